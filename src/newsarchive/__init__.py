@@ -1,0 +1,1 @@
+"""newsarchive: build and search a local archive of Bulgarian municipal and regional news."""

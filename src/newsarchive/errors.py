@@ -1,0 +1,49 @@
+"""One exception root, so the CLI can turn every expected failure into one line and an exit code.
+
+Foreign exceptions (httpx, sqlite3, tomllib) are translated at the stage boundary that
+raises them; nothing outside ``cli.py`` decides exit codes.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+EXIT_LOCKED = 75
+
+
+class NewsarchiveError(Exception):
+    """Root of every error newsarchive raises on purpose."""
+
+    exit_code = EXIT_USAGE
+
+
+class UsageError(NewsarchiveError):
+    """The user asked for something that cannot be done as asked (bad option, bad file)."""
+
+
+class ProfileError(NewsarchiveError):
+    """A site profile is unknown or invalid."""
+
+
+class QueryError(NewsarchiveError):
+    """A search query cannot be parsed."""
+
+
+class ArchiveError(NewsarchiveError):
+    """The archive file cannot be opened, read or written."""
+
+
+class FetchError(NewsarchiveError):
+    """A URL could not be fetched after all retries."""
+
+    def __init__(self, message: str, *, url: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+
+
+class LockHeld(NewsarchiveError):
+    """Another crawl holds the archive's lock."""
+
+    exit_code = EXIT_LOCKED

@@ -1,0 +1,91 @@
+"""Plain, frozen values passed between the pipeline stages.
+
+site profile -> discovery (Candidate) -> fetch (Page) -> extract (Article) -> archive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What differs about one site; everything left empty falls back to generic rules."""
+
+    id: str
+    name: str
+    origin: str
+    hosts: tuple[str, ...] = ()
+    start_urls: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    article_pattern: str = ""
+    pagination: str = ""
+    max_pages: int = 25
+    title_selectors: tuple[str, ...] = ()
+    date_selectors: tuple[str, ...] = ()
+    body_selectors: tuple[str, ...] = ()
+    author_selectors: tuple[str, ...] = ()
+    tag_selectors: tuple[str, ...] = ()
+    drop_selectors: tuple[str, ...] = ()
+    drop_patterns: tuple[str, ...] = ()
+    title_affixes: tuple[str, ...] = ()
+    date_formats: tuple[str, ...] = ()
+    delay: float | None = None
+    source: str = "built-in"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A URL discovery believes is an article, with where it was found."""
+
+    url: str
+    site: str
+    source: str
+    listed_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One HTTP response: raw bytes kept so extraction can be re-run offline."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    text: str
+    encoding: str
+    fetched_at: dt.datetime
+    not_modified: bool = False
+
+
+Published = dt.date | dt.datetime
+
+
+@dataclass(frozen=True)
+class Article:
+    """The clean article; ``text`` is paragraphs separated by ``\\n``."""
+
+    title: str = ""
+    text: str = ""
+    published: Published | None = None
+    author: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    tags: tuple[str, ...] = ()
+    site: str | None = None
+    rules: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready view used by ``extract --format json`` and exports."""
+        return {
+            "site": self.site,
+            "url": self.canonical_url or self.url,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "author": self.author,
+            "tags": list(self.tags),
+            "text": self.text,
+        }

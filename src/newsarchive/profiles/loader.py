@@ -1,0 +1,164 @@
+"""Read site profiles from TOML into frozen ``Profile`` values, with errors that name the key.
+
+Built-in profiles ship in ``profiles/sites``; a user adds or corrects a site with a TOML
+file in ``$NEWSARCHIVE_PROFILES`` (default: the user config dir) or with ``--profile FILE``.
+A user profile with a built-in id replaces the built-in one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from newsarchive.errors import ProfileError
+from newsarchive.models import Profile
+
+_BUILTIN_DIR = Path(__file__).parent / "sites"
+
+# section -> {toml key: Profile field}
+_SCHEMA: dict[str, dict[str, str]] = {
+    "": {"id": "id", "name": "name", "origin": "origin", "hosts": "hosts"},
+    "discovery": {
+        "start_urls": "start_urls",
+        "feeds": "feeds",
+        "sitemaps": "sitemaps",
+        "article_pattern": "article_pattern",
+        "pagination": "pagination",
+        "max_pages": "max_pages",
+    },
+    "extract": {
+        "title": "title_selectors",
+        "date": "date_selectors",
+        "body": "body_selectors",
+        "author": "author_selectors",
+        "tags": "tag_selectors",
+        "drop": "drop_selectors",
+        "drop_patterns": "drop_patterns",
+        "title_affixes": "title_affixes",
+        "date_formats": "date_formats",
+    },
+    "politeness": {"delay": "delay"},
+}
+_TUPLE_FIELDS = {f.name for f in fields(Profile) if str(f.type).startswith("tuple")}
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def user_profile_dir() -> Path:
+    """Where user profiles live: ``$NEWSARCHIVE_PROFILES`` or ``~/.config/newsarchive/sites``."""
+    env = os.environ.get("NEWSARCHIVE_PROFILES")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "newsarchive" / "sites"
+
+
+def _convert(where: str, key: str, field_name: str, value: Any) -> Any:
+    if field_name in _TUPLE_FIELDS:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ProfileError(f"{where}: '{key}' must be a string or a list of strings")
+        return tuple(value)
+    if field_name == "max_pages":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ProfileError(f"{where}: '{key}' must be a whole number >= 0")
+        return value
+    if field_name == "delay":
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise ProfileError(f"{where}: '{key}' must be a number of seconds >= 0")
+        return float(value)
+    if not isinstance(value, str):
+        raise ProfileError(f"{where}: '{key}' must be a string")
+    return value
+
+
+def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
+    """Validate one parsed TOML document; every unknown or mistyped key is an error."""
+    values: dict[str, Any] = {"source": source}
+    for key, value in data.items():
+        if key in _SCHEMA and key != "":
+            if not isinstance(value, dict):
+                raise ProfileError(f"{where}: '[{key}]' must be a table")
+            for sub, subvalue in value.items():
+                field_name = _SCHEMA[key].get(sub)
+                if field_name is None:
+                    known = ", ".join(sorted(_SCHEMA[key]))
+                    raise ProfileError(f"{where}: unknown key '{key}.{sub}' (known: {known})")
+                values[field_name] = _convert(where, f"{key}.{sub}", field_name, subvalue)
+            continue
+        field_name = _SCHEMA[""].get(key)
+        if field_name is None:
+            raise ProfileError(f"{where}: unknown key '{key}'")
+        values[field_name] = _convert(where, key, field_name, value)
+    for required in ("id", "origin"):
+        if required not in values:
+            raise ProfileError(f"{where}: missing required key '{required}'")
+    if not _ID_RE.match(values["id"]):
+        raise ProfileError(f"{where}: 'id' must be lowercase letters, digits, '-' or '_'")
+    if not re.match(r"^https?://[^/]+$", values["origin"]):
+        raise ProfileError(f"{where}: 'origin' must look like https://host (no path)")
+    for key in ("article_pattern",):
+        if values.get(key):
+            try:
+                re.compile(values[key])
+            except re.error as exc:
+                raise ProfileError(f"{where}: 'discovery.{key}' is not a valid regex: {exc}") from None
+    for pattern in values.get("drop_patterns", ()):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ProfileError(f"{where}: 'extract.drop_patterns' has a bad regex: {exc}") from None
+    values.setdefault("name", values["id"])
+    if not values.get("hosts"):
+        values["hosts"] = (values["origin"].split("://", 1)[1],)
+    return Profile(**values)
+
+
+def load_profile_file(path: Path, *, source: str = "user") -> Profile:
+    """Load one profile file, turning I/O and TOML errors into ``ProfileError``."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ProfileError(f"cannot read profile {path}: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"{path}: not valid TOML: {exc}") from None
+    return parse_profile(data, where=str(path), source=source)
+
+
+def _load_dir(directory: Path, source: str) -> Iterable[Profile]:
+    if not directory.is_dir():
+        return []
+    return [load_profile_file(p, source=source) for p in sorted(directory.glob("*.toml"))]
+
+
+def list_profiles(extra_files: Iterable[Path] = ()) -> dict[str, Profile]:
+    """All known profiles by id: built-in, then user dir, then explicit files (later wins)."""
+    profiles: dict[str, Profile] = {}
+    for profile in _load_dir(_BUILTIN_DIR, "built-in"):
+        profiles[profile.id] = profile
+    for profile in _load_dir(user_profile_dir(), "user"):
+        profiles[profile.id] = profile
+    for path in extra_files:
+        profile = load_profile_file(path)
+        profiles[profile.id] = profile
+    return profiles
+
+
+def get_profile(site: str, extra_files: Iterable[Path] = ()) -> Profile:
+    """One profile by id, or a ``ProfileError`` listing the ids that exist."""
+    profiles = list_profiles(extra_files)
+    try:
+        return profiles[site]
+    except KeyError:
+        known = ", ".join(sorted(profiles))
+        raise ProfileError(f"unknown site '{site}' (known sites: {known})") from None
+
+
+def builtin_ids() -> list[str]:
+    """Ids of the profiles shipped with the package: what ``crawl`` with no SITE crawls."""
+    return [p.id for p in _load_dir(_BUILTIN_DIR, "built-in")]
