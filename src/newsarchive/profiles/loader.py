@@ -107,7 +107,9 @@ def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
             try:
                 re.compile(values[key])
             except re.error as exc:
-                raise ProfileError(f"{where}: 'discovery.{key}' is not a valid regex: {exc}") from None
+                raise ProfileError(
+                    f"{where}: 'discovery.{key}' is not a valid regex: {exc}"
+                ) from None
     for pattern in values.get("drop_patterns", ()):
         try:
             re.compile(pattern)

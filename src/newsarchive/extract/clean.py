@@ -1,0 +1,89 @@
+"""Boilerplate rules: elements and text lines that are never article content.
+
+Two levels, because boilerplate arrives both as markup (a share widget, a cookie banner)
+and as bare text left in the body (an untranslated ``site.bta`` key, a "Снимка:" credit).
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Never content, wherever they are.
+JUNK_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
+    "button", "select", "input", "textarea", "object", "embed", "link", "meta",
+)  # fmt: skip
+# Page furniture: removed for generic extraction, kept when a profile's body is inside one.
+FURNITURE_TAGS = ("nav", "footer", "aside", "header", "menu", "dialog")
+
+_BOILERPLATE_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:cookie|gdpr|consent|share|sharing|social|sociál|banner|advert|ads?|"
+    r"promo|related|recommend|read-?more|more-news|most-?read|popular|comments?|disqus|"
+    r"breadcrumbs?|pagination|pager|navbar|nav|menu|sidebar|widget|footer|modal|popup|"
+    r"newsletter|subscribe|print|visually-hidden|sr-only|skip-?link|tags?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+_LINE_RULES = (
+    r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
+    r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
+    r"^(?:Снимка|Снимки|Фото|Photo)\s*:",
+    r"^Виж (?:още|също)\b",
+    r"^(?:Прочетете|Четете) (?:още|също)\b",
+    r"^Банер\s*[-–]",
+    r"^(?:©|\(c\)|Copyright)\s",
+    r"^Всички права (?:са )?запазени",
+    r"^(?:Print|Email|E-mail|Печат|Принтирай|Сподели|Share|Facebook|Twitter|X|Viber|"
+    r"LinkedIn|Pinterest|Tweet)$",
+    r"^/[A-ZА-Я]{1,4}(?:\s*/\s*[A-ZА-Я]{1,4})*\s*/$",  # BTA editors' sign-off: /ИК/, /МО/МО/
+    r"^Коментарите са на публикуващите ги",
+    r"^(?:Пропускане до съдържанието|Към съдържанието)",
+    r"^(?:×|x|✕)$",
+)
+LINE_RULES = tuple(re.compile(rule, re.IGNORECASE) for rule in _LINE_RULES)
+
+
+def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None:
+    """Drop scripts, styles, forms and comments; with ``furniture``, nav/footer/aside too."""
+    tags = JUNK_TAGS + FURNITURE_TAGS if furniture else JUNK_TAGS
+    for node in root.css(",".join(tags)):
+        node.decompose()
+    for node in root.css("[hidden], [aria-hidden='true']"):
+        node.decompose()
+
+
+def is_boilerplate_element(node: LexborNode) -> bool:
+    """A class, id or role that names page furniture (share, cookie, related, comments...)."""
+    attrs = node.attributes
+    role = (attrs.get("role") or "").lower()
+    if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alert"):
+        return True
+    marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(marker.strip()) and bool(_BOILERPLATE_ATTR.search(marker))
+
+
+def remove_boilerplate_elements(root: LexborHTMLParser | LexborNode) -> None:
+    """Decompose every element whose class/id/role marks it as furniture."""
+    for node in root.css("[class], [id], [role]"):
+        if node.tag in ("html", "body", "main", "article"):
+            continue
+        if is_boilerplate_element(node):
+            node.decompose()
+
+
+def drop_selectors(root: LexborHTMLParser | LexborNode, selectors: tuple[str, ...]) -> None:
+    """A profile's own list of what to drop."""
+    for selector in selectors:
+        try:
+            nodes = root.css(selector)
+        except Exception:  # a bad selector in a user profile must not kill extraction
+            continue
+        for node in nodes:
+            node.decompose()
+
+
+def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
+    """True for a paragraph that is a known boilerplate text, generic or the profile's."""
+    return any(rule.search(line) for rule in LINE_RULES + extra)

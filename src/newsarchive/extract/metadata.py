@@ -1,0 +1,132 @@
+"""Structured metadata a page states about itself: JSON-LD, OpenGraph, canonical, <title>.
+
+These are the most reliable sources for title, date and author, so the pipeline consults
+them before any profile selector or text heuristic.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+_ARTICLE_TYPES = {
+    "article", "newsarticle", "reportagenewsarticle", "blogposting", "webpage",
+    "analysisnewsarticle", "backgroundnewsarticle", "opinionnewsarticle", "report",
+    "scholarlyarticle", "socialmediaposting", "liveblogposting", "techarticle",
+}  # fmt: skip
+
+
+@dataclass
+class Metadata:
+    """Everything found, unvalidated; the pipeline picks and records which one it used."""
+
+    jsonld_headline: str = ""
+    jsonld_published: str = ""
+    jsonld_author: str = ""
+    jsonld_keywords: list[str] = field(default_factory=list)
+    og_title: str = ""
+    og_url: str = ""
+    og_site_name: str = ""
+    meta_published: str = ""
+    meta_author: str = ""
+    meta_tags: list[str] = field(default_factory=list)
+    canonical: str = ""
+    html_title: str = ""
+    time_datetime: str = ""
+
+
+def _walk_jsonld(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, list):
+        for item in node:
+            yield from _walk_jsonld(item)
+    elif isinstance(node, dict):
+        yield node
+        for key in ("@graph", "mainEntity", "hasPart"):
+            if key in node:
+                yield from _walk_jsonld(node[key])
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type", "")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds}
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, dict):
+        return _names(value.get("name", ""))
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
+
+
+def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
+    best_rank = 99
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text(deep=True) or "null", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for node in _walk_jsonld(data):
+            kinds = _types(node)
+            if not kinds & _ARTICLE_TYPES:
+                continue
+            rank = 1 if "webpage" in kinds else 0
+            if rank > best_rank:
+                continue
+            headline = node.get("headline") or node.get("name") or ""
+            published = node.get("datePublished") or node.get("dateCreated") or ""
+            if isinstance(headline, str) and headline.strip() and rank < best_rank:
+                meta.jsonld_headline = " ".join(headline.split())
+            if isinstance(published, str) and published.strip():
+                if rank < best_rank or not meta.jsonld_published:
+                    meta.jsonld_published = published.strip()
+            authors = _names(node.get("author"))
+            if authors and (rank < best_rank or not meta.jsonld_author):
+                meta.jsonld_author = ", ".join(dict.fromkeys(authors))
+            keywords = node.get("keywords")
+            if isinstance(keywords, str):
+                meta.jsonld_keywords = [k.strip() for k in keywords.split(",") if k.strip()]
+            elif isinstance(keywords, list):
+                meta.jsonld_keywords = [str(k).strip() for k in keywords if str(k).strip()]
+            best_rank = min(best_rank, rank)
+
+
+def read_metadata(tree: LexborHTMLParser) -> Metadata:
+    """Collect metadata from the head and structured data; never raises on odd markup."""
+    meta = Metadata()
+    _read_jsonld(tree, meta)
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        content = (attrs.get("content") or "").strip()
+        if not key or not content:
+            continue
+        if key == "og:title" and not meta.og_title:
+            meta.og_title = content
+        elif key == "og:url" and not meta.og_url:
+            meta.og_url = content
+        elif key == "og:site_name" and not meta.og_site_name:
+            meta.og_site_name = content
+        elif key in ("article:published_time", "datepublished", "date", "pubdate"):
+            meta.meta_published = meta.meta_published or content
+        elif key in ("author", "article:author") and not content.startswith("http"):
+            meta.meta_author = meta.meta_author or content
+        elif key == "article:tag":
+            meta.meta_tags.append(content)
+    link = tree.css_first('link[rel="canonical"]')
+    if link is not None:
+        meta.canonical = (link.attributes.get("href") or "").strip()
+    title = tree.css_first("title")
+    if title is not None:
+        meta.html_title = " ".join((title.text(deep=True) or "").split())
+    time_node = tree.css_first("article time[datetime], time[datetime]")
+    if time_node is not None:
+        meta.time_datetime = (time_node.attributes.get("datetime") or "").strip()
+    return meta

@@ -1,0 +1,86 @@
+"""Decode HTML bytes the way a browser would, because Bulgarian sites still serve windows-1251.
+
+Order: BOM, the HTTP header charset, ``<meta charset>`` / ``http-equiv``, strict UTF-8,
+a detector over the whole body, and windows-1251 last. httpx alone ignores ``<meta>``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_META_RE = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_ALIASES = {"win-1251": "windows-1251", "cp-1251": "windows-1251", "x-cp1251": "windows-1251"}
+
+
+def _normalise(label: str | None) -> str | None:
+    """A Python codec name for a charset label, or None when Python does not know it."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _ALIASES.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # WHATWG: iso-8859-1 and ascii labels mean windows-1252 in browsers.
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    return name
+
+
+def header_charset(content_type: str | None) -> str | None:
+    """The ``charset=`` parameter of a Content-Type header, if any."""
+    if not content_type:
+        return None
+    match = re.search(r"charset\s*=\s*[\"']?([^;\"'\s]+)", content_type, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def meta_charset(content: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB of markup."""
+    match = _META_RE.search(content[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding used)``; never raises, at worst replaces bad bytes."""
+    for bom, name in _BOMS:
+        if content.startswith(bom):
+            return content[len(bom) :].decode(name, "replace"), name
+    labels: tuple[str | None, ...] = (header_charset(content_type), meta_charset(content))
+    for label in labels:
+        name = _normalise(label)
+        if name:
+            try:
+                return content.decode(name), name
+            except UnicodeDecodeError:
+                continue
+    try:
+        return content.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    detected = _detect(content)
+    if detected:
+        try:
+            return content.decode(detected), detected
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return content.decode("windows-1251", "replace"), "cp1251"
+
+
+def _detect(content: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(content).best()
+    if best is None:
+        return None
+    return _normalise(best.encoding)
