@@ -58,10 +58,10 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
             return content[len(bom) :].decode(name, "replace"), name
     labels: tuple[str | None, ...] = (header_charset(content_type), meta_charset(content))
     for label in labels:
-        name = _normalise(label)
-        if name:
+        declared = _normalise(label)
+        if declared:
             try:
-                return content.decode(name), name
+                return content.decode(declared), declared
             except UnicodeDecodeError:
                 continue
     try:
