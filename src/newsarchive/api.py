@@ -1,0 +1,220 @@
+"""The Python API behind every command: crawl, search, show, export, import, stats.
+
+The CLI only parses options, calls these and prints; nothing here prints or exits.
+Heavy imports (httpx, selectolax) happen inside ``crawl`` so ``search`` stays quick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsarchive.archive.connection import connect
+from newsarchive.archive.store import Filters, get_article, iter_articles, now_iso
+from newsarchive.errors import UsageError
+
+if TYPE_CHECKING:
+    from newsarchive.crawl import CrawlOptions, Progress, SiteReport
+    from newsarchive.models import Profile
+
+
+def crawl(
+    db: Path,
+    profiles: Iterable[Profile],
+    options: CrawlOptions,
+    *,
+    progress: Progress | None = None,
+) -> list[SiteReport]:
+    """Crawl each site in turn into the archive at ``db``."""
+    from newsarchive.crawl import SiteCrawl
+
+    conn = connect(db, create=True)
+    try:
+        return [SiteCrawl(conn, p, options, progress=progress).run() for p in profiles]
+    finally:
+        conn.close()
+
+
+def search(
+    db: Path,
+    query: str,
+    *,
+    filters: Filters | None = None,
+    limit: int = 20,
+    sort: str = "relevance",
+) -> list[dict[str, Any]]:
+    """Parse the user's query and return ranked hits."""
+    from newsarchive.archive.query import parse_query
+    from newsarchive.archive.search import SearchOptions
+    from newsarchive.archive.search import search as run_search
+
+    parsed = parse_query(query)
+    conn = connect(db, create=False)
+    try:
+        options = SearchOptions(filters=filters or Filters(), limit=limit, sort=sort)
+        return run_search(conn, parsed, options)
+    finally:
+        conn.close()
+
+
+def show(db: Path, id_or_url: str) -> dict[str, Any]:
+    """One archived article, or a ``UsageError`` naming what was not found."""
+    conn = connect(db, create=False)
+    try:
+        found = get_article(conn, id_or_url)
+    finally:
+        conn.close()
+    if found is None:
+        raise UsageError(f"no article with id or URL '{id_or_url}' in {db}")
+    return found
+
+
+def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
+    """Every matching article as an export record."""
+    conn = connect(db, create=False)
+    try:
+        yield from iter_articles(conn, filters or Filters())
+    finally:
+        conn.close()
+
+
+def _published(value: Any, line: int) -> Any:
+    if value in (None, ""):
+        return None
+    from newsarchive.extract.dates import parse_iso
+
+    parsed = parse_iso(str(value)) if isinstance(value, str) else None
+    if parsed is None:
+        raise UsageError(f"line {line}: 'published' must be an ISO date or date-time")
+    return parsed
+
+
+def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
+    """Load export records; all-or-nothing, so a bad line leaves the archive untouched."""
+    from newsarchive.archive.store import Store
+    from newsarchive.models import Article
+
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"line {number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(data, dict):
+            raise UsageError(f"line {number}: expected a JSON object")
+        for key in ("site", "url"):
+            if not isinstance(data.get(key), str) or not data[key]:
+                raise UsageError(f"line {number}: missing '{key}'")
+        tags = data.get("tags") or []
+        article = Article(
+            title=str(data.get("title") or ""),
+            text=str(data.get("text") or ""),
+            published=_published(data.get("published"), number),
+            author=data.get("author") or None,
+            tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+        )
+        records.append((article, data["site"], data["url"], data.get("fetched_at")))
+    conn = connect(db, create=True)
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    try:
+        store = Store(conn)
+        with conn:
+            for article, site, url, fetched_at in records:
+                outcome = store.upsert_article(
+                    article, site=site, url=url, fetched_at=fetched_at or now_iso()
+                )
+                counts[outcome] += 1
+    except sqlite3.DatabaseError as exc:
+        raise UsageError(f"import failed, nothing imported: {exc}") from None
+    finally:
+        conn.close()
+    return counts
+
+
+def stats(db: Path) -> dict[str, Any]:
+    """Counts per site, date range, and the last run per site."""
+    conn = connect(db, create=False)
+    try:
+        sites = [
+            {"site": r[0], "articles": r[1], "first": r[2], "last": r[3]}
+            for r in conn.execute(
+                "SELECT site, count(*), min(published_date), max(published_date)"
+                " FROM articles GROUP BY site ORDER BY site"
+            )
+        ]
+        runs = [
+            dict(zip(("site", "started_at", "finished_at", "requests", "new", "updated",
+                      "errors", "status"), r, strict=True))
+            for r in conn.execute(
+                "SELECT site, started_at, finished_at, requests, new, updated, errors, status"
+                " FROM runs WHERE id IN (SELECT max(id) FROM runs GROUP BY site) ORDER BY site"
+            )
+        ]  # fmt: skip
+        total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        conn.close()
+    return {"articles": total, "sites": sites, "last_runs": runs}
+
+
+def extract_source(
+    source: str, *, url: str | None, site: str | None, profile_files: Iterable[Path] = ()
+) -> Any:
+    """Extract one page from a file, stdin ('-') or a URL, with a profile when one fits."""
+    import sys
+
+    from newsarchive.extract.pipeline import extract
+    from newsarchive.profiles.loader import get_profile, list_profiles
+
+    if source.startswith(("http://", "https://")):
+        from newsarchive.errors import FetchError
+        from newsarchive.fetch.client import Fetcher, FetchOptions
+
+        with Fetcher(FetchOptions(delay=0, retries=1)) as fetcher:
+            page = fetcher.fetch(source)
+        if page.status != 200:
+            raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)
+        content, url = page.content, url or source
+    elif source == "-":
+        content = sys.stdin.buffer.read()
+    else:
+        try:
+            content = Path(source).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+    if not looks_like_html(content):
+        raise UsageError(f"{source} does not look like an HTML page")
+    profile = None
+    if site:
+        profile = get_profile(site.lower(), profile_files)
+    elif url:
+        from newsarchive.discover.urls import on_site
+
+        profile = next((p for p in list_profiles(profile_files).values() if on_site(url, p)), None)
+    return extract(content, url, profile=profile)
+
+
+def looks_like_html(content: bytes) -> bool:
+    """Cheap sniff: markup near the start and no binary zero bytes."""
+    head = content[:4096]
+    if b"\x00" in head or not head.strip():
+        return False
+    lowered = head.lower()
+    return any(
+        tag in lowered for tag in (b"<html", b"<!doctype", b"<body", b"<p", b"<div", b"<head")
+    )
+
+
+def parse_cli_date(value: str | None, option: str) -> dt.date | None:
+    """``--since``/``--until`` values, inclusive YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} must be a date like 2024-05-31, not '{value}'") from None

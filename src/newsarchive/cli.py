@@ -1,0 +1,305 @@
+"""Thin Typer commands over ``api``: parse options, call, print. The only place that exits.
+
+Every expected failure is a ``NewsarchiveError`` and becomes one line on stderr with its
+exit code (2 usage/input, 75 lock held); scraped text is printed with rich markup off.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newsarchive.errors import NewsarchiveError, UsageError
+
+app = typer.Typer(
+    name="newsarchive",
+    help="Build and search a local archive of Bulgarian municipal and regional news.\n\n"
+    "The archive is one SQLite file: --db PATH, else $NEWSARCHIVE_DB, else ./newsarchive.db.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db).",
+                 show_default=False),
+]  # fmt: skip
+SiteOption = Annotated[
+    list[str] | None, typer.Option("--site", help="Only this site id (repeatable).")
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="From this date, inclusive (YYYY-MM-DD).")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Up to this date, inclusive (YYYY-MM-DD).")
+]
+ProfileOption = Annotated[
+    list[Path] | None,
+    typer.Option("--profile", help="Extra site profile TOML file (repeatable).", exists=False),
+]
+
+
+class SearchFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class SortOrder(StrEnum):
+    relevance = "relevance"
+    newest = "newest"
+    oldest = "oldest"
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"newsarchive: error: {message}\n")
+
+
+@contextmanager
+def _handled() -> Iterator[None]:
+    """Turn our errors into one line and an exit code; never a traceback."""
+    try:
+        yield
+    except NewsarchiveError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except BrokenPipeError:
+        raise typer.Exit(0) from None
+
+
+def _db(db: Path | None) -> Path:
+    from newsarchive.archive.connection import resolve_db_path
+
+    return resolve_db_path(db)
+
+
+def _filters(site: list[str] | None, since: str | None, until: str | None) -> Any:
+    from newsarchive.api import parse_cli_date
+    from newsarchive.archive.store import Filters
+
+    return Filters(
+        sites=tuple(s.lower() for s in site or ()),
+        since=parse_cli_date(since, "--since"),
+        until=parse_cli_date(until, "--until"),
+    )
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@app.command()
+def crawl(
+    sites: Annotated[
+        list[str] | None, typer.Argument(help="Site ids (default: every built-in site).")
+    ] = None,
+    since: SinceOption = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option("--max-pages", min=0, help="Listing pages per start URL (0 = no cap)."),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Fetch the one SITE from a mirror serving its paths."),
+    ] = None,
+    delay: Annotated[
+        float | None, typer.Option("--delay", min=0, help="Seconds between requests per host.")
+    ] = None,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Re-fetch articles already archived.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    log_file: Annotated[
+        Path | None, typer.Option("--log-file", help="Append one line per HTTP fetch here.")
+    ] = None,
+    profile: ProfileOption = None,
+    db: DbOption = None,
+) -> None:
+    """Fetch new articles from the sites into the archive (politely: robots.txt, delays).
+
+    Exit 0 when all went well, 1 when some pages failed after retries (the rest is
+    archived), 2 on bad usage, 75 when another crawl holds the archive.
+    """
+    from newsarchive.crawl_command import run_crawl
+
+    with _handled():
+        code = run_crawl(
+            _db(db),
+            sites=sites or [],
+            since=since,
+            max_pages=max_pages,
+            base_url=base_url,
+            delay=delay,
+            refresh=refresh,
+            quiet=quiet,
+            log_file=log_file,
+            profile_files=profile or [],
+        )
+    raise typer.Exit(code)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "phrases", OR, -word, prefix*, site:.')],
+    site: SiteOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most hits to show.")] = 20,
+    sort: Annotated[SortOrder, typer.Option("--sort", help="Result order.")] = SortOrder.relevance,
+    fmt: Annotated[SearchFormat, typer.Option("--format", "-f")] = SearchFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Full-text search of the archive, best matches first."""
+    from newsarchive import api, render
+
+    with _handled():
+        hits = api.search(
+            _db(db), query, filters=_filters(site, since, until), limit=limit, sort=sort.value
+        )
+        render.search_results(hits, fmt.value)
+
+
+@app.command()
+def show(
+    id_or_url: Annotated[str, typer.Argument(help="Article id (from search) or its URL.")],
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    db: DbOption = None,
+) -> None:
+    """Print one archived article in full."""
+    from newsarchive import api, render
+
+    with _handled():
+        article = api.show(_db(db), id_or_url)
+        if fmt is ShowFormat.json:
+            _print_json(article)
+        else:
+            render.article_text(article)
+
+
+@app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="An HTML file, '-' for stdin, or an http(s) URL.")],
+    url: Annotated[str | None, typer.Option("--url", help="The page's URL (for links).")] = None,
+    site: Annotated[str | None, typer.Option("--site", help="Use this site's profile.")] = None,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.json,
+    profile: ProfileOption = None,
+) -> None:
+    """Extract one page without touching any archive (to test a profile or a page)."""
+    from newsarchive import api, render
+
+    with _handled():
+        article = api.extract_source(source, url=url, site=site, profile_files=profile or [])
+        if fmt is ShowFormat.json:
+            _print_json(article.as_dict())
+        else:
+            render.article_text(article.as_dict())
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    site: SiteOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write archived articles as JSON Lines or CSV."""
+    from newsarchive import api, render
+
+    with _handled():
+        rows = api.export(_db(db), _filters(site, since, until))
+        count = render.export_rows(rows, fmt.value, out)
+        if out is not None:
+            sys.stderr.write(f"exported {count} articles to {out}\n")
+
+
+@app.command("import-jsonl")
+def import_jsonl(
+    file: Annotated[
+        Path, typer.Argument(help="A JSON Lines file as written by export ('-' = stdin).")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Load articles from JSON Lines (the inverse of export); all or nothing."""
+    from newsarchive import api
+
+    with _handled():
+        if str(file) == "-":
+            counts = api.import_jsonl(_db(db), sys.stdin)
+        else:
+            try:
+                handle = file.open(encoding="utf-8")
+            except OSError as exc:
+                raise UsageError(f"cannot read {file}: {exc.strerror}") from None
+            with handle:
+                try:
+                    counts = api.import_jsonl(_db(db), handle)
+                except UnicodeDecodeError:
+                    raise UsageError(f"{file} is not UTF-8 text") from None
+        sys.stdout.write(
+            f"imported {counts['new']} new, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged\n"
+        )
+
+
+@app.command()
+def sites(profile: ProfileOption = None) -> None:
+    """List the site profiles: built-in, user (config dir) and --profile files."""
+    from newsarchive import render
+    from newsarchive.profiles import list_profiles
+
+    with _handled():
+        render.sites_table(list(list_profiles(profile or []).values()))
+
+
+@app.command()
+def stats(
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text or json")
+    ] = ShowFormat.text,
+    db: DbOption = None,
+) -> None:
+    """Articles per site, their date range, and each site's last crawl."""
+    from newsarchive import api, render
+
+    with _handled():
+        data = api.stats(_db(db))
+        if fmt is ShowFormat.json:
+            _print_json(data)
+        else:
+            render.stats_table(data)
+
+
+def main() -> None:
+    """Console entry point: a last guard so even a bug prints one line, not a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("newsarchive: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # pragma: no cover - only reached through bugs
+        if os.environ.get("NEWSARCHIVE_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for details)")
+        sys.exit(70)

@@ -1,0 +1,1 @@
+"""Discovery: find article URLs from listing pages, feeds and sitemaps."""

@@ -1,0 +1,97 @@
+"""A static HTTP server for offline site mirrors: what the tests and ``make demo`` crawl.
+
+A request for ``/a/b?q`` is served from the first file among ``a/b@q``, ``a/b@q.html``,
+``a/b@q.xml``, ``a/b/index@q.html``, ``a/b/index@q.xml`` (``@q`` only when there is a
+query), so one directory can hold listing pages with ``?p=N`` and their articles. HTML is
+sent without a charset, as many real sites do, so decoding is exercised for real.
+"""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+CONTENT_TYPES = {
+    ".html": "text/html",
+    ".xml": "application/xml",
+    ".txt": "text/plain",
+    ".gz": "application/gzip",
+    ".json": "application/json",
+}
+
+
+def resolve(root: Path, raw_path: str) -> Path | None:
+    """The file serving ``raw_path`` (path plus query), or None; never escapes ``root``."""
+    parts = urlsplit(raw_path)
+    path = unquote(parts.path).lstrip("/")
+    suffix = f"@{unquote(parts.query)}" if parts.query else ""
+    base = root / path if path else root
+    candidates = [
+        Path(f"{base}{suffix}"),
+        Path(f"{base}{suffix}.html"),
+        Path(f"{base}{suffix}.xml"),
+        base / f"index{suffix}.html",
+        base / f"index{suffix}.xml",
+    ]
+    top = root.resolve()
+    for candidate in candidates:
+        if candidate.is_file() and top in candidate.resolve().parents:
+            return candidate
+    return None
+
+
+class MirrorServer:
+    """Serve ``root`` on 127.0.0.1 in a background thread; records every request path."""
+
+    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.root = Path(root)
+        self.requests: list[str] = []
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                with server._lock:
+                    server.requests.append(self.path)
+                found = resolve(server.root, self.path)
+                if found is None:
+                    body = b"<html><body><h1>404 Not Found</h1></body></html>"
+                    self._send(404, "text/html", body)
+                    return
+                kind = CONTENT_TYPES.get(found.suffix, "text/html")
+                self._send(200, kind, found.read_bytes())
+
+            def _send(self, status: int, kind: str, body: bytes) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                return
+
+        self._httpd = ThreadingHTTPServer((host, port), Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> MirrorServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> MirrorServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -1,0 +1,150 @@
+"""Terminal and file output. Scraped text goes through rich as plain ``Text`` (no markup),
+so a title containing ``[bold]`` or escape sequences prints as itself."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from newsarchive.errors import UsageError
+from newsarchive.models import Profile
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+_MARK = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _clean(value: object) -> str:
+    """Strip terminal control characters from scraped text before it reaches a terminal."""
+    return _CONTROL.sub("", "" if value is None else str(value))
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=False)
+
+
+def _snippet_text(snippet: str) -> Any:
+    from rich.text import Text
+
+    text = Text()
+    pos = 0
+    snippet = _clean(snippet)
+    for match in _MARK.finditer(snippet):
+        text.append(snippet[pos : match.start()])
+        text.append(match.group(1), style="bold yellow")
+        pos = match.end()
+    text.append(snippet[pos:])
+    return text
+
+
+def search_results(hits: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(hits[0]) if hits else ["id"])
+        writer.writeheader()
+        writer.writerows(hits)
+        return
+    console = _console()
+    if not hits:
+        console.print("No matches.")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=True)
+    for column in ("id", "site", "date", "title / snippet"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        body = Text(_clean(hit["title"]), style="bold")
+        body.append("\n")
+        body.append(_snippet_text(hit["snippet"] or ""))
+        body.append("\n" + _clean(hit["url"]), style="dim")
+        date = (hit["published"] or "")[:10]
+        table.add_row(str(hit["id"]), _clean(hit["site"]), date, body)
+    console.print(table)
+
+
+def article_text(article: dict[str, Any]) -> None:
+    out = sys.stdout
+    out.write(_clean(article.get("title")) + "\n")
+    meta = [str(article.get(k)) for k in ("site", "published", "author") if article.get(k)]
+    if meta:
+        out.write(" · ".join(_clean(m) for m in meta) + "\n")
+    if article.get("url"):
+        out.write(_clean(article["url"]) + "\n")
+    if article.get("tags"):
+        out.write("Tags: " + ", ".join(_clean(t) for t in article["tags"]) + "\n")
+    out.write("\n" + "\n\n".join(_clean(p) for p in str(article.get("text") or "").split("\n")))
+    out.write("\n")
+
+
+def export_rows(rows: Iterable[dict[str, Any]], fmt: str, out: Path | None) -> int:
+    """Write rows to ``out`` (or stdout); returns how many were written."""
+    if out is None:
+        return _write_rows(rows, fmt, sys.stdout)
+    try:
+        handle = out.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {exc.strerror}") from None
+    with handle:
+        return _write_rows(rows, fmt, handle)
+
+
+def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str]) -> int:
+    count = 0
+    writer: csv.DictWriter[str] | None = None
+    for row in rows:
+        if fmt == "csv":
+            if writer is None:
+                writer = csv.DictWriter(handle, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow({**row, "tags": ", ".join(row.get("tags") or [])})
+        else:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def sites_table(profiles: list[Profile]) -> None:
+    from rich.table import Table
+
+    table = Table()
+    for column in ("id", "name", "origin", "start URLs / feeds", "source"):
+        table.add_column(column, overflow="fold")
+    for p in sorted(profiles, key=lambda p: p.id):
+        starts = "\n".join(p.start_urls + p.feeds + p.sitemaps) or p.origin
+        table.add_row(p.id, p.name, p.origin, starts, p.source)
+    _console().print(table)
+
+
+def stats_table(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    console = _console()
+    console.print(f"{data['articles']} articles")
+    table = Table()
+    for column in ("site", "articles", "first", "last", "last run", "new", "errors", "exit"):
+        table.add_column(column)
+    runs = {r["site"]: r for r in data["last_runs"]}
+    for site in sorted({s["site"] for s in data["sites"]} | set(runs)):
+        row: dict[str, Any] = next((s for s in data["sites"] if s["site"] == site), {})
+        run = runs.get(site, {})
+        table.add_row(
+            site,
+            str(row.get("articles", 0)),
+            str(row.get("first") or "-"),
+            str(row.get("last") or "-"),
+            str(run.get("started_at") or "-"),
+            str(run.get("new", "-")),
+            str(run.get("errors", "-")),
+            str(run.get("status", "-")),
+        )
+    console.print(table)
