@@ -169,8 +169,8 @@ class SiteCrawl:
         known_run = 0
         seen: set[str] = set()
         page_number = 1
-        while limit == 0 or page_number <= limit:
-            url = listings.page_url(start, self.profile.pagination, page_number)
+        url: str | None = start
+        while url is not None and (limit == 0 or page_number <= limit):
             page = self._fetch_listing(url)
             if page is None:
                 break
@@ -185,8 +185,9 @@ class SiteCrawl:
                     known_run = 0
                 else:
                     known_run += 1
-            if known_run >= self.options.stop_after_known or not self.profile.pagination:
+            if known_run >= self.options.stop_after_known:
                 break
+            url = listings.next_page_url(page.text, url, self.profile, page_number)
             page_number += 1
 
     def _too_old(self, published: object) -> bool:

@@ -29,6 +29,31 @@ def article_links(html: str, page_url: str, profile: Profile) -> list[Candidate]
     return list(seen.values())
 
 
+def next_page_url(html: str, page_url_now: str, profile: Profile, page: int) -> str | None:
+    """The listing page after ``page`` (1-based), or None when the listing ends here.
+
+    With a profile ``pagination`` template the next URL is computed from the start URL
+    (``start_url`` is ``page_url_now`` for page 1); generic next-link detection belongs here.
+    """
+    del html  # used by generic next-link detection
+    if not profile.pagination:
+        return None
+    start = _strip_page(page_url_now, profile.pagination, page)
+    return page_url(start, profile.pagination, page + 1)
+
+
+def _strip_page(url: str, pagination: str, page: int) -> str:
+    """Undo ``page_url`` so page N's URL yields the start URL again."""
+    if page <= 1:
+        return url
+    suffix = pagination.format(page=page)
+    if suffix.startswith("?"):
+        parts = urlsplit(url)
+        query = "&".join(q for q in parts.query.split("&") if q and q != suffix[1:])
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+    return url.replace(suffix.rstrip("/"), "", 1)
+
+
 def page_url(start_url: str, pagination: str, page: int) -> str:
     """Listing page ``page`` (1-based) for a template like ``?p={page}`` or ``/page/{page}/``."""
     if page <= 1 or not pagination:
