@@ -1,0 +1,165 @@
+"""Every bad input gets one line on stderr, exit code 2, no traceback, and no data lost."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .support import Result
+
+
+def _one_error_line(result: Result) -> str:
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert lines[0].startswith("newsarchive: error: ")
+    return lines[0]
+
+
+@pytest.fixture
+def archive(run_cli: Callable[..., Result], tmp_path: Path) -> Path:
+    """A small archive made through the public import path."""
+    db = tmp_path / "small.db"
+    record = {
+        "site": "bta",
+        "url": "https://www.bta.bg/bg/news/bulgaria/1-test",
+        "title": "Общината обяви нов бюджет",
+        "published": "2025-03-01",
+        "author": None,
+        "text": "Общинският съвет прие бюджета.\nСесията продължи три часа.",
+    }
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    return db
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_crawl_unknown_site_is_one_line_exit_2(run_cli: Callable[..., Result], db: Path) -> None:
+    result = run_cli("crawl", "no-such-site", "--db", str(db))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "unknown site 'no-such-site'" in line and "bta" in line
+    assert not db.exists()
+
+
+def test_search_on_missing_archive_is_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    missing = tmp_path / "nothing-here.db"
+    result = run_cli("search", "община", "--db", str(missing))
+    assert result.exit_code == 2
+    assert "no archive at" in _one_error_line(result)
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("kind", ["garbage", "directory", "no-folder"])
+def test_unreadable_db_is_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path, kind: str
+) -> None:
+    if kind == "garbage":
+        bad = tmp_path / "garbage.db"
+        bad.write_bytes(b"this is not a database at all" * 100)
+    elif kind == "directory":
+        bad = tmp_path / "adir"
+        bad.mkdir()
+    else:
+        bad = tmp_path / "missing-folder" / "x.db"
+    for args in (
+        ("stats",),
+        ("search", "община"),
+        ("crawl", "bta", "--base-url", "http://127.0.0.1:9"),
+    ):
+        result = run_cli(*args, "--db", str(bad))
+        assert result.exit_code == 2, (args, result.stderr)
+        assert "archive" in _one_error_line(result)
+    if kind == "garbage":
+        assert bad.read_bytes() == b"this is not a database at all" * 100
+
+
+@pytest.mark.parametrize("query", ['"(', "AND", "*", "OR", "община OR", '"незатворени кавички'])
+def test_malformed_query_is_one_line_exit_2_and_archive_untouched(
+    run_cli: Callable[..., Result], archive: Path, query: str
+) -> None:
+    before = _digest(archive)
+    result = run_cli("search", query, "--db", str(archive))
+    assert result.exit_code == 2, result.stdout
+    _one_error_line(result)
+    assert result.stdout == ""
+    assert _digest(archive) == before
+
+
+def test_search_without_hits_prints_empty_json_array(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    result = run_cli("search", "несъществуващадума", "--format", "json", "--db", str(archive))
+    assert result.exit_code == 0
+    assert result.json() == []
+
+
+@pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n\x00\x00binary", b"", b"just some words"])
+def test_extract_non_html_file_is_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "thing.bin"
+    path.write_bytes(content)
+    result = run_cli("extract", str(path))
+    assert result.exit_code == 2
+    assert "does not look like an HTML page" in _one_error_line(result)
+
+
+def test_extract_missing_file_is_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = run_cli("extract", str(tmp_path / "absent.html"))
+    assert result.exit_code == 2
+    assert "cannot read" in _one_error_line(result)
+
+
+def test_bad_date_option_is_one_line_exit_2(run_cli: Callable[..., Result], archive: Path) -> None:
+    result = run_cli("export", "--since", "31.12.2024", "--db", str(archive))
+    assert result.exit_code == 2
+    assert "--since must be a date" in _one_error_line(result)
+
+
+def test_import_bad_line_imports_nothing(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path
+) -> None:
+    good = {"site": "bta", "url": "https://www.bta.bg/bg/news/bulgaria/2-x", "title": "Т"}
+    source = tmp_path / "mixed.jsonl"
+    source.write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
+    result = run_cli("import-jsonl", str(source), "--db", str(archive))
+    assert result.exit_code == 2
+    assert "line 2" in _one_error_line(result)
+    exported = run_cli("export", "--db", str(archive))
+    assert len(exported.stdout.splitlines()) == 1
+
+
+def test_show_unknown_id_is_one_line_exit_2(run_cli: Callable[..., Result], archive: Path) -> None:
+    result = run_cli("show", "999", "--db", str(archive))
+    assert result.exit_code == 2
+    assert "no article with id or URL '999'" in _one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["crawl", "search", "show", "extract", "export", "import-jsonl", "sites", "stats"],
+)
+def test_every_command_explains_itself(run_cli: Callable[..., Result], command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 5
+
+
+def test_top_level_help_lists_commands(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    for command in ("crawl", "search", "show", "extract", "export", "import-jsonl", "stats"):
+        assert command in result.stdout

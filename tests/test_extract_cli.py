@@ -1,0 +1,39 @@
+"""`newsarchive extract` on a mirror page prints the article's fields, no archive needed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from .support import SITES, Result
+
+EXPECTED = json.loads((SITES / "bta" / "expected.json").read_text(encoding="utf-8"))
+
+
+def _file_for(url: str) -> str:
+    path = url.split("://", 1)[1].split("/", 1)[1]
+    return str(SITES / "bta" / f"{path}.html")
+
+
+def test_extract_bta_page_with_site_profile_prints_json_fields(
+    run_cli: Callable[..., Result],
+) -> None:
+    for expected in EXPECTED:
+        result = run_cli("extract", _file_for(expected["url"]), "--site", "bta")
+        assert result.exit_code == 0, result.stderr
+        data = result.json()
+        assert isinstance(data, dict)
+        assert data["title"] == expected["title"]
+        assert data["published"] == expected["published"]
+        assert data["url"] == expected["url"]
+        for phrase in expected["must_contain"]:
+            assert phrase in data["text"]
+
+
+def test_extract_picks_profile_from_url_and_prints_text(run_cli: Callable[..., Result]) -> None:
+    expected = EXPECTED[0]
+    result = run_cli("extract", _file_for(expected["url"]), "--url", expected["url"], "-f", "text")
+    assert result.exit_code == 0
+    first_line = result.stdout.splitlines()[0]
+    assert first_line == expected["title"]
+    assert "site.bta" not in result.stdout

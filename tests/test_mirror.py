@@ -1,0 +1,42 @@
+"""The fixture mirror maps path + query to files, so `?p=2` listings work offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from newsarchive.mirror import MirrorServer, resolve
+
+
+def _site(tmp_path: Path) -> Path:
+    (tmp_path / "news").mkdir()
+    (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    (tmp_path / "news" / "index.html").write_text("<p>page 1</p>", encoding="utf-8")
+    (tmp_path / "news" / "index@p=2.html").write_text("<p>page 2</p>", encoding="utf-8")
+    (tmp_path / "news" / "rss.xml").write_text("<rss/>", encoding="utf-8")
+    (tmp_path / "news" / "123-story.html").write_text("<p>story</p>", encoding="utf-8")
+    return tmp_path
+
+
+def test_mirror_resolve_maps_paths_and_queries(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    assert resolve(root, "/") == root / "index.html"
+    assert resolve(root, "/news") == root / "news" / "index.html"
+    assert resolve(root, "/news?p=2") == root / "news" / "index@p=2.html"
+    assert resolve(root, "/news/rss") == root / "news" / "rss.xml"
+    assert resolve(root, "/news/123-story") == root / "news" / "123-story.html"
+    assert resolve(root, "/news?p=3") is None
+    assert resolve(root, "/../../etc/passwd") is None
+
+
+def test_mirror_server_serves_files_and_404s(tmp_path: Path) -> None:
+    with MirrorServer(_site(tmp_path)) as server:
+        page2 = httpx.get(server.url + "/news?p=2")
+        feed = httpx.get(server.url + "/news/rss")
+        missing = httpx.get(server.url + "/news?p=9")
+    assert page2.status_code == 200 and "page 2" in page2.text
+    assert page2.headers["content-type"] == "text/html"
+    assert feed.headers["content-type"] == "application/xml"
+    assert missing.status_code == 404
+    assert server.requests == ["/news?p=2", "/news/rss", "/news?p=9"]
