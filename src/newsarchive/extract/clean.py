@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Never content, wherever they are.
 JUNK_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form",
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas",
     "button", "select", "input", "textarea", "object", "embed", "link", "meta",
 )  # fmt: skip
 # Page furniture: removed for generic extraction, kept when a profile's body is inside one.
@@ -48,9 +48,9 @@ LINE_RULES = tuple(re.compile(rule, re.IGNORECASE) for rule in _LINE_RULES)
 def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None:
     """Drop scripts, styles, forms and comments; with ``furniture``, nav/footer/aside too."""
     tags = JUNK_TAGS + FURNITURE_TAGS if furniture else JUNK_TAGS
-    for node in root.css(",".join(tags)):
+    for node in reversed(root.css(",".join(tags))):
         node.decompose()
-    for node in root.css("[hidden], [aria-hidden='true']"):
+    for node in reversed(root.css("[hidden], [aria-hidden='true']")):
         node.decompose()
 
 
@@ -64,13 +64,30 @@ def is_boilerplate_element(node: LexborNode) -> bool:
     return bool(marker.strip()) and bool(_BOILERPLATE_ATTR.search(marker))
 
 
-def remove_boilerplate_elements(root: LexborHTMLParser | LexborNode) -> None:
-    """Decompose every element whose class/id/role marks it as furniture."""
+def boilerplate_elements(
+    root: LexborHTMLParser | LexborNode, *, furniture: bool = False
+) -> list[LexborNode]:
+    """Elements whose tag (with ``furniture``), class, id or role marks them as furniture.
+
+    Returned, not removed: the generic finder treats them as *probably* boilerplate and
+    overrides that when one turns out to wrap most of the page's prose (a theme that calls
+    its article column ``penci_sidebar`` or ``widget Blog``).
+    """
+    found: list[LexborNode] = list(root.css(",".join(FURNITURE_TAGS))) if furniture else []
     for node in root.css("[class], [id], [role]"):
         if node.tag in ("html", "body", "main", "article"):
             continue
         if is_boilerplate_element(node):
-            node.decompose()
+            found.append(node)
+    return found
+
+
+def remove_boilerplate_elements(root: LexborHTMLParser | LexborNode) -> None:
+    """Decompose every element whose class/id/role marks it as furniture."""
+    # Reverse document order: descendants go before their ancestors, so no node is touched
+    # after an ancestor's decompose has freed it.
+    for node in reversed(boilerplate_elements(root)):
+        node.decompose()
 
 
 def drop_selectors(root: LexborHTMLParser | LexborNode, selectors: tuple[str, ...]) -> None:
