@@ -18,6 +18,12 @@ JUNK_TAGS = (
 # Page furniture: removed for generic extraction, kept when a profile's body is inside one.
 FURNITURE_TAGS = ("nav", "footer", "aside", "header", "menu", "dialog")
 
+# Invisible to readers: inline-hidden elements often carry duplicate schema.org metadata.
+_HIDDEN = (
+    "[hidden], [aria-hidden='true'], [style*='display:none'], [style*='display: none'], "
+    "[style*='visibility:hidden'], [style*='visibility: hidden']"
+)
+
 _BOILERPLATE_ATTR = re.compile(
     r"(?:^|[\s_-])(?:cookie|gdpr|consent|share|sharing|social|sociál|banner|advert|ads?|"
     r"promo|related|recommend|read-?more|more-news|most-?read|popular|comments?|disqus|"
@@ -50,7 +56,7 @@ def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None
     tags = JUNK_TAGS + FURNITURE_TAGS if furniture else JUNK_TAGS
     for node in reversed(root.css(",".join(tags))):
         node.decompose()
-    for node in reversed(root.css("[hidden], [aria-hidden='true']")):
+    for node in reversed(root.css(_HIDDEN)):
         node.decompose()
 
 

@@ -29,6 +29,8 @@ _CONTAINER_TAGS = frozenset(
     "article body blockquote center dd details div figure main section td table ul ol dl "
     "header".split()
 )
+# How much more prose than furniture an ancestor must add to be taken into the article.
+DENSITY = 2.0
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _SKIP_TAGS = frozenset("script style noscript template svg iframe head title".split())
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
@@ -46,6 +48,8 @@ class Block:
     text: str
     link_share: float
     tag: str
+    parent: int = -1
+    grandparent: int = -1
 
 
 class _Walker:
@@ -57,22 +61,26 @@ class _Walker:
 
     def __init__(self, marked: frozenset[int] = frozenset()) -> None:
         self.blocks: list[Block] = []
-        self.ranges: list[tuple[LexborNode, int, int]] = []
+        self.ranges: list[tuple[int, int, int]] = []
         self.marked_ranges: list[tuple[int, int]] = []
         self._marked = marked
         self._buf: list[str] = []
         self._raw = 0
         self._link_raw = 0
         self._links = 0
-        self._owners: list[tuple[str, int, LexborNode]] = []
+        self._owners: list[tuple[str, int, int]] = []
+        self._serial = 0
         self._open_marks: list[tuple[int, int]] = []
 
     def flush(self) -> None:
         text = _squash("".join(self._buf))
         if text:
             share = self._link_raw / self._raw if self._raw else 0.0
-            tag = self._owners[-1][0] if self._owners else "body"
-            self.blocks.append(Block(text, min(share, 1.0), tag))
+            owners = self._owners
+            tag = owners[-1][0] if owners else "body"
+            parent = owners[-2][2] if len(owners) > 1 else -1
+            grandparent = owners[-3][2] if len(owners) > 2 else -1
+            self.blocks.append(Block(text, min(share, 1.0), tag, parent, grandparent))
         self._buf.clear()
         self._raw = self._link_raw = 0
 
@@ -88,7 +96,8 @@ class _Walker:
             self._open_marks.append((node.mem_id, len(self.blocks)))
         if tag in BLOCK_TAGS:
             self.flush()
-            self._owners.append((tag, len(self.blocks), node))
+            self._serial += 1
+            self._owners.append((tag, len(self.blocks), self._serial))
         elif tag == "a":
             self._links += 1
         return True
@@ -102,9 +111,9 @@ class _Walker:
         if tag in BLOCK_TAGS:
             self.flush()
             if self._owners:
-                owner, start, node = self._owners.pop()
-                if owner in _CONTAINER_TAGS and len(self.blocks) > start:
-                    self.ranges.append((node, start, len(self.blocks)))
+                _, start, serial = self._owners.pop()
+                if len(self.blocks) > start:
+                    self.ranges.append((serial, start, len(self.blocks)))
         elif tag == "a":
             self._links -= 1
 
@@ -118,7 +127,7 @@ class _Walker:
 
     def walk(self, root: LexborNode) -> None:
         """Visit ``root``'s descendants in document order (root itself is the outer block)."""
-        self._owners.append((root.tag or "body", 0, root))
+        self._owners.append((root.tag or "body", 0, 0))
         stop = root.mem_id
         node = root.child
         while node is not None:
@@ -168,49 +177,100 @@ def block_weight(block: Block) -> float:
     not widened just to take in a menu of them, yet prose on both sides outweighs them.
     """
     size = len(block.text)
-    if block.link_share > 0.5:
+    prose = size >= 25 and _SENTENCE_END.search(block.text) is not None
+    if block.link_share > (0.75 if prose and size >= 100 else 0.5):
         return -size * block.link_share
     if block.tag in _HEADINGS:
         return 0.0
-    if size >= 80 or (size >= 25 and _SENTENCE_END.search(block.text)):
+    if size >= 80 or prose:
         return size * (1.0 - block.link_share)
     return -0.5 * size
 
 
+def _core(walker: _Walker, weights: list[float]) -> tuple[int, int] | None:
+    """Range of the element whose child blocks hold the most prose (the readability idea).
+
+    Crediting only a block's parent (fully) and grandparent (half) finds the element that
+    directly holds the article's paragraphs; a teaser list, whose excerpts each sit in their
+    own card, spreads its credit thin.
+    """
+    credit: dict[int, float] = {}
+    for block, weight in zip(walker.blocks, weights, strict=True):
+        if weight > 0:
+            credit[block.parent] = credit.get(block.parent, 0.0) + weight
+            credit[block.grandparent] = credit.get(block.grandparent, 0.0) + weight / 2
+    spans = {serial: (start, end) for serial, start, end in walker.ranges}
+    scored = [(value, serial) for serial, value in credit.items() if serial in spans]
+    if not scored:
+        return None
+    return spans[max(scored)[1]]
+
+
 def best_range(walker: _Walker, weights: list[float]) -> tuple[int, int] | None:
-    """Block range of the container with the highest total weight (smallest on ties)."""
-    prefix = [0.0]
-    for weight in weights:
-        prefix.append(prefix[-1] + weight)
-    best: tuple[float, int, int] | None = None
-    for _node, start, end in walker.ranges:
-        score = prefix[end] - prefix[start]
-        if score <= 0:
+    """The core element's range, widened to each ancestor that adds dense prose.
+
+    An ancestor is taken when what it adds around the current range is mostly prose (the
+    rest of an article split across wrappers, with ad slots between); a sidebar, a teaser
+    list or a footer adds as much furniture as prose and stops nothing further up from
+    being considered, but is not itself taken.
+    """
+    core = _core(walker, weights)
+    if core is None:
+        return None
+    start, end = core
+    ancestors = sorted(
+        (e - s, s, e)
+        for _, s, e in walker.ranges
+        if s <= start and e >= end and e - s > end - start
+    )
+    for _, wider_start, wider_end in ancestors:
+        if wider_start >= start and wider_end <= end:
             continue
-        if (
-            best is None
-            or score > best[0]
-            or (score == best[0] and end - start < best[2] - best[1])
-        ):
-            best = (score, start, end)
-    return None if best is None else (best[1], best[2])
+        extra = weights[wider_start:start] + weights[end:wider_end]
+        gain = sum(w for w in extra if w > 0)
+        cost = -sum(w for w in extra if w < 0)
+        if gain > 0 and gain >= DENSITY * cost:
+            start, end = wider_start, wider_end
+    return start, end
 
 
-def furniture_mask(walker: _Walker, weights: list[float]) -> list[bool]:
-    """Blocks inside furniture-marked elements, except marks that wrap most of the prose.
+def furniture_mask(walker: _Walker, weights: list[float], *, lenient: bool) -> list[bool]:
+    """Blocks inside furniture-marked elements; ``lenient`` spares marks holding most prose.
 
-    A class like ``sidebar`` or ``ad`` names furniture far more often than not, but some
-    themes put it on the article column itself; a mark covering over half the page's
-    positive weight is such a wrapper and is ignored.
+    Marks holding over half the prose necessarily nest, so sparing them spares one chain of
+    wrappers, which is what a theme calling its article column ``penci_sidebar`` or
+    ``entry-content-read-more`` needs.
     """
     total = sum(w for w in weights if w > 0) or 1.0
     dropped = [False] * len(walker.blocks)
     for start, end in walker.marked_ranges:
-        prose = sum(w for w in weights[start:end] if w > 0)
-        if prose > 0.5 * total:
+        if lenient and sum(w for w in weights[start:end] if w > 0) > 0.5 * total:
             continue
         dropped[start:end] = [True] * (end - start)
     return dropped
+
+
+def _choose(walker: _Walker, raw: list[float]) -> tuple[tuple[int, int] | None, list[bool]]:
+    """Best range with every furniture mark honoured, unless sparing wrappers finds far more.
+
+    Honouring marks wins when it still finds at least half the prose weight: a long footer
+    notice marked ``footer`` must not beat a short article, and a lost article column is
+    recognised by the strict choice collapsing to a sliver.
+    """
+    options: list[tuple[float, tuple[int, int] | None, list[bool]]] = []
+    for lenient in (False, True):
+        dropped = furniture_mask(walker, raw, lenient=lenient)
+        weights = [
+            -len(b.text) if gone else w
+            for w, gone, b in zip(raw, dropped, walker.blocks, strict=True)
+        ]
+        chosen = best_range(walker, weights)
+        score = sum(w for w in weights[chosen[0] : chosen[1]] if w > 0) if chosen else 0.0
+        options.append((score, chosen, dropped))
+    (strict_score, strict, strict_drop), (lenient_score, loose, loose_drop) = options
+    if strict is not None and strict_score >= 0.5 * lenient_score:
+        return strict, strict_drop
+    return loose, loose_drop
 
 
 def keep_block(block: Block) -> bool:
@@ -226,10 +286,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         return []
     marked = frozenset(node.mem_id for node in boilerplate_elements(body, furniture=True))
     walker = _blocks(body, marked)
-    weights = [block_weight(b) for b in walker.blocks]
-    dropped = furniture_mask(walker, weights)
-    weights = [0.0 if gone else w for w, gone in zip(weights, dropped, strict=True)]
-    chosen = best_range(walker, weights)
+    chosen, dropped = _choose(walker, [block_weight(b) for b in walker.blocks])
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
     start, end = chosen
