@@ -10,7 +10,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-# Never content, wherever they are.
+# Never content, wherever they are.  (``form`` is not here: ASP.NET pages wrap everything
+# in one; its controls are.)
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "iframe", "svg", "canvas",
     "button", "select", "input", "textarea", "object", "embed", "link", "meta",
@@ -60,14 +61,52 @@ def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None
         node.decompose()
 
 
+_FURNITURE_ROLES = frozenset(
+    "navigation banner contentinfo complementary dialog alert alertdialog search menu menubar "
+    "toolbar".split()
+)
+_NEVER_MARKED = frozenset(("html", "body", "main", "article"))
+
+
+_MARKER_CACHE: dict[tuple[str | None, str | None], bool] = {}
+
+
+def is_boilerplate_marker(cls: str | None, ident: str | None) -> bool:
+    """Class/id naming furniture; memoised because themes repeat a few class strings."""
+    key = (cls, ident)
+    known = _MARKER_CACHE.get(key)
+    if known is None:
+        if len(_MARKER_CACHE) > 20_000:
+            _MARKER_CACHE.clear()
+        known = _MARKER_CACHE[key] = bool(_BOILERPLATE_ATTR.search(f"{cls or ''} {ident or ''}"))
+    return known
+
+
+def is_boilerplate_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
+    """Decide from an element's tag and attributes alone (the generic walker's fast path)."""
+    if tag in _NEVER_MARKED:
+        return False
+    role = attrs.get("role")
+    if role and role.lower() in _FURNITURE_ROLES:
+        return True
+    cls, ident = attrs.get("class"), attrs.get("id")
+    return bool(cls or ident) and is_boilerplate_marker(cls, ident)
+
+
+def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:
+    """Invisible to readers (``hidden``, ``aria-hidden``, inline ``display:none``)."""
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    if not style:
+        return False
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
 def is_boilerplate_element(node: LexborNode) -> bool:
     """A class, id or role that names page furniture (share, cookie, related, comments...)."""
-    attrs = node.attributes
-    role = (attrs.get("role") or "").lower()
-    if role in ("navigation", "banner", "contentinfo", "complementary", "dialog", "alert"):
-        return True
-    marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    return bool(marker.strip()) and bool(_BOILERPLATE_ATTR.search(marker))
+    return is_boilerplate_attrs(node.tag or "", node.attributes)
 
 
 def boilerplate_elements(
@@ -80,11 +119,7 @@ def boilerplate_elements(
     its article column ``penci_sidebar`` or ``widget Blog``).
     """
     found: list[LexborNode] = list(root.css(",".join(FURNITURE_TAGS))) if furniture else []
-    for node in root.css("[class], [id], [role]"):
-        if node.tag in ("html", "body", "main", "article"):
-            continue
-        if is_boilerplate_element(node):
-            found.append(node)
+    found += [node for node in root.css("[class], [id], [role]") if is_boilerplate_element(node)]
     return found
 
 

@@ -17,22 +17,26 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extract.clean import boilerplate_elements, remove_junk
+from newsarchive.extract.clean import (
+    FURNITURE_TAGS,
+    JUNK_TAGS,
+    is_boilerplate_attrs,
+    is_hidden_attrs,
+)
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 "
     "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead "
     "tr ul body html center caption legend fieldset menu dialog".split()
 )
-# Elements whose range of blocks may be chosen as the article.
-_CONTAINER_TAGS = frozenset(
-    "article body blockquote center dd details div figure main section td table ul ol dl "
-    "header".split()
-)
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_SKIP_TAGS = frozenset("script style noscript template svg iframe head title".split())
+_SKIP_TAGS = frozenset(JUNK_TAGS) | {"head", "title", "-comment", "_comment", "img", "picture"}
+_FURNITURE = frozenset(FURNITURE_TAGS)
+_LEAVE_TAGS = BLOCK_TAGS | {"a"}
+# Formatting tags whose attributes never decide anything: entered without reading them.
+_PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite code q time mark font".split())
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029\ufeff]+")
 
@@ -50,116 +54,162 @@ class Block:
     tag: str
     parent: int = -1
     grandparent: int = -1
+    size: int = 0
 
 
 class _Walker:
-    """Single DOM pass collecting blocks and each container's block range.
+    """Single DOM pass collecting blocks, each block element's range, and furniture ranges.
 
-    Iterative (``child``/``next``/``parent``) rather than recursive so a pathologically
-    deep document cannot hit Python's recursion limit.
+    Iterative (``child``/``next``/``parent`` with a depth counter) rather than recursive, so
+    a pathologically deep document cannot hit Python's recursion limit. Junk and hidden
+    elements are skipped here instead of being decomposed first, and furniture marks are
+    read from the attributes the walk fetches anyway: one pass over the tree in total.
     """
 
-    def __init__(self, marked: frozenset[int] = frozenset()) -> None:
+    def __init__(self, *, mark: bool, skip_marked: bool = False) -> None:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
         self.marked_ranges: list[tuple[int, int]] = []
-        self._marked = marked
+        self._mark = mark
+        self._skip_marked = skip_marked
+        self.largest_skipped = 0
         self._buf: list[str] = []
         self._raw = 0
         self._link_raw = 0
         self._links = 0
         self._owners: list[tuple[str, int, int]] = []
-        self._serial = 0
         self._open_marks: list[tuple[int, int]] = []
+        self._serial = 0
 
     def flush(self) -> None:
+        if not self._buf:
+            return
         text = _squash("".join(self._buf))
         if text:
-            share = self._link_raw / self._raw if self._raw else 0.0
             owners = self._owners
-            tag = owners[-1][0] if owners else "body"
-            parent = owners[-2][2] if len(owners) > 1 else -1
-            grandparent = owners[-3][2] if len(owners) > 2 else -1
-            self.blocks.append(Block(text, min(share, 1.0), tag, parent, grandparent))
+            share = self._link_raw / self._raw if self._raw else 0.0
+            self.blocks.append(
+                Block(
+                    text,
+                    min(share, 1.0),
+                    owners[-1][0] if owners else "body",
+                    owners[-2][2] if len(owners) > 1 else -1,
+                    owners[-3][2] if len(owners) > 2 else -1,
+                    len(text),
+                )
+            )
         self._buf.clear()
         self._raw = self._link_raw = 0
 
-    def _enter(self, node: LexborNode, tag: str) -> bool:
-        """Handle an element on the way down; False means do not descend."""
-        if tag in _SKIP_TAGS or tag == "_comment":
+    def _enter(self, node: LexborNode, tag: str, depth: int) -> bool:
+        """Handle an element on the way down; False means skip its subtree."""
+        if tag in _SKIP_TAGS:
             return False
         if tag == "br":
-            self.flush()
+            if self._buf:
+                self.flush()
             return False
-        if self._marked and node.mem_id in self._marked:
-            self.flush()
-            self._open_marks.append((node.mem_id, len(self.blocks)))
+        attrs = node.attributes
+        if attrs and is_hidden_attrs(attrs):
+            return False
+        if self._mark and (tag in _FURNITURE or (attrs and is_boilerplate_attrs(tag, attrs))):
+            if self._buf:
+                self.flush()
+            if self._skip_marked:
+                self._skip(node)
+                return False
+            self._open_marks.append((depth, len(self.blocks)))
         if tag in BLOCK_TAGS:
-            self.flush()
+            if self._buf:
+                self.flush()
             self._serial += 1
             self._owners.append((tag, len(self.blocks), self._serial))
-        elif tag == "a":
-            self._links += 1
         return True
 
-    def _leave(self, node: LexborNode, tag: str) -> None:
-        if self._open_marks and self._open_marks[-1][0] == node.mem_id:
-            self.flush()
-            _, start = self._open_marks.pop()
+    def _skip(self, node: LexborNode) -> None:
+        """Stand a furniture subtree in for one text-less block of its size, unwalked."""
+        size = len((node.text(deep=True) or "").strip())
+        if size:
+            owners = self._owners
+            start = len(self.blocks)
+            parent = owners[-1][2] if owners else -1
+            self.blocks.append(Block("", 1.0, "div", parent, -1, size))
+            self.marked_ranges.append((start, start + 1))
+            self.largest_skipped = max(self.largest_skipped, size)
+
+    def _leave(self, tag: str, depth: int) -> None:
+        marks = self._open_marks
+        if marks and marks[-1][0] == depth:
+            if self._buf:
+                self.flush()
+            _, start = marks.pop()
             if len(self.blocks) > start:
                 self.marked_ranges.append((start, len(self.blocks)))
         if tag in BLOCK_TAGS:
-            self.flush()
-            if self._owners:
+            if self._buf:
+                self.flush()
+            if len(self._owners) > 1:
                 _, start, serial = self._owners.pop()
                 if len(self.blocks) > start:
                     self.ranges.append((serial, start, len(self.blocks)))
         elif tag == "a":
             self._links -= 1
 
-    def _text(self, node: LexborNode) -> None:
-        text = node.text_content or ""
-        self._buf.append(text)
-        size = len(text.strip())
-        self._raw += size
-        if self._links > 0:
-            self._link_raw += size
-
     def walk(self, root: LexborNode) -> None:
-        """Visit ``root``'s descendants in document order (root itself is the outer block)."""
+        """Visit ``root``'s descendants in document order; ``root`` is the outermost block.
+
+        Text handling is inlined: this loop runs for every node of every page, and is most
+        of the extractor's cost after parsing.
+        """
         self._owners.append((root.tag or "body", 0, 0))
-        stop = root.mem_id
+        buf = self._buf
         node = root.child
+        depth = 1
         while node is not None:
             tag = node.tag or ""
             if tag == "-text":
-                self._text(node)
-                descend = False
-            else:
-                descend = self._enter(node, tag)
-                if descend and node.child is not None:
-                    node = node.child
+                text = node.text_content or ""
+                if not text.isspace():
+                    buf.append(text)
+                    self._raw += len(text)
+                    if self._links > 0:
+                        self._link_raw += len(text)
+                elif buf:
+                    buf.append(" ")
+            elif tag in _PLAIN_INLINE:
+                child = node.child
+                if child is not None:
+                    node, depth = child, depth + 1
                     continue
-                if descend:
-                    self._leave(node, tag)
-            while node is not None and node.next is None:
-                node = node.parent
-                if node is None or node.mem_id == stop:
-                    node = None
+            elif tag == "a":
+                child = node.child
+                if child is not None:
+                    self._links += 1
+                    node, depth = child, depth + 1
+                    continue
+            elif self._enter(node, tag, depth):
+                child = node.child
+                if child is not None:
+                    node, depth = child, depth + 1
+                    continue
+                self._leave(tag, depth)
+            following = node.next
+            while following is None and depth > 1:
+                node, depth = node.parent, depth - 1
+                if node is None:
                     break
-                self._leave(node, node.tag or "")
-            if node is not None:
-                node = node.next
+                tag = node.tag or ""
+                if tag in _LEAVE_TAGS or self._open_marks:
+                    self._leave(tag, depth)
+                following = node.next
+            node = following
         self.flush()
-        if self._owners:
-            _, start, top = self._owners[0]
-            self._owners.clear()
-            if len(self.blocks) > start:
-                self.ranges.append((top, start, len(self.blocks)))
+        if self._owners and self.blocks:
+            self.ranges.append((self._owners[0][2], 0, len(self.blocks)))
 
 
-def _blocks(node: LexborNode, marked: frozenset[int] = frozenset()) -> _Walker:
-    walker = _Walker(marked)
+def _blocks(node: LexborNode, *, mark: bool = False, skip_marked: bool = False) -> _Walker:
+    walker = _Walker(mark=mark, skip_marked=skip_marked)
     walker.walk(node)
     return walker
 
@@ -176,7 +226,7 @@ def block_weight(block: Block) -> float:
     prose; short labels ("Advertisement", "Share", a date) cost a little, so a container is
     not widened just to take in a menu of them, yet prose on both sides outweighs them.
     """
-    size = len(block.text)
+    size = block.size
     prose = size >= 25 and _SENTENCE_END.search(block.text) is not None
     if block.link_share > (0.75 if prose and size >= 100 else 0.5):
         return -size * block.link_share
@@ -250,27 +300,27 @@ def furniture_mask(walker: _Walker, weights: list[float], *, lenient: bool) -> l
     return dropped
 
 
-def _choose(walker: _Walker, raw: list[float]) -> tuple[tuple[int, int] | None, list[bool]]:
+def _choose(walker: _Walker, raw: list[float]) -> tuple[tuple[int, int] | None, list[bool], float]:
     """Best range with every furniture mark honoured, unless sparing wrappers finds far more.
 
     Honouring marks wins when it still finds at least half the prose weight: a long footer
     notice marked ``footer`` must not beat a short article, and a lost article column is
-    recognised by the strict choice collapsing to a sliver.
+    recognised by the strict choice collapsing to a sliver. Also returns the strict
+    choice's prose weight.
     """
     options: list[tuple[float, tuple[int, int] | None, list[bool]]] = []
     for lenient in (False, True):
         dropped = furniture_mask(walker, raw, lenient=lenient)
         weights = [
-            -len(b.text) if gone else w
-            for w, gone, b in zip(raw, dropped, walker.blocks, strict=True)
+            -b.size if gone else w for w, gone, b in zip(raw, dropped, walker.blocks, strict=True)
         ]
         chosen = best_range(walker, weights)
         score = sum(w for w in weights[chosen[0] : chosen[1]] if w > 0) if chosen else 0.0
         options.append((score, chosen, dropped))
     (strict_score, strict, strict_drop), (lenient_score, loose, loose_drop) = options
     if strict is not None and strict_score >= 0.5 * lenient_score:
-        return strict, strict_drop
-    return loose, loose_drop
+        return strict, strict_drop, strict_score
+    return loose, loose_drop, strict_score
 
 
 def keep_block(block: Block) -> bool:
@@ -280,13 +330,18 @@ def keep_block(block: Block) -> bool:
 
 def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     """Generic article text for a page no profile describes (or whose profile drifted)."""
-    remove_junk(tree, furniture=False)
     body = tree.body
     if body is None:
         return []
-    marked = frozenset(node.mem_id for node in boilerplate_elements(body, furniture=True))
-    walker = _blocks(body, marked)
-    chosen, dropped = _choose(walker, [block_weight(b) for b in walker.blocks])
+    # Gone before measuring: skipped subtrees are sized by their text, scripts included.
+    body.strip_tags(list(JUNK_TAGS))
+    # Fast path: furniture subtrees are not walked, only measured. A skipped subtree can only
+    # be the article's wrapper if it is bigger than what was found without it; then walk all.
+    walker = _blocks(body, mark=True, skip_marked=True)
+    chosen, dropped, found = _choose(walker, [block_weight(b) for b in walker.blocks])
+    if walker.largest_skipped > 2 * found:
+        walker = _blocks(body, mark=True)
+        chosen, dropped, _ = _choose(walker, [block_weight(b) for b in walker.blocks])
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
     start, end = chosen
