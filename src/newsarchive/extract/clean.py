@@ -50,6 +50,8 @@ _LINE_RULES = (
     r"^(?:×|x|✕)$",
 )
 LINE_RULES = tuple(re.compile(rule, re.IGNORECASE) for rule in _LINE_RULES)
+# All generic rules as one alternation: one regex call per paragraph instead of fourteen.
+_ANY_LINE_RULE = re.compile("|".join(f"(?:{rule})" for rule in _LINE_RULES), re.IGNORECASE)
 
 
 def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None:
@@ -144,4 +146,6 @@ def drop_selectors(root: LexborHTMLParser | LexborNode, selectors: tuple[str, ..
 
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True for a paragraph that is a known boilerplate text, generic or the profile's."""
-    return any(rule.search(line) for rule in LINE_RULES + extra)
+    if _ANY_LINE_RULE.search(line):
+        return True
+    return any(rule.search(line) for rule in extra)

@@ -12,6 +12,7 @@ Working on block ranges with prefix sums keeps this linear in the page size.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -38,11 +39,12 @@ _LEAVE_TAGS = BLOCK_TAGS | {"a"}
 # Formatting tags whose attributes never decide anything: entered without reading them.
 _PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite code q time mark font".split())
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
-_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029\ufeff]+")
 
 
 def _squash(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", "").replace("\ufeff", "")
+    return " ".join(text.split())
 
 
 @dataclass(slots=True)
@@ -66,12 +68,12 @@ class _Walker:
     read from the attributes the walk fetches anyway: one pass over the tree in total.
     """
 
-    def __init__(self, *, mark: bool, skip_marked: bool = False) -> None:
+    def __init__(self, *, mark: bool, skip_below: float = 0.0) -> None:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
         self.marked_ranges: list[tuple[int, int]] = []
         self._mark = mark
-        self._skip_marked = skip_marked
+        self._skip_below = skip_below
         self.largest_skipped = 0
         self._buf: list[str] = []
         self._raw = 0
@@ -115,8 +117,7 @@ class _Walker:
         if self._mark and (tag in _FURNITURE or (attrs and is_boilerplate_attrs(tag, attrs))):
             if self._buf:
                 self.flush()
-            if self._skip_marked:
-                self._skip(node)
+            if self._skip_below > 0 and self._skip(node):
                 return False
             self._open_marks.append((depth, len(self.blocks)))
         if tag in BLOCK_TAGS:
@@ -126,16 +127,22 @@ class _Walker:
             self._owners.append((tag, len(self.blocks), self._serial))
         return True
 
-    def _skip(self, node: LexborNode) -> None:
-        """Stand a furniture subtree in for one text-less block of its size, unwalked."""
+    def _skip(self, node: LexborNode) -> bool:
+        """Stand a small furniture subtree in for one text-less block of its size, unwalked.
+
+        Only subtrees whose text is under ``skip_below`` are skipped: a bigger one might be
+        a mis-classed article wrapper and is walked like any other marked element.
+        """
         size = len((node.text(deep=True) or "").strip())
+        if size > self._skip_below:
+            return False
         if size:
-            owners = self._owners
             start = len(self.blocks)
-            parent = owners[-1][2] if owners else -1
+            parent = self._owners[-1][2] if self._owners else -1
             self.blocks.append(Block("", 1.0, "div", parent, -1, size))
             self.marked_ranges.append((start, start + 1))
             self.largest_skipped = max(self.largest_skipped, size)
+        return True
 
     def _leave(self, tag: str, depth: int) -> None:
         marks = self._open_marks
@@ -208,8 +215,8 @@ class _Walker:
             self.ranges.append((self._owners[0][2], 0, len(self.blocks)))
 
 
-def _blocks(node: LexborNode, *, mark: bool = False, skip_marked: bool = False) -> _Walker:
-    walker = _Walker(mark=mark, skip_marked=skip_marked)
+def _blocks(node: LexborNode, *, mark: bool = False, skip_below: float = 0.0) -> _Walker:
+    walker = _Walker(mark=mark, skip_below=skip_below)
     walker.walk(node)
     return walker
 
@@ -333,14 +340,13 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     body = tree.body
     if body is None:
         return []
-    # Gone before measuring: skipped subtrees are sized by their text, scripts included.
-    body.strip_tags(list(JUNK_TAGS))
-    # Fast path: furniture subtrees are not walked, only measured. A skipped subtree can only
-    # be the article's wrapper if it is bigger than what was found without it; then walk all.
-    walker = _blocks(body, mark=True, skip_marked=True)
+    # Fast path: furniture subtrees are measured, not walked. Sparing a marked wrapper needs
+    # it to hold over twice the prose found without it, so only a subtree with more text
+    # than that can matter; if there is one, walk again, opening just such subtrees.
+    walker = _blocks(body, mark=True, skip_below=math.inf)
     chosen, dropped, found = _choose(walker, [block_weight(b) for b in walker.blocks])
     if walker.largest_skipped > 2 * found:
-        walker = _blocks(body, mark=True)
+        walker = _blocks(body, mark=True, skip_below=2 * found)
         chosen, dropped, _ = _choose(walker, [block_weight(b) for b in walker.blocks])
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
