@@ -17,7 +17,7 @@ JUNK_TAGS = (
     "button", "select", "input", "textarea", "object", "embed", "link", "meta",
 )  # fmt: skip
 # Page furniture: removed for generic extraction, kept when a profile's body is inside one.
-FURNITURE_TAGS = ("nav", "footer", "aside", "header", "menu", "dialog")
+FURNITURE_TAGS = ("nav", "footer", "aside", "header", "menu", "dialog", "figure", "figcaption")
 
 # Invisible to readers: inline-hidden elements often carry duplicate schema.org metadata.
 _HIDDEN = (
@@ -29,7 +29,8 @@ _BOILERPLATE_ATTR = re.compile(
     r"(?:^|[\s_-])(?:cookie|gdpr|consent|share|sharing|social|sociál|banner|advert|ads?|"
     r"promo|related|recommend|read-?more|more-news|most-?read|popular|comments?|disqus|"
     r"breadcrumbs?|pagination|pager|navbar|nav|menu|sidebar|widget|footer|modal|popup|"
-    r"newsletter|subscribe|print|visually-hidden|sr-only|skip-?link|tags?)(?:$|[\s_-])",
+    r"newsletter|subscribe|print|visually-hidden|sr-only|skip-?link|tags?|"
+    r"captions?|credits?|gallery|slideshow|carousel)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 
