@@ -235,7 +235,7 @@ def block_weight(block: Block) -> float:
     """
     size = block.size
     prose = size >= 25 and _SENTENCE_END.search(block.text) is not None
-    if block.link_share > (0.75 if prose and size >= 100 else 0.5):
+    if is_navigation(block):
         return -size * block.link_share
     if block.tag in _HEADINGS:
         return 0.0
@@ -330,9 +330,32 @@ def _choose(walker: _Walker, raw: list[float]) -> tuple[tuple[int, int] | None, 
     return loose, loose_drop, strict_score
 
 
-def keep_block(block: Block) -> bool:
-    """Inside the chosen container, drop what is still plainly navigation."""
-    return block.link_share <= 0.5 or len(block.text) > 200
+def is_navigation(block: Block) -> bool:
+    """Mostly link text: a menu, tag cloud or "related" line, unless it is long prose."""
+    prose = block.size >= 100 and _SENTENCE_END.search(block.text) is not None
+    return block.link_share > (0.75 if prose else 0.5)
+
+
+_KEPT_AT_EDGES = frozenset("li td th dd dt p".split())
+
+
+def trim_edges(blocks: list[Block]) -> list[Block]:
+    """Drop short labels before the first and after the last prose block.
+
+    Kickers ("Key Points"), bylines, "Advert" and "Related Tags" sit at the edges of an
+    article container. Headings before the text and list items or table cells anywhere
+    (a tour-date list, a results table ending the article) and paragraph lines are kept.
+    """
+    start, end = 0, len(blocks)
+    while start < end and _trimmable(blocks[start]) and blocks[start].tag not in _HEADINGS:
+        start += 1
+    while end > start and _trimmable(blocks[end - 1]):
+        end -= 1
+    return blocks[start:end]
+
+
+def _trimmable(block: Block) -> bool:
+    return block.tag not in _KEPT_AT_EDGES and block_weight(block) <= 0
 
 
 def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
@@ -351,8 +374,9 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
     start, end = chosen
-    return [
-        b.text
+    kept = [
+        b
         for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True)
-        if not gone and keep_block(b)
+        if not gone and not is_navigation(b)
     ]
+    return [b.text for b in trim_edges(kept)]
