@@ -263,6 +263,20 @@ def _core(walker: _Walker, weights: list[float]) -> tuple[int, int] | None:
     return spans[max(scored)[1]]
 
 
+def weigh(blocks: list[Block]) -> list[float]:
+    """Block weights, with teaser excerpts (prose right after a linked headline) negated.
+
+    A list of "headline link + summary" cards is the usual neighbour of an article, and its
+    summaries read like prose; in an article, a heading that is itself a link is rare.
+    """
+    weights = [block_weight(b) for b in blocks]
+    for i in range(1, len(blocks)):
+        before = blocks[i - 1]
+        if weights[i] > 0 and before.tag in _HEADINGS and before.link_share > 0.5:
+            weights[i] = -weights[i]
+    return weights
+
+
 def best_range(walker: _Walker, weights: list[float]) -> tuple[int, int] | None:
     """The core element's range, widened to each ancestor that adds dense prose.
 
@@ -367,10 +381,10 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     # it to hold over twice the prose found without it, so only a subtree with more text
     # than that can matter; if there is one, walk again, opening just such subtrees.
     walker = _blocks(body, mark=True, skip_below=math.inf)
-    chosen, dropped, found = _choose(walker, [block_weight(b) for b in walker.blocks])
+    chosen, dropped, found = _choose(walker, weigh(walker.blocks))
     if walker.largest_skipped > 2 * found:
         walker = _blocks(body, mark=True, skip_below=2 * found)
-        chosen, dropped, _ = _choose(walker, [block_weight(b) for b in walker.blocks])
+        chosen, dropped, _ = _choose(walker, weigh(walker.blocks))
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
     start, end = chosen
