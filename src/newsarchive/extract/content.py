@@ -68,13 +68,16 @@ class _Walker:
     read from the attributes the walk fetches anyway: one pass over the tree in total.
     """
 
-    def __init__(self, *, mark: bool, skip_below: float = 0.0) -> None:
+    def __init__(
+        self, *, mark: bool, skip_below: float = 0.0, open_ids: frozenset[int] = frozenset()
+    ) -> None:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
         self.marked_ranges: list[tuple[int, int]] = []
         self._mark = mark
         self._skip_below = skip_below
-        self.largest_skipped = 0
+        self._open_ids = open_ids
+        self.skipped: list[tuple[int, LexborNode]] = []
         self._buf: list[str] = []
         self._raw = 0
         self._link_raw = 0
@@ -128,20 +131,26 @@ class _Walker:
         return True
 
     def _skip(self, node: LexborNode) -> bool:
-        """Stand a small furniture subtree in for one text-less block of its size, unwalked.
+        """Stand a furniture subtree in for one text-less block of its size, unwalked.
 
-        Only subtrees whose text is under ``skip_below`` are skipped: a bigger one might be
-        a mis-classed article wrapper and is walked like any other marked element.
+        Outermost marks are opened only when listed in ``open_ids``; marks nested in an
+        opened one when their text exceeds ``skip_below``: either could be a mis-classed
+        article wrapper and is walked like any other marked element.
         """
-        size = len((node.text(deep=True) or "").strip())
-        if size > self._skip_below:
+        if self._open_marks:
+            size = len((node.text(deep=True) or "").strip())
+            if size > self._skip_below:
+                return False
+        elif self._open_ids and node.mem_id in self._open_ids:
             return False
+        else:
+            size = len((node.text(deep=True) or "").strip())
         if size:
             start = len(self.blocks)
             parent = self._owners[-1][2] if self._owners else -1
             self.blocks.append(Block("", 1.0, "div", parent, -1, size))
             self.marked_ranges.append((start, start + 1))
-            self.largest_skipped = max(self.largest_skipped, size)
+            self.skipped.append((size, node))
         return True
 
     def _leave(self, tag: str, depth: int) -> None:
@@ -215,8 +224,14 @@ class _Walker:
             self.ranges.append((self._owners[0][2], 0, len(self.blocks)))
 
 
-def _blocks(node: LexborNode, *, mark: bool = False, skip_below: float = 0.0) -> _Walker:
-    walker = _Walker(mark=mark, skip_below=skip_below)
+def _blocks(
+    node: LexborNode,
+    *,
+    mark: bool = False,
+    skip_below: float = 0.0,
+    open_ids: frozenset[int] = frozenset(),
+) -> _Walker:
+    walker = _Walker(mark=mark, skip_below=skip_below, open_ids=open_ids)
     walker.walk(node)
     return walker
 
@@ -372,18 +387,28 @@ def _trimmable(block: Block) -> bool:
     return block.tag not in _KEPT_AT_EDGES and block_weight(block) <= 0
 
 
+def _link_text_size(node: LexborNode) -> int:
+    return sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
+
+
 def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     """Generic article text for a page no profile describes (or whose profile drifted)."""
     body = tree.body
     if body is None:
         return []
     # Fast path: furniture subtrees are measured, not walked. Sparing a marked wrapper needs
-    # it to hold over twice the prose found without it, so only a subtree with more text
-    # than that can matter; if there is one, walk again, opening just such subtrees.
+    # it to hold over twice the prose found without it, and its prose is at most its non-link
+    # text; only subtrees with more than that are walked again.
     walker = _blocks(body, mark=True, skip_below=math.inf)
     chosen, dropped, found = _choose(walker, weigh(walker.blocks))
-    if walker.largest_skipped > 2 * found:
-        walker = _blocks(body, mark=True, skip_below=2 * found)
+    bound = 2 * found
+    reopen = frozenset(
+        node.mem_id
+        for size, node in walker.skipped
+        if size > bound and size - _link_text_size(node) > bound
+    )
+    if reopen:
+        walker = _blocks(body, mark=True, skip_below=bound, open_ids=reopen)
         chosen, dropped, _ = _choose(walker, weigh(walker.blocks))
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
