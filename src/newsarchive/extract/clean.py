@@ -71,17 +71,16 @@ _FURNITURE_ROLES = frozenset(
 _NEVER_MARKED = frozenset(("html", "body", "main", "article"))
 
 
-_MARKER_CACHE: dict[tuple[str | None, str | None], bool] = {}
+_MARKER_CACHE: dict[str, bool] = {}
 
 
-def is_boilerplate_marker(cls: str | None, ident: str | None) -> bool:
-    """Class/id naming furniture; memoised because themes repeat a few class strings."""
-    key = (cls, ident)
-    known = _MARKER_CACHE.get(key)
+def is_boilerplate_marker(marker: str) -> bool:
+    """A class or id value naming furniture; memoised because themes repeat class strings."""
+    known = _MARKER_CACHE.get(marker)
     if known is None:
         if len(_MARKER_CACHE) > 20_000:
             _MARKER_CACHE.clear()
-        known = _MARKER_CACHE[key] = bool(_BOILERPLATE_ATTR.search(f"{cls or ''} {ident or ''}"))
+        known = _MARKER_CACHE[marker] = bool(_BOILERPLATE_ATTR.search(marker))
     return known
 
 
@@ -93,7 +92,7 @@ def is_boilerplate_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
     if role and role.lower() in _FURNITURE_ROLES:
         return True
     cls, ident = attrs.get("class"), attrs.get("id")
-    return bool(cls or ident) and is_boilerplate_marker(cls, ident)
+    return bool(cls and is_boilerplate_marker(cls)) or bool(ident and is_boilerplate_marker(ident))
 
 
 def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:

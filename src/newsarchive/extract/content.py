@@ -13,7 +13,6 @@ Working on block ranges with prefix sums keeps this linear in the page size.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -38,7 +37,11 @@ _FURNITURE = frozenset(FURNITURE_TAGS)
 _LEAVE_TAGS = BLOCK_TAGS | {"a"}
 # Formatting tags whose attributes never decide anything: entered without reading them.
 _PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite code q time mark font".split())
-_SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
+_SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
+
+
+def _ends_sentence(text: str) -> bool:
+    return text[-1:] in _SENTENCE_END  # blocks are squashed: no trailing space
 
 
 def _squash(text: str) -> str:
@@ -249,7 +252,7 @@ def block_weight(block: Block) -> float:
     not widened just to take in a menu of them, yet prose on both sides outweighs them.
     """
     size = block.size
-    prose = size >= 25 and _SENTENCE_END.search(block.text) is not None
+    prose = size >= 25 and _ends_sentence(block.text)
     if is_navigation(block):
         return -size * block.link_share
     if block.tag in _HEADINGS:
@@ -361,7 +364,7 @@ def _choose(walker: _Walker, raw: list[float]) -> tuple[tuple[int, int] | None, 
 
 def is_navigation(block: Block) -> bool:
     """Mostly link text: a menu, tag cloud or "related" line, unless it is long prose."""
-    prose = block.size >= 100 and _SENTENCE_END.search(block.text) is not None
+    prose = block.size >= 100 and _ends_sentence(block.text)
     return block.link_share > (0.75 if prose else 0.5)
 
 
