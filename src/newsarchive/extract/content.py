@@ -80,7 +80,8 @@ class _Walker:
         self._mark = mark
         self._skip_below = skip_below
         self._open_ids = open_ids
-        self.skipped: list[tuple[int, LexborNode]] = []
+        # (text size, node, index of its stand-in block, serial of the enclosing block)
+        self.skipped: list[tuple[int, LexborNode, int, int]] = []
         self._buf: list[str] = []
         self._raw = 0
         self._link_raw = 0
@@ -153,7 +154,7 @@ class _Walker:
             parent = self._owners[-1][2] if self._owners else -1
             self.blocks.append(Block("", 1.0, "div", parent, -1, size))
             self.marked_ranges.append((start, start + 1))
-            self.skipped.append((size, node))
+            self.skipped.append((size, node, start, parent))
         return True
 
     def _leave(self, tag: str, depth: int) -> None:
@@ -180,7 +181,8 @@ class _Walker:
         Text handling is inlined: this loop runs for every node of every page, and is most
         of the extractor's cost after parsing.
         """
-        self._owners.append((root.tag or "body", 0, 0))
+        self._serial += 1
+        self._owners.append((root.tag or "body", 0, self._serial))
         buf = self._buf
         node = root.child
         depth = 1
@@ -225,6 +227,40 @@ class _Walker:
         self.flush()
         if self._owners and self.blocks:
             self.ranges.append((self._owners[0][2], 0, len(self.blocks)))
+
+
+def _splice(walker: _Walker, skipped: tuple[int, LexborNode, int, int], bound: float) -> None:
+    """Walk one skipped furniture subtree and put its blocks in place of its stand-in.
+
+    Cheaper than walking the page again: only the subtree is visited. Its serials start
+    past the page's so block parents stay unique, and every range is shifted to match.
+    """
+    _, node, index, parent = skipped
+    sub = _Walker(mark=True, skip_below=bound)
+    sub._serial = walker._serial + 1
+    sub.walk(node)
+    walker._serial = sub._serial + 1
+    root = sub.ranges[-1][0] if sub.ranges else -1
+    for block in sub.blocks:
+        if block.parent == -1:
+            block.parent, block.grandparent = parent, -1
+        elif block.parent == root and block.grandparent == -1:
+            block.grandparent = parent
+    delta = len(sub.blocks) - 1
+    walker.blocks[index : index + 1] = sub.blocks
+
+    def shift(start: int, end: int) -> tuple[int, int]:
+        if start > index:
+            return start + delta, end + delta
+        return (start, end + delta) if end > index else (start, end)
+
+    walker.ranges = [(serial, *shift(a, b)) for serial, a, b in walker.ranges]
+    walker.ranges += [(serial, a + index, b + index) for serial, a, b in sub.ranges]
+    marks = [shift(a, b) for a, b in walker.marked_ranges if (a, b) != (index, index + 1)]
+    marks += [(a + index, b + index) for a, b in sub.marked_ranges]
+    if sub.blocks:
+        marks.append((index, index + len(sub.blocks)))
+    walker.marked_ranges = marks
 
 
 def _blocks(
@@ -405,13 +441,14 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     walker = _blocks(body, mark=True, skip_below=math.inf)
     chosen, dropped, found = _choose(walker, weigh(walker.blocks))
     bound = 2 * found
-    reopen = frozenset(
-        node.mem_id
-        for size, node in walker.skipped
-        if size > bound and size - _link_text_size(node) > bound
-    )
+    reopen = [
+        entry
+        for entry in walker.skipped
+        if entry[0] > bound and entry[0] - _link_text_size(entry[1]) > bound
+    ]
     if reopen:
-        walker = _blocks(body, mark=True, skip_below=bound, open_ids=reopen)
+        for entry in sorted(reopen, key=lambda e: e[2], reverse=True):
+            _splice(walker, entry, bound)
         chosen, dropped, _ = _choose(walker, weigh(walker.blocks))
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
