@@ -30,7 +30,9 @@ _BOILERPLATE_ATTR = re.compile(
     r"promo|related|recommend|read-?more|more-news|most-?read|popular|comments?|disqus|"
     r"breadcrumbs?|pagination|pager|navbar|nav|menu|sidebar|widget|footer|modal|popup|"
     r"newsletter|subscribe|print|visually-hidden|sr-only|skip-?link|tags?|"
-    r"captions?|credits?|gallery|slideshow|carousel)(?:$|[\s_-])",
+    r"captions?|credits?|gallery|slideshow|carousel|slider|swiper|trending|teasers?|rail|"
+    r"outbrain|taboola|recirc(?:ulation)?|also-?read|more-?(?:stories|articles|from)|"
+    r"you-?may-?like|up-?next|read-?next|next-?(?:post|article))(?:$|[\s_-])",
     re.IGNORECASE,
 )
 
