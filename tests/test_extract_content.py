@@ -197,3 +197,30 @@ def test_deeply_nested_document_does_not_hit_recursion_limit() -> None:
 def test_extract_text_is_single_newline_separated() -> None:
     html = page("<article>" + "".join(para(i) for i in range(4)) + "</article>")
     assert extract(html).text == "\n".join(PROSE)
+
+
+def test_related_section_inside_the_article_is_cut_out() -> None:
+    html = page(
+        '<div class="text">' + para(0) + para(1) + "<div><h3>Most read</h3>"
+        "<div><div>Storm closes the mountain road for a second day, drivers told to wait.</div>"
+        "<div>New bus lines start running from Monday across the whole district.</div></div>"
+        "</div>" + para(2) + para(3) + "</div>"
+    )
+    assert main_text(html) == PROSE
+
+
+def test_bulgarian_related_heading_ends_the_article() -> None:
+    html = page(
+        '<div class="text">' + para(0) + para(1) + "<h2>Още новини</h2>"
+        "<div><p>Общинският съвет прие бюджета след дълъг дебат и много спорове.</p></div></div>"
+    )
+    assert main_text(html) == PROSE[:2]
+
+
+def test_recirculation_widgets_are_furniture() -> None:
+    html = page(
+        "<article>" + para(0) + para(1) + '<div class="rail rail--trending">'
+        "<div>Andrew parties in unearthed pictures despite what he claimed, friends say.</div>"
+        "</div>" + para(2) + "</article>"
+    )
+    assert main_text(html) == PROSE[:3]

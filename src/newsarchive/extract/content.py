@@ -13,6 +13,7 @@ Working on block ranges with prefix sums keeps this linear in the page size.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -405,6 +406,45 @@ def is_navigation(block: Block) -> bool:
 
 
 _KEPT_AT_EDGES = frozenset("li td th dd dt p".split())
+# Headings that introduce a list of other articles, in English and Bulgarian.
+_RELATED_HEADING = re.compile(
+    r"^(?:most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|news|on|in|articles)\b|"
+    r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
+    r"also read|don.?t miss|what to read next|"
+    r"най-(?:четени|коментирани|нови|популярни)|свързани|още (?:от|новини|по темата)|"
+    r"последни(?: новини)?|прочетете още|виж(?:те)? още|препоръч|популярни)",
+    re.IGNORECASE,
+)
+
+
+def drop_related_sections(blocks: list[Block]) -> list[Block]:
+    """Cut a "Most read" / "Related" section out of the article, wherever it sits.
+
+    The section starts at such a heading and ends where the text returns to an element
+    that held the article's paragraphs before it, so an embedded box mid-article costs
+    only itself and a box at the end takes nothing of the article with it.
+    """
+    out: list[Block] = []
+    article_parents: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if (
+            article_parents
+            and block.tag in _HEADINGS
+            and block.size <= 60
+            and _RELATED_HEADING.match(block.text)
+        ):
+            i += 1
+            while i < len(blocks) and blocks[i].parent not in article_parents:
+                i += 1
+            continue
+        out.append(block)
+        if block_weight(block) > 0:
+            article_parents.add(block.parent)
+        i += 1
+    return out
 
 
 def trim_edges(blocks: list[Block]) -> list[Block]:
@@ -458,4 +498,4 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True)
         if not gone and not is_navigation(b)
     ]
-    return [b.text for b in trim_edges(kept)]
+    return [b.text for b in trim_edges(drop_related_sections(kept))]
