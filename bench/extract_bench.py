@@ -58,6 +58,11 @@ def trafilatura_extractor() -> Extractor | None:
     def run(html: str) -> str:
         return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
 
+    print(
+        f"trafilatura {trafilatura.__version__}: extract(html, include_comments=False, "
+        "include_tables=True), every other option at its default (fast=False, "
+        "favor_precision=False, favor_recall=False)"
+    )
     return run
 
 
@@ -156,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     html, truth, urls = load_pages(root)
     metric_ok = check_metric(root, truth)
 
+    print("newsarchive: newsarchive.extract.extract(html), generic rules (no site profile)")
     tools: dict[str, Extractor] = {"newsarchive": ours()}
     traf = None if args.no_trafilatura else trafilatura_extractor()
     if traf is not None:
