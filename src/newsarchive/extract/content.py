@@ -401,7 +401,7 @@ def _choose(walker: _Walker, raw: list[float]) -> tuple[tuple[int, int] | None, 
 
 def is_navigation(block: Block) -> bool:
     """Mostly link text: a menu, tag cloud or "related" line, unless it is long prose."""
-    prose = block.size >= 100 and _ends_sentence(block.text)
+    prose = block.size >= 50 and _ends_sentence(block.text)
     return block.link_share > (0.75 if prose else 0.5)
 
 
