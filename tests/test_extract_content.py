@@ -224,3 +224,17 @@ def test_recirculation_widgets_are_furniture() -> None:
         "</div>" + para(2) + "</article>"
     )
     assert main_text(html) == PROSE[:3]
+
+
+def test_prose_before_the_page_headline_is_not_the_article() -> None:
+    ticker = "".join(
+        f'<li><a href="/b{i}">Breaking story {i}</a> {PROSE[i % 4]} {PROSE[(i + 1) % 4]}</li>'
+        for i in range(6)
+    )
+    html = (
+        '<html><head><meta property="og:title" content="Council approves the budget">'
+        f"</head><body><div><ul>{ticker}</ul>"
+        "<h2>Council approves the budget</h2>" + "".join(para(i) for i in range(4)) + "</div>"
+        "</body></html>"
+    )
+    assert main_text(html) == ["Council approves the budget", *PROSE]

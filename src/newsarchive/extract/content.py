@@ -318,18 +318,46 @@ def _core(walker: _Walker, weights: list[float]) -> tuple[int, int] | None:
     return spans[max(scored)[1]]
 
 
-def weigh(blocks: list[Block]) -> list[float]:
-    """Block weights, with teaser excerpts (prose right after a linked headline) negated.
+def weigh(blocks: list[Block], title: str = "") -> list[float]:
+    """Block weights, adjusted by two signals of what is not the article.
 
-    A list of "headline link + summary" cards is the usual neighbour of an article, and its
-    summaries read like prose; in an article, a heading that is itself a link is rare.
+    Teaser excerpts (prose right after a linked headline) are negated: a list of
+    "headline link + summary" cards is the usual neighbour of an article, and in an article
+    a heading that is itself a link is rare. Prose before the page's own headline is
+    negated too: a ticker or a lead story of another article, since the text follows
+    the headline.
     """
     weights = [block_weight(b) for b in blocks]
     for i in range(1, len(blocks)):
         before = blocks[i - 1]
         if weights[i] > 0 and before.tag in _HEADINGS and before.link_share > 0.5:
             weights[i] = -weights[i]
+    headline = _headline_index(blocks, title)
+    for i in range(headline):
+        weights[i] = -abs(weights[i])
     return weights
+
+
+def _headline_index(blocks: list[Block], title: str) -> int:
+    """Index of the first heading that repeats the page title, or 0."""
+    if not title:
+        return 0
+    for i, block in enumerate(blocks):
+        if block.tag in _HEADINGS and block.size >= 15 and block.link_share < 0.5:
+            text = block.text.lower()
+            if text in title or title in text:
+                return i
+    return 0
+
+
+def page_title(tree: LexborHTMLParser) -> str:
+    """The page's own idea of its headline (og:title, else <title>), lower-cased."""
+    node = tree.css_first('meta[property="og:title"]')
+    value = node.attributes.get("content") if node is not None else None
+    if not value:
+        node = tree.css_first("title")
+        value = node.text(deep=True) if node is not None else ""
+    return _squash(value or "").lower()
 
 
 def best_range(walker: _Walker, weights: list[float]) -> tuple[int, int] | None:
@@ -478,8 +506,9 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     # Fast path: furniture subtrees are measured, not walked. Sparing a marked wrapper needs
     # it to hold over twice the prose found without it, and its prose is at most its non-link
     # text; only subtrees with more than that are walked again.
+    title = page_title(tree)
     walker = _blocks(body, mark=True, skip_below=math.inf)
-    chosen, dropped, found = _choose(walker, weigh(walker.blocks))
+    chosen, dropped, found = _choose(walker, weigh(walker.blocks, title))
     bound = 2 * found
     reopen = [
         entry
@@ -489,10 +518,11 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     if reopen:
         for entry in sorted(reopen, key=lambda e: e[2], reverse=True):
             _splice(walker, entry, bound)
-        chosen, dropped, _ = _choose(walker, weigh(walker.blocks))
+        chosen, dropped, _ = _choose(walker, weigh(walker.blocks, title))
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
     start, end = chosen
+    start = max(start, min(_headline_index(walker.blocks, title), end))
     kept = [
         b
         for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True)
