@@ -238,3 +238,28 @@ def test_prose_before_the_page_headline_is_not_the_article() -> None:
         "</body></html>"
     )
     assert main_text(html) == ["Council approves the budget", *PROSE]
+
+
+def test_reopened_wrapper_still_drops_its_own_nested_furniture() -> None:
+    html = page(
+        "<header><h1>Town Gazette</h1></header>"
+        '<div class="box article modal-enabled"><div class="entry-content read-more">'
+        + para(0)
+        + '<div class="share-tools"><a href="/fb">Share on Facebook</a> Share this story '
+        "with your friends and neighbours today.</div>"
+        + "".join(para(i) for i in range(1, 4))
+        + "</div></div>"
+        '<aside class="sidebar"><p>Opening hours of the town hall: Monday to Friday.</p></aside>'
+    )
+    assert main_text(html) == PROSE
+
+
+def test_walker_survives_unusual_markup() -> None:
+    odd = (
+        "<table><td>cell without row</td></table><p>unclosed <b>bold <i>italic</p>"
+        "<a href=x><div>block in link</div></a><br><br><br><svg><text>svg text</text></svg>"
+        "<template><p>template</p></template><!-- comment -->text at the end"
+    )
+    text = main_text(page("<div>" + odd + "</div>"))
+    assert "svg text" not in text and "template" not in text
+    assert isinstance(text, list)
