@@ -27,6 +27,8 @@ from newsarchive.extract import clean
         "Сподели",
         "© 2024 Община Русе",
         "Всички права запазени",
+        "Реклама",
+        "Advertisement",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -59,6 +61,9 @@ def test_profile_patterns_extend_the_line_rules() -> None:
         ("div", {"class": "most-read"}, True),
         ("div", {"class": "wp-caption"}, True),
         ("div", {"role": "navigation"}, True),
+        ("div", {"class": "article-byline"}, True),
+        ("p", {"class": "entry-meta"}, True),
+        ("div", {"class": "rail rail--trending"}, True),
         ("div", {"class": "article-body"}, False),
         ("div", {"class": "shared-content"}, False),  # "share" only as a whole word part
         ("article", {"class": "sidebar"}, False),  # never marks an article element

@@ -32,7 +32,8 @@ _BOILERPLATE_ATTR = re.compile(
     r"newsletter|subscribe|print|visually-hidden|sr-only|skip-?link|tags?|"
     r"captions?|credits?|gallery|slideshow|carousel|slider|swiper|trending|teasers?|rail|"
     r"outbrain|taboola|recirc(?:ulation)?|also-?read|more-?(?:stories|articles|from)|"
-    r"you-?may-?like|up-?next|read-?next|next-?(?:post|article))(?:$|[\s_-])",
+    r"you-?may-?like|up-?next|read-?next|next-?(?:post|article)|"
+    r"byline|authors?|timestamp|dateline|date|published|meta)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 
@@ -51,6 +52,7 @@ _LINE_RULES = (
     r"^Коментарите са на публикуващите ги",
     r"^(?:Пропускане до съдържанието|Към съдържанието)",
     r"^(?:×|x|✕)$",
+    r"^(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)$",  # ad-slot labels
 )
 LINE_RULES = tuple(re.compile(rule, re.IGNORECASE) for rule in _LINE_RULES)
 # All generic rules as one alternation: one regex call per paragraph instead of fourteen.
