@@ -64,6 +64,7 @@ def test_profile_patterns_extend_the_line_rules() -> None:
         ("div", {"class": "article-byline"}, True),
         ("p", {"class": "entry-meta"}, True),
         ("div", {"class": "rail rail--trending"}, True),
+        ("div", {"class": "InlineImage-imageEmbedCaption"}, True),
         ("div", {"class": "article-body"}, False),
         ("div", {"class": "shared-content"}, False),  # "share" only as a whole word part
         ("article", {"class": "sidebar"}, False),  # never marks an article element

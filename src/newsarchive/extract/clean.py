@@ -37,6 +37,13 @@ _BOILERPLATE_ATTR = re.compile(
     re.IGNORECASE,
 )
 
+# Terms distinctive enough to match inside camelCase or run-together class names
+# ("imageEmbedCaption", "articleByline", "socialshare").
+_BOILERPLATE_INFIX = re.compile(
+    r"caption|byline|newsletter|breadcrumb|cookie|socialshare|sharebar|disqus|outbrain|taboola",
+    re.IGNORECASE,
+)
+
 _LINE_RULES = (
     r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
@@ -84,7 +91,9 @@ def is_boilerplate_marker(marker: str) -> bool:
     if known is None:
         if len(_MARKER_CACHE) > 20_000:
             _MARKER_CACHE.clear()
-        known = _MARKER_CACHE[marker] = bool(_BOILERPLATE_ATTR.search(marker))
+        known = _MARKER_CACHE[marker] = bool(
+            _BOILERPLATE_ATTR.search(marker) or _BOILERPLATE_INFIX.search(marker)
+        )
     return known
 
 
