@@ -65,6 +65,8 @@ def test_profile_patterns_extend_the_line_rules() -> None:
         ("p", {"class": "entry-meta"}, True),
         ("div", {"class": "rail rail--trending"}, True),
         ("div", {"class": "InlineImage-imageEmbedCaption"}, True),
+        ("div", {"class": "social-media-embed"}, False),  # a quoted tweet is content
+        ("div", {"class": "sdc-article-widget sdc-article-tweet"}, False),
         ("div", {"class": "article-body"}, False),
         ("div", {"class": "shared-content"}, False),  # "share" only as a whole word part
         ("article", {"class": "sidebar"}, False),  # never marks an article element

@@ -44,6 +44,12 @@ _BOILERPLATE_INFIX = re.compile(
     re.IGNORECASE,
 )
 
+# Embedded posts quoted by the article (a tweet in a "social-media-embed" box) are content.
+_EMBED_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:embed|embedded|tweet|twitter-tweet|instagram-media)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
 _LINE_RULES = (
     r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
@@ -92,7 +98,8 @@ def is_boilerplate_marker(marker: str) -> bool:
         if len(_MARKER_CACHE) > 20_000:
             _MARKER_CACHE.clear()
         known = _MARKER_CACHE[marker] = bool(
-            _BOILERPLATE_ATTR.search(marker) or _BOILERPLATE_INFIX.search(marker)
+            (_BOILERPLATE_ATTR.search(marker) or _BOILERPLATE_INFIX.search(marker))
+            and not _EMBED_ATTR.search(marker)
         )
     return known
 
