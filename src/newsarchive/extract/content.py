@@ -1,43 +1,32 @@
 """Main text: turn a subtree into paragraphs, and find the article subtree when no profile can.
 
-One walk over the DOM turns text into *blocks* (a paragraph, a list item, a heading, a
-``<br>``-separated line) in document order, and records for every container element the
-contiguous range of blocks it holds. Each block gets a weight: long, sentence-like, non-link
-text is positive; link lists and short labels are negative. The article is then the
-container whose range has the highest total weight, a maximum-sum subtree: it grows to take
-in every sibling block and ad wrapper that lies between pieces of prose (they cost little),
-and stops before a "most read" menu or footer (they cost more than they bring).
-Working on block ranges with prefix sums keeps this linear in the page size.
+The page is first cut into blocks (``extract.blocks``). Each block gets a weight: long,
+sentence-like, non-link text is positive; link lists and short labels are negative. Then:
+
+* the *core* is the element whose child blocks hold the most prose, crediting a block's
+  parent fully and its grandparent by half (the readability idea), so a list of teaser
+  cards, each excerpt in its own card, spreads its credit thin;
+* the core widens to each ancestor that adds dense prose around it (the rest of an article
+  split across wrappers, with ad slots between), but not to one that adds as much
+  furniture as prose (a sidebar, a "most read" list, a footer);
+* furniture-marked elements count as furniture, unless honouring the marks would leave
+  only a sliver of what sparing the wrappers among them finds (a theme calling its article
+  column ``penci_sidebar``);
+* the text starts at the heading that repeats the page title when there is one, and
+  "Most read"/"Related" sections, link-dense lines and edge labels are cut out.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extract.clean import (
-    FURNITURE_TAGS,
-    JUNK_TAGS,
-    is_boilerplate_attrs,
-    is_hidden_attrs,
-)
+from newsarchive.extract.blocks import HEADINGS, Block, Walker, splice, squash, walk_blocks
 
-BLOCK_TAGS = frozenset(
-    "address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 "
-    "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead "
-    "tr ul body html center caption legend fieldset menu dialog".split()
-)
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_SKIP_TAGS = frozenset(JUNK_TAGS) | {"head", "title", "-comment", "_comment", "img", "picture"}
-_FURNITURE = frozenset(FURNITURE_TAGS)
-_LEAVE_TAGS = BLOCK_TAGS | {"a"}
-# Formatting tags whose attributes never decide anything: entered without reading them.
-_PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite code q time mark font".split())
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
 
 
@@ -45,240 +34,9 @@ def _ends_sentence(text: str) -> bool:
     return text[-1:] in _SENTENCE_END  # blocks are squashed: no trailing space
 
 
-def _squash(text: str) -> str:
-    if "\u200b" in text or "\ufeff" in text:
-        text = text.replace("\u200b", "").replace("\ufeff", "")
-    return " ".join(text.split())
-
-
-@dataclass(slots=True)
-class Block:
-    """One paragraph-like run of text and what kind of element produced it."""
-
-    text: str
-    link_share: float
-    tag: str
-    parent: int = -1
-    grandparent: int = -1
-    size: int = 0
-
-
-class _Walker:
-    """Single DOM pass collecting blocks, each block element's range, and furniture ranges.
-
-    Iterative (``child``/``next``/``parent`` with a depth counter) rather than recursive, so
-    a pathologically deep document cannot hit Python's recursion limit. Junk and hidden
-    elements are skipped here instead of being decomposed first, and furniture marks are
-    read from the attributes the walk fetches anyway: one pass over the tree in total.
-    """
-
-    def __init__(
-        self, *, mark: bool, skip_below: float = 0.0, open_ids: frozenset[int] = frozenset()
-    ) -> None:
-        self.blocks: list[Block] = []
-        self.ranges: list[tuple[int, int, int]] = []
-        self.marked_ranges: list[tuple[int, int]] = []
-        self._mark = mark
-        self._skip_below = skip_below
-        self._open_ids = open_ids
-        # (text size, node, index of its stand-in block, serial of the enclosing block)
-        self.skipped: list[tuple[int, LexborNode, int, int]] = []
-        self._buf: list[str] = []
-        self._raw = 0
-        self._link_raw = 0
-        self._links = 0
-        self._owners: list[tuple[str, int, int]] = []
-        self._open_marks: list[tuple[int, int]] = []
-        self._serial = 0
-
-    def flush(self) -> None:
-        if not self._buf:
-            return
-        text = _squash("".join(self._buf))
-        if text:
-            owners = self._owners
-            share = self._link_raw / self._raw if self._raw else 0.0
-            self.blocks.append(
-                Block(
-                    text,
-                    min(share, 1.0),
-                    owners[-1][0] if owners else "body",
-                    owners[-2][2] if len(owners) > 1 else -1,
-                    owners[-3][2] if len(owners) > 2 else -1,
-                    len(text),
-                )
-            )
-        self._buf.clear()
-        self._raw = self._link_raw = 0
-
-    def _enter(self, node: LexborNode, tag: str, depth: int) -> bool:
-        """Handle an element on the way down; False means skip its subtree."""
-        if tag in _SKIP_TAGS:
-            return False
-        if tag == "br":
-            if self._buf:
-                self.flush()
-            return False
-        attrs = node.attributes
-        if attrs and is_hidden_attrs(attrs):
-            return False
-        if self._mark and (tag in _FURNITURE or (attrs and is_boilerplate_attrs(tag, attrs))):
-            if self._buf:
-                self.flush()
-            if self._skip_below > 0 and self._skip(node):
-                return False
-            self._open_marks.append((depth, len(self.blocks)))
-        if tag in BLOCK_TAGS:
-            if self._buf:
-                self.flush()
-            self._serial += 1
-            self._owners.append((tag, len(self.blocks), self._serial))
-        return True
-
-    def _skip(self, node: LexborNode) -> bool:
-        """Stand a furniture subtree in for one text-less block of its size, unwalked.
-
-        Outermost marks are opened only when listed in ``open_ids``; marks nested in an
-        opened one when their text exceeds ``skip_below``: either could be a mis-classed
-        article wrapper and is walked like any other marked element.
-        """
-        if self._open_marks:
-            size = len((node.text(deep=True) or "").strip())
-            if size > self._skip_below:
-                return False
-        elif self._open_ids and node.mem_id in self._open_ids:
-            return False
-        else:
-            size = len((node.text(deep=True) or "").strip())
-        if size:
-            start = len(self.blocks)
-            parent = self._owners[-1][2] if self._owners else -1
-            self.blocks.append(Block("", 1.0, "div", parent, -1, size))
-            self.marked_ranges.append((start, start + 1))
-            self.skipped.append((size, node, start, parent))
-        return True
-
-    def _leave(self, tag: str, depth: int) -> None:
-        marks = self._open_marks
-        if marks and marks[-1][0] == depth:
-            if self._buf:
-                self.flush()
-            _, start = marks.pop()
-            if len(self.blocks) > start:
-                self.marked_ranges.append((start, len(self.blocks)))
-        if tag in BLOCK_TAGS:
-            if self._buf:
-                self.flush()
-            if len(self._owners) > 1:
-                _, start, serial = self._owners.pop()
-                if len(self.blocks) > start:
-                    self.ranges.append((serial, start, len(self.blocks)))
-        elif tag == "a":
-            self._links -= 1
-
-    def walk(self, root: LexborNode) -> None:
-        """Visit ``root``'s descendants in document order; ``root`` is the outermost block.
-
-        Text handling is inlined: this loop runs for every node of every page, and is most
-        of the extractor's cost after parsing.
-        """
-        self._serial += 1
-        self._owners.append((root.tag or "body", 0, self._serial))
-        buf = self._buf
-        node = root.child
-        depth = 1
-        while node is not None:
-            tag = node.tag or ""
-            if tag == "-text":
-                text = node.text_content or ""
-                if not text.isspace():
-                    buf.append(text)
-                    self._raw += len(text)
-                    if self._links > 0:
-                        self._link_raw += len(text)
-                elif buf:
-                    buf.append(" ")
-            elif tag in _PLAIN_INLINE:
-                child = node.child
-                if child is not None:
-                    node, depth = child, depth + 1
-                    continue
-            elif tag == "a":
-                child = node.child
-                if child is not None:
-                    self._links += 1
-                    node, depth = child, depth + 1
-                    continue
-            elif self._enter(node, tag, depth):
-                child = node.child
-                if child is not None:
-                    node, depth = child, depth + 1
-                    continue
-                self._leave(tag, depth)
-            following = node.next
-            while following is None and depth > 1:
-                node, depth = node.parent, depth - 1
-                if node is None:
-                    break
-                tag = node.tag or ""
-                if tag in _LEAVE_TAGS or self._open_marks:
-                    self._leave(tag, depth)
-                following = node.next
-            node = following
-        self.flush()
-        if self._owners and self.blocks:
-            self.ranges.append((self._owners[0][2], 0, len(self.blocks)))
-
-
-def _splice(walker: _Walker, skipped: tuple[int, LexborNode, int, int], bound: float) -> None:
-    """Walk one skipped furniture subtree and put its blocks in place of its stand-in.
-
-    Cheaper than walking the page again: only the subtree is visited. Its serials start
-    past the page's so block parents stay unique, and every range is shifted to match.
-    """
-    _, node, index, parent = skipped
-    sub = _Walker(mark=True, skip_below=bound)
-    sub._serial = walker._serial + 1
-    sub.walk(node)
-    walker._serial = sub._serial + 1
-    root = sub.ranges[-1][0] if sub.ranges else -1
-    for block in sub.blocks:
-        if block.parent == -1:
-            block.parent, block.grandparent = parent, -1
-        elif block.parent == root and block.grandparent == -1:
-            block.grandparent = parent
-    delta = len(sub.blocks) - 1
-    walker.blocks[index : index + 1] = sub.blocks
-
-    def shift(start: int, end: int) -> tuple[int, int]:
-        if start > index:
-            return start + delta, end + delta
-        return (start, end + delta) if end > index else (start, end)
-
-    walker.ranges = [(serial, *shift(a, b)) for serial, a, b in walker.ranges]
-    walker.ranges += [(serial, a + index, b + index) for serial, a, b in sub.ranges]
-    marks = [shift(a, b) for a, b in walker.marked_ranges if (a, b) != (index, index + 1)]
-    marks += [(a + index, b + index) for a, b in sub.marked_ranges]
-    if sub.blocks:
-        marks.append((index, index + len(sub.blocks)))
-    walker.marked_ranges = marks
-
-
-def _blocks(
-    node: LexborNode,
-    *,
-    mark: bool = False,
-    skip_below: float = 0.0,
-    open_ids: frozenset[int] = frozenset(),
-) -> _Walker:
-    walker = _Walker(mark=mark, skip_below=skip_below, open_ids=open_ids)
-    walker.walk(node)
-    return walker
-
-
 def node_paragraphs(node: LexborNode) -> list[str]:
     """Paragraph texts of a subtree in document order; blocks and ``<br>`` split paragraphs."""
-    return [block.text for block in _blocks(node).blocks]
+    return [block.text for block in walk_blocks(node).blocks]
 
 
 def block_weight(block: Block) -> float:
@@ -292,14 +50,14 @@ def block_weight(block: Block) -> float:
     prose = size >= 25 and _ends_sentence(block.text)
     if is_navigation(block):
         return -size * block.link_share
-    if block.tag in _HEADINGS:
+    if block.tag in HEADINGS:
         return 0.0
     if size >= 80 or prose:
         return size * (1.0 - block.link_share)
     return -0.5 * size
 
 
-def _core(walker: _Walker, weights: list[float]) -> tuple[int, int] | None:
+def _core(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
     """Range of the element whose child blocks hold the most prose (the readability idea).
 
     Crediting only a block's parent (fully) and grandparent (half) finds the element that
@@ -330,7 +88,7 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
     weights = [block_weight(b) for b in blocks]
     for i in range(1, len(blocks)):
         before = blocks[i - 1]
-        if weights[i] > 0 and before.tag in _HEADINGS and before.link_share > 0.5:
+        if weights[i] > 0 and before.tag in HEADINGS and before.link_share > 0.5:
             weights[i] = -weights[i]
     headline = _headline_index(blocks, title)
     for i in range(headline):
@@ -343,7 +101,7 @@ def _headline_index(blocks: list[Block], title: str) -> int:
     if not title:
         return 0
     for i, block in enumerate(blocks):
-        if block.tag in _HEADINGS and block.size >= 15 and block.link_share < 0.5:
+        if block.tag in HEADINGS and block.size >= 15 and block.link_share < 0.5:
             text = block.text.lower()
             if text in title or title in text:
                 return i
@@ -357,10 +115,10 @@ def page_title(tree: LexborHTMLParser) -> str:
     if not value:
         node = tree.css_first("title")
         value = node.text(deep=True) if node is not None else ""
-    return _squash(value or "").lower()
+    return squash(value or "").lower()
 
 
-def best_range(walker: _Walker, weights: list[float]) -> tuple[int, int] | None:
+def best_range(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
     """The core element's range, widened to each ancestor that adds dense prose.
 
     An ancestor is taken when what it adds around the current range is mostly prose (the
@@ -388,7 +146,7 @@ def best_range(walker: _Walker, weights: list[float]) -> tuple[int, int] | None:
     return start, end
 
 
-def furniture_mask(walker: _Walker, weights: list[float], *, lenient: bool) -> list[bool]:
+def furniture_mask(walker: Walker, weights: list[float], *, lenient: bool) -> list[bool]:
     """Blocks inside furniture-marked elements; ``lenient`` spares marks holding most prose.
 
     Marks holding over half the prose necessarily nest, so sparing them spares one chain of
@@ -404,7 +162,7 @@ def furniture_mask(walker: _Walker, weights: list[float], *, lenient: bool) -> l
     return dropped
 
 
-def _choose(walker: _Walker, raw: list[float]) -> tuple[tuple[int, int] | None, list[bool], float]:
+def _choose(walker: Walker, raw: list[float]) -> tuple[tuple[int, int] | None, list[bool], float]:
     """Best range with every furniture mark honoured, unless sparing wrappers finds far more.
 
     Honouring marks wins when it still finds at least half the prose weight: a long footer
@@ -460,7 +218,7 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
         block = blocks[i]
         if (
             article_parents
-            and block.tag in _HEADINGS
+            and block.tag in HEADINGS
             and block.size <= 60
             and _RELATED_HEADING.match(block.text)
         ):
@@ -483,7 +241,7 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     (a tour-date list, a results table ending the article) and paragraph lines are kept.
     """
     start, end = 0, len(blocks)
-    while start < end and _trimmable(blocks[start]) and blocks[start].tag not in _HEADINGS:
+    while start < end and _trimmable(blocks[start]) and blocks[start].tag not in HEADINGS:
         start += 1
     while end > start and _trimmable(blocks[end - 1]):
         end -= 1
@@ -507,7 +265,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     # it to hold over twice the prose found without it, and its prose is at most its non-link
     # text; only subtrees with more than that are walked again.
     title = page_title(tree)
-    walker = _blocks(body, mark=True, skip_below=math.inf)
+    walker = walk_blocks(body, mark=True, skip_below=math.inf)
     chosen, dropped, found = _choose(walker, weigh(walker.blocks, title))
     bound = 2 * found
     reopen = [
@@ -517,7 +275,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     ]
     if reopen:
         for entry in sorted(reopen, key=lambda e: e[2], reverse=True):
-            _splice(walker, entry, bound)
+            splice(walker, entry, bound)
         chosen, dropped, _ = _choose(walker, weigh(walker.blocks, title))
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
