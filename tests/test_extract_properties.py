@@ -15,7 +15,18 @@ _html_soup = st.lists(
         st.text(max_size=40),
         st.sampled_from(_TAGS).map(lambda t: f"<{t}>"),
         st.sampled_from(_TAGS).map(lambda t: f"</{t}>"),
-        st.sampled_from(['<div class="share">', '<p style="display:none">', "<!-- c -->"]),
+        st.sampled_from(
+            [
+                '<div class="share">',
+                '<div class="sidebar">',
+                '<section id="comments">',
+                "<header>",
+                "<h1>",
+                '<p style="display:none">',
+                "<!-- c -->",
+                "A sentence long enough to count as prose, with commas and a full stop.",
+            ]
+        ),
     ),
     max_size=60,
 ).map("".join)
