@@ -263,3 +263,12 @@ def test_walker_survives_unusual_markup() -> None:
     text = main_text(page("<div>" + odd + "</div>"))
     assert "svg text" not in text and "template" not in text
     assert isinstance(text, list)
+
+
+def test_comments_heading_ends_the_article_even_without_a_class() -> None:
+    html = page(
+        '<div class="text">' + para(0) + para(1) + "<h3>Коментари</h3>"
+        "<div><div><p>Много добро решение, браво на общинския съвет за бюджета.</p></div></div>"
+        "</div>"
+    )
+    assert main_text(html) == PROSE[:2]
