@@ -110,10 +110,13 @@ def _headline_index(blocks: list[Block], title: str) -> int:
 
 def page_title(tree: LexborHTMLParser) -> str:
     """The page's own idea of its headline (og:title, else <title>), lower-cased."""
-    node = tree.css_first('meta[property="og:title"]')
+    head = tree.head
+    if head is None:
+        return ""
+    node = head.css_first('meta[property="og:title"]')
     value = node.attributes.get("content") if node is not None else None
     if not value:
-        node = tree.css_first("title")
+        node = head.css_first("title")
         value = node.text(deep=True) if node is not None else ""
     return squash(value or "").lower()
 
