@@ -272,3 +272,18 @@ def test_comments_heading_ends_the_article_even_without_a_class() -> None:
         "</div>"
     )
     assert main_text(html) == PROSE[:2]
+
+
+def test_links_spelled_out_as_addresses_are_kept() -> None:
+    html = page(
+        "<article>" + para(0) + "<p>1) The full budget document</p>"
+        '<p><a href="https://example.org/budget.pdf">https://example.org/budget.pdf</a></p>'
+        + para(1)
+        + "</article>"
+    )
+    assert main_text(html) == [
+        PROSE[0],
+        "1) The full budget document",
+        "https://example.org/budget.pdf",
+        PROSE[1],
+    ]

@@ -188,6 +188,11 @@ def _choose(walker: Walker, raw: list[float]) -> tuple[tuple[int, int] | None, l
     return loose, loose_drop, strict_score
 
 
+def _is_spelled_out_url(text: str) -> bool:
+    """A link whose text is its address: written by the author, never site navigation."""
+    return text.startswith(("http://", "https://", "www.")) and " " not in text
+
+
 def is_navigation(block: Block) -> bool:
     """Mostly link text: a menu, tag cloud or "related" line, unless it is long prose."""
     prose = block.size >= 50 and _ends_sentence(block.text)
@@ -290,6 +295,6 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     kept = [
         b
         for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True)
-        if not gone and not is_navigation(b)
+        if not gone and (not is_navigation(b) or _is_spelled_out_url(b.text))
     ]
     return [b.text for b in trim_edges(drop_related_sections(kept))]
