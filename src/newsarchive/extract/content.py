@@ -90,22 +90,21 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
         before = blocks[i - 1]
         if weights[i] > 0 and before.tag in HEADINGS and before.link_share > 0.5:
             weights[i] = -weights[i]
-    headline = _headline_index(blocks, title)
-    for i in range(headline):
+    for i in range(_headline_index(blocks, title)):
         weights[i] = -abs(weights[i])
     return weights
 
 
 def _headline_index(blocks: list[Block], title: str) -> int:
-    """Index of the first heading that repeats the page title, or 0."""
+    """Index of the first heading that repeats the page title, or -1."""
     if not title:
-        return 0
+        return -1
     for i, block in enumerate(blocks):
         if block.tag in HEADINGS and block.size >= 15 and block.link_share < 0.5:
             text = block.text.lower()
             if text in title or title in text:
                 return i
-    return 0
+    return -1
 
 
 def page_title(tree: LexborHTMLParser) -> str:
@@ -291,7 +290,8 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
     start, end = chosen
-    start = max(start, min(_headline_index(walker.blocks, title), end))
+    # The text starts after the headline: the title is Article.title, not body text.
+    start = max(start, min(_headline_index(walker.blocks, title) + 1, end))
     kept = [
         b
         for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True)
