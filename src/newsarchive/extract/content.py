@@ -172,19 +172,27 @@ def _choose(walker: Walker, raw: list[float]) -> tuple[tuple[int, int] | None, l
     recognised by the strict choice collapsing to a sliver. Also returns the strict
     choice's prose weight.
     """
-    options: list[tuple[float, tuple[int, int] | None, list[bool]]] = []
-    for lenient in (False, True):
-        dropped = furniture_mask(walker, raw, lenient=lenient)
-        weights = [
-            -b.size if gone else w for w, gone, b in zip(raw, dropped, walker.blocks, strict=True)
-        ]
-        chosen = best_range(walker, weights)
-        score = sum(w for w in weights[chosen[0] : chosen[1]] if w > 0) if chosen else 0.0
-        options.append((score, chosen, dropped))
-    (strict_score, strict, strict_drop), (lenient_score, loose, loose_drop) = options
+    strict_drop = furniture_mask(walker, raw, lenient=False)
+    strict, strict_score = _choose_with(walker, raw, strict_drop)
+    loose_drop = furniture_mask(walker, raw, lenient=True)
+    if loose_drop == strict_drop:  # no mark holds most of the prose: nothing to reconsider
+        return strict, strict_drop, strict_score
+    loose, lenient_score = _choose_with(walker, raw, loose_drop)
     if strict is not None and strict_score >= 0.5 * lenient_score:
         return strict, strict_drop, strict_score
     return loose, loose_drop, strict_score
+
+
+def _choose_with(
+    walker: Walker, raw: list[float], dropped: list[bool]
+) -> tuple[tuple[int, int] | None, float]:
+    """Best range when the ``dropped`` blocks count as furniture, and its prose weight."""
+    weights = [
+        -b.size if gone else w for w, gone, b in zip(raw, dropped, walker.blocks, strict=True)
+    ]
+    chosen = best_range(walker, weights)
+    score = sum(w for w in weights[chosen[0] : chosen[1]] if w > 0) if chosen else 0.0
+    return chosen, score
 
 
 def _is_spelled_out_url(text: str) -> bool:
