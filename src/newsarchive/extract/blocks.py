@@ -70,8 +70,8 @@ class Walker:
         self._mark = mark
         self._skip_below = skip_below
         self._open_ids = open_ids
-        # (text size, node, index of its stand-in block, serial of the enclosing block)
-        self.skipped: list[tuple[int, LexborNode, int, int]] = []
+        # (text size, node, its stand-in block, serial of the enclosing block)
+        self.skipped: list[tuple[int, LexborNode, Block, int]] = []
         self._buf: list[str] = []
         self._raw = 0
         self._link_raw = 0
@@ -142,9 +142,10 @@ class Walker:
         if size:
             start = len(self.blocks)
             parent = self._owners[-1][2] if self._owners else -1
-            self.blocks.append(Block("", 1.0, "div", parent, -1, size))
+            stand_in = Block("", 1.0, "div", parent, -1, size)
+            self.blocks.append(stand_in)
             self.marked_ranges.append((start, start + 1))
-            self.skipped.append((size, node, start, parent))
+            self.skipped.append((size, node, stand_in, parent))
         return True
 
     def _leave(self, tag: str, depth: int) -> None:
@@ -219,13 +220,14 @@ class Walker:
             self.ranges.append((self._owners[0][2], 0, len(self.blocks)))
 
 
-def splice(walker: Walker, skipped: tuple[int, LexborNode, int, int], bound: float) -> None:
+def splice(walker: Walker, skipped: tuple[int, LexborNode, Block, int], bound: float) -> None:
     """Walk one skipped furniture subtree and put its blocks in place of its stand-in.
 
     Cheaper than walking the page again: only the subtree is visited. Its serials start
     past the page's so block parents stay unique, and every range is shifted to match.
     """
-    _, node, index, parent = skipped
+    _, node, stand_in, parent = skipped
+    index = next(i for i, block in enumerate(walker.blocks) if block is stand_in)
     sub = Walker(mark=True, skip_below=bound)
     sub._serial = walker._serial + 1
     sub.walk(node)

@@ -164,23 +164,25 @@ def furniture_mask(walker: Walker, weights: list[float], *, lenient: bool) -> li
     return dropped
 
 
-def _choose(walker: Walker, raw: list[float]) -> tuple[tuple[int, int] | None, list[bool], float]:
+def _choose(
+    walker: Walker, raw: list[float]
+) -> tuple[tuple[int, int] | None, list[bool], float, float]:
     """Best range with every furniture mark honoured, unless sparing wrappers finds far more.
 
     Honouring marks wins when it still finds at least half the prose weight: a long footer
     notice marked ``footer`` must not beat a short article, and a lost article column is
-    recognised by the strict choice collapsing to a sliver. Also returns the strict
-    choice's prose weight.
+    recognised by the strict choice collapsing to a sliver. Also returns the prose weight
+    of the strict choice and of the one returned.
     """
     strict_drop = furniture_mask(walker, raw, lenient=False)
     strict, strict_score = _choose_with(walker, raw, strict_drop)
     loose_drop = furniture_mask(walker, raw, lenient=True)
     if loose_drop == strict_drop:  # no mark holds most of the prose: nothing to reconsider
-        return strict, strict_drop, strict_score
+        return strict, strict_drop, strict_score, strict_score
     loose, lenient_score = _choose_with(walker, raw, loose_drop)
     if strict is not None and strict_score >= 0.5 * lenient_score:
-        return strict, strict_drop, strict_score
-    return loose, loose_drop, strict_score
+        return strict, strict_drop, strict_score, strict_score
+    return loose, loose_drop, strict_score, lenient_score
 
 
 def _choose_with(
@@ -279,22 +281,29 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     body = tree.body
     if body is None:
         return []
-    # Fast path: furniture subtrees are measured, not walked. Sparing a marked wrapper needs
-    # it to hold over twice the prose found without it, and its prose is at most its non-link
-    # text; only subtrees with more than that are walked again.
+    # Fast path: furniture subtrees are measured, not walked. A skipped subtree matters only
+    # if it could be a spared wrapper: its prose (at most its non-link text) must exceed
+    # twice what honouring the marks finds, and what the current choice holds. Candidates
+    # are walked biggest first, raising that bound as they are spliced in.
     title = page_title(tree)
     walker = walk_blocks(body, mark=True, skip_below=math.inf)
-    chosen, dropped, found = _choose(walker, weigh(walker.blocks, title))
+    chosen, dropped, found, score = _choose(walker, weigh(walker.blocks, title))
     bound = 2 * found
-    reopen = [
-        entry
-        for entry in walker.skipped
-        if entry[0] > bound and entry[0] - _link_text_size(entry[1]) > bound
-    ]
-    if reopen:
-        for entry in sorted(reopen, key=lambda e: e[2], reverse=True):
-            splice(walker, entry, bound)
-        chosen, dropped, _ = _choose(walker, weigh(walker.blocks, title))
+    candidates = sorted(
+        (
+            (size - _link_text_size(entry[1]), entry)
+            for entry in walker.skipped
+            if (size := entry[0]) > bound
+        ),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    for prose_bound, entry in candidates:
+        if prose_bound <= bound:
+            break
+        splice(walker, entry, bound)
+        chosen, dropped, found, score = _choose(walker, weigh(walker.blocks, title))
+        bound = max(2 * found, score)
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
     start, end = chosen
