@@ -108,16 +108,25 @@ def _headline_index(blocks: list[Block], title: str) -> int:
 
 
 def page_title(tree: LexborHTMLParser) -> str:
-    """The page's own idea of its headline (og:title, else <title>), lower-cased."""
+    """The page's own idea of its headline (og:title, else <title>), lower-cased.
+
+    A scan of ``<head>``'s children: cheaper than a CSS query on every page.
+    """
     head = tree.head
     if head is None:
         return ""
-    node = head.css_first('meta[property="og:title"]')
-    value = node.attributes.get("content") if node is not None else None
-    if not value:
-        node = head.css_first("title")
-        value = node.text(deep=True) if node is not None else ""
-    return squash(value or "").lower()
+    og = plain = ""
+    node = head.child
+    while node is not None:
+        tag = node.tag
+        if tag == "meta" and not og:
+            attrs = node.attributes
+            if attrs.get("property") == "og:title":
+                og = attrs.get("content") or ""
+        elif tag == "title" and not plain:
+            plain = node.text(deep=True) or ""
+        node = node.next
+    return squash(og or plain).lower()
 
 
 def best_range(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
