@@ -109,9 +109,15 @@ class Walker:
                 self.flush()
             return False
         attrs = node.attributes
-        if attrs and is_hidden_attrs(attrs):
-            return False
-        if self._mark and (tag in _FURNITURE or (attrs and is_boilerplate_attrs(tag, attrs))):
+        if attrs:
+            if ("style" in attrs or "hidden" in attrs or "aria-hidden" in attrs) and (
+                is_hidden_attrs(attrs)
+            ):
+                return False
+            marked = self._mark and (tag in _FURNITURE or is_boilerplate_attrs(tag, attrs))
+        else:
+            marked = self._mark and tag in _FURNITURE
+        if marked:
             if self._buf:
                 self.flush()
             if self._skip_below > 0 and self._skip(node):
