@@ -287,3 +287,12 @@ def test_links_spelled_out_as_addresses_are_kept() -> None:
         "https://example.org/budget.pdf",
         PROSE[1],
     ]
+
+
+def test_title_repeated_after_the_article_does_not_void_it() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Council approves the budget"></head>'
+        "<body><div>" + "".join(para(i) for i in range(4)) + "</div>"
+        '<div class="box"><h3>Council approves the budget</h3><p>Short.</p></div></body></html>'
+    )
+    assert main_text(html) == PROSE

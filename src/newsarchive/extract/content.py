@@ -12,7 +12,7 @@ sentence-like, non-link text is positive; link lists and short labels are negati
 * furniture-marked elements count as furniture, unless honouring the marks would leave
   only a sliver of what sparing the wrappers among them finds (a theme calling its article
   column ``penci_sidebar``);
-* the text starts at the heading that repeats the page title when there is one, and
+* the text starts after the heading that repeats the page title when there is one, and
   "Most read"/"Related" sections, link-dense lines and edge labels are cut out.
 """
 
@@ -90,8 +90,13 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
         before = blocks[i - 1]
         if weights[i] > 0 and before.tag in HEADINGS and before.link_share > 0.5:
             weights[i] = -weights[i]
-    for i in range(_headline_index(blocks, title)):
-        weights[i] = -abs(weights[i])
+    headline = _headline_index(blocks, title)
+    if headline > 0:
+        prose_before = sum(w for w in weights[:headline] if w > 0)
+        prose_after = sum(w for w in weights[headline:] if w > 0)
+        if prose_after >= 0.5 * prose_before:  # a title repeated in a footer must not void the page
+            for i in range(headline):
+                weights[i] = -abs(weights[i])
     return weights
 
 
@@ -317,7 +322,9 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
     start, end = chosen
     # The text starts after the headline: the title is Article.title, not body text.
-    start = max(start, min(_headline_index(walker.blocks, title) + 1, end))
+    headline = _headline_index(walker.blocks, title)
+    if start <= headline < end:
+        start = headline + 1
     kept = [
         b
         for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True)
