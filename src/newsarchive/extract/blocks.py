@@ -61,15 +61,12 @@ class Walker:
     read from the attributes the walk fetches anyway: one pass over the tree in total.
     """
 
-    def __init__(
-        self, *, mark: bool, skip_below: float = 0.0, open_ids: frozenset[int] = frozenset()
-    ) -> None:
+    def __init__(self, *, mark: bool, skip_below: float = 0.0) -> None:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
         self.marked_ranges: list[tuple[int, int]] = []
         self._mark = mark
         self._skip_below = skip_below
-        self._open_ids = open_ids
         # (text size, node, its stand-in block, serial of the enclosing block)
         self.skipped: list[tuple[int, LexborNode, Block, int]] = []
         self._buf: list[str] = []
@@ -133,18 +130,12 @@ class Walker:
     def _skip(self, node: LexborNode) -> bool:
         """Stand a furniture subtree in for one text-less block of its size, unwalked.
 
-        Outermost marks are opened only when listed in ``open_ids``; marks nested in an
-        opened one when their text exceeds ``skip_below``: either could be a mis-classed
-        article wrapper and is walked like any other marked element.
+        A subtree with more text than ``skip_below`` is not skipped: it could be a
+        mis-classed article wrapper, and is walked like any other marked element.
         """
-        if self._open_marks:
-            size = len((node.text(deep=True) or "").strip())
-            if size > self._skip_below:
-                return False
-        elif self._open_ids and node.mem_id in self._open_ids:
+        size = len((node.text(deep=True) or "").strip())
+        if size > self._skip_below:
             return False
-        else:
-            size = len((node.text(deep=True) or "").strip())
         if size:
             start = len(self.blocks)
             parent = self._owners[-1][2] if self._owners else -1
@@ -266,8 +257,7 @@ def walk_blocks(
     *,
     mark: bool = False,
     skip_below: float = 0.0,
-    open_ids: frozenset[int] = frozenset(),
 ) -> Walker:
-    walker = Walker(mark=mark, skip_below=skip_below, open_ids=open_ids)
+    walker = Walker(mark=mark, skip_below=skip_below)
     walker.walk(node)
     return walker
