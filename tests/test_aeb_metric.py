@@ -65,3 +65,31 @@ def test_bench_skips_cleanly_without_data(
 ) -> None:
     assert extract_bench.main(["--data", str(tmp_path / "missing")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_bench_runs_end_to_end_on_a_tiny_benchmark(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gzip
+    import json
+
+    body = "The council approved the budget after a long debate on Tuesday evening."
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "a.html.gz").write_bytes(
+        gzip.compress(f"<html><body><article><p>{body}</p></article></body></html>".encode())
+    )
+    (tmp_path / "ground-truth.json").write_text(
+        json.dumps({"a": {"articleBody": body, "url": "http://example.org/a"}})
+    )
+    (tmp_path / "reference_outputs").mkdir()
+    (tmp_path / "reference_outputs" / "trafilatura.json").write_text(
+        json.dumps({"version": "x", "output": {"a": {"articleBody": body}}})
+    )
+    code = extract_bench.main(
+        ["--data", str(tmp_path), "--no-trafilatura", "--passes", "1", "--worst", "1"]
+    )
+    out = capsys.readouterr().out
+    assert code == 1  # the tiny set cannot reproduce the published F1, and says so
+    assert "MISMATCH" in out
+    assert "newsarchive      1.000   1.000  1.000    1.000" in out
+    assert "worst 1 pages" in out
