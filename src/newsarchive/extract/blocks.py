@@ -171,7 +171,7 @@ class Walker:
         """
         self._serial += 1
         self._owners.append((root.tag or "body", 0, self._serial))
-        buf = self._buf
+        buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
         node = root.child
         depth = 1
         while node is not None:
@@ -196,20 +196,20 @@ class Walker:
                     self._links += 1
                     node, depth = child, depth + 1
                     continue
-            elif self._enter(node, tag, depth):
+            elif enter(node, tag, depth):
                 child = node.child
                 if child is not None:
                     node, depth = child, depth + 1
                     continue
-                self._leave(tag, depth)
+                leave(tag, depth)
             following = node.next
             while following is None and depth > 1:
                 node, depth = node.parent, depth - 1
                 if node is None:
                     break
                 tag = node.tag or ""
-                if tag in _LEAVE_TAGS or self._open_marks:
-                    self._leave(tag, depth)
+                if tag in _LEAVE_TAGS or open_marks:
+                    leave(tag, depth)
                 following = node.next
             node = following
         self.flush()
