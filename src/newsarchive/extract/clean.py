@@ -77,7 +77,9 @@ _ANY_LINE_RULE = re.compile("|".join(f"(?:{rule})" for rule in _LINE_RULES), re.
 
 
 def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None:
-    """Drop scripts, styles, forms and comments; with ``furniture``, nav/footer/aside too."""
+    """Drop scripts, styles, form controls and hidden elements; with ``furniture``, the
+    furniture tags (nav, footer, aside, header, figures) too. Used on a profile's body;
+    the generic finder skips the same elements while walking instead."""
     tags = JUNK_TAGS + FURNITURE_TAGS if furniture else JUNK_TAGS
     for node in reversed(root.css(",".join(tags))):
         node.decompose()
