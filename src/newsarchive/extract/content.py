@@ -1,102 +1,333 @@
 """Main text: turn a subtree into paragraphs, and find the article subtree when no profile can.
 
-The generic finder scores block containers by the amount of non-link text in their
-paragraphs (the readability idea), then keeps the best container's sibling blocks that
-look like prose too, so text split across wrappers is not lost.
+The page is first cut into blocks (``extract.blocks``). Each block gets a weight: long,
+sentence-like, non-link text is positive; link lists and short labels are negative. Then:
+
+* the *core* is the element whose child blocks hold the most prose, crediting a block's
+  parent fully and its grandparent by half (the readability idea), so a list of teaser
+  cards, each excerpt in its own card, spreads its credit thin;
+* the core widens to each ancestor that adds dense prose around it (the rest of an article
+  split across wrappers, with ad slots between), but not to one that adds as much
+  furniture as prose (a sidebar, a "most read" list, a footer);
+* furniture-marked elements count as furniture, unless honouring the marks would leave
+  only a sliver of what sparing the wrappers among them finds (a theme calling its article
+  column ``penci_sidebar``);
+* the text starts after the heading that repeats the page title when there is one, and
+  "Most read"/"Related" sections, link-dense lines and edge labels are cut out.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extract.clean import (
-    remove_boilerplate_elements,
-    remove_junk,
-)
+from newsarchive.extract.blocks import HEADINGS, Block, Walker, splice, squash, walk_blocks
 
-BLOCK_TAGS = frozenset(
-    "address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 "
-    "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead "
-    "tr ul body html center".split()
-)
-_SKIP_TAGS = frozenset("script style noscript template svg iframe head title".split())
-_WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+# How much more prose than furniture an ancestor must add to be taken into the article.
+DENSITY = 2.0
+_SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
 
 
-def _squash(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+def _ends_sentence(text: str) -> bool:
+    return text[-1:] in _SENTENCE_END  # blocks are squashed: no trailing space
 
 
 def node_paragraphs(node: LexborNode) -> list[str]:
     """Paragraph texts of a subtree in document order; blocks and ``<br>`` split paragraphs."""
-    out: list[str] = []
-    buf: list[str] = []
+    return [block.text for block in walk_blocks(node).blocks]
 
-    def flush() -> None:
-        text = _squash("".join(buf))
-        if text:
-            out.append(text)
-        buf.clear()
 
-    def walk(current: LexborNode) -> None:
-        child = current.child
-        while child is not None:
-            tag = child.tag
-            if tag == "-text":
-                buf.append(child.text_content or "")
-            elif tag == "br":
-                flush()
-            elif tag in _SKIP_TAGS or tag == "_comment" or tag is None:
-                pass
-            elif tag in BLOCK_TAGS:
-                flush()
-                walk(child)
-                flush()
-            else:
-                walk(child)
-            child = child.next
+def block_weight(block: Block) -> float:
+    """How much a block looks like article prose (>0) or like page furniture (<0).
 
-    walk(node)
-    flush()
+    Link-heavy text is navigation whatever its length; long or sentence-ending text is
+    prose; short labels ("Advertisement", "Share", a date) cost a little, so a container is
+    not widened just to take in a menu of them, yet prose on both sides outweighs them.
+    """
+    size = block.size
+    prose = size >= 25 and _ends_sentence(block.text)
+    if is_navigation(block):
+        return -size * block.link_share
+    if block.tag in HEADINGS:
+        return 0.0
+    if size >= 80 or prose:
+        return size * (1.0 - block.link_share)
+    return -0.5 * size
+
+
+def _core(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
+    """Range of the element whose child blocks hold the most prose (the readability idea).
+
+    Crediting only a block's parent (fully) and grandparent (half) finds the element that
+    directly holds the article's paragraphs; a teaser list, whose excerpts each sit in their
+    own card, spreads its credit thin.
+    """
+    credit: dict[int, float] = {}
+    for block, weight in zip(walker.blocks, weights, strict=True):
+        if weight > 0:
+            credit[block.parent] = credit.get(block.parent, 0.0) + weight
+            credit[block.grandparent] = credit.get(block.grandparent, 0.0) + weight / 2
+    spans = {serial: (start, end) for serial, start, end in walker.ranges}
+    scored = [(value, serial) for serial, value in credit.items() if serial in spans]
+    if not scored:
+        return None
+    return spans[max(scored)[1]]
+
+
+def weigh(blocks: list[Block], title: str = "") -> list[float]:
+    """Block weights, adjusted by two signals of what is not the article.
+
+    Teaser excerpts (prose right after a linked headline) are negated: a list of
+    "headline link + summary" cards is the usual neighbour of an article, and in an article
+    a heading that is itself a link is rare. Prose before the page's own headline is
+    negated too: a ticker or a lead story of another article, since the text follows
+    the headline.
+    """
+    weights = [block_weight(b) for b in blocks]
+    for i in range(1, len(blocks)):
+        before = blocks[i - 1]
+        if weights[i] > 0 and before.tag in HEADINGS and before.link_share > 0.5:
+            weights[i] = -weights[i]
+    headline = _headline_index(blocks, title)
+    if headline > 0:
+        prose_before = sum(w for w in weights[:headline] if w > 0)
+        prose_after = sum(w for w in weights[headline:] if w > 0)
+        if prose_after >= 0.5 * prose_before:  # a title repeated in a footer must not void the page
+            for i in range(headline):
+                weights[i] = -abs(weights[i])
+    return weights
+
+
+def _headline_index(blocks: list[Block], title: str) -> int:
+    """Index of the first heading that repeats the page title, or -1."""
+    if not title:
+        return -1
+    for i, block in enumerate(blocks):
+        if block.tag in HEADINGS and block.size >= 15 and block.link_share < 0.5:
+            text = block.text.lower()
+            if text in title or title in text:
+                return i
+    return -1
+
+
+def page_title(tree: LexborHTMLParser) -> str:
+    """The page's own idea of its headline (og:title, else <title>), lower-cased.
+
+    A scan of ``<head>``'s children: cheaper than a CSS query on every page.
+    """
+    head = tree.head
+    if head is None:
+        return ""
+    og = plain = ""
+    node = head.child
+    while node is not None:
+        tag = node.tag
+        if tag == "meta" and not og:
+            attrs = node.attributes
+            if attrs.get("property") == "og:title":
+                og = attrs.get("content") or ""
+        elif tag == "title" and not plain:
+            plain = node.text(deep=True) or ""
+        node = node.next
+    return squash(og or plain).lower()
+
+
+def best_range(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
+    """The core element's range, widened to each ancestor that adds dense prose.
+
+    An ancestor is taken when what it adds around the current range is mostly prose (the
+    rest of an article split across wrappers, with ad slots between); a sidebar, a teaser
+    list or a footer adds as much furniture as prose and stops nothing further up from
+    being considered, but is not itself taken.
+    """
+    core = _core(walker, weights)
+    if core is None:
+        return None
+    start, end = core
+    ancestors = sorted(
+        (e - s, s, e)
+        for _, s, e in walker.ranges
+        if s <= start and e >= end and e - s > end - start
+    )
+    for _, wider_start, wider_end in ancestors:
+        if wider_start >= start and wider_end <= end:
+            continue
+        extra = weights[wider_start:start] + weights[end:wider_end]
+        gain = sum(w for w in extra if w > 0)
+        cost = -sum(w for w in extra if w < 0)
+        if gain > 0 and gain >= DENSITY * cost:
+            start, end = wider_start, wider_end
+    return start, end
+
+
+def furniture_mask(walker: Walker, weights: list[float], *, lenient: bool) -> list[bool]:
+    """Blocks inside furniture-marked elements; ``lenient`` spares marks holding most prose.
+
+    Marks holding over half the prose necessarily nest, so sparing them spares one chain of
+    wrappers, which is what a theme calling its article column ``penci_sidebar`` or
+    ``entry-content-read-more`` needs.
+    """
+    total = sum(w for w in weights if w > 0) or 1.0
+    dropped = [False] * len(walker.blocks)
+    for start, end in walker.marked_ranges:
+        if lenient and sum(w for w in weights[start:end] if w > 0) > 0.5 * total:
+            continue
+        dropped[start:end] = [True] * (end - start)
+    return dropped
+
+
+def _choose(
+    walker: Walker, raw: list[float]
+) -> tuple[tuple[int, int] | None, list[bool], float, float]:
+    """Best range with every furniture mark honoured, unless sparing wrappers finds far more.
+
+    Honouring marks wins when it still finds at least half the prose weight: a long footer
+    notice marked ``footer`` must not beat a short article, and a lost article column is
+    recognised by the strict choice collapsing to a sliver. Also returns the prose weight
+    of the strict choice and of the one returned.
+    """
+    strict_drop = furniture_mask(walker, raw, lenient=False)
+    strict, strict_score = _choose_with(walker, raw, strict_drop)
+    loose_drop = furniture_mask(walker, raw, lenient=True)
+    if loose_drop == strict_drop:  # no mark holds most of the prose: nothing to reconsider
+        return strict, strict_drop, strict_score, strict_score
+    loose, lenient_score = _choose_with(walker, raw, loose_drop)
+    if strict is not None and strict_score >= 0.5 * lenient_score:
+        return strict, strict_drop, strict_score, strict_score
+    return loose, loose_drop, strict_score, lenient_score
+
+
+def _choose_with(
+    walker: Walker, raw: list[float], dropped: list[bool]
+) -> tuple[tuple[int, int] | None, float]:
+    """Best range when the ``dropped`` blocks count as furniture, and its prose weight."""
+    weights = [
+        -b.size if gone else w for w, gone, b in zip(raw, dropped, walker.blocks, strict=True)
+    ]
+    chosen = best_range(walker, weights)
+    score = sum(w for w in weights[chosen[0] : chosen[1]] if w > 0) if chosen else 0.0
+    return chosen, score
+
+
+def _is_spelled_out_url(text: str) -> bool:
+    """A link whose text is its address: written by the author, never site navigation."""
+    return text.startswith(("http://", "https://", "www.")) and " " not in text
+
+
+def is_navigation(block: Block) -> bool:
+    """Mostly link text: a menu, tag cloud or "related" line, unless it is long prose."""
+    prose = block.size >= 50 and _ends_sentence(block.text)
+    return block.link_share > (0.75 if prose else 0.5)
+
+
+_KEPT_AT_EDGES = frozenset("li td th dd dt p".split())
+# Headings that introduce a list of other articles or the comments, in English, Bulgarian
+# and Russian.
+_RELATED_HEADING = re.compile(
+    r"^(?:most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|news|on|in|articles)\b|"
+    r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
+    r"also read|don.?t miss|what to read next|"
+    r"най-(?:четени|коментирани|нови|популярни)|свързани|още (?:от|новини|по темата)|"
+    r"последни(?: новини)?|прочетете още|виж(?:те)? още|препоръч|популярни|"
+    r"comments?\b|leave a (?:reply|comment)|коментари|"
+    r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии)",
+    re.IGNORECASE,
+)
+
+
+def drop_related_sections(blocks: list[Block]) -> list[Block]:
+    """Cut a "Most read" / "Related" section out of the article, wherever it sits.
+
+    The section starts at such a heading and ends where the text returns to an element
+    that held the article's paragraphs before it, so an embedded box mid-article costs
+    only itself and a box at the end takes nothing of the article with it.
+    """
+    out: list[Block] = []
+    article_parents: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if (
+            article_parents
+            and block.tag in HEADINGS
+            and block.size <= 60
+            and _RELATED_HEADING.match(block.text)
+        ):
+            i += 1
+            while i < len(blocks) and blocks[i].parent not in article_parents:
+                i += 1
+            continue
+        out.append(block)
+        if block_weight(block) > 0:
+            article_parents.add(block.parent)
+        i += 1
     return out
 
 
-def _link_text_length(node: LexborNode) -> int:
-    return sum(len(a.text(deep=True) or "") for a in node.css("a"))
+def trim_edges(blocks: list[Block]) -> list[Block]:
+    """Drop short labels before the first and after the last prose block.
+
+    Kickers ("Key Points"), bylines, "Advert" and "Related Tags" sit at the edges of an
+    article container. Headings before the text and list items or table cells anywhere
+    (a tour-date list, a results table ending the article) and paragraph lines are kept.
+    """
+    start, end = 0, len(blocks)
+    while start < end and _trimmable(blocks[start]) and blocks[start].tag not in HEADINGS:
+        start += 1
+    while end > start and _trimmable(blocks[end - 1]):
+        end -= 1
+    return blocks[start:end]
 
 
-def _score_candidates(body: LexborNode) -> dict[int, tuple[float, LexborNode]]:
-    scores: dict[int, tuple[float, LexborNode]] = {}
-    for para in body.css("p, pre, td, blockquote"):
-        text = _squash(para.text(deep=True) or "")
-        if len(text) < 25:
-            continue
-        links = _link_text_length(para)
-        value = (1 + text.count(",") + min(len(text) // 100, 3)) * (1 - links / max(len(text), 1))
-        parent = para.parent
-        weight = 1.0
-        for _ in range(2):
-            if parent is None or parent.tag in ("html", None):
-                break
-            key = parent.mem_id
-            old = scores.get(key, (0.0, parent))[0]
-            scores[key] = (old + value * weight, parent)
-            parent = parent.parent
-            weight = 0.5
-    return scores
+def _trimmable(block: Block) -> bool:
+    return block.tag not in _KEPT_AT_EDGES and block_weight(block) <= 0
+
+
+def _link_text_size(node: LexborNode) -> int:
+    return sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
 
 
 def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     """Generic article text for a page no profile describes (or whose profile drifted)."""
-    remove_junk(tree, furniture=True)
-    remove_boilerplate_elements(tree)
     body = tree.body
     if body is None:
         return []
-    scores = _score_candidates(body)
-    if not scores:
-        return [p for p in node_paragraphs(body) if len(p) > 40]
-    _, best = max(scores.values(), key=lambda item: item[0])
-    return node_paragraphs(best)
+    # Fast path: furniture subtrees are measured, not walked. A skipped subtree matters only
+    # if it could be a spared wrapper: its prose (at most its non-link text) must exceed
+    # twice what honouring the marks finds, and what the current choice holds. Candidates
+    # are walked biggest first, raising that bound as they are spliced in.
+    title = page_title(tree)
+    walker = walk_blocks(body, mark=True, skip_below=math.inf)
+    chosen, dropped, found, score = _choose(walker, weigh(walker.blocks, title))
+    bound = 2 * found
+    candidates = sorted(
+        (
+            (size - _link_text_size(entry[1]), entry)
+            for entry in walker.skipped
+            if (size := entry[0]) > bound
+        ),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    for prose_bound, entry in candidates:
+        if prose_bound <= bound:
+            break
+        splice(walker, entry, bound)
+        chosen, dropped, found, score = _choose(walker, weigh(walker.blocks, title))
+        bound = max(2 * found, score)
+    if chosen is None:
+        return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
+    start, end = chosen
+    # The text starts after the headline: the title is Article.title, not body text.
+    headline = _headline_index(walker.blocks, title)
+    if start <= headline < end:
+        start = headline + 1
+    kept = [
+        b
+        for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True)
+        if not gone and (not is_navigation(b) or _is_spelled_out_url(b.text))
+    ]
+    return [b.text for b in trim_edges(drop_related_sections(kept))]

@@ -48,7 +48,8 @@ def _extract(
 ) -> Article:
     if isinstance(html, bytes):
         html, _ = decode_html(html)
-    html = html.replace("\x00", "")
+    if "\x00" in html:
+        html = html.replace("\x00", "")
     tree = LexborHTMLParser(html)
     meta = read_metadata(tree)
     rules: dict[str, str] = {}

@@ -1,0 +1,263 @@
+"""Blocks: one pass over the DOM turning text into paragraph-like runs in document order.
+
+A block is a paragraph, a list item, a heading, a table cell or a ``<br>``-separated line,
+with the share of its text inside links and the serials of the block elements above it.
+Every block element's blocks form a contiguous range, which is what the content finder
+scores. Furniture-marked subtrees (by tag, class, id or role) are recorded as ranges; in
+the fast mode they are not walked at all but stand in as one text-less block of their
+size, and can be walked later and spliced in if one turns out to matter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from newsarchive.extract.clean import (
+    FURNITURE_TAGS,
+    JUNK_TAGS,
+    is_boilerplate_attrs,
+    is_hidden_attrs,
+)
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 "
+    "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead "
+    "tr ul body html center caption legend fieldset menu dialog".split()
+)
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_SKIP_TAGS = frozenset(JUNK_TAGS) | {"head", "title", "-comment", "_comment", "img", "picture"}
+_FURNITURE = frozenset(FURNITURE_TAGS)
+_LEAVE_TAGS = BLOCK_TAGS | {"a"}
+# Formatting tags whose attributes never decide anything: entered without reading them.
+_PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite code q time mark font".split())
+
+
+def squash(text: str) -> str:
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", "").replace("\ufeff", "")
+    return " ".join(text.split())
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph-like run of text and what kind of element produced it."""
+
+    text: str
+    link_share: float
+    tag: str
+    parent: int = -1
+    grandparent: int = -1
+    size: int = 0
+
+
+class Walker:
+    """Single DOM pass collecting blocks, each block element's range, and furniture ranges.
+
+    Iterative (``child``/``next``/``parent`` with a depth counter) rather than recursive, so
+    a pathologically deep document cannot hit Python's recursion limit. Junk and hidden
+    elements are skipped here instead of being decomposed first, and furniture marks are
+    read from the attributes the walk fetches anyway: one pass over the tree in total.
+    """
+
+    def __init__(self, *, mark: bool, skip_below: float = 0.0) -> None:
+        self.blocks: list[Block] = []
+        self.ranges: list[tuple[int, int, int]] = []
+        self.marked_ranges: list[tuple[int, int]] = []
+        self._mark = mark
+        self._skip_below = skip_below
+        # (text size, node, its stand-in block, serial of the enclosing block)
+        self.skipped: list[tuple[int, LexborNode, Block, int]] = []
+        self._buf: list[str] = []
+        self._raw = 0
+        self._link_raw = 0
+        self._links = 0
+        self._owners: list[tuple[str, int, int]] = []
+        self._open_marks: list[tuple[int, int]] = []
+        self._serial = 0
+
+    def flush(self) -> None:
+        if not self._buf:
+            return
+        text = squash("".join(self._buf))
+        if text:
+            owners = self._owners
+            share = self._link_raw / self._raw if self._raw else 0.0
+            self.blocks.append(
+                Block(
+                    text,
+                    min(share, 1.0),
+                    owners[-1][0] if owners else "body",
+                    owners[-2][2] if len(owners) > 1 else -1,
+                    owners[-3][2] if len(owners) > 2 else -1,
+                    len(text),
+                )
+            )
+        self._buf.clear()
+        self._raw = self._link_raw = 0
+
+    def _enter(self, node: LexborNode, tag: str, depth: int) -> bool:
+        """Handle an element on the way down; False means skip its subtree."""
+        if tag in _SKIP_TAGS:
+            return False
+        if tag == "br":
+            if self._buf:
+                self.flush()
+            return False
+        attrs = node.attributes
+        if attrs:
+            if ("style" in attrs or "hidden" in attrs or "aria-hidden" in attrs) and (
+                is_hidden_attrs(attrs)
+            ):
+                return False
+            marked = self._mark and (tag in _FURNITURE or is_boilerplate_attrs(tag, attrs))
+        else:
+            marked = self._mark and tag in _FURNITURE
+        if marked:
+            if self._buf:
+                self.flush()
+            if self._skip_below > 0 and self._skip(node):
+                return False
+            self._open_marks.append((depth, len(self.blocks)))
+        if tag in BLOCK_TAGS:
+            if self._buf:
+                self.flush()
+            self._serial += 1
+            self._owners.append((tag, len(self.blocks), self._serial))
+        return True
+
+    def _skip(self, node: LexborNode) -> bool:
+        """Stand a furniture subtree in for one text-less block of its size, unwalked.
+
+        A subtree with more text than ``skip_below`` is not skipped: it could be a
+        mis-classed article wrapper, and is walked like any other marked element.
+        """
+        size = len((node.text(deep=True) or "").strip())
+        if size > self._skip_below:
+            return False
+        if size:
+            start = len(self.blocks)
+            parent = self._owners[-1][2] if self._owners else -1
+            stand_in = Block("", 1.0, "div", parent, -1, size)
+            self.blocks.append(stand_in)
+            self.marked_ranges.append((start, start + 1))
+            self.skipped.append((size, node, stand_in, parent))
+        return True
+
+    def _leave(self, tag: str, depth: int) -> None:
+        marks = self._open_marks
+        if marks and marks[-1][0] == depth:
+            if self._buf:
+                self.flush()
+            _, start = marks.pop()
+            if len(self.blocks) > start:
+                self.marked_ranges.append((start, len(self.blocks)))
+        if tag in BLOCK_TAGS:
+            if self._buf:
+                self.flush()
+            if len(self._owners) > 1:
+                _, start, serial = self._owners.pop()
+                if len(self.blocks) > start:
+                    self.ranges.append((serial, start, len(self.blocks)))
+        elif tag == "a":
+            self._links -= 1
+
+    def walk(self, root: LexborNode) -> None:
+        """Visit ``root``'s descendants in document order; ``root`` is the outermost block.
+
+        Text handling is inlined: this loop runs for every node of every page, and is most
+        of the extractor's cost after parsing.
+        """
+        self._serial += 1
+        self._owners.append((root.tag or "body", 0, self._serial))
+        buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
+        node = root.child
+        depth = 1
+        while node is not None:
+            tag = node.tag or ""
+            if tag == "-text":
+                text = node.text_content or ""
+                if not text.isspace():
+                    buf.append(text)
+                    self._raw += len(text)
+                    if self._links > 0:
+                        self._link_raw += len(text)
+                elif buf:
+                    buf.append(" ")
+            elif tag in _PLAIN_INLINE:
+                child = node.child
+                if child is not None:
+                    node, depth = child, depth + 1
+                    continue
+            elif tag == "a":
+                child = node.child
+                if child is not None:
+                    self._links += 1
+                    node, depth = child, depth + 1
+                    continue
+            elif enter(node, tag, depth):
+                child = node.child
+                if child is not None:
+                    node, depth = child, depth + 1
+                    continue
+                leave(tag, depth)
+            following = node.next
+            while following is None and depth > 1:
+                node, depth = node.parent, depth - 1
+                if node is None:
+                    break
+                tag = node.tag or ""
+                if tag in _LEAVE_TAGS or open_marks:
+                    leave(tag, depth)
+                following = node.next
+            node = following
+        self.flush()
+        if self._owners and self.blocks:
+            self.ranges.append((self._owners[0][2], 0, len(self.blocks)))
+
+
+def splice(walker: Walker, skipped: tuple[int, LexborNode, Block, int], bound: float) -> None:
+    """Walk one skipped furniture subtree and put its blocks in place of its stand-in.
+
+    Cheaper than walking the page again: only the subtree is visited. Its serials start
+    past the page's so block parents stay unique, and every range is shifted to match.
+    """
+    _, node, stand_in, parent = skipped
+    index = next(i for i, block in enumerate(walker.blocks) if block is stand_in)
+    sub = Walker(mark=True, skip_below=bound)
+    sub._serial = walker._serial + 1
+    sub.walk(node)
+    walker._serial = sub._serial + 1
+    root = sub.ranges[-1][0] if sub.ranges else -1
+    for block in sub.blocks:
+        if block.parent == -1:
+            block.parent, block.grandparent = parent, -1
+        elif block.parent == root and block.grandparent == -1:
+            block.grandparent = parent
+    delta = len(sub.blocks) - 1
+    walker.blocks[index : index + 1] = sub.blocks
+
+    def shift(start: int, end: int) -> tuple[int, int]:
+        if start > index:
+            return start + delta, end + delta
+        return (start, end + delta) if end > index else (start, end)
+
+    walker.ranges = [(serial, *shift(a, b)) for serial, a, b in walker.ranges]
+    walker.ranges += [(serial, a + index, b + index) for serial, a, b in sub.ranges]
+    marks = [shift(a, b) for a, b in walker.marked_ranges if (a, b) != (index, index + 1)]
+    marks += [(a + index, b + index) for a, b in sub.marked_ranges]
+    if sub.blocks:
+        marks.append((index, index + len(sub.blocks)))
+    walker.marked_ranges = marks
+
+
+def walk_blocks(
+    node: LexborNode,
+    *,
+    mark: bool = False,
+    skip_below: float = 0.0,
+) -> Walker:
+    walker = Walker(mark=mark, skip_below=skip_below)
+    walker.walk(node)
+    return walker

@@ -1,0 +1,119 @@
+"""Boilerplate element and line rules, including the Bulgarian ones profiles rely on."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.extract import clean
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Тази интернет страница използва бисквитки, за да работи правилно.",
+        "Този сайт използва „бисквитки“",
+        "Снимка: БТА",
+        "Фото: архив",
+        "Виж още",
+        "Виж също: новините от деня",
+        "site.bta",
+        "news.modal.text",
+        "Банер - Община Русе",
+        "/ИК/",
+        "/МО/МО/",
+        "Сподели",
+        "© 2024 Община Русе",
+        "Всички права запазени",
+        "Реклама",
+        "Advertisement",
+    ],
+)
+def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
+    assert clean.is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Общинският съвет прие бюджета след дълъг дебат.",
+        "Снимките от събитието ще бъдат публикувани утре.",
+        "The site uses solar panels.",
+    ],
+)
+def test_article_lines_are_not_boilerplate(line: str) -> None:
+    assert not clean.is_boilerplate_line(line)
+
+
+def test_profile_patterns_extend_the_line_rules() -> None:
+    extra = (re.compile(r"^Абонирайте се"),)
+    assert clean.is_boilerplate_line("Абонирайте се за бюлетина", extra)
+    assert not clean.is_boilerplate_line("Абонирайте се за бюлетина")
+
+
+@pytest.mark.parametrize(
+    ("tag", "attrs", "expected"),
+    [
+        ("div", {"class": "social-share"}, True),
+        ("div", {"id": "comments"}, True),
+        ("div", {"class": "most-read"}, True),
+        ("div", {"class": "wp-caption"}, True),
+        ("div", {"role": "navigation"}, True),
+        ("div", {"class": "article-byline"}, True),
+        ("p", {"class": "entry-meta"}, True),
+        ("div", {"class": "rail rail--trending"}, True),
+        ("div", {"class": "InlineImage-imageEmbedCaption"}, True),
+        ("div", {"class": "social-media-embed"}, False),  # a quoted tweet is content
+        ("div", {"class": "sdc-article-widget sdc-article-tweet"}, False),
+        ("div", {"class": "article-body"}, False),
+        ("div", {"class": "shared-content"}, False),  # "share" only as a whole word part
+        ("article", {"class": "sidebar"}, False),  # never marks an article element
+    ],
+)
+def test_boilerplate_attributes(tag: str, attrs: dict[str, str | None], expected: bool) -> None:
+    assert clean.is_boilerplate_attrs(tag, attrs) is expected
+
+
+@pytest.mark.parametrize(
+    ("attrs", "expected"),
+    [
+        ({"hidden": ""}, True),
+        ({"aria-hidden": "true"}, True),
+        ({"style": "color: red; display : none"}, True),
+        ({"style": "visibility:hidden"}, True),
+        ({"style": "display:block"}, False),
+        ({}, False),
+    ],
+)
+def test_hidden_attributes(attrs: dict[str, str | None], expected: bool) -> None:
+    assert clean.is_hidden_attrs(attrs) is expected
+
+
+def test_remove_boilerplate_elements_handles_nested_marks() -> None:
+    tree = LexborHTMLParser(
+        '<div class="share"><div class="share-inner"><a>x</a></div></div><p>kept</p>'
+    )
+    clean.remove_boilerplate_elements(tree)
+    body = tree.body
+    assert body is not None
+    assert body.text(deep=True) == "kept"
+
+
+def test_remove_junk_keeps_forms_but_drops_scripts_and_furniture() -> None:
+    tree = LexborHTMLParser(
+        "<form><p>Page content inside an ASP.NET form</p><script>x()</script></form><nav>Menu</nav>"
+    )
+    clean.remove_junk(tree, furniture=True)
+    body = tree.body
+    assert body is not None
+    assert body.text(deep=True) == "Page content inside an ASP.NET form"
+
+
+def test_drop_selectors_ignores_invalid_selectors() -> None:
+    tree = LexborHTMLParser('<p class="x">a</p><p>b</p>')
+    clean.drop_selectors(tree, ("p[", ".x"))
+    body = tree.body
+    assert body is not None
+    assert body.text(deep=True) == "b"

@@ -1,0 +1,298 @@
+"""Generic content rules, one small hand-written page per rule."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.extract import extract
+from newsarchive.extract.content import find_main_paragraphs, node_paragraphs
+
+PROSE = [
+    "The municipal council approved the new budget on Tuesday after a long debate, "
+    "with twenty-one votes in favour and four against.",
+    "The mayor said the money would go to schools, roads and the renovation of the "
+    "central library, which has been closed since last spring.",
+    "Opposition councillors argued that the plan ignores the villages around the town, "
+    "where several streets still have no lighting at all.",
+    "A public consultation on the details will open next month, and residents can send "
+    "their proposals by post or through the municipality's website.",
+]
+
+
+def para(i: int) -> str:
+    return f"<p>{PROSE[i % len(PROSE)]}</p>"
+
+
+def menu(*labels: str) -> str:
+    return (
+        "<ul>" + "".join(f'<li><a href="/{n}">{n}</a></li>' for n, _ in enumerate(labels)) + "</ul>"
+    )
+
+
+def link_list(*titles: str) -> str:
+    return (
+        "<ul>"
+        + "".join(f'<li><a href="/x{i}">{t}</a></li>' for i, t in enumerate(titles))
+        + "</ul>"
+    )
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>T</title></head><body>{body}</body></html>"
+
+
+def main_text(html: str) -> list[str]:
+    return find_main_paragraphs(LexborHTMLParser(html))
+
+
+def test_paragraphs_split_across_sibling_wrappers_and_ads_are_all_kept() -> None:
+    html = page(
+        '<div class="story"><div class="part">' + para(0) + para(1) + "</div>"
+        '<div class="ad-slot"><span>Advertisement</span></div>'
+        '<div class="part">' + para(2) + para(3) + "</div></div>"
+    )
+    assert main_text(html) == PROSE
+
+
+def test_headings_lists_and_main_are_kept() -> None:
+    html = page(
+        "<main>" + para(0) + "<h2>What changes</h2>"
+        "<ul><li>Longer opening hours</li><li>Free entry on Sundays</li></ul>" + para(1) + "</main>"
+    )
+    assert main_text(html) == [
+        PROSE[0],
+        "What changes",
+        "Longer opening hours",
+        "Free entry on Sundays",
+        PROSE[1],
+    ]
+
+
+def test_most_read_link_list_is_left_out() -> None:
+    html = page(
+        "<div><article>" + para(0) + para(1) + para(2) + "</article>"
+        "<div><h3>Most read</h3>"
+        + link_list(
+            "Storm closes the mountain road for a second day",
+            "New bus lines start running from Monday",
+            "Local team wins the regional cup after penalties",
+        )
+        + "</div></div>"
+    )
+    text = main_text(html)
+    assert text == PROSE[:3]
+
+
+def test_comment_section_is_left_out() -> None:
+    comments = "".join(
+        f'<div class="comment"><p>{s} I fully agree with this decision.</p></div>' for s in PROSE
+    )
+    html = page(
+        "<div>"
+        + "".join(para(i) for i in range(3))
+        + f'<section id="comments">{comments}</section></div>'
+    )
+    assert main_text(html) == PROSE[:3]
+
+
+def test_text_outside_paragraphs_is_not_lost() -> None:
+    html = page("<div>" + "<br>".join(PROSE) + "</div>")
+    assert main_text(html) == PROSE
+
+
+def test_br_only_paragraphs_become_separate_paragraphs() -> None:
+    html = page("<div>" + para(0) + f"<p>{PROSE[1]}<br><br>{PROSE[2]}</p></div>")
+    assert main_text(html) == PROSE[:3]
+
+
+def test_tables_are_kept() -> None:
+    table = (
+        "<table><tr><th>District</th><th>Budget</th></tr>"
+        "<tr><td>North</td><td>1.2 million</td></tr></table>"
+    )
+    html = page("<article>" + para(0) + table + para(1) + "</article>")
+    assert main_text(html) == [PROSE[0], "District", "Budget", "North", "1.2 million", PROSE[1]]
+
+
+def test_hidden_elements_are_dropped() -> None:
+    html = page(
+        "<article>"
+        + para(0)
+        + '<div style="display: none"><p>Hidden schema copy of the article text, which '
+        "readers never see on the page.</p></div>" + para(1) + "</article>"
+    )
+    assert main_text(html) == PROSE[:2]
+
+
+def test_figure_captions_are_dropped() -> None:
+    html = page(
+        "<article>" + para(0) + "<figure><img src=a.jpg><figcaption>The council chamber "
+        "during Tuesday's session, photographed from the gallery.</figcaption></figure>"
+        + para(1)
+        + "</article>"
+    )
+    assert main_text(html) == PROSE[:2]
+
+
+def test_article_column_with_a_furniture_sounding_class_is_kept() -> None:
+    html = page(
+        '<nav><a href="/">Home</a><a href="/news">News</a></nav>'
+        '<div class="container penci_sidebar">' + "".join(para(i) for i in range(4)) + "</div>"
+        "<footer><p>Copyright 2024 Example Town Gazette. All rights reserved.</p></footer>"
+    )
+    assert main_text(html) == PROSE
+
+
+def test_a_long_footer_notice_does_not_beat_a_short_article() -> None:
+    notice = " ".join(PROSE[1:])  # longer than the article, as site notices often are
+    html = page(
+        "<div>" + para(0) + para(1) + "</div>"
+        f'<div class="footer-wrap"><div class="footer-text">{notice}</div></div>'
+    )
+    assert main_text(html) == PROSE[:2]
+
+
+def test_teaser_list_next_to_the_article_is_left_out() -> None:
+    teasers = "".join(
+        f'<div class="card"><h5><a href="/t{i}">Another story headline number {i}</a></h5>'
+        f"<div>{PROSE[i % 4]}</div></div>"
+        for i in range(6)
+    )
+    html = page(
+        "<div>"
+        '<div class="body">' + "".join(para(i) for i in range(4)) + "</div>"
+        f"<div>{teasers}</div></div>"
+    )
+    assert main_text(html) == PROSE
+
+
+def test_edge_labels_are_trimmed() -> None:
+    html = page(
+        '<div class="story"><div>Key points</div>'
+        + "".join(para(i) for i in range(3))
+        + "<div>Advert</div></div>"
+    )
+    assert main_text(html) == PROSE[:3]
+
+
+def test_page_without_body_text_gives_empty_list() -> None:
+    assert main_text("<html><body></body></html>") == []
+    assert main_text("") == []
+
+
+def test_node_paragraphs_squash_whitespace_and_split_blocks() -> None:
+    tree = LexborHTMLParser("<div>  one\n\t two <b>three</b><br>four<p>five\u00a0six</p></div>")
+    node = tree.css_first("div")
+    assert node is not None
+    assert node_paragraphs(node) == ["one two three", "four", "five six"]
+
+
+def test_deeply_nested_document_does_not_hit_recursion_limit() -> None:
+    html = "<div>" * 5000 + " ".join(PROSE) + "</div>" * 5000
+    result = extract(html)
+    assert result.rules.get("error") is None
+    assert PROSE[0] in result.text
+
+
+def test_extract_text_is_single_newline_separated() -> None:
+    html = page("<article>" + "".join(para(i) for i in range(4)) + "</article>")
+    assert extract(html).text == "\n".join(PROSE)
+
+
+def test_related_section_inside_the_article_is_cut_out() -> None:
+    html = page(
+        '<div class="text">' + para(0) + para(1) + "<div><h3>Most read</h3>"
+        "<div><div>Storm closes the mountain road for a second day, drivers told to wait.</div>"
+        "<div>New bus lines start running from Monday across the whole district.</div></div>"
+        "</div>" + para(2) + para(3) + "</div>"
+    )
+    assert main_text(html) == PROSE
+
+
+def test_bulgarian_related_heading_ends_the_article() -> None:
+    html = page(
+        '<div class="text">' + para(0) + para(1) + "<h2>Още новини</h2>"
+        "<div><p>Общинският съвет прие бюджета след дълъг дебат и много спорове.</p></div></div>"
+    )
+    assert main_text(html) == PROSE[:2]
+
+
+def test_recirculation_widgets_are_furniture() -> None:
+    html = page(
+        "<article>" + para(0) + para(1) + '<div class="rail rail--trending">'
+        "<div>Andrew parties in unearthed pictures despite what he claimed, friends say.</div>"
+        "</div>" + para(2) + "</article>"
+    )
+    assert main_text(html) == PROSE[:3]
+
+
+def test_prose_before_the_page_headline_is_not_the_article() -> None:
+    ticker = "".join(
+        f'<li><a href="/b{i}">Breaking story {i}</a> {PROSE[i % 4]} {PROSE[(i + 1) % 4]}</li>'
+        for i in range(6)
+    )
+    html = (
+        '<html><head><meta property="og:title" content="Council approves the budget">'
+        f"</head><body><div><ul>{ticker}</ul>"
+        "<h2>Council approves the budget</h2>" + "".join(para(i) for i in range(4)) + "</div>"
+        "</body></html>"
+    )
+    assert main_text(html) == PROSE  # the headline itself is Article.title, not body
+
+
+def test_reopened_wrapper_still_drops_its_own_nested_furniture() -> None:
+    html = page(
+        "<header><h1>Town Gazette</h1></header>"
+        '<div class="box article modal-enabled"><div class="entry-content read-more">'
+        + para(0)
+        + '<div class="share-tools"><a href="/fb">Share on Facebook</a> Share this story '
+        "with your friends and neighbours today.</div>"
+        + "".join(para(i) for i in range(1, 4))
+        + "</div></div>"
+        '<aside class="sidebar"><p>Opening hours of the town hall: Monday to Friday.</p></aside>'
+    )
+    assert main_text(html) == PROSE
+
+
+def test_walker_survives_unusual_markup() -> None:
+    odd = (
+        "<table><td>cell without row</td></table><p>unclosed <b>bold <i>italic</p>"
+        "<a href=x><div>block in link</div></a><br><br><br><svg><text>svg text</text></svg>"
+        "<template><p>template</p></template><!-- comment -->text at the end"
+    )
+    text = main_text(page("<div>" + odd + "</div>"))
+    assert "svg text" not in text and "template" not in text
+    assert isinstance(text, list)
+
+
+def test_comments_heading_ends_the_article_even_without_a_class() -> None:
+    html = page(
+        '<div class="text">' + para(0) + para(1) + "<h3>Коментари</h3>"
+        "<div><div><p>Много добро решение, браво на общинския съвет за бюджета.</p></div></div>"
+        "</div>"
+    )
+    assert main_text(html) == PROSE[:2]
+
+
+def test_links_spelled_out_as_addresses_are_kept() -> None:
+    html = page(
+        "<article>" + para(0) + "<p>1) The full budget document</p>"
+        '<p><a href="https://example.org/budget.pdf">https://example.org/budget.pdf</a></p>'
+        + para(1)
+        + "</article>"
+    )
+    assert main_text(html) == [
+        PROSE[0],
+        "1) The full budget document",
+        "https://example.org/budget.pdf",
+        PROSE[1],
+    ]
+
+
+def test_title_repeated_after_the_article_does_not_void_it() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Council approves the budget"></head>'
+        "<body><div>" + "".join(para(i) for i in range(4)) + "</div>"
+        '<div class="box"><h3>Council approves the budget</h3><p>Short.</p></div></body></html>'
+    )
+    assert main_text(html) == PROSE
