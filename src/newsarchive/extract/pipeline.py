@@ -21,6 +21,8 @@ from newsarchive.models import Article, Profile, Published
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
 _MIN_BODY_CHARS = 80
 _MAX_LINK_DENSITY = 0.5
+_AFTER_TITLE = 300  # characters after the headline searched for its date
+_BEFORE_TITLE = 120
 _SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ")
 # Where a date or title must never come from: related lists, sidebars, footers, menus.
 _AUTHOR_PREFIX = re.compile(r"^(?:Автор|Автори|От|Текст|Author|By)\s*:?\s+", re.IGNORECASE)
@@ -221,10 +223,10 @@ def _pick_date(
         parsed = dates.parse_iso(node.attributes.get("datetime") or "")
         if parsed:
             return parsed, "generic:time[datetime]"
-    near = _text_near_title(tree)
-    parsed = dates.parse_text_date(near, today=today) if near else None
-    if parsed:
-        return parsed, "generic:text-near-title"
+    for window in _text_near_title(tree):
+        parsed = dates.parse_text_date(window, today=today)
+        if parsed:
+            return parsed, "generic:text-near-title"
     return None, "none"
 
 
@@ -257,27 +259,31 @@ def _profile_date(
     return None
 
 
-def _text_near_title(tree: LexborHTMLParser) -> str:
-    """Text just around the headline: where sites print the date, unlike related lists."""
+def _text_near_title(tree: LexborHTMLParser) -> list[str]:
+    """Text windows around the headline, where sites print the date (unlike related lists).
+
+    Nearest first: what follows the headline inside ever larger ancestors, then what
+    precedes it (a kicker date above the title). The window stops short of footers and
+    related lists on any page with a real article body.
+    """
     h1 = next((h for h in tree.css("h1") if not in_furniture(h)), None)
     if h1 is None:
-        return ""
-    parts: list[str] = []
+        return []
+    heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
+    after: list[str] = []
+    before: list[str] = []
     node: LexborNode | None = h1
-    for _ in range(3):
-        if node is None or node.parent is None:
+    for _ in range(4):
+        if node is None or node.parent is None or node.tag in ("body", "html"):
             break
         node = node.parent
-        if node.tag in ("body", "html"):
-            break
-        text = " ".join((node.text(deep=True) or "").split())
-        if len(text) > 600:
-            anchor = text.find(" ".join((h1.text(deep=True) or "").split()))
-            start = max(anchor, 0)
-            parts.append(text[max(start - 200, 0) : start + 400])
-            break
-        parts.append(text)
-    return parts[-1] if parts else ""
+        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        anchor = text.find(heading) if heading else -1
+        if anchor < 0:
+            continue
+        after.append(text[anchor + len(heading) : anchor + len(heading) + _AFTER_TITLE])
+        before.append(text[max(anchor - _BEFORE_TITLE, 0) : anchor])
+    return [w for w in after + before if w.strip()]
 
 
 def _pick_author(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _Field:
