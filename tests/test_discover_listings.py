@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (HTML snippets read better on one line)
 """Listing pages: article links with and without a profile pattern, and generic paging."""
 
 from __future__ import annotations
