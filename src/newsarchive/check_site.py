@@ -199,12 +199,12 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
         return check
     article = extract(content, url, profile=profile)
     drifted = set(article.rules.get("drift", "").split(","))
+    paragraphs = len(article.text.split("\n")) if article.text else 0
     values: dict[str, object] = {
         "title": article.title,
         "published": article.published.isoformat() if article.published else "",
         "author": article.author or "",
-        "text": f"{len(article.text)} chars, {article.text.count(chr(10)) + 1 if article.text else 0}"
-        f" paragraphs: {article.text[:60]}",
+        "text": f"{len(article.text)} chars, {paragraphs} paragraphs: {article.text[:60]}",
     }
     for name in FIELDS:
         rule = article.rules.get(name, "none")
