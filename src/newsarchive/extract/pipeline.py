@@ -230,6 +230,36 @@ def _pick_date(
     return None, "none"
 
 
+_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+
+
+def _visible_text(root: LexborNode) -> str:
+    """Text of a subtree without furniture (menus, sidebars, related lists, footers).
+
+    Iterative, so a page nested thousands of levels deep cannot exhaust the stack.
+    """
+    parts: list[str] = []
+    stack: list[LexborNode | str | None] = [root.child]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        stack.append(node.next)
+        tag = node.tag
+        if tag == "-text":
+            parts.append(node.text_content or "")
+        elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
+            if tag not in _FURNITURE and not clean.is_boilerplate_element(node):
+                if tag in content.BLOCK_TAGS or tag == "br":
+                    parts.append(" ")
+                    stack.append(" ")  # after a block: two cells' texts stay apart
+                stack.append(node.child)
+    return " ".join("".join(parts).split())
+
+
 def _profile_date(
     tree: LexborHTMLParser, selector: str, profile: Profile, today: dt.date | None
 ) -> Published | None:
@@ -277,7 +307,7 @@ def _text_near_title(tree: LexborHTMLParser) -> list[str]:
         if node is None or node.parent is None or node.tag in ("body", "html"):
             break
         node = node.parent
-        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        text = _visible_text(node)
         anchor = text.find(heading) if heading else -1
         if anchor < 0:
             continue
