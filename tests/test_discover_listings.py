@@ -155,3 +155,30 @@ def test_mirror_listings_page_generically() -> None:
     url = "https://www.namrb.org/bg/aktualno"
     assert next_page_url(first, url, get_profile("nsorb"), 1) == url + "?page=2"
     assert next_page_url(last, url + "?page=2", get_profile("nsorb"), 2) is None
+
+
+def test_listing_card_dates_become_listed_date() -> None:
+    import datetime as dt
+
+    html = (SITES / "nsorb" / "bg" / "aktualno" / "index.html").read_text("utf-8")
+    links = article_links(html, "https://www.namrb.org/bg/aktualno", get_profile("nsorb"))
+    assert [c.listed_date for c in links] == [
+        dt.date(2025, 11, 24),
+        dt.date(2025, 11, 20),
+        dt.date(2025, 11, 18),
+        dt.date(2025, 11, 14),
+    ]
+
+
+def test_a_neighbouring_cards_date_is_not_taken() -> None:
+    import datetime as dt
+
+    profile = dataclasses.replace(BARE, article_pattern=r"^/n/\d+$")
+    html = _html(
+        "<div class='list'>"
+        "<div class='card'><a href='/n/1'>Първа новина</a></div>"
+        "<div class='card'><a href='/n/2'>Втора новина</a><span>03.11.2025</span></div>"
+        "</div>"
+    )
+    links = article_links(html, "https://www.x.bg/", profile)
+    assert [(c.url[-1], c.listed_date) for c in links] == [("1", None), ("2", dt.date(2025, 11, 3))]

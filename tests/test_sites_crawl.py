@@ -158,3 +158,14 @@ def test_ruse24_feed_only_article_comes_from_the_feed(crawled: tuple) -> None:
             assert expected["url"] in rows
     if site == "ruse24":
         assert "/rss.php?cat=1" in server.requests
+
+
+@pytest.mark.parametrize("site", SITE_IDS)
+def test_boilerplate_strings_really_are_in_the_mirror(site: str) -> None:
+    """Otherwise "no boilerplate in the body" would prove nothing."""
+    pages = [
+        path.read_bytes().decode("cp1251" if b"windows-1251" in path.read_bytes() else "utf-8")
+        for path in (SITES / site).rglob("*.html")
+    ]
+    for junk in _boilerplate(site):
+        assert any(junk in text for text in pages), junk

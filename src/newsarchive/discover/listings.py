@@ -9,12 +9,14 @@ N+1 among the page numbers.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.urls import canonical_host, is_article_url, normalize_url, on_site
+from newsarchive.extract.dates import local_date, parse_text_date
 from newsarchive.models import Candidate, Profile
 
 _NEXT_TEXT = re.compile(
@@ -61,8 +63,40 @@ def article_links(html: str, page_url: str, profile: Profile) -> list[Candidate]
                 continue
         elif not _looks_like_article_link(anchor, url, page_url, profile):
             continue
-        seen[url] = Candidate(url=url, site=profile.id, source=page_url)
+        seen[url] = Candidate(
+            url=url,
+            site=profile.id,
+            source=page_url,
+            listed_date=_card_date(anchor, url, base, profile),
+        )
     return list(seen.values())
+
+
+def _card_date(anchor: LexborNode, url: str, base: str, profile: Profile) -> dt.date | None:
+    """The date printed on the link's own card ("DD.MM.YYYY" under a headline), if any.
+
+    The card is the largest ancestor (up to four levels) whose links all lead to this
+    URL, so a date from a neighbouring card is never taken.
+    """
+    card: LexborNode | None = None
+    node = anchor.parent
+    for _ in range(4):
+        if node is None or node.tag in ("body", "html", None):
+            break
+        targets = set()
+        for link in node.css("a[href]"):
+            target = normalize_url(link.attributes.get("href") or "", base)
+            if target is not None:
+                targets.add(canonical_host(target, profile))
+        if targets - {url}:
+            break
+        card = node
+        node = node.parent
+    if card is None:
+        return None
+    text = " ".join((card.text(deep=True, separator=" ") or "").split())
+    found = parse_text_date(text[:500])
+    return local_date(found) if found else None
 
 
 def _in_furniture(node: LexborNode) -> bool:
