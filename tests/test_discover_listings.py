@@ -182,3 +182,8 @@ def test_a_neighbouring_cards_date_is_not_taken() -> None:
     )
     links = article_links(html, "https://www.x.bg/", profile)
     assert [(c.url[-1], c.listed_date) for c in links] == [("1", None), ("2", dt.date(2025, 11, 3))]
+
+
+def test_a_lone_number_is_not_a_page_link() -> None:
+    html = _html("<p>Коментари: <a href='/n/komentari'>2</a></p><p>Текст на статията тук.</p>")
+    assert next_page_url(html, "https://www.x.bg/n", BARE, 1) is None

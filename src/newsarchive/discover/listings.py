@@ -169,9 +169,25 @@ def find_next_link(html: str, page_url_now: str, profile: Profile, page: int) ->
     wanted = str(page + 1)
     for anchor in anchors:
         text = " ".join((anchor.text(deep=True) or "").split())
-        if text == wanted and (url := usable(anchor.attributes.get("href"))):
+        if text == wanted and _in_pager(anchor) and (url := usable(anchor.attributes.get("href"))):
             return url
     return None
+
+
+_NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")
+
+
+def _in_pager(anchor: LexborNode) -> bool:
+    """A page number sits among other page numbers ("1 2 3 … 10"), not alone in a text."""
+    node = anchor.parent
+    for _ in range(2):
+        if node is None:
+            return False
+        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        if len(text) <= 200 and len(set(_NUMBER.findall(text))) >= 2:
+            return True
+        node = node.parent
+    return False
 
 
 def _strip_page(url: str, pagination: str, page: int) -> str:
