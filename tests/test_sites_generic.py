@@ -176,3 +176,25 @@ def test_profile_drop_patterns_apply_to_generic_text_too() -> None:
 )
 def test_extract_never_raises(html: str | bytes) -> None:
     extract(html, "https://x.bg/a", profile=get_profile("ruse24"))
+
+
+@pytest.mark.parametrize(
+    "related",
+    [
+        '<div class="see-also"><ul><li><a href="/a">Друга новина</a> <span>14:02 / 21.11.2025</span></li></ul></div>',
+        '<div class="box-x"><h3>Виж още:</h3><a href="/a">Друга новина</a> <span>14:02 / 21.11.2025</span></div>',
+        '<div><strong>Последни Новини</strong><a href="/a">Друга</a> 21.11.2025</div>',
+        '<div class="prev-next"><span>Предишна</span> <span>понеделник, 1 декември 2025</span></div>',
+    ],
+)
+def test_an_undated_article_does_not_borrow_a_related_lists_date(related: str) -> None:
+    body = f"<div><h1>Заглавие</h1><p>Кратък текст.</p>{related}</div>"
+    assert extract(page("", body)).published is None
+
+
+def test_a_sentence_starting_like_a_related_heading_is_still_content() -> None:
+    body = (
+        "<div><h1>Заглавие</h1><div><p>Последни новини от заседанието на съвета бяха обявени днес.</p>"
+        "<p>15.12.2025</p></div></div>"
+    )
+    assert extract(page("", body)).published == dt.date(2025, 12, 15)

@@ -27,6 +27,20 @@ _SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ")
 # Where a date or title must never come from: related lists, sidebars, footers, menus.
 _AUTHOR_PREFIX = re.compile(r"^(?:Автор|Автори|От|Текст|Author|By)\s*:?\s+", re.IGNORECASE)
 _FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
+# Related-article lists under names the generic boilerplate rules do not know, and the
+# headings that introduce them: their dates belong to other articles.
+_RELATED_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:see-?also|also|latest|last-?news|recent|prev-?next|neighbou?rs?|"
+    r"more|others?|similar|teasers?|news-?list|top-?news|most-?viewed)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_RELATED_HEADING = re.compile(
+    r"^(?:Виж (?:още|също)|Свързани(?: новини| статии)?|Последни(?: новини)?|Още от|"
+    r"Още новини|Най-четени|Най-новите|Прочетете (?:още|също)|Related|More)"
+    r"(?:\s+\S+){0,2}\s*:?$",  # "Виж още:", "Още от Русе", "Последни Новини" — not a sentence
+    re.IGNORECASE,
+)
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p")
 
 
 @dataclass
@@ -129,11 +143,29 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
     return paragraphs
 
 
+def _is_furniture(node: LexborNode) -> bool:
+    """This element itself is a footer, sidebar, menu or related-article list."""
+    if node.tag in _FURNITURE or clean.is_boilerplate_element(node):
+        return True
+    if node.tag in ("article", "main", "h1"):
+        return False
+    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    if marker.strip() and _RELATED_ATTR.search(marker):
+        return True
+    first = node.child
+    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+        first = first.next
+    if first is not None and first.tag in _HEADING_TAGS:
+        heading = " ".join((first.text(deep=True) or "").split())
+        return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
+    return False
+
+
 def in_furniture(node: LexborNode) -> bool:
     """True inside a footer, sidebar, menu, related list or any element named as furniture."""
     current: LexborNode | None = node
     while current is not None and current.tag not in ("body", "html", None):
-        if current.tag in _FURNITURE or clean.is_boilerplate_element(current):
+        if _is_furniture(current):
             return True
         current = current.parent
     return False
@@ -252,7 +284,7 @@ def _visible_text(root: LexborNode) -> str:
         if tag == "-text":
             parts.append(node.text_content or "")
         elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
-            if tag not in _FURNITURE and not clean.is_boilerplate_element(node):
+            if not _is_furniture(node):
                 if tag in content.BLOCK_TAGS or tag == "br":
                     parts.append(" ")
                     stack.append(" ")  # after a block: two cells' texts stay apart
