@@ -70,3 +70,23 @@ def test_mirror_under_a_path_prefix() -> None:
     assert to_mirror("https://www.bta.bg/bg/news/bulgaria?p=2") == (
         "http://127.0.0.1:8000/bta/bg/news/bulgaria?p=2"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.x.bg/novini/obshtinata-remontira-uchilishta", True),
+        ("https://www.x.bg/news/1234567", True),
+        ("https://www.x.bg/index.php?option=com_content&id=13548", True),
+        ("https://www.x.bg/", False),
+        ("https://www.x.bg/novini", False),
+        ("https://www.x.bg/tag/remonti-na-uchilishta", False),
+        ("https://www.x.bg/editor/files/otchet-za-2025-godina.pdf", False),
+        ("https://other.bg/novini/chuzhda-novina-za-grada", False),
+    ],
+)
+def test_without_a_pattern_the_url_shape_decides(url: str, expected: bool) -> None:
+    from newsarchive.models import Profile
+
+    profile = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))
+    assert is_article_url(url, profile) is expected

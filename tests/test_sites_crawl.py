@@ -169,3 +169,31 @@ def test_boilerplate_strings_really_are_in_the_mirror(site: str) -> None:
     ]
     for junk in _boilerplate(site):
         assert any(junk in text for text in pages), junk
+
+
+def test_a_bare_user_profile_crawls_by_generic_rules_alone(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    """No pattern, no paging template, no selectors: links, pages and fields are all generic."""
+    profile = tmp_path / "nsorb.toml"
+    profile.write_text(
+        'id = "nsorb"\norigin = "https://www.namrb.org"\nhosts = ["www.namrb.org", "namrb.org"]\n'
+        '[discovery]\nstart_urls = ["/bg/aktualno"]\n',
+        encoding="utf-8",
+    )
+    server = mirror("nsorb")
+    db = tmp_path / "generic.db"
+    result = run_cli("crawl", "nsorb", "--profile", str(profile), "--base-url", server.url,
+                     "--delay", "0", "--db", str(db))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "/bg/aktualno?page=2" in server.requests
+    rows = {
+        json.loads(line)["url"]: json.loads(line)
+        for line in run_cli("export", "--db", str(db)).stdout.splitlines()
+    }
+    expected = _expected("nsorb")
+    assert sorted(rows) == sorted(e["url"] for e in expected)
+    for e in expected:
+        row = rows[e["url"]]
+        assert (row["title"], row["published"]) == (e["title"], e["published"]), e["file"]
+        assert row["text"] == e["text"], e["file"]

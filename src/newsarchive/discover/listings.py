@@ -15,7 +15,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.discover.urls import canonical_host, is_article_url, normalize_url, on_site
+from newsarchive.discover.urls import (
+    canonical_host,
+    is_article_url,
+    looks_like_article_path,
+    normalize_url,
+    on_site,
+)
 from newsarchive.extract.dates import local_date, parse_text_date
 from newsarchive.models import Candidate, Profile
 
@@ -28,12 +34,6 @@ _FURNITURE_TAGS = frozenset({"nav", "footer", "header", "aside", "menu"})
 _FURNITURE_ATTR = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|footer|header|sidebar|breadcrumbs?|crumbs|topbar|"
     r"submenu|mainmenu|lang|social|share|cookie|banners?|partners?|tags?)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}|\d{4,}", re.IGNORECASE)
-_NOT_ARTICLE_PATH = re.compile(
-    r"/(?:tag|tags|category|kategoriya|author|avtor|page|search|login|register|rss|feed)(?:/|$)|"
-    r"\.(?:jpe?g|png|gif|webp|pdf|docx?|xlsx?|zip|rar|mp[34])$",
     re.IGNORECASE,
 )
 
@@ -115,11 +115,7 @@ def _looks_like_article_link(anchor: LexborNode, url: str, page_url: str, profil
     """The generic rule when a profile has no article pattern."""
     if not on_site(url, profile) and urlsplit(url).netloc != urlsplit(page_url).netloc:
         return False
-    path = urlsplit(url).path
-    if path in ("", "/") or _NOT_ARTICLE_PATH.search(path):
-        return False
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    if not _SLUG.search(last) and not urlsplit(url).query:
+    if not looks_like_article_path(url):
         return False
     text = " ".join((anchor.text(deep=True) or "").split())
     if len(text) < 20 or len(text.split()) < 4:
@@ -150,8 +146,10 @@ def find_next_link(html: str, page_url_now: str, profile: Profile, page: int) ->
         if url is None:
             return None
         url = canonical_host(url, profile)
-        if url == current or not on_site(url, profile) or is_article_url(url, profile):
+        if url == current or not on_site(url, profile):
             return None
+        if profile.article_pattern and is_article_url(url, profile):
+            return None  # a "next article" link, not a listing page
         return url
 
     for node in tree.css("link[rel], a[rel]"):
