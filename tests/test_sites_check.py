@@ -46,6 +46,20 @@ def test_drift_page_is_reported_with_exit_1(
     assert any(t["origin"] == "profile" for t in texts)
 
 
+def test_a_selector_hidden_by_a_json_ld_date_is_still_reported(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer]
+) -> None:
+    server = mirror("nsorb")
+    result = run_cli(
+        "check-site", "nsorb", "--base-url", server.url, "--delay", "0", "-n", "2", "-f", "json"
+    )
+    articles = json.loads(result.stdout)["articles"]
+    dated_by_jsonld = next(a for a in articles if a["url"].endswith("-5130"))
+    assert dated_by_jsonld["fields"]["published"]["origin"] == "structured"
+    assert not dated_by_jsonld["fields"]["published"]["drift"]
+    assert dated_by_jsonld["unmatched"] == ["date: .news-date"]
+
+
 def test_wrong_user_selector_shows_which_generic_rule_took_over(
     run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], tmp_path: Path
 ) -> None:

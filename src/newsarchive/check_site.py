@@ -55,6 +55,9 @@ class ArticleCheck:
     status: int | None = None
     fields: dict[str, FieldCheck] = field(default_factory=dict)
     error: str | None = None
+    # "date: .news-date" for each field whose profile selectors all match nothing here,
+    # even when another rule (JSON-LD, say) supplied the value and hid the breakage.
+    unmatched: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -198,6 +201,7 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
     if not content:
         return check
     article = extract(content, url, profile=profile)
+    check.unmatched = unmatched_selectors(content, profile)
     drifted = set(article.rules.get("drift", "").split(","))
     paragraphs = len(article.text.split("\n")) if article.text else 0
     values: dict[str, object] = {
@@ -210,6 +214,29 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
         rule = article.rules.get(name, "none")
         check.fields[name] = FieldCheck(_short(values[name]), rule, _origin(rule), name in drifted)
     return check
+
+
+_SELECTOR_FIELDS = (
+    ("title", "title_selectors"),
+    ("date", "date_selectors"),
+    ("author", "author_selectors"),
+    ("body", "body_selectors"),
+)
+
+
+def unmatched_selectors(content: bytes, profile: Profile) -> list[str]:
+    """The profile fields none of whose selectors match anything on this page."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsarchive.fetch.charset import decode_html
+
+    tree = LexborHTMLParser(decode_html(content)[0])
+    missing: list[str] = []
+    for name, attr in _SELECTOR_FIELDS:
+        selectors: tuple[str, ...] = getattr(profile, attr)
+        if selectors and not any(tree.css_first(sel) is not None for sel in selectors):
+            missing.append(f"{name}: {', '.join(selectors)}")
+    return missing
 
 
 def format_text(report: SiteCheck) -> str:
@@ -232,6 +259,8 @@ def format_text(report: SiteCheck) -> str:
             flag = "  DRIFT" if check.drift else ""
             lines.append(f"        {name:<9} {check.origin:<10} {check.rule}{flag}")
             lines.append(f"                  {check.value or '-'}")
+        for item in article.unmatched:
+            lines.append(f"        no match  {item}")
     if report.exit_code == 0:
         lines.append("OK: the profile's selectors matched every field checked")
     for item in report.drifted:

@@ -24,14 +24,14 @@ _MAX_LINK_DENSITY = 0.5
 _AFTER_TITLE = 300  # characters after the headline searched for its date
 _BEFORE_TITLE = 120
 _SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ")
-# Where a date or title must never come from: related lists, sidebars, footers, menus.
 _AUTHOR_PREFIX = re.compile(r"^(?:Автор|Автори|От|Текст|Author|By)\s*:?\s+", re.IGNORECASE)
+# Where a date or title must never come from: related lists, sidebars, footers, menus.
 _FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
 # Related-article lists under names the generic boilerplate rules do not know, and the
 # headings that introduce them: their dates belong to other articles.
 _RELATED_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:see-?also|also|latest|last-?news|recent|prev-?next|neighbou?rs?|"
-    r"more|others?|similar|teasers?|news-?list|top-?news|most-?viewed)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:see-?also|latest|last-?news|recent|prev-?next|neighbou?rs?|"
+    r"similar|teasers?|news-?list|top-?news|most-?viewed)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _RELATED_HEADING = re.compile(
