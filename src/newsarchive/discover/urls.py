@@ -35,10 +35,36 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def is_article_url(url: str, profile: Profile) -> bool:
-    """The profile's article pattern, matched against the path (plus query when present)."""
-    if not on_site(url, profile) or not profile.article_pattern:
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}|\d{4,}", re.IGNORECASE)
+_NOT_ARTICLE_PATH = re.compile(
+    r"/(?:tag|tags|category|categories|kategoriya|author|avtor|page|search|login|register|"
+    r"rss|feed|wp-admin|wp-content)(?:/|$)|"
+    r"\.(?:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|zip|rar|mp[34]|xml|gz|css|js)$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_article_path(url: str) -> bool:
+    """Without a profile pattern: a slug or a long id in the last path segment, not a file,
+    tag, category or author page."""
+    parts = urlsplit(url)
+    path = parts.path
+    if path in ("", "/") or _NOT_ARTICLE_PATH.search(path):
         return False
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return bool(_SLUG.search(last)) or bool(parts.query)
+
+
+def is_article_url(url: str, profile: Profile) -> bool:
+    """The profile's article pattern, matched against the path (plus query when present).
+
+    A profile without a pattern falls back to ``looks_like_article_path``, so its feeds
+    and sitemaps still yield articles.
+    """
+    if not on_site(url, profile):
+        return False
+    if not profile.article_pattern:
+        return looks_like_article_path(url)
     parts = urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     return bool(_compiled(profile.article_pattern).search(path))

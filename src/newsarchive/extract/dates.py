@@ -2,7 +2,8 @@
 
 Structured forms ("2026-06-21T11:01:29+03:00", "…+0300", RFC 822 in feeds) and text forms:
 "12.10.2018", "16:12 / 20.11.2024", "26 юли 2022 г.", "понеделник, 15 декември 2025",
-"днес, 10:30", "вчера". A date with a time and no zone stays a naive datetime (local time).
+"12.X.2018", "днес, 10:30", "днес в 10:30", "вчера". Weekday prefixes need no rule: the
+patterns search inside the text. A date with a time and no zone stays a naive datetime (local time).
 """
 
 from __future__ import annotations
@@ -40,8 +41,19 @@ _WORDY = re.compile(
     r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"(?<!\w)(?P<rel>днес|вчера|today|yesterday)(?!\w)(?:\W{0,3}" + _TIME + ")?",
-                       re.IGNORECASE)  # fmt: skip
+_RELATIVE = re.compile(
+    r"(?<!\w)(?P<rel>днес|вчера|today|yesterday)(?!\w)(?:(?:\s*,?\s*(?:в|at)\s+|\W{0,3})"
+    + _TIME
+    + ")?",
+    re.IGNORECASE,
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10, "xi": 11, "xii": 12}  # fmt: skip
+_ROMAN_DATE = re.compile(
+    r"(?<![\w.])(?P<d>0?[1-9]|[12]\d|3[01])\.\s?(?P<rom>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+    r"\.\s?(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*г\.?)?",
+    re.IGNORECASE,
+)
 _ISO = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"
     r"(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:\.\d+)?)?"
@@ -94,11 +106,17 @@ def parse_text_date(text: str, *, today: dt.date | None = None) -> Published | N
         return None
     text = text.replace("\xa0", " ")
     best: tuple[int, Published] | None = None
-    for pattern in (_TIME_FIRST, _NUMERIC, _WORDY):
+    for pattern in (_TIME_FIRST, _NUMERIC, _WORDY, _ROMAN_DATE):
         m = pattern.search(text)
         if not m:
             continue
-        month = _MONTHS[m["mon"].lower()] if "mon" in m.groupdict() else int(m["m"])
+        groups = m.groupdict()
+        if "mon" in groups:
+            month = _MONTHS[m["mon"].lower()]
+        elif "rom" in groups:
+            month = _ROMAN[m["rom"].lower()]
+        else:
+            month = int(m["m"])
         value = _build(int(m["y"]), month, int(m["d"]), m)
         if value is not None and (best is None or m.start() < best[0]):
             best = (m.start(), value)

@@ -20,7 +20,27 @@ from newsarchive.models import Article, Profile, Published
 
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
 _MIN_BODY_CHARS = 80
+_MAX_LINK_DENSITY = 0.5
+_AFTER_TITLE = 300  # characters after the headline searched for its date
+_BEFORE_TITLE = 120
 _SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ")
+_AUTHOR_PREFIX = re.compile(r"^(?:Автор|Автори|От|Текст|Author|By)\s*:?\s+", re.IGNORECASE)
+# Where a date or title must never come from: related lists, sidebars, footers, menus.
+_FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
+# Related-article lists under names the generic boilerplate rules do not know, and the
+# headings that introduce them: their dates belong to other articles.
+_RELATED_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:see-?also|latest|last-?news|recent|prev-?next|neighbou?rs?|"
+    r"similar|teasers?|news-?list|top-?news|most-?viewed)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_RELATED_HEADING = re.compile(
+    r"^(?:Виж (?:още|също)|Свързани(?: новини| статии)?|Последни(?: новини)?|Още от|"
+    r"Още новини|Най-четени|Най-новите|Прочетете (?:още|също)|Related|More)"
+    r"(?:\s+\S+){0,2}\s*:?$",  # "Виж още:", "Още от Русе", "Последни Новини" — not a sentence
+    re.IGNORECASE,
+)
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p")
 
 
 @dataclass
@@ -64,8 +84,14 @@ def _extract(
     extra = tuple(re.compile(p, re.IGNORECASE) for p in profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
-    if paragraphs and title.value and paragraphs[0] == title.value:
-        paragraphs = paragraphs[1:]
+    paragraphs = _trim_head(paragraphs, title.value)
+    drift = [
+        name
+        for name in ("title", "published", "text")  # an author is often simply absent
+        if _drifted(profile, name, rules[name])
+    ]
+    if drift:
+        rules["drift"] = ",".join(drift)
 
     canonical = meta.canonical or meta.og_url
     if canonical and url:
@@ -83,51 +109,130 @@ def _extract(
     )
 
 
-def _first_text(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> tuple[str, str]:
+_FIELD_SELECTORS = {
+    "title": "title_selectors",
+    "published": "date_selectors",
+    "author": "author_selectors",
+    "text": "body_selectors",
+}
+
+
+def _drifted(profile: Profile, name: str, rule: str) -> bool:
+    """The profile names selectors for this field, yet another rule had to supply it.
+
+    A date found in structured data before the profile's selector was tried is not drift.
+    """
+    if not getattr(profile, _FIELD_SELECTORS[name]):
+        return False
+    if name == "published" and rule.startswith(("jsonld:", "meta:")):
+        return False
+    if name == "author" and rule.startswith("jsonld:"):
+        return False
+    return not rule.startswith("profile:")
+
+
+def _trim_head(paragraphs: list[str], title: str) -> list[str]:
+    """Drop a repeated headline and a bare date line from the start of the body."""
+    while paragraphs:
+        first = paragraphs[0]
+        if title and first == title:
+            paragraphs = paragraphs[1:]
+        elif len(first) <= 60 and dates.parse_text_date(first) is not None:
+            paragraphs = paragraphs[1:]
+        else:
+            break
+    return paragraphs
+
+
+def _is_furniture(node: LexborNode) -> bool:
+    """This element itself is a footer, sidebar, menu or related-article list."""
+    if node.tag in _FURNITURE or clean.is_boilerplate_element(node):
+        return True
+    if node.tag in ("article", "main", "h1"):
+        return False
+    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    if marker.strip() and _RELATED_ATTR.search(marker):
+        return True
+    first = node.child
+    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+        first = first.next
+    if first is not None and first.tag in _HEADING_TAGS:
+        heading = " ".join((first.text(deep=True) or "").split())
+        return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
+    return False
+
+
+def in_furniture(node: LexborNode) -> bool:
+    """True inside a footer, sidebar, menu, related list or any element named as furniture."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html", None):
+        if _is_furniture(current):
+            return True
+        current = current.parent
+    return False
+
+
+def _first_text(
+    tree: LexborHTMLParser, selectors: tuple[str, ...], *, skip_furniture: bool = False
+) -> tuple[str, str]:
     for selector in selectors:
         try:
-            node = tree.css_first(selector)
+            nodes = tree.css(selector)
         except Exception:
             continue
-        if node is not None:
+        for node in nodes:
+            if skip_furniture and in_furniture(node):
+                continue
             text = " ".join((node.text(deep=True) or "").split())
             if text:
                 return text, selector
     return "", ""
 
 
-def strip_site_affixes(title: str, affixes: tuple[str, ...], site_name: str = "") -> str:
+def strip_site_affixes(
+    title: str, affixes: tuple[str, ...], site_name: str | tuple[str, ...] = ""
+) -> str:
     """Remove "БТА :: " style prefixes and " | Община Русе" style suffixes."""
+    title = " ".join(title.split())
     for affix in affixes:
         if title.startswith(affix):
             title = title[len(affix) :]
         if title.endswith(affix):
             title = title[: -len(affix)]
-    if site_name:
+    names = (site_name,) if isinstance(site_name, str) else site_name
+    for name in (n.strip() for n in names if n and n.strip()):
         for sep in _SEPARATORS:
-            if title.endswith(sep + site_name):
-                title = title[: -len(sep + site_name)]
-            if title.startswith(site_name + sep):
-                title = title[len(site_name + sep) :]
+            if title.endswith(sep + name):
+                title = title[: -len(sep + name)]
+            if title.startswith(name + sep):
+                title = title[len(name + sep) :]
     return title.strip()
 
 
+def _split_by_heading(title: str, heading: str) -> str:
+    """ "Headline | Any Site" -> "Headline" when the page's own heading says so."""
+    if heading and heading != title and heading in title:
+        for sep in _SEPARATORS:
+            if title.startswith(heading + sep) or title.endswith(sep + heading):
+                return heading
+    return title
+
+
 def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _Field:
-    text, selector = _first_text(tree, profile.title_selectors)
+    text, selector = _first_text(tree, profile.title_selectors, skip_furniture=True)
     if text:
-        return _Field(text, f"profile:{selector}")
-    site = meta.og_site_name
+        return _Field(strip_site_affixes(text, profile.title_affixes), f"profile:{selector}")
+    names = (meta.og_site_name, profile.name) if profile is not _GENERIC else (meta.og_site_name,)
+    h1, _ = _first_text(tree, ("article h1", "main h1", "h1"), skip_furniture=True)
     for value, rule in (
-        (meta.jsonld_headline, "jsonld:headline"),
-        (meta.og_title, "meta:og:title"),
+        (meta.og_title, "generic:og:title"),
+        (meta.jsonld_headline, "generic:jsonld:headline"),
+        (h1, "generic:h1"),
+        (meta.html_title, "generic:title"),
     ):
         if value:
-            return _Field(strip_site_affixes(value, profile.title_affixes, site), rule)
-    h1, _ = _first_text(tree, ("article h1", "main h1", "h1"))
-    if h1:
-        return _Field(h1, "generic:h1")
-    if meta.html_title:
-        return _Field(strip_site_affixes(meta.html_title, profile.title_affixes, site), "title")
+            value = strip_site_affixes(value, profile.title_affixes, names)
+            return _Field(_split_by_heading(value, h1), rule)
     return _Field("", "none")
 
 
@@ -141,49 +246,114 @@ def _pick_date(
         parsed = dates.parse_iso(value) if value else None
         if parsed:
             return parsed, rule
-    text, selector = _first_text(tree, profile.date_selectors)
-    if text:
+    for selector in profile.date_selectors:
+        parsed = _profile_date(tree, selector, profile, today)
+        if parsed:
+            return parsed, f"profile:{selector}"
+    for node in tree.css("time[datetime]"):
+        if in_furniture(node):
+            continue
+        parsed = dates.parse_iso(node.attributes.get("datetime") or "")
+        if parsed:
+            return parsed, "generic:time[datetime]"
+    for window in _text_near_title(tree):
+        parsed = dates.parse_text_date(window, today=today)
+        if parsed:
+            return parsed, "generic:text-near-title"
+    return None, "none"
+
+
+_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+
+
+def _visible_text(root: LexborNode) -> str:
+    """Text of a subtree without furniture (menus, sidebars, related lists, footers).
+
+    Iterative, so a page nested thousands of levels deep cannot exhaust the stack.
+    """
+    parts: list[str] = []
+    stack: list[LexborNode | str | None] = [root.child]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        stack.append(node.next)
+        tag = node.tag
+        if tag == "-text":
+            parts.append(node.text_content or "")
+        elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
+            if not _is_furniture(node):
+                if tag in content.BLOCK_TAGS or tag == "br":
+                    parts.append(" ")
+                    stack.append(" ")  # after a block: two cells' texts stay apart
+                stack.append(node.child)
+    return " ".join("".join(parts).split())
+
+
+def _profile_date(
+    tree: LexborHTMLParser, selector: str, profile: Profile, today: dt.date | None
+) -> Published | None:
+    """The first date the selector yields outside furniture: a datetime attribute, then text."""
+    try:
+        nodes = tree.css(selector)
+    except Exception:
+        return None
+    for node in nodes:
+        if in_furniture(node):
+            continue
+        stamp = node.attributes.get("datetime") or ""
+        inner = node.css_first("time[datetime]") if not stamp else None
+        if inner is not None:
+            stamp = inner.attributes.get("datetime") or ""
+        parsed = dates.parse_iso(stamp) if stamp else None
+        if parsed:
+            return parsed
+        text = " ".join((node.text(deep=True) or "").split())
+        if not text:
+            continue
         parsed = dates.parse_with_formats(text, profile.date_formats) or dates.parse_text_date(
             text, today=today
         )
         if parsed:
-            return parsed, f"profile:{selector}"
-    if meta.time_datetime:
-        parsed = dates.parse_iso(meta.time_datetime)
-        if parsed:
-            return parsed, "generic:time[datetime]"
-    near = _text_near_title(tree)
-    parsed = dates.parse_text_date(near, today=today) if near else None
-    if parsed:
-        return parsed, "generic:text-near-title"
-    return None, "none"
+            return parsed
+    return None
 
 
-def _text_near_title(tree: LexborHTMLParser) -> str:
-    """Text just around the headline: where sites print the date, unlike related lists."""
-    h1 = tree.css_first("h1")
+def _text_near_title(tree: LexborHTMLParser) -> list[str]:
+    """Text windows around the headline, where sites print the date (unlike related lists).
+
+    Nearest first: what follows the headline inside ever larger ancestors, then what
+    precedes it (a kicker date above the title). The window stops short of footers and
+    related lists on any page with a real article body.
+    """
+    h1 = next((h for h in tree.css("h1") if not in_furniture(h)), None)
     if h1 is None:
-        return ""
-    parts: list[str] = []
+        return []
+    heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
+    after: list[str] = []
+    before: list[str] = []
     node: LexborNode | None = h1
-    for _ in range(3):
-        if node is None or node.parent is None:
+    for _ in range(4):
+        if node is None or node.parent is None or node.tag in ("body", "html"):
             break
         node = node.parent
-        text = " ".join((node.text(deep=True) or "").split())
-        if len(text) > 600:
-            anchor = text.find(" ".join((h1.text(deep=True) or "").split()))
-            start = max(anchor, 0)
-            parts.append(text[max(start - 200, 0) : start + 400])
-            break
-        parts.append(text)
-    return parts[-1] if parts else ""
+        text = _visible_text(node)
+        anchor = text.find(heading) if heading else -1
+        if anchor < 0:
+            continue
+        after.append(text[anchor + len(heading) : anchor + len(heading) + _AFTER_TITLE])
+        before.append(text[max(anchor - _BEFORE_TITLE, 0) : anchor])
+    return [w for w in after + before if w.strip()]
 
 
 def _pick_author(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _Field:
     if meta.jsonld_author:
         return _Field(meta.jsonld_author, "jsonld:author")
-    text, selector = _first_text(tree, profile.author_selectors)
+    text, selector = _first_text(tree, profile.author_selectors, skip_furniture=True)
+    text = _AUTHOR_PREFIX.sub("", text).strip()
     if text:
         return _Field(text, f"profile:{selector}")
     if meta.meta_author:
@@ -214,7 +384,16 @@ def _pick_body(tree: LexborHTMLParser, profile: Profile) -> tuple[list[str], str
         clean.remove_junk(node, furniture=False)
         clean.remove_boilerplate_elements(node)
         paragraphs = content.node_paragraphs(node)
-        if sum(len(p) for p in paragraphs) >= _MIN_BODY_CHARS:
+        if _plausible(node, paragraphs):
             return paragraphs, f"profile:{selector}"
     rule = "generic:drift" if profile.body_selectors else "generic"
     return content.find_main_paragraphs(tree), rule
+
+
+def _plausible(node: LexborNode, paragraphs: list[str]) -> bool:
+    """Enough text, and not mostly links (a selector that now matches a teaser list)."""
+    total = sum(len(p) for p in paragraphs)
+    if total < _MIN_BODY_CHARS:
+        return False
+    links = sum(len(a.text(deep=True) or "") for a in node.css("a"))
+    return links / total <= _MAX_LINK_DENSITY

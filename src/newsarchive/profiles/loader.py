@@ -7,6 +7,7 @@ A user profile with a built-in id replaces the built-in one.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
@@ -46,6 +47,26 @@ _SCHEMA: dict[str, dict[str, str]] = {
 }
 _TUPLE_FIELDS = {f.name for f in fields(Profile) if str(f.type).startswith("tuple")}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_HOST_RE = re.compile(r"^[a-z0-9.-]+(?::\d+)?$", re.IGNORECASE)
+_SELECTOR_KEYS = ("title", "date", "body", "author", "tags", "drop")
+_URL_KEYS = ("start_urls", "feeds", "sitemaps")
+
+
+def _did_you_mean(key: str, known: list[str], prefix: str = "") -> str:
+    close = difflib.get_close_matches(key, known, n=1)
+    if close:
+        return f" (did you mean '{prefix}{close[0]}'?)"
+    return f" (known: {', '.join(sorted(known))})"
+
+
+def _bad_selector(selector: str) -> bool:
+    from selectolax.lexbor import LexborHTMLParser
+
+    try:
+        LexborHTMLParser("<p></p>").css(selector)
+    except Exception:
+        return True
+    return False
 
 
 def user_profile_dir() -> Path:
@@ -77,6 +98,34 @@ def _convert(where: str, key: str, field_name: str, value: Any) -> Any:
     return value
 
 
+def _check_value(where: str, table: str, key: str, value: Any) -> None:
+    """Checks a type alone cannot make: selectors parse, URLs and templates are usable."""
+    name = f"{table}.{key}"
+    if table == "extract" and key in _SELECTOR_KEYS:
+        for selector in value:
+            if not selector.strip() or _bad_selector(selector):
+                raise ProfileError(f"{where}: '{name}' has a bad CSS selector: {selector!r}")
+    elif table == "extract" and key == "date_formats":
+        for fmt in value:
+            if "%" not in fmt:
+                raise ProfileError(f"{where}: '{name}' entry {fmt!r} has no strftime code (%d...)")
+    elif table == "discovery" and key in _URL_KEYS:
+        for url in value:
+            if not url.startswith(("/", "http://", "https://")):
+                raise ProfileError(
+                    f"{where}: '{name}' entry {url!r} must be a path (/...) or an http(s) URL"
+                )
+    elif table == "discovery" and key == "pagination" and value:
+        if "{page}" not in value or not value.startswith(("?", "/")):
+            raise ProfileError(
+                f"{where}: '{name}' must be like '?page={{page}}' or '/page/{{page}}/'"
+            )
+        try:
+            value.format(page=2)
+        except (KeyError, IndexError, ValueError):
+            raise ProfileError(f"{where}: '{name}' may contain only the {{page}} field") from None
+
+
 def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
     """Validate one parsed TOML document; every unknown or mistyped key is an error."""
     values: dict[str, Any] = {"source": source}
@@ -87,14 +136,28 @@ def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
             for sub, subvalue in value.items():
                 field_name = _SCHEMA[key].get(sub)
                 if field_name is None:
-                    known = ", ".join(sorted(_SCHEMA[key]))
-                    raise ProfileError(f"{where}: unknown key '{key}.{sub}' (known: {known})")
+                    hint = _did_you_mean(sub, list(_SCHEMA[key]), prefix=f"{key}.")
+                    raise ProfileError(f"{where}: unknown key '{key}.{sub}'{hint}")
                 values[field_name] = _convert(where, f"{key}.{sub}", field_name, subvalue)
+                _check_value(where, key, sub, values[field_name])
             continue
         field_name = _SCHEMA[""].get(key)
         if field_name is None:
-            raise ProfileError(f"{where}: unknown key '{key}'")
+            tables = [t for t in _SCHEMA if t]
+            close = difflib.get_close_matches(key, list(_SCHEMA[""]) + tables, n=1)
+            hint = (
+                f" (did you mean '{close[0]}'?)"
+                if close
+                else f" (known: {', '.join(sorted(_SCHEMA['']))}; tables: "
+                + ", ".join(f"[{t}]" for t in tables)
+                + ")"
+            )
+            raise ProfileError(f"{where}: unknown key '{key}'{hint}")
         values[field_name] = _convert(where, key, field_name, value)
+        if key == "hosts":
+            for host in values[field_name]:
+                if not _HOST_RE.match(host):
+                    raise ProfileError(f"{where}: 'hosts' entry '{host}' must be a bare host name")
     for required in ("id", "origin"):
         if required not in values:
             raise ProfileError(f"{where}: missing required key '{required}'")

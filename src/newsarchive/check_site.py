@@ -1,0 +1,274 @@
+"""``check-site``: does a profile still fit its site? Say which rule found each field.
+
+The tool a user runs when a site changes its markup: it fetches the profile's feeds and
+start pages, finds article links and the next listing page, then extracts a few
+articles and reports for every field whether the profile's selector supplied it or a
+generic rule had to step in ("drift"). Nothing is archived.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from newsarchive.discover import feeds, listings
+from newsarchive.discover.urls import (
+    absolute,
+    canonical_host,
+    from_mirror,
+    is_article_url,
+    mirror_map,
+    normalize_url,
+)
+from newsarchive.errors import FetchError
+from newsarchive.extract.pipeline import extract
+from newsarchive.fetch.client import Fetcher, FetchOptions
+from newsarchive.models import Profile
+
+FIELDS = ("title", "published", "author", "text")
+GONE = frozenset({404, 410})  # a removed article: skipped, as the crawler does
+
+
+@dataclass
+class SourceCheck:
+    """One feed, sitemap or start page: what it yielded."""
+
+    kind: str  # feed | start
+    url: str
+    status: int | None = None
+    articles: int = 0
+    next_page: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class FieldCheck:
+    value: str
+    rule: str
+    origin: str  # profile | structured | generic | none
+    drift: bool
+
+
+@dataclass
+class ArticleCheck:
+    url: str
+    status: int | None = None
+    fields: dict[str, FieldCheck] = field(default_factory=dict)
+    error: str | None = None
+    # "date: .news-date" for each field whose profile selectors all match nothing here,
+    # even when another rule (JSON-LD, say) supplied the value and hid the breakage.
+    unmatched: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SiteCheck:
+    site: str
+    sources: list[SourceCheck] = field(default_factory=list)
+    articles: list[ArticleCheck] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+
+    @property
+    def drifted(self) -> list[str]:
+        """ "url: field" for every field a generic rule had to supply."""
+        return [
+            f"{a.url}: {name}" for a in self.articles for name, f in a.fields.items() if f.drift
+        ]
+
+    @property
+    def failures(self) -> list[str]:
+        found = [f"{s.url}: {s.error}" for s in self.sources if s.error]
+        found += [f"{a.url}: {a.error}" for a in self.articles if a.error]
+        if not any(s.articles for s in self.sources):
+            found.append("no article links found on any start page or feed")
+        elif not self.articles:
+            found.append("no linked article could be fetched")
+        return found
+
+    @property
+    def exit_code(self) -> int:
+        """0 when the profile fits, 1 when something drifted or failed."""
+        return 1 if self.drifted or self.failures else 0
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["drift"] = self.drifted
+        data["failures"] = self.failures
+        return data
+
+
+def _origin(rule: str) -> str:
+    if rule.startswith("profile:"):
+        return "profile"
+    if rule.startswith(("jsonld:", "meta:")):
+        return "structured"
+    if rule == "none":
+        return "none"
+    return "generic"
+
+
+def _short(value: object, width: int = 70) -> str:
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def check_site(
+    profile: Profile,
+    *,
+    base_url: str | None = None,
+    articles: int = 3,
+    options: FetchOptions | None = None,
+    fetcher: Fetcher | None = None,
+) -> SiteCheck:
+    """Run the check; network errors are recorded in the report, never raised."""
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(
+        options or FetchOptions(retries=1), url_map=mirror_map(profile, base_url)
+    )
+    report = SiteCheck(profile.id)
+    found: list[str] = []
+    try:
+        for feed in profile.feeds + profile.sitemaps:
+            found += _check_feed(fetcher, profile, base_url, absolute(profile, feed), report)
+        listed: list[str] = []
+        for start in profile.start_urls:
+            url: str | None = absolute(profile, start)
+            for _ in range(2):  # the start page, and its next page when links are short
+                if url is None:
+                    break
+                listed += _check_start(fetcher, profile, base_url, url, report)
+                url = report.sources[-1].next_page if len(listed) < articles else None
+        checked = 0
+        for url in list(dict.fromkeys(listed + found))[: articles * 3]:
+            if checked >= articles:
+                break
+            result = _check_article(fetcher, profile, url)
+            if result.status in GONE:
+                report.gone.append(url)
+                continue
+            report.articles.append(result)
+            checked += 1
+    finally:
+        if own:
+            fetcher.close()
+    return report
+
+
+def _fetch(fetcher: Fetcher, url: str) -> tuple[int | None, bytes, str, str | None]:
+    try:
+        page = fetcher.fetch(url)
+    except FetchError as exc:
+        return exc.status, b"", "", str(exc)
+    if page.status != 200:
+        return page.status, b"", "", f"HTTP {page.status}"
+    return page.status, page.content, page.text, None
+
+
+def _check_feed(
+    fetcher: Fetcher, profile: Profile, base_url: str | None, url: str, report: SiteCheck
+) -> list[str]:
+    check = SourceCheck("feed", url)
+    report.sources.append(check)
+    check.status, content, _, check.error = _fetch(fetcher, url)
+    urls: list[str] = []
+    for entry in feeds.parse_feed(content) if content else []:
+        normal = normalize_url(entry.url)
+        if normal is None:
+            continue
+        normal = canonical_host(from_mirror(profile, base_url, normal), profile)
+        if is_article_url(normal, profile):
+            urls.append(normal)
+    check.articles = len(urls)
+    return urls
+
+
+def _check_start(
+    fetcher: Fetcher, profile: Profile, base_url: str | None, url: str, report: SiteCheck
+) -> list[str]:
+    check = SourceCheck("start", url)
+    report.sources.append(check)
+    check.status, _, text, check.error = _fetch(fetcher, url)
+    if not text:
+        return []
+    links = listings.article_links(text, url, profile)
+    check.articles = len(links)
+    check.next_page = listings.next_page_url(text, url, profile, 1)
+    return [c.url for c in links]
+
+
+def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck:
+    check = ArticleCheck(url)
+    check.status, content, _, check.error = _fetch(fetcher, url)
+    if not content:
+        return check
+    article = extract(content, url, profile=profile)
+    check.unmatched = unmatched_selectors(content, profile)
+    drifted = set(article.rules.get("drift", "").split(","))
+    paragraphs = len(article.text.split("\n")) if article.text else 0
+    values: dict[str, object] = {
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else "",
+        "author": article.author or "",
+        "text": f"{len(article.text)} chars, {paragraphs} paragraphs: {article.text[:60]}",
+    }
+    for name in FIELDS:
+        rule = article.rules.get(name, "none")
+        check.fields[name] = FieldCheck(_short(values[name]), rule, _origin(rule), name in drifted)
+    return check
+
+
+_SELECTOR_FIELDS = (
+    ("title", "title_selectors"),
+    ("date", "date_selectors"),
+    ("author", "author_selectors"),
+    ("body", "body_selectors"),
+)
+
+
+def unmatched_selectors(content: bytes, profile: Profile) -> list[str]:
+    """The profile fields none of whose selectors match anything on this page."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsarchive.fetch.charset import decode_html
+
+    tree = LexborHTMLParser(decode_html(content)[0])
+    missing: list[str] = []
+    for name, attr in _SELECTOR_FIELDS:
+        selectors: tuple[str, ...] = getattr(profile, attr)
+        if selectors and not any(tree.css_first(sel) is not None for sel in selectors):
+            missing.append(f"{name}: {', '.join(selectors)}")
+    return missing
+
+
+def format_text(report: SiteCheck) -> str:
+    """A plain report for the terminal (no markup: it contains scraped text)."""
+    lines = [f"check-site {report.site}"]
+    for source in report.sources:
+        status = source.error or f"HTTP {source.status}"
+        lines.append(
+            f"  {source.kind:<5} {source.url}  [{status}]  {source.articles} article links"
+        )
+        if source.kind == "start":
+            lines.append(f"        next page: {source.next_page or '-'}")
+    for url in report.gone:
+        lines.append(f"  gone    {url}  (404/410, skipped)")
+    for article in report.articles:
+        lines.append(f"  article {article.url}")
+        if article.error:
+            lines.append(f"        error: {article.error}")
+        for name, check in article.fields.items():
+            flag = "  DRIFT" if check.drift else ""
+            lines.append(f"        {name:<9} {check.origin:<10} {check.rule}{flag}")
+            lines.append(f"                  {check.value or '-'}")
+        for item in article.unmatched:
+            lines.append(f"        no match  {item}")
+    if report.exit_code == 0:
+        lines.append("OK: the profile's selectors matched every field checked")
+    for item in report.drifted:
+        lines.append(f"DRIFT {item}: a generic rule supplied it; update the profile's selector")
+    for item in report.failures:
+        lines.append(f"FAILED {item}")
+    return "\n".join(lines) + "\n"
+
+
+def format_json(report: SiteCheck) -> str:
+    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,106 @@
+"""Bulgarian dates as the four sites print them: day-first, month names, weekdays, times."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsarchive.extract.dates import (
+    parse_feed_date,
+    parse_iso,
+    parse_text_date,
+    parse_with_formats,
+)
+
+TODAY = dt.date(2025, 12, 16)
+EEST = dt.timezone(dt.timedelta(hours=3))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ruse24: time first, then the numeric date
+        ("16:12 / 20.11.2024", dt.datetime(2024, 11, 20, 16, 12)),
+        ("Публикувана: 09:05 / 03.02.2025", dt.datetime(2025, 2, 3, 9, 5)),
+        # obshtinaruse.bg: weekday, day, month name, year, no time
+        ("понеделник, 15 декември 2025", dt.date(2025, 12, 15)),
+        ("Петък, 5 септември 2025 г.", dt.date(2025, 9, 5)),
+        ("СРЯДА, 01 ЯНУАРИ 2025", dt.date(2025, 1, 1)),
+        # namrb.org listings and old ruse-bg.eu pages: DD.MM.YYYY
+        ("26.07.2022", dt.date(2022, 7, 26)),
+        ("12.10.2018 г.", dt.date(2018, 10, 12)),
+        ("Брой 44 / 24-10-2025г.", dt.date(2025, 10, 24)),
+        # BTA dateline: place, date and time
+        ("София, 21.06.2026 11:01 (БТА)", dt.datetime(2026, 6, 21, 11, 1)),
+        ("12.10.2018, 09:05 ч.", dt.datetime(2018, 10, 12, 9, 5)),
+        # month names, short forms, "г." and "в HH:MM ч."
+        ("26 юли 2022 г.", dt.date(2022, 7, 26)),
+        ("3 март 2024 г. в 10:30 ч.", dt.datetime(2024, 3, 3, 10, 30)),
+        ("15 дек. 2025", dt.date(2025, 12, 15)),
+        ("1 окт 2025", dt.date(2025, 10, 1)),
+        ("9 May 2024", dt.date(2024, 5, 9)),
+        # Roman-numeral months, still seen in official texts
+        ("12.X.2018 г.", dt.date(2018, 10, 12)),
+        # relative dates need today's date
+        ("днес", dt.date(2025, 12, 16)),
+        ("днес в 10:30", dt.datetime(2025, 12, 16, 10, 30)),
+        ("Вчера, 18:45", dt.datetime(2025, 12, 15, 18, 45)),
+    ],
+)
+def test_parse_text_date(text: str, expected: dt.date) -> None:
+    assert parse_text_date(text, today=TODAY) == expected
+
+
+def test_day_first_never_month_first() -> None:
+    assert parse_text_date("03.04.2025") == dt.date(2025, 4, 3)
+
+
+def test_first_date_in_the_text_wins() -> None:
+    assert parse_text_date("обновена 10:00 / 02.01.2025, публикувана 01.01.2025") == (
+        dt.datetime(2025, 1, 2, 10, 0)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "няма дата тук", "32.13.2025", "Брой 44", "вчера"],  # "вчера" needs today
+)
+def test_no_date(text: str) -> None:
+    assert parse_text_date(text) is None
+
+
+def test_invalid_calendar_date_is_none() -> None:
+    assert parse_text_date("31.02.2025") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-06-21T11:01:29+03:00", dt.datetime(2026, 6, 21, 11, 1, 29, tzinfo=EEST)),
+        ("2024-11-20T16:12:00+0300", dt.datetime(2024, 11, 20, 16, 12, tzinfo=EEST)),
+        ("2024-11-20T14:12:00Z", dt.datetime(2024, 11, 20, 14, 12, tzinfo=dt.UTC)),
+        ("2025-12-15", dt.date(2025, 12, 15)),
+        ("2025-12-15 08:30", dt.datetime(2025, 12, 15, 8, 30)),
+        ("not a date", None),
+    ],
+)
+def test_parse_iso(value: str, expected: dt.date | None) -> None:
+    assert parse_iso(value) == expected
+
+
+def test_parse_feed_date_rfc822_and_iso() -> None:
+    assert parse_feed_date("Sun, 21 Jun 2026 12:14:03 +0300") == dt.datetime(
+        2026, 6, 21, 12, 14, 3, tzinfo=EEST
+    )
+    assert parse_feed_date("2022-07-26T10:00:00+03:00") == dt.datetime(
+        2022, 7, 26, 10, 0, tzinfo=EEST
+    )
+
+
+def test_parse_with_formats() -> None:
+    assert parse_with_formats(" 21.06.2026  11:01 ", ("%d.%m.%Y %H:%M",)) == dt.datetime(
+        2026, 6, 21, 11, 1
+    )
+    assert parse_with_formats("26.07.2022", ("%d.%m.%Y %H:%M", "%d.%m.%Y")) == dt.date(2022, 7, 26)
+    assert parse_with_formats("вчера", ("%d.%m.%Y",)) is None

@@ -1,0 +1,177 @@
+"""RSS, Atom and sitemaps as they arrive from real servers: odd encodings, gzip, broken XML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from newsarchive.discover.feeds import FeedEntry, parse_feed
+from newsarchive.mirror import MirrorServer
+
+from .support import SITES, Result
+
+EEST = dt.timezone(dt.timedelta(hours=3))
+EET = dt.timezone(dt.timedelta(hours=2))
+
+
+def test_bta_rss_fixture() -> None:
+    entries = parse_feed((SITES / "bta" / "bg" / "news" / "bulgaria" / "rss.xml").read_bytes())
+    assert entries[0] == FeedEntry(
+        "https://www.bta.bg/bg/news/bulgaria/1180085-obshtina-ruse-nabira-60-domashni-pomoshtnitsi-za-uslugata-grizha-v-doma",
+        dt.datetime(2026, 6, 21, 12, 14, 3, tzinfo=EEST),
+    )
+    assert all(not e.is_sitemap for e in entries)
+
+
+def test_ruse24_rss_fixture() -> None:
+    entries = parse_feed((SITES / "ruse24" / "rss.php@cat=1.xml").read_bytes())
+    assert [e.url.rsplit("-", 1)[-1] for e in entries] == ["2822575", "2822514"]
+    assert entries[0].published == dt.datetime(2025, 11, 22, 15, 40, tzinfo=EET)
+
+
+def test_rss_item_link_after_an_atom_link_and_a_bom() -> None:
+    feed = (
+        b'\xef\xbb\xbf<?xml version="1.0"?>\n<rss xmlns:atom="http://www.w3.org/2005/Atom">'
+        b'<channel><item><atom:link href="https://x.bg/self"/>'
+        b"<link>https://x.bg/a-1</link><pubDate>Mon, 15 Dec 2025 10:00:00 +0200</pubDate>"
+        b"</item></channel></rss>"
+    )
+    assert parse_feed(feed) == [
+        FeedEntry("https://x.bg/a-1", dt.datetime(2025, 12, 15, 10, 0, tzinfo=EET))
+    ]
+
+
+def test_rss_guid_is_used_only_when_it_is_a_permalink() -> None:
+    feed = (
+        b"<rss><channel>"
+        b'<item><guid isPermaLink="false">id-123</guid></item>'
+        b"<item><guid>https://x.bg/b-2</guid></item>"
+        b"</channel></rss>"
+    )
+    assert [e.url for e in parse_feed(feed)] == ["https://x.bg/b-2"]
+
+
+def test_rss_in_windows_1251() -> None:
+    feed = (
+        '<?xml version="1.0" encoding="windows-1251"?><rss><channel><item>'
+        "<title>Новина</title><link>https://x.bg/novina-1</link>"
+        "</item></channel></rss>"
+    ).encode("cp1251")
+    assert [e.url for e in parse_feed(feed)] == ["https://x.bg/novina-1"]
+
+
+def test_rss_1_rdf_and_dc_date() -> None:
+    feed = b"""<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+        xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <item rdf:about="https://x.bg/c-3"><title>t</title><dc:date>2025-12-15T08:00:00+02:00</dc:date></item>
+    </rdf:RDF>"""
+    assert parse_feed(feed) == [
+        FeedEntry("https://x.bg/c-3", dt.datetime(2025, 12, 15, 8, 0, tzinfo=EET))
+    ]
+
+
+def test_atom_prefers_the_alternate_link() -> None:
+    feed = b"""<feed xmlns="http://www.w3.org/2005/Atom">
+      <entry><link rel="self" href="https://x.bg/api/1"/>
+        <link rel="alternate" href="https://x.bg/d-4"/><updated>2025-12-01T09:00:00Z</updated>
+      </entry>
+      <entry><link href="https://x.bg/e-5"/><published>2025-12-02</published></entry>
+    </feed>"""
+    assert parse_feed(feed) == [
+        FeedEntry("https://x.bg/d-4", dt.datetime(2025, 12, 1, 9, 0, tzinfo=dt.UTC)),
+        FeedEntry("https://x.bg/e-5", dt.date(2025, 12, 2)),
+    ]
+
+
+def test_sitemap_urlset_with_lastmod_and_news_dates() -> None:
+    sitemap = b"""<?xml version="1.0" encoding="UTF-8"?>
+    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+            xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+      <url><loc>https://x.bg/f-6</loc><lastmod>2025-11-30</lastmod></url>
+      <url><loc>https://x.bg/g-7</loc><news:news>
+        <news:publication_date>2025-11-29T10:00:00+02:00</news:publication_date></news:news></url>
+      <url><loc>https://x.bg/f-6</loc></url>
+    </urlset>"""
+    assert parse_feed(sitemap) == [
+        FeedEntry("https://x.bg/f-6", dt.date(2025, 11, 30)),
+        FeedEntry("https://x.bg/g-7", dt.datetime(2025, 11, 29, 10, 0, tzinfo=EET)),
+    ]
+
+
+def test_sitemap_index_gzip() -> None:
+    index = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <sitemap><loc>https://x.bg/sitemap-1.xml.gz</loc><lastmod>2025-12-01</lastmod></sitemap>
+      <sitemap><loc>https://x.bg/sitemap-2.xml</loc></sitemap>
+    </sitemapindex>"""
+    entries = parse_feed(gzip.compress(index))
+    assert [(e.url, e.is_sitemap) for e in entries] == [
+        ("https://x.bg/sitemap-1.xml.gz", True),
+        ("https://x.bg/sitemap-2.xml", True),
+    ]
+
+
+def test_truncated_gzip_and_html_and_garbage_give_nothing() -> None:
+    assert parse_feed(gzip.compress(b"<urlset><url><loc>https://x.bg/a</loc></url>")[:20]) == []
+    assert parse_feed(b"<!DOCTYPE html><html><head><link rel='x' href='/y'></head></html>") == []
+    assert parse_feed(b"") == []
+    assert parse_feed(b"\x00\x01\x02") == []
+
+
+def test_entities_are_refused() -> None:
+    bomb = b"""<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]>
+    <rss><channel><item><link>https://x.bg/&b;</link></item></channel></rss>"""
+    assert parse_feed(bomb) == []
+
+
+def test_broken_xml_falls_back_to_links_by_regex() -> None:
+    broken = (
+        b"<rss><channel><item><title>A & B</title><link>https://x.bg/h-8?a=1&amp;b=2</link>"
+        b"</item><item><link><![CDATA[https://x.bg/i-9]]></link></item>"
+    )
+    assert [e.url for e in parse_feed(broken)] == ["https://x.bg/h-8?a=1&b=2", "https://x.bg/i-9"]
+
+
+def test_crawl_follows_a_sitemap_index_to_a_gzip_sitemap(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    site = tmp_path / "mirror"
+    (site / "news").mkdir(parents=True)
+    (site / "sitemap.xml").write_text(
+        "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        "<sitemap><loc>https://www.example.bg/sitemap-news.xml.gz</loc></sitemap>"
+        "</sitemapindex>",
+        encoding="utf-8",
+    )
+    urlset = (
+        "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        "<url><loc>https://www.example.bg/news/parkat-e-otvoren-101</loc></url>"
+        "<url><loc>https://www.example.bg/za-nas</loc></url>"
+        "</urlset>"
+    )
+    (site / "sitemap-news.xml.gz").write_bytes(gzip.compress(urlset.encode()))
+    (site / "news" / "parkat-e-otvoren-101.html").write_text(
+        "<html><head><title>Паркът е отворен | Пример</title></head><body><h1>Паркът е отворен</h1>"
+        "<p>15.12.2025</p><div class='text'><p>Градският парк отново е отворен за посетители след"
+        " ремонта на алеите и осветлението, съобщиха от общината.</p></div></body></html>",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "example.toml"
+    profile.write_text(
+        'id = "example"\norigin = "https://www.example.bg"\n'
+        '[discovery]\nsitemaps = ["/sitemap.xml"]\n'
+        "article_pattern = '^/news/[a-z-]+-\\d+$'\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "a.db"
+    with MirrorServer(site) as server:
+        result = run_cli("crawl", "example", "--profile", str(profile), "--base-url",
+                         server.url, "--delay", "0", "--db", str(db))  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        assert "/sitemap-news.xml.gz" in server.requests
+    rows = [json.loads(line) for line in run_cli("export", "--db", str(db)).stdout.splitlines()]
+    assert [(r["url"], r["title"], r["published"]) for r in rows] == [
+        ("https://www.example.bg/news/parkat-e-otvoren-101", "Паркът е отворен", "2025-12-15")
+    ]

@@ -1,0 +1,95 @@
+"""``check-site`` against the mirrors: which rule found each field, and drift as exit 1."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.mirror import MirrorServer
+
+from .support import Result
+
+
+# The first two articles each mirror lists are in the markup its profile expects.
+@pytest.mark.parametrize("site", ["bta", "ruse-bg", "ruse24"])
+def test_profile_fits_its_own_mirror(
+    site: str, run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer]
+) -> None:
+    server = mirror(site)
+    result = run_cli("check-site", site, "--base-url", server.url, "--delay", "0", "-n", "2")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert f"check-site {site}" in result.stdout
+    assert "profile:" in result.stdout
+    assert "OK: the profile's selectors matched" in result.stdout
+    assert "DRIFT" not in result.stdout
+
+
+@pytest.mark.parametrize("site", ["ruse-bg", "ruse24", "nsorb"])
+def test_drift_page_is_reported_with_exit_1(
+    site: str, run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer]
+) -> None:
+    server = mirror(site)
+    result = run_cli(
+        "check-site", site, "--base-url", server.url, "--delay", "0", "-n", "10", "-f", "json"
+    )
+    assert result.exit_code == 1
+    data = result.json()
+    assert isinstance(data, dict)
+    assert data["failures"] == []
+    drifted = {item.split(": ")[-1] for item in data["drift"]}
+    assert "text" in drifted
+    texts = [a["fields"]["text"] for a in data["articles"]]
+    assert any(t["rule"] == "generic:drift" and t["drift"] for t in texts)
+    assert any(t["origin"] == "profile" for t in texts)
+
+
+def test_a_selector_hidden_by_a_json_ld_date_is_still_reported(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer]
+) -> None:
+    server = mirror("nsorb")
+    result = run_cli(
+        "check-site", "nsorb", "--base-url", server.url, "--delay", "0", "-n", "2", "-f", "json"
+    )
+    articles = json.loads(result.stdout)["articles"]
+    dated_by_jsonld = next(a for a in articles if a["url"].endswith("-5130"))
+    assert dated_by_jsonld["fields"]["published"]["origin"] == "structured"
+    assert not dated_by_jsonld["fields"]["published"]["drift"]
+    assert dated_by_jsonld["unmatched"] == ["date: .news-date"]
+
+
+def test_wrong_user_selector_shows_which_generic_rule_took_over(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    profile = tmp_path / "nsorb.toml"
+    profile.write_text(
+        'id = "nsorb"\norigin = "https://www.namrb.org"\n'
+        '[discovery]\nstart_urls = ["/bg/aktualno"]\n'
+        "article_pattern = '^/bg/aktualno/[a-z0-9-]+-\\d+$'\n"
+        '[extract]\ntitle = ["h1.renamed"]\ndate = [".renamed-date"]\nbody = [".renamed-body"]\n',
+        encoding="utf-8",
+    )
+    server = mirror("nsorb")
+    result = run_cli("check-site", "nsorb", "--profile", str(profile), "--base-url", server.url,
+                     "--delay", "0", "-n", "1", "-f", "json")  # fmt: skip
+    assert result.exit_code == 1
+    fields = json.loads(result.stdout)["articles"][0]["fields"]
+    assert fields["title"]["origin"] == "generic" and fields["title"]["drift"]
+    assert fields["published"]["rule"] == "generic:text-near-title"
+    assert fields["text"]["rule"] == "generic:drift"
+    assert "Начало на националната среща на кметовете" in fields["title"]["value"]
+
+
+def test_unreachable_site_is_a_failure_not_a_traceback(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("check-site", "ruse24", "--base-url", "http://127.0.0.1:9", "--delay", "0")
+    assert result.exit_code == 1
+    assert "FAILED" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_unknown_site_and_bad_base_url_exit_2(run_cli: Callable[..., Result]) -> None:
+    assert run_cli("check-site", "nope").exit_code == 2
+    bad = run_cli("check-site", "bta", "--base-url", "ftp://x")
+    assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
