@@ -136,6 +136,26 @@ def is_boilerplate_element(node: LexborNode) -> bool:
     return is_boilerplate_attrs(node.tag or "", node.attributes)
 
 
+# Class words that mark where a page states its metadata: not body text, but exactly where
+# the title/date/author rules look, so they must not count as furniture there.
+_METADATA_WORDS = re.compile(
+    r"(?:^|(?<=[\s_-]))(?:byline|authors?|timestamp|dateline|date|published|meta)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def is_furniture_element(node: LexborNode) -> bool:
+    """Furniture for metadata look-ups: like ``is_boilerplate_element`` but a byline or a
+    date box is not furniture (the body extractor still drops them)."""
+    attrs = node.attributes
+    marked = {
+        "role": attrs.get("role"),
+        "class": _METADATA_WORDS.sub(" ", attrs.get("class") or ""),
+        "id": _METADATA_WORDS.sub(" ", attrs.get("id") or ""),
+    }
+    return is_boilerplate_attrs(node.tag or "", marked)
+
+
 def boilerplate_elements(
     root: LexborHTMLParser | LexborNode, *, furniture: bool = False
 ) -> list[LexborNode]:

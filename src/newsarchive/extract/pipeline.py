@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extract import clean, content, dates
+from newsarchive.extract import blocks, clean, content, dates
 from newsarchive.extract.metadata import Metadata, read_metadata
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Article, Profile, Published
@@ -146,7 +146,7 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
 
 def _is_furniture(node: LexborNode) -> bool:
     """This element itself is a footer, sidebar, menu or related-article list."""
-    if node.tag in _FURNITURE or clean.is_boilerplate_element(node):
+    if node.tag in _FURNITURE or clean.is_furniture_element(node):
         return True
     if node.tag in ("article", "main", "h1"):
         return False
@@ -286,7 +286,7 @@ def _visible_text(root: LexborNode) -> str:
             parts.append(node.text_content or "")
         elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
             if not _is_furniture(node):
-                if tag in content.BLOCK_TAGS or tag == "br":
+                if tag in blocks.BLOCK_TAGS or tag == "br":
                     parts.append(" ")
                     stack.append(" ")  # after a block: two cells' texts stay apart
                 stack.append(node.child)
