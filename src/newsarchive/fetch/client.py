@@ -348,6 +348,7 @@ class Fetcher:
                 location = response.headers.get("location")
                 if status in REDIRECT_STATUSES and location:
                     following = urljoin(current, location)
+                    self._log_fetch(url, f"{status}->{following}", 0, time.monotonic())
                     if urlsplit(following).scheme not in ("http", "https"):
                         raise FetchError(
                             f"redirect to a non-http(s) URL {following}: {url}", url=url
