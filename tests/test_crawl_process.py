@@ -128,7 +128,7 @@ def test_overlapping_crawl_exits_75_naming_the_holder_while_reads_work(
 def test_lock_is_released_when_the_holder_dies(db: Path) -> None:
     db.touch()
     code = (
-        "import sys, time; from pathlib import Path; from newsarchive.archive.lock import CrawlLock;"
+        "import time; from pathlib import Path; from newsarchive.archive.lock import CrawlLock;"
         f"lock = CrawlLock(Path({str(db)!r})).__enter__(); print('held', flush=True);"
         "time.sleep(60)"
     )
