@@ -102,6 +102,7 @@ class FaultServer:
     robots: str = ROBOTS
     robots_status: int = 200
     huge_bytes: int = 11 * 1024 * 1024
+    broken_pages: set[int] = field(default_factory=set)  # listing pages answering 500
     requests: list[str] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
     hits: dict[str, int] = field(default_factory=dict)
@@ -195,6 +196,9 @@ class FaultServer:
             return
         if parts.path == "/news":
             page = int(parse_qs(parts.query).get("p", ["1"])[0])
+            if page in self.broken_pages:
+                _send(handler, 500, b"oops", "text/plain")
+                return
             body = self._listing(page)
             etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
             if handler.headers.get("If-None-Match") == etag:

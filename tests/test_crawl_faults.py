@@ -222,3 +222,28 @@ def test_since_stops_walking_past_the_date(
         assert archived(db) == []
         listings = [p for p in server.requests if p.startswith("/news?") or p == "/news"]
         assert listings == ["/news"]  # page 1 all older than --since: no page 2
+
+
+def test_deep_walk_resumes_at_the_saved_page_after_a_failed_listing_page(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    with FaultServer(articles=30, per_page=10, faults=False, broken_pages={2}) as server:
+        first = crawl(run_cli, server, db)
+        assert first.exit_code == 1 and "?p=2" in first.stderr
+        assert len(archived(db)) == 10
+        with sqlite3.connect(db) as conn:
+            walk = conn.execute("SELECT resume_url, resume_page FROM listing_walks").fetchone()
+        assert walk == ("https://fault.example/news?p=2", 2)
+        server.broken_pages.clear()
+        before = len(server.requests)
+        second = crawl(run_cli, server, db)
+        assert second.exit_code == 0, second.stderr
+        listing = [
+            p for p in server.requests[before:] if p.startswith("/news") and "/" not in p[1:]
+        ]
+        # page 1 unchanged (304), then straight to the saved page and on to the end
+        assert listing == ["/news", "/news?p=2", "/news?p=3", "/news?p=4"]
+        urls = archived(db)
+        assert len(urls) == len(set(urls)) == 30
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT count(*) FROM listing_walks").fetchone()[0] == 0

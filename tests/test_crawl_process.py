@@ -84,20 +84,21 @@ def test_kill_9_mid_crawl_then_rerun_archives_everything_once(
     assert f"{40 - partial} new" in out
 
 
-def test_sigterm_finishes_page_in_hand_saves_state_and_exits_143(
-    slow_site: FaultServer, db: Path
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_sigint_finish_page_in_hand_save_state_and_exit_143_130(
+    slow_site: FaultServer, db: Path, signum: signal.Signals
 ) -> None:
     process = start_crawl(slow_site, db)
     wait_for(lambda: count_articles(db) >= 3)
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(signum)
     out, err = process.communicate(timeout=20)
-    assert process.returncode == 143, err
+    assert process.returncode == 128 + signum, err
     assert "interrupted" in out
     assert "Traceback" not in err
     with sqlite3.connect(db) as conn:
         status = conn.execute("SELECT status, finished_at FROM runs").fetchone()
         queued = conn.execute("SELECT count(*) FROM frontier WHERE state = 'queued'").fetchone()
-    assert status[0] == 143 and status[1]
+    assert status[0] == 128 + signum and status[1]
     assert queued[0] > 0  # what was queued stays queued for the next run
     rerun = start_crawl(slow_site, db)
     _, err = rerun.communicate(timeout=60)
