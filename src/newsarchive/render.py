@@ -131,8 +131,8 @@ def stats_table(data: dict[str, Any]) -> None:
     console = _console()
     console.print(f"{data['articles']} articles")
     table = Table()
-    columns = ("site", "articles", "first", "last", "last run", "requests", "new", "updated",
-               "errors", "exit")  # fmt: skip
+    columns = ("site", "articles", "first", "last", "last run", "requests", "new", "errors",
+               "exit")  # fmt: skip
     for column in columns:
         table.add_column(column)
     runs = {r["site"]: r for r in data["last_runs"]}
@@ -153,7 +153,6 @@ def stats_table(data: dict[str, Any]) -> None:
             str(run.get("started_at") or "-"),
             str(run.get("requests", "-")),
             str(run.get("new", "-")),
-            str(run.get("updated", "-")),
             str(run.get("errors", "-")),
             status,
         )
