@@ -42,6 +42,21 @@ def _paragraphs(n: int) -> str:
     return "\n".join(parts)
 
 
+# Real BTA pages are ~30 KB, most of it menus, scripts and related-news cards; so are these.
+_CHROME_TOP = (
+    "<script>"
+    + "window.__STATE__ = {" + ",".join(f'"k{i}": "{"v" * 40}"' for i in range(120)) + "};"
+    + "</script><header class=\"site-header\"><nav>"
+    + "".join(f'<a href="/bg/news/section-{i}">Раздел {i}</a>' for i in range(150))
+    + "</nav></header>"
+)  # fmt: skip
+_CHROME_BOTTOM = (
+    "<footer><ul>"
+    + "".join(f'<li><a href="/bg/page-{i}">Страница на сайта {i}</a></li>' for i in range(80))
+    + "</ul><p>© БТА</p></footer>"
+)  # fmt: skip
+
+
 def _article(n: int) -> str:
     when = dt.datetime(2026, 6, 21, 12, 0) - dt.timedelta(hours=n)
     title = f"Синтетична новина номер {n} за общинския бюджет"
@@ -49,8 +64,7 @@ def _article(n: int) -> str:
 <html lang="bg"><head><meta charset="utf-8"><title>БТА :: {title}</title>
 <link rel="canonical" href="https://www.bta.bg{_article_path(n)}">
 <meta property="og:title" content="{title}"></head>
-<body><header class="site-header"><nav><a href="/{SECTION}">България</a>
-<a href="/bg/news/world">Свят</a></nav></header>
+<body>{_CHROME_TOP}
 <main><section class="post a11y-content"><h1 class="post__title">{title}</h1>
 <div class="post__meta"><span class="post__post">{when:%d.%m.%Y %H:%M}</span>
 <span class="post__author">Автор {n % 17}</span></div>
@@ -75,7 +89,7 @@ def _listing(page: int, pages: int) -> str:
     nav = f'<a class="next" href="/{SECTION}?p={page + 1}">Следваща</a>' if page < pages else ""
     return (
         f"<!DOCTYPE html><html lang=bg><head><meta charset=utf-8><title>БТА</title></head>"
-        f"<body><main>{items}</main>{nav}</body></html>"
+        f"<body>{_CHROME_TOP}<main>{items}</main>{nav}{_CHROME_BOTTOM}</body></html>"
     )
 
 
@@ -168,7 +182,8 @@ def main() -> int:
     rate = pages / wall
     peer_rate = len(paths) / peer_wall
     print(f"cores available: {os.cpu_count()}; connections per host: {args.connections}")
-    print(f"articles archived: {report.new} new, {report.errors} errors")
+    size = len(_article(0).encode()) / 1024
+    print(f"articles archived: {report.new} new ({size:.0f} KB each), {report.errors} errors")
     print(f"crawl:  {pages} pages in {wall:.2f} s = {rate:.0f} pages/s end to end")
     print(f"        process CPU {cpu:.2f} s = {cpu / pages * 1000:.2f} ms/page")
     print("        CPU per page by stage:")
