@@ -247,3 +247,16 @@ def test_deep_walk_resumes_at_the_saved_page_after_a_failed_listing_page(
         assert len(urls) == len(set(urls)) == 30
         with sqlite3.connect(db) as conn:
             assert conn.execute("SELECT count(*) FROM listing_walks").fetchone()[0] == 0
+
+
+def test_a_url_failing_on_five_runs_is_left_alone(
+    run_cli: Callable[..., Result], fault_site: FaultServer, db: Path, fast_env: None
+) -> None:
+    crawl(run_cli, fault_site, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE frontier SET attempts = 5 WHERE state = 'failed'")
+    before = len(fault_site.requests)
+    again = crawl(run_cli, fault_site, db)
+    assert again.exit_code == 0, again.stderr
+    assert fault_site.requests[before:] == ["/robots.txt", "/news"]
+    assert {state for state, _ in frontier(db).values()} >= {"failed", "gone", "done"}

@@ -205,3 +205,21 @@ def test_options_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSARCHIVE_TIMEOUT", "fast")
     with pytest.raises(FetchError, match="NEWSARCHIVE_TIMEOUT"):
         FetchOptions.from_env()
+
+
+def test_429_with_http_date_retry_after() -> None:
+    calls: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        if len(calls) == 1:
+            when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30)
+            date = when.strftime("%a, %d %b %Y %H:%M:%S GMT")
+            return httpx.Response(429, headers={"Retry-After": date})
+        return httpx.Response(200, content=b"<p>ok</p>")
+
+    waits: list[float] = []
+    options = FetchOptions(delay=0, respect_robots=False, max_retry_after=60)
+    with Fetcher(options, transport=httpx.MockTransport(handler), sleep=waits.append) as fetcher:
+        assert fetcher.fetch("https://example.org/a").status == 200
+    assert len(waits) == 1 and 28 <= waits[0] <= 30.5
