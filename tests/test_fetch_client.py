@@ -223,3 +223,16 @@ def test_429_with_http_date_retry_after() -> None:
     with Fetcher(options, transport=httpx.MockTransport(handler), sleep=waits.append) as fetcher:
         assert fetcher.fetch("https://example.org/a").status == 200
     assert len(waits) == 1 and 28 <= waits[0] <= 30.5
+
+
+def test_robots_is_checked_on_every_redirect_hop() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, content=b"User-agent: *\nDisallow: /private\n")
+        if request.url.path == "/a":
+            return httpx.Response(301, headers={"Location": "/private/a"})
+        return httpx.Response(200, content=b"<p>secret</p>")
+
+    with Fetcher(QUICK, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(RobotsDisallowed, match="redirected to"):
+            fetcher.fetch("https://example.org/a")

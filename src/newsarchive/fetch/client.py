@@ -139,6 +139,7 @@ class Fetcher:
         self._log = log
         self.options = options or FetchOptions()
         self._map = url_map or (lambda url: url)
+        self._mirrored = url_map is not None  # hops on a mirror are not the site's URLs
         self._stop = stop
         if sleep is not None:
             self._sleep = sleep
@@ -280,7 +281,9 @@ class Fetcher:
             try:
                 with host.slots:
                     self._check_stop()
-                    status, resp_headers, content, final = self._get(url, target, headers)
+                    status, resp_headers, content, final = self._get(
+                        url, target, headers, check_robots=check_robots
+                    )
             except FetchError:
                 raise
             except httpx.TransportError as exc:
@@ -336,9 +339,10 @@ class Fetcher:
         return float(min(base + random.uniform(0, base / 2), self.options.max_retry_after))
 
     def _get(
-        self, url: str, target: str, headers: dict[str, str]
+        self, url: str, target: str, headers: dict[str, str], *, check_robots: bool = True
     ) -> tuple[int, dict[str, str], bytes, str]:
-        """One logical GET: follow redirects by hand, cap the body size."""
+        """One logical GET: follow redirects by hand (http(s) only, robots.txt checked on
+        each hop when fetching a real site), cap the body size."""
         current = target
         for _hop in range(self.options.max_redirects + 1):
             with self._lock:
@@ -352,6 +356,10 @@ class Fetcher:
                     if urlsplit(following).scheme not in ("http", "https"):
                         raise FetchError(
                             f"redirect to a non-http(s) URL {following}: {url}", url=url
+                        )
+                    if check_robots and not self._mirrored and not self.allowed(following):
+                        raise RobotsDisallowed(
+                            f"redirected to {following}, disallowed by robots.txt: {url}", url=url
                         )
                     current = following
                     continue
