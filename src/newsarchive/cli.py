@@ -128,6 +128,25 @@ def crawl(
     refresh: Annotated[
         bool, typer.Option("--refresh", help="Re-fetch articles already archived.")
     ] = False,
+    connections: Annotated[
+        int | None,
+        typer.Option("--connections", min=1, help="Requests in flight per host (default 2)."),
+    ] = None,
+    user_agent: Annotated[
+        str | None,
+        typer.Option(
+            "--user-agent",
+            help="User-Agent with a contact URL (default: $NEWSARCHIVE_USER_AGENT or built-in).",
+        ),
+    ] = None,
+    stop_after_known: Annotated[
+        int | None,
+        typer.Option(
+            "--stop-after-known",
+            min=1,
+            help="Stop walking a listing after this many archived articles in a row (10).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     log_file: Annotated[
         Path | None, typer.Option("--log-file", help="Append one line per HTTP fetch here.")
@@ -138,7 +157,8 @@ def crawl(
     """Fetch new articles from the sites into the archive (politely: robots.txt, delays).
 
     Exit 0 when all went well, 1 when some pages failed after retries (the rest is
-    archived), 2 on bad usage, 75 when another crawl holds the archive.
+    archived), 2 on bad usage, 75 when another crawl holds the archive, 130/143 when
+    stopped by SIGINT/SIGTERM (state is saved; the next run resumes).
     """
     from newsarchive.crawl_command import run_crawl
 
@@ -154,6 +174,9 @@ def crawl(
             quiet=quiet,
             log_file=log_file,
             profile_files=profile or [],
+            user_agent=user_agent,
+            connections=connections,
+            stop_after_known=stop_after_known,
         )
     raise typer.Exit(code)
 

@@ -1,19 +1,27 @@
 """The ``crawl`` command's wiring: pick profiles, take the lock, show progress, summarise.
 
 Separate from ``cli`` so the crawl stack (httpx, selectolax) is imported only by ``crawl``.
+Cron-friendly: a live progress table on stderr only when stderr is a terminal, one summary
+line per site on stdout (none with ``--quiet``), failures on stderr. SIGTERM and SIGINT
+finish the pages in hand, save state and exit 143 / 130.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
+from types import FrameType
+from typing import IO, Any
 
 from newsarchive.api import crawl, parse_cli_date
 from newsarchive.archive.lock import CrawlLock
-from newsarchive.crawl import CrawlOptions, Progress, SiteReport
-from newsarchive.errors import UsageError
+from newsarchive.crawl import CrawlOptions, Progress, SiteReport, StopFlag
+from newsarchive.errors import FetchError, UsageError
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.profiles.loader import builtin_ids, get_profile
 
@@ -30,8 +38,11 @@ def run_crawl(
     quiet: bool,
     log_file: Path | None,
     profile_files: list[Path],
+    user_agent: str | None = None,
+    connections: int | None = None,
+    stop_after_known: int | None = None,
 ) -> int:
-    """Crawl and return the exit code (0 ok, 1 some pages failed)."""
+    """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
     ids = sites or builtin_ids()
     profiles = [get_profile(s.lower(), profile_files) for s in ids]
     if base_url is not None:
@@ -39,14 +50,24 @@ def run_crawl(
             raise UsageError("--base-url mirrors one site: name exactly one SITE")
         if not base_url.startswith(("http://", "https://")):
             raise UsageError(f"--base-url must be an http(s) URL, not '{base_url}'")
-    fetch = FetchOptions() if delay is None else FetchOptions(delay=delay)
+    if user_agent is not None and not user_agent.strip():
+        raise UsageError("--user-agent must not be empty")
+    try:
+        fetch = FetchOptions.from_env(user_agent=user_agent, max_connections=connections)
+    except FetchError as exc:
+        raise UsageError(str(exc)) from None
+    stop = StopFlag()
     options = CrawlOptions(
         since=parse_cli_date(since, "--since"),
         max_pages=max_pages,
         base_url=base_url,
         refresh=refresh,
         fetch=fetch,
+        delay=delay,
+        stop=stop,
     )
+    if stop_after_known is not None:
+        options = replace(options, stop_after_known=stop_after_known)
     log: IO[str] | None = None
     if log_file is not None:
         try:
@@ -55,31 +76,87 @@ def run_crawl(
             raise UsageError(f"cannot write log file {log_file}: {exc.strerror}") from None
         options = replace(options, fetch_log=log.write)
     try:
-        with CrawlLock(db):
-            reports = crawl(db, profiles, options, progress=_progress(quiet))
+        with CrawlLock(db), _stop_on_signals(stop) as caught, _display(quiet) as progress:
+            reports = crawl(db, profiles, options, progress=progress)
     finally:
         if log is not None:
             log.close()
-    return _summarise(reports, quiet)
+    code = _summarise(reports, quiet)
+    if caught:
+        return 128 + caught[0]
+    return code
 
 
-def _progress(quiet: bool) -> Progress | None:
+@contextmanager
+def _stop_on_signals(stop: StopFlag) -> Iterator[list[int]]:
+    """SIGTERM/SIGINT set ``stop``; a second one falls back to the default (immediate)."""
+    caught: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield caught
+        return
+    previous: dict[signal.Signals, Any] = {}
+
+    def handle(signum: int, frame: FrameType | None) -> None:
+        caught.append(signum)
+        stop.request(128 + signum)
+        for number, old in previous.items():
+            signal.signal(number, old)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        previous[sig] = signal.signal(sig, handle)
+    try:
+        yield caught
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+@contextmanager
+def _display(quiet: bool) -> Iterator[Progress | None]:
+    """A rich live table on an interactive stderr; nothing otherwise (cron, pipes)."""
     if quiet or not sys.stderr.isatty():
-        return None
+        yield None
+        return
+    from rich.console import Console
+    from rich.live import Live
+    from rich.table import Table
 
-    def show(report: SiteReport) -> None:
-        sys.stderr.write(f"\r{report.summary()}\x1b[K")
-        sys.stderr.flush()
+    seen: dict[str, SiteReport] = {}
 
-    return show
+    def table() -> Table:
+        grid = Table(title="newsarchive crawl", title_justify="left")
+        for column in ("site", "pages", "new", "updated", "gone", "errors", "pages/s"):
+            grid.add_column(column, justify="left" if column == "site" else "right")
+        for report in seen.values():
+            grid.add_row(
+                report.site,
+                str(report.pages),
+                str(report.new),
+                str(report.updated),
+                str(report.gone),
+                str(report.errors),
+                f"{report.rate:.1f}",
+            )
+        return grid
+
+    console = Console(stderr=True, markup=False, highlight=False)
+    with Live(table(), console=console, refresh_per_second=4, transient=False) as live:
+
+        def show(report: SiteReport) -> None:
+            seen[report.site] = report
+            live.update(table())
+
+        yield show
 
 
 def _summarise(reports: list[SiteReport], quiet: bool) -> int:
-    if not quiet and sys.stderr.isatty():
-        sys.stderr.write("\n")
     for report in reports:
         if not quiet:
             sys.stdout.write(report.summary() + "\n")
         for failure in report.failures[:20]:
             sys.stderr.write(f"newsarchive: {report.site}: {failure}\n")
-    return max((r.status for r in reports), default=0)
+        if len(report.failures) > 20:
+            sys.stderr.write(
+                f"newsarchive: {report.site}: ... and {len(report.failures) - 20} more failures\n"
+            )
+    return max((r.status for r in reports if not r.interrupted), default=0)

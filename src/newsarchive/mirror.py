@@ -4,10 +4,16 @@ A request for ``/a/b?q`` is served from the first file among ``a/b@q``, ``a/b@q.
 ``a/b@q.xml``, ``a/b/index@q.html``, ``a/b/index@q.xml`` (``@q`` only when there is a
 query), so one directory can hold listing pages with ``?p=N`` and their articles. HTML is
 sent without a charset, as many real sites do, so decoding is exercised for real.
+
+Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
+mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
+than the file) gets ``304 Not Modified``, so nightly incremental crawls can be tested.
 """
 
 from __future__ import annotations
 
+import email.utils
+import hashlib
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -42,12 +48,29 @@ def resolve(root: Path, raw_path: str) -> Path | None:
     return None
 
 
+def not_modified(
+    if_none_match: str | None, if_modified_since: str | None, etag: str, mtime: int
+) -> bool:
+    """RFC 9110 precedence: ``If-None-Match`` when present, else ``If-Modified-Since``."""
+    if if_none_match is not None:
+        tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+        return "*" in tags or etag in tags
+    if if_modified_since:
+        try:
+            since = email.utils.parsedate_to_datetime(if_modified_since)
+        except (TypeError, ValueError, IndexError):
+            return False
+        return since is not None and mtime <= since.timestamp()
+    return False
+
+
 class MirrorServer:
     """Serve ``root`` on 127.0.0.1 in a background thread; records every request path."""
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0) -> None:
         self.root = Path(root)
         self.requests: list[str] = []
+        self.not_modified = 0
         self._lock = threading.Lock()
         server = self
 
@@ -61,21 +84,44 @@ class MirrorServer:
                     self._send(404, "text/html", body)
                     return
                 kind = CONTENT_TYPES.get(found.suffix, "text/html")
-                self._send(200, kind, found.read_bytes())
+                body = found.read_bytes()
+                etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
+                mtime = int(found.stat().st_mtime)
+                validators = {
+                    "ETag": etag,
+                    "Last-Modified": email.utils.formatdate(mtime, usegmt=True),
+                }
+                if not_modified(
+                    self.headers.get("If-None-Match"),
+                    self.headers.get("If-Modified-Since"),
+                    etag,
+                    mtime,
+                ):
+                    with server._lock:
+                        server.not_modified += 1
+                    self._send(304, kind, b"", validators)
+                    return
+                self._send(200, kind, body, validators)
 
-            def _send(self, status: int, kind: str, body: bytes) -> None:
+            def _send(
+                self, status: int, kind: str, body: bytes, extra: dict[str, str] | None = None
+            ) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
+                for name, value in (extra or {}).items():
+                    self.send_header(name, value)
+                if status != 304:
+                    self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                if status != 304:
+                    self.wfile.write(body)
 
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 return
 
         self._httpd = ThreadingHTTPServer((host, port), Handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def url(self) -> str:

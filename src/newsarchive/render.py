@@ -131,20 +131,29 @@ def stats_table(data: dict[str, Any]) -> None:
     console = _console()
     console.print(f"{data['articles']} articles")
     table = Table()
-    for column in ("site", "articles", "first", "last", "last run", "new", "errors", "exit"):
+    columns = ("site", "articles", "first", "last", "last run", "requests", "new", "errors",
+               "exit")  # fmt: skip
+    for column in columns:
         table.add_column(column)
     runs = {r["site"]: r for r in data["last_runs"]}
     for site in sorted({s["site"] for s in data["sites"]} | set(runs)):
         row: dict[str, Any] = next((s for s in data["sites"] if s["site"] == site), {})
         run = runs.get(site, {})
+        if not run:
+            status = "-"
+        elif run.get("finished_at") is None:
+            status = "unfinished"  # still running, or killed before it could record its end
+        else:
+            status = str(run.get("status"))
         table.add_row(
             site,
             str(row.get("articles", 0)),
             str(row.get("first") or "-"),
             str(row.get("last") or "-"),
             str(run.get("started_at") or "-"),
+            str(run.get("requests", "-")),
             str(run.get("new", "-")),
             str(run.get("errors", "-")),
-            str(run.get("status", "-")),
+            status,
         )
     console.print(table)

@@ -76,10 +76,36 @@ CREATE INDEX IF NOT EXISTS frontier_state ON frontier(site, state);
 """
 
 
+# Crawl bookkeeping added after version 1; created idempotently (no version bump, so it
+# cannot collide with other schema changes): where a deep listing walk stopped, and the
+# extra per-run counts.
+_CRAWL_TABLES = """
+CREATE TABLE IF NOT EXISTS listing_walks (
+    start_url TEXT PRIMARY KEY,
+    site TEXT NOT NULL,
+    resume_url TEXT NOT NULL,
+    resume_page INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+_RUN_COLUMNS = ("unchanged", "gone", "skipped")
+
+
+def ensure_crawl_schema(conn: sqlite3.Connection) -> None:
+    """The crawl's own tables and run columns; cheap and safe to call on every crawl."""
+    with conn:
+        conn.executescript(_CRAWL_TABLES)
+        have = {row[1] for row in conn.execute("PRAGMA table_info(runs)")}
+        for column in _RUN_COLUMNS:
+            if column not in have:
+                conn.execute(f"ALTER TABLE runs ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+
+
 def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create what is missing; a no-op on an archive already at ``SCHEMA_VERSION``."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version >= SCHEMA_VERSION:
+        ensure_crawl_schema(conn)
         return
     import sqlite_utils
 
@@ -92,3 +118,4 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
         )
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.commit()
+    ensure_crawl_schema(conn)

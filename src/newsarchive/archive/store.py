@@ -127,7 +127,7 @@ class Store:
     def finish_run(self, run_id: int, counts: dict[str, int], status: int) -> None:
         self.conn.execute(
             "UPDATE runs SET finished_at = ?, requests = ?, pages = ?, new = ?, updated = ?,"
-            " errors = ?, status = ? WHERE id = ?",
+            " errors = ?, status = ?, unchanged = ?, gone = ?, skipped = ? WHERE id = ?",
             (
                 now_iso(),
                 counts.get("requests", 0),
@@ -136,10 +136,63 @@ class Store:
                 counts.get("updated", 0),
                 counts.get("errors", 0),
                 status,
+                counts.get("unchanged", 0),
+                counts.get("gone", 0),
+                counts.get("skipped", 0),
                 run_id,
             ),
         )
         self.conn.commit()
+
+    # the frontier: URLs queued for fetching, with where they were found ------------
+    def frontier_state(self, url: str) -> tuple[str, int] | None:
+        row = self.conn.execute(
+            "SELECT state, attempts FROM frontier WHERE url = ?", (url,)
+        ).fetchone()
+        return (str(row[0]), int(row[1])) if row else None
+
+    def queue(self, url: str, site: str, source: str) -> None:
+        """Queue ``url`` (insert, or put a finished row back in the queue)."""
+        self.conn.execute(
+            "INSERT INTO frontier (url, site, source, added_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(url) DO UPDATE SET state = 'queued', source = excluded.source"
+            " WHERE frontier.state NOT IN ('queued', 'failed')",
+            (url, site, source, now_iso()),
+        )
+
+    def pending(self, site: str, max_attempts: int) -> list[str]:
+        """Queued URLs, then failed ones still worth retrying, oldest first."""
+        rows = self.conn.execute(
+            "SELECT url FROM frontier WHERE site = ? AND (state = 'queued'"
+            " OR (state = 'failed' AND attempts < ?)) ORDER BY rowid",
+            (site, max_attempts),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def mark(self, url: str, state: str, error: str | None) -> None:
+        self.conn.execute(
+            "UPDATE frontier SET state = ?, last_error = ?, attempts = attempts + 1 WHERE url = ?",
+            (state, error, url),
+        )
+
+    # listing walks: where an unfinished deep walk of a listing resumes ------------
+    def walk_resume(self, start_url: str) -> tuple[str, int] | None:
+        row = self.conn.execute(
+            "SELECT resume_url, resume_page FROM listing_walks WHERE start_url = ?", (start_url,)
+        ).fetchone()
+        return (str(row[0]), int(row[1])) if row else None
+
+    def save_walk(self, site: str, start_url: str, resume_url: str, resume_page: int) -> None:
+        self.conn.execute(
+            "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, updated_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(start_url) DO UPDATE SET"
+            " resume_url = excluded.resume_url, resume_page = excluded.resume_page,"
+            " updated_at = excluded.updated_at",
+            (start_url, site, resume_url, resume_page, now_iso()),
+        )
+
+    def clear_walk(self, start_url: str) -> None:
+        self.conn.execute("DELETE FROM listing_walks WHERE start_url = ?", (start_url,))
 
     def http_state(self, url: str) -> tuple[str | None, str | None]:
         row = self.conn.execute(

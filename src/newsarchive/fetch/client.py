@@ -1,19 +1,23 @@
-"""A polite HTTP client: robots.txt, per-host delay, retries with backoff, size caps.
+"""A polite HTTP client: robots.txt, per-host delay and concurrency, retries, size caps.
 
-Site operators see an identifying User-Agent and at most one request per ``delay``
-seconds per host; transient failures (5xx, 429, timeouts, resets) are retried with
-exponential backoff and jitter, honouring ``Retry-After`` up to a cap.
+Site operators see an identifying User-Agent, at most ``max_connections`` requests in
+flight and one request started per ``delay`` seconds per host; transient failures (5xx,
+429, timeouts, resets) are retried with exponential backoff and jitter, honouring
+``Retry-After`` up to a cap. Redirects are followed by hand so every hop is checked
+(http(s) only, at most ``max_redirects``). Thread-safe: a crawl may fetch from a pool.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import os
 import random
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from urllib.parse import urlsplit
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 from protego import Protego
@@ -26,7 +30,9 @@ from newsarchive.models import Page
 DEFAULT_USER_AGENT = (
     f"newsarchive/{__version__} (+https://github.com/newsarchive/newsarchive; research archive)"
 )
+USER_AGENT_ENV = "NEWSARCHIVE_USER_AGENT"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
 @dataclass(frozen=True)
@@ -36,12 +42,57 @@ class FetchOptions:
     user_agent: str = DEFAULT_USER_AGENT
     timeout: float = 20.0
     delay: float = 1.0
+    max_connections: int = 2
     retries: int = 3
     backoff: float = 1.0
     max_retry_after: float = 120.0
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     respect_robots: bool = True
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> FetchOptions:
+        """Defaults, then ``$NEWSARCHIVE_USER_AGENT`` and friends, then explicit overrides.
+
+        ``NEWSARCHIVE_TIMEOUT``, ``NEWSARCHIVE_BACKOFF``, ``NEWSARCHIVE_RETRIES`` and
+        ``NEWSARCHIVE_MAX_RETRY_AFTER`` exist so tests and impatient users can shrink waits.
+        """
+        values: dict[str, object] = {}
+        agent = os.environ.get(USER_AGENT_ENV, "").strip()
+        if agent:
+            values["user_agent"] = agent
+        for name, key, kind in (
+            ("NEWSARCHIVE_TIMEOUT", "timeout", float),
+            ("NEWSARCHIVE_BACKOFF", "backoff", float),
+            ("NEWSARCHIVE_RETRIES", "retries", int),
+            ("NEWSARCHIVE_MAX_RETRY_AFTER", "max_retry_after", float),
+        ):
+            raw = os.environ.get(name, "").strip()
+            if raw:
+                try:
+                    values[key] = kind(raw)
+                except ValueError:
+                    raise FetchError(f"${name} must be a number, not '{raw}'", url="") from None
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+
+class RobotsDisallowed(FetchError):
+    """robots.txt forbids this URL: skipped, recorded, not a failure."""
+
+
+class FetchInterrupted(FetchError):
+    """The crawl was asked to stop while this fetch waited; the URL stays queued."""
+
+
+@dataclass
+class FetchStats:
+    """Cheap counters for the benchmark and the summary (CPU seconds of the fetching thread)."""
+
+    requests: int = 0
+    fetch_cpu: float = 0.0
+    decode_cpu: float = 0.0
+    statuses: dict[str, int] = field(default_factory=dict)
 
 
 def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
@@ -55,13 +106,25 @@ def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> fl
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+    if when is None:
+        return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
 
 
+class _Host:
+    """Per-host politeness state: next allowed start time and a connection semaphore."""
+
+    def __init__(self, connections: int) -> None:
+        self.lock = threading.Lock()
+        self.next_start = 0.0
+        self.delay = 0.0  # robots.txt Crawl-delay, when larger than ours
+        self.slots = threading.BoundedSemaphore(max(1, connections))
+
+
 class Fetcher:
-    """One per crawl; not thread-safe. ``url_map`` sends real URLs to a mirror."""
+    """One per crawl. ``url_map`` sends real URLs to a mirror (``--base-url``)."""
 
     def __init__(
         self,
@@ -69,24 +132,38 @@ class Fetcher:
         *,
         url_map: Callable[[str], str] | None = None,
         transport: httpx.BaseTransport | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], object] | None = None,
         log: Callable[[str], object] | None = None,
+        stop: threading.Event | None = None,
     ) -> None:
         self._log = log
         self.options = options or FetchOptions()
         self._map = url_map or (lambda url: url)
-        self._sleep = sleep
-        self._last_request: dict[str, float] = {}
-        self._robots: dict[str, Protego | None] = {}
-        self._host_delay: dict[str, float] = {}
-        self.requests = 0
+        self._mirrored = url_map is not None  # hops on a mirror are not the site's URLs
+        self._stop = stop
+        if sleep is not None:
+            self._sleep = sleep
+        elif stop is not None:
+            self._sleep = stop.wait
+        else:
+            self._sleep = time.sleep
+        self._lock = threading.Lock()
+        self._hosts: dict[str, _Host] = {}
+        self._robots: dict[str, Protego | str | None] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
+        self.stats = FetchStats()
+        connections = max(1, self.options.max_connections)
         self._client = httpx.Client(
             headers={"User-Agent": self.options.user_agent, "Accept-Language": "bg,en;q=0.5"},
             timeout=self.options.timeout,
-            follow_redirects=True,
-            max_redirects=self.options.max_redirects,
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=connections * 4, max_keepalive_connections=8),
             transport=transport,
         )
+
+    @property
+    def requests(self) -> int:
+        return self.stats.requests
 
     def close(self) -> None:
         self._client.close()
@@ -97,39 +174,79 @@ class Fetcher:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # robots.txt ------------------------------------------------------------------
     def allowed(self, url: str) -> bool:
-        """robots.txt verdict, read once per origin; unreachable or 4xx robots means allowed."""
+        """robots.txt verdict, read once per origin per run.
+
+        Unreachable or 4xx robots.txt means allowed. A 5xx or 429 is retried with backoff;
+        if it persists, this raises ``FetchError`` for every URL of the host for the rest
+        of the run (a temporary failure, retried next run), the cautious reading of RFC 9309.
+        """
         if not self.options.respect_robots:
             return True
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self._robots:
-            self._robots[origin] = self._load_robots(origin)
-        robots = self._robots[origin]
+        with self._lock:
+            origin_lock = self._robots_locks.setdefault(origin, threading.Lock())
+        with origin_lock:
+            if origin not in self._robots:
+                self._robots[origin] = self._load_robots(origin)
+            robots = self._robots[origin]
+        if isinstance(robots, str):
+            raise FetchError(f"{robots}; not fetching {url}", url=url)
         return robots is None or bool(robots.can_fetch(url, self.options.user_agent))
 
-    def _load_robots(self, origin: str) -> Protego | None:
+    def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self.fetch(origin + "/robots.txt", check_robots=False)
-        except FetchError:
+        except FetchInterrupted:
+            raise
+        except FetchError as exc:
+            if exc.status is not None and exc.status >= 429:
+                return f"robots.txt of {origin} keeps failing (HTTP {exc.status})"
             return None
         if page.status != 200:
             return None
         robots = Protego.parse(page.text)
         delay = robots.crawl_delay(self.options.user_agent)
         if delay:
-            self._host_delay[urlsplit(origin).netloc] = min(float(delay), 30.0)
+            self._host(urlsplit(self._map(origin + "/")).netloc).delay = min(float(delay), 30.0)
         return robots
 
-    def _wait_turn(self, host: str) -> None:
-        delay = max(self.options.delay, self._host_delay.get(host, 0.0))
-        last = self._last_request.get(host)
-        if last is not None and delay > 0:
-            remaining = last + delay - time.monotonic()
-            if remaining > 0:
-                self._sleep(remaining)
-        self._last_request[host] = time.monotonic()
+    # politeness ------------------------------------------------------------------
+    def _host(self, netloc: str) -> _Host:
+        with self._lock:
+            host = self._hosts.get(netloc)
+            if host is None:
+                host = self._hosts[netloc] = _Host(self.options.max_connections)
+            return host
 
+    def _wait_turn(self, host: _Host) -> None:
+        """Reserve the next start slot for this host, then sleep until it comes."""
+        with host.lock:
+            delay = max(self.options.delay, host.delay)
+            now = time.monotonic()
+            start = max(now, host.next_start)
+            host.next_start = start + delay
+        remaining = start - time.monotonic()
+        if remaining > 0:
+            self._pause(remaining)
+
+    def _hold_off(self, host: _Host, seconds: float) -> None:
+        """Nobody starts a request to this host for ``seconds`` (backoff, Retry-After)."""
+        with host.lock:
+            host.next_start = max(host.next_start, time.monotonic() + seconds)
+
+    def _pause(self, seconds: float) -> None:
+        self._check_stop()
+        self._sleep(seconds)
+        self._check_stop()
+
+    def _check_stop(self) -> None:
+        if self._stop is not None and self._stop.is_set():
+            raise FetchInterrupted("crawl interrupted", url="")
+
+    # fetching --------------------------------------------------------------------
     def fetch(
         self,
         url: str,
@@ -142,41 +259,49 @@ class Fetcher:
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
         if check_robots and not self.allowed(url):
-            raise FetchError(f"disallowed by robots.txt: {url}", url=url, status=None)
+            raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         target = self._map(url)
+        host = self._host(urlsplit(target).netloc)
         last_error = "no attempt made"
-        last_wait: float | None = None
+        last_status: int | None = None
+        retry_after: float | None = None
         for attempt in range(self.options.retries + 1):
             if attempt:
-                self._sleep(self._backoff(attempt, last_wait))
-            last_wait = None
-            self._wait_turn(urlsplit(target).netloc)
-            self.requests += 1
+                wait = self._backoff(attempt, retry_after)
+                self._hold_off(host, wait)
+            retry_after = None
+            self._wait_turn(host)
             started = time.monotonic()
+            cpu = time.thread_time()
             try:
-                status, resp_headers, content, final = self._get(target, headers)
-                self._log_fetch(url, str(status), len(content), started)
-            except httpx.TooManyRedirects:
-                self._log_fetch(url, "redirect-loop", 0, started)
-                raise FetchError(f"too many redirects: {url}", url=url) from None
-            except _TooLarge:
-                raise FetchError(
-                    f"response larger than {self.options.max_bytes} bytes: {url}", url=url
-                ) from None
+                with host.slots:
+                    self._check_stop()
+                    status, resp_headers, content, final = self._get(
+                        url, target, headers, check_robots=check_robots
+                    )
+            except FetchError:
+                raise
             except httpx.TransportError as exc:
+                self._count(type(exc).__name__, cpu)
                 self._log_fetch(url, type(exc).__name__, 0, started)
                 last_error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                last_status = None
                 continue
+            self._count(str(status), cpu)
+            self._log_fetch(url, str(status), len(content), started)
             if status in RETRY_STATUSES:
-                last_error = f"HTTP {status}"
-                last_wait = retry_after_seconds(resp_headers.get("retry-after"))
+                last_error, last_status = f"HTTP {status}", status
+                retry_after = retry_after_seconds(resp_headers.get("retry-after"))
                 continue
+            cpu = time.thread_time()
             text, encoding = decode_html(content, resp_headers.get("content-type"))
+            with self._lock:
+                self.stats.decode_cpu += time.thread_time() - cpu
             return Page(
                 url=url,
                 final_url=final,
@@ -188,13 +313,24 @@ class Fetcher:
                 fetched_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
                 not_modified=status == 304,
             )
-        raise FetchError(f"{last_error} after {self.options.retries + 1} attempts: {url}", url=url)
+        raise FetchError(
+            f"{last_error} after {self.options.retries + 1} attempts: {url}",
+            url=url,
+            status=last_status,
+        )
+
+    def _count(self, outcome: str, cpu_started: float) -> None:
+        with self._lock:
+            self.stats.fetch_cpu += time.thread_time() - cpu_started
+            self.stats.statuses[outcome] = self.stats.statuses.get(outcome, 0) + 1
 
     def _log_fetch(self, url: str, outcome: str, size: int, started: float) -> None:
         if self._log is not None:
             stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
             elapsed = int((time.monotonic() - started) * 1000)
-            self._log(f"{stamp} {outcome} {size} {elapsed}ms {url}\n")
+            line = f"{stamp} {outcome} {size} {elapsed}ms {url}\n"
+            with self._lock:
+                self._log(line)
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:
@@ -202,18 +338,46 @@ class Fetcher:
         base = self.options.backoff * (2 ** (attempt - 1))
         return float(min(base + random.uniform(0, base / 2), self.options.max_retry_after))
 
-    def _get(self, target: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes, str]:
-        with self._client.stream("GET", target, headers=headers) as response:
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > self.options.max_bytes:
-                    raise _TooLarge
-                chunks.append(chunk)
-            resp_headers = {k.lower(): v for k, v in response.headers.items()}
-            return response.status_code, resp_headers, b"".join(chunks), str(response.url)
+    def _get(
+        self, url: str, target: str, headers: dict[str, str], *, check_robots: bool = True
+    ) -> tuple[int, dict[str, str], bytes, str]:
+        """One logical GET: follow redirects by hand (http(s) only, robots.txt checked on
+        each hop when fetching a real site), cap the body size."""
+        current = target
+        for _hop in range(self.options.max_redirects + 1):
+            with self._lock:
+                self.stats.requests += 1
+            with self._client.stream("GET", current, headers=headers) as response:
+                status = response.status_code
+                location = response.headers.get("location")
+                if status in REDIRECT_STATUSES and location:
+                    following = urljoin(current, location)
+                    self._log_fetch(url, f"{status}->{following}", 0, time.monotonic())
+                    if urlsplit(following).scheme not in ("http", "https"):
+                        raise FetchError(
+                            f"redirect to a non-http(s) URL {following}: {url}", url=url
+                        )
+                    if check_robots and not self._mirrored and not self.allowed(following):
+                        raise RobotsDisallowed(
+                            f"redirected to {following}, disallowed by robots.txt: {url}", url=url
+                        )
+                    current = following
+                    continue
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > self.options.max_bytes:
+                    raise self._too_large(url)
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.options.max_bytes:
+                        raise self._too_large(url)
+                    chunks.append(chunk)
+                resp_headers = {k.lower(): v for k, v in response.headers.items()}
+                return status, resp_headers, b"".join(chunks), str(response.url)
+        self._log_fetch(url, "redirect-loop", 0, time.monotonic())
+        raise FetchError(f"more than {self.options.max_redirects} redirects: {url}", url=url)
 
-
-class _TooLarge(Exception):
-    pass
+    def _too_large(self, url: str) -> FetchError:
+        self._log_fetch(url, "too-large", 0, time.monotonic())
+        return FetchError(f"response larger than {self.options.max_bytes} bytes: {url}", url=url)

@@ -1,0 +1,282 @@
+"""A fault-injecting news site on 127.0.0.1 for crawler tests.
+
+Listing pages ``/news`` and ``/news?p=N`` link to articles ``/news/<id>-<slug>``, newest
+first. Normal articles are generated; with ``faults=True`` page 1 also links to one article
+per failure mode (see ``FAULTS``). Every request is recorded (path, headers) and the
+server tracks how many requests were in flight at once.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+ORIGIN = "https://fault.example"
+ROBOTS = "User-agent: *\nDisallow: /news/900-private\n"
+
+# article id -> what the server does with it
+FAULTS = {
+    101: "ok",
+    102: "retry-after",  # 503 + Retry-After once, then 200
+    103: "flaky",  # 500 twice, then 200
+    104: "slow",  # always slower than the client timeout
+    105: "reset",  # connection dropped mid-body once, then 200
+    106: "gone",  # 404
+    107: "loop",  # redirect loop
+    108: "huge",  # bigger than the size cap (no Content-Length)
+    109: "cp1251",  # windows-1251, charset only in <meta>
+    900: "private",  # disallowed by robots.txt
+}
+ARCHIVABLE_FAULTS = {101, 102, 103, 105, 109}
+FAILING_FAULTS = {104, 107, 108}
+
+PROFILE = """\
+id = "fault"
+name = "Fault test site"
+origin = "https://fault.example"
+
+[discovery]
+start_urls = ["/news"]
+article_pattern = '^/news/\\d{3,}-[^/]*$'
+pagination = "?p={page}"
+max_pages = 0
+
+[extract]
+title = ["h1"]
+body = ["article .body"]
+"""
+
+CP1251_TITLE = "Община Русе обяви нов конкурс за читалищата"
+
+
+def write_profile(folder: Path) -> Path:
+    path = folder / "fault.toml"
+    path.write_text(PROFILE, encoding="utf-8")
+    return path
+
+
+def article_url(article_id: int) -> str:
+    return f"{ORIGIN}/news/{article_id}-{_slug(article_id)}"
+
+
+def _slug(article_id: int) -> str:
+    return FAULTS.get(article_id, "story") + f"-{article_id}"
+
+
+def article_html(article_id: int, title: str | None = None, charset: str = "utf-8") -> bytes:
+    title = title or f"Новина номер {article_id} от общината"
+    day = 1 + article_id % 28
+    head = f'<meta charset="{charset}">' if charset == "utf-8" else (
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    )  # fmt: skip
+    body = "".join(
+        f"<p>Абзац {n} на статия {article_id}: общинският съвет обсъди бюджета, "
+        f"ремонта на улиците и новите детски градини в града.</p>"
+        for n in range(1, 4)
+    )
+    html = (
+        f"<!doctype html><html lang=bg><head>{head}<title>{title}</title>"
+        f'<meta property="article:published_time" content="2026-06-{day:02d}T10:00:00+03:00">'
+        f"</head><body><nav><a href='/news'>Новини</a></nav><article><h1>{title}</h1>"
+        f'<div class="body">{body}</div></article><footer>© Fault</footer></body></html>'
+    )
+    return html.encode(charset)
+
+
+@dataclass
+class FaultServer:
+    """Serve the fault site; ``articles`` normal articles, ``per_page`` per listing page."""
+
+    articles: int = 0
+    per_page: int = 10
+    faults: bool = True
+    article_delay: float = 0.0
+    slow_seconds: float = 1.0
+    robots: str = ROBOTS
+    robots_status: int = 200
+    huge_bytes: int = 11 * 1024 * 1024
+    broken_pages: set[int] = field(default_factory=set)  # listing pages answering 500
+    requests: list[str] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
+    hits: dict[str, int] = field(default_factory=dict)
+    max_in_flight: int = 0
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+        self._in_flight = 0
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
+
+            def do_GET(self) -> None:  # noqa: N802
+                with server._lock:
+                    server.requests.append(self.path)
+                    server.headers.append({k.lower(): v for k, v in self.headers.items()})
+                    server.hits[self.path] = server.hits.get(self.path, 0) + 1
+                    count = server.hits[self.path]
+                    server._in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server._in_flight)
+                try:
+                    server._route(self, count)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+                finally:
+                    with server._lock:
+                        server._in_flight -= 1
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                return
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
+
+    # lifecycle -------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> FaultServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> FaultServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # content ---------------------------------------------------------------------
+    def all_ids(self) -> list[int]:
+        """Every linked article id, in listing order (newest first)."""
+        ids = [1000 + self.articles - n for n in range(1, self.articles + 1)]
+        if self.faults:
+            ids = sorted(FAULTS, reverse=True) + ids
+        return ids
+
+    def archivable_urls(self) -> set[str]:
+        ids = set(self.all_ids())
+        if self.faults:
+            ids -= set(FAULTS) - ARCHIVABLE_FAULTS
+        return {article_url(i) for i in ids}
+
+    def article_requests(self) -> list[str]:
+        return [p for p in self.requests if p.startswith("/news/")]
+
+    def _listing(self, page: int) -> bytes:
+        ids = self.all_ids()
+        chunk = ids[(page - 1) * self.per_page : page * self.per_page]
+        links = "".join(f'<li><a href="/news/{i}-{_slug(i)}">Статия {i}</a></li>' for i in chunk)
+        return (
+            f"<!doctype html><html><head><meta charset=utf-8><title>Новини {page}</title>"
+            f"</head><body><ul>{links}</ul></body></html>"
+        ).encode()
+
+    # routing ---------------------------------------------------------------------
+    def _route(self, handler: BaseHTTPRequestHandler, count: int) -> None:
+        parts = urlsplit(handler.path)
+        if parts.path == "/robots.txt":
+            if self.robots_status != 200:
+                _send(handler, self.robots_status, b"unavailable", "text/plain")
+            else:
+                _send(handler, 200, self.robots.encode(), "text/plain")
+            return
+        if parts.path == "/news":
+            page = int(parse_qs(parts.query).get("p", ["1"])[0])
+            if page in self.broken_pages:
+                _send(handler, 500, b"oops", "text/plain")
+                return
+            body = self._listing(page)
+            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            if handler.headers.get("If-None-Match") == etag:
+                _send(handler, 304, b"", "text/html", {"ETag": etag})
+                return
+            modified = email.utils.formatdate(1_750_000_000, usegmt=True)
+            _send(handler, 200, body, "text/html", {"ETag": etag, "Last-Modified": modified})
+            return
+        if parts.path.startswith("/news/"):
+            slug = parts.path.removeprefix("/news/")
+            article_id = int(slug.split("-", 1)[0]) if slug[:1].isdigit() else -1
+            if article_id not in self.all_ids() or slug != f"{article_id}-{_slug(article_id)}":
+                _send(handler, 404, b"<h1>Not found</h1>", "text/html")
+                return
+            self._article(handler, article_id, count)
+            return
+        _send(handler, 404, b"<h1>Not found</h1>", "text/html")
+
+    def _article(self, handler: BaseHTTPRequestHandler, article_id: int, count: int) -> None:
+        kind = FAULTS.get(article_id, "ok") if self.faults else "ok"
+        if self.article_delay:
+            time.sleep(self.article_delay)
+        if kind == "retry-after" and count == 1:
+            _send(handler, 503, b"busy", "text/plain", {"Retry-After": "1"})
+        elif kind == "flaky" and count <= 2:
+            _send(handler, 500, b"oops", "text/plain")
+        elif kind == "slow":
+            time.sleep(self.slow_seconds)
+            _send(handler, 200, article_html(article_id), "text/html")
+        elif kind == "reset" and count == 1:
+            body = article_html(article_id)
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html")
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body[: len(body) // 3])
+            handler.wfile.flush()
+            handler.connection.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+            )
+            handler.close_connection = True
+            handler.connection.close()
+        elif kind == "gone":
+            _send(handler, 404, b"<h1>Gone</h1>", "text/html")
+        elif kind == "loop":
+            target = "/news/107-loop-107" if "x" in handler.path else "/news/107-loop-107?x"
+            _send(handler, 302, b"", "text/html", {"Location": target})
+        elif kind == "huge":
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html")
+            handler.send_header("Connection", "close")
+            handler.end_headers()
+            block = b"<p>" + b"x" * 65530 + b"</p>"
+            sent = 0
+            while sent < self.huge_bytes:
+                handler.wfile.write(block)
+                sent += len(block)
+            handler.close_connection = True
+        elif kind == "cp1251":
+            body = article_html(article_id, CP1251_TITLE, charset="windows-1251")
+            _send(handler, 200, body, "text/html")
+        else:
+            _send(handler, 200, article_html(article_id), "text/html")
+
+
+def _send(
+    handler: BaseHTTPRequestHandler,
+    status: int,
+    body: bytes,
+    kind: str,
+    extra: dict[str, str] | None = None,
+) -> None:
+    handler.send_response(status)
+    handler.send_header("Content-Type", kind)
+    for name, value in (extra or {}).items():
+        handler.send_header(name, value)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    if body:
+        handler.wfile.write(body)

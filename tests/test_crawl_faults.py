@@ -1,0 +1,262 @@
+"""The crawl command against a site that misbehaves in every way a news site does."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .faultserver import (
+    CP1251_TITLE,
+    FAILING_FAULTS,
+    FaultServer,
+    article_url,
+    write_profile,
+)
+from .support import Result
+
+FAST = {
+    "NEWSARCHIVE_BACKOFF": "0.01",
+    "NEWSARCHIVE_TIMEOUT": "0.3",
+    "NEWSARCHIVE_MAX_RETRY_AFTER": "0.05",
+}
+
+
+@pytest.fixture
+def fast_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in FAST.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def fault_site() -> Iterator[FaultServer]:
+    with FaultServer(articles=12, per_page=10, slow_seconds=0.6) as server:
+        yield server
+
+
+def crawl(run_cli: Callable[..., Result], server: FaultServer, db: Path, *extra: str) -> Result:
+    profile = write_profile(db.parent)
+    return run_cli(
+        "crawl", "fault", "--profile", str(profile), "--base-url", server.url,
+        "--delay", "0", "--db", str(db), *extra,
+    )  # fmt: skip
+
+
+def archived(db: Path) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return [r[0] for r in conn.execute("SELECT url FROM articles")]
+
+
+def frontier(db: Path) -> dict[str, tuple[str, int]]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT url, state, attempts FROM frontier")
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def test_faults_right_outcome_exit_code_and_nothing_lost(
+    run_cli: Callable[..., Result], fault_site: FaultServer, db: Path, fast_env: None
+) -> None:
+    result = crawl(run_cli, fault_site, db, "--log-file", str(db.parent / "fetch.log"))
+    # slow page, redirect loop and oversized page fail after retries: exit 1, rest archived
+    assert result.exit_code == 1, result.stderr
+    urls = archived(db)
+    assert len(urls) == len(set(urls))
+    assert set(urls) == fault_site.archivable_urls()
+    state = frontier(db)
+    assert state[article_url(106)][0] == "gone"
+    assert state[article_url(900)][0] == "disallowed"
+    for failing in FAILING_FAULTS:
+        assert state[article_url(failing)][0] == "failed"
+    # robots.txt was read once; the disallowed page was never requested
+    assert fault_site.requests.count("/robots.txt") == 1
+    assert not any(p.startswith("/news/900") for p in fault_site.requests)
+    # a 404 is not retried and not reported as a failure
+    assert fault_site.hits["/news/106-gone-106"] == 1
+    assert "106" not in result.stderr
+    # retried as asked: 503 once then 200, 500 twice then 200, reset once then 200
+    assert fault_site.hits["/news/102-retry-after-102"] == 2
+    assert fault_site.hits["/news/103-flaky-103"] == 3
+    assert fault_site.hits["/news/105-reset-105"] == 2
+    assert fault_site.hits["/news/104-slow-104"] == 4  # 1 + 3 retries, then given up
+    # failures named on stderr, one line each; the summary on stdout
+    for failing in FAILING_FAULTS:
+        assert str(failing) in result.stderr
+    assert "failed" in result.stdout and "new" in result.stdout
+    log = (db.parent / "fetch.log").read_text(encoding="utf-8").splitlines()
+    assert len(log) >= len(fault_site.requests) - 1
+    assert any(" 503 " in line for line in log)
+
+
+def test_windows_1251_page_with_meta_charset_is_decoded_and_raw_bytes_kept(
+    run_cli: Callable[..., Result], fault_site: FaultServer, db: Path, fast_env: None
+) -> None:
+    crawl(run_cli, fault_site, db)
+    exported = run_cli("export", "--db", str(db))
+    rows = {r["url"]: r for r in map(json.loads, exported.stdout.splitlines())}
+    assert rows[article_url(109)]["title"] == CP1251_TITLE
+    with sqlite3.connect(db) as conn:
+        encoding = conn.execute(
+            "SELECT encoding FROM captures WHERE url = ?", (article_url(109),)
+        ).fetchone()[0]
+    assert encoding == "cp1251"
+
+
+def test_failed_urls_are_retried_next_run_and_nothing_archived_twice(
+    run_cli: Callable[..., Result], fault_site: FaultServer, db: Path, fast_env: None
+) -> None:
+    first = crawl(run_cli, fault_site, db)
+    assert first.exit_code == 1
+    count = len(archived(db))
+    fault_site.slow_seconds = 0.0  # the slow page recovers overnight
+    before = len(fault_site.requests)
+    second = crawl(run_cli, fault_site, db)
+    assert second.exit_code == 1  # the loop and the huge page still fail
+    again = fault_site.requests[before:]
+    assert "/news/104-slow-104" in again
+    assert "/news/106-gone-106" not in again  # gone pages are not retried
+    assert not [p for p in again if p.startswith("/news/101")]  # archived: not refetched
+    urls = archived(db)
+    assert len(urls) == len(set(urls)) == count + 1
+    assert article_url(104) in urls
+    assert "/news" in again and "304" not in second.stderr
+
+
+def test_run_records_are_shown_by_stats(
+    run_cli: Callable[..., Result], fault_site: FaultServer, db: Path, fast_env: None
+) -> None:
+    crawl(run_cli, fault_site, db)
+    stats = run_cli("stats", "--format", "json", "--db", str(db))
+    data = stats.json()
+    assert isinstance(data, dict)
+    run = data["last_runs"][0]
+    assert run["site"] == "fault" and run["status"] == 1 and run["errors"] == 3
+    assert run["new"] == len(fault_site.archivable_urls()) and run["finished_at"]
+    table = run_cli("stats", "--db", str(db))
+    assert "fault" in table.stdout
+
+
+def test_quiet_prints_only_errors(
+    run_cli: Callable[..., Result], fault_site: FaultServer, db: Path, fast_env: None
+) -> None:
+    result = crawl(run_cli, fault_site, db, "--quiet")
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == len(FAILING_FAULTS)
+
+
+def test_robots_5xx_backs_off_then_fails_the_run_without_fetching(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    with FaultServer(articles=3, faults=False, robots_status=503) as server:
+        result = crawl(run_cli, server, db)
+        assert result.exit_code == 1
+        assert server.requests == ["/robots.txt"] * 4  # retried with backoff, then stayed away
+        assert "robots.txt" in result.stderr
+
+
+def test_robots_404_means_allowed(run_cli: Callable[..., Result], db: Path, fast_env: None) -> None:
+    with FaultServer(articles=3, faults=False, robots_status=404) as server:
+        result = crawl(run_cli, server, db)
+        assert result.exit_code == 0, result.stderr
+        assert len(archived(db)) == 3
+
+
+def test_user_agent_is_identifying_and_configurable(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with FaultServer(articles=1, faults=False) as server:
+        crawl(run_cli, server, db)
+        agent = server.headers[0]["user-agent"]
+        assert agent.startswith("newsarchive/") and "+https://" in agent
+        monkeypatch.setenv("NEWSARCHIVE_USER_AGENT", "uni-sofia-bot (+https://example.org/bot)")
+        crawl(run_cli, server, db, "--refresh")
+        assert server.headers[-1]["user-agent"] == "uni-sofia-bot (+https://example.org/bot)"
+        crawl(run_cli, server, db, "--refresh", "--user-agent", "other (+mailto:a@b.c)")
+        assert server.headers[-1]["user-agent"] == "other (+mailto:a@b.c)"
+
+
+def test_second_run_is_three_requests_and_stops_at_known_first_page(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    with FaultServer(articles=25, per_page=10, faults=False) as server:
+        first = crawl(run_cli, server, db)
+        assert first.exit_code == 0, first.stderr
+        assert len(archived(db)) == 25
+        before = len(server.requests)
+        second = crawl(run_cli, server, db)
+        assert second.exit_code == 0
+        assert server.requests[before:] == ["/robots.txt", "/news"]
+        assert server.headers[-1].get("if-none-match")  # conditional: answered 304
+        # without validators (a site with no ETag), an all-known first page still stops
+        with sqlite3.connect(db) as conn:
+            conn.execute("DELETE FROM fetch_state")
+        before = len(server.requests)
+        third = crawl(run_cli, server, db)
+        assert third.exit_code == 0 and "0 new" in third.stdout
+        assert server.requests[before:] == ["/robots.txt", "/news"]
+        assert len(archived(db)) == 25
+
+
+def test_new_articles_on_top_are_found_and_walk_stops_at_known(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    with FaultServer(articles=30, per_page=10, faults=False) as server:
+        crawl(run_cli, server, db, "--stop-after-known", "3")
+        server.articles = 34  # four new articles on top push the listing down
+        before = len(server.requests)
+        result = crawl(run_cli, server, db, "--stop-after-known", "3")
+        assert "4 new" in result.stdout
+        assert [p for p in server.requests[before:] if p.startswith("/news?")] == []
+        assert len(set(archived(db))) == 34
+
+
+def test_since_stops_walking_past_the_date(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    # every article is from June 2026
+    with FaultServer(articles=30, per_page=5, faults=False) as server:
+        result = crawl(run_cli, server, db, "--since", "2026-07-01")
+        assert result.exit_code == 0
+        assert archived(db) == []
+        listings = [p for p in server.requests if p.startswith("/news?") or p == "/news"]
+        assert listings == ["/news"]  # page 1 all older than --since: no page 2
+
+
+def test_deep_walk_resumes_at_the_saved_page_after_a_failed_listing_page(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    with FaultServer(articles=30, per_page=10, faults=False, broken_pages={2}) as server:
+        first = crawl(run_cli, server, db)
+        assert first.exit_code == 1 and "?p=2" in first.stderr
+        assert len(archived(db)) == 10
+        with sqlite3.connect(db) as conn:
+            walk = conn.execute("SELECT resume_url, resume_page FROM listing_walks").fetchone()
+        assert walk == ("https://fault.example/news?p=2", 2)
+        server.broken_pages.clear()
+        before = len(server.requests)
+        second = crawl(run_cli, server, db)
+        assert second.exit_code == 0, second.stderr
+        listing = [
+            p for p in server.requests[before:] if p.startswith("/news") and "/" not in p[1:]
+        ]
+        # page 1 unchanged (304), then straight to the saved page and on to the end
+        assert listing == ["/news", "/news?p=2", "/news?p=3", "/news?p=4"]
+        urls = archived(db)
+        assert len(urls) == len(set(urls)) == 30
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT count(*) FROM listing_walks").fetchone()[0] == 0
+
+
+def test_a_url_failing_on_five_runs_is_left_alone(
+    run_cli: Callable[..., Result], fault_site: FaultServer, db: Path, fast_env: None
+) -> None:
+    crawl(run_cli, fault_site, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE frontier SET attempts = 5 WHERE state = 'failed'")
+    before = len(fault_site.requests)
+    again = crawl(run_cli, fault_site, db)
+    assert again.exit_code == 0, again.stderr
+    assert fault_site.requests[before:] == ["/robots.txt", "/news"]
+    assert {state for state, _ in frontier(db).values()} >= {"failed", "gone", "done"}

@@ -1,0 +1,147 @@
+"""Real processes: kill -9 mid-crawl and resume, SIGTERM, overlapping runs, reads during a crawl."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from newsarchive.archive.lock import CrawlLock
+from newsarchive.errors import LockHeld
+
+from .faultserver import FaultServer, write_profile
+from .support import Result
+
+
+@pytest.fixture
+def slow_site() -> Iterator[FaultServer]:
+    with FaultServer(articles=40, per_page=10, faults=False, article_delay=0.04) as server:
+        yield server
+
+
+def start_crawl(server: FaultServer, db: Path, *extra: str) -> subprocess.Popen[str]:
+    profile = write_profile(db.parent)
+    env = {
+        **os.environ,
+        "NEWSARCHIVE_PROFILES": str(db.parent / "no-user-profiles"),
+        "NEWSARCHIVE_BACKOFF": "0.01",
+    }
+    command = [
+        sys.executable, "-m", "newsarchive", "crawl", "fault", "--profile", str(profile),
+        "--base-url", server.url, "--delay", "0", "--connections", "1", "--db", str(db), *extra,
+    ]  # fmt: skip
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def count_articles(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0  # schema not created yet
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.02)
+
+
+def test_kill_9_mid_crawl_then_rerun_archives_everything_once(
+    slow_site: FaultServer, db: Path
+) -> None:
+    process = start_crawl(slow_site, db)
+    try:
+        wait_for(lambda: count_articles(db) >= 14)  # past the first listing page
+    finally:
+        process.kill()
+        process.communicate()
+    assert process.returncode == -signal.SIGKILL
+    partial = count_articles(db)
+    assert partial < 40
+    rerun = start_crawl(slow_site, db)
+    out, err = rerun.communicate(timeout=60)
+    assert rerun.returncode == 0, err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        urls = [r[0] for r in conn.execute("SELECT url FROM articles")]
+        walks = conn.execute("SELECT count(*) FROM listing_walks").fetchone()[0]
+    assert sorted(urls) == sorted(slow_site.archivable_urls())
+    assert walks == 0  # the deep walk finished: no resume point left
+    assert f"{40 - partial} new" in out
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_sigint_finish_page_in_hand_save_state_and_exit_143_130(
+    slow_site: FaultServer, db: Path, signum: signal.Signals
+) -> None:
+    process = start_crawl(slow_site, db)
+    wait_for(lambda: count_articles(db) >= 3)
+    process.send_signal(signum)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 128 + signum, err
+    assert "interrupted" in out
+    assert "Traceback" not in err
+    with sqlite3.connect(db) as conn:
+        status = conn.execute("SELECT status, finished_at FROM runs").fetchone()
+        queued = conn.execute("SELECT count(*) FROM frontier WHERE state = 'queued'").fetchone()
+    assert status[0] == 128 + signum and status[1]
+    assert queued[0] > 0  # what was queued stays queued for the next run
+    rerun = start_crawl(slow_site, db)
+    _, err = rerun.communicate(timeout=60)
+    assert rerun.returncode == 0, err
+    assert count_articles(db) == 40
+
+
+def test_overlapping_crawl_exits_75_naming_the_holder_while_reads_work(
+    slow_site: FaultServer, db: Path, run_cli: Callable[..., Result]
+) -> None:
+    process = start_crawl(slow_site, db)
+    try:
+        wait_for(lambda: count_articles(db) >= 2)
+        second = start_crawl(slow_site, db)
+        _, err = second.communicate(timeout=20)
+        assert second.returncode == 75
+        assert err.count("\n") == 1 and f"pid {process.pid}" in err
+        # search and export keep working while the crawl writes (WAL)
+        found = run_cli("search", "бюджета", "--format", "json", "--db", str(db))
+        assert found.exit_code == 0, found.stderr
+        exported = run_cli("export", "--db", str(db))
+        assert exported.exit_code == 0 and exported.stdout.count("\n") >= 2
+    finally:
+        process.terminate()
+        process.communicate(timeout=20)
+
+
+def test_lock_is_released_when_the_holder_dies(db: Path) -> None:
+    db.touch()
+    code = (
+        "import time; from pathlib import Path; from newsarchive.archive.lock import CrawlLock;"
+        f"lock = CrawlLock(Path({str(db)!r})).__enter__(); print('held', flush=True);"
+        "time.sleep(60)"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(LockHeld, match=f"pid {holder.pid}"), CrawlLock(db):
+            pass
+    finally:
+        holder.kill()
+        holder.communicate()
+    with CrawlLock(db):  # SIGKILL released it: no stale lock
+        pass
+    with CrawlLock(db), pytest.raises(LockHeld), CrawlLock(db):
+        pass

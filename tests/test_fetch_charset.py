@@ -1,0 +1,59 @@
+"""Decoding order: BOM, HTTP header, <meta>, strict UTF-8, detector, windows-1251 last."""
+
+from __future__ import annotations
+
+import codecs
+
+from newsarchive.fetch.charset import decode_html
+
+TEXT = "Община Русе обяви нов конкурс за читалищата и културните домове в града"
+
+
+def page(charset_meta: str = "", body: str = TEXT) -> str:
+    return f"<html><head>{charset_meta}<title>т</title></head><body><p>{body}</p></body></html>"
+
+
+def test_bom_wins_over_everything() -> None:
+    raw = codecs.BOM_UTF8 + page('<meta charset="windows-1251">').encode("utf-8")
+    text, encoding = decode_html(raw, "text/html; charset=iso-8859-5")
+    assert TEXT in text and encoding == "utf-8"
+
+
+def test_header_charset_wins_over_meta() -> None:
+    raw = page('<meta charset="utf-8">').encode("windows-1251")
+    text, encoding = decode_html(raw, "text/html; charset=windows-1251")
+    assert TEXT in text and encoding == "cp1251"
+
+
+def test_meta_charset_when_header_has_none() -> None:
+    raw = page('<meta charset="windows-1251">').encode("windows-1251")
+    text, encoding = decode_html(raw, "text/html")
+    assert TEXT in text and encoding == "cp1251"
+
+
+def test_http_equiv_meta() -> None:
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+    text, encoding = decode_html(page(meta).encode("windows-1251"), None)
+    assert TEXT in text and encoding == "cp1251"
+
+
+def test_wrong_declaration_falls_through_to_utf8() -> None:
+    raw = page('<meta charset="utf-8">').encode("utf-8")
+    text, encoding = decode_html(raw, "text/html; charset=nonsense-charset")
+    assert TEXT in text and encoding == "utf-8"
+
+
+def test_undeclared_utf8() -> None:
+    text, encoding = decode_html(page().encode("utf-8"))
+    assert TEXT in text and encoding == "utf-8"
+
+
+def test_undeclared_windows_1251_is_detected() -> None:
+    text, encoding = decode_html(page(body=TEXT * 5).encode("windows-1251"))
+    assert TEXT in text
+    assert encoding in ("cp1251", "windows-1251")
+
+
+def test_never_raises_on_garbage() -> None:
+    text, encoding = decode_html(bytes(range(256)) * 4, "text/html; charset=utf-8")
+    assert isinstance(text, str) and encoding

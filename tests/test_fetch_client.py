@@ -1,0 +1,238 @@
+"""The polite fetcher, against the fault server (MockTransport only where no server can answer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+
+from newsarchive.errors import FetchError
+from newsarchive.fetch.client import (
+    Fetcher,
+    FetchInterrupted,
+    FetchOptions,
+    RobotsDisallowed,
+    retry_after_seconds,
+)
+
+from .faultserver import FaultServer
+
+QUICK = FetchOptions(delay=0, backoff=0.01, timeout=0.3, max_retry_after=0.05)
+
+
+@pytest.fixture
+def site() -> Iterator[FaultServer]:
+    with FaultServer(articles=8, per_page=10, slow_seconds=0.6) as server:
+        yield server
+
+
+def page_url(server: FaultServer, path: str) -> str:
+    return server.url + path
+
+
+def test_retry_after_delta_seconds_and_http_date() -> None:
+    now = dt.datetime(2026, 6, 1, 12, 0, 0, tzinfo=dt.UTC)
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds("Mon, 01 Jun 2026 12:00:30 GMT", now) == 30.0
+    assert retry_after_seconds("Mon, 01 Jun 2026 11:00:00 GMT", now) == 0.0  # in the past
+    assert retry_after_seconds("soon") is None
+    assert retry_after_seconds(None) is None
+
+
+def test_retry_after_is_honoured_up_to_the_cap(site: FaultServer) -> None:
+    waits: list[float] = []
+    options = FetchOptions(delay=0, backoff=0.01, max_retry_after=0.5)
+    with Fetcher(options, sleep=waits.append) as fetcher:
+        page = fetcher.fetch(page_url(site, "/news/102-retry-after-102"))
+    assert page.status == 200
+    assert waits == [pytest.approx(0.5, abs=0.02)]  # Retry-After: 1, capped at 0.5
+    with Fetcher(FetchOptions(delay=0, max_retry_after=5), sleep=waits.append) as fetcher:
+        site.hits.clear()
+        fetcher.fetch(page_url(site, "/news/102-retry-after-102"))
+    assert waits[-1] == pytest.approx(1.0, abs=0.02)  # under the cap: exactly what the server asked
+
+
+def test_backoff_is_exponential_with_jitter_for_5xx(site: FaultServer) -> None:
+    waits: list[float] = []
+    options = FetchOptions(delay=0, backoff=1.0, max_retry_after=100)
+    with Fetcher(options, sleep=waits.append) as fetcher:
+        page = fetcher.fetch(page_url(site, "/news/103-flaky-103"))
+    assert page.status == 200
+    assert len(waits) == 2
+    assert 1.0 <= waits[0] <= 1.5 and 2.0 <= waits[1] <= 3.0
+
+
+def test_timeouts_are_retried_then_fail(site: FaultServer) -> None:
+    with Fetcher(QUICK) as fetcher, pytest.raises(FetchError, match="Timeout.*4 attempts"):
+        fetcher.fetch(page_url(site, "/news/104-slow-104"))
+    assert site.hits["/news/104-slow-104"] == 4
+
+
+def test_reset_mid_body_is_retried(site: FaultServer) -> None:
+    with Fetcher(QUICK) as fetcher:
+        page = fetcher.fetch(page_url(site, "/news/105-reset-105"))
+    assert page.status == 200 and b"</html>" in page.content
+    assert site.hits["/news/105-reset-105"] == 2
+
+
+def test_gone_page_is_returned_not_retried(site: FaultServer) -> None:
+    with Fetcher(QUICK) as fetcher:
+        page = fetcher.fetch(page_url(site, "/news/106-gone-106"))
+    assert page.status == 404
+    assert site.hits["/news/106-gone-106"] == 1
+
+
+def test_redirect_loop_stops_at_the_limit(site: FaultServer) -> None:
+    options = FetchOptions(delay=0, max_redirects=3)
+    with Fetcher(options) as fetcher, pytest.raises(FetchError, match="more than 3 redirects"):
+        fetcher.fetch(page_url(site, "/news/107-loop-107"))
+    assert len(site.article_requests()) == 4  # first request + 3 redirects, not retried
+
+
+def test_size_cap_without_content_length(site: FaultServer) -> None:
+    options = FetchOptions(delay=0, max_bytes=1024 * 1024)
+    with Fetcher(options) as fetcher, pytest.raises(FetchError, match="larger than 1048576"):
+        fetcher.fetch(page_url(site, "/news/108-huge-108"))
+
+
+def test_size_cap_by_declared_content_length() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Length": "999999999"}, content=b"x")
+
+    options = FetchOptions(delay=0, respect_robots=False, max_bytes=1000)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(FetchError, match="larger than 1000"):
+            fetcher.fetch("https://example.org/a")
+
+
+def test_only_http_urls_and_redirects(site: FaultServer) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"Location": "file:///etc/passwd"})
+
+    options = FetchOptions(delay=0, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(FetchError, match="non-http"):
+            fetcher.fetch("https://example.org/a")
+        with pytest.raises(FetchError, match="not an http"):
+            fetcher.fetch("ftp://example.org/a")
+
+
+def test_robots_is_read_once_and_disallows(site: FaultServer) -> None:
+    with Fetcher(QUICK) as fetcher:
+        with pytest.raises(RobotsDisallowed):
+            fetcher.fetch(page_url(site, "/news/900-private-900"))
+        fetcher.fetch(page_url(site, "/news/101-ok-101"))
+        fetcher.fetch(page_url(site, "/news"))
+    assert site.requests.count("/robots.txt") == 1
+    assert "/news/900-private-900" not in site.requests
+
+
+def test_unreachable_robots_means_allowed() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            raise httpx.ConnectError("refused", request=request)
+        return httpx.Response(200, content=b"<p>hello</p>")
+
+    with Fetcher(QUICK, transport=httpx.MockTransport(handler)) as fetcher:
+        assert fetcher.fetch("https://example.org/a").status == 200
+
+
+def test_robots_crawl_delay_slows_the_host() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, content=b"User-agent: *\nCrawl-delay: 7\n")
+        return httpx.Response(200, content=b"<p>hello</p>")
+
+    waits: list[float] = []
+    transport = httpx.MockTransport(handler)
+    with Fetcher(QUICK, transport=transport, sleep=waits.append) as fetcher:
+        fetcher.fetch("https://example.org/a")
+        fetcher.fetch("https://example.org/b")
+    assert waits and 6.5 < waits[-1] <= 7.0
+
+
+def test_per_host_delay_spaces_requests(site: FaultServer) -> None:
+    options = FetchOptions(delay=0.15, respect_robots=False)
+    started = time.monotonic()
+    with Fetcher(options) as fetcher:
+        for n in range(4):
+            fetcher.fetch(page_url(site, f"/news?p={n + 1}"))
+    assert time.monotonic() - started >= 0.45
+
+
+def test_per_host_connection_limit_holds_under_a_thread_pool() -> None:
+    with FaultServer(articles=12, faults=False, article_delay=0.05) as server:
+        options = FetchOptions(delay=0, max_connections=2, respect_robots=False)
+        with Fetcher(options) as fetcher, ThreadPoolExecutor(6) as pool:
+            urls = [f"{server.url}/news/{n}-story-{n}" for n in range(1000, 1012)]
+            pages = list(pool.map(fetcher.fetch, urls))
+        assert [p.status for p in pages] == [200] * 12
+        assert server.max_in_flight == 2
+        assert fetcher.requests == 12
+
+
+def test_conditional_request_gets_304(site: FaultServer) -> None:
+    with Fetcher(QUICK) as fetcher:
+        first = fetcher.fetch(page_url(site, "/news"))
+        etag = first.headers["etag"]
+        again = fetcher.fetch(page_url(site, "/news"), etag=etag)
+    assert again.status == 304 and again.not_modified
+    assert site.headers[-1]["if-none-match"] == etag
+
+
+def test_stop_interrupts_a_backoff_wait(site: FaultServer) -> None:
+    stop = threading.Event()
+    options = FetchOptions(delay=0, backoff=30, max_retry_after=30)
+    threading.Timer(0.2, stop.set).start()
+    started = time.monotonic()
+    with Fetcher(options, stop=stop) as fetcher, pytest.raises(FetchInterrupted):
+        fetcher.fetch(page_url(site, "/news/103-flaky-103"))
+    assert time.monotonic() - started < 5
+
+
+def test_options_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSARCHIVE_USER_AGENT", "lab-bot (+https://lab.example/bot)")
+    monkeypatch.setenv("NEWSARCHIVE_BACKOFF", "0.5")
+    options = FetchOptions.from_env(max_connections=3, user_agent=None)
+    assert options.user_agent == "lab-bot (+https://lab.example/bot)"
+    assert options.backoff == 0.5 and options.max_connections == 3
+    assert options.delay == 1.0 and options.max_bytes == 10 * 1024 * 1024
+    monkeypatch.setenv("NEWSARCHIVE_TIMEOUT", "fast")
+    with pytest.raises(FetchError, match="NEWSARCHIVE_TIMEOUT"):
+        FetchOptions.from_env()
+
+
+def test_429_with_http_date_retry_after() -> None:
+    calls: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        if len(calls) == 1:
+            when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30)
+            date = when.strftime("%a, %d %b %Y %H:%M:%S GMT")
+            return httpx.Response(429, headers={"Retry-After": date})
+        return httpx.Response(200, content=b"<p>ok</p>")
+
+    waits: list[float] = []
+    options = FetchOptions(delay=0, respect_robots=False, max_retry_after=60)
+    with Fetcher(options, transport=httpx.MockTransport(handler), sleep=waits.append) as fetcher:
+        assert fetcher.fetch("https://example.org/a").status == 200
+    assert len(waits) == 1 and 28 <= waits[0] <= 30.5
+
+
+def test_robots_is_checked_on_every_redirect_hop() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, content=b"User-agent: *\nDisallow: /private\n")
+        if request.url.path == "/a":
+            return httpx.Response(301, headers={"Location": "/private/a"})
+        return httpx.Response(200, content=b"<p>secret</p>")
+
+    with Fetcher(QUICK, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(RobotsDisallowed, match="redirected to"):
+            fetcher.fetch("https://example.org/a")
