@@ -70,9 +70,7 @@ class ParsedQuery:
     def lemma_words(self) -> set[str]:
         """The words whose lemma must be looked up in the archive's vocabulary."""
         return {
-            t.words[0]
-            for t in self.terms() + self.excluded
-            if t.kind == WORD and len(t.words) == 1
+            t.words[0] for t in self.terms() + self.excluded if t.kind == WORD and len(t.words) == 1
         }
 
     def fts(self, lemmas: Mapping[str, str] | None = None) -> str:

@@ -131,9 +131,7 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
 def _migrate_search_v2(conn: sqlite3.Connection) -> None:
     """Lemma columns, the form → lemma vocabulary and the four-column FTS index."""
     columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
-    fts_sql = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE name = 'articles_fts'"
-    ).fetchone()
+    fts_sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
     with conn:
         for column in ("title_lemmas", "text_lemmas"):
             if column not in columns:

@@ -110,9 +110,7 @@ def search(
     return results
 
 
-def count(
-    conn: sqlite3.Connection, query: ParsedQuery, filters: Filters
-) -> list[dict[str, Any]]:
+def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
     """How many articles match, per site and year of publication."""
     where, params = _filters(query, filters).sql("a")
     rows = _run(
@@ -172,8 +170,8 @@ class Marker:
                 return index, n
         if word in self.forms:
             return self.forms[word], 1
-        for prefix, index in self.prefixes:
-            if word.startswith(prefix):
+        for start, index in self.prefixes:
+            if word.startswith(start):
                 return index, 1
         return -1, 0
 
