@@ -26,12 +26,19 @@ COLUMNS = {
 }
 
 SEARCH_SQL = """
+with q as (
+  select coalesce((select lemma from lemma_vocab where form = lower(:word)),
+                  replace(lower(:word), '"', '')) as lemma
+), e as (
+  select '"' || q.lemma || '"' || coalesce(
+    (select group_concat(' OR "' || v.form || '"', '') from lemma_vocab v
+     where v.lemma = q.lemma), '') as expr
+  from q
+)
 select a.id, a.site, a.published_date, a.title,
   snippet(articles_fts, 1, '**', '**', '…', 24) as snippet, a.url
 from articles_fts join articles a on a.id = articles_fts.rowid
-where articles_fts match coalesce(
-  (select '"' || lemma || '"' from lemma_vocab where form = lower(:word)),
-  '"' || replace(lower(:word), '"', '') || '"')
+where articles_fts match (select expr from e)
 order by bm25(articles_fts, 5.0, 1.0, 5.0, 1.0), a.published_date desc
 limit 100
 """.strip()
@@ -64,6 +71,8 @@ def metadata(database: str) -> dict[str, Any]:
                 "queries": {
                     "word_search": {
                         "title": "Search one word in all its forms, ranked, with snippets",
+                        "description": "Type the word in lower case (SQLite lower-cases "
+                        "only Latin letters); every archived form of it is found.",
                         "sql": SEARCH_SQL,
                     }
                 },

@@ -104,9 +104,9 @@ def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
         if prefix:
             raise QueryError("'*' must follow the start of a word, as in социал*")
         return None
+    if not quoted and "*" in (raw[:-1] if prefix else raw):
+        raise QueryError(f"'*' can only end a word, as in социал* (not '{raw}')")
     if prefix:
-        if "*" in raw[:-1].lstrip("*"):
-            raise QueryError("'*' can only end a word, as in социал*")
         return Term(words, PREFIX, exclude)
     if quoted or exact or len(words) > 1:
         # "foo-bar" is the phrase "foo bar"; quotes ask for these exact forms
