@@ -20,6 +20,8 @@ from typing import Any
 
 TOKEN = re.compile(r"[^\W_]+")
 LANG = "bg"
+# simplemma writes reflexive verbs as "обявя-(се)"; the index wants the bare verb
+_REFLEXIVE = re.compile(r"-?\((?:се|си)\)$|\s+(?:се|си)$")
 
 
 def tokens(text: str) -> list[str]:
@@ -60,7 +62,7 @@ class Lemmatizer:
             self._lemmatize = _load_simplemma()
         found: str | None = None
         if not form.isdigit():
-            lemma = self._lemmatize(form).lower()
+            lemma = _REFLEXIVE.sub("", self._lemmatize(form).lower())
             if lemma != form and TOKEN.fullmatch(lemma):
                 found = lemma
                 self.new_pairs[form] = lemma

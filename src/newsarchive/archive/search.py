@@ -77,7 +77,7 @@ def search(
     ranked = _run(
         conn,
         f"SELECT a.id, bm25(articles_fts, {weights}) AS score"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
         f" WHERE articles_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?",
         [query.fts(lemmas), *params, options.limit],
     )
@@ -116,7 +116,7 @@ def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> lis
     rows = _run(
         conn,
         "SELECT a.site, substr(a.published_date, 1, 4) AS year, count(*)"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
         f" WHERE articles_fts MATCH ? AND {where}"
         " GROUP BY a.site, year ORDER BY a.site, year",
         [match_expression(conn, query), *params],
