@@ -26,7 +26,7 @@ _REFLEXIVE = re.compile(r"-?\((?:се|си)\)$|\s+(?:се|си)$")
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens, as ``unicode61`` would index them."""
-    return [t.lower() for t in TOKEN.findall(text)]
+    return TOKEN.findall(text.lower())
 
 
 def _load_simplemma() -> Callable[[str], str]:
@@ -75,8 +75,11 @@ class Lemmatizer:
         Words that are their own lemma are already indexed in the original column, so
         repeating them here would only double their weight and the index size.
         """
-        lemma = self.lemma
-        out = [found for tok in tokens(text) if (found := lemma(tok)) is not None]
+        cache, lemma, out = self._cache, self.lemma, []
+        for tok in TOKEN.findall(text.lower()):
+            found = cache[tok] if tok in cache else lemma(tok)
+            if found is not None:
+                out.append(found)
         return " ".join(out)
 
     def flush(self, conn: sqlite3.Connection) -> None:
