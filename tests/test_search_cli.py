@@ -234,3 +234,17 @@ def test_long_text_snippet_is_a_window_around_the_match(run_cli: Cli, db: Path) 
     assert "**общината**" in snippet
     assert snippet.startswith("…") and snippet.endswith("…")
     assert len(snippet) < 300
+
+
+def test_a_form_the_archive_never_saw_still_finds_its_lemma(run_cli: Cli, db: Path) -> None:
+    record = {
+        "site": "bta",
+        "url": "https://www.bta.bg/s",
+        "title": "Сесия на съвета",
+        "published": "2024-02-02",
+        "text": "Общинската администрация представи отчет.",
+    }
+    build(run_cli, db, [record])
+    hits = search(run_cli, db, "общинските").json()  # not in the archive's vocabulary
+    assert [h["id"] for h in hits] == [1]  # type: ignore[union-attr]
+    assert "**Общинската**" in hits[0]["snippet"]  # type: ignore[index]
