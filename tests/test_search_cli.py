@@ -248,3 +248,14 @@ def test_a_form_the_archive_never_saw_still_finds_its_lemma(run_cli: Cli, db: Pa
     hits = search(run_cli, db, "общинските").json()  # not in the archive's vocabulary
     assert [h["id"] for h in hits] == [1]  # type: ignore[union-attr]
     assert "**Общинската**" in hits[0]["snippet"]  # type: ignore[index]
+
+
+def test_a_huge_limit_returns_every_hit(run_cli: Cli, db: Path) -> None:
+    records = [
+        {"site": "bta", "url": f"https://www.bta.bg/n{i}", "title": f"Новина {i}",
+         "published": f"20{10 + i % 15}-01-01", "text": "Общините обсъдиха бюджета."}
+        for i in range(1200)
+    ]  # fmt: skip
+    build(run_cli, db, records)
+    hits = ids(search(run_cli, db, "община", "--limit", "100000"))
+    assert sorted(hits) == list(range(1, 1201))

@@ -116,15 +116,16 @@ def search(
     )
     if not ranked:
         return []
-    scores = {row[0]: row[1] for row in ranked}
-    marks = ",".join("?" * len(scores))
-    details = {
-        row[0]: row
+    wanted = [row[0] for row in ranked]
+    details = {}
+    for start in range(0, len(wanted), 500):  # stay far below SQLite's variable limit
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
         for row in conn.execute(
             f"SELECT id, site, url, title, published, text FROM articles WHERE id IN ({marks})",
-            list(scores),
-        )
-    }
+            chunk,
+        ):
+            details[row[0]] = row
     marker = Marker(conn, query, lemmas)
     results = []
     for article_id, score in ranked:
