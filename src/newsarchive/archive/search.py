@@ -44,7 +44,7 @@ class SearchOptions:
     highlight: tuple[str, str] = HIGHLIGHT
 
 
-def _filters(query: ParsedQuery, filters: Filters) -> Filters:
+def merged_filters(query: ParsedQuery, filters: Filters) -> Filters:
     """Options win over the same filter written in the query."""
     return Filters(
         sites=filters.sites or tuple(query.sites),
@@ -104,7 +104,7 @@ def search(
     order = SORTS.get(options.sort)
     if order is None:
         raise QueryError(f"unknown sort '{options.sort}' (use {', '.join(SORTS)})")
-    where, params = _filters(query, options.filters).sql("a")
+    where, params = merged_filters(query, options.filters).sql("a")
     weights = ", ".join(str(w) for w in WEIGHTS)
     sql = (
         f"SELECT a.id, bm25(articles_fts, {weights}) AS score"
@@ -146,7 +146,7 @@ def search(
 
 def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
     """How many articles match, per site and year of publication."""
-    where, params = _filters(query, filters).sql("a")
+    where, params = merged_filters(query, filters).sql("a")
     sql = (
         "SELECT a.site, substr(a.published_date, 1, 4) AS year, count(*)"
         " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
