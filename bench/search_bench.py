@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -78,6 +79,10 @@ VERBS = (
 ).split()
 SMALL = "в на за с от по до към при след пред като че и но също още вече".split()
 PLACES = "Русе Варна Пловдив София Бургас Дунав Силистра Габрово Плевен Враца".split()
+# A long tail of rarer words (names, terms), picked log-uniformly: most are rare, as in
+# real news, so the index holds tens of thousands of terms, not only the words above.
+SYLLABLES = "ра ко ми ден сто ла ва не бо ри ще ан ов ев ски ка те лю жи за ги му".split()
+TAIL_SIZE = 30_000
 PLANTED = "читалище"
 PLANTED_FORMS = ("читалището", "читалища", "читалищата", "читалище")
 UNIQUE = "зорбалинка"  # one article only: the one-hit search of the start-up timing
@@ -124,6 +129,11 @@ def generate(n: int, path: Path) -> dict[str, object]:
     """Write ``n`` articles as JSON Lines; returns what the checks need to know."""
     rng = random.Random(SEED)
     nouns, adjectives = forms(NOUNS), forms(ADJECTIVES)
+    tail_rng, tail_set = random.Random(SEED + 1), set()
+    while len(tail_set) < TAIL_SIZE:
+        tail_set.add("".join(tail_rng.choices(SYLLABLES, k=tail_rng.randint(2, 4))))
+    tail = sorted(tail_set)
+    tail_rng.shuffle(tail)
     community = set(NOUNS["община"].split())
     planted_every = max(1, n // max(5, n // 1000))
     planted: list[int] = []
@@ -149,6 +159,7 @@ def generate(n: int, path: Path) -> dict[str, object]:
                 ]
                 if rng.random() < 0.5:
                     words += [rng.choice(SMALL), phrase()]
+                words.insert(3, tail[int(TAIL_SIZE ** rng.random()) - 1])
                 return " ".join(words) + "."
 
             paragraphs = [
@@ -330,7 +341,7 @@ def main() -> int:
         print("\nFAILED: " + "; ".join(failures))
         return 1
     if not args.keep:
-        source.unlink()
+        shutil.rmtree(work)
     return 0
 
 
