@@ -259,3 +259,9 @@ def test_a_huge_limit_returns_every_hit(run_cli: Cli, db: Path) -> None:
     build(run_cli, db, records)
     hits = ids(search(run_cli, db, "община", "--limit", "100000"))
     assert sorted(hits) == list(range(1, 1201))
+
+
+def test_csv_without_hits_still_has_the_header(run_cli: Cli, archive: Path) -> None:
+    result = run_cli("search", "космонавт", "--format", "csv", "--db", str(archive))
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "id,site,url,title,published,snippet,score"

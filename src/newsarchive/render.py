@@ -51,7 +51,8 @@ def search_results(hits: list[dict[str, Any]], fmt: str) -> None:
         sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(hits[0]) if hits else ["id"])
+        fields = ["id", "site", "url", "title", "published", "snippet", "score"]
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
         writer.writeheader()
         writer.writerows(hits)
         return
