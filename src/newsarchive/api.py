@@ -46,19 +46,53 @@ def search(
     filters: Filters | None = None,
     limit: int = 20,
     sort: str = "relevance",
+    exact: bool = False,
+    highlight: tuple[str, str] = ("**", "**"),
 ) -> list[dict[str, Any]]:
-    """Parse the user's query and return ranked hits."""
+    """Parse the user's query and return ranked hits with marked snippets."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import SearchOptions
     from newsarchive.archive.search import search as run_search
 
-    parsed = parse_query(query)
-    conn = connect(db, create=False)
+    parsed = parse_query(query, exact=exact)
+    conn = _search_connection(db)
     try:
-        options = SearchOptions(filters=filters or Filters(), limit=limit, sort=sort)
+        options = SearchOptions(
+            filters=filters or Filters(), limit=limit, sort=sort, highlight=highlight
+        )
         return run_search(conn, parsed, options)
     finally:
         conn.close()
+
+
+def search_count(
+    db: Path, query: str, *, filters: Filters | None = None, exact: bool = False
+) -> list[dict[str, Any]]:
+    """How many articles match ``query``, per site and year."""
+    from newsarchive.archive.query import parse_query
+    from newsarchive.archive.search import count
+
+    parsed = parse_query(query, exact=exact)
+    conn = _search_connection(db)
+    try:
+        return count(conn, parsed, filters or Filters())
+    finally:
+        conn.close()
+
+
+def _search_connection(db: Path) -> sqlite3.Connection:
+    """An existing archive, migrated first if an older version wrote it."""
+    from newsarchive.archive.schema import SCHEMA_VERSION, ensure_schema
+    from newsarchive.errors import ArchiveError
+
+    conn = connect(db, create=False)
+    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        try:
+            ensure_schema(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise ArchiveError(f"cannot upgrade archive {db} for search: {exc}") from None
+    return conn
 
 
 def show(db: Path, id_or_url: str) -> dict[str, Any]:
@@ -93,47 +127,65 @@ def _published(value: Any, line: int) -> Any:
     return parsed
 
 
-def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
-    """Load export records; all-or-nothing, so a bad line leaves the archive untouched."""
-    from newsarchive.archive.store import Store
+def _import_record(line: str, number: int) -> tuple[Any, str, str, str | None] | None:
+    """One JSON Lines record as (Article, site, url, fetched_at); None for a blank line."""
     from newsarchive.models import Article
 
-    records = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"line {number}: not valid JSON ({exc.msg})") from None
-        if not isinstance(data, dict):
-            raise UsageError(f"line {number}: expected a JSON object")
-        for key in ("site", "url"):
-            if not isinstance(data.get(key), str) or not data[key]:
-                raise UsageError(f"line {number}: missing '{key}'")
-        tags = data.get("tags") or []
-        article = Article(
-            title=str(data.get("title") or ""),
-            text=str(data.get("text") or ""),
-            published=_published(data.get("published"), number),
-            author=data.get("author") or None,
-            tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
-        )
-        records.append((article, data["site"], data["url"], data.get("fetched_at")))
+    if not line.strip():
+        return None
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"line {number}: not valid JSON ({exc.msg})") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"line {number}: expected a JSON object")
+    for key in ("site", "url"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise UsageError(f"line {number}: missing '{key}'")
+    tags = data.get("tags") or []
+    article = Article(
+        title=str(data.get("title") or ""),
+        text=str(data.get("text") or ""),
+        published=_published(data.get("published"), number),
+        author=data.get("author") or None,
+        tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+    )
+    fetched_at = data.get("fetched_at")
+    return article, data["site"], data["url"], str(fetched_at) if fetched_at else None
+
+
+def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
+    """Load export records; all-or-nothing, so a bad line leaves the archive untouched.
+
+    Records stream into one transaction (a large file is never held in memory); any
+    error rolls it back, and an archive file this import created is removed again.
+    """
+    from newsarchive.archive.store import Store
+
+    existed = db.exists()
     conn = connect(db, create=True)
     counts = {"new": 0, "updated": 0, "unchanged": 0}
+    ok = False
     try:
         store = Store(conn)
         with conn:
-            for article, site, url, fetched_at in records:
+            for number, line in enumerate(lines, 1):
+                record = _import_record(line, number)
+                if record is None:
+                    continue
+                article, site, url, fetched_at = record
                 outcome = store.upsert_article(
                     article, site=site, url=url, fetched_at=fetched_at or now_iso()
                 )
                 counts[outcome] += 1
+        ok = True
     except sqlite3.DatabaseError as exc:
         raise UsageError(f"import failed, nothing imported: {exc}") from None
     finally:
         conn.close()
+        if not ok and not existed:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
     return counts
 
 

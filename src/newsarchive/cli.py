@@ -65,6 +65,11 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
+class MetadataFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
 class SortOrder(StrEnum):
     relevance = "relevance"
     newest = "newest"
@@ -183,23 +188,65 @@ def crawl(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words, "phrases", OR, -word, prefix*, site:.')],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words (any form: община finds общината), "exact phrase", OR, -word, prefix*,'
+            " site:ID, since:DATE, until:DATE."
+        ),
+    ],
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most hits to show.")] = 20,
-    sort: Annotated[SortOrder, typer.Option("--sort", help="Result order.")] = SortOrder.relevance,
+    sort: Annotated[
+        SortOrder, typer.Option("--sort", help="relevance (bm25, title first), newest or oldest.")
+    ] = SortOrder.relevance,
+    exact: Annotated[
+        bool, typer.Option("--exact", help="Match words only in the form typed (no word forms).")
+    ] = False,
+    count: Annotated[
+        bool, typer.Option("--count", help="Print how many articles match, per site and year.")
+    ] = False,
     fmt: Annotated[SearchFormat, typer.Option("--format", "-f")] = SearchFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Full-text search of the archive, best matches first."""
+    """Full-text search of the archive, best matches first, with marked snippets."""
     from newsarchive import api, render
 
     with _handled():
+        filters = _filters(site, since, until)
+        if count:
+            totals = api.search_count(_db(db), query, filters=filters, exact=exact)
+            render.search_counts(totals, fmt.value)
+            return
+        marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
         hits = api.search(
-            _db(db), query, filters=_filters(site, since, until), limit=limit, sort=sort.value
-        )
+            _db(db), query, filters=filters, limit=limit, sort=sort.value, exact=exact,
+            highlight=marks,
+        )  # fmt: skip
         render.search_results(hits, fmt.value)
+
+
+@app.command("datasette-metadata")
+def datasette_metadata(
+    fmt: Annotated[
+        MetadataFormat, typer.Option("--format", "-f", help="yaml or json.")
+    ] = MetadataFormat.yaml,
+    db: DbOption = None,
+) -> None:
+    """Print Datasette metadata for the archive: search, labels, sort, column notes.
+
+    Use: newsarchive datasette-metadata > metadata.yml;
+    datasette newsarchive.db -m metadata.yml
+    """
+    from newsarchive.archive.datasette import metadata, to_yaml
+
+    data = metadata(_db(db).stem)
+    if fmt is MetadataFormat.json:
+        _print_json(data)
+    else:
+        sys.stdout.write(to_yaml(data))
 
 
 @app.command()

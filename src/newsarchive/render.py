@@ -15,7 +15,11 @@ from newsarchive.errors import UsageError
 from newsarchive.models import Profile
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
-_MARK = re.compile(r"\*\*(.+?)\*\*")
+# Search marks matched words with these: visible ones in json/csv, private ones for the
+# table (scraped text may itself contain "**"; control characters are cleaned out of it).
+TEXT_MARKS = ("**", "**")
+TABLE_MARKS = ("\x02", "\x03")
+_MARK = re.compile("\x02(.*?)\x03", re.S)
 
 
 def _clean(value: object) -> str:
@@ -34,12 +38,11 @@ def _snippet_text(snippet: str) -> Any:
 
     text = Text()
     pos = 0
-    snippet = _clean(snippet)
     for match in _MARK.finditer(snippet):
-        text.append(snippet[pos : match.start()])
-        text.append(match.group(1), style="bold yellow")
+        text.append(_clean(snippet[pos : match.start()]))
+        text.append(_clean(match.group(1)), style="bold yellow")
         pos = match.end()
-    text.append(snippet[pos:])
+    text.append(_clean(snippet[pos:]))
     return text
 
 
@@ -48,7 +51,8 @@ def search_results(hits: list[dict[str, Any]], fmt: str) -> None:
         sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(hits[0]) if hits else ["id"])
+        fields = ["id", "site", "url", "title", "published", "snippet", "score"]
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
         writer.writeheader()
         writer.writerows(hits)
         return
@@ -70,6 +74,28 @@ def search_results(hits: list[dict[str, Any]], fmt: str) -> None:
         date = (hit["published"] or "")[:10]
         table.add_row(str(hit["id"]), _clean(hit["site"]), date, body)
     console.print(table)
+
+
+def search_counts(rows: list[dict[str, Any]], fmt: str) -> None:
+    """``search --count``: matching articles per site and year."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=["site", "year", "count"])
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    from rich.table import Table
+
+    table = Table()
+    for column in ("site", "year", "articles"):
+        table.add_column(column, justify="right" if column != "site" else "left")
+    for row in rows:
+        table.add_row(_clean(row["site"]), str(row["year"] or "-"), str(row["count"]))
+    console = _console()
+    console.print(table)
+    console.print(f"{sum(r['count'] for r in rows)} articles match")
 
 
 def article_text(article: dict[str, Any]) -> None:

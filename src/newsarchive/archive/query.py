@@ -1,40 +1,62 @@
 """Translate what a user types into safe FTS5 syntax.
 
-User input never reaches FTS5 verbatim: every word is re-quoted, so FTS5 operators,
-column filters, ``NEAR(`` and stray punctuation cannot produce an SQL error or a
-surprise. What cannot be understood raises ``QueryError`` with one line saying why.
+User input never reaches FTS5 verbatim: every word is cut out with the same rule the
+``unicode61`` tokenizer uses (letters and digits) and re-quoted, and operators and column
+filters are written only by this module, so FTS5 operators, ``NEAR(``, column names and
+stray punctuation cannot cause an SQL error or a surprise. What cannot be understood
+raises ``QueryError`` with one line saying why.
+
+Syntax: ``word`` (any form of it: "община" finds "общината"), ``"exact"`` or
+``"exact phrase"`` (these forms only), ``a OR b``, ``-word`` / ``-"phrase"`` (exclude),
+``prefix*``, and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``.
+All terms must match (AND).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from newsarchive.archive.lemmas import TOKEN
 from newsarchive.errors import QueryError
 
 MAX_QUERY_CHARS = 2000
-_WORD = re.compile(r"\w+", re.UNICODE)
-_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+MAX_TERMS = 64
+_TOKEN = re.compile(r'(-?)"([^"]*)"|([^\s"]+)')
 _OPERATORS = {"OR", "AND", "NOT"}
+_FILTERS = ("site", "since", "until")
+_SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+# Column filters of the index (see schema.py): originals only, or originals and lemmas.
+ORIGINAL = "{title text}"
+WORD, EXACT, PREFIX = "word", "exact", "prefix"
 
 
 @dataclass(frozen=True)
 class Term:
-    """One thing to match: a word, a prefix (``социал*``) or a phrase."""
+    """One thing to match: a word (any form), exact form(s) or a phrase, or a prefix."""
 
     words: tuple[str, ...]
-    prefix: bool = False
+    kind: str = WORD
     exclude: bool = False
 
-    def fts(self) -> str:
+    def fts(self, lemmas: Mapping[str, str]) -> str:
+        """This term as an FTS5 expression; ``lemmas`` maps forms to the archive's lemma."""
         quoted = '"' + " ".join(self.words) + '"'
-        return quoted + "*" if self.prefix else quoted
+        if self.kind == PREFIX:
+            return f"{ORIGINAL} : {quoted}*"
+        if self.kind == WORD and len(self.words) == 1:
+            # The lemma matches the word itself (original columns) and every other form
+            # of it (the lemma columns hold the lemmas of forms that differ from them).
+            word = self.words[0]
+            return '"' + lemmas.get(word, word) + '"'
+        return f"{ORIGINAL} : {quoted}"
 
 
 @dataclass
 class ParsedQuery:
-    """Groups are AND-ed; terms inside a group are OR-ed."""
+    """Groups are AND-ed; terms inside a group are OR-ed; excluded terms are removed."""
 
     groups: list[list[Term]] = field(default_factory=list)
     excluded: list[Term] = field(default_factory=list)
@@ -42,15 +64,25 @@ class ParsedQuery:
     since: dt.date | None = None
     until: dt.date | None = None
 
-    def fts(self) -> str:
+    def terms(self) -> list[Term]:
+        return [t for group in self.groups for t in group]
+
+    def lemma_words(self) -> set[str]:
+        """The words whose lemma must be looked up in the archive's vocabulary."""
+        return {
+            t.words[0] for t in self.terms() + self.excluded if t.kind == WORD and len(t.words) == 1
+        }
+
+    def fts(self, lemmas: Mapping[str, str] | None = None) -> str:
         """The FTS5 MATCH expression."""
+        lemmas = lemmas or {}
         parts = []
         for group in self.groups:
-            alts = [t.fts() for t in group]
+            alts = [t.fts(lemmas) for t in group]
             parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
-        expr = " AND ".join(parts)
-        for term in self.excluded:
-            expr += " NOT " + term.fts()
+        expr = " AND ".join(f"({p})" if ":" in p and len(parts) > 1 else p for p in parts)
+        if self.excluded:
+            expr = f"({expr}) NOT ({' OR '.join(t.fts(lemmas) for t in self.excluded)})"
         return expr
 
 
@@ -62,43 +94,59 @@ def parse_date(value: str, what: str) -> dt.date:
         raise QueryError(f"{what} must be a date like 2024-05-31, not '{value}'") from None
 
 
-def _term(raw: str, *, phrase: bool) -> Term | None:
+def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
     exclude = False
-    if not phrase and raw.startswith("-") and len(raw) > 1:
+    if not quoted and raw.startswith("-") and len(raw) > 1:
         exclude, raw = True, raw[1:]
-    prefix = not phrase and raw.endswith("*")
-    words = tuple(w.lower() for w in _WORD.findall(raw))
+    prefix = not quoted and raw.endswith("*")
+    words = tuple(w.lower() for w in TOKEN.findall(raw))
     if not words:
         if prefix:
             raise QueryError("'*' must follow the start of a word, as in социал*")
         return None
-    if prefix and len(words) > 1:
-        # "foo-bar*": all but the last are plain words of a phrase
-        return Term(words, prefix=True, exclude=exclude)
-    return Term(words, prefix=prefix, exclude=exclude)
+    if not quoted and "*" in (raw[:-1] if prefix else raw):
+        raise QueryError(f"'*' can only end a word, as in социал* (not '{raw}')")
+    if prefix:
+        return Term(words, PREFIX, exclude)
+    if quoted or exact or len(words) > 1:
+        # "foo-bar" is the phrase "foo bar"; quotes ask for these exact forms
+        return Term(words, EXACT, exclude)
+    return Term(words, WORD, exclude)
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Parse user search syntax: words, "phrases", OR, -word, prefix*, site:/since:/until:."""
+def _filter(query: ParsedQuery, key: str, value: str) -> None:
+    if key == "site":
+        for site in value.lower().split(","):
+            if not _SITE.fullmatch(site):
+                raise QueryError(f"site: needs a site id like bta, not '{value}'")
+            query.sites.append(site)
+    elif key == "since":
+        query.since = parse_date(value, "since:")
+    else:
+        query.until = parse_date(value, "until:")
+
+
+def parse_query(text: str, *, exact: bool = False) -> ParsedQuery:
+    """Parse user search syntax: words, "phrases", OR, -word, prefix*, site:/since:/until:.
+
+    ``exact`` makes every bare word match only its own form (as if quoted).
+    """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query is too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
+    if "\x00" in text:
+        raise QueryError("the query contains a NUL character")
     if text.count('"') % 2:
         raise QueryError('unbalanced quote (") in the query')
     query = ParsedQuery()
     pending_or = False
     for match in _TOKEN.finditer(text):
-        phrase, bare = match.group(1), match.group(2)
+        dash, quoted, bare = match.group(1), match.group(2), match.group(3)
         if bare is not None:
             key, _, value = bare.partition(":")
-            if value and key.lower() in ("site", "since", "until"):
-                if key.lower() == "site":
-                    query.sites.append(value.lower())
-                elif key.lower() == "since":
-                    query.since = parse_date(value, "since:")
-                else:
-                    query.until = parse_date(value, "until:")
+            if value and key.lower() in _FILTERS:
+                _filter(query, key.lower(), value)
                 continue
-            if bare.upper() in _OPERATORS and bare.isupper():
+            if bare in _OPERATORS:
                 if bare == "OR":
                     if not query.groups or pending_or:
                         raise QueryError("'OR' needs a word on each side")
@@ -106,9 +154,14 @@ def parse_query(text: str) -> ParsedQuery:
                     continue
                 raise QueryError(
                     f"'{bare}' is not an operator here: words are AND-ed already, "
-                    "use -word to exclude"
+                    "use OR for either and -word to exclude"
                 )
-        term = _term(phrase if phrase is not None else bare, phrase=phrase is not None)
+        if quoted is not None:
+            term = _term(quoted, quoted=True, exact=exact)
+            if term is not None and dash:
+                term = Term(term.words, term.kind, exclude=True)  # -"a phrase"
+        else:
+            term = _term(bare, quoted=False, exact=exact)
         if term is None:
             continue
         if term.exclude:
@@ -123,5 +176,9 @@ def parse_query(text: str) -> ParsedQuery:
     if pending_or:
         raise QueryError("'OR' needs a word on each side")
     if not query.groups:
+        if query.excluded:
+            raise QueryError("the query only excludes words: add a word to search for")
         raise QueryError("the query has no words to search for")
+    if len(query.terms()) + len(query.excluded) > MAX_TERMS:
+        raise QueryError(f"the query has too many terms (at most {MAX_TERMS})")
     return query

@@ -1,16 +1,22 @@
-"""Create and migrate the archive schema.
+"""Create and migrate the archive schema (``PRAGMA user_version`` counts migrations).
 
 Plain SQLite only (built-in ``unicode61`` tokenizer, no extensions) so the file opens in
-the sqlite3 shell and in Datasette. The FTS table and its sync triggers are made by
-sqlite-utils' ``enable_fts``: the trigger trio for external-content FTS5 is easy to get
-subtly wrong by hand, and its ``<table>_fts`` naming is what Datasette looks for.
+the sqlite3 shell and in Datasette. Search is one external-content FTS5 table,
+``articles_fts`` (the ``<table>_fts`` name Datasette looks for), over four columns of
+``articles``: the original ``title`` and ``text``, and ``title_lemmas``/``text_lemmas``,
+the dictionary forms of the words whose form differs (filled by ``Store.upsert_article``).
+``lemma_vocab`` keeps the archive's own form → lemma map so queries never need the
+lemmatizer's dictionary.
+
+v1 → v2: the sqlite-utils made two-column index and its triggers are replaced by the
+four-column one; existing articles get their lemma columns and the index is rebuilt.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -35,6 +41,8 @@ CREATE TABLE IF NOT EXISTS articles (
     author TEXT,
     tags TEXT NOT NULL DEFAULT '[]',
     text TEXT NOT NULL DEFAULT '',
+    title_lemmas TEXT NOT NULL DEFAULT '',
+    text_lemmas TEXT NOT NULL DEFAULT '',
     fetched_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     source_url TEXT,
@@ -101,21 +109,80 @@ def ensure_crawl_schema(conn: sqlite3.Connection) -> None:
                 conn.execute(f"ALTER TABLE runs ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
 
 
+FTS_COLUMNS = ("title", "text", "title_lemmas", "text_lemmas")
+
+_FTS = f"""
+CREATE TABLE IF NOT EXISTS lemma_vocab (
+    form TEXT PRIMARY KEY,
+    lemma TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS lemma_vocab_lemma ON lemma_vocab(lemma);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, title_lemmas, text_lemmas,
+    content=[articles], content_rowid=[id], tokenize='{FTS_TOKENIZE}'
+);
+"""
+_FTS_TRIGGERS = """
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts (rowid, title, text, title_lemmas, text_lemmas)
+  VALUES (new.id, new.title, new.text, new.title_lemmas, new.text_lemmas);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text, title_lemmas, text_lemmas)
+  VALUES ('delete', old.id, old.title, old.text, old.title_lemmas, old.text_lemmas);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text, title_lemmas, text_lemmas)
+  VALUES ('delete', old.id, old.title, old.text, old.title_lemmas, old.text_lemmas);
+  INSERT INTO articles_fts (rowid, title, text, title_lemmas, text_lemmas)
+  VALUES (new.id, new.title, new.text, new.title_lemmas, new.text_lemmas);
+END;
+"""
+
+
 def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create what is missing; a no-op on an archive already at ``SCHEMA_VERSION``."""
+    """Create what is missing and migrate older archives; a no-op when up to date."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version >= SCHEMA_VERSION:
         ensure_crawl_schema(conn)
         return
-    import sqlite_utils
-
     with conn:
         conn.executescript(_TABLES)
-    db = sqlite_utils.Database(conn)
-    if "articles_fts" not in db.table_names():
-        db["articles"].enable_fts(  # type: ignore[union-attr]
-            ["title", "text"], fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE
-        )
+    if version < 2:
+        _migrate_search_v2(conn)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.commit()
     ensure_crawl_schema(conn)
+
+
+def _migrate_search_v2(conn: sqlite3.Connection) -> None:
+    """Lemma columns, the form → lemma vocabulary and the four-column FTS index."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+    fts_sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    with conn:
+        for column in ("title_lemmas", "text_lemmas"):
+            if column not in columns:
+                conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+        if fts_sql is not None and "text_lemmas" not in fts_sql[0]:
+            for trigger in ("articles_ai", "articles_ad", "articles_au"):
+                conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+            conn.execute("DROP TABLE articles_fts")
+        conn.executescript(_FTS)
+        backfill_lemmas(conn)  # before the triggers: the rebuild indexes every row once
+        conn.executescript(_FTS_TRIGGERS)
+
+
+def backfill_lemmas(conn: sqlite3.Connection) -> int:
+    """Fill the lemma columns of every article, then rebuild the index; returns the count."""
+    from newsarchive.archive.lemmas import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    rows = conn.execute("SELECT id, title, text FROM articles").fetchall()
+    for article_id, title, text in rows:
+        conn.execute(
+            "UPDATE articles SET title_lemmas = ?, text_lemmas = ? WHERE id = ?",
+            (lemmatizer.lemma_text(title), lemmatizer.lemma_text(text), article_id),
+        )
+    lemmatizer.flush(conn)
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+    return len(rows)

@@ -1,23 +1,37 @@
-"""Ranked full-text search over the archive: bm25 with the title weighted above the body."""
+"""Ranked full-text search over the archive: bm25 with the title weighted above the body.
+
+A query runs in two steps: the FTS5 index picks and ranks the page of hits (ids and
+scores only), then those few articles are read and their snippets cut from the ORIGINAL
+text in Python. FTS5's own ``snippet()`` can only mark matches in the column that
+matched, and a lemma match happens in the lemma column, which is not what a reader
+should see; here every form of a matched lemma is marked in the original words.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from newsarchive.archive.query import ParsedQuery
+from newsarchive.archive.lemmas import TOKEN, forms_of, lookup
+from newsarchive.archive.query import EXACT, PREFIX, WORD, ParsedQuery
 from newsarchive.archive.store import Filters
 from newsarchive.errors import QueryError
 
-HIGHLIGHT_OPEN = "**"
-HIGHLIGHT_CLOSE = "**"
+HIGHLIGHT = ("**", "**")
 TITLE_WEIGHT = 5.0
+# bm25 weights for the index columns: title, text, title_lemmas, text_lemmas
+WEIGHTS = (TITLE_WEIGHT, 1.0, TITLE_WEIGHT, 1.0)
+SNIPPET_TOKENS = 24
 SORTS = {
-    "relevance": "score ASC, articles.published_date DESC, articles.id DESC",
-    "newest": "articles.published_date DESC, articles.id DESC",
-    "oldest": "articles.published_date ASC, articles.id ASC",
+    "relevance": "score ASC, a.published_date DESC, a.id DESC",
+    "newest": "a.published_date IS NULL, a.published_date DESC, a.id DESC",
+    "oldest": "a.published_date IS NULL, a.published_date ASC, a.id ASC",
 }
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -27,36 +41,215 @@ class SearchOptions:
     filters: Filters = Filters()
     limit: int = 20
     sort: str = "relevance"
+    highlight: tuple[str, str] = HIGHLIGHT
+
+
+def merged_filters(query: ParsedQuery, filters: Filters) -> Filters:
+    """Options win over the same filter written in the query."""
+    return Filters(
+        sites=filters.sites or tuple(query.sites),
+        since=filters.since or query.since,
+        until=filters.until or query.until,
+    )
+
+
+def match_expression(conn: sqlite3.Connection, query: ParsedQuery) -> str:
+    """The FTS5 expression for ``query``, with words lemmatised by the archive's vocabulary."""
+    return query.fts(lookup(conn, query.lemma_words()))
+
+
+def guess_lemmas(query: ParsedQuery, known: dict[str, str]) -> dict[str, str]:
+    """Lemmas from the lemmatizer's dictionary for words the archive has never seen.
+
+    The last resort of a search that found nothing: "общинските" is not in an archive
+    that only has "общински" and "общинска", but its lemma is. Only this path loads the
+    dictionary (~200 ms), and only for a query with no hits.
+    """
+    from newsarchive.archive.lemmas import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    guessed = {}
+    for word in query.lemma_words() - set(known):
+        lemma = lemmatizer.lemma(word)
+        if lemma is not None:
+            guessed[word] = lemma
+    return guessed
+
+
+def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"the search index could not run this query: {exc}") from None
+
+
+def _with_guesses(
+    conn: sqlite3.Connection, query: ParsedQuery, run: Callable[[dict[str, str]], list[Any]]
+) -> tuple[list[Any], dict[str, str]]:
+    """Run with the archive's lemmas; when nothing matches, once more with guessed ones."""
+    lemmas = lookup(conn, query.lemma_words())
+    rows = run(lemmas)
+    if not rows and query.lemma_words() - set(lemmas):
+        guessed = guess_lemmas(query, lemmas)
+        if guessed:
+            lemmas = {**lemmas, **guessed}
+            rows = run(lemmas)
+    return rows, lemmas
 
 
 def search(
     conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
 ) -> list[dict[str, Any]]:
     """Run a parsed query; returns ``{id, site, url, title, published, snippet, score}`` rows."""
-    filters = Filters(
-        sites=options.filters.sites or tuple(query.sites),
-        since=options.filters.since or query.since,
-        until=options.filters.until or query.until,
-    )
-    where, params = filters.sql()
     order = SORTS.get(options.sort)
     if order is None:
         raise QueryError(f"unknown sort '{options.sort}' (use {', '.join(SORTS)})")
+    where, params = merged_filters(query, options.filters).sql("a")
+    weights = ", ".join(str(w) for w in WEIGHTS)
     sql = (
-        "SELECT articles.id, articles.site, articles.url, articles.title, articles.published,"
-        f" snippet(articles_fts, 1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 24),"
-        f" bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS score"
-        " FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid"
+        f"SELECT a.id, bm25(articles_fts, {weights}) AS score"
+        " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
         f" WHERE articles_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?"
     )
-    try:
-        rows = conn.execute(sql, [query.fts(), *params, options.limit]).fetchall()
-    except sqlite3.OperationalError as exc:
-        raise QueryError(f"the search index could not run this query: {exc}") from None
-    keys = ("id", "site", "url", "title", "published", "snippet", "score")
+    ranked, lemmas = _with_guesses(
+        conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params, options.limit])
+    )
+    if not ranked:
+        return []
+    wanted = [row[0] for row in ranked]
+    details = {}
+    for start in range(0, len(wanted), 500):  # stay far below SQLite's variable limit
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT id, site, url, title, published, text FROM articles WHERE id IN ({marks})",
+            chunk,
+        ):
+            details[row[0]] = row
+    marker = Marker(conn, query, lemmas)
     results = []
-    for row in rows:
-        record = dict(zip(keys, row, strict=True))
-        record["score"] = round(-float(record["score"]), 4)
-        results.append(record)
+    for article_id, score in ranked:
+        _, site, url, title, published, text = details[article_id]
+        results.append(
+            {
+                "id": article_id,
+                "site": site,
+                "url": url,
+                "title": title,
+                "published": published,
+                "snippet": marker.snippet(text or "", options.highlight),
+                "score": float(f"{-float(score):.6g}"),
+            }
+        )
     return results
+
+
+def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
+    """How many articles match, per site and year of publication."""
+    where, params = merged_filters(query, filters).sql("a")
+    sql = (
+        "SELECT a.site, substr(a.published_date, 1, 4) AS year, count(*)"
+        " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
+        f" WHERE articles_fts MATCH ? AND {where}"
+        " GROUP BY a.site, year ORDER BY a.site, year"
+    )
+    rows, _ = _with_guesses(
+        conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params])
+    )
+    return [
+        {"site": site, "year": int(year) if year else None, "count": n} for site, year, n in rows
+    ]
+
+
+class Marker:
+    """Finds the words of a query in original text: every archived form of a lemma, exact
+    forms, prefixes and phrases; cuts the best window around them as a snippet."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, query: ParsedQuery, lemmas: dict[str, str]
+    ) -> None:
+        terms = query.terms()
+        wanted_lemmas = {t.words[0]: lemmas.get(t.words[0], t.words[0]) for t in terms
+                         if t.kind == WORD and len(t.words) == 1}  # fmt: skip
+        by_lemma: dict[str, set[str]] = {}
+        for form, lemma in forms_of(conn, wanted_lemmas.values()).items():
+            by_lemma.setdefault(lemma, set()).add(form)
+        self.forms: dict[str, int] = {}
+        self.prefixes: list[tuple[str, int]] = []
+        self.phrases: list[tuple[tuple[str, ...], int, bool]] = []  # words, term, prefix
+        for index, term in enumerate(terms):
+            if term.kind == PREFIX:
+                if len(term.words) == 1:
+                    self.prefixes.append((term.words[0], index))
+                else:
+                    self.phrases.append((term.words, index, True))
+            elif term.kind == EXACT and len(term.words) > 1:
+                self.phrases.append((term.words, index, False))
+            elif term.kind == EXACT:
+                self.forms.setdefault(term.words[0], index)
+            else:
+                word = term.words[0]
+                lemma = wanted_lemmas[word]
+                for form in {word, lemma} | by_lemma.get(lemma, set()):
+                    self.forms.setdefault(form, index)
+
+    def _term_at(self, words: list[str], i: int) -> tuple[int, int]:
+        """(term index, token count) of a match starting at token ``i``, or (-1, 0)."""
+        word = words[i]
+        for phrase, index, prefix in self.phrases:
+            n = len(phrase)
+            if i + n > len(words) or words[i : i + n - 1] != list(phrase[:-1]):
+                continue
+            last = words[i + n - 1]
+            if last == phrase[-1] or (prefix and last.startswith(phrase[-1])):
+                return index, n
+        if word in self.forms:
+            return self.forms[word], 1
+        for start, index in self.prefixes:
+            if word.startswith(start):
+                return index, 1
+        return -1, 0
+
+    def snippet(self, text: str, highlight: tuple[str, str]) -> str:
+        text = _CONTROL.sub(" ", text)
+        spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        words = [text[s:e].lower() for s, e in spans]
+        hits: list[tuple[int, int, int]] = []  # (first token, token count, term)
+        i = 0
+        while i < len(words):
+            term, n = self._term_at(words, i)
+            if n:
+                hits.append((i, n, term))
+                i += n
+            else:
+                i += 1
+        start = self._best_window(hits, len(words))
+        end = min(len(words), start + SNIPPET_TOKENS)
+        if not spans:
+            return ""
+        pieces = ["…"] if start > 0 else []
+        pos = spans[start][0]
+        for first, n, _ in hits:
+            if first < start or first >= end:
+                continue
+            last = min(first + n, end) - 1
+            pieces.append(text[pos : spans[first][0]])
+            pieces.append(highlight[0] + text[spans[first][0] : spans[last][1]] + highlight[1])
+            pos = spans[last][1]
+        if end < len(words):
+            pieces.append(text[pos : spans[end - 1][1]] + "…")
+        else:
+            pieces.append(text[pos:])
+        return _SPACE.sub(" ", "".join(pieces)).strip()
+
+    @staticmethod
+    def _best_window(hits: list[tuple[int, int, int]], total: int) -> int:
+        """The start token of the window showing the most distinct terms (then matches)."""
+        best, best_key = 0, (-1, -1)
+        for first, _, _ in hits:
+            start = max(0, min(first - 4, total - SNIPPET_TOKENS))
+            inside = [h for h in hits if start <= h[0] < start + SNIPPET_TOKENS]
+            key = (len({h[2] for h in inside}), len(inside))
+            if key > best_key:
+                best, best_key = start, key
+        return best

@@ -12,10 +12,12 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsarchive.extract.dates import local_date
 from newsarchive.models import Article, Page
+
+if TYPE_CHECKING:
+    from newsarchive.archive.lemmas import Lemmatizer
 
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "author", "tags", "text", "fetched_at",
@@ -56,6 +58,17 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self._lemmatizer: Lemmatizer | None = None
+
+    def _lemmas(self, title: str, text: str) -> tuple[str, str]:
+        """The lemma columns for a title and text; records new forms in ``lemma_vocab``."""
+        if self._lemmatizer is None:
+            from newsarchive.archive.lemmas import Lemmatizer
+
+            self._lemmatizer = Lemmatizer()
+        lemmas = (self._lemmatizer.lemma_text(title), self._lemmatizer.lemma_text(text))
+        self._lemmatizer.flush(self.conn)
+        return lemmas
 
     def save_capture(self, page: Page) -> int:
         cur = self.conn.execute(
@@ -89,7 +102,12 @@ class Store:
         fetched_at: str | None = None,
         capture_id: int | None = None,
     ) -> str:
-        """Insert or update by URL; returns "new", "updated" or "unchanged"."""
+        """Insert or update by URL; returns "new", "updated" or "unchanged".
+
+        The lemma columns the search index reads are filled here, at write time.
+        """
+        from newsarchive.extract.dates import local_date
+
         fetched = fetched_at or now_iso()
         published = article.published.isoformat() if article.published else None
         pdate = local_date(article.published).isoformat() if article.published else None
@@ -98,22 +116,23 @@ class Store:
             "SELECT id, title, published, author, tags, text FROM articles WHERE url = ?", (url,)
         ).fetchone()
         values = (article.title, published, article.author, tags, article.text)
+        if row is not None and tuple(row[1:]) == values:
+            return "unchanged"
+        lemmas = self._lemmas(article.title, article.text)
         if row is None:
             self.conn.execute(
                 "INSERT INTO articles (site, url, title, published, published_date, author, tags,"
-                " text, fetched_at, updated_at, source_url, capture_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (site, url, *values[:2], pdate, *values[2:], fetched, fetched, source_url,
-                 capture_id),
+                " text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url, capture_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (site, url, *values[:2], pdate, *values[2:], *lemmas, fetched, fetched,
+                 source_url, capture_id),
             )  # fmt: skip
             return "new"
-        if tuple(row[1:]) == values:
-            return "unchanged"
         self.conn.execute(
             "UPDATE articles SET title = ?, published = ?, published_date = ?, author = ?,"
-            " tags = ?, text = ?, updated_at = ?, capture_id = COALESCE(?, capture_id)"
-            " WHERE id = ?",
-            (*values[:2], pdate, *values[2:], fetched, capture_id, row[0]),
+            " tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?, updated_at = ?,"
+            " capture_id = COALESCE(?, capture_id) WHERE id = ?",
+            (*values[:2], pdate, *values[2:], *lemmas, fetched, capture_id, row[0]),
         )
         return "updated"
 

@@ -1,0 +1,114 @@
+"""Bulgarian word forms: the lemma columns written beside the text, and the archive's
+form → lemma vocabulary that lets queries find "общината" when asked for "община".
+
+Only the *write* side loads a lemmatizer (simplemma's Bulgarian dictionary, ~170 ms on
+first use). Every form seen at index time whose lemma differs from it is stored in the
+``lemma_vocab`` table, so the query side lemmatises with one indexed lookup and never
+loads the dictionary.
+
+Tokens are split the way SQLite's ``unicode61`` tokenizer splits them (letters and
+digits; everything else separates) and lower-cased, so what Python writes and what FTS5
+indexes line up.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterable
+from typing import Any
+
+TOKEN = re.compile(r"[^\W_]+")
+LANG = "bg"
+# simplemma writes reflexive verbs as "обявя-(се)"; the index wants the bare verb
+_REFLEXIVE = re.compile(r"-?\((?:се|си)\)$|\s+(?:се|си)$")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens, as ``unicode61`` would index them."""
+    return TOKEN.findall(text.lower())
+
+
+def _load_simplemma() -> Callable[[str], str]:
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - simplemma is a runtime dependency
+        return lambda word: word
+
+    def lemmatize(word: str) -> str:
+        return str(simplemma.lemmatize(word, lang=LANG))
+
+    return lemmatize
+
+
+class Lemmatizer:
+    """Form → lemma with a per-process cache; records new pairs for ``lemma_vocab``.
+
+    ``lemma(form)`` returns the lemma only when it differs from the form and is a single
+    token itself (so it can be indexed and queried); otherwise ``None``.
+    """
+
+    def __init__(self, lemmatize: Callable[[str], str] | None = None) -> None:
+        self._lemmatize = lemmatize
+        self._cache: dict[str, str | None] = {}
+        self.new_pairs: dict[str, str] = {}
+
+    def lemma(self, form: str) -> str | None:
+        try:
+            return self._cache[form]
+        except KeyError:
+            pass
+        if self._lemmatize is None:
+            self._lemmatize = _load_simplemma()
+        found: str | None = None
+        if not form.isdigit():
+            lemma = _REFLEXIVE.sub("", self._lemmatize(form).lower())
+            if lemma != form and TOKEN.fullmatch(lemma):
+                found = lemma
+                self.new_pairs[form] = lemma
+        self._cache[form] = found
+        return found
+
+    def lemma_text(self, text: str) -> str:
+        """The lemmas of the words whose lemma differs from the word, in text order.
+
+        Words that are their own lemma are already indexed in the original column, so
+        repeating them here would only double their weight and the index size.
+        """
+        cache, lemma, out = self._cache, self.lemma, []
+        for tok in TOKEN.findall(text.lower()):
+            found = cache[tok] if tok in cache else lemma(tok)
+            if found is not None:
+                out.append(found)
+        return " ".join(out)
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        """Store the form → lemma pairs seen since the last flush."""
+        if self.new_pairs:
+            conn.executemany(
+                "INSERT OR IGNORE INTO lemma_vocab (form, lemma) VALUES (?, ?)",
+                self.new_pairs.items(),
+            )
+            self.new_pairs = {}
+
+
+def lookup(conn: sqlite3.Connection, forms: Iterable[str]) -> dict[str, str]:
+    """The archive's lemma for each form that has one different from itself."""
+    wanted = sorted(set(forms))
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows: list[Any] = conn.execute(
+        f"SELECT form, lemma FROM lemma_vocab WHERE form IN ({marks})", wanted
+    ).fetchall()
+    return {form: lemma for form, lemma in rows}
+
+
+def forms_of(conn: sqlite3.Connection, lemmas: Iterable[str]) -> dict[str, str]:
+    """Every form in the archive's vocabulary whose lemma is one of ``lemmas`` → its lemma."""
+    wanted = sorted(set(lemmas))
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows = conn.execute(f"SELECT form, lemma FROM lemma_vocab WHERE lemma IN ({marks})", wanted)
+    return {form: lemma for form, lemma in rows}

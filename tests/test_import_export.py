@@ -1,0 +1,155 @@
+"""import-jsonl and export are inverses; a bad file leaves the archive as it was; archives
+written by schema v1 are migrated and get word-form search."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.archive.schema import SCHEMA_VERSION
+
+from .search_corpus import ARTICLES, build, ids, write_jsonl
+from .support import Result
+
+Cli = Callable[..., Result]
+
+
+def exported(run_cli: Cli, db: Path) -> list[dict[str, object]]:
+    result = run_cli("export", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_export_import_round_trip(run_cli: Cli, db: Path, tmp_path: Path) -> None:
+    build(run_cli, db)
+    first = exported(run_cli, db)
+    assert [r["url"] for r in first] == [a["url"] for a in ARTICLES]
+    assert set(first[0]) == {"id", "site", "url", "title", "published", "author", "tags",
+                             "text", "fetched_at"}  # fmt: skip
+    copy = tmp_path / "copy.db"
+    source = write_jsonl(tmp_path / "export.jsonl", first)
+    result = run_cli("import-jsonl", str(source), "--db", str(copy))
+    assert result.exit_code == 0
+    assert "imported 5 new" in result.stdout
+    assert exported(run_cli, copy) == first
+    again = run_cli("import-jsonl", str(source), "--db", str(copy))
+    assert "0 new, 0 updated, 5 unchanged" in again.stdout
+
+
+def test_import_updates_changed_articles_and_reindexes(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db)
+    changed = dict(ARTICLES[3], text="Отборът благодари на общините за подкрепата.")
+    source = write_jsonl(db.with_name("changed.jsonl"), [changed])
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert "0 new, 1 updated" in result.stdout
+    search = run_cli("search", "община", "--format", "json", "--db", str(db))
+    assert 4 in ids(search)
+    assert 4 not in ids(run_cli("search", "мача", "--format", "json", "--db", str(db)))
+
+
+def test_import_from_stdin(run_cli: Cli, db: Path) -> None:
+    lines = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES[:2])
+    result = run_cli("import-jsonl", "-", "--db", str(db), input=lines)
+    assert result.exit_code == 0 and "imported 2 new" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "bad_line",
+    ["{not json", '["a list"]', '{"site": "bta"}', '{"site": "bta", "url": "u", "published": "x"}'],
+)
+def test_a_bad_line_imports_nothing(run_cli: Cli, db: Path, bad_line: str) -> None:
+    build(run_cli, db, ARTICLES[:2])
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    good = [json.dumps(a, ensure_ascii=False) for a in ARTICLES[2:]]
+    source = db.with_name("bad.jsonl")
+    source.write_text("\n".join([good[0], bad_line, good[1]]) + "\n", encoding="utf-8")
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("newsarchive: error: line 2:")
+    assert len(exported(run_cli, db)) == 2
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_a_bad_file_creates_no_archive(run_cli: Cli, tmp_path: Path) -> None:
+    source = tmp_path / "bad.jsonl"
+    source.write_text(json.dumps(ARTICLES[0], ensure_ascii=False) + "\n{oops\n")
+    target = tmp_path / "new.db"
+    result = run_cli("import-jsonl", str(source), "--db", str(target))
+    assert result.exit_code == 2
+    assert not target.exists()
+
+
+def test_import_fills_the_lemma_vocabulary(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db)
+    conn = sqlite3.connect(db)
+    vocab = dict(conn.execute("SELECT form, lemma FROM lemma_vocab"))
+    assert vocab["общината"] == "община"
+    assert vocab["общините"] == "община"
+    assert vocab["улиците"] == "улица"
+    title_lemmas, text_lemmas = conn.execute(
+        "SELECT title_lemmas, text_lemmas FROM articles WHERE id = 1"
+    ).fetchone()
+    assert "община" in title_lemmas.split() and "улица" in title_lemmas.split()
+    assert "общината" not in text_lemmas  # only lemmas, never the original forms
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+V1_ARTICLES = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY, site TEXT NOT NULL, url TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '', published TEXT, published_date TEXT, author TEXT,
+    tags TEXT NOT NULL DEFAULT '[]', text TEXT NOT NULL DEFAULT '', fetched_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL, source_url TEXT, capture_id INTEGER
+);
+"""
+
+
+def make_v1_archive(path: Path) -> None:
+    """An archive as schema v1 wrote it: two-column FTS made by sqlite-utils."""
+    import sqlite_utils
+
+    conn = sqlite3.connect(path)
+    conn.executescript(V1_ARTICLES)
+    sqlite_utils.Database(conn)["articles"].enable_fts(
+        ["title", "text"], fts_version="FTS5", create_triggers=True,
+        tokenize="unicode61 remove_diacritics 0",
+    )  # fmt: skip
+    conn.execute(
+        "INSERT INTO articles (site, url, title, published, published_date, text, fetched_at,"
+        " updated_at) VALUES ('bta', 'https://www.bta.bg/old', 'Стара новина', '2019-05-05',"
+        " '2019-05-05', 'Общината обяви търг за улиците.', '2019-05-05', '2019-05-05')"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def test_v1_archive_is_migrated_on_search(run_cli: Cli, db: Path) -> None:
+    make_v1_archive(db)
+    result = run_cli("search", "улица", "--format", "json", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    hits = result.json()
+    assert isinstance(hits, list) and len(hits) == 1
+    assert "**улиците**" in hits[0]["snippet"]
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT lemma FROM lemma_vocab WHERE form = 'общината'").fetchone() == (
+        "община",
+    )
+
+
+def test_v1_archive_is_migrated_on_import(run_cli: Cli, db: Path) -> None:
+    make_v1_archive(db)
+    build(run_cli, db)
+    hits = ids(run_cli("search", "община", "--format", "json", "--db", str(db)))
+    assert sorted(hits) == [1, 2, 3, 4, 6]  # the v1 article (id 1) and the new ones
+    conn = sqlite3.connect(db)
+    assert conn.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'община'"
+    ).fetchone() == (5,)
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")

@@ -1,0 +1,175 @@
+"""The query translator: each query form, and bad input that must become one clean line."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsarchive import api
+from newsarchive.archive.query import EXACT, PREFIX, WORD, Term, parse_query
+from newsarchive.errors import QueryError
+
+from .search_corpus import build
+from .support import Result
+
+Cli = Callable[..., Result]
+
+
+def test_words_phrases_prefix_and_filters_parse() -> None:
+    q = parse_query('община "нов парк" социал* -футбол site:BTA since:2020-01-01 until:2024-12-31')
+    assert q.groups == [
+        [Term(("община",), WORD)],
+        [Term(("нов", "парк"), EXACT)],
+        [Term(("социал",), PREFIX)],
+    ]
+    assert q.excluded == [Term(("футбол",), WORD, exclude=True)]
+    assert q.sites == ["bta"]
+    assert str(q.since) == "2020-01-01" and str(q.until) == "2024-12-31"
+
+
+def test_or_groups() -> None:
+    q = parse_query("a OR b c OR d OR e")
+    assert [[t.words[0] for t in g] for g in q.groups] == [["a", "b"], ["c", "d", "e"]]
+
+
+def test_fts_uses_lemmas_and_only_quoted_words() -> None:
+    q = parse_query('общините "общината" социал* -улиците')
+    lemmas = {"общините": "община", "улиците": "улица"}
+    assert q.fts(lemmas) == (
+        '("община" AND ({title text} : "общината") AND ({title text} : "социал"*)) NOT ("улица")'
+    )
+
+
+def test_exact_mode_quotes_every_word() -> None:
+    assert parse_query("общините", exact=True).groups == [[Term(("общините",), EXACT)]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEAR(община",
+        "title:община",
+        "text : община",
+        "{title text}: община",
+        "община)",
+        "(община",
+        "община^",
+        "община AND",  # handled below: AND is refused
+    ][:-1]
+    + ["община 🚀", "община + - ", "-- община", "ОБЩИНА", "'община'", "община\\", "2024"],
+)
+def test_fts_syntax_in_user_input_is_neutralised(text: str) -> None:
+    expr = parse_query(text).fts({})
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(title, text, title_lemmas, text_lemmas)")
+    conn.execute("SELECT * FROM t WHERE t MATCH ?", (expr,)).fetchall()  # no syntax error
+
+
+BAD = {
+    "unbalanced quote": '"(',
+    "unbalanced quote after word": 'община "нов',
+    "AND": "AND",
+    "AND between words": "община AND парк",
+    "NOT": "NOT община",
+    "lone star": "*",
+    "star inside a word": "соц*ал",
+    "only punctuation": "(((",
+    "only emoji": "🚀🎉",
+    "empty": "",
+    "spaces": "   ",
+    "empty quotes": '""',
+    "leading OR": "OR община",
+    "trailing OR": "община OR",
+    "double OR": "община OR OR парк",
+    "OR then exclusion": "община OR -парк",
+    "only exclusions": "-община -парк",
+    "bad since": "община since:2024-13-01",
+    "bad until": "община until:вчера",
+    "bad site": "община site:???",
+    "ten kilobytes": "община " * 1500,
+    "NUL": "общ\x00ина",
+    "too many terms": " ".join(f"дума{i}" for i in range(100)),
+}
+
+
+@pytest.mark.parametrize("text", list(BAD.values()), ids=list(BAD))
+def test_bad_queries_raise_one_line(text: str) -> None:
+    with pytest.raises(QueryError) as info:
+        parse_query(text)
+    assert "\n" not in str(info.value) and str(info.value)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "text", ['"(', "AND", "*", "OR", "община OR", "🚀", "x" * 10_000, "община since:нито"]
+)
+def test_bad_queries_on_the_cli_exit_2_with_one_line(run_cli: Cli, db: Path, text: str) -> None:
+    build(run_cli, db)
+    before = _digest(db)
+    for fmt in ("json", "table", "csv"):
+        result = run_cli("search", text, "--format", fmt, "--db", str(db))
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("newsarchive: error:")
+        assert "Traceback" not in result.stderr
+    assert _digest(db) == before  # archive untouched
+
+
+def test_bad_option_values_exit_2(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db)
+    for args in (["--since", "2024-02-30"], ["--until", "x"], ["--sort", "random"]):
+        result = run_cli("search", "община", *args, "--db", str(db))
+        assert result.exit_code == 2, args
+
+
+def test_search_without_an_archive_exits_2(run_cli: Cli, tmp_path: Path) -> None:
+    result = run_cli("search", "община", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "none.db").exists()
+
+
+@pytest.fixture(scope="module")
+def small_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from typer.testing import CliRunner
+
+    from newsarchive.cli import app
+
+    from .search_corpus import ARTICLES, write_jsonl
+
+    folder = tmp_path_factory.mktemp("hyp")
+    db = folder / "a.db"
+    source = write_jsonl(folder / "a.jsonl", ARTICLES)
+    result = CliRunner().invoke(app, ["import-jsonl", str(source), "--db", str(db)])
+    assert result.exit_code == 0
+    return db
+
+
+ALPHABET = st.sampled_from(
+    list("абвгдежзийклмнопрстуфхцчшщъьюя АОБЩИНА\"*-():^{}+.,ORANDNOTEAsite:since:2024-01-01🚀\\'")
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=60), st.text(ALPHABET, max_size=60)))
+def test_any_input_gives_hits_or_a_query_error(small_archive: Path, text: str) -> None:
+    try:
+        hits = api.search(small_archive, text)
+    except QueryError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert isinstance(hits, list)
+        try:
+            api.search_count(small_archive, text)
+        except QueryError:
+            pytest.fail("search ran but count failed")

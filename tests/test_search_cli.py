@@ -1,0 +1,267 @@
+"""Search through the CLI on a small archive: word forms, each query form, filters,
+ranking, sorting, counts, output formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .search_corpus import ARTICLES, build, ids
+from .support import Result
+
+Cli = Callable[..., Result]
+
+
+@pytest.fixture
+def archive(run_cli: Cli, db: Path) -> Path:
+    return build(run_cli, db)
+
+
+def search(run_cli: Cli, db: Path, *args: str) -> Result:
+    return run_cli("search", *args, "--format", "json", "--db", str(db))
+
+
+def found(run_cli: Cli, db: Path, *args: str) -> set[int]:
+    return set(ids(search(run_cli, db, *args)))
+
+
+# --- word forms -----------------------------------------------------------------------
+
+
+def test_lemma_query_finds_every_form(run_cli: Cli, archive: Path) -> None:
+    # 1: Общината, 2: общините, 3: община, 5: общини
+    assert found(run_cli, archive, "община") == {1, 2, 3, 5}
+
+
+def test_inflected_query_finds_every_form(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "общините") == {1, 2, 3, 5}
+    assert found(run_cli, archive, "Общината") == {1, 2, 3, 5}
+
+
+def test_улица_finds_улиците(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "улица") == {1, 5}
+    assert found(run_cli, archive, "улиците") == {1, 5}
+
+
+def test_snippets_show_original_forms_marked(run_cli: Cli, archive: Path) -> None:
+    hits = {h["id"]: h for h in search(run_cli, archive, "община").json()}  # type: ignore[union-attr]
+    assert "**Общината**" in hits[1]["snippet"]
+    assert "**общините**" in hits[2]["snippet"]
+    assert "**община**" in hits[3]["snippet"]
+    assert "**общини**" in hits[5]["snippet"]
+    assert "общин" not in hits[1]["snippet"].replace("**Общината**", "")
+    for hit in hits.values():
+        assert "_lemmas" not in hit["snippet"]
+
+
+def test_quotes_keep_the_exact_form(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, '"общината"') == {1}
+    assert found(run_cli, archive, '"общини"') == {5}
+
+
+def test_exact_flag_keeps_the_exact_form(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "общините", "--exact") == {2}
+    assert found(run_cli, archive, "общините") == {1, 2, 3, 5}
+
+
+# --- query forms ----------------------------------------------------------------------
+
+
+def test_words_are_anded(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "община парк") == {3}
+    assert found(run_cli, archive, "община футбол") == set()
+
+
+def test_phrase(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, '"ремонт на улиците"') == {1}
+    assert found(run_cli, archive, '"улиците на ремонт"') == set()
+    hit = search(run_cli, archive, '"ремонт на улиците"').json()[0]  # type: ignore[index]
+    assert "**ремонт на улиците**" in hit["snippet"]
+
+
+def test_or(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "парк OR мача") == {3, 4}
+    assert found(run_cli, archive, "Русе парк OR мача") == set()
+    assert found(run_cli, archive, "община парк OR бюджет") == {3, 5}
+
+
+def test_lowercase_or_is_a_word(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "парк or мача") == set()
+
+
+def test_exclude(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "община -парк") == {1, 2, 5}
+    assert found(run_cli, archive, "община -Русе") == {3, 5}
+    assert found(run_cli, archive, 'община -"малки общини"') == {1, 2, 3}
+
+
+def test_exclude_matches_word_forms(run_cli: Cli, archive: Path) -> None:
+    # "улица" also excludes the article that only says "улиците"
+    assert found(run_cli, archive, "община -улица") == {2, 3}
+
+
+def test_prefix(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "социал*") == {2, 3}
+    hits = {h["id"]: h for h in search(run_cli, archive, "социал*").json()}  # type: ignore[union-attr]
+    assert "**Социалната**" in hits[2]["snippet"]
+    assert "**Социални**" in hits[3]["snippet"]
+
+
+def test_hyphenated_word_is_a_phrase(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "детска-площадка") == {3}
+
+
+def test_site_since_until_filters_in_the_query(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "община site:bta") == {1, 3}
+    assert found(run_cli, archive, "община site:bta,nsorb") == {1, 3, 5}
+    assert found(run_cli, archive, "община since:2023-01-01") == {1, 2}
+    assert found(run_cli, archive, "община until:2021-12-31") == {5}
+    assert found(run_cli, archive, "община since:2022-01-02 until:2023-03-10") == {2, 3}
+
+
+def test_filter_options(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "община", "--site", "ruse-bg") == {2}
+    assert found(run_cli, archive, "община", "--site", "bta", "--site", "nsorb") == {1, 3, 5}
+    assert found(run_cli, archive, "община", "--since", "2023-03-10") == {1, 2}
+    assert found(run_cli, archive, "община", "--until", "2022-01-02") == {3, 5}
+
+
+# --- ranking, sorting, limit, counts --------------------------------------------------
+
+RANKING = [
+    {"site": "bta", "url": "https://www.bta.bg/r1", "title": "Пожар в склад край града",
+     "published": "2019-01-01", "text": "Огнеборци гасиха пожар през нощта. Няма пострадали."},
+    {"site": "bta", "url": "https://www.bta.bg/r2", "title": "Новини от деня",
+     "published": "2024-01-01", "text": "Кратко: пожар в склад. Времето ще е слънчево."},
+    {"site": "bta", "url": "https://www.bta.bg/r3", "title": "Седмицата накратко",
+     "published": "2018-01-01", "text": "Градът се подготвя за празника. Ремонтът продължава."},
+    {"site": "bta", "url": "https://www.bta.bg/r4", "title": "Седмицата накратко",
+     "published": "2020-01-01", "text": "Градът се подготвя за празника. Ремонтът продължава."},
+]  # fmt: skip
+
+
+def test_title_ranks_above_body_and_ties_go_to_the_newest(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db, ARTICLES + RANKING)
+    assert ids(search(run_cli, db, "пожар"))[:2] == [6, 7]  # title match first though older
+    assert ids(search(run_cli, db, "празника")) == [9, 8]  # same text: newest first
+    scores = [h["score"] for h in search(run_cli, db, "пожар").json()]  # type: ignore[union-attr]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+
+
+def test_sort_newest_and_oldest(run_cli: Cli, archive: Path) -> None:
+    assert ids(search(run_cli, archive, "община", "--sort", "newest")) == [1, 2, 3, 5]
+    assert ids(search(run_cli, archive, "община", "--sort", "oldest")) == [5, 3, 2, 1]
+
+
+def test_limit(run_cli: Cli, archive: Path) -> None:
+    assert len(ids(search(run_cli, archive, "община", "--limit", "2"))) == 2
+
+
+def test_count_per_site_and_year(run_cli: Cli, archive: Path) -> None:
+    result = search(run_cli, archive, "община", "--count")
+    assert result.exit_code == 0, result.stderr
+    assert result.json() == [
+        {"site": "bta", "year": 2022, "count": 1},
+        {"site": "bta", "year": 2024, "count": 1},
+        {"site": "nsorb", "year": 2020, "count": 1},
+        {"site": "ruse-bg", "year": 2023, "count": 1},
+    ]
+    table = run_cli("search", "община", "--count", "--db", str(archive))
+    assert table.exit_code == 0 and "4 articles match" in table.stdout
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+def test_json_shape(run_cli: Cli, archive: Path) -> None:
+    hits = search(run_cli, archive, "община").json()
+    assert isinstance(hits, list) and len(hits) == 4
+    for hit in hits:
+        assert set(hit) == {"id", "site", "url", "title", "published", "snippet", "score"}
+    by_id = {h["id"]: h for h in hits}
+    assert by_id[2]["published"] == "2023-03-10T10:00:00+02:00"
+    assert by_id[2]["url"] == ARTICLES[1]["url"]
+
+
+def test_no_hits_is_an_empty_array(run_cli: Cli, archive: Path) -> None:
+    result = search(run_cli, archive, "космонавт")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "[]"
+    table = run_cli("search", "космонавт", "--db", str(archive))
+    assert table.exit_code == 0 and "No matches" in table.stdout
+
+
+def test_csv_output(run_cli: Cli, archive: Path) -> None:
+    result = run_cli("search", "улица", "--format", "csv", "--db", str(archive))
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["id"] for r in rows} == {"1", "5"}
+    assert any("**улиците**" in r["snippet"] for r in rows)
+
+
+def test_table_output_prints_scraped_markup_as_text(run_cli: Cli, db: Path) -> None:
+    evil = {
+        "site": "bta",
+        "url": "https://www.bta.bg/x",
+        "title": "[bold]Община[/bold] **x**",
+        "published": "2024-01-01",
+        "text": "Общината \x1b[31mчервено\x1b[0m и [red]нещо[/red].",
+    }
+    build(run_cli, db, [evil])
+    result = run_cli("search", "община", "--db", str(db))
+    assert result.exit_code == 0
+    assert "[bold]Община[/bold]" in result.stdout
+    assert "[red]нещо[/red]" in result.stdout
+    assert "\x1b[31m" not in result.stdout
+    assert "\x02" not in result.stdout and "\x03" not in result.stdout
+
+
+def test_long_text_snippet_is_a_window_around_the_match(run_cli: Cli, db: Path) -> None:
+    filler = " ".join(["Времето беше хубаво и слънчево."] * 40)
+    record = {
+        "site": "bta",
+        "url": "https://www.bta.bg/long",
+        "title": "Дълъг текст",
+        "published": "2024-01-01",
+        "text": f"{filler} Накрая общината реши. {filler}",
+    }
+    build(run_cli, db, [record])
+    snippet = search(run_cli, db, "община").json()[0]["snippet"]  # type: ignore[index]
+    assert "**общината**" in snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert len(snippet) < 300
+
+
+def test_a_form_the_archive_never_saw_still_finds_its_lemma(run_cli: Cli, db: Path) -> None:
+    record = {
+        "site": "bta",
+        "url": "https://www.bta.bg/s",
+        "title": "Сесия на съвета",
+        "published": "2024-02-02",
+        "text": "Общинската администрация представи отчет.",
+    }
+    build(run_cli, db, [record])
+    hits = search(run_cli, db, "общинските").json()  # not in the archive's vocabulary
+    assert [h["id"] for h in hits] == [1]  # type: ignore[union-attr]
+    assert "**Общинската**" in hits[0]["snippet"]  # type: ignore[index]
+
+
+def test_a_huge_limit_returns_every_hit(run_cli: Cli, db: Path) -> None:
+    records = [
+        {"site": "bta", "url": f"https://www.bta.bg/n{i}", "title": f"Новина {i}",
+         "published": f"20{10 + i % 15}-01-01", "text": "Общините обсъдиха бюджета."}
+        for i in range(1200)
+    ]  # fmt: skip
+    build(run_cli, db, records)
+    hits = ids(search(run_cli, db, "община", "--limit", "100000"))
+    assert sorted(hits) == list(range(1, 1201))
+
+
+def test_csv_without_hits_still_has_the_header(run_cli: Cli, archive: Path) -> None:
+    result = run_cli("search", "космонавт", "--format", "csv", "--db", str(archive))
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "id,site,url,title,published,snippet,score"

@@ -1,0 +1,83 @@
+"""Snippets: cut from the original text, every matched form marked, never a crash."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsarchive.archive.lemmas import TOKEN
+from newsarchive.archive.query import parse_query
+from newsarchive.archive.search import Marker
+
+MARKS = ("\x02", "\x03")
+
+
+def vocab(pairs: dict[str, str]) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE lemma_vocab (form TEXT PRIMARY KEY, lemma TEXT NOT NULL)")
+    conn.executemany("INSERT INTO lemma_vocab VALUES (?, ?)", pairs.items())
+    return conn
+
+
+def snippet(text: str, query: str, pairs: dict[str, str] | None = None) -> str:
+    pairs = pairs or {}
+    parsed = parse_query(query)
+    lemmas = {w: pairs[w] for w in parsed.lemma_words() if w in pairs}
+    return Marker(vocab(pairs), parsed, lemmas).snippet(text, ("**", "**"))
+
+
+def test_every_form_of_the_lemma_is_marked() -> None:
+    pairs = {"общината": "община", "общините": "община"}
+    text = "Общината и общините, но не общество. Една община."
+    assert snippet(text, "общините", pairs) == (
+        "**Общината** и **общините**, но не общество. Една **община**."
+    )
+
+
+def test_exact_forms_phrases_and_prefixes() -> None:
+    text = "Социалната политика на общината и социални услуги в общината."
+    assert snippet(text, '"общината"') == (
+        "Социалната политика на **общината** и социални услуги в **общината**."
+    )
+    assert snippet(text, '"социални услуги"') == (
+        "Социалната политика на общината и **социални услуги** в общината."
+    )
+    assert snippet(text, "социал*") == (
+        "**Социалната** политика на общината и **социални** услуги в общината."
+    )
+
+
+def test_window_prefers_more_distinct_words() -> None:
+    filler = " ".join(f"дума{i}" for i in range(60))
+    text = f"парк {filler} парк и площад заедно {filler}"
+    cut = snippet(text, "парк площад")
+    assert "**парк** и **площад**" in cut
+    assert cut.startswith("…") and cut.endswith("…")
+
+
+def test_no_match_in_body_gives_its_start() -> None:
+    assert snippet("Първо изречение. Второ.", "заглавие") == "Първо изречение. Второ."
+    assert snippet("", "заглавие") == ""
+
+
+WORDS = st.sampled_from(["община", "Общината", "парк", "**", "[b]", "\x1b[0m", "\n", "е"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=80).map(" ".join)),
+    word=st.sampled_from(["община", "парк", "е", "соц*", '"парк община"']),
+)
+def test_snippet_is_the_original_text_with_marks(text: str, word: str) -> None:
+    parsed = parse_query(word)
+    conn = vocab({"общината": "община"})
+    cut = Marker(conn, parsed, {}).snippet(text, MARKS)
+    plain = cut.replace(MARKS[0], "").replace(MARKS[1], "").strip("…")
+    normal = re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)).strip()
+    assert plain.strip() in normal
+    assert cut.count(MARKS[0]) == cut.count(MARKS[1])
+    for marked in re.findall("\x02(.*?)\x03", cut):
+        assert TOKEN.search(marked)
