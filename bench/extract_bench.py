@@ -43,7 +43,7 @@ def load_pages(root: Path) -> tuple[dict[str, str], dict[str, str], dict[str, st
 
 
 def ours() -> Extractor:
-    from newsarchive.extract import extract
+    from newsarchive.extraction import extract
 
     return lambda html: extract(html).text
 
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     html, truth, urls = load_pages(root)
     metric_ok = check_metric(root, truth)
 
-    print("newsarchive: newsarchive.extract.extract(html), generic rules (no site profile)")
+    print("newsarchive: newsarchive.extraction.extract(html), generic rules (no site profile)")
     tools: dict[str, Extractor] = {"newsarchive": ours()}
     traf = None if args.no_trafilatura else trafilatura_extractor()
     if traf is not None:

@@ -7,7 +7,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.extract import clean
+from newsarchive.extraction import clean
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.extract import extract
-from newsarchive.extract.content import find_main_paragraphs, node_paragraphs
+from newsarchive.extraction import extract
+from newsarchive.extraction.content import find_main_paragraphs, node_paragraphs
 
 PROSE = [
     "The municipal council approved the new budget on Tuesday after a long debate, "

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.extract import extract
-from newsarchive.extract.content import find_main_paragraphs
+from newsarchive.extraction import extract
+from newsarchive.extraction.content import find_main_paragraphs
 
 _TAGS = ["p", "div", "br", "a", "li", "ul", "table", "td", "h2", "script", "nav", "span"]
 _html_soup = st.lists(

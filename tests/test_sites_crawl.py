@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from newsarchive.extract.pipeline import extract
+from newsarchive.extraction.pipeline import extract
 from newsarchive.mirror import MirrorServer
 from newsarchive.profiles import get_profile
 

@@ -12,13 +12,13 @@ __version__ = "0.1.0"
 __all__ = ["Article", "Profile", "__version__", "extract"]
 
 if TYPE_CHECKING:
-    from newsarchive.extract.pipeline import extract
+    from newsarchive.extraction.pipeline import extract
     from newsarchive.models import Article, Profile
 
 
 def __getattr__(name: str) -> Any:
     if name == "extract":
-        from newsarchive.extract.pipeline import extract
+        from newsarchive.extraction.pipeline import extract
 
         return extract
     if name in ("Article", "Profile"):

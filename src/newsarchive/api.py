@@ -119,7 +119,7 @@ def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]
 def _published(value: Any, line: int) -> Any:
     if value in (None, ""):
         return None
-    from newsarchive.extract.dates import parse_iso
+    from newsarchive.extraction.dates import parse_iso
 
     parsed = parse_iso(str(value)) if isinstance(value, str) else None
     if parsed is None:
@@ -220,7 +220,7 @@ def extract_source(
     """Extract one page from a file, stdin ('-') or a URL, with a profile when one fits."""
     import sys
 
-    from newsarchive.extract.pipeline import extract
+    from newsarchive.extraction.pipeline import extract
     from newsarchive.profiles.loader import get_profile, list_profiles
 
     if source.startswith(("http://", "https://")):

@@ -21,7 +21,7 @@ from newsarchive.discover.urls import (
     normalize_url,
 )
 from newsarchive.errors import FetchError
-from newsarchive.extract.pipeline import extract
+from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.models import Profile
 

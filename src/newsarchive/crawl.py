@@ -39,8 +39,8 @@ from newsarchive.discover.urls import (
     on_site,
 )
 from newsarchive.errors import FetchError
-from newsarchive.extract.dates import local_date
-from newsarchive.extract.pipeline import extract
+from newsarchive.extraction.dates import local_date
+from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, FetchOptions, RobotsDisallowed
 from newsarchive.models import Candidate, Page, Profile
 

@@ -106,7 +106,7 @@ class Store:
 
         The lemma columns the search index reads are filled here, at write time.
         """
-        from newsarchive.extract.dates import local_date
+        from newsarchive.extraction.dates import local_date
 
         fetched = fetched_at or now_iso()
         published = article.published.isoformat() if article.published else None

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 import zlib
 from dataclasses import dataclass
 
-from newsarchive.extract.dates import Published, parse_feed_date, parse_iso
+from newsarchive.extraction.dates import Published, parse_feed_date, parse_iso
 
 _MAX_XML_BYTES = 50 * 1024 * 1024
 

@@ -22,7 +22,7 @@ from newsarchive.discover.urls import (
     normalize_url,
     on_site,
 )
-from newsarchive.extract.dates import local_date, parse_text_date
+from newsarchive.extraction.dates import local_date, parse_text_date
 from newsarchive.models import Candidate, Profile
 
 _NEXT_TEXT = re.compile(

@@ -13,8 +13,8 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extract import blocks, clean, content, dates
-from newsarchive.extract.metadata import Metadata, read_metadata
+from newsarchive.extraction import blocks, clean, content, dates
+from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Article, Profile, Published
 

@@ -1,5 +1,5 @@
 """Extraction: HTML in, a clean ``Article`` out. Pure functions, no I/O."""
 
-from newsarchive.extract.pipeline import extract
+from newsarchive.extraction.pipeline import extract
 
 __all__ = ["extract"]

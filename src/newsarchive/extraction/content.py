@@ -23,7 +23,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extract.blocks import HEADINGS, Block, Walker, splice, squash, walk_blocks
+from newsarchive.extraction.blocks import HEADINGS, Block, Walker, splice, squash, walk_blocks
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from newsarchive.extract.clean import (
+from newsarchive.extraction.clean import (
     FURNITURE_TAGS,
     JUNK_TAGS,
     is_boilerplate_attrs,
