@@ -30,7 +30,13 @@ def _clean(value: object) -> str:
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=False)
+    # Piped or captured output (cron mail, make demo) gets 120 columns instead of rich's 80,
+    # so tables of dates and URLs are not cut to "2026-0…".
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else 120
+    return Console(
+        stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=False, width=width
+    )
 
 
 def _snippet_text(snippet: str) -> Any:
