@@ -101,6 +101,7 @@ class FaultServer:
     slow_seconds: float = 1.0
     robots: str = ROBOTS
     robots_status: int = 200
+    robots_delay: float = 0.0
     huge_bytes: int = 11 * 1024 * 1024
     broken_pages: set[int] = field(default_factory=set)  # listing pages answering 500
     requests: list[str] = field(default_factory=list)
@@ -190,6 +191,7 @@ class FaultServer:
     def _route(self, handler: BaseHTTPRequestHandler, count: int) -> None:
         parts = urlsplit(handler.path)
         if parts.path == "/robots.txt":
+            time.sleep(self.robots_delay)
             if self.robots_status != 200:
                 _send(handler, self.robots_status, b"unavailable", "text/plain")
             else:

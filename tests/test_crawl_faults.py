@@ -134,6 +134,7 @@ def test_run_records_are_shown_by_stats(
     run = data["last_runs"][0]
     assert run["site"] == "fault" and run["status"] == 1 and run["errors"] == 3
     assert run["new"] == len(fault_site.archivable_urls()) and run["finished_at"]
+    assert run["gone"] >= 1 and run["started_at"] <= run["finished_at"]
     table = run_cli("stats", "--db", str(db))
     assert "fault" in table.stdout
 

@@ -132,6 +132,18 @@ def test_robots_is_read_once_and_disallows(site: FaultServer) -> None:
     assert "/news/900-private-900" not in site.requests
 
 
+def test_slow_robots_times_out_sooner_and_counts_as_unreachable() -> None:
+    options = FetchOptions(delay=0, backoff=0.01, retries=1, timeout=5, robots_timeout=0.2)
+    with FaultServer(robots_delay=0.6) as server:
+        with Fetcher(options) as fetcher:
+            page = fetcher.fetch(page_url(server, "/news/900-private-900"))
+        assert page.status == 200  # fetched: the robots.txt that forbids it never arrived
+        assert server.requests.count("/robots.txt") == 2  # tried, retried, given up
+        patient = FetchOptions(delay=0, retries=0, timeout=5, robots_timeout=5)
+        with Fetcher(patient) as fetcher, pytest.raises(RobotsDisallowed):
+            fetcher.fetch(page_url(server, "/news/900-private-900"))
+
+
 def test_unreachable_robots_means_allowed() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/robots.txt":

@@ -197,3 +197,20 @@ def test_a_bare_user_profile_crawls_by_generic_rules_alone(
         row = rows[e["url"]]
         assert (row["title"], row["published"]) == (e["title"], e["published"]), e["file"]
         assert row["text"] == e["text"], e["file"]
+
+
+def test_crawl_summary_reports_profile_drift(crawled: tuple) -> None:
+    site, _, _, result = crawled
+    summary = next(line for line in result.stdout.splitlines() if line.startswith(f"{site}:"))
+    assert "profile did not match (" in summary
+    assert f"check-site {site}" in summary
+    assert "text on 1" in summary  # exactly one page per mirror is in unmatched markup
+
+
+def test_crawl_summary_of_bta_mirror_reports_no_drift(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], db: Path
+) -> None:
+    server = mirror("bta")
+    result = run_cli("crawl", "bta", "--base-url", server.url, "--delay", "0", "--db", str(db))
+    assert result.exit_code == 0
+    assert "profile did not match" not in result.stdout

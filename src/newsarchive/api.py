@@ -200,14 +200,11 @@ def stats(db: Path) -> dict[str, Any]:
                 " FROM articles GROUP BY site ORDER BY site"
             )
         ]
-        runs = [
-            dict(zip(("site", "started_at", "finished_at", "requests", "new", "updated",
-                      "errors", "status"), r, strict=True))
-            for r in conn.execute(
-                "SELECT site, started_at, finished_at, requests, new, updated, errors, status"
-                " FROM runs WHERE id IN (SELECT max(id) FROM runs GROUP BY site) ORDER BY site"
-            )
-        ]  # fmt: skip
+        cursor = conn.execute(
+            "SELECT * FROM runs WHERE id IN (SELECT max(id) FROM runs GROUP BY site) ORDER BY site"
+        )
+        names = [d[0] for d in cursor.description]  # older archives lack newer run columns
+        runs = [dict(zip(names, r, strict=True)) for r in cursor]
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     finally:
         conn.close()

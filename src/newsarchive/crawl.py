@@ -91,6 +91,7 @@ class SiteReport:
     errors: int = 0
     interrupted: bool = False
     interrupt_code: int = 130
+    drift: dict[str, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     started: float = field(default_factory=time.monotonic)
@@ -127,6 +128,12 @@ class SiteReport:
         )
         if self.disallowed:
             text += f", {self.disallowed} disallowed by robots.txt"
+        if self.drift:
+            fields = ", ".join(f"{name} on {count}" for name, count in sorted(self.drift.items()))
+            text += (
+                f"; profile did not match ({fields} pages, generic rules used:"
+                f" run 'newsarchive check-site {self.site}')"
+            )
         if self.interrupted:
             text += " (interrupted; the next run resumes)"
         return text
@@ -423,6 +430,8 @@ class SiteCrawl:
         cpu = time.thread_time()
         article = extract(page.text, url, profile=self.profile, today=page.fetched_at.date())
         self.report.cpu["extract"] += time.thread_time() - cpu
+        for name in filter(None, article.rules.get("drift", "").split(",")):
+            self.report.drift[name] = self.report.drift.get(name, 0) + 1
         if not article.text and not article.title:
             self._mark(url, "failed", "no article found on the page")
             self._fail(url, f"no article found on the page: {url}")

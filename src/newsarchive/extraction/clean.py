@@ -26,13 +26,14 @@ _HIDDEN = (
 )
 
 _BOILERPLATE_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:cookie|gdpr|consent|share|sharing|social|sociál|banner|advert|ads?|"
+    r"(?:^|[\s_-])(?:cookies?|gdpr|consent|share|sharing|social|sociál|banners?|advert|ads?|"
     r"promo|related|recommend|read-?more|more-news|most-?read|popular|comments?|disqus|"
     r"breadcrumbs?|pagination|pager|navbar|nav|menu|sidebar|widget|footer|modal|popup|"
     r"newsletter|subscribe|print|visually-hidden|sr-only|skip-?link|tags?|"
     r"captions?|credits?|gallery|slideshow|carousel|slider|swiper|trending|teasers?|rail|"
     r"outbrain|taboola|recirc(?:ulation)?|also-?read|more-?(?:stories|articles|from)|"
-    r"you-?may-?like|up-?next|read-?next|next-?(?:post|article)|"
+    r"you-?may-?like|up-?next|read-?next|next-?(?:post|article)|see-?also|prev-?next|"
+    r"partners?|sponsors?|topbar|preloader|loader|"
     r"byline|authors?|timestamp|dateline|date|published|meta)(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -70,6 +71,16 @@ _LINE_RULES = (
     r"^(?:Пропускане до съдържанието|Към съдържанието)",
     r"^(?:×|x|✕)$",
     r"^(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)$",  # ad-slot labels
+    # Widgets and teasers of Bulgarian news CMSs (seen in the seed pages' text).
+    r"^Зареждане\s*(?:\.{2,}|…|!)",
+    r"^Все още няма коментари",
+    r"^Изпрати (?:новина|сигнал|коментар)$",
+    r"^Към \d{1,2}:\d\d на \d{1,2}\.\d{1,2}\.\d{4}",  # "Към 03:24 на 22.11.2024 Новините..."
+    r"^(?:Последни|Най-четени|Най-нови) (?:новини|публикации)$",
+    r"^(?:Предишна|Следваща) (?:новина|статия|публикация)\b",
+    r"^(?:.{0,200}\|\s*)?(?:към новината|see more|прочети(?:те)? (?:повече|още))\s*[→»]?$",
+    r"^Материалът .{0,200} е публикуван за пръв път",
+    r"^.{0,160}\b(?:Снимка|Снимки|Фото)\s*:\s*[^.!?]{0,60}$",  # caption ending in a credit
 )
 LINE_RULES = tuple(re.compile(rule, re.IGNORECASE) for rule in _LINE_RULES)
 # All generic rules as one alternation: one regex call per paragraph instead of fourteen.

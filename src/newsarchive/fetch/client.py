@@ -41,6 +41,7 @@ class FetchOptions:
 
     user_agent: str = DEFAULT_USER_AGENT
     timeout: float = 20.0
+    robots_timeout: float = 10.0
     delay: float = 1.0
     max_connections: int = 2
     retries: int = 3
@@ -347,7 +348,14 @@ class Fetcher:
         for _hop in range(self.options.max_redirects + 1):
             with self._lock:
                 self.stats.requests += 1
-            with self._client.stream("GET", current, headers=headers) as response:
+            # robots.txt (the only fetch without a robots check) gets a shorter timeout:
+            # a slow robots.txt must not hold up a whole night's run.
+            timeout = (
+                httpx.USE_CLIENT_DEFAULT
+                if check_robots
+                else min(self.options.timeout, self.options.robots_timeout)
+            )
+            with self._client.stream("GET", current, headers=headers, timeout=timeout) as response:
                 status = response.status_code
                 location = response.headers.get("location")
                 if status in REDIRECT_STATUSES and location:
