@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -322,18 +323,18 @@ def _profile_date(
     return None
 
 
-def _text_near_title(tree: LexborHTMLParser) -> list[str]:
+def _text_near_title(tree: LexborHTMLParser) -> Iterator[str]:
     """Text windows around the headline, where sites print the date (unlike related lists).
 
     Nearest first: what follows the headline inside ever larger ancestors, then what
     precedes it (a kicker date above the title). The window stops short of footers and
-    related lists on any page with a real article body.
+    related lists on any page with a real article body. A generator: each larger
+    ancestor is walked only when the nearer windows held no date.
     """
     h1 = next((h for h in tree.css("h1") if not in_furniture(h)), None)
     if h1 is None:
-        return []
+        return
     heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
-    after: list[str] = []
     before: list[str] = []
     node: LexborNode | None = h1
     for _ in range(4):
@@ -344,9 +345,11 @@ def _text_near_title(tree: LexborHTMLParser) -> list[str]:
         anchor = text.find(heading) if heading else -1
         if anchor < 0:
             continue
-        after.append(text[anchor + len(heading) : anchor + len(heading) + _AFTER_TITLE])
+        after = text[anchor + len(heading) : anchor + len(heading) + _AFTER_TITLE]
+        if after.strip():
+            yield after
         before.append(text[max(anchor - _BEFORE_TITLE, 0) : anchor])
-    return [w for w in after + before if w.strip()]
+    yield from (w for w in before if w.strip())
 
 
 def _pick_author(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _Field:
