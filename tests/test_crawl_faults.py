@@ -261,3 +261,23 @@ def test_a_url_failing_on_five_runs_is_left_alone(
     assert again.exit_code == 0, again.stderr
     assert fault_site.requests[before:] == ["/robots.txt", "/news"]
     assert {state for state, _ in frontier(db).values()} >= {"failed", "gone", "done"}
+
+
+def test_dead_server_exits_1_with_one_line_per_failure_and_keeps_the_archive(
+    run_cli: Callable[..., Result], fault_site: FaultServer, db: Path, fast_env: None
+) -> None:
+    crawl(run_cli, fault_site, db)
+    before = sorted(archived(db))
+    url = fault_site.url
+    fault_site.stop()  # nothing listens on that port any more
+    result = run_cli(
+        "crawl", "fault", "--profile", str(write_profile(db.parent)), "--base-url", url,
+        "--delay", "0", "--db", str(db),
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    errors = result.stderr.splitlines()
+    assert errors and all(line.startswith("newsarchive: fault: ") for line in errors)
+    assert sorted(archived(db)) == before
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -248,3 +248,35 @@ def test_robots_is_checked_on_every_redirect_hop() -> None:
     with Fetcher(QUICK, transport=httpx.MockTransport(handler)) as fetcher:
         with pytest.raises(RobotsDisallowed, match="redirected to"):
             fetcher.fetch("https://example.org/a")
+
+
+def test_unreachable_host_fails_fast_for_the_rest_of_the_run() -> None:
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        raise httpx.ConnectError("Name or service not known", request=request)
+
+    options = FetchOptions(delay=0, backoff=0.001, retries=2, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(FetchError, match="after 3 attempts"):
+            fetcher.fetch("https://dead.example/a")
+        with pytest.raises(FetchError, match="host unreachable earlier in this run"):
+            fetcher.fetch("https://dead.example/b")
+    assert calls == ["/a", "/a", "/a"]  # /b never tried
+
+
+def test_a_timeout_does_not_mark_the_host_unreachable() -> None:
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        if request.url.path == "/slow":
+            raise httpx.ReadTimeout("slow", request=request)
+        return httpx.Response(200, content=b"<p>fine</p>")
+
+    options = FetchOptions(delay=0, backoff=0.001, retries=1, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(FetchError):
+            fetcher.fetch("https://busy.example/slow")
+        assert fetcher.fetch("https://busy.example/ok").status == 200

@@ -122,6 +122,16 @@ class _Host:
         self.next_start = 0.0
         self.delay = 0.0  # robots.txt Crawl-delay, when larger than ours
         self.slots = threading.BoundedSemaphore(max(1, connections))
+        # Set when connecting failed on every retry (DNS, refused): the rest of the run
+        # fails fast instead of spending the whole backoff again on each URL.
+        self.unreachable: str | None = None
+
+
+def _refuse_unreachable(host: _Host, url: str) -> None:
+    if host.unreachable is not None:
+        raise FetchError(
+            f"host unreachable earlier in this run ({host.unreachable}): {url}", url=url
+        )
 
 
 class Fetcher:
@@ -259,18 +269,21 @@ class Fetcher:
         """GET ``url`` with retries. Returns any final status; raises ``FetchError`` otherwise."""
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
+        target = self._map(url)
+        host = self._host(urlsplit(target).netloc)
+        _refuse_unreachable(host, url)
         if check_robots and not self.allowed(url):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
+        _refuse_unreachable(host, url)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        target = self._map(url)
-        host = self._host(urlsplit(target).netloc)
         last_error = "no attempt made"
         last_status: int | None = None
         retry_after: float | None = None
+        never_connected = True
         for attempt in range(self.options.retries + 1):
             if attempt:
                 wait = self._backoff(attempt, retry_after)
@@ -292,7 +305,9 @@ class Fetcher:
                 self._log_fetch(url, type(exc).__name__, 0, started)
                 last_error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
                 last_status = None
+                never_connected = never_connected and isinstance(exc, httpx.ConnectError)
                 continue
+            never_connected = False
             self._count(str(status), cpu)
             self._log_fetch(url, str(status), len(content), started)
             if status in RETRY_STATUSES:
@@ -314,6 +329,8 @@ class Fetcher:
                 fetched_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
                 not_modified=status == 304,
             )
+        if never_connected and check_robots:  # a failed robots.txt alone means "allowed"
+            host.unreachable = last_error
         raise FetchError(
             f"{last_error} after {self.options.retries + 1} attempts: {url}",
             url=url,
