@@ -150,7 +150,19 @@ def test_show_unknown_id_is_one_line_exit_2(run_cli: Callable[..., Result], arch
 
 @pytest.mark.parametrize(
     "command",
-    ["crawl", "search", "show", "extract", "export", "import-jsonl", "sites", "stats"],
+    [
+        "crawl",
+        "search",
+        "show",
+        "extract",
+        "export",
+        "import-jsonl",
+        "sites",
+        "stats",
+        "reextract",
+        "check-site",
+        "datasette-metadata",
+    ],
 )
 def test_every_command_explains_itself(run_cli: Callable[..., Result], command: str) -> None:
     result = run_cli(command, "--help")

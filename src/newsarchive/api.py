@@ -189,6 +189,30 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
     return counts
 
 
+def reextract(
+    db: Path, *, sites: Iterable[str] = (), profile_files: Iterable[Path] = ()
+) -> dict[str, Any]:
+    """Rebuild articles from their stored captures (no network), under the crawl lock."""
+    from newsarchive.archive.lock import CrawlLock
+    from newsarchive.reextract import reextract_archive
+
+    if not db.exists():
+        connect(db, create=False)  # raises the usual "no archive at ..." error
+    with CrawlLock(db):
+        conn = connect(db, create=True)
+        try:
+            report = reextract_archive(conn, sites=sites, profile_files=profile_files)
+        finally:
+            conn.close()
+    return {
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "skipped": report.skipped,
+        "empty": report.empty,
+        "unknown_sites": sorted(report.unknown_sites),
+    }
+
+
 def stats(db: Path) -> dict[str, Any]:
     """Counts per site, date range, and the last run per site."""
     conn = connect(db, create=False)

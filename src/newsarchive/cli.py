@@ -334,6 +334,31 @@ def import_jsonl(
 
 
 @app.command()
+def reextract(
+    site: SiteOption = None,
+    profile: ProfileOption = None,
+    db: DbOption = None,
+) -> None:
+    """Rebuild archived articles from their stored raw pages, without the network.
+
+    Run after upgrading newsarchive or correcting a site profile. Articles imported
+    from JSON Lines have no stored page and are left as they are.
+    """
+    from newsarchive import api
+
+    with _handled():
+        result = api.reextract(
+            _db(db), sites=[s.lower() for s in site or ()], profile_files=profile or []
+        )
+        sys.stdout.write(
+            f"re-extracted: {result['updated']} updated, {result['unchanged']} unchanged, "
+            f"{result['skipped']} without a stored page or profile"
+            + (f", {result['empty']} kept (nothing extracted)" if result["empty"] else "")
+            + "\n"
+        )
+
+
+@app.command()
 def sites(profile: ProfileOption = None) -> None:
     """List the site profiles: built-in, user (config dir) and --profile files."""
     from newsarchive import render

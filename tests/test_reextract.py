@@ -1,0 +1,76 @@
+"""`reextract` rebuilds articles from stored raw pages: no network, nothing duplicated."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from newsarchive.mirror import MirrorServer
+from newsarchive.profiles.loader import _BUILTIN_DIR
+
+from .support import SITES, Result
+
+EXPECTED = json.loads((SITES / "bta" / "expected.json").read_text(encoding="utf-8"))
+
+
+def _export(run_cli: Callable[..., Result], db: Path) -> dict[str, dict[str, str]]:
+    rows = [json.loads(line) for line in run_cli("export", "--db", str(db)).stdout.splitlines()]
+    return {row["url"]: row for row in rows}
+
+
+def test_reextract_applies_a_corrected_profile_without_the_network(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], db: Path, tmp_path: Path
+) -> None:
+    target = EXPECTED[0]
+    phrase = target["must_contain"][0]
+    # A user's profile that wrongly drops one paragraph of one article.
+    wrong = (
+        (_BUILTIN_DIR / "bta.toml")
+        .read_text(encoding="utf-8")
+        .replace("drop_patterns = [", f"drop_patterns = [\n  '{re.escape(phrase)}',", 1)
+    )
+    profile = tmp_path / "bta-wrong.toml"
+    profile.write_text(wrong, encoding="utf-8")
+    server = mirror("bta")
+    crawl = run_cli(
+        "crawl", "bta", "--profile", str(profile), "--base-url", server.url,
+        "--delay", "0", "--db", str(db),
+    )  # fmt: skip
+    assert crawl.exit_code == 0, crawl.stderr
+    before = _export(run_cli, db)
+    assert phrase not in before[target["url"]]["text"]
+    server.stop()  # from here on nothing can be fetched
+
+    result = run_cli("reextract", "--db", str(db))  # the built-in (correct) profile again
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("re-extracted: 1 updated, ")
+    after = _export(run_cli, db)
+    assert sorted(after) == sorted(before)  # same articles, none added
+    assert phrase in after[target["url"]]["text"]
+    assert all(after[u]["text"] == before[u]["text"] for u in after if u != target["url"])
+    again = run_cli("reextract", "--db", str(db))
+    assert again.stdout.startswith("re-extracted: 0 updated, ")
+
+
+def test_reextract_leaves_imported_articles_alone(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    record = {"site": "bta", "url": "https://www.bta.bg/bg/news/1-x", "title": "Т", "text": "А"}
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    result = run_cli("reextract", "--db", str(db))
+    assert result.exit_code == 0
+    assert "0 updated, 0 unchanged, 1 without a stored page" in result.stdout
+    assert _export(run_cli, db)[record["url"]]["text"] == "А"
+
+
+def test_reextract_missing_archive_is_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = run_cli("reextract", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("newsarchive: error: no archive at")
+    assert not (tmp_path / "none.db").exists()
