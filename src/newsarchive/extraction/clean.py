@@ -7,6 +7,7 @@ and as bare text left in the body (an untranslated ``site.bta`` key, a "Сним
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -80,8 +81,24 @@ _LINE_RULES = (
     r"^(?:Предишна|Следваща) (?:новина|статия|публикация)\b",
     r"^(?:.{0,200}\|\s*)?(?:към новината|see more|прочети(?:те)? (?:повече|още))\s*[→»]?$",
     r"^Материалът .{0,200} е публикуван за пръв път",
-    r"^.{0,160}\b(?:Снимка|Снимки|Фото)\s*:\s*[^.!?]{0,60}$",  # caption ending in a credit
 )
+# A short caption that ends in a photo credit ("Кметът при откриването. Снимка: БТА"). Kept
+# out of the alternation above: a leading ".{0,160}" there cost more than all other rules.
+_CAPTION_WORD = re.compile(r"\b(?:Снимка|Снимки|Фото)\s*$", re.IGNORECASE)
+_CAPTION_MAX = 230
+
+
+def _ends_in_photo_credit(line: str) -> bool:
+    """ "… Снимка: Name" at the end of a short line; string scans first, regex last."""
+    colon = line.rfind(":")
+    if colon < 0 or len(line) > _CAPTION_MAX or len(line) - colon > 62:
+        return False
+    credit = line[colon + 1 :]
+    if "." in credit or "!" in credit or "?" in credit:
+        return False
+    return bool(_CAPTION_WORD.search(line, max(0, colon - 12), colon))
+
+
 LINE_RULES = tuple(re.compile(rule, re.IGNORECASE) for rule in _LINE_RULES)
 # All generic rules as one alternation: one regex call per paragraph instead of fourteen.
 _ANY_LINE_RULE = re.compile("|".join(f"(?:{rule})" for rule in _LINE_RULES), re.IGNORECASE)
@@ -158,13 +175,23 @@ _METADATA_WORDS = re.compile(
 def is_furniture_element(node: LexborNode) -> bool:
     """Furniture for metadata look-ups: like ``is_boilerplate_element`` but a byline or a
     date box is not furniture (the body extractor still drops them)."""
-    attrs = node.attributes
-    marked = {
-        "role": attrs.get("role"),
-        "class": _METADATA_WORDS.sub(" ", attrs.get("class") or ""),
-        "id": _METADATA_WORDS.sub(" ", attrs.get("id") or ""),
-    }
-    return is_boilerplate_attrs(node.tag or "", marked)
+    return is_furniture_attrs(node.tag or "", node.attributes)
+
+
+def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
+    """``is_furniture_element`` for attributes already read (reading them builds a dict)."""
+    if tag in _NEVER_MARKED:
+        return False
+    role = attrs.get("role")
+    if role and role.lower() in _FURNITURE_ROLES:
+        return True
+    cls, ident = attrs.get("class"), attrs.get("id")
+    return bool(cls and _furniture_marker(cls)) or bool(ident and _furniture_marker(ident))
+
+
+@lru_cache(maxsize=20_000)
+def _furniture_marker(marker: str) -> bool:
+    return is_boilerplate_marker(_METADATA_WORDS.sub(" ", marker))
 
 
 def boilerplate_elements(
@@ -203,5 +230,7 @@ def drop_selectors(root: LexborHTMLParser | LexborNode, selectors: tuple[str, ..
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True for a paragraph that is a known boilerplate text, generic or the profile's."""
     if _ANY_LINE_RULE.search(line):
+        return True
+    if _ends_in_photo_credit(line):
         return True
     return any(rule.search(line) for rule in extra)

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -145,14 +146,24 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
     return paragraphs
 
 
+@lru_cache(maxsize=20_000)
+def _related_marker(marker: str) -> bool:
+    """Memoised: themes repeat the same class strings on every card of a list."""
+    return bool(_RELATED_ATTR.search(marker))
+
+
 def _is_furniture(node: LexborNode) -> bool:
     """This element itself is a footer, sidebar, menu or related-article list."""
-    if node.tag in _FURNITURE or clean.is_furniture_element(node):
+    tag = node.tag or ""
+    if tag in _FURNITURE:
         return True
-    if node.tag in ("article", "main", "h1"):
+    attrs = node.attributes
+    if clean.is_furniture_attrs(tag, attrs):
+        return True
+    if tag in ("article", "main", "h1"):
         return False
-    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-    if marker.strip() and _RELATED_ATTR.search(marker):
+    cls, ident = attrs.get("class"), attrs.get("id")
+    if (cls or ident) and _related_marker(f"{cls or ''} {ident or ''}"):
         return True
     first = node.child
     while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
