@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
-from newsarchive.mirror import MirrorServer, resolve
+from newsarchive.mirror import MirrorServer, main, resolve
 
 
 def _site(tmp_path: Path) -> Path:
@@ -40,3 +41,12 @@ def test_mirror_server_serves_files_and_404s(tmp_path: Path) -> None:
     assert feed.headers["content-type"] == "application/xml"
     assert missing.status_code == 404
     assert server.requests == ["/news?p=2", "/news/rss", "/news?p=9"]
+
+
+def test_mirror_command_rejects_a_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main([str(tmp_path / "absent")])
+    assert stopped.value.code == 2
+    assert "is not a folder" in capsys.readouterr().err

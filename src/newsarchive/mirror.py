@@ -141,3 +141,33 @@ class MirrorServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m newsarchive.mirror DIR [--port N]``: serve a mirror until Ctrl-C."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(
+        prog="python -m newsarchive.mirror", description="Serve an offline site mirror."
+    )
+    parser.add_argument("root", type=Path, help="mirror folder, e.g. tests/fixtures/sites/bta")
+    parser.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0 = any)")
+    args = parser.parse_args(argv)
+    if not args.root.is_dir():
+        parser.error(f"{args.root} is not a folder")
+    try:
+        server = MirrorServer(args.root, port=args.port).start()
+    except OSError as exc:
+        parser.error(f"cannot listen on port {args.port}: {exc.strerror}")
+    print(f"serving {args.root} at {server.url} (Ctrl-C to stop)", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
