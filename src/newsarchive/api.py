@@ -55,7 +55,7 @@ def search(
     from newsarchive.archive.search import search as run_search
 
     parsed = parse_query(query, exact=exact)
-    conn = _search_connection(db)
+    conn = connect(db, create=False)
     try:
         options = SearchOptions(
             filters=filters or Filters(), limit=limit, sort=sort, highlight=highlight
@@ -73,26 +73,11 @@ def search_count(
     from newsarchive.archive.search import count
 
     parsed = parse_query(query, exact=exact)
-    conn = _search_connection(db)
+    conn = connect(db, create=False)
     try:
         return count(conn, parsed, filters or Filters())
     finally:
         conn.close()
-
-
-def _search_connection(db: Path) -> sqlite3.Connection:
-    """An existing archive, migrated first if an older version wrote it."""
-    from newsarchive.archive.schema import SCHEMA_VERSION, ensure_schema
-    from newsarchive.errors import ArchiveError
-
-    conn = connect(db, create=False)
-    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-        try:
-            ensure_schema(conn)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise ArchiveError(f"cannot upgrade archive {db} for search: {exc}") from None
-    return conn
 
 
 def show(db: Path, id_or_url: str) -> dict[str, Any]:
@@ -196,10 +181,9 @@ def reextract(
     from newsarchive.archive.lock import CrawlLock
     from newsarchive.reextract import reextract_archive
 
-    if not db.exists():
-        connect(db, create=False)  # raises the usual "no archive at ..." error
+    connect(db, create=False).close()  # the usual one-line error before taking the lock
     with CrawlLock(db):
-        conn = connect(db, create=True)
+        conn = connect(db, create=False)
         try:
             report = reextract_archive(conn, sites=sites, profile_files=profile_files)
         finally:

@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
-from newsarchive.archive.schema import ensure_crawl_schema
 from newsarchive.archive.store import Store
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.urls import (
@@ -38,7 +37,7 @@ from newsarchive.discover.urls import (
     normalize_url,
     on_site,
 )
-from newsarchive.errors import FetchError
+from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
 from newsarchive.extraction.dates import local_date
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, FetchOptions, RobotsDisallowed
@@ -101,7 +100,7 @@ class SiteReport:
     def status(self) -> int:
         if self.interrupted:
             return self.interrupt_code
-        return 1 if self.errors else 0
+        return EXIT_PARTIAL if self.errors else EXIT_OK
 
     @property
     def rate(self) -> float:
@@ -188,7 +187,6 @@ class SiteCrawl:
         self._listing_failed = False
 
     def run(self) -> SiteReport:
-        ensure_crawl_schema(self.conn)
         run_id = self.store.start_run(self.profile.id)
         pool = ThreadPoolExecutor(self._workers) if self._workers > 1 else None
         try:

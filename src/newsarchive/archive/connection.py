@@ -6,6 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from newsarchive.archive.schema import SCHEMA_VERSION, ensure_schema
 from newsarchive.errors import ArchiveError
 
 DEFAULT_DB = "newsarchive.db"
@@ -17,7 +18,10 @@ def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
 
 
 def connect(path: Path, *, create: bool) -> sqlite3.Connection:
-    """A WAL connection with a busy timeout, so readers work while a crawl writes."""
+    """A WAL connection with a busy timeout, so readers work while a crawl writes.
+
+    ``create=False`` (readers, reextract) refuses a missing file or a foreign database.
+    """
     if not create and not path.exists():
         raise ArchiveError(f"no archive at {path} (run 'newsarchive crawl' or pass --db)")
     if path.is_dir():
@@ -35,16 +39,17 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot open archive {path}: {exc}") from None
-    if create:
-        from newsarchive.archive.schema import ensure_schema
-
-        try:
-            ensure_schema(conn)
-        except sqlite3.DatabaseError as exc:
-            raise ArchiveError(f"cannot prepare archive {path}: {exc}") from None
-    else:
+    if not create:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "articles" not in tables:
             conn.close()
             raise ArchiveError(f"{path} is not a newsarchive archive (no articles table)")
+    # Every command, readers too, upgrades an archive an older version wrote; on a current
+    # archive this costs one PRAGMA read.
+    if create or conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        try:
+            ensure_schema(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise ArchiveError(f"cannot prepare archive {path}: {exc}") from None
     return conn

@@ -61,7 +61,10 @@ CREATE TABLE IF NOT EXISTS runs (
     new INTEGER NOT NULL DEFAULT 0,
     updated INTEGER NOT NULL DEFAULT 0,
     errors INTEGER NOT NULL DEFAULT 0,
-    status INTEGER
+    status INTEGER,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    gone INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS fetch_state (
     url TEXT PRIMARY KEY,
@@ -81,13 +84,6 @@ CREATE TABLE IF NOT EXISTS frontier (
     listed_date TEXT
 );
 CREATE INDEX IF NOT EXISTS frontier_state ON frontier(site, state);
-"""
-
-
-# Crawl bookkeeping added after version 1; created idempotently (no version bump, so it
-# cannot collide with other schema changes): where a deep listing walk stopped, and the
-# extra per-run counts.
-_CRAWL_TABLES = """
 CREATE TABLE IF NOT EXISTS listing_walks (
     start_url TEXT PRIMARY KEY,
     site TEXT NOT NULL,
@@ -96,20 +92,9 @@ CREATE TABLE IF NOT EXISTS listing_walks (
     updated_at TEXT NOT NULL
 );
 """
-_RUN_COLUMNS = ("unchanged", "gone", "skipped")
+# Run counts added after version 1 (``CREATE TABLE IF NOT EXISTS`` cannot add them).
+_RUN_COLUMNS_V2 = ("unchanged", "gone", "skipped")
 
-
-def ensure_crawl_schema(conn: sqlite3.Connection) -> None:
-    """The crawl's own tables and run columns; cheap and safe to call on every crawl."""
-    with conn:
-        conn.executescript(_CRAWL_TABLES)
-        have = {row[1] for row in conn.execute("PRAGMA table_info(runs)")}
-        for column in _RUN_COLUMNS:
-            if column not in have:
-                conn.execute(f"ALTER TABLE runs ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
-
-
-FTS_COLUMNS = ("title", "text", "title_lemmas", "text_lemmas")
 
 _FTS = f"""
 CREATE TABLE IF NOT EXISTS lemma_vocab (
@@ -144,7 +129,6 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create what is missing and migrate older archives; a no-op when up to date."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version >= SCHEMA_VERSION:
-        ensure_crawl_schema(conn)
         return
     with conn:
         conn.executescript(_TABLES)
@@ -152,17 +136,20 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
         _migrate_search_v2(conn)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.commit()
-    ensure_crawl_schema(conn)
 
 
 def _migrate_search_v2(conn: sqlite3.Connection) -> None:
     """Lemma columns, the form → lemma vocabulary and the four-column FTS index."""
     columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+    run_columns = {r[1] for r in conn.execute("PRAGMA table_info(runs)")}
     fts_sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
     with conn:
         for column in ("title_lemmas", "text_lemmas"):
             if column not in columns:
                 conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+        for column in _RUN_COLUMNS_V2:
+            if column not in run_columns:
+                conn.execute(f"ALTER TABLE runs ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
         if fts_sql is not None and "text_lemmas" not in fts_sql[0]:
             for trigger in ("articles_ai", "articles_ad", "articles_au"):
                 conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
