@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from selectolax.lexbor import LexborHTMLParser
+
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.urls import (
     absolute,
-    canonical_host,
-    from_mirror,
+    feed_url,
     is_article_url,
     mirror_map,
-    normalize_url,
 )
 from newsarchive.errors import FetchError
 from newsarchive.extraction.pipeline import extract
@@ -171,11 +171,8 @@ def _check_feed(
     check.status, content, _, check.error = _fetch(fetcher, url)
     urls: list[str] = []
     for entry in feeds.parse_feed(content) if content else []:
-        normal = normalize_url(entry.url)
-        if normal is None:
-            continue
-        normal = canonical_host(from_mirror(profile, base_url, normal), profile)
-        if is_article_url(normal, profile):
+        normal = feed_url(entry.url, profile, base_url)
+        if normal is not None and is_article_url(normal, profile):
             urls.append(normal)
     check.articles = len(urls)
     return urls
@@ -189,9 +186,10 @@ def _check_start(
     check.status, _, text, check.error = _fetch(fetcher, url)
     if not text:
         return []
-    links = listings.article_links(text, url, profile)
+    tree = LexborHTMLParser(text)
+    links = listings.article_links(tree, url, profile)
     check.articles = len(links)
-    check.next_page = listings.next_page_url(text, url, profile, 1)
+    check.next_page = listings.next_page_url(tree, url, profile, 1)
     return [c.url for c in links]
 
 

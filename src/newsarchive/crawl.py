@@ -26,15 +26,17 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
+from selectolax.lexbor import LexborHTMLParser
+
 from newsarchive.archive.store import Store
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.urls import (
     absolute,
     canonical_host,
+    feed_url,
     from_mirror,
     is_article_url,
     mirror_map,
-    normalize_url,
     on_site,
 )
 from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
@@ -257,12 +259,9 @@ class SiteCrawl:
 
     def _queue_feed(self, content: bytes, depth: int = 0) -> None:
         for entry in feeds.parse_feed(content):
-            url = normalize_url(entry.url)
+            url = feed_url(entry.url, self.profile, self.options.base_url)
             if url is None:
                 continue
-            url = canonical_host(
-                from_mirror(self.profile, self.options.base_url, url), self.profile
-            )
             if entry.is_sitemap and depth < 2 and on_site(url, self.profile):
                 page = self._fetch_listing(url)
                 if page is not None:
@@ -293,7 +292,8 @@ class SiteCrawl:
                     continue
                 break
             base = from_mirror(self.profile, self.options.base_url, page.final_url)
-            links = listings.article_links(page.text, base, self.profile)
+            tree = LexborHTMLParser(page.text)
+            links = listings.article_links(tree, base, self.profile)
             fresh = [c for c in links if c.url not in seen]
             if not fresh:
                 break  # an ignored page parameter serves the same list again
@@ -309,7 +309,7 @@ class SiteCrawl:
             self.conn.commit()
             if number == 1:
                 self._remember_validators(url, page)
-            next_url = listings.next_page_url(page.text, url, self.profile, number)
+            next_url = listings.next_page_url(tree, url, self.profile, number)
             if next_url is not None and (resume is None or number + 1 > resume[1]):
                 self.store.save_walk(self.profile.id, start, next_url, number + 1)
                 self.conn.commit()

@@ -38,6 +38,13 @@ _FURNITURE_ATTR = re.compile(
 )
 
 
+Listing = str | LexborHTMLParser  # HTML, or a tree already parsed (the crawler parses once)
+
+
+def _tree(html: Listing) -> LexborHTMLParser:
+    return html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
+
+
 def _base_url(tree: LexborHTMLParser, page_url: str) -> str:
     base = urlsplit(page_url)._replace(fragment="").geturl()
     base_node = tree.css_first("base[href]")
@@ -46,9 +53,9 @@ def _base_url(tree: LexborHTMLParser, page_url: str) -> str:
     return base
 
 
-def article_links(html: str, page_url: str, profile: Profile) -> list[Candidate]:
+def article_links(html: Listing, page_url: str, profile: Profile) -> list[Candidate]:
     """Article candidates on a listing page, in page order, each once."""
-    tree = LexborHTMLParser(html)
+    tree = _tree(html)
     base = _base_url(tree, page_url)
     seen: dict[str, Candidate] = {}
     for anchor in tree.css("a[href]"):
@@ -123,7 +130,7 @@ def _looks_like_article_link(anchor: LexborNode, url: str, page_url: str, profil
     return not _in_furniture(anchor)
 
 
-def next_page_url(html: str, page_url_now: str, profile: Profile, page: int) -> str | None:
+def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:
     """The listing page after ``page`` (1-based), or None when the listing ends here.
 
     With a profile ``pagination`` template the next URL is computed from the start URL
@@ -135,9 +142,9 @@ def next_page_url(html: str, page_url_now: str, profile: Profile, page: int) -> 
     return find_next_link(html, page_url_now, profile, page)
 
 
-def find_next_link(html: str, page_url_now: str, profile: Profile, page: int) -> str | None:
+def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:
     """Generic paging: ``rel=next``, a "next" link by its text, or the link to page N+1."""
-    tree = LexborHTMLParser(html)
+    tree = _tree(html)
     base = _base_url(tree, page_url_now)
     current = normalize_url(page_url_now) or page_url_now
 

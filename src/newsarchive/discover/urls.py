@@ -110,3 +110,11 @@ def from_mirror(profile: Profile, base_url: str | None, url: str) -> str:
         rest = url[len(base) :] or "/"
         return profile.origin + rest
     return url
+
+
+def feed_url(raw: str, profile: Profile, base_url: str | None) -> str | None:
+    """A URL from a feed or sitemap as the archive names it: absolute, real host, canonical."""
+    url = normalize_url(raw)
+    if url is None:
+        return None
+    return canonical_host(from_mirror(profile, base_url, url), profile)
