@@ -5,8 +5,6 @@ They check what fixtures written by us cannot: the encodings and markup sites re
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsarchive.extraction import extract
