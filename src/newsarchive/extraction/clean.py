@@ -103,6 +103,21 @@ def _ends_in_photo_credit(line: str) -> bool:
 _ANY_LINE_RULE = re.compile("|".join(f"(?:{rule})" for rule in _LINE_RULES), re.IGNORECASE)
 
 
+# Headings that introduce a list of other articles or the comments (English, Bulgarian,
+# Russian): the body extractor cuts the section after one, and the date and title rules
+# never read inside one. One vocabulary for both.
+RELATED_HEADINGS = (
+    r"most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|news|on|in|articles)\b|"
+    r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
+    r"also read|don.?t miss|what to read next|"
+    r"най-(?:четени|коментирани|нови(?:те)?|популярни)|свързани|още (?:от|новини|по темата)|"
+    r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч|популярни|"
+    r"comments?\b|leave a (?:reply|comment)|коментари|"
+    r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии"
+)
+
+
 def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None:
     """Drop scripts, styles, form controls and hidden elements; with ``furniture``, the
     furniture tags (nav, footer, aside, header, figures) too. Used on a profile's body;

@@ -24,6 +24,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction.blocks import HEADINGS, Block, Walker, splice, squash, walk_blocks
+from newsarchive.extraction.clean import RELATED_HEADINGS
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
@@ -223,19 +224,7 @@ def is_navigation(block: Block) -> bool:
 
 
 _KEPT_AT_EDGES = frozenset("li td th dd dt p".split())
-# Headings that introduce a list of other articles or the comments, in English, Bulgarian
-# and Russian.
-_RELATED_HEADING = re.compile(
-    r"^(?:most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
-    r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|news|on|in|articles)\b|"
-    r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
-    r"also read|don.?t miss|what to read next|"
-    r"най-(?:четени|коментирани|нови|популярни)|свързани|още (?:от|новини|по темата)|"
-    r"последни(?: новини)?|прочетете още|виж(?:те)? още|препоръч|популярни|"
-    r"comments?\b|leave a (?:reply|comment)|коментари|"
-    r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии)",
-    re.IGNORECASE,
-)
+_RELATED_HEADING = re.compile(f"^(?:{RELATED_HEADINGS})", re.IGNORECASE)
 
 
 def drop_related_sections(blocks: list[Block]) -> list[Block]:

@@ -36,11 +36,10 @@ _RELATED_ATTR = re.compile(
     r"similar|teasers?|news-?list|top-?news|most-?viewed)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# A short heading ("Виж още:", "Още от Русе", "Related") that opens such a list, not a
+# sentence that merely starts with one of those words.
 _RELATED_HEADING = re.compile(
-    r"^(?:Виж (?:още|също)|Свързани(?: новини| статии)?|Последни(?: новини)?|Още от|"
-    r"Още новини|Най-четени|Най-новите|Прочетете (?:още|също)|Related|More)"
-    r"(?:\s+\S+){0,2}\s*:?$",  # "Виж още:", "Още от Русе", "Последни Новини" — not a sentence
-    re.IGNORECASE,
+    rf"^(?:{clean.RELATED_HEADINGS}|more)(?:\s+\S+){{0,2}}\s*:?$", re.IGNORECASE
 )
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p")
 
@@ -83,7 +82,7 @@ def _extract(
     rules["author"] = author.rule
     tags = _pick_tags(tree, meta, profile)
 
-    extra = tuple(re.compile(p, re.IGNORECASE) for p in profile.drop_patterns)
+    extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
     paragraphs = _trim_head(paragraphs, title.value)
@@ -109,6 +108,12 @@ def _extract(
         site=None if profile is _GENERIC else profile.id,
         rules=rules,
     )
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A profile's drop patterns, compiled once per profile rather than once per page."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 _FIELD_SELECTORS = {
