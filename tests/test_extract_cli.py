@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from .support import SITES, Result
 
@@ -37,3 +38,17 @@ def test_extract_picks_profile_from_url_and_prints_text(run_cli: Callable[..., R
     first_line = result.stdout.splitlines()[0]
     assert first_line == expected["title"]
     assert "site.bta" not in result.stdout
+
+
+def test_extract_accepts_a_utf16_page_with_bom(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    html = "<html><body><h1>Заглавие на статията</h1><p>" + "Текст на статията. " * 8 + "</p>"
+    page = tmp_path / "utf16.html"
+    page.write_bytes(html.encode("utf-16"))  # with a byte-order mark, full of zero bytes
+    result = run_cli("extract", str(page))
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert isinstance(data, dict)
+    assert data["title"] == "Заглавие на статията"
+    assert data["text"].startswith("Текст на статията.")

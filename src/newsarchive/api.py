@@ -19,7 +19,7 @@ from newsarchive.errors import UsageError
 
 if TYPE_CHECKING:
     from newsarchive.crawl import CrawlOptions, Progress, SiteReport
-    from newsarchive.models import Profile
+    from newsarchive.models import Article, Profile
 
 
 def crawl(
@@ -112,7 +112,7 @@ def _published(value: Any, line: int) -> Any:
     return parsed
 
 
-def _import_record(line: str, number: int) -> tuple[Any, str, str, str | None] | None:
+def _import_record(line: str, number: int) -> tuple[Article, str, str, str | None] | None:
     """One JSON Lines record as (Article, site, url, fetched_at); None for a blank line."""
     from newsarchive.models import Article
 
@@ -257,7 +257,9 @@ def extract_source(
 
 
 def looks_like_html(content: bytes) -> bool:
-    """Cheap sniff: markup near the start and no binary zero bytes."""
+    """Cheap sniff: markup near the start and no binary zero bytes (UTF-16 aside)."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        content = content.decode("utf-16", "replace").encode("utf-8")
     head = content[:4096]
     if b"\x00" in head or not head.strip():
         return False
