@@ -132,8 +132,8 @@ class SiteReport:
         if self.drift:
             fields = ", ".join(f"{name} on {count}" for name, count in sorted(self.drift.items()))
             text += (
-                f"; profile did not match ({fields} pages, generic rules used:"
-                f" run 'newsarchive check-site {self.site}')"
+                f"; profile did not match ({fields} page(s); generic rules used):"
+                f" run 'newsarchive check-site {self.site}'"
             )
         if self.interrupted:
             text += " (interrupted; the next run resumes)"
