@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
-import sqlite3
-from pathlib import Path
-
-from newsarchive.archive.connection import connect
-from newsarchive.crawl import CrawlOptions, SiteCrawl
+from newsarchive.crawl import CrawlOptions
 from newsarchive.fetch.client import DEFAULT_USER_AGENT, FetchOptions
-from newsarchive.profiles.loader import get_profile
 
 
-def crawler(db: Path, options: CrawlOptions, delay: float | None) -> SiteCrawl:
-    conn: sqlite3.Connection = connect(db, create=True)
-    profile = dataclasses.replace(get_profile("bta", []), delay=delay)
-    return SiteCrawl(conn, profile, options)
-
-
-def test_delay_precedence(db: Path) -> None:
-    assert FetchOptions().delay == 1.0 and FetchOptions().max_connections == 2
-    assert crawler(db, CrawlOptions(), 3.0).fetcher.options.delay == 3.0
-    assert crawler(db, CrawlOptions(delay=0.0), 3.0).fetcher.options.delay == 0.0
-    assert crawler(db, CrawlOptions(delay=2.0), None).fetcher.options.delay == 2.0
-    assert crawler(db, CrawlOptions(), None).fetcher.options.delay == 1.0
+def test_delay_precedence() -> None:
+    """One rule for crawl and check-site: --delay, then the profile's, then ours."""
+    base = FetchOptions()
+    assert base.delay == 1.0 and base.max_connections == 2
+    assert base.with_delay(None, 3.0).delay == 3.0
+    assert base.with_delay(0.0, 3.0).delay == 0.0
+    assert base.with_delay(2.0, None).delay == 2.0
+    assert base.with_delay(None, None).delay == 1.0
 
 
 def test_defaults_are_polite() -> None:

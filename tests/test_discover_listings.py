@@ -41,11 +41,15 @@ def test_ruse24_pattern_skips_topics_videos_sport_and_sister_sites() -> None:
     assert not any("topics" in u or "videos" in u or "burgas24" in u for u in urls)
 
 
-def test_alias_host_and_tracking_parameters_are_normalised() -> None:
-    profile = dataclasses.replace(BARE, article_pattern=r"^/n/\d+$")
-    html = _html('<a href="https://x.bg/n/1?utm_source=fb#top">a</a><a href="/n/1">b</a>')
+def test_alias_host_tracking_parameters_and_parameter_order_make_one_link() -> None:
+    profile = dataclasses.replace(BARE, article_pattern=r"^/n/\d+")
+    html = _html(
+        '<a href="https://x.bg/n/1?utm_source=fb#top">a</a><a href="/n/1">b</a>'
+        '<a href="/n/2?lang=bg&id=4">c</a><a href="/n/2?id=4&lang=bg">d</a>'
+    )
     assert [c.url for c in article_links(html, "https://www.x.bg/", profile)] == [
-        "https://www.x.bg/n/1"
+        "https://x.bg/n/1",
+        "https://www.x.bg/n/2?lang=bg&id=4",
     ]
 
 

@@ -1,4 +1,4 @@
-"""URL helpers: normalising, matching a profile, and mapping to and from a mirror."""
+"""URL helpers: one normal form, one identity (``url_key``, ``identify``), matching a profile."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import pytest
 
 from newsarchive.discover.urls import (
     absolute,
-    canonical_host,
-    from_mirror,
+    identify,
     is_article_url,
-    mirror_map,
     normalize_url,
     on_site,
+    url_key,
 )
+from newsarchive.fetch.mirror import MirrorTransport
+from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
 
 
@@ -28,21 +29,81 @@ from newsarchive.profiles import get_profile
         ("#top", "https://x.bg/", None),
         ("ftp://x.bg/file", None, None),
         ("", None, None),
+        ("https://x.bg:443/a/./b/../c", None, "https://x.bg/a/c"),
+        ("http://x.bg:80/a", None, "http://x.bg/a"),
+        ("http://x.bg:8080/a", None, "http://x.bg:8080/a"),
+        ("https://x.bg/%7euser/%d0%b0", None, "https://x.bg/~user/%D0%B0"),
+        ("https://x.bg/новини/а", None, "https://x.bg/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/%D0%B0"),
+        (
+            "https://x.bg/a?mc_cid=1&mc_eid=2&yclid=3&gclid=4&utm_x=5&id=7",
+            None,
+            "https://x.bg/a?id=7",
+        ),
+        ("https://x.bg/news/1001\x01", None, "https://x.bg/news/1001%01"),
+        ("https://x.bg/a b", None, "https://x.bg/a%20b"),
+        ("http://x.bg:99999/", None, None),
     ],
 )
 def test_normalize_url(url: str, base: str | None, expected: str | None) -> None:
     assert normalize_url(url, base) == expected
 
 
-def test_alias_hosts_become_the_origin_host() -> None:
+def test_alias_hosts_and_www_twins_are_on_site() -> None:
     nsorb = get_profile("nsorb")
     assert on_site("https://namrb.org/bg/aktualno", nsorb)
-    assert canonical_host("https://namrb.org/bg/aktualno/a-1?x=1", nsorb) == (
-        "https://www.namrb.org/bg/aktualno/a-1?x=1"
-    )
-    assert canonical_host("https://other.bg/a", nsorb) == "https://other.bg/a"
+    assert not on_site("https://other.bg/a", nsorb)
+    bare = Profile(id="x", name="x", origin="https://www.example.bg", hosts=("www.example.bg",))
+    assert on_site("https://example.bg/a", bare)
     assert absolute(nsorb, "/bg/aktualno") == "https://www.namrb.org/bg/aktualno"
     assert absolute(nsorb, "https://namrb.org/x") == "https://namrb.org/x"
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "https://www.example.bg/news/1?a=1&b=2",
+        "http://example.bg/news/1?b=2&a=1",
+        "https://EXAMPLE.bg:443/news/./1?a=1&utm_source=x&b=2#top",
+        "https://example.bg/news/x/../1?a=1&b=2&fbclid=zz",
+    ],
+)
+def test_every_spelling_of_one_url_has_one_key(variant: str) -> None:
+    assert url_key(variant) == url_key("https://example.bg/news/1?a=1&b=2")
+
+
+def test_different_pages_have_different_keys() -> None:
+    assert url_key("https://x.bg/news/1") != url_key("https://x.bg/news/1/")
+    assert url_key("https://x.bg/news?id=1") != url_key("https://x.bg/news?id=2")
+    assert url_key("https://x.bg/news/1") != url_key("https://y.bg/news/1")
+
+
+SITE = Profile(
+    id="x", name="x", origin="https://www.example.bg", hosts=("www.example.bg",),
+    start_urls=("/novini",),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fetched", "declared", "expected"),
+    [
+        # the page's own canonical wins when it is on the site (bare twin of the origin)
+        ("https://www.example.bg/n/5?utm_source=x", "https://example.bg/n/5-slug",
+         "https://example.bg/n/5-slug"),
+        # relative canonical and og:url are resolved by extraction; here already absolute
+        ("https://www.example.bg/n/5", None, "https://www.example.bg/n/5"),
+        # another site's canonical (syndicated copy) does not rename our article
+        ("https://www.example.bg/n/5", "https://bta.bg/n/9", "https://www.example.bg/n/5"),
+        # a CMS that declares the home page or a start page on every article
+        ("https://www.example.bg/n/5", "https://www.example.bg/", "https://www.example.bg/n/5"),
+        ("https://www.example.bg/n/5", "https://example.bg/novini",
+         "https://www.example.bg/n/5"),
+        ("https://www.example.bg/n/5", "not a url", "https://www.example.bg/n/5"),
+    ],
+)  # fmt: skip
+def test_identify_trusts_the_page_on_its_own_site(
+    fetched: str, declared: str | None, expected: str
+) -> None:
+    assert identify(fetched, declared, SITE) == expected
 
 
 def test_article_pattern_sees_the_query() -> None:
@@ -54,22 +115,13 @@ def test_article_pattern_sees_the_query() -> None:
     assert not is_article_url("https://elsewhere.bg/view?id=12", profile)
 
 
-def test_mirror_round_trip() -> None:
-    ruse24 = get_profile("ruse24")
-    to_mirror = mirror_map(ruse24, "http://127.0.0.1:8000/")
-    assert to_mirror("https://ruse24.bg/rss.php?cat=1") == "http://127.0.0.1:8000/rss.php?cat=1"
-    assert to_mirror("https://i.id24.bg/i/1.webp") == "https://i.id24.bg/i/1.webp"
-    assert from_mirror(ruse24, "http://127.0.0.1:8000", "http://127.0.0.1:8000/novini/a-1") == (
-        "https://www.ruse24.bg/novini/a-1"
-    )
-    assert mirror_map(ruse24, None)("https://www.ruse24.bg/") == "https://www.ruse24.bg/"
-
-
-def test_mirror_under_a_path_prefix() -> None:
-    to_mirror = mirror_map(get_profile("bta"), "http://127.0.0.1:8000/bta")
-    assert to_mirror("https://www.bta.bg/bg/news/bulgaria?p=2") == (
-        "http://127.0.0.1:8000/bta/bg/news/bulgaria?p=2"
-    )
+def test_mirror_transport_names_the_url_it_really_contacts() -> None:
+    mirror = MirrorTransport("http://127.0.0.1:8000/bta/", ("www.bta.bg",))
+    assert mirror.contacted("https://bta.bg/bg/news?p=2") == "http://127.0.0.1:8000/bta/bg/news?p=2"
+    assert mirror.contacted("https://www.bta.bg/") == "http://127.0.0.1:8000/bta/"
+    assert mirror.contacted("https://i.id24.bg/i/1.webp") == "https://i.id24.bg/i/1.webp"
+    with pytest.raises(ValueError):
+        MirrorTransport("ftp://x", ("a",))
 
 
 @pytest.mark.parametrize(

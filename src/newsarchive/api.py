@@ -18,7 +18,8 @@ from newsarchive.archive.store import Filters, get_article, iter_articles, now_i
 from newsarchive.errors import UsageError
 
 if TYPE_CHECKING:
-    from newsarchive.crawl import CrawlOptions, Progress, SiteReport
+    from newsarchive.crawl import CrawlOptions
+    from newsarchive.crawl_report import Progress, SiteReport
     from newsarchive.models import Article, Profile
 
 
@@ -29,14 +30,33 @@ def crawl(
     *,
     progress: Progress | None = None,
 ) -> list[SiteReport]:
-    """Crawl each site in turn into the archive at ``db``."""
+    """Crawl each site in turn into the archive at ``db``; ``options.log`` gets a start
+    and a summary line per site (the fetcher adds one line per request)."""
+    from newsarchive.archive.store import Store
     from newsarchive.crawl import SiteCrawl
+    from newsarchive.discover.urls import site_hosts
+    from newsarchive.fetch.client import Fetcher
 
+    log = options.log or (lambda line: None)
     conn = connect(db, create=True)
+    reports = []
     try:
-        return [SiteCrawl(conn, p, options, progress=progress).run() for p in profiles]
+        for profile in profiles:
+            fetch = options.fetch.with_delay(options.delay, profile.delay)
+            via = f" from mirror {options.base_url}" if options.base_url else ""
+            log(f"{now_iso()} start {profile.id} {profile.origin}{via}\n")
+            with Fetcher(
+                fetch, mirror=options.base_url, mirror_hosts=tuple(site_hosts(profile)),
+                log=options.log, stop=options.stop,
+            ) as fetcher:  # fmt: skip
+                report = SiteCrawl(Store(conn), profile, options, fetcher, progress).run()
+            reports.append(report)
+            log(f"{now_iso()} summary {report.summary()} (exit status {report.status})\n")
+            if report.interrupted:
+                break
     finally:
         conn.close()
+    return reports
 
 
 def search(

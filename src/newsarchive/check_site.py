@@ -14,19 +14,14 @@ from dataclasses import asdict, dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover import feeds, listings
-from newsarchive.discover.urls import (
-    absolute,
-    feed_url,
-    is_article_url,
-    mirror_map,
-)
+from newsarchive.discover.urls import absolute, site_hosts
+from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
 from newsarchive.errors import FetchError
 from newsarchive.extraction.pipeline import extract
-from newsarchive.fetch.client import Fetcher, FetchOptions
+from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
 from newsarchive.models import Profile
 
 FIELDS = ("title", "published", "author", "text")
-GONE = frozenset({404, 410})  # a removed article: skipped, as the crawler does
 
 
 @dataclass
@@ -122,27 +117,29 @@ def check_site(
     """Run the check; network errors are recorded in the report, never raised."""
     own = fetcher is None
     fetcher = fetcher or Fetcher(
-        options or FetchOptions(retries=1), url_map=mirror_map(profile, base_url)
+        options or FetchOptions(retries=1), mirror=base_url, mirror_hosts=tuple(site_hosts(profile))
     )
     report = SiteCheck(profile.id)
     found: list[str] = []
     try:
         for feed in profile.feeds + profile.sitemaps:
-            found += _check_feed(fetcher, profile, base_url, absolute(profile, feed), report)
+            found += _check_feed(fetcher, profile, absolute(profile, feed), report)
         listed: list[str] = []
         for start in profile.start_urls:
-            url: str | None = absolute(profile, start)
-            for _ in range(2):  # the start page, and its next page when links are short
-                if url is None:
-                    break
-                listed += _check_start(fetcher, profile, base_url, url, report)
-                url = report.sources[-1].next_page if len(listed) < articles else None
+            # the crawler's own walk, over two pages at most: the start page, and its next
+            # page when the links found so far are fewer than the articles to check
+            walk = ListingWalk(absolute(profile, start), WalkState(), limit=2)
+            while (step := walk.page()) is not None:
+                links = _check_start(fetcher, profile, *step, report)
+                listed += links
+                next_page = report.sources[-1].next_page if len(listed) < articles else None
+                walk.listed(Listed(next_page, [Seen.NEW] * len(links)))
         checked = 0
         for url in list(dict.fromkeys(listed + found))[: articles * 3]:
             if checked >= articles:
                 break
             result = _check_article(fetcher, profile, url)
-            if result.status in GONE:
+            if result.status in GONE_STATUSES:
                 report.gone.append(url)
                 continue
             report.articles.append(result)
@@ -163,23 +160,17 @@ def _fetch(fetcher: Fetcher, url: str) -> tuple[int | None, bytes, str, str | No
     return page.status, page.content, page.text, None
 
 
-def _check_feed(
-    fetcher: Fetcher, profile: Profile, base_url: str | None, url: str, report: SiteCheck
-) -> list[str]:
+def _check_feed(fetcher: Fetcher, profile: Profile, url: str, report: SiteCheck) -> list[str]:
     check = SourceCheck("feed", url)
     report.sources.append(check)
     check.status, content, _, check.error = _fetch(fetcher, url)
-    urls: list[str] = []
-    for entry in feeds.parse_feed(content) if content else []:
-        normal = feed_url(entry.url, profile, base_url)
-        if normal is not None and is_article_url(normal, profile):
-            urls.append(normal)
-    check.articles = len(urls)
-    return urls
+    articles, _sitemaps = feeds.feed_links(content, profile, url) if content else ([], [])
+    check.articles = len(articles)
+    return [c.url for c in articles]
 
 
 def _check_start(
-    fetcher: Fetcher, profile: Profile, base_url: str | None, url: str, report: SiteCheck
+    fetcher: Fetcher, profile: Profile, url: str, number: int, report: SiteCheck
 ) -> list[str]:
     check = SourceCheck("start", url)
     report.sources.append(check)
@@ -189,7 +180,7 @@ def _check_start(
     tree = LexborHTMLParser(text)
     links = listings.article_links(tree, url, profile)
     check.articles = len(links)
-    check.next_page = listings.next_page_url(tree, url, profile, 1)
+    check.next_page = listings.next_page_url(tree, url, profile, number)
     return [c.url for c in links]
 
 

@@ -401,9 +401,7 @@ def check_site(
         if base_url is not None and not base_url.startswith(("http://", "https://")):
             raise UsageError(f"--base-url must be an http(s) URL, not '{base_url}'")
         chosen = get_profile(site.lower(), profile or [])
-        if delay is None:  # the profile's politeness delay, as crawl uses it
-            delay = chosen.delay if chosen.delay is not None else FetchOptions().delay
-        options = FetchOptions(retries=1, delay=delay)
+        options = FetchOptions(retries=1).with_delay(delay, chosen.delay)
         report = run_check(chosen, base_url=base_url, articles=articles, options=options)
         sys.stdout.write(format_json(report) if fmt is ShowFormat.json else format_text(report))
     raise typer.Exit(report.exit_code)

@@ -1,63 +1,52 @@
 """Wire the stages for one site: discover -> frontier -> fetch -> extract -> archive.
 
-Nightly and resumable by design:
-
-* The frontier (queued URLs with their source) lives in the archive and each article is
-  committed on its own, so a crawl killed even by SIGKILL loses at most the pages in hand;
-  the next run first finishes what was queued (and retries what failed, a few times).
-* Listing pages are walked newest first and the articles of each page are fetched before
-  the next page, so the walk can stop early: at a page with nothing new, after a run of
-  ``stop_after_known`` already-archived articles, or at a page whose articles are all older
-  than ``--since``. Page 1 and feeds are fetched conditionally (ETag/Last-Modified); a 304
-  ends the walk at once. A no-op nightly run is robots.txt + feed + first listing page.
-* A deep walk (the first crawl of years of archive) saves where it is after every page;
-  when a later run's walk stops at already-known articles it jumps to that saved page.
-* ``options.stop`` (set by SIGTERM/SIGINT) ends the run after the pages in hand.
+The parts decide; this only connects them. ``ListingWalk`` says which listing page comes
+next and when a walk may stop, ``Frontier`` keeps (and alone commits) the crawl state,
+``harvest.judge`` says what a fetched article means, ``Store`` archives it. Feeds and
+sitemaps are read first, then each start URL's listing is walked newest first, the
+articles of each page fetched before the next page so an incremental stop can come early.
+A crawl killed at any point resumes: queued URLs wait in the frontier, walks keep their
+resume point, and ``options.stop`` (SIGTERM/SIGINT) ends the run after the pages in hand.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
+from newsarchive.crawl_report import Outcome, Progress, SiteReport
 from newsarchive.discover import feeds, listings
-from newsarchive.discover.urls import (
-    absolute,
-    canonical_host,
-    feed_url,
-    from_mirror,
-    is_article_url,
-    mirror_map,
-    on_site,
-)
-from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
-from newsarchive.extraction.dates import local_date
-from newsarchive.extraction.pipeline import extract
-from newsarchive.fetch.client import Fetcher, FetchInterrupted, FetchOptions, RobotsDisallowed
+from newsarchive.discover.urls import absolute
+from newsarchive.discover.walk import Listed, ListingWalk, Seen
+from newsarchive.errors import FetchError
+from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchInterrupted, FetchOptions
+from newsarchive.fetch.kinds import unexpected_kind
+from newsarchive.harvest import judge, too_old
 from newsarchive.models import Candidate, Page, Profile
 
-GONE_STATUSES = frozenset({404, 410})
-MAX_ATTEMPTS = 5  # a URL failing on this many runs is left alone (still listed as failed)
-STAGES = ("fetch", "decode", "extract", "store")
+
+class Miss(enum.Enum):
+    """Why a feed or listing fetch gave no page to read."""
+
+    UNCHANGED = "unchanged"  # 304 to a conditional request
+    GONE = "gone"  # a listing page after the first answered 404/410: the listing ends
+    FAILED = "failed"  # reported as an error of the run
 
 
-class StopFlag(threading.Event):
-    """Set by a signal handler; ``code`` is the exit status the interrupted run records."""
-
-    code = 130
-
-    def request(self, code: int) -> None:
-        self.code = code
-        self.set()
+SETTLED = {
+    Outcome.GONE: State.GONE,
+    Outcome.DISALLOWED: State.DISALLOWED,
+    Outcome.FAILED: State.FAILED,
+    Outcome.OLD: State.OLD,
+}
 
 
 @dataclass(frozen=True)
@@ -66,406 +55,164 @@ class CrawlOptions:
 
     since: dt.date | None = None
     max_pages: int | None = None
-    base_url: str | None = None
+    base_url: str | None = None  # a mirror serving the site's paths (a fetch transport)
     refresh: bool = False
     stop_after_known: int = 10
     fetch: FetchOptions = FetchOptions()
-    fetch_log: Callable[[str], object] | None = None
     workers: int | None = None  # article fetches in flight; default fetch.max_connections
     delay: float | None = None  # explicit --delay: wins over the profile's [politeness] delay
     stop: threading.Event | None = None
-
-
-@dataclass
-class SiteReport:
-    """Counts for one site's run; also what the progress display and summary show."""
-
-    site: str
-    requests: int = 0
-    pages: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    gone: int = 0
-    skipped: int = 0
-    disallowed: int = 0
-    errors: int = 0
-    interrupted: bool = False
-    interrupt_code: int = 130
-    drift: dict[str, int] = field(default_factory=dict)
-    failures: list[str] = field(default_factory=list)
-    cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
-    started: float = field(default_factory=time.monotonic)
-    elapsed: float = 0.0
-
-    @property
-    def status(self) -> int:
-        if self.interrupted:
-            return self.interrupt_code
-        return EXIT_PARTIAL if self.errors else EXIT_OK
-
-    @property
-    def rate(self) -> float:
-        """Pages per second so far."""
-        spent = self.elapsed or (time.monotonic() - self.started)
-        return self.pages / spent if spent > 0 else 0.0
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "requests": self.requests,
-            "pages": self.pages,
-            "new": self.new,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "gone": self.gone,
-            "skipped": self.skipped,
-            "errors": self.errors,
-        }
-
-    def summary(self) -> str:
-        text = (
-            f"{self.site}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.gone} gone, {self.errors} failed, {self.requests} requests"
-        )
-        if self.disallowed:
-            text += f", {self.disallowed} disallowed by robots.txt"
-        if self.drift:
-            fields = ", ".join(f"{name} on {count}" for name, count in sorted(self.drift.items()))
-            text += (
-                f"; profile did not match ({fields} page(s); generic rules used):"
-                f" run 'newsarchive check-site {self.site}'"
-            )
-        if self.interrupted:
-            text += " (interrupted; the next run resumes)"
-        return text
-
-
-Progress = Callable[[SiteReport], None]
-
-
-class _Stopped(Exception):
-    """Raised inside a run when ``options.stop`` is set."""
-
-
-class _Seen(enum.Enum):
-    NEW = "new"  # queued now (or still queued from an earlier run)
-    KNOWN = "known"  # archived (or settled: gone, disallowed) before this run
-    THIS_RUN = "this-run"  # already handled in this run (e.g. found in the feed first)
+    log: Callable[[str], object] | None = None  # --log-file lines
 
 
 class SiteCrawl:
     """One crawl of one site; create, call ``run()``, read the report."""
 
     def __init__(
-        self,
-        conn: sqlite3.Connection,
-        profile: Profile,
-        options: CrawlOptions,
-        *,
+        self, store: Store, profile: Profile, options: CrawlOptions, fetcher: Fetcher,
         progress: Progress | None = None,
-        fetcher: Fetcher | None = None,
-    ) -> None:
-        self.conn = conn
-        self.store = Store(conn)
-        self.profile = profile
-        self.options = options
+    ) -> None:  # fmt: skip
+        self.store, self.profile, self.options, self.fetcher = store, profile, options, fetcher
+        self.frontier = Frontier(store.conn, profile.id)
         self.report = SiteReport(profile.id)
         self._progress = progress or (lambda report: None)
-        fetch_options = options.fetch
-        delay = options.delay
-        if delay is None and profile.delay is not None and options.fetch.delay > 0:
-            delay = profile.delay
-        if delay is not None:
-            fetch_options = replace(fetch_options, delay=delay)
-        self._own_fetcher = fetcher is None
-        self.fetcher = fetcher or Fetcher(
-            fetch_options,
-            url_map=mirror_map(profile, options.base_url),
-            log=options.fetch_log,
-            stop=options.stop,
-        )
-        self._workers = max(1, options.workers or fetch_options.max_connections)
         self._handled: set[str] = set()  # URLs fetched (or given up) in this run
-        self._listing_failed = False
 
     def run(self) -> SiteReport:
         run_id = self.store.start_run(self.profile.id)
-        pool = ThreadPoolExecutor(self._workers) if self._workers > 1 else None
         try:
-            self._process_pending(pool)
-            self._discover(pool)
-        except _Stopped:
+            self._fetch_pending()
+            for url in self.profile.feeds + self.profile.sitemaps:
+                self._read_feed(absolute(self.profile, url), depth=0)
+            for start in self.profile.start_urls:
+                self._walk(absolute(self.profile, start))
+        except FetchInterrupted:
             self.report.interrupted = True
             self.report.interrupt_code = getattr(self.options.stop, "code", 130)
+        except BaseException:
+            self.report.crashed = True
+            raise
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
-            self.conn.commit()
             self.report.requests = self.fetcher.requests
             self.report.cpu["fetch"] = self.fetcher.stats.fetch_cpu
             self.report.cpu["decode"] = self.fetcher.stats.decode_cpu
             self.report.elapsed = time.monotonic() - self.report.started
             self.store.finish_run(run_id, self.report.counts(), self.report.status)
-            if self._own_fetcher:
-                self.fetcher.close()
             self._progress(self.report)
         return self.report
 
-    def _check_stop(self) -> None:
-        if self.options.stop is not None and self.options.stop.is_set():
-            raise _Stopped
-
-    # discovery -----------------------------------------------------------------
-    def _fetch_listing(self, url: str, *, conditional: bool = True) -> Page | None:
-        """A feed or listing page; None when it is unchanged (304), gone or failed."""
-        self._check_stop()
-        self._listing_failed = False
-        etag, modified = self.store.http_state(url)
-        if self.options.refresh or not conditional:
-            etag = modified = None
+    def _get(self, url: str, kind: str, *, conditional: bool = False) -> Page | Miss:
+        """A feed, sitemap or listing page, or why there is none (failures are reported:
+        a source that moved or broke must make the run fail, not end it quietly)."""
+        conditional = conditional and not self.options.refresh
+        etag, modified = self.frontier.validators(url) if conditional else (None, None)
         try:
             page = self.fetcher.fetch(url, etag=etag, last_modified=modified)
         except FetchInterrupted:
-            raise _Stopped from None
+            raise
         except FetchError as exc:
-            self._listing_failed = True
-            self._fail(url, str(exc))
-            return None
+            self.report.fail(f"{kind} failed: {exc}")
+            return Miss.FAILED
         self.report.pages += 1
-        self._progress(self.report)
-        if page.status == 200:
-            return page
-        if page.status not in GONE_STATUSES and page.status != 304:
-            self._listing_failed = True
-            self._fail(url, f"HTTP {page.status}")
-        return None
+        if page.status == 304:
+            return Miss.UNCHANGED
+        if page.status in GONE_STATUSES and kind == "next listing page":
+            return Miss.GONE
+        problem = f"HTTP {page.status}" if page.status != 200 else unexpected_kind(page, kind)
+        if problem:
+            self.report.fail(f"{kind} failed: {problem}: {self.fetcher.describe(url)}")
+            return Miss.FAILED
+        return page
 
-    def _remember_validators(self, url: str, page: Page) -> None:
-        """Store ETag/Last-Modified once what the page listed is safely queued."""
-        self.store.save_http_state(url, page)
-        self.conn.commit()
-
-    def _discover(self, pool: ThreadPoolExecutor | None) -> None:
-        for feed in self.profile.feeds + self.profile.sitemaps:
-            url = absolute(self.profile, feed)
-            page = self._fetch_listing(url)
-            if page is not None:
-                self._queue_feed(page.content)
-                self._remember_validators(url, page)
-                self._process_pending(pool)
-        limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
-        for start in self.profile.start_urls:
-            self._walk_listing(absolute(self.profile, start), limit, pool)
-
-    def _queue_feed(self, content: bytes, depth: int = 0) -> None:
-        for entry in feeds.parse_feed(content):
-            url = feed_url(entry.url, self.profile, self.options.base_url)
-            if url is None:
-                continue
-            if entry.is_sitemap and depth < 2 and on_site(url, self.profile):
-                page = self._fetch_listing(url)
-                if page is not None:
-                    self._queue_feed(page.content, depth + 1)
-                    self._remember_validators(url, page)
-                continue
-            if self._too_old(entry.published):
-                continue
-            if is_article_url(url, self.profile):
-                self._enqueue(Candidate(url, self.profile.id, "feed"))
-        self.conn.commit()
-
-    def _walk_listing(self, start: str, limit: int, pool: ThreadPoolExecutor | None) -> None:
-        resume = self.store.walk_resume(start)
-        url, number = start, 1
-        known_run = 0
-        seen: set[str] = set()
-        finished = True  # False: stopped by a failure, keep the resume point for next run
-        while limit == 0 or number <= limit:
-            page = self._fetch_listing(url, conditional=number == 1)
-            if page is None:
-                if self._listing_failed:
-                    finished = False
-                    break
-                # unchanged (304) or gone: nothing new here; an unfinished deep walk goes on
-                if resume is not None and resume[1] > number:
-                    url, number, known_run, resume = resume[0], resume[1], 0, None
-                    continue
-                break
-            base = from_mirror(self.profile, self.options.base_url, page.final_url)
-            tree = LexborHTMLParser(page.text)
-            links = listings.article_links(tree, base, self.profile)
-            fresh = [c for c in links if c.url not in seen]
-            if not fresh:
-                break  # an ignored page parameter serves the same list again
-            verdicts = []
-            for candidate in fresh:
-                seen.add(candidate.url)
-                verdict = self._enqueue(candidate)
-                verdicts.append(verdict)
-                if verdict is _Seen.NEW:
-                    known_run = 0
-                elif verdict is _Seen.KNOWN:
-                    known_run += 1
-            self.conn.commit()
-            if number == 1:
-                self._remember_validators(url, page)
-            next_url = listings.next_page_url(tree, url, self.profile, number)
-            if next_url is not None and (resume is None or number + 1 > resume[1]):
-                self.store.save_walk(self.profile.id, start, next_url, number + 1)
-                self.conn.commit()
-            skipped_before = self.report.skipped
-            self._process_pending(pool)
-            new_here = verdicts.count(_Seen.NEW)
-            if new_here and self.report.skipped - skipped_before >= new_here:
-                break  # every new article on this page is older than --since
-            all_known = _Seen.KNOWN in verdicts and not new_here
-            if all_known or known_run >= self.options.stop_after_known:
-                if resume is not None and resume[1] > number + 1:
-                    url, number, known_run, resume = resume[0], resume[1], 0, None
-                    continue
-                break
-            if next_url is None:
-                break
-            url = next_url
-            number += 1
-        if finished:
-            self.store.clear_walk(start)
-            self.conn.commit()
-
-    def _too_old(self, published: object) -> bool:
-        if self.options.since is None or not isinstance(published, dt.date):
-            return False
-        return local_date(published) < self.options.since
-
-    def _enqueue(self, candidate: Candidate) -> _Seen:
-        """Queue a URL unless archived or settled; the verdict drives the incremental stop."""
-        url = candidate.url
-        if url in self._handled:
-            return _Seen.THIS_RUN
-        if self.options.refresh:
-            self.store.queue(url, candidate.site, candidate.source)
-            return _Seen.NEW
-        if self.store.has_article(url):
-            return _Seen.KNOWN
-        state = self.store.frontier_state(url)
-        if state is not None:
-            name, attempts = state
-            if name in ("gone", "disallowed"):
-                return _Seen.KNOWN
-            if name == "failed" and attempts >= MAX_ATTEMPTS:
-                return _Seen.KNOWN
-            if name == "old" and self.options.since is not None:
-                return _Seen.KNOWN
-        self.store.queue(url, candidate.site, candidate.source)
-        return _Seen.NEW
-
-    # articles ------------------------------------------------------------------
-    def _process_pending(self, pool: ThreadPoolExecutor | None) -> None:
-        """Fetch every queued URL of the site (and retry failed ones) not yet tried this run."""
-        urls = [
-            u for u in self.store.pending(self.profile.id, MAX_ATTEMPTS) if u not in self._handled
-        ]
-        for url, outcome in self._fetch_all(urls, pool):
-            self._handle_article(url, outcome)
-        self._check_stop()
-
-    def _fetch_all(
-        self, urls: list[str], pool: ThreadPoolExecutor | None
-    ) -> Iterator[tuple[str, Page | FetchError]]:
-        """Fetch in order, up to ``workers`` at once; stop submitting when asked to stop."""
-        if pool is None:
-            for url in urls:
-                self._check_stop()
-                yield url, self._fetch_article(url)
+    def _read_feed(self, url: str, depth: int) -> None:
+        page = self._get(url, "sitemap" if depth else "feed", conditional=True)
+        if isinstance(page, Miss):
             return
-        window: list[tuple[str, Future[Page | FetchError]]] = []
-        queue = iter(urls)
-        try:
-            while True:
-                stopping = self.options.stop is not None and self.options.stop.is_set()
-                while not stopping and len(window) < self._workers * 2:
-                    upcoming = next(queue, None)
-                    if upcoming is None:
-                        break
-                    window.append((upcoming, pool.submit(self._fetch_article, upcoming)))
-                if not window:
-                    break
-                url, future = window.pop(0)
-                yield url, future.result()
-        finally:
-            for _url, future in window:
-                future.cancel()
+        articles, sitemaps = feeds.feed_links(page.content, self.profile, "feed")
+        for sitemap in sitemaps if depth < 2 else ():
+            self._read_feed(sitemap, depth + 1)
+        self._offer(articles)
+        self.frontier.save_validators(url, page)
+        self._fetch_pending()
 
-    def _fetch_article(self, url: str) -> Page | FetchError:
-        try:
-            return self.fetcher.fetch(url)
-        except FetchError as exc:
-            return exc
+    def _walk(self, start: str) -> None:
+        limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
+        walk = ListingWalk(
+            start, self.frontier.walk(start), limit=limit,
+            stop_after_known=self.options.stop_after_known,
+        )  # fmt: skip
+        while (step := walk.page()) is not None:
+            url, number = step
+            kind = "listing" if number == 1 else "next listing page"
+            page = self._get(url, kind, conditional=walk.conditional)
+            if page is Miss.FAILED:
+                walk.failed()
+            elif isinstance(page, Miss):
+                walk.unchanged()
+            else:
+                tree = LexborHTMLParser(page.text)
+                seen = self._offer(listings.article_links(tree, page.final_url, self.profile))
+                next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
+                if number == 1:
+                    self.frontier.save_validators(url, page)
+                old = self._fetch_pending()
+                walk.listed(Listed(next_url, seen, old))
+            self.frontier.save_walk(start, walk.state)
 
-    def _handle_article(self, url: str, outcome: Page | FetchError) -> None:
-        if isinstance(outcome, FetchInterrupted):
+    def _offer(self, candidates: list[Candidate]) -> list[Seen]:
+        """Queue the new URLs among ``candidates``; say what each one was."""
+        verdicts: list[Seen] = []
+        fresh: list[Candidate] = []
+        for candidate in candidates:
+            if candidate.url in self._handled:
+                verdicts.append(Seen.THIS_RUN)
+            elif too_old(candidate.listed_date, self.options.since):
+                verdicts.append(Seen.OLD)
+            else:
+                verdicts.append(
+                    self.frontier.classify(
+                        candidate.url, refresh=self.options.refresh,
+                        since=self.options.since is not None,
+                    )
+                )  # fmt: skip
+                if verdicts[-1] is Seen.NEW:
+                    fresh.append(candidate)
+        self.frontier.queue(fresh)
+        return verdicts
+
+    def _fetch_pending(self) -> int:
+        """Fetch every queued URL not yet tried this run; return how many were too old."""
+        urls = [u for u in self.frontier.pending() if u not in self._handled]
+        workers = max(1, self.options.workers or self.fetcher.options.max_connections)
+        before = self.report.count(Outcome.OLD)
+        for url, result in self.fetcher.fetch_many(urls, workers):
+            self._archive(url, result)
+        if self.options.stop is not None and self.options.stop.is_set():
+            raise FetchInterrupted("crawl interrupted", url="")
+        return self.report.count(Outcome.OLD) - before
+
+    def _archive(self, url: str, result: Page | FetchError) -> None:
+        verdict = judge(url, result, self.profile, self.options.since)
+        self.report.cpu["extract"] += verdict.cpu
+        if verdict.outcome is Outcome.INTERRUPTED:
             return  # stays queued for the next run
         self._handled.add(url)
-        if isinstance(outcome, RobotsDisallowed):
-            self.report.disallowed += 1
-            self._mark(url, "disallowed", "disallowed by robots.txt")
-            return
-        if isinstance(outcome, FetchError):
-            self._mark(url, "failed", str(outcome))
-            self._fail(url, str(outcome))
-            return
-        page = outcome
-        self.report.pages += 1
-        if page.status in GONE_STATUSES:
-            self.report.gone += 1
-            self._mark(url, "gone", f"HTTP {page.status}")
-            self._progress(self.report)
-            return
-        if page.status != 200:
-            self._mark(url, "failed", f"HTTP {page.status}")
-            self._fail(url, f"HTTP {page.status}: {url}")
-            return
-        cpu = time.thread_time()
-        article = extract(page.text, url, profile=self.profile, today=page.fetched_at.date())
-        self.report.cpu["extract"] += time.thread_time() - cpu
-        for name in filter(None, article.rules.get("drift", "").split(",")):
-            self.report.drift[name] = self.report.drift.get(name, 0) + 1
-        if not article.text and not article.title:
-            self._mark(url, "failed", "no article found on the page")
-            self._fail(url, f"no article found on the page: {url}")
-            return
-        if self._too_old(article.published):
-            self.report.skipped += 1
-            self._mark(url, "old", "older than --since")
-            return
-        canonical = article.canonical_url
-        if canonical:
-            canonical = from_mirror(self.profile, self.options.base_url, canonical)
-        if not canonical or not on_site(canonical, self.profile):
-            canonical = url
-        canonical = canonical_host(canonical, self.profile)
-        self._handled.add(canonical)
-        cpu = time.thread_time()
-        with self.conn:
-            capture_id = self.store.save_capture(page)
-            outcome_name = self.store.upsert_article(
-                article,
-                site=self.profile.id,
-                url=canonical,
-                source_url=url if url != canonical else None,
-                fetched_at=page.fetched_at.isoformat(),
-                capture_id=capture_id,
-            )
-            self.store.mark(url, "done", None)
-        self.report.cpu["store"] += time.thread_time() - cpu
-        setattr(self.report, outcome_name, getattr(self.report, outcome_name) + 1)
-        self._progress(self.report)
-
-    def _mark(self, url: str, state: str, error: str | None) -> None:
-        self.store.mark(url, state, error)
-        self.conn.commit()
-
-    def _fail(self, url: str, message: str) -> None:
-        self.report.errors += 1
-        self.report.failures.append(message if url in message else f"{message}: {url}")
+        if isinstance(result, Page):
+            self.report.pages += 1
+            self.report.drift.update(verdict.drift)
+        outcome: Outcome = verdict.outcome
+        if outcome in SETTLED:
+            self.frontier.settle(url, SETTLED[outcome], verdict.message)
+            if outcome is Outcome.FAILED:
+                self.report.failures.append(verdict.message)
+        else:
+            assert isinstance(result, Page) and verdict.article is not None
+            self._handled.add(verdict.url)
+            with self.frontier.archiving(url):
+                capture = self.store.save_capture(result)
+                outcome = Outcome(self.store.upsert_article(
+                    verdict.article, site=self.profile.id, url=verdict.url, source_url=url,
+                    fetched_at=result.fetched_at.isoformat(), capture_id=capture,
+                ))  # fmt: skip
+        self.report.outcomes[outcome] += 1
         self._progress(self.report)

@@ -20,10 +20,21 @@ from typing import IO, Any
 
 from newsarchive.api import crawl, parse_cli_date
 from newsarchive.archive.lock import CrawlLock
-from newsarchive.crawl import CrawlOptions, Progress, SiteReport, StopFlag
+from newsarchive.crawl import CrawlOptions
+from newsarchive.crawl_report import Outcome, Progress, SiteReport
 from newsarchive.errors import FetchError, UsageError
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.profiles.loader import builtin_ids, get_profile
+
+
+class StopFlag(threading.Event):
+    """Set by a signal handler; ``code`` is the exit status the interrupted run records."""
+
+    code = 130
+
+    def request(self, code: int) -> None:
+        self.code = code
+        self.set()
 
 
 def run_crawl(
@@ -45,6 +56,12 @@ def run_crawl(
     """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
     ids = sites or builtin_ids()
     profiles = [get_profile(s.lower(), profile_files) for s in ids]
+    for profile in profiles:
+        if not (profile.start_urls or profile.feeds or profile.sitemaps):
+            raise UsageError(
+                f"profile '{profile.id}' ({profile.source}) has nothing to crawl:"
+                " give it start_urls, feeds or sitemaps"
+            )
     if base_url is not None:
         if len(profiles) != 1:
             raise UsageError("--base-url mirrors one site: name exactly one SITE")
@@ -74,7 +91,7 @@ def run_crawl(
             log = log_file.open("a", encoding="utf-8", buffering=1)
         except OSError as exc:
             raise UsageError(f"cannot write log file {log_file}: {exc.strerror}") from None
-        options = replace(options, fetch_log=log.write)
+        options = replace(options, log=log.write)
     try:
         with CrawlLock(db), _stop_on_signals(stop) as caught, _display(quiet) as progress:
             reports = crawl(db, profiles, options, progress=progress)
@@ -131,9 +148,9 @@ def _display(quiet: bool) -> Iterator[Progress | None]:
             grid.add_row(
                 report.site,
                 str(report.pages),
-                str(report.new),
-                str(report.updated),
-                str(report.gone),
+                str(report.count(Outcome.NEW)),
+                str(report.count(Outcome.UPDATED)),
+                str(report.count(Outcome.GONE)),
                 str(report.errors),
                 f"{report.rate:.1f}",
             )
@@ -153,6 +170,9 @@ def _summarise(reports: list[SiteReport], quiet: bool) -> int:
     for report in reports:
         if not quiet:
             sys.stdout.write(report.summary() + "\n")
+        warning = report.drift_warning()
+        if warning:
+            sys.stderr.write(f"newsarchive: {report.site}: warning: {warning}\n")
         for failure in report.failures[:20]:
             sys.stderr.write(f"newsarchive: {report.site}: {failure}\n")
         if len(report.failures) > 20:

@@ -8,15 +8,24 @@ the dictionary forms of the words whose form differs (filled by ``Store.upsert_a
 ``lemma_vocab`` keeps the archive's own form → lemma map so queries never need the
 lemmatizer's dictionary.
 
-v1 → v2: the sqlite-utils made two-column index and its triggers are replaced by the
-four-column one; existing articles get their lemma columns and the index is rebuilt.
+Migrations, in ``MIGRATIONS`` order:
+
+* v2: the sqlite-utils made two-column index and its triggers are replaced by the
+  four-column one; existing articles get their lemma columns and the index is rebuilt.
+* v4: one URL identity (``discover.urls.url_key``). ``article_urls`` maps every key that
+  led to an article (its canonical URL, the URL it was fetched from) to the article;
+  articles that the identity makes one are merged, newest text kept, their captures
+  re-linked (``captures.article_id``); the frontier is keyed by URL key; listing walks
+  remember whether they ever reached their natural end.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -28,7 +37,8 @@ CREATE TABLE IF NOT EXISTS captures (
     headers TEXT NOT NULL DEFAULT '{}',
     encoding TEXT,
     content BLOB,
-    fetched_at TEXT NOT NULL
+    fetched_at TEXT NOT NULL,
+    article_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS captures_url ON captures(url);
 CREATE TABLE IF NOT EXISTS articles (
@@ -74,7 +84,8 @@ CREATE TABLE IF NOT EXISTS fetch_state (
     checked_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS frontier (
-    url TEXT PRIMARY KEY,
+    url_key TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
     site TEXT NOT NULL,
     source TEXT NOT NULL,
     state TEXT NOT NULL DEFAULT 'queued',
@@ -87,10 +98,16 @@ CREATE INDEX IF NOT EXISTS frontier_state ON frontier(site, state);
 CREATE TABLE IF NOT EXISTS listing_walks (
     start_url TEXT PRIMARY KEY,
     site TEXT NOT NULL,
-    resume_url TEXT NOT NULL,
-    resume_page INTEGER NOT NULL,
+    resume_url TEXT,
+    resume_page INTEGER NOT NULL DEFAULT 1,
+    completed INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS article_urls (
+    url_key TEXT PRIMARY KEY,
+    article_id INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_urls_article ON article_urls(article_id);
 """
 # Run counts added after version 1 (``CREATE TABLE IF NOT EXISTS`` cannot add them).
 _RUN_COLUMNS_V2 = ("unchanged", "gone", "skipped")
@@ -125,38 +142,155 @@ END;
 """
 
 
+log = logging.getLogger(__name__)
+
+
 def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create what is missing and migrate older archives; a no-op when up to date."""
+    """Create what is missing and migrate older archives; a no-op when up to date.
+
+    Each migration runs in its own transaction together with the version it reaches, so
+    an interrupted upgrade resumes where it stopped.
+    """
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version >= SCHEMA_VERSION:
         return
+    if version == 0 and not _columns(conn, "articles"):  # a new archive: all at once
+        conn.executescript(
+            f"BEGIN; {_TABLES} {_FTS} {_FTS_TRIGGERS} PRAGMA user_version = {SCHEMA_VERSION};"
+            " COMMIT;"
+        )
+        return
+    _create_missing_tables(conn)
+    for target, migrate in MIGRATIONS:
+        if version < target:
+            conn.execute("BEGIN")  # DDL too: the whole step or nothing
+            try:
+                migrate(conn)
+                conn.execute(f"PRAGMA user_version = {target}")
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+            version = target
     with conn:
-        conn.executescript(_TABLES)
-    if version < 2:
-        _migrate_search_v2(conn)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    conn.commit()
+        for statement in _TABLES.split(";"):
+            if statement.strip().startswith("CREATE INDEX"):
+                conn.execute(statement)
+
+
+def _create_missing_tables(conn: sqlite3.Connection) -> None:
+    """The tables an older version never made (their shape is the current one)."""
+    with conn:
+        for statement in _TABLES.split(";"):
+            if statement.strip().startswith("CREATE TABLE"):
+                conn.execute(statement)
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
 
 
 def _migrate_search_v2(conn: sqlite3.Connection) -> None:
     """Lemma columns, the form → lemma vocabulary and the four-column FTS index."""
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
-    run_columns = {r[1] for r in conn.execute("PRAGMA table_info(runs)")}
+    columns = _columns(conn, "articles")
+    run_columns = _columns(conn, "runs")
     fts_sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
-    with conn:
-        for column in ("title_lemmas", "text_lemmas"):
-            if column not in columns:
-                conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
-        for column in _RUN_COLUMNS_V2:
-            if column not in run_columns:
-                conn.execute(f"ALTER TABLE runs ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
-        if fts_sql is not None and "text_lemmas" not in fts_sql[0]:
-            for trigger in ("articles_ai", "articles_ad", "articles_au"):
-                conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-            conn.execute("DROP TABLE articles_fts")
-        conn.executescript(_FTS)
-        backfill_lemmas(conn)  # before the triggers: the rebuild indexes every row once
-        conn.executescript(_FTS_TRIGGERS)
+    for column in ("title_lemmas", "text_lemmas"):
+        if column not in columns:
+            conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    for column in _RUN_COLUMNS_V2:
+        if column not in run_columns:
+            conn.execute(f"ALTER TABLE runs ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+    if fts_sql is not None and "text_lemmas" not in fts_sql[0]:
+        for trigger in ("articles_ai", "articles_ad", "articles_au"):
+            conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        conn.execute("DROP TABLE articles_fts")
+    conn.executescript(_FTS)
+    backfill_lemmas(conn)  # before the triggers: the rebuild indexes every row once
+    conn.executescript(_FTS_TRIGGERS)
+
+
+def _migrate_identity_v4(conn: sqlite3.Connection) -> None:
+    """One URL identity: merge the articles it makes one, key the frontier by it."""
+    from newsarchive.discover.urls import url_key
+
+    if "article_id" not in _columns(conn, "captures"):
+        conn.execute("ALTER TABLE captures ADD COLUMN article_id INTEGER")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS article_urls (url_key TEXT PRIMARY KEY,"
+        " article_id INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS article_urls_article ON article_urls(article_id)")
+    owner: dict[str, int] = {}
+    merged = 0
+    rows = conn.execute(
+        "SELECT id, url, source_url, capture_id FROM articles ORDER BY updated_at DESC, id DESC"
+    ).fetchall()
+    for article_id, url, source_url, capture_id in rows:  # newest first: the newest is kept
+        keys = {url_key(u) for u in (url, source_url) if u}
+        kept = next((owner[k] for k in keys if k in owner), article_id)
+        if kept != article_id:
+            merged += 1
+            conn.execute(
+                "UPDATE captures SET article_id = ? WHERE article_id = ?", (kept, article_id)
+            )
+            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        if capture_id is not None:
+            conn.execute("UPDATE captures SET article_id = ? WHERE id = ?", (kept, capture_id))
+        for key in keys:
+            owner.setdefault(key, kept)
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_urls (url_key, article_id) VALUES (?, ?)", owner.items()
+    )
+    _rekey_frontier(conn, url_key)
+    if "completed" not in _columns(conn, "listing_walks"):
+        conn.execute("ALTER TABLE listing_walks RENAME TO listing_walks_v3")
+        _create_table(conn, "listing_walks")
+        conn.execute(
+            "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, updated_at)"
+            " SELECT start_url, site, resume_url, resume_page, updated_at FROM listing_walks_v3"
+        )
+        conn.execute("DROP TABLE listing_walks_v3")
+    if merged:
+        log.warning(
+            "archive upgraded to one URL identity: %d duplicate article row(s) merged", merged
+        )
+
+
+def _create_table(conn: sqlite3.Connection, name: str) -> None:
+    """``CREATE TABLE name`` exactly as ``_TABLES`` has it (one source of the shape)."""
+    for statement in _TABLES.split(";"):
+        if statement.strip().startswith(f"CREATE TABLE IF NOT EXISTS {name} ("):
+            conn.execute(statement)
+            return
+    raise LookupError(name)
+
+
+def _rekey_frontier(conn: sqlite3.Connection, url_key: Callable[[str], str]) -> None:
+    """Frontier rows keyed by URL key; of two spellings the more settled state wins."""
+    if "url_key" in _columns(conn, "frontier"):
+        return
+    conn.execute("ALTER TABLE frontier RENAME TO frontier_v3")
+    conn.execute("DROP INDEX IF EXISTS frontier_state")
+    _create_table(conn, "frontier")
+    conn.execute("CREATE INDEX frontier_state ON frontier(site, state)")
+    rows = conn.execute(
+        "SELECT url, site, source, state, attempts, last_error, added_at, listed_date"
+        " FROM frontier_v3 ORDER BY CASE state WHEN 'done' THEN 0 WHEN 'queued' THEN 2"
+        " ELSE 1 END, rowid"
+    ).fetchall()
+    conn.executemany(
+        "INSERT OR IGNORE INTO frontier (url_key, url, site, source, state, attempts,"
+        " last_error, added_at, listed_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(url_key(row[0]), *row) for row in rows],
+    )
+    conn.execute("DROP TABLE frontier_v3")
+
+
+MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
+    (2, _migrate_search_v2),
+    (4, _migrate_identity_v4),
+)
 
 
 def backfill_lemmas(conn: sqlite3.Connection) -> int:

@@ -1,7 +1,10 @@
-"""Write and read archived articles, raw captures, runs and per-URL HTTP state.
+"""Write and read archived articles, raw captures and runs.
 
-Articles are unique by canonical URL; re-fetching one updates it in place only when the
-extracted content changed, so nightly runs never archive anything twice.
+An article is one row however many URLs lead to it: ``article_urls`` maps the key
+(``discover.urls.url_key``) of its canonical URL and of every URL it was fetched from to
+the row, so a www/bare, http/https or reordered spelling finds the same article.
+Re-fetching one updates it in place only when the extracted content changed, so nightly
+runs never archive anything twice. Crawl state lives in ``archive.frontier``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newsarchive.discover.urls import url_key
 from newsarchive.models import Article, Page
 
 if TYPE_CHECKING:
@@ -86,11 +90,15 @@ class Store:
         )
         return int(cur.lastrowid or 0)
 
-    def has_article(self, url: str) -> bool:
-        row = self.conn.execute(
-            "SELECT 1 FROM articles WHERE url = ? OR source_url = ? LIMIT 1", (url, url)
-        ).fetchone()
-        return row is not None
+    def find(self, *urls: str | None) -> int | None:
+        """The article any of these URLs (in any spelling) leads to."""
+        for url in filter(None, urls):
+            row = self.conn.execute(
+                "SELECT article_id FROM article_urls WHERE url_key = ?", (url_key(url),)
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+        return None
 
     def upsert_article(
         self,
@@ -102,39 +110,63 @@ class Store:
         fetched_at: str | None = None,
         capture_id: int | None = None,
     ) -> str:
-        """Insert or update by URL; returns "new", "updated" or "unchanged".
+        """Insert or update the article ``url`` or ``source_url`` leads to.
 
+        Returns "new", "updated" or "unchanged". The newest canonical URL wins (a site
+        that moves to https renames its articles), and both URLs are remembered as keys.
         The lemma columns the search index reads are filled here, at write time.
         """
         from newsarchive.extraction.dates import local_date
 
         fetched = fetched_at or now_iso()
+        source_url = source_url if source_url and source_url != url else None
         published = article.published.isoformat() if article.published else None
         pdate = local_date(article.published).isoformat() if article.published else None
         tags = json.dumps(list(article.tags), ensure_ascii=False)
-        row = self.conn.execute(
-            "SELECT id, title, published, author, tags, text FROM articles WHERE url = ?", (url,)
-        ).fetchone()
         values = (article.title, published, article.author, tags, article.text)
+        article_id = self.find(url, source_url)
+        row = None
+        if article_id is not None:
+            row = self.conn.execute(
+                "SELECT url, title, published, author, tags, text FROM articles WHERE id = ?",
+                (article_id,),
+            ).fetchone()
         if row is not None and tuple(row[1:]) == values:
-            return "unchanged"
-        lemmas = self._lemmas(article.title, article.text)
-        if row is None:
-            self.conn.execute(
-                "INSERT INTO articles (site, url, title, published, published_date, author, tags,"
-                " text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url, capture_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (site, url, *values[:2], pdate, *values[2:], *lemmas, fetched, fetched,
-                 source_url, capture_id),
-            )  # fmt: skip
-            return "new"
-        self.conn.execute(
-            "UPDATE articles SET title = ?, published = ?, published_date = ?, author = ?,"
-            " tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?, updated_at = ?,"
-            " capture_id = COALESCE(?, capture_id) WHERE id = ?",
-            (*values[:2], pdate, *values[2:], *lemmas, fetched, capture_id, row[0]),
+            outcome = "unchanged"
+            if row[0] != url:
+                self.conn.execute("UPDATE articles SET url = ? WHERE id = ?", (url, article_id))
+        else:
+            lemmas = self._lemmas(article.title, article.text)
+            if row is None:
+                cur = self.conn.execute(
+                    "INSERT INTO articles (site, url, title, published, published_date, author,"
+                    " tags, text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url,"
+                    " capture_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (site, url, *values[:2], pdate, *values[2:], *lemmas, fetched, fetched,
+                     source_url, capture_id),
+                )  # fmt: skip
+                article_id = int(cur.lastrowid or 0)
+                outcome = "new"
+            else:
+                self.conn.execute(
+                    "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
+                    " author = ?, tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?,"
+                    " updated_at = ?, capture_id = COALESCE(?, capture_id),"
+                    " source_url = COALESCE(?, source_url) WHERE id = ?",
+                    (url, *values[:2], pdate, *values[2:], *lemmas, fetched, capture_id,
+                     source_url, article_id),
+                )  # fmt: skip
+                outcome = "updated"
+        assert article_id is not None
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO article_urls (url_key, article_id) VALUES (?, ?)",
+            [(url_key(u), article_id) for u in (url, source_url) if u],
         )
-        return "updated"
+        if capture_id is not None:
+            self.conn.execute(
+                "UPDATE captures SET article_id = ? WHERE id = ?", (article_id, capture_id)
+            )
+        return outcome
 
     def start_run(self, site: str) -> int:
         cur = self.conn.execute(
@@ -163,78 +195,6 @@ class Store:
         )
         self.conn.commit()
 
-    # the frontier: URLs queued for fetching, with where they were found ------------
-    def frontier_state(self, url: str) -> tuple[str, int] | None:
-        row = self.conn.execute(
-            "SELECT state, attempts FROM frontier WHERE url = ?", (url,)
-        ).fetchone()
-        return (str(row[0]), int(row[1])) if row else None
-
-    def queue(self, url: str, site: str, source: str) -> None:
-        """Queue ``url`` (insert, or put a finished row back in the queue)."""
-        self.conn.execute(
-            "INSERT INTO frontier (url, site, source, added_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT(url) DO UPDATE SET state = 'queued', source = excluded.source"
-            " WHERE frontier.state NOT IN ('queued', 'failed')",
-            (url, site, source, now_iso()),
-        )
-
-    def pending(self, site: str, max_attempts: int) -> list[str]:
-        """Queued URLs, then failed ones still worth retrying, oldest first."""
-        rows = self.conn.execute(
-            "SELECT url FROM frontier WHERE site = ? AND (state = 'queued'"
-            " OR (state = 'failed' AND attempts < ?)) ORDER BY rowid",
-            (site, max_attempts),
-        ).fetchall()
-        return [str(r[0]) for r in rows]
-
-    def mark(self, url: str, state: str, error: str | None) -> None:
-        self.conn.execute(
-            "UPDATE frontier SET state = ?, last_error = ?, attempts = attempts + 1 WHERE url = ?",
-            (state, error, url),
-        )
-
-    # listing walks: where an unfinished deep walk of a listing resumes ------------
-    def walk_resume(self, start_url: str) -> tuple[str, int] | None:
-        row = self.conn.execute(
-            "SELECT resume_url, resume_page FROM listing_walks WHERE start_url = ?", (start_url,)
-        ).fetchone()
-        return (str(row[0]), int(row[1])) if row else None
-
-    def save_walk(self, site: str, start_url: str, resume_url: str, resume_page: int) -> None:
-        self.conn.execute(
-            "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, updated_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(start_url) DO UPDATE SET"
-            " resume_url = excluded.resume_url, resume_page = excluded.resume_page,"
-            " updated_at = excluded.updated_at",
-            (start_url, site, resume_url, resume_page, now_iso()),
-        )
-
-    def clear_walk(self, start_url: str) -> None:
-        self.conn.execute("DELETE FROM listing_walks WHERE start_url = ?", (start_url,))
-
-    def http_state(self, url: str) -> tuple[str | None, str | None]:
-        row = self.conn.execute(
-            "SELECT etag, last_modified FROM fetch_state WHERE url = ?", (url,)
-        ).fetchone()
-        return (row[0], row[1]) if row else (None, None)
-
-    def save_http_state(self, url: str, page: Page) -> None:
-        self.conn.execute(
-            "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
-            " etag = COALESCE(excluded.etag, etag),"
-            " last_modified = COALESCE(excluded.last_modified, last_modified),"
-            " status = excluded.status, checked_at = excluded.checked_at",
-            (
-                url,
-                page.headers.get("etag"),
-                page.headers.get("last-modified"),
-                page.status,
-                now_iso(),
-            ),
-        )
-
 
 def article_row(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
     """An ``ARTICLE_COLUMNS`` row as the JSON object export and ``show`` print."""
@@ -252,13 +212,10 @@ def iter_articles(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[s
 
 
 def get_article(conn: sqlite3.Connection, id_or_url: str) -> dict[str, Any] | None:
-    """One article by numeric id or by URL."""
+    """One article by numeric id or by any URL that leads to it, in any spelling."""
     cols = ", ".join(ARTICLE_COLUMNS)
-    if id_or_url.isdigit():
-        row = conn.execute(f"SELECT {cols} FROM articles WHERE id = ?", (int(id_or_url),))
-    else:
-        row = conn.execute(
-            f"SELECT {cols} FROM articles WHERE url = ? OR source_url = ?", (id_or_url, id_or_url)
-        )
-    found = row.fetchone()
+    article_id = int(id_or_url) if id_or_url.isdigit() else Store(conn).find(id_or_url)
+    if article_id is None:
+        return None
+    found = conn.execute(f"SELECT {cols} FROM articles WHERE id = ?", (article_id,)).fetchone()
     return article_row(found) if found else None

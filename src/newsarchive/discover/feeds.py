@@ -15,7 +15,9 @@ import xml.etree.ElementTree as ET
 import zlib
 from dataclasses import dataclass
 
-from newsarchive.extraction.dates import Published, parse_feed_date, parse_iso
+from newsarchive.discover.urls import is_article_url, normalize_url, on_site
+from newsarchive.extraction.dates import Published, local_date, parse_feed_date, parse_iso
+from newsarchive.models import Candidate, Profile
 
 _MAX_XML_BYTES = 50 * 1024 * 1024
 
@@ -154,3 +156,24 @@ def _links_by_regex(content: bytes) -> list[FeedEntry]:
     text = content.decode("utf-8", "replace")
     found = [html.unescape(url) for url in _LINK_RE.findall(text)]
     return [FeedEntry(url) for url in dict.fromkeys(found)]
+
+
+def feed_links(content: bytes, profile: Profile, source: str) -> tuple[list[Candidate], list[str]]:
+    """A feed's or sitemap's article URLs, and the child sitemaps on the site to read next.
+
+    The entry's date (``pubDate``, ``lastmod``, ``news:publication_date``) travels as the
+    candidate's listed date, so ``--since`` skips old entries without fetching them.
+    """
+    articles: list[Candidate] = []
+    children: list[str] = []
+    for entry in parse_feed(content):
+        url = normalize_url(entry.url)
+        if url is None:
+            continue
+        if entry.is_sitemap:
+            if on_site(url, profile):
+                children.append(url)
+        elif is_article_url(url, profile):
+            listed = local_date(entry.published) if entry.published else None
+            articles.append(Candidate(url, profile.id, source, listed))
+    return articles, children

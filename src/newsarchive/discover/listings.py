@@ -16,11 +16,11 @@ from urllib.parse import urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.urls import (
-    canonical_host,
     is_article_url,
     looks_like_article_path,
     normalize_url,
     on_site,
+    url_key,
 )
 from newsarchive.extraction.dates import local_date, parse_text_date
 from newsarchive.models import Candidate, Profile
@@ -62,15 +62,15 @@ def article_links(html: Listing, page_url: str, profile: Profile) -> list[Candid
         url = normalize_url(anchor.attributes.get("href") or "", base)
         if url is None:
             continue
-        url = canonical_host(url, profile)
-        if url in seen:
+        key = url_key(url)
+        if key in seen:
             continue
         if profile.article_pattern:
             if not is_article_url(url, profile):
                 continue
         elif not _looks_like_article_link(anchor, url, page_url, profile):
             continue
-        seen[url] = Candidate(
+        seen[key] = Candidate(
             url=url,
             site=profile.id,
             source=page_url,
@@ -94,7 +94,7 @@ def _card_date(anchor: LexborNode, url: str, base: str, profile: Profile) -> dt.
         for link in node.css("a[href]"):
             target = normalize_url(link.attributes.get("href") or "", base)
             if target is not None:
-                targets.add(canonical_host(target, profile))
+                targets.add(target)
         if targets - {url}:
             break
         card = node
@@ -152,7 +152,6 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         url = normalize_url(href or "", base)
         if url is None:
             return None
-        url = canonical_host(url, profile)
         if url == current or not on_site(url, profile):
             return None
         if profile.article_pattern and is_article_url(url, profile):

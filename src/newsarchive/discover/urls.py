@@ -1,33 +1,150 @@
-"""URL helpers shared by discovery and crawling: normalising, matching a profile, mirrors."""
+"""URL helpers shared by discovery, crawling and the archive: one normal form, one identity.
+
+Every URL the crawler meets goes through ``normalize_url`` (a fetchable URL in one spelling)
+and is compared by ``url_key`` (what makes two spellings the same article: www or bare
+host, http or https, parameter order). ``identify`` picks the URL an article is archived
+under: the canonical URL the page declares when it is on the site, else the fetched one.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from newsarchive.models import Profile
 
-_TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|yclid|mc_[a-z]+)=", re.IGNORECASE)
+TRACKING_PARAMS = re.compile(r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid)$", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _requote(part: str, safe: str) -> str:
+    """One percent-encoding: unreserved characters plain, everything else escaped, hex upper.
+
+    ``safe`` characters (delimiters of this URL part) are kept as they are, so ``/`` in a
+    path and ``&=`` in a query keep their meaning.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(part):
+        char = part[i]
+        if char == "%" and _ESCAPE.fullmatch(part, i, i + 3):
+            byte = int(part[i + 1 : i + 3], 16)
+            out.append(chr(byte) if byte in _UNRESERVED else part[i : i + 3].upper())
+            i += 3
+            continue
+        if char.isascii() and (ord(char) in _UNRESERVED or char in safe):
+            out.append(char)
+        else:
+            out.append("".join(f"%{b:02X}" for b in char.encode("utf-8")))
+        i += 1
+    return "".join(out)
+
+
+def _remove_dot_segments(path: str) -> str:
+    """RFC 3986 5.2.4: ``/a/./b/../c`` is ``/a/c``."""
+    if "." not in path:
+        return path
+    output: list[str] = []
+    for segment in path.split("/")[1:]:
+        if segment == "..":
+            if output:
+                output.pop()
+        elif segment != ".":
+            output.append(segment)
+    trailing = "/" if path.endswith(("/.", "/..")) else ""
+    return "/" + "/".join(output) + trailing
 
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
-    """Absolute http(s) URL without fragment or tracking parameters; None for mailto: etc."""
+    """An absolute http(s) URL in one spelling; None for mailto:, javascript: and the like.
+
+    Lower-case host without a default port, dot segments resolved, one percent-encoding
+    (so a Cyrillic slug typed raw or escaped is one URL), no fragment, no tracking
+    parameters. Parameter order is kept: servers may care; ``url_key`` does not.
+    """
     url = url.strip()
     if not url or url.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
         return None
-    absolute = urljoin(base, url) if base else url
-    parts = urlsplit(absolute)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(urljoin(base, url) if base else url)
+        port = parts.port
+    except ValueError:
         return None
-    query = "&".join(q for q in parts.query.split("&") if q and not _TRACKING.match(q))
-    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", query, ""))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.rstrip(".")
+    if ":" in host:
+        host = f"[{host}]"
+    if port is not None and str(port) != _DEFAULT_PORTS[parts.scheme]:
+        host = f"{host}:{port}"
+    path = _remove_dot_segments(_requote(parts.path or "/", "/:@!$&'()*+,;="))
+    query = "&".join(
+        _requote(q, "/?:@!$'()*+,;=&")
+        for q in parts.query.split("&")
+        if q and not TRACKING_PARAMS.match(q.split("=", 1)[0])
+    )
+    return urlunsplit((parts.scheme, host, path, query, ""))
+
+
+def url_key(url: str) -> str:
+    """What two URLs of one article share: normal form without scheme, ``www.`` or order.
+
+    ``https://www.x.bg/a?b=2&a=1`` and ``http://x.bg/a?a=1&b=2`` have one key. The key is
+    stored beside every archived URL and queued URL; identity questions ask only for it.
+    """
+    normal = normalize_url(url) or url
+    parts = urlsplit(normal)
+    host = parts.netloc.removeprefix("www.")
+    query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
+    return f"{host}{parts.path}" + (f"?{query}" if query else "")
+
+
+def host_variants(hosts: Iterable[str]) -> frozenset[str]:
+    """Hosts with their www/bare twins, lower-cased: one site answers on both."""
+    found: set[str] = set()
+    for host in hosts:
+        bare = host.lower().removeprefix("www.")
+        found.update({bare, f"www.{bare}"})
+    return frozenset(found)
+
+
+@lru_cache(maxsize=256)
+def _site_hosts(hosts: tuple[str, ...], origin: str) -> frozenset[str]:
+    return host_variants((*hosts, urlsplit(origin).netloc))
+
+
+def site_hosts(profile: Profile) -> frozenset[str]:
+    """Every host the site answers on: the profile's hosts, its origin, their www twins."""
+    return _site_hosts(profile.hosts, profile.origin)
 
 
 def on_site(url: str, profile: Profile) -> bool:
-    """True when the URL's host is one of the profile's hosts."""
-    return urlsplit(url).netloc.lower() in {h.lower() for h in profile.hosts}
+    """True when the URL's host is one of the site's hosts (www or bare alike)."""
+    return urlsplit(url).netloc.lower() in site_hosts(profile)
+
+
+def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
+    """The URL an article is archived under: the page's own canonical URL when it is on
+    the site, else the URL it was fetched from (both in normal form).
+
+    A declared canonical naming the home page or a start page is a CMS default, not the
+    article's address, and is ignored (else every article would become one).
+    """
+    fetched = normalize_url(fetched_url) or fetched_url
+    claimed = normalize_url(declared) if declared else None
+    if claimed is None or not on_site(claimed, profile):
+        return fetched
+    path = urlsplit(claimed).path
+    starts = {url_key(absolute(profile, start)) for start in profile.start_urls}
+    if (path == "/" and urlsplit(fetched).path != "/") or (
+        url_key(claimed) in starts and url_key(fetched) not in starts
+    ):
+        return fetched
+    return claimed
 
 
 @lru_cache(maxsize=64)
@@ -56,7 +173,7 @@ def looks_like_article_path(url: str) -> bool:
 
 
 def is_article_url(url: str, profile: Profile) -> bool:
-    """The profile's article pattern, matched against the path (plus query when present).
+    """The profile's article pattern, matched against the decoded path (plus query).
 
     A profile without a pattern falls back to ``looks_like_article_path``, so its feeds
     and sitemaps still yield articles.
@@ -66,55 +183,10 @@ def is_article_url(url: str, profile: Profile) -> bool:
     if not profile.article_pattern:
         return looks_like_article_path(url)
     parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    path = unquote(parts.path) + (f"?{unquote(parts.query)}" if parts.query else "")
     return bool(_compiled(profile.article_pattern).search(path))
 
 
 def absolute(profile: Profile, url: str) -> str:
     """A profile URL ("/bg/news") made absolute against the site's real origin."""
     return urljoin(profile.origin + "/", url)
-
-
-def canonical_host(url: str, profile: Profile) -> str:
-    """Use the profile's origin host for every alias host (bta.bg -> www.bta.bg)."""
-    parts = urlsplit(url)
-    if parts.netloc.lower() in {h.lower() for h in profile.hosts}:
-        origin = urlsplit(profile.origin)
-        return urlunsplit((origin.scheme, origin.netloc, parts.path, parts.query, ""))
-    return url
-
-
-def mirror_map(profile: Profile, base_url: str | None) -> Callable[[str], str]:
-    """Send URLs on the site's hosts to a mirror serving the same paths (``--base-url``)."""
-    if not base_url:
-        return lambda url: url
-    base = urlsplit(base_url.rstrip("/"))
-    hosts = {h.lower() for h in profile.hosts}
-
-    def to_mirror(url: str) -> str:
-        parts = urlsplit(url)
-        if parts.netloc.lower() not in hosts:
-            return url
-        path = base.path.rstrip("/") + (parts.path or "/")
-        return urlunsplit((base.scheme, base.netloc, path, parts.query, ""))
-
-    return to_mirror
-
-
-def from_mirror(profile: Profile, base_url: str | None, url: str) -> str:
-    """The real-site URL for a URL on the mirror (links in mirrored pages may be relative)."""
-    if not base_url:
-        return url
-    base = base_url.rstrip("/")
-    if url.startswith(base):
-        rest = url[len(base) :] or "/"
-        return profile.origin + rest
-    return url
-
-
-def feed_url(raw: str, profile: Profile, base_url: str | None) -> str | None:
-    """A URL from a feed or sitemap as the archive names it: absolute, real host, canonical."""
-    url = normalize_url(raw)
-    if url is None:
-        return None
-    return canonical_host(from_mirror(profile, base_url, url), profile)

@@ -15,8 +15,9 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -25,6 +26,7 @@ from protego import Protego
 from newsarchive import __version__
 from newsarchive.errors import FetchError
 from newsarchive.fetch.charset import decode_html
+from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.models import Page
 
 DEFAULT_USER_AGENT = (
@@ -33,6 +35,7 @@ DEFAULT_USER_AGENT = (
 USER_AGENT_ENV = "NEWSARCHIVE_USER_AGENT"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never retried
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,11 @@ class FetchOptions:
                     raise FetchError(f"${name} must be a number, not '{raw}'", url="") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+    def with_delay(self, explicit: float | None, profile: float | None) -> FetchOptions:
+        """The per-host delay rule: ``--delay`` wins, then the profile's, then ours."""
+        chosen = explicit if explicit is not None else profile
+        return self if chosen is None else replace(self, delay=chosen)
 
 
 class RobotsDisallowed(FetchError):
@@ -135,13 +143,14 @@ def _refuse_unreachable(host: _Host, url: str) -> None:
 
 
 class Fetcher:
-    """One per crawl. ``url_map`` sends real URLs to a mirror (``--base-url``)."""
+    """One per crawl. ``mirror`` (``--base-url``) serves the site's URLs from elsewhere."""
 
     def __init__(
         self,
         options: FetchOptions | None = None,
         *,
-        url_map: Callable[[str], str] | None = None,
+        mirror: str | None = None,
+        mirror_hosts: tuple[str, ...] = (),
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], object] | None = None,
         log: Callable[[str], object] | None = None,
@@ -149,8 +158,11 @@ class Fetcher:
     ) -> None:
         self._log = log
         self.options = options or FetchOptions()
-        self._map = url_map or (lambda url: url)
-        self._mirrored = url_map is not None  # hops on a mirror are not the site's URLs
+        if mirror is not None:
+            transport = MirrorTransport(mirror, mirror_hosts, transport)
+        self._contacted: Callable[[str], str] = (
+            transport.contacted if isinstance(transport, MirrorTransport) else str
+        )
         self._stop = stop
         if sleep is not None:
             self._sleep = sleep
@@ -221,7 +233,7 @@ class Fetcher:
         robots = Protego.parse(page.text)
         delay = robots.crawl_delay(self.options.user_agent)
         if delay:
-            self._host(urlsplit(self._map(origin + "/")).netloc).delay = min(float(delay), 30.0)
+            self._host(urlsplit(origin).netloc).delay = min(float(delay), 30.0)
         return robots
 
     # politeness ------------------------------------------------------------------
@@ -269,8 +281,7 @@ class Fetcher:
         """GET ``url`` with retries. Returns any final status; raises ``FetchError`` otherwise."""
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
-        target = self._map(url)
-        host = self._host(urlsplit(target).netloc)
+        host = self._host(urlsplit(url).netloc)
         _refuse_unreachable(host, url)
         if check_robots and not self.allowed(url):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
@@ -296,7 +307,7 @@ class Fetcher:
                 with host.slots:
                     self._check_stop()
                     status, resp_headers, content, final = self._get(
-                        url, target, headers, check_robots=check_robots
+                        url, headers, check_robots=check_robots
                     )
             except FetchError:
                 raise
@@ -332,10 +343,52 @@ class Fetcher:
         if never_connected and check_robots:  # a failed robots.txt alone means "allowed"
             host.unreachable = last_error
         raise FetchError(
-            f"{last_error} after {self.options.retries + 1} attempts: {url}",
+            f"{last_error} after {self.options.retries + 1} attempts: {self.describe(url)}",
             url=url,
             status=last_status,
         )
+
+    def fetch_many(self, urls: list[str], workers: int) -> Iterator[tuple[str, Page | FetchError]]:
+        """Fetch in order with up to ``workers`` in flight; results come back in order.
+
+        Failures are yielded, not raised. Once the crawl is asked to stop nothing new is
+        started; what was in flight finishes (or yields ``FetchInterrupted``).
+        """
+
+        def one(url: str) -> Page | FetchError:
+            try:
+                return self.fetch(url)
+            except FetchError as exc:
+                return exc
+
+        if workers <= 1:
+            for url in urls:
+                self._check_stop()
+                yield url, one(url)
+            return
+        window: list[tuple[str, Future[Page | FetchError]]] = []
+        queue = iter(urls)
+        with ThreadPoolExecutor(workers) as pool:
+            try:
+                while True:
+                    stopping = self._stop is not None and self._stop.is_set()
+                    while not stopping and len(window) < workers * 2:
+                        upcoming = next(queue, None)
+                        if upcoming is None:
+                            break
+                        window.append((upcoming, pool.submit(one, upcoming)))
+                    if not window:
+                        break
+                    url, future = window.pop(0)
+                    yield url, future.result()
+            finally:
+                for _url, future in window:
+                    future.cancel()
+
+    def describe(self, url: str) -> str:
+        """``url``, and the mirror URL really contacted when there is one."""
+        contacted = self._contacted(url)
+        return url if contacted == url else f"{url} (fetched from {contacted})"
 
     def _count(self, outcome: str, cpu_started: float) -> None:
         with self._lock:
@@ -346,7 +399,7 @@ class Fetcher:
         if self._log is not None:
             stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
             elapsed = int((time.monotonic() - started) * 1000)
-            line = f"{stamp} {outcome} {size} {elapsed}ms {url}\n"
+            line = f"{stamp} {outcome} {size} {elapsed}ms {self.describe(url)}\n"
             with self._lock:
                 self._log(line)
 
@@ -357,11 +410,11 @@ class Fetcher:
         return float(min(base + random.uniform(0, base / 2), self.options.max_retry_after))
 
     def _get(
-        self, url: str, target: str, headers: dict[str, str], *, check_robots: bool = True
+        self, url: str, headers: dict[str, str], *, check_robots: bool = True
     ) -> tuple[int, dict[str, str], bytes, str]:
         """One logical GET: follow redirects by hand (http(s) only, robots.txt checked on
-        each hop when fetching a real site), cap the body size."""
-        current = target
+        each hop), cap the body size."""
+        current = url
         for _hop in range(self.options.max_redirects + 1):
             with self._lock:
                 self.stats.requests += 1
@@ -382,7 +435,7 @@ class Fetcher:
                         raise FetchError(
                             f"redirect to a non-http(s) URL {following}: {url}", url=url
                         )
-                    if check_robots and not self._mirrored and not self.allowed(following):
+                    if check_robots and not self.allowed(following):
                         raise RobotsDisallowed(
                             f"redirected to {following}, disallowed by robots.txt: {url}", url=url
                         )

@@ -1,0 +1,195 @@
+"""Crawl state kept in the archive: queued URLs, listing walks, HTTP validators.
+
+Every commit of crawl state happens here, each at the moment the state becomes true, so
+a crawl killed at any instant (even by SIGKILL) resumes without losing or repeating work:
+a URL is queued (committed) before its listing page counts as walked, an article is
+marked done in the same transaction that archives it, a walk's resume point is saved
+after the links of its page are queued.
+
+``seen`` is the one rule deciding what a discovered URL means for the crawl; it is pure
+so its cases are tested without a server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from newsarchive.archive.store import now_iso
+from newsarchive.discover.urls import url_key
+from newsarchive.discover.walk import Seen, WalkState
+from newsarchive.models import Candidate, Page
+
+MAX_ATTEMPTS = 5  # a URL failing on this many runs is left alone (still listed as failed)
+
+
+class State(enum.StrEnum):
+    """Where a queued URL stands; stored as text in ``frontier.state``."""
+
+    QUEUED = "queued"
+    DONE = "done"  # archived
+    FAILED = "failed"  # retried on later runs, up to MAX_ATTEMPTS
+    GONE = "gone"  # 404/410: settled
+    DISALLOWED = "disallowed"  # robots.txt: settled
+    OLD = "old"  # older than --since when fetched: settled for runs with --since
+
+
+@dataclass(frozen=True)
+class Entry:
+    state: State
+    attempts: int
+
+
+def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: bool) -> Seen:
+    """Whether a discovered URL is new work or already known (pure policy)."""
+    if refresh:
+        return Seen.NEW
+    if archived:
+        return Seen.KNOWN
+    if entry is None:
+        return Seen.NEW
+    if entry.state in (State.GONE, State.DISALLOWED, State.DONE):
+        return Seen.KNOWN
+    if entry.state is State.FAILED and entry.attempts >= MAX_ATTEMPTS:
+        return Seen.KNOWN
+    if entry.state is State.OLD and since:
+        return Seen.KNOWN
+    return Seen.NEW
+
+
+class Frontier:
+    """One site's crawl state in the archive; the only place crawl state is committed."""
+
+    def __init__(self, conn: sqlite3.Connection, site: str) -> None:
+        self.conn = conn
+        self.site = site
+
+    # queued URLs -----------------------------------------------------------------
+    def entry(self, url: str) -> Entry | None:
+        row = self.conn.execute(
+            "SELECT state, attempts FROM frontier WHERE url_key = ?", (url_key(url),)
+        ).fetchone()
+        return Entry(State(row[0]), int(row[1])) if row else None
+
+    def archived(self, url: str) -> bool:
+        """Some article was archived from this URL (in any spelling)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM article_urls WHERE url_key = ?", (url_key(url),)
+        ).fetchone()
+        return row is not None
+
+    def classify(self, url: str, *, refresh: bool, since: bool) -> Seen:
+        return seen(self.entry(url), archived=self.archived(url), refresh=refresh, since=since)
+
+    def queue(self, candidates: Iterable[Candidate]) -> None:
+        """Queue URLs (a settled or done one goes back in the queue), then commit."""
+        with self.conn:
+            self.conn.executemany(
+                "INSERT INTO frontier (url_key, url, site, source, added_at, listed_date)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url_key) DO UPDATE SET"
+                " state = 'queued', source = excluded.source, url = excluded.url,"
+                " listed_date = COALESCE(excluded.listed_date, listed_date)"
+                " WHERE frontier.state NOT IN ('queued', 'failed')",
+                [
+                    (
+                        url_key(c.url),
+                        c.url,
+                        self.site,
+                        c.source,
+                        now_iso(),
+                        c.listed_date.isoformat() if c.listed_date else None,
+                    )
+                    for c in candidates
+                ],
+            )
+
+    def pending(self) -> list[str]:
+        """Queued URLs, then failed ones still worth retrying, oldest first."""
+        rows = self.conn.execute(
+            "SELECT url FROM frontier WHERE site = ? AND (state = 'queued'"
+            " OR (state = 'failed' AND attempts < ?)) ORDER BY rowid",
+            (self.site, MAX_ATTEMPTS),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def listed_date(self, url: str) -> dt.date | None:
+        """The date a listing printed beside the link, if any."""
+        row = self.conn.execute(
+            "SELECT listed_date FROM frontier WHERE url_key = ?", (url_key(url),)
+        ).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
+    def settle(self, url: str, state: State, error: str | None = None) -> None:
+        """Record a URL's outcome and commit."""
+        with self.conn:
+            self._mark(url, state, error)
+
+    @contextmanager
+    def archiving(self, url: str) -> Iterator[None]:
+        """One transaction: what the block writes, and ``url`` marked done with it."""
+        with self.conn:
+            yield
+            self._mark(url, State.DONE, None)
+
+    def _mark(self, url: str, state: State, error: str | None) -> None:
+        self.conn.execute(
+            "UPDATE frontier SET state = ?, last_error = ?, attempts = attempts + 1"
+            " WHERE url_key = ?",
+            (state.value, error, url_key(url)),
+        )
+
+    # listing walks ---------------------------------------------------------------
+    def walk(self, start_url: str) -> WalkState:
+        row = self.conn.execute(
+            "SELECT resume_url, resume_page, completed FROM listing_walks WHERE start_url = ?",
+            (start_url,),
+        ).fetchone()
+        if row is None:
+            return WalkState()
+        return WalkState(row[0], int(row[1]), bool(row[2]))
+
+    def save_walk(self, start_url: str, state: WalkState) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, completed,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(start_url) DO UPDATE SET"
+                " resume_url = excluded.resume_url, resume_page = excluded.resume_page,"
+                " completed = excluded.completed, updated_at = excluded.updated_at",
+                (
+                    start_url,
+                    self.site,
+                    state.resume_url,
+                    state.resume_page,
+                    int(state.completed),
+                    now_iso(),
+                ),
+            )
+
+    # HTTP validators of feeds and listing pages ----------------------------------
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        row = self.conn.execute(
+            "SELECT etag, last_modified FROM fetch_state WHERE url = ?", (url,)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_validators(self, url: str, page: Page) -> None:
+        """ETag/Last-Modified, saved once what the page listed is safely queued."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
+                " etag = COALESCE(excluded.etag, etag),"
+                " last_modified = COALESCE(excluded.last_modified, last_modified),"
+                " status = excluded.status, checked_at = excluded.checked_at",
+                (
+                    url,
+                    page.headers.get("etag"),
+                    page.headers.get("last-modified"),
+                    page.status,
+                    now_iso(),
+                ),
+            )

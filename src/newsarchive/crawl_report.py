@@ -1,0 +1,115 @@
+"""What one site's crawl did: typed outcomes, counts, failures, and the summary line.
+
+Separate from the crawl wiring so the command line, the progress display and the
+benchmarks read one report type, and every count is a ``Counter[Outcome]`` entry
+rather than a loose attribute.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newsarchive.errors import EXIT_PARTIAL
+
+STAGES = ("fetch", "decode", "extract", "store")
+EXIT_CRASHED = 70  # recorded in ``runs.status`` when a bug ended the run
+
+
+class Outcome(enum.Enum):
+    """What became of one fetched article URL."""
+
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    GONE = "gone"  # 404/410
+    OLD = "skipped"  # older than --since
+    DISALLOWED = "disallowed"  # robots.txt
+    FAILED = "failed"  # after retries, or no article on the page
+    INTERRUPTED = "interrupted"  # the run stopped while it was in flight: stays queued
+
+
+@dataclass
+class SiteReport:
+    """Counts for one site's run; also what the progress display and summary show."""
+
+    site: str
+    outcomes: Counter[Outcome] = field(default_factory=Counter)
+    requests: int = 0
+    pages: int = 0
+    listing_errors: int = 0
+    interrupted: bool = False
+    interrupt_code: int = 130
+    crashed: bool = False
+    drift: Counter[str] = field(default_factory=Counter)
+    failures: list[str] = field(default_factory=list)
+    cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    started: float = field(default_factory=time.monotonic)
+    elapsed: float = 0.0
+
+    def count(self, outcome: Outcome) -> int:
+        return self.outcomes[outcome]
+
+    @property
+    def errors(self) -> int:
+        return self.outcomes[Outcome.FAILED] + self.listing_errors
+
+    @property
+    def status(self) -> int:
+        if self.crashed:
+            return EXIT_CRASHED
+        if self.interrupted:
+            return self.interrupt_code
+        return EXIT_PARTIAL if self.errors else 0
+
+    @property
+    def rate(self) -> float:
+        """Pages per second so far."""
+        spent = self.elapsed or (time.monotonic() - self.started)
+        return self.pages / spent if spent > 0 else 0.0
+
+    def fail(self, message: str) -> None:
+        """A failure of a feed, sitemap or listing page (articles fail through outcomes)."""
+        self.listing_errors += 1
+        self.failures.append(message)
+
+    def counts(self) -> dict[str, int]:
+        """The columns of ``runs``."""
+        return {
+            "requests": self.requests,
+            "pages": self.pages,
+            "new": self.count(Outcome.NEW),
+            "updated": self.count(Outcome.UPDATED),
+            "unchanged": self.count(Outcome.UNCHANGED),
+            "gone": self.count(Outcome.GONE),
+            "skipped": self.count(Outcome.OLD),
+            "errors": self.errors,
+        }
+
+    def summary(self) -> str:
+        text = (
+            f"{self.site}: {self.count(Outcome.NEW)} new, {self.count(Outcome.UPDATED)} updated,"
+            f" {self.count(Outcome.UNCHANGED)} unchanged, {self.count(Outcome.GONE)} gone,"
+            f" {self.errors} failed, {self.requests} requests"
+        )
+        if self.count(Outcome.DISALLOWED):
+            text += f", {self.count(Outcome.DISALLOWED)} disallowed by robots.txt"
+        if self.interrupted:
+            text += " (interrupted; the next run resumes)"
+        return text
+
+    def drift_warning(self) -> str | None:
+        """Profile selectors that matched nothing: needs a person, so shown even when quiet."""
+        if not self.drift:
+            return None
+        fields = ", ".join(f"{name} on {count}" for name, count in sorted(self.drift.items()))
+        return (
+            f"profile did not match ({fields} page(s); generic rules used):"
+            f" run 'newsarchive check-site {self.site}'"
+        )
+
+
+Progress = Callable[[SiteReport], None]

@@ -1,0 +1,149 @@
+"""Walking a listing (page 1, 2, 3, ...): which page comes next, and when to stop.
+
+Pure: the crawler fetches, queues and archives; this decides. Newest-first listings let a
+nightly run stop early, but only a walk that has once reached its natural end may stop
+early: until then an incremental stop ("nothing new here") would strand the pages an
+interrupted first crawl never reached, so the walk resumes where it stopped instead.
+
+Stops: ``end`` (no next page, a repeated page, a page 2+ that is gone), ``since`` (every
+new article on the page is older than ``--since``), ``cap`` (``max_pages``) are the
+natural ends; ``known`` is the incremental stop; ``failed`` keeps the resume point.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+
+class Seen(enum.Enum):
+    """What a URL found on a listing means for the walk."""
+
+    NEW = "new"  # queued now (or still waiting from an earlier run)
+    KNOWN = "known"  # archived or settled before this run
+    THIS_RUN = "this-run"  # handled already in this run (found in the feed first, say)
+    OLD = "old"  # older than --since by the date the listing prints beside it
+
+
+class Stop(enum.Enum):
+    END = "end"
+    SINCE = "since"
+    CAP = "cap"
+    KNOWN = "known"
+    FAILED = "failed"
+
+
+NATURAL_ENDS = frozenset({Stop.END, Stop.SINCE, Stop.CAP})
+
+
+@dataclass(frozen=True)
+class WalkState:
+    """A walk between runs: where it resumes, and whether it ever reached a natural end."""
+
+    resume_url: str | None = None
+    resume_page: int = 1
+    completed: bool = False
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What the crawler saw on one listing page.
+
+    ``seen`` holds a verdict per article link, ``old`` how many of the NEW ones turned
+    out older than ``--since`` once fetched.
+    """
+
+    next_url: str | None
+    seen: Sequence[Seen]
+    old: int = 0
+
+
+class ListingWalk:
+    """One walk of one listing in one run. Call ``page()``, fetch it, report, repeat."""
+
+    def __init__(
+        self, start_url: str, state: WalkState, *, limit: int = 0, stop_after_known: int = 10
+    ) -> None:
+        self.start_url = start_url
+        self.state = state
+        self.limit = limit
+        self.stop_after_known = stop_after_known
+        self.url: str | None = start_url
+        self.number = 1
+        self.stop: Stop | None = None
+        self._visited: set[str] = set()
+        self._known_run = 0
+
+    @property
+    def conditional(self) -> bool:
+        """Page 1 may be fetched with validators (a 304 ends the walk) once it completed."""
+        return self.number == 1 and self.state.completed
+
+    def page(self) -> tuple[str, int] | None:
+        """The page to fetch now, or None when the walk is over."""
+        if self.stop is not None or self.url is None:
+            return None
+        return self.url, self.number
+
+    def failed(self) -> Stop:
+        """The page could not be fetched: stop, keep the resume point for the next run."""
+        return self._end(Stop.FAILED)
+
+    def unchanged(self) -> Stop | None:
+        """304 on a conditional page 1, or a page 2+ that is gone (404/410)."""
+        if self.number > 1:
+            return self._end(Stop.END)
+        return self._incremental()
+
+    def listed(self, listed: Listed) -> Stop | None:
+        """The page was fetched and its links queued: decide what comes next."""
+        assert self.url is not None
+        self._visited.add(self.url)
+        verdicts = list(listed.seen)
+        new = verdicts.count(Seen.NEW)
+        old = verdicts.count(Seen.OLD) + listed.old
+        for verdict in verdicts:
+            if verdict is Seen.NEW:
+                self._known_run = 0
+            elif verdict is Seen.KNOWN:
+                self._known_run += 1
+        if not verdicts:
+            return self._end(Stop.END)
+        if old and listed.old >= new:
+            return self._end(Stop.SINCE)
+        if self.limit and self.number >= self.limit:
+            return self._end(Stop.CAP)
+        if listed.next_url is None or listed.next_url in self._visited:
+            return self._end(Stop.END)
+        all_known = Seen.KNOWN in verdicts and not new
+        if all_known or self._known_run >= self.stop_after_known:
+            return self._incremental(listed.next_url)
+        self._advance(listed.next_url, self.number + 1)
+        return None
+
+    def _incremental(self, next_url: str | None = None) -> Stop | None:
+        """An incremental stop: final for a completed walk, a jump or a step otherwise."""
+        if self.state.completed:
+            return self._end(Stop.KNOWN)
+        resume = self.state.resume_url
+        if resume is not None and self.state.resume_page > self.number:
+            if resume not in self._visited:
+                self._known_run = 0
+                self._advance(resume, self.state.resume_page)
+                return None
+        if next_url is None:
+            return self._end(Stop.END if self.number > 1 else Stop.KNOWN)
+        self._advance(next_url, self.number + 1)
+        return None
+
+    def _advance(self, url: str, number: int) -> None:
+        self.url, self.number = url, number
+        if not self.state.completed and number > self.state.resume_page:
+            self.state = replace(self.state, resume_url=url, resume_page=number)
+
+    def _end(self, stop: Stop) -> Stop:
+        self.stop = stop
+        if stop in NATURAL_ENDS:
+            self.state = WalkState(completed=True)
+        return stop

@@ -1,0 +1,72 @@
+"""``--base-url``: fetch a site's real URLs from a mirror that serves the same paths.
+
+The mirror is only a transport. Requests keep the real site's URL (so ``response.url``,
+redirects, robots.txt, politeness and every URL the crawler sees stay the site's own);
+just before the bytes go out the host is swapped for the mirror's, and a redirect the
+mirror answers with an absolute URL on itself is swapped back. Nothing outside
+``fetch/`` needs to know that a mirror exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+import httpx
+
+from newsarchive.discover.urls import host_variants
+
+
+class MirrorTransport(httpx.BaseTransport):
+    """Send requests for ``hosts`` to ``base_url`` (path prefix kept), others untouched."""
+
+    def __init__(
+        self, base_url: str, hosts: Iterable[str], inner: httpx.BaseTransport | None = None
+    ) -> None:
+        base = urlsplit(base_url.rstrip("/"))
+        if base.scheme not in ("http", "https") or not base.netloc:
+            raise ValueError(f"not an http(s) URL: {base_url}")
+        self._scheme = base.scheme
+        self._netloc = base.netloc
+        self._prefix = base.path.rstrip("/")
+        self._hosts = host_variants(hosts)
+        self._inner = inner or httpx.HTTPTransport()
+
+    def contacted(self, url: str) -> str:
+        """The URL actually requested for the site URL ``url`` (for logs and errors)."""
+        parts = urlsplit(url)
+        if (parts.hostname or "").lower() not in self._hosts:
+            return url
+        path = self._prefix + (parts.path or "/")
+        query = f"?{parts.query}" if parts.query else ""
+        return f"{self._scheme}://{self._netloc}{path}{query}"
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        real = request.url
+        if (real.host or "").lower() not in self._hosts:
+            return self._inner.handle_request(request)
+        target = httpx.URL(self.contacted(str(real)))
+        request.url = target
+        request.headers["Host"] = target.netloc.decode("ascii")
+        try:
+            response = self._inner.handle_request(request)
+        finally:
+            request.url = real
+        location = response.headers.get("location")
+        if location:
+            response.headers["location"] = self._unmirror(location, real)
+        return response
+
+    def _unmirror(self, location: str, real: httpx.URL) -> str:
+        """A redirect to the mirror itself means the same path on the real site."""
+        parts = urlsplit(location)
+        if parts.netloc.lower() != self._netloc.lower():
+            return location
+        path = parts.path
+        if self._prefix and path.startswith(self._prefix):
+            path = path[len(self._prefix) :] or "/"
+        query = f"?{parts.query}" if parts.query else ""
+        return f"{real.scheme}://{real.netloc.decode('ascii')}{path}{query}"
+
+    def close(self) -> None:
+        self._inner.close()
