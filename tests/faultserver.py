@@ -56,9 +56,11 @@ body = ["article .body"]
 CP1251_TITLE = "Община Русе обяви нов конкурс за читалищата"
 
 
-def write_profile(folder: Path) -> Path:
+def write_profile(folder: Path, *, feed: bool = False) -> Path:
+    """The fault site's profile; ``feed`` adds the RSS feed (``FaultServer.feed_items``)."""
     path = folder / "fault.toml"
-    path.write_text(PROFILE, encoding="utf-8")
+    text = PROFILE.replace('start_urls = ["/news"]', 'start_urls = ["/news"]\nfeeds = ["/rss"]')
+    path.write_text(text if feed else PROFILE, encoding="utf-8")
     return path
 
 
@@ -70,8 +72,11 @@ def _slug(article_id: int) -> str:
     return FAULTS.get(article_id, "story") + f"-{article_id}"
 
 
-def article_html(article_id: int, title: str | None = None, charset: str = "utf-8") -> bytes:
+def article_html(
+    article_id: int, title: str | None = None, charset: str = "utf-8", canonical: str = ""
+) -> bytes:
     title = title or f"Новина номер {article_id} от общината"
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
     day = 1 + article_id % 28
     head = f'<meta charset="{charset}">' if charset == "utf-8" else (
         f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
@@ -82,7 +87,7 @@ def article_html(article_id: int, title: str | None = None, charset: str = "utf-
         for n in range(1, 4)
     )
     html = (
-        f"<!doctype html><html lang=bg><head>{head}<title>{title}</title>"
+        f"<!doctype html><html lang=bg><head>{head}<title>{title}</title>{link}"
         f'<meta property="article:published_time" content="2026-06-{day:02d}T10:00:00+03:00">'
         f"</head><body><nav><a href='/news'>Новини</a></nav><article><h1>{title}</h1>"
         f'<div class="body">{body}</div></article><footer>© Fault</footer></body></html>'
@@ -104,6 +109,8 @@ class FaultServer:
     robots_delay: float = 0.0
     huge_bytes: int = 11 * 1024 * 1024
     broken_pages: set[int] = field(default_factory=set)  # listing pages answering 500
+    feed_items: int = 5  # the newest articles in /rss
+    canonical_origin: str = ""  # articles declare <link rel=canonical> on this origin
     requests: list[str] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
     hits: dict[str, int] = field(default_factory=dict)
@@ -187,6 +194,16 @@ class FaultServer:
             f"</head><body><ul>{links}</ul></body></html>"
         ).encode()
 
+    def _feed(self) -> bytes:
+        items = "".join(
+            f"<item><title>Статия {i}</title><link>{article_url(i)}</link></item>"
+            for i in self.all_ids()[: self.feed_items]
+        )
+        return (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>Fault</title>{items}</channel></rss>"
+        ).encode()
+
     # routing ---------------------------------------------------------------------
     def _route(self, handler: BaseHTTPRequestHandler, count: int) -> None:
         parts = urlsplit(handler.path)
@@ -196,6 +213,9 @@ class FaultServer:
                 _send(handler, self.robots_status, b"unavailable", "text/plain")
             else:
                 _send(handler, 200, self.robots.encode(), "text/plain")
+            return
+        if parts.path == "/rss":
+            _send(handler, 200, self._feed(), "application/rss+xml")
             return
         if parts.path == "/news":
             page = int(parse_qs(parts.query).get("p", ["1"])[0])
@@ -264,7 +284,11 @@ class FaultServer:
             body = article_html(article_id, CP1251_TITLE, charset="windows-1251")
             _send(handler, 200, body, "text/html")
         else:
-            _send(handler, 200, article_html(article_id), "text/html")
+            canonical = ""
+            if self.canonical_origin:
+                slug = f"{article_id}-{_slug(article_id)}"
+                canonical = f"{self.canonical_origin}/news/{slug}?utm_source=feed"
+            _send(handler, 200, article_html(article_id, canonical=canonical), "text/html")
 
 
 def _send(

@@ -165,9 +165,23 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
     Records stream into one transaction (a large file is never held in memory); any
     error rolls it back, and an archive file this import created is removed again.
     """
-    from newsarchive.archive.store import Store
+    from newsarchive.archive.lock import CrawlLock
 
     existed = db.exists()
+    if not db.parent.is_dir():
+        raise UsageError(f"cannot create archive {db}: folder {db.parent} does not exist")
+    with CrawlLock(db) as lock:  # a writer like crawl: never two at once (exit 75)
+        try:
+            return _import_locked(db, lines, existed)
+        except BaseException:
+            if not existed:
+                lock.path.unlink(missing_ok=True)
+            raise
+
+
+def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, int]:
+    from newsarchive.archive.store import Store
+
     conn = connect(db, create=True)
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     ok = False

@@ -7,6 +7,7 @@ exit code (2 usage/input, 75 lock held); scraped text is printed with rich marku
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -74,6 +75,20 @@ class SortOrder(StrEnum):
     relevance = "relevance"
     newest = "newest"
     oldest = "oldest"
+
+
+class _StderrHandler(logging.Handler):
+    """What the library reports on the way (an archive upgraded, say) as one stderr line."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(f"newsarchive: {record.getMessage()}\n")
+
+
+@app.callback()
+def _report_library_warnings() -> None:
+    logger = logging.getLogger("newsarchive")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        logger.addHandler(_StderrHandler(logging.WARNING))
 
 
 def _err(message: str) -> None:

@@ -1,0 +1,102 @@
+"""Failures cron can see: a source that moved makes the run fail loudly, even with --quiet."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .faultserver import PROFILE, FaultServer
+from .support import Result
+from .test_crawl_process import count_articles, start_crawl, wait_for
+
+Cli = Callable[..., Result]
+
+
+@pytest.fixture
+def site() -> Iterator[FaultServer]:
+    with FaultServer(articles=3, faults=False) as server:
+        yield server
+
+
+def crawl_with(run_cli: Cli, server: FaultServer, db: Path, profile: str, *extra: str) -> Result:
+    path = db.parent / "fault.toml"
+    path.write_text(profile, encoding="utf-8")
+    return run_cli(
+        "crawl", "fault", "--profile", str(path), "--base-url", server.url, "--delay", "0",
+        "--db", str(db), *extra,
+    )  # fmt: skip
+
+
+def test_a_moved_site_404_on_start_url_and_feed_exits_1_with_a_line_each(
+    run_cli: Cli, site: FaultServer, db: Path
+) -> None:
+    moved = PROFILE.replace(
+        'start_urls = ["/news"]', 'start_urls = ["/old-news"]\nfeeds = ["/old-rss"]'
+    )
+    log = db.parent / "crawl.log"
+    result = crawl_with(run_cli, site, db, moved, "--quiet", "--log-file", str(log))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, lines
+    assert "feed failed: HTTP 404: https://fault.example/old-rss" in lines[0]
+    assert "listing failed: HTTP 404: https://fault.example/old-news" in lines[1]
+    assert f"(fetched from {site.url}/old-news)" in lines[1]  # the URL really contacted
+    text = log.read_text(encoding="utf-8")
+    assert " start fault https://fault.example from mirror " in text
+    assert " summary fault: 0 new, 0 updated, 0 unchanged, 0 gone, 2 failed" in text
+    assert "(exit status 1)" in text
+    assert f"https://fault.example/old-rss (fetched from {site.url}/old-rss)" in text
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT status FROM runs").fetchone()[0] == 1
+
+
+def test_a_feed_that_answers_with_html_is_a_failure(
+    run_cli: Cli, site: FaultServer, db: Path
+) -> None:
+    html_feed = PROFILE.replace(
+        'start_urls = ["/news"]', 'start_urls = ["/news"]\nfeeds = ["/news"]'
+    )
+    result = crawl_with(run_cli, site, db, html_feed, "--quiet")
+    assert result.exit_code == 1
+    assert "feed failed: not XML (text/html)" in result.stderr
+    assert count_articles(db) == 3  # the listing still archived everything
+
+
+def test_a_profile_with_nothing_to_crawl_is_a_usage_error(
+    run_cli: Cli, site: FaultServer, db: Path
+) -> None:
+    bare = 'id = "fault"\nname = "Fault"\norigin = "https://fault.example"\n'
+    result = crawl_with(run_cli, site, db, bare, "--quiet")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "profile 'fault'" in result.stderr and "nothing to crawl" in result.stderr
+    assert site.requests == []
+
+
+def test_drift_warnings_show_with_quiet(run_cli: Cli, site: FaultServer, db: Path) -> None:
+    drifting = PROFILE.replace('title = ["h1"]', 'title = ["h1.no-such-class"]')
+    result = crawl_with(run_cli, site, db, drifting, "--quiet")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "warning: profile did not match (title on 3 page(s)" in result.stderr
+
+
+def test_import_during_a_crawl_exits_75(run_cli: Cli, db: Path) -> None:
+    with FaultServer(articles=40, per_page=10, faults=False, article_delay=0.04) as server:
+        process = start_crawl(server, db)
+        try:
+            wait_for(lambda: count_articles(db) >= 2)
+            source = db.parent / "in.jsonl"
+            source.write_text('{"site": "x", "url": "https://x.bg/a", "title": "T"}\n')
+            result = run_cli("import-jsonl", str(source), "--db", str(db))
+            assert result.exit_code == 75
+            assert result.stderr.count("\n") == 1 and f"pid {process.pid}" in result.stderr
+        finally:
+            process.terminate()
+            process.communicate(timeout=20)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles WHERE site = 'x'").fetchone()[0] == 0

@@ -1,0 +1,132 @@
+"""Crawl policy without a server: the listing walk's stops and the frontier's verdicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.archive.frontier import MAX_ATTEMPTS, Entry, State, seen
+from newsarchive.discover.walk import Listed, ListingWalk, Seen, Stop, WalkState
+
+NEW, KNOWN, OLD = Seen.NEW, Seen.KNOWN, Seen.OLD
+
+
+def page(n: int) -> str:
+    return f"https://x.bg/news?p={n}" if n > 1 else "https://x.bg/news"
+
+
+def walk_through(
+    walk: ListingWalk, pages: dict[int, list[Seen]], last: int, old: dict[int, int] | None = None
+) -> list[int]:
+    """Drive a walk over a listing of ``last`` pages; return the page numbers fetched."""
+    fetched: list[int] = []
+    while (step := walk.page()) is not None:
+        url, number = step
+        assert url == page(number)
+        fetched.append(number)
+        next_url = page(number + 1) if number < last else None
+        walk.listed(Listed(next_url, pages.get(number, [NEW]), (old or {}).get(number, 0)))
+    return fetched
+
+
+def test_a_first_walk_goes_to_the_last_page_and_completes() -> None:
+    walk = ListingWalk(page(1), WalkState())
+    assert not walk.conditional  # never sent validators before the walk completed
+    assert walk_through(walk, {}, last=3) == [1, 2, 3]
+    assert walk.stop is Stop.END
+    assert walk.state == WalkState(completed=True)
+
+
+def test_an_unfinished_walk_ignores_the_incremental_stop_and_jumps_to_its_resume_point() -> None:
+    state = WalkState(resume_url=page(3), resume_page=3)
+    walk = ListingWalk(page(1), state, stop_after_known=1)
+    assert walk_through(walk, {1: [KNOWN, KNOWN], 3: [NEW]}, last=4) == [1, 3, 4]
+    assert walk.state.completed
+
+
+def test_an_unfinished_walk_without_a_resume_point_walks_on_through_known_pages() -> None:
+    walk = ListingWalk(page(1), WalkState(resume_url=page(2), resume_page=2))
+    assert walk_through(walk, {1: [KNOWN], 2: [KNOWN], 3: [NEW]}, last=3) == [1, 2, 3]
+    assert walk.state.completed
+
+
+def test_a_completed_walk_stops_at_known_links() -> None:
+    walk = ListingWalk(page(1), WalkState(completed=True), stop_after_known=2)
+    assert walk.conditional
+    assert walk_through(walk, {1: [NEW, KNOWN], 2: [NEW, KNOWN, KNOWN]}, last=9) == [1, 2]
+    assert walk.stop is Stop.KNOWN
+
+
+def test_a_completed_walk_stops_at_a_304() -> None:
+    walk = ListingWalk(page(1), WalkState(completed=True))
+    assert walk.unchanged() is Stop.KNOWN
+    assert walk.page() is None
+
+
+def test_a_failure_keeps_the_resume_point() -> None:
+    walk = ListingWalk(page(1), WalkState())
+    walk.listed(Listed(page(2), [NEW]))
+    assert walk.state == WalkState(page(2), 2, completed=False)
+    assert walk.failed() is Stop.FAILED
+    assert walk.state == WalkState(page(2), 2, completed=False)
+
+
+@pytest.mark.parametrize(
+    ("seen_on_page_2", "old_after_fetch", "expected"),
+    [
+        ([OLD, OLD], 0, Stop.SINCE),  # the listing printed old dates
+        ([NEW, NEW], 2, Stop.SINCE),  # the articles turned out old once fetched
+        ([NEW, NEW], 1, None),  # one was recent: go on
+    ],
+)
+def test_since_ends_the_walk_and_completes_it(
+    seen_on_page_2: list[Seen], old_after_fetch: int, expected: Stop | None
+) -> None:
+    walk = ListingWalk(page(1), WalkState())
+    walk.listed(Listed(page(2), [NEW]))
+    assert walk.listed(Listed(page(3), seen_on_page_2, old_after_fetch)) is expected
+    assert walk.state.completed is (expected is Stop.SINCE)
+
+
+def test_max_pages_caps_and_completes() -> None:
+    walk = ListingWalk(page(1), WalkState(), limit=2)
+    assert walk_through(walk, {}, last=10) == [1, 2]
+    assert walk.stop is Stop.CAP and walk.state.completed
+
+
+def test_a_listing_page_is_never_fetched_twice() -> None:
+    walk = ListingWalk(page(1), WalkState(), limit=0)
+    walk.listed(Listed(page(2), [NEW]))
+    assert walk.listed(Listed(page(1), [NEW])) is Stop.END  # page 2 links back to page 1
+    assert walk.page() is None
+
+
+def test_a_gone_page_after_the_first_ends_the_listing() -> None:
+    walk = ListingWalk(page(1), WalkState())
+    walk.listed(Listed(page(2), [NEW]))
+    assert walk.unchanged() is Stop.END and walk.state.completed
+
+
+def test_an_empty_page_ends_the_listing() -> None:
+    walk = ListingWalk(page(1), WalkState())
+    assert walk.listed(Listed(page(2), [])) is Stop.END
+
+
+@pytest.mark.parametrize(
+    ("entry", "archived", "refresh", "since", "expected"),
+    [
+        (None, False, False, False, Seen.NEW),
+        (None, True, False, False, Seen.KNOWN),
+        (None, True, True, False, Seen.NEW),
+        (Entry(State.QUEUED, 0), False, False, False, Seen.NEW),
+        (Entry(State.GONE, 1), False, False, False, Seen.KNOWN),
+        (Entry(State.DISALLOWED, 1), False, False, False, Seen.KNOWN),
+        (Entry(State.FAILED, 1), False, False, False, Seen.NEW),
+        (Entry(State.FAILED, MAX_ATTEMPTS), False, False, False, Seen.KNOWN),
+        (Entry(State.OLD, 1), False, False, True, Seen.KNOWN),
+        (Entry(State.OLD, 1), False, False, False, Seen.NEW),  # no --since now: fetch it
+    ],
+)
+def test_frontier_verdicts(
+    entry: Entry | None, archived: bool, refresh: bool, since: bool, expected: Seen
+) -> None:
+    assert seen(entry, archived=archived, refresh=refresh, since=since) is expected
