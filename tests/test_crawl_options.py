@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsarchive.crawl import CrawlOptions
+from newsarchive.crawl_run import CrawlOptions
 from newsarchive.fetch.client import DEFAULT_USER_AGENT, FetchOptions
 
 

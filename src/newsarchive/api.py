@@ -18,8 +18,7 @@ from newsarchive.archive.store import Filters, get_article, iter_articles, now_i
 from newsarchive.errors import UsageError
 
 if TYPE_CHECKING:
-    from newsarchive.crawl import CrawlOptions
-    from newsarchive.crawl_report import Progress, SiteReport
+    from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
     from newsarchive.models import Article, Profile
 
 

@@ -50,31 +50,14 @@ ProfileOption = Annotated[
 ]
 
 
-class SearchFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class ExportFormat(StrEnum):
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-class ShowFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class MetadataFormat(StrEnum):
-    yaml = "yaml"
-    json = "json"
-
-
-class SortOrder(StrEnum):
-    relevance = "relevance"
-    newest = "newest"
-    oldest = "oldest"
+# The choices of each option (Typer shows them in --help and rejects anything else).
+SearchFormat = StrEnum("SearchFormat", [("table", "table"), ("json", "json"), ("csv", "csv")])
+ExportFormat = StrEnum("ExportFormat", [("jsonl", "jsonl"), ("csv", "csv")])
+ShowFormat = StrEnum("ShowFormat", [("text", "text"), ("json", "json")])
+MetadataFormat = StrEnum("MetadataFormat", [("yaml", "yaml"), ("json", "json")])
+SortOrder = StrEnum(
+    "SortOrder", [("relevance", "relevance"), ("newest", "newest"), ("oldest", "oldest")]
+)
 
 
 class _StderrHandler(logging.Handler):

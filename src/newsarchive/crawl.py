@@ -11,35 +11,19 @@ resume point, and ``options.stop`` (SIGTERM/SIGINT) ends the run after the pages
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
-from newsarchive.crawl_report import Outcome, Progress, SiteReport
+from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.urls import absolute
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.errors import FetchError
-from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchInterrupted, FetchOptions
-from newsarchive.fetch.kinds import unexpected_kind
+from newsarchive.fetch.client import Fetcher, FetchInterrupted
+from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.harvest import judge, too_old
 from newsarchive.models import Candidate, Page, Profile
-
-
-class Miss(enum.Enum):
-    """Why a feed or listing fetch gave no page to read."""
-
-    UNCHANGED = "unchanged"  # 304 to a conditional request
-    GONE = "gone"  # a listing page after the first answered 404/410: the listing ends
-    FAILED = "failed"  # reported as an error of the run
-
 
 SETTLED = {
     Outcome.GONE: State.GONE,
@@ -47,22 +31,6 @@ SETTLED = {
     Outcome.FAILED: State.FAILED,
     Outcome.OLD: State.OLD,
 }
-
-
-@dataclass(frozen=True)
-class CrawlOptions:
-    """What the user asked for on the command line."""
-
-    since: dt.date | None = None
-    max_pages: int | None = None
-    base_url: str | None = None  # a mirror serving the site's paths (a fetch transport)
-    refresh: bool = False
-    stop_after_known: int = 10
-    fetch: FetchOptions = FetchOptions()
-    workers: int | None = None  # article fetches in flight; default fetch.max_connections
-    delay: float | None = None  # explicit --delay: wins over the profile's [politeness] delay
-    stop: threading.Event | None = None
-    log: Callable[[str], object] | None = None  # --log-file lines
 
 
 class SiteCrawl:
@@ -93,36 +61,24 @@ class SiteCrawl:
             self.report.crashed = True
             raise
         finally:
-            self.report.requests = self.fetcher.requests
-            self.report.cpu["fetch"] = self.fetcher.stats.fetch_cpu
-            self.report.cpu["decode"] = self.fetcher.stats.decode_cpu
-            self.report.elapsed = time.monotonic() - self.report.started
+            self.report.close(self.fetcher)
             self.store.finish_run(run_id, self.report.counts(), self.report.status)
             self._progress(self.report)
         return self.report
 
     def _get(self, url: str, kind: str, *, conditional: bool = False) -> Page | Miss:
-        """A feed, sitemap or listing page, or why there is none (failures are reported:
-        a source that moved or broke must make the run fail, not end it quietly)."""
+        """A source page; a failed one is reported (it fails the run), others just end."""
         conditional = conditional and not self.options.refresh
-        etag, modified = self.frontier.validators(url) if conditional else (None, None)
-        try:
-            page = self.fetcher.fetch(url, etag=etag, last_modified=modified)
-        except FetchInterrupted:
-            raise
-        except FetchError as exc:
-            self.report.fail(f"{kind} failed: {exc}")
-            return Miss.FAILED
+        validators = self.frontier.validators(url) if conditional else (None, None)
+        got = fetch_source(
+            self.fetcher, url, kind, validators=validators, gone_ends=kind == "next listing page"
+        )
         self.report.pages += 1
-        if page.status == 304:
-            return Miss.UNCHANGED
-        if page.status in GONE_STATUSES and kind == "next listing page":
-            return Miss.GONE
-        problem = f"HTTP {page.status}" if page.status != 200 else unexpected_kind(page, kind)
-        if problem:
-            self.report.fail(f"{kind} failed: {problem}: {self.fetcher.describe(url)}")
-            return Miss.FAILED
-        return page
+        if isinstance(got, Page):
+            return got
+        if got[0] is Miss.FAILED:
+            self.report.fail(got[1])
+        return got[0]
 
     def _read_feed(self, url: str, depth: int) -> None:
         page = self._get(url, "sitemap" if depth else "feed", conditional=True)

@@ -20,8 +20,7 @@ from typing import IO, Any
 
 from newsarchive.api import crawl, parse_cli_date
 from newsarchive.archive.lock import CrawlLock
-from newsarchive.crawl import CrawlOptions
-from newsarchive.crawl_report import Outcome, Progress, SiteReport
+from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.errors import FetchError, UsageError
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.profiles.loader import builtin_ids, get_profile
@@ -74,15 +73,11 @@ def run_crawl(
     except FetchError as exc:
         raise UsageError(str(exc)) from None
     stop = StopFlag()
+    since_date = parse_cli_date(since, "--since")
     options = CrawlOptions(
-        since=parse_cli_date(since, "--since"),
-        max_pages=max_pages,
-        base_url=base_url,
-        refresh=refresh,
-        fetch=fetch,
-        delay=delay,
-        stop=stop,
+        since=since_date, max_pages=max_pages, base_url=base_url, refresh=refresh, stop=stop
     )
+    options = replace(options, fetch=fetch, delay=delay)
     if stop_after_known is not None:
         options = replace(options, stop_after_known=stop_after_known)
     log: IO[str] | None = None

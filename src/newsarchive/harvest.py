@@ -11,7 +11,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
-from newsarchive.crawl_report import Outcome
+from newsarchive.crawl_run import Outcome
 from newsarchive.discover.urls import identify
 from newsarchive.errors import FetchError
 from newsarchive.extraction.dates import local_date

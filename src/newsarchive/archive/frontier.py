@@ -17,7 +17,7 @@ import enum
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.urls import url_key
@@ -159,14 +159,7 @@ class Frontier:
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(start_url) DO UPDATE SET"
                 " resume_url = excluded.resume_url, resume_page = excluded.resume_page,"
                 " completed = excluded.completed, updated_at = excluded.updated_at",
-                (
-                    start_url,
-                    self.site,
-                    state.resume_url,
-                    state.resume_page,
-                    int(state.completed),
-                    now_iso(),
-                ),
+                (start_url, self.site, *astuple(state), now_iso()),
             )
 
     # HTTP validators of feeds and listing pages ----------------------------------
@@ -178,6 +171,7 @@ class Frontier:
 
     def save_validators(self, url: str, page: Page) -> None:
         """ETag/Last-Modified, saved once what the page listed is safely queued."""
+        validators = (page.headers.get("etag"), page.headers.get("last-modified"))
         with self.conn:
             self.conn.execute(
                 "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at)"
@@ -185,11 +179,5 @@ class Frontier:
                 " etag = COALESCE(excluded.etag, etag),"
                 " last_modified = COALESCE(excluded.last_modified, last_modified),"
                 " status = excluded.status, checked_at = excluded.checked_at",
-                (
-                    url,
-                    page.headers.get("etag"),
-                    page.headers.get("last-modified"),
-                    page.status,
-                    now_iso(),
-                ),
+                (url, *validators, page.status, now_iso()),
             )

@@ -329,17 +329,9 @@ class Fetcher:
             text, encoding = decode_html(content, resp_headers.get("content-type"))
             with self._lock:
                 self.stats.decode_cpu += time.thread_time() - cpu
-            return Page(
-                url=url,
-                final_url=final,
-                status=status,
-                headers=resp_headers,
-                content=content,
-                text=text,
-                encoding=encoding,
-                fetched_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
-                not_modified=status == 304,
-            )
+            fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+            page = Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
+            return replace(page, not_modified=status == 304)
         if never_connected and check_robots:  # a failed robots.txt alone means "allowed"
             host.unreachable = last_error
         raise FetchError(

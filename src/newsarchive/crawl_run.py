@@ -1,22 +1,41 @@
-"""What one site's crawl did: typed outcomes, counts, failures, and the summary line.
+"""What a crawl run is asked to do (``CrawlOptions``) and what it did (``SiteReport``).
 
 Separate from the crawl wiring so the command line, the progress display and the
-benchmarks read one report type, and every count is a ``Counter[Outcome]`` entry
-rather than a loose attribute.
+benchmarks share these types, and every count is a ``Counter[Outcome]`` entry rather
+than a loose attribute.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsarchive.errors import EXIT_PARTIAL
+from newsarchive.fetch.client import Fetcher, FetchOptions
 
 STAGES = ("fetch", "decode", "extract", "store")
 EXIT_CRASHED = 70  # recorded in ``runs.status`` when a bug ended the run
+
+
+@dataclass(frozen=True)
+class CrawlOptions:
+    """What the user asked for on the command line."""
+
+    since: dt.date | None = None
+    max_pages: int | None = None
+    base_url: str | None = None  # a mirror serving the site's paths (a fetch transport)
+    refresh: bool = False
+    stop_after_known: int = 10
+    fetch: FetchOptions = FetchOptions()
+    workers: int | None = None  # article fetches in flight; default fetch.max_connections
+    delay: float | None = None  # explicit --delay: wins over the profile's [politeness] delay
+    stop: threading.Event | None = None
+    log: Callable[[str], object] | None = None  # --log-file lines
 
 
 class Outcome(enum.Enum):
@@ -70,6 +89,13 @@ class SiteReport:
         """Pages per second so far."""
         spent = self.elapsed or (time.monotonic() - self.started)
         return self.pages / spent if spent > 0 else 0.0
+
+    def close(self, fetcher: Fetcher) -> None:
+        """Take the fetcher's counters when the run ends."""
+        self.requests = fetcher.requests
+        self.cpu["fetch"] = fetcher.stats.fetch_cpu
+        self.cpu["decode"] = fetcher.stats.decode_cpu
+        self.elapsed = time.monotonic() - self.started
 
     def fail(self, message: str) -> None:
         """A failure of a feed, sitemap or listing page (articles fail through outcomes)."""

@@ -1,0 +1,67 @@
+"""Fetching the documents discovery reads: feeds, sitemaps and listing pages.
+
+Unlike an article, a source that fails is a failure of the whole run (a site that moved
+answers 404, or its home page, for every old URL), so anything but the document asked
+for comes back as a ``Miss`` with the one line that says why. A feed that comes back as
+HTML is a broken source, not an empty one.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from newsarchive.errors import FetchError
+from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchInterrupted
+from newsarchive.models import Page
+
+
+class Miss(enum.Enum):
+    """Why a source fetch gave no document to read."""
+
+    UNCHANGED = "unchanged"  # 304 to a conditional request
+    GONE = "gone"  # a listing page after the first answered 404/410: the listing ends
+    FAILED = "failed"  # an error of the run
+
+
+def fetch_source(
+    fetcher: Fetcher,
+    url: str,
+    kind: str,
+    *,
+    validators: tuple[str | None, str | None] = (None, None),
+    gone_ends: bool = False,
+) -> Page | tuple[Miss, str]:
+    """The source document, or why not (``gone_ends``: 404/410 ends a listing quietly)."""
+    try:
+        page = fetcher.fetch(url, etag=validators[0], last_modified=validators[1])
+    except FetchInterrupted:
+        raise
+    except FetchError as exc:
+        return Miss.FAILED, f"{kind} failed: {exc}"
+    if page.status == 304:
+        return Miss.UNCHANGED, ""
+    if page.status in GONE_STATUSES and gone_ends:
+        return Miss.GONE, ""
+    problem = f"HTTP {page.status}" if page.status != 200 else unexpected_kind(page, kind)
+    if problem:
+        return Miss.FAILED, f"{kind} failed: {problem}: {fetcher.describe(url)}"
+    return page
+
+
+_XML_TYPES = ("xml", "rss", "atom", "gzip", "octet-stream", "text/plain")
+_XML_STARTS = (b"<?xml", b"<rss", b"<feed", b"<urlset", b"<sitemapindex", b"<rdf", b"\x1f\x8b")
+
+
+def unexpected_kind(page: Page, kind: str) -> str | None:
+    """Why ``page`` is not a ``kind`` ("feed", "sitemap" or a listing), or None when it is."""
+    content_type = page.headers.get("content-type", "").lower()
+    head = page.content[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if kind in ("feed", "sitemap"):
+        if head.startswith(_XML_STARTS) or any(t in content_type for t in _XML_TYPES):
+            return None
+        return f"not XML ({content_type or 'no content type'})"
+    if "html" in content_type or (not content_type and b"<" in head[:64]):
+        return None
+    if not content_type and not head:
+        return "empty response"
+    return f"not HTML ({content_type or 'no content type'})"
