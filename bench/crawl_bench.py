@@ -195,7 +195,7 @@ def main() -> int:
         f"crawl/peer = {rate / peer_rate:.2f}"
     )
     print(
-        f"no-op rerun: {again.requests} requests, {again.new} new, "
+        f"no-op rerun: {again.requests} requests, {again.count(Outcome.NEW)} new, "
         f"{again_cpu:.2f} s CPU, {again_wall:.2f} s wall"
     )
     ok = new == ARTICLES and rate >= 100 and again.requests <= 3 and again_cpu < 2

@@ -11,6 +11,8 @@ resume point, and ``options.stop`` (SIGTERM/SIGINT) ends the run after the pages
 
 from __future__ import annotations
 
+import time
+
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.archive.frontier import Frontier, State
@@ -164,11 +166,13 @@ class SiteCrawl:
         else:
             assert isinstance(result, Page) and verdict.article is not None
             self._handled.add(verdict.url)
+            cpu = time.thread_time()
             with self.frontier.archiving(url):
                 capture = self.store.save_capture(result)
                 outcome = Outcome(self.store.upsert_article(
                     verdict.article, site=self.profile.id, url=verdict.url, source_url=url,
                     fetched_at=result.fetched_at.isoformat(), capture_id=capture,
                 ))  # fmt: skip
+            self.report.cpu["store"] += time.thread_time() - cpu
         self.report.outcomes[outcome] += 1
         self._progress(self.report)

@@ -27,6 +27,8 @@ def _requote(part: str, safe: str) -> str:
     ``safe`` characters (delimiters of this URL part) are kept as they are, so ``/`` in a
     path and ``&=`` in a query keep their meaning.
     """
+    if _plain(safe).fullmatch(part):
+        return part  # the common case, without the character loop
     out: list[str] = []
     i = 0
     while i < len(part):
@@ -42,6 +44,12 @@ def _requote(part: str, safe: str) -> str:
             out.append("".join(f"%{b:02X}" for b in char.encode("utf-8")))
         i += 1
     return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _plain(safe: str) -> re.Pattern[str]:
+    """Parts made only of unreserved and ``safe`` characters need no re-encoding."""
+    return re.compile(f"[A-Za-z0-9._~{re.escape(safe)}-]*")
 
 
 def _remove_dot_segments(path: str) -> str:
