@@ -29,32 +29,26 @@ def crawl(
     *,
     progress: Progress | None = None,
 ) -> list[SiteReport]:
-    """Crawl each site in turn into the archive at ``db``; ``options.log`` gets a start
-    and a summary line per site (the fetcher adds one line per request)."""
-    from newsarchive.archive.store import Store
-    from newsarchive.crawl import SiteCrawl
-    from newsarchive.discover.urls import site_hosts
-    from newsarchive.fetch.client import Fetcher
+    """Crawl the sites into the archive at ``db``, up to ``options.sites_at_once`` at a time.
 
-    log = options.log or (lambda line: None)
-    conn = connect(db, create=True)
-    reports = []
-    try:
-        for profile in profiles:
-            fetch = options.fetch.with_delay(options.delay, profile.delay)
-            via = f" from mirror {options.base_url}" if options.base_url else ""
-            log(f"{now_iso()} start {profile.id} {profile.origin}{via}\n")
-            with Fetcher(
-                fetch, mirror=options.base_url, mirror_hosts=tuple(site_hosts(profile)),
-                log=options.log, stop=options.stop,
-            ) as fetcher:  # fmt: skip
-                report = SiteCrawl(Store(conn), profile, options, fetcher, progress).run()
-            reports.append(report)
-            log(f"{now_iso()} summary {report.summary()} (exit status {report.status})\n")
-            if report.interrupted:
-                break
-    finally:
-        conn.close()
+    Sites run side by side (each with its own connection and fetcher) so a huge or slow
+    site never starves the others; a bug in one site's crawl is that site's failure, not
+    the run's. An archive that cannot be written ends everything: ``ArchiveWriteError``.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsarchive.archive.connection import ArchiveFile
+    from newsarchive.crawl import crawl_site
+    from newsarchive.errors import ArchiveWriteError
+
+    connect(db, create=True).close()  # create or upgrade once, before the sites start
+    archive = ArchiveFile(db)
+    sites = list(profiles)
+    with ThreadPoolExecutor(max(1, min(len(sites), options.sites_at_once))) as pool:
+        reports = list(pool.map(lambda p: crawl_site(db, p, options, archive, progress), sites))
+    for report in reports:
+        if report.archive_error:
+            raise ArchiveWriteError(report.archive_error)
     return reports
 
 

@@ -150,18 +150,28 @@ def crawl(
             help="Stop walking a listing after this many archived articles in a row (10).",
         ),
     ] = None,
+    max_requests: Annotated[
+        int | None,
+        typer.Option(
+            "--max-requests",
+            min=1,
+            help="Requests per site per run (5000); a larger site resumes on the next run.",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     log_file: Annotated[
-        Path | None, typer.Option("--log-file", help="Append one line per HTTP fetch here.")
+        Path | None,
+        typer.Option("--log-file", help="Append a line per HTTP fetch and per site run here."),
     ] = None,
     profile: ProfileOption = None,
     db: DbOption = None,
 ) -> None:
     """Fetch new articles from the sites into the archive (politely: robots.txt, delays).
 
-    Exit 0 when all went well, 1 when some pages failed after retries (the rest is
-    archived), 2 on bad usage, 75 when another crawl holds the archive, 130/143 when
-    stopped by SIGINT/SIGTERM (state is saved; the next run resumes).
+    Exit 0 when all went well, 1 when some pages, feeds or listings failed (the rest is
+    archived), 2 on bad usage, 70 on a bug in one site's crawl (the others go on), 74 when
+    the archive could not be written (read-only, disk full, deleted), 75 when another crawl
+    holds the archive, 130/143 when stopped by SIGINT/SIGTERM (the next run resumes).
     """
     from newsarchive.crawl_command import run_crawl
 
@@ -180,6 +190,7 @@ def crawl(
             user_agent=user_agent,
             connections=connections,
             stop_after_known=stop_after_known,
+            max_requests=max_requests,
         )
     raise typer.Exit(code)
 

@@ -51,6 +51,7 @@ def run_crawl(
     user_agent: str | None = None,
     connections: int | None = None,
     stop_after_known: int | None = None,
+    max_requests: int | None = None,
 ) -> int:
     """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
     ids = sites or builtin_ids()
@@ -80,6 +81,8 @@ def run_crawl(
     options = replace(options, fetch=fetch, delay=delay)
     if stop_after_known is not None:
         options = replace(options, stop_after_known=stop_after_known)
+    if max_requests is not None:
+        options = replace(options, max_requests=max_requests)
     log: IO[str] | None = None
     if log_file is not None:
         try:

@@ -9,7 +9,9 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
+EXIT_ARCHIVE_WRITE = 74  # the archive could not be written during a run (EX_IOERR)
 EXIT_LOCKED = 75
+EXIT_INTERNAL = 70  # a bug: one line, never a traceback (EX_SOFTWARE)
 
 
 class NewsarchiveError(Exception):
@@ -32,6 +34,15 @@ class QueryError(NewsarchiveError):
 
 class ArchiveError(NewsarchiveError):
     """The archive file cannot be opened, read or written."""
+
+
+class ArchiveWriteError(ArchiveError):
+    """Writing the archive failed mid-run: read-only, disk full, or the file was deleted.
+
+    What was committed before stays; the run ends, since nothing more can be kept.
+    """
+
+    exit_code = EXIT_ARCHIVE_WRITE
 
 
 class FetchError(NewsarchiveError):

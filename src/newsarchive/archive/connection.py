@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from newsarchive.archive.schema import SCHEMA_VERSION, ensure_schema
-from newsarchive.errors import ArchiveError
+from newsarchive.errors import ArchiveError, ArchiveWriteError
 
 DEFAULT_DB = "newsarchive.db"
 
@@ -53,3 +53,29 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             conn.close()
             raise ArchiveError(f"cannot prepare archive {path}: {exc}") from None
     return conn
+
+
+class ArchiveFile:
+    """Notices when the archive file is deleted or replaced under a running crawl.
+
+    SQLite keeps writing to an unlinked file without complaint; without this check a
+    crawl would report "60 new" into a file nobody can open again.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._identity = self._stat()
+
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            found = self.path.stat()
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
+
+    def check(self) -> None:
+        if self._stat() != self._identity:
+            raise ArchiveWriteError(
+                f"archive {self.path} was deleted or replaced during the crawl;"
+                " what this run fetched since then is lost"
+            )

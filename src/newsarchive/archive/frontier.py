@@ -169,15 +169,24 @@ class Frontier:
         ).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
-    def save_validators(self, url: str, page: Page) -> None:
-        """ETag/Last-Modified, saved once what the page listed is safely queued."""
+    def save_validators(self, url: str, page: Page, lastmod: str | None = None) -> None:
+        """ETag/Last-Modified (and a sitemap's ``lastmod`` in its index), saved once what
+        the page listed is safely queued: a run killed before never skips it."""
         validators = (page.headers.get("etag"), page.headers.get("last-modified"))
         with self.conn:
             self.conn.execute(
-                "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
+                "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at, lastmod)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
                 " etag = COALESCE(excluded.etag, etag),"
                 " last_modified = COALESCE(excluded.last_modified, last_modified),"
-                " status = excluded.status, checked_at = excluded.checked_at",
-                (url, *validators, page.status, now_iso()),
+                " status = excluded.status, checked_at = excluded.checked_at,"
+                " lastmod = excluded.lastmod",
+                (url, *validators, page.status, now_iso(), lastmod),
             )
+
+    def unchanged_sitemap(self, url: str, lastmod: str | None) -> bool:
+        """The index says this sitemap has not changed since it was last read in full."""
+        if lastmod is None:
+            return False
+        row = self.conn.execute("SELECT lastmod FROM fetch_state WHERE url = ?", (url,)).fetchone()
+        return row is not None and row[0] == lastmod

@@ -158,21 +158,24 @@ def _links_by_regex(content: bytes) -> list[FeedEntry]:
     return [FeedEntry(url) for url in dict.fromkeys(found)]
 
 
-def feed_links(content: bytes, profile: Profile, source: str) -> tuple[list[Candidate], list[str]]:
+def feed_links(
+    content: bytes, profile: Profile, source: str
+) -> tuple[list[Candidate], list[FeedEntry]]:
     """A feed's or sitemap's article URLs, and the child sitemaps on the site to read next.
 
     The entry's date (``pubDate``, ``lastmod``, ``news:publication_date``) travels as the
-    candidate's listed date, so ``--since`` skips old entries without fetching them.
+    candidate's listed date, so ``--since`` skips old entries without fetching them; a
+    child sitemap keeps its ``lastmod`` so an unchanged one is not fetched again.
     """
     articles: list[Candidate] = []
-    children: list[str] = []
+    children: list[FeedEntry] = []
     for entry in parse_feed(content):
         url = normalize_url(entry.url)
         if url is None:
             continue
         if entry.is_sitemap:
             if on_site(url, profile):
-                children.append(url)
+                children.append(FeedEntry(url, entry.published, True))
         elif is_article_url(url, profile):
             listed = local_date(entry.published) if entry.published else None
             articles.append(Candidate(url, profile.id, source, listed))
