@@ -94,9 +94,13 @@ def show(db: Path, id_or_url: str) -> dict[str, Any]:
 
 def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
     """Every matching article as an export record."""
+    from newsarchive.archive.search import check_sites
+
+    filters = filters or Filters()
     conn = connect(db, create=False)
     try:
-        yield from iter_articles(conn, filters or Filters())
+        check_sites(conn, filters.sites)
+        yield from iter_articles(conn, filters)
     finally:
         conn.close()
 

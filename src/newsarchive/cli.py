@@ -6,6 +6,7 @@ exit code (2 usage/input, 75 lock held); scraped text is printed with rich marku
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -17,7 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
-from newsarchive.errors import NewsarchiveError, UsageError
+from newsarchive.errors import NewsarchiveError, OutputError, UsageError
 
 app = typer.Typer(
     name="newsarchive",
@@ -80,15 +81,44 @@ def _err(message: str) -> None:
     sys.stderr.write(f"newsarchive: error: {message}\n")
 
 
+# Errors of writing output (not of reading input): the disk or device is full or failing.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # a captured stream (tests) has no descriptor
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 @contextmanager
 def _handled() -> Iterator[None]:
-    """Turn our errors into one line and an exit code; never a traceback."""
+    """Turn our errors into one line and an exit code; never a traceback.
+
+    stdout is flushed here, inside the guard, so a full disk (``export > /dev/full``) is
+    reported as one line with exit 74 instead of failing later at interpreter exit.
+    """
     try:
-        yield
+        try:
+            yield
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            _drop_stdout()
+            raise OutputError(f"cannot write output: {exc.strerror}") from None
     except NewsarchiveError as exc:
         _err(str(exc))
         raise typer.Exit(exc.exit_code) from None
     except BrokenPipeError:
+        _drop_stdout()
         raise typer.Exit(0) from None
 
 
@@ -226,6 +256,9 @@ def search(
             highlight=marks,
         )  # fmt: skip
         render.search_results(hits, fmt.value)
+        total = hits[0]["total"] if hits else 0
+        if total > len(hits):  # say so whenever --limit (or its default) cut the list
+            sys.stderr.write(f"{len(hits)} of {total} matches shown (raise --limit for more)\n")
 
 
 @app.command("datasette-metadata")

@@ -9,6 +9,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
+EXIT_OUTPUT = 74  # sysexits' EX_IOERR: the output could not be written (disk full, I/O error)
 EXIT_LOCKED = 75
 
 
@@ -41,6 +42,12 @@ class FetchError(NewsarchiveError):
         super().__init__(message)
         self.url = url
         self.status = status
+
+
+class OutputError(NewsarchiveError):
+    """What a command printed or exported could not be written (disk full, I/O error)."""
+
+    exit_code = EXIT_OUTPUT
 
 
 class LockHeld(NewsarchiveError):

@@ -9,7 +9,8 @@ raises ``QueryError`` with one line saying why.
 Syntax: ``word`` (any form of it: "община" finds "общината"), ``"exact"`` or
 ``"exact phrase"`` (these forms only), ``a OR b``, ``-word`` / ``-"phrase"`` (exclude),
 ``prefix*``, and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``.
-All terms must match (AND).
+All terms must match (AND). Parentheses are refused rather than ignored: dropping them
+silently changed what ``a OR (b c)`` meant.
 """
 
 from __future__ import annotations
@@ -142,6 +143,12 @@ def parse_query(text: str, *, exact: bool = False) -> ParsedQuery:
     for match in _TOKEN.finditer(text):
         dash, quoted, bare = match.group(1), match.group(2), match.group(3)
         if bare is not None:
+            if "(" in bare or ")" in bare:
+                raise QueryError(
+                    "parentheses are not supported: words are AND-ed and OR joins its two "
+                    "neighbours ('a b OR c' is a AND (b OR c)); put brackets in quotes to "
+                    "search for them"
+                )
             key, _, value = bare.partition(":")
             if value and key.lower() in _FILTERS:
                 _filter(query, key.lower(), value)
