@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.archive.connection import connect
+from newsarchive.archive.connection import connect, connect_reader
 from newsarchive.archive.store import Filters, get_article, iter_articles, now_iso
 from newsarchive.errors import UsageError
 
@@ -55,7 +55,7 @@ def search(
     from newsarchive.archive.search import search as run_search
 
     parsed = parse_query(query, exact=exact)
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         options = SearchOptions(
             filters=filters or Filters(), limit=limit, sort=sort, highlight=highlight
@@ -73,7 +73,7 @@ def search_count(
     from newsarchive.archive.search import count
 
     parsed = parse_query(query, exact=exact)
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         return count(conn, parsed, filters or Filters())
     finally:
@@ -82,7 +82,7 @@ def search_count(
 
 def show(db: Path, id_or_url: str) -> dict[str, Any]:
     """One archived article, or a ``UsageError`` naming what was not found."""
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         found = get_article(conn, id_or_url)
     finally:
@@ -97,7 +97,7 @@ def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]
     from newsarchive.archive.search import check_sites
 
     filters = filters or Filters()
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         check_sites(conn, filters.sites)
         yield from iter_articles(conn, filters)
@@ -203,7 +203,7 @@ def reextract(
 
 def stats(db: Path) -> dict[str, Any]:
     """Counts per site, date range, and the last run per site."""
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         sites = [
             {"site": r[0], "articles": r[1], "first": r[2], "last": r[3]}
