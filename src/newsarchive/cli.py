@@ -460,6 +460,34 @@ def stats(
             render.stats_table(data)
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (others cannot connect).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535)] = 8001,
+    db: DbOption = None,
+) -> None:
+    """Search the archive in a web browser: a search page, articles, a chart per month.
+
+    Datasette with the newsarchive plugin (install newsarchive[web]); the archive is
+    opened read-only and never written. Stop with Ctrl-C.
+    """
+    with _handled():
+        try:
+            from newsarchive.web.server import serve as run_server
+        except ImportError as exc:
+            raise UsageError(
+                f"serve needs the web extra: pip install 'newsarchive[web]' ({exc.name} missing)"
+            ) from None
+
+        def ready(url: str) -> None:
+            sys.stderr.write(f"newsarchive: serving {_db(db)} at {url} (Ctrl-C stops)\n")
+            sys.stderr.flush()
+
+        run_server(_db(db), host=host, port=port, ready=ready)
+
+
 def main() -> None:
     """Console entry point: a last guard so even a bug prints one line, not a traceback."""
     try:
