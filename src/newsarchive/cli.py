@@ -268,10 +268,11 @@ def datasette_metadata(
     ] = MetadataFormat.yaml,
     db: DbOption = None,
 ) -> None:
-    """Print Datasette metadata for the archive: search, labels, sort, column notes.
+    """Print Datasette metadata for the archive: search, labels, sort, hidden tables.
 
-    Use: newsarchive datasette-metadata > metadata.yml;
-    datasette newsarchive.db -m metadata.yml
+    Keyed to the --db file's name: newsarchive datasette-metadata --db demo.db > m.yml;
+    datasette demo.db -m m.yml. Not needed with newsarchive[web] installed beside
+    Datasette (or with 'newsarchive serve'): the plugin fits any archive file.
     """
     from newsarchive.archive.datasette import metadata, to_yaml
 
