@@ -101,8 +101,10 @@ def test_unknown_site_is_one_line_exit_2(run_cli: Cli, db: Path, args: tuple[str
     assert "unknown site 'nope'" in line and "bta" in line
     count = run_cli("search", *args, "--count", "--db", str(db))
     assert one_error_line(count) == line
-    export = run_cli("export", "--site", "nope", "--db", str(db))
+    out = db.with_name("out.jsonl")
+    export = run_cli("export", "--site", "nope", "--out", str(out), "--db", str(db))
     assert "unknown site 'nope'" in one_error_line(export)
+    assert not out.exists()
 
 
 def test_a_profile_site_without_articles_is_not_unknown(run_cli: Cli, db: Path) -> None:

@@ -129,8 +129,8 @@ def test_search_page_marks_matches_and_filters(demo: Path) -> None:
         f"/search?q={quote('община OR')}",
     )
     html = text_of(hits)
-    assert "1–1 of 1 articles" in html and "<mark>Общината</mark>" in html
-    assert "1–1 of 1 articles" in text_of(filtered)
+    assert "1–1 of 1 article<" in html and "<mark>Общината</mark>" in html
+    assert "1–1 of 1 article<" in text_of(filtered)
     assert bad.status_code == 400 and "needs a word on each side" in bad.text
 
 

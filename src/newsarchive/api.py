@@ -93,13 +93,25 @@ def show(db: Path, id_or_url: str) -> dict[str, Any]:
 
 
 def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
-    """Every matching article as an export record."""
+    """Every matching article as an export record.
+
+    The archive is opened and the sites checked before this returns, so a bad ``--db`` or
+    ``--site`` fails before ``--out`` is created; the rows then stream.
+    """
     from newsarchive.archive.search import check_sites
 
     filters = filters or Filters()
     conn = connect_reader(db)
     try:
         check_sites(conn, filters.sites)
+    except BaseException:
+        conn.close()
+        raise
+    return _stream(conn, filters)
+
+
+def _stream(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
+    try:
         yield from iter_articles(conn, filters)
     finally:
         conn.close()
