@@ -118,6 +118,8 @@ def test_search_page_shows_n_of_m_and_pages(run_cli: Cli, db: Path) -> None:
     assert next_link in text_of(first)
     assert "21–25 of 25 articles" in text_of(second)
     assert text_of(second).count('class="na-title"') == 5
+    (beyond,) = fetch(ds, "/search?q=община&page=9")
+    assert "No articles on this page; 25 in all." in text_of(beyond)
 
 
 def test_search_page_marks_matches_and_filters(demo: Path) -> None:

@@ -484,6 +484,8 @@ def serve(
 
         def ready(url: str) -> None:
             sys.stderr.write(f"newsarchive: serving {_db(db)} at {url} (Ctrl-C stops)\n")
+            if host not in ("127.0.0.1", "localhost", "::1"):
+                sys.stderr.write(f"newsarchive: listening on {host}: others can read the archive\n")
             sys.stderr.flush()
 
         run_server(_db(db), host=host, port=port, ready=ready)
