@@ -25,7 +25,8 @@ def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
 def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     """A WAL connection for writers, with a busy timeout so readers work while a crawl writes.
 
-    ``create=False`` (readers, reextract) refuses a missing file or a foreign database.
+    ``create=False`` (reextract; the one-time upgrade readers ask for) refuses a missing
+    file or a foreign database.
     """
     if not create and not path.exists():
         raise ArchiveError(f"no archive at {path} (run 'newsarchive crawl' or pass --db)")
