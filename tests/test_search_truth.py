@@ -55,10 +55,17 @@ def test_sort_newest_orders_one_day_by_time_with_offsets(run_cli: Cli, db: Path)
 # --- parentheses ----------------------------------------------------------------------
 
 
-def test_parentheses_are_refused_not_ignored(run_cli: Cli, db: Path) -> None:
-    build(run_cli, db)
-    line = one_error_line(search(run_cli, db, "общината OR (бюджет русе)"))
-    assert "parentheses" in line
+def test_parentheses_group(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db)  # "общината": 1 only; бюджет + министерството: 5
+    assert set(ids(search(run_cli, db, '"общината" OR (бюджет министерството)'))) == {1, 5}
+    assert set(ids(search(run_cli, db, '("общината" OR бюджет) министерството'))) == {5}
+    assert set(ids(search(run_cli, db, "община -(парк OR Русе)"))) == {5}
+    hit = search(run_cli, db, "(парк OR мача) града").json()[0]  # type: ignore[index]
+    assert hit["id"] == 3 and "**парк**" in hit["snippet"]
+    for bad in ("(община парк", "община)", "община ()", "(site:bta община)"):
+        assert "parenthes" in one_error_line(search(run_cli, db, bad)) or "(...)" in (
+            one_error_line(search(run_cli, db, bad))
+        )
     assert ids(search(run_cli, db, '"(бюджет)"')) == [5]  # quoted, brackets are text
 
 

@@ -222,7 +222,7 @@ def search(
         str,
         typer.Argument(
             help='Words (any form: община finds общината), "exact phrase", OR, -word, prefix*,'
-            " site:ID, since:DATE, until:DATE."
+            " (groups), site:ID, since:DATE, until:DATE."
         ),
     ],
     site: SiteOption = None,

@@ -58,7 +58,8 @@ def database_metadata(*, plugin: bool) -> dict[str, Any]:
     if plugin:
         query = {
             "title": "Search in all word forms, ranked, with snippets",
-            "description": 'Words (any form, any case), "exact phrase", OR, -word, prefix*.',
+            "description": "Words (any form, any case), "
+            '"exact phrase", OR, -word, prefix*, (groups).',
             "sql": PLUGIN_SEARCH_SQL,
         }
     else:
