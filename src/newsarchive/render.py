@@ -81,7 +81,7 @@ def _search_blocks(hits: list[dict[str, Any]]) -> None:
         head.append(f"{_clean(hit['site'])}  {(hit['published'] or '-')[:10]}  ", style="dim")
         head.append(_clean(hit["title"]), style="bold")
         console.print(head)
-        console.print(Padding(_snippet_text(hit["snippet"] or ""), (0, 0, 0, 4)))
+        console.print(Padding(_snippet_text(hit["snippet"] or ""), (0, 0, 0, 4), expand=False))
         console.print(Text("    " + _clean(hit["url"]), style="dim"), soft_wrap=True)
         console.print()
 
