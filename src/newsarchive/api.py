@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.archive.connection import connect
+from newsarchive.archive.connection import connect, connect_reader
 from newsarchive.archive.store import Filters, get_article, iter_articles, now_iso
 from newsarchive.errors import UsageError
 
@@ -68,7 +68,7 @@ def search(
     from newsarchive.archive.search import search as run_search
 
     parsed = parse_query(query, exact=exact)
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         options = SearchOptions(
             filters=filters or Filters(), limit=limit, sort=sort, highlight=highlight
@@ -86,7 +86,7 @@ def search_count(
     from newsarchive.archive.search import count
 
     parsed = parse_query(query, exact=exact)
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         return count(conn, parsed, filters or Filters())
     finally:
@@ -95,7 +95,7 @@ def search_count(
 
 def show(db: Path, id_or_url: str) -> dict[str, Any]:
     """One archived article, or a ``UsageError`` naming what was not found."""
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         found = get_article(conn, id_or_url)
     finally:
@@ -106,10 +106,26 @@ def show(db: Path, id_or_url: str) -> dict[str, Any]:
 
 
 def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
-    """Every matching article as an export record."""
-    conn = connect(db, create=False)
+    """Every matching article as an export record.
+
+    The archive is opened and the sites checked before this returns, so a bad ``--db`` or
+    ``--site`` fails before ``--out`` is created; the rows then stream.
+    """
+    from newsarchive.archive.search import check_sites
+
+    filters = filters or Filters()
+    conn = connect_reader(db)
     try:
-        yield from iter_articles(conn, filters or Filters())
+        check_sites(conn, filters.sites)
+    except BaseException:
+        conn.close()
+        raise
+    return _stream(conn, filters)
+
+
+def _stream(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
+    try:
+        yield from iter_articles(conn, filters)
     finally:
         conn.close()
 
@@ -226,7 +242,7 @@ def reextract(
 
 def stats(db: Path) -> dict[str, Any]:
     """Counts per site, date range, and the last run per site."""
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         sites = [
             {"site": r[0], "articles": r[1], "first": r[2], "last": r[3]}

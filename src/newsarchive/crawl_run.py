@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsarchive.errors import EXIT_ARCHIVE_WRITE, EXIT_INTERNAL, EXIT_PARTIAL
+from newsarchive.errors import EXIT_INTERNAL, EXIT_IO, EXIT_PARTIAL
 from newsarchive.fetch.client import Fetcher, FetchOptions
 
 STAGES = ("fetch", "decode", "extract", "store")
@@ -85,7 +85,7 @@ class SiteReport:
     @property
     def status(self) -> int:
         if self.archive_error:
-            return EXIT_ARCHIVE_WRITE
+            return EXIT_IO
         if self.crashed:
             return EXIT_INTERNAL
         if self.interrupted:

@@ -9,7 +9,9 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
-EXIT_ARCHIVE_WRITE = 74  # the archive could not be written during a run (EX_IOERR)
+# sysexits' EX_IOERR: what we write could not be written (disk full, read-only, deleted):
+# a command's output, or the archive during a crawl
+EXIT_IO = 74
 EXIT_LOCKED = 75
 EXIT_INTERNAL = 70  # a bug: one line, never a traceback (EX_SOFTWARE)
 
@@ -42,7 +44,7 @@ class ArchiveWriteError(ArchiveError):
     What was committed before stays; the run ends, since nothing more can be kept.
     """
 
-    exit_code = EXIT_ARCHIVE_WRITE
+    exit_code = EXIT_IO
 
 
 class FetchError(NewsarchiveError):
@@ -52,6 +54,12 @@ class FetchError(NewsarchiveError):
         super().__init__(message)
         self.url = url
         self.status = status
+
+
+class OutputError(NewsarchiveError):
+    """What a command printed or exported could not be written (disk full, I/O error)."""
+
+    exit_code = EXIT_IO
 
 
 class LockHeld(NewsarchiveError):
