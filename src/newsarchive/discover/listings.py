@@ -1,10 +1,12 @@
-"""Listing pages: article links by the profile's URL pattern, and the next page to walk.
+"""Listing pages: the news links a person sees, and the next page to walk.
 
-Both work without a profile rule too. Links: with no article pattern, a link counts as an
-article when its text reads like a headline, its URL like an article slug, and it sits
-outside menus, footers and sidebars (a link-density heuristic). Paging: with no
-``pagination`` template, ``rel=next``, a "Следваща"/"Напред"/"»" link or the link to page
-N+1 among the page numbers.
+Links: with a profile article pattern, the links that match it. Without one, the page's
+own structure decides (``items.pick_items``): runs of alike cards holding a headline and
+usually a date, outside menus and other furniture, with the article URL shape learned from
+those cards. Script-opened URLs (``onclick="ShowWindow('/news?id=1')"``, ASP.NET postback
+options) count as links (``anchors.link_target``). Every step is linear in the page size.
+Paging: with no ``pagination`` template, ``rel=next``, a "Следваща"/"Напред"/"»" link or the
+link to page N+1 among the page numbers.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.discover.anchors import link_target
+from newsarchive.discover.cards import Card, Link, find_cards
+from newsarchive.discover.furniture import Furniture
+from newsarchive.discover.items import pick_items
+from newsarchive.discover.shape import is_file_url
 from newsarchive.discover.urls import (
     canonical_host,
     is_article_url,
-    looks_like_article_path,
     normalize_url,
     on_site,
 )
@@ -30,12 +36,8 @@ _NEXT_TEXT = re.compile(
     r"older(?: posts)?)?\s*(?:[»›>→]{1,2})?$",
     re.IGNORECASE,
 )
-_FURNITURE_TAGS = frozenset({"nav", "footer", "header", "aside", "menu"})
-_FURNITURE_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|header|sidebar|breadcrumbs?|crumbs|topbar|"
-    r"submenu|mainmenu|lang|social|share|cookie|banners?|partners?|tags?)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
+_DATE_HINT = re.compile(r"\d")  # no digit, no date: skips the date parser for most cards
+_DATE_TEXT = 500  # a card's date sits near its start; excerpts can be long
 
 
 Listing = str | LexborHTMLParser  # HTML, or a tree already parsed (the crawler parses once)
@@ -53,81 +55,53 @@ def _base_url(tree: LexborHTMLParser, page_url: str) -> str:
     return base
 
 
+def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[Link]:
+    """Every link on the page to a page of the site (or of the host serving this page),
+    resolved, canonical, in document order; files and off-site links are left out."""
+    base = _base_url(tree, page_url)
+    hosts = {h.lower() for h in profile.hosts} | {urlsplit(page_url).netloc.lower()}
+    links: list[Link] = []
+    for anchor in tree.css("a"):
+        raw = link_target(anchor)
+        url = normalize_url(raw, base) if raw else None
+        if url is None or urlsplit(url).netloc not in hosts or is_file_url(url):
+            continue
+        links.append(Link(anchor=anchor, url=canonical_host(url, profile)))
+    return links
+
+
+def card_date(card: Card) -> dt.date | None:
+    """The date printed on a card ("DD.MM.YYYY" under a headline), if any: beside the
+    headline first, then in it (a card that is one big link)."""
+    for text in (card.rest, card.text):
+        if _DATE_HINT.search(text[:_DATE_TEXT]) and (found := parse_text_date(text[:_DATE_TEXT])):
+            return local_date(found)
+    return None
+
+
 def article_links(html: Listing, page_url: str, profile: Profile) -> list[Candidate]:
     """Article candidates on a listing page, in page order, each once."""
     tree = _tree(html)
-    base = _base_url(tree, page_url)
+    cards = find_cards(page_links(tree, page_url, profile))
+    dates: dict[int, dt.date | None] = {}
+
+    def date_of(card: Card) -> dt.date | None:
+        key = card.node.mem_id
+        if key not in dates:
+            dates[key] = card_date(card)
+        return dates[key]
+
+    if profile.article_pattern:
+        chosen = [card for card in cards if is_article_url(card.url, profile)]
+    else:
+        chosen = list(pick_items(cards, Furniture(), date_of).cards)
     seen: dict[str, Candidate] = {}
-    for anchor in tree.css("a[href]"):
-        url = normalize_url(anchor.attributes.get("href") or "", base)
-        if url is None:
-            continue
-        url = canonical_host(url, profile)
-        if url in seen:
-            continue
-        if profile.article_pattern:
-            if not is_article_url(url, profile):
-                continue
-        elif not _looks_like_article_link(anchor, url, page_url, profile):
-            continue
-        seen[url] = Candidate(
-            url=url,
-            site=profile.id,
-            source=page_url,
-            listed_date=_card_date(anchor, url, base, profile),
-        )
+    for card in chosen:
+        if card.url not in seen:
+            seen[card.url] = Candidate(
+                url=card.url, site=profile.id, source=page_url, listed_date=date_of(card)
+            )
     return list(seen.values())
-
-
-def _card_date(anchor: LexborNode, url: str, base: str, profile: Profile) -> dt.date | None:
-    """The date printed on the link's own card ("DD.MM.YYYY" under a headline), if any.
-
-    The card is the largest ancestor (up to four levels) whose links all lead to this
-    URL, so a date from a neighbouring card is never taken.
-    """
-    card: LexborNode | None = None
-    node = anchor.parent
-    for _ in range(4):
-        if node is None or node.tag in ("body", "html", None):
-            break
-        targets = set()
-        for link in node.css("a[href]"):
-            target = normalize_url(link.attributes.get("href") or "", base)
-            if target is not None:
-                targets.add(canonical_host(target, profile))
-        if targets - {url}:
-            break
-        card = node
-        node = node.parent
-    if card is None:
-        return None
-    text = " ".join((card.text(deep=True, separator=" ") or "").split())
-    found = parse_text_date(text[:500])
-    return local_date(found) if found else None
-
-
-def _in_furniture(node: LexborNode) -> bool:
-    current: LexborNode | None = node.parent
-    while current is not None and current.tag not in ("body", "html", None):
-        if current.tag in _FURNITURE_TAGS:
-            return True
-        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
-        if marker.strip() and _FURNITURE_ATTR.search(marker):
-            return True
-        current = current.parent
-    return False
-
-
-def _looks_like_article_link(anchor: LexborNode, url: str, page_url: str, profile: Profile) -> bool:
-    """The generic rule when a profile has no article pattern."""
-    if not on_site(url, profile) and urlsplit(url).netloc != urlsplit(page_url).netloc:
-        return False
-    if not looks_like_article_path(url):
-        return False
-    text = " ".join((anchor.text(deep=True) or "").split())
-    if len(text) < 20 or len(text.split()) < 4:
-        return False
-    return not _in_furniture(anchor)
 
 
 def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:

@@ -1,0 +1,141 @@
+"""Cards: the block around each link that holds that link and nothing else.
+
+A listing shows each news item as a card (an ``<li>``, a table row, a ``<div class=…>``,
+an ``<article>``): a headline link, often a "more" link to the same URL, a date, an excerpt.
+The card of a link is the largest ancestor whose links all lead to that one URL; a
+neighbouring card's link stops it, so a neighbour's date is never taken. Links that do not
+lead to a page (files, other sites, ``javascript:`` with no URL) are left out before this,
+so an attached PDF does not split a card.
+
+All of it runs in time linear in the page: each node changes owner at most twice (nobody →
+one URL → several), and the card walk stops at nodes already answered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+_MANY = ""  # owner of a node holding links to more than one URL
+_STOP = frozenset({"body", "html", None})
+_TEXT_LIMIT = 400  # a card's date and headline sit at its start; excerpts can be long
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link on the page that leads to a page on the site, in document order."""
+
+    anchor: LexborNode
+    url: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """One item block: its node, the URL it leads to and what a reader sees of it.
+
+    ``text`` is the card's text (cut at ``_TEXT_LIMIT``); ``rest`` is that text without the
+    card's own link texts, where a date printed beside the headline is found before any
+    date the headline itself mentions ("… в сила от 01.01.2015 г.").
+    """
+
+    node: LexborNode
+    url: str
+    order: int
+    link_words: int
+    text: str
+    rest: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _words(node: LexborNode) -> str:
+    return " ".join((node.text(deep=True, separator=" ") or "").split())
+
+
+def _owners(links: list[Link]) -> dict[int, str]:
+    """Each node holding links: the one URL they all lead to, or ``_MANY``."""
+    owner: dict[int, str] = {}
+    for link in links:
+        node: LexborNode | None = link.anchor
+        while node is not None and node.tag not in _STOP:
+            key = node.mem_id
+            have = owner.get(key)
+            if have is None:
+                owner[key] = link.url
+            elif have == link.url or have == _MANY:
+                break  # this URL (or a mix) already marked everything above
+            else:
+                owner[key] = _MANY
+            node = node.parent
+    return owner
+
+
+def _card_nodes(links: list[Link]) -> list[LexborNode]:
+    """For each link, the largest ancestor-or-self whose links all lead to its URL."""
+    owner = _owners(links)
+    top: dict[int, LexborNode] = {}
+    found: list[LexborNode] = []
+    for link in links:
+        walked: list[int] = []
+        node = link.anchor
+        while node.mem_id not in top:
+            walked.append(node.mem_id)
+            parent = node.parent
+            if parent is None or parent.tag in _STOP or owner.get(parent.mem_id) != link.url:
+                break
+            node = parent
+        card_node = top.get(node.mem_id, node)
+        for key in walked:
+            top[key] = card_node
+        found.append(card_node)
+    return found
+
+
+def find_cards(links: list[Link]) -> list[Card]:
+    """One card per item block, in document order; a URL shown twice (main list and a
+    sidebar) gets a card in each place."""
+    first: dict[int, int] = {}
+    link_texts: dict[int, list[str]] = {}
+    nodes: dict[int, LexborNode] = {}
+    for order, (link, node) in enumerate(zip(links, _card_nodes(links), strict=True)):
+        key = node.mem_id
+        first.setdefault(key, order)
+        nodes[key] = node
+        link_texts.setdefault(key, []).append(_words(link.anchor))
+    cards: list[Card] = []
+    for key, order in first.items():
+        text = _words(nodes[key])[:_TEXT_LIMIT]
+        rest = text
+        for said in link_texts[key]:
+            if said:
+                rest = rest.replace(said, " ", 1)
+        cards.append(
+            Card(
+                node=nodes[key],
+                url=links[order].url,
+                order=order,
+                link_words=max(len(said.split()) for said in link_texts[key]),
+                text=text,
+                rest=" ".join(rest.split()),
+            )
+        )
+    return sorted(cards, key=lambda card: card.order)
+
+
+def signature(card: Card) -> tuple[str, ...]:
+    """How a card is built into the page: its tag and class and those of two ancestors.
+
+    Cards of one list share it wherever the list nests (500 tables deep on one site),
+    and a menu's items differ from the news items beside them.
+    """
+    parts: list[str] = []
+    node: LexborNode | None = card.node
+    for _ in range(3):
+        if node is None or node.tag in _STOP:
+            break
+        parts.append(f"{node.tag}.{node.attributes.get('class') or ''}")
+        node = node.parent
+    return tuple(parts)

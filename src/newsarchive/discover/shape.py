@@ -1,0 +1,140 @@
+"""URL shape: what an article address looks like, by a generic rule or as learned from a page.
+
+The generic rule (``looks_like_article_path``) is the fallback for feeds and sitemaps of a
+profile without an article pattern. A listing page can do better: the links in its
+repeated cards share one shape (``/news/Post/<id>/<slug>``, ``/?controller=articles&id=<n>``,
+``/default.aspx/<slug>/bg``), and ``learn_shape`` reads that shape from the page itself, so
+no fixed slug rule has to guess what this site's article URLs look like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+# Unicode word characters, so Cyrillic slugs ("/news/Post/888/Честване-на-50-години") count.
+_SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+){2,}|\d{4,}")
+_ID_VALUE = re.compile(r"^\d{2,}$")
+_FILE = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|mp[34]|avi|"
+    r"xml|gz|css|js|txt|rtf)$",
+    re.IGNORECASE,
+)
+_NOT_ARTICLE_SEGMENT = re.compile(
+    r"/(?:tag|tags|category|categories|kategoriya|author|avtor|page|search|login|register|"
+    r"rss|feed|wp-admin|wp-content)(?:/|$)",
+    re.IGNORECASE,
+)
+
+
+def is_file_url(url: str) -> bool:
+    """A document, image or asset rather than a page (an attachment beside a headline)."""
+    return bool(_FILE.search(urlsplit(url).path))
+
+
+def is_not_article_path(url: str) -> bool:
+    """Files and the paths that never hold one article: tags, categories, authors, search."""
+    path = urlsplit(url).path
+    return is_file_url(url) or bool(_NOT_ARTICLE_SEGMENT.search(path))
+
+
+def looks_like_article_path(url: str) -> bool:
+    """Without a profile pattern: a slug or long id in one of the last two path segments
+    (``/default.aspx/<slug>/bg`` ends in a language), or a numeric id in the query, even on
+    the root path (``/?controller=articles&id=6001``); never a file, tag, category or
+    author page."""
+    parts = urlsplit(url)
+    if is_not_article_path(url):
+        return False
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    if any(_SLUG.search(segment) for segment in segments[-2:]):
+        return True
+    return any(_ID_VALUE.match(value) for _, value in parse_qsl(parts.query))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The shared shape of a set of URLs: what stays the same, and where items differ.
+
+    ``segments`` and ``params`` hold the constant value, or None where the URLs vary
+    (the id or slug that tells one item from the next).
+    """
+
+    netloc: str
+    segments: tuple[str | None, ...]
+    params: tuple[tuple[str, str | None], ...]
+
+    def matches(self, url: str) -> bool:
+        """Same host, same path layout, the same constants; extra query parameters (a
+        ``lang=bg-BG`` added by a sidebar) do not matter."""
+        return self.item_key(url) is not None
+
+    def item_key(self, url: str) -> tuple[str, ...] | None:
+        """The varying parts of ``url`` (which item it is), or None when it does not match.
+
+        Two links to one item with their parameters in another order, or with an extra
+        parameter, get the same key.
+        """
+        parts = urlsplit(url)
+        if parts.netloc != self.netloc:
+            return None
+        segments = _segments(parts.path)
+        if len(segments) != len(self.segments):
+            return None
+        key: list[str] = []
+        for have, want in zip(segments, self.segments, strict=True):
+            if want is None:
+                key.append(have)
+            elif have != want:
+                return None
+        query = dict(parse_qsl(parts.query, keep_blank_values=True))
+        for name, value in self.params:
+            if name not in query:
+                return None
+            if value is None:
+                key.append(f"{name}={query[name]}")
+            elif query[name] != value:
+                return None
+        return tuple(key) if key else None
+
+
+def _segments(path: str) -> tuple[str, ...]:
+    return tuple(unquote(path).strip("/").split("/")) if path.strip("/") else ()
+
+
+def learn_shape(urls: Iterable[str]) -> Shape | None:
+    """The shape most of ``urls`` share, or None when fewer than two share one.
+
+    The layout (host, number of path segments, query parameter names) that most URLs
+    have wins; within it, a position is constant when every URL has the same value there.
+    """
+    parsed = [urlsplit(url) for url in urls]
+    layouts = Counter(
+        (p.netloc, len(_segments(p.path)), tuple(sorted({k for k, _ in parse_qsl(p.query)})))
+        for p in parsed
+    )
+    if not layouts:
+        return None
+    (netloc, length, names), count = layouts.most_common(1)[0]
+    if count < 2:
+        return None
+    members = [
+        p
+        for p in parsed
+        if p.netloc == netloc
+        and len(_segments(p.path)) == length
+        and tuple(sorted({k for k, _ in parse_qsl(p.query)})) == names
+    ]
+    columns = list(zip(*(_segments(p.path) for p in members), strict=True)) if length else []
+    segments = tuple(col[0] if len(set(col)) == 1 else None for col in columns)
+    queries = [dict(parse_qsl(p.query, keep_blank_values=True)) for p in members]
+    params = tuple(
+        (name, values.pop() if len(values := {q.get(name, "") for q in queries}) == 1 else None)
+        for name in names
+    )
+    if None not in segments and all(value is not None for _, value in params):
+        return None  # one URL repeated: nothing tells items apart
+    return Shape(netloc=netloc, segments=segments, params=params)
