@@ -14,8 +14,11 @@ one URL → several), and the card walk stops at nodes already answered.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from selectolax.lexbor import LexborNode
+
+from newsarchive.discover.shape import UrlParts, split_url
 
 _MANY = ""  # owner of a node holding links to more than one URL
 _STOP = frozenset({"body", "html", None})
@@ -32,23 +35,43 @@ class Link:
 
 @dataclass(frozen=True)
 class Card:
-    """One item block: its node, the URL it leads to and what a reader sees of it.
+    """One item block: its node, the URL it leads to and the texts of its links to it.
 
-    ``text`` is the card's text (cut at ``_TEXT_LIMIT``); ``rest`` is that text without the
-    card's own link texts, where a date printed beside the headline is found before any
-    date the headline itself mentions ("… в сила от 01.01.2015 г.").
+    ``text`` (the card's text, cut at ``_TEXT_LIMIT``) and ``rest`` (that text without the
+    card's own link texts, where a date beside the headline is found before a date the
+    headline mentions: "… в сила от 01.01.2015 г.") are read only when asked for: a run
+    of headline links needs neither unless its dates are wanted.
     """
 
     node: LexborNode
     url: str
     order: int
-    link_words: int
-    text: str
-    rest: str
+    link_texts: tuple[str, ...]
+
+    @cached_property
+    def link_words(self) -> int:
+        return max(len(said.split()) for said in self.link_texts)
+
+    @cached_property
+    def text(self) -> str:
+        return _words(self.node)[:_TEXT_LIMIT]
+
+    @cached_property
+    def rest(self) -> str:
+        rest = self.text
+        for said in self.link_texts:
+            if said:
+                rest = rest.replace(said, " ", 1)
+        return " ".join(rest.split())
 
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    @cached_property
+    def parts(self) -> UrlParts:
+        """The URL split once for shape learning and matching."""
+        return split_url(self.url)
 
 
 def _words(node: LexborNode) -> str:
@@ -105,24 +128,10 @@ def find_cards(links: list[Link]) -> list[Card]:
         first.setdefault(key, order)
         nodes[key] = node
         link_texts.setdefault(key, []).append(_words(link.anchor))
-    cards: list[Card] = []
-    for key, order in first.items():
-        text = _words(nodes[key])[:_TEXT_LIMIT]
-        rest = text
-        for said in link_texts[key]:
-            if said:
-                rest = rest.replace(said, " ", 1)
-        cards.append(
-            Card(
-                node=nodes[key],
-                url=links[order].url,
-                order=order,
-                link_words=max(len(said.split()) for said in link_texts[key]),
-                text=text,
-                rest=" ".join(rest.split()),
-            )
-        )
-    return sorted(cards, key=lambda card: card.order)
+    return [
+        Card(node=nodes[key], url=links[order].url, order=order, link_texts=tuple(link_texts[key]))
+        for key, order in first.items()
+    ]
 
 
 def signature(card: Card) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ from newsarchive.discover.shape import Shape, is_not_article_path, learn_shape
 DateOf = Callable[[Card], dt.date | None]
 
 MIN_HEADLINE_WORDS = 4  # "Кратко" is a label; "Общината ремонтира три училища" a headline
-_SAMPLE = 12  # cards per run read for dates when judging the run
+_SAMPLE = 12  # cards per run read when judging the run: enough, and linear in any case
 
 
 @dataclass(frozen=True)
@@ -57,21 +57,21 @@ def is_news_run(run: Run, furniture: Furniture, date_of: DateOf) -> bool:
     or cards with text beyond their link (an excerpt); never inside furniture."""
     if len(run.urls) < 2:
         return False
-    if _majority([furniture.around(card.node) for card in run.cards]):
-        return False
     sample = run.cards[:_SAMPLE]
+    if _majority([furniture.around(card.node) for card in sample]):
+        return False
     dated = sum(date_of(card) is not None for card in sample) * 2 >= len(sample)
-    if _majority([furniture.hinted(card.node) for card in run.cards]) and not dated:
+    if _majority([furniture.hinted(card.node) for card in sample]) and not dated:
         return False  # named like a menu or sidebar and carrying no dates
-    link_words = median(card.link_words for card in run.cards)
-    card_words = median(card.words for card in run.cards)
+    link_words = median(card.link_words for card in sample)
+    card_words = median(card.words for card in sample)
     excerpt = card_words >= 8 and card_words >= link_words + 5
     return dated or link_words >= MIN_HEADLINE_WORDS + 1 or excerpt
 
 
 def _is_item(card: Card, date_of: DateOf) -> bool:
     """One card of a news run: not a tag/file page, and a headline or a date to show."""
-    if is_not_article_path(card.url):
+    if is_not_article_path(card.parts.path):
         return False
     return (
         card.link_words >= MIN_HEADLINE_WORDS
@@ -80,13 +80,14 @@ def _is_item(card: Card, date_of: DateOf) -> bool:
     )
 
 
-def _fitting(cards: list[Card]) -> list[Card]:
-    """Cards whose URL fits the shape most of them share (when most share one)."""
-    shape = learn_shape(card.url for card in cards)
+def _fitting(cards: list[Card]) -> tuple[list[Card], Shape | None]:
+    """Cards whose URL fits the shape most of them share (when two in three share one),
+    and that shape."""
+    shape = learn_shape(card.parts for card in cards)
     if shape is None:
-        return cards
-    fit = [card for card in cards if shape.matches(card.url)]
-    return fit if len(fit) * 3 >= len(cards) * 2 else cards
+        return cards, None
+    fit = [card for card in cards if shape.matches(card.parts)]
+    return (fit, shape) if len(fit) * 3 >= len(cards) * 2 else (cards, None)
 
 
 @dataclass(frozen=True)
@@ -100,15 +101,15 @@ class Items:
 def pick_items(cards: list[Card], furniture: Furniture, date_of: DateOf) -> Items:
     """The cards a person reads as the page's news items, in page order, one per item."""
     chosen: list[Card] = []
-    main: list[Card] = []
+    largest = 0
+    shape: Shape | None = None  # learned from the largest run: the page's own list
     for run in group_runs(cards):
         if not is_news_run(run, furniture, date_of):
             continue
-        items = _fitting([card for card in run.cards if _is_item(card, date_of)])
+        items, its_shape = _fitting([card for card in run.cards if _is_item(card, date_of)])
         chosen.extend(items)
-        if len({c.url for c in items}) > len({c.url for c in main}):
-            main = items
-    shape = learn_shape(card.url for card in main)
+        if len(items) > largest:
+            largest, shape = len(items), its_shape
     if shape is not None:
         taken = {card.node.mem_id for card in chosen}
         chosen.extend(
@@ -116,7 +117,7 @@ def pick_items(cards: list[Card], furniture: Furniture, date_of: DateOf) -> Item
             for card in cards
             if card.node.mem_id not in taken
             and card.link_words >= MIN_HEADLINE_WORDS
-            and shape.matches(card.url)
+            and shape.matches(card.parts)
             and not furniture.around(card.node)
         )
     return Items(
@@ -128,7 +129,7 @@ def _one_per_item(cards: list[Card], shape: Shape | None) -> list[Card]:
     seen: set[object] = set()
     unique: list[Card] = []
     for card in cards:
-        key = (shape.item_key(card.url) if shape else None) or card.url
+        key = (shape.item_key(card.parts) if shape else None) or card.url
         if key in seen or card.url in seen:
             continue
         seen.update({key, card.url})

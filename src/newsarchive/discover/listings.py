@@ -21,7 +21,7 @@ from newsarchive.discover.anchors import link_target
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import pick_items
-from newsarchive.discover.shape import is_file_url
+from newsarchive.discover.shape import is_file_path
 from newsarchive.discover.urls import (
     canonical_host,
     is_article_url,
@@ -36,7 +36,15 @@ _NEXT_TEXT = re.compile(
     r"older(?: posts)?)?\s*(?:[»›>→]{1,2})?$",
     re.IGNORECASE,
 )
-_DATE_HINT = re.compile(r"\d")  # no digit, no date: skips the date parser for most cards
+# A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
+# to the base is plain concatenation (urljoin costs 4 µs a link, a third of a 30k listing).
+_PLAIN_ROOT_PATH = re.compile(r"^/(?!/)(?![^?#]*(?:/\.\.?(?:/|$|[?#])|\\))")
+# Something a date could be made of (12.10., 2024-11-20, 12.X., "26 юли 2026", "днес"): a
+# card without it skips the date parser, which is most of a card's cost.
+_DATE_HINT = re.compile(
+    r"\d\s?[./-]\s?[\dIVX]|\d\s+[^\W\d_]{3,}\.?,?\s+\d{4}|днес|вчера|today|yesterday",
+    re.IGNORECASE,
+)
 _DATE_TEXT = 500  # a card's date sits near its start; excerpts can be long
 
 
@@ -59,14 +67,29 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     """Every link on the page to a page of the site (or of the host serving this page),
     resolved, canonical, in document order; files and off-site links are left out."""
     base = _base_url(tree, page_url)
+    base_parts = urlsplit(base)
+    root = f"{base_parts.scheme}://{base_parts.netloc}"
     hosts = {h.lower() for h in profile.hosts} | {urlsplit(page_url).netloc.lower()}
+    origin = urlsplit(profile.origin)
     links: list[Link] = []
     for anchor in tree.css("a"):
         raw = link_target(anchor)
-        url = normalize_url(raw, base) if raw else None
-        if url is None or urlsplit(url).netloc not in hosts or is_file_url(url):
+        if not raw:
             continue
-        links.append(Link(anchor=anchor, url=canonical_host(url, profile)))
+        if _PLAIN_ROOT_PATH.match(raw):
+            url = normalize_url(root + raw)  # what urljoin gives, without its cost
+        else:
+            url = normalize_url(raw, base)
+        if url is None:
+            continue
+        # normalize_url's output is "scheme://netloc/path?query": split it by hand
+        scheme, _, rest = url.partition("://")
+        netloc, _, path = rest.partition("?")[0].partition("/")
+        if netloc not in hosts or is_file_path(path):
+            continue
+        if (scheme, netloc) != (origin.scheme, origin.netloc):
+            url = canonical_host(url, profile)  # only alias hosts change; skip the rest
+        links.append(Link(anchor=anchor, url=url))
     return links
 
 

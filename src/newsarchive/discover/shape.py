@@ -30,15 +30,14 @@ _NOT_ARTICLE_SEGMENT = re.compile(
 )
 
 
-def is_file_url(url: str) -> bool:
+def is_file_path(path: str) -> bool:
     """A document, image or asset rather than a page (an attachment beside a headline)."""
-    return bool(_FILE.search(urlsplit(url).path))
+    return bool(_FILE.search(path))
 
 
-def is_not_article_path(url: str) -> bool:
+def is_not_article_path(path: str) -> bool:
     """Files and the paths that never hold one article: tags, categories, authors, search."""
-    path = urlsplit(url).path
-    return is_file_url(url) or bool(_NOT_ARTICLE_SEGMENT.search(path))
+    return is_file_path(path) or bool(_NOT_ARTICLE_SEGMENT.search(path))
 
 
 def looks_like_article_path(url: str) -> bool:
@@ -47,12 +46,47 @@ def looks_like_article_path(url: str) -> bool:
     the root path (``/?controller=articles&id=6001``); never a file, tag, category or
     author page."""
     parts = urlsplit(url)
-    if is_not_article_path(url):
+    if is_not_article_path(parts.path):
         return False
     segments = [s for s in unquote(parts.path).split("/") if s]
     if any(_SLUG.search(segment) for segment in segments[-2:]):
         return True
     return any(_ID_VALUE.match(value) for _, value in parse_qsl(parts.query))
+
+
+@dataclass(frozen=True)
+class UrlParts:
+    """A URL split once into what shapes compare: host, path segments, query values."""
+
+    netloc: str
+    segments: tuple[str, ...]
+    query: dict[str, str]
+
+    @property
+    def path(self) -> str:
+        return "/" + "/".join(self.segments)
+
+    @property
+    def layout(self) -> tuple[str, int, tuple[str, ...]]:
+        return (self.netloc, len(self.segments), tuple(sorted(self.query)))
+
+
+def split_url(url: str) -> UrlParts:
+    """A normalised URL (``urls.normalize_url``: absolute, no fragment) split for shape
+    matching, percent-escapes decoded so Cyrillic slugs compare as written.
+
+    Plain string splitting rather than ``urlsplit``: a listing can hold 30,000 links and
+    this runs once per card.
+    """
+    _, _, rest = url.partition("://")
+    head, _, query = rest.partition("?")
+    netloc, _, path = head.partition("/")
+    path = unquote(path).strip("/")
+    return UrlParts(
+        netloc=netloc,
+        segments=tuple(path.split("/")) if path else (),
+        query=dict(parse_qsl(query, keep_blank_values=True)) if query else {},
+    )
 
 
 @dataclass(frozen=True)
@@ -67,72 +101,54 @@ class Shape:
     segments: tuple[str | None, ...]
     params: tuple[tuple[str, str | None], ...]
 
-    def matches(self, url: str) -> bool:
+    def matches(self, url: UrlParts) -> bool:
         """Same host, same path layout, the same constants; extra query parameters (a
         ``lang=bg-BG`` added by a sidebar) do not matter."""
         return self.item_key(url) is not None
 
-    def item_key(self, url: str) -> tuple[str, ...] | None:
+    def item_key(self, url: UrlParts) -> tuple[str, ...] | None:
         """The varying parts of ``url`` (which item it is), or None when it does not match.
 
         Two links to one item with their parameters in another order, or with an extra
         parameter, get the same key.
         """
-        parts = urlsplit(url)
-        if parts.netloc != self.netloc:
-            return None
-        segments = _segments(parts.path)
-        if len(segments) != len(self.segments):
+        if url.netloc != self.netloc or len(url.segments) != len(self.segments):
             return None
         key: list[str] = []
-        for have, want in zip(segments, self.segments, strict=True):
+        for have, want in zip(url.segments, self.segments, strict=True):
             if want is None:
                 key.append(have)
             elif have != want:
                 return None
-        query = dict(parse_qsl(parts.query, keep_blank_values=True))
         for name, value in self.params:
-            if name not in query:
+            if name not in url.query:
                 return None
             if value is None:
-                key.append(f"{name}={query[name]}")
-            elif query[name] != value:
+                key.append(f"{name}={url.query[name]}")
+            elif url.query[name] != value:
                 return None
         return tuple(key) if key else None
 
 
-def _segments(path: str) -> tuple[str, ...]:
-    return tuple(unquote(path).strip("/").split("/")) if path.strip("/") else ()
-
-
-def learn_shape(urls: Iterable[str]) -> Shape | None:
+def learn_shape(urls: Iterable[UrlParts]) -> Shape | None:
     """The shape most of ``urls`` share, or None when fewer than two share one.
 
     The layout (host, number of path segments, query parameter names) that most URLs
     have wins; within it, a position is constant when every URL has the same value there.
     """
-    parsed = [urlsplit(url) for url in urls]
-    layouts = Counter(
-        (p.netloc, len(_segments(p.path)), tuple(sorted({k for k, _ in parse_qsl(p.query)})))
-        for p in parsed
-    )
+    parsed = [(url, url.layout) for url in urls]
+    layouts = Counter(layout for _, layout in parsed)
     if not layouts:
         return None
-    (netloc, length, names), count = layouts.most_common(1)[0]
+    layout, count = layouts.most_common(1)[0]
     if count < 2:
         return None
-    members = [
-        p
-        for p in parsed
-        if p.netloc == netloc
-        and len(_segments(p.path)) == length
-        and tuple(sorted({k for k, _ in parse_qsl(p.query)})) == names
-    ]
-    columns = list(zip(*(_segments(p.path) for p in members), strict=True)) if length else []
+    members = [url for url, its in parsed if its == layout]
+    netloc, length, names = layout
+    columns = list(zip(*(url.segments for url in members), strict=True)) if length else []
     segments = tuple(col[0] if len(set(col)) == 1 else None for col in columns)
-    queries = [dict(parse_qsl(p.query, keep_blank_values=True)) for p in members]
     params = tuple(
-        (name, values.pop() if len(values := {q.get(name, "") for q in queries}) == 1 else None)
+        (name, values.pop() if len(values := {url.query[name] for url in members}) == 1 else None)
         for name in names
     )
     if None not in segments and all(value is not None for _, value in params):
