@@ -21,7 +21,12 @@ from statistics import median
 
 from newsarchive.discover.cards import Card, signature
 from newsarchive.discover.furniture import Furniture
-from newsarchive.discover.shape import Shape, is_not_article_path, learn_shape
+from newsarchive.discover.shape import (
+    Shape,
+    is_not_article_path,
+    learn_shape,
+    looks_like_article_path,
+)
 
 DateOf = Callable[[Card], dt.date | None]
 
@@ -80,6 +85,18 @@ def _is_item(card: Card, date_of: DateOf) -> bool:
     )
 
 
+def _is_lone_item(card: Card, furniture: Furniture) -> bool:
+    """On a page with no run of news cards (the last page of a listing holds one item),
+    a card stands alone when its link reads like a headline, its URL like an article's,
+    and nothing around it is, or is named like, furniture."""
+    return (
+        card.link_words >= MIN_HEADLINE_WORDS
+        and looks_like_article_path(card.url)
+        and not furniture.around(card.node)
+        and not furniture.hinted(card.node)
+    )
+
+
 def _fitting(cards: list[Card]) -> tuple[list[Card], Shape | None]:
     """Cards whose URL fits the shape most of them share (when two in three share one),
     and that shape."""
@@ -110,7 +127,9 @@ def pick_items(cards: list[Card], furniture: Furniture, date_of: DateOf) -> Item
         chosen.extend(items)
         if len(items) > largest:
             largest, shape = len(items), its_shape
-    if shape is not None:
+    if not chosen:
+        chosen = [card for card in cards if _is_lone_item(card, furniture)]
+    elif shape is not None:
         taken = {card.node.mem_id for card in chosen}
         chosen.extend(
             card
