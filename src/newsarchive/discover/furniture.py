@@ -102,3 +102,9 @@ class Furniture:
     def hinted(self, node: LexborNode) -> bool:
         """True when a block above ``node`` is named like furniture (class or id word)."""
         return self._state(node.parent)[2]
+
+    def holds(self, node: LexborNode) -> bool:
+        """True when ``node`` itself or a block above it is furniture or named like it: for
+        a lone card, which grows up to the whole of a one-link menu or banner."""
+        furniture, _, hinted = self._state(node)
+        return furniture or hinted

@@ -92,8 +92,7 @@ def _is_lone_item(card: Card, furniture: Furniture) -> bool:
     return (
         card.link_words >= MIN_HEADLINE_WORDS
         and looks_like_article_path(card.url)
-        and not furniture.around(card.node)
-        and not furniture.hinted(card.node)
+        and not furniture.holds(card.node)
     )
 
 
