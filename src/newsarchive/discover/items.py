@@ -4,10 +4,10 @@ The signal is the page's own structure: news items come as a run of cards built 
 (same tag and class path, see ``cards.signature``) that each carry a headline, usually a
 date, often an excerpt. A run of short link-only cards is a menu; a run inside furniture
 (``furniture.Furniture``) is navigation whatever its text. The URLs of the accepted cards
-teach the page's article URL shape (``shape.learn_shape``), which then drops the odd card
-that does not fit, finds a lone lead story of the same shape outside the runs, and makes
-a sidebar's second link to the same item (parameters reordered or a ``lang=`` added) one
-item.
+teach the page's article URL shape (``shape.learn_shape``), which then finds a lone lead
+story of the same shape outside the runs, and makes a sidebar's second link to the same
+item (parameters reordered or a ``lang=`` added) one item. A card in a news run is never
+dropped for its URL alone: a list mixes ``/news/<id>`` and ``/news/region/<town>/<id>``.
 
 Everything here is a pure function of the cards; ``listings.article_links`` wires it.
 """
@@ -85,6 +85,18 @@ def _is_item(card: Card, date_of: DateOf) -> bool:
     )
 
 
+def _is_lone_item_of(card: Card, shape: Shape, furniture: Furniture) -> bool:
+    """A headline outside the runs (a lead story) whose URL has the page's article shape;
+    a shape that fixes nothing (``/<anything>``) needs the URL to look like an article's
+    too, or every one-segment menu link would fit."""
+    return (
+        card.link_words >= MIN_HEADLINE_WORDS
+        and shape.matches(card.parts)
+        and (shape.fixes_something or looks_like_article_path(card.url))
+        and not furniture.holds(card.node)
+    )
+
+
 def _is_lone_item(card: Card, furniture: Furniture) -> bool:
     """On a page with no run of news cards (the last page of a listing holds one item),
     a card stands alone when its link reads like a headline, its URL like an article's,
@@ -94,16 +106,6 @@ def _is_lone_item(card: Card, furniture: Furniture) -> bool:
         and looks_like_article_path(card.url)
         and not furniture.holds(card.node)
     )
-
-
-def _fitting(cards: list[Card]) -> tuple[list[Card], Shape | None]:
-    """Cards whose URL fits the shape most of them share (when two in three share one),
-    and that shape."""
-    shape = learn_shape(card.parts for card in cards)
-    if shape is None:
-        return cards, None
-    fit = [card for card in cards if shape.matches(card.parts)]
-    return (fit, shape) if len(fit) * 3 >= len(cards) * 2 else (cards, None)
 
 
 @dataclass(frozen=True)
@@ -122,10 +124,10 @@ def pick_items(cards: list[Card], furniture: Furniture, date_of: DateOf) -> Item
     for run in group_runs(cards):
         if not is_news_run(run, furniture, date_of):
             continue
-        items, its_shape = _fitting([card for card in run.cards if _is_item(card, date_of)])
+        items = [card for card in run.cards if _is_item(card, date_of)]
         chosen.extend(items)
         if len(items) > largest:
-            largest, shape = len(items), its_shape
+            largest, shape = len(items), learn_shape(card.parts for card in items)
     if not chosen:
         chosen = [card for card in cards if _is_lone_item(card, furniture)]
     elif shape is not None:
@@ -133,10 +135,7 @@ def pick_items(cards: list[Card], furniture: Furniture, date_of: DateOf) -> Item
         chosen.extend(
             card
             for card in cards
-            if card.node.mem_id not in taken
-            and card.link_words >= MIN_HEADLINE_WORDS
-            and shape.matches(card.parts)
-            and not furniture.around(card.node)
+            if card.node.mem_id not in taken and _is_lone_item_of(card, shape, furniture)
         )
     return Items(
         cards=tuple(_one_per_item(sorted(chosen, key=lambda c: c.order), shape)), shape=shape

@@ -101,6 +101,13 @@ class Shape:
     segments: tuple[str | None, ...]
     params: tuple[tuple[str, str | None], ...]
 
+    @property
+    def fixes_something(self) -> bool:
+        """Whether any part is constant: ``/<anything>`` alone tells articles from nothing."""
+        return any(s is not None for s in self.segments) or any(
+            v is not None for _, v in self.params
+        )
+
     def matches(self, url: UrlParts) -> bool:
         """Same host, same path layout, the same constants; extra query parameters (a
         ``lang=bg-BG`` added by a sidebar) do not matter."""
