@@ -31,6 +31,7 @@ from newsarchive.discover.shape import (
 DateOf = Callable[[Card], dt.date | None]
 
 MIN_HEADLINE_WORDS = 4  # "Кратко" is a label; "Общината ремонтира три училища" a headline
+_TEACHERS = 200  # cards of the largest run the URL shape is learned from
 _SAMPLE = 12  # cards per run read when judging the run: enough, and linear in any case
 
 
@@ -127,7 +128,7 @@ def pick_items(cards: list[Card], furniture: Furniture, date_of: DateOf) -> Item
         items = [card for card in run.cards if _is_item(card, date_of)]
         chosen.extend(items)
         if len(items) > largest:
-            largest, shape = len(items), learn_shape(card.parts for card in items)
+            largest, shape = len(items), learn_shape(card.parts for card in items[:_TEACHERS])
     if not chosen:
         chosen = [card for card in cards if _is_lone_item(card, furniture)]
     elif shape is not None:
