@@ -360,3 +360,21 @@ def test_thirty_thousand_dated_cards_keep_each_cards_own_date() -> None:
     assert [c.listed_date.day if c.listed_date else None for c in links] == [
         1 + i % 28 for i in range(n)
     ]
+
+
+def test_thirty_thousand_number_links_in_one_block_are_read_once() -> None:
+    """Each "2" used to re-read its whole block to see whether it sits in a pager."""
+    numbers = "".join(f"<a href='https://other.bg/{i}'>2</a>" for i in range(30_000))
+    html = _html(f"<div>{numbers}</div><div><a href='/n?page=2'>2</a> <span>1</span></div>")
+    assert next_page_url(html, "https://www.x.bg/n", BARE, 1) == "https://www.x.bg/n?page=2"
+
+
+def test_news_items_teach_the_article_url_shape() -> None:
+    from newsarchive.discover.listings import news_items
+    from newsarchive.discover.shape import split_url
+
+    html = _html("<ul>" + _cards([f"/news/Post/{n}/Новина-за-града" for n in (3, 2, 1)]) + "</ul>")
+    items = news_items(html, "https://www.x.bg/news", BARE)
+    assert len(items.cards) == 3 and items.shape is not None
+    assert items.shape.matches(split_url("https://www.x.bg/news/Post/9/Друга-новина"))
+    assert not items.shape.matches(split_url("https://www.x.bg/za-nas"))

@@ -57,7 +57,10 @@ def test_shape_of_slugs_in_the_middle_of_the_path() -> None:
         "https://x.bg/default.aspx/novini-a-b/bg", "https://x.bg/default.aspx/novini-c-d/bg"
     )
     assert shape is not None
-    assert shape.item_key(split_url("https://x.bg/default.aspx/novini-e-f/bg")) == ("novini-e-f",)
+    assert shape.item_key(split_url("https://x.bg/default.aspx/novini-e-f/bg")) == (
+        "novini-e-f",
+        "bg",
+    )
     assert not shape.matches(split_url("https://x.bg/default.aspx/novini-e-f/en/x"))
 
 
@@ -65,3 +68,9 @@ def test_no_shape_from_one_url_or_a_url_repeated() -> None:
     assert _shape("https://x.bg/n/1") is None
     assert _shape("https://x.bg/n/1", "https://x.bg/n/1") is None
     assert _shape("https://x.bg/a/1", "https://x.bg/b") is None
+
+
+def test_below_a_varying_segment_the_path_belongs_to_the_item() -> None:
+    shape = _shape("https://x.bg/news/Post/888/Съобщение", "https://x.bg/news/Post/883/Съобщение")
+    assert shape is not None
+    assert shape.matches(split_url("https://x.bg/news/Post/890/Честване-на-годишнина"))

@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive.discover.anchors import link_target
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.furniture import Furniture
-from newsarchive.discover.items import pick_items
+from newsarchive.discover.items import Items, pick_items
 from newsarchive.discover.shape import is_file_path
 from newsarchive.discover.urls import (
     canonical_host,
@@ -102,27 +102,26 @@ def card_date(card: Card) -> dt.date | None:
     return None
 
 
+def news_items(html: Listing, page_url: str, profile: Profile) -> Items:
+    """The news item cards a person sees on a page, by its structure alone (the profile's
+    article pattern is not used), and the article URL shape they teach: what a listing
+    walk queues, and what "An origin is enough" reads off a section page it has found."""
+    tree = _tree(html)
+    return pick_items(find_cards(page_links(tree, page_url, profile)), Furniture(), card_date)
+
+
 def article_links(html: Listing, page_url: str, profile: Profile) -> list[Candidate]:
     """Article candidates on a listing page, in page order, each once."""
-    tree = _tree(html)
-    cards = find_cards(page_links(tree, page_url, profile))
-    dates: dict[int, dt.date | None] = {}
-
-    def date_of(card: Card) -> dt.date | None:
-        key = card.node.mem_id
-        if key not in dates:
-            dates[key] = card_date(card)
-        return dates[key]
-
     if profile.article_pattern:
+        cards = find_cards(page_links(_tree(html), page_url, profile))
         chosen = [card for card in cards if is_article_url(card.url, profile)]
     else:
-        chosen = list(pick_items(cards, Furniture(), date_of).cards)
+        chosen = list(news_items(html, page_url, profile).cards)
     seen: dict[str, Candidate] = {}
     for card in chosen:
         if card.url not in seen:
             seen[card.url] = Candidate(
-                url=card.url, site=profile.id, source=page_url, listed_date=date_of(card)
+                url=card.url, site=profile.id, source=page_url, listed_date=card_date(card)
             )
     return list(seen.values())
 
@@ -169,9 +168,14 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         if label and _NEXT_TEXT.match(label) and (url := usable(anchor.attributes.get("href"))):
             return url
     wanted = str(page + 1)
+    pagers: dict[int, bool] = {}  # per parent: 30,000 "2" links in one div read it once
     for anchor in anchors:
         text = " ".join((anchor.text(deep=True) or "").split())
-        if text == wanted and _in_pager(anchor) and (url := usable(anchor.attributes.get("href"))):
+        if (
+            text == wanted
+            and _in_pager(anchor, pagers)
+            and (url := usable(anchor.attributes.get("href")))
+        ):
             return url
     return None
 
@@ -179,14 +183,19 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
 _NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")
 
 
-def _in_pager(anchor: LexborNode) -> bool:
-    """A page number sits among other page numbers ("1 2 3 … 10"), not alone in a text."""
+def _in_pager(anchor: LexborNode, seen: dict[int, bool]) -> bool:
+    """A page number sits among other page numbers ("1 2 3 … 10"), not alone in a text.
+    ``seen`` remembers the answer per block, so many number links in one block cost one
+    reading of it, not one each."""
     node = anchor.parent
     for _ in range(2):
         if node is None:
             return False
-        text = " ".join((node.text(deep=True, separator=" ") or "").split())
-        if len(text) <= 200 and len(set(_NUMBER.findall(text))) >= 2:
+        key = node.mem_id
+        if key not in seen:
+            text = " ".join((node.text(deep=True, separator=" ") or "").split())
+            seen[key] = len(text) <= 200 and len(set(_NUMBER.findall(text))) >= 2
+        if seen[key]:
             return True
         node = node.parent
     return False

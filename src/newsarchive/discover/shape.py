@@ -153,7 +153,12 @@ def learn_shape(urls: Iterable[UrlParts]) -> Shape | None:
     members = [url for url, its in parsed if its == layout]
     netloc, length, names = layout
     columns = list(zip(*(url.segments for url in members), strict=True)) if length else []
-    segments = tuple(col[0] if len(set(col)) == 1 else None for col in columns)
+    # below the first varying segment the path belongs to the item (/Post/<id>/<slug>:
+    # two items titled "Съобщение" share a slug, a third will not)
+    segments: tuple[str | None, ...] = ()
+    for col in columns:
+        varies = None in segments or len(set(col)) > 1
+        segments += (None if varies else col[0],)
     params = tuple(
         (name, values.pop() if len(values := {url.query[name] for url in members}) == 1 else None)
         for name in names
