@@ -378,3 +378,12 @@ def test_news_items_teach_the_article_url_shape() -> None:
     assert len(items.cards) == 3 and items.shape is not None
     assert items.shape.matches(split_url("https://www.x.bg/news/Post/9/Друга-новина"))
     assert not items.shape.matches(split_url("https://www.x.bg/za-nas"))
+
+
+def test_item_numbers_in_class_names_do_not_split_a_list() -> None:
+    posts = "".join(
+        f"<article class='post-{n} post type-post'><h2><a href='/novini/{n}'>"
+        f"Новина за града номер {n} днес</a></h2></article>"
+        for n in (31, 30, 29)
+    )
+    assert _urls(_html(f"<main>{posts}</main>")) == [f"/novini/{n}" for n in (31, 30, 29)]

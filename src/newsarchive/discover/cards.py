@@ -21,7 +21,7 @@ from newsarchive.discover.shape import UrlParts, split_url
 
 _MANY = ""  # owner of a node holding links to more than one URL
 _STOP = frozenset({"body", "html", None})
-_TEXT_LIMIT = 400  # a card's date and headline sit at its start; excerpts can be long
+_TEXT_LIMIT = 500  # a card's date and headline sit at its start; excerpts can be long
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,13 @@ def find_cards(links: list[Link]) -> list[Card]:
     return cards
 
 
+def _classes(node: LexborNode) -> str:
+    """The class words that say what a block is; words with digits name one item
+    (WordPress's ``post-1234``) and would split a list into single cards."""
+    words = (node.attributes.get("class") or "").split()
+    return " ".join(sorted(word for word in words if not any(c.isdigit() for c in word)))
+
+
 def signature(card: Card) -> tuple[str, ...]:
     """How a card is built into the page: its tag and class and those of two ancestors.
 
@@ -158,6 +165,6 @@ def signature(card: Card) -> tuple[str, ...]:
     for _ in range(3):
         if node is None or node.tag in _STOP:
             break
-        parts.append(f"{node.tag}.{node.attributes.get('class') or ''}")
+        parts.append(f"{node.tag}.{_classes(node)}")
         node = node.parent
     return tuple(parts)

@@ -45,7 +45,6 @@ _DATE_HINT = re.compile(
     r"\d\s?[./-]\s?[\dIVX]|\d\s+[^\W\d_]{3,}\.?,?\s+\d{4}|днес|вчера|today|yesterday",
     re.IGNORECASE,
 )
-_DATE_TEXT = 500  # a card's date sits near its start; excerpts can be long
 
 
 Listing = str | LexborHTMLParser  # HTML, or a tree already parsed (the crawler parses once)
@@ -97,7 +96,7 @@ def card_date(card: Card) -> dt.date | None:
     """The date printed on a card ("DD.MM.YYYY" under a headline), if any: beside the
     headline first, then in it (a card that is one big link)."""
     for text in (card.rest, card.text):
-        if _DATE_HINT.search(text[:_DATE_TEXT]) and (found := parse_text_date(text[:_DATE_TEXT])):
+        if _DATE_HINT.search(text) and (found := parse_text_date(text)):
             return local_date(found)
     return None
 
