@@ -32,16 +32,16 @@ class Link:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Card:
     """One item block: its node, the URL it leads to and the texts of its links to it.
 
-    ``text`` (the card's text, cut at ``_TEXT_LIMIT``) and ``rest`` (that text without the
+    ``text`` (the card's text, cut at ``_TEXT_LIMIT``), ``rest`` (that text without the
     card's own link texts, where a date beside the headline is found before a date the
-    headline mentions: "… в сила от 01.01.2015 г.") are read only when asked for, and
-    once: a run of headline links needs neither unless its dates are wanted. (A plain
-    memo, not ``functools.cached_property``: that takes a lock per read on Python 3.11,
-    a tenth of the time of a 30,000-link page.)
+    headline mentions: "… в сила от 01.01.2015 г.") and ``parts`` (the URL split for shape
+    matching) are worked out when first asked for, then kept: most cards of a page are
+    never asked. (Plain memo fields, not ``functools.cached_property``: that takes a lock
+    per read on Python 3.11, a tenth of the time of a 30,000-link page.)
     """
 
     node: LexborNode
@@ -49,31 +49,43 @@ class Card:
     order: int
     link_texts: tuple[str, ...]
     link_words: int
-    parts: UrlParts  # the URL split once for shape learning and matching
-    _memo: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _text: str | None = field(default=None, repr=False)
+    _rest: str | None = field(default=None, repr=False)
+    _parts: UrlParts | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
-        if "text" not in self._memo:
+        if self._text is None:
             if self.node.tag == "a" and len(self.link_texts) == 1:
-                self._memo["text"] = self.link_texts[0][:_TEXT_LIMIT]  # the link is the card
+                self._text = self.link_texts[0][:_TEXT_LIMIT]  # the link is the whole card
             else:
-                self._memo["text"] = _words(self.node)[:_TEXT_LIMIT]
-        return self._memo["text"]
+                self._text = _words(self.node)[:_TEXT_LIMIT]
+        return self._text
 
     @property
     def rest(self) -> str:
-        if "rest" not in self._memo:
+        if self._rest is None:
             rest = self.text
             for said in self.link_texts:
                 if said:
                     rest = rest.replace(said, " ", 1)
-            self._memo["rest"] = " ".join(rest.split())
-        return self._memo["rest"]
+            self._rest = " ".join(rest.split())
+        return self._rest
 
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    @property
+    def parts(self) -> UrlParts:
+        if self._parts is None:
+            self._parts = split_url(self.url)
+        return self._parts
+
+    @property
+    def path(self) -> str:
+        """The URL's path, raw (``normalize_url`` output: "scheme://host/path?query")."""
+        return "/" + self.url.partition("://")[2].partition("?")[0].partition("/")[2]
 
 
 def _words(node: LexborNode) -> str:
@@ -141,7 +153,6 @@ def find_cards(links: list[Link]) -> list[Card]:
                 order=order,
                 link_texts=said,
                 link_words=max(len(text.split()) for text in said),
-                parts=split_url(url),
             )
         )
     return cards
@@ -154,17 +165,29 @@ def _classes(node: LexborNode) -> str:
     return " ".join(sorted(word for word in words if not any(c.isdigit() for c in word)))
 
 
-def signature(card: Card) -> tuple[str, ...]:
-    """How a card is built into the page: its tag and class and those of two ancestors.
+def signatures(cards: list[Card]) -> list[tuple[str, ...]]:
+    """How each card is built into the page: its tag and class and those of two ancestors.
 
     Cards of one list share it wherever the list nests (500 tables deep on one site),
-    and a menu's items differ from the news items beside them.
+    and a menu's items differ from the news items beside them. Ancestors are shared by
+    the cards of a list, so each node is described once.
     """
-    parts: list[str] = []
-    node: LexborNode | None = card.node
-    for _ in range(3):
-        if node is None or node.tag in _STOP:
-            break
-        parts.append(f"{node.tag}.{_classes(node)}")
-        node = node.parent
-    return tuple(parts)
+    described: dict[int, str] = {}
+
+    def describe(node: LexborNode) -> str:
+        key = node.mem_id
+        if key not in described:
+            described[key] = f"{node.tag}.{_classes(node)}"
+        return described[key]
+
+    found: list[tuple[str, ...]] = []
+    for card in cards:
+        parts: list[str] = []
+        node: LexborNode | None = card.node
+        for _ in range(3):
+            if node is None or node.tag in _STOP:
+                break
+            parts.append(describe(node))
+            node = node.parent
+        found.append(tuple(parts))
+    return found

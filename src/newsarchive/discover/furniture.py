@@ -54,11 +54,6 @@ def _is_nested_menu(node: LexborNode) -> bool:
     return False
 
 
-def _marker(node: LexborNode) -> str:
-    attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
-
-
 @dataclass
 class Furniture:
     """Memoised furniture answers for one parsed page (a per-call cache, never shared)."""
@@ -82,14 +77,15 @@ class Furniture:
         for item in reversed(chain):
             furniture, sectioned, hinted = above
             tag = item.tag
-            role = (item.attributes.get("role") or "").lower()
+            attrs = item.attributes if not (furniture and hinted) else {}
             furniture = furniture or (
                 tag in _LANDMARK_TAGS
-                or role in _LANDMARK_ROLES
+                or (attrs.get("role") or "").lower() in _LANDMARK_ROLES
                 or (tag in _BAND_TAGS and not sectioned)
                 or _is_nested_menu(item)
             )
-            hinted = hinted or bool((marker := _marker(item)) and _HINT.search(marker))
+            marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+            hinted = hinted or bool(marker.strip() and _HINT.search(marker))
             sectioned = sectioned or tag in _SECTIONING
             above = (furniture, sectioned, hinted)
             self._seen[item.mem_id] = above

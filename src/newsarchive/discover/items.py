@@ -1,7 +1,7 @@
 """Which cards on a page are the news items a person sees, without any site rule.
 
 The signal is the page's own structure: news items come as a run of cards built alike
-(same tag and class path, see ``cards.signature``) that each carry a headline, usually a
+(same tag and class path, see ``cards.signatures``) that each carry a headline, usually a
 date, often an excerpt. A run of short link-only cards is a menu; a run inside furniture
 (``furniture.Furniture``) is navigation whatever its text. The URLs of the accepted cards
 teach the page's article URL shape (``shape.learn_shape``), which then finds a lone lead
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
 
-from newsarchive.discover.cards import Card, signature
+from newsarchive.discover.cards import Card, signatures
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.shape import (
     Shape,
@@ -49,8 +49,8 @@ class Run:
 def group_runs(cards: list[Card]) -> list[Run]:
     """Cards grouped by how they are built, each run in page order, runs by first card."""
     runs: dict[tuple[str, ...], list[Card]] = {}
-    for card in cards:
-        runs.setdefault(signature(card), []).append(card)
+    for card, built in zip(cards, signatures(cards), strict=True):
+        runs.setdefault(built, []).append(card)
     return [Run(tuple(group)) for group in runs.values()]
 
 
@@ -77,7 +77,7 @@ def is_news_run(run: Run, furniture: Furniture, date_of: DateOf) -> bool:
 
 def _is_item(card: Card, date_of: DateOf) -> bool:
     """One card of a news run: not a tag/file page, and a headline or a date to show."""
-    if is_not_article_path(card.parts.path):
+    if is_not_article_path(card.path):
         return False
     return (
         card.link_words >= MIN_HEADLINE_WORDS
@@ -146,8 +146,10 @@ def pick_items(cards: list[Card], furniture: Furniture, date_of: DateOf) -> Item
 def _one_per_item(cards: list[Card], shape: Shape | None) -> list[Card]:
     seen: set[object] = set()
     unique: list[Card] = []
+    # only a query can list one item under two URLs (another order, an added lang=)
+    keyed = shape if any("?" in card.url for card in cards) else None
     for card in cards:
-        key = (shape.item_key(card.parts) if shape else None) or card.url
+        key = (keyed.item_key(card.parts) if keyed else None) or card.url
         if key in seen or card.url in seen:
             continue
         seen.update({key, card.url})
