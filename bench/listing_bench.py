@@ -16,10 +16,23 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
+from pathlib import Path
 from unittest import mock
 
 from newsarchive.discover import listings
+from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Profile
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "bg-pages" / "other-bg"
+REAL_PAGES = {  # issue 16's seven listings, read where they are kept (never copied here)
+    "government.bg_novini_listing__cp1251": "http://www.government.bg/cgi-bin/e-cms/vis/vis.pl?s=001&p=0213&g=",
+    "blagoevgrad.mvr.bg_novini_listing": "http://www.blagoevgrad.mvr.bg/Prescentar/Novini/default.htm",
+    "mh.government.bg_novini_listing__no-charset-meta": "http://www.mh.government.bg/News.aspx?pageid=401",
+    "nap.bg_aktualno_listing": "http://www.nap.bg/page?id=223",
+    "tso.bg_novini_listing": "http://www.tso.bg/default.aspx/novini/bg",
+    "constcourt.bg_news_listing": "http://constcourt.bg/news",
+    "mrrb.government.bg_category39_listing": "http://www.mrrb.government.bg/?controller=category&catid=39",
+}  # fmt: skip
 
 PROFILE = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))
 PAGE = "https://www.x.bg/novini"
@@ -55,21 +68,45 @@ def best(run: Callable[[], object], repeat: int = 3) -> float:
     return min(times)
 
 
+def _row(name: str, links: int, html: str, page: str, profile: Profile) -> None:
+    found = len(listings.article_links(html, page, profile))
+    seconds = best(lambda: listings.article_links(html, page, profile))
+    with mock.patch.object(listings, "card_date", lambda card: None):
+        undated = best(lambda: listings.article_links(html, page, profile))
+    share = 100 * (seconds - undated) / seconds if seconds else 0.0
+    print(f"{name:<16}{links:>8}{found:>8}{seconds:>10.3f}{undated:>10.3f}{share:>8.0f}%")
+
+
+def real_pages() -> None:
+    """The seven real listings, when ../shared is there."""
+    if not REAL.is_dir():
+        print("(../shared/bg-pages absent: real pages skipped)")
+        return
+    for stem, page in REAL_PAGES.items():
+        html, _ = decode_html((REAL / f"govalert_2014__{stem}.html").read_bytes())
+        host = page.split("/")[2]
+        bare = host.removeprefix("www.")
+        hosts = (bare, f"www.{bare}")
+        profile = Profile(id="x", name="x", origin=f"http://{host}", hosts=hosts)
+        _row(
+            host.removeprefix("www.")[:16],
+            html.count("<a ") + html.count("<A "),
+            html,
+            page,
+            profile,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2000,10000,30000")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
-    print(f"{'page':<8}{'links':>8}{'found':>8}{'seconds':>10}{'no dates':>10}{'dates %':>9}")
+    print(f"{'page':<16}{'links':>8}{'found':>8}{'seconds':>10}{'no dates':>10}{'dates %':>9}")
     for name, build in (("bare", bare), ("cards", cards), ("nested", nested)):
         for n in sizes:
-            html = build(n)
-            found = len(listings.article_links(html, PAGE, PROFILE))
-            seconds = best(lambda html=html: listings.article_links(html, PAGE, PROFILE))
-            with mock.patch.object(listings, "card_date", lambda card: None):
-                undated = best(lambda html=html: listings.article_links(html, PAGE, PROFILE))
-            share = 100 * (seconds - undated) / seconds if seconds else 0.0
-            print(f"{name:<8}{n:>8}{found:>8}{seconds:>10.3f}{undated:>10.3f}{share:>8.0f}%")
+            _row(name, n, build(n), PAGE, PROFILE)
+    real_pages()
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from newsarchive.discover.listings import article_links
+from newsarchive.discover.listings import article_links, next_page_url
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Profile
 
@@ -148,19 +148,23 @@ def _key(pattern: str, url: str) -> str | None:
     return next((group for group in match.groups() if group), None) if match else None
 
 
-def _score(name: str) -> Score:
-    listing = LISTINGS[name]
-    text, _ = decode_html((PAGES / listing.file).read_bytes())
+def _profile(listing: Listing) -> Profile:
+    """What the issue allows: the site's origin, hosts and this listing's URL; no pattern."""
     host = listing.url.split("/")[2]
     bare = host.removeprefix("www.")
-    profile = Profile(
+    return Profile(
         id=bare,
         name=bare,
         origin=f"http://{host}",
         hosts=tuple(dict.fromkeys((host, bare, f"www.{bare}"))),
         start_urls=(listing.url,),
     )
-    urls = [c.url for c in article_links(text, listing.url, profile)]
+
+
+def _score(name: str) -> Score:
+    listing = LISTINGS[name]
+    text, _ = decode_html((PAGES / listing.file).read_bytes())
+    urls = [c.url for c in article_links(text, listing.url, _profile(listing))]
     assert len(urls) == len(set(urls)), "a URL queued twice"
     keys = [_key(listing.key, url) for url in urls]
     assert len([k for k in keys if k]) == len({k for k in keys if k}), "an item queued twice"
@@ -187,3 +191,26 @@ def test_real_listings_together_reach_the_issue_targets() -> None:
     assert seen == 76
     assert sum(s.found for s in scores) >= 70
     assert sum(s.correct for s in scores) >= 0.9 * sum(s.queued for s in scores)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "blagoevgrad.mvr.bg",
+            "http://www.blagoevgrad.mvr.bg/Prescentar/Novini/default.htm?Category1Pg=1",
+        ),
+        ("nap.bg", "http://www.nap.bg/page?id=223&textMode=0&sId519cP=2&sId519nsA=2014"),
+        ("constcourt.bg", "http://constcourt.bg/news?Page=2"),
+        (
+            "mrrb.government.bg",
+            "http://www.mrrb.government.bg/?controller=category&catid=39&page=2",
+        ),
+        ("mh.government.bg", None),  # paged only by an ASP.NET postback (a POST)
+        ("government.bg", None),  # one long page and an archive link
+    ],
+)
+def test_real_listing_next_page(name: str, expected: str | None) -> None:
+    listing = LISTINGS[name]
+    text, _ = decode_html((PAGES / listing.file).read_bytes())
+    assert next_page_url(text, listing.url, _profile(listing), 1) == expected
