@@ -74,3 +74,9 @@ def test_below_a_varying_segment_the_path_belongs_to_the_item() -> None:
     shape = _shape("https://x.bg/news/Post/888/Съобщение", "https://x.bg/news/Post/883/Съобщение")
     assert shape is not None
     assert shape.matches(split_url("https://x.bg/news/Post/890/Честване-на-годишнина"))
+
+
+def test_a_huge_path_segment_is_judged_by_its_start() -> None:
+    """A regex over an 80,000-letter segment would take minutes; the start decides."""
+    assert not looks_like_article_path("https://x.bg/" + "a" * 80_000)
+    assert looks_like_article_path("https://x.bg/edna-dve-tri-" + "a" * 80_000)

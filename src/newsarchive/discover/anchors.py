@@ -22,9 +22,12 @@ _SCRIPT_URL = re.compile(
 )
 
 
+_SCRIPT_LOOK = 2000  # an onclick that opens a page says so early; a hostile one may not end
+
+
 def script_url(script: str) -> str | None:
     """The first URL a piece of inline script would open, if any."""
-    found = _SCRIPT_URL.search(script)
+    found = _SCRIPT_URL.search(script[:_SCRIPT_LOOK])
     return found.group(1) if found else None
 
 

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 # Unicode word characters, so Cyrillic slugs ("/news/Post/888/Честване-на-50-години") count.
 _SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+){2,}|\d{4,}")
+_SLUG_LOOK = 200
 _ID_VALUE = re.compile(r"^\d{2,}$")
 _FILE = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|mp[34]|avi|"
@@ -49,7 +50,8 @@ def looks_like_article_path(url: str) -> bool:
     if is_not_article_path(parts.path):
         return False
     segments = [s for s in unquote(parts.path).split("/") if s]
-    if any(_SLUG.search(segment) for segment in segments[-2:]):
+    # a slug shows in its first words; a longer look is quadratic in a hostile segment
+    if any(_SLUG.search(segment[:_SLUG_LOOK]) for segment in segments[-2:]):
         return True
     return any(_ID_VALUE.match(value) for _, value in parse_qsl(parts.query))
 
