@@ -19,6 +19,7 @@ from newsarchive.discover.shape import Shape, learn_shape, looks_like_article_pa
         ("https://x.bg/za-nas", False),
         ("https://x.bg/category/obshtinski-novini-ot-grada", False),
         ("https://x.bg/docs/otchet-za-2025-godina.pdf", False),
+        ("https://x.bg/novini/obshtinata-remontira-uchilishta/print", False),  # a print view
     ],
 )
 def test_looks_like_article_path(url: str, expected: bool) -> None:

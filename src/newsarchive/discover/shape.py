@@ -26,7 +26,7 @@ _FILE = re.compile(
 )
 _NOT_ARTICLE_SEGMENT = re.compile(
     r"/(?:tag|tags|category|categories|kategoriya|author|avtor|page|search|login|register|"
-    r"rss|feed|wp-admin|wp-content)(?:/|$)",
+    r"rss|feed|wp-admin|wp-content|print|comments)(?:/|$)",
     re.IGNORECASE,
 )
 
