@@ -92,12 +92,20 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     return links
 
 
-def card_date(card: Card) -> dt.date | None:
+DateMemo = dict[str, dt.date | None]
+
+
+def card_date(card: Card, memo: DateMemo | None = None) -> dt.date | None:
     """The date printed on a card ("DD.MM.YYYY" under a headline), if any: beside the
-    headline first, then in it (a card that is one big link)."""
+    headline first, then in it (a card that is one big link). ``memo`` keeps what one
+    page's texts gave: many cards of a listing carry the same day's date and nothing else."""
+    memo = {} if memo is None else memo
     for text in (card.rest, card.text):
-        if _DATE_HINT.search(text) and (found := parse_text_date(text)):
-            return local_date(found)
+        if text not in memo:
+            found = parse_text_date(text) if _DATE_HINT.search(text) else None
+            memo[text] = local_date(found) if found else None
+        if memo[text] is not None:
+            return memo[text]
     return None
 
 
@@ -105,22 +113,27 @@ def news_items(html: Listing, page_url: str, profile: Profile) -> Items:
     """The news item cards a person sees on a page, by its structure alone (the profile's
     article pattern is not used), and the article URL shape they teach: what a listing
     walk queues, and what "An origin is enough" reads off a section page it has found."""
-    tree = _tree(html)
-    return pick_items(find_cards(page_links(tree, page_url, profile)), Furniture(), card_date)
+    return _news_items(_tree(html), page_url, profile, {})
+
+
+def _news_items(tree: LexborHTMLParser, page_url: str, profile: Profile, memo: DateMemo) -> Items:
+    cards = find_cards(page_links(tree, page_url, profile))
+    return pick_items(cards, Furniture(), lambda card: card_date(card, memo))
 
 
 def article_links(html: Listing, page_url: str, profile: Profile) -> list[Candidate]:
     """Article candidates on a listing page, in page order, each once."""
+    memo: DateMemo = {}
     if profile.article_pattern:
         cards = find_cards(page_links(_tree(html), page_url, profile))
         chosen = [card for card in cards if is_article_url(card.url, profile)]
     else:
-        chosen = list(news_items(html, page_url, profile).cards)
+        chosen = list(_news_items(_tree(html), page_url, profile, memo).cards)
     seen: dict[str, Candidate] = {}
     for card in chosen:
         if card.url not in seen:
             seen[card.url] = Candidate(
-                url=card.url, site=profile.id, source=page_url, listed_date=card_date(card)
+                url=card.url, site=profile.id, source=page_url, listed_date=card_date(card, memo)
             )
     return list(seen.values())
 
