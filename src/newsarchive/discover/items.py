@@ -9,7 +9,7 @@ story of the same shape outside the runs, and makes a sidebar's second link to t
 item (parameters reordered or a ``lang=`` added) one item. A card in a news run is never
 dropped for its URL alone: a list mixes ``/news/<id>`` and ``/news/region/<town>/<id>``.
 
-Everything here is a pure function of the cards; ``listings.article_links`` wires it.
+Everything here is a pure function of the cards; ``listings.news_items`` wires it.
 """
 
 from __future__ import annotations

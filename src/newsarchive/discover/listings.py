@@ -1,7 +1,7 @@
 """Listing pages: the news links a person sees, and the next page to walk.
 
 Links: with a profile article pattern, the links that match it. Without one, the page's
-own structure decides (``items.pick_items``): runs of alike cards holding a headline and
+own structure decides (``news_items``): runs of alike cards holding a headline and
 usually a date, outside menus and other furniture, with the article URL shape learned from
 those cards. Script-opened URLs (``onclick="ShowWindow('/news?id=1')"``, ASP.NET postback
 options) count as links (``anchors.link_target``). Every step is linear in the page size.
