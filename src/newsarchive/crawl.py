@@ -11,6 +11,7 @@ resume point, and ``options.stop`` (SIGTERM/SIGINT) ends the run after the pages
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import sqlite3
 import time
@@ -23,9 +24,11 @@ from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store, now_iso
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.discover import feeds, listings
+from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import absolute, site_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.errors import ArchiveWriteError, FetchError
+from newsarchive.explorer import explore, stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.harvest import judge, too_old
@@ -93,10 +96,17 @@ class SiteCrawl:
         run_id = self.store.start_run(self.profile.id)
         try:
             self._fetch_pending()
-            for url in self.profile.feeds + self.profile.sitemaps:
-                self._read_feed(absolute(self.profile, url), depth=0)
-            for start in self.profile.start_urls:
-                self._walk(absolute(self.profile, start))
+            hinted = self._hinted()
+            if hinted is None or self._crawl(hinted):  # no hints, or every hint failed
+                found = self.frontier.discovery()
+                if found is None or stale(found, dt.date.today()) or hinted is not None:
+                    found = self._explore()
+                elif self._crawl(found):  # what worked before fails now: the site moved
+                    found = self._explore()
+                else:
+                    found = None
+                if found is not None:
+                    self._crawl(found)
         except FetchInterrupted:
             self.report.interrupted = True
             self.report.interrupt_code = getattr(self.options.stop, "code", 130)
@@ -115,6 +125,40 @@ class SiteCrawl:
         if self.report.archive_error:
             raise ArchiveWriteError(self.report.archive_error)
         return self.report
+
+    def _hinted(self) -> Discovery | None:
+        """The profile's own sources, when it names any: hints that take precedence."""
+        p = self.profile
+        if not (p.feeds or p.sitemaps or p.start_urls):
+            return None
+        return Discovery(
+            feeds=tuple(absolute(p, u) for u in p.feeds),
+            sitemaps=tuple(absolute(p, u) for u in p.sitemaps),
+            listings=tuple(absolute(p, u) for u in p.start_urls),
+        )
+
+    def _explore(self) -> Discovery:
+        found = explore(self.fetcher, self.profile)
+        self.frontier.save_discovery(found)
+        self.report.explored += found.requests
+        if found.empty:
+            where = self.fetcher.describe(self.profile.origin)
+            self.report.fail(
+                f"found no feed, sitemap or listing of news at {where} ({found.requests}"
+                " requests): not a news site, or one that needs a profile"
+            )
+        return found
+
+    def _crawl(self, sources: Discovery) -> bool:
+        """Read feeds and sitemaps, walk listings; True when there were sources and every
+        one of them failed (the site moved, or the sources were guessed wrong)."""
+        failed_before = self.report.listing_errors
+        for url in sources.feeds + sources.sitemaps:
+            self._read_feed(url, depth=0)
+        for start in sources.listings:
+            self._walk(start)
+        count = len(sources.feeds) + len(sources.sitemaps) + len(sources.listings)
+        return count > 0 and self.report.listing_errors - failed_before >= count
 
     def _finish(self, run_id: int) -> None:
         """Record the run (as failed when the archive broke: if it still can be written)."""

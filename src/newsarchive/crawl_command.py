@@ -56,12 +56,6 @@ def run_crawl(
     """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
     ids = sites or builtin_ids()
     profiles = [get_profile(s.lower(), profile_files) for s in ids]
-    for profile in profiles:
-        if not (profile.start_urls or profile.feeds or profile.sitemaps):
-            raise UsageError(
-                f"profile '{profile.id}' ({profile.source}) has nothing to crawl:"
-                " give it start_urls, feeds or sitemaps"
-            )
     if base_url is not None:
         if len(profiles) != 1:
             raise UsageError("--base-url mirrors one site: name exactly one SITE")

@@ -68,6 +68,7 @@ class SiteReport:
     interrupt_code: int = 130
     crashed: bool = False
     budget_spent: int = 0  # the per-run request budget, when it ran out
+    explored: int = 0  # requests spent exploring the site for its sources
     archive_error: str = ""
     drift: Counter[str] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
@@ -129,6 +130,8 @@ class SiteReport:
             f" {self.count(Outcome.UNCHANGED)} unchanged, {self.count(Outcome.GONE)} gone,"
             f" {self.errors} failed, {self.requests} requests"
         )
+        if self.explored:
+            text += f" ({self.explored} exploring the site)"
         if self.count(Outcome.DISALLOWED):
             text += f", {self.count(Outcome.DISALLOWED)} disallowed by robots.txt"
         if self.interrupted:

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import astuple, dataclass
 
 from newsarchive.archive.store import now_iso
+from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import url_key
 from newsarchive.discover.walk import Seen, WalkState
 from newsarchive.models import Candidate, Page
@@ -160,6 +161,22 @@ class Frontier:
                 " resume_url = excluded.resume_url, resume_page = excluded.resume_page,"
                 " completed = excluded.completed, updated_at = excluded.updated_at",
                 (start_url, self.site, *astuple(state), now_iso()),
+            )
+
+    # what exploring the site found ------------------------------------------------
+    def discovery(self) -> Discovery | None:
+        row = self.conn.execute(
+            "SELECT found FROM site_discovery WHERE site = ?", (self.site,)
+        ).fetchone()
+        return Discovery.from_json(row[0]) if row else None
+
+    def save_discovery(self, found: Discovery) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO site_discovery (site, found, explored_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(site) DO UPDATE SET found = excluded.found,"
+                " explored_at = excluded.explored_at",
+                (self.site, found.to_json(), found.explored_at),
             )
 
     # HTTP validators of feeds and listing pages ----------------------------------

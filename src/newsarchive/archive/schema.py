@@ -17,7 +17,8 @@ Migrations, in ``MIGRATIONS`` order:
   articles that the identity makes one are merged, newest text kept, their captures
   re-linked (``captures.article_id``); the frontier is keyed by URL key; listing walks
   remember whether they ever reached their natural end; a sitemap read in full keeps the
-  ``lastmod`` its index gave it (``fetch_state.lastmod``), so an unchanged one is skipped.
+  ``lastmod`` its index gave it (``fetch_state.lastmod``), so an unchanged one is skipped;
+  ``site_discovery`` keeps what exploring a site found (feeds, sitemaps, listings).
 """
 
 from __future__ import annotations
@@ -104,6 +105,11 @@ CREATE TABLE IF NOT EXISTS listing_walks (
     resume_page INTEGER NOT NULL DEFAULT 1,
     completed INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS site_discovery (
+    site TEXT PRIMARY KEY,
+    found TEXT NOT NULL,
+    explored_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS article_urls (
     url_key TEXT PRIMARY KEY,
@@ -220,11 +226,7 @@ def _migrate_identity_v4(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE fetch_state ADD COLUMN lastmod TEXT")
     if "article_id" not in _columns(conn, "captures"):
         conn.execute("ALTER TABLE captures ADD COLUMN article_id INTEGER")
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS article_urls (url_key TEXT PRIMARY KEY,"
-        " article_id INTEGER NOT NULL) WITHOUT ROWID"
-    )
-    conn.execute("CREATE INDEX IF NOT EXISTS article_urls_article ON article_urls(article_id)")
+    # article_urls and site_discovery are new tables: _create_missing_tables made them
     owner: dict[str, int] = {}
     merged = 0
     rows = conn.execute(
