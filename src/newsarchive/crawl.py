@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import sqlite3
 import time
 from pathlib import Path
@@ -25,7 +26,7 @@ from newsarchive.archive.store import Store, now_iso
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.explore import Discovery
-from newsarchive.discover.urls import absolute, site_hosts
+from newsarchive.discover.urls import absolute, article_path, site_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.errors import ArchiveWriteError, FetchError
 from newsarchive.explorer import explore, stale
@@ -99,7 +100,12 @@ class SiteCrawl:
             hinted = self._hinted()
             if hinted is None or self._crawl(hinted):  # no hints, or every hint failed
                 found = self.frontier.discovery()
-                if found is None or stale(found, dt.date.today()) or hinted is not None:
+                if (
+                    found is None
+                    or found.empty
+                    or stale(found, dt.date.today())
+                    or hinted is not None
+                ):
                     found = self._explore()
                 elif self._crawl(found):  # what worked before fails now: the site moved
                     found = self._explore()
@@ -153,8 +159,12 @@ class SiteCrawl:
         """Read feeds and sitemaps, walk listings; True when there were sources and every
         one of them failed (the site moved, or the sources were guessed wrong)."""
         failed_before = self.report.listing_errors
-        for url in sources.feeds + sources.sitemaps:
+        for url in sources.feeds:
             self._read_feed(url, depth=0)
+        shapes = [re.compile(pattern) for pattern in sources.article_patterns]
+        barren = [url for url in sources.sitemaps if self._read_feed(url, 0, shapes=shapes) == 0]
+        if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
+            self.frontier.save_discovery(sources.without_sitemaps(barren))
         for start in sources.listings:
             self._walk(start)
         count = len(sources.feeds) + len(sources.sitemaps) + len(sources.listings)
@@ -191,23 +201,35 @@ class SiteCrawl:
             self.report.fail(got[1])
         return got[0]
 
-    def _read_feed(self, url: str, depth: int, lastmod: str | None = None) -> None:
-        """A feed or sitemap, then (for an index) its changed child sitemaps, depth first.
+    def _read_feed(
+        self,
+        url: str,
+        depth: int,
+        lastmod: str | None = None,
+        shapes: list[re.Pattern[str]] | None = None,
+    ) -> int | None:
+        """A feed or sitemap, then (for an index) its changed child sitemaps, depth first;
+        how many article URLs it held (None: unread). ``shapes``, the site's learned
+        article URL shapes, keep a sitemap's pages that are not news out.
 
         A child is marked read (validators, lastmod) only after its own children and
         articles are, so a run stopped half-way resumes with what it had not finished.
         """
         page = self._get(url, "sitemap" if depth else "feed", conditional=True)
         if isinstance(page, Miss):
-            return
+            return None
         articles, sitemaps = feeds.feed_links(page.content, self.profile, "feed")
+        if shapes:
+            articles = [c for c in articles if any(s.search(article_path(c.url)) for s in shapes)]
+        held = len(articles)
         for child in sitemaps if depth < 2 else ():
             stamp = child.published.isoformat() if child.published else None
             if not self.frontier.unchanged_sitemap(child.url, stamp):
-                self._read_feed(child.url, depth + 1, stamp)
+                held += self._read_feed(child.url, depth + 1, stamp, shapes) or 0
         self._offer(articles)
         self._fetch_pending()
         self.frontier.save_validators(url, page, lastmod)
+        return held
 
     def _walk(self, start: str) -> None:
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages

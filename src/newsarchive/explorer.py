@@ -26,7 +26,9 @@ from newsarchive.discover.explore import (
     feed_pages,
     is_listing,
     section_links,
+    shape_pattern,
 )
+from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, normalize_url, on_site
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.sources import fetch_source
@@ -53,6 +55,7 @@ class _Explorer:
         self.sitemaps: list[str] = []
         self.listings: list[str] = []
         self.notes: dict[str, str] = {}
+        self.patterns: list[str] = []  # article URL shapes the news items taught
 
     def spent(self) -> bool:
         return self.fetcher.requests - self.start >= self.budget
@@ -86,7 +89,10 @@ class _Explorer:
             tree = LexborHTMLParser(page.text)
             for url in declared_feeds(tree, page.final_url, self.profile):
                 self.add(self.feeds, url, '<link rel="alternate"> on the home page')
-            home_items = len(listings.news_items(tree, page.final_url, self.profile).cards)
+            items = listings.news_items(tree, page.final_url, self.profile)
+            home_items = len(items.cards)
+            if home_items >= 3:
+                self.learn(items.shape)
             sections = section_links(tree, page.final_url, self.profile)
             feed_links = feed_pages(tree, page.final_url, self.profile)
         for url in sections[:MAX_SECTIONS]:
@@ -108,6 +114,7 @@ class _Explorer:
         return Discovery(
             feeds=tuple(self.feeds), sitemaps=tuple(self.sitemaps),
             listings=tuple(self.listings), notes=self.notes,
+            article_patterns=tuple(self.patterns),
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         )  # fmt: skip
@@ -121,8 +128,15 @@ class _Explorer:
         if is_listing(items):
             how = f"a section page in the home page's menu, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
+            self.learn(items.shape)
         for feed in declared_feeds(tree, page.final_url, self.profile):
             self.add(self.feeds, feed, f'<link rel="alternate"> on {page.final_url}')
+
+    def learn(self, shape: Shape | None) -> None:
+        if shape is not None and shape.fixes_something:
+            pattern = shape_pattern(shape)
+            if pattern not in self.patterns:
+                self.patterns.append(pattern)
 
     def follow_feed_links(self, links: list[str]) -> None:
         """An "RSS" link: a feed itself, or a page that lists the site's feeds."""

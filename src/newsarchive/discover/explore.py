@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.anchors import link_target
 from newsarchive.discover.items import Items
-from newsarchive.discover.shape import is_file_path, looks_like_article_path
+from newsarchive.discover.shape import Shape, is_file_path, looks_like_article_path
 from newsarchive.discover.urls import normalize_url, on_site
 from newsarchive.models import Profile
 
@@ -50,12 +50,18 @@ class Discovery:
     sitemaps: tuple[str, ...] = ()
     listings: tuple[str, ...] = ()
     notes: dict[str, str] = field(default_factory=dict)  # URL -> how it was found
+    article_patterns: tuple[str, ...] = ()  # regexes on ``urls.article_path``, learned
     requests: int = 0
     explored_at: str = ""
 
     @property
     def empty(self) -> bool:
         return not (self.feeds or self.sitemaps or self.listings)
+
+    def without_sitemaps(self, dropped: list[str]) -> Discovery:
+        kept = tuple(url for url in self.sitemaps if url not in dropped)
+        notes = {**self.notes, **{url: "held no news: not read again" for url in dropped}}
+        return replace(self, sitemaps=kept, notes=notes)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -69,6 +75,7 @@ class Discovery:
             listings=tuple(data.get("listings", ())),
             notes=dict(data.get("notes", {})),
             requests=int(data.get("requests", 0)),
+            article_patterns=tuple(data.get("article_patterns", ())),
             explored_at=str(data.get("explored_at", "")),
         )
 
@@ -125,6 +132,17 @@ def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)
     return sorted(scored, key=lambda url: -scored[url])
+
+
+def shape_pattern(shape: Shape) -> str:
+    """A learned URL shape as a regex on ``urls.article_path`` (any host of the site):
+    the constant path segments and query values, anything where items differ."""
+    path = "/".join(re.escape(s) if s is not None else "[^/]+" for s in shape.segments)
+    query = "".join(
+        f"(?=(?:.*&)?{re.escape(name)}={re.escape(value) if value is not None else '[^&]+'}(?:&|$))"
+        for name, value in shape.params
+    )
+    return f"^/{path}/?$" if not query else f"^/{path}/?\\?{query}"
 
 
 def is_listing(items: Items) -> bool:

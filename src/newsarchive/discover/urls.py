@@ -171,9 +171,13 @@ def is_article_url(url: str, profile: Profile) -> bool:
         return False
     if not profile.article_pattern:
         return looks_like_article_path(url)
+    return bool(_compiled(profile.article_pattern).search(article_path(url)))
+
+
+def article_path(url: str) -> str:
+    """What article patterns are matched against: the decoded path, plus ``?query``."""
     parts = urlsplit(url)
-    path = unquote(parts.path) + (f"?{unquote(parts.query)}" if parts.query else "")
-    return bool(_compiled(profile.article_pattern).search(path))
+    return unquote(parts.path) + (f"?{unquote(parts.query)}" if parts.query else "")
 
 
 def absolute(profile: Profile, url: str) -> str:
