@@ -17,6 +17,7 @@ from newsarchive.discover import feeds, listings
 from newsarchive.discover.urls import absolute, site_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
 from newsarchive.errors import FetchError
+from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
 from newsarchive.models import Profile
@@ -58,6 +59,7 @@ class ArticleCheck:
 @dataclass
 class SiteCheck:
     site: str
+    explored: int = 0  # requests spent exploring (a profile that names no sources)
     sources: list[SourceCheck] = field(default_factory=list)
     articles: list[ArticleCheck] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
@@ -122,13 +124,20 @@ def check_site(
     report = SiteCheck(profile.id)
     found: list[str] = []
     try:
-        for feed in profile.feeds + profile.sitemaps:
-            found += _check_feed(fetcher, profile, absolute(profile, feed), report)
+        feed_urls = [absolute(profile, u) for u in profile.feeds + profile.sitemaps]
+        start_urls = [absolute(profile, u) for u in profile.start_urls]
+        if not (feed_urls or start_urls):  # what the crawl would find by itself
+            explored = explore(fetcher, profile)
+            feed_urls = [*explored.feeds, *explored.sitemaps]
+            start_urls = list(explored.listings)
+            report.explored = explored.requests
+        for feed in feed_urls:
+            found += _check_feed(fetcher, profile, feed, report)
         listed: list[str] = []
-        for start in profile.start_urls:
+        for start in start_urls:
             # the crawler's own walk, over two pages at most: the start page, and its next
             # page when the links found so far are fewer than the articles to check
-            walk = ListingWalk(absolute(profile, start), WalkState(), limit=2)
+            walk = ListingWalk(start, WalkState(), limit=2)
             while (step := walk.page()) is not None:
                 links = _check_start(fetcher, profile, *step, report)
                 listed += links
@@ -231,6 +240,10 @@ def unmatched_selectors(content: bytes, profile: Profile) -> list[str]:
 def format_text(report: SiteCheck) -> str:
     """A plain report for the terminal (no markup: it contains scraped text)."""
     lines = [f"check-site {report.site}"]
+    if report.explored:
+        lines.append(
+            f"  (the profile names no sources: explored the site in {report.explored} requests)"
+        )
     for source in report.sources:
         status = source.error or f"HTTP {source.status}"
         lines.append(

@@ -411,6 +411,46 @@ def sites(profile: ProfileOption = None) -> None:
         render.sites_table(list(list_profiles(profile or []).values()))
 
 
+@app.command("add-site")
+def add_site(
+    url: Annotated[str, typer.Argument(help="The site's address, e.g. https://www.obshtina.bg")],
+    site_id: Annotated[
+        str | None, typer.Option("--id", help="Site id (default: from the host name).")
+    ] = None,
+    write: Annotated[
+        bool, typer.Option("--write", help="Save the proposal where user profiles live.")
+    ] = False,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Fetch from a mirror serving the site's paths."),
+    ] = None,
+    delay: Annotated[
+        float | None, typer.Option("--delay", min=0, help="Seconds between requests per host.")
+    ] = None,
+) -> None:
+    """Explore a new site politely and print a proposed profile (TOML) saying how each
+    line was found; --write saves it, then `newsarchive crawl ID` works.
+
+    Exit 0 with a proposal, 2 when the address is not a news site (one line saying so).
+    """
+    from newsarchive.add_site import propose, render, write_profile
+    from newsarchive.fetch.client import FetchOptions
+    from newsarchive.profiles.loader import user_profile_dir
+
+    with _handled():
+        if base_url is not None and not base_url.startswith(("http://", "https://")):
+            raise UsageError(f"--base-url must be an http(s) URL, not '{base_url}'")
+        options = FetchOptions(retries=1).with_delay(delay, None)
+        proposal = propose(url, site_id=site_id, base_url=base_url, options=options)
+        text = render(proposal)
+        sys.stdout.write(text)
+        if write:
+            path = write_profile(text, user_profile_dir(), proposal.profile.id)
+            sys.stderr.write(
+                f"newsarchive: saved {path}; now run: newsarchive crawl {proposal.profile.id}\n"
+            )
+
+
 @app.command("check-site")
 def check_site(
     site: Annotated[str, typer.Argument(help="Site id, e.g. ruse24.")],

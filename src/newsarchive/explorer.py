@@ -27,6 +27,7 @@ from newsarchive.discover.explore import (
     is_listing,
     section_links,
     shape_pattern,
+    site_name,
 )
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, normalize_url, on_site
@@ -56,6 +57,9 @@ class _Explorer:
         self.listings: list[str] = []
         self.notes: dict[str, str] = {}
         self.patterns: list[str] = []  # article URL shapes the news items taught
+        self.samples: list[str] = []
+        self.name = ""
+        self.pagination: dict[str, str] = {}
 
     def spent(self) -> bool:
         return self.fetcher.requests - self.start >= self.budget
@@ -73,7 +77,9 @@ class _Explorer:
 
     def is_feed(self, url: str) -> bool:
         page = self.get(url, "feed")
-        return page is not None and bool(feeds.parse_feed(page.content))
+        entries = feeds.parse_feed(page.content) if page is not None else []
+        self.samples += [e.url for e in entries[:3] if not e.is_sitemap]
+        return bool(entries)
 
     def run(self) -> Discovery:
         home = absolute(self.profile, "/")
@@ -87,12 +93,14 @@ class _Explorer:
         home_items = 0
         if page is not None:
             tree = LexborHTMLParser(page.text)
+            self.name = site_name(tree)
             for url in declared_feeds(tree, page.final_url, self.profile):
                 self.add(self.feeds, url, '<link rel="alternate"> on the home page')
             items = listings.news_items(tree, page.final_url, self.profile)
             home_items = len(items.cards)
             if home_items >= 3:
                 self.learn(items.shape)
+                self.samples += [card.url for card in items.cards[:3]]
             sections = section_links(tree, page.final_url, self.profile)
             feed_links = feed_pages(tree, page.final_url, self.profile)
         for url in sections[:MAX_SECTIONS]:
@@ -115,6 +123,8 @@ class _Explorer:
             feeds=tuple(self.feeds), sitemaps=tuple(self.sitemaps),
             listings=tuple(self.listings), notes=self.notes,
             article_patterns=tuple(self.patterns),
+            samples=tuple(dict.fromkeys(self.samples))[:5], site_name=self.name,
+            pagination=self.pagination,
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         )  # fmt: skip
@@ -129,6 +139,10 @@ class _Explorer:
             how = f"a section page in the home page's menu, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
             self.learn(items.shape)
+            self.samples = [card.url for card in items.cards[:3]] + self.samples
+            next_page = listings.next_page_url(tree, page.final_url, self.profile, 1)
+            if next_page:
+                self.pagination[page.final_url] = next_page
         for feed in declared_feeds(tree, page.final_url, self.profile):
             self.add(self.feeds, feed, f'<link rel="alternate"> on {page.final_url}')
 

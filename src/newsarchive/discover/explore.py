@@ -51,6 +51,9 @@ class Discovery:
     listings: tuple[str, ...] = ()
     notes: dict[str, str] = field(default_factory=dict)  # URL -> how it was found
     article_patterns: tuple[str, ...] = ()  # regexes on ``urls.article_path``, learned
+    samples: tuple[str, ...] = ()  # a few article URLs seen (for add-site's field check)
+    site_name: str = ""  # what the home page calls the site (og:site_name, <title>)
+    pagination: dict[str, str] = field(default_factory=dict)  # listing -> its page 2
     requests: int = 0
     explored_at: str = ""
 
@@ -76,6 +79,9 @@ class Discovery:
             notes=dict(data.get("notes", {})),
             requests=int(data.get("requests", 0)),
             article_patterns=tuple(data.get("article_patterns", ())),
+            samples=tuple(data.get("samples", ())),
+            site_name=str(data.get("site_name", "")),
+            pagination=dict(data.get("pagination", {})),
             explored_at=str(data.get("explored_at", "")),
         )
 
@@ -143,6 +149,26 @@ def shape_pattern(shape: Shape) -> str:
         for name, value in shape.params
     )
     return f"^/{path}/?$" if not query else f"^/{path}/?\\?{query}"
+
+
+def site_name(tree: LexborHTMLParser) -> str:
+    """What a home page calls its site: ``og:site_name``, else its ``<title>``."""
+    node = tree.css_first('meta[property="og:site_name"][content]')
+    if node is not None and (node.attributes.get("content") or "").strip():
+        return " ".join((node.attributes.get("content") or "").split())
+    title = tree.css_first("title")
+    return " ".join((title.text() or "").split())[:80] if title is not None else ""
+
+
+def pagination_template(listing: str, next_page: str | None) -> str:
+    """``?page={page}`` or ``/page/{page}/`` when page 2's URL is the listing's plus a
+    number; "" when the next page is found some other way (the walk follows it anyway)."""
+    if not next_page or not next_page.startswith(listing.rstrip("/")):
+        return ""
+    rest = next_page[len(listing.rstrip("/")) :]
+    if rest.count("2") != 1:
+        return ""
+    return rest.replace("2", "{page}")
 
 
 def is_listing(items: Items) -> bool:

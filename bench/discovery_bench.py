@@ -1,0 +1,61 @@
+"""Discovery bench: each offline mirror crawled from its origin alone (a profile holding
+only id, name, origin and hosts), then again as a nightly run would.
+
+Reports per mirror: requests spent exploring in the first run, requests of the whole first
+run, articles archived against the mirror's expected.json, and the requests of the no-op
+rerun (target: <= 3 per site). Served by ``MirrorServer`` on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+
+from newsarchive.api import crawl
+from newsarchive.crawl_run import CrawlOptions
+from newsarchive.fetch.client import FetchOptions
+from newsarchive.mirror import MirrorServer
+from newsarchive.models import Profile
+from newsarchive.profiles import get_profile
+
+SITES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "sites"
+BARE = {
+    site: Profile(id=site, name=p.name, origin=p.origin, hosts=p.hosts)
+    for site in ("bta", "nsorb", "ruse-bg", "ruse24")
+    for p in [get_profile(site)]
+}
+BARE["primer"] = Profile(
+    id="primer", name="Община Примерна", origin="https://www.primer-obshtina.bg",
+    hosts=("www.primer-obshtina.bg",),
+)  # fmt: skip
+
+
+def main() -> int:
+    print(f"{'mirror':<8} {'explore':>7} {'run 1':>6} {'archived':>9} {'no-op rerun':>11}")
+    worst = 0
+    for site, profile in BARE.items():
+        expected = {r["url"] for r in json.loads((SITES / site / "expected.json").read_text())}
+        with tempfile.TemporaryDirectory() as tmp, MirrorServer(SITES / site) as server:
+            db = Path(tmp) / "bench.db"
+            options = CrawlOptions(base_url=server.url, fetch=FetchOptions(delay=0))
+            (first,) = crawl(db, [profile], options)
+            (again,) = crawl(db, [profile], options)
+            with sqlite3.connect(db) as conn:
+                got = {r[0] for r in conn.execute("SELECT url FROM articles")}
+        ok = got == expected and again.requests <= 3
+        worst = max(worst, 0 if ok else 1)
+        print(
+            f"{site:<8} {first.explored:>7} {first.requests:>6} "
+            f"{len(got & expected):>4}/{len(expected):<4} {again.requests:>11}"
+            + ("" if ok else "  MISSED")
+        )
+    print("targets (every article, nothing else, no-op rerun <= 3 requests):",
+          "met" if not worst else "MISSED")  # fmt: skip
+    return worst
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,208 @@
+"""``add-site URL``: explore a new site politely and propose its profile as TOML.
+
+The proposal is what ``crawl`` would find by itself (``explorer.explore``), written down
+so a person can read, correct and keep it: every line says how it was found. The article
+fields are checked on a few sampled articles with the same extraction the crawl uses, and
+the rule that supplied each field is named, so a wrong guess is visible before the first
+crawl. Nothing is archived.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from newsarchive.discover import feeds
+from newsarchive.discover.explore import Discovery, pagination_template
+from newsarchive.discover.urls import article_path, normalize_url, site_hosts
+from newsarchive.errors import FetchError, UsageError
+from newsarchive.explorer import explore
+from newsarchive.extraction.pipeline import extract
+from newsarchive.fetch.client import Fetcher, FetchOptions
+from newsarchive.models import Profile
+
+FIELDS = ("title", "published", "author", "text")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+
+
+@dataclass
+class Proposal:
+    profile: Profile
+    found: Discovery
+    fields: dict[str, list[str]] = field(default_factory=dict)  # field -> rule per sample
+    sampled: list[str] = field(default_factory=list)
+
+    @property
+    def requests(self) -> int:
+        return self.found.requests
+
+
+def site_id_for(host: str) -> str:
+    """``www.obshtinaruse.bg`` -> ``obshtinaruse``: the host without www and the TLD."""
+    parts = host.lower().removeprefix("www.").split(".")
+    name = parts[0] if len(parts) > 1 else host
+    return re.sub(r"[^a-z0-9-]+", "-", name).strip("-") or "site"
+
+
+def origin_of(url: str) -> tuple[str, str]:
+    """The origin and host of what the user typed (a bare host gets https://)."""
+    if "://" not in url:
+        url = "https://" + url
+    normal = normalize_url(url)
+    if normal is None:
+        raise UsageError(f"not an http(s) URL: '{url}'")
+    parts = urlsplit(normal)
+    return f"{parts.scheme}://{parts.netloc}", parts.netloc
+
+
+def propose(
+    url: str,
+    *,
+    site_id: str | None = None,
+    base_url: str | None = None,
+    options: FetchOptions | None = None,
+    samples: int = 3,
+) -> Proposal:
+    """Explore the site and check the article fields on a few samples."""
+    origin, host = origin_of(url)
+    chosen = site_id or site_id_for(host)
+    if not _ID.match(chosen):
+        raise UsageError(f"--id must be lower-case letters, digits and '-', not '{chosen}'")
+    profile = Profile(id=chosen, name=host, origin=origin, hosts=(host,), source="add-site")
+    with Fetcher(
+        options or FetchOptions(retries=1), mirror=base_url,
+        mirror_hosts=tuple(site_hosts(profile)),
+    ) as fetcher:  # fmt: skip
+        found = explore(fetcher, profile)
+        if found.empty:
+            raise UsageError(
+                f"{origin} does not look like a news site: no feed, sitemap or listing of"
+                f" news found ({found.requests} requests)"
+            )
+        barren = [url for url in found.sitemaps if not _holds_news(fetcher, url, found, profile)]
+        proposal = Proposal(profile, found.without_sitemaps(barren) if barren else found)
+        for article_url in _samples(fetcher, found, profile)[:samples]:
+            try:
+                page = fetcher.fetch(article_url)
+            except FetchError:
+                continue
+            if page.status != 200:
+                continue
+            article = extract(page.content, page.final_url, profile=profile)
+            proposal.sampled.append(article_url)
+            for name in FIELDS:
+                proposal.fields.setdefault(name, []).append(article.rules.get(name, "none"))
+    return proposal
+
+
+def _holds_news(fetcher: Fetcher, url: str, found: Discovery, profile: Profile) -> bool:
+    """Whether a sitemap (or the first children of an index) lists URLs of the article
+    shape the listings taught: many sites' sitemaps list only their static pages."""
+    shapes = [re.compile(pattern) for pattern in found.article_patterns]
+    queue = [url]
+    for _ in range(3):
+        if not queue:
+            break
+        try:
+            page = fetcher.fetch(queue.pop(0))
+        except FetchError:
+            return True  # unknown: keep it, the crawl will judge
+        articles, children = feeds.feed_links(page.content, profile, url)
+        if any(not shapes or any(s.search(article_path(c.url)) for s in shapes) for c in articles):
+            return True
+        queue += [child.url for child in children]
+    return False
+
+
+def _samples(fetcher: Fetcher, found: Discovery, profile: Profile) -> list[str]:
+    if found.samples:
+        return list(found.samples)
+    for feed in found.feeds[:1]:
+        try:
+            page = fetcher.fetch(feed)
+        except FetchError:
+            return []
+        articles, _ = feeds.feed_links(page.content, profile, feed)
+        return [c.url for c in articles]
+    return []
+
+
+def _toml(value: str) -> str:
+    """A TOML string: literal when it can be (regexes read best so), else basic."""
+    if "'" not in value and "\n" not in value:
+        return f"'{value}'"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _path(url: str, origin: str) -> str:
+    return url[len(origin) :] or "/" if url.startswith(origin) else url
+
+
+def render(proposal: Proposal) -> str:
+    """The proposed profile: readable TOML, a comment on every line saying how."""
+    p, found = proposal.profile, proposal.found
+    origin = p.origin
+    name = found.site_name or p.name
+    hosts = sorted(site_hosts(p) & ({urlsplit(u).netloc for u in _all(found)} | set(p.hosts)))
+    today = dt.date.today().isoformat()
+    lines = [
+        f"# Proposed by `newsarchive add-site {origin}` on {today} ({found.requests} requests).",
+        "# Every value was found on the site itself; the comments say where. Correct freely.",
+        f"id = {_toml(p.id)}",
+        f"name = {json.dumps(name, ensure_ascii=False)}  # the home page's og:site_name or title",
+        f"origin = {_toml(origin)}",
+        f"hosts = [{', '.join(_toml(h) for h in hosts)}]  # hosts the site's links use",
+        "",
+        "[discovery]",
+    ]
+    for key, urls in (("start_urls", found.listings), ("feeds", found.feeds),
+                      ("sitemaps", found.sitemaps)):  # fmt: skip
+        if not urls:
+            lines.append(f"{key} = []  # none found")
+            continue
+        lines.append(f"{key} = [")
+        for url in urls:
+            lines.append(f"  {_toml(_path(url, origin))},  # {found.notes.get(url, 'found')}")
+        lines.append("]")
+    for url, how in found.notes.items():
+        if how.startswith("held no news"):
+            lines.append(f"# left out: {url} (a sitemap of pages that are not news)")
+    templates = {pagination_template(u, n) for u, n in found.pagination.items()} - {""}
+    if len(templates) == 1:
+        template = templates.pop()
+        lines.append(f"pagination = {_toml(template)}  # page 2 of the listing is its URL + this")
+    elif found.pagination:
+        lines.append("# pagination: the listing's own next-page links are followed (no template)")
+    for pattern in found.article_patterns:
+        # Only a hint: one listing's shape is often narrower than the site's (other
+        # rubrics) and looser than its articles (a feed link in the same folder); the
+        # listing's own structure decides better, so the line stays commented out.
+        lines.append(f"# article_pattern = {_toml(pattern)}  # the shape one listing's items share")
+    lines += ["", f"# [extract]: checked on {len(proposal.sampled)} sampled article(s):"]
+    for name in FIELDS:
+        rules = proposal.fields.get(name, [])
+        summary = ", ".join(f"{rule} on {rules.count(rule)}" for rule in sorted(set(rules)))
+        lines.append(f"#   {name:<9} {summary or 'not checked'}")
+    lines.append("# Generic rules found these; add selectors only where a field came out wrong.")
+    return "\n".join(lines) + "\n"
+
+
+def _all(found: Discovery) -> list[str]:
+    return [*found.listings, *found.feeds, *found.sitemaps, *found.samples]
+
+
+def write_profile(text: str, folder: Path, site_id: str) -> Path:
+    """Save the proposal where user profiles live; never overwrite one."""
+    target = folder / f"{site_id}.toml"
+    if target.exists():
+        raise UsageError(f"{target} exists: remove it or choose another --id")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+    return target

@@ -1,0 +1,91 @@
+"""``add-site``: a proposal that says how each line was found, and that crawls the site."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.mirror import MirrorServer
+
+from .support import SITES, Result
+from .test_origin_only import BARE
+
+Cli = Callable[..., Result]
+
+
+@pytest.mark.parametrize("site", sorted(BARE))
+def test_the_proposal_is_commented_toml_that_crawls_the_whole_mirror(
+    run_cli: Cli, db: Path, site: str
+) -> None:
+    _name, origin, _hosts = BARE[site]
+    expected = {row["url"] for row in json.loads((SITES / site / "expected.json").read_text())}
+    with MirrorServer(SITES / site) as server:
+        proposed = run_cli(
+            "add-site", origin, "--id", f"new-{site}", "--base-url", server.url,
+            "--delay", "0", "--write",
+        )  # fmt: skip
+        assert proposed.exit_code == 0, proposed.stderr
+        profile = tomllib.loads(proposed.stdout)
+        assert profile["id"] == f"new-{site}" and profile["origin"] == origin
+        sources = profile["discovery"]
+        assert sources["start_urls"] or sources["feeds"]
+        for line in proposed.stdout.splitlines():  # every value line says how it was found
+            if line.startswith("  '") or line.split(" =")[0] in ("name", "hosts", "pagination"):
+                assert "  # " in line, line
+        assert "# [extract]: checked on" in proposed.stdout
+        assert "saved" in proposed.stderr and f"crawl new-{site}" in proposed.stderr
+        crawled = run_cli(
+            "crawl", f"new-{site}", "--base-url", server.url, "--delay", "0", "--db", str(db)
+        )
+        assert crawled.exit_code == 0, crawled.stderr
+        assert "exploring" not in crawled.stdout  # the profile says where to look
+    with sqlite3.connect(db) as conn:
+        assert {r[0] for r in conn.execute("SELECT url FROM articles")} == expected
+
+
+def test_an_address_that_is_no_news_site_gets_one_line_and_exit_2(
+    run_cli: Cli, tmp_path: Path
+) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text("<html><body><p>Скоро тук.</p></body></html>")
+    with MirrorServer(root) as server:
+        result = run_cli("add-site", "https://soon.example", "--base-url", server.url)
+        assert len(server.requests) <= 12
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "does not look like a news site" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("add-site", "ftp://x.bg"), "not an http(s) URL"),
+        (("add-site", "https://x.bg", "--id", "Bad Id"), "--id must be"),
+        (("add-site", "https://x.bg", "--base-url", "nope"), "--base-url must be"),
+    ],
+)
+def test_bad_add_site_input_is_one_line(run_cli: Cli, args: tuple[str, ...], message: str) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def test_check_site_explores_a_profile_that_names_no_sources(run_cli: Cli, tmp_path: Path) -> None:
+    from .test_origin_only import bare_profile
+
+    profile = bare_profile(tmp_path, "nsorb")
+    with MirrorServer(SITES / "nsorb") as server:
+        result = run_cli(
+            "check-site", "nsorb", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0",
+        )  # fmt: skip
+    assert "explored the site in" in result.stdout
+    assert "start https://www.namrb.org/bg/aktualno" in result.stdout
+    assert "FAILED" not in result.stdout
