@@ -45,7 +45,7 @@ def crawl(
             via = f" from mirror {options.base_url}" if options.base_url else ""
             log(f"{now_iso()} start {profile.id} {profile.origin}{via}\n")
             with Fetcher(
-                fetch, mirror=options.base_url, mirror_hosts=tuple(site_hosts(profile)),
+                fetch, mirror=options.base_url, site_hosts=site_hosts(profile),
                 log=options.log, stop=options.stop,
             ) as fetcher:  # fmt: skip
                 report = SiteCrawl(Store(conn), profile, options, fetcher, progress).run()

@@ -51,6 +51,8 @@ class SiteCrawl:
     def run(self) -> SiteReport:
         run_id = self.store.start_run(self.profile.id)
         try:
+            if self._robots_unreadable():
+                return self.report
             self._fetch_pending()
             for url in self.profile.feeds + self.profile.sitemaps:
                 self._read_feed(absolute(self.profile, url), depth=0)
@@ -67,6 +69,14 @@ class SiteCrawl:
             self.store.finish_run(run_id, self.report.counts(), self.report.status)
             self._progress(self.report)
         return self.report
+
+    def _robots_unreadable(self) -> bool:
+        """An unreadable robots.txt disallows the whole site for this run: one failure line
+        here rather than one per URL."""
+        problem = self.fetcher.robots_problem(self.profile.origin)
+        if problem is not None:
+            self.report.fail(problem)
+        return problem is not None
 
     def _get(self, url: str, kind: str, *, conditional: bool = False) -> Page | Miss:
         """A source page; a failed one is reported (it fails the run), others just end."""
