@@ -9,6 +9,7 @@ daemon thread that ends by itself: sockets time out, and no reply streams for lo
 
 from __future__ import annotations
 
+import select
 import socket
 import threading
 import time
@@ -18,7 +19,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-Send = Callable[[bytes], bool]  # False once the reply must end (stopped, time up, peer gone)
+# False once the reply must end (stopped, time up, peer gone); send(b"") only asks
+Send = Callable[[bytes], bool]
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,27 @@ def trickle(
     return Reply(run)
 
 
+def drip(
+    prefix: bytes, rest: bytes, interval: float, *, started: threading.Event | None = None
+) -> Reply:
+    """``prefix`` at once, then ``rest`` one byte per ``interval`` (in the headers, say);
+    with nothing left, silence until the stream limit (a server that stalls)."""
+
+    def run(send: Send) -> None:
+        if not send(prefix):
+            return
+        if started is not None:
+            started.set()
+        for byte in rest:
+            if not send(bytes([byte])):
+                return
+            time.sleep(interval)
+        while send(b""):
+            time.sleep(0.02)
+
+    return Reply(run)
+
+
 def large(size: int, content_type: str = "text/plain") -> Reply:
     """``size`` bytes of a harmless line, with a truthful Content-Length."""
     line = b"# filler line of a very large file\n"
@@ -112,6 +135,7 @@ class HostileServer:
     stream_limit: float = 8.0
     requests: list[str] = field(default_factory=list)
     hits: dict[str, int] = field(default_factory=dict)
+    cut: list[str] = field(default_factory=list)  # replies ended by stream_limit, not the client
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -163,15 +187,27 @@ class HostileServer:
                 self.hits[path] = self.hits.get(path, 0) + 1
 
             def send(data: bytes) -> bool:
-                if self._stopped.is_set() or time.monotonic() > deadline:
+                if self._stopped.is_set():
+                    return False
+                if time.monotonic() > deadline:
+                    with self._lock:
+                        self.cut.append(path)
                     return False
                 try:
+                    if not data:
+                        return not _peer_closed(conn)
                     conn.sendall(data)
                 except OSError:
                     return False
                 return True
 
             self.routes.get(path, NOT_FOUND).run(send)
+
+
+def _peer_closed(conn: socket.socket) -> bool:
+    """True once the client has hung up (a readable socket with nothing to read)."""
+    readable, _, _ = select.select([conn], [], [], 0)
+    return bool(readable) and conn.recv(1, socket.MSG_PEEK) == b""
 
 
 def _read_request_path(conn: socket.socket) -> str | None:

@@ -29,6 +29,7 @@ from .hostileserver import (
     LoopbackOnly,
     Reply,
     dead_port,
+    drip,
     html,
     large,
     raw,
@@ -267,7 +268,47 @@ def test_stop_is_noticed_between_chunks() -> None:
     with HostileServer(routes, stream_limit=30) as site, Fetcher(options, stop=stop) as fetcher:
         with pytest.raises(FetchInterrupted):
             fetcher.fetch(f"{site.url}/slow")
-    assert site.hits["/slow"] == 1
+    assert site.hits["/slow"] == 1 and site.cut == []
+
+
+def test_headers_that_trickle_end_at_the_deadline_too() -> None:
+    head = drip(b"HTTP/1.1 200 OK\r\nX-Slow: ", b"a" * 400 + b"\r\n\r\n", 0.02)
+    options = FetchOptions(delay=0, backoff=0.01, retries=3, deadline=0.3, respect_robots=False)
+    with HostileServer({"/slow": head}) as site, Fetcher(options) as fetcher:
+        with pytest.raises(FetchError, match="deadline of 0.3 s"):
+            fetcher.fetch(f"{site.url}/slow")
+    assert site.hits["/slow"] == 2
+
+
+def test_a_stalled_body_ends_at_the_deadline_not_the_read_timeout() -> None:
+    stalled = drip(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nsome", b"", 0)
+    options = FetchOptions(
+        delay=0, backoff=0.01, retries=3, timeout=30, deadline=0.3, respect_robots=False
+    )
+    with HostileServer({"/stalled": stalled}) as site, Fetcher(options) as fetcher:
+        with pytest.raises(FetchError, match="deadline of 0.3 s"):
+            fetcher.fetch(f"{site.url}/stalled")
+    assert site.hits["/stalled"] == 2
+
+
+@pytest.mark.parametrize("where", ["headers", "body"])
+def test_stop_is_noticed_while_a_read_waits(where: str) -> None:
+    started = threading.Event()
+    stop = threading.Event()
+    head = b"HTTP/1.1 200 OK\r\n" + (b"Content-Length: 10\r\n\r\n" if where == "body" else b"")
+    routes = {"/stalled": drip(head, b"", 0, started=started)}
+    options = FetchOptions(delay=0, retries=3, timeout=30, respect_robots=False)
+
+    def stop_when_waiting() -> None:
+        started.wait(10)
+        stop.set()
+
+    threading.Thread(target=stop_when_waiting, daemon=True).start()
+    with HostileServer(routes, stream_limit=30) as site, Fetcher(options, stop=stop) as fetcher:
+        with pytest.raises(FetchInterrupted):
+            fetcher.fetch(f"{site.url}/stalled")
+    assert site.hits["/stalled"] == 1
+    assert site.cut == []  # the client hung up; the server did not have to give up
 
 
 def test_deadline_is_a_documented_setting(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -301,6 +342,7 @@ def test_sigterm_ends_a_crawl_stuck_on_a_trickling_article(db: Path) -> None:
             process.kill()
             process.communicate()
     assert process.returncode == 143, err
+    assert site.cut == []  # the crawl hung up on the trickle; it did not wait it out
     assert "Traceback" not in err
     urls, frontier = crawl_db(db)
     assert urls == []  # the trickling article came first in the listing

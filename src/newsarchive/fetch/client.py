@@ -32,6 +32,7 @@ from newsarchive import __version__
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
+from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.models import Page
 
@@ -222,6 +223,11 @@ class Fetcher:
         self.options = options or FetchOptions()
         hosts = None if site_hosts is None else tuple(site_hosts)
         self._redirects = RedirectPolicy(hosts)
+        connections = max(1, self.options.max_connections)
+        limits = httpx.Limits(max_connections=connections * 4, max_keepalive_connections=8)
+        self._backend = BoundedBackend(stop)
+        if transport is None:
+            transport = bounded_transport(self._backend, limits)
         if mirror is not None:
             transport = MirrorTransport(mirror, hosts or (), transport)
         self._contacted: Callable[[str], str] = (
@@ -239,12 +245,11 @@ class Fetcher:
         self._robots: dict[str, Protego | str | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self.stats = FetchStats()
-        connections = max(1, self.options.max_connections)
         self._client = httpx.Client(
             headers={"User-Agent": self.options.user_agent, "Accept-Language": "bg,en;q=0.5"},
             timeout=self.options.timeout,
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=connections * 4, max_keepalive_connections=8),
+            limits=limits,
             transport=transport,
         )
 
@@ -417,6 +422,7 @@ class Fetcher:
                     break
                 continue
             except (httpx.TransportError, httpx.DecodingError) as exc:
+                self._check_stop()  # a read that gave up because the crawl is stopping
                 self._count(type(exc).__name__, cpu)
                 self._log_fetch(url, type(exc).__name__, 0, started)
                 problem = malformed(exc)
@@ -522,8 +528,20 @@ class Fetcher:
     ) -> tuple[int, dict[str, str], bytes, str]:
         """One logical GET: follow redirects by hand (each hop checked: scheme, policy,
         robots.txt, an unreachable host), cap the body's size and the whole exchange's
-        time, and look at the stop flag between chunks."""
+        time (here between chunks, in ``BoundedBackend`` for every read), and look at the
+        stop flag between chunks."""
         deadline = time.monotonic() + self.options.deadline
+        try:
+            with self._backend.until(deadline):
+                return self._hops(url, headers, check_robots, max_bytes, deadline)
+        except httpx.TimeoutException:
+            if time.monotonic() >= deadline:
+                raise _DeadlineHit from None
+            raise
+
+    def _hops(
+        self, url: str, headers: dict[str, str], check_robots: bool, max_bytes: int, deadline: float
+    ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
         for hop in range(self.options.max_redirects + 1):
             if hop:
