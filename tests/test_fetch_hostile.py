@@ -237,6 +237,7 @@ def test_crawl_with_one_article_on_a_dead_host_archives_the_rest(
         )  # fmt: skip
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and dead in result.stderr
+    assert site.url + slug(301) in result.stderr  # the line names the article, too
     urls, frontier = crawl_db(db)
     assert sorted(urls) == [site.url + slug(i) for i in range(302, 308)]
     assert frontier[site.url + slug(301)] == ("failed", 1)

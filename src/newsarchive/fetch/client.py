@@ -267,7 +267,7 @@ class Fetcher:
         self.close()
 
     # robots.txt ------------------------------------------------------------------
-    def allowed(self, url: str) -> bool:
+    def allowed(self, url: str, *, redirected_from: str | None = None) -> bool:
         """robots.txt verdict, read once per origin per run (RFC 9309).
 
         A 4xx robots.txt (or a redirect we will not follow) means allowed. A 5xx or 429 is
@@ -278,7 +278,8 @@ class Fetcher:
         """
         robots = self._robots_for(url)
         if isinstance(robots, str):
-            raise FetchError(f"{robots}; not fetching {url}", url=url)
+            asked = url if redirected_from is None else f"{redirected_from} (redirected to {url})"
+            raise FetchError(f"{robots}; not fetching {asked}", url=redirected_from or url)
         return robots is None or bool(robots.can_fetch(url, self.options.user_agent))
 
     def robots_problem(self, url: str) -> str | None:
@@ -560,7 +561,7 @@ class Fetcher:
                 location = response.headers.get("location")
                 if status in REDIRECT_STATUSES and location:
                     following = self._follow(url, current, location, status)
-                    if check_robots and not self.allowed(following):
+                    if check_robots and not self.allowed(following, redirected_from=url):
                         raise RobotsDisallowed(
                             f"redirected to {following}, disallowed by robots.txt: {url}", url=url
                         )
