@@ -74,6 +74,14 @@ def crawl_db(db: Path) -> tuple[list[str], dict[str, tuple[str, int]]]:
         return urls, {r[0]: (r[1], r[2]) for r in rows}
 
 
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """httpx honours *_PROXY variables; these tests must talk to 127.0.0.1 directly."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    yield
+
+
 @pytest.fixture
 def fast_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSARCHIVE_BACKOFF", "0.01")
@@ -435,11 +443,3 @@ def test_a_redirect_to_an_invalid_url_is_one_clear_error(location: str) -> None:
         with pytest.raises(FetchError, match=invalid) as failed:
             fetcher.fetch(f"{site.url}/a")
     assert site.hits["/a"] == 1 and "\n" not in str(failed.value)
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """httpx honours *_PROXY variables; these tests must talk to 127.0.0.1 directly."""
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    yield
