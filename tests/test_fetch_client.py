@@ -132,26 +132,27 @@ def test_robots_is_read_once_and_disallows(site: FaultServer) -> None:
     assert "/news/900-private-900" not in site.requests
 
 
-def test_slow_robots_times_out_sooner_and_counts_as_unreachable() -> None:
+def test_slow_robots_times_out_sooner_and_disallows_the_site() -> None:
     options = FetchOptions(delay=0, backoff=0.01, retries=1, timeout=5, robots_timeout=0.2)
     with FaultServer(robots_delay=0.6) as server:
-        with Fetcher(options) as fetcher:
-            page = fetcher.fetch(page_url(server, "/news/900-private-900"))
-        assert page.status == 200  # fetched: the robots.txt that forbids it never arrived
+        with Fetcher(options) as fetcher, pytest.raises(FetchError, match="robots.txt"):
+            fetcher.fetch(page_url(server, "/news/101-ok-101"))  # RFC 9309: disallow all
         assert server.requests.count("/robots.txt") == 2  # tried, retried, given up
+        assert server.article_requests() == []
         patient = FetchOptions(delay=0, retries=0, timeout=5, robots_timeout=5)
         with Fetcher(patient) as fetcher, pytest.raises(RobotsDisallowed):
             fetcher.fetch(page_url(server, "/news/900-private-900"))
 
 
-def test_unreachable_robots_means_allowed() -> None:
+def test_unreachable_robots_means_disallowed() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/robots.txt":
             raise httpx.ConnectError("refused", request=request)
         return httpx.Response(200, content=b"<p>hello</p>")
 
     with Fetcher(QUICK, transport=httpx.MockTransport(handler)) as fetcher:
-        assert fetcher.fetch("https://example.org/a").status == 200
+        with pytest.raises(FetchError, match="robots.txt .* unreadable"):
+            fetcher.fetch("https://example.org/a")
 
 
 def test_robots_crawl_delay_slows_the_host() -> None:

@@ -75,7 +75,7 @@ def propose(
     profile = Profile(id=chosen, name=host, origin=origin, hosts=(host,), source="add-site")
     with Fetcher(
         options or FetchOptions(retries=1), mirror=base_url,
-        mirror_hosts=tuple(site_hosts(profile)),
+        site_hosts=site_hosts(profile),
     ) as fetcher:  # fmt: skip
         found = explore(fetcher, profile)
         if found.empty:

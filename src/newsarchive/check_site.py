@@ -119,7 +119,7 @@ def check_site(
     """Run the check; network errors are recorded in the report, never raised."""
     own = fetcher is None
     fetcher = fetcher or Fetcher(
-        options or FetchOptions(retries=1), mirror=base_url, mirror_hosts=tuple(site_hosts(profile))
+        options or FetchOptions(retries=1), mirror=base_url, site_hosts=site_hosts(profile)
     )
     report = SiteCheck(profile.id)
     found: list[str] = []

@@ -12,7 +12,6 @@ resume point, and ``options.stop`` (SIGTERM/SIGINT) ends the run after the pages
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 import sqlite3
 import time
@@ -43,6 +42,10 @@ SETTLED = {
 }
 
 
+class _RobotsUnreadable(Exception):
+    """robots.txt could not be read: nothing may be fetched from the site in this run."""
+
+
 class _BudgetSpent(Exception):
     """The site's request budget for this run is used up; the next run resumes."""
 
@@ -64,7 +67,7 @@ def crawl_site(
         conn = connect(db, create=False)
         with Fetcher(
             options.fetch.with_delay(options.delay, profile.delay), mirror=options.base_url,
-            mirror_hosts=tuple(site_hosts(profile)), log=options.log, stop=options.stop,
+            site_hosts=site_hosts(profile), log=options.log, stop=options.stop,
         ) as fetcher:  # fmt: skip
             crawl = SiteCrawl(Store(conn), profile, options, fetcher, archive, progress)
             report = crawl.report
@@ -116,6 +119,8 @@ class SiteCrawl:
         except FetchInterrupted:
             self.report.interrupted = True
             self.report.interrupt_code = getattr(self.options.stop, "code", 130)
+        except _RobotsUnreadable:
+            pass  # reported once by _robots_gate
         except _BudgetSpent:
             self.report.budget_spent = self.options.max_requests
         except sqlite3.DatabaseError as exc:
@@ -144,6 +149,7 @@ class SiteCrawl:
         )
 
     def _explore(self) -> Discovery:
+        self._robots_gate(self.profile.origin)
         found = explore(self.fetcher, self.profile)
         self.frontier.save_discovery(found)
         self.report.explored += found.requests
@@ -159,6 +165,8 @@ class SiteCrawl:
         """Read feeds and sitemaps, walk listings; True when there were sources and every
         one of them failed (the site moved, or the sources were guessed wrong)."""
         failed_before = self.report.listing_errors
+        for url in [*sources.feeds, *sources.sitemaps, *sources.listings][:1]:
+            self._robots_gate(url)
         for url in sources.feeds:
             self._read_feed(url, depth=0)
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
@@ -185,6 +193,14 @@ class SiteCrawl:
             self.archive.check()
         if self.fetcher.requests >= self.options.max_requests:
             raise _BudgetSpent
+
+    def _robots_gate(self, url: str) -> None:
+        """An unreadable robots.txt disallows the whole site for this run: one failure line
+        for the host about to be fetched, rather than one per URL."""
+        problem = self.fetcher.robots_problem(url)
+        if problem is not None:
+            self.report.fail(problem)
+            raise _RobotsUnreadable
 
     def _get(self, url: str, kind: str, *, conditional: bool = False) -> Page | Miss:
         """A source page; a failed one is reported (it fails the run), others just end."""
@@ -279,8 +295,10 @@ class SiteCrawl:
     def _fetch_pending(self) -> int:
         """Fetch every queued URL not yet tried this run; return how many were too old."""
         self._check()
-        pending = (u for u in self.frontier.pending() if u not in self._handled)
-        urls = list(itertools.islice(pending, self.options.max_requests - self.fetcher.requests))
+        pending = [u for u in self.frontier.pending() if u not in self._handled]
+        if pending:
+            self._robots_gate(pending[0])
+        urls = pending[: max(0, self.options.max_requests - self.fetcher.requests)]
         workers = max(1, self.options.workers or self.fetcher.options.max_connections)
         before = self.report.count(Outcome.OLD)
         for url, result in self.fetcher.fetch_many(urls, workers):

@@ -4,7 +4,12 @@ Site operators see an identifying User-Agent, at most ``max_connections`` reques
 flight and one request started per ``delay`` seconds per host; transient failures (5xx,
 429, timeouts, resets) are retried with exponential backoff and jitter, honouring
 ``Retry-After`` up to a cap. Redirects are followed by hand so every hop is checked
-(http(s) only, at most ``max_redirects``). Thread-safe: a crawl may fetch from a pool.
+(http(s) only, at most ``max_redirects``, robots.txt, and ``addresses.RedirectPolicy``:
+the site's hosts, never an internal address). Every byte comes from a site we do not
+control, so each response is bounded in size (``max_bytes``) and in time (``deadline``,
+checked between chunks together with the stop flag); a malformed response (broken status
+line, conflicting Content-Length, bad gzip) is tried once, as retrying cannot fix it.
+Thread-safe: a crawl may fetch from a pool.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
@@ -25,7 +30,9 @@ from protego import Protego
 
 from newsarchive import __version__
 from newsarchive.errors import FetchError
+from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
+from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.models import Page
 
@@ -51,6 +58,12 @@ class FetchOptions:
     backoff: float = 1.0
     max_retry_after: float = 120.0
     max_bytes: int = 10 * 1024 * 1024
+    # robots.txt is small or broken: Google reads at most 500 KiB of it, and so do we
+    robots_max_bytes: int = 500 * 1024
+    # a whole response (every redirect hop, the body streamed to its end) takes at most
+    # this long; a trickling body would otherwise hold a worker for as long as the
+    # server likes, since each chunk arrives well within ``timeout``
+    deadline: float = 60.0
     max_redirects: int = 5
     respect_robots: bool = True
 
@@ -58,8 +71,9 @@ class FetchOptions:
     def from_env(cls, **overrides: object) -> FetchOptions:
         """Defaults, then ``$NEWSARCHIVE_USER_AGENT`` and friends, then explicit overrides.
 
-        ``NEWSARCHIVE_TIMEOUT``, ``NEWSARCHIVE_BACKOFF``, ``NEWSARCHIVE_RETRIES`` and
-        ``NEWSARCHIVE_MAX_RETRY_AFTER`` exist so tests and impatient users can shrink waits.
+        ``NEWSARCHIVE_TIMEOUT``, ``NEWSARCHIVE_DEADLINE``, ``NEWSARCHIVE_BACKOFF``,
+        ``NEWSARCHIVE_RETRIES`` and ``NEWSARCHIVE_MAX_RETRY_AFTER`` exist so tests and
+        impatient users can shrink waits.
         """
         values: dict[str, object] = {}
         agent = os.environ.get(USER_AGENT_ENV, "").strip()
@@ -67,6 +81,7 @@ class FetchOptions:
             values["user_agent"] = agent
         for name, key, kind in (
             ("NEWSARCHIVE_TIMEOUT", "timeout", float),
+            ("NEWSARCHIVE_DEADLINE", "deadline", float),
             ("NEWSARCHIVE_BACKOFF", "backoff", float),
             ("NEWSARCHIVE_RETRIES", "retries", int),
             ("NEWSARCHIVE_MAX_RETRY_AFTER", "max_retry_after", float),
@@ -88,6 +103,52 @@ class FetchOptions:
 
 class RobotsDisallowed(FetchError):
     """robots.txt forbids this URL: skipped, recorded, not a failure."""
+
+
+class FetchFailed(FetchError):
+    """A failure whose ``reason`` reads without the URL (the robots.txt line uses it)."""
+
+    def __init__(
+        self, reason: str, *, url: str, shown: str | None = None, status: int | None = None
+    ) -> None:
+        super().__init__(f"{reason}: {shown or url}", url=url, status=status)
+        self.reason = reason
+
+
+class RedirectRefused(FetchFailed):
+    """A redirect the fetcher will not follow (policy, bad URL, too many): never retried."""
+
+
+class _DeadlineHit(Exception):
+    """The response was still streaming when ``FetchOptions.deadline`` ran out."""
+
+
+# httpx raises RemoteProtocolError both for a malformed response and for a connection that
+# closed early; only the latter is worth another try.
+_CLOSED_EARLY = ("peer closed connection", "server disconnected")
+
+
+def malformed(exc: httpx.HTTPError) -> str | None:
+    """What is wrong with a response no retry can fix, or None for a transient error."""
+    if isinstance(exc, httpx.DecodingError) or (
+        isinstance(exc, httpx.ProtocolError) and not str(exc).lower().startswith(_CLOSED_EARLY)
+    ):
+        text = " ".join(str(exc).split()) or type(exc).__name__
+        return text if len(text) <= 120 else text[:117] + "..."
+    return None
+
+
+def _netloc(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
+def _failed_host(exc: httpx.RequestError, fallback: str) -> str:
+    """The host of the request that failed (a redirect target, perhaps; with a mirror,
+    ``MirrorTransport`` has put the site's real URL back on the request)."""
+    try:
+        return exc.request.url.netloc.decode("ascii").lower()
+    except RuntimeError:
+        return fallback
 
 
 class FetchInterrupted(FetchError):
@@ -135,22 +196,24 @@ class _Host:
         self.unreachable: str | None = None
 
 
-def _refuse_unreachable(host: _Host, url: str) -> None:
+def _refuse_unreachable(host: _Host, url: str, target: str | None = None) -> None:
     if host.unreachable is not None:
+        via = f"{target} (redirected from {url})" if target and target != url else url
         raise FetchError(
-            f"host unreachable earlier in this run ({host.unreachable}): {url}", url=url
+            f"host unreachable earlier in this run ({host.unreachable}): {via}", url=url
         )
 
 
 class Fetcher:
-    """One per crawl. ``mirror`` (``--base-url``) serves the site's URLs from elsewhere."""
+    """One per crawl. ``site_hosts`` are the hosts redirects may lead to (None: any public
+    host) and, with ``mirror`` (``--base-url``), the hosts served from the mirror."""
 
     def __init__(
         self,
         options: FetchOptions | None = None,
         *,
         mirror: str | None = None,
-        mirror_hosts: tuple[str, ...] = (),
+        site_hosts: Iterable[str] | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], object] | None = None,
         log: Callable[[str], object] | None = None,
@@ -158,8 +221,15 @@ class Fetcher:
     ) -> None:
         self._log = log
         self.options = options or FetchOptions()
+        hosts = None if site_hosts is None else tuple(site_hosts)
+        self._redirects = RedirectPolicy(hosts)
+        connections = max(1, self.options.max_connections)
+        limits = httpx.Limits(max_connections=connections * 4, max_keepalive_connections=8)
+        self._backend = BoundedBackend(stop)
+        if transport is None:
+            transport = bounded_transport(self._backend, limits)
         if mirror is not None:
-            transport = MirrorTransport(mirror, mirror_hosts, transport)
+            transport = MirrorTransport(mirror, hosts or (), transport)
         self._contacted: Callable[[str], str] = (
             transport.contacted if isinstance(transport, MirrorTransport) else str
         )
@@ -175,12 +245,11 @@ class Fetcher:
         self._robots: dict[str, Protego | str | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self.stats = FetchStats()
-        connections = max(1, self.options.max_connections)
         self._client = httpx.Client(
             headers={"User-Agent": self.options.user_agent, "Accept-Language": "bg,en;q=0.5"},
             timeout=self.options.timeout,
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=connections * 4, max_keepalive_connections=8),
+            limits=limits,
             transport=transport,
         )
 
@@ -198,15 +267,32 @@ class Fetcher:
         self.close()
 
     # robots.txt ------------------------------------------------------------------
-    def allowed(self, url: str) -> bool:
-        """robots.txt verdict, read once per origin per run.
+    def allowed(self, url: str, *, redirected_from: str | None = None) -> bool:
+        """robots.txt verdict, read once per origin per run (RFC 9309).
 
-        Unreachable or 4xx robots.txt means allowed. A 5xx or 429 is retried with backoff;
-        if it persists, this raises ``FetchError`` for every URL of the host for the rest
-        of the run (a temporary failure, retried next run), the cautious reading of RFC 9309.
+        A 4xx robots.txt (or a redirect we will not follow) means allowed. A 5xx or 429 is
+        retried with backoff; if it persists, and when robots.txt cannot be read at all
+        (network error, malformed response, over ``robots_max_bytes``, past the deadline),
+        the whole origin is disallowed: this raises ``FetchError`` for every URL of it for
+        the rest of the run (a temporary failure, retried next run).
         """
+        robots = self._robots_for(url)
+        if isinstance(robots, str):
+            asked = url if redirected_from is None else f"{redirected_from} (redirected to {url})"
+            raise FetchError(f"{robots}; not fetching {asked}", url=redirected_from or url)
+        return robots is None or bool(robots.can_fetch(url, self.options.user_agent))
+
+    def robots_problem(self, url: str) -> str | None:
+        """Why nothing on ``url``'s origin may be fetched in this run (one line), or None.
+
+        A crawl asks this first, so an unreadable robots.txt is reported once, not once
+        per URL."""
+        robots = self._robots_for(url)
+        return robots if isinstance(robots, str) else None
+
+    def _robots_for(self, url: str) -> Protego | str | None:
         if not self.options.respect_robots:
-            return True
+            return None
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
@@ -214,10 +300,7 @@ class Fetcher:
         with origin_lock:
             if origin not in self._robots:
                 self._robots[origin] = self._load_robots(origin)
-            robots = self._robots[origin]
-        if isinstance(robots, str):
-            raise FetchError(f"{robots}; not fetching {url}", url=url)
-        return robots is None or bool(robots.can_fetch(url, self.options.user_agent))
+            return self._robots[origin]
 
     def robots_sitemaps(self, url: str) -> list[str]:
         """The ``Sitemap:`` lines of the robots.txt of ``url``'s origin (read once a run)."""
@@ -234,12 +317,18 @@ class Fetcher:
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self.fetch(origin + "/robots.txt", check_robots=False)
-        except FetchInterrupted:
-            raise
+        except (FetchInterrupted, RedirectRefused) as exc:
+            if isinstance(exc, FetchInterrupted):
+                raise
+            return None  # RFC 9309: past the redirects it is "unavailable", like a 4xx
         except FetchError as exc:
             if exc.status is not None and exc.status >= 429:
                 return f"robots.txt of {origin} keeps failing (HTTP {exc.status})"
-            return None
+            reason = exc.reason if isinstance(exc, FetchFailed) else str(exc)
+            return (
+                f"robots.txt of {origin} unreadable ({reason}):"
+                " the site is disallowed for this run (RFC 9309)"
+            )
         if page.status != 200:
             return None
         robots = Protego.parse(page.text)
@@ -250,6 +339,7 @@ class Fetcher:
 
     # politeness ------------------------------------------------------------------
     def _host(self, netloc: str) -> _Host:
+        netloc = netloc.lower()
         with self._lock:
             host = self._hosts.get(netloc)
             if host is None:
@@ -290,10 +380,16 @@ class Fetcher:
         last_modified: str | None = None,
         check_robots: bool = True,
     ) -> Page:
-        """GET ``url`` with retries. Returns any final status; raises ``FetchError`` otherwise."""
+        """GET ``url`` with retries. Returns any final status; raises ``FetchError`` otherwise.
+
+        Transient failures are retried ``retries`` times, a deadline hit only once (a site
+        that trickles once will trickle again), a malformed response never. A host that
+        could not be connected to on any attempt (the site's, or a redirect target's) is
+        marked unreachable for the rest of the run; the URL's own failure is its own.
+        """
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
-        host = self._host(urlsplit(url).netloc)
+        host = self._host(_netloc(url))
         _refuse_unreachable(host, url)
         if check_robots and not self.allowed(url):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
@@ -303,10 +399,13 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        max_bytes = self.options.max_bytes if check_robots else self.options.robots_max_bytes
         last_error = "no attempt made"
         last_status: int | None = None
         retry_after: float | None = None
-        never_connected = True
+        refused_host: str | None = None  # set while every attempt failed to connect
+        deadline_hits = 0
+        attempts = 0
         for attempt in range(self.options.retries + 1):
             if attempt:
                 wait = self._backoff(attempt, retry_after)
@@ -315,22 +414,45 @@ class Fetcher:
             self._wait_turn(host)
             started = time.monotonic()
             cpu = time.thread_time()
+            attempts += 1
             try:
                 with host.slots:
                     self._check_stop()
                     status, resp_headers, content, final = self._get(
-                        url, headers, check_robots=check_robots
+                        url, headers, check_robots=check_robots, max_bytes=max_bytes
                     )
             except FetchError:
                 raise
-            except httpx.TransportError as exc:
+            except _DeadlineHit:
+                self._count("deadline", cpu)
+                self._log_fetch(url, "deadline", 0, started)
+                last_error = (
+                    f"response not complete within the deadline of {self.options.deadline:g} s"
+                )
+                last_status, refused_host = None, None
+                deadline_hits += 1
+                if deadline_hits > 1:
+                    break
+                continue
+            except (httpx.TransportError, httpx.DecodingError) as exc:
+                self._check_stop()  # a read that gave up because the crawl is stopping
                 self._count(type(exc).__name__, cpu)
                 self._log_fetch(url, type(exc).__name__, 0, started)
+                problem = malformed(exc)
+                if problem is not None:
+                    raise FetchFailed(
+                        f"malformed response ({problem})", url=url, shown=self.describe(url)
+                    ) from None
                 last_error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
                 last_status = None
-                never_connected = never_connected and isinstance(exc, httpx.ConnectError)
+                failed = _failed_host(exc, _netloc(url))
+                connect = isinstance(exc, httpx.ConnectError)
+                first = attempt == 0
+                refused_host = failed if connect and (first or refused_host == failed) else None
+                if failed != _netloc(url):
+                    last_error += f" ({failed})"
                 continue
-            never_connected = False
+            refused_host = None
             self._count(str(status), cpu)
             self._log_fetch(url, str(status), len(content), started)
             if status in RETRY_STATUSES:
@@ -344,11 +466,12 @@ class Fetcher:
             fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
             page = Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
             return replace(page, not_modified=status == 304)
-        if never_connected and check_robots:  # a failed robots.txt alone means "allowed"
-            host.unreachable = last_error
-        raise FetchError(
-            f"{last_error} after {self.options.retries + 1} attempts: {self.describe(url)}",
+        if refused_host is not None:
+            self._host(refused_host).unreachable = last_error
+        raise FetchFailed(
+            f"{last_error} after {attempts} attempts",
             url=url,
+            shown=self.describe(url),
             status=last_status,
         )
 
@@ -414,12 +537,28 @@ class Fetcher:
         return float(min(base + random.uniform(0, base / 2), self.options.max_retry_after))
 
     def _get(
-        self, url: str, headers: dict[str, str], *, check_robots: bool = True
+        self, url: str, headers: dict[str, str], *, check_robots: bool, max_bytes: int
     ) -> tuple[int, dict[str, str], bytes, str]:
-        """One logical GET: follow redirects by hand (http(s) only, robots.txt checked on
-        each hop), cap the body size."""
+        """One logical GET: follow redirects by hand (each hop checked: scheme, policy,
+        robots.txt, an unreachable host), cap the body's size and the whole exchange's
+        time (here between chunks, in ``BoundedBackend`` for every read), and look at the
+        stop flag between chunks."""
+        deadline = time.monotonic() + self.options.deadline
+        try:
+            with self._backend.until(deadline):
+                return self._hops(url, headers, check_robots, max_bytes, deadline)
+        except httpx.TimeoutException:
+            if time.monotonic() >= deadline:
+                raise _DeadlineHit from None
+            raise
+
+    def _hops(
+        self, url: str, headers: dict[str, str], check_robots: bool, max_bytes: int, deadline: float
+    ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
-        for _hop in range(self.options.max_redirects + 1):
+        for hop in range(self.options.max_redirects + 1):
+            if hop:
+                _refuse_unreachable(self._host(_netloc(current)), url, current)
             with self._lock:
                 self.stats.requests += 1
             # robots.txt (the only fetch without a robots check) gets a shorter timeout:
@@ -433,33 +572,57 @@ class Fetcher:
                 status = response.status_code
                 location = response.headers.get("location")
                 if status in REDIRECT_STATUSES and location:
-                    following = urljoin(current, location)
-                    self._log_fetch(url, f"{status}->{following}", 0, time.monotonic())
-                    if urlsplit(following).scheme not in ("http", "https"):
-                        raise FetchError(
-                            f"redirect to a non-http(s) URL {following}: {url}", url=url
-                        )
-                    if check_robots and not self.allowed(following):
+                    following = self._follow(url, current, location, status)
+                    if check_robots and not self.allowed(following, redirected_from=url):
                         raise RobotsDisallowed(
                             f"redirected to {following}, disallowed by robots.txt: {url}", url=url
                         )
                     current = following
                     continue
                 declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > self.options.max_bytes:
-                    raise self._too_large(url)
+                if declared.isdigit() and int(declared) > max_bytes:
+                    raise self._too_large(url, max_bytes)
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
+                    self._check_stop()
+                    if time.monotonic() > deadline:
+                        raise _DeadlineHit
                     size += len(chunk)
-                    if size > self.options.max_bytes:
-                        raise self._too_large(url)
+                    if size > max_bytes:
+                        raise self._too_large(url, max_bytes)
                     chunks.append(chunk)
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
                 return status, resp_headers, b"".join(chunks), str(response.url)
         self._log_fetch(url, "redirect-loop", 0, time.monotonic())
-        raise FetchError(f"more than {self.options.max_redirects} redirects: {url}", url=url)
+        raise RedirectRefused(
+            f"more than {self.options.max_redirects} redirects", url=url, shown=self.describe(url)
+        )
 
-    def _too_large(self, url: str) -> FetchError:
+    def _follow(self, url: str, current: str, location: str, status: int) -> str:
+        """The redirect target, if it may be followed; ``RedirectRefused`` says why not."""
+        try:
+            following = urljoin(current, location)
+            httpx.URL(following)
+            urlsplit(following).port  # noqa: B018 (raises on a port out of range)
+        except (ValueError, httpx.InvalidURL):
+            shown = " ".join(location.split())[:100]
+            self._log_fetch(url, "bad-redirect", 0, time.monotonic())
+            raise RedirectRefused(
+                f"redirect to an invalid URL ({shown!r})", url=url, shown=self.describe(url)
+            ) from None
+        self._log_fetch(url, f"{status}->{following}", 0, time.monotonic())
+        if urlsplit(following).scheme not in ("http", "https"):
+            reason = f"redirect to a non-http(s) URL {following}"
+        else:
+            refusal = self._redirects.refusal(url, following)
+            reason = "" if refusal is None else f"redirect to {following} refused ({refusal})"
+        if reason:
+            raise RedirectRefused(reason, url=url, shown=self.describe(url))
+        return following
+
+    def _too_large(self, url: str, max_bytes: int) -> FetchError:
         self._log_fetch(url, "too-large", 0, time.monotonic())
-        return FetchError(f"response larger than {self.options.max_bytes} bytes: {url}", url=url)
+        return FetchFailed(
+            f"response larger than {max_bytes} bytes", url=url, shown=self.describe(url)
+        )

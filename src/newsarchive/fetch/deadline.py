@@ -1,0 +1,161 @@
+"""Sockets that give up at the response deadline, and notice the stop flag while waiting.
+
+httpx's timeouts are per operation: a server sending one byte every few seconds (in its
+headers as well as its body) never trips them. The fetcher checks its deadline between
+body chunks, but the status line and headers are read inside httpcore, out of its reach.
+So the connections themselves are bounded: every read waits at most until the deadline of
+the response in progress in that thread, and in slices of ``slice`` seconds, so a crawl
+asked to stop (SIGTERM) is not held by a read that has seen nothing for a while.
+
+This sits below httpx as an httpcore network backend (httpcore is what httpx's own
+transport is built on); ``bounded_transport`` installs it in an ``httpx.HTTPTransport``.
+"""
+
+from __future__ import annotations
+
+import ssl
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpcore
+import httpx
+
+SocketOption = Any  # httpcore's socket option tuples, passed through untouched
+
+
+class Interrupted(httpcore.ReadError):
+    """The stop flag was set while a read waited."""
+
+
+class BoundedBackend(httpcore.NetworkBackend):
+    """``httpcore.SyncBackend`` whose streams obey ``until(deadline)`` and ``stop``."""
+
+    def __init__(self, stop: threading.Event | None = None, slice: float = 0.5) -> None:
+        self._inner = httpcore.SyncBackend()
+        self._local = threading.local()  # the deadline of the response this thread awaits
+        self._stop = stop
+        self._slice = slice
+
+    @contextmanager
+    def until(self, deadline: float) -> Iterator[None]:
+        """Reads in this thread end by ``deadline`` (``time.monotonic()``) meanwhile; nests
+        (robots.txt is fetched in the middle of a redirect)."""
+        outer = getattr(self._local, "deadline", None)
+        self._local.deadline = deadline
+        try:
+            yield
+        finally:
+            self._local.deadline = outer
+
+    def remaining(self) -> float | None:
+        deadline: float | None = getattr(self._local, "deadline", None)
+        return None if deadline is None else deadline - time.monotonic()
+
+    def capped(self, timeout: float | None) -> float | None:
+        """``timeout``, shortened to what is left before the deadline (at least a tick)."""
+        left = self.remaining()
+        if left is None:
+            return timeout
+        left = max(left, 0.001)
+        return left if timeout is None else min(timeout, left)
+
+    def stopping(self) -> bool:
+        return self._stop is not None and self._stop.is_set()
+
+    def read(self, stream: httpcore.NetworkStream, max_bytes: int, timeout: float | None) -> bytes:
+        """``stream.read`` in slices: the stop flag is looked at between them, and the
+        caller's timeout and the deadline both still hold as a whole."""
+        started = time.monotonic()
+        while True:
+            left = None if timeout is None else timeout - (time.monotonic() - started)
+            wait = self.capped(left)
+            if wait is not None and wait <= 0:
+                raise httpcore.ReadTimeout("timed out")
+            try:
+                return stream.read(max_bytes, min(self._slice, wait or self._slice))
+            except httpcore.ReadTimeout:
+                if self.stopping():
+                    raise Interrupted("crawl interrupted") from None
+                now_left = self.remaining()
+                spent = time.monotonic() - started
+                if (now_left is not None and now_left <= 0) or (
+                    timeout is not None and spent >= timeout
+                ):
+                    raise
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[SocketOption] | None = None,
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.connect_tcp(
+            host, port, self.capped(timeout), local_address, socket_options
+        )
+        return BoundedStream(inner, self)
+
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[SocketOption] | None = None,
+    ) -> httpcore.NetworkStream:  # pragma: no cover - never used by the fetcher
+        return BoundedStream(
+            self._inner.connect_unix_socket(path, self.capped(timeout), socket_options), self
+        )
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class BoundedStream(httpcore.NetworkStream):
+    """A connection whose reads and writes end by the deadline of ``backend``."""
+
+    def __init__(self, inner: httpcore.NetworkStream, backend: BoundedBackend) -> None:
+        self._inner = inner
+        self._backend = backend
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._backend.read(self._inner, max_bytes, timeout)
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._backend.capped(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname, self._backend.capped(timeout))
+        return BoundedStream(inner, self._backend)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+def bounded_transport(backend: BoundedBackend, limits: httpx.Limits) -> httpx.HTTPTransport:
+    """httpx's own transport (TLS, keep-alive, exception mapping) over ``backend``.
+
+    httpx takes no network backend, so its connection pool is replaced by an equal one
+    that has it; were that attribute ever gone, the plain transport is returned and only
+    the fetcher's check between body chunks bounds a response.
+    """
+    transport = httpx.HTTPTransport(limits=limits)
+    if hasattr(transport, "_pool"):
+        transport._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=backend,
+        )
+    return transport

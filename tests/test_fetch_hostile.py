@@ -1,0 +1,445 @@
+"""The fetcher and the crawl against a hostile server (issue 10: rows 2, 3, 6, 7 and 10).
+
+Everything runs on 127.0.0.1: addresses such as 169.254.169.254 appear only as redirect
+targets that must be refused before any connection is attempted, and ``LoopbackOnly``
+fails the test if the client ever tries.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from newsarchive.errors import FetchError
+from newsarchive.fetch.addresses import RedirectPolicy, is_public
+from newsarchive.fetch.client import Fetcher, FetchInterrupted, FetchOptions, RobotsDisallowed
+from newsarchive.fetch.mirror import MirrorTransport
+
+from .faultserver import article_html, write_profile
+from .hostileserver import (
+    HostileServer,
+    LoopbackOnly,
+    Reply,
+    dead_port,
+    drip,
+    html,
+    large,
+    raw,
+    redirect,
+    response,
+    trickle,
+)
+from .support import Result
+
+QUICK = FetchOptions(delay=0, backoff=0.01, timeout=2, max_retry_after=0.05, retries=3)
+SITE = "https://fault.example"
+ROBOTS = response(body=b"User-agent: *\nDisallow: /private\n", content_type="text/plain")
+
+
+def slug(article_id: int) -> str:
+    return f"/news/{article_id}-story-{article_id}"
+
+
+def news_site(ok: list[int], special: dict[int, Reply] | None = None) -> dict[str, Reply]:
+    """The fault profile's site: a listing of ``special`` then ``ok`` articles, robots.txt."""
+    special = special or {}
+    ids = [*special, *ok]
+    links = "".join(f'<li><a href="{slug(i)}">Статия {i}</a></li>' for i in ids)
+    routes = {
+        "/robots.txt": ROBOTS,
+        "/news": html(f"<!doctype html><meta charset=utf-8><ul>{links}</ul>"),
+    }
+    routes.update({slug(i): html(article_html(i)) for i in ok})
+    routes.update({slug(i): reply for i, reply in special.items()})
+    return routes
+
+
+def mirrored(server: HostileServer, guard: LoopbackOnly | None = None) -> MirrorTransport:
+    """https://fault.example served by ``server``, with no site host set on the Fetcher."""
+    return MirrorTransport(server.url, ["fault.example"], guard or LoopbackOnly())
+
+
+def crawl_db(db: Path) -> tuple[list[str], dict[str, tuple[str, int]]]:
+    with sqlite3.connect(db) as conn:
+        urls = [r[0] for r in conn.execute("SELECT url FROM articles")]
+        rows = conn.execute("SELECT url, state, attempts FROM frontier")
+        return urls, {r[0]: (r[1], r[2]) for r in rows}
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """httpx honours *_PROXY variables; these tests must talk to 127.0.0.1 directly."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    yield
+
+
+@pytest.fixture
+def fast_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSARCHIVE_BACKOFF", "0.01")
+    monkeypatch.setenv("NEWSARCHIVE_TIMEOUT", "2")
+    monkeypatch.setenv("NEWSARCHIVE_MAX_RETRY_AFTER", "0.05")
+
+
+def crawl_mirrored(
+    run_cli: Callable[..., Result], server: HostileServer, db: Path, *extra: str
+) -> Result:
+    return run_cli(
+        "crawl", "fault", "--profile", str(write_profile(db.parent)), "--base-url", server.url,
+        "--delay", "0", "--connections", "1", "--db", str(db), *extra,
+    )  # fmt: skip
+
+
+# row 2: redirects -----------------------------------------------------------------------
+def test_address_rule() -> None:
+    for public in ("93.184.216.34", "2a00:1450:4017:80b::200e", "8.8.8.8"):
+        assert is_public(public), public
+    for internal in (
+        "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0",
+        "224.0.0.1", "255.255.255.255", "100.64.0.1", "::1", "fe80::1", "fc00::1", "ff02::1",
+        "::", "::ffff:127.0.0.1", "::ffff:169.254.169.254",
+    ):  # fmt: skip
+        assert not is_public(internal), internal
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://{internal}/internal/secret",
+        "http://localhost:{port}/internal/secret",
+        "http://[::1]:{port}/internal",
+        "http://[::ffff:127.0.0.1]:{port}/internal",
+        "http://0.0.0.0:{port}/internal",
+        "http://10.0.0.7/admin",
+        "http://224.0.0.1/",
+        "http://2130706433/",
+    ],
+)
+def test_redirect_to_an_internal_address_is_refused_before_connecting(target: str) -> None:
+    with HostileServer({"/internal/secret": html("<h1>secret</h1>")}) as internal:
+        target = target.format(internal=internal.netloc, port=internal.url.rsplit(":", 1)[1])
+        routes = {"/robots.txt": ROBOTS, "/a": redirect(target)}
+        with HostileServer(routes) as site:
+            guard = LoopbackOnly()
+            with Fetcher(QUICK, transport=mirrored(site, guard)) as fetcher:
+                with pytest.raises(FetchError, match="redirect to .* refused") as refused:
+                    fetcher.fetch(f"{SITE}/a")
+    assert target in str(refused.value) and "\n" not in str(refused.value)
+    assert internal.requests == []
+    assert all(url.startswith(site.url) for url in guard.contacted)
+    assert site.hits["/a"] == 1  # refused, so not retried
+
+
+def test_a_site_on_loopback_may_redirect_to_loopback() -> None:
+    with HostileServer({"/b": html("<p>moved here</p>")}) as other:
+        with HostileServer({"/a": redirect(f"{other.url}/b")}) as site:
+            with Fetcher(QUICK, transport=LoopbackOnly()) as fetcher:
+                page = fetcher.fetch(f"{site.url}/a")
+    assert page.status == 200 and page.final_url == f"{other.url}/b"
+
+
+def test_redirects_stay_on_the_site_hosts() -> None:
+    routes = {
+        "/robots.txt": ROBOTS,
+        "/away": redirect("https://elsewhere.example/page"),
+        "/twin": redirect("https://www.fault.example/b"),
+        "/b": html("<p>b</p>"),
+    }
+    with HostileServer(routes) as site:
+        guard = LoopbackOnly()
+        hosts = ("fault.example",)
+        with Fetcher(QUICK, mirror=site.url, site_hosts=hosts, transport=guard) as fetcher:
+            with pytest.raises(
+                FetchError,
+                match=r"redirect to https://elsewhere.example/page refused \(off the site",
+            ):
+                fetcher.fetch(f"{SITE}/away")
+            page = fetcher.fetch(f"{SITE}/twin")
+    assert page.final_url == "https://www.fault.example/b"  # the final URL is what counts
+    assert all(url.startswith(site.url) for url in guard.contacted)
+
+
+def test_a_redirect_to_another_site_host_checks_that_hosts_robots() -> None:
+    with HostileServer({"/robots.txt": ROBOTS, "/private/x": html("<p>x</p>")}) as second:
+        with HostileServer({"/a": redirect(f"{second.url}/private/x")}) as first:
+            hosts = (first.netloc, second.netloc)
+            with Fetcher(QUICK, site_hosts=hosts, transport=LoopbackOnly()) as fetcher:
+                with pytest.raises(RobotsDisallowed, match="redirected to"):
+                    fetcher.fetch(f"{first.url}/a")
+    assert second.requests == ["/robots.txt"]
+
+
+def test_policy_needs_no_dns_for_literals_and_site_hosts() -> None:
+    looked_up: list[str] = []
+
+    def resolve(host: str) -> list[str]:
+        looked_up.append(host)
+        return ["127.0.0.1"] if host == "sneaky.example" else ["93.184.216.34"]
+
+    policy = RedirectPolicy(None, resolve=resolve)
+    start = "https://news.example/a"
+    assert policy.refusal(start, "https://news.example/b") is None
+    assert policy.refusal(start, "https://cdn.example/b") is None
+    assert "loopback" in (policy.refusal(start, "http://sneaky.example/") or "")
+    assert "link-local" in (policy.refusal(start, "http://169.254.169.254/") or "")
+    assert looked_up == ["cdn.example", "sneaky.example"]
+
+
+def test_crawl_does_not_archive_an_internal_page_behind_a_redirect(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    with HostileServer({"/internal/secret": html(article_html(999))}) as internal:
+        special = {202: redirect(f"{internal.url}/internal/secret")}
+        with HostileServer(news_site([201], special)) as site:
+            result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 1
+    assert internal.requests == []
+    assert f"{internal.url}/internal/secret" in result.stderr
+    urls, frontier = crawl_db(db)
+    assert urls == [SITE + slug(201)]
+    assert frontier[SITE + slug(202)] == ("failed", 1)
+
+
+# row 3: one dead host ---------------------------------------------------------------------
+def test_a_redirect_to_a_dead_host_marks_only_that_host() -> None:
+    dead = f"127.0.0.1:{dead_port()}"
+    routes = {"/away": redirect(f"http://{dead}/x"), "/ok": html("<p>fine</p>")}
+    options = FetchOptions(delay=0, backoff=0.01, retries=1, respect_robots=False)
+    with HostileServer(routes) as site, Fetcher(options) as fetcher:
+        with pytest.raises(FetchError, match="after 2 attempts"):
+            fetcher.fetch(f"{site.url}/away")
+        assert fetcher.fetch(f"{site.url}/ok").status == 200
+        with pytest.raises(FetchError, match=f"host unreachable earlier.*{dead}"):
+            fetcher.fetch(f"{site.url}/away")
+        with pytest.raises(FetchError, match="host unreachable earlier"):
+            fetcher.fetch(f"http://{dead}/y")
+    assert site.hits["/away"] == 3 and site.hits["/ok"] == 1
+
+
+def test_crawl_with_one_article_on_a_dead_host_archives_the_rest(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    dead = f"127.0.0.1:{dead_port()}"
+    special = {301: redirect(f"http://{dead}/news/301-story-301")}
+    with HostileServer(news_site(list(range(302, 308)), special)) as site:
+        profile = db.parent / "local.toml"
+        profile.write_text(
+            f'id = "local"\norigin = "{site.url}"\nhosts = ["{site.netloc}", "{dead}"]\n'
+            '[discovery]\nstart_urls = ["/news"]\n'
+            "article_pattern = '^/news/\\d{3,}-[^/]*$'\n"
+            '[extract]\ntitle = ["h1"]\nbody = ["article .body"]\n',
+            encoding="utf-8",
+        )
+        result = run_cli(
+            "crawl", "local", "--profile", str(profile), "--delay", "0",
+            "--connections", "1", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and dead in result.stderr
+    assert site.url + slug(301) in result.stderr  # the line names the article, too
+    urls, frontier = crawl_db(db)
+    assert sorted(urls) == [site.url + slug(i) for i in range(302, 308)]
+    assert frontier[site.url + slug(301)] == ("failed", 1)
+
+
+# row 6: trickling bodies ----------------------------------------------------------------
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_a_trickling_body_ends_at_the_deadline_and_is_retried_once(chunked: bool) -> None:
+    routes = {"/slow": trickle(b"x" * 400, 0.02, chunked=chunked)}
+    options = FetchOptions(delay=0, backoff=0.01, retries=3, deadline=0.3, respect_robots=False)
+    with HostileServer(routes) as site, Fetcher(options) as fetcher:
+        with pytest.raises(FetchError, match="deadline of 0.3 s") as failed:
+            fetcher.fetch(f"{site.url}/slow")
+    assert site.hits["/slow"] == 2
+    assert "\n" not in str(failed.value)
+
+
+def test_stop_is_noticed_between_chunks() -> None:
+    started = threading.Event()
+    stop = threading.Event()
+    routes = {"/slow": trickle(b"x" * 1000, 0.02, started=started)}
+    options = FetchOptions(delay=0, retries=3, respect_robots=False)
+
+    def stop_when_streaming() -> None:
+        started.wait(10)
+        stop.set()
+
+    threading.Thread(target=stop_when_streaming, daemon=True).start()
+    with HostileServer(routes, stream_limit=30) as site, Fetcher(options, stop=stop) as fetcher:
+        with pytest.raises(FetchInterrupted):
+            fetcher.fetch(f"{site.url}/slow")
+    assert site.hits["/slow"] == 1 and site.cut == []
+
+
+def test_headers_that_trickle_end_at_the_deadline_too() -> None:
+    head = drip(b"HTTP/1.1 200 OK\r\nX-Slow: ", b"a" * 400 + b"\r\n\r\n", 0.02)
+    options = FetchOptions(delay=0, backoff=0.01, retries=3, deadline=0.3, respect_robots=False)
+    with HostileServer({"/slow": head}) as site, Fetcher(options) as fetcher:
+        with pytest.raises(FetchError, match="deadline of 0.3 s"):
+            fetcher.fetch(f"{site.url}/slow")
+    assert site.hits["/slow"] == 2
+
+
+def test_a_stalled_body_ends_at_the_deadline_not_the_read_timeout() -> None:
+    stalled = drip(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nsome", b"", 0)
+    options = FetchOptions(
+        delay=0, backoff=0.01, retries=3, timeout=30, deadline=0.3, respect_robots=False
+    )
+    with HostileServer({"/stalled": stalled}) as site, Fetcher(options) as fetcher:
+        with pytest.raises(FetchError, match="deadline of 0.3 s"):
+            fetcher.fetch(f"{site.url}/stalled")
+    assert site.hits["/stalled"] == 2
+
+
+@pytest.mark.parametrize("where", ["headers", "body"])
+def test_stop_is_noticed_while_a_read_waits(where: str) -> None:
+    started = threading.Event()
+    stop = threading.Event()
+    head = b"HTTP/1.1 200 OK\r\n" + (b"Content-Length: 10\r\n\r\n" if where == "body" else b"")
+    routes = {"/stalled": drip(head, b"", 0, started=started)}
+    options = FetchOptions(delay=0, retries=3, timeout=30, respect_robots=False)
+
+    def stop_when_waiting() -> None:
+        started.wait(10)
+        stop.set()
+
+    threading.Thread(target=stop_when_waiting, daemon=True).start()
+    with HostileServer(routes, stream_limit=30) as site, Fetcher(options, stop=stop) as fetcher:
+        with pytest.raises(FetchInterrupted):
+            fetcher.fetch(f"{site.url}/stalled")
+    assert site.hits["/stalled"] == 1
+    assert site.cut == []  # the client hung up; the server did not have to give up
+
+
+def test_deadline_is_a_documented_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert FetchOptions().deadline == 60.0
+    monkeypatch.setenv("NEWSARCHIVE_DEADLINE", "5")
+    assert FetchOptions.from_env().deadline == 5.0
+
+
+def test_sigterm_ends_a_crawl_stuck_on_a_trickling_article(db: Path) -> None:
+    started = threading.Event()
+    special = {401: trickle(b"x" * 5000, 0.05, chunked=True, started=started)}
+    with HostileServer(news_site([402, 403], special), stream_limit=60) as site:
+        env = {
+            **os.environ,
+            "NEWSARCHIVE_PROFILES": str(db.parent / "no-user-profiles"),
+            "NEWSARCHIVE_BACKOFF": "0.01",
+        }
+        command = [
+            sys.executable, "-m", "newsarchive", "crawl", "fault",
+            "--profile", str(write_profile(db.parent)), "--base-url", site.url,
+            "--delay", "0", "--connections", "1", "--db", str(db),
+        ]  # fmt: skip
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            assert started.wait(30), "the crawl never reached the trickling article"
+            process.send_signal(signal.SIGTERM)
+            out, err = process.communicate(timeout=20)  # a guard only: it should take ~0 s
+        finally:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 143, err
+    assert site.cut == []  # the crawl hung up on the trickle; it did not wait it out
+    assert "Traceback" not in err
+    urls, frontier = crawl_db(db)
+    assert urls == []  # the trickling article came first in the listing
+    assert frontier[SITE + slug(401)][0] == "queued"  # resumes next run
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT status FROM runs").fetchone()[0] == 143
+
+
+# row 7: unreadable robots.txt -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("robots", "why"),
+    [
+        (large(5000), "larger than 4096 bytes"),
+        (raw(b"HTTP/1.1 OK\r\n\r\nUser-agent: *\n"), "malformed response"),
+        (raw(b""), "Server disconnected"),
+    ],
+    ids=["too-large", "broken-status-line", "network-error"],
+)
+def test_unreadable_robots_means_disallow_all(robots: Reply, why: str) -> None:
+    routes = {"/robots.txt": robots, "/a": html("<p>a</p>"), "/b": html("<p>b</p>")}
+    options = FetchOptions(delay=0, backoff=0.01, retries=1, robots_max_bytes=4096)
+    with HostileServer(routes) as site, Fetcher(options) as fetcher:
+        problem = fetcher.robots_problem(f"{site.url}/")
+        assert problem is not None and why in problem and "disallow" in problem
+        for path in ("/a", "/b"):
+            with pytest.raises(FetchError, match="robots.txt"):
+                fetcher.fetch(site.url + path)
+    assert set(site.requests) == {"/robots.txt"}
+
+
+def test_robots_cap_is_its_own_smaller_setting() -> None:
+    options = FetchOptions()
+    assert options.robots_max_bytes == 500 * 1024 < options.max_bytes
+
+
+def test_robots_4xx_still_means_allow() -> None:
+    routes = {"/robots.txt": response(403, b"no"), "/a": html("<p>a</p>")}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        assert fetcher.robots_problem(site.url) is None
+        assert fetcher.fetch(f"{site.url}/a").status == 200
+
+
+def test_crawl_with_unreadable_robots_fetches_nothing_and_says_so_once(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    routes = news_site([501, 502, 503])
+    routes["/robots.txt"] = raw(b"HTTP/1.1 OK\r\n\r\nUser-agent: *\n")
+    with HostileServer(routes) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "robots.txt" in result.stderr and "disallow" in result.stderr
+    assert site.requests == ["/robots.txt"]
+
+
+# row 10: protocol errors --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "reply",
+    [
+        raw(b"HTTP/1.1 two hundred OK\r\nContent-Length: 2\r\n\r\nhi"),
+        raw(b"\x00\x01\x02 garbage \xff\xfe\r\n\r\n"),
+        raw(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello.."),
+        response(body=b"not gzip at all", headers={"Content-Encoding": "gzip"}),
+    ],
+    ids=["broken-status-line", "garbage", "conflicting-content-length", "bad-gzip"],
+)
+def test_protocol_errors_are_tried_once(reply: Reply) -> None:
+    with HostileServer({"/bad": reply}) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError, match="malformed response") as failed:
+            fetcher.fetch(f"{site.url}/bad")
+    assert site.hits["/bad"] == 1
+    message = str(failed.value)
+    assert "\n" not in message and f"{site.url}/bad" in message
+
+
+def test_a_body_cut_short_is_still_retried() -> None:
+    routes = {"/short": raw(b"HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\nhello")}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError, match="peer closed connection.*4 attempts"):
+            fetcher.fetch(f"{site.url}/short")
+    assert site.hits["/short"] == 4
+
+
+@pytest.mark.parametrize("location", ["http://[::1/x", "http://127.0.0.1:99999/"])
+def test_a_redirect_to_an_invalid_url_is_one_clear_error(location: str) -> None:
+    # httpx itself rejects some (it parses Location even when not following): same outcome
+    invalid = "redirect to an invalid URL|Invalid URL in location header"
+    with HostileServer({"/a": redirect(location)}) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError, match=invalid) as failed:
+            fetcher.fetch(f"{site.url}/a")
+    assert site.hits["/a"] == 1 and "\n" not in str(failed.value)
