@@ -164,7 +164,10 @@ def _check_feed(fetcher: Fetcher, profile: Profile, url: str, report: SiteCheck)
     check = SourceCheck("feed", url)
     report.sources.append(check)
     check.status, content, _, check.error = _fetch(fetcher, url)
-    articles, _sitemaps = feeds.feed_links(content, profile, url) if content else ([], [])
+    max_bytes = fetcher.options.max_bytes
+    articles = (
+        feeds.feed_links(content, profile, url, max_bytes=max_bytes).articles if content else []
+    )
     check.articles = len(articles)
     return [c.url for c in articles]
 

@@ -86,7 +86,10 @@ class SiteCrawl:
         page = self._get(url, "sitemap" if depth else "feed", conditional=True)
         if isinstance(page, Miss):
             return
-        articles, sitemaps = feeds.feed_links(page.content, self.profile, "feed")
+        max_bytes = self.fetcher.options.max_bytes
+        articles, sitemaps, _cut = feeds.feed_links(
+            page.content, self.profile, "feed", max_bytes=max_bytes
+        )
         for sitemap in sitemaps if depth < 2 else ():
             self._read_feed(sitemap, depth + 1)
         self._offer(articles)
