@@ -20,6 +20,7 @@ from newsarchive.errors import FetchError
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
 from newsarchive.models import Profile
+from newsarchive.safe_text import for_terminal
 
 FIELDS = ("title", "published", "author", "text")
 
@@ -259,7 +260,7 @@ def format_text(report: SiteCheck) -> str:
         lines.append(f"DRIFT {item}: a generic rule supplied it; update the profile's selector")
     for item in report.failures:
         lines.append(f"FAILED {item}")
-    return "\n".join(lines) + "\n"
+    return for_terminal("\n".join(lines)) + "\n"  # values are scraped
 
 
 def format_json(report: SiteCheck) -> str:
