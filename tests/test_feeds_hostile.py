@@ -8,6 +8,8 @@ import gzip
 import tracemalloc
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsarchive.discover.feeds import (
     MAX_BYTES,
@@ -180,3 +182,30 @@ def test_broken_utf16_xml_still_yields_links_by_regex() -> None:
     broken = "<rss><channel><item><title>A & B</title><link>https://x.bg/h-8</link></item>"
     assert [e.url for e in parse_feed(broken.encode("utf-16"))] == ["https://x.bg/h-8"]
     assert [e.url for e in parse_feed(broken.encode("utf-8"))] == ["https://x.bg/h-8"]
+
+
+@pytest.mark.parametrize("encoding", ["shift_jis", "utf-32", "x-unknown", "rot13", "idna"])
+def test_an_encoding_expat_cannot_read_falls_back_to_the_regex(encoding: str) -> None:
+    feed = (
+        f'<?xml version="1.0" encoding="{encoding}"?><rss><channel>'
+        "<item><link>https://x.bg/a-1</link></item></channel></rss>"
+    ).encode()
+    assert [e.url for e in parse_feed(feed)] == ["https://x.bg/a-1"]
+
+
+XML_BITS = st.sampled_from([
+    b"<?xml version='1.0' encoding='utf-16'?>", b"<!DOCTYPE r [", b"<!ENTITY a 'EXPANDED'>", b"]>",
+    b"<rss>", b"<urlset>", b"<url>", b"<item>", b"<link>", b"</link>", b"<loc>", b"</loc>",
+    b"https://x.bg/a-1", b"&a;", b"&amp;", b"<![CDATA[", b"]]>", b"\x1f\x8b", b"\xff\xfe",
+])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(XML_BITS, st.binary(max_size=8)), max_size=30), st.booleans())
+def test_any_bytes_give_a_feed_within_the_caps_and_never_raise(
+    parts: list[bytes], zipped: bool
+) -> None:
+    document = b"".join(parts)
+    feed = read_feed(gzip.compress(document) if zipped else document, max_entries=2)
+    assert len(feed.entries) <= 2
+    assert not [e for e in feed.entries if "EXPANDED" in e.url]  # never an entity's value

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsarchive.check_site import ArticleCheck, FieldCheck, SiteCheck, format_text
 from newsarchive.safe_text import csv_row, for_spreadsheet, for_terminal
@@ -172,3 +174,12 @@ def test_csv_to_a_terminal_is_as_safe_as_the_table(run_cli: Cli, db: Path) -> No
         titles = {row["title"] for row in csv_cells(shown)}
         expected = FORMULA if "--raw" in args else "'" + FORMULA
         assert expected in titles, titles
+
+
+@given(st.text(alphabet=st.characters(codec=None, max_codepoint=0x206F)))
+def test_no_text_gets_a_control_to_a_terminal_or_a_formula_to_a_sheet(text: str) -> None:
+    cleaned = for_terminal(text)
+    assert not [ch for ch in cleaned if ch in UNSAFE or (ord(ch) < 32 and ch not in "\t\n")]
+    cell = for_spreadsheet(text)
+    assert isinstance(cell, str) and not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert cell.removeprefix("'") == text or cell == text

@@ -221,7 +221,7 @@ def read_feed(
             parser.close()
     except DefusedXmlException:
         return Feed([], "declares XML entities or external references: refused, nothing read")
-    except ET.ParseError:
+    except (ET.ParseError, ValueError, LookupError):  # broken, or in an encoding expat lacks
         for entry in _links_by_regex(body):
             if entry.url not in collector.entries:
                 if len(collector.entries) >= max_entries:
