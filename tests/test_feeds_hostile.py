@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gzip
 import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -21,7 +23,10 @@ from newsarchive.discover.feeds import (
     read_feed,
 )
 from newsarchive.fetch.client import FetchOptions
+from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
+
+from .support import Result
 
 MiB = 1024 * 1024
 
@@ -209,3 +214,32 @@ def test_any_bytes_give_a_feed_within_the_caps_and_never_raise(
     feed = read_feed(gzip.compress(document) if zipped else document, max_entries=2)
     assert len(feed.entries) <= 2
     assert not [e for e in feed.entries if "EXPANDED" in e.url]  # never an entity's value
+
+
+def test_a_crawl_reads_a_bomb_and_an_oversized_sitemap_within_the_caps(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    """Through the real fetcher: a 200 MiB gzip bomb costs one request and nothing else;
+    of 50,001 sitemap URLs only the first 50,000 are considered (the last is an article)."""
+    site = tmp_path / "mirror"
+    (site / "news").mkdir(parents=True)
+    (site / "bomb.xml.gz").write_bytes(
+        gzip_members(b"<urlset><!--", b"x" * MiB, b"--></urlset>", repeat_middle=200)
+    )
+    urls = [f"https://www.example.bg/tag/t-{i}" for i in range(MAX_ENTRIES)]
+    urls += ["https://www.example.bg/news/parkat-101"]
+    (site / "big.xml.gz").write_bytes(gzip.compress(urlset(urls)))
+    (site / "news" / "parkat-101.html").write_text("<h1>Паркът</h1>", encoding="utf-8")
+    profile = tmp_path / "example.toml"
+    profile.write_text(
+        'id = "example"\norigin = "https://www.example.bg"\n'
+        '[discovery]\nsitemaps = ["/bomb.xml.gz", "/big.xml.gz"]\n'
+        "article_pattern = '^/news/[a-z-]+-\\d+$'\n",
+        encoding="utf-8",
+    )
+    with MirrorServer(site) as server:
+        result = run_cli("crawl", "example", "--profile", str(profile), "--base-url",
+                         server.url, "--delay", "0", "--db", str(tmp_path / "a.db"))  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        assert "/news/parkat-101" not in server.requests
+        assert {"/bomb.xml.gz", "/big.xml.gz"} <= set(server.requests)
