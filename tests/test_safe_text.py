@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsarchive.check_site import ArticleCheck, FieldCheck, SiteCheck, format_text
-from newsarchive.safe_text import csv_row, for_spreadsheet, for_terminal
+from newsarchive.safe_text import csv_row, for_spreadsheet, for_terminal, json_escape
 
 from .search_corpus import build
 from .support import Result
@@ -183,3 +183,30 @@ def test_no_text_gets_a_control_to_a_terminal_or_a_formula_to_a_sheet(text: str)
     cell = for_spreadsheet(text)
     assert isinstance(cell, str) and not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert cell.removeprefix("'") == text or cell == text
+
+
+def test_json_keeps_the_data_but_spells_c1_and_bidi_as_escapes(run_cli: Cli, db: Path) -> None:
+    hostile_archive(run_cli, db)
+    outputs = {
+        "search": run_cli("search", "община", "-f", "json", "--sort", "oldest", "--db", str(db)),
+        "show": run_cli("show", "1", "-f", "json", "--db", str(db)),
+        "export": run_cli("export", "--db", str(db)),
+    }
+    for result in outputs.values():
+        assert result.exit_code == 0, result.stderr
+        assert not [ch for ch in ("\x85", "\x9b", *"\u202a\u202b\u202c\u202d\u202e") if ch in
+                    result.stdout]  # fmt: skip
+    assert "\\u202e" in outputs["show"].stdout and "\\u009b" in outputs["show"].stdout
+    hits = outputs["search"].json()
+    assert isinstance(hits, list) and [h["title"] for h in hits] == [FORMULA, EVIL_TITLE]
+    article = outputs["show"].json()
+    assert isinstance(article, dict)
+    assert article["text"] == f"Общината{OSC_TITLE} реши{CLEAR}. Бюджет{C1_CSI} {RLO}txt.exe{NEL}."
+    rows = [json.loads(line) for line in outputs["export"].stdout.splitlines()]  # no raw NEL now
+    assert [r["title"] for r in rows] == [FORMULA, EVIL_TITLE]
+
+
+@given(st.text())
+def test_json_escape_is_lossless(text: str) -> None:
+    dumped = json.dumps({"k": text, text: [text]}, ensure_ascii=False)
+    assert json.loads(json_escape(dumped)) == {"k": text, text: [text]}

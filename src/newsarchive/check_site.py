@@ -20,7 +20,7 @@ from newsarchive.errors import FetchError
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
 from newsarchive.models import Profile
-from newsarchive.safe_text import for_terminal
+from newsarchive.safe_text import for_terminal, json_escape
 
 FIELDS = ("title", "published", "author", "text")
 
@@ -264,4 +264,4 @@ def format_text(report: SiteCheck) -> str:
 
 
 def format_json(report: SiteCheck) -> str:
-    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    return json_escape(json.dumps(report.as_dict(), ensure_ascii=False, indent=2)) + "\n"

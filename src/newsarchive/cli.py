@@ -114,7 +114,11 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    from newsarchive.safe_text import json_escape
+
+    sys.stdout.write(
+        json_escape(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
+    )
 
 
 @app.command()

@@ -54,7 +54,9 @@ def _snippet_text(snippet: str) -> Any:
 
 def search_results(hits: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            safe_text.json_escape(json.dumps(hits, ensure_ascii=False, indent=2)) + "\n"
+        )
         return
     if fmt == "csv":
         fields = ["id", "site", "url", "title", "published", "snippet", "score"]
@@ -85,7 +87,9 @@ def search_results(hits: list[dict[str, Any]], fmt: str, raw: bool = False) -> N
 def search_counts(rows: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
     """``search --count``: matching articles per site and year."""
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            safe_text.json_escape(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n"
+        )
         return
     if fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=["site", "year", "count"])
@@ -143,7 +147,7 @@ def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str], raw: 
             cells = {**row, "tags": ", ".join(row.get("tags") or [])}
             writer.writerow(safe_text.csv_row(cells, terminal=terminal, raw=raw))
         else:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            handle.write(safe_text.json_escape(json.dumps(row, ensure_ascii=False)) + "\n")
         count += 1
     return count
 

