@@ -210,3 +210,11 @@ def test_json_keeps_the_data_but_spells_c1_and_bidi_as_escapes(run_cli: Cli, db:
 def test_json_escape_is_lossless(text: str) -> None:
     dumped = json.dumps({"k": text, text: [text]}, ensure_ascii=False)
     assert json.loads(json_escape(dumped)) == {"k": text, text: [text]}
+
+
+def test_stats_prints_an_imported_site_id_without_controls(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db, [{"site": f"x{OSC_TITLE}{RLO}", "url": "https://x.bg/1", "title": "t",
+                         "published": "2024-01-01", "text": "Общината"}])  # fmt: skip
+    result = run_cli("stats", "--db", str(db))
+    assert result.exit_code == 0 and "x]0;pwned" in result.stdout
+    assert not [ch for ch in UNSAFE if ch in result.stdout]

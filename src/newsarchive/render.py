@@ -185,7 +185,7 @@ def stats_table(data: dict[str, Any]) -> None:
         else:
             status = str(run.get("status"))
         table.add_row(
-            site,
+            _clean(site),  # import-jsonl accepts any site id
             str(row.get("articles", 0)),
             str(row.get("first") or "-"),
             str(row.get("last") or "-"),
