@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: install test lint typecheck pytest demo bench clean
+.PHONY: install test lint typecheck pytest demo bench clean test-browser serve-demo
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,web]'
 	touch $(STAMP)
 
 lint: $(STAMP)
@@ -29,6 +29,22 @@ test: lint typecheck pytest
 
 demo: $(STAMP)
 	$(BIN)/python -m newsarchive.demo --db $(DEMO_DB)
+
+# Headless Chromium against `newsarchive serve`: Debian's chromium + chromium-driver
+# (installed with apt when run as root) and selenium; the test skips, saying why, when
+# either is missing.
+test-browser: $(STAMP)
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get install -y -q chromium chromium-driver >/dev/null || \
+	    (apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null); \
+	  else echo "install chromium and chromium-driver (Debian packages) first"; fi; \
+	fi
+	$(BIN)/pip install --quiet -e '.[dev,web,browser]'
+	$(BIN)/pytest -q -rs tests/test_browser.py
+
+serve-demo: demo
+	$(BIN)/newsarchive serve --db $(DEMO_DB)
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

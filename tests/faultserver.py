@@ -111,6 +111,8 @@ class FaultServer:
     broken_pages: set[int] = field(default_factory=set)  # listing pages answering 500
     feed_items: int = 5  # the newest articles in /rss
     canonical_origin: str = ""  # articles declare <link rel=canonical> on this origin
+    listing_extra: str = ""  # raw HTML added to every listing page
+    times: list[float] = field(default_factory=list)  # monotonic time of each request
     requests: list[str] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
     hits: dict[str, int] = field(default_factory=dict)
@@ -128,6 +130,7 @@ class FaultServer:
             def do_GET(self) -> None:  # noqa: N802
                 with server._lock:
                     server.requests.append(self.path)
+                    server.times.append(time.monotonic())
                     server.headers.append({k.lower(): v for k, v in self.headers.items()})
                     server.hits[self.path] = server.hits.get(self.path, 0) + 1
                     count = server.hits[self.path]
@@ -191,7 +194,7 @@ class FaultServer:
         links = "".join(f'<li><a href="/news/{i}-{_slug(i)}">Статия {i}</a></li>' for i in chunk)
         return (
             f"<!doctype html><html><head><meta charset=utf-8><title>Новини {page}</title>"
-            f"</head><body><ul>{links}</ul></body></html>"
+            f"</head><body><ul>{links}</ul>{self.listing_extra}</body></html>"
         ).encode()
 
     def _feed(self) -> bytes:

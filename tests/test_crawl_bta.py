@@ -84,4 +84,4 @@ def test_crawl_bta_search_finds_a_body_word(
         "1180085-obshtina-ruse-nabira-60-domashni-pomoshtnitsi-za-uslugata-grizha-v-doma"
     )
     assert "**помощници**" in hits[0]["snippet"]
-    assert set(hits[0]) == {"id", "site", "url", "title", "published", "snippet", "score"}
+    assert set(hits[0]) == {"id", "site", "url", "title", "published", "snippet", "score", "total"}

@@ -47,7 +47,9 @@ def test_a_moved_site_404_on_start_url_and_feed_exits_1_with_a_line_each(
     assert f"(fetched from {site.url}/old-news)" in lines[1]  # the URL really contacted
     text = log.read_text(encoding="utf-8")
     assert " start fault https://fault.example from mirror " in text
-    assert " summary fault: 0 new, 0 updated, 0 unchanged, 0 gone, 2 failed" in text
+    # the failed hints are reported, and exploring the site found its feed at /rss
+    assert " summary fault: 3 new, 0 updated, 0 unchanged, 0 gone, 2 failed" in text
+    assert "(2 exploring the site)" in text
     assert "(exit status 1)" in text
     assert f"https://fault.example/old-rss (fetched from {site.url}/old-rss)" in text
     with sqlite3.connect(db) as conn:
@@ -66,15 +68,47 @@ def test_a_feed_that_answers_with_html_is_a_failure(
     assert count_articles(db) == 3  # the listing still archived everything
 
 
-def test_a_profile_with_nothing_to_crawl_is_a_usage_error(
-    run_cli: Cli, site: FaultServer, db: Path
+NOT_NEWS = {
+    "a single page": {
+        "index.html": "<html><head><title>Иван Петров</title></head><body><h1>Иван Петров</h1>"
+        "<p>Фотограф от Русе. Пишете ми на ivan@example.bg за снимки на сватби.</p></body></html>"
+    },
+    "a file listing": {
+        "index.html": "<html><body><h1>Index of /</h1><ul>"
+        + "".join(f'<li><a href="/files/otchet-{n}.pdf">otchet-{n}.pdf</a></li>' for n in range(40))
+        + "</ul></body></html>"
+    },
+    "a login wall": {
+        "index.html": '<html><body><form action="/login" method="post"><input name="user">'
+        '<input name="password" type="password"><button>Вход</button></form>'
+        '<a href="/login">Вход</a> <a href="/register">Регистрация</a></body></html>'
+    },
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_NEWS))
+def test_an_origin_that_is_no_news_site_gets_a_one_line_verdict(
+    run_cli: Cli, db: Path, tmp_path: Path, kind: str
 ) -> None:
-    bare = 'id = "fault"\nname = "Fault"\norigin = "https://fault.example"\n'
-    result = crawl_with(run_cli, site, db, bare, "--quiet")
-    assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1
-    assert "profile 'fault'" in result.stderr and "nothing to crawl" in result.stderr
-    assert site.requests == []
+    from newsarchive.mirror import MirrorServer
+
+    root = tmp_path / "site"
+    root.mkdir()
+    for name, text in NOT_NEWS[kind].items():
+        (root / name).write_text(text, encoding="utf-8")
+    bare = 'id = "plain"\nname = "Plain"\norigin = "https://plain.example"\n'
+    profile = tmp_path / "plain.toml"
+    profile.write_text(bare, encoding="utf-8")
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "plain", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--quiet", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "found no feed, sitemap or listing of news at https://plain.example" in result.stderr
+    assert len(server.requests) <= 12  # a bounded exploration, not a crawl of everything
+    assert count_articles(db) == 0
 
 
 def test_drift_warnings_show_with_quiet(run_cli: Cli, site: FaultServer, db: Path) -> None:

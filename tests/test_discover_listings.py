@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+from urllib.parse import unquote
 
 import pytest
 
@@ -191,3 +192,206 @@ def test_a_neighbouring_cards_date_is_not_taken() -> None:
 def test_a_lone_number_is_not_a_page_link() -> None:
     html = _html("<p>Коментари: <a href='/n/komentari'>2</a></p><p>Текст на статията тук.</p>")
     assert next_page_url(html, "https://www.x.bg/n", BARE, 1) is None
+
+
+# --- generic detection: the page's structure, not a slug rule (issue 16) -------------
+
+
+def _urls(html: str, page: str = "https://www.x.bg/novini") -> list[str]:
+    """Queued paths, decoded (URLs are kept percent-encoded: one spelling per URL)."""
+    return [
+        unquote(c.url.removeprefix("https://www.x.bg")) for c in article_links(html, page, BARE)
+    ]
+
+
+def _cards(hrefs: list[str], *, card: str = "<li><a href='{href}'>{title}</a> {date}</li>") -> str:
+    titles = ["Кметът откри новия мост над реката", "Започва ремонтът на централния площад",
+              "Общинският съвет прие бюджета за догодина", "Нови автобуси тръгват по линия 12"]  # fmt: skip
+    return "".join(
+        card.format(href=href, title=titles[i % len(titles)], date=f"{10 + i}.11.2025")
+        for i, href in enumerate(hrefs)
+    )
+
+
+def test_html5_header_inside_a_card_is_the_cards_own_header() -> None:
+    posts = "".join(
+        f"<div class='is-post'><header><h2><a href='/news/Post/{n}/Новина-за-града-{n}'>"
+        f"Новина за града номер {n} днес</a></h2></header><p>1{n}.10.2025</p>"
+        f"<div><a href='/news/Post/{n}/Новина-за-града-{n}'>Към съдържанието ...</a></div></div>"
+        for n in (3, 2, 1)
+    )
+    html = _html(
+        "<header><a href='/za-nas-i-nashata-rabota-tuk'>За нас и нашата работа тук днес</a>"
+        "<a href='/kontakti-s-obshtinata-i-kmeta'>Контакти с общината и кмета днес</a></header>"
+        f"<div class='blog-main-content'>{posts}</div>"
+    )
+    assert _urls(html) == [f"/news/Post/{n}/Новина-за-града-{n}" for n in (3, 2, 1)]
+
+
+def test_script_opened_links_are_links() -> None:
+    items = "".join(
+        f"<li class='news'><a href='javascript: void(0)' "
+        f"onclick=\"ShowWindow('/news?id={n}', 'w', 550, 460)\">Нови правила за данъците от "
+        f"догодина номер {n}</a><span>0{n}.12.2025</span></li>"
+        for n in (3, 2, 1)
+    )
+    assert _urls(_html(f"<ul>{items}</ul>")) == ["/news?id=3", "/news?id=2", "/news?id=1"]
+
+
+def test_a_query_on_the_root_path_and_a_short_more_link_beside_a_title() -> None:
+    rows = "".join(
+        f"<div class='item'><b>Съвет за водоснабдяването заседава отново {n}</b><br>"
+        f"<a href='?controller=articles&id=60{n}'>виж повече</a></div>"
+        for n in (3, 2, 1)
+    )
+    html = _html(f"<div>{rows}</div>")
+    assert _urls(html, "https://www.x.bg/?controller=category&catid=39") == [
+        "/?controller=articles&id=603",
+        "/?controller=articles&id=602",
+        "/?controller=articles&id=601",
+    ]
+
+
+def test_a_slug_before_a_language_segment_with_povече_links() -> None:
+    rows = "".join(
+        f"<tr><td><span class='ItemTitle'>Аварията по мрежата е отстранена {n}</span><br>"
+        f"<span>Екипите работиха цяла нощ в района.<a href='/default.aspx/novini-{n}-avaria/bg'>"
+        "повече...</a></span></td></tr>"
+        for n in ("edno", "dve")
+    )
+    assert _urls(_html(f"<table>{rows}</table>")) == [
+        "/default.aspx/novini-edno-avaria/bg",
+        "/default.aspx/novini-dve-avaria/bg",
+    ]
+
+
+def test_menus_with_long_labels_and_tree_menus_are_not_news() -> None:
+    labels = ["Премиер", "Правителство", "Информация", "Документи", "Връзки",
+              "Граждански борд за свободни и прозрачни избори"]  # fmt: skip
+    menu = "".join(
+        f"<table><tr><td><a href='/vis.pl?s=001&p=02{n}&g='>{label}</a></td></tr></table>"
+        for n, label in enumerate(labels, start=50)
+    )
+    tree = (
+        "<div class='child_category'><div class='AspNet-TreeView'><ul>"
+        + "".join(
+            f"<li class='AspNet-TreeView-Leaf'><a href='/Articles.aspx?pageid=4{n}'>"
+            f"Справка за епидемичната обстановка в страната {n}</a></li>"
+            for n in range(10, 16)
+        )
+        + "</ul></div></div>"
+    )
+    dropdown = (
+        "<ul><li><a href='/a'>Министерство</a><ul>"
+        + "".join(
+            f"<li><a href='/Articles.aspx?pageid=5{n}'>Административни услуги и процедури по "
+            f"предоставяне {n}</a></li>"
+            for n in range(10, 16)
+        )
+        + "</ul></li></ul>"
+    )
+    news = "<div>" + _cards([f"/vis.pl?s=001&p=0213&n={n}&g=" for n in (9, 8, 7)]) + "</div>"
+    assert _urls(_html(menu + tree + dropdown + news)) == [
+        "/vis.pl?s=001&p=0213&n=9&g=",
+        "/vis.pl?s=001&p=0213&n=8&g=",
+        "/vis.pl?s=001&p=0213&n=7&g=",
+    ]
+
+
+def test_a_sidebar_link_to_a_listed_item_with_other_parameters_is_one_item() -> None:
+    main = "<table>" + _cards(
+        [f"/News.aspx?pageid=401&newsid={n}" for n in (57, 56, 55)],
+        card="<tr><td><a href='{href}'>{title}</a> <span>{date}</span></td></tr>",
+    )
+    aside = "<div class='rubric'><ul>" + _cards(
+        [f"/News.aspx?lang=bg-BG&newsid={n}&pageid=401" for n in (57, 56)]
+    )
+    assert _urls(_html(main + "</table>" + aside + "</ul></div>")) == [
+        "/News.aspx?pageid=401&newsid=57",
+        "/News.aspx?pageid=401&newsid=56",
+        "/News.aspx?pageid=401&newsid=55",
+    ]
+
+
+def test_the_same_link_with_parameters_in_another_order_is_one_url() -> None:
+    html = _html(
+        "<ul>"
+        + _cards(["/view?id=5&cat=2", "/view?cat=2&id=5", "/view?id=4&cat=2"])
+        + "</ul><p>текст</p><ul>"
+        + _cards(["/view?cat=2&id=4"])
+        + "</ul>"
+    )
+    from newsarchive.discover.urls import normalize_url
+
+    urls = _urls(html)
+    assert len({normalize_url("https://www.x.bg" + u) for u in urls}) == len(urls) == 2
+
+
+def test_a_lone_dated_card_is_an_item_on_a_last_page() -> None:
+    html = _html(
+        "<div class='top-nav'><a href='/za-nas-i-nashata-rabota'>За нас и нашата работа тук</a></div>"
+        "<div class='news-box'><h3><a href='/novini/nov-broy-na-byuletina-5098'>Нов брой на "
+        "бюлетина на сдружението</a></h3><div>03.11.2025</div></div>"
+    )
+    assert _urls(html) == ["/novini/nov-broy-na-byuletina-5098"]
+
+
+def test_thirty_thousand_links_in_one_div_all_come_back_once_in_order() -> None:
+    """Issue 10 row 4: this took N² time (2,000 links: 57 s). bench/listing_bench.py times
+    it; here only the answer is checked."""
+    n = 30_000
+    links = "".join(f'<a href="/novini/{i}">Новина номер {i} за общината</a>' for i in range(n))
+    urls = _urls(_html(f"<div>{links}</div>"))
+    assert urls == [f"/novini/{i}" for i in range(n)]
+
+
+def test_thirty_thousand_tables_nested_one_in_the_next() -> None:
+    """The deepest tree a page can build: every walk up the ancestors must stay short."""
+    n = 30_000
+    html = _html(
+        "".join(
+            f"<table><tr><td><a href='/n/{i}'>Новина номер {i} за общината</a>" for i in range(n)
+        )
+    )
+    assert _urls(html) == [f"/n/{i}" for i in range(n)]
+
+
+def test_thirty_thousand_dated_cards_keep_each_cards_own_date() -> None:
+    n = 30_000
+    cards = "".join(
+        f"<div class='item'><a href='/n/{i}'>Новина номер {i} за общината</a>"
+        f"<span>{1 + i % 28:02d}.11.2025</span></div>"
+        for i in range(n)
+    )
+    links = article_links(_html(f"<div>{cards}</div>"), "https://www.x.bg/n", BARE)
+    assert [c.url for c in links] == [f"https://www.x.bg/n/{i}" for i in range(n)]
+    assert [c.listed_date.day if c.listed_date else None for c in links] == [
+        1 + i % 28 for i in range(n)
+    ]
+
+
+def test_thirty_thousand_number_links_in_one_block_are_read_once() -> None:
+    """Each "2" used to re-read its whole block to see whether it sits in a pager."""
+    numbers = "".join(f"<a href='https://other.bg/{i}'>2</a>" for i in range(30_000))
+    html = _html(f"<div>{numbers}</div><div><a href='/n?page=2'>2</a> <span>1</span></div>")
+    assert next_page_url(html, "https://www.x.bg/n", BARE, 1) == "https://www.x.bg/n?page=2"
+
+
+def test_news_items_teach_the_article_url_shape() -> None:
+    from newsarchive.discover.listings import news_items
+    from newsarchive.discover.shape import split_url
+
+    html = _html("<ul>" + _cards([f"/news/Post/{n}/Новина-за-града" for n in (3, 2, 1)]) + "</ul>")
+    items = news_items(html, "https://www.x.bg/news", BARE)
+    assert len(items.cards) == 3 and items.shape is not None
+    assert items.shape.matches(split_url("https://www.x.bg/news/Post/9/Друга-новина"))
+    assert not items.shape.matches(split_url("https://www.x.bg/za-nas"))
+
+
+def test_item_numbers_in_class_names_do_not_split_a_list() -> None:
+    posts = "".join(
+        f"<article class='post-{n} post type-post'><h2><a href='/novini/{n}'>"
+        f"Новина за града номер {n} днес</a></h2></article>"
+        for n in (31, 30, 29)
+    )
+    assert _urls(_html(f"<main>{posts}</main>")) == [f"/novini/{n}" for n in (31, 30, 29)]

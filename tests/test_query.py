@@ -46,6 +46,13 @@ def test_fts_uses_lemmas_and_only_quoted_words() -> None:
     )
 
 
+def test_parentheses_group() -> None:
+    q = parse_query("общината OR (бюджет русе) -(парк OR площад)")
+    assert q.fts({}) == '(("общината" OR ("бюджет" AND "русе"))) NOT ((("парк" OR "площад")))'
+    assert [t.words[0] for t in q.terms()] == ["общината", "бюджет", "русе"]
+    assert q.lemma_words() == {"общината", "бюджет", "русе", "парк", "площад"}
+
+
 def test_exact_mode_quotes_every_word() -> None:
     assert parse_query("общините", exact=True).groups == [[Term(("общините",), EXACT)]]
 
@@ -53,16 +60,14 @@ def test_exact_mode_quotes_every_word() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "NEAR(община",
         "title:община",
         "text : община",
         "{title text}: община",
-        "община)",
-        "(община",
         "община^",
         "община AND",  # handled below: AND is refused
     ][:-1]
-    + ["община 🚀", "община + - ", "-- община", "ОБЩИНА", "'община'", "община\\", "2024"],
+    + ["община 🚀", "община + - ", "-- община", "ОБЩИНА", "'община'", "община\\", "2024"]
+    + ["NEAR(община)", "(община)", "а OR (б -в)", "-(а б) в", 'а (б OR (в г*)) -"д е"'],
 )
 def test_fts_syntax_in_user_input_is_neutralised(text: str) -> None:
     expr = parse_query(text).fts({})
@@ -80,6 +85,14 @@ BAD = {
     "lone star": "*",
     "star inside a word": "соц*ал",
     "only punctuation": "(((",
+    "NEAR(": "NEAR(община",
+    "closing parenthesis": "община)",
+    "opening parenthesis": "(община парк",
+    "empty parentheses": "община ()",
+    "only exclusions in parentheses": "община (-парк)",
+    "filter in parentheses": "(site:bta община)",
+    "OR then excluded group": "община OR -(парк площад)",
+    "too deep": "(" * 9 + "община" + ")" * 9,
     "only emoji": "🚀🎉",
     "empty": "",
     "spaces": "   ",

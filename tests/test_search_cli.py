@@ -181,7 +181,8 @@ def test_json_shape(run_cli: Cli, archive: Path) -> None:
     hits = search(run_cli, archive, "община").json()
     assert isinstance(hits, list) and len(hits) == 4
     for hit in hits:
-        assert set(hit) == {"id", "site", "url", "title", "published", "snippet", "score"}
+        assert set(hit) == {"id", "site", "url", "title", "published", "snippet", "score", "total"}
+        assert hit["total"] == 4
     by_id = {h["id"]: h for h in hits}
     assert by_id[2]["published"] == "2023-03-10T10:00:00+02:00"
     assert by_id[2]["url"] == ARTICLES[1]["url"]

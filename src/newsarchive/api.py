@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.archive.connection import connect
+from newsarchive.archive.connection import connect, connect_reader
 from newsarchive.archive.store import Filters, get_article, iter_articles, now_iso
 from newsarchive.errors import UsageError
 
@@ -29,32 +29,26 @@ def crawl(
     *,
     progress: Progress | None = None,
 ) -> list[SiteReport]:
-    """Crawl each site in turn into the archive at ``db``; ``options.log`` gets a start
-    and a summary line per site (the fetcher adds one line per request)."""
-    from newsarchive.archive.store import Store
-    from newsarchive.crawl import SiteCrawl
-    from newsarchive.discover.urls import site_hosts
-    from newsarchive.fetch.client import Fetcher
+    """Crawl the sites into the archive at ``db``, up to ``options.sites_at_once`` at a time.
 
-    log = options.log or (lambda line: None)
-    conn = connect(db, create=True)
-    reports = []
-    try:
-        for profile in profiles:
-            fetch = options.fetch.with_delay(options.delay, profile.delay)
-            via = f" from mirror {options.base_url}" if options.base_url else ""
-            log(f"{now_iso()} start {profile.id} {profile.origin}{via}\n")
-            with Fetcher(
-                fetch, mirror=options.base_url, mirror_hosts=tuple(site_hosts(profile)),
-                log=options.log, stop=options.stop,
-            ) as fetcher:  # fmt: skip
-                report = SiteCrawl(Store(conn), profile, options, fetcher, progress).run()
-            reports.append(report)
-            log(f"{now_iso()} summary {report.summary()} (exit status {report.status})\n")
-            if report.interrupted:
-                break
-    finally:
-        conn.close()
+    Sites run side by side (each with its own connection and fetcher) so a huge or slow
+    site never starves the others; a bug in one site's crawl is that site's failure, not
+    the run's. An archive that cannot be written ends everything: ``ArchiveWriteError``.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsarchive.archive.connection import ArchiveFile
+    from newsarchive.crawl import crawl_site
+    from newsarchive.errors import ArchiveWriteError
+
+    connect(db, create=True).close()  # create or upgrade once, before the sites start
+    archive = ArchiveFile(db)
+    sites = list(profiles)
+    with ThreadPoolExecutor(max(1, min(len(sites), options.sites_at_once))) as pool:
+        reports = list(pool.map(lambda p: crawl_site(db, p, options, archive, progress), sites))
+    for report in reports:
+        if report.archive_error:
+            raise ArchiveWriteError(report.archive_error)
     return reports
 
 
@@ -74,7 +68,7 @@ def search(
     from newsarchive.archive.search import search as run_search
 
     parsed = parse_query(query, exact=exact)
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         options = SearchOptions(
             filters=filters or Filters(), limit=limit, sort=sort, highlight=highlight
@@ -92,7 +86,7 @@ def search_count(
     from newsarchive.archive.search import count
 
     parsed = parse_query(query, exact=exact)
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         return count(conn, parsed, filters or Filters())
     finally:
@@ -101,7 +95,7 @@ def search_count(
 
 def show(db: Path, id_or_url: str) -> dict[str, Any]:
     """One archived article, or a ``UsageError`` naming what was not found."""
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         found = get_article(conn, id_or_url)
     finally:
@@ -112,10 +106,26 @@ def show(db: Path, id_or_url: str) -> dict[str, Any]:
 
 
 def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
-    """Every matching article as an export record."""
-    conn = connect(db, create=False)
+    """Every matching article as an export record.
+
+    The archive is opened and the sites checked before this returns, so a bad ``--db`` or
+    ``--site`` fails before ``--out`` is created; the rows then stream.
+    """
+    from newsarchive.archive.search import check_sites
+
+    filters = filters or Filters()
+    conn = connect_reader(db)
     try:
-        yield from iter_articles(conn, filters or Filters())
+        check_sites(conn, filters.sites)
+    except BaseException:
+        conn.close()
+        raise
+    return _stream(conn, filters)
+
+
+def _stream(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
+    try:
+        yield from iter_articles(conn, filters)
     finally:
         conn.close()
 
@@ -232,7 +242,7 @@ def reextract(
 
 def stats(db: Path) -> dict[str, Any]:
     """Counts per site, date range, and the last run per site."""
-    conn = connect(db, create=False)
+    conn = connect_reader(db)
     try:
         sites = [
             {"site": r[0], "articles": r[1], "first": r[2], "last": r[3]}

@@ -6,6 +6,7 @@ exit code (2 usage/input, 75 lock held); scraped text is printed with rich marku
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -18,7 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
-from newsarchive.errors import NewsarchiveError, UsageError
+from newsarchive.errors import NewsarchiveError, OutputError, UsageError
 
 app = typer.Typer(
     name="newsarchive",
@@ -84,15 +85,44 @@ def _err(message: str) -> None:
     sys.stderr.write(f"newsarchive: error: {message}\n")
 
 
+# Errors of writing output (not of reading input): the disk or device is full or failing.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # a captured stream (tests) has no descriptor
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 @contextmanager
 def _handled() -> Iterator[None]:
-    """Turn our errors into one line and an exit code; never a traceback."""
+    """Turn our errors into one line and an exit code; never a traceback.
+
+    stdout is flushed here, inside the guard, so a full disk (``export > /dev/full``) is
+    reported as one line with exit 74 instead of failing later at interpreter exit.
+    """
     try:
-        yield
+        try:
+            yield
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            _drop_stdout()
+            raise OutputError(f"cannot write output: {exc.strerror}") from None
     except NewsarchiveError as exc:
         _err(str(exc))
         raise typer.Exit(exc.exit_code) from None
     except BrokenPipeError:
+        _drop_stdout()
         raise typer.Exit(0) from None
 
 
@@ -160,18 +190,28 @@ def crawl(
             help="Stop walking a listing after this many archived articles in a row (10).",
         ),
     ] = None,
+    max_requests: Annotated[
+        int | None,
+        typer.Option(
+            "--max-requests",
+            min=1,
+            help="Requests per site per run (5000); a larger site resumes on the next run.",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     log_file: Annotated[
-        Path | None, typer.Option("--log-file", help="Append one line per HTTP fetch here.")
+        Path | None,
+        typer.Option("--log-file", help="Append a line per HTTP fetch and per site run here."),
     ] = None,
     profile: ProfileOption = None,
     db: DbOption = None,
 ) -> None:
     """Fetch new articles from the sites into the archive (politely: robots.txt, delays).
 
-    Exit 0 when all went well, 1 when some pages failed after retries (the rest is
-    archived), 2 on bad usage, 75 when another crawl holds the archive, 130/143 when
-    stopped by SIGINT/SIGTERM (state is saved; the next run resumes).
+    Exit 0 when all went well, 1 when some pages, feeds or listings failed (the rest is
+    archived), 2 on bad usage, 70 on a bug in one site's crawl (the others go on), 74 when
+    the archive could not be written (read-only, disk full, deleted), 75 when another crawl
+    holds the archive, 130/143 when stopped by SIGINT/SIGTERM (the next run resumes).
     """
     from newsarchive.crawl_command import run_crawl
 
@@ -190,6 +230,7 @@ def crawl(
             user_agent=user_agent,
             connections=connections,
             stop_after_known=stop_after_known,
+            max_requests=max_requests,
         )
     raise typer.Exit(code)
 
@@ -200,7 +241,7 @@ def search(
         str,
         typer.Argument(
             help='Words (any form: община finds общината), "exact phrase", OR, -word, prefix*,'
-            " site:ID, since:DATE, until:DATE."
+            " (groups), site:ID, since:DATE, until:DATE."
         ),
     ],
     site: SiteOption = None,
@@ -235,6 +276,9 @@ def search(
             highlight=marks,
         )  # fmt: skip
         render.search_results(hits, fmt.value, raw)
+        total = hits[0]["total"] if hits else 0
+        if total > len(hits):  # say so whenever --limit (or its default) cut the list
+            sys.stderr.write(f"{len(hits)} of {total} matches shown (raise --limit for more)\n")
 
 
 @app.command("datasette-metadata")
@@ -244,10 +288,11 @@ def datasette_metadata(
     ] = MetadataFormat.yaml,
     db: DbOption = None,
 ) -> None:
-    """Print Datasette metadata for the archive: search, labels, sort, column notes.
+    """Print Datasette metadata for the archive: search, labels, sort, hidden tables.
 
-    Use: newsarchive datasette-metadata > metadata.yml;
-    datasette newsarchive.db -m metadata.yml
+    Keyed to the --db file's name: newsarchive datasette-metadata --db demo.db > m.yml;
+    datasette demo.db -m m.yml. Not needed with newsarchive[web] installed beside
+    Datasette (or with 'newsarchive serve'): the plugin fits any archive file.
     """
     from newsarchive.archive.datasette import metadata, to_yaml
 
@@ -433,6 +478,36 @@ def stats(
             _print_json(data)
         else:
             render.stats_table(data)
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (others cannot connect).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535)] = 8001,
+    db: DbOption = None,
+) -> None:
+    """Search the archive in a web browser: a search page, articles, a chart per month.
+
+    Datasette with the newsarchive plugin (install newsarchive[web]); the archive is
+    opened read-only and never written. Stop with Ctrl-C.
+    """
+    with _handled():
+        try:
+            from newsarchive.web.server import serve as run_server
+        except ImportError as exc:
+            raise UsageError(
+                f"serve needs the web extra: pip install 'newsarchive[web]' ({exc.name} missing)"
+            ) from None
+
+        def ready(url: str) -> None:
+            sys.stderr.write(f"newsarchive: serving {_db(db)} at {url} (Ctrl-C stops)\n")
+            if host not in ("127.0.0.1", "localhost", "::1"):
+                sys.stderr.write(f"newsarchive: listening on {host}: others can read the archive\n")
+            sys.stderr.flush()
+
+        run_server(_db(db), host=host, port=port, ready=ready)
 
 
 def main() -> None:

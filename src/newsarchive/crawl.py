@@ -11,17 +11,25 @@ resume point, and ``options.stop`` (SIGTERM/SIGINT) ends the run after the pages
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import re
+import sqlite3
 import time
+from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.archive.connection import ArchiveFile, connect
 from newsarchive.archive.frontier import Frontier, State
-from newsarchive.archive.store import Store
+from newsarchive.archive.store import Store, now_iso
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.discover import feeds, listings
-from newsarchive.discover.urls import absolute
+from newsarchive.discover.explore import Discovery
+from newsarchive.discover.urls import absolute, article_path, site_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
-from newsarchive.errors import FetchError
+from newsarchive.errors import ArchiveWriteError, FetchError
+from newsarchive.explorer import explore, stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.harvest import judge, too_old
@@ -35,14 +43,51 @@ SETTLED = {
 }
 
 
+class _BudgetSpent(Exception):
+    """The site's request budget for this run is used up; the next run resumes."""
+
+
+def crawl_site(
+    db: Path, profile: Profile, options: CrawlOptions, archive: ArchiveFile,
+    progress: Progress | None = None,
+) -> SiteReport:  # fmt: skip
+    """One site's run with its own connection and fetcher; never raises.
+
+    Whatever goes wrong stays this site's: a bug is recorded as a crashed run (exit 70),
+    an archive that cannot be written as ``report.archive_error``.
+    """
+    log = options.log or (lambda line: None)
+    via = f" from mirror {options.base_url}" if options.base_url else ""
+    log(f"{now_iso()} start {profile.id} {profile.origin}{via}\n")
+    report = SiteReport(profile.id)
+    try:
+        conn = connect(db, create=False)
+        with Fetcher(
+            options.fetch.with_delay(options.delay, profile.delay), mirror=options.base_url,
+            mirror_hosts=tuple(site_hosts(profile)), log=options.log, stop=options.stop,
+        ) as fetcher:  # fmt: skip
+            crawl = SiteCrawl(Store(conn), profile, options, fetcher, archive, progress)
+            report = crawl.report
+            crawl.run()
+        conn.close()
+    except ArchiveWriteError as exc:
+        report.archive_error = str(exc)
+    except Exception as exc:  # a bug: this site's failure, the other sites go on
+        report.crashed = True
+        report.failures.append(f"internal error: {type(exc).__name__}: {exc}")
+    log(f"{now_iso()} summary {report.summary()} (exit status {report.status})\n")
+    return report
+
+
 class SiteCrawl:
     """One crawl of one site; create, call ``run()``, read the report."""
 
     def __init__(
         self, store: Store, profile: Profile, options: CrawlOptions, fetcher: Fetcher,
-        progress: Progress | None = None,
+        archive: ArchiveFile | None = None, progress: Progress | None = None,
     ) -> None:  # fmt: skip
         self.store, self.profile, self.options, self.fetcher = store, profile, options, fetcher
+        self.archive = archive
         self.frontier = Frontier(store.conn, profile.id)
         self.report = SiteReport(profile.id)
         self._progress = progress or (lambda report: None)
@@ -52,24 +97,98 @@ class SiteCrawl:
         run_id = self.store.start_run(self.profile.id)
         try:
             self._fetch_pending()
-            for url in self.profile.feeds + self.profile.sitemaps:
-                self._read_feed(absolute(self.profile, url), depth=0)
-            for start in self.profile.start_urls:
-                self._walk(absolute(self.profile, start))
+            hinted = self._hinted()
+            if hinted is None or self._crawl(hinted):  # no hints, or every hint failed
+                found = self.frontier.discovery()
+                if (
+                    found is None
+                    or found.empty
+                    or stale(found, dt.date.today())
+                    or hinted is not None
+                ):
+                    found = self._explore()
+                elif self._crawl(found):  # what worked before fails now: the site moved
+                    found = self._explore()
+                else:
+                    found = None
+                if found is not None:
+                    self._crawl(found)
         except FetchInterrupted:
             self.report.interrupted = True
             self.report.interrupt_code = getattr(self.options.stop, "code", 130)
+        except _BudgetSpent:
+            self.report.budget_spent = self.options.max_requests
+        except sqlite3.DatabaseError as exc:
+            self.report.archive_error = f"cannot write the archive: {exc}"
+        except ArchiveWriteError as exc:
+            self.report.archive_error = str(exc)
         except BaseException:
             self.report.crashed = True
             raise
         finally:
             self.report.close(self.fetcher)
-            self.store.finish_run(run_id, self.report.counts(), self.report.status)
-            self._progress(self.report)
+            self._finish(run_id)
+        if self.report.archive_error:
+            raise ArchiveWriteError(self.report.archive_error)
         return self.report
+
+    def _hinted(self) -> Discovery | None:
+        """The profile's own sources, when it names any: hints that take precedence."""
+        p = self.profile
+        if not (p.feeds or p.sitemaps or p.start_urls):
+            return None
+        return Discovery(
+            feeds=tuple(absolute(p, u) for u in p.feeds),
+            sitemaps=tuple(absolute(p, u) for u in p.sitemaps),
+            listings=tuple(absolute(p, u) for u in p.start_urls),
+        )
+
+    def _explore(self) -> Discovery:
+        found = explore(self.fetcher, self.profile)
+        self.frontier.save_discovery(found)
+        self.report.explored += found.requests
+        if found.empty:
+            where = self.fetcher.describe(self.profile.origin)
+            self.report.fail(
+                f"found no feed, sitemap or listing of news at {where} ({found.requests}"
+                " requests): not a news site, or one that needs a profile"
+            )
+        return found
+
+    def _crawl(self, sources: Discovery) -> bool:
+        """Read feeds and sitemaps, walk listings; True when there were sources and every
+        one of them failed (the site moved, or the sources were guessed wrong)."""
+        failed_before = self.report.listing_errors
+        for url in sources.feeds:
+            self._read_feed(url, depth=0)
+        shapes = [re.compile(pattern) for pattern in sources.article_patterns]
+        barren = [url for url in sources.sitemaps if self._read_feed(url, 0, shapes=shapes) == 0]
+        if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
+            self.frontier.save_discovery(sources.without_sitemaps(barren))
+        for start in sources.listings:
+            self._walk(start)
+        count = len(sources.feeds) + len(sources.sitemaps) + len(sources.listings)
+        return count > 0 and self.report.listing_errors - failed_before >= count
+
+    def _finish(self, run_id: int) -> None:
+        """Record the run (as failed when the archive broke: if it still can be written)."""
+        try:
+            self.store.finish_run(run_id, self.report.counts(), self.report.status)
+        except sqlite3.Error:
+            if not self.report.archive_error:
+                raise
+        self._progress(self.report)
+
+    def _check(self) -> None:
+        """Between pages: the archive file is still ours, and the budget not spent."""
+        if self.archive is not None:
+            self.archive.check()
+        if self.fetcher.requests >= self.options.max_requests:
+            raise _BudgetSpent
 
     def _get(self, url: str, kind: str, *, conditional: bool = False) -> Page | Miss:
         """A source page; a failed one is reported (it fails the run), others just end."""
+        self._check()
         conditional = conditional and not self.options.refresh
         validators = self.frontier.validators(url) if conditional else (None, None)
         got = fetch_source(
@@ -82,19 +201,38 @@ class SiteCrawl:
             self.report.fail(got[1])
         return got[0]
 
-    def _read_feed(self, url: str, depth: int) -> None:
+    def _read_feed(
+        self,
+        url: str,
+        depth: int,
+        lastmod: str | None = None,
+        shapes: list[re.Pattern[str]] | None = None,
+    ) -> int | None:
+        """A feed or sitemap, then (for an index) its changed child sitemaps, depth first;
+        how many article URLs it held (None: unread). ``shapes``, the site's learned
+        article URL shapes, keep a sitemap's pages that are not news out.
+
+        A child is marked read (validators, lastmod) only after its own children and
+        articles are, so a run stopped half-way resumes with what it had not finished.
+        """
         page = self._get(url, "sitemap" if depth else "feed", conditional=True)
         if isinstance(page, Miss):
-            return
+            return None
         max_bytes = self.fetcher.options.max_bytes
         articles, sitemaps, _cut = feeds.feed_links(
             page.content, self.profile, "feed", max_bytes=max_bytes
         )
-        for sitemap in sitemaps if depth < 2 else ():
-            self._read_feed(sitemap, depth + 1)
+        if shapes:
+            articles = [c for c in articles if any(s.search(article_path(c.url)) for s in shapes)]
+        held = len(articles)
+        for child in sitemaps if depth < 2 else ():
+            stamp = child.published.isoformat() if child.published else None
+            if not self.frontier.unchanged_sitemap(child.url, stamp):
+                held += self._read_feed(child.url, depth + 1, stamp, shapes) or 0
         self._offer(articles)
-        self.frontier.save_validators(url, page)
         self._fetch_pending()
+        self.frontier.save_validators(url, page, lastmod)
+        return held
 
     def _walk(self, start: str) -> None:
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
@@ -143,11 +281,15 @@ class SiteCrawl:
 
     def _fetch_pending(self) -> int:
         """Fetch every queued URL not yet tried this run; return how many were too old."""
-        urls = [u for u in self.frontier.pending() if u not in self._handled]
+        self._check()
+        pending = (u for u in self.frontier.pending() if u not in self._handled)
+        urls = list(itertools.islice(pending, self.options.max_requests - self.fetcher.requests))
         workers = max(1, self.options.workers or self.fetcher.options.max_connections)
         before = self.report.count(Outcome.OLD)
         for url, result in self.fetcher.fetch_many(urls, workers):
             self._archive(url, result)
+            if self.archive is not None:
+                self.archive.check()
         if self.options.stop is not None and self.options.stop.is_set():
             raise FetchInterrupted("crawl interrupted", url="")
         return self.report.count(Outcome.OLD) - before

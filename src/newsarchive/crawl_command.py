@@ -51,16 +51,11 @@ def run_crawl(
     user_agent: str | None = None,
     connections: int | None = None,
     stop_after_known: int | None = None,
+    max_requests: int | None = None,
 ) -> int:
     """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
     ids = sites or builtin_ids()
     profiles = [get_profile(s.lower(), profile_files) for s in ids]
-    for profile in profiles:
-        if not (profile.start_urls or profile.feeds or profile.sitemaps):
-            raise UsageError(
-                f"profile '{profile.id}' ({profile.source}) has nothing to crawl:"
-                " give it start_urls, feeds or sitemaps"
-            )
     if base_url is not None:
         if len(profiles) != 1:
             raise UsageError("--base-url mirrors one site: name exactly one SITE")
@@ -80,6 +75,8 @@ def run_crawl(
     options = replace(options, fetch=fetch, delay=delay)
     if stop_after_known is not None:
         options = replace(options, stop_after_known=stop_after_known)
+    if max_requests is not None:
+        options = replace(options, max_requests=max_requests)
     log: IO[str] | None = None
     if log_file is not None:
         try:

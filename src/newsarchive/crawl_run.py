@@ -15,11 +15,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsarchive.errors import EXIT_PARTIAL
+from newsarchive.errors import EXIT_INTERNAL, EXIT_IO, EXIT_PARTIAL
 from newsarchive.fetch.client import Fetcher, FetchOptions
 
 STAGES = ("fetch", "decode", "extract", "store")
-EXIT_CRASHED = 70  # recorded in ``runs.status`` when a bug ended the run
+# One site's requests in one run (feeds, sitemaps, listings, articles, robots.txt): a site
+# with a million-URL sitemap takes several nights, but never the whole night of the others.
+DEFAULT_MAX_REQUESTS = 5000
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class CrawlOptions:
     delay: float | None = None  # explicit --delay: wins over the profile's [politeness] delay
     stop: threading.Event | None = None
     log: Callable[[str], object] | None = None  # --log-file lines
+    max_requests: int = DEFAULT_MAX_REQUESTS  # per site per run; the next run resumes
+    sites_at_once: int = 4
 
 
 class Outcome(enum.Enum):
@@ -63,6 +67,9 @@ class SiteReport:
     interrupted: bool = False
     interrupt_code: int = 130
     crashed: bool = False
+    budget_spent: int = 0  # the per-run request budget, when it ran out
+    explored: int = 0  # requests spent exploring the site for its sources
+    archive_error: str = ""
     drift: Counter[str] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
     cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
@@ -78,8 +85,10 @@ class SiteReport:
 
     @property
     def status(self) -> int:
+        if self.archive_error:
+            return EXIT_IO
         if self.crashed:
-            return EXIT_CRASHED
+            return EXIT_INTERNAL
         if self.interrupted:
             return self.interrupt_code
         return EXIT_PARTIAL if self.errors else 0
@@ -121,10 +130,14 @@ class SiteReport:
             f" {self.count(Outcome.UNCHANGED)} unchanged, {self.count(Outcome.GONE)} gone,"
             f" {self.errors} failed, {self.requests} requests"
         )
+        if self.explored:
+            text += f" ({self.explored} exploring the site)"
         if self.count(Outcome.DISALLOWED):
             text += f", {self.count(Outcome.DISALLOWED)} disallowed by robots.txt"
         if self.interrupted:
             text += " (interrupted; the next run resumes)"
+        elif self.budget_spent:
+            text += f" (request budget of {self.budget_spent} spent; the next run resumes)"
         return text
 
     def drift_warning(self) -> str | None:

@@ -9,7 +9,11 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
+# sysexits' EX_IOERR: what we write could not be written (disk full, read-only, deleted):
+# a command's output, or the archive during a crawl
+EXIT_IO = 74
 EXIT_LOCKED = 75
+EXIT_INTERNAL = 70  # a bug: one line, never a traceback (EX_SOFTWARE)
 
 
 class NewsarchiveError(Exception):
@@ -34,6 +38,15 @@ class ArchiveError(NewsarchiveError):
     """The archive file cannot be opened, read or written."""
 
 
+class ArchiveWriteError(ArchiveError):
+    """Writing the archive failed mid-run: read-only, disk full, or the file was deleted.
+
+    What was committed before stays; the run ends, since nothing more can be kept.
+    """
+
+    exit_code = EXIT_IO
+
+
 class FetchError(NewsarchiveError):
     """A URL could not be fetched after all retries."""
 
@@ -41,6 +54,12 @@ class FetchError(NewsarchiveError):
         super().__init__(message)
         self.url = url
         self.status = status
+
+
+class OutputError(NewsarchiveError):
+    """What a command printed or exported could not be written (disk full, I/O error)."""
+
+    exit_code = EXIT_IO
 
 
 class LockHeld(NewsarchiveError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -31,9 +32,9 @@ def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
     # Piped or captured output (cron mail, make demo) gets 120 columns instead of rich's 80,
-    # so tables of dates and URLs are not cut to "2026-0…".
+    # so tables of dates and URLs are not cut to "2026-0…"; $COLUMNS still wins.
     stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() else 120
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else 120
     return Console(
         stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=False, width=width
     )
@@ -60,28 +61,31 @@ def search_results(hits: list[dict[str, Any]], fmt: str, raw: bool = False) -> N
         return
     if fmt == "csv":
         fields = ["id", "site", "url", "title", "published", "snippet", "score"]
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(safe_text.csv_rows(hits, terminal=sys.stdout.isatty(), raw=raw))
         return
+    _search_blocks(hits)
+
+
+def _search_blocks(hits: list[dict[str, Any]]) -> None:
+    """One block per hit: id · site · date · title, the snippet, then the URL alone on its
+    line and never wrapped or cut, so it can be copied whole at any terminal width."""
+    from rich.padding import Padding
+    from rich.text import Text
+
     console = _console()
     if not hits:
         console.print("No matches.")
         return
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(show_lines=True)
-    for column in ("id", "site", "date", "title / snippet"):
-        table.add_column(column, overflow="fold")
     for hit in hits:
-        body = Text(_clean(hit["title"]), style="bold")
-        body.append("\n")
-        body.append(_snippet_text(hit["snippet"] or ""))
-        body.append("\n" + _clean(hit["url"]), style="dim")
-        date = (hit["published"] or "")[:10]
-        table.add_row(str(hit["id"]), _clean(hit["site"]), date, body)
-    console.print(table)
+        head = Text(f"{hit['id']}  ", style="bold cyan")
+        head.append(f"{_clean(hit['site'])}  {(hit['published'] or '-')[:10]}  ", style="dim")
+        head.append(_clean(hit["title"]), style="bold")
+        console.print(head)
+        console.print(Padding(_snippet_text(hit["snippet"] or ""), (0, 0, 0, 4), expand=False))
+        console.print(Text("    " + _clean(hit["url"]), style="dim"), soft_wrap=True)
+        console.print()
 
 
 def search_counts(rows: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
@@ -164,28 +168,40 @@ def sites_table(profiles: list[Profile]) -> None:
     _console().print(table)
 
 
-def stats_table(data: dict[str, Any]) -> None:
-    from rich.table import Table
+# Below this many columns the nine-column stats table cuts site ids ("rus…"); each site
+# then gets a short block of its own instead.
+_STATS_TABLE_WIDTH = 100
 
+
+def _run_status(run: dict[str, Any]) -> str:
+    if not run:
+        return "-"
+    if run.get("finished_at") is None:
+        return "unfinished"  # still running, or killed before it could record its end
+    return str(run.get("status"))
+
+
+def stats_table(data: dict[str, Any]) -> None:
     console = _console()
     console.print(f"{data['articles']} articles")
+    runs = {r["site"]: r for r in data["last_runs"]}
+    rows = []
+    for site in sorted({s["site"] for s in data["sites"]} | set(runs)):
+        row: dict[str, Any] = next((s for s in data["sites"] if s["site"] == site), {})
+        rows.append((site, row, runs.get(site, {})))
+    if console.width < _STATS_TABLE_WIDTH:
+        _stats_blocks(console, rows)
+        return
+    from rich.table import Table
+
     table = Table()
     columns = ("site", "articles", "first", "last", "last run", "requests", "new", "errors",
                "exit")  # fmt: skip
     for column in columns:
-        table.add_column(column)
-    runs = {r["site"]: r for r in data["last_runs"]}
-    for site in sorted({s["site"] for s in data["sites"]} | set(runs)):
-        row: dict[str, Any] = next((s for s in data["sites"] if s["site"] == site), {})
-        run = runs.get(site, {})
-        if not run:
-            status = "-"
-        elif run.get("finished_at") is None:
-            status = "unfinished"  # still running, or killed before it could record its end
-        else:
-            status = str(run.get("status"))
+        table.add_column(column, no_wrap=column == "site")
+    for site, row, run in rows:
         table.add_row(
-            _clean(site),  # import-jsonl accepts any site id
+            _clean(site),
             str(row.get("articles", 0)),
             str(row.get("first") or "-"),
             str(row.get("last") or "-"),
@@ -193,6 +209,23 @@ def stats_table(data: dict[str, Any]) -> None:
             str(run.get("requests", "-")),
             str(run.get("new", "-")),
             str(run.get("errors", "-")),
-            status,
+            _run_status(run),
         )
     console.print(table)
+
+
+def _stats_blocks(console: Any, rows: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> None:
+    from rich.text import Text
+
+    for site, row, run in rows:
+        console.print(Text(_clean(site), style="bold"))
+        console.print(
+            f"  {row.get('articles', 0)} articles, "
+            f"{row.get('first') or '-'} … {row.get('last') or '-'}"
+        )
+        if run:
+            console.print(f"  last run {run.get('started_at') or '-'}, exit {_run_status(run)}")
+            console.print(
+                f"  {run.get('requests', '-')} requests, {run.get('new', '-')} new, "
+                f"{run.get('errors', '-')} errors"
+            )

@@ -1,4 +1,9 @@
-"""Open the archive file with the settings every command needs, or fail with one line."""
+"""Open the archive file with the settings every command needs, or fail with one line.
+
+Writers (crawl, import, reextract) use ``connect``; readers (search, show, stats, export,
+serve) use ``connect_reader``, which never writes, so an analyst can read an archive in a
+shared folder or a read-only copy that a researcher's cron job fills.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from newsarchive.archive.schema import SCHEMA_VERSION, ensure_schema
-from newsarchive.errors import ArchiveError
+from newsarchive.errors import ArchiveError, ArchiveWriteError
 
 DEFAULT_DB = "newsarchive.db"
 
@@ -18,9 +23,10 @@ def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
 
 
 def connect(path: Path, *, create: bool) -> sqlite3.Connection:
-    """A WAL connection with a busy timeout, so readers work while a crawl writes.
+    """A WAL connection for writers, with a busy timeout so readers work while a crawl writes.
 
-    ``create=False`` (readers, reextract) refuses a missing file or a foreign database.
+    ``create=False`` (reextract; the one-time upgrade readers ask for) refuses a missing
+    file or a foreign database.
     """
     if not create and not path.exists():
         raise ArchiveError(f"no archive at {path} (run 'newsarchive crawl' or pass --db)")
@@ -28,6 +34,14 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         raise ArchiveError(f"cannot open archive {path}: it is a directory")
     if create and not path.parent.exists():
         raise ArchiveError(f"cannot create archive {path}: folder {path.parent} does not exist")
+    # Said before SQLite is asked: it opens an unwritable file read-only without a word
+    # and fails at the first write, deep inside a crawl or an import.
+    for target in (path, path.parent) if path.exists() else (path.parent,):
+        if not os.access(target, os.W_OK):
+            what = "archive" if target == path else f"archive's folder {target}"
+            raise ArchiveError(
+                f"cannot write archive {path}: the {what} is read-only for this user"
+            )
     try:
         conn = sqlite3.connect(path, timeout=30)
         conn.execute("PRAGMA busy_timeout = 30000")
@@ -38,7 +52,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"cannot open archive {path}: {exc}") from None
+        raise ArchiveError(f"cannot open archive {path}: {_why(exc)}") from None
     if not create:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "articles" not in tables:
@@ -51,5 +65,95 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             ensure_schema(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise ArchiveError(f"cannot prepare archive {path}: {exc}") from None
+            raise ArchiveError(f"cannot prepare archive {path}: {_why(exc)}") from None
     return conn
+
+
+def _why(exc: sqlite3.DatabaseError) -> str:
+    """SQLite's reason, with what it means when the file or its folder is not writable."""
+    text = str(exc)
+    if "readonly" in text or "unable to open" in text:
+        return f"{text} (the archive or its folder is read-only for this user)"
+    return text
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection: ``mode=ro``, or ``immutable=1`` when even the ``-shm`` file
+    of a WAL archive cannot be created (a folder the user cannot write).
+
+    An archive an older version wrote is first upgraded through ``connect``, which needs
+    write access once and otherwise fails with one line saying so.
+    """
+    if not path.exists():
+        raise ArchiveError(f"no archive at {path} (run 'newsarchive crawl' or pass --db)")
+    if path.is_dir():
+        raise ArchiveError(f"cannot open archive {path}: it is a directory")
+    conn = _open_read_only(path)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ArchiveError(f"cannot open archive {path}: {exc}") from None
+    if "articles" not in tables:
+        conn.close()
+        raise ArchiveError(f"{path} is not a newsarchive archive (no articles table)")
+    if version < SCHEMA_VERSION:
+        conn.close()
+        connect(path, create=False).close()  # the one-time upgrade
+        conn = _open_read_only(path)
+    return conn
+
+
+def read_only_uri(path: Path) -> str:
+    """How to open ``path`` without writing: a ``file:`` URI with ``mode=ro``, plus
+    ``immutable=1`` when a read-only open fails (a WAL archive whose ``-shm`` cannot be
+    created). Immutable skips locking and the WAL file, so changes a crawl has not yet
+    checkpointed into the main file are not seen; a finished crawl leaves none."""
+    base = path.resolve().as_uri() + "?mode=ro"
+    error: sqlite3.DatabaseError | None = None
+    for uri in (base, base + "&immutable=1"):
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:  # cannot open: try immutable
+            error = exc
+            continue
+        except sqlite3.DatabaseError as exc:  # not a database: no second try
+            raise ArchiveError(f"cannot open archive {path}: {exc}") from None
+        finally:
+            conn.close()
+        return uri
+    raise ArchiveError(f"cannot open archive {path}: {error}")
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=30)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    return conn
+
+
+class ArchiveFile:
+    """Notices when the archive file is deleted or replaced under a running crawl.
+
+    SQLite keeps writing to an unlinked file without complaint; without this check a
+    crawl would report "60 new" into a file nobody can open again.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._identity = self._stat()
+
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            found = self.path.stat()
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
+
+    def check(self) -> None:
+        if self._stat() != self._identity:
+            raise ArchiveWriteError(
+                f"archive {self.path} was deleted or replaced during the crawl;"
+                " what this run fetched since then is lost"
+            )

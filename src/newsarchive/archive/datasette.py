@@ -3,8 +3,9 @@
 
 Datasette finds ``articles_fts`` by itself; the metadata adds what it cannot guess: the
 title as each row's label, newest articles first, a site facet, the bm25-ranked search
-of the table (its search box matches every word form, because the index holds the
-lemma columns too), column descriptions and the raw captures hidden.
+of the table, and the internal tables hidden. Datasette metadata is keyed by database
+name, so a file only fits the archive it was made for; the newsarchive Datasette plugin
+(``newsarchive[web]``) applies the same settings to any archive whatever its name.
 """
 
 from __future__ import annotations
@@ -12,18 +13,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-COLUMNS = {
-    "site": "Site id (bta, ruse-bg, ruse24, nsorb, ...)",
-    "url": "Canonical URL of the article",
-    "published": "Publication date or date-time as the site gives it (ISO 8601)",
-    "published_date": "Local calendar date of publication (what date filters compare)",
-    "text": "Article text, paragraphs separated by newlines",
-    "title_lemmas": "Search helper: dictionary forms of title words that differ from the word",
-    "text_lemmas": "Search helper: dictionary forms of text words that differ from the word",
-    "fetched_at": "When the article was first archived (UTC)",
-    "updated_at": "When its content last changed (UTC)",
-    "capture_id": "The raw HTTP capture it was extracted from",
-}
+# Tables an analyst has no use for: raw pages and the crawler's bookkeeping.
+INTERNAL_TABLES = ("captures", "frontier", "fetch_state", "runs", "listing_walks", "lemma_vocab")
+# Columns that exist for the search index only; hidden in the web UI.
+LEMMA_COLUMNS = ("title_lemmas", "text_lemmas")
 
 SEARCH_SQL = """
 with q as (
@@ -43,41 +36,61 @@ order by bm25(articles_fts, 5.0, 1.0, 5.0, 1.0), a.published_date desc
 limit 100
 """.strip()
 
+# With the newsarchive plugin loaded, the full query language (any case, OR, prefixes,
+# phrases) through the lemma-aware SQL function the plugin registers.
+PLUGIN_SEARCH_SQL = """
+select a.id, a.site, a.published_date, a.title,
+  snippet(articles_fts, 1, '**', '**', '…', 24) as snippet, a.url
+from articles_fts join articles a on a.id = articles_fts.rowid
+where articles_fts match newsarchive_match(:q)
+order by bm25(articles_fts, 5.0, 1.0, 5.0, 1.0), a.published_date desc
+limit 100
+""".strip()
+
+DESCRIPTION = (
+    "Bulgarian news archive. Search matches every form of a word (община finds общината, общините)."
+)
+
+
+def database_metadata(*, plugin: bool) -> dict[str, Any]:
+    """The table settings of one archive database: the one source for both the
+    ``datasette-metadata`` file and the plugin, which applies it to any file name."""
+    if plugin:
+        query = {
+            "title": "Search in all word forms, ranked, with snippets",
+            "description": "Words (any form, any case), "
+            '"exact phrase", OR, -word, prefix*, (groups).',
+            "sql": PLUGIN_SEARCH_SQL,
+        }
+    else:
+        query = {
+            "title": "Search one word in all its forms, ranked, with snippets",
+            "description": "Type the word in lower case (SQLite lower-cases "
+            "only Latin letters); every archived form of it is found.",
+            "sql": SEARCH_SQL,
+        }
+    tables: dict[str, Any] = {
+        "articles": {
+            "description": "One row per article, newest first. The search box finds "
+            "every form of a word.",
+            "label_column": "title",
+            "sort_desc": "published_date",
+            "fts_table": "articles_fts",
+            "fts_pk": "id",
+            "facets": ["site"],
+            "size": 50,
+        }
+    }
+    tables.update({name: {"hidden": True} for name in INTERNAL_TABLES})
+    return {"tables": tables, "queries": {"search" if plugin else "word_search": query}}
+
 
 def metadata(database: str) -> dict[str, Any]:
     """Metadata for the archive file whose name (without extension) is ``database``."""
     return {
         "title": "newsarchive",
-        "description": "Bulgarian news archive. Search matches every form of a word "
-        "(община finds общината, общините).",
-        "databases": {
-            database: {
-                "tables": {
-                    "articles": {
-                        "label_column": "title",
-                        "sort_desc": "published_date",
-                        "fts_table": "articles_fts",
-                        "fts_pk": "id",
-                        "facets": ["site"],
-                        "size": 50,
-                        "columns": COLUMNS,
-                    },
-                    "captures": {"hidden": True},
-                    "lemma_vocab": {
-                        "description": "Word forms in the archive and their dictionary form "
-                        "(filled when articles are written; used to lemmatise queries)",
-                    },
-                },
-                "queries": {
-                    "word_search": {
-                        "title": "Search one word in all its forms, ranked, with snippets",
-                        "description": "Type the word in lower case (SQLite lower-cases "
-                        "only Latin letters); every archived form of it is found.",
-                        "sql": SEARCH_SQL,
-                    }
-                },
-            }
-        },
+        "description": DESCRIPTION,
+        "databases": {database: database_metadata(plugin=False)},
     }
 
 

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import astuple, dataclass
 
 from newsarchive.archive.store import now_iso
+from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import url_key
 from newsarchive.discover.walk import Seen, WalkState
 from newsarchive.models import Candidate, Page
@@ -162,6 +163,22 @@ class Frontier:
                 (start_url, self.site, *astuple(state), now_iso()),
             )
 
+    # what exploring the site found ------------------------------------------------
+    def discovery(self) -> Discovery | None:
+        row = self.conn.execute(
+            "SELECT found FROM site_discovery WHERE site = ?", (self.site,)
+        ).fetchone()
+        return Discovery.from_json(row[0]) if row else None
+
+    def save_discovery(self, found: Discovery) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO site_discovery (site, found, explored_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(site) DO UPDATE SET found = excluded.found,"
+                " explored_at = excluded.explored_at",
+                (self.site, found.to_json(), found.explored_at),
+            )
+
     # HTTP validators of feeds and listing pages ----------------------------------
     def validators(self, url: str) -> tuple[str | None, str | None]:
         row = self.conn.execute(
@@ -169,15 +186,24 @@ class Frontier:
         ).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
-    def save_validators(self, url: str, page: Page) -> None:
-        """ETag/Last-Modified, saved once what the page listed is safely queued."""
+    def save_validators(self, url: str, page: Page, lastmod: str | None = None) -> None:
+        """ETag/Last-Modified (and a sitemap's ``lastmod`` in its index), saved once what
+        the page listed is safely queued: a run killed before never skips it."""
         validators = (page.headers.get("etag"), page.headers.get("last-modified"))
         with self.conn:
             self.conn.execute(
-                "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
+                "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at, lastmod)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
                 " etag = COALESCE(excluded.etag, etag),"
                 " last_modified = COALESCE(excluded.last_modified, last_modified),"
-                " status = excluded.status, checked_at = excluded.checked_at",
-                (url, *validators, page.status, now_iso()),
+                " status = excluded.status, checked_at = excluded.checked_at,"
+                " lastmod = excluded.lastmod",
+                (url, *validators, page.status, now_iso(), lastmod),
             )
+
+    def unchanged_sitemap(self, url: str, lastmod: str | None) -> bool:
+        """The index says this sitemap has not changed since it was last read in full."""
+        if lastmod is None:
+            return False
+        row = self.conn.execute("SELECT lastmod FROM fetch_state WHERE url = ?", (url,)).fetchone()
+        return row is not None and row[0] == lastmod

@@ -9,7 +9,8 @@ raises ``QueryError`` with one line saying why.
 Syntax: ``word`` (any form of it: "община" finds "общината"), ``"exact"`` or
 ``"exact phrase"`` (these forms only), ``a OR b``, ``-word`` / ``-"phrase"`` (exclude),
 ``prefix*``, and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``.
-All terms must match (AND).
+All terms must match (AND); ``(...)`` groups, so ``a OR (b c)`` is a, or b and c
+together (they used to be dropped silently, which changed what such a query meant).
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from newsarchive.errors import QueryError
 
 MAX_QUERY_CHARS = 2000
 MAX_TERMS = 64
-_TOKEN = re.compile(r'(-?)"([^"]*)"|([^\s"]+)')
+# A quoted phrase (maybe excluded), an opening parenthesis (maybe excluded), a closing
+# one, or a run of anything else.
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\()|(\))|([^\s"()]+)')
+MAX_DEPTH = 8
 _OPERATORS = {"OR", "AND", "NOT"}
 _FILTERS = ("site", "since", "until")
 _SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -56,34 +60,55 @@ class Term:
 
 @dataclass
 class ParsedQuery:
-    """Groups are AND-ed; terms inside a group are OR-ed; excluded terms are removed."""
+    """Groups are AND-ed; the items of a group are OR-ed; excluded items are removed.
 
-    groups: list[list[Term]] = field(default_factory=list)
-    excluded: list[Term] = field(default_factory=list)
+    An item is a ``Term`` or, for a parenthesised part, a nested ``ParsedQuery`` (whose
+    filters stay empty: filters apply to the whole query).
+    """
+
+    groups: list[list[Item]] = field(default_factory=list)
+    excluded: list[Item] = field(default_factory=list)
     sites: list[str] = field(default_factory=list)
     since: dt.date | None = None
     until: dt.date | None = None
 
     def terms(self) -> list[Term]:
-        return [t for group in self.groups for t in group]
+        """Every term to match (not the excluded ones), nested groups flattened."""
+        out: list[Term] = []
+        for group in self.groups:
+            for item in group:
+                out.extend(item.terms() if isinstance(item, ParsedQuery) else [item])
+        return out
+
+    def _all_terms(self) -> list[Term]:
+        out = self.terms()
+        for item in self.excluded:
+            out.extend(item._all_terms() if isinstance(item, ParsedQuery) else [item])
+        return out
 
     def lemma_words(self) -> set[str]:
         """The words whose lemma must be looked up in the archive's vocabulary."""
-        return {
-            t.words[0] for t in self.terms() + self.excluded if t.kind == WORD and len(t.words) == 1
-        }
+        return {t.words[0] for t in self._all_terms() if t.kind == WORD and len(t.words) == 1}
 
     def fts(self, lemmas: Mapping[str, str] | None = None) -> str:
         """The FTS5 MATCH expression."""
         lemmas = lemmas or {}
         parts = []
         for group in self.groups:
-            alts = [t.fts(lemmas) for t in group]
+            alts = [_item_fts(item, lemmas) for item in group]
             parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
         expr = " AND ".join(f"({p})" if ":" in p and len(parts) > 1 else p for p in parts)
         if self.excluded:
-            expr = f"({expr}) NOT ({' OR '.join(t.fts(lemmas) for t in self.excluded)})"
+            excluded = " OR ".join(_item_fts(item, lemmas) for item in self.excluded)
+            expr = f"({expr}) NOT ({excluded})"
         return expr
+
+
+Item = Term | ParsedQuery
+
+
+def _item_fts(item: Item, lemmas: Mapping[str, str]) -> str:
+    return f"({item.fts(lemmas)})" if isinstance(item, ParsedQuery) else item.fts(lemmas)
 
 
 def parse_date(value: str, what: str) -> dt.date:
@@ -127,7 +152,8 @@ def _filter(query: ParsedQuery, key: str, value: str) -> None:
 
 
 def parse_query(text: str, *, exact: bool = False) -> ParsedQuery:
-    """Parse user search syntax: words, "phrases", OR, -word, prefix*, site:/since:/until:.
+    """Parse user search syntax: words, "phrases", OR, -word, prefix*, (groups),
+    site:/since:/until:.
 
     ``exact`` makes every bare word match only its own form (as if quoted).
     """
@@ -137,13 +163,46 @@ def parse_query(text: str, *, exact: bool = False) -> ParsedQuery:
         raise QueryError("the query contains a NUL character")
     if text.count('"') % 2:
         raise QueryError('unbalanced quote (") in the query')
+    tokens = list(_TOKEN.finditer(text))
     query = ParsedQuery()
+    end = _parse_group(tokens, 0, query, exact=exact, depth=0)
+    if end < len(tokens):
+        raise QueryError("unbalanced parenthesis: ')' without '('")
+    if len(query._all_terms()) > MAX_TERMS:
+        raise QueryError(f"the query has too many terms (at most {MAX_TERMS})")
+    return query
+
+
+def _parse_group(
+    tokens: list[re.Match[str]], pos: int, query: ParsedQuery, *, exact: bool, depth: int
+) -> int:
+    """Fill ``query`` from ``tokens[pos:]`` up to a ``)`` (not consumed) or the end;
+    returns the position reached."""
     pending_or = False
-    for match in _TOKEN.finditer(text):
-        dash, quoted, bare = match.group(1), match.group(2), match.group(3)
-        if bare is not None:
+    while pos < len(tokens):
+        match = tokens[pos]
+        dash, quoted, open_dash, opening, closing, bare = match.groups()
+        if closing is not None:
+            if depth == 0:
+                raise QueryError("unbalanced parenthesis: ')' without '('")
+            break
+        pos += 1
+        item: Item | None
+        exclude = False
+        if opening is not None:
+            if depth + 1 > MAX_DEPTH:
+                raise QueryError(f"parentheses nest too deep (at most {MAX_DEPTH})")
+            sub = ParsedQuery()
+            pos = _parse_group(tokens, pos, sub, exact=exact, depth=depth + 1)
+            if pos >= len(tokens):
+                raise QueryError("unbalanced parenthesis: '(' without ')'")
+            pos += 1  # the ")"
+            item, exclude = sub, bool(open_dash)
+        elif bare is not None:
             key, _, value = bare.partition(":")
             if value and key.lower() in _FILTERS:
+                if depth:
+                    raise QueryError(f"{key.lower()}: applies to the whole query, not in (...)")
                 _filter(query, key.lower(), value)
                 continue
             if bare in _OPERATORS:
@@ -156,29 +215,29 @@ def parse_query(text: str, *, exact: bool = False) -> ParsedQuery:
                     f"'{bare}' is not an operator here: words are AND-ed already, "
                     "use OR for either and -word to exclude"
                 )
-        if quoted is not None:
-            term = _term(quoted, quoted=True, exact=exact)
-            if term is not None and dash:
-                term = Term(term.words, term.kind, exclude=True)  # -"a phrase"
+            item = _term(bare, quoted=False, exact=exact)
+            exclude = item is not None and item.exclude
         else:
-            term = _term(bare, quoted=False, exact=exact)
-        if term is None:
+            item = _term(quoted, quoted=True, exact=exact)
+            if item is not None and dash:
+                item = Term(item.words, item.kind, exclude=True)  # -"a phrase"
+            exclude = bool(dash)
+        if item is None:
             continue
-        if term.exclude:
+        if exclude:
             if pending_or:
                 raise QueryError("'OR' cannot be followed by an excluded word")
-            query.excluded.append(term)
+            query.excluded.append(item)
         elif pending_or:
-            query.groups[-1].append(term)
+            query.groups[-1].append(item)
             pending_or = False
         else:
-            query.groups.append([term])
+            query.groups.append([item])
     if pending_or:
         raise QueryError("'OR' needs a word on each side")
     if not query.groups:
+        where = " inside (...)" if depth else ""
         if query.excluded:
-            raise QueryError("the query only excludes words: add a word to search for")
-        raise QueryError("the query has no words to search for")
-    if len(query.terms()) + len(query.excluded) > MAX_TERMS:
-        raise QueryError(f"the query has too many terms (at most {MAX_TERMS})")
-    return query
+            raise QueryError(f"the query only excludes words{where}: add a word to search for")
+        raise QueryError(f"the query has no words to search for{where}")
+    return pos

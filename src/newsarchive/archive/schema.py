@@ -16,7 +16,9 @@ Migrations, in ``MIGRATIONS`` order:
   led to an article (its canonical URL, the URL it was fetched from) to the article;
   articles that the identity makes one are merged, newest text kept, their captures
   re-linked (``captures.article_id``); the frontier is keyed by URL key; listing walks
-  remember whether they ever reached their natural end.
+  remember whether they ever reached their natural end; a sitemap read in full keeps the
+  ``lastmod`` its index gave it (``fetch_state.lastmod``), so an unchanged one is skipped;
+  ``site_discovery`` keeps what exploring a site found (feeds, sitemaps, listings).
 """
 
 from __future__ import annotations
@@ -81,7 +83,8 @@ CREATE TABLE IF NOT EXISTS fetch_state (
     etag TEXT,
     last_modified TEXT,
     status INTEGER,
-    checked_at TEXT NOT NULL
+    checked_at TEXT NOT NULL,
+    lastmod TEXT
 );
 CREATE TABLE IF NOT EXISTS frontier (
     url_key TEXT PRIMARY KEY,
@@ -102,6 +105,11 @@ CREATE TABLE IF NOT EXISTS listing_walks (
     resume_page INTEGER NOT NULL DEFAULT 1,
     completed INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS site_discovery (
+    site TEXT PRIMARY KEY,
+    found TEXT NOT NULL,
+    explored_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS article_urls (
     url_key TEXT PRIMARY KEY,
@@ -214,13 +222,11 @@ def _migrate_identity_v4(conn: sqlite3.Connection) -> None:
     """One URL identity: merge the articles it makes one, key the frontier by it."""
     from newsarchive.discover.urls import url_key
 
+    if "lastmod" not in _columns(conn, "fetch_state"):
+        conn.execute("ALTER TABLE fetch_state ADD COLUMN lastmod TEXT")
     if "article_id" not in _columns(conn, "captures"):
         conn.execute("ALTER TABLE captures ADD COLUMN article_id INTEGER")
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS article_urls (url_key TEXT PRIMARY KEY,"
-        " article_id INTEGER NOT NULL) WITHOUT ROWID"
-    )
-    conn.execute("CREATE INDEX IF NOT EXISTS article_urls_article ON article_urls(article_id)")
+    # article_urls and site_discovery are new tables: _create_missing_tables made them
     owner: dict[str, int] = {}
     merged = 0
     rows = conn.execute(

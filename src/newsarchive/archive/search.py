@@ -25,10 +25,14 @@ TITLE_WEIGHT = 5.0
 # bm25 weights for the index columns: title, text, title_lemmas, text_lemmas
 WEIGHTS = (TITLE_WEIGHT, 1.0, TITLE_WEIGHT, 1.0)
 SNIPPET_TOKENS = 24
+# The instant of publication: ``published`` with its UTC offset (SQLite converts it);
+# a bare date has no time, so it is NULL here and sorts after the timed articles of its
+# day (newest) or before them (oldest), as if published at the day's start.
+_INSTANT = "CASE WHEN length(a.published) > 10 THEN julianday(a.published) END"
 SORTS = {
     "relevance": "score ASC, a.published_date DESC, a.id DESC",
-    "newest": "a.published_date IS NULL, a.published_date DESC, a.id DESC",
-    "oldest": "a.published_date IS NULL, a.published_date ASC, a.id ASC",
+    "newest": f"a.published_date IS NULL, a.published_date DESC, {_INSTANT} DESC, a.id DESC",
+    "oldest": f"a.published_date IS NULL, a.published_date ASC, {_INSTANT} ASC, a.id ASC",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
@@ -40,17 +44,54 @@ class SearchOptions:
 
     filters: Filters = Filters()
     limit: int = 20
+    offset: int = 0
     sort: str = "relevance"
     highlight: tuple[str, str] = HIGHLIGHT
 
 
 def merged_filters(query: ParsedQuery, filters: Filters) -> Filters:
-    """Options win over the same filter written in the query."""
-    return Filters(
-        sites=filters.sites or tuple(query.sites),
-        since=filters.since or query.since,
-        until=filters.until or query.until,
-    )
+    """Options and the same filters written in the query both apply (their intersection).
+
+    Sites that cannot meet (``--site bta`` with ``site:nsorb``) are an error rather than
+    a silent empty result.
+    """
+    sites = tuple(dict.fromkeys(filters.sites or query.sites))
+    if filters.sites and query.sites:
+        sites = tuple(s for s in dict.fromkeys(filters.sites) if s in query.sites)
+        if not sites:
+            raise QueryError(
+                f"--site {','.join(filters.sites)} and site:{','.join(query.sites)} "
+                "have no site in common"
+            )
+    since = max((d for d in (filters.since, query.since) if d), default=None)
+    until = min((d for d in (filters.until, query.until) if d), default=None)
+    return Filters(sites=sites, since=since, until=until)
+
+
+def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
+    """Refuse a site id that is neither in the archive nor a known profile.
+
+    A mistyped ``--site`` used to print "No matches" and exit 0, which reads as "nothing
+    was written about it". Profiles are only loaded when a site is missing from the
+    archive (a profile's site may simply have no articles yet).
+    """
+    if not sites:
+        return
+    archived = {r[0] for r in conn.execute("SELECT DISTINCT site FROM articles")}
+    missing = [s for s in sites if s not in archived]
+    if not missing:
+        return
+    from newsarchive.errors import ProfileError
+    from newsarchive.profiles.loader import list_profiles
+
+    try:
+        known = set(list_profiles())
+    except ProfileError:
+        known = set()
+    unknown = [s for s in missing if s not in known]
+    if unknown:
+        listed = ", ".join(sorted(archived)) or "none yet"
+        raise QueryError(f"unknown site '{unknown[0]}' (sites in this archive: {listed})")
 
 
 def match_expression(conn: sqlite3.Connection, query: ParsedQuery) -> str:
@@ -97,25 +138,48 @@ def _with_guesses(
     return rows, lemmas
 
 
+def _match_sql(where: str) -> str:
+    return (
+        " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
+        f" WHERE articles_fts MATCH ? AND {where}"
+    )
+
+
 def search(
     conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
 ) -> list[dict[str, Any]]:
-    """Run a parsed query; returns ``{id, site, url, title, published, snippet, score}`` rows."""
+    """Run a parsed query; returns ``{id, site, url, title, published, snippet, score,
+    total}`` rows, where ``total`` is how many articles match before limit and offset."""
+    return search_page(conn, query, options)[0]
+
+
+def search_page(
+    conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of hits and the number of all hits (a page past the end is empty)."""
     order = SORTS.get(options.sort)
     if order is None:
         raise QueryError(f"unknown sort '{options.sort}' (use {', '.join(SORTS)})")
-    where, params = merged_filters(query, options.filters).sql("a")
+    filters = merged_filters(query, options.filters)
+    check_sites(conn, filters.sites)
+    where, params = filters.sql("a")
     weights = ", ".join(str(w) for w in WEIGHTS)
     sql = (
-        f"SELECT a.id, bm25(articles_fts, {weights}) AS score"
-        " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
-        f" WHERE articles_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?"
+        f"SELECT a.id, bm25(articles_fts, {weights}) AS score{_match_sql(where)}"
+        f" ORDER BY {order} LIMIT ? OFFSET ?"
     )
     ranked, lemmas = _with_guesses(
-        conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params, options.limit])
+        conn,
+        query,
+        lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params, options.limit, options.offset]),
     )
+    if options.offset or len(ranked) >= options.limit:
+        total_sql = f"SELECT count(*){_match_sql(where)}"
+        total = int(_run(conn, total_sql, [query.fts(lemmas), *params])[0][0])
+    else:
+        total = len(ranked)  # the page holds every hit: no second query needed
     if not ranked:
-        return []
+        return [], total
     wanted = [row[0] for row in ranked]
     details = {}
     for start in range(0, len(wanted), 500):  # stay far below SQLite's variable limit
@@ -139,14 +203,17 @@ def search(
                 "published": published,
                 "snippet": marker.snippet(text or "", options.highlight),
                 "score": float(f"{-float(score):.6g}"),
+                "total": total,
             }
         )
-    return results
+    return results, total
 
 
 def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
     """How many articles match, per site and year of publication."""
-    where, params = merged_filters(query, filters).sql("a")
+    merged = merged_filters(query, filters)
+    check_sites(conn, merged.sites)
+    where, params = merged.sql("a")
     sql = (
         "SELECT a.site, substr(a.published_date, 1, 4) AS year, count(*)"
         " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
@@ -159,6 +226,25 @@ def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> lis
     return [
         {"site": site, "year": int(year) if year else None, "count": n} for site, year, n in rows
     ]
+
+
+def per_month(
+    conn: sqlite3.Connection, query: ParsedQuery, filters: Filters
+) -> list[dict[str, Any]]:
+    """Matching articles per month (``YYYY-MM`` of the local date) and site; undated
+    articles are left out, since they belong to no month."""
+    merged = merged_filters(query, filters)
+    check_sites(conn, merged.sites)
+    where, params = merged.sql("a")
+    sql = (
+        "SELECT substr(a.published_date, 1, 7) AS month, a.site, count(*)"
+        f"{_match_sql(where)} AND a.published_date IS NOT NULL"
+        " GROUP BY month, a.site ORDER BY month, a.site"
+    )
+    rows, _ = _with_guesses(
+        conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params])
+    )
+    return [{"month": month, "site": site, "count": n} for month, site, n in rows]
 
 
 class Marker:

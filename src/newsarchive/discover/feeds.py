@@ -67,7 +67,7 @@ class FeedLinks(NamedTuple):
     """What ``feed_links`` found; ``cut`` as in ``Feed`` (one warning line, or None)."""
 
     articles: list[Candidate]
-    sitemaps: list[str]
+    sitemaps: list[FeedEntry]  # child sitemaps, with their lastmod
     cut: str | None
 
 
@@ -316,18 +316,19 @@ def feed_links(
     and ``cut``: why the document was not read in full (print it as a warning), or None.
 
     The entry's date (``pubDate``, ``lastmod``, ``news:publication_date``) travels as the
-    candidate's listed date, so ``--since`` skips old entries without fetching them.
+    candidate's listed date, so ``--since`` skips old entries without fetching them; a
+    child sitemap keeps its ``lastmod`` so an unchanged one is not fetched again.
     """
     feed = read_feed(content, max_bytes=max_bytes)
     articles: list[Candidate] = []
-    children: list[str] = []
+    children: list[FeedEntry] = []
     for entry in feed.entries:
         url = normalize_url(entry.url)
         if url is None:
             continue
         if entry.is_sitemap:
             if on_site(url, profile):
-                children.append(url)
+                children.append(FeedEntry(url, entry.published, True))
         elif is_article_url(url, profile):
             listed = local_date(entry.published) if entry.published else None
             articles.append(Candidate(url, profile.id, source, listed))

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
+from newsarchive.discover.shape import looks_like_article_path
 from newsarchive.models import Profile
 
 TRACKING_PARAMS = re.compile(r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid)$", re.IGNORECASE)
@@ -160,26 +161,6 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}|\d{4,}", re.IGNORECASE)
-_NOT_ARTICLE_PATH = re.compile(
-    r"/(?:tag|tags|category|categories|kategoriya|author|avtor|page|search|login|register|"
-    r"rss|feed|wp-admin|wp-content)(?:/|$)|"
-    r"\.(?:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|zip|rar|mp[34]|xml|gz|css|js)$",
-    re.IGNORECASE,
-)
-
-
-def looks_like_article_path(url: str) -> bool:
-    """Without a profile pattern: a slug or a long id in the last path segment, not a file,
-    tag, category or author page."""
-    parts = urlsplit(url)
-    path = parts.path
-    if path in ("", "/") or _NOT_ARTICLE_PATH.search(path):
-        return False
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    return bool(_SLUG.search(last)) or bool(parts.query)
-
-
 def is_article_url(url: str, profile: Profile) -> bool:
     """The profile's article pattern, matched against the decoded path (plus query).
 
@@ -190,9 +171,13 @@ def is_article_url(url: str, profile: Profile) -> bool:
         return False
     if not profile.article_pattern:
         return looks_like_article_path(url)
+    return bool(_compiled(profile.article_pattern).search(article_path(url)))
+
+
+def article_path(url: str) -> str:
+    """What article patterns are matched against: the decoded path, plus ``?query``."""
     parts = urlsplit(url)
-    path = unquote(parts.path) + (f"?{unquote(parts.query)}" if parts.query else "")
-    return bool(_compiled(profile.article_pattern).search(path))
+    return unquote(parts.path) + (f"?{unquote(parts.query)}" if parts.query else "")
 
 
 def absolute(profile: Profile, url: str) -> str:

@@ -219,6 +219,18 @@ class Fetcher:
             raise FetchError(f"{robots}; not fetching {url}", url=url)
         return robots is None or bool(robots.can_fetch(url, self.options.user_agent))
 
+    def robots_sitemaps(self, url: str) -> list[str]:
+        """The ``Sitemap:`` lines of the robots.txt of ``url``'s origin (read once a run)."""
+        try:
+            self.allowed(url)
+        except FetchInterrupted:
+            raise
+        except FetchError:
+            return []
+        parts = urlsplit(url)
+        robots = self._robots.get(f"{parts.scheme}://{parts.netloc}")
+        return list(robots.sitemaps) if isinstance(robots, Protego) else []
+
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self.fetch(origin + "/robots.txt", check_robots=False)

@@ -53,7 +53,10 @@ _XML_STARTS = (b"<?xml", b"<rss", b"<feed", b"<urlset", b"<sitemapindex", b"<rdf
 
 
 def unexpected_kind(page: Page, kind: str) -> str | None:
-    """Why ``page`` is not a ``kind`` ("feed", "sitemap" or a listing), or None when it is."""
+    """Why ``page`` is not a ``kind`` ("feed", "sitemap", a listing; "page" is anything),
+    or None when it is."""
+    if kind == "page":
+        return None
     content_type = page.headers.get("content-type", "").lower()
     head = page.content[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if kind in ("feed", "sitemap"):

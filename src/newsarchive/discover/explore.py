@@ -1,0 +1,150 @@
+"""Reading a news site's own pages for where its articles are: pure decisions.
+
+Given the home page (and the section pages it leads to), which links are feeds, which
+menu entries are worth opening as section pages, and whether a page is a listing of
+news items. The fetching is ``newsarchive.explorer``'s; every rule is here, so it is
+tested on HTML alone and shared by ``crawl``, ``check-site`` and ``add-site``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field, replace
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.discover.anchors import link_target
+from newsarchive.discover.items import Items
+from newsarchive.discover.shape import Shape, is_file_path, looks_like_article_path
+from newsarchive.discover.urls import normalize_url, on_site
+from newsarchive.models import Profile
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+# Tried, in order, only when no page names a feed: the paths CMSs use most.
+CONVENTIONAL_FEEDS = ("/rss", "/feed", "/rss.xml")
+CONVENTIONAL_SITEMAPS = ("/sitemap.xml",)
+MIN_ITEMS = 3  # news items a page needs to count as a listing
+MAX_SECTIONS = 4  # section pages opened per exploration
+
+# What a menu calls its news section, in the languages Bulgarian public sites use.
+_NEWS_WORDS = re.compile(
+    r"\b(?:новини|новина|актуално|актуални|събития|съобщения|прессъобщения|пресцентър|"
+    r"прес център|общество|обяви|news|latest|press|events|announcements)\b",
+    re.IGNORECASE,
+)
+_NEWS_PATH = re.compile(
+    r"(?:^|[/_-])(?:novini|news|aktualno|aktualni|sabitiya|saobshteniya|pres|presscenter|"
+    r"press|obshtestvo|category|rubrika|blog)(?:$|[/_-])",
+    re.IGNORECASE,
+)
+_FEED_HINT = re.compile(r"(?:rss|atom|feed)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """Where a site's articles are, as found by exploring it, with how each was found."""
+
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    listings: tuple[str, ...] = ()
+    notes: dict[str, str] = field(default_factory=dict)  # URL -> how it was found
+    article_patterns: tuple[str, ...] = ()  # regexes on ``urls.article_path``, learned
+    requests: int = 0
+    explored_at: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.feeds or self.sitemaps or self.listings)
+
+    def without_sitemaps(self, dropped: list[str]) -> Discovery:
+        kept = tuple(url for url in self.sitemaps if url not in dropped)
+        notes = {**self.notes, **{url: "held no news: not read again" for url in dropped}}
+        return replace(self, sitemaps=kept, notes=notes)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Discovery:
+        data = json.loads(text)
+        return cls(
+            feeds=tuple(data.get("feeds", ())),
+            sitemaps=tuple(data.get("sitemaps", ())),
+            listings=tuple(data.get("listings", ())),
+            notes=dict(data.get("notes", {})),
+            requests=int(data.get("requests", 0)),
+            article_patterns=tuple(data.get("article_patterns", ())),
+            explored_at=str(data.get("explored_at", "")),
+        )
+
+
+def _text(node: object) -> str:
+    text = getattr(node, "text", None)
+    return " ".join((text(deep=True) or "").split()) if callable(text) else ""
+
+
+def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """Feeds a page announces in ``<link rel="alternate" type="application/rss+xml">``."""
+    found: list[str] = []
+    for node in tree.css("link[rel][href]"):
+        rels = (node.attributes.get("rel") or "").lower().split()
+        kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
+        if "alternate" in rels and kind in FEED_TYPES:
+            url = normalize_url(node.attributes.get("href") or "", page_url)
+            if url and on_site(url, profile) and url not in found:
+                found.append(url)
+    return found
+
+
+def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """Links whose text or address says RSS/feed: a feed, or a page listing the feeds."""
+    found: list[str] = []
+    for anchor in tree.css("a[href]"):
+        url = normalize_url(anchor.attributes.get("href") or "", page_url)
+        if url is None or not on_site(url, profile) or url in found:
+            continue
+        label = _text(anchor) or (anchor.attributes.get("title") or "")
+        if _FEED_HINT.search(label) or _FEED_HINT.search(urlsplit(url).path + urlsplit(url).query):
+            found.append(url)
+    return found
+
+
+def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """Menu entries worth opening as section pages, most promising first.
+
+    A news word in the link text ("Новини", "Актуално", "Съобщения") beats a news word
+    in the address (``/bg/news/bulgaria``); articles, files and feeds are not sections.
+    """
+    scored: dict[str, int] = {}
+    home = normalize_url("/", page_url)
+    for order, anchor in enumerate(tree.css("a")):
+        raw = link_target(anchor)
+        url = normalize_url(raw, page_url) if raw else None
+        if url is None or url == home or not on_site(url, profile):
+            continue
+        path = urlsplit(url).path
+        if is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url):
+            continue
+        label = _text(anchor)
+        score = (2 if _NEWS_WORDS.search(label) else 0) + (1 if _NEWS_PATH.search(path) else 0)
+        if score and len(label) <= 40:
+            scored.setdefault(url, score * 10_000 - order)
+    return sorted(scored, key=lambda url: -scored[url])
+
+
+def shape_pattern(shape: Shape) -> str:
+    """A learned URL shape as a regex on ``urls.article_path`` (any host of the site):
+    the constant path segments and query values, anything where items differ."""
+    path = "/".join(re.escape(s) if s is not None else "[^/]+" for s in shape.segments)
+    query = "".join(
+        f"(?=(?:.*&)?{re.escape(name)}={re.escape(value) if value is not None else '[^&]+'}(?:&|$))"
+        for name, value in shape.params
+    )
+    return f"^/{path}/?$" if not query else f"^/{path}/?\\?{query}"
+
+
+def is_listing(items: Items) -> bool:
+    """Enough news items of one shape to walk the page as a listing."""
+    return len(items.cards) >= MIN_ITEMS

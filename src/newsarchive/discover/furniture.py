@@ -1,0 +1,106 @@
+"""Page furniture around link lists: menus, banners, footers, sidebars, by role and position.
+
+What makes a block furniture is where it sits and what it is for, not a class name alone:
+- ``<nav>``, ``<aside>``, ``<menu>`` and ARIA landmark roles (navigation, banner,
+  contentinfo, complementary, menu, tree) always are;
+- ``<header>``/``<footer>`` are only when they band the page: inside an ``<article>``,
+  ``<section>`` or ``<main>`` (a news card's ``<header><h2><a>…``) they belong to the content;
+- a list whose items hold lists of their own is a drop-down or tree menu (ASP.NET
+  ``AspNet-TreeView``, nested ``ul.subMenu``), whatever it is called;
+- class and id words ("menu", "sidebar", "footer", "treeview", …) are a weaker hint that the
+  caller weighs against what the block holds (see ``Furniture.hinted``).
+
+Answers are memoised per node, so asking for every card of a page costs one pass over the
+ancestors, not one walk per link (a page nests 500 tables deep and some hostile ones more).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+_LANDMARK_TAGS = frozenset({"nav", "aside", "menu"})
+_BAND_TAGS = frozenset({"header", "footer"})
+_SECTIONING = frozenset({"article", "section", "main"})
+_LANDMARK_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "tree", "search"}
+)
+_LISTS = frozenset({"ul", "ol"})
+_STOP = frozenset({"body", "html", None})
+_HINT = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|submenu|mainmenu|dropdown|treeview|footer|"
+    r"header|sidebar|breadcrumbs?|crumbs|topbar|lang|social|share|cookie|banners?|partners?|"
+    r"tags?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _is_nested_menu(node: LexborNode) -> bool:
+    """A list with lists inside its items: a drop-down or tree menu. Looks two levels down
+    only, so asking it of every list on a page stays linear."""
+    if node.tag not in _LISTS:
+        return False
+    item = node.child
+    while item is not None:
+        if item.tag == "li":
+            inner = item.child
+            while inner is not None:
+                if inner.tag in _LISTS:
+                    return True
+                inner = inner.next
+        item = item.next
+    return False
+
+
+@dataclass
+class Furniture:
+    """Memoised furniture answers for one parsed page (a per-call cache, never shared)."""
+
+    _seen: dict[int, tuple[bool, bool, bool]] = field(default_factory=dict)
+
+    def _state(self, node: LexborNode | None) -> tuple[bool, bool, bool]:
+        """(furniture by role/position, inside sectioning content, hinted by a class word)."""
+        chain: list[LexborNode] = []
+        current = node
+        while current is not None and current.tag not in _STOP:
+            if current.mem_id in self._seen:
+                break
+            chain.append(current)
+            current = current.parent
+        above = (
+            self._seen[current.mem_id]
+            if current is not None and current.mem_id in self._seen
+            else (False, False, False)
+        )
+        for item in reversed(chain):
+            furniture, sectioned, hinted = above
+            tag = item.tag
+            attrs = item.attributes if not (furniture and hinted) else {}
+            furniture = furniture or (
+                tag in _LANDMARK_TAGS
+                or (attrs.get("role") or "").lower() in _LANDMARK_ROLES
+                or (tag in _BAND_TAGS and not sectioned)
+                or _is_nested_menu(item)
+            )
+            marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+            hinted = hinted or bool(marker.strip() and _HINT.search(marker))
+            sectioned = sectioned or tag in _SECTIONING
+            above = (furniture, sectioned, hinted)
+            self._seen[item.mem_id] = above
+        return above
+
+    def around(self, node: LexborNode) -> bool:
+        """True when a block above ``node`` (not ``node`` itself) is furniture."""
+        return self._state(node.parent)[0]
+
+    def hinted(self, node: LexborNode) -> bool:
+        """True when a block above ``node`` is named like furniture (class or id word)."""
+        return self._state(node.parent)[2]
+
+    def holds(self, node: LexborNode) -> bool:
+        """True when ``node`` itself or a block above it is furniture or named like it: for
+        a lone card, which grows up to the whole of a one-link menu or banner."""
+        furniture, _, hinted = self._state(node)
+        return furniture or hinted

@@ -1,0 +1,157 @@
+"""Which cards on a page are the news items a person sees, without any site rule.
+
+The signal is the page's own structure: news items come as a run of cards built alike
+(same tag and class path, see ``cards.signatures``) that each carry a headline, usually a
+date, often an excerpt. A run of short link-only cards is a menu; a run inside furniture
+(``furniture.Furniture``) is navigation whatever its text. The URLs of the accepted cards
+teach the page's article URL shape (``shape.learn_shape``), which then finds a lone lead
+story of the same shape outside the runs, and makes a sidebar's second link to the same
+item (parameters reordered or a ``lang=`` added) one item. A card in a news run is never
+dropped for its URL alone: a list mixes ``/news/<id>`` and ``/news/region/<town>/<id>``.
+
+Everything here is a pure function of the cards; ``listings.news_items`` wires it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from statistics import median
+
+from newsarchive.discover.cards import Card, signatures
+from newsarchive.discover.furniture import Furniture
+from newsarchive.discover.shape import (
+    Shape,
+    is_not_article_path,
+    learn_shape,
+    looks_like_article_path,
+)
+
+DateOf = Callable[[Card], dt.date | None]
+
+MIN_HEADLINE_WORDS = 4  # "Кратко" is a label; "Общината ремонтира три училища" a headline
+_TEACHERS = 200  # cards of the largest run the URL shape is learned from
+_SAMPLE = 12  # cards per run read when judging the run: enough, and linear in any case
+
+
+@dataclass(frozen=True)
+class Run:
+    """Cards built alike, in page order."""
+
+    cards: tuple[Card, ...]
+
+    @property
+    def urls(self) -> set[str]:
+        return {card.url for card in self.cards}
+
+
+def group_runs(cards: list[Card]) -> list[Run]:
+    """Cards grouped by how they are built, each run in page order, runs by first card."""
+    runs: dict[tuple[str, ...], list[Card]] = {}
+    for card, built in zip(cards, signatures(cards), strict=True):
+        runs.setdefault(built, []).append(card)
+    return [Run(tuple(group)) for group in runs.values()]
+
+
+def _majority(flags: list[bool]) -> bool:
+    return sum(flags) * 2 > len(flags)
+
+
+def is_news_run(run: Run, furniture: Furniture, date_of: DateOf) -> bool:
+    """A run of at least two items that reads like news: dated cards, headline-long links,
+    or cards with text beyond their link (an excerpt); never inside furniture."""
+    if len(run.urls) < 2:
+        return False
+    sample = run.cards[:_SAMPLE]
+    if _majority([furniture.around(card.node) for card in sample]):
+        return False
+    dated = sum(date_of(card) is not None for card in sample) * 2 >= len(sample)
+    if _majority([furniture.hinted(card.node) for card in sample]) and not dated:
+        return False  # named like a menu or sidebar and carrying no dates
+    link_words = median(card.link_words for card in sample)
+    card_words = median(card.words for card in sample)
+    excerpt = card_words >= 8 and card_words >= link_words + 5
+    return dated or link_words >= MIN_HEADLINE_WORDS + 1 or excerpt
+
+
+def _is_item(card: Card, date_of: DateOf) -> bool:
+    """One card of a news run: not a tag/file page, and a headline or a date to show."""
+    if is_not_article_path(card.path):
+        return False
+    return (
+        card.link_words >= MIN_HEADLINE_WORDS
+        or card.words >= MIN_HEADLINE_WORDS + 2
+        or date_of(card) is not None
+    )
+
+
+def _is_lone_item_of(card: Card, shape: Shape, furniture: Furniture) -> bool:
+    """A headline outside the runs (a lead story) whose URL has the page's article shape;
+    a shape that fixes nothing (``/<anything>``) needs the URL to look like an article's
+    too, or every one-segment menu link would fit."""
+    return (
+        card.link_words >= MIN_HEADLINE_WORDS
+        and shape.matches(card.parts)
+        and (shape.fixes_something or looks_like_article_path(card.url))
+        and not furniture.holds(card.node)
+    )
+
+
+def _is_lone_item(card: Card, furniture: Furniture) -> bool:
+    """On a page with no run of news cards (the last page of a listing holds one item),
+    a card stands alone when its link reads like a headline, its URL like an article's,
+    and nothing around it is, or is named like, furniture."""
+    return (
+        card.link_words >= MIN_HEADLINE_WORDS
+        and looks_like_article_path(card.url)
+        and not furniture.holds(card.node)
+    )
+
+
+@dataclass(frozen=True)
+class Items:
+    """The news items of a page and the article URL shape learned from them."""
+
+    cards: tuple[Card, ...]
+    shape: Shape | None
+
+
+def pick_items(cards: list[Card], furniture: Furniture, date_of: DateOf) -> Items:
+    """The cards a person reads as the page's news items, in page order, one per item."""
+    chosen: list[Card] = []
+    largest = 0
+    shape: Shape | None = None  # learned from the largest run: the page's own list
+    for run in group_runs(cards):
+        if not is_news_run(run, furniture, date_of):
+            continue
+        items = [card for card in run.cards if _is_item(card, date_of)]
+        chosen.extend(items)
+        if len(items) > largest:
+            largest, shape = len(items), learn_shape(card.parts for card in items[:_TEACHERS])
+    if not chosen:
+        chosen = [card for card in cards if _is_lone_item(card, furniture)]
+    elif shape is not None:
+        taken = {card.node.mem_id for card in chosen}
+        chosen.extend(
+            card
+            for card in cards
+            if card.node.mem_id not in taken and _is_lone_item_of(card, shape, furniture)
+        )
+    return Items(
+        cards=tuple(_one_per_item(sorted(chosen, key=lambda c: c.order), shape)), shape=shape
+    )
+
+
+def _one_per_item(cards: list[Card], shape: Shape | None) -> list[Card]:
+    seen: set[object] = set()
+    unique: list[Card] = []
+    # only a query can list one item under two URLs (another order, an added lang=)
+    keyed = shape if any("?" in card.url for card in cards) else None
+    for card in cards:
+        key = (keyed.item_key(card.parts) if keyed else None) or card.url
+        if key in seen or card.url in seen:
+            continue
+        seen.update({key, card.url})
+        unique.append(card)
+    return unique

@@ -1,0 +1,170 @@
+"""URL shape: what an article address looks like, by a generic rule or as learned from a page.
+
+The generic rule (``looks_like_article_path``) is the fallback for feeds and sitemaps of a
+profile without an article pattern. A listing page can do better: the links in its
+repeated cards share one shape (``/news/Post/<id>/<slug>``, ``/?controller=articles&id=<n>``,
+``/default.aspx/<slug>/bg``), and ``learn_shape`` reads that shape from the page itself, so
+no fixed slug rule has to guess what this site's article URLs look like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+# Unicode word characters, so Cyrillic slugs ("/news/Post/888/Честване-на-50-години") count.
+_SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+){2,}|\d{4,}")
+_SLUG_LOOK = 200
+_ID_VALUE = re.compile(r"^\d{2,}$")
+_FILE = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|mp[34]|avi|"
+    r"xml|gz|css|js|txt|rtf)$",
+    re.IGNORECASE,
+)
+_NOT_ARTICLE_SEGMENT = re.compile(
+    r"/(?:tag|tags|category|categories|kategoriya|author|avtor|page|search|login|register|"
+    r"rss|feed|wp-admin|wp-content|print|comments)(?:/|$)",
+    re.IGNORECASE,
+)
+
+
+def is_file_path(path: str) -> bool:
+    """A document, image or asset rather than a page (an attachment beside a headline)."""
+    return bool(_FILE.search(path))
+
+
+def is_not_article_path(path: str) -> bool:
+    """Files and the paths that never hold one article: tags, categories, authors, search."""
+    return is_file_path(path) or bool(_NOT_ARTICLE_SEGMENT.search(path))
+
+
+def looks_like_article_path(url: str) -> bool:
+    """Without a profile pattern: a slug or long id in one of the last two path segments
+    (``/default.aspx/<slug>/bg`` ends in a language), or a numeric id in the query, even on
+    the root path (``/?controller=articles&id=6001``); never a file, tag, category or
+    author page."""
+    parts = urlsplit(url)
+    if is_not_article_path(parts.path):
+        return False
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    # a slug shows in its first words; a longer look is quadratic in a hostile segment
+    if any(_SLUG.search(segment[:_SLUG_LOOK]) for segment in segments[-2:]):
+        return True
+    return any(_ID_VALUE.match(value) for _, value in parse_qsl(parts.query))
+
+
+@dataclass(frozen=True)
+class UrlParts:
+    """A URL split once into what shapes compare: host, path segments, query values."""
+
+    netloc: str
+    segments: tuple[str, ...]
+    query: dict[str, str]
+
+    @property
+    def path(self) -> str:
+        return "/" + "/".join(self.segments)
+
+    @property
+    def layout(self) -> tuple[str, int, tuple[str, ...]]:
+        return (self.netloc, len(self.segments), tuple(sorted(self.query)))
+
+
+def split_url(url: str) -> UrlParts:
+    """A normalised URL (``urls.normalize_url``: absolute, no fragment) split for shape
+    matching, percent-escapes decoded so Cyrillic slugs compare as written.
+
+    Plain string splitting rather than ``urlsplit``: a listing can hold 30,000 links and
+    this runs once per card.
+    """
+    _, _, rest = url.partition("://")
+    head, _, query = rest.partition("?")
+    netloc, _, path = head.partition("/")
+    path = unquote(path).strip("/")
+    return UrlParts(
+        netloc=netloc,
+        segments=tuple(path.split("/")) if path else (),
+        query=dict(parse_qsl(query, keep_blank_values=True)) if query else {},
+    )
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The shared shape of a set of URLs: what stays the same, and where items differ.
+
+    ``segments`` and ``params`` hold the constant value, or None where the URLs vary
+    (the id or slug that tells one item from the next).
+    """
+
+    netloc: str
+    segments: tuple[str | None, ...]
+    params: tuple[tuple[str, str | None], ...]
+
+    @property
+    def fixes_something(self) -> bool:
+        """Whether any part is constant: ``/<anything>`` alone tells articles from nothing."""
+        return any(s is not None for s in self.segments) or any(
+            v is not None for _, v in self.params
+        )
+
+    def matches(self, url: UrlParts) -> bool:
+        """Same host, same path layout, the same constants; extra query parameters (a
+        ``lang=bg-BG`` added by a sidebar) do not matter."""
+        return self.item_key(url) is not None
+
+    def item_key(self, url: UrlParts) -> tuple[str, ...] | None:
+        """The varying parts of ``url`` (which item it is), or None when it does not match.
+
+        Two links to one item with their parameters in another order, or with an extra
+        parameter, get the same key.
+        """
+        if url.netloc != self.netloc or len(url.segments) != len(self.segments):
+            return None
+        key: list[str] = []
+        for have, want in zip(url.segments, self.segments, strict=True):
+            if want is None:
+                key.append(have)
+            elif have != want:
+                return None
+        for name, value in self.params:
+            if name not in url.query:
+                return None
+            if value is None:
+                key.append(f"{name}={url.query[name]}")
+            elif url.query[name] != value:
+                return None
+        return tuple(key) if key else None
+
+
+def learn_shape(urls: Iterable[UrlParts]) -> Shape | None:
+    """The shape most of ``urls`` share, or None when fewer than two share one.
+
+    The layout (host, number of path segments, query parameter names) that most URLs
+    have wins; within it, a position is constant when every URL has the same value there.
+    """
+    parsed = [(url, url.layout) for url in urls]
+    layouts = Counter(layout for _, layout in parsed)
+    if not layouts:
+        return None
+    layout, count = layouts.most_common(1)[0]
+    if count < 2:
+        return None
+    members = [url for url, its in parsed if its == layout]
+    netloc, length, names = layout
+    columns = list(zip(*(url.segments for url in members), strict=True)) if length else []
+    # below the first varying segment the path belongs to the item (/Post/<id>/<slug>:
+    # two items titled "Съобщение" share a slug, a third will not)
+    segments: tuple[str | None, ...] = ()
+    for col in columns:
+        varies = None in segments or len(set(col)) > 1
+        segments += (None if varies else col[0],)
+    params = tuple(
+        (name, values.pop() if len(values := {url.query[name] for url in members}) == 1 else None)
+        for name in names
+    )
+    if None not in segments and all(value is not None for _, value in params):
+        return None  # one URL repeated: nothing tells items apart
+    return Shape(netloc=netloc, segments=segments, params=params)

@@ -1,0 +1,160 @@
+"""Find a news site's feeds, sitemaps and listing pages from its origin alone.
+
+Profiles are hints; for a site nobody wrote one for (or whose guessed sources all fail),
+this reads what the site says about itself, in the order that costs fewest requests:
+the ``Sitemap:`` lines of robots.txt, the home page (its ``<link rel=alternate>`` feeds,
+its news items, its menu), the section pages the menu names ("Новини", "Актуално", ...,
+kept when they list news items), a page its "RSS" link leads to, and only then a few
+conventional feed paths. At most ``EXPLORE_BUDGET`` requests per exploration; what is
+found is kept in the archive and reused for ``REEXPLORE_DAYS`` days, so a nightly run
+does not explore again. The decisions are ``discover.explore``'s; this only fetches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.discover import feeds, listings
+from newsarchive.discover.explore import (
+    CONVENTIONAL_FEEDS,
+    CONVENTIONAL_SITEMAPS,
+    MAX_SECTIONS,
+    Discovery,
+    declared_feeds,
+    feed_pages,
+    is_listing,
+    section_links,
+    shape_pattern,
+)
+from newsarchive.discover.shape import Shape
+from newsarchive.discover.urls import absolute, normalize_url, on_site
+from newsarchive.fetch.client import Fetcher
+from newsarchive.fetch.sources import fetch_source
+from newsarchive.models import Page, Profile
+
+EXPLORE_BUDGET = 12  # requests per exploration of one site, robots.txt included
+REEXPLORE_DAYS = 30
+
+
+def stale(found: Discovery, today: dt.date) -> bool:
+    """Explored too long ago to trust (sites are redesigned; URLs move)."""
+    try:
+        when = dt.date.fromisoformat(found.explored_at[:10])
+    except ValueError:
+        return True
+    return (today - when).days >= REEXPLORE_DAYS
+
+
+class _Explorer:
+    def __init__(self, fetcher: Fetcher, profile: Profile, budget: int) -> None:
+        self.fetcher, self.profile, self.budget = fetcher, profile, budget
+        self.start = fetcher.requests
+        self.feeds: list[str] = []
+        self.sitemaps: list[str] = []
+        self.listings: list[str] = []
+        self.notes: dict[str, str] = {}
+        self.patterns: list[str] = []  # article URL shapes the news items taught
+
+    def spent(self) -> bool:
+        return self.fetcher.requests - self.start >= self.budget
+
+    def get(self, url: str, kind: str) -> Page | None:
+        if self.spent():
+            return None
+        got = fetch_source(self.fetcher, url, kind)
+        return got if isinstance(got, Page) else None
+
+    def add(self, found: list[str], url: str, how: str) -> None:
+        if url not in found:
+            found.append(url)
+            self.notes.setdefault(url, how)
+
+    def is_feed(self, url: str) -> bool:
+        page = self.get(url, "feed")
+        return page is not None and bool(feeds.parse_feed(page.content))
+
+    def run(self) -> Discovery:
+        home = absolute(self.profile, "/")
+        for url in self.fetcher.robots_sitemaps(home):
+            normal = normalize_url(url)
+            if normal and on_site(normal, self.profile):
+                self.add(self.sitemaps, normal, "a Sitemap: line in robots.txt")
+        page = self.get(home, "listing")
+        sections: list[str] = []
+        feed_links: list[str] = []
+        home_items = 0
+        if page is not None:
+            tree = LexborHTMLParser(page.text)
+            for url in declared_feeds(tree, page.final_url, self.profile):
+                self.add(self.feeds, url, '<link rel="alternate"> on the home page')
+            items = listings.news_items(tree, page.final_url, self.profile)
+            home_items = len(items.cards)
+            if home_items >= 3:
+                self.learn(items.shape)
+            sections = section_links(tree, page.final_url, self.profile)
+            feed_links = feed_pages(tree, page.final_url, self.profile)
+        for url in sections[:MAX_SECTIONS]:
+            self.section(url)
+            if len(self.listings) >= 2:
+                break
+        if not self.listings and home_items >= 3:
+            self.add(self.listings, home, f"the home page lists {home_items} news items")
+        if not self.feeds:
+            self.follow_feed_links(feed_links)
+        for path in CONVENTIONAL_FEEDS if not self.feeds else ():
+            if self.is_feed(absolute(self.profile, path)):
+                self.add(self.feeds, absolute(self.profile, path), f"{path} answered with a feed")
+                break
+        if not (self.feeds or self.listings or self.sitemaps):
+            for path in CONVENTIONAL_SITEMAPS:
+                if self.is_feed(absolute(self.profile, path)):
+                    self.add(self.sitemaps, absolute(self.profile, path), f"{path} is a sitemap")
+        return Discovery(
+            feeds=tuple(self.feeds), sitemaps=tuple(self.sitemaps),
+            listings=tuple(self.listings), notes=self.notes,
+            article_patterns=tuple(self.patterns),
+            requests=self.fetcher.requests - self.start,
+            explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        )  # fmt: skip
+
+    def section(self, url: str) -> None:
+        page = self.get(url, "listing")
+        if page is None:
+            return
+        tree = LexborHTMLParser(page.text)
+        items = listings.news_items(tree, page.final_url, self.profile)
+        if is_listing(items):
+            how = f"a section page in the home page's menu, listing {len(items.cards)} news items"
+            self.add(self.listings, page.final_url, how)
+            self.learn(items.shape)
+        for feed in declared_feeds(tree, page.final_url, self.profile):
+            self.add(self.feeds, feed, f'<link rel="alternate"> on {page.final_url}')
+
+    def learn(self, shape: Shape | None) -> None:
+        if shape is not None and shape.fixes_something:
+            pattern = shape_pattern(shape)
+            if pattern not in self.patterns:
+                self.patterns.append(pattern)
+
+    def follow_feed_links(self, links: list[str]) -> None:
+        """An "RSS" link: a feed itself, or a page that lists the site's feeds."""
+        for url in links[:2]:
+            page = self.get(url, "page")
+            if page is None:
+                continue
+            if feeds.parse_feed(page.content):
+                self.add(self.feeds, url, 'an "RSS" link on the home page')
+                return
+            tree = LexborHTMLParser(page.text)
+            for candidate in feed_pages(tree, page.final_url, self.profile)[:3]:
+                if candidate != url and self.is_feed(candidate):
+                    self.add(self.feeds, candidate, f"listed on the feed page {url}")
+                    return
+
+
+def explore(fetcher: Fetcher, profile: Profile, *, budget: int = EXPLORE_BUDGET) -> Discovery:
+    """Explore the site (at most ``budget`` requests); an empty Discovery when nothing
+    that lists articles was found (a single page, a file listing, a login wall)."""
+    return _Explorer(fetcher, profile, budget).run()

@@ -1,0 +1,112 @@
+"""Datasette hook implementations: SQL functions, metadata for every archive whatever its
+file name, a readable articles table, and the analyst pages.
+
+Which attached databases are archives is decided once per database by looking at its
+tables, and remembered on the Datasette instance (not in this module), so one process
+can hold several Datasette instances.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from datasette import hookimpl as _hookimpl
+from markupsafe import Markup, escape
+
+from newsarchive.archive.datasette import LEMMA_COLUMNS, database_metadata
+from newsarchive.web import sql
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXCERPT_CHARS = 180
+
+
+def hookimpl(**options: Any) -> Callable[[F], F]:
+    """Datasette's hook marker, typed for mypy."""
+    return cast(Callable[[F], F], _hookimpl(**options))
+
+
+CSS_URL = "/-/newsarchive.css"
+
+
+def archive_names(datasette: Any) -> list[str]:
+    """Names of the attached databases that are newsarchive archives, in order."""
+    known: dict[str, bool] = datasette.__dict__.setdefault("_newsarchive_archives", {})
+    for name, database in datasette.databases.items():
+        if name not in known:
+            known[name] = _is_archive_file(database.path)
+    return [name for name in datasette.databases if known.get(name)]
+
+
+def _is_archive_file(path: str | None) -> bool:
+    if not path:
+        return False
+    from newsarchive.archive.connection import read_only_uri
+    from newsarchive.errors import ArchiveError
+
+    try:
+        conn = sqlite3.connect(read_only_uri(Path(path)), uri=True)
+    except (ArchiveError, sqlite3.Error):
+        return False
+    try:
+        return sql.is_archive(conn)
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+@hookimpl(trylast=True)  # after Datasette's own escape_fts, which this one replaces
+def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
+    if sql.is_archive(conn):
+        sql.register_functions(conn)
+
+
+@hookimpl()
+def get_metadata(datasette: Any, key: str, database: str, table: str) -> dict[str, Any]:
+    names = archive_names(datasette)
+    return {"databases": {name: database_metadata(plugin=True) for name in names}}
+
+
+@hookimpl()
+def render_cell(
+    row: Any, value: Any, column: str, table: str, database: str, datasette: Any
+) -> Markup | None:
+    """In the articles table, the text as a short excerpt with a link to the article
+    page (a full text made each row ~1,000 px tall); lemma columns left blank."""
+    if table != "articles" or database not in archive_names(datasette):
+        return None
+    if column in LEMMA_COLUMNS:
+        return Markup("&nbsp;")
+    if column != "text" or not isinstance(value, str):
+        return None
+    short = value[:EXCERPT_CHARS].replace("\n", " ")
+    more = "…" if len(value) > EXCERPT_CHARS else ""
+    link = ""
+    if "id" in row.keys():
+        link = f' <a href="/article/{int(row["id"])}">read</a>'
+    return Markup(f'<span class="na-excerpt">{escape(short)}{more}</span>{link}')
+
+
+@hookimpl()
+def extra_css_urls(database: str | None, datasette: Any) -> list[str]:
+    """The stylesheet that hides the lemma columns of archive tables."""
+    return [CSS_URL] if database and database in archive_names(datasette) else []
+
+
+@hookimpl()
+def register_routes(datasette: Any) -> list[tuple[str, Any]]:
+    """The analyst pages, only when an archive is attached (``/`` is taken over)."""
+    if not archive_names(datasette):
+        return []
+    from newsarchive.web import pages
+
+    return [
+        (r"^/$", pages.index),
+        (r"^/search$", pages.search),
+        (r"^/article/(?P<id>[0-9]+)$", pages.article),
+        (r"^/chart\.csv$", pages.chart_csv),
+        (r"^/-/newsarchive\.css$", pages.stylesheet),
+    ]

@@ -1,0 +1,202 @@
+"""The analyst pages: a search form, results with "N of M" and a chart, one article.
+
+They run exactly the CLI's query (``archive.search``) on Datasette's read-only
+connection; every piece of scraped text reaches the page through Jinja's autoescaping
+or ``markupsafe.escape``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+from urllib.parse import urlencode
+
+from datasette import Response
+from markupsafe import Markup, escape
+
+from newsarchive.archive.query import parse_date, parse_query
+from newsarchive.archive.search import SORTS, SearchOptions, per_month, search_page
+from newsarchive.archive.store import Filters, get_article
+from newsarchive.errors import NewsarchiveError
+from newsarchive.web.chart import month_chart, month_csv
+from newsarchive.web.hooks import archive_names
+from newsarchive.web.related import related_sections
+
+PAGE_SIZE = 20
+MARKS = ("\x02", "\x03")  # private marks: cleaned out of the text before snippets are cut
+_MARKED = re.compile("\x02(.*?)\x03", re.S)
+
+
+@dataclass
+class Form:
+    """What the search form sent, kept as typed so the form shows it again."""
+
+    q: str = ""
+    sites: list[str] = field(default_factory=list)
+    since: str = ""
+    until: str = ""
+    sort: str = "relevance"
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args: Any) -> Form:
+        page = args.get("page") or "1"
+        return cls(
+            q=(args.get("q") or "").strip(),
+            sites=[s for s in args.getlist("site") if s],
+            since=(args.get("since") or "").strip(),
+            until=(args.get("until") or "").strip(),
+            sort=args.get("sort") or "relevance",
+            page=max(1, int(page)) if page.isdigit() else 1,
+        )
+
+    def filters(self) -> Filters:
+        return Filters(
+            sites=tuple(s.lower() for s in self.sites),
+            since=parse_date(self.since, "since") if self.since else None,
+            until=parse_date(self.until, "until") if self.until else None,
+        )
+
+    def url(self, path: str, **changes: Any) -> str:
+        params: dict[str, Any] = {
+            "q": self.q,
+            "site": self.sites,
+            "since": self.since,
+            "until": self.until,
+            "sort": self.sort,
+            "page": self.page,
+        }
+        params.update(changes)
+        kept = {k: v for k, v in params.items() if v and not (k == "page" and v == 1)}
+        return f"{path}?{urlencode(kept, doseq=True)}"
+
+
+def marked(snippet: str) -> Markup:
+    """A snippet with its matches in ``<mark>``, everything else escaped."""
+    out, pos = [], 0
+    for match in _MARKED.finditer(snippet):
+        out.append(escape(snippet[pos : match.start()]))
+        out.append(Markup("<mark>") + escape(match.group(1)) + Markup("</mark>"))
+        pos = match.end()
+    out.append(escape(snippet[pos:]))
+    return Markup("").join(out)
+
+
+def _database(datasette: Any) -> tuple[str, Any]:
+    name = archive_names(datasette)[0]
+    return name, datasette.get_database(name)
+
+
+async def _sites(database: Any) -> list[str]:
+    result = await database.execute("SELECT DISTINCT site FROM articles ORDER BY site")
+    return [row[0] for row in result.rows]
+
+
+async def _render(datasette: Any, request: Any, template: str, status: int = 200,
+                  **context: Any) -> Response:  # fmt: skip
+    name, _ = _database(datasette)
+    html = await datasette.render_template(
+        template, {"archive_name": name, **context}, request=request
+    )
+    return Response.html(html, status=status)
+
+
+async def index(datasette: Any, request: Any) -> Response:
+    _, database = _database(datasette)
+    return await _render(
+        datasette, request, "newsarchive_search.html", form=Form(), sites=await _sites(database),
+        sorts=list(SORTS),
+    )  # fmt: skip
+
+
+async def search(datasette: Any, request: Any) -> Response:
+    _, database = _database(datasette)
+    form = Form.from_args(request.args)
+    context: dict[str, Any] = {"form": form, "sites": await _sites(database),
+                               "sorts": list(SORTS)}  # fmt: skip
+    if not form.q:
+        return await _render(datasette, request, "newsarchive_search.html", **context)
+    try:
+        parsed = parse_query(form.q)
+        filters = form.filters()
+        options = SearchOptions(filters=filters, limit=PAGE_SIZE, sort=form.sort,
+                                offset=(form.page - 1) * PAGE_SIZE, highlight=MARKS)  # fmt: skip
+
+        def run(conn: sqlite3.Connection) -> tuple[Any, Any]:
+            return search_page(conn, parsed, options), per_month(conn, parsed, filters)
+
+        (hits, total), months = await database.execute_fn(run)
+    except NewsarchiveError as exc:
+        return await _render(
+            datasette, request, "newsarchive_search.html", status=400, error=str(exc), **context
+        )
+    first = (form.page - 1) * PAGE_SIZE + 1
+    back = form.url("/search")
+    for hit in hits:
+        hit["snippet_html"] = marked(hit["snippet"] or "")
+        hit["href"] = f"/article/{int(hit['id'])}?{urlencode({'back': back})}"
+    context.update(
+        hits=hits,
+        total=total,
+        first=first,
+        last=first + len(hits) - 1,
+        prev_url=form.url("/search", page=form.page - 1) if form.page > 1 else None,
+        next_url=form.url("/search", page=form.page + 1) if first + len(hits) <= total else None,
+        chart=month_chart(months),
+        csv_url=form.url("/chart.csv", page=1),
+    )
+    return await _render(datasette, request, "newsarchive_search.html", **context)
+
+
+async def chart_csv(datasette: Any, request: Any) -> Response:
+    _, database = _database(datasette)
+    form = Form.from_args(request.args)
+    try:
+        parsed = parse_query(form.q)
+        filters = form.filters()
+        rows = await database.execute_fn(lambda conn: per_month(conn, parsed, filters))
+    except NewsarchiveError as exc:
+        return Response.text(str(exc) + "\n", status=400)
+    return Response(
+        month_csv(rows),
+        content_type="text/csv; charset=utf-8",
+        headers={"content-disposition": 'attachment; filename="newsarchive-per-month.csv"'},
+    )
+
+
+async def article(datasette: Any, request: Any) -> Response:
+    _, database = _database(datasette)
+    article_id = request.url_vars["id"]
+
+    def load(conn: sqlite3.Connection) -> tuple[Any, Any]:
+        found = get_article(conn, article_id)
+        return found, related_sections(conn, found) if found else []
+
+    found, sections = await database.execute_fn(load)
+    if found is None:
+        return await _render(datasette, request, "newsarchive_article.html", status=404,
+                             article=None, article_id=article_id)  # fmt: skip
+    url = found.get("url") or ""
+    return await _render(
+        datasette,
+        request,
+        "newsarchive_article.html",
+        article=found,
+        paragraphs=[p for p in str(found.get("text") or "").split("\n") if p.strip()],
+        url_is_link=url.startswith(("https://", "http://")),
+        sections=sections,
+        back=_back_url(request.args.get("back") or ""),
+    )
+
+
+def _back_url(value: str) -> str | None:
+    """The results page an article was opened from; only our own search URLs."""
+    return value if value.startswith("/search?") else None
+
+
+async def stylesheet(datasette: Any, request: Any) -> Response:
+    css = (resources.files("newsarchive.web") / "newsarchive.css").read_text(encoding="utf-8")
+    return Response(css, content_type="text/css; charset=utf-8")

@@ -1,0 +1,87 @@
+"""``newsarchive serve``: Datasette with the newsarchive plugin on one archive.
+
+The archive is opened the way the read commands open it (``mode=ro``, or immutable when
+the folder is read-only), it is never upgraded or written, and the socket is bound here
+so a port in use is one line, not a server log.
+"""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+from newsarchive.archive.connection import read_only_uri
+from newsarchive.archive.datasette import DESCRIPTION
+from newsarchive.errors import ArchiveError, UsageError
+
+
+def check_archive(path: Path) -> bool:
+    """One-line errors for what cannot be served; True when it must be opened immutable."""
+    import sqlite3
+
+    from newsarchive.archive.connection import connect_reader
+    from newsarchive.archive.schema import SCHEMA_VERSION
+
+    if path.exists() and not path.is_dir():
+        uri = read_only_uri(path)
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+        if version < SCHEMA_VERSION:  # serve never writes, so it will not upgrade either
+            raise ArchiveError(
+                f"{path} was written by an older newsarchive: run 'newsarchive stats "
+                f"--db {path}' once with write access to upgrade it"
+            )
+    connect_reader(path).close()  # missing file, not an archive: the usual one line
+    return "immutable=1" in read_only_uri(path)
+
+
+def make_datasette(path: Path, *, immutable: bool = False) -> Any:
+    """A Datasette instance for the archive with the plugin registered."""
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    import newsarchive.web as plugin
+
+    if not pm.is_registered(plugin):  # e.g. running from a source tree without install
+        pm.register(plugin, name="newsarchive")
+    files = {"immutables": [str(path)]} if immutable else {"files": [str(path)]}
+    return Datasette(
+        **files,
+        metadata={"title": "newsarchive", "description": DESCRIPTION},
+        settings={"truncate_cells_html": 300},
+    )
+
+
+def bind(host: str, port: int) -> socket.socket:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise UsageError(f"cannot serve on host '{host}': {exc.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"cannot serve on {host}:{port}: {exc.strerror}") from None
+    sock.listen(128)
+    return sock
+
+
+def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
+    """Run until interrupted. ``ready`` (a callable) is told the URL once bound."""
+    import uvicorn
+
+    immutable = check_archive(path)
+    sock = bind(host, port)
+    app = make_datasette(path, immutable=immutable).app()
+    bound_port = sock.getsockname()[1]
+    if ready is not None:
+        ready(f"http://{host}:{bound_port}/")
+    config = uvicorn.Config(app, log_level="warning", lifespan="on")
+    uvicorn.Server(config).run(sockets=[sock])

@@ -1,0 +1,278 @@
+"""A crawl survives what a broken or hostile site does: bad URLs, endless sitemaps and
+listings, a bug in one site, and an archive that breaks under it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .faultserver import PROFILE, FaultServer, write_profile
+from .support import Result
+from .test_crawl_process import count_articles, start_crawl, wait_for
+
+Cli = Callable[..., Result]
+
+
+def crawl(run_cli: Cli, server: FaultServer, db: Path, *extra: str) -> Result:
+    profile = write_profile(db.parent)
+    return run_cli(
+        "crawl", "fault", "--profile", str(profile), "--base-url", server.url,
+        "--delay", "0", "--db", str(db), *extra,
+    )  # fmt: skip
+
+
+def frontier(db: Path) -> dict[str, str]:
+    with sqlite3.connect(db) as conn:
+        return dict(conn.execute("SELECT url, state FROM frontier"))
+
+
+# row 1: a control character in a link ---------------------------------------------------
+def test_a_link_with_a_control_character_is_encoded_not_a_crash(run_cli: Cli, db: Path) -> None:
+    extra = '<a href="/news/1001-story-1001\x01">Статия</a><a href="/news/10\x7f">x</a>'
+    with FaultServer(articles=3, faults=False, listing_extra=extra) as server:
+        result = crawl(run_cli, server, db)
+        again = crawl(run_cli, server, db)
+    assert result.exit_code == 0, result.stderr
+    assert again.exit_code == 0, again.stderr
+    assert count_articles(db) == 3
+    assert frontier(db)["https://fault.example/news/1001-story-1001%01"] == "gone"
+
+
+def test_a_bug_in_one_site_is_that_sites_failure_and_the_others_go_on(
+    run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsarchive.crawl
+
+    real_judge = newsarchive.crawl.judge
+    with (
+        FaultServer(articles=3, faults=False) as alpha,
+        FaultServer(articles=4, faults=False) as beta,
+    ):
+
+        def judge(url: str, *args: object) -> object:
+            if alpha.url in url:
+                raise RuntimeError("boom")
+            return real_judge(url, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(newsarchive.crawl, "judge", judge)
+        for name, server in (("alpha", alpha), ("beta", beta)):
+            text = PROFILE.replace('id = "fault"', f'id = "{name}"').replace(
+                "https://fault.example", server.url
+            )
+            (db.parent / f"{name}.toml").write_text(text, encoding="utf-8")
+        result = run_cli(
+            "crawl", "alpha", "beta", "--profile", str(db.parent / "alpha.toml"),
+            "--profile", str(db.parent / "beta.toml"), "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 70
+    assert "newsarchive: alpha: internal error: RuntimeError: boom" in result.stderr
+    assert "Traceback" not in result.stderr
+    with sqlite3.connect(db) as conn:
+        assert dict(conn.execute("SELECT site, status FROM runs")) == {"alpha": 70, "beta": 0}
+        assert conn.execute("SELECT count(*) FROM articles WHERE site = 'beta'").fetchone() == (4,)
+
+
+# row 5: a per-site request budget; sites side by side; sitemaps resume ---------------------
+def test_the_request_budget_ends_a_run_and_the_next_runs_resume(run_cli: Cli, db: Path) -> None:
+    with FaultServer(articles=30, per_page=10, faults=False) as server:
+        first = crawl(run_cli, server, db, "--max-requests", "8", "--connections", "1")
+        assert first.exit_code == 0, first.stderr
+        assert "request budget of 8 spent; the next run resumes" in first.stdout
+        assert len(server.requests) <= 9
+        assert count_articles(db) < 30
+        for _ in range(6):
+            if count_articles(db) == 30:
+                break
+            assert crawl(run_cli, server, db, "--max-requests", "8").exit_code == 0
+    with sqlite3.connect(db) as conn:
+        urls = [r[0] for r in conn.execute("SELECT url FROM articles")]
+    assert sorted(urls) == sorted(server.archivable_urls())
+
+
+def test_sites_crawl_side_by_side_so_a_big_one_does_not_starve_a_small_one(
+    run_cli: Cli, db: Path
+) -> None:
+    with (
+        FaultServer(articles=40, faults=False, article_delay=0.03) as big,
+        FaultServer(articles=2, faults=False) as small,
+    ):
+        for name, server in (("big", big), ("small", small)):
+            text = PROFILE.replace('id = "fault"', f'id = "{name}"').replace(
+                "https://fault.example", server.url
+            )
+            (db.parent / f"{name}.toml").write_text(text, encoding="utf-8")
+        result = run_cli(
+            "crawl", "big", "small", "--profile", str(db.parent / "big.toml"),
+            "--profile", str(db.parent / "small.toml"), "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        # the small site, named second, was done while the big one was still crawling
+        assert max(small.times) < max(big.times)
+
+
+def write_sitemap_site(root: Path, lastmods: list[str]) -> None:
+    children = "".join(
+        f"<sitemap><loc>https://maps.example/sitemap-{n}.xml</loc><lastmod>{mod}</lastmod>"
+        "</sitemap>"
+        for n, mod in enumerate(lastmods, 1)
+    )
+    (root / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{children}</sitemapindex>"
+    )
+    (root / "news").mkdir(exist_ok=True)
+    for n in range(1, len(lastmods) + 1):
+        urls = "".join(
+            f"<url><loc>https://maps.example/news/{n}-{k}-novina-za-grada</loc></url>"
+            for k in (1, 2)
+        )
+        (root / f"sitemap-{n}.xml").write_text(f'<?xml version="1.0"?><urlset>{urls}</urlset>')
+        for k in (1, 2):
+            (root / "news" / f"{n}-{k}-novina-za-grada.html").write_text(
+                f"<html><head><title>Новина {n}-{k}</title></head><body><article><h1>Новина"
+                f" {n}-{k} за града</h1><p>Общината обяви ремонт на улица номер {n}{k} и"
+                " нов парк в квартала до края на годината.</p></article></body></html>",
+                encoding="utf-8",
+            )
+
+
+SITEMAP_PROFILE = 'id = "maps"\nname = "Maps"\norigin = "https://maps.example"\n' \
+    '[discovery]\nsitemaps = ["/sitemap.xml"]\n'  # fmt: skip
+
+
+def test_sitemaps_resume_and_unchanged_children_are_skipped(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    from newsarchive.mirror import MirrorServer
+
+    root = tmp_path / "site"
+    root.mkdir()
+    write_sitemap_site(root, ["2026-01-01", "2026-02-01", "2026-03-01"])
+    profile = tmp_path / "maps.toml"
+    profile.write_text(SITEMAP_PROFILE, encoding="utf-8")
+    with MirrorServer(root) as server:
+
+        def run(*extra: str) -> Result:
+            return run_cli(
+                "crawl", "maps", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--connections", "1", "--db", str(db), *extra,
+            )  # fmt: skip
+
+        assert run("--max-requests", "6").exit_code == 0  # robots, index, child 1, 2 articles, …
+        assert run().exit_code == 0  # resumes: child 1 is not read again
+        assert count_articles(db) == 6
+        assert server.requests.count("/sitemap-1.xml") == 1
+        write_sitemap_site(root, ["2026-01-01", "2026-02-15", "2026-03-01"])
+        before = len(server.requests)
+        assert run().exit_code == 0
+        sitemaps = [r for r in server.requests[before:] if r.startswith("/sitemap")]
+        assert sitemaps == ["/sitemap.xml", "/sitemap-2.xml"]  # only the changed child
+
+
+# row 8: listing pages that link to each other ------------------------------------------
+def test_a_walk_never_fetches_a_listing_page_twice(run_cli: Cli, db: Path, tmp_path: Path) -> None:
+    from newsarchive.mirror import MirrorServer
+
+    root = tmp_path / "site"
+    (root / "news").mkdir(parents=True)
+    pages = {"news.html": "/news?p=2", "news@p=2.html": "/news"}
+    for number, (name, next_url) in enumerate(pages.items(), 1):
+        (root / name).write_text(
+            f'<html><body><a href="/news/{number}">Дълга новина номер {number} за общината'
+            f' днес</a><a rel="next" href="{next_url}">Следваща</a></body></html>',
+            encoding="utf-8",
+        )
+        (root / "news" / f"{number}.html").write_text(
+            f"<html><body><article><h1>Новина {number}</h1><p>Общината обяви ремонт на"
+            " улицата и нов парк в квартала до края на годината.</p></article></body></html>",
+            encoding="utf-8",
+        )
+    profile = tmp_path / "loop.toml"
+    profile.write_text(
+        'id = "loop"\nname = "Loop"\norigin = "https://loop.example"\n[discovery]\n'
+        'start_urls = ["/news"]\narticle_pattern = "^/news/\\\\d+$"\nmax_pages = 0\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "loop", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--max-pages", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    listing = [r for r in server.requests if r in ("/news", "/news?p=2")]
+    assert listing == ["/news", "/news?p=2"]
+    assert count_articles(db) == 2
+
+
+# row 12: the archive breaks under a running crawl ----------------------------------------
+@pytest.fixture
+def slow_site() -> Iterator[FaultServer]:
+    with FaultServer(articles=60, per_page=10, faults=False, article_delay=0.04) as server:
+        yield server
+
+
+def archive_files(db: Path) -> list[Path]:
+    return [Path(f"{db}{suffix}") for suffix in ("", "-wal", "-shm")]
+
+
+def test_an_archive_deleted_during_the_crawl_is_noticed(slow_site: FaultServer, db: Path) -> None:
+    process = start_crawl(slow_site, db)
+    wait_for(lambda: count_articles(db) >= 3)
+    for path in archive_files(db):
+        path.unlink(missing_ok=True)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 74, err
+    assert err.count("\n") == 1 and "was deleted or replaced during the crawl" in err
+    assert "new" not in out  # no summary claiming articles went into a vanished file
+
+
+def test_an_archive_made_read_only_during_the_crawl_fails_with_one_line(
+    slow_site: FaultServer, db: Path
+) -> None:
+    process = start_crawl(slow_site, db)
+    wait_for(lambda: count_articles(db) >= 3)
+    locked = []
+    try:
+        for path in archive_files(db):
+            if path.exists():
+                if subprocess.run(["chattr", "+i", str(path)], check=False).returncode:
+                    process.kill()
+                    pytest.skip("chattr +i is not supported here")
+                locked.append(path)
+        out, err = process.communicate(timeout=60)
+    finally:
+        for path in locked:
+            subprocess.run(["chattr", "-i", str(path)], check=False)
+    assert process.returncode == 74, err
+    assert err.count("\n") == 1 and "cannot write the archive" in err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= 3
+
+
+def test_a_full_disk_during_the_crawl_fails_with_one_line(
+    slow_site: FaultServer, tmp_path: Path
+) -> None:
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], check=False,
+        capture_output=True,
+    ).returncode:  # fmt: skip
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        db = mount / "archive.db"
+        process = start_crawl(slow_site, db)
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 74, err
+        assert err.count("\n") == 1 and "cannot write the archive" in err
+        assert "full" in err
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

@@ -1,0 +1,83 @@
+"""URL shape: the generic article-path rule, and the shape a page's cards teach."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.discover.shape import Shape, learn_shape, looks_like_article_path, split_url
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.bg/news/Post/888/Съобщение-за-заседание", True),  # Cyrillic slug
+        ("https://x.bg/news/Post/888/%D0%A1%D1%8A%D0%BE-%D0%B1%D1%89-%D0%B5", True),
+        ("https://x.bg/default.aspx/novini-za-mrezhata-dnes/bg", True),  # slug, then language
+        ("https://x.bg/?controller=articles&id=6001", True),  # a query on the root path
+        ("https://x.bg/News.aspx?pageid=401&newsid=4457", True),
+        ("https://x.bg/page?lang=bg", False),  # a query without an id
+        ("https://x.bg/za-nas", False),
+        ("https://x.bg/category/obshtinski-novini-ot-grada", False),
+        ("https://x.bg/docs/otchet-za-2025-godina.pdf", False),
+        ("https://x.bg/novini/obshtinata-remontira-uchilishta/print", False),  # a print view
+    ],
+)
+def test_looks_like_article_path(url: str, expected: bool) -> None:
+    assert looks_like_article_path(url) is expected
+
+
+def _shape(*urls: str) -> Shape | None:
+    return learn_shape(split_url(url) for url in urls)
+
+
+def test_shape_learns_constants_and_the_varying_id() -> None:
+    shape = _shape(
+        "https://x.bg/vis.pl?s=001&p=0213&n=910&g=",
+        "https://x.bg/vis.pl?s=001&p=0213&n=909&g=",
+        "https://x.bg/vis.pl?s=001&p=0213&n=908&g=",
+    )
+    assert shape is not None
+    assert shape.matches(split_url("https://x.bg/vis.pl?g=&n=12&p=0213&s=001"))
+    assert not shape.matches(split_url("https://x.bg/vis.pl?s=001&p=0257&g="))  # a menu page
+    assert not shape.matches(split_url("https://x.bg/vis.pl?s=001&p=0212&n=12&g="))
+
+
+def test_shape_item_key_ignores_parameter_order_and_an_added_language() -> None:
+    shape = _shape(
+        "https://x.bg/News.aspx?pageid=401&newsid=4457",
+        "https://x.bg/News.aspx?pageid=401&newsid=4456",
+    )
+    assert shape is not None
+    main = shape.item_key(split_url("https://x.bg/News.aspx?pageid=401&newsid=4457"))
+    aside = shape.item_key(split_url("https://x.bg/News.aspx?lang=bg-BG&newsid=4457&pageid=401"))
+    assert main == aside == ("newsid=4457",)
+
+
+def test_shape_of_slugs_in_the_middle_of_the_path() -> None:
+    shape = _shape(
+        "https://x.bg/default.aspx/novini-a-b/bg", "https://x.bg/default.aspx/novini-c-d/bg"
+    )
+    assert shape is not None
+    assert shape.item_key(split_url("https://x.bg/default.aspx/novini-e-f/bg")) == (
+        "novini-e-f",
+        "bg",
+    )
+    assert not shape.matches(split_url("https://x.bg/default.aspx/novini-e-f/en/x"))
+
+
+def test_no_shape_from_one_url_or_a_url_repeated() -> None:
+    assert _shape("https://x.bg/n/1") is None
+    assert _shape("https://x.bg/n/1", "https://x.bg/n/1") is None
+    assert _shape("https://x.bg/a/1", "https://x.bg/b") is None
+
+
+def test_below_a_varying_segment_the_path_belongs_to_the_item() -> None:
+    shape = _shape("https://x.bg/news/Post/888/Съобщение", "https://x.bg/news/Post/883/Съобщение")
+    assert shape is not None
+    assert shape.matches(split_url("https://x.bg/news/Post/890/Честване-на-годишнина"))
+
+
+def test_a_huge_path_segment_is_judged_by_its_start() -> None:
+    """A regex over an 80,000-letter segment would take minutes; the start decides."""
+    assert not looks_like_article_path("https://x.bg/" + "a" * 80_000)
+    assert looks_like_article_path("https://x.bg/edna-dve-tri-" + "a" * 80_000)

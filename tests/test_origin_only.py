@@ -1,0 +1,62 @@
+"""An origin is enough: each mirror crawled with a profile holding only id, name, origin
+and hosts archives every article and nothing else, as the full profile does, and the next
+(nightly) run spends at most three requests."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.mirror import MirrorServer
+from newsarchive.profiles import get_profile
+
+from .support import SITES, Result
+
+BARE = {
+    site: (get_profile(site).name, get_profile(site).origin, list(get_profile(site).hosts))
+    for site in ("bta", "nsorb", "ruse-bg", "ruse24")
+}
+# built unlike the four: feed only in <link rel=alternate>, news only through a section
+# page and its pagination, a sitemap index of pages in robots.txt, links on the bare host
+BARE["primer"] = ("Община Примерна", "https://www.primer-obshtina.bg", ["www.primer-obshtina.bg"])
+
+
+def bare_profile(folder: Path, site: str) -> Path:
+    name, origin, hosts = BARE[site]
+    path = folder / f"{site}.toml"
+    path.write_text(
+        f'id = "{site}"\nname = "{name}"\norigin = "{origin}"\nhosts = {json.dumps(hosts)}\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("site", sorted(BARE))
+def test_a_profile_with_only_the_origin_archives_every_article_and_nothing_else(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    profile = bare_profile(tmp_path, site)
+    expected = {row["url"]: row for row in json.loads((SITES / site / "expected.json").read_text())}
+    with MirrorServer(SITES / site) as server:
+        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url, "--delay", "0")
+        first = run_cli(*args, "--db", str(db))
+        assert first.exit_code == 0, first.stderr
+        assert "exploring the site" in first.stdout
+        before = len(server.requests)
+        nightly = run_cli(*args, "--db", str(db))
+        assert nightly.exit_code == 0, nightly.stderr
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    with sqlite3.connect(db) as conn:
+        rows = {r[0]: r for r in conn.execute("SELECT url, title, published, text FROM articles")}
+    assert set(rows) == set(expected)  # every article, and no page that is not one
+    for url, row in expected.items():
+        assert rows[url][1] == row["title"], url
+        assert rows[url][2] == row["published"], url
+        if "text" in row:
+            assert rows[url][3] == row["text"], url
+        for snippet in row.get("must_contain", []):
+            assert snippet in rows[url][3], url

@@ -1,0 +1,90 @@
+"""Read commands work on an archive the user cannot write (a shared folder, a read-only
+copy); writers fail with one line. As root, permissions deny nothing, so the archive is
+made immutable with ``chattr +i``; as another user, ``chmod`` does it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .search_corpus import ARTICLES, build, ids, write_jsonl
+from .support import Result
+
+Cli = Callable[..., Result]
+
+
+def _lock(paths: list[Path]) -> Callable[[], None]:
+    """Make ``paths`` unwritable for this user; returns the undo."""
+    if os.geteuid() != 0:
+        modes = {p: p.stat().st_mode for p in paths}
+        for p in paths:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        return lambda: [p.chmod(m) for p, m in modes.items()] and None
+    chattr = shutil.which("chattr")
+    if chattr is None:
+        pytest.skip("running as root without chattr: cannot make a file unwritable for root")
+    done = subprocess.run([chattr, "+i", *map(str, paths)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"chattr +i is not supported here: {done.stderr.decode().strip()}")
+    return lambda: subprocess.run([chattr, "-i", *map(str, paths)], check=True) and None
+
+
+@pytest.fixture(params=["folder-and-file", "file-only"])
+def locked(request: pytest.FixtureRequest, run_cli: Cli, tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = build(run_cli, folder / "archive.db")
+    db.with_suffix(".jsonl").unlink()
+    Path(f"{db}.lock").unlink()  # the import's writer lock: an analyst's copy has none
+    assert sorted(p.name for p in folder.iterdir()) == ["archive.db"]  # no -wal/-shm left
+    targets = [folder, db] if request.param == "folder-and-file" else [db]
+    undo = _lock(targets)
+    try:
+        with pytest.raises(OSError):
+            db.open("ab").close()
+        if request.param == "folder-and-file":
+            with pytest.raises(OSError):
+                (folder / "probe").touch()
+        yield db
+    finally:
+        undo()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_read_commands_work_on_an_unwritable_archive(run_cli: Cli, locked: Path) -> None:
+    before = _digest(locked)
+    db = ("--db", str(locked))
+    assert set(ids(run_cli("search", "община", "--format", "json", *db))) == {1, 2, 3, 5}
+    counted = run_cli("search", "община", "--count", "--format", "json", *db)
+    assert counted.exit_code == 0 and sum(r["count"] for r in counted.json()) == 4  # type: ignore[union-attr]
+    shown = run_cli("show", "1", *db)
+    assert shown.exit_code == 0 and ARTICLES[0]["title"] in shown.stdout
+    stats = run_cli("stats", "--format", "json", *db)
+    assert stats.exit_code == 0 and stats.json()["articles"] == len(ARTICLES)  # type: ignore[index]
+    export = run_cli("export", *db)
+    assert export.exit_code == 0 and len(export.stdout.splitlines()) == len(ARTICLES)
+    assert all(r.stderr == "" for r in (counted, shown, stats, export))
+    assert _digest(locked) == before
+
+
+def test_writers_fail_with_one_line(run_cli: Cli, locked: Path, tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "more.jsonl", [{**ARTICLES[0], "url": "https://x.bg/9"}])
+    for args in (
+        ("import-jsonl", str(source)),
+        ("crawl", "bta", "--base-url", "http://127.0.0.1:9"),
+        ("reextract",),
+    ):
+        result = run_cli(*args, "--db", str(locked))
+        assert result.exit_code == 2, (args, result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("newsarchive: error:"), result.stderr
+        assert "read-only" in lines[0] or "Operation not permitted" in lines[0], lines[0]

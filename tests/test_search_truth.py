@@ -1,0 +1,192 @@
+"""Search that tells the truth (issue 13): order by the real instant, no silently ignored
+syntax or options, say when the list was cut, refuse unknown sites, stay readable when
+narrow, and fail cleanly when the output cannot be written."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .search_corpus import ARTICLES, build, ids
+from .support import Result
+
+Cli = Callable[..., Result]
+
+
+def search(run_cli: Cli, db: Path, *args: str) -> Result:
+    return run_cli("search", *args, "--format", "json", "--db", str(db))
+
+
+def one_error_line(result: Result, code: int = 2) -> str:
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsarchive: error:"), result.stderr
+    return lines[0]
+
+
+# --- sort newest by the full timestamp ------------------------------------------------
+
+SAME_DAY = [
+    {"site": "bta", "url": f"https://www.bta.bg/d{i}", "title": f"Сесия {i}",
+     "published": published, "text": "Общинският съвет заседава."}
+    for i, published in enumerate([
+        "2024-05-01T12:14:00+03:00",  # 1
+        "2024-05-01T09:40:00+03:00",  # 2
+        "2024-05-01",                 # 3: no time of day
+        "2024-05-01T11:01:00+03:00",  # 4
+        "2024-05-01T10:22:00+03:00",  # 5
+        "2024-05-01T09:30:00+00:00",  # 6: 12:30 in Sofia, the latest instant
+        "2024-04-30T23:59:00+03:00",  # 7: the day before
+    ], 1)
+]  # fmt: skip
+
+
+def test_sort_newest_orders_one_day_by_time_with_offsets(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db, SAME_DAY)
+    assert ids(search(run_cli, db, "съвет", "--sort", "newest")) == [6, 1, 4, 5, 2, 3, 7]
+    assert ids(search(run_cli, db, "съвет", "--sort", "oldest")) == [7, 3, 2, 5, 4, 1, 6]
+
+
+# --- parentheses ----------------------------------------------------------------------
+
+
+def test_parentheses_group(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db)  # "общината": 1 only; бюджет + министерството: 5
+    assert set(ids(search(run_cli, db, '"общината" OR (бюджет министерството)'))) == {1, 5}
+    assert set(ids(search(run_cli, db, '("общината" OR бюджет) министерството'))) == {5}
+    assert set(ids(search(run_cli, db, "община -(парк OR Русе)"))) == {5}
+    hit = search(run_cli, db, "(парк OR мача) града").json()[0]  # type: ignore[index]
+    assert hit["id"] == 3 and "**парк**" in hit["snippet"]
+    for bad in ("(община парк", "община)", "община ()", "(site:bta община)"):
+        assert "parenthes" in one_error_line(search(run_cli, db, bad)) or "(...)" in (
+            one_error_line(search(run_cli, db, bad))
+        )
+    assert ids(search(run_cli, db, '"(бюджет)"')) == [5]  # quoted, brackets are text
+
+
+# --- "N of M" -------------------------------------------------------------------------
+
+
+def test_limit_says_how_many_matched(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db)
+    table = run_cli("search", "община", "-n", "2", "--db", str(db))
+    assert table.exit_code == 0
+    assert table.stderr.strip() == "2 of 4 matches shown (raise --limit for more)"
+    hits = search(run_cli, db, "община", "-n", "2")
+    assert isinstance(hits.json(), list) and len(ids(hits)) == 2
+    assert [h["total"] for h in hits.json()] == [4, 4]  # type: ignore[union-attr]
+    assert "2 of 4" in hits.stderr
+    whole = run_cli("search", "община", "--db", str(db))
+    assert whole.exit_code == 0 and whole.stderr == ""  # nothing was cut
+
+
+def test_default_limit_cut_is_reported(run_cli: Cli, db: Path) -> None:
+    records = [
+        {"site": "bta", "url": f"https://www.bta.bg/m{i}", "title": f"Новина {i}",
+         "published": "2024-01-01", "text": "Общината обяви."}
+        for i in range(25)
+    ]  # fmt: skip
+    build(run_cli, db, records)
+    result = run_cli("search", "община", "--format", "csv", "--db", str(db))
+    assert result.exit_code == 0
+    assert result.stderr.strip() == "20 of 25 matches shown (raise --limit for more)"
+    assert result.stdout.splitlines()[0] == "id,site,url,title,published,snippet,score"
+
+
+# --- unknown sites --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [("община", "--site", "nope"), ("община site:nope",)])
+def test_unknown_site_is_one_line_exit_2(run_cli: Cli, db: Path, args: tuple[str, ...]) -> None:
+    build(run_cli, db)
+    line = one_error_line(search(run_cli, db, *args))
+    assert "unknown site 'nope'" in line and "bta" in line
+    count = run_cli("search", *args, "--count", "--db", str(db))
+    assert one_error_line(count) == line
+    out = db.with_name("out.jsonl")
+    export = run_cli("export", "--site", "nope", "--out", str(out), "--db", str(db))
+    assert "unknown site 'nope'" in one_error_line(export)
+    assert not out.exists()
+
+
+def test_a_profile_site_without_articles_is_not_unknown(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db, [ARTICLES[0]])  # bta only
+    result = search(run_cli, db, "община", "--site", "nsorb")
+    assert result.exit_code == 0 and result.json() == []
+
+
+# --- options and query filters together -----------------------------------------------
+
+
+def test_since_option_and_since_in_the_query_both_apply(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db)  # община: 1 (2024), 2 (2023), 3 (2022), 5 (2020)
+    assert set(ids(search(run_cli, db, "община since:2021-01-01", "--since", "2023-01-01"))) == {
+        1,
+        2,
+    }
+    assert set(ids(search(run_cli, db, "община since:2023-01-01", "--since", "2021-01-01"))) == {
+        1,
+        2,
+    }
+    assert set(ids(search(run_cli, db, "община until:2023-12-31", "--since", "2022-01-01"))) == {
+        2,
+        3,
+    }
+    assert set(ids(search(run_cli, db, "община site:bta,nsorb", "--site", "nsorb"))) == {5}
+    line = one_error_line(search(run_cli, db, "община site:bta", "--site", "nsorb"))
+    assert "no site in common" in line
+
+
+# --- narrow terminals -----------------------------------------------------------------
+
+
+def test_stats_at_60_columns_keeps_site_ids_whole(
+    run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(run_cli, db)
+    monkeypatch.setenv("COLUMNS", "60")
+    result = run_cli("stats", "--db", str(db))
+    assert result.exit_code == 0
+    for site in ("bta", "nsorb", "ruse-bg", "ruse24"):
+        assert any(line.strip() == site for line in result.stdout.splitlines()), result.stdout
+    assert "…" not in result.stdout.replace(" … ", "")
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+
+
+def test_search_table_keeps_urls_whole(
+    run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = "https://www.bta.bg/bg/news/bulgaria/812345-obshtinata-remontira-ulitsite-v-tsentara"
+    build(run_cli, db, [{**ARTICLES[0], "url": url}])
+    monkeypatch.setenv("COLUMNS", "60")
+    result = run_cli("search", "община", "--db", str(db))
+    assert result.exit_code == 0
+    assert url in [line.strip() for line in result.stdout.splitlines()]
+
+
+# --- output that cannot be written ----------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", [("export",), ("search", "община", "-f", "json")])
+def test_writing_to_a_full_device_is_one_line_exit_74(
+    run_cli: Cli, db: Path, command: tuple[str, ...]
+) -> None:
+    build(run_cli, db, [{**ARTICLES[0], "url": f"{ARTICLES[0]['url']}{i}"} for i in range(300)])
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsarchive", *command, "--db", str(db)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            check=False,
+        )
+    assert done.returncode == 74, done.stderr
+    assert done.stderr == "newsarchive: error: cannot write output: No space left on device\n"

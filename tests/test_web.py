@@ -1,0 +1,243 @@
+"""The newsarchive Datasette plugin and ``serve``: metadata whatever the file is called,
+word forms in Datasette's own search box, a readable articles table, and the analyst
+pages (search with "N of M", article, chart + CSV), with scraped text escaped and the
+archive never written."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from .search_corpus import ARTICLES, build, ids
+from .support import Result
+from .test_read_only import _lock
+from .web_support import fetch, served
+
+Cli = Callable[..., Result]
+
+
+def datasette(db: Path, metadata: dict[str, Any] | None = None) -> Any:
+    from newsarchive.web.server import make_datasette
+
+    ds = make_datasette(db)
+    if metadata is not None:
+        from datasette.app import Datasette
+
+        ds = Datasette(files=[str(db)], metadata=metadata)
+    return ds
+
+
+def text_of(response: Any) -> str:
+    assert response.status_code == 200, response.text
+    return str(response.text)
+
+
+@pytest.fixture
+def demo(run_cli: Cli, tmp_path: Path) -> Path:
+    """A small archive whose file is not called newsarchive.db."""
+    return build(run_cli, tmp_path / "demo.db")
+
+
+# --- Datasette itself -----------------------------------------------------------------
+
+
+def test_metadata_file_applies_whatever_the_archive_is_called(run_cli: Cli, demo: Path) -> None:
+    made = run_cli("datasette-metadata", "--format", "json")  # keyed to "newsarchive"
+    assert made.exit_code == 0
+    ds = datasette(demo, metadata=made.json())  # type: ignore[arg-type]
+    tables, rows = fetch(ds, "/demo.json", "/demo/articles.json?_shape=array")
+    hidden = {t["name"] for t in tables.json()["tables"] if t["hidden"]}
+    assert {"captures", "frontier", "fetch_state", "runs", "lemma_vocab"} <= hidden
+    dates = [r["published_date"] for r in rows.json()]
+    assert dates == sorted(dates, reverse=True)
+
+
+@pytest.mark.parametrize("query", ["община", "общината", "общини", "ОБЩИНИТЕ", "общин*", "улица"])
+def test_datasette_search_box_finds_what_the_cli_finds(
+    run_cli: Cli, demo: Path, query: str
+) -> None:
+    cli = set(ids(run_cli("search", query, "--format", "json", "--db", str(demo))))
+    (rows,) = fetch(datasette(demo), f"/demo/articles.json?_search={quote(query)}&_shape=array")
+    assert {r["id"] for r in rows.json()} == cli and cli
+
+
+def test_datasette_canned_search_takes_the_query_language(demo: Path) -> None:
+    (rows,) = fetch(datasette(demo), f"/demo/search.json?q={quote('Общината -парк')}&_shape=array")
+    assert {r["id"] for r in rows.json()} == {1, 2, 5}
+
+
+def test_articles_table_is_readable(run_cli: Cli, tmp_path: Path) -> None:
+    long = {**ARTICLES[0], "text": "Общината реши. " + "Дълъг текст за бюджета. " * 200}
+    db = build(run_cli, tmp_path / "demo.db", [long, *ARTICLES[1:]])
+    page, css = fetch(datasette(db), "/demo/articles", "/-/newsarchive.css")
+    html = text_of(page)
+    assert "/-/newsarchive.css" in html
+    assert ".col-title_lemmas, .col-text_lemmas { display: none; }" in text_of(css)
+    assert "column-descriptions" not in html
+    excerpts = re.findall(r'<span class="na-excerpt">(.*?)</span>', html)
+    assert len(excerpts) == len(ARTICLES) and max(len(e) for e in excerpts) <= 200
+    assert "Дълъг текст за бюджета. " * 20 not in html
+    assert '<a href="/article/1">read</a>' in html
+
+
+# --- the analyst pages ----------------------------------------------------------------
+
+
+def test_index_has_a_search_form(demo: Path) -> None:
+    (page,) = fetch(datasette(demo), "/")
+    html = text_of(page)
+    assert '<form class="na-form" action="/search"' in html and 'name="q"' in html
+    assert '<option value="ruse-bg">' in html
+
+
+def test_search_page_shows_n_of_m_and_pages(run_cli: Cli, db: Path) -> None:
+    records = [
+        {"site": "bta" if i % 2 else "nsorb", "url": f"https://www.bta.bg/p{i}",
+         "title": f"Новина {i}", "published": f"2024-0{1 + i % 3}-10",
+         "text": "Общините обсъдиха бюджета."}
+        for i in range(25)
+    ]  # fmt: skip
+    build(run_cli, db, records)
+    ds = datasette(db)
+    first, second = fetch(ds, "/search?q=община", "/search?q=община&page=2")
+    assert "1–20 of 25 articles" in text_of(first)
+    assert text_of(first).count('class="na-title"') == 20
+    next_link = f'href="/search?q={quote("община")}&amp;sort=relevance&amp;page=2"'
+    assert next_link in text_of(first)
+    assert "21–25 of 25 articles" in text_of(second)
+    assert text_of(second).count('class="na-title"') == 5
+    (beyond,) = fetch(ds, "/search?q=община&page=9")
+    assert "No articles on this page; 25 in all." in text_of(beyond)
+
+
+def test_search_page_marks_matches_and_filters(demo: Path) -> None:
+    ds = datasette(demo)
+    hits, filtered, bad = fetch(
+        ds,
+        f"/search?q={quote('община')}&site=bta&since=2023-01-01",
+        f"/search?q={quote('община site:bta')}&since=2023-01-01&sort=newest",
+        f"/search?q={quote('община OR')}",
+    )
+    html = text_of(hits)
+    assert "1–1 of 1 article<" in html and "<mark>Общината</mark>" in html
+    assert "1–1 of 1 article<" in text_of(filtered)
+    assert bad.status_code == 400 and "needs a word on each side" in bad.text
+
+
+def test_chart_and_its_csv(demo: Path) -> None:
+    page, data = fetch(datasette(demo), f"/search?q={quote('община')}", "/chart.csv?q=община")
+    html = text_of(page)
+    assert "<svg" in html and "2024-05 · bta: 1" in html
+    assert 'href="/chart.csv?q=%D0%BE%D0%B1%D1%89%D0%B8%D0%BD%D0%B0&amp;sort=relevance"' in html
+    assert data.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(data.text)))
+    assert rows == [
+        {"month": "2020-11", "site": "nsorb", "count": "1"},
+        {"month": "2022-01", "site": "bta", "count": "1"},
+        {"month": "2023-03", "site": "ruse-bg", "count": "1"},
+        {"month": "2024-05", "site": "bta", "count": "1"},
+    ]
+
+
+def test_article_page(run_cli: Cli, db: Path) -> None:
+    record = {**ARTICLES[0], "author": "Иван Петров", "tags": ["Русе", "улици"]}
+    build(run_cli, db, [record])
+    page, missing = fetch(datasette(db), "/article/1?back=/search%3Fq%3Dx", "/article/99")
+    html = text_of(page)
+    assert "<h1>Общината ремонтира улиците</h1>" in html
+    assert "Иван Петров" in html and "Tags: Русе, улици" in html
+    assert f'<a href="{ARTICLES[0]["url"]}" rel="noopener noreferrer">' in html
+    assert "<p>Кметът обеща нови тротоари до есента.</p>" in html
+    assert '<a href="/search?q=x">← back to the results</a>' in html
+    assert missing.status_code == 404
+
+
+def test_scraped_text_is_escaped_everywhere(run_cli: Cli, db: Path) -> None:
+    evil = {
+        "site": "bta",
+        "url": "javascript:alert(1)",
+        "title": "<script>alert('t')</script> Община",
+        "author": '"><img src=x onerror=alert(1)>',
+        "published": "2024-01-01",
+        "text": "Общината <b>реши</b> <script>alert('x')</script>.",
+    }
+    build(run_cli, db, [evil])
+    pages = fetch(
+        datasette(db),
+        "/search?q=община",
+        "/article/1",
+        "/archive/articles",
+        "/article/1?back=javascript:alert(1)",
+    )
+    for page in pages:
+        html = text_of(page)
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>реши" not in html
+        assert 'href="javascript:' not in html
+    assert "&lt;script&gt;alert" in pages[0].text and "&lt;b&gt;реши&lt;/b&gt;" in pages[1].text
+
+
+# --- serve ----------------------------------------------------------------------------
+
+
+def test_serve_never_writes_and_reads_an_unwritable_folder(demo: Path) -> None:
+    before = hashlib.sha256(demo.read_bytes()).hexdigest()
+    undo = _lock([demo.parent, demo])
+    try:
+        with served(demo) as url:
+            assert url.startswith("http://127.0.0.1:")
+            with urllib.request.urlopen(f"{url}/search?q={quote('община')}") as response:
+                html = response.read().decode()
+            assert "1–4 of 4 articles" in html
+            with urllib.request.urlopen(f"{url}/demo/articles.json?_shape=array") as response:
+                assert len(json.load(response)) == len(ARTICLES)
+    finally:
+        undo()
+    assert hashlib.sha256(demo.read_bytes()).hexdigest() == before
+
+
+def test_serve_errors_are_one_line(run_cli: Cli, demo: Path, tmp_path: Path) -> None:
+    missing = run_cli("serve", "--db", str(tmp_path / "nothing.db"))
+    assert missing.exit_code == 2 and missing.stderr.startswith("newsarchive: error: no archive")
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        taken = run_cli("serve", "--db", str(demo), "--port", str(port))
+    assert taken.exit_code == 2
+    assert taken.stderr.strip() == (
+        f"newsarchive: error: cannot serve on 127.0.0.1:{port}: Address already in use"
+    )
+
+
+SERVE_PROBE = """
+import json, sys
+from pathlib import Path
+from newsarchive.cli import app  # what the console script imports
+from newsarchive.web.server import check_archive, make_datasette
+make_datasette(Path(sys.argv[1]), immutable=check_archive(Path(sys.argv[1]))).app()
+print("MODULES" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_serve_start_up_imports_nothing_heavy(demo: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SERVE_PROBE, str(demo)], capture_output=True, text=True, check=True
+    )
+    modules = set(json.loads(done.stdout.rsplit("MODULES", 1)[1]))
+    assert "datasette.app" in modules
+    heavy = ("selectolax", "sqlite_utils", "simplemma", "pydantic", "newsarchive.crawl")
+    assert not {m for m in modules for h in heavy if m == h or m.startswith(h + ".")}

@@ -1,0 +1,46 @@
+"""Helpers for the web tests: requests through Datasette's ASGI client, and a real
+``newsarchive serve`` process."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+
+def fetch(ds: Any, *paths: str) -> list[Any]:
+    """GET each path in order through the app (no network); returns the responses."""
+
+    async def run() -> list[Any]:
+        await ds.invoke_startup()
+        return [await ds.client.get(path) for path in paths]
+
+    return asyncio.run(run())
+
+
+@contextmanager
+def served(db: Path, *extra: str) -> Iterator[str]:
+    """Run ``newsarchive serve`` on a free port; yields its base URL."""
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "serve", "--db", str(db), "--port", "0", *extra],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()  # "newsarchive: serving X at URL (Ctrl-C stops)"
+        assert " at http://" in line, line + proc.stderr.read()
+        yield line.split(" at ", 1)[1].split()[0].rstrip("/")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if proc.stderr is not None:
+            proc.stderr.close()
