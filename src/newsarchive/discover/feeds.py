@@ -1,6 +1,7 @@
 """RSS 2.0/1.0, Atom and XML sitemaps (plain or gzip, including sitemap indexes).
 
-Every byte is untrusted, so a document is read as a stream and never held whole:
+Every byte is untrusted, so a document is read as a stream and never held whole (expat
+itself buffers one unfinished token, e.g. a huge comment, which the byte cap bounds):
 
 * gzip is inflated chunk by chunk, and at most ``max_bytes`` of XML are read after
   inflation: the same ``FetchOptions.max_bytes`` that caps every response body, so a
@@ -12,8 +13,8 @@ Every byte is untrusted, so a document is read as a stream and never held whole:
   stops the parse whatever the encoding, and nothing is ever fetched for a DTD.
 
 A cap hit or a refusal is said in ``Feed.cut``, one line the crawl can print.
-Broken XML still yields the URLs a regex can see in ``<link>``/``<loc>`` (entities are
-never expanded there either: only the predefined and numeric references are decoded).
+Broken XML still yields the URLs a regex can see in ``<link>``/``<loc>`` (no declared
+entity is expanded there either: only HTML's character references are decoded).
 """
 
 from __future__ import annotations
