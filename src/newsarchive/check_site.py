@@ -21,6 +21,7 @@ from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
 from newsarchive.models import Profile
+from newsarchive.safe_text import for_terminal, json_escape
 
 FIELDS = ("title", "published", "author", "text")
 
@@ -173,7 +174,10 @@ def _check_feed(fetcher: Fetcher, profile: Profile, url: str, report: SiteCheck)
     check = SourceCheck("feed", url)
     report.sources.append(check)
     check.status, content, _, check.error = _fetch(fetcher, url)
-    articles, _sitemaps = feeds.feed_links(content, profile, url) if content else ([], [])
+    max_bytes = fetcher.options.max_bytes
+    articles = (
+        feeds.feed_links(content, profile, url, max_bytes=max_bytes).articles if content else []
+    )
     check.articles = len(articles)
     return [c.url for c in articles]
 
@@ -269,8 +273,8 @@ def format_text(report: SiteCheck) -> str:
         lines.append(f"DRIFT {item}: a generic rule supplied it; update the profile's selector")
     for item in report.failures:
         lines.append(f"FAILED {item}")
-    return "\n".join(lines) + "\n"
+    return for_terminal("\n".join(lines)) + "\n"  # values are scraped
 
 
 def format_json(report: SiteCheck) -> str:
-    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    return json_escape(json.dumps(report.as_dict(), ensure_ascii=False, indent=2)) + "\n"

@@ -49,6 +49,12 @@ ProfileOption = Annotated[
     list[Path] | None,
     typer.Option("--profile", help="Extra site profile TOML file (repeatable).", exists=False),
 ]
+RawOption = Annotated[
+    bool,
+    typer.Option("--raw", help="CSV: cells as archived, without the ' that stops a spreadsheet"
+                 " running a cell starting with = + - @ (a terminal still gets no control"
+                 " characters)."),
+]  # fmt: skip
 
 
 # The choices of each option (Typer shows them in --help and rejects anything else).
@@ -138,7 +144,11 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    from newsarchive.safe_text import json_escape
+
+    sys.stdout.write(
+        json_escape(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
+    )
 
 
 @app.command()
@@ -248,6 +258,7 @@ def search(
         bool, typer.Option("--count", help="Print how many articles match, per site and year.")
     ] = False,
     fmt: Annotated[SearchFormat, typer.Option("--format", "-f")] = SearchFormat.table,
+    raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
     """Full-text search of the archive, best matches first, with marked snippets."""
@@ -257,14 +268,14 @@ def search(
         filters = _filters(site, since, until)
         if count:
             totals = api.search_count(_db(db), query, filters=filters, exact=exact)
-            render.search_counts(totals, fmt.value)
+            render.search_counts(totals, fmt.value, raw)
             return
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
         hits = api.search(
             _db(db), query, filters=filters, limit=limit, sort=sort.value, exact=exact,
             highlight=marks,
         )  # fmt: skip
-        render.search_results(hits, fmt.value)
+        render.search_results(hits, fmt.value, raw)
         total = hits[0]["total"] if hits else 0
         if total > len(hits):  # say so whenever --limit (or its default) cut the list
             sys.stderr.write(f"{len(hits)} of {total} matches shown (raise --limit for more)\n")
@@ -335,6 +346,7 @@ def export(
     since: SinceOption = None,
     until: UntilOption = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
+    raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
     """Write archived articles as JSON Lines or CSV."""
@@ -342,7 +354,7 @@ def export(
 
     with _handled():
         rows = api.export(_db(db), _filters(site, since, until))
-        count = render.export_rows(rows, fmt.value, out)
+        count = render.export_rows(rows, fmt.value, out, raw)
         if out is not None:
             sys.stderr.write(f"exported {count} articles to {out}\n")
 

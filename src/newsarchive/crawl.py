@@ -234,7 +234,10 @@ class SiteCrawl:
         page = self._get(url, "sitemap" if depth else "feed", conditional=True)
         if isinstance(page, Miss):
             return None
-        articles, sitemaps = feeds.feed_links(page.content, self.profile, "feed")
+        max_bytes = self.fetcher.options.max_bytes
+        articles, sitemaps, _cut = feeds.feed_links(
+            page.content, self.profile, "feed", max_bytes=max_bytes
+        )
         if shapes:
             articles = [c for c in articles if any(s.search(article_path(c.url)) for s in shapes)]
         held = len(articles)

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from newsarchive import safe_text
 from newsarchive.errors import UsageError
 from newsarchive.models import Profile
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 # Search marks matched words with these: visible ones in json/csv, private ones for the
 # table (scraped text may itself contain "**"; control characters are cleaned out of it).
 TEXT_MARKS = ("**", "**")
@@ -25,7 +25,7 @@ _MARK = re.compile("\x02(.*?)\x03", re.S)
 
 def _clean(value: object) -> str:
     """Strip terminal control characters from scraped text before it reaches a terminal."""
-    return _CONTROL.sub("", "" if value is None else str(value))
+    return safe_text.for_terminal(value)
 
 
 def _console(stderr: bool = False) -> Any:
@@ -53,15 +53,17 @@ def _snippet_text(snippet: str) -> Any:
     return text
 
 
-def search_results(hits: list[dict[str, Any]], fmt: str) -> None:
+def search_results(hits: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            safe_text.json_escape(json.dumps(hits, ensure_ascii=False, indent=2)) + "\n"
+        )
         return
     if fmt == "csv":
         fields = ["id", "site", "url", "title", "published", "snippet", "score"]
         writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(hits)
+        writer.writerows(safe_text.csv_rows(hits, terminal=sys.stdout.isatty(), raw=raw))
         return
     _search_blocks(hits)
 
@@ -86,15 +88,17 @@ def _search_blocks(hits: list[dict[str, Any]]) -> None:
         console.print()
 
 
-def search_counts(rows: list[dict[str, Any]], fmt: str) -> None:
+def search_counts(rows: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
     """``search --count``: matching articles per site and year."""
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            safe_text.json_escape(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n"
+        )
         return
     if fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=["site", "year", "count"])
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_text.csv_rows(rows, terminal=sys.stdout.isatty(), raw=raw))
         return
     from rich.table import Table
 
@@ -122,29 +126,32 @@ def article_text(article: dict[str, Any]) -> None:
     out.write("\n")
 
 
-def export_rows(rows: Iterable[dict[str, Any]], fmt: str, out: Path | None) -> int:
+def export_rows(
+    rows: Iterable[dict[str, Any]], fmt: str, out: Path | None, raw: bool = False
+) -> int:
     """Write rows to ``out`` (or stdout); returns how many were written."""
     if out is None:
-        return _write_rows(rows, fmt, sys.stdout)
+        return _write_rows(rows, fmt, sys.stdout, raw)
     try:
         handle = out.open("w", encoding="utf-8", newline="")
     except OSError as exc:
         raise UsageError(f"cannot write {out}: {exc.strerror}") from None
     with handle:
-        return _write_rows(rows, fmt, handle)
+        return _write_rows(rows, fmt, handle, raw)
 
 
-def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str]) -> int:
-    count = 0
+def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str], raw: bool) -> int:
+    count, terminal = 0, handle.isatty()
     writer: csv.DictWriter[str] | None = None
     for row in rows:
         if fmt == "csv":
             if writer is None:
                 writer = csv.DictWriter(handle, fieldnames=list(row))
                 writer.writeheader()
-            writer.writerow({**row, "tags": ", ".join(row.get("tags") or [])})
+            cells = {**row, "tags": ", ".join(row.get("tags") or [])}
+            writer.writerow(safe_text.csv_row(cells, terminal=terminal, raw=raw))
         else:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            handle.write(safe_text.json_escape(json.dumps(row, ensure_ascii=False)) + "\n")
         count += 1
     return count
 

