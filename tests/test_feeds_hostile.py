@@ -243,3 +243,7 @@ def test_a_crawl_reads_a_bomb_and_an_oversized_sitemap_within_the_caps(
         assert result.exit_code == 0, result.stderr
         assert "/news/parkat-101" not in server.requests
         assert {"/bomb.xml.gz", "/big.xml.gz"} <= set(server.requests)
+    # a cut is a warning a person should see (even with --quiet), not a failure
+    warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
+    assert any("big.xml.gz: more than 50,000 entries: read the first 50,000" in w for w in warnings)
+    assert any("bomb.xml.gz: larger than" in w for w in warnings)

@@ -111,7 +111,7 @@ def _holds_news(fetcher: Fetcher, url: str, found: Discovery, profile: Profile) 
             page = fetcher.fetch(queue.pop(0))
         except FetchError:
             return True  # unknown: keep it, the crawl will judge
-        articles, children = feeds.feed_links(page.content, profile, url)
+        articles, children, _cut = feeds.feed_links(page.content, profile, url)
         if any(not shapes or any(s.search(article_path(c.url)) for s in shapes) for c in articles):
             return True
         queue += [child.url for child in children]
@@ -126,8 +126,7 @@ def _samples(fetcher: Fetcher, found: Discovery, profile: Profile) -> list[str]:
             page = fetcher.fetch(feed)
         except FetchError:
             return []
-        articles, _ = feeds.feed_links(page.content, profile, feed)
-        return [c.url for c in articles]
+        return [c.url for c in feeds.feed_links(page.content, profile, feed).articles]
     return []
 
 

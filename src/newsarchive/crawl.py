@@ -235,9 +235,11 @@ class SiteCrawl:
         if isinstance(page, Miss):
             return None
         max_bytes = self.fetcher.options.max_bytes
-        articles, sitemaps, _cut = feeds.feed_links(
+        articles, sitemaps, cut = feeds.feed_links(
             page.content, self.profile, "feed", max_bytes=max_bytes
         )
+        if cut:
+            self.report.warnings.append(f"{url}: {cut}")
         if shapes:
             articles = [c for c in articles if any(s.search(article_path(c.url)) for s in shapes)]
         held = len(articles)

@@ -162,9 +162,9 @@ def _summarise(reports: list[SiteReport], quiet: bool) -> int:
     for report in reports:
         if not quiet:
             sys.stdout.write(report.summary() + "\n")
-        warning = report.drift_warning()
-        if warning:
-            sys.stderr.write(f"newsarchive: {report.site}: warning: {warning}\n")
+        for warning in [*report.warnings, report.drift_warning()]:
+            if warning:
+                sys.stderr.write(f"newsarchive: {report.site}: warning: {warning}\n")
         for failure in report.failures[:20]:
             sys.stderr.write(f"newsarchive: {report.site}: {failure}\n")
         if len(report.failures) > 20:

@@ -72,6 +72,7 @@ class SiteReport:
     archive_error: str = ""
     drift: Counter[str] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # need a person, not a failure
     cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     started: float = field(default_factory=time.monotonic)
     elapsed: float = 0.0
