@@ -46,9 +46,9 @@ def test_a_link_with_a_control_character_is_encoded_not_a_crash(run_cli: Cli, db
 def test_a_bug_in_one_site_is_that_sites_failure_and_the_others_go_on(
     run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import newsarchive.crawl
+    import newsarchive.harvest
 
-    real_judge = newsarchive.crawl.judge
+    real_judge = newsarchive.harvest.judge
     with (
         FaultServer(articles=3, faults=False) as alpha,
         FaultServer(articles=4, faults=False) as beta,
@@ -59,7 +59,7 @@ def test_a_bug_in_one_site_is_that_sites_failure_and_the_others_go_on(
                 raise RuntimeError("boom")
             return real_judge(url, *args)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(newsarchive.crawl, "judge", judge)
+        monkeypatch.setattr(newsarchive.harvest, "judge", judge)
         for name, server in (("alpha", alpha), ("beta", beta)):
             text = PROFILE.replace('id = "fault"', f'id = "{name}"').replace(
                 "https://fault.example", server.url

@@ -35,20 +35,9 @@ def crawl(
     site never starves the others; a bug in one site's crawl is that site's failure, not
     the run's. An archive that cannot be written ends everything: ``ArchiveWriteError``.
     """
-    from concurrent.futures import ThreadPoolExecutor
+    from newsarchive.crawl_sites import crawl_sites
 
-    from newsarchive.archive.connection import ArchiveFile
-    from newsarchive.crawl import crawl_site
-    from newsarchive.errors import ArchiveWriteError
-
-    connect(db, create=True).close()  # create or upgrade once, before the sites start
-    archive = ArchiveFile(db)
-    sites = list(profiles)
-    with ThreadPoolExecutor(max(1, min(len(sites), options.sites_at_once))) as pool:
-        reports = list(pool.map(lambda p: crawl_site(db, p, options, archive, progress), sites))
-    for report in reports:
-        if report.archive_error:
-            raise ArchiveWriteError(report.archive_error)
+    reports = crawl_sites(db, list(profiles), options, progress)
     return reports
 
 

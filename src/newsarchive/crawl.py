@@ -1,10 +1,11 @@
 """Wire the stages for one site: discover -> frontier -> fetch -> extract -> archive.
 
-The parts decide; this only connects them. ``ListingWalk`` says which listing page comes
-next and when a walk may stop, ``Frontier`` keeps (and alone commits) the crawl state,
-``harvest.judge`` says what a fetched article means, ``Store`` archives it. Feeds and
-sitemaps are read first, then each start URL's listing is walked newest first, the
-articles of each page fetched before the next page so an incremental stop can come early.
+The parts decide; this only connects them. The profile's sources, or what ``explorer``
+finds, say where to look; ``ListingWalk`` says which listing page comes next and when a
+walk may stop; ``Frontier`` keeps (and alone commits) the crawl state; ``Harvester``
+fetches and archives the queued articles. Feeds and sitemaps are read first, then each
+listing is walked newest first, the articles of each page fetched before the next page
+so an incremental stop can come early.
 A crawl killed at any point resumes: queued URLs wait in the frontier, walks keep their
 resume point, and ``options.stop`` (SIGTERM/SIGINT) ends the run after the pages in hand.
 """
@@ -14,32 +15,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-import time
-from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.archive.connection import ArchiveFile, connect
-from newsarchive.archive.frontier import Frontier, State
-from newsarchive.archive.store import Store, now_iso
-from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
+from newsarchive.archive.connection import ArchiveFile
+from newsarchive.archive.frontier import Frontier
+from newsarchive.archive.store import Store
+from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.explore import Discovery
-from newsarchive.discover.urls import absolute, article_path, site_hosts
+from newsarchive.discover.urls import absolute, article_path
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
-from newsarchive.errors import ArchiveWriteError, FetchError
+from newsarchive.errors import ArchiveWriteError
 from newsarchive.explorer import explore, stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted
 from newsarchive.fetch.sources import Miss, fetch_source
-from newsarchive.harvest import judge, too_old
+from newsarchive.harvest import Harvester
 from newsarchive.models import Candidate, Page, Profile
-
-SETTLED = {
-    Outcome.GONE: State.GONE,
-    Outcome.DISALLOWED: State.DISALLOWED,
-    Outcome.FAILED: State.FAILED,
-    Outcome.OLD: State.OLD,
-}
 
 
 class _RobotsUnreadable(Exception):
@@ -48,38 +40,6 @@ class _RobotsUnreadable(Exception):
 
 class _BudgetSpent(Exception):
     """The site's request budget for this run is used up; the next run resumes."""
-
-
-def crawl_site(
-    db: Path, profile: Profile, options: CrawlOptions, archive: ArchiveFile,
-    progress: Progress | None = None,
-) -> SiteReport:  # fmt: skip
-    """One site's run with its own connection and fetcher; never raises.
-
-    Whatever goes wrong stays this site's: a bug is recorded as a crashed run (exit 70),
-    an archive that cannot be written as ``report.archive_error``.
-    """
-    log = options.log or (lambda line: None)
-    via = f" from mirror {options.base_url}" if options.base_url else ""
-    log(f"{now_iso()} start {profile.id} {profile.origin}{via}\n")
-    report = SiteReport(profile.id)
-    try:
-        conn = connect(db, create=False)
-        with Fetcher(
-            options.fetch.with_delay(options.delay, profile.delay), mirror=options.base_url,
-            site_hosts=site_hosts(profile), log=options.log, stop=options.stop,
-        ) as fetcher:  # fmt: skip
-            crawl = SiteCrawl(Store(conn), profile, options, fetcher, archive, progress)
-            report = crawl.report
-            crawl.run()
-        conn.close()
-    except ArchiveWriteError as exc:
-        report.archive_error = str(exc)
-    except Exception as exc:  # a bug: this site's failure, the other sites go on
-        report.crashed = True
-        report.failures.append(f"internal error: {type(exc).__name__}: {exc}")
-    log(f"{now_iso()} summary {report.summary()} (exit status {report.status})\n")
-    return report
 
 
 class SiteCrawl:
@@ -94,28 +54,16 @@ class SiteCrawl:
         self.frontier = Frontier(store.conn, profile.id)
         self.report = SiteReport(profile.id)
         self._progress = progress or (lambda report: None)
-        self._handled: set[str] = set()  # URLs fetched (or given up) in this run
+        self.harvest = Harvester(
+            store, self.frontier, fetcher, profile, options, self.report, self._progress,
+            between=self._check,
+        )  # fmt: skip
 
     def run(self) -> SiteReport:
         run_id = self.store.start_run(self.profile.id)
         try:
-            self._fetch_pending()
-            hinted = self._hinted()
-            if hinted is None or self._crawl(hinted):  # no hints, or every hint failed
-                found = self.frontier.discovery()
-                if (
-                    found is None
-                    or found.empty
-                    or stale(found, dt.date.today())
-                    or hinted is not None
-                ):
-                    found = self._explore()
-                elif self._crawl(found):  # what worked before fails now: the site moved
-                    found = self._explore()
-                else:
-                    found = None
-                if found is not None:
-                    self._crawl(found)
+            self.harvest.fetch_pending(self._robots_gate)
+            self._discover()
         except FetchInterrupted:
             self.report.interrupted = True
             self.report.interrupt_code = getattr(self.options.stop, "code", 130)
@@ -136,6 +84,18 @@ class SiteCrawl:
         if self.report.archive_error:
             raise ArchiveWriteError(self.report.archive_error)
         return self.report
+
+    def _discover(self) -> None:
+        """Profile hints first. A site without hints, or whose hints all failed, is
+        explored; what exploring found before is reused while fresh, unless it fails too."""
+        hinted = self._hinted()
+        if hinted is not None and not self._crawl(hinted):
+            return
+        found = self.frontier.discovery()
+        fresh = found is not None and not found.empty and not stale(found, dt.date.today())
+        if hinted is None and found is not None and fresh and not self._crawl(found):
+            return
+        self._crawl(self._explore())
 
     def _hinted(self) -> Discovery | None:
         """The profile's own sources, when it names any: hints that take precedence."""
@@ -248,7 +208,7 @@ class SiteCrawl:
             if not self.frontier.unchanged_sitemap(child.url, stamp):
                 held += self._read_feed(child.url, depth + 1, stamp, shapes) or 0
         self._offer(articles)
-        self._fetch_pending()
+        self.harvest.fetch_pending(self._robots_gate)
         self.frontier.save_validators(url, page, lastmod)
         return held
 
@@ -272,72 +232,12 @@ class SiteCrawl:
                 next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
                 if number == 1:
                     self.frontier.save_validators(url, page)
-                old = self._fetch_pending()
+                old = self.harvest.fetch_pending(self._robots_gate)
                 walk.listed(Listed(next_url, seen, old))
             self.frontier.save_walk(start, walk.state)
 
     def _offer(self, candidates: list[Candidate]) -> list[Seen]:
-        """Queue the new URLs among ``candidates``; say what each one was."""
-        verdicts: list[Seen] = []
-        fresh: list[Candidate] = []
-        for candidate in candidates:
-            if candidate.url in self._handled:
-                verdicts.append(Seen.THIS_RUN)
-            elif too_old(candidate.listed_date, self.options.since):
-                verdicts.append(Seen.OLD)
-            else:
-                verdicts.append(
-                    self.frontier.classify(
-                        candidate.url, refresh=self.options.refresh,
-                        since=self.options.since is not None,
-                    )
-                )  # fmt: skip
-                if verdicts[-1] is Seen.NEW:
-                    fresh.append(candidate)
-        self.frontier.queue(fresh)
-        return verdicts
-
-    def _fetch_pending(self) -> int:
-        """Fetch every queued URL not yet tried this run; return how many were too old."""
-        self._check()
-        pending = [u for u in self.frontier.pending() if u not in self._handled]
-        if pending:
-            self._robots_gate(pending[0])
-        urls = pending[: max(0, self.options.max_requests - self.fetcher.requests)]
-        workers = max(1, self.options.workers or self.fetcher.options.max_connections)
-        before = self.report.count(Outcome.OLD)
-        for url, result in self.fetcher.fetch_many(urls, workers):
-            self._archive(url, result)
-            if self.archive is not None:
-                self.archive.check()
-        if self.options.stop is not None and self.options.stop.is_set():
-            raise FetchInterrupted("crawl interrupted", url="")
-        return self.report.count(Outcome.OLD) - before
-
-    def _archive(self, url: str, result: Page | FetchError) -> None:
-        verdict = judge(url, result, self.profile, self.options.since)
-        self.report.cpu["extract"] += verdict.cpu
-        if verdict.outcome is Outcome.INTERRUPTED:
-            return  # stays queued for the next run
-        self._handled.add(url)
-        if isinstance(result, Page):
-            self.report.pages += 1
-            self.report.drift.update(verdict.drift)
-        outcome: Outcome = verdict.outcome
-        if outcome in SETTLED:
-            self.frontier.settle(url, SETTLED[outcome], verdict.message)
-            if outcome is Outcome.FAILED:
-                self.report.failures.append(verdict.message)
-        else:
-            assert isinstance(result, Page) and verdict.article is not None
-            self._handled.add(verdict.url)
-            cpu = time.thread_time()
-            with self.frontier.archiving(url):
-                capture = self.store.save_capture(result)
-                outcome = Outcome(self.store.upsert_article(
-                    verdict.article, site=self.profile.id, url=verdict.url, source_url=url,
-                    fetched_at=result.fetched_at.isoformat(), capture_id=capture,
-                ))  # fmt: skip
-            self.report.cpu["store"] += time.thread_time() - cpu
-        self.report.outcomes[outcome] += 1
-        self._progress(self.report)
+        return self.frontier.offer(
+            candidates, handled=self.harvest.handled, refresh=self.options.refresh,
+            since=self.options.since,
+        )  # fmt: skip

@@ -1,23 +1,32 @@
-"""Judge one fetched article URL: archive it, or why not. Pure apart from extraction.
+"""Fetching the queued articles of a site and archiving them.
 
-The crawl wiring only carries out the verdict (store, or record the frontier state), so
-every rule about what a response means lives here: gone statuses, robots.txt, empty
-pages, ``--since``, and which URL the article is archived under.
+``judge`` decides what one response means (pure apart from extraction): archive it and
+under which URL, or why not (gone, robots.txt, no article, older than ``--since``, a
+failure). ``Harvester`` carries the verdicts out: the article and its capture in one
+transaction with its frontier state, or the state alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from newsarchive.crawl_run import Outcome
+from newsarchive.archive.frontier import Frontier, State
+from newsarchive.archive.store import Store
+from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.discover.urls import identify
+from newsarchive.discover.walk import too_old
 from newsarchive.errors import FetchError
-from newsarchive.extraction.dates import local_date
 from newsarchive.extraction.pipeline import extract
-from newsarchive.fetch.client import GONE_STATUSES, FetchInterrupted, RobotsDisallowed
-from newsarchive.models import Article, Page, Profile, Published
+from newsarchive.fetch.client import (
+    GONE_STATUSES,
+    Fetcher,
+    FetchInterrupted,
+    RobotsDisallowed,
+)
+from newsarchive.models import Article, Page, Profile
 
 
 @dataclass(frozen=True)
@@ -31,13 +40,6 @@ class Verdict:
     url: str = ""
     cpu: float = 0.0  # extraction CPU seconds
     drift: tuple[str, ...] = ()  # profile fields the generic rules had to supply
-
-
-def too_old(published: Published | dt.date | None, since: dt.date | None) -> bool:
-    """The one ``--since`` rule: a known date before the day asked for (local calendar)."""
-    if since is None or published is None:
-        return False
-    return local_date(published) < since
 
 
 def judge(url: str, result: Page | FetchError, profile: Profile, since: dt.date | None) -> Verdict:
@@ -63,3 +65,71 @@ def judge(url: str, result: Page | FetchError, profile: Profile, since: dt.date 
         return Verdict(Outcome.OLD, "older than --since", cpu=cpu, drift=drift)
     identity = identify(result.final_url, article.canonical_url, profile)
     return Verdict(Outcome.NEW, article=article, url=identity, cpu=cpu, drift=drift)
+
+
+SETTLED = {
+    Outcome.GONE: State.GONE,
+    Outcome.DISALLOWED: State.DISALLOWED,
+    Outcome.FAILED: State.FAILED,
+    Outcome.OLD: State.OLD,
+}
+
+
+@dataclass
+class Harvester:
+    """One site's article fetching in one run; ``handled`` is what this run already did."""
+
+    store: Store
+    frontier: Frontier
+    fetcher: Fetcher
+    profile: Profile
+    options: CrawlOptions
+    report: SiteReport
+    progress: Progress
+    between: Callable[[], None]  # raises to end the run (budget, vanished archive)
+    handled: set[str] = field(default_factory=set)
+
+    def fetch_pending(self, before: Callable[[str], None]) -> int:
+        """Fetch every queued URL not yet tried in this run; return how many turned out
+        older than ``--since``. ``before`` sees the first URL (the robots.txt gate)."""
+        self.between()
+        pending = [u for u in self.frontier.pending() if u not in self.handled]
+        if pending:
+            before(pending[0])
+        urls = pending[: max(0, self.options.max_requests - self.fetcher.requests)]
+        workers = max(1, self.options.workers or self.fetcher.options.max_connections)
+        old = self.report.count(Outcome.OLD)
+        for url, result in self.fetcher.fetch_many(urls, workers):
+            self.archive(url, result)
+            self.between()
+        if self.options.stop is not None and self.options.stop.is_set():
+            raise FetchInterrupted("crawl interrupted", url="")
+        return self.report.count(Outcome.OLD) - old
+
+    def archive(self, url: str, result: Page | FetchError) -> None:
+        verdict = judge(url, result, self.profile, self.options.since)
+        self.report.cpu["extract"] += verdict.cpu
+        if verdict.outcome is Outcome.INTERRUPTED:
+            return  # stays queued for the next run
+        self.handled.add(url)
+        if isinstance(result, Page):
+            self.report.pages += 1
+            self.report.drift.update(verdict.drift)
+        outcome: Outcome = verdict.outcome
+        if outcome in SETTLED:
+            self.frontier.settle(url, SETTLED[outcome], verdict.message)
+            if outcome is Outcome.FAILED:
+                self.report.failures.append(verdict.message)
+        else:
+            assert isinstance(result, Page) and verdict.article is not None
+            self.handled.add(verdict.url)
+            cpu = time.thread_time()
+            with self.frontier.archiving(url):
+                capture = self.store.save_capture(result)
+                outcome = Outcome(self.store.upsert_article(
+                    verdict.article, site=self.profile.id, url=verdict.url, source_url=url,
+                    fetched_at=result.fetched_at.isoformat(), capture_id=capture,
+                ))  # fmt: skip
+            self.report.cpu["store"] += time.thread_time() - cpu
+        self.report.outcomes[outcome] += 1
+        self.progress(self.report)

@@ -22,7 +22,7 @@ from dataclasses import astuple, dataclass
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import url_key
-from newsarchive.discover.walk import Seen, WalkState
+from newsarchive.discover.walk import Seen, WalkState, too_old
 from newsarchive.models import Candidate, Page
 
 MAX_ATTEMPTS = 5  # a URL failing on this many runs is left alone (still listed as failed)
@@ -85,6 +85,26 @@ class Frontier:
 
     def classify(self, url: str, *, refresh: bool, since: bool) -> Seen:
         return seen(self.entry(url), archived=self.archived(url), refresh=refresh, since=since)
+
+    def offer(
+        self, candidates: Iterable[Candidate], *, handled: set[str], refresh: bool,
+        since: dt.date | None,
+    ) -> list[Seen]:  # fmt: skip
+        """Queue the new URLs among ``candidates`` (one commit); say what each one was:
+        handled in this run already, older than ``--since`` by its listed date, known, new."""
+        verdicts: list[Seen] = []
+        fresh: list[Candidate] = []
+        for candidate in candidates:
+            if candidate.url in handled:
+                verdicts.append(Seen.THIS_RUN)
+            elif too_old(candidate.listed_date, since):
+                verdicts.append(Seen.OLD)
+            else:
+                verdicts.append(self.classify(candidate.url, refresh=refresh, since=bool(since)))
+                if verdicts[-1] is Seen.NEW:
+                    fresh.append(candidate)
+        self.queue(fresh)
+        return verdicts
 
     def queue(self, candidates: Iterable[Candidate]) -> None:
         """Queue URLs (a settled or done one goes back in the queue), then commit."""

@@ -12,9 +12,21 @@ natural ends; ``known`` is the incremental stop; ``failed`` keeps the resume poi
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+
+from newsarchive.extraction.dates import local_date
+from newsarchive.models import Published
+
+
+def too_old(published: Published | None, since: dt.date | None) -> bool:
+    """The one ``--since`` rule: a known date before the day asked for (local calendar),
+    whether printed on a listing, given by a feed, or extracted from the article."""
+    if since is None or published is None:
+        return False
+    return local_date(published) < since
 
 
 class Seen(enum.Enum):

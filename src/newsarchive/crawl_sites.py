@@ -1,0 +1,63 @@
+"""Crawling several sites in one run: side by side, each on its own, none starving another.
+
+Each site gets its own connection and fetcher and runs in its own thread (up to
+``options.sites_at_once``), so a huge or slow site never holds up the others. Whatever
+goes wrong stays the site's: a bug is recorded as a crashed run (exit 70) while the
+others go on; only an archive that cannot be written ends everything.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from newsarchive.archive.connection import ArchiveFile, connect
+from newsarchive.archive.store import Store, now_iso
+from newsarchive.crawl import SiteCrawl
+from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
+from newsarchive.discover.urls import site_hosts
+from newsarchive.errors import ArchiveWriteError
+from newsarchive.fetch.client import Fetcher
+from newsarchive.models import Profile
+
+
+def crawl_sites(
+    db: Path, profiles: list[Profile], options: CrawlOptions, progress: Progress | None = None
+) -> list[SiteReport]:
+    connect(db, create=True).close()  # create or upgrade once, before the sites start
+    archive = ArchiveFile(db)
+    with ThreadPoolExecutor(max(1, min(len(profiles), options.sites_at_once))) as pool:
+        reports = list(pool.map(lambda p: crawl_site(db, p, options, archive, progress), profiles))
+    for report in reports:
+        if report.archive_error:
+            raise ArchiveWriteError(report.archive_error)
+    return reports
+
+
+def crawl_site(
+    db: Path, profile: Profile, options: CrawlOptions, archive: ArchiveFile,
+    progress: Progress | None = None,
+) -> SiteReport:  # fmt: skip
+    """One site's run with its own connection and fetcher; never raises. ``options.log``
+    gets a start and a summary line (the fetcher adds one per request)."""
+    log = options.log or (lambda line: None)
+    via = f" from mirror {options.base_url}" if options.base_url else ""
+    log(f"{now_iso()} start {profile.id} {profile.origin}{via}\n")
+    report = SiteReport(profile.id)
+    try:
+        conn = connect(db, create=False)
+        with Fetcher(
+            options.fetch.with_delay(options.delay, profile.delay), mirror=options.base_url,
+            site_hosts=site_hosts(profile), log=options.log, stop=options.stop,
+        ) as fetcher:  # fmt: skip
+            crawl = SiteCrawl(Store(conn), profile, options, fetcher, archive, progress)
+            report = crawl.report
+            crawl.run()
+        conn.close()
+    except ArchiveWriteError as exc:
+        report.archive_error = str(exc)
+    except Exception as exc:  # a bug: this site's failure, the other sites go on
+        report.crashed = True
+        report.failures.append(f"internal error: {type(exc).__name__}: {exc}")
+    log(f"{now_iso()} summary {report.summary()} (exit status {report.status})\n")
+    return report
