@@ -112,6 +112,17 @@ def _published(value: Any, line: int) -> Any:
     return parsed
 
 
+def _date_source(value: Any, line: int) -> str | None:
+    """An export's ``date_source``; absent (an export from before v3) stays unrecorded."""
+    from newsarchive.models import DATE_SOURCES
+
+    if value in (None, ""):
+        return None
+    if value not in DATE_SOURCES:
+        raise UsageError(f"line {line}: 'date_source' must be one of {', '.join(DATE_SOURCES)}")
+    return str(value)
+
+
 def _import_record(line: str, number: int) -> tuple[Article, str, str, str | None] | None:
     """One JSON Lines record as (Article, site, url, fetched_at); None for a blank line."""
     from newsarchive.models import Article
@@ -132,6 +143,7 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
         title=str(data.get("title") or ""),
         text=str(data.get("text") or ""),
         published=_published(data.get("published"), number),
+        date_source=_date_source(data.get("date_source"), number),
         author=data.get("author") or None,
         tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
     )

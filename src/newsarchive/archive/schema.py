@@ -10,13 +10,17 @@ lemmatizer's dictionary.
 
 v1 → v2: the sqlite-utils made two-column index and its triggers are replaced by the
 four-column one; existing articles get their lemma columns and the index is rebuilt.
+
+v2 → v3: ``articles.date_source`` (which rule gave ``published``: jsonld, meta, time,
+text, url, feed, listing, none), so an analyst can filter out weakly dated articles.
+Rows archived before v3 keep NULL there: their source was never recorded.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -38,6 +42,7 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT NOT NULL DEFAULT '',
     published TEXT,
     published_date TEXT,
+    date_source TEXT,
     author TEXT,
     tags TEXT NOT NULL DEFAULT '[]',
     text TEXT NOT NULL DEFAULT '',
@@ -134,6 +139,8 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
         conn.executescript(_TABLES)
     if version < 2:
         _migrate_search_v2(conn)
+    if version < 3:
+        _migrate_date_source_v3(conn)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.commit()
 
@@ -157,6 +164,14 @@ def _migrate_search_v2(conn: sqlite3.Connection) -> None:
         conn.executescript(_FTS)
         backfill_lemmas(conn)  # before the triggers: the rebuild indexes every row once
         conn.executescript(_FTS_TRIGGERS)
+
+
+def _migrate_date_source_v3(conn: sqlite3.Connection) -> None:
+    """Add ``articles.date_source``; fresh archives already have it from ``_TABLES``."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+    if "date_source" not in columns:
+        with conn:
+            conn.execute("ALTER TABLE articles ADD COLUMN date_source TEXT")
 
 
 def backfill_lemmas(conn: sqlite3.Connection) -> int:

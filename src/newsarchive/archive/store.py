@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from newsarchive.archive.lemmas import Lemmatizer
 
 ARTICLE_COLUMNS = (
-    "id", "site", "url", "title", "published", "author", "tags", "text", "fetched_at",
+    "id", "site", "url", "title", "published", "date_source", "author", "tags", "text",
+    "fetched_at",
 )  # fmt: skip
 
 
@@ -113,26 +114,29 @@ class Store:
         pdate = local_date(article.published).isoformat() if article.published else None
         tags = json.dumps(list(article.tags), ensure_ascii=False)
         row = self.conn.execute(
-            "SELECT id, title, published, author, tags, text FROM articles WHERE url = ?", (url,)
+            "SELECT id, title, published, author, tags, text, date_source FROM articles"
+            " WHERE url = ?",
+            (url,),
         ).fetchone()
         values = (article.title, published, article.author, tags, article.text)
-        if row is not None and tuple(row[1:]) == values:
+        source = article.date_source
+        if row is not None and tuple(row[1:]) == (*values, source):
             return "unchanged"
         lemmas = self._lemmas(article.title, article.text)
         if row is None:
             self.conn.execute(
                 "INSERT INTO articles (site, url, title, published, published_date, author, tags,"
-                " text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url, capture_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url, capture_id,"
+                " date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (site, url, *values[:2], pdate, *values[2:], *lemmas, fetched, fetched,
-                 source_url, capture_id),
+                 source_url, capture_id, source),
             )  # fmt: skip
             return "new"
         self.conn.execute(
             "UPDATE articles SET title = ?, published = ?, published_date = ?, author = ?,"
             " tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?, updated_at = ?,"
-            " capture_id = COALESCE(?, capture_id) WHERE id = ?",
-            (*values[:2], pdate, *values[2:], *lemmas, fetched, capture_id, row[0]),
+            " capture_id = COALESCE(?, capture_id), date_source = ? WHERE id = ?",
+            (*values[:2], pdate, *values[2:], *lemmas, fetched, capture_id, source, row[0]),
         )
         return "updated"
 
