@@ -23,7 +23,6 @@ import datetime as dt
 import gzip
 import json
 import re
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -104,9 +103,7 @@ def trafilatura_tool() -> Tool | None:
         )
         if doc is None:
             return Output("", "", "", "")
-        return Output(
-            doc.text or "", doc.title or "", (doc.date or "")[:10], doc.author or ""
-        )
+        return Output(doc.text or "", doc.title or "", (doc.date or "")[:10], doc.author or "")
 
     return run
 
@@ -267,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     print("(miss/wrong counted over dated pages; fut = dates after the fetch time, any page)")
     report(outputs, speed, truth)
     if "trafilatura" in speed:
-        print(f"\nspeed ratio newsarchive/trafilatura: {speed['newsarchive'] / speed['trafilatura']:.1f}x")
+        ratio = speed["newsarchive"] / speed["trafilatura"]
+        print(f"\nspeed ratio newsarchive/trafilatura: {ratio:.1f}x")
     if args.worst:
         print_worst(args.worst, truth, outputs["newsarchive"])
     return 0

@@ -205,7 +205,10 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _furniture_marker(marker: str) -> bool:
-    return is_boilerplate_marker(_METADATA_WORDS.sub(" ", marker))
+    """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
+    what the element is: a column sized against the sidebar is not the sidebar."""
+    words = " ".join(w for w in marker.split() if not any(c in w for c in "[:(="))
+    return is_boilerplate_marker(_METADATA_WORDS.sub(" ", words))
 
 
 def boilerplate_elements(

@@ -26,17 +26,54 @@ class Metadata:
 
     jsonld_headline: str = ""
     jsonld_published: str = ""
+    jsonld_modified: str = ""
     jsonld_author: str = ""
     jsonld_keywords: list[str] = field(default_factory=list)
     og_title: str = ""
     og_url: str = ""
     og_site_name: str = ""
-    meta_published: str = ""
+    meta_published: list[tuple[str, str]] = field(default_factory=list)  # (key, value)
+    meta_modified: list[tuple[str, str]] = field(default_factory=list)
+    lang: str = ""
     meta_author: str = ""
     meta_tags: list[str] = field(default_factory=list)
     canonical: str = ""
     html_title: str = ""
     time_datetime: str = ""
+
+
+# Meta names that state the publication date, most specific first: the Open Graph and
+# news-site names, then Dublin Core and citation names, then the vague "date"/"timestamp"
+# that some sites use for the last change. A page that has several is read in this order.
+PUBLISHED_KEYS = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "article:published", "datepublished", "published_time", "parsely-pub-date",
+    "sailthru.date", "pubdate", "publishdate", "publish-date", "publish_date", "published",
+    "date-pub", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
+    "citation_publication_date", "citation_date", "citation_online_date", "dc.date",
+    "dcterms.date", "date", "timestamp",
+)  # fmt: skip
+MODIFIED_KEYS = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "last-modified", "modified",
+)  # fmt: skip
+
+
+def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
+    """``itemprop="datePublished"`` on any element (microdata), stated in an attribute or
+    as its text; after the meta names, because the same value is usually there too."""
+    for prop, target in (
+        ("datePublished", meta.meta_published),
+        ("dateModified", meta.meta_modified),
+    ):
+        for node in tree.css(f'[itemprop="{prop}"]'):
+            if node.tag == "meta":
+                continue  # already read with the meta names
+            attrs = node.attributes
+            value = attrs.get("datetime") or attrs.get("content") or node.text(deep=True) or ""
+            if value.strip():
+                target.append((f"itemprop:{prop}", " ".join(value.split())))
+                break
 
 
 def _walk_jsonld(node: Any) -> Iterator[dict[str, Any]]:
@@ -82,6 +119,10 @@ def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
                 continue
             headline = node.get("headline") or node.get("name") or ""
             published = node.get("datePublished") or node.get("dateCreated") or ""
+            modified = node.get("dateModified") or ""
+            if isinstance(modified, str) and modified.strip():
+                if rank < best_rank or not meta.jsonld_modified:
+                    meta.jsonld_modified = modified.strip()
             if isinstance(headline, str) and headline.strip() and rank < best_rank:
                 meta.jsonld_headline = " ".join(headline.split())
             if isinstance(published, str) and published.strip():
@@ -114,12 +155,19 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
             meta.og_url = content
         elif key == "og:site_name" and not meta.og_site_name:
             meta.og_site_name = content
-        elif key in ("article:published_time", "datepublished", "date", "pubdate"):
-            meta.meta_published = meta.meta_published or content
+        elif key in PUBLISHED_KEYS:
+            meta.meta_published.append((key, content))
+        elif key in MODIFIED_KEYS:
+            meta.meta_modified.append((key, content))
         elif key in ("author", "article:author") and not content.startswith("http"):
             meta.meta_author = meta.meta_author or content
         elif key == "article:tag":
             meta.meta_tags.append(content)
+    meta.meta_published.sort(key=lambda kv: PUBLISHED_KEYS.index(kv[0]))
+    meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
+    _read_itemprop_dates(tree, meta)
+    html = tree.css_first("html")
+    meta.lang = (html.attributes.get("lang") or "") if html is not None else ""
     link = tree.css_first('link[rel="canonical"]')
     if link is not None:
         meta.canonical = (link.attributes.get("href") or "").strip()

@@ -77,7 +77,10 @@ def _extract(
 
     title = _pick_title(tree, meta, profile)
     rules["title"] = title.rule
-    published, rules["published"] = _pick_date(tree, meta, profile, today)
+    published, modified = _pick_dates(tree, meta, profile, today, url or "")
+    rules["published"] = published.rule if published else "none"
+    if modified is not None:
+        rules["modified"] = modified.rule
     author = _pick_author(tree, meta, profile)
     rules["author"] = author.rule
     tags = _pick_tags(tree, meta, profile)
@@ -100,7 +103,9 @@ def _extract(
     return Article(
         title=title.value,
         text="\n".join(paragraphs),
-        published=published,
+        published=published.value if published else None,
+        date_source=published.source if published else "none",
+        modified=modified.value if modified else None,
         author=author.value or None,
         url=url,
         canonical_url=canonical if canonical.startswith(("http://", "https://")) else None,
@@ -253,31 +258,144 @@ def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _Fi
     return _Field("", "none")
 
 
-def _pick_date(
-    tree: LexborHTMLParser, meta: Metadata, profile: Profile, today: dt.date | None
-) -> tuple[Published | None, str]:
-    for value, rule in (
-        (meta.jsonld_published, "jsonld:datePublished"),
-        (meta.meta_published, "meta:article:published_time"),
-    ):
-        parsed = dates.parse_iso(value) if value else None
+@dataclass(frozen=True)
+class _Date:
+    value: Published
+    rule: str
+    source: str  # one of models.DATE_SOURCES
+
+
+def _structured(value: str, month_first: bool, today: dt.date | None) -> Published | None:
+    """A date stated in JSON-LD or a meta tag: ISO mostly, sometimes words or "09/25/2025"."""
+    parsed = dates.parse_iso(value) or dates.parse_text_date(value, month_first=month_first)
+    if parsed is None or dates.after(parsed, today):
+        return None
+    return parsed
+
+
+def _pick_dates(
+    tree: LexborHTMLParser, meta: Metadata, profile: Profile, today: dt.date | None, url: str
+) -> tuple[_Date | None, _Date | None]:
+    """The published and the modified date, each from the most trustworthy rule that has one.
+
+    Order and why: JSON-LD and meta tags are what the CMS states about the page itself;
+    then the profile's selector (someone looked at the site); then a ``<time>`` element and
+    the visible text near the headline, which is where a reader looks; then elements named
+    as dates anywhere in the article; last the URL, which gives the day but no time. A
+    visible date labelled "Updated"/"Обновена" is the modified date, never the published
+    one. Nothing after the fetch time is accepted from any rule.
+    """
+    month_first = dates.month_first_language(meta.lang)
+    modified = _pick_modified(tree, meta, month_first, today)
+    for candidate in _published_candidates(tree, meta, profile, today, url, month_first):
+        if candidate is not None:
+            return candidate, modified
+    if modified is not None:
+        # The page shows only when it last changed: that is the date a reader takes for
+        # it, and the rule name still says it was a modified date.
+        return _Date(modified.value, f"{modified.rule}:modified-only", modified.source), modified
+    return None, modified
+
+
+def _published_candidates(
+    tree: LexborHTMLParser,
+    meta: Metadata,
+    profile: Profile,
+    today: dt.date | None,
+    url: str,
+    month_first: bool,
+) -> Iterator[_Date | None]:
+    """Lazily, in trust order, so the costly text rules run only on pages that need them."""
+    if meta.jsonld_published:
+        parsed = _structured(meta.jsonld_published, month_first, today)
+        yield _Date(parsed, "jsonld:datePublished", "jsonld") if parsed else None
+    for key, value in meta.meta_published:
+        parsed = _structured(value, month_first, today)
         if parsed:
-            return parsed, rule
+            yield _Date(parsed, f"meta:{key}", "meta")
+            break
     for selector in profile.date_selectors:
-        parsed = _profile_date(tree, selector, profile, today)
-        if parsed:
-            return parsed, f"profile:{selector}"
+        stated = _profile_date(tree, selector, profile, today)
+        if stated:
+            yield _Date(stated[0], f"profile:{selector}", stated[1])
+            break
+    yield _time_element(tree, today)
+    for window in _text_near_title(tree):
+        found = _first_published(window, today, month_first)
+        if found is not None:
+            yield _Date(found, "generic:text-near-title", "text")
+            break
+    yield _dated_element(tree, today, month_first)
+    from_url = dates.parse_url_date(url, today=today)
+    yield _Date(from_url, "generic:url", "url") if from_url else None
+
+
+def _first_published(text: str, today: dt.date | None, month_first: bool) -> Published | None:
+    for found in dates.find_text_dates(text, today=today, month_first=month_first):
+        if not found.modified:
+            return found.value
+    return None
+
+
+_MODIFIED_ATTR = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
+
+
+def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> _Date | None:
+    """The first ``<time datetime>`` outside furniture that is not marked as an update."""
     for node in tree.css("time[datetime]"):
-        if in_furniture(node):
+        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('itemprop') or ''}"
+        parent = node.parent
+        if parent is not None:
+            marker += f" {parent.attributes.get('class') or ''}"
+        if _MODIFIED_ATTR.search(marker) or in_furniture(node):
             continue
         parsed = dates.parse_iso(node.attributes.get("datetime") or "")
+        if parsed and not dates.after(parsed, today):
+            return _Date(parsed, "generic:time[datetime]", "time")
+    return None
+
+
+# Elements a theme names after the date it prints ("post-date", "entry-meta", "byline").
+_DATED_SELECTOR = (
+    '[class*="date"], [class*="Date"], [class*="time"], [class*="posted"], '
+    '[class*="publish"], [class*="meta"], [class*="byline"], [id*="date"]'
+)
+
+
+def _dated_element(
+    tree: LexborHTMLParser, today: dt.date | None, month_first: bool, *, modified: bool = False
+) -> _Date | None:
+    """The first published (or, with ``modified``, last-changed) date printed in an
+    element named as a date, outside furniture."""
+    scope = tree.css_first("article") or tree.css_first("main") or tree.body
+    if scope is None:
+        return None
+    for node in scope.css(_DATED_SELECTOR)[:200]:
+        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        if not text or len(text) > 200 or in_furniture(node):
+            continue
+        for found in dates.find_text_dates(text, today=today, month_first=month_first):
+            if found.modified == modified:
+                return _Date(found.value, "generic:date-element", "text")
+    return None
+
+
+def _pick_modified(
+    tree: LexborHTMLParser, meta: Metadata, month_first: bool, today: dt.date | None
+) -> _Date | None:
+    if meta.jsonld_modified:
+        parsed = _structured(meta.jsonld_modified, month_first, today)
         if parsed:
-            return parsed, "generic:time[datetime]"
+            return _Date(parsed, "jsonld:dateModified", "jsonld")
+    for key, value in meta.meta_modified:
+        parsed = _structured(value, month_first, today)
+        if parsed:
+            return _Date(parsed, f"meta:{key}", "meta")
     for window in _text_near_title(tree):
-        parsed = dates.parse_text_date(window, today=today)
-        if parsed:
-            return parsed, "generic:text-near-title"
-    return None, "none"
+        for found in dates.find_text_dates(window, today=today, month_first=month_first):
+            if found.modified:
+                return _Date(found.value, "generic:text-near-title", "text")
+    return _dated_element(tree, today, month_first, modified=True)
 
 
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
@@ -312,7 +430,7 @@ def _visible_text(root: LexborNode) -> str:
 
 def _profile_date(
     tree: LexborHTMLParser, selector: str, profile: Profile, today: dt.date | None
-) -> Published | None:
+) -> tuple[Published, str] | None:
     """The first date the selector yields outside furniture: a datetime attribute, then text."""
     try:
         nodes = tree.css(selector)
@@ -326,16 +444,16 @@ def _profile_date(
         if inner is not None:
             stamp = inner.attributes.get("datetime") or ""
         parsed = dates.parse_iso(stamp) if stamp else None
-        if parsed:
-            return parsed
+        if parsed and not dates.after(parsed, today):
+            return parsed, "time"
         text = " ".join((node.text(deep=True) or "").split())
         if not text:
             continue
         parsed = dates.parse_with_formats(text, profile.date_formats) or dates.parse_text_date(
             text, today=today
         )
-        if parsed:
-            return parsed
+        if parsed and not dates.after(parsed, today):
+            return parsed, "text"
     return None
 
 
