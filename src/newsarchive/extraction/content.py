@@ -28,6 +28,9 @@ from newsarchive.extraction.clean import RELATED_HEADINGS
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
+# A teaser card's excerpt is a sentence or two; a section of a listicle under a linked
+# product name ("1. CANON EOS R6", linking to a shop) runs to paragraphs.
+TEASER_MAX = 250
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
 
 
@@ -80,16 +83,21 @@ def _core(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
 def weigh(blocks: list[Block], title: str = "") -> list[float]:
     """Block weights, adjusted by two signals of what is not the article.
 
-    Teaser excerpts (prose right after a linked headline) are negated: a list of
+    Teaser excerpts (short prose right after a linked headline) are negated: a list of
     "headline link + summary" cards is the usual neighbour of an article, and in an article
-    a heading that is itself a link is rare. Prose before the page's own headline is
-    negated too: a ticker or a lead story of another article, since the text follows
-    the headline.
+    a heading that is itself a link is rare, except above a long section of a listicle.
+    Prose before the page's own headline is negated too: a ticker or a lead story of
+    another article, since the text follows the headline.
     """
     weights = [block_weight(b) for b in blocks]
     for i in range(1, len(blocks)):
         before = blocks[i - 1]
-        if weights[i] > 0 and before.tag in HEADINGS and before.link_share > 0.5:
+        if (
+            weights[i] > 0
+            and before.tag in HEADINGS
+            and before.link_share > 0.5
+            and blocks[i].size < TEASER_MAX
+        ):
             weights[i] = -weights[i]
     headline = _headline_index(blocks, title)
     if headline > 0:
