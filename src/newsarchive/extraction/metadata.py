@@ -28,6 +28,7 @@ class Metadata:
     jsonld_published: str = ""
     jsonld_modified: str = ""
     jsonld_author: str = ""
+    jsonld_org_author: str = ""  # an Organization as author: usually the publisher
     jsonld_keywords: list[str] = field(default_factory=list)
     og_title: str = ""
     og_url: str = ""
@@ -52,6 +53,10 @@ PUBLISHED_KEYS = (
     "date-pub", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
     "citation_publication_date", "citation_date", "citation_online_date", "dc.date",
     "dcterms.date", "date", "timestamp",
+)  # fmt: skip
+AUTHOR_KEYS = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "citation_author",
 )  # fmt: skip
 MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
@@ -103,6 +108,25 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+def _is_org(value: Any) -> bool:
+    return isinstance(value, dict) and bool(
+        _types(value) & {"organization", "newsmediaorganization"}
+    )
+
+
+def _people(value: Any) -> Any:
+    """The author value without its Organization entries."""
+    if isinstance(value, list):
+        return [v for v in value if not _is_org(v)]
+    return None if _is_org(value) else value
+
+
+def _orgs(value: Any) -> Any:
+    if isinstance(value, list):
+        return [v for v in value if _is_org(v)]
+    return value if _is_org(value) else None
+
+
 def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
     best_rank = 99
     for script in tree.css('script[type="application/ld+json"]'):
@@ -128,9 +152,11 @@ def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
             if isinstance(published, str) and published.strip():
                 if rank < best_rank or not meta.jsonld_published:
                     meta.jsonld_published = published.strip()
-            authors = _names(node.get("author"))
-            if authors and (rank < best_rank or not meta.jsonld_author):
-                meta.jsonld_author = ", ".join(dict.fromkeys(authors))
+            people, orgs = _names(_people(node.get("author"))), _names(_orgs(node.get("author")))
+            if people and (rank < best_rank or not meta.jsonld_author):
+                meta.jsonld_author = ", ".join(dict.fromkeys(people))
+            if orgs and (rank < best_rank or not meta.jsonld_org_author):
+                meta.jsonld_org_author = ", ".join(dict.fromkeys(orgs))
             keywords = node.get("keywords")
             if isinstance(keywords, str):
                 meta.jsonld_keywords = [k.strip() for k in keywords.split(",") if k.strip()]
@@ -159,7 +185,7 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
             meta.meta_published.append((key, content))
         elif key in MODIFIED_KEYS:
             meta.meta_modified.append((key, content))
-        elif key in ("author", "article:author") and not content.startswith("http"):
+        elif key in AUTHOR_KEYS and not content.startswith("http") and not content.isdigit():
             meta.meta_author = meta.meta_author or content
         elif key == "article:tag":
             meta.meta_tags.append(content)

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction import blocks, clean, content, dates
+from newsarchive.extraction import blocks, bylines, clean, content, dates
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Article, Profile, Published
@@ -26,7 +26,6 @@ _MAX_LINK_DENSITY = 0.5
 _AFTER_TITLE = 300  # characters after the headline searched for its date
 _BEFORE_TITLE = 120
 _SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ")
-_AUTHOR_PREFIX = re.compile(r"^(?:Автор|Автори|От|Текст|Author|By)\s*:?\s+", re.IGNORECASE)
 # Where a date or title must never come from: related lists, sidebars, footers, menus.
 _FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
 # Related-article lists under names the generic boilerplate rules do not know, and the
@@ -543,15 +542,45 @@ def _text_near_title(tree: LexborHTMLParser) -> Iterator[str]:
 
 
 def _pick_author(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _Field:
-    if meta.jsonld_author:
-        return _Field(meta.jsonld_author, "jsonld:author")
+    """Structured data, the profile, meta names, then the byline a reader sees.
+
+    A JSON-LD author that is an Organization is the publisher more often than the writer:
+    it is used only when no person is named anywhere on the page.
+    """
+    if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
+        return _Field(name, "jsonld:author")
     text, selector = _first_text(tree, profile.author_selectors, skip_furniture=True)
-    text = _AUTHOR_PREFIX.sub("", text).strip()
+    text = bylines.clean_byline(text)
     if text:
         return _Field(text, f"profile:{selector}")
-    if meta.meta_author:
-        return _Field(meta.meta_author, "meta:author")
+    if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
+        return _Field(name, "meta:author")
+    found = _byline_element(tree)
+    if found:
+        return found
+    for window in _text_near_title(tree):
+        name = bylines.byline_in_text(window)
+        if name:
+            return _Field(name, "generic:text-near-title")
+        break  # only the nearest window: further out, "By" starts other sentences
+    if meta.jsonld_org_author:
+        return _Field(meta.jsonld_org_author, "jsonld:author-organization")
     return _Field("", "none")
+
+
+def _byline_element(tree: LexborHTMLParser) -> _Field | None:
+    """The first element named as a byline, outside furniture, whose text reads as names."""
+    scope = tree.css_first("article") or tree.css_first("main") or tree.body
+    if scope is None:
+        return None
+    for selector in bylines.BYLINE_SELECTORS:
+        for node in scope.css(selector)[:20]:
+            if node.tag in ("meta", "link", "script") or in_furniture(node):
+                continue
+            name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
+            if name:
+                return _Field(name, f"generic:{selector.split(',')[0]}")
+    return None
 
 
 def _pick_tags(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> tuple[str, ...]:
