@@ -7,6 +7,7 @@ them before any profile selector or text heuristic.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,8 @@ class Metadata:
     meta_published: list[tuple[str, str]] = field(default_factory=list)  # (key, value)
     meta_modified: list[tuple[str, str]] = field(default_factory=list)
     lang: str = ""
+    script_published: str = ""  # from inline application state, see _read_script_dates
+    script_modified: str = ""
     meta_author: str = ""
     meta_tags: list[str] = field(default_factory=list)
     canonical: str = ""
@@ -50,6 +53,7 @@ PUBLISHED_KEYS = (
     "article:published_time", "og:published_time", "og:article:published_time",
     "article:published", "datepublished", "published_time", "parsely-pub-date",
     "sailthru.date", "pubdate", "publishdate", "publish-date", "publish_date", "published",
+    "published-date", "published_date", "publication_date", "publication-date",
     "date-pub", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
     "citation_publication_date", "citation_date", "citation_online_date", "dc.date",
     "dcterms.date", "date", "timestamp",
@@ -62,6 +66,34 @@ MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "last-modified", "modified",
 )  # fmt: skip
+
+
+# Date keys a page's embedded application state (Next.js, Nuxt, headless CMS payloads)
+# uses for the article it renders; only ISO values, and only the first of each kind.
+_SCRIPT_DATE = re.compile(
+    r'\\?"(?P<key>datePublished|publishedAt|published_at|publishDate|publish_date|'
+    r'first_publication_date|date_posted|dateModified|updatedAt|updated_at|modifiedAt)\\?"'
+    r'\s*:\s*\\?"(?P<value>(?:19|20)\d\d-\d\d-\d\d(?:[T ][0-9:.+\-Z]{5,})?)'
+)
+_SCRIPT_MODIFIED = frozenset({"dateModified", "updatedAt", "updated_at", "modifiedAt"})
+
+
+def _read_script_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
+    """Dates in inline scripts' JSON: the first occurrence is the page's own record in
+    the payloads seen (lists come later). Weaker than anything visible, so the pipeline
+    consults them after the text rules."""
+    published = modified = ""
+    for script in tree.css("script"):
+        if (script.attributes.get("type") or "") == "application/ld+json":
+            continue
+        for m in _SCRIPT_DATE.finditer(script.text(deep=True) or ""):
+            if m["key"] in _SCRIPT_MODIFIED:
+                modified = modified or m["value"]
+            else:
+                published = published or m["value"]
+            if published and modified:
+                break
+    meta.script_published, meta.script_modified = published, modified
 
 
 def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
@@ -192,6 +224,7 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     meta.meta_published.sort(key=lambda kv: PUBLISHED_KEYS.index(kv[0]))
     meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
     _read_itemprop_dates(tree, meta)
+    _read_script_dates(tree, meta)
     html = tree.css_first("html")
     meta.lang = (html.attributes.get("lang") or "") if html is not None else ""
     link = tree.css_first('link[rel="canonical"]')

@@ -381,6 +381,9 @@ def _published_candidates(
             yield _Date(found, "generic:text-near-title", "text")
             break
     yield _dated_element(tree, today, month_first)
+    if meta.script_published:
+        parsed = _structured(meta.script_published, month_first, today)
+        yield _Date(parsed, "meta:script", "meta") if parsed else None
     from_url = dates.parse_url_date(url, today=today)
     yield _Date(from_url, "generic:url", "url") if from_url else None
 
@@ -396,17 +399,22 @@ _MODIFIED_ATTR = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
 
 
 def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> _Date | None:
-    """The first ``<time datetime>`` outside furniture that is not marked as an update."""
-    for node in tree.css("time[datetime]"):
+    """The first ``<time>`` outside furniture that is not marked as an update: its
+    ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
+    for node in tree.css("time"):
         marker = f"{node.attributes.get('class') or ''} {node.attributes.get('itemprop') or ''}"
         parent = node.parent
         if parent is not None:
             marker += f" {parent.attributes.get('class') or ''}"
         if _MODIFIED_ATTR.search(marker) or in_furniture(node):
             continue
-        parsed = dates.parse_iso(node.attributes.get("datetime") or "")
+        stamp = node.attributes.get("datetime")
+        if stamp:
+            parsed = dates.parse_iso(stamp)
+        else:
+            parsed = dates.parse_text_date(node.text(deep=True) or "", today=today)
         if parsed and not dates.after(parsed, today):
-            return _Date(parsed, "generic:time[datetime]", "time")
+            return _Date(parsed, "generic:time[datetime]" if stamp else "generic:time", "time")
     return None
 
 
@@ -422,10 +430,10 @@ def _dated_element(
 ) -> _Date | None:
     """The first published (or, with ``modified``, last-changed) date printed in an
     element named as a date, outside furniture."""
-    scope = tree.css_first("article") or tree.css_first("main") or tree.body
+    scope = tree.body
     if scope is None:
         return None
-    for node in scope.css(_DATED_SELECTOR)[:200]:
+    for node in scope.css(_DATED_SELECTOR)[:300]:
         text = " ".join((node.text(deep=True, separator=" ") or "").split())
         if not text or len(text) > 200 or in_furniture(node):
             continue
@@ -450,7 +458,11 @@ def _pick_modified(
         for found in dates.find_text_dates(window, today=today, month_first=month_first):
             if found.modified:
                 return _Date(found.value, "generic:text-near-title", "text")
-    return _dated_element(tree, today, month_first, modified=True)
+    element = _dated_element(tree, today, month_first, modified=True)
+    if element is None and meta.script_modified:
+        parsed = _structured(meta.script_modified, month_first, today)
+        return _Date(parsed, "meta:script", "meta") if parsed else None
+    return element
 
 
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
