@@ -287,6 +287,29 @@ def _link_text_size(node: LexborNode) -> int:
     return sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
 
 
+# When the chosen element holds less than this share of the page's prose (outside
+# furniture), the article was probably split into cards (a listicle whose items are each
+# an <article>, a page builder's columns) and only one was taken.
+_SLIVER = 0.35
+_ENOUGH = 0.7
+
+
+def _recall_retry(
+    walker: Walker, weights: list[float], dropped: list[bool], chosen: tuple[int, int]
+) -> tuple[int, int]:
+    """The chosen range, or the smallest ancestor holding most of the page's prose when
+    the chosen one holds only a sliver of it."""
+    prose = [0.0 if gone else max(w, 0.0) for w, gone in zip(weights, dropped, strict=True)]
+    total = sum(prose)
+    start, end = chosen
+    if not total or sum(prose[start:end]) >= _SLIVER * total:
+        return chosen
+    for _, s, e in sorted((e - s, s, e) for _, s, e in walker.ranges if s <= start and e >= end):
+        if sum(prose[s:e]) >= _ENOUGH * total:
+            return s, e
+    return chosen
+
+
 def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     """Generic article text for a page no profile describes (or whose profile drifted)."""
     body = tree.body
@@ -317,7 +340,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         bound = max(2 * found, score)
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
-    start, end = chosen
+    start, end = _recall_retry(walker, weigh(walker.blocks, title), dropped, chosen)
     # The text starts after the headline: the title is Article.title, not body text.
     headline = _headline_index(walker.blocks, title)
     if start <= headline < end:
