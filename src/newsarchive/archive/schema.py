@@ -140,7 +140,8 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     if version < 2:
         _migrate_search_v2(conn)
     if version < 3:
-        _migrate_date_source_v3(conn)
+        with conn:
+            _migrate_date_source_v3(conn)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.commit()
 
@@ -167,11 +168,12 @@ def _migrate_search_v2(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_date_source_v3(conn: sqlite3.Connection) -> None:
-    """Add ``articles.date_source``; fresh archives already have it from ``_TABLES``."""
+    """Add ``articles.date_source``; fresh archives already have it from ``_TABLES``.
+
+    Runs inside the caller's transaction, so it fits any migration runner."""
     columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
     if "date_source" not in columns:
-        with conn:
-            conn.execute("ALTER TABLE articles ADD COLUMN date_source TEXT")
+        conn.execute("ALTER TABLE articles ADD COLUMN date_source TEXT")
 
 
 def backfill_lemmas(conn: sqlite3.Connection) -> int:

@@ -37,8 +37,6 @@ class Metadata:
     meta_published: list[tuple[str, str]] = field(default_factory=list)  # (key, value)
     meta_modified: list[tuple[str, str]] = field(default_factory=list)
     lang: str = ""
-    script_published: str = ""  # from inline application state, see _read_script_dates
-    script_modified: str = ""
     meta_author: str = ""
     meta_tags: list[str] = field(default_factory=list)
     canonical: str = ""
@@ -78,10 +76,11 @@ _SCRIPT_DATE = re.compile(
 _SCRIPT_MODIFIED = frozenset({"dateModified", "updatedAt", "updated_at", "modifiedAt"})
 
 
-def _read_script_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
+def read_script_dates(tree: LexborHTMLParser) -> tuple[str, str]:
     """Dates in inline scripts' JSON: the first occurrence is the page's own record in
     the payloads seen (lists come later). Weaker than anything visible, so the pipeline
-    consults them after the text rules."""
+    consults them after the text rules, and reads them only then (a regex over every
+    script is not free). Returns (published, modified), "" where absent."""
     published = modified = ""
     for script in tree.css("script"):
         if (script.attributes.get("type") or "") == "application/ld+json":
@@ -93,7 +92,7 @@ def _read_script_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
                 published = published or m["value"]
             if published and modified:
                 break
-    meta.script_published, meta.script_modified = published, modified
+    return published, modified
 
 
 def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
@@ -224,7 +223,6 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     meta.meta_published.sort(key=lambda kv: PUBLISHED_KEYS.index(kv[0]))
     meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
     _read_itemprop_dates(tree, meta)
-    _read_script_dates(tree, meta)
     html = tree.css_first("html")
     meta.lang = (html.attributes.get("lang") or "") if html is not None else ""
     link = tree.css_first('link[rel="canonical"]')

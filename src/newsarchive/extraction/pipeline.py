@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction import blocks, bylines, clean, content, dates
-from newsarchive.extraction.metadata import Metadata, read_metadata
+from newsarchive.extraction.metadata import Metadata, read_metadata, read_script_dates
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Article, Profile, Published
 
@@ -76,11 +76,12 @@ def _extract(
 
     title = _pick_title(tree, meta, profile, url or "")
     rules["title"] = title.rule
-    published, modified = _pick_dates(tree, meta, profile, today, url or "")
+    near = _NearTitle(tree)
+    published, modified = _pick_dates(tree, near, meta, profile, today, url or "")
     rules["published"] = published.rule if published else "none"
     if modified is not None:
         rules["modified"] = modified.rule
-    author = _pick_author(tree, meta, profile)
+    author = _pick_author(tree, near, meta, profile)
     rules["author"] = author.rule
     tags = _pick_tags(tree, meta, profile)
 
@@ -329,7 +330,12 @@ def _structured(value: str, month_first: bool, today: dt.date | None) -> Publish
 
 
 def _pick_dates(
-    tree: LexborHTMLParser, meta: Metadata, profile: Profile, today: dt.date | None, url: str
+    tree: LexborHTMLParser,
+    near: _NearTitle,
+    meta: Metadata,
+    profile: Profile,
+    today: dt.date | None,
+    url: str,
 ) -> tuple[_Date | None, _Date | None]:
     """The published and the modified date, each from the most trustworthy rule that has one.
 
@@ -340,11 +346,16 @@ def _pick_dates(
     visible date labelled "Updated"/"Обновена" is the modified date, never the published
     one. Nothing after the fetch time is accepted from any rule.
     """
-    month_first = dates.month_first_language(meta.lang)
-    modified = _pick_modified(tree, meta, month_first, today)
-    for candidate in _published_candidates(tree, meta, profile, today, url, month_first):
-        if candidate is not None:
-            return candidate, modified
+    published = next(
+        (c for c in _published_candidates(tree, near, meta, profile, today, url) if c),
+        None,
+    )
+    # Visible dates labelled "Updated" are searched for only where they can matter: when
+    # no published date was found, or it came from the same visible text.
+    further = published is None or published.source in ("time", "text", "url")
+    modified = _pick_modified(tree, near, meta, today, look_further=further)
+    if published is not None:
+        return published, modified
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
         # it, and the rule name still says it was a modified date.
@@ -354,13 +365,14 @@ def _pick_dates(
 
 def _published_candidates(
     tree: LexborHTMLParser,
+    near: _NearTitle,
     meta: Metadata,
     profile: Profile,
     today: dt.date | None,
     url: str,
-    month_first: bool,
 ) -> Iterator[_Date | None]:
     """Lazily, in trust order, so the costly text rules run only on pages that need them."""
+    month_first = dates.month_first_language(meta.lang)
     if meta.jsonld_published:
         parsed = _structured(meta.jsonld_published, month_first, today)
         yield _Date(parsed, "jsonld:datePublished", "jsonld") if parsed else None
@@ -375,14 +387,15 @@ def _published_candidates(
             yield _Date(stated[0], f"profile:{selector}", stated[1])
             break
     yield _time_element(tree, today)
-    for window in _text_near_title(tree):
+    for window in near:
         found = _first_published(window, today, month_first)
         if found is not None:
             yield _Date(found, "generic:text-near-title", "text")
             break
     yield _dated_element(tree, today, month_first)
-    if meta.script_published:
-        parsed = _structured(meta.script_published, month_first, today)
+    script_published = read_script_dates(tree)[0]
+    if script_published:
+        parsed = _structured(script_published, month_first, today)
         yield _Date(parsed, "meta:script", "meta") if parsed else None
     from_url = dates.parse_url_date(url, today=today)
     yield _Date(from_url, "generic:url", "url") if from_url else None
@@ -444,8 +457,14 @@ def _dated_element(
 
 
 def _pick_modified(
-    tree: LexborHTMLParser, meta: Metadata, month_first: bool, today: dt.date | None
+    tree: LexborHTMLParser,
+    near: _NearTitle,
+    meta: Metadata,
+    today: dt.date | None,
+    *,
+    look_further: bool,
 ) -> _Date | None:
+    month_first = dates.month_first_language(meta.lang)
     if meta.jsonld_modified:
         parsed = _structured(meta.jsonld_modified, month_first, today)
         if parsed:
@@ -454,13 +473,16 @@ def _pick_modified(
         parsed = _structured(value, month_first, today)
         if parsed:
             return _Date(parsed, f"meta:{key}", "meta")
-    for window in _text_near_title(tree):
+    if not look_further:
+        return None
+    for window in near:
         for found in dates.find_text_dates(window, today=today, month_first=month_first):
             if found.modified:
                 return _Date(found.value, "generic:text-near-title", "text")
     element = _dated_element(tree, today, month_first, modified=True)
-    if element is None and meta.script_modified:
-        parsed = _structured(meta.script_modified, month_first, today)
+    script_modified = read_script_dates(tree)[1] if element is None else ""
+    if script_modified:
+        parsed = _structured(script_modified, month_first, today)
         return _Date(parsed, "meta:script", "meta") if parsed else None
     return element
 
@@ -524,6 +546,26 @@ def _profile_date(
     return None
 
 
+class _NearTitle:
+    """The windows of ``_text_near_title``, walked once per page and only as far as some
+    rule asks: the date, the modified date and the byline all read them."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self._source = _text_near_title(tree)
+        self._seen: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        index = 0
+        while True:
+            if index == len(self._seen):
+                window = next(self._source, None)
+                if window is None:
+                    return
+                self._seen.append(window)
+            yield self._seen[index]
+            index += 1
+
+
 def _text_near_title(tree: LexborHTMLParser) -> Iterator[str]:
     """Text windows around the headline, where sites print the date (unlike related lists).
 
@@ -553,7 +595,9 @@ def _text_near_title(tree: LexborHTMLParser) -> Iterator[str]:
     yield from (w for w in before if w.strip())
 
 
-def _pick_author(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _Field:
+def _pick_author(
+    tree: LexborHTMLParser, near: _NearTitle, meta: Metadata, profile: Profile
+) -> _Field:
     """Structured data, the profile, meta names, then the byline a reader sees.
 
     A JSON-LD author that is an Organization is the publisher more often than the writer:
@@ -570,7 +614,7 @@ def _pick_author(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _F
     found = _byline_element(tree)
     if found:
         return found
-    for window in _text_near_title(tree):
+    for window in near:
         name = bylines.byline_in_text(window)
         if name:
             return _Field(name, "generic:text-near-title")
