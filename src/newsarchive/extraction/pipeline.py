@@ -8,39 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction import blocks, bylines, clean, content, dates
-from newsarchive.extraction.metadata import Metadata, read_metadata, read_script_dates
+from newsarchive.extraction import bylines, clean, content, dates
+from newsarchive.extraction.furniture import NearTitle, in_furniture
+from newsarchive.extraction.metadata import Metadata, read_metadata
+from newsarchive.extraction.published import pick_dates
 from newsarchive.fetch.charset import decode_html
-from newsarchive.models import Article, Profile, Published
+from newsarchive.models import Article, Profile
 
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
 _MIN_BODY_CHARS = 80
 _MAX_LINK_DENSITY = 0.5
-_AFTER_TITLE = 300  # characters after the headline searched for its date
-_BEFORE_TITLE = 120
 _SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ")
-# Where a date or title must never come from: related lists, sidebars, footers, menus.
-_FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
-# Related-article lists under names the generic boilerplate rules do not know, and the
-# headings that introduce them: their dates belong to other articles.
-_RELATED_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:see-?also|latest|last-?news|recent|prev-?next|neighbou?rs?|"
-    r"similar|teasers?|news-?list|top-?news|most-?viewed)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-# A short heading ("Виж още:", "Още от Русе", "Related") that opens such a list, not a
-# sentence that merely starts with one of those words.
-_RELATED_HEADING = re.compile(
-    rf"^(?:{clean.RELATED_HEADINGS}|more)(?:\s+\S+){{0,2}}\s*:?$", re.IGNORECASE
-)
-_HEADING_TAGS = ("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p")
 
 
 @dataclass
@@ -76,8 +60,8 @@ def _extract(
 
     title = _pick_title(tree, meta, profile, url or "")
     rules["title"] = title.rule
-    near = _NearTitle(tree)
-    published, modified = _pick_dates(tree, near, meta, profile, today, url or "")
+    near = NearTitle(tree)
+    published, modified = pick_dates(tree, near, meta, profile, today, url or "")
     rules["published"] = published.rule if published else "none"
     if modified is not None:
         rules["modified"] = modified.rule
@@ -154,44 +138,6 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
         else:
             break
     return paragraphs
-
-
-@lru_cache(maxsize=20_000)
-def _related_marker(marker: str) -> bool:
-    """Memoised: themes repeat the same class strings on every card of a list."""
-    return bool(_RELATED_ATTR.search(marker))
-
-
-def _is_furniture(node: LexborNode) -> bool:
-    """This element itself is a footer, sidebar, menu or related-article list."""
-    tag = node.tag or ""
-    if tag in _FURNITURE:
-        return True
-    attrs = node.attributes
-    if clean.is_furniture_attrs(tag, attrs):
-        return True
-    if tag in ("article", "main", "h1"):
-        return False
-    cls, ident = attrs.get("class"), attrs.get("id")
-    if (cls or ident) and _related_marker(f"{cls or ''} {ident or ''}"):
-        return True
-    first = node.child
-    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
-        first = first.next
-    if first is not None and first.tag in _HEADING_TAGS:
-        heading = " ".join((first.text(deep=True) or "").split())
-        return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
-    return False
-
-
-def in_furniture(node: LexborNode) -> bool:
-    """True inside a footer, sidebar, menu, related list or any element named as furniture."""
-    current: LexborNode | None = node
-    while current is not None and current.tag not in ("body", "html", None):
-        if _is_furniture(current):
-            return True
-        current = current.parent
-    return False
 
 
 def _first_text(
@@ -314,289 +260,8 @@ def _is_headline(h1: str, stated: list[str], names: tuple[str, ...]) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class _Date:
-    value: Published
-    rule: str
-    source: str  # one of models.DATE_SOURCES
-
-
-def _structured(value: str, month_first: bool, today: dt.date | None) -> Published | None:
-    """A date stated in JSON-LD or a meta tag: ISO mostly, sometimes words or "09/25/2025"."""
-    parsed = dates.parse_iso(value) or dates.parse_text_date(value, month_first=month_first)
-    if parsed is None or dates.after(parsed, today):
-        return None
-    return parsed
-
-
-def _pick_dates(
-    tree: LexborHTMLParser,
-    near: _NearTitle,
-    meta: Metadata,
-    profile: Profile,
-    today: dt.date | None,
-    url: str,
-) -> tuple[_Date | None, _Date | None]:
-    """The published and the modified date, each from the most trustworthy rule that has one.
-
-    Order and why: JSON-LD and meta tags are what the CMS states about the page itself;
-    then the profile's selector (someone looked at the site); then a ``<time>`` element and
-    the visible text near the headline, which is where a reader looks; then elements named
-    as dates anywhere in the article; last the URL, which gives the day but no time. A
-    visible date labelled "Updated"/"Обновена" is the modified date, never the published
-    one. Nothing after the fetch time is accepted from any rule.
-    """
-    published = next(
-        (c for c in _published_candidates(tree, near, meta, profile, today, url) if c),
-        None,
-    )
-    # Visible dates labelled "Updated" are searched for only where they can matter: when
-    # no published date was found, or it came from the same visible text.
-    further = published is None or published.source in ("time", "text", "url")
-    modified = _pick_modified(tree, near, meta, today, look_further=further)
-    if published is not None:
-        return published, modified
-    if modified is not None:
-        # The page shows only when it last changed: that is the date a reader takes for
-        # it, and the rule name still says it was a modified date.
-        return _Date(modified.value, f"{modified.rule}:modified-only", modified.source), modified
-    return None, modified
-
-
-def _published_candidates(
-    tree: LexborHTMLParser,
-    near: _NearTitle,
-    meta: Metadata,
-    profile: Profile,
-    today: dt.date | None,
-    url: str,
-) -> Iterator[_Date | None]:
-    """Lazily, in trust order, so the costly text rules run only on pages that need them."""
-    month_first = dates.month_first_language(meta.lang)
-    if meta.jsonld_published:
-        parsed = _structured(meta.jsonld_published, month_first, today)
-        yield _Date(parsed, "jsonld:datePublished", "jsonld") if parsed else None
-    for key, value in meta.meta_published:
-        parsed = _structured(value, month_first, today)
-        if parsed:
-            yield _Date(parsed, f"meta:{key}", "meta")
-            break
-    for selector in profile.date_selectors:
-        stated = _profile_date(tree, selector, profile, today)
-        if stated:
-            yield _Date(stated[0], f"profile:{selector}", stated[1])
-            break
-    yield _time_element(tree, today)
-    for window in near:
-        found = _first_published(window, today, month_first)
-        if found is not None:
-            yield _Date(found, "generic:text-near-title", "text")
-            break
-    yield _dated_element(tree, today, month_first)
-    script_published = read_script_dates(tree)[0]
-    if script_published:
-        parsed = _structured(script_published, month_first, today)
-        yield _Date(parsed, "meta:script", "meta") if parsed else None
-    from_url = dates.parse_url_date(url, today=today)
-    yield _Date(from_url, "generic:url", "url") if from_url else None
-
-
-def _first_published(text: str, today: dt.date | None, month_first: bool) -> Published | None:
-    for found in dates.find_text_dates(text, today=today, month_first=month_first):
-        if not found.modified:
-            return found.value
-    return None
-
-
-_MODIFIED_ATTR = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
-
-
-def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> _Date | None:
-    """The first ``<time>`` outside furniture that is not marked as an update: its
-    ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
-    for node in tree.css("time"):
-        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('itemprop') or ''}"
-        parent = node.parent
-        if parent is not None:
-            marker += f" {parent.attributes.get('class') or ''}"
-        if _MODIFIED_ATTR.search(marker) or in_furniture(node):
-            continue
-        stamp = node.attributes.get("datetime")
-        if stamp:
-            parsed = dates.parse_iso(stamp)
-        else:
-            parsed = dates.parse_text_date(node.text(deep=True) or "", today=today)
-        if parsed and not dates.after(parsed, today):
-            return _Date(parsed, "generic:time[datetime]" if stamp else "generic:time", "time")
-    return None
-
-
-# Elements a theme names after the date it prints ("post-date", "entry-meta", "byline").
-_DATED_SELECTOR = (
-    '[class*="date"], [class*="Date"], [class*="time"], [class*="posted"], '
-    '[class*="publish"], [class*="meta"], [class*="byline"], [id*="date"]'
-)
-
-
-def _dated_element(
-    tree: LexborHTMLParser, today: dt.date | None, month_first: bool, *, modified: bool = False
-) -> _Date | None:
-    """The first published (or, with ``modified``, last-changed) date printed in an
-    element named as a date, outside furniture."""
-    scope = tree.body
-    if scope is None:
-        return None
-    for node in scope.css(_DATED_SELECTOR)[:300]:
-        text = " ".join((node.text(deep=True, separator=" ") or "").split())
-        if not text or len(text) > 200 or in_furniture(node):
-            continue
-        for found in dates.find_text_dates(text, today=today, month_first=month_first):
-            if found.modified == modified:
-                return _Date(found.value, "generic:date-element", "text")
-    return None
-
-
-def _pick_modified(
-    tree: LexborHTMLParser,
-    near: _NearTitle,
-    meta: Metadata,
-    today: dt.date | None,
-    *,
-    look_further: bool,
-) -> _Date | None:
-    month_first = dates.month_first_language(meta.lang)
-    if meta.jsonld_modified:
-        parsed = _structured(meta.jsonld_modified, month_first, today)
-        if parsed:
-            return _Date(parsed, "jsonld:dateModified", "jsonld")
-    for key, value in meta.meta_modified:
-        parsed = _structured(value, month_first, today)
-        if parsed:
-            return _Date(parsed, f"meta:{key}", "meta")
-    if not look_further:
-        return None
-    for window in near:
-        for found in dates.find_text_dates(window, today=today, month_first=month_first):
-            if found.modified:
-                return _Date(found.value, "generic:text-near-title", "text")
-    element = _dated_element(tree, today, month_first, modified=True)
-    script_modified = read_script_dates(tree)[1] if element is None else ""
-    if script_modified:
-        parsed = _structured(script_modified, month_first, today)
-        return _Date(parsed, "meta:script", "meta") if parsed else None
-    return element
-
-
-_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
-
-
-def _visible_text(root: LexborNode) -> str:
-    """Text of a subtree without furniture (menus, sidebars, related lists, footers).
-
-    Iterative, so a page nested thousands of levels deep cannot exhaust the stack.
-    """
-    parts: list[str] = []
-    stack: list[LexborNode | str | None] = [root.child]
-    while stack:
-        node = stack.pop()
-        if node is None:
-            continue
-        if isinstance(node, str):
-            parts.append(node)
-            continue
-        stack.append(node.next)
-        tag = node.tag
-        if tag == "-text":
-            parts.append(node.text_content or "")
-        elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
-            if not _is_furniture(node):
-                if tag in blocks.BLOCK_TAGS or tag == "br":
-                    parts.append(" ")
-                    stack.append(" ")  # after a block: two cells' texts stay apart
-                stack.append(node.child)
-    return " ".join("".join(parts).split())
-
-
-def _profile_date(
-    tree: LexborHTMLParser, selector: str, profile: Profile, today: dt.date | None
-) -> tuple[Published, str] | None:
-    """The first date the selector yields outside furniture: a datetime attribute, then text."""
-    try:
-        nodes = tree.css(selector)
-    except Exception:
-        return None
-    for node in nodes:
-        if in_furniture(node):
-            continue
-        stamp = node.attributes.get("datetime") or ""
-        inner = node.css_first("time[datetime]") if not stamp else None
-        if inner is not None:
-            stamp = inner.attributes.get("datetime") or ""
-        parsed = dates.parse_iso(stamp) if stamp else None
-        if parsed and not dates.after(parsed, today):
-            return parsed, "time"
-        text = " ".join((node.text(deep=True) or "").split())
-        if not text:
-            continue
-        parsed = dates.parse_with_formats(text, profile.date_formats) or dates.parse_text_date(
-            text, today=today
-        )
-        if parsed and not dates.after(parsed, today):
-            return parsed, "text"
-    return None
-
-
-class _NearTitle:
-    """The windows of ``_text_near_title``, walked once per page and only as far as some
-    rule asks: the date, the modified date and the byline all read them."""
-
-    def __init__(self, tree: LexborHTMLParser) -> None:
-        self._source = _text_near_title(tree)
-        self._seen: list[str] = []
-
-    def __iter__(self) -> Iterator[str]:
-        index = 0
-        while True:
-            if index == len(self._seen):
-                window = next(self._source, None)
-                if window is None:
-                    return
-                self._seen.append(window)
-            yield self._seen[index]
-            index += 1
-
-
-def _text_near_title(tree: LexborHTMLParser) -> Iterator[str]:
-    """Text windows around the headline, where sites print the date (unlike related lists).
-
-    Nearest first: what follows the headline inside ever larger ancestors, then what
-    precedes it (a kicker date above the title). The window stops short of footers and
-    related lists on any page with a real article body. A generator: each larger
-    ancestor is walked only when the nearer windows held no date.
-    """
-    h1 = next((h for h in tree.css("h1") if not in_furniture(h)), None)
-    if h1 is None:
-        return
-    heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
-    before: list[str] = []
-    node: LexborNode | None = h1
-    for _ in range(4):
-        if node is None or node.parent is None or node.tag in ("body", "html"):
-            break
-        node = node.parent
-        text = _visible_text(node)
-        anchor = text.find(heading) if heading else -1
-        if anchor < 0:
-            continue
-        after = text[anchor + len(heading) : anchor + len(heading) + _AFTER_TITLE]
-        if after.strip():
-            yield after
-        before.append(text[max(anchor - _BEFORE_TITLE, 0) : anchor])
-    yield from (w for w in before if w.strip())
-
-
 def _pick_author(
-    tree: LexborHTMLParser, near: _NearTitle, meta: Metadata, profile: Profile
+    tree: LexborHTMLParser, near: NearTitle, meta: Metadata, profile: Profile
 ) -> _Field:
     """Structured data, the profile, meta names, then the byline a reader sees.
 
