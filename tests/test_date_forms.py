@@ -185,8 +185,18 @@ def test_never_a_date_after_the_fetch_time() -> None:
     article = extract(page("<p>Събитието е на 30 март 2025 г.</p>", head=head), today=TODAY)
     assert article.published is None  # both the meta date and the text date lie ahead
     assert article.date_source == "none"
-    later = extract(page("<p>21.03.2025</p><p>Публикувано 10.03.2025</p>"), today=TODAY)
+    later = extract(page("<p>23.03.2025</p><p>Публикувано 10.03.2025</p>"), today=TODAY)
     assert later.published == dt.date(2025, 3, 10)
+
+
+def test_the_sites_calendar_may_be_a_day_ahead_of_the_fetch_day() -> None:
+    # Fetched on 20 March (UTC day) at 23:30 UTC: in Sofia it is already 21 March.
+    head = '<meta property="article:published_time" content="2025-03-21T01:10:00+02:00">'
+    article = extract(page("", head=head), today=TODAY)
+    assert article.published is not None and article.published.day == 21
+    utc = dt.UTC
+    exact = extract(page("", head=head), today=dt.datetime(2025, 3, 20, 22, 0, tzinfo=utc))
+    assert exact.published is None  # 23:10 UTC is after a fetch at 22:00 UTC
 
 
 def test_no_date_at_all_is_source_none() -> None:

@@ -196,8 +196,18 @@ def month_first_language(lang: str) -> bool:
 
 
 def after(value: Published, today: dt.date | None) -> bool:
-    """``value`` lies after the fetch day, so no page could have printed it yet."""
-    return today is not None and local_date(value) > local_date(today)
+    """``value`` lies after the fetch time, so no page could have printed it yet.
+
+    Two zone-aware times compare exactly. Otherwise ``today`` is a calendar day in some
+    zone (the crawl passes the UTC day) and the site's own calendar may be a day ahead
+    (fetched 23:30 UTC is 01:30 in Sofia): only a date past that next day is refused.
+    """
+    if today is None:
+        return False
+    if isinstance(value, dt.datetime) and isinstance(today, dt.datetime):
+        if value.tzinfo is not None and today.tzinfo is not None:
+            return value > today
+    return local_date(value) > local_date(today) + dt.timedelta(days=1)
 
 
 def find_text_dates(
