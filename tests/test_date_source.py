@@ -105,3 +105,15 @@ def test_v2_archive_gains_the_column_with_unrecorded_sources(db: Path) -> None:
         assert migrated.execute("SELECT date_source FROM articles").fetchall() == [(None,)]
     finally:
         migrated.close()
+
+
+def test_extract_command_reads_relative_dates_against_today(run_cli: Cli, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.replace("Публикувано: 14.03.2025", "Публикувано вчера"), "utf-8")
+    before = dt.date.today()
+    result = run_cli("extract", str(page))
+    assert result.exit_code == 0, result.stderr
+    record = result.json()
+    assert isinstance(record, dict) and record["date_source"] == "text"
+    yesterday = {(d - dt.timedelta(days=1)).isoformat() for d in (before, dt.date.today())}
+    assert record["published"] in yesterday

@@ -234,12 +234,18 @@ def stats(db: Path) -> dict[str, Any]:
 def extract_source(
     source: str, *, url: str | None, site: str | None, profile_files: Iterable[Path] = ()
 ) -> Any:
-    """Extract one page from a file, stdin ('-') or a URL, with a profile when one fits."""
+    """Extract one page from a file, stdin ('-') or a URL, with a profile when one fits.
+
+    Relative dates ("вчера") resolve against the fetch day for a URL; a file or stdin
+    has no fetch time, so today stands in for it.
+    """
+    import datetime as dt
     import sys
 
     from newsarchive.extraction.pipeline import extract
     from newsarchive.profiles.loader import get_profile, list_profiles
 
+    fetched = dt.date.today()
     if source.startswith(("http://", "https://")):
         from newsarchive.errors import FetchError
         from newsarchive.fetch.client import Fetcher, FetchOptions
@@ -249,6 +255,7 @@ def extract_source(
         if page.status != 200:
             raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)
         content, url = page.content, url or source
+        fetched = page.fetched_at.date()
     elif source == "-":
         content = sys.stdin.buffer.read()
     else:
@@ -265,7 +272,7 @@ def extract_source(
         from newsarchive.discover.urls import on_site
 
         profile = next((p for p in list_profiles(profile_files).values() if on_site(url, p)), None)
-    return extract(content, url, profile=profile)
+    return extract(content, url, profile=profile, today=fetched)
 
 
 def looks_like_html(content: bytes) -> bool:
