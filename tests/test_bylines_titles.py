@@ -102,3 +102,11 @@ def test_title_segment_spelling_the_host_is_dropped() -> None:
         f"{PROSE}</article></body></html>"
     )
     assert extract(html, "https://www.rusenews.bg/a/1").title == "Бюджетът е приет"
+
+
+def test_headline_broken_by_a_line_break_keeps_its_words_apart() -> None:
+    html = (
+        "<html><head><title>Нов парк в центъра • Вестник Русе</title></head><body><article>"
+        f"<h1>Нов парк<br>в центъра</h1>{PROSE}</article></body></html>"
+    )
+    assert extract(html).title == "Нов парк в центъра"

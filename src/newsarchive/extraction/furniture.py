@@ -75,7 +75,7 @@ def in_furniture(node: LexborNode) -> bool:
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 
 
-def _visible_text(root: LexborNode) -> str:
+def visible_text(root: LexborNode) -> str:
     """Text of a subtree without furniture (menus, sidebars, related lists, footers).
 
     Iterative, so a page nested thousands of levels deep cannot exhaust the stack.
@@ -140,7 +140,7 @@ def text_near_title(tree: LexborHTMLParser) -> Iterator[str]:
         if node is None or node.parent is None or node.tag in ("body", "html"):
             break
         node = node.parent
-        text = _visible_text(node)
+        text = visible_text(node)
         anchor = text.find(heading) if heading else -1
         if anchor < 0:
             continue

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction import bylines, clean, content, dates
-from newsarchive.extraction.furniture import NearTitle, in_furniture
+from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.extraction.published import pick_dates
 from newsarchive.fetch.charset import decode_html
@@ -24,7 +24,7 @@ from newsarchive.models import Article, Profile
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
 _MIN_BODY_CHARS = 80
 _MAX_LINK_DENSITY = 0.5
-_SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ")
+_SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
 
 
 @dataclass
@@ -151,7 +151,7 @@ def _first_text(
         for node in nodes:
             if skip_furniture and in_furniture(node):
                 continue
-            text = " ".join((node.text(deep=True) or "").split())
+            text = visible_text(node)  # "Weekend<br>Coding" reads as two words
             if text:
                 return text, selector
     return "", ""
@@ -222,7 +222,7 @@ def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: s
 
 
 _WORD = re.compile(r"\w+")
-_SEGMENTS = re.compile(r"\s+(?:\||-|—|–|::|«|»)\s+")
+_SEGMENTS = re.compile(r"\s+(?:\||-|—|–|::|«|»|•|·)\s+")
 
 
 def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
