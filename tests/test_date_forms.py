@@ -124,7 +124,7 @@ def test_relative_date_against_a_fetch_day_keeps_the_day() -> None:
         ("bg", "04/03/2025", dt.date(2025, 3, 4)),  # day-first where both readings exist
         ("en-GB", "04/03/2025", dt.date(2025, 3, 4)),
         ("en-US", "04/03/2025", dt.date(2025, 4, 3)),
-        ("en", "04/03/2025", dt.date(2025, 4, 3)),
+        ("en", "04/03/2025", dt.date(2025, 3, 4)),  # no country: the day-first default
         ("bg", "03/14/2025", dt.date(2025, 3, 14)),  # only one reading is a date
         ("en-US", "14/03/2025", dt.date(2025, 3, 14)),
         ("en-US", "03/19/2025", dt.date(2025, 3, 19)),

@@ -8,11 +8,11 @@ Weekday prefixes need no rule: the patterns search inside the text. A date with 
 no zone stays a naive datetime (local time).
 
 Numeric dates are day-first, as Bulgarian, Russian and British pages write them. Only a
-slash date on an American-English page ("en-US", or "en" without a region) is read
-month-first, and only when both readings are possible: "14/03/2025" is day-first anywhere,
-"03/14/2025" month-first anywhere. A reading that lies after the fetch time loses to one
-that does not. No text date after ``today`` is ever returned: a page cannot print a date
-that has not happened yet, so such a match is a typo, a scheduled event or an ad.
+slash date on an American-English page ("en-US") is read month-first, and only when both
+readings are possible: "14/03/2025" is day-first anywhere, "03/14/2025" month-first
+anywhere. A reading that lies after the fetch time loses to one that does not. No text
+date after ``today`` is ever returned (see ``after``): a page cannot print a date that
+has not happened yet, so such a match is a typo, a scheduled event or an ad.
 """
 
 from __future__ import annotations
@@ -190,9 +190,10 @@ class TextDate:
 
 
 def month_first_language(lang: str) -> bool:
-    """American English writes "03/14/2025" month-first; everyone else day-first."""
+    """American English writes "03/14/2025" month-first; everyone else day-first. A bare
+    "en" says nothing about the country, so it keeps the day-first default."""
     lang = lang.strip().lower().replace("_", "-")
-    return lang in ("en", "en-us") or lang.startswith("en-us")
+    return lang == "en-us" or lang.startswith("en-us")
 
 
 def after(value: Published, today: dt.date | None) -> bool:
