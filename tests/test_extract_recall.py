@@ -92,3 +92,17 @@ def test_layout_utility_classes_do_not_mark_furniture() -> None:
     article = extract(html)
     assert "нова наредба" in article.text
     assert article.published is not None and article.published.isoformat() == "2025-03-03"
+
+
+def test_title_repeated_as_a_closing_heading_does_not_cut_the_article() -> None:
+    part = "Започнете с леки тежести и добавяйте по малко всяка седмица. " * 4
+    html = (
+        '<html><head><meta property="og:title" content="Домашен фитнес за всеки бюджет">'
+        "</head><body><article><h1>Домашен фитнес за всеки бюджет</h1>"
+        f"<h2>Начало</h2><p>{part}</p><h2>Напреднали</h2><p>Още: {part}</p>"
+        f"<h2>Домашен фитнес за всеки бюджет</h2><p>Накрая: {part[:120]}</p>"
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    assert text.startswith(("Начало", "Започнете"))
+    assert "Накрая:" in text and "Още:" in text

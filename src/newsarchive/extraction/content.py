@@ -287,6 +287,24 @@ def _link_text_size(node: LexborNode) -> int:
     return sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
 
 
+def _leads(blocks: list[Block], weights: list[float], start: int, headline: int, end: int) -> bool:
+    """The heading repeating the title opens the article rather than closing it.
+
+    It closes it (a listicle ending with its title as a summary heading) when more
+    prose precedes it than follows it in the same elements; prose before it elsewhere (a
+    ticker, a lead story) does not count: the headline opens the article after those.
+    """
+    after_blocks = zip(blocks[headline:end], weights[headline:end], strict=True)
+    parents = {b.parent for b, w in after_blocks if w > 0}
+    before = sum(
+        w
+        for b, w in zip(blocks[start:headline], weights[start:headline], strict=True)
+        if w > 0 and b.parent in parents
+    )
+    after = sum(w for w in weights[headline:end] if w > 0)
+    return before <= after
+
+
 # When the chosen element holds less than this share of the page's prose (outside
 # furniture), the article was probably split into cards (a listicle whose items are each
 # an <article>, a page builder's columns) and only one was taken.
@@ -340,10 +358,11 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         bound = max(2 * found, score)
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
-    start, end = _recall_retry(walker, weigh(walker.blocks, title), dropped, chosen)
+    weights = weigh(walker.blocks, title)
+    start, end = _recall_retry(walker, weights, dropped, chosen)
     # The text starts after the headline: the title is Article.title, not body text.
     headline = _headline_index(walker.blocks, title)
-    if start <= headline < end:
+    if start <= headline < end and _leads(walker.blocks, weights, start, headline, end):
         start = headline + 1
     kept = [
         b
