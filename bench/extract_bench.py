@@ -182,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     if "trafilatura" in rates:
         ratio = statistics.median(rates["newsarchive"]) / statistics.median(rates["trafilatura"])
         print(f"speed ratio newsarchive/trafilatura: {ratio:.1f}x")
+    print("(AEB's ground truth is the body only: title, date and author are scored on WCXB dev)")
     if args.worst:
         print_worst(args.worst, truth, outputs["newsarchive"], urls)
     return 0 if metric_ok else 1

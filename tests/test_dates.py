@@ -32,7 +32,7 @@ EEST = dt.timezone(dt.timedelta(hours=3))
         ("12.10.2018 г.", dt.date(2018, 10, 12)),
         ("Брой 44 / 24-10-2025г.", dt.date(2025, 10, 24)),
         # BTA dateline: place, date and time
-        ("София, 21.06.2026 11:01 (БТА)", dt.datetime(2026, 6, 21, 11, 1)),
+        ("София, 21.06.2025 11:01 (БТА)", dt.datetime(2025, 6, 21, 11, 1)),
         ("12.10.2018, 09:05 ч.", dt.datetime(2018, 10, 12, 9, 5)),
         # month names, short forms, "г." and "в HH:MM ч."
         ("26 юли 2022 г.", dt.date(2022, 7, 26)),

@@ -130,6 +130,17 @@ def _published(value: Any, line: int) -> Any:
     return parsed
 
 
+def _date_source(value: Any, line: int) -> str | None:
+    """An export's ``date_source``; absent (an export from before v3) stays unrecorded."""
+    from newsarchive.models import DATE_SOURCES
+
+    if value in (None, ""):
+        return None
+    if value not in DATE_SOURCES:
+        raise UsageError(f"line {line}: 'date_source' must be one of {', '.join(DATE_SOURCES)}")
+    return str(value)
+
+
 def _import_record(line: str, number: int) -> tuple[Article, str, str, str | None] | None:
     """One JSON Lines record as (Article, site, url, fetched_at); None for a blank line."""
     from newsarchive.models import Article
@@ -150,6 +161,7 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
         title=str(data.get("title") or ""),
         text=str(data.get("text") or ""),
         published=_published(data.get("published"), number),
+        date_source=_date_source(data.get("date_source"), number),
         author=data.get("author") or None,
         tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
     )
@@ -254,12 +266,18 @@ def stats(db: Path) -> dict[str, Any]:
 def extract_source(
     source: str, *, url: str | None, site: str | None, profile_files: Iterable[Path] = ()
 ) -> Any:
-    """Extract one page from a file, stdin ('-') or a URL, with a profile when one fits."""
+    """Extract one page from a file, stdin ('-') or a URL, with a profile when one fits.
+
+    Relative dates ("вчера") resolve against the fetch day for a URL; a file or stdin
+    has no fetch time, so today stands in for it.
+    """
+    import datetime as dt
     import sys
 
     from newsarchive.extraction.pipeline import extract
     from newsarchive.profiles.loader import get_profile, list_profiles
 
+    fetched = dt.date.today()
     if source.startswith(("http://", "https://")):
         from newsarchive.errors import FetchError
         from newsarchive.fetch.client import Fetcher, FetchOptions
@@ -269,6 +287,7 @@ def extract_source(
         if page.status != 200:
             raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)
         content, url = page.content, url or source
+        fetched = page.fetched_at.date()
     elif source == "-":
         content = sys.stdin.buffer.read()
     else:
@@ -285,7 +304,7 @@ def extract_source(
         from newsarchive.discover.urls import on_site
 
         profile = next((p for p in list_profiles(profile_files).values() if on_site(url, p)), None)
-    return extract(content, url, profile=profile)
+    return extract(content, url, profile=profile, today=fetched)
 
 
 def looks_like_html(content: bytes) -> bool:

@@ -63,6 +63,11 @@ class Page:
 
 Published = dt.date | dt.datetime
 
+# Which kind of rule gave ``Article.published``, coarsest first in trust: structured data
+# the page states (jsonld, meta), a <time> element, visible text, the URL, or, set by the
+# crawl from what linked to the page, its feed entry or listing card; "none" when no date.
+DATE_SOURCES = ("jsonld", "meta", "time", "text", "url", "feed", "listing", "none")
+
 
 @dataclass(frozen=True)
 class Article:
@@ -76,6 +81,8 @@ class Article:
     canonical_url: str | None = None
     tags: tuple[str, ...] = ()
     site: str | None = None
+    date_source: str | None = None  # one of DATE_SOURCES; None = not recorded (old imports)
+    modified: Published | None = None  # kept apart from ``published``, never replacing it
     rules: dict[str, str] = field(default_factory=dict, compare=False)
 
     def as_dict(self) -> dict[str, object]:
@@ -85,6 +92,8 @@ class Article:
             "url": self.canonical_url or self.url,
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
+            "date_source": self.date_source,
+            "modified": self.modified.isoformat() if self.modified else None,
             "author": self.author,
             "tags": list(self.tags),
             "text": self.text,

@@ -116,6 +116,8 @@ def article_text(article: dict[str, Any]) -> None:
     out = sys.stdout
     out.write(_clean(article.get("title")) + "\n")
     meta = [str(article.get(k)) for k in ("site", "published", "author") if article.get(k)]
+    if article.get("date_source"):
+        meta.append(f"date source: {article['date_source']}")
     if meta:
         out.write(" · ".join(_clean(m) for m in meta) + "\n")
     if article.get("url"):

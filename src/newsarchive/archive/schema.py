@@ -12,6 +12,9 @@ Migrations, in ``MIGRATIONS`` order:
 
 * v2: the sqlite-utils made two-column index and its triggers are replaced by the
   four-column one; existing articles get their lemma columns and the index is rebuilt.
+* v3: ``articles.date_source`` (which rule gave ``published``: jsonld, meta, time,
+  text, url, feed, listing, none), so an analyst can filter out weakly dated articles;
+  rows archived before keep NULL there: their source was never recorded.
 * v4: one URL identity (``discover.urls.url_key``). ``article_urls`` maps every key that
   led to an article (its canonical URL, the URL it was fetched from) to the article;
   articles that the identity makes one are merged, newest text kept, their captures
@@ -50,6 +53,7 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT NOT NULL DEFAULT '',
     published TEXT,
     published_date TEXT,
+    date_source TEXT,
     author TEXT,
     tags TEXT NOT NULL DEFAULT '[]',
     text TEXT NOT NULL DEFAULT '',
@@ -293,8 +297,18 @@ def _rekey_frontier(conn: sqlite3.Connection, url_key: Callable[[str], str]) -> 
     conn.execute("DROP TABLE frontier_v3")
 
 
+def _migrate_date_source_v3(conn: sqlite3.Connection) -> None:
+    """Add ``articles.date_source``; fresh archives already have it from ``_TABLES``.
+
+    Runs inside the caller's transaction, so it fits any migration runner."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+    if "date_source" not in columns:
+        conn.execute("ALTER TABLE articles ADD COLUMN date_source TEXT")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
+    (3, _migrate_date_source_v3),
     (4, _migrate_identity_v4),
 )
 

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from newsarchive.archive.lemmas import Lemmatizer
 
 ARTICLE_COLUMNS = (
-    "id", "site", "url", "title", "published", "author", "tags", "text", "fetched_at",
+    "id", "site", "url", "title", "published", "date_source", "author", "tags", "text",
+    "fetched_at",
 )  # fmt: skip
 
 
@@ -124,14 +125,16 @@ class Store:
         pdate = local_date(article.published).isoformat() if article.published else None
         tags = json.dumps(list(article.tags), ensure_ascii=False)
         values = (article.title, published, article.author, tags, article.text)
+        source = article.date_source
         article_id = self.find(url, source_url)
         row = None
         if article_id is not None:
             row = self.conn.execute(
-                "SELECT url, title, published, author, tags, text FROM articles WHERE id = ?",
+                "SELECT url, title, published, author, tags, text, date_source FROM articles"
+                " WHERE id = ?",
                 (article_id,),
             ).fetchone()
-        if row is not None and tuple(row[1:]) == values:
+        if row is not None and tuple(row[1:]) == (*values, source):
             outcome = "unchanged"
             if row[0] != url:
                 self.conn.execute("UPDATE articles SET url = ? WHERE id = ?", (url, article_id))
@@ -141,9 +144,10 @@ class Store:
                 cur = self.conn.execute(
                     "INSERT INTO articles (site, url, title, published, published_date, author,"
                     " tags, text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url,"
-                    " capture_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " capture_id, date_source) VALUES"
+                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (site, url, *values[:2], pdate, *values[2:], *lemmas, fetched, fetched,
-                     source_url, capture_id),
+                     source_url, capture_id, source),
                 )  # fmt: skip
                 article_id = int(cur.lastrowid or 0)
                 outcome = "new"
@@ -152,9 +156,9 @@ class Store:
                     "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
                     " author = ?, tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?,"
                     " updated_at = ?, capture_id = COALESCE(?, capture_id),"
-                    " source_url = COALESCE(?, source_url) WHERE id = ?",
+                    " source_url = COALESCE(?, source_url), date_source = ? WHERE id = ?",
                     (url, *values[:2], pdate, *values[2:], *lemmas, fetched, capture_id,
-                     source_url, article_id),
+                     source_url, source, article_id),
                 )  # fmt: skip
                 outcome = "updated"
         assert article_id is not None

@@ -126,7 +126,8 @@ def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None
     for node in reversed(root.css(",".join(tags))):
         node.decompose()
     for node in reversed(root.css(_HIDDEN)):
-        node.decompose()
+        if is_hidden_attrs(node.attributes):
+            node.decompose()
 
 
 _FURNITURE_ROLES = frozenset(
@@ -162,8 +163,15 @@ def is_boilerplate_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
     return bool(cls and is_boilerplate_marker(cls)) or bool(ident and is_boilerplate_marker(ident))
 
 
+# React's streaming server rendering sends the page in ``<div hidden id="S:0">`` and
+# moves it into place with a script: hidden in the markup, the whole article to a reader.
+_STREAMED = re.compile(r"^[SP]:\d+$")
+
+
 def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:
     """Invisible to readers (``hidden``, ``aria-hidden``, inline ``display:none``)."""
+    if "hidden" in attrs and _STREAMED.match(attrs.get("id") or ""):
+        return False
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
@@ -203,9 +211,22 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
     return bool(cls and _furniture_marker(cls)) or bool(ident and _furniture_marker(ident))
 
 
+# Page builders call every box a widget (Elementor wraps each paragraph in
+# "elementor-widget-container"): those structural names say nothing about the content.
+_BUILDER = re.compile(
+    r"^elementor-(?:widget(?:-wrap|-container|-text-editor|-theme-post-content)?|element)$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=20_000)
 def _furniture_marker(marker: str) -> bool:
-    return is_boilerplate_marker(_METADATA_WORDS.sub(" ", marker))
+    """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
+    what the element is: a column sized against the sidebar is not the sidebar."""
+    words = " ".join(
+        w for w in marker.split() if not any(c in w for c in "[:(=") and not _BUILDER.match(w)
+    )
+    return is_boilerplate_marker(_METADATA_WORDS.sub(" ", words))
 
 
 def boilerplate_elements(

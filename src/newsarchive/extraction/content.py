@@ -28,6 +28,9 @@ from newsarchive.extraction.clean import RELATED_HEADINGS
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
+# A teaser card's excerpt is a sentence or two; a section of a listicle under a linked
+# product name ("1. CANON EOS R6", linking to a shop) runs to paragraphs.
+TEASER_MAX = 250
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
 
 
@@ -80,16 +83,21 @@ def _core(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
 def weigh(blocks: list[Block], title: str = "") -> list[float]:
     """Block weights, adjusted by two signals of what is not the article.
 
-    Teaser excerpts (prose right after a linked headline) are negated: a list of
+    Teaser excerpts (short prose right after a linked headline) are negated: a list of
     "headline link + summary" cards is the usual neighbour of an article, and in an article
-    a heading that is itself a link is rare. Prose before the page's own headline is
-    negated too: a ticker or a lead story of another article, since the text follows
-    the headline.
+    a heading that is itself a link is rare, except above a long section of a listicle.
+    Prose before the page's own headline is negated too: a ticker or a lead story of
+    another article, since the text follows the headline.
     """
     weights = [block_weight(b) for b in blocks]
     for i in range(1, len(blocks)):
         before = blocks[i - 1]
-        if weights[i] > 0 and before.tag in HEADINGS and before.link_share > 0.5:
+        if (
+            weights[i] > 0
+            and before.tag in HEADINGS
+            and before.link_share > 0.5
+            and blocks[i].size < TEASER_MAX
+        ):
             weights[i] = -weights[i]
     headline = _headline_index(blocks, title)
     if headline > 0:
@@ -279,6 +287,47 @@ def _link_text_size(node: LexborNode) -> int:
     return sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
 
 
+def _leads(blocks: list[Block], weights: list[float], start: int, headline: int, end: int) -> bool:
+    """The heading repeating the title opens the article rather than closing it.
+
+    It closes it (a listicle ending with its title as a summary heading) when more
+    prose precedes it than follows it in the same elements; prose before it elsewhere (a
+    ticker, a lead story) does not count: the headline opens the article after those.
+    """
+    after_blocks = zip(blocks[headline:end], weights[headline:end], strict=True)
+    parents = {b.parent for b, w in after_blocks if w > 0}
+    before = sum(
+        w
+        for b, w in zip(blocks[start:headline], weights[start:headline], strict=True)
+        if w > 0 and b.parent in parents
+    )
+    after = sum(w for w in weights[headline:end] if w > 0)
+    return before <= after
+
+
+# When the chosen element holds less than this share of the page's prose (outside
+# furniture), the article was probably split into cards (a listicle whose items are each
+# an <article>, a page builder's columns) and only one was taken.
+_SLIVER = 0.35
+_ENOUGH = 0.7
+
+
+def _recall_retry(
+    walker: Walker, weights: list[float], dropped: list[bool], chosen: tuple[int, int]
+) -> tuple[int, int]:
+    """The chosen range, or the smallest ancestor holding most of the page's prose when
+    the chosen one holds only a sliver of it."""
+    prose = [0.0 if gone else max(w, 0.0) for w, gone in zip(weights, dropped, strict=True)]
+    total = sum(prose)
+    start, end = chosen
+    if not total or sum(prose[start:end]) >= _SLIVER * total:
+        return chosen
+    for _, s, e in sorted((e - s, s, e) for _, s, e in walker.ranges if s <= start and e >= end):
+        if sum(prose[s:e]) >= _ENOUGH * total:
+            return s, e
+    return chosen
+
+
 def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     """Generic article text for a page no profile describes (or whose profile drifted)."""
     body = tree.body
@@ -309,10 +358,11 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         bound = max(2 * found, score)
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
-    start, end = chosen
+    weights = weigh(walker.blocks, title)
+    start, end = _recall_retry(walker, weights, dropped, chosen)
     # The text starts after the headline: the title is Article.title, not body text.
     headline = _headline_index(walker.blocks, title)
-    if start <= headline < end:
+    if start <= headline < end and _leads(walker.blocks, weights, start, headline, end):
         start = headline + 1
     kept = [
         b

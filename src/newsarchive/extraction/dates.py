@@ -1,15 +1,25 @@
-"""Dates as Bulgarian sites write them, always day-first.
+"""Dates as Bulgarian sites write them, and as the languages they mix in write them.
 
 Structured forms ("2026-06-21T11:01:29+03:00", "…+0300", RFC 822 in feeds) and text forms:
 "12.10.2018", "16:12 / 20.11.2024", "26 юли 2022 г.", "понеделник, 15 декември 2025",
-"12.X.2018", "днес, 10:30", "днес в 10:30", "вчера". Weekday prefixes need no rule: the
-patterns search inside the text. A date with a time and no zone stays a naive datetime (local time).
+"12.X.2018", "днес, 10:30", "днес в 10:30", "вчера", "преди 3 часа", "2 hours ago",
+"14 марта 2025", "March 14, 2025", "14th March 2025", "2025/03/14", "03/14/2025".
+Weekday prefixes need no rule: the patterns search inside the text. A date with a time and
+no zone stays a naive datetime (local time).
+
+Numeric dates are day-first, as Bulgarian, Russian and British pages write them. Only a
+slash date on an American-English page ("en-US") is read month-first, and only when both
+readings are possible: "14/03/2025" is day-first anywhere, "03/14/2025" month-first
+anywhere. A reading that lies after the fetch time loses to one that does not. No text
+date after ``today`` is ever returned (see ``after``): a page cannot print a date that
+has not happened yet, so such a match is a typo, a scheduled event or an ad.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
 Published = dt.date | dt.datetime
@@ -22,13 +32,25 @@ _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "январь": 1, "февраль": 2, "апрель": 4, "июнь": 6, "июль": 7, "сентябрь": 9,
+    "октябрь": 10, "ноябрь": 11, "декабрь": 12, "янв": 1, "сент": 9, "нояб": 11,
 }  # fmt: skip
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A month name standing alone: where a byline line turns into its date.
+MONTH_WORD = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
 _TIME = r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\s*ч\.?)?"
+_TIME12 = (
+    r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?(?:\s*ч\.?)?"
+)
+_DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
+_YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 
 _NUMERIC = re.compile(
-    r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\s?[./-]\s?(?P<m>0?[1-9]|1[0-2])\s?[./-]\s?"
+    r"(?<![\d./])(?P<d>0?[1-9]|[12]\d|3[01])\s?[.-]\s?(?P<m>0?[1-9]|1[0-2])\s?[.-]\s?"
     r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )
@@ -37,8 +59,62 @@ _TIME_FIRST = re.compile(
     r"(?P<y>(?:19|20)\d\d)(?!\d)",
 )
 _WORDY = re.compile(
-    r"(?<![\w])(?P<d>0?[1-9]|[12]\d|3[01])\s+(?P<mon>" + _MONTH_ALT + r")\.?,?\s+"
-    r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/)?\s*" + _TIME + r")?",
+    r"(?<![\w])"
+    + _DAY
+    + r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>"
+    + _MONTH_ALT
+    + r")\.?,?\s+"
+    + _YEAR
+    + r"(?:\s*г(?:ода)?\.?)?(?:\s*(?:,|в|-|/|at|um)?\s*"
+    + _TIME12
+    + r")?",
+    re.IGNORECASE,
+)
+# "March 14, 2025", "Mar. 14 2025 at 10:30 am": English month-first.
+_MONTH_FIRST = re.compile(
+    r"(?<![\w])(?P<mon>"
+    + _MONTH_ALT
+    + r")\.?\s+"
+    + _DAY
+    + r"(?:st|nd|rd|th)?,?\s+"
+    + _YEAR
+    + r"(?:\s*(?:,|-|/|at|\|)?\s*"
+    + _TIME12
+    + r")?",
+    re.IGNORECASE,
+)
+# "2025/03/14", "2025-03-14 10:30" written out in the text.
+_YEAR_FIRST = re.compile(
+    r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?P<sep>[./-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+    + _DAY
+    + r"(?![\d])(?:[T\s,]+"
+    + _TIME
+    + r")?"
+)
+# "03/14/2025" or "14/03/2025": slash dates, whose order depends on the page's language.
+_SLASHED = re.compile(
+    r"(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/" + _YEAR + r"(?:,?\s*(?:at\s+)?" + _TIME12 + r")?"
+)
+# "преди 3 часа", "преди 2 дни", "5 minutes ago", "2 days ago".
+_UNITS = {
+    "минута": "minutes", "минути": "minutes", "мин": "minutes", "час": "hours",
+    "часа": "hours", "ч": "hours", "ден": "days", "дни": "days", "дена": "days",
+    "седмица": "weeks", "седмици": "weeks",
+    "minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "minutes",
+    "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "day": "days",
+    "days": "days", "week": "weeks", "weeks": "weeks",
+}  # fmt: skip
+_UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_AGO = re.compile(
+    r"(?<!\w)(?:преди\s+(?P<n1>\d{1,3}|един|една|час)\s*(?P<u1>" + _UNIT_ALT + r")?\.?"
+    r"|(?P<n2>\d{1,3}|an?|one)\s*(?P<u2>" + _UNIT_ALT + r")\.?\s+ago)(?!\w)",
+    re.IGNORECASE,
+)
+# Words that say a date is the last change, not the publication, in the 30 characters
+# before it; "Published"/"Публикувано" need no rule: they are the default.
+_MODIFIED_LABEL = re.compile(
+    r"(?:updated|modified|edited|revised|обновен[аo]?|актуализиран[аo]?|редактиран[аo]?|"
+    r"обновлено|изменено|последна промяна)\W{0,12}(?:on|at|:|-)?\W{0,6}$",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -66,9 +142,11 @@ def _build(
 ) -> Published | None:
     try:
         if m is not None and m.groupdict().get("h"):
-            return dt.datetime(
-                year, month, day, int(m["h"]), int(m["mi"]), int(m["s"] or 0), tzinfo=tz
-            )
+            hour = int(m["h"])
+            ampm = (m.groupdict().get("ampm") or "").lower()
+            if ampm and hour <= 12:
+                hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+            return dt.datetime(year, month, day, hour, int(m["mi"]), int(m["s"] or 0), tzinfo=tz)
         return dt.date(year, month, day)
     except ValueError:
         return None
@@ -100,32 +178,148 @@ def parse_feed_date(value: str) -> Published | None:
         return parse_iso(value)
 
 
-def parse_text_date(text: str, *, today: dt.date | None = None) -> Published | None:
-    """The first Bulgarian-style date in ``text``, day-first; None when there is none."""
+@dataclass(frozen=True)
+class TextDate:
+    """One date found in visible text: where it starts, its value, and whether a label
+    before it ("Updated", "Обновена") says it is the last change rather than the publication."""
+
+    start: int
+    value: Published
+    modified: bool = False
+    relative: bool = False
+
+
+def month_first_language(lang: str) -> bool:
+    """American English writes "03/14/2025" month-first; everyone else day-first. A bare
+    "en" says nothing about the country, so it keeps the day-first default."""
+    lang = lang.strip().lower().replace("_", "-")
+    return lang == "en-us" or lang.startswith("en-us")
+
+
+def after(value: Published, today: dt.date | None) -> bool:
+    """``value`` lies after the fetch time, so no page could have printed it yet.
+
+    Two zone-aware times compare exactly. Otherwise ``today`` is a calendar day in some
+    zone (the crawl passes the UTC day) and the site's own calendar may be a day ahead
+    (fetched 23:30 UTC is 01:30 in Sofia): only a date past that next day is refused.
+    """
+    if today is None:
+        return False
+    if isinstance(value, dt.datetime) and isinstance(today, dt.datetime):
+        if value.tzinfo is not None and today.tzinfo is not None:
+            return value > today
+    return local_date(value) > local_date(today) + dt.timedelta(days=1)
+
+
+def find_text_dates(
+    text: str, *, today: dt.date | None = None, month_first: bool = False
+) -> list[TextDate]:
+    """Every date in ``text``, in reading order, none after ``today``."""
     if not text:
-        return None
+        return []
     text = text.replace("\xa0", " ")
-    best: tuple[int, Published] | None = None
-    for pattern in (_TIME_FIRST, _NUMERIC, _WORDY, _ROMAN_DATE):
-        m = pattern.search(text)
-        if not m:
+    found: dict[int, TextDate] = {}
+    for start, value in _absolute_dates(text, today, month_first):
+        if value is None or after(value, today) or start in found:
             continue
-        groups = m.groupdict()
-        if "mon" in groups:
-            month = _MONTHS[m["mon"].lower()]
-        elif "rom" in groups:
-            month = _ROMAN[m["rom"].lower()]
-        else:
-            month = int(m["m"])
-        value = _build(int(m["y"]), month, int(m["d"]), m)
-        if value is not None and (best is None or m.start() < best[0]):
-            best = (m.start(), value)
-    if best is not None:
-        return best[1]
-    m = _RELATIVE.search(text)
-    if m and today is not None:
+        label = text[max(start - 30, 0) : start]
+        found[start] = TextDate(start, value, bool(_MODIFIED_LABEL.search(label)))
+    if today is not None:
+        for start, value in _relative_dates(text, today):
+            if start not in found and not after(value, today):
+                found[start] = TextDate(start, value, relative=True)
+    return [found[k] for k in sorted(found)]
+
+
+def _absolute_dates(
+    text: str, today: dt.date | None, month_first: bool
+) -> list[tuple[int, Published | None]]:
+    out: list[tuple[int, Published | None]] = []
+    for pattern in (_TIME_FIRST, _NUMERIC, _WORDY, _MONTH_FIRST, _ROMAN_DATE, _YEAR_FIRST):
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            if "mon" in groups:
+                month = _MONTHS[m["mon"].lower()]
+            elif "rom" in groups:
+                month = _ROMAN[m["rom"].lower()]
+            else:
+                month = int(m["m"])
+            out.append((m.start(), _build(int(m["y"]), month, int(m["d"]), m)))
+    for m in _SLASHED.finditer(text):
+        out.append((m.start(), _slashed(m, today, month_first)))
+    return out
+
+
+def _slashed(m: re.Match[str], today: dt.date | None, month_first: bool) -> Published | None:
+    """The one valid reading of a slash date; when both are valid, the page's language
+    decides, unless that reading lies in the future and the other does not."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    day_first = _build(year, b, a, m)
+    us = _build(year, a, b, m)
+    preferred, other = (us, day_first) if month_first else (day_first, us)
+    if preferred is not None and not after(preferred, today):
+        return preferred
+    if other is not None and not after(other, today):
+        return other
+    return None
+
+
+def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
+    """ "днес", "вчера", "преди 3 часа", "2 days ago", counted back from the fetch time.
+
+    ``today`` may be a datetime (the fetch time); then "преди 3 часа" keeps its hour.
+    """
+    out: list[tuple[int, Published]] = []
+    for m in _RELATIVE.finditer(text):
         day = today - dt.timedelta(days=1 if m["rel"].lower() in ("вчера", "yesterday") else 0)
-        return _build(day.year, day.month, day.day, m)
+        value = _build(day.year, day.month, day.day, m)
+        if value is not None:
+            out.append((m.start(), value))
+    for m in _AGO.finditer(text):
+        count_text = (m["n1"] or m["n2"] or "1").lower()
+        unit_text = (m["u1"] or m["u2"] or ("час" if count_text == "час" else "")).lower()
+        if not unit_text:
+            continue
+        count = int(count_text) if count_text.isdigit() else 1
+        delta = dt.timedelta(**{_UNITS[unit_text]: count})
+        if isinstance(today, dt.datetime):
+            out.append((m.start(), today - delta))
+        else:
+            out.append((m.start(), today - dt.timedelta(days=delta.days)))
+    return out
+
+
+def parse_text_date(
+    text: str, *, today: dt.date | None = None, month_first: bool = False
+) -> Published | None:
+    """The first date in ``text`` (day-first unless ``month_first``), None when there is none.
+
+    Absolute dates win over relative ones ("вчера" in "вчера, 12.10.2018" is the label)."""
+    found = find_text_dates(text, today=today, month_first=month_first)
+    first = next((d for d in found if not d.relative), None) or next(iter(found), None)
+    return first.value if first else None
+
+
+# "/2025/03/14/", "/2025-03-14-", "_20250314": a CMS that files articles by day.
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
+    r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def parse_url_date(url: str, *, today: dt.date | None = None) -> dt.date | None:
+    """The day a URL's path files the article under; only a date with a separator, or
+    eight digits between separators, so an id like "/20250314123/" is not read as one."""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?")[0]
+    for m in _URL_DATE.finditer(path):
+        if not m["sep"] and (
+            path[m.start() - 1 : m.start()] not in ("/", "_", "-", "")
+            or path[m.end() : m.end() + 1] not in ("/", "_", "-", ".", "")
+        ):
+            continue
+        value = _build(int(m["y"]), int(m["m"]), int(m["d"]))
+        if isinstance(value, dt.date) and not after(value, today):
+            return value
     return None
 
 

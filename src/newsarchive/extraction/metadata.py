@@ -7,6 +7,7 @@ them before any profile selector or text heuristic.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,17 +27,89 @@ class Metadata:
 
     jsonld_headline: str = ""
     jsonld_published: str = ""
+    jsonld_modified: str = ""
     jsonld_author: str = ""
+    jsonld_org_author: str = ""  # an Organization as author: usually the publisher
     jsonld_keywords: list[str] = field(default_factory=list)
     og_title: str = ""
     og_url: str = ""
     og_site_name: str = ""
-    meta_published: str = ""
+    meta_published: list[tuple[str, str]] = field(default_factory=list)  # (key, value)
+    meta_modified: list[tuple[str, str]] = field(default_factory=list)
+    lang: str = ""
     meta_author: str = ""
     meta_tags: list[str] = field(default_factory=list)
     canonical: str = ""
     html_title: str = ""
     time_datetime: str = ""
+
+
+# Meta names that state the publication date, most specific first: the Open Graph and
+# news-site names, then Dublin Core and citation names, then the vague "date"/"timestamp"
+# that some sites use for the last change. A page that has several is read in this order.
+PUBLISHED_KEYS = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "article:published", "datepublished", "published_time", "parsely-pub-date",
+    "sailthru.date", "pubdate", "publishdate", "publish-date", "publish_date", "published",
+    "published-date", "published_date", "publication_date", "publication-date",
+    "date-pub", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
+    "citation_publication_date", "citation_date", "citation_online_date", "dc.date",
+    "dcterms.date", "date", "timestamp",
+)  # fmt: skip
+AUTHOR_KEYS = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "citation_author",
+)  # fmt: skip
+MODIFIED_KEYS = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "last-modified", "modified",
+)  # fmt: skip
+
+
+# Date keys a page's embedded application state (Next.js, Nuxt, headless CMS payloads)
+# uses for the article it renders; only ISO values, and only the first of each kind.
+_SCRIPT_DATE = re.compile(
+    r'\\?"(?P<key>datePublished|publishedAt|published_at|publishDate|publish_date|'
+    r'first_publication_date|date_posted|dateModified|updatedAt|updated_at|modifiedAt)\\?"'
+    r'\s*:\s*\\?"(?P<value>(?:19|20)\d\d-\d\d-\d\d(?:[T ][0-9:.+\-Z]{5,})?)'
+)
+_SCRIPT_MODIFIED = frozenset({"dateModified", "updatedAt", "updated_at", "modifiedAt"})
+
+
+def read_script_dates(tree: LexborHTMLParser) -> tuple[str, str]:
+    """Dates in inline scripts' JSON: the first occurrence is the page's own record in
+    the payloads seen (lists come later). Weaker than anything visible, so the pipeline
+    consults them after the text rules, and reads them only then (a regex over every
+    script is not free). Returns (published, modified), "" where absent."""
+    published = modified = ""
+    for script in tree.css("script"):
+        if (script.attributes.get("type") or "") == "application/ld+json":
+            continue
+        for m in _SCRIPT_DATE.finditer(script.text(deep=True) or ""):
+            if m["key"] in _SCRIPT_MODIFIED:
+                modified = modified or m["value"]
+            else:
+                published = published or m["value"]
+            if published and modified:
+                break
+    return published, modified
+
+
+def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
+    """``itemprop="datePublished"`` on any element (microdata), stated in an attribute or
+    as its text; after the meta names, because the same value is usually there too."""
+    for prop, target in (
+        ("datePublished", meta.meta_published),
+        ("dateModified", meta.meta_modified),
+    ):
+        for node in tree.css(f'[itemprop="{prop}"]'):
+            if node.tag == "meta":
+                continue  # already read with the meta names
+            attrs = node.attributes
+            value = attrs.get("datetime") or attrs.get("content") or node.text(deep=True) or ""
+            if value.strip():
+                target.append((f"itemprop:{prop}", " ".join(value.split())))
+                break
 
 
 def _walk_jsonld(node: Any) -> Iterator[dict[str, Any]]:
@@ -66,6 +139,25 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+def _is_org(value: Any) -> bool:
+    return isinstance(value, dict) and bool(
+        _types(value) & {"organization", "newsmediaorganization"}
+    )
+
+
+def _people(value: Any) -> Any:
+    """The author value without its Organization entries."""
+    if isinstance(value, list):
+        return [v for v in value if not _is_org(v)]
+    return None if _is_org(value) else value
+
+
+def _orgs(value: Any) -> Any:
+    if isinstance(value, list):
+        return [v for v in value if _is_org(v)]
+    return value if _is_org(value) else None
+
+
 def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
     best_rank = 99
     for script in tree.css('script[type="application/ld+json"]'):
@@ -82,14 +174,20 @@ def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
                 continue
             headline = node.get("headline") or node.get("name") or ""
             published = node.get("datePublished") or node.get("dateCreated") or ""
+            modified = node.get("dateModified") or ""
+            if isinstance(modified, str) and modified.strip():
+                if rank < best_rank or not meta.jsonld_modified:
+                    meta.jsonld_modified = modified.strip()
             if isinstance(headline, str) and headline.strip() and rank < best_rank:
                 meta.jsonld_headline = " ".join(headline.split())
             if isinstance(published, str) and published.strip():
                 if rank < best_rank or not meta.jsonld_published:
                     meta.jsonld_published = published.strip()
-            authors = _names(node.get("author"))
-            if authors and (rank < best_rank or not meta.jsonld_author):
-                meta.jsonld_author = ", ".join(dict.fromkeys(authors))
+            people, orgs = _names(_people(node.get("author"))), _names(_orgs(node.get("author")))
+            if people and (rank < best_rank or not meta.jsonld_author):
+                meta.jsonld_author = ", ".join(dict.fromkeys(people))
+            if orgs and (rank < best_rank or not meta.jsonld_org_author):
+                meta.jsonld_org_author = ", ".join(dict.fromkeys(orgs))
             keywords = node.get("keywords")
             if isinstance(keywords, str):
                 meta.jsonld_keywords = [k.strip() for k in keywords.split(",") if k.strip()]
@@ -114,12 +212,19 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
             meta.og_url = content
         elif key == "og:site_name" and not meta.og_site_name:
             meta.og_site_name = content
-        elif key in ("article:published_time", "datepublished", "date", "pubdate"):
-            meta.meta_published = meta.meta_published or content
-        elif key in ("author", "article:author") and not content.startswith("http"):
+        elif key in PUBLISHED_KEYS:
+            meta.meta_published.append((key, content))
+        elif key in MODIFIED_KEYS:
+            meta.meta_modified.append((key, content))
+        elif key in AUTHOR_KEYS and not content.startswith("http") and not content.isdigit():
             meta.meta_author = meta.meta_author or content
         elif key == "article:tag":
             meta.meta_tags.append(content)
+    meta.meta_published.sort(key=lambda kv: PUBLISHED_KEYS.index(kv[0]))
+    meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
+    _read_itemprop_dates(tree, meta)
+    html = tree.css_first("html")
+    meta.lang = (html.attributes.get("lang") or "") if html is not None else ""
     link = tree.css_first('link[rel="canonical"]')
     if link is not None:
         meta.canonical = (link.attributes.get("href") or "").strip()

@@ -8,40 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction import blocks, clean, content, dates
+from newsarchive.extraction import bylines, clean, content, dates
+from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_metadata
+from newsarchive.extraction.published import pick_dates
 from newsarchive.fetch.charset import decode_html
-from newsarchive.models import Article, Profile, Published
+from newsarchive.models import Article, Profile
 
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
 _MIN_BODY_CHARS = 80
 _MAX_LINK_DENSITY = 0.5
-_AFTER_TITLE = 300  # characters after the headline searched for its date
-_BEFORE_TITLE = 120
-_SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ")
-_AUTHOR_PREFIX = re.compile(r"^(?:Автор|Автори|От|Текст|Author|By)\s*:?\s+", re.IGNORECASE)
-# Where a date or title must never come from: related lists, sidebars, footers, menus.
-_FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
-# Related-article lists under names the generic boilerplate rules do not know, and the
-# headings that introduce them: their dates belong to other articles.
-_RELATED_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:see-?also|latest|last-?news|recent|prev-?next|neighbou?rs?|"
-    r"similar|teasers?|news-?list|top-?news|most-?viewed)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-# A short heading ("Виж още:", "Още от Русе", "Related") that opens such a list, not a
-# sentence that merely starts with one of those words.
-_RELATED_HEADING = re.compile(
-    rf"^(?:{clean.RELATED_HEADINGS}|more)(?:\s+\S+){{0,2}}\s*:?$", re.IGNORECASE
-)
-_HEADING_TAGS = ("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p")
+_SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
 
 
 @dataclass
@@ -75,10 +58,14 @@ def _extract(
     meta = read_metadata(tree)
     rules: dict[str, str] = {}
 
-    title = _pick_title(tree, meta, profile)
+    title = _pick_title(tree, meta, profile, url or "")
     rules["title"] = title.rule
-    published, rules["published"] = _pick_date(tree, meta, profile, today)
-    author = _pick_author(tree, meta, profile)
+    near = NearTitle(tree)
+    published, modified = pick_dates(tree, near, meta, profile, today, url or "")
+    rules["published"] = published.rule if published else "none"
+    if modified is not None:
+        rules["modified"] = modified.rule
+    author = _pick_author(tree, near, meta, profile)
     rules["author"] = author.rule
     tags = _pick_tags(tree, meta, profile)
 
@@ -100,7 +87,9 @@ def _extract(
     return Article(
         title=title.value,
         text="\n".join(paragraphs),
-        published=published,
+        published=published.value if published else None,
+        date_source=published.source if published else "none",
+        modified=modified.value if modified else None,
         author=author.value or None,
         url=url,
         canonical_url=canonical if canonical.startswith(("http://", "https://")) else None,
@@ -151,44 +140,6 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
     return paragraphs
 
 
-@lru_cache(maxsize=20_000)
-def _related_marker(marker: str) -> bool:
-    """Memoised: themes repeat the same class strings on every card of a list."""
-    return bool(_RELATED_ATTR.search(marker))
-
-
-def _is_furniture(node: LexborNode) -> bool:
-    """This element itself is a footer, sidebar, menu or related-article list."""
-    tag = node.tag or ""
-    if tag in _FURNITURE:
-        return True
-    attrs = node.attributes
-    if clean.is_furniture_attrs(tag, attrs):
-        return True
-    if tag in ("article", "main", "h1"):
-        return False
-    cls, ident = attrs.get("class"), attrs.get("id")
-    if (cls or ident) and _related_marker(f"{cls or ''} {ident or ''}"):
-        return True
-    first = node.child
-    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
-        first = first.next
-    if first is not None and first.tag in _HEADING_TAGS:
-        heading = " ".join((first.text(deep=True) or "").split())
-        return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
-    return False
-
-
-def in_furniture(node: LexborNode) -> bool:
-    """True inside a footer, sidebar, menu, related list or any element named as furniture."""
-    current: LexborNode | None = node
-    while current is not None and current.tag not in ("body", "html", None):
-        if _is_furniture(current):
-            return True
-        current = current.parent
-    return False
-
-
 def _first_text(
     tree: LexborHTMLParser, selectors: tuple[str, ...], *, skip_furniture: bool = False
 ) -> tuple[str, str]:
@@ -200,7 +151,7 @@ def _first_text(
         for node in nodes:
             if skip_furniture and in_furniture(node):
                 continue
-            text = " ".join((node.text(deep=True) or "").split())
+            text = visible_text(node)  # "Weekend<br>Coding" reads as two words
             if text:
                 return text, selector
     return "", ""
@@ -235,12 +186,29 @@ def _split_by_heading(title: str, heading: str) -> str:
     return title
 
 
-def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _Field:
+def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: str) -> _Field:
+    """The headline the reader sees: the page's own ``<h1>`` when it is one, else what the
+    page says its title is (og:title, JSON-LD, ``<title>``) without the site's affixes.
+
+    Why the h1 first: og:title and ``<title>`` are written for search and social cards and
+    are often reworded ("Best X in 2025 – Top 10 Picks | Site"); the h1 is what a person
+    reads. It is passed over when it is the site's name (a logo in an h1) or shares no
+    word with any title the page states about itself (a section name).
+    """
     text, selector = _first_text(tree, profile.title_selectors, skip_furniture=True)
     if text:
         return _Field(strip_site_affixes(text, profile.title_affixes), f"profile:{selector}")
-    names = (meta.og_site_name, profile.name) if profile is not _GENERIC else (meta.og_site_name,)
+    names: tuple[str, ...] = (meta.og_site_name,)
+    if profile is not _GENERIC:
+        names += (profile.name,)
     h1, _ = _first_text(tree, ("article h1", "main h1", "h1"), skip_furniture=True)
+    stated = [v for v in (meta.og_title, meta.jsonld_headline, meta.html_title) if v]
+    names += (
+        *_host_named_segments(meta.og_title, url),
+        *_host_named_segments(meta.html_title, url),
+    )
+    if h1 and _is_headline(h1, stated, names):
+        return _Field(strip_site_affixes(h1, profile.title_affixes, names), "generic:h1")
     for value, rule in (
         (meta.og_title, "generic:og:title"),
         (meta.jsonld_headline, "generic:jsonld:headline"),
@@ -253,131 +221,87 @@ def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _Fi
     return _Field("", "none")
 
 
-def _pick_date(
-    tree: LexborHTMLParser, meta: Metadata, profile: Profile, today: dt.date | None
-) -> tuple[Published | None, str]:
-    for value, rule in (
-        (meta.jsonld_published, "jsonld:datePublished"),
-        (meta.meta_published, "meta:article:published_time"),
-    ):
-        parsed = dates.parse_iso(value) if value else None
-        if parsed:
-            return parsed, rule
-    for selector in profile.date_selectors:
-        parsed = _profile_date(tree, selector, profile, today)
-        if parsed:
-            return parsed, f"profile:{selector}"
-    for node in tree.css("time[datetime]"):
-        if in_furniture(node):
-            continue
-        parsed = dates.parse_iso(node.attributes.get("datetime") or "")
-        if parsed:
-            return parsed, "generic:time[datetime]"
-    for window in _text_near_title(tree):
-        parsed = dates.parse_text_date(window, today=today)
-        if parsed:
-            return parsed, "generic:text-near-title"
-    return None, "none"
+_WORD = re.compile(r"\w+")
+_SEGMENTS = re.compile(r"\s+(?:\||-|—|–|::|«|»|•|·)\s+")
 
 
-_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
+    """The first or last " | "-separated segment of a stated title when it spells the
+    site's host name ("… | The Software Report" on thesoftwarereport.com): a site name
+    the page did not declare in og:site_name."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
+    label = host.rsplit(".", 2)[-2] if host.count(".") >= 1 else host
+    parts = _SEGMENTS.split(title)
+    if len(parts) < 2 or len(label) < 3:
+        return ()
+    found = []
+    for part in (parts[0], parts[-1]):
+        squashed = "".join(_WORD.findall(part.lower()))
+        if len(squashed) >= 3 and (squashed in host.replace(".", "") or label in squashed):
+            found.append(part.strip())
+    return tuple(found)
 
 
-def _visible_text(root: LexborNode) -> str:
-    """Text of a subtree without furniture (menus, sidebars, related lists, footers).
+def _is_headline(h1: str, stated: list[str], names: tuple[str, ...]) -> bool:
+    """The h1 reads as this page's headline: not the site name, and (when the page states
+    a title at all) sharing at least half of its words with one of the stated titles."""
+    words = {w.lower() for w in _WORD.findall(h1)}
+    if not words or len(h1) > 300:
+        return False
+    folded = h1.casefold()
+    if any(n and n.strip().casefold() == folded for n in names):
+        return False
+    if not stated or len(words) >= 5:
+        return True
+    for title in stated:
+        other = {w.lower() for w in _WORD.findall(title)}
+        if len(words & other) * 2 >= len(words):
+            return True
+    return False
 
-    Iterative, so a page nested thousands of levels deep cannot exhaust the stack.
+
+def _pick_author(
+    tree: LexborHTMLParser, near: NearTitle, meta: Metadata, profile: Profile
+) -> _Field:
+    """Structured data, the profile, meta names, then the byline a reader sees.
+
+    A JSON-LD author that is an Organization is the publisher more often than the writer:
+    it is used only when no person is named anywhere on the page.
     """
-    parts: list[str] = []
-    stack: list[LexborNode | str | None] = [root.child]
-    while stack:
-        node = stack.pop()
-        if node is None:
-            continue
-        if isinstance(node, str):
-            parts.append(node)
-            continue
-        stack.append(node.next)
-        tag = node.tag
-        if tag == "-text":
-            parts.append(node.text_content or "")
-        elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
-            if not _is_furniture(node):
-                if tag in blocks.BLOCK_TAGS or tag == "br":
-                    parts.append(" ")
-                    stack.append(" ")  # after a block: two cells' texts stay apart
-                stack.append(node.child)
-    return " ".join("".join(parts).split())
-
-
-def _profile_date(
-    tree: LexborHTMLParser, selector: str, profile: Profile, today: dt.date | None
-) -> Published | None:
-    """The first date the selector yields outside furniture: a datetime attribute, then text."""
-    try:
-        nodes = tree.css(selector)
-    except Exception:
-        return None
-    for node in nodes:
-        if in_furniture(node):
-            continue
-        stamp = node.attributes.get("datetime") or ""
-        inner = node.css_first("time[datetime]") if not stamp else None
-        if inner is not None:
-            stamp = inner.attributes.get("datetime") or ""
-        parsed = dates.parse_iso(stamp) if stamp else None
-        if parsed:
-            return parsed
-        text = " ".join((node.text(deep=True) or "").split())
-        if not text:
-            continue
-        parsed = dates.parse_with_formats(text, profile.date_formats) or dates.parse_text_date(
-            text, today=today
-        )
-        if parsed:
-            return parsed
-    return None
-
-
-def _text_near_title(tree: LexborHTMLParser) -> Iterator[str]:
-    """Text windows around the headline, where sites print the date (unlike related lists).
-
-    Nearest first: what follows the headline inside ever larger ancestors, then what
-    precedes it (a kicker date above the title). The window stops short of footers and
-    related lists on any page with a real article body. A generator: each larger
-    ancestor is walked only when the nearer windows held no date.
-    """
-    h1 = next((h for h in tree.css("h1") if not in_furniture(h)), None)
-    if h1 is None:
-        return
-    heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
-    before: list[str] = []
-    node: LexborNode | None = h1
-    for _ in range(4):
-        if node is None or node.parent is None or node.tag in ("body", "html"):
-            break
-        node = node.parent
-        text = _visible_text(node)
-        anchor = text.find(heading) if heading else -1
-        if anchor < 0:
-            continue
-        after = text[anchor + len(heading) : anchor + len(heading) + _AFTER_TITLE]
-        if after.strip():
-            yield after
-        before.append(text[max(anchor - _BEFORE_TITLE, 0) : anchor])
-    yield from (w for w in before if w.strip())
-
-
-def _pick_author(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> _Field:
-    if meta.jsonld_author:
-        return _Field(meta.jsonld_author, "jsonld:author")
+    if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
+        return _Field(name, "jsonld:author")
     text, selector = _first_text(tree, profile.author_selectors, skip_furniture=True)
-    text = _AUTHOR_PREFIX.sub("", text).strip()
+    text = bylines.clean_byline(text)
     if text:
         return _Field(text, f"profile:{selector}")
-    if meta.meta_author:
-        return _Field(meta.meta_author, "meta:author")
+    if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
+        return _Field(name, "meta:author")
+    found = _byline_element(tree)
+    if found:
+        return found
+    for window in near:
+        name = bylines.byline_in_text(window)
+        if name:
+            return _Field(name, "generic:text-near-title")
+        break  # only the nearest window: further out, "By" starts other sentences
+    if meta.jsonld_org_author:
+        return _Field(meta.jsonld_org_author, "jsonld:author-organization")
     return _Field("", "none")
+
+
+def _byline_element(tree: LexborHTMLParser) -> _Field | None:
+    """The first element named as a byline, outside furniture, whose text reads as names."""
+    scope = tree.css_first("article") or tree.css_first("main") or tree.body
+    if scope is None:
+        return None
+    for selector in bylines.BYLINE_SELECTORS:
+        for node in scope.css(selector)[:20]:
+            if node.tag in ("meta", "link", "script") or in_furniture(node):
+                continue
+            name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
+            if name:
+                return _Field(name, f"generic:{selector.split(',')[0]}")
+    return None
 
 
 def _pick_tags(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> tuple[str, ...]:

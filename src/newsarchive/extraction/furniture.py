@@ -1,0 +1,151 @@
+"""Where an article's fields must not come from, and where they usually are.
+
+Furniture (footers, sidebars, menus, related-article lists) holds other articles' dates
+and titles; the text right around the headline holds this article's date and byline.
+Shared by the title, date and author pickers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsarchive.extraction import blocks, clean
+
+_AFTER_TITLE = 300  # characters after the headline searched for its date
+_BEFORE_TITLE = 120
+# Where a date or title must never come from: related lists, sidebars, footers, menus.
+_FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
+# Related-article lists under names the generic boilerplate rules do not know, and the
+# headings that introduce them: their dates belong to other articles.
+_RELATED_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:see-?also|latest|last-?news|recent|prev-?next|neighbou?rs?|"
+    r"similar|teasers?|news-?list|top-?news|most-?viewed)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# A short heading ("Виж още:", "Още от Русе", "Related") that opens such a list, not a
+# sentence that merely starts with one of those words.
+_RELATED_HEADING = re.compile(
+    rf"^(?:{clean.RELATED_HEADINGS}|more)(?:\s+\S+){{0,2}}\s*:?$", re.IGNORECASE
+)
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p")
+
+
+@lru_cache(maxsize=20_000)
+def _related_marker(marker: str) -> bool:
+    """Memoised: themes repeat the same class strings on every card of a list."""
+    return bool(_RELATED_ATTR.search(marker))
+
+
+def is_furniture(node: LexborNode) -> bool:
+    """This element itself is a footer, sidebar, menu or related-article list."""
+    tag = node.tag or ""
+    if tag in _FURNITURE:
+        return True
+    attrs = node.attributes
+    if clean.is_furniture_attrs(tag, attrs):
+        return True
+    if tag in ("article", "main", "h1"):
+        return False
+    cls, ident = attrs.get("class"), attrs.get("id")
+    if (cls or ident) and _related_marker(f"{cls or ''} {ident or ''}"):
+        return True
+    first = node.child
+    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+        first = first.next
+    if first is not None and first.tag in _HEADING_TAGS:
+        heading = " ".join((first.text(deep=True) or "").split())
+        return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
+    return False
+
+
+def in_furniture(node: LexborNode) -> bool:
+    """True inside a footer, sidebar, menu, related list or any element named as furniture."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html", None):
+        if is_furniture(current):
+            return True
+        current = current.parent
+    return False
+
+
+_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+
+
+def visible_text(root: LexborNode) -> str:
+    """Text of a subtree without furniture (menus, sidebars, related lists, footers).
+
+    Iterative, so a page nested thousands of levels deep cannot exhaust the stack.
+    """
+    parts: list[str] = []
+    stack: list[LexborNode | str | None] = [root.child]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        stack.append(node.next)
+        tag = node.tag
+        if tag == "-text":
+            parts.append(node.text_content or "")
+        elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
+            if not is_furniture(node):
+                if tag in blocks.BLOCK_TAGS or tag == "br":
+                    parts.append(" ")
+                    stack.append(" ")  # after a block: two cells' texts stay apart
+                stack.append(node.child)
+    return " ".join("".join(parts).split())
+
+
+class NearTitle:
+    """The windows of ``text_near_title``, walked once per page and only as far as some
+    rule asks: the date, the modified date and the byline all read them."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self._source = text_near_title(tree)
+        self._seen: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        index = 0
+        while True:
+            if index == len(self._seen):
+                window = next(self._source, None)
+                if window is None:
+                    return
+                self._seen.append(window)
+            yield self._seen[index]
+            index += 1
+
+
+def text_near_title(tree: LexborHTMLParser) -> Iterator[str]:
+    """Text windows around the headline, where sites print the date (unlike related lists).
+
+    Nearest first: what follows the headline inside ever larger ancestors, then what
+    precedes it (a kicker date above the title). The window stops short of footers and
+    related lists on any page with a real article body. A generator: each larger
+    ancestor is walked only when the nearer windows held no date.
+    """
+    h1 = next((h for h in tree.css("h1") if not in_furniture(h)), None)
+    if h1 is None:
+        return
+    heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
+    before: list[str] = []
+    node: LexborNode | None = h1
+    for _ in range(4):
+        if node is None or node.parent is None or node.tag in ("body", "html"):
+            break
+        node = node.parent
+        text = visible_text(node)
+        anchor = text.find(heading) if heading else -1
+        if anchor < 0:
+            continue
+        after = text[anchor + len(heading) : anchor + len(heading) + _AFTER_TITLE]
+        if after.strip():
+            yield after
+        before.append(text[max(anchor - _BEFORE_TITLE, 0) : anchor])
+    yield from (w for w in before if w.strip())

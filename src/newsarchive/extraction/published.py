@@ -1,0 +1,223 @@
+"""The published and the modified date of a page, each from the most trustworthy rule.
+
+The rules and their order are in ``pick_dates``; the date forms themselves are in
+``dates``. Every rule refuses a date after the fetch time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.extraction import dates
+from newsarchive.extraction.furniture import NearTitle, in_furniture
+from newsarchive.extraction.metadata import Metadata, read_script_dates
+from newsarchive.models import Profile, Published
+
+
+@dataclass(frozen=True)
+class DatePick:
+    """A date with the rule that gave it, for ``Article.rules`` and ``date_source``."""
+
+    value: Published
+    rule: str
+    source: str  # one of models.DATE_SOURCES
+
+
+def _structured(value: str, month_first: bool, today: dt.date | None) -> Published | None:
+    """A date stated in JSON-LD or a meta tag: ISO mostly, sometimes words or "09/25/2025"."""
+    parsed = dates.parse_iso(value) or dates.parse_text_date(value, month_first=month_first)
+    if parsed is None or dates.after(parsed, today):
+        return None
+    return parsed
+
+
+def pick_dates(
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile: Profile,
+    today: dt.date | None,
+    url: str,
+) -> tuple[DatePick | None, DatePick | None]:
+    """The published and the modified date, each from the most trustworthy rule that has one.
+
+    Order and why: JSON-LD and meta tags are what the CMS states about the page itself;
+    then the profile's selector (someone looked at the site); then a ``<time>`` element and
+    the visible text near the headline, which is where a reader looks; then elements named
+    as dates anywhere in the article; last the URL, which gives the day but no time. A
+    visible date labelled "Updated"/"Обновена" is the modified date, never the published
+    one. Nothing after the fetch time is accepted from any rule.
+    """
+    published = next(
+        (c for c in _published_candidates(tree, near, meta, profile, today, url) if c),
+        None,
+    )
+    # Visible dates labelled "Updated" are searched for only where they can matter: when
+    # no published date was found, or it came from the same visible text.
+    further = published is None or published.source in ("time", "text", "url")
+    modified = _pick_modified(tree, near, meta, today, look_further=further)
+    if published is not None:
+        return published, modified
+    if modified is not None:
+        # The page shows only when it last changed: that is the date a reader takes for
+        # it, and the rule name still says it was a modified date.
+        return DatePick(modified.value, f"{modified.rule}:modified-only", modified.source), modified
+    return None, modified
+
+
+def _published_candidates(
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile: Profile,
+    today: dt.date | None,
+    url: str,
+) -> Iterator[DatePick | None]:
+    """Lazily, in trust order, so the costly text rules run only on pages that need them."""
+    month_first = dates.month_first_language(meta.lang)
+    if meta.jsonld_published:
+        parsed = _structured(meta.jsonld_published, month_first, today)
+        yield DatePick(parsed, "jsonld:datePublished", "jsonld") if parsed else None
+    for key, value in meta.meta_published:
+        parsed = _structured(value, month_first, today)
+        if parsed:
+            yield DatePick(parsed, f"meta:{key}", "meta")
+            break
+    for selector in profile.date_selectors:
+        stated = _profile_date(tree, selector, profile, today)
+        if stated:
+            yield DatePick(stated[0], f"profile:{selector}", stated[1])
+            break
+    yield _time_element(tree, today)
+    for window in near:
+        found = _first_published(window, today, month_first)
+        if found is not None:
+            yield DatePick(found, "generic:text-near-title", "text")
+            break
+    yield _dated_element(tree, today, month_first)
+    script_published = read_script_dates(tree)[0]
+    if script_published:
+        parsed = _structured(script_published, month_first, today)
+        yield DatePick(parsed, "meta:script", "meta") if parsed else None
+    from_url = dates.parse_url_date(url, today=today)
+    yield DatePick(from_url, "generic:url", "url") if from_url else None
+
+
+def _first_published(text: str, today: dt.date | None, month_first: bool) -> Published | None:
+    for found in dates.find_text_dates(text, today=today, month_first=month_first):
+        if not found.modified:
+            return found.value
+    return None
+
+
+_MODIFIED_ATTR = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
+
+
+def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | None:
+    """The first ``<time>`` outside furniture that is not marked as an update: its
+    ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
+    for node in tree.css("time"):
+        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('itemprop') or ''}"
+        parent = node.parent
+        if parent is not None:
+            marker += f" {parent.attributes.get('class') or ''}"
+        if _MODIFIED_ATTR.search(marker) or in_furniture(node):
+            continue
+        stamp = node.attributes.get("datetime")
+        if stamp:
+            parsed = dates.parse_iso(stamp)
+        else:
+            parsed = dates.parse_text_date(node.text(deep=True) or "", today=today)
+        if parsed and not dates.after(parsed, today):
+            return DatePick(parsed, "generic:time[datetime]" if stamp else "generic:time", "time")
+    return None
+
+
+# Elements a theme names after the date it prints ("post-date", "entry-meta", "byline").
+_DATED_SELECTOR = (
+    '[class*="date"], [class*="Date"], [class*="time"], [class*="posted"], '
+    '[class*="publish"], [class*="meta"], [class*="byline"], [id*="date"]'
+)
+
+
+def _dated_element(
+    tree: LexborHTMLParser, today: dt.date | None, month_first: bool, *, modified: bool = False
+) -> DatePick | None:
+    """The first published (or, with ``modified``, last-changed) date printed in an
+    element named as a date, outside furniture."""
+    scope = tree.body
+    if scope is None:
+        return None
+    for node in scope.css(_DATED_SELECTOR)[:300]:
+        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        if not text or len(text) > 200 or in_furniture(node):
+            continue
+        for found in dates.find_text_dates(text, today=today, month_first=month_first):
+            if found.modified == modified:
+                return DatePick(found.value, "generic:date-element", "text")
+    return None
+
+
+def _pick_modified(
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    today: dt.date | None,
+    *,
+    look_further: bool,
+) -> DatePick | None:
+    month_first = dates.month_first_language(meta.lang)
+    if meta.jsonld_modified:
+        parsed = _structured(meta.jsonld_modified, month_first, today)
+        if parsed:
+            return DatePick(parsed, "jsonld:dateModified", "jsonld")
+    for key, value in meta.meta_modified:
+        parsed = _structured(value, month_first, today)
+        if parsed:
+            return DatePick(parsed, f"meta:{key}", "meta")
+    if not look_further:
+        return None
+    for window in near:
+        for found in dates.find_text_dates(window, today=today, month_first=month_first):
+            if found.modified:
+                return DatePick(found.value, "generic:text-near-title", "text")
+    element = _dated_element(tree, today, month_first, modified=True)
+    script_modified = read_script_dates(tree)[1] if element is None else ""
+    if script_modified:
+        parsed = _structured(script_modified, month_first, today)
+        return DatePick(parsed, "meta:script", "meta") if parsed else None
+    return element
+
+
+def _profile_date(
+    tree: LexborHTMLParser, selector: str, profile: Profile, today: dt.date | None
+) -> tuple[Published, str] | None:
+    """The first date the selector yields outside furniture: a datetime attribute, then text."""
+    try:
+        nodes = tree.css(selector)
+    except Exception:
+        return None
+    for node in nodes:
+        if in_furniture(node):
+            continue
+        stamp = node.attributes.get("datetime") or ""
+        inner = node.css_first("time[datetime]") if not stamp else None
+        if inner is not None:
+            stamp = inner.attributes.get("datetime") or ""
+        parsed = dates.parse_iso(stamp) if stamp else None
+        if parsed and not dates.after(parsed, today):
+            return parsed, "time"
+        text = " ".join((node.text(deep=True) or "").split())
+        if not text:
+            continue
+        parsed = dates.parse_with_formats(text, profile.date_formats) or dates.parse_text_date(
+            text, today=today
+        )
+        if parsed and not dates.after(parsed, today):
+            return parsed, "text"
+    return None

@@ -1,0 +1,112 @@
+"""Bylines in Bulgarian and English, and the headline a reader sees, on pages written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import byline_in_text, clean_byline
+
+PROSE = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Автор: Иван Петров", "Иван Петров"),
+        ("Автори: Мария Иванова и Петър Колев", "Мария Иванова и Петър Колев"),
+        ("От Мария Иванова | 14.03.2025", "Мария Иванова"),
+        ("By Jane Doe", "Jane Doe"),
+        ("Written by Jane Doe on March 3, 2025", "Jane Doe"),
+        ("By\nJane Doe\nSenior Editor", "Jane Doe"),
+        ("Jane Doe March 3, 2025", "Jane Doe"),
+        ('"Jane Doe"', "Jane Doe"),
+        ("undefined", ""),
+        ("https://example.org/people/jane", ""),
+        ("Written By", ""),
+        ("This article was checked by our editors before it went live today.", ""),
+    ],
+)
+def test_clean_byline(text: str, expected: str) -> None:
+    assert clean_byline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14.03.2025 Автор: Георги Димитров Общината съобщи", "Георги Димитров"),
+        ("От Анна Стоянова, 14 март 2025", "Анна Стоянова"),
+        ("Posted by Sam Lee in News", "Sam Lee"),
+        ("от понеделник се затваря улицата", ""),  # a preposition, not a byline
+    ],
+)
+def test_byline_in_text(text: str, expected: str) -> None:
+    assert byline_in_text(text) == expected
+
+
+def test_byline_element_gives_the_author() -> None:
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1>"
+        '<div class="post-author"><span>Автор:</span> <a href="/a/1">Иван Петров</a></div>'
+        f"{PROSE}</article></body></html>"
+    )
+    article = extract(html)
+    assert article.author == "Иван Петров"
+    assert article.rules["author"].startswith("generic:")
+
+
+def test_byline_text_after_the_headline() -> None:
+    html = (
+        "<html><body><article><h1>Budget approved</h1><p>By Jane Doe | 3 March 2025</p>"
+        f"{PROSE}</article></body></html>"
+    )
+    assert extract(html).author == "Jane Doe"
+
+
+def test_organisation_in_jsonld_yields_to_a_named_person() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "author": {"@type": "Organization", "name": "Вестник Русе"}}</script></head>'
+        '<body><article><h1>Бюджетът е приет</h1><p class="byline">Автор: Иван Петров</p>'
+        f"{PROSE}</article></body></html>"
+    )
+    assert extract(html).author == "Иван Петров"
+    without_person = html.replace('<p class="byline">Автор: Иван Петров</p>', "")
+    assert extract(without_person).author == "Вестник Русе"
+
+
+def test_title_is_the_visible_headline_not_the_social_card() -> None:
+    html = (
+        '<html><head><meta property="og:title" content="Бюджет 2025: какво трябва да знаете">'
+        "<title>Бюджет 2025: какво трябва да знаете | Вестник</title></head><body><article>"
+        f"<h1>Общинският съвет прие бюджета за 2025 година</h1>{PROSE}</article></body></html>"
+    )
+    article = extract(html)
+    assert article.title == "Общинският съвет прие бюджета за 2025 година"
+    assert article.rules["title"] == "generic:h1"
+
+
+def test_logo_h1_is_not_the_title() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Вестник">'
+        '<meta property="og:title" content="Бюджетът е приет"></head><body>'
+        f"<h1>Вестник</h1><article>{PROSE}</article></body></html>"
+    )
+    assert extract(html).title == "Бюджетът е приет"
+
+
+def test_title_segment_spelling_the_host_is_dropped() -> None:
+    html = (
+        "<html><head><title>Бюджетът е приет | Ruse News</title></head><body><article>"
+        f"{PROSE}</article></body></html>"
+    )
+    assert extract(html, "https://www.rusenews.bg/a/1").title == "Бюджетът е приет"
+
+
+def test_headline_broken_by_a_line_break_keeps_its_words_apart() -> None:
+    html = (
+        "<html><head><title>Нов парк в центъра • Вестник Русе</title></head><body><article>"
+        f"<h1>Нов парк<br>в центъра</h1>{PROSE}</article></body></html>"
+    )
+    assert extract(html).title == "Нов парк в центъра"

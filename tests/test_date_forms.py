@@ -1,0 +1,204 @@
+"""One small page per date form the generic rules read, each written for this test.
+
+Every page is extracted with a fixed fetch time; each test names the published date, the
+rule kind that must give it (``date_source``) and, where it matters, the modified date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsarchive.extraction import extract
+from newsarchive.extraction.dates import find_text_dates, parse_text_date, parse_url_date
+
+TODAY = dt.date(2025, 3, 20)
+FETCHED = dt.datetime(2025, 3, 20, 15, 0)
+
+
+def page(body: str, *, head: str = "", lang: str = "bg") -> str:
+    """A plain article page: the headline, then ``body``, then enough prose to be a body."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 6 + "</p>"
+    return (
+        f'<html lang="{lang}"><head><title>Ремонт на улиците</title>{head}</head><body>'
+        f"<article><h1>Ремонт на улиците започва</h1>{body}{prose}</article></body></html>"
+    )
+
+
+def test_jsonld_graph_keeps_published_and_modified_apart() -> None:
+    head = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebSite", "name": "Вестник"},'
+        '{"@type": "NewsArticle", "headline": "Ремонт",'
+        ' "datePublished": "2025-03-10T09:00:00+02:00",'
+        ' "dateModified": "2025-03-12T18:30:00+02:00"}]}</script>'
+    )
+    article = extract(page("", head=head), today=TODAY)
+    assert article.published == dt.datetime(
+        2025, 3, 10, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+    assert article.modified is not None and article.modified.day == 12
+    assert article.date_source == "jsonld"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["og:published_time", "parsely-pub-date", "sailthru.date", "DC.date.issued", "pubdate"],
+)
+def test_meta_names(name: str) -> None:
+    head = f'<meta name="{name}" content="2025-03-11">'
+    article = extract(page("", head=head), today=TODAY)
+    assert article.published == dt.date(2025, 3, 11)
+    assert article.date_source == "meta"
+
+
+def test_meta_names_are_read_in_their_order_not_the_pages() -> None:
+    head = (
+        '<meta name="date" content="2025-03-15">'
+        '<meta property="article:published_time" content="2025-03-11">'
+    )
+    assert extract(page("", head=head), today=TODAY).published == dt.date(2025, 3, 11)
+
+
+def test_itemprop_date_published_on_a_span() -> None:
+    body = '<span itemprop="datePublished" content="2025-03-09">9 март</span>'
+    article = extract(page(body), today=TODAY)
+    assert article.published == dt.date(2025, 3, 9)
+    assert article.date_source == "meta"
+
+
+def test_time_element_marked_as_update_is_not_the_publication() -> None:
+    body = (
+        '<time class="updated" datetime="2025-03-18">18.03</time>'
+        '<time datetime="2025-03-08T10:00">8.03</time>'
+    )
+    article = extract(page(body), today=TODAY)
+    assert article.published == dt.datetime(2025, 3, 8, 10, 0)
+    assert article.date_source == "time"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<p>Публикувано: 14 март 2025 г.</p>", dt.date(2025, 3, 14)),
+        ("<p>Русе, 14.03.2025, 10:15 ч.</p>", dt.datetime(2025, 3, 14, 10, 15)),
+        ("<p>Опубликовано 14 марта 2025 года</p>", dt.date(2025, 3, 14)),
+        ("<p>Published on March 14, 2025</p>", dt.date(2025, 3, 14)),
+        ("<p>Posted Mar. 14, 2025 at 3:05 pm</p>", dt.datetime(2025, 3, 14, 15, 5)),
+        ("<p>14th March 2025</p>", dt.date(2025, 3, 14)),
+        ("<p>2025/03/14</p>", dt.date(2025, 3, 14)),
+    ],
+)
+def test_visible_date_near_the_headline(line: str, expected: dt.date) -> None:
+    article = extract(page(line), today=TODAY)
+    assert article.published == expected
+    assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<p>преди 3 часа</p>", dt.datetime(2025, 3, 20, 12, 0)),
+        ("<p>преди 2 дни</p>", dt.datetime(2025, 3, 18, 15, 0)),
+        ("<p>вчера, 18:40</p>", dt.datetime(2025, 3, 19, 18, 40)),
+        ("<p>днес в 09:05</p>", dt.datetime(2025, 3, 20, 9, 5)),
+        ("<p>2 hours ago</p>", dt.datetime(2025, 3, 20, 13, 0)),
+        ("<p>Yesterday</p>", dt.date(2025, 3, 19)),
+    ],
+)
+def test_relative_dates_count_back_from_the_fetch_time(line: str, expected: dt.date) -> None:
+    article = extract(page(line), today=FETCHED)
+    assert article.published == expected
+    assert article.date_source == "text"
+
+
+def test_relative_date_against_a_fetch_day_keeps_the_day() -> None:
+    assert parse_text_date("преди 5 часа", today=TODAY) == TODAY
+    assert parse_text_date("3 days ago", today=TODAY) == dt.date(2025, 3, 17)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("bg", "04/03/2025", dt.date(2025, 3, 4)),  # day-first where both readings exist
+        ("en-GB", "04/03/2025", dt.date(2025, 3, 4)),
+        ("en-US", "04/03/2025", dt.date(2025, 4, 3)),
+        ("en", "04/03/2025", dt.date(2025, 3, 4)),  # no country: the day-first default
+        ("bg", "03/14/2025", dt.date(2025, 3, 14)),  # only one reading is a date
+        ("en-US", "14/03/2025", dt.date(2025, 3, 14)),
+        ("en-US", "03/19/2025", dt.date(2025, 3, 19)),
+    ],
+)
+def test_slash_dates_by_language_and_plausibility(lang: str, text: str, expected: dt.date) -> None:
+    article = extract(page(f"<p>{text}</p>", lang=lang), today=dt.date(2025, 6, 1))
+    assert article.published == expected
+
+
+def test_slash_date_whose_language_reading_is_in_the_future_takes_the_other() -> None:
+    # Month-first would be 3 April 2025, after the fetch day; 4 March 2025 is possible.
+    assert parse_text_date("04/03/2025", today=TODAY, month_first=True) == dt.date(2025, 3, 4)
+    # Neither reading has happened yet: no date.
+    assert parse_text_date("11/12/2025", today=TODAY, month_first=True) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/2025/03/14/remont-na-ulitsite", dt.date(2025, 3, 14)),
+        ("https://news.example/novini/2025-03-14-remont", dt.date(2025, 3, 14)),
+        ("https://news.example/a/20250314/remont", dt.date(2025, 3, 14)),
+        ("https://news.example/a/202503141234/remont", None),  # an id, not a date
+        ("https://news.example/2026/01/01/bad-clock", None),  # after the fetch day
+    ],
+)
+def test_url_dates(url: str, expected: dt.date | None) -> None:
+    assert parse_url_date(url, today=TODAY) == expected
+
+
+def test_url_date_is_the_last_resort() -> None:
+    article = extract(page(""), "https://news.example/2025/03/14/remont", today=TODAY)
+    assert article.published == dt.date(2025, 3, 14)
+    assert article.date_source == "url"
+
+
+def test_updated_label_marks_the_modified_date() -> None:
+    found = find_text_dates("Обновена: 18.03.2025 Публикувана: 12.03.2025", today=TODAY)
+    assert [(d.value, d.modified) for d in found] == [
+        (dt.date(2025, 3, 18), True),
+        (dt.date(2025, 3, 12), False),
+    ]
+    article = extract(page("<p>Updated March 18, 2025 · March 12, 2025</p>"), today=TODAY)
+    assert article.published == dt.date(2025, 3, 12)
+    assert article.modified == dt.date(2025, 3, 18)
+
+
+def test_only_an_update_date_is_the_date_the_reader_sees() -> None:
+    article = extract(page("<p>Актуализирана: 18.03.2025</p>"), today=TODAY)
+    assert article.published == dt.date(2025, 3, 18)
+    assert article.rules["published"].endswith(":modified-only")
+    assert article.date_source == "text"
+
+
+def test_never_a_date_after_the_fetch_time() -> None:
+    head = '<meta property="article:published_time" content="2025-04-02T10:00:00">'
+    article = extract(page("<p>Събитието е на 30 март 2025 г.</p>", head=head), today=TODAY)
+    assert article.published is None  # both the meta date and the text date lie ahead
+    assert article.date_source == "none"
+    later = extract(page("<p>23.03.2025</p><p>Публикувано 10.03.2025</p>"), today=TODAY)
+    assert later.published == dt.date(2025, 3, 10)
+
+
+def test_the_sites_calendar_may_be_a_day_ahead_of_the_fetch_day() -> None:
+    # Fetched on 20 March (UTC day) at 23:30 UTC: in Sofia it is already 21 March.
+    head = '<meta property="article:published_time" content="2025-03-21T01:10:00+02:00">'
+    article = extract(page("", head=head), today=TODAY)
+    assert article.published is not None and article.published.day == 21
+    utc = dt.UTC
+    exact = extract(page("", head=head), today=dt.datetime(2025, 3, 20, 22, 0, tzinfo=utc))
+    assert exact.published is None  # 23:10 UTC is after a fetch at 22:00 UTC
+
+
+def test_no_date_at_all_is_source_none() -> None:
+    article = extract(page(""), "https://news.example/novini/remont", today=TODAY)
+    assert article.published is None and article.date_source == "none"

@@ -1,0 +1,108 @@
+"""Body recall on layouts the generic rules were not tuned for, on pages written for these
+tests: a listicle whose items are separate cards, and sections under linked headings."""
+
+from __future__ import annotations
+
+from newsarchive.extraction import extract
+
+ITEMS = [
+    "Градината на брега е любимо място за разходка през пролетта",
+    "Старият пазар в центъра предлага местни плодове и зеленчуци",
+    "Музеят на транспорта показва първите локомотиви в страната",
+    "Паркът на младежта има нови алеи и детски площадки",
+    "Крайбрежната алея събира бегачи и колоездачи всяка сутрин",
+]
+
+
+def _item(number: int, lead: str) -> str:
+    sentence = f"{lead}, и жителите на града го посещават често през цялата година. "
+    return (
+        f'<article class="tile"><h3><a href="/place/{number}">{number}. Място</a></h3>'
+        f"<p>{sentence * 4}</p></article>"
+        f'<div class="ad-slot"><p>Реклама</p><p>{"Купете сега с отстъпка. " * 12}</p></div>'
+    )
+
+
+def test_listicle_cards_are_all_taken() -> None:
+    cards = "".join(_item(i, lead) for i, lead in enumerate(ITEMS, 1))
+    html = (
+        "<html><body><main><h1>Пет места за разходка в Русе</h1>"
+        f'<div class="zone">{cards}</div></main>'
+        "<footer><p>Всички права запазени.</p></footer></body></html>"
+    )
+    text = extract(html).text
+    for lead in ITEMS:
+        assert lead in text
+    assert "Купете сега" not in text and "Всички права" not in text
+
+
+def test_long_section_under_a_linked_heading_is_not_a_teaser() -> None:
+    section = "Апаратът има голям сензор и снима отлично при слаба светлина вечер. " * 6
+    html = (
+        "<html><body><article><h1>Най-добрите фотоапарати</h1>"
+        f"<p>{'Избрахме модели за всеки бюджет след много тестове на терен. ' * 3}</p>"
+        + "".join(
+            f'<div class="block"><h2><a href="https://shop.example/{n}">{n}. Модел</a></h2>'
+            f"<p>{section}</p></div>"
+            for n in range(1, 5)
+        )
+        + "</article></body></html>"
+    )
+    text = extract(html).text
+    assert text.count("Апаратът има голям сензор") == 24
+
+
+BODY = "<p>" + "Общинският съвет прие нова наредба за зелените площи в града. " * 5 + "</p>"
+
+
+def test_react_streamed_root_is_read() -> None:
+    html = (
+        '<html><body><div hidden id="S:0">'
+        f"<article><h1>Наредба</h1>{BODY}</article></div></body></html>"
+    )
+    assert "нова наредба за зелените площи" in extract(html).text
+
+
+def test_really_hidden_text_is_not_read() -> None:
+    html = (
+        f"<html><body><article><h1>Наредба</h1>{BODY}"
+        '<div hidden id="promo"><p>Скрит текст за търсачки, който читателят не вижда.</p></div>'
+        "</article></body></html>"
+    )
+    assert "Скрит текст" not in extract(html).text
+
+
+def test_page_builder_widget_wrappers_are_not_furniture() -> None:
+    html = (
+        '<html><body><div class="elementor-widget-wrap"><div class="elementor-element">'
+        f'<div class="elementor-widget-container"><h1>Наредба</h1>{BODY}</div></div></div>'
+        '<div class="widget widget_recent_entries"><p>Последни новини и още нещо</p></div>'
+        "</body></html>"
+    )
+    text = extract(html).text
+    assert "нова наредба" in text and "Последни новини" not in text
+
+
+def test_layout_utility_classes_do_not_mark_furniture() -> None:
+    html = (
+        '<html><body><div class="lg:mr-[--sidebar-width] w-full">'
+        f"<article><h1>Наредба</h1><p>Публикувано на 3 март 2025</p>{BODY}</article></div>"
+        "</body></html>"
+    )
+    article = extract(html)
+    assert "нова наредба" in article.text
+    assert article.published is not None and article.published.isoformat() == "2025-03-03"
+
+
+def test_title_repeated_as_a_closing_heading_does_not_cut_the_article() -> None:
+    part = "Започнете с леки тежести и добавяйте по малко всяка седмица. " * 4
+    html = (
+        '<html><head><meta property="og:title" content="Домашен фитнес за всеки бюджет">'
+        "</head><body><article><h1>Домашен фитнес за всеки бюджет</h1>"
+        f"<h2>Начало</h2><p>{part}</p><h2>Напреднали</h2><p>Още: {part}</p>"
+        f"<h2>Домашен фитнес за всеки бюджет</h2><p>Накрая: {part[:120]}</p>"
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    assert text.startswith(("Начало", "Започнете"))
+    assert "Накрая:" in text and "Още:" in text
