@@ -94,15 +94,40 @@ def search_count(
 
 
 def show(db: Path, id_or_url: str) -> dict[str, Any]:
-    """One archived article, or a ``UsageError`` naming what was not found."""
+    """One archived article with its provenance (``extractor``, ``capture_id``) and its
+    earlier versions (``revisions``, oldest first), or a ``UsageError`` naming what was
+    not found."""
+    from newsarchive.archive import revisions
+
     conn = connect_reader(db)
     try:
         found = get_article(conn, id_or_url)
+        if found is not None:
+            extractor, capture_id, updated_at = conn.execute(
+                "SELECT extractor, capture_id, updated_at FROM articles WHERE id = ?",
+                (found["id"],),
+            ).fetchone()
+            found.update(extractor=extractor, capture_id=capture_id, updated_at=updated_at)
+            found["revisions"] = revisions.history(conn, found["id"])
     finally:
         conn.close()
     if found is None:
         raise UsageError(f"no article with id or URL '{id_or_url}' in {db}")
     return found
+
+
+def latest_change(article: dict[str, Any]) -> str:
+    """``show --diff``: the words the latest change removed and added, title then text."""
+    from newsarchive.archive.revisions import render_diff, word_diff
+
+    if not article["revisions"]:
+        raise UsageError(f"article {article['id']} has no earlier version: nothing to diff")
+    before = article["revisions"][-1]
+    lines = [f"--- {before['seen_at']}", f"+++ {article['updated_at']}"]
+    if before["title"] != article["title"]:
+        lines.append("title: " + render_diff(word_diff(before["title"], article["title"])))
+    lines.append(render_diff(word_diff(before["text"], article["text"])))
+    return "\n".join(lines) + "\n"
 
 
 def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
@@ -218,24 +243,32 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
 
 
 def reextract(
-    db: Path, *, sites: Iterable[str] = (), profile_files: Iterable[Path] = ()
+    db: Path,
+    *,
+    filters: Filters | None = None,
+    profile_files: Iterable[Path] = (),
+    workers: int | None = None,
 ) -> dict[str, Any]:
     """Rebuild articles from their stored captures (no network), under the crawl lock."""
     from newsarchive.archive.lock import CrawlLock
+    from newsarchive.archive.search import check_sites
     from newsarchive.reextract import reextract_archive
 
     connect(db, create=False).close()  # the usual one-line error before taking the lock
     with CrawlLock(db):
         conn = connect(db, create=False)
         try:
-            report = reextract_archive(conn, sites=sites, profile_files=profile_files)
+            check_sites(conn, (filters or Filters()).sites)
+            report = reextract_archive(
+                conn, filters=filters, profile_files=profile_files, workers=workers
+            )
         finally:
             conn.close()
     return {
-        "updated": report.updated,
+        "changed": report.changed,
         "unchanged": report.unchanged,
+        "failed": report.failed,
         "skipped": report.skipped,
-        "empty": report.empty,
         "unknown_sites": sorted(report.unknown_sites),
     }
 

@@ -296,14 +296,22 @@ def datasette_metadata(
 def show(
     id_or_url: Annotated[str, typer.Argument(help="Article id (from search) or its URL.")],
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff", help="Print the words the latest edit changed: [-removed-] {+added+}."
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Print one archived article in full."""
+    """Print one archived article in full (JSON: with its earlier versions)."""
     from newsarchive import api, render
 
     with _handled():
         article = api.show(_db(db), id_or_url)
-        if fmt is ShowFormat.json:
+        if diff:
+            sys.stdout.write(render.clean_text(api.latest_change(article)))
+        elif fmt is ShowFormat.json:
             _print_json(article)
         else:
             render.article_text(article)
@@ -379,26 +387,35 @@ def import_jsonl(
 @app.command()
 def reextract(
     site: SiteOption = None,
+    since: SinceOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Processes (default: one per core)."),
+    ] = None,
     profile: ProfileOption = None,
     db: DbOption = None,
 ) -> None:
     """Rebuild archived articles from their stored raw pages, without the network.
 
-    Run after upgrading newsarchive or correcting a site profile. Articles imported
-    from JSON Lines have no stored page and are left as they are.
+    Run after upgrading newsarchive or correcting a site profile. Only articles whose
+    extracted fields change are rewritten; the version they replace is kept as a
+    revision. Articles imported from JSON Lines have no stored page and are left as
+    they are. Exit 1 when some pages no longer yield an article (their archived version
+    is kept).
     """
     from newsarchive import api
 
     with _handled():
         result = api.reextract(
-            _db(db), sites=[s.lower() for s in site or ()], profile_files=profile or []
-        )
+            _db(db), filters=_filters(site, since, None), profile_files=profile or [],
+            workers=workers,
+        )  # fmt: skip
         sys.stdout.write(
-            f"re-extracted: {result['updated']} updated, {result['unchanged']} unchanged, "
-            f"{result['skipped']} without a stored page or profile"
-            + (f", {result['empty']} kept (nothing extracted)" if result["empty"] else "")
-            + "\n"
+            f"re-extracted: {result['changed']} changed, {result['unchanged']} unchanged, "
+            f"{result['failed']} failed (archived version kept), "
+            f"{result['skipped']} without a stored page or profile\n"
         )
+    raise typer.Exit(1 if result["failed"] else 0)
 
 
 @app.command()

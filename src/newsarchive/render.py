@@ -28,6 +28,11 @@ def _clean(value: object) -> str:
     return _CONTROL.sub("", "" if value is None else str(value))
 
 
+def clean_text(value: str) -> str:
+    """Scraped text (a diff) safe for a terminal: control characters out, newlines kept."""
+    return _clean(value)
+
+
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 

@@ -109,14 +109,25 @@ class Store:
         source_url: str | None = None,
         fetched_at: str | None = None,
         capture_id: int | None = None,
+        extractor: str | None = None,
     ) -> str:
         """Insert or update the article ``url`` or ``source_url`` leads to.
 
         Returns "new", "updated" or "unchanged". The newest canonical URL wins (a site
         that moves to https renames its articles), and both URLs are remembered as keys.
         The lemma columns the search index reads are filled here, at write time.
+
+        Only the extracted fields are compared; when they changed, the version they
+        replace is kept in ``revisions`` first. ``extractor`` (provenance) defaults to
+        this release's extractor when the article comes from a capture, to none (an
+        import) otherwise.
         """
+        from newsarchive.archive import revisions
         from newsarchive.extraction.dates import local_date
+        from newsarchive.extractor_version import EXTRACTOR_VERSION
+
+        if extractor is None and capture_id is not None:
+            extractor = EXTRACTOR_VERSION
 
         fetched = fetched_at or now_iso()
         source_url = source_url if source_url and source_url != url else None
@@ -141,20 +152,22 @@ class Store:
                 cur = self.conn.execute(
                     "INSERT INTO articles (site, url, title, published, published_date, author,"
                     " tags, text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url,"
-                    " capture_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " capture_id, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (site, url, *values[:2], pdate, *values[2:], *lemmas, fetched, fetched,
-                     source_url, capture_id),
+                     source_url, capture_id, extractor),
                 )  # fmt: skip
                 article_id = int(cur.lastrowid or 0)
                 outcome = "new"
             else:
+                assert article_id is not None
+                revisions.keep(self.conn, article_id, replaced_at=fetched)
                 self.conn.execute(
                     "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
                     " author = ?, tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?,"
-                    " updated_at = ?, capture_id = COALESCE(?, capture_id),"
+                    " updated_at = ?, capture_id = ?, extractor = ?,"
                     " source_url = COALESCE(?, source_url) WHERE id = ?",
                     (url, *values[:2], pdate, *values[2:], *lemmas, fetched, capture_id,
-                     source_url, article_id),
+                     extractor, source_url, article_id),
                 )  # fmt: skip
                 outcome = "updated"
         assert article_id is not None
