@@ -148,6 +148,55 @@ def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]
     return _stream(conn, filters)
 
 
+def export_file(db: Path, filters: Filters, fmt: str, out: Path) -> int:
+    """``export --format warc|parquet`` to ``out``; returns how many records were written.
+
+    Written beside ``out`` and renamed into place when complete, so a failure (a full
+    disk, a missing library) never leaves a half file that looks like an export.
+    """
+    import os
+
+    from newsarchive.archive.search import check_sites
+
+    writer = _binary_writer(fmt)
+    conn = connect_reader(db)
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        check_sites(conn, filters.sites)
+        try:
+            handle = partial.open("wb")
+        except OSError as exc:
+            raise UsageError(f"cannot write {out}: {exc.strerror}") from None
+        with handle:
+            count: int = writer(conn, filters, handle)
+        os.replace(partial, out)
+    except OSError as exc:
+        from newsarchive.errors import OutputError
+
+        raise OutputError(f"cannot write {out}: {exc.strerror}") from None
+    finally:
+        conn.close()
+        partial.unlink(missing_ok=True)
+    return count
+
+
+def _binary_writer(fmt: str) -> Any:
+    """The writer of a binary format, or one line saying which library is missing."""
+    try:
+        if fmt == "warc":
+            from newsarchive.export.warc import write_warc
+
+            return write_warc
+        from newsarchive.export.parquet import write_parquet
+
+        return write_parquet
+    except ImportError as exc:
+        extra = "parquet" if fmt == "parquet" else "warc"
+        raise UsageError(
+            f"--format {fmt} needs {exc.name}: pip install 'newsarchive[{extra}]'"
+        ) from None
+
+
 def _stream(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
     try:
         yield from iter_articles(conn, filters)
@@ -240,6 +289,41 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
     return counts
+
+
+def import_warc(
+    db: Path, files: Iterable[Path], *, profile_files: Iterable[Path] = ()
+) -> dict[str, Any]:
+    """Archive the HTML responses of WARC files, under the crawl lock (a writer)."""
+    import os
+
+    from newsarchive.archive.lock import CrawlLock
+    from newsarchive.archive.store import Store
+    from newsarchive.profiles.loader import list_profiles
+    from newsarchive.warc_import import SKIPS, import_files
+
+    paths = list(files)
+    for path in paths:  # every file readable before anything is written
+        if not path.is_file() or not os.access(path, os.R_OK):
+            why = "no such file" if not path.exists() else "not a readable file"
+            raise UsageError(f"cannot read {path}: {why}")
+    profiles = list_profiles(profile_files).values()
+    connect(db, create=True).close()
+    with CrawlLock(db):
+        conn = connect(db, create=True)
+        try:
+            report = import_files(Store(conn), paths, profiles)
+        except sqlite3.DatabaseError as exc:
+            from newsarchive.errors import ArchiveWriteError
+
+            raise ArchiveWriteError(f"cannot write the archive: {exc}") from None
+        finally:
+            conn.close()
+    return {
+        **{k: report.outcomes[k] for k in ("new", "updated", "unchanged")},
+        "skipped": {SKIPS[k]: n for k, n in report.skipped.items() if n},
+        "damaged": report.damaged,
+    }
 
 
 def reextract(

@@ -53,7 +53,11 @@ ProfileOption = Annotated[
 
 # The choices of each option (Typer shows them in --help and rejects anything else).
 SearchFormat = StrEnum("SearchFormat", [("table", "table"), ("json", "json"), ("csv", "csv")])
-ExportFormat = StrEnum("ExportFormat", [("jsonl", "jsonl"), ("csv", "csv")])
+ExportFormat = StrEnum(
+    "ExportFormat",
+    [("jsonl", "jsonl"), ("csv", "csv"), ("warc", "warc"), ("parquet", "parquet")],
+)
+BINARY_FORMATS = ("warc", "parquet")
 ShowFormat = StrEnum("ShowFormat", [("text", "text"), ("json", "json")])
 MetadataFormat = StrEnum("MetadataFormat", [("yaml", "yaml"), ("json", "json")])
 SortOrder = StrEnum(
@@ -345,10 +349,18 @@ def export(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Write archived articles as JSON Lines or CSV."""
+    """Write archived articles as JSON Lines or CSV; or as Parquet (typed columns, for
+    pandas/DuckDB), or their stored pages as a WARC file (with --out)."""
     from newsarchive import api, render
 
     with _handled():
+        if fmt.value in BINARY_FORMATS:
+            if out is None:
+                raise UsageError(f"--format {fmt.value} writes a file: give --out FILE")
+            count = api.export_file(_db(db), _filters(site, since, until), fmt.value, out)
+            what = "captures" if fmt.value == "warc" else "articles"
+            sys.stderr.write(f"exported {count} {what} to {out}\n")
+            return
         rows = api.export(_db(db), _filters(site, since, until))
         count = render.export_rows(rows, fmt.value, out)
         if out is not None:
@@ -382,6 +394,31 @@ def import_jsonl(
             f"imported {counts['new']} new, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged\n"
         )
+
+
+@app.command("import-warc")
+def import_warc(
+    files: Annotated[list[Path], typer.Argument(help="WARC files (.warc or .warc.gz).")],
+    profile: ProfileOption = None,
+    db: DbOption = None,
+) -> None:
+    """Archive and extract the HTML pages of WARC files (this tool's, wget, Browsertrix,
+    Common Crawl), matched to site profiles by host, else the generic rules (site = host).
+
+    Exit 1 when a file is truncated or corrupt: what came before the damage is archived.
+    """
+    from newsarchive import api
+
+    with _handled():
+        result = api.import_warc(_db(db), files, profile_files=profile or [])
+        skipped = ", ".join(f"{n} {what}" for what, n in result["skipped"].items())
+        sys.stdout.write(
+            f"imported {result['new']} new, {result['updated']} updated, "
+            f"{result['unchanged']} unchanged" + (f"; skipped {skipped}" if skipped else "") + "\n"
+        )
+        for line in result["damaged"]:
+            _err(line)
+    raise typer.Exit(1 if result["damaged"] else 0)
 
 
 @app.command()
