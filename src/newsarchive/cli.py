@@ -192,6 +192,16 @@ def crawl(
             help="Requests per site per run (5000); a larger site resumes on the next run.",
         ),
     ] = None,
+    recheck: Annotated[
+        int | None,
+        typer.Option(
+            "--recheck",
+            min=0,
+            metavar="DAYS",
+            help="Re-fetch archived articles published in the last DAYS days; an edited one"
+            " keeps its earlier version (show --diff).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     log_file: Annotated[
         Path | None,
@@ -225,6 +235,7 @@ def crawl(
             connections=connections,
             stop_after_known=stop_after_known,
             max_requests=max_requests,
+            recheck=recheck,
         )
     raise typer.Exit(code)
 

@@ -92,6 +92,8 @@ class SiteCrawl:
     def run(self) -> SiteReport:
         run_id = self.store.start_run(self.profile.id)
         try:
+            if self.options.recheck_days is not None:
+                self.frontier.requeue_recent(self.options.recheck_days)
             self._fetch_pending()
             for url in self.profile.feeds + self.profile.sitemaps:
                 self._read_feed(absolute(self.profile, url), depth=0)

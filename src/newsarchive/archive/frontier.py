@@ -107,6 +107,20 @@ class Frontier:
                 ],
             )
 
+    def requeue_recent(self, days: int, today: dt.date | None = None) -> int:
+        """Queue again the site's archived articles published in the last ``days`` days
+        (``crawl --recheck``), so a silent edit is fetched and kept as a revision."""
+        since = (today or dt.date.today()) - dt.timedelta(days=days)
+        rows = self.conn.execute(
+            "SELECT COALESCE(source_url, url), published_date FROM articles"
+            " WHERE site = ? AND published_date >= ? ORDER BY published_date DESC",
+            (self.site, since.isoformat()),
+        ).fetchall()
+        self.queue(
+            Candidate(url, self.site, "recheck", dt.date.fromisoformat(day)) for url, day in rows
+        )
+        return len(rows)
+
     def pending(self) -> list[str]:
         """Queued URLs, then failed ones still worth retrying, oldest first."""
         rows = self.conn.execute(

@@ -1,0 +1,75 @@
+"""crawl --recheck DAYS: archived articles of the last DAYS days are fetched again; a
+silent edit of the text becomes a revision, a change of the page around it (a clock in
+the top bar) does not."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from newsarchive.mirror import MirrorServer
+
+from .support import SITES, Result
+
+Cli = Callable[..., Result]
+EDITED = "novini/ruse/Podmenyat-vodoprovoda-v-selo-Nikolovo-2822575.html"
+CHROME = "novini/ruse/Nov-kej-za-turisticheski-korabi-na-Dunav-2822530.html"
+
+
+def _crawl(run_cli: Cli, root: Path, db: Path, *extra: str) -> Result:
+    server = MirrorServer(root).start()
+    try:
+        return run_cli(
+            "crawl", "ruse24", "--base-url", server.url, "--delay", "0", "--db", str(db), *extra
+        )
+    finally:
+        server.stop()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_recheck_keeps_a_silent_edit_and_ignores_chrome(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    root = tmp_path / "ruse24"
+    shutil.copytree(SITES / "ruse24", root)
+    first = _crawl(run_cli, root, db)
+    assert first.exit_code == 0, first.stderr
+    _edit(root / EDITED, "3,2 километра", "4,1 километра")
+    _edit(root / CHROME, "Към 03:24", "Към 09:15")
+
+    plain = _crawl(run_cli, root, db)  # without --recheck nothing archived is refetched
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0
+    assert plain.exit_code == 0
+
+    again = _crawl(run_cli, root, db, "--recheck", "100000")
+    assert again.exit_code == 0, again.stderr
+    articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    run = conn.execute(
+        "SELECT new, updated, unchanged FROM runs ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert run == (0, 1, articles - 1)
+    url = "https://www.ruse24.bg/" + EDITED.removesuffix(".html")
+    shown = run_cli("show", url, "--format", "json", "--db", str(db)).json()
+    assert isinstance(shown, dict)
+    assert "4,1 километра" in shown["text"]
+    [earlier] = shown["revisions"]
+    assert "3,2 километра" in earlier["text"]
+    assert earlier["capture_id"] != shown["capture_id"]  # each version names its capture
+    diff = run_cli("show", url, "--diff", "--db", str(db))
+    assert "[-3,2-]{+4,1+}" in diff.stdout
+    assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 1  # chrome: none
+
+    recent = _crawl(run_cli, root, db, "--recheck", "1")  # the fixtures are older than a day
+    assert recent.exit_code == 0
+    assert conn.execute(
+        "SELECT updated, unchanged FROM runs ORDER BY id DESC LIMIT 1"
+    ).fetchone() == (0, 0)
+    conn.close()
