@@ -14,8 +14,9 @@ import itertools
 import os
 import sqlite3
 import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -25,6 +26,7 @@ from newsarchive.models import Article, Profile
 
 _BATCH = 200  # captures read, and results written, per transaction
 _POOL_FROM = 50  # fewer articles than this are re-extracted in this process
+_CHUNK = 16  # captures per task sent to a worker process
 
 
 @dataclass
@@ -81,10 +83,30 @@ def reextract_archive(
     if workers == 1:
         _write(conn, map(_extract, tasks), report)
         return report
+    _write(conn, _pooled(tasks, workers), report)
+    return report
+
+
+def _pooled(tasks: Iterator[_Task], workers: int) -> Iterator[tuple[_Task, Article]]:
+    """``map(_extract, tasks)`` on ``workers`` processes, in order, with a bounded number
+    of chunks in flight (``Executor.map`` would read every capture up front), so the
+    workers extract the next chunks while this process writes the last ones."""
     # spawn, not fork: a forked copy of a process with threads (a test's servers) may hang
     with ProcessPoolExecutor(workers, get_context("spawn")) as pool:
-        _write(conn, pool.map(_extract, tasks, chunksize=16), report)
-    return report
+        flight: deque[Future[list[tuple[_Task, Article]]]] = deque()
+        while True:
+            while len(flight) < workers * 4:
+                chunk = list(itertools.islice(tasks, _CHUNK))
+                if not chunk:
+                    break
+                flight.append(pool.submit(_extract_chunk, chunk))
+            if not flight:
+                return
+            yield from flight.popleft().result()
+
+
+def _extract_chunk(chunk: list[_Task]) -> list[tuple[_Task, Article]]:
+    return [_extract(task) for task in chunk]
 
 
 def _tasks(
