@@ -102,6 +102,8 @@ def test_silent_edit_keeps_the_earlier_version(run_cli: Cli, db: Path) -> None:
     assert old["text"] == RECORD["text"] and old["title"] == RECORD["title"]
     assert old["seen_at"] and old["replaced_at"] >= old["seen_at"]
 
+    text = run_cli("show", RECORD["url"], "--db", str(db))
+    assert "Edited: 1 earlier version kept (--diff)" in text.stdout
     diff = run_cli("show", RECORD["url"], "--diff", "--db", str(db))
     assert diff.exit_code == 0
     assert "[-200-]{+350+}" in diff.stdout.replace(" ", "")

@@ -231,3 +231,44 @@ def test_export_warc_needs_out_and_a_known_site(run_cli: Cli, tmp_path: Path, db
     assert unwritable.exit_code == 2 and unwritable.stderr.startswith(
         "newsarchive: error: cannot write"
     )
+
+
+def _dated_response(writer: WARCWriter, uri: str, body: bytes, date: str) -> None:
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=http,
+            warc_headers_dict={"WARC-Date": date},
+        )
+    )  # fmt: skip
+
+
+def test_captures_of_one_page_over_time_become_its_history(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    def page(amount: str) -> bytes:
+        return (
+            "<html><head><title>Бюджетът на Русе</title></head><body><article>"
+            "<h1>Бюджетът на Русе</h1>"
+            + f"<p>Общинският съвет прие бюджет от {amount} милиона лева за годината.</p>" * 3
+            + "</article></body></html>"
+        ).encode()
+
+    march, january = tmp_path / "march.warc.gz", tmp_path / "january.warc.gz"
+    with march.open("wb") as out:
+        _dated_response(WARCWriter(out, gzip=True), OTHER, page("120"), "2026-03-01T08:00:00Z")
+    with january.open("wb") as out:
+        _dated_response(WARCWriter(out, gzip=True), OTHER, page("100"), "2026-01-10T08:00:00Z")
+    assert run_cli("import-warc", str(march), "--db", str(db)).exit_code == 0
+    older = run_cli("import-warc", str(january), "--db", str(db))  # history arrives late
+    assert older.exit_code == 0 and older.stdout.startswith("imported 0 new, 0 updated, 1 unch")
+    shown = run_cli("show", OTHER, "--format", "json", "--db", str(db)).json()
+    assert isinstance(shown, dict)
+    assert "120 милиона" in shown["text"]  # the newest capture stays the current version
+    [earlier] = shown["revisions"]
+    assert "100 милиона" in earlier["text"] and earlier["seen_at"].startswith("2026-01-10")
+    diff = run_cli("show", OTHER, "--diff", "--db", str(db))
+    assert "[-100-]{+120+}" in diff.stdout
+    again = run_cli("import-warc", str(january), str(march), "--db", str(db))
+    assert "skipped 2 already archived" in again.stdout
+    assert len(run_cli("show", OTHER, "--format", "json", "--db", str(db)).json()["revisions"]) == 1  # type: ignore[index]

@@ -123,6 +123,9 @@ def article_text(article: dict[str, Any]) -> None:
         out.write(_clean(article["url"]) + "\n")
     if article.get("tags"):
         out.write("Tags: " + ", ".join(_clean(t) for t in article["tags"]) + "\n")
+    if article.get("revisions"):
+        count = len(article["revisions"])
+        out.write(f"Edited: {count} earlier version{'s' if count > 1 else ''} kept (--diff)\n")
     out.write("\n" + "\n\n".join(_clean(p) for p in str(article.get("text") or "").split("\n")))
     out.write("\n")
 

@@ -29,11 +29,36 @@ def keep(conn: sqlite3.Connection, article_id: int, replaced_at: str) -> None:
     )
 
 
+def keep_older(
+    conn: sqlite3.Connection,
+    article_id: int,
+    values: tuple[object, ...],
+    *,
+    seen_at: str,
+    replaced_at: str,
+    capture_id: int | None,
+    extractor: str | None,
+) -> None:
+    """Record a version older than the current one (``REVISION_FIELDS`` order), unless
+    the same version seen at the same time is already kept (a WARC imported twice)."""
+    known = conn.execute(
+        "SELECT 1 FROM revisions WHERE article_id = ? AND seen_at = ? AND title IS ?"
+        " AND published IS ? AND author IS ? AND tags IS ? AND text IS ?",
+        (article_id, seen_at, *values),
+    ).fetchone()
+    if known is None:
+        conn.execute(
+            "INSERT INTO revisions (article_id, title, published, author, tags, text, seen_at,"
+            " replaced_at, capture_id, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, *values, seen_at, replaced_at, capture_id, extractor),
+        )
+
+
 def history(conn: sqlite3.Connection, article_id: int) -> list[dict[str, Any]]:
     """The article's earlier versions, oldest first, as ``show --format json`` prints them."""
     rows = conn.execute(
         "SELECT title, published, author, tags, text, seen_at, replaced_at, capture_id,"
-        " extractor FROM revisions WHERE article_id = ? ORDER BY id",
+        " extractor FROM revisions WHERE article_id = ? ORDER BY seen_at, id",
         (article_id,),
     ).fetchall()
     names = (*REVISION_FIELDS, "seen_at", "replaced_at", "capture_id", "extractor")

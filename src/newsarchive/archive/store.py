@@ -118,9 +118,10 @@ class Store:
         The lemma columns the search index reads are filled here, at write time.
 
         Only the extracted fields are compared; when they changed, the version they
-        replace is kept in ``revisions`` first. ``extractor`` (provenance) defaults to
-        this release's extractor when the article comes from a capture, to none (an
-        import) otherwise.
+        replace is kept in ``revisions`` first. A capture older than the current version
+        (an old WARC) goes straight to ``revisions`` and the current version stays.
+        ``extractor`` (provenance) defaults to this release's extractor when the article
+        comes from a capture, to none (an import) otherwise.
         """
         from newsarchive.archive import revisions
         from newsarchive.extraction.dates import local_date
@@ -139,13 +140,23 @@ class Store:
         row = None
         if article_id is not None:
             row = self.conn.execute(
-                "SELECT url, title, published, author, tags, text FROM articles WHERE id = ?",
+                "SELECT url, title, published, author, tags, text, updated_at FROM articles"
+                " WHERE id = ?",
                 (article_id,),
             ).fetchone()
-        if row is not None and tuple(row[1:]) == values:
+        if row is not None and tuple(row[1:6]) == values:
             outcome = "unchanged"
             if row[0] != url:
                 self.conn.execute("UPDATE articles SET url = ? WHERE id = ?", (url, article_id))
+        elif row is not None and capture_id is not None and _earlier(fetched, row[6]):
+            # A capture older than the current version (an old WARC imported late): it is
+            # history, not news; the current version stays.
+            assert article_id is not None
+            revisions.keep_older(
+                self.conn, article_id, values, seen_at=fetched, replaced_at=row[6],
+                capture_id=capture_id, extractor=extractor,
+            )  # fmt: skip
+            outcome = "unchanged"
         else:
             lemmas = self._lemmas(article.title, article.text)
             if row is None:
@@ -207,6 +218,14 @@ class Store:
             ),
         )
         self.conn.commit()
+
+
+def _earlier(fetched: str, updated_at: str) -> bool:
+    """``fetched`` is before ``updated_at`` (ISO timestamps, offsets compared properly)."""
+    try:
+        return dt.datetime.fromisoformat(fetched) < dt.datetime.fromisoformat(updated_at)
+    except (TypeError, ValueError):  # a naive and an aware time, or a malformed one
+        return False
 
 
 def article_row(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:

@@ -37,7 +37,7 @@ def earlier_versions(conn: sqlite3.Connection, article: dict[str, Any]) -> Secti
     try:
         rows = conn.execute(
             "SELECT id, title, seen_at, replaced_at FROM revisions WHERE article_id = ?"
-            " ORDER BY id DESC",
+            " ORDER BY seen_at DESC, id DESC",
             (article["id"],),
         ).fetchall()
     except sqlite3.OperationalError:  # an archive older than revisions
