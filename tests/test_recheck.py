@@ -1,4 +1,5 @@
-"""crawl --recheck DAYS: archived articles of the last DAYS days are fetched again; a
+"""crawl --recheck DAYS: archived articles of the last DAYS days are fetched again
+(conditionally, with the validators of their capture); a
 silent edit of the text becomes a revision, a change of the page around it (a clock in
 the top bar) does not."""
 
@@ -66,6 +67,19 @@ def test_recheck_keeps_a_silent_edit_and_ignores_chrome(
     diff = run_cli("show", url, "--diff", "--db", str(db))
     assert "[-3,2-]{+4,1+}" in diff.stdout
     assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 1  # chrome: none
+
+    log = tmp_path / "crawl.log"
+    quiet = _crawl(run_cli, root, db, "--recheck", "100000", "--log-file", str(log))
+    assert quiet.exit_code == 0, quiet.stderr
+    fetched = [
+        line for line in log.read_text(encoding="utf-8").splitlines() if "/novini/ruse/" in line
+    ]
+    assert len(fetched) == articles and all(" 304 " in line for line in fetched), [
+        line.split()[1] for line in fetched
+    ]
+    assert conn.execute(
+        "SELECT updated, unchanged FROM runs ORDER BY id DESC LIMIT 1"
+    ).fetchone() == (0, articles)  # asked conditionally: nothing changed, nothing fetched
 
     recent = _crawl(run_cli, root, db, "--recheck", "1")  # the fixtures are older than a day
     assert recent.exit_code == 0

@@ -36,6 +36,7 @@ SETTLED = {
     Outcome.DISALLOWED: State.DISALLOWED,
     Outcome.FAILED: State.FAILED,
     Outcome.OLD: State.OLD,
+    Outcome.UNCHANGED: State.DONE,  # only a 304 to a recheck settles as unchanged
 }
 
 
@@ -219,7 +220,9 @@ class SiteCrawl:
         urls = list(itertools.islice(pending, self.options.max_requests - self.fetcher.requests))
         workers = max(1, self.options.workers or self.fetcher.options.max_connections)
         before = self.report.count(Outcome.OLD)
-        for url, result in self.fetcher.fetch_many(urls, workers):
+        recheck = self.options.recheck_days is not None and not self.options.refresh
+        validators = self.frontier.recheck_validators(urls) if recheck else None
+        for url, result in self.fetcher.fetch_many(urls, workers, validators):
             self._archive(url, result)
             if self.archive is not None:
                 self.archive.check()

@@ -49,6 +49,8 @@ def judge(url: str, result: Page | FetchError, profile: Profile, since: dt.date 
         return Verdict(Outcome.FAILED, str(result))
     if result.status in GONE_STATUSES:
         return Verdict(Outcome.GONE, f"HTTP {result.status}")
+    if result.status == 304:  # a conditional recheck: the archived version stands
+        return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
     cpu = time.thread_time()

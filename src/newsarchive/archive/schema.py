@@ -21,7 +21,8 @@ Migrations, in ``MIGRATIONS`` order:
 * v5: a research record. ``articles.extractor`` names the extractor version that made the
   current text (NULL: imported, or archived before v5); ``revisions`` keeps every earlier
   version of an article's extracted fields, so a silent edit never erases what a page
-  said. Nothing is rewritten: older articles simply have no revisions yet.
+  said. Nothing is rewritten: older articles simply have no revisions yet. Captures are
+  indexed by article (an article's history, a recheck's validators, the WARC export).
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -49,6 +50,7 @@ CREATE TABLE IF NOT EXISTS captures (
     article_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS captures_url ON captures(url);
+CREATE INDEX IF NOT EXISTS captures_article ON captures(article_id);
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY,
     site TEXT NOT NULL,
@@ -338,6 +340,7 @@ def _migrate_research_v5(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE articles ADD COLUMN extractor TEXT")
     _create_table(conn, "revisions")
     conn.execute("CREATE INDEX IF NOT EXISTS revisions_article ON revisions(article_id, id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS captures_article ON captures(article_id)")
 
 
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
