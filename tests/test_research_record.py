@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from newsarchive.archive.schema import SCHEMA_VERSION
 from newsarchive.extractor_version import EXTRACTOR_VERSION
 from newsarchive.mirror import MirrorServer
@@ -165,3 +167,37 @@ def test_reextract_since_and_site_filter(run_cli: Cli, db: Path) -> None:
     assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
     worse = run_cli("reextract", "--since", "yesterday", "--db", str(db))
     assert worse.exit_code == 2 and "--since must be a date" in worse.stderr
+
+
+def test_an_interrupted_upgrade_changes_nothing_and_resumes(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsarchive.archive import schema
+
+    db = tmp_path / "old.db"
+    shutil.copy(V4, db)
+    before = sqlite3.connect(db)
+    columns = [r[1] for r in before.execute("PRAGMA table_info(articles)")]
+    before.close()
+    # the first step after v4 fails after doing its work: its transaction is undone
+    index = next(i for i, (target, _) in enumerate(schema.MIGRATIONS) if target > 4)
+    target, migrate = schema.MIGRATIONS[index]
+
+    def fails_half_way(conn: sqlite3.Connection) -> None:
+        migrate(conn)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    broken = list(schema.MIGRATIONS)
+    broken[index] = (target, fails_half_way)
+    monkeypatch.setattr(schema, "MIGRATIONS", tuple(broken))
+    failed = run_cli("stats", "--db", str(db))
+    assert failed.exit_code == 2 and "disk I/O error" in failed.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert [r[1] for r in conn.execute("PRAGMA table_info(articles)")] == columns
+    conn.close()
+    monkeypatch.undo()
+    assert run_cli("stats", "--db", str(db)).exit_code == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
