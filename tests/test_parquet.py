@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from .search_corpus import ARTICLES, build
 from .support import Result
@@ -60,3 +62,17 @@ def test_parquet_export_filters_and_refuses_stdout(run_cli: Cli, db: Path, tmp_p
     assert set(pq.read_table(out).column("site").to_pylist()) == {site}
     stdout = run_cli("export", "--format", "parquet", "--db", str(db))
     assert stdout.exit_code == 2 and stdout.stderr.count("\n") == 1
+
+
+def test_parquet_without_pyarrow_is_one_line(
+    run_cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(run_cli, db)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the extra were not installed
+    out = tmp_path / "a.parquet"
+    result = run_cli("export", "--format", "parquet", "--out", str(out), "--db", str(db))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "newsarchive: error: --format parquet needs pyarrow: pip install 'newsarchive[parquet]'\n"
+    )
+    assert not out.exists()

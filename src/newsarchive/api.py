@@ -180,21 +180,29 @@ def export_file(db: Path, filters: Filters, fmt: str, out: Path) -> int:
     return count
 
 
+# The library each binary format needs, and how to get it.
+_BINARY_NEEDS = {
+    "warc": ("warcio", "pip install warcio (a dependency of newsarchive: reinstall it)"),
+    "parquet": ("pyarrow", "pip install 'newsarchive[parquet]'"),
+}
+
+
 def _binary_writer(fmt: str) -> Any:
     """The writer of a binary format, or one line saying which library is missing."""
+    import importlib
+
+    module, remedy = _BINARY_NEEDS[fmt]
     try:
-        if fmt == "warc":
-            from newsarchive.export.warc import write_warc
+        importlib.import_module(module)
+    except ImportError:
+        raise UsageError(f"--format {fmt} needs {module}: {remedy}") from None
+    if fmt == "warc":
+        from newsarchive.export.warc import write_warc
 
-            return write_warc
-        from newsarchive.export.parquet import write_parquet
+        return write_warc
+    from newsarchive.export.parquet import write_parquet
 
-        return write_parquet
-    except ImportError as exc:
-        extra = "parquet" if fmt == "parquet" else "warc"
-        raise UsageError(
-            f"--format {fmt} needs {exc.name}: pip install 'newsarchive[{extra}]'"
-        ) from None
+    return write_parquet
 
 
 def _stream(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
