@@ -206,6 +206,11 @@ def test_import_warc_bad_files_are_one_line(run_cli: Cli, tmp_path: Path, db: Pa
         f"newsarchive: error: {junk}: unreadable from byte 0 on (not a WARC file);"
         " the records before it were imported"
     ]
+    bad_length = tmp_path / "bad-length.warc"
+    bad_length.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: abc\r\n\r\n")
+    result = run_cli("import-warc", str(bad_length), "--db", str(db))
+    assert result.exit_code == 1
+    assert "from byte 0 on (a record without a valid Content-Length)" in result.stderr
 
 
 def test_export_warc_needs_out_and_a_known_site(run_cli: Cli, tmp_path: Path, db: Path) -> None:

@@ -84,6 +84,8 @@ def responses(handle: IO[bytes], skipped: Counter[str]) -> Iterator[Response]:
                 record = next(records, None)
             if record is None:
                 break
+            if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+                raise Damaged(good_until, "a record without a valid Content-Length")
             found = _response(record, skipped)
             if found is not None:
                 yield found
