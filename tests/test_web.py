@@ -249,7 +249,10 @@ def test_article_page_lists_earlier_versions(run_cli: Cli, tmp_path: Path) -> No
     source = tmp_path / "edit.jsonl"
     source.write_text(json.dumps(edited, ensure_ascii=False) + "\n", encoding="utf-8")
     assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
-    page, revision = fetch(datasette(db), "/article/1", "/demo/revisions/1.json?_shape=objects")
+    page, revision, table = fetch(
+        datasette(db), "/article/1", "/demo/revisions/1.json?_shape=objects", "/demo/revisions"
+    )
+    assert "Search covers current versions only" in text_of(table)
     html = text_of(page)
     assert "<h2>Earlier versions</h2>" in html
     assert '<a href="/demo/revisions/1">' in html and "Общината ремонтира улиците" in html
