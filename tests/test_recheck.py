@@ -87,3 +87,22 @@ def test_recheck_keeps_a_silent_edit_and_ignores_chrome(
         "SELECT updated, unchanged FROM runs ORDER BY id DESC LIMIT 1"
     ).fetchone() == (0, 0)
     conn.close()
+
+
+def test_an_edited_article_keeps_its_history_through_a_warc(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    root = tmp_path / "ruse24"
+    shutil.copytree(SITES / "ruse24", root)
+    assert _crawl(run_cli, root, db).exit_code == 0
+    _edit(root / EDITED, "3,2 километра", "4,1 километра")
+    assert _crawl(run_cli, root, db, "--recheck", "100000").exit_code == 0
+    warc, copy = tmp_path / "all.warc.gz", tmp_path / "copy.db"
+    assert run_cli("export", "--format", "warc", "--out", str(warc), "--db", str(db)).exit_code == 0
+    imported = run_cli("import-warc", str(warc), "--db", str(copy))
+    assert imported.exit_code == 0, imported.stderr
+    url = "https://www.ruse24.bg/" + EDITED.removesuffix(".html")
+    shown = run_cli("show", url, "--format", "json", "--db", str(copy)).json()
+    assert isinstance(shown, dict)
+    assert "4,1 километра" in shown["text"]
+    assert ["3,2 километра" in r["text"] for r in shown["revisions"]] == [True]

@@ -185,11 +185,11 @@ class Importer:
         from newsarchive.fetch.charset import decode_html
 
         fetched = response.date.isoformat()
-        known = self.store.conn.execute(
-            "SELECT 1 FROM captures WHERE final_url = ? AND fetched_at = ?",
+        same_moment = self.store.conn.execute(
+            "SELECT content FROM captures WHERE final_url = ? AND fetched_at = ?",
             (response.url, fetched),
-        ).fetchone()
-        if known:
+        ).fetchall()  # WARC dates are seconds: two fetches in one second differ in bytes
+        if any(zlib.decompress(row[0]) == response.body for row in same_moment if row[0]):
             report.skipped["known"] += 1
             return
         profile = self.profile(response.url)
