@@ -13,6 +13,8 @@ import datetime as dt
 import itertools
 import os
 import sqlite3
+import sys
+import threading
 import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -91,8 +93,10 @@ def _pooled(tasks: Iterator[_Task], workers: int) -> Iterator[tuple[_Task, Artic
     """``map(_extract, tasks)`` on ``workers`` processes, in order, with a bounded number
     of chunks in flight (``Executor.map`` would read every capture up front), so the
     workers extract the next chunks while this process writes the last ones."""
-    # spawn, not fork: a forked copy of a process with threads (a test's servers) may hang
-    with ProcessPoolExecutor(workers, get_context("spawn")) as pool:
+    # fork starts a worker in milliseconds; a forked copy of a process with other threads
+    # (a test's servers, a host application) may hang, so such a process spawns instead
+    method = "fork" if threading.active_count() == 1 and sys.platform == "linux" else "spawn"
+    with ProcessPoolExecutor(workers, get_context(method)) as pool:
         flight: deque[Future[list[tuple[_Task, Article]]]] = deque()
         while True:
             while len(flight) < workers * 4:
