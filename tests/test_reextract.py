@@ -45,13 +45,13 @@ def test_reextract_applies_a_corrected_profile_without_the_network(
 
     result = run_cli("reextract", "--db", str(db))  # the built-in (correct) profile again
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("re-extracted: 1 updated, ")
+    assert result.stdout.startswith("re-extracted: 1 changed, ")
     after = _export(run_cli, db)
     assert sorted(after) == sorted(before)  # same articles, none added
     assert phrase in after[target["url"]]["text"]
     assert all(after[u]["text"] == before[u]["text"] for u in after if u != target["url"])
     again = run_cli("reextract", "--db", str(db))
-    assert again.stdout.startswith("re-extracted: 0 updated, ")
+    assert again.stdout.startswith("re-extracted: 0 changed, ")
 
 
 def test_reextract_leaves_imported_articles_alone(
@@ -63,7 +63,8 @@ def test_reextract_leaves_imported_articles_alone(
     assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
     result = run_cli("reextract", "--db", str(db))
     assert result.exit_code == 0
-    assert "0 updated, 0 unchanged, 1 without a stored page" in result.stdout
+    assert "0 changed, 0 unchanged, 0 failed" in result.stdout
+    assert "1 without a stored page" in result.stdout
     assert _export(run_cli, db)[record["url"]]["text"] == "А"
 
 

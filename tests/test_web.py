@@ -241,3 +241,20 @@ def test_serve_start_up_imports_nothing_heavy(demo: Path) -> None:
     assert "datasette.app" in modules
     heavy = ("selectolax", "sqlite_utils", "simplemma", "pydantic", "newsarchive.crawl")
     assert not {m for m in modules for h in heavy if m == h or m.startswith(h + ".")}
+
+
+def test_article_page_lists_earlier_versions(run_cli: Cli, tmp_path: Path) -> None:
+    db = build(run_cli, tmp_path / "demo.db", [ARTICLES[0]])
+    edited = {**ARTICLES[0], "title": "Общината ремонтира още улици"}
+    source = tmp_path / "edit.jsonl"
+    source.write_text(json.dumps(edited, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    page, revision, table = fetch(
+        datasette(db), "/article/1", "/demo/revisions/1.json?_shape=objects", "/demo/revisions"
+    )
+    assert "Search covers current versions only" in text_of(table)
+    html = text_of(page)
+    assert "<h2>Earlier versions</h2>" in html
+    assert '<a href="/demo/revisions/1">' in html and "Общината ремонтира улиците" in html
+    assert revision.status_code == 200
+    assert revision.json()["rows"][0]["title"] == ARTICLES[0]["title"]

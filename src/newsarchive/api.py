@@ -83,15 +83,40 @@ def search_count(
 
 
 def show(db: Path, id_or_url: str) -> dict[str, Any]:
-    """One archived article, or a ``UsageError`` naming what was not found."""
+    """One archived article with its provenance (``extractor``, ``capture_id``) and its
+    earlier versions (``revisions``, oldest first), or a ``UsageError`` naming what was
+    not found."""
+    from newsarchive.archive import revisions
+
     conn = connect_reader(db)
     try:
         found = get_article(conn, id_or_url)
+        if found is not None:
+            extractor, capture_id, updated_at = conn.execute(
+                "SELECT extractor, capture_id, updated_at FROM articles WHERE id = ?",
+                (found["id"],),
+            ).fetchone()
+            found.update(extractor=extractor, capture_id=capture_id, updated_at=updated_at)
+            found["revisions"] = revisions.history(conn, found["id"])
     finally:
         conn.close()
     if found is None:
         raise UsageError(f"no article with id or URL '{id_or_url}' in {db}")
     return found
+
+
+def latest_change(article: dict[str, Any]) -> str:
+    """``show --diff``: the words the latest change removed and added, title then text."""
+    from newsarchive.archive.revisions import render_diff, word_diff
+
+    if not article["revisions"]:
+        raise UsageError(f"article {article['id']} has no earlier version: nothing to diff")
+    before = article["revisions"][-1]
+    lines = [f"--- {before['seen_at']}", f"+++ {article['updated_at']}"]
+    if before["title"] != article["title"]:
+        lines.append("title: " + render_diff(word_diff(before["title"], article["title"])))
+    lines.append(render_diff(word_diff(before["text"], article["text"])))
+    return "\n".join(lines) + "\n"
 
 
 def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
@@ -110,6 +135,63 @@ def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]
         conn.close()
         raise
     return _stream(conn, filters)
+
+
+def export_file(db: Path, filters: Filters, fmt: str, out: Path) -> int:
+    """``export --format warc|parquet`` to ``out``; returns how many records were written.
+
+    Written beside ``out`` and renamed into place when complete, so a failure (a full
+    disk, a missing library) never leaves a half file that looks like an export.
+    """
+    import os
+
+    from newsarchive.archive.search import check_sites
+
+    writer = _binary_writer(fmt)
+    conn = connect_reader(db)
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        check_sites(conn, filters.sites)
+        try:
+            handle = partial.open("wb")
+        except OSError as exc:
+            raise UsageError(f"cannot write {out}: {exc.strerror}") from None
+        with handle:
+            count: int = writer(conn, filters, handle)
+        os.replace(partial, out)
+    except OSError as exc:
+        from newsarchive.errors import OutputError
+
+        raise OutputError(f"cannot write {out}: {exc.strerror}") from None
+    finally:
+        conn.close()
+        partial.unlink(missing_ok=True)
+    return count
+
+
+# The library each binary format needs, and how to get it.
+_BINARY_NEEDS = {
+    "warc": ("warcio", "pip install warcio (a dependency of newsarchive: reinstall it)"),
+    "parquet": ("pyarrow", "pip install 'newsarchive[parquet]'"),
+}
+
+
+def _binary_writer(fmt: str) -> Any:
+    """The writer of a binary format, or one line saying which library is missing."""
+    import importlib
+
+    module, remedy = _BINARY_NEEDS[fmt]
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise UsageError(f"--format {fmt} needs {module}: {remedy}") from None
+    if fmt == "warc":
+        from newsarchive.export.warc import write_warc
+
+        return write_warc
+    from newsarchive.export.parquet import write_parquet
+
+    return write_parquet
 
 
 def _stream(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
@@ -218,25 +300,68 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     return counts
 
 
+def import_warc(
+    db: Path, files: Iterable[Path], *, profile_files: Iterable[Path] = ()
+) -> dict[str, Any]:
+    """Archive the HTML responses of WARC files, under the crawl lock (a writer)."""
+    import os
+
+    from newsarchive.archive.lock import CrawlLock
+    from newsarchive.archive.store import Store
+    from newsarchive.profiles.loader import list_profiles
+    from newsarchive.warc_import import SKIPS, import_files
+
+    paths = list(files)
+    for path in paths:  # every file readable before anything is written
+        if not path.is_file() or not os.access(path, os.R_OK):
+            why = "no such file" if not path.exists() else "not a readable file"
+            raise UsageError(f"cannot read {path}: {why}")
+    profiles = list_profiles(profile_files).values()
+    connect(db, create=True).close()
+    with CrawlLock(db):
+        conn = connect(db, create=True)
+        try:
+            report = import_files(Store(conn), paths, profiles)
+        except sqlite3.DatabaseError as exc:
+            from newsarchive.errors import ArchiveWriteError
+
+            raise ArchiveWriteError(f"cannot write the archive: {exc}") from None
+        finally:
+            conn.close()
+    return {
+        **{k: report.outcomes[k] for k in ("new", "updated", "unchanged")},
+        "skipped": {SKIPS[k]: n for k, n in report.skipped.items() if n},
+        "damaged": report.damaged,
+    }
+
+
 def reextract(
-    db: Path, *, sites: Iterable[str] = (), profile_files: Iterable[Path] = ()
+    db: Path,
+    *,
+    filters: Filters | None = None,
+    profile_files: Iterable[Path] = (),
+    workers: int | None = None,
 ) -> dict[str, Any]:
     """Rebuild articles from their stored captures (no network), under the crawl lock."""
     from newsarchive.archive.lock import CrawlLock
+    from newsarchive.archive.search import check_sites
     from newsarchive.reextract import reextract_archive
 
     connect(db, create=False).close()  # the usual one-line error before taking the lock
     with CrawlLock(db):
         conn = connect(db, create=False)
         try:
-            report = reextract_archive(conn, sites=sites, profile_files=profile_files)
+            check_sites(conn, (filters or Filters()).sites)
+            report = reextract_archive(
+                conn, filters=filters, profile_files=profile_files, workers=workers
+            )
         finally:
             conn.close()
     return {
-        "updated": report.updated,
+        "changed": report.changed,
         "unchanged": report.unchanged,
+        "failed": report.failed,
         "skipped": report.skipped,
-        "empty": report.empty,
         "unknown_sites": sorted(report.unknown_sites),
     }
 

@@ -59,7 +59,11 @@ RawOption = Annotated[
 
 # The choices of each option (Typer shows them in --help and rejects anything else).
 SearchFormat = StrEnum("SearchFormat", [("table", "table"), ("json", "json"), ("csv", "csv")])
-ExportFormat = StrEnum("ExportFormat", [("jsonl", "jsonl"), ("csv", "csv")])
+ExportFormat = StrEnum(
+    "ExportFormat",
+    [("jsonl", "jsonl"), ("csv", "csv"), ("warc", "warc"), ("parquet", "parquet")],
+)
+BINARY_FORMATS = ("warc", "parquet")
 ShowFormat = StrEnum("ShowFormat", [("text", "text"), ("json", "json")])
 MetadataFormat = StrEnum("MetadataFormat", [("yaml", "yaml"), ("json", "json")])
 SortOrder = StrEnum(
@@ -198,6 +202,16 @@ def crawl(
             help="Requests per site per run (5000); a larger site resumes on the next run.",
         ),
     ] = None,
+    recheck: Annotated[
+        int | None,
+        typer.Option(
+            "--recheck",
+            min=0,
+            metavar="DAYS",
+            help="Re-fetch archived articles published in the last DAYS days; an edited one"
+            " keeps its earlier version (show --diff).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     log_file: Annotated[
         Path | None,
@@ -231,6 +245,7 @@ def crawl(
             connections=connections,
             stop_after_known=stop_after_known,
             max_requests=max_requests,
+            recheck=recheck,
         )
     raise typer.Exit(code)
 
@@ -307,14 +322,22 @@ def datasette_metadata(
 def show(
     id_or_url: Annotated[str, typer.Argument(help="Article id (from search) or its URL.")],
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff", help="Print the words the latest edit changed: [-removed-] {+added+}."
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Print one archived article in full."""
+    """Print one archived article in full (JSON: with its earlier versions)."""
     from newsarchive import api, render
 
     with _handled():
         article = api.show(_db(db), id_or_url)
-        if fmt is ShowFormat.json:
+        if diff:
+            sys.stdout.write(render.clean_text(api.latest_change(article)))
+        elif fmt is ShowFormat.json:
             _print_json(article)
         else:
             render.article_text(article)
@@ -349,10 +372,18 @@ def export(
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
-    """Write archived articles as JSON Lines or CSV."""
+    """Write archived articles as JSON Lines or CSV; or as Parquet (typed columns, for
+    pandas/DuckDB), or their stored pages as a WARC file (with --out)."""
     from newsarchive import api, render
 
     with _handled():
+        if fmt.value in BINARY_FORMATS:
+            if out is None:
+                raise UsageError(f"--format {fmt.value} writes a file: give --out FILE")
+            count = api.export_file(_db(db), _filters(site, since, until), fmt.value, out)
+            what = "captures" if fmt.value == "warc" else "articles"
+            sys.stderr.write(f"exported {count} {what} to {out}\n")
+            return
         rows = api.export(_db(db), _filters(site, since, until))
         count = render.export_rows(rows, fmt.value, out, raw)
         if out is not None:
@@ -388,29 +419,63 @@ def import_jsonl(
         )
 
 
+@app.command("import-warc")
+def import_warc(
+    files: Annotated[list[Path], typer.Argument(help="WARC files (.warc or .warc.gz).")],
+    profile: ProfileOption = None,
+    db: DbOption = None,
+) -> None:
+    """Archive and extract the HTML pages of WARC files (this tool's, wget, Browsertrix,
+    Common Crawl), matched to site profiles by host, else the generic rules (site = host).
+
+    Exit 1 when a file is truncated or corrupt: what came before the damage is archived.
+    """
+    from newsarchive import api
+
+    with _handled():
+        result = api.import_warc(_db(db), files, profile_files=profile or [])
+        skipped = ", ".join(f"{n} {what}" for what, n in result["skipped"].items())
+        sys.stdout.write(
+            f"imported {result['new']} new, {result['updated']} updated, "
+            f"{result['unchanged']} unchanged" + (f"; skipped {skipped}" if skipped else "") + "\n"
+        )
+        for line in result["damaged"]:
+            _err(line)
+    raise typer.Exit(1 if result["damaged"] else 0)
+
+
 @app.command()
 def reextract(
     site: SiteOption = None,
+    since: SinceOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Processes (default: one per core)."),
+    ] = None,
     profile: ProfileOption = None,
     db: DbOption = None,
 ) -> None:
     """Rebuild archived articles from their stored raw pages, without the network.
 
-    Run after upgrading newsarchive or correcting a site profile. Articles imported
-    from JSON Lines have no stored page and are left as they are.
+    Run after upgrading newsarchive or correcting a site profile. Only articles whose
+    extracted fields change are rewritten; the version they replace is kept as a
+    revision. Articles imported from JSON Lines have no stored page and are left as
+    they are. Exit 1 when some pages no longer yield an article (their archived version
+    is kept).
     """
     from newsarchive import api
 
     with _handled():
         result = api.reextract(
-            _db(db), sites=[s.lower() for s in site or ()], profile_files=profile or []
-        )
+            _db(db), filters=_filters(site, since, None), profile_files=profile or [],
+            workers=workers,
+        )  # fmt: skip
         sys.stdout.write(
-            f"re-extracted: {result['updated']} updated, {result['unchanged']} unchanged, "
-            f"{result['skipped']} without a stored page or profile"
-            + (f", {result['empty']} kept (nothing extracted)" if result["empty"] else "")
-            + "\n"
+            f"re-extracted: {result['changed']} changed, {result['unchanged']} unchanged, "
+            f"{result['failed']} failed (archived version kept), "
+            f"{result['skipped']} without a stored page or profile\n"
         )
+    raise typer.Exit(1 if result["failed"] else 0)
 
 
 @app.command()

@@ -62,6 +62,8 @@ class SiteCrawl:
     def run(self) -> SiteReport:
         run_id = self.store.start_run(self.profile.id)
         try:
+            if self.options.recheck_days is not None:
+                self.frontier.requeue_recent(self.options.recheck_days)
             self.harvest.fetch_pending(self._robots_gate)
             self._discover()
         except FetchInterrupted:

@@ -52,6 +52,7 @@ def run_crawl(
     connections: int | None = None,
     stop_after_known: int | None = None,
     max_requests: int | None = None,
+    recheck: int | None = None,
 ) -> int:
     """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
     ids = sites or builtin_ids()
@@ -72,7 +73,7 @@ def run_crawl(
     options = CrawlOptions(
         since=since_date, max_pages=max_pages, base_url=base_url, refresh=refresh, stop=stop
     )
-    options = replace(options, fetch=fetch, delay=delay)
+    options = replace(options, fetch=fetch, delay=delay, recheck_days=recheck)
     if stop_after_known is not None:
         options = replace(options, stop_after_known=stop_after_known)
     if max_requests is not None:

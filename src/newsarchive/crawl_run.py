@@ -40,6 +40,7 @@ class CrawlOptions:
     log: Callable[[str], object] | None = None  # --log-file lines
     max_requests: int = DEFAULT_MAX_REQUESTS  # per site per run; the next run resumes
     sites_at_once: int = 4
+    recheck_days: int | None = None  # re-fetch archived articles published this recently
 
 
 class Outcome(enum.Enum):

@@ -51,6 +51,8 @@ def judge(url: str, result: Page | FetchError, profile: Profile, since: dt.date 
         return Verdict(Outcome.FAILED, str(result))
     if result.status in GONE_STATUSES:
         return Verdict(Outcome.GONE, f"HTTP {result.status}")
+    if result.status == 304:  # a conditional recheck: the archived version stands
+        return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
     cpu = time.thread_time()
@@ -72,6 +74,7 @@ SETTLED = {
     Outcome.DISALLOWED: State.DISALLOWED,
     Outcome.FAILED: State.FAILED,
     Outcome.OLD: State.OLD,
+    Outcome.UNCHANGED: State.DONE,  # only a 304 to a recheck settles as unchanged
 }
 
 
@@ -99,7 +102,9 @@ class Harvester:
         urls = pending[: max(0, self.options.max_requests - self.fetcher.requests)]
         workers = max(1, self.options.workers or self.fetcher.options.max_connections)
         old = self.report.count(Outcome.OLD)
-        for url, result in self.fetcher.fetch_many(urls, workers):
+        recheck = self.options.recheck_days is not None and not self.options.refresh
+        validators = self.frontier.recheck_validators(urls) if recheck else None
+        for url, result in self.fetcher.fetch_many(urls, workers, validators):
             self.archive(url, result)
             self.between()
         if self.options.stop is not None and self.options.stop.is_set():

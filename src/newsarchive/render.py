@@ -28,6 +28,11 @@ def _clean(value: object) -> str:
     return safe_text.for_terminal(value)
 
 
+def clean_text(value: str) -> str:
+    """Scraped text (a diff) safe for a terminal: control characters out, newlines kept."""
+    return _clean(value)
+
+
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
@@ -124,6 +129,9 @@ def article_text(article: dict[str, Any]) -> None:
         out.write(_clean(article["url"]) + "\n")
     if article.get("tags"):
         out.write("Tags: " + ", ".join(_clean(t) for t in article["tags"]) + "\n")
+    if article.get("revisions"):
+        count = len(article["revisions"])
+        out.write(f"Edited: {count} earlier version{'s' if count > 1 else ''} kept (--diff)\n")
     out.write("\n" + "\n\n".join(_clean(p) for p in str(article.get("text") or "").split("\n")))
     out.write("\n")
 

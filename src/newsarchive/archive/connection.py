@@ -11,7 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from newsarchive.archive.schema import SCHEMA_VERSION, ensure_schema
+from newsarchive.archive.schema import SCHEMA_VERSION, NewerSchema, check_version, ensure_schema
 from newsarchive.errors import ArchiveError, ArchiveWriteError
 
 DEFAULT_DB = "newsarchive.db"
@@ -60,7 +60,12 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             raise ArchiveError(f"{path} is not a newsarchive archive (no articles table)")
     # Every command, readers too, upgrades an archive an older version wrote; on a current
     # archive this costs one PRAGMA read.
-    if create or conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+    try:
+        version = check_version(conn)
+    except NewerSchema as exc:
+        conn.close()
+        raise ArchiveError(f"cannot open archive {path}: {exc}") from None
+    if create or version < SCHEMA_VERSION:
         try:
             ensure_schema(conn)
         except sqlite3.DatabaseError as exc:
@@ -98,6 +103,9 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     if "articles" not in tables:
         conn.close()
         raise ArchiveError(f"{path} is not a newsarchive archive (no articles table)")
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise ArchiveError(f"cannot open archive {path}: {NewerSchema(version)}")
     if version < SCHEMA_VERSION:
         conn.close()
         connect(path, create=False).close()  # the one-time upgrade

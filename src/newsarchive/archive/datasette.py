@@ -79,7 +79,14 @@ def database_metadata(*, plugin: bool) -> dict[str, Any]:
             "fts_pk": "id",
             "facets": ["site"],
             "size": 50,
-        }
+        },
+        "revisions": {
+            "description": "Earlier versions of articles, kept when a re-fetch or a"
+            " re-extraction changed their title or text (seen_at: first seen; replaced_at:"
+            " when a newer version replaced it). Search covers current versions only.",
+            "label_column": "title",
+            "sort_desc": "replaced_at",
+        },
     }
     tables.update({name: {"hidden": True} for name in INTERNAL_TABLES})
     return {"tables": tables, "queries": {"search" if plugin else "word_search": query}}

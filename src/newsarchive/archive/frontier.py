@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -127,6 +128,37 @@ class Frontier:
                     for c in candidates
                 ],
             )
+
+    def requeue_recent(self, days: int, today: dt.date | None = None) -> int:
+        """Queue again the site's archived articles published in the last ``days`` days
+        (``crawl --recheck``), so a silent edit is fetched and kept as a revision."""
+        since = (today or dt.date.today()) - dt.timedelta(days=days)
+        rows = self.conn.execute(
+            "SELECT COALESCE(source_url, url), published_date FROM articles"
+            " WHERE site = ? AND published_date >= ? ORDER BY published_date DESC",
+            (self.site, since.isoformat()),
+        ).fetchall()
+        self.queue(
+            Candidate(url, self.site, "recheck", dt.date.fromisoformat(day)) for url, day in rows
+        )
+        return len(rows)
+
+    def recheck_validators(self, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
+        """ETag and Last-Modified of the latest capture of each re-queued (``recheck``)
+        URL's article, so the recheck asks "changed since?" (a 304 is cheap). The latest,
+        not the one the text came from: a page whose chrome changed is still new bytes."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        for url in urls:
+            row = self.conn.execute(
+                "SELECT c.headers FROM frontier f JOIN article_urls u ON u.url_key = f.url_key"
+                " JOIN captures c ON c.article_id = u.article_id"
+                " WHERE f.url_key = ? AND f.source = 'recheck' ORDER BY c.id DESC LIMIT 1",
+                (url_key(url),),
+            ).fetchone()
+            if row is not None:
+                headers = json.loads(row[0] or "{}")
+                found[url] = (headers.get("etag"), headers.get("last-modified"))
+        return found
 
     def pending(self) -> list[str]:
         """Queued URLs, then failed ones still worth retrying, oldest first."""

@@ -22,6 +22,14 @@ Migrations, in ``MIGRATIONS`` order:
   remember whether they ever reached their natural end; a sitemap read in full keeps the
   ``lastmod`` its index gave it (``fetch_state.lastmod``), so an unchanged one is skipped;
   ``site_discovery`` keeps what exploring a site found (feeds, sitemaps, listings).
+* v5: a research record. ``articles.extractor`` names the extractor version that made the
+  current text (NULL: imported, or archived before v5); ``revisions`` keeps every earlier
+  version of an article's extracted fields, so a silent edit never erases what a page
+  said. Nothing is rewritten: older articles simply have no revisions yet. Captures are
+  indexed by article (an article's history, a recheck's validators, the WARC export).
+
+An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
+release; ``check_version`` refuses it rather than guess at its shape.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -46,6 +54,7 @@ CREATE TABLE IF NOT EXISTS captures (
     article_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS captures_url ON captures(url);
+CREATE INDEX IF NOT EXISTS captures_article ON captures(article_id);
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY,
     site TEXT NOT NULL,
@@ -62,7 +71,8 @@ CREATE TABLE IF NOT EXISTS articles (
     fetched_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     source_url TEXT,
-    capture_id INTEGER REFERENCES captures(id)
+    capture_id INTEGER REFERENCES captures(id),
+    extractor TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_site_date ON articles(site, published_date);
 CREATE INDEX IF NOT EXISTS articles_date ON articles(published_date);
@@ -120,6 +130,20 @@ CREATE TABLE IF NOT EXISTS article_urls (
     article_id INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_urls_article ON article_urls(article_id);
+CREATE TABLE IF NOT EXISTS revisions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    published TEXT,
+    author TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    text TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    replaced_at TEXT NOT NULL,
+    capture_id INTEGER,
+    extractor TEXT
+);
+CREATE INDEX IF NOT EXISTS revisions_article ON revisions(article_id, id);
 """
 # Run counts added after version 1 (``CREATE TABLE IF NOT EXISTS`` cannot add them).
 _RUN_COLUMNS_V2 = ("unchanged", "gone", "skipped")
@@ -157,14 +181,33 @@ END;
 log = logging.getLogger(__name__)
 
 
+class NewerSchema(Exception):
+    """The archive was written by a newer release than this one."""
+
+    def __init__(self, found: int) -> None:
+        super().__init__(
+            f"written by a newer newsarchive (archive schema v{found}, this release reads up"
+            f" to v{SCHEMA_VERSION}): upgrade newsarchive to open it"
+        )
+        self.found = found
+
+
+def check_version(conn: sqlite3.Connection) -> int:
+    """The archive's schema version; ``NewerSchema`` when this release cannot know it."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(version)
+    return version
+
+
 def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create what is missing and migrate older archives; a no-op when up to date.
 
     Each migration runs in its own transaction together with the version it reaches, so
     an interrupted upgrade resumes where it stopped.
     """
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version >= SCHEMA_VERSION:
+    version = check_version(conn)
+    if version == SCHEMA_VERSION:
         return
     if version == 0 and not _columns(conn, "articles"):  # a new archive: all at once
         conn.executescript(
@@ -306,10 +349,20 @@ def _migrate_date_source_v3(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE articles ADD COLUMN date_source TEXT")
 
 
+def _migrate_research_v5(conn: sqlite3.Connection) -> None:
+    """Provenance column and the revisions table (issue 14); no row is rewritten."""
+    if "extractor" not in _columns(conn, "articles"):
+        conn.execute("ALTER TABLE articles ADD COLUMN extractor TEXT")
+    _create_table(conn, "revisions")
+    conn.execute("CREATE INDEX IF NOT EXISTS revisions_article ON revisions(article_id, id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS captures_article ON captures(article_id)")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
     (4, _migrate_identity_v4),
+    (5, _migrate_research_v5),
 )
 
 

@@ -110,14 +110,26 @@ class Store:
         source_url: str | None = None,
         fetched_at: str | None = None,
         capture_id: int | None = None,
+        extractor: str | None = None,
     ) -> str:
         """Insert or update the article ``url`` or ``source_url`` leads to.
 
         Returns "new", "updated" or "unchanged". The newest canonical URL wins (a site
         that moves to https renames its articles), and both URLs are remembered as keys.
         The lemma columns the search index reads are filled here, at write time.
+
+        Only the extracted fields are compared; when they changed, the version they
+        replace is kept in ``revisions`` first. A capture older than the current version
+        (an old WARC) goes straight to ``revisions`` and the current version stays.
+        ``extractor`` (provenance) defaults to this release's extractor when the article
+        comes from a capture, to none (an import) otherwise.
         """
+        from newsarchive.archive import revisions
         from newsarchive.extraction.dates import local_date
+        from newsarchive.extractor_version import EXTRACTOR_VERSION
+
+        if extractor is None and capture_id is not None:
+            extractor = EXTRACTOR_VERSION
 
         fetched = fetched_at or now_iso()
         source_url = source_url if source_url and source_url != url else None
@@ -130,35 +142,46 @@ class Store:
         row = None
         if article_id is not None:
             row = self.conn.execute(
-                "SELECT url, title, published, author, tags, text, date_source FROM articles"
-                " WHERE id = ?",
+                "SELECT url, title, published, author, tags, text, updated_at, date_source"
+                " FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
-        if row is not None and tuple(row[1:]) == (*values, source):
+        if row is not None and (*row[1:6], row[7]) == (*values, source):
             outcome = "unchanged"
             if row[0] != url:
                 self.conn.execute("UPDATE articles SET url = ? WHERE id = ?", (url, article_id))
+        elif row is not None and capture_id is not None and _earlier(fetched, row[6]):
+            # A capture older than the current version (an old WARC imported late): it is
+            # history, not news; the current version stays.
+            assert article_id is not None
+            revisions.keep_older(
+                self.conn, article_id, values, seen_at=fetched, replaced_at=row[6],
+                capture_id=capture_id, extractor=extractor,
+            )  # fmt: skip
+            outcome = "unchanged"
         else:
             lemmas = self._lemmas(article.title, article.text)
             if row is None:
                 cur = self.conn.execute(
                     "INSERT INTO articles (site, url, title, published, published_date, author,"
                     " tags, text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url,"
-                    " capture_id, date_source) VALUES"
-                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " capture_id, date_source, extractor) VALUES"
+                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (site, url, *values[:2], pdate, *values[2:], *lemmas, fetched, fetched,
-                     source_url, capture_id, source),
+                     source_url, capture_id, source, extractor),
                 )  # fmt: skip
                 article_id = int(cur.lastrowid or 0)
                 outcome = "new"
             else:
+                assert article_id is not None
+                revisions.keep(self.conn, article_id, replaced_at=fetched)
                 self.conn.execute(
                     "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
                     " author = ?, tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?,"
-                    " updated_at = ?, capture_id = COALESCE(?, capture_id),"
-                    " source_url = COALESCE(?, source_url), date_source = ? WHERE id = ?",
+                    " updated_at = ?, capture_id = ?, extractor = ?, date_source = ?,"
+                    " source_url = COALESCE(?, source_url) WHERE id = ?",
                     (url, *values[:2], pdate, *values[2:], *lemmas, fetched, capture_id,
-                     source_url, source, article_id),
+                     extractor, source, source_url, article_id),
                 )  # fmt: skip
                 outcome = "updated"
         assert article_id is not None
@@ -198,6 +221,14 @@ class Store:
             ),
         )
         self.conn.commit()
+
+
+def _earlier(fetched: str, updated_at: str) -> bool:
+    """``fetched`` is before ``updated_at`` (ISO timestamps, offsets compared properly)."""
+    try:
+        return dt.datetime.fromisoformat(fetched) < dt.datetime.fromisoformat(updated_at)
+    except (TypeError, ValueError):  # a naive and an aware time, or a malformed one
+        return False
 
 
 def article_row(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
@@ -475,16 +475,23 @@ class Fetcher:
             status=last_status,
         )
 
-    def fetch_many(self, urls: list[str], workers: int) -> Iterator[tuple[str, Page | FetchError]]:
+    def fetch_many(
+        self,
+        urls: list[str],
+        workers: int,
+        validators: Mapping[str, tuple[str | None, str | None]] | None = None,
+    ) -> Iterator[tuple[str, Page | FetchError]]:
         """Fetch in order with up to ``workers`` in flight; results come back in order.
 
         Failures are yielded, not raised. Once the crawl is asked to stop nothing new is
-        started; what was in flight finishes (or yields ``FetchInterrupted``).
+        started; what was in flight finishes (or yields ``FetchInterrupted``). A URL with
+        ``validators`` (ETag, Last-Modified) is fetched conditionally (``crawl --recheck``).
         """
 
         def one(url: str) -> Page | FetchError:
+            etag, modified = (validators or {}).get(url, (None, None))
             try:
-                return self.fetch(url)
+                return self.fetch(url, etag=etag, last_modified=modified)
             except FetchError as exc:
                 return exc
 

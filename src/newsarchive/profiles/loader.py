@@ -227,3 +227,18 @@ def get_profile(site: str, extra_files: Iterable[Path] = ()) -> Profile:
 def builtin_ids() -> list[str]:
     """Ids of the profiles shipped with the package: what ``crawl`` with no SITE crawls."""
     return [p.id for p in _load_dir(_BUILTIN_DIR, "built-in")]
+
+
+def generic_site_id(host: str) -> str:
+    """The site id of a page no profile claims (a WARC from elsewhere): its host.
+
+    Profile ids never contain a dot (``_ID_RE``), so a host id cannot clash with one and
+    ``is_generic_site`` can tell such articles apart later (``reextract``).
+    """
+    host = host.lower().split(":")[0]
+    return host.removeprefix("www.") or "unknown.host"
+
+
+def is_generic_site(site: str) -> bool:
+    """Whether articles of ``site`` were extracted by the generic rules, without a profile."""
+    return "." in site

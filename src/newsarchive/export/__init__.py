@@ -1,0 +1,2 @@
+"""Writers of the binary export formats (WARC, Parquet); each imports its library lazily
+so ``export --format jsonl`` and ``search`` never pay for it."""

@@ -1,0 +1,229 @@
+"""``import-warc``: archive and extract the HTML pages of WARC files made by any tool.
+
+This tool's own exports, wget ``--warc-file``, Browsertrix and Common Crawl all write
+``response`` records (gzip per record, or a plain file: warcio reads both). Each page
+goes to the site profile that claims its host, else to the generic rules with the host
+as site id (``profiles.loader.generic_site_id``). What is not an HTML page answered
+with 200 is counted and skipped. A truncated or corrupt file keeps every record before
+the damage, and the report names the byte offset where reading stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import redirect_stderr
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+from newsarchive.archive.store import Store
+from newsarchive.models import Page, Profile
+
+SKIPS = {
+    "type": "not HTML",
+    "status": "not HTTP 200",
+    "revisit": "revisit records",
+    "empty": "without an article",
+    "known": "already archived",
+}
+
+
+@dataclass
+class ImportReport:
+    """Counts over all files; ``damaged`` has one line per file that could not be read
+    to its end."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)  # new / updated / unchanged
+    skipped: Counter[str] = field(default_factory=Counter)  # keys of SKIPS
+    damaged: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Response:
+    """One HTTP response read from a WARC, body decoded as the server's client would."""
+
+    url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    date: dt.datetime
+
+
+class Damaged(Exception):
+    """The file stops being a readable WARC at byte ``offset``."""
+
+    def __init__(self, offset: int, reason: str) -> None:
+        super().__init__(reason)
+        self.offset = offset
+
+
+def responses(handle: IO[bytes], skipped: Counter[str]) -> Iterator[Response]:
+    """The 200 HTML responses of one WARC file; ``Damaged`` where it cannot be read on.
+
+    warcio ends quietly at a record cut short in its headers or a gzip member cut short,
+    so the end of the last whole record is compared with the file's size as well.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    if handle.read(5) not in (b"WARC/",) and not _gzip_start(handle):
+        raise Damaged(0, "not a WARC file")
+    handle.seek(0)
+    size = os.fstat(handle.fileno()).st_size
+    good_until = 0
+    records = ArchiveIterator(handle)
+    while True:
+        try:
+            with redirect_stderr(io.StringIO()):  # warcio prints its doubts; we report
+                record = next(records, None)
+            if record is None:
+                break
+            if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+                raise Damaged(good_until, "a record without a valid Content-Length")
+            found = _response(record, skipped)
+            if found is not None:
+                yield found
+            with redirect_stderr(io.StringIO()):
+                records.get_record_offset()  # reads to the record's end
+            if getattr(record.raw_stream, "limit", None) != 0:  # short, or no Content-Length
+                raise _Truncated
+            good_until = records.offset
+        except _Truncated:
+            raise Damaged(good_until, "the last record is cut short") from None
+        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
+            raise Damaged(good_until, _reason(exc)) from None
+    if good_until < size:
+        raise Damaged(good_until, "the file ends inside a record")
+
+
+def _gzip_start(handle: IO[bytes]) -> bool:
+    handle.seek(0)
+    return handle.read(2) == b"\x1f\x8b"
+
+
+def _reason(exc: Exception) -> str:
+    """warcio's message, cut to one short printable line (it quotes the bad bytes)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+class _Truncated(Exception):
+    pass
+
+
+def _response(record: Any, skipped: Counter[str]) -> Response | None:
+    if record.rec_type == "revisit":
+        skipped["revisit"] += 1
+        return None
+    if record.rec_type != "response" or record.http_headers is None:
+        return None  # requests, metadata, warcinfo, resources: not pages
+    status = int(record.http_headers.get_statuscode() or 0)
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    body = record.content_stream().read()
+    if record.raw_stream.limit != 0:  # cut short: never archive half a page as the page
+        raise _Truncated
+    if status != 200:
+        skipped["status"] += 1
+        return None
+    if not _is_html(content_type, body):
+        skipped["type"] += 1
+        return None
+    url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<>")
+    headers = {k.lower(): v for k, v in record.http_headers.headers}
+    return Response(url, status, headers, body, _date(record.rec_headers.get_header("WARC-Date")))
+
+
+def _is_html(content_type: str, body: bytes) -> bool:
+    if content_type:
+        return "html" in content_type.lower()
+    from newsarchive.api import looks_like_html
+
+    return looks_like_html(body)
+
+
+def _date(value: str | None) -> dt.datetime:
+    """WARC-Date (UTC, seconds or finer); a missing one is "now" rather than a failure."""
+    try:
+        parsed = dt.datetime.fromisoformat((value or "").replace("Z", "+00:00"))
+    except ValueError:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+class Importer:
+    """Archives responses into one archive, profile by host, one transaction each."""
+
+    def __init__(self, store: Store, profiles: Iterable[Profile]) -> None:
+        from newsarchive.discover.urls import site_hosts
+
+        self.store = store
+        self.by_host = {host: p for p in profiles for host in site_hosts(p)}
+
+    def profile(self, url: str) -> Profile:
+        from newsarchive.profiles.loader import generic_site_id
+
+        parts = urlsplit(url)
+        host = parts.netloc.lower()
+        found = self.by_host.get(host)
+        if found is not None:
+            return found
+        return Profile(
+            id=generic_site_id(host), name=host, origin=f"{parts.scheme}://{host}",
+            source="generic (imported WARC)",
+        )  # fmt: skip
+
+    def archive(self, response: Response, report: ImportReport) -> None:
+        from newsarchive.discover.urls import identify
+        from newsarchive.extraction.pipeline import extract
+        from newsarchive.fetch.charset import decode_html
+
+        fetched = response.date.isoformat()
+        same_moment = self.store.conn.execute(
+            "SELECT content FROM captures WHERE final_url = ? AND fetched_at = ?",
+            (response.url, fetched),
+        ).fetchall()  # WARC dates are seconds: two fetches in one second differ in bytes
+        if any(zlib.decompress(row[0]) == response.body for row in same_moment if row[0]):
+            report.skipped["known"] += 1
+            return
+        profile = self.profile(response.url)
+        text, encoding = decode_html(response.body, response.headers.get("content-type"))
+        article = extract(text, response.url, profile=profile, today=response.date.date())
+        if not article.text and not article.title:
+            report.skipped["empty"] += 1
+            return
+        page = Page(
+            response.url, response.url, response.status, response.headers, response.body,
+            "", encoding, response.date,
+        )  # fmt: skip
+        with self.store.conn:
+            capture = self.store.save_capture(page)
+            outcome = self.store.upsert_article(
+                article, site=profile.id, url=identify(response.url, article.canonical_url,
+                                                       profile),
+                source_url=response.url, fetched_at=fetched, capture_id=capture,
+            )  # fmt: skip
+        report.outcomes[outcome] += 1
+
+
+def import_files(store: Store, files: Iterable[Path], profiles: Iterable[Profile]) -> ImportReport:
+    """Import each file in turn; damage in one is reported, the others still go in."""
+    importer = Importer(store, profiles)
+    report = ImportReport()
+    for path in files:
+        with path.open("rb") as handle:
+            try:
+                for response in responses(handle, report.skipped):
+                    importer.archive(response, report)
+            except Damaged as exc:
+                report.damaged.append(
+                    f"{path}: unreadable from byte {exc.offset} on ({exc}); the records"
+                    " before it were imported"
+                )
+    return report

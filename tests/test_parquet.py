@@ -1,0 +1,78 @@
+"""export --format parquet: a typed table (timestamps with offsets, dates, lists, stable
+ids) that pyarrow reads back with every exported field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from .search_corpus import ARTICLES, build
+from .support import Result
+
+Cli = Callable[..., Result]
+
+
+def test_parquet_export_reads_back_typed(run_cli: Cli, db: Path, tmp_path: Path) -> None:
+    build(run_cli, db)
+    jsonl = [json.loads(line) for line in run_cli("export", "--db", str(db)).stdout.splitlines()]
+    out = tmp_path / "articles.parquet"
+    result = run_cli("export", "--format", "parquet", "--out", str(out), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"exported {len(ARTICLES)} articles to {out}\n"
+
+    table = pq.read_table(out)
+    types = dict(zip(table.schema.names, table.schema.types, strict=True))
+    assert types["id"] == pa.int64()
+    assert pa.types.is_timestamp(types["published"]) and types["published"].tz == "UTC"
+    assert types["published_date"] == pa.date32()
+    assert types["tags"] == pa.list_(pa.string())
+    rows = table.to_pylist()
+    assert [r["id"] for r in rows] == [r["id"] for r in jsonl]  # the ids show/search use
+    for row, record in zip(rows, jsonl, strict=True):
+        for field in ("site", "url", "title", "author", "tags", "text"):
+            assert row[field] == record[field], field
+        published = record["published"]
+        if published and "T" in published:
+            moment = dt.datetime.fromisoformat(published)
+            assert row["published"] == moment  # the same instant
+            offset = moment.utcoffset()
+            assert offset is not None
+            assert row["published_offset_minutes"] == offset.total_seconds() // 60
+        elif published:
+            assert row["published_date"] == dt.date.fromisoformat(published)
+            assert row["published_offset_minutes"] is None
+        assert row["revisions"] == 0
+
+
+def test_parquet_export_filters_and_refuses_stdout(run_cli: Cli, db: Path, tmp_path: Path) -> None:
+    build(run_cli, db)
+    site = str(ARTICLES[0]["site"])
+    out = tmp_path / "one-site.parquet"
+    result = run_cli(
+        "export", "--format", "parquet", "--site", site, "--out", str(out), "--db", str(db)
+    )
+    assert result.exit_code == 0, result.stderr
+    assert set(pq.read_table(out).column("site").to_pylist()) == {site}
+    stdout = run_cli("export", "--format", "parquet", "--db", str(db))
+    assert stdout.exit_code == 2 and stdout.stderr.count("\n") == 1
+
+
+def test_parquet_without_pyarrow_is_one_line(
+    run_cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(run_cli, db)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the extra were not installed
+    out = tmp_path / "a.parquet"
+    result = run_cli("export", "--format", "parquet", "--out", str(out), "--db", str(db))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "newsarchive: error: --format parquet needs pyarrow: pip install 'newsarchive[parquet]'\n"
+    )
+    assert not out.exists()

@@ -1,0 +1,279 @@
+"""WARC out and in: an export that standard tools read back byte for byte, the WARCs of
+other tools (wget, Browsertrix, Common Crawl style) imported, damaged files imported up
+to the damage, and crawl → export warc → import-warc giving the same articles."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sqlite3
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsarchive.mirror import MirrorServer
+
+from .support import SITES, Result
+
+Cli = Callable[..., Result]
+RUSE24 = SITES / "ruse24"
+
+
+def _crawl(run_cli: Cli, mirror: Callable[[str], MirrorServer], db: Path, site: str) -> None:
+    server = mirror(site)
+    result = run_cli("crawl", site, "--base-url", server.url, "--delay", "0", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    server.stop()
+
+
+def _articles(run_cli: Cli, db: Path) -> dict[str, tuple[object, ...]]:
+    result = run_cli("export", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    return {r["url"]: (r["site"], r["title"], r["published"], r["author"], r["text"]) for r in rows}
+
+
+def test_crawl_export_warc_import_gives_the_same_articles(
+    run_cli: Cli, mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    db, copy, warc = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "out.warc.gz"
+    _crawl(run_cli, mirror, db, "bta")
+    exported = run_cli("export", "--format", "warc", "--out", str(warc), "--db", str(db))
+    assert exported.exit_code == 0, exported.stderr
+
+    conn = sqlite3.connect(db)
+    stored = {
+        row[0]: zlib.decompress(row[1])
+        for row in conn.execute(
+            "SELECT final_url, content FROM captures WHERE article_id IS NOT NULL"
+        )
+    }
+    articles = dict(conn.execute("SELECT capture_id, id FROM articles").fetchall())
+    conn.close()
+    assert f"exported {len(stored)} captures" in exported.stderr
+    types: list[str] = []
+    with warc.open("rb") as handle:
+        for record in ArchiveIterator(handle, check_digests="raise"):
+            types.append(record.rec_type)
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            if record.rec_type == "response":
+                assert record.http_headers.get_statuscode() == "200"
+                assert record.content_stream().read() == stored[uri]  # bytes identical
+            elif record.rec_type == "metadata":
+                meta = json.loads(record.content_stream().read())
+                assert meta["url"] and meta["title"] and "date_source" in meta
+                assert articles[meta["capture_id"]] == meta["id"]
+    assert types[0] == "warcinfo"
+    assert types.count("response") == types.count("request") == types.count("metadata")
+    assert types.count("response") == len(stored)
+
+    imported = run_cli("import-warc", str(warc), "--db", str(copy))
+    assert imported.exit_code == 0, imported.stderr
+    assert imported.stdout.startswith(f"imported {len(articles)} new, 0 updated")
+    assert _articles(run_cli, copy) == _articles(run_cli, db)
+    again = run_cli("import-warc", str(warc), "--db", str(copy))
+    assert f"skipped {len(stored)} already archived" in again.stdout
+
+
+def _write(path: Path, records: list[tuple[str, str, bytes, list[tuple[str, str]]]], *,
+           gzip_records: bool, version: str = "WARC/1.0") -> None:  # fmt: skip
+    """A WARC the way other tools write it: (type, uri, body, http headers) per record."""
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzip_records, warc_version=version)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "Wget/1.21"}))
+        for kind, uri, body, headers in records:
+            if kind == "response":
+                status = headers[0][1]
+                http = StatusAndHeaders(status, headers[1:], protocol="HTTP/1.1")
+                record = writer.create_warc_record(
+                    uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=http
+                )
+            elif kind == "request":
+                http = StatusAndHeaders(
+                    f"GET {uri} HTTP/1.1", [("Host", "x")], is_http_request=True
+                )
+                record = writer.create_warc_record(
+                    uri, "request", payload=io.BytesIO(b""), length=0, http_headers=http
+                )
+            else:
+                record = writer.create_warc_record(
+                    uri, kind, payload=io.BytesIO(body), length=len(body),
+                    warc_content_type="text/plain",
+                )  # fmt: skip
+            writer.write_record(record)
+
+
+ARTICLE = "https://www.ruse24.bg/novini/ruse/Podmenyat-vodoprovoda-v-selo-Nikolovo-2822575"
+OTHER = "https://example.org/news/ruse-kej"
+
+
+def _other_tools_records(chunked_gzip: bool) -> list[tuple[str, str, bytes, list[tuple[str, str]]]]:
+    page = next(p for p in RUSE24.rglob("*") if p.is_file() and b"Nikolovo" in p.name.encode())
+    body = page.read_bytes()
+    headers = [("status", "200 OK"), ("Content-Type", "text/html; charset=utf-8")]
+    if chunked_gzip:  # wget keeps the bytes as they came over the wire
+        packed = gzip.compress(body)
+        body = b"%x\r\n%s\r\n0\r\n\r\n" % (len(packed), packed)
+        headers += [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")]
+    generic = (
+        "<html><head><title>Нов кей в Русе</title>"
+        '<meta property="article:published_time" content="2025-11-21T10:00:00+02:00"></head>'
+        "<body><article><h1>Нов кей в Русе</h1>"
+        + "<p>Пристанището на Русе получи нов кей за туристически кораби по Дунав.</p>" * 3
+        + "</article></body></html>"
+    ).encode()
+    return [
+        ("request", ARTICLE, b"", []),
+        ("response", ARTICLE, body, headers),
+        ("metadata", ARTICLE, b"outlinks: none", []),
+        ("response", "https://www.ruse24.bg/logo.png", b"\x89PNG\r\n",
+         [("status", "200 OK"), ("Content-Type", "image/png")]),
+        ("response", "https://www.ruse24.bg/missing", b"<html>404</html>",
+         [("status", "404 Not Found"), ("Content-Type", "text/html")]),
+        ("response", OTHER, generic, [("status", "200 OK"), ("Content-Type", "text/html")]),
+        ("resource", "urn:pageinfo:" + OTHER, b"{}", []),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("style", "gzip_records", "chunked_gzip"),
+    [("wget", False, True), ("common-crawl", True, False), ("browsertrix", True, False)],
+)
+def test_import_warc_of_other_tools(
+    run_cli: Cli, tmp_path: Path, db: Path, style: str, gzip_records: bool, chunked_gzip: bool
+) -> None:
+    warc = tmp_path / f"{style}.warc{'.gz' if gzip_records else ''}"
+    version = "WARC/1.1" if style == "browsertrix" else "WARC/1.0"
+    _write(warc, _other_tools_records(chunked_gzip), gzip_records=gzip_records, version=version)
+    result = run_cli("import-warc", str(warc), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "imported 2 new, 0 updated, 0 unchanged; skipped 1 not HTML, 1 not HTTP 200\n"
+    )
+    shown = run_cli("show", ARTICLE, "--format", "json", "--db", str(db)).json()
+    assert isinstance(shown, dict)
+    assert shown["site"] == "ruse24"  # the profile that claims the host
+    assert shown["title"] == "Подменят водопровода в село Николово"
+    other = run_cli("show", OTHER, "--format", "json", "--db", str(db)).json()
+    assert isinstance(other, dict)
+    assert other["site"] == "example.org"  # no profile: generic rules, site id = host
+    assert other["title"] == "Нов кей в Русе" and "туристически кораби" in other["text"]
+    assert other["published"] == "2025-11-21T10:00:00+02:00"
+    # generic articles re-extract too (their site id says: no profile)
+    again = run_cli("reextract", "--workers", "1", "--db", str(db))
+    assert again.stdout.startswith("re-extracted: 0 changed, 2 unchanged, 0 failed")
+
+
+@pytest.mark.parametrize("gzip_records", [True, False])
+def test_truncated_warc_keeps_what_came_before_and_names_the_offset(
+    run_cli: Cli, tmp_path: Path, db: Path, gzip_records: bool
+) -> None:
+    whole = tmp_path / "whole.warc"
+    _write(whole, _other_tools_records(False), gzip_records=gzip_records)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[: int(len(data) * 0.9)])  # inside the generic page's response
+    result = run_cli("import-warc", str(cut), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stdout.startswith("imported 1 new")  # the ruse24 article, before the cut
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"newsarchive: error: {cut}: unreadable from byte ")
+    offset = int(line.split("from byte ")[1].split()[0])
+    assert 0 < offset < len(data) * 0.9
+    assert run_cli("show", ARTICLE, "--db", str(db)).exit_code == 0
+    assert run_cli("show", OTHER, "--db", str(db)).exit_code == 2  # never half a page
+
+
+def test_import_warc_bad_files_are_one_line(run_cli: Cli, tmp_path: Path, db: Path) -> None:
+    missing = run_cli("import-warc", str(tmp_path / "none.warc"), "--db", str(db))
+    assert missing.exit_code == 2
+    assert (
+        missing.stderr
+        == f"newsarchive: error: cannot read {tmp_path / 'none.warc'}: no such file\n"
+    )
+    assert not db.exists()
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"\x00\x01 not a warc at all " * 50)
+    result = run_cli("import-warc", str(junk), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"newsarchive: error: {junk}: unreadable from byte 0 on (not a WARC file);"
+        " the records before it were imported"
+    ]
+    bad_length = tmp_path / "bad-length.warc"
+    bad_length.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: abc\r\n\r\n")
+    result = run_cli("import-warc", str(bad_length), "--db", str(db))
+    assert result.exit_code == 1
+    assert "from byte 0 on (a record without a valid Content-Length)" in result.stderr
+
+
+def test_export_warc_needs_out_and_a_known_site(run_cli: Cli, tmp_path: Path, db: Path) -> None:
+    record = {"site": "nsorb", "url": "https://namrb.org/bg/a-1", "title": "Т", "text": "А"}
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    no_out = run_cli("export", "--format", "warc", "--db", str(db))
+    assert no_out.exit_code == 2 and "give --out FILE" in no_out.stderr
+    out = tmp_path / "x.warc.gz"
+    bad = run_cli(
+        "export", "--format", "warc", "--site", "nope", "--out", str(out), "--db", str(db)
+    )
+    assert bad.exit_code == 2 and bad.stderr.count("\n") == 1 and not out.exists()
+    # an imported article has no stored page: a valid WARC with the warcinfo record only
+    empty = run_cli("export", "--format", "warc", "--out", str(out), "--db", str(db))
+    assert empty.exit_code == 0 and "exported 0 captures" in empty.stderr
+    with out.open("rb") as handle:
+        assert [r.rec_type for r in ArchiveIterator(handle)] == ["warcinfo"]
+    unwritable = run_cli(
+        "export", "--format", "warc", "--out", str(tmp_path / "no" / "x.warc.gz"), "--db", str(db)
+    )
+    assert unwritable.exit_code == 2 and unwritable.stderr.startswith(
+        "newsarchive: error: cannot write"
+    )
+
+
+def _dated_response(writer: WARCWriter, uri: str, body: bytes, date: str) -> None:
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=http,
+            warc_headers_dict={"WARC-Date": date},
+        )
+    )  # fmt: skip
+
+
+def test_captures_of_one_page_over_time_become_its_history(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    def page(amount: str) -> bytes:
+        return (
+            "<html><head><title>Бюджетът на Русе</title></head><body><article>"
+            "<h1>Бюджетът на Русе</h1>"
+            + f"<p>Общинският съвет прие бюджет от {amount} милиона лева за годината.</p>" * 3
+            + "</article></body></html>"
+        ).encode()
+
+    march, january = tmp_path / "march.warc.gz", tmp_path / "january.warc.gz"
+    with march.open("wb") as out:
+        _dated_response(WARCWriter(out, gzip=True), OTHER, page("120"), "2026-03-01T08:00:00Z")
+    with january.open("wb") as out:
+        _dated_response(WARCWriter(out, gzip=True), OTHER, page("100"), "2026-01-10T08:00:00Z")
+    assert run_cli("import-warc", str(march), "--db", str(db)).exit_code == 0
+    older = run_cli("import-warc", str(january), "--db", str(db))  # history arrives late
+    assert older.exit_code == 0 and older.stdout.startswith("imported 0 new, 0 updated, 1 unch")
+    shown = run_cli("show", OTHER, "--format", "json", "--db", str(db)).json()
+    assert isinstance(shown, dict)
+    assert "120 милиона" in shown["text"]  # the newest capture stays the current version
+    [earlier] = shown["revisions"]
+    assert "100 милиона" in earlier["text"] and earlier["seen_at"].startswith("2026-01-10")
+    diff = run_cli("show", OTHER, "--diff", "--db", str(db))
+    assert "[-100-]{+120+}" in diff.stdout
+    again = run_cli("import-warc", str(january), str(march), "--db", str(db))
+    assert "skipped 2 already archived" in again.stdout
+    assert len(run_cli("show", OTHER, "--format", "json", "--db", str(db)).json()["revisions"]) == 1  # type: ignore[index]
