@@ -132,7 +132,10 @@ class SiteCrawl:
         for url in sources.feeds:
             self._read_feed(url, depth=0)
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
-        barren = [url for url in sources.sitemaps if self._read_feed(url, 0, shapes=shapes) == 0]
+        barren = [
+            url for url in sources.sitemaps
+            if self._read_feed(url, 0, shapes=shapes, kind="sitemap") == 0
+        ]  # fmt: skip
         if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
             self.frontier.save_discovery(sources.without_sitemaps(barren))
         for start in sources.listings:
@@ -185,6 +188,7 @@ class SiteCrawl:
         depth: int,
         lastmod: str | None = None,
         shapes: list[re.Pattern[str]] | None = None,
+        kind: str = "feed",
     ) -> int | None:
         """A feed or sitemap, then (for an index) its changed child sitemaps, depth first;
         how many article URLs it held (None: unread). ``shapes``, the site's learned
@@ -193,12 +197,13 @@ class SiteCrawl:
         A child is marked read (validators, lastmod) only after its own children and
         articles are, so a run stopped half-way resumes with what it had not finished.
         """
-        page = self._get(url, "sitemap" if depth else "feed", conditional=True)
+        kind = "sitemap" if depth else kind  # also the candidates' source: a feed's dates
+        page = self._get(url, kind, conditional=True)  # are publication dates, lastmod is not
         if isinstance(page, Miss):
             return None
         max_bytes = self.fetcher.options.max_bytes
         articles, sitemaps, cut = feeds.feed_links(
-            page.content, self.profile, "feed", max_bytes=max_bytes
+            page.content, self.profile, kind, max_bytes=max_bytes
         )
         if cut:
             self.report.warnings.append(f"{url}: {cut}")
@@ -208,7 +213,7 @@ class SiteCrawl:
         for child in sitemaps if depth < 2 else ():
             stamp = child.published.isoformat() if child.published else None
             if not self.frontier.unchanged_sitemap(child.url, stamp):
-                held += self._read_feed(child.url, depth + 1, stamp, shapes) or 0
+                held += self._read_feed(child.url, depth + 1, stamp, shapes, "sitemap") or 0
         self._offer(articles)
         self.harvest.fetch_pending(self._robots_gate)
         self.frontier.save_validators(url, page, lastmod)

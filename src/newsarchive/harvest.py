@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
@@ -42,7 +42,15 @@ class Verdict:
     drift: tuple[str, ...] = ()  # profile fields the generic rules had to supply
 
 
-def judge(url: str, result: Page | FetchError, profile: Profile, since: dt.date | None) -> Verdict:
+def judge(
+    url: str,
+    result: Page | FetchError,
+    profile: Profile,
+    since: dt.date | None,
+    listed: tuple[dt.date, str] | None = None,
+) -> Verdict:
+    """``listed``: the date the listing or feed gave this URL, the article's date when
+    its page states none (``date_source`` "listing" or "feed"), never one after the fetch."""
     if isinstance(result, FetchInterrupted):
         return Verdict(Outcome.INTERRUPTED)
     if isinstance(result, RobotsDisallowed):
@@ -60,6 +68,8 @@ def judge(url: str, result: Page | FetchError, profile: Profile, since: dt.date 
         result.text, result.final_url, profile=profile, today=result.fetched_at.date()
     )
     cpu = time.thread_time() - cpu
+    if article.published is None and listed and listed[0] <= result.fetched_at.date() + _DAY:
+        article = replace(article, published=listed[0], date_source=listed[1])
     drift = tuple(filter(None, article.rules.get("drift", "").split(",")))
     if not article.text and not article.title:
         return Verdict(Outcome.FAILED, f"no article found on the page: {url}", cpu=cpu, drift=drift)
@@ -67,6 +77,9 @@ def judge(url: str, result: Page | FetchError, profile: Profile, since: dt.date 
         return Verdict(Outcome.OLD, "older than --since", cpu=cpu, drift=drift)
     identity = identify(result.final_url, article.canonical_url, profile)
     return Verdict(Outcome.NEW, article=article, url=identity, cpu=cpu, drift=drift)
+
+
+_DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
 
 
 SETTLED = {
@@ -112,7 +125,8 @@ class Harvester:
         return self.report.count(Outcome.OLD) - old
 
     def archive(self, url: str, result: Page | FetchError) -> None:
-        verdict = judge(url, result, self.profile, self.options.since)
+        listed = self.frontier.listed(url) if isinstance(result, Page) else None
+        verdict = judge(url, result, self.profile, self.options.since, listed)
         self.report.cpu["extract"] += verdict.cpu
         if verdict.outcome is Outcome.INTERRUPTED:
             return  # stays queued for the next run

@@ -169,12 +169,16 @@ class Frontier:
         ).fetchall()
         return [str(r[0]) for r in rows]
 
-    def listed_date(self, url: str) -> dt.date | None:
-        """The date a listing printed beside the link, if any."""
+    def listed(self, url: str) -> tuple[dt.date, str] | None:
+        """The date a listing printed beside the link, or a feed gave the entry, and which
+        of the two ("listing", "feed"): the article's date when its page shows none.
+        A sitemap's ``lastmod`` is a modification date, never used so."""
         row = self.conn.execute(
-            "SELECT listed_date FROM frontier WHERE url_key = ?", (url_key(url),)
+            "SELECT listed_date, source FROM frontier WHERE url_key = ?", (url_key(url),)
         ).fetchone()
-        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+        if not row or not row[0] or row[1] == "sitemap":
+            return None
+        return dt.date.fromisoformat(row[0]), "feed" if row[1] == "feed" else "listing"
 
     def settle(self, url: str, state: State, error: str | None = None) -> None:
         """Record a URL's outcome and commit."""
