@@ -7,6 +7,7 @@ and as bare text left in the body (an untranslated ``site.bta`` key, a "Сним
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -152,15 +153,20 @@ def is_boilerplate_marker(marker: str) -> bool:
     return known
 
 
-def is_boilerplate_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
-    """Decide from an element's tag and attributes alone (the generic walker's fast path)."""
+def _marked(tag: str, attrs: dict[str, str | None], marker: Callable[[str], bool]) -> bool:
+    """A furniture role, or a class or id that ``marker`` names; never a ``_NEVER_MARKED``."""
     if tag in _NEVER_MARKED:
         return False
     role = attrs.get("role")
     if role and role.lower() in _FURNITURE_ROLES:
         return True
     cls, ident = attrs.get("class"), attrs.get("id")
-    return bool(cls and is_boilerplate_marker(cls)) or bool(ident and is_boilerplate_marker(ident))
+    return bool(cls and marker(cls)) or bool(ident and marker(ident))
+
+
+def is_boilerplate_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
+    """Decide from an element's tag and attributes alone (the generic walker's fast path)."""
+    return _marked(tag, attrs, is_boilerplate_marker)
 
 
 # React's streaming server rendering sends the page in ``<div hidden id="S:0">`` and
@@ -202,13 +208,7 @@ def is_furniture_element(node: LexborNode) -> bool:
 
 def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
     """``is_furniture_element`` for attributes already read (reading them builds a dict)."""
-    if tag in _NEVER_MARKED:
-        return False
-    role = attrs.get("role")
-    if role and role.lower() in _FURNITURE_ROLES:
-        return True
-    cls, ident = attrs.get("class"), attrs.get("id")
-    return bool(cls and _furniture_marker(cls)) or bool(ident and _furniture_marker(ident))
+    return _marked(tag, attrs, _furniture_marker)
 
 
 # Page builders call every box a widget (Elementor wraps each paragraph in
