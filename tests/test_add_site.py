@@ -89,3 +89,10 @@ def test_check_site_explores_a_profile_that_names_no_sources(run_cli: Cli, tmp_p
     assert "explored the site in" in result.stdout
     assert "start https://www.namrb.org/bg/aktualno" in result.stdout
     assert "FAILED" not in result.stdout
+
+
+def test_an_address_nobody_answers_at_says_so(run_cli: Cli) -> None:
+    result = run_cli("add-site", "http://127.0.0.1:1", "--delay", "0")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "cannot read http://127.0.0.1:1" in result.stderr and "ConnectError" in result.stderr

@@ -78,6 +78,8 @@ def propose(
         site_hosts=site_hosts(profile),
     ) as fetcher:  # fmt: skip
         found = explore(fetcher, profile)
+        if found.empty and found.home_problem and found.requests <= 2:
+            raise UsageError(f"cannot read {origin}: {found.home_problem}")
         if found.empty:
             raise UsageError(
                 f"{origin} does not look like a news site: no feed, sitemap or listing of"

@@ -115,7 +115,9 @@ class SiteCrawl:
         found = explore(self.fetcher, self.profile)
         self.frontier.save_discovery(found)
         self.report.explored += found.requests
-        if found.empty:
+        if found.empty and found.home_problem and found.requests <= 2:
+            self.report.fail(f"cannot read the site: {found.home_problem}")
+        elif found.empty:
             where = self.fetcher.describe(self.profile.origin)
             self.report.fail(
                 f"found no feed, sitemap or listing of news at {where} ({found.requests}"

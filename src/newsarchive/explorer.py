@@ -56,6 +56,7 @@ class _Explorer:
         self.sitemaps: list[str] = []
         self.listings: list[str] = []
         self.notes: dict[str, str] = {}
+        self.problems: dict[str, str] = {}  # URL -> why it gave nothing
         self.patterns: list[str] = []  # article URL shapes the news items taught
         self.samples: list[str] = []
         self.name = ""
@@ -68,7 +69,10 @@ class _Explorer:
         if self.spent():
             return None
         got = fetch_source(self.fetcher, url, kind)
-        return got if isinstance(got, Page) else None
+        if isinstance(got, Page):
+            return got
+        self.problems.setdefault(url, got[1].split(" failed: ", 1)[-1])
+        return None
 
     def add(self, found: list[str], url: str, how: str) -> None:
         if url not in found:
@@ -124,6 +128,7 @@ class _Explorer:
             listings=tuple(self.listings), notes=self.notes,
             article_patterns=tuple(self.patterns),
             samples=tuple(dict.fromkeys(self.samples))[:5], site_name=self.name,
+            home_problem=self.problems.get(absolute(self.profile, "/"), ""),
             pagination=self.pagination,
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),

@@ -54,6 +54,7 @@ class Discovery:
     samples: tuple[str, ...] = ()  # a few article URLs seen (for add-site's field check)
     site_name: str = ""  # what the home page calls the site (og:site_name, <title>)
     pagination: dict[str, str] = field(default_factory=dict)  # listing -> its page 2
+    home_problem: str = ""  # why the home page gave nothing (unreachable, 404, not HTML)
     requests: int = 0
     explored_at: str = ""
 
@@ -82,6 +83,7 @@ class Discovery:
             samples=tuple(data.get("samples", ())),
             site_name=str(data.get("site_name", "")),
             pagination=dict(data.get("pagination", {})),
+            home_problem=str(data.get("home_problem", "")),
             explored_at=str(data.get("explored_at", "")),
         )
 
