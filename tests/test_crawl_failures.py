@@ -134,3 +134,19 @@ def test_import_during_a_crawl_exits_75(run_cli: Cli, db: Path) -> None:
             process.communicate(timeout=20)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles WHERE site = 'x'").fetchone()[0] == 0
+
+
+def test_one_failing_hint_makes_the_crawl_look_for_the_sites_sources_too(
+    run_cli: Cli, db: Path
+) -> None:
+    with FaultServer(articles=3, faults=False, feed_items=3) as site:
+        wrong_feed = PROFILE.replace(
+            'start_urls = ["/news"]', 'start_urls = ["/news"]\nfeeds = ["/bg/rss-old"]'
+        )
+        result = crawl_with(run_cli, site, db, wrong_feed)
+        assert result.exit_code == 1  # the wrong hint is still reported: a person should fix it
+        assert "feed failed: HTTP 404: https://fault.example/bg/rss-old" in result.stderr
+        assert "exploring the site" in result.stdout
+        assert "/rss" in site.requests  # found by exploring (a conventional feed path)
+        assert site.requests.count("/news") == 1  # the hinted listing is not walked twice
+    assert count_articles(db) == 3

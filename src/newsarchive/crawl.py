@@ -88,16 +88,23 @@ class SiteCrawl:
         return self.report
 
     def _discover(self) -> None:
-        """Profile hints first. A site without hints, or whose hints all failed, is
-        explored; what exploring found before is reused while fresh, unless it fails too."""
+        """Profile hints first. A site without hints, or one of whose hints failed (a
+        guess, or a site that moved), is explored too: what exploring found before is
+        reused while fresh, unless all of it fails now. Nothing is read twice in a run."""
         hinted = self._hinted()
-        if hinted is not None and not self._crawl(hinted):
-            return
+        done: set[str] = set()
+        if hinted is not None:
+            if not self._crawl(hinted):
+                return
+            done = set(hinted.urls)
         found = self.frontier.discovery()
         fresh = found is not None and not found.empty and not stale(found, dt.date.today())
-        if hinted is None and found is not None and fresh and not self._crawl(found):
-            return
-        self._crawl(self._explore())
+        if found is not None and fresh:
+            failed = self._crawl(found, skip=done)
+            if failed < len(set(found.urls) - done) or not set(found.urls) - done:
+                return
+            done |= set(found.urls)
+        self._crawl(self._explore(), skip=done)
 
     def _hinted(self) -> Discovery | None:
         """The profile's own sources, when it names any: hints that take precedence."""
@@ -125,25 +132,27 @@ class SiteCrawl:
             )
         return found
 
-    def _crawl(self, sources: Discovery) -> bool:
-        """Read feeds and sitemaps, walk listings; True when there were sources and every
-        one of them failed (the site moved, or the sources were guessed wrong)."""
+    def _crawl(self, sources: Discovery, skip: set[str] | None = None) -> int:
+        """Read feeds and sitemaps, walk listings (but not those in ``skip``, read already
+        in this run); return how many of them failed."""
+        skip = skip or set()
         failed_before = self.report.listing_errors
-        for url in [*sources.feeds, *sources.sitemaps, *sources.listings][:1]:
+        for url in [u for u in sources.urls if u not in skip][:1]:
             self._robots_gate(url)
         for url in sources.feeds:
-            self._read_feed(url, depth=0)
+            if url not in skip:
+                self._read_feed(url, depth=0)
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
         barren = [
             url for url in sources.sitemaps
-            if self._read_feed(url, 0, shapes=shapes, kind="sitemap") == 0
+            if url not in skip and self._read_feed(url, 0, shapes=shapes, kind="sitemap") == 0
         ]  # fmt: skip
         if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
             self.frontier.save_discovery(sources.without_sitemaps(barren))
         for start in sources.listings:
-            self._walk(start)
-        count = len(sources.feeds) + len(sources.sitemaps) + len(sources.listings)
-        return count > 0 and self.report.listing_errors - failed_before >= count
+            if start not in skip:
+                self._walk(start)
+        return self.report.listing_errors - failed_before
 
     def _finish(self, run_id: int) -> None:
         """Record the run (as failed when the archive broke: if it still can be written)."""

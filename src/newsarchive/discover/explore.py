@@ -59,6 +59,11 @@ class Discovery:
     explored_at: str = ""
 
     @property
+    def urls(self) -> tuple[str, ...]:
+        """Every source, feeds first."""
+        return (*self.feeds, *self.sitemaps, *self.listings)
+
+    @property
     def empty(self) -> bool:
         return not (self.feeds or self.sitemaps or self.listings)
 
