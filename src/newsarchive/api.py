@@ -61,8 +61,10 @@ def search(
     sort: str = "relevance",
     exact: bool = False,
     highlight: tuple[str, str] = ("**", "**"),
+    collapse: bool = False,
 ) -> list[dict[str, Any]]:
-    """Parse the user's query and return ranked hits with marked snippets."""
+    """Parse the user's query and return ranked hits with marked snippets; ``collapse``
+    gives one hit per story, the other copies under ``also``."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import SearchOptions
     from newsarchive.archive.search import search as run_search
@@ -71,8 +73,9 @@ def search(
     conn = connect_reader(db)
     try:
         options = SearchOptions(
-            filters=filters or Filters(), limit=limit, sort=sort, highlight=highlight
-        )
+            filters=filters or Filters(), limit=limit, sort=sort, highlight=highlight,
+            collapse=collapse,
+        )  # fmt: skip
         return run_search(conn, parsed, options)
     finally:
         conn.close()
@@ -94,10 +97,15 @@ def search_count(
 
 
 def show(db: Path, id_or_url: str) -> dict[str, Any]:
-    """One archived article, or a ``UsageError`` naming what was not found."""
+    """One archived article with the other copies of its story (``also``: site, URL,
+    date), or a ``UsageError`` naming what was not found."""
+    from newsarchive.archive.copies import also
+
     conn = connect_reader(db)
     try:
         found = get_article(conn, id_or_url)
+        if found is not None:
+            found["also"] = also(conn, found["id"], found["story"])
     finally:
         conn.close()
     if found is None:

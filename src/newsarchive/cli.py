@@ -247,6 +247,14 @@ def search(
     count: Annotated[
         bool, typer.Option("--count", help="Print how many articles match, per site and year.")
     ] = False,
+    collapse: Annotated[
+        bool,
+        typer.Option(
+            "--collapse",
+            help="One hit per story: the copy ranked first in --sort stands for it, the"
+            " other outlets' copies are listed under it (JSON: also).",
+        ),
+    ] = False,
     fmt: Annotated[SearchFormat, typer.Option("--format", "-f")] = SearchFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -262,7 +270,7 @@ def search(
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
         hits = api.search(
             _db(db), query, filters=filters, limit=limit, sort=sort.value, exact=exact,
-            highlight=marks,
+            highlight=marks, collapse=collapse,
         )  # fmt: skip
         render.search_results(hits, fmt.value)
         total = hits[0]["total"] if hits else 0

@@ -59,9 +59,15 @@ def search_results(hits: list[dict[str, Any]], fmt: str) -> None:
         return
     if fmt == "csv":
         fields = ["id", "site", "url", "title", "published", "snippet", "score"]
+        collapsed = any("also" in h for h in hits)
+        if collapsed:
+            fields += ["story", "also"]
         writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(hits)
+        for hit in hits:
+            if collapsed:  # the other copies as "site url" pairs, one per line of the cell
+                hit = {**hit, "also": "\n".join(f"{c['site']} {c['url']}" for c in hit["also"])}
+            writer.writerow(hit)
         return
     _search_blocks(hits)
 
@@ -83,6 +89,10 @@ def _search_blocks(hits: list[dict[str, Any]]) -> None:
         console.print(head)
         console.print(Padding(_snippet_text(hit["snippet"] or ""), (0, 0, 0, 4), expand=False))
         console.print(Text("    " + _clean(hit["url"]), style="dim"), soft_wrap=True)
+        for copy in hit.get("also", ()):
+            when = (copy["published"] or "-")[:10]
+            line = f"    also: {_clean(copy['site'])}  {when}  {_clean(copy['url'])}"
+            console.print(Text(line, style="dim"), soft_wrap=True)
         console.print()
 
 
@@ -120,6 +130,12 @@ def article_text(article: dict[str, Any]) -> None:
         out.write("Tags: " + ", ".join(_clean(t) for t in article["tags"]) + "\n")
     out.write("\n" + "\n\n".join(_clean(p) for p in str(article.get("text") or "").split("\n")))
     out.write("\n")
+    copies = article.get("also") or []
+    if copies:
+        out.write(f"\nSame story (story {article.get('story')}) also in:\n")
+        for copy in copies:
+            when = str(copy.get("published") or "undated")[:10]
+            out.write(f"  {_clean(copy['site'])} · {when} · {_clean(copy['url'])}\n")
 
 
 def export_rows(rows: Iterable[dict[str, Any]], fmt: str, out: Path | None) -> int:

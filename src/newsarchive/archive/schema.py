@@ -18,6 +18,9 @@ Migrations, in ``MIGRATIONS`` order:
   re-linked (``captures.article_id``); the frontier is keyed by URL key; listing walks
   remember whether they ever reached their natural end; a sitemap read in full keeps the
   ``lastmod`` its index gave it (``fetch_state.lastmod``), so an unchanged one is skipped.
+* v6: stories (``archive.stories``): ``article_stories`` gives every article its story
+  id, ``story_keys`` is the candidate index of sampled shingles; existing articles are
+  assigned oldest first.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -110,6 +113,16 @@ CREATE TABLE IF NOT EXISTS article_urls (
     article_id INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_urls_article ON article_urls(article_id);
+CREATE TABLE IF NOT EXISTS article_stories (
+    article_id INTEGER PRIMARY KEY,
+    story INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_stories_story ON article_stories(story);
+CREATE TABLE IF NOT EXISTS story_keys (
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
 """
 # Run counts added after version 1 (``CREATE TABLE IF NOT EXISTS`` cannot add them).
 _RUN_COLUMNS_V2 = ("unchanged", "gone", "skipped")
@@ -291,9 +304,22 @@ def _rekey_frontier(conn: sqlite3.Connection, url_key: Callable[[str], str]) -> 
     conn.execute("DROP TABLE frontier_v3")
 
 
+def _migrate_stories_v6(conn: sqlite3.Connection) -> None:
+    """Story ids for the articles already archived (self-contained: its own DDL)."""
+    from newsarchive.archive.stories import backfill
+
+    for name in ("article_stories", "story_keys"):
+        _create_table(conn, name)
+    conn.execute("CREATE INDEX IF NOT EXISTS article_stories_story ON article_stories(story)")
+    conn.execute("DELETE FROM article_stories")
+    conn.execute("DELETE FROM story_keys")
+    backfill(conn)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (4, _migrate_identity_v4),
+    (6, _migrate_stories_v6),
 )
 
 
