@@ -183,6 +183,7 @@ class Store:
                      source_url, article_id),
                 )  # fmt: skip
                 outcome = "updated"
+            assert article_id is not None
             self._story(article_id, site, words, row[5] if row is not None else None)
         assert article_id is not None
         self.conn.executemany(
