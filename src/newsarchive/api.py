@@ -270,6 +270,45 @@ def stats(db: Path) -> dict[str, Any]:
     return {"articles": total, "sites": sites, "last_runs": runs}
 
 
+def stats_stories(db: Path, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Per site, how many of its stories one, two, or three or more outlets carried."""
+    from newsarchive.archive.copies import outlets
+    from newsarchive.archive.search import check_sites
+
+    filters = filters or Filters()
+    conn = connect_reader(db)
+    try:
+        check_sites(conn, filters.sites)
+        return outlets(conn, filters)
+    finally:
+        conn.close()
+
+
+def timeline(
+    db: Path,
+    query: str | None = None,
+    *,
+    filters: Filters | None = None,
+    by: str = "month",
+    stories: bool = False,
+    exact: bool = False,
+) -> dict[str, Any]:
+    """Articles (or distinct stories) per period and site, optionally only those matching
+    a search query."""
+    from newsarchive.archive.query import parse_query
+    from newsarchive.archive.search import check_sites
+    from newsarchive.archive.timeline import timeline as run_timeline
+
+    parsed = parse_query(query, exact=exact) if query else None
+    filters = filters or Filters()
+    conn = connect_reader(db)
+    try:
+        check_sites(conn, filters.sites)
+        return run_timeline(conn, parsed, filters, by=by, stories=stories)
+    finally:
+        conn.close()
+
+
 def extract_source(
     source: str, *, url: str | None, site: str | None, profile_files: Iterable[Path] = ()
 ) -> Any:

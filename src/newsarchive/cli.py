@@ -55,6 +55,8 @@ ProfileOption = Annotated[
 SearchFormat = StrEnum("SearchFormat", [("table", "table"), ("json", "json"), ("csv", "csv")])
 ExportFormat = StrEnum("ExportFormat", [("jsonl", "jsonl"), ("csv", "csv")])
 ShowFormat = StrEnum("ShowFormat", [("text", "text"), ("json", "json")])
+StatsFormat = StrEnum("StatsFormat", [("text", "text"), ("json", "json"), ("csv", "csv")])
+Period = StrEnum("Period", [("month", "month"), ("week", "week")])
 MetadataFormat = StrEnum("MetadataFormat", [("yaml", "yaml"), ("json", "json")])
 SortOrder = StrEnum(
     "SortOrder", [("relevance", "relevance"), ("newest", "newest"), ("oldest", "oldest")]
@@ -460,17 +462,52 @@ def check_site(
 
 @app.command()
 def stats(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="With --timeline: count only the articles this search finds."),
+    ] = None,
+    stories: Annotated[
+        bool,
+        typer.Option(
+            "--stories",
+            help="How many stories one, two, three or more outlets carried, per site;"
+            " with --timeline, count distinct stories instead of articles.",
+        ),
+    ] = False,
+    timeline: Annotated[
+        bool, typer.Option("--timeline", help="Articles per period and site, as a chart.")
+    ] = False,
+    by: Annotated[Period, typer.Option("--by", help="Period of --timeline.")] = Period.month,
+    site: SiteOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     fmt: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help="text or json")
-    ] = ShowFormat.text,
+        StatsFormat,
+        typer.Option("--format", "-f", help="text, json, or csv (with --timeline/--stories)"),
+    ] = StatsFormat.text,
     db: DbOption = None,
 ) -> None:
-    """Articles per site, their date range, and each site's last crawl."""
+    """Articles per site, their date range, and each site's last crawl; or stories per
+    number of outlets (--stories); or attention over time (--timeline [QUERY])."""
     from newsarchive import api, render
 
     with _handled():
+        if query is not None and not timeline:
+            raise UsageError("a search query needs --timeline (stats --timeline QUERY)")
+        if fmt is StatsFormat.csv and not (timeline or stories):
+            raise UsageError("--format csv needs --timeline or --stories")
+        filters = _filters(site, since, until)
+        if timeline:
+            data = api.timeline(_db(db), query, filters=filters, by=by.value, stories=stories)
+            render.timeline(data, fmt.value)
+            return
+        if stories:
+            render.outlets(api.stats_stories(_db(db), filters), fmt.value)
+            return
+        if filters != _filters(None, None, None):
+            raise UsageError("--site, --since and --until need --timeline or --stories")
         data = api.stats(_db(db))
-        if fmt is ShowFormat.json:
+        if fmt is StatsFormat.json:
             _print_json(data)
         else:
             render.stats_table(data)

@@ -286,6 +286,21 @@ def per_month(
     return [{"month": month, "site": site, "count": n} for month, site, n in rows]
 
 
+def matching(
+    conn: sqlite3.Connection, query: ParsedQuery, filters: Filters, select: str
+) -> list[Any]:
+    """``SELECT {select}`` over the articles ``a`` that match the query and the filters
+    (word forms as in search, guessed lemmas when the archive's find nothing)."""
+    merged = merged_filters(query, filters)
+    check_sites(conn, merged.sites)
+    where, params = merged.sql("a")
+    sql = f"SELECT {select}{_match_sql(where)}"
+    rows, _ = _with_guesses(
+        conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params])
+    )
+    return rows
+
+
 class Marker:
     """Finds the words of a query in original text: every archived form of a lemma, exact
     forms, prefixes and phrases; cuts the best window around them as a snippet."""
