@@ -3,7 +3,7 @@ near-duplicates already in the archive, from any site, when it is written.
 
 Method: word shingling with a candidate index (Broder's resemblance with "mod m"
 sampling). The body text is cut into overlapping 5-word shingles, each hashed to 64
-bits; the shingles whose hash is 0 modulo ``SAMPLE`` (one in eight) are the article's
+bits; the shingles whose hash is 0 modulo ``SAMPLE`` (one in sixteen) are the article's
 keys, stored in ``story_keys`` (key → article). Because the sample is picked by the hash
 alone, a shingle two copies share is a key in both or in neither, so a copy that dropped
 a paragraph or gained a lead still shares most of its keys. Articles that share keys are
@@ -29,14 +29,16 @@ import sqlite3
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import filterfalse
 
 SHINGLE = 5
-SAMPLE = 8  # one shingle in SAMPLE is a key
+SAMPLE = 16  # one shingle in SAMPLE is a key
 CONTAINMENT = 0.5
 SAME_SITE_CONTAINMENT = 0.8
 MIN_SHARED = 8  # shingles two texts must share, however short they are
 COMMON = 20
 VERIFY = 8  # candidates compared exactly, most shared keys first
+RECENT = 4096  # articles whose shingles are kept in memory
 
 
 def resemblance(a: set[int], b: set[int]) -> float:
@@ -59,12 +61,19 @@ class StoryIndex:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._token_hash: dict[str, int] = {}
+        # What the index already said, remembered so each article does not ask again:
+        # keys held by COMMON articles, and keys two articles of a site hold (its
+        # boilerplate), per site. Neither is queried nor indexed again.
+        self._common: set[int] = set()
+        self._site_common: dict[str, set[int]] = {}
+        # Shingles of recently written articles: a copy usually arrives soon after the
+        # original, and comparing with it then needs no re-reading of its text.
+        self._recent: dict[int, set[int]] = {}
 
     def shingles(self, tokens: Sequence[str]) -> set[int]:
         """The hashed 5-word shingles of a token list (lower-cased words)."""
         cache = self._token_hash
-        missing = set(tokens).difference(cache)
-        for token in missing:
+        for token in set(tokens).difference(cache):
             cache[token] = zlib.crc32(token.encode())
         ids = list(map(cache.__getitem__, tokens))
         return set(map(hash, zip(*(ids[i:] for i in range(SHINGLE)), strict=False)))
@@ -87,10 +96,11 @@ class StoryIndex:
                 [(k, article_id) for k in _keys(self.shingles(previous))],
             )
         shingles = self.shingles(tokens)
-        keys = _keys(shingles)
+        self._remember(article_id, shingles)
+        site_common = self._site_common.setdefault(site, set())
+        keys = [k for k in _keys(shingles) if k not in self._common and k not in site_common]
         held = [r for r in self._held(keys) if r[1] != article_id] if keys else []
-        holders = Counter(key for key, _, _ in held)
-        stories = set(self._matches(site, shingles, keys, held, holders))
+        stories = set(self._matches(site, shingles, len(keys), held)) if held else set()
         story = min(stories, default=article_id)
         others = sorted(stories - {story})
         if others:  # this copy joins two stories: the earlier one absorbs the other
@@ -103,12 +113,20 @@ class StoryIndex:
             "INSERT OR REPLACE INTO article_stories (article_id, story) VALUES (?, ?)",
             (article_id, story),
         )
-        if keys:  # keys already common are not indexed: every key's list stays short
+        keys = [k for k in keys if k not in self._common and k not in site_common]
+        if keys:
             self.conn.executemany(
                 "INSERT OR IGNORE INTO story_keys (key, article_id) VALUES (?, ?)",
-                [(k, article_id) for k in keys if holders[k] < COMMON],
+                [(k, article_id) for k in keys],
             )
         return story
+
+    def _remember(self, article_id: int, shingles: set[int]) -> None:
+        recent = self._recent
+        recent.pop(article_id, None)
+        recent[article_id] = shingles
+        if len(recent) > RECENT:
+            del recent[next(iter(recent))]
 
     def _held(self, keys: list[int]) -> list[tuple[int, int, str]]:
         """(key, article, its site) for every indexed article holding one of the keys."""
@@ -121,40 +139,47 @@ class StoryIndex:
         return rows
 
     def _matches(
-        self,
-        site: str,
-        shingles: set[int],
-        keys: list[int],
-        held: list[tuple[int, int, str]],
-        holders: Counter[int],
+        self, site: str, shingles: set[int], nkeys: int, held: list[tuple[int, int, str]]
     ) -> list[int]:
-        """The stories of the archived articles this text is a copy of."""
-        if not held:
-            return []
+        """The stories of the archived articles this text is a copy of; learns which of
+        the keys are common on the way."""
+        holders = Counter(key for key, _, _ in held)
         same_site = Counter(key for key, _, owner in held if owner == site)
-        common = {k for k, n in holders.items() if n >= COMMON or same_site[k] >= 2}
+        self._common.update(k for k, n in holders.items() if n >= COMMON)
+        self._site_common[site].update(k for k, n in same_site.items() if n >= 2)
+        common = self._common | self._site_common[site]
         shared = Counter(other for key, other, _ in held if key not in common)
         sites = {other: owner for _, other, owner in held}
-        least = 2 if len(keys) >= 6 else 1
+        least = 2 if nkeys >= 6 else 1
         found = []
         for other, n in shared.most_common(VERIFY):
             if n < least:
                 break
             row = self.conn.execute(
-                "SELECT a.text, s.story FROM articles a"
+                "SELECT s.story FROM articles a"
                 " LEFT JOIN article_stories s ON s.article_id = a.id WHERE a.id = ?",
                 (other,),
             ).fetchone()
             if row is None:
                 continue
             need = SAME_SITE_CONTAINMENT if sites[other] == site else CONTAINMENT
-            if resemblance(shingles, self.shingles(_tokens(row[0]))) >= need:
-                found.append(row[1] if row[1] is not None else other)
+            if resemblance(shingles, self._shingles_of(other)) >= need:
+                found.append(row[0] if row[0] is not None else other)
+        return found
+
+    def _shingles_of(self, article_id: int) -> set[int]:
+        found = self._recent.get(article_id)
+        if found is None:
+            row = self.conn.execute(
+                "SELECT text FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            found = self.shingles(_tokens(row[0] if row else ""))
         return found
 
 
 def _keys(shingles: Iterable[int]) -> list[int]:
-    return sorted(h for h in shingles if h % SAMPLE == 0)
+    """The sampled shingles: those whose hash is 0 modulo SAMPLE (a power of two)."""
+    return sorted(filterfalse((SAMPLE - 1).__and__, shingles))
 
 
 def _tokens(text: str | None) -> list[str]:
