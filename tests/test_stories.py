@@ -333,3 +333,28 @@ def test_shingle_hashes_are_the_same_in_every_process() -> None:
     assert sorted(index.shingles(words)) == [
         -5722395389834523734, -1422974325010499203, 4371309103304574080, 6908170953225765451
     ]  # fmt: skip
+
+
+def test_web_article_page_shows_also_in_and_search_can_collapse(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    rows = _copies_archive(run_cli, db, tmp_path)
+    article, single, plain, collapsed = fetch(
+        make_datasette(db), "/article/2", "/article/6", "/search?q=алея",
+        "/search?q=алея&collapse=1",
+    )  # fmt: skip
+    html = article.text
+    assert "<h2>Also in</h2>" in html
+    assert '<a href="/article/1">bta · 2026-03-10</a>' in html
+    assert '<a href="/article/3">nsorb · 2026-03-12</a>' in html
+    assert "Also in" not in single.text
+    assert "1–3 of 3 articles" in plain.text
+    assert "1–1 of 1 story" in collapsed.text
+    assert collapsed.text.count('class="na-title"') == 1
+    also = collapsed.text.split('class="na-meta na-also"', 1)[1].split("</div>", 1)[0]
+    assert sum(f'href="{r["url"]}"' in also for r in rows[:3]) == 2  # the two other copies
+    assert 'name="collapse" value="1" checked' in collapsed.text
