@@ -82,9 +82,12 @@ class Lemmatizer:
         for the lemmas and the story shingles). New forms are looked up once each, then
         the whole list is mapped through the cache in C."""
         cache = self._cache
-        for form in set(words).difference(cache):
-            self.lemma(form)
-        return " ".join(filter(None, map(cache.__getitem__, words)))
+        try:  # most texts use only forms seen before: one pass in C
+            return " ".join(filter(None, map(cache.__getitem__, words)))
+        except KeyError:
+            for form in set(words).difference(cache):
+                self.lemma(form)
+            return " ".join(filter(None, map(cache.__getitem__, words)))
 
     def flush(self, conn: sqlite3.Connection) -> None:
         """Store the form → lemma pairs seen since the last flush."""

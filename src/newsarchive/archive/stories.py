@@ -20,7 +20,9 @@ also agree more (``SAME_SITE_CONTAINMENT``) than copies in two outlets, which co
 site's first articles, before its boilerplate is known.
 
 The story id is the id of the story's first article in the archive. A new copy that
-matches two stories joins them (the lower id stays).
+matches two stories joins them (the lower id stays). Only articles in a story with
+others have an ``article_stories`` row; an article alone is its own story (its id), so
+the common case writes nothing but its keys.
 """
 
 from __future__ import annotations
@@ -73,9 +75,12 @@ class StoryIndex:
     def shingles(self, tokens: Sequence[str]) -> set[int]:
         """The hashed 5-word shingles of a token list (lower-cased words)."""
         cache = self._token_hash
-        for token in set(tokens).difference(cache):
-            cache[token] = zlib.crc32(token.encode())
-        ids = list(map(cache.__getitem__, tokens))
+        try:  # most texts use only words seen before: one pass in C
+            ids = list(map(cache.__getitem__, tokens))
+        except KeyError:
+            for token in set(tokens).difference(cache):
+                cache[token] = zlib.crc32(token.encode())
+            ids = list(map(cache.__getitem__, tokens))
         return set(map(hash, zip(*(ids[i:] for i in range(SHINGLE)), strict=False)))
 
     def assign(
@@ -98,9 +103,12 @@ class StoryIndex:
         shingles = self.shingles(tokens)
         self._remember(article_id, shingles)
         site_common = self._site_common.setdefault(site, set())
-        keys = [k for k in _keys(shingles) if k not in self._common and k not in site_common]
+        keys = _keys(shingles)
+        if self._common or site_common:
+            keys = [k for k in keys if k not in self._common and k not in site_common]
         held = [r for r in self._held(keys) if r[1] != article_id] if keys else []
-        stories = set(self._matches(site, shingles, len(keys), held)) if held else set()
+        matched = self._matches(site, shingles, len(keys), held) if held else []
+        stories = {other if story is None else story for other, story in matched}
         story = min(stories, default=article_id)
         others = sorted(stories - {story})
         if others:  # this copy joins two stories: the earlier one absorbs the other
@@ -109,11 +117,18 @@ class StoryIndex:
                 f"UPDATE article_stories SET story = ? WHERE story IN ({marks})",
                 [story, *others],
             )
-        self.conn.execute(
-            "INSERT OR REPLACE INTO article_stories (article_id, story) VALUES (?, ?)",
-            (article_id, story),
-        )
-        keys = [k for k in keys if k not in self._common and k not in site_common]
+        if matched:  # an article alone in its story has no row (its story is its id)
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO article_stories (article_id, story) VALUES (?, ?)",
+                [(article_id, story), *((o, story) for o, s in matched if s is None)],
+            )
+        elif previous is not None:  # rewritten into a story of its own
+            self.conn.execute(
+                "UPDATE article_stories SET story = article_id WHERE article_id = ?",
+                (article_id,),
+            )
+        if held:  # what the lookup taught about common keys
+            keys = [k for k in keys if k not in self._common and k not in site_common]
         if keys:
             self.conn.executemany(
                 "INSERT OR IGNORE INTO story_keys (key, article_id) VALUES (?, ?)",
@@ -123,10 +138,11 @@ class StoryIndex:
 
     def _remember(self, article_id: int, shingles: set[int]) -> None:
         recent = self._recent
-        recent.pop(article_id, None)
-        recent[article_id] = shingles
-        if len(recent) > RECENT:
+        if article_id in recent:
+            del recent[article_id]
+        elif len(recent) >= RECENT:
             del recent[next(iter(recent))]
+        recent[article_id] = shingles
 
     def _held(self, keys: list[int]) -> list[tuple[int, int, str]]:
         """(key, article, its site) for every indexed article holding one of the keys."""
@@ -140,9 +156,9 @@ class StoryIndex:
 
     def _matches(
         self, site: str, shingles: set[int], nkeys: int, held: list[tuple[int, int, str]]
-    ) -> list[int]:
-        """The stories of the archived articles this text is a copy of; learns which of
-        the keys are common on the way."""
+    ) -> list[tuple[int, int | None]]:
+        """(article, its story or None when alone) for each archived article this text
+        is a copy of; learns which of the keys are common on the way."""
         holders = Counter(key for key, _, _ in held)
         same_site = Counter(key for key, _, owner in held if owner == site)
         self._common.update(k for k, n in holders.items() if n >= COMMON)
@@ -151,20 +167,16 @@ class StoryIndex:
         shared = Counter(other for key, other, _ in held if key not in common)
         sites = {other: owner for _, other, owner in held}
         least = 2 if nkeys >= 6 else 1
-        found = []
+        found: list[tuple[int, int | None]] = []
         for other, n in shared.most_common(VERIFY):
             if n < least:
                 break
-            row = self.conn.execute(
-                "SELECT s.story FROM articles a"
-                " LEFT JOIN article_stories s ON s.article_id = a.id WHERE a.id = ?",
-                (other,),
-            ).fetchone()
-            if row is None:
-                continue
             need = SAME_SITE_CONTAINMENT if sites[other] == site else CONTAINMENT
             if resemblance(shingles, self._shingles_of(other)) >= need:
-                found.append(row[0] if row[0] is not None else other)
+                row = self.conn.execute(
+                    "SELECT story FROM article_stories WHERE article_id = ?", (other,)
+                ).fetchone()
+                found.append((other, row[0] if row else None))
         return found
 
     def _shingles_of(self, article_id: int) -> set[int]:
@@ -179,7 +191,7 @@ class StoryIndex:
 
 def _keys(shingles: Iterable[int]) -> list[int]:
     """The sampled shingles: those whose hash is 0 modulo SAMPLE (a power of two)."""
-    return sorted(filterfalse((SAMPLE - 1).__and__, shingles))
+    return list(filterfalse((SAMPLE - 1).__and__, shingles))
 
 
 def _tokens(text: str | None) -> list[str]:
