@@ -200,9 +200,10 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     from newsarchive.archive.store import Store
 
     conn = connect(db, create=True)
-    # One long transaction: with SQLite's 2 MB default every index page it touches is
-    # spilled to the WAL again and again; 128 MB (the most it may use) keeps them.
-    conn.execute("PRAGMA cache_size = -131072")
+    # One long transaction: with SQLite's 2 MB default cache the index pages it touches
+    # (FTS, URL keys, story keys) are spilled to the WAL again and again; up to 512 MB
+    # keeps them (200k articles: 91 s instead of 100 s). Only what is used is allocated.
+    conn.execute("PRAGMA cache_size = -524288")
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     ok = False
     try:

@@ -18,8 +18,9 @@ Migrations, in ``MIGRATIONS`` order:
   re-linked (``captures.article_id``); the frontier is keyed by URL key; listing walks
   remember whether they ever reached their natural end; a sitemap read in full keeps the
   ``lastmod`` its index gave it (``fetch_state.lastmod``), so an unchanged one is skipped.
-* v6: stories (``archive.stories``): ``article_stories`` gives every article its story
-  id, ``story_keys`` is the candidate index of sampled shingles; existing articles are
+* v6: stories (``archive.stories``): ``article_stories`` gives each article that shares
+  its story with others the story id (an article alone is its own story, by its id);
+  ``story_keys`` is the candidate index of sampled shingles. Existing articles are
   assigned oldest first.
 """
 
