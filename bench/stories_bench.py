@@ -1,6 +1,6 @@
 """Stories benchmark: planted republished copies and near-misses, imported through the CLI.
 
-    python bench/stories_bench.py [--articles 20000] [--keep DIR]
+    python bench/stories_bench.py [--articles 20000] [--keep DIR] [--speed FILE.jsonl]
 
 1. Generates a deterministic corpus (4 sites, each with its own footer boilerplate on
    every article) in which some stories are republished by one to three other outlets
@@ -13,6 +13,9 @@
 3. Reports pair precision and recall of ``story`` (a pair = two articles given one story)
    against the planted truth, and how many near-miss pairs were wrongly joined.
    Targets: precision ≥ 0.95, recall ≥ 0.90, no near-miss pair joined.
+
+``--speed FILE`` only times the two imports of FILE (the search bench's 200k corpus,
+say: ``search_bench.py --keep DIR`` leaves it in DIR/corpus.jsonl), one after the other.
 
 Exit status 1 when a target fails.
 """
@@ -173,6 +176,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep the archives")
+    parser.add_argument("--speed", type=Path, help="only time importing this JSONL file")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="stories-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -180,25 +184,21 @@ def main() -> int:
     for path in (db, db_off):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if args.speed:
+        with args.speed.open(encoding="utf-8") as lines:
+            count = sum(1 for _ in lines)
+        ok = import_rates(args.speed, db, db_off, count)
+        if not args.keep:
+            shutil.rmtree(work)
+        return 0 if ok else 1
     truth, near = generate(args.articles, source)
     n = len(truth)
     copies = sum(1 for g in pairs_by(truth).values() if len(g) > 1)
     print(f"corpus: {n:,} articles, {copies:,} stories carried by 2+ outlets,"
           f" {len(near):,} near-miss pairs (event series), footers on every article")  # fmt: skip
 
-    rates = {}
-    for label, args_ in (
-        ("off", [sys.executable, "-c", OFF, str(source), str(db_off)]),
-        ("on", [*cli(), "import-jsonl", str(source), "--db", str(db)]),
-    ):
-        started = time.perf_counter()
-        done = subprocess.run(args_, capture_output=True, text=True, check=False)
-        seconds = time.perf_counter() - started
-        if done.returncode != 0:
-            print(done.stderr)
-            return 1
-        rates[label] = n / seconds
-        print(f"import, story detection {label}: {seconds:.1f}s = {rates[label]:,.0f} articles/s")
+    if not import_rates(source, db, db_off, n):
+        return 1
 
     done = subprocess.run([*cli(), "export", "--db", str(db)], capture_output=True, text=True,
                           check=True)  # fmt: skip
@@ -227,6 +227,22 @@ def main() -> int:
     if not args.keep:
         shutil.rmtree(work)
     return 0
+
+
+def import_rates(source: Path, db: Path, db_off: Path, n: int) -> bool:
+    """Time ``import-jsonl`` of ``source`` with story detection off, then on."""
+    for label, args_ in (
+        ("off", [sys.executable, "-c", OFF, str(source), str(db_off)]),
+        ("on", [*cli(), "import-jsonl", str(source), "--db", str(db)]),
+    ):
+        started = time.perf_counter()
+        done = subprocess.run(args_, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            print(done.stderr)
+            return False
+        print(f"import, story detection {label}: {seconds:.1f}s = {n / seconds:,.0f} articles/s")
+    return True
 
 
 def pairs_by(truth: dict[str, str]) -> dict[str, list[str]]:
