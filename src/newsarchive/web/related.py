@@ -32,7 +32,7 @@ def related_sections(conn: sqlite3.Connection, article: dict[str, Any]) -> list[
 
 
 def also_in(conn: sqlite3.Connection, article: dict[str, Any]) -> Section | None:
-    """"Also in": the other archived copies of the article's story, earliest first."""
+    """ "Also in": the other archived copies of the article's story, earliest first."""
     from newsarchive.archive.copies import also
 
     story = article.get("story")
@@ -42,8 +42,11 @@ def also_in(conn: sqlite3.Connection, article: dict[str, Any]) -> Section | None
     if not copies:
         return None
     links = [
-        Link(f"/article/{int(c['id'])}", f"{c['site']} · {(c['published'] or 'no date')[:10]}",
-             c["url"])  # fmt: skip
+        Link(
+            f"/article/{int(c['id'])}",
+            f"{c['site']} · {(c['published'] or 'no date')[:10]}",
+            c["url"],
+        )  # fmt: skip
         for c in copies
     ]
     return Section("Also in", links)
