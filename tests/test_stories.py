@@ -83,9 +83,8 @@ def _export(run_cli: Cli, db: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def test_a_republication_shares_the_story_after_crawling_two_mirrors(
-    run_cli: Cli, db: Path, tmp_path: Path
-) -> None:
+def _crawl_both(run_cli: Cli, db: Path, tmp_path: Path) -> None:
+    """Crawl the bta and ruse24 mirrors, each with the story's copy added, into ``db``."""
     bta_page = BTA_PAGE.format(body=_paragraphs(PARAGRAPHS))
     ruse24_page = RUSE24_PAGE.format(body=_paragraphs(REPUBLISHED))
     bta = _mirror_with(tmp_path, "bta", "bg/news/bulgaria/rss.xml", BTA_URL, bta_page, "Алея")
@@ -95,6 +94,12 @@ def test_a_republication_shares_the_story_after_crawling_two_mirrors(
             result = run_cli("crawl", site, "--base-url", server.url, "--delay", "0",
                              "--db", str(db))  # fmt: skip
             assert result.exit_code == 0, result.stderr
+
+
+def test_a_republication_shares_the_story_after_crawling_two_mirrors(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    _crawl_both(run_cli, db, tmp_path)
     rows = {r["url"]: r for r in _export(run_cli, db)}
     original, copy = (
         rows["https://www.bta.bg" + BTA_URL],
@@ -358,3 +363,23 @@ def test_web_article_page_shows_also_in_and_search_can_collapse(
     also = collapsed.text.split('class="na-meta na-also"', 1)[1].split("</div>", 1)[0]
     assert sum(f'href="{r["url"]}"' in also for r in rows[:3]) == 2  # the two other copies
     assert 'name="collapse" value="1" checked' in collapsed.text
+
+
+def test_reextract_assigns_the_story_of_the_text_it_rebuilds(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    _crawl_both(run_cli, db, tmp_path)
+    copy_url = "https://www.ruse24.bg" + RUSE24_URL
+    conn = sqlite3.connect(db)  # an older extractor left the copy's text unrecognisable
+    with conn:
+        copy_id = conn.execute("SELECT id FROM articles WHERE url = ?", (copy_url,)).fetchone()[0]
+        conn.execute("UPDATE articles SET text = 'Зареждане…' WHERE id = ?", (copy_id,))
+        conn.execute("DELETE FROM article_stories WHERE article_id = ?", (copy_id,))
+        conn.execute("DELETE FROM story_keys WHERE article_id = ?", (copy_id,))
+    conn.close()
+    before = {r["url"]: r["story"] for r in _export(run_cli, db)}
+    assert before[copy_url] == copy_id
+    result = run_cli("reextract", "--site", "ruse24", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    after = {r["url"]: r["story"] for r in _export(run_cli, db)}
+    assert after[copy_url] == after["https://www.bta.bg" + BTA_URL] != copy_id
