@@ -291,7 +291,7 @@ def test_stats_timeline_counts_articles_or_stories(run_cli: Cli, db: Path, tmp_p
 def test_stats_refuses_options_that_mean_nothing(run_cli: Cli, db: Path, tmp_path: Path) -> None:
     _copies_archive(run_cli, db, tmp_path)
     for args in (("stats", "алея"), ("stats", "--format", "csv"), ("stats", "--site", "bta"),
-                 ("stats", "--timeline", "--by", "year"),
+                 ("stats", "--timeline", "--by", "year"), ("stats", "--by", "week"),
                  ("stats", "--timeline", "--since", "2026-13-01")):  # fmt: skip
         result = run_cli(*args, "--db", str(db))
         assert result.exit_code == 2, args

@@ -494,6 +494,8 @@ def stats(
     with _handled():
         if query is not None and not timeline:
             raise UsageError("a search query needs --timeline (stats --timeline QUERY)")
+        if by is not Period.month and not timeline:
+            raise UsageError("--by needs --timeline")
         if fmt is StatsFormat.csv and not (timeline or stories):
             raise UsageError("--format csv needs --timeline or --stories")
         filters = _filters(site, since, until)

@@ -10,10 +10,9 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from newsarchive.archive.store import Filters
+from newsarchive.archive.store import Filters, story_of
 
-# The story of the article aliased ``a``: its own id until a copy of it is archived.
-STORY_OF = "COALESCE((SELECT story FROM article_stories WHERE article_id = a.id), a.id)"
+STORY_OF = story_of("a")  # the story of the article aliased ``a``
 
 
 def copies(conn: sqlite3.Connection, stories: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
@@ -51,8 +50,7 @@ def outlets(conn: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
     """
     where, params = filters.sql("a")
     rows = conn.execute(
-        "WITH st AS (SELECT a.site, COALESCE(s.story, a.id) AS story FROM articles a"
-        " LEFT JOIN article_stories s ON s.article_id = a.id),"
+        f"WITH st AS (SELECT a.site, {STORY_OF} AS story FROM articles a),"
         " wide AS (SELECT story, count(DISTINCT site) AS n FROM st GROUP BY story),"
         f" chosen AS (SELECT DISTINCT a.site, {STORY_OF} AS story FROM articles a"
         f" WHERE {where})"

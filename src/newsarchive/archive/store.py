@@ -28,9 +28,17 @@ if TYPE_CHECKING:
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "author", "tags", "text", "fetched_at", "story",
 )  # fmt: skip
-# The story an article belongs to (``archive.stories``); its own id until a copy appears.
-STORY = "COALESCE((SELECT story FROM article_stories WHERE article_id = articles.id), articles.id)"
-_SELECT = ", ".join(f"articles.{c}" for c in ARTICLE_COLUMNS[:-1]) + f", {STORY}"
+
+
+def story_of(alias: str) -> str:
+    """SQL for the story of the article row ``alias`` (``archive.stories``): its own id
+    until it shares a story with another article (the one source of this rule)."""
+    return (
+        f"COALESCE((SELECT story FROM article_stories WHERE article_id = {alias}.id), {alias}.id)"
+    )
+
+
+_SELECT = ", ".join(f"articles.{c}" for c in ARTICLE_COLUMNS[:-1]) + f", {story_of('articles')}"
 
 
 def now_iso() -> str:
