@@ -246,6 +246,8 @@ def test_search_collapse_never_shows_one_story_twice(
     assert len(page.json()) == 2 and "2 of 3 matches shown" in page.stderr  # type: ignore[arg-type]
     table = run_cli("search", "алея", "--collapse", "--db", str(db)).stdout
     assert table.count("also: ") == 2
+    counted = run_cli("search", "алея", "--collapse", "--count", "--db", str(db))
+    assert counted.exit_code == 2 and "stats --timeline --stories" in counted.stderr
 
 
 def test_export_csv_and_stats_count_stories(run_cli: Cli, db: Path, tmp_path: Path) -> None:

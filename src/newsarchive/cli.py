@@ -265,6 +265,8 @@ def search(
 
     with _handled():
         filters = _filters(site, since, until)
+        if count and collapse:
+            raise UsageError("--count counts articles; for stories: stats --timeline --stories")
         if count:
             totals = api.search_count(_db(db), query, filters=filters, exact=exact)
             render.search_counts(totals, fmt.value)
