@@ -81,7 +81,8 @@ class StoryIndex:
             for token in set(tokens).difference(cache):
                 cache[token] = zlib.crc32(token.encode())
             ids = list(map(cache.__getitem__, tokens))
-        return set(map(hash, zip(*(ids[i:] for i in range(SHINGLE)), strict=False)))
+        windows = zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False)  # SHINGLE = 5
+        return set(map(hash, windows))
 
     def assign(
         self,
