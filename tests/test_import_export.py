@@ -30,8 +30,7 @@ def test_export_import_round_trip(run_cli: Cli, db: Path, tmp_path: Path) -> Non
     first = exported(run_cli, db)
     assert [r["url"] for r in first] == [a["url"] for a in ARTICLES]
     assert set(first[0]) == {"id", "site", "url", "title", "published", "date_source", "author",
-                             "tags",
-                             "text", "fetched_at"}  # fmt: skip
+                             "tags", "text", "fetched_at", "story"}  # fmt: skip
     copy = tmp_path / "copy.db"
     source = write_jsonl(tmp_path / "export.jsonl", first)
     result = run_cli("import-jsonl", str(source), "--db", str(copy))

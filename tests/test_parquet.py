@@ -36,7 +36,7 @@ def test_parquet_export_reads_back_typed(run_cli: Cli, db: Path, tmp_path: Path)
     rows = table.to_pylist()
     assert [r["id"] for r in rows] == [r["id"] for r in jsonl]  # the ids show/search use
     for row, record in zip(rows, jsonl, strict=True):
-        for field in ("site", "url", "title", "author", "tags", "text"):
+        for field in ("site", "url", "title", "author", "tags", "text", "date_source", "story"):
             assert row[field] == record[field], field
         published = record["published"]
         if published and "T" in published:

@@ -65,6 +65,8 @@ ExportFormat = StrEnum(
 )
 BINARY_FORMATS = ("warc", "parquet")
 ShowFormat = StrEnum("ShowFormat", [("text", "text"), ("json", "json")])
+StatsFormat = StrEnum("StatsFormat", [("text", "text"), ("json", "json"), ("csv", "csv")])
+Period = StrEnum("Period", [("month", "month"), ("week", "week")])
 MetadataFormat = StrEnum("MetadataFormat", [("yaml", "yaml"), ("json", "json")])
 SortOrder = StrEnum(
     "SortOrder", [("relevance", "relevance"), ("newest", "newest"), ("oldest", "oldest")]
@@ -272,6 +274,14 @@ def search(
     count: Annotated[
         bool, typer.Option("--count", help="Print how many articles match, per site and year.")
     ] = False,
+    collapse: Annotated[
+        bool,
+        typer.Option(
+            "--collapse",
+            help="One hit per story: the copy ranked first in --sort stands for it, the"
+            " other outlets' copies are listed under it (JSON: also).",
+        ),
+    ] = False,
     fmt: Annotated[SearchFormat, typer.Option("--format", "-f")] = SearchFormat.table,
     raw: RawOption = False,
     db: DbOption = None,
@@ -281,6 +291,8 @@ def search(
 
     with _handled():
         filters = _filters(site, since, until)
+        if count and collapse:
+            raise UsageError("--count counts articles; for stories: stats --timeline --stories")
         if count:
             totals = api.search_count(_db(db), query, filters=filters, exact=exact)
             render.search_counts(totals, fmt.value, raw)
@@ -288,7 +300,7 @@ def search(
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
         hits = api.search(
             _db(db), query, filters=filters, limit=limit, sort=sort.value, exact=exact,
-            highlight=marks,
+            highlight=marks, collapse=collapse,
         )  # fmt: skip
         render.search_results(hits, fmt.value, raw)
         total = hits[0]["total"] if hits else 0
@@ -569,17 +581,54 @@ def check_site(
 
 @app.command()
 def stats(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="With --timeline: count only the articles this search finds."),
+    ] = None,
+    stories: Annotated[
+        bool,
+        typer.Option(
+            "--stories",
+            help="How many stories one, two, three or more outlets carried, per site;"
+            " with --timeline, count distinct stories instead of articles.",
+        ),
+    ] = False,
+    timeline: Annotated[
+        bool, typer.Option("--timeline", help="Articles per period and site, as a chart.")
+    ] = False,
+    by: Annotated[Period, typer.Option("--by", help="Period of --timeline.")] = Period.month,
+    site: SiteOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     fmt: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help="text or json")
-    ] = ShowFormat.text,
+        StatsFormat,
+        typer.Option("--format", "-f", help="text, json, or csv (with --timeline/--stories)"),
+    ] = StatsFormat.text,
     db: DbOption = None,
 ) -> None:
-    """Articles per site, their date range, and each site's last crawl."""
+    """Articles per site, their date range, and each site's last crawl; or stories per
+    number of outlets (--stories); or attention over time (--timeline [QUERY])."""
     from newsarchive import api, render
 
     with _handled():
+        if query is not None and not timeline:
+            raise UsageError("a search query needs --timeline (stats --timeline QUERY)")
+        if by is not Period.month and not timeline:
+            raise UsageError("--by needs --timeline")
+        if fmt is StatsFormat.csv and not (timeline or stories):
+            raise UsageError("--format csv needs --timeline or --stories")
+        filters = _filters(site, since, until)
+        if timeline:
+            data = api.timeline(_db(db), query, filters=filters, by=by.value, stories=stories)
+            render.timeline(data, fmt.value)
+            return
+        if stories:
+            render.outlets(api.stats_stories(_db(db), filters), fmt.value)
+            return
+        if filters != _filters(None, None, None):
+            raise UsageError("--site, --since and --until need --timeline or --stories")
         data = api.stats(_db(db))
-        if fmt is ShowFormat.json:
+        if fmt is StatsFormat.json:
             _print_json(data)
         else:
             render.stats_table(data)

@@ -66,8 +66,16 @@ def search_results(hits: list[dict[str, Any]], fmt: str, raw: bool = False) -> N
         return
     if fmt == "csv":
         fields = ["id", "site", "url", "title", "published", "snippet", "score"]
+        collapsed = any("also" in h for h in hits)
+        if collapsed:
+            fields += ["story", "also"]
         writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
+        if collapsed:  # the other copies as "site url" pairs, one per line of the cell
+            hits = [
+                {**hit, "also": "\n".join(f"{c['site']} {c['url']}" for c in hit["also"])}
+                for hit in hits
+            ]
         writer.writerows(safe_text.csv_rows(hits, terminal=sys.stdout.isatty(), raw=raw))
         return
     _search_blocks(hits)
@@ -90,6 +98,10 @@ def _search_blocks(hits: list[dict[str, Any]]) -> None:
         console.print(head)
         console.print(Padding(_snippet_text(hit["snippet"] or ""), (0, 0, 0, 4), expand=False))
         console.print(Text("    " + _clean(hit["url"]), style="dim"), soft_wrap=True)
+        for copy in hit.get("also", ()):
+            when = (copy["published"] or "-")[:10]
+            line = f"    also: {_clean(copy['site'])}  {when}  {_clean(copy['url'])}"
+            console.print(Text(line, style="dim"), soft_wrap=True)
         console.print()
 
 
@@ -134,6 +146,12 @@ def article_text(article: dict[str, Any]) -> None:
         out.write(f"Edited: {count} earlier version{'s' if count > 1 else ''} kept (--diff)\n")
     out.write("\n" + "\n\n".join(_clean(p) for p in str(article.get("text") or "").split("\n")))
     out.write("\n")
+    copies = article.get("also") or []
+    if copies:
+        out.write(f"\nSame story (story {article.get('story')}) also in:\n")
+        for copy in copies:
+            when = str(copy.get("published") or "undated")[:10]
+            out.write(f"  {_clean(copy['site'])} · {when} · {_clean(copy['url'])}\n")
 
 
 def export_rows(
@@ -239,3 +257,78 @@ def _stats_blocks(console: Any, rows: list[tuple[str, dict[str, Any], dict[str, 
                 f"  {run.get('requests', '-')} requests, {run.get('new', '-')} new, "
                 f"{run.get('errors', '-')} errors"
             )
+
+
+_OUTLET_COLUMNS = ("stories", "one", "two", "three_or_more")
+
+
+def outlets(rows: list[dict[str, Any]], fmt: str) -> None:
+    """``stats --stories``: per site, stories by how many outlets carried them."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=["site", *_OUTLET_COLUMNS])
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    from rich.table import Table
+
+    table = Table(caption="outlets: how many sites carried the story (all = each story once)")
+    table.add_column("site")
+    for title in ("stories", "1 outlet", "2 outlets", "3+ outlets"):
+        table.add_column(title, justify="right")
+    for row in rows:
+        table.add_row(_clean(row["site"]), *(str(row[c]) for c in _OUTLET_COLUMNS))
+    _console().print(table)
+
+
+_SITE_STYLES = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_black", "white")
+_BAR_WIDTH = 50
+
+
+def timeline(data: dict[str, Any], fmt: str) -> None:
+    """``stats --timeline``: a stacked bar per period (one colour per site) with the counts,
+    or the numbers as CSV/JSON (one row per period and site, plus the "all" total)."""
+    rows = data["rows"]
+    if fmt == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=["period", "site", "count"])
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console()
+    if not rows:
+        console.print(f"No dated {data['unit']}.")
+        return
+    sites: list[str] = data["sites"]
+    style = {site: _SITE_STYLES[i % len(_SITE_STYLES)] for i, site in enumerate(sites)}
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        counts.setdefault(row["period"], {})[row["site"]] = row["count"]
+    peak = max(sum(c.get(s, 0) for s in sites) for c in counts.values()) or 1
+    table = Table(box=None, pad_edge=False)
+    table.add_column(data["by"])
+    table.add_column(data["unit"], justify="right")
+    table.add_column("")
+    for period, by_site in counts.items():
+        bar = Text()
+        for site in sites:
+            bar.append("█" * round(by_site.get(site, 0) * _BAR_WIDTH / peak), style=style[site])
+        table.add_row(period, str(by_site.get("all", 0)), bar)
+    console.print(table)
+    legend = Text()
+    for site in sites:
+        legend.append("█ ", style=style[site])
+        legend.append(_clean(site) + "  ")
+    console.print(legend)
+    if data["unit"] == "stories":
+        console.print(
+            "bars: stories per site (a story in two outlets is in both bars);"
+            " the number counts each story once"
+        )

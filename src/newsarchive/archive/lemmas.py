@@ -75,12 +75,19 @@ class Lemmatizer:
         Words that are their own lemma are already indexed in the original column, so
         repeating them here would only double their weight and the index size.
         """
-        cache, lemma, out = self._cache, self.lemma, []
-        for tok in TOKEN.findall(text.lower()):
-            found = cache[tok] if tok in cache else lemma(tok)
-            if found is not None:
-                out.append(found)
-        return " ".join(out)
+        return self.lemma_tokens(TOKEN.findall(text.lower()))
+
+    def lemma_tokens(self, words: list[str]) -> str:
+        """``lemma_text`` of text already split by ``tokens`` (the writer splits it once
+        for the lemmas and the story shingles). New forms are looked up once each, then
+        the whole list is mapped through the cache in C."""
+        cache = self._cache
+        try:  # most texts use only forms seen before: one pass in C
+            return " ".join(filter(None, map(cache.__getitem__, words)))
+        except KeyError:
+            for form in set(words).difference(cache):
+                self.lemma(form)
+            return " ".join(filter(None, map(cache.__getitem__, words)))
 
     def flush(self, conn: sqlite3.Connection) -> None:
         """Store the form → lemma pairs seen since the last flush."""

@@ -27,6 +27,10 @@ Migrations, in ``MIGRATIONS`` order:
   version of an article's extracted fields, so a silent edit never erases what a page
   said. Nothing is rewritten: older articles simply have no revisions yet. Captures are
   indexed by article (an article's history, a recheck's validators, the WARC export).
+* v6: stories (``archive.stories``): ``article_stories`` gives each article that shares
+  its story with others the story id (an article alone is its own story, by its id);
+  ``story_keys`` is the candidate index of sampled shingles. Existing articles are
+  assigned oldest first.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -38,7 +42,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -144,6 +148,16 @@ CREATE TABLE IF NOT EXISTS revisions (
     extractor TEXT
 );
 CREATE INDEX IF NOT EXISTS revisions_article ON revisions(article_id, id);
+CREATE TABLE IF NOT EXISTS article_stories (
+    article_id INTEGER PRIMARY KEY,
+    story INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_stories_story ON article_stories(story);
+CREATE TABLE IF NOT EXISTS story_keys (
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
 """
 # Run counts added after version 1 (``CREATE TABLE IF NOT EXISTS`` cannot add them).
 _RUN_COLUMNS_V2 = ("unchanged", "gone", "skipped")
@@ -358,11 +372,24 @@ def _migrate_research_v5(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS captures_article ON captures(article_id)")
 
 
+def _migrate_stories_v6(conn: sqlite3.Connection) -> None:
+    """Story ids for the articles already archived (self-contained: its own DDL)."""
+    from newsarchive.archive.stories import backfill
+
+    for name in ("article_stories", "story_keys"):
+        _create_table(conn, name)
+    conn.execute("CREATE INDEX IF NOT EXISTS article_stories_story ON article_stories(story)")
+    conn.execute("DELETE FROM article_stories")
+    conn.execute("DELETE FROM story_keys")
+    backfill(conn)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
     (4, _migrate_identity_v4),
     (5, _migrate_research_v5),
+    (6, _migrate_stories_v6),
 )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from newsarchive.archive.copies import STORY_OF, copies
 from newsarchive.archive.lemmas import TOKEN, forms_of, lookup
 from newsarchive.archive.query import EXACT, PREFIX, WORD, ParsedQuery
 from newsarchive.archive.store import Filters
@@ -47,6 +48,7 @@ class SearchOptions:
     offset: int = 0
     sort: str = "relevance"
     highlight: tuple[str, str] = HIGHLIGHT
+    collapse: bool = False
 
 
 def merged_filters(query: ParsedQuery, filters: Filters) -> Filters:
@@ -168,13 +170,15 @@ def search_page(
         f"SELECT a.id, bm25(articles_fts, {weights}) AS score{_match_sql(where)}"
         f" ORDER BY {order} LIMIT ? OFFSET ?"
     )
+    total_sql = f"SELECT count(*){_match_sql(where)}"
+    if options.collapse:
+        sql, total_sql = _collapsed(where, order)
     ranked, lemmas = _with_guesses(
         conn,
         query,
         lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params, options.limit, options.offset]),
     )
     if options.offset or len(ranked) >= options.limit:
-        total_sql = f"SELECT count(*){_match_sql(where)}"
         total = int(_run(conn, total_sql, [query.fts(lemmas), *params])[0][0])
     else:
         total = len(ranked)  # the page holds every hit: no second query needed
@@ -192,7 +196,7 @@ def search_page(
             details[row[0]] = row
     marker = Marker(conn, query, lemmas)
     results = []
-    for article_id, score in ranked:
+    for article_id, score, *story in ranked:
         _, site, url, title, published, text = details[article_id]
         results.append(
             {
@@ -204,9 +208,44 @@ def search_page(
                 "snippet": marker.snippet(text or "", options.highlight),
                 "score": float(f"{-float(score):.6g}"),
                 "total": total,
+                **({"story": story[0]} if story else {}),
             }
         )
+    if options.collapse:
+        stories = copies(conn, [r["story"] for r in results])
+        for result in results:
+            result["also"] = [
+                {"site": c["site"], "url": c["url"], "published": c["published"]}
+                for c in stories[result["story"]]
+                if c["id"] != result["id"]
+            ]
     return results, total
+
+
+def _collapsed(where: str, order: str) -> tuple[str, str]:
+    """The page query and the count query with one hit per story.
+
+    The copy that represents a story is the one that ranks first in the chosen sort:
+    the best match by relevance, the newest or the oldest copy; the others are listed
+    under ``also``.
+    """
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    hits = (
+        f"WITH hits AS (SELECT a.id AS id, bm25(articles_fts, {weights}) AS score,"
+        f" {STORY_OF} AS story{_match_sql(where)}),"
+        f" ranked AS (SELECT h.id, h.score, h.story, ROW_NUMBER() OVER"
+        f" (PARTITION BY h.story ORDER BY {order}) AS rn"
+        " FROM hits h JOIN articles a ON a.id = h.id)"
+    )
+    page = (
+        f"{hits} SELECT a.id, score, story FROM ranked CROSS JOIN articles a ON a.id = ranked.id"
+        f" WHERE rn = 1 ORDER BY {order} LIMIT ? OFFSET ?"
+    )
+    count_sql = (
+        f"SELECT count(DISTINCT {STORY_OF}) FROM articles_fts CROSS JOIN articles a"
+        f" ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND {where}"
+    )
+    return page, count_sql
 
 
 def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
@@ -245,6 +284,21 @@ def per_month(
         conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params])
     )
     return [{"month": month, "site": site, "count": n} for month, site, n in rows]
+
+
+def matching(
+    conn: sqlite3.Connection, query: ParsedQuery, filters: Filters, select: str
+) -> list[Any]:
+    """``SELECT {select}`` over the articles ``a`` that match the query and the filters
+    (word forms as in search, guessed lemmas when the archive's find nothing)."""
+    merged = merged_filters(query, filters)
+    check_sites(conn, merged.sites)
+    where, params = merged.sql("a")
+    sql = f"SELECT {select}{_match_sql(where)}"
+    rows, _ = _with_guesses(
+        conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params])
+    )
+    return rows
 
 
 class Marker:

@@ -17,16 +17,29 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newsarchive.archive.lemmas import tokens
 from newsarchive.discover.urls import url_key
 from newsarchive.models import Article, Page
 
 if TYPE_CHECKING:
     from newsarchive.archive.lemmas import Lemmatizer
+    from newsarchive.archive.stories import StoryIndex
 
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "date_source", "author", "tags", "text",
-    "fetched_at",
+    "fetched_at", "story",
 )  # fmt: skip
+
+
+def story_of(alias: str) -> str:
+    """SQL for the story of the article row ``alias`` (``archive.stories``): its own id
+    until it shares a story with another article (the one source of this rule)."""
+    return (
+        f"COALESCE((SELECT story FROM article_stories WHERE article_id = {alias}.id), {alias}.id)"
+    )
+
+
+_SELECT = ", ".join(f"articles.{c}" for c in ARTICLE_COLUMNS[:-1]) + f", {story_of('articles')}"
 
 
 def now_iso() -> str:
@@ -61,19 +74,35 @@ class Filters:
 class Store:
     """All writes to the archive go through here."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, stories: bool = True) -> None:
+        """``stories=False`` skips story detection (only to measure what it costs)."""
         self.conn = conn
         self._lemmatizer: Lemmatizer | None = None
+        self._stories: StoryIndex | None = None
+        self._detect = stories
 
-    def _lemmas(self, title: str, text: str) -> tuple[str, str]:
-        """The lemma columns for a title and text; records new forms in ``lemma_vocab``."""
+    def _lemmas(self, title: str, words: list[str]) -> tuple[str, str]:
+        """The lemma columns for a title and the text's tokens; records new forms in
+        ``lemma_vocab``."""
         if self._lemmatizer is None:
             from newsarchive.archive.lemmas import Lemmatizer
 
             self._lemmatizer = Lemmatizer()
-        lemmas = (self._lemmatizer.lemma_text(title), self._lemmatizer.lemma_text(text))
-        self._lemmatizer.flush(self.conn)
+        lemmatizer = self._lemmatizer
+        lemmas = (lemmatizer.lemma_tokens(tokens(title)), lemmatizer.lemma_tokens(words))
+        lemmatizer.flush(self.conn)
         return lemmas
+
+    def _story(self, article_id: int, site: str, words: list[str], previous: str | None) -> None:
+        """The one call every writer makes (through ``upsert_article``) to keep stories."""
+        if not self._detect:
+            return
+        if self._stories is None:
+            from newsarchive.archive.stories import StoryIndex
+
+            self._stories = StoryIndex(self.conn)
+        old = tokens(previous) if previous is not None else None
+        self._stories.assign(article_id, site, words, old)
 
     def save_capture(self, page: Page) -> int:
         cur = self.conn.execute(
@@ -93,9 +122,12 @@ class Store:
 
     def find(self, *urls: str | None) -> int | None:
         """The article any of these URLs (in any spelling) leads to."""
-        for url in filter(None, urls):
+        return self._find_keys([url_key(url) for url in urls if url])
+
+    def _find_keys(self, keys: list[str]) -> int | None:
+        for key in keys:
             row = self.conn.execute(
-                "SELECT article_id FROM article_urls WHERE url_key = ?", (url_key(url),)
+                "SELECT article_id FROM article_urls WHERE url_key = ?", (key,)
             ).fetchone()
             if row is not None:
                 return int(row[0])
@@ -138,7 +170,8 @@ class Store:
         tags = json.dumps(list(article.tags), ensure_ascii=False)
         values = (article.title, published, article.author, tags, article.text)
         source = article.date_source
-        article_id = self.find(url, source_url)
+        keys = [url_key(u) for u in (url, source_url) if u]  # once: url_key parses the URL
+        article_id = self._find_keys(keys)
         row = None
         if article_id is not None:
             row = self.conn.execute(
@@ -160,7 +193,8 @@ class Store:
             )  # fmt: skip
             outcome = "unchanged"
         else:
-            lemmas = self._lemmas(article.title, article.text)
+            words = tokens(article.text)
+            lemmas = self._lemmas(article.title, words)
             if row is None:
                 cur = self.conn.execute(
                     "INSERT INTO articles (site, url, title, published, published_date, author,"
@@ -184,10 +218,12 @@ class Store:
                      extractor, source, source_url, article_id),
                 )  # fmt: skip
                 outcome = "updated"
+            assert article_id is not None
+            self._story(article_id, site, words, row[5] if row is not None else None)
         assert article_id is not None
         self.conn.executemany(
             "INSERT OR IGNORE INTO article_urls (url_key, article_id) VALUES (?, ?)",
-            [(url_key(u), article_id) for u in (url, source_url) if u],
+            [(key, article_id) for key in keys],
         )
         if capture_id is not None:
             self.conn.execute(
@@ -241,16 +277,14 @@ def article_row(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
 def iter_articles(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
     """Articles in archive order (oldest first by id) for export."""
     where, params = filters.sql()
-    cols = ", ".join(ARTICLE_COLUMNS)
-    for row in conn.execute(f"SELECT {cols} FROM articles WHERE {where} ORDER BY id", params):
+    for row in conn.execute(f"SELECT {_SELECT} FROM articles WHERE {where} ORDER BY id", params):
         yield article_row(row)
 
 
 def get_article(conn: sqlite3.Connection, id_or_url: str) -> dict[str, Any] | None:
     """One article by numeric id or by any URL that leads to it, in any spelling."""
-    cols = ", ".join(ARTICLE_COLUMNS)
     article_id = int(id_or_url) if id_or_url.isdigit() else Store(conn).find(id_or_url)
     if article_id is None:
         return None
-    found = conn.execute(f"SELECT {cols} FROM articles WHERE id = ?", (article_id,)).fetchone()
+    found = conn.execute(f"SELECT {_SELECT} FROM articles WHERE id = ?", (article_id,)).fetchone()
     return article_row(found) if found else None

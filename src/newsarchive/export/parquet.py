@@ -5,7 +5,8 @@ row id, also what ``show`` takes), ``published`` a timestamp in UTC, with the pa
 UTC offset kept beside it in minutes (Arrow stores one time zone per column, a corpus
 mixes +02:00 and +03:00; a bare date, with no time, is midnight UTC with no offset),
 ``published_date`` the local calendar day as a date,
-``tags`` a list of strings.
+``tags`` a list of strings; ``date_source`` says which rule dated the article and
+``story`` which story it belongs to (shared with its copies in other outlets).
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ import json
 import sqlite3
 from typing import IO, Any
 
-from newsarchive.archive.store import Filters
+from newsarchive.archive.store import Filters, story_of
 
 _BATCH = 2000
 _COLUMNS = (
     "id", "site", "url", "title", "published", "published_date", "author", "tags", "text",
-    "fetched_at", "updated_at", "source_url", "capture_id", "extractor",
+    "fetched_at", "updated_at", "source_url", "capture_id", "extractor", "date_source",
 )  # fmt: skip
 
 
@@ -44,7 +45,9 @@ def schema() -> Any:
             ("source_url", pa.string()),
             ("capture_id", pa.int64()),
             ("extractor", pa.string()),
+            ("date_source", pa.string()),
             ("revisions", pa.int32()),
+            ("story", pa.int64()),
         ]
     )
 
@@ -57,8 +60,8 @@ def write_parquet(conn: sqlite3.Connection, filters: Filters, out: IO[bytes]) ->
     where, params = filters.sql("a")
     cols = ", ".join(f"a.{c}" for c in _COLUMNS)
     cursor = conn.execute(
-        f"SELECT {cols}, (SELECT count(*) FROM revisions r WHERE r.article_id = a.id)"
-        f" FROM articles a WHERE {where} ORDER BY a.id",
+        f"SELECT {cols}, (SELECT count(*) FROM revisions r WHERE r.article_id = a.id),"
+        f" {story_of('a')} FROM articles a WHERE {where} ORDER BY a.id",
         params,
     )
     target = schema()
@@ -72,7 +75,7 @@ def write_parquet(conn: sqlite3.Connection, filters: Filters, out: IO[bytes]) ->
 
 
 def _record(row: tuple[Any, ...]) -> dict[str, Any]:
-    record = dict(zip((*_COLUMNS, "revisions"), row, strict=True))
+    record = dict(zip((*_COLUMNS, "revisions", "story"), row, strict=True))
     raw = dt.datetime.fromisoformat(record["published"]) if record["published"] else None
     offset = raw.utcoffset() if raw is not None else None  # None: a bare date, no time
     record["published"] = _moment(record["published"])

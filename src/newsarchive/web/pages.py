@@ -40,6 +40,7 @@ class Form:
     until: str = ""
     sort: str = "relevance"
     page: int = 1
+    collapse: bool = False
 
     @classmethod
     def from_args(cls, args: Any) -> Form:
@@ -51,6 +52,7 @@ class Form:
             until=(args.get("until") or "").strip(),
             sort=args.get("sort") or "relevance",
             page=max(1, int(page)) if page.isdigit() else 1,
+            collapse=bool(args.get("collapse")),
         )
 
     def filters(self) -> Filters:
@@ -68,6 +70,7 @@ class Form:
             "until": self.until,
             "sort": self.sort,
             "page": self.page,
+            "collapse": "1" if self.collapse else "",
         }
         params.update(changes)
         kept = {k: v for k, v in params.items() if v and not (k == "page" and v == 1)}
@@ -123,7 +126,8 @@ async def search(datasette: Any, request: Any) -> Response:
         parsed = parse_query(form.q)
         filters = form.filters()
         options = SearchOptions(filters=filters, limit=PAGE_SIZE, sort=form.sort,
-                                offset=(form.page - 1) * PAGE_SIZE, highlight=MARKS)  # fmt: skip
+                                offset=(form.page - 1) * PAGE_SIZE, highlight=MARKS,
+                                collapse=form.collapse)  # fmt: skip
 
         def run(conn: sqlite3.Connection) -> tuple[Any, Any]:
             return search_page(conn, parsed, options), per_month(conn, parsed, filters)
@@ -138,6 +142,8 @@ async def search(datasette: Any, request: Any) -> Response:
     for hit in hits:
         hit["snippet_html"] = marked(hit["snippet"] or "")
         hit["href"] = f"/article/{int(hit['id'])}?{urlencode({'back': back})}"
+        for copy in hit.get("also", ()):  # the outlet's own page: search JSON has no ids
+            copy["href"] = copy["url"] if copy["url"].startswith(("https://", "http://")) else ""
     context.update(
         hits=hits,
         total=total,

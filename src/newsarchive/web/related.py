@@ -1,7 +1,7 @@
 """What the article page shows beside the text: the hook for later features.
 
-Issues 14 and 15 add the other outlets that carried the same story and the earlier
-versions of an article; each becomes one function here returning a ``Section``, and the
+Issue 15 adds the other outlets that carried the same story and the earlier
+versions of an article (issue 14); each is one function here returning a ``Section``; the
 article page already renders whatever sections this returns.
 """
 
@@ -26,9 +26,10 @@ class Section:
 
 
 def related_sections(conn: sqlite3.Connection, article: dict[str, Any]) -> list[Section]:
-    """Sections for the article page: its earlier versions (issue 14); the same story
-    elsewhere comes with issue 15."""
-    return [s for s in (earlier_versions(conn, article),) if s.links]
+    """Sections for the article page: the same story in other outlets, and the article's
+    earlier versions."""
+    sections = (also_in(conn, article), earlier_versions(conn, article))
+    return [s for s in sections if s is not None and s.links]
 
 
 def earlier_versions(conn: sqlite3.Connection, article: dict[str, Any]) -> Section:
@@ -59,3 +60,24 @@ def _database_name(conn: sqlite3.Connection) -> str:
 
     file = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
     return quote(Path(file).stem) if file else "newsarchive"
+
+
+def also_in(conn: sqlite3.Connection, article: dict[str, Any]) -> Section | None:
+    """ "Also in": the other archived copies of the article's story, earliest first."""
+    from newsarchive.archive.copies import also
+
+    story = article.get("story")
+    if story is None:
+        return None
+    copies = also(conn, int(article["id"]), int(story))
+    if not copies:
+        return None
+    links = [
+        Link(
+            f"/article/{int(c['id'])}",
+            f"{c['site']} · {(c['published'] or 'no date')[:10]}",
+            c["url"],
+        )  # fmt: skip
+        for c in copies
+    ]
+    return Section("Also in", links)

@@ -1,0 +1,211 @@
+"""One story, many outlets: every article gets a ``story`` id shared with its
+near-duplicates already in the archive, from any site, when it is written.
+
+Method: word shingling with a candidate index (Broder's resemblance with "mod m"
+sampling). The body text is cut into overlapping 5-word shingles, each hashed to 64
+bits; the shingles whose hash is 0 modulo ``SAMPLE`` (one in sixteen) are the article's
+keys, stored in ``story_keys`` (key → article). Because the sample is picked by the hash
+alone, a shingle two copies share is a key in both or in neither, so a copy that dropped
+a paragraph or gained a lead still shares most of its keys. Articles that share keys are
+candidates; each candidate is then compared exactly (all shingles of both texts), and
+it is the same story when the shorter text's shingles are mostly (``CONTAINMENT``) in
+the longer one. Titles are left out: republishers rewrite them.
+
+Boilerplate shared by the articles of one site (a footer, a "follow us" line) must not
+make them one story. A key is *common*, and ignored, when ``COMMON`` articles already
+hold it (stock phrases, boilerplate of large sites; it is then no longer indexed, which
+also keeps every key's list short) or when two other articles of the same site hold it
+(a site's boilerplate from its third article on). Two articles of the same site must
+also agree more (``SAME_SITE_CONTAINMENT``) than copies in two outlets, which covers a
+site's first articles, before its boilerplate is known.
+
+The story id is the id of the story's first article in the archive. A new copy that
+matches two stories joins them (the lower id stays). Only articles in a story with
+others have an ``article_stories`` row; an article alone is its own story (its id), so
+the common case writes nothing but its keys.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import filterfalse
+
+SHINGLE = 5
+SAMPLE = 16  # one shingle in SAMPLE is a key
+CONTAINMENT = 0.5
+SAME_SITE_CONTAINMENT = 0.8
+MIN_SHARED = 8  # shingles two texts must share, however short they are
+COMMON = 20
+VERIFY = 8  # candidates compared exactly, most shared keys first
+RECENT = 4096  # articles whose shingles are kept in memory
+
+
+def resemblance(a: set[int], b: set[int]) -> float:
+    """How much of the shorter text's shingles are in the other (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b)) if len(a & b) >= MIN_SHARED else 0.0
+
+
+class StoryIndex:
+    """Assigns stories on one write connection; caches token hashes for the process.
+
+    Token hashes are CRC-32 (stable everywhere); a shingle's hash is Python's hash of
+    the tuple of its token hashes, which for integers is defined by the language's
+    numeric hashing and the same in every 64-bit CPython since 3.8
+    (``tests/test_stories.py`` pins it, so a change would fail the suite, not the
+    archive).
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._token_hash: dict[str, int] = {}
+        # What the index already said, remembered so each article does not ask again:
+        # keys held by COMMON articles, and keys two articles of a site hold (its
+        # boilerplate), per site. Neither is queried nor indexed again.
+        self._common: set[int] = set()
+        self._site_common: dict[str, set[int]] = {}
+        # Shingles of recently written articles: a copy usually arrives soon after the
+        # original, and comparing with it then needs no re-reading of its text.
+        self._recent: dict[int, set[int]] = {}
+
+    def shingles(self, tokens: Sequence[str]) -> set[int]:
+        """The hashed 5-word shingles of a token list (lower-cased words)."""
+        cache = self._token_hash
+        try:  # most texts use only words seen before: one pass in C
+            ids = list(map(cache.__getitem__, tokens))
+        except KeyError:
+            for token in set(tokens).difference(cache):
+                cache[token] = zlib.crc32(token.encode())
+            ids = list(map(cache.__getitem__, tokens))
+        windows = zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False)  # SHINGLE = 5
+        return set(map(hash, windows))
+
+    def assign(
+        self,
+        article_id: int,
+        site: str,
+        tokens: Sequence[str],
+        previous: Sequence[str] | None = None,
+    ) -> int:
+        """Give the article its story and index its keys; returns the story id.
+
+        ``previous`` is the article's former text as tokens, when it is being rewritten:
+        its keys are taken out first, so the new text decides alone.
+        """
+        if previous is not None:
+            self.conn.executemany(
+                "DELETE FROM story_keys WHERE key = ? AND article_id = ?",
+                [(k, article_id) for k in _keys(self.shingles(previous))],
+            )
+        shingles = self.shingles(tokens)
+        self._remember(article_id, shingles)
+        site_common = self._site_common.setdefault(site, set())
+        keys = _keys(shingles)
+        if self._common or site_common:
+            keys = [k for k in keys if k not in self._common and k not in site_common]
+        held = [r for r in self._held(keys) if r[1] != article_id] if keys else []
+        matched = self._matches(site, shingles, len(keys), held) if held else []
+        stories = {other if story is None else story for other, story in matched}
+        story = min(stories, default=article_id)
+        others = sorted(stories - {story})
+        if others:  # this copy joins two stories: the earlier one absorbs the other
+            marks = ",".join("?" * len(others))
+            self.conn.execute(
+                f"UPDATE article_stories SET story = ? WHERE story IN ({marks})",
+                [story, *others],
+            )
+        if matched:  # an article alone in its story has no row (its story is its id)
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO article_stories (article_id, story) VALUES (?, ?)",
+                [(article_id, story), *((o, story) for o, s in matched if s is None)],
+            )
+        elif previous is not None:  # rewritten into a story of its own
+            self.conn.execute(
+                "UPDATE article_stories SET story = article_id WHERE article_id = ?",
+                (article_id,),
+            )
+        if held:  # what the lookup taught about common keys
+            keys = [k for k in keys if k not in self._common and k not in site_common]
+        if keys:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO story_keys (key, article_id) VALUES (?, ?)",
+                [(k, article_id) for k in keys],
+            )
+        return story
+
+    def _remember(self, article_id: int, shingles: set[int]) -> None:
+        recent = self._recent
+        if article_id in recent:
+            del recent[article_id]
+        elif len(recent) >= RECENT:
+            del recent[next(iter(recent))]
+        recent[article_id] = shingles
+
+    def _held(self, keys: list[int]) -> list[tuple[int, int, str]]:
+        """(key, article, its site) for every indexed article holding one of the keys."""
+        marks = ",".join("?" * len(keys))
+        rows: list[tuple[int, int, str]] = self.conn.execute(
+            "SELECT k.key, k.article_id, a.site FROM story_keys k"
+            f" JOIN articles a ON a.id = k.article_id WHERE k.key IN ({marks})",
+            keys,
+        ).fetchall()
+        return rows
+
+    def _matches(
+        self, site: str, shingles: set[int], nkeys: int, held: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int | None]]:
+        """(article, its story or None when alone) for each archived article this text
+        is a copy of; learns which of the keys are common on the way."""
+        holders = Counter(key for key, _, _ in held)
+        same_site = Counter(key for key, _, owner in held if owner == site)
+        self._common.update(k for k, n in holders.items() if n >= COMMON)
+        self._site_common[site].update(k for k, n in same_site.items() if n >= 2)
+        common = self._common | self._site_common[site]
+        shared = Counter(other for key, other, _ in held if key not in common)
+        sites = {other: owner for _, other, owner in held}
+        least = 2 if nkeys >= 6 else 1
+        found: list[tuple[int, int | None]] = []
+        for other, n in shared.most_common(VERIFY):
+            if n < least:
+                break
+            need = SAME_SITE_CONTAINMENT if sites[other] == site else CONTAINMENT
+            if resemblance(shingles, self._shingles_of(other)) >= need:
+                row = self.conn.execute(
+                    "SELECT story FROM article_stories WHERE article_id = ?", (other,)
+                ).fetchone()
+                found.append((other, row[0] if row else None))
+        return found
+
+    def _shingles_of(self, article_id: int) -> set[int]:
+        found = self._recent.get(article_id)
+        if found is None:
+            row = self.conn.execute(
+                "SELECT text FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            found = self.shingles(_tokens(row[0] if row else ""))
+        return found
+
+
+def _keys(shingles: Iterable[int]) -> list[int]:
+    """The sampled shingles: those whose hash is 0 modulo SAMPLE (a power of two)."""
+    return list(filterfalse((SAMPLE - 1).__and__, shingles))
+
+
+def _tokens(text: str | None) -> list[str]:
+    from newsarchive.archive.lemmas import tokens
+
+    return tokens(text or "")
+
+
+def backfill(conn: sqlite3.Connection) -> int:
+    """Stories for every article, oldest id first (the first copy names the story)."""
+    index = StoryIndex(conn)
+    count = 0
+    for article_id, site, text in conn.execute("SELECT id, site, text FROM articles ORDER BY id"):
+        index.assign(article_id, site, _tokens(text))
+        count += 1
+    return count

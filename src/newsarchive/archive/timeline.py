@@ -1,0 +1,89 @@
+"""Attention over time: articles, or distinct stories, per month or ISO week and site.
+
+Counting stories instead of articles is the point of issue 15: one press release carried
+by four outlets is one unit of attention, not four. A story is counted once per period
+and site in which a copy of it appeared; the "all" total counts it once per period,
+so it is not the sum of the sites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from newsarchive.archive.copies import STORY_OF
+from newsarchive.archive.store import Filters
+
+if TYPE_CHECKING:
+    from newsarchive.archive.query import ParsedQuery
+
+PERIODS = ("month", "week")
+ALL = "all"
+
+
+def period_of(day: str, by: str) -> str:
+    """``YYYY-MM`` or the ISO week ``YYYY-Www`` of a ``YYYY-MM-DD`` date."""
+    if by == "month":
+        return day[:7]
+    year, week, _ = dt.date.fromisoformat(day).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _periods(first: str, last: str, by: str) -> Iterator[str]:
+    """Every period from the first day's to the last day's, empty ones included (a gap in
+    a chart is information)."""
+    day, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    step = dt.timedelta(days=7)
+    if by == "week":
+        day -= dt.timedelta(days=day.weekday())
+    else:
+        day = day.replace(day=1)
+    while day <= end:
+        yield period_of(day.isoformat(), by)
+        if by == "week":
+            day += step
+        else:
+            day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def timeline(
+    conn: sqlite3.Connection,
+    query: ParsedQuery | None,
+    filters: Filters,
+    *,
+    by: str = "month",
+    stories: bool = False,
+) -> dict[str, Any]:
+    """``{"by", "unit", "sites", "rows": [{period, site, count}]}``, with a row per period
+    and site (zeros left out) and one per period for site "all". Undated articles
+    belong to no period and are left out."""
+    if by not in PERIODS:
+        raise ValueError(by)
+    select = f"a.published_date, a.site, {STORY_OF if stories else 'a.id'}"
+    if query is None:
+        where, params = filters.sql("a")
+        rows = conn.execute(
+            f"SELECT {select} FROM articles a WHERE {where} AND a.published_date IS NOT NULL",
+            params,
+        ).fetchall()
+    else:
+        from newsarchive.archive.search import matching
+
+        rows = [r for r in matching(conn, query, filters, select) if r[0] is not None]
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for day, site, unit in rows:
+        period = period_of(day, by)
+        seen[period, site].add(unit)
+        seen[period, ALL].add(unit)
+    sites = sorted({site for _, site in seen} - {ALL})
+    out = []
+    if rows:
+        for period in _periods(min(r[0] for r in rows), max(r[0] for r in rows), by):
+            for site in [*sites, ALL]:
+                count = len(seen.get((period, site), ()))
+                if count or site == ALL:
+                    out.append({"period": period, "site": site, "count": count})
+    return {"by": by, "unit": "stories" if stories else "articles", "sites": sites, "rows": out}
