@@ -98,13 +98,18 @@ class SiteCrawl:
                 return
             done = set(hinted.urls)
         found = self.frontier.discovery()
-        fresh = found is not None and not found.empty and not stale(found, dt.date.today())
+        # an empty exploration is retried each run, unless hints cover the site anyway
+        fresh = (
+            found is not None
+            and (not found.empty or hinted is not None)
+            and not stale(found, dt.date.today())
+        )
         if found is not None and fresh:
             failed = self._crawl(found, skip=done)
             if failed < len(set(found.urls) - done) or not set(found.urls) - done:
                 return
             done |= set(found.urls)
-        self._crawl(self._explore(), skip=done)
+        self._crawl(self._explore(alone=hinted is None), skip=done)
 
     def _hinted(self) -> Discovery | None:
         """The profile's own sources, when it names any: hints that take precedence."""
@@ -117,19 +122,22 @@ class SiteCrawl:
             listings=tuple(absolute(p, u) for u in p.start_urls),
         )
 
-    def _explore(self) -> Discovery:
+    def _explore(self, *, alone: bool = True) -> Discovery:
+        """Explore the site; when that is all there is to read (``alone``: no hints) and
+        it finds nothing, that is the run's failure (hints report their own)."""
         self._robots_gate(self.profile.origin)
         found = explore(self.fetcher, self.profile)
         self.frontier.save_discovery(found)
         self.report.explored += found.requests
-        if found.empty and found.home_problem and found.requests <= 2:
-            self.report.fail(f"cannot read the site: {found.home_problem}")
-        elif found.empty:
-            where = self.fetcher.describe(self.profile.origin)
-            self.report.fail(
-                f"found no feed, sitemap or listing of news at {where} ({found.requests}"
-                " requests): not a news site, or one that needs a profile"
-            )
+        if alone and found.empty:
+            if found.home_problem and found.requests <= 2:
+                self.report.fail(f"cannot read the site: {found.home_problem}")
+            else:
+                where = self.fetcher.describe(self.profile.origin)
+                self.report.fail(
+                    f"found no feed, sitemap or listing of news at {where} ({found.requests}"
+                    " requests): not a news site, or one that needs a profile"
+                )
         return found
 
     def _crawl(self, sources: Discovery, skip: set[str] | None = None) -> int:
