@@ -110,3 +110,17 @@ def test_headline_broken_by_a_line_break_keeps_its_words_apart() -> None:
         f"<h1>Нов парк<br>в центъра</h1>{PROSE}</article></body></html>"
     )
     assert extract(html).title == "Нов парк в центъра"
+
+
+def test_a_headline_typed_in_capitals_takes_the_casing_the_page_states() -> None:
+    from newsarchive.extraction.pipeline import extract
+
+    page = (
+        "<html><head><title>Търг за ремонта на улиците | Община Примерна</title>"
+        '<meta property="og:site_name" content="Община Примерна"></head><body><article>'
+        "<h1>ТЪРГ ЗА РЕМОНТА НА УЛИЦИТЕ</h1><p>Общината обяви търг за ремонта на шест улици"
+        " в центъра, като офертите се приемат до края на месеца.</p></article></body></html>"
+    )
+    assert extract(page).title == "Търг за ремонта на улиците"
+    shouting = page.replace("<title>Търг за ремонта на улиците", "<title>Друго заглавие")
+    assert extract(shouting).title == "ТЪРГ ЗА РЕМОНТА НА УЛИЦИТЕ"  # no other casing known

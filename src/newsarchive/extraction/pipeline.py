@@ -208,7 +208,8 @@ def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: s
         *_host_named_segments(meta.html_title, url),
     )
     if h1 and _is_headline(h1, stated, names):
-        return _Field(strip_site_affixes(h1, profile.title_affixes, names), "generic:h1")
+        headline = strip_site_affixes(h1, profile.title_affixes, names)
+        return _Field(_stated_casing(headline, stated, profile, names), "generic:h1")
     for value, rule in (
         (meta.og_title, "generic:og:title"),
         (meta.jsonld_headline, "generic:jsonld:headline"),
@@ -219,6 +220,21 @@ def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: s
             value = strip_site_affixes(value, profile.title_affixes, names)
             return _Field(_split_by_heading(value, h1), rule)
     return _Field("", "none")
+
+
+def _stated_casing(
+    headline: str, stated: list[str], profile: Profile, names: tuple[str, ...]
+) -> str:
+    """An h1 typed in capitals ("ТЪРГ ЗА УЛИЦИТЕ") is shown as the page states its title
+    elsewhere, when that is the same words: the capitals are styling, not the title."""
+    if not headline.isupper():
+        return headline
+    folded = " ".join(headline.split()).casefold()
+    for value in stated:
+        candidate = " ".join(strip_site_affixes(value, profile.title_affixes, names).split())
+        if candidate.casefold() == folded and not candidate.isupper():
+            return candidate
+    return headline
 
 
 _WORD = re.compile(r"\w+")
