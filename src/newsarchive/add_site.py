@@ -78,8 +78,8 @@ def propose(
         site_hosts=site_hosts(profile),
     ) as fetcher:  # fmt: skip
         found = explore(fetcher, profile)
-        if found.empty and found.home_problem and found.requests <= 2:
-            raise UsageError(f"cannot read {origin}: {found.home_problem}")
+        if found.empty and found.home_problem:
+            raise UsageError(f"cannot read {origin} (its home page): {found.home_problem}")
         if found.empty:
             raise UsageError(
                 f"{origin} does not look like a news site: no feed, sitemap or listing of"
@@ -140,7 +140,10 @@ def _toml(value: str) -> str:
 
 
 def _path(url: str, origin: str) -> str:
-    return url[len(origin) :] or "/" if url.startswith(origin) else url
+    """A URL on the origin as its path ("/novini"); another host's stays absolute."""
+    if not url.startswith(origin):
+        return url
+    return url[len(origin) :] or "/"
 
 
 def render(proposal: Proposal) -> str:

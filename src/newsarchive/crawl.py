@@ -31,7 +31,7 @@ from newsarchive.explorer import explore, stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.harvest import Harvester
-from newsarchive.models import Candidate, Page, Profile
+from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
 
 
 class _RobotsUnreadable(Exception):
@@ -130,8 +130,8 @@ class SiteCrawl:
         self.frontier.save_discovery(found)
         self.report.explored += found.requests
         if alone and found.empty:
-            if found.home_problem and found.requests <= 2:
-                self.report.fail(f"cannot read the site: {found.home_problem}")
+            if found.home_problem:  # unreachable, gone, not HTML: say that, not "no news"
+                self.report.fail(f"cannot read the site's home page: {found.home_problem}")
             else:
                 where = self.fetcher.describe(self.profile.origin)
                 self.report.fail(
@@ -153,7 +153,7 @@ class SiteCrawl:
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
         barren = [
             url for url in sources.sitemaps
-            if url not in skip and self._read_feed(url, 0, shapes=shapes, kind="sitemap") == 0
+            if url not in skip and self._read_feed(url, 0, shapes=shapes, kind=SOURCE_SITEMAP) == 0
         ]  # fmt: skip
         if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
             self.frontier.save_discovery(sources.without_sitemaps(barren))
@@ -207,7 +207,7 @@ class SiteCrawl:
         depth: int,
         lastmod: str | None = None,
         shapes: list[re.Pattern[str]] | None = None,
-        kind: str = "feed",
+        kind: str = SOURCE_FEED,
     ) -> int | None:
         """A feed or sitemap, then (for an index) its changed child sitemaps, depth first;
         how many article URLs it held (None: unread). ``shapes``, the site's learned
@@ -216,8 +216,10 @@ class SiteCrawl:
         A child is marked read (validators, lastmod) only after its own children and
         articles are, so a run stopped half-way resumes with what it had not finished.
         """
-        kind = "sitemap" if depth else kind  # also the candidates' source: a feed's dates
-        page = self._get(url, kind, conditional=True)  # are publication dates, lastmod is not
+        # ``kind`` names the document (children of an index are sitemaps) and becomes its
+        # candidates' source: a feed's dates are publication dates, a sitemap's are not
+        kind = SOURCE_SITEMAP if depth else kind
+        page = self._get(url, kind, conditional=True)
         if isinstance(page, Miss):
             return None
         max_bytes = self.fetcher.options.max_bytes
@@ -232,7 +234,7 @@ class SiteCrawl:
         for child in sitemaps if depth < 2 else ():
             stamp = child.published.isoformat() if child.published else None
             if not self.frontier.unchanged_sitemap(child.url, stamp):
-                held += self._read_feed(child.url, depth + 1, stamp, shapes, "sitemap") or 0
+                held += self._read_feed(child.url, depth + 1, stamp, shapes, SOURCE_SITEMAP) or 0
         self._offer(articles)
         self.harvest.fetch_pending(self._robots_gate)
         self.frontier.save_validators(url, page, lastmod)

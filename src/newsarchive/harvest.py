@@ -42,6 +42,9 @@ class Verdict:
     drift: tuple[str, ...] = ()  # profile fields the generic rules had to supply
 
 
+_DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
+
+
 def judge(
     url: str,
     result: Page | FetchError,
@@ -79,9 +82,6 @@ def judge(
     return Verdict(Outcome.NEW, article=article, url=identity, cpu=cpu, drift=drift)
 
 
-_DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
-
-
 SETTLED = {
     Outcome.GONE: State.GONE,
     Outcome.DISALLOWED: State.DISALLOWED,
@@ -109,10 +109,14 @@ class Harvester:
         """Fetch every queued URL not yet tried in this run; return how many turned out
         older than ``--since``. ``before`` sees the first URL (the robots.txt gate)."""
         self.between()
-        pending = [u for u in self.frontier.pending() if u not in self.handled]
+        room = max(0, self.options.max_requests - self.fetcher.requests)
+        # URLs failed in this run are still pending (retried next run): read past them
+        pending = [
+            u for u in self.frontier.pending(room + len(self.handled)) if u not in self.handled
+        ]
         if pending:
             before(pending[0])
-        urls = pending[: max(0, self.options.max_requests - self.fetcher.requests)]
+        urls = pending[:room]
         workers = max(1, self.options.workers or self.fetcher.options.max_connections)
         old = self.report.count(Outcome.OLD)
         recheck = self.options.recheck_days is not None and not self.options.refresh

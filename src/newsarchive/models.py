@@ -38,12 +38,19 @@ class Profile:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A URL discovery believes is an article, with where it was found."""
+    """A URL discovery believes is an article, with where it was found: the listing
+    page's URL, or one of the ``SOURCE_*`` words. ``listed_date`` is the date shown beside
+    it (a listing card, a feed's pubDate, a sitemap's lastmod, a recheck's archived day)."""
 
     url: str
     site: str
     source: str
     listed_date: dt.date | None = None
+
+
+SOURCE_FEED = "feed"  # an RSS/Atom feed: its dates are publication dates
+SOURCE_SITEMAP = "sitemap"  # its lastmod is when the page last changed, not a publication
+SOURCE_RECHECK = "recheck"  # an archived article queued again by ``crawl --recheck``
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import url_key
 from newsarchive.discover.walk import Seen, WalkState, too_old
-from newsarchive.models import Candidate, Page
+from newsarchive.models import SOURCE_FEED, SOURCE_RECHECK, Candidate, Page
 
 MAX_ATTEMPTS = 5  # a URL failing on this many runs is left alone (still listed as failed)
 
@@ -71,21 +71,17 @@ class Frontier:
         self.site = site
 
     # queued URLs -----------------------------------------------------------------
-    def entry(self, url: str) -> Entry | None:
-        row = self.conn.execute(
-            "SELECT state, attempts FROM frontier WHERE url_key = ?", (url_key(url),)
-        ).fetchone()
-        return Entry(State(row[0]), int(row[1])) if row else None
-
-    def archived(self, url: str) -> bool:
-        """Some article was archived from this URL (in any spelling)."""
-        row = self.conn.execute(
-            "SELECT 1 FROM article_urls WHERE url_key = ?", (url_key(url),)
-        ).fetchone()
-        return row is not None
-
     def classify(self, url: str, *, refresh: bool, since: bool) -> Seen:
-        return seen(self.entry(url), archived=self.archived(url), refresh=refresh, since=since)
+        """``seen`` for one URL: its frontier entry and whether some article was archived
+        from it (in any spelling), read in one query (this runs for every listed link)."""
+        key = url_key(url)
+        state, attempts, archived = self.conn.execute(
+            "SELECT f.state, f.attempts, EXISTS(SELECT 1 FROM article_urls WHERE url_key = ?)"
+            " FROM (SELECT ? AS k) LEFT JOIN frontier f ON f.url_key = k",
+            (key, key),
+        ).fetchone()
+        entry = Entry(State(state), int(attempts)) if state is not None else None
+        return seen(entry, archived=bool(archived), refresh=refresh, since=since)
 
     def offer(
         self, candidates: Iterable[Candidate], *, handled: set[str], refresh: bool,
@@ -139,7 +135,8 @@ class Frontier:
             (self.site, since.isoformat()),
         ).fetchall()
         self.queue(
-            Candidate(url, self.site, "recheck", dt.date.fromisoformat(day)) for url, day in rows
+            Candidate(url, self.site, SOURCE_RECHECK, dt.date.fromisoformat(day))
+            for url, day in rows
         )
         return len(rows)
 
@@ -152,33 +149,38 @@ class Frontier:
             row = self.conn.execute(
                 "SELECT c.headers FROM frontier f JOIN article_urls u ON u.url_key = f.url_key"
                 " JOIN captures c ON c.article_id = u.article_id"
-                " WHERE f.url_key = ? AND f.source = 'recheck' ORDER BY c.id DESC LIMIT 1",
-                (url_key(url),),
+                " WHERE f.url_key = ? AND f.source = ? ORDER BY c.id DESC LIMIT 1",
+                (url_key(url), SOURCE_RECHECK),
             ).fetchone()
             if row is not None:
                 headers = json.loads(row[0] or "{}")
                 found[url] = (headers.get("etag"), headers.get("last-modified"))
         return found
 
-    def pending(self) -> list[str]:
-        """Queued URLs, then failed ones still worth retrying, oldest first."""
+    def pending(self, limit: int = -1) -> list[str]:
+        """Queued URLs, then failed ones still worth retrying, oldest first; at most
+        ``limit`` (-1: all), so a run near its request budget does not read a huge queue."""
         rows = self.conn.execute(
             "SELECT url FROM frontier WHERE site = ? AND (state = 'queued'"
-            " OR (state = 'failed' AND attempts < ?)) ORDER BY rowid",
-            (self.site, MAX_ATTEMPTS),
+            " OR (state = 'failed' AND attempts < ?)) ORDER BY rowid LIMIT ?",
+            (self.site, MAX_ATTEMPTS, limit),
         ).fetchall()
         return [str(r[0]) for r in rows]
 
     def listed(self, url: str) -> tuple[dt.date, str] | None:
         """The date a listing printed beside the link, or a feed gave the entry, and which
-        of the two ("listing", "feed"): the article's date when its page shows none.
-        A sitemap's ``lastmod`` is a modification date, never used so."""
+        of the two ("listing", "feed"): the article's date when its page shows none. A
+        sitemap's ``lastmod`` and a recheck's archived day are not publication dates."""
         row = self.conn.execute(
             "SELECT listed_date, source FROM frontier WHERE url_key = ?", (url_key(url),)
         ).fetchone()
-        if not row or not row[0] or row[1] == "sitemap":
+        if not row or not row[0]:
             return None
-        return dt.date.fromisoformat(row[0]), "feed" if row[1] == "feed" else "listing"
+        if row[1] == SOURCE_FEED:
+            return dt.date.fromisoformat(row[0]), "feed"
+        if str(row[1]).startswith(("http://", "https://")):  # the listing page it was on
+            return dt.date.fromisoformat(row[0]), "listing"
+        return None
 
     def settle(self, url: str, state: State, error: str | None = None) -> None:
         """Record a URL's outcome and commit."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.anchors import link_target
 from newsarchive.discover.items import Items
@@ -93,9 +93,8 @@ class Discovery:
         )
 
 
-def _text(node: object) -> str:
-    text = getattr(node, "text", None)
-    return " ".join((text(deep=True) or "").split()) if callable(text) else ""
+def _text(node: LexborNode) -> str:
+    return " ".join((node.text(deep=True) or "").split())
 
 
 def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:

@@ -303,15 +303,9 @@ class Fetcher:
             return self._robots[origin]
 
     def robots_sitemaps(self, url: str) -> list[str]:
-        """The ``Sitemap:`` lines of the robots.txt of ``url``'s origin (read once a run)."""
-        try:
-            self.allowed(url)
-        except FetchInterrupted:
-            raise
-        except FetchError:
-            return []
-        parts = urlsplit(url)
-        robots = self._robots.get(f"{parts.scheme}://{parts.netloc}")
+        """The ``Sitemap:`` lines of the robots.txt of ``url``'s origin (read once a run);
+        none when it is missing or unreadable."""
+        robots = self._robots_for(url)
         return list(robots.sitemaps) if isinstance(robots, Protego) else []
 
     def _load_robots(self, origin: str) -> Protego | str | None:
