@@ -20,7 +20,9 @@ from newsarchive.discover import feeds, listings
 from newsarchive.discover.explore import (
     CONVENTIONAL_FEEDS,
     CONVENTIONAL_SITEMAPS,
+    MAX_LISTINGS,
     MAX_SECTIONS,
+    MIN_ITEMS,
     Discovery,
     declared_feeds,
     feed_pages,
@@ -82,7 +84,8 @@ class _Explorer:
     def is_feed(self, url: str) -> bool:
         page = self.get(url, "feed")
         entries = feeds.parse_feed(page.content) if page is not None else []
-        self.samples += [e.url for e in entries[:3] if not e.is_sitemap]
+        links = (normalize_url(e.url) for e in entries if not e.is_sitemap)
+        self.samples += [u for u in links if u and on_site(u, self.profile)][:3]
         return bool(entries)
 
     def run(self) -> Discovery:
@@ -102,16 +105,16 @@ class _Explorer:
                 self.add(self.feeds, url, '<link rel="alternate"> on the home page')
             items = listings.news_items(tree, page.final_url, self.profile)
             home_items = len(items.cards)
-            if home_items >= 3:
+            if is_listing(items):
                 self.learn(items.shape)
                 self.samples += [card.url for card in items.cards[:3]]
             sections = section_links(tree, page.final_url, self.profile)
             feed_links = feed_pages(tree, page.final_url, self.profile)
         for url in sections[:MAX_SECTIONS]:
             self.section(url)
-            if len(self.listings) >= 2:
+            if len(self.listings) >= MAX_LISTINGS:
                 break
-        if not self.listings and home_items >= 3:
+        if not self.listings and home_items >= MIN_ITEMS:
             self.add(self.listings, home, f"the home page lists {home_items} news items")
         if not self.feeds:
             self.follow_feed_links(feed_links)

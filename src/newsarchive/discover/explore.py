@@ -27,6 +27,7 @@ CONVENTIONAL_FEEDS = ("/rss", "/feed", "/rss.xml")
 CONVENTIONAL_SITEMAPS = ("/sitemap.xml",)
 MIN_ITEMS = 3  # news items a page needs to count as a listing
 MAX_SECTIONS = 4  # section pages opened per exploration
+MAX_LISTINGS = 2  # listings kept: with robots.txt, a nightly run stays at three requests
 
 # What a menu calls its news section, in the languages Bulgarian public sites use.
 _NEWS_WORDS = re.compile(
@@ -39,7 +40,9 @@ _NEWS_PATH = re.compile(
     r"press|obshtestvo|category|rubrika|blog)(?:$|[/_-])",
     re.IGNORECASE,
 )
-_FEED_HINT = re.compile(r"(?:rss|atom|feed)", re.IGNORECASE)
+# "rss", "atom", "feed(s)" as a word of a link's text or address: /rss.php, /feed/,
+# ?format=rss, "RSS емисии"; not "/feedback" or "Обратна връзка (feedback)"-like pages.
+_FEED_HINT = re.compile(r"(?<![^\W_])(?:rss|atom|feeds?)(?![^\W_])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

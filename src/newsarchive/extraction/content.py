@@ -29,7 +29,7 @@ from newsarchive.extraction.clean import RELATED_HEADINGS
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
 # A teaser card's excerpt is a sentence or two; a section of a listicle under a linked
-# product name ("1. CANON EOS R6", linking to a shop) runs to paragraphs.
+# product name (a numbered heading linking to a shop) runs to paragraphs.
 TEASER_MAX = 250
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
 

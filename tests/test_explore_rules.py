@@ -1,0 +1,85 @@
+"""Exploration's decisions on HTML alone: feeds, feed pages, section pages, URL shapes."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.discover.explore import (
+    declared_feeds,
+    feed_pages,
+    pagination_template,
+    section_links,
+    shape_pattern,
+)
+from newsarchive.discover.shape import Shape
+from newsarchive.models import Profile
+
+SITE = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))
+HOME = "https://www.x.bg/"
+
+
+def tree(body: str, head: str = "") -> LexborHTMLParser:
+    return LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+def test_declared_feeds_are_the_sites_own() -> None:
+    head = (
+        '<link rel="alternate" type="application/rss+xml" href="/novini/rss">'
+        '<link rel="alternate" type="application/atom+xml" href="https://x.bg/atom.xml">'
+        '<link rel="alternate" type="application/rss+xml" href="https://feeds.other.com/x">'
+        '<link rel="alternate" hreflang="en" href="/en">'
+    )
+    assert declared_feeds(tree("", head), HOME, SITE) == [
+        "https://www.x.bg/novini/rss",
+        "https://x.bg/atom.xml",
+    ]
+
+
+def test_feed_pages_are_links_that_say_rss_or_feed_as_a_word() -> None:
+    body = (
+        '<a href="/novini/rss.html">RSS</a><a href="/feedback">Обратна връзка</a>'
+        '<a href="/emisii">RSS емисии</a><a href="/feed/">Абонамент</a>'
+        '<a href="https://other.bg/rss">RSS</a>'
+    )
+    assert feed_pages(tree(body), HOME, SITE) == [
+        "https://www.x.bg/novini/rss.html",
+        "https://www.x.bg/emisii",
+        "https://www.x.bg/feed/",
+    ]
+
+
+def test_section_links_rank_news_words_in_the_text_first() -> None:
+    body = (
+        '<nav><a href="/">Начало</a><a href="/bg/news/economy">Икономика</a>'
+        '<a href="/za-nas">За нас</a><a href="/obyavleniya">Обяви</a>'
+        '<a href="/bg/news/all">Всички новини</a>'
+        '<a href="/bg/news/obshtinata-remontira-shest-ulitsi-v-tsentara">Общината ремонтира шест'
+        " улици</a></nav>"
+    )
+    assert section_links(tree(body), HOME, SITE) == [
+        "https://www.x.bg/bg/news/all",  # a news word in its text and in its address
+        "https://www.x.bg/obyavleniya",  # a news word in its text
+        "https://www.x.bg/bg/news/economy",  # a news word in its address only
+    ]  # never the home page, an article or a page with neither
+
+
+def test_a_learned_shape_becomes_a_pattern_on_the_decoded_path() -> None:
+    path = re.compile(shape_pattern(Shape("x.bg", ("novini", None), ())))
+    assert path.search("/novini/remont-na-mosta-4100")
+    assert not path.search("/uslugi/mestni-danaci-i-taksi")
+    query = re.compile(shape_pattern(Shape("x.bg", ("news",), (("id", None), ("lang", "bg")))))
+    assert query.search("/news?lang=bg&id=7") and query.search("/news?id=7&lang=bg")
+    assert not query.search("/news?id=7&lang=en")
+
+
+def test_pagination_template_from_page_two() -> None:
+    assert (
+        pagination_template("https://x.bg/novini", "https://x.bg/novini?page=2") == "?page={page}"
+    )
+    assert pagination_template("https://x.bg/novini/", "https://x.bg/novini/page/2/") == (
+        "/page/{page}/"
+    )
+    assert pagination_template("https://x.bg/novini", "https://x.bg/arhiv/2025") == ""
+    assert pagination_template("https://x.bg/novini", None) == ""
