@@ -179,14 +179,31 @@ class Store:
                 " FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
-        if row is not None and (*row[1:6], row[7]) == (*values, source):
-            outcome = "unchanged"
-            if row[0] != url:
-                self.conn.execute("UPDATE articles SET url = ? WHERE id = ?", (url, article_id))
-        elif row is not None and capture_id is not None and _earlier(fetched, row[6]):
+        if article_id is None or row is None:
+            words = tokens(article.text)
+            cur = self.conn.execute(
+                "INSERT INTO articles (site, url, title, published, published_date, author,"
+                " tags, text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url,"
+                " capture_id, date_source, extractor) VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (site, url, *values[:2], pdate, *values[2:], *self._lemmas(article.title, words),
+                 fetched, fetched, source_url, capture_id, source, extractor),
+            )  # fmt: skip
+            article_id = int(cur.lastrowid or 0)
+            self._story(article_id, site, words, None)
+            outcome = "new"
+        elif tuple(row[1:6]) == values:
+            # the same article; only which rule dated it may be newly known (an archive
+            # from before date_source): recorded in place, no revision, no re-indexing
+            outcome = "unchanged" if row[7] == source else "updated"
+            if (row[0], row[7]) != (url, source):  # any UPDATE re-indexes the row (trigger)
+                self.conn.execute(
+                    "UPDATE articles SET url = ?, date_source = ? WHERE id = ?",
+                    (url, source, article_id),
+                )
+        elif capture_id is not None and _earlier(fetched, row[6]):
             # A capture older than the current version (an old WARC imported late): it is
             # history, not news; the current version stays.
-            assert article_id is not None
             revisions.keep_older(
                 self.conn, article_id, values, seen_at=fetched, replaced_at=row[6],
                 capture_id=capture_id, extractor=extractor,
@@ -194,33 +211,17 @@ class Store:
             outcome = "unchanged"
         else:
             words = tokens(article.text)
-            lemmas = self._lemmas(article.title, words)
-            if row is None:
-                cur = self.conn.execute(
-                    "INSERT INTO articles (site, url, title, published, published_date, author,"
-                    " tags, text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url,"
-                    " capture_id, date_source, extractor) VALUES"
-                    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (site, url, *values[:2], pdate, *values[2:], *lemmas, fetched, fetched,
-                     source_url, capture_id, source, extractor),
-                )  # fmt: skip
-                article_id = int(cur.lastrowid or 0)
-                outcome = "new"
-            else:
-                assert article_id is not None
-                revisions.keep(self.conn, article_id, replaced_at=fetched)
-                self.conn.execute(
-                    "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
-                    " author = ?, tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?,"
-                    " updated_at = ?, capture_id = ?, extractor = ?, date_source = ?,"
-                    " source_url = COALESCE(?, source_url) WHERE id = ?",
-                    (url, *values[:2], pdate, *values[2:], *lemmas, fetched, capture_id,
-                     extractor, source, source_url, article_id),
-                )  # fmt: skip
-                outcome = "updated"
-            assert article_id is not None
-            self._story(article_id, site, words, row[5] if row is not None else None)
-        assert article_id is not None
+            revisions.keep(self.conn, article_id, replaced_at=fetched)
+            self.conn.execute(
+                "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
+                " author = ?, tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?,"
+                " updated_at = ?, capture_id = ?, extractor = ?, date_source = ?,"
+                " source_url = COALESCE(?, source_url) WHERE id = ?",
+                (url, *values[:2], pdate, *values[2:], *self._lemmas(article.title, words),
+                 fetched, capture_id, extractor, source, source_url, article_id),
+            )  # fmt: skip
+            self._story(article_id, site, words, row[5])
+            outcome = "updated"
         self.conn.executemany(
             "INSERT OR IGNORE INTO article_urls (url_key, article_id) VALUES (?, ?)",
             [(key, article_id) for key in keys],
