@@ -1,13 +1,13 @@
 """Find a news site's feeds, sitemaps and listing pages from its origin alone.
 
-Profiles are hints; for a site nobody wrote one for (or whose guessed sources all fail),
+Profiles are hints; for a site nobody wrote one for (or one of whose sources fails),
 this reads what the site says about itself, in the order that costs fewest requests:
 the ``Sitemap:`` lines of robots.txt, the home page (its ``<link rel=alternate>`` feeds,
 its news items, its menu), the section pages the menu names ("Новини", "Актуално", ...,
 kept when they list news items), a page its "RSS" link leads to, and only then a few
-conventional feed paths. At most ``EXPLORE_BUDGET`` requests per exploration; what is
-found is kept in the archive and reused for ``REEXPLORE_DAYS`` days, so a nightly run
-does not explore again. The decisions are ``discover.explore``'s; this only fetches.
+conventional feed paths. No request starts once ``EXPLORE_BUDGET`` are spent (a
+redirected one may add its hops); what is found is kept in the archive and reused for
+``REEXPLORE_DAYS`` days, so a nightly run does not explore again. The decisions are ``discover.explore``'s; this only fetches.
 """
 
 from __future__ import annotations
