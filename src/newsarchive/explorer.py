@@ -7,7 +7,8 @@ its news items, its menu), the section pages the menu names ("Новини", "А
 kept when they list news items), a page its "RSS" link leads to, and only then a few
 conventional feed paths. No request starts once ``EXPLORE_BUDGET`` are spent (a
 redirected one may add its hops); what is found is kept in the archive and reused for
-``REEXPLORE_DAYS`` days, so a nightly run does not explore again. The decisions are ``discover.explore``'s; this only fetches.
+``REEXPLORE_DAYS`` days, so a nightly run does not explore again. The decisions are
+``discover.explore``'s; this only fetches.
 """
 
 from __future__ import annotations
