@@ -202,3 +202,69 @@ def test_the_sites_calendar_may_be_a_day_ahead_of_the_fetch_day() -> None:
 def test_no_date_at_all_is_source_none() -> None:
     article = extract(page(""), "https://news.example/novini/remont", today=TODAY)
     assert article.published is None and article.date_source == "none"
+
+
+def _in_layout(outer: str, header: str) -> str:
+    """A page whose whole article sits in ``outer`` (a wrapper with a furniture-like class)
+    with ``header`` (date and byline) under the headline, and a sidebar of other dates."""
+    prose = "<p>" + "Общинският съвет гласува бюджета за новата година след дълъг дебат. " * 6
+    sidebar = (
+        '<aside class="sidebar"><h3>Последни</h3><ul>'
+        '<li><a href="/n/2">Друга новина</a> <span class="date">02.01.2025</span></li>'
+        "</ul></aside>"
+    )
+    return (
+        '<html lang="bg"><head><title>Бюджетът е приет</title></head><body>'
+        f"{outer}<h1>Бюджетът е приет</h1>{header}{prose}</p></div>{sidebar}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "outer",
+    [
+        '<div class="main-wrap has-rail-right">',  # named for the rail beside it
+        '<div class="story-page story-sidebar-mode-right">',
+        '<div class="article-banner">',
+    ],
+)
+def test_a_wrapper_holding_the_headline_is_not_furniture(outer: str) -> None:
+    html = _in_layout(outer, '<p class="post-date">14 март 2025</p>')
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 14)
+    assert article.title == "Бюджетът е приет"
+
+
+def test_the_articles_own_footer_holds_its_date() -> None:
+    html = (
+        '<html lang="bg"><head><title>Бюджетът е приет</title></head><body><main><article>'
+        "<h1>Бюджетът е приет</h1>"
+        + "<p>"
+        + "Общинският съвет гласува бюджета за новата година след дълъг дебат. " * 6
+        + '</p><footer class="entry-meta"><span>Автор: Мария Петрова</span>'
+        '<span class="stamp">13.03.2025</span></footer></article>'
+        '<footer class="site-footer">© 2025 Вестник, 01.01.2025</footer></main></body></html>'
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 13)
+
+
+def test_a_related_cards_footer_is_still_furniture() -> None:
+    html = (
+        '<html lang="bg"><head><title>Бюджетът е приет</title></head><body><main><article>'
+        "<h1>Бюджетът е приет</h1><p>"
+        + "Общинският съвет гласува бюджета за новата година след дълъг дебат. "
+        * 6
+        + "</p></article><aside><article><h3>Друга новина</h3>"
+        '<footer><span class="date">02.01.2025</span></footer></article></aside>'
+        "</main></body></html>"
+    )
+    assert extract(html, today=TODAY).published is None
+
+
+def test_a_bylines_group_is_where_the_date_is() -> None:
+    html = _in_layout(
+        "<div>", '<div class="comp page-bylines__group"><div>Обновена: 15.03.2025</div></div>'
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 15)
+    assert article.modified == dt.date(2025, 3, 15)

@@ -195,7 +195,7 @@ def is_boilerplate_element(node: LexborNode) -> bool:
 # Class words that mark where a page states its metadata: not body text, but exactly where
 # the title/date/author rules look, so they must not count as furniture there.
 _METADATA_WORDS = re.compile(
-    r"(?:^|(?<=[\s_-]))(?:byline|authors?|timestamp|dateline|date|published|meta)(?=$|[\s_-])",
+    r"(?:^|(?<=[\s_-]))(?:bylines?|authors?|timestamp|dateline|date|published|meta)(?=$|[\s_-])",
     re.IGNORECASE,
 )
 

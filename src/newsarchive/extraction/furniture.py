@@ -41,7 +41,33 @@ def _related_marker(marker: str) -> bool:
 
 
 def is_furniture(node: LexborNode) -> bool:
-    """This element itself is a footer, sidebar, menu or related-article list."""
+    """This element itself is a footer, sidebar, menu or related-article list.
+
+    An element that holds a headline (``<h1>``) is never furniture, whatever its class
+    says: themes name the article's own column "main-wrap has-rail-right", "article-banner"
+    or "story-sidebar-mode", and a real sidebar or footer does not carry the page's
+    headline. Likewise the ``<footer>`` of the ``<article>`` that holds the headline is
+    where HTML puts that article's byline and date, not another page's.
+    """
+    if _marked_furniture(node):
+        return not _holds_headline(node)
+    return False
+
+
+def _holds_headline(node: LexborNode) -> bool:
+    if node.css_first("h1") is not None:
+        return True
+    if node.tag != "footer":
+        return False
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag == "article":
+            return parent.css_first("h1") is not None
+        parent = parent.parent
+    return False
+
+
+def _marked_furniture(node: LexborNode) -> bool:
     tag = node.tag or ""
     if tag in _FURNITURE:
         return True
