@@ -268,3 +268,20 @@ def test_a_bylines_group_is_where_the_date_is() -> None:
     article = extract(html, today=TODAY)
     assert article.published == dt.date(2025, 3, 15)
     assert article.modified == dt.date(2025, 3, 15)
+
+
+def test_a_page_without_h1_reads_the_date_beside_its_stated_title() -> None:
+    """An old CMS prints the headline in ``<div class="zaglavie">``: the element whose text
+    is the stated title anchors the search for the date beside it."""
+    prose = "<p>" + "Кметът откри новата детска площадка в парка до реката. " * 6 + "</p>"
+    html = (
+        '<html lang="bg"><head><title>Нова детска площадка в парка | Община</title>'
+        '<meta property="og:title" content="Нова детска площадка в парка"></head><body>'
+        '<div class="content"><div class="zaglavie">Нова детска площадка в парка</div>'
+        f"<div>Публикувано на 11.03.2025 г.</div>{prose}</div>"
+        "<div><span>Архив</span> 01.01.2024</div></body></html>"
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 11)
+    assert article.date_source == "text"
+    assert article.rules["published"] == "generic:text-near-title"

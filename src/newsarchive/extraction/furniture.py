@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction import blocks, clean
 
-_AFTER_TITLE = 300  # characters after the headline searched for its date
+_AFTER_TITLE = 400  # characters after the headline searched for its date
 _BEFORE_TITLE = 120
 # Where a date or title must never come from: related lists, sidebars, footers, menus.
 _FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
@@ -132,8 +132,8 @@ class NearTitle:
     """The windows of ``text_near_title``, walked once per page and only as far as some
     rule asks: the date, the modified date and the byline all read them."""
 
-    def __init__(self, tree: LexborHTMLParser) -> None:
-        self._source = text_near_title(tree)
+    def __init__(self, tree: LexborHTMLParser, title: str = "") -> None:
+        self._source = text_near_title(tree, title)
         self._seen: list[str] = []
 
     def __iter__(self) -> Iterator[str]:
@@ -148,15 +148,21 @@ class NearTitle:
             index += 1
 
 
-def text_near_title(tree: LexborHTMLParser) -> Iterator[str]:
+def text_near_title(tree: LexborHTMLParser, title: str = "") -> Iterator[str]:
     """Text windows around the headline, where sites print the date (unlike related lists).
 
     Nearest first: what follows the headline inside ever larger ancestors, then what
     precedes it (a kicker date above the title). The window stops short of footers and
     related lists on any page with a real article body. A generator: each larger
     ancestor is walked only when the nearer windows held no date.
+
+    The headline is the first ``<h1>`` outside furniture; on a page without one (an old
+    CMS with ``<h2 class="title">``, a page builder's styled ``<p>``), the first element
+    whose own text is the ``title`` the page states.
     """
     h1 = next((h for h in tree.css("h1") if not in_furniture(h)), None)
+    if h1 is None:
+        h1 = _element_reading(tree, title)
     if h1 is None:
         return
     heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
@@ -175,3 +181,25 @@ def text_near_title(tree: LexborHTMLParser) -> Iterator[str]:
             yield after
         before.append(text[max(anchor - _BEFORE_TITLE, 0) : anchor])
     yield from (w for w in before if w.strip())
+
+
+def _element_reading(tree: LexborHTMLParser, title: str) -> LexborNode | None:
+    """The element whose own text is ``title``, outside ``<head>`` and furniture.
+
+    Text nodes only, so one linear pass: an element's full text would cost a walk of
+    its subtree for every element on the page.
+    """
+    wanted = " ".join(title.split()).casefold()
+    if len(wanted) < 8 or tree.body is None:
+        return None
+    for node in tree.body.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        text = node.text_content
+        if not text or len(text) > 4 * len(wanted) + 40:
+            continue
+        if " ".join(text.split()).casefold() == wanted:
+            parent = node.parent
+            if parent is not None and parent.tag not in _NO_TEXT_TAGS and not in_furniture(parent):
+                return parent
+    return None

@@ -60,7 +60,7 @@ def _extract(
 
     title = _pick_title(tree, meta, profile, url or "")
     rules["title"] = title.rule
-    near = NearTitle(tree)
+    near = NearTitle(tree, title.value)
     published, modified = pick_dates(tree, near, meta, profile, today, url or "")
     rules["published"] = published.rule if published else "none"
     if modified is not None:
