@@ -285,3 +285,15 @@ def test_a_page_without_h1_reads_the_date_beside_its_stated_title() -> None:
     assert article.published == dt.date(2025, 3, 11)
     assert article.date_source == "text"
     assert article.rules["published"] == "generic:text-near-title"
+
+
+def test_an_article_footer_counts_when_the_headline_is_outside_the_article() -> None:
+    html = (
+        '<html lang="bg"><head><title>Нов парк</title></head><body><main>'
+        "<h1>Нов парк в квартала</h1><article><p>"
+        + "Общината засади двеста дървета в новия парк на квартала. "
+        * 6
+        + '</p><footer class="node-meta"><span>12.03.2025</span></footer></article>'
+        "</main></body></html>"
+    )
+    assert extract(html, today=TODAY).published == dt.date(2025, 3, 12)

@@ -46,15 +46,16 @@ def is_furniture(node: LexborNode) -> bool:
     An element that holds a headline (``<h1>``) is never furniture, whatever its class
     says: themes name the article's own column "main-wrap has-rail-right", "article-banner"
     or "story-sidebar-mode", and a real sidebar or footer does not carry the page's
-    headline. Likewise the ``<footer>`` of the ``<article>`` that holds the headline is
-    where HTML puts that article's byline and date, not another page's.
+    headline. Likewise the ``<footer>`` of an ``<article>`` is where HTML puts that
+    article's byline and date (Drupal prints the headline outside the ``<article>``); a
+    related card's ``<article>`` is still furniture through the list that holds it.
     """
     if _marked_furniture(node):
-        return not _holds_headline(node)
+        return not _part_of_the_article(node)
     return False
 
 
-def _holds_headline(node: LexborNode) -> bool:
+def _part_of_the_article(node: LexborNode) -> bool:
     if node.css_first("h1") is not None:
         return True
     if node.tag != "footer":
@@ -62,7 +63,7 @@ def _holds_headline(node: LexborNode) -> bool:
     parent = node.parent
     while parent is not None and parent.tag not in ("body", "html"):
         if parent.tag == "article":
-            return parent.css_first("h1") is not None
+            return True
         parent = parent.parent
     return False
 
