@@ -297,3 +297,31 @@ def test_an_article_footer_counts_when_the_headline_is_outside_the_article() -> 
         "</main></body></html>"
     )
     assert extract(html, today=TODAY).published == dt.date(2025, 3, 12)
+
+
+def test_a_neuter_update_label_marks_the_modified_date() -> None:
+    found = find_text_dates("Обновено: 18.03.2025 Публикувано: 12.03.2025", today=TODAY)
+    assert [(f.value, f.modified) for f in found] == [
+        (dt.date(2025, 3, 18), True),
+        (dt.date(2025, 3, 12), False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Днес кметът откри новия мост над реката.",
+        "Today, online courses make learning easy.",
+        "Работим по проекта. Днес Общината обяви търг.",
+        "until today and beyond",
+    ],
+)
+def test_a_bare_today_in_a_sentence_is_no_date(text: str) -> None:
+    assert find_text_dates(text, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Иван Петров | Вчера", "Публикувано вчера", "вчера", "Posted yesterday"]
+)
+def test_a_bare_yesterday_standing_as_a_date_is_one(text: str) -> None:
+    assert [f.value for f in find_text_dates(text, today=TODAY)] == [dt.date(2025, 3, 19)]

@@ -113,7 +113,7 @@ _AGO = re.compile(
 # Words that say a date is the last change, not the publication, in the 30 characters
 # before it; "Published"/"Публикувано" need no rule: they are the default.
 _MODIFIED_LABEL = re.compile(
-    r"(?:updated|modified|edited|revised|обновен[аo]?|актуализиран[аo]?|редактиран[аo]?|"
+    r"(?:updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
     r"обновлено|изменено|последна промяна)\W{0,12}(?:on|at|:|-)?\W{0,6}$",
     re.IGNORECASE,
 )
@@ -264,6 +264,32 @@ def _slashed(m: re.Match[str], today: dt.date | None, month_first: bool) -> Publ
     return None
 
 
+# A label that turns a bare "вчера"/"today" after it into the page's date.
+_POSTED_LABEL = re.compile(
+    r"(?:публикуван[ао]?|обновен[ао]?|добавен[ао]?|posted|published|updated|added)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+_SEPARATORS = frozenset("|•·–—-:/,(")
+
+
+def _stands_as_date(text: str, start: int, end: int) -> bool:
+    """A bare "днес"/"today" without a time is a date only where it stands as one: after
+    a label ("Публикувано вчера"), or at the start of the text or after a separator
+    ("Иван Петров | Вчера") and not running on into a sentence. In prose ("Today, online
+    courses make…", "…the term Zero Waste. Today Zero Waste is…") it is no date."""
+    before = text[:start].rstrip()
+    if _POSTED_LABEL.search(before):
+        return True
+    if before and before[-1] not in _SEPARATORS:
+        return False
+    after = text[end:].lstrip()
+    if after.startswith(","):
+        after = after[1:].lstrip()
+    return not after[:1].islower()
+
+
 def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     """ "днес", "вчера", "преди 3 часа", "2 days ago", counted back from the fetch time.
 
@@ -271,6 +297,8 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     """
     out: list[tuple[int, Published]] = []
     for m in _RELATIVE.finditer(text):
+        if not m["h"] and not _stands_as_date(text, m.start(), m.end()):
+            continue
         day = today - dt.timedelta(days=1 if m["rel"].lower() in ("вчера", "yesterday") else 0)
         value = _build(day.year, day.month, day.day, m)
         if value is not None:
