@@ -325,3 +325,16 @@ def test_a_bare_today_in_a_sentence_is_no_date(text: str) -> None:
 )
 def test_a_bare_yesterday_standing_as_a_date_is_one(text: str) -> None:
     assert [f.value for f in find_text_dates(text, today=TODAY)] == [dt.date(2025, 3, 19)]
+
+
+def test_a_page_without_h1_finds_its_headline_by_the_titles_longest_part() -> None:
+    prose = "<p>" + "Кметът откри новата детска площадка в парка до реката. " * 6 + "</p>"
+    html = (
+        '<html lang="bg"><head><title>Нова детска площадка в парка | Община Пример</title>'
+        '</head><body><div class="content"><h4>Нова детска площадка в парка</h4>'
+        f"<div>Добавено: 11.03.2025</div>{prose}</div>"
+        "<div><span>Архив</span> 01.01.2024</div></body></html>"
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 11)
+    assert article.rules["published"] == "generic:text-near-title"

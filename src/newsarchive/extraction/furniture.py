@@ -99,6 +99,7 @@ def in_furniture(node: LexborNode) -> bool:
     return False
 
 
+_TITLE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|•|·)\s+")
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 
 
@@ -185,21 +186,25 @@ def text_near_title(tree: LexborHTMLParser, title: str = "") -> Iterator[str]:
 
 
 def _element_reading(tree: LexborHTMLParser, title: str) -> LexborNode | None:
-    """The element whose own text is ``title``, outside ``<head>`` and furniture.
+    """The element whose own text is ``title``, or its longest " | "-separated part (the
+    stated title may still carry the site's name), outside ``<head>`` and furniture.
 
     Text nodes only, so one linear pass: an element's full text would cost a walk of
     its subtree for every element on the page.
     """
-    wanted = " ".join(title.split()).casefold()
-    if len(wanted) < 8 or tree.body is None:
+    folded = " ".join(title.split()).casefold()
+    wanted = {folded, max(_TITLE_PARTS.split(folded), key=len)}
+    wanted = {w for w in wanted if len(w) >= 8}
+    if not wanted or tree.body is None:
         return None
+    longest = max(len(w) for w in wanted)
     for node in tree.body.traverse(include_text=True):
         if node.tag != "-text":
             continue
         text = node.text_content
-        if not text or len(text) > 4 * len(wanted) + 40:
+        if not text or len(text) > 4 * longest + 40:
             continue
-        if " ".join(text.split()).casefold() == wanted:
+        if " ".join(text.split()).casefold() in wanted:
             parent = node.parent
             if parent is not None and parent.tag not in _NO_TEXT_TAGS and not in_furniture(parent):
                 return parent
