@@ -338,3 +338,17 @@ def test_a_page_without_h1_finds_its_headline_by_the_titles_longest_part() -> No
     article = extract(html, today=TODAY)
     assert article.published == dt.date(2025, 3, 11)
     assert article.rules["published"] == "generic:text-near-title"
+
+
+def test_a_utc_stamp_takes_the_day_the_url_shows() -> None:
+    """22:30 UTC on 14 March is already 15 March in Sofia, where the URL was written."""
+    head = '<meta property="article:published_time" content="2025-03-14T22:30:00+00:00">'
+    url = "https://news.example/2025/03/15/remont"
+    article = extract(page("", head=head), url, today=TODAY)
+    assert article.published == dt.date(2025, 3, 15)
+    assert article.date_source == "meta"
+    # A stamp with the site's own offset, or a URL day further away, is left as stated.
+    local = head.replace("+00:00", "+02:00")
+    assert extract(page("", head=local), url, today=TODAY).published.day == 14  # type: ignore[union-attr]
+    far = "https://news.example/2025/03/17/remont"
+    assert extract(page("", head=head), far, today=TODAY).published.day == 14  # type: ignore[union-attr]

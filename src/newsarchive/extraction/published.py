@@ -62,7 +62,7 @@ def pick_dates(
     further = published is None or published.source in ("time", "text", "url")
     modified = _pick_modified(tree, near, meta, today, look_further=further)
     if published is not None:
-        return published, modified
+        return _local_day(published, url, today), modified
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
         # it, and the rule name still says it was a modified date.
@@ -106,6 +106,20 @@ def _published_candidates(
         yield DatePick(parsed, "meta:script", "meta") if parsed else None
     from_url = dates.parse_url_date(url, today=today)
     yield DatePick(from_url, "generic:url", "url") if from_url else None
+
+
+def _local_day(published: DatePick, url: str, today: dt.date | None) -> DatePick:
+    """A time stated in UTC whose day differs by one from the day in the article's URL is
+    shown as the URL's day: the URL is written in the site's own calendar (WordPress's
+    ``/2025/12/18/`` for a post stamped ``2025-12-19T02:00:00+00:00``), and a reader there
+    saw that day. A Bulgarian post stamped 22:30 UTC is already the next day in Sofia."""
+    value = published.value
+    if not isinstance(value, dt.datetime) or value.utcoffset() != dt.timedelta(0):
+        return published
+    from_url = dates.parse_url_date(url, today=today)
+    if from_url is None or abs(from_url - value.date()) != dt.timedelta(days=1):
+        return published
+    return DatePick(from_url, f"{published.rule}:url-day", published.source)
 
 
 def _first_published(text: str, today: dt.date | None, month_first: bool) -> Published | None:
