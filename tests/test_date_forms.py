@@ -354,3 +354,34 @@ def test_a_utc_stamp_takes_the_day_the_url_shows() -> None:
     far = "https://news.example/2025/03/17/remont"
     stated = extract(page("", head=head), far, today=TODAY).published
     assert isinstance(stated, dt.datetime) and stated.day == 14
+
+
+def _refilled(shown: str) -> str:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "datePublished": "2025-03-18T10:00:00+02:00"}</script>'
+    )
+    return page(f"<p>{shown}</p>", head=head)
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "Публикувано: 10.03.2025 | Обновено: 18.03.2025",
+        "Published March 10, 2025 Updated March 18, 2025",
+    ],
+)
+def test_a_date_labelled_published_on_the_page_beats_metadata_that_disagrees(
+    shown: str,
+) -> None:
+    article = extract(_refilled(shown), today=TODAY)
+    assert article.published == dt.date(2025, 3, 10)
+    assert article.date_source == "text"
+
+
+@pytest.mark.parametrize("shown", ["10.03.2025", "Публикувано: 17.03.2025"])
+def test_metadata_stays_when_the_page_shows_no_other_labelled_day(shown: str) -> None:
+    """An unlabelled date may be anything (an event's day); a day apart is a time zone."""
+    article = extract(_refilled(shown), today=TODAY)
+    assert article.date_source == "jsonld"
+    assert article.published is not None and article.published.day == 18

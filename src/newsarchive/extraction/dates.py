@@ -111,10 +111,17 @@ _AGO = re.compile(
     re.IGNORECASE,
 )
 # Words that say a date is the last change, not the publication, in the 30 characters
-# before it; "Published"/"Публикувано" need no rule: they are the default.
+# before it. An unlabelled date is taken as the publication.
 _MODIFIED_LABEL = re.compile(
     r"(?:updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
     r"обновлено|изменено|последна промяна)\W{0,12}(?:on|at|:|-)?\W{0,6}$",
+    re.IGNORECASE,
+)
+# Words that say in so many words that a date is the publication: a page that labels it
+# so is believed over metadata that disagrees (see ``published.pick_dates``).
+_PUBLISHED_LABEL = re.compile(
+    r"(?:published|posted|first published|публикуван[ао]?|публикация|дата на публикуване|"
+    r"опубликовано)\W{0,12}(?:on|at|:|-)?\W{0,6}$",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -187,6 +194,7 @@ class TextDate:
     value: Published
     modified: bool = False
     relative: bool = False
+    labelled: bool = False  # a label before it says it is the publication
 
 
 def month_first_language(lang: str) -> bool:
@@ -223,7 +231,12 @@ def find_text_dates(
         if value is None or after(value, today) or start in found:
             continue
         label = text[max(start - 30, 0) : start]
-        found[start] = TextDate(start, value, bool(_MODIFIED_LABEL.search(label)))
+        found[start] = TextDate(
+            start,
+            value,
+            modified=bool(_MODIFIED_LABEL.search(label)),
+            labelled=bool(_PUBLISHED_LABEL.search(label)),
+        )
     if today is not None:
         for start, value in _relative_dates(text, today):
             if start not in found and not after(value, today):

@@ -103,14 +103,21 @@ _TITLE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|•|·)\s+")
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 
 
-def visible_text(root: LexborNode) -> str:
+def visible_text(root: LexborNode, *, until: LexborNode | None = None, then: int = 0) -> str:
     """Text of a subtree without furniture (menus, sidebars, related lists, footers).
 
-    Iterative, so a page nested thousands of levels deep cannot exhaust the stack.
+    With ``until``, the walk stops once ``then`` characters of text followed the start of
+    that element: the windows around a headline need a few hundred characters after it,
+    not the whole article below it. Iterative, so a page nested thousands of levels deep
+    cannot exhaust the stack.
     """
     parts: list[str] = []
     stack: list[LexborNode | str | None] = [root.child]
+    stop_at = -1
+    size = 0
     while stack:
+        if 0 <= stop_at < size:
+            break
         node = stack.pop()
         if node is None:
             continue
@@ -120,8 +127,12 @@ def visible_text(root: LexborNode) -> str:
         stack.append(node.next)
         tag = node.tag
         if tag == "-text":
-            parts.append(node.text_content or "")
+            text = node.text_content or ""
+            parts.append(text)
+            size += len(text.strip())
         elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
+            if until is not None and stop_at < 0 and node.mem_id == until.mem_id:
+                stop_at = size + then
             if not is_furniture(node):
                 if tag in blocks.BLOCK_TAGS or tag == "br":
                     parts.append(" ")
@@ -174,7 +185,7 @@ def text_near_title(tree: LexborHTMLParser, title: str = "") -> Iterator[str]:
         if node is None or node.parent is None or node.tag in ("body", "html"):
             break
         node = node.parent
-        text = visible_text(node)
+        text = visible_text(node, until=h1, then=len(heading) + _AFTER_TITLE)
         anchor = text.find(heading) if heading else -1
         if anchor < 0:
             continue

@@ -62,6 +62,8 @@ def pick_dates(
     further = published is None or published.source in ("time", "text", "url")
     modified = _pick_modified(tree, near, meta, today, look_further=further)
     if published is not None:
+        if published.source in ("jsonld", "meta"):
+            published = _labelled_on_page(published, near, today, meta.lang) or published
         return _local_day(published, url, today), modified
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
@@ -106,6 +108,37 @@ def _published_candidates(
         yield DatePick(parsed, "meta:script", "meta") if parsed else None
     from_url = dates.parse_url_date(url, today=today)
     yield DatePick(from_url, "generic:url", "url") if from_url else None
+
+
+def _labelled_on_page(
+    stated: DatePick, near: NearTitle, today: dt.date | None, lang: str
+) -> DatePick | None:
+    """The date printed beside the headline as "Published …"/"Публикувано …", when the
+    metadata says another day.
+
+    Why the page wins here, though metadata wins everywhere else: the label says in words
+    which date it is, while metadata is often refilled on each save (a "datePublished"
+    after the "Updated" date the same page prints). Only the nearest window that holds a
+    date is read, and a day's difference is a time zone, not a disagreement.
+    """
+    month_first = dates.month_first_language(lang)
+    for window in near:
+        found = dates.find_text_dates(window, today=today, month_first=month_first)
+        if not found:
+            continue
+        for candidate in found:
+            if not candidate.labelled:
+                continue
+            shown = dates.local_date(candidate.value)
+            if abs(shown - dates.local_date(stated.value)) <= _ZONE_SLACK:
+                return None
+            return DatePick(candidate.value, "generic:text-near-title:labelled", "text")
+        return None
+    return None
+
+
+# A time stated in UTC and printed in the site's zone can fall on the next calendar day.
+_ZONE_SLACK = dt.timedelta(days=1)
 
 
 def _local_day(published: DatePick, url: str, today: dt.date | None) -> DatePick:
