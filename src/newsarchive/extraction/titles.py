@@ -8,6 +8,7 @@ and to find which segments of a stated title are the site's name.
 
 from __future__ import annotations
 
+import html
 import re
 
 from selectolax.lexbor import LexborHTMLParser
@@ -19,13 +20,28 @@ from newsarchive.models import Profile
 SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
 _WORD = re.compile(r"\w+")
 _SEGMENTS = re.compile(r"\s+(?:\||-|—|–|::|«|»|•|·)\s+")
+# Only complete references ("&amp;", "&#8211;", "&#x26;"): html.unescape alone would also
+# read "&para" in "&paragraph" as a pilcrow.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def clean_title(text: str) -> str:
+    """Whitespace folded and character references decoded once more.
+
+    Why decode again: CMSs escape a title twice ("&amp;quot;", "&#x26;" in an h1, "&#8211;"
+    in JSON-LD, which is not HTML and is never decoded by the parser), and a reader never
+    sees the reference, only the character.
+    """
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)
+    return " ".join(text.split())
 
 
 def strip_site_affixes(
     title: str, affixes: tuple[str, ...], site_name: str | tuple[str, ...] = ""
 ) -> str:
     """Remove "БТА :: " style prefixes and " | Община Русе" style suffixes."""
-    title = " ".join(title.split())
+    title = clean_title(title)
     for affix in affixes:
         if title.startswith(affix):
             title = title[len(affix) :]
@@ -52,23 +68,24 @@ def generic_title(
     word with any title the page states about itself (a section name).
     ``generic`` is False under a site profile, whose name then also counts as a site name.
     """
-    names: tuple[str, ...] = (meta.og_site_name,)
+    names: tuple[str, ...] = (clean_title(meta.og_site_name),)
     if not generic:
         names += (profile.name,)
-    h1 = _first_h1(tree)
-    stated = [v for v in (meta.og_title, meta.jsonld_headline, meta.html_title) if v]
+    h1 = clean_title(_first_h1(tree))
+    og, ld, tt = (clean_title(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
+    stated = [v for v in (og, ld, tt) if v]
     names += (
-        *_host_named_segments(meta.og_title, url),
-        *_host_named_segments(meta.html_title, url),
+        *_host_named_segments(og, url),
+        *_host_named_segments(tt, url),
     )
     if h1 and _is_headline(h1, stated, names):
         headline = strip_site_affixes(h1, profile.title_affixes, names)
         return _stated_casing(headline, stated, profile, names), "generic:h1"
     for value, rule in (
-        (meta.og_title, "generic:og:title"),
-        (meta.jsonld_headline, "generic:jsonld:headline"),
+        (og, "generic:og:title"),
+        (ld, "generic:jsonld:headline"),
         (h1, "generic:h1"),
-        (meta.html_title, "generic:title"),
+        (tt, "generic:title"),
     ):
         if value:
             value = strip_site_affixes(value, profile.title_affixes, names)
