@@ -26,3 +26,13 @@ def test_a_reference_escaped_twice_is_decoded() -> None:
 def test_an_ampersand_that_is_not_a_reference_stays() -> None:
     html = page("", f"<article><h1>Кметът &amp;paragraph R&amp;D</h1>{PROSE}</article>")
     assert extract(html).title == "Кметът &paragraph R&D"
+
+
+def test_a_headline_naming_the_host_is_not_taken_for_the_site_name() -> None:
+    html = page(
+        '<meta property="og:title" content="Sofiaplan показа новата карта на велоалеите'
+        ' | Sofiaplan">',
+        f"<article>{PROSE}</article>",
+    )
+    title = extract(html, "https://sofiaplan.bg/news/1").title
+    assert title == "Sofiaplan показа новата карта на велоалеите"

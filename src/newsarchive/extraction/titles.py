@@ -131,17 +131,23 @@ def _stated_casing(
 def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
     """The first or last " | "-separated segment of a stated title when it spells the
     site's host name ("… | The Software Report" on thesoftwarereport.com): a site name
-    the page did not declare in og:site_name."""
+    the page did not declare in og:site_name. A segment that merely contains the host's
+    label is a name only when no other segment is shorter: "Corti introduces GIM: … |
+    Corti" on corti.ai opens with the headline, the longest part of a stated title."""
     host = url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
     label = host.rsplit(".", 2)[-2] if host.count(".") >= 1 else host
     parts = _SEGMENTS.split(title)
     if len(parts) < 2 or len(label) < 3:
         return ()
     found = []
-    for part in (parts[0], parts[-1]):
-        squashed = "".join(_WORD.findall(part.lower()))
-        if len(squashed) >= 3 and (squashed in host.replace(".", "") or label in squashed):
-            found.append(part.strip())
+    for index in (0, len(parts) - 1):
+        words = _WORD.findall(parts[index].lower())
+        squashed = "".join(words)
+        if len(squashed) < 3:
+            continue
+        others = max(len(_WORD.findall(p)) for i, p in enumerate(parts) if i != index)
+        if squashed in host.replace(".", "") or (label in squashed and len(words) <= others):
+            found.append(parts[index].strip())
     return tuple(found)
 
 
