@@ -36,3 +36,54 @@ def test_a_headline_naming_the_host_is_not_taken_for_the_site_name() -> None:
     )
     title = extract(html, "https://sofiaplan.bg/news/1").title
     assert title == "Sofiaplan показа новата карта на велоалеите"
+
+
+def test_an_h1_the_page_states_as_its_title_wins_wherever_the_theme_put_it() -> None:
+    html = page(
+        '<meta property="og:title" content="Нов мост над Янтра ще е готов до 2027 г.'
+        ' | Вестник Дунав">',
+        '<header class="site-header"><h1>Вестник Дунав</h1></header>'
+        '<div class="page-banner"><h1>Нов мост над Янтра ще е готов до 2027 г.</h1></div>'
+        f"<article>{PROSE}</article>",
+    )
+    article = extract(html)
+    assert article.title == "Нов мост над Янтра ще е готов до 2027 г."
+    assert article.rules["title"] == "generic:h1"
+
+
+def test_a_later_h1_the_page_confirms_beats_a_blog_name_h1() -> None:
+    html = page(
+        "<title>Защо спряхме водата в неделя - Блогът на водния оператор</title>",
+        "<div><h1>Блогът на водния оператор</h1></div>"
+        f"<article><div><h1>Защо спряхме водата в неделя</h1></div>{PROSE}</article>",
+    )
+    assert extract(html).title == "Защо спряхме водата в неделя"
+    assert extract(html.replace("<article>", "<section>")).title == ("Защо спряхме водата в неделя")
+
+
+def test_a_menu_built_of_h1s_is_never_the_headline() -> None:
+    menu = "".join(f"<li><h1>Раздел {n}</h1></li>" for n in range(20))
+    html = page(
+        '<meta property="og:title" content="Концерт на площада в събота | Община">',
+        f"<nav><ul>{menu}</ul></nav><article><h1>Концерт на площада в събота</h1>{PROSE}</article>",
+    )
+    assert extract(html).title == "Концерт на площада в събота"
+
+
+def test_a_short_headline_before_a_long_site_name_is_confirmed() -> None:
+    html = page(
+        "<title>Ваксинирайте се | Регионална здравна инспекция на област Русе</title>",
+        f'<div class="hero-banner"><h1>Ваксинирайте се</h1></div><div>{PROSE}</div>',
+    )
+    assert extract(html).title == "Ваксинирайте се"
+
+
+def test_of_two_confirmed_h1s_the_one_more_titles_state_wins() -> None:
+    html = page(
+        '<meta property="og:title" content="Нов мост">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Нов мост"}'
+        "</script><title>Вестник Дунав за Русе и региона :: Нов мост</title>",
+        '<div class="logo"><h1>Вестник Дунав за Русе и региона</h1></div>'
+        f'<div class="top-banner"><h1>Нов мост</h1></div><div>{PROSE}</div>',
+    )
+    assert extract(html).title == "Нов мост"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction.furniture import in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata
@@ -64,23 +65,26 @@ def generic_title(
 
     Why the h1 first: og:title and ``<title>`` are written for search and social cards and
     are often reworded ("Best X in 2025 – Top 10 Picks | Site"); the h1 is what a person
-    reads. It is passed over when it is the site's name (a logo in an h1) or shares no
-    word with any title the page states about itself (a section name).
-    ``generic`` is False under a site profile, whose name then also counts as a site name.
+    reads. An h1 whose words the page also states as its title is taken wherever it
+    stands; otherwise the first h1 outside furniture, unless it is the site's name (a logo
+    in an h1) or shares no word with any title the page states about itself (a section
+    name). ``generic`` is False under a site profile, whose name then also counts as a
+    site name.
     """
     names: tuple[str, ...] = (clean_title(meta.og_site_name),)
     if not generic:
         names += (profile.name,)
-    h1 = clean_title(_first_h1(tree))
     og, ld, tt = (clean_title(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
     stated = [v for v in (og, ld, tt) if v]
     names += (
         *_host_named_segments(og, url),
         *_host_named_segments(tt, url),
     )
-    if h1 and _is_headline(h1, stated, names):
+    headings = _headings(tree)
+    h1, rule = _pick_heading(headings, stated, names)
+    if h1 and rule:
         headline = strip_site_affixes(h1, profile.title_affixes, names)
-        return _stated_casing(headline, stated, profile, names), "generic:h1"
+        return _stated_casing(headline, stated, profile, names), rule
     for value, rule in (
         (og, "generic:og:title"),
         (ld, "generic:jsonld:headline"),
@@ -93,15 +97,94 @@ def generic_title(
     return "", "none"
 
 
-def _first_h1(tree: LexborHTMLParser) -> str:
+@dataclass(frozen=True)
+class _Heading:
+    text: str
+    furniture: bool  # inside anything named like furniture (a "banner", a "header-top")
+
+
+# Elements whose h1s are never the headline, whatever the page states: a mega-menu in a
+# nav that is built of h1s, a footer's site name.
+_HARD_FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
+_MAX_HEADINGS = 12
+
+
+def _headings(tree: LexborHTMLParser) -> list[_Heading]:
+    """The page's h1s with text, those inside an article or main element first, none from
+    a footer, aside, nav, menu or dialog."""
+    found: list[_Heading] = []
+    seen: set[int] = set()
     for selector in ("article h1", "main h1", "h1"):
         for node in tree.css(selector):
-            if in_furniture(node):
+            if len(found) >= _MAX_HEADINGS:
+                return found
+            if node.mem_id in seen or _in_hard_furniture(node):
                 continue
-            text = visible_text(node)  # "Weekend<br>Coding" reads as two words
+            seen.add(node.mem_id)
+            text = clean_title(visible_text(node))  # "Weekend<br>Coding": two words
             if text:
-                return text
-    return ""
+                found.append(_Heading(text, in_furniture(node)))
+    return found
+
+
+def _in_hard_furniture(node: LexborNode) -> bool:
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html", None):
+        if current.tag in _HARD_FURNITURE:
+            return True
+        current = current.parent
+    return False
+
+
+def _pick_heading(
+    headings: list[_Heading], stated: list[str], names: tuple[str, ...]
+) -> tuple[str, str]:
+    """The h1 to use and its rule; the rule is "" when none reads as the headline, and the
+    text is then the first h1 outside furniture, which still trims a stated title
+    (``_split_by_heading``). A confirmed h1 comes before the first one: themes put the
+    blog's name in an earlier h1 ("The Go Blog") and wrap the headline in containers named
+    like furniture ("page-banner", "header-top-sidebar")."""
+    first = next((h.text for h in headings if not h.furniture), "")
+    confirmed = [(*_confirmed(h.text, stated, names), -i) for i, h in enumerate(headings)]
+    votes, _, index = max(confirmed, default=(0, 0, 0))
+    if votes:  # of equals, the first h1
+        return headings[-index].text, "generic:h1"
+    if first and _is_headline(first, stated, names):
+        return first, "generic:h1"
+    return first, ""
+
+
+def _confirmed(text: str, stated: list[str], names: tuple[str, ...]) -> tuple[int, int]:
+    """How many of the stated titles confirm this h1, and its number of words ((0, 0):
+    none). The page states the h1's words as its title, or as the title's part before or
+    after a separator: then it is the headline wherever the theme put it (in a "banner",
+    in a "header-top-sidebar" column), and whatever other h1s come first.
+
+    A part after a separator must hold the title's longest segment: in "Headline | Site
+    Name" a logo h1 matches the last part too, and a site's name is rarely its longest
+    part; the part before one stands as it is ("Short headline | U.S. Small Business
+    Administration"), since headlines come first far more often than names. When a logo
+    and the headline are both confirmed, the headline is usually confirmed by more titles
+    (og:title and JSON-LD state it alone), else it is usually the longer."""
+    words = _words(text)
+    if not words or any(_words(n) == words for n in names if n):
+        return 0, 0
+    votes = 0
+    for title in stated:
+        parts = _SEGMENTS.split(title)
+        sizes = [len(_words(p)) for p in parts]
+        for k in range(len(parts)):
+            if _words(" ".join(parts[: k + 1])) == words or (
+                max(sizes[k:]) == max(sizes) and _words(" ".join(parts[k:])) == words
+            ):
+                votes += 1
+                break
+    return (votes, len(words)) if votes else (0, 0)
+
+
+def _words(text: str) -> list[str]:
+    """The words, case and punctuation aside: "Don’t – 5 tips" and "Don't - 5 Tips" match."""
+    return _WORD.findall(text.casefold())
 
 
 def _split_by_heading(title: str, heading: str) -> str:
