@@ -87,3 +87,33 @@ def test_of_two_confirmed_h1s_the_one_more_titles_state_wins() -> None:
         f'<div class="top-banner"><h1>Нов мост</h1></div><div>{PROSE}</div>',
     )
     assert extract(html).title == "Нов мост"
+
+
+def test_a_section_suffix_two_stated_titles_share_is_dropped_from_the_h1() -> None:
+    html = page(
+        '<meta property="og:title" content="Защо градът има нужда от нов парк | Мнение">'
+        "<title>Паркът, който чакаме от десет години | Мнение</title>",
+        f"<article><h1>Защо градът има нужда от нов парк | Мнение</h1>{PROSE}</article>",
+    )
+    assert extract(html).title == "Защо градът има нужда от нов парк"
+
+
+def test_a_site_name_one_stated_title_adds_to_another_is_not_the_headline() -> None:
+    html = page(
+        '<meta property="og:title" content="Малки стъпки към чист въздух">'
+        "<title>Зелен Русе: Малки стъпки към чист въздух</title>",
+        '<div class="widget Header"><h1>Зелен Русе</h1></div>'
+        f'<div class="widget Blog"><h2>Малки стъпки</h2>{PROSE}</div>',
+    )
+    assert extract(html).title == "Малки стъпки към чист въздух"
+
+
+def test_an_h1_in_a_banner_is_the_headline_when_no_other_h1_is() -> None:
+    html = page(
+        '<meta property="og:title" content="Ремонтът на пешеходната зона: какво следва">',
+        '<section class="page-header banner"><h1>Какво следва след ремонта на пешеходната'
+        f" зона</h1></section><div>{PROSE}</div>",
+    )
+    assert extract(html).title == "Какво следва след ремонта на пешеходната зона"
+    teaser = html.replace("Какво следва след ремонта на", "Десет идеи за уикенда извън")
+    assert extract(teaser).title == "Ремонтът на пешеходната зона: какво следва"

@@ -79,6 +79,7 @@ def generic_title(
     names += (
         *_host_named_segments(og, url),
         *_host_named_segments(tt, url),
+        *_stated_affixes(stated),
     )
     headings = _headings(tree)
     h1, rule = _pick_heading(headings, stated, names)
@@ -143,7 +144,9 @@ def _pick_heading(
     text is then the first h1 outside furniture, which still trims a stated title
     (``_split_by_heading``). A confirmed h1 comes before the first one: themes put the
     blog's name in an earlier h1 ("The Go Blog") and wrap the headline in containers named
-    like furniture ("page-banner", "header-top-sidebar")."""
+    like furniture ("page-banner", "header-top-sidebar"). For the same reason, when every
+    h1 sits in such a container, the first that shares half its words with a stated title
+    is the headline: a page with no h1 outside them has no other."""
     first = next((h.text for h in headings if not h.furniture), "")
     confirmed = [(*_confirmed(h.text, stated, names), -i) for i, h in enumerate(headings)]
     votes, _, index = max(confirmed, default=(0, 0, 0))
@@ -151,6 +154,12 @@ def _pick_heading(
         return headings[-index].text, "generic:h1"
     if first and _is_headline(first, stated, names):
         return first, "generic:h1"
+    if not first:
+        soft = next(
+            (h.text for h in headings if _is_headline(h.text, stated, names, strict=True)), ""
+        )
+        if soft:
+            return soft, "generic:h1"
     return first, ""
 
 
@@ -234,16 +243,50 @@ def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _is_headline(h1: str, stated: list[str], names: tuple[str, ...]) -> bool:
+_AFFIX_EDGE = " |-—–:·•«»"
+_MAX_AFFIX_WORDS = 6
+
+
+def _stated_affixes(stated: list[str]) -> tuple[str, ...]:
+    """Site and section names that the page's stated titles reveal by their differences.
+
+    One stated title that is another plus a prefix or suffix ("Engora Data Blog: Small
+    adventures …" beside "Small adventures …") adds the site's name to it; two titles that
+    differ in their headline but end with the same segment (" | Opinion" after both the
+    og:title and a reworded ``<title>``) share a section's name. Either is an affix, not
+    the headline, wherever it turns up (a logo h1, the end of an h1)."""
+    found: list[str] = []
+    for a in stated:
+        for b in stated:
+            if len(b) <= len(a):
+                continue
+            if b.endswith(a):
+                found.append(b[: -len(a)].rstrip(_AFFIX_EDGE))
+            elif b.startswith(a):
+                found.append(b[len(a) :].lstrip(_AFFIX_EDGE))
+            else:
+                pa, pb = _SEGMENTS.split(a), _SEGMENTS.split(b)
+                if len(pa) > 1 and len(pb) > 1 and pa[-1] == pb[-1] and pa[0] != pb[0]:
+                    found.append(pa[-1])
+    return tuple(dict.fromkeys(f for f in found if f and len(_WORD.findall(f)) <= _MAX_AFFIX_WORDS))
+
+
+def _is_headline(
+    h1: str, stated: list[str], names: tuple[str, ...], *, strict: bool = False
+) -> bool:
     """The h1 reads as this page's headline: not the site name, and (when the page states
-    a title at all) sharing at least half of its words with one of the stated titles."""
+    a title at all) sharing at least half of its words with one of the stated titles.
+
+    An h1 of five words or more passes without sharing them (the headline reworded for
+    search), unless ``strict``: for an h1 inside furniture, where a long h1 that says
+    something else is a teaser or a section's heading."""
     words = {w.lower() for w in _WORD.findall(h1)}
     if not words or len(h1) > 300:
         return False
     folded = h1.casefold()
     if any(n and n.strip().casefold() == folded for n in names):
         return False
-    if not stated or len(words) >= 5:
+    if not stated or (len(words) >= 5 and not strict):
         return True
     for title in stated:
         other = {w.lower() for w in _WORD.findall(title)}
