@@ -117,3 +117,15 @@ def test_an_h1_in_a_banner_is_the_headline_when_no_other_h1_is() -> None:
     assert extract(html).title == "Какво следва след ремонта на пешеходната зона"
     teaser = html.replace("Какво следва след ремонта на", "Десет идеи за уикенда извън")
     assert extract(teaser).title == "Ремонтът на пешеходната зона: какво следва"
+
+
+def test_what_follows_a_pipe_is_not_the_headline() -> None:
+    html = page(
+        "<title>Нов график на градския транспорт | От 1 април | Общински портал</title>",
+        f"<div>{PROSE}</div>",
+    )
+    assert extract(html).title == "Нов график на градския транспорт"
+    section_first = html.replace(
+        "Нов график на градския транспорт | От 1 април", "Новини | Нов график от 1 април"
+    )
+    assert extract(section_first).title == "Новини | Нов график от 1 април | Общински портал"

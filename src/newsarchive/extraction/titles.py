@@ -84,7 +84,7 @@ def generic_title(
     headings = _headings(tree)
     h1, rule = _pick_heading(headings, stated, names)
     if h1 and rule:
-        headline = strip_site_affixes(h1, profile.title_affixes, names)
+        headline = _before_pipe(strip_site_affixes(h1, profile.title_affixes, names))
         return _stated_casing(headline, stated, profile, names), rule
     for value, rule in (
         (og, "generic:og:title"),
@@ -94,8 +94,20 @@ def generic_title(
     ):
         if value:
             value = strip_site_affixes(value, profile.title_affixes, names)
-            return _split_by_heading(value, h1), rule
+            return _before_pipe(_split_by_heading(value, h1)), rule
     return "", "none"
+
+
+def _before_pipe(title: str) -> str:
+    """ "Headline | Tagline | Unknown Site" -> "Headline": what follows a pipe is a section,
+    a tagline or a site's name that nothing else revealed, almost never the headline's own
+    words. Only when the first part is the longest (ties included): "Новини | Голямото
+    заглавие" names its section first and keeps it."""
+    parts = title.split(" | ")
+    if len(parts) < 2:
+        return title
+    sizes = [len(_WORD.findall(p)) for p in parts]
+    return parts[0].strip() if sizes[0] >= max(sizes[1:]) else title
 
 
 @dataclass(frozen=True)
