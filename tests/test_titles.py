@@ -129,3 +129,12 @@ def test_what_follows_a_pipe_is_not_the_headline() -> None:
         "Нов график на градския транспорт | От 1 април", "Новини | Нов график от 1 април"
     )
     assert extract(section_first).title == "Новини | Нов график от 1 април | Общински портал"
+
+
+def test_a_lead_in_h1_ending_with_a_colon_yields_to_the_next_h1() -> None:
+    html = page(
+        "<title>Зимно почистване на улиците (Община Примерна)</title>",
+        "<div><h1>Съобщение от кмета на общината:</h1></div>"
+        f"<div><h1>Зимно почистване на улиците</h1>{PROSE}</div>",
+    )
+    assert extract(html).title == "Зимно почистване на улиците"

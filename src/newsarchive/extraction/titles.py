@@ -154,11 +154,15 @@ def _pick_heading(
 ) -> tuple[str, str]:
     """The h1 to use and its rule; the rule is "" when none reads as the headline, and the
     text is then the first h1 outside furniture, which still trims a stated title
-    (``_split_by_heading``). A confirmed h1 comes before the first one: themes put the
-    blog's name in an earlier h1 ("The Go Blog") and wrap the headline in containers named
-    like furniture ("page-banner", "header-top-sidebar"). For the same reason, when every
-    h1 sits in such a container, the first that shares half its words with a stated title
-    is the headline: a page with no h1 outside them has no other."""
+    (``_split_by_heading``).
+
+    In this order: an h1 the page confirms (``_confirmed``), since themes put the blog's
+    name in an earlier h1 ("The Go Blog") and wrap the headline in containers named like
+    furniture ("page-banner", "header-top-sidebar"); the first h1 outside furniture when
+    it reads as the headline, even reworded; else the first h1, outside furniture before
+    inside, that shares half its words with a stated title: a lead-in h1 ("A message from
+    our founder:") or a logo may come before the headline, and a page whose only h1s sit in
+    such containers has no other headline."""
     first = next((h.text for h in headings if not h.furniture), "")
     confirmed = [(*_confirmed(h.text, stated, names), -i) for i, h in enumerate(headings)]
     votes, _, index = max(confirmed, default=(0, 0, 0))
@@ -166,13 +170,9 @@ def _pick_heading(
         return headings[-index].text, "generic:h1"
     if first and _is_headline(first, stated, names):
         return first, "generic:h1"
-    if not first:
-        soft = next(
-            (h.text for h in headings if _is_headline(h.text, stated, names, strict=True)), ""
-        )
-        if soft:
-            return soft, "generic:h1"
-    return first, ""
+    ordered = sorted(headings, key=lambda h: h.furniture)  # stable: page order within
+    later = next((h.text for h in ordered if _is_headline(h.text, stated, names, strict=True)), "")
+    return (later, "generic:h1") if later else (first, "")
 
 
 def _confirmed(text: str, stated: list[str], names: tuple[str, ...]) -> tuple[int, int]:
@@ -286,14 +286,15 @@ def _stated_affixes(stated: list[str]) -> tuple[str, ...]:
 def _is_headline(
     h1: str, stated: list[str], names: tuple[str, ...], *, strict: bool = False
 ) -> bool:
-    """The h1 reads as this page's headline: not the site name, and (when the page states
-    a title at all) sharing at least half of its words with one of the stated titles.
+    """The h1 reads as this page's headline: not the site name, not a lead-in that ends
+    with a colon, and (when the page states a title at all) sharing at least half of its
+    words with one of the stated titles.
 
     An h1 of five words or more passes without sharing them (the headline reworded for
     search), unless ``strict``: for an h1 inside furniture, where a long h1 that says
     something else is a teaser or a section's heading."""
     words = {w.lower() for w in _WORD.findall(h1)}
-    if not words or len(h1) > 300:
+    if not words or len(h1) > 300 or h1.endswith(":"):
         return False
     folded = h1.casefold()
     if any(n and n.strip().casefold() == folded for n in names):
