@@ -138,3 +138,12 @@ def test_a_lead_in_h1_ending_with_a_colon_yields_to_the_next_h1() -> None:
         f"<div><h1>Зимно почистване на улиците</h1>{PROSE}</div>",
     )
     assert extract(html).title == "Зимно почистване на улиците"
+
+
+def test_one_word_of_a_long_stated_title_is_not_the_headline() -> None:
+    html = page(
+        '<meta property="og:title" content="Как пет общини в Северна България спестиха'
+        ' половината разходи за улично осветление с нови лампи">',
+        f"<div><h1>Осветление</h1>{PROSE}</div>",
+    )
+    assert extract(html).title.startswith("Как пет общини")

@@ -288,7 +288,9 @@ def _is_headline(
 ) -> bool:
     """The h1 reads as this page's headline: not the site name, not a lead-in that ends
     with a colon, and (when the page states a title at all) sharing at least half of its
-    words with one of the stated titles.
+    words with one of the stated titles, of which it has at least a quarter of the length:
+    one word of a long title ("Discord" in a write-up titled "How we pwned X, Vercel,
+    Cursor, Discord, and …") is a heading inside the text, not its headline.
 
     An h1 of five words or more passes without sharing them (the headline reworded for
     search), unless ``strict``: for an h1 inside furniture, where a long h1 that says
@@ -303,6 +305,6 @@ def _is_headline(
         return True
     for title in stated:
         other = {w.lower() for w in _WORD.findall(title)}
-        if len(words & other) * 2 >= len(words):
+        if len(words & other) * 2 >= len(words) and len(words) * 4 >= len(other):
             return True
     return False
