@@ -147,3 +147,26 @@ def test_one_word_of_a_long_stated_title_is_not_the_headline() -> None:
         f"<div><h1>Осветление</h1>{PROSE}</div>",
     )
     assert extract(html).title.startswith("Как пет общини")
+
+
+def test_an_h1_linking_to_the_home_page_is_the_logo() -> None:
+    html = page(
+        '<meta property="og:title" content="Зелени площи">',
+        '<div id="top"><h1><a href="/">Зелени площи</a></h1></div>'
+        f"<div><h2>Новите дървета по булеварда</h2>{PROSE}</div>",
+    )
+    assert extract(html, "https://zeleni.example.bg/a/7").title == "Зелени площи"
+    assert extract(html, "https://zeleni.example.bg/a/7").rules["title"] == "generic:og:title"
+    home = '<a href="https://zeleni.example.bg/" rel="home">Зелени площи</a>'
+    kept = html.replace('<a href="/">Зелени площи</a>', home)
+    assert extract(kept).rules["title"] == "generic:og:title"
+    linked_story = html.replace('href="/"', 'href="/a/7"')
+    assert extract(linked_story).rules["title"] == "generic:h1"
+
+
+def test_an_h1_that_is_the_short_end_of_the_stated_title_is_the_site_name() -> None:
+    html = page(
+        "<title>Ремонтът на Дунав мост започва в понеделник | Община Русе</title>",
+        f'<div id="top"><h1>Община Русе</h1></div><div>{PROSE}</div>',
+    )
+    assert extract(html).title == "Ремонтът на Дунав мост започва в понеделник"

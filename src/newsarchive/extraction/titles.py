@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -124,7 +125,7 @@ _MAX_HEADINGS = 12
 
 def _headings(tree: LexborHTMLParser) -> list[_Heading]:
     """The page's h1s with text, those inside an article or main element first, none from
-    a footer, aside, nav, menu or dialog."""
+    a footer, aside, nav, menu or dialog, and none that is a logo."""
     found: list[_Heading] = []
     seen: set[int] = set()
     for selector in ("article h1", "main h1", "h1"):
@@ -135,9 +136,23 @@ def _headings(tree: LexborHTMLParser) -> list[_Heading]:
                 continue
             seen.add(node.mem_id)
             text = clean_title(visible_text(node))  # "Weekend<br>Coding": two words
-            if text:
+            if text and not _links_home(node, text):
                 found.append(_Heading(text, in_furniture(node)))
     return found
+
+
+def _links_home(node: LexborNode, text: str) -> bool:
+    """The h1 is one link to a site's home page ("<h1><a href="/">Вестник</a></h1>",
+    ``rel="home"``): the logo that themes mark up as an h1 on every page, whose words the
+    site's ``<title>`` often repeats, so no word count tells it from a headline."""
+    link = node.css_first("a[href]")
+    if link is None or clean_title(link.text(deep=True) or "") != text:
+        return False
+    if "home" in (link.attributes.get("rel") or "").split():
+        return True
+    href = (link.attributes.get("href") or "").strip()
+    parts = urlsplit(href)
+    return parts.path in ("", "/") and not parts.query and not parts.fragment and bool(href)
 
 
 def _in_hard_furniture(node: LexborNode) -> bool:
@@ -172,7 +187,11 @@ def _pick_heading(
         return first, "generic:h1"
     ordered = sorted(headings, key=lambda h: h.furniture)  # stable: page order within
     later = next((h.text for h in ordered if _is_headline(h.text, stated, names, strict=True)), "")
-    return (later, "generic:h1") if later else (first, "")
+    if later:
+        return later, "generic:h1"
+    if _is_short_segment(first, stated):
+        return "", ""  # the site's name: it would make "Headline | Site" into "Site"
+    return first, ""
 
 
 def _confirmed(text: str, stated: list[str], names: tuple[str, ...]) -> tuple[int, int]:
@@ -283,6 +302,23 @@ def _stated_affixes(stated: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in found if f and len(_WORD.findall(f)) <= _MAX_AFFIX_WORDS))
 
 
+def _is_short_segment(text: str, stated: list[str]) -> bool:
+    """The text is the first or last segment of a stated title and not its longest: "Община
+    Русе" in "Ремонт на моста | Община Русе". As an h1 that is a logo that links nowhere;
+    still not a name to strip from titles, since "Радев - Ердоган: среща в Анкара" splits
+    the same way."""
+    words = _words(text)
+    for title in stated:
+        parts = _SEGMENTS.split(title)
+        if len(parts) < 2:
+            continue
+        sizes = [len(_words(p)) for p in parts]
+        for index in (0, len(parts) - 1):
+            if sizes[index] < max(sizes) and _words(parts[index]) == words:
+                return True
+    return False
+
+
 def _is_headline(
     h1: str, stated: list[str], names: tuple[str, ...], *, strict: bool = False
 ) -> bool:
@@ -300,6 +336,8 @@ def _is_headline(
         return False
     folded = h1.casefold()
     if any(n and n.strip().casefold() == folded for n in names):
+        return False
+    if _is_short_segment(h1, stated):
         return False
     if not stated or (len(words) >= 5 and not strict):
         return True
