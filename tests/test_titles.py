@@ -170,3 +170,12 @@ def test_an_h1_that_is_the_short_end_of_the_stated_title_is_the_site_name() -> N
         f'<div id="top"><h1>Община Русе</h1></div><div>{PROSE}</div>',
     )
     assert extract(html).title == "Ремонтът на Дунав мост започва в понеделник"
+
+
+def test_an_og_title_that_is_the_site_name_does_not_make_the_headline_an_affix() -> None:
+    html = page(
+        '<meta property="og:title" content="Вестник Дунав">'
+        "<title>Вестник Дунав | Общината ремонтира три училища през лятото</title>",
+        f"<div><h1>Общината ремонтира три училища през лятото</h1>{PROSE}</div>",
+    )
+    assert extract(html).title == "Общината ремонтира три училища през лятото"

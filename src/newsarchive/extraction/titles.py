@@ -4,6 +4,14 @@ Sources, in the order they are trusted: the page's own ``<h1>``, then what the p
 its title is (og:title, JSON-LD headline, ``<title>``) without the site's affixes. The
 stated titles are also the evidence used to judge an h1 (is it the headline or the logo?)
 and to find which segments of a stated title are the site's name.
+
+Typography is kept as the page prints it: curly apostrophes, en and em dashes, ellipses.
+Folding "’" to "'" would change the publisher's text to match how people type, and
+nothing needs it: the archive's full-text index (``unicode61``) splits words at both
+characters, so a search for "Beginner's" finds "Beginner’s". Hand-made reference titles
+disagree among themselves (on WCXB dev the fold fixed 8 pages of one half and broke
+one more than it fixed on the other), which says the choice is a convention, not an error.
+Only what a reader never sees is repaired: references escaped twice ("&amp;quot;").
 """
 
 from __future__ import annotations
@@ -285,21 +293,29 @@ def _stated_affixes(stated: list[str]) -> tuple[str, ...]:
     adventures …" beside "Small adventures …") adds the site's name to it; two titles that
     differ in their headline but end with the same segment (" | Opinion" after both the
     og:title and a reworded ``<title>``) share a section's name. Either is an affix, not
-    the headline, wherever it turns up (a logo h1, the end of an h1)."""
-    found: list[str] = []
+    the headline, wherever it turns up (a logo h1, the end of an h1). Only when shorter
+    than the part the titles share: a site that states its own name as og:title on every
+    page ("Вестник" beside "Вестник | Headline") adds the headline, not an affix."""
+    found: list[tuple[str, str]] = []  # (affix, the part it goes with)
     for a in stated:
         for b in stated:
             if len(b) <= len(a):
                 continue
             if b.endswith(a):
-                found.append(b[: -len(a)].rstrip(_AFFIX_EDGE))
+                found.append((b[: -len(a)].rstrip(_AFFIX_EDGE), a))
             elif b.startswith(a):
-                found.append(b[len(a) :].lstrip(_AFFIX_EDGE))
+                found.append((b[len(a) :].lstrip(_AFFIX_EDGE), a))
             else:
                 pa, pb = _SEGMENTS.split(a), _SEGMENTS.split(b)
                 if len(pa) > 1 and len(pb) > 1 and pa[-1] == pb[-1] and pa[0] != pb[0]:
-                    found.append(pa[-1])
-    return tuple(dict.fromkeys(f for f in found if f and len(_WORD.findall(f)) <= _MAX_AFFIX_WORDS))
+                    found.append((pa[-1], pa[0]))
+    return tuple(
+        dict.fromkeys(
+            affix
+            for affix, shared in found
+            if affix and len(_words(affix)) < min(len(_words(shared)), _MAX_AFFIX_WORDS + 1)
+        )
+    )
 
 
 def _is_short_segment(text: str, stated: list[str]) -> bool:
@@ -329,8 +345,9 @@ def _is_headline(
     Cursor, Discord, and …") is a heading inside the text, not its headline.
 
     An h1 of five words or more passes without sharing them (the headline reworded for
-    search), unless ``strict``: for an h1 inside furniture, where a long h1 that says
-    something else is a teaser or a section's heading."""
+    search), unless ``strict``: for an h1 that is not the page's first outside furniture
+    (inside a "banner", or after a lead-in), where a long h1 that says something else is
+    a teaser or a heading within the text."""
     words = {w.lower() for w in _WORD.findall(h1)}
     if not words or len(h1) > 300 or h1.endswith(":"):
         return False
