@@ -179,3 +179,15 @@ def test_an_og_title_that_is_the_site_name_does_not_make_the_headline_an_affix()
         f"<div><h1>Общината ремонтира три училища през лятото</h1>{PROSE}</div>",
     )
     assert extract(html).title == "Общината ремонтира три училища през лятото"
+
+
+def test_an_og_title_that_only_names_the_site_is_passed_over() -> None:
+    html = page(
+        '<meta property="og:site_name" content="Община Примерна">'
+        '<meta property="og:title" content="Община Примерна">'
+        "<title>Нов парк в квартал Изток | Община Примерна</title>",
+        f"<div><h2>Нов парк</h2>{PROSE}</div>",
+    )
+    article = extract(html)
+    assert article.title == "Нов парк в квартал Изток"
+    assert article.rules["title"] == "generic:title"

@@ -101,7 +101,7 @@ def generic_title(
         (h1, "generic:h1"),
         (tt, "generic:title"),
     ):
-        if value:
+        if value and not _is_name(value, names):  # an og:title that is the site's name
             value = strip_site_affixes(value, profile.title_affixes, names)
             return _before_pipe(_split_by_heading(value, h1)), rule
     return "", "none"
@@ -335,6 +335,11 @@ def _is_short_segment(text: str, stated: list[str]) -> bool:
     return False
 
 
+def _is_name(text: str, names: tuple[str, ...]) -> bool:
+    folded = text.casefold()
+    return any(n and n.strip().casefold() == folded for n in names)
+
+
 def _is_headline(
     h1: str, stated: list[str], names: tuple[str, ...], *, strict: bool = False
 ) -> bool:
@@ -351,10 +356,7 @@ def _is_headline(
     words = {w.lower() for w in _WORD.findall(h1)}
     if not words or len(h1) > 300 or h1.endswith(":"):
         return False
-    folded = h1.casefold()
-    if any(n and n.strip().casefold() == folded for n in names):
-        return False
-    if _is_short_segment(h1, stated):
+    if _is_name(h1, names) or _is_short_segment(h1, stated):
         return False
     if not stated or (len(words) >= 5 and not strict):
         return True
