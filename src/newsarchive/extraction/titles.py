@@ -29,7 +29,8 @@ from newsarchive.models import Profile
 
 SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
 _WORD = re.compile(r"\w+")
-_SEGMENTS = re.compile(r"\s+(?:\||-|—|–|::|«|»|•|·)\s+")
+# The same separators with any spacing, to split a title into its segments.
+_SEGMENTS = re.compile(r"\s+(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+")
 # Only complete references ("&amp;", "&#8211;", "&#x26;"): html.unescape alone would also
 # read "&para" in "&paragraph" as a pilcrow.
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -282,7 +283,7 @@ def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-_AFFIX_EDGE = " |-—–:·•«»"
+_AFFIX_EDGE = "".join(SEPARATORS) + ":"  # what joins an affix to a title, colon included
 _MAX_AFFIX_WORDS = 6
 
 
