@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -120,10 +120,18 @@ def _before_pipe(title: str) -> str:
     return parts[0].strip() if sizes[0] >= max(sizes[1:]) else title
 
 
-@dataclass(frozen=True)
 class _Heading:
-    text: str
-    furniture: bool  # inside anything named like furniture (a "banner", a "header-top")
+    """An h1's text, and whether it sits in anything named like furniture (a "banner", a
+    "header-top"): worked out only when a rule asks, since walking the ancestors'
+    class names is the costly part and most pages are decided by the first h1."""
+
+    def __init__(self, node: LexborNode, text: str) -> None:
+        self.node = node
+        self.text = text
+
+    @cached_property
+    def furniture(self) -> bool:
+        return in_furniture(self.node)
 
 
 # Elements whose h1s are never the headline, whatever the page states: a mega-menu in a
@@ -135,19 +143,31 @@ _MAX_HEADINGS = 12
 def _headings(tree: LexborHTMLParser) -> list[_Heading]:
     """The page's h1s with text, those inside an article or main element first, none from
     a footer, aside, nav, menu or dialog, and none that is a logo."""
-    found: list[_Heading] = []
-    seen: set[int] = set()
-    for selector in ("article h1", "main h1", "h1"):
-        for node in tree.css(selector):
-            if len(found) >= _MAX_HEADINGS:
-                return found
-            if node.mem_id in seen or _in_hard_furniture(node):
-                continue
-            seen.add(node.mem_id)
-            text = clean_title(visible_text(node))  # "Weekend<br>Coding": two words
-            if text and not _links_home(node, text):
-                found.append(_Heading(text, in_furniture(node)))
-    return found
+    inside: list[_Heading] = []
+    outside: list[_Heading] = []
+    for node in tree.css("h1"):
+        place = _place(node)
+        found = inside if place == "main" else outside
+        if place == "furniture" or len(found) >= _MAX_HEADINGS:
+            continue
+        text = clean_title(visible_text(node))  # "Weekend<br>Coding": two words
+        if text and not _links_home(node, text):
+            found.append(_Heading(node, text))
+    return inside + outside
+
+
+def _place(node: LexborNode) -> str:
+    """ "furniture" inside a footer, aside, nav, menu or dialog; else "main" inside an
+    article or main element; else ""."""
+    place = ""
+    current: LexborNode | None = node.parent
+    while current is not None and current.tag not in ("body", "html", None):
+        if current.tag in _HARD_FURNITURE:
+            return "furniture"
+        if current.tag in ("article", "main"):
+            place = "main"
+        current = current.parent
+    return place
 
 
 def _links_home(node: LexborNode, text: str) -> bool:
@@ -162,15 +182,6 @@ def _links_home(node: LexborNode, text: str) -> bool:
     href = (link.attributes.get("href") or "").strip()
     parts = urlsplit(href)
     return parts.path in ("", "/") and not parts.query and not parts.fragment and bool(href)
-
-
-def _in_hard_furniture(node: LexborNode) -> bool:
-    current: LexborNode | None = node
-    while current is not None and current.tag not in ("body", "html", None):
-        if current.tag in _HARD_FURNITURE:
-            return True
-        current = current.parent
-    return False
 
 
 def _pick_heading(
