@@ -162,6 +162,8 @@ def test_an_h1_linking_to_the_home_page_is_the_logo() -> None:
     assert extract(kept).rules["title"] == "generic:og:title"
     linked_story = html.replace('href="/"', 'href="/a/7"')
     assert extract(linked_story).rules["title"] == "generic:h1"
+    script_handle = html.replace('href="/"', 'href="#"')
+    assert extract(script_handle).rules["title"] == "generic:h1"
 
 
 def test_an_h1_that_is_the_short_end_of_the_stated_title_is_the_site_name() -> None:

@@ -75,11 +75,10 @@ def generic_title(
 
     Why the h1 first: og:title and ``<title>`` are written for search and social cards and
     are often reworded ("Best X in 2025 – Top 10 Picks | Site"); the h1 is what a person
-    reads. An h1 whose words the page also states as its title is taken wherever it
-    stands; otherwise the first h1 outside furniture, unless it is the site's name (a logo
-    in an h1) or shares no word with any title the page states about itself (a section
-    name). ``generic`` is False under a site profile, whose name then also counts as a
-    site name.
+    reads (which h1: ``_pick_heading``). When none reads as the headline, the stated
+    titles in turn, og:title first, never one that is only the site's name. Site names
+    come from og:site_name, the profile (``generic`` is False under a site profile), the
+    host name and the stated titles' differences; they are cut from whichever is used.
     """
     names: tuple[str, ...] = (clean_title(meta.og_site_name),)
     if not generic:
@@ -180,8 +179,10 @@ def _links_home(node: LexborNode, text: str) -> bool:
     if "home" in (link.attributes.get("rel") or "").split():
         return True
     href = (link.attributes.get("href") or "").strip()
+    if not href or href.startswith("#"):  # a script's handle, not a page
+        return False
     parts = urlsplit(href)
-    return parts.path in ("", "/") and not parts.query and not parts.fragment and bool(href)
+    return parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
 def _pick_heading(
