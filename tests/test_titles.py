@@ -193,3 +193,19 @@ def test_an_og_title_that_only_names_the_site_is_passed_over() -> None:
     article = extract(html)
     assert article.title == "Нов парк в квартал Изток"
     assert article.rules["title"] == "generic:title"
+
+
+def test_a_cyrillic_site_name_that_spells_the_host_is_cut() -> None:
+    html = page(
+        "<title>Ремонтът на улица „Борисова“ започва - Русе Инфо</title>",
+        f"<div>{PROSE}</div>",
+    )
+    assert extract(html, "https://ruseinfo.net/news/1").title == (
+        "Ремонтът на улица „Борисова“ започва"
+    )
+    town_first = html.replace(
+        "Ремонтът на улица „Борисова“ започва - Русе Инфо", "Русе - домакин на фестивала"
+    )
+    assert extract(town_first, "https://www.ruse.bg/news/2").title == (
+        "Русе - домакин на фестивала"
+    )

@@ -272,12 +272,26 @@ def _stated_casing(
     return headline
 
 
+# Bulgarian letters as the official transliteration writes them (Закон за транслитерацията,
+# 2009), which is how Bulgarian sites spell their host names: "Дневник" is dnevnik.bg,
+# "24 часа" 24chasa.bg, "Община Бургас" lives on burgas.bg.
+_LATIN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+        "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
+        "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+
+
 def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
-    """The first or last " | "-separated segment of a stated title when it spells the
-    site's host name ("… | The Software Report" on thesoftwarereport.com): a site name
-    the page did not declare in og:site_name. A segment that merely contains the host's
-    label is a name only when no other segment is shorter: "Corti introduces GIM: … |
-    Corti" on corti.ai opens with the headline, the longest part of a stated title."""
+    """The first or last segment of a stated title when it spells the site's host name
+    ("… | The Software Report" on thesoftwarereport.com): a site name the page did not
+    declare in og:site_name. A Cyrillic name at the end is compared in Latin letters
+    ("… - Русе Инфо" on ruseinfo.net). A segment that merely contains the host's label is
+    a name only when no other segment is shorter: "Corti introduces GIM: … | Corti" on
+    corti.ai opens with the headline, the longest part of a stated title."""
     host = url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
     label = host.rsplit(".", 2)[-2] if host.count(".") >= 1 else host
     parts = _SEGMENTS.split(title)
@@ -287,6 +301,8 @@ def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
     for index in (0, len(parts) - 1):
         words = _WORD.findall(parts[index].lower())
         squashed = "".join(words)
+        if index:  # a last segment only: "Русе - домакин на …" on ruse.bg opens a headline
+            squashed = squashed.translate(_LATIN)
         if len(squashed) < 3:
             continue
         others = max(len(_WORD.findall(p)) for i, p in enumerate(parts) if i != index)
