@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 
-from newsarchive.extraction.pipeline import extract, strip_site_affixes
+from newsarchive.extraction.pipeline import extract
+from newsarchive.extraction.titles import strip_site_affixes
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
 

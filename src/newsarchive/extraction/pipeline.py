@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction import bylines, clean, content, dates
+from newsarchive.extraction import bylines, clean, content, dates, titles
 from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.extraction.published import pick_dates
@@ -24,7 +24,6 @@ from newsarchive.models import Article, Profile
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
 _MIN_BODY_CHARS = 80
 _MAX_LINK_DENSITY = 0.5
-_SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
 
 
 @dataclass
@@ -157,123 +156,14 @@ def _first_text(
     return "", ""
 
 
-def strip_site_affixes(
-    title: str, affixes: tuple[str, ...], site_name: str | tuple[str, ...] = ""
-) -> str:
-    """Remove "БТА :: " style prefixes and " | Община Русе" style suffixes."""
-    title = " ".join(title.split())
-    for affix in affixes:
-        if title.startswith(affix):
-            title = title[len(affix) :]
-        if title.endswith(affix):
-            title = title[: -len(affix)]
-    names = (site_name,) if isinstance(site_name, str) else site_name
-    for name in (n.strip() for n in names if n and n.strip()):
-        for sep in _SEPARATORS:
-            if title.endswith(sep + name):
-                title = title[: -len(sep + name)]
-            if title.startswith(name + sep):
-                title = title[len(name + sep) :]
-    return title.strip()
-
-
-def _split_by_heading(title: str, heading: str) -> str:
-    """ "Headline | Any Site" -> "Headline" when the page's own heading says so."""
-    if heading and heading != title and heading in title:
-        for sep in _SEPARATORS:
-            if title.startswith(heading + sep) or title.endswith(sep + heading):
-                return heading
-    return title
-
-
 def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: str) -> _Field:
-    """The headline the reader sees: the page's own ``<h1>`` when it is one, else what the
-    page says its title is (og:title, JSON-LD, ``<title>``) without the site's affixes.
-
-    Why the h1 first: og:title and ``<title>`` are written for search and social cards and
-    are often reworded ("Best X in 2025 – Top 10 Picks | Site"); the h1 is what a person
-    reads. It is passed over when it is the site's name (a logo in an h1) or shares no
-    word with any title the page states about itself (a section name).
-    """
+    """The profile's title selector when it finds a headline, else the generic rules."""
     text, selector = _first_text(tree, profile.title_selectors, skip_furniture=True)
     if text:
-        return _Field(strip_site_affixes(text, profile.title_affixes), f"profile:{selector}")
-    names: tuple[str, ...] = (meta.og_site_name,)
-    if profile is not _GENERIC:
-        names += (profile.name,)
-    h1, _ = _first_text(tree, ("article h1", "main h1", "h1"), skip_furniture=True)
-    stated = [v for v in (meta.og_title, meta.jsonld_headline, meta.html_title) if v]
-    names += (
-        *_host_named_segments(meta.og_title, url),
-        *_host_named_segments(meta.html_title, url),
-    )
-    if h1 and _is_headline(h1, stated, names):
-        headline = strip_site_affixes(h1, profile.title_affixes, names)
-        return _Field(_stated_casing(headline, stated, profile, names), "generic:h1")
-    for value, rule in (
-        (meta.og_title, "generic:og:title"),
-        (meta.jsonld_headline, "generic:jsonld:headline"),
-        (h1, "generic:h1"),
-        (meta.html_title, "generic:title"),
-    ):
-        if value:
-            value = strip_site_affixes(value, profile.title_affixes, names)
-            return _Field(_split_by_heading(value, h1), rule)
-    return _Field("", "none")
-
-
-def _stated_casing(
-    headline: str, stated: list[str], profile: Profile, names: tuple[str, ...]
-) -> str:
-    """An h1 typed in capitals ("ТЪРГ ЗА УЛИЦИТЕ") is shown as the page states its title
-    elsewhere, when that is the same words: the capitals are styling, not the title."""
-    if not headline.isupper():
-        return headline
-    folded = " ".join(headline.split()).casefold()
-    for value in stated:
-        candidate = " ".join(strip_site_affixes(value, profile.title_affixes, names).split())
-        if candidate.casefold() == folded and not candidate.isupper():
-            return candidate
-    return headline
-
-
-_WORD = re.compile(r"\w+")
-_SEGMENTS = re.compile(r"\s+(?:\||-|—|–|::|«|»|•|·)\s+")
-
-
-def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
-    """The first or last " | "-separated segment of a stated title when it spells the
-    site's host name ("… | The Software Report" on thesoftwarereport.com): a site name
-    the page did not declare in og:site_name."""
-    host = url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
-    label = host.rsplit(".", 2)[-2] if host.count(".") >= 1 else host
-    parts = _SEGMENTS.split(title)
-    if len(parts) < 2 or len(label) < 3:
-        return ()
-    found = []
-    for part in (parts[0], parts[-1]):
-        squashed = "".join(_WORD.findall(part.lower()))
-        if len(squashed) >= 3 and (squashed in host.replace(".", "") or label in squashed):
-            found.append(part.strip())
-    return tuple(found)
-
-
-def _is_headline(h1: str, stated: list[str], names: tuple[str, ...]) -> bool:
-    """The h1 reads as this page's headline: not the site name, and (when the page states
-    a title at all) sharing at least half of its words with one of the stated titles."""
-    words = {w.lower() for w in _WORD.findall(h1)}
-    if not words or len(h1) > 300:
-        return False
-    folded = h1.casefold()
-    if any(n and n.strip().casefold() == folded for n in names):
-        return False
-    if not stated or len(words) >= 5:
-        return True
-    for title in stated:
-        other = {w.lower() for w in _WORD.findall(title)}
-        if len(words & other) * 2 >= len(words):
-            return True
-    return False
+        value = titles.strip_site_affixes(text, profile.title_affixes)
+        return _Field(value, f"profile:{selector}")
+    value, rule = titles.generic_title(tree, meta, profile, url, generic=profile is _GENERIC)
+    return _Field(value, rule)
 
 
 def _pick_author(

@@ -1,0 +1,396 @@
+"""The headline a reader sees, when no profile selector names it.
+
+Sources, in the order they are trusted: the page's own ``<h1>``, then what the page states
+its title is (og:title, JSON-LD headline, ``<title>``) without the site's affixes. The
+stated titles are also the evidence used to judge an h1 (is it the headline or the logo?)
+and to find which segments of a stated title are the site's name.
+
+Typography is kept as the page prints it: curly apostrophes, en and em dashes, ellipses.
+Folding "’" to "'" would change the publisher's text to match how people type, and
+nothing needs it: the archive's full-text index (``unicode61``) splits words at both
+characters, so a search for "Beginner's" finds "Beginner’s". Hand-made reference titles
+disagree among themselves (on WCXB dev the fold fixed 8 pages of one half and broke
+one more than it fixed on the other), which says the choice is a convention, not an error.
+Only what a reader never sees is repaired: references escaped twice ("&amp;quot;").
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsarchive.extraction.furniture import in_furniture, visible_text
+from newsarchive.extraction.metadata import Metadata
+from newsarchive.models import Profile
+
+SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
+_WORD = re.compile(r"\w+")
+# The same separators with any spacing, to split a title into its segments.
+_SEGMENTS = re.compile(r"\s+(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+")
+# Only complete references ("&amp;", "&#8211;", "&#x26;"): html.unescape alone would also
+# read "&para" in "&paragraph" as a pilcrow.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def clean_title(text: str) -> str:
+    """Whitespace folded and character references decoded once more.
+
+    Why decode again: CMSs escape a title twice ("&amp;quot;", "&#x26;" in an h1, "&#8211;"
+    in JSON-LD, which is not HTML and is never decoded by the parser), and a reader never
+    sees the reference, only the character.
+    """
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)
+    return " ".join(text.split())
+
+
+def strip_site_affixes(
+    title: str, affixes: tuple[str, ...], site_name: str | tuple[str, ...] = ""
+) -> str:
+    """Remove "БТА :: " style prefixes and " | Община Русе" style suffixes."""
+    title = clean_title(title)
+    for affix in affixes:
+        if title.startswith(affix):
+            title = title[len(affix) :]
+        if title.endswith(affix):
+            title = title[: -len(affix)]
+    names = (site_name,) if isinstance(site_name, str) else site_name
+    for name in (n.strip() for n in names if n and n.strip()):
+        for sep in SEPARATORS:
+            if title.endswith(sep + name):
+                title = title[: -len(sep + name)]
+            if title.startswith(name + sep):
+                title = title[len(name + sep) :]
+    return title.strip()
+
+
+def generic_title(
+    tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: str, *, generic: bool
+) -> tuple[str, str]:
+    """The headline and the rule that gave it, from the page's own markup.
+
+    Why the h1 first: og:title and ``<title>`` are written for search and social cards and
+    are often reworded ("Best X in 2025 – Top 10 Picks | Site"); the h1 is what a person
+    reads (which h1: ``_pick_heading``). When none reads as the headline, the stated
+    titles in turn, og:title first, never one that is only the site's name. Site names
+    come from og:site_name, the profile (``generic`` is False under a site profile), the
+    host name and the stated titles' differences; they are cut from whichever is used.
+    """
+    names: tuple[str, ...] = (clean_title(meta.og_site_name),)
+    if not generic:
+        names += (profile.name,)
+    og, ld, tt = (clean_title(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
+    stated = [v for v in (og, ld, tt) if v]
+    names += (
+        *_host_named_segments(og, url),
+        *_host_named_segments(tt, url),
+        *_stated_affixes(stated),
+    )
+    headings = _headings(tree)
+    h1, rule = _pick_heading(headings, stated, names)
+    if h1 and rule:
+        headline = _before_pipe(strip_site_affixes(h1, profile.title_affixes, names))
+        return _stated_casing(headline, stated, profile, names), rule
+    for value, rule in (
+        (og, "generic:og:title"),
+        (ld, "generic:jsonld:headline"),
+        (h1, "generic:h1"),
+        (tt, "generic:title"),
+    ):
+        if value and not _is_name(value, names):  # an og:title that is the site's name
+            value = strip_site_affixes(value, profile.title_affixes, names)
+            return _before_pipe(_split_by_heading(value, h1)), rule
+    return "", "none"
+
+
+def _before_pipe(title: str) -> str:
+    """ "Headline | Tagline | Unknown Site" -> "Headline": what follows a pipe is a section,
+    a tagline or a site's name that nothing else revealed, almost never the headline's own
+    words. Only when the first part is the longest (ties included): "Новини | Голямото
+    заглавие" names its section first and keeps it."""
+    parts = title.split(" | ")
+    if len(parts) < 2:
+        return title
+    sizes = [len(_WORD.findall(p)) for p in parts]
+    return parts[0].strip() if sizes[0] >= max(sizes[1:]) else title
+
+
+class _Heading:
+    """An h1's text, and whether it sits in anything named like furniture (a "banner", a
+    "header-top"): worked out only when a rule asks, since walking the ancestors'
+    class names is the costly part and most pages are decided by the first h1."""
+
+    def __init__(self, node: LexborNode, text: str) -> None:
+        self.node = node
+        self.text = text
+
+    @cached_property
+    def furniture(self) -> bool:
+        return in_furniture(self.node)
+
+
+# Elements whose h1s are never the headline, whatever the page states: a mega-menu in a
+# nav that is built of h1s, a footer's site name.
+_HARD_FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
+_MAX_HEADINGS = 12
+
+
+def _headings(tree: LexborHTMLParser) -> list[_Heading]:
+    """The page's h1s with text, those inside an article or main element first, none from
+    a footer, aside, nav, menu or dialog, and none that is a logo."""
+    inside: list[_Heading] = []
+    outside: list[_Heading] = []
+    for node in tree.css("h1"):
+        place = _place(node)
+        found = inside if place == "main" else outside
+        if place == "furniture" or len(found) >= _MAX_HEADINGS:
+            continue
+        text = clean_title(visible_text(node))  # "Weekend<br>Coding": two words
+        if text and not _links_home(node, text):
+            found.append(_Heading(node, text))
+    return inside + outside
+
+
+def _place(node: LexborNode) -> str:
+    """ "furniture" inside a footer, aside, nav, menu or dialog; else "main" inside an
+    article or main element; else ""."""
+    place = ""
+    current: LexborNode | None = node.parent
+    while current is not None and current.tag not in ("body", "html", None):
+        if current.tag in _HARD_FURNITURE:
+            return "furniture"
+        if current.tag in ("article", "main"):
+            place = "main"
+        current = current.parent
+    return place
+
+
+def _links_home(node: LexborNode, text: str) -> bool:
+    """The h1 is one link to a site's home page ("<h1><a href="/">Вестник</a></h1>",
+    ``rel="home"``): the logo that themes mark up as an h1 on every page, whose words the
+    site's ``<title>`` often repeats, so no word count tells it from a headline."""
+    link = node.css_first("a[href]")
+    if link is None or clean_title(link.text(deep=True) or "") != text:
+        return False
+    if "home" in (link.attributes.get("rel") or "").split():
+        return True
+    href = (link.attributes.get("href") or "").strip()
+    if not href or href.startswith("#"):  # a script's handle, not a page
+        return False
+    parts = urlsplit(href)
+    return parts.path in ("", "/") and not parts.query and not parts.fragment
+
+
+def _pick_heading(
+    headings: list[_Heading], stated: list[str], names: tuple[str, ...]
+) -> tuple[str, str]:
+    """The h1 to use and its rule; the rule is "" when none reads as the headline, and the
+    text is then the first h1 outside furniture, which still trims a stated title
+    (``_split_by_heading``).
+
+    In this order: an h1 the page confirms (``_confirmed``), since themes put the blog's
+    name in an earlier h1 ("The Go Blog") and wrap the headline in containers named like
+    furniture ("page-banner", "header-top-sidebar"); the first h1 outside furniture when
+    it reads as the headline, even reworded; else the first h1, outside furniture before
+    inside, that shares half its words with a stated title: a lead-in h1 ("A message from
+    our founder:") or a logo may come before the headline, and a page whose only h1s sit in
+    such containers has no other headline."""
+    first = next((h.text for h in headings if not h.furniture), "")
+    confirmed = [(*_confirmed(h.text, stated, names), -i) for i, h in enumerate(headings)]
+    votes, _, index = max(confirmed, default=(0, 0, 0))
+    if votes:  # of equals, the first h1
+        return headings[-index].text, "generic:h1"
+    if first and _is_headline(first, stated, names):
+        return first, "generic:h1"
+    ordered = sorted(headings, key=lambda h: h.furniture)  # stable: page order within
+    later = next((h.text for h in ordered if _is_headline(h.text, stated, names, strict=True)), "")
+    if later:
+        return later, "generic:h1"
+    if _is_short_segment(first, stated):
+        return "", ""  # the site's name: it would make "Headline | Site" into "Site"
+    return first, ""
+
+
+def _confirmed(text: str, stated: list[str], names: tuple[str, ...]) -> tuple[int, int]:
+    """How many of the stated titles confirm this h1, and its number of words ((0, 0):
+    none). The page states the h1's words as its title, or as the title's part before or
+    after a separator: then it is the headline wherever the theme put it (in a "banner",
+    in a "header-top-sidebar" column), and whatever other h1s come first.
+
+    A part after a separator must hold the title's longest segment: in "Headline | Site
+    Name" a logo h1 matches the last part too, and a site's name is rarely its longest
+    part; the part before one stands as it is ("Short headline | U.S. Small Business
+    Administration"), since headlines come first far more often than names. When a logo
+    and the headline are both confirmed, the headline is usually confirmed by more titles
+    (og:title and JSON-LD state it alone), else it is usually the longer."""
+    words = _words(text)
+    if not words or any(_words(n) == words for n in names if n):
+        return 0, 0
+    votes = 0
+    for title in stated:
+        parts = _SEGMENTS.split(title)
+        sizes = [len(_words(p)) for p in parts]
+        for k in range(len(parts)):
+            if _words(" ".join(parts[: k + 1])) == words or (
+                max(sizes[k:]) == max(sizes) and _words(" ".join(parts[k:])) == words
+            ):
+                votes += 1
+                break
+    return (votes, len(words)) if votes else (0, 0)
+
+
+def _words(text: str) -> list[str]:
+    """The words, case and punctuation aside: "Don’t – 5 tips" and "Don't - 5 Tips" match."""
+    return _WORD.findall(text.casefold())
+
+
+def _split_by_heading(title: str, heading: str) -> str:
+    """ "Headline | Any Site" -> "Headline" when the page's own heading says so."""
+    if heading and heading != title and heading in title:
+        for sep in SEPARATORS:
+            if title.startswith(heading + sep) or title.endswith(sep + heading):
+                return heading
+    return title
+
+
+def _stated_casing(
+    headline: str, stated: list[str], profile: Profile, names: tuple[str, ...]
+) -> str:
+    """An h1 typed in capitals ("ТЪРГ ЗА УЛИЦИТЕ") is shown as the page states its title
+    elsewhere, when that is the same words: the capitals are styling, not the title."""
+    if not headline.isupper():
+        return headline
+    folded = " ".join(headline.split()).casefold()
+    for value in stated:
+        candidate = " ".join(strip_site_affixes(value, profile.title_affixes, names).split())
+        if candidate.casefold() == folded and not candidate.isupper():
+            return candidate
+    return headline
+
+
+# Bulgarian letters as the official transliteration writes them (Закон за транслитерацията,
+# 2009), which is how Bulgarian sites spell their host names: "Дневник" is dnevnik.bg,
+# "24 часа" 24chasa.bg, "Община Бургас" lives on burgas.bg.
+_LATIN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+        "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
+        "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+
+
+def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
+    """The first or last segment of a stated title when it spells the site's host name
+    ("… | The Software Report" on thesoftwarereport.com): a site name the page did not
+    declare in og:site_name. A Cyrillic name at the end is compared in Latin letters
+    ("… - Русе Инфо" on ruseinfo.net). A segment that merely contains the host's label is
+    a name only when no other segment is shorter: "Corti introduces GIM: … | Corti" on
+    corti.ai opens with the headline, the longest part of a stated title."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
+    label = host.rsplit(".", 2)[-2] if host.count(".") >= 1 else host
+    parts = _SEGMENTS.split(title)
+    if len(parts) < 2 or len(label) < 3:
+        return ()
+    found = []
+    for index in (0, len(parts) - 1):
+        words = _WORD.findall(parts[index].lower())
+        squashed = "".join(words)
+        if index:  # a last segment only: "Русе - домакин на …" on ruse.bg opens a headline
+            squashed = squashed.translate(_LATIN)
+        if len(squashed) < 3:
+            continue
+        others = max(len(_WORD.findall(p)) for i, p in enumerate(parts) if i != index)
+        if squashed in host.replace(".", "") or (label in squashed and len(words) <= others):
+            found.append(parts[index].strip())
+    return tuple(found)
+
+
+_AFFIX_EDGE = "".join(SEPARATORS) + ":"  # what joins an affix to a title, colon included
+_MAX_AFFIX_WORDS = 6
+
+
+def _stated_affixes(stated: list[str]) -> tuple[str, ...]:
+    """Site and section names that the page's stated titles reveal by their differences.
+
+    One stated title that is another plus a prefix or suffix ("Engora Data Blog: Small
+    adventures …" beside "Small adventures …") adds the site's name to it; two titles that
+    differ in their headline but end with the same segment (" | Opinion" after both the
+    og:title and a reworded ``<title>``) share a section's name. Either is an affix, not
+    the headline, wherever it turns up (a logo h1, the end of an h1). Only when shorter
+    than the part the titles share: a site that states its own name as og:title on every
+    page ("Вестник" beside "Вестник | Headline") adds the headline, not an affix."""
+    found: list[tuple[str, str]] = []  # (affix, the part it goes with)
+    for a in stated:
+        for b in stated:
+            if len(b) <= len(a):
+                continue
+            if b.endswith(a):
+                found.append((b[: -len(a)].rstrip(_AFFIX_EDGE), a))
+            elif b.startswith(a):
+                found.append((b[len(a) :].lstrip(_AFFIX_EDGE), a))
+            else:
+                pa, pb = _SEGMENTS.split(a), _SEGMENTS.split(b)
+                if len(pa) > 1 and len(pb) > 1 and pa[-1] == pb[-1] and pa[0] != pb[0]:
+                    found.append((pa[-1], pa[0]))
+    return tuple(
+        dict.fromkeys(
+            affix
+            for affix, shared in found
+            if affix and len(_words(affix)) < min(len(_words(shared)), _MAX_AFFIX_WORDS + 1)
+        )
+    )
+
+
+def _is_short_segment(text: str, stated: list[str]) -> bool:
+    """The text is the first or last segment of a stated title and not its longest: "Община
+    Русе" in "Ремонт на моста | Община Русе". As an h1 that is a logo that links nowhere;
+    still not a name to strip from titles, since "Радев - Ердоган: среща в Анкара" splits
+    the same way."""
+    words = _words(text)
+    for title in stated:
+        parts = _SEGMENTS.split(title)
+        if len(parts) < 2:
+            continue
+        sizes = [len(_words(p)) for p in parts]
+        for index in (0, len(parts) - 1):
+            if sizes[index] < max(sizes) and _words(parts[index]) == words:
+                return True
+    return False
+
+
+def _is_name(text: str, names: tuple[str, ...]) -> bool:
+    folded = text.casefold()
+    return any(n and n.strip().casefold() == folded for n in names)
+
+
+def _is_headline(
+    h1: str, stated: list[str], names: tuple[str, ...], *, strict: bool = False
+) -> bool:
+    """The h1 reads as this page's headline: not the site name, not a lead-in that ends
+    with a colon, and (when the page states a title at all) sharing at least half of its
+    words with one of the stated titles, of which it has at least a quarter of the length:
+    one word of a long title ("Discord" in a write-up titled "How we pwned X, Vercel,
+    Cursor, Discord, and …") is a heading inside the text, not its headline.
+
+    An h1 of five words or more passes without sharing them (the headline reworded for
+    search), unless ``strict``: for an h1 that is not the page's first outside furniture
+    (inside a "banner", or after a lead-in), where a long h1 that says something else is
+    a teaser or a heading within the text."""
+    words = {w.lower() for w in _WORD.findall(h1)}
+    if not words or len(h1) > 300 or h1.endswith(":"):
+        return False
+    if _is_name(h1, names) or _is_short_segment(h1, stated):
+        return False
+    if not stated or (len(words) >= 5 and not strict):
+        return True
+    for title in stated:
+        other = {w.lower() for w in _WORD.findall(title)}
+        if len(words & other) * 2 >= len(words) and len(words) * 4 >= len(other):
+            return True
+    return False

@@ -1,0 +1,211 @@
+"""The generic title rules (extraction/titles.py), each on a small page written for it."""
+
+from __future__ import annotations
+
+from newsarchive.extraction import extract
+
+PROSE = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
+
+
+def page(head: str, body: str) -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_a_reference_escaped_twice_is_decoded() -> None:
+    html = page(
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Ремонт &#8211; от 1 до 15 март"}</script>',
+        "<article><h1>Пътища &amp;amp; мостове: &amp;quot;план&amp;quot; за 2026</h1>"
+        f"{PROSE}</article>",
+    )
+    assert extract(html).title == 'Пътища & мостове: "план" за 2026'
+    without_h1 = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+    assert extract(without_h1).title == "Ремонт – от 1 до 15 март"
+
+
+def test_an_ampersand_that_is_not_a_reference_stays() -> None:
+    html = page("", f"<article><h1>Кметът &amp;paragraph R&amp;D</h1>{PROSE}</article>")
+    assert extract(html).title == "Кметът &paragraph R&D"
+
+
+def test_a_headline_naming_the_host_is_not_taken_for_the_site_name() -> None:
+    html = page(
+        '<meta property="og:title" content="Sofiaplan показа новата карта на велоалеите'
+        ' | Sofiaplan">',
+        f"<article>{PROSE}</article>",
+    )
+    title = extract(html, "https://sofiaplan.bg/news/1").title
+    assert title == "Sofiaplan показа новата карта на велоалеите"
+
+
+def test_an_h1_the_page_states_as_its_title_wins_wherever_the_theme_put_it() -> None:
+    html = page(
+        '<meta property="og:title" content="Нов мост над Янтра ще е готов до 2027 г.'
+        ' | Вестник Дунав">',
+        '<header class="site-header"><h1>Вестник Дунав</h1></header>'
+        '<div class="page-banner"><h1>Нов мост над Янтра ще е готов до 2027 г.</h1></div>'
+        f"<article>{PROSE}</article>",
+    )
+    article = extract(html)
+    assert article.title == "Нов мост над Янтра ще е готов до 2027 г."
+    assert article.rules["title"] == "generic:h1"
+
+
+def test_a_later_h1_the_page_confirms_beats_a_blog_name_h1() -> None:
+    html = page(
+        "<title>Защо спряхме водата в неделя - Блогът на водния оператор</title>",
+        "<div><h1>Блогът на водния оператор</h1></div>"
+        f"<article><div><h1>Защо спряхме водата в неделя</h1></div>{PROSE}</article>",
+    )
+    assert extract(html).title == "Защо спряхме водата в неделя"
+    assert extract(html.replace("<article>", "<section>")).title == ("Защо спряхме водата в неделя")
+
+
+def test_a_menu_built_of_h1s_is_never_the_headline() -> None:
+    menu = "".join(f"<li><h1>Раздел {n}</h1></li>" for n in range(20))
+    html = page(
+        '<meta property="og:title" content="Концерт на площада в събота | Община">',
+        f"<nav><ul>{menu}</ul></nav><article><h1>Концерт на площада в събота</h1>{PROSE}</article>",
+    )
+    assert extract(html).title == "Концерт на площада в събота"
+
+
+def test_a_short_headline_before_a_long_site_name_is_confirmed() -> None:
+    html = page(
+        "<title>Ваксинирайте се | Регионална здравна инспекция на област Русе</title>",
+        f'<div class="hero-banner"><h1>Ваксинирайте се</h1></div><div>{PROSE}</div>',
+    )
+    assert extract(html).title == "Ваксинирайте се"
+
+
+def test_of_two_confirmed_h1s_the_one_more_titles_state_wins() -> None:
+    html = page(
+        '<meta property="og:title" content="Нов мост">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Нов мост"}'
+        "</script><title>Вестник Дунав за Русе и региона :: Нов мост</title>",
+        '<div class="logo"><h1>Вестник Дунав за Русе и региона</h1></div>'
+        f'<div class="top-banner"><h1>Нов мост</h1></div><div>{PROSE}</div>',
+    )
+    assert extract(html).title == "Нов мост"
+
+
+def test_a_section_suffix_two_stated_titles_share_is_dropped_from_the_h1() -> None:
+    html = page(
+        '<meta property="og:title" content="Защо градът има нужда от нов парк | Мнение">'
+        "<title>Паркът, който чакаме от десет години | Мнение</title>",
+        f"<article><h1>Защо градът има нужда от нов парк | Мнение</h1>{PROSE}</article>",
+    )
+    assert extract(html).title == "Защо градът има нужда от нов парк"
+
+
+def test_a_site_name_one_stated_title_adds_to_another_is_not_the_headline() -> None:
+    html = page(
+        '<meta property="og:title" content="Малки стъпки към чист въздух">'
+        "<title>Зелен Русе: Малки стъпки към чист въздух</title>",
+        '<div class="widget Header"><h1>Зелен Русе</h1></div>'
+        f'<div class="widget Blog"><h2>Малки стъпки</h2>{PROSE}</div>',
+    )
+    assert extract(html).title == "Малки стъпки към чист въздух"
+
+
+def test_an_h1_in_a_banner_is_the_headline_when_no_other_h1_is() -> None:
+    html = page(
+        '<meta property="og:title" content="Ремонтът на пешеходната зона: какво следва">',
+        '<section class="page-header banner"><h1>Какво следва след ремонта на пешеходната'
+        f" зона</h1></section><div>{PROSE}</div>",
+    )
+    assert extract(html).title == "Какво следва след ремонта на пешеходната зона"
+    teaser = html.replace("Какво следва след ремонта на", "Десет идеи за уикенда извън")
+    assert extract(teaser).title == "Ремонтът на пешеходната зона: какво следва"
+
+
+def test_what_follows_a_pipe_is_not_the_headline() -> None:
+    html = page(
+        "<title>Нов график на градския транспорт | От 1 април | Общински портал</title>",
+        f"<div>{PROSE}</div>",
+    )
+    assert extract(html).title == "Нов график на градския транспорт"
+    section_first = html.replace(
+        "Нов график на градския транспорт | От 1 април", "Новини | Нов график от 1 април"
+    )
+    assert extract(section_first).title == "Новини | Нов график от 1 април | Общински портал"
+
+
+def test_a_lead_in_h1_ending_with_a_colon_yields_to_the_next_h1() -> None:
+    html = page(
+        "<title>Зимно почистване на улиците (Община Примерна)</title>",
+        "<div><h1>Съобщение от кмета на общината:</h1></div>"
+        f"<div><h1>Зимно почистване на улиците</h1>{PROSE}</div>",
+    )
+    assert extract(html).title == "Зимно почистване на улиците"
+
+
+def test_one_word_of_a_long_stated_title_is_not_the_headline() -> None:
+    html = page(
+        '<meta property="og:title" content="Как пет общини в Северна България спестиха'
+        ' половината разходи за улично осветление с нови лампи">',
+        f"<div><h1>Осветление</h1>{PROSE}</div>",
+    )
+    assert extract(html).title.startswith("Как пет общини")
+
+
+def test_an_h1_linking_to_the_home_page_is_the_logo() -> None:
+    html = page(
+        '<meta property="og:title" content="Зелени площи">',
+        '<div id="top"><h1><a href="/">Зелени площи</a></h1></div>'
+        f"<div><h2>Новите дървета по булеварда</h2>{PROSE}</div>",
+    )
+    assert extract(html, "https://zeleni.example.bg/a/7").title == "Зелени площи"
+    assert extract(html, "https://zeleni.example.bg/a/7").rules["title"] == "generic:og:title"
+    home = '<a href="https://zeleni.example.bg/" rel="home">Зелени площи</a>'
+    kept = html.replace('<a href="/">Зелени площи</a>', home)
+    assert extract(kept).rules["title"] == "generic:og:title"
+    linked_story = html.replace('href="/"', 'href="/a/7"')
+    assert extract(linked_story).rules["title"] == "generic:h1"
+    script_handle = html.replace('href="/"', 'href="#"')
+    assert extract(script_handle).rules["title"] == "generic:h1"
+
+
+def test_an_h1_that_is_the_short_end_of_the_stated_title_is_the_site_name() -> None:
+    html = page(
+        "<title>Ремонтът на Дунав мост започва в понеделник | Община Русе</title>",
+        f'<div id="top"><h1>Община Русе</h1></div><div>{PROSE}</div>',
+    )
+    assert extract(html).title == "Ремонтът на Дунав мост започва в понеделник"
+
+
+def test_an_og_title_that_is_the_site_name_does_not_make_the_headline_an_affix() -> None:
+    html = page(
+        '<meta property="og:title" content="Вестник Дунав">'
+        "<title>Вестник Дунав | Общината ремонтира три училища през лятото</title>",
+        f"<div><h1>Общината ремонтира три училища през лятото</h1>{PROSE}</div>",
+    )
+    assert extract(html).title == "Общината ремонтира три училища през лятото"
+
+
+def test_an_og_title_that_only_names_the_site_is_passed_over() -> None:
+    html = page(
+        '<meta property="og:site_name" content="Община Примерна">'
+        '<meta property="og:title" content="Община Примерна">'
+        "<title>Нов парк в квартал Изток | Община Примерна</title>",
+        f"<div><h2>Нов парк</h2>{PROSE}</div>",
+    )
+    article = extract(html)
+    assert article.title == "Нов парк в квартал Изток"
+    assert article.rules["title"] == "generic:title"
+
+
+def test_a_cyrillic_site_name_that_spells_the_host_is_cut() -> None:
+    html = page(
+        "<title>Ремонтът на улица „Борисова“ започва - Русе Инфо</title>",
+        f"<div>{PROSE}</div>",
+    )
+    assert extract(html, "https://ruseinfo.net/news/1").title == (
+        "Ремонтът на улица „Борисова“ започва"
+    )
+    town_first = html.replace(
+        "Ремонтът на улица „Борисова“ започва - Русе Инфо", "Русе - домакин на фестивала"
+    )
+    assert extract(town_first, "https://www.ruse.bg/news/2").title == (
+        "Русе - домакин на фестивала"
+    )
