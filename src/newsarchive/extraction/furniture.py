@@ -8,7 +8,7 @@ Shared by the title, date and author pickers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -89,11 +89,22 @@ def _marked_furniture(node: LexborNode) -> bool:
     return False
 
 
+def in_marked_furniture(node: LexborNode) -> bool:
+    """``in_furniture`` without the headline exception: whether any element around names
+    itself furniture. The title rules ask this of an h1 ("page-header banner"), which is
+    the headline only when the page's stated titles confirm it."""
+    return _up_to_body(node, _marked_furniture)
+
+
 def in_furniture(node: LexborNode) -> bool:
     """True inside a footer, sidebar, menu, related list or any element named as furniture."""
+    return _up_to_body(node, is_furniture)
+
+
+def _up_to_body(node: LexborNode, test: Callable[[LexborNode], bool]) -> bool:
     current: LexborNode | None = node
     while current is not None and current.tag not in ("body", "html", None):
-        if is_furniture(current):
+        if test(current):
             return True
         current = current.parent
     return False

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction.furniture import in_furniture, visible_text
+from newsarchive.extraction.furniture import in_marked_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata
 from newsarchive.models import Profile
 
@@ -130,7 +130,7 @@ class _Heading:
 
     @cached_property
     def furniture(self) -> bool:
-        return in_furniture(self.node)
+        return in_marked_furniture(self.node)
 
 
 # Elements whose h1s are never the headline, whatever the page states: a mega-menu in a
