@@ -3,6 +3,8 @@ tests: a listicle whose items are separate cards, and sections under linked head
 
 from __future__ import annotations
 
+import pytest
+
 from newsarchive.extraction import extract
 
 ITEMS = [
@@ -106,3 +108,31 @@ def test_title_repeated_as_a_closing_heading_does_not_cut_the_article() -> None:
     text = extract(html).text
     assert text.startswith(("Начало", "Започнете"))
     assert "Накрая:" in text and "Още:" in text
+
+
+@pytest.mark.parametrize("linked", [False, True])
+def test_a_related_box_under_one_item_ends_at_the_next_item(linked: bool) -> None:
+    """A "More on X:" box inside item 1 of a listicle must not swallow items 2 and 3,
+    also when each item's heading is a link (a link line, yet still the next heading)."""
+    items = "".join(
+        f'<section class="item-{n}"><h2>{_linked(f"{n}. Квартал {name}", linked)}</h2>'
+        f"<div><p>{name} е квартал с тихи улици, училища и много зеленина около блоковете. "
+        f"Жителите му ценят спокойствието и близостта до центъра на града.</p></div>"
+        f'<div class="links"><h4>Вижте още за {name}:</h4><ul>'
+        f'<li><a href="/{n}/a">Цени на жилища</a></li>'
+        f'<li><a href="/{n}/b">Училища и детски градини</a></li></ul></div></section>'
+        for n, name in enumerate(("Възраждане", "Дружба", "Здравец"), 1)
+    )
+    html = (
+        "<html><body><main><h1>Три квартала за млади семейства</h1>"
+        f"<p>{'Избрахме кварталите по отзиви на жителите и по цени на жилищата. ' * 3}</p>"
+        f"{items}</main></body></html>"
+    )
+    text = extract(html).text
+    for name in ("Дружба е квартал", "Здравец е квартал"):
+        assert name in text
+    assert "Училища и детски градини" not in text
+
+
+def _linked(text: str, linked: bool) -> str:
+    return f'<a href="/place">{text}</a>' if linked else text

@@ -240,7 +240,10 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
 
     The section starts at such a heading and ends where the text returns to an element
     that held the article's paragraphs before it, so an embedded box mid-article costs
-    only itself and a box at the end takes nothing of the article with it.
+    only itself and a box at the end takes nothing of the article with it. It also ends,
+    as any section of an outline does, at a heading of higher rank: a listicle whose
+    every item sits in its own element ("More on X:" under each item's h2) would
+    otherwise lose every item after the first box.
     """
     out: list[Block] = []
     article_parents: set[int] = set()
@@ -253,8 +256,11 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
             and block.size <= 60
             and _RELATED_HEADING.match(block.text)
         ):
+            rank = block.tag
             i += 1
             while i < len(blocks) and blocks[i].parent not in article_parents:
+                if blocks[i].tag in HEADINGS and blocks[i].tag < rank:
+                    break
                 i += 1
             continue
         out.append(block)
@@ -364,9 +370,14 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     headline = _headline_index(walker.blocks, title)
     if start <= headline < end and _leads(walker.blocks, weights, start, headline, end):
         start = headline + 1
+    # Related sections are found before link lines go: a linked item heading ("2. Name")
+    # is what ends the "More on 1:" box before it.
+    inside = [
+        b for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True) if not gone
+    ]
     kept = [
         b
-        for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True)
-        if not gone and (not is_navigation(b) or _is_spelled_out_url(b.text))
+        for b in drop_related_sections(inside)
+        if not is_navigation(b) or _is_spelled_out_url(b.text)
     ]
-    return [b.text for b in trim_edges(drop_related_sections(kept))]
+    return [b.text for b in trim_edges(kept)]
