@@ -136,3 +136,23 @@ def test_a_related_box_under_one_item_ends_at_the_next_item(linked: bool) -> Non
 
 def _linked(text: str, linked: bool) -> str:
     return f'<a href="/place">{text}</a>' if linked else text
+
+
+def test_a_table_in_a_figure_is_article_text() -> None:
+    """Editors put tables in <figure> (WordPress's table block): the table is content,
+    the photo's caption beside it is not."""
+    rows = "".join(
+        f"<tr><td>{town}</td><td>{people}</td></tr>"
+        for town, people in (("Русе", "139 000"), ("Бургас", "188 000"), ("Плевен", "89 000"))
+    )
+    html = (
+        "<html><body><article><h1>Население на градовете</h1>"
+        f"{BODY}"
+        f'<figure class="wp-block-table"><table><tbody>{rows}</tbody></table></figure>'
+        f"{BODY}"
+        '<figure><img src="/p.jpg"><figcaption>Изглед към центъра. Снимка: Архив</figcaption>'
+        "</figure></article></body></html>"
+    )
+    text = extract(html).text
+    assert "Бургас" in text and "188 000" in text
+    assert "Изглед към центъра" not in text

@@ -21,6 +21,19 @@ JUNK_TAGS = (
 # Page furniture: removed for generic extraction, kept when a profile's body is inside one.
 FURNITURE_TAGS = ("nav", "footer", "aside", "header", "menu", "dialog", "figure", "figcaption")
 
+
+def is_furniture_tag(tag: str, node: LexborNode) -> bool:
+    """A furniture tag, except a ``<figure>`` holding a table.
+
+    A figure is furniture for its picture and credit, but editors (WordPress's table
+    block, for one) put the article's own tables in figures too: those are the text a
+    reader came for. Their caption is still a ``figcaption``.
+    """
+    if tag == "figure":
+        return node.css_first("table") is None
+    return tag in FURNITURE_TAGS
+
+
 # Invisible to readers: inline-hidden elements often carry duplicate schema.org metadata.
 _HIDDEN = (
     "[hidden], [aria-hidden='true'], [style*='display:none'], [style*='display: none'], "
@@ -125,7 +138,9 @@ def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None
     the generic finder skips the same elements while walking instead."""
     tags = JUNK_TAGS + FURNITURE_TAGS if furniture else JUNK_TAGS
     for node in reversed(root.css(",".join(tags))):
-        node.decompose()
+        tag = node.tag or ""
+        if tag in JUNK_TAGS or is_furniture_tag(tag, node):
+            node.decompose()
     for node in reversed(root.css(_HIDDEN)):
         if is_hidden_attrs(node.attributes):
             node.decompose()
