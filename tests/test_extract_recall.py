@@ -156,3 +156,20 @@ def test_a_table_in_a_figure_is_article_text() -> None:
     text = extract(html).text
     assert "Бургас" in text and "188 000" in text
     assert "Изглед към центъра" not in text
+
+
+def test_an_id_spelling_its_heading_is_not_a_furniture_name() -> None:
+    """Anchors made from a heading ("social-media-menu-tips") hold article sections; an id
+    naming a component ("main-menu") or a box of other stories still marks furniture."""
+    part = "Plan each post a week ahead and answer every comment on the same day. " * 3
+    html = (
+        '<html><body><div id="main-menu"><p>Home, Pricing, Blog, About us and Careers</p></div>'
+        f"<article><h1>Social media for small shops</h1><p>{part}</p>"
+        '<section id="social-media-menu-tips"><h2>Social media menu tips</h2>'
+        f"<p>Section two. {part}</p></section>"
+        '<div id="popular-posts-this-week"><h2>Popular posts this week</h2>'
+        f"<p>Another story. {part}</p></div></article></body></html>"
+    )
+    text = extract(html).text
+    assert "Social media menu tips" in text and "Section two." in text
+    assert "Pricing, Blog" not in text and "Another story" not in text

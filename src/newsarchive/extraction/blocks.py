@@ -114,7 +114,7 @@ class Walker:
                 return False
             marked = self._mark and (
                 (tag in _FURNITURE and is_furniture_tag(tag, node))
-                or is_boilerplate_attrs(tag, attrs)
+                or is_boilerplate_attrs(tag, attrs, node)
             )
         else:
             marked = self._mark and tag in _FURNITURE and is_furniture_tag(tag, node)

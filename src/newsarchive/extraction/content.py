@@ -19,12 +19,11 @@ sentence-like, non-link text is positive; link lists and short labels are negati
 from __future__ import annotations
 
 import math
-import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction.blocks import HEADINGS, Block, Walker, splice, squash, walk_blocks
-from newsarchive.extraction.clean import RELATED_HEADINGS
+from newsarchive.extraction.clean import STARTS_RELATED
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
@@ -232,7 +231,6 @@ def is_navigation(block: Block) -> bool:
 
 
 _KEPT_AT_EDGES = frozenset("li td th dd dt p".split())
-_RELATED_HEADING = re.compile(f"^(?:{RELATED_HEADINGS})", re.IGNORECASE)
 
 
 def drop_related_sections(blocks: list[Block]) -> list[Block]:
@@ -254,7 +252,7 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
             article_parents
             and block.tag in HEADINGS
             and block.size <= 60
-            and _RELATED_HEADING.match(block.text)
+            and STARTS_RELATED.match(block.text)
         ):
             rank = block.tag
             i += 1
