@@ -173,3 +173,17 @@ def test_an_id_spelling_its_heading_is_not_a_furniture_name() -> None:
     text = extract(html).text
     assert "Social media menu tips" in text and "Section two." in text
     assert "Pricing, Blog" not in text and "Another story" not in text
+
+
+def test_a_section_heading_echoing_the_stated_title_is_not_the_headline() -> None:
+    """The stated title repeats a section heading; the h1 above the intro is the headline,
+    so the intro is article text, not a ticker before the headline."""
+    intro = "Общината обяви кои улици ще бъдат ремонтирани тази година и кога. " * 3
+    part = "Ремонтът започва през април и ще продължи до края на лятото. " * 4
+    html = (
+        '<html><head><meta property="og:title" content="Пет ремонта в Русе за 2025-2026">'
+        "</head><body><article><h1>Пет големи ремонта в Русе през новата година</h1>"
+        f"<p>Въведение. {intro}</p><h2>Пет ремонта в Русе за 2025</h2>"
+        f"<p>{part}</p><p>{part}</p></article></body></html>"
+    )
+    assert "Въведение." in extract(html).text

@@ -19,6 +19,7 @@ sentence-like, non-link text is positive; link lists and short labels are negati
 from __future__ import annotations
 
 import math
+import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -108,15 +109,31 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
     return weights
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def _headline_index(blocks: list[Block], title: str) -> int:
-    """Index of the first heading that repeats the page title, or -1."""
+    """Index of the heading that opens the article, or -1: the first one repeating the
+    page title, unless an h1 sharing most of the title's words came before it.
+
+    A title written for search ("5 best X trends for 2026-2030") may repeat a section
+    heading word for word ("5 best X trends for 2026") while the h1 above the intro
+    rewords it ("Top 5 X trends to watch"): the h1 is the headline, and taking the
+    section heading for it cut the intro off as if it were a ticker.
+    """
     if not title:
         return -1
+    said = set(_WORDS.findall(title))
+    h1 = -1
     for i, block in enumerate(blocks):
         if block.tag in HEADINGS and block.size >= 15 and block.link_share < 0.5:
             text = block.text.lower()
             if text in title or title in text:
-                return i
+                return h1 if h1 >= 0 and block.tag != "h1" else i
+            if h1 < 0 and block.tag == "h1":
+                words = _WORDS.findall(text)
+                if 2 * sum(w in said for w in words) >= len(words):
+                    h1 = i
     return -1
 
 
