@@ -187,3 +187,18 @@ def test_a_section_heading_echoing_the_stated_title_is_not_the_headline() -> Non
         f"<p>{part}</p><p>{part}</p></article></body></html>"
     )
     assert "Въведение." in extract(html).text
+
+
+def test_a_class_saying_what_the_column_has_beside_it_is_not_furniture() -> None:
+    """ "has-rail-right" says the column has a rail beside it: the article is inside it,
+    and the long comment thread (truly furniture) must not win instead."""
+    comment = (
+        "<p>Не съм съгласен, в нашия квартал ремонтът се проточи с месеци и никой не отговаря.</p>"
+    )
+    html = (
+        '<html><body><div class="main-wrap has-rail-right"><article>'
+        f"<h1>Ремонтът на моста приключи</h1>{BODY}</article></div>"
+        f'<div id="comments">{comment * 4}</div></body></html>'
+    )
+    text = extract(html).text
+    assert "нова наредба за зелените площи" in text and "Не съм съгласен" not in text

@@ -166,10 +166,16 @@ def is_boilerplate_marker(marker: str) -> bool:
     if known is None:
         if len(_MARKER_CACHE) > 20_000:
             _MARKER_CACHE.clear()
+        named = _STATE_CLASS.sub(" ", marker) if "-" in marker else marker
         known = _MARKER_CACHE[marker] = bool(
-            _ANY_BOILERPLATE.search(marker) and not _EMBED_ATTR.search(marker)
+            _ANY_BOILERPLATE.search(named) and not _EMBED_ATTR.search(named)
         )
     return known
+
+
+# "has-rail-right", "with-sidebar", "no-comments": a class saying what an element has
+# beside it (a layout state), not what it is; the article column carries them.
+_STATE_CLASS = re.compile(r"(?:^|(?<=\s))(?:has|with|no)-\S*", re.IGNORECASE)
 
 
 def _marked(
