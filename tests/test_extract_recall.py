@@ -202,3 +202,20 @@ def test_a_class_saying_what_the_column_has_beside_it_is_not_furniture() -> None
     )
     text = extract(html).text
     assert "нова наредба за зелените площи" in text and "Не съм съгласен" not in text
+
+
+def test_an_article_split_over_marked_boxes_is_chosen_without_the_sidebar() -> None:
+    """Every paragraph sits in a "widget" box, none holding most of the text: the article
+    is still chosen as a whole, and the sidebar's sentence is left out."""
+    part = "Общинският съвет прие нова наредба за зелените площи в града. "
+    links = "".join(f'<li><a href="/c/{i}">Рубрика номер {i}</a></li>' for i in range(12))
+    boxes = "".join(
+        f'<div class="so-panel widget"><p>Част {n}. {part * (6 - n)}</p></div>' for n in (1, 2, 3)
+    )
+    html = (
+        '<html><body><div class="content-sidebar-wrap"><h1>Наредба за парковете</h1>'
+        f'{boxes}</div><div class="sidebar"><p>Абонирайте се за нашия бюлетин с новини '
+        f"всяка седмица.</p><ul>{links}</ul></div></body></html>"
+    )
+    text = extract(html).text
+    assert "Част 1." in text and "Част 3." in text and "Абонирайте" not in text

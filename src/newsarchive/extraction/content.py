@@ -377,9 +377,15 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         splice(walker, entry, bound)
         chosen, dropped, found, score = _choose(walker, weigh(walker.blocks, title))
         bound = max(2 * found, score)
+    weights = weigh(walker.blocks, title)
+    if chosen is None:
+        # Every bit of prose is inside furniture marks, none holding most of it (an article
+        # split over a page builder's "widget" boxes): choose as if nothing were marked,
+        # rather than keep every sentence of the page, sidebars included.
+        dropped = [False] * len(walker.blocks)
+        chosen, _ = _choose_with(walker, weights, dropped)
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
-    weights = weigh(walker.blocks, title)
     start, end = _recall_retry(walker, weights, dropped, chosen)
     # The text starts after the headline: the title is Article.title, not body text.
     headline = _headline_index(walker.blocks, title)
