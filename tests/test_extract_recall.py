@@ -219,3 +219,22 @@ def test_an_article_split_over_marked_boxes_is_chosen_without_the_sidebar() -> N
     )
     text = extract(html).text
     assert "Част 1." in text and "Част 3." in text and "Абонирайте" not in text
+
+
+def test_a_linked_item_name_over_its_section_is_kept() -> None:
+    """A listicle names each item in a heading linking to it: the name is the section's
+    title, not navigation. A card's linked headline over a short teaser still goes."""
+    review = "Уредът мери напрежение и ток точно и има здрав калъф за работа на терен. " * 4
+    items = "".join(
+        f'<h2><a href="https://shop.example/{n}">Мултиметър модел {n}</a></h2><p>{review}</p>'
+        for n in range(1, 4)
+    )
+    html = (
+        "<html><body><article><h1>Най-добрите мултиметри</h1>"
+        f"<p>{'Тествахме уредите в работилница и на обект през цялата есен. ' * 3}</p>{items}"
+        '<h3><a href="/news/1">Друга новина от деня</a></h3><p>Кратко резюме на новината.</p>'
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    assert all(f"Мултиметър модел {n}" in text for n in range(1, 4))
+    assert "Друга новина от деня" not in text

@@ -393,12 +393,22 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         start = headline + 1
     # Related sections are found before link lines go: a linked item heading ("2. Name")
     # is what ends the "More on 1:" box before it.
-    inside = [
-        b for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True) if not gone
-    ]
+    inside = [i for i in range(start, end) if not dropped[i]]
+    titled = _headings_over_prose(walker.blocks, weights, inside)
     kept = [
         b
-        for b in drop_related_sections(inside)
-        if not is_navigation(b) or _is_spelled_out_url(b.text)
+        for b in drop_related_sections([walker.blocks[i] for i in inside])
+        if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled
     ]
     return [b.text for b in trim_edges(kept)]
+
+
+def _headings_over_prose(blocks: list[Block], weights: list[float], inside: list[int]) -> set[int]:
+    """Linked headings that open a section of prose: a listicle's item names ("Fluke 117",
+    linking to the product), not navigation. A teaser's excerpt is not prose here
+    (``weigh`` negates it), so a card list's headlines still go."""
+    found: set[int] = set()
+    for here, following in zip(inside, inside[1:], strict=False):
+        if blocks[here].tag in HEADINGS and weights[following] > 0:
+            found.add(id(blocks[here]))
+    return found
