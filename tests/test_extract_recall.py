@@ -238,3 +238,21 @@ def test_a_linked_item_name_over_its_section_is_kept() -> None:
     text = extract(html).text
     assert all(f"Мултиметър модел {n}" in text for n in range(1, 4))
     assert "Друга новина от деня" not in text
+
+
+def test_an_article_rendered_twice_is_read_once() -> None:
+    """A page that renders the story twice (a desktop and a mobile copy, both in the
+    markup) gives it once; a line the article itself repeats stays."""
+    paragraphs = "".join(
+        f"<p>Абзац {n}: общината обяви нов график за сметосъбирането в кварталите на града.</p>"
+        for n in range(1, 15)
+    )
+    refrain = "<p>Сигнали се подават на телефона на общината денонощно, всеки ден.</p>"
+    story = f"{refrain}{paragraphs}{refrain}"
+    html = (
+        "<html><body><article><h1>Нов график за сметосъбиране</h1>"
+        f'<div class="desktop">{story}</div><div class="mobile">{story}</div>'
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    assert text.count("Абзац 7:") == 1 and text.count("Сигнали се подават") == 2

@@ -400,7 +400,44 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         for b in drop_related_sections([walker.blocks[i] for i in inside])
         if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled
     ]
-    return [b.text for b in trim_edges(kept)]
+    return drop_repeated_runs([b.text for b in trim_edges(kept)])
+
+
+# A repeat this long is the page rendering the article twice (a desktop and a mobile
+# copy, the same text behind two tabs); articles do repeat a line or a short list.
+_RUN_LINES = 5
+_RUN_CHARS = 1000
+_RUN_ANCHOR = 40
+
+
+def drop_repeated_runs(texts: list[str]) -> list[str]:
+    """Drop a run of paragraphs that repeats, in order, a run read earlier.
+
+    Only long runs count (``_RUN_LINES`` paragraphs and ``_RUN_CHARS`` characters): a
+    repeated call to action, a refrain or a recipe step said twice stay. Runs start at a
+    paragraph of some length seen before, so a list of repeated short labels costs no
+    quadratic search.
+    """
+    first: dict[str, int] = {}
+    dropped = [False] * len(texts)
+    j = 0
+    while j < len(texts):
+        text = texts[j]
+        i = first.get(text, -1) if len(text) >= _RUN_ANCHOR else -1
+        if i < 0:
+            first.setdefault(text, j)
+            j += 1
+            continue
+        n = chars = 0
+        while j + n < len(texts) and i + n < j and texts[i + n] == texts[j + n]:
+            chars += len(texts[j + n])
+            n += 1
+        if n >= _RUN_LINES and chars >= _RUN_CHARS:
+            dropped[j : j + n] = [True] * n
+            j += n
+        else:
+            j += 1
+    return [t for t, gone in zip(texts, dropped, strict=True) if not gone]
 
 
 def _headings_over_prose(blocks: list[Block], weights: list[float], inside: list[int]) -> set[int]:
