@@ -256,3 +256,24 @@ def test_an_article_rendered_twice_is_read_once() -> None:
     )
     text = extract(html).text
     assert text.count("Абзац 7:") == 1 and text.count("Сигнали се подават") == 2
+
+
+def test_a_table_of_short_cells_between_paragraphs_is_article_text() -> None:
+    """A schedule (streets, days, hours) in its own wrapper between the lead and the
+    closing paragraph: its short cells are data, not labels to keep out."""
+    streets = ("Александровска", "Борисова", "Николаевска", "Шипка", "Мостова", "Славянска")
+    rows = "".join(
+        f"<tr><td>ул. {street}</td><td>{day}.03</td><td>9:00 - 16:00</td></tr>"
+        for day, street in enumerate(streets * 4, 1)
+    )
+    html = (
+        "<html><body><main><div class='story'><h1>Спиране на водата в Русе</h1>"
+        "<p>Водоснабдителното дружество обяви график за планови ремонти по мрежата в "
+        "централната част на града през март.</p></div>"
+        f"<div class='schedule'><table><tbody>{rows}</tbody></table></div>"
+        "<div class='story-end'><p>За аварии гражданите могат да звънят на денонощния "
+        "телефон на дружеството по всяко време.</p></div>"
+        "</main><footer><p>Всички права запазени.</p></footer></body></html>"
+    )
+    text = extract(html).text
+    assert "ул. Мостова" in text and "9:00 - 16:00" in text and "За аварии" in text

@@ -31,6 +31,7 @@ DENSITY = 2.0
 # A teaser card's excerpt is a sentence or two; a section of a listicle under a linked
 # product name (a numbered heading linking to a shop) runs to paragraphs.
 TEASER_MAX = 250
+_CELLS = frozenset(("td", "th"))
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
 
 
@@ -49,12 +50,14 @@ def block_weight(block: Block) -> float:
     Link-heavy text is navigation whatever its length; long or sentence-ending text is
     prose; short labels ("Advertisement", "Share", a date) cost a little, so a container is
     not widened just to take in a menu of them, yet prose on both sides outweighs them.
+    A short table cell is data, neither: a schedule of street names and hours is what the
+    article is about, and as labels it stopped the article from reaching its own table.
     """
     size = block.size
     prose = size >= 25 and _ends_sentence(block.text)
     if is_navigation(block):
         return -size * block.link_share
-    if block.tag in HEADINGS:
+    if block.tag in HEADINGS or (block.tag in _CELLS and not prose and size < 80):
         return 0.0
     if size >= 80 or prose:
         return size * (1.0 - block.link_share)
