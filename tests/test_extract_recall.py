@@ -3,6 +3,8 @@ tests: a listicle whose items are separate cards, and sections under linked head
 
 from __future__ import annotations
 
+import pytest
+
 from newsarchive.extraction import extract
 
 ITEMS = [
@@ -106,3 +108,172 @@ def test_title_repeated_as_a_closing_heading_does_not_cut_the_article() -> None:
     text = extract(html).text
     assert text.startswith(("Начало", "Започнете"))
     assert "Накрая:" in text and "Още:" in text
+
+
+@pytest.mark.parametrize("linked", [False, True])
+def test_a_related_box_under_one_item_ends_at_the_next_item(linked: bool) -> None:
+    """A "More on X:" box inside item 1 of a listicle must not swallow items 2 and 3,
+    also when each item's heading is a link (a link line, yet still the next heading)."""
+    items = "".join(
+        f'<section class="item-{n}"><h2>{_linked(f"{n}. Квартал {name}", linked)}</h2>'
+        f"<div><p>{name} е квартал с тихи улици, училища и много зеленина около блоковете. "
+        f"Жителите му ценят спокойствието и близостта до центъра на града.</p></div>"
+        f'<div class="links"><h4>Вижте още за {name}:</h4><ul>'
+        f'<li><a href="/{n}/a">Цени на жилища</a></li>'
+        f'<li><a href="/{n}/b">Училища и детски градини</a></li></ul></div></section>'
+        for n, name in enumerate(("Възраждане", "Дружба", "Здравец"), 1)
+    )
+    html = (
+        "<html><body><main><h1>Три квартала за млади семейства</h1>"
+        f"<p>{'Избрахме кварталите по отзиви на жителите и по цени на жилищата. ' * 3}</p>"
+        f"{items}</main></body></html>"
+    )
+    text = extract(html).text
+    for name in ("Дружба е квартал", "Здравец е квартал"):
+        assert name in text
+    assert "Училища и детски градини" not in text
+
+
+def _linked(text: str, linked: bool) -> str:
+    return f'<a href="/place">{text}</a>' if linked else text
+
+
+def test_a_table_in_a_figure_is_article_text() -> None:
+    """Editors put tables in <figure> (WordPress's table block): the table is content,
+    the photo's caption beside it is not."""
+    rows = "".join(
+        f"<tr><td>{town}</td><td>{people}</td></tr>"
+        for town, people in (("Русе", "139 000"), ("Бургас", "188 000"), ("Плевен", "89 000"))
+    )
+    html = (
+        "<html><body><article><h1>Население на градовете</h1>"
+        f"{BODY}"
+        f'<figure class="wp-block-table"><table><tbody>{rows}</tbody></table></figure>'
+        f"{BODY}"
+        '<figure><img src="/p.jpg"><figcaption>Изглед към центъра. Снимка: Архив</figcaption>'
+        "</figure></article></body></html>"
+    )
+    text = extract(html).text
+    assert "Бургас" in text and "188 000" in text
+    assert "Изглед към центъра" not in text
+
+
+def test_an_id_spelling_its_heading_is_not_a_furniture_name() -> None:
+    """Anchors made from a heading ("social-media-menu-tips") hold article sections; an id
+    naming a component ("main-menu") or a box of other stories still marks furniture."""
+    part = "Plan each post a week ahead and answer every comment on the same day. " * 3
+    html = (
+        '<html><body><div id="main-menu"><p>Home, Pricing, Blog, About us and Careers</p></div>'
+        f"<article><h1>Social media for small shops</h1><p>{part}</p>"
+        '<section id="social-media-menu-tips"><h2>Social media menu tips</h2>'
+        f"<p>Section two. {part}</p></section>"
+        '<div id="popular-posts-this-week"><h2>Popular posts this week</h2>'
+        f"<p>Another story. {part}</p></div></article></body></html>"
+    )
+    text = extract(html).text
+    assert "Social media menu tips" in text and "Section two." in text
+    assert "Pricing, Blog" not in text and "Another story" not in text
+
+
+def test_a_section_heading_echoing_the_stated_title_is_not_the_headline() -> None:
+    """The stated title repeats a section heading; the h1 above the intro is the headline,
+    so the intro is article text, not a ticker before the headline."""
+    intro = "Общината обяви кои улици ще бъдат ремонтирани тази година и кога. " * 3
+    part = "Ремонтът започва през април и ще продължи до края на лятото. " * 4
+    html = (
+        '<html><head><meta property="og:title" content="Пет ремонта в Русе за 2025-2026">'
+        "</head><body><article><h1>Пет големи ремонта в Русе през новата година</h1>"
+        f"<p>Въведение. {intro}</p><h2>Пет ремонта в Русе за 2025</h2>"
+        f"<p>{part}</p><p>{part}</p></article></body></html>"
+    )
+    assert "Въведение." in extract(html).text
+
+
+def test_a_class_saying_what_the_column_has_beside_it_is_not_furniture() -> None:
+    """ "has-rail-right" says the column has a rail beside it: the article is inside it,
+    and the long comment thread (truly furniture) must not win instead."""
+    comment = (
+        "<p>Не съм съгласен, в нашия квартал ремонтът се проточи с месеци и никой не отговаря.</p>"
+    )
+    html = (
+        '<html><body><div class="main-wrap has-rail-right"><article>'
+        f"<h1>Ремонтът на моста приключи</h1>{BODY}</article></div>"
+        f'<div id="comments">{comment * 4}</div></body></html>'
+    )
+    text = extract(html).text
+    assert "нова наредба за зелените площи" in text and "Не съм съгласен" not in text
+
+
+def test_an_article_split_over_marked_boxes_is_chosen_without_the_sidebar() -> None:
+    """Every paragraph sits in a "widget" box, none holding most of the text: the article
+    is still chosen as a whole, and the sidebar's sentence is left out."""
+    part = "Общинският съвет прие нова наредба за зелените площи в града. "
+    links = "".join(f'<li><a href="/c/{i}">Рубрика номер {i}</a></li>' for i in range(12))
+    boxes = "".join(
+        f'<div class="so-panel widget"><p>Част {n}. {part * (6 - n)}</p></div>' for n in (1, 2, 3)
+    )
+    html = (
+        '<html><body><div class="content-sidebar-wrap"><h1>Наредба за парковете</h1>'
+        f'{boxes}</div><div class="sidebar"><p>Абонирайте се за нашия бюлетин с новини '
+        f"всяка седмица.</p><ul>{links}</ul></div></body></html>"
+    )
+    text = extract(html).text
+    assert "Част 1." in text and "Част 3." in text and "Абонирайте" not in text
+
+
+def test_a_linked_item_name_over_its_section_is_kept() -> None:
+    """A listicle names each item in a heading linking to it: the name is the section's
+    title, not navigation. A card's linked headline over a short teaser still goes."""
+    review = "Уредът мери напрежение и ток точно и има здрав калъф за работа на терен. " * 4
+    items = "".join(
+        f'<h2><a href="https://shop.example/{n}">Мултиметър модел {n}</a></h2><p>{review}</p>'
+        for n in range(1, 4)
+    )
+    html = (
+        "<html><body><article><h1>Най-добрите мултиметри</h1>"
+        f"<p>{'Тествахме уредите в работилница и на обект през цялата есен. ' * 3}</p>{items}"
+        '<h3><a href="/news/1">Друга новина от деня</a></h3><p>Кратко резюме на новината.</p>'
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    assert all(f"Мултиметър модел {n}" in text for n in range(1, 4))
+    assert "Друга новина от деня" not in text
+
+
+def test_an_article_rendered_twice_is_read_once() -> None:
+    """A page that renders the story twice (a desktop and a mobile copy, both in the
+    markup) gives it once; a line the article itself repeats stays."""
+    paragraphs = "".join(
+        f"<p>Абзац {n}: общината обяви нов график за сметосъбирането в кварталите на града.</p>"
+        for n in range(1, 15)
+    )
+    refrain = "<p>Сигнали се подават на телефона на общината денонощно, всеки ден.</p>"
+    story = f"{refrain}{paragraphs}{refrain}"
+    html = (
+        "<html><body><article><h1>Нов график за сметосъбиране</h1>"
+        f'<div class="desktop">{story}</div><div class="mobile">{story}</div>'
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    assert text.count("Абзац 7:") == 1 and text.count("Сигнали се подават") == 2
+
+
+def test_a_table_of_short_cells_between_paragraphs_is_article_text() -> None:
+    """A schedule (streets, days, hours) in its own wrapper between the lead and the
+    closing paragraph: its short cells are data, not labels to keep out."""
+    streets = ("Александровска", "Борисова", "Николаевска", "Шипка", "Мостова", "Славянска")
+    rows = "".join(
+        f"<tr><td>ул. {street}</td><td>{day}.03</td><td>9:00 - 16:00</td></tr>"
+        for day, street in enumerate(streets * 4, 1)
+    )
+    html = (
+        "<html><body><main><div class='story'><h1>Спиране на водата в Русе</h1>"
+        "<p>Водоснабдителното дружество обяви график за планови ремонти по мрежата в "
+        "централната част на града през март.</p></div>"
+        f"<div class='schedule'><table><tbody>{rows}</tbody></table></div>"
+        "<div class='story-end'><p>За аварии гражданите могат да звънят на денонощния "
+        "телефон на дружеството по всяко време.</p></div>"
+        "</main><footer><p>Всички права запазени.</p></footer></body></html>"
+    )
+    text = extract(html).text
+    assert "ул. Мостова" in text and "9:00 - 16:00" in text and "За аварии" in text

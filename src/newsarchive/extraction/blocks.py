@@ -18,6 +18,7 @@ from newsarchive.extraction.clean import (
     FURNITURE_TAGS,
     JUNK_TAGS,
     is_boilerplate_attrs,
+    is_furniture_tag,
     is_hidden_attrs,
 )
 
@@ -111,9 +112,12 @@ class Walker:
                 is_hidden_attrs(attrs)
             ):
                 return False
-            marked = self._mark and (tag in _FURNITURE or is_boilerplate_attrs(tag, attrs))
+            marked = self._mark and (
+                (tag in _FURNITURE and is_furniture_tag(tag, node))
+                or is_boilerplate_attrs(tag, attrs, node)
+            )
         else:
-            marked = self._mark and tag in _FURNITURE
+            marked = self._mark and tag in _FURNITURE and is_furniture_tag(tag, node)
         if marked:
             if self._buf:
                 self.flush()

@@ -21,6 +21,19 @@ JUNK_TAGS = (
 # Page furniture: removed for generic extraction, kept when a profile's body is inside one.
 FURNITURE_TAGS = ("nav", "footer", "aside", "header", "menu", "dialog", "figure", "figcaption")
 
+
+def is_furniture_tag(tag: str, node: LexborNode) -> bool:
+    """A furniture tag, except a ``<figure>`` holding a table.
+
+    A figure is furniture for its picture and credit, but editors (WordPress's table
+    block, for one) put the article's own tables in figures too: those are the text a
+    reader came for. Their caption is still a ``figcaption``.
+    """
+    if tag == "figure":
+        return node.css_first("table") is None
+    return tag in FURNITURE_TAGS
+
+
 # Invisible to readers: inline-hidden elements often carry duplicate schema.org metadata.
 _HIDDEN = (
     "[hidden], [aria-hidden='true'], [style*='display:none'], [style*='display: none'], "
@@ -119,13 +132,19 @@ RELATED_HEADINGS = (
 )
 
 
+# A heading that starts with one of them (the body's section cut, the id-anchor rule).
+STARTS_RELATED = re.compile(f"^(?:{RELATED_HEADINGS})", re.IGNORECASE)
+
+
 def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None:
     """Drop scripts, styles, form controls and hidden elements; with ``furniture``, the
     furniture tags (nav, footer, aside, header, figures) too. Used on a profile's body;
     the generic finder skips the same elements while walking instead."""
     tags = JUNK_TAGS + FURNITURE_TAGS if furniture else JUNK_TAGS
     for node in reversed(root.css(",".join(tags))):
-        node.decompose()
+        tag = node.tag or ""
+        if tag in JUNK_TAGS or is_furniture_tag(tag, node):
+            node.decompose()
     for node in reversed(root.css(_HIDDEN)):
         if is_hidden_attrs(node.attributes):
             node.decompose()
@@ -147,26 +166,76 @@ def is_boilerplate_marker(marker: str) -> bool:
     if known is None:
         if len(_MARKER_CACHE) > 20_000:
             _MARKER_CACHE.clear()
+        named = _STATE_CLASS.sub(" ", marker) if "-" in marker else marker
         known = _MARKER_CACHE[marker] = bool(
-            _ANY_BOILERPLATE.search(marker) and not _EMBED_ATTR.search(marker)
+            _ANY_BOILERPLATE.search(named) and not _EMBED_ATTR.search(named)
         )
     return known
 
 
-def _marked(tag: str, attrs: dict[str, str | None], marker: Callable[[str], bool]) -> bool:
-    """A furniture role, or a class or id that ``marker`` names; never a ``_NEVER_MARKED``."""
+# "has-rail-right", "with-sidebar", "no-comments": a class saying what an element has
+# beside it (a layout state), not what it is; the article column carries them.
+_STATE_CLASS = re.compile(r"(?:^|(?<=\s))(?:has|with|no)-\S*", re.IGNORECASE)
+
+
+def _marked(
+    tag: str,
+    attrs: dict[str, str | None],
+    marker: Callable[[str], bool],
+    node: LexborNode | None = None,
+) -> bool:
+    """A furniture role, or a class or id that ``marker`` names; never a ``_NEVER_MARKED``.
+
+    Given the ``node``, an id that merely spells the element's heading is not read as a
+    name (see ``_is_heading_anchor``).
+    """
     if tag in _NEVER_MARKED:
         return False
     role = attrs.get("role")
     if role and role.lower() in _FURNITURE_ROLES:
         return True
     cls, ident = attrs.get("class"), attrs.get("id")
-    return bool(cls and marker(cls)) or bool(ident and marker(ident))
+    if cls and marker(cls):
+        return True
+    if not ident or not marker(ident):
+        return False
+    return node is None or not _is_heading_anchor(node, ident)
 
 
-def is_boilerplate_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
-    """Decide from an element's tag and attributes alone (the generic walker's fast path)."""
-    return _marked(tag, attrs, is_boilerplate_marker)
+_ID_WORD = re.compile(r"[^\W\d_]+")
+_ANY_HEADING = "h1, h2, h3, h4, h5, h6"
+_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _is_heading_anchor(node: LexborNode, ident: str) -> bool:
+    """An id that is a slug of the element's own heading ("how-social-media-changed-menus"
+    on a section whose h2 says so): a link target made from the words of the text, not a
+    name for what the element is, so a furniture word in it means nothing.
+
+    At least three words, nearly all of them in the heading (a slug may carry a prefix
+    such as "h-" or a number): a component name ("cookie-law-info-bar") is not written
+    in the element's own text. A heading that opens a list of other articles ("Most
+    read…") names a box whatever its id.
+    """
+    words = _ID_WORD.findall(ident.lower())
+    if len(words) < 3:
+        return False
+    text = node.text(deep=True) if (node.tag or "") in _HEADING_TAGS else ""
+    if not text:
+        heading = node.css_first(_ANY_HEADING)
+        text = heading.text(deep=True) if heading is not None else ""
+    said = set(_ID_WORD.findall(text.lower()))
+    if STARTS_RELATED.match(" ".join(text.split())):
+        return False  # "popular-posts-this-week" over "Popular posts this week" is a box
+    return sum(w in said for w in words) >= max(3, len(words) - 1)
+
+
+def is_boilerplate_attrs(
+    tag: str, attrs: dict[str, str | None], node: LexborNode | None = None
+) -> bool:
+    """Decide from an element's tag and attributes (the generic walker's fast path); the
+    ``node`` itself is read only when its id alone marks it."""
+    return _marked(tag, attrs, is_boilerplate_marker, node)
 
 
 # React's streaming server rendering sends the page in ``<div hidden id="S:0">`` and
@@ -189,7 +258,7 @@ def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:
 
 def is_boilerplate_element(node: LexborNode) -> bool:
     """A class, id or role that names page furniture (share, cookie, related, comments...)."""
-    return is_boilerplate_attrs(node.tag or "", node.attributes)
+    return is_boilerplate_attrs(node.tag or "", node.attributes, node)
 
 
 # Class words that mark where a page states its metadata: not body text, but exactly where

@@ -24,13 +24,14 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction.blocks import HEADINGS, Block, Walker, splice, squash, walk_blocks
-from newsarchive.extraction.clean import RELATED_HEADINGS
+from newsarchive.extraction.clean import STARTS_RELATED
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
 # A teaser card's excerpt is a sentence or two; a section of a listicle under a linked
 # product name (a numbered heading linking to a shop) runs to paragraphs.
 TEASER_MAX = 250
+_CELLS = frozenset(("td", "th"))
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
 
 
@@ -49,12 +50,14 @@ def block_weight(block: Block) -> float:
     Link-heavy text is navigation whatever its length; long or sentence-ending text is
     prose; short labels ("Advertisement", "Share", a date) cost a little, so a container is
     not widened just to take in a menu of them, yet prose on both sides outweighs them.
+    A short table cell is data, neither: a schedule of street names and hours is what the
+    article is about, and as labels it stopped the article from reaching its own table.
     """
     size = block.size
     prose = size >= 25 and _ends_sentence(block.text)
     if is_navigation(block):
         return -size * block.link_share
-    if block.tag in HEADINGS:
+    if block.tag in HEADINGS or (block.tag in _CELLS and not prose and size < 80):
         return 0.0
     if size >= 80 or prose:
         return size * (1.0 - block.link_share)
@@ -109,15 +112,31 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
     return weights
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def _headline_index(blocks: list[Block], title: str) -> int:
-    """Index of the first heading that repeats the page title, or -1."""
+    """Index of the heading that opens the article, or -1: the first one repeating the
+    page title, unless an h1 sharing most of the title's words came before it.
+
+    A title written for search ("5 best X trends for 2026-2030") may repeat a section
+    heading word for word ("5 best X trends for 2026") while the h1 above the intro
+    rewords it ("Top 5 X trends to watch"): the h1 is the headline, and taking the
+    section heading for it cut the intro off as if it were a ticker.
+    """
     if not title:
         return -1
+    said = set(_WORDS.findall(title))
+    h1 = -1
     for i, block in enumerate(blocks):
         if block.tag in HEADINGS and block.size >= 15 and block.link_share < 0.5:
             text = block.text.lower()
             if text in title or title in text:
-                return i
+                return h1 if h1 >= 0 and block.tag != "h1" else i
+            if h1 < 0 and block.tag == "h1":
+                words = _WORDS.findall(text)
+                if 2 * sum(w in said for w in words) >= len(words):
+                    h1 = i
     return -1
 
 
@@ -232,7 +251,6 @@ def is_navigation(block: Block) -> bool:
 
 
 _KEPT_AT_EDGES = frozenset("li td th dd dt p".split())
-_RELATED_HEADING = re.compile(f"^(?:{RELATED_HEADINGS})", re.IGNORECASE)
 
 
 def drop_related_sections(blocks: list[Block]) -> list[Block]:
@@ -240,7 +258,10 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
 
     The section starts at such a heading and ends where the text returns to an element
     that held the article's paragraphs before it, so an embedded box mid-article costs
-    only itself and a box at the end takes nothing of the article with it.
+    only itself and a box at the end takes nothing of the article with it. It also ends,
+    as any section of an outline does, at a heading of higher rank: a listicle whose
+    every item sits in its own element ("More on X:" under each item's h2) would
+    otherwise lose every item after the first box.
     """
     out: list[Block] = []
     article_parents: set[int] = set()
@@ -251,10 +272,13 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
             article_parents
             and block.tag in HEADINGS
             and block.size <= 60
-            and _RELATED_HEADING.match(block.text)
+            and STARTS_RELATED.match(block.text)
         ):
+            rank = block.tag
             i += 1
             while i < len(blocks) and blocks[i].parent not in article_parents:
+                if blocks[i].tag in HEADINGS and blocks[i].tag < rank:
+                    break
                 i += 1
             continue
         out.append(block)
@@ -356,17 +380,75 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         splice(walker, entry, bound)
         chosen, dropped, found, score = _choose(walker, weigh(walker.blocks, title))
         bound = max(2 * found, score)
+    weights = weigh(walker.blocks, title)
+    if chosen is None:
+        # Every bit of prose is inside furniture marks, none holding most of it (an article
+        # split over a page builder's "widget" boxes): choose as if nothing were marked,
+        # rather than keep every sentence of the page, sidebars included.
+        dropped = [False] * len(walker.blocks)
+        chosen, _ = _choose_with(walker, weights, dropped)
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
-    weights = weigh(walker.blocks, title)
     start, end = _recall_retry(walker, weights, dropped, chosen)
     # The text starts after the headline: the title is Article.title, not body text.
     headline = _headline_index(walker.blocks, title)
     if start <= headline < end and _leads(walker.blocks, weights, start, headline, end):
         start = headline + 1
+    # Related sections are found before link lines go: a linked item heading ("2. Name")
+    # is what ends the "More on 1:" box before it.
+    inside = [i for i in range(start, end) if not dropped[i]]
+    titled = _headings_over_prose(walker.blocks, weights, inside)
     kept = [
         b
-        for b, gone in zip(walker.blocks[start:end], dropped[start:end], strict=True)
-        if not gone and (not is_navigation(b) or _is_spelled_out_url(b.text))
+        for b in drop_related_sections([walker.blocks[i] for i in inside])
+        if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled
     ]
-    return [b.text for b in trim_edges(drop_related_sections(kept))]
+    return drop_repeated_runs([b.text for b in trim_edges(kept)])
+
+
+# A repeat this long is the page rendering the article twice (a desktop and a mobile
+# copy, the same text behind two tabs); articles do repeat a line or a short list.
+_RUN_LINES = 5
+_RUN_CHARS = 1000
+_RUN_ANCHOR = 40
+
+
+def drop_repeated_runs(texts: list[str]) -> list[str]:
+    """Drop a run of paragraphs that repeats, in order, a run read earlier.
+
+    Only long runs count (``_RUN_LINES`` paragraphs and ``_RUN_CHARS`` characters): a
+    repeated call to action, a refrain or a recipe step said twice stay. Runs start at a
+    paragraph of some length seen before, so a list of repeated short labels costs no
+    quadratic search.
+    """
+    first: dict[str, int] = {}
+    dropped = [False] * len(texts)
+    j = 0
+    while j < len(texts):
+        text = texts[j]
+        i = first.get(text, -1) if len(text) >= _RUN_ANCHOR else -1
+        if i < 0:
+            first.setdefault(text, j)
+            j += 1
+            continue
+        n = chars = 0
+        while j + n < len(texts) and i + n < j and texts[i + n] == texts[j + n]:
+            chars += len(texts[j + n])
+            n += 1
+        if n >= _RUN_LINES and chars >= _RUN_CHARS:
+            dropped[j : j + n] = [True] * n
+            j += n
+        else:
+            j += 1
+    return [t for t, gone in zip(texts, dropped, strict=True) if not gone]
+
+
+def _headings_over_prose(blocks: list[Block], weights: list[float], inside: list[int]) -> set[int]:
+    """Linked headings that open a section of prose: a listicle's item names ("Fluke 117",
+    linking to the product), not navigation. A teaser's excerpt is not prose here
+    (``weigh`` negates it), so a card list's headlines still go."""
+    found: set[int] = set()
+    for here, following in zip(inside, inside[1:], strict=False):
+        if blocks[here].tag in HEADINGS and weights[following] > 0:
+            found.add(id(blocks[here]))
+    return found
