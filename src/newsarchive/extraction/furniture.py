@@ -110,7 +110,6 @@ def _up_to_body(node: LexborNode, test: Callable[[LexborNode], bool]) -> bool:
     return False
 
 
-_TITLE_PARTS = re.compile(r"\s+(?:\||-|–|—|::|•|·)\s+")
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 
 
@@ -156,8 +155,8 @@ class NearTitle:
     """The windows of ``text_near_title``, walked once per page and only as far as some
     rule asks: the date, the modified date and the byline all read them."""
 
-    def __init__(self, tree: LexborHTMLParser, title: str = "") -> None:
-        self._source = text_near_title(tree, title)
+    def __init__(self, tree: LexborHTMLParser, titles: tuple[str, ...] = ()) -> None:
+        self._source = text_near_title(tree, titles)
         self._seen: list[str] = []
 
     def __iter__(self) -> Iterator[str]:
@@ -172,7 +171,7 @@ class NearTitle:
             index += 1
 
 
-def text_near_title(tree: LexborHTMLParser, title: str = "") -> Iterator[str]:
+def text_near_title(tree: LexborHTMLParser, titles: tuple[str, ...] = ()) -> Iterator[str]:
     """Text windows around the headline, where sites print the date (unlike related lists).
 
     Nearest first: what follows the headline inside ever larger ancestors, then what
@@ -182,11 +181,11 @@ def text_near_title(tree: LexborHTMLParser, title: str = "") -> Iterator[str]:
 
     The headline is the first ``<h1>`` outside furniture; on a page without one (an old
     CMS with ``<h2 class="title">``, a page builder's styled ``<p>``), the first element
-    whose own text is the ``title`` the page states.
+    whose own text is one of ``titles``: the stated title, and its longest part.
     """
     h1 = next((h for h in tree.css("h1") if not in_furniture(h)), None)
     if h1 is None:
-        h1 = _element_reading(tree, title)
+        h1 = _element_reading(tree, titles)
     if h1 is None:
         return
     heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
@@ -207,15 +206,13 @@ def text_near_title(tree: LexborHTMLParser, title: str = "") -> Iterator[str]:
     yield from (w for w in before if w.strip())
 
 
-def _element_reading(tree: LexborHTMLParser, title: str) -> LexborNode | None:
-    """The element whose own text is ``title``, or its longest " | "-separated part (the
-    stated title may still carry the site's name), outside ``<head>`` and furniture.
+def _element_reading(tree: LexborHTMLParser, titles: tuple[str, ...]) -> LexborNode | None:
+    """The first element whose own text is one of ``titles``, outside furniture.
 
     Text nodes only, so one linear pass: an element's full text would cost a walk of
     its subtree for every element on the page.
     """
-    folded = " ".join(title.split()).casefold()
-    wanted = {folded, max(_TITLE_PARTS.split(folded), key=len)}
+    wanted = {" ".join(t.split()).casefold() for t in titles}
     wanted = {w for w in wanted if len(w) >= 8}
     if not wanted or tree.body is None:
         return None

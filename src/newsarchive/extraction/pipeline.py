@@ -59,7 +59,7 @@ def _extract(
 
     title = _pick_title(tree, meta, profile, url or "")
     rules["title"] = title.rule
-    near = NearTitle(tree, title.value)
+    near = NearTitle(tree, titles.title_forms(title.value))
     published, modified = pick_dates(tree, near, meta, profile, today, url or "")
     rules["published"] = published.rule if published else "none"
     if modified is not None:

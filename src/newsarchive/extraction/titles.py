@@ -68,6 +68,12 @@ def strip_site_affixes(
     return title.strip()
 
 
+def title_forms(title: str) -> tuple[str, ...]:
+    """The title and its longest segment: how a page without an h1 may print its headline
+    when the stated title still carries the site's name ("Заглавие | Община Пример")."""
+    return (title, max(_SEGMENTS.split(title), key=len)) if title else ()
+
+
 def generic_title(
     tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: str, *, generic: bool
 ) -> tuple[str, str]:
