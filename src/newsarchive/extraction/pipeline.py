@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction import bylines, clean, content, dates
+from newsarchive.extraction import authors, clean, content, dates
 from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.extraction.published import pick_dates
@@ -279,45 +279,10 @@ def _is_headline(h1: str, stated: list[str], names: tuple[str, ...]) -> bool:
 def _pick_author(
     tree: LexborHTMLParser, near: NearTitle, meta: Metadata, profile: Profile
 ) -> _Field:
-    """Structured data, the profile, meta names, then the byline a reader sees.
-
-    A JSON-LD author that is an Organization is the publisher more often than the writer:
-    it is used only when no person is named anywhere on the page.
-    """
-    if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
-        return _Field(name, "jsonld:author")
+    """The profile's selector text is read here (``_first_text`` serves the title too);
+    the order of the sources and their reasons are in ``authors.pick_author``."""
     text, selector = _first_text(tree, profile.author_selectors, skip_furniture=True)
-    text = bylines.clean_byline(text)
-    if text:
-        return _Field(text, f"profile:{selector}")
-    if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
-        return _Field(name, "meta:author")
-    found = _byline_element(tree)
-    if found:
-        return found
-    for window in near:
-        name = bylines.byline_in_text(window)
-        if name:
-            return _Field(name, "generic:text-near-title")
-        break  # only the nearest window: further out, "By" starts other sentences
-    if meta.jsonld_org_author:
-        return _Field(meta.jsonld_org_author, "jsonld:author-organization")
-    return _Field("", "none")
-
-
-def _byline_element(tree: LexborHTMLParser) -> _Field | None:
-    """The first element named as a byline, outside furniture, whose text reads as names."""
-    scope = tree.css_first("article") or tree.css_first("main") or tree.body
-    if scope is None:
-        return None
-    for selector in bylines.BYLINE_SELECTORS:
-        for node in scope.css(selector)[:20]:
-            if node.tag in ("meta", "link", "script") or in_furniture(node):
-                continue
-            name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
-            if name:
-                return _Field(name, f"generic:{selector.split(',')[0]}")
-    return None
+    return _Field(*authors.pick_author(tree, near, meta, text, selector))
 
 
 def _pick_tags(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> tuple[str, ...]:

@@ -1,0 +1,61 @@
+"""Pick the article's author: structured data, the profile, meta names, then the byline a
+reader sees on the page.
+
+Kept apart from the pipeline because the author has many sources of its own, and each
+needs its reasons written down; the text rules for reading a byline live in ``bylines``.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.extraction import bylines
+from newsarchive.extraction.furniture import NearTitle, in_furniture
+from newsarchive.extraction.metadata import Metadata
+
+
+def pick_author(
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile_text: str,
+    profile_selector: str,
+) -> tuple[str, str]:
+    """(name, rule): structured data, the profile's selector text, meta names, then the
+    byline a reader sees; ("", "none") when the page names nobody.
+
+    A JSON-LD author that is an Organization is the publisher more often than the writer:
+    it is used only when no person is named anywhere on the page.
+    """
+    if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
+        return name, "jsonld:author"
+    if name := bylines.clean_byline(profile_text):
+        return name, f"profile:{profile_selector}"
+    if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
+        return name, "meta:author"
+    found = _byline_element(tree)
+    if found:
+        return found
+    for window in near:
+        name = bylines.byline_in_text(window)
+        if name:
+            return name, "generic:text-near-title"
+        break  # only the nearest window: further out, "By" starts other sentences
+    if meta.jsonld_org_author:
+        return meta.jsonld_org_author, "jsonld:author-organization"
+    return "", "none"
+
+
+def _byline_element(tree: LexborHTMLParser) -> tuple[str, str] | None:
+    """The first element named as a byline, outside furniture, whose text reads as names."""
+    scope = tree.css_first("article") or tree.css_first("main") or tree.body
+    if scope is None:
+        return None
+    for selector in bylines.BYLINE_SELECTORS:
+        for node in scope.css(selector)[:20]:
+            if node.tag in ("meta", "link", "script") or in_furniture(node):
+                continue
+            name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
+            if name:
+                return name, f"generic:{selector.split(',')[0]}"
+    return None
