@@ -47,12 +47,17 @@ def pick_author(
 
 
 def _byline_element(tree: LexborHTMLParser) -> tuple[str, str] | None:
-    """The first element named as a byline, outside furniture, whose text reads as names."""
-    scope = tree.css_first("article") or tree.css_first("main") or tree.body
-    if scope is None:
+    """The first element named as a byline, outside furniture, whose text reads as names.
+
+    Searched in the whole body, not in the first ``<article>`` or ``<main>``: that is a
+    related-news card on some pages, and others print the byline in a header block above
+    ``<main>``, beside the headline. Furniture (footers, sidebars, related lists) is
+    still passed over, so other articles' bylines do not count.
+    """
+    if tree.body is None:
         return None
     for selector in bylines.BYLINE_SELECTORS:
-        for node in scope.css(selector)[:20]:
+        for node in tree.body.css(selector)[:20]:
             if node.tag in ("meta", "link", "script") or in_furniture(node):
                 continue
             name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
