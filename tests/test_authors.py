@@ -3,7 +3,10 @@ written for the test, in Bulgarian and English."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import reads_as_name
 
 PROSE_BG = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
 PROSE_EN = "<p>" + "The council passed the budget after a long debate in the chamber. " * 5 + "</p>"
@@ -29,3 +32,41 @@ def test_byline_above_the_main_element() -> None:
         f"<main>{PROSE_EN}</main></body></html>"
     )
     assert extract(html).author == "Jane Doe"
+
+
+def test_link_to_the_sites_author_page() -> None:
+    """No class names a byline: the link to the site's page about its writer does."""
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1>"
+        f'<a href="/avtor/ivan-petrov/">Иван Петров</a>{PROSE_BG}</article></body></html>'
+    )
+    article = extract(html, "https://vestnik.example.bg/novini/1")
+    assert article.author == "Иван Петров"
+    assert article.rules["author"] == "generic:author-link"
+
+
+def test_link_to_another_sites_author_page_is_a_citation() -> None:
+    html = (
+        "<html><body><article><h1>Budget approved</h1>"
+        '<p>The study, led by <a href="https://journal.example.org/author/jane-doe">Jane Doe'
+        f"</a>, found the same.</p>{PROSE_EN}"
+        '<p><a href="/authors/sam-lee">More stories by Sam</a></p></article></body></html>'
+    )
+    assert extract(html, "https://news.example.com/2025/budget").author is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Иван Петров", True),
+        ("Мария Иванова-Колева", True),
+        ("Ludwig van Beethoven", True),
+        ("Мария и Петър", True),
+        ("Articles by Jane", False),
+        ("read more", False),
+        ("and Jane", False),
+        ("", False),
+    ],
+)
+def test_reads_as_name(text: str, expected: bool) -> None:
+    assert reads_as_name(text) is expected

@@ -7,6 +7,8 @@ needs its reasons written down; the text rules for reading a byline live in ``by
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.extraction import bylines
@@ -20,12 +22,15 @@ def pick_author(
     meta: Metadata,
     profile_text: str,
     profile_selector: str,
+    url: str,
 ) -> tuple[str, str]:
     """(name, rule): structured data, the profile's selector text, meta names, then the
     byline a reader sees; ("", "none") when the page names nobody.
 
     A JSON-LD author that is an Organization is the publisher more often than the writer:
-    it is used only when no person is named anywhere on the page.
+    it is used only when no person is named anywhere on the page. A link to the site's
+    author page comes after the elements themes name as bylines (those hold the whole
+    byline, co-authors included) and before a "By" in the text (a link says who it is).
     """
     if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
         return name, "jsonld:author"
@@ -33,7 +38,7 @@ def pick_author(
         return name, f"profile:{profile_selector}"
     if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
         return name, "meta:author"
-    found = _byline_element(tree)
+    found = _byline_element(tree) or _author_link(tree, url)
     if found:
         return found
     for window in near:
@@ -63,4 +68,41 @@ def _byline_element(tree: LexborHTMLParser) -> tuple[str, str] | None:
             name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
             if name:
                 return name, f"generic:{selector.split(',')[0]}"
+    return None
+
+
+# Path segments of a site's page about one of its writers ("/author/ivan-petrov/",
+# "/avtor/ivan-petrov"): the link to it, named with the writer's name, is the byline.
+_AUTHOR_PATHS = frozenset(
+    {"author", "authors", "contributor", "contributors", "avtor", "avtori", "autor", "autori"}
+)
+_AUTHOR_LINKS = ", ".join(f'a[href*="{p}"]' for p in ("author", "contributor", "avtor", "autor"))
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower().removeprefix("www.")
+
+
+def _author_link(tree: LexborHTMLParser, url: str) -> tuple[str, str] | None:
+    """A link to this site's own page about a writer, whose text is a name.
+
+    Same site only: an article that links to another site's author page is citing
+    someone (a study's author, a quoted expert), not naming its own writer. The text must
+    read as a name, not as "Articles by Jane" or "All posts".
+    """
+    if tree.body is None:
+        return None
+    host = _host(url)
+    for node in tree.body.css(_AUTHOR_LINKS)[:30]:
+        href = node.attributes.get("href") or ""
+        parts = urlsplit(href)
+        if parts.netloc and host and _host(href) != host:
+            continue
+        if not _AUTHOR_PATHS.intersection(parts.path.lower().split("/")):
+            continue
+        if in_furniture(node):
+            continue
+        name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
+        if bylines.reads_as_name(name):
+            return name, "generic:author-link"
     return None

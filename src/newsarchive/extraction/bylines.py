@@ -74,3 +74,19 @@ def byline_in_text(text: str) -> str:
     if len(words) == 3 and following and following[0][:1].islower():
         words = words[:2]  # "Иван Петров Общината съобщи": the third word starts a sentence
     return clean_byline(" ".join(words))
+
+
+# Words that may stand lower-case inside a name: particles and the joins between names.
+_PARTICLES = frozenset("de da di del della der den van von la le du bin al ibn and & и".split())
+
+
+def reads_as_name(text: str) -> bool:
+    """One to six words, each capitalised unless a particle or a join ("van", "и", "and"):
+    "Ivan Petrov", "Ludwig van Beethoven", "Мария и Петър". Not "Articles by Jane", not
+    "read more", not a number."""
+    words = text.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    if words[0].lower() in _PARTICLES or words[-1].lower() in _PARTICLES:
+        return False
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)

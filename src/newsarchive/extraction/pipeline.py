@@ -65,7 +65,7 @@ def _extract(
     rules["published"] = published.rule if published else "none"
     if modified is not None:
         rules["modified"] = modified.rule
-    author = _pick_author(tree, near, meta, profile)
+    author = _pick_author(tree, near, meta, profile, url or "")
     rules["author"] = author.rule
     tags = _pick_tags(tree, meta, profile)
 
@@ -277,12 +277,12 @@ def _is_headline(h1: str, stated: list[str], names: tuple[str, ...]) -> bool:
 
 
 def _pick_author(
-    tree: LexborHTMLParser, near: NearTitle, meta: Metadata, profile: Profile
+    tree: LexborHTMLParser, near: NearTitle, meta: Metadata, profile: Profile, url: str
 ) -> _Field:
     """The profile's selector text is read here (``_first_text`` serves the title too);
     the order of the sources and their reasons are in ``authors.pick_author``."""
     text, selector = _first_text(tree, profile.author_selectors, skip_furniture=True)
-    return _Field(*authors.pick_author(tree, near, meta, text, selector))
+    return _Field(*authors.pick_author(tree, near, meta, text, selector, url))
 
 
 def _pick_tags(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> tuple[str, ...]:
