@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.bylines import reads_as_name
+from newsarchive.extraction.bylines import byline_in_text, clean_byline, reads_as_name
 
 PROSE_BG = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
 PROSE_EN = "<p>" + "The council passed the budget after a long debate in the chamber. " * 5 + "</p>"
@@ -70,3 +70,61 @@ def test_link_to_another_sites_author_page_is_a_citation() -> None:
 )
 def test_reads_as_name(text: str, expected: bool) -> None:
     assert reads_as_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Снимка: Петър Колев", ""),  # who took the picture, not who wrote
+        ("Фото: БТА", ""),
+        ("Източник: БНР", ""),
+        ("Photo: Jane Doe", ""),
+        ("Мария Петрова, Снимка: Петър Колев", "Мария Петрова"),
+        ("Текст и снимки: Мария Петрова", "Мария Петрова"),
+        ("/ИК/", ""),  # BTA's editors' initials
+        ("/МО/МО/", ""),
+        ("БОРИС ЗЮМБЮЛЕВ", "Борис Зюмбюлев"),
+        ("МАРИЯ ИВАНОВА-КОЛЕВА", "Мария Иванова-Колева"),
+        ("БТА", "БТА"),  # an acronym stays
+        ("JANE MCDONALD", "JANE MCDONALD"),  # Latin capitals may hide inner capitals
+        ("April Fulton", "April Fulton"),  # a month's name is a first name here
+        ("Jane Doe March 3, 2025", "Jane Doe"),
+    ],
+)
+def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
+    assert clean_byline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("АВТОР: МАРИЯ ПЕТРОВА 14.03.2025", "Мария Петрова"),
+        ("От Иван Иванов, 14.03.2025", "Иван Иванов"),
+        ("ОТ ИВАН ИВАНОВ | 14.03.2025", "Иван Иванов"),
+        ("От Община Русе съобщиха, че бюджетът е приет.", ""),  # a sentence, not a byline
+        ("От БТА научихме, че бюджетът е приет.", ""),
+        ("От Областната администрация информираха, че", ""),
+        ("By Friday the council will vote.", ""),
+        ("WRITTEN BY Jane Doe", "Jane Doe"),
+    ],
+)
+def test_byline_in_running_text(text: str, expected: str) -> None:
+    assert byline_in_text(text) == expected
+
+
+def test_photo_credit_in_a_byline_element_is_not_the_author() -> None:
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1><figure><img src='a.jpg'>"
+        '<figcaption class="image-author">Снимка: Петър Колев</figcaption></figure>'
+        f'<div class="news-author">Автор: Мария Петрова</div>{PROSE_BG}</article></body></html>'
+    )
+    assert extract(html).author == "Мария Петрова"
+    assert extract(html.replace("Автор: Мария Петрова", "")).author is None
+
+
+def test_bta_sign_off_is_not_the_author() -> None:
+    html = (
+        f"<html><body><article><h1>Бюджетът е приет</h1>{PROSE_BG}"
+        '<p class="author">/ИК/</p></article></body></html>'
+    )
+    assert extract(html).author is None

@@ -19,20 +19,34 @@ BYLINE_SELECTORS = (
     '[class*="byline"] a, [class*="author"] a',
     '[class*="byline"], [class*="author"]',
 )
-# "Автор:", "Автори:", "Текст:", "От" (Bulgarian), "By", "Written by", "Posted by",
-# "Author:" (English), "Автор материала" is not needed: Russian sites write "Автор:" too.
-_PREFIX = r"(?:автори?|текст|снимки и текст|от|author|authors|written by|posted by|by)"
+# "Автор:", "Автори:", "Текст:", "Текст и снимки:", "От" (Bulgarian), "By", "Written by",
+# "Posted by", "Author:" (English); Russian sites write "Автор:" too. Longer forms first:
+# "текст" alone would leave "и снимки: Иван Петров" behind.
+_PREFIX = (
+    r"(?:текст и снимки|снимки и текст|автори?|текст|от|author|authors|written by|"
+    r"posted by|by)"
+)
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
-# What follows a name in a byline line: a date, a separator, a role after a comma.
+# A credit for the pictures or the source ("Снимка: БТА", "Фото: Иван Петров", "Източник:
+# БНР", "Photo: Jane Doe"): it names who took the picture or whom the text was taken
+# from, not who wrote the article, so a byline line ends where one starts.
+_CREDIT = r"(?:снимк[аи]|фото|видео|източник|photos?|images?|video|source|credits?)\s*:"
+# What follows a name in a byline line: a date, a separator, a credit.
 _TAIL = re.compile(
-    r"\s*(?:\||•|·|—|–|\s-\s|\bon\b|\bupdated\b|\bpublished\b|\bпубликувано\b|\d).*$",
+    r"\s*(?:\||•|·|—|–|\s-\s|\bon\b|\bupdated\b|\bpublished\b|\bпубликувано\b|\d|"
+    rf"(?<!\w){_CREDIT}).*$",
     re.IGNORECASE,
 )
-_NAME_WORD = r"[A-ZА-ЯЁ][\w.'’-]*"
-# In running text, a byline is a prefix and one to three capitalised words.
+# A month name left at the end once the day and year are cut ("Jane Doe March 3, 2025");
+# only at the end, so "April Fulton" and "June Carter" keep their first names.
+_TRAILING_MONTH = re.compile(rf"(?:\s|^)(?:{MONTH_WORD.pattern})\s*$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
+# In running text a byline starts with one of these, in the case pages print them (a
+# lower-case "от" is a preposition; "От" opens a sentence as often as a byline, see
+# ``byline_in_text``); capitals too ("АВТОР: МАРИЯ ПЕТРОВА").
 _IN_TEXT = re.compile(
-    rf"(?:^|[\s|•·])(?:Автори?:|Текст:|Author:|Written by|Posted by|By|От)\s+"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von)){{0,2}})",
+    r"(?:^|[\s|•·])(?P<prefix>(?i:автори?|текст|author|authors)\s*:|(?i:written|posted)\s+"
+    r"(?i:by)|By|BY|От|ОТ)\s+"
 )
 _MAX_WORDS = 8
 _NOT_NAMES = frozenset({"undefined", "null", "none", "admin", "administrator", "webmaster"})
@@ -47,12 +61,10 @@ def clean_byline(text: str) -> str:
     """
     lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [line for line in lines if line and _LEADING.sub("", line + " ").strip()]
-    text = _LEADING.sub("", lines[0]) if lines else ""
-    text = _TAIL.sub("", text)
-    month = MONTH_WORD.search(text)
-    if month:
-        text = text[: month.start()]
-    text = text.strip(" ,;:\"'“”")
+    if not lines or lines[0].startswith("/"):
+        return ""  # BTA's editors' sign-off "/ИК/", "/МО/МО/": initials, not a name
+    text = _TAIL.sub("", _LEADING.sub("", lines[0]))
+    text = _TRAILING_MONTH.sub("", text).strip(" ,;:\"'“”")
     if text.lower() in _NOT_NAMES:
         return ""
     if not text or text.startswith(("http", "@")) or len(text.split()) > _MAX_WORDS:
@@ -61,19 +73,53 @@ def clean_byline(text: str) -> str:
         return ""  # a sentence, not a name
     if not any(ch.isalpha() for ch in text):
         return ""
-    return text
+    return _uncapitalised(text)
+
+
+def _uncapitalised(text: str) -> str:
+    """A Cyrillic name typed in capitals ("БОРИС ЗЮМБЮЛЕВ") as it is written in a sentence
+    ("Борис Зюмбюлев"): the capitals are the theme's styling, and an archive that keeps
+    them holds the same writer under two spellings. Only names of two or more plain words
+    (hyphens allowed): Bulgarian names have no inner capitals, so ``str.title`` is exact
+    for them; an acronym ("БТА") or a Latin name ("MCDONALD") is left alone.
+    """
+    words = text.split()
+    if len(words) < 2 or not text.isupper() or not any("а" <= c.lower() <= "я" for c in text):
+        return text
+    if not all(w.replace("-", "").isalpha() for w in words):
+        return text
+    return " ".join(w.title() for w in words)
 
 
 def byline_in_text(text: str) -> str:
-    """The first "By Jane Doe" / "Автор: Иван Петров" / "От Мария Иванова" in ``text``."""
-    m = _IN_TEXT.search(text)
-    if not m:
-        return ""
-    words = m["name"].split()
-    following = text[m.end() :].split()[:1]
-    if len(words) == 3 and following and following[0][:1].islower():
-        words = words[:2]  # "Иван Петров Общината съобщи": the third word starts a sentence
-    return clean_byline(" ".join(words))
+    """The first "By Jane Doe" / "Автор: Иван Петров" / "От Мария Иванова" in ``text``.
+
+    A name is one to three capitalised words; a third one followed by a lower-case word
+    starts the next sentence ("Иван Петров Общината съобщи"). "От" opens sentences as
+    often as bylines ("От Община Русе съобщиха, че…", "От БТА научихме"), so after it
+    the name needs two words and must not run on into a lower-case word.
+    """
+    for m in _IN_TEXT.finditer(text):
+        words = text[m.end() :].split(maxsplit=4)
+        name: list[str] = []
+        for word in words[:3]:
+            bare = word.rstrip(",;")
+            if not _NAME_WORD.fullmatch(bare) and not (name and bare in ("de", "van", "von")):
+                break
+            name.append(bare)
+            if bare != word:
+                break  # "От Анна Стоянова, 14 март": the comma ends the name
+        following = words[len(name)] if len(name) < len(words) else ""
+        if len(name) == 3 and following[:1].islower() and name[2] == words[2]:
+            name, following = name[:2], name[2]
+        if not name or any(" ".join(name[:k]).lower() in _NOT_NAMES for k in (1, 2)):
+            continue
+        if m["prefix"] in ("От", "ОТ") and (len(name) < 2 or following[:1].islower()):
+            continue
+        if len(name) == 1 and following[:1].islower():
+            continue  # "By Friday the council…": a sentence, not a byline
+        return clean_byline(" ".join(name))
+    return ""
 
 
 # Words that may stand lower-case inside a name: particles and the joins between names.
