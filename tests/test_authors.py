@@ -128,3 +128,19 @@ def test_bta_sign_off_is_not_the_author() -> None:
         '<p class="author">/ИК/</p></article></body></html>'
     )
     assert extract(html).author is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Staff", "By Staff", "Editorial Team | 5 min read", "Редакция", "Автор: Редакцията", "Екип"],
+)
+def test_newsroom_signatures_name_nobody(text: str) -> None:
+    assert clean_byline(text) == ""
+
+
+def test_newsroom_signature_in_a_byline_element() -> None:
+    html = (
+        '<html><body><article><h1>Budget approved</h1><div class="byline">By Staff</div>'
+        f"{PROSE_EN}</article></body></html>"
+    )
+    assert extract(html).author is None

@@ -49,7 +49,17 @@ _IN_TEXT = re.compile(
     r"(?i:by)|By|BY|От|ОТ)\s+"
 )
 _MAX_WORDS = 8
-_NOT_NAMES = frozenset({"undefined", "null", "none", "admin", "administrator", "webmaster"})
+# Not a writer: empty values of templates, site accounts, and the newsroom's generic
+# signatures ("Staff", "Редакция"), which name nobody a researcher could follow.
+_NOT_NAMES = frozenset(
+    {
+        "undefined", "null", "none", "admin", "administrator", "webmaster", "staff",
+        "staff writer", "staff reporter", "editor", "editors", "the editors", "editorial",
+        "editorial team", "editorial staff", "editorial board", "newsroom", "news desk",
+        "guest", "guest author", "anonymous", "редакция", "редакцията", "редактор",
+        "екип", "екипът", "анонимен", "гост автор", "администратор",
+    }
+)  # fmt: skip
 
 
 def clean_byline(text: str) -> str:
