@@ -144,3 +144,38 @@ def test_newsroom_signature_in_a_byline_element() -> None:
         f"{PROSE_EN}</article></body></html>"
     )
     assert extract(html).author is None
+
+
+def test_author_named_like_the_site_yields_to_a_person() -> None:
+    """A JSON-LD "Person" that is the newspaper itself: the byline on the page wins; with
+    no byline the site's name is all the page says, and it stays."""
+    html = (
+        '<html><head><meta property="og:site_name" content="Вестник Русе">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author":'
+        ' {"@type": "Person", "name": "Вестник Русе"}}</script></head><body><article>'
+        '<h1>Бюджетът е приет</h1><div class="article-author">Мария Петрова</div>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова"
+    alone = html.replace('<div class="article-author">Мария Петрова</div>', "")
+    assert extract(alone).author == "Вестник Русе"
+
+
+def test_meta_author_that_is_the_site_name_yields_to_a_byline() -> None:
+    html = (
+        '<html><head><meta name="author" content="City Daily">'
+        '<meta property="og:site_name" content="CITY DAILY"></head><body><article>'
+        '<h1>Budget approved</h1><p class="byline">By <a href="/people/jd">Jane Doe</a></p>'
+        f"{PROSE_EN}</article></body></html>"
+    )
+    assert extract(html, "https://www.citydaily.example/2025/budget").author == "Jane Doe"
+
+
+def test_article_wrapper_named_after_its_writer_is_no_byline() -> None:
+    """WordPress-style classes put the writer's slug on the article itself; its text is
+    the whole story, not a byline."""
+    html = (
+        '<html><body><article class="post author-ivan-petrov"><h1>Топ 10 парка в Русе</h1>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author is None

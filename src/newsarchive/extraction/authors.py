@@ -7,6 +7,7 @@ needs its reasons written down; the text rules for reading a byline live in ``by
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -27,31 +28,86 @@ def pick_author(
     """(name, rule): structured data, the profile's selector text, meta names, then the
     byline a reader sees; ("", "none") when the page names nobody.
 
-    A JSON-LD author that is an Organization is the publisher more often than the writer:
-    it is used only when no person is named anywhere on the page. A link to the site's
-    author page comes after the elements themes name as bylines (those hold the whole
-    byline, co-authors included) and before a "By" in the text (a link says who it is).
+    The publisher is not the author: a JSON-LD author that is an Organization, or any
+    author named like the site itself (its og:site_name: "USA TODAY", "Вестник Русе"), is
+    used only when no one else is named on the page; and to pass it over, the other name
+    must read as a full name (on a one-person blog the site's name is the writer's). A
+    profile's selector is trusted as it is: someone chose it for that site. A link to the
+    site's author page comes after the elements themes name as bylines (those hold the
+    whole byline, co-authors included) and before a "By" in the text (a link says who).
     """
-    if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
-        return name, "jsonld:author"
-    if name := bylines.clean_byline(profile_text):
-        return name, f"profile:{profile_selector}"
-    if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
-        return name, "meta:author"
-    found = _byline_element(tree) or _author_link(tree, url)
-    if found:
-        return found
-    for window in near:
-        name = bylines.byline_in_text(window)
-        if name:
-            return name, "generic:text-near-title"
-        break  # only the nearest window: further out, "By" starts other sentences
+    publisher: tuple[str, str] | None = None
+    for name, rule in _candidates(tree, near, meta, profile_text, profile_selector, url):
+        trusted = rule.startswith("profile:")
+        if publisher is not None and not trusted and not _reads_as_full_name(name):
+            continue
+        if trusted or not _is_publisher(name, meta):
+            return name, rule
+        publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
         return meta.jsonld_org_author, "jsonld:author-organization"
-    return "", "none"
+    return publisher or ("", "none")
 
 
-def _byline_element(tree: LexborHTMLParser) -> tuple[str, str] | None:
+def _candidates(
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile_text: str,
+    profile_selector: str,
+    url: str,
+) -> Iterator[tuple[str, str]]:
+    """Every source in order, lazily: most pages stop at the first."""
+    if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
+        yield name, "jsonld:author"
+    if name := bylines.clean_byline(profile_text):
+        yield name, f"profile:{profile_selector}"
+    if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
+        yield name, "meta:author"
+    yield from _byline_elements(tree)
+    yield from _author_links(tree, url)
+    for window in near:
+        if name := bylines.byline_in_text(window):
+            yield name, "generic:text-near-title"
+        break  # only the nearest window: further out, "By" starts other sentences
+
+
+def _reads_as_full_name(text: str) -> bool:
+    """Two or more words that read as a name: what it takes to pass over the publisher's
+    name, which is right on a one-person site. A lone "HERE" or "Top" is a link, Latin
+    capitals ("GARDEN MAINTENANCE") a category label; Cyrillic capitals can be a name
+    (BTA prints its writers so)."""
+    if text.isupper() and not any("а" <= c.lower() <= "я" for c in text):
+        return False
+    return len(text.split()) >= 2 and bylines.reads_as_name(text)
+
+
+def _squashed(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _is_publisher(name: str, meta: Metadata) -> bool:
+    """The name is the site's own, its og:site_name, compared without case, spaces or
+    punctuation. Not the host's name: personal sites are named after their writer
+    ("janedoe.com"), and there the writer is the author."""
+    squashed = _squashed(name)
+    return bool(squashed) and _squashed(meta.og_site_name) == squashed
+
+
+# Elements that match a byline selector without being one: head links, scripts, and the
+# article itself when its class carries the writer ("hentry author-jane-doe").
+_NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "article", "main", "body"})
+# The outermost part of every byline selector, in one: a page where this matches nothing
+# has no byline element, and the per-selector walks (descendant selectors are the dear
+# ones) are skipped.
+_ANY_BYLINE = ", ".join(
+    dict.fromkeys(
+        part.split()[0] for selector in bylines.BYLINE_SELECTORS for part in selector.split(",")
+    )
+)
+
+
+def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
     """The first element named as a byline, outside furniture, whose text reads as names.
 
     Searched in the whole body, not in the first ``<article>`` or ``<main>``: that is a
@@ -59,16 +115,19 @@ def _byline_element(tree: LexborHTMLParser) -> tuple[str, str] | None:
     ``<main>``, beside the headline. Furniture (footers, sidebars, related lists) is
     still passed over, so other articles' bylines do not count.
     """
-    if tree.body is None:
-        return None
+    if tree.body is None or tree.body.css_first(_ANY_BYLINE) is None:
+        return  # one walk of the page instead of one per selector, on most pages
+    seen: set[int] = set()  # the selectors overlap: each element is judged once
     for selector in bylines.BYLINE_SELECTORS:
         for node in tree.body.css(selector)[:20]:
-            if node.tag in ("meta", "link", "script") or in_furniture(node):
+            if node.mem_id in seen:
+                continue
+            seen.add(node.mem_id)
+            if node.tag in _NOT_BYLINE_TAGS or in_furniture(node):
                 continue
             name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
-            if name:
-                return name, f"generic:{selector.split(',')[0]}"
-    return None
+            if name and node.css_first("h1") is None:  # not "post author-jane-doe"
+                yield name, f"generic:{selector.split(',')[0]}"
 
 
 # Path segments of a site's page about one of its writers ("/author/ivan-petrov/",
@@ -83,7 +142,7 @@ def _host(url: str) -> str:
     return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
-def _author_link(tree: LexborHTMLParser, url: str) -> tuple[str, str] | None:
+def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]:
     """A link to this site's own page about a writer, whose text is a name.
 
     Same site only: an article that links to another site's author page is citing
@@ -91,7 +150,7 @@ def _author_link(tree: LexborHTMLParser, url: str) -> tuple[str, str] | None:
     read as a name, not as "Articles by Jane" or "All posts".
     """
     if tree.body is None:
-        return None
+        return
     host = _host(url)
     for node in tree.body.css(_AUTHOR_LINKS)[:30]:
         href = node.attributes.get("href") or ""
@@ -104,5 +163,4 @@ def _author_link(tree: LexborHTMLParser, url: str) -> tuple[str, str] | None:
             continue
         name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
         if bylines.reads_as_name(name):
-            return name, "generic:author-link"
-    return None
+            yield name, "generic:author-link"
