@@ -179,3 +179,19 @@ def test_article_wrapper_named_after_its_writer_is_no_byline() -> None:
         f"{PROSE_BG}</article></body></html>"
     )
     assert extract(html).author is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Автори: Мария Петрова и Иван Колев 14.03.2025", "Мария Петрова и Иван Колев"),
+        ("От Мария Петрова и Иван Колев | 14.03.2025", "Мария Петрова и Иван Колев"),
+        ("By Jane Doe and John Roe | March 3, 2025", "Jane Doe and John Roe"),
+        ("By Ann Lee, Bo Park and Cy Diaz", "Ann Lee, Bo Park and Cy Diaz"),
+        ("By Jane Doe, Senior Editor", "Jane Doe"),  # a role, not a co-author
+        ("By Jane Doe and the council", "Jane Doe"),
+        ("By Jane Doe Founder and Chief Editor", "Jane Doe"),  # a role, not a co-author
+    ],
+)
+def test_co_authors_in_running_text_as_printed(text: str, expected: str) -> None:
+    assert byline_in_text(text) == expected

@@ -1,7 +1,14 @@
 """Bylines as pages print them: "Автор: Иван Петров", "От Мария Иванова", "By Jane Doe".
 
-Pure text functions; the pipeline decides where to look (byline elements first, then the
+Pure text functions; ``authors`` decides where to look (byline elements first, then the
 text just after the headline). One vocabulary for the prefixes, used by both.
+
+Several writers: a byline the page prints as one line is kept in the page's own words
+("Мария Петрова и Иван Колев", "A, B and C"), as WCXB's ground truth also keeps them;
+names that arrive as separate items (a JSON-LD list) are joined with ", ". Printed joins
+are not rewritten to commas because "и", "and" and "&" also stand inside the names of
+institutions ("Център за градска мобилност и транспорт", "Procter & Gamble"), and a
+wrongly split institution is worse for a researcher than a join word left in place.
 """
 
 from __future__ import annotations
@@ -102,7 +109,8 @@ def _uncapitalised(text: str) -> str:
 
 
 def byline_in_text(text: str) -> str:
-    """The first "By Jane Doe" / "Автор: Иван Петров" / "От Мария Иванова" in ``text``.
+    """The first "By Jane Doe" / "Автор: Иван Петров" / "От Мария Иванова" in ``text``,
+    co-authors included as printed ("Мария Петрова и Иван Колев", "A, B and C").
 
     A name is one to three capitalised words; a third one followed by a lower-case word
     starts the next sentence ("Иван Петров Общината съобщи"). "От" opens sentences as
@@ -110,26 +118,76 @@ def byline_in_text(text: str) -> str:
     the name needs two words and must not run on into a lower-case word.
     """
     for m in _IN_TEXT.finditer(text):
-        words = text[m.end() :].split(maxsplit=4)
-        name: list[str] = []
-        for word in words[:3]:
-            bare = word.rstrip(",;")
-            if not _NAME_WORD.fullmatch(bare) and not (name and bare in ("de", "van", "von")):
-                break
-            name.append(bare)
-            if bare != word:
-                break  # "От Анна Стоянова, 14 март": the comma ends the name
-        following = words[len(name)] if len(name) < len(words) else ""
-        if len(name) == 3 and following[:1].islower() and name[2] == words[2]:
-            name, following = name[:2], name[2]
-        if not name or any(" ".join(name[:k]).lower() in _NOT_NAMES for k in (1, 2)):
+        words = text[m.end() :].split(maxsplit=16)
+        names, end = _names_at(words)
+        if not names or any(" ".join(names[0][:k]).lower() in _NOT_NAMES for k in (1, 2)):
             continue
-        if m["prefix"] in ("От", "ОТ") and (len(name) < 2 or following[:1].islower()):
+        following = words[end] if end < len(words) else ""
+        if m["prefix"] in ("От", "ОТ") and (
+            any(len(name) < 2 for name in names) or following[:1].islower()
+        ):
             continue
-        if len(name) == 1 and following[:1].islower():
+        if len(names[0]) == 1 and len(names) == 1 and following[:1].islower():
             continue  # "By Friday the council…": a sentence, not a byline
-        return clean_byline(" ".join(name))
+        return clean_byline(" ".join(words[:end]).rstrip(",;"))
     return ""
+
+
+_JOINS = frozenset({"и", "and", "&"})
+
+
+def _names_at(words: list[str]) -> tuple[list[list[str]], int]:
+    """The names at the start of ``words`` and how many words they take, joins included.
+
+    A co-author follows "и"/"and"/"&", or a comma when such a join comes later ("A, B and
+    C"); a comma alone is more often a role or a place ("Jane Doe, Senior Editor"), and a
+    co-author needs two words ("and Friday" is no one)."""
+    names: list[list[str]] = []
+    end = start = 0
+    joined_at = 0  # how many names stand before the last "и"/"and" seen
+    while start < len(words) and len(names) < 6:
+        name = _name_at(words, start)
+        if not name or (names and len(name) < 2):
+            break
+        names.append(name)
+        end = start + len(name)
+        if end < len(words) and words[end] in _JOINS:
+            joined_at = len(names)
+            start = end + 1
+        elif words[end - 1].endswith(","):
+            start = end
+        else:
+            break
+    if len(names) > joined_at + 1:  # commas after the last join: not co-authors
+        names = names[: joined_at + 1] if joined_at else names[:1]
+        end = _end_of(words, names)
+    return names, end
+
+
+def _name_at(words: list[str], start: int) -> list[str]:
+    name: list[str] = []
+    for word in words[start : start + 3]:
+        bare = word.rstrip(",;")
+        if not _NAME_WORD.fullmatch(bare) and not (name and bare in ("de", "van", "von")):
+            break
+        name.append(bare)
+        if bare != word:
+            break  # "От Анна Стоянова, 14 март": the comma ends the name
+    after = start + len(name)
+    following = words[after] if after < len(words) else ""
+    if len(name) == 3 and name[2] == words[start + 2] and following[:1].islower():
+        name = name[:2]  # the third word opens the next sentence, or a role and another
+    return name
+
+
+def _end_of(words: list[str], names: list[list[str]]) -> int:
+    """Where the last of ``names`` ends in ``words``, joins counted."""
+    end = 0
+    for index, name in enumerate(names):
+        end += len(name)
+        if index + 1 < len(names) and end < len(words) and words[end] in _JOINS:
+            end += 1
+    return end
 
 
 # Words that may stand lower-case inside a name: particles and the joins between names.
