@@ -195,3 +195,21 @@ def test_article_wrapper_named_after_its_writer_is_no_byline() -> None:
 )
 def test_co_authors_in_running_text_as_printed(text: str, expected: str) -> None:
     assert byline_in_text(text) == expected
+
+
+def test_writer_in_labelled_twitter_card_tags() -> None:
+    """A WordPress SEO plugin states the writer only as a labelled pair of card tags."""
+    html = (
+        '<html><head><meta name="twitter:label1" content="Време за четене">'
+        '<meta name="twitter:data1" content="3 минути">'
+        '<meta name="twitter:label2" content="Автор">'
+        '<meta name="twitter:data2" content="Мария Петрова"></head><body><article>'
+        f"<h1>Бюджетът е приет</h1>{PROSE_BG}</article></body></html>"
+    )
+    article = extract(html)
+    assert article.author == "Мария Петрова"
+    assert article.rules["author"] == "meta:twitter:data"
+    english = html.replace('content="Автор"', 'content="Written by"')
+    assert extract(english.replace("Мария Петрова", "Jane Doe")).author == "Jane Doe"
+    unlabelled = html.replace('content="Автор"', 'content="Категория"')
+    assert extract(unlabelled).author is None

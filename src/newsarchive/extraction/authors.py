@@ -64,6 +64,8 @@ def _candidates(
         yield name, f"profile:{profile_selector}"
     if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
         yield name, "meta:author"
+    if meta.labelled_author and (name := bylines.clean_byline(meta.labelled_author)):
+        yield name, "meta:twitter:data"
     yield from _byline_elements(tree)
     yield from _author_links(tree, url)
     for window in near:
