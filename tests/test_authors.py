@@ -213,3 +213,25 @@ def test_writer_in_labelled_twitter_card_tags() -> None:
     assert extract(english.replace("Мария Петрова", "Jane Doe")).author == "Jane Doe"
     unlabelled = html.replace('content="Автор"', 'content="Категория"')
     assert extract(unlabelled).author is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" by Jane Doe ● March 3, 2025 ● 6 min read", "Jane Doe"),
+        ("от Мария Петрова | 14.03.2025", "Мария Петрова"),
+        ("от понеделник улицата е затворена", ""),
+        ("Budget talks ended, as expected by Jane Doe", ""),  # inside a sentence
+    ],
+)
+def test_lower_case_by_where_the_text_opens(text: str, expected: str) -> None:
+    assert byline_in_text(text) == expected
+
+
+def test_small_type_byline_after_the_headline() -> None:
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1>"
+        '<div class="meta">от Мария Петрова <span>●</span> 14.03.2025</div>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова"

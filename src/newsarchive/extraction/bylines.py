@@ -50,10 +50,12 @@ _TRAILING_MONTH = re.compile(rf"(?:\s|^)(?:{MONTH_WORD.pattern})\s*$", re.IGNORE
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
 # In running text a byline starts with one of these, in the case pages print them (a
 # lower-case "от" is a preposition; "От" opens a sentence as often as a byline, see
-# ``byline_in_text``); capitals too ("АВТОР: МАРИЯ ПЕТРОВА").
+# ``byline_in_text``); capitals too ("АВТОР: МАРИЯ ПЕТРОВА"). Where the text opens, right
+# after the headline, a lower-case "by"/"от" is a byline too: themes set it in small type
+# ("by Jane Doe ● 3 March"), and no sentence starts in lower case.
 _IN_TEXT = re.compile(
-    r"(?:^|[\s|•·])(?P<prefix>(?i:автори?|текст|author|authors)\s*:|(?i:written|posted)\s+"
-    r"(?i:by)|By|BY|От|ОТ)\s+"
+    r"(?:^\s*(?P<lead>by|от)|(?:^|[\s|•·])(?P<prefix>(?i:автори?|текст|author|authors)\s*:|"
+    r"(?i:written|posted)\s+(?i:by)|By|BY|От|ОТ))\s+"
 )
 _MAX_WORDS = 8
 # Not a writer: empty values of templates, site accounts, and the newsroom's generic
@@ -123,7 +125,7 @@ def byline_in_text(text: str) -> str:
         if not names or any(" ".join(names[0][:k]).lower() in _NOT_NAMES for k in (1, 2)):
             continue
         following = words[end] if end < len(words) else ""
-        if m["prefix"] in ("От", "ОТ") and (
+        if (m["prefix"] or m["lead"]).casefold() == "от" and (
             any(len(name) < 2 for name in names) or following[:1].islower()
         ):
             continue
