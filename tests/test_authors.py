@@ -235,3 +235,18 @@ def test_small_type_byline_after_the_headline() -> None:
         f"{PROSE_BG}</article></body></html>"
     )
     assert extract(html).author == "Мария Петрова"
+
+
+def test_byline_whose_class_also_carries_a_furniture_word() -> None:
+    """The element names itself a byline; that its class also says "widget" does not
+    make it a sidebar. A byline inside a real sidebar is still another article's."""
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1>"
+        '<div class="article-byline widget">Автор: <a href="/a/7">Мария Петрова</a></div>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова"
+    in_sidebar = html.replace("<div class", "<aside><div class").replace(
+        "Петрова</a></div>", "Петрова</a></div></aside>"
+    )
+    assert extract(in_sidebar).author is None
