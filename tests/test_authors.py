@@ -250,3 +250,13 @@ def test_byline_whose_class_also_carries_a_furniture_word() -> None:
         "Петрова</a></div>", "Петрова</a></div></aside>"
     )
     assert extract(in_sidebar).author is None
+
+
+def test_photo_credit_line_before_the_byline_line() -> None:
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1>"
+        '<div class="post-author">Снимка: Иван Колев<br>Автор: Мария Петрова</div>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова"
+    assert clean_byline("Photo: Sam Lee\nBy Jane Doe") == "Jane Doe"

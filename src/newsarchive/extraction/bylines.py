@@ -38,6 +38,8 @@ _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # БНР", "Photo: Jane Doe"): it names who took the picture or whom the text was taken
 # from, not who wrote the article, so a byline line ends where one starts.
 _CREDIT = r"(?:снимк[аи]|фото|видео|източник|photos?|images?|video|source|credits?)\s*:"
+# A line of its own that credits the picture: the byline may be on the next line.
+_CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
 # What follows a name in a byline line: a date, a separator, a credit.
 _TAIL = re.compile(
     r"\s*(?:\||•|·|—|–|\s-\s|\bon\b|\bupdated\b|\bpublished\b|\bпубликувано\b|\d|"
@@ -79,7 +81,11 @@ def clean_byline(text: str) -> str:
     put the writer's role or bio in an element of its own after the name.
     """
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    lines = [line for line in lines if line and _LEADING.sub("", line + " ").strip()]
+    lines = [
+        line
+        for line in lines
+        if line and _LEADING.sub("", line + " ").strip() and not _CREDIT_LINE.match(line)
+    ]
     if not lines or lines[0].startswith("/"):
         return ""  # BTA's editors' sign-off "/ИК/", "/МО/МО/": initials, not a name
     text = _TAIL.sub("", _LEADING.sub("", lines[0]))
