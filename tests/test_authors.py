@@ -260,3 +260,24 @@ def test_photo_credit_line_before_the_byline_line() -> None:
     )
     assert extract(html).author == "Мария Петрова"
     assert clean_byline("Photo: Sam Lee\nBy Jane Doe") == "Jane Doe"
+
+
+def test_co_author_links_in_one_byline() -> None:
+    html = (
+        '<html><body><article><h1>Бюджетът е приет</h1><div class="news-byline">Автори: '
+        '<a href="/avtor/maria-petrova">Мария Петрова</a> и '
+        '<a href="/avtor/ivan-kolev">Иван Колев</a> в '
+        '<a href="/kategoria/obshtina">Община</a></div>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова, Иван Колев"
+
+
+def test_reviewer_beside_the_writer_is_no_co_author() -> None:
+    html = (
+        '<html><body><article><h1>Budget approved</h1><div class="byline">By '
+        '<a href="/author/jane-doe">Jane Doe</a>. Reviewed by '
+        '<a href="/author/john-roe">John Roe</a></div>'
+        f"{PROSE_EN}</article></body></html>"
+    )
+    assert extract(html).author == "Jane Doe"

@@ -7,6 +7,7 @@ needs its reasons written down; the text rules for reading a byline live in ``by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -129,7 +130,51 @@ def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
                 continue
             name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
             if name and node.css_first("h1") is None:  # not "post author-jane-doe"
+                if node.tag == "a":
+                    name = _with_co_authors(node, name)
                 yield name, f"generic:{selector.split(',')[0]}"
+
+
+def _with_co_authors(link: LexborNode, name: str) -> str:
+    """The writer's link and the links beside it to the same kind of page ("/author/a",
+    "/author/b"), their names joined with ", " (separate items: see ``bylines``). A link
+    elsewhere in the byline (a section, "/category/…") is not a co-author."""
+    folder = _folder(link.attributes.get("href") or "")
+    container = link.parent
+    for _ in range(2):  # "<span><a>A</a></span> и <span><a>B</a></span>"
+        if container is None or container.tag in _NOT_BYLINE_TAGS:
+            return name
+        links = container.css("a")
+        if len(links) > 1:
+            break
+        container = container.parent
+    else:
+        return name
+    if _NOT_CO_AUTHOR.search(container.text(deep=True) or ""):
+        return name  # "By Jane Doe. Reviewed by John Roe": the second one checked it
+    names = [name]
+    for other in links[:8]:
+        if other.mem_id == link.mem_id or not folder:
+            continue
+        if _folder(other.attributes.get("href") or "") != folder:
+            continue
+        co_author = bylines.clean_byline(other.text(deep=True, separator="\n") or "")
+        if co_author and bylines.reads_as_name(co_author) and co_author not in names:
+            names.append(co_author)
+    return ", ".join(names)
+
+
+# Beside the writer, the people who edited or checked the text: named, not authors.
+_NOT_CO_AUTHOR = re.compile(
+    r"\b(?:reviewed|edited|fact[- ]?checked|редактор|редактирал[аи]?|редакция|проверил[аи]?)\b",
+    re.IGNORECASE,
+)
+
+
+def _folder(href: str) -> str:
+    """ "/author/jane-doe/" -> "/author/": where a site keeps its pages of one kind."""
+    path = urlsplit(href).path.rstrip("/")
+    return path.rsplit("/", 1)[0] + "/" if "/" in path.strip("/") else ""
 
 
 def _in_furniture(node: LexborNode) -> bool:
