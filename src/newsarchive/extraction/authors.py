@@ -121,12 +121,13 @@ def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
     if tree.body is None or tree.body.css_first(_ANY_BYLINE) is None:
         return  # one walk of the page instead of one per selector, on most pages
     seen: set[int] = set()  # the selectors overlap: each element is judged once
+    furniture: dict[int, bool] = {}
     for selector in bylines.BYLINE_SELECTORS:
         for node in tree.body.css(selector)[:20]:
             if node.mem_id in seen:
                 continue
             seen.add(node.mem_id)
-            if node.tag in _NOT_BYLINE_TAGS or _in_furniture(node):
+            if node.tag in _NOT_BYLINE_TAGS or _in_furniture(node, furniture):
                 continue
             name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
             if name and node.css_first("h1") is None:  # not "post author-jane-doe"
@@ -177,17 +178,31 @@ def _folder(href: str) -> str:
     return path.rsplit("/", 1)[0] + "/" if "/" in path.strip("/") else ""
 
 
-def _in_furniture(node: LexborNode) -> bool:
+def _in_furniture(node: LexborNode, memo: dict[int, bool]) -> bool:
     """``in_furniture``, except that an element whose class or id names it a byline is
     not furniture for a byline: a theme's "storybyline-wrap linkLocation" carries a word
-    the furniture list knows, yet says what it is. Its ancestors still count."""
+    the furniture list knows, yet says what it is. Its ancestors still count.
+
+    ``memo`` holds the verdict for elements already walked on this page: the candidates
+    share most of their ancestors, and each walk would otherwise go up to the body.
+    """
+    path: list[int] = []
     current: LexborNode | None = node
+    verdict = False
     while current is not None and current.tag not in ("body", "html", None):
+        known = memo.get(current.mem_id)
+        if known is not None:
+            verdict = known
+            break
+        path.append(current.mem_id)
         marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
         if "byline" not in marker.lower() and is_furniture(current):
-            return True
+            verdict = True
+            break
         current = current.parent
-    return False
+    for mem_id in path:
+        memo[mem_id] = verdict
+    return verdict
 
 
 # Path segments of a site's page about one of its writers ("/author/ivan-petrov/",
