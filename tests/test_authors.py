@@ -281,3 +281,15 @@ def test_reviewer_beside_the_writer_is_no_co_author() -> None:
         f"{PROSE_EN}</article></body></html>"
     )
     assert extract(html).author == "Jane Doe"
+
+
+def test_a_malformed_link_does_not_cost_the_article() -> None:
+    html = (
+        '<html><body><article><h1>Бюджетът е приет</h1><div class="byline">'
+        '<a href="http://[broken/author/x">Мария Петрова</a> и '
+        '<a href="http://[broken/author/y">Иван Колев</a></div>'
+        f'<a href="http://[broken/avtor/z">Петър Колев</a>{PROSE_BG}</article></body></html>'
+    )
+    article = extract(html, "https://vestnik.example.bg/n/1")
+    assert "error" not in article.rules
+    assert article.author == "Мария Петрова"

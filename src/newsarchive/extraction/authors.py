@@ -26,8 +26,9 @@ def pick_author(
     profile_selector: str,
     url: str,
 ) -> tuple[str, str]:
-    """(name, rule): structured data, the profile's selector text, meta names, then the
-    byline a reader sees; ("", "none") when the page names nobody.
+    """(name, rule): structured data, the profile's selector text, meta names (the author
+    meta, then an SEO plugin's labelled card tags), then the byline a reader sees; ("",
+    "none") when the page names nobody.
 
     The publisher is not the author: a JSON-LD author that is an Organization, or any
     author named like the site itself (its og:site_name: "USA TODAY", "Вестник Русе"), is
@@ -111,7 +112,8 @@ _ANY_BYLINE = ", ".join(
 
 
 def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
-    """The first element named as a byline, outside furniture, whose text reads as names.
+    """Elements named as bylines, most specific selector first, outside furniture, whose
+    text reads as names.
 
     Searched in the whole body, not in the first ``<article>`` or ``<main>``: that is a
     related-news card on some pages, and others print the byline in a header block above
@@ -174,7 +176,7 @@ _NOT_CO_AUTHOR = re.compile(
 
 def _folder(href: str) -> str:
     """ "/author/jane-doe/" -> "/author/": where a site keeps its pages of one kind."""
-    path = urlsplit(href).path.rstrip("/")
+    path = _split(href)[1].rstrip("/")
     return path.rsplit("/", 1)[0] + "/" if "/" in path.strip("/") else ""
 
 
@@ -213,12 +215,18 @@ _AUTHOR_PATHS = frozenset(
 _AUTHOR_LINKS = ", ".join(f'a[href*="{p}"]' for p in ("author", "contributor", "avtor", "autor"))
 
 
-def _host(url: str) -> str:
-    return urlsplit(url).netloc.lower().removeprefix("www.")
+def _split(href: str) -> tuple[str, str]:
+    """(host without "www.", path) of a link; ("", "") for one ``urlsplit`` refuses
+    ("http://[bad"): one broken link must not cost the page its article."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return "", ""
+    return parts.netloc.lower().removeprefix("www."), parts.path
 
 
 def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]:
-    """A link to this site's own page about a writer, whose text is a name.
+    """Links to this site's own page about a writer, whose text is a name.
 
     Same site only: an article that links to another site's author page is citing
     someone (a study's author, a quoted expert), not naming its own writer. The text must
@@ -226,13 +234,12 @@ def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]
     """
     if tree.body is None:
         return
-    host = _host(url)
+    host, _ = _split(url)
     for node in tree.body.css(_AUTHOR_LINKS)[:30]:
-        href = node.attributes.get("href") or ""
-        parts = urlsplit(href)
-        if parts.netloc and host and _host(href) != host:
+        link_host, path = _split(node.attributes.get("href") or "")
+        if link_host and host and link_host != host:
             continue
-        if not _AUTHOR_PATHS.intersection(parts.path.lower().split("/")):
+        if not _AUTHOR_PATHS.intersection(path.lower().split("/")):
             continue
         if in_furniture(node):
             continue
