@@ -26,12 +26,13 @@ BYLINE_SELECTORS = (
     '[class*="byline"] a, [class*="author"] a',
     '[class*="byline"], [class*="author"]',
 )
-# "Автор:", "Автори:", "Текст:", "Текст и снимки:", "От" (Bulgarian), "By", "Written by",
-# "Posted by", "Author:" (English); Russian sites write "Автор:" too. Longer forms first:
-# "текст" alone would leave "и снимки: Иван Петров" behind.
+# "Автор:", "Автори:", "Текст:", "Текст и снимки:", "Фото и текст:" (the writer took the
+# pictures too), "От" (Bulgarian), "By", "Written by", "Posted by", "Author:" (English);
+# Russian sites write "Автор:" too. Longer forms first: "текст" alone would leave
+# "и снимки: Иван Петров" behind.
 _PREFIX = (
-    r"(?:текст и снимки|снимки и текст|автори?|текст|от|author|authors|written by|"
-    r"posted by|by)"
+    r"(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|автори?|текст|от|"
+    r"author|authors|written by|posted by|by)"
 )
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # A credit for the pictures or the source ("Снимка: БТА", "Фото: Иван Петров", "Източник:
