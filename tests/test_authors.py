@@ -294,3 +294,11 @@ def test_a_malformed_link_does_not_cost_the_article() -> None:
     article = extract(html, "https://vestnik.example.bg/n/1")
     assert "error" not in article.rules
     assert article.author == "Мария Петрова"
+
+
+@pytest.mark.parametrize(
+    "text", ["Публикувано от Мария Петрова", "Публикувано от: Мария Петрова | 14.03.2025"]
+)
+def test_wordpress_bulgarian_posted_by(text: str) -> None:
+    assert clean_byline(text) == "Мария Петрова"
+    assert byline_in_text(f"14.03.2025 {text} Общината съобщи, че") == "Мария Петрова"

@@ -27,12 +27,13 @@ BYLINE_SELECTORS = (
     '[class*="byline"], [class*="author"]',
 )
 # "Автор:", "Автори:", "Текст:", "Текст и снимки:", "Фото и текст:" (the writer took the
-# pictures too), "От" (Bulgarian), "By", "Written by", "Posted by", "Author:" (English);
+# pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the last two are how
+# WordPress translates "Posted by"), "By", "Written by", "Posted by", "Author:" (English);
 # Russian sites write "Автор:" too. Longer forms first: "текст" alone would leave
 # "и снимки: Иван Петров" behind.
 _PREFIX = (
-    r"(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|автори?|текст|от|"
-    r"author|authors|written by|posted by|by)"
+    r"(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|автори?|текст|"
+    r"(?:публикува|написа)н[оа] от|от|author|authors|written by|posted by|by)"
 )
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # A credit for the pictures or the source ("Снимка: БТА", "Фото: Иван Петров", "Източник:
@@ -58,7 +59,7 @@ _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
 # ("by Jane Doe ● 3 March"), and no sentence starts in lower case.
 _IN_TEXT = re.compile(
     r"(?:^\s*(?P<lead>by|от)|(?:^|[\s|•·])(?P<prefix>(?i:автори?|текст|author|authors)\s*:|"
-    r"(?i:written|posted)\s+(?i:by)|By|BY|От|ОТ))\s+"
+    r"(?i:written|posted)\s+(?i:by)|(?i:(?:публикува|написа)н[оа]\s+от):?|By|BY|От|ОТ))\s+"
 )
 _MAX_WORDS = 8
 # Not a writer: empty values of templates, site accounts, and the newsroom's generic
