@@ -1,7 +1,14 @@
 """Bylines as pages print them: "Автор: Иван Петров", "От Мария Иванова", "By Jane Doe".
 
-Pure text functions; the pipeline decides where to look (byline elements first, then the
+Pure text functions; ``authors`` decides where to look (byline elements first, then the
 text just after the headline). One vocabulary for the prefixes, used by both.
+
+Several writers: a byline the page prints as one line is kept in the page's own words
+("Мария Петрова и Иван Колев", "A, B and C"), as WCXB's ground truth also keeps them;
+names that arrive as separate items (a JSON-LD list) are joined with ", ". Printed joins
+are not rewritten to commas because "и", "and" and "&" also stand inside the names of
+institutions ("Център за градска мобилност и транспорт", "Procter & Gamble"), and a
+wrongly split institution is worse for a researcher than a join word left in place.
 """
 
 from __future__ import annotations
@@ -19,23 +26,53 @@ BYLINE_SELECTORS = (
     '[class*="byline"] a, [class*="author"] a',
     '[class*="byline"], [class*="author"]',
 )
-# "Автор:", "Автори:", "Текст:", "От" (Bulgarian), "By", "Written by", "Posted by",
-# "Author:" (English), "Автор материала" is not needed: Russian sites write "Автор:" too.
-_PREFIX = r"(?:автори?|текст|снимки и текст|от|author|authors|written by|posted by|by)"
+# "Автор:", "Автори:", "Текст:", "Текст и снимки:", "Фото и текст:" (the writer took the
+# pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the last two are how
+# WordPress translates "Posted by"), "By", "Written by", "Posted by", "Author:" (English);
+# Russian sites write "Автор:" too. Longer forms first: "текст" alone would leave
+# "и снимки: Иван Петров" behind.
+_PREFIX = (
+    r"(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|автори?|текст|"
+    r"(?:публикува|написа)н[оа] от|от|author|authors|written by|posted by|by)"
+)
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
-# What follows a name in a byline line: a date, a separator, a role after a comma.
+# A credit for the pictures or the source ("Снимка: БТА", "Фото: Иван Петров", "Източник:
+# БНР", "Photo: Jane Doe"): it names who took the picture or whom the text was taken
+# from, not who wrote the article, so a byline line ends where one starts.
+_CREDIT = r"(?:снимк[аи]|фото|видео|източник|photos?|images?|video|source|credits?)\s*:"
+# A line of its own that credits the picture: the byline may be on the next line.
+_CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
+# What follows a name in a byline line: a date, a separator, a credit.
 _TAIL = re.compile(
-    r"\s*(?:\||•|·|—|–|\s-\s|\bon\b|\bupdated\b|\bpublished\b|\bпубликувано\b|\d).*$",
+    r"\s*(?:\||•|·|—|–|\s-\s|\bon\b|\bupdated\b|\bpublished\b|\bпубликувано\b|\d|"
+    rf"(?<!\w){_CREDIT}).*$",
     re.IGNORECASE,
 )
-_NAME_WORD = r"[A-ZА-ЯЁ][\w.'’-]*"
-# In running text, a byline is a prefix and one to three capitalised words.
+# A month name left at the end once the day and year are cut ("Jane Doe March 3, 2025");
+# only at the end, so "April Fulton" and "June Carter" keep their first names.
+_TRAILING_MONTH = re.compile(rf"(?:\s|^)(?:{MONTH_WORD.pattern})\s*$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
+# In running text a byline starts with one of these, in the case pages print them (a
+# lower-case "от" is a preposition; "От" opens a sentence as often as a byline, see
+# ``byline_in_text``); capitals too ("АВТОР: МАРИЯ ПЕТРОВА"). Where the text opens, right
+# after the headline, a lower-case "by"/"от" is a byline too: themes set it in small type
+# ("by Jane Doe ● 3 March"), and no sentence starts in lower case.
 _IN_TEXT = re.compile(
-    rf"(?:^|[\s|•·])(?:Автори?:|Текст:|Author:|Written by|Posted by|By|От)\s+"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von)){{0,2}})",
+    r"(?:^\s*(?P<lead>by|от)|(?:^|[\s|•·])(?P<prefix>(?i:автори?|текст|author|authors)\s*:|"
+    r"(?i:written|posted)\s+(?i:by)|(?i:(?:публикува|написа)н[оа]\s+от):?|By|BY|От|ОТ))\s+"
 )
 _MAX_WORDS = 8
-_NOT_NAMES = frozenset({"undefined", "null", "none", "admin", "administrator", "webmaster"})
+# Not a writer: empty values of templates, site accounts, and the newsroom's generic
+# signatures ("Staff", "Редакция"), which name nobody a researcher could follow.
+_NOT_NAMES = frozenset(
+    {
+        "undefined", "null", "none", "admin", "administrator", "webmaster", "staff",
+        "staff writer", "staff reporter", "editor", "editors", "the editors", "editorial",
+        "editorial team", "editorial staff", "editorial board", "newsroom", "news desk",
+        "guest", "guest author", "anonymous", "редакция", "редакцията", "редактор",
+        "екип", "екипът", "анонимен", "гост автор", "администратор",
+    }
+)  # fmt: skip
 
 
 def clean_byline(text: str) -> str:
@@ -46,13 +83,15 @@ def clean_byline(text: str) -> str:
     put the writer's role or bio in an element of its own after the name.
     """
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    lines = [line for line in lines if line and _LEADING.sub("", line + " ").strip()]
-    text = _LEADING.sub("", lines[0]) if lines else ""
-    text = _TAIL.sub("", text)
-    month = MONTH_WORD.search(text)
-    if month:
-        text = text[: month.start()]
-    text = text.strip(" ,;:\"'“”")
+    lines = [
+        line
+        for line in lines
+        if line and _LEADING.sub("", line + " ").strip() and not _CREDIT_LINE.match(line)
+    ]
+    if not lines or lines[0].startswith("/"):
+        return ""  # BTA's editors' sign-off "/ИК/", "/МО/МО/": initials, not a name
+    text = _TAIL.sub("", _LEADING.sub("", lines[0]))
+    text = _TRAILING_MONTH.sub("", text).strip(" ,;:\"'“”")
     if text.lower() in _NOT_NAMES:
         return ""
     if not text or text.startswith(("http", "@")) or len(text.split()) > _MAX_WORDS:
@@ -61,16 +100,117 @@ def clean_byline(text: str) -> str:
         return ""  # a sentence, not a name
     if not any(ch.isalpha() for ch in text):
         return ""
-    return text
+    return _uncapitalised(text)
+
+
+def _uncapitalised(text: str) -> str:
+    """A Cyrillic name typed in capitals ("БОРИС ЗЮМБЮЛЕВ") as it is written in a sentence
+    ("Борис Зюмбюлев"): the capitals are the theme's styling, and an archive that keeps
+    them holds the same writer under two spellings. Only names of two or more plain words
+    (hyphens allowed): Bulgarian names have no inner capitals, so ``str.title`` is exact
+    for them; an acronym ("БТА") or a Latin name ("MCDONALD") is left alone.
+    """
+    words = text.split()
+    if len(words) < 2 or not text.isupper() or not any("а" <= c.lower() <= "я" for c in text):
+        return text
+    if not all(w.replace("-", "").isalpha() for w in words):
+        return text
+    return " ".join(w.title() for w in words)
 
 
 def byline_in_text(text: str) -> str:
-    """The first "By Jane Doe" / "Автор: Иван Петров" / "От Мария Иванова" in ``text``."""
-    m = _IN_TEXT.search(text)
-    if not m:
-        return ""
-    words = m["name"].split()
-    following = text[m.end() :].split()[:1]
-    if len(words) == 3 and following and following[0][:1].islower():
-        words = words[:2]  # "Иван Петров Общината съобщи": the third word starts a sentence
-    return clean_byline(" ".join(words))
+    """The first "By Jane Doe" / "Автор: Иван Петров" / "От Мария Иванова" in ``text``,
+    co-authors included as printed ("Мария Петрова и Иван Колев", "A, B and C").
+
+    A name is one to three capitalised words; a third one followed by a lower-case word
+    starts the next sentence ("Иван Петров Общината съобщи"). "От" opens sentences as
+    often as bylines ("От Община Русе съобщиха, че…", "От БТА научихме"), so after it
+    the name needs two words and must not run on into a lower-case word.
+    """
+    for m in _IN_TEXT.finditer(text):
+        words = text[m.end() :].split(maxsplit=16)
+        names, end = _names_at(words)
+        if not names or any(" ".join(names[0][:k]).lower() in _NOT_NAMES for k in (1, 2)):
+            continue
+        following = words[end] if end < len(words) else ""
+        if (m["prefix"] or m["lead"]).casefold() == "от" and (
+            any(len(name) < 2 for name in names) or following[:1].islower()
+        ):
+            continue
+        if len(names[0]) == 1 and len(names) == 1 and following[:1].islower():
+            continue  # "By Friday the council…": a sentence, not a byline
+        return clean_byline(" ".join(words[:end]).rstrip(",;"))
+    return ""
+
+
+_JOINS = frozenset({"и", "and", "&"})
+
+
+def _names_at(words: list[str]) -> tuple[list[list[str]], int]:
+    """The names at the start of ``words`` and how many words they take, joins included.
+
+    A co-author follows "и"/"and"/"&", or a comma when such a join comes later ("A, B and
+    C"); a comma alone is more often a role or a place ("Jane Doe, Senior Editor"), and a
+    co-author needs two words ("and Friday" is no one)."""
+    names: list[list[str]] = []
+    end = start = 0
+    joined_at = 0  # how many names stand before the last "и"/"and" seen
+    while start < len(words) and len(names) < 6:
+        name = _name_at(words, start)
+        if not name or (names and len(name) < 2):
+            break
+        names.append(name)
+        end = start + len(name)
+        if end < len(words) and words[end] in _JOINS:
+            joined_at = len(names)
+            start = end + 1
+        elif words[end - 1].endswith(","):
+            start = end
+        else:
+            break
+    if len(names) > joined_at + 1:  # commas after the last join: not co-authors
+        names = names[: joined_at + 1] if joined_at else names[:1]
+        end = _end_of(words, names)
+    return names, end
+
+
+def _name_at(words: list[str], start: int) -> list[str]:
+    name: list[str] = []
+    for word in words[start : start + 3]:
+        bare = word.rstrip(",;")
+        if not _NAME_WORD.fullmatch(bare) and not (name and bare in ("de", "van", "von")):
+            break
+        name.append(bare)
+        if bare != word:
+            break  # "От Анна Стоянова, 14 март": the comma ends the name
+    after = start + len(name)
+    following = words[after] if after < len(words) else ""
+    if len(name) == 3 and name[2] == words[start + 2] and following[:1].islower():
+        name = name[:2]  # the third word opens the next sentence, or a role and another
+    return name
+
+
+def _end_of(words: list[str], names: list[list[str]]) -> int:
+    """Where the last of ``names`` ends in ``words``, joins counted."""
+    end = 0
+    for index, name in enumerate(names):
+        end += len(name)
+        if index + 1 < len(names) and end < len(words) and words[end] in _JOINS:
+            end += 1
+    return end
+
+
+# Words that may stand lower-case inside a name: particles and the joins between names.
+_PARTICLES = frozenset("de da di del della der den van von la le du bin al ibn and & и".split())
+
+
+def reads_as_name(text: str) -> bool:
+    """One to six words, each capitalised unless a particle or a join ("van", "и", "and"):
+    "Ivan Petrov", "Ludwig van Beethoven", "Мария и Петър". Not "Articles by Jane", not
+    "read more", not a number."""
+    words = text.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    if words[0].lower() in _PARTICLES or words[-1].lower() in _PARTICLES:
+        return False
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)

@@ -38,6 +38,7 @@ class Metadata:
     meta_modified: list[tuple[str, str]] = field(default_factory=list)
     lang: str = ""
     meta_author: str = ""
+    labelled_author: str = ""  # twitter:dataN under a twitter:labelN "Written by"
     meta_tags: list[str] = field(default_factory=list)
     canonical: str = ""
     html_title: str = ""
@@ -60,6 +61,10 @@ AUTHOR_KEYS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
     "dcterms.creator", "citation_author",
 )  # fmt: skip
+# Yoast SEO, on most WordPress sites, states the writer in a labelled pair of Twitter card
+# tags (twitter:label1 "Written by", twitter:data1 "Jane Doe") and no author meta at all;
+# the label as Yoast prints it in English and Bulgarian.
+_AUTHOR_LABELS = frozenset({"written by", "author", "автор", "написано от"})
 MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "last-modified", "modified",
@@ -199,6 +204,7 @@ def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
 def read_metadata(tree: LexborHTMLParser) -> Metadata:
     """Collect metadata from the head and structured data; never raises on odd markup."""
     meta = Metadata()
+    labelled: dict[str, str] = {}
     _read_jsonld(tree, meta)
     for node in tree.css("meta"):
         attrs = node.attributes
@@ -220,6 +226,16 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
             meta.meta_author = meta.meta_author or content
         elif key == "article:tag":
             meta.meta_tags.append(content)
+        elif key.startswith(("twitter:label", "twitter:data")):
+            labelled[key] = content
+    meta.labelled_author = next(
+        (
+            labelled.get(key.replace("label", "data"), "")
+            for key, label in sorted(labelled.items())
+            if key.startswith("twitter:label") and label.strip().lower() in _AUTHOR_LABELS
+        ),
+        "",
+    )
     meta.meta_published.sort(key=lambda kv: PUBLISHED_KEYS.index(kv[0]))
     meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
     _read_itemprop_dates(tree, meta)

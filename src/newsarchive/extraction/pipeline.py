@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction import bylines, clean, content, dates, titles
+from newsarchive.extraction import authors, clean, content, dates, titles
 from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.extraction.published import pick_dates
@@ -64,7 +64,7 @@ def _extract(
     rules["published"] = published.rule if published else "none"
     if modified is not None:
         rules["modified"] = modified.rule
-    author = _pick_author(tree, near, meta, profile)
+    author = _pick_author(tree, near, meta, profile, url or "")
     rules["author"] = author.rule
     tags = _pick_tags(tree, meta, profile)
 
@@ -167,47 +167,12 @@ def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: s
 
 
 def _pick_author(
-    tree: LexborHTMLParser, near: NearTitle, meta: Metadata, profile: Profile
+    tree: LexborHTMLParser, near: NearTitle, meta: Metadata, profile: Profile, url: str
 ) -> _Field:
-    """Structured data, the profile, meta names, then the byline a reader sees.
-
-    A JSON-LD author that is an Organization is the publisher more often than the writer:
-    it is used only when no person is named anywhere on the page.
-    """
-    if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
-        return _Field(name, "jsonld:author")
+    """The profile's selector text is read here (``_first_text`` serves the title too);
+    the order of the sources and their reasons are in ``authors.pick_author``."""
     text, selector = _first_text(tree, profile.author_selectors, skip_furniture=True)
-    text = bylines.clean_byline(text)
-    if text:
-        return _Field(text, f"profile:{selector}")
-    if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
-        return _Field(name, "meta:author")
-    found = _byline_element(tree)
-    if found:
-        return found
-    for window in near:
-        name = bylines.byline_in_text(window)
-        if name:
-            return _Field(name, "generic:text-near-title")
-        break  # only the nearest window: further out, "By" starts other sentences
-    if meta.jsonld_org_author:
-        return _Field(meta.jsonld_org_author, "jsonld:author-organization")
-    return _Field("", "none")
-
-
-def _byline_element(tree: LexborHTMLParser) -> _Field | None:
-    """The first element named as a byline, outside furniture, whose text reads as names."""
-    scope = tree.css_first("article") or tree.css_first("main") or tree.body
-    if scope is None:
-        return None
-    for selector in bylines.BYLINE_SELECTORS:
-        for node in scope.css(selector)[:20]:
-            if node.tag in ("meta", "link", "script") or in_furniture(node):
-                continue
-            name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
-            if name:
-                return _Field(name, f"generic:{selector.split(',')[0]}")
-    return None
+    return _Field(*authors.pick_author(tree, near, meta, text, selector, url))
 
 
 def _pick_tags(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> tuple[str, ...]:

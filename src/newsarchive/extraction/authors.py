@@ -1,0 +1,248 @@
+"""Pick the article's author: structured data, the profile, meta names, then the byline a
+reader sees on the page.
+
+Kept apart from the pipeline because the author has many sources of its own, and each
+needs its reasons written down; the text rules for reading a byline live in ``bylines``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsarchive.extraction import bylines
+from newsarchive.extraction.furniture import NearTitle, in_furniture, is_furniture
+from newsarchive.extraction.metadata import Metadata
+
+
+def pick_author(
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile_text: str,
+    profile_selector: str,
+    url: str,
+) -> tuple[str, str]:
+    """(name, rule): structured data, the profile's selector text, meta names (the author
+    meta, then an SEO plugin's labelled card tags), then the byline a reader sees; ("",
+    "none") when the page names nobody.
+
+    The publisher is not the author: a JSON-LD author that is an Organization, or any
+    author named like the site itself (its og:site_name: "USA TODAY", "Вестник Русе"), is
+    used only when no one else is named on the page; and to pass it over, the other name
+    must read as a full name (on a one-person blog the site's name is the writer's). A
+    profile's selector is trusted as it is: someone chose it for that site. A link to the
+    site's author page comes after the elements themes name as bylines (those hold the
+    whole byline, co-authors included) and before a "By" in the text (a link says who).
+    """
+    publisher: tuple[str, str] | None = None
+    for name, rule in _candidates(tree, near, meta, profile_text, profile_selector, url):
+        trusted = rule.startswith("profile:")
+        if publisher is not None and not trusted and not _reads_as_full_name(name):
+            continue
+        if trusted or not _is_publisher(name, meta):
+            return name, rule
+        publisher = publisher or (name, rule)
+    if meta.jsonld_org_author:
+        return meta.jsonld_org_author, "jsonld:author-organization"
+    return publisher or ("", "none")
+
+
+def _candidates(
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile_text: str,
+    profile_selector: str,
+    url: str,
+) -> Iterator[tuple[str, str]]:
+    """Every source in order, lazily: most pages stop at the first."""
+    if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
+        yield name, "jsonld:author"
+    if name := bylines.clean_byline(profile_text):
+        yield name, f"profile:{profile_selector}"
+    if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
+        yield name, "meta:author"
+    if meta.labelled_author and (name := bylines.clean_byline(meta.labelled_author)):
+        yield name, "meta:twitter:data"
+    yield from _byline_elements(tree)
+    yield from _author_links(tree, url)
+    for window in near:
+        if name := bylines.byline_in_text(window):
+            yield name, "generic:text-near-title"
+        break  # only the nearest window: further out, "By" starts other sentences
+
+
+def _reads_as_full_name(text: str) -> bool:
+    """Two or more words that read as a name: what it takes to pass over the publisher's
+    name, which is right on a one-person site. A lone "HERE" or "Top" is a link, Latin
+    capitals ("GARDEN MAINTENANCE") a category label; Cyrillic capitals can be a name
+    (BTA prints its writers so)."""
+    if text.isupper() and not any("а" <= c.lower() <= "я" for c in text):
+        return False
+    return len(text.split()) >= 2 and bylines.reads_as_name(text)
+
+
+def _squashed(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _is_publisher(name: str, meta: Metadata) -> bool:
+    """The name is the site's own, its og:site_name, compared without case, spaces or
+    punctuation. Not the host's name: personal sites are named after their writer
+    ("janedoe.com"), and there the writer is the author."""
+    squashed = _squashed(name)
+    return bool(squashed) and _squashed(meta.og_site_name) == squashed
+
+
+# Elements that match a byline selector without being one: head links, scripts, and the
+# article itself when its class carries the writer ("hentry author-jane-doe").
+_NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "article", "main", "body"})
+# The outermost part of every byline selector, in one: a page where this matches nothing
+# has no byline element, and the per-selector walks (descendant selectors are the dear
+# ones) are skipped.
+_ANY_BYLINE = ", ".join(
+    dict.fromkeys(
+        part.split()[0] for selector in bylines.BYLINE_SELECTORS for part in selector.split(",")
+    )
+)
+
+
+def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
+    """Elements named as bylines, most specific selector first, outside furniture, whose
+    text reads as names.
+
+    Searched in the whole body, not in the first ``<article>`` or ``<main>``: that is a
+    related-news card on some pages, and others print the byline in a header block above
+    ``<main>``, beside the headline. Furniture (footers, sidebars, related lists) is
+    still passed over, so other articles' bylines do not count.
+    """
+    if tree.body is None or tree.body.css_first(_ANY_BYLINE) is None:
+        return  # one walk of the page instead of one per selector, on most pages
+    seen: set[int] = set()  # the selectors overlap: each element is judged once
+    furniture: dict[int, bool] = {}
+    for selector in bylines.BYLINE_SELECTORS:
+        for node in tree.body.css(selector)[:20]:
+            if node.mem_id in seen:
+                continue
+            seen.add(node.mem_id)
+            if node.tag in _NOT_BYLINE_TAGS or _in_furniture(node, furniture):
+                continue
+            name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
+            if name and node.css_first("h1") is None:  # not "post author-jane-doe"
+                if node.tag == "a":
+                    name = _with_co_authors(node, name)
+                yield name, f"generic:{selector.split(',')[0]}"
+
+
+def _with_co_authors(link: LexborNode, name: str) -> str:
+    """The writer's link and the links beside it to the same kind of page ("/author/a",
+    "/author/b"), their names joined with ", " (separate items: see ``bylines``). A link
+    elsewhere in the byline (a section, "/category/…") is not a co-author."""
+    folder = _folder(link.attributes.get("href") or "")
+    container = link.parent
+    for _ in range(2):  # "<span><a>A</a></span> и <span><a>B</a></span>"
+        if container is None or container.tag in _NOT_BYLINE_TAGS:
+            return name
+        links = container.css("a")
+        if len(links) > 1:
+            break
+        container = container.parent
+    else:
+        return name
+    if _NOT_CO_AUTHOR.search(container.text(deep=True) or ""):
+        return name  # "By Jane Doe. Reviewed by John Roe": the second one checked it
+    names = [name]
+    for other in links[:8]:
+        if other.mem_id == link.mem_id or not folder:
+            continue
+        if _folder(other.attributes.get("href") or "") != folder:
+            continue
+        co_author = bylines.clean_byline(other.text(deep=True, separator="\n") or "")
+        if co_author and bylines.reads_as_name(co_author) and co_author not in names:
+            names.append(co_author)
+    return ", ".join(names)
+
+
+# Beside the writer, the people who edited or checked the text: named, not authors.
+_NOT_CO_AUTHOR = re.compile(
+    r"\b(?:reviewed|edited|fact[- ]?checked|редактор|редактирал[аи]?|редакция|проверил[аи]?)\b",
+    re.IGNORECASE,
+)
+
+
+def _folder(href: str) -> str:
+    """ "/author/jane-doe/" -> "/author/": where a site keeps its pages of one kind."""
+    path = _split(href)[1].rstrip("/")
+    return path.rsplit("/", 1)[0] + "/" if "/" in path.strip("/") else ""
+
+
+def _in_furniture(node: LexborNode, memo: dict[int, bool]) -> bool:
+    """``in_furniture``, except that an element whose class or id names it a byline is
+    not furniture for a byline: a theme's "storybyline-wrap linkLocation" carries a word
+    the furniture list knows, yet says what it is. Its ancestors still count.
+
+    ``memo`` holds the verdict for elements already walked on this page: the candidates
+    share most of their ancestors, and each walk would otherwise go up to the body.
+    """
+    path: list[int] = []
+    current: LexborNode | None = node
+    verdict = False
+    while current is not None and current.tag not in ("body", "html", None):
+        known = memo.get(current.mem_id)
+        if known is not None:
+            verdict = known
+            break
+        path.append(current.mem_id)
+        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        if "byline" not in marker.lower() and is_furniture(current):
+            verdict = True
+            break
+        current = current.parent
+    for mem_id in path:
+        memo[mem_id] = verdict
+    return verdict
+
+
+# Path segments of a site's page about one of its writers ("/author/ivan-petrov/",
+# "/avtor/ivan-petrov"): the link to it, named with the writer's name, is the byline.
+_AUTHOR_PATHS = frozenset(
+    {"author", "authors", "contributor", "contributors", "avtor", "avtori", "autor", "autori"}
+)
+_AUTHOR_LINKS = ", ".join(f'a[href*="{p}"]' for p in ("author", "contributor", "avtor", "autor"))
+
+
+def _split(href: str) -> tuple[str, str]:
+    """(host without "www.", path) of a link; ("", "") for one ``urlsplit`` refuses
+    ("http://[bad"): one broken link must not cost the page its article."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return "", ""
+    return parts.netloc.lower().removeprefix("www."), parts.path
+
+
+def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]:
+    """Links to this site's own page about a writer, whose text is a name.
+
+    Same site only: an article that links to another site's author page is citing
+    someone (a study's author, a quoted expert), not naming its own writer. The text must
+    read as a name, not as "Articles by Jane" or "All posts".
+    """
+    if tree.body is None:
+        return
+    host, _ = _split(url)
+    for node in tree.body.css(_AUTHOR_LINKS)[:30]:
+        link_host, path = _split(node.attributes.get("href") or "")
+        if link_host and host and link_host != host:
+            continue
+        if not _AUTHOR_PATHS.intersection(path.lower().split("/")):
+            continue
+        if in_furniture(node):
+            continue
+        name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
+        if bylines.reads_as_name(name):
+            yield name, "generic:author-link"

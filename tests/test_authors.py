@@ -1,0 +1,304 @@
+"""Where the generic author rule finds a byline on pages nobody tuned for; every page here is
+written for the test, in Bulgarian and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import byline_in_text, clean_byline, reads_as_name
+
+PROSE_BG = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
+PROSE_EN = "<p>" + "The council passed the budget after a long debate in the chamber. " * 5 + "</p>"
+
+
+def test_byline_outside_the_first_article_element() -> None:
+    """The first ``<article>`` on the page is a related-news card; the byline sits in the
+    headline's own block, which is no ``<article>`` at all."""
+    html = (
+        '<html><body><main><div class="post"><h1>Бюджетът е приет</h1>'
+        '<div class="post__author">Мария Петрова</div>'
+        f'<div class="post__content">{PROSE_BG}</div>'
+        '<div class="related"><article class="card"><h3>Друга новина</h3></article></div>'
+        "</div></main></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова"
+
+
+def test_byline_above_the_main_element() -> None:
+    html = (
+        '<html><body><div class="hero"><h1>Budget approved</h1><div class="author-info">'
+        '<span class="author-name">Jane Doe</span> <span>3 March 2025</span></div></div>'
+        f"<main>{PROSE_EN}</main></body></html>"
+    )
+    assert extract(html).author == "Jane Doe"
+
+
+def test_link_to_the_sites_author_page() -> None:
+    """No class names a byline: the link to the site's page about its writer does."""
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1>"
+        f'<a href="/avtor/ivan-petrov/">Иван Петров</a>{PROSE_BG}</article></body></html>'
+    )
+    article = extract(html, "https://vestnik.example.bg/novini/1")
+    assert article.author == "Иван Петров"
+    assert article.rules["author"] == "generic:author-link"
+
+
+def test_link_to_another_sites_author_page_is_a_citation() -> None:
+    html = (
+        "<html><body><article><h1>Budget approved</h1>"
+        '<p>The study, led by <a href="https://journal.example.org/author/jane-doe">Jane Doe'
+        f"</a>, found the same.</p>{PROSE_EN}"
+        '<p><a href="/authors/sam-lee">More stories by Sam</a></p></article></body></html>'
+    )
+    assert extract(html, "https://news.example.com/2025/budget").author is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Иван Петров", True),
+        ("Мария Иванова-Колева", True),
+        ("Ludwig van Beethoven", True),
+        ("Мария и Петър", True),
+        ("Articles by Jane", False),
+        ("read more", False),
+        ("and Jane", False),
+        ("", False),
+    ],
+)
+def test_reads_as_name(text: str, expected: bool) -> None:
+    assert reads_as_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Снимка: Петър Колев", ""),  # who took the picture, not who wrote
+        ("Фото: БТА", ""),
+        ("Източник: БНР", ""),
+        ("Photo: Jane Doe", ""),
+        ("Мария Петрова, Снимка: Петър Колев", "Мария Петрова"),
+        ("Текст и снимки: Мария Петрова", "Мария Петрова"),
+        ("Фото и текст: Мария Петрова", "Мария Петрова"),
+        ("/ИК/", ""),  # BTA's editors' initials
+        ("/МО/МО/", ""),
+        ("БОРИС ЗЮМБЮЛЕВ", "Борис Зюмбюлев"),
+        ("МАРИЯ ИВАНОВА-КОЛЕВА", "Мария Иванова-Колева"),
+        ("БТА", "БТА"),  # an acronym stays
+        ("JANE MCDONALD", "JANE MCDONALD"),  # Latin capitals may hide inner capitals
+        ("April Fulton", "April Fulton"),  # a month's name is a first name here
+        ("Jane Doe March 3, 2025", "Jane Doe"),
+    ],
+)
+def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
+    assert clean_byline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("АВТОР: МАРИЯ ПЕТРОВА 14.03.2025", "Мария Петрова"),
+        ("От Иван Иванов, 14.03.2025", "Иван Иванов"),
+        ("ОТ ИВАН ИВАНОВ | 14.03.2025", "Иван Иванов"),
+        ("От Община Русе съобщиха, че бюджетът е приет.", ""),  # a sentence, not a byline
+        ("От БТА научихме, че бюджетът е приет.", ""),
+        ("От Областната администрация информираха, че", ""),
+        ("By Friday the council will vote.", ""),
+        ("WRITTEN BY Jane Doe", "Jane Doe"),
+    ],
+)
+def test_byline_in_running_text(text: str, expected: str) -> None:
+    assert byline_in_text(text) == expected
+
+
+def test_photo_credit_in_a_byline_element_is_not_the_author() -> None:
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1><figure><img src='a.jpg'>"
+        '<figcaption class="image-author">Снимка: Петър Колев</figcaption></figure>'
+        f'<div class="news-author">Автор: Мария Петрова</div>{PROSE_BG}</article></body></html>'
+    )
+    assert extract(html).author == "Мария Петрова"
+    assert extract(html.replace("Автор: Мария Петрова", "")).author is None
+
+
+def test_bta_sign_off_is_not_the_author() -> None:
+    html = (
+        f"<html><body><article><h1>Бюджетът е приет</h1>{PROSE_BG}"
+        '<p class="author">/ИК/</p></article></body></html>'
+    )
+    assert extract(html).author is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Staff", "By Staff", "Editorial Team | 5 min read", "Редакция", "Автор: Редакцията", "Екип"],
+)
+def test_newsroom_signatures_name_nobody(text: str) -> None:
+    assert clean_byline(text) == ""
+
+
+def test_newsroom_signature_in_a_byline_element() -> None:
+    html = (
+        '<html><body><article><h1>Budget approved</h1><div class="byline">By Staff</div>'
+        f"{PROSE_EN}</article></body></html>"
+    )
+    assert extract(html).author is None
+
+
+def test_author_named_like_the_site_yields_to_a_person() -> None:
+    """A JSON-LD "Person" that is the newspaper itself: the byline on the page wins; with
+    no byline the site's name is all the page says, and it stays."""
+    html = (
+        '<html><head><meta property="og:site_name" content="Вестник Русе">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author":'
+        ' {"@type": "Person", "name": "Вестник Русе"}}</script></head><body><article>'
+        '<h1>Бюджетът е приет</h1><div class="article-author">Мария Петрова</div>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова"
+    alone = html.replace('<div class="article-author">Мария Петрова</div>', "")
+    assert extract(alone).author == "Вестник Русе"
+
+
+def test_meta_author_that_is_the_site_name_yields_to_a_byline() -> None:
+    html = (
+        '<html><head><meta name="author" content="City Daily">'
+        '<meta property="og:site_name" content="CITY DAILY"></head><body><article>'
+        '<h1>Budget approved</h1><p class="byline">By <a href="/people/jd">Jane Doe</a></p>'
+        f"{PROSE_EN}</article></body></html>"
+    )
+    assert extract(html, "https://www.citydaily.example/2025/budget").author == "Jane Doe"
+
+
+def test_article_wrapper_named_after_its_writer_is_no_byline() -> None:
+    """WordPress-style classes put the writer's slug on the article itself; its text is
+    the whole story, not a byline."""
+    html = (
+        '<html><body><article class="post author-ivan-petrov"><h1>Топ 10 парка в Русе</h1>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Автори: Мария Петрова и Иван Колев 14.03.2025", "Мария Петрова и Иван Колев"),
+        ("От Мария Петрова и Иван Колев | 14.03.2025", "Мария Петрова и Иван Колев"),
+        ("By Jane Doe and John Roe | March 3, 2025", "Jane Doe and John Roe"),
+        ("By Ann Lee, Bo Park and Cy Diaz", "Ann Lee, Bo Park and Cy Diaz"),
+        ("By Jane Doe, Senior Editor", "Jane Doe"),  # a role, not a co-author
+        ("By Jane Doe and the council", "Jane Doe"),
+        ("By Jane Doe Founder and Chief Editor", "Jane Doe"),  # a role, not a co-author
+    ],
+)
+def test_co_authors_in_running_text_as_printed(text: str, expected: str) -> None:
+    assert byline_in_text(text) == expected
+
+
+def test_writer_in_labelled_twitter_card_tags() -> None:
+    """A WordPress SEO plugin states the writer only as a labelled pair of card tags."""
+    html = (
+        '<html><head><meta name="twitter:label1" content="Време за четене">'
+        '<meta name="twitter:data1" content="3 минути">'
+        '<meta name="twitter:label2" content="Автор">'
+        '<meta name="twitter:data2" content="Мария Петрова"></head><body><article>'
+        f"<h1>Бюджетът е приет</h1>{PROSE_BG}</article></body></html>"
+    )
+    article = extract(html)
+    assert article.author == "Мария Петрова"
+    assert article.rules["author"] == "meta:twitter:data"
+    english = html.replace('content="Автор"', 'content="Written by"')
+    assert extract(english.replace("Мария Петрова", "Jane Doe")).author == "Jane Doe"
+    unlabelled = html.replace('content="Автор"', 'content="Категория"')
+    assert extract(unlabelled).author is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" by Jane Doe ● March 3, 2025 ● 6 min read", "Jane Doe"),
+        ("от Мария Петрова | 14.03.2025", "Мария Петрова"),
+        ("от понеделник улицата е затворена", ""),
+        ("Budget talks ended, as expected by Jane Doe", ""),  # inside a sentence
+    ],
+)
+def test_lower_case_by_where_the_text_opens(text: str, expected: str) -> None:
+    assert byline_in_text(text) == expected
+
+
+def test_small_type_byline_after_the_headline() -> None:
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1>"
+        '<div class="meta">от Мария Петрова <span>●</span> 14.03.2025</div>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова"
+
+
+def test_byline_whose_class_also_carries_a_furniture_word() -> None:
+    """The element names itself a byline; that its class also says "widget" does not
+    make it a sidebar. A byline inside a real sidebar is still another article's."""
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1>"
+        '<div class="article-byline widget">Автор: <a href="/a/7">Мария Петрова</a></div>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова"
+    in_sidebar = html.replace("<div class", "<aside><div class").replace(
+        "Петрова</a></div>", "Петрова</a></div></aside>"
+    )
+    assert extract(in_sidebar).author is None
+
+
+def test_photo_credit_line_before_the_byline_line() -> None:
+    html = (
+        "<html><body><article><h1>Бюджетът е приет</h1>"
+        '<div class="post-author">Снимка: Иван Колев<br>Автор: Мария Петрова</div>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова"
+    assert clean_byline("Photo: Sam Lee\nBy Jane Doe") == "Jane Doe"
+
+
+def test_co_author_links_in_one_byline() -> None:
+    html = (
+        '<html><body><article><h1>Бюджетът е приет</h1><div class="news-byline">Автори: '
+        '<a href="/avtor/maria-petrova">Мария Петрова</a> и '
+        '<a href="/avtor/ivan-kolev">Иван Колев</a> в '
+        '<a href="/kategoria/obshtina">Община</a></div>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова, Иван Колев"
+
+
+def test_reviewer_beside_the_writer_is_no_co_author() -> None:
+    html = (
+        '<html><body><article><h1>Budget approved</h1><div class="byline">By '
+        '<a href="/author/jane-doe">Jane Doe</a>. Reviewed by '
+        '<a href="/author/john-roe">John Roe</a></div>'
+        f"{PROSE_EN}</article></body></html>"
+    )
+    assert extract(html).author == "Jane Doe"
+
+
+def test_a_malformed_link_does_not_cost_the_article() -> None:
+    html = (
+        '<html><body><article><h1>Бюджетът е приет</h1><div class="byline">'
+        '<a href="http://[broken/author/x">Мария Петрова</a> и '
+        '<a href="http://[broken/author/y">Иван Колев</a></div>'
+        f'<a href="http://[broken/avtor/z">Петър Колев</a>{PROSE_BG}</article></body></html>'
+    )
+    article = extract(html, "https://vestnik.example.bg/n/1")
+    assert "error" not in article.rules
+    assert article.author == "Мария Петрова"
+
+
+@pytest.mark.parametrize(
+    "text", ["Публикувано от Мария Петрова", "Публикувано от: Мария Петрова | 14.03.2025"]
+)
+def test_wordpress_bulgarian_posted_by(text: str) -> None:
+    assert clean_byline(text) == "Мария Петрова"
+    assert byline_in_text(f"14.03.2025 {text} Общината съобщи, че") == "Мария Петрова"
