@@ -302,3 +302,16 @@ def test_a_malformed_link_does_not_cost_the_article() -> None:
 def test_wordpress_bulgarian_posted_by(text: str) -> None:
     assert clean_byline(text) == "Мария Петрова"
     assert byline_in_text(f"14.03.2025 {text} Общината съобщи, че") == "Мария Петрова"
+
+
+def test_references_escaped_in_json_ld_are_decoded() -> None:
+    """JSON-LD is not HTML: "&amp;" in it reaches us as typed, and no reader sees it."""
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Ремонт &#8211; втори етап",'
+        ' "author": {"@type": "Person", "name": "Мария Петрова &amp; Иван Колев"}}'
+        f"</script></head><body><main>{PROSE_BG}</main></body></html>"
+    )
+    article = extract(html)
+    assert article.author == "Мария Петрова & Иван Колев"
+    assert article.title == "Ремонт – втори етап"

@@ -16,7 +16,6 @@ Only what a reader never sees is repaired: references escaped twice ("&amp;quot;
 
 from __future__ import annotations
 
-import html
 import re
 from functools import cached_property
 from urllib.parse import urlsplit
@@ -24,28 +23,19 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction.furniture import in_marked_furniture, visible_text
-from newsarchive.extraction.metadata import Metadata
+from newsarchive.extraction.metadata import Metadata, unescape_references
 from newsarchive.models import Profile
 
 SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
 _WORD = re.compile(r"\w+")
 # The same separators with any spacing, to split a title into its segments.
 _SEGMENTS = re.compile(r"\s+(?:" + "|".join(re.escape(s.strip()) for s in SEPARATORS) + r")\s+")
-# Only complete references ("&amp;", "&#8211;", "&#x26;"): html.unescape alone would also
-# read "&para" in "&paragraph" as a pilcrow.
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def clean_title(text: str) -> str:
-    """Whitespace folded and character references decoded once more.
-
-    Why decode again: CMSs escape a title twice ("&amp;quot;", "&#x26;" in an h1, "&#8211;"
-    in JSON-LD, which is not HTML and is never decoded by the parser), and a reader never
-    sees the reference, only the character.
-    """
-    if "&" in text:
-        text = _ENTITY.sub(lambda m: html.unescape(m[0]), text)
-    return " ".join(text.split())
+    """Whitespace folded and character references decoded once more
+    (``metadata.unescape_references``: CMSs escape titles twice)."""
+    return " ".join(unescape_references(text).split())
 
 
 def strip_site_affixes(
