@@ -356,11 +356,12 @@ def test_a_utc_stamp_takes_the_day_the_url_shows() -> None:
     assert isinstance(stated, dt.datetime) and stated.day == 14
 
 
-def _refilled(shown: str) -> str:
-    head = (
-        '<script type="application/ld+json">{"@type": "NewsArticle",'
-        ' "datePublished": "2025-03-18T10:00:00+02:00"}</script>'
-    )
+def _refilled(shown: str, modified: str = "2025-03-19T09:00:00+02:00") -> str:
+    """Metadata refilled on a later save: datePublished is the day of that save."""
+    stamps = '"datePublished": "2025-03-18T10:00:00+02:00"'
+    if modified:
+        stamps += f', "dateModified": "{modified}"'
+    head = f'<script type="application/ld+json">{{"@type": "NewsArticle", {stamps}}}</script>'
     return page(f"<p>{shown}</p>", head=head)
 
 
@@ -385,3 +386,12 @@ def test_metadata_stays_when_the_page_shows_no_other_labelled_day(shown: str) ->
     article = extract(_refilled(shown), today=TODAY)
     assert article.date_source == "jsonld"
     assert article.published is not None and article.published.day == 18
+
+
+def test_metadata_never_saved_again_is_not_checked_against_the_text() -> None:
+    """Without a later "modified" day nothing can have refilled the published date, and
+    the headline's surroundings are not read for it (they cost every page)."""
+    article = extract(_refilled("Публикувано: 10.03.2025", modified=""), today=TODAY)
+    assert article.date_source == "jsonld"
+    same_day = extract(_refilled("Публикувано: 10.03.2025", "2025-03-18T12:00:00+02:00"))
+    assert same_day.date_source == "jsonld"

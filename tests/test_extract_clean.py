@@ -131,3 +131,19 @@ def test_drop_selectors_ignores_invalid_selectors() -> None:
     body = tree.body
     assert body is not None
     assert body.text(deep=True) == "b"
+
+
+def test_a_box_opened_by_a_wrapped_related_heading_is_furniture() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsarchive.extraction.furniture import is_furniture
+
+    def box(inner: str) -> bool:
+        node = LexborHTMLParser(f'<section id="box">{inner}</section>').css_first("#box")
+        assert node is not None
+        return is_furniture(node)
+
+    assert box("<div><h3>Свързани новини</h3></div><ul><li>Друга</li></ul>")
+    assert box("<h3>Виж още</h3><ul><li>Друга</li></ul>")
+    # A first child holding paragraphs is no heading, whatever its first words.
+    assert not box("<div><p>Виж още снимки</p><p>Общината обяви търг.</p></div>")

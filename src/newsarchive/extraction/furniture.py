@@ -83,9 +83,21 @@ def _marked_furniture(node: LexborNode) -> bool:
     first = node.child
     while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
         first = first.next
-    if first is not None and first.tag in _HEADING_TAGS:
+    if first is not None and first.tag in _HEADING_TAGS and not _holds_blocks(first):
         heading = " ".join((first.text(deep=True) or "").split())
         return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
+    return False
+
+
+def _holds_blocks(node: LexborNode) -> bool:
+    """A box of blocks is no heading (a wrapper of just a heading still is one): checked
+    before its text is read, which for the first child of a page wrapper would be the
+    whole page, once for every ancestor walked."""
+    child = node.child
+    while child is not None:
+        if child.tag in blocks.BLOCK_TAGS and child.tag not in blocks.HEADINGS:
+            return True
+        child = child.next
     return False
 
 

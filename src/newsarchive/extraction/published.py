@@ -7,6 +7,7 @@ The rules and their order are in ``pick_dates``; the date forms themselves are i
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ def pick_dates(
     further = published is None or published.source in ("time", "text", "url")
     modified = _pick_modified(tree, near, meta, today, look_further=further)
     if published is not None:
-        if published.source in ("jsonld", "meta"):
+        if published.source in ("jsonld", "meta") and _revised(published, modified):
             published = _labelled_on_page(published, near, today, meta.lang) or published
         return _local_day(published, url, today), modified
     if modified is not None:
@@ -110,6 +111,20 @@ def _published_candidates(
     yield DatePick(from_url, "generic:url", "url") if from_url else None
 
 
+def _revised(published: DatePick, modified: DatePick | None) -> bool:
+    """Metadata that names a last change on another day: only a page saved again can have
+    had its published date refilled, so only such pages are checked against the text (the
+    check reads the headline's surroundings, which metadata spares most pages)."""
+    if modified is None:
+        return False
+    return dates.local_date(modified.value) != dates.local_date(published.value)
+
+
+# How many of the windows beside the headline are read for a labelled date: a byline's
+# "Published" sits right there, and reading further costs every page with metadata.
+_LABEL_WINDOWS = 1
+
+
 def _labelled_on_page(
     stated: DatePick, near: NearTitle, today: dt.date | None, lang: str
 ) -> DatePick | None:
@@ -122,7 +137,7 @@ def _labelled_on_page(
     date is read, and a day's difference is a time zone, not a disagreement.
     """
     month_first = dates.month_first_language(lang)
-    for window in near:
+    for window in itertools.islice(near, _LABEL_WINDOWS):
         found = dates.find_text_dates(window, today=today, month_first=month_first)
         if not found:
             continue
