@@ -110,20 +110,23 @@ _AGO = re.compile(
     r"|(?P<n2>\d{1,3}|an?|one)\s*(?P<u2>" + _UNIT_ALT + r")\.?\s+ago)(?!\w)",
     re.IGNORECASE,
 )
-# Words that say a date is the last change, not the publication, in the 30 characters
-# before it. An unlabelled date is taken as the publication.
-_MODIFIED_LABEL = re.compile(
-    r"(?:updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
-    r"обновлено|изменено|последна промяна)\W{0,12}(?:on|at|:|-)?\W{0,6}$",
-    re.IGNORECASE,
+# Labels before a date (in the 30 characters before it) that say which date it is.
+_MODIFIED_WORDS = (
+    r"updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
+    r"обновлено|изменено|последна промяна"
 )
-# Words that say in so many words that a date is the publication: a page that labels it
-# so is believed over metadata that disagrees (see ``published.pick_dates``).
-_PUBLISHED_LABEL = re.compile(
-    r"(?:published|posted|first published|публикуван[ао]?|публикация|дата на публикуване|"
-    r"опубликовано)\W{0,12}(?:on|at|:|-)?\W{0,6}$",
-    re.IGNORECASE,
+_PUBLISHED_WORDS = (
+    r"published|posted|first published|added|публикуван[ао]?|публикация|"
+    r"дата на публикуване|добавен[ао]?|опубликовано"
 )
+_LABEL_END = r"\W{0,12}(?:on|at|:|-)?\W{0,6}$"
+# The last change, not the publication. An unlabelled date is taken as the publication.
+_MODIFIED_LABEL = re.compile(f"(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE)
+# The publication in so many words: a page that labels a date so is believed over
+# metadata that disagrees (see ``published.pick_dates``).
+_PUBLISHED_LABEL = re.compile(f"(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE)
+# Any label, right before a bare "вчера"/"today", makes it the page's date.
+_ANY_LABEL = re.compile(f"(?:{_PUBLISHED_WORDS}|{_MODIFIED_WORDS})\\W{{0,3}}$", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"(?<!\w)(?P<rel>днес|вчера|today|yesterday)(?!\w)(?:(?:\s*,?\s*(?:в|at)\s+|\W{0,3})"
     + _TIME
@@ -277,14 +280,8 @@ def _slashed(m: re.Match[str], today: dt.date | None, month_first: bool) -> Publ
     return None
 
 
-# A label that turns a bare "вчера"/"today" after it into the page's date.
-_POSTED_LABEL = re.compile(
-    r"(?:публикуван[ао]?|обновен[ао]?|добавен[ао]?|posted|published|updated|added)\W{0,3}$",
-    re.IGNORECASE,
-)
-
-
-_SEPARATORS = frozenset("|•·–—-:/,(")
+# What may stand right before a bare "вчера"/"today" that is a date: a byline's separator.
+_BEFORE_BARE_DAY = frozenset("|•·–—-:/,(")
 
 
 def _stands_as_date(text: str, start: int, end: int) -> bool:
@@ -293,9 +290,9 @@ def _stands_as_date(text: str, start: int, end: int) -> bool:
     ("Иван Петров | Вчера") and not running on into a sentence. In prose ("Today, online
     courses make…", "…the term Zero Waste. Today Zero Waste is…") it is no date."""
     before = text[:start].rstrip()
-    if _POSTED_LABEL.search(before):
+    if _ANY_LABEL.search(before):
         return True
-    if before and before[-1] not in _SEPARATORS:
+    if before and before[-1] not in _BEFORE_BARE_DAY:
         return False
     after = text[end:].lstrip()
     if after.startswith(","):

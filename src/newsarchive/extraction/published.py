@@ -53,6 +53,10 @@ def pick_dates(
     as dates anywhere in the article; last the URL, which gives the day but no time. A
     visible date labelled "Updated"/"Обновена" is the modified date, never the published
     one. Nothing after the fetch time is accepted from any rule.
+
+    Two corrections to a structured date: a day the page labels "Published" beside its
+    headline wins over metadata refilled on a later save (``_labelled_on_page``), and a
+    UTC stamp takes the day of the article's URL (``_local_day``).
     """
     published = next(
         (c for c in _published_candidates(tree, near, meta, profile, today, url) if c),
@@ -133,8 +137,8 @@ def _labelled_on_page(
 
     Why the page wins here, though metadata wins everywhere else: the label says in words
     which date it is, while metadata is often refilled on each save (a "datePublished"
-    after the "Updated" date the same page prints). Only the nearest window that holds a
-    date is read, and a day's difference is a time zone, not a disagreement.
+    after the "Updated" date the same page prints). Only the nearest window is read, and
+    a day's difference is a time zone, not a disagreement.
     """
     month_first = dates.month_first_language(lang)
     for window in itertools.islice(near, _LABEL_WINDOWS):
