@@ -251,6 +251,31 @@ def test_crawl_with_one_article_on_a_dead_host_archives_the_rest(
     assert frontier[site.url + slug(301)] == ("failed", 1)
 
 
+def test_a_source_that_never_answered_is_no_page_read(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """The runs table and the summary count pages read: a start URL on a dead host is a
+    request and a failure, not a page."""
+    dead = f"127.0.0.1:{dead_port()}"
+    with HostileServer(news_site([401, 402])) as site:
+        profile = db.parent / "local.toml"
+        profile.write_text(
+            f'id = "local"\norigin = "{site.url}"\nhosts = ["{site.netloc}", "{dead}"]\n'
+            f'[discovery]\nstart_urls = ["/news", "http://{dead}/news"]\n'
+            "article_pattern = '^/news/\\d{3,}-[^/]*$'\n"
+            '[extract]\ntitle = ["h1"]\nbody = ["article .body"]\n',
+            encoding="utf-8",
+        )
+        result = run_cli(
+            "crawl", "local", "--profile", str(profile), "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 1 and dead in result.stderr
+    with sqlite3.connect(db) as conn:
+        pages, requests = conn.execute("SELECT pages, requests FROM runs").fetchone()
+    assert pages == 3  # the listing and its two articles
+    assert requests > pages
+
+
 # row 6: trickling bodies ----------------------------------------------------------------
 @pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
 def test_a_trickling_body_ends_at_the_deadline_and_is_retried_once(chunked: bool) -> None:

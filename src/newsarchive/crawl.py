@@ -194,8 +194,8 @@ class SiteCrawl:
         got = fetch_source(
             self.fetcher, url, kind, validators=validators, gone_ends=kind == "next listing page"
         )
-        self.report.pages += 1
         if isinstance(got, Page):
+            self.report.pages += 1  # pages read, as for articles: not a 304 or a dead host
             return got
         if got[0] is Miss.FAILED:
             self.report.fail(got[1])
