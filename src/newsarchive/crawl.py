@@ -186,14 +186,15 @@ class SiteCrawl:
             self.report.fail(problem)
             raise _RobotsUnreadable
 
-    def _get(self, url: str, kind: str, *, conditional: bool = False) -> Page | Miss:
-        """A source page; a failed one is reported (it fails the run), others just end."""
+    def _get(
+        self, url: str, kind: str, *, conditional: bool = False, gone_ends: bool = False
+    ) -> Page | Miss:
+        """A source page; a failed one is reported (it fails the run), others just end.
+        With ``gone_ends``, a 404/410 is the end of a listing, not a failure."""
         self._check()
         conditional = conditional and not self.options.refresh
         validators = self.frontier.validators(url) if conditional else (None, None)
-        got = fetch_source(
-            self.fetcher, url, kind, validators=validators, gone_ends=kind == "next listing page"
-        )
+        got = fetch_source(self.fetcher, url, kind, validators=validators, gone_ends=gone_ends)
         if isinstance(got, Page):
             self.report.pages += 1  # pages read, as for articles: not a 304 or a dead host
             return got
@@ -249,7 +250,7 @@ class SiteCrawl:
         while (step := walk.page()) is not None:
             url, number = step
             kind = "listing" if number == 1 else "next listing page"
-            page = self._get(url, kind, conditional=walk.conditional)
+            page = self._get(url, kind, conditional=walk.conditional, gone_ends=number > 1)
             if page is Miss.FAILED:
                 walk.failed()
             elif isinstance(page, Miss):
