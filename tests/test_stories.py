@@ -387,43 +387,50 @@ def test_reextract_assigns_the_story_of_the_text_it_rebuilds(
     assert after[copy_url] == after["https://www.bta.bg" + BTA_URL] != copy_id
 
 
-def test_copies_written_at_once_by_two_sites_share_their_story(tmp_path: Path) -> None:
-    """Sites crawled side by side write on their own connections. The story lookup runs
-    inside the write transaction (after the article's INSERT took the write lock), so
-    the second writer always sees the first copy: no pair is missed, however they race."""
+def _write_at_once(db: Path, copies: dict[str, str], tag: int) -> list[BaseException]:
+    """Each site's copy written on its own connection, released together by a barrier."""
     import threading
 
     from newsarchive.archive.connection import connect
     from newsarchive.archive.store import Store
     from newsarchive.models import Article
 
+    barrier = threading.Barrier(len(copies))
+    errors: list[BaseException] = []
+
+    def write(site: str) -> None:
+        conn = connect(db, create=False)
+        try:
+            store = Store(conn)
+            url = f"https://www.{site}.bg/a/{tag}"
+            barrier.wait()
+            with conn:
+                article = Article(title=f"Алея {site}", text=copies[site], url=url)
+                store.upsert_article(article, site=site, url=url)
+        except BaseException as error:  # reported in the test's thread
+            errors.append(error)
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=write, args=(site,)) for site in copies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def test_copies_written_at_once_by_two_sites_share_their_story(tmp_path: Path) -> None:
+    """Sites crawled side by side write on their own connections. The story lookup runs
+    inside the write transaction (after the article's INSERT took the write lock), so
+    the second writer always sees the first copy: no pair is missed, however they race."""
+    from newsarchive.archive.connection import connect
+
     copies = {"bta": "\n".join(PARAGRAPHS), "ruse24": "\n".join(REPUBLISHED)}
     for trial in range(8):
         db = tmp_path / f"race{trial}.db"
         connect(db, create=True).close()
-        barrier = threading.Barrier(len(copies))
-        errors: list[BaseException] = []
-
-        def write(site: str, db: Path = db, barrier: threading.Barrier = barrier) -> None:
-            conn = connect(db, create=False)
-            try:
-                store = Store(conn)
-                url = f"https://www.{site}.bg/a/{trial}"
-                barrier.wait()
-                with conn:
-                    article = Article(title=f"Алея {site}", text=copies[site], url=url)
-                    store.upsert_article(article, site=site, url=url)
-            except BaseException as error:  # reported below, in the test's thread
-                errors.append(error)
-            finally:
-                conn.close()
-
-        threads = [threading.Thread(target=write, args=(site,)) for site in copies]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert errors == []
+        assert _write_at_once(db, copies, trial) == []
         with sqlite3.connect(db) as conn:
             stories = conn.execute(
                 "SELECT COALESCE(s.story, a.id) FROM articles a"
