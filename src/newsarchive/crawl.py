@@ -1,13 +1,13 @@
 """Wire the stages for one site: discover -> frontier -> fetch -> extract -> archive.
 
-The parts decide; this only connects them. The profile's sources, or what ``explorer``
-finds, say where to look; ``ListingWalk`` says which listing page comes next and when a
-walk may stop; ``Frontier`` keeps (and alone commits) the crawl state; ``Harvester``
-fetches and archives the queued articles. Feeds and sitemaps are read first, then each
-listing is walked newest first, the articles of each page fetched before the next page
-so an incremental stop can come early.
-A crawl killed at any point resumes: queued URLs wait in the frontier, walks keep their
-resume point, and ``options.stop`` (SIGTERM/SIGINT) ends the run after the pages in hand.
+The parts decide; this only connects them and chooses the sources. The profile's
+sources, or what ``explorer`` finds, say where to look; ``SourceReader`` reads them
+(feeds and sitemaps first, then each listing walked newest first, the articles of each
+page fetched before the next page, so an incremental stop can come early); ``Frontier``
+keeps (and alone commits) the crawl state; ``Harvester`` fetches and archives the queued
+articles. A crawl killed at any point resumes: queued URLs wait in the frontier, walks
+keep their resume point, and ``options.stop`` (SIGTERM/SIGINT) ends the run after the
+pages in hand.
 """
 
 from __future__ import annotations
@@ -16,22 +16,18 @@ import datetime as dt
 import re
 import sqlite3
 
-from selectolax.lexbor import LexborHTMLParser
-
 from newsarchive.archive.connection import ArchiveFile
 from newsarchive.archive.frontier import Frontier
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
-from newsarchive.discover import feeds, listings
+from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
-from newsarchive.discover.urls import absolute, article_path
-from newsarchive.discover.walk import Listed, ListingWalk, Seen
+from newsarchive.discover.urls import absolute
 from newsarchive.errors import ArchiveWriteError
 from newsarchive.explorer import explore, stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted
-from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.harvest import Harvester
-from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
+from newsarchive.models import SOURCE_SITEMAP, Profile
 
 
 class _RobotsUnreadable(Exception):
@@ -57,6 +53,10 @@ class SiteCrawl:
         self.harvest = Harvester(
             store, self.frontier, fetcher, profile, options, self.report, self._progress,
             between=self._check,
+        )  # fmt: skip
+        self.reader = SourceReader(
+            fetcher, self.frontier, profile, options, self.report, self.harvest,
+            check=self._check, robots_gate=self._robots_gate,
         )  # fmt: skip
 
     def run(self) -> SiteReport:
@@ -149,17 +149,17 @@ class SiteCrawl:
             self._robots_gate(url)
         for url in sources.feeds:
             if url not in skip:
-                self._read_feed(url, depth=0)
+                self.reader.feed(url)
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
         barren = [
             url for url in sources.sitemaps
-            if url not in skip and self._read_feed(url, 0, shapes=shapes, kind=SOURCE_SITEMAP) == 0
+            if url not in skip and self.reader.feed(url, shapes=shapes, kind=SOURCE_SITEMAP) == 0
         ]  # fmt: skip
         if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
             self.frontier.save_discovery(sources.without_sitemaps(barren))
         for start in sources.listings:
             if start not in skip:
-                self._walk(start)
+                self.reader.walk(start)
         return self.report.listing_errors - failed_before
 
     def _finish(self, run_id: int) -> None:
@@ -185,88 +185,3 @@ class SiteCrawl:
         if problem is not None:
             self.report.fail(problem)
             raise _RobotsUnreadable
-
-    def _get(
-        self, url: str, kind: str, *, conditional: bool = False, gone_ends: bool = False
-    ) -> Page | Miss:
-        """A source page; a failed one is reported (it fails the run), others just end.
-        With ``gone_ends``, a 404/410 is the end of a listing, not a failure."""
-        self._check()
-        conditional = conditional and not self.options.refresh
-        validators = self.frontier.validators(url) if conditional else (None, None)
-        got = fetch_source(self.fetcher, url, kind, validators=validators, gone_ends=gone_ends)
-        if isinstance(got, Page):
-            self.report.pages += 1  # pages read, as for articles: not a 304 or a dead host
-            return got
-        if got[0] is Miss.FAILED:
-            self.report.fail(got[1])
-        return got[0]
-
-    def _read_feed(
-        self,
-        url: str,
-        depth: int,
-        lastmod: str | None = None,
-        shapes: list[re.Pattern[str]] | None = None,
-        kind: str = SOURCE_FEED,
-    ) -> int | None:
-        """A feed or sitemap, then (for an index) its changed child sitemaps, depth first;
-        how many article URLs it held (None: unread). ``shapes``, the site's learned
-        article URL shapes, keep a sitemap's pages that are not news out.
-
-        A child is marked read (validators, lastmod) only after its own children and
-        articles are, so a run stopped half-way resumes with what it had not finished.
-        """
-        # ``kind`` names the document (children of an index are sitemaps) and becomes its
-        # candidates' source: a feed's dates are publication dates, a sitemap's are not
-        kind = SOURCE_SITEMAP if depth else kind
-        page = self._get(url, kind, conditional=True)
-        if isinstance(page, Miss):
-            return None
-        max_bytes = self.fetcher.options.max_bytes
-        articles, sitemaps, cut = feeds.feed_links(
-            page.content, self.profile, kind, max_bytes=max_bytes
-        )
-        if cut:
-            self.report.warnings.append(f"{url}: {cut}")
-        if shapes:
-            articles = [c for c in articles if any(s.search(article_path(c.url)) for s in shapes)]
-        held = len(articles)
-        for child in sitemaps if depth < 2 else ():
-            stamp = child.published.isoformat() if child.published else None
-            if not self.frontier.unchanged_sitemap(child.url, stamp):
-                held += self._read_feed(child.url, depth + 1, stamp, shapes, SOURCE_SITEMAP) or 0
-        self._offer(articles)
-        self.harvest.fetch_pending(self._robots_gate)
-        self.frontier.save_validators(url, page, lastmod)
-        return held
-
-    def _walk(self, start: str) -> None:
-        limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
-        walk = ListingWalk(
-            start, self.frontier.walk(start), limit=limit,
-            stop_after_known=self.options.stop_after_known,
-        )  # fmt: skip
-        while (step := walk.page()) is not None:
-            url, number = step
-            kind = "listing" if number == 1 else "next listing page"
-            page = self._get(url, kind, conditional=walk.conditional, gone_ends=number > 1)
-            if page is Miss.FAILED:
-                walk.failed()
-            elif isinstance(page, Miss):
-                walk.unchanged()
-            else:
-                tree = LexborHTMLParser(page.text)
-                seen = self._offer(listings.article_links(tree, page.final_url, self.profile))
-                next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
-                if number == 1:
-                    self.frontier.save_validators(url, page)
-                old = self.harvest.fetch_pending(self._robots_gate)
-                walk.listed(Listed(next_url, seen, old))
-            self.frontier.save_walk(start, walk.state)
-
-    def _offer(self, candidates: list[Candidate]) -> list[Seen]:
-        return self.frontier.offer(
-            candidates, handled=self.harvest.handled, refresh=self.options.refresh,
-            since=self.options.since,
-        )  # fmt: skip

@@ -1,0 +1,128 @@
+"""Read one site's sources: feeds, sitemaps (and their indexes) and listing walks.
+
+Each source's article links are offered to the frontier and the queued articles fetched
+before the next source page is read, so an incremental stop can come early and a run
+killed half-way resumes: a sitemap child is marked read only after its own articles, a
+walk saves its resume point after every page. Which sources to read is decided by
+``crawl.SiteCrawl``; how each page is fetched (conditional GET, what counts as the end
+of a listing) by ``fetch.sources``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.archive.frontier import Frontier
+from newsarchive.crawl_run import CrawlOptions, SiteReport
+from newsarchive.discover import feeds, listings
+from newsarchive.discover.urls import article_path
+from newsarchive.discover.walk import Listed, ListingWalk, Seen
+from newsarchive.fetch.client import Fetcher
+from newsarchive.fetch.sources import Miss, fetch_source
+from newsarchive.harvest import Harvester
+from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
+
+
+class SourceReader:
+    """The reading half of a site's crawl; ``check`` runs before every request (the
+    archive is still ours, the budget not spent), ``robots_gate`` before fetching the
+    articles a source queued."""
+
+    def __init__(
+        self, fetcher: Fetcher, frontier: Frontier, profile: Profile, options: CrawlOptions,
+        report: SiteReport, harvest: Harvester, *, check: Callable[[], None],
+        robots_gate: Callable[[str], None],
+    ) -> None:  # fmt: skip
+        self.fetcher, self.frontier, self.profile = fetcher, frontier, profile
+        self.options, self.report, self.harvest = options, report, harvest
+        self._check, self._robots_gate = check, robots_gate
+
+    def feed(
+        self,
+        url: str,
+        depth: int = 0,
+        lastmod: str | None = None,
+        shapes: list[re.Pattern[str]] | None = None,
+        kind: str = SOURCE_FEED,
+    ) -> int | None:
+        """A feed or sitemap, then (for an index) its changed child sitemaps, depth first;
+        how many article URLs it held (None: unread). ``shapes``, the site's learned
+        article URL shapes, keep a sitemap's pages that are not news out.
+
+        A child is marked read (validators, lastmod) only after its own children and
+        articles are, so a run stopped half-way resumes with what it had not finished.
+        """
+        # ``kind`` names the document (children of an index are sitemaps) and becomes its
+        # candidates' source: a feed's dates are publication dates, a sitemap's are not
+        kind = SOURCE_SITEMAP if depth else kind
+        page = self._get(url, kind, conditional=True)
+        if isinstance(page, Miss):
+            return None
+        max_bytes = self.fetcher.options.max_bytes
+        articles, sitemaps, cut = feeds.feed_links(
+            page.content, self.profile, kind, max_bytes=max_bytes
+        )
+        if cut:
+            self.report.warnings.append(f"{url}: {cut}")
+        if shapes:
+            articles = [c for c in articles if any(s.search(article_path(c.url)) for s in shapes)]
+        held = len(articles)
+        for child in sitemaps if depth < 2 else ():
+            stamp = child.published.isoformat() if child.published else None
+            if not self.frontier.unchanged_sitemap(child.url, stamp):
+                held += self.feed(child.url, depth + 1, stamp, shapes, SOURCE_SITEMAP) or 0
+        self._offer(articles)
+        self.harvest.fetch_pending(self._robots_gate)
+        self.frontier.save_validators(url, page, lastmod)
+        return held
+
+    def walk(self, start: str) -> None:
+        """A listing, newest page first, as far as ``ListingWalk`` says, each page's
+        articles fetched before the next page is read."""
+        limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
+        walk = ListingWalk(
+            start, self.frontier.walk(start), limit=limit,
+            stop_after_known=self.options.stop_after_known,
+        )  # fmt: skip
+        while (step := walk.page()) is not None:
+            url, number = step
+            kind = "listing" if number == 1 else "next listing page"
+            page = self._get(url, kind, conditional=walk.conditional, gone_ends=number > 1)
+            if page is Miss.FAILED:
+                walk.failed()
+            elif isinstance(page, Miss):
+                walk.unchanged()
+            else:
+                tree = LexborHTMLParser(page.text)
+                seen = self._offer(listings.article_links(tree, page.final_url, self.profile))
+                next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
+                if number == 1:
+                    self.frontier.save_validators(url, page)
+                old = self.harvest.fetch_pending(self._robots_gate)
+                walk.listed(Listed(next_url, seen, old))
+            self.frontier.save_walk(start, walk.state)
+
+    def _get(
+        self, url: str, kind: str, *, conditional: bool = False, gone_ends: bool = False
+    ) -> Page | Miss:
+        """A source page; a failed one is reported (it fails the run), others just end.
+        With ``gone_ends``, a 404/410 is the end of a listing, not a failure."""
+        self._check()
+        conditional = conditional and not self.options.refresh
+        validators = self.frontier.validators(url) if conditional else (None, None)
+        got = fetch_source(self.fetcher, url, kind, validators=validators, gone_ends=gone_ends)
+        if isinstance(got, Page):
+            self.report.pages += 1  # pages read, as for articles: not a 304 or a dead host
+            return got
+        if got[0] is Miss.FAILED:
+            self.report.fail(got[1])
+        return got[0]
+
+    def _offer(self, candidates: list[Candidate]) -> list[Seen]:
+        return self.frontier.offer(
+            candidates, handled=self.harvest.handled, refresh=self.options.refresh,
+            since=self.options.since,
+        )  # fmt: skip
