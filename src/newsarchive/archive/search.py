@@ -250,18 +250,10 @@ def _collapsed(where: str, order: str) -> tuple[str, str]:
 
 def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
     """How many articles match, per site and year of publication."""
-    merged = merged_filters(query, filters)
-    check_sites(conn, merged.sites)
-    where, params = merged.sql("a")
-    sql = (
-        "SELECT a.site, substr(a.published_date, 1, 4) AS year, count(*)"
-        " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
-        f" WHERE articles_fts MATCH ? AND {where}"
-        " GROUP BY a.site, year ORDER BY a.site, year"
-    )
-    rows, _ = _with_guesses(
-        conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params])
-    )
+    rows = matching(
+        conn, query, filters, "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
+        tail=" GROUP BY a.site, year ORDER BY a.site, year",
+    )  # fmt: skip
     return [
         {"site": site, "year": int(year) if year else None, "count": n} for site, year, n in rows
     ]
@@ -272,29 +264,27 @@ def per_month(
 ) -> list[dict[str, Any]]:
     """Matching articles per month (``YYYY-MM`` of the local date) and site; undated
     articles are left out, since they belong to no month."""
-    merged = merged_filters(query, filters)
-    check_sites(conn, merged.sites)
-    where, params = merged.sql("a")
-    sql = (
-        "SELECT substr(a.published_date, 1, 7) AS month, a.site, count(*)"
-        f"{_match_sql(where)} AND a.published_date IS NOT NULL"
-        " GROUP BY month, a.site ORDER BY month, a.site"
-    )
-    rows, _ = _with_guesses(
-        conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params])
-    )
+    rows = matching(
+        conn, query, filters, "substr(a.published_date, 1, 7) AS month, a.site, count(*)",
+        tail=" AND a.published_date IS NOT NULL GROUP BY month, a.site ORDER BY month, a.site",
+    )  # fmt: skip
     return [{"month": month, "site": site, "count": n} for month, site, n in rows]
 
 
 def matching(
-    conn: sqlite3.Connection, query: ParsedQuery, filters: Filters, select: str
+    conn: sqlite3.Connection,
+    query: ParsedQuery,
+    filters: Filters,
+    select: str,
+    tail: str = "",
 ) -> list[Any]:
     """``SELECT {select}`` over the articles ``a`` that match the query and the filters
-    (word forms as in search, guessed lemmas when the archive's find nothing)."""
+    (word forms as in search, guessed lemmas when the archive's find nothing); ``tail``
+    follows the WHERE clause (more conditions, GROUP BY, ORDER BY)."""
     merged = merged_filters(query, filters)
     check_sites(conn, merged.sites)
     where, params = merged.sql("a")
-    sql = f"SELECT {select}{_match_sql(where)}"
+    sql = f"SELECT {select}{_match_sql(where)}{tail}"
     rows, _ = _with_guesses(
         conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params])
     )
