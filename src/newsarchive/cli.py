@@ -49,6 +49,9 @@ ProfileOption = Annotated[
     list[Path] | None,
     typer.Option("--profile", help="Extra site profile TOML file (repeatable).", exists=False),
 ]
+DelayOption = Annotated[
+    float | None, typer.Option("--delay", min=0, help="Seconds between requests per host.")
+]
 RawOption = Annotated[
     bool,
     typer.Option("--raw", help="CSV: cells as archived, without the ' that stops a spreadsheet"
@@ -149,6 +152,11 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
     )
 
 
+def _check_base_url(base_url: str | None) -> None:
+    if base_url is not None and not base_url.startswith(("http://", "https://")):
+        raise UsageError(f"--base-url must be an http(s) URL, not '{base_url}'")
+
+
 def _print_json(data: Any) -> None:
     from newsarchive.safe_text import json_escape
 
@@ -171,9 +179,7 @@ def crawl(
         str | None,
         typer.Option("--base-url", help="Fetch the one SITE from a mirror serving its paths."),
     ] = None,
-    delay: Annotated[
-        float | None, typer.Option("--delay", min=0, help="Seconds between requests per host.")
-    ] = None,
+    delay: DelayOption = None,
     refresh: Annotated[
         bool, typer.Option("--refresh", help="Re-fetch articles already archived.")
     ] = False,
@@ -513,9 +519,7 @@ def add_site(
         str | None,
         typer.Option("--base-url", help="Fetch from a mirror serving the site's paths."),
     ] = None,
-    delay: Annotated[
-        float | None, typer.Option("--delay", min=0, help="Seconds between requests per host.")
-    ] = None,
+    delay: DelayOption = None,
 ) -> None:
     """Explore a new site politely and print a proposed profile (TOML) saying how each
     line was found; --write saves it, then `newsarchive crawl ID` works.
@@ -527,8 +531,7 @@ def add_site(
     from newsarchive.profiles.loader import user_profile_dir
 
     with _handled():
-        if base_url is not None and not base_url.startswith(("http://", "https://")):
-            raise UsageError(f"--base-url must be an http(s) URL, not '{base_url}'")
+        _check_base_url(base_url)
         options = FetchOptions(retries=1).with_delay(delay, None)
         proposal = propose(url, site_id=site_id, base_url=base_url, options=options)
         text = render(proposal)
@@ -550,9 +553,7 @@ def check_site(
     articles: Annotated[
         int, typer.Option("--articles", "-n", min=1, help="How many articles to extract.")
     ] = 3,
-    delay: Annotated[
-        float | None, typer.Option("--delay", min=0, help="Seconds between requests per host.")
-    ] = None,
+    delay: DelayOption = None,
     fmt: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="text or json")
     ] = ShowFormat.text,
@@ -570,8 +571,7 @@ def check_site(
     from newsarchive.profiles import get_profile
 
     with _handled():
-        if base_url is not None and not base_url.startswith(("http://", "https://")):
-            raise UsageError(f"--base-url must be an http(s) URL, not '{base_url}'")
+        _check_base_url(base_url)
         chosen = get_profile(site.lower(), profile or [])
         options = FetchOptions(retries=1).with_delay(delay, chosen.delay)
         report = run_check(chosen, base_url=base_url, articles=articles, options=options)
