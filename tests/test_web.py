@@ -258,3 +258,20 @@ def test_article_page_lists_earlier_versions(run_cli: Cli, tmp_path: Path) -> No
     assert '<a href="/demo/revisions/1">' in html and "Общината ремонтира улиците" in html
     assert revision.status_code == 200
     assert revision.json()["rows"][0]["title"] == ARTICLES[0]["title"]
+
+
+def test_earlier_versions_link_where_datasette_serves_the_archive(
+    run_cli: Cli, tmp_path: Path
+) -> None:
+    """A file name Datasette must encode (a dot, a space) still links to the revision."""
+    db = build(run_cli, tmp_path / "news 2025.v1.db", [ARTICLES[0]])
+    edited = {**ARTICLES[0], "title": "Общината ремонтира още улици"}
+    source = tmp_path / "edit.jsonl"
+    source.write_text(json.dumps(edited, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    ds = datasette(db)
+    (page,) = fetch(ds, "/article/1")
+    links = re.findall(r'<a href="([^"]*/revisions/1)">', text_of(page))
+    assert len(links) == 1
+    (revision,) = fetch(ds, links[0] + ".json?_shape=objects")
+    assert revision.json()["rows"][0]["title"] == ARTICLES[0]["title"]

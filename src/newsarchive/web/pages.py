@@ -174,12 +174,13 @@ async def chart_csv(datasette: Any, request: Any) -> Response:
 
 
 async def article(datasette: Any, request: Any) -> Response:
-    _, database = _database(datasette)
+    name, database = _database(datasette)
     article_id = request.url_vars["id"]
+    revisions_url = str(datasette.urls.table(name, "revisions"))
 
     def load(conn: sqlite3.Connection) -> tuple[Any, Any]:
         found = get_article(conn, article_id)
-        return found, related_sections(conn, found) if found else []
+        return found, related_sections(conn, found, revisions_url) if found else []
 
     found, sections = await database.execute_fn(load)
     if found is None:

@@ -25,16 +25,20 @@ class Section:
     links: list[Link] = field(default_factory=list)
 
 
-def related_sections(conn: sqlite3.Connection, article: dict[str, Any]) -> list[Section]:
+def related_sections(
+    conn: sqlite3.Connection, article: dict[str, Any], revisions_url: str
+) -> list[Section]:
     """Sections for the article page: the same story in other outlets, and the article's
-    earlier versions."""
-    sections = (also_in(conn, article), earlier_versions(conn, article))
+    earlier versions (``revisions_url``: Datasette's URL of the archive's revisions table)."""
+    sections = (also_in(conn, article), earlier_versions(conn, article, revisions_url))
     return [s for s in sections if s is not None and s.links]
 
 
-def earlier_versions(conn: sqlite3.Connection, article: dict[str, Any]) -> Section:
+def earlier_versions(
+    conn: sqlite3.Connection, article: dict[str, Any], revisions_url: str
+) -> Section:
     """What the article said before a silent edit, newest first, each a link to its row
-    in Datasette's ``revisions`` table (named after the archive file, as Datasette does)."""
+    in Datasette's ``revisions`` table at ``revisions_url``."""
     try:
         rows = conn.execute(
             "SELECT id, title, seen_at, replaced_at FROM revisions WHERE article_id = ?"
@@ -43,23 +47,14 @@ def earlier_versions(conn: sqlite3.Connection, article: dict[str, Any]) -> Secti
         ).fetchall()
     except sqlite3.OperationalError:  # an archive older than revisions
         return Section("Earlier versions")
-    database = _database_name(conn)
     return Section(
         "Earlier versions",
         [
-            Link(f"/{database}/revisions/{rev_id}", f"{seen_at[:10]}: {title}",
+            Link(f"{revisions_url}/{rev_id}", f"{seen_at[:10]}: {title}",
                  f"replaced {replaced_at[:16].replace('T', ' ')}")
             for rev_id, title, seen_at, replaced_at in rows
         ],
     )  # fmt: skip
-
-
-def _database_name(conn: sqlite3.Connection) -> str:
-    from pathlib import Path
-    from urllib.parse import quote
-
-    file = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
-    return quote(Path(file).stem) if file else "newsarchive"
 
 
 def also_in(conn: sqlite3.Connection, article: dict[str, Any]) -> Section | None:
