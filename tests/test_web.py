@@ -60,6 +60,7 @@ def test_metadata_file_applies_whatever_the_archive_is_called(run_cli: Cli, demo
     tables, rows = fetch(ds, "/demo.json", "/demo/articles.json?_shape=array")
     hidden = {t["name"] for t in tables.json()["tables"] if t["hidden"]}
     assert {"captures", "frontier", "fetch_state", "runs", "lemma_vocab"} <= hidden
+    assert {"article_urls", "site_discovery", "story_keys"} <= hidden
     dates = [r["published_date"] for r in rows.json()]
     assert dates == sorted(dates, reverse=True)
 

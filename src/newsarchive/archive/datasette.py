@@ -15,7 +15,8 @@ from typing import Any
 
 # Tables an analyst has no use for: raw pages and the crawler's bookkeeping.
 INTERNAL_TABLES = (
-    "captures", "frontier", "fetch_state", "runs", "listing_walks", "lemma_vocab", "story_keys",
+    "captures", "frontier", "fetch_state", "runs", "listing_walks", "site_discovery",
+    "article_urls", "lemma_vocab", "story_keys",
 )  # fmt: skip
 # Columns that exist for the search index only; hidden in the web UI.
 LEMMA_COLUMNS = ("title_lemmas", "text_lemmas")
