@@ -218,3 +218,20 @@ def test_stats_prints_an_imported_site_id_without_controls(run_cli: Cli, db: Pat
     result = run_cli("stats", "--db", str(db))
     assert result.exit_code == 0 and "x]0;pwned" in result.stdout
     assert not [ch for ch in UNSAFE if ch in result.stdout]
+
+
+def test_stats_stories_and_timeline_write_an_imported_site_id_safely(
+    run_cli: Cli, db: Path
+) -> None:
+    """JSON spells C1/bidi as escapes and CSV quotes a formula, as search and export do."""
+    site = f"={RLO}x"
+    build(run_cli, db, [{"site": site, "url": "https://x.bg/1", "title": "t",
+                         "published": "2024-01-01", "text": "Общината"}])  # fmt: skip
+    for mode in ("--stories", "--timeline"):
+        as_json = run_cli("stats", mode, "-f", "json", "--db", str(db))
+        assert as_json.exit_code == 0, as_json.stderr
+        assert RLO not in as_json.stdout and "\\u202e" in as_json.stdout
+        assert site in json.dumps(as_json.json(), ensure_ascii=False)
+        as_csv = run_cli("stats", mode, "-f", "csv", "--db", str(db))
+        assert as_csv.exit_code == 0, as_csv.stderr
+        assert "'" + site in {row["site"] for row in csv_cells(as_csv.stdout)}

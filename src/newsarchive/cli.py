@@ -7,7 +7,6 @@ exit code (2 usage/input, 75 lock held); scraped text is printed with rich marku
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import os
 import sys
@@ -158,11 +157,9 @@ def _check_base_url(base_url: str | None) -> None:
 
 
 def _print_json(data: Any) -> None:
-    from newsarchive.safe_text import json_escape
+    from newsarchive.render import json_out
 
-    sys.stdout.write(
-        json_escape(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
-    )
+    json_out(data)
 
 
 @app.command()

@@ -33,6 +33,19 @@ def clean_text(value: str) -> str:
     return _clean(value)
 
 
+def json_out(data: Any) -> None:
+    """JSON on stdout, its C1 and bidi characters as escapes (``safe_text.json_escape``)."""
+    dumped = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(safe_text.json_escape(dumped) + "\n")
+
+
+def _csv_out(fields: list[str], rows: Iterable[dict[str, Any]], raw: bool = False) -> None:
+    """CSV on stdout, each row through ``safe_text.csv_rows`` (formulas; a terminal)."""
+    writer = csv.DictWriter(sys.stdout, fieldnames=fields)
+    writer.writeheader()
+    writer.writerows(safe_text.csv_rows(rows, terminal=sys.stdout.isatty(), raw=raw))
+
+
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
@@ -60,9 +73,7 @@ def _snippet_text(snippet: str) -> Any:
 
 def search_results(hits: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
     if fmt == "json":
-        sys.stdout.write(
-            safe_text.json_escape(json.dumps(hits, ensure_ascii=False, indent=2)) + "\n"
-        )
+        json_out(hits)
         return
     if fmt == "csv":
         fields = ["id", "site", "url", "title", "published", "snippet", "score"]
@@ -108,14 +119,10 @@ def _search_blocks(hits: list[dict[str, Any]]) -> None:
 def search_counts(rows: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
     """``search --count``: matching articles per site and year."""
     if fmt == "json":
-        sys.stdout.write(
-            safe_text.json_escape(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n"
-        )
+        json_out(rows)
         return
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=["site", "year", "count"])
-        writer.writeheader()
-        writer.writerows(safe_text.csv_rows(rows, terminal=sys.stdout.isatty(), raw=raw))
+        _csv_out(["site", "year", "count"], rows, raw)
         return
     from rich.table import Table
 
@@ -265,12 +272,10 @@ _OUTLET_COLUMNS = ("stories", "one", "two", "three_or_more")
 def outlets(rows: list[dict[str, Any]], fmt: str) -> None:
     """``stats --stories``: per site, stories by how many outlets carried them."""
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        json_out(rows)
         return
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=["site", *_OUTLET_COLUMNS])
-        writer.writeheader()
-        writer.writerows(rows)
+        _csv_out(["site", *_OUTLET_COLUMNS], rows)
         return
     from rich.table import Table
 
@@ -292,12 +297,10 @@ def timeline(data: dict[str, Any], fmt: str) -> None:
     or the numbers as CSV/JSON (one row per period and site, plus the "all" total)."""
     rows = data["rows"]
     if fmt == "json":
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        json_out(data)
         return
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=["period", "site", "count"])
-        writer.writeheader()
-        writer.writerows(rows)
+        _csv_out(["period", "site", "count"], rows)
         return
     from rich.table import Table
     from rich.text import Text
