@@ -42,13 +42,12 @@ class Capture:
 
 
 def captures(conn: sqlite3.Connection, filters: Filters) -> Iterator[Capture]:
-    """The captures behind the articles ``filters`` selects, oldest first."""
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
-    date_source = "a.date_source" if "date_source" in columns else "NULL"
+    """The captures behind the articles ``filters`` selects, oldest first (``conn`` is a
+    reader: the archive is at the current schema, ``date_source`` and all)."""
     where, params = filters.sql("a")
     rows = conn.execute(
         "SELECT c.id, c.url, c.final_url, c.status, c.headers, c.content, c.fetched_at,"
-        f" a.id, a.site, a.url, a.title, a.published, {date_source}, a.extractor,"
+        " a.id, a.site, a.url, a.title, a.published, a.date_source, a.extractor,"
         " a.capture_id FROM captures c JOIN articles a ON a.id = c.article_id"
         f" WHERE c.content IS NOT NULL AND {where} ORDER BY c.id",
         params,
