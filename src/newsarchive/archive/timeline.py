@@ -72,7 +72,7 @@ def timeline(
     else:
         from newsarchive.archive.search import matching
 
-        rows = [r for r in matching(conn, query, filters, select) if r[0] is not None]
+        rows = matching(conn, query, filters, select, tail=" AND a.published_date IS NOT NULL")
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for day, site, unit in rows:
         period = period_of(day, by)
