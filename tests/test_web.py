@@ -152,6 +152,13 @@ def test_chart_and_its_csv(demo: Path) -> None:
     ]
 
 
+def test_chart_csv_quotes_a_site_id_a_spreadsheet_would_run(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db, [{**ARTICLES[0], "site": "=HYPERLINK(1)"}])
+    (data,) = fetch(datasette(db), f"/chart.csv?q={quote('община')}")
+    rows = list(csv.DictReader(io.StringIO(text_of(data))))
+    assert [row["site"] for row in rows] == ["'=HYPERLINK(1)"]
+
+
 def test_article_page(run_cli: Cli, db: Path) -> None:
     record = {**ARTICLES[0], "author": "Иван Петров", "tags": ["Русе", "улици"]}
     build(run_cli, db, [record])

@@ -78,9 +78,12 @@ def month_chart(rows: list[dict[str, Any]]) -> Chart | None:
 
 
 def month_csv(rows: list[dict[str, Any]]) -> str:
-    """``month,site,count`` lines for the chart's numbers."""
+    """``month,site,count`` lines for the chart's numbers; a download for a spreadsheet,
+    so a site id that would run as a formula gets the CLI's leading ``'``."""
+    from newsarchive.safe_text import csv_rows
+
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["month", "site", "count"], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(csv_rows(rows, terminal=False))
     return out.getvalue()
