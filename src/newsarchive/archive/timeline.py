@@ -32,7 +32,7 @@ def period_of(day: str, by: str) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _periods(first: str, last: str, by: str) -> Iterator[str]:
+def periods(first: str, last: str, by: str) -> Iterator[str]:
     """Every period from the first day's to the last day's, empty ones included (a gap in
     a chart is information)."""
     day, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
@@ -81,7 +81,7 @@ def timeline(
     sites = sorted({site for _, site in seen} - {ALL})
     out = []
     if rows:
-        for period in _periods(min(r[0] for r in rows), max(r[0] for r in rows), by):
+        for period in periods(min(r[0] for r in rows), max(r[0] for r in rows), by):
             for site in [*sites, ALL]:
                 count = len(seen.get((period, site), ()))
                 if count or site == ALL:

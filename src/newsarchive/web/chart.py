@@ -13,6 +13,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from newsarchive.archive.timeline import periods
+
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
            "#ff9da7", "#9c755f", "#bab0ac")  # fmt: skip
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 760, 220, 36, 28, 10
@@ -25,22 +27,14 @@ class Chart:
     months: int
 
 
-def _month_range(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{year:04d}-{month:02d}" <= last:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
 def month_chart(rows: list[dict[str, Any]]) -> Chart | None:
     """A chart of ``{month, site, count}`` rows, with empty months between drawn as gaps."""
     if not rows:
         return None
     sites = sorted({r["site"] for r in rows})
     colour = {site: PALETTE[i % len(PALETTE)] for i, site in enumerate(sites)}
-    months = _month_range(min(r["month"] for r in rows), max(r["month"] for r in rows))
+    first, last = min(r["month"] for r in rows), max(r["month"] for r in rows)
+    months = list(periods(f"{first}-01", f"{last}-01", "month"))
     counts: dict[str, dict[str, int]] = {m: {} for m in months}
     for r in rows:
         counts[r["month"]][r["site"]] = r["count"]
