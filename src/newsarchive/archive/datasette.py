@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from newsarchive.archive.search import WEIGHTS
+
 # Tables an analyst has no use for: raw pages and the crawler's bookkeeping.
 INTERNAL_TABLES = (
     "captures", "frontier", "fetch_state", "runs", "listing_walks", "site_discovery",
@@ -20,6 +22,7 @@ INTERNAL_TABLES = (
 )  # fmt: skip
 # Columns that exist for the search index only; hidden in the web UI.
 LEMMA_COLUMNS = ("title_lemmas", "text_lemmas")
+_WEIGHTS = ", ".join(str(w) for w in WEIGHTS)  # the CLI's ranking
 
 SEARCH_SQL = """
 with q as (
@@ -35,9 +38,9 @@ select a.id, a.site, a.published_date, a.title,
   snippet(articles_fts, 1, '**', '**', '…', 24) as snippet, a.url
 from articles_fts join articles a on a.id = articles_fts.rowid
 where articles_fts match (select expr from e)
-order by bm25(articles_fts, 5.0, 1.0, 5.0, 1.0), a.published_date desc
+order by bm25(articles_fts, {weights}), a.published_date desc
 limit 100
-""".strip()
+""".strip().format(weights=_WEIGHTS)
 
 # With the newsarchive plugin loaded, the full query language (any case, OR, prefixes,
 # phrases) through the lemma-aware SQL function the plugin registers.
@@ -46,9 +49,9 @@ select a.id, a.site, a.published_date, a.title,
   snippet(articles_fts, 1, '**', '**', '…', 24) as snippet, a.url
 from articles_fts join articles a on a.id = articles_fts.rowid
 where articles_fts match newsarchive_match(:q)
-order by bm25(articles_fts, 5.0, 1.0, 5.0, 1.0), a.published_date desc
+order by bm25(articles_fts, {weights}), a.published_date desc
 limit 100
-""".strip()
+""".strip().format(weights=_WEIGHTS)
 
 DESCRIPTION = (
     "Bulgarian news archive. Search matches every form of a word (община finds общината, общините)."
