@@ -165,9 +165,7 @@ def parse_query(text: str, *, exact: bool = False) -> ParsedQuery:
         raise QueryError('unbalanced quote (") in the query')
     tokens = list(_TOKEN.finditer(text))
     query = ParsedQuery()
-    end = _parse_group(tokens, 0, query, exact=exact, depth=0)
-    if end < len(tokens):
-        raise QueryError("unbalanced parenthesis: ')' without '('")
+    _parse_group(tokens, 0, query, exact=exact, depth=0)  # at depth 0 it reads every token
     if len(query._all_terms()) > MAX_TERMS:
         raise QueryError(f"the query has too many terms (at most {MAX_TERMS})")
     return query
