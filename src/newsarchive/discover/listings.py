@@ -169,9 +169,9 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         rels = (node.attributes.get("rel") or "").lower().split()
         if "next" in rels and (url := usable(node.attributes.get("href"))):
             return url
-    anchors = tree.css("a[href]")
-    for anchor in anchors:
-        text = " ".join((anchor.text(deep=True) or "").split())
+    # each anchor's text read once: the "next" pass and the page-number pass share it
+    anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in tree.css("a[href]")]
+    for anchor, text in anchors:
         label = text or (
             anchor.attributes.get("aria-label") or anchor.attributes.get("title") or ""
         )
@@ -179,8 +179,7 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             return url
     wanted = str(page + 1)
     pagers: dict[int, bool] = {}  # per parent: 30,000 "2" links in one div read it once
-    for anchor in anchors:
-        text = " ".join((anchor.text(deep=True) or "").split())
+    for anchor, text in anchors:
         if (
             text == wanted
             and _in_pager(anchor, pagers)
