@@ -65,10 +65,6 @@ class UrlParts:
     query: dict[str, str]
 
     @property
-    def path(self) -> str:
-        return "/" + "/".join(self.segments)
-
-    @property
     def layout(self) -> tuple[str, int, tuple[str, ...]]:
         return (self.netloc, len(self.segments), tuple(sorted(self.query)))
 
