@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.discover.anchors import link_target
+from newsarchive.discover.anchors import link_target, page_base
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
@@ -55,18 +55,10 @@ def _tree(html: Listing) -> LexborHTMLParser:
     return html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
 
 
-def _base_url(tree: LexborHTMLParser, page_url: str) -> str:
-    base = urlsplit(page_url)._replace(fragment="").geturl()
-    base_node = tree.css_first("base[href]")
-    if base_node is not None:
-        base = normalize_url(base_node.attributes.get("href") or "", page_url) or base
-    return base
-
-
 def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[Link]:
     """Every link on the page to a page of the site (or of the host serving this page),
     resolved, canonical, in document order; files and off-site links are left out."""
-    base = _base_url(tree, page_url)
+    base = page_base(tree, page_url)
     base_parts = urlsplit(base)
     root = f"{base_parts.scheme}://{base_parts.netloc}"
     hosts = site_hosts(profile) | {urlsplit(page_url).netloc.lower()}
@@ -152,7 +144,7 @@ def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int)
 def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:
     """Generic paging: ``rel=next``, a "next" link by its text, or the link to page N+1."""
     tree = _tree(html)
-    base = _base_url(tree, page_url_now)
+    base = page_base(tree, page_url_now)
     current = normalize_url(page_url_now) or page_url_now
 
     def usable(href: str | None) -> str | None:
