@@ -21,7 +21,7 @@ from newsarchive.discover.anchors import link_target, page_base
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
-from newsarchive.discover.shape import is_file_path
+from newsarchive.discover.shape import is_file_path, split_normal
 from newsarchive.discover.urls import (
     is_article_url,
     normalize_url,
@@ -73,9 +73,7 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
             url = normalize_url(raw, base)
         if url is None:
             continue
-        # normalize_url's output is "scheme://netloc/path?query": split it by hand
-        _scheme, _, rest = url.partition("://")
-        netloc, _, path = rest.partition("?")[0].partition("/")
+        netloc, path, _query = split_normal(url)
         if netloc not in hosts or is_file_path(path):
             continue
         links.append(Link(anchor=anchor, url=url))
