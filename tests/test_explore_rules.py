@@ -83,3 +83,15 @@ def test_pagination_template_from_page_two() -> None:
     )
     assert pagination_template("https://x.bg/novini", "https://x.bg/arhiv/2025") == ""
     assert pagination_template("https://x.bg/novini", None) == ""
+
+
+def test_relative_links_resolve_against_the_pages_base_as_listings_do() -> None:
+    page = "https://www.x.bg/portal/Default.aspx"
+    head = (
+        '<base href="https://www.x.bg/bg/">'
+        '<link rel="alternate" type="application/rss+xml" href="rss.aspx">'
+    )
+    body = "<a href='novini/'>Новини</a><a href='feed.aspx'>RSS</a>"
+    assert declared_feeds(tree(body, head), page, SITE) == ["https://www.x.bg/bg/rss.aspx"]
+    assert feed_pages(tree(body, head), page, SITE) == ["https://www.x.bg/bg/feed.aspx"]
+    assert section_links(tree(body, head), page, SITE) == ["https://www.x.bg/bg/novini/"]

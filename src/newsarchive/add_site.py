@@ -113,7 +113,8 @@ def _holds_news(fetcher: Fetcher, url: str, found: Discovery, profile: Profile) 
             page = fetcher.fetch(queue.pop(0))
         except FetchError:
             return True  # unknown: keep it, the crawl will judge
-        articles, children, _cut = feeds.feed_links(page.content, profile, url)
+        max_bytes = fetcher.options.max_bytes
+        articles, children, _cut = feeds.feed_links(page.content, profile, url, max_bytes=max_bytes)
         if any(not shapes or any(s.search(article_path(c.url)) for s in shapes) for c in articles):
             return True
         queue += [child.url for child in children]
@@ -128,7 +129,8 @@ def _samples(fetcher: Fetcher, found: Discovery, profile: Profile) -> list[str]:
             page = fetcher.fetch(feed)
         except FetchError:
             return []
-        return [c.url for c in feeds.feed_links(page.content, profile, feed).articles]
+        read = feeds.feed_links(page.content, profile, feed, max_bytes=fetcher.options.max_bytes)
+        return [c.url for c in read.articles]
     return []
 
 

@@ -82,9 +82,13 @@ class _Explorer:
             found.append(url)
             self.notes.setdefault(url, how)
 
+    def parse_feed(self, content: bytes) -> list[feeds.FeedEntry]:
+        """Within the fetcher's body cap, as the crawl reads the same feed later."""
+        return feeds.parse_feed(content, max_bytes=self.fetcher.options.max_bytes)
+
     def is_feed(self, url: str) -> bool:
         page = self.get(url, "feed")
-        entries = feeds.parse_feed(page.content) if page is not None else []
+        entries = self.parse_feed(page.content) if page is not None else []
         links = (normalize_url(e.url) for e in entries if not e.is_sitemap)
         self.samples += [u for u in links if u and on_site(u, self.profile)][:3]
         return bool(entries)
@@ -167,7 +171,7 @@ class _Explorer:
             page = self.get(url, "page")
             if page is None:
                 continue
-            if feeds.parse_feed(page.content):
+            if self.parse_feed(page.content):
                 self.add(self.feeds, url, 'an "RSS" link on the home page')
                 return
             tree = LexborHTMLParser(page.text)

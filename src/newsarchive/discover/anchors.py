@@ -10,8 +10,11 @@ URL, so it is as good as an ``href``; whether it is on the site is decided by th
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsarchive.discover.urls import normalize_url
 
 # A quoted string that reads as a URL: absolute, root-relative, or a server page with its
 # query ("Default.aspx?lang=bg-BG"). Control names ("ctl00$…") and window names do not.
@@ -43,3 +46,12 @@ def link_target(anchor: LexborNode) -> str | None:
         if script and (url := script_url(script)):
             return url
     return None
+
+
+def page_base(tree: LexborHTMLParser, page_url: str) -> str:
+    """What a page's relative links resolve against: its ``<base href>``, else its URL."""
+    base = urlsplit(page_url)._replace(fragment="").geturl()
+    base_node = tree.css_first("base[href]")
+    if base_node is not None:
+        base = normalize_url(base_node.attributes.get("href") or "", page_url) or base
+    return base

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from newsarchive.discover.shape import UrlParts, split_url
+from newsarchive.discover.shape import UrlParts, split_normal, split_url
 
 _MANY = ""  # owner of a node holding links to more than one URL
 _STOP = frozenset({"body", "html", None})
@@ -85,7 +85,7 @@ class Card:
     @property
     def path(self) -> str:
         """The URL's path, raw (``normalize_url`` output: "scheme://host/path?query")."""
-        return "/" + self.url.partition("://")[2].partition("?")[0].partition("/")[2]
+        return split_normal(self.url)[1]
 
 
 def _words(node: LexborNode) -> str:

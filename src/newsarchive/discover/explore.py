@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.discover.anchors import link_target
+from newsarchive.discover.anchors import link_target, page_base
 from newsarchive.discover.items import Items
 from newsarchive.discover.shape import Shape, is_file_path, looks_like_article_path
 from newsarchive.discover.urls import normalize_url, on_site
@@ -103,11 +103,12 @@ def _text(node: LexborNode) -> str:
 def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
     """Feeds a page announces in ``<link rel="alternate" type="application/rss+xml">``."""
     found: list[str] = []
+    base = page_base(tree, page_url)
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
         if "alternate" in rels and kind in FEED_TYPES:
-            url = normalize_url(node.attributes.get("href") or "", page_url)
+            url = normalize_url(node.attributes.get("href") or "", base)
             if url and on_site(url, profile) and url not in found:
                 found.append(url)
     return found
@@ -116,8 +117,9 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
 def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
     """Links whose text or address says RSS/feed: a feed, or a page listing the feeds."""
     found: list[str] = []
+    base = page_base(tree, page_url)
     for anchor in tree.css("a[href]"):
-        url = normalize_url(anchor.attributes.get("href") or "", page_url)
+        url = normalize_url(anchor.attributes.get("href") or "", base)
         if url is None or not on_site(url, profile) or url in found:
             continue
         label = _text(anchor) or (anchor.attributes.get("title") or "")
@@ -134,9 +136,10 @@ def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     """
     scored: dict[str, int] = {}
     home = normalize_url("/", page_url)
+    base = page_base(tree, page_url)
     for order, anchor in enumerate(tree.css("a")):
         raw = link_target(anchor)
-        url = normalize_url(raw, page_url) if raw else None
+        url = normalize_url(raw, base) if raw else None
         if url is None or url == home or not on_site(url, profile):
             continue
         path = urlsplit(url).path

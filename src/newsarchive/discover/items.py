@@ -86,27 +86,22 @@ def _is_item(card: Card, date_of: DateOf) -> bool:
     )
 
 
-def _is_lone_item_of(card: Card, shape: Shape, furniture: Furniture) -> bool:
-    """A headline outside the runs (a lead story) whose URL has the page's article shape;
-    a shape that fixes nothing (``/<anything>``) needs the URL to look like an article's
-    too, or every one-segment menu link would fit."""
-    return (
-        card.link_words >= MIN_HEADLINE_WORDS
-        and shape.matches(card.parts)
-        and (shape.fixes_something or looks_like_article_path(card.url))
-        and not furniture.holds(card.node)
-    )
+def _is_lone_item(card: Card, furniture: Furniture, shape: Shape | None = None) -> bool:
+    """A headline outside the runs: its link reads like a headline, nothing around it is,
+    or is named like, furniture, and its URL fits.
 
-
-def _is_lone_item(card: Card, furniture: Furniture) -> bool:
-    """On a page with no run of news cards (the last page of a listing holds one item),
-    a card stands alone when its link reads like a headline, its URL like an article's,
-    and nothing around it is, or is named like, furniture."""
-    return (
-        card.link_words >= MIN_HEADLINE_WORDS
-        and looks_like_article_path(card.url)
-        and not furniture.holds(card.node)
-    )
+    With the ``shape`` the page's news runs taught (a lead story beside them), the URL must
+    have that shape; a shape that fixes nothing (``/<anything>``) needs the URL to look
+    like an article's too, or every one-segment menu link would fit. Without one (a page
+    with no run of news cards: the last page of a listing holds one item), the URL must
+    look like an article's.
+    """
+    if card.link_words < MIN_HEADLINE_WORDS:
+        return False
+    if shape is not None and not shape.matches(card.parts):
+        return False
+    fixed = shape is not None and shape.fixes_something
+    return (fixed or looks_like_article_path(card.url)) and not furniture.holds(card.node)
 
 
 @dataclass(frozen=True)
@@ -136,7 +131,7 @@ def pick_items(cards: list[Card], furniture: Furniture, date_of: DateOf) -> Item
         chosen.extend(
             card
             for card in cards
-            if card.node.mem_id not in taken and _is_lone_item_of(card, shape, furniture)
+            if card.node.mem_id not in taken and _is_lone_item(card, furniture, shape)
         )
     return Items(
         cards=tuple(_one_per_item(sorted(chosen, key=lambda c: c.order), shape)), shape=shape

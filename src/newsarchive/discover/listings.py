@@ -17,11 +17,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.discover.anchors import link_target
+from newsarchive.discover.anchors import link_target, page_base
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
-from newsarchive.discover.shape import is_file_path
+from newsarchive.discover.shape import is_file_path, split_normal
 from newsarchive.discover.urls import (
     is_article_url,
     normalize_url,
@@ -55,18 +55,10 @@ def _tree(html: Listing) -> LexborHTMLParser:
     return html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
 
 
-def _base_url(tree: LexborHTMLParser, page_url: str) -> str:
-    base = urlsplit(page_url)._replace(fragment="").geturl()
-    base_node = tree.css_first("base[href]")
-    if base_node is not None:
-        base = normalize_url(base_node.attributes.get("href") or "", page_url) or base
-    return base
-
-
 def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[Link]:
     """Every link on the page to a page of the site (or of the host serving this page),
     resolved, canonical, in document order; files and off-site links are left out."""
-    base = _base_url(tree, page_url)
+    base = page_base(tree, page_url)
     base_parts = urlsplit(base)
     root = f"{base_parts.scheme}://{base_parts.netloc}"
     hosts = site_hosts(profile) | {urlsplit(page_url).netloc.lower()}
@@ -81,9 +73,7 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
             url = normalize_url(raw, base)
         if url is None:
             continue
-        # normalize_url's output is "scheme://netloc/path?query": split it by hand
-        _scheme, _, rest = url.partition("://")
-        netloc, _, path = rest.partition("?")[0].partition("/")
+        netloc, path, _query = split_normal(url)
         if netloc not in hosts or is_file_path(path):
             continue
         links.append(Link(anchor=anchor, url=url))
@@ -152,7 +142,7 @@ def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int)
 def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:
     """Generic paging: ``rel=next``, a "next" link by its text, or the link to page N+1."""
     tree = _tree(html)
-    base = _base_url(tree, page_url_now)
+    base = page_base(tree, page_url_now)
     current = normalize_url(page_url_now) or page_url_now
 
     def usable(href: str | None) -> str | None:
@@ -169,9 +159,9 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         rels = (node.attributes.get("rel") or "").lower().split()
         if "next" in rels and (url := usable(node.attributes.get("href"))):
             return url
-    anchors = tree.css("a[href]")
-    for anchor in anchors:
-        text = " ".join((anchor.text(deep=True) or "").split())
+    # each anchor's text read once: the "next" pass and the page-number pass share it
+    anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in tree.css("a[href]")]
+    for anchor, text in anchors:
         label = text or (
             anchor.attributes.get("aria-label") or anchor.attributes.get("title") or ""
         )
@@ -179,8 +169,7 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             return url
     wanted = str(page + 1)
     pagers: dict[int, bool] = {}  # per parent: 30,000 "2" links in one div read it once
-    for anchor in anchors:
-        text = " ".join((anchor.text(deep=True) or "").split())
+    for anchor, text in anchors:
         if (
             text == wanted
             and _in_pager(anchor, pagers)

@@ -65,24 +65,26 @@ class UrlParts:
     query: dict[str, str]
 
     @property
-    def path(self) -> str:
-        return "/" + "/".join(self.segments)
-
-    @property
     def layout(self) -> tuple[str, int, tuple[str, ...]]:
         return (self.netloc, len(self.segments), tuple(sorted(self.query)))
 
 
-def split_url(url: str) -> UrlParts:
-    """A normalised URL (``urls.normalize_url``: absolute, no fragment) split for shape
-    matching, percent-escapes decoded so Cyrillic slugs compare as written.
+def split_normal(url: str) -> tuple[str, str, str]:
+    """A normalised URL (``urls.normalize_url``: "scheme://netloc/path?query", no fragment)
+    split into netloc, raw path (with its leading "/") and query.
 
     Plain string splitting rather than ``urlsplit``: a listing can hold 30,000 links and
-    this runs once per card.
+    this runs once per link.
     """
-    _, _, rest = url.partition("://")
-    head, _, query = rest.partition("?")
+    head, _, query = url.partition("://")[2].partition("?")
     netloc, _, path = head.partition("/")
+    return netloc, "/" + path, query
+
+
+def split_url(url: str) -> UrlParts:
+    """A normalised URL split for shape matching (``split_normal``), percent-escapes
+    decoded so Cyrillic slugs compare as written."""
+    netloc, path, query = split_normal(url)
     path = unquote(path).strip("/")
     return UrlParts(
         netloc=netloc,
