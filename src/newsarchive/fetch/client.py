@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -162,7 +162,6 @@ class FetchStats:
     requests: int = 0
     fetch_cpu: float = 0.0
     decode_cpu: float = 0.0
-    statuses: dict[str, int] = field(default_factory=dict)
 
 
 def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
@@ -418,7 +417,7 @@ class Fetcher:
             except FetchError:
                 raise
             except _DeadlineHit:
-                self._count("deadline", cpu)
+                self._add_fetch_cpu(cpu)
                 self._log_fetch(url, "deadline", 0, started)
                 last_error = (
                     f"response not complete within the deadline of {self.options.deadline:g} s"
@@ -430,7 +429,7 @@ class Fetcher:
                 continue
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 self._check_stop()  # a read that gave up because the crawl is stopping
-                self._count(type(exc).__name__, cpu)
+                self._add_fetch_cpu(cpu)
                 self._log_fetch(url, type(exc).__name__, 0, started)
                 problem = malformed(exc)
                 if problem is not None:
@@ -447,7 +446,7 @@ class Fetcher:
                     last_error += f" ({failed})"
                 continue
             refused_host = None
-            self._count(str(status), cpu)
+            self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
@@ -458,8 +457,10 @@ class Fetcher:
             with self._lock:
                 self.stats.decode_cpu += time.thread_time() - cpu
             fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
-            page = Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
-            return replace(page, not_modified=status == 304)
+            return Page(
+                url, final, status, resp_headers, content, text, encoding, fetched_at,
+                not_modified=status == 304,
+            )  # fmt: skip
         if refused_host is not None:
             self._host(refused_host).unreachable = last_error
         raise FetchFailed(
@@ -518,10 +519,9 @@ class Fetcher:
         contacted = self._contacted(url)
         return url if contacted == url else f"{url} (fetched from {contacted})"
 
-    def _count(self, outcome: str, cpu_started: float) -> None:
+    def _add_fetch_cpu(self, cpu_started: float) -> None:
         with self._lock:
             self.stats.fetch_cpu += time.thread_time() - cpu_started
-            self.stats.statuses[outcome] = self.stats.statuses.get(outcome, 0) + 1
 
     def _log_fetch(self, url: str, outcome: str, size: int, started: float) -> None:
         if self._log is not None:
