@@ -86,28 +86,24 @@ def run_crawl(
             raise UsageError(f"cannot write log file {log_file}: {exc.strerror}") from None
         options = replace(options, log=log.write)
     try:
-        with CrawlLock(db), _stop_on_signals(stop) as caught, _display(quiet) as progress:
+        with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
             reports = crawl(db, profiles, options, progress=progress)
     finally:
         if log is not None:
             log.close()
     code = _summarise(reports, quiet)
-    if caught:
-        return 128 + caught[0]
-    return code
+    return stop.code if stop.is_set() else code
 
 
 @contextmanager
-def _stop_on_signals(stop: StopFlag) -> Iterator[list[int]]:
+def _stop_on_signals(stop: StopFlag) -> Iterator[None]:
     """SIGTERM/SIGINT set ``stop``; a second one falls back to the default (immediate)."""
-    caught: list[int] = []
     if threading.current_thread() is not threading.main_thread():
-        yield caught
+        yield
         return
     previous: dict[signal.Signals, Any] = {}
 
     def handle(signum: int, frame: FrameType | None) -> None:
-        caught.append(signum)
         stop.request(128 + signum)
         for number, old in previous.items():
             signal.signal(number, old)
@@ -115,7 +111,7 @@ def _stop_on_signals(stop: StopFlag) -> Iterator[list[int]]:
     for sig in (signal.SIGTERM, signal.SIGINT):
         previous[sig] = signal.signal(sig, handle)
     try:
-        yield caught
+        yield
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
