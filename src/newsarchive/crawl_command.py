@@ -133,7 +133,7 @@ def _display(quiet: bool) -> Iterator[Progress | None]:
         grid = Table(title="newsarchive crawl", title_justify="left")
         for column in ("site", "pages", "new", "updated", "gone", "errors", "pages/s"):
             grid.add_column(column, justify="left" if column == "site" else "right")
-        for report in seen.values():
+        for report in list(seen.values()):  # sites' threads may add to it meanwhile
             grid.add_row(
                 report.site,
                 str(report.pages),
@@ -145,13 +145,12 @@ def _display(quiet: bool) -> Iterator[Progress | None]:
             )
         return grid
 
+    def show(report: SiteReport) -> None:  # per article: only note the site's live report
+        seen[report.site] = report
+
     console = Console(stderr=True, markup=False, highlight=False)
-    with Live(table(), console=console, refresh_per_second=4, transient=False) as live:
-
-        def show(report: SiteReport) -> None:
-            seen[report.site] = report
-            live.update(table())
-
+    # the table is built when rich refreshes (4 times a second), not on every article
+    with Live(get_renderable=table, console=console, refresh_per_second=4, transient=False):
         yield show
 
 
