@@ -105,10 +105,10 @@ class SiteCrawl:
             and not stale(found, dt.date.today())
         )
         if found is not None and fresh:
-            failed = self._crawl(found, skip=done)
-            if failed < len(set(found.urls) - done) or not set(found.urls) - done:
-                return
-            done |= set(found.urls)
+            left = set(found.urls) - done
+            if not left or self._crawl(found, skip=done) < len(left):
+                return  # something found still works (or all of it was read already)
+            done |= left
         self._crawl(self._explore(alone=hinted is None), skip=done)
 
     def _hinted(self) -> Discovery | None:
@@ -145,8 +145,9 @@ class SiteCrawl:
         in this run); return how many of them failed."""
         skip = skip or set()
         failed_before = self.report.listing_errors
-        for url in [u for u in sources.urls if u not in skip][:1]:
-            self._robots_gate(url)
+        first = next((u for u in sources.urls if u not in skip), None)
+        if first is not None:
+            self._robots_gate(first)
         for url in sources.feeds:
             if url not in skip:
                 self.reader.feed(url)
