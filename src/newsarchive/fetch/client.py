@@ -310,9 +310,9 @@ class Fetcher:
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self.fetch(origin + "/robots.txt", check_robots=False)
-        except (FetchInterrupted, RedirectRefused) as exc:
-            if isinstance(exc, FetchInterrupted):
-                raise
+        except FetchInterrupted:
+            raise
+        except RedirectRefused:
             return None  # RFC 9309: past the redirects it is "unavailable", like a 4xx
         except FetchError as exc:
             if exc.status is not None and exc.status >= 429:
