@@ -52,7 +52,7 @@ class SiteCrawl:
         self._progress = progress or (lambda report: None)
         self.harvest = Harvester(
             store, self.frontier, fetcher, profile, options, self.report, self._progress,
-            between=self._check,
+            between=self._check, still_ours=self._check_archive,
         )  # fmt: skip
         self.reader = SourceReader(
             fetcher, self.frontier, profile, options, self.report, self.harvest,
@@ -174,10 +174,13 @@ class SiteCrawl:
 
     def _check(self) -> None:
         """Between pages: the archive file is still ours, and the budget not spent."""
-        if self.archive is not None:
-            self.archive.check()
+        self._check_archive()
         if self.fetcher.requests >= self.options.max_requests:
             raise _BudgetSpent
+
+    def _check_archive(self) -> None:
+        if self.archive is not None:
+            self.archive.check()
 
     def _robots_gate(self, url: str) -> None:
         """An unreadable robots.txt disallows the whole site for this run: one failure line

@@ -475,11 +475,13 @@ class Fetcher:
         urls: list[str],
         workers: int,
         validators: Mapping[str, tuple[str | None, str | None]] | None = None,
+        more: Callable[[], bool] = lambda: True,
     ) -> Iterator[tuple[str, Page | FetchError]]:
         """Fetch in order with up to ``workers`` in flight; results come back in order.
 
-        Failures are yielded, not raised. Once the crawl is asked to stop nothing new is
-        started; what was in flight finishes (or yields ``FetchInterrupted``). A URL with
+        Failures are yielded, not raised. Once the crawl is asked to stop, or ``more()``
+        turns false (the request budget is spent), nothing new is started; what was in
+        flight finishes and is yielded (a stop may make it ``FetchInterrupted``). A URL with
         ``validators`` (ETag, Last-Modified) is fetched conditionally (``crawl --recheck``).
         """
 
@@ -493,6 +495,8 @@ class Fetcher:
         if workers <= 1:
             for url in urls:
                 self._check_stop()
+                if not more():
+                    return
                 yield url, one(url)
             return
         window: list[tuple[str, Future[Page | FetchError]]] = []
@@ -501,7 +505,7 @@ class Fetcher:
             try:
                 while True:
                     stopping = self._stop is not None and self._stop.is_set()
-                    while not stopping and len(window) < workers * 2:
+                    while not stopping and len(window) < workers * 2 and more():
                         upcoming = next(queue, None)
                         if upcoming is None:
                             break
