@@ -276,3 +276,51 @@ def test_a_full_disk_during_the_crawl_fails_with_one_line(
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_pages_in_flight_when_the_budget_runs_out_are_archived_not_dropped(tmp_path: Path) -> None:
+    """A redirect loop spends six requests on one URL: the budget runs out while the next
+    articles are in flight; every page the site answered is judged in this run."""
+    import httpx
+
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.frontier import Frontier
+    from newsarchive.archive.store import Store
+    from newsarchive.crawl_run import CrawlOptions, SiteReport
+    from newsarchive.fetch.client import Fetcher, FetchOptions
+    from newsarchive.harvest import Harvester
+    from newsarchive.models import Candidate, Profile
+
+    served: list[str] = []
+    body = "<html><body><article><h1>Заглавие</h1><p>" + "Текст на статията. " * 30
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/loop":
+            return httpx.Response(302, headers={"location": "/loop"})
+        served.append(str(request.url))
+        return httpx.Response(200, html=body + "</p></article></body></html>")
+
+    class Spent(Exception):
+        pass
+
+    profile = Profile(id="t", name="t", origin="https://t.example")
+    options = CrawlOptions(max_requests=7, workers=2)
+    conn = connect(tmp_path / "a.db", create=True)
+    frontier = Frontier(conn, "t")
+    urls = ["https://t.example/loop", *(f"https://t.example/a{n}" for n in range(6))]
+    frontier.queue(Candidate(url, "t", "https://t.example/news") for url in urls)
+    fetch = FetchOptions(delay=0, respect_robots=False, max_connections=2)
+    with Fetcher(fetch, transport=httpx.MockTransport(handler)) as fetcher:
+
+        def between() -> None:
+            if fetcher.requests >= options.max_requests:
+                raise Spent
+
+        harvest = Harvester(
+            Store(conn), frontier, fetcher, profile, options, SiteReport("t"),
+            lambda report: None, between=between, still_ours=lambda: None,
+        )  # fmt: skip
+        with pytest.raises(Spent):
+            harvest.fetch_pending(lambda url: None)
+    assert served  # the articles fetched beside the loop ...
+    assert set(served) <= harvest.handled  # ... were all archived (or judged) in this run

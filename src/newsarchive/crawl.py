@@ -52,7 +52,7 @@ class SiteCrawl:
         self._progress = progress or (lambda report: None)
         self.harvest = Harvester(
             store, self.frontier, fetcher, profile, options, self.report, self._progress,
-            between=self._check,
+            between=self._check, still_ours=self._check_archive,
         )  # fmt: skip
         self.reader = SourceReader(
             fetcher, self.frontier, profile, options, self.report, self.harvest,
@@ -105,10 +105,10 @@ class SiteCrawl:
             and not stale(found, dt.date.today())
         )
         if found is not None and fresh:
-            failed = self._crawl(found, skip=done)
-            if failed < len(set(found.urls) - done) or not set(found.urls) - done:
-                return
-            done |= set(found.urls)
+            left = set(found.urls) - done
+            if not left or self._crawl(found, skip=done) < len(left):
+                return  # something found still works (or all of it was read already)
+            done |= left
         self._crawl(self._explore(alone=hinted is None), skip=done)
 
     def _hinted(self) -> Discovery | None:
@@ -145,8 +145,9 @@ class SiteCrawl:
         in this run); return how many of them failed."""
         skip = skip or set()
         failed_before = self.report.listing_errors
-        for url in [u for u in sources.urls if u not in skip][:1]:
-            self._robots_gate(url)
+        first = next((u for u in sources.urls if u not in skip), None)
+        if first is not None:
+            self._robots_gate(first)
         for url in sources.feeds:
             if url not in skip:
                 self.reader.feed(url)
@@ -173,10 +174,13 @@ class SiteCrawl:
 
     def _check(self) -> None:
         """Between pages: the archive file is still ours, and the budget not spent."""
-        if self.archive is not None:
-            self.archive.check()
+        self._check_archive()
         if self.fetcher.requests >= self.options.max_requests:
             raise _BudgetSpent
+
+    def _check_archive(self) -> None:
+        if self.archive is not None:
+            self.archive.check()
 
     def _robots_gate(self, url: str) -> None:
         """An unreadable robots.txt disallows the whole site for this run: one failure line

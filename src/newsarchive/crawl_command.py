@@ -86,28 +86,24 @@ def run_crawl(
             raise UsageError(f"cannot write log file {log_file}: {exc.strerror}") from None
         options = replace(options, log=log.write)
     try:
-        with CrawlLock(db), _stop_on_signals(stop) as caught, _display(quiet) as progress:
+        with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
             reports = crawl(db, profiles, options, progress=progress)
     finally:
         if log is not None:
             log.close()
     code = _summarise(reports, quiet)
-    if caught:
-        return 128 + caught[0]
-    return code
+    return stop.code if stop.is_set() else code
 
 
 @contextmanager
-def _stop_on_signals(stop: StopFlag) -> Iterator[list[int]]:
+def _stop_on_signals(stop: StopFlag) -> Iterator[None]:
     """SIGTERM/SIGINT set ``stop``; a second one falls back to the default (immediate)."""
-    caught: list[int] = []
     if threading.current_thread() is not threading.main_thread():
-        yield caught
+        yield
         return
     previous: dict[signal.Signals, Any] = {}
 
     def handle(signum: int, frame: FrameType | None) -> None:
-        caught.append(signum)
         stop.request(128 + signum)
         for number, old in previous.items():
             signal.signal(number, old)
@@ -115,7 +111,7 @@ def _stop_on_signals(stop: StopFlag) -> Iterator[list[int]]:
     for sig in (signal.SIGTERM, signal.SIGINT):
         previous[sig] = signal.signal(sig, handle)
     try:
-        yield caught
+        yield
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
@@ -137,7 +133,7 @@ def _display(quiet: bool) -> Iterator[Progress | None]:
         grid = Table(title="newsarchive crawl", title_justify="left")
         for column in ("site", "pages", "new", "updated", "gone", "errors", "pages/s"):
             grid.add_column(column, justify="left" if column == "site" else "right")
-        for report in seen.values():
+        for report in list(seen.values()):  # sites' threads may add to it meanwhile
             grid.add_row(
                 report.site,
                 str(report.pages),
@@ -149,13 +145,12 @@ def _display(quiet: bool) -> Iterator[Progress | None]:
             )
         return grid
 
+    def show(report: SiteReport) -> None:  # per article: only note the site's live report
+        seen[report.site] = report
+
     console = Console(stderr=True, markup=False, highlight=False)
-    with Live(table(), console=console, refresh_per_second=4, transient=False) as live:
-
-        def show(report: SiteReport) -> None:
-            seen[report.site] = report
-            live.update(table())
-
+    # the table is built when rich refreshes (4 times a second), not on every article
+    with Live(get_renderable=table, console=console, refresh_per_second=4, transient=False):
         yield show
 
 

@@ -9,6 +9,7 @@ others go on; only an archive that cannot be written ends everything.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from pathlib import Path
 
 from newsarchive.archive.connection import ArchiveFile, connect
@@ -45,15 +46,13 @@ def crawl_site(
     log(f"{now_iso()} start {profile.id} {profile.origin}{via}\n")
     report = SiteReport(profile.id)
     try:
-        conn = connect(db, create=False)
-        with Fetcher(
+        with closing(connect(db, create=False)) as conn, Fetcher(
             options.fetch.with_delay(options.delay, profile.delay), mirror=options.base_url,
             site_hosts=site_hosts(profile), log=options.log, stop=options.stop,
         ) as fetcher:  # fmt: skip
             crawl = SiteCrawl(Store(conn), profile, options, fetcher, archive, progress)
             report = crawl.report
             crawl.run()
-        conn.close()
     except ArchiveWriteError as exc:
         report.archive_error = str(exc)
     except Exception as exc:  # a bug: this site's failure, the other sites go on

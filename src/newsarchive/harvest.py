@@ -103,6 +103,7 @@ class Harvester:
     report: SiteReport
     progress: Progress
     between: Callable[[], None]  # raises to end the run (budget, vanished archive)
+    still_ours: Callable[[], None]  # raises when the archive file vanished
     handled: set[str] = field(default_factory=set)
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
@@ -121,11 +122,16 @@ class Harvester:
         old = self.report.count(Outcome.OLD)
         recheck = self.options.recheck_days is not None and not self.options.refresh
         validators = self.frontier.recheck_validators(urls) if recheck else None
-        for url, result in self.fetcher.fetch_many(urls, workers, validators):
+
+        def within() -> bool:  # the budget stops new fetches; those in flight are archived
+            return self.fetcher.requests < self.options.max_requests
+
+        for url, result in self.fetcher.fetch_many(urls, workers, validators, within):
             self.archive(url, result)
-            self.between()
+            self.still_ours()
         if self.options.stop is not None and self.options.stop.is_set():
             raise FetchInterrupted("crawl interrupted", url="")
+        self.between()
         return self.report.count(Outcome.OLD) - old
 
     def archive(self, url: str, result: Page | FetchError) -> None:

@@ -45,7 +45,6 @@ class ReextractReport:
 
 @dataclass(frozen=True)
 class _Task:
-    article_id: int
     site: str
     url: str
     page_url: str
@@ -82,10 +81,7 @@ def reextract_archive(
     tasks = _tasks(conn, ids, profiles)
     if workers is None:  # one per core, unless starting them costs more than they save
         workers = (os.cpu_count() or 1) if len(ids) >= _POOL_FROM else 1
-    if workers == 1:
-        _write(conn, map(_extract, tasks), report)
-        return report
-    _write(conn, _pooled(tasks, workers), report)
+    _write(conn, map(_extract, tasks) if workers == 1 else _pooled(tasks, workers), report)
     return report
 
 
@@ -120,14 +116,13 @@ def _tasks(
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
         rows = conn.execute(
-            "SELECT a.id, a.site, a.url, COALESCE(c.final_url, a.source_url, a.url), c.content,"
+            "SELECT a.site, a.url, COALESCE(c.final_url, a.source_url, a.url), c.content,"
             " c.fetched_at, c.id FROM articles a JOIN captures c ON c.id = a.capture_id"
             f" WHERE a.id IN ({','.join('?' * len(batch))}) ORDER BY a.id",
             batch,
         ).fetchall()
-        for article_id, site, url, page_url, content, fetched_at, capture_id in rows:
-            profile = profiles.get(site)
-            yield _Task(article_id, site, url, page_url, content, fetched_at, capture_id, profile)
+        for site, url, page_url, content, fetched_at, capture_id in rows:
+            yield _Task(site, url, page_url, content, fetched_at, capture_id, profiles.get(site))
 
 
 def _extract(task: _Task) -> tuple[_Task, Article]:

@@ -23,7 +23,11 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from newsarchive.archive.store import Store
+from newsarchive.discover.urls import identify, site_hosts
+from newsarchive.extraction.pipeline import extract
+from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Page, Profile
+from newsarchive.profiles.loader import generic_site_id
 
 SKIPS = {
     "type": "not HTML",
@@ -161,14 +165,10 @@ class Importer:
     """Archives responses into one archive, profile by host, one transaction each."""
 
     def __init__(self, store: Store, profiles: Iterable[Profile]) -> None:
-        from newsarchive.discover.urls import site_hosts
-
         self.store = store
         self.by_host = {host: p for p in profiles for host in site_hosts(p)}
 
     def profile(self, url: str) -> Profile:
-        from newsarchive.profiles.loader import generic_site_id
-
         parts = urlsplit(url)
         host = parts.netloc.lower()
         found = self.by_host.get(host)
@@ -180,10 +180,6 @@ class Importer:
         )  # fmt: skip
 
     def archive(self, response: Response, report: ImportReport) -> None:
-        from newsarchive.discover.urls import identify
-        from newsarchive.extraction.pipeline import extract
-        from newsarchive.fetch.charset import decode_html
-
         fetched = response.date.isoformat()
         same_moment = self.store.conn.execute(
             "SELECT content FROM captures WHERE final_url = ? AND fetched_at = ?",

@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -162,7 +162,6 @@ class FetchStats:
     requests: int = 0
     fetch_cpu: float = 0.0
     decode_cpu: float = 0.0
-    statuses: dict[str, int] = field(default_factory=dict)
 
 
 def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
@@ -311,9 +310,9 @@ class Fetcher:
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self.fetch(origin + "/robots.txt", check_robots=False)
-        except (FetchInterrupted, RedirectRefused) as exc:
-            if isinstance(exc, FetchInterrupted):
-                raise
+        except FetchInterrupted:
+            raise
+        except RedirectRefused:
             return None  # RFC 9309: past the redirects it is "unavailable", like a 4xx
         except FetchError as exc:
             if exc.status is not None and exc.status >= 429:
@@ -418,7 +417,7 @@ class Fetcher:
             except FetchError:
                 raise
             except _DeadlineHit:
-                self._count("deadline", cpu)
+                self._add_fetch_cpu(cpu)
                 self._log_fetch(url, "deadline", 0, started)
                 last_error = (
                     f"response not complete within the deadline of {self.options.deadline:g} s"
@@ -430,7 +429,7 @@ class Fetcher:
                 continue
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 self._check_stop()  # a read that gave up because the crawl is stopping
-                self._count(type(exc).__name__, cpu)
+                self._add_fetch_cpu(cpu)
                 self._log_fetch(url, type(exc).__name__, 0, started)
                 problem = malformed(exc)
                 if problem is not None:
@@ -447,7 +446,7 @@ class Fetcher:
                     last_error += f" ({failed})"
                 continue
             refused_host = None
-            self._count(str(status), cpu)
+            self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
@@ -458,8 +457,10 @@ class Fetcher:
             with self._lock:
                 self.stats.decode_cpu += time.thread_time() - cpu
             fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
-            page = Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
-            return replace(page, not_modified=status == 304)
+            return Page(
+                url, final, status, resp_headers, content, text, encoding, fetched_at,
+                not_modified=status == 304,
+            )  # fmt: skip
         if refused_host is not None:
             self._host(refused_host).unreachable = last_error
         raise FetchFailed(
@@ -474,11 +475,13 @@ class Fetcher:
         urls: list[str],
         workers: int,
         validators: Mapping[str, tuple[str | None, str | None]] | None = None,
+        more: Callable[[], bool] = lambda: True,
     ) -> Iterator[tuple[str, Page | FetchError]]:
         """Fetch in order with up to ``workers`` in flight; results come back in order.
 
-        Failures are yielded, not raised. Once the crawl is asked to stop nothing new is
-        started; what was in flight finishes (or yields ``FetchInterrupted``). A URL with
+        Failures are yielded, not raised. Once the crawl is asked to stop, or ``more()``
+        turns false (the request budget is spent), nothing new is started; what was in
+        flight finishes and is yielded (a stop may make it ``FetchInterrupted``). A URL with
         ``validators`` (ETag, Last-Modified) is fetched conditionally (``crawl --recheck``).
         """
 
@@ -492,6 +495,8 @@ class Fetcher:
         if workers <= 1:
             for url in urls:
                 self._check_stop()
+                if not more():
+                    return
                 yield url, one(url)
             return
         window: list[tuple[str, Future[Page | FetchError]]] = []
@@ -500,7 +505,7 @@ class Fetcher:
             try:
                 while True:
                     stopping = self._stop is not None and self._stop.is_set()
-                    while not stopping and len(window) < workers * 2:
+                    while not stopping and len(window) < workers * 2 and more():
                         upcoming = next(queue, None)
                         if upcoming is None:
                             break
@@ -518,10 +523,9 @@ class Fetcher:
         contacted = self._contacted(url)
         return url if contacted == url else f"{url} (fetched from {contacted})"
 
-    def _count(self, outcome: str, cpu_started: float) -> None:
+    def _add_fetch_cpu(self, cpu_started: float) -> None:
         with self._lock:
             self.stats.fetch_cpu += time.thread_time() - cpu_started
-            self.stats.statuses[outcome] = self.stats.statuses.get(outcome, 0) + 1
 
     def _log_fetch(self, url: str, outcome: str, size: int, started: float) -> None:
         if self._log is not None:
