@@ -214,3 +214,25 @@ def test_an_interrupted_upgrade_changes_nothing_and_resumes(
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
+
+
+def test_import_warc_finds_an_archived_capture_by_index(tmp_path: Path) -> None:
+    """The lookup import-warc makes for every record uses an index, not a table scan."""
+    from newsarchive.archive.connection import connect
+
+    old = tmp_path / "old.db"  # written by the last release, upgraded on opening
+    shutil.copy(Path(__file__).parent / "fixtures" / "archives" / "v2.db", old)
+    for db, create in ((tmp_path / "a.db", True), (old, False)):
+        conn = connect(db, create=create)
+        try:
+            plan = " ".join(
+                str(row[-1])
+                for row in conn.execute(
+                    "EXPLAIN QUERY PLAN SELECT content FROM captures"
+                    " WHERE final_url = ? AND fetched_at = ?",
+                    ("https://x.bg/a", "2025-03-14T10:00:00"),
+                )
+            )
+        finally:
+            conn.close()
+        assert "captures_final_url" in plan and "SCAN" not in plan, db.name

@@ -31,6 +31,9 @@ Migrations, in ``MIGRATIONS`` order:
   its story with others the story id (an article alone is its own story, by its id);
   ``story_keys`` is the candidate index of sampled shingles. Existing articles are
   assigned oldest first.
+* v7: captures are indexed by their final URL and fetch time, which ``import-warc``
+  asks of every record (is this exact capture archived already?): without it each
+  record scanned the whole table, 12 ms a record at 20,000 captures.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -42,7 +45,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -59,6 +62,7 @@ CREATE TABLE IF NOT EXISTS captures (
 );
 CREATE INDEX IF NOT EXISTS captures_url ON captures(url);
 CREATE INDEX IF NOT EXISTS captures_article ON captures(article_id);
+CREATE INDEX IF NOT EXISTS captures_final_url ON captures(final_url, fetched_at);
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY,
     site TEXT NOT NULL,
@@ -384,12 +388,18 @@ def _migrate_stories_v6(conn: sqlite3.Connection) -> None:
     backfill(conn)
 
 
+def _migrate_capture_lookup_v7(conn: sqlite3.Connection) -> None:
+    """The index ``import-warc`` looks captures up by; no row is rewritten."""
+    conn.execute("CREATE INDEX IF NOT EXISTS captures_final_url ON captures(final_url, fetched_at)")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
     (4, _migrate_identity_v4),
     (5, _migrate_research_v5),
     (6, _migrate_stories_v6),
+    (7, _migrate_capture_lookup_v7),
 )
 
 
