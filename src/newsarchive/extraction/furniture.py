@@ -18,7 +18,7 @@ from newsarchive.extraction import blocks, clean
 _AFTER_TITLE = 400  # characters after the headline searched for its date
 _BEFORE_TITLE = 120
 # Where a date or title must never come from: related lists, sidebars, footers, menus.
-_FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
+FURNITURE_ELEMENTS = frozenset({"footer", "aside", "nav", "menu", "dialog"})
 # Related-article lists under names the generic boilerplate rules do not know, and the
 # headings that introduce them: their dates belong to other articles.
 _RELATED_ATTR = re.compile(
@@ -58,19 +58,16 @@ def is_furniture(node: LexborNode) -> bool:
 def _part_of_the_article(node: LexborNode) -> bool:
     if node.css_first("h1") is not None:
         return True
-    if node.tag != "footer":
-        return False
-    parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html"):
-        if parent.tag == "article":
-            return True
-        parent = parent.parent
-    return False
+    return (
+        node.tag == "footer"
+        and node.parent is not None
+        and _up_to_body(node.parent, lambda parent: parent.tag == "article")
+    )
 
 
 def _marked_furniture(node: LexborNode) -> bool:
     tag = node.tag or ""
-    if tag in _FURNITURE:
+    if tag in FURNITURE_ELEMENTS:
         return True
     attrs = node.attributes
     if clean.is_furniture_attrs(tag, attrs):
