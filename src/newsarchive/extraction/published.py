@@ -7,9 +7,10 @@ The rules and their order are in ``pick_dates``; the date forms themselves are i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -58,14 +59,16 @@ def pick_dates(
     headline wins over metadata refilled on a later save (``_labelled_on_page``), and a
     UTC stamp takes the day of the article's URL (``_local_day``).
     """
+    # The inline scripts are searched at most once a page, whichever rule asks first.
+    scripts = functools.cache(lambda: read_script_dates(tree))
     published = next(
-        (c for c in _published_candidates(tree, near, meta, profile, today, url) if c),
+        (c for c in _published_candidates(tree, near, meta, profile, today, url, scripts) if c),
         None,
     )
     # Visible dates labelled "Updated" are searched for only where they can matter: when
     # no published date was found, or it came from the same visible text.
     further = published is None or published.source in ("time", "text", "url")
-    modified = _pick_modified(tree, near, meta, today, look_further=further)
+    modified = _pick_modified(tree, near, meta, today, scripts, look_further=further)
     if published is not None:
         if published.source in ("jsonld", "meta") and _revised(published, modified):
             published = _labelled_on_page(published, near, today, meta.lang) or published
@@ -84,6 +87,7 @@ def _published_candidates(
     profile: Profile,
     today: dt.date | None,
     url: str,
+    scripts: Callable[[], tuple[str, str]],
 ) -> Iterator[DatePick | None]:
     """Lazily, in trust order, so the costly text rules run only on pages that need them."""
     month_first = dates.month_first_language(meta.lang)
@@ -107,7 +111,7 @@ def _published_candidates(
             yield DatePick(found, "generic:text-near-title", "text")
             break
     yield _dated_element(tree, today, month_first)
-    script_published = read_script_dates(tree)[0]
+    script_published = scripts()[0]
     if script_published:
         parsed = _structured(script_published, month_first, today)
         yield DatePick(parsed, "meta:script", "meta") if parsed else None
@@ -234,6 +238,7 @@ def _pick_modified(
     near: NearTitle,
     meta: Metadata,
     today: dt.date | None,
+    scripts: Callable[[], tuple[str, str]],
     *,
     look_further: bool,
 ) -> DatePick | None:
@@ -253,7 +258,7 @@ def _pick_modified(
             if found.modified:
                 return DatePick(found.value, "generic:text-near-title", "text")
     element = _dated_element(tree, today, month_first, modified=True)
-    script_modified = read_script_dates(tree)[1] if element is None else ""
+    script_modified = scripts()[1] if element is None else ""
     if script_modified:
         parsed = _structured(script_modified, month_first, today)
         return DatePick(parsed, "meta:script", "meta") if parsed else None
