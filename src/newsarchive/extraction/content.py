@@ -23,8 +23,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction.blocks import HEADINGS, Block, Walker, splice, squash, walk_blocks
-from newsarchive.extraction.clean import STARTS_RELATED
+from newsarchive.extraction.blocks import Block, Walker, splice, squash, walk_blocks
+from newsarchive.extraction.clean import HEADINGS, STARTS_RELATED
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0

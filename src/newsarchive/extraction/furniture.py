@@ -92,7 +92,7 @@ def _holds_blocks(node: LexborNode) -> bool:
     whole page, once for every ancestor walked."""
     child = node.child
     while child is not None:
-        if child.tag in blocks.BLOCK_TAGS and child.tag not in blocks.HEADINGS:
+        if child.tag in blocks.BLOCK_TAGS and child.tag not in clean.HEADINGS:
             return True
         child = child.next
     return False
