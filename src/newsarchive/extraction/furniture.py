@@ -43,26 +43,23 @@ def _related_marker(marker: str) -> bool:
 def is_furniture(node: LexborNode) -> bool:
     """This element itself is a footer, sidebar, menu or related-article list.
 
-    An element that holds a headline (``<h1>``) is never furniture, whatever its class
-    says: themes name the article's own column "main-wrap has-rail-right", "article-banner"
-    or "story-sidebar-mode", and a real sidebar or footer does not carry the page's
-    headline. Likewise the ``<footer>`` of an ``<article>`` is where HTML puts that
-    article's byline and date (Drupal prints the headline outside the ``<article>``); a
-    related card's ``<article>`` is still furniture through the list that holds it.
+    An element that only its class or id names furniture is not, when it holds a
+    headline (``<h1>``): themes name the article's own column "main-wrap has-rail-right",
+    "article-banner" or "story-sidebar-mode", and a real sidebar does not carry the page's
+    headline. A footer, aside, nav, menu or dialog element is furniture whatever it holds
+    (a mega-menu built of h1s, a footer's site name), except the ``<footer>`` of an
+    ``<article>``, where HTML puts that article's byline and date (Drupal prints the
+    headline outside the ``<article>``); a related card's ``<article>`` is still
+    furniture through the list that holds it.
     """
-    if _marked_furniture(node):
-        return not _part_of_the_article(node)
-    return False
-
-
-def _part_of_the_article(node: LexborNode) -> bool:
-    if node.css_first("h1") is not None:
-        return True
-    return (
-        node.tag == "footer"
-        and node.parent is not None
-        and _up_to_body(node.parent, lambda parent: parent.tag == "article")
-    )
+    tag = node.tag
+    if tag in FURNITURE_ELEMENTS:
+        return not (
+            tag == "footer"
+            and node.parent is not None
+            and _up_to_body(node.parent, lambda parent: parent.tag == "article")
+        )
+    return _marked_furniture(node) and node.css_first("h1") is None
 
 
 def _marked_furniture(node: LexborNode) -> bool:
