@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -128,11 +127,6 @@ def _revised(published: DatePick, modified: DatePick | None) -> bool:
     return dates.local_date(modified.value) != dates.local_date(published.value)
 
 
-# How many of the windows beside the headline are read for a labelled date: a byline's
-# "Published" sits right there, and reading further costs every page with metadata.
-_LABEL_WINDOWS = 1
-
-
 def _labelled_on_page(
     stated: DatePick, near: NearTitle, today: dt.date | None, lang: str
 ) -> DatePick | None:
@@ -141,23 +135,18 @@ def _labelled_on_page(
 
     Why the page wins here, though metadata wins everywhere else: the label says in words
     which date it is, while metadata is often refilled on each save (a "datePublished"
-    after the "Updated" date the same page prints). Only the nearest window is read, and
-    a day's difference is a time zone, not a disagreement.
+    after the "Updated" date the same page prints). Only the nearest window is read (a
+    byline's "Published" sits right there, and reading further costs every page with
+    metadata), and a day's difference is a time zone, not a disagreement.
     """
-    month_first = dates.month_first_language(lang)
-    for window in itertools.islice(near, _LABEL_WINDOWS):
-        found = dates.find_text_dates(window, today=today, month_first=month_first)
-        if not found:
-            continue
-        for candidate in found:
-            if not candidate.labelled:
-                continue
-            shown = dates.local_date(candidate.value)
-            if abs(shown - dates.local_date(stated.value)) <= _ZONE_SLACK:
-                return None
-            return DatePick(candidate.value, "generic:text-near-title:labelled", "text")
+    window = next(iter(near), "")
+    found = dates.find_text_dates(window, today=today, month_first=dates.month_first_language(lang))
+    shown = next((candidate for candidate in found if candidate.labelled), None)
+    if shown is None:
         return None
-    return None
+    if abs(dates.local_date(shown.value) - dates.local_date(stated.value)) <= _ZONE_SLACK:
+        return None
+    return DatePick(shown.value, "generic:text-near-title:labelled", "text")
 
 
 # A time stated in UTC and printed in the site's zone can fall on the next calendar day.
