@@ -408,3 +408,16 @@ def test_an_h1_in_a_menu_does_not_anchor_the_date() -> None:
     )
     article = extract(html)
     assert article.published is not None and article.published.isoformat() == "2025-03-03"
+
+
+def test_a_box_named_as_a_list_of_other_articles_does_not_date_the_page() -> None:
+    """ "most-viewed" is no word of the generic boilerplate rules: the related-list names
+    of ``furniture`` keep the box's dates from the headline's window."""
+    body = "<p>" + "Общинският съвет прие нова наредба за зелените площи в града. " * 5 + "</p>"
+    html = (
+        "<html><body><article><h1>Нова наредба за зелените площи</h1>"
+        '<div class="most-viewed"><p>Друга новина, 01.02.2025</p></div>'
+        f"<p>Публикувано на 3 март 2025</p>{body}</article></body></html>"
+    )
+    article = extract(html)
+    assert article.published is not None and article.published.isoformat() == "2025-03-03"
