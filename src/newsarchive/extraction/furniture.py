@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction import blocks, clean
+
+T = TypeVar("T")
 
 _AFTER_TITLE = 400  # characters after the headline searched for its date
 _BEFORE_TITLE = 120
@@ -157,24 +160,32 @@ def visible_text(root: LexborNode, *, until: LexborNode | None = None, then: int
     return " ".join("".join(parts).split())
 
 
-class NearTitle:
+class Replay(Generic[T]):
+    """A lazy sequence read by several rules: each item is computed once, and only when
+    some rule gets that far."""
+
+    def __init__(self, source: Iterator[T]) -> None:
+        self._source = source
+        self._seen: list[T] = []
+
+    def __iter__(self) -> Iterator[T]:
+        index = 0
+        while True:
+            if index == len(self._seen):
+                item = next(self._source, None)
+                if item is None:
+                    return
+                self._seen.append(item)
+            yield self._seen[index]
+            index += 1
+
+
+class NearTitle(Replay[str]):
     """The windows of ``text_near_title``, walked once per page and only as far as some
     rule asks: the date, the modified date and the byline all read them."""
 
     def __init__(self, tree: LexborHTMLParser, titles: tuple[str, ...] = ()) -> None:
-        self._source = text_near_title(tree, titles)
-        self._seen: list[str] = []
-
-    def __iter__(self) -> Iterator[str]:
-        index = 0
-        while True:
-            if index == len(self._seen):
-                window = next(self._source, None)
-                if window is None:
-                    return
-                self._seen.append(window)
-            yield self._seen[index]
-            index += 1
+        super().__init__(text_near_title(tree, titles))
 
 
 def text_near_title(tree: LexborHTMLParser, titles: tuple[str, ...] = ()) -> Iterator[str]:

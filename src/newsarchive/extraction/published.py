@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.extraction import dates
-from newsarchive.extraction.furniture import NearTitle, in_furniture
+from newsarchive.extraction.furniture import NearTitle, Replay, in_furniture
 from newsarchive.extraction.metadata import Metadata, read_script_dates
 from newsarchive.models import Profile, Published
 
@@ -60,14 +60,13 @@ def pick_dates(
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
-    published = next(
-        (c for c in _published_candidates(tree, near, meta, profile, today, url, scripts) if c),
-        None,
-    )
+    dated = Replay(_dated_texts(tree, today, dates.month_first_language(meta.lang)))
+    candidates = _published_candidates(tree, near, meta, profile, today, url, scripts, dated)
+    published = next((c for c in candidates if c), None)
     # Visible dates labelled "Updated" are searched for only where they can matter: when
     # no published date was found, or it came from the same visible text.
     further = published is None or published.source in ("time", "text", "url")
-    modified = _pick_modified(tree, near, meta, today, scripts, look_further=further)
+    modified = _pick_modified(near, meta, today, scripts, dated, look_further=further)
     if published is not None:
         if published.source in ("jsonld", "meta") and _revised(published, modified):
             published = _labelled_on_page(published, near, today, meta.lang) or published
@@ -87,6 +86,7 @@ def _published_candidates(
     today: dt.date | None,
     url: str,
     scripts: Callable[[], tuple[str, str]],
+    dated: Replay[list[dates.TextDate]],
 ) -> Iterator[DatePick | None]:
     """Lazily, in trust order, so the costly text rules run only on pages that need them."""
     month_first = dates.month_first_language(meta.lang)
@@ -109,7 +109,7 @@ def _published_candidates(
         if found is not None:
             yield DatePick(found, "generic:text-near-title", "text")
             break
-    yield _dated_element(tree, today, month_first)
+    yield _dated_element(dated)
     script_published = scripts()[0]
     if script_published:
         parsed = _structured(script_published, month_first, today)
@@ -204,30 +204,41 @@ _DATED_SELECTOR = (
 )
 
 
-def _dated_element(
-    tree: LexborHTMLParser, today: dt.date | None, month_first: bool, *, modified: bool = False
-) -> DatePick | None:
-    """The first published (or, with ``modified``, last-changed) date printed in an
-    element named as a date, outside furniture."""
+def _dated_texts(
+    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+) -> Iterator[list[dates.TextDate]]:
+    """The dates printed in each element named as a date, outside furniture, in page
+    order: read once a page for both the published and the modified rule (a ``Replay``)."""
     scope = tree.body
     if scope is None:
-        return None
+        return
     for node in scope.css(_DATED_SELECTOR)[:300]:
         text = " ".join((node.text(deep=True, separator=" ") or "").split())
         if not text or len(text) > 200 or in_furniture(node):
             continue
-        for found in dates.find_text_dates(text, today=today, month_first=month_first):
-            if found.modified == modified:
-                return DatePick(found.value, "generic:date-element", "text")
+        found = dates.find_text_dates(text, today=today, month_first=month_first)
+        if found:
+            yield found
+
+
+def _dated_element(
+    dated: Replay[list[dates.TextDate]], *, modified: bool = False
+) -> DatePick | None:
+    """The first published (or, with ``modified``, last-changed) date printed in an
+    element named as a date, outside furniture."""
+    for found in dated:
+        for date in found:
+            if date.modified == modified:
+                return DatePick(date.value, "generic:date-element", "text")
     return None
 
 
 def _pick_modified(
-    tree: LexborHTMLParser,
     near: NearTitle,
     meta: Metadata,
     today: dt.date | None,
     scripts: Callable[[], tuple[str, str]],
+    dated: Replay[list[dates.TextDate]],
     *,
     look_further: bool,
 ) -> DatePick | None:
@@ -246,7 +257,7 @@ def _pick_modified(
         for found in dates.find_text_dates(window, today=today, month_first=month_first):
             if found.modified:
                 return DatePick(found.value, "generic:text-near-title", "text")
-    element = _dated_element(tree, today, month_first, modified=True)
+    element = _dated_element(dated, modified=True)
     script_modified = scripts()[1] if element is None else ""
     if script_modified:
         parsed = _structured(script_modified, month_first, today)
