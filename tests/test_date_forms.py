@@ -395,3 +395,29 @@ def test_metadata_never_saved_again_is_not_checked_against_the_text() -> None:
     assert article.date_source == "jsonld"
     same_day = extract(_refilled("Публикувано: 10.03.2025", "2025-03-18T12:00:00+02:00"))
     assert same_day.date_source == "jsonld"
+
+
+def test_an_h1_in_a_menu_does_not_anchor_the_date() -> None:
+    """A nav built of h1s holds a headline-like element, yet stays furniture: the date
+    beside the article's own h1 is read, not the menu's."""
+    body = "<p>" + "Общинският съвет прие нова наредба за зелените площи в града. " * 5 + "</p>"
+    html = (
+        "<html><body><nav><h1>Новини</h1><p>12.03.2025</p></nav>"
+        "<article><h1>Нова наредба за зелените площи</h1><p>Публикувано на 3 март 2025</p>"
+        f"{body}</article></body></html>"
+    )
+    article = extract(html)
+    assert article.published is not None and article.published.isoformat() == "2025-03-03"
+
+
+def test_a_box_named_as_a_list_of_other_articles_does_not_date_the_page() -> None:
+    """ "most-viewed" is no word of the generic boilerplate rules: the related-list names
+    of ``furniture`` keep the box's dates from the headline's window."""
+    body = "<p>" + "Общинският съвет прие нова наредба за зелените площи в града. " * 5 + "</p>"
+    html = (
+        "<html><body><article><h1>Нова наредба за зелените площи</h1>"
+        '<div class="most-viewed"><p>Друга новина, 01.02.2025</p></div>'
+        f"<p>Публикувано на 3 март 2025</p>{body}</article></body></html>"
+    )
+    article = extract(html)
+    assert article.published is not None and article.published.isoformat() == "2025-03-03"

@@ -277,3 +277,66 @@ def test_a_table_of_short_cells_between_paragraphs_is_article_text() -> None:
     )
     text = extract(html).text
     assert "ул. Мостова" in text and "9:00 - 16:00" in text and "За аварии" in text
+
+
+def test_listicle_cards_between_long_link_lists_are_all_taken() -> None:
+    """Each list of links outweighs a card, so the best single range is one card: the
+    retry takes the element holding most of the page's prose, and the links still go."""
+    link = '<li><a href="/drugi">Прочетете още за града и околностите му</a></li>'
+    ad = f"<ul>{link * 12}</ul>"
+    cards = "".join(
+        f'<div class="col"><article class="tile"><h3>{n}. Място</h3><div class="txt">'
+        f"<p>{(lead + ', и жителите на града го посещават често. ') * 4}</p></div></article>"
+        f"{ad}</div>"
+        for n, lead in enumerate(ITEMS, 1)
+    )
+    html = (
+        "<html><body><main><h1>Пет места за разходка в Русе</h1>"
+        f'<div class="zone">{cards}</div></main></body></html>'
+    )
+    text = extract(html).text
+    for lead in ITEMS:
+        assert lead in text
+    assert "Прочетете още" not in text
+
+
+def test_the_title_repeated_at_the_end_of_a_page_without_h1_does_not_cut_the_article() -> None:
+    """No h1: the heading repeating the stated title is the last section's, and more of
+    the article's prose comes before it than after it."""
+    part = "Започнете с леки тежести и добавяйте по малко всяка седмица. " * 4
+    html = (
+        '<html><head><meta property="og:title" content="Домашен фитнес за всеки бюджет">'
+        f"</head><body><article><h2>Начало</h2><p>{part}</p><h2>Напреднали</h2>"
+        f"<p>Още: {part}</p><h2>Домашен фитнес за всеки бюджет</h2>"
+        f"<p>Накрая: {part[:120]}</p></article></body></html>"
+    )
+    text = extract(html).text
+    assert "Начало" in text and "Още:" in text and "Накрая:" in text
+
+
+def test_a_date_in_its_own_page_builder_widget_is_read() -> None:
+    """The builder's structural class names ("elementor-widget-container") hold the date
+    apart from the headline: they say nothing about the content, so the date is no
+    sidebar's."""
+    widget = '<div class="elementor-element"><div class="elementor-widget-container">{}</div></div>'
+    html = (
+        '<html><body><div class="elementor-widget-wrap">'
+        + widget.format("<h1>Наредба за зелените площи</h1>")
+        + widget.format("<p>Публикувано на 3 март 2025</p>")
+        + widget.format(BODY)
+        + "</div></body></html>"
+    )
+    article = extract(html)
+    assert article.published is not None and article.published.isoformat() == "2025-03-03"
+
+
+def test_a_date_in_a_column_sized_against_the_sidebar_is_read() -> None:
+    """A utility class ("lg:mr-[--sidebar-width]") on the element holding the date, not
+    the headline: the headline's own exception does not cover it."""
+    html = (
+        "<html><body><article><h1>Наредба за зелените площи</h1>"
+        '<div class="lg:mr-[--sidebar-width] w-full"><p>Публикувано на 3 март 2025</p></div>'
+        f"{BODY}</article></body></html>"
+    )
+    article = extract(html)
+    assert article.published is not None and article.published.isoformat() == "2025-03-03"

@@ -209,3 +209,15 @@ def test_a_cyrillic_site_name_that_spells_the_host_is_cut() -> None:
     assert extract(town_first, "https://www.ruse.bg/news/2").title == (
         "Русе - домакин на фестивала"
     )
+
+
+def test_an_h1_linking_home_by_rel_is_the_logo_whatever_its_path() -> None:
+    """``rel="home"`` names the link to the home page even where that page is not the
+    site's root ("/bg/", a language's home)."""
+    html = page(
+        '<meta property="og:title" content="Зелени площи">',
+        '<div id="top"><h1><a href="/bg/" rel="home">Зелени площи</a></h1></div>'
+        f"<div><h2>Новите дървета по булеварда</h2>{PROSE}</div>",
+    )
+    assert extract(html, "https://zeleni.example.bg/a/7").rules["title"] == "generic:og:title"
+    assert extract(html.replace(' rel="home"', "")).rules["title"] == "generic:h1"

@@ -27,7 +27,6 @@ BLOCK_TAGS = frozenset(
     "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead "
     "tr ul body html center caption legend fieldset menu dialog".split()
 )
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _SKIP_TAGS = frozenset(JUNK_TAGS) | {"head", "title", "-comment", "_comment", "img", "picture"}
 _FURNITURE = frozenset(FURNITURE_TAGS)
 _LEAVE_TAGS = BLOCK_TAGS | {"a"}

@@ -203,8 +203,8 @@ def _marked(
 
 
 _ID_WORD = re.compile(r"[^\W\d_]+")
-_ANY_HEADING = "h1, h2, h3, h4, h5, h6"
-_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_ANY_HEADING = ", ".join(sorted(HEADINGS))
 
 
 def _is_heading_anchor(node: LexborNode, ident: str) -> bool:
@@ -220,7 +220,7 @@ def _is_heading_anchor(node: LexborNode, ident: str) -> bool:
     words = _ID_WORD.findall(ident.lower())
     if len(words) < 3:
         return False
-    text = node.text(deep=True) if (node.tag or "") in _HEADING_TAGS else ""
+    text = node.text(deep=True) if (node.tag or "") in HEADINGS else ""
     if not text:
         heading = node.css_first(_ANY_HEADING)
         text = heading.text(deep=True) if heading is not None else ""

@@ -23,8 +23,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction.blocks import HEADINGS, Block, Walker, splice, squash, walk_blocks
-from newsarchive.extraction.clean import STARTS_RELATED
+from newsarchive.extraction.blocks import Block, Walker, splice, squash, walk_blocks
+from newsarchive.extraction.clean import HEADINGS, STARTS_RELATED
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
@@ -363,7 +363,8 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     # are walked biggest first, raising that bound as they are spliced in.
     title = page_title(tree)
     walker = walk_blocks(body, mark=True, skip_below=math.inf)
-    chosen, dropped, found, score = _choose(walker, weigh(walker.blocks, title))
+    weights = weigh(walker.blocks, title)  # kept in step with walker.blocks below
+    chosen, dropped, found, score = _choose(walker, weights)
     bound = 2 * found
     candidates = sorted(
         (
@@ -378,9 +379,9 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         if prose_bound <= bound:
             break
         splice(walker, entry, bound)
-        chosen, dropped, found, score = _choose(walker, weigh(walker.blocks, title))
+        weights = weigh(walker.blocks, title)
+        chosen, dropped, found, score = _choose(walker, weights)
         bound = max(2 * found, score)
-    weights = weigh(walker.blocks, title)
     if chosen is None:
         # Every bit of prose is inside furniture marks, none holding most of it (an article
         # split over a page builder's "widget" boxes): choose as if nothing were marked,

@@ -41,22 +41,22 @@ _MONTHS = {
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A month name standing alone: where a byline line turns into its date.
 MONTH_WORD = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
-_TIME = r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\s*ч\.?)?"
-_TIME12 = (
-    r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?"
-    r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?(?:\s*ч\.?)?"
-)
+_CLOCK = r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+_HOURS_MARK = r"(?:\s*ч\.?)?"  # "10:30 ч."
+_TIME = _CLOCK + _HOURS_MARK
+# The same with "am"/"pm", where English dates may carry them.
+_TIME12 = _CLOCK + r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?!\w))?" + _HOURS_MARK
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
+_MONTH_NUMBER = r"(?P<m>0?[1-9]|1[0-2])"
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 
 _NUMERIC = re.compile(
-    r"(?<![\d./])(?P<d>0?[1-9]|[12]\d|3[01])\s?[.-]\s?(?P<m>0?[1-9]|1[0-2])\s?[.-]\s?"
-    r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/)?\s*" + _TIME + r")?",
+    r"(?<![\d./])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
+    + _YEAR + r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/)?\s*" + _TIME + r")?",
     re.IGNORECASE,
-)
+)  # fmt: skip
 _TIME_FIRST = re.compile(
-    _TIME + r"\s*(?:,|/|\||-)?\s*(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\."
-    r"(?P<y>(?:19|20)\d\d)(?!\d)",
+    _TIME + r"\s*(?:,|/|\||-)?\s*" + _DAY + r"\." + _MONTH_NUMBER + r"\." + _YEAR
 )
 _WORDY = re.compile(
     r"(?<![\w])"
@@ -85,7 +85,9 @@ _MONTH_FIRST = re.compile(
 )
 # "2025/03/14", "2025-03-14 10:30" written out in the text.
 _YEAR_FIRST = re.compile(
-    r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?P<sep>[./-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?<![\d./-])(?P<y>(?:19|20)\d\d)(?P<sep>[./-])"
+    + _MONTH_NUMBER
+    + r"(?P=sep)"
     + _DAY
     + r"(?![\d])(?:[T\s,]+"
     + _TIME
@@ -136,8 +138,8 @@ _RELATIVE = re.compile(
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12}  # fmt: skip
 _ROMAN_DATE = re.compile(
-    r"(?<![\w.])(?P<d>0?[1-9]|[12]\d|3[01])\.\s?(?P<rom>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
-    r"\.\s?(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*г\.?)?",
+    r"(?<![\w.])" + _DAY + r"\.\s?(?P<rom>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+    r"\.\s?" + _YEAR + r"(?:\s*г\.?)?",
     re.IGNORECASE,
 )
 _ISO = re.compile(

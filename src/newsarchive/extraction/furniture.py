@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction import blocks, clean
 
+T = TypeVar("T")
+
 _AFTER_TITLE = 400  # characters after the headline searched for its date
 _BEFORE_TITLE = 120
 # Where a date or title must never come from: related lists, sidebars, footers, menus.
-_FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
+FURNITURE_ELEMENTS = frozenset({"footer", "aside", "nav", "menu", "dialog"})
 # Related-article lists under names the generic boilerplate rules do not know, and the
 # headings that introduce them: their dates belong to other articles.
 _RELATED_ATTR = re.compile(
@@ -43,34 +46,28 @@ def _related_marker(marker: str) -> bool:
 def is_furniture(node: LexborNode) -> bool:
     """This element itself is a footer, sidebar, menu or related-article list.
 
-    An element that holds a headline (``<h1>``) is never furniture, whatever its class
-    says: themes name the article's own column "main-wrap has-rail-right", "article-banner"
-    or "story-sidebar-mode", and a real sidebar or footer does not carry the page's
-    headline. Likewise the ``<footer>`` of an ``<article>`` is where HTML puts that
-    article's byline and date (Drupal prints the headline outside the ``<article>``); a
-    related card's ``<article>`` is still furniture through the list that holds it.
+    An element that only its class or id names furniture is not, when it holds a
+    headline (``<h1>``): themes name the article's own column "main-wrap has-rail-right",
+    "article-banner" or "story-sidebar-mode", and a real sidebar does not carry the page's
+    headline. A footer, aside, nav, menu or dialog element is furniture whatever it holds
+    (a mega-menu built of h1s, a footer's site name), except the ``<footer>`` of an
+    ``<article>``, where HTML puts that article's byline and date (Drupal prints the
+    headline outside the ``<article>``); a related card's ``<article>`` is still
+    furniture through the list that holds it.
     """
-    if _marked_furniture(node):
-        return not _part_of_the_article(node)
-    return False
-
-
-def _part_of_the_article(node: LexborNode) -> bool:
-    if node.css_first("h1") is not None:
-        return True
-    if node.tag != "footer":
-        return False
-    parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html"):
-        if parent.tag == "article":
-            return True
-        parent = parent.parent
-    return False
+    tag = node.tag
+    if tag in FURNITURE_ELEMENTS:
+        return not (
+            tag == "footer"
+            and node.parent is not None
+            and _up_to_body(node.parent, lambda parent: parent.tag == "article")
+        )
+    return _marked_furniture(node) and node.css_first("h1") is None
 
 
 def _marked_furniture(node: LexborNode) -> bool:
     tag = node.tag or ""
-    if tag in _FURNITURE:
+    if tag in FURNITURE_ELEMENTS:
         return True
     attrs = node.attributes
     if clean.is_furniture_attrs(tag, attrs):
@@ -95,7 +92,7 @@ def _holds_blocks(node: LexborNode) -> bool:
     whole page, once for every ancestor walked."""
     child = node.child
     while child is not None:
-        if child.tag in blocks.BLOCK_TAGS and child.tag not in blocks.HEADINGS:
+        if child.tag in blocks.BLOCK_TAGS and child.tag not in clean.HEADINGS:
             return True
         child = child.next
     return False
@@ -163,24 +160,32 @@ def visible_text(root: LexborNode, *, until: LexborNode | None = None, then: int
     return " ".join("".join(parts).split())
 
 
-class NearTitle:
+class Replay(Generic[T]):
+    """A lazy sequence read by several rules: each item is computed once, and only when
+    some rule gets that far."""
+
+    def __init__(self, source: Iterator[T]) -> None:
+        self._source = source
+        self._seen: list[T] = []
+
+    def __iter__(self) -> Iterator[T]:
+        index = 0
+        while True:
+            if index == len(self._seen):
+                item = next(self._source, None)
+                if item is None:
+                    return
+                self._seen.append(item)
+            yield self._seen[index]
+            index += 1
+
+
+class NearTitle(Replay[str]):
     """The windows of ``text_near_title``, walked once per page and only as far as some
     rule asks: the date, the modified date and the byline all read them."""
 
     def __init__(self, tree: LexborHTMLParser, titles: tuple[str, ...] = ()) -> None:
-        self._source = text_near_title(tree, titles)
-        self._seen: list[str] = []
-
-    def __iter__(self) -> Iterator[str]:
-        index = 0
-        while True:
-            if index == len(self._seen):
-                window = next(self._source, None)
-                if window is None:
-                    return
-                self._seen.append(window)
-            yield self._seen[index]
-            index += 1
+        super().__init__(text_near_title(tree, titles))
 
 
 def text_near_title(tree: LexborHTMLParser, titles: tuple[str, ...] = ()) -> Iterator[str]:

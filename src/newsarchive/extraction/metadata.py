@@ -256,8 +256,8 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     meta.meta_published.sort(key=lambda kv: PUBLISHED_KEYS.index(kv[0]))
     meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
     _read_itemprop_dates(tree, meta)
-    html = tree.css_first("html")
-    meta.lang = (html.attributes.get("lang") or "") if html is not None else ""
+    root = tree.css_first("html")
+    meta.lang = (root.attributes.get("lang") or "") if root is not None else ""
     link = tree.css_first('link[rel="canonical"]')
     if link is not None:
         meta.canonical = (link.attributes.get("href") or "").strip()

@@ -7,15 +7,15 @@ The rules and their order are in ``pick_dates``; the date forms themselves are i
 from __future__ import annotations
 
 import datetime as dt
-import itertools
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.extraction import dates
-from newsarchive.extraction.furniture import NearTitle, in_furniture
+from newsarchive.extraction.furniture import NearTitle, Replay, in_furniture
 from newsarchive.extraction.metadata import Metadata, read_script_dates
 from newsarchive.models import Profile, Published
 
@@ -58,14 +58,15 @@ def pick_dates(
     headline wins over metadata refilled on a later save (``_labelled_on_page``), and a
     UTC stamp takes the day of the article's URL (``_local_day``).
     """
-    published = next(
-        (c for c in _published_candidates(tree, near, meta, profile, today, url) if c),
-        None,
-    )
+    # The inline scripts are searched at most once a page, whichever rule asks first.
+    scripts = functools.cache(lambda: read_script_dates(tree))
+    dated = Replay(_dated_texts(tree, today, dates.month_first_language(meta.lang)))
+    candidates = _published_candidates(tree, near, meta, profile, today, url, scripts, dated)
+    published = next((c for c in candidates if c), None)
     # Visible dates labelled "Updated" are searched for only where they can matter: when
     # no published date was found, or it came from the same visible text.
     further = published is None or published.source in ("time", "text", "url")
-    modified = _pick_modified(tree, near, meta, today, look_further=further)
+    modified = _pick_modified(near, meta, today, scripts, dated, look_further=further)
     if published is not None:
         if published.source in ("jsonld", "meta") and _revised(published, modified):
             published = _labelled_on_page(published, near, today, meta.lang) or published
@@ -84,6 +85,8 @@ def _published_candidates(
     profile: Profile,
     today: dt.date | None,
     url: str,
+    scripts: Callable[[], tuple[str, str]],
+    dated: Replay[list[dates.TextDate]],
 ) -> Iterator[DatePick | None]:
     """Lazily, in trust order, so the costly text rules run only on pages that need them."""
     month_first = dates.month_first_language(meta.lang)
@@ -106,8 +109,8 @@ def _published_candidates(
         if found is not None:
             yield DatePick(found, "generic:text-near-title", "text")
             break
-    yield _dated_element(tree, today, month_first)
-    script_published = read_script_dates(tree)[0]
+    yield _dated_element(dated)
+    script_published = scripts()[0]
     if script_published:
         parsed = _structured(script_published, month_first, today)
         yield DatePick(parsed, "meta:script", "meta") if parsed else None
@@ -124,11 +127,6 @@ def _revised(published: DatePick, modified: DatePick | None) -> bool:
     return dates.local_date(modified.value) != dates.local_date(published.value)
 
 
-# How many of the windows beside the headline are read for a labelled date: a byline's
-# "Published" sits right there, and reading further costs every page with metadata.
-_LABEL_WINDOWS = 1
-
-
 def _labelled_on_page(
     stated: DatePick, near: NearTitle, today: dt.date | None, lang: str
 ) -> DatePick | None:
@@ -137,23 +135,18 @@ def _labelled_on_page(
 
     Why the page wins here, though metadata wins everywhere else: the label says in words
     which date it is, while metadata is often refilled on each save (a "datePublished"
-    after the "Updated" date the same page prints). Only the nearest window is read, and
-    a day's difference is a time zone, not a disagreement.
+    after the "Updated" date the same page prints). Only the nearest window is read (a
+    byline's "Published" sits right there, and reading further costs every page with
+    metadata), and a day's difference is a time zone, not a disagreement.
     """
-    month_first = dates.month_first_language(lang)
-    for window in itertools.islice(near, _LABEL_WINDOWS):
-        found = dates.find_text_dates(window, today=today, month_first=month_first)
-        if not found:
-            continue
-        for candidate in found:
-            if not candidate.labelled:
-                continue
-            shown = dates.local_date(candidate.value)
-            if abs(shown - dates.local_date(stated.value)) <= _ZONE_SLACK:
-                return None
-            return DatePick(candidate.value, "generic:text-near-title:labelled", "text")
+    window = next(iter(near), "")
+    found = dates.find_text_dates(window, today=today, month_first=dates.month_first_language(lang))
+    shown = next((candidate for candidate in found if candidate.labelled), None)
+    if shown is None:
         return None
-    return None
+    if abs(dates.local_date(shown.value) - dates.local_date(stated.value)) <= _ZONE_SLACK:
+        return None
+    return DatePick(shown.value, "generic:text-near-title:labelled", "text")
 
 
 # A time stated in UTC and printed in the site's zone can fall on the next calendar day.
@@ -211,29 +204,41 @@ _DATED_SELECTOR = (
 )
 
 
-def _dated_element(
-    tree: LexborHTMLParser, today: dt.date | None, month_first: bool, *, modified: bool = False
-) -> DatePick | None:
-    """The first published (or, with ``modified``, last-changed) date printed in an
-    element named as a date, outside furniture."""
+def _dated_texts(
+    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+) -> Iterator[list[dates.TextDate]]:
+    """The dates printed in each element named as a date, outside furniture, in page
+    order: read once a page for both the published and the modified rule (a ``Replay``)."""
     scope = tree.body
     if scope is None:
-        return None
+        return
     for node in scope.css(_DATED_SELECTOR)[:300]:
         text = " ".join((node.text(deep=True, separator=" ") or "").split())
         if not text or len(text) > 200 or in_furniture(node):
             continue
-        for found in dates.find_text_dates(text, today=today, month_first=month_first):
-            if found.modified == modified:
-                return DatePick(found.value, "generic:date-element", "text")
+        found = dates.find_text_dates(text, today=today, month_first=month_first)
+        if found:
+            yield found
+
+
+def _dated_element(
+    dated: Replay[list[dates.TextDate]], *, modified: bool = False
+) -> DatePick | None:
+    """The first published (or, with ``modified``, last-changed) date printed in an
+    element named as a date, outside furniture."""
+    for found in dated:
+        for date in found:
+            if date.modified == modified:
+                return DatePick(date.value, "generic:date-element", "text")
     return None
 
 
 def _pick_modified(
-    tree: LexborHTMLParser,
     near: NearTitle,
     meta: Metadata,
     today: dt.date | None,
+    scripts: Callable[[], tuple[str, str]],
+    dated: Replay[list[dates.TextDate]],
     *,
     look_further: bool,
 ) -> DatePick | None:
@@ -252,8 +257,8 @@ def _pick_modified(
         for found in dates.find_text_dates(window, today=today, month_first=month_first):
             if found.modified:
                 return DatePick(found.value, "generic:text-near-title", "text")
-    element = _dated_element(tree, today, month_first, modified=True)
-    script_modified = read_script_dates(tree)[1] if element is None else ""
+    element = _dated_element(dated, modified=True)
+    script_modified = scripts()[1] if element is None else ""
     if script_modified:
         parsed = _structured(script_modified, month_first, today)
         return DatePick(parsed, "meta:script", "meta") if parsed else None

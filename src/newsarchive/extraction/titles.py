@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction.furniture import in_marked_furniture, visible_text
+from newsarchive.extraction.furniture import FURNITURE_ELEMENTS, in_marked_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, unescape_references
 from newsarchive.models import Profile
 
@@ -129,9 +129,6 @@ class _Heading:
         return in_marked_furniture(self.node)
 
 
-# Elements whose h1s are never the headline, whatever the page states: a mega-menu in a
-# nav that is built of h1s, a footer's site name.
-_HARD_FURNITURE = frozenset({"footer", "aside", "nav", "menu", "dialog"})
 _MAX_HEADINGS = 12
 
 
@@ -152,12 +149,13 @@ def _headings(tree: LexborHTMLParser) -> list[_Heading]:
 
 
 def _place(node: LexborNode) -> str:
-    """ "furniture" inside a footer, aside, nav, menu or dialog; else "main" inside an
-    article or main element; else ""."""
+    """ "furniture" inside a footer, aside, nav, menu or dialog (``FURNITURE_ELEMENTS``:
+    their h1s are never the headline, whatever the page states: a mega-menu built of
+    h1s, a footer's site name); else "main" inside an article or main element; else ""."""
     place = ""
     current: LexborNode | None = node.parent
     while current is not None and current.tag not in ("body", "html", None):
-        if current.tag in _HARD_FURNITURE:
+        if current.tag in FURNITURE_ELEMENTS:
             return "furniture"
         if current.tag in ("article", "main"):
             place = "main"
