@@ -421,3 +421,53 @@ def test_a_box_named_as_a_list_of_other_articles_does_not_date_the_page() -> Non
     )
     article = extract(html)
     assert article.published is not None and article.published.isoformat() == "2025-03-03"
+
+
+def test_a_headline_deep_in_page_builder_wrappers_still_finds_its_byline_date() -> None:
+    """A page builder nests the styled headline a dozen wrappers deep, each adding nothing:
+    only wrappers that add text count towards the ancestors searched for the date."""
+    prose = "<p>" + "Общината обяви нов конкурс за проекти на младежки организации. " * 6 + "</p>"
+    headline = '<p class="fx-text">Нов конкурс за младежки проекти</p>'
+    for depth in range(8):
+        headline = f'<div class="fx-{depth}">{headline}</div>'
+    html = (
+        '<html lang="bg"><head><meta property="og:title" content="Нов конкурс за младежки '
+        'проекти"></head><body><div class="fx-page"><div class="fx-hero">'
+        f'{headline}<div class="fx-by"><p>Екип Пример</p><p>14.03.2025</p></div></div>'
+        f"{prose}</div></body></html>"
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 14)
+    assert article.rules["published"] == "generic:text-near-title"
+
+
+def _meta_column(column: str) -> str:
+    prose = "<p>" + "Общинският съвет реши да ремонтира читалището през лятото. " * 6 + "</p>"
+    return (
+        '<html lang="en"><head><title>Ремонт на читалището</title></head><body>'
+        '<div class="single-post"><h1>Ремонт на читалището</h1>'
+        f'<div class="single-post-sidebar">{column}</div>{prose}</div></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        '<div class="meta"><h4>Published</h4><div>March 12, 2025</div></div>',
+        "<aside><h3>Публикувано</h3><p>12.03.2025</p></aside>",
+    ],
+)
+def test_a_date_labelled_published_in_a_posts_side_column_dates_it(column: str) -> None:
+    """The post's meta column is styled as a sidebar, so the window rules skip it; a date
+    labelled as the publication, the only one on the page, is still the page's date."""
+    article = extract(_meta_column(column), today=TODAY)
+    assert article.published == dt.date(2025, 3, 12)
+    assert article.rules["published"] == "generic:labelled-anywhere"
+
+
+def test_a_sidebar_labelling_several_days_dates_nothing() -> None:
+    column = (
+        "<ul><li>Друга новина. Published: March 2, 2025</li>"
+        "<li>Трета новина. Published: March 9, 2025</li></ul>"
+    )
+    assert extract(_meta_column(column), today=TODAY).published is None

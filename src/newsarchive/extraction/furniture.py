@@ -20,6 +20,8 @@ T = TypeVar("T")
 
 _AFTER_TITLE = 400  # characters after the headline searched for its date
 _BEFORE_TITLE = 120
+_WINDOWS = 4  # ever larger ancestors that add text around the headline
+_MAX_ANCESTORS = 16
 # Where a date or title must never come from: related lists, sidebars, footers, menus.
 FURNITURE_ELEMENTS = frozenset({"footer", "aside", "nav", "menu", "dialog"})
 # Related-article lists under names the generic boilerplate rules do not know, and the
@@ -122,8 +124,15 @@ def _up_to_body(node: LexborNode, test: Callable[[LexborNode], bool]) -> bool:
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 
 
-def visible_text(root: LexborNode, *, until: LexborNode | None = None, then: int = 0) -> str:
-    """Text of a subtree without furniture (menus, sidebars, related lists, footers).
+def visible_text(
+    root: LexborNode,
+    *,
+    until: LexborNode | None = None,
+    then: int = 0,
+    with_furniture: bool = False,
+) -> str:
+    """Text of a subtree without furniture (menus, sidebars, related lists, footers),
+    or, ``with_furniture``, all of its text except scripts and styles.
 
     With ``until``, the walk stops once ``then`` characters of text followed the start of
     that element: the windows around a headline need a few hundred characters after it,
@@ -152,7 +161,7 @@ def visible_text(root: LexborNode, *, until: LexborNode | None = None, then: int
         elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
             if until is not None and stop_at < 0 and node.mem_id == until.mem_id:
                 stop_at = size + then
-            if not is_furniture(node):
+            if with_furniture or not is_furniture(node):
                 if tag in blocks.BLOCK_TAGS or tag == "br":
                     parts.append(" ")
                     stack.append(" ")  # after a block: two cells' texts stay apart
@@ -208,11 +217,19 @@ def text_near_title(tree: LexborHTMLParser, titles: tuple[str, ...] = ()) -> Ite
     heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
     before: list[str] = []
     node: LexborNode | None = h1
-    for _ in range(4):
-        if node is None or node.parent is None or node.tag in ("body", "html"):
+    previous = heading
+    widened = 0
+    for _ in range(_MAX_ANCESTORS):
+        if widened == _WINDOWS or node is None or node.parent is None:
+            break
+        if node.tag in ("body", "html"):
             break
         node = node.parent
         text = visible_text(node, until=h1, then=len(heading) + _AFTER_TITLE)
+        if text == previous:
+            continue  # a wrapper that adds nothing (page builders nest a dozen deep)
+        previous = text
+        widened += 1
         anchor = text.find(heading) if heading else -1
         if anchor < 0:
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.extraction import dates
-from newsarchive.extraction.furniture import NearTitle, Replay, in_furniture
+from newsarchive.extraction.furniture import NearTitle, Replay, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_script_dates
 from newsarchive.models import Profile, Published
 
@@ -116,6 +116,28 @@ def _published_candidates(
         yield DatePick(parsed, "meta:script", "meta") if parsed else None
     from_url = dates.parse_url_date(url, today=today)
     yield DatePick(from_url, "generic:url", "url") if from_url else None
+    yield _labelled_anywhere(tree, today, month_first)
+
+
+def _labelled_anywhere(
+    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+) -> DatePick | None:
+    """The one date the page labels "Published"/"Публикувано", wherever it stands.
+
+    The last resort, for a post whose meta column is styled as a sidebar
+    ("single-post-sidebar", an ``<aside>`` in the ``<article>``) and so read as furniture
+    by every other rule. The label says in words which date it is; a real sidebar of
+    other posts labels several days, and then none is taken.
+    """
+    if tree.body is None:
+        return None
+    text = visible_text(tree.body, with_furniture=True)
+    found = dates.find_text_dates(text, today=today, month_first=month_first)
+    days = {dates.local_date(d.value) for d in found if d.labelled and not d.modified}
+    if len(days) != 1:
+        return None
+    first = next(d for d in found if d.labelled and not d.modified)
+    return DatePick(first.value, "generic:labelled-anywhere", "text")
 
 
 def _revised(published: DatePick, modified: DatePick | None) -> bool:
