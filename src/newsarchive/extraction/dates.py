@@ -282,6 +282,29 @@ def _slashed(m: re.Match[str], today: dt.date | None, month_first: bool) -> Publ
     return None
 
 
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"понеделник|вторник|сряда|четвъртък|петък|събота|неделя)\.?,?$",
+    re.IGNORECASE,
+)
+_LAST_WORD = re.compile(r"(\w+):?$")
+
+
+def in_sentence(text: str, start: int) -> bool:
+    """The date at ``start`` is read inside a sentence ("…which opened on Wednesday,
+    December 17 2025, runs…") or after a label of something else ("дата на заседанието:
+    10.03.2025"): the word right before it, past a weekday, is a lower-case word. A
+    byline's date follows a name, a separator or nothing ("Мария Петрова · 12.03.2025",
+    "7 min read · Dec 30, 2013")."""
+    before = text[:start].rstrip()
+    weekday = _WEEKDAY_BEFORE.search(before)
+    if weekday is not None:
+        before = before[: weekday.start()].rstrip()
+    last = _LAST_WORD.search(before)
+    return last is not None and last.group(1)[0].islower()
+
+
 # What may stand right before a bare "вчера"/"today" that is a date: a byline's separator.
 _BEFORE_BARE_DAY = frozenset("|•·–—-:/,(")
 

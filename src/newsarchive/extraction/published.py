@@ -54,9 +54,10 @@ def pick_dates(
     visible date labelled "Updated"/"Обновена" is the modified date, never the published
     one. Nothing after the fetch time is accepted from any rule.
 
-    Two corrections to a structured date: a day the page labels "Published" beside its
-    headline wins over metadata refilled on a later save (``_labelled_on_page``), and a
-    UTC stamp takes the day of the article's URL (``_local_day``).
+    Three corrections to a structured date: a day the page labels "Published" beside its
+    headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
+    a byline's date days before the metadata's (``_earlier_on_page``), and a UTC stamp
+    takes the day of the article's URL (``_local_day``).
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
@@ -70,6 +71,8 @@ def pick_dates(
     if published is not None:
         if published.source in ("jsonld", "meta") and _revised(published, modified):
             published = _labelled_on_page(published, near, today, meta.lang) or published
+        if published.source in ("jsonld", "meta"):
+            published = _earlier_on_page(published, near, today, meta.lang) or published
         return _local_day(published, url, today), modified
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
@@ -169,6 +172,24 @@ def _labelled_on_page(
     if abs(dates.local_date(shown.value) - dates.local_date(stated.value)) <= _ZONE_SLACK:
         return None
     return DatePick(shown.value, "generic:text-near-title:labelled", "text")
+
+
+def _earlier_on_page(
+    stated: DatePick, near: NearTitle, today: dt.date | None, lang: str
+) -> DatePick | None:
+    """The date printed beside the headline when it is days before the metadata's
+    publication: a page cannot change before it appeared, so a shown date that early is
+    the first publication, and the metadata was refilled when the site moved or re-saved
+    its posts. A date inside a sentence there ("which opened on 17 December") is the
+    story's, not the page's."""
+    window = next(iter(near), "")
+    found = dates.find_text_dates(window, today=today, month_first=dates.month_first_language(lang))
+    shown = next((c for c in found if not c.modified and not c.relative), None)
+    if shown is None or dates.in_sentence(window, shown.start):
+        return None
+    if dates.local_date(stated.value) - dates.local_date(shown.value) <= _ZONE_SLACK:
+        return None
+    return DatePick(shown.value, "generic:text-near-title:earlier", "text")
 
 
 # A time stated in UTC and printed in the site's zone can fall on the next calendar day.
