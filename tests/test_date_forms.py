@@ -496,3 +496,20 @@ def test_a_byline_date_days_before_the_metadatas_publication_is_the_first_one(
     article = extract(_refilled(shown, modified=""), today=TODAY)
     assert article.published == dt.date(2025, 3, 10)
     assert article.rules["published"] == "generic:text-near-title:earlier"
+
+
+def test_a_page_builders_post_info_widget_is_no_furniture() -> None:
+    """Every Elementor box is an "elementor-widget-…"; the part after the prefix says what
+    it is: "post-info" holds the byline and date, "nav-menu" is a menu."""
+    prose = "<p>" + "Общината започна ремонт на моста над реката край парка. " * 6 + "</p>"
+    html = (
+        '<html lang="bg"><head><title>Ремонт на моста</title></head><body>'
+        '<div class="elementor-widget elementor-widget-nav-menu"><p>Новини 01.02.2025</p>'
+        "</div><h1>Ремонт на моста</h1>"
+        '<div class="elementor-widget elementor-widget-post-info"><ul><li><span>От</span>'
+        "<time>12.03.2025</time></li></ul></div>"
+        f'<div class="elementor-widget elementor-widget-text-editor">{prose}</div>'
+        "</body></html>"
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 12)

@@ -287,13 +287,19 @@ _BUILDER = re.compile(
     re.IGNORECASE,
 )
 
+# "elementor-widget-post-info", "elementor-widget-nav-menu": the widget's type says what it
+# is; the prefix every widget carries does not.
+_WIDGET_TYPE = re.compile(r"^elementor-widget-", re.IGNORECASE)
+
 
 @lru_cache(maxsize=20_000)
 def _furniture_marker(marker: str) -> bool:
     """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
     what the element is: a column sized against the sidebar is not the sidebar."""
     words = " ".join(
-        w for w in marker.split() if not any(c in w for c in "[:(=") and not _BUILDER.match(w)
+        _WIDGET_TYPE.sub("", w)
+        for w in marker.split()
+        if not any(c in w for c in "[:(=") and not _BUILDER.match(w)
     )
     return is_boilerplate_marker(_METADATA_WORDS.sub(" ", words))
 
