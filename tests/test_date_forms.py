@@ -12,6 +12,7 @@ import pytest
 
 from newsarchive.extraction import extract
 from newsarchive.extraction.dates import find_text_dates, parse_text_date, parse_url_date
+from newsarchive.extraction.dates import local_date as dates_local
 
 TODAY = dt.date(2025, 3, 20)
 FETCHED = dt.datetime(2025, 3, 20, 15, 0)
@@ -513,3 +514,26 @@ def test_a_page_builders_post_info_widget_is_no_furniture() -> None:
     )
     article = extract(html, today=TODAY)
     assert article.published == dt.date(2025, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected", "source"),
+    [
+        ("2025-03-18T22:00:00+00:00", dt.date(2025, 3, 17), "text"),
+        ("2025-03-18T02:00:00+00:00", dt.date(2025, 3, 18), "jsonld"),
+        ("2025-03-18", dt.date(2025, 3, 18), "jsonld"),
+    ],
+)
+def test_a_day_apart_is_a_time_zone_only_where_some_zone_prints_it(
+    stamp: str, expected: dt.date, source: str
+) -> None:
+    """22:00 UTC on the 18th is the 18th or the 19th somewhere, never the 17th; 02:00 UTC
+    is still the 17th in America, and a bare day leaves a day either way."""
+    head = (
+        '<script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "datePublished": "{stamp}"}}</script>'
+    )
+    article = extract(page("<p>Мария Петрова · 17.03.2025</p>", head=head), today=TODAY)
+    assert article.published is not None
+    assert dates_local(article.published) == expected
+    assert article.date_source == source

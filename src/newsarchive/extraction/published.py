@@ -162,14 +162,15 @@ def _labelled_on_page(
     which date it is, while metadata is often refilled on each save (a "datePublished"
     after the "Updated" date the same page prints). Only the nearest window is read (a
     byline's "Published" sits right there, and reading further costs every page with
-    metadata), and a day's difference is a time zone, not a disagreement.
+    metadata), and a day some time zone prints for the stated time is no disagreement.
     """
     window = next(iter(near), "")
     found = dates.find_text_dates(window, today=today, month_first=dates.month_first_language(lang))
     shown = next((candidate for candidate in found if candidate.labelled), None)
     if shown is None:
         return None
-    if abs(dates.local_date(shown.value) - dates.local_date(stated.value)) <= _ZONE_SLACK:
+    first, last = _days_anywhere(stated.value)
+    if first <= dates.local_date(shown.value) <= last:
         return None
     return DatePick(shown.value, "generic:text-near-title:labelled", "text")
 
@@ -187,13 +188,24 @@ def _earlier_on_page(
     shown = next((c for c in found if not c.modified and not c.relative), None)
     if shown is None or dates.in_sentence(window, shown.start):
         return None
-    if dates.local_date(stated.value) - dates.local_date(shown.value) <= _ZONE_SLACK:
+    if dates.local_date(shown.value) >= _days_anywhere(stated.value)[0]:
         return None
     return DatePick(shown.value, "generic:text-near-title:earlier", "text")
 
 
-# A time stated in UTC and printed in the site's zone can fall on the next calendar day.
-_ZONE_SLACK = dt.timedelta(days=1)
+def _days_anywhere(value: Published) -> tuple[dt.date, dt.date]:
+    """The first and last calendar day some site could print for a stated time: a day's
+    difference from the page is a time zone, not a disagreement. A time with its offset
+    pins that down (zones run from UTC-12 to UTC+14: 22:00 UTC on the 19th is the 19th or
+    the 20th, never the 18th); a bare day or a time without zone leaves a day either way."""
+    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+        utc = value.astimezone(dt.UTC)
+        return (utc - _WEST).date(), (utc + _EAST).date()
+    day = dates.local_date(value)
+    return day - _ONE_DAY, day + _ONE_DAY
+
+
+_WEST, _EAST, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(hours=14), dt.timedelta(days=1)
 
 
 def _local_day(published: DatePick, url: str, today: dt.date | None) -> DatePick:
