@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction import authors, clean, content, dates, titles
+from newsarchive.extraction import authors, clean, content, dates, mojibake, titles
 from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.extraction.published import pick_dates
@@ -83,13 +83,18 @@ def _extract(
     canonical = meta.canonical or meta.og_url
     if canonical and url:
         canonical = urljoin(url, canonical)
+    fields = ("\n".join(paragraphs), title.value, author.value)
+    repaired = tuple(mojibake.repair(value) for value in fields)
+    if repaired != fields:
+        rules["encoding"] = "repaired"
+    text, headline, byline = repaired
     return Article(
-        title=title.value,
-        text="\n".join(paragraphs),
+        title=headline,
+        text=text,
         published=published.value if published else None,
         date_source=published.source if published else "none",
         modified=modified.value if modified else None,
-        author=author.value or None,
+        author=byline or None,
         url=url,
         canonical_url=canonical if canonical.startswith(("http://", "https://")) else None,
         tags=tags,

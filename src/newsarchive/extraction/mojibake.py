@@ -1,0 +1,32 @@
+"""Text encoded as UTF-8 and read back as Windows-1252 or Latin-1 by the site itself.
+
+"Ð¡Ð¾Ñ„Ð¸Ñ" for "София", "Investorâ€™s" for "Investor’s": a CMS that stored UTF-8
+bytes in a Latin-1 column prints them so under a correct charset, so no decoding of the
+response can help, and such words are unsearchable. ftfy (MIT, maintained, the standard
+tool for exactly this) undoes the damage only where the result is plainly better, and
+leaves typography alone (``fix_encoding`` uncurls no quotes). Its detector is far too
+slow to run over every page, and ftfy costly to import, so a cheap test comes first:
+every such text holds a Latin-1 letter from Â to ï followed by a character a
+continuation byte turns into.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The characters Windows-1252 and Latin-1 give the bytes 0x80-0xBF.
+_CONTINUATION = (
+    "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
+    "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a"
+    "\u0153\u017e\u0178"
+)
+_SUSPECT = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
+
+
+def repair(text: str) -> str:
+    """``text`` with double-encoded runs decoded; unchanged (the same object) when none."""
+    if not text or not _SUSPECT.search(text):
+        return text
+    import ftfy  # 50 ms to import: paid only by a process that meets such a page
+
+    return ftfy.fix_encoding(text)
