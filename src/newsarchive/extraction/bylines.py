@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.extraction.dates import MONTH_WORD
+from newsarchive.extraction.dates import LABEL_WORDS, MONTH_WORD
 
 # Elements themes name after the byline, most specific first.
 BYLINE_SELECTORS = (
@@ -31,9 +31,11 @@ BYLINE_SELECTORS = (
 # WordPress translates "Posted by"), "By", "Written by", "Posted by", "Author:" (English);
 # Russian sites write "Автор:" too. Longer forms first: "текст" alone would leave
 # "и снимки: Иван Петров" behind.
+_LABEL = r"автори?|текст|authors?"  # followed by ":" in running text
+_POSTED_BY = r"(?:written|posted)\s+by|(?:публикува|написа)н[оа]\s+от"
 _PREFIX = (
-    r"(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|автори?|текст|"
-    r"(?:публикува|написа)н[оа] от|от|author|authors|written by|posted by|by)"
+    r"(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|"
+    rf"{_LABEL}|{_POSTED_BY}|от|by)"
 )
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # A credit for the pictures or the source ("Снимка: БТА", "Фото: Иван Петров", "Източник:
@@ -44,8 +46,7 @@ _CREDIT = r"(?:снимк[аи]|фото|видео|източник|photos?|ima
 _CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
 # What follows a name in a byline line: a date, a separator, a credit.
 _TAIL = re.compile(
-    r"\s*(?:\||•|·|—|–|\s-\s|\bon\b|\bupdated\b|\bpublished\b|\bпубликувано\b|\d|"
-    rf"(?<!\w){_CREDIT}).*$",
+    rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|\d|(?<!\w){_CREDIT}).*$",
     re.IGNORECASE,
 )
 # A month name left at the end once the day and year are cut ("Jane Doe March 3, 2025");
@@ -58,8 +59,8 @@ _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
 # after the headline, a lower-case "by"/"от" is a byline too: themes set it in small type
 # ("by Jane Doe ● 3 March"), and no sentence starts in lower case.
 _IN_TEXT = re.compile(
-    r"(?:^\s*(?P<lead>by|от)|(?:^|[\s|•·])(?P<prefix>(?i:автори?|текст|author|authors)\s*:|"
-    r"(?i:written|posted)\s+(?i:by)|(?i:(?:публикува|написа)н[оа]\s+от):?|By|BY|От|ОТ))\s+"
+    rf"(?:^\s*(?P<lead>by|от)|(?:^|[\s|•·])(?P<prefix>(?i:{_LABEL})\s*:|"
+    rf"(?i:{_POSTED_BY}):?|By|BY|От|ОТ))\s+"
 )
 _MAX_WORDS = 8
 # Not a writer: empty values of templates, site accounts, and the newsroom's generic

@@ -127,8 +127,13 @@ _MODIFIED_LABEL = re.compile(f"(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE
 # The publication in so many words: a page that labels a date so is believed over
 # metadata that disagrees (see ``published.pick_dates``).
 _PUBLISHED_LABEL = re.compile(f"(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE)
+# Every word that labels a date, for the rules that only need to know one is there (a
+# byline ends where its date's label starts).
+LABEL_WORDS = f"{_PUBLISHED_WORDS}|{_MODIFIED_WORDS}"
 # Any label, right before a bare "вчера"/"today", makes it the page's date.
-_ANY_LABEL = re.compile(f"(?:{_PUBLISHED_WORDS}|{_MODIFIED_WORDS})\\W{{0,3}}$", re.IGNORECASE)
+_ANY_LABEL = re.compile(f"(?:{LABEL_WORDS})\\W{{0,3}}$", re.IGNORECASE)
+# The same words as a theme writes them in class names ("updated-on", "date-modified").
+MODIFIED_MARKER = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"(?<!\w)(?P<rel>днес|вчера|today|yesterday)(?!\w)(?:(?:\s*,?\s*(?:в|at)\s+|\W{0,3})"
     + _TIME

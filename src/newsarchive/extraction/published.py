@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -229,9 +228,6 @@ def _first_published(text: str, today: dt.date | None, month_first: bool) -> Pub
     return None
 
 
-_MODIFIED_ATTR = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
-
-
 def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | None:
     """The first ``<time>`` outside furniture that is not marked as an update: its
     ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
@@ -240,7 +236,7 @@ def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | N
         parent = node.parent
         if parent is not None:
             marker += f" {parent.attributes.get('class') or ''}"
-        if _MODIFIED_ATTR.search(marker) or in_furniture(node):
+        if dates.MODIFIED_MARKER.search(marker) or in_furniture(node):
             continue
         stamp = node.attributes.get("datetime")
         if stamp:
