@@ -315,3 +315,35 @@ def test_references_escaped_in_json_ld_are_decoded() -> None:
     article = extract(html)
     assert article.author == "Мария Петрова & Иван Колев"
     assert article.title == "Ремонт – втори етап"
+
+
+def _listed_authors(byline: str) -> str:
+    people = ", ".join(
+        f'{{"@type": "Person", "name": "{name}"}}'
+        for name in ("Мария Петрова", "Иван Колев", "Анна Стоянова")
+    )
+    prose = "<p>" + "Общинският съвет обсъди бюджета за следващата година. " * 6 + "</p>"
+    return (
+        '<html lang="bg"><head><script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "author": [{people}]}}</script></head><body><article>'
+        f"<h1>Бюджетът за следващата година</h1><p>{byline}</p>{prose}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        (
+            '<a href="/a/1">Мария Петрова</a> , <a href="/a/2">Иван Колев</a> и '
+            '<a href="/a/3">Анна Стоянова</a>',
+            "Мария Петрова, Иван Колев и Анна Стоянова",
+        ),
+        ("Снимки: Анна Стоянова", "Мария Петрова, Иван Колев, Анна Стоянова"),
+    ],
+)
+def test_co_authors_from_a_list_take_the_wording_the_page_prints(
+    byline: str, expected: str
+) -> None:
+    article = extract(_listed_authors(byline))
+    assert article.author == expected
+    assert article.rules["author"] == "jsonld:author"

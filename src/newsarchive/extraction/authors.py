@@ -44,7 +44,7 @@ def pick_author(
         if publisher is not None and not trusted and not _reads_as_full_name(name):
             continue
         if trusted or not _is_publisher(name, meta):
-            return name, rule
+            return _as_printed(name, tree), rule
         publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
         return meta.jsonld_org_author, "jsonld:author-organization"
@@ -74,6 +74,29 @@ def _candidates(
         if name := bylines.byline_in_text(window):
             yield name, "generic:text-near-title"
         break  # only the nearest window: further out, "By" starts other sentences
+
+
+# Between co-authors as a byline prints them: "A, B and C", "A, B, & C", "А и Б".
+_JOIN = r"(?:\s*,\s*(?:and\s+|&\s*|и\s+)?|\s+(?:and|&|и)\s+)"
+
+
+def _as_printed(name: str, tree: LexborHTMLParser) -> str:
+    """Co-authors gathered from separate items ("A, B, C" from a JSON-LD list) in the
+    page's own wording, when its text prints them in that order ("A, B and C"): the
+    byline a reader sees, as ``bylines`` keeps a printed one. Read only on pages with
+    several authors."""
+    names = name.split(", ")
+    if len(names) < 2 or tree.body is None:
+        return name
+    printed = re.search(
+        r"(?<!\w)" + _JOIN.join(re.escape(n) for n in names) + r"(?!\w)",
+        " ".join((tree.body.text(deep=True, separator=" ") or "").split()),
+    )
+    # Element boundaries read as spaces: "Jane Doe</a> , <a>…" is still "Jane Doe, …".
+    return _SPACE_BEFORE_COMMA.sub(",", printed.group(0)) if printed else name
+
+
+_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
 
 
 def _reads_as_full_name(text: str) -> bool:
