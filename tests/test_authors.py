@@ -271,7 +271,8 @@ def test_co_author_links_in_one_byline() -> None:
         '<a href="/kategoria/obshtina">Община</a></div>'
         f"{PROSE_BG}</article></body></html>"
     )
-    assert extract(html).author == "Мария Петрова, Иван Колев"
+    # Two links, one printed byline: the page's wording, not a list's commas.
+    assert extract(html).author == "Мария Петрова и Иван Колев"
 
 
 def test_reviewer_beside_the_writer_is_no_co_author() -> None:
