@@ -117,8 +117,10 @@ class SourceReader:
             page = self._get(url, kind, conditional=walk.conditional, gone_ends=number > 1)
             if page is Miss.FAILED:
                 walk.failed()
-            elif isinstance(page, Miss):
-                walk.unchanged()
+            elif page is Miss.GONE:
+                walk.gone()
+            elif page is Miss.UNCHANGED:
+                walk.not_modified()
             else:
                 tree = LexborHTMLParser(page.text)
                 seen = self._offer(listings.article_links(tree, page.final_url, self.profile))
