@@ -62,7 +62,7 @@ def judge(
         return Verdict(Outcome.FAILED, str(result))
     if result.status in GONE_STATUSES:
         return Verdict(Outcome.GONE, f"HTTP {result.status}")
-    if result.status == 304:  # a conditional recheck: the archived version stands
+    if result.not_modified:  # a conditional recheck: the archived version stands
         return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")

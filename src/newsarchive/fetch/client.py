@@ -457,10 +457,7 @@ class Fetcher:
             with self._lock:
                 self.stats.decode_cpu += time.thread_time() - cpu
             fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
-            return Page(
-                url, final, status, resp_headers, content, text, encoding, fetched_at,
-                not_modified=status == 304,
-            )  # fmt: skip
+            return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
             self._host(refused_host).unreachable = last_error
         raise FetchFailed(
