@@ -58,7 +58,7 @@ def test_a_completed_walk_stops_at_known_links() -> None:
 
 def test_a_completed_walk_stops_at_a_304() -> None:
     walk = ListingWalk(page(1), WalkState(completed=True))
-    assert walk.unchanged() is Stop.KNOWN
+    assert walk.not_modified() is Stop.KNOWN
     assert walk.page() is None
 
 
@@ -103,7 +103,14 @@ def test_a_listing_page_is_never_fetched_twice() -> None:
 def test_a_gone_page_after_the_first_ends_the_listing() -> None:
     walk = ListingWalk(page(1), WalkState())
     walk.listed(Listed(page(2), [NEW]))
-    assert walk.unchanged() is Stop.END and walk.state.completed
+    assert walk.gone() is Stop.END and walk.state.completed
+
+
+def test_a_304_to_a_page_after_the_first_ends_the_listing_like_a_gone_page() -> None:
+    walk = ListingWalk(page(1), WalkState())
+    walk.listed(Listed(page(2), [NEW]))
+    assert not walk.conditional  # pages 2+ are never asked "changed since?"
+    assert walk.not_modified() is Stop.END and walk.state.completed
 
 
 def test_an_empty_page_ends_the_listing() -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import fields
 
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.explore import (
+    Discovery,
     declared_feeds,
     feed_pages,
     pagination_template,
@@ -95,3 +98,36 @@ def test_relative_links_resolve_against_the_pages_base_as_listings_do() -> None:
     assert declared_feeds(tree(body, head), page, SITE) == ["https://www.x.bg/bg/rss.aspx"]
     assert feed_pages(tree(body, head), page, SITE) == ["https://www.x.bg/bg/feed.aspx"]
     assert section_links(tree(body, head), page, SITE) == ["https://www.x.bg/bg/novini/"]
+
+
+def test_every_field_of_a_discovery_survives_the_archive() -> None:
+    """Set every field to something other than its default, whatever fields there are, so
+    a field added later and forgotten by ``from_json`` fails here."""
+    examples = {
+        tuple: ("https://www.x.bg/a",), dict: {"https://www.x.bg/a": "menu"}, int: 7, str: "s"
+    }  # fmt: skip
+    values = {f.name: examples[type(getattr(Discovery(), f.name))] for f in fields(Discovery)}
+    found = Discovery(**values)  # type: ignore[arg-type]
+    assert Discovery.from_json(found.to_json()) == found
+
+
+def test_a_discovery_an_older_version_stored_is_still_read() -> None:
+    """The first stored form had six fields; a key no field has any more is ignored."""
+    stored = json.dumps(
+        {
+            "feeds": ["https://www.x.bg/rss"],
+            "sitemaps": [],
+            "listings": ["https://www.x.bg/news"],
+            "notes": {"https://www.x.bg/rss": "declared on the home page"},
+            "requests": 4,
+            "explored_at": "2026-01-02T03:04:05+00:00",
+            "retired_field": [1, 2],
+        }
+    )
+    assert Discovery.from_json(stored) == Discovery(
+        feeds=("https://www.x.bg/rss",),
+        listings=("https://www.x.bg/news",),
+        notes={"https://www.x.bg/rss": "declared on the home page"},
+        requests=4,
+        explored_at="2026-01-02T03:04:05+00:00",
+    )

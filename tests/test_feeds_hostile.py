@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsarchive.discover import feeds as feeds_module
 from newsarchive.discover.feeds import (
     MAX_BYTES,
     MAX_ENTRIES,
@@ -187,6 +188,43 @@ def test_broken_utf16_xml_still_yields_links_by_regex() -> None:
     broken = "<rss><channel><item><title>A & B</title><link>https://x.bg/h-8</link></item>"
     assert [e.url for e in parse_feed(broken.encode("utf-16"))] == ["https://x.bg/h-8"]
     assert [e.url for e in parse_feed(broken.encode("utf-8"))] == ["https://x.bg/h-8"]
+
+
+def broken_sitemap(count: int) -> bytes:
+    """A sitemap that breaks after its first half: an unescaped ``&`` in a ``<loc>`` (which
+    the regex then finds as it finds the others)."""
+    first = "".join(f"<url><loc>https://x.bg/a-{n}</loc></url>" for n in range(count // 2))
+    rest = "".join(f"<url><loc>https://x.bg/b-{n}</loc></url>" for n in range(count // 2))
+    return f"<urlset>{first}<url><loc>https://x.bg/?a=1&b</loc></url>{rest}".encode()
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+@pytest.mark.parametrize("keep", [1024 * 1024, 1000])  # the parser's chunks kept, or not
+def test_the_regex_fallback_reads_the_document_it_was_given_in_full(
+    monkeypatch: pytest.MonkeyPatch, gzipped: bool, keep: int
+) -> None:
+    """Whether the fallback reuses what the parser read (``_KEEP``) or reads anew, it sees
+    every chunk from the first: the half the parser read and the half it never reached."""
+    monkeypatch.setattr(feeds_module, "_CHUNK", 4096)  # many chunks, a break in the middle
+    monkeypatch.setattr(feeds_module, "_KEEP", keep)
+    document = broken_sitemap(2000)
+    urls = [e.url for e in parse_feed(gzip.compress(document) if gzipped else document)]
+    assert len(urls) == 2001 and urls[0] == "https://x.bg/a-0" and urls[-1] == "https://x.bg/b-999"
+
+
+def test_a_broken_gzipped_feed_is_inflated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    inflated: list[int] = []
+
+    class CountingGzipFile(gzip.GzipFile):
+        def read(self, size: int | None = -1) -> bytes:
+            data = super().read(size)
+            inflated.append(len(data))
+            return data
+
+    monkeypatch.setattr(feeds_module.gzip, "GzipFile", CountingGzipFile)
+    document = broken_sitemap(2000)
+    assert len(parse_feed(gzip.compress(document))) == 2001  # the broken <loc> too
+    assert sum(inflated) == len(document)
 
 
 @pytest.mark.parametrize("encoding", ["shift_jis", "utf-32", "x-unknown", "rot13", "idna"])

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 
 import httpx
 import pytest
@@ -170,12 +171,18 @@ def test_robots_crawl_delay_slows_the_host() -> None:
 
 
 def test_per_host_delay_spaces_requests(site: FaultServer) -> None:
-    options = FetchOptions(delay=0.15, respect_robots=False)
-    started = time.monotonic()
-    with Fetcher(options) as fetcher:
+    """Each request to a host gets a start slot ``delay`` after the previous one, and the
+    fetcher sleeps until it: the sleeps are recorded, not slept, so a slow machine can
+    neither make this fail nor hide a missing wait."""
+    wakes: list[float] = []  # when each sleep asked for would end
+    options = FetchOptions(delay=30, respect_robots=False)
+    began = time.monotonic()
+    with Fetcher(options, sleep=lambda s: wakes.append(time.monotonic() + s)) as fetcher:
         for n in range(4):
             fetcher.fetch(page_url(site, f"/news?p={n + 1}"))
-    assert time.monotonic() - started >= 0.45
+    assert len(wakes) == 3  # the first request starts at once, each later one waits
+    assert 30 <= wakes[0] - began < 35
+    assert all(29 < later - earlier < 31 for earlier, later in pairwise(wakes))
 
 
 def test_per_host_connection_limit_holds_under_a_thread_pool() -> None:
@@ -198,14 +205,29 @@ def test_conditional_request_gets_304(site: FaultServer) -> None:
     assert site.headers[-1]["if-none-match"] == etag
 
 
+class StopDuringWait(threading.Event):
+    """A stop flag set (as the SIGTERM handler sets it) while the fetcher waits on it;
+    records how long each wait was meant to be."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waits: list[float | None] = []
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self.waits.append(timeout)
+        self.set()
+        return super().wait(timeout)
+
+
 def test_stop_interrupts_a_backoff_wait(site: FaultServer) -> None:
-    stop = threading.Event()
+    """The 30 s backoff after a 500 is a wait on the stop flag itself, which a set flag
+    ends at once (no wall clock: the wait is recorded), and the fetch then gives up."""
+    stop = StopDuringWait()
     options = FetchOptions(delay=0, backoff=30, max_retry_after=30)
-    threading.Timer(0.2, stop.set).start()
-    started = time.monotonic()
     with Fetcher(options, stop=stop) as fetcher, pytest.raises(FetchInterrupted):
         fetcher.fetch(page_url(site, "/news/103-flaky-103"))
-    assert time.monotonic() - started < 5
+    assert len(stop.waits) == 1 and 29 < (stop.waits[0] or 0) <= 30
+    assert site.requests.count("/news/103-flaky-103") == 1  # no retry after the stop
 
 
 def test_options_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:

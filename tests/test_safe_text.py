@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsarchive.check_site import ArticleCheck, FieldCheck, SiteCheck, format_text
-from newsarchive.safe_text import csv_row, for_spreadsheet, for_terminal, json_escape
+from newsarchive.safe_text import csv_row, for_spreadsheet, for_terminal, json_escape, one_line
 
 from .search_corpus import build
 from .support import Result
@@ -235,3 +235,23 @@ def test_stats_stories_and_timeline_write_an_imported_site_id_safely(
         as_csv = run_cli("stats", mode, "-f", "csv", "--db", str(db))
         assert as_csv.exit_code == 0, as_csv.stderr
         assert "'" + site in {row["site"] for row in csv_cells(as_csv.stdout)}
+
+
+@given(st.text(), st.integers(min_value=3, max_value=200), st.sampled_from(["…", "..."]))
+def test_one_line_is_one_line_within_its_width_and_cuts_only_what_is_too_long(
+    text: str, width: int, ellipsis: str
+) -> None:
+    shown = one_line(text, width, ellipsis=ellipsis)
+    flat = " ".join(text.split())
+    assert shown.split() == shown.split(" ") or not shown  # no newline, no double space
+    assert len(shown) <= width
+    if len(flat) <= width:
+        assert shown == flat
+    else:
+        assert shown == flat[: width - len(ellipsis)] + ellipsis
+
+
+def test_one_line_examples() -> None:
+    assert one_line("HTTP/1.1 garbage\r\n\x00  here", 120) == "HTTP/1.1 garbage \x00 here"
+    assert one_line("x" * 130, 120, ellipsis="...") == "x" * 117 + "..."
+    assert one_line("Заглавие на статията", 10) == "Заглавие …"

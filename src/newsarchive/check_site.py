@@ -21,7 +21,7 @@ from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
 from newsarchive.models import Profile
-from newsarchive.safe_text import for_terminal, json_escape
+from newsarchive.safe_text import for_terminal, json_escape, one_line
 
 FIELDS = ("title", "published", "author", "text")
 
@@ -102,11 +102,6 @@ def _origin(rule: str) -> str:
     if rule == "none":
         return "none"
     return "generic"
-
-
-def _short(value: object, width: int = 70) -> str:
-    text = " ".join(str(value).split()) if value is not None else ""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def check_site(
@@ -206,7 +201,7 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
     check.unmatched = unmatched_selectors(content, profile)
     drifted = set(article.rules.get("drift", "").split(","))
     paragraphs = len(article.text.split("\n")) if article.text else 0
-    values: dict[str, object] = {
+    values: dict[str, str] = {
         "title": article.title,
         "published": article.published.isoformat() if article.published else "",
         "author": article.author or "",
@@ -214,7 +209,9 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
     }
     for name in FIELDS:
         rule = article.rules.get(name, "none")
-        check.fields[name] = FieldCheck(_short(values[name]), rule, _origin(rule), name in drifted)
+        check.fields[name] = FieldCheck(
+            one_line(values[name], 70), rule, _origin(rule), name in drifted
+        )
     return check
 
 

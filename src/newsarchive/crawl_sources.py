@@ -4,8 +4,8 @@ Each source's article links are offered to the frontier and the queued articles 
 before the next source page is read, so an incremental stop can come early and a run
 killed half-way resumes: a sitemap child is marked read only after its own articles, a
 walk saves its resume point after every page. Which sources to read is decided by
-``crawl.SiteCrawl``; how each page is fetched (conditional GET, what counts as the end
-of a listing) by ``fetch.sources``.
+``crawl_discovery.Discoverer``; how each page is fetched (conditional GET, what counts as
+the end of a listing) by ``fetch.sources``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.discover import feeds, listings
+from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import article_path
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.fetch.client import Fetcher
@@ -39,6 +40,29 @@ class SourceReader:
         self.fetcher, self.frontier, self.profile = fetcher, frontier, profile
         self.options, self.report, self.harvest = options, report, harvest
         self._check, self._robots_gate = check, robots_gate
+
+    def read(self, sources: Discovery, skip: set[str] | None = None) -> int:
+        """Read feeds and sitemaps, walk listings (but not those in ``skip``, read already
+        in this run); return how many of them failed."""
+        skip = skip or set()
+        failed_before = self.report.listing_errors
+        first = next((u for u in sources.urls if u not in skip), None)
+        if first is not None:
+            self._robots_gate(first)
+        for url in sources.feeds:
+            if url not in skip:
+                self.feed(url)
+        shapes = [re.compile(pattern) for pattern in sources.article_patterns]
+        barren = [
+            url for url in sources.sitemaps
+            if url not in skip and self.feed(url, shapes=shapes, kind=SOURCE_SITEMAP) == 0
+        ]  # fmt: skip
+        if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
+            self.frontier.save_discovery(sources.without_sitemaps(barren))
+        for start in sources.listings:
+            if start not in skip:
+                self.walk(start)
+        return self.report.listing_errors - failed_before
 
     def feed(
         self,
@@ -93,8 +117,10 @@ class SourceReader:
             page = self._get(url, kind, conditional=walk.conditional, gone_ends=number > 1)
             if page is Miss.FAILED:
                 walk.failed()
-            elif isinstance(page, Miss):
-                walk.unchanged()
+            elif page is Miss.GONE:
+                walk.gone()
+            elif page is Miss.UNCHANGED:
+                walk.not_modified()
             else:
                 tree = LexborHTMLParser(page.text)
                 seen = self._offer(listings.article_links(tree, page.final_url, self.profile))

@@ -62,7 +62,7 @@ def judge(
         return Verdict(Outcome.FAILED, str(result))
     if result.status in GONE_STATUSES:
         return Verdict(Outcome.GONE, f"HTTP {result.status}")
-    if result.status == 304:  # a conditional recheck: the archived version stands
+    if result.not_modified:  # a conditional recheck: the archived version stands
         return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
@@ -122,20 +122,23 @@ class Harvester:
         old = self.report.count(Outcome.OLD)
         recheck = self.options.recheck_days is not None and not self.options.refresh
         validators = self.frontier.recheck_validators(urls) if recheck else None
+        listed = self.frontier.listed(urls)  # read once: nothing changes them while fetching
 
         def within() -> bool:  # the budget stops new fetches; those in flight are archived
             return self.fetcher.requests < self.options.max_requests
 
         for url, result in self.fetcher.fetch_many(urls, workers, validators, within):
-            self.archive(url, result)
+            self.archive(url, result, listed.get(url))
             self.still_ours()
         if self.options.stop is not None and self.options.stop.is_set():
             raise FetchInterrupted("crawl interrupted", url="")
         self.between()
         return self.report.count(Outcome.OLD) - old
 
-    def archive(self, url: str, result: Page | FetchError) -> None:
-        listed = self.frontier.listed(url) if isinstance(result, Page) else None
+    def archive(
+        self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None = None
+    ) -> None:
+        """Carry out ``judge``'s verdict; ``listed`` as ``Frontier.listed`` gave it."""
         verdict = judge(url, result, self.profile, self.options.since, listed)
         self.report.cpu["extract"] += verdict.cpu
         if verdict.outcome is Outcome.INTERRUPTED:

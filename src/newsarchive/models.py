@@ -65,7 +65,12 @@ class Page:
     text: str
     encoding: str
     fetched_at: dt.datetime
-    not_modified: bool = False
+
+    @property
+    def not_modified(self) -> bool:
+        """A 304: the answer to a conditional request, derived from ``status`` so the two
+        can never disagree (a stored or imported 304 says so too)."""
+        return self.status == 304
 
 
 Published = dt.date | dt.datetime

@@ -35,6 +35,14 @@ def for_terminal(value: object) -> str:
     return _TERMINAL_UNSAFE.sub("", "" if value is None else str(value))
 
 
+def one_line(text: str, width: int, *, ellipsis: str = "…") -> str:
+    """``text`` with every run of whitespace (newlines too) made one space, and cut to
+    ``width`` characters, ``ellipsis`` included, when longer: foreign text (an exception
+    quoting a server's bytes, a scraped value) must not break a one-line report."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - len(ellipsis)] + ellipsis
+
+
 def for_spreadsheet(value: object) -> object:
     """A text cell a spreadsheet would run as a formula, with OWASP's leading ``'``."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):

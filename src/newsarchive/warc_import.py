@@ -28,6 +28,7 @@ from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Page, Profile
 from newsarchive.profiles.loader import generic_site_id
+from newsarchive.safe_text import one_line
 
 SKIPS = {
     "type": "not HTML",
@@ -113,9 +114,8 @@ def _gzip_start(handle: IO[bytes]) -> bool:
 
 def _reason(exc: Exception) -> str:
     """warcio's message, cut to one short printable line (it quotes the bad bytes)."""
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    text = "".join(c if c.isprintable() else "?" for c in text)
-    return text if len(text) <= 80 else text[:77] + "..."
+    text = one_line(str(exc), 80, ellipsis="...") or type(exc).__name__
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 class _Truncated(Exception):

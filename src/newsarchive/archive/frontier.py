@@ -63,6 +63,28 @@ def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: bool) -> 
     return Seen.NEW
 
 
+def listed_kind(source: str | None) -> str | None:
+    """Whether a frontier entry's listed date is a publication date, and whose: "feed",
+    "listing" (its source is the listing page it was on), or None: a sitemap's
+    ``lastmod`` and a recheck's archived day are not publication dates."""
+    if source == SOURCE_FEED:
+        return "feed"
+    if source is not None and source.startswith(("http://", "https://")):
+        return "listing"
+    return None
+
+
+_BATCH = 500  # URL keys per query: well under SQLite's host-parameter limit (999 before 3.32)
+
+
+def _batches(urls: list[str]) -> Iterator[tuple[list[str], str]]:
+    """The distinct URL keys of ``urls`` in slices of ``_BATCH``, each with its ``?, ?``."""
+    keys = list(dict.fromkeys(url_key(url) for url in urls))
+    for start in range(0, len(keys), _BATCH):
+        chunk = keys[start : start + _BATCH]
+        yield chunk, ", ".join("?" * len(chunk))
+
+
 class Frontier:
     """One site's crawl state in the archive; the only place crawl state is committed."""
 
@@ -143,17 +165,26 @@ class Frontier:
     def recheck_validators(self, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
         """ETag and Last-Modified of the latest capture of each re-queued (``recheck``)
         URL's article, so the recheck asks "changed since?" (a 304 is cheap). The latest,
-        not the one the text came from: a page whose chrome changed is still new bytes."""
+        not the one the text came from: a page whose chrome changed is still new bytes.
+        One query per ``_BATCH`` URLs (SQLite takes the bare ``headers`` from the row of
+        ``max(c.id)``), not one per URL: a recheck re-queues a week of articles."""
+        latest: dict[str, str | None] = {}
+        for keys, marks in _batches(urls):
+            latest.update(
+                (key, headers)
+                for key, headers, _ in self.conn.execute(
+                    "SELECT f.url_key, c.headers, max(c.id) FROM frontier f"
+                    " JOIN article_urls u ON u.url_key = f.url_key"
+                    " JOIN captures c ON c.article_id = u.article_id"
+                    f" WHERE f.url_key IN ({marks}) AND f.source = ? GROUP BY f.url_key",
+                    (*keys, SOURCE_RECHECK),
+                )
+            )
         found: dict[str, tuple[str | None, str | None]] = {}
         for url in urls:
-            row = self.conn.execute(
-                "SELECT c.headers FROM frontier f JOIN article_urls u ON u.url_key = f.url_key"
-                " JOIN captures c ON c.article_id = u.article_id"
-                " WHERE f.url_key = ? AND f.source = ? ORDER BY c.id DESC LIMIT 1",
-                (url_key(url), SOURCE_RECHECK),
-            ).fetchone()
-            if row is not None:
-                headers = json.loads(row[0] or "{}")
+            key = url_key(url)
+            if key in latest:
+                headers = json.loads(latest[key] or "{}")
                 found[url] = (headers.get("etag"), headers.get("last-modified"))
         return found
 
@@ -167,20 +198,26 @@ class Frontier:
         ).fetchall()
         return [str(r[0]) for r in rows]
 
-    def listed(self, url: str) -> tuple[dt.date, str] | None:
-        """The date a listing printed beside the link, or a feed gave the entry, and which
-        of the two ("listing", "feed"): the article's date when its page shows none. A
-        sitemap's ``lastmod`` and a recheck's archived day are not publication dates."""
-        row = self.conn.execute(
-            "SELECT listed_date, source FROM frontier WHERE url_key = ?", (url_key(url),)
-        ).fetchone()
-        if not row or not row[0]:
-            return None
-        if row[1] == SOURCE_FEED:
-            return dt.date.fromisoformat(row[0]), "feed"
-        if str(row[1]).startswith(("http://", "https://")):  # the listing page it was on
-            return dt.date.fromisoformat(row[0]), "listing"
-        return None
+    def listed(self, urls: list[str]) -> dict[str, tuple[dt.date, str]]:
+        """For each URL that has one, the date a listing printed beside the link, or a feed
+        gave the entry, and which of the two ("listing", "feed"): the article's date when
+        its page shows none. One query per ``_BATCH`` URLs: a run asks for every article."""
+        rows: dict[str, tuple[str | None, str | None]] = {}
+        for keys, marks in _batches(urls):
+            rows.update(
+                (key, (day, source))
+                for key, day, source in self.conn.execute(
+                    f"SELECT url_key, listed_date, source FROM frontier WHERE url_key IN ({marks})",
+                    keys,
+                )
+            )
+        found: dict[str, tuple[dt.date, str]] = {}
+        for url in urls:
+            day, source = rows.get(url_key(url), (None, None))
+            kind = listed_kind(source)
+            if day and kind:
+                found[url] = dt.date.fromisoformat(day), kind
+        return found
 
     def settle(self, url: str, state: State, error: str | None = None) -> None:
         """Record a URL's outcome and commit."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import MISSING, Field, asdict, dataclass, field, fields, replace
+from typing import Any
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -80,20 +81,22 @@ class Discovery:
 
     @classmethod
     def from_json(cls, text: str) -> Discovery:
+        """Every field read back, so one added later cannot be forgotten here: each is
+        made the type of its default (JSON has lists, not tuples). A field an older
+        version did not write keeps its default; a key no field has any more is ignored."""
         data = json.loads(text)
         return cls(
-            feeds=tuple(data.get("feeds", ())),
-            sitemaps=tuple(data.get("sitemaps", ())),
-            listings=tuple(data.get("listings", ())),
-            notes=dict(data.get("notes", {})),
-            requests=int(data.get("requests", 0)),
-            article_patterns=tuple(data.get("article_patterns", ())),
-            samples=tuple(data.get("samples", ())),
-            site_name=str(data.get("site_name", "")),
-            pagination=dict(data.get("pagination", {})),
-            home_problem=str(data.get("home_problem", "")),
-            explored_at=str(data.get("explored_at", "")),
+            **{f.name: _like_default(f, data[f.name]) for f in fields(cls) if f.name in data}
         )
+
+
+def _like_default(spec: Field[Any], value: object) -> Any:
+    """``value`` as the type of the field's default (tuple, dict, int, str)."""
+    if callable(spec.default_factory):
+        return type(spec.default_factory())(value)
+    if spec.default is MISSING:
+        return value  # no default to go by: as JSON has it
+    return type(spec.default)(value)
 
 
 def _text(node: LexborNode) -> str:

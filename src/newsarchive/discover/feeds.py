@@ -29,6 +29,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from defusedxml import DefusedXmlException
@@ -45,6 +46,7 @@ _CHUNK = 256 * 1024  # bigger chunks: expat rescans an unfinished token on every
 _ENTRY_ELEMENTS = 256  # elements kept inside one entry: plenty for a real one
 _ENTRY_DEPTH = 3  # <url><news:news><news:publication_date> is the deepest we read
 _URL_SPAN = 8 * 1024  # the regex fallback's overlap between chunks: longer URLs are lost
+_KEEP = 1024 * 1024  # what the parser read, kept for the regex fallback: a real feed is less
 
 
 @dataclass(frozen=True)
@@ -101,12 +103,34 @@ def _is_url(value: str) -> bool:
 class _Body:
     """The document's bytes in chunks: inflated if gzipped, never more than ``max_bytes``.
 
-    Iterable more than once (the regex fallback reads it again); ``truncated`` is set when
+    Iterated once, by the parser; ``again()`` gives the regex fallback the same chunks
+    from the start: those the parser read, kept while they total at most ``_KEEP``, then
+    the rest of the same stream, so a broken feed is inflated and sliced once. A bigger
+    document is read anew instead, as it is never held whole. ``truncated`` is set when
     there was more. A broken gzip stream simply ends where it breaks.
     """
 
     def __init__(self, content: bytes, max_bytes: int) -> None:
         self.content, self.max_bytes, self.truncated = content, max_bytes, False
+        self._stream = self._capped()
+        self._kept: list[bytes] | None = []  # None: past _KEEP, no longer kept
+        self._kept_bytes = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            if self._kept is not None:
+                self._kept_bytes += len(chunk)
+                if self._kept_bytes <= _KEEP:
+                    self._kept.append(chunk)
+                else:
+                    self._kept = None
+            yield chunk
+
+    def again(self) -> Iterator[bytes]:
+        """The document from its start once more, where the parser gave up or not."""
+        if self._kept is None:
+            return self._capped()
+        return chain(self._kept, self._stream)
 
     def _raw(self) -> Iterator[bytes]:
         if self.content[:2] != b"\x1f\x8b":
@@ -120,7 +144,7 @@ class _Body:
         except (OSError, EOFError, zlib.error):
             return
 
-    def __iter__(self) -> Iterator[bytes]:
+    def _capped(self) -> Iterator[bytes]:
         left, started = self.max_bytes, False
         for raw in self._raw():
             chunk = raw
@@ -296,12 +320,14 @@ _LINK_RE = re.compile(
 
 
 def _links_by_regex(body: _Body) -> Iterator[FeedEntry]:
-    """Broken XML still often has usable <link> or <loc> elements; read chunk by chunk."""
-    head = next(iter(body), b"")
-    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")("replace")
+    """Broken XML still often has usable <link> or <loc> elements; read chunk by chunk,
+    decoded as UTF-16 when the first chunk starts with its BOM, else as UTF-8."""
+    decoder: codecs.IncrementalDecoder | None = None
     carry = ""
-    for chunk in body:
+    for chunk in body.again():
+        if decoder is None:
+            utf16 = chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")("replace")
         text = carry + decoder.decode(chunk)
         last = 0
         for match in _LINK_RE.finditer(text):

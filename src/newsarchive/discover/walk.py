@@ -102,11 +102,18 @@ class ListingWalk:
         """The page could not be fetched: stop, keep the resume point for the next run."""
         return self._end(Stop.FAILED)
 
-    def unchanged(self) -> Stop | None:
-        """304 on a conditional page 1, or a page 2+ that is gone (404/410)."""
+    def not_modified(self) -> Stop | None:
+        """A 304 to page 1's conditional request: nothing new at its top, the incremental
+        stop. Pages 2+ are never asked conditionally; a 304 there has nothing to read and
+        ends the listing like a gone page."""
         if self.number > 1:
-            return self._end(Stop.END)
+            return self.gone()
         return self._incremental()
+
+    def gone(self) -> Stop:
+        """A page 2+ answered 404/410: the listing's natural end (a gone page 1 is a
+        failure of the run, never reported here)."""
+        return self._end(Stop.END)
 
     def listed(self, listed: Listed) -> Stop | None:
         """The page was fetched and its links queued: decide what comes next."""

@@ -35,6 +35,7 @@ from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.models import Page
+from newsarchive.safe_text import one_line
 
 DEFAULT_USER_AGENT = (
     f"newsarchive/{__version__} (+https://github.com/newsarchive/newsarchive; research archive)"
@@ -133,8 +134,7 @@ def malformed(exc: httpx.HTTPError) -> str | None:
     if isinstance(exc, httpx.DecodingError) or (
         isinstance(exc, httpx.ProtocolError) and not str(exc).lower().startswith(_CLOSED_EARLY)
     ):
-        text = " ".join(str(exc).split()) or type(exc).__name__
-        return text if len(text) <= 120 else text[:117] + "..."
+        return one_line(str(exc), 120, ellipsis="...") or type(exc).__name__
     return None
 
 
@@ -457,10 +457,7 @@ class Fetcher:
             with self._lock:
                 self.stats.decode_cpu += time.thread_time() - cpu
             fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
-            return Page(
-                url, final, status, resp_headers, content, text, encoding, fetched_at,
-                not_modified=status == 304,
-            )  # fmt: skip
+            return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
             self._host(refused_host).unreachable = last_error
         raise FetchFailed(

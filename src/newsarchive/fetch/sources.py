@@ -38,7 +38,7 @@ def fetch_source(
         raise
     except FetchError as exc:
         return Miss.FAILED, f"{kind} failed: {exc}"
-    if page.status == 304:
+    if page.not_modified:
         return Miss.UNCHANGED, ""
     if page.status in GONE_STATUSES and gone_ends:
         return Miss.GONE, ""

@@ -1,0 +1,86 @@
+"""Which of a site's sources a run reads: the profile's hints, then what exploring found.
+
+Hints take precedence. A site without hints, or one of whose hints failed (a guess, or a
+site that moved), is explored too: what exploring found before is reused while fresh
+(``explorer.REEXPLORE_DAYS``), unless all of it fails now. Nothing is read twice in a
+run. The reading itself is ``crawl_sources.SourceReader``'s; this only chooses, so
+``crawl.SiteCrawl`` is left with the run's life cycle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from newsarchive.archive.frontier import Frontier
+from newsarchive.crawl_run import SiteReport
+from newsarchive.crawl_sources import SourceReader
+from newsarchive.discover.explore import Discovery
+from newsarchive.discover.urls import absolute
+from newsarchive.explorer import explore, stale
+from newsarchive.fetch.client import Fetcher
+from newsarchive.models import Profile
+
+
+def hinted(profile: Profile) -> Discovery | None:
+    """The profile's own sources, when it names any: hints that take precedence."""
+    if not (profile.feeds or profile.sitemaps or profile.start_urls):
+        return None
+    return Discovery(
+        feeds=tuple(absolute(profile, u) for u in profile.feeds),
+        sitemaps=tuple(absolute(profile, u) for u in profile.sitemaps),
+        listings=tuple(absolute(profile, u) for u in profile.start_urls),
+    )
+
+
+def reusable(found: Discovery, *, hints: bool, today: dt.date) -> bool:
+    """An earlier exploration is read again while fresh; an empty one is retried each
+    run, unless hints cover the site anyway."""
+    return (not found.empty or hints) and not stale(found, today)
+
+
+class Discoverer:
+    """One site's choice of sources in one run; ``robots_gate`` raises when robots.txt
+    disallows the site for this run (it reports that itself)."""
+
+    def __init__(
+        self, fetcher: Fetcher, frontier: Frontier, profile: Profile, report: SiteReport,
+        reader: SourceReader, *, robots_gate: Callable[[str], None],
+    ) -> None:  # fmt: skip
+        self.fetcher, self.frontier, self.profile = fetcher, frontier, profile
+        self.report, self.reader, self._robots_gate = report, reader, robots_gate
+
+    def run(self) -> None:
+        """Read the hints; then, unless they all worked, what exploring found before
+        (fresh), and explore again only when that too fails or there is none."""
+        hints = hinted(self.profile)
+        done: set[str] = set()
+        if hints is not None:
+            if not self.reader.read(hints):
+                return
+            done = set(hints.urls)
+        found = self.frontier.discovery()
+        if found is not None and reusable(found, hints=hints is not None, today=dt.date.today()):
+            left = set(found.urls) - done
+            if not left or self.reader.read(found, skip=done) < len(left):
+                return  # something found still works (or all of it was read already)
+            done |= left
+        self.reader.read(self._explore(alone=hints is None), skip=done)
+
+    def _explore(self, *, alone: bool = True) -> Discovery:
+        """Explore the site; when that is all there is to read (``alone``: no hints) and
+        it finds nothing, that is the run's failure (hints report their own)."""
+        self._robots_gate(self.profile.origin)
+        found = explore(self.fetcher, self.profile)
+        self.frontier.save_discovery(found)
+        self.report.explored += found.requests
+        if alone and found.empty:
+            if found.home_problem:  # unreachable, gone, not HTML: say that, not "no news"
+                self.report.fail(f"cannot read the site's home page: {found.home_problem}")
+            else:
+                where = self.fetcher.describe(self.profile.origin)
+                self.report.fail(
+                    f"found no feed, sitemap or listing of news at {where} ({found.requests}"
+                    " requests): not a news site, or one that needs a profile"
+                )
+        return found

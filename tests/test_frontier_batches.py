@@ -1,0 +1,81 @@
+"""The frontier answers for a run's whole batch of URLs in one query per ``_BATCH`` keys,
+with the same answers a query per URL gave."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsarchive.archive import frontier as frontier_module
+from newsarchive.archive.connection import connect
+from newsarchive.archive.frontier import Frontier
+from newsarchive.archive.store import Store
+from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Article, Candidate, Page
+
+DAY = dt.date(2026, 11, 2)
+WHEN = dt.datetime(2026, 11, 3, 8, 0, tzinfo=dt.UTC)
+
+
+def selects(conn: object, run: object) -> int:
+    """How many SELECTs on the frontier ``run()`` made."""
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)  # type: ignore[attr-defined]
+    try:
+        run()  # type: ignore[operator]
+    finally:
+        conn.set_trace_callback(None)  # type: ignore[attr-defined]
+    return sum(1 for sql in seen if sql.lstrip().upper().startswith("SELECT"))
+
+
+def test_listed_dates_come_in_one_query_per_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(frontier_module, "_BATCH", 4)
+    conn = connect(tmp_path / "a.db", create=True)
+    frontier = Frontier(conn, "t")
+    sources = {
+        "https://t.example/a": ("https://t.example/news", DAY),  # a listing card's date
+        "https://t.example/b": (SOURCE_FEED, DAY),
+        "https://t.example/c": (SOURCE_SITEMAP, DAY),  # lastmod: not a publication date
+        "https://t.example/d": ("https://t.example/news", None),  # no date on the card
+    }
+    frontier.queue(Candidate(u, "t", source, day) for u, (source, day) in sources.items())
+    asked = [*sources, "https://t.example/never-queued", "HTTPS://T.EXAMPLE/a"]
+    found: dict[str, tuple[dt.date, str]] = {}
+    assert selects(conn, lambda: found.update(frontier.listed(asked))) == 2  # 5 keys, 4 a query
+    assert found == {
+        "https://t.example/a": (DAY, "listing"),
+        "https://t.example/b": (DAY, "feed"),
+        "HTTPS://T.EXAMPLE/a": (DAY, "listing"),  # any spelling of a queued URL
+    }
+    assert selects(conn, lambda: frontier.listed([])) == 0
+
+
+def test_recheck_validators_are_the_latest_captures_in_one_query_per_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(frontier_module, "_BATCH", 2)
+    conn = connect(tmp_path / "a.db", create=True)
+    store, frontier = Store(conn, stories=False), Frontier(conn, "t")
+    urls = [f"https://t.example/news/{n}" for n in range(3)]
+    for n, url in enumerate(urls):
+        for version in (1, 2) if n else (1,):  # article 0 has one capture, the others two
+            headers = {"etag": f'"{n}-{version}"', "last-modified": f"v{version}"}
+            page = Page(url, url, 200, headers, b"<html></html>", "", "utf-8", WHEN)
+            with conn:
+                store.upsert_article(
+                    Article(title=f"Заглавие {n} {version}", text="Текст.", published=DAY),
+                    site="t", url=url, fetched_at=WHEN.isoformat(),
+                    capture_id=store.save_capture(page),
+                )  # fmt: skip
+    frontier.requeue_recent(30, today=DAY + dt.timedelta(days=1))
+    asked = [*urls, "https://t.example/not-archived"]
+    found: dict[str, tuple[str | None, str | None]] = {}
+    assert selects(conn, lambda: found.update(frontier.recheck_validators(asked))) == 2
+    assert found == {
+        urls[0]: ('"0-1"', "v1"),
+        urls[1]: ('"1-2"', "v2"),
+        urls[2]: ('"2-2"', "v2"),
+    }
