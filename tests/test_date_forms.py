@@ -10,9 +10,9 @@ import datetime as dt
 
 import pytest
 
+from newsarchive.dates import find_text_dates, parse_text_date, parse_url_date
+from newsarchive.dates import local_date as dates_local
 from newsarchive.extraction import extract
-from newsarchive.extraction.dates import find_text_dates, parse_text_date, parse_url_date
-from newsarchive.extraction.dates import local_date as dates_local
 
 TODAY = dt.date(2025, 3, 20)
 FETCHED = dt.datetime(2025, 3, 20, 15, 0)

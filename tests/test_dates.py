@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsarchive.extraction.dates import (
+from newsarchive.dates import (
     parse_feed_date,
     parse_iso,
     parse_text_date,

@@ -209,7 +209,7 @@ def _stream(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, An
 def _published(value: Any, line: int) -> Any:
     if value in (None, ""):
         return None
-    from newsarchive.extraction.dates import parse_iso
+    from newsarchive.dates import parse_iso
 
     parsed = parse_iso(str(value)) if isinstance(value, str) else None
     if parsed is None:

@@ -157,7 +157,7 @@ class Store:
         comes from a capture, to none (an import) otherwise.
         """
         from newsarchive.archive import revisions
-        from newsarchive.extraction.dates import local_date
+        from newsarchive.dates import local_date
         from newsarchive.extractor_version import EXTRACTOR_VERSION
 
         if extractor is None and capture_id is not None:

@@ -35,13 +35,12 @@ from typing import NamedTuple
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
+from newsarchive.dates import Published, local_date, parse_feed_date, parse_iso
 from newsarchive.discover.urls import is_article_url, normalize_url, on_site
-from newsarchive.extraction.dates import Published, local_date, parse_feed_date, parse_iso
-from newsarchive.fetch.client import FetchOptions
-from newsarchive.models import Candidate, Profile
+from newsarchive.models import MAX_BODY_BYTES, Candidate, Profile
 
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
-MAX_BYTES = FetchOptions.max_bytes  # the body cap's default, not a second setting
+MAX_BYTES = MAX_BODY_BYTES  # the fetcher's body cap by default, not a second setting
 _CHUNK = 256 * 1024  # bigger chunks: expat rescans an unfinished token on every feed
 _ENTRY_ELEMENTS = 256  # elements kept inside one entry: plenty for a real one
 _ENTRY_DEPTH = 3  # <url><news:news><news:publication_date> is the deepest we read

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.dates import local_date, parse_text_date
 from newsarchive.discover.anchors import link_target, page_base
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.furniture import Furniture
@@ -29,7 +30,6 @@ from newsarchive.discover.urls import (
     site_hosts,
     url_key,
 )
-from newsarchive.extraction.dates import local_date, parse_text_date
 from newsarchive.models import Candidate, Profile
 
 _NEXT_TEXT = re.compile(

@@ -17,7 +17,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from newsarchive.extraction.dates import local_date
+from newsarchive.dates import local_date
 from newsarchive.models import Published
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.extraction.dates import LABEL_WORDS, MONTH_WORD
+from newsarchive.dates import LABEL_WORDS, MONTH_WORD
 
 # Elements themes name after the byline, most specific first.
 BYLINE_SELECTORS = (

@@ -14,7 +14,8 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction import authors, clean, content, dates, mojibake, titles
+from newsarchive import dates
+from newsarchive.extraction import authors, clean, content, mojibake, titles
 from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.extraction.published import pick_dates

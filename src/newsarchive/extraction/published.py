@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.extraction import dates
+from newsarchive import dates
 from newsarchive.extraction.furniture import NearTitle, Replay, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_script_dates
 from newsarchive.models import Profile, Published

@@ -34,7 +34,7 @@ from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
 from newsarchive.fetch.mirror import MirrorTransport
-from newsarchive.models import Page
+from newsarchive.models import MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
 
 DEFAULT_USER_AGENT = (
@@ -58,7 +58,7 @@ class FetchOptions:
     retries: int = 3
     backoff: float = 1.0
     max_retry_after: float = 120.0
-    max_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = MAX_BODY_BYTES
     # robots.txt is small or broken: Google reads at most 500 KiB of it, and so do we
     robots_max_bytes: int = 500 * 1024
     # a whole response (every redirect hop, the body streamed to its end) takes at most
