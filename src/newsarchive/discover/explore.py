@@ -21,6 +21,7 @@ from newsarchive.discover.items import Items
 from newsarchive.discover.shape import Shape, is_file_path, looks_like_article_path
 from newsarchive.discover.urls import normalize_url, on_site
 from newsarchive.models import Profile
+from newsarchive.safe_text import one_line
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 # Tried, in order, only when no page names a feed: the paths CMSs use most.
@@ -172,7 +173,7 @@ def site_name(tree: LexborHTMLParser) -> str:
     if node is not None and (node.attributes.get("content") or "").strip():
         return " ".join((node.attributes.get("content") or "").split())
     title = tree.css_first("title")
-    return " ".join((title.text() or "").split())[:80] if title is not None else ""
+    return one_line(title.text() or "", 80, ellipsis="") if title is not None else ""
 
 
 def pagination_template(listing: str, next_page: str | None) -> str:

@@ -608,7 +608,7 @@ class Fetcher:
             httpx.URL(following)
             urlsplit(following).port  # noqa: B018 (raises on a port out of range)
         except (ValueError, httpx.InvalidURL):
-            shown = " ".join(location.split())[:100]
+            shown = one_line(location, 100, ellipsis="")
             self._log_fetch(url, "bad-redirect", 0, time.monotonic())
             raise RedirectRefused(
                 f"redirect to an invalid URL ({shown!r})", url=url, shown=self.describe(url)
