@@ -108,6 +108,10 @@ BAD = {
     "ten kilobytes": "община " * 1500,
     "NUL": "общ\x00ина",
     "too many terms": " ".join(f"дума{i}" for i in range(100)),
+    "mistyped filter": "мост tilte:мост",
+    "unsupported filter": "author:Иванов",
+    "empty title scope": "община title:",
+    "title scope without a word": "община title:-мост",
 }
 
 
@@ -186,3 +190,23 @@ def test_any_input_gives_hits_or_a_query_error(small_archive: Path, text: str) -
             api.search_count(small_archive, text)
         except QueryError:
             pytest.fail("search ran but count failed")
+
+
+def test_title_scope_parses_words_phrases_prefixes_and_exclusions() -> None:
+    q = parse_query('title:община title:"нов парк" title:соц* -title:мост улици')
+    assert q.groups == [
+        [Term(("община",), WORD, scope="title")],
+        [Term(("нов", "парк"), EXACT, scope="title")],
+        [Term(("соц",), PREFIX, scope="title")],
+        [Term(("улици",), WORD)],
+    ]
+    assert q.excluded == [Term(("мост",), WORD, exclude=True, scope="title")]
+    assert q.fts({"община": "община"}) == (
+        '(({title title_lemmas} : "община") AND (title : "нов парк") AND (title : "соц"*)'
+        ' AND "улици") NOT ({title title_lemmas} : "мост")'
+    )
+
+
+@pytest.mark.parametrize("text", ["http://example.bg/a", "12:30 часа", "Русе: новини"])
+def test_colons_that_are_no_filter_are_searched_as_words(text: str) -> None:
+    assert parse_query(text).terms()

@@ -123,6 +123,15 @@ def test_site_since_until_filters_in_the_query(run_cli: Cli, archive: Path) -> N
     assert found(run_cli, archive, "община since:2022-01-02 until:2023-03-10") == {2, 3}
 
 
+def test_title_scope_searches_the_headline_alone(run_cli: Cli, archive: Path) -> None:
+    assert found(run_cli, archive, "title:община") == {1, 5}  # titles 1 and 5, texts 2, 3
+    assert found(run_cli, archive, "title:общините") == {1, 5}  # any form, as unscoped
+    assert found(run_cli, archive, 'title:"малки общини"') == {5}
+    assert found(run_cli, archive, "title:дунав") == {2}  # 4 says Дунав only in its text
+    assert found(run_cli, archive, "община -title:община") == {2, 3}
+    assert found(run_cli, archive, "title:общ*") == {1, 5}
+
+
 def test_filter_options(run_cli: Cli, archive: Path) -> None:
     assert found(run_cli, archive, "община", "--site", "ruse-bg") == {2}
     assert found(run_cli, archive, "община", "--site", "bta", "--site", "nsorb") == {1, 3, 5}

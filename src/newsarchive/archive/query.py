@@ -8,7 +8,10 @@ raises ``QueryError`` with one line saying why.
 
 Syntax: ``word`` (any form of it: "община" finds "общината"), ``"exact"`` or
 ``"exact phrase"`` (these forms only), ``a OR b``, ``-word`` / ``-"phrase"`` (exclude),
-``prefix*``, and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``.
+``prefix*``, ``title:word`` / ``title:"phrase"`` / ``title:prefix*`` (in the headline
+only), and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``. Any other
+``name:value`` is refused rather than searched as two words, so a mistyped filter
+("tilte:мост", "author:…") says so instead of quietly matching nothing.
 All terms must match (AND); ``(...)`` groups, so ``a OR (b c)`` is a, or b and c
 together (they used to be dropped silently, which changed what such a query meant).
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsarchive.archive.lemmas import TOKEN
 from newsarchive.errors import QueryError
@@ -32,9 +35,14 @@ MAX_DEPTH = 8
 _OPERATORS = {"OR", "AND", "NOT"}
 _FILTERS = ("site", "since", "until")
 _SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
-# Column filters of the index (see schema.py): originals only, or originals and lemmas.
+# Column filters of the index (see schema.py): originals only, or originals and lemmas,
+# for the whole article or (``title:``) the headline alone.
 ORIGINAL = "{title text}"
+_TITLE_ORIGINAL, _TITLE_ANY_FORM = "title", "{title title_lemmas}"
 WORD, EXACT, PREFIX = "word", "exact", "prefix"
+TITLE = "title"
+# "name:value" that reads as a filter (ASCII letters, then a colon): refused unless known.
+_FILTER_LIKE = re.compile(r"-?[A-Za-z]{2,12}")
 
 
 @dataclass(frozen=True)
@@ -44,18 +52,21 @@ class Term:
     words: tuple[str, ...]
     kind: str = WORD
     exclude: bool = False
+    scope: str = ""  # "" for the whole article, TITLE for the headline only
 
     def fts(self, lemmas: Mapping[str, str]) -> str:
         """This term as an FTS5 expression; ``lemmas`` maps forms to the archive's lemma."""
         quoted = '"' + " ".join(self.words) + '"'
+        original = _TITLE_ORIGINAL if self.scope == TITLE else ORIGINAL
         if self.kind == PREFIX:
-            return f"{ORIGINAL} : {quoted}*"
+            return f"{original} : {quoted}*"
         if self.kind == WORD and len(self.words) == 1:
             # The lemma matches the word itself (original columns) and every other form
             # of it (the lemma columns hold the lemmas of forms that differ from them).
             word = self.words[0]
-            return '"' + lemmas.get(word, word) + '"'
-        return f"{ORIGINAL} : {quoted}"
+            lemma = '"' + lemmas.get(word, word) + '"'
+            return f"{_TITLE_ANY_FORM} : {lemma}" if self.scope == TITLE else lemma
+        return f"{original} : {quoted}"
 
 
 @dataclass
@@ -139,6 +150,30 @@ def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
     return Term(words, WORD, exclude)
 
 
+def _is_title_scope(bare: str) -> bool:
+    return bare.lower().removeprefix("-").startswith(TITLE + ":")
+
+
+def _title_term(
+    bare: str, tokens: list[re.Match[str]], pos: int, *, exact: bool
+) -> tuple[Term, int]:
+    """``title:word``, ``title:prefix*``, ``-title:word``, or ``title:"a phrase"`` (the
+    phrase is the next token, written right after the colon); returns the term and the
+    position after what it used."""
+    exclude = bare.startswith("-")
+    value = bare.partition(":")[2]
+    if not value and pos < len(tokens) and tokens[pos].start() == tokens[pos - 1].end():
+        phrase = tokens[pos].group(2)
+        if phrase is not None and not tokens[pos].group(1):
+            term = _term(phrase, quoted=True, exact=exact)
+            if term is not None:
+                return replace(term, exclude=exclude, scope=TITLE), pos + 1
+    term = _term(value, quoted=False, exact=exact) if value and not value.startswith("-") else None
+    if term is None:
+        raise QueryError('title: needs a word, a prefix* or a "phrase" right after it')
+    return replace(term, exclude=exclude, scope=TITLE), pos
+
+
 def _filter(query: ParsedQuery, key: str, value: str) -> None:
     if key == "site":
         for site in value.lower().split(","):
@@ -196,6 +231,9 @@ def _parse_group(
                 raise QueryError("unbalanced parenthesis: '(' without ')'")
             pos += 1  # the ")"
             item, exclude = sub, bool(open_dash)
+        elif bare is not None and _is_title_scope(bare):
+            item, pos = _title_term(bare, tokens, pos, exact=exact)
+            exclude = item.exclude
         elif bare is not None:
             key, _, value = bare.partition(":")
             if value and key.lower() in _FILTERS:
@@ -203,6 +241,11 @@ def _parse_group(
                     raise QueryError(f"{key.lower()}: applies to the whole query, not in (...)")
                 _filter(query, key.lower(), value)
                 continue
+            if value and _FILTER_LIKE.fullmatch(key) and key.lower() not in ("http", "https"):
+                raise QueryError(
+                    f"unknown filter '{key.lower().lstrip('-')}:' (the filters are site:, "
+                    f'since:, until:, title:); to search for the words, write "{bare}" in quotes'
+                )
             if bare in _OPERATORS:
                 if bare == "OR":
                     if not query.groups or pending_or:
