@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from newsarchive.dates import find_text_dates, parse_text_date, parse_url_date
+from newsarchive.dates import find_text_dates, parse_feed_date, parse_text_date, parse_url_date
 from newsarchive.dates import local_date as dates_local
 from newsarchive.extraction import extract
 
@@ -537,3 +537,24 @@ def test_a_day_apart_is_a_time_zone_only_where_some_zone_prints_it(
     assert article.published is not None
     assert dates_local(article.published) == expected
     assert article.date_source == source
+
+
+@pytest.mark.parametrize("null", ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1970-01-01"])
+def test_a_null_date_in_metadata_is_no_date(null: str) -> None:
+    """.NET's DateTime.MinValue and a zero Unix time are how a CMS writes "none": the next
+    rule dates the page (here the byline), and the page is extracted, not lost."""
+    head = (
+        '<script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "datePublished": "{null}", "dateModified": "{null}"}}'
+        "</script>"
+    )
+    article = extract(page("<p>Мария Петрова · 12.03.2025</p>", head=head), today=TODAY)
+    assert "error" not in article.rules and article.text
+    assert article.published == dt.date(2025, 3, 12)
+    assert article.modified is None
+
+
+def test_a_null_feed_date_is_no_date() -> None:
+    assert parse_feed_date("Mon, 01 Jan 0001 00:00:00 GMT") is None
+    assert parse_feed_date("Thu, 01 Jan 1970 00:00:00 +0000") is None
+    assert parse_feed_date("Wed, 12 Mar 2025 10:00:00 +0200") is not None

@@ -72,6 +72,7 @@ class SiteReport:
     explored: int = 0  # requests spent exploring the site for its sources
     archive_error: str = ""
     drift: Counter[str] = field(default_factory=Counter)
+    broken: Counter[str] = field(default_factory=Counter)  # see ``broken_warning``
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # need a person, not a failure
     cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
@@ -141,6 +142,14 @@ class SiteReport:
         elif self.budget_spent:
             text += f" (request budget of {self.budget_spent} spent; the next run resumes)"
         return text
+
+    def broken_warning(self) -> str | None:
+        """Extraction rules that raised: a bug to report, so shown even when quiet. A
+        field's failure cost that field (archived without it), a "page" failure the page."""
+        if not self.broken:
+            return None
+        fields = ", ".join(f"{name} on {count}" for name, count in sorted(self.broken.items()))
+        return f"extraction rules failed ({fields} page(s)): a bug, please report it"
 
     def drift_warning(self) -> str | None:
         """Profile selectors that matched nothing: needs a person, so shown even when quiet."""

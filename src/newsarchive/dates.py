@@ -169,8 +169,29 @@ def _build(
         return None
 
 
+# How a CMS writes "no date": .NET's DateTime.MinValue ("0001-01-01T00:00:00Z", on every
+# page of a large US newspaper network), a zero Unix time ("1970-01-01"). Taken as no date
+# at all, so the next rule gets its turn instead of archiving the year 1.
+_EARLIEST_YEAR = 1900
+_UNIX_ZERO = dt.date(1970, 1, 1)
+
+
+_RFC822_NULL_YEAR = re.compile(r"\d\s+[A-Za-z]{3}\s+0\d{3}(?!\d)")
+
+
+def is_null_date(value: Published) -> bool:
+    """A stated date that means "none" (see ``_EARLIEST_YEAR``)."""
+    return value.year < _EARLIEST_YEAR or local_date(value) == _UNIX_ZERO
+
+
 def parse_iso(value: str) -> Published | None:
-    """ISO 8601 as found in JSON-LD and meta tags, tolerating "+0300" offsets."""
+    """ISO 8601 as found in JSON-LD and meta tags, tolerating "+0300" offsets; None for
+    a date that means "none" (``is_null_date``)."""
+    parsed = _parse_iso(value)
+    return None if parsed is None or is_null_date(parsed) else parsed
+
+
+def _parse_iso(value: str) -> Published | None:
     m = _ISO.search(value.strip())
     if not m:
         return None
@@ -188,11 +209,14 @@ def parse_iso(value: str) -> Published | None:
 
 
 def parse_feed_date(value: str) -> Published | None:
-    """RFC 822 (RSS ``pubDate``) or ISO (Atom ``updated``)."""
+    """RFC 822 (RSS ``pubDate``) or ISO (Atom ``updated``); None for a null date."""
+    if _RFC822_NULL_YEAR.search(value):
+        return None  # the stdlib reads "01 Jan 0001" as 2001, a two-digit year
     try:
-        return parsedate_to_datetime(value.strip())
+        parsed = parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError):
         return parse_iso(value)
+    return None if is_null_date(parsed) else parsed
 
 
 @dataclass(frozen=True)

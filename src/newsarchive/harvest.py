@@ -40,6 +40,7 @@ class Verdict:
     url: str = ""
     cpu: float = 0.0  # extraction CPU seconds
     drift: tuple[str, ...] = ()  # profile fields the generic rules had to supply
+    broken: tuple[str, ...] = ()  # fields whose extraction rules raised on this page
 
 
 _DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
@@ -74,12 +75,17 @@ def judge(
     if article.published is None and listed and listed[0] <= result.fetched_at.date() + _DAY:
         article = replace(article, published=listed[0], date_source=listed[1])
     drift = tuple(filter(None, article.rules.get("drift", "").split(",")))
+    broken = tuple(filter(None, article.rules.get("error", "").split(",")))
+    if broken == ("page",):
+        message = f"the extractor failed on the page (a bug, please report it): {url}"
+        return Verdict(Outcome.FAILED, message, cpu=cpu, broken=broken)
     if not article.text and not article.title:
-        return Verdict(Outcome.FAILED, f"no article found on the page: {url}", cpu=cpu, drift=drift)
+        message = f"no article found on the page: {url}"
+        return Verdict(Outcome.FAILED, message, cpu=cpu, drift=drift, broken=broken)
     if too_old(article.published, since):
-        return Verdict(Outcome.OLD, "older than --since", cpu=cpu, drift=drift)
+        return Verdict(Outcome.OLD, "older than --since", cpu=cpu, drift=drift, broken=broken)
     identity = identify(result.final_url, article.canonical_url, profile)
-    return Verdict(Outcome.NEW, article=article, url=identity, cpu=cpu, drift=drift)
+    return Verdict(Outcome.NEW, article=article, url=identity, cpu=cpu, drift=drift, broken=broken)
 
 
 SETTLED = {
@@ -147,6 +153,7 @@ class Harvester:
         if isinstance(result, Page):
             self.report.pages += 1
             self.report.drift.update(verdict.drift)
+            self.report.broken.update(verdict.broken)
         outcome: Outcome = verdict.outcome
         if outcome in SETTLED:
             self.frontier.settle(url, SETTLED[outcome], verdict.message)

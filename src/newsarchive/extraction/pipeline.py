@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -18,13 +20,16 @@ from newsarchive import dates
 from newsarchive.extraction import authors, clean, content, mojibake, titles
 from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_metadata
-from newsarchive.extraction.published import pick_dates
+from newsarchive.extraction.published import DatePick, pick_dates
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Article, Profile
 
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
 _MIN_BODY_CHARS = 80
 _MAX_LINK_DENSITY = 0.5
+T = TypeVar("T")
+_NO_DATES: tuple[DatePick | None, DatePick | None] = (None, None)
+_NO_TAGS: tuple[str, ...] = ()
 
 
 @dataclass
@@ -40,11 +45,17 @@ def extract(
     profile: Profile | None = None,
     today: dt.date | None = None,
 ) -> Article:
-    """Extract one article. Never raises: at worst an Article with empty text."""
+    """Extract one article. Never raises: at worst an Article with empty text.
+
+    Two isolation points, because the generic rules meet markup nobody tested them on:
+    a field whose rules fail on a page costs that field only (``rules[field]`` and
+    ``rules["error"]`` name it), and whatever else fails costs the page
+    (``rules["error"] == "page"``). Either way one bad page must not stop a crawl.
+    """
     try:
         return _extract(html, url, profile or _GENERIC, today)
-    except Exception:  # the isolation point: one bad page must not stop a crawl
-        return Article(url=url, site=profile.id if profile else None, rules={"error": "yes"})
+    except Exception:
+        return Article(url=url, site=profile.id if profile else None, rules={"error": "page"})
 
 
 def _extract(
@@ -58,16 +69,33 @@ def _extract(
     meta = read_metadata(tree)
     rules: dict[str, str] = {}
 
-    title = _pick_title(tree, meta, profile, url or "")
+    failed: list[str] = []
+    title = _guarded(
+        lambda: _pick_title(tree, meta, profile, url or ""), _Field("", "error"), "title", failed
+    )
     rules["title"] = title.rule
     near = NearTitle(tree, titles.title_forms(title.value))
-    published, modified = pick_dates(tree, near, meta, profile, today, url or "")
-    rules["published"] = published.rule if published else "none"
+    published, modified = _guarded(
+        lambda: pick_dates(tree, near, meta, profile, today, url or ""),
+        _NO_DATES,
+        "published",
+        failed,
+    )
+    rules["published"] = (
+        "error" if "published" in failed else published.rule if published else "none"
+    )
     if modified is not None:
         rules["modified"] = modified.rule
-    author = _pick_author(tree, near, meta, profile, url or "")
+    author = _guarded(
+        lambda: _pick_author(tree, near, meta, profile, url or ""),
+        _Field("", "error"),
+        "author",
+        failed,
+    )
     rules["author"] = author.rule
-    tags = _pick_tags(tree, meta, profile)
+    tags = _guarded(lambda: _pick_tags(tree, meta, profile), _NO_TAGS, "tags", failed)
+    if failed:
+        rules["error"] = ",".join(failed)
 
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
@@ -102,6 +130,16 @@ def _extract(
         site=None if profile is _GENERIC else profile.id,
         rules=rules,
     )
+
+
+def _guarded(pick: Callable[[], T], fallback: T, name: str, failed: list[str]) -> T:
+    """``pick()``, or ``fallback`` with ``name`` added to ``failed`` when it raises: the
+    field isolation point of ``extract``."""
+    try:
+        return pick()
+    except Exception:
+        failed.append(name)
+        return fallback
 
 
 @lru_cache(maxsize=64)
