@@ -253,11 +253,16 @@ def after(value: Published, today: dt.date | None) -> bool:
     return local_date(value) > local_date(today) + dt.timedelta(days=1)
 
 
+# Every text form needs a digit (a year at least) or a relative word: text without one is
+# skipped before the dozen patterns run (most elements and windows hold no date).
+_MAY_HOLD_DATE = re.compile(r"\d|днес|вчера|преди|today|yesterday|ago", re.IGNORECASE)
+
+
 def find_text_dates(
     text: str, *, today: dt.date | None = None, month_first: bool = False
 ) -> list[TextDate]:
     """Every date in ``text``, in reading order, none after ``today``."""
-    if not text:
+    if not text or not _MAY_HOLD_DATE.search(text):
         return []
     text = text.replace("\xa0", " ")
     found: dict[int, TextDate] = {}

@@ -265,10 +265,10 @@ def _dated_texts(
         return
     for node in scope.css(_DATED_SELECTOR)[:300]:
         text = " ".join((node.text(deep=True, separator=" ") or "").split())
-        if not text or len(text) > 200 or in_furniture(node):
+        if not text or len(text) > 200:
             continue
         found = dates.find_text_dates(text, today=today, month_first=month_first)
-        if found:
+        if found and not in_furniture(node):  # the walk up only for the few with a date
             yield found
 
 
@@ -305,9 +305,12 @@ def _pick_modified(
     if not look_further:
         return None
     for window in near:
-        for found in dates.find_text_dates(window, today=today, month_first=month_first):
-            if found.modified:
-                return DatePick(found.value, "generic:text-near-title", "text")
+        found = dates.find_text_dates(window, today=today, month_first=month_first)
+        updated = next((date for date in found if date.modified), None)
+        if updated is not None:
+            return DatePick(updated.value, "generic:text-near-title", "text")
+        if found:
+            break  # an "Updated" label sits beside the published date, not further out
     element = _dated_element(dated, modified=True)
     script_modified = scripts()[1] if element is None else ""
     if script_modified:
