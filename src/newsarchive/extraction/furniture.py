@@ -130,13 +130,14 @@ def visible_text(
     until: LexborNode | None = None,
     then: int = 0,
     with_furniture: bool = False,
+    limit: int | None = None,
 ) -> str:
     """Text of a subtree without furniture (menus, sidebars, related lists, footers),
     or, ``with_furniture``, all of its text except scripts and styles.
 
     With ``until``, the walk stops once ``then`` characters of text followed the start of
     that element: the windows around a headline need a few hundred characters after it,
-    not the whole article below it. Iterative, so a page nested thousands of levels deep
+    not the whole article below it; with ``limit``, once about that many were read. Iterative, so a page nested thousands of levels deep
     cannot exhaust the stack.
     """
     parts: list[str] = []
@@ -144,7 +145,7 @@ def visible_text(
     stop_at = -1
     size = 0
     while stack:
-        if 0 <= stop_at < size:
+        if 0 <= stop_at < size or (limit is not None and size > limit):
             break
         node = stack.pop()
         if node is None:
@@ -193,11 +194,15 @@ class NearTitle(Replay[str]):
     """The windows of ``text_near_title``, walked once per page and only as far as some
     rule asks: the date, the modified date and the byline all read them."""
 
-    def __init__(self, tree: LexborHTMLParser, titles: tuple[str, ...] = ()) -> None:
-        super().__init__(text_near_title(tree, titles))
+    def __init__(
+        self, tree: LexborHTMLParser, h1s: list[LexborNode], titles: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(text_near_title(tree, h1s, titles))
 
 
-def text_near_title(tree: LexborHTMLParser, titles: tuple[str, ...] = ()) -> Iterator[str]:
+def text_near_title(
+    tree: LexborHTMLParser, h1s: list[LexborNode], titles: tuple[str, ...] = ()
+) -> Iterator[str]:
     """Text windows around the headline, where sites print the date (unlike related lists).
 
     Nearest first: what follows the headline inside ever larger ancestors, then what
@@ -205,39 +210,75 @@ def text_near_title(tree: LexborHTMLParser, titles: tuple[str, ...] = ()) -> Ite
     related lists on any page with a real article body. A generator: each larger
     ancestor is walked only when the nearer windows held no date.
 
-    The headline is the first ``<h1>`` outside furniture; on a page without one (an old
+    The headline is the first of the page's ``h1s`` outside furniture (the title picker
+    read the same list: the page is searched for them once); on a page without one (an old
     CMS with ``<h2 class="title">``, a page builder's styled ``<p>``), the first element
     whose own text is one of ``titles``: the stated title, and its longest part.
     """
-    h1 = next((h for h in tree.css("h1") if not in_furniture(h)), None)
+    h1 = next((h for h in h1s if not in_furniture(h)), None)
     if h1 is None:
         h1 = _element_reading(tree, titles)
     if h1 is None:
         return
-    heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
-    before: list[str] = []
-    node: LexborNode | None = h1
-    previous = heading
-    widened = 0
+    after = ""
+    widened: list[LexborNode] = []  # the ancestors that added text, nearest first
+    node = h1
     for _ in range(_MAX_ANCESTORS):
-        if widened == _WINDOWS or node is None or node.parent is None:
+        parent = node.parent
+        if len(widened) == _WINDOWS or parent is None or node.tag in ("body", "html"):
             break
-        if node.tag in ("body", "html"):
-            break
-        node = node.parent
-        text = visible_text(node, until=h1, then=len(heading) + _AFTER_TITLE)
-        if text == previous:
+        more = _text_after(node, _AFTER_TITLE - len(after)) if len(after) < _AFTER_TITLE else ""
+        if not more and not _text_before(node):
+            node = parent
             continue  # a wrapper that adds nothing (page builders nest a dozen deep)
-        previous = text
-        widened += 1
+        node = parent
+        widened.append(parent)
+        if more:
+            after = f"{after} {more}".strip()
+            yield " " + after[:_AFTER_TITLE]
+    heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
+    for ancestor in widened:  # rarely reached: only when no window after held a date
+        text = visible_text(ancestor, until=h1, then=len(heading))
         anchor = text.find(heading) if heading else -1
-        if anchor < 0:
-            continue
-        after = text[anchor + len(heading) : anchor + len(heading) + _AFTER_TITLE]
-        if after.strip():
-            yield after
-        before.append(text[max(anchor - _BEFORE_TITLE, 0) : anchor])
-    yield from (w for w in before if w.strip())
+        window = text[max(anchor - _BEFORE_TITLE, 0) : anchor] if anchor > 0 else ""
+        if window.strip():
+            yield window
+
+
+def _text_after(node: LexborNode, limit: int) -> str:
+    """The visible text of the siblings after ``node``, about ``limit`` characters: read
+    forward from the headline, so a window costs its own size, not the page above it."""
+    parts: list[str] = []
+    size = 0
+    sibling = node.next
+    while sibling is not None and size < limit:
+        text = _own_text(sibling, limit - size)
+        if text:
+            parts.append(text)
+            size += len(text) + 1
+        sibling = sibling.next
+    return " ".join(" ".join(parts).split())
+
+
+def _text_before(node: LexborNode) -> bool:
+    """Some sibling before ``node`` shows text (a kicker, a breadcrumb above the title)."""
+    sibling = node.prev
+    while sibling is not None:
+        if _own_text(sibling, 1):
+            return True
+        sibling = sibling.prev
+    return False
+
+
+def _own_text(node: LexborNode, limit: int) -> str:
+    """``visible_text`` of ``node`` itself included, cut off after about ``limit``
+    characters."""
+    tag = node.tag or ""
+    if tag == "-text":
+        return (node.text_content or "").strip()
+    if tag in _NO_TEXT_TAGS or tag.startswith(("_", "!")) or is_furniture(node):
+        return ""
+    return visible_text(node, limit=limit)
 
 
 def _element_reading(tree: LexborHTMLParser, titles: tuple[str, ...]) -> LexborNode | None:

@@ -70,11 +70,15 @@ def _extract(
     rules: dict[str, str] = {}
 
     failed: list[str] = []
+    h1s = tree.css("h1")  # the title picker and the headline's windows both start here
     title = _guarded(
-        lambda: _pick_title(tree, meta, profile, url or ""), _Field("", "error"), "title", failed
+        lambda: _pick_title(tree, meta, profile, url or "", h1s),
+        _Field("", "error"),
+        "title",
+        failed,
     )
     rules["title"] = title.rule
-    near = NearTitle(tree, titles.title_forms(title.value))
+    near = NearTitle(tree, h1s, titles.title_forms(title.value))
     published, modified = _guarded(
         lambda: pick_dates(tree, near, meta, profile, today, url or ""),
         _NO_DATES,
@@ -200,13 +204,17 @@ def _first_text(
     return "", ""
 
 
-def _pick_title(tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: str) -> _Field:
+def _pick_title(
+    tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: str, h1s: list[LexborNode]
+) -> _Field:
     """The profile's title selector when it finds a headline, else the generic rules."""
     text, selector = _first_text(tree, profile.title_selectors, skip_furniture=True)
     if text:
         value = titles.strip_site_affixes(text, profile.title_affixes)
         return _Field(value, f"profile:{selector}")
-    value, rule = titles.generic_title(tree, meta, profile, url, generic=profile is _GENERIC)
+    value, rule = titles.generic_title(
+        tree, meta, profile, url, h1s=h1s, generic=profile is _GENERIC
+    )
     return _Field(value, rule)
 
 

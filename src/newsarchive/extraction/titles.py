@@ -65,7 +65,13 @@ def title_forms(title: str) -> tuple[str, ...]:
 
 
 def generic_title(
-    tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: str, *, generic: bool
+    tree: LexborHTMLParser,
+    meta: Metadata,
+    profile: Profile,
+    url: str,
+    *,
+    h1s: list[LexborNode],
+    generic: bool,
 ) -> tuple[str, str]:
     """The headline and the rule that gave it, from the page's own markup.
 
@@ -86,7 +92,7 @@ def generic_title(
         *_host_named_segments(tt, url),
         *_stated_affixes(stated),
     )
-    headings = _headings(tree)
+    headings = _headings(h1s)
     h1, rule = _pick_heading(headings, stated, names)
     if h1 and rule:
         headline = _before_pipe(strip_site_affixes(h1, profile.title_affixes, names))
@@ -132,12 +138,12 @@ class _Heading:
 _MAX_HEADINGS = 12
 
 
-def _headings(tree: LexborHTMLParser) -> list[_Heading]:
+def _headings(h1s: list[LexborNode]) -> list[_Heading]:
     """The page's h1s with text, those inside an article or main element first, none from
     a footer, aside, nav, menu or dialog, and none that is a logo."""
     inside: list[_Heading] = []
     outside: list[_Heading] = []
-    for node in tree.css("h1"):
+    for node in h1s:
         place = _place(node)
         found = inside if place == "main" else outside
         if place == "furniture" or len(found) >= _MAX_HEADINGS:
