@@ -137,8 +137,8 @@ def visible_text(
 
     With ``until``, the walk stops once ``then`` characters of text followed the start of
     that element: the windows around a headline need a few hundred characters after it,
-    not the whole article below it; with ``limit``, once about that many were read. Iterative, so a page nested thousands of levels deep
-    cannot exhaust the stack.
+    not the whole article below it; with ``limit``, once about that many were read.
+    Iterative, so a page nested thousands of levels deep cannot exhaust the stack.
     """
     parts: list[str] = []
     stack: list[LexborNode | str | None] = [root.child]

@@ -68,10 +68,8 @@ def pick_dates(
     further = published is None or published.source in ("time", "text", "url")
     modified = _pick_modified(near, meta, today, scripts, dated, look_further=further)
     if published is not None:
-        if published.source in ("jsonld", "meta") and _revised(published, modified):
-            published = _labelled_on_page(published, near, today, meta.lang) or published
         if published.source in ("jsonld", "meta"):
-            published = _earlier_on_page(published, near, today, meta.lang) or published
+            published = _checked_against_page(published, modified, near, today, meta.lang)
         return _local_day(published, url, today), modified
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
@@ -151,20 +149,28 @@ def _revised(published: DatePick, modified: DatePick | None) -> bool:
     return dates.local_date(modified.value) != dates.local_date(published.value)
 
 
-def _labelled_on_page(
-    stated: DatePick, near: NearTitle, today: dt.date | None, lang: str
-) -> DatePick | None:
+def _checked_against_page(
+    stated: DatePick, modified: DatePick | None, near: NearTitle, today: dt.date | None, lang: str
+) -> DatePick:
+    """A structured date, or the date beside the headline where the page contradicts it
+    (``_labelled_on_page``, ``_earlier_on_page``). Only the nearest window is read: a
+    byline's date sits right there, and reading further costs every page with metadata."""
+    window = next(iter(near), "")
+    found = dates.find_text_dates(window, today=today, month_first=dates.month_first_language(lang))
+    if _revised(stated, modified) and (labelled := _labelled_on_page(stated, found)):
+        return labelled
+    return _earlier_on_page(stated, window, found) or stated
+
+
+def _labelled_on_page(stated: DatePick, found: list[dates.TextDate]) -> DatePick | None:
     """The date printed beside the headline as "Published …"/"Публикувано …", when the
     metadata says another day.
 
     Why the page wins here, though metadata wins everywhere else: the label says in words
     which date it is, while metadata is often refilled on each save (a "datePublished"
-    after the "Updated" date the same page prints). Only the nearest window is read (a
-    byline's "Published" sits right there, and reading further costs every page with
-    metadata), and a day some time zone prints for the stated time is no disagreement.
+    after the "Updated" date the same page prints). A day some time zone prints for the
+    stated time is no disagreement.
     """
-    window = next(iter(near), "")
-    found = dates.find_text_dates(window, today=today, month_first=dates.month_first_language(lang))
     shown = next((candidate for candidate in found if candidate.labelled), None)
     if shown is None:
         return None
@@ -174,16 +180,12 @@ def _labelled_on_page(
     return DatePick(shown.value, "generic:text-near-title:labelled", "text")
 
 
-def _earlier_on_page(
-    stated: DatePick, near: NearTitle, today: dt.date | None, lang: str
-) -> DatePick | None:
+def _earlier_on_page(stated: DatePick, window: str, found: list[dates.TextDate]) -> DatePick | None:
     """The date printed beside the headline when it is days before the metadata's
     publication: a page cannot change before it appeared, so a shown date that early is
     the first publication, and the metadata was refilled when the site moved or re-saved
     its posts. A date inside a sentence there ("which opened on 17 December") is the
     story's, not the page's."""
-    window = next(iter(near), "")
-    found = dates.find_text_dates(window, today=today, month_first=dates.month_first_language(lang))
     shown = next((c for c in found if not c.modified and not c.relative), None)
     if shown is None or dates.in_sentence(window, shown.start):
         return None
