@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsarchive.dates import (
+    find_text_dates,
     parse_feed_date,
     parse_iso,
     parse_text_date,
@@ -104,3 +107,21 @@ def test_parse_with_formats() -> None:
     )
     assert parse_with_formats("26.07.2022", ("%d.%m.%Y %H:%M", "%d.%m.%Y")) == dt.date(2022, 7, 26)
     assert parse_with_formats("вчера", ("%d.%m.%Y",)) is None
+
+
+_STAMPISH = st.one_of(
+    st.text(max_size=40),
+    st.from_regex(r"\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d)?)?(Z|[+-]\d\d:?\d\d)?", fullmatch=True),
+    st.from_regex(
+        r"[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d [+-]\d{4}", fullmatch=True
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_STAMPISH)
+def test_date_parsers_never_raise(value: str) -> None:
+    """A feed or a page may state anything where a date belongs ("+99:99", "0001")."""
+    for parsed in (parse_iso(value), parse_feed_date(value), parse_text_date(value)):
+        assert parsed is None or parsed.year >= 1900
+    find_text_dates(value, today=dt.date(2025, 3, 20))

@@ -52,3 +52,49 @@ def test_finder_itself_never_raises_and_returns_clean_paragraphs(html: str) -> N
     paragraphs = find_main_paragraphs(LexborHTMLParser(html))
     assert all(isinstance(p, str) and p and "\n" not in p for p in paragraphs)
     assert all(p == " ".join(p.split()) for p in paragraphs)
+
+
+# Values a CMS puts where a date, a name or a title belongs: ISO stamps at the edges of
+# the calendar, null dates, offsets out of range, numbers, words, markup.
+_stamp = st.one_of(
+    st.datetimes().map(lambda d: d.isoformat()),
+    st.sampled_from(
+        [
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59+14:00",
+            "0001-01-01T00:00:00-12:00",
+            "2025-02-30",
+            "2025-13-01T10:00:00+99:99",
+            "1970-01-01T00:00:00Z",
+            "Mon, 01 Jan 0001 00:00:00 GMT",
+            "12/31/9999",
+            "31.12.9999 23:59",
+            "",
+            "null",
+        ]
+    ),
+    st.text(max_size=30),
+)
+_value = st.one_of(_stamp, st.text(max_size=30)).map(lambda v: v.replace('"', "").replace("\\", ""))
+
+
+@settings(max_examples=300, deadline=None)
+@given(published=_stamp, modified=_stamp, meta=_stamp, shown=_stamp, author=_value)
+def test_no_field_rule_raises_on_any_stated_value(
+    published: str, modified: str, meta: str, shown: str, author: str
+) -> None:
+    published, modified, meta = (
+        v.replace('"', "").replace("\\", "") for v in (published, modified, meta)
+    )
+    html = (
+        '<html lang="bg"><head><script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "datePublished": "{published}", '
+        f'"dateModified": "{modified}", "author": {{"@type": "Person", "name": "{author}"}}}}'
+        f'</script><meta property="article:published_time" content="{meta}"></head><body>'
+        f'<article><h1>Заглавие на статията</h1><p>{shown} · <time datetime="{meta}">{shown}'
+        "</time></p><p>"
+        + "Текст на статията, достатъчно дълъг, за да е статия. " * 6
+        + "</p></article></body></html>"
+    )
+    article = extract(html, "https://example.bg/2025/03/14/a")
+    assert "error" not in article.rules, article.rules

@@ -179,6 +179,9 @@ _UNIX_ZERO = dt.date(1970, 1, 1)
 _RFC822_NULL_YEAR = re.compile(r"\d\s+[A-Za-z]{3}\s+0\d{3}(?!\d)")
 
 
+_DAY_LONG = dt.timedelta(hours=24)
+
+
 def is_null_date(value: Published) -> bool:
     """A stated date that means "none" (see ``_EARLIEST_YEAR``)."""
     return value.year < _EARLIEST_YEAR or local_date(value) == _UNIX_ZERO
@@ -202,7 +205,10 @@ def _parse_iso(value: str) -> Published | None:
         else:
             sign = 1 if m["tz"][0] == "+" else -1
             digits = m["tz"][1:].replace(":", "")
-            tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            if offset >= _DAY_LONG:
+                return None  # "+99:99": a broken stamp, not a time anywhere
+            tz = dt.timezone(sign * offset)
     if m["h"] is None:
         return _build(int(m["y"]), int(m["m"]), int(m["d"]))
     return _build(int(m["y"]), int(m["m"]), int(m["d"]), m, tz)
