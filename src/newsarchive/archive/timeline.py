@@ -70,9 +70,10 @@ def timeline(
             params,
         ).fetchall()
     else:
-        from newsarchive.archive.search import matching
+        from newsarchive.archive.search import Prepared, matching
 
-        rows = matching(conn, query, filters, select, tail=" AND a.published_date IS NOT NULL")
+        rows = matching(Prepared(conn, query, filters), select,
+                        tail=" AND a.published_date IS NOT NULL")  # fmt: skip
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for day, site, unit in rows:
         period = period_of(day, by)

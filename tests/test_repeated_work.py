@@ -1,0 +1,71 @@
+"""What the read side asks the archive, counted on a real archive: the web search page
+checks its sites and looks up its lemmas once for the hits and the chart. The answers
+stay those of the separate calls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsarchive.archive import search
+from newsarchive.archive.connection import connect_reader
+from newsarchive.archive.query import parse_query
+from newsarchive.archive.search import SearchOptions, page_and_months, per_month, search_page
+from newsarchive.archive.store import Filters
+
+from .search_corpus import build
+from .support import Result
+
+Cli = Callable[..., Result]
+SITES_QUERY = "SELECT DISTINCT site FROM articles"
+LEMMA_QUERY = "FROM lemma_vocab WHERE form IN"
+
+
+@pytest.fixture
+def archive(run_cli: Cli, tmp_path: Path) -> Path:
+    return build(run_cli, tmp_path / "demo.db")
+
+
+def count(seen: list[str], fragment: str) -> int:
+    return sum(fragment in statement for statement in seen)
+
+
+@pytest.mark.parametrize("words", ["община", "улицата site:bta", "община site:nsorb"])
+def test_search_page_and_chart_share_one_preparation(archive: Path, words: str) -> None:
+    """The word "улицата" is not in the archive: only the dictionary guesses "улица"."""
+    query, filters = parse_query(words), Filters(sites=("bta", "nsorb"))
+    options = SearchOptions(filters=filters, limit=20, offset=0)
+    conn = connect_reader(archive)
+    try:
+        apart = search_page(conn, query, options), per_month(conn, query, filters)
+        seen: list[str] = []
+        conn.set_trace_callback(seen.append)
+        together = page_and_months(conn, query, options)
+    finally:
+        conn.close()
+    assert together == apart
+    assert count(seen, SITES_QUERY) == 1  # was 2: search_page and per_month each
+    assert count(seen, LEMMA_QUERY) == 1  # was 2
+
+
+def test_dictionary_guesses_are_made_once_for_page_and_chart(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Any] = []
+    guess = search.guess_lemmas
+
+    def counted(query: Any, known: dict[str, str]) -> dict[str, str]:
+        calls.append(query)
+        return guess(query, known)
+
+    monkeypatch.setattr(search, "guess_lemmas", counted)
+    conn = connect_reader(archive)
+    try:
+        (hits, total), months = page_and_months(conn, parse_query("улицата"), SearchOptions())
+    finally:
+        conn.close()
+    assert total == len(hits) == 2 and sum(m["count"] for m in months) == 2
+    assert len(calls) == 1  # was 2
