@@ -1,20 +1,24 @@
 """What the read side asks the archive, counted on a real archive: the web search page
-checks its sites and looks up its lemmas once for the hits and the chart. The answers
-stay those of the separate calls."""
+checks its sites and looks up its lemmas once for the hits and the chart, ``stats
+--timeline`` checks its sites once. The answers stay those of the separate calls."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from newsarchive import api
 from newsarchive.archive import search
 from newsarchive.archive.connection import connect_reader
 from newsarchive.archive.query import parse_query
 from newsarchive.archive.search import SearchOptions, page_and_months, per_month, search_page
 from newsarchive.archive.store import Filters
+from newsarchive.errors import QueryError
 
 from .search_corpus import build
 from .support import Result
@@ -27,6 +31,21 @@ LEMMA_QUERY = "FROM lemma_vocab WHERE form IN"
 @pytest.fixture
 def archive(run_cli: Cli, tmp_path: Path) -> Path:
     return build(run_cli, tmp_path / "demo.db")
+
+
+@contextmanager
+def traced(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every statement run on the connections ``api`` opens while inside."""
+    seen: list[str] = []
+
+    def reader(path: Path) -> sqlite3.Connection:
+        conn = connect_reader(path)
+        conn.set_trace_callback(seen.append)
+        return conn
+
+    with monkeypatch.context() as patch:
+        patch.setattr(api, "connect_reader", reader)
+        yield seen
 
 
 def count(seen: list[str], fragment: str) -> int:
@@ -69,3 +88,30 @@ def test_dictionary_guesses_are_made_once_for_page_and_chart(
         conn.close()
     assert total == len(hits) == 2 and sum(m["count"] for m in months) == 2
     assert len(calls) == 1  # was 2
+
+
+def test_timeline_checks_its_sites_once(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    filters = Filters(sites=("bta", "nsorb"))
+    with traced(monkeypatch) as seen:
+        found = api.timeline(archive, "община", filters=filters)
+    assert count(seen, SITES_QUERY) == 1  # was 2: api.timeline, then its search
+    assert {r["site"] for r in found["rows"]} == {"bta", "nsorb", "all"}
+    with traced(monkeypatch) as seen:
+        api.timeline(archive, "община site:bta")  # no --site: the query's own is checked
+    assert count(seen, SITES_QUERY) == 1
+
+
+@pytest.mark.parametrize(
+    ("sites", "words", "message"),
+    [
+        (("nowhere", "bta"), "община site:bta", "unknown site 'nowhere'"),
+        (("nowhere",), "община site:bta", "unknown site 'nowhere'"),
+        (("nsorb",), "община site:bta", "have no site in common"),
+        ((), "община site:nowhere", "unknown site 'nowhere'"),
+    ],
+)
+def test_timeline_refuses_the_sites_it_refused(
+    archive: Path, sites: tuple[str, ...], words: str, message: str
+) -> None:
+    with pytest.raises(QueryError, match=message):
+        api.timeline(archive, words, filters=Filters(sites=sites))

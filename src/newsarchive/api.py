@@ -423,15 +423,12 @@ def timeline(
     """Articles (or distinct stories) per period and site, optionally only those matching
     a search query."""
     from newsarchive.archive.query import parse_query
-    from newsarchive.archive.search import check_sites
     from newsarchive.archive.timeline import timeline as run_timeline
 
     parsed = parse_query(query, exact=exact) if query else None
-    filters = filters or Filters()
     conn = connect_reader(db)
     try:
-        check_sites(conn, filters.sites)
-        return run_timeline(conn, parsed, filters, by=by, stories=stories)
+        return run_timeline(conn, parsed, filters or Filters(), by=by, stories=stories)
     finally:
         conn.close()
 
