@@ -1,6 +1,7 @@
 """What the read side asks the archive, counted on a real archive: the web search page
 checks its sites and looks up its lemmas once for the hits and the chart, ``stats
---timeline`` checks its sites once. The answers stay those of the separate calls."""
+--timeline`` checks its sites once, ``show`` reads the article row once. The answers
+stay those of the separate calls."""
 
 from __future__ import annotations
 
@@ -115,3 +116,12 @@ def test_timeline_refuses_the_sites_it_refused(
 ) -> None:
     with pytest.raises(QueryError, match=message):
         api.timeline(archive, words, filters=Filters(sites=sites))
+
+
+def test_show_reads_the_article_row_once(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with traced(monkeypatch) as seen:
+        found = api.show(archive, "1")
+    assert count(seen, "FROM articles WHERE id =") == 1  # was 2
+    assert len(seen) == 3  # was 4: the row, its revisions, its story's copies
+    assert list(found)[-5:] == ["extractor", "capture_id", "updated_at", "revisions", "also"]
+    assert found["updated_at"] and found["extractor"] is None and found["capture_id"] is None

@@ -94,13 +94,8 @@ def show(db: Path, id_or_url: str) -> dict[str, Any]:
 
     conn = connect_reader(db)
     try:
-        found = get_article(conn, id_or_url)
+        found = get_article(conn, id_or_url, provenance=True)
         if found is not None:
-            extractor, capture_id, updated_at = conn.execute(
-                "SELECT extractor, capture_id, updated_at FROM articles WHERE id = ?",
-                (found["id"],),
-            ).fetchone()
-            found.update(extractor=extractor, capture_id=capture_id, updated_at=updated_at)
             found["revisions"] = revisions.history(conn, found["id"])
             found["also"] = also(conn, found["id"], found["story"])
     finally:
