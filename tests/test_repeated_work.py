@@ -1,7 +1,8 @@
 """What the read side asks the archive, counted on a real archive: the web search page
 checks its sites and looks up its lemmas once for the hits and the chart, ``stats
---timeline`` checks its sites once, ``show`` reads the article row once. The answers
-stay those of the separate calls."""
+--timeline`` checks its sites once, ``show`` reads the article row once, and ``serve``
+opens the file once before Datasette takes over. The answers stay those of the separate
+calls."""
 
 from __future__ import annotations
 
@@ -125,3 +126,21 @@ def test_show_reads_the_article_row_once(archive: Path, monkeypatch: pytest.Monk
     assert len(seen) == 3  # was 4: the row, its revisions, its story's copies
     assert list(found)[-5:] == ["extractor", "capture_id", "updated_at", "revisions", "also"]
     assert found["updated_at"] and found["extractor"] is None and found["capture_id"] is None
+
+
+def test_serve_opens_the_archive_once_before_datasette(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("datasette")
+    from newsarchive.web.server import check_archive, make_datasette
+
+    opened: list[str] = []
+    real = sqlite3.connect
+
+    def connect(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        opened.append(str(database))
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    make_datasette(archive, immutable=check_archive(archive)).app()
+    assert sum(archive.name in target for target in opened) == 1  # was 7
