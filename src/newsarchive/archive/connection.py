@@ -125,13 +125,6 @@ def check_reader(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def read_only_uri(path: Path) -> str:
-    """How to open ``path`` without writing (see ``open_read_only``)."""
-    conn, uri = open_read_only(path)
-    conn.close()
-    return uri
-
-
 def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
     """A connection that never writes, and the ``file:`` URI it was opened with: ``mode=ro``,
     plus ``immutable=1`` when a read-only open fails (a WAL archive whose ``-shm`` cannot
