@@ -94,13 +94,8 @@ def show(db: Path, id_or_url: str) -> dict[str, Any]:
 
     conn = connect_reader(db)
     try:
-        found = get_article(conn, id_or_url)
+        found = get_article(conn, id_or_url, provenance=True)
         if found is not None:
-            extractor, capture_id, updated_at = conn.execute(
-                "SELECT extractor, capture_id, updated_at FROM articles WHERE id = ?",
-                (found["id"],),
-            ).fetchone()
-            found.update(extractor=extractor, capture_id=capture_id, updated_at=updated_at)
             found["revisions"] = revisions.history(conn, found["id"])
             found["also"] = also(conn, found["id"], found["story"])
     finally:
@@ -423,15 +418,12 @@ def timeline(
     """Articles (or distinct stories) per period and site, optionally only those matching
     a search query."""
     from newsarchive.archive.query import parse_query
-    from newsarchive.archive.search import check_sites
     from newsarchive.archive.timeline import timeline as run_timeline
 
     parsed = parse_query(query, exact=exact) if query else None
-    filters = filters or Filters()
     conn = connect_reader(db)
     try:
-        check_sites(conn, filters.sites)
-        return run_timeline(conn, parsed, filters, by=by, stories=stories)
+        return run_timeline(conn, parsed, filters or Filters(), by=by, stories=stories)
     finally:
         conn.close()
 

@@ -89,14 +89,30 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     An archive an older version wrote is first upgraded through ``connect``, which needs
     write access once and otherwise fails with one line saying so.
     """
+    check_path(path)
+    conn, _ = open_read_only(path)
+    version = check_reader(conn, path)
+    if version < SCHEMA_VERSION:
+        conn.close()
+        connect(path, create=False).close()  # the one-time upgrade
+        conn, _ = open_read_only(path)
+    return conn
+
+
+def check_path(path: Path) -> None:
+    """The one-line errors for a path that cannot be an archive to read."""
     if not path.exists():
         raise ArchiveError(f"no archive at {path} (run 'newsarchive crawl' or pass --db)")
     if path.is_dir():
         raise ArchiveError(f"cannot open archive {path}: it is a directory")
-    conn = _open_read_only(path)
+
+
+def check_reader(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version of a read-only connection to an archive; closes it and fails
+    with one line when it is not an archive or a newer release wrote it."""
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {exc}") from None
@@ -106,18 +122,17 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     if version > SCHEMA_VERSION:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {NewerSchema(version)}")
-    if version < SCHEMA_VERSION:
-        conn.close()
-        connect(path, create=False).close()  # the one-time upgrade
-        conn = _open_read_only(path)
-    return conn
+    return version
 
 
-def read_only_uri(path: Path) -> str:
-    """How to open ``path`` without writing: a ``file:`` URI with ``mode=ro``, plus
-    ``immutable=1`` when a read-only open fails (a WAL archive whose ``-shm`` cannot be
-    created). Immutable skips locking and the WAL file, so changes a crawl has not yet
-    checkpointed into the main file are not seen; a finished crawl leaves none."""
+def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
+    """A connection that never writes, and the ``file:`` URI it was opened with: ``mode=ro``,
+    plus ``immutable=1`` when a read-only open fails (a WAL archive whose ``-shm`` cannot
+    be created). Immutable skips locking and the WAL file, so changes a crawl has not yet
+    checkpointed into the main file are not seen; a finished crawl leaves none.
+
+    The connection that proved the URI works is the one returned, so finding out how to
+    open the archive costs no second open."""
     base = path.resolve().as_uri() + "?mode=ro"
     error: sqlite3.DatabaseError | None = None
     for uri in (base, base + "&immutable=1"):
@@ -125,20 +140,15 @@ def read_only_uri(path: Path) -> str:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:  # cannot open: try immutable
+            conn.close()
             error = exc
             continue
         except sqlite3.DatabaseError as exc:  # not a database: no second try
-            raise ArchiveError(f"cannot open archive {path}: {exc}") from None
-        finally:
             conn.close()
-        return uri
+            raise ArchiveError(f"cannot open archive {path}: {exc}") from None
+        conn.execute("PRAGMA busy_timeout = 30000")  # wait out a writer from now on
+        return conn, uri
     raise ArchiveError(f"cannot open archive {path}: {error}")
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=30)
-    conn.execute("PRAGMA busy_timeout = 30000")
-    return conn
 
 
 class ArchiveFile:

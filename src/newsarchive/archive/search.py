@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,18 +125,51 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
         raise QueryError(f"the search index could not run this query: {exc}") from None
 
 
-def _with_guesses(
-    conn: sqlite3.Connection, query: ParsedQuery, run: Callable[[dict[str, str]], list[Any]]
-) -> tuple[list[Any], dict[str, str]]:
-    """Run with the archive's lemmas; when nothing matches, once more with guessed ones."""
-    lemmas = lookup(conn, query.lemma_words())
-    rows = run(lemmas)
-    if not rows and query.lemma_words() - set(lemmas):
-        guessed = guess_lemmas(query, lemmas)
-        if guessed:
-            lemmas = {**lemmas, **guessed}
-            rows = run(lemmas)
-    return rows, lemmas
+class Prepared:
+    """A query bound to one archive: its filters merged with the query's own and their
+    sites checked, and its words' lemmas looked up, once.
+
+    A page that runs several statements for one query (the hits, their count, the chart
+    per month) prepares it once and shares this, instead of asking the archive for the
+    sites and the lemmas before each statement. The dictionary's guesses are made at
+    most once too, and only when a statement finds nothing.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        query: ParsedQuery,
+        filters: Filters,
+        *,
+        checked: tuple[str, ...] = (),
+    ) -> None:
+        """``checked``: sites the caller has already checked; the merged filters only
+        narrow the caller's sites, so when it checked them all they are not asked again."""
+        self.conn = conn
+        self.query = query
+        self.filters = merged_filters(query, filters)
+        if not set(self.filters.sites) <= set(checked):
+            check_sites(conn, self.filters.sites)
+        self.where, self.params = self.filters.sql("a")
+        self.lemmas = lookup(conn, query.lemma_words())
+        self._guessed: dict[str, str] | None = None
+
+    def run(self, sql: str, extra: tuple[Any, ...] = ()) -> tuple[list[Any], dict[str, str]]:
+        """Rows of ``sql`` (parameters: the MATCH expression, the filters', ``extra``) with
+        the archive's lemmas; when nothing matches, once more with guessed ones. Returns
+        the rows and the lemmas that made them."""
+        lemmas = self.lemmas
+        rows = _run(self.conn, sql, [self.query.fts(lemmas), *self.params, *extra])
+        if not rows and self._guesses():
+            lemmas = {**lemmas, **self._guesses()}
+            rows = _run(self.conn, sql, [self.query.fts(lemmas), *self.params, *extra])
+        return rows, lemmas
+
+    def _guesses(self) -> dict[str, str]:
+        if self._guessed is None:
+            unknown = self.query.lemma_words() - set(self.lemmas)
+            self._guessed = guess_lemmas(self.query, self.lemmas) if unknown else {}
+        return self._guessed
 
 
 def _match_sql(where: str) -> str:
@@ -159,12 +191,32 @@ def search_page(
     conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of hits and the number of all hits (a page past the end is empty)."""
+    order = _order(options)
+    return _page(Prepared(conn, query, options.filters), options, order)
+
+
+def page_and_months(
+    conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
+) -> tuple[tuple[list[dict[str, Any]], int], list[dict[str, Any]]]:
+    """``search_page`` and ``per_month`` of one query, which the web page shows together:
+    the filters, sites and lemmas are prepared once for both."""
+    order = _order(options)
+    prepared = Prepared(conn, query, options.filters)
+    return _page(prepared, options, order), _per_month(prepared)
+
+
+def _order(options: SearchOptions) -> str:
+    """The ORDER BY of the chosen sort, refused before the archive is asked anything."""
     order = SORTS.get(options.sort)
     if order is None:
         raise QueryError(f"unknown sort '{options.sort}' (use {', '.join(SORTS)})")
-    filters = merged_filters(query, options.filters)
-    check_sites(conn, filters.sites)
-    where, params = filters.sql("a")
+    return order
+
+
+def _page(
+    prepared: Prepared, options: SearchOptions, order: str
+) -> tuple[list[dict[str, Any]], int]:
+    conn, query, where = prepared.conn, prepared.query, prepared.where
     weights = ", ".join(str(w) for w in WEIGHTS)
     sql = (
         f"SELECT a.id, bm25(articles_fts, {weights}) AS score{_match_sql(where)}"
@@ -173,13 +225,9 @@ def search_page(
     total_sql = f"SELECT count(*){_match_sql(where)}"
     if options.collapse:
         sql, total_sql = _collapsed(where, order)
-    ranked, lemmas = _with_guesses(
-        conn,
-        query,
-        lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params, options.limit, options.offset]),
-    )
+    ranked, lemmas = prepared.run(sql, (options.limit, options.offset))
     if options.offset or len(ranked) >= options.limit:
-        total = int(_run(conn, total_sql, [query.fts(lemmas), *params])[0][0])
+        total = int(_run(conn, total_sql, [query.fts(lemmas), *prepared.params])[0][0])
     else:
         total = len(ranked)  # the page holds every hit: no second query needed
     if not ranked:
@@ -251,7 +299,7 @@ def _collapsed(where: str, order: str) -> tuple[str, str]:
 def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
     """How many articles match, per site and year of publication."""
     rows = matching(
-        conn, query, filters, "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
+        Prepared(conn, query, filters), "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
         tail=" GROUP BY a.site, year ORDER BY a.site, year",
     )  # fmt: skip
     return [
@@ -264,30 +312,22 @@ def per_month(
 ) -> list[dict[str, Any]]:
     """Matching articles per month (``YYYY-MM`` of the local date) and site; undated
     articles are left out, since they belong to no month."""
+    return _per_month(Prepared(conn, query, filters))
+
+
+def _per_month(prepared: Prepared) -> list[dict[str, Any]]:
     rows = matching(
-        conn, query, filters, "substr(a.published_date, 1, 7) AS month, a.site, count(*)",
+        prepared, "substr(a.published_date, 1, 7) AS month, a.site, count(*)",
         tail=" AND a.published_date IS NOT NULL GROUP BY month, a.site ORDER BY month, a.site",
     )  # fmt: skip
     return [{"month": month, "site": site, "count": n} for month, site, n in rows]
 
 
-def matching(
-    conn: sqlite3.Connection,
-    query: ParsedQuery,
-    filters: Filters,
-    select: str,
-    tail: str = "",
-) -> list[Any]:
-    """``SELECT {select}`` over the articles ``a`` that match the query and the filters
-    (word forms as in search, guessed lemmas when the archive's find nothing); ``tail``
-    follows the WHERE clause (more conditions, GROUP BY, ORDER BY)."""
-    merged = merged_filters(query, filters)
-    check_sites(conn, merged.sites)
-    where, params = merged.sql("a")
-    sql = f"SELECT {select}{_match_sql(where)}{tail}"
-    rows, _ = _with_guesses(
-        conn, query, lambda lemmas: _run(conn, sql, [query.fts(lemmas), *params])
-    )
+def matching(prepared: Prepared, select: str, tail: str = "") -> list[Any]:
+    """``SELECT {select}`` over the articles ``a`` that match the prepared query and its
+    filters (word forms as in search, guessed lemmas when the archive's find nothing);
+    ``tail`` follows the WHERE clause (more conditions, GROUP BY, ORDER BY)."""
+    rows, _ = prepared.run(f"SELECT {select}{_match_sql(prepared.where)}{tail}")
     return rows
 
 

@@ -29,6 +29,9 @@ ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "date_source", "author", "tags", "text",
     "fetched_at", "story",
 )  # fmt: skip
+# Where an article's current text came from: the extractor version, the capture, and
+# when the row last changed.
+PROVENANCE_COLUMNS = ("extractor", "capture_id", "updated_at")
 
 
 def story_of(alias: str) -> str:
@@ -282,10 +285,23 @@ def iter_articles(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[s
         yield article_row(row)
 
 
-def get_article(conn: sqlite3.Connection, id_or_url: str) -> dict[str, Any] | None:
-    """One article by numeric id or by any URL that leads to it, in any spelling."""
+def get_article(
+    conn: sqlite3.Connection, id_or_url: str, *, provenance: bool = False
+) -> dict[str, Any] | None:
+    """One article by numeric id or by any URL that leads to it, in any spelling.
+
+    ``provenance`` adds ``PROVENANCE_COLUMNS`` (what ``show`` prints) from the same read
+    of the row."""
     article_id = int(id_or_url) if id_or_url.isdigit() else Store(conn).find(id_or_url)
     if article_id is None:
         return None
-    found = conn.execute(f"SELECT {_SELECT} FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return article_row(found) if found else None
+    extra = "".join(f", articles.{c}" for c in PROVENANCE_COLUMNS) if provenance else ""
+    found = conn.execute(
+        f"SELECT {_SELECT}{extra} FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    if found is None:
+        return None
+    record = article_row(found[: len(ARTICLE_COLUMNS)])
+    if provenance:
+        record.update(zip(PROVENANCE_COLUMNS, found[len(ARTICLE_COLUMNS) :], strict=True))
+    return record

@@ -59,7 +59,13 @@ def timeline(
 ) -> dict[str, Any]:
     """``{"by", "unit", "sites", "rows": [{period, site, count}]}``, with a row per period
     and site (zeros left out) and one per period for site "all". Undated articles
-    belong to no period and are left out."""
+    belong to no period and are left out.
+
+    The filters' sites are checked here, once: a query's merged filters only narrow
+    them, so they are not checked again (``Prepared``'s ``checked``)."""
+    from newsarchive.archive.search import Prepared, check_sites, matching
+
+    check_sites(conn, filters.sites)
     if by not in PERIODS:
         raise ValueError(by)
     select = f"a.published_date, a.site, {STORY_OF if stories else 'a.id'}"
@@ -70,9 +76,8 @@ def timeline(
             params,
         ).fetchall()
     else:
-        from newsarchive.archive.search import matching
-
-        rows = matching(conn, query, filters, select, tail=" AND a.published_date IS NOT NULL")
+        prepared = Prepared(conn, query, filters, checked=filters.sites)
+        rows = matching(prepared, select, tail=" AND a.published_date IS NOT NULL")
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for day, site, unit in rows:
         period = period_of(day, by)

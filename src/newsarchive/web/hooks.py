@@ -1,9 +1,9 @@
 """Datasette hook implementations: SQL functions, metadata for every archive whatever its
 file name, a readable articles table, and the analyst pages.
 
-Which attached databases are archives is decided once per database by looking at its
-tables, and remembered on the Datasette instance (not in this module), so one process
-can hold several Datasette instances.
+Which attached files are archives is decided once per file by looking at its tables,
+and remembered on the Datasette instance (not in this module), so one process can hold
+several Datasette instances.
 """
 
 from __future__ import annotations
@@ -33,21 +33,37 @@ CSS_URL = "/-/newsarchive.css"
 
 def archive_names(datasette: Any) -> list[str]:
     """Names of the attached databases that are newsarchive archives, in order."""
-    known: dict[str, bool] = datasette.__dict__.setdefault("_newsarchive_archives", {})
+    known = _known(datasette)
+    names = []
     for name, database in datasette.databases.items():
-        if name not in known:
-            known[name] = _is_archive_file(database.path)
-    return [name for name in datasette.databases if known.get(name)]
+        if database.path not in known:
+            known[database.path] = _is_archive_file(database.path)
+        if known[database.path]:
+            names.append(name)
+    return names
+
+
+def mark_archive(datasette: Any, path: Path) -> None:
+    """Record that the file at ``path`` is an archive, for a caller that has just checked
+    it (``serve``), so the hooks do not open it again to find out. Works on an instance
+    whose ``__init__`` has not run yet: Datasette asks the hooks while it is constructed."""
+    _known(datasette)[str(path)] = True
+
+
+def _known(datasette: Any) -> dict[str | None, bool]:
+    """Whether each attached file (by path; None for in-memory databases) is an archive."""
+    known: dict[str | None, bool] = datasette.__dict__.setdefault("_newsarchive_archives", {})
+    return known
 
 
 def _is_archive_file(path: str | None) -> bool:
     if not path:
         return False
-    from newsarchive.archive.connection import read_only_uri
+    from newsarchive.archive.connection import open_read_only
     from newsarchive.errors import ArchiveError
 
     try:
-        conn = sqlite3.connect(read_only_uri(Path(path)), uri=True)
+        conn, _ = open_read_only(Path(path))
     except (ArchiveError, sqlite3.Error):
         return False
     try:

@@ -18,7 +18,7 @@ from datasette import Response
 from markupsafe import Markup, escape
 
 from newsarchive.archive.query import parse_date, parse_query
-from newsarchive.archive.search import SORTS, SearchOptions, per_month, search_page
+from newsarchive.archive.search import SORTS, SearchOptions, page_and_months, per_month
 from newsarchive.archive.store import Filters, get_article
 from newsarchive.errors import NewsarchiveError
 from newsarchive.web.chart import month_chart, month_csv
@@ -128,11 +128,9 @@ async def search(datasette: Any, request: Any) -> Response:
         options = SearchOptions(filters=filters, limit=PAGE_SIZE, sort=form.sort,
                                 offset=(form.page - 1) * PAGE_SIZE, highlight=MARKS,
                                 collapse=form.collapse)  # fmt: skip
-
-        def run(conn: sqlite3.Connection) -> tuple[Any, Any]:
-            return search_page(conn, parsed, options), per_month(conn, parsed, filters)
-
-        (hits, total), months = await database.execute_fn(run)
+        (hits, total), months = await database.execute_fn(
+            lambda conn: page_and_months(conn, parsed, options)
+        )
     except NewsarchiveError as exc:
         return await _render(
             datasette, request, "newsarchive_search.html", status=400, error=str(exc), **context

@@ -11,49 +11,60 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from newsarchive.archive.connection import read_only_uri
 from newsarchive.archive.datasette import DESCRIPTION
 from newsarchive.errors import ArchiveError, UsageError
 
 
 def check_archive(path: Path) -> bool:
-    """One-line errors for what cannot be served; True when it must be opened immutable."""
-    import sqlite3
+    """One-line errors for what cannot be served; True when it must be opened immutable.
 
-    from newsarchive.archive.connection import connect_reader
+    The archive is opened once, here: the open that finds out whether it must be
+    immutable is the one that reads its schema, and is closed again. That one open is
+    all the design needs before Datasette, which opens its own connections (per worker
+    thread, at the first request) and cannot be handed one of ours; ``make_datasette``
+    tells the hooks the file is an archive so they do not open it to find out. Start-up
+    used to open it seven times to answer these same questions.
+    """
+    from newsarchive.archive.connection import check_path, check_reader, open_read_only
     from newsarchive.archive.schema import SCHEMA_VERSION
 
-    if path.exists() and not path.is_dir():
-        uri = read_only_uri(path)
-        conn = sqlite3.connect(uri, uri=True)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            conn.close()
+    check_path(path)  # missing file, a folder: the usual one line
+    conn, uri = open_read_only(path)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version < SCHEMA_VERSION:  # serve never writes, so it will not upgrade either
             raise ArchiveError(
                 f"{path} was written by an older newsarchive: run 'newsarchive stats "
                 f"--db {path}' once with write access to upgrade it"
             )
-    connect_reader(path).close()  # missing file, not an archive: the usual one line
-    return "immutable=1" in read_only_uri(path)
+        check_reader(conn, path)  # not an archive, a newer release's: the usual one line
+    finally:
+        conn.close()
+    return "immutable=1" in uri
 
 
 def make_datasette(path: Path, *, immutable: bool = False) -> Any:
-    """A Datasette instance for the archive with the plugin registered."""
+    """A Datasette instance for the archive with the plugin registered; ``path`` must have
+    passed ``check_archive``."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
     import newsarchive.web as plugin
+    from newsarchive.web.hooks import mark_archive
 
     if not pm.is_registered(plugin):  # e.g. running from a source tree without install
         pm.register(plugin, name="newsarchive")
     files = {"immutables": [str(path)]} if immutable else {"files": [str(path)]}
-    return Datasette(
+    # Datasette builds its routes, asking the hooks which files are archives, inside its
+    # constructor: the file is recorded as checked on the instance before that runs.
+    datasette = Datasette.__new__(Datasette)
+    mark_archive(datasette, path)
+    datasette.__init__(
         **files,
         metadata={"title": "newsarchive", "description": DESCRIPTION},
         settings={"truncate_cells_html": 300},
     )
+    return datasette
 
 
 def bind(host: str, port: int) -> socket.socket:

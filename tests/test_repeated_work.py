@@ -1,0 +1,146 @@
+"""What the read side asks the archive, counted on a real archive: the web search page
+checks its sites and looks up its lemmas once for the hits and the chart, ``stats
+--timeline`` checks its sites once, ``show`` reads the article row once, and ``serve``
+opens the file once before Datasette takes over. The answers stay those of the separate
+calls."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsarchive import api
+from newsarchive.archive import search
+from newsarchive.archive.connection import connect_reader
+from newsarchive.archive.query import parse_query
+from newsarchive.archive.search import SearchOptions, page_and_months, per_month, search_page
+from newsarchive.archive.store import Filters
+from newsarchive.errors import QueryError
+
+from .search_corpus import build
+from .support import Result
+
+Cli = Callable[..., Result]
+SITES_QUERY = "SELECT DISTINCT site FROM articles"
+LEMMA_QUERY = "FROM lemma_vocab WHERE form IN"
+
+
+@pytest.fixture
+def archive(run_cli: Cli, tmp_path: Path) -> Path:
+    return build(run_cli, tmp_path / "demo.db")
+
+
+@contextmanager
+def traced(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every statement run on the connections ``api`` opens while inside."""
+    seen: list[str] = []
+
+    def reader(path: Path) -> sqlite3.Connection:
+        conn = connect_reader(path)
+        conn.set_trace_callback(seen.append)
+        return conn
+
+    with monkeypatch.context() as patch:
+        patch.setattr(api, "connect_reader", reader)
+        yield seen
+
+
+def count(seen: list[str], fragment: str) -> int:
+    return sum(fragment in statement for statement in seen)
+
+
+@pytest.mark.parametrize("words", ["община", "улицата site:bta", "община site:nsorb"])
+def test_search_page_and_chart_share_one_preparation(archive: Path, words: str) -> None:
+    """The word "улицата" is not in the archive: only the dictionary guesses "улица"."""
+    query, filters = parse_query(words), Filters(sites=("bta", "nsorb"))
+    options = SearchOptions(filters=filters, limit=20, offset=0)
+    conn = connect_reader(archive)
+    try:
+        apart = search_page(conn, query, options), per_month(conn, query, filters)
+        seen: list[str] = []
+        conn.set_trace_callback(seen.append)
+        together = page_and_months(conn, query, options)
+    finally:
+        conn.close()
+    assert together == apart
+    assert count(seen, SITES_QUERY) == 1  # was 2: search_page and per_month each
+    assert count(seen, LEMMA_QUERY) == 1  # was 2
+
+
+def test_dictionary_guesses_are_made_once_for_page_and_chart(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Any] = []
+    guess = search.guess_lemmas
+
+    def counted(query: Any, known: dict[str, str]) -> dict[str, str]:
+        calls.append(query)
+        return guess(query, known)
+
+    monkeypatch.setattr(search, "guess_lemmas", counted)
+    conn = connect_reader(archive)
+    try:
+        (hits, total), months = page_and_months(conn, parse_query("улицата"), SearchOptions())
+    finally:
+        conn.close()
+    assert total == len(hits) == 2 and sum(m["count"] for m in months) == 2
+    assert len(calls) == 1  # was 2
+
+
+def test_timeline_checks_its_sites_once(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    filters = Filters(sites=("bta", "nsorb"))
+    with traced(monkeypatch) as seen:
+        found = api.timeline(archive, "община", filters=filters)
+    assert count(seen, SITES_QUERY) == 1  # was 2: api.timeline, then its search
+    assert {r["site"] for r in found["rows"]} == {"bta", "nsorb", "all"}
+    with traced(monkeypatch) as seen:
+        api.timeline(archive, "община site:bta")  # no --site: the query's own is checked
+    assert count(seen, SITES_QUERY) == 1
+
+
+@pytest.mark.parametrize(
+    ("sites", "words", "message"),
+    [
+        (("nowhere", "bta"), "община site:bta", "unknown site 'nowhere'"),
+        (("nowhere",), "община site:bta", "unknown site 'nowhere'"),
+        (("nsorb",), "община site:bta", "have no site in common"),
+        ((), "община site:nowhere", "unknown site 'nowhere'"),
+    ],
+)
+def test_timeline_refuses_the_sites_it_refused(
+    archive: Path, sites: tuple[str, ...], words: str, message: str
+) -> None:
+    with pytest.raises(QueryError, match=message):
+        api.timeline(archive, words, filters=Filters(sites=sites))
+
+
+def test_show_reads_the_article_row_once(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with traced(monkeypatch) as seen:
+        found = api.show(archive, "1")
+    assert count(seen, "FROM articles WHERE id =") == 1  # was 2
+    assert len(seen) == 3  # was 4: the row, its revisions, its story's copies
+    assert list(found)[-5:] == ["extractor", "capture_id", "updated_at", "revisions", "also"]
+    assert found["updated_at"] and found["extractor"] is None and found["capture_id"] is None
+
+
+def test_serve_opens_the_archive_once_before_datasette(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("datasette")
+    from newsarchive.web.server import check_archive, make_datasette
+
+    opened: list[str] = []
+    real = sqlite3.connect
+
+    def connect(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        opened.append(str(database))
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    make_datasette(archive, immutable=check_archive(archive)).app()
+    assert sum(archive.name in target for target in opened) == 1  # was 7
