@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -240,12 +241,18 @@ def main() -> int:
     facts = generate(args.articles, source)
     print(f"corpus: {args.articles:,} articles generated in {time.perf_counter() - started:.1f}s")
 
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     seconds, done = timed([*cli(), "import-jsonl", str(source), "--db", str(db)])
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         print(done.stderr)
         return 1
     rate = args.articles / seconds
     print(f"import: {seconds:.1f}s = {rate:,.0f} articles/s (target ≥ 2,000)")
+    # The wall-clock rate is the target; the CPU rate says how much of a miss is the
+    # import's own work and how much waiting for a core on a shared machine (±6% here).
+    cpu = sum(getattr(cpu_after, f) - getattr(cpu_before, f) for f in ("ru_utime", "ru_stime"))
+    print(f"import CPU: {cpu:.1f}s = {args.articles / cpu:,.0f} articles per CPU second")
     if rate < 2000:
         failures.append("import rate")
 
