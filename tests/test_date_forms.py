@@ -537,3 +537,17 @@ def test_a_day_apart_is_a_time_zone_only_where_some_zone_prints_it(
     assert article.published is not None
     assert dates_local(article.published) == expected
     assert article.date_source == source
+
+
+@pytest.mark.parametrize("stamp", ["0001-01-01T00:00:00Z", "0001-01-01"])
+def test_an_empty_cms_date_at_the_calendars_start_keeps_the_article(stamp: str) -> None:
+    """A CMS prints "0001-01-01T00:00:00Z" for a date it never set: there is no day before
+    it to allow for a time zone, and the overflow must not cost the page its text."""
+    head = (
+        '<script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "datePublished": "{stamp}", "dateModified": "{stamp}"}}'
+        "</script>"
+    )
+    article = extract(page("<p>Мария Петрова · 17.03.2025</p>", head=head), today=TODAY)
+    assert "error" not in article.rules
+    assert "Кметът представи плана" in article.text

@@ -196,12 +196,18 @@ def _days_anywhere(value: Published) -> tuple[dt.date, dt.date]:
     """The first and last calendar day some site could print for a stated time: a day's
     difference from the page is a time zone, not a disagreement. A time with its offset
     pins that down (zones run from UTC-12 to UTC+14: 22:00 UTC on the 19th is the 19th or
-    the 20th, never the 18th); a bare day or a time without zone leaves a day either way."""
-    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
-        utc = value.astimezone(dt.UTC)
-        return (utc - _WEST).date(), (utc + _EAST).date()
-    day = dates.local_date(value)
-    return day - _ONE_DAY, day + _ONE_DAY
+    the 20th, never the 18th); a bare day or a time without zone leaves a day either way.
+    A CMS's empty date ("0001-01-01T00:00:00Z") has no day before it: the overflow raised
+    out of the whole extraction and cost the page its body too."""
+    try:
+        if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+            utc = value.astimezone(dt.UTC)
+            return (utc - _WEST).date(), (utc + _EAST).date()
+        day = dates.local_date(value)
+        return day - _ONE_DAY, day + _ONE_DAY
+    except OverflowError:
+        day = dates.local_date(value)
+        return day, day
 
 
 _WEST, _EAST, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(hours=14), dt.timedelta(days=1)
