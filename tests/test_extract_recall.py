@@ -340,3 +340,28 @@ def test_a_date_in_a_column_sized_against_the_sidebar_is_read() -> None:
     )
     article = extract(html)
     assert article.published is not None and article.published.isoformat() == "2025-03-03"
+
+
+def test_an_article_split_over_page_builder_sections_is_read_whole() -> None:
+    """Elementor gives every section of an article its own "elementor-widget-wrap" chain:
+    read as widgets, each section was furniture, and the comment thread, longer than any
+    one section, decided what was left."""
+    section = (
+        '<section class="elementor-section"><div class="elementor-widget-wrap">'
+        '<div class="elementor-element elementor-widget elementor-widget-text-editor">'
+        '<div class="elementor-widget-container"><h2>{}</h2><p>{}</p></div></div></div></section>'
+    )
+    parts = [
+        ("Щангата", "Щангата е първото, което купих за домашния си фитнес. " * 5),
+        ("Пейката", "Пейката е проста, стабилна и не заема много място в стаята. " * 5),
+        ("Дисковете", "Гумените дискове пазят пода и не вдигат шум при изпускане. " * 5),
+    ]
+    comment = "<p>Благодаря за статията, и аз си купих същата щанга миналата зима!</p>"
+    html = (
+        '<html><body><article><h1>Домашен фитнес с малко пари</h1><div class="elementor">'
+        + "".join(section.format(title, text) for title, text in parts)
+        + f'</div></article><div class="comments-area">{comment * 12}</div></body></html>'
+    )
+    text = extract(html).text
+    assert all(title in text for title, _ in parts)
+    assert "Благодаря за статията" not in text
