@@ -365,3 +365,29 @@ def test_an_article_split_over_page_builder_sections_is_read_whole() -> None:
     text = extract(html).text
     assert all(title in text for title, _ in parts)
     assert "Благодаря за статията" not in text
+
+
+def test_an_article_split_over_siteorigin_panels_is_read_whole() -> None:
+    """SiteOrigin puts each block of a page in "so-panel widget widget_text" with a
+    "panel-widget-style" wrapper and "so-widget-…" content: its scaffolding, not widgets,
+    so the article is not left to the comment thread beside it."""
+    panel = (
+        '<div class="panel-grid-cell"><div class="so-panel widget widget_sow-editor">'
+        '<div class="panel-widget-style panel-widget-style-for-7-0-0-{}">'
+        '<div class="so-widget-sow-editor"><div class="siteorigin-widget-tinymce textwidget">'
+        "<h3>{}</h3><p>{}</p></div></div></div></div></div>"
+    )
+    parts = [
+        ("Цени за ремонт", "Смяната на ключ или контакт струва от двадесет лева нагоре. " * 5),
+        ("Осветление", "Монтажът на полилей зависи от височината на тавана в стаята. " * 5),
+        ("Табла", "Новото електрическо табло се поставя заедно с всички предпазители. " * 5),
+    ]
+    comment = "<p>Благодаря, цените са разумни и електротехникът дойде навреме!</p>"
+    html = (
+        '<html><body><h1>Цени на електроуслуги</h1><div class="panel-layout">'
+        + "".join(panel.format(n, t, p) for n, (t, p) in enumerate(parts))
+        + f'</div><div id="comments">{comment * 12}</div></body></html>'
+    )
+    text = extract(html).text
+    assert all(title in text for title, _ in parts)
+    assert "Благодаря, цените" not in text

@@ -175,26 +175,39 @@ def is_boilerplate_marker(marker: str) -> bool:
 
 
 # Page builders call every box a widget (Elementor wraps each paragraph in
-# "elementor-widget-container"): those structural names say nothing about the content.
+# "elementor-widget-container", SiteOrigin each block in "so-panel widget" and
+# "panel-widget-style"): those structural names say nothing about the content. So does
+# WordPress's "custom-html-widget", the class of a widget's content, not of the widget.
 _BUILDER = re.compile(
-    r"^elementor-(?:widget(?:-wrap|-container|-text-editor|-theme-post-content)?|element)$",
+    r"^(?:elementor-(?:widget(?:-wrap|-container|-text-editor|-theme-post-content)?|element)"
+    r"|so-panel|panel-widget-style\S*|custom-html-widget)$",
     re.IGNORECASE,
 )
 
-# "elementor-widget-post-info", "elementor-widget-nav-menu": the widget's type says what it
-# is; the prefix every widget carries does not.
-_WIDGET_TYPE = re.compile(r"^elementor-widget-", re.IGNORECASE)
+# "elementor-widget-post-info", "elementor-widget-nav-menu", "so-widget-sow-editor": the
+# widget's type says what it is; the prefix every widget carries does not.
+_WIDGET_TYPE = re.compile(r"^(?:elementor-widget-|so-widget-|siteorigin-widget-)", re.IGNORECASE)
+# Inside a SiteOrigin panel, the plain WordPress widget classes are the builder's too.
+_PANEL_WIDGET = re.compile(r"^widget(?:$|_)", re.IGNORECASE)
 
 
 def _builder_words(marker: str) -> str:
     """The class words that say what an element is, without a page builder's scaffolding.
 
-    Elementor wraps every paragraph of an article in "elementor-widget-container": read
-    as furniture, an article built with it was cut down to one box of its text.
+    Elementor and SiteOrigin give every section of an article its own "widget" wrappers:
+    read as furniture, an article built with one was cut down to one box of its text.
     """
-    if "elementor-" not in marker:
+    if "elementor-" not in marker and "widget" not in marker and "so-panel" not in marker:
         return marker
-    return " ".join(_WIDGET_TYPE.sub("", w) for w in marker.split() if not _BUILDER.match(w))
+    words = marker.split()
+    panel = "so-panel" in words
+    kept = []
+    for word in words:
+        if _BUILDER.match(word) or (panel and word.lower() == "widget"):
+            continue
+        word = _WIDGET_TYPE.sub("", word)
+        kept.append(_PANEL_WIDGET.sub("", word) if panel else word)
+    return " ".join(kept)
 
 
 # "has-rail-right", "with-sidebar", "no-comments": a class saying what an element has
