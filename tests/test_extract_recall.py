@@ -189,14 +189,16 @@ def test_a_section_heading_echoing_the_stated_title_is_not_the_headline() -> Non
     assert "Въведение." in extract(html).text
 
 
-def test_a_class_saying_what_the_column_has_beside_it_is_not_furniture() -> None:
-    """ "has-rail-right" says the column has a rail beside it: the article is inside it,
-    and the long comment thread (truly furniture) must not win instead."""
+@pytest.mark.parametrize("column", ["main-wrap has-rail-right", "interior-content-has-sidebar"])
+def test_a_class_saying_what_the_column_has_beside_it_is_not_furniture(column: str) -> None:
+    """ "has-rail-right" says the column has a rail beside it, as does a name ending in
+    "-has-sidebar": the article is inside it, and the long comment thread (truly
+    furniture) must not win instead."""
     comment = (
         "<p>Не съм съгласен, в нашия квартал ремонтът се проточи с месеци и никой не отговаря.</p>"
     )
     html = (
-        '<html><body><div class="main-wrap has-rail-right"><article>'
+        f'<html><body><div class="{column}"><article>'
         f"<h1>Ремонтът на моста приключи</h1>{BODY}</article></div>"
         f'<div id="comments">{comment * 4}</div></body></html>'
     )

@@ -211,8 +211,9 @@ def _builder_words(marker: str) -> str:
 
 
 # "has-rail-right", "with-sidebar", "no-comments": a class saying what an element has
-# beside it (a layout state), not what it is; the article column carries them.
-_STATE_CLASS = re.compile(r"(?:^|(?<=\s))(?:has|with|no)-\S*", re.IGNORECASE)
+# beside it (a layout state), not what it is; the article column carries them. Also at
+# the end of a name ("page-content-has-sidebar"): the name before it is what counts.
+_STATE_CLASS = re.compile(r"(?:^|(?<=[\s_-]))(?:has|with|no)-\S*", re.IGNORECASE)
 
 
 def _marked(
