@@ -393,3 +393,33 @@ def test_an_article_split_over_siteorigin_panels_is_read_whole() -> None:
     text = extract(html).text
     assert all(title in text for title, _ in parts)
     assert "Благодаря, цените" not in text
+
+
+def _review(extra: str = "") -> str:
+    """A review: the editor's intro, then each product in its own "product-widget" box
+    (a furniture word), ``extra`` after them, and a comment thread."""
+    products = [
+        ("Съдомиялна Ведро 600", "Измива и най-засъхналите чинии и е тиха през нощта. "),
+        ("Хладилник Зима 2", "Пази храната свежа и има много място за бутилки и буркани. "),
+        ("Пералня Вълна 8", "Пере бързо, пести вода и се управлява лесно от телефона. "),
+    ]
+    boxes = "".join(
+        f'<div class="product-widget product-widget--big"><h3>{name}</h3>'
+        f'<div class="product-widget__text"><p>{text * 6}</p></div></div>'
+        for name, text in products
+    )
+    comment = "<p>Купих съдомиялната миналата година и досега съм много доволна от нея!</p>"
+    return (
+        "<html><body><h1>Най-добрите уреди за дома през 2025</h1><div class='feature'>"
+        f"<p>{'Всяка година изпитваме новите уреди в нашата лаборатория. ' * 4}</p>"
+        f"{boxes}{extra}</div><div id='comments'>{comment * 8}</div></body></html>"
+    )
+
+
+def test_products_in_boxes_of_one_kind_are_the_article() -> None:
+    """No single "product-widget" box holds most of the text, so sparing single boxes
+    kept only the intro; together, siblings of one kind holding most of the prose are
+    the article, and the comment thread is still left out."""
+    text = extract(_review()).text
+    assert "Ведро 600" in text and "Вълна 8" in text and "Всяка година" in text
+    assert "Купих съдомиялната" not in text
