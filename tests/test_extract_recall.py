@@ -423,3 +423,16 @@ def test_products_in_boxes_of_one_kind_are_the_article() -> None:
     text = extract(_review()).text
     assert "Ведро 600" in text and "Вълна 8" in text and "Всяка година" in text
     assert "Купих съдомиялната" not in text
+
+
+def test_a_related_box_is_weighed_by_its_text_not_its_scripts() -> None:
+    """A "related" box whose links each carry an analytics script is not walked; it
+    stood in as furniture the size of its scripts, and that cost kept the review's
+    container from being taken whole."""
+    script = "<script>track({'event': 'click', 'list': 'related', 'slot': 1});</script>" * 12
+    related = "".join(
+        f'<li><a href="/r/{n}">{script}Още съвети за кухнята {n}</a></li>' for n in range(6)
+    )
+    text = extract(_review(f'<div class="related-content"><ul>{related}</ul></div>')).text
+    assert "Ведро 600" in text and "Вълна 8" in text and "Всяка година" in text
+    assert "Още съвети" not in text and "Купих съдомиялната" not in text

@@ -62,6 +62,17 @@ Mark = tuple[int, int, Kind]
 Skipped = tuple[int, LexborNode, Block, int, Kind]
 
 
+def _shown_size(node: LexborNode, size: int) -> int:
+    """What a furniture subtree of ``size`` characters shows, for the weight of its stand-in:
+    its text without the scripts inlined in it.
+
+    A "related" box whose links each carry an analytics script counted as several times
+    its text, and standing in as that much furniture it kept the article around it from
+    being taken whole. (Whether to walk a subtree is still judged on its whole text.)
+    """
+    return max(size - sum(len(script.text(deep=True) or "") for script in node.css("script")), 0)
+
+
 class Walker:
     """Single DOM pass collecting blocks, each block element's range, and furniture ranges.
 
@@ -156,7 +167,7 @@ class Walker:
         if size:
             start = len(self.blocks)
             parent = self._owners[-1][2] if self._owners else -1
-            stand_in = Block("", 1.0, "div", parent, -1, size)
+            stand_in = Block("", 1.0, "div", parent, -1, _shown_size(node, size))
             self.blocks.append(stand_in)
             self.marked_ranges.append((start, start + 1, kind))
             self.skipped.append((size, node, stand_in, parent, kind))
