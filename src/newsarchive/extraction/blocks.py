@@ -62,6 +62,10 @@ Mark = tuple[int, int, Kind]
 Skipped = tuple[int, LexborNode, Block, int, Kind]
 
 
+# Below this a box's scripts cannot outweigh a paragraph of prose: not worth a search.
+_SCRIPT_WORTH_CHECKING = 200
+
+
 def _shown_size(node: LexborNode, size: int) -> int:
     """What a furniture subtree of ``size`` characters shows, for the weight of its stand-in:
     its text without the scripts inlined in it.
@@ -70,6 +74,8 @@ def _shown_size(node: LexborNode, size: int) -> int:
     its text, and standing in as that much furniture it kept the article around it from
     being taken whole. (Whether to walk a subtree is still judged on its whole text.)
     """
+    if size < _SCRIPT_WORTH_CHECKING:
+        return size
     return max(size - sum(len(script.text(deep=True) or "") for script in node.css("script")), 0)
 
 

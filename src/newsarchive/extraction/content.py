@@ -19,6 +19,7 @@ sentence-like, non-link text is positive; link lists and short labels are negati
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 
@@ -208,34 +209,40 @@ def furniture_mask(walker: Walker, weights: list[float], *, lenient: bool) -> li
     ``entry-content-read-more`` needs. Sibling boxes of one kind that hold most of the
     prose between them are spared too (``_article_boxes``).
     """
-    total = sum(w for w in weights if w > 0) or 1.0
     dropped = [False] * len(walker.blocks)
-    boxes = _article_boxes(walker.marked_ranges, weights, total) if lenient else set()
+    if not lenient:
+        for start, end, _ in walker.marked_ranges:
+            dropped[start:end] = [True] * (end - start)
+        return dropped
+    # Prose up to each block: every mark's prose in one subtraction, not one sum per mark.
+    upto = [0.0, *itertools.accumulate(w if w > 0 else 0.0 for w in weights)]
+    total = upto[-1] or 1.0
+    boxes = _article_boxes(walker.marked_ranges, upto, total)
     for start, end, _ in walker.marked_ranges:
-        if lenient and (
-            (start, end) in boxes or sum(w for w in weights[start:end] if w > 0) > 0.5 * total
-        ):
+        if (start, end) in boxes or upto[end] - upto[start] > 0.5 * total:
             continue
         dropped[start:end] = [True] * (end - start)
     return dropped
 
 
-def _article_boxes(marks: list[Mark], weights: list[float], total: float) -> set[tuple[int, int]]:
+def _article_boxes(marks: list[Mark], upto: list[float], total: float) -> set[tuple[int, int]]:
     """Marked sibling boxes of one kind holding most of the page's prose between them, with
     the wrappers inside each that hold most of its prose.
 
     A review puts each product in a "c-product-widget" beside the article's own intro:
     no box holds most of the text, so sparing single marks kept only the intro. A sidebar's
     widgets sit inside the sidebar, which is one mark; teaser cards hold little prose
-    (their excerpts are negated).
+    (their excerpts are negated). ``upto`` is the prose before each block.
     """
 
     def prose(start: int, end: int) -> float:
-        return sum(w for w in weights[start:end] if w > 0)
+        return upto[end] - upto[start]
 
     # Marks are recorded as their elements close, so of wrappers spanning the same blocks
     # the outermost, the one beside its siblings, comes last and is the one kept.
     kinds = {(start, end): kind for start, end, kind in marks}
+    if len(set(kinds.values())) == len(kinds):
+        return set()  # no two marks of one kind
     outer: dict[Kind, list[tuple[int, int]]] = {}
     reach = -1
     for (start, end), kind in sorted(kinds.items(), key=lambda m: (m[0][0], -m[0][1])):
@@ -368,17 +375,21 @@ def _candidates(skipped: list[Skipped], bound: float) -> list[tuple[float, Skipp
     together (``_article_boxes``), and are then walked whole, since each box's own
     wrappers are as small as the box.
     """
-    best: dict[int, tuple[float, Skipped, bool]] = {}
-    for entry in skipped:
-        if entry[0] > bound:
-            best[id(entry)] = (entry[0] - _link_text_size(entry[1]), entry, False)
+    links: dict[int, int] = {}
+
+    def prose(entry: Skipped) -> float:
+        if id(entry) not in links:
+            links[id(entry)] = _link_text_size(entry[1])
+        return entry[0] - links[id(entry)]
+
+    best = {id(entry): (prose(entry), entry, False) for entry in skipped if entry[0] > bound}
     groups: dict[Kind, list[Skipped]] = {}
     for entry in skipped:
         groups.setdefault(entry[4], []).append(entry)
     for members in groups.values():
         if len(members) < 2 or sum(entry[0] for entry in members) <= bound:
             continue
-        together = sum(entry[0] - _link_text_size(entry[1]) for entry in members)
+        together = sum(prose(entry) for entry in members)
         for entry in members:
             if together > best.get(id(entry), (0.0,))[0]:
                 best[id(entry)] = (together, entry, True)
