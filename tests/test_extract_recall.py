@@ -189,14 +189,16 @@ def test_a_section_heading_echoing_the_stated_title_is_not_the_headline() -> Non
     assert "Въведение." in extract(html).text
 
 
-def test_a_class_saying_what_the_column_has_beside_it_is_not_furniture() -> None:
-    """ "has-rail-right" says the column has a rail beside it: the article is inside it,
-    and the long comment thread (truly furniture) must not win instead."""
+@pytest.mark.parametrize("column", ["main-wrap has-rail-right", "interior-content-has-sidebar"])
+def test_a_class_saying_what_the_column_has_beside_it_is_not_furniture(column: str) -> None:
+    """ "has-rail-right" says the column has a rail beside it, as does a name ending in
+    "-has-sidebar": the article is inside it, and the long comment thread (truly
+    furniture) must not win instead."""
     comment = (
         "<p>Не съм съгласен, в нашия квартал ремонтът се проточи с месеци и никой не отговаря.</p>"
     )
     html = (
-        '<html><body><div class="main-wrap has-rail-right"><article>'
+        f'<html><body><div class="{column}"><article>'
         f"<h1>Ремонтът на моста приключи</h1>{BODY}</article></div>"
         f'<div id="comments">{comment * 4}</div></body></html>'
     )
@@ -340,3 +342,97 @@ def test_a_date_in_a_column_sized_against_the_sidebar_is_read() -> None:
     )
     article = extract(html)
     assert article.published is not None and article.published.isoformat() == "2025-03-03"
+
+
+def test_an_article_split_over_page_builder_sections_is_read_whole() -> None:
+    """Elementor gives every section of an article its own "elementor-widget-wrap" chain:
+    read as widgets, each section was furniture, and the comment thread, longer than any
+    one section, decided what was left."""
+    section = (
+        '<section class="elementor-section"><div class="elementor-widget-wrap">'
+        '<div class="elementor-element elementor-widget elementor-widget-text-editor">'
+        '<div class="elementor-widget-container"><h2>{}</h2><p>{}</p></div></div></div></section>'
+    )
+    parts = [
+        ("Щангата", "Щангата е първото, което купих за домашния си фитнес. " * 5),
+        ("Пейката", "Пейката е проста, стабилна и не заема много място в стаята. " * 5),
+        ("Дисковете", "Гумените дискове пазят пода и не вдигат шум при изпускане. " * 5),
+    ]
+    comment = "<p>Благодаря за статията, и аз си купих същата щанга миналата зима!</p>"
+    html = (
+        '<html><body><article><h1>Домашен фитнес с малко пари</h1><div class="elementor">'
+        + "".join(section.format(title, text) for title, text in parts)
+        + f'</div></article><div class="comments-area">{comment * 12}</div></body></html>'
+    )
+    text = extract(html).text
+    assert all(title in text for title, _ in parts)
+    assert "Благодаря за статията" not in text
+
+
+def test_an_article_split_over_siteorigin_panels_is_read_whole() -> None:
+    """SiteOrigin puts each block of a page in "so-panel widget widget_text" with a
+    "panel-widget-style" wrapper and "so-widget-…" content: its scaffolding, not widgets,
+    so the article is not left to the comment thread beside it."""
+    panel = (
+        '<div class="panel-grid-cell"><div class="so-panel widget widget_sow-editor">'
+        '<div class="panel-widget-style panel-widget-style-for-7-0-0-{}">'
+        '<div class="so-widget-sow-editor"><div class="siteorigin-widget-tinymce textwidget">'
+        "<h3>{}</h3><p>{}</p></div></div></div></div></div>"
+    )
+    parts = [
+        ("Цени за ремонт", "Смяната на ключ или контакт струва от двадесет лева нагоре. " * 5),
+        ("Осветление", "Монтажът на полилей зависи от височината на тавана в стаята. " * 5),
+        ("Табла", "Новото електрическо табло се поставя заедно с всички предпазители. " * 5),
+    ]
+    comment = "<p>Благодаря, цените са разумни и електротехникът дойде навреме!</p>"
+    html = (
+        '<html><body><h1>Цени на електроуслуги</h1><div class="panel-layout">'
+        + "".join(panel.format(n, t, p) for n, (t, p) in enumerate(parts))
+        + f'</div><div id="comments">{comment * 12}</div></body></html>'
+    )
+    text = extract(html).text
+    assert all(title in text for title, _ in parts)
+    assert "Благодаря, цените" not in text
+
+
+def _review(extra: str = "") -> str:
+    """A review: the editor's intro, then each product in its own "product-widget" box
+    (a furniture word), ``extra`` after them, and a comment thread."""
+    products = [
+        ("Съдомиялна Ведро 600", "Измива и най-засъхналите чинии и е тиха през нощта. "),
+        ("Хладилник Зима 2", "Пази храната свежа и има много място за бутилки и буркани. "),
+        ("Пералня Вълна 8", "Пере бързо, пести вода и се управлява лесно от телефона. "),
+    ]
+    boxes = "".join(
+        f'<div class="product-widget product-widget--big"><h3>{name}</h3>'
+        f'<div class="product-widget__text"><p>{text * 6}</p></div></div>'
+        for name, text in products
+    )
+    comment = "<p>Купих съдомиялната миналата година и досега съм много доволна от нея!</p>"
+    return (
+        "<html><body><h1>Най-добрите уреди за дома през 2025</h1><div class='feature'>"
+        f"<p>{'Всяка година изпитваме новите уреди в нашата лаборатория. ' * 4}</p>"
+        f"{boxes}{extra}</div><div id='comments'>{comment * 8}</div></body></html>"
+    )
+
+
+def test_products_in_boxes_of_one_kind_are_the_article() -> None:
+    """No single "product-widget" box holds most of the text, so sparing single boxes
+    kept only the intro; together, siblings of one kind holding most of the prose are
+    the article, and the comment thread is still left out."""
+    text = extract(_review()).text
+    assert "Ведро 600" in text and "Вълна 8" in text and "Всяка година" in text
+    assert "Купих съдомиялната" not in text
+
+
+def test_a_related_box_is_weighed_by_its_text_not_its_scripts() -> None:
+    """A "related" box whose links each carry an analytics script is not walked; it
+    stood in as furniture the size of its scripts, and that cost kept the review's
+    container from being taken whole."""
+    script = "<script>track({'event': 'click', 'list': 'related', 'slot': 1});</script>" * 12
+    related = "".join(
+        f'<li><a href="/r/{n}">{script}Още съвети за кухнята {n}</a></li>' for n in range(6)
+    )
+    text = extract(_review(f'<div class="related-content"><ul>{related}</ul></div>')).text
+    assert "Ведро 600" in text and "Вълна 8" in text and "Всяка година" in text
+    assert "Още съвети" not in text and "Купих съдомиялната" not in text

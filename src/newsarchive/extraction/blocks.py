@@ -52,6 +52,33 @@ class Block:
     size: int = 0
 
 
+# What a furniture mark is, for telling siblings of one kind apart: the serial of the
+# block element holding it, and its tag with its first class word ("div.c-product-box").
+Kind = tuple[int, str]
+# A marked range of blocks: start, end, and the kind of element that was marked.
+Mark = tuple[int, int, Kind]
+# A furniture subtree not walked: its text size, the node, its stand-in block, the serial
+# of its enclosing block element, and its kind.
+Skipped = tuple[int, LexborNode, Block, int, Kind]
+
+
+# Below this a box's scripts cannot outweigh a paragraph of prose: not worth a search.
+_SCRIPT_WORTH_CHECKING = 200
+
+
+def _shown_size(node: LexborNode, size: int) -> int:
+    """What a furniture subtree of ``size`` characters shows, for the weight of its stand-in:
+    its text without the scripts inlined in it.
+
+    A "related" box whose links each carry an analytics script counted as several times
+    its text, and standing in as that much furniture it kept the article around it from
+    being taken whole. (Whether to walk a subtree is still judged on its whole text.)
+    """
+    if size < _SCRIPT_WORTH_CHECKING:
+        return size
+    return max(size - sum(len(script.text(deep=True) or "") for script in node.css("script")), 0)
+
+
 class Walker:
     """Single DOM pass collecting blocks, each block element's range, and furniture ranges.
 
@@ -64,17 +91,16 @@ class Walker:
     def __init__(self, *, mark: bool, skip_below: float = 0.0) -> None:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
-        self.marked_ranges: list[tuple[int, int]] = []
+        self.marked_ranges: list[Mark] = []
         self._mark = mark
         self._skip_below = skip_below
-        # (text size, node, its stand-in block, serial of the enclosing block)
-        self.skipped: list[tuple[int, LexborNode, Block, int]] = []
+        self.skipped: list[Skipped] = []
         self._buf: list[str] = []
         self._raw = 0
         self._link_raw = 0
         self._links = 0
         self._owners: list[tuple[str, int, int]] = []
-        self._open_marks: list[tuple[int, int]] = []
+        self._open_marks: list[tuple[int, int, Kind]] = []
         self._serial = 0
 
     def flush(self) -> None:
@@ -120,9 +146,14 @@ class Walker:
         if marked:
             if self._buf:
                 self.flush()
-            if self._skip_below > 0 and self._skip(node):
+            classes = (attrs.get("class") or "").split() if attrs else []
+            kind = (
+                self._owners[-1][2] if self._owners else -1,
+                f"{tag}.{classes[0] if classes else ''}",
+            )
+            if self._skip_below > 0 and self._skip(node, kind):
                 return False
-            self._open_marks.append((depth, len(self.blocks)))
+            self._open_marks.append((depth, len(self.blocks), kind))
         if tag in BLOCK_TAGS:
             if self._buf:
                 self.flush()
@@ -130,7 +161,7 @@ class Walker:
             self._owners.append((tag, len(self.blocks), self._serial))
         return True
 
-    def _skip(self, node: LexborNode) -> bool:
+    def _skip(self, node: LexborNode, kind: Kind) -> bool:
         """Stand a furniture subtree in for one text-less block of its size, unwalked.
 
         A subtree with more text than ``skip_below`` is not skipped: it could be a
@@ -142,10 +173,10 @@ class Walker:
         if size:
             start = len(self.blocks)
             parent = self._owners[-1][2] if self._owners else -1
-            stand_in = Block("", 1.0, "div", parent, -1, size)
+            stand_in = Block("", 1.0, "div", parent, -1, _shown_size(node, size))
             self.blocks.append(stand_in)
-            self.marked_ranges.append((start, start + 1))
-            self.skipped.append((size, node, stand_in, parent))
+            self.marked_ranges.append((start, start + 1, kind))
+            self.skipped.append((size, node, stand_in, parent, kind))
         return True
 
     def _leave(self, tag: str, depth: int) -> None:
@@ -153,9 +184,9 @@ class Walker:
         if marks and marks[-1][0] == depth:
             if self._buf:
                 self.flush()
-            _, start = marks.pop()
+            _, start, kind = marks.pop()
             if len(self.blocks) > start:
-                self.marked_ranges.append((start, len(self.blocks)))
+                self.marked_ranges.append((start, len(self.blocks), kind))
         if tag in BLOCK_TAGS:
             if self._buf:
                 self.flush()
@@ -220,13 +251,13 @@ class Walker:
             self.ranges.append((self._owners[0][2], 0, len(self.blocks)))
 
 
-def splice(walker: Walker, skipped: tuple[int, LexborNode, Block, int], bound: float) -> None:
+def splice(walker: Walker, skipped: Skipped, bound: float) -> None:
     """Walk one skipped furniture subtree and put its blocks in place of its stand-in.
 
     Cheaper than walking the page again: only the subtree is visited. Its serials start
     past the page's so block parents stay unique, and every range is shifted to match.
     """
-    _, node, stand_in, parent = skipped
+    _, node, stand_in, parent, kind = skipped
     index = next(i for i, block in enumerate(walker.blocks) if block is stand_in)
     sub = Walker(mark=True, skip_below=bound)
     sub._serial = walker._serial + 1
@@ -248,10 +279,10 @@ def splice(walker: Walker, skipped: tuple[int, LexborNode, Block, int], bound: f
 
     walker.ranges = [(serial, *shift(a, b)) for serial, a, b in walker.ranges]
     walker.ranges += [(serial, a + index, b + index) for serial, a, b in sub.ranges]
-    marks = [shift(a, b) for a, b in walker.marked_ranges if (a, b) != (index, index + 1)]
-    marks += [(a + index, b + index) for a, b in sub.marked_ranges]
+    marks = [(*shift(a, b), k) for a, b, k in walker.marked_ranges if (a, b) != (index, index + 1)]
+    marks += [(a + index, b + index, k) for a, b, k in sub.marked_ranges]
     if sub.blocks:
-        marks.append((index, index + len(sub.blocks)))
+        marks.append((index, index + len(sub.blocks), kind))
     walker.marked_ranges = marks
 
 

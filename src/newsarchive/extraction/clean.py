@@ -166,16 +166,54 @@ def is_boilerplate_marker(marker: str) -> bool:
     if known is None:
         if len(_MARKER_CACHE) > 20_000:
             _MARKER_CACHE.clear()
-        named = _STATE_CLASS.sub(" ", marker) if "-" in marker else marker
+        named = _builder_words(marker)
+        named = _STATE_CLASS.sub(" ", named) if "-" in named else named
         known = _MARKER_CACHE[marker] = bool(
             _ANY_BOILERPLATE.search(named) and not _EMBED_ATTR.search(named)
         )
     return known
 
 
+# Page builders call every box a widget (Elementor wraps each paragraph in
+# "elementor-widget-container", SiteOrigin each block in "so-panel widget" and
+# "panel-widget-style"): those structural names say nothing about the content. So does
+# WordPress's "custom-html-widget", the class of a widget's content, not of the widget.
+_BUILDER = re.compile(
+    r"^(?:elementor-(?:widget(?:-wrap|-container|-text-editor|-theme-post-content)?|element)"
+    r"|so-panel|panel-widget-style\S*|custom-html-widget)$",
+    re.IGNORECASE,
+)
+
+# "elementor-widget-post-info", "elementor-widget-nav-menu", "so-widget-sow-editor": the
+# widget's type says what it is; the prefix every widget carries does not.
+_WIDGET_TYPE = re.compile(r"^(?:elementor-widget-|so-widget-|siteorigin-widget-)", re.IGNORECASE)
+# Inside a SiteOrigin panel, the plain WordPress widget classes are the builder's too.
+_PANEL_WIDGET = re.compile(r"^widget(?:$|_)", re.IGNORECASE)
+
+
+def _builder_words(marker: str) -> str:
+    """The class words that say what an element is, without a page builder's scaffolding.
+
+    Elementor and SiteOrigin give every section of an article its own "widget" wrappers:
+    read as furniture, an article built with one was cut down to one box of its text.
+    """
+    if "elementor-" not in marker and "widget" not in marker and "so-panel" not in marker:
+        return marker
+    words = marker.split()
+    panel = "so-panel" in words
+    kept = []
+    for word in words:
+        if _BUILDER.match(word) or (panel and word.lower() == "widget"):
+            continue
+        word = _WIDGET_TYPE.sub("", word)
+        kept.append(_PANEL_WIDGET.sub("", word) if panel else word)
+    return " ".join(kept)
+
+
 # "has-rail-right", "with-sidebar", "no-comments": a class saying what an element has
-# beside it (a layout state), not what it is; the article column carries them.
-_STATE_CLASS = re.compile(r"(?:^|(?<=\s))(?:has|with|no)-\S*", re.IGNORECASE)
+# beside it (a layout state), not what it is; the article column carries them. Also at
+# the end of a name ("page-content-has-sidebar"): the name before it is what counts.
+_STATE_CLASS = re.compile(r"(?:^|(?<=[\s_-]))(?:has|with|no)-\S*", re.IGNORECASE)
 
 
 def _marked(
@@ -280,27 +318,11 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
     return _marked(tag, attrs, _furniture_marker)
 
 
-# Page builders call every box a widget (Elementor wraps each paragraph in
-# "elementor-widget-container"): those structural names say nothing about the content.
-_BUILDER = re.compile(
-    r"^elementor-(?:widget(?:-wrap|-container|-text-editor|-theme-post-content)?|element)$",
-    re.IGNORECASE,
-)
-
-# "elementor-widget-post-info", "elementor-widget-nav-menu": the widget's type says what it
-# is; the prefix every widget carries does not.
-_WIDGET_TYPE = re.compile(r"^elementor-widget-", re.IGNORECASE)
-
-
 @lru_cache(maxsize=20_000)
 def _furniture_marker(marker: str) -> bool:
     """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
     what the element is: a column sized against the sidebar is not the sidebar."""
-    words = " ".join(
-        _WIDGET_TYPE.sub("", w)
-        for w in marker.split()
-        if not any(c in w for c in "[:(=") and not _BUILDER.match(w)
-    )
+    words = " ".join(w for w in _builder_words(marker).split() if not any(c in w for c in "[:(="))
     return is_boilerplate_marker(_METADATA_WORDS.sub(" ", words))
 
 

@@ -18,12 +18,23 @@ sentence-like, non-link text is positive; link lists and short labels are negati
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction.blocks import Block, Walker, splice, squash, walk_blocks
+from newsarchive.extraction.blocks import (
+    Block,
+    Kind,
+    Mark,
+    Skipped,
+    Walker,
+    splice,
+    squash,
+    walk_blocks,
+)
 from newsarchive.extraction.clean import HEADINGS, STARTS_RELATED
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
@@ -195,15 +206,65 @@ def furniture_mask(walker: Walker, weights: list[float], *, lenient: bool) -> li
 
     Marks holding over half the prose necessarily nest, so sparing them spares one chain of
     wrappers, which is what a theme calling its article column ``penci_sidebar`` or
-    ``entry-content-read-more`` needs.
+    ``entry-content-read-more`` needs. Sibling boxes of one kind that hold most of the
+    prose between them are spared too (``_article_boxes``).
     """
-    total = sum(w for w in weights if w > 0) or 1.0
     dropped = [False] * len(walker.blocks)
-    for start, end in walker.marked_ranges:
-        if lenient and sum(w for w in weights[start:end] if w > 0) > 0.5 * total:
+    if not lenient:
+        for start, end, _ in walker.marked_ranges:
+            dropped[start:end] = [True] * (end - start)
+        return dropped
+    # Prose up to each block: every mark's prose in one subtraction, not one sum per mark.
+    upto = [0.0, *itertools.accumulate(w if w > 0 else 0.0 for w in weights)]
+    total = upto[-1] or 1.0
+    boxes = _article_boxes(walker.marked_ranges, upto, total)
+    for start, end, _ in walker.marked_ranges:
+        if (start, end) in boxes or upto[end] - upto[start] > 0.5 * total:
             continue
         dropped[start:end] = [True] * (end - start)
     return dropped
+
+
+def _article_boxes(marks: list[Mark], upto: list[float], total: float) -> set[tuple[int, int]]:
+    """Marked sibling boxes of one kind holding most of the page's prose between them, with
+    the wrappers inside each that hold most of its prose.
+
+    A review puts each product in a "c-product-widget" beside the article's own intro:
+    no box holds most of the text, so sparing single marks kept only the intro. A sidebar's
+    widgets sit inside the sidebar, which is one mark; teaser cards hold little prose
+    (their excerpts are negated). ``upto`` is the prose before each block.
+    """
+
+    def prose(start: int, end: int) -> float:
+        return upto[end] - upto[start]
+
+    # Marks are recorded as their elements close, so of wrappers spanning the same blocks
+    # the outermost, the one beside its siblings, comes last and is the one kept.
+    kinds = {(start, end): kind for start, end, kind in marks}
+    if len(set(kinds.values())) == len(kinds):
+        return set()  # no two marks of one kind
+    outer: dict[Kind, list[tuple[int, int]]] = {}
+    reach = -1
+    for (start, end), kind in sorted(kinds.items(), key=lambda m: (m[0][0], -m[0][1])):
+        if start >= reach:  # not inside an earlier mark
+            outer.setdefault(kind, []).append((start, end))
+            reach = end
+    boxes = [
+        box
+        for members in outer.values()
+        if len(members) > 1 and sum(prose(*box) for box in members) > 0.5 * total
+        for box in members
+    ]
+    if not boxes:
+        return set()
+    boxes.sort()
+    spared = set(boxes)
+    starts = [start for start, _ in boxes]
+    for start, end, _ in marks:
+        at = bisect.bisect_right(starts, start) - 1
+        if at >= 0 and end <= boxes[at][1] and 2 * prose(start, end) > prose(*boxes[at]):
+            spared.add((start, end))
+    return spared
 
 
 def _choose(
@@ -307,6 +368,34 @@ def _trimmable(block: Block) -> bool:
     return block.tag not in _KEPT_AT_EDGES and block_weight(block) <= 0
 
 
+def _candidates(skipped: list[Skipped], bound: float) -> list[tuple[float, Skipped, bool]]:
+    """Skipped furniture worth walking, most prose first: (prose bound, entry, walk whole).
+
+    A subtree counts alone when its text exceeds ``bound``; siblings of one kind count
+    together (``_article_boxes``), and are then walked whole, since each box's own
+    wrappers are as small as the box.
+    """
+    links: dict[int, int] = {}
+
+    def prose(entry: Skipped) -> float:
+        if id(entry) not in links:
+            links[id(entry)] = _link_text_size(entry[1])
+        return entry[0] - links[id(entry)]
+
+    best = {id(entry): (prose(entry), entry, False) for entry in skipped if entry[0] > bound}
+    groups: dict[Kind, list[Skipped]] = {}
+    for entry in skipped:
+        groups.setdefault(entry[4], []).append(entry)
+    for members in groups.values():
+        if len(members) < 2 or sum(entry[0] for entry in members) <= bound:
+            continue
+        together = sum(prose(entry) for entry in members)
+        for entry in members:
+            if together > best.get(id(entry), (0.0,))[0]:
+                best[id(entry)] = (together, entry, True)
+    return sorted(best.values(), key=lambda item: item[0], reverse=True)
+
+
 def _link_text_size(node: LexborNode) -> int:
     return sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
 
@@ -366,19 +455,10 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     weights = weigh(walker.blocks, title)  # kept in step with walker.blocks below
     chosen, dropped, found, score = _choose(walker, weights)
     bound = 2 * found
-    candidates = sorted(
-        (
-            (size - _link_text_size(entry[1]), entry)
-            for entry in walker.skipped
-            if (size := entry[0]) > bound
-        ),
-        key=lambda item: item[0],
-        reverse=True,
-    )
-    for prose_bound, entry in candidates:
+    for prose_bound, entry, whole in _candidates(walker.skipped, bound):
         if prose_bound <= bound:
             break
-        splice(walker, entry, bound)
+        splice(walker, entry, 0 if whole else bound)
         weights = weigh(walker.blocks, title)
         chosen, dropped, found, score = _choose(walker, weights)
         bound = max(2 * found, score)

@@ -198,7 +198,8 @@ def _days_anywhere(value: Published) -> tuple[dt.date, dt.date]:
     """The first and last calendar day some site could print for a stated time: a day's
     difference from the page is a time zone, not a disagreement. A time with its offset
     pins that down (zones run from UTC-12 to UTC+14: 22:00 UTC on the 19th is the 19th or
-    the 20th, never the 18th); a bare day or a time without zone leaves a day either way."""
+    the 20th, never the 18th); a bare day or a time without zone leaves a day either way.
+    Stated dates start in 1900 (``dates.is_null_date``), so the window cannot overflow."""
     if isinstance(value, dt.datetime) and value.utcoffset() is not None:
         utc = value.astimezone(dt.UTC)
         return (utc - _WEST).date(), (utc + _EAST).date()
