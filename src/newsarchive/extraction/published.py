@@ -129,8 +129,8 @@ def _labelled_anywhere(
     by every other rule. The label says in words which date it is; a real sidebar of
     other posts labels several days, and then none is taken.
     """
-    if tree.body is None:
-        return None
+    if tree.body is None or not dates.PUBLISHED_WORD.search(tree.body.text(separator=" ")):
+        return None  # no label at all (most undated pages): the page is not walked
     text = visible_text(tree.body, with_furniture=True)
     found = dates.find_text_dates(text, today=today, month_first=month_first)
     days = {dates.local_date(d.value) for d in found if d.labelled and not d.modified}
