@@ -144,3 +144,19 @@ def test_serve_opens_the_archive_once_before_datasette(
     monkeypatch.setattr(sqlite3, "connect", connect)
     make_datasette(archive, immutable=check_archive(archive)).app()
     assert sum(archive.name in target for target in opened) == 1  # was 7
+
+
+def test_a_page_past_the_end_counts_what_the_chart_counts(archive: Path) -> None:
+    """A page past the last hit is empty because of its offset, not its words: the word
+    forms the archive knows still match ("парк"), so the dictionary's guess for the
+    unknown "улицата" must not widen the total beyond what the chart counts."""
+    conn = connect_reader(archive)
+    try:
+        (hits, total), months = page_and_months(
+            conn, parse_query("улицата OR парк"), SearchOptions(offset=100)
+        )
+        first_page, first_total = search_page(conn, parse_query("улицата OR парк"), SearchOptions())
+    finally:
+        conn.close()
+    assert hits == [] and total == sum(m["count"] for m in months) == first_total == 1
+    assert [h["id"] for h in first_page] == [3]

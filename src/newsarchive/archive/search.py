@@ -152,24 +152,38 @@ class Prepared:
             check_sites(conn, self.filters.sites)
         self.where, self.params = self.filters.sql("a")
         self.lemmas = lookup(conn, query.lemma_words())
-        self._guessed: dict[str, str] | None = None
+        self._chosen: dict[str, str] | None = None
 
     def run(self, sql: str, extra: tuple[Any, ...] = ()) -> tuple[list[Any], dict[str, str]]:
-        """Rows of ``sql`` (parameters: the MATCH expression, the filters', ``extra``) with
-        the archive's lemmas; when nothing matches, once more with guessed ones. Returns
-        the rows and the lemmas that made them."""
-        lemmas = self.lemmas
-        rows = _run(self.conn, sql, [self.query.fts(lemmas), *self.params, *extra])
-        if not rows and self._guesses():
-            lemmas = {**lemmas, **self._guesses()}
-            rows = _run(self.conn, sql, [self.query.fts(lemmas), *self.params, *extra])
-        return rows, lemmas
+        """Rows of ``sql`` (parameters: the MATCH expression, the filters', ``extra``) and
+        the lemmas that made them: the archive's, or, when the query matches nothing with
+        those, the dictionary's guesses too.
 
-    def _guesses(self) -> dict[str, str]:
-        if self._guessed is None:
-            unknown = self.query.lemma_words() - set(self.lemmas)
-            self._guessed = guess_lemmas(self.query, self.lemmas) if unknown else {}
-        return self._guessed
+        The choice is made once for all the statements of a query, and on whether the
+        query matches anything, not on whether this statement returned rows: a page past
+        the last hit is empty because of its offset, and guessing then would count other
+        articles in its total than the chart counts."""
+        if self._chosen is None:
+            rows = self._rows(sql, self.lemmas, extra)
+            if rows:
+                self._chosen = self.lemmas
+                return rows, self.lemmas
+            self._chosen = self._lemmas_when_empty()
+            if self._chosen is self.lemmas:
+                return rows, self.lemmas  # just run with these: still nothing
+        return self._rows(sql, self._chosen, extra), self._chosen
+
+    def _rows(self, sql: str, lemmas: dict[str, str], extra: tuple[Any, ...]) -> list[Any]:
+        return _run(self.conn, sql, [self.query.fts(lemmas), *self.params, *extra])
+
+    def _lemmas_when_empty(self) -> dict[str, str]:
+        """The archive's lemmas if the query matches anything with them, else with the
+        dictionary's guesses for the words the archive has never seen."""
+        if self.query.lemma_words() <= set(self.lemmas):
+            return self.lemmas
+        if self._rows(f"SELECT 1{_match_sql(self.where)} LIMIT 1", self.lemmas, ()):
+            return self.lemmas
+        return {**self.lemmas, **guess_lemmas(self.query, self.lemmas)}
 
 
 def _match_sql(where: str) -> str:
