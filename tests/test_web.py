@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import re
+import sqlite3
 import subprocess
 import sys
 import urllib.request
@@ -229,6 +230,11 @@ def test_serve_errors_are_one_line(run_cli: Cli, demo: Path, tmp_path: Path) -> 
     assert taken.stderr.strip() == (
         f"newsarchive: error: cannot serve on 127.0.0.1:{port}: Address already in use"
     )
+    other = tmp_path / "other.db"  # some other program's SQLite file: not "older"
+    sqlite3.connect(other).execute("CREATE TABLE notes (body TEXT)").connection.commit()
+    foreign = run_cli("serve", "--db", str(other))
+    assert foreign.exit_code != 0 and len(foreign.stderr.strip().splitlines()) == 1
+    assert "is not a newsarchive archive" in foreign.stderr
 
 
 SERVE_PROBE = """

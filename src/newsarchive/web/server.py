@@ -31,13 +31,12 @@ def check_archive(path: Path) -> bool:
     check_path(path)  # missing file, a folder: the usual one line
     conn, uri = open_read_only(path)
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = check_reader(conn, path)  # not an archive, a newer release's: one line
         if version < SCHEMA_VERSION:  # serve never writes, so it will not upgrade either
             raise ArchiveError(
                 f"{path} was written by an older newsarchive: run 'newsarchive stats "
                 f"--db {path}' once with write access to upgrade it"
             )
-        check_reader(conn, path)  # not an archive, a newer release's: the usual one line
     finally:
         conn.close()
     return "immutable=1" in uri
