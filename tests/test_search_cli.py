@@ -275,3 +275,21 @@ def test_csv_without_hits_still_has_the_header(run_cli: Cli, archive: Path) -> N
     result = run_cli("search", "космонавт", "--format", "csv", "--db", str(archive))
     assert result.exit_code == 0
     assert result.stdout.strip() == "id,site,url,title,published,snippet,score"
+
+
+def test_author_filter_matches_part_of_the_byline_in_any_case(run_cli: Cli, db: Path) -> None:
+    bylines = ["Мария Петрова", "Иван Колев и Мария Петрова", "МАРИЯ ИВАНОВА", None, "Anna Lee"]
+    build(run_cli, db, [dict(a, author=b) for a, b in zip(ARTICLES, bylines, strict=True)])
+    assert found(run_cli, db, "община author:петрова") == {1, 2}
+    assert found(run_cli, db, 'община author:"мария петрова"') == {1, 2}
+    assert found(run_cli, db, "община author:Мария") == {1, 2, 3}  # ИВАНОВА in capitals
+    assert found(run_cli, db, "община author:петрова author:колев") == {2}
+    assert found(run_cli, db, "община author:колев site:bta") == set()
+    assert found(run_cli, db, "бюджет author:ANNA") == {5}
+
+
+@pytest.mark.parametrize("query", ["община author:", 'община author:""', "(община author:x)"])
+def test_author_filter_without_a_name_is_one_line(run_cli: Cli, archive: Path, query: str) -> None:
+    result = search(run_cli, archive, query)
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "author:" in result.stderr

@@ -261,7 +261,8 @@ def search(
         str,
         typer.Argument(
             help='Words (any form: община finds общината), "exact phrase", OR, -word, prefix*,'
-            " (groups), title:word (headline only), site:ID, since:DATE, until:DATE."
+            " (groups), title:word (headline only), site:ID, author:NAME, since:DATE,"
+            " until:DATE."
         ),
     ],
     site: SiteOption = None,

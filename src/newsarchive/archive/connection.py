@@ -22,6 +22,17 @@ def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
     return Path(db or os.environ.get("NEWSARCHIVE_DB") or DEFAULT_DB)
 
 
+def add_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions archive queries use, on every connection that runs them (ours,
+    and Datasette's through the plugin): ``newsarchive_fold`` folds case the way Python
+    does, Cyrillic included, which SQLite's ``lower()`` and ``LIKE`` do only for ASCII."""
+    conn.create_function("newsarchive_fold", 1, _fold, deterministic=True)
+
+
+def _fold(text: str | None) -> str:
+    return " ".join(text.casefold().split()) if text else ""
+
+
 def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     """A WAL connection for writers, with a busy timeout so readers work while a crawl writes.
 
@@ -51,6 +62,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        add_functions(conn)
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot open archive {path}: {_why(exc)}") from None
     if not create:
@@ -147,6 +159,7 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
             conn.close()
             raise ArchiveError(f"cannot open archive {path}: {exc}") from None
         conn.execute("PRAGMA busy_timeout = 30000")  # wait out a writer from now on
+        add_functions(conn)
         return conn, uri
     raise ArchiveError(f"cannot open archive {path}: {error}")
 

@@ -9,9 +9,10 @@ raises ``QueryError`` with one line saying why.
 Syntax: ``word`` (any form of it: "община" finds "общината"), ``"exact"`` or
 ``"exact phrase"`` (these forms only), ``a OR b``, ``-word`` / ``-"phrase"`` (exclude),
 ``prefix*``, ``title:word`` / ``title:"phrase"`` / ``title:prefix*`` (in the headline
-only), and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``. Any other
+only), and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``,
+``author:Петрова`` / ``author:"Мария Петрова"`` (part of the byline, any case). Any other
 ``name:value`` is refused rather than searched as two words, so a mistyped filter
-("tilte:мост", "author:…") says so instead of quietly matching nothing.
+("tilte:мост") says so instead of quietly matching nothing.
 All terms must match (AND); ``(...)`` groups, so ``a OR (b c)`` is a, or b and c
 together (they used to be dropped silently, which changed what such a query meant).
 """
@@ -33,7 +34,7 @@ MAX_TERMS = 64
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\()|(\))|([^\s"()]+)')
 MAX_DEPTH = 8
 _OPERATORS = {"OR", "AND", "NOT"}
-_FILTERS = ("site", "since", "until")
+_FILTERS = ("site", "since", "until", "author")
 _SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 # Column filters of the index (see schema.py): originals only, or originals and lemmas,
 # for the whole article or (``title:``) the headline alone.
@@ -82,6 +83,7 @@ class ParsedQuery:
     sites: list[str] = field(default_factory=list)
     since: dt.date | None = None
     until: dt.date | None = None
+    authors: list[str] = field(default_factory=list)  # case-folded parts of bylines
 
     def terms(self) -> list[Term]:
         """Every term to match (not the excluded ones), nested groups flattened."""
@@ -174,12 +176,24 @@ def _title_term(
     return replace(term, exclude=exclude, scope=TITLE), pos
 
 
+def _quoted_author(query: ParsedQuery, tokens: list[re.Match[str]], pos: int) -> int:
+    """``author:"Мария Петрова"``: the phrase is the next token, right after the colon."""
+    if pos < len(tokens) and tokens[pos].start() == tokens[pos - 1].end():
+        phrase = tokens[pos].group(2)
+        if phrase is not None and phrase.strip() and not tokens[pos].group(1):
+            _filter(query, "author", phrase)
+            return pos + 1
+    raise QueryError('author: needs a name, or a "full name" in quotes, right after it')
+
+
 def _filter(query: ParsedQuery, key: str, value: str) -> None:
     if key == "site":
         for site in value.lower().split(","):
             if not _SITE.fullmatch(site):
                 raise QueryError(f"site: needs a site id like bta, not '{value}'")
             query.sites.append(site)
+    elif key == "author":
+        query.authors.append(" ".join(value.casefold().split()))
     elif key == "since":
         query.since = parse_date(value, "since:")
     else:
@@ -234,6 +248,11 @@ def _parse_group(
         elif bare is not None and _is_title_scope(bare):
             item, pos = _title_term(bare, tokens, pos, exact=exact)
             exclude = item.exclude
+        elif bare is not None and bare.lower() == "author:":
+            if depth:
+                raise QueryError("author: applies to the whole query, not in (...)")
+            pos = _quoted_author(query, tokens, pos)
+            continue
         elif bare is not None:
             key, _, value = bare.partition(":")
             if value and key.lower() in _FILTERS:
@@ -244,7 +263,8 @@ def _parse_group(
             if value and _FILTER_LIKE.fullmatch(key) and key.lower() not in ("http", "https"):
                 raise QueryError(
                     f"unknown filter '{key.lower().lstrip('-')}:' (the filters are site:, "
-                    f'since:, until:, title:); to search for the words, write "{bare}" in quotes'
+                    f"since:, until:, author:, title:); to search for the words, write "
+                    f'"{bare}" in quotes'
                 )
             if bare in _OPERATORS:
                 if bare == "OR":

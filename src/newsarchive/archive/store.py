@@ -52,11 +52,13 @@ def now_iso() -> str:
 
 @dataclass(frozen=True)
 class Filters:
-    """The site/date filters shared by search and export (dates inclusive, local)."""
+    """The site/date/author filters shared by search and export (dates inclusive, local;
+    each author a piece of the byline, case folded: all must occur)."""
 
     sites: tuple[str, ...] = ()
     since: dt.date | None = None
     until: dt.date | None = None
+    authors: tuple[str, ...] = ()
 
     def sql(self, alias: str = "articles") -> tuple[str, list[Any]]:
         """A WHERE fragment (always valid, possibly "1") and its parameters."""
@@ -71,6 +73,9 @@ class Filters:
         if self.until:
             clauses.append(f"{alias}.published_date <= ?")
             params.append(self.until.isoformat())
+        for author in self.authors:  # newsarchive_fold: connection.add_functions
+            clauses.append(f"instr(newsarchive_fold({alias}.author), ?) > 0")
+            params.append(author)
         return (" AND ".join(clauses) or "1"), params
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from newsarchive.archive.connection import add_functions
 from newsarchive.archive.query import parse_query
 from newsarchive.archive.search import match_expression
 from newsarchive.errors import QueryError
@@ -32,8 +33,8 @@ def is_archive(conn: sqlite3.Connection) -> bool:
 def match(conn: sqlite3.Connection, text: str) -> str:
     """The FTS5 expression for ``text``; filters cannot be part of a MATCH, so refused."""
     parsed = parse_query(text)
-    if parsed.sites or parsed.since or parsed.until:
-        raise QueryError("site:, since: and until: work on the search page, not in MATCH")
+    if parsed.sites or parsed.since or parsed.until or parsed.authors:
+        raise QueryError("site:, since:, until: and author: work on the search page, not in MATCH")
     return match_expression(conn, parsed)
 
 
@@ -49,5 +50,6 @@ def register_functions(conn: sqlite3.Connection) -> None:
         except QueryError:
             return str(escape_fts(text or ""))
 
+    add_functions(conn)
     conn.create_function("newsarchive_match", 1, newsarchive_match)
     conn.create_function("escape_fts", 1, lemma_escape_fts)
