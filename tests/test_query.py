@@ -112,6 +112,8 @@ BAD = {
     "unsupported filter": "author:Иванов",
     "empty title scope": "община title:",
     "title scope without a word": "община title:-мост",
+    "excluded filter": "община -site:bta",
+    "excluded author": "община -author:петрова",
 }
 
 

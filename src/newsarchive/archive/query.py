@@ -164,12 +164,11 @@ def _title_term(
     position after what it used."""
     exclude = bare.startswith("-")
     value = bare.partition(":")[2]
-    if not value and pos < len(tokens) and tokens[pos].start() == tokens[pos - 1].end():
-        phrase = tokens[pos].group(2)
-        if phrase is not None and not tokens[pos].group(1):
-            term = _term(phrase, quoted=True, exact=exact)
-            if term is not None:
-                return replace(term, exclude=exclude, scope=TITLE), pos + 1
+    phrase = None if value else _adjacent_phrase(tokens, pos)
+    if phrase is not None:
+        term = _term(phrase, quoted=True, exact=exact)
+        if term is not None:
+            return replace(term, exclude=exclude, scope=TITLE), pos + 1
     term = _term(value, quoted=False, exact=exact) if value and not value.startswith("-") else None
     if term is None:
         raise QueryError('title: needs a word, a prefix* or a "phrase" right after it')
@@ -178,12 +177,21 @@ def _title_term(
 
 def _quoted_author(query: ParsedQuery, tokens: list[re.Match[str]], pos: int) -> int:
     """``author:"Мария Петрова"``: the phrase is the next token, right after the colon."""
+    phrase = _adjacent_phrase(tokens, pos)
+    if phrase is None or not phrase.strip():
+        raise QueryError('author: needs a name, or a "full name" in quotes, right after it')
+    _filter(query, "author", phrase)
+    return pos + 1
+
+
+def _adjacent_phrase(tokens: list[re.Match[str]], pos: int) -> str | None:
+    """The quoted phrase at ``pos`` when it is written right after the token before it
+    (``name:"a phrase"``, no space), and not excluded; else None."""
     if pos < len(tokens) and tokens[pos].start() == tokens[pos - 1].end():
-        phrase = tokens[pos].group(2)
-        if phrase is not None and phrase.strip() and not tokens[pos].group(1):
-            _filter(query, "author", phrase)
-            return pos + 1
-    raise QueryError('author: needs a name, or a "full name" in quotes, right after it')
+        phrase, dash = tokens[pos].group(2), tokens[pos].group(1)
+        if phrase is not None and not dash:
+            return phrase
+    return None
 
 
 def _filter(query: ParsedQuery, key: str, value: str) -> None:
@@ -260,6 +268,8 @@ def _parse_group(
                     raise QueryError(f"{key.lower()}: applies to the whole query, not in (...)")
                 _filter(query, key.lower(), value)
                 continue
+            if value and key.startswith("-") and key[1:].lower() in _FILTERS:
+                raise QueryError(f"{bare[1:]} is a filter: it cannot be excluded with '-'")
             if value and _FILTER_LIKE.fullmatch(key) and key.lower() not in ("http", "https"):
                 raise QueryError(
                     f"unknown filter '{key.lower().lstrip('-')}:' (the filters are site:, "
