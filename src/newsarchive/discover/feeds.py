@@ -4,7 +4,7 @@ Every byte is untrusted, so a document is read as a stream and never held whole 
 itself buffers one unfinished token, e.g. a huge comment, which the byte cap bounds):
 
 * gzip is inflated chunk by chunk, and at most ``max_bytes`` of XML are read after
-  inflation: the same ``FetchOptions.max_bytes`` that caps every response body, so a
+  inflation: the same ``models.MAX_BODY_BYTES`` that caps every response body, so a
   2 MB ``.gz`` that inflates to 200 MB costs what a 10 MB page costs;
 * only the entry being read is kept as elements; everything else is dropped as it
   streams past, and at most ``max_entries`` distinct entries are kept (50,000, the
