@@ -558,3 +558,12 @@ def test_a_null_feed_date_is_no_date() -> None:
     assert parse_feed_date("Mon, 01 Jan 0001 00:00:00 GMT") is None
     assert parse_feed_date("Thu, 01 Jan 1970 00:00:00 +0000") is None
     assert parse_feed_date("Wed, 12 Mar 2025 10:00:00 +0200") is not None
+
+
+def test_a_readers_comment_labelled_published_does_not_date_the_page() -> None:
+    comments = (
+        '<div id="comments"><div class="comment"><p>Иван: Браво!</p>'
+        "<p>Публикувано на 02.03.2025</p></div></div>"
+    )
+    html = _meta_column("").replace("</body>", f"{comments}</body>")
+    assert extract(html, today=TODAY).published is None

@@ -129,11 +129,11 @@ def visible_text(
     *,
     until: LexborNode | None = None,
     then: int = 0,
-    with_furniture: bool = False,
+    hide: Callable[[LexborNode], bool] | None = None,
     limit: int | None = None,
 ) -> str:
     """Text of a subtree without furniture (menus, sidebars, related lists, footers),
-    or, ``with_furniture``, all of its text except scripts and styles.
+    or, given ``hide``, without the elements it names instead.
 
     With ``until``, the walk stops once ``then`` characters of text followed the start of
     that element: the windows around a headline need a few hundred characters after it,
@@ -162,7 +162,7 @@ def visible_text(
         elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
             if until is not None and stop_at < 0 and node.mem_id == until.mem_id:
                 stop_at = size + then
-            if with_furniture or not is_furniture(node):
+            if not (hide or is_furniture)(node):
                 if tag in blocks.BLOCK_TAGS or tag == "br":
                     parts.append(" ")
                     stack.append(" ")  # after a block: two cells' texts stay apart

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.extraction.furniture import NearTitle, Replay, in_furniture, visible_text
@@ -122,7 +123,8 @@ def _published_candidates(
 def _labelled_anywhere(
     tree: LexborHTMLParser, today: dt.date | None, month_first: bool
 ) -> DatePick | None:
-    """The one date the page labels "Published"/"Публикувано", wherever it stands.
+    """The one date the page labels "Published"/"Публикувано", wherever it stands but in
+    readers' comments.
 
     The last resort, for a post whose meta column is styled as a sidebar
     ("single-post-sidebar", an ``<aside>`` in the ``<article>``) and so read as furniture
@@ -131,13 +133,22 @@ def _labelled_anywhere(
     """
     if tree.body is None or not dates.PUBLISHED_WORD.search(tree.body.text(separator=" ")):
         return None  # no label at all (most undated pages): the page is not walked
-    text = visible_text(tree.body, with_furniture=True)
+    text = visible_text(tree.body, hide=_is_comments)
     found = dates.find_text_dates(text, today=today, month_first=month_first)
     days = {dates.local_date(d.value) for d in found if d.labelled and not d.modified}
     if len(days) != 1:
         return None
     first = next(d for d in found if d.labelled and not d.modified)
     return DatePick(first.value, "generic:labelled-anywhere", "text")
+
+
+# Readers' comments, where "Публикувано на …" dates a comment, not the article.
+_COMMENTS = re.compile(r"comment|disqus|respond|reply|коментар", re.IGNORECASE)
+
+
+def _is_comments(node: LexborNode) -> bool:
+    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    return bool(_COMMENTS.search(marker))
 
 
 def _revised(published: DatePick, modified: DatePick | None) -> bool:
