@@ -567,3 +567,20 @@ def test_a_readers_comment_labelled_published_does_not_date_the_page() -> None:
     )
     html = _meta_column("").replace("</body>", f"{comments}</body>")
     assert extract(html, today=TODAY).published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "modified", "labelled"),
+    [
+        ("Обновено на 18.03.2025", True, False),
+        ("Публикувано на 18.03.2025", False, True),
+        ("Актуализирана в 18.03.2025", True, False),
+        ("Срещата е на 18.03.2025", False, False),
+    ],
+)
+def test_bulgarian_labels_with_on_say_which_date_it_is(
+    text: str, modified: bool, labelled: bool
+) -> None:
+    """ "на"/"в" stand between a Bulgarian label and its date as "on"/"at" do in English."""
+    (found,) = find_text_dates(text, today=TODAY)
+    assert (found.modified, found.labelled) == (modified, labelled)

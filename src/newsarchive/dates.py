@@ -121,7 +121,7 @@ _PUBLISHED_WORDS = (
     r"published|posted|first published|added|публикуван[ао]?|публикация|"
     r"дата на публикуване|добавен[ао]?|опубликовано"
 )
-_LABEL_END = r"\W{0,12}(?:on|at|:|-)?\W{0,6}$"
+_LABEL_END = r"\W{0,12}(?:on|at|на|в|:|-)?\W{0,6}$"
 # The last change, not the publication. An unlabelled date is taken as the publication.
 _MODIFIED_LABEL = re.compile(f"(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE)
 # The publication in so many words: a page that labels a date so is believed over
