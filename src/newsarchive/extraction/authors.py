@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -18,14 +19,21 @@ from newsarchive.extraction.furniture import NearTitle, in_furniture, is_furnitu
 from newsarchive.extraction.metadata import Metadata
 
 
-def pick_author(
-    tree: LexborHTMLParser,
-    near: NearTitle,
-    meta: Metadata,
-    profile_text: str,
-    profile_selector: str,
-    url: str,
-) -> tuple[str, str]:
+@dataclass(frozen=True)
+class Sources:
+    """What the author rules read of one page: its tree, the windows around its headline,
+    its metadata, its address, and the text the profile's author selector found there
+    (with that selector, which names the rule)."""
+
+    tree: LexborHTMLParser
+    near: NearTitle
+    meta: Metadata
+    url: str
+    profile_text: str = ""
+    profile_selector: str = ""
+
+
+def pick_author(page: Sources) -> tuple[str, str]:
     """(name, rule): structured data, the profile's selector text, meta names (the author
     meta, then an SEO plugin's labelled card tags), then the byline a reader sees; ("",
     "none") when the page names nobody.
@@ -38,39 +46,34 @@ def pick_author(
     site's author page comes after the elements themes name as bylines (those hold the
     whole byline, co-authors included) and before a "By" in the text (a link says who).
     """
+    meta = page.meta
     publisher: tuple[str, str] | None = None
-    for name, rule in _candidates(tree, near, meta, profile_text, profile_selector, url):
+    for name, rule in _candidates(page):
         trusted = rule.startswith("profile:")
         if publisher is not None and not trusted and not _reads_as_full_name(name):
             continue
         if trusted or not _is_publisher(name, meta):
-            return _as_printed(name, tree), rule
+            return _as_printed(name, page.tree), rule
         publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
         return meta.jsonld_org_author, "jsonld:author-organization"
     return publisher or ("", "none")
 
 
-def _candidates(
-    tree: LexborHTMLParser,
-    near: NearTitle,
-    meta: Metadata,
-    profile_text: str,
-    profile_selector: str,
-    url: str,
-) -> Iterator[tuple[str, str]]:
+def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     """Every source in order, lazily: most pages stop at the first."""
+    meta = page.meta
     if meta.jsonld_author and (name := bylines.clean_byline(meta.jsonld_author)):
         yield name, "jsonld:author"
-    if name := bylines.clean_byline(profile_text):
-        yield name, f"profile:{profile_selector}"
+    if name := bylines.clean_byline(page.profile_text):
+        yield name, f"profile:{page.profile_selector}"
     if meta.meta_author and (name := bylines.clean_byline(meta.meta_author)):
         yield name, "meta:author"
     if meta.labelled_author and (name := bylines.clean_byline(meta.labelled_author)):
         yield name, "meta:twitter:data"
-    yield from _byline_elements(tree)
-    yield from _author_links(tree, url)
-    for window in near:
+    yield from _byline_elements(page.tree)
+    yield from _author_links(page.tree, page.url)
+    for window in page.near:
         if name := bylines.byline_in_text(window):
             yield name, "generic:text-near-title"
         break  # only the nearest window: further out, "By" starts other sentences

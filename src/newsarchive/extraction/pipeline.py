@@ -224,7 +224,7 @@ def _pick_author(
     """The profile's selector text is read here (``_first_text`` serves the title too);
     the order of the sources and their reasons are in ``authors.pick_author``."""
     text, selector = _first_text(tree, profile.author_selectors, skip_furniture=True)
-    return _Field(*authors.pick_author(tree, near, meta, text, selector, url))
+    return _Field(*authors.pick_author(authors.Sources(tree, near, meta, url, text, selector)))
 
 
 def _pick_tags(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> tuple[str, ...]:
