@@ -19,6 +19,9 @@ from newsarchive.extraction.furniture import NearTitle, Replay, in_furniture, vi
 from newsarchive.extraction.metadata import Metadata, read_script_dates
 from newsarchive.models import Profile, Published
 
+# The text windows around the headline (``NearTitle``), each with the dates it holds.
+_Windows = Replay[tuple[str, list[dates.TextDate]]]
+
 
 @dataclass(frozen=True)
 class DatePick:
@@ -61,16 +64,22 @@ def pick_dates(
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
-    dated = Replay(_dated_texts(tree, today, dates.month_first_language(meta.lang)))
-    candidates = _published_candidates(tree, near, meta, profile, today, url, scripts, dated)
+    month_first = dates.month_first_language(meta.lang)
+    dated = Replay(_dated_texts(tree, today, month_first))
+    # The windows around the headline with their dates, each read once for all the rules.
+    windows = Replay(
+        (window, dates.find_text_dates(window, today=today, month_first=month_first))
+        for window in near
+    )
+    candidates = _published_candidates(tree, windows, meta, profile, today, url, scripts, dated)
     published = next((c for c in candidates if c), None)
     # Visible dates labelled "Updated" are searched for only where they can matter: when
     # no published date was found, or it came from the same visible text.
     further = published is None or published.source in ("time", "text", "url")
-    modified = _pick_modified(near, meta, today, scripts, dated, look_further=further)
+    modified = _pick_modified(windows, meta, today, scripts, dated, look_further=further)
     if published is not None:
         if published.source in ("jsonld", "meta"):
-            published = _checked_against_page(published, modified, near, today, meta.lang)
+            published = _checked_against_page(published, modified, windows)
         return _local_day(published, url, today), modified
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
@@ -81,7 +90,7 @@ def pick_dates(
 
 def _published_candidates(
     tree: LexborHTMLParser,
-    near: NearTitle,
+    windows: _Windows,
     meta: Metadata,
     profile: Profile,
     today: dt.date | None,
@@ -105,10 +114,10 @@ def _published_candidates(
             yield DatePick(stated[0], f"profile:{selector}", stated[1])
             break
     yield _time_element(tree, today)
-    for window in near:
-        found = _first_published(window, today, month_first)
-        if found is not None:
-            yield DatePick(found, "generic:text-near-title", "text")
+    for _, found in windows:
+        shown = next((date for date in found if not date.modified), None)
+        if shown is not None:
+            yield DatePick(shown.value, "generic:text-near-title", "text")
             break
     yield _dated_element(dated)
     script_published = scripts()[0]
@@ -161,13 +170,12 @@ def _revised(published: DatePick, modified: DatePick | None) -> bool:
 
 
 def _checked_against_page(
-    stated: DatePick, modified: DatePick | None, near: NearTitle, today: dt.date | None, lang: str
+    stated: DatePick, modified: DatePick | None, windows: _Windows
 ) -> DatePick:
     """A structured date, or the date beside the headline where the page contradicts it
     (``_labelled_on_page``, ``_earlier_on_page``). Only the nearest window is read: a
     byline's date sits right there, and reading further costs every page with metadata."""
-    window = next(iter(near), "")
-    found = dates.find_text_dates(window, today=today, month_first=dates.month_first_language(lang))
+    window, found = next(iter(windows), ("", []))
     if _revised(stated, modified) and (labelled := _labelled_on_page(stated, found)):
         return labelled
     return _earlier_on_page(stated, window, found) or stated
@@ -235,13 +243,6 @@ def _local_day(published: DatePick, url: str, today: dt.date | None) -> DatePick
     return DatePick(from_url, f"{published.rule}:url-day", published.source)
 
 
-def _first_published(text: str, today: dt.date | None, month_first: bool) -> Published | None:
-    for found in dates.find_text_dates(text, today=today, month_first=month_first):
-        if not found.modified:
-            return found.value
-    return None
-
-
 def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | None:
     """The first ``<time>`` outside furniture that is not marked as an update: its
     ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
@@ -299,7 +300,7 @@ def _dated_element(
 
 
 def _pick_modified(
-    near: NearTitle,
+    windows: _Windows,
     meta: Metadata,
     today: dt.date | None,
     scripts: Callable[[], tuple[str, str]],
@@ -318,8 +319,7 @@ def _pick_modified(
             return DatePick(parsed, f"meta:{key}", "meta")
     if not look_further:
         return None
-    for window in near:
-        found = dates.find_text_dates(window, today=today, month_first=month_first)
+    for _, found in windows:
         updated = next((date for date in found if date.modified), None)
         if updated is not None:
             return DatePick(updated.value, "generic:text-near-title", "text")
