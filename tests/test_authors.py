@@ -348,3 +348,28 @@ def test_co_authors_from_a_list_take_the_wording_the_page_prints(
     article = extract(_listed_authors(byline))
     assert article.author == expected
     assert article.rules["author"] == "jsonld:author"
+
+
+def test_block_named_after_its_writer_that_holds_the_headline_is_no_byline() -> None:
+    """The same slug on a ``<div>`` around the story: an element that holds the headline is
+    the article, not its byline, whatever its class says."""
+    html = (
+        '<html><body><div class="post author-ivan-petrov"><h1>Топ 10 парка в Русе</h1>'
+        f"{PROSE_BG}</div></body></html>"
+    )
+    assert extract(html).author is None
+
+
+@pytest.mark.parametrize("label", ["GARDEN MAINTENANCE", "Top"])
+def test_a_label_does_not_pass_over_the_publisher(label: str) -> None:
+    """To set aside an author named like the site, the other name must read as a full
+    name: a category in capitals or a lone word that a byline selector also matches is
+    no writer."""
+    html = (
+        '<html><head><meta property="og:site_name" content="Garden Weekly">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author":'
+        ' {"@type": "Person", "name": "Garden Weekly"}}</script></head><body><article>'
+        f'<h1>Pruning roses in spring</h1><div class="author-category">{label}</div>'
+        f"{PROSE_EN}</article></body></html>"
+    )
+    assert extract(html).author == "Garden Weekly"
