@@ -584,3 +584,26 @@ def test_bulgarian_labels_with_on_say_which_date_it_is(
     """ "на"/"в" stand between a Bulgarian label and its date as "on"/"at" do in English."""
     (found,) = find_text_dates(text, today=TODAY)
     assert (found.modified, found.labelled) == (modified, labelled)
+
+
+def test_a_published_label_read_as_on_beats_refilled_metadata() -> None:
+    """A page that labels its date "Публикувано на 10.03.2025": the label rule decides; to
+    the byline-date rule the "на" before the date reads as a sentence (``in_sentence``)."""
+    article = extract(_refilled("Публикувано на 10.03.2025"), today=TODAY)
+    assert article.published == dt.date(2025, 3, 10)
+    assert article.rules["published"] == "generic:text-near-title:labelled"
+
+
+def test_an_update_further_from_the_headline_than_its_date_is_not_the_pages() -> None:
+    """The nearest window holds the date and no "Updated" label: an "Обновено" further out
+    (in the prose, a later block) dates something else."""
+    html = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body><article>'
+        "<div><h1>Ремонт на улиците започва</h1><p>12.03.2025</p></div>"
+        "<p>Кметът представи плана. Обновено: 15.03.2025 е графикът на фирмата.</p>"
+        "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 6 + "</p>"
+        "</article></body></html>"
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 12)
+    assert article.modified is None
