@@ -221,3 +221,16 @@ def test_an_h1_linking_home_by_rel_is_the_logo_whatever_its_path() -> None:
     )
     assert extract(html, "https://zeleni.example.bg/a/7").rules["title"] == "generic:og:title"
     assert extract(html.replace(' rel="home"', "")).rules["title"] == "generic:h1"
+
+
+def test_an_h1_that_is_the_short_part_of_the_stated_title_is_not_the_headline() -> None:
+    """A logo in an h1 that links nowhere: "Община Пример" is the stated title's short last
+    part, so the headline comes from the title, not from the logo."""
+    html = (
+        "<html><head><title>Ремонтът на моста започва през март | Община Пример</title>"
+        "</head><body><div><h1>Община Пример</h1></div>"
+        f"<div>{PROSE}</div></body></html>"
+    )
+    assert extract(html, "https://news.example/2025/remont").title == (
+        "Ремонтът на моста започва през март"
+    )
