@@ -234,3 +234,12 @@ def test_an_h1_that_is_the_short_part_of_the_stated_title_is_not_the_headline() 
     assert extract(html, "https://news.example/2025/remont").title == (
         "Ремонтът на моста започва през март"
     )
+
+
+def test_a_malformed_link_in_the_h1_does_not_cost_the_title() -> None:
+    html = (
+        "<html><head><title>Бюджетът е приет | Вестник</title></head><body>"
+        f'<h1><a href="http://[bad">Бюджетът е приет</a></h1>{PROSE}</body></html>'
+    )
+    article = extract(html)
+    assert article.title == "Бюджетът е приет" and "error" not in article.rules

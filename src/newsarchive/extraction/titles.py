@@ -181,7 +181,10 @@ def _links_home(node: LexborNode, text: str) -> bool:
     href = (link.attributes.get("href") or "").strip()
     if not href or href.startswith("#"):  # a script's handle, not a page
         return False
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # "http://[bad": a broken link must not cost the page its title
+        return False
     return parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
