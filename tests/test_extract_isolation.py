@@ -70,3 +70,10 @@ def test_a_page_the_extractor_fails_on_is_a_failure_that_names_the_bug(
     verdict = judge("https://x.bg/a", _page(), profile, None)
     assert verdict.outcome is Outcome.FAILED and "extractor failed" in verdict.message
     assert SiteReport(site="x").broken_warning() is None
+
+
+def test_a_malformed_canonical_link_costs_the_link_only() -> None:
+    html = HTML.replace("<title>", '<link rel="canonical" href="http://[bad"><title>')
+    article = extract(html, "https://x.bg/a")
+    assert article.title == "Бюджетът е приет" and "бюджета на града" in article.text
+    assert article.canonical_url is None and "error" not in article.rules

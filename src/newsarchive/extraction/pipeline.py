@@ -113,9 +113,7 @@ def _extract(
     if drift:
         rules["drift"] = ",".join(drift)
 
-    canonical = meta.canonical or meta.og_url
-    if canonical and url:
-        canonical = urljoin(url, canonical)
+    canonical = _absolute(url or "", meta.canonical or meta.og_url)
     fields = ("\n".join(paragraphs), title.value, author.value)
     repaired = tuple(mojibake.repair(value) for value in fields)
     if repaired != fields:
@@ -134,6 +132,17 @@ def _extract(
         site=None if profile is _GENERIC else profile.id,
         rules=rules,
     )
+
+
+def _absolute(url: str, href: str) -> str:
+    """``href`` resolved against the page's ``url``; "" for one ``urljoin`` refuses
+    ("http://[bad"): a broken canonical link must not cost the page its article."""
+    if not href or not url:
+        return href
+    try:
+        return urljoin(url, href)
+    except ValueError:
+        return ""
 
 
 def _guarded(pick: Callable[[], T], fallback: T, name: str, failed: list[str]) -> T:
