@@ -607,3 +607,18 @@ def test_an_update_further_from_the_headline_than_its_date_is_not_the_pages() ->
     article = extract(html, today=TODAY)
     assert article.published == dt.date(2025, 3, 12)
     assert article.modified is None
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "Изложението, открито в сряда, 10.03.2025, продължава до неделя.",
+        "The fair, which opened on Monday, March 10, 2025, runs until Sunday.",
+    ],
+)
+def test_a_date_after_a_weekday_inside_a_sentence_is_the_storys(shown: str) -> None:
+    """The word before the weekday decides: "в сряда, 10.03.2025" is read in a sentence,
+    so the earlier day is the story's, and the metadata's publication stays."""
+    article = extract(_refilled(shown, modified=""), today=TODAY)
+    assert article.date_source == "jsonld"
+    assert article.published is not None and article.published.day == 18
