@@ -373,3 +373,19 @@ def test_a_label_does_not_pass_over_the_publisher(label: str) -> None:
         f"{PROSE_EN}</article></body></html>"
     )
     assert extract(html).author == "Garden Weekly"
+
+
+def test_a_link_whose_address_only_contains_author_is_no_byline() -> None:
+    """A tag page "/tag/authorities" holds the letters of "author" but names no writer."""
+    html = (
+        "<html><body><article><h1>Budget approved</h1>"
+        '<p>Filed under <a href="/tag/authorities">Local Authorities</a></p>'
+        f"{PROSE_EN}</article></body></html>"
+    )
+    assert extract(html, "https://news.example/2025/budget").author is None
+
+
+def test_a_capitalised_byline_with_an_agency_keeps_its_capitals() -> None:
+    """Only names of plain words are written as in a sentence: "(БТА)" is no name word,
+    and "Бта" would misspell the agency."""
+    assert clean_byline("ИВАН ПЕТРОВ (БТА)") == "ИВАН ПЕТРОВ (БТА)"
