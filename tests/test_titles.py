@@ -243,3 +243,25 @@ def test_a_malformed_link_in_the_h1_does_not_cost_the_title() -> None:
     )
     article = extract(html)
     assert article.title == "Бюджетът е приет" and "error" not in article.rules
+
+
+def test_h1s_of_a_mega_menu_do_not_crowd_out_the_headline() -> None:
+    """A menu built of a dozen h1s: none is a candidate, so the headline after them still
+    is, though it sits in no article or main element and is reworded for search."""
+    menu = "".join(f"<h1>Раздел {n}</h1>" for n in range(14))
+    html = (
+        "<html><head><title>Бюджетът е приет | Вестник</title></head><body>"
+        f"<nav>{menu}</nav><h1>Общинският съвет прие бюджета на града за новата година</h1>"
+        f"{PROSE}</body></html>"
+    )
+    assert extract(html).title == "Общинският съвет прие бюджета на града за новата година"
+
+
+def test_the_h1_inside_main_comes_before_an_earlier_one_outside() -> None:
+    html = (
+        "<html><head><title>Бюджетът е приет | Вестник</title></head><body>"
+        "<div><h1>Седмичен преглед</h1></div>"
+        "<main><h1>Общинският съвет прие бюджета на града за новата година</h1>"
+        f"{PROSE}</main></body></html>"
+    )
+    assert extract(html).title == "Общинският съвет прие бюджета на града за новата година"
