@@ -184,7 +184,8 @@ class Prepared:
             return self.lemmas
         if self._rows(f"SELECT 1{_match_sql(self.where)} LIMIT 1", self.lemmas, ()):
             return self.lemmas
-        return {**self.lemmas, **guess_lemmas(self.query, self.lemmas)}
+        guessed = guess_lemmas(self.query, self.lemmas)
+        return {**self.lemmas, **guessed} if guessed else self.lemmas  # none: nothing to rerun
 
 
 def _match_sql(where: str) -> str:
