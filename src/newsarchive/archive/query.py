@@ -206,7 +206,7 @@ def _filter(query: ParsedQuery, key: str, value: str) -> None:
 
 def parse_query(text: str, *, exact: bool = False) -> ParsedQuery:
     """Parse user search syntax: words, "phrases", OR, -word, prefix*, (groups),
-    site:/since:/until:.
+    title:, and the filters site:/since:/until:/author: (the module docstring has it all).
 
     ``exact`` makes every bare word match only its own form (as if quoted).
     """
