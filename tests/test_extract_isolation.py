@@ -70,6 +70,12 @@ def test_a_page_the_extractor_fails_on_is_a_failure_that_names_the_bug(
     verdict = judge("https://x.bg/a", _page(), profile, None)
     assert verdict.outcome is Outcome.FAILED and "extractor failed" in verdict.message
     assert SiteReport(site="x").broken_warning() is None
+    assert verdict.broken == ("page",)  # counted, so the crawl warns about the page too
+    report = SiteReport(site="x")
+    report.broken.update(verdict.broken)
+    assert report.broken_warning() == (
+        "extraction rules failed (page on 1 page(s)): a bug, please report it"
+    )
 
 
 def test_a_malformed_canonical_link_costs_the_link_only() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sqlite3
 from collections.abc import Callable
@@ -109,7 +110,9 @@ BAD = {
     "NUL": "общ\x00ина",
     "too many terms": " ".join(f"дума{i}" for i in range(100)),
     "mistyped filter": "мост tilte:мост",
-    "unsupported filter": "author:Иванов",
+    "mistyped filter, quoted value": 'мост tilte:"нов мост"',
+    "excluded filter, quoted value": 'мост -site:"bta"',
+    "a filter and no words": "author:Иванов",
     "empty title scope": "община title:",
     "title scope without a word": "община title:-мост",
     "excluded filter": "община -site:bta",
@@ -212,3 +215,11 @@ def test_title_scope_parses_words_phrases_prefixes_and_exclusions() -> None:
 @pytest.mark.parametrize("text", ["http://example.bg/a", "12:30 часа", "Русе: новини"])
 def test_colons_that_are_no_filter_are_searched_as_words(text: str) -> None:
     assert parse_query(text).terms()
+
+
+def test_any_filter_takes_its_value_in_quotes() -> None:
+    """``site:"bta"`` filters as ``site:bta`` does, not a search for "site" and "bta"."""
+    q = parse_query('мост site:"bta" since:"2024-01-02" author:"Мария  Петрова"')
+    assert q.sites == ["bta"] and q.since == dt.date(2024, 1, 2)
+    assert q.authors == ["мария петрова"]
+    assert q.groups == [[Term(("мост",), WORD)]]

@@ -160,3 +160,17 @@ def test_a_page_past_the_end_counts_what_the_chart_counts(archive: Path) -> None
         conn.close()
     assert hits == [] and total == sum(m["count"] for m in months) == first_total == 1
     assert [h["id"] for h in first_page] == [3]
+
+
+def test_a_word_the_dictionary_cannot_guess_is_not_searched_again(archive: Path) -> None:
+    """No hits, a word the archive never saw, and no guess for it: the statement is not
+    run a second time with the very same lemmas."""
+    conn = connect_reader(archive)
+    try:
+        seen: list[str] = []
+        conn.set_trace_callback(seen.append)
+        hits, total = search_page(conn, parse_query("ксплфрг"), SearchOptions())
+    finally:
+        conn.close()
+    assert hits == [] and total == 0
+    assert count(seen, "bm25(") == 1  # was 2: the page, the probe, the page again

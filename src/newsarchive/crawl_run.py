@@ -148,18 +148,21 @@ class SiteReport:
         field's failure cost that field (archived without it), a "page" failure the page."""
         if not self.broken:
             return None
-        fields = ", ".join(f"{name} on {count}" for name, count in sorted(self.broken.items()))
-        return f"extraction rules failed ({fields} page(s)): a bug, please report it"
+        return f"extraction rules failed ({_per_field(self.broken)}): a bug, please report it"
 
     def drift_warning(self) -> str | None:
         """Profile selectors that matched nothing: needs a person, so shown even when quiet."""
         if not self.drift:
             return None
-        fields = ", ".join(f"{name} on {count}" for name, count in sorted(self.drift.items()))
         return (
-            f"profile did not match ({fields} page(s); generic rules used):"
+            f"profile did not match ({_per_field(self.drift)}; generic rules used):"
             f" run 'newsarchive check-site {self.site}'"
         )
+
+
+def _per_field(pages: Counter[str]) -> str:
+    """``title on 2, author on 1 page(s)``: how many pages each field was counted on."""
+    return ", ".join(f"{name} on {count}" for name, count in sorted(pages.items())) + " page(s)"
 
 
 Progress = Callable[[SiteReport], None]

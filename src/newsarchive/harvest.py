@@ -12,6 +12,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
@@ -74,18 +75,23 @@ def judge(
     cpu = time.thread_time() - cpu
     if article.published is None and listed and listed[0] <= result.fetched_at.date() + _DAY:
         article = replace(article, published=listed[0], date_source=listed[1])
-    drift = tuple(filter(None, article.rules.get("drift", "").split(",")))
-    broken = tuple(filter(None, article.rules.get("error", "").split(",")))
+    drift, broken = _fields(article, "drift"), _fields(article, "error")
+    read = partial(Verdict, cpu=cpu, drift=drift, broken=broken)  # what extraction noted
     if broken == ("page",):
-        message = f"the extractor failed on the page (a bug, please report it): {url}"
-        return Verdict(Outcome.FAILED, message, cpu=cpu, broken=broken)
+        return read(
+            Outcome.FAILED, f"the extractor failed on the page (a bug, please report it): {url}"
+        )
     if not article.text and not article.title:
-        message = f"no article found on the page: {url}"
-        return Verdict(Outcome.FAILED, message, cpu=cpu, drift=drift, broken=broken)
+        return read(Outcome.FAILED, f"no article found on the page: {url}")
     if too_old(article.published, since):
-        return Verdict(Outcome.OLD, "older than --since", cpu=cpu, drift=drift, broken=broken)
+        return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)
-    return Verdict(Outcome.NEW, article=article, url=identity, cpu=cpu, drift=drift, broken=broken)
+    return read(Outcome.NEW, article=article, url=identity)
+
+
+def _fields(article: Article, rule: str) -> tuple[str, ...]:
+    """The fields a comma-separated ``rules`` entry names ("drift", "error")."""
+    return tuple(filter(None, article.rules.get(rule, "").split(",")))
 
 
 SETTLED = {

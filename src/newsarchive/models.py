@@ -75,14 +75,14 @@ class Page:
 
 Published = dt.date | dt.datetime
 
-# Which kind of rule gave ``Article.published``, coarsest first in trust: structured data
-# the page states (jsonld, meta), a <time> element, visible text, the URL, or, set by the
-# crawl from what linked to the page, its feed entry or listing card; "none" when no date.
 # The largest response body read, whatever the stage: a page, a feed, a sitemap (an
 # inflated gzip included). A model-level setting because discovery (feeds) and fetch both
 # bound what they read by it, and discovery must not import the fetcher.
 MAX_BODY_BYTES = 10 * 1024 * 1024
 
+# Which kind of rule gave ``Article.published``, coarsest first in trust: structured data
+# the page states (jsonld, meta), a <time> element, visible text, the URL, or, set by the
+# crawl from what linked to the page, its feed entry or listing card; "none" when no date.
 DATE_SOURCES = ("jsonld", "meta", "time", "text", "url", "feed", "listing", "none")
 
 

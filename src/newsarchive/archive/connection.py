@@ -39,10 +39,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     ``create=False`` (reextract; the one-time upgrade readers ask for) refuses a missing
     file or a foreign database.
     """
-    if not create and not path.exists():
-        raise ArchiveError(f"no archive at {path} (run 'newsarchive crawl' or pass --db)")
-    if path.is_dir():
-        raise ArchiveError(f"cannot open archive {path}: it is a directory")
+    check_path(path, missing_ok=create)
     if create and not path.parent.exists():
         raise ArchiveError(f"cannot create archive {path}: folder {path.parent} does not exist")
     # Said before SQLite is asked: it opens an unwritable file read-only without a word
@@ -111,9 +108,10 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def check_path(path: Path) -> None:
-    """The one-line errors for a path that cannot be an archive to read."""
-    if not path.exists():
+def check_path(path: Path, *, missing_ok: bool = False) -> None:
+    """The one-line errors for a path that cannot be an archive to open (``missing_ok``:
+    one that ``connect`` is about to create)."""
+    if not missing_ok and not path.exists():
         raise ArchiveError(f"no archive at {path} (run 'newsarchive crawl' or pass --db)")
     if path.is_dir():
         raise ArchiveError(f"cannot open archive {path}: it is a directory")

@@ -175,13 +175,9 @@ def _title_term(
     return replace(term, exclude=exclude, scope=TITLE), pos
 
 
-def _quoted_author(query: ParsedQuery, tokens: list[re.Match[str]], pos: int) -> int:
-    """``author:"Мария Петрова"``: the phrase is the next token, right after the colon."""
-    phrase = _adjacent_phrase(tokens, pos)
-    if phrase is None or not phrase.strip():
-        raise QueryError('author: needs a name, or a "full name" in quotes, right after it')
-    _filter(query, "author", phrase)
-    return pos + 1
+def _names_filter(key: str) -> bool:
+    """Whether ``key`` (before a colon) reads as a filter's name, known or not."""
+    return bool(_FILTER_LIKE.fullmatch(key)) and key.lower() not in ("http", "https")
 
 
 def _adjacent_phrase(tokens: list[re.Match[str]], pos: int) -> str | None:
@@ -210,7 +206,7 @@ def _filter(query: ParsedQuery, key: str, value: str) -> None:
 
 def parse_query(text: str, *, exact: bool = False) -> ParsedQuery:
     """Parse user search syntax: words, "phrases", OR, -word, prefix*, (groups),
-    site:/since:/until:.
+    title:, and the filters site:/since:/until:/author: (the module docstring has it all).
 
     ``exact`` makes every bare word match only its own form (as if quoted).
     """
@@ -256,25 +252,28 @@ def _parse_group(
         elif bare is not None and _is_title_scope(bare):
             item, pos = _title_term(bare, tokens, pos, exact=exact)
             exclude = item.exclude
-        elif bare is not None and bare.lower() == "author:":
-            if depth:
-                raise QueryError("author: applies to the whole query, not in (...)")
-            pos = _quoted_author(query, tokens, pos)
-            continue
         elif bare is not None:
-            key, _, value = bare.partition(":")
+            key, colon, value = bare.partition(":")
+            if colon and not value and _names_filter(key):  # name:"a value in quotes"
+                phrase = _adjacent_phrase(tokens, pos)
+                if phrase is not None and phrase.strip():
+                    value, pos = phrase, pos + 1
+                elif key.lower() == "author":
+                    raise QueryError(
+                        'author: needs a name, or a "full name" in quotes, right after it'
+                    )
             if value and key.lower() in _FILTERS:
                 if depth:
                     raise QueryError(f"{key.lower()}: applies to the whole query, not in (...)")
                 _filter(query, key.lower(), value)
                 continue
             if value and key.startswith("-") and key[1:].lower() in _FILTERS:
-                raise QueryError(f"{bare[1:]} is a filter: it cannot be excluded with '-'")
-            if value and _FILTER_LIKE.fullmatch(key) and key.lower() not in ("http", "https"):
+                raise QueryError(f"{key[1:]}:{value} is a filter: it cannot be excluded with '-'")
+            if value and _names_filter(key):
                 raise QueryError(
                     f"unknown filter '{key.lower().lstrip('-')}:' (the filters are site:, "
                     f"since:, until:, author:, title:); to search for the words, write "
-                    f'"{bare}" in quotes'
+                    f'"{key}:{value}" in quotes'
                 )
             if bare in _OPERATORS:
                 if bare == "OR":

@@ -184,7 +184,8 @@ class Prepared:
             return self.lemmas
         if self._rows(f"SELECT 1{_match_sql(self.where)} LIMIT 1", self.lemmas, ()):
             return self.lemmas
-        return {**self.lemmas, **guess_lemmas(self.query, self.lemmas)}
+        guessed = guess_lemmas(self.query, self.lemmas)
+        return {**self.lemmas, **guessed} if guessed else self.lemmas  # none: nothing to rerun
 
 
 def _match_sql(where: str) -> str:
@@ -242,7 +243,8 @@ def _page(
         sql, total_sql = _collapsed(where, order)
     ranked, lemmas = prepared.run(sql, (options.limit, options.offset))
     if options.offset or len(ranked) >= options.limit:
-        total = int(_run(conn, total_sql, [query.fts(lemmas), *prepared.params])[0][0])
+        counted, _ = prepared.run(total_sql)  # with the lemmas the page was run with
+        total = int(counted[0][0])
     else:
         total = len(ranked)  # the page holds every hit: no second query needed
     if not ranked:
