@@ -212,7 +212,7 @@ def test_an_article_split_over_marked_boxes_is_chosen_without_the_sidebar() -> N
     part = "Общинският съвет прие нова наредба за зелените площи в града. "
     links = "".join(f'<li><a href="/c/{i}">Рубрика номер {i}</a></li>' for i in range(12))
     boxes = "".join(
-        f'<div class="so-panel widget"><p>Част {n}. {part * (6 - n)}</p></div>' for n in (1, 2, 3)
+        f'<div class="widget"><p>Част {n}. {part * (6 - n)}</p></div>' for n in (1, 2, 3)
     )
     html = (
         '<html><body><div class="content-sidebar-wrap"><h1>Наредба за парковете</h1>'
