@@ -175,6 +175,22 @@ def test_an_id_spelling_its_heading_is_not_a_furniture_name() -> None:
     assert "Pricing, Blog" not in text and "Another story" not in text
 
 
+def test_an_id_spelling_a_related_heading_still_marks_its_box() -> None:
+    """A "popular-posts-this-week" id over "Popular posts this week" names a box of other
+    stories, even though it spells its heading: unmarked, the box before the article was
+    taken in with it (no article paragraph precedes its heading to end it at)."""
+    part = "Plan each post a week ahead and answer every comment on the same day. " * 2
+    story = "Another story about a bakery that opened a second shop in the old town. " * 3
+    html = (
+        '<html><body><div id="popular-posts-this-week"><h2>Popular posts this week</h2>'
+        f"<p>{story}</p></div>"
+        f"<article><h1>Social media for small shops</h1><p>{part}</p><p>{part}</p></article>"
+        "</body></html>"
+    )
+    text = extract(html).text
+    assert "Plan each post" in text and "Another story" not in text
+
+
 def test_a_section_heading_echoing_the_stated_title_is_not_the_headline() -> None:
     """The stated title repeats a section heading; the h1 above the intro is the headline,
     so the intro is article text, not a ticker before the headline."""
