@@ -172,18 +172,14 @@ def is_boilerplate_marker(marker: str) -> bool:
     return known
 
 
-# Page builders call every box a widget (Elementor wraps each paragraph in
-# "elementor-widget-container", SiteOrigin each block in "so-panel widget" and
-# "panel-widget-style"): those structural names say nothing about the content. So does
-# WordPress's "custom-html-widget", the class of a widget's content, not of the widget.
-_BUILDER = re.compile(
-    r"^(?:elementor-(?:widget(?:-wrap|-container|-text-editor|-theme-post-content)?|element)"
-    r"|so-panel|panel-widget-style\S*|custom-html-widget)$",
-    re.IGNORECASE,
-)
+# Page builders call every box a widget (Elementor marks each paragraph's box
+# "elementor-widget", SiteOrigin each block "so-panel widget" with a "panel-widget-style"
+# wrapper): those structural names say nothing about the content.
+_BUILDER = re.compile(r"^(?:elementor-widget|so-panel|panel-widget-style\S*)$", re.IGNORECASE)
 
 # "elementor-widget-post-info", "elementor-widget-nav-menu", "so-widget-sow-editor": the
-# widget's type says what it is; the prefix every widget carries does not.
+# widget's type says what it is; the prefix every widget carries does not (Elementor's
+# own wrappers, "elementor-widget-wrap" and "-container", are left naming nothing).
 _WIDGET_TYPE = re.compile(r"^(?:elementor-widget-|so-widget-|siteorigin-widget-)", re.IGNORECASE)
 # Inside a SiteOrigin panel, the plain WordPress widget classes are the builder's too.
 _PANEL_WIDGET = re.compile(r"^widget(?:$|_)", re.IGNORECASE)
