@@ -360,6 +360,15 @@ def test_a_date_in_a_column_sized_against_the_sidebar_is_read() -> None:
     assert article.published is not None and article.published.isoformat() == "2025-03-03"
 
 
+def _boxes_beside_comments(head: str, boxes: list[str], tail: str, comment: str) -> str:
+    """A page: the article's ``boxes`` between ``head`` and ``tail``, then a comment
+    thread longer than any one box."""
+    return (
+        f"<html><body>{head}{''.join(boxes)}{tail}"
+        f'<div class="comments-area">{comment * 12}</div></body></html>'
+    )
+
+
 def test_an_article_split_over_page_builder_sections_is_read_whole() -> None:
     """Elementor gives every section of an article its own "elementor-widget-wrap" chain:
     read as widgets, each section was furniture, and the comment thread, longer than any
@@ -375,12 +384,9 @@ def test_an_article_split_over_page_builder_sections_is_read_whole() -> None:
         ("Дисковете", "Гумените дискове пазят пода и не вдигат шум при изпускане. " * 5),
     ]
     comment = "<p>Благодаря за статията, и аз си купих същата щанга миналата зима!</p>"
-    html = (
-        '<html><body><article><h1>Домашен фитнес с малко пари</h1><div class="elementor">'
-        + "".join(section.format(title, text) for title, text in parts)
-        + f'</div></article><div class="comments-area">{comment * 12}</div></body></html>'
-    )
-    text = extract(html).text
+    head = '<article><h1>Домашен фитнес с малко пари</h1><div class="elementor">'
+    boxes = [section.format(title, text) for title, text in parts]
+    text = extract(_boxes_beside_comments(head, boxes, "</div></article>", comment)).text
     assert all(title in text for title, _ in parts)
     assert "Благодаря за статията" not in text
 
@@ -401,12 +407,9 @@ def test_an_article_split_over_siteorigin_panels_is_read_whole() -> None:
         ("Табла", "Новото електрическо табло се поставя заедно с всички предпазители. " * 5),
     ]
     comment = "<p>Благодаря, цените са разумни и електротехникът дойде навреме!</p>"
-    html = (
-        '<html><body><h1>Цени на електроуслуги</h1><div class="panel-layout">'
-        + "".join(panel.format(n, t, p) for n, (t, p) in enumerate(parts))
-        + f'</div><div id="comments">{comment * 12}</div></body></html>'
-    )
-    text = extract(html).text
+    head = '<h1>Цени на електроуслуги</h1><div class="panel-layout">'
+    boxes = [panel.format(n, t, p) for n, (t, p) in enumerate(parts)]
+    text = extract(_boxes_beside_comments(head, boxes, "</div>", comment)).text
     assert all(title in text for title, _ in parts)
     assert "Благодаря, цените" not in text
 
