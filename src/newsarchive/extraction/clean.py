@@ -320,18 +320,14 @@ def _furniture_marker(marker: str) -> bool:
     return is_boilerplate_marker(_METADATA_WORDS.sub(" ", words))
 
 
-def boilerplate_elements(
-    root: LexborHTMLParser | LexborNode, *, furniture: bool = False
-) -> list[LexborNode]:
-    """Elements whose tag (with ``furniture``), class, id or role marks them as furniture.
+def boilerplate_elements(root: LexborHTMLParser | LexborNode) -> list[LexborNode]:
+    """Elements whose class, id or role marks them as furniture.
 
     Returned, not removed: the generic finder treats them as *probably* boilerplate and
     overrides that when one turns out to wrap most of the page's prose (a theme that calls
     its article column ``penci_sidebar`` or ``widget Blog``).
     """
-    found: list[LexborNode] = list(root.css(",".join(FURNITURE_TAGS))) if furniture else []
-    found += [node for node in root.css("[class], [id], [role]") if is_boilerplate_element(node)]
-    return found
+    return [node for node in root.css("[class], [id], [role]") if is_boilerplate_element(node)]
 
 
 def remove_boilerplate_elements(root: LexborHTMLParser | LexborNode) -> None:
