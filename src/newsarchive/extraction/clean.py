@@ -316,7 +316,7 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
 def _furniture_marker(marker: str) -> bool:
     """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
     what the element is: a column sized against the sidebar is not the sidebar."""
-    words = " ".join(w for w in _builder_words(marker).split() if not any(c in w for c in "[:(="))
+    words = " ".join(w for w in marker.split() if not any(c in w for c in "[:(="))
     return is_boilerplate_marker(_METADATA_WORDS.sub(" ", words))
 
 
