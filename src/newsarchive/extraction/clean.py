@@ -191,7 +191,7 @@ def _builder_words(marker: str) -> str:
     Elementor and SiteOrigin give every section of an article its own "widget" wrappers:
     read as furniture, an article built with one was cut down to one box of its text.
     """
-    if "elementor-" not in marker and "widget" not in marker and "so-panel" not in marker:
+    if "widget" not in marker and "so-panel" not in marker:  # all the builder words
         return marker
     words = marker.split()
     panel = "so-panel" in words
