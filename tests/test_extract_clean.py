@@ -147,3 +147,11 @@ def test_a_box_opened_by_a_wrapped_related_heading_is_furniture() -> None:
     assert box("<h3>Виж още</h3><ul><li>Друга</li></ul>")
     # A first child holding paragraphs is no heading, whatever its first words.
     assert not box("<div><p>Виж още снимки</p><p>Общината обяви търг.</p></div>")
+
+
+def test_a_bylines_box_is_not_furniture_to_the_field_rules() -> None:
+    """A theme's "bylines" box holds the author like a "byline" one: the body drops it,
+    the author and date rules read it."""
+    for cls in ("byline", "bylines", "post-bylines"):
+        assert clean.is_boilerplate_attrs("div", {"class": cls})
+        assert not clean.is_furniture_attrs("div", {"class": cls})

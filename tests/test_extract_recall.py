@@ -175,6 +175,22 @@ def test_an_id_spelling_its_heading_is_not_a_furniture_name() -> None:
     assert "Pricing, Blog" not in text and "Another story" not in text
 
 
+def test_an_id_spelling_a_related_heading_still_marks_its_box() -> None:
+    """A "popular-posts-this-week" id over "Popular posts this week" names a box of other
+    stories, even though it spells its heading: unmarked, the box before the article was
+    taken in with it (no article paragraph precedes its heading to end it at)."""
+    part = "Plan each post a week ahead and answer every comment on the same day. " * 2
+    story = "Another story about a bakery that opened a second shop in the old town. " * 3
+    html = (
+        '<html><body><div id="popular-posts-this-week"><h2>Popular posts this week</h2>'
+        f"<p>{story}</p></div>"
+        f"<article><h1>Social media for small shops</h1><p>{part}</p><p>{part}</p></article>"
+        "</body></html>"
+    )
+    text = extract(html).text
+    assert "Plan each post" in text and "Another story" not in text
+
+
 def test_a_section_heading_echoing_the_stated_title_is_not_the_headline() -> None:
     """The stated title repeats a section heading; the h1 above the intro is the headline,
     so the intro is article text, not a ticker before the headline."""
@@ -212,7 +228,7 @@ def test_an_article_split_over_marked_boxes_is_chosen_without_the_sidebar() -> N
     part = "Общинският съвет прие нова наредба за зелените площи в града. "
     links = "".join(f'<li><a href="/c/{i}">Рубрика номер {i}</a></li>' for i in range(12))
     boxes = "".join(
-        f'<div class="so-panel widget"><p>Част {n}. {part * (6 - n)}</p></div>' for n in (1, 2, 3)
+        f'<div class="widget"><p>Част {n}. {part * (6 - n)}</p></div>' for n in (1, 2, 3)
     )
     html = (
         '<html><body><div class="content-sidebar-wrap"><h1>Наредба за парковете</h1>'
@@ -344,6 +360,15 @@ def test_a_date_in_a_column_sized_against_the_sidebar_is_read() -> None:
     assert article.published is not None and article.published.isoformat() == "2025-03-03"
 
 
+def _boxes_beside_comments(head: str, boxes: list[str], tail: str, comment: str) -> str:
+    """A page: the article's ``boxes`` between ``head`` and ``tail``, then a comment
+    thread longer than any one box."""
+    return (
+        f"<html><body>{head}{''.join(boxes)}{tail}"
+        f'<div class="comments-area">{comment * 12}</div></body></html>'
+    )
+
+
 def test_an_article_split_over_page_builder_sections_is_read_whole() -> None:
     """Elementor gives every section of an article its own "elementor-widget-wrap" chain:
     read as widgets, each section was furniture, and the comment thread, longer than any
@@ -359,12 +384,9 @@ def test_an_article_split_over_page_builder_sections_is_read_whole() -> None:
         ("Дисковете", "Гумените дискове пазят пода и не вдигат шум при изпускане. " * 5),
     ]
     comment = "<p>Благодаря за статията, и аз си купих същата щанга миналата зима!</p>"
-    html = (
-        '<html><body><article><h1>Домашен фитнес с малко пари</h1><div class="elementor">'
-        + "".join(section.format(title, text) for title, text in parts)
-        + f'</div></article><div class="comments-area">{comment * 12}</div></body></html>'
-    )
-    text = extract(html).text
+    head = '<article><h1>Домашен фитнес с малко пари</h1><div class="elementor">'
+    boxes = [section.format(title, text) for title, text in parts]
+    text = extract(_boxes_beside_comments(head, boxes, "</div></article>", comment)).text
     assert all(title in text for title, _ in parts)
     assert "Благодаря за статията" not in text
 
@@ -385,12 +407,9 @@ def test_an_article_split_over_siteorigin_panels_is_read_whole() -> None:
         ("Табла", "Новото електрическо табло се поставя заедно с всички предпазители. " * 5),
     ]
     comment = "<p>Благодаря, цените са разумни и електротехникът дойде навреме!</p>"
-    html = (
-        '<html><body><h1>Цени на електроуслуги</h1><div class="panel-layout">'
-        + "".join(panel.format(n, t, p) for n, (t, p) in enumerate(parts))
-        + f'</div><div id="comments">{comment * 12}</div></body></html>'
-    )
-    text = extract(html).text
+    head = '<h1>Цени на електроуслуги</h1><div class="panel-layout">'
+    boxes = [panel.format(n, t, p) for n, (t, p) in enumerate(parts)]
+    text = extract(_boxes_beside_comments(head, boxes, "</div>", comment)).text
     assert all(title in text for title, _ in parts)
     assert "Благодаря, цените" not in text
 

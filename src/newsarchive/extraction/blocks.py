@@ -57,9 +57,9 @@ class Block:
 Kind = tuple[int, str]
 # A marked range of blocks: start, end, and the kind of element that was marked.
 Mark = tuple[int, int, Kind]
-# A furniture subtree not walked: its text size, the node, its stand-in block, the serial
-# of its enclosing block element, and its kind.
-Skipped = tuple[int, LexborNode, Block, int, Kind]
+# A furniture subtree not walked: its text size, the node, its stand-in block, and its kind
+# (whose serial is the stand-in's parent).
+Skipped = tuple[int, LexborNode, Block, Kind]
 
 
 # Below this a box's scripts cannot outweigh a paragraph of prose: not worth a search.
@@ -172,11 +172,10 @@ class Walker:
             return False
         if size:
             start = len(self.blocks)
-            parent = self._owners[-1][2] if self._owners else -1
-            stand_in = Block("", 1.0, "div", parent, -1, _shown_size(node, size))
+            stand_in = Block("", 1.0, "div", kind[0], -1, _shown_size(node, size))
             self.blocks.append(stand_in)
             self.marked_ranges.append((start, start + 1, kind))
-            self.skipped.append((size, node, stand_in, parent, kind))
+            self.skipped.append((size, node, stand_in, kind))
         return True
 
     def _leave(self, tag: str, depth: int) -> None:
@@ -257,7 +256,8 @@ def splice(walker: Walker, skipped: Skipped, bound: float) -> None:
     Cheaper than walking the page again: only the subtree is visited. Its serials start
     past the page's so block parents stay unique, and every range is shifted to match.
     """
-    _, node, stand_in, parent, kind = skipped
+    _, node, stand_in, kind = skipped
+    parent = kind[0]
     index = next(i for i, block in enumerate(walker.blocks) if block is stand_in)
     sub = Walker(mark=True, skip_below=bound)
     sub._serial = walker._serial + 1

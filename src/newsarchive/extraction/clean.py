@@ -172,18 +172,14 @@ def is_boilerplate_marker(marker: str) -> bool:
     return known
 
 
-# Page builders call every box a widget (Elementor wraps each paragraph in
-# "elementor-widget-container", SiteOrigin each block in "so-panel widget" and
-# "panel-widget-style"): those structural names say nothing about the content. So does
-# WordPress's "custom-html-widget", the class of a widget's content, not of the widget.
-_BUILDER = re.compile(
-    r"^(?:elementor-(?:widget(?:-wrap|-container|-text-editor|-theme-post-content)?|element)"
-    r"|so-panel|panel-widget-style\S*|custom-html-widget)$",
-    re.IGNORECASE,
-)
+# Page builders call every box a widget (Elementor marks each paragraph's box
+# "elementor-widget", SiteOrigin each block "so-panel widget" with a "panel-widget-style"
+# wrapper): those structural names say nothing about the content.
+_BUILDER = re.compile(r"^(?:elementor-widget|so-panel|panel-widget-style\S*)$", re.IGNORECASE)
 
 # "elementor-widget-post-info", "elementor-widget-nav-menu", "so-widget-sow-editor": the
-# widget's type says what it is; the prefix every widget carries does not.
+# widget's type says what it is; the prefix every widget carries does not (Elementor's
+# own wrappers, "elementor-widget-wrap" and "-container", are left naming nothing).
 _WIDGET_TYPE = re.compile(r"^(?:elementor-widget-|so-widget-|siteorigin-widget-)", re.IGNORECASE)
 # Inside a SiteOrigin panel, the plain WordPress widget classes are the builder's too.
 _PANEL_WIDGET = re.compile(r"^widget(?:$|_)", re.IGNORECASE)
@@ -195,7 +191,7 @@ def _builder_words(marker: str) -> str:
     Elementor and SiteOrigin give every section of an article its own "widget" wrappers:
     read as furniture, an article built with one was cut down to one box of its text.
     """
-    if "elementor-" not in marker and "widget" not in marker and "so-panel" not in marker:
+    if "widget" not in marker and "so-panel" not in marker:  # all the builder words
         return marker
     words = marker.split()
     panel = "so-panel" in words
@@ -320,22 +316,18 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
 def _furniture_marker(marker: str) -> bool:
     """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
     what the element is: a column sized against the sidebar is not the sidebar."""
-    words = " ".join(w for w in _builder_words(marker).split() if not any(c in w for c in "[:(="))
+    words = " ".join(w for w in marker.split() if not any(c in w for c in "[:(="))
     return is_boilerplate_marker(_METADATA_WORDS.sub(" ", words))
 
 
-def boilerplate_elements(
-    root: LexborHTMLParser | LexborNode, *, furniture: bool = False
-) -> list[LexborNode]:
-    """Elements whose tag (with ``furniture``), class, id or role marks them as furniture.
+def boilerplate_elements(root: LexborHTMLParser | LexborNode) -> list[LexborNode]:
+    """Elements whose class, id or role marks them as furniture.
 
     Returned, not removed: the generic finder treats them as *probably* boilerplate and
     overrides that when one turns out to wrap most of the page's prose (a theme that calls
     its article column ``penci_sidebar`` or ``widget Blog``).
     """
-    found: list[LexborNode] = list(root.css(",".join(FURNITURE_TAGS))) if furniture else []
-    found += [node for node in root.css("[class], [id], [role]") if is_boilerplate_element(node)]
-    return found
+    return [node for node in root.css("[class], [id], [role]") if is_boilerplate_element(node)]
 
 
 def remove_boilerplate_elements(root: LexborHTMLParser | LexborNode) -> None:

@@ -385,7 +385,7 @@ def _candidates(skipped: list[Skipped], bound: float) -> list[tuple[float, Skipp
     best = {id(entry): (prose(entry), entry, False) for entry in skipped if entry[0] > bound}
     groups: dict[Kind, list[Skipped]] = {}
     for entry in skipped:
-        groups.setdefault(entry[4], []).append(entry)
+        groups.setdefault(entry[3], []).append(entry)
     for members in groups.values():
         if len(members) < 2 or sum(entry[0] for entry in members) <= bound:
             continue
