@@ -51,3 +51,14 @@ def test_windows_punctuation_read_as_either_codec_is_repaired(codec: str) -> Non
 )
 def test_text_that_only_looks_foreign_is_unchanged(text: str) -> None:
     assert repair(text) == text
+
+
+def test_double_encoded_tags_are_repaired_too() -> None:
+    head = "".join(
+        f'<meta property="article:tag" content="{_double_encoded(tag)}">'
+        for tag in ("Русе", "ремонт")
+    )
+    html = _page(*(_double_encoded(v) for v in (TITLE, PROSE, AUTHOR))).replace(
+        "</head>", f"{head}</head>"
+    )
+    assert extract(html).tags == ("Русе", "ремонт")

@@ -114,11 +114,12 @@ def _extract(
         rules["drift"] = ",".join(drift)
 
     canonical = _absolute(url or "", meta.canonical or meta.og_url)
-    fields = ("\n".join(paragraphs), title.value, author.value)
+    fields = ("\n".join(paragraphs), title.value, author.value, *tags)
     repaired = tuple(mojibake.repair(value) for value in fields)
     if repaired != fields:
         rules["encoding"] = "repaired"
-    text, headline, byline = repaired
+    text, headline, byline, *fixed_tags = repaired
+    tags = tuple(fixed_tags)
     return Article(
         title=headline,
         text=text,
