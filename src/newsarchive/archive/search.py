@@ -148,10 +148,10 @@ class Prepared:
         narrow the caller's sites, so when it checked them all they are not asked again."""
         self.conn = conn
         self.query = query
-        self.filters = merged_filters(query, filters)
-        if not set(self.filters.sites) <= set(checked):
-            check_sites(conn, self.filters.sites)
-        self.where, self.params = self.filters.sql("a")
+        merged = merged_filters(query, filters)
+        if not set(merged.sites) <= set(checked):
+            check_sites(conn, merged.sites)
+        self.where, self.params = merged.sql("a")
         self.lemmas = lookup(conn, query.lemma_words())
         self._chosen: dict[str, str] | None = None
 
