@@ -265,3 +265,44 @@ def test_the_h1_inside_main_comes_before_an_earlier_one_outside() -> None:
         f"{PROSE}</main></body></html>"
     )
     assert extract(html).title == "Общинският съвет прие бюджета на града за новата година"
+
+
+def test_a_date_printed_inside_the_headline_is_not_part_of_it() -> None:
+    html = page(
+        "",
+        '<article><h1><a href="/news/most" rel="bookmark"><time datetime="2026-03-14">'
+        "14 март 2026</time> Мостът отваря за движение</a></h1>"
+        f"{PROSE}</article>",
+    )
+    article = extract(html)
+    assert article.title == "Мостът отваря за движение"
+    assert article.published is not None and article.published.isoformat()[:10] == "2026-03-14"
+    assert not article.text.startswith("14 март")
+
+
+def test_a_label_set_apart_before_the_headline_is_dropped_unless_the_title_has_it() -> None:
+    body = (
+        "<article><h1><strong>Блог:</strong> Как общината избира подизпълнители</h1>"
+        f"{PROSE}</article>"
+    )
+    stated = '<meta property="og:title" content="{}">'
+    article = extract(page(stated.format("Как общината избира подизпълнители"), body))
+    assert article.title == "Как общината избира подизпълнители"
+    assert article.text.startswith("Общинският съвет")
+    kept = page(stated.format("Блог: Как общината избира подизпълнители"), body)
+    assert extract(kept).title == "Блог: Как общината избира подизпълнители"
+    # a label only in running text, not in its own element, is the headline's own
+    plain = body.replace("<strong>Блог:</strong>", "Блог:")
+    assert extract(page(stated.format("Как общината"), plain)).title.startswith("Блог:")
+
+
+def test_the_body_drops_the_headline_repeated_with_what_the_title_rules_took_off() -> None:
+    from newsarchive.extraction.pipeline import _trim_head
+
+    title = "Как общината избира подизпълнители"
+    text = "Общинският съвет прие бюджета."
+    assert _trim_head([f"Блог: {title}", text], title) == [text]
+    assert _trim_head([f"14 март 2026 {title}", text], title) == [text]
+    long_lead = f"Преди гласуването кметът обясни пред съветниците: {title}"
+    assert _trim_head([long_lead, text], title) == [long_lead, text]
+    assert _trim_head([f"Попитахме: {title}?", text], title)[0].endswith("?")

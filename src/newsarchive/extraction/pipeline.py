@@ -188,13 +188,26 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
     """Drop a repeated headline and a bare date line from the start of the body."""
     while paragraphs:
         first = paragraphs[0]
-        if title and first == title:
-            paragraphs = paragraphs[1:]
-        elif len(first) <= 60 and dates.parse_text_date(first) is not None:
+        if _repeats_headline(first, title) or _is_date_line(first):
             paragraphs = paragraphs[1:]
         else:
             break
     return paragraphs
+
+
+def _repeats_headline(line: str, title: str) -> bool:
+    """The headline, alone or with what the title rules took off the h1: a label set
+    apart before it ("Blog: …") or the date printed inside it ("Dec 18 2025 …")."""
+    if not title or not line.endswith(title):
+        return False
+    head = line[: -len(title)].strip()
+    if head.endswith(":"):
+        return len(head.split()) <= titles.MAX_LABEL_WORDS
+    return not head or _is_date_line(head)
+
+
+def _is_date_line(line: str) -> bool:
+    return len(line) <= 60 and dates.parse_text_date(line) is not None
 
 
 def _first_text(

@@ -22,7 +22,12 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.extraction.furniture import FURNITURE_ELEMENTS, in_marked_furniture, visible_text
+from newsarchive.extraction.furniture import (
+    FURNITURE_ELEMENTS,
+    in_marked_furniture,
+    is_furniture,
+    visible_text,
+)
 from newsarchive.extraction.metadata import Metadata, unescape_references
 from newsarchive.models import Profile
 
@@ -92,7 +97,7 @@ def generic_title(
         *_host_named_segments(tt, url),
         *_stated_affixes(stated),
     )
-    headings = _headings(h1s)
+    headings = _headings(h1s, stated)
     h1, rule = _pick_heading(headings, stated, names)
     if h1 and rule:
         headline = _before_pipe(strip_site_affixes(h1, profile.title_affixes, names))
@@ -138,7 +143,7 @@ class _Heading:
 _MAX_HEADINGS = 12
 
 
-def _headings(h1s: list[LexborNode]) -> list[_Heading]:
+def _headings(h1s: list[LexborNode], stated: list[str]) -> list[_Heading]:
     """The page's h1s with text, those inside an article or main element first, none from
     a footer, aside, nav, menu or dialog, and none that is a logo."""
     inside: list[_Heading] = []
@@ -148,10 +153,40 @@ def _headings(h1s: list[LexborNode]) -> list[_Heading]:
         found = inside if place == "main" else outside
         if place == "furniture" or len(found) >= _MAX_HEADINGS:
             continue
-        text = clean_title(visible_text(node))  # "Weekend<br>Coding": two words
+        text = clean_title(visible_text(node, hide=_not_headline))  # "A<br>B": two words
+        text = _without_label(node, text, stated)
         if text and not _links_home(node, text):
             found.append(_Heading(node, text))
     return inside + outside
+
+
+def _not_headline(node: LexborNode) -> bool:
+    """What an h1 may hold besides the headline's words: furniture, and a ``<time>``
+    (blog themes print the post's date inside the headline's permalink: "Dec 18 2025
+    Preparing a transition"); the date has its own field."""
+    return node.tag == "time" or is_furniture(node)
+
+
+MAX_LABEL_WORDS = 3
+
+
+def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
+    """The h1's text without a label set apart in its own element at its start
+    ("<strong>Blog:</strong> Best agencies…", "<span>Title:</span>…"), when no stated title
+    opens with it: the page's own title does not count it as the headline's. A label the
+    og:title repeats ("ВИДЕО: Пожар в…") is kept, as the site names its headline so."""
+    first = next((c for c in node.iter(include_text=True) if (c.text() or "").strip()), None)
+    if first is None or first.tag == "-text" or not stated:
+        return text
+    label = clean_title(first.text())
+    words = _words(label)
+    if not label.endswith(":") or not 0 < len(words) <= MAX_LABEL_WORDS:
+        return text
+    if not text.startswith(label) or not text[len(label) :].strip():
+        return text
+    if any(_words(title)[: len(words)] == words for title in stated):
+        return text
+    return text[len(label) :].strip()
 
 
 def _place(node: LexborNode) -> str:
