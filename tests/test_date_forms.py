@@ -7,6 +7,7 @@ rule kind that must give it (``date_source``) and, where it matters, the modifie
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pytest
 
@@ -25,6 +26,17 @@ def page(body: str, *, head: str = "", lang: str = "bg") -> str:
         f'<html lang="{lang}"><head><title>Ремонт на улиците</title>{head}</head><body>'
         f"<article><h1>Ремонт на улиците започва</h1>{body}{prose}</article></body></html>"
     )
+
+
+def test_jsonld_in_a_remix_meta_tag_is_read_like_a_script() -> None:
+    data = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ремонт",'
+        ' "datePublished": "2025-03-10T09:00:00+02:00"}'
+    )
+    head = f'<meta name="script:ld+json" content="{html.escape(data)}">'
+    article = extract(page("", head=head), today=TODAY)
+    assert article.published is not None and article.published.date() == dt.date(2025, 3, 10)
+    assert article.date_source == "jsonld"
 
 
 def test_jsonld_graph_keeps_published_and_modified_apart() -> None:

@@ -180,11 +180,20 @@ def _orgs(value: Any) -> Any:
     return value if _is_org(value) else None
 
 
+def _jsonld_texts(tree: LexborHTMLParser) -> Iterator[str]:
+    """The JSON-LD blocks: in script elements, and in the ``<meta name="script:ld+json">``
+    that Remix's ``meta`` export renders when a route states its structured data there."""
+    for script in tree.css('script[type="application/ld+json"]'):
+        yield script.text(deep=True) or ""
+    for node in tree.css('meta[name="script:ld+json"]'):
+        yield node.attributes.get("content") or ""
+
+
 def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
     best_rank = 99
-    for script in tree.css('script[type="application/ld+json"]'):
+    for text in _jsonld_texts(tree):
         try:
-            data = json.loads(script.text(deep=True) or "null", strict=False)
+            data = json.loads(text or "null", strict=False)
         except (ValueError, RecursionError):
             continue
         for node in _walk_jsonld(data):
