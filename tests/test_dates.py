@@ -42,6 +42,8 @@ EEST = dt.timezone(dt.timedelta(hours=3))
         ("3 март 2024 г. в 10:30 ч.", dt.datetime(2024, 3, 3, 10, 30)),
         ("15 дек. 2025", dt.date(2025, 12, 15)),
         ("1 окт 2025", dt.date(2025, 10, 1)),
+        ("30 ноем. 2025", dt.date(2025, 11, 30)),  # the four-letter cuts of the style guides
+        ("3 февр. 2025 г.", dt.date(2025, 2, 3)),
         ("9 May 2024", dt.date(2024, 5, 9)),
         # Roman-numeral months, still seen in official texts
         ("12.X.2018 г.", dt.date(2018, 10, 12)),
