@@ -34,6 +34,23 @@ def test_byline_above_the_main_element() -> None:
     assert extract(html).author == "Jane Doe"
 
 
+def test_byline_and_date_read_beside_the_headline_not_beside_an_earlier_h1() -> None:
+    """A section's name is an h1 above a menu; the windows for the byline and the date
+    start at the h1 the title rules chose, not at the first one."""
+    html = (
+        '<html><head><meta property="og:title" content="Бюджетът за 2026 г. е приет">'
+        '</head><body><div class="top"><h1>Новини от региона</h1><ul class="cats">'
+        '<li><a href="/a">Общество</a></li><li><a href="/b">Култура</a></li></ul></div>'
+        '<div class="story"><h1>Бюджетът за 2026 г. е приет</h1>'
+        "<p>От Мария Петрова, 3 март 2025</p>"
+        f"{PROSE_BG}</div></body></html>"
+    )
+    article = extract(html)
+    assert article.title == "Бюджетът за 2026 г. е приет"
+    assert article.author == "Мария Петрова"
+    assert article.published is not None and article.published.isoformat() == "2025-03-03"
+
+
 def test_link_to_the_sites_author_page() -> None:
     """No class names a byline: the link to the site's page about its writer does."""
     html = (

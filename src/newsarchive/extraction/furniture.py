@@ -215,7 +215,7 @@ def text_near_title(
     CMS with ``<h2 class="title">``, a page builder's styled ``<p>``), the first element
     whose own text is one of ``titles``: the stated title, and its longest part.
     """
-    h1 = next((h for h in h1s if not in_furniture(h)), None)
+    h1 = _headline_h1(h1s, titles)
     if h1 is None:
         h1 = _element_reading(tree, titles)
     if h1 is None:
@@ -243,6 +243,21 @@ def text_near_title(
         window = text[max(anchor - _BEFORE_TITLE, 0) : anchor] if anchor > 0 else ""
         if window.strip():
             yield window
+
+
+def _headline_h1(h1s: list[LexborNode], titles: tuple[str, ...]) -> LexborNode | None:
+    """The first h1 outside furniture that holds the headline the title rules chose, else
+    the first h1 outside furniture: a logo or a section's name is often an h1 above the
+    headline, and windows anchored there read the menu instead of the byline."""
+    first = None
+    wanted = " ".join(titles[0].split()).casefold() if titles else ""
+    for h1 in h1s:
+        if in_furniture(h1):
+            continue
+        if not wanted or wanted in visible_text(h1).casefold():
+            return h1
+        first = first or h1
+    return first
 
 
 def _text_after(node: LexborNode, limit: int) -> str:
