@@ -634,3 +634,22 @@ def test_a_date_after_a_weekday_inside_a_sentence_is_the_storys(shown: str) -> N
     article = extract(_refilled(shown, modified=""), today=TODAY)
     assert article.date_source == "jsonld"
     assert article.published is not None and article.published.day == 18
+
+
+def test_date_in_the_byline_box_apart_from_the_headline() -> None:
+    """The writer's card after the article: name and day in one small box, no element
+    named as a date, and nothing dated near the headline."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 30 + "</p>"
+    html = (
+        "<html><body><div class='hero'><h1>Ремонт на улиците започва</h1></div>"
+        f"<main>{prose}</main><div class='writer'>"
+        "<p>Написано от <a href='/author/maria-petrova/'>Мария Петрова</a></p>"
+        "<p>3 март 2025</p></div></body></html>"
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 3)
+    assert article.rules["published"] == "generic:beside-byline"
+    assert article.date_source == "text"
+    # a date further from the byline than its small box is not the article's
+    far = html.replace("<p>3 март 2025</p>", f"{prose}<p>3 март 2025</p>")
+    assert extract(far, today=TODAY).published is None

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction import bylines
-from newsarchive.extraction.furniture import NearTitle, in_furniture, is_furniture
+from newsarchive.extraction.furniture import NearTitle, in_furniture, in_furniture_but_byline
 from newsarchive.extraction.metadata import Metadata
 
 
@@ -155,7 +155,7 @@ def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
             if node.mem_id in seen:
                 continue
             seen.add(node.mem_id)
-            if node.tag in _NOT_BYLINE_TAGS or _in_furniture(node, furniture):
+            if node.tag in _NOT_BYLINE_TAGS or in_furniture_but_byline(node, furniture):
                 continue
             name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
             if name and node.css_first("h1") is None:  # not "post author-jane-doe"
@@ -204,33 +204,6 @@ def _folder(href: str) -> str:
     """ "/author/jane-doe/" -> "/author/": where a site keeps its pages of one kind."""
     path = _split(href)[1].rstrip("/")
     return path.rsplit("/", 1)[0] + "/" if "/" in path.strip("/") else ""
-
-
-def _in_furniture(node: LexborNode, memo: dict[int, bool]) -> bool:
-    """``in_furniture``, except that an element whose class or id names it a byline is
-    not furniture for a byline: a theme's "storybyline-wrap linkLocation" carries a word
-    the furniture list knows, yet says what it is. Its ancestors still count.
-
-    ``memo`` holds the verdict for elements already walked on this page: the candidates
-    share most of their ancestors, and each walk would otherwise go up to the body.
-    """
-    path: list[int] = []
-    current: LexborNode | None = node
-    verdict = False
-    while current is not None and current.tag not in ("body", "html", None):
-        known = memo.get(current.mem_id)
-        if known is not None:
-            verdict = known
-            break
-        path.append(current.mem_id)
-        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
-        if "byline" not in marker.lower() and is_furniture(current):
-            verdict = True
-            break
-        current = current.parent
-    for mem_id in path:
-        memo[mem_id] = verdict
-    return verdict
 
 
 # Path segments of a site's page about one of its writers ("/author/ivan-petrov/",

@@ -112,6 +112,34 @@ def in_furniture(node: LexborNode) -> bool:
     return _up_to_body(node, is_furniture)
 
 
+def in_furniture_but_byline(node: LexborNode, memo: dict[int, bool]) -> bool:
+    """``in_furniture``, except that an element whose class or id names it a byline is
+    not furniture for a byline or the date beside it: a theme's "storybyline-wrap
+    linkLocation" carries a word the furniture list knows, yet says what it is. Its
+    ancestors still count.
+
+    ``memo`` holds the verdict for elements already walked on this page: the candidates
+    share most of their ancestors, and each walk would otherwise go up to the body.
+    """
+    path: list[int] = []
+    current: LexborNode | None = node
+    verdict = False
+    while current is not None and current.tag not in ("body", "html", None):
+        known = memo.get(current.mem_id)
+        if known is not None:
+            verdict = known
+            break
+        path.append(current.mem_id)
+        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        if "byline" not in marker.lower() and is_furniture(current):
+            verdict = True
+            break
+        current = current.parent
+    for mem_id in path:
+        memo[mem_id] = verdict
+    return verdict
+
+
 def _up_to_body(node: LexborNode, test: Callable[[LexborNode], bool]) -> bool:
     current: LexborNode | None = node
     while current is not None and current.tag not in ("body", "html", None):

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
-from newsarchive.extraction.furniture import NearTitle, Replay, in_furniture, visible_text
+from newsarchive.extraction import bylines
+from newsarchive.extraction.furniture import (
+    NearTitle,
+    Replay,
+    in_furniture,
+    in_furniture_but_byline,
+    visible_text,
+)
 from newsarchive.extraction.metadata import Metadata, read_script_dates
 from newsarchive.models import Profile, Published
 
@@ -53,9 +60,11 @@ def pick_dates(
     Order and why: JSON-LD and meta tags are what the CMS states about the page itself;
     then the profile's selector (someone looked at the site); then a ``<time>`` element and
     the visible text near the headline, which is where a reader looks; then elements named
-    as dates anywhere in the article; last the URL, which gives the day but no time. A
-    visible date labelled "Updated"/"Обновена" is the modified date, never the published
-    one. Nothing after the fetch time is accepted from any rule.
+    as dates anywhere in the article; then dates in the page's scripts' state, and the
+    URL, which gives the day but no time; last a date labelled "Published" anywhere, or
+    printed in the byline's box. A visible date labelled "Updated"/"Обновена" is the
+    modified date, never the published one. Nothing after the fetch time is accepted from
+    any rule.
 
     Three corrections to a structured date: a day the page labels "Published" beside its
     headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
@@ -127,6 +136,44 @@ def _published_candidates(
     from_url = dates.parse_url_date(url, today=today)
     yield DatePick(from_url, "generic:url", "url") if from_url else None
     yield _labelled_anywhere(tree, today, month_first)
+    yield _beside_byline(tree, today, month_first)
+
+
+# The byline elements (``bylines``) and a link to the site's page about a writer.
+_BYLINE_NODES = ", ".join((*bylines.BYLINE_SELECTORS, 'a[href*="/author/"]'))
+_BYLINE_BOX_LEVELS = 3
+_BYLINE_BOX_CHARS = 300
+_NOT_A_BOX = frozenset({"body", "html", "article", "main"})
+_NOT_BYLINE = _NOT_A_BOX | {"meta", "link", "script"}
+
+
+def _beside_byline(
+    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+) -> DatePick | None:
+    """The date in the small box that holds the byline ("Written by Jane Doe · April 8,
+    2024"), wherever the theme put it: a reader takes the date beside the writer's name
+    for the article's. Last, for pages whose byline box stands apart from the headline
+    (a hero block, an author card) with no date named as one; a box stops growing at 300
+    characters, so a date further down the article is never reached."""
+    if tree.body is None:
+        return None
+    furniture: dict[int, bool] = {}
+    for node in tree.body.css(_BYLINE_NODES)[:20]:
+        if node.tag in _NOT_BYLINE or in_furniture_but_byline(node, furniture):
+            continue
+        box: LexborNode | None = node
+        for _ in range(_BYLINE_BOX_LEVELS):
+            box = box.parent if box is not None else None
+            if box is None or box.tag in _NOT_A_BOX:
+                break
+            text = " ".join((box.text(deep=True, separator=" ") or "").split())
+            if len(text) > _BYLINE_BOX_CHARS:
+                break
+            found = dates.find_text_dates(text, today=today, month_first=month_first)
+            shown = next((d for d in found if not d.modified), None)
+            if shown is not None:
+                return DatePick(shown.value, "generic:beside-byline", "text")
+    return None
 
 
 def _labelled_anywhere(
