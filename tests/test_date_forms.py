@@ -653,3 +653,20 @@ def test_date_in_the_byline_box_apart_from_the_headline() -> None:
     # a date further from the byline than its small box is not the article's
     far = html.replace("<p>3 март 2025</p>", f"{prose}<p>3 март 2025</p>")
     assert extract(far, today=TODAY).published is None
+
+
+def test_a_page_dated_only_by_its_last_update_at_the_end() -> None:
+    """An office's notice that says only "Последна промяна: …" under its text, far from
+    the headline: the reader's date for it, kept as modified and, lacking any other,
+    as published (the rule says so)."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 30 + "</p>"
+    html = (
+        "<html><body><h1>Ремонт на улиците започва</h1>"
+        f"<div class='text'>{prose}<p>Последна промяна: 12.03.2025</p></div></body></html>"
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 12)
+    assert article.modified == dt.date(2025, 3, 12)
+    assert article.rules["published"] == "generic:updated-anywhere:modified-only"
+    two_days = html.replace("</div></body>", "<p>Последна промяна: 14.03.2025</p></div></body>")
+    assert extract(two_days, today=TODAY).published is None

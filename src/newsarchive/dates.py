@@ -130,6 +130,8 @@ _PUBLISHED_LABEL = re.compile(f"(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECA
 # A publication label anywhere in a text: the cheap test before a whole page is read
 # for the one date it labels so.
 PUBLISHED_WORD = re.compile(rf"(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)", re.IGNORECASE)
+# An update label anywhere in a text: the same cheap test for the last change.
+MODIFIED_WORD = re.compile(rf"(?<!\w)(?:{_MODIFIED_WORDS})(?!\w)", re.IGNORECASE)
 # Every word that labels a date, for the rules that only need to know one is there (a
 # byline ends where its date's label starts).
 LABEL_WORDS = f"{_PUBLISHED_WORDS}|{_MODIFIED_WORDS}"

@@ -85,7 +85,9 @@ def pick_dates(
     # Visible dates labelled "Updated" are searched for only where they can matter: when
     # no published date was found, or it came from the same visible text.
     further = published is None or published.source in ("time", "text", "url")
-    modified = _pick_modified(windows, meta, today, scripts, dated, look_further=further)
+    modified = _pick_modified(
+        windows, meta, today, scripts, dated, tree, look_further=further, undated=published is None
+    )
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
@@ -352,8 +354,10 @@ def _pick_modified(
     today: dt.date | None,
     scripts: Callable[[], tuple[str, str]],
     dated: Replay[list[dates.TextDate]],
+    tree: LexborHTMLParser,
     *,
     look_further: bool,
+    undated: bool,
 ) -> DatePick | None:
     month_first = dates.month_first_language(meta.lang)
     if meta.jsonld_modified:
@@ -377,7 +381,26 @@ def _pick_modified(
     if script_modified:
         parsed = _structured(script_modified, month_first, today)
         return DatePick(parsed, "meta:script", "meta") if parsed else None
+    if element is None and undated:
+        return _updated_anywhere(tree, today, month_first)
     return element
+
+
+def _updated_anywhere(
+    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+) -> DatePick | None:
+    """The one day the article labels "Last updated"/"Последна промяна", wherever it
+    stands outside furniture: a page that dates itself only so, at the end of its text
+    (an office's notice, a government page), is dated by that for its reader. Only for a
+    page with no other date at all; several such days and none is taken."""
+    if tree.body is None or not dates.MODIFIED_WORD.search(tree.body.text(separator=" ")):
+        return None
+    found = dates.find_text_dates(visible_text(tree.body), today=today, month_first=month_first)
+    days = {dates.local_date(d.value) for d in found if d.modified}
+    if len(days) != 1:
+        return None
+    first = next(d for d in found if d.modified)
+    return DatePick(first.value, "generic:updated-anywhere", "text")
 
 
 def _profile_date(
