@@ -670,3 +670,6 @@ def test_a_page_dated_only_by_its_last_update_at_the_end() -> None:
     assert article.rules["published"] == "generic:updated-anywhere:modified-only"
     two_days = html.replace("</div></body>", "<p>Последна промяна: 14.03.2025</p></div></body>")
     assert extract(two_days, today=TODAY).published is None
+    for label in ("Последна актуализация:", "Последно обновяване:"):
+        noun = html.replace("Последна промяна:", label)
+        assert extract(noun, today=TODAY).modified == dt.date(2025, 3, 12), label

@@ -115,7 +115,7 @@ _AGO = re.compile(
 # Labels before a date (in the 30 characters before it) that say which date it is.
 _MODIFIED_WORDS = (
     r"updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
-    r"обновлено|изменено|последна промяна"
+    r"актуализация|обновяване|обновлено|изменено|последна промяна"
 )
 _PUBLISHED_WORDS = (
     r"published|posted|first published|added|публикуван[ао]?|публикация|"
