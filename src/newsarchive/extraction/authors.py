@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction import bylines
 from newsarchive.extraction.furniture import NearTitle, in_furniture, in_furniture_but_byline
+from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
 
 
@@ -202,7 +202,7 @@ _NOT_CO_AUTHOR = re.compile(
 
 def _folder(href: str) -> str:
     """ "/author/jane-doe/" -> "/author/": where a site keeps its pages of one kind."""
-    path = _split(href)[1].rstrip("/")
+    path = host_and_path(href)[1].rstrip("/")
     return path.rsplit("/", 1)[0] + "/" if "/" in path.strip("/") else ""
 
 
@@ -214,16 +214,6 @@ _AUTHOR_PATHS = frozenset(
 _AUTHOR_LINKS = ", ".join(f'a[href*="{p}"]' for p in ("author", "contributor", "avtor", "autor"))
 
 
-def _split(href: str) -> tuple[str, str]:
-    """(host without "www.", path) of a link; ("", "") for one ``urlsplit`` refuses
-    ("http://[bad"): one broken link must not cost the page its article."""
-    try:
-        parts = urlsplit(href)
-    except ValueError:
-        return "", ""
-    return parts.netloc.lower().removeprefix("www."), parts.path
-
-
 def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]:
     """Links to this site's own page about a writer, whose text is a name.
 
@@ -233,9 +223,9 @@ def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]
     """
     if tree.body is None:
         return
-    host, _ = _split(url)
+    host, _ = host_and_path(url)
     for node in tree.body.css(_AUTHOR_LINKS)[:30]:
-        link_host, path = _split(node.attributes.get("href") or "")
+        link_host, path = host_and_path(node.attributes.get("href") or "")
         if link_host and host and link_host != host:
             continue
         if not _AUTHOR_PATHS.intersection(path.lower().split("/")):

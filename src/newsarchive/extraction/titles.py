@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -28,6 +27,7 @@ from newsarchive.extraction.furniture import (
     is_furniture,
     visible_text,
 )
+from newsarchive.extraction.links import host_and_path, parse_link
 from newsarchive.extraction.metadata import Metadata, unescape_references
 from newsarchive.models import Profile
 
@@ -216,9 +216,8 @@ def _links_home(node: LexborNode, text: str) -> bool:
     href = (link.attributes.get("href") or "").strip()
     if not href or href.startswith("#"):  # a script's handle, not a page
         return False
-    try:
-        parts = urlsplit(href)
-    except ValueError:  # "http://[bad": a broken link must not cost the page its title
+    parts = parse_link(href)
+    if parts is None:  # "http://[bad": a broken link must not cost the page its title
         return False
     return parts.path in ("", "/") and not parts.query and not parts.fragment
 
@@ -330,7 +329,7 @@ def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
     ("… - Русе Инфо" on ruseinfo.net). A segment that merely contains the host's label is
     a name only when no other segment is shorter: "Corti introduces GIM: … | Corti" on
     corti.ai opens with the headline, the longest part of a stated title."""
-    host = url.split("://", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
+    host = host_and_path(url)[0]
     label = host.rsplit(".", 2)[-2] if host.count(".") >= 1 else host
     parts = _SEGMENTS.split(title)
     if len(parts) < 2 or len(label) < 3:
