@@ -306,3 +306,12 @@ def test_the_body_drops_the_headline_repeated_with_what_the_title_rules_took_off
     long_lead = f"Преди гласуването кметът обясни пред съветниците: {title}"
     assert _trim_head([long_lead, text], title) == [long_lead, text]
     assert _trim_head([f"Попитахме: {title}?", text], title)[0].endswith("?")
+
+
+def test_a_headline_in_one_case_takes_the_stated_titles_casing_from_any_segment() -> None:
+    stated = '<meta property="og:title" content="Ремонт на улиците в Русе | Новини | Вестник">'
+    for h1 in ("ремонт на улиците в русе", "РЕМОНТ НА УЛИЦИТЕ В РУСЕ"):
+        html = page(stated, f"<article><h1>{h1}</h1>{PROSE}</article>")
+        assert extract(html).title == "Ремонт на улиците в Русе", h1
+    other = page(stated, f"<article><h1>ремонт на моста</h1>{PROSE}</article>")
+    assert extract(other).title == "ремонт на моста"  # other words: the h1 as printed

@@ -297,15 +297,18 @@ def _split_by_heading(title: str, heading: str) -> str:
 def _stated_casing(
     headline: str, stated: list[str], profile: Profile, names: tuple[str, ...]
 ) -> str:
-    """An h1 typed in capitals ("ТЪРГ ЗА УЛИЦИТЕ") is shown as the page states its title
-    elsewhere, when that is the same words: the capitals are styling, not the title."""
-    if not headline.isupper():
+    """An h1 typed in capitals ("ТЪРГ ЗА УЛИЦИТЕ") or all in lower case ("history of
+    coffee") is shown as the page states its title elsewhere, when that, or one of its
+    segments, is the same words: a theme's text-transform does the rest on screen, so the
+    one case is styling, not the title."""
+    if not (headline.isupper() or headline.islower()):
         return headline
     folded = " ".join(headline.split()).casefold()
     for value in stated:
         candidate = " ".join(strip_site_affixes(value, profile.title_affixes, names).split())
-        if candidate.casefold() == folded and not candidate.isupper():
-            return candidate
+        for form in (candidate, *_SEGMENTS.split(candidate)):
+            if form.casefold() == folded and not (form.isupper() or form.islower()):
+                return form
     return headline
 
 
