@@ -115,11 +115,12 @@ def test_remove_boilerplate_elements_handles_nested_marks() -> None:
     assert body.text(deep=True) == "kept"
 
 
-def test_remove_junk_keeps_forms_but_drops_scripts_and_furniture() -> None:
+def test_remove_junk_keeps_forms_but_drops_scripts_and_hidden_elements() -> None:
     tree = LexborHTMLParser(
-        "<form><p>Page content inside an ASP.NET form</p><script>x()</script></form><nav>Menu</nav>"
+        "<form><p>Page content inside an ASP.NET form</p><script>x()</script></form>"
+        '<p style="display:none">Hidden schema copy</p><select><option>1</option></select>'
     )
-    clean.remove_junk(tree, furniture=True)
+    clean.remove_junk(tree)
     body = tree.body
     assert body is not None
     assert body.text(deep=True) == "Page content inside an ASP.NET form"

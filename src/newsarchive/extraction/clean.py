@@ -134,15 +134,13 @@ RELATED_HEADINGS = (
 STARTS_RELATED = re.compile(f"^(?:{RELATED_HEADINGS})", re.IGNORECASE)
 
 
-def remove_junk(root: LexborHTMLParser | LexborNode, *, furniture: bool) -> None:
-    """Drop scripts, styles, form controls and hidden elements; with ``furniture``, the
-    furniture tags (nav, footer, aside, header, figures) too. Used on a profile's body;
-    the generic finder skips the same elements while walking instead."""
-    tags = JUNK_TAGS + FURNITURE_TAGS if furniture else JUNK_TAGS
-    for node in reversed(root.css(",".join(tags))):
-        tag = node.tag or ""
-        if tag in JUNK_TAGS or is_furniture_tag(tag, node):
-            node.decompose()
+def remove_junk(root: LexborHTMLParser | LexborNode) -> None:
+    """Drop scripts, styles, form controls and hidden elements. Used on a profile's body,
+    where the selector already chose the article's element (its furniture goes with
+    ``remove_boilerplate_elements``); the generic finder skips the same elements while
+    walking instead."""
+    for node in reversed(root.css(",".join(JUNK_TAGS))):
+        node.decompose()
     for node in reversed(root.css(_HIDDEN)):
         if is_hidden_attrs(node.attributes):
             node.decompose()

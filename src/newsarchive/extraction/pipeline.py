@@ -270,7 +270,7 @@ def _pick_body(tree: LexborHTMLParser, profile: Profile) -> tuple[list[str], str
             continue
         if node is None:
             continue
-        clean.remove_junk(node, furniture=False)
+        clean.remove_junk(node)
         clean.remove_boilerplate_elements(node)
         paragraphs = content.node_paragraphs(node)
         if _plausible(node, paragraphs):
