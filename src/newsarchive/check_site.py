@@ -199,7 +199,7 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
         return check
     article = extract(content, url, profile=profile)
     check.unmatched = unmatched_selectors(content, profile)
-    drifted = set(article.rules.get("drift", "").split(","))
+    drifted = set(article.fields_marked("drift"))
     paragraphs = len(article.text.split("\n")) if article.text else 0
     values: dict[str, str] = {
         "title": article.title,

@@ -75,7 +75,7 @@ def judge(
     cpu = time.thread_time() - cpu
     if article.published is None and listed and listed[0] <= result.fetched_at.date() + _DAY:
         article = replace(article, published=listed[0], date_source=listed[1])
-    drift, broken = _fields(article, "drift"), _fields(article, "error")
+    drift, broken = article.fields_marked("drift"), article.fields_marked("error")
     read = partial(Verdict, cpu=cpu, drift=drift, broken=broken)  # what extraction noted
     if broken == ("page",):
         return read(
@@ -87,11 +87,6 @@ def judge(
         return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)
     return read(Outcome.NEW, article=article, url=identity)
-
-
-def _fields(article: Article, rule: str) -> tuple[str, ...]:
-    """The fields a comma-separated ``rules`` entry names ("drift", "error")."""
-    return tuple(filter(None, article.rules.get(rule, "").split(",")))
 
 
 SETTLED = {
@@ -148,7 +143,7 @@ class Harvester:
         return self.report.count(Outcome.OLD) - old
 
     def archive(
-        self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None = None
+        self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None
     ) -> None:
         """Carry out ``judge``'s verdict; ``listed`` as ``Frontier.listed`` gave it."""
         verdict = judge(url, result, self.profile, self.options.since, listed)

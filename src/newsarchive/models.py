@@ -102,6 +102,11 @@ class Article:
     modified: Published | None = None  # kept apart from ``published``, never replacing it
     rules: dict[str, str] = field(default_factory=dict, compare=False)
 
+    def fields_marked(self, mark: str) -> tuple[str, ...]:
+        """The fields the extractor listed under ``rules[mark]``: "drift" (a profile's
+        selector found nothing, a generic rule stepped in), "error" (a rule raised)."""
+        return tuple(filter(None, self.rules.get(mark, "").split(",")))
+
     def as_dict(self) -> dict[str, object]:
         """JSON-ready view used by ``extract --format json`` and exports."""
         return {
