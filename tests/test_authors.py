@@ -406,3 +406,17 @@ def test_a_capitalised_byline_with_an_agency_keeps_its_capitals() -> None:
     """Only names of plain words are written as in a sentence: "(БТА)" is no name word,
     and "Бта" would misspell the agency."""
     assert clean_byline("ИВАН ПЕТРОВ (БТА)") == "ИВАН ПЕТРОВ (БТА)"
+
+
+def test_co_authors_from_jsonld_take_the_printed_wording_past_an_inline_script() -> None:
+    people = ", ".join(
+        f'{{"@type": "Person", "name": "{n}"}}' for n in ("Мария Петрова", "Иван Колев")
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle",'
+        f' "headline": "Бюджетът е приет", "author": [{people}]}}</script></head><body>'
+        '<article><h1>Бюджетът е приет</h1><p class="credits"><a href="/a/1">Мария Петрова'
+        "</a> и <script>track('author-link')</script><a href=\"/a/2\">Иван Колев</a></p>"
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова и Иван Колев"

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.extraction import bylines
-from newsarchive.extraction.furniture import NearTitle, in_furniture, in_furniture_but_byline
+from newsarchive.extraction.furniture import (
+    NearTitle,
+    in_furniture,
+    in_furniture_but_byline,
+    visible_text,
+)
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
 
@@ -91,12 +96,18 @@ def _as_printed(name: str, tree: LexborHTMLParser) -> str:
     names = name.split(", ")
     if len(names) < 2 or tree.body is None:
         return name
+    # Scripts left out: a tracking call between two author links ("B</a>, and
+    # <script>…</script><a>C") is no part of what the reader sees.
     printed = re.search(
         r"(?<!\w)" + _JOIN.join(re.escape(n) for n in names) + r"(?!\w)",
-        " ".join((tree.body.text(deep=True, separator=" ") or "").split()),
+        visible_text(tree.body, hide=_nothing),
     )
     # Element boundaries read as spaces: "Jane Doe</a> , <a>…" is still "Jane Doe, …".
     return _SPACE_BEFORE_COMMA.sub(",", printed.group(0)) if printed else name
+
+
+def _nothing(node: LexborNode) -> bool:
+    return False
 
 
 _SPACE_BEFORE_COMMA = re.compile(r"\s+,")
