@@ -420,3 +420,29 @@ def test_co_authors_from_jsonld_take_the_printed_wording_past_an_inline_script()
         f"{PROSE_BG}</article></body></html>"
     )
     assert extract(html).author == "Мария Петрова и Иван Колев"
+
+
+def test_a_long_list_of_co_authors_is_names_while_a_long_sentence_is_not() -> None:
+    six = "Мария Петрова, Иван Колев, Петя Иванова, Георги Димов, Анна Тодорова и Стоян Илиев"
+    assert clean_byline(six) == six
+    assert clean_byline("Кметът обясни пред общинските съветници защо ремонтът се бави") == ""
+    assert clean_byline("Reviewed by Jane Doe, Trial Attorney") == ""
+    assert clean_byline("content: Вестник, design: Иван Колев") == ""
+
+
+def test_co_authors_from_repeated_meta_tags() -> None:
+    def page(head: str) -> str:
+        return f"<html><head>{head}</head><body><h1>Бюджетът е приет</h1>{PROSE_BG}</body></html>"
+
+    first_only = '<meta name="DC.Creator" content="Мария Петрова">'
+    each = "".join(
+        f'<meta name="citation_authors" content="{n}">'
+        for n in ("Мария Петрова", "Иван Колев", "Петя Иванова")
+    )
+    assert extract(page(first_only + each)).author == "Мария Петрова, Иван Колев, Петя Иванова"
+    surname_first = "".join(
+        f'<meta name="citation_author" content="{n}">' for n in ("Петрова, Мария", "Колев, Иван")
+    )
+    assert extract(page(surname_first)).author == "Мария Петрова, Иван Колев"
+    single = '<meta name="citation_author" content="Петрова, Мария">'
+    assert extract(page(single)).author == "Петрова, Мария"  # one name: as the page states it

@@ -190,7 +190,7 @@ def _with_co_authors(link: LexborNode, name: str) -> str:
         container = container.parent
     else:
         return name
-    if _NOT_CO_AUTHOR.search(container.text(deep=True) or ""):
+    if bylines.NOT_WRITERS.search(container.text(deep=True) or ""):
         return name  # "By Jane Doe. Reviewed by John Roe": the second one checked it
     names = [name]
     for other in links[:8]:
@@ -202,13 +202,6 @@ def _with_co_authors(link: LexborNode, name: str) -> str:
         if co_author and bylines.reads_as_name(co_author) and co_author not in names:
             names.append(co_author)
     return ", ".join(names)
-
-
-# Beside the writer, the people who edited or checked the text: named, not authors.
-_NOT_CO_AUTHOR = re.compile(
-    r"\b(?:reviewed|edited|fact[- ]?checked|редактор|редактирал[аи]?|редакция|проверил[аи]?)\b",
-    re.IGNORECASE,
-)
 
 
 def _folder(href: str) -> str:

@@ -95,13 +95,29 @@ def clean_byline(text: str) -> str:
     text = _TRAILING_MONTH.sub("", text).strip(" ,;:\"'“”")
     if text.lower() in _NOT_NAMES:
         return ""
-    if not text or text.startswith(("http", "@")) or len(text.split()) > _MAX_WORDS:
+    if not text or text.startswith(("http", "@")) or _longest_name(text) > _MAX_WORDS:
         return ""
+    if ":" in text or NOT_WRITERS.match(text):
+        return ""  # credits ("content: X, design: Y"), "Reviewed by …": not the writers
     if text[-1:] in ".!?" and len(text.split()) > 3:
         return ""  # a sentence, not a name
     if not any(ch.isalpha() for ch in text):
         return ""
     return _uncapitalised(text)
+
+
+# Beside the writer, the people who edited or checked the text: named, not authors.
+NOT_WRITERS = re.compile(
+    r"\b(?:reviewed|edited|fact[- ]?checked|редактор|редактирал[аи]?|редакция|проверил[аи]?)\b",
+    re.IGNORECASE,
+)
+# Between the names of a co-author list: the length limit holds for each name, so that
+# six co-authors of a study pass while a sentence of nine words does not.
+_BETWEEN_NAMES = re.compile(r",\s*(?:and\s+|&\s*|и\s+)?|\s+(?:and|&|и)\s+")
+
+
+def _longest_name(text: str) -> int:
+    return max(len(part.split()) for part in _BETWEEN_NAMES.split(text))
 
 
 def _uncapitalised(text: str) -> str:

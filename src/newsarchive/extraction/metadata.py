@@ -60,7 +60,7 @@ PUBLISHED_KEYS = (
 )  # fmt: skip
 AUTHOR_KEYS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-    "dcterms.creator", "citation_author",
+    "dcterms.creator", "citation_author", "citation_authors",
 )  # fmt: skip
 # Yoast SEO, on most WordPress sites, states the writer in a labelled pair of Twitter card
 # tags (twitter:label1 "Written by", twitter:data1 "Jane Doe") and no author meta at all;
@@ -227,10 +227,41 @@ def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
             best_rank = min(best_rank, rank)
 
 
+def _first_name_first(name: str) -> str:
+    """ "Roy, Aniruddha" -> "Aniruddha Roy": Google Scholar's ``citation_author`` tags
+    name one author each, surname first, which joined as co-authors ("Roy, Aniruddha,
+    Patel, Jyoti") would read as four people. A single one stays as the page states it."""
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) == 2 and all(0 < len(p.split()) <= 3 for p in parts):
+        return f"{parts[1]} {parts[0]}"
+    return name
+
+
+def _meta_authors(authors: dict[str, list[str]]) -> str:
+    """The writers the first author meta name gives, one tag per co-author ("A, B"), or
+    those of a later name that lists more people, the first writer among them: a page
+    may state only its first author as ``DC.Creator`` and all of them as repeated
+    ``citation_authors`` tags."""
+    lists = [
+        [_first_name_first(n) for n in names]
+        if key.startswith("citation_author") and len(names) > 1
+        else names
+        for key, names in authors.items()
+    ]
+    if not lists:
+        return ""
+    chosen = lists[0]
+    for other in lists[1:]:
+        if len(other) > len(chosen) and chosen[0] in other:
+            chosen = other
+    return ", ".join(chosen)
+
+
 def read_metadata(tree: LexborHTMLParser) -> Metadata:
     """Collect metadata from the head and structured data; never raises on odd markup."""
     meta = Metadata()
     labelled: dict[str, str] = {}
+    authors: dict[str, list[str]] = {}  # per meta name, in page order
     _read_jsonld(tree, meta)
     for node in tree.css("meta"):
         attrs = node.attributes
@@ -249,11 +280,14 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
         elif key in MODIFIED_KEYS:
             meta.meta_modified.append((key, content))
         elif key in AUTHOR_KEYS and not content.startswith("http") and not content.isdigit():
-            meta.meta_author = meta.meta_author or content
+            authors.setdefault(key, [])
+            if content not in authors[key]:
+                authors[key].append(content)
         elif key == "article:tag":
             meta.meta_tags.append(content)
         elif key.startswith(("twitter:label", "twitter:data")):
             labelled[key] = content
+    meta.meta_author = _meta_authors(authors)
     meta.labelled_author = next(
         (
             labelled.get(key.replace("label", "data"), "")
