@@ -446,3 +446,16 @@ def test_co_authors_from_repeated_meta_tags() -> None:
     assert extract(page(surname_first)).author == "Мария Петрова, Иван Колев"
     single = '<meta name="citation_author" content="Петрова, Мария">'
     assert extract(page(single)).author == "Петрова, Мария"  # one name: as the page states it
+
+
+def test_the_papers_name_after_a_writers_name_is_not_part_of_it() -> None:
+    def page(author: str) -> str:
+        return (
+            '<html><head><meta property="og:site_name" content="Вестник Русенски Новини">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Бюджет",'
+            f' "author": {{"@type": "Person", "name": "{author}"}}}}</script></head><body>'
+            f"<h1>Бюджетът е приет</h1>{PROSE_BG}</body></html>"
+        )
+
+    assert extract(page("Мария Петрова, Русенски новини")).author == "Мария Петрова"
+    assert extract(page("Мария Петрова, д-р")).author == "Мария Петрова, д-р"

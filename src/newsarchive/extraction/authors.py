@@ -58,6 +58,7 @@ def pick_author(page: Sources) -> tuple[str, str]:
         if publisher is not None and not trusted and not _reads_as_full_name(name):
             continue
         if trusted or not _is_publisher(name, meta):
+            name = name if trusted else _without_publisher(name, meta)
             return _as_printed(name, page.tree), rule
         publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
@@ -133,6 +134,20 @@ def _is_publisher(name: str, meta: Metadata) -> bool:
     ("janedoe.com"), and there the writer is the author."""
     squashed = _squashed(name)
     return bool(squashed) and _squashed(meta.og_site_name) == squashed
+
+
+def _without_publisher(name: str, meta: Metadata) -> str:
+    """ "Jane Doe, The Commercial Appeal" -> "Jane Doe" on the site named "Memphis
+    Commercial Appeal": a newspaper network's feed appends the paper to its writers'
+    names. The part after the last comma goes when its words, "the" aside, are all in
+    the og:site_name; a role ("Jane Doe, MD") or an affiliation elsewhere stays."""
+    head, _, tail = name.rpartition(", ")
+    site = set(_WORDS.findall(meta.og_site_name.casefold()))
+    words = set(_WORDS.findall(tail.casefold())) - {"the"}
+    return head if head and words and words <= site else name
+
+
+_WORDS = re.compile(r"\w+")
 
 
 # Elements that match a byline selector without being one: head links, scripts, and the
