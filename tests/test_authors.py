@@ -459,3 +459,15 @@ def test_the_papers_name_after_a_writers_name_is_not_part_of_it() -> None:
 
     assert extract(page("Мария Петрова, Русенски новини")).author == "Мария Петрова"
     assert extract(page("Мария Петрова, д-р")).author == "Мария Петрова, д-р"
+
+
+def test_a_cms_login_yields_to_the_name_the_page_prints() -> None:
+    def page(byline: str) -> str:
+        return (
+            '<html><head><script type="application/ld+json">{"@type": "NewsArticle",'
+            ' "headline": "Бюджет", "author": {"@type": "Person", "name": "ivan.petrov"}}'
+            f"</script></head><body><h1>Бюджетът е приет</h1>{byline}{PROSE_BG}</body></html>"
+        )
+
+    assert extract(page('<p class="byline">Иван Петров</p>')).author == "Иван Петров"
+    assert extract(page("")).author == "ivan.petrov"  # no one else named: the login it is

@@ -57,7 +57,7 @@ def pick_author(page: Sources) -> tuple[str, str]:
         trusted = rule.startswith("profile:")
         if publisher is not None and not trusted and not _reads_as_full_name(name):
             continue
-        if trusted or not _is_publisher(name, meta):
+        if trusted or not (_is_publisher(name, meta) or _is_login(name)):
             name = name if trusted else _without_publisher(name, meta)
             return _as_printed(name, page.tree), rule
         publisher = publisher or (name, rule)
@@ -122,6 +122,16 @@ def _reads_as_full_name(text: str) -> bool:
     if text.isupper() and not any("а" <= c.lower() <= "я" for c in text):
         return False
     return len(text.split()) >= 2 and bylines.reads_as_name(text)
+
+
+_LOGIN = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
+
+
+def _is_login(name: str) -> bool:
+    """A CMS account's handle ("andrew.keaveney", "kffnirmitap", "brandon-peaktwo"): one
+    lower-case token, which the CMS states where the theme prints the writer's name.
+    Like the publisher's name, it is used only when the page names no one else."""
+    return bool(_LOGIN.fullmatch(name)) and any(ch.isalpha() for ch in name)
 
 
 def _squashed(text: str) -> str:
