@@ -34,7 +34,14 @@ MAX_TERMS = 64
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\()|(\))|([^\s"()]+)')
 MAX_DEPTH = 8
 _OPERATORS = {"OR", "AND", "NOT"}
-_FILTERS = ("site", "since", "until", "author")
+# The filters, each with the example its "needs a value" error shows.
+_FILTER_EXAMPLES = {
+    "site": "site:bta",
+    "since": "since:2025-01-01",
+    "until": "until:2025-12-31",
+    "author": 'author:петрова or author:"Мария Петрова"',
+}
+_FILTERS = tuple(_FILTER_EXAMPLES)
 _SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 # Column filters of the index (see schema.py): originals only, or originals and lemmas,
 # for the whole article or (``title:``) the headline alone.
@@ -258,9 +265,11 @@ def _parse_group(
                 phrase = _adjacent_phrase(tokens, pos)
                 if phrase is not None and phrase.strip():
                     value, pos = phrase, pos + 1
-                elif key.lower() == "author":
+                elif key.lower() in _FILTERS:
+                    # site:"" used to be searched as the word "site" and match nothing
+                    name = key.lower()
                     raise QueryError(
-                        'author: needs a name, or a "full name" in quotes, right after it'
+                        f"{name}: needs a value right after it, as in {_FILTER_EXAMPLES[name]}"
                     )
             if value and key.lower() in _FILTERS:
                 if depth:
