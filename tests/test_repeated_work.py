@@ -174,3 +174,44 @@ def test_a_word_the_dictionary_cannot_guess_is_not_searched_again(archive: Path)
         conn.close()
     assert hits == [] and total == 0
     assert count(seen, "bm25(") == 1  # was 2: the page, the probe, the page again
+    assert count(seen, "MATCH") == 1  # was 2: the probe asked again what the page had said
+
+
+PROBE = "SELECT 1 FROM articles_fts"
+
+
+@pytest.mark.parametrize(
+    ("words", "offset", "probes", "month_probes"),
+    [
+        ("ксплфрг", 0, 0, 1),  # nothing, and nothing to guess: was 1
+        ("улицата", 0, 0, 1),  # the first page found nothing, so nothing matches: was 1
+        ("улицата OR парк", 100, 1, 0),  # past the end: only the probe can tell
+    ],
+)
+def test_the_probe_runs_only_when_an_empty_statement_leaves_it_open(
+    archive: Path, words: str, offset: int, probes: int, month_probes: int
+) -> None:
+    """Whether a query matches anything is asked by a probe only when the statement that
+    found nothing could have missed a match (an offset, a condition of its own); an empty
+    first page or ``--count`` has already answered it. Answers stay those of the probe."""
+    conn = connect_reader(archive)
+    try:
+        seen: list[str] = []
+        conn.set_trace_callback(seen.append)
+        hits, total = search_page(conn, parse_query(words), SearchOptions(offset=offset))
+        page_probes = count(seen, PROBE)
+        seen.clear()
+        totals = search.count(conn, parse_query(words), Filters())
+        count_probes = count(seen, PROBE)
+        seen.clear()
+        months = per_month(conn, parse_query(words), Filters())
+        chart_probes = count(seen, PROBE)
+    finally:
+        conn.close()
+    expected = {"ксплфрг": 0, "улицата": 2, "улицата OR парк": 1}[words]
+    assert total == sum(t["count"] for t in totals) == sum(m["count"] for m in months) == expected
+    assert len(hits) == (expected if not offset else 0)
+    assert page_probes == probes
+    assert count_probes == 0  # was 1 whenever --count of an unknown word found nothing
+    # the chart leaves undated articles out: its finding nothing could miss a match
+    assert chart_probes == month_probes

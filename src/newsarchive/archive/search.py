@@ -155,7 +155,9 @@ class Prepared:
         self.lemmas = lookup(conn, query.lemma_words())
         self._chosen: dict[str, str] | None = None
 
-    def run(self, sql: str, extra: tuple[Any, ...] = ()) -> tuple[list[Any], dict[str, str]]:
+    def run(
+        self, sql: str, extra: tuple[Any, ...] = (), *, every_match: bool = False
+    ) -> tuple[list[Any], dict[str, str]]:
         """Rows of ``sql`` (parameters: the MATCH expression, the filters', ``extra``) and
         the lemmas that made them: the archive's, or, when the query matches nothing with
         those, the dictionary's guesses too.
@@ -163,13 +165,15 @@ class Prepared:
         The choice is made once for all the statements of a query, and on whether the
         query matches anything, not on whether this statement returned rows: a page past
         the last hit is empty because of its offset, and guessing then would count other
-        articles in its total than the chart counts."""
+        articles in its total than the chart counts. ``every_match``: ``sql`` returns a
+        row whenever the query matches anything (no offset, no condition of its own), so
+        its finding nothing already answers that question without asking again."""
         if self._chosen is None:
             rows = self._rows(sql, self.lemmas, extra)
             if rows:
                 self._chosen = self.lemmas
                 return rows, self.lemmas
-            self._chosen = self._lemmas_when_empty()
+            self._chosen = self._lemmas_when_empty(known_empty=every_match)
             if self._chosen is self.lemmas:
                 return rows, self.lemmas  # just run with these: still nothing
         return self._rows(sql, self._chosen, extra), self._chosen
@@ -177,12 +181,15 @@ class Prepared:
     def _rows(self, sql: str, lemmas: dict[str, str], extra: tuple[Any, ...]) -> list[Any]:
         return _run(self.conn, sql, [self.query.fts(lemmas), *self.params, *extra])
 
-    def _lemmas_when_empty(self) -> dict[str, str]:
+    def _lemmas_when_empty(self, *, known_empty: bool) -> dict[str, str]:
         """The archive's lemmas if the query matches anything with them, else with the
-        dictionary's guesses for the words the archive has never seen."""
+        dictionary's guesses for the words the archive has never seen; ``known_empty``:
+        the statement just run has shown that it matches nothing."""
         if self.query.lemma_words() <= set(self.lemmas):
             return self.lemmas
-        if self._rows(f"SELECT 1{_match_sql(self.where)} LIMIT 1", self.lemmas, ()):
+        if not known_empty and self._rows(
+            f"SELECT 1{_match_sql(self.where)} LIMIT 1", self.lemmas, ()
+        ):
             return self.lemmas
         guessed = guess_lemmas(self.query, self.lemmas)
         return {**self.lemmas, **guessed} if guessed else self.lemmas  # none: nothing to rerun
@@ -241,7 +248,10 @@ def _page(
     total_sql = f"SELECT count(*){_match_sql(where)}"
     if options.collapse:
         sql, total_sql = _collapsed(where, order)
-    ranked, lemmas = prepared.run(sql, (options.limit, options.offset))
+    # the first page of a query holds its first hit, if it has any
+    ranked, lemmas = prepared.run(
+        sql, (options.limit, options.offset), every_match=not options.offset
+    )
     if options.offset or len(ranked) >= options.limit:
         counted, _ = prepared.run(total_sql)  # with the lemmas the page was run with
         total = int(counted[0][0])
@@ -317,7 +327,7 @@ def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> lis
     """How many articles match, per site and year of publication."""
     rows = matching(
         Prepared(conn, query, filters), "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
-        tail=" GROUP BY a.site, year ORDER BY a.site, year",
+        tail=" GROUP BY a.site, year ORDER BY a.site, year", every_match=True,
     )  # fmt: skip
     return [
         {"site": site, "year": int(year) if year else None, "count": n} for site, year, n in rows
@@ -340,11 +350,16 @@ def _per_month(prepared: Prepared) -> list[dict[str, Any]]:
     return [{"month": month, "site": site, "count": n} for month, site, n in rows]
 
 
-def matching(prepared: Prepared, select: str, tail: str = "") -> list[Any]:
+def matching(
+    prepared: Prepared, select: str, tail: str = "", *, every_match: bool = False
+) -> list[Any]:
     """``SELECT {select}`` over the articles ``a`` that match the prepared query and its
     filters (word forms as in search, guessed lemmas when the archive's find nothing);
-    ``tail`` follows the WHERE clause (more conditions, GROUP BY, ORDER BY)."""
-    rows, _ = prepared.run(f"SELECT {select}{_match_sql(prepared.where)}{tail}")
+    ``tail`` follows the WHERE clause (more conditions, GROUP BY, ORDER BY);
+    ``every_match`` as in ``Prepared.run``: only when ``tail`` adds no condition."""
+    rows, _ = prepared.run(
+        f"SELECT {select}{_match_sql(prepared.where)}{tail}", every_match=every_match
+    )
     return rows
 
 
