@@ -112,7 +112,6 @@ BAD = {
     "mistyped filter": "мост tilte:мост",
     "mistyped filter, quoted value": 'мост tilte:"нов мост"',
     "excluded filter, quoted value": 'мост -site:"bta"',
-    "a filter and no words": "author:Иванов",
     "empty title scope": "община title:",
     "title scope without a word": "община title:-мост",
     "excluded filter": "община -site:bta",
