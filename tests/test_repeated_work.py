@@ -215,3 +215,24 @@ def test_the_probe_runs_only_when_an_empty_statement_leaves_it_open(
     assert count_probes == 0  # was 1 whenever --count of an unknown word found nothing
     # the chart leaves undated articles out: its finding nothing could miss a match
     assert chart_probes == month_probes
+
+
+@pytest.mark.parametrize(("words", "lookups"), [("община", 1), ("site:bta", 0)])
+def test_one_hit_per_story_reads_each_article_row_at_most_once(
+    archive: Path, words: str, lookups: int
+) -> None:
+    """``--collapse`` ranks the copies of each story and then the stories by the columns
+    the sort reads; the hits carry those columns, so neither step looks every hit up in
+    the articles table again (it did twice: 3 lookups per hit with words, 2 without)."""
+    conn = connect_reader(archive)
+    try:
+        seen: list[str] = []
+        conn.set_trace_callback(seen.append)
+        hits, total = search_page(conn, parse_query(words), SearchOptions(collapse=True))
+        conn.set_trace_callback(None)
+        (statement,) = [s for s in seen if "ROW_NUMBER()" in s]
+        plan = [str(r[-1]) for r in conn.execute(f"EXPLAIN QUERY PLAN {statement}")]
+    finally:
+        conn.close()
+    assert hits and total == len(hits)
+    assert sum("SEARCH a USING INTEGER PRIMARY KEY" in step for step in plan) == lookups

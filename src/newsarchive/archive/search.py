@@ -320,16 +320,17 @@ def _collapsed(prepared: Prepared, order: str) -> tuple[str, str]:
     the best match by relevance, the newest or the oldest copy; the others are listed
     under ``also``.
     """
+    # Each hit carries the columns ``order`` reads, under the alias ``a`` it reads them
+    # by, so neither ranking step goes back to the articles table for every hit.
     hits = (
-        f"WITH hits AS (SELECT a.id AS id, {prepared.score} AS score,"
-        f" {STORY_OF} AS story{prepared.source}),"
-        f" ranked AS (SELECT h.id, h.score, h.story, ROW_NUMBER() OVER"
-        f" (PARTITION BY h.story ORDER BY {order}) AS rn"
-        " FROM hits h JOIN articles a ON a.id = h.id)"
+        f"WITH hits AS (SELECT a.id AS id, {prepared.score} AS score, {STORY_OF} AS story,"
+        f" a.published_date AS published_date, a.published AS published{prepared.source}),"
+        f" ranked AS (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.story ORDER BY {order})"
+        " AS rn FROM hits a)"
     )
     page = (
-        f"{hits} SELECT a.id, score, story FROM ranked CROSS JOIN articles a ON a.id = ranked.id"
-        f" WHERE rn = 1 ORDER BY {order} LIMIT ? OFFSET ?"
+        f"{hits} SELECT a.id, a.score, a.story FROM ranked a"
+        f" WHERE a.rn = 1 ORDER BY {order} LIMIT ? OFFSET ?"
     )
     return page, f"SELECT count(DISTINCT {STORY_OF}){prepared.source}"
 
