@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,13 +16,15 @@ from urllib.parse import quote
 
 import pytest
 
-from newsarchive.archive.connection import connect_reader
+from newsarchive.archive import schema
+from newsarchive.archive.connection import connect, connect_reader
 from newsarchive.archive.query import parse_query
-from newsarchive.archive.search import SearchOptions, search_page
+from newsarchive.archive.search import SORTS, Prepared, SearchOptions, search_page
+from newsarchive.archive.store import Filters
 from newsarchive.errors import QueryError
 
 from .search_corpus import build
-from .support import Result
+from .support import FIXTURES, Result
 from .test_stories import PARAGRAPHS, REPUBLISHED, TOPICS
 from .web_support import fetch
 
@@ -252,3 +256,58 @@ def test_web_page_pages_and_collapses_filters_alone(run_cli: Cli, db: Path) -> N
 def test_web_page_refuses_a_query_that_only_excludes(archive: Path) -> None:
     (page,) = fetch(_datasette(archive), f"/search?q={quote('-парк')}&site=bta")
     assert page.status_code == 400 and "only excludes words" in page.text
+
+
+# --- indexes ----------------------------------------------------------------------------
+
+
+def _plan(conn: sqlite3.Connection, text: str) -> str:
+    """The query plan of a filters-only page, as ``search_page`` builds it."""
+    prepared = Prepared(conn, parse_query(text), Filters())
+    rows = conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT a.id{prepared.source} ORDER BY {SORTS['newest']} LIMIT 20",
+        prepared.params,
+    )
+    return " | ".join(str(row[-1]) for row in rows)
+
+
+def _as_v7(db: Path) -> None:
+    """The indexes and version the last release wrote."""
+    conn = sqlite3.connect(db)
+    conn.executescript(
+        "DROP INDEX articles_site_published; DROP INDEX articles_published;"
+        " CREATE INDEX articles_site_date ON articles(site, published_date);"
+        " CREATE INDEX articles_date ON articles(published_date); PRAGMA user_version = 7;"
+    )
+    conn.close()
+
+
+@pytest.mark.parametrize("made_by", ["this release", "v7", "v2"])
+def test_filters_alone_read_an_index_not_the_articles(
+    run_cli: Cli, tmp_path: Path, made_by: str
+) -> None:
+    """Sorting 50,000 articles of one site read every row (190 ms at 200,000 articles):
+    the site and date indexes now hold the columns it reads. An older archive gets them
+    on its upgrade, and loses the two indexes they replace."""
+    db = tmp_path / "a.db"
+    if made_by == "v2":
+        shutil.copy(FIXTURES / "archives" / "v2.db", db)
+    else:
+        build(run_cli, db, ARTICLES)
+        if made_by == "v7":
+            _as_v7(db)
+    connect(db, create=False).close()  # upgrades
+    conn = connect_reader(db)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert {"articles_site_published", "articles_published"} <= indexes
+        assert not {"articles_site_date", "articles_date"} & indexes
+        site = _plan(conn, "site:bta author:петрова")
+        dates = _plan(conn, "since:2025-01-01 author:петрова")
+        author = _plan(conn, "author:петрова")
+    finally:
+        conn.close()
+    assert "SEARCH a USING COVERING INDEX articles_site_published (site=?)" in site
+    assert "SEARCH a USING COVERING INDEX articles_published (published_date>?)" in dates
+    assert "COVERING INDEX" in author
