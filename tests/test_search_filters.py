@@ -311,3 +311,23 @@ def test_filters_alone_read_an_index_not_the_articles(
     assert "SEARCH a USING COVERING INDEX articles_site_published (site=?)" in site
     assert "SEARCH a USING COVERING INDEX articles_published (published_date>?)" in dates
     assert "COVERING INDEX" in author
+
+
+def test_the_query_may_be_left_out_when_options_filter(run_cli: Cli, archive: Path) -> None:
+    """``search --site bta`` needed an empty '' before it; ``search`` alone is still one
+    line and exit 2, not a usage screen."""
+    assert [h["id"] for h in hits(run_cli, archive, "--site", "bta")] == [1, 7, 3, 6]
+    result = run_cli("search", "--db", str(archive))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "newsarchive: error: the query has no words to search for and no filter"
+        " (site:, author:, since:, until:)"
+    ]
+
+
+def test_help_says_filters_alone_list_articles(run_cli: Cli, archive: Path) -> None:
+    help_text = " ".join(run_cli("search", "--help").stdout.replace("│", " ").split())
+    assert "Filters alone (author:NAME, or no QUERY with --site/--since/--until)" in help_text
+    assert "newest when there are no words" in help_text
+    (page,) = fetch(_datasette(archive), "/")
+    assert "Filters without words (<code>author:петрова</code> alone" in page.text
