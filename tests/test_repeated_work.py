@@ -236,3 +236,14 @@ def test_one_hit_per_story_reads_each_article_row_at_most_once(
         conn.close()
     assert hits and total == len(hits)
     assert sum("SEARCH a USING INTEGER PRIMARY KEY" in step for step in plan) == lookups
+
+
+def test_a_page_with_no_room_does_not_pass_for_one_that_found_nothing(archive: Path) -> None:
+    """``limit=0`` (the API allows it) returns no rows whatever matches: only the probe
+    can tell, or the dictionary's guess for "улицата" would widen the total to 3."""
+    conn = connect_reader(archive)
+    try:
+        hits, total = search_page(conn, parse_query("улицата OR парк"), SearchOptions(limit=0))
+    finally:
+        conn.close()
+    assert hits == [] and total == 1

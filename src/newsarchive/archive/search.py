@@ -158,7 +158,7 @@ class Prepared:
         if not set(merged.sites) <= set(checked):
             check_sites(conn, merged.sites)
         self.where, self.params = merged.sql("a")
-        # With words, the index picks and ranks the articles; without, the filters
+        # With words, the full-text index picks and ranks the articles; without, the filters
         # choose them from the table (its site and date indexes) and nothing is ranked.
         self.ranked = query.has_words()
         if self.ranked:
@@ -264,10 +264,9 @@ def _page(
     total_sql = f"SELECT count(*){prepared.source}"
     if options.collapse:
         sql, total_sql = _collapsed(prepared, order)
-    # the first page of a query holds its first hit, if it has any
-    ranked, lemmas = prepared.run(
-        sql, (options.limit, options.offset), every_match=not options.offset
-    )
+    # the first page of a query holds its first hit, if it has any (and room for it)
+    first_page = not options.offset and options.limit > 0
+    ranked, lemmas = prepared.run(sql, (options.limit, options.offset), every_match=first_page)
     if options.offset or len(ranked) >= options.limit:
         counted, _ = prepared.run(total_sql)  # with the lemmas the page was run with
         total = int(counted[0][0])
