@@ -112,7 +112,6 @@ BAD = {
     "mistyped filter": "мост tilte:мост",
     "mistyped filter, quoted value": 'мост tilte:"нов мост"',
     "excluded filter, quoted value": 'мост -site:"bta"',
-    "a filter and no words": "author:Иванов",
     "empty title scope": "община title:",
     "title scope without a word": "община title:-мост",
     "excluded filter": "община -site:bta",
@@ -223,3 +222,26 @@ def test_any_filter_takes_its_value_in_quotes() -> None:
     assert q.sites == ["bta"] and q.since == dt.date(2024, 1, 2)
     assert q.authors == ["мария петрова"]
     assert q.groups == [[Term(("мост",), WORD)]]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('мост site:""', "site: needs a value right after it, as in site:bta"),
+        ('мост since:""', "since: needs a value right after it, as in since:2025-01-01"),
+        ('мост until:" "', "until: needs a value right after it, as in until:2025-12-31"),
+        ('мост author:""', "author: needs a value right after it, as in author:петрова"),
+        ('мост title:""', 'title: needs a word, a prefix* or a "phrase" right after it'),
+        ("мост site:", "site: needs a value right after it"),
+        ("мост Site: bta", "site: needs a value right after it"),
+    ],
+)
+def test_an_empty_filter_value_is_refused_on_the_cli(
+    run_cli: Cli, db: Path, text: str, message: str
+) -> None:
+    """``site:""`` used to be searched as the word "site" and print "No matches."."""
+    build(run_cli, db)
+    result = run_cli("search", text, "--db", str(db))
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("newsarchive: error: ") and message in line

@@ -174,3 +174,76 @@ def test_a_word_the_dictionary_cannot_guess_is_not_searched_again(archive: Path)
         conn.close()
     assert hits == [] and total == 0
     assert count(seen, "bm25(") == 1  # was 2: the page, the probe, the page again
+    assert count(seen, "MATCH") == 1  # was 2: the probe asked again what the page had said
+
+
+PROBE = "SELECT 1 FROM articles_fts"
+
+
+@pytest.mark.parametrize(
+    ("words", "offset", "probes", "month_probes"),
+    [
+        ("ксплфрг", 0, 0, 1),  # nothing, and nothing to guess: was 1
+        ("улицата", 0, 0, 1),  # the first page found nothing, so nothing matches: was 1
+        ("улицата OR парк", 100, 1, 0),  # past the end: only the probe can tell
+    ],
+)
+def test_the_probe_runs_only_when_an_empty_statement_leaves_it_open(
+    archive: Path, words: str, offset: int, probes: int, month_probes: int
+) -> None:
+    """Whether a query matches anything is asked by a probe only when the statement that
+    found nothing could have missed a match (an offset, a condition of its own); an empty
+    first page or ``--count`` has already answered it. Answers stay those of the probe."""
+    conn = connect_reader(archive)
+    try:
+        seen: list[str] = []
+        conn.set_trace_callback(seen.append)
+        hits, total = search_page(conn, parse_query(words), SearchOptions(offset=offset))
+        page_probes = count(seen, PROBE)
+        seen.clear()
+        totals = search.count(conn, parse_query(words), Filters())
+        count_probes = count(seen, PROBE)
+        seen.clear()
+        months = per_month(conn, parse_query(words), Filters())
+        chart_probes = count(seen, PROBE)
+    finally:
+        conn.close()
+    expected = {"ксплфрг": 0, "улицата": 2, "улицата OR парк": 1}[words]
+    assert total == sum(t["count"] for t in totals) == sum(m["count"] for m in months) == expected
+    assert len(hits) == (expected if not offset else 0)
+    assert page_probes == probes
+    assert count_probes == 0  # was 1 whenever --count of an unknown word found nothing
+    # the chart leaves undated articles out: its finding nothing could miss a match
+    assert chart_probes == month_probes
+
+
+@pytest.mark.parametrize(("words", "lookups"), [("община", 1), ("site:bta", 0)])
+def test_one_hit_per_story_reads_each_article_row_at_most_once(
+    archive: Path, words: str, lookups: int
+) -> None:
+    """``--collapse`` ranks the copies of each story and then the stories by the columns
+    the sort reads; the hits carry those columns, so neither step looks every hit up in
+    the articles table again (it did twice: 3 lookups per hit with words, 2 without)."""
+    conn = connect_reader(archive)
+    try:
+        seen: list[str] = []
+        conn.set_trace_callback(seen.append)
+        hits, total = search_page(conn, parse_query(words), SearchOptions(collapse=True))
+        conn.set_trace_callback(None)
+        (statement,) = [s for s in seen if "ROW_NUMBER()" in s]
+        plan = [str(r[-1]) for r in conn.execute(f"EXPLAIN QUERY PLAN {statement}")]
+    finally:
+        conn.close()
+    assert hits and total == len(hits)
+    assert sum("SEARCH a USING INTEGER PRIMARY KEY" in step for step in plan) == lookups
+
+
+def test_a_page_with_no_room_does_not_pass_for_one_that_found_nothing(archive: Path) -> None:
+    """``limit=0`` (the API allows it) returns no rows whatever matches: only the probe
+    can tell, or the dictionary's guess for "улицата" would widen the total to 3."""
+    conn = connect_reader(archive)
+    try:
+        hits, total = search_page(conn, parse_query("улицата OR парк"), SearchOptions(limit=0))
+    finally:
+        conn.close()
+    assert hits == [] and total == 1

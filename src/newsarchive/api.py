@@ -53,16 +53,18 @@ def search(
     collapse: bool = False,
 ) -> list[dict[str, Any]]:
     """Parse the user's query and return ranked hits with marked snippets; ``collapse``
-    gives one hit per story, the other copies under ``also``."""
+    gives one hit per story, the other copies under ``also``. A query of filters alone
+    (or an empty one with ``filters``) lists the articles they choose, unranked."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import SearchOptions
     from newsarchive.archive.search import search as run_search
 
-    parsed = parse_query(query, exact=exact)
+    filters = filters or Filters()
+    parsed = parse_query(query, exact=exact, filtered=filters.active())
     conn = connect_reader(db)
     try:
         options = SearchOptions(
-            filters=filters or Filters(), limit=limit, sort=sort, highlight=highlight,
+            filters=filters, limit=limit, sort=sort, highlight=highlight,
             collapse=collapse,
         )  # fmt: skip
         return run_search(conn, parsed, options)
@@ -77,10 +79,11 @@ def search_count(
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import count
 
-    parsed = parse_query(query, exact=exact)
+    filters = filters or Filters()
+    parsed = parse_query(query, exact=exact, filtered=filters.active())
     conn = connect_reader(db)
     try:
-        return count(conn, parsed, filters or Filters())
+        return count(conn, parsed, filters)
     finally:
         conn.close()
 
@@ -420,10 +423,11 @@ def timeline(
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.timeline import timeline as run_timeline
 
-    parsed = parse_query(query, exact=exact) if query else None
+    filters = filters or Filters()
+    parsed = parse_query(query, exact=exact, filtered=filters.active()) if query else None
     conn = connect_reader(db)
     try:
-        return run_timeline(conn, parsed, filters or Filters(), by=by, stories=stories)
+        return run_timeline(conn, parsed, filters, by=by, stories=stories)
     finally:
         conn.close()
 

@@ -262,15 +262,20 @@ def search(
         typer.Argument(
             help='Words (any form: община finds общината), "exact phrase", OR, -word, prefix*,'
             " (groups), title:word (headline only), site:ID, author:NAME, since:DATE,"
-            " until:DATE."
+            " until:DATE. Filters alone (author:NAME, or no QUERY with --site/--since/--until)"
+            " list every article they choose, newest first."
         ),
-    ],
+    ] = "",
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most hits to show.")] = 20,
     sort: Annotated[
-        SortOrder, typer.Option("--sort", help="relevance (bm25, title first), newest or oldest.")
+        SortOrder,
+        typer.Option(
+            "--sort",
+            help="relevance (bm25, title first; newest when there are no words), newest or oldest.",
+        ),
     ] = SortOrder.relevance,
     exact: Annotated[
         bool, typer.Option("--exact", help="Match words only in the form typed (no word forms).")
@@ -290,7 +295,8 @@ def search(
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
-    """Full-text search of the archive, best matches first, with marked snippets."""
+    """Full-text search of the archive, best matches first, with marked snippets; filters
+    alone list the articles they choose, newest first, each with its lead."""
     from newsarchive import api, render
 
     with _handled():

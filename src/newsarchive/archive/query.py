@@ -15,6 +15,8 @@ only), and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``,
 ("tilte:мост") says so instead of quietly matching nothing.
 All terms must match (AND); ``(...)`` groups, so ``a OR (b c)`` is a, or b and c
 together (they used to be dropped silently, which changed what such a query meant).
+Filters without words are a query too ("everything by this author"); a query with
+neither is refused.
 """
 
 from __future__ import annotations
@@ -34,7 +36,14 @@ MAX_TERMS = 64
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\()|(\))|([^\s"()]+)')
 MAX_DEPTH = 8
 _OPERATORS = {"OR", "AND", "NOT"}
-_FILTERS = ("site", "since", "until", "author")
+# The filters, each with the example its "needs a value" error shows.
+_FILTER_EXAMPLES = {
+    "site": "site:bta",
+    "since": "since:2025-01-01",
+    "until": "until:2025-12-31",
+    "author": 'author:петрова or author:"Мария Петрова"',
+}
+_FILTERS = tuple(_FILTER_EXAMPLES)
 _SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 # Column filters of the index (see schema.py): originals only, or originals and lemmas,
 # for the whole article or (``title:``) the headline alone.
@@ -84,6 +93,15 @@ class ParsedQuery:
     since: dt.date | None = None
     until: dt.date | None = None
     authors: list[str] = field(default_factory=list)  # case-folded parts of bylines
+
+    def has_words(self) -> bool:
+        """Whether there is anything to match (and rank by); without words, the filters
+        alone choose the articles."""
+        return bool(self.groups)
+
+    def has_filters(self) -> bool:
+        """Whether the query has a filter of its own (site:, since:, until:, author:)."""
+        return bool(self.sites or self.since or self.until or self.authors)
 
     def terms(self) -> list[Term]:
         """Every term to match (not the excluded ones), nested groups flattened."""
@@ -204,11 +222,15 @@ def _filter(query: ParsedQuery, key: str, value: str) -> None:
         query.until = parse_date(value, "until:")
 
 
-def parse_query(text: str, *, exact: bool = False) -> ParsedQuery:
+def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> ParsedQuery:
     """Parse user search syntax: words, "phrases", OR, -word, prefix*, (groups),
     title:, and the filters site:/since:/until:/author: (the module docstring has it all).
 
-    ``exact`` makes every bare word match only its own form (as if quoted).
+    ``exact`` makes every bare word match only its own form (as if quoted). A query of
+    filters alone lists the articles they choose ("everything by this author"), and so
+    does an empty one when the caller filters by options of its own (``filtered``:
+    ``--site``, the web form's dates); a query that chooses nothing at all is refused
+    here, before any archive is opened.
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query is too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
@@ -219,6 +241,10 @@ def parse_query(text: str, *, exact: bool = False) -> ParsedQuery:
     tokens = list(_TOKEN.finditer(text))
     query = ParsedQuery()
     _parse_group(tokens, 0, query, exact=exact, depth=0)  # at depth 0 it reads every token
+    if not query.has_words() and not (filtered or query.has_filters()):
+        raise QueryError(
+            "the query has no words to search for and no filter (site:, author:, since:, until:)"
+        )
     if len(query._all_terms()) > MAX_TERMS:
         raise QueryError(f"the query has too many terms (at most {MAX_TERMS})")
     return query
@@ -258,9 +284,11 @@ def _parse_group(
                 phrase = _adjacent_phrase(tokens, pos)
                 if phrase is not None and phrase.strip():
                     value, pos = phrase, pos + 1
-                elif key.lower() == "author":
+                elif key.lower() in _FILTERS:
+                    # site:"" used to be searched as the word "site" and match nothing
+                    name = key.lower()
                     raise QueryError(
-                        'author: needs a name, or a "full name" in quotes, right after it'
+                        f"{name}: needs a value right after it, as in {_FILTER_EXAMPLES[name]}"
                     )
             if value and key.lower() in _FILTERS:
                 if depth:
@@ -309,5 +337,6 @@ def _parse_group(
         where = " inside (...)" if depth else ""
         if query.excluded:
             raise QueryError(f"the query only excludes words{where}: add a word to search for")
-        raise QueryError(f"the query has no words to search for{where}")
+        if depth:  # at the top, filters alone may choose the articles (parse_query)
+            raise QueryError(f"the query has no words to search for{where}")
     return pos

@@ -5,6 +5,10 @@ scores only), then those few articles are read and their snippets cut from the O
 text in Python. FTS5's own ``snippet()`` can only mark matches in the column that
 matched, and a lemma match happens in the lemma column, which is not what a reader
 should see; here every form of a matched lemma is marked in the original words.
+
+A query of filters alone ("everything by this author") has nothing to match: the
+filters choose the articles from the table, nothing is ranked (no score; relevance means
+newest first), and the snippet is the text's first words, nothing marked.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ SORTS = {
     "newest": f"a.published_date IS NULL, a.published_date DESC, {_INSTANT} DESC, a.id DESC",
     "oldest": f"a.published_date IS NULL, a.published_date ASC, {_INSTANT} ASC, a.id ASC",
 }
+# A query of filters alone matches no words, so it has no score: "relevance" lists these.
+UNRANKED_SORT = "newest"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
 
@@ -152,54 +158,67 @@ class Prepared:
         if not set(merged.sites) <= set(checked):
             check_sites(conn, merged.sites)
         self.where, self.params = merged.sql("a")
+        # With words, the full-text index picks and ranks the articles; without, the filters
+        # choose them from the table (its site and date indexes) and nothing is ranked.
+        self.ranked = query.has_words()
+        if self.ranked:
+            weights = ", ".join(str(w) for w in WEIGHTS)
+            self.score = f"bm25(articles_fts, {weights})"
+            self.source = (
+                " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
+                f" WHERE articles_fts MATCH ? AND {self.where}"
+            )
+        else:
+            self.score, self.source = "NULL", f" FROM articles a WHERE {self.where}"
         self.lemmas = lookup(conn, query.lemma_words())
         self._chosen: dict[str, str] | None = None
 
-    def run(self, sql: str, extra: tuple[Any, ...] = ()) -> tuple[list[Any], dict[str, str]]:
-        """Rows of ``sql`` (parameters: the MATCH expression, the filters', ``extra``) and
-        the lemmas that made them: the archive's, or, when the query matches nothing with
-        those, the dictionary's guesses too.
+    def run(
+        self, sql: str, extra: tuple[Any, ...] = (), *, every_match: bool = False
+    ) -> tuple[list[Any], dict[str, str]]:
+        """Rows of ``sql``, which reads the articles from ``source`` (parameters: the MATCH
+        expression when ``ranked``, the filters', ``extra``), and the lemmas that made
+        them: the archive's, or, when the query matches nothing with those, the
+        dictionary's guesses too.
 
         The choice is made once for all the statements of a query, and on whether the
         query matches anything, not on whether this statement returned rows: a page past
         the last hit is empty because of its offset, and guessing then would count other
-        articles in its total than the chart counts."""
+        articles in its total than the chart counts. ``every_match``: ``sql`` returns a
+        row whenever the query matches anything (no offset, no condition of its own), so
+        its finding nothing already answers that question without asking again."""
         if self._chosen is None:
             rows = self._rows(sql, self.lemmas, extra)
             if rows:
                 self._chosen = self.lemmas
                 return rows, self.lemmas
-            self._chosen = self._lemmas_when_empty()
+            self._chosen = self._lemmas_when_empty(known_empty=every_match)
             if self._chosen is self.lemmas:
                 return rows, self.lemmas  # just run with these: still nothing
         return self._rows(sql, self._chosen, extra), self._chosen
 
     def _rows(self, sql: str, lemmas: dict[str, str], extra: tuple[Any, ...]) -> list[Any]:
-        return _run(self.conn, sql, [self.query.fts(lemmas), *self.params, *extra])
+        match = [self.query.fts(lemmas)] if self.ranked else []
+        return _run(self.conn, sql, [*match, *self.params, *extra])
 
-    def _lemmas_when_empty(self) -> dict[str, str]:
+    def _lemmas_when_empty(self, *, known_empty: bool) -> dict[str, str]:
         """The archive's lemmas if the query matches anything with them, else with the
-        dictionary's guesses for the words the archive has never seen."""
+        dictionary's guesses for the words the archive has never seen; ``known_empty``:
+        the statement just run has shown that it matches nothing."""
         if self.query.lemma_words() <= set(self.lemmas):
             return self.lemmas
-        if self._rows(f"SELECT 1{_match_sql(self.where)} LIMIT 1", self.lemmas, ()):
+        if not known_empty and self._rows(f"SELECT 1{self.source} LIMIT 1", self.lemmas, ()):
             return self.lemmas
         guessed = guess_lemmas(self.query, self.lemmas)
         return {**self.lemmas, **guessed} if guessed else self.lemmas  # none: nothing to rerun
-
-
-def _match_sql(where: str) -> str:
-    return (
-        " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
-        f" WHERE articles_fts MATCH ? AND {where}"
-    )
 
 
 def search(
     conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
 ) -> list[dict[str, Any]]:
     """Run a parsed query; returns ``{id, site, url, title, published, snippet, score,
-    total}`` rows, where ``total`` is how many articles match before limit and offset."""
+    total}`` rows, where ``total`` is how many articles match before limit and offset
+    (``score`` is None for a query of filters alone: nothing was ranked)."""
     return search_page(conn, query, options)[0]
 
 
@@ -207,7 +226,7 @@ def search_page(
     conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of hits and the number of all hits (a page past the end is empty)."""
-    order = _order(options)
+    order = _order(options, query)
     return _page(Prepared(conn, query, options.filters), options, order)
 
 
@@ -216,32 +235,38 @@ def page_and_months(
 ) -> tuple[tuple[list[dict[str, Any]], int], list[dict[str, Any]]]:
     """``search_page`` and ``per_month`` of one query, which the web page shows together:
     the filters, sites and lemmas are prepared once for both."""
-    order = _order(options)
+    order = _order(options, query)
     prepared = Prepared(conn, query, options.filters)
     return _page(prepared, options, order), _per_month(prepared)
 
 
-def _order(options: SearchOptions) -> str:
-    """The ORDER BY of the chosen sort, refused before the archive is asked anything."""
+def _order(options: SearchOptions, query: ParsedQuery) -> str:
+    """The ORDER BY of the chosen sort, refused before the archive is asked anything.
+
+    A query of filters alone has no score, so relevance, the default, lists the newest
+    first: an analyst asking for everything by an author gets it in a useful order
+    without having to know that nothing was ranked."""
     order = SORTS.get(options.sort)
     if order is None:
         raise QueryError(f"unknown sort '{options.sort}' (use {', '.join(SORTS)})")
+    if options.sort == "relevance" and not query.has_words():
+        return SORTS[UNRANKED_SORT]
     return order
 
 
 def _page(
     prepared: Prepared, options: SearchOptions, order: str
 ) -> tuple[list[dict[str, Any]], int]:
-    conn, query, where = prepared.conn, prepared.query, prepared.where
-    weights = ", ".join(str(w) for w in WEIGHTS)
+    conn, query = prepared.conn, prepared.query
     sql = (
-        f"SELECT a.id, bm25(articles_fts, {weights}) AS score{_match_sql(where)}"
-        f" ORDER BY {order} LIMIT ? OFFSET ?"
+        f"SELECT a.id, {prepared.score} AS score{prepared.source} ORDER BY {order} LIMIT ? OFFSET ?"
     )
-    total_sql = f"SELECT count(*){_match_sql(where)}"
+    total_sql = f"SELECT count(*){prepared.source}"
     if options.collapse:
-        sql, total_sql = _collapsed(where, order)
-    ranked, lemmas = prepared.run(sql, (options.limit, options.offset))
+        sql, total_sql = _collapsed(prepared, order)
+    # the first page of a query holds its first hit, if it has any (and room for it)
+    first_page = not options.offset and options.limit > 0
+    ranked, lemmas = prepared.run(sql, (options.limit, options.offset), every_match=first_page)
     if options.offset or len(ranked) >= options.limit:
         counted, _ = prepared.run(total_sql)  # with the lemmas the page was run with
         total = int(counted[0][0])
@@ -271,7 +296,7 @@ def _page(
                 "title": title,
                 "published": published,
                 "snippet": marker.snippet(text or "", options.highlight),
-                "score": float(f"{-float(score):.6g}"),
+                "score": None if score is None else float(f"{-float(score):.6g}"),
                 "total": total,
                 **({"story": story[0]} if story else {}),
             }
@@ -287,37 +312,33 @@ def _page(
     return results, total
 
 
-def _collapsed(where: str, order: str) -> tuple[str, str]:
+def _collapsed(prepared: Prepared, order: str) -> tuple[str, str]:
     """The page query and the count query with one hit per story.
 
     The copy that represents a story is the one that ranks first in the chosen sort:
     the best match by relevance, the newest or the oldest copy; the others are listed
     under ``also``.
     """
-    weights = ", ".join(str(w) for w in WEIGHTS)
+    # Each hit carries the columns ``order`` reads, under the alias ``a`` it reads them
+    # by, so neither ranking step goes back to the articles table for every hit.
     hits = (
-        f"WITH hits AS (SELECT a.id AS id, bm25(articles_fts, {weights}) AS score,"
-        f" {STORY_OF} AS story{_match_sql(where)}),"
-        f" ranked AS (SELECT h.id, h.score, h.story, ROW_NUMBER() OVER"
-        f" (PARTITION BY h.story ORDER BY {order}) AS rn"
-        " FROM hits h JOIN articles a ON a.id = h.id)"
+        f"WITH hits AS (SELECT a.id AS id, {prepared.score} AS score, {STORY_OF} AS story,"
+        f" a.published_date AS published_date, a.published AS published{prepared.source}),"
+        f" ranked AS (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.story ORDER BY {order})"
+        " AS rn FROM hits a)"
     )
     page = (
-        f"{hits} SELECT a.id, score, story FROM ranked CROSS JOIN articles a ON a.id = ranked.id"
-        f" WHERE rn = 1 ORDER BY {order} LIMIT ? OFFSET ?"
+        f"{hits} SELECT a.id, a.score, a.story FROM ranked a"
+        f" WHERE a.rn = 1 ORDER BY {order} LIMIT ? OFFSET ?"
     )
-    count_sql = (
-        f"SELECT count(DISTINCT {STORY_OF}) FROM articles_fts CROSS JOIN articles a"
-        f" ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND {where}"
-    )
-    return page, count_sql
+    return page, f"SELECT count(DISTINCT {STORY_OF}){prepared.source}"
 
 
 def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
     """How many articles match, per site and year of publication."""
     rows = matching(
         Prepared(conn, query, filters), "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
-        tail=" GROUP BY a.site, year ORDER BY a.site, year",
+        tail=" GROUP BY a.site, year ORDER BY a.site, year", every_match=True,
     )  # fmt: skip
     return [
         {"site": site, "year": int(year) if year else None, "count": n} for site, year, n in rows
@@ -340,11 +361,14 @@ def _per_month(prepared: Prepared) -> list[dict[str, Any]]:
     return [{"month": month, "site": site, "count": n} for month, site, n in rows]
 
 
-def matching(prepared: Prepared, select: str, tail: str = "") -> list[Any]:
+def matching(
+    prepared: Prepared, select: str, tail: str = "", *, every_match: bool = False
+) -> list[Any]:
     """``SELECT {select}`` over the articles ``a`` that match the prepared query and its
     filters (word forms as in search, guessed lemmas when the archive's find nothing);
-    ``tail`` follows the WHERE clause (more conditions, GROUP BY, ORDER BY)."""
-    rows, _ = prepared.run(f"SELECT {select}{_match_sql(prepared.where)}{tail}")
+    ``tail`` follows the WHERE clause (more conditions, GROUP BY, ORDER BY);
+    ``every_match`` as in ``Prepared.run``: only when ``tail`` adds no condition."""
+    rows, _ = prepared.run(f"SELECT {select}{prepared.source}{tail}", every_match=every_match)
     return rows
 
 

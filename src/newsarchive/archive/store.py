@@ -60,6 +60,10 @@ class Filters:
     until: dt.date | None = None
     authors: tuple[str, ...] = ()
 
+    def active(self) -> bool:
+        """Whether any filter is set: then a query without words still chooses articles."""
+        return bool(self.sites or self.since or self.until or self.authors)
+
     def sql(self, alias: str = "articles") -> tuple[str, list[Any]]:
         """A WHERE fragment (always valid, possibly "1") and its parameters."""
         clauses: list[str] = []

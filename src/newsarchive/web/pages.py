@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from datasette import Response
 from markupsafe import Markup, escape
 
-from newsarchive.archive.query import parse_date, parse_query
+from newsarchive.archive.query import ParsedQuery, parse_date, parse_query
 from newsarchive.archive.search import SORTS, SearchOptions, page_and_months, per_month
 from newsarchive.archive.store import Filters, get_article
 from newsarchive.errors import NewsarchiveError
@@ -54,6 +54,15 @@ class Form:
             page=max(1, int(page)) if page.isdigit() else 1,
             collapse=bool(args.get("collapse")),
         )
+
+    def filtered(self) -> bool:
+        """Whether the form filters by site or date: then empty words list what it
+        chooses, as ``search --site bta ''`` does (checked before the dates are read)."""
+        return bool(self.sites or self.since or self.until)
+
+    def parsed(self) -> ParsedQuery:
+        """The words as the CLI parses them, with this form's own filters beside them."""
+        return parse_query(self.q, filtered=self.filtered())
 
     def filters(self) -> Filters:
         return Filters(
@@ -120,10 +129,10 @@ async def search(datasette: Any, request: Any) -> Response:
     form = Form.from_args(request.args)
     context: dict[str, Any] = {"form": form, "sites": await _sites(database),
                                "sorts": list(SORTS)}  # fmt: skip
-    if not form.q:
+    if not form.q and not form.filtered():
         return await _render(datasette, request, "newsarchive_search.html", **context)
     try:
-        parsed = parse_query(form.q)
+        parsed = form.parsed()
         filters = form.filters()
         options = SearchOptions(filters=filters, limit=PAGE_SIZE, sort=form.sort,
                                 offset=(form.page - 1) * PAGE_SIZE, highlight=MARKS,
@@ -159,7 +168,7 @@ async def chart_csv(datasette: Any, request: Any) -> Response:
     _, database = _database(datasette)
     form = Form.from_args(request.args)
     try:
-        parsed = parse_query(form.q)
+        parsed = form.parsed()
         filters = form.filters()
         rows = await database.execute_fn(lambda conn: per_month(conn, parsed, filters))
     except NewsarchiveError as exc:

@@ -33,7 +33,7 @@ def is_archive(conn: sqlite3.Connection) -> bool:
 def match(conn: sqlite3.Connection, text: str) -> str:
     """The FTS5 expression for ``text``; filters cannot be part of a MATCH, so refused."""
     parsed = parse_query(text)
-    if parsed.sites or parsed.since or parsed.until or parsed.authors:
+    if parsed.has_filters():
         raise QueryError("site:, since:, until: and author: work on the search page, not in MATCH")
     return match_expression(conn, parsed)
 
