@@ -121,6 +121,10 @@ QUERIES = [
     "река Дунав мост",
 ]
 
+# A query of filters alone lists what they choose, newest first (schema v8's indexes);
+# printed, with no target: it has no FTS5 query to compare against.
+FILTERS_ALONE = ["site:bta", "site:ruse24 since:2020-01-01 until:2021-12-31", "since:2023-01-01"]
+
 
 def forms(table: dict[str, str]) -> list[list[str]]:
     return [v.split() for v in table.values()]
@@ -334,6 +338,19 @@ def main() -> int:
     )
     if total != facts["with_community"]:
         failures.append("community count")
+
+    print(f"\n{'filters alone (no words; newest first)':<52} {'hits':>5} {'CLI ms':>8}")
+    for query in FILTERS_ALONE:
+        runs, hits = [], 0
+        for _ in range(args.repeat):
+            spent, done = timed([*cli(), "search", query, "--format", "json", "--db", str(db)])
+            if done.returncode != 0:
+                failures.append(f"query {query!r}: {done.stderr.strip()}")
+                break
+            runs.append(spent)
+            hits = len(json.loads(done.stdout))
+        if runs:
+            print(f"{query:<52} {hits:>5} {statistics.median(runs) * 1000:>8.0f}")
 
     one_hit = UNIQUE
     helps = [timed([*cli(), "--help"])[0] for _ in range(5)]
