@@ -37,6 +37,10 @@ EEST = dt.timezone(dt.timedelta(hours=3))
         # BTA dateline: place, date and time
         ("София, 21.06.2025 11:01 (БТА)", dt.datetime(2025, 6, 21, 11, 1)),
         ("12.10.2018, 09:05 ч.", dt.datetime(2018, 10, 12, 9, 5)),
+        # date, a bar, then the time (old PHP/Bitrix-era templates: "DATE | TIME")
+        ("30.11.2025 | 14:05", dt.datetime(2025, 11, 30, 14, 5)),
+        ("30 Ноември 2025 г. | 14:05 ч.", dt.datetime(2025, 11, 30, 14, 5)),
+        ("30.11.2025 | Прочетено 14 пъти", dt.date(2025, 11, 30)),
         # month names, short forms, "г." and "в HH:MM ч."
         ("26 юли 2022 г.", dt.date(2022, 7, 26)),
         ("3 март 2024 г. в 10:30 ч.", dt.datetime(2024, 3, 3, 10, 30)),

@@ -52,7 +52,7 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 
 _NUMERIC = re.compile(
     r"(?<![\d./])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
-    + _YEAR + r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/)?\s*" + _TIME + r")?",
+    + _YEAR + r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )  # fmt: skip
 _TIME_FIRST = re.compile(
@@ -65,7 +65,7 @@ _WORDY = re.compile(
     + _MONTH_ALT
     + r")\.?,?\s+"
     + _YEAR
-    + r"(?:\s*г(?:ода)?\.?)?(?:\s*(?:,|в|-|/|at|um)?\s*"
+    + r"(?:\s*г(?:ода)?\.?)?(?:\s*(?:,|в|-|/|\||at|um)?\s*"
     + _TIME12
     + r")?",
     re.IGNORECASE,
