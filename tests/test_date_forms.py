@@ -622,3 +622,29 @@ def test_a_date_after_a_weekday_inside_a_sentence_is_the_storys(shown: str) -> N
     article = extract(_refilled(shown, modified=""), today=TODAY)
     assert article.date_source == "jsonld"
     assert article.published is not None and article.published.day == 18
+
+
+def test_rdfa_date_on_a_page_element_is_read_like_a_meta_date() -> None:
+    """Drupal 7's RDF module states a node's date only as RDFa on the visible span."""
+    body = (
+        '<div class="submitted"><span property="dc:date dc:created"'
+        ' content="2025-03-11T09:30:00+02:00" datatype="xsd:dateTime">'
+        "Публикувано от редактор</span></div>"
+    )
+    article = extract(page(body), today=TODAY)
+    assert article.published == dt.datetime(
+        2025, 3, 11, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+    assert article.date_source == "meta"
+
+
+def test_a_comments_rdfa_date_after_the_node_does_not_date_it() -> None:
+    body = (
+        '<span property="dc:date dc:created" content="2025-03-11T09:30:00+02:00"></span>'
+        '<div class="comment"><span property="dc:date dc:created"'
+        ' content="2025-03-14T18:00:00+02:00"></span></div>'
+    )
+    assert extract(page(body), today=TODAY).published == dt.datetime(
+        2025, 3, 11, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+

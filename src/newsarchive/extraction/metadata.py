@@ -101,6 +101,33 @@ def read_script_dates(tree: LexborHTMLParser) -> tuple[str, str]:
     return published, modified
 
 
+# RDFa date properties on page elements (not <meta>), as Drupal 7's RDF module prints a
+# node's date by default: <span property="dc:date dc:created" content="2026-11-30T14:05:00+02:00">
+# around a visible date in the site's own format, which is Drupal's US-ordered
+# "пон, 11/30/2026 - 14:05" unless an admin changed it. Only the attribute is exact.
+_RDFA_PUBLISHED = frozenset(
+    {"dc:created", "dc:issued", "dc:date", "dcterms:created", "dcterms:issued", "dcterms:date"}
+)
+_RDFA_MODIFIED = frozenset({"dc:modified", "dcterms:modified"})
+
+
+def _read_rdfa_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
+    """The first element whose RDFa ``property`` names a publication (or modification)
+    date and states it in ``content``: the node comes before its comments, which carry
+    the same properties."""
+    for node in tree.css("[property][content]"):
+        if node.tag == "meta":
+            continue  # read with the meta names
+        names = set((node.attributes.get("property") or "").lower().split())
+        value = " ".join((node.attributes.get("content") or "").split())
+        if not value:
+            continue
+        for wanted, target in ((_RDFA_PUBLISHED, meta.meta_published),
+                               (_RDFA_MODIFIED, meta.meta_modified)):  # fmt: skip
+            if names & wanted and not any(key.startswith("rdfa:") for key, _ in target):
+                target.append((f"rdfa:{sorted(names & wanted)[0]}", value))
+
+
 def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
     """``itemprop="datePublished"`` on any element (microdata), stated in an attribute or
     as its text; after the meta names, because the same value is usually there too."""
@@ -256,6 +283,7 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     meta.meta_published.sort(key=lambda kv: PUBLISHED_KEYS.index(kv[0]))
     meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
     _read_itemprop_dates(tree, meta)
+    _read_rdfa_dates(tree, meta)
     root = tree.css_first("html")
     meta.lang = (root.attributes.get("lang") or "") if root is not None else ""
     link = tree.css_first('link[rel="canonical"]')
