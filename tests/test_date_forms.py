@@ -648,3 +648,19 @@ def test_a_comments_rdfa_date_after_the_node_does_not_date_it() -> None:
         2025, 3, 11, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
     )
 
+
+def test_a_shown_slash_date_in_the_other_order_confirms_the_metadata() -> None:
+    """Drupal's default "m/d/Y" beside the headline on a Bulgarian page: read day-first,
+    "03/02/2025" is 3 February, weeks before the metadata's 2 March, and would replace it
+    as an earlier first publication; read the other way round it is that very day."""
+    head = '<meta property="article:published_time" content="2025-03-02T09:30:00+02:00">'
+    article = extract(page("<p>нед, 03/02/2025 - 09:30</p>", head=head), today=TODAY)
+    assert article.published == dt.datetime(
+        2025, 3, 2, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+
+
+def test_a_shown_slash_date_that_reads_as_no_other_day_still_counts_as_earlier() -> None:
+    head = '<meta property="article:published_time" content="2025-03-02T09:30:00+02:00">'
+    article = extract(page("<p>15/01/2025</p>", head=head), today=TODAY)
+    assert article.published == dt.date(2025, 1, 15)

@@ -325,6 +325,20 @@ def _slashed(m: re.Match[str], today: dt.date | None, month_first: bool) -> Publ
     return None
 
 
+def other_reading(text: str, start: int, shown: Published) -> dt.date | None:
+    """The other day a slash date at ``start`` reads as ("11/09/2026": 11 September was
+    ``shown``, 9 November is the other), when both readings are valid days; None for any
+    other date form. A page whose metadata states that other day writes its dates the other
+    way round (Drupal's default "m/d/Y" on a Bulgarian site): the two agree."""
+    m = _SLASHED.match(text, start)
+    if m is None:
+        return None
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    readings = {r for r in (_build(year, b, a), _build(year, a, b)) if isinstance(r, dt.date)}
+    readings.discard(local_date(shown))
+    return readings.pop() if len(readings) == 1 else None
+
+
 _WEEKDAY_BEFORE = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
