@@ -9,6 +9,7 @@ from urllib.parse import unquote
 import pytest
 
 from newsarchive.discover.listings import article_links, next_page_url, page_url
+from newsarchive.discover.shape import Shape
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
 
@@ -396,3 +397,42 @@ def test_item_numbers_in_class_names_do_not_split_a_list() -> None:
         for n in (31, 30, 29)
     )
     assert _urls(_html(f"<main>{posts}</main>")) == [f"/novini/{n}" for n in (31, 30, 29)]
+
+
+def _blog_page(items: list[tuple[int, str]]) -> str:
+    """A blog listing page beside a "latest news" module of five links of another shape,
+    named like nothing (Joomla's ``div.moduletable > ul.latestnews``)."""
+    main = "".join(
+        f'<div class="item"><h2><a href="/novini/{n}-slug-{n}">{title}</a></h2>'
+        f'<p class="lead">Кратък текст за новината с няколко думи в него.</p></div>'
+        for n, title in items
+    )
+    latest = "".join(
+        f'<li><a href="/index.php?option=com_content&amp;view=article&amp;id={n}&amp;catid=9">'
+        f"Заглавие на последна новина номер {n}</a></li>"
+        for n in range(40, 45)
+    )
+    return _html(
+        f'<div class="content"><div class="blog">{main}</div></div>'
+        f'<div class="moduletable"><h3>Последни</h3><ul class="latestnews">{latest}</ul></div>'
+    )
+
+
+def test_a_last_page_with_one_item_beside_a_larger_sidebar_run_keeps_it() -> None:
+    """Alone on the last page, the item forms no run, and the sidebar's run teaches a shape
+    it does not have; the shape the walk's earlier pages taught lets it through."""
+    learned: list[Shape] = []
+    first = _blog_page(
+        [(31, "Общината ремонтира училището в село"), (30, "Нови автобуси тръгват по трите линии")]
+    )
+    urls = [c.url for c in article_links(first, "https://www.x.bg/novini", BARE, learned)]
+    assert "https://www.x.bg/novini/31-slug-31" in urls
+    last = _blog_page([(14, "Приемът на заявления за помощи продължава")])
+    page = "https://www.x.bg/novini?start=6"
+    assert "https://www.x.bg/novini/14-slug-14" in [
+        c.url for c in article_links(last, page, BARE, learned)
+    ]
+    # the page alone, with nothing learned before it, loses it: what the walk's memory fixes
+    assert "https://www.x.bg/novini/14-slug-14" not in [
+        c.url for c in article_links(last, page, BARE)
+    ]

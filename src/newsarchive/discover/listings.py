@@ -22,7 +22,7 @@ from newsarchive.discover.anchors import link_target, page_base
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
-from newsarchive.discover.shape import is_file_path, split_normal
+from newsarchive.discover.shape import Shape, is_file_path, split_normal
 from newsarchive.discover.urls import (
     is_article_url,
     normalize_url,
@@ -104,19 +104,33 @@ def news_items(html: Listing, page_url: str, profile: Profile) -> Items:
     return _news_items(_tree(html), page_url, profile, {})
 
 
-def _news_items(tree: LexborHTMLParser, page_url: str, profile: Profile, memo: DateMemo) -> Items:
+def _news_items(
+    tree: LexborHTMLParser,
+    page_url: str,
+    profile: Profile,
+    memo: DateMemo,
+    known: tuple[Shape, ...] = (),
+) -> Items:
     cards = find_cards(page_links(tree, page_url, profile))
-    return pick_items(cards, Furniture(), lambda card: card_date(card, memo))
+    return pick_items(cards, Furniture(), lambda card: card_date(card, memo), known)
 
 
-def article_links(html: Listing, page_url: str, profile: Profile) -> list[Candidate]:
-    """Article candidates on a listing page, in page order, each once."""
+def article_links(
+    html: Listing, page_url: str, profile: Profile, learned: list[Shape] | None = None
+) -> list[Candidate]:
+    """Article candidates on a listing page, in page order, each once.
+
+    ``learned`` carries a listing walk's knowledge from page to page: the item shapes
+    its earlier pages taught (used here), to which this page's are added."""
     memo: DateMemo = {}
     if profile.article_pattern:
         cards = find_cards(page_links(_tree(html), page_url, profile))
         chosen = [card for card in cards if is_article_url(card.url, profile)]
     else:
-        chosen = list(_news_items(_tree(html), page_url, profile, memo).cards)
+        items = _news_items(_tree(html), page_url, profile, memo, tuple(learned) if learned else ())
+        chosen = list(items.cards)
+        if learned is not None:
+            learned.extend(shape for shape in items.shapes if shape not in learned)
     seen: dict[str, Candidate] = {}
     for card in chosen:
         key = url_key(card.url)  # one article however its link is spelt
