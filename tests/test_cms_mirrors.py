@@ -8,7 +8,8 @@ under two URLs with a canonical link (Joomla's SEF and non-SEF addresses, Drupal
 relative); windows-1251 stated only in the HTTP header; dates only as visible text, or
 as RDFa beside Drupal's month-first default. Each must archive exactly its articles,
 under their canonical URLs, with the true title, date and body, and the nightly rerun
-must cost at most three requests.
+must cost at most three requests. (Authors too: "Написано от" names a person; Drupal's
+"Публикувано от redaktor" names a login, which is no author.)
 """
 
 from __future__ import annotations
@@ -58,17 +59,18 @@ def test_a_cms_site_nobody_profiled_is_archived_whole_and_right(
         assert len(server.requests) - before <= 3, server.requests[before:]
     with sqlite3.connect(db) as conn:
         rows = {
-            url: (title, published, text)
-            for url, title, published, text in conn.execute(
-                "SELECT url, title, published, text FROM articles"
+            url: (title, published, author, text)
+            for url, title, published, author, text in conn.execute(
+                "SELECT url, title, published, author, text FROM articles"
             )
         }
     # every article once, under its canonical URL; no listing, print view or static page
     assert sorted(rows) == sorted(expected)
     for url, row in expected.items():
-        title, published, text = rows[url]
+        title, published, author, text = rows[url]
         assert title == row["title"], url
         assert published == row["published"], url
+        assert author == row["author"], url
         assert text == row["text"], url  # its paragraphs, whatever markup split them
         for junk in boilerplate:
             assert junk not in text, (url, junk)
