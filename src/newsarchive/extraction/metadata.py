@@ -27,6 +27,7 @@ class Metadata:
     """Everything found, unvalidated; the pipeline picks and records which one it used."""
 
     jsonld_headline: str = ""
+    microdata_headline: str = ""  # the page's one itemprop="headline" (Joomla's article h2)
     jsonld_published: str = ""
     jsonld_modified: str = ""
     jsonld_author: str = ""
@@ -143,6 +144,19 @@ def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
             if value.strip():
                 target.append((f"itemprop:{prop}", " ".join(value.split())))
                 break
+
+
+def _read_microdata_headline(tree: LexborHTMLParser, meta: Metadata) -> None:
+    """The headline a page states in microdata: Joomla prints its article title as
+    ``<h2 itemprop="headline">`` (no h1), while its template may make the site's name the
+    h1 and its ``<title>`` "Site - Headline". Only when the page has exactly one: a page
+    listing several posts marks each one's headline so, and none of them is the page's."""
+    found = tree.css('[itemprop="headline"]')
+    if len(found) != 1:
+        return
+    node = found[0]
+    value = node.attributes.get("content") if node.tag == "meta" else node.text(deep=True)
+    meta.microdata_headline = " ".join((value or "").split())
 
 
 def _walk_jsonld(node: Any) -> Iterator[dict[str, Any]]:
@@ -284,6 +298,7 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
     _read_itemprop_dates(tree, meta)
     _read_rdfa_dates(tree, meta)
+    _read_microdata_headline(tree, meta)
     root = tree.css_first("html")
     meta.lang = (root.attributes.get("lang") or "") if root is not None else ""
     link = tree.css_first('link[rel="canonical"]')
