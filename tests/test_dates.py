@@ -59,6 +59,24 @@ def test_parse_text_date(text: str, expected: dt.date) -> None:
     assert parse_text_date(text, today=TODAY) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Drupal's default "D, m/d/Y - H:i" on a Bulgarian site: the weekday picks the reading
+        ("пон, 11/03/2025 - 09:30", dt.datetime(2025, 11, 3, 9, 30)),  # a Monday
+        ("вт, 11/03/2025 - 09:30", dt.datetime(2025, 3, 11, 9, 30)),  # a Tuesday
+        ("Monday, 11/03/2025", dt.date(2025, 11, 3)),
+        # both readings a Friday, or no weekday: the page's language decides, day first
+        ("пет, 11/07/2025", dt.date(2025, 7, 11)),
+        ("11/03/2025", dt.date(2025, 3, 11)),
+    ],
+)
+def test_a_weekday_before_a_slash_date_says_which_reading_it_is(
+    text: str, expected: dt.date
+) -> None:
+    assert parse_text_date(text, today=TODAY) == expected
+
+
 def test_day_first_never_month_first() -> None:
     assert parse_text_date("03.04.2025") == dt.date(2025, 4, 3)
 
