@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from urllib.parse import unquote
 
 import pytest
@@ -436,3 +437,23 @@ def test_a_last_page_with_one_item_beside_a_larger_sidebar_run_keeps_it() -> Non
     assert "https://www.x.bg/novini/14-slug-14" not in [
         c.url for c in article_links(last, page, BARE)
     ]
+
+
+def test_an_items_print_email_and_category_links_do_not_cut_its_card_from_its_date() -> None:
+    """Joomla's blog item: the headline, then print and e-mail icons (``rel=nofollow``),
+    a link back to the category being read, the date, the intro. Those links tell no item
+    from the next, so the card reaches its date."""
+    cards = "".join(
+        f'<div class="item"><div class="page-header"><h2><a href="/novini/{n}-slug">'
+        f"Общината ремонтира училището в село номер {n}</a></h2></div>"
+        f'<ul class="icons"><li><a href="/novini/{n}-slug?tmpl=component&amp;print=1" rel="nofollow">Печат</a></li>'
+        f'<li><a href="/component/mailto/?tmpl=component&amp;link=h{n}" rel="nofollow">Имейл</a></li></ul>'
+        f'<dl class="article-info"><dd>Категория: <a href="/novini">Новини</a></dd>'
+        f"<dd>Публикувано: {n} Ноември 2025</dd></dl><p>Кратък текст за новината.</p></div>"
+        for n in (21, 20, 19)
+    )
+    for page in ("https://www.x.bg/novini", "https://www.x.bg/novini?start=3"):
+        links = article_links(_html(f'<div class="blog">{cards}</div>'), page, BARE)
+        assert [(c.url, c.listed_date) for c in links] == [
+            (f"https://www.x.bg/novini/{n}-slug", dt.date(2025, 11, n)) for n in (21, 20, 19)
+        ]

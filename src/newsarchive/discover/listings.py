@@ -62,6 +62,9 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     base_parts = urlsplit(base)
     root = f"{base_parts.scheme}://{base_parts.netloc}"
     hosts = site_hosts(profile) | {urlsplit(page_url).netloc.lower()}
+    here = normalize_url(page_url)
+    here_netloc, here_path, here_query = split_normal(here) if here else ("", "", "")
+    here_params = set(here_query.split("&")) - {""}
     links: list[Link] = []
     for anchor in tree.css("a"):
         raw = link_target(anchor)
@@ -73,10 +76,17 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
             url = normalize_url(raw, base)
         if url is None:
             continue
-        netloc, path, _query = split_normal(url)
+        netloc, path, query = split_normal(url)
         if netloc not in hosts or is_file_path(path):
             continue
-        links.append(Link(anchor=anchor, url=url))
+        # back to the listing being read (this page, or its first: a category link)
+        back = (
+            netloc == here_netloc
+            and path == here_path
+            and set(query.split("&")) - {""} <= here_params
+        )
+        nofollow = "nofollow" in (anchor.attributes.get("rel") or "").lower().split()
+        links.append(Link(anchor=anchor, url=url, bounds=not (back or nofollow)))
     return links
 
 
