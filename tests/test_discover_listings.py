@@ -457,3 +457,16 @@ def test_an_items_print_email_and_category_links_do_not_cut_its_card_from_its_da
         assert [(c.url, c.listed_date) for c in links] == [
             (f"https://www.x.bg/novini/{n}-slug", dt.date(2025, 11, n)) for n in (21, 20, 19)
         ]
+
+
+@pytest.mark.parametrize("label", ["Към следващата страница", "Към следваща страница"])
+def test_an_icon_only_next_link_is_read_by_its_label(label: str) -> None:
+    """A pager of "previous"/"next" icons alone, no page numbers: the words are only in
+    the link's aria-label or title, as Bulgarian Joomla 4 and Drupal pagers write them."""
+    html = _html(
+        '<ul class="pagination"><li><a href="/novini?start=10" class="page-link"'
+        f' aria-label="{label}"><span class="icon-angle-right"></span></a></li></ul>'
+    )
+    assert next_page_url(html, "https://www.x.bg/novini", BARE, 1) == (
+        "https://www.x.bg/novini?start=10"
+    )

@@ -32,9 +32,11 @@ from newsarchive.discover.urls import (
 )
 from newsarchive.models import Candidate, Profile
 
+# An icon-only link says it in its aria-label or title, often as "Към следващата страница"
+# (Joomla 4 and Drupal pagers in Bulgarian): "към" and the article-bearing form allowed.
 _NEXT_TEXT = re.compile(
-    r"^(?:следващ[аи]?(?: страница)?|напред|по-стари(?: новини)?|още новини|next(?: page)?|"
-    r"older(?: posts)?)?\s*(?:[»›>→]{1,2})?$",
+    r"^(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|още новини|"
+    r"next(?: page)?|older(?: posts)?)?\s*(?:[»›>→]{1,2})?$",
     re.IGNORECASE,
 )
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
