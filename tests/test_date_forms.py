@@ -673,3 +673,45 @@ def test_a_page_dated_only_by_its_last_update_at_the_end() -> None:
     for label in ("Последна актуализация:", "Последно обновяване:"):
         noun = html.replace("Последна промяна:", label)
         assert extract(noun, today=TODAY).modified == dt.date(2025, 3, 12), label
+
+
+def test_rdfa_date_on_a_page_element_is_read_like_a_meta_date() -> None:
+    """Drupal 7's RDF module states a node's date only as RDFa on the visible span."""
+    body = (
+        '<div class="submitted"><span property="dc:date dc:created"'
+        ' content="2025-03-11T09:30:00+02:00" datatype="xsd:dateTime">'
+        "Публикувано от редактор</span></div>"
+    )
+    article = extract(page(body), today=TODAY)
+    assert article.published == dt.datetime(
+        2025, 3, 11, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+    assert article.date_source == "meta"
+
+
+def test_a_comments_rdfa_date_after_the_node_does_not_date_it() -> None:
+    body = (
+        '<span property="dc:date dc:created" content="2025-03-11T09:30:00+02:00"></span>'
+        '<div class="comment"><span property="dc:date dc:created"'
+        ' content="2025-03-14T18:00:00+02:00"></span></div>'
+    )
+    assert extract(page(body), today=TODAY).published == dt.datetime(
+        2025, 3, 11, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+
+
+def test_a_shown_slash_date_in_the_other_order_confirms_the_metadata() -> None:
+    """Drupal's default "m/d/Y" beside the headline on a Bulgarian page: read day-first,
+    "03/02/2025" is 3 February, weeks before the metadata's 2 March, and would replace it
+    as an earlier first publication; read the other way round it is that very day."""
+    head = '<meta property="article:published_time" content="2025-03-02T09:30:00+02:00">'
+    article = extract(page("<p>нед, 03/02/2025 - 09:30</p>", head=head), today=TODAY)
+    assert article.published == dt.datetime(
+        2025, 3, 2, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+
+
+def test_a_shown_slash_date_that_reads_as_no_other_day_still_counts_as_earlier() -> None:
+    head = '<meta property="article:published_time" content="2025-03-02T09:30:00+02:00">'
+    article = extract(page("<p>15/01/2025</p>", head=head), today=TODAY)
+    assert article.published == dt.date(2025, 1, 15)

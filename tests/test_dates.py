@@ -37,6 +37,10 @@ EEST = dt.timezone(dt.timedelta(hours=3))
         # BTA dateline: place, date and time
         ("София, 21.06.2025 11:01 (БТА)", dt.datetime(2025, 6, 21, 11, 1)),
         ("12.10.2018, 09:05 ч.", dt.datetime(2018, 10, 12, 9, 5)),
+        # date, a bar, then the time (old PHP/Bitrix-era templates: "DATE | TIME")
+        ("30.11.2025 | 14:05", dt.datetime(2025, 11, 30, 14, 5)),
+        ("30 Ноември 2025 г. | 14:05 ч.", dt.datetime(2025, 11, 30, 14, 5)),
+        ("30.11.2025 | Прочетено 14 пъти", dt.date(2025, 11, 30)),
         # month names, short forms, "г." and "в HH:MM ч."
         ("26 юли 2022 г.", dt.date(2022, 7, 26)),
         ("3 март 2024 г. в 10:30 ч.", dt.datetime(2024, 3, 3, 10, 30)),
@@ -54,6 +58,24 @@ EEST = dt.timezone(dt.timedelta(hours=3))
     ],
 )
 def test_parse_text_date(text: str, expected: dt.date) -> None:
+    assert parse_text_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Drupal's default "D, m/d/Y - H:i" on a Bulgarian site: the weekday picks the reading
+        ("пон, 11/03/2025 - 09:30", dt.datetime(2025, 11, 3, 9, 30)),  # a Monday
+        ("вт, 11/03/2025 - 09:30", dt.datetime(2025, 3, 11, 9, 30)),  # a Tuesday
+        ("Monday, 11/03/2025", dt.date(2025, 11, 3)),
+        # both readings a Friday, or no weekday: the page's language decides, day first
+        ("пет, 11/07/2025", dt.date(2025, 7, 11)),
+        ("11/03/2025", dt.date(2025, 3, 11)),
+    ],
+)
+def test_a_weekday_before_a_slash_date_says_which_reading_it_is(
+    text: str, expected: dt.date
+) -> None:
     assert parse_text_date(text, today=TODAY) == expected
 
 

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from urllib.parse import unquote
 
 import pytest
 
 from newsarchive.discover.listings import article_links, next_page_url, page_url
+from newsarchive.discover.shape import Shape
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
 
@@ -396,3 +398,75 @@ def test_item_numbers_in_class_names_do_not_split_a_list() -> None:
         for n in (31, 30, 29)
     )
     assert _urls(_html(f"<main>{posts}</main>")) == [f"/novini/{n}" for n in (31, 30, 29)]
+
+
+def _blog_page(items: list[tuple[int, str]]) -> str:
+    """A blog listing page beside a "latest news" module of five links of another shape,
+    named like nothing (Joomla's ``div.moduletable > ul.latestnews``)."""
+    main = "".join(
+        f'<div class="item"><h2><a href="/novini/{n}-slug-{n}">{title}</a></h2>'
+        f'<p class="lead">Кратък текст за новината с няколко думи в него.</p></div>'
+        for n, title in items
+    )
+    latest = "".join(
+        f'<li><a href="/index.php?option=com_content&amp;view=article&amp;id={n}&amp;catid=9">'
+        f"Заглавие на последна новина номер {n}</a></li>"
+        for n in range(40, 45)
+    )
+    return _html(
+        f'<div class="content"><div class="blog">{main}</div></div>'
+        f'<div class="moduletable"><h3>Последни</h3><ul class="latestnews">{latest}</ul></div>'
+    )
+
+
+def test_a_last_page_with_one_item_beside_a_larger_sidebar_run_keeps_it() -> None:
+    """Alone on the last page, the item forms no run, and the sidebar's run teaches a shape
+    it does not have; the shape the walk's earlier pages taught lets it through."""
+    learned: list[Shape] = []
+    first = _blog_page(
+        [(31, "Общината ремонтира училището в село"), (30, "Нови автобуси тръгват по трите линии")]
+    )
+    urls = [c.url for c in article_links(first, "https://www.x.bg/novini", BARE, learned)]
+    assert "https://www.x.bg/novini/31-slug-31" in urls
+    last = _blog_page([(14, "Приемът на заявления за помощи продължава")])
+    page = "https://www.x.bg/novini?start=6"
+    assert "https://www.x.bg/novini/14-slug-14" in [
+        c.url for c in article_links(last, page, BARE, learned)
+    ]
+    # the page alone, with nothing learned before it, loses it: what the walk's memory fixes
+    assert "https://www.x.bg/novini/14-slug-14" not in [
+        c.url for c in article_links(last, page, BARE)
+    ]
+
+
+def test_an_items_print_email_and_category_links_do_not_cut_its_card_from_its_date() -> None:
+    """Joomla's blog item: the headline, then print and e-mail icons (``rel=nofollow``),
+    a link back to the category being read, the date, the intro. Those links tell no item
+    from the next, so the card reaches its date."""
+    cards = "".join(
+        f'<div class="item"><div class="page-header"><h2><a href="/novini/{n}-slug">'
+        f"Общината ремонтира училището в село номер {n}</a></h2></div>"
+        f'<ul class="icons"><li><a href="/novini/{n}-slug?tmpl=component&amp;print=1" rel="nofollow">Печат</a></li>'
+        f'<li><a href="/component/mailto/?tmpl=component&amp;link=h{n}" rel="nofollow">Имейл</a></li></ul>'
+        f'<dl class="article-info"><dd>Категория: <a href="/novini">Новини</a></dd>'
+        f"<dd>Публикувано: {n} Ноември 2025</dd></dl><p>Кратък текст за новината.</p></div>"
+        for n in (21, 20, 19)
+    )
+    for page in ("https://www.x.bg/novini", "https://www.x.bg/novini?start=3"):
+        links = article_links(_html(f'<div class="blog">{cards}</div>'), page, BARE)
+        assert [(c.url, c.listed_date) for c in links] == [
+            (f"https://www.x.bg/novini/{n}-slug", dt.date(2025, 11, n)) for n in (21, 20, 19)
+        ]
+
+
+@pytest.mark.parametrize("label", ["Към следващата страница", "Към следваща страница"])
+def test_an_icon_only_next_link_is_read_by_its_label(label: str) -> None:
+    """A pager of "previous"/"next" icons alone, no page numbers: the words are only in
+    the link's aria-label or title, as Bulgarian Joomla 4 and Drupal pagers write them."""
+    html = _html(
+        '<ul class="pagination"><li><a href="/novini?start=10" class="page-link"'
+        f' aria-label="{label}"><span class="icon-angle-right"></span></a></li></ul>'
+    )
+    assert next_page_url(html, "https://www.x.bg/novini", BARE, 1) == (
+        "https://www.x.bg/novini?start=10"
+    )

@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import fields
 
+import httpx
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.explore import (
@@ -17,6 +18,8 @@ from newsarchive.discover.explore import (
     shape_pattern,
 )
 from newsarchive.discover.shape import Shape
+from newsarchive.explorer import explore
+from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.models import Profile
 
 SITE = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))
@@ -131,3 +134,38 @@ def test_a_discovery_an_older_version_stored_is_still_read() -> None:
         requests=4,
         explored_at="2026-01-02T03:04:05+00:00",
     )
+
+
+def test_exploring_learns_the_shape_of_every_news_run_not_only_the_largest() -> None:
+    """A Joomla section page: a blog of three items at SEF addresses beside a five-link
+    "latest news" module at non-SEF ones. The sitemap's articles are later kept by the
+    learned shapes; learning only the larger run's would turn every SEF article away."""
+    blog = "".join(
+        f'<div class="item"><h2><a href="/novini/{n}-slug-{n}">Общината обяви новина номер {n}'
+        f" за града</a></h2><p>Публикувано: {n} ноември 2025</p></div>"
+        for n in (23, 22, 21)
+    )
+    latest = "".join(
+        f'<li><a href="/index.php?option=com_content&amp;view=article&amp;id={n}&amp;catid=9">'
+        f"Последна новина номер {n} от общината</a></li>"
+        for n in range(23, 18, -1)
+    )
+    pages = {
+        "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li></ul></body>',
+        "/novini": f'<html><body><div class="blog">{blog}</div>'
+        f'<div class="moduletable"><ul class="latestnews">{latest}</ul></div></body></html>',
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = pages.get(request.url.path)
+        if body is None:
+            return httpx.Response(404)
+        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
+
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        found = explore(fetcher, profile)
+    patterns = [re.compile(p) for p in found.article_patterns]
+    for path in ("/novini/20-slug-20", "/index.php?option=com_content&view=article&id=5&catid=9"):
+        assert any(p.search(path) for p in patterns), (path, found.article_patterns)

@@ -50,3 +50,18 @@ def test_mirror_command_rejects_a_missing_folder(
         main([str(tmp_path / "absent")])
     assert stopped.value.code == 2
     assert "is not a folder" in capsys.readouterr().err
+
+
+def test_a_mirror_can_state_its_charset_in_the_header_only(tmp_path: Path) -> None:
+    """A site whose markup names no charset, only its Content-Type header (kremena)."""
+    root = _site(tmp_path)
+    (root / "index.html").write_bytes("<p>Община</p>".encode("cp1251"))
+    (root / "_mirror.json").write_text(
+        '{"content_types": {".html": "text/html; charset=windows-1251"}}', encoding="utf-8"
+    )
+    with MirrorServer(root) as server:
+        home = httpx.get(server.url + "/")
+        feed = httpx.get(server.url + "/news/rss")
+    assert home.headers["content-type"] == "text/html; charset=windows-1251"
+    assert home.text == "<p>Община</p>"
+    assert feed.headers["content-type"] == "application/xml"

@@ -315,3 +315,27 @@ def test_a_headline_in_one_case_takes_the_stated_titles_casing_from_any_segment(
         assert extract(html).title == "Ремонт на улиците в Русе", h1
     other = page(stated, f"<article><h1>ремонт на моста</h1>{PROSE}</article>")
     assert extract(other).title == "ремонт на моста"  # other words: the h1 as printed
+
+
+def test_a_microdata_headline_beats_a_logo_h1_that_the_title_names_first() -> None:
+    """Joomla: the article title is ``<h2 itemprop="headline">``, the template's logo is the
+    h1, and "Site Name in Page Titles: Before" makes the ``<title>`` "Site - Headline"."""
+    headline = "Общинският съвет прие наредбата за зелената система"
+    html = page(
+        f"<title>Община Дъбравино - {headline}</title>",
+        '<div class="header"><h1 class="site-title">Община Дъбравино</h1></div>'
+        f'<div class="item-page" itemscope><h2 itemprop="headline">{headline}</h2>'
+        f'<div itemprop="articleBody">{PROSE}</div></div>',
+    )
+    article = extract(html)
+    assert article.title == headline
+    assert article.rules["title"] == "generic:microdata:headline"
+
+
+def test_several_microdata_headlines_are_a_list_and_state_no_title() -> None:
+    items = "".join(
+        f'<div itemscope><h2 itemprop="headline">Новина номер {n} от седмицата</h2></div>'
+        for n in range(3)
+    )
+    html = page("<title>Община Дъбравино</title>", f"{items}{PROSE}")
+    assert "Новина номер" not in extract(html).title

@@ -19,6 +19,7 @@ from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.explore import Discovery
+from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import article_path
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.fetch.client import Fetcher
@@ -111,6 +112,7 @@ class SourceReader:
             start, self.frontier.walk(start), limit=limit,
             stop_after_known=self.options.stop_after_known,
         )  # fmt: skip
+        learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         while (step := walk.page()) is not None:
             url, number = step
             kind = "listing" if number == 1 else "next listing page"
@@ -123,7 +125,8 @@ class SourceReader:
                 walk.not_modified()
             else:
                 tree = LexborHTMLParser(page.text)
-                seen = self._offer(listings.article_links(tree, page.final_url, self.profile))
+                links = listings.article_links(tree, page.final_url, self.profile, learned)
+                seen = self._offer(links)
                 next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
                 if number == 1:
                     self.frontier.save_validators(url, page)

@@ -52,7 +52,7 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 
 _NUMERIC = re.compile(
     r"(?<![\d./])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
-    + _YEAR + r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/)?\s*" + _TIME + r")?",
+    + _YEAR + r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )  # fmt: skip
 _TIME_FIRST = re.compile(
@@ -65,7 +65,7 @@ _WORDY = re.compile(
     + _MONTH_ALT
     + r")\.?,?\s+"
     + _YEAR
-    + r"(?:\s*г(?:ода)?\.?)?(?:\s*(?:,|в|-|/|at|um)?\s*"
+    + r"(?:\s*г(?:ода)?\.?)?(?:\s*(?:,|в|-|/|\||at|um)?\s*"
     + _TIME12
     + r")?",
     re.IGNORECASE,
@@ -95,7 +95,11 @@ _YEAR_FIRST = re.compile(
 )
 # "03/14/2025" or "14/03/2025": slash dates, whose order depends on the page's language.
 _SLASHED = re.compile(
-    r"(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/" + _YEAR + r"(?:,?\s*(?:at\s+)?" + _TIME12 + r")?"
+    r"(?<![\d/])(?P<a>\d\d?)/(?P<b>\d\d?)/"
+    + _YEAR
+    + r"(?:\s*[,|-]?\s*(?:at\s+)?"  # "11/09/2026 - 08:05": Drupal's "m/d/Y - H:i"
+    + _TIME12
+    + r")?"
 )
 # "преди 3 часа", "преди 2 дни", "5 minutes ago", "2 days ago".
 _UNITS = {
@@ -309,22 +313,70 @@ def _absolute_dates(
                 month = int(m["m"])
             out.append((m.start(), _build(int(m["y"]), month, int(m["d"]), m)))
     for m in _SLASHED.finditer(text):
-        out.append((m.start(), _slashed(m, today, month_first)))
+        weekday = _weekday_before(text, m.start())
+        out.append((m.start(), _slashed(m, today, month_first, weekday)))
     return out
 
 
-def _slashed(m: re.Match[str], today: dt.date | None, month_first: bool) -> Published | None:
-    """The one valid reading of a slash date; when both are valid, the page's language
-    decides, unless that reading lies in the future and the other does not."""
+# Weekday names and the abbreviations CMSs print before a date (Drupal's Bulgarian "D":
+# "пон", "вт", "ср", "чет", "пет", "съб", "нед"), Monday = 0.
+_WEEKDAYS = {
+    "понеделник": 0, "вторник": 1, "сряда": 2, "четвъртък": 3, "петък": 4, "събота": 5,
+    "неделя": 6, "пон": 0, "пн": 0, "вт": 1, "вто": 1, "ср": 2, "сря": 2, "чет": 3, "чт": 3,
+    "пет": 4, "пт": 4, "съб": 5, "сб": 5, "нед": 6, "нд": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+_WEEKDAY_RIGHT_BEFORE = re.compile(
+    r"(?<!\w)(?P<wd>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _weekday_before(text: str, start: int) -> int | None:
+    """The weekday named right before a date ("пон, 11/09/2026"), Monday = 0, if any."""
+    m = _WEEKDAY_RIGHT_BEFORE.search(text[max(0, start - 16) : start])
+    return _WEEKDAYS[m["wd"].lower()] if m else None
+
+
+def _slashed(
+    m: re.Match[str], today: dt.date | None, month_first: bool, weekday: int | None = None
+) -> Published | None:
+    """The one valid reading of a slash date; when both are valid, the weekday printed
+    before it decides (Drupal's default "D, m/d/Y" on a Bulgarian page: "пон, 11/09/2026"
+    is a Monday, 9 November, not Friday 11 September), else the page's language, unless
+    that reading lies in the future and the other does not."""
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
     day_first = _build(year, b, a, m)
     us = _build(year, a, b, m)
     preferred, other = (us, day_first) if month_first else (day_first, us)
+    if weekday is not None:
+        named = [
+            r for r in (preferred, other)
+            if r is not None and r.weekday() == weekday and not after(r, today)
+        ]  # fmt: skip
+        if len(named) == 1:
+            return named[0]
     if preferred is not None and not after(preferred, today):
         return preferred
     if other is not None and not after(other, today):
         return other
     return None
+
+
+def other_reading(text: str, start: int, shown: Published) -> dt.date | None:
+    """The other day a slash date at ``start`` reads as ("11/09/2026": 11 September was
+    ``shown``, 9 November is the other), when both readings are valid days; None for any
+    other date form. A page whose metadata states that other day writes its dates the other
+    way round (Drupal's default "m/d/Y" on a Bulgarian site): the two agree."""
+    m = _SLASHED.match(text, start)
+    if m is None:
+        return None
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    readings = {r for r in (_build(year, b, a), _build(year, a, b)) if isinstance(r, dt.date)}
+    readings.discard(local_date(shown))
+    return readings.pop() if len(readings) == 1 else None
 
 
 _WEEKDAY_BEFORE = re.compile(

@@ -111,7 +111,7 @@ class _Explorer:
             items = listings.news_items(tree, page.final_url, self.profile)
             home_items = len(items.cards)
             if is_listing(items):
-                self.learn(items.shape)
+                self.learn(items.shape, *items.shapes)
                 self.samples += [card.url for card in items.cards[:3]]
             sections = section_links(tree, page.final_url, self.profile)
             feed_links = feed_pages(tree, page.final_url, self.profile)
@@ -151,7 +151,7 @@ class _Explorer:
         if is_listing(items):
             how = f"a section page in the home page's menu, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
-            self.learn(items.shape)
+            self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
             next_page = listings.next_page_url(tree, page.final_url, self.profile, 1)
             if next_page:
@@ -159,11 +159,16 @@ class _Explorer:
         for feed in declared_feeds(tree, page.final_url, self.profile):
             self.add(self.feeds, feed, f'<link rel="alternate"> on {page.final_url}')
 
-    def learn(self, shape: Shape | None) -> None:
-        if shape is not None and shape.fixes_something:
-            pattern = shape_pattern(shape)
-            if pattern not in self.patterns:
-                self.patterns.append(pattern)
+    def learn(self, *shapes: Shape | None) -> None:
+        """The article URL shapes of every news run, the largest first: a page's own list
+        may be the smaller one beside a "latest news" sidebar whose links take another
+        form (Joomla's non-SEF module links beside its SEF blog), and a sitemap's
+        articles are kept by these shapes."""
+        for shape in shapes:
+            if shape is not None and shape.fixes_something:
+                pattern = shape_pattern(shape)
+                if pattern not in self.patterns:
+                    self.patterns.append(pattern)
 
     def follow_feed_links(self, links: list[str]) -> None:
         """An "RSS" link: a feed itself, or a page that lists the site's feeds."""

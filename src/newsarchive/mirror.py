@@ -3,7 +3,10 @@
 A request for ``/a/b?q`` is served from the first file among ``a/b@q``, ``a/b@q.html``,
 ``a/b@q.xml``, ``a/b/index@q.html``, ``a/b/index@q.xml`` (``@q`` only when there is a
 query), so one directory can hold listing pages with ``?p=N`` and their articles. HTML is
-sent without a charset, as many real sites do, so decoding is exercised for real.
+sent without a charset, as many real sites do, so decoding is exercised for real; a mirror
+of a site that states its charset only in the HTTP header (an old CMS configured for
+windows-1251, with no ``<meta charset>``) says so in ``_mirror.json`` at its root:
+``{"content_types": {".html": "text/html; charset=windows-1251"}}``.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -64,11 +68,21 @@ def not_modified(
     return False
 
 
+def _declared_types(root: Path) -> dict[str, str]:
+    """The Content-Type a mirror asks for per file suffix (``_mirror.json``), if any."""
+    settings = root / "_mirror.json"
+    if not settings.is_file():
+        return {}
+    types = json.loads(settings.read_text(encoding="utf-8")).get("content_types", {})
+    return {str(suffix): str(kind) for suffix, kind in types.items()}
+
+
 class MirrorServer:
     """Serve ``root`` on 127.0.0.1 in a background thread; records every request path."""
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0) -> None:
         self.root = Path(root)
+        self.content_types = {**CONTENT_TYPES, **_declared_types(self.root)}
         self.requests: list[str] = []
         self.not_modified = 0
         self._lock = threading.Lock()
@@ -83,7 +97,7 @@ class MirrorServer:
                     body = b"<html><body><h1>404 Not Found</h1></body></html>"
                     self._send(404, "text/html", body)
                     return
-                kind = CONTENT_TYPES.get(found.suffix, "text/html")
+                kind = server.content_types.get(found.suffix, "text/html")
                 body = found.read_bytes()
                 etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
                 mtime = int(found.stat().st_mtime)

@@ -26,10 +26,16 @@ _TEXT_LIMIT = 500  # a card's date and headline sit at its start; excerpts can b
 
 @dataclass(frozen=True)
 class Link:
-    """A link on the page that leads to a page on the site, in document order."""
+    """A link on the page that leads to a page on the site, in document order.
+
+    ``bounds`` is False for a link that never tells one item from the next, so that a
+    card grows past it to its date: an item's own utility links marked ``rel=nofollow``
+    (print view, "send by e-mail", as Joomla and Drupal print them) and its link back to
+    the listing being read (Joomla's "Категория: Новини")."""
 
     anchor: LexborNode
     url: str
+    bounds: bool = True
 
 
 @dataclass(eq=False)
@@ -96,6 +102,8 @@ def _owners(links: list[Link]) -> dict[int, str]:
     """Each node holding links: the one URL they all lead to, or ``_MANY``."""
     owner: dict[int, str] = {}
     for link in links:
+        if not link.bounds:
+            continue
         node: LexborNode | None = link.anchor
         while node is not None and node.tag not in _STOP:
             key = node.mem_id

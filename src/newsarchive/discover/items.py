@@ -106,35 +106,54 @@ def _is_lone_item(card: Card, furniture: Furniture, shape: Shape | None = None) 
 
 @dataclass(frozen=True)
 class Items:
-    """The news items of a page and the article URL shape learned from them."""
+    """The news items of a page and the article URL shape learned from them; ``shapes``
+    holds the shape of every news run on the page (the largest one's is ``shape``)."""
 
     cards: tuple[Card, ...]
     shape: Shape | None
+    shapes: tuple[Shape, ...] = ()
 
 
-def pick_items(cards: list[Card], furniture: Furniture, date_of: DateOf) -> Items:
-    """The cards a person reads as the page's news items, in page order, one per item."""
+def pick_items(
+    cards: list[Card], furniture: Furniture, date_of: DateOf, known: tuple[Shape, ...] = ()
+) -> Items:
+    """The cards a person reads as the page's news items, in page order, one per item.
+
+    ``known``: the shapes the news runs of the listing's earlier pages taught. The last
+    page of a listing may hold one item, no run, beside a sidebar's "latest news" that
+    repeats on every page (Joomla's module, five links): that sidebar is then the largest
+    run and its shape alone would turn the page's own item away.
+    """
     chosen: list[Card] = []
     largest = 0
     shape: Shape | None = None  # learned from the largest run: the page's own list
+    shapes: list[Shape] = []
     for run in group_runs(cards):
         if not is_news_run(run, furniture, date_of):
             continue
         items = [card for card in run.cards if _is_item(card, date_of)]
         chosen.extend(items)
+        learned = learn_shape(card.parts for card in items[:_TEACHERS])
+        if learned is not None and learned not in shapes:
+            shapes.append(learned)
         if len(items) > largest:
-            largest, shape = len(items), learn_shape(card.parts for card in items[:_TEACHERS])
+            largest, shape = len(items), learned
+    taken = {card.node.mem_id for card in chosen}
     if not chosen:
         chosen = [card for card in cards if _is_lone_item(card, furniture)]
-    elif shape is not None:
         taken = {card.node.mem_id for card in chosen}
+    fits = [s for s in (shape, *known) if s is not None and (s is shape or s.fixes_something)]
+    if fits:
         chosen.extend(
             card
             for card in cards
-            if card.node.mem_id not in taken and _is_lone_item(card, furniture, shape)
+            if card.node.mem_id not in taken
+            and any(_is_lone_item(card, furniture, fit) for fit in fits)
         )
     return Items(
-        cards=tuple(_one_per_item(sorted(chosen, key=lambda c: c.order), shape)), shape=shape
+        cards=tuple(_one_per_item(sorted(chosen, key=lambda c: c.order), shape)),
+        shape=shape,
+        shapes=tuple(shapes),
     )
 
 

@@ -22,7 +22,7 @@ from newsarchive.discover.anchors import link_target, page_base
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
-from newsarchive.discover.shape import is_file_path, split_normal
+from newsarchive.discover.shape import Shape, is_file_path, split_normal
 from newsarchive.discover.urls import (
     is_article_url,
     normalize_url,
@@ -32,9 +32,11 @@ from newsarchive.discover.urls import (
 )
 from newsarchive.models import Candidate, Profile
 
+# An icon-only link says it in its aria-label or title, often as "Към следващата страница"
+# (Joomla 4 and Drupal pagers in Bulgarian): "към" and the article-bearing form allowed.
 _NEXT_TEXT = re.compile(
-    r"^(?:следващ[аи]?(?: страница)?|напред|по-стари(?: новини)?|още новини|next(?: page)?|"
-    r"older(?: posts)?)?\s*(?:[»›>→]{1,2})?$",
+    r"^(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|още новини|"
+    r"next(?: page)?|older(?: posts)?)?\s*(?:[»›>→]{1,2})?$",
     re.IGNORECASE,
 )
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
@@ -62,6 +64,9 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     base_parts = urlsplit(base)
     root = f"{base_parts.scheme}://{base_parts.netloc}"
     hosts = site_hosts(profile) | {urlsplit(page_url).netloc.lower()}
+    here = normalize_url(page_url)
+    here_netloc, here_path, here_query = split_normal(here) if here else ("", "", "")
+    here_params = set(here_query.split("&")) - {""}
     links: list[Link] = []
     for anchor in tree.css("a"):
         raw = link_target(anchor)
@@ -73,10 +78,17 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
             url = normalize_url(raw, base)
         if url is None:
             continue
-        netloc, path, _query = split_normal(url)
+        netloc, path, query = split_normal(url)
         if netloc not in hosts or is_file_path(path):
             continue
-        links.append(Link(anchor=anchor, url=url))
+        # back to the listing being read (this page, or its first: a category link)
+        back = (
+            netloc == here_netloc
+            and path == here_path
+            and set(query.split("&")) - {""} <= here_params
+        )
+        nofollow = "nofollow" in (anchor.attributes.get("rel") or "").lower().split()
+        links.append(Link(anchor=anchor, url=url, bounds=not (back or nofollow)))
     return links
 
 
@@ -104,19 +116,33 @@ def news_items(html: Listing, page_url: str, profile: Profile) -> Items:
     return _news_items(_tree(html), page_url, profile, {})
 
 
-def _news_items(tree: LexborHTMLParser, page_url: str, profile: Profile, memo: DateMemo) -> Items:
+def _news_items(
+    tree: LexborHTMLParser,
+    page_url: str,
+    profile: Profile,
+    memo: DateMemo,
+    known: tuple[Shape, ...] = (),
+) -> Items:
     cards = find_cards(page_links(tree, page_url, profile))
-    return pick_items(cards, Furniture(), lambda card: card_date(card, memo))
+    return pick_items(cards, Furniture(), lambda card: card_date(card, memo), known)
 
 
-def article_links(html: Listing, page_url: str, profile: Profile) -> list[Candidate]:
-    """Article candidates on a listing page, in page order, each once."""
+def article_links(
+    html: Listing, page_url: str, profile: Profile, learned: list[Shape] | None = None
+) -> list[Candidate]:
+    """Article candidates on a listing page, in page order, each once.
+
+    ``learned`` carries a listing walk's knowledge from page to page: the item shapes
+    its earlier pages taught (used here), to which this page's are added."""
     memo: DateMemo = {}
     if profile.article_pattern:
         cards = find_cards(page_links(_tree(html), page_url, profile))
         chosen = [card for card in cards if is_article_url(card.url, profile)]
     else:
-        chosen = list(_news_items(_tree(html), page_url, profile, memo).cards)
+        items = _news_items(_tree(html), page_url, profile, memo, tuple(learned) if learned else ())
+        chosen = list(items.cards)
+        if learned is not None:
+            learned.extend(shape for shape in items.shapes if shape not in learned)
     seen: dict[str, Candidate] = {}
     for card in chosen:
         key = url_key(card.url)  # one article however its link is spelt

@@ -27,6 +27,7 @@ class Metadata:
     """Everything found, unvalidated; the pipeline picks and records which one it used."""
 
     jsonld_headline: str = ""
+    microdata_headline: str = ""  # the page's one itemprop="headline" (Joomla's article h2)
     jsonld_published: str = ""
     jsonld_modified: str = ""
     jsonld_author: str = ""
@@ -101,6 +102,33 @@ def read_script_dates(tree: LexborHTMLParser) -> tuple[str, str]:
     return published, modified
 
 
+# RDFa date properties on page elements (not <meta>), as Drupal 7's RDF module prints a
+# node's date by default: <span property="dc:date dc:created" content="2026-11-30T14:05:00+02:00">
+# around a visible date in the site's own format, which is Drupal's US-ordered
+# "пон, 11/30/2026 - 14:05" unless an admin changed it. Only the attribute is exact.
+_RDFA_PUBLISHED = frozenset(
+    {"dc:created", "dc:issued", "dc:date", "dcterms:created", "dcterms:issued", "dcterms:date"}
+)
+_RDFA_MODIFIED = frozenset({"dc:modified", "dcterms:modified"})
+
+
+def _read_rdfa_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
+    """The first element whose RDFa ``property`` names a publication (or modification)
+    date and states it in ``content``: the node comes before its comments, which carry
+    the same properties."""
+    for node in tree.css("[property][content]"):
+        if node.tag == "meta":
+            continue  # read with the meta names
+        names = set((node.attributes.get("property") or "").lower().split())
+        value = " ".join((node.attributes.get("content") or "").split())
+        if not value:
+            continue
+        for wanted, target in ((_RDFA_PUBLISHED, meta.meta_published),
+                               (_RDFA_MODIFIED, meta.meta_modified)):  # fmt: skip
+            if names & wanted and not any(key.startswith("rdfa:") for key, _ in target):
+                target.append((f"rdfa:{sorted(names & wanted)[0]}", value))
+
+
 def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
     """``itemprop="datePublished"`` on any element (microdata), stated in an attribute or
     as its text; after the meta names, because the same value is usually there too."""
@@ -116,6 +144,19 @@ def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
             if value.strip():
                 target.append((f"itemprop:{prop}", " ".join(value.split())))
                 break
+
+
+def _read_microdata_headline(tree: LexborHTMLParser, meta: Metadata) -> None:
+    """The headline a page states in microdata: Joomla prints its article title as
+    ``<h2 itemprop="headline">`` (no h1), while its template may make the site's name the
+    h1 and its ``<title>`` "Site - Headline". Only when the page has exactly one: a page
+    listing several posts marks each one's headline so, and none of them is the page's."""
+    found = tree.css('[itemprop="headline"]')
+    if len(found) != 1:
+        return
+    node = found[0]
+    value = node.attributes.get("content") if node.tag == "meta" else node.text(deep=True)
+    meta.microdata_headline = " ".join((value or "").split())
 
 
 def _walk_jsonld(node: Any) -> Iterator[dict[str, Any]]:
@@ -299,6 +340,8 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     meta.meta_published.sort(key=lambda kv: PUBLISHED_KEYS.index(kv[0]))
     meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
     _read_itemprop_dates(tree, meta)
+    _read_rdfa_dates(tree, meta)
+    _read_microdata_headline(tree, meta)
     root = tree.css_first("html")
     meta.lang = (root.attributes.get("lang") or "") if root is not None else ""
     link = tree.css_first('link[rel="canonical"]')

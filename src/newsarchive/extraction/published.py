@@ -225,12 +225,25 @@ def _checked_against_page(
     (``_labelled_on_page``, ``_earlier_on_page``). Only the nearest window is read: a
     byline's date sits right there, and reading further costs every page with metadata."""
     window, found = next(iter(windows), ("", []))
-    if _revised(stated, modified) and (labelled := _labelled_on_page(stated, found)):
+    if _revised(stated, modified) and (labelled := _labelled_on_page(stated, window, found)):
         return labelled
     return _earlier_on_page(stated, window, found) or stated
 
 
-def _labelled_on_page(stated: DatePick, found: list[dates.TextDate]) -> DatePick | None:
+def _same_day_other_order(stated: DatePick, window: str, shown: dates.TextDate) -> bool:
+    """The shown slash date, read the other way round, is the stated day: the page writes
+    month-first (or day-first) where its language made us read it the other way, and
+    confirms the metadata rather than contradicting it."""
+    other = dates.other_reading(window, shown.start, shown.value)
+    if other is None:
+        return False
+    first, last = _days_anywhere(stated.value)
+    return first <= other <= last
+
+
+def _labelled_on_page(
+    stated: DatePick, window: str, found: list[dates.TextDate]
+) -> DatePick | None:
     """The date printed beside the headline as "Published …"/"Публикувано …", when the
     metadata says another day.
 
@@ -245,6 +258,8 @@ def _labelled_on_page(stated: DatePick, found: list[dates.TextDate]) -> DatePick
     first, last = _days_anywhere(stated.value)
     if first <= dates.local_date(shown.value) <= last:
         return None
+    if _same_day_other_order(stated, window, shown):
+        return None
     return DatePick(shown.value, "generic:text-near-title:labelled", "text")
 
 
@@ -258,6 +273,8 @@ def _earlier_on_page(stated: DatePick, window: str, found: list[dates.TextDate])
     if shown is None or dates.in_sentence(window, shown.start):
         return None
     if dates.local_date(shown.value) >= _days_anywhere(stated.value)[0]:
+        return None
+    if _same_day_other_order(stated, window, shown):
         return None
     return DatePick(shown.value, "generic:text-near-title:earlier", "text")
 

@@ -91,7 +91,8 @@ def generic_title(
     if not generic:
         names += (profile.name,)
     og, ld, tt = (clean_title(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
-    stated = [v for v in (og, ld, tt) if v]
+    md = clean_title(meta.microdata_headline) if not ld else ""
+    stated = [v for v in (og, ld, md, tt) if v]
     names += (
         *_host_named_segments(og, url),
         *_host_named_segments(tt, url),
@@ -105,6 +106,7 @@ def generic_title(
     for value, rule in (
         (og, "generic:og:title"),
         (ld, "generic:jsonld:headline"),
+        (md, "generic:microdata:headline"),
         (h1, "generic:h1"),
         (tt, "generic:title"),
     ):
