@@ -2,7 +2,9 @@
 
 An article is one row however many URLs lead to it: ``article_urls`` maps the key
 (``discover.urls.url_key``) of its canonical URL and of every URL it was fetched from to
-the row, so a www/bare, http/https or reordered spelling finds the same article.
+the row, so a www/bare, http/https or reordered spelling finds the same article. A page
+that names no canonical and is reached by two unrelated addresses is still one row when
+the second copy has the same site, date, title, author, tags and text.
 Re-fetching one updates it in place only when the extracted content changed, so nightly
 runs never archive anything twice. Crawl state lives in ``archive.frontier``.
 """
@@ -145,6 +147,23 @@ class Store:
                 return int(row[0])
         return None
 
+    def _same_content(
+        self, site: str, pdate: str, values: tuple[Any, ...]
+    ) -> tuple[int, str] | None:
+        """(id, url) of an article of ``site`` with the same day, title, author, tags and
+        text, if one is archived: the same page reached by another address that it names
+        no canonical for (an old CMS's "/novini/12/" and "detail.php?ID=12"). Read through
+        the index by site and day, so a crawl pays one short lookup per new article."""
+        title, published, author, tags, text = values
+        for article_id, url in self.conn.execute(
+            "SELECT id, url FROM articles WHERE site = ? AND published_date = ?"
+            " AND published IS ? AND title = ? AND author IS ? AND tags = ? AND text = ?"
+            " LIMIT 1",
+            (site, pdate, published, title, author, tags, text),
+        ):
+            return int(article_id), str(url)
+        return None
+
     def upsert_article(
         self,
         article: Article,
@@ -184,6 +203,10 @@ class Store:
         source = article.date_source
         keys = [url_key(u) for u in (url, source_url) if u]  # once: url_key parses the URL
         article_id = self._find_keys(keys)
+        if article_id is None and pdate is not None:
+            copy = self._same_content(site, pdate, values)
+            if copy is not None:  # one article under a second address: the first stays
+                article_id, url = copy
         row = None
         if article_id is not None:
             row = self.conn.execute(

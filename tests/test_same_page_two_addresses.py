@@ -1,0 +1,107 @@
+"""A page that names no canonical and is linked under two unrelated addresses (an old
+CMS's friendly "/novini/12/" beside its "detail.php?ID=12") is one archived article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from newsarchive.archive.connection import connect
+from newsarchive.archive.store import Store
+from newsarchive.mirror import MirrorServer
+from newsarchive.models import Article
+
+from .support import Result
+
+PAGE = (
+    "<html><body><h1>{title}</h1><p>Публикувано на {day}.11.2025</p><p>Общината обяви"
+    " ремонт на улица номер {n} и нов парк в квартала до края на годината, съобщиха от"
+    " пресцентъра на кмета днес сутринта.</p></body></html>"
+)
+
+
+def test_one_page_under_two_addresses_is_one_article(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "site"
+    (root / "novini").mkdir(parents=True)
+    pages = {12: ("Ремонт на улица номер 12", 12), 13: ("Ремонт на улица номер 13", 12)}
+    for n, (title, day) in pages.items():
+        html = PAGE.format(title=title, day=day, n=n)
+        (root / "novini" / f"{n}.html").write_text(html, encoding="utf-8")
+        (root / f"detail.php@ID={n}.html").write_text(html, encoding="utf-8")
+    (root / "index.html").write_text(
+        "<html><body><h2>Новини</h2><ul>"
+        + "".join(
+            f'<li><a href="/novini/{n}">{t}</a> 12.11.2025</li>' for n, (t, _) in pages.items()
+        )
+        + "</ul></body></html>",
+        encoding="utf-8",
+    )
+    (root / "arhiv.html").write_text(
+        "<html><body><h2>Архив</h2><ul>"
+        + "".join(
+            f'<li><a href="/detail.php?ID={n}">{t}</a> 12.11.2025</li>'
+            for n, (t, _) in pages.items()
+        )
+        + "</ul></body></html>",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "twice.toml"
+    profile.write_text(
+        'id = "twice"\nname = "Twice"\norigin = "https://twice.example"\n[discovery]\n'
+        'start_urls = ["/", "/arhiv"]\n'
+        'article_pattern = "^/(novini/\\\\d+|detail\\\\.php\\\\?ID=\\\\d+)$"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "twice", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        titles = sorted(r[0] for r in conn.execute("SELECT title FROM articles"))
+        keys = conn.execute("SELECT count(*) FROM article_urls").fetchone()[0]
+    assert titles == ["Ремонт на улица номер 12", "Ремонт на улица номер 13"]
+    assert keys == 4  # both addresses of each lead to its one row
+    with MirrorServer(root) as server:
+        again = run_cli(
+            "crawl", "twice", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert again.exit_code == 0, again.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+        urls = {r[0].rsplit("/", 1)[1] for r in conn.execute("SELECT url FROM articles")}
+    assert urls == {"12", "13"}  # the address archived first stays the article's
+
+
+def test_only_the_same_page_is_taken_for_a_copy(tmp_path: Path) -> None:
+    """Same title on the same day with other words, or an undated page, is an article of
+    its own: notices a municipality posts under one title each week stay apart."""
+    day = dt.datetime(2025, 11, 12, 9, 0)
+    text = "Общината обяви ремонт на улица номер 12 и нов парк в квартала."
+    first = Article(title="Ремонт", text=text, published=day)
+    conn = connect(tmp_path / "a.db", create=True)
+    try:
+        with conn:
+            store = Store(conn)
+            assert store.upsert_article(first, site="s", url="https://s.bg/novini/1") == "new"
+            same = Article(title="Ремонт", text=text, published=day)
+            assert store.upsert_article(same, site="s", url="https://s.bg/d.php?ID=1") == (
+                "unchanged"
+            )
+            other = Article(title="Ремонт", text=text + " Второ съобщение.", published=day)
+            assert store.upsert_article(other, site="s", url="https://s.bg/novini/2") == "new"
+            elsewhere = Article(title="Ремонт", text=text, published=day)
+            assert store.upsert_article(elsewhere, site="t", url="https://t.bg/1") == "new"
+            undated = Article(title="Ремонт", text=text)
+            assert store.upsert_article(undated, site="s", url="https://s.bg/novini/3") == "new"
+            again = Article(title="Ремонт", text=text)
+            assert store.upsert_article(again, site="s", url="https://s.bg/novini/4") == "new"
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    finally:
+        conn.close()
