@@ -199,3 +199,15 @@ def test_a_sentence_starting_like_a_related_heading_is_still_content() -> None:
         "<p>15.12.2025</p></div></div>"
     )
     assert extract(page("", body)).published == dt.date(2025, 12, 15)
+
+
+def test_tag_links_of_the_post_are_its_tags_when_metadata_names_none() -> None:
+    body = (
+        f"<article><h1>Ремонт на училищата</h1><p>{PROSE}</p><p>{PROSE}</p>"
+        '<p>Етикети: <a href="/tag/ruse" rel="tag">Русе</a>, '
+        '<a href="/tag/uchilishta" rel="tag">училища</a></p></article>'
+        '<aside class="sidebar"><a href="/tag/sport" rel="tag">спорт</a></aside>'
+    )
+    assert extract(page(body=body)).tags == ("Русе", "училища")
+    stated = '<meta property="article:tag" content="образование">'
+    assert extract(page(head=stated, body=body)).tags == ("образование",)

@@ -258,7 +258,27 @@ def _pick_tags(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> tupl
         except Exception:
             continue
     found += meta.jsonld_keywords + meta.meta_tags
+    if not found:
+        found = _tag_links(tree)
     return tuple(dict.fromkeys(t for t in found if t))
+
+
+_MAX_TAG_LINKS = 20
+_MAX_TAG_CHARS = 50
+
+
+def _tag_links(tree: LexborHTMLParser) -> list[str]:
+    """The post's ``rel="tag"`` links outside furniture ("Етикети: Русе, Дунав"): the
+    microformat WordPress and many themes print on a post's tags and categories, for a
+    page whose metadata names none. A tag cloud in a sidebar is furniture."""
+    if tree.body is None:
+        return []
+    found = []
+    for link in tree.body.css('a[rel~="tag"]')[: _MAX_TAG_LINKS * 2]:
+        text = " ".join((link.text(deep=True) or "").split())
+        if text and len(text) <= _MAX_TAG_CHARS and not in_furniture(link):
+            found.append(text)
+    return found[:_MAX_TAG_LINKS]
 
 
 def _pick_body(tree: LexborHTMLParser, profile: Profile) -> tuple[list[str], str]:
