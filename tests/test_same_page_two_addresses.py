@@ -105,3 +105,65 @@ def test_only_the_same_page_is_taken_for_a_copy(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
     finally:
         conn.close()
+
+
+def test_a_canonical_url_every_article_declares_names_none_of_them(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A CMS that gives every article its category page as canonical URL must not make
+    the crawl store each article over the one before (the earlier ones only as history)."""
+    root = tmp_path / "site"
+    (root / "novini").mkdir(parents=True)
+    titles = {1: "Ремонт на улица Борисова", 2: "Нов парк във Възраждане", 3: "Бюджетът е приет"}
+    canonical = '<link rel="canonical" href="https://canon.example/novini">'
+    for n, title in titles.items():
+        html = PAGE.format(title=title, day=10 + n, n=n)
+        (root / "novini" / f"{n}.html").write_text(
+            html.replace("<html>", f"<html><head>{canonical}</head>"), encoding="utf-8"
+        )
+    (root / "novini.html").write_text(
+        f"<html><head>{canonical}</head><body><ul>"
+        + "".join(f'<li><a href="/novini/{n}">{t}</a> 1{n}.11.2025</li>' for n, t in titles.items())
+        + "</ul></body></html>",
+        encoding="utf-8",
+    )
+    (root / "index.html").write_text(
+        '<html><body><a href="/novini">Новини</a></body></html>', encoding="utf-8"
+    )
+    profile = tmp_path / "canon.toml"
+    profile.write_text(
+        'id = "canon"\nname = "Canon"\norigin = "https://canon.example"\n', encoding="utf-8"
+    )
+    for _ in range(2):  # the second run finds each article again under its own URL
+        with MirrorServer(root) as server:
+            result = run_cli(
+                "crawl", "canon", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--refresh", "--db", str(db),
+            )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        rows = sorted(conn.execute("SELECT url, title FROM articles"))
+        assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0
+    assert rows == [(f"https://canon.example/novini/{n}", t) for n, t in titles.items()]
+
+
+def test_a_print_view_declaring_its_articles_canonical_is_still_that_article(
+    tmp_path: Path,
+) -> None:
+    day = dt.datetime(2025, 11, 12, 9, 0)
+    text = "Общината обяви ремонт на улица номер 12 и нов парк в квартала."
+    conn = connect(tmp_path / "a.db", create=True)
+    try:
+        with conn:
+            store = Store(conn)
+            article = Article(title="Ремонт", text=text, published=day)
+            store.upsert_article(article, site="s", url="https://s.bg/novini/1")
+            edited = Article(title="Ремонт на улицата", text=text, published=day)
+            outcome = store.upsert_article(
+                edited, site="s", url="https://s.bg/novini/1", source_url="https://s.bg/p/1"
+            )
+            assert outcome == "updated"  # a new headline over the same opening: an edit
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM shared_canonicals").fetchone()[0] == 0
+    finally:
+        conn.close()

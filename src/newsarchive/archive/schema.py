@@ -40,6 +40,9 @@ Migrations, in ``MIGRATIONS`` order:
   200,000 articles took 190 ms reading 50,000 rows, 36 ms from the index.
   ``articles_site_date`` and ``articles_date`` are dropped: the new ones start with
   their columns.
+* v9: ``shared_canonicals`` holds the URL keys that pages with different articles all
+  declared as their canonical URL (a CMS that names a category page so): such a URL
+  names no article, and each page is archived under the URL it was fetched from.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -51,7 +54,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -145,6 +148,11 @@ CREATE TABLE IF NOT EXISTS article_urls (
     article_id INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_urls_article ON article_urls(article_id);
+CREATE TABLE IF NOT EXISTS shared_canonicals (
+    url_key TEXT PRIMARY KEY,
+    site TEXT NOT NULL,
+    found_at TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS revisions (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL,
@@ -417,6 +425,11 @@ def _migrate_filter_indexes_v8(conn: sqlite3.Connection) -> None:
     _create_index(conn, "articles_published")
 
 
+def _migrate_shared_canonicals_v9(conn: sqlite3.Connection) -> None:
+    """Nothing to rewrite: ``shared_canonicals`` is a new table, which
+    ``_create_missing_tables`` made before the migrations ran."""
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -425,6 +438,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (6, _migrate_stories_v6),
     (7, _migrate_capture_lookup_v7),
     (8, _migrate_filter_indexes_v8),
+    (9, _migrate_shared_canonicals_v9),
 )
 
 

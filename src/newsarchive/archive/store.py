@@ -4,7 +4,10 @@ An article is one row however many URLs lead to it: ``article_urls`` maps the ke
 (``discover.urls.url_key``) of its canonical URL and of every URL it was fetched from to
 the row, so a www/bare, http/https or reordered spelling finds the same article. A page
 that names no canonical and is reached by two unrelated addresses is still one row when
-the second copy has the same site, date, title, author, tags and text.
+the second copy has the same site, date, title, author, tags and text. A canonical URL
+that pages of different articles all declare (a CMS naming its category page so) names
+none of them: it is remembered in ``shared_canonicals`` and each page keeps the URL it
+was fetched from.
 Re-fetching one updates it in place only when the extracted content changed, so nightly
 runs never archive anything twice. Crawl state lives in ``archive.frontier``.
 """
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from newsarchive.archive.lemmas import Lemmatizer
     from newsarchive.archive.stories import StoryIndex
 
+_OPENING = 200  # characters of an article's text that say which article it is
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "date_source", "author", "tags", "text",
     "fetched_at", "story",
@@ -147,6 +151,42 @@ class Store:
                 return int(row[0])
         return None
 
+    def _is_shared(self, key: str) -> bool:
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM shared_canonicals WHERE url_key = ?", (key,)
+            ).fetchone()
+            is not None
+        )
+
+    def _names_another(self, article_id: int, keys: list[str], values: tuple[Any, ...]) -> bool:
+        """The page's declared canonical URL (``keys[0]``) leads to an article that the
+        URL it was fetched from (``keys[1]``) does not, with another headline and another
+        opening: a CMS naming its category page as every article's canonical. An article
+        edited since keeps its opening, a copy (a print view) its headline."""
+        if self._find_keys(keys[1:]) == article_id:
+            return False
+        row = self.conn.execute(
+            "SELECT title, substr(text, 1, ?) FROM articles WHERE id = ?",
+            (_OPENING, article_id),
+        ).fetchone()
+        title, text = values[0], values[4]
+        return row is not None and row[0] != title and row[1] != text[:_OPENING]
+
+    def _share(self, key: str, site: str, article_id: int) -> None:
+        """Mark ``key`` as naming no article, and give the article archived under it the
+        URL it was fetched from."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO shared_canonicals (url_key, site, found_at) VALUES (?, ?, ?)",
+            (key, site, now_iso()),
+        )
+        self.conn.execute("DELETE FROM article_urls WHERE url_key = ?", (key,))
+        self.conn.execute(
+            "UPDATE articles SET url = source_url, source_url = NULL"
+            " WHERE id = ? AND source_url IS NOT NULL",
+            (article_id,),
+        )
+
     def _same_content(
         self, site: str, pdate: str, values: tuple[Any, ...]
     ) -> tuple[int, str] | None:
@@ -202,7 +242,13 @@ class Store:
         values = (article.title, published, article.author, tags, article.text)
         source = article.date_source
         keys = [url_key(u) for u in (url, source_url) if u]  # once: url_key parses the URL
+        if source_url and self._is_shared(keys[0]):
+            url, source_url, keys = source_url, None, keys[1:]
         article_id = self._find_keys(keys)
+        if source_url and article_id is not None and self._names_another(article_id, keys, values):
+            self._share(keys[0], site, article_id)
+            url, source_url, keys = source_url, None, keys[1:]
+            article_id = self._find_keys(keys)
         if article_id is None and pdate is not None:
             copy = self._same_content(site, pdate, values)
             if copy is not None:  # one article under a second address: the first stays
