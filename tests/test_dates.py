@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsarchive import dates
 from newsarchive.dates import (
     find_text_dates,
     parse_feed_date,
@@ -125,3 +127,36 @@ def test_date_parsers_never_raise(value: str) -> None:
     for parsed in (parse_iso(value), parse_feed_date(value), parse_text_date(value)):
         assert parsed is None or parsed.year >= 1900
     find_text_dates(value, today=dt.date(2025, 3, 20))
+
+
+# The date patterns open with a look-ahead for their first characters, only for speed:
+# each must find exactly what it finds without it, ignore-case look-alikes included
+# ("ſ" is an "s", U+1C81 a "д", the Kelvin sign a "k" to the regex engine).
+_LED = sorted(
+    name
+    for name, value in vars(dates).items()
+    if isinstance(value, re.Pattern) and value.pattern.startswith("(?=")
+)
+_ODD_TEXT = st.lists(
+    st.sampled_from(
+        [*"0123456789 ./-:,apofdmjnstyAPOFDMJNSTYпдвоаимнсфюяПДВО", "ſ", "\u212a", "\u1c80"]
+        + ["\u1c81", "\u1c82", "ı", "İ", "\u0307", "٣", "Jan 2024", "преди 3 часа", "today"]
+        + ["12.03.2024", "Published", "добавено", "10:30", "XII", "ago", "вчера"]
+    ),
+    max_size=24,
+).map("".join)
+
+
+def test_date_patterns_lead_with_a_look_ahead() -> None:
+    assert {"_MONTH_FIRST", "_NUMERIC", "PUBLISHED_WORD", "_MAY_HOLD_DATE"} <= set(_LED)
+
+
+@pytest.mark.parametrize("name", _LED)
+@settings(max_examples=300, deadline=None)
+@given(text=_ODD_TEXT)
+def test_look_ahead_changes_no_match(name: str, text: str) -> None:
+    fast = getattr(dates, name)
+    plain = re.compile(re.sub(r"^\(\?=(?:\\d|\[[^\]]*\])\)", "", fast.pattern), fast.flags)
+    assert plain.pattern != fast.pattern
+    found = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
