@@ -73,9 +73,12 @@ MODIFIED_KEYS = (
 
 
 # Date keys a page's embedded application state (Next.js, Nuxt, headless CMS payloads)
-# uses for the article it renders; only ISO values, and only the first of each kind.
+# uses for the article it renders; only ISO values, and only the first of each kind. A
+# key quoted inside a JSON string (\"datePublished\") is matched from its quote, not its
+# backslash: a pattern that starts with a literal lets the engine jump from quote to
+# quote through megabytes of scripts, six times faster, and finds the same keys and values.
 _SCRIPT_DATE = re.compile(
-    r'\\?"(?P<key>datePublished|publishedAt|published_at|publishDate|publish_date|'
+    r'"(?P<key>datePublished|publishedAt|published_at|publishDate|publish_date|'
     r'first_publication_date|date_posted|dateModified|updatedAt|updated_at|modifiedAt)\\?"'
     r'\s*:\s*\\?"(?P<value>(?:19|20)\d\d-\d\d-\d\d(?:[T ][0-9:.+\-Z]{5,})?)'
 )
@@ -103,19 +106,26 @@ def read_script_dates(tree: LexborHTMLParser) -> tuple[str, str]:
 
 def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
     """``itemprop="datePublished"`` on any element (microdata), stated in an attribute or
-    as its text; after the meta names, because the same value is usually there too."""
-    for prop, target in (
-        ("datePublished", meta.meta_published),
-        ("dateModified", meta.meta_modified),
-    ):
-        for node in tree.css(f'[itemprop="{prop}"]'):
-            if node.tag == "meta":
-                continue  # already read with the meta names
-            attrs = node.attributes
-            value = attrs.get("datetime") or attrs.get("content") or node.text(deep=True) or ""
-            if value.strip():
-                target.append((f"itemprop:{prop}", " ".join(value.split())))
+    as its text; after the meta names, because the same value is usually there too.
+    Both properties in one query: each query is a walk of the whole page."""
+    targets = {"datePublished": meta.meta_published, "dateModified": meta.meta_modified}
+    for node in tree.css(_ITEMPROP_DATES):
+        if node.tag == "meta":
+            continue  # already read with the meta names
+        attrs = node.attributes
+        prop = attrs.get("itemprop") or ""
+        target = targets.get(prop)
+        if target is None:
+            continue  # this property's first value was taken
+        value = attrs.get("datetime") or attrs.get("content") or node.text(deep=True) or ""
+        if value.strip():
+            target.append((f"itemprop:{prop}", " ".join(value.split())))
+            del targets[prop]
+            if not targets:
                 break
+
+
+_ITEMPROP_DATES = '[itemprop="datePublished"], [itemprop="dateModified"]'
 
 
 def _walk_jsonld(node: Any) -> Iterator[dict[str, Any]]:
