@@ -91,8 +91,11 @@ def _as_printed(name: str, tree: LexborHTMLParser) -> str:
     names = name.split(", ")
     if len(names) < 2 or tree.body is None:
         return name
+    # "(?<!\w)A" written as "A(?<!\wA)": led by a literal, the search jumps to where the
+    # first name is printed instead of trying the pattern at every character of the page.
+    first = re.escape(names[0])
     printed = re.search(
-        r"(?<!\w)" + _JOIN.join(re.escape(n) for n in names) + r"(?!\w)",
+        rf"{first}(?<!\w{first})" + "".join(_JOIN + re.escape(n) for n in names[1:]) + r"(?!\w)",
         " ".join((tree.body.text(deep=True, separator=" ") or "").split()),
     )
     # Element boundaries read as spaces: "Jane Doe</a> , <a>…" is still "Jane Doe, …".
