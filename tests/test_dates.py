@@ -160,3 +160,32 @@ def test_look_ahead_changes_no_match(name: str, text: str) -> None:
     assert plain.pattern != fast.pattern
     found = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_stem_lookalikes_are_all_the_ignore_case_letters_lower_misses() -> None:
+    letters = sorted(set("".join(dates._PUBLISHED_STEMS)))
+    any_letter = re.compile(f"[{''.join(letters)}]", re.IGNORECASE)
+    missed = set()
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or not any_letter.fullmatch(char):
+            continue
+        for letter in letters:
+            if re.fullmatch(re.escape(letter), char, re.IGNORECASE) and char.lower() != letter:
+                missed.add(char)
+    assert missed == set(dates._STEM_LOOKALIKES)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_ODD_TEXT)
+def test_may_hold_published_word_never_rules_out_a_label(text: str) -> None:
+    if dates.PUBLISHED_WORD.search(text):
+        assert dates.may_hold_published_word(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Publiſhed on", "ᲁобавено", "FIRST PUBLISHED", "Дата на публикуване", "İ posted"]
+)
+def test_may_hold_published_word_sees_look_alikes(text: str) -> None:
+    assert dates.PUBLISHED_WORD.search(text)
+    assert dates.may_hold_published_word(text)

@@ -140,9 +140,13 @@ def _labelled_anywhere(
     by every other rule. The label says in words which date it is; a real sidebar of
     other posts labels several days, and then none is taken.
     """
-    if tree.body is None or not dates.PUBLISHED_WORD.search(tree.body.text(separator=" ")):
+    body = tree.body
+    if body is None:
+        return None
+    shown = body.text(separator=" ")
+    if not (dates.may_hold_published_word(shown) and dates.PUBLISHED_WORD.search(shown)):
         return None  # no label at all (most undated pages): the page is not walked
-    text = visible_text(tree.body, hide=_is_comments)
+    text = visible_text(body, hide=_is_comments)
     found = dates.find_text_dates(text, today=today, month_first=month_first)
     days = {dates.local_date(d.value) for d in found if d.labelled and not d.modified}
     if len(days) != 1:
