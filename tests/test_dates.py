@@ -189,3 +189,36 @@ def test_may_hold_published_word_never_rules_out_a_label(text: str) -> None:
 def test_may_hold_published_word_sees_look_alikes(text: str) -> None:
     assert dates.PUBLISHED_WORD.search(text)
     assert dates.may_hold_published_word(text)
+
+
+def test_label_words_have_a_bounded_reach() -> None:
+    """``_stands_as_date`` reads only the last ``_LABEL_REACH`` characters for a label."""
+    assert not any(c in dates.LABEL_WORDS for c in "+*{")
+
+
+def _stands_as_date_on_whole_prefix(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip()
+    if dates._ANY_LABEL.search(before):
+        return True
+    if before and before[-1] not in dates._BEFORE_BARE_DAY:
+        return False
+    after = text[end:].lstrip()
+    if after.startswith(","):
+        after = after[1:].lstrip()
+    return not after[:1].islower()
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    head=st.lists(
+        st.sampled_from(["Публикувано", "обновено", "posted", "Updated", ":", "|", " ", "\n"])
+        | st.sampled_from(["а", "b", ".", "ſ", "\u1c81", "\u2003", "x" * 30]),
+        max_size=12,
+    ).map("".join),
+    tail=st.sampled_from(["", " Today is", ", вчера", " в 10:30"]),
+)
+def test_stands_as_date_reads_the_label_as_before(head: str, tail: str) -> None:
+    text = f"{head}днес{tail}"
+    start = len(head)
+    expected = _stands_as_date_on_whole_prefix(text, start, start + 4)
+    assert dates._stands_as_date(text, start, start + 4) == expected

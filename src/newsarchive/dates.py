@@ -177,6 +177,9 @@ def may_hold_published_word(text: str) -> bool:
 LABEL_WORDS = f"{_PUBLISHED_WORDS}|{_MODIFIED_WORDS}"
 # Any label, right before a bare "вчера"/"today", makes it the page's date.
 _ANY_LABEL = re.compile(f"(?:{LABEL_WORDS})\\W{{0,3}}$", re.IGNORECASE)
+# The most characters an ``_ANY_LABEL`` match can span: a word's pattern is never shorter
+# than what it matches (no "+" or "*" among them), and three non-word characters.
+_LABEL_REACH = max(len(word) for word in LABEL_WORDS.split("|")) + 3
 # The same words as a theme writes them in class names ("updated-on", "date-modified").
 MODIFIED_MARKER = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
 _RELATIVE = re.compile(
@@ -401,10 +404,15 @@ def _stands_as_date(text: str, start: int, end: int) -> bool:
     a label ("Публикувано вчера"), or at the start of the text or after a separator
     ("Иван Петров | Вчера") and not running on into a sentence. In prose ("Today, online
     courses make…", "…the term Zero Waste. Today Zero Waste is…") it is no date."""
-    before = text[:start].rstrip()
-    if _ANY_LABEL.search(before):
+    # What precedes it with trailing spaces dropped, as ``text[:start].rstrip()``; only
+    # its last ``_LABEL_REACH`` characters are read, since a label must end there: on a
+    # page's whole text, copying and searching all of it for every "today" was quadratic.
+    end_before = start
+    while end_before and text[end_before - 1].isspace():
+        end_before -= 1
+    if _ANY_LABEL.search(text, max(end_before - _LABEL_REACH, 0), end_before):
         return True
-    if before and before[-1] not in _BEFORE_BARE_DAY:
+    if end_before and text[end_before - 1] not in _BEFORE_BARE_DAY:
         return False
     after = text[end:].lstrip()
     if after.startswith(","):

@@ -160,8 +160,8 @@ _COMMENTS = re.compile(r"comment|disqus|respond|reply|коментар", re.IGNO
 
 
 def _is_comments(node: LexborNode) -> bool:
-    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-    return bool(_COMMENTS.search(marker))
+    attrs = node.attributes  # a dict built at each read: read once
+    return bool(_COMMENTS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
 
 
 def _revised(published: DatePick, modified: DatePick | None) -> bool:
