@@ -251,13 +251,14 @@ def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | N
     """The first ``<time>`` outside furniture that is not marked as an update: its
     ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
     for node in tree.css("time"):
-        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('itemprop') or ''}"
+        attrs = node.attributes  # a dict built at each read: read once
+        marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
         parent = node.parent
         if parent is not None:
             marker += f" {parent.attributes.get('class') or ''}"
         if dates.MODIFIED_MARKER.search(marker) or in_furniture(node):
             continue
-        stamp = node.attributes.get("datetime")
+        stamp = attrs.get("datetime")
         if stamp:
             parsed = dates.parse_iso(stamp)
         else:
