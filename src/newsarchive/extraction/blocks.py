@@ -234,13 +234,16 @@ class Walker:
                     above.append((node, tag))
                     node, depth = child, depth + 1
                     continue
+            elif tag in _SKIP_TAGS:
+                pass  # what ``_enter`` would refuse first, without the call
             elif enter(node, tag, depth):
                 child = node.child
                 if child is not None:
                     above.append((node, tag))
                     node, depth = child, depth + 1
                     continue
-                leave(tag, depth)
+                if tag in _LEAVE_TAGS or open_marks:  # else ``_leave`` has nothing to do
+                    leave(tag, depth)
             following = node.next
             while following is None and depth > 1:
                 node, tag = above.pop()
