@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _ARTICLE_TYPES = {
     "article", "newsarticle", "reportagenewsarticle", "blogposting", "webpage",
@@ -104,15 +104,13 @@ def read_script_dates(tree: LexborHTMLParser) -> tuple[str, str]:
     return published, modified
 
 
-def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
+def _read_itemprop_dates(dated: list[_Read], meta: Metadata) -> None:
     """``itemprop="datePublished"`` on any element (microdata), stated in an attribute or
-    as its text; after the meta names, because the same value is usually there too.
-    Both properties in one query: each query is a walk of the whole page."""
+    as its text; after the meta names, because the same value is usually there too."""
     targets = {"datePublished": meta.meta_published, "dateModified": meta.meta_modified}
-    for node in tree.css(_ITEMPROP_DATES):
+    for node, attrs in dated:
         if node.tag == "meta":
             continue  # already read with the meta names
-        attrs = node.attributes
         prop = attrs.get("itemprop") or ""
         target = targets.get(prop)
         if target is None:
@@ -125,7 +123,50 @@ def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
                 break
 
 
-_ITEMPROP_DATES = '[itemprop="datePublished"], [itemprop="dateModified"]'
+# An element with the attributes it was read with (selectolax builds the dict anew at
+# every read).
+_Read = tuple[LexborNode, dict[str, str | None]]
+# Every element ``read_metadata`` reads but <html>, <title> and the canonical link (found
+# at the top of the page at once), in one query: each query walks the whole page, and
+# these were five.
+_READ = (
+    'script[type="application/ld+json"], meta, [itemprop="datePublished"], '
+    '[itemprop="dateModified"], time[datetime]'
+)
+
+
+@dataclass
+class _Elements:
+    jsonld: list[LexborNode] = field(default_factory=list)
+    metas: list[_Read] = field(default_factory=list)
+    dated: list[_Read] = field(default_factory=list)  # itemprop datePublished/dateModified
+    time: _Read | None = None  # the first <time datetime>
+
+
+def _elements(tree: LexborHTMLParser) -> _Elements:
+    """The elements of ``_READ``, sorted by the selector that found them, in page order.
+
+    Lexbor lists an element once for each selector it matches: each is taken once. The
+    tests repeat the selectors' own: lexbor matches ``type`` without ASCII case (HTML's
+    rule for it), ``itemprop`` exactly; lower() equals that ASCII folding on
+    "application/ld+json", whose letters no other character lower-cases to alone.
+    """
+    found = _Elements()
+    seen: set[int] = set()
+    for node in tree.css(_READ):
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        tag, attrs = node.tag, node.attributes
+        if tag == "script" and (attrs.get("type") or "").lower() == "application/ld+json":
+            found.jsonld.append(node)
+        if tag == "meta":
+            found.metas.append((node, attrs))
+        if attrs.get("itemprop") in ("datePublished", "dateModified"):
+            found.dated.append((node, attrs))
+        if tag == "time" and "datetime" in attrs and found.time is None:
+            found.time = (node, attrs)
+    return found
 
 
 def _walk_jsonld(node: Any) -> Iterator[dict[str, Any]]:
@@ -190,9 +231,9 @@ def _orgs(value: Any) -> Any:
     return value if _is_org(value) else None
 
 
-def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
+def _read_jsonld(scripts: list[LexborNode], meta: Metadata) -> None:
     best_rank = 99
-    for script in tree.css('script[type="application/ld+json"]'):
+    for script in scripts:
         try:
             data = json.loads(script.text(deep=True) or "null", strict=False)
         except (ValueError, RecursionError):
@@ -232,9 +273,9 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     """Collect metadata from the head and structured data; never raises on odd markup."""
     meta = Metadata()
     labelled: dict[str, str] = {}
-    _read_jsonld(tree, meta)
-    for node in tree.css("meta"):
-        attrs = node.attributes
+    elements = _elements(tree)
+    _read_jsonld(elements.jsonld, meta)
+    for _, attrs in elements.metas:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         content = (attrs.get("content") or "").strip()
         if not key or not content:
@@ -265,7 +306,7 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     )
     meta.meta_published.sort(key=lambda kv: PUBLISHED_KEYS.index(kv[0]))
     meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
-    _read_itemprop_dates(tree, meta)
+    _read_itemprop_dates(elements.dated, meta)
     root = tree.css_first("html")
     meta.lang = (root.attributes.get("lang") or "") if root is not None else ""
     link = tree.css_first('link[rel="canonical"]')
@@ -274,7 +315,6 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     title = tree.css_first("title")
     if title is not None:
         meta.html_title = " ".join((title.text(deep=True) or "").split())
-    time_node = tree.css_first("article time[datetime], time[datetime]")
-    if time_node is not None:
-        meta.time_datetime = (time_node.attributes.get("datetime") or "").strip()
+    if elements.time is not None:
+        meta.time_datetime = (elements.time[1].get("datetime") or "").strip()
     return meta
