@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsarchive import dates
 from newsarchive.dates import (
     find_text_dates,
     parse_feed_date,
@@ -149,3 +151,98 @@ def test_date_parsers_never_raise(value: str) -> None:
     for parsed in (parse_iso(value), parse_feed_date(value), parse_text_date(value)):
         assert parsed is None or parsed.year >= 1900
     find_text_dates(value, today=dt.date(2025, 3, 20))
+
+
+# The date patterns open with a look-ahead for their first characters, only for speed:
+# each must find exactly what it finds without it, ignore-case look-alikes included
+# ("ſ" is an "s", U+1C81 a "д", the Kelvin sign a "k" to the regex engine).
+_LED = sorted(
+    name
+    for name, value in vars(dates).items()
+    if isinstance(value, re.Pattern) and value.pattern.startswith("(?=")
+)
+_ODD_TEXT = st.lists(
+    st.sampled_from(
+        [*"0123456789 ./-:,apofdmjnstyAPOFDMJNSTYпдвоаимнсфюяПДВО", "ſ", "\u212a", "\u1c80"]
+        + ["\u1c81", "\u1c82", "ı", "İ", "\u0307", "٣", "Jan 2024", "преди 3 часа", "today"]
+        + ["12.03.2024", "Published", "добавено", "10:30", "XII", "ago", "вчера"]
+    ),
+    max_size=24,
+).map("".join)
+
+
+def test_date_patterns_lead_with_a_look_ahead() -> None:
+    assert {"_MONTH_FIRST", "_NUMERIC", "PUBLISHED_WORD", "_MAY_HOLD_DATE"} <= set(_LED)
+
+
+@pytest.mark.parametrize("name", _LED)
+@settings(max_examples=300, deadline=None)
+@given(text=_ODD_TEXT)
+def test_look_ahead_changes_no_match(name: str, text: str) -> None:
+    fast = getattr(dates, name)
+    plain = re.compile(re.sub(r"^\(\?=(?:\\d|\[[^\]]*\])\)", "", fast.pattern), fast.flags)
+    assert plain.pattern != fast.pattern
+    found = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_stem_lookalikes_are_all_the_ignore_case_letters_lower_misses() -> None:
+    letters = sorted(set("".join(dates._PUBLISHED_STEMS)))
+    any_letter = re.compile(f"[{''.join(letters)}]", re.IGNORECASE)
+    missed = set()
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or not any_letter.fullmatch(char):
+            continue
+        for letter in letters:
+            if re.fullmatch(re.escape(letter), char, re.IGNORECASE) and char.lower() != letter:
+                missed.add(char)
+    assert missed == set(dates._STEM_LOOKALIKES)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_ODD_TEXT)
+def test_may_hold_published_word_never_rules_out_a_label(text: str) -> None:
+    if dates.PUBLISHED_WORD.search(text):
+        assert dates.may_hold_published_word(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Publiſhed on", "ᲁобавено", "FIRST PUBLISHED", "Дата на публикуване", "İ posted"]
+)
+def test_may_hold_published_word_sees_look_alikes(text: str) -> None:
+    assert dates.PUBLISHED_WORD.search(text)
+    assert dates.may_hold_published_word(text)
+
+
+def test_label_words_have_a_bounded_reach() -> None:
+    """``_stands_as_date`` reads only the last ``_LABEL_REACH`` characters for a label."""
+    assert not any(c in dates.LABEL_WORDS for c in "+*{")
+
+
+def _stands_as_date_on_whole_prefix(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip()
+    if dates._ANY_LABEL.search(before):
+        return True
+    if before and before[-1] not in dates._BEFORE_BARE_DAY:
+        return False
+    after = text[end:].lstrip()
+    if after.startswith(","):
+        after = after[1:].lstrip()
+    return not after[:1].islower()
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    head=st.lists(
+        st.sampled_from(["Публикувано", "обновено", "posted", "Updated", ":", "|", " ", "\n"])
+        | st.sampled_from(["а", "b", ".", "ſ", "\u1c81", "\u2003", "x" * 30]),
+        max_size=12,
+    ).map("".join),
+    tail=st.sampled_from(["", " Today is", ", вчера", " в 10:30"]),
+)
+def test_stands_as_date_reads_the_label_as_before(head: str, tail: str) -> None:
+    text = f"{head}днес{tail}"
+    start = len(head)
+    expected = _stands_as_date_on_whole_prefix(text, start, start + 4)
+    assert dates._stands_as_date(text, start, start + 4) == expected

@@ -200,11 +200,14 @@ class Walker:
         """Visit ``root``'s descendants in document order; ``root`` is the outermost block.
 
         Text handling is inlined: this loop runs for every node of every page, and is most
-        of the extractor's cost after parsing.
+        of the extractor's cost after parsing. The way back up is a stack of the elements
+        entered and their tags: selectolax's ``parent`` and ``tag`` each build a new object
+        per call, and climbing with them cost more than the stack's pushes and pops.
         """
         self._serial += 1
         self._owners.append((root.tag or "body", 0, self._serial))
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
+        above: list[tuple[LexborNode, str]] = []  # the elements entered, innermost last
         node = root.child
         depth = 1
         while node is not None:
@@ -221,26 +224,30 @@ class Walker:
             elif tag in _PLAIN_INLINE:
                 child = node.child
                 if child is not None:
+                    above.append((node, tag))
                     node, depth = child, depth + 1
                     continue
             elif tag == "a":
                 child = node.child
                 if child is not None:
                     self._links += 1
+                    above.append((node, tag))
                     node, depth = child, depth + 1
                     continue
+            elif tag in _SKIP_TAGS:
+                pass  # what ``_enter`` would refuse first, without the call
             elif enter(node, tag, depth):
                 child = node.child
                 if child is not None:
+                    above.append((node, tag))
                     node, depth = child, depth + 1
                     continue
-                leave(tag, depth)
+                if tag in _LEAVE_TAGS or open_marks:  # else ``_leave`` has nothing to do
+                    leave(tag, depth)
             following = node.next
             while following is None and depth > 1:
-                node, depth = node.parent, depth - 1
-                if node is None:
-                    break
-                tag = node.tag or ""
+                node, tag = above.pop()
+                depth -= 1
                 if tag in _LEAVE_TAGS or open_marks:
                     leave(tag, depth)
                 following = node.next

@@ -353,4 +353,4 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
         return True
     if _ends_in_photo_credit(line):
         return True
-    return any(rule.search(line) for rule in extra)
+    return bool(extra) and any(rule.search(line) for rule in extra)  # no generator per line

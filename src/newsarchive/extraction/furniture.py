@@ -130,7 +130,8 @@ def in_furniture_but_byline(node: LexborNode, memo: dict[int, bool]) -> bool:
             verdict = known
             break
         path.append(current.mem_id)
-        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        attrs = current.attributes  # a dict built at each read: read once
+        marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if "byline" not in marker.lower() and is_furniture(current):
             verdict = True
             break

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _ARTICLE_TYPES = {
     "article", "newsarticle", "reportagenewsarticle", "blogposting", "webpage",
@@ -74,9 +74,12 @@ MODIFIED_KEYS = (
 
 
 # Date keys a page's embedded application state (Next.js, Nuxt, headless CMS payloads)
-# uses for the article it renders; only ISO values, and only the first of each kind.
+# uses for the article it renders; only ISO values, and only the first of each kind. A
+# key quoted inside a JSON string (\"datePublished\") is matched from its quote, not its
+# backslash: a pattern that starts with a literal lets the engine jump from quote to
+# quote through megabytes of scripts, six times faster, and finds the same keys and values.
 _SCRIPT_DATE = re.compile(
-    r'\\?"(?P<key>datePublished|publishedAt|published_at|publishDate|publish_date|'
+    r'"(?P<key>datePublished|publishedAt|published_at|publishDate|publish_date|'
     r'first_publication_date|date_posted|dateModified|updatedAt|updated_at|modifiedAt)\\?"'
     r'\s*:\s*\\?"(?P<value>(?:19|20)\d\d-\d\d-\d\d(?:[T ][0-9:.+\-Z]{5,})?)'
 )
@@ -112,15 +115,15 @@ _RDFA_PUBLISHED = frozenset(
 _RDFA_MODIFIED = frozenset({"dc:modified", "dcterms:modified"})
 
 
-def _read_rdfa_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
+def _read_rdfa_dates(rdfa: list[_Read], meta: Metadata) -> None:
     """The first element whose RDFa ``property`` names a publication (or modification)
     date and states it in ``content``: the node comes before its comments, which carry
     the same properties."""
-    for node in tree.css("[property][content]"):
+    for node, attrs in rdfa:
         if node.tag == "meta":
             continue  # read with the meta names
-        names = set((node.attributes.get("property") or "").lower().split())
-        value = " ".join((node.attributes.get("content") or "").split())
+        names = set((attrs.get("property") or "").lower().split())
+        value = " ".join((attrs.get("content") or "").split())
         if not value:
             continue
         for wanted, target in ((_RDFA_PUBLISHED, meta.meta_published),
@@ -129,33 +132,87 @@ def _read_rdfa_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
                 target.append((f"rdfa:{sorted(names & wanted)[0]}", value))
 
 
-def _read_itemprop_dates(tree: LexborHTMLParser, meta: Metadata) -> None:
+def _read_itemprop_dates(dated: list[_Read], meta: Metadata) -> None:
     """``itemprop="datePublished"`` on any element (microdata), stated in an attribute or
     as its text; after the meta names, because the same value is usually there too."""
-    for prop, target in (
-        ("datePublished", meta.meta_published),
-        ("dateModified", meta.meta_modified),
-    ):
-        for node in tree.css(f'[itemprop="{prop}"]'):
-            if node.tag == "meta":
-                continue  # already read with the meta names
-            attrs = node.attributes
-            value = attrs.get("datetime") or attrs.get("content") or node.text(deep=True) or ""
-            if value.strip():
-                target.append((f"itemprop:{prop}", " ".join(value.split())))
+    targets = {"datePublished": meta.meta_published, "dateModified": meta.meta_modified}
+    for node, attrs in dated:
+        if node.tag == "meta":
+            continue  # already read with the meta names
+        prop = attrs.get("itemprop") or ""
+        target = targets.get(prop)
+        if target is None:
+            continue  # this property's first value was taken
+        value = attrs.get("datetime") or attrs.get("content") or node.text(deep=True) or ""
+        if value.strip():
+            target.append((f"itemprop:{prop}", " ".join(value.split())))
+            del targets[prop]
+            if not targets:
                 break
 
 
-def _read_microdata_headline(tree: LexborHTMLParser, meta: Metadata) -> None:
+# An element with the attributes it was read with (selectolax builds the dict anew at
+# every read).
+_Read = tuple[LexborNode, dict[str, str | None]]
+# Every element ``read_metadata`` reads but <html>, <title> and the canonical link (found
+# at the top of the page at once), in one query: each query walks the whole page, and
+# these were five.
+_READ = (
+    'script[type="application/ld+json"], meta, [itemprop="datePublished"], '
+    '[itemprop="dateModified"], [itemprop="headline"], [property][content], time[datetime]'
+)
+
+
+@dataclass
+class _Elements:
+    jsonld: list[LexborNode] = field(default_factory=list)
+    metas: list[_Read] = field(default_factory=list)
+    dated: list[_Read] = field(default_factory=list)  # itemprop datePublished/dateModified
+    headlines: list[_Read] = field(default_factory=list)  # itemprop="headline"
+    rdfa: list[_Read] = field(default_factory=list)  # elements with property and content
+    time: _Read | None = None  # the first <time datetime>
+
+
+def _elements(tree: LexborHTMLParser) -> _Elements:
+    """The elements of ``_READ``, sorted by the selector that found them, in page order.
+
+    Lexbor lists an element once for each selector it matches: each is taken once. The
+    tests repeat the selectors' own: lexbor matches ``type`` without ASCII case (HTML's
+    rule for it), ``itemprop`` exactly; lower() equals that ASCII folding on
+    "application/ld+json", whose letters no other character lower-cases to alone.
+    """
+    found = _Elements()
+    seen: set[int] = set()
+    for node in tree.css(_READ):
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        tag, attrs = node.tag, node.attributes
+        if tag == "script" and (attrs.get("type") or "").lower() == "application/ld+json":
+            found.jsonld.append(node)
+        if tag == "meta":
+            found.metas.append((node, attrs))
+        itemprop = attrs.get("itemprop")
+        if itemprop in ("datePublished", "dateModified"):
+            found.dated.append((node, attrs))
+        elif itemprop == "headline":
+            found.headlines.append((node, attrs))
+        if "property" in attrs and "content" in attrs:
+            found.rdfa.append((node, attrs))
+        if tag == "time" and "datetime" in attrs and found.time is None:
+            found.time = (node, attrs)
+    return found
+
+
+def _read_microdata_headline(headlines: list[_Read], meta: Metadata) -> None:
     """The headline a page states in microdata: Joomla prints its article title as
     ``<h2 itemprop="headline">`` (no h1), while its template may make the site's name the
     h1 and its ``<title>`` "Site - Headline". Only when the page has exactly one: a page
     listing several posts marks each one's headline so, and none of them is the page's."""
-    found = tree.css('[itemprop="headline"]')
-    if len(found) != 1:
+    if len(headlines) != 1:
         return
-    node = found[0]
-    value = node.attributes.get("content") if node.tag == "meta" else node.text(deep=True)
+    node, attrs = headlines[0]
+    value = attrs.get("content") if node.tag == "meta" else node.text(deep=True)
     meta.microdata_headline = " ".join((value or "").split())
 
 
@@ -221,18 +278,19 @@ def _orgs(value: Any) -> Any:
     return value if _is_org(value) else None
 
 
-def _jsonld_texts(tree: LexborHTMLParser) -> Iterator[str]:
+def _jsonld_texts(elements: _Elements) -> Iterator[str]:
     """The JSON-LD blocks: in script elements, and in the ``<meta name="script:ld+json">``
     that Remix's ``meta`` export renders when a route states its structured data there."""
-    for script in tree.css('script[type="application/ld+json"]'):
+    for script in elements.jsonld:
         yield script.text(deep=True) or ""
-    for node in tree.css('meta[name="script:ld+json"]'):
-        yield node.attributes.get("content") or ""
+    for _, attrs in elements.metas:
+        if (attrs.get("name") or "") == "script:ld+json":
+            yield attrs.get("content") or ""
 
 
-def _read_jsonld(tree: LexborHTMLParser, meta: Metadata) -> None:
+def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
     best_rank = 99
-    for text in _jsonld_texts(tree):
+    for text in _jsonld_texts(elements):
         try:
             data = json.loads(text or "null", strict=False)
         except (ValueError, RecursionError):
@@ -303,9 +361,9 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     meta = Metadata()
     labelled: dict[str, str] = {}
     authors: dict[str, list[str]] = {}  # per meta name, in page order
-    _read_jsonld(tree, meta)
-    for node in tree.css("meta"):
-        attrs = node.attributes
+    elements = _elements(tree)
+    _read_jsonld(elements, meta)
+    for _, attrs in elements.metas:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         content = (attrs.get("content") or "").strip()
         if not key or not content:
@@ -339,9 +397,9 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     )
     meta.meta_published.sort(key=lambda kv: PUBLISHED_KEYS.index(kv[0]))
     meta.meta_modified.sort(key=lambda kv: MODIFIED_KEYS.index(kv[0]))
-    _read_itemprop_dates(tree, meta)
-    _read_rdfa_dates(tree, meta)
-    _read_microdata_headline(tree, meta)
+    _read_itemprop_dates(elements.dated, meta)
+    _read_rdfa_dates(elements.rdfa, meta)
+    _read_microdata_headline(elements.headlines, meta)
     root = tree.css_first("html")
     meta.lang = (root.attributes.get("lang") or "") if root is not None else ""
     link = tree.css_first('link[rel="canonical"]')
@@ -350,7 +408,6 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
     title = tree.css_first("title")
     if title is not None:
         meta.html_title = " ".join((title.text(deep=True) or "").split())
-    time_node = tree.css_first("article time[datetime], time[datetime]")
-    if time_node is not None:
-        meta.time_datetime = (time_node.attributes.get("datetime") or "").strip()
+    if elements.time is not None:
+        meta.time_datetime = (elements.time[1].get("datetime") or "").strip()
     return meta

@@ -189,9 +189,13 @@ def _labelled_anywhere(
     by every other rule. The label says in words which date it is; a real sidebar of
     other posts labels several days, and then none is taken.
     """
-    if tree.body is None or not dates.PUBLISHED_WORD.search(tree.body.text(separator=" ")):
+    body = tree.body
+    if body is None:
+        return None
+    shown = body.text(separator=" ")
+    if not (dates.may_hold_published_word(shown) and dates.PUBLISHED_WORD.search(shown)):
         return None  # no label at all (most undated pages): the page is not walked
-    text = visible_text(tree.body, hide=_is_comments)
+    text = visible_text(body, hide=_is_comments)
     found = dates.find_text_dates(text, today=today, month_first=month_first)
     days = {dates.local_date(d.value) for d in found if d.labelled and not d.modified}
     if len(days) != 1:
@@ -205,8 +209,8 @@ _COMMENTS = re.compile(r"comment|disqus|respond|reply|коментар", re.IGNO
 
 
 def _is_comments(node: LexborNode) -> bool:
-    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-    return bool(_COMMENTS.search(marker))
+    attrs = node.attributes  # a dict built at each read: read once
+    return bool(_COMMENTS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
 
 
 def _revised(published: DatePick, modified: DatePick | None) -> bool:
@@ -313,13 +317,14 @@ def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | N
     """The first ``<time>`` outside furniture that is not marked as an update: its
     ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
     for node in tree.css("time"):
-        marker = f"{node.attributes.get('class') or ''} {node.attributes.get('itemprop') or ''}"
+        attrs = node.attributes  # a dict built at each read: read once
+        marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
         parent = node.parent
         if parent is not None:
             marker += f" {parent.attributes.get('class') or ''}"
         if dates.MODIFIED_MARKER.search(marker) or in_furniture(node):
             continue
-        stamp = node.attributes.get("datetime")
+        stamp = attrs.get("datetime")
         if stamp:
             parsed = dates.parse_iso(stamp)
         else:
