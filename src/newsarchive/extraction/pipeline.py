@@ -75,7 +75,12 @@ def _extract(
     rules: dict[str, str] = {}
 
     failed: list[str] = []
-    h1s = tree.css("h1")  # the title picker and the headline's windows both start here
+    # The title picker and the headline's windows start at the h1s; the tag rule may read
+    # the tag links: one walk of the page finds both.
+    h1s: list[LexborNode] = []
+    tag_links: list[LexborNode] = []
+    for node in tree.css('h1, a[rel~="tag"]'):
+        (h1s if node.tag == "h1" else tag_links).append(node)
     title = _guarded(
         lambda: _pick_title(tree, meta, profile, url or "", h1s),
         _Field("", "error"),
@@ -102,7 +107,7 @@ def _extract(
         failed,
     )
     rules["author"] = author.rule
-    tags = _guarded(lambda: _pick_tags(tree, meta, profile), _NO_TAGS, "tags", failed)
+    tags = _guarded(lambda: _pick_tags(tree, meta, profile, tag_links), _NO_TAGS, "tags", failed)
     if failed:
         rules["error"] = ",".join(failed)
 
@@ -255,7 +260,9 @@ def _pick_author(
     return _Field(*authors.pick_author(authors.Sources(tree, near, meta, url, text, selector)))
 
 
-def _pick_tags(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> tuple[str, ...]:
+def _pick_tags(
+    tree: LexborHTMLParser, meta: Metadata, profile: Profile, links: list[LexborNode]
+) -> tuple[str, ...]:
     found: list[str] = []
     for selector in profile.tag_selectors:
         try:
@@ -264,7 +271,7 @@ def _pick_tags(tree: LexborHTMLParser, meta: Metadata, profile: Profile) -> tupl
             continue
     found += meta.jsonld_keywords + meta.meta_tags
     if not found:
-        found = _tag_links(tree)
+        found = _tag_links(links)
     return tuple(dict.fromkeys(t for t in found if t))
 
 
@@ -272,14 +279,12 @@ _MAX_TAG_LINKS = 20
 _MAX_TAG_CHARS = 50
 
 
-def _tag_links(tree: LexborHTMLParser) -> list[str]:
+def _tag_links(links: list[LexborNode]) -> list[str]:
     """The post's ``rel="tag"`` links outside furniture ("Етикети: Русе, Дунав"): the
     microformat WordPress and many themes print on a post's tags and categories, for a
     page whose metadata names none. A tag cloud in a sidebar is furniture."""
-    if tree.body is None:
-        return []
     found = []
-    for link in tree.body.css('a[rel~="tag"]')[: _MAX_TAG_LINKS * 2]:
+    for link in links[: _MAX_TAG_LINKS * 2]:
         text = " ".join((link.text(deep=True) or "").split())
         if text and len(text) <= _MAX_TAG_CHARS and not in_furniture(link):
             found.append(text)
