@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive import dates
-from newsarchive.extraction import bylines
+from newsarchive.extraction import far_dates
 from newsarchive.extraction.furniture import (
     NearTitle,
     Replay,
     in_furniture,
-    in_furniture_but_byline,
-    visible_text,
 )
 from newsarchive.extraction.metadata import Metadata, read_script_dates
 from newsarchive.models import Profile, Published
@@ -137,80 +134,10 @@ def _published_candidates(
         yield DatePick(parsed, "meta:script", "meta") if parsed else None
     from_url = dates.parse_url_date(url, today=today)
     yield DatePick(from_url, "generic:url", "url") if from_url else None
-    yield _labelled_anywhere(tree, today, month_first)
-    yield _beside_byline(tree, today, month_first)
-
-
-# The byline elements (``bylines``) and a link to the site's page about a writer.
-_BYLINE_NODES = ", ".join((*bylines.BYLINE_SELECTORS, 'a[href*="/author/"]'))
-_BYLINE_BOX_LEVELS = 3
-_BYLINE_BOX_CHARS = 300
-_NOT_A_BOX = frozenset({"body", "html", "article", "main"})
-_NOT_BYLINE = _NOT_A_BOX | {"meta", "link", "script"}
-
-
-def _beside_byline(
-    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
-) -> DatePick | None:
-    """The date in the small box that holds the byline ("Written by Jane Doe · April 8,
-    2024"), wherever the theme put it: a reader takes the date beside the writer's name
-    for the article's. Last, for pages whose byline box stands apart from the headline
-    (a hero block, an author card) with no date named as one; a box stops growing at 300
-    characters, so a date further down the article is never reached."""
-    if tree.body is None:
-        return None
-    furniture: dict[int, bool] = {}
-    for node in tree.body.css(_BYLINE_NODES)[:20]:
-        if node.tag in _NOT_BYLINE or in_furniture_but_byline(node, furniture):
-            continue
-        box: LexborNode | None = node
-        for _ in range(_BYLINE_BOX_LEVELS):
-            box = box.parent if box is not None else None
-            if box is None or box.tag in _NOT_A_BOX:
-                break
-            text = " ".join((box.text(deep=True, separator=" ") or "").split())
-            if len(text) > _BYLINE_BOX_CHARS:
-                break
-            found = dates.find_text_dates(text, today=today, month_first=month_first)
-            shown = next((d for d in found if not d.modified), None)
-            if shown is not None:
-                return DatePick(shown.value, "generic:beside-byline", "text")
-    return None
-
-
-def _labelled_anywhere(
-    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
-) -> DatePick | None:
-    """The one date the page labels "Published"/"Публикувано", wherever it stands but in
-    readers' comments.
-
-    The last resort, for a post whose meta column is styled as a sidebar
-    ("single-post-sidebar", an ``<aside>`` in the ``<article>``) and so read as furniture
-    by every other rule. The label says in words which date it is; a real sidebar of
-    other posts labels several days, and then none is taken.
-    """
-    body = tree.body
-    if body is None:
-        return None
-    shown = body.text(separator=" ")
-    if not (dates.may_hold_published_word(shown) and dates.PUBLISHED_WORD.search(shown)):
-        return None  # no label at all (most undated pages): the page is not walked
-    text = visible_text(body, hide=_is_comments)
-    found = dates.find_text_dates(text, today=today, month_first=month_first)
-    days = {dates.local_date(d.value) for d in found if d.labelled and not d.modified}
-    if len(days) != 1:
-        return None
-    first = next(d for d in found if d.labelled and not d.modified)
-    return DatePick(first.value, "generic:labelled-anywhere", "text")
-
-
-# Readers' comments, where "Публикувано на …" dates a comment, not the article.
-_COMMENTS = re.compile(r"comment|disqus|respond|reply|коментар", re.IGNORECASE)
-
-
-def _is_comments(node: LexborNode) -> bool:
-    attrs = node.attributes  # a dict built at each read: read once
-    return bool(_COMMENTS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+    labelled = far_dates.labelled_anywhere(tree, today, month_first)
+    yield DatePick(labelled, "generic:labelled-anywhere", "text") if labelled else None
+    beside = far_dates.beside_byline(tree, today, month_first)
+    yield DatePick(beside, "generic:beside-byline", "text") if beside else None
 
 
 def _revised(published: DatePick, modified: DatePick | None) -> bool:
@@ -404,25 +331,9 @@ def _pick_modified(
         parsed = _structured(script_modified, month_first, today)
         return DatePick(parsed, "meta:script", "meta") if parsed else None
     if element is None and undated:
-        return _updated_anywhere(tree, today, month_first)
+        last = far_dates.updated_anywhere(tree, today, month_first)
+        return DatePick(last, "generic:updated-anywhere", "text") if last else None
     return element
-
-
-def _updated_anywhere(
-    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
-) -> DatePick | None:
-    """The one day the article labels "Last updated"/"Последна промяна", wherever it
-    stands outside furniture: a page that dates itself only so, at the end of its text
-    (an office's notice, a government page), is dated by that for its reader. Only for a
-    page with no other date at all; several such days and none is taken."""
-    if tree.body is None or not dates.MODIFIED_WORD.search(tree.body.text(separator=" ")):
-        return None
-    found = dates.find_text_dates(visible_text(tree.body), today=today, month_first=month_first)
-    days = {dates.local_date(d.value) for d in found if d.modified}
-    if len(days) != 1:
-        return None
-    first = next(d for d in found if d.modified)
-    return DatePick(first.value, "generic:updated-anywhere", "text")
 
 
 def _profile_date(

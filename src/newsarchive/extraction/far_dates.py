@@ -1,0 +1,102 @@
+"""Dates a page prints away from its headline, read only when every nearer rule found
+none (``published.pick_dates`` says in which order): each reads much of the page, and
+each takes a date only where the page says in words or in its layout whose date it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsarchive import dates
+from newsarchive.extraction import bylines
+from newsarchive.extraction.furniture import in_furniture_but_byline, visible_text
+from newsarchive.models import Published
+
+# The byline elements (``bylines``) and a link to the site's page about a writer.
+_BYLINE_NODES = ", ".join((*bylines.BYLINE_SELECTORS, 'a[href*="/author/"]'))
+_BYLINE_BOX_LEVELS = 3
+_BYLINE_BOX_CHARS = 300
+_NOT_A_BOX = frozenset({"body", "html", "article", "main"})
+_NOT_BYLINE = _NOT_A_BOX | {"meta", "link", "script"}
+
+
+def beside_byline(
+    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+) -> Published | None:
+    """The date in the small box that holds the byline ("Written by Jane Doe · April 8,
+    2024"), wherever the theme put it: a reader takes the date beside the writer's name
+    for the article's. Last, for pages whose byline box stands apart from the headline
+    (a hero block, an author card) with no date named as one; a box stops growing at 300
+    characters, so a date further down the article is never reached."""
+    if tree.body is None:
+        return None
+    furniture: dict[int, bool] = {}
+    for node in tree.body.css(_BYLINE_NODES)[:20]:
+        if node.tag in _NOT_BYLINE or in_furniture_but_byline(node, furniture):
+            continue
+        box: LexborNode | None = node
+        for _ in range(_BYLINE_BOX_LEVELS):
+            box = box.parent if box is not None else None
+            if box is None or box.tag in _NOT_A_BOX:
+                break
+            text = " ".join((box.text(deep=True, separator=" ") or "").split())
+            if len(text) > _BYLINE_BOX_CHARS:
+                break
+            found = dates.find_text_dates(text, today=today, month_first=month_first)
+            shown = next((d for d in found if not d.modified), None)
+            if shown is not None:
+                return shown.value
+    return None
+
+
+def labelled_anywhere(
+    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+) -> Published | None:
+    """The one date the page labels "Published"/"Публикувано", wherever it stands but in
+    readers' comments.
+
+    The last resort, for a post whose meta column is styled as a sidebar
+    ("single-post-sidebar", an ``<aside>`` in the ``<article>``) and so read as furniture
+    by every other rule. The label says in words which date it is; a real sidebar of
+    other posts labels several days, and then none is taken.
+    """
+    body = tree.body
+    if body is None:
+        return None
+    shown = body.text(separator=" ")
+    if not (dates.may_hold_published_word(shown) and dates.PUBLISHED_WORD.search(shown)):
+        return None  # no label at all (most undated pages): the page is not walked
+    text = visible_text(body, hide=_is_comments)
+    found = dates.find_text_dates(text, today=today, month_first=month_first)
+    days = {dates.local_date(d.value) for d in found if d.labelled and not d.modified}
+    if len(days) != 1:
+        return None
+    return next(d.value for d in found if d.labelled and not d.modified)
+
+
+# Readers' comments, where "Публикувано на …" dates a comment, not the article.
+_COMMENTS = re.compile(r"comment|disqus|respond|reply|коментар", re.IGNORECASE)
+
+
+def _is_comments(node: LexborNode) -> bool:
+    attrs = node.attributes  # a dict built at each read: read once
+    return bool(_COMMENTS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+
+
+def updated_anywhere(
+    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+) -> Published | None:
+    """The one day the article labels "Last updated"/"Последна промяна", wherever it
+    stands outside furniture: a page that dates itself only so, at the end of its text
+    (an office's notice, a government page), is dated by that for its reader. Only for a
+    page with no other date at all; several such days and none is taken."""
+    if tree.body is None or not dates.MODIFIED_WORD.search(tree.body.text(separator=" ")):
+        return None
+    found = dates.find_text_dates(visible_text(tree.body), today=today, month_first=month_first)
+    days = {dates.local_date(d.value) for d in found if d.modified}
+    if len(days) != 1:
+        return None
+    return next(d.value for d in found if d.modified)
