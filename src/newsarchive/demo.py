@@ -16,7 +16,12 @@ from newsarchive.mirror import MirrorServer
 from newsarchive.profiles.loader import builtin_ids
 
 MIRRORS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sites"
-SAMPLE_QUERIES = ("общината бюджет", '"домашни помощници"', "осветление OR транспорт")
+SAMPLE_QUERIES = (
+    "общината бюджет",
+    '"домашни помощници"',
+    "осветление OR транспорт",
+    'author:"иван колев"',  # filters alone: everything by one writer, newest first
+)
 
 
 def _run(args: list[str]) -> int:
