@@ -93,6 +93,8 @@ def test_reads_as_name(text: str, expected: bool) -> None:
     ("text", "expected"),
     [
         ("Снимка: Петър Колев", ""),  # who took the picture, not who wrote
+        ("МП\nМария Петрова\nРепортер", "Мария Петрова"),  # an avatar's initials first
+        ("NB\nNicole Burke", "Nicole Burke"),
         ("Фото: БТА", ""),
         ("Източник: БНР", ""),
         ("Photo: Jane Doe", ""),

@@ -76,6 +76,10 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+# Two or three capitals alone on a line: the initials an avatar shows for the writer.
+_INITIALS = re.compile(r"[A-ZА-Я]{1,3}")
+
+
 def clean_byline(text: str) -> str:
     """The name(s) in a byline element's text, without prefix, date or separators; "" when
     the text does not read as names (too long, a sentence, a bare number or URL).
@@ -89,6 +93,8 @@ def clean_byline(text: str) -> str:
         for line in lines
         if line and _LEADING.sub("", line + " ").strip() and not _CREDIT_LINE.match(line)
     ]
+    if len(lines) > 1 and _INITIALS.fullmatch(lines[0]):
+        lines = lines[1:]  # an avatar's initials ("NB") before the name it stands for
     if not lines or lines[0].startswith("/"):
         return ""  # BTA's editors' sign-off "/ИК/", "/МО/МО/": initials, not a name
     text = _TAIL.sub("", _LEADING.sub("", lines[0]))
