@@ -95,6 +95,8 @@ def test_reads_as_name(text: str, expected: bool) -> None:
         ("Снимка: Петър Колев", ""),  # who took the picture, not who wrote
         ("МП\nМария Петрова\nРепортер", "Мария Петрова"),  # an avatar's initials first
         ("NB\nNicole Burke", "Nicole Burke"),
+        ("This post was written by Jane Doe", "Jane Doe"),  # a lead-in before the label
+        ("Статията е написана от Мария Петрова", "Мария Петрова"),
         ("Фото: БТА", ""),
         ("Източник: БНР", ""),
         ("Photo: Jane Doe", ""),

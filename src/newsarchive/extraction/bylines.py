@@ -38,6 +38,11 @@ _PREFIX = (
     rf"{_LABEL}|{_POSTED_BY}|от|by)"
 )
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
+# The same label after a few words of lead-in: "This post was written by Jane Doe",
+# "Статията е написана от Мария Петрова".
+_LEAD_IN = re.compile(
+    rf"^(?:\S+\s+){{1,4}}(?:{_POSTED_BY}|(?:написана|публикувана)\s+от)\s+", re.IGNORECASE
+)
 # A credit for the pictures or the source ("Снимка: БТА", "Фото: Иван Петров", "Източник:
 # БНР", "Photo: Jane Doe"): it names who took the picture or whom the text was taken
 # from, not who wrote the article, so a byline line ends where one starts.
@@ -97,7 +102,7 @@ def clean_byline(text: str) -> str:
         lines = lines[1:]  # an avatar's initials ("NB") before the name it stands for
     if not lines or lines[0].startswith("/"):
         return ""  # BTA's editors' sign-off "/ИК/", "/МО/МО/": initials, not a name
-    text = _TAIL.sub("", _LEADING.sub("", lines[0]))
+    text = _TAIL.sub("", _LEADING.sub("", _LEAD_IN.sub("", lines[0])))
     text = _TRAILING_MONTH.sub("", text).strip(" ,;:\"'“”")
     if text.lower() in _NOT_NAMES:
         return ""
