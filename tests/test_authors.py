@@ -96,6 +96,8 @@ def test_reads_as_name(text: str, expected: bool) -> None:
         ("МП\nМария Петрова\nРепортер", "Мария Петрова"),  # an avatar's initials first
         ("NB\nNicole Burke", "Nicole Burke"),
         ("This post was written by Jane Doe", "Jane Doe"),  # a lead-in before the label
+        ("Sat, 20 Dec, 2025 - 06:36", ""),  # a byline element holding only its date
+        ("Съб, 20 дек 2025", ""),
         ("Статията е написана от Мария Петрова", "Мария Петрова"),
         ("Фото: БТА", ""),
         ("Източник: БНР", ""),

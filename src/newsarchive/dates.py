@@ -376,6 +376,9 @@ _WEEKDAYS = {
     "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
     "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
+# The names alone, for the rules that must not take one for something else (a byline
+# element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)
 _WEEKDAY_RIGHT_BEFORE = re.compile(
     r"(?<!\w)(?P<wd>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*$",
     re.IGNORECASE,

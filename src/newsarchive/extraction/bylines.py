@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.dates import LABEL_WORDS, MONTH_WORD
+from newsarchive.dates import LABEL_WORDS, MONTH_WORD, WEEKDAY_NAMES
 
 # Elements themes name after the byline, most specific first.
 BYLINE_SELECTORS = (
@@ -104,7 +104,7 @@ def clean_byline(text: str) -> str:
         return ""  # BTA's editors' sign-off "/ИК/", "/МО/МО/": initials, not a name
     text = _TAIL.sub("", _LEADING.sub("", _LEAD_IN.sub("", lines[0])))
     text = _TRAILING_MONTH.sub("", text).strip(" ,;:\"'“”")
-    if text.lower() in _NOT_NAMES:
+    if text.lower() in _NOT_NAMES or text.lower().rstrip(".") in WEEKDAY_NAMES:
         return ""
     if not text or text.startswith(("http", "@")) or _longest_name(text) > _MAX_WORDS:
         return ""
