@@ -167,3 +167,28 @@ def test_a_print_view_declaring_its_articles_canonical_is_still_that_article(
         assert conn.execute("SELECT count(*) FROM shared_canonicals").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_a_page_naming_another_articles_address_leaves_that_article_in_place(
+    tmp_path: Path,
+) -> None:
+    day = dt.datetime(2025, 11, 12, 9, 0)
+    lead = "Общината обяви ремонт на улица номер 12 и нов парк в квартала."
+    conn = connect(tmp_path / "a.db", create=True)
+    try:
+        with conn:
+            store = Store(conn)
+            home = "https://s.bg/novini/1"
+            first = Article(title="Ремонт", text=lead, published=day)
+            assert store.upsert_article(first, site="s", url=home) == "new"
+            other = Article(title="Концерт", text="Концерт на площада в събота.", published=day)
+            assert (
+                store.upsert_article(other, site="s", url=home, source_url="https://s.bg/novini/2")
+                == "new"
+            )
+            edited = Article(title="Ремонт на улицата", text=lead + " Допълнено.", published=day)
+            assert store.upsert_article(edited, site="s", url=home) == "updated"
+        rows = sorted(conn.execute("SELECT url, title FROM articles"))
+        assert rows == [(home, "Ремонт на улицата"), ("https://s.bg/novini/2", "Концерт")]
+    finally:
+        conn.close()

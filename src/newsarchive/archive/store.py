@@ -174,18 +174,20 @@ class Store:
         return row is not None and row[0] != title and row[1] != text[:_OPENING]
 
     def _share(self, key: str, site: str, article_id: int) -> None:
-        """Mark ``key`` as naming no article, and give the article archived under it the
-        URL it was fetched from."""
+        """Mark ``key`` as naming no article but the one that lives there, and give the
+        article archived under it the URL it was fetched from, if that was another: a
+        page at that very URL keeps it (another page naming it is the broken one)."""
         self.conn.execute(
             "INSERT OR IGNORE INTO shared_canonicals (url_key, site, found_at) VALUES (?, ?, ?)",
             (key, site, now_iso()),
         )
-        self.conn.execute("DELETE FROM article_urls WHERE url_key = ?", (key,))
-        self.conn.execute(
+        moved = self.conn.execute(
             "UPDATE articles SET url = source_url, source_url = NULL"
             " WHERE id = ? AND source_url IS NOT NULL",
             (article_id,),
-        )
+        ).rowcount
+        if moved:
+            self.conn.execute("DELETE FROM article_urls WHERE url_key = ?", (key,))
 
     def _same_content(
         self, site: str, pdate: str, values: tuple[Any, ...]
