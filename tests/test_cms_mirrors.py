@@ -10,6 +10,13 @@ as RDFa beside Drupal's month-first default. Each must archive exactly its artic
 under their canonical URLs, with the true title, date and body, and the nightly rerun
 must cost at most three requests. (Authors too: "Написано от" names a person; Drupal's
 "Публикувано от redaktor" names a login, which is no author.)
+
+Three more (``tests/fixtures/make_mirrors_shapes.py``) are shapes of a site rather than of
+a CMS: a modern WordPress theme (page 2 linked only in ``<noscript>``, tag, category, date
+and author archives repeating the posts, ``?amp=1`` and ``/amp/`` copies, core's
+``wp-sitemap.xml``), an old PHP portal (session ids in every link, print views, no
+canonical, ``<base href>``, http and www redirected to one origin) and a site of clickable
+rows and cards with relative dates and a five-entry Atom feed with ``xml:base``.
 """
 
 from __future__ import annotations
@@ -33,6 +40,12 @@ CMS_SITES = {
     "kremena": ("Община Кремена", "https://kremena.bg"),
     # Drupal 7: views ?page=N with a sticky item, RDFa dates, m/d/Y shown, sitemap index
     "yasenkovo": ("Община Ясенково", "https://www.yasenkovo.bg"),
+    # WordPress: <noscript> paging, archives repeating posts, AMP copies, wp-sitemap.xml
+    "zornitsa": ("Община Зорница", "https://zornitsa.bg"),
+    # PHP trans-sid: PHPSESSID/sid in links, print views, <base href>, www/http redirects
+    "kalinovo": ("Община Калиново", "https://kalinovo.bg"),
+    # <tr onclick> rows and <div data-href> cards, "преди 2 дни", Atom with xml:base, ?p=N
+    "rechitsa": ("Община Речица", "https://www.rechitsa.bg"),
 }
 
 
@@ -40,7 +53,24 @@ def _json(site: str, name: str) -> Any:
     return json.loads((SITES / site / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("site", sorted(CMS_SITES))
+# Shapes the generic machinery does not handle yet, each with its cause.
+PENDING = {
+    "zornitsa": "the WordPress comments feed is read as a news source; page 2 linked only "
+    "in <noscript> is not followed",
+    "rechitsa": "a last listing page holding one row whose only link says 'Прочети повече' "
+    "is not an item; a byline runs into the next block's first word",
+}
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        pytest.param(site, marks=pytest.mark.xfail(strict=True, reason=PENDING[site]))
+        if site in PENDING
+        else site
+        for site in sorted(CMS_SITES)
+    ],
+)
 def test_a_cms_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
