@@ -88,7 +88,7 @@ class SourceReader:
             return None
         max_bytes = self.fetcher.options.max_bytes
         articles, sitemaps, cut = feeds.feed_links(
-            page.content, self.profile, kind, max_bytes=max_bytes
+            page.content, self.profile, kind, max_bytes=max_bytes, base=page.final_url
         )
         if cut:
             self.report.warnings.append(f"{url}: {cut}")

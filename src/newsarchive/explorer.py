@@ -89,7 +89,7 @@ class _Explorer:
     def is_feed(self, url: str) -> bool:
         page = self.get(url, "feed")
         entries = self.parse_feed(page.content) if page is not None else []
-        links = (normalize_url(e.url) for e in entries if not e.is_sitemap)
+        links = (normalize_url(e.url, url) for e in entries if not e.is_sitemap)
         self.samples += [u for u in links if u and on_site(u, self.profile)][:3]
         return bool(entries)
 
