@@ -439,6 +439,31 @@ def test_a_last_page_with_one_item_beside_a_larger_sidebar_run_keeps_it() -> Non
     ]
 
 
+def _rows_page(items: list[int]) -> str:
+    """Clickable table rows: the headline is text, the row's one link says "Прочети повече"."""
+    rows = "".join(
+        f"<tr class='news-row' onclick=\"location.href='/novini/statiya/{n}'\">"
+        f"<td>преди {n % 5 + 2} дни</td><td><strong>Заглавие на новина номер {n} за града</strong>"
+        f"<br><span>Кратък текст за новината.</span></td>"
+        f"<td><a href='/novini/statiya/{n}'>Прочети повече</a></td></tr>"
+        for n in items
+    )
+    return _html(f"<main><table class='news-list'>{rows}</table></main>")
+
+
+def test_a_last_page_with_one_read_more_row_keeps_it() -> None:
+    """The last page of a listing of clickable rows holds one row: no run, and its only
+    link is "Прочети повече"; the shape the walk's earlier pages taught, and the row's own
+    headline text, make it the page's item."""
+    learned: list[Shape] = []
+    first = article_links(
+        _rows_page([120, 119, 118, 117]), "https://www.x.bg/novini", BARE, learned
+    )
+    assert len(first) == 4
+    last = article_links(_rows_page([116]), "https://www.x.bg/novini?p=3", BARE, learned)
+    assert [c.url for c in last] == ["https://www.x.bg/novini/statiya/116"]
+
+
 def test_an_items_print_email_and_category_links_do_not_cut_its_card_from_its_date() -> None:
     """Joomla's blog item: the headline, then print and e-mail icons (``rel=nofollow``),
     a link back to the category being read, the date, the intro. Those links tell no item
