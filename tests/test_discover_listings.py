@@ -109,6 +109,13 @@ def test_profile_template_pages() -> None:
         ('<a href="/novini?page=2">»</a>', "/novini?page=2"),
         ('<a href="/novini?page=2">Next</a>', "/novini?page=2"),
         ('<a href="/novini?page=2" aria-label="Следваща"><svg></svg></a>', "/novini?page=2"),
+        # WordPress: "Зареди още" loads page 2 by script; the real link is in <noscript>
+        (
+            '<button class="load-more" data-page="2">Зареди още</button><noscript>'
+            '<a class="next page-numbers" href="/novini/page/2/">← По-стари публикации</a>'
+            "</noscript>",
+            "/novini/page/2/",
+        ),
         (
             "<ul><li>1</li><li><a href='/novini?page=2'>2</a></li>"
             "<li><a href='/novini?page=3'>3</a></li></ul>",
@@ -140,6 +147,7 @@ def test_page_number_is_the_one_after_the_current_page() -> None:
         "<a href='https://other.bg/n?page=2'>Следваща</a>",  # off-site
         "<a href='/n'>Следваща</a>",  # the page itself
         "<a href='/n?page=2'>Следваща новина за кмета</a>",  # a headline, not a pager
+        "<a href='/n?page=2'>«</a>",  # back, not forward
     ],
 )
 def test_no_next_page(body: str) -> None:

@@ -43,6 +43,19 @@ def test_declared_feeds_are_the_sites_own() -> None:
     ]
 
 
+def test_a_comments_feed_is_no_news_source() -> None:
+    """WordPress announces its comments feed on every page beside the posts' one."""
+    head = (
+        '<link rel="alternate" type="application/rss+xml" title="Община X &raquo; Поток"'
+        ' href="https://www.x.bg/feed/">'
+        '<link rel="alternate" type="application/rss+xml"'
+        ' title="Община X &raquo; Поток за коментари" href="https://www.x.bg/comments/feed/">'
+        '<link rel="alternate" type="application/rss+xml" title="Comments Feed"'
+        ' href="https://www.x.bg/2026/11/27/post/feed/">'
+    )
+    assert declared_feeds(tree("", head), HOME, SITE) == ["https://www.x.bg/feed/"]
+
+
 def test_feed_pages_are_links_that_say_rss_or_feed_as_a_word() -> None:
     body = (
         '<a href="/novini/rss.html">RSS</a><a href="/feedback">Обратна връзка</a>'

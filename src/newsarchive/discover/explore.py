@@ -44,6 +44,8 @@ _NEWS_PATH = re.compile(
 )
 # "rss", "atom", "feed(s)" as a word of a link's text or address: /rss.php, /feed/,
 # ?format=rss, "RSS емисии"; not "/feedback" or "Обратна връзка (feedback)"-like pages.
+_COMMENTS = re.compile(r"коментар|comments", re.IGNORECASE)
+_COMMENTS_PATH = re.compile(r"(?:^|/)comments?(?:/|$)", re.IGNORECASE)
 _FEED_HINT = re.compile(r"(?<![^\W_])(?:rss|atom|feeds?)(?![^\W_])", re.IGNORECASE)
 
 
@@ -111,11 +113,20 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
-        if "alternate" in rels and kind in FEED_TYPES:
+        if "alternate" in rels and kind in FEED_TYPES and not _comments_feed(node):
             url = normalize_url(node.attributes.get("href") or "", base)
             if url and on_site(url, profile) and url not in found:
                 found.append(url)
     return found
+
+
+def _comments_feed(link: LexborNode) -> bool:
+    """WordPress (and Drupal, Blogger) announce a feed of readers' comments beside the
+    posts' one, on every page: it links articles already in the posts' feed, so reading
+    it every night costs a request and finds nothing new."""
+    title = link.attributes.get("title") or ""
+    path = urlsplit(link.attributes.get("href") or "").path
+    return bool(_COMMENTS.search(title) or _COMMENTS_PATH.search(path))
 
 
 def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:

@@ -34,9 +34,11 @@ from newsarchive.models import Candidate, Profile
 
 # An icon-only link says it in its aria-label or title, often as "Към следващата страница"
 # (Joomla 4 and Drupal pagers in Bulgarian): "към" and the article-bearing form allowed.
+# WordPress says "← По-стари публикации" ("Older posts"), the arrow pointing back in time.
 _NEXT_TEXT = re.compile(
-    r"^(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|още новини|"
-    r"next(?: page)?|older(?: posts)?)?\s*(?:[»›>→]{1,2})?$",
+    r"^(?:(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|"
+    r"още новини|next(?: page)?|older(?: posts)?)?\s*(?:[»›>→]{1,2})?"
+    r"|(?:[«‹<←]{1,2}\s*)?(?:по-стари (?:публикации|статии|записи)|older entries))$",
     re.IGNORECASE,
 )
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
