@@ -53,24 +53,7 @@ def _json(site: str, name: str) -> Any:
     return json.loads((SITES / site / name).read_text(encoding="utf-8"))
 
 
-# Shapes the generic machinery does not handle yet, each with its cause.
-PENDING = {
-    "zornitsa": "the WordPress comments feed is read as a news source; page 2 linked only "
-    "in <noscript> is not followed",
-    "rechitsa": "a last listing page holding one row whose only link says 'Прочети повече' "
-    "is not an item; a byline runs into the next block's first word",
-}
-
-
-@pytest.mark.parametrize(
-    "site",
-    [
-        pytest.param(site, marks=pytest.mark.xfail(strict=True, reason=PENDING[site]))
-        if site in PENDING
-        else site
-        for site in sorted(CMS_SITES)
-    ],
-)
+@pytest.mark.parametrize("site", sorted(CMS_SITES))
 def test_a_cms_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
