@@ -182,3 +182,38 @@ def test_exploring_learns_the_shape_of_every_news_run_not_only_the_largest() -> 
     patterns = [re.compile(p) for p in found.article_patterns]
     for path in ("/novini/20-slug-20", "/index.php?option=com_content&view=article&id=5&catid=9"):
         assert any(p.search(path) for p in patterns), (path, found.article_patterns)
+
+
+def test_beside_a_feed_one_listing_is_kept() -> None:
+    """Two menu sections list news and the home page names a feed: the feed and the first
+    section are what a nightly run reads (robots.txt, feed, listing: three requests)."""
+
+    def section(first: int) -> str:
+        items = "".join(
+            f'<div class="item"><h2><a href="/novini/{n}-slug-{n}">Общината обяви новина'
+            f" номер {n} за града</a></h2><p>Публикувано: {n} ноември 2025</p></div>"
+            for n in range(first, first - 3, -1)
+        )
+        return f"<html><body>{items}</body></html>"
+
+    pages = {
+        "/": '<html><head><link rel="alternate" type="application/rss+xml" href="/feed/">'
+        '</head><body><ul class="menu"><li><a href="/novini">Новини</a></li>'
+        '<li><a href="/sabitiya">Събития</a></li></ul></body></html>',
+        "/novini": section(23),
+        "/sabitiya": section(13),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = pages.get(request.url.path)
+        if body is None:
+            return httpx.Response(404)
+        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
+
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.feeds == ("https://www.t.bg/feed/",)
+    assert found.listings == ("https://www.t.bg/novini",)
+    assert set(found.notes) == {*found.feeds, *found.listings}

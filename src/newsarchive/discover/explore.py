@@ -29,7 +29,7 @@ CONVENTIONAL_FEEDS = ("/rss", "/feed", "/rss.xml")
 CONVENTIONAL_SITEMAPS = ("/sitemap.xml",)
 MIN_ITEMS = 3  # news items a page needs to count as a listing
 MAX_SECTIONS = 4  # section pages opened per exploration
-MAX_LISTINGS = 2  # listings kept: with robots.txt, a nightly run stays at three requests
+MAX_LISTINGS = 2  # listings kept (one beside a feed): a nightly run stays at three requests
 
 # What a menu calls its news section, in the languages Bulgarian public sites use.
 _NEWS_WORDS = re.compile(
