@@ -7,6 +7,7 @@ import re
 from dataclasses import fields
 
 import httpx
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.explore import (
@@ -16,6 +17,7 @@ from newsarchive.discover.explore import (
     pagination_template,
     section_links,
     shape_pattern,
+    site_name,
 )
 from newsarchive.discover.shape import Shape
 from newsarchive.explorer import explore
@@ -217,3 +219,20 @@ def test_beside_a_feed_one_listing_is_kept() -> None:
     assert found.feeds == ("https://www.t.bg/feed/",)
     assert found.listings == ("https://www.t.bg/novini",)
     assert set(found.notes) == {*found.feeds, *found.listings}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Начало :: Община Калиново", "Община Калиново"),
+        ("Община Речица | Начало", "Община Речица"),
+        ("Home - Sofia Municipality", "Sofia Municipality"),
+        ("Община Русе - Новини и събития", "Община Русе - Новини и събития"),
+        ("Начало", "Начало"),
+    ],
+)
+def test_the_site_name_is_the_home_pages_title_without_its_page_name(
+    title: str, expected: str
+) -> None:
+    """add-site proposes the name: not "Начало :: Община X", the home page's own name."""
+    assert site_name(tree("", f"<title>{title}</title>")) == expected

@@ -178,13 +178,31 @@ def shape_pattern(shape: Shape) -> str:
     return f"^/{path}/?$" if not query else f"^/{path}/?\\?{query}"
 
 
+# A home page's <title> often names the page too: "Начало :: Община X", "Home | X".
+_TITLE_PARTS = re.compile(r"\s+(?:\||::|-|–|—|»|·)\s+")
+_HOME_WORDS = re.compile(
+    r"^(?:начало|начална страница|главна(?: страница)?|home(?: ?page)?|welcome|"
+    r"добре дошли)$",
+    re.IGNORECASE,
+)
+
+
 def site_name(tree: LexborHTMLParser) -> str:
-    """What a home page calls its site: ``og:site_name``, else its ``<title>``."""
+    """What a home page calls its site: ``og:site_name``, else its ``<title>`` without
+    the part naming the page itself ("Начало", "Home")."""
     node = tree.css_first('meta[property="og:site_name"][content]')
     if node is not None and (node.attributes.get("content") or "").strip():
         return " ".join((node.attributes.get("content") or "").split())
     title = tree.css_first("title")
-    return one_line(title.text() or "", 80, ellipsis="") if title is not None else ""
+    if title is None:
+        return ""
+    text = one_line(title.text() or "", 80, ellipsis="")
+    joints = list(_TITLE_PARTS.finditer(text))
+    if joints and _HOME_WORDS.match(text[: joints[0].start()]):
+        return text[joints[0].end() :]
+    if joints and _HOME_WORDS.match(text[joints[-1].end() :]):
+        return text[: joints[-1].start()]
+    return text
 
 
 def pagination_template(listing: str, next_page: str | None) -> str:
