@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.anchors import link_target, page_base
 from newsarchive.discover.items import Items
-from newsarchive.discover.shape import Shape, is_file_path, looks_like_article_path
+from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
 from newsarchive.discover.urls import normalize_url, on_site
 from newsarchive.models import Profile
 from newsarchive.safe_text import one_line
@@ -170,7 +170,10 @@ def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
 def shape_pattern(shape: Shape) -> str:
     """A learned URL shape as a regex on ``urls.article_path`` (any host of the site):
     the constant path segments and query values, anything where items differ."""
-    path = "/".join(re.escape(s) if s is not None else "[^/]+" for s in shape.segments)
+    path = "/".join(
+        "(?:19|20)\\d{2}" if s == YEAR else re.escape(s) if s is not None else "[^/]+"
+        for s in shape.segments
+    )
     query = "".join(
         f"(?=(?:.*&)?{re.escape(name)}={re.escape(value) if value is not None else '[^&]+'}(?:&|$))"
         for name, value in shape.params
