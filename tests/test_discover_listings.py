@@ -448,9 +448,9 @@ def test_a_last_page_with_one_item_beside_a_larger_sidebar_run_keeps_it() -> Non
 
 
 def _rows_page(items: list[int]) -> str:
-    """Clickable table rows: the headline is text, the row's one link says "Прочети повече"."""
+    """Table rows: the headline is text, the row's one link says "Прочети повече"."""
     rows = "".join(
-        f"<tr class='news-row' onclick=\"location.href='/novini/statiya/{n}'\">"
+        "<tr class='news-row'>"
         f"<td>преди {n % 5 + 2} дни</td><td><strong>Заглавие на новина номер {n} за града</strong>"
         f"<br><span>Кратък текст за новината.</span></td>"
         f"<td><a href='/novini/statiya/{n}'>Прочети повече</a></td></tr>"
@@ -460,8 +460,8 @@ def _rows_page(items: list[int]) -> str:
 
 
 def test_a_last_page_with_one_read_more_row_keeps_it() -> None:
-    """The last page of a listing of clickable rows holds one row: no run, and its only
-    link is "Прочети повече"; the shape the walk's earlier pages taught, and the row's own
+    """The last page of a listing of rows holds one row: no run, and its only link is
+    "Прочети повече"; the shape the walk's earlier pages taught, and the row's own
     headline text, make it the page's item."""
     learned: list[Shape] = []
     first = article_links(
@@ -470,6 +470,31 @@ def test_a_last_page_with_one_read_more_row_keeps_it() -> None:
     assert len(first) == 4
     last = article_links(_rows_page([116]), "https://www.x.bg/novini?p=3", BARE, learned)
     assert [c.url for c in last] == ["https://www.x.bg/novini/statiya/116"]
+
+
+def test_clickable_rows_and_cards_without_an_anchor_are_items() -> None:
+    """An old CMS makes the whole row clickable by script, a newer theme the whole card by
+    ``data-href``, and neither prints an ``<a>``; a button's script is no link."""
+    rows = "".join(
+        f"<tr class='news-row' onclick=\"location.href='/novini/statiya/{n}'\">"
+        f"<td>вчера, 14:30</td><td><strong>Заглавие на новина номер {n} за града</strong></td>"
+        "</tr>"
+        for n in (5, 4, 3)
+    )
+    more = "<button onclick=\"load('/novini?p=2')\">Зареди още</button>"
+    table = _html(f"<main><table>{rows}</table>{more}</main>")
+    assert [c.url for c in article_links(table, "https://www.x.bg/novini", BARE)] == [
+        f"https://www.x.bg/novini/statiya/{n}" for n in (5, 4, 3)
+    ]
+    cards = "".join(
+        f'<div class="card" data-href="/novini/statiya/{n}"><h3>Заглавие на новина номер {n}'
+        " за града</h3><p>Кратък текст.</p></div>"
+        for n in (9, 8, 7)
+    )
+    page = _html(f"<main>{cards}</main>")
+    assert [c.url for c in article_links(page, "https://www.x.bg/novini", BARE)] == [
+        f"https://www.x.bg/novini/statiya/{n}" for n in (9, 8, 7)
+    ]
 
 
 def test_an_items_print_email_and_category_links_do_not_cut_its_card_from_its_date() -> None:
