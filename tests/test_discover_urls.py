@@ -86,6 +86,7 @@ def test_every_spelling_of_one_url_has_one_key(variant: str) -> None:
         ("https://x.bg/news.php?sid=9f8e7d6c5b4a39281706f5e4d3c2b1a0&id=3",
          "https://x.bg/news.php?id=3"),
         ("https://x.bg/news.php?sid=3&id=4", "https://x.bg/news.php?sid=3&id=4"),
+        ("https://x.bg/news.php?sid=a1b2c3d4e5f6", "https://x.bg/news.php?sid=a1b2c3d4e5f6"),
         ("https://x.bg/news.php?sid=obshtinskisavet&id=4",
          "https://x.bg/news.php?sid=obshtinskisavet&id=4"),
     ],

@@ -25,9 +25,10 @@ SESSION_PARAMS = re.compile(
     r"^(?:phpsessid|jsessionid|aspsessionid[a-z]*|sessionid|session_id|oscsid|zenid)$",
     re.IGNORECASE,
 )
-# ``sid`` is a session id in phpBB-style software, but a section id elsewhere: dropped
-# only when its value is a token (16+ hex or letter-and-digit characters), not "sid=3".
-_SID = re.compile(r"^sid=(?=[^&]*\d)(?=[^&]*[a-z])[0-9a-z]{16,}$", re.IGNORECASE)
+# ``sid`` is a session id in phpBB-style software, but a story or section id elsewhere
+# (PHP-Nuke's "sid=123"): dropped only when its value is what PHP makes a session id (26
+# to 40 letters and digits, both present: 32 hex in phpBB), not "sid=3" or a short hash.
+_SID = re.compile(r"^sid=(?=[^&]*\d)(?=[^&]*[a-z])[0-9a-z]{26,40}$", re.IGNORECASE)
 _PATH_SESSION = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
