@@ -39,6 +39,11 @@ for site, name, origin in (
     ("dabravino", "Община Дъбравино", "https://www.dabravino.bg"),
     ("kremena", "Община Кремена", "https://kremena.bg"),
     ("yasenkovo", "Община Ясенково", "https://www.yasenkovo.bg"),
+    # and site shapes (tests/fixtures/make_mirrors_shapes.py): WordPress with AMP copies,
+    # session ids with print views, clickable rows with a short Atom feed
+    ("zornitsa", "Община Зорница", "https://zornitsa.bg"),
+    ("kalinovo", "Община Калиново", "https://kalinovo.bg"),
+    ("rechitsa", "Община Речица", "https://www.rechitsa.bg"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

@@ -25,6 +25,39 @@ def test_byline_outside_the_first_article_element() -> None:
     assert extract(html).author == "Мария Петрова"
 
 
+def test_a_byline_ending_its_block_does_not_take_the_next_blocks_first_word() -> None:
+    """ "Автор: Асен Тодоров" closes the meta line; the body below opens with a capital
+    ("Отдел „Закрила на детето“ търси…"), which is the next block's, not a third name."""
+    html = (
+        '<html><body><article class="news-full"><h1>Общината търси приемни семейства</h1>'
+        '<div class="meta">Публикувано: 18.11.2026, 13:40 | Автор: Асен Тодоров</div>'
+        '<div class="article-body"><p>Отдел „Закрила на детето“ търси семейства от общината, '
+        "които да приемат деца.</p>" + PROSE_BG + "</div></article></body></html>"
+    )
+    article = extract(html)
+    assert article.author == "Асен Тодоров"
+    assert str(article.published) == "2026-11-18 13:40:00"
+
+
+def test_a_json_ld_author_given_by_reference_is_the_person_it_names() -> None:
+    """Yoast SEO's graph: the Article's author is ``{"@id": …}``, the Person with its name
+    another node of the ``@graph``; the theme prints no byline."""
+    graph = (
+        '{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "Article", "headline": "Бюджетът е приет",'
+        ' "author": {"@id": "https://x.bg/#/schema/person/ab12"},'
+        ' "publisher": {"@id": "https://x.bg/#organization"}},'
+        '{"@type": "Organization", "@id": "https://x.bg/#organization", "name": "Община X"},'
+        '{"@type": "Person", "@id": "https://x.bg/#/schema/person/ab12", "name": "Ивана Колева"}'
+        "]}"
+    )
+    html = (
+        f'<html><head><script type="application/ld+json">{graph}</script></head>'
+        f"<body><article><h1>Бюджетът е приет</h1>{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Ивана Колева"
+
+
 def test_byline_above_the_main_element() -> None:
     html = (
         '<html><body><div class="hero"><h1>Budget approved</h1><div class="author-info">'

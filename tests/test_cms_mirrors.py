@@ -10,6 +10,13 @@ as RDFa beside Drupal's month-first default. Each must archive exactly its artic
 under their canonical URLs, with the true title, date and body, and the nightly rerun
 must cost at most three requests. (Authors too: "Написано от" names a person; Drupal's
 "Публикувано от redaktor" names a login, which is no author.)
+
+Three more (``tests/fixtures/make_mirrors_shapes.py``) are shapes of a site rather than of
+a CMS: a modern WordPress theme (page 2 linked only in ``<noscript>``, tag, category, date
+and author archives repeating the posts, ``?amp=1`` and ``/amp/`` copies, core's
+``wp-sitemap.xml``), an old PHP portal (session ids in every link, print views, no
+canonical, ``<base href>``, http and www redirected to one origin) and a site of clickable
+rows and cards with relative dates and a five-entry Atom feed with ``xml:base``.
 """
 
 from __future__ import annotations
@@ -33,6 +40,12 @@ CMS_SITES = {
     "kremena": ("Община Кремена", "https://kremena.bg"),
     # Drupal 7: views ?page=N with a sticky item, RDFa dates, m/d/Y shown, sitemap index
     "yasenkovo": ("Община Ясенково", "https://www.yasenkovo.bg"),
+    # WordPress: <noscript> paging, archives repeating posts, AMP copies, wp-sitemap.xml
+    "zornitsa": ("Община Зорница", "https://zornitsa.bg"),
+    # PHP trans-sid: PHPSESSID/sid in links, print views, <base href>, www/http redirects
+    "kalinovo": ("Община Калиново", "https://kalinovo.bg"),
+    # <tr onclick> rows and <div data-href> cards, "преди 2 дни", Atom with xml:base, ?p=N
+    "rechitsa": ("Община Речица", "https://www.rechitsa.bg"),
 }
 
 

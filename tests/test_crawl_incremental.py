@@ -41,3 +41,62 @@ def test_refresh_refetches_archived_articles_without_duplicates(
     assert f"{count} unchanged" in again.stdout
     assert server.not_modified == 0 and len(server.requests) - before > count
     assert run_cli("export", "--db", str(db)).stdout.count("\n") == count
+
+
+def _feed_and_sitemap_site(root: Path, feed: list[int], sitemap: list[int]) -> None:
+    """A site with an RSS feed and a robots.txt sitemap, articles ``/novini/<slug>-<n>``."""
+    origin = "https://www.feedmap.bg"
+    path = "/novini/obshtinata-obyavi-novina-nomer-{n}"
+    root.mkdir(exist_ok=True)
+    (root / "novini").mkdir(exist_ok=True)
+    (root / "robots.txt").write_text(f"User-agent: *\nSitemap: {origin}/sitemap.xml\n")
+    (root / "index.html").write_text(
+        '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+        "</head><body><h1>Община</h1></body></html>",
+        encoding="utf-8",
+    )
+    items = "".join(f"<item><title>Н {n}</title><link>{origin}{path.format(n=n)}</link></item>"
+                    for n in feed)  # fmt: skip
+    (root / "rss.xml").write_text(f"<rss><channel>{items}</channel></rss>", encoding="utf-8")
+    urls = "".join(f"<url><loc>{origin}{path.format(n=n)}</loc></url>" for n in sitemap)
+    (root / "sitemap.xml").write_text(
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+    )
+    for n in sitemap:
+        body = f"<p>Общината обяви новина номер {n} на заседание на общинския съвет днес.</p>"
+        (root / f"{path.format(n=n).lstrip('/')}.html").write_text(
+            f"<html><body><h1>Общината обяви новина номер {n}</h1>"
+            f"<p>Публикувано: 0{n % 9 + 1}.11.2026</p>{body * 4}</body></html>",
+            encoding="utf-8",
+        )
+
+
+def test_a_sitemap_rests_while_the_feed_shows_nothing_slipped_past_it(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Nightly: robots.txt and the feed, not the sitemap, while the feed is unchanged or
+    reaches back to an archived article; once it holds only new ones (a gap: more may
+    have come than it shows) the sitemap is read again."""
+    root = tmp_path / "site"
+    _feed_and_sitemap_site(root, feed=[2, 1], sitemap=[1, 2, 3])
+    profile = tmp_path / "feedmap.toml"
+    profile.write_text('id = "feedmap"\nname = "Ф"\norigin = "https://www.feedmap.bg"\n')
+    args = ("crawl", "feedmap", "--profile", str(profile), "--delay", "0", "--db", str(db))
+
+    def crawl() -> list[str]:
+        with MirrorServer(root) as server:
+            result = run_cli(*args, "--base-url", server.url)
+            assert result.exit_code == 0, result.stderr
+            return [path for path in server.requests if not path.startswith("/novini/")]
+
+    def archived() -> int:
+        return run_cli("export", "--db", str(db)).stdout.count("\n")
+
+    assert "/sitemap.xml" in crawl() and archived() == 3
+    assert crawl() == ["/robots.txt", "/rss.xml"]  # unchanged feed: the sitemap rests
+    _feed_and_sitemap_site(root, feed=[4, 2], sitemap=[1, 2, 3, 4, 5])
+    assert crawl() == ["/robots.txt", "/rss.xml"]  # it reaches back to 2: no gap
+    assert archived() == 4  # 5, only in the sitemap, waits
+    _feed_and_sitemap_site(root, feed=[7, 6], sitemap=[1, 2, 3, 4, 5, 6, 7])
+    assert crawl() == ["/robots.txt", "/rss.xml", "/sitemap.xml"]  # a gap: read it
+    assert archived() == 7

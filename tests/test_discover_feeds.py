@@ -8,8 +8,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from newsarchive.discover.feeds import FeedEntry, parse_feed
+from newsarchive.discover.feeds import FeedEntry, feed_links, parse_feed
 from newsarchive.mirror import MirrorServer
+from newsarchive.models import Profile
 
 from .support import SITES, Result
 
@@ -84,6 +85,25 @@ def test_atom_prefers_the_alternate_link() -> None:
         FeedEntry("https://x.bg/d-4", dt.datetime(2025, 12, 1, 9, 0, tzinfo=dt.UTC)),
         FeedEntry("https://x.bg/e-5", dt.date(2025, 12, 2)),
     ]
+
+
+def test_atom_relative_links_resolve_against_xml_base_then_the_feed() -> None:
+    """RFC 4287 lets an entry's link be relative; a hand-written CMS feed often is."""
+    feed = b"""<?xml version="1.0" encoding="utf-8"?>
+    <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://www.x.bg/novini/">
+      <link rel="self" href="atom.xml"/>
+      <entry><link rel="alternate" href="statiya/12"/><published>2026-11-29</published></entry>
+      <entry xml:base="/arhiv/"><link href="13"/></entry>
+    </feed>"""
+    assert [e.url for e in parse_feed(feed)] == [
+        "https://www.x.bg/novini/statiya/12",
+        "https://www.x.bg/arhiv/13",
+    ]
+    bare = b"""<feed xmlns="http://www.w3.org/2005/Atom">
+      <entry><link href="statiya/1214"/></entry></feed>"""
+    profile = Profile(id="x", name="x", origin="https://www.x.bg")
+    links = feed_links(bare, profile, "feed", base="https://www.x.bg/novini/atom.xml")
+    assert [c.url for c in links.articles] == ["https://www.x.bg/novini/statiya/1214"]
 
 
 def test_sitemap_urlset_with_lastmod_and_news_dates() -> None:

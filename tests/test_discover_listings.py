@@ -109,6 +109,13 @@ def test_profile_template_pages() -> None:
         ('<a href="/novini?page=2">»</a>', "/novini?page=2"),
         ('<a href="/novini?page=2">Next</a>', "/novini?page=2"),
         ('<a href="/novini?page=2" aria-label="Следваща"><svg></svg></a>', "/novini?page=2"),
+        # WordPress: "Зареди още" loads page 2 by script; the real link is in <noscript>
+        (
+            '<button class="load-more" data-page="2">Зареди още</button><noscript>'
+            '<a class="next page-numbers" href="/novini/page/2/">← По-стари публикации</a>'
+            "</noscript>",
+            "/novini/page/2/",
+        ),
         (
             "<ul><li>1</li><li><a href='/novini?page=2'>2</a></li>"
             "<li><a href='/novini?page=3'>3</a></li></ul>",
@@ -140,6 +147,7 @@ def test_page_number_is_the_one_after_the_current_page() -> None:
         "<a href='https://other.bg/n?page=2'>Следваща</a>",  # off-site
         "<a href='/n'>Следваща</a>",  # the page itself
         "<a href='/n?page=2'>Следваща новина за кмета</a>",  # a headline, not a pager
+        "<a href='/n?page=2'>«</a>",  # back, not forward
     ],
 )
 def test_no_next_page(body: str) -> None:
@@ -436,6 +444,56 @@ def test_a_last_page_with_one_item_beside_a_larger_sidebar_run_keeps_it() -> Non
     # the page alone, with nothing learned before it, loses it: what the walk's memory fixes
     assert "https://www.x.bg/novini/14-slug-14" not in [
         c.url for c in article_links(last, page, BARE)
+    ]
+
+
+def _rows_page(items: list[int]) -> str:
+    """Table rows: the headline is text, the row's one link says "Прочети повече"."""
+    rows = "".join(
+        "<tr class='news-row'>"
+        f"<td>преди {n % 5 + 2} дни</td><td><strong>Заглавие на новина номер {n} за града</strong>"
+        f"<br><span>Кратък текст за новината.</span></td>"
+        f"<td><a href='/novini/statiya/{n}'>Прочети повече</a></td></tr>"
+        for n in items
+    )
+    return _html(f"<main><table class='news-list'>{rows}</table></main>")
+
+
+def test_a_last_page_with_one_read_more_row_keeps_it() -> None:
+    """The last page of a listing of rows holds one row: no run, and its only link is
+    "Прочети повече"; the shape the walk's earlier pages taught, and the row's own
+    headline text, make it the page's item."""
+    learned: list[Shape] = []
+    first = article_links(
+        _rows_page([120, 119, 118, 117]), "https://www.x.bg/novini", BARE, learned
+    )
+    assert len(first) == 4
+    last = article_links(_rows_page([116]), "https://www.x.bg/novini?p=3", BARE, learned)
+    assert [c.url for c in last] == ["https://www.x.bg/novini/statiya/116"]
+
+
+def test_clickable_rows_and_cards_without_an_anchor_are_items() -> None:
+    """An old CMS makes the whole row clickable by script, a newer theme the whole card by
+    ``data-href``, and neither prints an ``<a>``; a button's script is no link."""
+    rows = "".join(
+        f"<tr class='news-row' onclick=\"location.href='/novini/statiya/{n}'\">"
+        f"<td>вчера, 14:30</td><td><strong>Заглавие на новина номер {n} за града</strong></td>"
+        "</tr>"
+        for n in (5, 4, 3)
+    )
+    more = "<button onclick=\"load('/novini?p=2')\">Зареди още</button>"
+    table = _html(f"<main><table>{rows}</table>{more}</main>")
+    assert [c.url for c in article_links(table, "https://www.x.bg/novini", BARE)] == [
+        f"https://www.x.bg/novini/statiya/{n}" for n in (5, 4, 3)
+    ]
+    cards = "".join(
+        f'<div class="card" data-href="/novini/statiya/{n}"><h3>Заглавие на новина номер {n}'
+        " за града</h3><p>Кратък текст.</p></div>"
+        for n in (9, 8, 7)
+    )
+    page = _html(f"<main>{cards}</main>")
+    assert [c.url for c in article_links(page, "https://www.x.bg/novini", BARE)] == [
+        f"https://www.x.bg/novini/statiya/{n}" for n in (9, 8, 7)
     ]
 
 

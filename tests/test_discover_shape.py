@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from newsarchive.discover.explore import shape_pattern
 from newsarchive.discover.shape import Shape, learn_shape, looks_like_article_path, split_url
 
 
@@ -81,3 +84,19 @@ def test_a_huge_path_segment_is_judged_by_its_start() -> None:
     """A regex over an 80,000-letter segment would take minutes; the start decides."""
     assert not looks_like_article_path("https://x.bg/" + "a" * 80_000)
     assert looks_like_article_path("https://x.bg/edna-dve-tri-" + "a" * 80_000)
+
+
+def test_a_year_in_the_path_is_no_constant_though_one_page_shares_it() -> None:
+    """WordPress's /2026/11/27/<slug>/: a listing page of November's posts must not teach
+    that articles are in November 2026; the sitemap's October ones are articles too."""
+    shape = learn_shape(
+        split_url(f"https://z.bg/2026/11/{day}/obshtinata-obyavi-novina-{day}/")
+        for day in (27, 25, 23)
+    )
+    assert shape is not None and shape.fixes_something
+    assert shape.matches(split_url("https://z.bg/2026/10/08/kontsert-v-chitalishteto/"))
+    assert shape.matches(split_url("https://z.bg/2027/01/02/nova-godina-v-grada/"))
+    assert not shape.matches(split_url("https://z.bg/kontakti/ekip/rakovoditeli/sluzhiteli/"))
+    pattern = re.compile(shape_pattern(shape))
+    assert pattern.search("/2026/10/08/kontsert-v-chitalishteto/")
+    assert not pattern.search("/za-obshtinata/istoriya/na/grada/")

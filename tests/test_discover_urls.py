@@ -71,6 +71,31 @@ def test_every_spelling_of_one_url_has_one_key(variant: str) -> None:
     assert url_key(variant) == url_key("https://example.bg/news/1?a=1&b=2")
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # PHP's use_trans_sid, after the page's own parameters or before them
+        ("https://x.bg/bg/news.php?id=412&PHPSESSID=b7e4d2a96c1f4e8395a7c3e1f5d70b2c",
+         "https://x.bg/bg/news.php?id=412"),
+        ("https://x.bg/news.php?phpsessid=0c5d8e1f2a3b&id=9", "https://x.bg/news.php?id=9"),
+        # Java's URL rewriting puts it in the path
+        ("https://x.bg/portal/novina.jsp;jsessionid=1A2B3C4D5E6F?id=7",
+         "https://x.bg/portal/novina.jsp?id=7"),
+        ("https://x.bg/novini;JSESSIONID=ab12.node1/", "https://x.bg/novini/"),
+        # phpBB-style sid=<token>; a short sid is a section's id and stays
+        ("https://x.bg/news.php?sid=9f8e7d6c5b4a39281706f5e4d3c2b1a0&id=3",
+         "https://x.bg/news.php?id=3"),
+        ("https://x.bg/news.php?sid=3&id=4", "https://x.bg/news.php?sid=3&id=4"),
+        ("https://x.bg/news.php?sid=a1b2c3d4e5f6", "https://x.bg/news.php?sid=a1b2c3d4e5f6"),
+        ("https://x.bg/news.php?sid=obshtinskisavet&id=4",
+         "https://x.bg/news.php?sid=obshtinskisavet&id=4"),
+    ],
+)  # fmt: skip
+def test_session_ids_are_not_part_of_a_url(url: str, expected: str) -> None:
+    """One article linked from every page under another session id is one URL."""
+    assert normalize_url(url) == expected
+
+
 def test_different_pages_have_different_keys() -> None:
     assert url_key("https://x.bg/news/1") != url_key("https://x.bg/news/1/")
     assert url_key("https://x.bg/news?id=1") != url_key("https://x.bg/news?id=2")

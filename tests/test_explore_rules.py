@@ -7,6 +7,7 @@ import re
 from dataclasses import fields
 
 import httpx
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.explore import (
@@ -16,6 +17,7 @@ from newsarchive.discover.explore import (
     pagination_template,
     section_links,
     shape_pattern,
+    site_name,
 )
 from newsarchive.discover.shape import Shape
 from newsarchive.explorer import explore
@@ -41,6 +43,19 @@ def test_declared_feeds_are_the_sites_own() -> None:
         "https://www.x.bg/novini/rss",
         "https://x.bg/atom.xml",
     ]
+
+
+def test_a_comments_feed_is_no_news_source() -> None:
+    """WordPress announces its comments feed on every page beside the posts' one."""
+    head = (
+        '<link rel="alternate" type="application/rss+xml" title="Община X &raquo; Поток"'
+        ' href="https://www.x.bg/feed/">'
+        '<link rel="alternate" type="application/rss+xml"'
+        ' title="Община X &raquo; Поток за коментари" href="https://www.x.bg/comments/feed/">'
+        '<link rel="alternate" type="application/rss+xml" title="Comments Feed"'
+        ' href="https://www.x.bg/2026/11/27/post/feed/">'
+    )
+    assert declared_feeds(tree("", head), HOME, SITE) == ["https://www.x.bg/feed/"]
 
 
 def test_feed_pages_are_links_that_say_rss_or_feed_as_a_word() -> None:
@@ -169,3 +184,55 @@ def test_exploring_learns_the_shape_of_every_news_run_not_only_the_largest() -> 
     patterns = [re.compile(p) for p in found.article_patterns]
     for path in ("/novini/20-slug-20", "/index.php?option=com_content&view=article&id=5&catid=9"):
         assert any(p.search(path) for p in patterns), (path, found.article_patterns)
+
+
+def test_beside_a_feed_one_listing_is_kept() -> None:
+    """Two menu sections list news and the home page names a feed: the feed and the first
+    section are what a nightly run reads (robots.txt, feed, listing: three requests)."""
+
+    def section(first: int) -> str:
+        items = "".join(
+            f'<div class="item"><h2><a href="/novini/{n}-slug-{n}">Общината обяви новина'
+            f" номер {n} за града</a></h2><p>Публикувано: {n} ноември 2025</p></div>"
+            for n in range(first, first - 3, -1)
+        )
+        return f"<html><body>{items}</body></html>"
+
+    pages = {
+        "/": '<html><head><link rel="alternate" type="application/rss+xml" href="/feed/">'
+        '</head><body><ul class="menu"><li><a href="/novini">Новини</a></li>'
+        '<li><a href="/sabitiya">Събития</a></li></ul></body></html>',
+        "/novini": section(23),
+        "/sabitiya": section(13),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = pages.get(request.url.path)
+        if body is None:
+            return httpx.Response(404)
+        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
+
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.feeds == ("https://www.t.bg/feed/",)
+    assert found.listings == ("https://www.t.bg/novini",)
+    assert set(found.notes) == {*found.feeds, *found.listings}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Начало :: Община Калиново", "Община Калиново"),
+        ("Община Речица | Начало", "Община Речица"),
+        ("Home - Sofia Municipality", "Sofia Municipality"),
+        ("Община Русе - Новини и събития", "Община Русе - Новини и събития"),
+        ("Начало", "Начало"),
+    ],
+)
+def test_the_site_name_is_the_home_pages_title_without_its_page_name(
+    title: str, expected: str
+) -> None:
+    """add-site proposes the name: not "Начало :: Община X", the home page's own name."""
+    assert site_name(tree("", f"<title>{title}</title>")) == expected

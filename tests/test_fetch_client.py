@@ -303,3 +303,47 @@ def test_a_timeout_does_not_mark_the_host_unreachable() -> None:
         with pytest.raises(FetchError):
             fetcher.fetch("https://busy.example/slow")
         assert fetcher.fetch("https://busy.example/ok").status == 200
+
+
+def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
+    """http://www.x.bg/a answers 301 to https://x.bg/a: the site's pages go on linking
+    the old spelling, and each later page is asked for at the new place directly. A
+    redirect to another path, or a temporary one, teaches nothing."""
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        url = str(request.url)
+        asked.append(url)
+        if url.startswith("http://www.x.bg/"):
+            return httpx.Response(301, headers={"Location": url.replace("http://www.", "https://")})
+        if url == "https://y.bg/old":
+            return httpx.Response(301, headers={"Location": "https://z.bg/new"})
+        if url.startswith("https://t.bg/"):
+            return httpx.Response(302, headers={"Location": url.replace("t.bg", "u.bg")})
+        return httpx.Response(200, text="<p>ok</p>", headers={"content-type": "text/html"})
+
+    options = FetchOptions(delay=0, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        first = fetcher.fetch("http://www.x.bg/bg/news.php?id=1")
+        second = fetcher.fetch("http://www.x.bg/bg/news.php?id=2")
+        fetcher.fetch("https://y.bg/old")
+        fetcher.fetch("https://y.bg/other")
+        fetcher.fetch("https://t.bg/a")
+        fetcher.fetch("https://t.bg/b")
+    assert first.final_url == "https://x.bg/bg/news.php?id=1"
+    assert (second.url, second.final_url) == (
+        "http://www.x.bg/bg/news.php?id=2",
+        "https://x.bg/bg/news.php?id=2",
+    )
+    assert asked == [
+        "http://www.x.bg/bg/news.php?id=1",
+        "https://x.bg/bg/news.php?id=1",
+        "https://x.bg/bg/news.php?id=2",
+        "https://y.bg/old",
+        "https://z.bg/new",
+        "https://y.bg/other",
+        "https://t.bg/a",
+        "https://u.bg/a",
+        "https://t.bg/b",
+        "https://u.bg/b",
+    ]

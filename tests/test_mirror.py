@@ -7,6 +7,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.mirror import MirrorServer, main, resolve
 
 
@@ -65,3 +66,22 @@ def test_a_mirror_can_state_its_charset_in_the_header_only(tmp_path: Path) -> No
     assert home.headers["content-type"] == "text/html; charset=windows-1251"
     assert home.text == "<p>Община</p>"
     assert feed.headers["content-type"] == "application/xml"
+
+
+def test_a_mirror_of_a_site_with_one_origin_redirects_other_schemes_and_hosts(
+    tmp_path: Path,
+) -> None:
+    """kalinovo: http:// and www. answer 301 to the https bare host, as the real server's
+    rewrite rules would; ``--base-url``'s transport says what it asked for, as a proxy
+    does, and follows the redirect back through the mirror."""
+    root = _site(tmp_path)
+    (root / "_mirror.json").write_text('{"origin": "https://x.bg"}', encoding="utf-8")
+    with MirrorServer(root) as server:
+        transport = MirrorTransport(server.url, ["x.bg"])
+        with httpx.Client(transport=transport, follow_redirects=True) as client:
+            moved = client.get("http://www.x.bg/news?p=2")
+        direct = httpx.get(server.url + "/news?p=2")  # no proxy headers: served as it is
+    assert moved.status_code == 200 and "page 2" in moved.text
+    assert str(moved.url) == "https://x.bg/news?p=2"
+    assert [r.status_code for r in moved.history] == [301]
+    assert direct.status_code == 200

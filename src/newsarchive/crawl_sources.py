@@ -27,6 +27,13 @@ from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.harvest import Harvester
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
 
+# A sitemap is the site's whole catalogue; what is new since the last run is in its feeds.
+# While every feed shows nothing slipped past it (unchanged, or reaching back to an
+# article already archived), a sitemap read in full or confirmed unchanged this recently
+# is not read again: a nightly run stays at robots.txt, the feed and a listing's first
+# page, and an article only the sitemap lists waits at most this long.
+SITEMAP_REST_DAYS = 7
+
 
 class SourceReader:
     """The reading half of a site's crawl; ``check`` runs before every request (the
@@ -41,6 +48,7 @@ class SourceReader:
         self.fetcher, self.frontier, self.profile = fetcher, frontier, profile
         self.options, self.report, self.harvest = options, report, harvest
         self._check, self._robots_gate = check, robots_gate
+        self._quiet: set[str] = set()  # feeds that showed nothing slipped past them
 
     def read(self, sources: Discovery, skip: set[str] | None = None) -> int:
         """Read feeds and sitemaps, walk listings (but not those in ``skip``, read already
@@ -50,13 +58,17 @@ class SourceReader:
         first = next((u for u in sources.urls if u not in skip), None)
         if first is not None:
             self._robots_gate(first)
-        for url in sources.feeds:
-            if url not in skip:
-                self.feed(url)
+        read_feeds = [url for url in sources.feeds if url not in skip]
+        for url in read_feeds:
+            self.feed(url)
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
+        # The feeds cover the time since the last run: a sitemap read lately can wait.
+        covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
         barren = [
             url for url in sources.sitemaps
-            if url not in skip and self.feed(url, shapes=shapes, kind=SOURCE_SITEMAP) == 0
+            if url not in skip
+            and not (covered and self.frontier.checked_within(url, SITEMAP_REST_DAYS))
+            and self.feed(url, shapes=shapes, kind=SOURCE_SITEMAP) == 0
         ]  # fmt: skip
         if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
             self.frontier.save_discovery(sources.without_sitemaps(barren))
@@ -84,11 +96,15 @@ class SourceReader:
         # candidates' source: a feed's dates are publication dates, a sitemap's are not
         kind = SOURCE_SITEMAP if depth else kind
         page = self._get(url, kind, conditional=True)
+        if page is Miss.UNCHANGED:
+            self.frontier.confirmed(url)
+            if kind == SOURCE_FEED:
+                self._quiet.add(url)
         if isinstance(page, Miss):
             return None
         max_bytes = self.fetcher.options.max_bytes
         articles, sitemaps, cut = feeds.feed_links(
-            page.content, self.profile, kind, max_bytes=max_bytes
+            page.content, self.profile, kind, max_bytes=max_bytes, base=page.final_url
         )
         if cut:
             self.report.warnings.append(f"{url}: {cut}")
@@ -99,7 +115,9 @@ class SourceReader:
             stamp = child.published.isoformat() if child.published else None
             if not self.frontier.unchanged_sitemap(child.url, stamp):
                 held += self.feed(child.url, depth + 1, stamp, shapes, SOURCE_SITEMAP) or 0
-        self._offer(articles)
+        verdicts = self._offer(articles)
+        if kind == SOURCE_FEED and Seen.KNOWN in verdicts:
+            self._quiet.add(url)  # it reaches back to what the archive holds: no gap
         self.harvest.fetch_pending(self._robots_gate)
         self.frontier.save_validators(url, page, lastmod)
         return held

@@ -89,7 +89,7 @@ class _Explorer:
     def is_feed(self, url: str) -> bool:
         page = self.get(url, "feed")
         entries = self.parse_feed(page.content) if page is not None else []
-        links = (normalize_url(e.url) for e in entries if not e.is_sitemap)
+        links = (normalize_url(e.url, url) for e in entries if not e.is_sitemap)
         self.samples += [u for u in links if u and on_site(u, self.profile)][:3]
         return bool(entries)
 
@@ -127,6 +127,7 @@ class _Explorer:
             if self.is_feed(absolute(self.profile, path)):
                 self.add(self.feeds, absolute(self.profile, path), f"{path} answered with a feed")
                 break
+        self.one_listing_beside_a_feed()
         if not (self.feeds or self.listings or self.sitemaps):
             for path in CONVENTIONAL_SITEMAPS:
                 if self.is_feed(absolute(self.profile, path)):
@@ -141,6 +142,18 @@ class _Explorer:
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         )  # fmt: skip
+
+    def one_listing_beside_a_feed(self) -> None:
+        """A feed tells a nightly run what is new; a listing's first page adds the
+        sections it leaves out. Beside a feed, a second listing would make every night
+        four requests (robots.txt, feed, two listings) where three do: the first found,
+        the menu's most news-like, is kept."""
+        if not self.feeds:
+            return
+        for dropped in self.listings[1:]:
+            self.notes.pop(dropped, None)
+            self.pagination.pop(dropped, None)
+        del self.listings[1:]
 
     def section(self, url: str) -> None:
         page = self.get(url, "listing")

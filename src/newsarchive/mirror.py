@@ -6,7 +6,11 @@ query), so one directory can hold listing pages with ``?p=N`` and their articles
 sent without a charset, as many real sites do, so decoding is exercised for real; a mirror
 of a site that states its charset only in the HTTP header (an old CMS configured for
 windows-1251, with no ``<meta charset>``) says so in ``_mirror.json`` at its root:
-``{"content_types": {".html": "text/html; charset=windows-1251"}}``.
+``{"content_types": {".html": "text/html; charset=windows-1251"}}``. A mirror of a site
+whose server sends ``http://`` and ``www.`` to one origin says ``{"origin":
+"https://x.bg"}``: a request whose ``X-Forwarded-Proto``/``X-Forwarded-Host`` (what
+``--base-url``'s transport says it asked for, as a reverse proxy would) name another
+scheme or host is answered ``301`` to the same path on that origin.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -68,13 +72,28 @@ def not_modified(
     return False
 
 
-def _declared_types(root: Path) -> dict[str, str]:
-    """The Content-Type a mirror asks for per file suffix (``_mirror.json``), if any."""
+def _settings(root: Path) -> dict[str, object]:
     settings = root / "_mirror.json"
     if not settings.is_file():
         return {}
-    types = json.loads(settings.read_text(encoding="utf-8")).get("content_types", {})
-    return {str(suffix): str(kind) for suffix, kind in types.items()}
+    data = json.loads(settings.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+def _declared_types(root: Path) -> dict[str, str]:
+    """The Content-Type a mirror asks for per file suffix (``_mirror.json``), if any."""
+    types = _settings(root).get("content_types", {})
+    return {str(suffix): str(kind) for suffix, kind in dict(types).items()}  # type: ignore[call-overload]
+
+
+def _redirect(origin: str, proto: str | None, host: str | None, path: str) -> str | None:
+    """Where a server with one ``origin`` sends a request for another scheme or host."""
+    if not origin or proto is None or host is None:
+        return None
+    want = urlsplit(origin)
+    if proto.lower() == want.scheme and host.lower() == want.netloc.lower():
+        return None
+    return f"{want.scheme}://{want.netloc}{path}"
 
 
 class MirrorServer:
@@ -83,6 +102,7 @@ class MirrorServer:
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0) -> None:
         self.root = Path(root)
         self.content_types = {**CONTENT_TYPES, **_declared_types(self.root)}
+        self.origin = str(_settings(self.root).get("origin", ""))
         self.requests: list[str] = []
         self.not_modified = 0
         self._lock = threading.Lock()
@@ -92,6 +112,15 @@ class MirrorServer:
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 with server._lock:
                     server.requests.append(self.path)
+                moved = _redirect(
+                    server.origin,
+                    self.headers.get("X-Forwarded-Proto"),
+                    self.headers.get("X-Forwarded-Host"),
+                    self.path,
+                )
+                if moved is not None:
+                    self._send(301, "text/html", b"", {"Location": moved})
+                    return
                 found = resolve(server.root, self.path)
                 if found is None:
                     body = b"<html><body><h1>404 Not Found</h1></body></html>"

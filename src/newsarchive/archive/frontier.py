@@ -296,6 +296,26 @@ class Frontier:
                 (url, *validators, page.status, now_iso(), lastmod),
             )
 
+    def confirmed(self, url: str) -> None:
+        """A conditional request answered 304: the saved state was checked again now."""
+        with self.conn:
+            self.conn.execute(
+                "UPDATE fetch_state SET checked_at = ? WHERE url = ?", (now_iso(), url)
+            )
+
+    def checked_within(self, url: str, days: int) -> bool:
+        """Read in full (or confirmed unchanged) less than ``days`` days ago."""
+        row = self.conn.execute(
+            "SELECT checked_at FROM fetch_state WHERE url = ?", (url,)
+        ).fetchone()
+        if row is None:
+            return False
+        try:
+            when = dt.datetime.fromisoformat(row[0])
+        except (TypeError, ValueError):
+            return False
+        return dt.datetime.now(dt.UTC) - when < dt.timedelta(days=days)
+
     def unchanged_sitemap(self, url: str, lastmod: str | None) -> bool:
         """The index says this sitemap has not changed since it was last read in full."""
         if lastmod is None:

@@ -35,10 +35,11 @@ def script_url(script: str) -> str | None:
 
 
 def link_target(anchor: LexborNode) -> str | None:
-    """The raw (unresolved) URL an ``<a>`` leads to: a real ``href`` first, then a URL in
-    a ``javascript:`` href or in ``onclick``."""
+    """The raw (unresolved) URL an ``<a>`` (or a clickable row or card, ``clickables``)
+    leads to: a real ``href`` (``data-href``) first, then a URL in a ``javascript:`` href
+    or in ``onclick``."""
     attrs = anchor.attributes
-    href = (attrs.get("href") or "").strip()
+    href = (attrs.get("href") or attrs.get("data-href") or "").strip()
     scripted = href.lower().startswith("javascript:")
     if href and not scripted and not href.startswith("#"):
         return href
@@ -46,6 +47,28 @@ def link_target(anchor: LexborNode) -> str | None:
         if script and (url := script_url(script)):
             return url
     return None
+
+
+_NOT_CLICKABLE = frozenset({"a", "button", "input", "select", "option", "form", "img", "body"})
+
+
+def link_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The page's ``<a>`` elements and, in document order among them, the rows and cards a
+    script makes clickable: ``<tr onclick="location.href='/novini/12'">``, ``<div
+    data-href="/novini/12">`` (a listing whose only ``<a>`` may say "Прочети повече", or
+    none). Buttons and form controls are not links, whatever their script opens."""
+    anchors = tree.css("a")
+    clickable = [n for n in tree.css("[data-href], [onclick]") if n.tag not in _NOT_CLICKABLE]
+    if not clickable:
+        return anchors  # nearly every page: no second pass
+    seen: set[int] = set()
+    nodes: list[LexborNode] = []
+    for node in tree.css("a, [data-href], [onclick]"):
+        if node.mem_id in seen or (node.tag != "a" and node.tag in _NOT_CLICKABLE):
+            continue
+        seen.add(node.mem_id)
+        nodes.append(node)
+    return nodes
 
 
 def page_base(tree: LexborHTMLParser, page_url: str) -> str:

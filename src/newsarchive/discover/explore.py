@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.anchors import link_target, page_base
 from newsarchive.discover.items import Items
-from newsarchive.discover.shape import Shape, is_file_path, looks_like_article_path
+from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
 from newsarchive.discover.urls import normalize_url, on_site
 from newsarchive.models import Profile
 from newsarchive.safe_text import one_line
@@ -29,7 +29,7 @@ CONVENTIONAL_FEEDS = ("/rss", "/feed", "/rss.xml")
 CONVENTIONAL_SITEMAPS = ("/sitemap.xml",)
 MIN_ITEMS = 3  # news items a page needs to count as a listing
 MAX_SECTIONS = 4  # section pages opened per exploration
-MAX_LISTINGS = 2  # listings kept: with robots.txt, a nightly run stays at three requests
+MAX_LISTINGS = 2  # listings kept (one beside a feed): a nightly run stays at three requests
 
 # What a menu calls its news section, in the languages Bulgarian public sites use.
 _NEWS_WORDS = re.compile(
@@ -44,6 +44,8 @@ _NEWS_PATH = re.compile(
 )
 # "rss", "atom", "feed(s)" as a word of a link's text or address: /rss.php, /feed/,
 # ?format=rss, "RSS емисии"; not "/feedback" or "Обратна връзка (feedback)"-like pages.
+_COMMENTS = re.compile(r"коментар|comments", re.IGNORECASE)
+_COMMENTS_PATH = re.compile(r"(?:^|/)comments?(?:/|$)", re.IGNORECASE)
 _FEED_HINT = re.compile(r"(?<![^\W_])(?:rss|atom|feeds?)(?![^\W_])", re.IGNORECASE)
 
 
@@ -111,11 +113,20 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
-        if "alternate" in rels and kind in FEED_TYPES:
+        if "alternate" in rels and kind in FEED_TYPES and not _comments_feed(node):
             url = normalize_url(node.attributes.get("href") or "", base)
             if url and on_site(url, profile) and url not in found:
                 found.append(url)
     return found
+
+
+def _comments_feed(link: LexborNode) -> bool:
+    """WordPress (and Drupal, Blogger) announce a feed of readers' comments beside the
+    posts' one, on every page: it links articles already in the posts' feed, so reading
+    it every night costs a request and finds nothing new."""
+    title = link.attributes.get("title") or ""
+    path = urlsplit(link.attributes.get("href") or "").path
+    return bool(_COMMENTS.search(title) or _COMMENTS_PATH.search(path))
 
 
 def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
@@ -159,7 +170,10 @@ def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
 def shape_pattern(shape: Shape) -> str:
     """A learned URL shape as a regex on ``urls.article_path`` (any host of the site):
     the constant path segments and query values, anything where items differ."""
-    path = "/".join(re.escape(s) if s is not None else "[^/]+" for s in shape.segments)
+    path = "/".join(
+        "(?:19|20)\\d{2}" if s == YEAR else re.escape(s) if s is not None else "[^/]+"
+        for s in shape.segments
+    )
     query = "".join(
         f"(?=(?:.*&)?{re.escape(name)}={re.escape(value) if value is not None else '[^&]+'}(?:&|$))"
         for name, value in shape.params
@@ -167,13 +181,31 @@ def shape_pattern(shape: Shape) -> str:
     return f"^/{path}/?$" if not query else f"^/{path}/?\\?{query}"
 
 
+# A home page's <title> often names the page too: "Начало :: Община X", "Home | X".
+_TITLE_PARTS = re.compile(r"\s+(?:\||::|-|–|—|»|·)\s+")
+_HOME_WORDS = re.compile(
+    r"^(?:начало|начална страница|главна(?: страница)?|home(?: ?page)?|welcome|"
+    r"добре дошли)$",
+    re.IGNORECASE,
+)
+
+
 def site_name(tree: LexborHTMLParser) -> str:
-    """What a home page calls its site: ``og:site_name``, else its ``<title>``."""
+    """What a home page calls its site: ``og:site_name``, else its ``<title>`` without
+    the part naming the page itself ("Начало", "Home")."""
     node = tree.css_first('meta[property="og:site_name"][content]')
     if node is not None and (node.attributes.get("content") or "").strip():
         return " ".join((node.attributes.get("content") or "").split())
     title = tree.css_first("title")
-    return one_line(title.text() or "", 80, ellipsis="") if title is not None else ""
+    if title is None:
+        return ""
+    text = one_line(title.text() or "", 80, ellipsis="")
+    joints = list(_TITLE_PARTS.finditer(text))
+    if joints and _HOME_WORDS.match(text[: joints[0].start()]):
+        return text[joints[0].end() :]
+    if joints and _HOME_WORDS.match(text[joints[-1].end() :]):
+        return text[: joints[-1].start()]
+    return text
 
 
 def pagination_template(listing: str, next_page: str | None) -> str:

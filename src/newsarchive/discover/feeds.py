@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
+from urllib.parse import urljoin
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -46,6 +47,7 @@ _ENTRY_ELEMENTS = 256  # elements kept inside one entry: plenty for a real one
 _ENTRY_DEPTH = 3  # <url><news:news><news:publication_date> is the deepest we read
 _URL_SPAN = 8 * 1024  # the regex fallback's overlap between chunks: longer URLs are lost
 _KEEP = 1024 * 1024  # what the parser read, kept for the regex fallback: a real feed is less
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,7 @@ class _Collector:
         self._builder: ET.TreeBuilder | None = None
         self._open: list[bool] = []  # per open element inside the entry: kept?
         self._kept = 0
+        self.base = ""  # xml:base of the elements around the entries (Atom's <feed>)
 
     def _entry_names(self) -> tuple[str, ...]:
         return ("url", "sitemap") if self.kind in ("urlset", "sitemapindex") else ("item", "entry")
@@ -184,6 +187,8 @@ class _Collector:
         self.kind = self.kind or name
         if self._builder is None:
             if name not in self._entry_names():
+                if _XML_BASE in attrib:
+                    self.base = urljoin(self.base, attrib[_XML_BASE].strip())
                 return
             self._builder, self._kept = ET.TreeBuilder(), 0
         keep = len(self._open) < _ENTRY_DEPTH and self._kept < _ENTRY_ELEMENTS
@@ -215,7 +220,7 @@ class _Collector:
         if self.kind in ("urlset", "sitemapindex"):
             entry = _sitemap_entry(node, is_sitemap=name == "sitemap")
         else:
-            entry = _rss_item(node) if name == "item" else _atom_entry(node)
+            entry = _rss_item(node) if name == "item" else _atom_entry(node, self.base)
         if entry is None or entry.url in self.entries:
             return
         if len(self.entries) >= self.max_entries:
@@ -302,15 +307,22 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
     return FeedEntry(link, parse_feed_date(date) if date else None)
 
 
-def _atom_entry(node: ET.Element) -> FeedEntry | None:
+def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
+    """An Atom entry's alternate link. Atom allows it relative (RFC 4287 section 4.2.7.1),
+    resolved against ``xml:base`` on the feed, the entry or the link itself; what is still
+    relative then is resolved against the feed's own URL by ``feed_links``."""
     links = [child for child in _children(node, "link") if child.get("href")]
     preferred = [c for c in links if c.get("rel", "alternate") == "alternate"]
     candidates = preferred or links
     if not candidates:
         return None
     chosen = candidates[0]
+    for holder in (node, chosen):
+        if _XML_BASE in holder.attrib:
+            base = urljoin(base, holder.attrib[_XML_BASE].strip())
+    href = chosen.get("href", "").strip()
     date = _child_text(node, "published", "updated")
-    return FeedEntry(chosen.get("href", ""), parse_iso(date) if date else None)
+    return FeedEntry(urljoin(base, href) if base else href, parse_iso(date) if date else None)
 
 
 _LINK_RE = re.compile(
@@ -336,20 +348,28 @@ def _links_by_regex(body: _Body) -> Iterator[FeedEntry]:
 
 
 def feed_links(
-    content: bytes, profile: Profile, source: str, *, max_bytes: int = MAX_BYTES
+    content: bytes,
+    profile: Profile,
+    source: str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    base: str | None = None,
 ) -> FeedLinks:
     """A feed's or sitemap's article URLs, the child sitemaps on the site to read next,
     and ``cut``: why the document was not read in full (print it as a warning), or None.
 
     The entry's date (``pubDate``, ``lastmod``, ``news:publication_date``) travels as the
     candidate's listed date, so ``--since`` skips old entries without fetching them; a
-    child sitemap keeps its ``lastmod`` so an unchanged one is not fetched again.
+    child sitemap keeps its ``lastmod`` so an unchanged one is not fetched again. A link
+    still relative after ``xml:base`` resolves against ``base``, the feed's own URL
+    (``source`` when that is one), as a feed reader would.
     """
     feed = read_feed(content, max_bytes=max_bytes)
+    feed_url = base or (source if source.startswith(("http://", "https://")) else None)
     articles: list[Candidate] = []
     children: list[FeedEntry] = []
     for entry in feed.entries:
-        url = normalize_url(entry.url)
+        url = normalize_url(entry.url, feed_url)  # a relative link: against the feed's URL
         if url is None:
             continue
         if entry.is_sitemap:

@@ -88,7 +88,9 @@ def _is_item(card: Card, date_of: DateOf) -> bool:
 
 def _is_lone_item(card: Card, furniture: Furniture, shape: Shape | None = None) -> bool:
     """A headline outside the runs: its link reads like a headline, nothing around it is,
-    or is named like, furniture, and its URL fits.
+    or is named like, furniture, and its URL fits. Where the headline is the card's text
+    and its one link a "Прочети повече" (a clickable row or card), a shape that fixes
+    something lets the card's own words stand for the headline.
 
     With the ``shape`` the page's news runs taught (a lead story beside them), the URL must
     have that shape; a shape that fixes nothing (``/<anything>``) needs the URL to look
@@ -96,11 +98,13 @@ def _is_lone_item(card: Card, furniture: Furniture, shape: Shape | None = None) 
     with no run of news cards: the last page of a listing holds one item), the URL must
     look like an article's.
     """
-    if card.link_words < MIN_HEADLINE_WORDS:
+    fixed = shape is not None and shape.fixes_something
+    if card.link_words < MIN_HEADLINE_WORDS and not (
+        fixed and card.words >= MIN_HEADLINE_WORDS + 2
+    ):
         return False
     if shape is not None and not shape.matches(card.parts):
         return False
-    fixed = shape is not None and shape.fixes_something
     return (fixed or looks_like_article_path(card.url)) and not furniture.holds(card.node)
 
 

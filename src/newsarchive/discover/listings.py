@@ -4,7 +4,9 @@ Links: with a profile article pattern, the links that match it. Without one, the
 own structure decides (``news_items``): runs of alike cards holding a headline and
 usually a date, outside menus and other furniture, with the article URL shape learned from
 those cards. Script-opened URLs (``onclick="ShowWindow('/news?id=1')"``, ASP.NET postback
-options) count as links (``anchors.link_target``). Every step is linear in the page size.
+options) count as links (``anchors.link_target``), and so do rows and cards made
+clickable by script or ``data-href`` (``anchors.link_nodes``). Every step is linear in
+the page size.
 Paging: with no ``pagination`` template, ``rel=next``, a "Следваща"/"Напред"/"»" link or the
 link to page N+1 among the page numbers.
 """
@@ -18,7 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.dates import local_date, parse_text_date
-from newsarchive.discover.anchors import link_target, page_base
+from newsarchive.discover.anchors import link_nodes, link_target, page_base
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
@@ -34,9 +36,11 @@ from newsarchive.models import Candidate, Profile
 
 # An icon-only link says it in its aria-label or title, often as "Към следващата страница"
 # (Joomla 4 and Drupal pagers in Bulgarian): "към" and the article-bearing form allowed.
+# WordPress says "← По-стари публикации" ("Older posts"), the arrow pointing back in time.
 _NEXT_TEXT = re.compile(
-    r"^(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|още новини|"
-    r"next(?: page)?|older(?: posts)?)?\s*(?:[»›>→]{1,2})?$",
+    r"^(?:(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|"
+    r"още новини|next(?: page)?|older(?: posts)?)?\s*(?:[»›>→]{1,2})?"
+    r"|(?:[«‹<←]{1,2}\s*)?(?:по-стари (?:публикации|статии|записи)|older entries))$",
     re.IGNORECASE,
 )
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
@@ -68,7 +72,7 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     here_netloc, here_path, here_query = split_normal(here) if here else ("", "", "")
     here_params = set(here_query.split("&")) - {""}
     links: list[Link] = []
-    for anchor in tree.css("a"):
+    for anchor in link_nodes(tree):
         raw = link_target(anchor)
         if not raw:
             continue

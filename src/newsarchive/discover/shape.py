@@ -93,6 +93,13 @@ def split_url(url: str) -> UrlParts:
     )
 
 
+# A segment of a date in the path (WordPress's /2026/11/27/<slug>/) is no constant, even
+# when every item of a page shares it: next month's articles, and the sitemap's older
+# ones, have another. The shape keeps it as "a year" rather than as anything at all.
+YEAR = "\x00year"
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
 @dataclass(frozen=True)
 class Shape:
     """The shared shape of a set of URLs: what stays the same, and where items differ.
@@ -127,7 +134,7 @@ class Shape:
             return None
         key: list[str] = []
         for have, want in zip(url.segments, self.segments, strict=True):
-            if want is None:
+            if want is None or (want == YEAR and _YEAR.match(have)):
                 key.append(have)
             elif have != want:
                 return None
@@ -161,12 +168,15 @@ def learn_shape(urls: Iterable[UrlParts]) -> Shape | None:
     # two items titled "Съобщение" share a slug, a third will not)
     segments: tuple[str | None, ...] = ()
     for col in columns:
-        varies = None in segments or len(set(col)) > 1
+        varies = None in segments or YEAR in segments or len(set(col)) > 1
+        if not varies and _YEAR.match(col[0]):
+            segments += (YEAR,)
+            continue
         segments += (None if varies else col[0],)
     params = tuple(
         (name, values.pop() if len(values := {url.query[name] for url in members}) == 1 else None)
         for name in names
     )
     if None not in segments and all(value is not None for _, value in params):
-        return None  # one URL repeated: nothing tells items apart
+        return None  # one URL repeated: nothing tells items apart (a year alone does not)
     return Shape(netloc=netloc, segments=segments, params=params)

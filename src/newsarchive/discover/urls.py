@@ -17,6 +17,19 @@ from newsarchive.discover.shape import looks_like_article_path
 from newsarchive.models import Profile
 
 TRACKING_PARAMS = re.compile(r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid)$", re.IGNORECASE)
+# Session ids a server writes into links for visitors without cookies (PHP's
+# use_trans_sid, Java's URL rewriting, ASP, osCommerce, Zen Cart): another one on every
+# page it renders, so one article would be queued and archived under as many URLs as
+# there are pages linking to it; the page itself never depends on it.
+SESSION_PARAMS = re.compile(
+    r"^(?:phpsessid|jsessionid|aspsessionid[a-z]*|sessionid|session_id|oscsid|zenid)$",
+    re.IGNORECASE,
+)
+# ``sid`` is a session id in phpBB-style software, but a story or section id elsewhere
+# (PHP-Nuke's "sid=123"): dropped only when its value is what PHP makes a session id (26
+# to 40 letters and digits, both present: 32 hex in phpBB), not "sid=3" or a short hash.
+_SID = re.compile(r"^sid=(?=[^&]*\d)(?=[^&]*[a-z])[0-9a-z]{26,40}$", re.IGNORECASE)
+_PATH_SESSION = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -73,7 +86,7 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
 
     Lower-case host without a default port, dot segments resolved, one percent-encoding
     (so a Cyrillic slug typed raw or escaped is one URL), no fragment, no tracking
-    parameters. Parameter order is kept: servers may care; ``url_key`` does not.
+    parameters or session ids. Parameter order is kept: servers may care; ``url_key`` does not.
     """
     url = url.strip()
     if not url or url.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
@@ -90,13 +103,20 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
         host = f"[{host}]"
     if port is not None and str(port) != _DEFAULT_PORTS[parts.scheme]:
         host = f"{host}:{port}"
-    path = _remove_dot_segments(_requote(parts.path or "/", "/:@!$&'()*+,;="))
+    raw_path = parts.path or "/"
+    if ";" in raw_path:
+        raw_path = _PATH_SESSION.sub("", raw_path)
+    path = _remove_dot_segments(_requote(raw_path, "/:@!$&'()*+,;="))
     query = "&".join(
-        _requote(q, "/?:@!$'()*+,;=&")
-        for q in parts.query.split("&")
-        if q and not TRACKING_PARAMS.match(q.split("=", 1)[0])
+        _requote(q, "/?:@!$'()*+,;=&") for q in parts.query.split("&") if q and _kept(q)
     )
     return urlunsplit((parts.scheme, host, path, query, ""))
+
+
+def _kept(param: str) -> bool:
+    """A query parameter that may change the page: not tracking, not a session id."""
+    name = param.split("=", 1)[0]
+    return not (TRACKING_PARAMS.match(name) or SESSION_PARAMS.match(name) or _SID.match(param))
 
 
 def url_key(url: str) -> str:

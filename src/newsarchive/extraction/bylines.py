@@ -153,10 +153,12 @@ def byline_in_text(text: str) -> str:
     A name is one to three capitalised words; a third one followed by a lower-case word
     starts the next sentence ("Иван Петров Общината съобщи"). "От" opens sentences as
     often as bylines ("От Община Русе съобщиха, че…", "От БТА научихме"), so after it
-    the name needs two words and must not run on into a lower-case word.
+    the name needs two words and must not run on into a lower-case word. A line break
+    (``furniture.text_near_title`` keeps one where a block ends) ends the name.
     """
     for m in _IN_TEXT.finditer(text):
-        words = text[m.end() :].split(maxsplit=16)
+        # a line break in ``text`` is where a block ended: the name does not run past it
+        words = text[m.end() :].lstrip().split("\n", 1)[0].split(maxsplit=16)
         names, end = _names_at(words)
         if not names or any(" ".join(names[0][:k]).lower() in _NOT_NAMES for k in (1, 2)):
             continue

@@ -260,10 +260,12 @@ def text_near_title(
         if not more and not _text_before(node):
             node = parent
             continue  # a wrapper that adds nothing (page builders nest a dozen deep)
+        # what follows a block's end starts a line of its own
+        joint = "\n" if (node.tag or "") in blocks.BLOCK_TAGS else " "
         node = parent
         widened.append(parent)
         if more:
-            after = f"{after} {more}".strip()
+            after = f"{after}{joint}{more}".strip()
             yield " " + after[:_AFTER_TITLE]
     heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
     for ancestor in widened:  # rarely reached: only when no window after held a date
@@ -291,17 +293,27 @@ def _headline_h1(h1s: list[LexborNode], titles: tuple[str, ...]) -> LexborNode |
 
 def _text_after(node: LexborNode, limit: int) -> str:
     """The visible text of the siblings after ``node``, about ``limit`` characters: read
-    forward from the headline, so a window costs its own size, not the page above it."""
+    forward from the headline, so a window costs its own size, not the page above it.
+
+    Where a block sibling starts or ends, the text says so with a line break (otherwise
+    single spaces): a byline's name ends with its block ("Автор: Асен Тодоров" and then
+    the body's "Отдел „Закрила…"), while a date may run on through inline elements."""
     parts: list[str] = []
     size = 0
+    broken = False  # the last sibling read (text or <br>) was a block
     sibling = node.next
     while sibling is not None and size < limit:
-        text = _own_text(sibling, limit - size)
+        block = (sibling.tag or "") in blocks.BLOCK_TAGS or sibling.tag == "br"
+        text = " ".join(_own_text(sibling, limit - size).split())
         if text:
+            if parts:
+                parts.append("\n" if block or broken else " ")
             parts.append(text)
             size += len(text) + 1
+        if text or block:
+            broken = block
         sibling = sibling.next
-    return " ".join(" ".join(parts).split())
+    return "".join(parts)
 
 
 def _text_before(node: LexborNode) -> bool:

@@ -259,6 +259,17 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+def _referenced(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    """An author given as a reference (``{"@id": ".../#/schema/person/…"}``) replaced by
+    the node it names: Yoast SEO, on most WordPress sites, states the Article's author
+    only so, with the Person and its name elsewhere in the ``@graph``."""
+    if isinstance(value, list):
+        return [_referenced(item, by_id) for item in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    return value
+
+
 def _is_org(value: Any) -> bool:
     return isinstance(value, dict) and bool(
         _types(value) & {"organization", "newsmediaorganization"}
@@ -295,7 +306,9 @@ def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
             data = json.loads(text or "null", strict=False)
         except (ValueError, RecursionError):
             continue
-        for node in _walk_jsonld(data):
+        nodes = list(_walk_jsonld(data))
+        by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
+        for node in nodes:
             kinds = _types(node)
             if not kinds & _ARTICLE_TYPES:
                 continue
@@ -313,7 +326,8 @@ def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
             if isinstance(published, str) and published.strip():
                 if rank < best_rank or not meta.jsonld_published:
                     meta.jsonld_published = published.strip()
-            people, orgs = _names(_people(node.get("author"))), _names(_orgs(node.get("author")))
+            author = _referenced(node.get("author"), by_id)
+            people, orgs = _names(_people(author)), _names(_orgs(author))
             if people and (rank < best_rank or not meta.jsonld_author):
                 meta.jsonld_author = ", ".join(dict.fromkeys(people))
             if orgs and (rank < best_rank or not meta.jsonld_org_author):

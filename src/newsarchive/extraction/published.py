@@ -44,6 +44,10 @@ def _structured(value: str, month_first: bool, today: dt.date | None) -> Publish
     return parsed
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\n", " ") if "\n" in text else text
+
+
 def pick_dates(
     tree: LexborHTMLParser,
     near: NearTitle,
@@ -73,9 +77,10 @@ def pick_dates(
     month_first = dates.month_first_language(meta.lang)
     dated = Replay(_dated_texts(tree, today, month_first))
     # The windows around the headline with their dates, each read once for all the rules.
+    # (Read as one line: the line breaks a window keeps where blocks end are the bylines'.)
     windows = Replay(
         (window, dates.find_text_dates(window, today=today, month_first=month_first))
-        for window in near
+        for window in (_one_line(text) for text in near)
     )
     candidates = _published_candidates(tree, windows, meta, profile, today, url, scripts, dated)
     published = next((c for c in candidates if c), None)

@@ -243,6 +243,8 @@ class Fetcher:
         self._hosts: dict[str, _Host] = {}
         self._robots: dict[str, Protego | str | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
+        # (scheme, netloc) -> (scheme, netloc): a server that moved every path there
+        self._moves: dict[tuple[str, str], tuple[str, str]] = {}
         self.stats = FetchStats()
         self._client = httpx.Client(
             headers={"User-Agent": self.options.user_agent, "Accept-Language": "bg,en;q=0.5"},
@@ -382,9 +384,10 @@ class Fetcher:
         """
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
-        host = self._host(_netloc(url))
+        target = self._moved(url)
+        host = self._host(_netloc(target))
         _refuse_unreachable(host, url)
-        if check_robots and not self.allowed(url):
+        if check_robots and not self.allowed(target):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         _refuse_unreachable(host, url)
         headers = {}
@@ -412,7 +415,7 @@ class Fetcher:
                 with host.slots:
                     self._check_stop()
                     status, resp_headers, content, final = self._get(
-                        url, headers, check_robots=check_robots, max_bytes=max_bytes
+                        target, headers, check_robots=check_robots, max_bytes=max_bytes
                     )
             except FetchError:
                 raise
@@ -575,6 +578,7 @@ class Fetcher:
                 location = response.headers.get("location")
                 if status in REDIRECT_STATUSES and location:
                     following = self._follow(url, current, location, status)
+                    self._learn_move(current, following, status)
                     if check_robots and not self.allowed(following, redirected_from=url):
                         raise RobotsDisallowed(
                             f"redirected to {following}, disallowed by robots.txt: {url}", url=url
@@ -600,6 +604,32 @@ class Fetcher:
         raise RedirectRefused(
             f"more than {self.options.max_redirects} redirects", url=url, shown=self.describe(url)
         )
+
+    def _learn_move(self, current: str, following: str, status: int) -> None:
+        """A permanent redirect to the same path and query on another scheme or host
+        (``http://www.x.bg/a`` to ``https://x.bg/a``) is the server moving every path: the
+        site's pages still link the old spelling, and asking there first would cost each
+        page two requests."""
+        if status not in (301, 308):
+            return
+        old, new = urlsplit(current), urlsplit(following)
+        if (old.path, old.query) != (new.path, new.query):
+            return
+        if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
+            with self._lock:
+                self._moves[(old.scheme, old.netloc.lower())] = (new.scheme, new.netloc)
+
+    def _moved(self, url: str) -> str:
+        """``url`` where the server said it moved every path (a few hops at most)."""
+        if not self._moves:
+            return url
+        parts = urlsplit(url)
+        for _ in range(3):
+            where = self._moves.get((parts.scheme, parts.netloc.lower()))
+            if where is None:
+                break
+            parts = parts._replace(scheme=where[0], netloc=where[1])
+        return parts.geturl()
 
     def _follow(self, url: str, current: str, location: str, status: int) -> str:
         """The redirect target, if it may be followed; ``RedirectRefused`` says why not."""

@@ -48,6 +48,10 @@ class MirrorTransport(httpx.BaseTransport):
         target = httpx.URL(self.contacted(str(real)))
         request.url = target
         request.headers["Host"] = target.netloc.decode("ascii")
+        # what a reverse proxy tells the server behind it: the scheme and host asked for
+        # (a mirror of a site that redirects http:// or www. to one origin needs them)
+        request.headers["X-Forwarded-Proto"] = real.scheme
+        request.headers["X-Forwarded-Host"] = real.netloc.decode("ascii")
         try:
             response = self._inner.handle_request(request)
         finally:
