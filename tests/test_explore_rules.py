@@ -186,9 +186,9 @@ def test_exploring_learns_the_shape_of_every_news_run_not_only_the_largest() -> 
         assert any(p.search(path) for p in patterns), (path, found.article_patterns)
 
 
-def test_beside_a_feed_one_listing_is_kept() -> None:
-    """Two menu sections list news and the home page names a feed: the feed and the first
-    section are what a nightly run reads (robots.txt, feed, listing: three requests)."""
+def _explore_two_sections(feed_items: range | None) -> tuple[str, ...]:
+    """Two menu sections list news and the home page names a feed carrying
+    ``feed_items`` (None: the feed cannot be read); the listings exploring keeps."""
 
     def section(first: int) -> str:
         items = "".join(
@@ -205,20 +205,47 @@ def test_beside_a_feed_one_listing_is_kept() -> None:
         "/novini": section(23),
         "/sabitiya": section(13),
     }
+    if feed_items is not None:
+        pages["/feed/"] = (
+            '<?xml version="1.0"?><rss version="2.0"><channel>'
+            + "".join(
+                f"<item><title>{n}</title><link>https://www.t.bg/novini/{n}-slug-{n}</link></item>"
+                for n in feed_items
+            )
+            + "</channel></rss>"
+        )
 
     def handler(request: httpx.Request) -> httpx.Response:
         body = pages.get(request.url.path)
         if body is None:
             return httpx.Response(404)
-        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
+        kind = "application/rss+xml" if request.url.path == "/feed/" else "text/html"
+        return httpx.Response(200, text=body, headers={"content-type": kind})
 
     profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
     options = FetchOptions(delay=0, respect_robots=False)
     with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
         found = explore(fetcher, profile)
     assert found.feeds == ("https://www.t.bg/feed/",)
-    assert found.listings == ("https://www.t.bg/novini",)
     assert set(found.notes) == {*found.feeds, *found.listings}
+    return found.listings
+
+
+def test_beside_a_feed_a_listing_the_feed_carries_is_dropped() -> None:
+    """The feed carries both sections' news: the feed and the first section are what a
+    nightly run reads (robots.txt, feed, listing: three requests)."""
+    both = _explore_two_sections(range(11, 24))
+    assert both == ("https://www.t.bg/novini",)
+
+
+def test_beside_a_feed_a_section_it_leaves_out_is_kept() -> None:
+    """The feed carries none of the second section's items: it would never be read again.
+    One of them in the feed is enough to drop it (a site-wide feed's window)."""
+    assert _explore_two_sections(range(13, 24)) == ("https://www.t.bg/novini",)
+    first_only = _explore_two_sections(range(21, 24))
+    assert first_only == ("https://www.t.bg/novini", "https://www.t.bg/sabitiya")
+    unread = _explore_two_sections(None)  # a feed that cannot be read proves nothing
+    assert unread == ("https://www.t.bg/novini", "https://www.t.bg/sabitiya")
 
 
 @pytest.mark.parametrize(

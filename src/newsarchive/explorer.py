@@ -33,7 +33,7 @@ from newsarchive.discover.explore import (
     site_name,
 )
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.urls import absolute, normalize_url, on_site
+from newsarchive.discover.urls import absolute, normalize_url, on_site, url_key
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.sources import fetch_source
 from newsarchive.models import Page, Profile
@@ -64,6 +64,8 @@ class _Explorer:
         self.samples: list[str] = []
         self.name = ""
         self.pagination: dict[str, str] = {}
+        self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
+        self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
 
     def spent(self) -> bool:
         return self.fetcher.requests - self.start >= self.budget
@@ -89,8 +91,10 @@ class _Explorer:
     def is_feed(self, url: str) -> bool:
         page = self.get(url, "feed")
         entries = self.parse_feed(page.content) if page is not None else []
-        links = (normalize_url(e.url, url) for e in entries if not e.is_sitemap)
-        self.samples += [u for u in links if u and on_site(u, self.profile)][:3]
+        links = [u for e in entries if not e.is_sitemap if (u := normalize_url(e.url, url))]
+        self.samples += [u for u in links if on_site(u, self.profile)][:3]
+        if entries and self.fed is None:
+            self.fed = {url_key(u) for u in links}
         return bool(entries)
 
     def run(self) -> Discovery:
@@ -145,15 +149,27 @@ class _Explorer:
 
     def one_listing_beside_a_feed(self) -> None:
         """A feed tells a nightly run what is new; a listing's first page adds the
-        sections it leaves out. Beside a feed, a second listing would make every night
-        four requests (robots.txt, feed, two listings) where three do: the first found,
-        the menu's most news-like, is kept."""
-        if not self.feeds:
+        sections it leaves out. Beside a feed, a second listing whose posts the feed
+        also carries (any of them: a site-wide feed holds each section's newest) would
+        make every night four requests (robots.txt, feed, two listings) where three do,
+        so it is dropped; one none of whose items is in the feed (a municipality's feed
+        of "Новини" beside its "Съобщения") is a section the nightly run would otherwise
+        never see, and is kept. The first listing, the menu's most news-like, always
+        stays. A feed that cannot be read proves nothing, and then every listing stays."""
+        if not self.feeds or len(self.listings) < 2:
             return
-        for dropped in self.listings[1:]:
-            self.notes.pop(dropped, None)
-            self.pagination.pop(dropped, None)
-        del self.listings[1:]
+        if self.fed is None:
+            self.is_feed(self.feeds[0])
+        fed = self.fed or set()
+        kept = self.listings[:1]
+        for listing in self.listings[1:]:
+            items = self.listed.get(listing, set())
+            if not fed or not items & fed:
+                kept.append(listing)
+                continue
+            self.notes.pop(listing, None)
+            self.pagination.pop(listing, None)
+        self.listings[:] = kept
 
     def section(self, url: str) -> None:
         page = self.get(url, "listing")
@@ -164,6 +180,7 @@ class _Explorer:
         if is_listing(items):
             how = f"a section page in the home page's menu, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
+            self.listed[page.final_url] = {url_key(card.url) for card in items.cards}
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
             next_page = listings.next_page_url(tree, page.final_url, self.profile, 1)
