@@ -251,7 +251,8 @@ class Store:
             self._share(keys[0], site, article_id)
             url, source_url, keys = source_url, None, keys[1:]
             article_id = self._find_keys(keys)
-        if article_id is None and pdate is not None:
+        if article_id is None and pdate is not None and capture_id is not None:
+            # a fetched page only: an import's records are one per article already
             copy = self._same_content(site, pdate, values)
             if copy is not None:  # one article under a second address: the first stays
                 article_id, url = copy
