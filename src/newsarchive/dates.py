@@ -431,10 +431,7 @@ def other_reading(text: str, start: int, shown: Published) -> dt.date | None:
 
 
 _WEEKDAY_BEFORE = re.compile(
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
-    r"понеделник|вторник|сряда|четвъртък|петък|събота|неделя)\.?,?$",
-    re.IGNORECASE,
+    "(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?$", re.IGNORECASE
 )
 _LAST_WORD = re.compile(r"(\w+):?$")
 
