@@ -143,6 +143,11 @@ def test_reads_as_name(text: str, expected: bool) -> None:
         ("БОРИС ЗЮМБЮЛЕВ", "Борис Зюмбюлев"),
         ("МАРИЯ ИВАНОВА-КОЛЕВА", "Мария Иванова-Колева"),
         ("БТА", "БТА"),  # an acronym stays
+        ("БТА\nАгенция", "БТА"),  # an agency's name over its description: no avatar
+        ("AFP\nParis bureau", "AFP"),
+        ("БТА\n12 март 2025", "БТА"),
+        ("MJS\nBy Mary Jane Smith", "Mary Jane Smith"),
+        ("MS\nMary Jane Smith", "Mary Jane Smith"),
         ("JANE MCDONALD", "JANE MCDONALD"),  # Latin capitals may hide inner capitals
         ("April Fulton", "April Fulton"),  # a month's name is a first name here
         ("Jane Doe March 3, 2025", "Jane Doe"),

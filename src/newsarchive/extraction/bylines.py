@@ -81,8 +81,18 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
-# Two or three capitals alone on a line: the initials an avatar shows for the writer.
+# Up to three capitals alone on a line: the initials an avatar shows for the writer.
 _INITIALS = re.compile(r"[A-ZА-Я]{1,3}")
+
+
+def _avatar_initials(line: str, name_line: str) -> bool:
+    """``line`` is the initials of the name on ``name_line`` ("NB" over "Nicole Burke"),
+    each the first letter of one of its words in order: an agency's name alone over its
+    description or date ("БТА" over "Агенция", "AFP" over "Paris") is the byline."""
+    if not _INITIALS.fullmatch(line):
+        return False
+    firsts = iter(word[0].upper() for word in _LEADING.sub("", name_line + " ").split())
+    return line[0] == next(firsts, "") and all(ch in firsts for ch in line[1:])
 
 
 def clean_byline(text: str) -> str:
@@ -98,7 +108,7 @@ def clean_byline(text: str) -> str:
         for line in lines
         if line and _LEADING.sub("", line + " ").strip() and not _CREDIT_LINE.match(line)
     ]
-    if len(lines) > 1 and _INITIALS.fullmatch(lines[0]):
+    if len(lines) > 1 and _avatar_initials(lines[0], lines[1]):
         lines = lines[1:]  # an avatar's initials ("NB") before the name it stands for
     if not lines or lines[0].startswith("/"):
         return ""  # BTA's editors' sign-off "/ИК/", "/МО/МО/": initials, not a name
