@@ -34,6 +34,10 @@ def beside_byline(
     if tree.body is None:
         return None
     furniture: dict[int, bool] = {}
+    # The boxes already read and found too long (True) or holding no date (False): the
+    # candidates share their boxes (an author list's links one container), and reading
+    # a long one's text again for each cost a whole page's text per link.
+    read: dict[int, bool] = {}
     for node in tree.body.css(_BYLINE_NODES)[:20]:
         if node.tag in _NOT_BYLINE or in_furniture_but_byline(node, furniture):
             continue
@@ -42,14 +46,22 @@ def beside_byline(
             box = box.parent if box is not None else None
             if box is None or box.tag in _NOT_A_BOX:
                 break
-            text = " ".join((box.text(deep=True, separator=" ") or "").split())
-            if len(text) > _BYLINE_BOX_CHARS:
+            too_long = read.get(box.mem_id)
+            if too_long is None:
+                text = _box_text(box)
+                too_long = read[box.mem_id] = len(text) > _BYLINE_BOX_CHARS
+                if not too_long:
+                    found = dates.find_text_dates(text, today=today, month_first=month_first)
+                    shown = next((d for d in found if not d.modified), None)
+                    if shown is not None:
+                        return shown.value
+            if too_long:
                 break
-            found = dates.find_text_dates(text, today=today, month_first=month_first)
-            shown = next((d for d in found if not d.modified), None)
-            if shown is not None:
-                return shown.value
     return None
+
+
+def _box_text(box: LexborNode) -> str:
+    return " ".join((box.text(deep=True, separator=" ") or "").split())
 
 
 def labelled_anywhere(
