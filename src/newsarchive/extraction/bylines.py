@@ -40,9 +40,7 @@ _PREFIX = (
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # The same label after a few words of lead-in: "This post was written by Jane Doe",
 # "Статията е написана от Мария Петрова".
-_LEAD_IN = re.compile(
-    rf"^(?:\S+\s+){{1,4}}(?:{_POSTED_BY}|(?:написана|публикувана)\s+от)\s+", re.IGNORECASE
-)
+_LEAD_IN = re.compile(rf"^(?:\S+\s+){{1,4}}(?:{_POSTED_BY})\s+", re.IGNORECASE)
 # A credit for the pictures or the source ("Снимка: БТА", "Фото: Иван Петров", "Източник:
 # БНР", "Photo: Jane Doe"): it names who took the picture or whom the text was taken
 # from, not who wrote the article, so a byline line ends where one starts.
