@@ -469,10 +469,19 @@ def _stands_as_date(text: str, start: int, end: int) -> bool:
         return True
     if end_before and text[end_before - 1] not in _BEFORE_BARE_DAY:
         return False
-    after = text[end:].lstrip()
-    if after.startswith(","):
-        after = after[1:].lstrip()
-    return not after[:1].islower()
+    # The first character after it, past spaces and one comma, as ``text[end:].lstrip()``
+    # would give: copying the rest of a page's text for every ", днес" was quadratic too.
+    after = _next_visible(text, end)
+    if text[after : after + 1] == ",":
+        after = _next_visible(text, after + 1)
+    return not text[after : after + 1].islower()
+
+
+def _next_visible(text: str, at: int) -> int:
+    """Where the first non-space character from ``at`` on stands (``len(text)`` if none)."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
