@@ -148,8 +148,12 @@ PUBLISHED_WORD = re.compile(
     rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)", re.IGNORECASE
 )
 # An update label anywhere in a text: the cheap test before a page with no other date is
-# read for the one day it labels so.
-MODIFIED_WORD = re.compile(rf"(?<!\w)(?:{_MODIFIED_WORDS})(?!\w)", re.IGNORECASE)
+# read for the one day it labels so. It too runs over a page's whole text (every undated
+# page's), so it too opens with a look-ahead for its words' first letters.
+_MODIFIED_INITIALS = "".join(sorted({word[0] for word in _MODIFIED_WORDS.split("|")}))
+MODIFIED_WORD = re.compile(
+    rf"(?=[{_MODIFIED_INITIALS}])(?<!\w)(?:{_MODIFIED_WORDS})(?!\w)", re.IGNORECASE
+)
 # What every match of ``PUBLISHED_WORD`` spells, lower-cased ("first published" holds
 # "published", "публикуване" "публикуван"), and the characters the ignore-case match
 # takes for one of their letters that ``str.lower`` does not turn into it ("ſ" for "s",
