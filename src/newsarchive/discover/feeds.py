@@ -188,7 +188,7 @@ class _Collector:
         if self._builder is None:
             if name not in self._entry_names():
                 if _XML_BASE in attrib:
-                    self.base = urljoin(self.base, attrib[_XML_BASE].strip())
+                    self.base = _join(self.base, attrib[_XML_BASE]) or self.base
                 return
             self._builder, self._kept = ET.TreeBuilder(), 0
         keep = len(self._open) < _ENTRY_DEPTH and self._kept < _ENTRY_ELEMENTS
@@ -319,10 +319,21 @@ def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
     chosen = candidates[0]
     for holder in (node, chosen):
         if _XML_BASE in holder.attrib:
-            base = urljoin(base, holder.attrib[_XML_BASE].strip())
+            base = _join(base, holder.attrib[_XML_BASE]) or base
     href = chosen.get("href", "").strip()
     date = _child_text(node, "published", "updated")
-    return FeedEntry(urljoin(base, href) if base else href, parse_iso(date) if date else None)
+    url = (_join(base, href) or href) if base else href
+    return FeedEntry(url, parse_iso(date) if date else None)
+
+
+def _join(base: str, ref: str) -> str | None:
+    """``ref`` resolved against ``base``, or None when either is malformed ("http://[x"):
+    raising would end the parse and lose every entry after it. The caller keeps the outer
+    base (a malformed ``xml:base``) or the raw link, which ``normalize_url`` drops."""
+    try:
+        return urljoin(base, ref.strip())
+    except ValueError:
+        return None
 
 
 _LINK_RE = re.compile(
