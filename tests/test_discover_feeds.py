@@ -122,6 +122,15 @@ def test_a_malformed_xml_base_or_link_loses_only_itself() -> None:
     ]
 
 
+def test_an_xml_base_ends_with_its_element() -> None:
+    """xml:base on the header's <author> applies inside it only, not to the entries."""
+    feed = b"""<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://www.x.bg/novini/">
+      <author xml:base="https://people.example.com/"><name>X</name></author>
+      <entry><link href="statiya/12"/></entry>
+    </feed>"""
+    assert [e.url for e in parse_feed(feed)] == ["https://www.x.bg/novini/statiya/12"]
+
+
 def test_sitemap_urlset_with_lastmod_and_news_dates() -> None:
     sitemap = b"""<?xml version="1.0" encoding="UTF-8"?>
     <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
