@@ -58,6 +58,18 @@ def test_a_comments_feed_is_no_news_source() -> None:
     assert declared_feeds(tree("", head), HOME, SITE) == ["https://www.x.bg/feed/"]
 
 
+def test_a_site_named_for_its_commentary_keeps_its_posts_feed() -> None:
+    """ "коментари" in the site's own name (every feed title carries it) is no comments feed."""
+    head = (
+        '<link rel="alternate" type="application/rss+xml"'
+        ' title="Новини и коментари от Русе &raquo; Поток" href="https://www.x.bg/feed/">'
+        '<link rel="alternate" type="application/rss+xml"'
+        ' title="Новини и коментари от Русе &raquo; Поток за коментари"'
+        ' href="https://www.x.bg/comments/feed/">'
+    )
+    assert declared_feeds(tree("", head), HOME, SITE) == ["https://www.x.bg/feed/"]
+
+
 def test_feed_pages_are_links_that_say_rss_or_feed_as_a_word() -> None:
     body = (
         '<a href="/novini/rss.html">RSS</a><a href="/feedback">Обратна връзка</a>'

@@ -44,7 +44,14 @@ _NEWS_PATH = re.compile(
 )
 # "rss", "atom", "feed(s)" as a word of a link's text or address: /rss.php, /feed/,
 # ?format=rss, "RSS емисии"; not "/feedback" or "Обратна връзка (feedback)"-like pages.
-_COMMENTS = re.compile(r"коментар|comments", re.IGNORECASE)
+# How a comments feed's title names it (WordPress in Bulgarian and English, Blogger):
+# the words alone would also match a site named "Новини и коментари", whose posts' feed
+# ("Новини и коментари » Поток") is the one to read.
+_COMMENTS = re.compile(
+    r"(?<!\w)(?:поток(?:а)? (?:за|на) коментари|емисия(?:та)? (?:на|за) коментари"
+    r"|коментари(?:те)? (?:за|към|по)(?!\w)|comments? (?:feed|for|on)(?!\w))",
+    re.IGNORECASE,
+)
 _COMMENTS_PATH = re.compile(r"(?:^|/)comments?(?:/|$)", re.IGNORECASE)
 _FEED_HINT = re.compile(r"(?<![^\W_])(?:rss|atom|feeds?)(?![^\W_])", re.IGNORECASE)
 
