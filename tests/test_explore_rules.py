@@ -58,6 +58,15 @@ def test_a_comments_feed_is_no_news_source() -> None:
     assert declared_feeds(tree("", head), HOME, SITE) == ["https://www.x.bg/feed/"]
 
 
+def test_a_malformed_feed_link_is_skipped_not_fatal() -> None:
+    """urlsplit raises on "http://[x": one such <link> used to end the exploration."""
+    head = (
+        '<link rel="alternate" type="application/rss+xml" href="http://[x/feed">'
+        '<link rel="alternate" type="application/rss+xml" href="/feed/">'
+    )
+    assert declared_feeds(tree("", head), HOME, SITE) == ["https://www.x.bg/feed/"]
+
+
 def test_a_site_named_for_its_commentary_keeps_its_posts_feed() -> None:
     """ "коментари" in the site's own name (every feed title carries it) is no comments feed."""
     head = (
