@@ -106,6 +106,31 @@ def test_atom_relative_links_resolve_against_xml_base_then_the_feed() -> None:
     assert [c.url for c in links.articles] == ["https://www.x.bg/novini/statiya/1214"]
 
 
+def test_a_malformed_xml_base_or_link_loses_only_itself() -> None:
+    """urljoin raises on "http://[x": that used to end the parse, so one bad entry (or a
+    bad xml:base) cost every entry after it."""
+    feed = b"""<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://www.x.bg/novini/">
+      <entry><link href="http://[x/novini/obshtina-prie-drug-byudzhet"/></entry>
+      <entry xml:base="http://[bad/"><link href="obshtina-prie-byudzhet-2"/></entry>
+      <entry><link href="obshtina-prie-byudzhet-3"/></entry>
+    </feed>"""
+    profile = Profile(id="x", name="x", origin="https://www.x.bg")
+    links = feed_links(feed, profile, "feed", base="https://www.x.bg/novini/atom.xml")
+    assert [c.url for c in links.articles] == [
+        "https://www.x.bg/novini/obshtina-prie-byudzhet-2",
+        "https://www.x.bg/novini/obshtina-prie-byudzhet-3",
+    ]
+
+
+def test_an_xml_base_ends_with_its_element() -> None:
+    """xml:base on the header's <author> applies inside it only, not to the entries."""
+    feed = b"""<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://www.x.bg/novini/">
+      <author xml:base="https://people.example.com/"><name>X</name></author>
+      <entry><link href="statiya/12"/></entry>
+    </feed>"""
+    assert [e.url for e in parse_feed(feed)] == ["https://www.x.bg/novini/statiya/12"]
+
+
 def test_sitemap_urlset_with_lastmod_and_news_dates() -> None:
     sitemap = b"""<?xml version="1.0" encoding="UTF-8"?>
     <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"

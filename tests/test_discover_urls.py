@@ -82,6 +82,8 @@ def test_every_spelling_of_one_url_has_one_key(variant: str) -> None:
         ("https://x.bg/portal/novina.jsp;jsessionid=1A2B3C4D5E6F?id=7",
          "https://x.bg/portal/novina.jsp?id=7"),
         ("https://x.bg/novini;JSESSIONID=ab12.node1/", "https://x.bg/novini/"),
+        # a path parameter after it is the page's own
+        ("https://x.bg/novina.jsp;jsessionid=ab12;lang=bg?id=7", "https://x.bg/novina.jsp;lang=bg?id=7"),
         # phpBB-style sid=<token>; a short sid is a section's id and stays
         ("https://x.bg/news.php?sid=9f8e7d6c5b4a39281706f5e4d3c2b1a0&id=3",
          "https://x.bg/news.php?id=3"),

@@ -58,6 +58,27 @@ def test_a_comments_feed_is_no_news_source() -> None:
     assert declared_feeds(tree("", head), HOME, SITE) == ["https://www.x.bg/feed/"]
 
 
+def test_a_malformed_feed_link_is_skipped_not_fatal() -> None:
+    """urlsplit raises on "http://[x": one such <link> used to end the exploration."""
+    head = (
+        '<link rel="alternate" type="application/rss+xml" href="http://[x/feed">'
+        '<link rel="alternate" type="application/rss+xml" href="/feed/">'
+    )
+    assert declared_feeds(tree("", head), HOME, SITE) == ["https://www.x.bg/feed/"]
+
+
+def test_a_site_named_for_its_commentary_keeps_its_posts_feed() -> None:
+    """ "коментари" in the site's own name (every feed title carries it) is no comments feed."""
+    head = (
+        '<link rel="alternate" type="application/rss+xml"'
+        ' title="Новини и коментари от Русе &raquo; Поток" href="https://www.x.bg/feed/">'
+        '<link rel="alternate" type="application/rss+xml"'
+        ' title="Новини и коментари от Русе &raquo; Поток за коментари"'
+        ' href="https://www.x.bg/comments/feed/">'
+    )
+    assert declared_feeds(tree("", head), HOME, SITE) == ["https://www.x.bg/feed/"]
+
+
 def test_feed_pages_are_links_that_say_rss_or_feed_as_a_word() -> None:
     body = (
         '<a href="/novini/rss.html">RSS</a><a href="/feedback">Обратна връзка</a>'
@@ -263,3 +284,55 @@ def test_the_site_name_is_the_home_pages_title_without_its_page_name(
 ) -> None:
     """add-site proposes the name: not "Начало :: Община X", the home page's own name."""
     assert site_name(tree("", f"<title>{title}</title>")) == expected
+
+
+def test_a_redirected_feeds_relative_links_resolve_where_it_was_found() -> None:
+    """/rss answered 301 to /novini/atom.xml, whose entries link "statiya-…" relatively:
+    the crawl reads them against /novini/ (the final URL), so exploration's samples and
+    the feed's keys must be the same URLs, not /statiya-… at the root."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    atom = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title>'
+        b'<entry><link href="statiya-obshtinata-prie-byudzheta"/></entry></feed>'
+    )
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            if self.path == "/rss":
+                self.send_response(301)
+                self.send_header("Location", "/novini/atom.xml")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body, kind = (
+                (atom, "application/atom+xml")
+                if self.path == "/novini/atom.xml"
+                else (b"", "text/plain")
+            )
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        origin = f"http://127.0.0.1:{server.server_port}"
+        profile = Profile(
+            id="x", name="x", origin=origin, hosts=(f"127.0.0.1:{server.server_port}",)
+        )
+        from newsarchive.explorer import _Explorer
+
+        with Fetcher(FetchOptions(delay=0, retries=0)) as fetcher:
+            explorer = _Explorer(fetcher, profile, 10)
+            assert explorer.is_feed(f"{origin}/rss")
+        assert explorer.samples == [f"{origin}/novini/statiya-obshtinata-prie-byudzheta"]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -93,3 +93,59 @@ def test_unknown_site_and_bad_base_url_exit_2(run_cli: Callable[..., Result]) ->
     assert run_cli("check-site", "nope").exit_code == 2
     bad = run_cli("check-site", "bta", "--base-url", "ftp://x")
     assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
+
+
+def test_a_redirected_start_pages_relative_links_resolve_where_it_was_found() -> None:
+    """/novini answers 301 to /novini/, whose links "statiya-1" are relative: the crawl
+    reads them against /novini/ (the final URL), and so must check-site, or it counts
+    none of the links the crawl will follow."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from newsarchive.check_site import check_site
+    from newsarchive.fetch.client import FetchOptions
+    from newsarchive.models import Profile
+
+    listing = "".join(f'<p><a href="statiya-{i}">Новина {i}</a></p>' for i in (1, 2, 3))
+    feed = "".join(f"<entry><link href='statiya-{i}'/></entry>" for i in (4, 5))
+    pages = {
+        "/novini/": ("text/html", f"<html><body>{listing}</body></html>"),
+        "/novini/atom.xml": (
+            "application/atom+xml",
+            f"<feed xmlns='http://www.w3.org/2005/Atom'>{feed}</feed>",
+        ),
+    }
+    moved = {"/novini": "/novini/", "/rss": "/novini/atom.xml"}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            if self.path in moved:
+                self.send_response(301)
+                self.send_header("Location", moved[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            kind, text = pages.get(self.path, ("text/plain", ""))
+            body = text.encode()
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        host = f"127.0.0.1:{server.server_port}"
+        profile = Profile(
+            id="x", name="x", origin=f"http://{host}", hosts=(host,), start_urls=("/novini",),
+            feeds=("/rss",), article_pattern=r"^/novini/statiya-\d+$",
+        )  # fmt: skip
+        report = check_site(profile, articles=0, options=FetchOptions(delay=0, retries=0))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert {(s.kind, s.articles) for s in report.sources} == {("feed", 2), ("start", 3)}

@@ -306,3 +306,7 @@ def test_search_page_and_search_box_filter_by_author(run_cli: Cli, db: Path) -> 
 
     with pytest.raises(QueryError, match="author: work on the search page"):
         match(sqlite3.connect(":memory:"), "община author:мария")  # a MATCH cannot filter
+    # nor does an empty one suggest a filter, which a MATCH would then refuse
+    with pytest.raises(QueryError) as empty:
+        match(sqlite3.connect(":memory:"), "  ")
+    assert str(empty.value) == "the query has no words to search for"

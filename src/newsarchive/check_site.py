@@ -155,23 +155,27 @@ def check_site(
     return report
 
 
-def _fetch(fetcher: Fetcher, url: str) -> tuple[int | None, bytes, str, str | None]:
+def _fetch(fetcher: Fetcher, url: str) -> tuple[int | None, bytes, str, str | None, str]:
+    """Status, body, text, error and the final URL (what relative links resolve against,
+    as the crawl resolves them: after a redirect, not the URL asked for)."""
     try:
         page = fetcher.fetch(url)
     except FetchError as exc:
-        return exc.status, b"", "", str(exc)
+        return exc.status, b"", "", str(exc), url
     if page.status != 200:
-        return page.status, b"", "", f"HTTP {page.status}"
-    return page.status, page.content, page.text, None
+        return page.status, b"", "", f"HTTP {page.status}", page.final_url
+    return page.status, page.content, page.text, None, page.final_url
 
 
 def _check_feed(fetcher: Fetcher, profile: Profile, url: str, report: SiteCheck) -> list[str]:
     check = SourceCheck("feed", url)
     report.sources.append(check)
-    check.status, content, _, check.error = _fetch(fetcher, url)
+    check.status, content, _, check.error, final = _fetch(fetcher, url)
     max_bytes = fetcher.options.max_bytes
     articles = (
-        feeds.feed_links(content, profile, url, max_bytes=max_bytes).articles if content else []
+        feeds.feed_links(content, profile, url, max_bytes=max_bytes, base=final).articles
+        if content
+        else []
     )
     check.articles = len(articles)
     return [c.url for c in articles]
@@ -182,19 +186,19 @@ def _check_start(
 ) -> list[str]:
     check = SourceCheck("start", url)
     report.sources.append(check)
-    check.status, _, text, check.error = _fetch(fetcher, url)
+    check.status, _, text, check.error, final = _fetch(fetcher, url)
     if not text:
         return []
     tree = LexborHTMLParser(text)
-    links = listings.article_links(tree, url, profile)
+    links = listings.article_links(tree, final, profile)
     check.articles = len(links)
-    check.next_page = listings.next_page_url(tree, url, profile, number)
+    check.next_page = listings.next_page_url(tree, final, profile, number)
     return [c.url for c in links]
 
 
 def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck:
     check = ArticleCheck(url)
-    check.status, content, _, check.error = _fetch(fetcher, url)
+    check.status, content, _, check.error, _final = _fetch(fetcher, url)
     if not content:
         return check
     article = extract(content, url, profile=profile)

@@ -91,7 +91,9 @@ class _Explorer:
     def is_feed(self, url: str) -> bool:
         page = self.get(url, "feed")
         entries = self.parse_feed(page.content) if page is not None else []
-        links = [u for e in entries if not e.is_sitemap if (u := normalize_url(e.url, url))]
+        # a relative link resolves against where the feed was found, as the crawl reads it
+        where = page.final_url if page is not None else url
+        links = [u for e in entries if not e.is_sitemap if (u := normalize_url(e.url, where))]
         self.samples += [u for u in links if on_site(u, self.profile)][:3]
         if entries and self.fed is None:
             self.fed = {url_key(u) for u in links}

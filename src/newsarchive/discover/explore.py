@@ -44,7 +44,14 @@ _NEWS_PATH = re.compile(
 )
 # "rss", "atom", "feed(s)" as a word of a link's text or address: /rss.php, /feed/,
 # ?format=rss, "RSS емисии"; not "/feedback" or "Обратна връзка (feedback)"-like pages.
-_COMMENTS = re.compile(r"коментар|comments", re.IGNORECASE)
+# How a comments feed's title names it (WordPress in Bulgarian and English, Blogger):
+# the words alone would also match a site named "Новини и коментари", whose posts' feed
+# ("Новини и коментари » Поток") is the one to read.
+_COMMENTS = re.compile(
+    r"(?<!\w)(?:поток(?:а)? (?:за|на) коментари|емисия(?:та)? (?:на|за) коментари"
+    r"|коментари(?:те)? (?:за|към|по)(?!\w)|comments? (?:feed|for|on)(?!\w))",
+    re.IGNORECASE,
+)
 _COMMENTS_PATH = re.compile(r"(?:^|/)comments?(?:/|$)", re.IGNORECASE)
 _FEED_HINT = re.compile(r"(?<![^\W_])(?:rss|atom|feeds?)(?![^\W_])", re.IGNORECASE)
 
@@ -113,20 +120,20 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
-        if "alternate" in rels and kind in FEED_TYPES and not _comments_feed(node):
+        if "alternate" in rels and kind in FEED_TYPES:
             url = normalize_url(node.attributes.get("href") or "", base)
-            if url and on_site(url, profile) and url not in found:
+            if url and on_site(url, profile) and url not in found and not _comments_feed(node, url):
                 found.append(url)
     return found
 
 
-def _comments_feed(link: LexborNode) -> bool:
+def _comments_feed(link: LexborNode, url: str) -> bool:
     """WordPress (and Drupal, Blogger) announce a feed of readers' comments beside the
     posts' one, on every page: it links articles already in the posts' feed, so reading
-    it every night costs a request and finds nothing new."""
+    it every night costs a request and finds nothing new. ``url``: the link's, normalized
+    (a malformed href, which ``urlsplit`` raises on, never gets here)."""
     title = link.attributes.get("title") or ""
-    path = urlsplit(link.attributes.get("href") or "").path
-    return bool(_COMMENTS.search(title) or _COMMENTS_PATH.search(path))
+    return bool(_COMMENTS.search(title) or _COMMENTS_PATH.search(urlsplit(url).path))
 
 
 def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:

@@ -177,7 +177,9 @@ class _Collector:
         self._builder: ET.TreeBuilder | None = None
         self._open: list[bool] = []  # per open element inside the entry: kept?
         self._kept = 0
-        self.base = ""  # xml:base of the elements around the entries (Atom's <feed>)
+        # xml:base of each open element around the entries (Atom's <feed>): one on a
+        # closed element (an <author> in the feed's header) no longer applies
+        self._bases: list[str] = []
 
     def _entry_names(self) -> tuple[str, ...]:
         return ("url", "sitemap") if self.kind in ("urlset", "sitemapindex") else ("item", "entry")
@@ -187,8 +189,10 @@ class _Collector:
         self.kind = self.kind or name
         if self._builder is None:
             if name not in self._entry_names():
+                base = self.base
                 if _XML_BASE in attrib:
-                    self.base = urljoin(self.base, attrib[_XML_BASE].strip())
+                    base = _join(base, attrib[_XML_BASE]) or base
+                self._bases.append(base)
                 return
             self._builder, self._kept = ET.TreeBuilder(), 0
         keep = len(self._open) < _ENTRY_DEPTH and self._kept < _ENTRY_ELEMENTS
@@ -202,8 +206,14 @@ class _Collector:
         if self._builder is not None and self._open and self._open[-1]:
             self._builder.data(text)
 
+    @property
+    def base(self) -> str:
+        return self._bases[-1] if self._bases else ""
+
     def end(self, tag: str) -> None:
         if self._builder is None:
+            if self._bases:
+                self._bases.pop()
             return
         if self._open.pop():
             self._builder.end(tag)
@@ -319,10 +329,21 @@ def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
     chosen = candidates[0]
     for holder in (node, chosen):
         if _XML_BASE in holder.attrib:
-            base = urljoin(base, holder.attrib[_XML_BASE].strip())
+            base = _join(base, holder.attrib[_XML_BASE]) or base
     href = chosen.get("href", "").strip()
     date = _child_text(node, "published", "updated")
-    return FeedEntry(urljoin(base, href) if base else href, parse_iso(date) if date else None)
+    url = (_join(base, href) or href) if base else href
+    return FeedEntry(url, parse_iso(date) if date else None)
+
+
+def _join(base: str, ref: str) -> str | None:
+    """``ref`` resolved against ``base``, or None when either is malformed ("http://[x"):
+    raising would end the parse and lose every entry after it. The caller keeps the outer
+    base (a malformed ``xml:base``) or the raw link, which ``normalize_url`` drops."""
+    try:
+        return urljoin(base, ref.strip())
+    except ValueError:
+        return None
 
 
 _LINK_RE = re.compile(

@@ -29,7 +29,7 @@ SESSION_PARAMS = re.compile(
 # (PHP-Nuke's "sid=123"): dropped only when its value is what PHP makes a session id (26
 # to 40 letters and digits, both present: 32 hex in phpBB), not "sid=3" or a short hash.
 _SID = re.compile(r"^sid=(?=[^&]*\d)(?=[^&]*[a-z])[0-9a-z]{26,40}$", re.IGNORECASE)
-_PATH_SESSION = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
+_PATH_SESSION = re.compile(r";jsessionid=[^/?#;]*", re.IGNORECASE)  # its own value only
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")

@@ -32,9 +32,11 @@ def is_archive(conn: sqlite3.Connection) -> bool:
 
 def match(conn: sqlite3.Connection, text: str) -> str:
     """The FTS5 expression for ``text``; filters cannot be part of a MATCH, so refused."""
-    parsed = parse_query(text)
+    parsed = parse_query(text, filtered=True)  # no words: said below, without a filter hint
     if parsed.has_filters():
         raise QueryError("site:, since:, until: and author: work on the search page, not in MATCH")
+    if not parsed.has_words():
+        raise QueryError("the query has no words to search for")
     return match_expression(conn, parsed)
 
 
