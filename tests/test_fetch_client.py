@@ -320,6 +320,8 @@ def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
             return httpx.Response(301, headers={"Location": "https://z.bg/new"})
         if url.startswith("https://t.bg/"):
             return httpx.Response(302, headers={"Location": url.replace("t.bg", "u.bg")})
+        if url == "https://s.bg/one":  # one page moved to the mobile site
+            return httpx.Response(301, headers={"Location": "https://m.s.bg/one"})
         return httpx.Response(200, text="<p>ok</p>", headers={"content-type": "text/html"})
 
     options = FetchOptions(delay=0, respect_robots=False)
@@ -330,6 +332,8 @@ def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
         fetcher.fetch("https://y.bg/other")
         fetcher.fetch("https://t.bg/a")
         fetcher.fetch("https://t.bg/b")
+        fetcher.fetch("https://s.bg/one")
+        fetcher.fetch("https://s.bg/two")
     assert first.final_url == "https://x.bg/bg/news.php?id=1"
     assert (second.url, second.final_url) == (
         "http://www.x.bg/bg/news.php?id=2",
@@ -346,4 +350,7 @@ def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
         "https://u.bg/a",
         "https://t.bg/b",
         "https://u.bg/b",
+        "https://s.bg/one",
+        "https://m.s.bg/one",
+        "https://s.bg/two",  # another subdomain's 301 taught nothing
     ]

@@ -606,14 +606,17 @@ class Fetcher:
         )
 
     def _learn_move(self, current: str, following: str, status: int) -> None:
-        """A permanent redirect to the same path and query on another scheme or host
-        (``http://www.x.bg/a`` to ``https://x.bg/a``) is the server moving every path: the
-        site's pages still link the old spelling, and asking there first would cost each
-        page two requests."""
+        """A permanent redirect to the same path and query on another scheme, or between
+        the www and the bare host (``http://www.x.bg/a`` to ``https://x.bg/a``), is the
+        server moving every path: the site's pages still link the old spelling, and
+        asking there first would cost each page two requests. A move to another
+        subdomain (``m.``, ``en.``) may be one page's, so it teaches nothing."""
         if status not in (301, 308):
             return
         old, new = urlsplit(current), urlsplit(following)
         if (old.path, old.query) != (new.path, new.query):
+            return
+        if _bare(old.netloc) != _bare(new.netloc):
             return
         if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
             with self._lock:
@@ -658,3 +661,8 @@ class Fetcher:
         return FetchFailed(
             f"response larger than {max_bytes} bytes", url=url, shown=self.describe(url)
         )
+
+
+def _bare(netloc: str) -> str:
+    """The host without "www." and the port: the one site however it is spelt."""
+    return netloc.lower().rsplit(":", 1)[0].removeprefix("www.") if netloc else ""
