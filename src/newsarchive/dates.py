@@ -435,7 +435,8 @@ def other_reading(text: str, start: int, shown: Published) -> dt.date | None:
 
 
 _WEEKDAY_BEFORE = re.compile(
-    "(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?$", re.IGNORECASE
+    r"(?<!\w)(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?$",
+    re.IGNORECASE,
 )
 _LAST_WORD = re.compile(r"(\w+):?$")
 
