@@ -345,19 +345,20 @@ def _migrate_identity_v4(conn: sqlite3.Connection) -> None:
 
 def _create_index(conn: sqlite3.Connection, name: str) -> None:
     """``CREATE INDEX name`` exactly as ``_TABLES`` has it (one source of the shape)."""
-    for statement in _TABLES.split(";"):
-        if statement.split()[:6] == ["CREATE", "INDEX", "IF", "NOT", "EXISTS", name]:
-            conn.execute(statement)
-            return
-    raise LookupError(name)
+    conn.execute(_statement("INDEX", name))
 
 
 def _create_table(conn: sqlite3.Connection, name: str) -> None:
     """``CREATE TABLE name`` exactly as ``_TABLES`` has it (one source of the shape)."""
+    conn.execute(_statement("TABLE", name))
+
+
+def _statement(kind: str, name: str) -> str:
+    """The ``CREATE {kind} IF NOT EXISTS {name}`` statement of ``_TABLES``."""
     for statement in _TABLES.split(";"):
-        if statement.strip().startswith(f"CREATE TABLE IF NOT EXISTS {name} ("):
-            conn.execute(statement)
-            return
+        words = statement.replace("(", " (").split()
+        if words[:6] == ["CREATE", kind, "IF", "NOT", "EXISTS", name]:
+            return statement
     raise LookupError(name)
 
 
