@@ -63,21 +63,17 @@ def timeline(
 
     The filters' sites are checked here, once: a query's merged filters only narrow
     them, so they are not checked again (``Prepared``'s ``checked``)."""
+    from newsarchive.archive.query import ParsedQuery
     from newsarchive.archive.search import Prepared, check_sites, matching
 
     check_sites(conn, filters.sites)
     if by not in PERIODS:
         raise ValueError(by)
     select = f"a.published_date, a.site, {STORY_OF if stories else 'a.id'}"
-    if query is None:
-        where, params = filters.sql("a")
-        rows = conn.execute(
-            f"SELECT {select} FROM articles a WHERE {where} AND a.published_date IS NOT NULL",
-            params,
-        ).fetchall()
-    else:
-        prepared = Prepared(conn, query, filters, checked=filters.sites)
-        rows = matching(prepared, select, tail=" AND a.published_date IS NOT NULL")
+    # No query at all is a query of filters alone: the filters choose the articles.
+    chosen = query if query is not None else ParsedQuery()
+    prepared = Prepared(conn, chosen, filters, checked=filters.sites)
+    rows = matching(prepared, select, tail=" AND a.published_date IS NOT NULL")
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for day, site, unit in rows:
         period = period_of(day, by)
