@@ -206,6 +206,21 @@ def timed(args: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
     return time.perf_counter() - started, done
 
 
+def cli_search(query: str, db: Path, repeat: int, failures: list[str]) -> tuple[list[float], int]:
+    """The wall times of ``repeat`` CLI searches and their number of hits; a failing
+    search is added to ``failures`` and ends the runs."""
+    runs: list[float] = []
+    hits = 0
+    for _ in range(repeat):
+        spent, done = timed([*cli(), "search", query, "--format", "json", "--db", str(db)])
+        if done.returncode != 0:
+            failures.append(f"query {query!r}: {done.stderr.strip()}")
+            break
+        runs.append(spent)
+        hits = len(json.loads(done.stdout))
+    return runs, hits
+
+
 def raw_sql(conn: sqlite3.Connection, query: str) -> float:
     """The same query as raw FTS5 SQL: translated expression, bm25 ranking, filters, top 20."""
     from newsarchive.archive.query import parse_query
@@ -288,14 +303,7 @@ def main() -> int:
     print(f"\n{'query':<52} {'hits':>5} {'CLI ms':>8} {'raw ms':>8}")
     cli_times, raw_times = [], []
     for query in QUERIES:
-        runs, hits = [], 0
-        for _ in range(args.repeat):
-            spent, done = timed([*cli(), "search", query, "--format", "json", "--db", str(db)])
-            if done.returncode != 0:
-                failures.append(f"query {query!r}: {done.stderr.strip()}")
-                break
-            runs.append(spent)
-            hits = len(json.loads(done.stdout))
+        runs, hits = cli_search(query, db, args.repeat, failures)
         raw = statistics.median(raw_sql(conn, query) for _ in range(args.repeat))
         if runs:
             cli_times.append(statistics.median(runs))
@@ -341,14 +349,7 @@ def main() -> int:
 
     print(f"\n{'filters alone (no words; newest first)':<52} {'hits':>5} {'CLI ms':>8}")
     for query in FILTERS_ALONE:
-        runs, hits = [], 0
-        for _ in range(args.repeat):
-            spent, done = timed([*cli(), "search", query, "--format", "json", "--db", str(db)])
-            if done.returncode != 0:
-                failures.append(f"query {query!r}: {done.stderr.strip()}")
-                break
-            runs.append(spent)
-            hits = len(json.loads(done.stdout))
+        runs, hits = cli_search(query, db, args.repeat, failures)
         if runs:
             print(f"{query:<52} {hits:>5} {statistics.median(runs) * 1000:>8.0f}")
 
