@@ -29,6 +29,7 @@ import httpx
 from protego import Protego
 
 from newsarchive import __version__
+from newsarchive.discover.urls import host_variants
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
@@ -616,7 +617,7 @@ class Fetcher:
         old, new = urlsplit(current), urlsplit(following)
         if (old.path, old.query) != (new.path, new.query):
             return
-        if _bare(old.netloc) != _bare(new.netloc):
+        if (new.hostname or "") not in host_variants([old.hostname or ""]):
             return
         if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
             with self._lock:
@@ -661,8 +662,3 @@ class Fetcher:
         return FetchFailed(
             f"response larger than {max_bytes} bytes", url=url, shown=self.describe(url)
         )
-
-
-def _bare(netloc: str) -> str:
-    """The host without "www." and the port: the one site however it is spelt."""
-    return netloc.lower().rsplit(":", 1)[0].removeprefix("www.") if netloc else ""
