@@ -65,7 +65,7 @@ def _box_text(box: LexborNode) -> str:
 
 
 def labelled_anywhere(
-    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+    tree: LexborHTMLParser, shown: str, today: dt.date | None, month_first: bool
 ) -> Published | None:
     """The one date the page labels "Published"/"Публикувано", wherever it stands but in
     readers' comments.
@@ -73,12 +73,12 @@ def labelled_anywhere(
     The last resort, for a post whose meta column is styled as a sidebar
     ("single-post-sidebar", an ``<aside>`` in the ``<article>``) and so read as furniture
     by every other rule. The label says in words which date it is; a real sidebar of
-    other posts labels several days, and then none is taken.
+    other posts labels several days, and then none is taken. ``shown``: the body's whole
+    text, read once a page for this and ``updated_anywhere``.
     """
     body = tree.body
     if body is None:
         return None
-    shown = body.text(separator=" ")
     if not (dates.may_hold_published_word(shown) and dates.PUBLISHED_WORD.search(shown)):
         return None  # no label at all (most undated pages): the page is not walked
     text = visible_text(body, hide=_is_comments)
@@ -99,13 +99,13 @@ def _is_comments(node: LexborNode) -> bool:
 
 
 def updated_anywhere(
-    tree: LexborHTMLParser, today: dt.date | None, month_first: bool
+    tree: LexborHTMLParser, shown: str, today: dt.date | None, month_first: bool
 ) -> Published | None:
     """The one day the article labels "Last updated"/"Последна промяна", wherever it
     stands outside furniture: a page that dates itself only so, at the end of its text
     (an office's notice, a government page), is dated by that for its reader. Only for a
     page with no other date at all; several such days and none is taken."""
-    if tree.body is None or not dates.MODIFIED_WORD.search(tree.body.text(separator=" ")):
+    if tree.body is None or not dates.MODIFIED_WORD.search(shown):
         return None
     found = dates.find_text_dates(visible_text(tree.body), today=today, month_first=month_first)
     days = {dates.local_date(d.value) for d in found if d.modified}

@@ -74,6 +74,9 @@ def pick_dates(
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
+    # The body's whole text, for the last resorts that look for a label anywhere: read
+    # at most once a page, and only on a page no nearer rule dated.
+    page_text = functools.cache(lambda: tree.body.text(separator=" ") if tree.body else "")
     month_first = dates.month_first_language(meta.lang)
     dated = Replay(_dated_texts(tree, today, month_first))
     # The windows around the headline with their dates, each read once for all the rules.
@@ -82,14 +85,17 @@ def pick_dates(
         (window, dates.find_text_dates(window, today=today, month_first=month_first))
         for window in (_one_line(text) for text in near)
     )
-    candidates = _published_candidates(tree, windows, meta, profile, today, url, scripts, dated)
+    candidates = _published_candidates(
+        tree, windows, meta, profile, today, url, scripts, dated, page_text
+    )
     published = next((c for c in candidates if c), None)
     # Visible dates labelled "Updated" are searched for only where they can matter: when
     # no published date was found, or it came from the same visible text.
     further = published is None or published.source in ("time", "text", "url")
     modified = _pick_modified(
-        windows, meta, today, scripts, dated, tree, look_further=further, undated=published is None
-    )
+        windows, meta, today, scripts, dated, tree, page_text,
+        look_further=further, undated=published is None,
+    )  # fmt: skip
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
@@ -110,6 +116,7 @@ def _published_candidates(
     url: str,
     scripts: Callable[[], tuple[str, str]],
     dated: Replay[list[dates.TextDate]],
+    page_text: Callable[[], str],
 ) -> Iterator[DatePick | None]:
     """Lazily, in trust order, so the costly text rules run only on pages that need them."""
     month_first = dates.month_first_language(meta.lang)
@@ -139,7 +146,7 @@ def _published_candidates(
         yield DatePick(parsed, "meta:script", "meta") if parsed else None
     from_url = dates.parse_url_date(url, today=today)
     yield DatePick(from_url, "generic:url", "url") if from_url else None
-    labelled = far_dates.labelled_anywhere(tree, today, month_first)
+    labelled = far_dates.labelled_anywhere(tree, page_text(), today, month_first)
     yield DatePick(labelled, "generic:labelled-anywhere", "text") if labelled else None
     beside = far_dates.beside_byline(tree, today, month_first)
     yield DatePick(beside, "generic:beside-byline", "text") if beside else None
@@ -309,6 +316,7 @@ def _pick_modified(
     scripts: Callable[[], tuple[str, str]],
     dated: Replay[list[dates.TextDate]],
     tree: LexborHTMLParser,
+    page_text: Callable[[], str],
     *,
     look_further: bool,
     undated: bool,
@@ -336,7 +344,7 @@ def _pick_modified(
         parsed = _structured(script_modified, month_first, today)
         return DatePick(parsed, "meta:script", "meta") if parsed else None
     if element is None and undated:
-        last = far_dates.updated_anywhere(tree, today, month_first)
+        last = far_dates.updated_anywhere(tree, page_text(), today, month_first)
         return DatePick(last, "generic:updated-anywhere", "text") if last else None
     return element
 
