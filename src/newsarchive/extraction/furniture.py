@@ -239,10 +239,11 @@ def text_near_title(
     related lists on any page with a real article body. A generator: each larger
     ancestor is walked only when the nearer windows held no date.
 
-    The headline is the first of the page's ``h1s`` outside furniture (the title picker
-    read the same list: the page is searched for them once); on a page without one (an old
-    CMS with ``<h2 class="title">``, a page builder's styled ``<p>``), the first element
-    whose own text is one of ``titles``: the stated title, and its longest part.
+    The headline is the first of the page's ``h1s`` outside furniture that holds the
+    chosen title, ``titles[0]`` (else the first outside furniture; the title picker read
+    the same list: the page is searched for them once); on a page without one (an old CMS
+    with ``<h2 class="title">``, a page builder's styled ``<p>``), the first element whose
+    own text is one of ``titles``: the stated title, and its longest part.
     """
     h1 = _headline_h1(h1s, titles)
     if h1 is None:
