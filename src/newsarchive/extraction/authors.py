@@ -44,12 +44,13 @@ def pick_author(page: Sources) -> tuple[str, str]:
     "none") when the page names nobody.
 
     The publisher is not the author: a JSON-LD author that is an Organization, or any
-    author named like the site itself (its og:site_name: "USA TODAY", "Вестник Русе"), is
-    used only when no one else is named on the page; and to pass it over, the other name
-    must read as a full name (on a one-person blog the site's name is the writer's). A
-    profile's selector is trusted as it is: someone chose it for that site. A link to the
-    site's author page comes after the elements themes name as bylines (those hold the
-    whole byline, co-authors included) and before a "By" in the text (a link says who).
+    author named like the site itself (its og:site_name: "USA TODAY", "Вестник Русе"), or
+    a CMS login ("andrew.keaveney"), is used only when no one else is named on the page;
+    and to pass it over, the other name must read as a full name (on a one-person blog
+    the site's name is the writer's). A profile's selector is trusted as it is: someone
+    chose it for that site. A link to the site's author page comes after the elements
+    themes name as bylines (those hold the whole byline, co-authors included) and before
+    a "By" in the text (a link says who).
     """
     meta = page.meta
     publisher: tuple[str, str] | None = None
