@@ -175,3 +175,15 @@ def test_top_level_help_lists_commands(run_cli: Callable[..., Result]) -> None:
     assert result.exit_code == 0
     for command in ("crawl", "search", "show", "extract", "export", "import-jsonl", "stats"):
         assert command in result.stdout
+
+
+def test_command_list_summaries_are_one_line_each() -> None:
+    """The command panel keeps a summary's source line breaks, so each must be one line."""
+    from newsarchive.cli import app
+
+    summaries = {
+        info.name or info.callback.__name__: info.short_help
+        for info in app.registered_commands
+        if info.callback
+    }
+    assert summaries and all(text and "\n" not in text for text in summaries.values()), summaries

@@ -668,6 +668,19 @@ def serve(
         run_server(_db(db), host=host, port=port, ready=ready)
 
 
+def _one_line_summaries() -> None:
+    """The command list shows each docstring's first paragraph with its source line breaks
+    kept (Typer's rich panel), so a summary wrapped at 100 columns broke mid-sentence
+    there; each summary is set once, as one line the panel wraps itself."""
+    for info in app.registered_commands:
+        doc = info.callback.__doc__ if info.callback else None
+        if info.short_help is None and doc:
+            info.short_help = " ".join(doc.split("\n\n")[0].split())
+
+
+_one_line_summaries()
+
+
 def main() -> None:
     """Console entry point: a last guard so even a bug prints one line, not a traceback."""
     try:
