@@ -378,6 +378,11 @@ def extract(
 
     with _handled():
         article = api.extract_source(source, url=url, site=site, profile_files=profile or [])
+        if kind := article.rules.get("kind"):
+            sys.stderr.write(
+                f"newsarchive: this page reads as a {kind}, not an article;"
+                " a crawl would archive nothing from it\n"
+            )
         if fmt is ShowFormat.json:
             _print_json(article.as_dict())
         else:

@@ -17,9 +17,10 @@ from functools import partial
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.discover.urls import identify
+from newsarchive.discover.urls import identify, is_home_page
 from newsarchive.discover.walk import too_old
 from newsarchive.errors import FetchError
+from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import (
     GONE_STATUSES,
@@ -68,6 +69,8 @@ def judge(
         return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
+    if is_home_page(result.final_url) and not is_home_page(url):
+        return Verdict(Outcome.GONE, f"redirected to the home page: {url}")
     cpu = time.thread_time()
     article = extract(
         result.text, result.final_url, profile=profile, today=result.fetched_at.date()
@@ -83,6 +86,11 @@ def judge(
         )
     if not article.text and not article.title:
         return read(Outcome.FAILED, f"no article found on the page: {url}")
+    kind = article.rules.get("kind")
+    if kind == ERROR_PAGE:  # a soft 404: the archived version, if any, stands
+        return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}")
+    if kind:
+        return read(Outcome.FAILED, f"a {kind} instead of the page: {url}")
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)

@@ -35,6 +35,7 @@ SKIPS = {
     "status": "not HTTP 200",
     "revisit": "revisit records",
     "empty": "without an article",
+    "kind": "error pages or bot challenges",
     "known": "already archived",
 }
 
@@ -193,6 +194,9 @@ class Importer:
         article = extract(text, response.url, profile=profile, today=response.date.date())
         if not article.text and not article.title:
             report.skipped["empty"] += 1
+            return
+        if article.rules.get("kind"):  # a site's "not found" page or a bot wall, with 200
+            report.skipped["kind"] += 1
             return
         page = Page(
             response.url, response.url, response.status, response.headers, response.body,

@@ -194,6 +194,17 @@ def is_article_url(url: str, profile: Profile) -> bool:
     return bool(_compiled(profile.article_pattern).search(article_path(url)))
 
 
+_HOME_PATH = re.compile(r"/?(?:[a-z]{2}/?)?(?:index\.(?:php|html?|aspx?|jsp))?", re.IGNORECASE)
+
+
+def is_home_page(url: str) -> bool:
+    """A site's front page ("/", "/bg/", "/index.php"), with no query: where a site sends
+    a deleted article's URL instead of answering 404, so a redirect from an article to it
+    means the article is gone. A query keeps it an article ("/?p=123", "/index.php?id=7")."""
+    parts = urlsplit(url)
+    return not parts.query and bool(_HOME_PATH.fullmatch(parts.path))
+
+
 def article_path(url: str) -> str:
     """What article patterns are matched against: the decoded path, plus ``?query``."""
     parts = urlsplit(url)

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
-from newsarchive.extraction import authors, clean, content, mojibake, titles
+from newsarchive.extraction import authors, clean, content, mojibake, page_kind, titles
 from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.extraction.published import DatePick, pick_dates
@@ -51,6 +51,8 @@ def extract(
     a field whose rules fail on a page costs that field only (``rules[field]`` and
     ``rules["error"]`` name it), and whatever else fails costs the page
     (``rules["error"] == "page"``). Either way one bad page must not stop a crawl.
+    A page that is no article though answered with 200 (a site's "not found" page, a bot
+    wall) says so in ``rules["kind"]`` (``page_kind``), for the crawl to archive nothing.
     """
     try:
         return _extract(html, url, profile or _GENERIC, today)
@@ -130,6 +132,9 @@ def _extract(
         rules["encoding"] = "repaired"
     text, headline, byline, *fixed_tags = repaired
     tags = tuple(fixed_tags)
+    kind = page_kind.page_kind(html, (headline, meta.html_title, meta.og_title), text)
+    if kind:
+        rules["kind"] = kind
     return Article(
         title=headline,
         text=text,

@@ -1,0 +1,82 @@
+"""Pages answered with HTTP 200 that hold no article: a site's own "page not found" (a
+soft 404) and a bot wall's challenge.
+
+Why the extractor must say so: a crawl archives whatever a 200 brings. A deleted
+article whose URL now answers "Страницата не е намерена" would, on a recheck, become a
+new version of the archived article with that sentence for its text; a bot wall in front
+of a site would fill the archive with rows titled "Just a moment...". Both kinds of page
+are short, so a page is judged only when its text is short too: an article about a 404
+or about Cloudflare has a body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+ERROR_PAGE = "error page"
+BOT_CHALLENGE = "bot challenge"
+
+# An error page says its sentence and perhaps offers a search box or the home page; even
+# a short municipal notice says more, and a wrongly judged article is worse than an
+# archived error page, so the bar is low.
+MAX_WORDS = 80
+
+_NOT_FOUND = re.compile(
+    r"(?:(?:грешка|error|ошибка|http|код|code)\s*)?404(?:\s*(?:error|грешка|ошибка))?"
+    r"|(?:(?:тази|търсената|исканата)\s+)?страница(?:та)?\s+(?:не\s+(?:е|беше|може\s+да\s+бъде)"
+    r"\s+(?:намерена|открита)|не\s+съществува|липсва)"
+    r"|няма\s+такава\s+страница|нищо\s+не\s+(?:е|беше)\s+(?:намерено|открито)"
+    r"|(?:the\s+)?page\s+(?:was\s+)?not\s+found|not\s+found|nothing\s+(?:was\s+)?found"
+    r"|(?:this|that|the)\s+page\s+(?:can(?:no|['’])t|could\s*n['’]t)\s+be\s+found"
+    r"|(?:the\s+)?page\s+does\s*n(?:o|['’])t\s+exist|nothing\s+here"
+    r"|страница\s+не\s+(?:найдена|существует)|ничего\s+не\s+найдено"
+)
+# Said around the sentence, never instead of it.
+_ASIDE = re.compile(r"\b(?:oops|whoops|sorry|упс|опа|ами\s+сега|извинете|съжаляваме|ой)\b|[\W_]")
+_SEGMENTS = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
+
+# Markers only a challenge page carries; a Cloudflare site's ordinary pages load
+# "/cdn-cgi/challenge-platform/" scripts too, so that path is no marker.
+_CHALLENGE_MARKERS = (
+    "_cf_chl_opt",
+    "cf-browser-verification",
+    "Checking your browser before accessing",
+    "Checking if the site connection is secure",
+    "Verifying you are human",
+    "Incapsula incident ID",
+    "DDoS protection by DDoS-Guard",
+    "Sucuri Website Firewall",
+    "Please enable JavaScript and cookies to continue",
+)
+_CHALLENGE_TITLES = frozenset(
+    {"just a moment...", "just a moment…", "attention required! | cloudflare", "один момент…",
+     "один момент...", "ddos-guard", "access denied"}
+)  # fmt: skip
+
+
+def says_not_found(title: str) -> bool:
+    """A title, or one of its segments ("Страницата не е намерена – Община Пример"), that
+    is nothing but a not-found sentence, its "404" and its "Oops!"."""
+    for segment in (title, *_SEGMENTS.split(title)):
+        folded = " ".join(segment.casefold().split())
+        if folded and _NOT_FOUND.search(folded):
+            rest = _ASIDE.sub("", _NOT_FOUND.sub("", folded))
+            if not rest:
+                return True
+    return False
+
+
+def page_kind(html: str, titles: Iterable[str], text: str) -> str:
+    """``ERROR_PAGE``, ``BOT_CHALLENGE`` or "" (an article, or nothing to say). ``titles``:
+    the headline and the page's stated titles; ``text``: the extracted body."""
+    if len(text.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
+        return ""
+    stated = [t for t in titles if t]
+    if any(" ".join(t.casefold().split()) in _CHALLENGE_TITLES for t in stated) or any(
+        marker in html for marker in _CHALLENGE_MARKERS
+    ):
+        return BOT_CHALLENGE
+    if any(says_not_found(t) for t in stated):
+        return ERROR_PAGE
+    return ""

@@ -1,0 +1,184 @@
+"""Pages answered with 200 that hold no article: a site's own "not found" page (a soft
+404), a redirect of a deleted article to the home page, a bot wall's challenge. None is
+archived, and an archived article whose URL turns into one keeps its text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from newsarchive.discover.urls import is_home_page
+from newsarchive.extraction import extract
+from newsarchive.extraction.page_kind import BOT_CHALLENGE, ERROR_PAGE, says_not_found
+
+from .faultserver import FaultServer, _send, article_url, write_profile
+from .support import Result
+
+TODAY = dt.date(2026, 11, 30)
+
+SOFT_404 = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
+<title>Страницата не е намерена – Община Тестово</title></head><body>
+<header><nav><a href="/">Начало</a> <a href="/novini">Новини</a></nav></header>
+<main><h1>Грешка 404</h1><p>Страницата, която търсите, е преместена или вече не
+съществува. Използвайте търсачката или се върнете към началната страница.</p>
+<form action="/search"><input name="q"></form></main>
+<footer>© Община Тестово</footer></body></html>"""
+
+CHALLENGE = """<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>
+</head><body><div class="main-content"><h1>news.example.bg</h1>
+<h2>Checking if the site connection is secure</h2><p>news.example.bg needs to review the
+security of your connection before proceeding.</p></div>
+<script>window._cf_chl_opt={cType: 'managed'};</script></body></html>"""
+
+SHORT_NEWS = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
+<title>Автобусна линия 404 тръгва отново от понеделник | Община Тестово</title></head>
+<body><article><h1>Автобусна линия 404 тръгва отново от понеделник</h1>
+<p>От понеделник автобусна линия 404 отново ще обслужва квартал „Изток“. Първият курс
+тръгва в 5:40 ч. от спирка „Пазара“, последният – в 22:10 ч.</p></article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Страницата не е намерена – Община Тестово",
+        "404",
+        "Грешка 404 | Община Тестово",
+        "Oops! That page can’t be found.",
+        "Page not found - Example News",
+        "404 Not Found",
+        "Нищо не е намерено",
+        "Страница не найдена",
+    ],
+)
+def test_not_found_titles(title: str) -> None:
+    assert says_not_found(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Автобусна линия 404 тръгва отново",
+        "Общината не е намерила изпълнител за ремонта",
+        "Изгубено куче не е намерено три дни – стопаните молят за помощ",
+        "",
+    ],
+)
+def test_headlines_that_only_mention_it(title: str) -> None:
+    assert not says_not_found(title)
+
+
+def test_soft_404_and_challenge_pages_are_named() -> None:
+    soft = extract(SOFT_404, "https://test.bg/novini/12-staro", today=TODAY)
+    wall = extract(CHALLENGE, "https://news.example.bg/a/1", today=TODAY)
+    short = extract(SHORT_NEWS, "https://test.bg/novini/13-liniya", today=TODAY)
+    assert soft.rules.get("kind") == ERROR_PAGE
+    assert wall.rules.get("kind") == BOT_CHALLENGE
+    assert "kind" not in short.rules and "404" in short.title
+
+
+def test_a_long_article_about_error_pages_is_an_article() -> None:
+    body = "".join(
+        f"<p>Абзац {n}: служителите обясниха защо старите адреси на сайта дават грешка "
+        "и как жителите да намерят документите си в новия регистър на общината.</p>"
+        for n in range(8)
+    )
+    page = f"<html><head><title>404</title></head><body><h1>404</h1>{body}</body></html>"
+    assert "kind" not in extract(page, "https://test.bg/n/1", today=TODAY).rules
+
+
+@pytest.mark.parametrize(
+    ("url", "home"),
+    [
+        ("https://test.bg/", True),
+        ("https://test.bg", True),
+        ("https://test.bg/bg/", True),
+        ("https://test.bg/index.php", True),
+        ("https://test.bg/?p=123", False),
+        ("https://test.bg/index.php?id=7", False),
+        ("https://test.bg/novini/12", False),
+    ],
+)
+def test_home_page(url: str, home: bool) -> None:
+    assert is_home_page(url) is home
+
+
+class _TurningSite(FaultServer):
+    """The fault site with no faults, whose chosen articles turn into non-articles."""
+
+    turned: dict[int, str]
+
+    def _route(self, handler: BaseHTTPRequestHandler, count: int) -> None:
+        if urlsplit(handler.path).path == "/":
+            _send(
+                handler, 200, b"<html><body><h1>Home</h1><p>Welcome</p></body></html>", "text/html"
+            )
+            return
+        super()._route(handler, count)
+
+    def _article(self, handler: BaseHTTPRequestHandler, article_id: int, count: int) -> None:
+        turned = getattr(self, "turned", {}).get(article_id)
+        if turned == "soft-404":
+            _send(handler, 200, SOFT_404.encode(), "text/html")
+        elif turned == "home":
+            _send(handler, 301, b"", "text/html", {"Location": "/"})
+        elif turned == "challenge":
+            _send(handler, 200, CHALLENGE.encode(), "text/html")
+        else:
+            super()._article(handler, article_id, count)
+
+
+def _crawl(run_cli: Callable[..., Result], server: FaultServer, db: Path, *extra: str) -> Result:
+    profile = write_profile(db.parent)
+    return run_cli(
+        "crawl", "fault", "--profile", str(profile), "--base-url", server.url,
+        "--delay", "0", "--db", str(db), *extra,
+    )  # fmt: skip
+
+
+def _rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return list(conn.execute(sql))
+
+
+def test_crawl_archives_none_of_them(run_cli: Callable[..., Result], db: Path) -> None:
+    with _TurningSite(articles=6, faults=False) as site:
+        site.turned = {1005: "soft-404", 1004: "home", 1003: "challenge"}
+        result = _crawl(run_cli, site, db)
+    archived = {str(url) for (url,) in _rows(db, "SELECT url FROM articles")}
+    assert archived == {article_url(i) for i in (1000, 1001, 1002)}
+    state = {str(url): str(s) for url, s in _rows(db, "SELECT url, state FROM frontier")}
+    assert state[article_url(1005)] == "gone" and state[article_url(1004)] == "gone"
+    assert state[article_url(1003)] == "failed"
+    assert result.exit_code == 1  # the bot wall is a failure, and said so
+    assert "bot challenge" in result.stderr and "1003" in result.stderr
+    assert "1005" not in result.stderr  # a page gone is no failure
+
+
+def test_recheck_keeps_an_article_whose_url_became_a_not_found_page(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    with _TurningSite(articles=3, faults=False) as site:
+        assert _crawl(run_cli, site, db).exit_code == 0
+        [(before,)] = _rows(db, f"SELECT text FROM articles WHERE url = '{article_url(1002)}'")
+        site.turned = {1002: "soft-404"}
+        again = _crawl(run_cli, site, db, "--recheck", "100000")
+        assert again.exit_code == 0, again.stderr
+        assert site.hits["/news/1002-story-1002"] == 2  # it was fetched again
+    [(after,)] = _rows(db, f"SELECT text FROM articles WHERE url = '{article_url(1002)}'")
+    assert after == before and "Абзац 1" in str(after)
+    assert _rows(db, "SELECT count(*) FROM revisions") == [(0,)]
+    assert _rows(db, "SELECT gone FROM runs ORDER BY id DESC LIMIT 1") == [(1,)]
+
+
+def test_extract_command_says_so(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(SOFT_404, encoding="utf-8")
+    result = run_cli("extract", str(page), "--url", "https://test.bg/novini/12")
+    assert result.exit_code == 0
+    assert "error page" in result.stderr and "not an article" in result.stderr
