@@ -122,6 +122,12 @@ SITE = Profile(
         ("https://www.example.bg/n/5", "https://bta.bg/n/9", "https://www.example.bg/n/5"),
         # a CMS that declares the home page or a start page on every article
         ("https://www.example.bg/n/5", "https://www.example.bg/", "https://www.example.bg/n/5"),
+        ("https://www.example.bg/n/5", "https://www.example.bg/bg/", "https://www.example.bg/n/5"),
+        ("https://www.example.bg/n/5", "https://www.example.bg/index.php",
+         "https://www.example.bg/n/5"),
+        # ... but a query keeps it an article's own address (WordPress's plain links)
+        ("https://www.example.bg/?p=5&utm_source=x", "https://www.example.bg/?p=5",
+         "https://www.example.bg/?p=5"),
         ("https://www.example.bg/n/5", "https://example.bg/novini",
          "https://www.example.bg/n/5"),
         ("https://www.example.bg/n/5", "not a url", "https://www.example.bg/n/5"),

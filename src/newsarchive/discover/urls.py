@@ -156,6 +156,17 @@ def on_site(url: str, profile: Profile) -> bool:
     return urlsplit(url).netloc.lower() in site_hosts(profile)
 
 
+_HOME_PATH = re.compile(r"/?(?:[a-z]{2}/?)?(?:index\.(?:php|html?|aspx?|jsp))?", re.IGNORECASE)
+
+
+def is_home_page(url: str) -> bool:
+    """A site's front page ("/", "/bg/", "/index.php"), with no query: where a site sends
+    a deleted article's URL instead of answering 404, so a redirect from an article to it
+    means the article is gone. A query keeps it an article ("/?p=123", "/index.php?id=7")."""
+    parts = urlsplit(url)
+    return not parts.query and bool(_HOME_PATH.fullmatch(parts.path))
+
+
 def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
     """The URL an article is archived under: the page's own canonical URL when it is on
     the site, else the URL it was fetched from (both in normal form).
@@ -167,9 +178,8 @@ def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
     claimed = normalize_url(declared) if declared else None
     if claimed is None or not on_site(claimed, profile):
         return fetched
-    path = urlsplit(claimed).path
     starts = {url_key(absolute(profile, start)) for start in profile.start_urls}
-    if (path == "/" and urlsplit(fetched).path != "/") or (
+    if (is_home_page(claimed) and not is_home_page(fetched)) or (
         url_key(claimed) in starts and url_key(fetched) not in starts
     ):
         return fetched
@@ -192,17 +202,6 @@ def is_article_url(url: str, profile: Profile) -> bool:
     if not profile.article_pattern:
         return looks_like_article_path(url)
     return bool(_compiled(profile.article_pattern).search(article_path(url)))
-
-
-_HOME_PATH = re.compile(r"/?(?:[a-z]{2}/?)?(?:index\.(?:php|html?|aspx?|jsp))?", re.IGNORECASE)
-
-
-def is_home_page(url: str) -> bool:
-    """A site's front page ("/", "/bg/", "/index.php"), with no query: where a site sends
-    a deleted article's URL instead of answering 404, so a redirect from an article to it
-    means the article is gone. A query keeps it an article ("/?p=123", "/index.php?id=7")."""
-    parts = urlsplit(url)
-    return not parts.query and bool(_HOME_PATH.fullmatch(parts.path))
 
 
 def article_path(url: str) -> str:
