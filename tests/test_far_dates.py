@@ -38,3 +38,31 @@ def test_beside_byline_reads_a_shared_box_once(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(far_dates, "_box_text", counting)
     assert far_dates.beside_byline(LexborHTMLParser(html), _TODAY, False) is None
     assert len(reads) == len(set(reads)) == 1
+
+
+_ASIDE_DATED = (
+    "<html><body><header><a href='/'>Бележник</a></header><main><a href='/'>Към всички</a>"
+    "<article><aside><time datetime='2025-10-02'>2 октомври 2025</time></aside>"
+    "<h2>Как подреждам градинските инструменти</h2>"
+    "<p>Всяка есен събирам мотиките и лопатите в навеса и ги почиствам.</p></article>"
+    "</main><footer>© 2026</footer></body></html>"
+)
+
+
+def test_time_in_article_reads_the_date_set_apart_in_an_aside_of_the_one_article() -> None:
+    assert far_dates.time_in_article(LexborHTMLParser(_ASIDE_DATED), _TODAY) == dt.date(2025, 10, 2)
+
+
+def test_time_in_article_says_nothing_on_a_page_of_several_articles() -> None:
+    teaser = "<article><time datetime='2025-09-01'>1 септември</time><h3>Друго</h3></article>"
+    page = _ASIDE_DATED.replace("</main>", teaser + "</main>")
+    assert far_dates.time_in_article(LexborHTMLParser(page), _TODAY) is None
+
+
+def test_time_in_article_dates_the_page_when_nothing_nearer_does() -> None:
+    from newsarchive.extraction import extract
+
+    article = extract(_ASIDE_DATED, "https://belezhnik.example/instrumenti", today=_TODAY)
+    assert article.published == dt.date(2025, 10, 2)
+    assert article.rules["published"] == "generic:time-in-article"
+    assert article.date_source == "time"

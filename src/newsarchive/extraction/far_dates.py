@@ -112,3 +112,27 @@ def updated_anywhere(
     if len(days) != 1:
         return None
     return next(d.value for d in found if d.modified)
+
+
+def time_in_article(tree: LexborHTMLParser, today: dt.date | None) -> Published | None:
+    """The first ``<time>`` of the page's one ``<article>``, wherever in it: a minimal
+    theme sets the post's date apart in an ``<aside>`` of the article, which every nearer
+    rule reads as furniture. Only where the page holds one ``<article>``: a page of
+    several (teasers, related posts) says by that nothing of whose date it is."""
+    articles = tree.css("article")
+    if len(articles) != 1:
+        return None
+    for node in articles[0].css("time"):
+        attrs = node.attributes
+        marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
+        if dates.MODIFIED_MARKER.search(marker):
+            continue
+        stamp = attrs.get("datetime")
+        parsed = (
+            dates.parse_iso(stamp)
+            if stamp
+            else dates.parse_text_date(node.text(deep=True) or "", today=today)
+        )
+        if parsed and not dates.after(parsed, today):
+            return parsed
+    return None

@@ -150,6 +150,8 @@ def _published_candidates(
     yield DatePick(labelled, "generic:labelled-anywhere", "text") if labelled else None
     beside = far_dates.beside_byline(tree, today, month_first)
     yield DatePick(beside, "generic:beside-byline", "text") if beside else None
+    lone = far_dates.time_in_article(tree, today)
+    yield DatePick(lone, "generic:time-in-article", "time") if lone else None
 
 
 def _revised(published: DatePick, modified: DatePick | None) -> bool:
