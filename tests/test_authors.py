@@ -515,3 +515,32 @@ def test_a_cms_login_yields_to_the_name_the_page_prints() -> None:
 
     assert extract(page('<p class="byline">Иван Петров</p>')).author == "Иван Петров"
     assert extract(page("")).author == "ivan.petrov"  # no one else named: the login it is
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ("page.head.extra.author", None),  # the template printed its key
+        ("article.meta.author", None),
+        ("ivan.petrov", "ivan.petrov"),  # a login is still the writer's
+        ("maria.k.ivanova", "maria.k.ivanova"),
+    ],
+)
+def test_an_untranslated_template_key_names_nobody(meta: str, expected: str | None) -> None:
+    html = (
+        f'<html><head><meta name="author" content="{meta}"></head><body>'
+        "<h1>Ремонтът на моста приключи</h1><p>Движението по моста над реката е "
+        "възстановено след тримесечен ремонт на настилката и парапетите.</p></body></html>"
+    )
+    assert extract(html).author == expected
+
+
+def test_a_writer_named_in_the_body_class_does_not_make_every_link_a_byline() -> None:
+    html = (
+        '<html><body class="single single-author"><div id="skip"><a href="#c">Към '
+        "съдържанието</a></div><nav><a href='/'>Начало</a></nav><main id='c'>"
+        "<h1>Нов график на сметосъбирането</h1><p>От понеделник камионите минават по "
+        "улиците на квартала в сряда и събота сутрин.</p></main></body></html>"
+    )
+    article = extract(html)
+    assert article.author is None, article.rules

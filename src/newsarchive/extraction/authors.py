@@ -197,11 +197,29 @@ def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
             seen.add(node.mem_id)
             if node.tag in _NOT_BYLINE_TAGS or in_furniture_but_byline(node, furniture):
                 continue
+            if node.tag == "a" and _named_only_by_the_page(node, selector):
+                continue
             name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
             if name and node.css_first("h1") is None:  # not "post author-jane-doe"
                 if node.tag == "a":
                     name = _with_co_authors(node, name)
                 yield name, f"generic:{selector.split(',')[0]}"
+
+
+def _named_only_by_the_page(link: LexborNode, selector: str) -> bool:
+    """A link matched as "in a byline" (``[class*="author"] a``) only because the body or
+    the article carries the writer in its class ("single-author", "author-jane-doe"):
+    then every link of the page matches, "Skip to main content" first."""
+    containers = [part.split()[0] for part in selector.split(",") if " " in part.strip()]
+    if not containers:
+        return False
+    outer = ", ".join(containers)
+    node = link.parent
+    while node is not None and node.tag != "html":
+        if node.css_matches(outer):
+            return node.tag in _NOT_BYLINE_TAGS
+        node = node.parent
+    return False
 
 
 def _with_co_authors(link: LexborNode, name: str) -> str:

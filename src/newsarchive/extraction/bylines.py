@@ -66,6 +66,14 @@ _IN_TEXT = re.compile(
     rf"(?i:{_POSTED_BY}):?|By|BY|От|ОТ))\s+"
 )
 _MAX_WORDS = 8
+# A template's untranslated key in the author meta ("page.head.extra.author",
+# "article.meta.author"), as ``clean`` drops "site.bta" from the body. Only with a part
+# that names a template's field: a CMS login ("andrew.keaveney", "sara.r.peter") has the
+# same shape and still names the writer.
+_TEMPLATE_KEY = re.compile(
+    r"^(?=[a-z0-9_.]*\b(?:author|authors|byline|writer|creator|name|meta|page|head|site)\b)"
+    r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$"
+)
 # Not a writer: empty values of templates, site accounts, and the newsroom's generic
 # signatures ("Staff", "Редакция"), which name nobody a researcher could follow.
 _NOT_NAMES = frozenset(
@@ -115,6 +123,8 @@ def clean_byline(text: str) -> str:
     if text.lower() in _NOT_NAMES or text.lower().rstrip(".") in WEEKDAY_NAMES:
         return ""
     if not text or text.startswith(("http", "@")) or _longest_name(text) > _MAX_WORDS:
+        return ""
+    if _TEMPLATE_KEY.match(text):
         return ""
     if ":" in text or NOT_WRITERS.match(text):
         return ""  # credits ("content: X, design: Y"), "Reviewed by …": not the writers
