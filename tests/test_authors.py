@@ -151,6 +151,9 @@ def test_reads_as_name(text: str, expected: bool) -> None:
         ("JANE MCDONALD", "JANE MCDONALD"),  # Latin capitals may hide inner capitals
         ("April Fulton", "April Fulton"),  # a month's name is a first name here
         ("Jane Doe March 3, 2025", "Jane Doe"),
+        ("Tom May", "Tom May"),  # no day after it: a surname, not the date's month
+        ("Tom May | Editor", "Tom May"),
+        ("Мария Май, 12 март 2025", "Мария Май"),
     ],
 )
 def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
@@ -168,6 +171,8 @@ def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
         ("От Областната администрация информираха, че", ""),
         ("By Friday the council will vote.", ""),
         ("WRITTEN BY Jane Doe", "Jane Doe"),
+        ("By Sofia Gonzalez December 4, 2025", "Sofia Gonzalez"),
+        ("By Tom May", "Tom May"),
     ],
 )
 def test_byline_in_running_text(text: str, expected: str) -> None:

@@ -53,7 +53,8 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 # A month name left at the end once the day and year are cut ("Jane Doe March 3, 2025");
-# only at the end, so "April Fulton" and "June Carter" keep their first names.
+# only at the end, so "April Fulton" and "June Carter" keep their first names, and only
+# when a day was cut after it, so "Tom May" keeps his surname.
 _TRAILING_MONTH = re.compile(rf"(?:\s|^)(?:{MONTH_WORD.pattern})\s*$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
 # In running text a byline starts with one of these, in the case pages print them (a
@@ -118,8 +119,12 @@ def clean_byline(text: str) -> str:
         lines = lines[1:]  # an avatar's initials ("NB") before the name it stands for
     if not lines or lines[0].startswith("/"):
         return ""  # BTA's editors' sign-off "/ИК/", "/МО/МО/": initials, not a name
-    text = _TAIL.sub("", _LEADING.sub("", _LEAD_IN.sub("", lines[0])))
-    text = _TRAILING_MONTH.sub("", text).strip(" ,;:\"'“”")
+    line = _LEADING.sub("", _LEAD_IN.sub("", lines[0]))
+    tail = _TAIL.search(line)
+    text = line[: tail.start()] if tail else line
+    if tail and tail.group().lstrip()[:1].isdigit():  # the day and year cut: its month too
+        text = _TRAILING_MONTH.sub("", text)
+    text = text.strip(" ,;:\"'“”")
     if text.lower() in _NOT_NAMES or text.lower().rstrip(".") in WEEKDAY_NAMES:
         return ""
     if not text or text.startswith(("http", "@")) or _longest_name(text) > _MAX_WORDS:
@@ -187,6 +192,8 @@ def byline_in_text(text: str) -> str:
             continue
         if len(names[0]) == 1 and len(names) == 1 and following[:1].islower():
             continue  # "By Friday the council…": a sentence, not a byline
+        if following[:1].isdigit():  # "By Jane Doe March 3, 2025": the day tells the month
+            return clean_byline(" ".join(words[: end + 1]))
         return clean_byline(" ".join(words[:end]).rstrip(",;"))
     return ""
 
