@@ -7,6 +7,7 @@ exit code (2 usage/input, 75 lock held); scraped text is printed with rich marku
 from __future__ import annotations
 
 import errno
+import inspect
 import logging
 import os
 import sys
@@ -674,13 +675,17 @@ def serve(
 
 
 def _one_line_summaries() -> None:
-    """The command list shows each docstring's first paragraph with its source line breaks
-    kept (Typer's rich panel), so a summary wrapped at 100 columns broke mid-sentence
-    there; each summary is set once, as one line the panel wraps itself."""
+    """Typer's rich help keeps a docstring's source line breaks inside each paragraph,
+    so text wrapped at 100 columns broke mid-sentence on screen (in the command list and
+    in each command's --help); each paragraph is handed over as one line, which the
+    panel wraps to the terminal itself."""
     for info in app.registered_commands:
-        doc = info.callback.__doc__ if info.callback else None
-        if info.short_help is None and doc:
-            info.short_help = " ".join(doc.split("\n\n")[0].split())
+        doc = inspect.cleandoc(info.callback.__doc__ or "") if info.callback else ""
+        if not doc:
+            continue
+        paragraphs = [" ".join(part.split()) for part in doc.split("\n\n")]
+        info.help = info.help or "\n\n".join(paragraphs)
+        info.short_help = info.short_help or paragraphs[0]
 
 
 _one_line_summaries()
