@@ -15,7 +15,13 @@ import pytest
 
 from newsarchive.discover.urls import is_home_page
 from newsarchive.extraction import extract
-from newsarchive.extraction.page_kind import BOT_CHALLENGE, ERROR_PAGE, says_not_found
+from newsarchive.extraction.page_kind import (
+    BOT_CHALLENGE,
+    ERROR_PAGE,
+    MAINTENANCE,
+    says_closed,
+    says_not_found,
+)
 
 from .faultserver import FaultServer, _send, article_url, write_profile
 from .support import Result
@@ -35,6 +41,10 @@ CHALLENGE = """<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</
 <h2>Checking if the site connection is secure</h2><p>news.example.bg needs to review the
 security of your connection before proceeding.</p></div>
 <script>window._cf_chl_opt={cType: 'managed'};</script></body></html>"""
+
+CLOSED = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
+<title>Сайтът е в процес на поддръжка</title></head><body><h1>Сайтът е в процес на
+поддръжка</h1><p>Моля, посетете ни отново след няколко минути.</p></body></html>"""
 
 SHORT_NEWS = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
 <title>Автобусна линия 404 тръгва отново от понеделник | Община Тестово</title></head>
@@ -73,6 +83,22 @@ def test_headlines_that_only_mention_it(title: str) -> None:
     assert not says_not_found(title)
 
 
+@pytest.mark.parametrize(
+    ("title", "closed"),
+    [
+        ("Сайтът е в процес на поддръжка", True),
+        ("В момента сайтът е в профилактика | Община Тестово", True),
+        ("Under Maintenance", True),
+        ("Maintenance mode – Example News", True),
+        ("Улица „Борисова“ – в ремонт", False),  # news of a street, not of the site
+        ("Мостът е в ремонт до края на месеца", False),
+        ("Coming soon: нови автобусни линии", False),
+    ],
+)
+def test_closed_for_maintenance_titles(title: str, closed: bool) -> None:
+    assert says_closed(title) is closed
+
+
 def test_soft_404_and_challenge_pages_are_named() -> None:
     soft = extract(SOFT_404, "https://test.bg/novini/12-staro", today=TODAY)
     wall = extract(CHALLENGE, "https://news.example.bg/a/1", today=TODAY)
@@ -80,6 +106,8 @@ def test_soft_404_and_challenge_pages_are_named() -> None:
     assert soft.rules.get("kind") == ERROR_PAGE
     assert wall.rules.get("kind") == BOT_CHALLENGE
     assert "kind" not in short.rules and "404" in short.title
+    closed = extract(CLOSED, "https://test.bg/novini/14", today=TODAY)
+    assert closed.rules.get("kind") == MAINTENANCE
 
 
 def test_a_long_article_about_error_pages_is_an_article() -> None:
@@ -129,6 +157,8 @@ class _TurningSite(FaultServer):
             _send(handler, 301, b"", "text/html", {"Location": "/"})
         elif turned == "challenge":
             _send(handler, 200, CHALLENGE.encode(), "text/html")
+        elif turned == "closed":
+            _send(handler, 200, CLOSED.encode(), "text/html")
         else:
             super()._article(handler, article_id, count)
 
@@ -148,13 +178,15 @@ def _rows(db: Path, sql: str) -> list[tuple[object, ...]]:
 
 def test_crawl_archives_none_of_them(run_cli: Callable[..., Result], db: Path) -> None:
     with _TurningSite(articles=6, faults=False) as site:
-        site.turned = {1005: "soft-404", 1004: "home", 1003: "challenge"}
+        site.turned = {1005: "soft-404", 1004: "home", 1003: "challenge", 1002: "closed"}
         result = _crawl(run_cli, site, db)
     archived = {str(url) for (url,) in _rows(db, "SELECT url FROM articles")}
-    assert archived == {article_url(i) for i in (1000, 1001, 1002)}
+    assert archived == {article_url(i) for i in (1000, 1001)}
     state = {str(url): str(s) for url, s in _rows(db, "SELECT url, state FROM frontier")}
     assert state[article_url(1005)] == "gone" and state[article_url(1004)] == "gone"
-    assert state[article_url(1003)] == "failed"
+    assert state[article_url(1003)] == "failed"  # tried again next run
+    assert state[article_url(1002)] == "failed"
+    assert "maintenance page" in result.stderr
     assert result.exit_code == 1  # the bot wall is a failure, and said so
     assert "bot challenge" in result.stderr and "1003" in result.stderr
     assert "1005" not in result.stderr  # a page gone is no failure

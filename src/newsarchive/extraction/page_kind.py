@@ -1,5 +1,5 @@
 """Pages answered with HTTP 200 that hold no article: a site's own "page not found" (a
-soft 404) and a bot wall's challenge.
+soft 404), a bot wall's challenge, a "closed for maintenance" notice.
 
 Why the extractor must say so: a crawl archives whatever a 200 brings. A deleted
 article whose URL now answers "Страницата не е намерена" would, on a recheck, become a
@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 ERROR_PAGE = "error page"
 BOT_CHALLENGE = "bot challenge"
+MAINTENANCE = "maintenance page"
 
 # An error page says its sentence and perhaps offers a search box or the home page; even
 # a short municipal notice says more, and a wrongly judged article is worse than an
@@ -31,6 +32,14 @@ _NOT_FOUND = re.compile(
     r"|(?:this|that|the)\s+page\s+(?:can(?:no|['’])t|could\s*n['’]t)\s+be\s+found"
     r"|(?:the\s+)?page\s+does\s*n(?:o|['’])t\s+exist|nothing\s+here"
     r"|страница\s+не\s+(?:найдена|существует)|ничего\s+не\s+найдено"
+)
+# A site closed for a while (a maintenance plugin that answers 200): try again later.
+_CLOSED = re.compile(
+    r"(?:в\s+момента\s+)?сайтът\s+(?:е\s+(?:временно\s+)?в\s+(?:процес\s+на\s+)?(?:поддръжка"
+    r"|профилактика|ремонт|изграждане)|(?:е\s+)?временно\s+(?:недостъпен|спрян))"
+    r"|(?:(?:the\s+)?(?:web)?site\s+is\s+(?:currently\s+|temporarily\s+)?)?(?:under\s+maintenance"
+    r"|down\s+for\s+maintenance)|maintenance\s+mode|(?:web)?site\s+under\s+construction"
+    r"|сайт\s+(?:находится\s+)?на\s+(?:техническом\s+)?обслуживании"
 )
 # Said around the sentence, never instead of it.
 _ASIDE = re.compile(r"\b(?:oops|whoops|sorry|упс|опа|ами\s+сега|извинете|съжаляваме|ой)\b|[\W_]")
@@ -58,17 +67,27 @@ _CHALLENGE_TITLES = frozenset(
 def says_not_found(title: str) -> bool:
     """A title, or one of its segments ("Страницата не е намерена – Община Пример"), that
     is nothing but a not-found sentence, its "404" and its "Oops!"."""
+    return _says(_NOT_FOUND, title)
+
+
+def says_closed(title: str) -> bool:
+    """The same for a site closed for maintenance ("Сайтът е в процес на поддръжка")."""
+    return _says(_CLOSED, title)
+
+
+def _says(sentence: re.Pattern[str], title: str) -> bool:
     for segment in (title, *_SEGMENTS.split(title)):
         folded = " ".join(segment.casefold().split())
-        if folded and _NOT_FOUND.search(folded):
-            rest = _ASIDE.sub("", _NOT_FOUND.sub("", folded))
+        if folded and sentence.search(folded):
+            rest = _ASIDE.sub("", sentence.sub("", folded))
             if not rest:
                 return True
     return False
 
 
 def page_kind(html: str, titles: Iterable[str], text: str) -> str:
-    """``ERROR_PAGE``, ``BOT_CHALLENGE`` or "" (an article, or nothing to say). ``titles``:
+    """``ERROR_PAGE``, ``BOT_CHALLENGE``, ``MAINTENANCE`` or "" (an article, or nothing
+    to say). ``titles``:
     the headline and the page's stated titles; ``text``: the extracted body."""
     if len(text.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
         return ""
@@ -79,4 +98,6 @@ def page_kind(html: str, titles: Iterable[str], text: str) -> str:
         return BOT_CHALLENGE
     if any(says_not_found(t) for t in stated):
         return ERROR_PAGE
+    if any(says_closed(t) for t in stated):
+        return MAINTENANCE
     return ""
