@@ -339,3 +339,58 @@ def test_several_microdata_headlines_are_a_list_and_state_no_title() -> None:
     )
     html = page("<title>Община Дъбравино</title>", f"{items}{PROSE}")
     assert "Новина номер" not in extract(html).title
+
+
+# An old municipal site: one layout table, no h1, no og:title, and the same <title> on
+# every page; the headline is set in bold, in a cell of its own or on the text's first line.
+_OLD_HEAD = "<title>Община Горно Поле - Новини</title>"
+_OLD_MENU = (
+    "<tr><td colspan=2><img src='/gerb.gif'> <b>ОБЩИНА ГОРНО ПОЛЕ</b></td></tr>"
+    "<tr><td class=menu><a href='/'>Начало</a><br><a href='/novini.php'>Новини</a><br>"
+    "<a href='/kontakti.php'>Контакти</a></td>"
+)
+_OLD_TEXT = (
+    "Общинската администрация обяви, че от понеделник започва ремонтът на читалището.<br><br>"
+    "Ремонтът включва нов покрив, нова дограма и саниране на фасадата на сградата.<br><br>"
+)
+_OLD_HEADLINE = "Започва ремонтът на читалището в село Долно Поле"
+
+
+def test_headline_in_bold_in_its_own_cell_of_an_old_layout() -> None:
+    html = page(
+        _OLD_HEAD,
+        f"<table>{_OLD_MENU}<td><table><tr><td class=zaglavie><b><font size=4>{_OLD_HEADLINE}"
+        "</font></b></td></tr><tr><td><font size=1>12.11.2026</font></td></tr>"
+        f"<tr><td>{_OLD_TEXT}</td></tr></table></td></tr></table>",
+    )
+    article = extract(html, "http://gornopole.example/novina.php?id=231")
+    assert article.title == _OLD_HEADLINE, article.rules
+    assert article.rules["title"] == "generic:above-body"
+    assert article.text.startswith("Общинската администрация обяви")
+
+
+def test_headline_in_bold_on_the_texts_first_line_below_the_sites_name_and_date() -> None:
+    html = page(
+        _OLD_HEAD,
+        f"<table>{_OLD_MENU}<td class=tekst><font size=1>12.11.2026</font><br>"
+        f"<b>{_OLD_HEADLINE}</b><br><br>{_OLD_TEXT}</td></tr></table>",
+    )
+    article = extract(html, "http://gornopole.example/novina.php?id=231")
+    assert article.title == _OLD_HEADLINE, article.rules
+    assert article.text.startswith("Общинската администрация обяви"), article.text
+    assert "ОБЩИНА ГОРНО ПОЛЕ" not in article.text
+
+
+def test_a_stated_title_printed_on_the_page_stays_the_headline() -> None:
+    html = page(
+        f"<title>{_OLD_HEADLINE}</title>",
+        f"<div><h3>Последни новини</h3><p>{_OLD_HEADLINE}</p><p>{_OLD_TEXT}</p></div>",
+    )
+    article = extract(html, "http://gornopole.example/novina.php?id=231")
+    assert article.title == _OLD_HEADLINE
+    assert article.rules["title"] == "generic:title"
+
+
+def test_a_days_heading_over_the_text_is_no_headline() -> None:
+    html = page(_OLD_HEAD, f"<div><h2>15 Декември 2025</h2><p>{_OLD_TEXT}</p></div>")
+    assert extract(html, "http://gornopole.example/n.php?id=2").rules["title"] == "generic:title"

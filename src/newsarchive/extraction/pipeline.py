@@ -117,6 +117,12 @@ def _extract(
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
     paragraphs = _trim_head(paragraphs, title.value)
+    if title.rule in ("generic:title", "none"):  # no h1, og:title or JSON-LD headline
+        above, start = titles.headline_above_body(tree, paragraphs, title.value)
+        if above:
+            title = _Field(above, "generic:above-body")
+            rules["title"] = title.rule
+            paragraphs = _trim_head(paragraphs[start:], title.value)
     drift = [
         name
         for name in ("title", "published", "text")  # an author is often simply absent

@@ -21,8 +21,10 @@ from functools import cached_property
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive import dates
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
+    in_furniture,
     in_marked_furniture,
     is_furniture,
     visible_text,
@@ -436,3 +438,111 @@ def _is_headline(
         if len(words & other) * 2 >= len(words) and len(words) * 4 >= len(other):
             return True
     return False
+
+
+# What marks a headline on a page without an h1: a lower heading, or a class named so
+# ("news-title", "zaglavie": Bulgarian sites transliterate "заглавие"), or bold or big
+# type standing alone in its block or on its line (an old table layout's <b><font size=4>).
+_HEADING_TAGS = frozenset({"h2", "h3", "h4"})
+_HEADING_CLASS = re.compile(r"title|headline|heading|zaglav|заглав", re.IGNORECASE)
+_EMPHASIS_TAGS = frozenset({"b", "strong", "big", "font"})
+_HEADLINE_WORDS = (2, 30)
+_PROSE_WORDS = 8  # a body line that long, ending a sentence, is the text
+_SENTENCE_END = (".", "!", "?", "…", '."', ".“", ".»", ".)")
+_PARAGRAPH_START = 20  # characters of a text node that must open that line
+
+
+def headline_above_body(
+    tree: LexborHTMLParser, paragraphs: list[str], stated: str
+) -> tuple[str, int]:
+    """The heading nearest above the body's first line of prose, and the index of the
+    body line after it (0 when it stands outside the body), for a page whose headline no
+    h1, og:title or JSON-LD gives: old municipal sites set it in bold in a table cell and
+    title every page "Община Пример - Новини". ("", 0) when there is none, or when the
+    stated title (``<title>``) is itself printed on the page: the reader sees that one.
+
+    The nearest, because what stands above it in the same way is the site's name over
+    the layout (also in bold) or the day's date. Microdata headlines are left to the
+    metadata rules (several of them are a list, not this page's title).
+    """
+    body = tree.body
+    prose = next((i for i, p in enumerate(paragraphs) if _is_prose(p)), None)
+    if body is None or prose is None:
+        return "", 0
+    if stated and " ".join(stated.split()) in " ".join(visible_text(body).split()):
+        return "", 0
+    lines = frozenset(paragraphs[:prose])
+    target = paragraphs[prose]
+    candidate = ""
+    for node in body.traverse(include_text=True):
+        if node.tag == "-text":
+            text = " ".join((node.text() or "").split())
+            if len(text) >= _PARAGRAPH_START and target.startswith(text[:80]):
+                break
+            continue
+        if _heading_like(node, lines) and "itemprop" not in node.attributes:
+            text = clean_title(visible_text(node))
+            words = len(_words(text))
+            low, high = _HEADLINE_WORDS
+            if low <= words <= high and not text.endswith(":") and not _date_line(text, words):
+                if not in_furniture(node) and not _in_link(node):
+                    candidate = text
+    else:
+        return "", 0
+    if not candidate or not _replaces(candidate, stated):
+        return "", 0
+    start = paragraphs.index(candidate) + 1 if candidate in lines else 0
+    return candidate, start
+
+
+def _replaces(candidate: str, stated: str) -> bool:
+    """The heading is the headline rather than the stated title when that title says
+    nothing of it (the same "Община Пример - Новини" on every page) or is the heading plus
+    a little ("Vibe Coding" in "davidbau.com Vibe Coding"). When the stated title is the
+    longer headline ("Нов парк в квартал Изток" over a heading "Нов парк"), or only
+    partly agrees with the heading, the page's statement stands."""
+    own = {w.casefold() for w in _words(candidate)}
+    title = {w.casefold() for w in _words(stated)}
+    if not title:
+        return True
+    shared = len(own & title) / len(own)
+    if shared == 1:
+        return len(own) >= len(title) / 2
+    return shared < 0.5
+
+
+def _is_prose(line: str) -> bool:
+    """A line of the text: sentences, not a headline (which seldom ends with a full stop
+    and is seldom longer than 30 words)."""
+    words = len(line.split())
+    return words > _HEADLINE_WORDS[1] or (words >= _PROSE_WORDS and line.endswith(_SENTENCE_END))
+
+
+def _date_line(text: str, words: int) -> bool:
+    """A day's heading over a list of news ("15 Декември 2014"), not a headline."""
+    return words <= 5 and dates.parse_text_date(text) is not None
+
+
+def _heading_like(node: LexborNode, lines: frozenset[str]) -> bool:
+    if node.tag in _HEADING_TAGS:
+        return True
+    attrs = node.attributes
+    if _HEADING_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        return node.tag not in ("body", "html", "main", "article", "table", "tr", "ul")
+    if node.tag in _EMPHASIS_TAGS:
+        own = " ".join((node.text(deep=True) or "").split())
+        parent = node.parent
+        alone = parent is not None and own == " ".join((parent.text(deep=True) or "").split())
+        return alone or own in lines
+    return False
+
+
+def _in_link(node: LexborNode) -> bool:
+    parent: LexborNode | None = node
+    for _ in range(4):
+        if parent is None:
+            return False
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
+    return node.css_first("a") is not None
