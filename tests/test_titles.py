@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsarchive.extraction import extract
 
 PROSE = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
@@ -394,3 +396,28 @@ def test_a_stated_title_printed_on_the_page_stays_the_headline() -> None:
 def test_a_days_heading_over_the_text_is_no_headline() -> None:
     html = page(_OLD_HEAD, f"<div><h2>15 Декември 2025</h2><p>{_OLD_TEXT}</p></div>")
     assert extract(html, "http://gornopole.example/n.php?id=2").rules["title"] == "generic:title"
+
+
+@pytest.mark.parametrize(
+    "url", ["http://gornopole.bg/novina.php?id=7", "http://obshtinagornopole.bg/n/7"]
+)
+@pytest.mark.parametrize(
+    ("title", "logo"),
+    [
+        ("Община Горно Поле", "<div class='top'><h1>Община Горно Поле</h1></div>"),
+        ("Новини - Община Горно Поле", "<h1>Община Горно Поле</h1>"),
+    ],
+)
+def test_a_logo_h1_spelling_the_host_is_the_sites_name(url: str, title: str, logo: str) -> None:
+    html = page(
+        f"<title>{title}</title>",
+        f"{logo}<div class='content'><h2>{_OLD_HEADLINE}</h2><span>12.11.2026</span>"
+        f"<p>{_OLD_TEXT}</p></div>",
+    )
+    assert extract(html, url).title == _OLD_HEADLINE
+
+
+def test_a_headline_opening_with_the_place_is_more_than_the_sites_name() -> None:
+    headline = "Горно Поле посреща Коледа с нова елха"
+    html = page(f"<title>{headline}</title>", f"<h1>{headline}</h1>{PROSE}")
+    assert extract(html, "http://gornopole.bg/n/8").title == headline

@@ -101,6 +101,7 @@ def generic_title(
         *_stated_affixes(stated),
     )
     headings = _headings(h1s, stated)
+    names += tuple(v for v in (*(h.text for h in headings[:2]), *stated) if _spells_host(v, url))
     h1, rule = _pick_heading(headings, stated, names)
     if h1 and rule:
         headline = _before_pipe(strip_site_affixes(h1, profile.title_affixes, names))
@@ -389,6 +390,27 @@ def _stated_affixes(stated: list[str]) -> tuple[str, ...]:
             if affix and len(_words(affix)) < min(len(_words(shared)), _MAX_AFFIX_WORDS + 1)
         )
     )
+
+
+# What names a municipality's or a region's site besides its place: "Община Русе" lives on
+# obshtinaruse.bg and on ruse-bg.eu alike.
+_INSTITUTION = re.compile(r"^(?:община(?:та)?|област(?:на администрация)?|кметство)\s+", re.I)
+
+
+def _spells_host(text: str, url: str) -> bool:
+    """The whole text is the site's name as its host spells it ("Община Горно Поле" on
+    gornopole.bg or obshtinagornopole.bg, "Русе" on ruse-bg.eu): a logo h1, or a
+    ``<title>`` that names only the site. A headline that merely opens with the place
+    ("Горно Поле посреща Коледа") is more than the name."""
+    host = host_and_path(url)[0]
+    if host.count(".") < 1 or len(_words(text)) > 5:
+        return False
+    label = "".join(_WORD.findall(host.rsplit(".", 2)[-2].lower()))
+    for form in (text, _INSTITUTION.sub("", text)):
+        squashed = "".join(_WORD.findall(form.lower())).translate(_LATIN)
+        if len(squashed) >= 4 and label.startswith(squashed) and len(label) - len(squashed) <= 2:
+            return True
+    return False
 
 
 def _is_short_segment(text: str, stated: list[str]) -> bool:
