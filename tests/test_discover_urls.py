@@ -6,6 +6,7 @@ import pytest
 
 from newsarchive.discover.urls import (
     absolute,
+    amp_originals,
     identify,
     is_article_url,
     normalize_url,
@@ -96,6 +97,28 @@ def test_every_spelling_of_one_url_has_one_key(variant: str) -> None:
 def test_session_ids_are_not_part_of_a_url(url: str, expected: str) -> None:
     """One article linked from every page under another session id is one URL."""
     assert normalize_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "originals"),
+    [
+        # the WordPress AMP plugin's query and path forms, Drupal's bare ?amp
+        ("https://x.bg/2026/11/08/slug/?amp=1", ("https://x.bg/2026/11/08/slug/",)),
+        ("https://x.bg/2026/11/08/slug/amp/",
+         ("https://x.bg/2026/11/08/slug/", "https://x.bg/2026/11/08/slug")),
+        ("https://x.bg/node/12?amp", ("https://x.bg/node/12",)),
+        ("https://x.bg/news.php?amp=1&id=3", ("https://x.bg/news.php?id=3",)),
+        # not AMP spellings: another value, a section of that name, no amp at all
+        ("https://x.bg/news.php?amp=0&id=3", ()),
+        ("https://x.bg/amp/", ()),
+        ("https://x.bg/novini/ampula-1", ()),
+        ("https://x.bg/novini/1", ()),
+    ],
+)  # fmt: skip
+def test_an_amp_spelling_names_the_spellings_of_its_original(
+    url: str, originals: tuple[str, ...]
+) -> None:
+    assert amp_originals(url) == originals
 
 
 def test_different_pages_have_different_keys() -> None:
