@@ -132,6 +132,16 @@ def url_key(url: str) -> str:
     return f"{host}{parts.path}" + (f"?{query}" if query else "")
 
 
+def current_key(key: str) -> str:
+    """The key ``url_key`` gives today to the URL an older release stored as ``key``
+    (before session ids left the normal form, say): an archive re-keyed so finds its
+    articles by the spellings links use now. The host part stays as it was: a key has no
+    scheme, so whether its port was the default one cannot be told from it."""
+    host = key.split("/", 1)[0]
+    now = url_key(f"http://{key}")
+    return now if now.split("/", 1)[0] == host else key
+
+
 # How CMSs spell an article's AMP copy: ``?amp=1`` or ``?amp`` (the WordPress AMP plugin's
 # query form, Drupal's AMP module) and a last path segment ``amp`` (the plugin's path
 # form, ``/2024/05/slug/amp/``). ``amp.`` hosts and ``/amp/`` prefixes are left out: no
