@@ -7,7 +7,8 @@ marked done in the same transaction that archives it, a walk's resume point is s
 after the links of its page are queued.
 
 ``seen`` is the one rule deciding what a discovered URL means for the crawl; it is pure
-so its cases are tested without a server.
+so its cases are tested without a server. ``Frontier.amp_copy`` only asks it again about
+the page an AMP link copies.
 """
 
 from __future__ import annotations
