@@ -7,6 +7,7 @@ import pytest
 from newsarchive.discover.urls import (
     absolute,
     amp_originals,
+    current_key,
     identify,
     is_article_url,
     normalize_url,
@@ -119,6 +120,24 @@ def test_an_amp_spelling_names_the_spellings_of_its_original(
     url: str, originals: tuple[str, ...]
 ) -> None:
     assert amp_originals(url) == originals
+
+
+@pytest.mark.parametrize(
+    ("stored", "now"),
+    [
+        # keys an older release wrote with session ids, in the query and in the path
+        ("x.bg/news.php?PHPSESSID=b7e4d2a96c1f4e8395a7c3e1f5d70b2c&id=4", "x.bg/news.php?id=4"),
+        ("x.bg/news.php?id=4&sid=9f8e7d6c5b4a39281706f5e4d3c2b1a0", "x.bg/news.php?id=4"),
+        ("x.bg/novina.jsp;jsessionid=8F3A9C2B7E1D?id=7", "x.bg/novina.jsp?id=7"),
+        # today's keys stay; so does a port whose scheme the key cannot tell
+        ("x.bg/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/a?b=1&c=2",
+         "x.bg/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/a?b=1&c=2"),
+        ("x.bg:80/a", "x.bg:80/a"),
+        ("[::1]:8080/a/", "[::1]:8080/a/"),
+    ],
+)  # fmt: skip
+def test_a_stored_key_is_rekeyed_by_todays_rule(stored: str, now: str) -> None:
+    assert current_key(stored) == now
 
 
 def test_different_pages_have_different_keys() -> None:
