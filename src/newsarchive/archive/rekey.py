@@ -33,7 +33,7 @@ from newsarchive.discover.urls import current_key, normalize_url, url_key
 
 log = logging.getLogger(__name__)
 
-_VERSION = "title, published, author, tags, text"
+_VERSION = ", ".join(revisions.REVISION_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class _Row:
     id: int
     url: str
     source_url: str | None
-    fields: tuple[object, ...]  # revisions.REVISION_FIELDS
+    fields: tuple[object, ...]  # _VERSION's
     fetched_at: str
     updated_at: str
     capture_id: int | None
@@ -186,11 +186,12 @@ def _normal_urls(conn: sqlite3.Connection, changed: set[int]) -> None:
         if row is None:  # merged into another
             continue
         url = normalize_url(row[0]) or row[0]
-        source = normalize_url(row[1]) or row[1] if row[1] else None
-        if (url, source if source != url else None) != tuple(row):
+        source = (normalize_url(row[1]) or row[1]) if row[1] else None
+        source = source if source != url else None
+        if (url, source) != tuple(row):
             conn.execute(
                 "UPDATE OR IGNORE articles SET url = ?, source_url = ? WHERE id = ?",
-                (url, source if source != url else None, article_id),
+                (url, source, article_id),
             )
 
 
@@ -203,13 +204,12 @@ def _rekey_shared(conn: sqlite3.Connection) -> None:
             conn.execute("DELETE FROM shared_canonicals WHERE url_key = ?", (key,))
 
 
-# Of two spellings queued apart, the state that says more wins: archived, then settled
-# or failed, then merely queued (the order the v4 re-keying used).
-_SETTLED_FIRST = "CASE state WHEN 'done' THEN 0 WHEN 'queued' THEN 2 ELSE 1 END, rowid"
-
-
 def _rekey_frontier(conn: sqlite3.Connection) -> None:
-    rows = conn.execute(f"SELECT url_key, url FROM frontier ORDER BY {_SETTLED_FIRST}").fetchall()
+    from newsarchive.archive.schema import FRONTIER_SETTLED_FIRST
+
+    rows = conn.execute(
+        f"SELECT url_key, url FROM frontier ORDER BY {FRONTIER_SETTLED_FIRST}"
+    ).fetchall()
     spellings: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, url in rows:
         spellings[url_key(url)].append((key, url))

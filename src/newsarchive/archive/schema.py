@@ -366,6 +366,11 @@ def _statement(kind: str, name: str) -> str:
     raise LookupError(name)
 
 
+# Of two frontier rows that turn out one URL, the state that says more wins: archived,
+# then settled or failed, then merely queued; the older row first among equals.
+FRONTIER_SETTLED_FIRST = "CASE state WHEN 'done' THEN 0 WHEN 'queued' THEN 2 ELSE 1 END, rowid"
+
+
 def _rekey_frontier(conn: sqlite3.Connection, url_key: Callable[[str], str]) -> None:
     """Frontier rows keyed by URL key; of two spellings the more settled state wins."""
     if "url_key" in _columns(conn, "frontier"):
@@ -376,8 +381,7 @@ def _rekey_frontier(conn: sqlite3.Connection, url_key: Callable[[str], str]) -> 
     conn.execute("CREATE INDEX frontier_state ON frontier(site, state)")
     rows = conn.execute(
         "SELECT url, site, source, state, attempts, last_error, added_at, listed_date"
-        " FROM frontier_v3 ORDER BY CASE state WHEN 'done' THEN 0 WHEN 'queued' THEN 2"
-        " ELSE 1 END, rowid"
+        f" FROM frontier_v3 ORDER BY {FRONTIER_SETTLED_FIRST}"
     ).fetchall()
     conn.executemany(
         "INSERT OR IGNORE INTO frontier (url_key, url, site, source, state, attempts,"
