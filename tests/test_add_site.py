@@ -96,3 +96,58 @@ def test_an_address_nobody_answers_at_says_so(run_cli: Cli) -> None:
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "cannot read http://127.0.0.1:1" in result.stderr and "ConnectError" in result.stderr
+
+
+def test_a_moved_sitemap_and_feed_are_read_against_where_they_were_found(run_cli: Cli) -> None:
+    """/sitemap.xml answers 301 to /karta/index.xml, an index whose child is the relative
+    "novini.xml", and the home page's feed /rss answers 301 to /novini/atom.xml, whose
+    entries link "statiya-…" relatively. The crawl and check-site read both against the
+    final URL; so must add-site, or it judges the sitemap (its child: /novini.xml, a 404)
+    to hold no news and samples no article (/statiya-…, 404s)."""
+    from .hostileserver import HostileServer, html, redirect, response
+
+    slugs = [f"statiya-obshtinata-prie-resheniye-{i}" for i in (1, 2, 3)]
+    article = (
+        "<html><head><title>{0}</title></head><body><article><h1>{0}</h1>"
+        "<time datetime='2024-05-0{1}'>0{1}.05.2024</time><p>{2}</p></article></body></html>"
+    )
+    server = HostileServer()
+    index = "".join(f"<sitemap><loc>{name}</loc></sitemap>" for name in ("novini.xml",))
+    urlset = "".join(f"<url><loc>../novini/{slug}</loc></url>" for slug in slugs)
+    atom = "".join(f"<entry><link href='{slug}'/></entry>" for slug in slugs)
+    xml = "application/xml"
+    server.routes.update(
+        {
+            "/robots.txt": response(
+                body=f"Sitemap: {server.url}/sitemap.xml\n".encode(), content_type="text/plain"
+            ),
+            "/": html(
+                "<html><head><title>Община Проба</title><link rel='alternate'"
+                " type='application/rss+xml' href='/rss'></head><body><p>Здравейте.</p>"
+                "</body></html>"
+            ),
+            "/sitemap.xml": redirect("/karta/index.xml", 301),
+            "/karta/index.xml": response(
+                body=f"<sitemapindex>{index}</sitemapindex>".encode(), content_type=xml
+            ),
+            "/karta/novini.xml": response(
+                body=f"<urlset>{urlset}</urlset>".encode(), content_type=xml
+            ),
+            "/rss": redirect("/novini/atom.xml", 301),
+            "/novini/atom.xml": response(
+                body=f"<feed xmlns='http://www.w3.org/2005/Atom'>{atom}</feed>".encode(),
+                content_type="application/atom+xml",
+            ),
+            **{
+                f"/novini/{slug}": html(article.format(f"Решение {i}", i, "Текст. " * 60))
+                for i, slug in enumerate(slugs, 1)
+            },
+        }
+    )
+    with server:
+        result = run_cli("add-site", server.url, "--id", "proba", "--delay", "0")
+    assert result.exit_code == 0, result.stderr
+    profile = tomllib.loads(result.stdout)
+    assert profile["discovery"]["sitemaps"] == ["/sitemap.xml"], result.stdout
+    assert "left out" not in result.stdout
+    assert "checked on 3 sampled article(s)" in result.stdout, result.stdout

@@ -4,12 +4,18 @@ newsarchive, for ad-hoc queries) finds its FTS index and searches it, word forms
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import sqlite_utils
 
-from .support import Result
+from newsarchive.archive.schema import SCHEMA_VERSION
+from newsarchive.discover.urls import url_key
+
+from .support import FIXTURES, Result
 
 
 def test_archive_sqlite_utils_detects_fts_and_searches_word_forms(
@@ -32,3 +38,61 @@ def test_archive_sqlite_utils_detects_fts_and_searches_word_forms(
     assert articles.detect_fts() == "articles_fts"
     found = [row["url"] for row in articles.search("община")]
     assert found == ["https://namrb.org/bg/aktualno/a-1"]
+
+
+SESSION_IDS = FIXTURES / "archives" / "v8-session-ids.db"  # tests/fixtures/make_archive_sessions.py
+EDITED = "http://www.kalinovo.bg/bg/news.php?id=390"
+
+
+def test_an_archive_keyed_with_session_ids_is_rekeyed_merging_rows_and_keeping_versions(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Written while session ids were part of a URL: kalinovo's articles under
+    "PHPSESSID=…" URLs and keys, and one article under two session ids with an edit
+    between (two rows). The upgrade finds each by the URL links use now, makes the two
+    rows one with the newest text and both earlier versions as revisions, and loses no
+    capture, revision or frontier state."""
+    db = tmp_path / "old.db"
+    shutil.copy(SESSION_IDS, db)
+    with closing(sqlite3.connect(db)) as before:
+        assert before.execute("PRAGMA user_version").fetchone()[0] == 8
+        captures = before.execute("SELECT id FROM captures ORDER BY id").fetchall()
+        assert before.execute("SELECT count(*) FROM articles").fetchone()[0] == 9
+        assert before.execute("SELECT count(*) FROM revisions").fetchone()[0] == 1
+    shown = run_cli("show", EDITED, "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    article = shown.json()
+    assert isinstance(article, dict)
+    assert article["url"] == EDITED and article["title"] == "Ремонтът на читалището започна"
+    assert [(v["text"], v["seen_at"][:10], v["replaced_at"][:10])
+            for v in article["revisions"]] == [
+        ("Общината започва ремонт на читалището през декември.", "2026-11-02", "2026-11-04"),
+        ("Общината започва ремонт на читалището през януари.", "2026-11-04", "2026-11-09"),
+    ]  # fmt: skip
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        urls = [u for (u,) in after.execute("SELECT url FROM articles ORDER BY id")]
+        assert len(urls) == 8
+        assert not [u for u in urls if "sessid" in u.lower() or "sid=" in u.lower()], urls
+        assert "https://kalinovo.bg/portal/novina.jsp?id=7" in urls
+        keys = [k for (k,) in after.execute("SELECT url_key FROM article_urls")]
+        assert sorted(keys) == sorted({url_key(f"http://{k}") for k in keys})
+        assert after.execute("SELECT id FROM captures ORDER BY id").fetchall() == captures
+        orphans = after.execute(
+            "SELECT count(*) FROM captures WHERE article_id NOT IN (SELECT id FROM articles)"
+        ).fetchone()[0]
+        assert orphans == 0
+        (edited,) = after.execute("SELECT id FROM articles WHERE url = ?", (EDITED,)).fetchone()
+        assert after.execute(
+            "SELECT count(*) FROM captures WHERE article_id = ?", (edited,)
+        ).fetchone()[0] == 3  # fmt: skip
+        assert after.execute(
+            "SELECT count(*) FROM story_keys WHERE article_id NOT IN (SELECT id FROM articles)"
+        ).fetchone()[0] == 0  # fmt: skip
+        frontier = after.execute("SELECT url_key, url, state FROM frontier").fetchall()
+        assert len(frontier) == 6 and {state for _, _, state in frontier} == {"done"}
+        assert all(key == url_key(url) and "sessid" not in url.lower() for key, url, _ in frontier)
+    found = run_cli("search", "читалището", "--format", "json", "--db", str(db))
+    assert found.exit_code == 0, found.stderr
+    hits = [hit["url"] for hit in found.json()]  # type: ignore[attr-defined]
+    assert hits.count(EDITED) == 1  # one row, indexed once

@@ -87,3 +87,25 @@ def test_a_cms_site_nobody_profiled_is_archived_whole_and_right(
         assert text == row["text"], url  # its paragraphs, whatever markup split them
         for junk in boilerplate:
             assert junk not in text, (url, junk)
+
+
+def test_amp_copies_of_articles_known_already_are_not_fetched(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """zornitsa's "most read" block under every listing links the ``?amp=1`` copies of
+    posts the listing (or the feed, or the sitemap) already gave: fetching them found
+    nothing new, three requests of 25 on a first crawl. Every article is still there."""
+    name, origin = CMS_SITES["zornitsa"]
+    profile = tmp_path / "zornitsa.toml"
+    profile.write_text(f'id = "zornitsa"\nname = "{name}"\norigin = "{origin}"\n')
+    with MirrorServer(SITES / "zornitsa") as server:
+        result = run_cli(
+            "crawl", "zornitsa", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+    assert [path for path in server.requests if "amp" in path] == []
+    assert len(server.requests) <= 22, server.requests  # 25 when the copies were fetched
+    with sqlite3.connect(db) as conn:
+        urls = {url for (url,) in conn.execute("SELECT url FROM articles")}
+    assert urls == {row["url"] for row in _json("zornitsa", "expected.json")}

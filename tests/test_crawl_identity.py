@@ -112,3 +112,91 @@ def test_an_older_archive_is_merged_to_one_article_per_identity(run_cli: Cli, db
     assert [hit["title"] for hit in search.json()] == ["Ново заглавие"]  # type: ignore[union-attr,index]
     again = run_cli("show", "1", "--db", str(db))
     assert "merged" not in again.stderr  # once
+
+
+def test_links_under_a_new_jsessionid_on_every_page_are_one_article_each(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A Java portal that rewrites URLs for visitors without cookies puts another
+    ``;jsessionid=`` into every link of every page it renders: the listing's two pages and
+    each article's "more news" links name the same articles under new ids. Each is
+    fetched once and archived once, under its URL without the id."""
+    import threading
+    import uuid
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    titles = {n: f"Общината обяви обществена поръчка номер {n}" for n in range(1, 6)}
+    pages = {1: (1, 2, 3), 2: (3, 4, 5)}  # the third article is on both pages
+    fetched: list[str] = []
+
+    def link(path: str, session: str, query: str) -> str:
+        return f"{path};jsessionid={session}?{query}"
+
+    def listing(number: int, session: str) -> str:
+        items = "".join(
+            f"<li><a href='{link('novina.jsp', session, f'id={n}')}'>{titles[n]}</a>"
+            f" <span>0{n}.11.2026</span></li>"
+            for n in pages[number]
+        )
+        more = f"<a href='{link('novini', session, 'page=2')}'>Следваща</a>" if number == 1 else ""
+        return f"<html><body><h1>Новини</h1><ul class='news'>{items}</ul>{more}</body></html>"
+
+    def article(n: int, session: str) -> str:
+        others = "".join(
+            f"<li><a href='{link('novina.jsp', session, f'id={m}')}'>{titles[m]}</a></li>"
+            for m in titles
+            if m != n
+        )
+        text = "".join(
+            f"<p>Община Проба обяви поръчка {n} за ремонт на улица и тротоари, съобщиха"
+            f" от общинската администрация ({part}).</p>"
+            for part in range(4)
+        )
+        return (
+            f"<html><head><title>{titles[n]}</title></head><body><article><h1>{titles[n]}"
+            f"</h1><p class='date'>0{n}.11.2026</p>{text}</article>"
+            f"<aside><h3>Още новини</h3><ul>{others}</ul></aside></body></html>"
+        )
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            path, _, query = self.path.partition("?")
+            path = path.split(";", 1)[0]  # the server reads its id from there, and ignores it
+            session = uuid.uuid4().hex.upper()  # no cookie came back: a new session
+            body = ""
+            if path == "/portal/novini":
+                body = listing(2 if query == "page=2" else 1, session)
+            elif path == "/portal/novina.jsp" and query.removeprefix("id=").isdigit():
+                fetched.append(self.path)
+                body = article(int(query.removeprefix("id=")), session)
+            data = body.encode()
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        host = f"127.0.0.1:{server.server_port}"
+        profile = tmp_path / "portal.toml"
+        profile.write_text(
+            f'id = "portal"\nname = "Община Проба"\norigin = "http://{host}"\n'
+            f'hosts = ["{host}"]\n[discovery]\nstart_urls = ["/portal/novini"]\n',
+            encoding="utf-8",
+        )
+        result = run_cli(
+            "crawl", "portal", "--profile", str(profile), "--delay", "0", "--db", str(db)
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        rows = sorted(conn.execute("SELECT url, title FROM articles"))
+    assert rows == [(f"http://{host}/portal/novina.jsp?id={n}", titles[n]) for n in sorted(titles)]
+    assert len(fetched) == len(titles), fetched  # each article fetched once

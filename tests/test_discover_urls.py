@@ -6,6 +6,8 @@ import pytest
 
 from newsarchive.discover.urls import (
     absolute,
+    amp_originals,
+    current_key,
     identify,
     is_article_url,
     normalize_url,
@@ -96,6 +98,46 @@ def test_every_spelling_of_one_url_has_one_key(variant: str) -> None:
 def test_session_ids_are_not_part_of_a_url(url: str, expected: str) -> None:
     """One article linked from every page under another session id is one URL."""
     assert normalize_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "originals"),
+    [
+        # the WordPress AMP plugin's query and path forms, Drupal's bare ?amp
+        ("https://x.bg/2026/11/08/slug/?amp=1", ("https://x.bg/2026/11/08/slug/",)),
+        ("https://x.bg/2026/11/08/slug/amp/",
+         ("https://x.bg/2026/11/08/slug/", "https://x.bg/2026/11/08/slug")),
+        ("https://x.bg/node/12?amp", ("https://x.bg/node/12",)),
+        ("https://x.bg/news.php?amp=1&id=3", ("https://x.bg/news.php?id=3",)),
+        # not AMP spellings: another value, a section of that name, no amp at all
+        ("https://x.bg/news.php?amp=0&id=3", ()),
+        ("https://x.bg/amp/", ()),
+        ("https://x.bg/novini/ampula-1", ()),
+        ("https://x.bg/novini/1", ()),
+    ],
+)  # fmt: skip
+def test_an_amp_spelling_names_the_spellings_of_its_original(
+    url: str, originals: tuple[str, ...]
+) -> None:
+    assert amp_originals(url) == originals
+
+
+@pytest.mark.parametrize(
+    ("stored", "now"),
+    [
+        # keys an older release wrote with session ids, in the query and in the path
+        ("x.bg/news.php?PHPSESSID=b7e4d2a96c1f4e8395a7c3e1f5d70b2c&id=4", "x.bg/news.php?id=4"),
+        ("x.bg/news.php?id=4&sid=9f8e7d6c5b4a39281706f5e4d3c2b1a0", "x.bg/news.php?id=4"),
+        ("x.bg/novina.jsp;jsessionid=8F3A9C2B7E1D?id=7", "x.bg/novina.jsp?id=7"),
+        # today's keys stay; so does a port whose scheme the key cannot tell
+        ("x.bg/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/a?b=1&c=2",
+         "x.bg/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/a?b=1&c=2"),
+        ("x.bg:80/a", "x.bg:80/a"),
+        ("[::1]:8080/a/", "[::1]:8080/a/"),
+    ],
+)  # fmt: skip
+def test_a_stored_key_is_rekeyed_by_todays_rule(stored: str, now: str) -> None:
+    assert current_key(stored) == now
 
 
 def test_different_pages_have_different_keys() -> None:

@@ -79,3 +79,41 @@ def test_recheck_validators_are_the_latest_captures_in_one_query_per_batch(
         urls[1]: ('"1-2"', "v2"),
         urls[2]: ('"2-2"', "v2"),
     }
+
+
+def test_an_amp_copy_is_queued_only_when_its_original_is_not_known(tmp_path: Path) -> None:
+    """A WordPress listing links "?amp=1" copies beside the posts: a copy whose original is
+    offered beside it, queued, or archived is no new work; one whose original nobody
+    linked is, since only its canonical says what the original is."""
+    from newsarchive.discover.walk import Seen
+
+    conn = connect(tmp_path / "a.db", create=True)
+    store, frontier = Store(conn, stories=False), Frontier(conn, "t")
+    archived = "https://t.example/2026/11/archived/"
+    page = Page(archived, archived, 200, {}, b"<html></html>", "", "utf-8", WHEN)
+    with conn:
+        store.upsert_article(
+            Article(title="Архивирана", text="Текст.", published=DAY), site="t", url=archived,
+            fetched_at=WHEN.isoformat(), capture_id=store.save_capture(page),
+        )  # fmt: skip
+    frontier.queue([Candidate("https://t.example/2026/11/queued/", "t", SOURCE_FEED)])
+    listed = [
+        "https://t.example/2026/11/listed/",
+        "https://t.example/2026/11/listed/?amp=1",  # beside its original
+        f"{archived}amp/",  # archived before this run
+        "https://t.example/2026/11/queued/?amp=1",  # waiting in the queue
+        "https://t.example/2026/11/handled/?amp=1",  # fetched earlier in this run
+        "https://t.example/2026/11/alone/?amp=1",  # the only spelling anyone linked
+    ]
+    verdicts = frontier.offer(
+        [Candidate(url, "t", "https://t.example/") for url in listed],
+        handled={"https://t.example/2026/11/handled/"}, refresh=False, since=None,
+    )  # fmt: skip
+    assert verdicts == [
+        Seen.NEW, Seen.THIS_RUN, Seen.KNOWN, Seen.THIS_RUN, Seen.THIS_RUN, Seen.NEW
+    ]  # fmt: skip
+    assert frontier.pending() == [
+        "https://t.example/2026/11/queued/",
+        "https://t.example/2026/11/listed/",
+        "https://t.example/2026/11/alone/?amp=1",
+    ]

@@ -114,7 +114,7 @@ def _holds_news(fetcher: Fetcher, url: str, found: Discovery, profile: Profile) 
         except FetchError:
             return True  # unknown: keep it, the crawl will judge
         max_bytes = fetcher.options.max_bytes
-        articles, children, _cut = feeds.feed_links(page.content, profile, url, max_bytes=max_bytes)
+        articles, children, _cut = feeds.page_links(page, profile, url, max_bytes=max_bytes)
         if any(not shapes or any(s.search(article_path(c.url)) for s in shapes) for c in articles):
             return True
         queue += [child.url for child in children]
@@ -129,7 +129,7 @@ def _samples(fetcher: Fetcher, found: Discovery, profile: Profile) -> list[str]:
             page = fetcher.fetch(feed)
         except FetchError:
             return []
-        read = feeds.feed_links(page.content, profile, feed, max_bytes=fetcher.options.max_bytes)
+        read = feeds.page_links(page, profile, feed, max_bytes=fetcher.options.max_bytes)
         return [c.url for c in read.articles]
     return []
 

@@ -20,7 +20,7 @@ from newsarchive.errors import FetchError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
-from newsarchive.models import Profile
+from newsarchive.models import Page, Profile
 from newsarchive.safe_text import for_terminal, json_escape, one_line
 
 FIELDS = ("title", "published", "author", "text")
@@ -155,26 +155,27 @@ def check_site(
     return report
 
 
-def _fetch(fetcher: Fetcher, url: str) -> tuple[int | None, bytes, str, str | None, str]:
-    """Status, body, text, error and the final URL (what relative links resolve against,
-    as the crawl resolves them: after a redirect, not the URL asked for)."""
+def _fetch(fetcher: Fetcher, url: str) -> tuple[Page | None, int | None, str | None]:
+    """The page when it answered 200 (its ``final_url`` is what relative links resolve
+    against, as the crawl resolves them: after a redirect, not the URL asked for), the
+    status, and the error otherwise."""
     try:
         page = fetcher.fetch(url)
     except FetchError as exc:
-        return exc.status, b"", "", str(exc), url
+        return None, exc.status, str(exc)
     if page.status != 200:
-        return page.status, b"", "", f"HTTP {page.status}", page.final_url
-    return page.status, page.content, page.text, None, page.final_url
+        return None, page.status, f"HTTP {page.status}"
+    return page, page.status, None
 
 
 def _check_feed(fetcher: Fetcher, profile: Profile, url: str, report: SiteCheck) -> list[str]:
     check = SourceCheck("feed", url)
     report.sources.append(check)
-    check.status, content, _, check.error, final = _fetch(fetcher, url)
+    page, check.status, check.error = _fetch(fetcher, url)
     max_bytes = fetcher.options.max_bytes
     articles = (
-        feeds.feed_links(content, profile, url, max_bytes=max_bytes, base=final).articles
-        if content
+        feeds.page_links(page, profile, url, max_bytes=max_bytes).articles
+        if page is not None and page.content
         else []
     )
     check.articles = len(articles)
@@ -186,21 +187,22 @@ def _check_start(
 ) -> list[str]:
     check = SourceCheck("start", url)
     report.sources.append(check)
-    check.status, _, text, check.error, final = _fetch(fetcher, url)
-    if not text:
+    page, check.status, check.error = _fetch(fetcher, url)
+    if page is None or not page.text:
         return []
-    tree = LexborHTMLParser(text)
-    links = listings.article_links(tree, final, profile)
+    tree = LexborHTMLParser(page.text)
+    links = listings.article_links(tree, page.final_url, profile)
     check.articles = len(links)
-    check.next_page = listings.next_page_url(tree, final, profile, number)
+    check.next_page = listings.next_page_url(tree, page.final_url, profile, number)
     return [c.url for c in links]
 
 
 def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck:
     check = ArticleCheck(url)
-    check.status, content, _, check.error, _final = _fetch(fetcher, url)
-    if not content:
+    page, check.status, check.error = _fetch(fetcher, url)
+    if page is None or not page.content:
         return check
+    content = page.content
     article = extract(content, url, profile=profile)
     check.unmatched = unmatched_selectors(content, profile)
     drifted = set(article.fields_marked("drift"))

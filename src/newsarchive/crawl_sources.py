@@ -103,9 +103,7 @@ class SourceReader:
         if isinstance(page, Miss):
             return None
         max_bytes = self.fetcher.options.max_bytes
-        articles, sitemaps, cut = feeds.feed_links(
-            page.content, self.profile, kind, max_bytes=max_bytes, base=page.final_url
-        )
+        articles, sitemaps, cut = feeds.page_links(page, self.profile, kind, max_bytes=max_bytes)
         if cut:
             self.report.warnings.append(f"{url}: {cut}")
         if shapes:

@@ -7,7 +7,8 @@ marked done in the same transaction that archives it, a walk's resume point is s
 after the links of its page are queued.
 
 ``seen`` is the one rule deciding what a discovered URL means for the crawl; it is pure
-so its cases are tested without a server.
+so its cases are tested without a server. ``Frontier.amp_copy`` only asks it again about
+the page an AMP link copies.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import astuple, dataclass
 
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
-from newsarchive.discover.urls import url_key
+from newsarchive.discover.urls import amp_originals, url_key
 from newsarchive.discover.walk import Seen, WalkState, too_old
 from newsarchive.models import SOURCE_FEED, SOURCE_RECHECK, Candidate, Page
 
@@ -96,21 +97,27 @@ class Frontier:
     def classify(self, url: str, *, refresh: bool, since: bool) -> Seen:
         """``seen`` for one URL: its frontier entry and whether some article was archived
         from it (in any spelling), read in one query (this runs for every listed link)."""
-        key = url_key(url)
+        entry, archived = self._known(url_key(url))
+        return seen(entry, archived=archived, refresh=refresh, since=since)
+
+    def _known(self, key: str) -> tuple[Entry | None, bool]:
         state, attempts, archived = self.conn.execute(
             "SELECT f.state, f.attempts, EXISTS(SELECT 1 FROM article_urls WHERE url_key = ?)"
             " FROM (SELECT ? AS k) LEFT JOIN frontier f ON f.url_key = k",
             (key, key),
         ).fetchone()
         entry = Entry(State(state), int(attempts)) if state is not None else None
-        return seen(entry, archived=bool(archived), refresh=refresh, since=since)
+        return entry, bool(archived)
 
     def offer(
         self, candidates: Iterable[Candidate], *, handled: set[str], refresh: bool,
         since: dt.date | None,
     ) -> list[Seen]:  # fmt: skip
         """Queue the new URLs among ``candidates`` (one commit); say what each one was:
-        handled in this run already, older than ``--since`` by its listed date, known, new."""
+        handled in this run already, older than ``--since`` by its listed date, known, new.
+        An AMP copy of a URL known already is never new (``amp_copy``)."""
+        candidates = list(candidates)
+        offered = {url_key(c.url) for c in candidates}
         verdicts: list[Seen] = []
         fresh: list[Candidate] = []
         for candidate in candidates:
@@ -119,11 +126,35 @@ class Frontier:
             elif too_old(candidate.listed_date, since):
                 verdicts.append(Seen.OLD)
             else:
-                verdicts.append(self.classify(candidate.url, refresh=refresh, since=bool(since)))
-                if verdicts[-1] is Seen.NEW:
+                verdict = self.classify(candidate.url, refresh=refresh, since=bool(since))
+                if verdict is Seen.NEW:
+                    verdict = self.amp_copy(
+                        candidate.url, offered, handled, refresh=refresh, since=bool(since)
+                    )
+                verdicts.append(verdict)
+                if verdict is Seen.NEW:
                     fresh.append(candidate)
         self.queue(fresh)
         return verdicts
+
+    def amp_copy(
+        self, url: str, offered: set[str], handled: set[str], *, refresh: bool, since: bool
+    ) -> Seen:
+        """NEW unless ``url`` is the AMP spelling (``urls.amp_originals``) of a URL known
+        already: offered beside it, handled or queued in this run (THIS_RUN), archived or
+        settled before (KNOWN). WordPress themes link ``?amp=1`` and ``/amp/`` copies from
+        "most read" blocks and tag archives beside the posts themselves; each copy fetched
+        is a request that archives nothing, its canonical naming the original. A copy
+        whose original nobody linked is fetched: its canonical finds the original."""
+        for original in amp_originals(url):
+            key = url_key(original)
+            entry, archived = self._known(key)
+            if seen(entry, archived=archived, refresh=refresh, since=since) is Seen.KNOWN:
+                return Seen.KNOWN
+            pending = entry is not None and entry.state in (State.QUEUED, State.FAILED)
+            if pending or key in offered or original in handled:
+                return Seen.THIS_RUN
+        return Seen.NEW
 
     def queue(self, candidates: Iterable[Candidate]) -> None:
         """Queue URLs (a settled or done one goes back in the queue), then commit."""

@@ -43,6 +43,10 @@ Migrations, in ``MIGRATIONS`` order:
 * v9: ``shared_canonicals`` holds the URL keys that pages with different articles all
   declared as their canonical URL (a CMS that names a category page so): such a URL
   names no article, and each page is archived under the URL it was fetched from.
+* v10: keys and URLs written while session ids were part of a URL (``PHPSESSID``,
+  ``;jsessionid=``, a token-like ``sid``) are re-keyed by today's rule, and the rows it
+  makes one article merged, every version kept (``archive.rekey``, which says why a
+  crawl cannot do it).
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -54,7 +58,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -362,6 +366,11 @@ def _statement(kind: str, name: str) -> str:
     raise LookupError(name)
 
 
+# Of two frontier rows that turn out one URL, the state that says more wins: archived,
+# then settled or failed, then merely queued; the older row first among equals.
+FRONTIER_SETTLED_FIRST = "CASE state WHEN 'done' THEN 0 WHEN 'queued' THEN 2 ELSE 1 END, rowid"
+
+
 def _rekey_frontier(conn: sqlite3.Connection, url_key: Callable[[str], str]) -> None:
     """Frontier rows keyed by URL key; of two spellings the more settled state wins."""
     if "url_key" in _columns(conn, "frontier"):
@@ -372,8 +381,7 @@ def _rekey_frontier(conn: sqlite3.Connection, url_key: Callable[[str], str]) -> 
     conn.execute("CREATE INDEX frontier_state ON frontier(site, state)")
     rows = conn.execute(
         "SELECT url, site, source, state, attempts, last_error, added_at, listed_date"
-        " FROM frontier_v3 ORDER BY CASE state WHEN 'done' THEN 0 WHEN 'queued' THEN 2"
-        " ELSE 1 END, rowid"
+        f" FROM frontier_v3 ORDER BY {FRONTIER_SETTLED_FIRST}"
     ).fetchall()
     conn.executemany(
         "INSERT OR IGNORE INTO frontier (url_key, url, site, source, state, attempts,"
@@ -431,6 +439,13 @@ def _migrate_shared_canonicals_v9(conn: sqlite3.Connection) -> None:
     ``_create_missing_tables`` made before the migrations ran."""
 
 
+def _migrate_session_ids_v10(conn: sqlite3.Connection) -> None:
+    """Today's URL identity for what older releases keyed with session ids."""
+    from newsarchive.archive.rekey import rekey
+
+    rekey(conn)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -440,6 +455,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (7, _migrate_capture_lookup_v7),
     (8, _migrate_filter_indexes_v8),
     (9, _migrate_shared_canonicals_v9),
+    (10, _migrate_session_ids_v10),
 )
 
 

@@ -38,7 +38,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from newsarchive.dates import Published, local_date, parse_feed_date, parse_iso
 from newsarchive.discover.urls import is_article_url, normalize_url, on_site
-from newsarchive.models import MAX_BODY_BYTES, Candidate, Profile
+from newsarchive.models import MAX_BODY_BYTES, Candidate, Page, Profile
 
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
 MAX_BYTES = MAX_BODY_BYTES  # the fetcher's body cap by default, not a second setting
@@ -400,3 +400,13 @@ def feed_links(
             listed = local_date(entry.published) if entry.published else None
             articles.append(Candidate(url, profile.id, source, listed))
     return FeedLinks(articles, children, feed.cut)
+
+
+def page_links(page: Page, profile: Profile, source: str, *, max_bytes: int) -> FeedLinks:
+    """``feed_links`` of a fetched feed or sitemap, its relative links read against where
+    it was found: the final URL after redirects, as a feed reader (and the browser a
+    sitemap's author checked it in) reads them. Against the URL asked for, a moved
+    sitemap's relative children and a moved feed's relative entries would be other,
+    missing pages. The crawl, check-site and add-site all read fetched documents through
+    this, so they find the same links."""
+    return feed_links(page.content, profile, source, max_bytes=max_bytes, base=page.final_url)

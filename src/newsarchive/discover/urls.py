@@ -132,6 +132,50 @@ def url_key(url: str) -> str:
     return f"{host}{parts.path}" + (f"?{query}" if query else "")
 
 
+def current_key(key: str) -> str:
+    """The key ``url_key`` gives today to the URL an older release stored as ``key``
+    (before session ids left the normal form, say): an archive re-keyed so finds its
+    articles by the spellings links use now. The host part stays as it was: a key has no
+    scheme, so whether its port was the default one cannot be told from it."""
+    host = key.split("/", 1)[0]
+    now = url_key(f"http://{key}")
+    return now if now.split("/", 1)[0] == host else key
+
+
+# How CMSs spell an article's AMP copy: ``?amp=1`` or ``?amp`` (the WordPress AMP plugin's
+# query form, Drupal's AMP module) and a last path segment ``amp`` (the plugin's path
+# form, ``/2024/05/slug/amp/``). ``amp.`` hosts and ``/amp/`` prefixes are left out: no
+# CMS makes them by default, and a site's own section may be named so.
+_AMP_VALUES = frozenset({"", "1"})
+
+
+def amp_originals(url: str) -> tuple[str, ...]:
+    """The spellings of the page ``url`` is the AMP copy of, most likely first; () when it
+    is no AMP spelling. A copy fetched where its original is known costs a request and
+    archives nothing new (its canonical names the original), but the copy alone is
+    still worth fetching: only its canonical says for sure what the original is, so
+    these are spellings to look up, never URLs to fetch instead."""
+    parts = urlsplit(url)
+    params = parts.query.split("&") if parts.query else []
+    kept = [q for q in params if not _amp_param(q)]
+    path = parts.path
+    segments = path.rstrip("/").split("/")
+    if len(segments) > 2 and segments[-1].lower() == "amp":
+        path = "/".join(segments[:-1]) + ("/" if path.endswith("/") else "")
+    if path == parts.path and len(kept) == len(params):
+        return ()
+    paths = [path]
+    if path != parts.path:  # "slug/amp/" is the copy of "slug/" or of "slug"
+        paths.append(path.rstrip("/") if path.endswith("/") else path + "/")
+    query = "&".join(kept)
+    return tuple(urlunsplit((parts.scheme, parts.netloc, p, query, "")) for p in paths)
+
+
+def _amp_param(param: str) -> bool:
+    name, _, value = param.partition("=")
+    return name.lower() == "amp" and value in _AMP_VALUES
+
+
 def host_variants(hosts: Iterable[str]) -> frozenset[str]:
     """Hosts with their www/bare twins, lower-cased: one site answers on both."""
     found: set[str] = set()
