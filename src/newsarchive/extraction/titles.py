@@ -546,6 +546,8 @@ def _date_line(text: str, words: int) -> bool:
 
 
 def _heading_like(node: LexborNode, lines: frozenset[str]) -> bool:
+    """Set as a heading (see ``_HEADING_TAGS``); ``lines``: the body's lines above its
+    prose, where bold type is a line of its own though its block holds more."""
     if node.tag in _HEADING_TAGS:
         return True
     attrs = node.attributes
@@ -560,11 +562,12 @@ def _heading_like(node: LexborNode, lines: frozenset[str]) -> bool:
 
 
 def _in_link(node: LexborNode) -> bool:
-    parent: LexborNode | None = node
+    """A heading that is, or holds, a link names another page (a teaser, a menu entry)."""
+    ancestor: LexborNode | None = node
     for _ in range(4):
-        if parent is None:
-            return False
-        if parent.tag == "a":
+        if ancestor is None:
+            break
+        if ancestor.tag == "a":
             return True
-        parent = parent.parent
+        ancestor = ancestor.parent
     return node.css_first("a") is not None
