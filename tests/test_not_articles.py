@@ -214,3 +214,19 @@ def test_extract_command_says_so(run_cli: Callable[..., Result], tmp_path: Path)
     result = run_cli("extract", str(page), "--url", "https://test.bg/novini/12")
     assert result.exit_code == 0
     assert "error page" in result.stderr and "not an article" in result.stderr
+
+
+def test_check_site_names_a_page_that_is_no_article(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    profile = write_profile(tmp_path)
+    with _TurningSite(articles=3, faults=False) as site:
+        site.turned = {1002: "challenge"}
+        result = run_cli(
+            "check-site", "fault", "--profile", str(profile), "--base-url", site.url,
+            "--delay", "0", "-n", "5", "-f", "json",
+        )  # fmt: skip
+    assert result.exit_code == 1, result.stdout + result.stderr
+    data = result.json()
+    assert isinstance(data, dict)
+    assert any("1002" in f and "bot challenge" in f for f in data["failures"]), data["failures"]

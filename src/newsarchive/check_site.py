@@ -203,7 +203,9 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
     if page is None or not page.content:
         return check
     content = page.content
-    article = extract(content, url, profile=profile)
+    article = extract(content, page.final_url, profile=profile)
+    if kind := article.rules.get("kind"):  # a crawl archives nothing from this page
+        check.error = f"a {kind}, not an article"
     check.unmatched = unmatched_selectors(content, profile)
     drifted = set(article.fields_marked("drift"))
     paragraphs = len(article.text.split("\n")) if article.text else 0
