@@ -230,3 +230,23 @@ def test_check_site_names_a_page_that_is_no_article(
     data = result.json()
     assert isinstance(data, dict)
     assert any("1002" in f and "bot challenge" in f for f in data["failures"]), data["failures"]
+
+
+def test_reextract_keeps_an_article_whose_stored_page_now_reads_as_not_found(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    import zlib
+
+    with _TurningSite(articles=2, faults=False) as site:
+        assert _crawl(run_cli, site, db).exit_code == 0
+    url = article_url(1001)
+    [(before, capture)] = _rows(db, f"SELECT text, capture_id FROM articles WHERE url = '{url}'")
+    with sqlite3.connect(db) as conn:  # as if the site had served its "not found" page
+        conn.execute(
+            "UPDATE captures SET content = ? WHERE id = ?",
+            (zlib.compress(SOFT_404.encode()), capture),
+        )
+    profile = write_profile(db.parent)
+    result = run_cli("reextract", "--profile", str(profile), "--db", str(db), "--workers", "1")
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert _rows(db, f"SELECT text FROM articles WHERE url = '{url}'") == [(before,)]

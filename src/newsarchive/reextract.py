@@ -149,8 +149,10 @@ def _write(
     while batch := list(itertools.islice(results, _BATCH)):
         with conn:
             for task, article in batch:
-                if not article.text and not article.title:
-                    report.failed += 1  # never replace an archived article with nothing
+                if (not article.text and not article.title) or article.rules.get("kind"):
+                    # never replace an archived article with nothing, nor with what now
+                    # reads as a "not found" page or a bot wall (``page_kind``)
+                    report.failed += 1
                     continue
                 outcome = store.upsert_article(
                     article, site=task.site, url=task.url, fetched_at=when,
