@@ -140,8 +140,13 @@ class _TurningSite(FaultServer):
     """The fault site with no faults, whose chosen articles turn into non-articles."""
 
     turned: dict[int, str]
+    wall: str  # a page served for every path instead
 
     def _route(self, handler: BaseHTTPRequestHandler, count: int) -> None:
+        wall = getattr(self, "wall", "")
+        if wall and urlsplit(handler.path).path != "/robots.txt":  # in front of every page
+            _send(handler, 200, wall.encode(), "text/html")
+            return
         if urlsplit(handler.path).path == "/":
             _send(
                 handler, 200, b"<html><body><h1>Home</h1><p>Welcome</p></body></html>", "text/html"
@@ -250,3 +255,17 @@ def test_reextract_keeps_an_article_whose_stored_page_now_reads_as_not_found(
     result = run_cli("reextract", "--profile", str(profile), "--db", str(db), "--workers", "1")
     assert result.exit_code == 1, result.stdout + result.stderr
     assert _rows(db, f"SELECT text FROM articles WHERE url = '{url}'") == [(before,)]
+
+
+@pytest.mark.parametrize("wall", [CHALLENGE, CLOSED], ids=["challenge", "maintenance"])
+def test_a_wall_in_front_of_the_listing_fails_the_nightly_run_loudly(
+    run_cli: Callable[..., Result], db: Path, wall: str
+) -> None:
+    with _TurningSite(articles=4, faults=False) as site:
+        assert _crawl(run_cli, site, db).exit_code == 0
+        site.wall = wall
+        nightly = _crawl(run_cli, site, db, "--quiet")
+    assert nightly.exit_code == 1
+    [line] = nightly.stderr.splitlines()
+    assert "listing failed" in line and ("bot challenge" in line or "maintenance" in line)
+    assert _rows(db, "SELECT count(*) FROM articles") == [(4,)]

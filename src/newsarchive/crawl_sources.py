@@ -22,6 +22,7 @@ from newsarchive.discover.explore import Discovery
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import article_path
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
+from newsarchive.extraction import page_kind
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.harvest import Harvester
@@ -141,14 +142,30 @@ class SourceReader:
                 walk.not_modified()
             else:
                 tree = LexborHTMLParser(page.text)
-                links = listings.article_links(tree, page.final_url, self.profile, learned)
-                seen = self._offer(links)
-                next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
-                if number == 1:
-                    self.frontier.save_validators(url, page)
-                old = self.harvest.fetch_pending(self._robots_gate)
-                walk.listed(Listed(next_url, seen, old))
+                found = self._not_a_listing(tree, page, number)
+                if found == page_kind.ERROR_PAGE and number > 1:
+                    walk.gone()
+                elif found:
+                    walk.failed()
+                else:
+                    links = listings.article_links(tree, page.final_url, self.profile, learned)
+                    seen = self._offer(links)
+                    next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
+                    if number == 1:
+                        self.frontier.save_validators(url, page)
+                    old = self.harvest.fetch_pending(self._robots_gate)
+                    walk.listed(Listed(next_url, seen, old))
             self.frontier.save_walk(start, walk.state)
+
+    def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int) -> str:
+        """What came instead of a listing page (``page_kind.of_listing``), reported: a bot
+        wall or a maintenance notice fails the run, loudly, as a listing that failed; a
+        "not found" page after the first ends the listing, as a 404 would."""
+        found = page_kind.of_listing(tree, page.text)
+        if found and not (found == page_kind.ERROR_PAGE and number > 1):
+            what = "listing" if number == 1 else "next listing page"
+            self.report.fail(f"{what} failed: a {found} instead of the page: {page.final_url}")
+        return found
 
     def _get(
         self, url: str, kind: str, *, conditional: bool = False, gone_ends: bool = False

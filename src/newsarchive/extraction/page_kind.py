@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from selectolax.lexbor import LexborHTMLParser
+
 ERROR_PAGE = "error page"
 BOT_CHALLENGE = "bot challenge"
 MAINTENANCE = "maintenance page"
@@ -101,3 +103,15 @@ def page_kind(html: str, titles: Iterable[str], text: str) -> str:
     if any(says_closed(t) for t in stated):
         return MAINTENANCE
     return ""
+
+
+def of_listing(tree: LexborHTMLParser, html: str) -> str:
+    """``page_kind`` of a page read for its links (a listing, a start page), from its
+    ``<title>``, its first h1 and all its text: a bot wall or a maintenance notice in
+    front of a listing leaves a nightly run with no links and nothing to say, unless the
+    crawl is told what came instead."""
+    title = tree.css_first("title")
+    h1 = tree.css_first("h1")
+    text = tree.body.text(deep=True, separator=" ") if tree.body is not None else ""
+    titles = (title.text() if title else "", h1.text(deep=True) if h1 else "")
+    return page_kind(html, titles, text)
