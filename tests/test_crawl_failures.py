@@ -150,3 +150,30 @@ def test_one_failing_hint_makes_the_crawl_look_for_the_sites_sources_too(
         assert "/rss" in site.requests  # found by exploring (a conventional feed path)
         assert site.requests.count("/news") == 1  # the hinted listing is not walked twice
     assert count_articles(db) == 3
+
+
+class _Redesigned(FaultServer):
+    """The fault site after a redesign: its listing links articles under new addresses."""
+
+    redesigned = False
+
+    def _listing(self, page: int) -> bytes:
+        if not self.redesigned:
+            return super()._listing(page)
+        links = "".join(f'<li><a href="/stories/{i}">Статия {i}</a></li>' for i in range(5))
+        return (
+            f"<html><head><title>Новини</title></head><body><ul>{links}</ul></body></html>".encode()
+        )
+
+
+def test_a_listing_that_stops_holding_article_links_is_a_warning_even_when_quiet(
+    run_cli: Cli, db: Path
+) -> None:
+    with _Redesigned(articles=3, faults=False) as server:
+        first = crawl_with(run_cli, server, db, PROFILE, "--quiet")
+        assert first.exit_code == 0 and first.stderr == ""
+        server.redesigned = True
+        nightly = crawl_with(run_cli, server, db, PROFILE, "--quiet")
+    [line] = nightly.stderr.splitlines()
+    assert "warning" in line and "no article links" in line and "/news" in line
+    assert count_articles(db) == 3

@@ -149,6 +149,11 @@ class SourceReader:
                     walk.failed()
                 else:
                     links = listings.article_links(tree, page.final_url, self.profile, learned)
+                    if number == 1 and not links:  # a news listing is never empty
+                        self.report.warnings.append(
+                            f"{page.final_url}: the listing holds no article links: the "
+                            "site's markup or addresses may have changed"
+                        )
                     seen = self._offer(links)
                     next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
                     if number == 1:
