@@ -22,9 +22,17 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive.dates import local_date, parse_text_date
 from newsarchive.discover.anchors import link_nodes, link_target, page_base
 from newsarchive.discover.cards import Card, Link, find_cards
+from newsarchive.discover.embedded import EmbeddedItem, embedded_items
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
-from newsarchive.discover.shape import Shape, is_file_path, split_normal
+from newsarchive.discover.shape import (
+    Shape,
+    is_file_path,
+    is_not_article_path,
+    looks_like_article_path,
+    split_normal,
+    split_url,
+)
 from newsarchive.discover.urls import (
     is_article_url,
     normalize_url,
@@ -139,12 +147,15 @@ def article_links(
     ``learned`` carries a listing walk's knowledge from page to page: the item shapes
     its earlier pages taught (used here), to which this page's are added."""
     memo: DateMemo = {}
+    tree = _tree(html)
+    shapes: tuple[Shape, ...] = ()
     if profile.article_pattern:
-        cards = find_cards(page_links(_tree(html), page_url, profile))
+        cards = find_cards(page_links(tree, page_url, profile))
         chosen = [card for card in cards if is_article_url(card.url, profile)]
     else:
-        items = _news_items(_tree(html), page_url, profile, memo, tuple(learned) if learned else ())
+        items = _news_items(tree, page_url, profile, memo, tuple(learned) if learned else ())
         chosen = list(items.cards)
+        shapes = (*items.shapes, *(learned or ()))
         if learned is not None:
             learned.extend(shape for shape in items.shapes if shape not in learned)
     seen: dict[str, Candidate] = {}
@@ -154,7 +165,38 @@ def article_links(
             seen[key] = Candidate(
                 url=card.url, site=profile.id, source=page_url, listed_date=card_date(card, memo)
             )
+    for item in _data_items(tree, page_url, profile, shapes):
+        seen.setdefault(
+            url_key(item.url),
+            Candidate(url=item.url, site=profile.id, source=page_url, listed_date=item.published),
+        )
     return list(seen.values())
+
+
+def _data_items(
+    tree: LexborHTMLParser, page_url: str, profile: Profile, shapes: tuple[Shape, ...]
+) -> list[EmbeddedItem]:
+    """The page's news items that only its embedded data holds (``discover.embedded``: a
+    JS framework's listing renders a few cards as links and the rest from its data): with
+    a profile pattern, those it matches; otherwise those of the shape the page's (or the
+    walk's) visible news items have, or, with no such shape, those that look like an
+    article's URL. Data items of no visible shape (a menu's, an author's page) stay out."""
+    if not tree.css_first('script[type="application/json"]'):
+        return []  # nearly every page: no data to read
+    fixed = [shape for shape in shapes if shape.fixes_something]
+    kept: list[EmbeddedItem] = []
+    for item in embedded_items(tree, page_url):
+        if not on_site(item.url, profile) or is_not_article_path(split_normal(item.url)[1]):
+            continue
+        if profile.article_pattern:
+            fits = is_article_url(item.url, profile)
+        elif fixed:
+            fits = any(shape.matches(split_url(item.url)) for shape in fixed)
+        else:
+            fits = looks_like_article_path(item.url)
+        if fits:
+            kept.append(item)
+    return kept
 
 
 def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:
