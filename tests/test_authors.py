@@ -151,6 +151,9 @@ def test_reads_as_name(text: str, expected: bool) -> None:
         ("JANE MCDONALD", "JANE MCDONALD"),  # Latin capitals may hide inner capitals
         ("April Fulton", "April Fulton"),  # a month's name is a first name here
         ("Jane Doe March 3, 2025", "Jane Doe"),
+        # a department signs a press release: the quote closing its name stays
+        ("Публикувано от: Отдел „Връзки с обществеността“", "Отдел „Връзки с обществеността“"),
+        ("Автор: Иван Петров“", "Иван Петров"),  # a stray closing quote still goes
     ],
 )
 def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
