@@ -269,6 +269,47 @@ def test_beside_a_feed_a_section_it_leaves_out_is_kept() -> None:
     assert unread == ("https://www.t.bg/novini", "https://www.t.bg/sabitiya")
 
 
+def _explore_sections_without_feed(second: list[int]) -> tuple[str, ...]:
+    """ "Новини" lists items 23..21, a category page the items ``second``; no feed."""
+
+    def section(numbers: list[int]) -> str:
+        items = "".join(
+            f'<div class="item"><h2><a href="/novini/{n}-slug-{n}">Общината обяви новина'
+            f" номер {n} за града</a></h2><p>Публикувано: {n} ноември 2025</p></div>"
+            for n in numbers
+        )
+        return f"<html><body>{items}</body></html>"
+
+    pages = {
+        "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li>'
+        '<li><a href="/rubrika/obshtestvo">Общество</a></li></ul></body></html>',
+        "/novini": section([23, 22, 21]),
+        "/rubrika/obshtestvo": section(second),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = pages.get(request.url.path)
+        if body is None:
+            return httpx.Response(404)
+        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
+
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        found = explore(fetcher, profile)
+    assert set(found.notes) == set(found.listings)
+    return found.listings
+
+
+def test_a_category_sharing_items_with_the_news_section_is_not_walked_beside_it() -> None:
+    """No feed: a second section listing some of the first one's items is a category of
+    the same stream, whose new posts the first shows too; walking it would make a
+    nightly run four requests. One with nothing in common is another stream and stays."""
+    assert _explore_sections_without_feed([23, 19, 17]) == ("https://www.t.bg/novini",)
+    apart = _explore_sections_without_feed([13, 12, 11])
+    assert apart == ("https://www.t.bg/novini", "https://www.t.bg/rubrika/obshtestvo")
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [

@@ -133,6 +133,7 @@ class _Explorer:
             if self.is_feed(absolute(self.profile, path)):
                 self.add(self.feeds, absolute(self.profile, path), f"{path} answered with a feed")
                 break
+        self.one_listing_per_stream()
         self.one_listing_beside_a_feed()
         if not (self.feeds or self.listings or self.sitemaps):
             for path in CONVENTIONAL_SITEMAPS:
@@ -148,6 +149,27 @@ class _Explorer:
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         )  # fmt: skip
+
+    def one_listing_per_stream(self) -> None:
+        """A second section whose first page shares news items with the first one's (a
+        category, "Общество", beside the site's "Новини" that lists every post) shows
+        nothing new a nightly run would miss: its new posts are on the first listing's
+        first page too. Walking both would make every night four requests where three
+        do, so it is dropped. Sections with no item in common (a municipality's "Новини"
+        beside its "Съобщения") are different streams and both stay."""
+        if len(self.listings) < 2:
+            return
+        kept = self.listings[:1]
+        shown = set(self.listed.get(kept[0], set()))
+        for listing in self.listings[1:]:
+            items = self.listed.get(listing, set())
+            if items & shown:
+                self.notes.pop(listing, None)
+                self.pagination.pop(listing, None)
+                continue
+            kept.append(listing)
+            shown |= items
+        self.listings[:] = kept
 
     def one_listing_beside_a_feed(self) -> None:
         """A feed tells a nightly run what is new; a listing's first page adds the
