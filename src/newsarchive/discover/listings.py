@@ -8,13 +8,16 @@ options) count as links (``anchors.link_target``), and so do rows and cards made
 clickable by script or ``data-href`` (``anchors.link_nodes``). Every step is linear in
 the page size.
 Paging: with no ``pagination`` template, ``rel=next``, a "Следваща"/"Напред"/"»" link or the
-link to page N+1 among the page numbers.
+link to page N+1 among the page numbers (not a calendar's day); on a page with none of
+them, the archive page of the latest month before this page's, when the page links its
+archive by month (old sites reach older news only that way).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -246,9 +249,57 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             text == wanted
             and _in_pager(anchor, pagers)
             and (url := usable(anchor.attributes.get("href")))
+            and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
+    return _older_month(anchors, current, usable)
+
+
+# A day's address (/arhiv/2026-11-05/, /2026/11/05/, ?date=2026-11-05): what a calendar's
+# day numbers link to, which read like a pager's page numbers.
+_DAY = re.compile(r"(?<!\d)(?:19|20)\d{2}([/_-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+# A month's archive page: the year and month end its path (/arhiv/2026/10/, /2026-10,
+# WordPress's /2026/10/) or its query says them (?year=2026&month=10, WordPress's
+# ?m=202610). A day (/2026/10/27/) or an article under the month (/2026/10/slug) is not one.
+_MONTH_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])/?$")
+_MONTH_QUERY = re.compile(
+    r"(?:^|&)(?:m=((?:19|20)\d{2})(0[1-9]|1[0-2])(?:&|$)|"
+    r"(?=(?:.*&)?year=((?:19|20)\d{2})(?:&|$))(?=(?:.*&)?month=(0?[1-9]|1[0-2])(?:&|$)))"
+)
+# Where a page of a month's archive is: the month in its path, anywhere (its page 2 too).
+_MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
+
+
+def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None:
+    """The (year, month) whose archive page ``url`` is, or None. ``anywhere``: a month
+    anywhere in the path counts (where a page of that month's archive sits)."""
+    _netloc, path, query = split_normal(url)
+    found = (_MONTH_IN_PATH if anywhere else _MONTH_PATH).search(path)
+    if found:
+        return int(found[1]), int(found[2])
+    if query and (match := _MONTH_QUERY.search(query)):
+        year, month = (match[1], match[2]) if match[1] else (match[3], match[4])
+        return int(year), int(month)
     return None
+
+
+def _older_month(
+    anchors: list[tuple[LexborNode, str]], current: str, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """A listing with no next page that links its date archive (a calendar, "Архив" by
+    month: old PHP sites have no other way to older news): the next page is the archive
+    of the latest month before this page's (from a listing that is no month's, the latest
+    month linked). So the walk goes on month by month into the past, within its limits."""
+    here = archive_month(current, anywhere=True)
+    best: tuple[tuple[int, int], str] | None = None
+    for anchor, _text in anchors:
+        url = usable(anchor.attributes.get("href"))
+        month = archive_month(url) if url else None
+        if url is None or month is None or (here is not None and month >= here):
+            continue
+        if best is None or month > best[0]:
+            best = (month, url)
+    return best[1] if best else None
 
 
 _NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")
