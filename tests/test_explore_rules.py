@@ -269,13 +269,15 @@ def test_beside_a_feed_a_section_it_leaves_out_is_kept() -> None:
     assert unread == ("https://www.t.bg/novini", "https://www.t.bg/sabitiya")
 
 
-def _explore_sections_without_feed(second: list[int]) -> tuple[str, ...]:
-    """ "Новини" lists items 23..21, a category page the items ``second``; no feed."""
+def _explore_sections_without_feed(second: list[int], where: str = "novini") -> tuple[str, ...]:
+    """The news section lists items 23..21 and 99, a second section the items ``second``,
+    under ``/<where>/`` (99 under ``/novini/`` wherever it is listed); no feed."""
 
-    def section(numbers: list[int]) -> str:
+    def section(numbers: list[int], where: str = "novini") -> str:
         items = "".join(
-            f'<div class="item"><h2><a href="/novini/{n}-slug-{n}">Общината обяви новина'
-            f" номер {n} за града</a></h2><p>Публикувано: {n} ноември 2025</p></div>"
+            f'<div class="item"><h2><a href="/{"novini" if n == 99 else where}/{n}-slug-{n}">'
+            f"Общината обяви новина номер {n} за града</a></h2><p>Публикувано: {n % 30 + 1}"
+            " ноември 2025</p></div>"
             for n in numbers
         )
         return f"<html><body>{items}</body></html>"
@@ -283,8 +285,8 @@ def _explore_sections_without_feed(second: list[int]) -> tuple[str, ...]:
     pages = {
         "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li>'
         '<li><a href="/rubrika/obshtestvo">Общество</a></li></ul></body></html>',
-        "/novini": section([23, 22, 21]),
-        "/rubrika/obshtestvo": section(second),
+        "/novini": section([23, 22, 21, 99]),
+        "/rubrika/obshtestvo": section(second, where),
     }
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -308,6 +310,10 @@ def test_a_category_sharing_items_with_the_news_section_is_not_walked_beside_it(
     assert _explore_sections_without_feed([23, 19, 17]) == ("https://www.t.bg/novini",)
     apart = _explore_sections_without_feed([13, 12, 11])
     assert apart == ("https://www.t.bg/novini", "https://www.t.bg/rubrika/obshtestvo")
+    # another stream (its items under /saobshteniya/) listing one item of the news too
+    # (one order posted in both) is no category of it
+    other = _explore_sections_without_feed([13, 12, 11, 99], where="saobshteniya")
+    assert other == ("https://www.t.bg/novini", "https://www.t.bg/rubrika/obshtestvo")
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,7 @@ class _Explorer:
         self.name = ""
         self.pagination: dict[str, str] = {}
         self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
+        self.shapes: dict[str, Shape | None] = {}  # listing URL -> its items' URL shape
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
 
     def spent(self) -> bool:
@@ -151,24 +152,26 @@ class _Explorer:
         )  # fmt: skip
 
     def one_listing_per_stream(self) -> None:
-        """A second section whose first page shares news items with the first one's (a
-        category, "Общество", beside the site's "Новини" that lists every post) shows
-        nothing new a nightly run would miss: its new posts are on the first listing's
-        first page too. Walking both would make every night four requests where three
-        do, so it is dropped. Sections with no item in common (a municipality's "Новини"
-        beside its "Съобщения") are different streams and both stay."""
+        """A second section whose first page shares news items with the first one's, its
+        items' URLs of the same shape (a category, "Общество", beside the site's
+        "Новини" that lists every post), shows nothing new a nightly run would miss: its
+        new posts are on the first listing's first page too. Walking both would make
+        every night four requests where three do, so it is dropped. Sections with no
+        item in common, or whose items have another shape (a municipality's "Новини"
+        beside its "Съобщения", one order posted in both), are different streams and
+        both stay."""
         if len(self.listings) < 2:
             return
-        kept = self.listings[:1]
-        shown = set(self.listed.get(kept[0], set()))
+        first = self.listings[0]
+        shown, shape = self.listed.get(first, set()), self.shapes.get(first)
+        kept = [first]
         for listing in self.listings[1:]:
             items = self.listed.get(listing, set())
-            if items & shown:
+            if shape is not None and self.shapes.get(listing) == shape and items & shown:
                 self.notes.pop(listing, None)
                 self.pagination.pop(listing, None)
                 continue
             kept.append(listing)
-            shown |= items
         self.listings[:] = kept
 
     def one_listing_beside_a_feed(self) -> None:
@@ -205,6 +208,7 @@ class _Explorer:
             how = f"a section page in the home page's menu, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
             self.listed[page.final_url] = {url_key(card.url) for card in items.cards}
+            self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
             next_page = listings.next_page_url(tree, page.final_url, self.profile, 1)
