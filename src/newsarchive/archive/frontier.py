@@ -38,6 +38,7 @@ class State(enum.StrEnum):
     GONE = "gone"  # 404/410: settled
     DISALLOWED = "disallowed"  # robots.txt: settled
     OLD = "old"  # older than --since when fetched: settled for runs with --since
+    NOT_PAGE = "not-a-page"  # a document (PDF, ...) where an article was expected: settled
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: bool) -> 
         return Seen.KNOWN
     if entry is None:
         return Seen.NEW
-    if entry.state in (State.GONE, State.DISALLOWED, State.DONE):
+    if entry.state in (State.GONE, State.DISALLOWED, State.DONE, State.NOT_PAGE):
         return Seen.KNOWN
     if entry.state is State.FAILED and entry.attempts >= MAX_ATTEMPTS:
         return Seen.KNOWN
