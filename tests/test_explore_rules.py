@@ -316,6 +316,44 @@ def test_a_category_sharing_items_with_the_news_section_is_not_walked_beside_it(
     assert other == ("https://www.t.bg/novini", "https://www.t.bg/rubrika/obshtestvo")
 
 
+def test_a_third_stream_of_news_is_kept_to_be_read_every_few_days() -> None:
+    """A portal's "Новини", "Съобщения" and "Обяви", no item in common: the first two are
+    what a nightly run reads (three requests with robots.txt); the third is not lost but
+    rested (walked in full once, then every few days)."""
+
+    def section(where: str, first: int) -> str:
+        items = "".join(
+            f'<div class="item"><h2><a href="/{where}/{n}-slug-{n}">Общината обяви новина'
+            f" номер {n} за града</a></h2><p>Публикувано: {n % 28 + 1} ноември 2025</p></div>"
+            for n in range(first, first - 3, -1)
+        )
+        return f"<html><body>{items}</body></html>"
+
+    pages = {
+        "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li>'
+        '<li><a href="/saobshteniya">Съобщения</a></li><li><a href="/obyavi">Обяви</a></li>'
+        "</ul></body></html>",
+        "/novini": section("novini", 30),
+        "/saobshteniya": section("saobshteniya", 20),
+        "/obyavi": section("obyavi", 10),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = pages.get(request.url.path)
+        if body is None:
+            return httpx.Response(404)
+        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
+
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.listings == ("https://www.t.bg/novini", "https://www.t.bg/saobshteniya")
+    assert found.rested == ("https://www.t.bg/obyavi",)
+    assert "every few days" in found.notes["https://www.t.bg/obyavi"]
+    assert found.urls[-1] == "https://www.t.bg/obyavi"
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [

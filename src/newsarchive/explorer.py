@@ -22,6 +22,7 @@ from newsarchive.discover.explore import (
     CONVENTIONAL_FEEDS,
     CONVENTIONAL_SITEMAPS,
     MAX_LISTINGS,
+    MAX_RESTED,
     MAX_SECTIONS,
     MIN_ITEMS,
     Discovery,
@@ -124,7 +125,7 @@ class _Explorer:
             feed_links = feed_pages(tree, page.final_url, self.profile)
         for url in sections[:MAX_SECTIONS]:
             self.section(url)
-            if len(self.listings) >= MAX_LISTINGS:
+            if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
                 break
         if not self.listings and home_items >= MIN_ITEMS:
             self.add(self.listings, home, f"the home page lists {home_items} news items")
@@ -136,13 +137,19 @@ class _Explorer:
                 break
         self.one_listing_per_stream()
         self.one_listing_beside_a_feed()
+        rested = tuple(self.listings[MAX_LISTINGS:])
+        del self.listings[MAX_LISTINGS:]
+        for url in rested:
+            self.notes[url] += (
+                ": a stream of its own beyond the two read every night, read every few days"
+            )
         if not (self.feeds or self.listings or self.sitemaps):
             for path in CONVENTIONAL_SITEMAPS:
                 if self.is_feed(absolute(self.profile, path)):
                     self.add(self.sitemaps, absolute(self.profile, path), f"{path} is a sitemap")
         return Discovery(
             feeds=tuple(self.feeds), sitemaps=tuple(self.sitemaps),
-            listings=tuple(self.listings), notes=self.notes,
+            listings=tuple(self.listings), rested=rested, notes=self.notes,
             article_patterns=tuple(self.patterns),
             samples=tuple(dict.fromkeys(self.samples))[:5], site_name=self.name,
             home_problem=self.problems.get(absolute(self.profile, "/"), ""),
