@@ -269,9 +269,12 @@ def test_beside_a_feed_a_section_it_leaves_out_is_kept() -> None:
     assert unread == ("https://www.t.bg/novini", "https://www.t.bg/sabitiya")
 
 
-def _explore_sections_without_feed(second: list[int], where: str = "novini") -> tuple[str, ...]:
-    """The news section lists items 23..21 and 99, a second section the items ``second``,
-    under ``/<where>/`` (99 under ``/novini/`` wherever it is listed); no feed."""
+def _explore_sections_without_feed(
+    second: list[int], where: str = "novini", data: tuple[int, ...] = ()
+) -> tuple[str, ...]:
+    """The news section lists items 23..21 and 99 (and ``data`` only in its page data, as
+    a JS framework's listing does), a second section the items ``second``, under
+    ``/<where>/`` (99 under ``/novini/`` wherever it is listed); no feed."""
 
     def section(numbers: list[int], where: str = "novini") -> str:
         items = "".join(
@@ -282,10 +285,17 @@ def _explore_sections_without_feed(second: list[int], where: str = "novini") -> 
         )
         return f"<html><body>{items}</body></html>"
 
+    blob = json.dumps(
+        [
+            {"title": f"Общината обяви новина номер {n} за града", "url": f"/novini/{n}-slug-{n}"}
+            for n in data
+        ]  # fmt: skip
+    )
+    script = f'<script type="application/json">{blob}</script></body>'
     pages = {
         "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li>'
         '<li><a href="/rubrika/obshtestvo">Общество</a></li></ul></body></html>',
-        "/novini": section([23, 22, 21, 99]),
+        "/novini": section([23, 22, 21, 99]).replace("</body>", script),
         "/rubrika/obshtestvo": section(second, where),
     }
 
@@ -314,6 +324,9 @@ def test_a_category_sharing_items_with_the_news_section_is_not_walked_beside_it(
     # (one order posted in both) is no category of it
     other = _explore_sections_without_feed([13, 12, 11, 99], where="saobshteniya")
     assert other == ("https://www.t.bg/novini", "https://www.t.bg/rubrika/obshtestvo")
+    # the item in common is one the news page holds only in its page data: still in common
+    hidden = _explore_sections_without_feed([20, 12, 11], data=(20, 19))
+    assert hidden == ("https://www.t.bg/novini",)
 
 
 def test_a_third_stream_of_news_is_kept_to_be_read_every_few_days() -> None:

@@ -214,7 +214,10 @@ class _Explorer:
         if is_listing(items):
             how = f"a section page in the home page's menu, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
-            self.listed[page.final_url] = {url_key(card.url) for card in items.cards}
+            # what a walk of it queues: its cards, and the items only its page data holds
+            listed = listings.article_links(tree, page.final_url, self.profile)
+            urls = [card.url for card in items.cards] + [c.url for c in listed]
+            self.listed[page.final_url] = {url_key(url) for url in urls}
             self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
