@@ -21,6 +21,7 @@ from newsarchive.discover.urls import identify
 from newsarchive.discover.walk import too_old
 from newsarchive.errors import FetchError
 from newsarchive.extraction.pipeline import extract
+from newsarchive.extraction.translations import translation_of
 from newsarchive.fetch.client import (
     GONE_STATUSES,
     Fetcher,
@@ -70,6 +71,8 @@ def judge(
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
     if document := _document(result):
         return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
+    if original := translation_of(result.text, result.final_url):
+        return Verdict(Outcome.TRANSLATION, f"a translation of {original}: {url}")
     cpu = time.thread_time()
     article = extract(
         result.text, result.final_url, profile=profile, today=result.fetched_at.date()
@@ -125,6 +128,7 @@ SETTLED = {
     Outcome.FAILED: State.FAILED,
     Outcome.OLD: State.OLD,
     Outcome.NOT_PAGE: State.NOT_PAGE,
+    Outcome.TRANSLATION: State.TRANSLATION,
     Outcome.UNCHANGED: State.DONE,  # only a 304 to a recheck settles as unchanged
 }
 
