@@ -262,10 +262,9 @@ _DAY = re.compile(r"(?<!\d)(?:19|20)\d{2}([/_-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[
 # WordPress's /2026/10/) or its query says them (?year=2026&month=10, WordPress's
 # ?m=202610). A day (/2026/10/27/) or an article under the month (/2026/10/slug) is not one.
 _MONTH_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])/?$")
-_MONTH_QUERY = re.compile(
-    r"(?:^|&)(?:m=((?:19|20)\d{2})(0[1-9]|1[0-2])(?:&|$)|"
-    r"(?=(?:.*&)?year=((?:19|20)\d{2})(?:&|$))(?=(?:.*&)?month=(0?[1-9]|1[0-2])(?:&|$)))"
-)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])")
+_MONTH = re.compile(r"0?[1-9]|1[0-2]")
 # Where a page of a month's archive is: the month in its path, anywhere (its page 2 too).
 _MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
 
@@ -277,9 +276,13 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
     found = (_MONTH_IN_PATH if anywhere else _MONTH_PATH).search(path)
     if found:
         return int(found[1]), int(found[2])
-    if query and (match := _MONTH_QUERY.search(query)):
-        year, month = (match[1], match[2]) if match[1] else (match[3], match[4])
-        return int(year), int(month)
+    if query:
+        params = dict(part.partition("=")[::2] for part in query.split("&"))
+        if (ym := _YEAR_MONTH.fullmatch(params.get("m", ""))) is not None:
+            return int(ym[1]), int(ym[2])
+        year, month = params.get("year", ""), params.get("month", "")
+        if _YEAR.fullmatch(year) and _MONTH.fullmatch(month):
+            return int(year), int(month)
     return None
 
 
@@ -293,7 +296,10 @@ def _older_month(
     here = archive_month(current, anywhere=True)
     best: tuple[tuple[int, int], str] | None = None
     for anchor, _text in anchors:
-        url = usable(anchor.attributes.get("href"))
+        href = anchor.attributes.get("href") or ""
+        if not _YEAR.search(href):
+            continue  # most links: no year, no month's archive
+        url = usable(href)
         month = archive_month(url) if url else None
         if url is None or month is None or (here is not None and month >= here):
             continue
