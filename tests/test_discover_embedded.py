@@ -67,3 +67,12 @@ def test_page_data_that_is_not_json_or_too_deep_for_nothing_is_ignored() -> None
     assert (
         embedded_items(LexborHTMLParser(_listing("[" * 5000 + "]" * 5000)), "https://x.bg/") == []
     )
+
+
+def test_one_item_linked_with_and_without_a_trailing_slash_is_one_candidate() -> None:
+    """The older cards' component writes ``/novini/statiya-900/``, the page data
+    ``/novini/statiya-900``: one item, fetched once (its canonical says which is right)."""
+    html = _listing().replace('"><h3>', '/"><h3>')
+    links = article_links(html, "https://x.bg/novini", BARE)
+    assert len(links) == 6
+    assert links[0].url == "https://x.bg/novini/statiya-900/"

@@ -163,17 +163,27 @@ def article_links(
             learned.extend(shape for shape in items.shapes if shape not in learned)
     seen: dict[str, Candidate] = {}
     for card in chosen:
-        key = url_key(card.url)  # one article however its link is spelt
+        key = _item_key(card.url)  # one article however its link is spelt
         if key not in seen:
             seen[key] = Candidate(
                 url=card.url, site=profile.id, source=page_url, listed_date=card_date(card, memo)
             )
     for item in _data_items(tree, page_url, profile, shapes):
         seen.setdefault(
-            url_key(item.url),
+            _item_key(item.url),
             Candidate(url=item.url, site=profile.id, source=page_url, listed_date=item.published),
         )
     return list(seen.values())
+
+
+def _item_key(url: str) -> str:
+    """One listing item however the page spells its link: ``url_key`` (host twins,
+    parameter order), and with or without a trailing slash. Only within one page: two
+    links of one listing to ``/novini/x`` and ``/novini/x/`` (a framework's components
+    writing the path two ways) are one item, not two fetches of one article."""
+    key = url_key(url)
+    path, mark, query = key.partition("?")
+    return path.rstrip("/") + mark + query
 
 
 def _data_items(
