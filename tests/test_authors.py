@@ -154,6 +154,9 @@ def test_reads_as_name(text: str, expected: bool) -> None:
         ("Tom May", "Tom May"),  # no day after it: a surname, not the date's month
         ("Tom May | Editor", "Tom May"),
         ("Мария Май, 12 март 2025", "Мария Май"),
+        # a department signs a press release: the quote closing its name stays
+        ("Публикувано от: Отдел „Връзки с обществеността“", "Отдел „Връзки с обществеността“"),
+        ("Автор: Иван Петров“", "Иван Петров"),  # a stray closing quote still goes
     ],
 )
 def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from newsarchive.discover.listings import article_links, next_page_url, page_url
+from newsarchive.discover.listings import archive_month, article_links, next_page_url, page_url
 from newsarchive.discover.shape import Shape
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
@@ -152,6 +152,48 @@ def test_page_number_is_the_one_after_the_current_page() -> None:
 )
 def test_no_next_page(body: str) -> None:
     assert next_page_url(_html(body), "https://www.x.bg/n", BARE, 1) is None
+
+
+_ARCHIVE = (
+    "<ul class='months'><li><a href='/arhiv/2026/11/'>Ноември 2026</a></li>"
+    "<li><a href='/arhiv/2026/10/'>Октомври 2026</a></li><li><a href='/arhiv/2026/09/'>Септември 2026</a></li></ul>"
+    "<table class='calendar'><tr><td>1</td><td><a href='/arhiv/2026-11-02/'>2</a></td><td>3</td>"
+    "<td><a href='/arhiv/2026-11-04/'>4</a></td><td><a href='/arhiv/2026-11-05/'>5</a></td></tr></table>"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "page", "expected"),
+    [
+        ("https://www.x.bg/news.php?lang=bg", 1, "https://www.x.bg/arhiv/2026/11/"),
+        ("https://www.x.bg/arhiv/2026/11/", 2, "https://www.x.bg/arhiv/2026/10/"),
+        ("https://www.x.bg/arhiv/2026/10/", 3, "https://www.x.bg/arhiv/2026/09/"),
+        ("https://www.x.bg/arhiv/2026/09/", 4, None),  # the oldest month: the end
+    ],
+)
+def test_a_listing_with_no_pager_goes_on_through_its_month_archive(
+    url: str, page: int, expected: str | None
+) -> None:
+    """An old site's news page shows the latest few and no page 2: older news is only in
+    its archive by month. The walk goes on month by month, newest first; a calendar's day
+    numbers ("2", "4", "5", each linking its day) are no pager."""
+    assert next_page_url(_html("<p>Новини</p>" + _ARCHIVE), url, BARE, page) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "month"),
+    [
+        ("https://x.bg/2026/10/", (2026, 10)),
+        ("https://x.bg/arhiv/2026-10", (2026, 10)),
+        ("https://x.bg/news.php?year=2026&month=3", (2026, 3)),
+        ("https://x.bg/?m=202610", (2026, 10)),
+        ("https://x.bg/2026/10/27/", None),  # a day
+        ("https://x.bg/2026/10/slug-of-a-post/", None),  # an article of the month
+        ("https://x.bg/novini/2026", None),
+    ],
+)
+def test_archive_month_of_a_url(url: str, month: tuple[int, int] | None) -> None:
+    assert archive_month(url) == month
 
 
 def test_a_next_link_to_an_article_is_not_a_page() -> None:

@@ -269,6 +269,104 @@ def test_beside_a_feed_a_section_it_leaves_out_is_kept() -> None:
     assert unread == ("https://www.t.bg/novini", "https://www.t.bg/sabitiya")
 
 
+def _explore_sections_without_feed(
+    second: list[int], where: str = "novini", data: tuple[int, ...] = ()
+) -> tuple[str, ...]:
+    """The news section lists items 23..21 and 99 (and ``data`` only in its page data, as
+    a JS framework's listing does), a second section the items ``second``, under
+    ``/<where>/`` (99 under ``/novini/`` wherever it is listed); no feed."""
+
+    def section(numbers: list[int], where: str = "novini") -> str:
+        items = "".join(
+            f'<div class="item"><h2><a href="/{"novini" if n == 99 else where}/{n}-slug-{n}">'
+            f"Общината обяви новина номер {n} за града</a></h2><p>Публикувано: {n % 30 + 1}"
+            " ноември 2025</p></div>"
+            for n in numbers
+        )
+        return f"<html><body>{items}</body></html>"
+
+    blob = json.dumps(
+        [
+            {"title": f"Общината обяви новина номер {n} за града", "url": f"/novini/{n}-slug-{n}"}
+            for n in data
+        ]  # fmt: skip
+    )
+    script = f'<script type="application/json">{blob}</script></body>'
+    pages = {
+        "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li>'
+        '<li><a href="/rubrika/obshtestvo">Общество</a></li></ul></body></html>',
+        "/novini": section([23, 22, 21, 99]).replace("</body>", script),
+        "/rubrika/obshtestvo": section(second, where),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = pages.get(request.url.path)
+        if body is None:
+            return httpx.Response(404)
+        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
+
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        found = explore(fetcher, profile)
+    assert set(found.notes) == set(found.listings)
+    return found.listings
+
+
+def test_a_category_sharing_items_with_the_news_section_is_not_walked_beside_it() -> None:
+    """No feed: a second section listing some of the first one's items is a category of
+    the same stream, whose new posts the first shows too; walking it would make a
+    nightly run four requests. One with nothing in common is another stream and stays."""
+    assert _explore_sections_without_feed([23, 19, 17]) == ("https://www.t.bg/novini",)
+    apart = _explore_sections_without_feed([13, 12, 11])
+    assert apart == ("https://www.t.bg/novini", "https://www.t.bg/rubrika/obshtestvo")
+    # another stream (its items under /saobshteniya/) listing one item of the news too
+    # (one order posted in both) is no category of it
+    other = _explore_sections_without_feed([13, 12, 11, 99], where="saobshteniya")
+    assert other == ("https://www.t.bg/novini", "https://www.t.bg/rubrika/obshtestvo")
+    # the item in common is one the news page holds only in its page data: still in common
+    hidden = _explore_sections_without_feed([20, 12, 11], data=(20, 19))
+    assert hidden == ("https://www.t.bg/novini",)
+
+
+def test_a_third_stream_of_news_is_kept_to_be_read_every_few_days() -> None:
+    """A portal's "Новини", "Съобщения" and "Обяви", no item in common: the first two are
+    what a nightly run reads (three requests with robots.txt); the third is not lost but
+    rested (walked in full once, then every few days)."""
+
+    def section(where: str, first: int) -> str:
+        items = "".join(
+            f'<div class="item"><h2><a href="/{where}/{n}-slug-{n}">Общината обяви новина'
+            f" номер {n} за града</a></h2><p>Публикувано: {n % 28 + 1} ноември 2025</p></div>"
+            for n in range(first, first - 3, -1)
+        )
+        return f"<html><body>{items}</body></html>"
+
+    pages = {
+        "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li>'
+        '<li><a href="/saobshteniya">Съобщения</a></li><li><a href="/obyavi">Обяви</a></li>'
+        "</ul></body></html>",
+        "/novini": section("novini", 30),
+        "/saobshteniya": section("saobshteniya", 20),
+        "/obyavi": section("obyavi", 10),
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = pages.get(request.url.path)
+        if body is None:
+            return httpx.Response(404)
+        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
+
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+        found = explore(fetcher, profile)
+    assert found.listings == ("https://www.t.bg/novini", "https://www.t.bg/saobshteniya")
+    assert found.rested == ("https://www.t.bg/obyavi",)
+    assert "every few days" in found.notes["https://www.t.bg/obyavi"]
+    assert found.urls[-1] == "https://www.t.bg/obyavi"
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [

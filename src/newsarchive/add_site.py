@@ -165,7 +165,7 @@ def render(proposal: Proposal) -> str:
         "",
         "[discovery]",
     ]
-    for key, urls in (("start_urls", found.listings), ("feeds", found.feeds),
+    for key, urls in (("start_urls", (*found.listings, *found.rested)), ("feeds", found.feeds),
                       ("sitemaps", found.sitemaps)):  # fmt: skip
         if not urls:
             lines.append(f"{key} = []  # none found")
@@ -198,7 +198,7 @@ def render(proposal: Proposal) -> str:
 
 
 def _all(found: Discovery) -> list[str]:
-    return [*found.listings, *found.feeds, *found.sitemaps, *found.samples]
+    return [*found.listings, *found.rested, *found.feeds, *found.sitemaps, *found.samples]
 
 
 def write_profile(text: str, folder: Path, site_id: str) -> Path:

@@ -125,7 +125,7 @@ def check_site(
         if not (feed_urls or start_urls):  # what the crawl would find by itself
             explored = explore(fetcher, profile)
             feed_urls = [*explored.feeds, *explored.sitemaps]
-            start_urls = list(explored.listings)
+            start_urls = [*explored.listings, *explored.rested]
             report.explored = explored.requests
         for feed in feed_urls:
             found += _check_feed(fetcher, profile, feed, report)

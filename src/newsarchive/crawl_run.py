@@ -53,6 +53,8 @@ class Outcome(enum.Enum):
     OLD = "skipped"  # older than --since
     DISALLOWED = "disallowed"  # robots.txt
     FAILED = "failed"  # after retries, or no article on the page
+    NOT_PAGE = "not-a-page"  # a document (PDF, image, archive) linked like an article
+    TRANSLATION = "translation"  # a copy in another language of a Bulgarian page it names
     INTERRUPTED = "interrupted"  # the run stopped while it was in flight: stays queued
 
 
@@ -137,6 +139,10 @@ class SiteReport:
             text += f" ({self.explored} exploring the site)"
         if self.count(Outcome.DISALLOWED):
             text += f", {self.count(Outcome.DISALLOWED)} disallowed by robots.txt"
+        if self.count(Outcome.NOT_PAGE):
+            text += f", {self.count(Outcome.NOT_PAGE)} documents, not web pages"
+        if self.count(Outcome.TRANSLATION):
+            text += f", {self.count(Outcome.TRANSLATION)} translations of Bulgarian pages"
         if self.interrupted:
             text += " (interrupted; the next run resumes)"
         elif self.budget_spent:

@@ -34,6 +34,11 @@ from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Pro
 # is not read again: a nightly run stays at robots.txt, the feed and a listing's first
 # page, and an article only the sitemap lists waits at most this long.
 SITEMAP_REST_DAYS = 7
+# A listing beyond the two a nightly run reads (``Discovery.rested``: a third section with
+# news of its own) is walked in full once, then read again only when this many days have
+# passed since its first page was read or confirmed unchanged: what it posts waits at most
+# that long, and a nightly run stays at three requests.
+LISTING_REST_DAYS = 3
 
 
 class SourceReader:
@@ -76,7 +81,17 @@ class SourceReader:
         for start in sources.listings:
             if start not in skip:
                 self.walk(start)
+        for start in sources.rested:
+            if start not in skip and not self._resting(start):
+                self.walk(start)
         return self.report.listing_errors - failed_before
+
+    def _resting(self, start: str) -> bool:
+        """A rested listing whose walk once reached its end and whose first page was read
+        (or confirmed unchanged) within ``LISTING_REST_DAYS``."""
+        return self.frontier.walk(start).completed and self.frontier.checked_within(
+            start, LISTING_REST_DAYS
+        )
 
     def feed(
         self,
@@ -139,6 +154,8 @@ class SourceReader:
             elif page is Miss.GONE:
                 walk.gone()
             elif page is Miss.UNCHANGED:
+                if number == 1:
+                    self.frontier.confirmed(url)  # checked again now (for a rested listing)
                 walk.not_modified()
             else:
                 tree = LexborHTMLParser(page.text)

@@ -22,6 +22,7 @@ from newsarchive.discover.explore import (
     CONVENTIONAL_FEEDS,
     CONVENTIONAL_SITEMAPS,
     MAX_LISTINGS,
+    MAX_RESTED,
     MAX_SECTIONS,
     MIN_ITEMS,
     Discovery,
@@ -65,6 +66,7 @@ class _Explorer:
         self.name = ""
         self.pagination: dict[str, str] = {}
         self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
+        self.shapes: dict[str, Shape | None] = {}  # listing URL -> its items' URL shape
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
 
     def spent(self) -> bool:
@@ -123,7 +125,7 @@ class _Explorer:
             feed_links = feed_pages(tree, page.final_url, self.profile)
         for url in sections[:MAX_SECTIONS]:
             self.section(url)
-            if len(self.listings) >= MAX_LISTINGS:
+            if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
                 break
         if not self.listings and home_items >= MIN_ITEMS:
             self.add(self.listings, home, f"the home page lists {home_items} news items")
@@ -133,14 +135,21 @@ class _Explorer:
             if self.is_feed(absolute(self.profile, path)):
                 self.add(self.feeds, absolute(self.profile, path), f"{path} answered with a feed")
                 break
+        self.one_listing_per_stream()
         self.one_listing_beside_a_feed()
+        rested = tuple(self.listings[MAX_LISTINGS:])
+        del self.listings[MAX_LISTINGS:]
+        for url in rested:
+            self.notes[url] += (
+                ": a stream of its own beyond the two read every night, read every few days"
+            )
         if not (self.feeds or self.listings or self.sitemaps):
             for path in CONVENTIONAL_SITEMAPS:
                 if self.is_feed(absolute(self.profile, path)):
                     self.add(self.sitemaps, absolute(self.profile, path), f"{path} is a sitemap")
         return Discovery(
             feeds=tuple(self.feeds), sitemaps=tuple(self.sitemaps),
-            listings=tuple(self.listings), notes=self.notes,
+            listings=tuple(self.listings), rested=rested, notes=self.notes,
             article_patterns=tuple(self.patterns),
             samples=tuple(dict.fromkeys(self.samples))[:5], site_name=self.name,
             home_problem=self.problems.get(absolute(self.profile, "/"), ""),
@@ -148,6 +157,29 @@ class _Explorer:
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         )  # fmt: skip
+
+    def one_listing_per_stream(self) -> None:
+        """A second section whose first page shares news items with the first one's, its
+        items' URLs of the same shape (a category, "Общество", beside the site's
+        "Новини" that lists every post), shows nothing new a nightly run would miss: its
+        new posts are on the first listing's first page too. Walking both would make
+        every night four requests where three do, so it is dropped. Sections with no
+        item in common, or whose items have another shape (a municipality's "Новини"
+        beside its "Съобщения", one order posted in both), are different streams and
+        both stay."""
+        if len(self.listings) < 2:
+            return
+        first = self.listings[0]
+        shown, shape = self.listed.get(first, set()), self.shapes.get(first)
+        kept = [first]
+        for listing in self.listings[1:]:
+            items = self.listed.get(listing, set())
+            if shape is not None and self.shapes.get(listing) == shape and items & shown:
+                self.notes.pop(listing, None)
+                self.pagination.pop(listing, None)
+                continue
+            kept.append(listing)
+        self.listings[:] = kept
 
     def one_listing_beside_a_feed(self) -> None:
         """A feed tells a nightly run what is new; a listing's first page adds the
@@ -182,7 +214,11 @@ class _Explorer:
         if is_listing(items):
             how = f"a section page in the home page's menu, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
-            self.listed[page.final_url] = {url_key(card.url) for card in items.cards}
+            # what a walk of it queues: its cards, and the items only its page data holds
+            listed = listings.article_links(tree, page.final_url, self.profile)
+            urls = [card.url for card in items.cards] + [c.url for c in listed]
+            self.listed[page.final_url] = {url_key(url) for url in urls}
+            self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
             next_page = listings.next_page_url(tree, page.final_url, self.profile, 1)

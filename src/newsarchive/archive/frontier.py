@@ -39,6 +39,8 @@ class State(enum.StrEnum):
     GONE = "gone"  # 404/410: settled
     DISALLOWED = "disallowed"  # robots.txt: settled
     OLD = "old"  # older than --since when fetched: settled for runs with --since
+    NOT_PAGE = "not-a-page"  # a document (PDF, ...) where an article was expected: settled
+    TRANSLATION = "translation"  # a copy in another language of a Bulgarian page: settled
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: bool) -> 
         return Seen.KNOWN
     if entry is None:
         return Seen.NEW
-    if entry.state in (State.GONE, State.DISALLOWED, State.DONE):
+    if entry.state in (State.GONE, State.DISALLOWED, State.DONE, State.NOT_PAGE, State.TRANSLATION):
         return Seen.KNOWN
     if entry.state is State.FAILED and entry.attempts >= MAX_ATTEMPTS:
         return Seen.KNOWN

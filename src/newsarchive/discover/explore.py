@@ -30,6 +30,9 @@ CONVENTIONAL_SITEMAPS = ("/sitemap.xml",)
 MIN_ITEMS = 3  # news items a page needs to count as a listing
 MAX_SECTIONS = 4  # section pages opened per exploration
 MAX_LISTINGS = 2  # listings kept (one beside a feed): a nightly run stays at three requests
+# Sections of their own beyond those (a portal's "Обяви" beside "Новини" and "Съобщения"):
+# walked in full once, then read only every few days (``crawl_sources.LISTING_REST_DAYS``)
+MAX_RESTED = 2
 
 # What a menu calls its news section, in the languages Bulgarian public sites use.
 _NEWS_WORDS = re.compile(
@@ -63,6 +66,7 @@ class Discovery:
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     listings: tuple[str, ...] = ()
+    rested: tuple[str, ...] = ()  # more listings, of streams of their own: read every few days
     notes: dict[str, str] = field(default_factory=dict)  # URL -> how it was found
     article_patterns: tuple[str, ...] = ()  # regexes on ``urls.article_path``, learned
     samples: tuple[str, ...] = ()  # a few article URLs seen (for add-site's field check)
@@ -75,7 +79,7 @@ class Discovery:
     @property
     def urls(self) -> tuple[str, ...]:
         """Every source, feeds first."""
-        return (*self.feeds, *self.sitemaps, *self.listings)
+        return (*self.feeds, *self.sitemaps, *self.listings, *self.rested)
 
     @property
     def empty(self) -> bool:

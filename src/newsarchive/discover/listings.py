@@ -8,13 +8,16 @@ options) count as links (``anchors.link_target``), and so do rows and cards made
 clickable by script or ``data-href`` (``anchors.link_nodes``). Every step is linear in
 the page size.
 Paging: with no ``pagination`` template, ``rel=next``, a "Следваща"/"Напред"/"»" link or the
-link to page N+1 among the page numbers.
+link to page N+1 among the page numbers (not a calendar's day); on a page with none of
+them, the archive page of the latest month before this page's, when the page links its
+archive by month (old sites reach older news only that way).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -22,9 +25,17 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive.dates import local_date, parse_text_date
 from newsarchive.discover.anchors import link_nodes, link_target, page_base
 from newsarchive.discover.cards import Card, Link, find_cards
+from newsarchive.discover.embedded import EmbeddedItem, embedded_items
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
-from newsarchive.discover.shape import Shape, is_file_path, split_normal
+from newsarchive.discover.shape import (
+    Shape,
+    is_file_path,
+    is_not_article_path,
+    looks_like_article_path,
+    split_normal,
+    split_url,
+)
 from newsarchive.discover.urls import (
     is_article_url,
     normalize_url,
@@ -139,22 +150,66 @@ def article_links(
     ``learned`` carries a listing walk's knowledge from page to page: the item shapes
     its earlier pages taught (used here), to which this page's are added."""
     memo: DateMemo = {}
+    tree = _tree(html)
+    shapes: tuple[Shape, ...] = ()
     if profile.article_pattern:
-        cards = find_cards(page_links(_tree(html), page_url, profile))
+        cards = find_cards(page_links(tree, page_url, profile))
         chosen = [card for card in cards if is_article_url(card.url, profile)]
     else:
-        items = _news_items(_tree(html), page_url, profile, memo, tuple(learned) if learned else ())
+        items = _news_items(tree, page_url, profile, memo, tuple(learned) if learned else ())
         chosen = list(items.cards)
+        shapes = (*items.shapes, *(learned or ()))
         if learned is not None:
             learned.extend(shape for shape in items.shapes if shape not in learned)
     seen: dict[str, Candidate] = {}
     for card in chosen:
-        key = url_key(card.url)  # one article however its link is spelt
+        key = _item_key(card.url)  # one article however its link is spelt
         if key not in seen:
             seen[key] = Candidate(
                 url=card.url, site=profile.id, source=page_url, listed_date=card_date(card, memo)
             )
+    for item in _data_items(tree, page_url, profile, shapes):
+        seen.setdefault(
+            _item_key(item.url),
+            Candidate(url=item.url, site=profile.id, source=page_url, listed_date=item.published),
+        )
     return list(seen.values())
+
+
+def _item_key(url: str) -> str:
+    """One listing item however the page spells its link: ``url_key`` (host twins,
+    parameter order), and with or without a trailing slash. Only within one page: two
+    links of one listing to ``/novini/x`` and ``/novini/x/`` (a framework's components
+    writing the path two ways) are one item, not two fetches of one article."""
+    key = url_key(url)
+    path, mark, query = key.partition("?")
+    return path.rstrip("/") + mark + query
+
+
+def _data_items(
+    tree: LexborHTMLParser, page_url: str, profile: Profile, shapes: tuple[Shape, ...]
+) -> list[EmbeddedItem]:
+    """The page's news items that only its embedded data holds (``discover.embedded``: a
+    JS framework's listing renders a few cards as links and the rest from its data): with
+    a profile pattern, those it matches; otherwise those of the shape the page's (or the
+    walk's) visible news items have, or, with no such shape, those that look like an
+    article's URL. Data items of no visible shape (a menu's, an author's page) stay out."""
+    if not tree.css_first('script[type="application/json"]'):
+        return []  # nearly every page: no data to read
+    fixed = [shape for shape in shapes if shape.fixes_something]
+    kept: list[EmbeddedItem] = []
+    for item in embedded_items(tree, page_url):
+        if not on_site(item.url, profile) or is_not_article_path(split_normal(item.url)[1]):
+            continue
+        if profile.article_pattern:
+            fits = is_article_url(item.url, profile)
+        elif fixed:
+            fits = any(shape.matches(split_url(item.url)) for shape in fixed)
+        else:
+            fits = looks_like_article_path(item.url)
+        if fits:
+            kept.append(item)
+    return kept
 
 
 def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:
@@ -204,9 +259,63 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             text == wanted
             and _in_pager(anchor, pagers)
             and (url := usable(anchor.attributes.get("href")))
+            and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
+    return _older_month(anchors, current, usable)
+
+
+# A day's address (/arhiv/2026-11-05/, /2026/11/05/, ?date=2026-11-05): what a calendar's
+# day numbers link to, which read like a pager's page numbers.
+_DAY = re.compile(r"(?<!\d)(?:19|20)\d{2}([/_-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+# A month's archive page: the year and month end its path (/arhiv/2026/10/, /2026-10,
+# WordPress's /2026/10/) or its query says them (?year=2026&month=10, WordPress's
+# ?m=202610). A day (/2026/10/27/) or an article under the month (/2026/10/slug) is not one.
+_MONTH_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])/?$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])")
+_MONTH = re.compile(r"0?[1-9]|1[0-2]")
+# Where a page of a month's archive is: the month in its path, anywhere (its page 2 too).
+_MONTH_IN_PATH = re.compile(r"(?:^|/)((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?:/|$)")
+
+
+def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None:
+    """The (year, month) whose archive page ``url`` is, or None. ``anywhere``: a month
+    anywhere in the path counts (where a page of that month's archive sits)."""
+    _netloc, path, query = split_normal(url)
+    found = (_MONTH_IN_PATH if anywhere else _MONTH_PATH).search(path)
+    if found:
+        return int(found[1]), int(found[2])
+    if query:
+        params = dict(part.partition("=")[::2] for part in query.split("&"))
+        if (ym := _YEAR_MONTH.fullmatch(params.get("m", ""))) is not None:
+            return int(ym[1]), int(ym[2])
+        year, month = params.get("year", ""), params.get("month", "")
+        if _YEAR.fullmatch(year) and _MONTH.fullmatch(month):
+            return int(year), int(month)
     return None
+
+
+def _older_month(
+    anchors: list[tuple[LexborNode, str]], current: str, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """A listing with no next page that links its date archive (a calendar, "Архив" by
+    month: old PHP sites have no other way to older news): the next page is the archive
+    of the latest month before this page's (from a listing that is no month's, the latest
+    month linked). So the walk goes on month by month into the past, within its limits."""
+    here = archive_month(current, anywhere=True)
+    best: tuple[tuple[int, int], str] | None = None
+    for anchor, _text in anchors:
+        href = anchor.attributes.get("href") or ""
+        if not _YEAR.search(href):
+            continue  # most links: no year, no month's archive
+        url = usable(href)
+        month = archive_month(url) if url else None
+        if url is None or month is None or (here is not None and month >= here):
+            continue
+        if best is None or month > best[0]:
+            best = (month, url)
+    return best[1] if best else None
 
 
 _NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")

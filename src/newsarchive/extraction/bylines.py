@@ -102,6 +102,23 @@ def _avatar_initials(line: str, name_line: str) -> bool:
     return line[0] == next(firsts, "") and all(ch in firsts for ch in line[1:])
 
 
+_QUOTE_PAIRS = (("„", "“"), ("“", "”"))  # Bulgarian „…“, English “…”
+
+
+def _strip_ends(text: str) -> str:
+    """``text`` without separators and stray quotes at either end; a closing quote that
+    ends a name quoted inside it stays (Отдел „Връзки с обществеността“, a department
+    signing its press releases, keeps the quote that closes its name)."""
+    core = text.strip(" ,;:\"'“”")
+    if not core:
+        return core
+    after = text[text.index(core) + len(core) :]
+    for opening, closing in _QUOTE_PAIRS:
+        if after.startswith(closing) and core.count(opening) > core.count(closing):
+            return core + closing
+    return core
+
+
 def clean_byline(text: str) -> str:
     """The name(s) in a byline element's text, without prefix, date or separators; "" when
     the text does not read as names (too long, a sentence, a bare number or URL).
@@ -124,7 +141,7 @@ def clean_byline(text: str) -> str:
     text = line[: tail.start()] if tail else line
     if tail and tail.group().lstrip()[:1].isdigit():  # the day and year cut: its month too
         text = _TRAILING_MONTH.sub("", text)
-    text = text.strip(" ,;:\"'“”")
+    text = _strip_ends(text)
     if text.lower() in _NOT_NAMES or text.lower().rstrip(".") in WEEKDAY_NAMES:
         return ""
     if not text or text.startswith(("http", "@")) or _longest_name(text) > _MAX_WORDS:

@@ -1,0 +1,107 @@
+"""News items a page holds only in its embedded page data, not as links.
+
+A site built with a JS framework (Next.js, Gatsby, Astro, a Nuxt 2 payload in JSON)
+server-renders the first few cards of a listing as ``<a>`` and ships the whole page's
+items in a ``<script type="application/json">`` blob (``__NEXT_DATA__``) that the
+browser turns into the rest of the cards (lazy-loaded, "Зареди още"). A person scrolling
+sees every one of them; a crawler reading only ``<a>`` sees the first few, and the rest
+of each page is never archived.
+
+An item here is a JSON object with a URL on the site (``url``, ``href``, ``link``,
+``path``, ``permalink``...) and a headline-long title (``title``, ``headline``,
+``name``), optionally a publication date. Which of them are the listing's news is for
+the caller to decide (``listings.article_links`` keeps those whose URL has the shape of
+the page's visible news items). Bounded: a blob larger than ``MAX_BLOB`` characters is
+not parsed, and at most ``MAX_NODES`` JSON values are visited per page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.discover.anchors import page_base
+from newsarchive.discover.urls import normalize_url
+
+MAX_BLOB = 2_000_000  # characters of one JSON script (Next.js warns at 128 kB)
+MAX_NODES = 50_000  # JSON values visited per page
+MIN_TITLE_WORDS = 4  # as ``items.MIN_HEADLINE_WORDS``: a label is not a headline
+
+_URL_KEYS = ("url", "href", "link", "permalink", "canonical", "canonicalUrl", "path", "uri")
+_TITLE_KEYS = ("title", "headline", "name")
+_DATE_KEYS = (
+    "datePublished", "publishedAt", "published_at", "publishDate", "publish_date",
+    "pubDate", "published", "date", "createdAt", "created_at",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EmbeddedItem:
+    """One item of a page's data: its URL (absolute, normal form), title and date."""
+
+    url: str
+    title: str
+    published: dt.date | None = None
+
+
+def embedded_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
+    """Every object with a URL and a headline in the page's JSON data scripts, in the
+    order the data holds them, each URL once. Never raises on malformed data."""
+    base = page_base(tree, page_url)
+    found: dict[str, EmbeddedItem] = {}
+    budget = [MAX_NODES]
+    for script in tree.css('script[type="application/json"]'):
+        text = script.text(deep=True) or ""
+        if not text.strip() or len(text) > MAX_BLOB:
+            continue
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):  # malformed, or nested past the parser's stack
+            continue
+        for item in _walk(data, base, budget):
+            found.setdefault(item.url, item)
+    return list(found.values())
+
+
+def _walk(data: object, base: str, budget: list[int]) -> list[EmbeddedItem]:
+    """Objects that read as items, depth first in document order, without recursion."""
+    items: list[EmbeddedItem] = []
+    stack: list[object] = [data]
+    while stack and budget[0] > 0:
+        value = stack.pop()
+        budget[0] -= 1
+        if isinstance(value, dict):
+            item = _item(value, base)
+            if item is not None:
+                items.append(item)
+            stack.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+    return items
+
+
+def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
+    title = next((v for k in _TITLE_KEYS if isinstance(v := obj.get(k), str)), "")
+    if len(title.split()) < MIN_TITLE_WORDS:
+        return None
+    for key in _URL_KEYS:
+        raw = obj.get(key)
+        if isinstance(raw, str) and raw.strip().startswith(("/", "http://", "https://")):
+            url = normalize_url(raw, base)
+            if url is not None:
+                return EmbeddedItem(url, " ".join(title.split()), _date(obj))
+    return None
+
+
+def _date(obj: dict[str, object]) -> dt.date | None:
+    for key in _DATE_KEYS:
+        raw = obj.get(key)
+        if isinstance(raw, str) and raw:
+            try:
+                return dt.datetime.fromisoformat(raw.strip()).date()
+            except ValueError:
+                continue
+    return None

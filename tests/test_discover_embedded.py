@@ -1,0 +1,78 @@
+# ruff: noqa: E501  (HTML snippets read better on one line)
+"""A JS framework's listing: the first cards are links, the rest only in the page's data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.discover.embedded import embedded_items
+from newsarchive.discover.listings import article_links
+from newsarchive.models import Profile
+
+BARE = Profile(id="x", name="x", origin="https://x.bg", hosts=("x.bg",))
+_TITLES = [
+    "Общината ремонтира моста над реката",
+    "Нов автобус до село Горнище от понеделник",
+    "Читалището в Горнище празнува сто години",
+    "Доброволци почистиха брега на язовира",
+    "Започва ремонтът на покрития пазар",
+    "Кметът прие граждани от квартал Изгрев",
+]
+
+
+def _listing(data: str | None = None, anchored: int = 3) -> str:
+    cards = "".join(
+        f'<div class="Card_card__a1"><a href="/novini/statiya-{900 - k}"><h3>{t}</h3></a><time>2{k}.11.2026</time></div>'
+        for k, t in enumerate(_TITLES[:anchored])
+    )
+    items = [
+        {
+            "id": 900 - k,
+            "title": t,
+            "url": f"/novini/statiya-{900 - k}",
+            "publishedAt": f"2026-11-{20 - k}T08:00:00.000Z",
+        }
+        for k, t in enumerate(_TITLES)
+    ]
+    props = {
+        "pageProps": {
+            "articles": items,
+            "menu": [{"title": "Новини от общината и региона", "href": "/novini"}],
+            "author": {"name": "Мария Иванова Петрова Димова", "url": "/avtor/maria"},
+        }
+    }
+    blob = (
+        data
+        if data is not None
+        else json.dumps({"props": props, "page": "/novini"}, ensure_ascii=False)
+    )
+    return f'<html><body><div id="__next"><main>{cards}<div class="Card_skeleton__b2"></div></main></div><script id="__NEXT_DATA__" type="application/json">{blob}</script></body></html>'
+
+
+def test_listing_items_only_in_a_frameworks_page_data_are_candidates() -> None:
+    """Three cards are links; the other three are only in ``__NEXT_DATA__``. The data's
+    other objects with a URL and a long name (the section, an author page) are not news
+    items: they have no shape of the visible items'."""
+    links = article_links(_listing(), "https://x.bg/novini", BARE)
+    assert [c.url for c in links] == [f"https://x.bg/novini/statiya-{900 - k}" for k in range(6)]
+    assert links[4].listed_date == dt.date(2026, 11, 16)
+
+
+def test_page_data_that_is_not_json_or_too_deep_for_nothing_is_ignored() -> None:
+    links = article_links(_listing("{not json"), "https://x.bg/novini", BARE)
+    assert len(links) == 3
+    assert (
+        embedded_items(LexborHTMLParser(_listing("[" * 5000 + "]" * 5000)), "https://x.bg/") == []
+    )
+
+
+def test_one_item_linked_with_and_without_a_trailing_slash_is_one_candidate() -> None:
+    """The older cards' component writes ``/novini/statiya-900/``, the page data
+    ``/novini/statiya-900``: one item, fetched once (its canonical says which is right)."""
+    html = _listing().replace('"><h3>', '/"><h3>')
+    links = article_links(html, "https://x.bg/novini", BARE)
+    assert len(links) == 6
+    assert links[0].url == "https://x.bg/novini/statiya-900/"

@@ -1,0 +1,139 @@
+"""A third round of site shapes, crawled from the origin alone (a profile of id, name and
+origin) through a real ``MirrorServer``, as ``test_cms_mirrors`` does the first eleven.
+
+The mirrors (``tests/fixtures/make_mirrors_round3.py``): a Next.js news site whose
+listings render three cards as links and the rest only in ``__NEXT_DATA__``, with a
+gzipped sitemap index and a Google News sitemap in robots.txt, trailing-slash and
+``utm_*``/``fbclid`` spellings of its articles (bregovitsa); an old PHP site in
+windows-1251 declared past its first 4 KB, whose older news is reachable only through
+its archive by month and day, with articles under ``news.php?lang=bg&id=N`` in either
+parameter order and English copies linked by ``hreflang`` (drenavo: a Bulgarian archive
+keeps the Bulgarian original only, and never follows the language alternates); a
+municipal portal with three streams of news, ``?offset=N`` paging, PDFs listed as news
+items, robots.txt's ``Crawl-delay`` and ``Disallow: /search`` against search links in its
+menu, and an endless calendar of events (belorechie). Each must archive exactly its
+articles with the true title, date, author and body, and a rerun right after must cost
+at most three requests.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsarchive import crawl_sources
+from newsarchive.mirror import MirrorServer
+
+from .support import SITES, Result
+
+ROUND3_SITES = {
+    # Next.js: items in __NEXT_DATA__, sitemap.xml.gz index + Google News sitemap
+    "bregovitsa": ("Глас на Бреговица", "https://glasbregovitsa.bg"),
+    # no pager, archive by month; news.php?lang=bg&id=N both orders; /en/ copies; cp1251
+    "drenavo": ("Община Дренаво", "http://www.drenavo.bg"),
+    # three sections, ?offset=N, PDFs, Crawl-delay, Disallow: /search, endless calendar
+    "belorechie": ("Община Белоречие", "https://belorechie.bg"),
+}
+
+
+def _json(site: str, name: str) -> Any:
+    return json.loads((SITES / site / name).read_text(encoding="utf-8"))
+
+
+def _profile(tmp_path: Path, site: str) -> Path:
+    name, origin = ROUND3_SITES[site]
+    profile = tmp_path / f"{site}.toml"
+    profile.write_text(f'id = "{site}"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    return profile
+
+
+def _rows(db: Path) -> dict[str, tuple[str, str, str | None, str]]:
+    with sqlite3.connect(db) as conn:
+        return {
+            url: (title, published, author, text)
+            for url, title, published, author, text in conn.execute(
+                "SELECT url, title, published, author, text FROM articles"
+            )
+        }
+
+
+@pytest.mark.parametrize("site", sorted(ROUND3_SITES))
+def test_a_round3_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    profile = _profile(tmp_path, site)
+    expected = {row["url"]: row for row in _json(site, "expected.json")}
+    boilerplate: list[str] = _json(site, "boilerplate.json")
+    with MirrorServer(SITES / site) as server:
+        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url, "--delay", "0")
+        first = run_cli(*args, "--db", str(db))
+        assert first.exit_code == 0, first.stderr
+        before = len(server.requests)
+        nightly = run_cli(*args, "--db", str(db))
+        assert nightly.exit_code == 0, nightly.stderr
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    rows = _rows(db)
+    # every article once, under its URL; no listing, archive page, PDF or English copy
+    assert sorted(rows) == sorted(expected)
+    for url, row in expected.items():
+        title, published, author, text = rows[url]
+        assert title == row["title"], url
+        assert published == row["published"], url
+        assert author == row["author"], url
+        assert text == row["text"], url
+        for junk in boilerplate:
+            assert junk not in text, (url, junk)
+
+
+def test_a_portal_is_crawled_within_its_robots_rules_and_its_calendar_is_no_trap(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """belorechie: ``Disallow: /search`` keeps the menu's search results unread,
+    ``Crawl-delay`` spaces the requests even with ``--delay 0``, the endless calendar is
+    looked at once and never walked, and the PDFs listed as news are read once each and
+    settled (not archived, not failures, not read again)."""
+    profile = _profile(tmp_path, "belorechie")
+    delay = float(
+        (SITES / "belorechie" / "robots.txt").read_text().split("Crawl-delay:")[1].split()[0]
+    )
+    with MirrorServer(SITES / "belorechie") as server:
+        args = ("crawl", "belorechie", "--profile", str(profile), "--base-url", server.url)
+        started = time.monotonic()
+        first = run_cli(*args, "--delay", "0", "--db", str(db))
+        elapsed = time.monotonic() - started
+        assert first.exit_code == 0, first.stderr
+        requests = list(server.requests)
+        run_cli(*args, "--delay", "0", "--db", str(db))
+        again = server.requests[len(requests) :]
+    assert not [path for path in requests if path.startswith("/search")]
+    assert [path for path in requests if path.startswith("/bg/sabitiya")] == ["/bg/sabitiya"]
+    documents = [path for path in requests if "dokument.php" in path or path.endswith(".pdf")]
+    assert sorted(documents) == ["/bg/dokument.php?id=77", "/bg/dokument.php?id=90"]
+    assert "documents, not web pages" in first.stderr + first.stdout
+    assert not [path for path in again if "dokument.php" in path]
+    assert elapsed >= (len(requests) - 1) * delay * 0.9  # robots.txt's delay, not ours
+
+
+def test_a_rested_listing_is_read_again_once_its_rest_is_over(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """belorechie's "Обяви", a third stream: walked on the first crawl, not on the rerun
+    right after, read again (conditionally) once ``LISTING_REST_DAYS`` have passed."""
+    profile = _profile(tmp_path, "belorechie")
+    with MirrorServer(SITES / "belorechie") as server:
+        args = ("crawl", "belorechie", "--profile", str(profile), "--base-url", server.url)
+        assert run_cli(*args, "--delay", "0", "--db", str(db)).exit_code == 0
+        assert "/bg/obyavi" in server.requests
+        before = len(server.requests)
+        assert run_cli(*args, "--delay", "0", "--db", str(db)).exit_code == 0
+        assert "/bg/obyavi" not in server.requests[before:]
+        monkeypatch.setattr(crawl_sources, "LISTING_REST_DAYS", 0)
+        before = len(server.requests)
+        assert run_cli(*args, "--delay", "0", "--db", str(db)).exit_code == 0
+        assert "/bg/obyavi" in server.requests[before:]
