@@ -94,7 +94,8 @@ def test_amp_copies_of_articles_known_already_are_not_fetched(
 ) -> None:
     """zornitsa's "most read" block under every listing links the ``?amp=1`` copies of
     posts the listing (or the feed, or the sitemap) already gave: fetching them found
-    nothing new, three requests of 25 on a first crawl. Every article is still there."""
+    nothing new, three requests of 28 on a first crawl (which walks the month archives
+    too). Every article is still there."""
     name, origin = CMS_SITES["zornitsa"]
     profile = tmp_path / "zornitsa.toml"
     profile.write_text(f'id = "zornitsa"\nname = "{name}"\norigin = "{origin}"\n')
@@ -105,7 +106,7 @@ def test_amp_copies_of_articles_known_already_are_not_fetched(
         )  # fmt: skip
         assert result.exit_code == 0, result.stderr
     assert [path for path in server.requests if "amp" in path] == []
-    assert len(server.requests) <= 22, server.requests  # 25 when the copies were fetched
+    assert len(server.requests) <= 25, server.requests  # 28 when the copies were fetched
     with sqlite3.connect(db) as conn:
         urls = {url for (url,) in conn.execute("SELECT url FROM articles")}
     assert urls == {row["url"] for row in _json("zornitsa", "expected.json")}
