@@ -296,3 +296,29 @@ def test_title_repeated_after_the_article_does_not_void_it() -> None:
         '<div class="box"><h3>Council approves the budget</h3><p>Short.</p></div></body></html>'
     )
     assert main_text(html) == PROSE
+
+
+def test_a_highlighters_comment_and_tag_tokens_in_code_are_the_codes_text() -> None:
+    code = (
+        '<pre><code class="hljs"><span class="hljs-comment"># stage every changed file</span>\n'
+        'git add -A\n<span class="token comment">// then record them</span>\n'
+        'git commit -m <span class="hljs-string">"budget"</span>\n'
+        '<span class="hljs-meta">#!/bin/sh</span> '
+        '<span class="token tag">&lt;div&gt;</span></code></pre>'
+    )
+    html = page("<article>" + para(0) + para(1) + code + para(2) + "</article>")
+    text = "\n".join(main_text(html))
+    for words in ("stage every changed file", "then record them", "#!/bin/sh", "<div>"):
+        assert words in text, text
+    comments = '<div class="comments"><p>' + PROSE[3] + " Well said.</p></div>"
+    assert PROSE[3] not in "\n".join(main_text(page(para(0) + para(1) + para(2) + comments)))
+
+
+def test_a_profiles_body_keeps_the_comments_in_its_code() -> None:
+    from newsarchive.extraction.clean import boilerplate_elements
+
+    tree = LexborHTMLParser(
+        '<div class="body"><p>Text.</p><pre><span class="hljs-comment"># note</span>'
+        '</pre><div class="share">Share</div></div>'
+    )
+    assert [n.attributes.get("class") for n in boilerplate_elements(tree)] == ["share"]

@@ -31,7 +31,10 @@ _SKIP_TAGS = frozenset(JUNK_TAGS) | {"head", "title", "-comment", "_comment", "i
 _FURNITURE = frozenset(FURNITURE_TAGS)
 _LEAVE_TAGS = BLOCK_TAGS | {"a"}
 # Formatting tags whose attributes never decide anything: entered without reading them.
-_PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite code q time mark font".split())
+_PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite q time mark font".split())
+# Inside code a class names a highlighter's token ("hljs-comment", "token tag", "hljs-meta"),
+# not furniture: the code's comments are the text's own.
+_CODE_TAGS = frozenset({"pre", "code"})
 
 
 def squash(text: str) -> str:
@@ -102,6 +105,7 @@ class Walker:
         self._owners: list[tuple[str, int, int]] = []
         self._open_marks: list[tuple[int, int, Kind]] = []
         self._serial = 0
+        self._code_depth = 0  # the depth of the <pre>/<code> being walked, 0 outside one
 
     def flush(self) -> None:
         if not self._buf:
@@ -131,15 +135,24 @@ class Walker:
             if self._buf:
                 self.flush()
             return False
+        if self._code_depth and depth <= self._code_depth:
+            self._code_depth = 0  # left the code element: a later sibling or above
+        in_code = self._code_depth > 0
+        if tag in _CODE_TAGS and not in_code:
+            self._code_depth = depth
         attrs = node.attributes
         if attrs:
             if ("style" in attrs or "hidden" in attrs or "aria-hidden" in attrs) and (
                 is_hidden_attrs(attrs)
             ):
                 return False
-            marked = self._mark and (
-                (tag in _FURNITURE and is_furniture_tag(tag, node))
-                or is_boilerplate_attrs(tag, attrs, node)
+            marked = (
+                self._mark
+                and not in_code
+                and (
+                    (tag in _FURNITURE and is_furniture_tag(tag, node))
+                    or is_boilerplate_attrs(tag, attrs, node)
+                )
             )
         else:
             marked = self._mark and tag in _FURNITURE and is_furniture_tag(tag, node)

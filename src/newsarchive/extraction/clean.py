@@ -325,7 +325,22 @@ def boilerplate_elements(root: LexborHTMLParser | LexborNode) -> list[LexborNode
     overrides that when one turns out to wrap most of the page's prose (a theme that calls
     its article column ``penci_sidebar`` or ``widget Blog``).
     """
-    return [node for node in root.css("[class], [id], [role]") if is_boilerplate_element(node)]
+    return [
+        node
+        for node in root.css("[class], [id], [role]")
+        if is_boilerplate_element(node) and not _in_code(node)
+    ]
+
+
+def _in_code(node: LexborNode) -> bool:
+    """Inside ``<pre>`` or ``<code>``, where a class names a highlighter's token
+    ("hljs-comment", "token tag"): the code's own text, not furniture."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("pre", "code"):
+            return True
+        parent = parent.parent
+    return False
 
 
 def remove_boilerplate_elements(root: LexborHTMLParser | LexborNode) -> None:
