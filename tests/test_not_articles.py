@@ -64,6 +64,9 @@ SHORT_NEWS = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
         "404 Not Found",
         "Нищо не е намерено",
         "Страница не найдена",
+        "404 - Статията не е намерена",  # Joomla's own wording for a missing article
+        "Категорията не е намерена",
+        "Article not found",
     ],
 )
 def test_not_found_titles(title: str) -> None:
