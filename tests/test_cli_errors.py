@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -186,3 +187,42 @@ def test_help_paragraphs_are_one_line_each() -> None:
     for info in infos:
         assert info.short_help and "\n" not in info.short_help, info.short_help
         assert info.help and all("\n" not in part for part in info.help.split("\n\n"))
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("search", "x", "--bogus"), "No such option: --bogus (see 'newsarchive search -h')"),
+        (("bogus",), "No such command 'bogus' (see 'newsarchive -h')"),
+        (("search", "--limit", "abc", "x"), "'abc' is not a valid int range"),
+        (("show",), "Missing argument"),
+    ],
+)
+def test_usage_errors_are_one_line_too(
+    run_cli: Callable[..., Result], args: tuple[str, ...], said: str
+) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("newsarchive: error: ") and said in line, line
+    assert "╭" not in result.stderr and "Usage:" not in result.stderr
+
+
+def test_usage_error_from_the_installed_command_is_one_line() -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("newsarchive")), "crawl", "--no-such-flag"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "newsarchive: error: No such option: --no-such-flag (see 'newsarchive crawl -h')"
+    ]
+
+
+def test_version(run_cli: Callable[..., Result]) -> None:
+    from newsarchive.extractor_version import EXTRACTOR_VERSION
+
+    result = run_cli("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == EXTRACTOR_VERSION

@@ -23,6 +23,7 @@ from newsarchive.errors import FetchError, UsageError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchOptions
+from newsarchive.fetch.documents import document_kind
 from newsarchive.models import Profile
 
 FIELDS = ("title", "published", "author", "text")
@@ -87,14 +88,19 @@ def propose(
             )
         barren = [url for url in found.sitemaps if not _holds_news(fetcher, url, found, profile)]
         proposal = Proposal(profile, found.without_sitemaps(barren) if barren else found)
-        for article_url in _samples(fetcher, found, profile)[:samples]:
+        # twice as many candidates as samples: a document or a "not found" page is passed
+        for article_url in _samples(fetcher, found, profile)[: 2 * samples]:
+            if len(proposal.sampled) >= samples:
+                break
             try:
                 page = fetcher.fetch(article_url)
             except FetchError:
                 continue
-            if page.status != 200:
-                continue
+            if page.status != 200 or document_kind(page):
+                continue  # a PDF listed as news says nothing of the site's articles
             article = extract(page.content, page.final_url, profile=profile)
+            if article.rules.get("kind"):
+                continue  # a "not found" page or a bot wall, not one of its articles
             proposal.sampled.append(article_url)
             for name in FIELDS:
                 proposal.fields.setdefault(name, []).append(article.rules.get(name, "none"))

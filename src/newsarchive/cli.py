@@ -11,17 +11,52 @@ import inspect
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from newsarchive.errors import NewsarchiveError, OutputError, UsageError
 
+
+class _OneLineErrors(TyperGroup):
+    """Usage errors (an unknown option or command, a value of the wrong kind) as one line
+    on stderr and exit 2, like every other bad input; Typer draws them as a six-line box
+    with the usage above it, which cron mails and log greps then have to parse."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except typer.Abort:  # Ctrl-C outside a command's own handling
+            sys.stderr.write("newsarchive: interrupted\n")
+            sys.exit(130)
+        except typer.TyperException as exc:  # Typer's own click: UsageError, BadParameter…
+            status = getattr(exc, "exit_code", 1)
+            format_message = getattr(exc, "format_message", None)
+            shown = str(format_message() if format_message else exc).rstrip(".")
+            ctx = getattr(exc, "ctx", None)
+            where = f" (see '{ctx.command_path} -h')" if status == 2 and ctx is not None else ""
+            if shown:  # no words at all: the help, printed already, was the answer
+                _err(shown + where)
+            sys.exit(status)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
     name="newsarchive",
     help="Build and search a local archive of Bulgarian municipal and regional news.\n\n"
     "The archive is one SQLite file: --db PATH, else $NEWSARCHIVE_DB, else ./newsarchive.db.",
@@ -83,8 +118,26 @@ class _StderrHandler(logging.Handler):
         sys.stderr.write(f"newsarchive: {record.getMessage()}\n")
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        from newsarchive.extractor_version import EXTRACTOR_VERSION
+
+        sys.stdout.write(f"{EXTRACTOR_VERSION}\n")  # the version and the extractor's revision
+        raise typer.Exit()
+
+
 @app.callback()
-def _report_library_warnings() -> None:
+def _report_library_warnings(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version (and the extractor's revision) and exit.",
+        ),
+    ] = False,
+) -> None:
     logger = logging.getLogger("newsarchive")
     if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
         logger.addHandler(_StderrHandler(logging.WARNING))

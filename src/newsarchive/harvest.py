@@ -29,6 +29,7 @@ from newsarchive.fetch.client import (
     FetchInterrupted,
     RobotsDisallowed,
 )
+from newsarchive.fetch.documents import document_kind
 from newsarchive.models import Article, Page, Profile
 
 
@@ -72,7 +73,7 @@ def judge(
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
     if is_home_page(result.final_url) and not is_home_page(url):
         return Verdict(Outcome.GONE, f"redirected to the home page: {url}")
-    if document := _document(result):
+    if document := document_kind(result):
         return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
     if original := translation_of(result.text, result.final_url):
         return Verdict(Outcome.TRANSLATION, f"a translation of {original}: {url}")
@@ -100,34 +101,6 @@ def judge(
         return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)
     return read(Outcome.NEW, article=article, url=identity)
-
-
-# How documents begin: PDF, ZIP (docx, xlsx, odt), OLE (doc, xls), RTF, images.
-_DOCUMENT_MAGIC = (
-    b"%PDF",
-    b"PK\x03\x04",
-    b"\xd0\xcf\x11\xe0",
-    b"{\\rtf",
-    b"\x89PNG",
-    b"GIF8",
-    b"\xff\xd8\xff",
-)
-_DOCUMENT_TYPES = ("application/", "image/", "audio/", "video/", "font/")
-
-
-def _document(page: Page) -> str | None:
-    """Why a response is a document rather than a web page (a PDF behind an address like
-    ``dokument.php?id=90`` that a listing shows as a news item), or None: a document's
-    bytes begin so, or its Content-Type says it and its body is no markup. Extracting
-    one would archive a PDF's bytes as an article's text."""
-    kind = page.headers.get("content-type", "").split(";")[0].strip().lower()
-    head = page.content[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(_DOCUMENT_MAGIC):
-        return f"a document ({kind or 'no content type'}), not a web page"
-    if kind.startswith(_DOCUMENT_TYPES) and "html" not in kind and "xml" not in kind:
-        if not head.startswith(b"<"):
-            return f"a document ({kind}), not a web page"
-    return None
 
 
 SETTLED = {
