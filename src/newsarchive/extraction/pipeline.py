@@ -91,27 +91,8 @@ def _extract(
     )
     rules["title"] = title.rule
     near = NearTitle(tree, h1s, titles.title_forms(title.value))
-    published, modified = _guarded(
-        lambda: pick_dates(tree, near, meta, profile, today, url or ""),
-        _NO_DATES,
-        "published",
-        failed,
-    )
-    rules["published"] = (
-        "error" if "published" in failed else published.rule if published else "none"
-    )
-    if modified is not None:
-        rules["modified"] = modified.rule
-    author = _guarded(
-        lambda: _pick_author(tree, near, meta, profile, url or ""),
-        _Field("", "error"),
-        "author",
-        failed,
-    )
-    rules["author"] = author.rule
+    published, modified, author = _pick_near(tree, near, meta, profile, today, url, rules, failed)
     tags = _guarded(lambda: _pick_tags(tree, meta, profile, tag_links), _NO_TAGS, "tags", failed)
-    if failed:
-        rules["error"] = ",".join(failed)
 
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
@@ -123,6 +104,14 @@ def _extract(
             title = _Field(above, "generic:above-body")
             rules["title"] = title.rule
             paragraphs = _trim_head(paragraphs[start:], title.value)
+            # The date and byline were looked for beside the stated title, which this page
+            # does not print (or prints as a menu's "Новини"): they are beside the headline.
+            near = NearTitle(tree, h1s, titles.title_forms(title.value))
+            published, modified, author = _pick_near(
+                tree, near, meta, profile, today, url, rules, failed
+            )
+    if failed:
+        rules["error"] = ",".join(dict.fromkeys(failed))
     drift = [
         name
         for name in ("title", "published", "text")  # an author is often simply absent
@@ -246,6 +235,39 @@ def _first_text(
             if text:
                 return text, selector
     return "", ""
+
+
+def _pick_near(
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile: Profile,
+    today: dt.date | None,
+    url: str | None,
+    rules: dict[str, str],
+    failed: list[str],
+) -> tuple[DatePick | None, DatePick | None, _Field]:
+    """The dates and the author, which are looked for beside the headline (``near``)."""
+    published, modified = _guarded(
+        lambda: pick_dates(tree, near, meta, profile, today, url or ""),
+        _NO_DATES,
+        "published",
+        failed,
+    )
+    rules["published"] = (
+        "error" if "published" in failed else published.rule if published else "none"
+    )
+    rules.pop("modified", None)
+    if modified is not None:
+        rules["modified"] = modified.rule
+    author = _guarded(
+        lambda: _pick_author(tree, near, meta, profile, url or ""),
+        _Field("", "error"),
+        "author",
+        failed,
+    )
+    rules["author"] = author.rule
+    return published, modified, author
 
 
 def _pick_title(
