@@ -142,6 +142,8 @@ _BLOGGER = """<html><head><title>Читалище Искра: Нови книг�
 <div class="post-footer"><div class="post-footer-line post-footer-line-1">
 <span class="post-author vcard">Публикувано от <span class="fn">{author}</span></span>
 <span class="post-timestamp">в {stamp}</span>
+</div><div class="post-footer-line post-footer-line-2"><span class="post-labels">Етикети:
+<a href="https://x.blogspot.com/search/label/Библиотека" rel="tag">Библиотека</a></span>
 </div></div>
 </div></div></div></div>
 </div></div></div>
@@ -164,10 +166,12 @@ def test_a_blog_title_states_its_name_before_a_colon_and_the_logo_h1_says_it() -
 def test_a_blogger_posts_date_heading_and_footer_byline_are_read() -> None:
     """The posts sit inside "widget Blog", which the furniture words took for a sidebar
     widget: the h3 headline could not anchor the windows (the logo h1 did, and read the
-    blog's description), and the byline in the post's own "post-footer" was furniture."""
+    blog's description), and the byline and labels in the post's own "post-footer" were
+    furniture."""
     article = extract(_BLOGGER.format(author="Петър Донев", stamp="10:30"), _BLOGGER_URL)
     assert article.published == dt.date(2026, 11, 28)
     assert article.author == "Петър Донев"
+    assert article.tags == ("Библиотека",)
     assert "Публикувано" not in article.text and "Архив" not in article.text
 
 

@@ -116,7 +116,8 @@ def in_furniture_but_byline(node: LexborNode, memo: dict[int, bool]) -> bool:
     """``in_furniture``, except that an element whose class or id names it a byline is
     not furniture for a byline or the date beside it: a theme's "storybyline-wrap
     linkLocation" carries a word the furniture list knows, yet says what it is. Its
-    ancestors still count.
+    ancestors still count, but for a post's own footer (``_post_footer``), which holds
+    its byline and its tags.
 
     ``memo`` holds the verdict for elements already walked on this page: the candidates
     share most of their ancestors, and each walk would otherwise go up to the body.

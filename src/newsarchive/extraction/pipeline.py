@@ -18,7 +18,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.extraction import authors, clean, content, mojibake, page_kind, titles
-from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
+from newsarchive.extraction.furniture import (
+    NearTitle,
+    in_furniture,
+    in_furniture_but_byline,
+    visible_text,
+)
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.extraction.published import DatePick, pick_dates
 from newsarchive.fetch.charset import decode_html
@@ -315,11 +320,14 @@ _MAX_TAG_CHARS = 50
 def _tag_links(links: list[LexborNode]) -> list[str]:
     """The post's ``rel="tag"`` links outside furniture ("Етикети: Русе, Дунав"): the
     microformat WordPress and many themes print on a post's tags and categories, for a
-    page whose metadata names none. A tag cloud in a sidebar is furniture."""
+    page whose metadata names none. A tag cloud in a sidebar is furniture; the post's own
+    footer is not (Blogger's "Етикети:" in the "post-footer" of the post), as for its
+    byline."""
     found = []
+    furniture: dict[int, bool] = {}
     for link in links[: _MAX_TAG_LINKS * 2]:
         text = " ".join((link.text(deep=True) or "").split())
-        if text and len(text) <= _MAX_TAG_CHARS and not in_furniture(link):
+        if text and len(text) <= _MAX_TAG_CHARS and not in_furniture_but_byline(link, furniture):
             found.append(text)
     return found[:_MAX_TAG_LINKS]
 
