@@ -24,6 +24,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.explore import declared_feeds
+from newsarchive.discover.listings import article_links
 from newsarchive.extraction import extract
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
@@ -216,3 +217,16 @@ def test_an_old_table_pages_date_is_read_beside_the_headline_above_its_text() ->
     article = extract(html, "http://www.tihorechie.org/news.php?id=1043", profile=site)
     assert article.title == "Започна подмяната на водопровода в село Горни Вировец"
     assert article.published == dt.date(2026, 11, 27)
+
+
+def test_a_short_headline_in_a_run_of_posts_is_an_item() -> None:
+    """A Blogger month archive: each post's h3 links it, the day heading stands above its
+    group and the footer's time link is no date. "Седянка в читалището" has three words,
+    under the four a headline needs to stand alone; the run's other posts, whose URLs
+    share its shape, vouch for it. It was left off the listing (the sitemap still had it)."""
+    name, origin = OLD_SITES["iskra-vedrovo"]
+    site = Profile(id="iskra", name=name, origin=origin, hosts=(origin.split("//")[1],))
+    html = (SITES / "iskra-vedrovo" / "2026" / "10" / "index.html").read_text(encoding="utf-8")
+    urls = [c.url for c in article_links(html, f"{origin}/2026/10/", site, [])]
+    slugs = ("blog-post_27", "blog-post_19_oct", "blog-post_12", "blog-post_05", "blog-post_01")
+    assert urls == [f"{origin}/2026/10/{slug}.html" for slug in slugs]
