@@ -230,3 +230,29 @@ def test_a_short_headline_in_a_run_of_posts_is_an_item() -> None:
     urls = [c.url for c in article_links(html, f"{origin}/2026/10/", site, [])]
     slugs = ("blog-post_27", "blog-post_19_oct", "blog-post_12", "blog-post_05", "blog-post_01")
     assert urls == [f"{origin}/2026/10/{slug}.html" for slug in slugs]
+
+
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        ("Публикувана на: 22.10.2026 г.", False),
+        ("24.11.2026 г. в 10:30 ч.", False),
+        ("София, 12 ноември 2026 г.", True),  # a letter's place and day: its text
+        ("29 ноември 2026 | 20 януари 2027", True),  # an event's dates: its text
+    ],
+)
+def test_a_date_line_closing_the_text_is_not_the_text(closing: str, kept: bool) -> None:
+    """Old sites print the date under the text; it was kept as the last paragraph."""
+    prose = (
+        "<p>Дирекция „Социално подпомагане“ приема заявления за помощ за отопление.</p>"
+        "<p>Заявленията се подават в стая номер три на първия етаж в сградата на общината.</p>"
+        "<p>Служителите ще посетят трудноподвижните хора, които се обадят по телефона.</p>"
+    )
+    html = (
+        "<html><head><title>Прием на заявления за помощ за отопление</title></head><body>"
+        f"<h1>Прием на заявления за помощ за отопление</h1>{prose}<p>{closing}</p>"
+        "</body></html>"
+    )
+    text = extract(html, "https://www.x.bg/news.php?id=7").text
+    assert text.endswith(closing) is kept
+    assert text.startswith("Дирекция")

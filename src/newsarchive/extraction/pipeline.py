@@ -102,7 +102,7 @@ def _extract(
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
-    paragraphs = _trim_head(paragraphs, title.value)
+    paragraphs = _trim_tail(_trim_head(paragraphs, title.value))
     if title.rule in ("generic:title", "none"):  # no h1, og:title or JSON-LD headline
         above, start = titles.headline_above_body(tree, paragraphs, title.value)
         if above:
@@ -208,6 +208,35 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
         else:
             break
     return paragraphs
+
+
+def _trim_tail(paragraphs: list[str]) -> list[str]:
+    """Drop a date line that closes the body ("Публикувана на 24.11.2026", "24.11.2026 г."):
+    where old sites print the date, under the text. A line naming more than the date (a
+    letter's "София, 12 ноември 2026 г.") stays."""
+    while paragraphs and _is_bare_date(paragraphs[-1]):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
+
+
+# What labels such a line: "Публикувана на", "Дата:", "Posted on".
+_DATE_LABEL = re.compile(
+    r"^(?:публикува(?:на|но|н)|обновена|обновено|дата|published|posted|updated)"
+    r"(?:\s+(?:на|on))?\s*:?\s*",
+    re.IGNORECASE,
+)
+_DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _is_bare_date(line: str) -> bool:
+    rest = _DATE_LABEL.sub("", line, count=1)
+    if len(rest) > 40 or len(_YEARS.findall(rest)) != 1 or dates.parse_text_date(rest) is None:
+        return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
+    words = re.findall(r"[^\W\d_]+", rest.casefold())
+    return all(
+        w in _DATE_WORDS or w in dates.WEEKDAY_NAMES or dates.MONTH_WORD.fullmatch(w) for w in words
+    )
 
 
 def _repeats_headline(line: str, title: str) -> bool:
