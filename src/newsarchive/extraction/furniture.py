@@ -150,8 +150,8 @@ _POST_TYPES = ("/Article", "/NewsArticle", "/BlogPosting")
 def _post_footer(node: LexborNode, marker: str) -> bool:
     """An element named a footer only ("post-footer", "entry-footer") inside the post
     itself (an ``<article>``, hAtom's ``hentry``, a microdata BlogPosting or Article):
-    what a ``<footer>`` in an ``<article>`` is where themes predate HTML5, Blogger's "
-    Публикувано от <author> в 14:05" line among them."""
+    what a ``<footer>`` in an ``<article>`` is where themes predate HTML5 (Blogger's
+    "Публикувано от <author> в 14:05" and "Етикети:" lines)."""
     if "footer" not in marker.lower() or clean.is_boilerplate_marker(_FOOTER_WORD.sub(" ", marker)):
         return False
     return node.parent is not None and _up_to_body(node.parent, _is_post)
