@@ -50,12 +50,16 @@ for site, name, origin in (
     ("bregovitsa", "Глас на Бреговица", "https://glasbregovitsa.bg"),
     ("drenavo", "Община Дренаво", "http://www.drenavo.bg"),
     ("belorechie", "Община Белоречие", "https://belorechie.bg"),
+    # and older, plainer sites (tests/fixtures/make_mirrors_round4.py): one layout table
+    # with cp1251 in <meta> only, and a village community centre's Blogger blog
+    ("tihorechie", "Община Тихоречие", "http://www.tihorechie.org"),
+    ("iskra-vedrovo", "НЧ „Искра 1911“ – с. Ведрово", "https://iskra-vedrovo.blogspot.com"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 
 
 def main() -> int:
-    print(f"{'mirror':<10} {'explore':>7} {'run 1':>6} {'archived':>9} {'no-op rerun':>11}")
+    print(f"{'mirror':<13} {'explore':>7} {'run 1':>6} {'archived':>9} {'no-op rerun':>11}")
     worst = 0
     for site, profile in BARE.items():
         expected = {r["url"] for r in json.loads((SITES / site / "expected.json").read_text())}
@@ -69,7 +73,7 @@ def main() -> int:
         ok = got == expected and again.requests <= 3
         worst = max(worst, 0 if ok else 1)
         print(
-            f"{site:<10} {first.explored:>7} {first.requests:>6} "
+            f"{site:<13} {first.explored:>7} {first.requests:>6} "
             f"{len(got & expected):>4}/{len(expected):<4} {again.requests:>11}"
             + ("" if ok else "  MISSED")
         )

@@ -118,8 +118,10 @@ def _text(node: LexborNode) -> str:
 
 
 def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
-    """Feeds a page announces in ``<link rel="alternate" type="application/rss+xml">``."""
+    """Feeds a page announces in ``<link rel="alternate" type="application/rss+xml">``;
+    of one feed in two formats, the first announced."""
     found: list[str] = []
+    twins: list[tuple[str, str, str]] = []  # the found feeds' titles, without format
     base = page_base(tree, page_url)
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
@@ -127,8 +129,33 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
         if "alternate" in rels and kind in FEED_TYPES:
             url = normalize_url(node.attributes.get("href") or "", base)
             if url and on_site(url, profile) and url not in found and not _comments_feed(node, url):
-                found.append(url)
+                twin = _without_format(node.attributes.get("title") or "", url)
+                if not any(_same_feed(twin, seen) for seen in twins):
+                    found.append(url)
+                    twins.append(twin)
     return found
+
+
+# A feed's format, as its title or address names it ("Блог - Atom" beside "Блог - RSS",
+# Blogger's ``/feeds/posts/default`` beside ``?alt=rss``).
+_FORMAT_WORD = re.compile(r"(?<![^\W_])(?:rss\s*2?(?:\.0)?|atom)(?![^\W_])", re.IGNORECASE)
+_FORMAT_QUERY = re.compile(r"(?:^|&)(?:alt|format|type|feed)=(?:rss2?|atom)(?=&|$)", re.IGNORECASE)
+
+
+def _without_format(title: str, url: str) -> tuple[str, str, str]:
+    """The title as given, the title and the address without the format's name."""
+    folded = " ".join(_FORMAT_WORD.sub(" ", title).split()).strip(" -–—|:»·").casefold()
+    parts = urlsplit(url)
+    return title, folded, parts._replace(query=_FORMAT_QUERY.sub("", parts.query)).geturl()
+
+
+def _same_feed(one: tuple[str, str, str], other: tuple[str, str, str]) -> bool:
+    """The same posts in another format (Atom and RSS): announced under one title but for
+    the format's name, or at one address but for a format parameter. Reading both every
+    night costs a request and finds nothing the other did not."""
+    if one[2] == other[2]:
+        return True
+    return bool(one[1]) and one[1] == other[1] and one[0] != other[0]
 
 
 def _comments_feed(link: LexborNode, url: str) -> bool:

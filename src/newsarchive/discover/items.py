@@ -86,6 +86,20 @@ def _is_item(card: Card, date_of: DateOf) -> bool:
     )
 
 
+def _short_headline(card: Card, shape: Shape) -> bool:
+    """A card of a news run whose headline is short ("Седянка в читалището", "Нов парк")
+    and shows no date of its own (a blog prints the day above a group of posts): the run's
+    other items vouch for it when its URL has their shape, which fixes something."""
+    return (
+        card.link_words >= _SHORT_HEADLINE_WORDS
+        and not is_not_article_path(card.path)
+        and shape.matches(card.parts)
+    )
+
+
+_SHORT_HEADLINE_WORDS = 2
+
+
 def _is_lone_item(card: Card, furniture: Furniture, shape: Shape | None = None) -> bool:
     """A headline outside the runs: its link reads like a headline, nothing around it is,
     or is named like, furniture, and its URL fits. Where the headline is the card's text
@@ -136,8 +150,10 @@ def pick_items(
         if not is_news_run(run, furniture, date_of):
             continue
         items = [card for card in run.cards if _is_item(card, date_of)]
-        chosen.extend(items)
         learned = learn_shape(card.parts for card in items[:_TEACHERS])
+        if learned is not None and learned.fixes_something:
+            items = [c for c in run.cards if c in items or _short_headline(c, learned)]
+        chosen.extend(items)
         if learned is not None and learned not in shapes:
             shapes.append(learned)
         if len(items) > largest:

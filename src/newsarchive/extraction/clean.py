@@ -179,6 +179,9 @@ _BUILDER = re.compile(r"^(?:elementor-widget|so-panel|panel-widget-style\S*)$", 
 # widget's type says what it is; the prefix every widget carries does not (Elementor's
 # own wrappers, "elementor-widget-wrap" and "-container", are left naming nothing).
 _WIDGET_TYPE = re.compile(r"^(?:elementor-widget-|so-widget-|siteorigin-widget-)", re.IGNORECASE)
+# Blogger lays out every part of a blog as a typed "widget": the sidebar's "widget Label"
+# and "widget BlogArchive" are furniture, but "widget Blog" holds the posts themselves.
+_BLOGGER_POSTS = "widget blog"
 # Inside a SiteOrigin panel, the plain WordPress widget classes are the builder's too.
 _PANEL_WIDGET = re.compile(r"^widget(?:$|_)", re.IGNORECASE)
 
@@ -188,9 +191,12 @@ def _builder_words(marker: str) -> str:
 
     Elementor and SiteOrigin give every section of an article its own "widget" wrappers:
     read as furniture, an article built with one was cut down to one box of its text.
+    Blogger's "widget Blog" is the one that holds the posts: their headlines and dates.
     """
     if "widget" not in marker and "so-panel" not in marker:  # all the builder words
         return marker
+    if marker == _BLOGGER_POSTS:
+        return ""
     words = marker.split()
     panel = "so-panel" in words
     kept = []

@@ -116,7 +116,8 @@ def in_furniture_but_byline(node: LexborNode, memo: dict[int, bool]) -> bool:
     """``in_furniture``, except that an element whose class or id names it a byline is
     not furniture for a byline or the date beside it: a theme's "storybyline-wrap
     linkLocation" carries a word the furniture list knows, yet says what it is. Its
-    ancestors still count.
+    ancestors still count, but for a post's own footer (``_post_footer``), which holds
+    its byline and its tags.
 
     ``memo`` holds the verdict for elements already walked on this page: the candidates
     share most of their ancestors, and each walk would otherwise go up to the body.
@@ -133,12 +134,36 @@ def in_furniture_but_byline(node: LexborNode, memo: dict[int, bool]) -> bool:
         attrs = current.attributes  # a dict built at each read: read once
         marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if "byline" not in marker.lower() and is_furniture(current):
-            verdict = True
-            break
+            if not _post_footer(current, marker):
+                verdict = True
+                break
         current = current.parent
     for mem_id in path:
         memo[mem_id] = verdict
     return verdict
+
+
+_FOOTER_WORD = re.compile(r"footer", re.IGNORECASE)
+_POST_TYPES = ("/Article", "/NewsArticle", "/BlogPosting")
+
+
+def _post_footer(node: LexborNode, marker: str) -> bool:
+    """An element named a footer only ("post-footer", "entry-footer") inside the post
+    itself (an ``<article>``, hAtom's ``hentry``, a microdata BlogPosting or Article):
+    what a ``<footer>`` in an ``<article>`` is where themes predate HTML5 (Blogger's
+    "Публикувано от <author> в 14:05" and "Етикети:" lines)."""
+    if "footer" not in marker.lower() or clean.is_boilerplate_marker(_FOOTER_WORD.sub(" ", marker)):
+        return False
+    return node.parent is not None and _up_to_body(node.parent, _is_post)
+
+
+def _is_post(node: LexborNode) -> bool:
+    if node.tag == "article":
+        return True
+    attrs = node.attributes
+    if "hentry" in (attrs.get("class") or "").split():
+        return True
+    return (attrs.get("itemtype") or "").endswith(_POST_TYPES)
 
 
 def _up_to_body(node: LexborNode, test: Callable[[LexborNode], bool]) -> bool:
@@ -240,14 +265,15 @@ def text_near_title(
     ancestor is walked only when the nearer windows held no date.
 
     The headline is the first of the page's ``h1s`` outside furniture that holds the
-    chosen title, ``titles[0]`` (else the first outside furniture; the title picker read
-    the same list: the page is searched for them once); on a page without one (an old CMS
-    with ``<h2 class="title">``, a page builder's styled ``<p>``), the first element whose
-    own text is one of ``titles``: the stated title, and its longest part.
+    chosen title, ``titles[0]`` (the title picker read the same list: the page is searched
+    for them once); on a page without one (an old CMS with ``<h2 class="title">``, a page
+    builder's styled ``<p>``, a Blogger post's h3 under the blog's name in the h1), the
+    first element whose own text is one of ``titles``: the stated title, and its longest
+    part; else the first h1 outside furniture.
     """
     h1 = _headline_h1(h1s, titles)
-    if h1 is None:
-        h1 = _element_reading(tree, titles)
+    if h1 is None or not _holds(h1, titles):
+        h1 = _element_reading(tree, titles) or h1
     if h1 is None:
         return
     after = ""
@@ -290,6 +316,11 @@ def _headline_h1(h1s: list[LexborNode], titles: tuple[str, ...]) -> LexborNode |
             return h1
         first = first or h1
     return first
+
+
+def _holds(h1: LexborNode, titles: tuple[str, ...]) -> bool:
+    wanted = " ".join(titles[0].split()).casefold() if titles else ""
+    return not wanted or wanted in visible_text(h1).casefold()
 
 
 def _text_after(node: LexborNode, limit: int) -> str:

@@ -134,7 +134,9 @@ def _read_rdfa_dates(rdfa: list[_Read], meta: Metadata) -> None:
 
 def _read_itemprop_dates(dated: list[_Read], meta: Metadata) -> None:
     """``itemprop="datePublished"`` on any element (microdata), stated in an attribute or
-    as its text; after the meta names, because the same value is usually there too."""
+    as its text; after the meta names, because the same value is usually there too. An
+    ``<abbr>`` states it in its ``title`` and shows a short form (Blogger's footer: "в
+    <abbr itemprop="datePublished" title="2026-11-28T14:05:00+02:00">14:05</abbr>")."""
     targets = {"datePublished": meta.meta_published, "dateModified": meta.meta_modified}
     for node, attrs in dated:
         if node.tag == "meta":
@@ -143,7 +145,13 @@ def _read_itemprop_dates(dated: list[_Read], meta: Metadata) -> None:
         target = targets.get(prop)
         if target is None:
             continue  # this property's first value was taken
-        value = attrs.get("datetime") or attrs.get("content") or node.text(deep=True) or ""
+        value = (
+            attrs.get("datetime")
+            or attrs.get("content")
+            or (attrs.get("title") if node.tag == "abbr" else "")  # the abbr pattern
+            or node.text(deep=True)
+            or ""
+        )
         if value.strip():
             target.append((f"itemprop:{prop}", " ".join(value.split())))
             del targets[prop]

@@ -18,7 +18,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.extraction import authors, clean, content, mojibake, page_kind, titles
-from newsarchive.extraction.furniture import NearTitle, in_furniture, visible_text
+from newsarchive.extraction.furniture import (
+    NearTitle,
+    in_furniture,
+    in_furniture_but_byline,
+    visible_text,
+)
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.extraction.published import DatePick, pick_dates
 from newsarchive.fetch.charset import decode_html
@@ -91,38 +96,27 @@ def _extract(
     )
     rules["title"] = title.rule
     near = NearTitle(tree, h1s, titles.title_forms(title.value))
-    published, modified = _guarded(
-        lambda: pick_dates(tree, near, meta, profile, today, url or ""),
-        _NO_DATES,
-        "published",
-        failed,
-    )
-    rules["published"] = (
-        "error" if "published" in failed else published.rule if published else "none"
-    )
-    if modified is not None:
-        rules["modified"] = modified.rule
-    author = _guarded(
-        lambda: _pick_author(tree, near, meta, profile, url or ""),
-        _Field("", "error"),
-        "author",
-        failed,
-    )
-    rules["author"] = author.rule
+    published, modified, author = _pick_near(tree, near, meta, profile, today, url, rules, failed)
     tags = _guarded(lambda: _pick_tags(tree, meta, profile, tag_links), _NO_TAGS, "tags", failed)
-    if failed:
-        rules["error"] = ",".join(failed)
 
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
-    paragraphs = _trim_head(paragraphs, title.value)
+    paragraphs = _trim_tail(_trim_head(paragraphs, title.value))
     if title.rule in ("generic:title", "none"):  # no h1, og:title or JSON-LD headline
         above, start = titles.headline_above_body(tree, paragraphs, title.value)
         if above:
             title = _Field(above, "generic:above-body")
             rules["title"] = title.rule
             paragraphs = _trim_head(paragraphs[start:], title.value)
+            # The date and byline were looked for beside the stated title, which this page
+            # does not print (or prints as a menu's "Новини"): they are beside the headline.
+            near = NearTitle(tree, h1s, titles.title_forms(title.value))
+            published, modified, author = _pick_near(
+                tree, near, meta, profile, today, url, rules, failed
+            )
+    if failed:
+        rules["error"] = ",".join(dict.fromkeys(failed))
     drift = [
         name
         for name in ("title", "published", "text")  # an author is often simply absent
@@ -216,6 +210,35 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
     return paragraphs
 
 
+def _trim_tail(paragraphs: list[str]) -> list[str]:
+    """Drop a date line that closes the body ("Публикувана на 24.11.2026", "24.11.2026 г."):
+    where old sites print the date, under the text. A line naming more than the date (a
+    letter's "София, 12 ноември 2026 г.") stays."""
+    while paragraphs and _is_bare_date(paragraphs[-1]):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
+
+
+# What labels such a line: "Публикувана на", "Дата:", "Posted on".
+_DATE_LABEL = re.compile(
+    r"^(?:публикува(?:на|но|н)|обновена|обновено|дата|published|posted|updated)"
+    r"(?:\s+(?:на|on))?\s*:?\s*",
+    re.IGNORECASE,
+)
+_DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _is_bare_date(line: str) -> bool:
+    rest = _DATE_LABEL.sub("", line, count=1)
+    if len(rest) > 40 or len(_YEARS.findall(rest)) != 1 or dates.parse_text_date(rest) is None:
+        return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
+    words = re.findall(r"[^\W\d_]+", rest.casefold())
+    return all(
+        w in _DATE_WORDS or w in dates.WEEKDAY_NAMES or dates.MONTH_WORD.fullmatch(w) for w in words
+    )
+
+
 def _repeats_headline(line: str, title: str) -> bool:
     """The headline, alone or with what the title rules took off the h1: a label set
     apart before it ("Blog: …") or the date printed inside it ("Dec 18 2025 …")."""
@@ -246,6 +269,39 @@ def _first_text(
             if text:
                 return text, selector
     return "", ""
+
+
+def _pick_near(
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile: Profile,
+    today: dt.date | None,
+    url: str | None,
+    rules: dict[str, str],
+    failed: list[str],
+) -> tuple[DatePick | None, DatePick | None, _Field]:
+    """The dates and the author, which are looked for beside the headline (``near``)."""
+    published, modified = _guarded(
+        lambda: pick_dates(tree, near, meta, profile, today, url or ""),
+        _NO_DATES,
+        "published",
+        failed,
+    )
+    rules["published"] = (
+        "error" if "published" in failed else published.rule if published else "none"
+    )
+    rules.pop("modified", None)
+    if modified is not None:
+        rules["modified"] = modified.rule
+    author = _guarded(
+        lambda: _pick_author(tree, near, meta, profile, url or ""),
+        _Field("", "error"),
+        "author",
+        failed,
+    )
+    rules["author"] = author.rule
+    return published, modified, author
 
 
 def _pick_title(
@@ -293,11 +349,14 @@ _MAX_TAG_CHARS = 50
 def _tag_links(links: list[LexborNode]) -> list[str]:
     """The post's ``rel="tag"`` links outside furniture ("Етикети: Русе, Дунав"): the
     microformat WordPress and many themes print on a post's tags and categories, for a
-    page whose metadata names none. A tag cloud in a sidebar is furniture."""
+    page whose metadata names none. A tag cloud in a sidebar is furniture; the post's own
+    footer is not (Blogger's "Етикети:" in the "post-footer" of the post), as for its
+    byline."""
     found = []
+    furniture: dict[int, bool] = {}
     for link in links[: _MAX_TAG_LINKS * 2]:
         text = " ".join((link.text(deep=True) or "").split())
-        if text and len(text) <= _MAX_TAG_CHARS and not in_furniture(link):
+        if text and len(text) <= _MAX_TAG_CHARS and not in_furniture_but_byline(link, furniture):
             found.append(text)
     return found[:_MAX_TAG_LINKS]
 

@@ -65,6 +65,17 @@ def strip_site_affixes(
     return title.strip()
 
 
+def _after_site_name(title: str, site_names: tuple[str, ...]) -> str:
+    """Blogger's "Blog name: Post title" without the blog's name: a colon after the name
+    the site gives itself (its logo h1, og:site_name, the profile's name) only; after
+    anything else it is the headline's own ("ВИДЕО: Пожар в …", "The 2024 SELF Healthy
+    Beauty Awards: The Best …", whose og:title leaves out the part before the colon)."""
+    for name in (n.strip() for n in site_names if n and n.strip()):
+        if title.startswith(name + ": ") and title[len(name) + 2 :].strip():
+            return title[len(name) + 2 :].strip()
+    return title
+
+
 def title_forms(title: str) -> tuple[str, ...]:
     """The title and its longest segment: how a page without an h1 may print its headline
     when the stated title still carries the site's name ("Заглавие | Община Пример")."""
@@ -87,11 +98,14 @@ def generic_title(
     reads (which h1: ``_pick_heading``). When none reads as the headline, the stated
     titles in turn, og:title first, never one that is only the site's name. Site names
     come from og:site_name, the profile (``generic`` is False under a site profile), the
-    host name and the stated titles' differences; they are cut from whichever is used.
+    host name and the stated titles' differences; they are cut from whichever is used,
+    and so is "Name: " before it where the name is one the site gives itself (a logo h1
+    linking the home page, og:site_name, the profile's).
     """
-    names: tuple[str, ...] = (clean_title(meta.og_site_name),)
+    own: tuple[str, ...] = (clean_title(meta.og_site_name),)  # the names it gives itself
     if not generic:
-        names += (profile.name,)
+        own += (profile.name,)
+    names = own
     og, ld, tt = (clean_title(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
     md = clean_title(meta.microdata_headline) if not ld else ""
     stated = [v for v in (og, ld, md, tt) if v]
@@ -102,9 +116,11 @@ def generic_title(
     )
     headings = _headings(h1s, stated)
     names += tuple(v for v in (*(h.text for h in headings[:2]), *stated) if _spells_host(v, url))
+    own += _logos(h1s)
     h1, rule = _pick_heading(headings, stated, names)
     if h1 and rule:
         headline = _before_pipe(strip_site_affixes(h1, profile.title_affixes, names))
+        headline = _after_site_name(headline, own)
         return _stated_casing(headline, stated, profile, names), rule
     for value, rule in (
         (og, "generic:og:title"),
@@ -114,7 +130,7 @@ def generic_title(
         (tt, "generic:title"),
     ):
         if value and not _is_name(value, names):  # an og:title that is the site's name
-            value = strip_site_affixes(value, profile.title_affixes, names)
+            value = _after_site_name(strip_site_affixes(value, profile.title_affixes, names), own)
             return _before_pipe(_split_by_heading(value, h1)), rule
     return "", "none"
 
@@ -156,7 +172,7 @@ def _headings(h1s: list[LexborNode], stated: list[str]) -> list[_Heading]:
     for node in h1s:
         place = _place(node)
         found = inside if place == "main" else outside
-        if place == "furniture" or len(found) >= _MAX_HEADINGS:
+        if place in ("furniture", "text") or len(found) >= _MAX_HEADINGS:
             continue
         text = clean_title(visible_text(node, hide=_not_headline))  # "A<br>B": two words
         text = _without_label(node, text, stated)
@@ -197,16 +213,32 @@ def _without_label(node: LexborNode, text: str, stated: list[str]) -> str:
 def _place(node: LexborNode) -> str:
     """ "furniture" inside a footer, aside, nav, menu or dialog (``FURNITURE_ELEMENTS``:
     their h1s are never the headline, whatever the page states: a mega-menu built of
-    h1s, a footer's site name); else "main" inside an article or main element; else ""."""
+    h1s, a footer's site name); "text" inside the element microdata names the
+    ``articleBody`` (an author's h1 over a section of a Blogger post: the headline is
+    not part of the body); else "main" inside an article or main element; else ""."""
     place = ""
     current: LexborNode | None = node.parent
     while current is not None and current.tag not in ("body", "html", None):
         if current.tag in FURNITURE_ELEMENTS:
             return "furniture"
+        if "articleBody" in (current.attributes.get("itemprop") or "").split():
+            return "text"  # microdata's article body: its h1s head sections of the text
         if current.tag in ("article", "main"):
             place = "main"
         current = current.parent
     return place
+
+
+def _logos(h1s: list[LexborNode]) -> tuple[str, ...]:
+    """The texts of the h1s that link the home page (``_links_home``): the site's name,
+    which its ``<title>`` repeats ("НЧ „Искра“: Нови книги" under a Blogger blog's
+    "<h1><a href="…/">НЧ „Искра“</a></h1>")."""
+    found = []
+    for node in h1s[:_MAX_HEADINGS]:
+        text = clean_title(visible_text(node, hide=_not_headline))
+        if text and _links_home(node, text):
+            found.append(text)
+    return tuple(found)
 
 
 def _links_home(node: LexborNode, text: str) -> bool:

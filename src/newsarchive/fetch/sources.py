@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 
 from newsarchive.errors import FetchError
-from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchInterrupted
+from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchInterrupted, RobotsDisallowed
 from newsarchive.models import Page
 
 
@@ -19,7 +19,8 @@ class Miss(enum.Enum):
     """Why a source fetch gave no document to read."""
 
     UNCHANGED = "unchanged"  # 304 to a conditional request
-    GONE = "gone"  # a listing page after the first answered 404/410: the listing ends
+    GONE = "gone"  # a listing page after the first answered 404/410 (or robots.txt
+    # closes it): the listing ends
     FAILED = "failed"  # an error of the run
 
 
@@ -31,11 +32,15 @@ def fetch_source(
     validators: tuple[str | None, str | None] = (None, None),
     gone_ends: bool = False,
 ) -> Page | tuple[Miss, str]:
-    """The source document, or why not (``gone_ends``: 404/410 ends a listing quietly)."""
+    """The source document, or why not (``gone_ends``: 404/410 ends a listing quietly, and
+    so does a robots.txt closing its later pages, as Blogger's ``Disallow: /search`` closes
+    "По-стари публикации": the site's wish, not a failure of the run)."""
     try:
         page = fetcher.fetch(url, etag=validators[0], last_modified=validators[1])
     except FetchInterrupted:
         raise
+    except RobotsDisallowed as exc:
+        return (Miss.GONE, "") if gone_ends else (Miss.FAILED, f"{kind} failed: {exc}")
     except FetchError as exc:
         return Miss.FAILED, f"{kind} failed: {exc}"
     if page.not_modified:
