@@ -421,3 +421,15 @@ def test_a_headline_opening_with_the_place_is_more_than_the_sites_name() -> None
     headline = "Горно Поле посреща Коледа с нова елха"
     html = page(f"<title>{headline}</title>", f"<h1>{headline}</h1>{PROSE}")
     assert extract(html, "http://gornopole.bg/n/8").title == headline
+
+
+def test_a_marquee_of_notices_is_no_headline_nor_text() -> None:
+    html = page(
+        _OLD_HEAD,
+        f"<table>{_OLD_MENU}<td><marquee>Добре дошли на официалния сайт на Община Горно Поле и"
+        " приятно разглеждане!</marquee><br><font size=1>12.11.2026</font><br>"
+        f"<b>{_OLD_HEADLINE}</b><br><br>{_OLD_TEXT}</td></tr></table>",
+    )
+    article = extract(html, "http://gornopole.example/novina.php?id=231")
+    assert article.title == _OLD_HEADLINE
+    assert "Добре дошли" not in article.text

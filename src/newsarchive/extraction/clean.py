@@ -19,7 +19,11 @@ JUNK_TAGS = (
     "button", "select", "input", "textarea", "object", "embed", "link", "meta",
 )  # fmt: skip
 # Page furniture: removed for generic extraction, kept when a profile's body is inside one.
-FURNITURE_TAGS = ("nav", "footer", "aside", "header", "menu", "dialog", "figure", "figcaption")
+# A <marquee> scrolls an old site's notices ("Добре дошли на сайта на Община …") past the
+# reader: never the article, nor its headline.
+FURNITURE_TAGS = (
+    "nav", "footer", "aside", "header", "menu", "dialog", "figure", "figcaption", "marquee",
+)  # fmt: skip
 
 
 def is_furniture_tag(tag: str, node: LexborNode) -> bool:

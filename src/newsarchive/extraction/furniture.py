@@ -23,7 +23,7 @@ _BEFORE_TITLE = 120
 _WINDOWS = 4  # ever larger ancestors that add text around the headline
 _MAX_ANCESTORS = 16
 # Where a date or title must never come from: related lists, sidebars, footers, menus.
-FURNITURE_ELEMENTS = frozenset({"footer", "aside", "nav", "menu", "dialog"})
+FURNITURE_ELEMENTS = frozenset({"footer", "aside", "nav", "menu", "dialog", "marquee"})
 # Related-article lists under names the generic boilerplate rules do not know, and the
 # headings that introduce them: their dates belong to other articles.
 _RELATED_ATTR = re.compile(
