@@ -104,7 +104,10 @@ def _extract(
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
     paragraphs = _trim_tail(_trim_head(paragraphs, title.value))
     if title.rule in ("generic:title", "none"):  # no h1, og:title or JSON-LD headline
-        above, start = titles.headline_above_body(tree, paragraphs, title.value)
+        stated, lines = title.value, paragraphs
+        above, start = _guarded(
+            lambda: titles.headline_above_body(tree, lines, stated), ("", 0), "title", failed
+        )
         if above:
             title = _Field(above, "generic:above-body")
             rules["title"] = title.rule
