@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from selectolax.lexbor import LexborHTMLParser
-
 from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.discover import feeds, listings
@@ -25,6 +23,7 @@ from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.harvest import Harvester
+from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
 
 # A sitemap is the site's whole catalogue; what is new since the last run is in its feeds.
@@ -142,7 +141,7 @@ class SourceReader:
             elif page is Miss.UNCHANGED:
                 walk.not_modified()
             else:
-                tree = LexborHTMLParser(page.text)
+                tree = parse_html(page.text)
                 links = listings.article_links(tree, page.final_url, self.profile, learned)
                 seen = self._offer(links)
                 next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
