@@ -20,6 +20,7 @@ import pytest
 
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy, is_public
+from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, FetchOptions, RobotsDisallowed
 from newsarchive.fetch.mirror import MirrorTransport
 
@@ -468,3 +469,39 @@ def test_a_redirect_to_an_invalid_url_is_one_clear_error(location: str) -> None:
         with pytest.raises(FetchError, match=invalid) as failed:
             fetcher.fetch(f"{site.url}/a")
     assert site.hits["/a"] == 1 and "\n" not in str(failed.value)
+
+
+# charset labels that name a codec but not a text encoding ---------------------------------
+BOGUS_CHARSETS = ["rot13", "base64", "hex", "zlib", "bz2", "uu", "punycode", "undefined"]
+
+
+@pytest.mark.parametrize("label", BOGUS_CHARSETS)
+def test_a_charset_label_naming_no_text_encoding_is_ignored(label: str) -> None:
+    """Python's codec registry also holds bytes-to-bytes codecs (base64, zlib...) and two
+    that fail on any input (undefined, punycode on Cyrillic): as a declared charset each
+    raised out of decode_html, which must never raise."""
+    page = "<p>Общинският съвет прие бюджета за догодина след дълго обсъждане.</p>" * 20
+    for content_type, declared in (
+        (f"text/html; charset={label}", page),
+        (None, f'<meta charset="{label}">{page}'),
+        (None, f'<meta http-equiv="Content-Type" content="text/html; charset={label}">{page}'),
+    ):
+        text, encoding = decode_html(declared.encode(), content_type)
+        assert text == declared and encoding == "utf-8"
+        text, encoding = decode_html(declared.encode("cp1251"), content_type)
+        assert text == declared and encoding != label
+
+
+def test_a_crawl_archives_pages_declaring_a_bogus_charset(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    special = {
+        601: response(body=article_html(601), content_type="text/html; charset=base64"),
+        602: html(article_html(602).replace(b'charset="utf-8"', b'charset="rot13"')),
+    }
+    with HostileServer(news_site([603], special)) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    urls, _ = crawl_db(db)
+    assert sorted(urls) == [SITE + slug(i) for i in (601, 602, 603)]

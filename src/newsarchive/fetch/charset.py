@@ -28,9 +28,11 @@ def _normalise(label: str | None) -> str | None:
     label = label.strip().strip("\"'").lower()
     label = _ALIASES.get(label, label)
     try:
-        name = codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+        b"a".decode(info.name)  # refuses bytes-to-bytes codecs (base64, zlib, rot13...)
+    except (LookupError, UnicodeError):  # (and "undefined", which refuses everything)
         return None
+    name = info.name
     # WHATWG: iso-8859-1 and ascii labels mean windows-1252 in browsers.
     if name in ("latin-1", "iso8859-1", "ascii"):
         return "cp1252"
@@ -62,7 +64,7 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
         if declared:
             try:
                 return content.decode(declared), declared
-            except UnicodeDecodeError:
+            except UnicodeError:  # a decode error, or punycode's plain UnicodeError
                 continue
     try:
         return content.decode("utf-8"), "utf-8"
@@ -72,7 +74,7 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     if detected:
         try:
             return content.decode(detected), detected
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             pass
     return content.decode("windows-1251", "replace"), "cp1251"
 
