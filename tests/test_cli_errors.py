@@ -175,3 +175,46 @@ def test_top_level_help_lists_commands(run_cli: Callable[..., Result]) -> None:
     assert result.exit_code == 0
     for command in ("crawl", "search", "show", "extract", "export", "import-jsonl", "stats"):
         assert command in result.stdout
+
+
+@pytest.fixture
+def damaged(run_cli: Callable[..., Result], tmp_path: Path) -> Path:
+    """An archive whose middle third was zeroed (a disk fault, a bad copy): its first pages
+    open fine, the damage shows only when a query reaches it."""
+    db = tmp_path / "damaged.db"
+    source = tmp_path / "many.jsonl"
+    records = (
+        {
+            "site": "bta",
+            "url": f"https://www.bta.bg/bg/news/{i}-x",
+            "title": f"Общината обяви бюджет {i}",
+            "published": "2025-03-01",
+            "text": f"Общинският съвет прие бюджета номер {i}. " * 40,
+        }
+        for i in range(300)
+    )
+    source.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    for leftover in (Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}.lock")):
+        leftover.unlink(missing_ok=True)
+    data = db.read_bytes()
+    third = len(data) // 3
+    db.write_bytes(data[:third] + b"\0" * third + data[2 * third :])
+    return db
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("stats",), ("search", "бюджета"), ("export",), ("show", "150")],
+    ids=lambda args: args[0],
+)
+def test_a_damaged_archive_is_one_line_exit_2_and_untouched(
+    run_cli: Callable[..., Result], damaged: Path, args: tuple[str, ...]
+) -> None:
+    before = _digest(damaged)
+    result = run_cli(*args, "--db", str(damaged))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "the archive is damaged: database disk image is malformed" in _one_error_line(result)
+    assert _digest(damaged) == before

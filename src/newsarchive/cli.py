@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
-from newsarchive.errors import NewsarchiveError, OutputError, UsageError
+from newsarchive.errors import EXIT_USAGE, NewsarchiveError, OutputError, UsageError
 
 app = typer.Typer(
     name="newsarchive",
@@ -132,6 +132,31 @@ def _handled() -> Iterator[None]:
     except BrokenPipeError:
         _drop_stdout()
         raise typer.Exit(0) from None
+    except Exception as exc:
+        damage = _damage(exc)
+        if damage is None:
+            raise
+        _err(damage)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
+
+
+def _damage(exc: Exception) -> str | None:
+    """What to say when SQLite finds the archive damaged past its first pages (a truncated
+    copy, a disk fault): opening it succeeds, and the query reaching a bad page fails, in
+    any command. A damaged file is a bad input, not a bug (exit 2, not 70)."""
+    import sqlite3  # (loaded already: the archive was being read)
+
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    if not any(word in str(exc) for word in _DAMAGE_WORDS):
+        return None
+    return (
+        f"the archive is damaged: {exc} "
+        "(sqlite3 ARCHIVE .recover | sqlite3 NEW.db saves what is readable)"
+    )
 
 
 def _db(db: Path | None) -> Path:
