@@ -505,3 +505,58 @@ def test_a_crawl_archives_pages_declaring_a_bogus_charset(
     assert "Traceback" not in result.stderr
     urls, _ = crawl_db(db)
     assert sorted(urls) == [SITE + slug(i) for i in (601, 602, 603)]
+
+
+# header values past ASCII ------------------------------------------------------------------
+def test_validators_past_ascii_are_sent_back_as_they_came() -> None:
+    """httpx reads header values as Latin-1 and sends str ones as ASCII: an ETag with a
+    byte past ASCII, stored by one crawl, raised UnicodeEncodeError in every later one."""
+    odd = raw(
+        b'HTTP/1.1 200 OK\r\nETag: "\xff\xe9"\r\nLast-Modified: \xb2\xff\r\n'
+        b"Content-Length: 2\r\nConnection: close\r\n\r\nhi"
+    )
+    options = FetchOptions(delay=0, backoff=0.01, retries=1, respect_robots=False)
+    with HostileServer({"/a": odd, "/b": html("<p>b</p>")}) as site, Fetcher(options) as fetcher:
+        first = fetcher.fetch(f"{site.url}/a")
+        etag, modified = first.headers["etag"], first.headers["last-modified"]
+        assert etag == '"ÿé"' and modified == "²ÿ"
+        for validators in ((etag, modified), ("ш-not-latin-1", "x\x00y")):
+            again = fetcher.fetch(f"{site.url}/b", etag=validators[0], last_modified=validators[1])
+            assert again.status == 200
+
+
+def test_a_crawl_after_one_that_stored_odd_validators_still_runs(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    routes = news_site([701, 702])
+    listing = routes["/news"]
+    head = b'HTTP/1.1 200 OK\r\nETag: "\xe9t\xe9"\r\nLast-Modified: \xb2\r\nConnection: close\r\n'
+
+    def odd_listing(send: Callable[[bytes], bool]) -> None:
+        sent: list[bytes] = []
+        listing.run(lambda data: sent.append(data) or True)
+        body = b"".join(sent).split(b"\r\n\r\n", 1)[1]
+        send(head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    routes["/news"] = Reply(odd_listing)
+    with HostileServer(routes) as site:
+        first = crawl_mirrored(run_cli, site, db)
+        second = crawl_mirrored(run_cli, site, db)
+    assert first.exit_code == 0, first.stderr
+    assert second.exit_code == 0, second.stderr
+    assert site.hits["/news"] == 2
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "1e9", "9" * 400, "-5"])
+def test_any_retry_after_is_a_wait_or_none(value: str) -> None:
+    from newsarchive.fetch.client import retry_after_seconds
+
+    seconds = retry_after_seconds(value)
+    assert seconds is None or seconds >= 0
+
+
+def test_a_retry_after_past_ascii_is_no_crash() -> None:
+    routes = {"/a": raw(b"HTTP/1.1 503 No\r\nRetry-After: \xb2\r\nContent-Length: 0\r\n\r\n")}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError, match="HTTP 503 after 4 attempts"):
+            fetcher.fetch(f"{site.url}/a")

@@ -18,6 +18,7 @@ import datetime as dt
 import email.utils
 import os
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -165,12 +166,36 @@ class FetchStats:
     decode_cpu: float = 0.0
 
 
+_HEADER_VALUE = re.compile(rb"[\t\x20-\x7e\x80-\xff]*")
+
+
+def _validator(value: str | None) -> bytes | None:
+    """An ETag or Last-Modified to send back, as the bytes it came as.
+
+    httpx reads header values as Latin-1 and sends str values as ASCII: a validator
+    with one byte past ASCII, stored by one run, raised UnicodeEncodeError in every run
+    after it (the crawl's end, each time). Latin-1 gives back the bytes the server sent;
+    a value that cannot be sent (not Latin-1, a control character) is not sent at all.
+    """
+    if not value:
+        return None
+    try:
+        data = value.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    return data if _HEADER_VALUE.fullmatch(data) else None
+
+
 def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
-    """``Retry-After`` as seconds: delta-seconds or an HTTP-date."""
+    """``Retry-After`` as seconds: delta-seconds or an HTTP-date.
+
+    Digits are ASCII digits: ``str.isdigit`` also takes "²" (a Latin-1 byte a server may
+    send), which ``float`` refuses, and the ValueError ended the crawl.
+    """
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -391,11 +416,11 @@ class Fetcher:
         if check_robots and not self.allowed(target):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         _refuse_unreachable(host, url)
-        headers = {}
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
-            headers["If-Modified-Since"] = last_modified
+        headers: dict[bytes, bytes] = {}
+        for name, value in ((b"If-None-Match", etag), (b"If-Modified-Since", last_modified)):
+            sent = _validator(value)
+            if sent:
+                headers[name] = sent
         max_bytes = self.options.max_bytes if check_robots else self.options.robots_max_bytes
         last_error = "no attempt made"
         last_status: int | None = None
@@ -543,7 +568,7 @@ class Fetcher:
         return float(min(base + random.uniform(0, base / 2), self.options.max_retry_after))
 
     def _get(
-        self, url: str, headers: dict[str, str], *, check_robots: bool, max_bytes: int
+        self, url: str, headers: dict[bytes, bytes], *, check_robots: bool, max_bytes: int
     ) -> tuple[int, dict[str, str], bytes, str]:
         """One logical GET: follow redirects by hand (each hop checked: scheme, policy,
         robots.txt, an unreachable host), cap the body's size and the whole exchange's
@@ -559,7 +584,12 @@ class Fetcher:
             raise
 
     def _hops(
-        self, url: str, headers: dict[str, str], check_robots: bool, max_bytes: int, deadline: float
+        self,
+        url: str,
+        headers: dict[bytes, bytes],
+        check_robots: bool,
+        max_bytes: int,
+        deadline: float,
     ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
         for hop in range(self.options.max_redirects + 1):
