@@ -229,3 +229,31 @@ def test_show_an_id_int_or_sqlite_cannot_take_is_one_line_exit_2(
     result = run_cli("show", wanted, "--db", str(archive))
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     assert "no article with id or URL" in _one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    ("record", "said"),
+    [
+        ('"title": "Заглавие \\ud800"', "'title' holds a lone surrogate"),
+        ('"author": "Иван \\udc80"', "'author' holds a lone surrogate"),
+        ('"tags": ["\\udfff"]', "'tags' holds a lone surrogate"),
+        ('"author": ["Иван", "Петър"]', "'author' must be a string or null"),
+        ('"author": {"name": "Иван"}', "'author' must be a string or null"),
+    ],
+    ids=["title-surrogate", "author-surrogate", "tag-surrogate", "author-list", "author-object"],
+)
+@pytest.mark.parametrize("url", ["https://www.bta.bg/bg/news/2-x", "https://[::1/x"])
+def test_import_a_record_sqlite_cannot_hold_is_one_line_exit_2(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path, record: str, said: str, url: str
+) -> None:
+    """JSON may escape a lone surrogate, which SQLite's UTF-8 encoder refuses; a list is
+    no author; urlsplit refuses "http://[::1": each was an internal error (exit 70)."""
+    before = _digest(archive)
+    source = tmp_path / "bad.jsonl"
+    source.write_text(f'{{"site": "bta", "url": "{url}", {record}}}\n', encoding="utf-8")
+    result = run_cli("import-jsonl", str(source), "--db", str(archive))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    line = _one_error_line(result)
+    assert "line 1: " in line
+    assert ("'url' is not a valid URL" if "[" in url else said) in line
+    assert _digest(archive) == before

@@ -148,3 +148,20 @@ def test_splicing_boxes_together_is_splicing_them_one_after_another() -> None:
     assert together.blocks == apart.blocks
     assert together.ranges == apart.ranges
     assert together.marked_ranges == apart.marked_ranges
+
+
+def test_json_ld_lone_surrogates_never_reach_an_article_field() -> None:
+    ld = (
+        '{"@type": "NewsArticle", "headline": "Бюджет \\ud800", "datePublished": "2025-03-01",'
+        ' "author": [{"@type": "Person", "name": "Иван \\udc80 Петров"}],'
+        ' "keywords": ["таг\\ud83d", "емоджи \\ud83d\\ude00"], "url": "https://x.bg/\\udfff"}'
+    )
+    page = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+        f"<article><h1>Бюджет</h1><p>{PROSE}</p></article></body></html>"
+    )
+    article = extract(page, "https://x.bg/news/1", today=TODAY)
+    assert article.author == "Иван Петров"
+    assert article.tags == ("таг", "емоджи 😀")  # a proper pair is one character, kept
+    for value in (article.title, article.text, article.author, *article.tags):
+        value.encode("utf-8")  # raises on a lone surrogate

@@ -560,3 +560,24 @@ def test_a_retry_after_past_ascii_is_no_crash() -> None:
     with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
         with pytest.raises(FetchError, match="HTTP 503 after 4 attempts"):
             fetcher.fetch(f"{site.url}/a")
+
+
+# text the page escapes past Unicode ---------------------------------------------------------
+def test_a_page_whose_json_ld_escapes_lone_surrogates_is_archived(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """JSON lets a page write "\\ud800", a lone surrogate no UTF-8 can hold: as an author
+    or a tag it reached the archive, and SQLite's encoder ended the crawl."""
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"author": {"@type": "Person", "name": "Иван \\udc80 Петров"}, '
+        '"keywords": "таг\\ud83d, друг", "headline": "Заглавие \\ud800"}</script>'
+    ).encode()
+    page = article_html(801).replace(b"</head>", ld + b"</head>")
+    with HostileServer(news_site([802], {801: html(page)})) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        rows = dict(conn.execute("SELECT url, author FROM articles").fetchall())
+    assert rows[SITE + slug(801)] == "Иван Петров"
+    assert len(rows) == 2
