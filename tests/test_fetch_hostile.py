@@ -15,6 +15,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -581,3 +582,47 @@ def test_a_page_whose_json_ld_escapes_lone_surrogates_is_archived(
         rows = dict(conn.execute("SELECT url, author FROM articles").fetchall())
     assert rows[SITE + slug(801)] == "Иван Петров"
     assert len(rows) == 2
+
+
+@pytest.mark.parametrize("stage", ["reading the response", "storing the article"])
+def test_a_failure_no_test_foresaw_costs_one_page_not_the_crawl(
+    run_cli: Callable[..., Result],
+    db: Path,
+    fast_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    stage: str,
+) -> None:
+    """Three inputs above (a bogus charset, validators past ASCII, a lone surrogate) each
+    raised something unforeseen on one page and ended the whole crawl with exit 70. The
+    next one no test foresees fails its page only: reported, retried next run."""
+    from newsarchive.archive.store import Store
+    from newsarchive.fetch import client
+
+    marker = "Статия с капан"
+
+    if stage == "reading the response":
+        real_decode = client.decode_html
+
+        def decode(content: bytes, content_type: str | None = None) -> tuple[str, str]:
+            if marker.encode() in content:
+                raise RuntimeError("something nobody foresaw")
+            return real_decode(content, content_type)
+
+        monkeypatch.setattr(client, "decode_html", decode)
+    else:
+        real_upsert = Store.upsert_article
+
+        def upsert(self: Store, article: Any, **kwargs: Any) -> Any:
+            if marker in article.title:
+                raise UnicodeEncodeError("utf-8", "\udc80", 0, 1, "surrogates not allowed")
+            return real_upsert(self, article, **kwargs)
+
+        monkeypatch.setattr(Store, "upsert_article", upsert)
+    special = {901: html(article_html(901, title=marker))}
+    with HostileServer(news_site([902, 903], special)) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.count("\n") == 1 and SITE + slug(901) in result.stderr, result.stderr
+    urls, frontier = crawl_db(db)
+    assert sorted(urls) == [SITE + slug(902), SITE + slug(903)]
+    assert frontier[SITE + slug(901)] == ("failed", 1)

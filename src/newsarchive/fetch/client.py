@@ -517,6 +517,14 @@ class Fetcher:
                 return self.fetch(url, etag=etag, last_modified=modified)
             except FetchError as exc:
                 return exc
+            except Exception as exc:  # what no test foresaw in one response costs that URL
+                problem = f"{type(exc).__name__}: {exc}".encode("utf-8", "backslashreplace")
+                return FetchFailed(
+                    f"internal error reading the response ({problem.decode('utf-8')};"
+                    " a bug, please report it)",
+                    url=url,
+                    shown=self.describe(url),
+                )
 
         if workers <= 1:
             for url in urls:
