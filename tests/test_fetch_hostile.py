@@ -7,12 +7,15 @@ fails the test if the client ever tries.
 
 from __future__ import annotations
 
+import gzip
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import threading
+import tracemalloc
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -626,3 +629,33 @@ def test_a_failure_no_test_foresaw_costs_one_page_not_the_crawl(
     urls, frontier = crawl_db(db)
     assert sorted(urls) == [SITE + slug(902), SITE + slug(903)]
     assert frontier[SITE + slug(901)] == ("failed", 1)
+
+
+def test_stacked_content_encodings_are_refused_before_inflating() -> None:
+    """httpx inflates each chunk through every layer at once: 1 MB of gzip of gzip held
+    2 GB at its peak before the size cap saw a byte; one layer of ten billion zeros
+    would be worse."""
+    inner = zlib.compressobj(9, zlib.DEFLATED, 31)
+    zeros = b"\0" * (1 << 20)
+    layer = b"".join(inner.compress(zeros) for _ in range(256)) + inner.flush()
+    bomb = gzip.compress(layer)  # 256 MiB of zeros in a few kilobytes
+    routes = {
+        "/bomb": response(body=bomb, headers={"Content-Encoding": "gzip, gzip"}),
+        "/split": raw(
+            b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Encoding: gzip\r\n"
+            b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(bomb), bomb)
+        ),
+        "/one": response(body=gzip.compress(b"<p>fine</p>"), headers={"Content-Encoding": "gzip"}),
+    }
+    tracemalloc.start()
+    try:
+        with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+            for path in ("/bomb", "/split"):
+                with pytest.raises(FetchError, match="stacked content encodings gzip, gzip"):
+                    fetcher.fetch(f"{site.url}{path}")
+            assert fetcher.fetch(f"{site.url}/one").content == b"<p>fine</p>"
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 1024 * 1024, peak
+    assert site.hits["/bomb"] == site.hits["/split"] == 1  # malformed: never retried
