@@ -257,3 +257,20 @@ def test_import_a_record_sqlite_cannot_hold_is_one_line_exit_2(
     assert "line 1: " in line
     assert ("'url' is not a valid URL" if "[" in url else said) in line
     assert _digest(archive) == before
+
+
+def test_extract_reads_no_more_of_a_file_than_a_crawl_would(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A path may be /dev/zero or a pipe that never ends: it was read whole into memory."""
+    from newsarchive.models import MAX_BODY_BYTES
+
+    page = ("<html><body><h1>Заглавие</h1><p>" + "Текст на статията. " * 10).encode()
+    just = tmp_path / "just.html"
+    just.write_bytes(page + b" " * (MAX_BODY_BYTES - len(page)))
+    assert run_cli("extract", str(just)).exit_code == 0
+    big = tmp_path / "big.html"
+    big.write_bytes(just.read_bytes() + b" ")
+    result = run_cli("extract", str(big))
+    assert result.exit_code == 2
+    assert "is larger than 10,485,760 bytes" in _one_error_line(result)

@@ -482,13 +482,24 @@ def extract_source(
             raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)
         content, url = page.content, url or source
         fetched = page.fetched_at.date()
-    elif source == "-":
-        content = sys.stdin.buffer.read()
     else:
+        from newsarchive.models import MAX_BODY_BYTES
+
+        # At most what a crawl reads of a page: "-" may be a pipe that never ends, and
+        # a path /dev/zero or a multi-gigabyte file, each read whole into memory before.
         try:
-            content = Path(source).read_bytes()
+            if source == "-":
+                content = sys.stdin.buffer.read(MAX_BODY_BYTES + 1)
+            else:
+                with Path(source).open("rb") as handle:
+                    content = handle.read(MAX_BODY_BYTES + 1)
         except OSError as exc:
             raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+        if len(content) > MAX_BODY_BYTES:
+            raise UsageError(
+                f"{source} is larger than {MAX_BODY_BYTES:,} bytes, the most a crawl reads"
+                " of a page"
+            )
     if not looks_like_html(content):
         raise UsageError(f"{source} does not look like an HTML page")
     profile = None
