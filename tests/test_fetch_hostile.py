@@ -496,6 +496,17 @@ def test_a_charset_label_naming_no_text_encoding_is_ignored(label: str) -> None:
         assert text == declared and encoding != label
 
 
+@pytest.mark.parametrize("label", ["cp037", "cp500", "utf-16", "utf-16be", "utf-32", "utf-7"])
+def test_a_meta_naming_an_encoding_ascii_is_not_in_is_ignored(label: str) -> None:
+    """A <meta> is found by reading the page as ASCII, so it cannot mean EBCDIC or UTF-16
+    (WHATWG): taken at its word, cp037 turned every byte of a page to noise and no tag was
+    left to extract; UTF-16 did the same to any page of even length."""
+    page = f'<html><head><meta charset="{label}"></head><body><p>Общината прие бюджета.</p>'
+    page += " " * (len(page.encode()) % 4)  # a length UTF-16 and UTF-32 would both take
+    text, encoding = decode_html(page.encode())
+    assert (text, encoding) == (page, "utf-8")
+
+
 def test_a_crawl_archives_pages_declaring_a_bogus_charset(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:

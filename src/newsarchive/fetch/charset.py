@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 _META_RE = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""",
@@ -39,6 +40,18 @@ def _normalise(label: str | None) -> str | None:
     return name
 
 
+_ASCII = bytes([9, 10, 13, *range(32, 127)])
+
+
+@lru_cache(maxsize=64)
+def _ascii_compatible(codec: str) -> bool:
+    """Whether ``codec`` reads ASCII bytes as ASCII (the markup of the page itself)."""
+    try:
+        return _ASCII.decode(codec) == _ASCII.decode("ascii")
+    except (UnicodeError, LookupError):
+        return False
+
+
 def header_charset(content_type: str | None) -> str | None:
     """The ``charset=`` parameter of a Content-Type header, if any."""
     if not content_type:
@@ -58,9 +71,13 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     for bom, name in _BOMS:
         if content.startswith(bom):
             return content[len(bom) :].decode(name, "replace"), name
-    labels: tuple[str | None, ...] = (header_charset(content_type), meta_charset(content))
-    for label in labels:
+    labels = ((header_charset(content_type), False), (meta_charset(content), True))
+    for label, in_markup in labels:
         declared = _normalise(label)
+        if declared and in_markup and not _ascii_compatible(declared):
+            # WHATWG: a <meta> was read as ASCII, so it cannot mean UTF-16 or EBCDIC
+            # (cp037, cp500...): taken at its word, it turned the whole page to noise.
+            continue
         if declared:
             try:
                 return content.decode(declared), declared
