@@ -274,3 +274,27 @@ def test_extract_reads_no_more_of_a_file_than_a_crawl_would(
     result = run_cli("extract", str(big))
     assert result.exit_code == 2
     assert "is larger than 10,485,760 bytes" in _one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("crawl", "bta", "--delay", "inf"),
+        ("crawl", "bta", "--delay", "nan"),
+        ("crawl", "bta", "--recheck", "99999999999"),
+        ("crawl", "bta", "--max-requests", "99999999999999999999"),
+        ("search", "община", "--limit", "99999999999999999999"),
+    ],
+    ids=["delay-inf", "delay-nan", "recheck-huge", "max-requests-huge", "limit-huge"],
+)
+def test_a_number_past_any_sensible_bound_is_a_usage_error(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...]
+) -> None:
+    """Options had lower bounds only: --delay inf overflowed time_t, --recheck and --limit
+    SQLite's int64 (internal errors), and --delay nan passed every bound."""
+    before = _digest(archive)
+    extra = ("--base-url", "http://127.0.0.1:9") if args[0] == "crawl" else ()
+    result = run_cli(*args, *extra, "--db", str(archive))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "Invalid value for" in result.stderr and "Traceback" not in result.stderr
+    assert _digest(archive) == before

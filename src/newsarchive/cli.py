@@ -48,8 +48,22 @@ ProfileOption = Annotated[
     list[Path] | None,
     typer.Option("--profile", help="Extra site profile TOML file (repeatable).", exists=False),
 ]
+
+
+def _finite(value: float | None) -> float | None:
+    """click's FloatRange lets NaN through (it compares false to every bound)."""
+    if value is not None and value != value:
+        raise typer.BadParameter("must be a number, not nan")
+    return value
+
+
+# Every number a user gives has an upper bound as well as a lower one: past int64 SQLite
+# overflowed (--limit, --recheck) and time_t too (--delay inf), each an internal error.
 DelayOption = Annotated[
-    float | None, typer.Option("--delay", min=0, help="Seconds between requests per host.")
+    float | None,
+    typer.Option(
+        "--delay", min=0, max=3600, callback=_finite, help="Seconds between requests per host."
+    ),
 ]
 RawOption = Annotated[
     bool,
@@ -195,7 +209,9 @@ def crawl(
     since: SinceOption = None,
     max_pages: Annotated[
         int | None,
-        typer.Option("--max-pages", min=0, help="Listing pages per start URL (0 = no cap)."),
+        typer.Option(
+            "--max-pages", min=0, max=1_000_000, help="Listing pages per start URL (0 = no cap)."
+        ),
     ] = None,
     base_url: Annotated[
         str | None,
@@ -207,7 +223,9 @@ def crawl(
     ] = False,
     connections: Annotated[
         int | None,
-        typer.Option("--connections", min=1, help="Requests in flight per host (default 2)."),
+        typer.Option(
+            "--connections", min=1, max=64, help="Requests in flight per host (default 2)."
+        ),
     ] = None,
     user_agent: Annotated[
         str | None,
@@ -221,6 +239,7 @@ def crawl(
         typer.Option(
             "--stop-after-known",
             min=1,
+            max=1_000_000,
             help="Stop walking a listing after this many archived articles in a row (10).",
         ),
     ] = None,
@@ -229,6 +248,7 @@ def crawl(
         typer.Option(
             "--max-requests",
             min=1,
+            max=1_000_000_000,
             help="Requests per site per run (5000); a larger site resumes on the next run.",
         ),
     ] = None,
@@ -237,6 +257,7 @@ def crawl(
         typer.Option(
             "--recheck",
             min=0,
+            max=36_500,
             metavar="DAYS",
             help="Re-fetch archived articles published in the last DAYS days; an edited one"
             " keeps its earlier version (show --diff).",
@@ -294,7 +315,9 @@ def search(
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most hits to show.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=1_000_000, help="Most hits to show.")
+    ] = 20,
     sort: Annotated[
         SortOrder,
         typer.Option(
@@ -497,7 +520,7 @@ def reextract(
     since: SinceOption = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-j", min=1, help="Processes (default: one per core)."),
+        typer.Option("--workers", "-j", min=1, max=256, help="Processes (default: one per core)."),
     ] = None,
     profile: ProfileOption = None,
     db: DbOption = None,
@@ -580,7 +603,7 @@ def check_site(
         typer.Option("--base-url", help="Fetch from a mirror serving the site's paths."),
     ] = None,
     articles: Annotated[
-        int, typer.Option("--articles", "-n", min=1, help="How many articles to extract.")
+        int, typer.Option("--articles", "-n", min=1, max=1000, help="How many articles to extract.")
     ] = 3,
     delay: DelayOption = None,
     fmt: Annotated[
