@@ -298,3 +298,27 @@ def test_a_number_past_any_sensible_bound_is_a_usage_error(
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     assert "Invalid value for" in result.stderr and "Traceback" not in result.stderr
     assert _digest(archive) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("NEWSARCHIVE_TIMEOUT", "nan"),
+        ("NEWSARCHIVE_TIMEOUT", "-1"),
+        ("NEWSARCHIVE_BACKOFF", "inf"),
+        ("NEWSARCHIVE_RETRIES", "99999999999999999999"),
+    ],
+)
+def test_a_setting_out_of_range_is_one_line_exit_2(
+    run_cli: Callable[..., Result],
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    value: str,
+) -> None:
+    """A nan or negative timeout was an internal error from httpx; an infinite backoff
+    or retry count, a crawl that never ends."""
+    monkeypatch.setenv(name, value)
+    result = run_cli("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(db))
+    assert result.exit_code == 2
+    assert f"${name} must be a number from" in _one_error_line(result)

@@ -82,19 +82,26 @@ class FetchOptions:
         agent = os.environ.get(USER_AGENT_ENV, "").strip()
         if agent:
             values["user_agent"] = agent
-        for name, key, kind in (
-            ("NEWSARCHIVE_TIMEOUT", "timeout", float),
-            ("NEWSARCHIVE_DEADLINE", "deadline", float),
-            ("NEWSARCHIVE_BACKOFF", "backoff", float),
-            ("NEWSARCHIVE_RETRIES", "retries", int),
-            ("NEWSARCHIVE_MAX_RETRY_AFTER", "max_retry_after", float),
+        # (bounds, so that nan, inf or a negative number is one line, not an internal
+        # error from httpx or a sleep that never ends)
+        for name, key, kind, low, high in (
+            ("NEWSARCHIVE_TIMEOUT", "timeout", float, 0.001, 3600),
+            ("NEWSARCHIVE_DEADLINE", "deadline", float, 0.001, 86400),
+            ("NEWSARCHIVE_BACKOFF", "backoff", float, 0, 3600),
+            ("NEWSARCHIVE_RETRIES", "retries", int, 0, 100),
+            ("NEWSARCHIVE_MAX_RETRY_AFTER", "max_retry_after", float, 0, 86400),
         ):
             raw = os.environ.get(name, "").strip()
             if raw:
                 try:
-                    values[key] = kind(raw)
+                    value = kind(raw)
                 except ValueError:
-                    raise FetchError(f"${name} must be a number, not '{raw}'", url="") from None
+                    value = None
+                if value is None or not low <= value <= high:  # (nan fails both)
+                    raise FetchError(
+                        f"${name} must be a number from {low} to {high}, not '{raw}'", url=""
+                    ) from None
+                values[key] = value
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
