@@ -53,6 +53,8 @@ NESTED = {
     "links-in-blocks": lambda n: "<div><a href=/x>" * n + f"<p>{PROSE}</p>",
     "options-in-select": lambda n: "<div><select><option>" * n + f"<p>{PROSE}</p>",
     "cells": lambda n: "<table><tr><td><div>" * (n // 4) + f"<p>{PROSE}</p>",
+    # "<!-->" is a whole comment: what follows is markup, not more comment
+    "after-empty-comments": lambda n: "<!--><!--->" + "<div>" * n + f"<p>{PROSE}</p>",
 }
 
 

@@ -138,6 +138,8 @@ def cap_depth(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
         token = match.group(1)
         pos = match.end()
         if token == b"!--":  # a comment, to its end or the page's
+            if data.startswith((b">", b"->"), pos):  # "<!-->" and "<!--->" end at once
+                continue
             end = _COMMENT_END.search(data, pos)
             if end is None:
                 break
