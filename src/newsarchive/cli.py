@@ -257,7 +257,7 @@ def crawl(
         typer.Option(
             "--recheck",
             min=0,
-            max=36_500,
+            max=1_000_000,
             metavar="DAYS",
             help="Re-fetch archived articles published in the last DAYS days; an edited one"
             " keeps its earlier version (show --diff).",
