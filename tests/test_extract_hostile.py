@@ -59,18 +59,24 @@ NESTED = {
 
 
 @pytest.mark.parametrize("shape", NESTED)
-def test_a_page_nested_60000_deep_is_parsed_in_linear_time(shape: str) -> None:
+def test_a_page_nested_40000_deep_is_parsed_in_linear_time(shape: str) -> None:
     """lexbor walks the stack of open elements for a block start tag or an unmatched end
-    tag: 60,000 nested <div>s took 5 s, 100,000 took 13 s, a 10 MB page hours."""
-    page = f"<html><body><h1>Бюджет</h1>{NESTED[shape](60_000)}</body></html>"
+    tag: 40,000 nested <div>s took 2 s to parse, 100,000 took 13 s, a 10 MB page hours.
+    Timed against a page of as many tags, none nested (load slows both alike)."""
+    page = f"<html><body><h1>Бюджет</h1>{NESTED[shape](40_000)}</body></html>"
+    flat = "<div></div>" * (page.count("<") // 2)
+    _, flat_seconds = timed(lambda: parse_html(flat))
     tree, seconds = timed(lambda: parse_html(page))
+    assert seconds < 5 * flat_seconds + 0.05, (seconds, flat_seconds)
     assert tree.body is not None and depth(tree.body) <= MAX_DEPTH + 8
-    assert seconds < 2.0, seconds
-    article, seconds = timed(lambda: extract(page, "https://x.bg/news/1", today=TODAY))
+
+
+@pytest.mark.parametrize("shape", ["div", "span-stray-end-tags", "cells"])
+def test_the_text_of_a_page_nested_past_the_cap_is_extracted(shape: str) -> None:
+    page = f"<html><body><h1>Бюджет</h1>{NESTED[shape](12_000)}</body></html>"
+    article = extract(page, "https://x.bg/news/1", today=TODAY)
     assert "error" not in article.rules
-    if shape != "links-in-blocks":  # (there the prose is link text: navigation)
-        assert PROSE.split(".")[0] in article.text  # the text past the cap is kept
-    assert seconds < 4.0, seconds
+    assert PROSE.split(".")[0] in article.text
 
 
 def test_a_deep_listing_is_parsed_in_linear_time() -> None:
