@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
@@ -670,3 +671,17 @@ def test_stacked_content_encodings_are_refused_before_inflating() -> None:
         tracemalloc.stop()
     assert peak < 50 * 1024 * 1024, peak
     assert site.hits["/bomb"] == site.hits["/split"] == 1  # malformed: never retried
+
+
+def test_an_absurd_retry_after_is_capped_and_said() -> None:
+    """A server asking for a day between tries must not get it, and the failure says what
+    it asked for and what was waited instead."""
+    busy = response(503, b"busy", headers={"Retry-After": "86400"})
+    with HostileServer({"/a": busy}) as site, Fetcher(QUICK) as fetcher:
+        start = time.monotonic()
+        with pytest.raises(FetchError) as failed:
+            fetcher.fetch(f"{site.url}/a")
+    assert time.monotonic() - start < 5
+    assert "HTTP 503 (Retry-After 86,400 s; waits are capped at 0.05 s) after 4 attempts" in str(
+        failed.value
+    )

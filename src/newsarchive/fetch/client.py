@@ -504,6 +504,11 @@ class Fetcher:
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
                 retry_after = retry_after_seconds(resp_headers.get("retry-after"))
+                cap = self.options.max_retry_after
+                if retry_after is not None and retry_after > cap:  # said, not slept
+                    last_error += (
+                        f" (Retry-After {retry_after:,.0f} s; waits are capped at {cap:g} s)"
+                    )
                 continue
             cpu = time.thread_time()
             text, encoding = decode_html(content, resp_headers.get("content-type"))
