@@ -220,12 +220,17 @@ def test_a_damaged_archive_is_one_line_exit_2_and_untouched(
     assert _digest(damaged) == before
 
 
-@pytest.mark.parametrize("wanted", ["²", "9" * 5000, "99999999999999999999"])
-def test_show_an_id_int_or_sqlite_cannot_take_is_one_line_exit_2(
+@pytest.mark.parametrize(
+    "wanted",
+    ["²", "9" * 5000, "99999999999999999999", "http://[::1", "https://x.bg/\udcff\udcfe"],
+)
+def test_show_an_id_or_url_nothing_can_take_is_one_line_exit_2(
     run_cli: Callable[..., Result], archive: Path, wanted: str
 ) -> None:
     """``str.isdigit`` takes "²", which ``int`` refuses; 5,000 digits pass the check and
-    exceed ``int``'s; 20 digits overflow SQLite's int64: each was an internal error."""
+    exceed ``int``'s; 20 digits overflow SQLite's int64; urlsplit refuses "http://[::1";
+    bytes of a command line that are no UTF-8 arrive as lone surrogates, which UTF-8
+    cannot encode: each was an internal error."""
     result = run_cli("show", wanted, "--db", str(archive))
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     assert "no article with id or URL" in _one_error_line(result)
