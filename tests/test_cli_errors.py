@@ -226,3 +226,155 @@ def test_version(run_cli: Callable[..., Result]) -> None:
 
     result = run_cli("--version")
     assert result.exit_code == 0 and result.stdout.strip() == EXTRACTOR_VERSION
+
+
+@pytest.fixture
+def damaged(run_cli: Callable[..., Result], tmp_path: Path) -> Path:
+    """An archive whose middle third was zeroed (a disk fault, a bad copy): its first pages
+    open fine, the damage shows only when a query reaches it."""
+    db = tmp_path / "damaged.db"
+    source = tmp_path / "many.jsonl"
+    records = (
+        {
+            "site": "bta",
+            "url": f"https://www.bta.bg/bg/news/{i}-x",
+            "title": f"Общината обяви бюджет {i}",
+            "published": "2025-03-01",
+            "text": f"Общинският съвет прие бюджета номер {i}. " * 40,
+        }
+        for i in range(300)
+    )
+    source.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    for leftover in (Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}.lock")):
+        leftover.unlink(missing_ok=True)
+    data = db.read_bytes()
+    third = len(data) // 3
+    db.write_bytes(data[:third] + b"\0" * third + data[2 * third :])
+    return db
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("stats",), ("search", "бюджета"), ("export",), ("show", "150")],
+    ids=lambda args: args[0],
+)
+def test_a_damaged_archive_is_one_line_exit_2_and_untouched(
+    run_cli: Callable[..., Result], damaged: Path, args: tuple[str, ...]
+) -> None:
+    before = _digest(damaged)
+    result = run_cli(*args, "--db", str(damaged))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "the archive is damaged: database disk image is malformed" in _one_error_line(result)
+    assert _digest(damaged) == before
+
+
+@pytest.mark.parametrize(
+    "wanted",
+    ["²", "9" * 5000, "99999999999999999999", "http://[::1", "https://x.bg/\udcff\udcfe"],
+)
+def test_show_an_id_or_url_nothing_can_take_is_one_line_exit_2(
+    run_cli: Callable[..., Result], archive: Path, wanted: str
+) -> None:
+    """``str.isdigit`` takes "²", which ``int`` refuses; 5,000 digits pass the check and
+    exceed ``int``'s; 20 digits overflow SQLite's int64; urlsplit refuses "http://[::1";
+    bytes of a command line that are no UTF-8 arrive as lone surrogates, which UTF-8
+    cannot encode: each was an internal error."""
+    result = run_cli("show", wanted, "--db", str(archive))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "no article with id or URL" in _one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    ("record", "said"),
+    [
+        ('"title": "Заглавие \\ud800"', "'title' holds a lone surrogate"),
+        ('"author": "Иван \\udc80"', "'author' holds a lone surrogate"),
+        ('"tags": ["\\udfff"]', "'tags' holds a lone surrogate"),
+        ('"author": ["Иван", "Петър"]', "'author' must be a string or null"),
+        ('"author": {"name": "Иван"}', "'author' must be a string or null"),
+    ],
+    ids=["title-surrogate", "author-surrogate", "tag-surrogate", "author-list", "author-object"],
+)
+@pytest.mark.parametrize("url", ["https://www.bta.bg/bg/news/2-x", "https://[::1/x"])
+def test_import_a_record_sqlite_cannot_hold_is_one_line_exit_2(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path, record: str, said: str, url: str
+) -> None:
+    """JSON may escape a lone surrogate, which SQLite's UTF-8 encoder refuses; a list is
+    no author; urlsplit refuses "http://[::1": each was an internal error (exit 70)."""
+    before = _digest(archive)
+    source = tmp_path / "bad.jsonl"
+    source.write_text(f'{{"site": "bta", "url": "{url}", {record}}}\n', encoding="utf-8")
+    result = run_cli("import-jsonl", str(source), "--db", str(archive))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    line = _one_error_line(result)
+    assert "line 1: " in line
+    assert ("'url' is not a valid URL" if "[" in url else said) in line
+    assert _digest(archive) == before
+
+
+def test_extract_reads_no_more_of_a_file_than_a_crawl_would(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A path may be /dev/zero or a pipe that never ends: it was read whole into memory."""
+    from newsarchive.models import MAX_BODY_BYTES
+
+    page = ("<html><body><h1>Заглавие</h1><p>" + "Текст на статията. " * 10).encode()
+    just = tmp_path / "just.html"
+    just.write_bytes(page + b" " * (MAX_BODY_BYTES - len(page)))
+    assert run_cli("extract", str(just)).exit_code == 0
+    big = tmp_path / "big.html"
+    big.write_bytes(just.read_bytes() + b" ")
+    result = run_cli("extract", str(big))
+    assert result.exit_code == 2
+    assert "is larger than 10,485,760 bytes" in _one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("crawl", "bta", "--delay", "inf"),
+        ("crawl", "bta", "--delay", "nan"),
+        ("crawl", "bta", "--recheck", "99999999999"),
+        ("crawl", "bta", "--max-requests", "99999999999999999999"),
+        ("search", "община", "--limit", "99999999999999999999"),
+    ],
+    ids=["delay-inf", "delay-nan", "recheck-huge", "max-requests-huge", "limit-huge"],
+)
+def test_a_number_past_any_sensible_bound_is_a_usage_error(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...]
+) -> None:
+    """Options had lower bounds only: --delay inf overflowed time_t, --recheck and --limit
+    SQLite's int64 (internal errors), and --delay nan passed every bound."""
+    before = _digest(archive)
+    extra = ("--base-url", "http://127.0.0.1:9") if args[0] == "crawl" else ()
+    result = run_cli(*args, *extra, "--db", str(archive))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "Invalid value for" in result.stderr and "Traceback" not in result.stderr
+    assert _digest(archive) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("NEWSARCHIVE_TIMEOUT", "nan"),
+        ("NEWSARCHIVE_TIMEOUT", "-1"),
+        ("NEWSARCHIVE_BACKOFF", "inf"),
+        ("NEWSARCHIVE_RETRIES", "99999999999999999999"),
+    ],
+)
+def test_a_setting_out_of_range_is_one_line_exit_2(
+    run_cli: Callable[..., Result],
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    value: str,
+) -> None:
+    """A nan or negative timeout was an internal error from httpx; an infinite backoff
+    or retry count, a crawl that never ends."""
+    monkeypatch.setenv(name, value)
+    result = run_cli("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(db))
+    assert result.exit_code == 2
+    assert f"${name} must be a number from" in _one_error_line(result)

@@ -7,19 +7,25 @@ fails the test if the client ever tries.
 
 from __future__ import annotations
 
+import gzip
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import threading
+import time
+import tracemalloc
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy, is_public
+from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, FetchOptions, RobotsDisallowed
 from newsarchive.fetch.mirror import MirrorTransport
 
@@ -468,3 +474,214 @@ def test_a_redirect_to_an_invalid_url_is_one_clear_error(location: str) -> None:
         with pytest.raises(FetchError, match=invalid) as failed:
             fetcher.fetch(f"{site.url}/a")
     assert site.hits["/a"] == 1 and "\n" not in str(failed.value)
+
+
+# charset labels that name a codec but not a text encoding ---------------------------------
+BOGUS_CHARSETS = ["rot13", "base64", "hex", "zlib", "bz2", "uu", "punycode", "undefined"]
+
+
+@pytest.mark.parametrize("label", BOGUS_CHARSETS)
+def test_a_charset_label_naming_no_text_encoding_is_ignored(label: str) -> None:
+    """Python's codec registry also holds bytes-to-bytes codecs (base64, zlib...) and two
+    that fail on any input (undefined, punycode on Cyrillic): as a declared charset each
+    raised out of decode_html, which must never raise."""
+    page = "<p>Общинският съвет прие бюджета за догодина след дълго обсъждане.</p>" * 20
+    for content_type, declared in (
+        (f"text/html; charset={label}", page),
+        (None, f'<meta charset="{label}">{page}'),
+        (None, f'<meta http-equiv="Content-Type" content="text/html; charset={label}">{page}'),
+    ):
+        text, encoding = decode_html(declared.encode(), content_type)
+        assert text == declared and encoding == "utf-8"
+        text, encoding = decode_html(declared.encode("cp1251"), content_type)
+        assert text == declared and encoding != label
+
+
+@pytest.mark.parametrize("label", ["cp037", "cp500", "utf-16", "utf-16be", "utf-32", "utf-7"])
+def test_a_meta_naming_an_encoding_ascii_is_not_in_is_ignored(label: str) -> None:
+    """A <meta> is found by reading the page as ASCII, so it cannot mean EBCDIC or UTF-16
+    (WHATWG): taken at its word, cp037 turned every byte of a page to noise and no tag was
+    left to extract; UTF-16 did the same to any page of even length."""
+    page = f'<html><head><meta charset="{label}"></head><body><p>Общината прие бюджета.</p>'
+    page += " " * (len(page.encode()) % 4)  # a length UTF-16 and UTF-32 would both take
+    text, encoding = decode_html(page.encode())
+    assert (text, encoding) == (page, "utf-8")
+
+
+def test_a_crawl_archives_pages_declaring_a_bogus_charset(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    special = {
+        601: response(body=article_html(601), content_type="text/html; charset=base64"),
+        602: html(article_html(602).replace(b'charset="utf-8"', b'charset="rot13"')),
+    }
+    with HostileServer(news_site([603], special)) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    urls, _ = crawl_db(db)
+    assert sorted(urls) == [SITE + slug(i) for i in (601, 602, 603)]
+
+
+# header values past ASCII ------------------------------------------------------------------
+def test_validators_past_ascii_are_sent_back_as_they_came() -> None:
+    """httpx reads header values as Latin-1 and sends str ones as ASCII: an ETag with a
+    byte past ASCII, stored by one crawl, raised UnicodeEncodeError in every later one."""
+    odd = raw(
+        b'HTTP/1.1 200 OK\r\nETag: "\xff\xe9"\r\nLast-Modified: \xb2\xff\r\n'
+        b"Content-Length: 2\r\nConnection: close\r\n\r\nhi"
+    )
+    options = FetchOptions(delay=0, backoff=0.01, retries=1, respect_robots=False)
+    with HostileServer({"/a": odd, "/b": html("<p>b</p>")}) as site, Fetcher(options) as fetcher:
+        first = fetcher.fetch(f"{site.url}/a")
+        etag, modified = first.headers["etag"], first.headers["last-modified"]
+        assert etag == '"ÿé"' and modified == "²ÿ"
+        for validators in ((etag, modified), ("ш-not-latin-1", "x\x00y")):
+            again = fetcher.fetch(f"{site.url}/b", etag=validators[0], last_modified=validators[1])
+            assert again.status == 200
+
+
+def test_a_crawl_after_one_that_stored_odd_validators_still_runs(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    routes = news_site([701, 702])
+    listing = routes["/news"]
+    head = b'HTTP/1.1 200 OK\r\nETag: "\xe9t\xe9"\r\nLast-Modified: \xb2\r\nConnection: close\r\n'
+
+    def odd_listing(send: Callable[[bytes], bool]) -> None:
+        sent: list[bytes] = []
+        listing.run(lambda data: sent.append(data) or True)
+        body = b"".join(sent).split(b"\r\n\r\n", 1)[1]
+        send(head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    routes["/news"] = Reply(odd_listing)
+    with HostileServer(routes) as site:
+        first = crawl_mirrored(run_cli, site, db)
+        second = crawl_mirrored(run_cli, site, db)
+    assert first.exit_code == 0, first.stderr
+    assert second.exit_code == 0, second.stderr
+    assert site.hits["/news"] == 2
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "1e9", "9" * 400, "-5"])
+def test_any_retry_after_is_a_wait_or_none(value: str) -> None:
+    from newsarchive.fetch.client import retry_after_seconds
+
+    seconds = retry_after_seconds(value)
+    assert seconds is None or seconds >= 0
+
+
+def test_a_retry_after_past_ascii_is_no_crash() -> None:
+    routes = {"/a": raw(b"HTTP/1.1 503 No\r\nRetry-After: \xb2\r\nContent-Length: 0\r\n\r\n")}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError, match="HTTP 503 after 4 attempts"):
+            fetcher.fetch(f"{site.url}/a")
+
+
+# text the page escapes past Unicode ---------------------------------------------------------
+def test_a_page_whose_json_ld_escapes_lone_surrogates_is_archived(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """JSON lets a page write "\\ud800", a lone surrogate no UTF-8 can hold: as an author
+    or a tag it reached the archive, and SQLite's encoder ended the crawl."""
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"author": {"@type": "Person", "name": "Иван \\udc80 Петров"}, '
+        '"keywords": "таг\\ud83d, друг", "headline": "Заглавие \\ud800"}</script>'
+    ).encode()
+    page = article_html(801).replace(b"</head>", ld + b"</head>")
+    with HostileServer(news_site([802], {801: html(page)})) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        rows = dict(conn.execute("SELECT url, author FROM articles").fetchall())
+    assert rows[SITE + slug(801)] == "Иван Петров"
+    assert len(rows) == 2
+
+
+@pytest.mark.parametrize("stage", ["reading the response", "storing the article"])
+def test_a_failure_no_test_foresaw_costs_one_page_not_the_crawl(
+    run_cli: Callable[..., Result],
+    db: Path,
+    fast_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    stage: str,
+) -> None:
+    """Three inputs above (a bogus charset, validators past ASCII, a lone surrogate) each
+    raised something unforeseen on one page and ended the whole crawl with exit 70. The
+    next one no test foresees fails its page only: reported, retried next run."""
+    from newsarchive.archive.store import Store
+    from newsarchive.fetch import client
+
+    marker = "Статия с капан"
+
+    if stage == "reading the response":
+        real_decode = client.decode_html
+
+        def decode(content: bytes, content_type: str | None = None) -> tuple[str, str]:
+            if marker.encode() in content:
+                raise RuntimeError("something nobody foresaw")
+            return real_decode(content, content_type)
+
+        monkeypatch.setattr(client, "decode_html", decode)
+    else:
+        real_upsert = Store.upsert_article
+
+        def upsert(self: Store, article: Any, **kwargs: Any) -> Any:
+            if marker in article.title:
+                raise UnicodeEncodeError("utf-8", "\udc80", 0, 1, "surrogates not allowed")
+            return real_upsert(self, article, **kwargs)
+
+        monkeypatch.setattr(Store, "upsert_article", upsert)
+    special = {901: html(article_html(901, title=marker))}
+    with HostileServer(news_site([902, 903], special)) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.count("\n") == 1 and SITE + slug(901) in result.stderr, result.stderr
+    urls, frontier = crawl_db(db)
+    assert sorted(urls) == [SITE + slug(902), SITE + slug(903)]
+    assert frontier[SITE + slug(901)] == ("failed", 1)
+
+
+def test_stacked_content_encodings_are_refused_before_inflating() -> None:
+    """httpx inflates each chunk through every layer at once: 1 MB of gzip of gzip held
+    2 GB at its peak before the size cap saw a byte; one layer of ten billion zeros
+    would be worse."""
+    inner = zlib.compressobj(9, zlib.DEFLATED, 31)
+    zeros = b"\0" * (1 << 20)
+    layer = b"".join(inner.compress(zeros) for _ in range(256)) + inner.flush()
+    bomb = gzip.compress(layer)  # 256 MiB of zeros in a few kilobytes
+    routes = {
+        "/bomb": response(body=bomb, headers={"Content-Encoding": "gzip, gzip"}),
+        "/split": raw(
+            b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Encoding: gzip\r\n"
+            b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(bomb), bomb)
+        ),
+        "/one": response(body=gzip.compress(b"<p>fine</p>"), headers={"Content-Encoding": "gzip"}),
+    }
+    tracemalloc.start()
+    try:
+        with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+            for path in ("/bomb", "/split"):
+                with pytest.raises(FetchError, match="stacked content encodings gzip, gzip"):
+                    fetcher.fetch(f"{site.url}{path}")
+            assert fetcher.fetch(f"{site.url}/one").content == b"<p>fine</p>"
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 1024 * 1024, peak
+    assert site.hits["/bomb"] == site.hits["/split"] == 1  # malformed: never retried
+
+
+def test_an_absurd_retry_after_is_capped_and_said() -> None:
+    """A server asking for a day between tries must not get it, and the failure says what
+    it asked for and what was waited instead."""
+    busy = response(503, b"busy", headers={"Retry-After": "86400"})
+    with HostileServer({"/a": busy}) as site, Fetcher(QUICK) as fetcher:
+        start = time.monotonic()
+        with pytest.raises(FetchError) as failed:
+            fetcher.fetch(f"{site.url}/a")
+    assert time.monotonic() - start < 5
+    assert "HTTP 503 (Retry-After 86,400 s; waits are capped at 0.05 s) after 4 attempts" in str(
+        failed.value
+    )

@@ -19,6 +19,7 @@ RANKS = {
     "models": 0,
     "errors": 0,
     "safe_text": 0,
+    "markup": 0,
     "dates": 0,
     "extractor_version": 0,
     "profiles": 0,

@@ -164,6 +164,14 @@ def test_strings_become_one_element_lists() -> None:
             {"id": "a", "origin": "https://a.bg", "politeness": {"delay": "fast"}},
             "'politeness.delay' must be a number of seconds",
         ),
+        (  # TOML has inf and nan: inf overflowed time_t mid-crawl, nan passed "< 0"
+            {"id": "a", "origin": "https://a.bg", "politeness": {"delay": float("inf")}},
+            "'politeness.delay' must be a number of seconds from 0 to 3600",
+        ),
+        (
+            {"id": "a", "origin": "https://a.bg", "politeness": {"delay": float("nan")}},
+            "'politeness.delay' must be a number of seconds from 0 to 3600",
+        ),
         (
             {"id": "a", "origin": "https://a.bg", "hosts": ["https://a.bg"]},
             "'hosts' entry 'https://a.bg' must be a bare host name",

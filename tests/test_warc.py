@@ -277,3 +277,18 @@ def test_captures_of_one_page_over_time_become_its_history(
     again = run_cli("import-warc", str(january), str(march), "--db", str(db))
     assert "skipped 2 already archived" in again.stdout
     assert len(run_cli("show", OTHER, "--format", "json", "--db", str(db)).json()["revisions"]) == 1  # type: ignore[index]
+
+
+def test_a_response_record_without_a_target_uri_is_damage_not_a_crash(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    """warcio raised AttributeError reading a response record with no WARC-Target-URI."""
+    warc = tmp_path / "no-uri.warc"
+    _write(warc, _other_tools_records(False), gzip_records=False, version="WARC/1.0")
+    data = warc.read_bytes()
+    assert data.count(b"WARC-Target-URI:") > 1
+    warc.write_bytes(data.replace(b"WARC-Target-URI:", b"X-Nothing-Here-:"))
+    result = run_cli("import-warc", str(warc), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert " on (an unreadable record (" in result.stderr

@@ -310,3 +310,13 @@ def test_search_page_and_search_box_filter_by_author(run_cli: Cli, db: Path) -> 
     with pytest.raises(QueryError) as empty:
         match(sqlite3.connect(":memory:"), "  ")
     assert str(empty.value) == "the query has no words to search for"
+
+
+def test_numbers_in_addresses_that_int_or_sqlite_cannot_take(demo: Path) -> None:
+    ds = datasette(demo)
+    for page in ("²", "9" * 5000, "99999999999999999999"):
+        (found,) = fetch(ds, f"/search?q={quote('община')}&page={page}")
+        assert "1–4 of 4 articles" in text_of(found), page
+    for wanted in ("9" * 5000, "99999999999999999999"):
+        (missing,) = fetch(ds, f"/article/{wanted}")
+        assert missing.status_code == 404, wanted

@@ -241,17 +241,42 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     for key in ("site", "url"):
         if not isinstance(data.get(key), str) or not data[key]:
             raise UsageError(f"line {number}: missing '{key}'")
+    _check_url(data["url"], number)
+    author = data.get("author") or None
+    if author is not None and not isinstance(author, str):
+        raise UsageError(f"line {number}: 'author' must be a string or null")
     tags = data.get("tags") or []
     article = Article(
         title=str(data.get("title") or ""),
         text=str(data.get("text") or ""),
         published=_published(data.get("published"), number),
         date_source=_date_source(data.get("date_source"), number),
-        author=data.get("author") or None,
+        author=author,
         tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
     )
     fetched_at = data.get("fetched_at")
-    return article, data["site"], data["url"], str(fetched_at) if fetched_at else None
+    fetched = str(fetched_at) if fetched_at else None
+    texts = {"site": data["site"], "url": data["url"], "title": article.title,
+             "text": article.text, "author": author or "", "tags": "".join(article.tags),
+             "fetched_at": fetched or ""}  # fmt: skip
+    for key, value in texts.items():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # JSON may escape a lone surrogate ("\ud800")
+            raise UsageError(
+                f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
+            ) from None
+    return article, data["site"], data["url"], fetched
+
+
+def _check_url(url: str, line: int) -> None:
+    """A URL the archive can key: ``urlsplit`` takes it ("http://[::1" it refuses)."""
+    from urllib.parse import urlsplit
+
+    try:
+        urlsplit(url).port  # noqa: B018 - parsed for its ValueError
+    except ValueError as exc:
+        raise UsageError(f"line {line}: 'url' is not a valid URL ({exc})") from None
 
 
 def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
@@ -457,13 +482,24 @@ def extract_source(
             raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)
         content, url = page.content, url or source
         fetched = page.fetched_at.date()
-    elif source == "-":
-        content = sys.stdin.buffer.read()
     else:
+        from newsarchive.models import MAX_BODY_BYTES
+
+        # At most what a crawl reads of a page: "-" may be a pipe that never ends, and
+        # a path /dev/zero or a multi-gigabyte file, each read whole into memory before.
         try:
-            content = Path(source).read_bytes()
+            if source == "-":
+                content = sys.stdin.buffer.read(MAX_BODY_BYTES + 1)
+            else:
+                with Path(source).open("rb") as handle:
+                    content = handle.read(MAX_BODY_BYTES + 1)
         except OSError as exc:
             raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+        if len(content) > MAX_BODY_BYTES:
+            raise UsageError(
+                f"{source} is larger than {MAX_BODY_BYTES:,} bytes, the most a crawl reads"
+                " of a page"
+            )
     if not looks_like_html(content):
         raise UsageError(f"{source} does not look like an HTML page")
     profile = None

@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
-
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.urls import absolute, site_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
@@ -20,6 +18,7 @@ from newsarchive.errors import FetchError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
+from newsarchive.markup import parse_html
 from newsarchive.models import Page, Profile
 from newsarchive.safe_text import for_terminal, json_escape, one_line
 
@@ -190,7 +189,7 @@ def _check_start(
     page, check.status, check.error = _fetch(fetcher, url)
     if page is None or not page.text:
         return []
-    tree = LexborHTMLParser(page.text)
+    tree = parse_html(page.text)
     links = listings.article_links(tree, page.final_url, profile)
     check.articles = len(links)
     check.next_page = listings.next_page_url(tree, page.final_url, profile, number)
@@ -233,11 +232,9 @@ _SELECTOR_FIELDS = (
 
 def unmatched_selectors(content: bytes, profile: Profile) -> list[str]:
     """The profile fields none of whose selectors match anything on this page."""
-    from selectolax.lexbor import LexborHTMLParser
-
     from newsarchive.fetch.charset import decode_html
 
-    tree = LexborHTMLParser(decode_html(content)[0])
+    tree = parse_html(decode_html(content)[0])
     missing: list[str] = []
     for name, attr in _SELECTOR_FIELDS:
         selectors: tuple[str, ...] = getattr(profile, attr)

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from newsarchive.errors import NewsarchiveError, OutputError, UsageError
+from newsarchive.errors import EXIT_USAGE, NewsarchiveError, OutputError, UsageError
 
 
 class _OneLineErrors(TyperGroup):
@@ -84,8 +84,22 @@ ProfileOption = Annotated[
     list[Path] | None,
     typer.Option("--profile", help="Extra site profile TOML file (repeatable).", exists=False),
 ]
+
+
+def _finite(value: float | None) -> float | None:
+    """click's FloatRange lets NaN through (it compares false to every bound)."""
+    if value is not None and value != value:
+        raise typer.BadParameter("must be a number, not nan")
+    return value
+
+
+# Every number a user gives has an upper bound as well as a lower one: past int64 SQLite
+# overflowed (--limit, --recheck) and time_t too (--delay inf), each an internal error.
 DelayOption = Annotated[
-    float | None, typer.Option("--delay", min=0, help="Seconds between requests per host.")
+    float | None,
+    typer.Option(
+        "--delay", min=0, max=3600, callback=_finite, help="Seconds between requests per host."
+    ),
 ]
 RawOption = Annotated[
     bool,
@@ -186,6 +200,31 @@ def _handled() -> Iterator[None]:
     except BrokenPipeError:
         _drop_stdout()
         raise typer.Exit(0) from None
+    except Exception as exc:
+        damage = _damage(exc)
+        if damage is None:
+            raise
+        _err(damage)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
+
+
+def _damage(exc: Exception) -> str | None:
+    """What to say when SQLite finds the archive damaged past its first pages (a truncated
+    copy, a disk fault): opening it succeeds, and the query reaching a bad page fails, in
+    any command. A damaged file is a bad input, not a bug (exit 2, not 70)."""
+    import sqlite3  # (loaded already: the archive was being read)
+
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    if not any(word in str(exc) for word in _DAMAGE_WORDS):
+        return None
+    return (
+        f"the archive is damaged: {exc} "
+        "(sqlite3 ARCHIVE .recover | sqlite3 NEW.db saves what is readable)"
+    )
 
 
 def _db(db: Path | None) -> Path:
@@ -224,7 +263,9 @@ def crawl(
     since: SinceOption = None,
     max_pages: Annotated[
         int | None,
-        typer.Option("--max-pages", min=0, help="Listing pages per start URL (0 = no cap)."),
+        typer.Option(
+            "--max-pages", min=0, max=1_000_000, help="Listing pages per start URL (0 = no cap)."
+        ),
     ] = None,
     base_url: Annotated[
         str | None,
@@ -236,7 +277,9 @@ def crawl(
     ] = False,
     connections: Annotated[
         int | None,
-        typer.Option("--connections", min=1, help="Requests in flight per host (default 2)."),
+        typer.Option(
+            "--connections", min=1, max=64, help="Requests in flight per host (default 2)."
+        ),
     ] = None,
     user_agent: Annotated[
         str | None,
@@ -250,6 +293,7 @@ def crawl(
         typer.Option(
             "--stop-after-known",
             min=1,
+            max=1_000_000,
             help="Stop walking a listing after this many archived articles in a row (10).",
         ),
     ] = None,
@@ -258,6 +302,7 @@ def crawl(
         typer.Option(
             "--max-requests",
             min=1,
+            max=1_000_000_000,
             help="Requests per site per run (5000); a larger site resumes on the next run.",
         ),
     ] = None,
@@ -266,6 +311,7 @@ def crawl(
         typer.Option(
             "--recheck",
             min=0,
+            max=1_000_000,
             metavar="DAYS",
             help="Re-fetch archived articles published in the last DAYS days; an edited one"
             " keeps its earlier version (show --diff).",
@@ -323,7 +369,9 @@ def search(
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most hits to show.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=1_000_000, help="Most hits to show.")
+    ] = 20,
     sort: Annotated[
         SortOrder,
         typer.Option(
@@ -531,7 +579,7 @@ def reextract(
     since: SinceOption = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-j", min=1, help="Processes (default: one per core)."),
+        typer.Option("--workers", "-j", min=1, max=256, help="Processes (default: one per core)."),
     ] = None,
     profile: ProfileOption = None,
     db: DbOption = None,
@@ -614,7 +662,7 @@ def check_site(
         typer.Option("--base-url", help="Fetch from a mirror serving the site's paths."),
     ] = None,
     articles: Annotated[
-        int, typer.Option("--articles", "-n", min=1, help="How many articles to extract.")
+        int, typer.Option("--articles", "-n", min=1, max=1000, help="How many articles to extract.")
     ] = 3,
     delay: DelayOption = None,
     fmt: Annotated[

@@ -26,6 +26,7 @@ from newsarchive.extraction import page_kind
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.harvest import Harvester
+from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
 
 # A sitemap is the site's whole catalogue; what is new since the last run is in its feeds.
@@ -158,7 +159,7 @@ class SourceReader:
                     self.frontier.confirmed(url)  # checked again now (for a rested listing)
                 walk.not_modified()
             else:
-                tree = LexborHTMLParser(page.text)
+                tree = parse_html(page.text)
                 found = self._not_a_listing(tree, page, number)
                 if found == page_kind.ERROR_PAGE and number > 1:
                     walk.gone()

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from selectolax.lexbor import LexborHTMLParser
-
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.explore import (
     CONVENTIONAL_FEEDS,
@@ -37,6 +35,7 @@ from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, normalize_url, on_site, url_key
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.sources import fetch_source
+from newsarchive.markup import parse_html
 from newsarchive.models import Page, Profile
 
 EXPLORE_BUDGET = 12  # requests per exploration of one site, robots.txt included
@@ -112,7 +111,7 @@ class _Explorer:
         feed_links: list[str] = []
         home_items = 0
         if page is not None:
-            tree = LexborHTMLParser(page.text)
+            tree = parse_html(page.text)
             self.name = site_name(tree)
             for url in declared_feeds(tree, page.final_url, self.profile):
                 self.add(self.feeds, url, '<link rel="alternate"> on the home page')
@@ -209,7 +208,7 @@ class _Explorer:
         page = self.get(url, "listing")
         if page is None:
             return
-        tree = LexborHTMLParser(page.text)
+        tree = parse_html(page.text)
         items = listings.news_items(tree, page.final_url, self.profile)
         if is_listing(items):
             how = f"a section page in the home page's menu, listing {len(items.cards)} news items"
@@ -247,7 +246,7 @@ class _Explorer:
             if self.parse_feed(page.content):
                 self.add(self.feeds, url, 'an "RSS" link on the home page')
                 return
-            tree = LexborHTMLParser(page.text)
+            tree = parse_html(page.text)
             for candidate in feed_pages(tree, page.final_url, self.profile)[:3]:
                 if candidate != url and self.is_feed(candidate):
                     self.add(self.feeds, candidate, f"listed on the feed page {url}")

@@ -103,6 +103,11 @@ def judge(
     return read(Outcome.NEW, article=article, url=identity)
 
 
+# What storing one article may raise because of that article's values (a string UTF-8
+# cannot hold, a number SQLite cannot): the page fails, and the crawl goes on. Errors of
+# the archive itself (sqlite3's) still end the run.
+_UNSTORABLE = (ValueError, TypeError, OverflowError)
+
 SETTLED = {
     Outcome.GONE: State.GONE,
     Outcome.DISALLOWED: State.DISALLOWED,
@@ -180,12 +185,19 @@ class Harvester:
             assert isinstance(result, Page) and verdict.article is not None
             self.handled.add(verdict.url)
             cpu = time.thread_time()
-            with self.frontier.archiving(url):
-                capture = self.store.save_capture(result)
-                outcome = Outcome(self.store.upsert_article(
-                    verdict.article, site=self.profile.id, url=verdict.url, source_url=url,
-                    fetched_at=result.fetched_at.isoformat(), capture_id=capture,
-                ))  # fmt: skip
+            try:
+                with self.frontier.archiving(url):  # (rolled back when it raises)
+                    capture = self.store.save_capture(result)
+                    outcome = Outcome(self.store.upsert_article(
+                        verdict.article, site=self.profile.id, url=verdict.url, source_url=url,
+                        fetched_at=result.fetched_at.isoformat(), capture_id=capture,
+                    ))  # fmt: skip
+            except _UNSTORABLE as exc:  # this page's values, not the archive: the page fails
+                outcome = Outcome.FAILED
+                message = f"cannot store the article ({type(exc).__name__}: {exc}): {url}"
+                message = message.encode("utf-8", "backslashreplace").decode("utf-8")
+                self.frontier.settle(url, State.FAILED, message)
+                self.report.failures.append(message)
             self.report.cpu["store"] += time.thread_time() - cpu
         self.report.outcomes[outcome] += 1
         self.progress(self.report)

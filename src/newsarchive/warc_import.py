@@ -104,6 +104,10 @@ def responses(handle: IO[bytes], skipped: Counter[str]) -> Iterator[Response]:
             raise Damaged(good_until, "the last record is cut short") from None
         except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
             raise Damaged(good_until, _reason(exc)) from None
+        except (AttributeError, TypeError, IndexError, KeyError) as exc:
+            # warcio on a record it never expected: a response without WARC-Target-URI
+            # raised AttributeError ('NoneType' object has no attribute 'startswith')
+            raise Damaged(good_until, f"an unreadable record ({_reason(exc)})") from None
     if good_until < size:
         raise Damaged(good_until, "the file ends inside a record")
 

@@ -183,7 +183,9 @@ class Frontier:
     def requeue_recent(self, days: int, today: dt.date | None = None) -> int:
         """Queue again the site's archived articles published in the last ``days`` days
         (``crawl --recheck``), so a silent edit is fetched and kept as a revision."""
-        since = (today or dt.date.today()) - dt.timedelta(days=days)
+        today = today or dt.date.today()
+        # (more days than since year 1 mean every one: the date would overflow)
+        since = today - dt.timedelta(days=days) if days < today.toordinal() else dt.date.min
         rows = self.conn.execute(
             "SELECT COALESCE(source_url, url), published_date FROM articles"
             " WHERE site = ? AND published_date >= ? ORDER BY published_date DESC",

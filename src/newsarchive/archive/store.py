@@ -373,7 +373,11 @@ def get_article(
 
     ``provenance`` adds ``PROVENANCE_COLUMNS`` (what ``show`` prints) from the same read
     of the row."""
-    article_id = int(id_or_url) if id_or_url.isdigit() else Store(conn).find(id_or_url)
+    if id_or_url.isascii() and id_or_url.isdigit():  # ("²" is a digit to isdigit, not int)
+        # an id SQLite can hold (int64), or none: a longer one overflowed the query
+        article_id = int(id_or_url) if len(id_or_url) <= 18 else None
+    else:
+        article_id = Store(conn).find(id_or_url)
     if article_id is None:
         return None
     extra = "".join(f", articles.{c}" for c in PROVENANCE_COLUMNS) if provenance else ""

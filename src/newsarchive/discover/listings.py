@@ -43,6 +43,7 @@ from newsarchive.discover.urls import (
     site_hosts,
     url_key,
 )
+from newsarchive.markup import parse_html
 from newsarchive.models import Candidate, Profile
 
 # An icon-only link says it in its aria-label or title, often as "Към следващата страница"
@@ -69,7 +70,7 @@ Listing = str | LexborHTMLParser  # HTML, or a tree already parsed (the crawler 
 
 
 def _tree(html: Listing) -> LexborHTMLParser:
-    return html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
+    return html if isinstance(html, LexborHTMLParser) else parse_html(html)
 
 
 def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[Link]:

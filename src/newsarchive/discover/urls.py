@@ -55,7 +55,9 @@ def _requote(part: str, safe: str) -> str:
         if char.isascii() and (ord(char) in _UNRESERVED or char in safe):
             out.append(char)
         else:
-            out.append("".join(f"%{b:02X}" for b in char.encode("utf-8")))
+            # (surrogatepass: a lone surrogate, from a command line's undecodable bytes
+            # say, is escaped like any other character instead of raising)
+            out.append("".join(f"%{b:02X}" for b in char.encode("utf-8", "surrogatepass")))
         i += 1
     return "".join(out)
 
@@ -126,7 +128,10 @@ def url_key(url: str) -> str:
     stored beside every archived URL and queued URL; identity questions ask only for it.
     """
     normal = normalize_url(url) or url
-    parts = urlsplit(normal)
+    try:
+        parts = urlsplit(normal)
+    except ValueError:  # ("http://[::1": no URL at all, so only itself can match it)
+        return url
     host = parts.netloc.removeprefix("www.")
     query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
     return f"{host}{parts.path}" + (f"?{query}" if query else "")

@@ -10,6 +10,7 @@ size, and can be walked later and spliced in if one turns out to matter.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -270,39 +271,57 @@ class Walker:
             self.ranges.append((self._owners[0][2], 0, len(self.blocks)))
 
 
-def splice(walker: Walker, skipped: Skipped, bound: float) -> None:
-    """Walk one skipped furniture subtree and put its blocks in place of its stand-in.
+def splice(walker: Walker, entries: list[tuple[Skipped, float]]) -> None:
+    """Walk skipped furniture subtrees and put their blocks in place of their stand-ins.
 
-    Cheaper than walking the page again: only the subtree is visited. Its serials start
-    past the page's so block parents stay unique, and every range is shifted to match.
+    Cheaper than walking the page again: only the subtrees are visited. Their serials
+    start past the page's so block parents stay unique, and every range is shifted to
+    match. Each entry is a subtree and the ``skip_below`` to walk it with; the page's
+    blocks, ranges and marks are rebuilt once for all of them, so splicing the thousand
+    boxes of one kind a page may hold costs one pass, not a thousand.
     """
-    _, node, stand_in, kind = skipped
-    parent = kind[0]
-    index = next(i for i, block in enumerate(walker.blocks) if block is stand_in)
-    sub = Walker(mark=True, skip_below=bound)
-    sub._serial = walker._serial + 1
-    sub.walk(node)
-    walker._serial = sub._serial + 1
-    root = sub.ranges[-1][0] if sub.ranges else -1
-    for block in sub.blocks:
-        if block.parent == -1:
-            block.parent, block.grandparent = parent, -1
-        elif block.parent == root and block.grandparent == -1:
-            block.grandparent = parent
-    delta = len(sub.blocks) - 1
-    walker.blocks[index : index + 1] = sub.blocks
+    position = {id(block): i for i, block in enumerate(walker.blocks)}
+    subs: list[tuple[int, Walker, Kind]] = []
+    for (_, node, stand_in, kind), bound in entries:
+        sub = Walker(mark=True, skip_below=bound)
+        sub._serial = walker._serial + 1
+        sub.walk(node)
+        walker._serial = sub._serial + 1
+        root = sub.ranges[-1][0] if sub.ranges else -1
+        for block in sub.blocks:
+            if block.parent == -1:
+                block.parent, block.grandparent = kind[0], -1
+            elif block.parent == root and block.grandparent == -1:
+                block.grandparent = kind[0]
+        subs.append((position[id(stand_in)], sub, kind))
+    in_place = sorted(subs, key=lambda item: item[0])
+    # Where each old block index lands: past the blocks the splices before it added.
+    at = [index for index, _, _ in in_place]
+    added = [0]
+    for _, sub, _ in in_place:
+        added.append(added[-1] + len(sub.blocks) - 1)
 
-    def shift(start: int, end: int) -> tuple[int, int]:
-        if start > index:
-            return start + delta, end + delta
-        return (start, end + delta) if end > index else (start, end)
+    def moved(index: int) -> int:  # (an index of a stand-in stays where its blocks start)
+        return index + added[bisect.bisect_left(at, index)]
 
-    walker.ranges = [(serial, *shift(a, b)) for serial, a, b in walker.ranges]
-    walker.ranges += [(serial, a + index, b + index) for serial, a, b in sub.ranges]
-    marks = [(*shift(a, b), k) for a, b, k in walker.marked_ranges if (a, b) != (index, index + 1)]
-    marks += [(a + index, b + index, k) for a, b, k in sub.marked_ranges]
-    if sub.blocks:
-        marks.append((index, index + len(sub.blocks), kind))
+    blocks: list[Block] = []
+    start = 0
+    for index, sub, _ in in_place:
+        blocks += walker.blocks[start:index]
+        blocks += sub.blocks
+        start = index + 1
+    blocks += walker.blocks[start:]
+    walker.blocks = blocks
+    stand_ins = {(index, index + 1) for index in at}
+    ranges = [(serial, moved(a), moved(b)) for serial, a, b in walker.ranges]
+    marks = [(moved(a), moved(b), k) for a, b, k in walker.marked_ranges if (a, b) not in stand_ins]
+    for index, sub, kind in subs:  # in the order given, as one splice after another would
+        new = moved(index)
+        ranges += [(serial, a + new, b + new) for serial, a, b in sub.ranges]
+        marks += [(a + new, b + new, k) for a, b, k in sub.marked_ranges]
+        if sub.blocks:
+            marks.append((new, new + len(sub.blocks), kind))
+    walker.ranges = ranges
     walker.marked_ranges = marks
 
 

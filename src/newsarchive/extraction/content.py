@@ -441,6 +441,11 @@ def _recall_retry(
     return chosen
 
 
+# Blocks weighed over the steps of ``find_main_paragraphs`` before every candidate left is
+# walked at once: ordinary pages stay far below it (the most on AEB and WCXB dev: 4,015).
+_STEP_BUDGET = 100_000
+
+
 def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     """Generic article text for a page no profile describes (or whose profile drifted)."""
     body = tree.body
@@ -455,10 +460,29 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     weights = weigh(walker.blocks, title)  # kept in step with walker.blocks below
     chosen, dropped, found, score = _choose(walker, weights)
     bound = 2 * found
-    for prose_bound, entry, whole in _candidates(walker.skipped, bound):
-        if prose_bound <= bound:
-            break
-        splice(walker, entry, 0 if whole else bound)
+    candidates = _candidates(walker.skipped, bound)
+    next_one = 0
+    work = 0  # blocks weighed and chosen among so far
+    while next_one < len(candidates) and candidates[next_one][0] > bound:
+        # Boxes of one kind, walked whole, are taken together: a page of a thousand
+        # "author" boxes must cost one choice, not one choice per box. Past a budget,
+        # every candidate left that could matter is walked at once: a thousand sidebars
+        # of short labels, each walked and then found to hold no prose, cost a choice
+        # over the whole page each, which made extraction quadratic.
+        prose_bound, first, whole = candidates[next_one]
+        batch = [(first, 0.0 if whole else bound)]
+        next_one += 1
+        while next_one < len(candidates):
+            same_bound, entry, same_whole = candidates[next_one]
+            if work > _STEP_BUDGET:
+                if same_bound <= bound:
+                    break
+            elif not whole or not same_whole or same_bound != prose_bound or entry[3] != first[3]:
+                break
+            batch.append((entry, 0.0 if same_whole else bound))
+            next_one += 1
+        splice(walker, batch)
+        work += len(walker.blocks)
         weights = weigh(walker.blocks, title)
         chosen, dropped, found, score = _choose(walker, weights)
         bound = max(2 * found, score)

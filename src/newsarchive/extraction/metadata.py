@@ -224,6 +224,26 @@ def _read_microdata_headline(headlines: list[_Read], meta: Metadata) -> None:
     meta.microdata_headline = " ".join((value or "").split())
 
 
+# JSON may escape a lone UTF-16 surrogate ("\ud800"), which json.loads keeps: no UTF-8
+# can hold it, and as an author or a tag it reached SQLite, whose encoder ended the crawl.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _drop_lone_surrogates(data: Any) -> None:
+    """Remove lone surrogates from every string value in ``data``, in place (a pair json
+    already joined into one character stays)."""
+    todo = [data]
+    while todo:
+        node = todo.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        for key, value in list(node.items() if isinstance(node, dict) else enumerate(node)):
+            if isinstance(value, str):
+                node[key] = value.encode("utf-8", "ignore").decode("utf-8")
+            else:
+                todo.append(value)
+
+
 def _walk_jsonld(node: Any) -> Iterator[dict[str, Any]]:
     if isinstance(node, list):
         for item in node:
@@ -314,6 +334,8 @@ def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
             data = json.loads(text or "null", strict=False)
         except (ValueError, RecursionError):
             continue
+        if _SURROGATE_ESCAPE.search(text):
+            _drop_lone_surrogates(data)
         nodes = list(_walk_jsonld(data))
         by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
         for node in nodes:

@@ -27,6 +27,7 @@ from newsarchive.extraction.furniture import (
 from newsarchive.extraction.metadata import Metadata, read_metadata
 from newsarchive.extraction.published import DatePick, pick_dates
 from newsarchive.fetch.charset import decode_html
+from newsarchive.markup import parse_html
 from newsarchive.models import Article, Profile
 
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
@@ -77,7 +78,7 @@ def _extract(
     data = html.encode("utf-8", errors="ignore")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
-    tree = LexborHTMLParser(data)
+    tree = parse_html(data)
     meta = read_metadata(tree)
     rules: dict[str, str] = {}
 

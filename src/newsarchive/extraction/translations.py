@@ -12,11 +12,14 @@ Bulgarian alternate (an English-language service) is an article of its own and s
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+import re
 
 from newsarchive.discover.urls import normalize_url, url_key
+from newsarchive.markup import parse_html
 
 ARCHIVE_LANGUAGE = "bg"
+_HREFLANG = re.compile("hreflang", re.IGNORECASE)
+_BODY = re.compile("<body", re.IGNORECASE)
 
 
 def _primary(tag: str | None) -> str:
@@ -27,9 +30,10 @@ def _primary(tag: str | None) -> str:
 def translation_of(html: str, url: str) -> str | None:
     """The Bulgarian original's URL when the page at ``url`` is a copy of it in another
     language (see the module's docstring), else None. Pure; never raises."""
-    if "hreflang" not in html.lower():
+    if not _HREFLANG.search(html):
         return None  # nearly every page: no alternates, no parse
-    tree = LexborHTMLParser(html)
+    body = _BODY.search(html)  # the language and the alternates are stated in the head:
+    tree = parse_html(html[: body.start()] if body else html)  # the body is not parsed
     root = tree.css_first("html")
     language = _primary(root.attributes.get("lang") if root is not None else None)
     if not language:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 _META_RE = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""",
@@ -28,13 +29,27 @@ def _normalise(label: str | None) -> str | None:
     label = label.strip().strip("\"'").lower()
     label = _ALIASES.get(label, label)
     try:
-        name = codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+        b"a".decode(info.name)  # refuses bytes-to-bytes codecs (base64, zlib, rot13...)
+    except (LookupError, UnicodeError):  # (and "undefined", which refuses everything)
         return None
+    name = info.name
     # WHATWG: iso-8859-1 and ascii labels mean windows-1252 in browsers.
     if name in ("latin-1", "iso8859-1", "ascii"):
         return "cp1252"
     return name
+
+
+_ASCII = bytes([9, 10, 13, *range(32, 127)])
+
+
+@lru_cache(maxsize=64)
+def _ascii_compatible(codec: str) -> bool:
+    """Whether ``codec`` reads ASCII bytes as ASCII (the markup of the page itself)."""
+    try:
+        return _ASCII.decode(codec) == _ASCII.decode("ascii")
+    except (UnicodeError, LookupError):
+        return False
 
 
 def header_charset(content_type: str | None) -> str | None:
@@ -56,13 +71,17 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     for bom, name in _BOMS:
         if content.startswith(bom):
             return content[len(bom) :].decode(name, "replace"), name
-    labels: tuple[str | None, ...] = (header_charset(content_type), meta_charset(content))
-    for label in labels:
+    labels = ((header_charset(content_type), False), (meta_charset(content), True))
+    for label, in_markup in labels:
         declared = _normalise(label)
+        if declared and in_markup and not _ascii_compatible(declared):
+            # WHATWG: a <meta> was read as ASCII, so it cannot mean UTF-16 or EBCDIC
+            # (cp037, cp500...): taken at its word, it turned the whole page to noise.
+            continue
         if declared:
             try:
                 return content.decode(declared), declared
-            except UnicodeDecodeError:
+            except UnicodeError:  # a decode error, or punycode's plain UnicodeError
                 continue
     try:
         return content.decode("utf-8"), "utf-8"
@@ -72,7 +91,7 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     if detected:
         try:
             return content.decode(detected), detected
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             pass
     return content.decode("windows-1251", "replace"), "cp1251"
 

@@ -90,8 +90,9 @@ def _convert(where: str, key: str, field_name: str, value: Any) -> Any:
             raise ProfileError(f"{where}: '{key}' must be a whole number >= 0")
         return value
     if field_name == "delay":
-        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-            raise ProfileError(f"{where}: '{key}' must be a number of seconds >= 0")
+        # (0 to an hour: TOML has nan and inf, and inf overflowed time_t mid-crawl)
+        if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 3600:
+            raise ProfileError(f"{where}: '{key}' must be a number of seconds from 0 to 3600")
         return float(value)
     if not isinstance(value, str):
         raise ProfileError(f"{where}: '{key}' must be a string")

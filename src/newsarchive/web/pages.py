@@ -51,7 +51,8 @@ class Form:
             since=(args.get("since") or "").strip(),
             until=(args.get("until") or "").strip(),
             sort=args.get("sort") or "relevance",
-            page=max(1, int(page)) if page.isdigit() else 1,
+            # ASCII digits, few enough that the page's offset fits SQLite's int64
+            page=max(1, int(page)) if page.isascii() and page.isdigit() and len(page) < 10 else 1,
             collapse=bool(args.get("collapse")),
         )
 

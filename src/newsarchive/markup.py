@@ -1,0 +1,194 @@
+"""Parse HTML from the outside world into a tree in time linear in its size.
+
+lexbor builds the tree the way the HTML standard says, and two of its steps walk the
+stack of open elements: a block start tag (``<div>``, ``<section>``, ``<ul>``...) looks for
+an open ``<p>`` to close, and an end tag matching nothing looks for its element. On a
+page nested thousands deep each tag walks thousands of elements: 100,000 nested
+``<div>``s (1 MB) took 13 s to parse, and a 10 MB page could take hours, so one page
+would stall a crawl. Browsers cap the tree's depth (Blink at 512) for the same reason.
+
+``parse_html`` does the same before lexbor sees the page: a quick scan keeps an
+approximate stack of open elements (void elements, raw text, implied end tags, the
+adoption of a second ``<a>`` and end tags matching nothing are accounted for), and a
+start tag that would nest deeper than ``MAX_DEPTH`` first closes the element at the cap,
+as Blink does: the new element becomes its sibling. Every tag and every word stays; only
+the nesting past the cap changes. Pages with too few tags to nest that deep are not
+scanned at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+MAX_DEPTH = 256  # real pages nest 20-60 deep; lexbor's cost per tag grows with the depth
+# Fewer tags than this cannot cost lexbor much however they nest (10,000 nested <div>s:
+# 0.1 s), and the scan would cost the many ordinary pages a few milliseconds each.
+_SCAN_ABOVE = 10_000
+
+_TAG = re.compile(rb"<(!--|/?[A-Za-z][^\t\n\f\r /<>]*)")
+_COMMENT_END = re.compile(rb"--!?>")
+_VOID = frozenset(
+    b"area base basefont bgsound br col embed frame hr image img input keygen link meta "
+    b"param source track wbr html head body".split()  # (html/head/body: never nested)
+)
+_RAW = frozenset(b"script style textarea title xmp iframe noembed noframes plaintext".split())
+_RAW_END = {name: re.compile(rb"</" + name + rb"[\t\n\f\r />]", re.IGNORECASE) for name in _RAW}
+_CLOSES_P = frozenset(
+    b"address article aside blockquote center details dialog dir div dl fieldset "
+    b"figcaption figure footer header hgroup main menu nav ol p search section summary ul "
+    b"h1 h2 h3 h4 h5 h6 pre listing form table hr li dd dt".split()
+)
+_HEADINGS = frozenset(b"h1 h2 h3 h4 h5 h6".split())
+_P = frozenset((b"p",))
+_BUTTON_SCOPE = frozenset(
+    b"applet caption html table td th marquee object template button svg math".split()
+)
+_TABLE_SCOPE = frozenset(b"html table template".split())
+# Special elements that end the search for an open <li>, <dd> or <dt> to close.
+_LIST_STOP = frozenset(
+    b"applet article aside blockquote body button caption center col colgroup details dir "
+    b"dl embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup html "
+    b"iframe main marquee menu nav object ol pre section select summary table tbody td "
+    b"template textarea tfoot th thead tr ul".split()
+)
+_SPECIAL = _LIST_STOP | {b"address", b"div", b"p", b"li", b"dd", b"dt", b"select"}
+_ADOPTED = frozenset((b"a", b"nobr"))
+_OPTIONS = frozenset((b"option", b"optgroup"))
+_SELECT = frozenset((b"select",))
+_SELECT_SCOPE = frozenset((b"html", b"template"))
+# A start tag closing an open element of the same family first: (family, search stops at).
+_IMPLIED: dict[bytes, tuple[frozenset[bytes], frozenset[bytes]]] = {
+    b"li": (frozenset((b"li",)), _LIST_STOP),
+    b"dd": (frozenset((b"dd", b"dt")), _LIST_STOP),
+    b"dt": (frozenset((b"dd", b"dt")), _LIST_STOP),
+    b"td": (frozenset((b"td", b"th")), _TABLE_SCOPE),
+    b"th": (frozenset((b"td", b"th")), _TABLE_SCOPE),
+    b"tr": (frozenset((b"tr",)), _TABLE_SCOPE),
+    b"tbody": (frozenset((b"tbody", b"thead", b"tfoot")), _TABLE_SCOPE),
+    b"thead": (frozenset((b"tbody", b"thead", b"tfoot")), _TABLE_SCOPE),
+    b"tfoot": (frozenset((b"tbody", b"thead", b"tfoot")), _TABLE_SCOPE),
+    b"button": (frozenset((b"button",)), _BUTTON_SCOPE - {b"button"}),
+    b"table": (frozenset((b"table",)), frozenset((b"td", b"th", b"caption", b"html"))),
+}
+
+
+def parse_html(html: str | bytes) -> LexborHTMLParser:
+    """The tree of ``html``, nested at most ``MAX_DEPTH`` deep (see the module's doc).
+
+    A str is handed over as the UTF-8 bytes selectolax would make of it (its
+    ``errors="ignore"`` drops lone surrogates).
+    """
+    data = html.encode("utf-8", errors="ignore") if isinstance(html, str) else html
+    return LexborHTMLParser(cap_depth(data))
+
+
+def cap_depth(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
+    """``data`` with an end tag inserted before each start tag that would nest past
+    ``max_depth``, closing the innermost open element; ``data`` itself when none does."""
+    if data.count(b"<") <= _SCAN_ABOVE:
+        return data
+    stack: list[bytes] = []
+    open_count: dict[bytes, int] = {}
+    closes: list[tuple[int, bytes]] = []  # (where, end tag to insert there)
+
+    def pop_to(name: bytes) -> None:
+        while stack:
+            top = stack.pop()
+            open_count[top] -= 1
+            if top == name:
+                return
+
+    def close_open(family: frozenset[bytes], stops: frozenset[bytes]) -> bool:
+        """Close the innermost open ``family`` element unless a ``stops`` one comes first."""
+        for name in family:
+            if open_count.get(name):
+                break
+        else:
+            return False
+        for index in range(len(stack) - 1, -1, -1):
+            name = stack[index]
+            if name in family:
+                while len(stack) > index:
+                    open_count[stack.pop()] -= 1
+                return True
+            if name in stops:
+                return False
+        return False
+
+    def adopt(name: bytes) -> None:
+        """A second ``<a>`` (or ``<nobr>``) closes the open one: the adoption agency takes
+        that one off the stack, and with it what it holds unless a block is among that."""
+        for index in range(len(stack) - 1, -1, -1):
+            if stack[index] == name:
+                if any(above in _SPECIAL for above in stack[index + 1 :]):
+                    del stack[index]
+                    open_count[name] -= 1
+                else:
+                    while len(stack) > index:
+                        open_count[stack.pop()] -= 1
+                return
+            if stack[index] in _BUTTON_SCOPE:
+                return
+
+    search = _TAG.search
+    pos = 0
+    while (match := search(data, pos)) is not None:
+        token = match.group(1)
+        pos = match.end()
+        if token == b"!--":  # a comment, to its end or the page's
+            if data.startswith((b">", b"->"), pos):  # "<!-->" and "<!--->" end at once
+                continue
+            end = _COMMENT_END.search(data, pos)
+            if end is None:
+                break
+            pos = end.end()
+            continue
+        if token[0] == 47:  # "/": an end tag
+            name = token[1:].lower()
+            if open_count.get(name) and name not in _VOID:
+                pop_to(name)
+            continue
+        name = token.lower()
+        if name in _VOID:
+            continue
+        if name in _RAW:
+            end = _RAW_END[name].search(data, pos)
+            if end is None:
+                break
+            pos = end.start()
+            continue
+        if name in _CLOSES_P:
+            close_open(_P, _BUTTON_SCOPE)
+            if name in _HEADINGS and stack and stack[-1] in _HEADINGS:
+                open_count[stack.pop()] -= 1
+        if name == b"tr" and stack and stack[-1] == b"table":
+            stack.append(b"tbody")  # the <tbody> a <tr> directly in a <table> gets
+            open_count[b"tbody"] = open_count.get(b"tbody", 0) + 1
+        implied = _IMPLIED.get(name)
+        if implied is not None:
+            close_open(*implied)
+        elif name in _OPTIONS:
+            while stack and stack[-1] in _OPTIONS and (name == b"optgroup" or stack[-1] == name):
+                open_count[stack.pop()] -= 1
+        elif name in _ADOPTED:
+            if open_count.get(name):
+                adopt(name)
+        elif name == b"select" and close_open(_SELECT, _SELECT_SCOPE):
+            continue  # a <select> in a <select> only closes it
+        if len(stack) >= max_depth:
+            top = stack.pop()  # closed first: the new element becomes its sibling
+            open_count[top] -= 1
+            closes.append((match.start(), b"</" + top + b">"))
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+    if not closes:
+        return data
+    pieces: list[bytes] = []
+    start = 0
+    for where, end_tag in closes:
+        pieces += (data[start:where], end_tag)
+        start = where
+    pieces.append(data[start:])
+    return b"".join(pieces)

@@ -1,0 +1,175 @@
+"""Extraction and listing parsing on pathological pages: each costs time linear in its size.
+
+The pages are generated here; the bounds are generous (several times what the fixed code
+takes on a loaded machine) and far below what the quadratic code took.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import pytest
+from selectolax.lexbor import LexborNode
+
+from newsarchive.discover import listings
+from newsarchive.extraction import extract
+from newsarchive.markup import MAX_DEPTH, cap_depth, parse_html
+from newsarchive.models import Profile
+
+T = TypeVar("T")
+TODAY = dt.date(2025, 3, 14)
+PROSE = "Общинският съвет прие бюджета за следващата година след дълго обсъждане. " * 4
+
+
+def timed(work: Callable[[], T]) -> tuple[T, float]:
+    start = time.perf_counter()
+    result = work()
+    return result, time.perf_counter() - start
+
+
+def depth(node: LexborNode) -> int:
+    deepest, todo = 0, [(node, 1)]
+    while todo:
+        here, level = todo.pop()
+        deepest = max(deepest, level)
+        child = here.child
+        while child is not None:
+            if child.tag and child.tag[0] not in "-_":
+                todo.append((child, level + 1))
+            child = child.next
+    return deepest
+
+
+NESTED = {
+    "div": lambda n: "<div>" * n + f"<p>{PROSE}</p>" + "</div>" * n,
+    "section-p": lambda n: "<section><p>x" * n + f"<p>{PROSE}</p>",
+    "list": lambda n: "<ul><li>" * n + f"<p>{PROSE}</p>",
+    "span-stray-end-tags": lambda n: "<span>" * n + "</zzz>" * n + f"<p>{PROSE}</p>",
+    "span-then-p-ends": lambda n: "<span>" * n + "</p>" * n + f"<p>{PROSE}</p>",
+    "interleaved-stray": lambda n: "<span></zzz>" * n + f"<p>{PROSE}</p>",
+    "links-in-blocks": lambda n: "<div><a href=/x>" * n + f"<p>{PROSE}</p>",
+    "options-in-select": lambda n: "<div><select><option>" * n + f"<p>{PROSE}</p>",
+    "cells": lambda n: "<table><tr><td><div>" * (n // 4) + f"<p>{PROSE}</p>",
+    # "<!-->" is a whole comment: what follows is markup, not more comment
+    "after-empty-comments": lambda n: "<!--><!--->" + "<div>" * n + f"<p>{PROSE}</p>",
+}
+
+
+@pytest.mark.parametrize("shape", NESTED)
+def test_a_page_nested_40000_deep_is_parsed_in_linear_time(shape: str) -> None:
+    """lexbor walks the stack of open elements for a block start tag or an unmatched end
+    tag: 40,000 nested <div>s took 2 s to parse, 100,000 took 13 s, a 10 MB page hours.
+    Timed against a page of as many tags, none nested (load slows both alike)."""
+    page = f"<html><body><h1>Бюджет</h1>{NESTED[shape](40_000)}</body></html>"
+    flat = "<div></div>" * (page.count("<") // 2)
+    _, flat_seconds = timed(lambda: parse_html(flat))
+    tree, seconds = timed(lambda: parse_html(page))
+    assert seconds < 5 * flat_seconds + 0.05, (seconds, flat_seconds)
+    assert tree.body is not None and depth(tree.body) <= MAX_DEPTH + 8
+
+
+@pytest.mark.parametrize("shape", ["div", "span-stray-end-tags", "cells"])
+def test_the_text_of_a_page_nested_past_the_cap_is_extracted(shape: str) -> None:
+    page = f"<html><body><h1>Бюджет</h1>{NESTED[shape](12_000)}</body></html>"
+    article = extract(page, "https://x.bg/news/1", today=TODAY)
+    assert "error" not in article.rules
+    assert PROSE.split(".")[0] in article.text
+
+
+def test_a_deep_listing_is_parsed_in_linear_time() -> None:
+    profile = Profile(id="x", name="X", origin="https://x.bg", article_pattern=r"^/news/\d+$")
+    page = "<div>" * 60_000 + '<a href="/news/1">Статия</a>' + "</div>" * 60_000
+    links, seconds = timed(lambda: listings.article_links(page, "https://x.bg/", profile))
+    assert [link.url for link in links] == ["https://x.bg/news/1"]
+    assert seconds < 2.0, seconds
+
+
+def test_ordinary_nesting_is_left_alone() -> None:
+    """Only what nests past the cap changes: a big page of ordinary depth keeps every byte,
+    unclosed <p>s and <li>s, tables, comments and scripts holding tags included."""
+    card = (
+        '<div class="card"><p>Текст<li>едно<li>две<table><tr><td><div>клетка</div></table>'
+        "<!-- <div><div> --><script>var s = '<div><div><div>';</script><a href=/a>връзка</a>"
+        "<select><option>а<option>б</select></div>"
+    )
+    page = ("<html><body>" + "<div>" * 40 + card * 2000 + "</div>" * 40).encode()
+    assert page.count(b"<") > 20_000  # past the size below which nothing is scanned
+    assert cap_depth(page) == page
+    deep = ("<div>" * (MAX_DEPTH + 10)).encode() + page
+    assert cap_depth(deep) != deep
+
+
+LABELS = "".join(f"<li>етикет {j}</li>" for j in range(30))
+ARTICLE = "<article><h1>Бюджет</h1>" + f"<p>{PROSE}</p>" * 3 + "</article>"
+FURNITURE = {
+    # one kind: boxes the generic rules first skip as furniture, then walk together
+    "author-boxes": (lambda i: f'<span class="author">Автор: Иван Петров {i}</span>', ARTICLE),
+    # boxes of as many kinds, each walked and found to hold only labels: on a page with no
+    # prose, each could have been the article
+    "sidebars-of-labels": (
+        lambda i: f'<div><div class="sidebar"><ul>{LABELS}</ul></div></div>',
+        "<h1>Бюджет</h1>",
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", FURNITURE)
+def test_a_thousand_furniture_boxes_cost_linear_time(shape: str) -> None:
+    """The body finder walked skipped furniture one subtree at a time, weighing the whole
+    page again after each: 2,000 author boxes took 10 s, 1,000 sidebars 19 s."""
+    box, article = FURNITURE[shape]
+    page = f"<html><body>{''.join(box(i) for i in range(1500))}{article}</body></html>"
+    result, seconds = timed(lambda: extract(page, "https://x.bg/news/1", today=TODAY))
+    assert "error" not in result.rules
+    if article == ARTICLE:
+        assert result.text.startswith(PROSE.strip()[:50])
+    assert seconds < 3.0, seconds
+
+
+def test_splicing_boxes_together_is_splicing_them_one_after_another() -> None:
+    from newsarchive.extraction.blocks import splice, walk_blocks
+
+    page = (
+        "<div><p>Начало на статията, дълго изречение за проза.</p>"
+        + "".join(
+            f'<div class="share s{i}"><p>Кутия {i}.</p><div class="ad"><p>реклама</p></div>'
+            f"<ul><li>а</li><li>б {i}</li></ul></div><p>Абзац {i}, между кутиите.</p>"
+            for i in range(6)
+        )
+        + '<div class="share"><script>var shown = false;</script></div></div>'
+    )
+
+    def walked() -> object:
+        body = parse_html(page).body
+        assert body is not None
+        return walk_blocks(body, mark=True, skip_below=1e9)
+
+    together, apart = walked(), walked()
+    order = [3, 0, 6, 5, 1]  # not in page order; the last box walks to no blocks at all
+    bounds = [0.0, 5.0, 0.0, 5.0, 0.0]
+    splice(together, [(together.skipped[i], b) for i, b in zip(order, bounds, strict=True)])
+    for i, b in zip(order, bounds, strict=True):
+        splice(apart, [(apart.skipped[i], b)])
+    assert together.blocks == apart.blocks
+    assert together.ranges == apart.ranges
+    assert together.marked_ranges == apart.marked_ranges
+
+
+def test_json_ld_lone_surrogates_never_reach_an_article_field() -> None:
+    ld = (
+        '{"@type": "NewsArticle", "headline": "Бюджет \\ud800", "datePublished": "2025-03-01",'
+        ' "author": [{"@type": "Person", "name": "Иван \\udc80 Петров"}],'
+        ' "keywords": ["таг\\ud83d", "емоджи \\ud83d\\ude00"], "url": "https://x.bg/\\udfff"}'
+    )
+    page = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+        f"<article><h1>Бюджет</h1><p>{PROSE}</p></article></body></html>"
+    )
+    article = extract(page, "https://x.bg/news/1", today=TODAY)
+    assert article.author == "Иван Петров"
+    assert article.tags == ("таг", "емоджи 😀")  # a proper pair is one character, kept
+    for value in (article.title, article.text, article.author, *article.tags):
+        value.encode("utf-8")  # raises on a lone surrogate
