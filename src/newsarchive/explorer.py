@@ -19,6 +19,7 @@ from newsarchive.discover import feeds, listings
 from newsarchive.discover.explore import (
     CONVENTIONAL_FEEDS,
     CONVENTIONAL_SITEMAPS,
+    MAX_FRAMES,
     MAX_LISTINGS,
     MAX_RESTED,
     MAX_SECTIONS,
@@ -26,6 +27,7 @@ from newsarchive.discover.explore import (
     Discovery,
     declared_feeds,
     feed_pages,
+    frame_sources,
     is_listing,
     section_links,
     shape_pattern,
@@ -109,25 +111,40 @@ class _Explorer:
         page = self.get(home, "listing")
         sections: list[str] = []
         feed_links: list[str] = []
-        home_items = 0
-        if page is not None:
+        home_items, home_listing = 0, home
+        # A home page that is a <frameset> (or shows all it has in frames) holds neither
+        # news nor a menu: its frames are read as the home page, in its place.
+        framed: list[str] | None = None
+        while page is not None:
             tree = parse_html(page.text)
-            self.name = site_name(tree)
+            self.name = self.name or site_name(tree)
             for url in declared_feeds(tree, page.final_url, self.profile):
                 self.add(self.feeds, url, '<link rel="alternate"> on the home page')
             items = listings.news_items(tree, page.final_url, self.profile)
-            home_items = len(items.cards)
+            if len(items.cards) > home_items:
+                home_items = len(items.cards)
+                home_listing = home if framed is None else page.final_url
             if is_listing(items):
                 self.learn(items.shape, *items.shapes)
                 self.samples += [card.url for card in items.cards[:3]]
-            sections = section_links(tree, page.final_url, self.profile)
-            feed_links = feed_pages(tree, page.final_url, self.profile)
+            menu = section_links(tree, page.final_url, self.profile)
+            sections += [url for url in menu if url not in sections]
+            feed_links += [url for url in feed_pages(tree, page.final_url, self.profile)
+                           if url not in feed_links]  # fmt: skip
+            if framed is None:
+                bare = not (menu or is_listing(items))
+                framed = frame_sources(tree, page.final_url, self.profile) if bare else []
+                framed = framed[:MAX_FRAMES]
+            page = self.get(framed.pop(0), "listing") if framed else None
         for url in sections[:MAX_SECTIONS]:
             self.section(url)
             if len(self.listings) >= MAX_LISTINGS + MAX_RESTED:
                 break
         if not self.listings and home_items >= MIN_ITEMS:
-            self.add(self.listings, home, f"the home page lists {home_items} news items")
+            where = (
+                "the home page" if home_listing == home else f"the home page's frame {home_listing}"
+            )
+            self.add(self.listings, home_listing, f"{where} lists {home_items} news items")
         if not self.feeds:
             self.follow_feed_links(feed_links)
         for path in CONVENTIONAL_FEEDS if not self.feeds else ():
@@ -204,14 +221,23 @@ class _Explorer:
             self.pagination.pop(listing, None)
         self.listings[:] = kept
 
-    def section(self, url: str) -> None:
+    def section(self, url: str, *, framed_by: str = "") -> None:
+        """A menu's section page; one that lists no news itself but shows a frame (its
+        list in an ``<iframe src="novini_list.php">``) is read through its frames
+        (``framed_by``: the page showing this one, whose frames' frames are not read)."""
         page = self.get(url, "listing")
         if page is None:
             return
         tree = parse_html(page.text)
         items = listings.news_items(tree, page.final_url, self.profile)
+        if not is_listing(items) and not framed_by:
+            for frame in frame_sources(tree, page.final_url, self.profile)[:MAX_FRAMES]:
+                self.section(frame, framed_by=page.final_url)
         if is_listing(items):
-            how = f"a section page in the home page's menu, listing {len(items.cards)} news items"
+            where = (
+                f"a frame of {framed_by}" if framed_by else "a section page in the home page's menu"
+            )
+            how = f"{where}, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
             # what a walk of it queues: its cards, and the items only its page data holds
             listed = listings.article_links(tree, page.final_url, self.profile)

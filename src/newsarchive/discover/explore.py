@@ -29,6 +29,7 @@ CONVENTIONAL_FEEDS = ("/rss", "/feed", "/rss.xml")
 CONVENTIONAL_SITEMAPS = ("/sitemap.xml",)
 MIN_ITEMS = 3  # news items a page needs to count as a listing
 MAX_SECTIONS = 4  # section pages opened per exploration
+MAX_FRAMES = 3  # frames of one page read as its content (a frameset's top, menu and main)
 MAX_LISTINGS = 2  # listings kept (one beside a feed): a nightly run stays at three requests
 # Sections of their own beyond those (a portal's "Обяви" beside "Новини" and "Съобщения"):
 # walked in full once, then read only every few days (``crawl_sources.LISTING_REST_DAYS``)
@@ -177,6 +178,24 @@ def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
             continue
         label = _text(anchor) or (anchor.attributes.get("title") or "")
         if _FEED_HINT.search(label) or _FEED_HINT.search(urlsplit(url).path + urlsplit(url).query):
+            found.append(url)
+    return found
+
+
+def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """The site's own documents a page shows in its frames: a ``<frameset>`` home page
+    whose menu and news are ``<frame src="menu.html">`` and ``<frame src="main.php">``, or
+    a "Новини" page whose list is an ``<iframe src="novini_list.php">``. A person sees
+    them as the page's content, though the page itself holds no link to them. Other
+    sites' frames (maps, videos), files and the page itself are left out."""
+    found: list[str] = []
+    here = normalize_url(page_url)
+    base = page_base(tree, page_url)
+    for node in tree.css("frame[src], iframe[src]"):
+        url = normalize_url(node.attributes.get("src") or "", base)
+        if url is None or url == here or url in found or not on_site(url, profile):
+            continue
+        if not is_file_path(urlsplit(url).path):
             found.append(url)
     return found
 

@@ -1,0 +1,185 @@
+"""Two shapes of the early web small Bulgarian public bodies still have, crawled from the
+origin alone (a profile of id, name, origin and hosts) through a real ``MirrorServer``.
+
+The mirrors (``tests/fixtures/make_mirrors_round5.py``): ``vrabchovo``, a municipality's
+``<frameset>`` site (the home page holds no link, only a top, a menu and a main frame;
+the menu's links open in the main frame, and the articles are bare pages); ``slivovo``, a
+library whose "Новини" page shows its list in an ``<iframe>``, where each item is opened
+in a pop-up by ``javascript:openNews(84)``, a function of the list's own script; and
+``ramnitsa``, an ASP.NET WebForms municipality whose news list pages by ``__doPostBack``
+(a form post), under a "Новини" heading over each article's ``<span class="newsTitle">``,
+reached whole through the sitemap robots.txt names. Each must archive exactly its
+articles, under their canonical URLs, with the true title, date and body, and the nightly
+rerun must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.discover.explore import frame_sources
+from newsarchive.mirror import MirrorServer
+from newsarchive.models import Profile
+
+from .support import SITES, Result
+
+ANCIENT_SITES = {
+    # <frameset> of top.html, menu.html (target="main") and main.php; no feed, no sitemap
+    "vrabchovo": ("Община Врабчово", "http://www.vrabchovo.org"),
+    # "Новини" shows <iframe src="novini_list.php">; items open by javascript:openNews(id)
+    "slivovo": ("Регионална библиотека – Сливово", "https://www.biblioteka-slivovo.org"),
+    # ASP.NET WebForms: a __doPostBack pager; the sitemap robots.txt names reaches the rest
+    "ramnitsa": ("Община Рамница", "https://www.ramnitsa.bg"),
+}
+
+
+def _json(site: str, name: str) -> Any:
+    return json.loads((SITES / site / name).read_text(encoding="utf-8"))
+
+
+def _crawl_twice(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, root: Path, name: str, origin: str
+) -> tuple[list[str], list[str]]:
+    """The requests of a first crawl of the mirror at ``root`` and of the no-op rerun."""
+    profile = tmp_path / "site.toml"
+    profile.write_text(f'id = "site"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    with MirrorServer(root) as server:
+        args = (
+            "crawl",
+            "site",
+            "--profile",
+            str(profile),
+            "--base-url",
+            server.url,
+            "--delay",
+            "0",
+        )
+        first = run_cli(*args, "--db", str(db))
+        assert first.exit_code == 0, first.stderr
+        before = len(server.requests)
+        nightly = run_cli(*args, "--db", str(db))
+        assert nightly.exit_code == 0, nightly.stderr
+        return server.requests[:before], server.requests[before:]
+
+
+SITE = Profile(id="x", name="x", origin="http://www.x.bg", hosts=("www.x.bg",))
+
+
+def test_a_pages_frames_are_its_own_documents_only() -> None:
+    """A frameset's frames and an iframe on the site are the page's content; another
+    site's map or video, a file and the page itself are not."""
+    tree = LexborHTMLParser(
+        '<html><head></head><frameset rows="100,*"><frame src="top.html" name="top">'
+        '<frameset cols="200,*"><frame src="menu.html"><frame src="main.php" name="main">'
+        "</frameset></frameset></html>"
+    )
+    assert frame_sources(tree, "http://www.x.bg/", SITE) == [
+        "http://www.x.bg/top.html",
+        "http://www.x.bg/menu.html",
+        "http://www.x.bg/main.php",
+    ]
+    tree = LexborHTMLParser(
+        '<html><body><iframe src="https://www.google.com/maps/embed?pb=1"></iframe>'
+        '<iframe src="/docs/plan.pdf"></iframe><iframe src="novini.php"></iframe>'
+        '<iframe src="novini_list.php?cat=2"></iframe></body></html>'
+    )
+    assert frame_sources(tree, "http://www.x.bg/novini.php", SITE) == [
+        "http://www.x.bg/novini_list.php?cat=2"
+    ]
+
+
+def _mirror(root: Path, pages: dict[str, str]) -> Path:
+    for rel, html in pages.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(html, encoding="utf-8")
+    return root
+
+
+_ARTICLE = (
+    "<html><head><title>{title}</title></head><body><h2>{title}</h2><p>Дата: 0{n}.11.2026</p>"
+    "<p>Общинската администрация съобщава на жителите за {title_l} в близките дни.</p>"
+    "<p>Подробности могат да се получат в центъра за услуги на гражданите всеки ден.</p>"
+    "</body></html>"
+)
+_TITLES = (
+    "Ремонт на улица „Хаджи Димитър“ в центъра",
+    "Нови пейки в градската градина край реката",
+    "Празник на селото с народни песни и хоро",
+    "Прием на документи за общински жилища",
+)
+
+
+def _articles(prefix: str) -> dict[str, str]:
+    return {
+        f"{prefix}{n}": _ARTICLE.format(title=title, title_l=title.lower(), n=n)
+        for n, title in enumerate(_TITLES, start=1)
+    }
+
+
+def _list(link: str) -> str:
+    rows = "".join(
+        f"<tr><td>0{n}.11.2026</td><td>{link.format(n=n, title=title)}</td></tr>"
+        for n, title in enumerate(_TITLES, start=1)
+    )
+    return f"<html><body><table>{rows}</table></body></html>"
+
+
+def test_a_frameset_home_page_is_read_through_its_frames(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A ``<frameset>`` home page holds no link at all: its menu and its news are in the
+    frames it shows. Exploring read the frameset alone, found nothing and failed the run
+    ("found no feed, sitemap or listing of news")."""
+    root = _mirror(
+        tmp_path / "mirror",
+        {
+            "index.html": '<html><head><title>Община X</title></head><frameset cols="180,*">'
+            '<frame src="menu.html" name="menu"><frame src="main.php" name="main"></frameset>'
+            "</html>",
+            "menu.html": '<html><body><a href="main.php" target="main">Начало</a><br>'
+            '<a href="vesti.php" target="main">Новини</a></body></html>',
+            "main.php": "<html><body><p>Добре дошли в Община X.</p></body></html>",
+            "vesti.php": _list('<a href="statia.php@id={n}">{title}</a>'.replace("@", "?")),
+            **_articles("statia.php@id="),
+        },
+    )
+    first, nightly = _crawl_twice(run_cli, db, tmp_path, root, "Община X", "http://www.x.bg")
+    assert {"/menu.html", "/vesti.php"} <= set(first)
+    assert len(nightly) <= 3, nightly
+    with sqlite3.connect(db) as conn:
+        urls = {url for (url,) in conn.execute("SELECT url FROM articles")}
+    assert urls == {f"http://www.x.bg/statia.php?id={n}" for n in range(1, 5)}
+
+
+def test_a_news_page_listing_its_news_in_an_iframe_is_read_through_it(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """ "Новини" lists nothing itself: its list is ``<iframe src="spisak.php">``. The
+    section was dropped as no listing, and the run failed."""
+    root = _mirror(
+        tmp_path / "mirror",
+        {
+            "index.html": '<html><body><ul class="menu"><li><a href="/">Начало</a></li>'
+            '<li><a href="novini.php">Новини</a></li></ul><p>Добре дошли.</p>'
+            '<iframe src="banner.php"></iframe></body></html>',
+            "banner.php": "<html><body>Реклама</body></html>",
+            "novini.php": '<html><body><ul class="menu"><li><a href="/">Начало</a></li></ul>'
+            '<h2>Новини</h2><iframe src="spisak.php" width="500"></iframe></body></html>',
+            "spisak.php": _list('<a href="statia.php?id={n}" target="_top">{title}</a>'),
+            **_articles("statia.php@id="),
+        },
+    )
+    first, nightly = _crawl_twice(run_cli, db, tmp_path, root, "Община X", "http://www.x.bg")
+    assert "/spisak.php" in first
+    # a home page with a menu of its own is read alone: its frames are not its content
+    assert "/banner.php" not in first
+    assert len(nightly) <= 3, nightly
+    with sqlite3.connect(db) as conn:
+        urls = {url for (url,) in conn.execute("SELECT url FROM articles")}
+    assert urls == {f"http://www.x.bg/statia.php?id={n}" for n in range(1, 5)}
