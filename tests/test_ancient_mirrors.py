@@ -21,9 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.explore import frame_sources
+from newsarchive.discover.anchors import link_target, script_calls
+from newsarchive.discover.explore import frame_sources, section_links
+from newsarchive.discover.listings import article_links
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
 
@@ -183,3 +186,62 @@ def test_a_news_page_listing_its_news_in_an_iframe_is_read_through_it(
     with sqlite3.connect(db) as conn:
         urls = {url for (url,) in conn.execute("SELECT url FROM articles")}
     assert urls == {f"http://www.x.bg/statia.php?id={n}" for n in range(1, 5)}
+
+
+_OPENER = """<script type="text/javascript">
+function showMap() {{ document.getElementById('map').style.display = 'block'; }}
+function openNews({params}) {{
+  var w = window.open({built}, 'novina', 'width=600,height=500,scrollbars=yes');
+  w.focus();
+}}
+</script>"""
+
+
+@pytest.mark.parametrize(
+    ("params", "built", "call", "url"),
+    [
+        ("id", "'news.php?id=' + id", "javascript:openNews(84)", "news.php?id=84"),
+        ("id", '"/novini/" + id + ".html"', "javascript:openNews('84')", "/novini/84.html"),
+        ("cat, id", "'news.php?cat=' + cat + '&id=' + id", "javascript:openNews(2, 84)", None),
+        ("lang, id", "'/' + lang + '/news.php?id=' + id", "javascript:openNews('bg', 84)", None),
+    ],
+)
+def test_a_call_of_the_pages_own_function_leads_where_the_function_opens(
+    params: str, built: str, call: str, url: str | None
+) -> None:
+    """``href="javascript:openNews(84)"`` with ``function openNews(id) { window.open(
+    'news.php?id=' + id, …) }``: the id in the call is all the link says, and its item was
+    no link at all (a list of them listed nothing). A URL of two arguments is not guessed."""
+    tree = LexborHTMLParser(
+        f"<html><head>{_OPENER.format(params=params, built=built)}</head></html>"
+    )
+    calls = script_calls(tree)
+    assert "showMap" not in calls
+    anchor = LexborHTMLParser(f'<a href="{call}">Новина</a>').css_first("a")
+    assert anchor is not None
+    assert link_target(anchor, calls) == url
+    assert link_target(anchor) is None  # without the page's functions, nowhere
+
+
+def test_a_list_of_scripted_pop_up_links_is_a_listing() -> None:
+    """The list ``slivovo`` shows in its iframe: every item's link (and row) only calls the
+    list's ``openNews(id)``; the walk queued none of them."""
+    site = Profile(
+        id="slivovo", name="x", origin="https://www.biblioteka-slivovo.org",
+        hosts=("www.biblioteka-slivovo.org",),
+    )  # fmt: skip
+    html = (SITES / "slivovo" / "novini_list.php").read_text(encoding="utf-8")
+    urls = [c.url for c in article_links(html, f"{site.origin}/novini_list.php", site, [])]
+    ids = [row["url"] for row in _json("slivovo", "expected.json")][:5]
+    assert urls == ids
+
+
+def test_a_menu_entry_a_script_function_opens_is_a_section() -> None:
+    """A menu whose entries call ``go('novini')`` of the page's script, which opens
+    ``'/' + page + '.php'``: "Новини" is a section like any link."""
+    tree = LexborHTMLParser(
+        "<html><head><script>function go(page) { location.href = '/' + page + '.php'; }"
+        "</script></head><body><a href=\"javascript:go('novini')\">Новини</a>"
+        "<a href=\"javascript:go('kontakti')\">Контакти</a></body></html>"
+    )
+    assert section_links(tree, "http://www.x.bg/", SITE) == ["http://www.x.bg/novini.php"]

@@ -5,11 +5,17 @@ Old CMSs hide headline links behind scripts: ``href="javascript:void(0)"`` with
 ``javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("…", "", false, "",
 "/News.aspx?pageid=401&newsid=4457", false, true))``. A person clicking either lands on that
 URL, so it is as good as an ``href``; whether it is on the site is decided by the caller.
+Others pass only the item's id to a function of the page's own script:
+``href="javascript:openNews(84)"`` beside ``function openNews(id) { window.open('news.php?id='
++ id, …) }``; the function's URL with the id put in is where the click leads
+(``script_calls``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -34,17 +40,101 @@ def script_url(script: str) -> str | None:
     return found.group(1) if found else None
 
 
-def link_target(anchor: LexborNode) -> str | None:
+# A function of the page's script that opens a URL built from one of its parameters:
+# ``function openNews(id) { window.open('news.php?id=' + id, 'w', '…') }`` (or ``openNews =
+# function(id) {…}``), its body read as far as ``_BODY_LOOK``.
+_FUNCTION = re.compile(
+    r"(?:\bfunction\s+([A-Za-z_$][\w$]*)|\b([A-Za-z_$][\w$]*)\s*=\s*function)\s*"
+    r"\(([\w$\s,]{0,200})\)\s*\{"
+)
+_BODY_LOOK = 600
+_NEXT_FUNCTION = re.compile(r"\bfunction\b")  # where the next one starts, its body ends
+_SCRIPTS_LOOK = 200_000  # a page's inline script read for such functions, at most
+_CALL = re.compile(r"^\s*(?:javascript:\s*)?(?:return\s+)?([A-Za-z_$][\w$]*)\s*\(([^()]{0,200})\)")
+_ARG = re.compile(r"""^\s*(?:(\d{1,12})|(["'])([\w.-]{1,200})\2)\s*$""")
+
+
+@dataclass(frozen=True)
+class ScriptCall:
+    """``prefix + <argument number index> + suffix`` is the URL a function opens."""
+
+    prefix: str
+    index: int
+    suffix: str = ""
+
+
+def script_calls(tree: LexborHTMLParser) -> dict[str, ScriptCall]:
+    """The page's inline script functions that open a URL made of a quoted address and
+    one of their parameters, by name; empty for nearly every page."""
+    found: dict[str, ScriptCall] = {}
+    budget = _SCRIPTS_LOOK
+    for node in tree.css("script"):
+        if budget <= 0:
+            break
+        if node.attributes.get("src"):
+            continue
+        code = (node.text(deep=True) or "")[:budget]
+        budget -= len(code)
+        if "function" not in code:
+            continue
+        for match in _FUNCTION.finditer(code):
+            name = match.group(1) or match.group(2)
+            params = [p.strip() for p in match.group(3).split(",")]
+            body = code[match.end() : match.end() + _BODY_LOOK]
+            body = body[: m.start()] if (m := _NEXT_FUNCTION.search(body)) else body
+            for index, param in enumerate(params):
+                if not re.fullmatch(r"[A-Za-z_$][\w$]*", param):
+                    continue
+                if (built := _built_url(body, param)) is not None:
+                    found.setdefault(name, ScriptCall(built[0], index, built[1]))
+                    break
+    return found
+
+
+def _built_url(body: str, param: str) -> tuple[str, str] | None:
+    """The quoted address before (and the quoted rest after) ``param`` in a function's
+    body, when the two and the parameter are the whole expression: ``'news.php?id=' +
+    id``, ``"/novini/" + id + ".html"``; not a part of a longer one (``'?cat=' + cat +
+    '&id=' + id``), which this one parameter does not make."""
+    pattern = re.compile(
+        r"""(["'])([^"'\s<>]{1,300})\1\s*\+\s*"""
+        + re.escape(param)
+        + r"""(?![\w$])(?:\s*\+\s*(["'])([^"'\s<>]{0,300})\3)?(?!\s*\+)"""
+    )
+    for built in pattern.finditer(body):
+        if body[: built.start()].rstrip().endswith("+"):
+            continue
+        prefix, suffix = built.group(2), built.group(4) or ""
+        if script_url(f'"{prefix}1{suffix}"') == f"{prefix}1{suffix}":
+            return prefix, suffix
+    return None
+
+
+def _called_url(script: str, calls: Mapping[str, ScriptCall]) -> str | None:
+    """The URL a call of one of the page's functions opens: ``openNews(84)``."""
+    call = _CALL.match(script[:_SCRIPT_LOOK])
+    if call is None or (known := calls.get(call.group(1))) is None:
+        return None
+    args = call.group(2).split(",")
+    if known.index >= len(args) or (arg := _ARG.match(args[known.index])) is None:
+        return None
+    return known.prefix + (arg.group(1) or arg.group(3)) + known.suffix
+
+
+def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = None) -> str | None:
     """The raw (unresolved) URL an ``<a>`` (or a clickable row or card, ``clickables``)
     leads to: a real ``href`` (``data-href``) first, then a URL in a ``javascript:`` href
-    or in ``onclick``."""
+    or in ``onclick``, or one a call there of the page's own functions opens (``calls``,
+    from ``script_calls``)."""
     attrs = anchor.attributes
     href = (attrs.get("href") or attrs.get("data-href") or "").strip()
     scripted = href.lower().startswith("javascript:")
     if href and not scripted and not href.startswith("#"):
         return href
     for script in (href if scripted else "", attrs.get("onclick") or ""):
-        if script and (url := script_url(script)):
+        if script and (
+            url := script_url(script) or (_called_url(script, calls) if calls else None)
+        ):
             return url
     return None
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.discover.anchors import link_target, page_base
+from newsarchive.discover.anchors import link_target, page_base, script_calls
 from newsarchive.discover.items import Items
 from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
 from newsarchive.discover.urls import normalize_url, on_site
@@ -209,8 +209,9 @@ def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     scored: dict[str, int] = {}
     home = normalize_url("/", page_url)
     base = page_base(tree, page_url)
+    calls = script_calls(tree)
     for order, anchor in enumerate(tree.css("a")):
-        raw = link_target(anchor)
+        raw = link_target(anchor, calls)
         url = normalize_url(raw, base) if raw else None
         if url is None or url == home or not on_site(url, profile):
             continue

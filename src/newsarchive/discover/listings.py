@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.dates import local_date, parse_text_date
-from newsarchive.discover.anchors import link_nodes, link_target, page_base
+from newsarchive.discover.anchors import link_nodes, link_target, page_base, script_calls
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.embedded import EmbeddedItem, embedded_items
 from newsarchive.discover.furniture import Furniture
@@ -84,8 +84,9 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     here_netloc, here_path, here_query = split_normal(here) if here else ("", "", "")
     here_params = set(here_query.split("&")) - {""}
     links: list[Link] = []
+    calls = script_calls(tree)
     for anchor in link_nodes(tree):
-        raw = link_target(anchor)
+        raw = link_target(anchor, calls)
         if not raw:
             continue
         if _PLAIN_ROOT_PATH.match(raw):
