@@ -27,6 +27,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsarchive.discover.anchors import link_target, script_calls
 from newsarchive.discover.explore import frame_sources, section_links
 from newsarchive.discover.listings import article_links
+from newsarchive.extraction import extract
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
 
@@ -245,3 +246,33 @@ def test_a_menu_entry_a_script_function_opens_is_a_section() -> None:
         "<a href=\"javascript:go('kontakti')\">Контакти</a></body></html>"
     )
     assert section_links(tree, "http://www.x.bg/", SITE) == ["http://www.x.bg/novini.php"]
+
+
+def test_a_section_heading_the_title_names_is_not_the_headline() -> None:
+    """ASP.NET pages titled "Община Рамница - Новини" print "Новини" as the section's
+    heading over the article, whose headline is a ``<span class="newsTitle">``: the stated
+    title was taken as printed, so as what the reader sees, and every article was titled
+    "Новини"."""
+    site = Profile(
+        id="ramnitsa", name="Община Рамница", origin="https://www.ramnitsa.bg",
+        hosts=("www.ramnitsa.bg",),
+    )  # fmt: skip
+    html = (SITES / "ramnitsa" / "NewsDetails.aspx@id=2291").read_bytes()
+    article = extract(html, "https://www.ramnitsa.bg/NewsDetails.aspx?id=2291", profile=site)
+    assert article.title == "Община Рамница подписа договор за ремонт на три детски градини"
+    assert str(article.published) == "2026-11-27"
+    assert article.text.startswith("Кметът на община Рамница подписа договор")
+
+
+def test_a_printed_title_of_many_words_is_still_the_headline() -> None:
+    """The page prints its stated title (a headline, not a menu's section) and a bold lead
+    under it: the title stands."""
+    html = (
+        "<html><head><title>Нов парк в квартал Изток | Община X</title></head><body>"
+        '<ul class="menu"><li><a href="/novini">Новини</a></li></ul>'
+        "<h2>Нов парк в квартал Изток</h2><p><b>Работата продължи три месеца</b></p>"
+        "<p>Общината откри новия парк в квартал Изток с детска площадка и алеи за разходка.</p>"
+        "<p>В парка са засадени над двеста дървета и храста от местни видове растения.</p>"
+        "</body></html>"
+    )
+    assert extract(html, "https://www.x.bg/novini/12").title == "Нов парк в квартал Изток"

@@ -513,7 +513,9 @@ def headline_above_body(
     body line after it (0 when it stands outside the body), for a page whose headline no
     h1, og:title or JSON-LD gives: old municipal sites set it in bold in a table cell and
     title every page "Община Пример - Новини". ("", 0) when there is none, or when the
-    stated title (``<title>``) is itself printed on the page: the reader sees that one.
+    stated title (``<title>``) is itself printed on the page: the reader sees that one,
+    unless it is only the name of the section the menu links, printed as a heading over
+    the article (an ASP.NET page's "Новини" above its ``<span class="newsTitle">``).
 
     The nearest, because what stands above it in the same way is the site's name over
     the layout (also in bold) or the day's date. Microdata headlines are left to the
@@ -523,7 +525,8 @@ def headline_above_body(
     prose = next((i for i, p in enumerate(paragraphs) if _is_prose(p)), None)
     if body is None or prose is None:
         return "", 0
-    if stated and " ".join(stated.split()) in " ".join(visible_text(body).split()):
+    printed = stated and " ".join(stated.split()) in " ".join(visible_text(body).split())
+    if printed and not _names_a_section(tree, stated):
         return "", 0
     lines = frozenset(paragraphs[:prose])
     target = paragraphs[prose]
@@ -547,6 +550,22 @@ def headline_above_body(
         return "", 0
     start = paragraphs.index(candidate) + 1 if candidate in lines else 0
     return candidate, start
+
+
+_SECTION_WORDS = 3  # "Новини", "Новини и събития": a section's name is that short
+
+
+def _names_a_section(tree: LexborHTMLParser, stated: str) -> bool:
+    """The stated title is the name of a section the page's menu links ("Новини" of every
+    "Община Пример - Новини"): printed above the article as the section's heading, it is
+    not the headline a reader sees, which may still stand nearer the text."""
+    if len(_words(stated)) > _SECTION_WORDS:
+        return False
+    folded = " ".join(stated.split()).casefold()
+    return any(
+        " ".join((link.text(deep=True) or "").split()).casefold() == folded
+        for link in tree.css("a[href]")
+    )
 
 
 def _replaces(candidate: str, stated: str) -> bool:
