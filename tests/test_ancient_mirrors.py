@@ -16,6 +16,7 @@ rerun must cost at most three requests.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.anchors import link_target, script_calls
 from newsarchive.discover.explore import frame_sources, section_links
-from newsarchive.discover.listings import article_links
+from newsarchive.discover.listings import article_links, posted_pager
 from newsarchive.extraction import extract
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
@@ -276,3 +277,63 @@ def test_a_printed_title_of_many_words_is_still_the_headline() -> None:
         "</body></html>"
     )
     assert extract(html, "https://www.x.bg/novini/12").title == "Нов парк в квартал Изток"
+
+
+def test_a_postback_pager_is_told_from_a_linked_one() -> None:
+    posted = (
+        '<html><body><table><tr><td><span>1</span></td><td><a href="javascript:__doPostBack('
+        "'ctl00$Main$gvNews','Page$2')\">2</a></td></tr></table></body></html>"
+    )
+    assert posted_pager(posted)
+    linked = (
+        '<html><body><a href="?page=2">2</a>'
+        "<a href=\"javascript:__doPostBack('ctl00$Login','')\">Вход</a></body></html>"
+    )
+    assert not posted_pager(linked)
+
+
+def test_a_listing_paged_only_by_form_posts_says_what_it_cannot_reach(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Without its sitemap, the ASP.NET site's news past the first page can only be
+    reached by posting the form back, which a polite GET crawler does not: the run
+    archives what it can reach and says the rest is out of reach (it said nothing); with
+    the sitemap, nothing is out of reach and nothing is said."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / "ramnitsa", root)
+    (root / "sitemap.xml").unlink()
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /Admin/\n", encoding="utf-8")
+    name, origin = ANCIENT_SITES["ramnitsa"]
+    profile = tmp_path / "site.toml"
+    profile.write_text(f'id = "site"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    with MirrorServer(root) as server:
+        args = (
+            "crawl",
+            "site",
+            "--profile",
+            str(profile),
+            "--base-url",
+            server.url,
+            "--delay",
+            "0",
+        )
+        result = run_cli(*args, "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "__doPostBack" in result.stderr and "not archived" in result.stderr
+    with sqlite3.connect(db) as conn:
+        count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert count == 5  # the first page's five (the feed's are the same)
+    with MirrorServer(SITES / "ramnitsa") as server:
+        args = (
+            "crawl",
+            "site",
+            "--profile",
+            str(profile),
+            "--base-url",
+            server.url,
+            "--delay",
+            "0",
+        )
+        result = run_cli(*args, "--db", str(tmp_path / "whole.db"))
+    assert result.exit_code == 0, result.stderr
+    assert "__doPostBack" not in result.stderr

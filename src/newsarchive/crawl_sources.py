@@ -56,12 +56,14 @@ class SourceReader:
         self.options, self.report, self.harvest = options, report, harvest
         self._check, self._robots_gate = check, robots_gate
         self._quiet: set[str] = set()  # feeds that showed nothing slipped past them
+        self._sitemapped = False  # the site's sitemap reaches what its listings may not
 
     def read(self, sources: Discovery, skip: set[str] | None = None) -> int:
         """Read feeds and sitemaps, walk listings (but not those in ``skip``, read already
         in this run); return how many of them failed."""
         skip = skip or set()
         failed_before = self.report.listing_errors
+        self._sitemapped = self._sitemapped or bool(sources.sitemaps)
         first = next((u for u in sources.urls if u not in skip), None)
         if first is not None:
             self._robots_gate(first)
@@ -174,6 +176,13 @@ class SourceReader:
                         )
                     seen = self._offer(links)
                     next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
+                    if next_url is None and not self._sitemapped and listings.posted_pager(tree):
+                        self.report.warnings.append(
+                            f"{page.final_url}: the listing's later pages open only by posting"
+                            " its form back (javascript:__doPostBack), which a crawler does not"
+                            " do, and the site names no sitemap: older news on them are not"
+                            " archived"
+                        )
                     if number == 1:
                         self.frontier.save_validators(url, page)
                     old = self.harvest.fetch_pending(self._robots_gate)

@@ -226,6 +226,25 @@ def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int)
     return find_next_link(html, page_url_now, profile, page)
 
 
+# An ASP.NET pager link: ``javascript:__doPostBack('ctl00$Main$gvNews','Page$2')`` (a
+# GridView's, "Page$Next" too), or a numbered or "next" link that posts the form back.
+_POSTBACK = re.compile(r"^\s*javascript:\s*__doPostBack\s*\(", re.IGNORECASE)
+_PAGE_ARGUMENT = re.compile(r"""["']Page\$(?:\d+|Next|Last)["']""", re.IGNORECASE)
+
+
+def posted_pager(html: Listing) -> bool:
+    """The page's later pages open only by posting its form back (ASP.NET WebForms): the
+    pager's links run ``__doPostBack`` with no URL a GET could ask for."""
+    for anchor in _tree(html).css("a[href]"):
+        href = anchor.attributes.get("href") or ""
+        if not _POSTBACK.match(href):
+            continue
+        label = " ".join((anchor.text(deep=True) or "").split())
+        if _PAGE_ARGUMENT.search(href) or label.isdigit() or _NEXT_TEXT.match(label or "-"):
+            return True
+    return False
+
+
 def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:
     """Generic paging: ``rel=next``, a "next" link by its text, or the link to page N+1."""
     tree = _tree(html)
