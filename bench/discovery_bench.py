@@ -54,6 +54,11 @@ for site, name, origin in (
     # with cp1251 in <meta> only, and a village community centre's Blogger blog
     ("tihorechie", "Община Тихоречие", "http://www.tihorechie.org"),
     ("iskra-vedrovo", "НЧ „Искра 1911“ – с. Ведрово", "https://iskra-vedrovo.blogspot.com"),
+    # and the early web (tests/fixtures/make_mirrors_round5.py): a frameset, a news list in
+    # an iframe opening pop-ups by script, ASP.NET WebForms paged by form posts
+    ("vrabchovo", "Община Врабчово", "http://www.vrabchovo.org"),
+    ("slivovo", "Регионална библиотека – Сливово", "https://www.biblioteka-slivovo.org"),
+    ("ramnitsa", "Община Рамница", "https://www.ramnitsa.bg"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

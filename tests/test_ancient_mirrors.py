@@ -73,6 +73,32 @@ def _crawl_twice(
         return server.requests[:before], server.requests[before:]
 
 
+@pytest.mark.parametrize("site", sorted(ANCIENT_SITES))
+def test_an_ancient_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    expected = {row["url"]: row for row in _json(site, "expected.json")}
+    boilerplate: list[str] = _json(site, "boilerplate.json")
+    _first, nightly = _crawl_twice(run_cli, db, tmp_path, SITES / site, *ANCIENT_SITES[site])
+    assert len(nightly) <= 3, nightly
+    with sqlite3.connect(db) as conn:
+        rows = {
+            url: (title, published, author, text)
+            for url, title, published, author, text in conn.execute(
+                "SELECT url, title, published, author, text FROM articles"
+            )
+        }
+    assert sorted(rows) == sorted(expected)  # every article once; no frame, menu or list
+    for url, row in expected.items():
+        title, published, author, text = rows[url]
+        assert title == row["title"], url
+        assert published == row["published"], url
+        assert author == row["author"], url
+        assert text == row["text"], url
+        for junk in boilerplate:
+            assert junk not in text, (url, junk)
+
+
 SITE = Profile(id="x", name="x", origin="http://www.x.bg", hosts=("www.x.bg",))
 
 
