@@ -1,33 +1,23 @@
-"""Extraction and listing parsing on pathological pages: each costs time linear in its size.
-
-The pages are generated here; the bounds are generous (several times what the fixed code
-takes on a loaded machine) and far below what the quadratic code took.
+"""Extraction and listing parsing on pathological pages: the mechanisms that keep each
+linear in its size (the nesting cap, the body finder weighing the page a bounded number of
+times), checked without a clock; ``bench/hostile_bench.py`` times them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
-from collections.abc import Callable
-from typing import TypeVar
+from typing import Any
 
 import pytest
 from selectolax.lexbor import LexborNode
 
 from newsarchive.discover import listings
-from newsarchive.extraction import extract
+from newsarchive.extraction import content, extract
 from newsarchive.markup import MAX_DEPTH, cap_depth, parse_html
 from newsarchive.models import Profile
 
-T = TypeVar("T")
 TODAY = dt.date(2025, 3, 14)
 PROSE = "Общинският съвет прие бюджета за следващата година след дълго обсъждане. " * 4
-
-
-def timed(work: Callable[[], T]) -> tuple[T, float]:
-    start = time.perf_counter()
-    result = work()
-    return result, time.perf_counter() - start
 
 
 def depth(node: LexborNode) -> int:
@@ -59,16 +49,14 @@ NESTED = {
 
 
 @pytest.mark.parametrize("shape", NESTED)
-def test_a_page_nested_40000_deep_is_parsed_in_linear_time(shape: str) -> None:
+def test_a_page_nested_40000_deep_is_parsed_to_a_capped_depth(shape: str) -> None:
     """lexbor walks the stack of open elements for a block start tag or an unmatched end
     tag: 40,000 nested <div>s took 2 s to parse, 100,000 took 13 s, a 10 MB page hours.
-    Timed against a page of as many tags, none nested (load slows both alike)."""
+    With the tree's depth capped, each tag's walk is bounded."""
     page = f"<html><body><h1>Бюджет</h1>{NESTED[shape](40_000)}</body></html>"
-    flat = "<div></div>" * (page.count("<") // 2)
-    _, flat_seconds = timed(lambda: parse_html(flat))
-    tree, seconds = timed(lambda: parse_html(page))
-    assert seconds < 5 * flat_seconds + 0.05, (seconds, flat_seconds)
+    tree = parse_html(page)
     assert tree.body is not None and depth(tree.body) <= MAX_DEPTH + 8
+    assert PROSE.split(".")[0] in (tree.body.text() or "")
 
 
 @pytest.mark.parametrize("shape", ["div", "span-stray-end-tags", "cells"])
@@ -79,12 +67,11 @@ def test_the_text_of_a_page_nested_past_the_cap_is_extracted(shape: str) -> None
     assert PROSE.split(".")[0] in article.text
 
 
-def test_a_deep_listing_is_parsed_in_linear_time() -> None:
+def test_a_deep_listing_is_read() -> None:
     profile = Profile(id="x", name="X", origin="https://x.bg", article_pattern=r"^/news/\d+$")
     page = "<div>" * 60_000 + '<a href="/news/1">Статия</a>' + "</div>" * 60_000
-    links, seconds = timed(lambda: listings.article_links(page, "https://x.bg/", profile))
+    links = listings.article_links(page, "https://x.bg/", profile)
     assert [link.url for link in links] == ["https://x.bg/news/1"]
-    assert seconds < 2.0, seconds
 
 
 def test_ordinary_nesting_is_left_alone() -> None:
@@ -117,16 +104,26 @@ FURNITURE = {
 
 
 @pytest.mark.parametrize("shape", FURNITURE)
-def test_a_thousand_furniture_boxes_cost_linear_time(shape: str) -> None:
+def test_a_thousand_furniture_boxes_cost_linear_time(
+    shape: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The body finder walked skipped furniture one subtree at a time, weighing the whole
     page again after each: 2,000 author boxes took 10 s, 1,000 sidebars 19 s."""
     box, article = FURNITURE[shape]
     page = f"<html><body>{''.join(box(i) for i in range(1500))}{article}</body></html>"
-    result, seconds = timed(lambda: extract(page, "https://x.bg/news/1", today=TODAY))
+    weighed = [0]
+    real = content.weigh
+
+    def counting(*args: Any, **kwargs: Any) -> list[float]:
+        weighed[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(content, "weigh", counting)
+    result = extract(page, "https://x.bg/news/1", today=TODAY)
     assert "error" not in result.rules
     if article == ARTICLE:
         assert result.text.startswith(PROSE.strip()[:50])
-    assert seconds < 3.0, seconds
+    assert weighed[0] <= 100, weighed  # once per box (1,500) before the batched splicing
 
 
 def test_splicing_boxes_together_is_splicing_them_one_after_another() -> None:
