@@ -20,6 +20,9 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
     retry_after_seconds,
 )
+from newsarchive.fetch.recent import RecentPages
+from newsarchive.fetch.sources import Miss, fetch_source
+from newsarchive.models import Page
 
 from .faultserver import FaultServer
 
@@ -354,3 +357,48 @@ def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
         "https://m.s.bg/one",
         "https://s.bg/two",  # another subdomain's 301 taught nothing
     ]
+
+
+def test_a_kept_source_page_answers_the_next_unconditional_read_once(site: FaultServer) -> None:
+    url = page_url(site, "/news")
+    with Fetcher(QUICK) as fetcher:
+        explored = fetch_source(fetcher, url, "listing", keep=True)
+        assert isinstance(explored, Page)
+        assert fetch_source(fetcher, url, "listing") is explored  # exploring, then the crawl
+        assert site.hits["/news"] == 1 and fetcher.requests == 2  # robots.txt, /news
+        fetch_source(fetcher, url, "listing")  # handed over once: a later read asks again
+        assert site.hits["/news"] == 2
+        # a conditional read asks the server, whose 304 the validators are kept for
+        fetch_source(fetcher, url, "listing", keep=True)
+        etag = explored.headers["etag"]
+        assert fetch_source(fetcher, url, "listing", validators=(etag, None)) == (
+            Miss.UNCHANGED,
+            "",
+        )
+        assert site.hits["/news"] == 4
+
+
+def test_kept_pages_are_bounded_in_age_count_and_bytes() -> None:
+    now = [0.0]
+    recent = RecentPages(max_pages=2, max_bytes=10, max_age=60, clock=lambda: now[0])
+    stamp = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+
+    def page(path: str, size: int = 1) -> Page:
+        url = "https://x.bg" + path
+        return Page(url, url, 200, {}, b"x" * size, "x", "utf-8", stamp)
+
+    recent.keep(page("/a"))
+    now[0] = 61
+    assert recent.take("https://x.bg/a") is None  # stale: a run's page, read again fresh
+    recent.keep(page("/a"))
+    recent.keep(page("/b"))
+    recent.keep(page("/c"))
+    assert recent.take("https://x.bg/a") is None  # the oldest, past the count
+    roomy = RecentPages(max_pages=5, max_bytes=10)
+    roomy.keep(page("/b"))
+    roomy.keep(page("/big", 9))
+    roomy.keep(page("/c"))
+    assert roomy.take("https://x.bg/b") is None  # the oldest, past the bytes
+    assert roomy.take("https://x.bg/big") is not None
+    roomy.keep(page("/huge", 11))
+    assert roomy.take("https://x.bg/huge") is None  # never held

@@ -47,6 +47,10 @@ def test_a_profile_with_only_the_origin_archives_every_article_and_nothing_else(
         assert first.exit_code == 0, first.stderr
         assert "exploring the site" in first.stdout
         before = len(server.requests)
+        # what exploring read, the crawl reads from it, not from the site again (robots.txt
+        # is read once per host: primer's links name the bare host beside www)
+        asked = [path for path in server.requests if path != "/robots.txt"]
+        assert len(asked) == len(set(asked)), asked
         nightly = run_cli(*args, "--db", str(db))
         assert nightly.exit_code == 0, nightly.stderr
         assert len(server.requests) - before <= 3, server.requests[before:]

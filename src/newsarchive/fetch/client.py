@@ -36,6 +36,7 @@ from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
 from newsarchive.fetch.mirror import MirrorTransport
+from newsarchive.fetch.recent import RecentPages
 from newsarchive.models import MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
 
@@ -296,6 +297,7 @@ class Fetcher:
         # (scheme, netloc) -> (scheme, netloc): a server that moved every path there
         self._moves: dict[tuple[str, str], tuple[str, str]] = {}
         self.stats = FetchStats()
+        self.recent = RecentPages()  # source pages an exploration hands to the crawl
         self._client = httpx.Client(
             headers={"User-Agent": self.options.user_agent, "Accept-Language": "bg,en;q=0.5"},
             timeout=self.options.timeout,

@@ -31,12 +31,19 @@ def fetch_source(
     *,
     validators: tuple[str | None, str | None] = (None, None),
     gone_ends: bool = False,
+    keep: bool = False,
 ) -> Page | tuple[Miss, str]:
     """The source document, or why not (``gone_ends``: 404/410 ends a listing quietly, and
     so does a robots.txt closing its later pages, as Blogger's ``Disallow: /search`` closes
-    "По-стари публикации": the site's wish, not a failure of the run)."""
+    "По-стари публикации": the site's wish, not a failure of the run).
+
+    ``keep``: the page is read again soon in this run (exploring, then crawling what it
+    found), so an unconditional read of it then is answered from ``fetcher.recent``.
+    """
+    page = None if any(validators) else fetcher.recent.take(url)
     try:
-        page = fetcher.fetch(url, etag=validators[0], last_modified=validators[1])
+        if page is None:
+            page = fetcher.fetch(url, etag=validators[0], last_modified=validators[1])
     except FetchInterrupted:
         raise
     except RobotsDisallowed as exc:
@@ -50,6 +57,8 @@ def fetch_source(
     problem = f"HTTP {page.status}" if page.status != 200 else unexpected_kind(page, kind)
     if problem:
         return Miss.FAILED, f"{kind} failed: {problem}: {fetcher.describe(url)}"
+    if keep:
+        fetcher.recent.keep(page)
     return page
 
 
