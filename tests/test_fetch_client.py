@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import threading
 import time
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
     retry_after_seconds,
 )
+from newsarchive.fetch.inflate import inflated
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.models import Page
@@ -402,3 +404,14 @@ def test_kept_pages_are_bounded_in_age_count_and_bytes() -> None:
     assert roomy.take("https://x.bg/big") is not None
     roomy.keep(page("/huge", 11))
     assert roomy.take("https://x.bg/huge") is None  # never held
+
+
+def test_inflated_gives_at_most_a_step_at_a_time_and_stops_at_the_stream_end() -> None:
+    text = bytes(range(256)) * 400 + b"\0" * 300_000
+    packed = gzip.compress(text)
+    chunks = [packed[i : i + 999] for i in range(0, len(packed), 999)] + [b"trailing junk"]
+    pieces = list(inflated(chunks, "gzip", step=1000))
+    assert max(map(len, pieces)) <= 1000 and b"".join(pieces) == text
+    assert list(inflated([b"\x8b\x00"], "br")) == [b"\x8b\x00"]  # not asked for: as it came
+    with pytest.raises(httpx.DecodingError):
+        list(inflated([b"not gzip"], "gzip"))

@@ -673,6 +673,48 @@ def test_stacked_content_encodings_are_refused_before_inflating() -> None:
     assert site.hits["/bomb"] == site.hits["/split"] == 1  # malformed: never retried
 
 
+def _bomb(wbits: int, mebibytes: int) -> bytes:
+    """``mebibytes`` MiB of zeros, compressed: about a thousandfold."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    zeros = b"\0" * (1 << 20)
+    return b"".join(packer.compress(zeros) for _ in range(mebibytes)) + packer.flush()
+
+
+@pytest.mark.parametrize(
+    ("coding", "wbits", "undone"),
+    [("gzip", 31, "gunzip"), ("deflate", 15, "inflating"), ("deflate", -15, "inflating")],
+    ids=["gzip", "deflate", "raw-deflate"],
+)
+def test_one_layer_of_compression_is_inflated_no_further_than_the_cap(
+    coding: str, wbits: int, undone: str
+) -> None:
+    """httpx inflated each network chunk whole before the cap counted it: 64 KB of gzip
+    held 64 MiB, and a 1 MB bomb about 140 MiB at its peak, whatever the cap. Inflated
+    here a step at a time, the cap (1 MiB) stops it within a step of itself."""
+    page = b"<p>" + "новина ".encode() * 20_000 + b"</p>"
+    routes = {
+        "/bomb": response(body=_bomb(wbits, 24), headers={"Content-Encoding": coding}),
+        "/page": response(body=_pack(page, wbits), headers={"Content-Encoding": coding}),
+    }
+    options = FetchOptions(delay=0, max_bytes=1 << 20, respect_robots=False)
+    with HostileServer(routes) as site, Fetcher(options) as fetcher:
+        assert fetcher.fetch(f"{site.url}/page").content == page  # a page is read whole
+        tracemalloc.start()
+        try:
+            with pytest.raises(FetchError, match=rf"larger than 1048576 bytes \(after {undone}\)"):
+                fetcher.fetch(f"{site.url}/bomb")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024, peak  # 24 MiB before
+    assert site.hits["/bomb"] == 1
+
+
+def _pack(data: bytes, wbits: int) -> bytes:
+    packer = zlib.compressobj(6, zlib.DEFLATED, wbits)
+    return packer.compress(data) + packer.flush()
+
+
 def test_an_absurd_retry_after_is_capped_and_said() -> None:
     """A server asking for a day between tries must not get it, and the failure says what
     it asked for and what was waited instead."""

@@ -35,6 +35,7 @@ from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
+from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.models import MAX_BODY_BYTES, Page
@@ -197,10 +198,10 @@ def _validator(value: str | None) -> bytes | None:
 def _stacked_codings(values: list[str]) -> str | None:
     """The ``Content-Encoding`` codings when there are several ("gzip, gzip"), else None.
 
-    httpx inflates each network chunk through every layer at once: behind two layers of
+    httpx inflated each network chunk through every layer at once: behind two layers of
     gzip a 10 KB response inflated to gigabytes in one call (1 MB held 2 GB at its peak),
-    long before the size cap could count a byte. One layer inflates a chunk at most about
-    a thousandfold; no server needs two.
+    long before the size cap could count a byte. ``inflate.inflated`` undoes one layer in
+    bounded steps; no server needs two.
     """
     codings = [
         coding.strip().lower()
@@ -299,7 +300,11 @@ class Fetcher:
         self.stats = FetchStats()
         self.recent = RecentPages()  # source pages an exploration hands to the crawl
         self._client = httpx.Client(
-            headers={"User-Agent": self.options.user_agent, "Accept-Language": "bg,en;q=0.5"},
+            headers={
+                "User-Agent": self.options.user_agent,
+                "Accept-Language": "bg,en;q=0.5",
+                "Accept-Encoding": ACCEPT_ENCODING,  # only what ``inflated`` undoes
+            },
             timeout=self.options.timeout,
             follow_redirects=False,
             limits=limits,
@@ -666,15 +671,22 @@ class Fetcher:
                         url=url,
                         shown=self.describe(url),
                     )
+                coding = response.headers.get("content-encoding", "").strip().lower()
                 chunks: list[bytes] = []
                 size = 0
-                for chunk in response.iter_bytes():
+                # (one built in memory, by a MockTransport, arrives read and decoded)
+                body = (
+                    response.iter_bytes()
+                    if response.is_stream_consumed
+                    else inflated(response.iter_raw(), coding)
+                )
+                for chunk in body:
                     self._check_stop()
                     if time.monotonic() > deadline:
                         raise _DeadlineHit
                     size += len(chunk)
                     if size > max_bytes:
-                        raise self._too_large(url, max_bytes)
+                        raise self._too_large(url, max_bytes, UNDONE.get(coding))
                     chunks.append(chunk)
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
                 return status, resp_headers, b"".join(chunks), str(response.url)
@@ -734,8 +746,9 @@ class Fetcher:
             raise RedirectRefused(reason, url=url, shown=self.describe(url))
         return following
 
-    def _too_large(self, url: str, max_bytes: int) -> FetchError:
+    def _too_large(self, url: str, max_bytes: int, undone: str | None = None) -> FetchError:
         self._log_fetch(url, "too-large", 0, time.monotonic())
+        after = f" (after {undone})" if undone else ""
         return FetchFailed(
-            f"response larger than {max_bytes} bytes", url=url, shown=self.describe(url)
+            f"response larger than {max_bytes} bytes{after}", url=url, shown=self.describe(url)
         )
