@@ -26,7 +26,13 @@ import pytest
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy, is_public
 from newsarchive.fetch.charset import decode_html
-from newsarchive.fetch.client import Fetcher, FetchInterrupted, FetchOptions, RobotsDisallowed
+from newsarchive.fetch.client import (
+    Fetcher,
+    FetchInterrupted,
+    FetchOptions,
+    HostResting,
+    RobotsDisallowed,
+)
 from newsarchive.fetch.mirror import MirrorTransport
 
 from .faultserver import article_html, write_profile
@@ -671,6 +677,51 @@ def test_stacked_content_encodings_are_refused_before_inflating() -> None:
         tracemalloc.stop()
     assert peak < 50 * 1024 * 1024, peak
     assert site.hits["/bomb"] == site.hits["/split"] == 1  # malformed: never retried
+
+
+def test_a_host_that_says_come_back_later_to_three_urls_in_a_row_rests_for_the_run(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """Each URL of a site answering 503 with ``Retry-After: 86400`` cost its retries, each
+    wait up to two minutes, for as many URLs as the request budget allowed. After three
+    in a row the run asks it no more, says so once, and the next run resumes the rest."""
+    busy = response(503, b"busy", headers={"Retry-After": "86400"})
+    ids = list(range(901, 909))
+    routes = news_site([], dict.fromkeys(ids, busy))
+    with HostileServer(routes) as site:
+        first = crawl_mirrored(run_cli, site, db)
+        asked = {path: hits for path, hits in site.hits.items() if path.startswith("/news/")}
+        assert list(asked.values()) == [4, 4, 4], asked  # three URLs, each after its retries
+        assert first.exit_code == 1  # those three failed
+        said = [line for line in first.stderr.splitlines() if "not asked again" in line]
+        assert len(said) == 1 and "HTTP 503 (Retry-After 86,400 s" in said[0], first.stderr
+        assert "3 URLs in a row" in said[0] and "the next run resumes" in said[0]
+        assert "come back later" in first.stdout
+        _, frontier = crawl_db(db)
+        states = sorted(state for url, (state, _) in frontier.items() if "/news/9" in url)
+        assert states == ["failed"] * 3 + ["queued"] * 5  # the rest never asked: still queued
+        routes.update({slug(i): html(article_html(i)) for i in ids})  # back from maintenance
+        second = crawl_mirrored(run_cli, site, db)
+    assert second.exit_code == 0, second.stderr
+    assert sorted(crawl_db(db)[0]) == sorted(SITE + slug(i) for i in ids)
+
+
+def test_only_come_back_later_in_a_row_rests_a_host() -> None:
+    """A page between two busy URLs starts the count again; a 500 is not "later"."""
+    busy = response(503, b"busy")
+    routes = {"/b1": busy, "/b2": busy, "/ok": html("<p>ok</p>"), "/err": response(500)}
+    routes |= {"/b3": busy, "/b4": busy, "/b5": busy, "/after": html("<p>ok</p>")}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        for path in ("/b1", "/b2", "/ok", "/b3", "/err", "/b4"):
+            try:
+                fetcher.fetch(f"{site.url}{path}")
+            except FetchError as exc:
+                assert not isinstance(exc, HostResting), path
+        with pytest.raises(FetchError, match="HTTP 503 after 4 attempts"):
+            fetcher.fetch(f"{site.url}/b5")  # the third in a row: it still had its retries
+        with pytest.raises(HostResting, match="3 URLs in a row: not asked again in this run"):
+            fetcher.fetch(f"{site.url}/after")
+    assert "/after" not in site.hits
 
 
 def _bomb(wbits: int, mebibytes: int) -> bytes:

@@ -48,6 +48,10 @@ USER_AGENT_ENV = "NEWSARCHIVE_USER_AGENT"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never retried
+# "Come back later": a host that answers only this to ``REST_AFTER`` URLs in a row (each
+# after its retries) is not asked again in the run (``HostResting``)
+BUSY_STATUSES = frozenset({429, 503})
+REST_AFTER = 3
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,18 @@ class FetchInterrupted(FetchError):
     """The crawl was asked to stop while this fetch waited; the URL stays queued."""
 
 
+class HostResting(FetchError):
+    """The URL's host said "come back later" (429/503, after every retry) to
+    ``REST_AFTER`` URLs in a row in this run. Each such URL cost its retries, each wait up
+    to ``max_retry_after``: a host answering every URL with ``Retry-After: 86400`` held a
+    run for six minutes a URL, bounded only by the request budget. The URL was not asked
+    for and stays queued; ``why`` says it of the host, without the URL."""
+
+    def __init__(self, why: str, *, url: str) -> None:
+        super().__init__(f"{why}; not asking for {url}", url=url)
+        self.why = why
+
+
 @dataclass
 class FetchStats:
     """Cheap counters for the benchmark and the summary (CPU seconds of the fetching thread)."""
@@ -245,9 +261,13 @@ class _Host:
         # Set when connecting failed on every retry (DNS, refused): the rest of the run
         # fails fast instead of spending the whole backoff again on each URL.
         self.unreachable: str | None = None
+        self.busy = 0  # URLs in a row answered only 429/503 (see ``BUSY_STATUSES``)
+        self.resting: str | None = None  # why the run asks this host no more
 
 
 def _refuse_unreachable(host: _Host, url: str, target: str | None = None) -> None:
+    if host.resting is not None:
+        raise HostResting(host.resting, url=url)
     if host.unreachable is not None:
         via = f"{target} (redirected from {url})" if target and target != url else url
         raise FetchError(
@@ -369,7 +389,7 @@ class Fetcher:
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self.fetch(origin + "/robots.txt", check_robots=False)
-        except FetchInterrupted:
+        except (FetchInterrupted, HostResting):
             raise
         except RedirectRefused:
             return None  # RFC 9309: past the redirects it is "unavailable", like a 4xx
@@ -437,7 +457,8 @@ class Fetcher:
         Transient failures are retried ``retries`` times, a deadline hit only once (a site
         that trickles once will trickle again), a malformed response never. A host that
         could not be connected to on any attempt (the site's, or a redirect target's) is
-        marked unreachable for the rest of the run; the URL's own failure is its own.
+        marked unreachable for the rest of the run; the URL's own failure is its own. One
+        that said "come back later" to ``REST_AFTER`` URLs in a row rests (``HostResting``).
         """
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
@@ -463,6 +484,7 @@ class Fetcher:
             if attempt:
                 wait = self._backoff(attempt, retry_after)
                 self._hold_off(host, wait)
+                _refuse_unreachable(host, url)  # (rested by another URL in the meantime)
             retry_after = None
             self._wait_turn(host)
             started = time.monotonic()
@@ -522,9 +544,13 @@ class Fetcher:
             with self._lock:
                 self.stats.decode_cpu += time.thread_time() - cpu
             fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+            with host.lock:
+                host.busy = 0
             return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
             self._host(refused_host).unreachable = last_error
+        if last_status in BUSY_STATUSES:
+            self._busy(host, _netloc(target), last_error)
         raise FetchFailed(
             f"{last_error} after {attempts} attempts",
             url=url,
@@ -587,6 +613,18 @@ class Fetcher:
             finally:
                 for _url, future in window:
                     future.cancel()
+
+    def _busy(self, host: _Host, netloc: str, answer: str) -> None:
+        """One more URL the host answered only "come back later"; the ``REST_AFTER``th in a
+        row rests it for the run."""
+        with host.lock:
+            host.busy += 1
+            if host.busy < REST_AFTER or host.resting is not None:
+                return
+            host.resting = (
+                f"{netloc} answered {answer} to {host.busy} URLs in a row:"
+                " not asked again in this run"
+            )
 
     def describe(self, url: str) -> str:
         """``url``, and the mirror URL really contacted when there is one."""

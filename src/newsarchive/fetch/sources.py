@@ -11,7 +11,13 @@ from __future__ import annotations
 import enum
 
 from newsarchive.errors import FetchError
-from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchInterrupted, RobotsDisallowed
+from newsarchive.fetch.client import (
+    GONE_STATUSES,
+    Fetcher,
+    FetchInterrupted,
+    HostResting,
+    RobotsDisallowed,
+)
 from newsarchive.models import Page
 
 
@@ -44,7 +50,7 @@ def fetch_source(
     try:
         if page is None:
             page = fetcher.fetch(url, etag=validators[0], last_modified=validators[1])
-    except FetchInterrupted:
+    except (FetchInterrupted, HostResting):  # the run's, not this source's
         raise
     except RobotsDisallowed as exc:
         return (Miss.GONE, "") if gone_ends else (Miss.FAILED, f"{kind} failed: {exc}")
