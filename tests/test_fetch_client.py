@@ -368,16 +368,25 @@ def test_a_kept_source_page_answers_the_next_unconditional_read_once(site: Fault
         assert isinstance(explored, Page)
         assert fetch_source(fetcher, url, "listing") is explored  # exploring, then the crawl
         assert site.hits["/news"] == 1 and fetcher.requests == 2  # robots.txt, /news
+        # only what ``inflated`` undoes a step at a time is asked for
+        assert site.headers[-1]["accept-encoding"] == "gzip, deflate"
         fetch_source(fetcher, url, "listing")  # handed over once: a later read asks again
         assert site.hits["/news"] == 2
-        # a conditional read asks the server, whose 304 the validators are kept for
-        fetch_source(fetcher, url, "listing", keep=True)
+        # a conditional read (re-exploring) gets what the server would say: 304 or the page
         etag = explored.headers["etag"]
-        assert fetch_source(fetcher, url, "listing", validators=(etag, None)) == (
-            Miss.UNCHANGED,
-            "",
-        )
-        assert site.hits["/news"] == 4
+        for validators, answer in (
+            ((etag, None), (Miss.UNCHANGED, "")),
+            (('"other"', explored.headers["last-modified"]), explored),  # the ETag decides
+            ((None, explored.headers["last-modified"]), (Miss.UNCHANGED, "")),
+            ((None, "Mon, 01 Jun 2026 00:00:00 GMT"), explored),  # a doubt: the page
+        ):
+            explored = fetch_source(fetcher, url, "listing", keep=True)
+            assert isinstance(explored, Page)
+            got = fetch_source(fetcher, url, "listing", validators=validators)
+            assert got == (answer if isinstance(answer, tuple) else explored), validators
+        assert site.hits["/news"] == 6  # four kept, four answered without asking
+        assert fetch_source(fetcher, url, "listing", validators=(etag, None))[0] is Miss.UNCHANGED
+        assert site.hits["/news"] == 7  # nothing kept: the server's 304
 
 
 def test_kept_pages_are_bounded_in_age_count_and_bytes() -> None:

@@ -265,7 +265,9 @@ class _Host:
         self.resting: str | None = None  # why the run asks this host no more
 
 
-def _refuse_unreachable(host: _Host, url: str, target: str | None = None) -> None:
+def _refuse_host(host: _Host, url: str, target: str | None = None) -> None:
+    """Checked before every attempt and hop: a host given up on earlier in the run costs
+    no request (and no backoff) again."""
     if host.resting is not None:
         raise HostResting(host.resting, url=url)
     if host.unreachable is not None:
@@ -464,10 +466,10 @@ class Fetcher:
             raise FetchError(f"not an http(s) URL: {url}", url=url)
         target = self._moved(url)
         host = self._host(_netloc(target))
-        _refuse_unreachable(host, url)
+        _refuse_host(host, url)
         if check_robots and not self.allowed(target):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
-        _refuse_unreachable(host, url)
+        _refuse_host(host, url)
         headers: dict[bytes, bytes] = {}
         for name, value in ((b"If-None-Match", etag), (b"If-Modified-Since", last_modified)):
             sent = _validator(value)
@@ -484,7 +486,7 @@ class Fetcher:
             if attempt:
                 wait = self._backoff(attempt, retry_after)
                 self._hold_off(host, wait)
-                _refuse_unreachable(host, url)  # (rested by another URL in the meantime)
+                _refuse_host(host, url)  # (given up on by another URL in the meantime)
             retry_after = None
             self._wait_turn(host)
             started = time.monotonic()
@@ -676,7 +678,7 @@ class Fetcher:
         current = url
         for hop in range(self.options.max_redirects + 1):
             if hop:
-                _refuse_unreachable(self._host(_netloc(current)), url, current)
+                _refuse_host(self._host(_netloc(current)), url, current)
             with self._lock:
                 self.stats.requests += 1
             # robots.txt (the only fetch without a robots check) gets a shorter timeout:

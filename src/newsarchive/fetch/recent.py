@@ -5,13 +5,14 @@ feed) and then reads what it found: the same pages, seconds later. Asking the se
 again cost every first crawl (and every re-exploration) one to three requests a site.
 The fetch layer is where both meet, so the hand-over is here rather than threaded
 through the crawl: ``fetch_source(..., keep=True)`` keeps a page, the next
-unconditional ``fetch_source`` of that URL takes it instead of asking.
+``fetch_source`` of that URL takes it instead of asking (a conditional read, on
+re-exploring a site whose sources have validators, gets what the server would have said:
+unchanged, or the page).
 
-Only an unconditional GET is answered from here: a conditional one asks the server,
-whose 304 is what the stored validators are for. Each page is handed over once (a later
-read is a new question), only while ``MAX_AGE`` seconds fresh, and the whole is bounded
-in pages and bytes (a page may be ``MAX_BODY_BYTES``). One per ``Fetcher``, so one per
-site and run: nothing outlives the run.
+Each page is handed over once (a later read is a new question), only while ``MAX_AGE``
+seconds fresh, and the whole is bounded in pages and bytes (a page may be
+``MAX_BODY_BYTES``). One per ``Fetcher``, so one per site and run: nothing outlives the
+run, and the validators the crawl saves for the next run are the page's own.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ class RecentPages:
         self._lock = threading.Lock()
         # URL -> (when kept, the page); a redirected page is kept under both its URLs
         self._pages: OrderedDict[str, tuple[float, Page]] = OrderedDict()
-        self.reused = 0  # requests saved, for the summary and the tests
 
     def keep(self, page: Page) -> None:
         """Hold a 200 page for the next reader (a larger one than fits is not held)."""
@@ -68,7 +68,6 @@ class RecentPages:
             for other in (page.url, page.final_url):
                 if other in self._pages and self._pages[other][1] is page:
                     del self._pages[other]
-            self.reused += 1
             return page
 
     def _trim(self, now: float) -> None:

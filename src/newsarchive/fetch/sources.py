@@ -44,9 +44,12 @@ def fetch_source(
     "По-стари публикации": the site's wish, not a failure of the run).
 
     ``keep``: the page is read again soon in this run (exploring, then crawling what it
-    found), so an unconditional read of it then is answered from ``fetcher.recent``.
+    found), so that read is answered from ``fetcher.recent`` instead of the site: with
+    ``validators``, as the server would have (``_unchanged``), else with the page.
     """
-    page = None if any(validators) else fetcher.recent.take(url)
+    page = fetcher.recent.take(url)
+    if page is not None and _unchanged(page, validators):
+        return Miss.UNCHANGED, ""
     try:
         if page is None:
             page = fetcher.fetch(url, etag=validators[0], last_modified=validators[1])
@@ -66,6 +69,17 @@ def fetch_source(
     if keep:
         fetcher.recent.keep(page)
     return page
+
+
+def _unchanged(page: Page, validators: tuple[str | None, str | None]) -> bool:
+    """Whether the server, asked conditionally, would have answered ``page`` with a 304:
+    its ETag is the one sent (which, when sent, decides alone, RFC 9110 13.2.2), else its
+    Last-Modified. Compared exactly, so a doubt gives the page: a 200 is always a correct
+    answer to a conditional request, and the crawl then saves its validators as usual."""
+    etag, modified = validators
+    if etag:
+        return page.headers.get("etag") == etag
+    return bool(modified) and page.headers.get("last-modified") == modified
 
 
 _XML_TYPES = ("xml", "rss", "atom", "gzip", "octet-stream", "text/plain")
