@@ -361,7 +361,7 @@ def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
     ]
 
 
-def test_a_kept_source_page_answers_the_next_unconditional_read_once(site: FaultServer) -> None:
+def test_a_kept_source_page_answers_the_next_read_once(site: FaultServer) -> None:
     url = page_url(site, "/news")
     with Fetcher(QUICK) as fetcher:
         explored = fetch_source(fetcher, url, "listing", keep=True)
