@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import threading
 import time
 from collections.abc import Iterator
@@ -20,6 +21,10 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
     retry_after_seconds,
 )
+from newsarchive.fetch.inflate import inflated
+from newsarchive.fetch.recent import RecentPages
+from newsarchive.fetch.sources import Miss, fetch_source
+from newsarchive.models import Page
 
 from .faultserver import FaultServer
 
@@ -354,3 +359,68 @@ def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
         "https://m.s.bg/one",
         "https://s.bg/two",  # another subdomain's 301 taught nothing
     ]
+
+
+def test_a_kept_source_page_answers_the_next_read_once(site: FaultServer) -> None:
+    url = page_url(site, "/news")
+    with Fetcher(QUICK) as fetcher:
+        explored = fetch_source(fetcher, url, "listing", keep=True)
+        assert isinstance(explored, Page)
+        assert fetch_source(fetcher, url, "listing") is explored  # exploring, then the crawl
+        assert site.hits["/news"] == 1 and fetcher.requests == 2  # robots.txt, /news
+        # only what ``inflated`` undoes a step at a time is asked for
+        assert site.headers[-1]["accept-encoding"] == "gzip, deflate"
+        fetch_source(fetcher, url, "listing")  # handed over once: a later read asks again
+        assert site.hits["/news"] == 2
+        # a conditional read (re-exploring) gets what the server would say: 304 or the page
+        etag = explored.headers["etag"]
+        for validators, answer in (
+            ((etag, None), (Miss.UNCHANGED, "")),
+            (('"other"', explored.headers["last-modified"]), explored),  # the ETag decides
+            ((None, explored.headers["last-modified"]), (Miss.UNCHANGED, "")),
+            ((None, "Mon, 01 Jun 2026 00:00:00 GMT"), explored),  # a doubt: the page
+        ):
+            explored = fetch_source(fetcher, url, "listing", keep=True)
+            assert isinstance(explored, Page)
+            got = fetch_source(fetcher, url, "listing", validators=validators)
+            assert got == (answer if isinstance(answer, tuple) else explored), validators
+        assert site.hits["/news"] == 6  # four kept, four answered without asking
+        assert fetch_source(fetcher, url, "listing", validators=(etag, None))[0] is Miss.UNCHANGED
+        assert site.hits["/news"] == 7  # nothing kept: the server's 304
+
+
+def test_kept_pages_are_bounded_in_age_count_and_bytes() -> None:
+    now = [0.0]
+    recent = RecentPages(max_pages=2, max_bytes=10, max_age=60, clock=lambda: now[0])
+    stamp = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+
+    def page(path: str, size: int = 1) -> Page:
+        url = "https://x.bg" + path
+        return Page(url, url, 200, {}, b"x" * size, "x", "utf-8", stamp)
+
+    recent.keep(page("/a"))
+    now[0] = 61
+    assert recent.take("https://x.bg/a") is None  # stale: a run's page, read again fresh
+    recent.keep(page("/a"))
+    recent.keep(page("/b"))
+    recent.keep(page("/c"))
+    assert recent.take("https://x.bg/a") is None  # the oldest, past the count
+    roomy = RecentPages(max_pages=5, max_bytes=10)
+    roomy.keep(page("/b"))
+    roomy.keep(page("/big", 9))
+    roomy.keep(page("/c"))
+    assert roomy.take("https://x.bg/b") is None  # the oldest, past the bytes
+    assert roomy.take("https://x.bg/big") is not None
+    roomy.keep(page("/huge", 11))
+    assert roomy.take("https://x.bg/huge") is None  # never held
+
+
+def test_inflated_gives_at_most_a_step_at_a_time_and_stops_at_the_stream_end() -> None:
+    text = bytes(range(256)) * 400 + b"\0" * 300_000
+    packed = gzip.compress(text)
+    chunks = [packed[i : i + 999] for i in range(0, len(packed), 999)] + [b"trailing junk"]
+    pieces = list(inflated(chunks, "gzip", step=1000))
+    assert max(map(len, pieces)) <= 1000 and b"".join(pieces) == text
+    assert list(inflated([b"\x8b\x00"], "br")) == [b"\x8b\x00"]  # not asked for: as it came
+    with pytest.raises(httpx.DecodingError):
+        list(inflated([b"not gzip"], "gzip"))

@@ -26,7 +26,13 @@ import pytest
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy, is_public
 from newsarchive.fetch.charset import decode_html
-from newsarchive.fetch.client import Fetcher, FetchInterrupted, FetchOptions, RobotsDisallowed
+from newsarchive.fetch.client import (
+    Fetcher,
+    FetchInterrupted,
+    FetchOptions,
+    HostResting,
+    RobotsDisallowed,
+)
 from newsarchive.fetch.mirror import MirrorTransport
 
 from .faultserver import article_html, write_profile
@@ -671,6 +677,93 @@ def test_stacked_content_encodings_are_refused_before_inflating() -> None:
         tracemalloc.stop()
     assert peak < 50 * 1024 * 1024, peak
     assert site.hits["/bomb"] == site.hits["/split"] == 1  # malformed: never retried
+
+
+def test_a_host_that_says_come_back_later_to_three_urls_in_a_row_rests_for_the_run(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """Each URL of a site answering 503 with ``Retry-After: 86400`` cost its retries, each
+    wait up to two minutes, for as many URLs as the request budget allowed. After three
+    in a row the run asks it no more, says so once, and the next run resumes the rest."""
+    busy = response(503, b"busy", headers={"Retry-After": "86400"})
+    ids = list(range(901, 909))
+    routes = news_site([], dict.fromkeys(ids, busy))
+    with HostileServer(routes) as site:
+        first = crawl_mirrored(run_cli, site, db)
+        asked = {path: hits for path, hits in site.hits.items() if path.startswith("/news/")}
+        assert list(asked.values()) == [4, 4, 4], asked  # three URLs, each after its retries
+        assert first.exit_code == 1  # those three failed
+        said = [line for line in first.stderr.splitlines() if "not asked again" in line]
+        assert len(said) == 1 and "HTTP 503 (Retry-After 86,400 s" in said[0], first.stderr
+        assert "3 URLs in a row" in said[0] and "the next run resumes" in said[0]
+        assert "come back later" in first.stdout
+        _, frontier = crawl_db(db)
+        states = sorted(state for url, (state, _) in frontier.items() if "/news/9" in url)
+        assert states == ["failed"] * 3 + ["queued"] * 5  # the rest never asked: still queued
+        routes.update({slug(i): html(article_html(i)) for i in ids})  # back from maintenance
+        second = crawl_mirrored(run_cli, site, db)
+    assert second.exit_code == 0, second.stderr
+    assert sorted(crawl_db(db)[0]) == sorted(SITE + slug(i) for i in ids)
+
+
+def test_only_come_back_later_in_a_row_rests_a_host() -> None:
+    """A page between two busy URLs starts the count again; a 500 is not "later"."""
+    busy = response(503, b"busy")
+    routes = {"/b1": busy, "/b2": busy, "/ok": html("<p>ok</p>"), "/err": response(500)}
+    routes |= {"/b3": busy, "/b4": busy, "/b5": busy, "/after": html("<p>ok</p>")}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        for path in ("/b1", "/b2", "/ok", "/b3", "/err", "/b4"):
+            try:
+                fetcher.fetch(f"{site.url}{path}")
+            except FetchError as exc:
+                assert not isinstance(exc, HostResting), path
+        with pytest.raises(FetchError, match="HTTP 503 after 4 attempts"):
+            fetcher.fetch(f"{site.url}/b5")  # the third in a row: it still had its retries
+        with pytest.raises(HostResting, match="3 URLs in a row: not asked again in this run"):
+            fetcher.fetch(f"{site.url}/after")
+    assert "/after" not in site.hits
+
+
+def _bomb(wbits: int, mebibytes: int) -> bytes:
+    """``mebibytes`` MiB of zeros, compressed: about a thousandfold."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    zeros = b"\0" * (1 << 20)
+    return b"".join(packer.compress(zeros) for _ in range(mebibytes)) + packer.flush()
+
+
+@pytest.mark.parametrize(
+    ("coding", "wbits", "undone"),
+    [("gzip", 31, "gunzip"), ("deflate", 15, "inflating"), ("deflate", -15, "inflating")],
+    ids=["gzip", "deflate", "raw-deflate"],
+)
+def test_one_layer_of_compression_is_inflated_no_further_than_the_cap(
+    coding: str, wbits: int, undone: str
+) -> None:
+    """httpx inflated each network chunk whole before the cap counted it: 64 KB of gzip
+    held 64 MiB, and a 1 MB bomb about 140 MiB at its peak, whatever the cap. Inflated
+    here a step at a time, the cap (1 MiB) stops it within a step of itself."""
+    page = b"<p>" + "новина ".encode() * 20_000 + b"</p>"
+    routes = {
+        "/bomb": response(body=_bomb(wbits, 24), headers={"Content-Encoding": coding}),
+        "/page": response(body=_pack(page, wbits), headers={"Content-Encoding": coding}),
+    }
+    options = FetchOptions(delay=0, max_bytes=1 << 20, respect_robots=False)
+    with HostileServer(routes) as site, Fetcher(options) as fetcher:
+        assert fetcher.fetch(f"{site.url}/page").content == page  # a page is read whole
+        tracemalloc.start()
+        try:
+            with pytest.raises(FetchError, match=rf"larger than 1048576 bytes \(after {undone}\)"):
+                fetcher.fetch(f"{site.url}/bomb")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024, peak  # 24 MiB before
+    assert site.hits["/bomb"] == 1
+
+
+def _pack(data: bytes, wbits: int) -> bytes:
+    packer = zlib.compressobj(6, zlib.DEFLATED, wbits)
+    return packer.compress(data) + packer.flush()
 
 
 def test_an_absurd_retry_after_is_capped_and_said() -> None:

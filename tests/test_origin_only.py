@@ -47,9 +47,21 @@ def test_a_profile_with_only_the_origin_archives_every_article_and_nothing_else(
         assert first.exit_code == 0, first.stderr
         assert "exploring the site" in first.stdout
         before = len(server.requests)
+        # what exploring read, the crawl reads from it, not from the site again (robots.txt
+        # is read once per host: primer's links name the bare host beside www)
+        asked = [path for path in server.requests if path != "/robots.txt"]
+        assert len(asked) == len(set(asked)), asked
         nightly = run_cli(*args, "--db", str(db))
         assert nightly.exit_code == 0, nightly.stderr
         assert len(server.requests) - before <= 3, server.requests[before:]
+        with sqlite3.connect(db) as conn:  # 30 days on: explored again, sources validated
+            conn.execute("UPDATE site_discovery SET found = json_set(found, '$.explored_at', ?)",
+                         ("2000-01-01T00:00:00+00:00",))  # fmt: skip
+        before = len(server.requests)
+        again = run_cli(*args, "--db", str(db))
+        assert again.exit_code == 0 and "exploring the site" in again.stdout, again.stderr
+        asked = [path for path in server.requests[before:] if path != "/robots.txt"]
+        assert len(asked) == len(set(asked)), asked
     with sqlite3.connect(db) as conn:
         rows = {r[0]: r for r in conn.execute("SELECT url, title, published, text FROM articles")}
     assert set(rows) == set(expected)  # every article, and no page that is not one

@@ -21,7 +21,7 @@ from newsarchive.crawl_discovery import Discoverer
 from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.errors import ArchiveWriteError
-from newsarchive.fetch.client import Fetcher, FetchInterrupted
+from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
 from newsarchive.harvest import Harvester
 from newsarchive.models import Profile
 
@@ -73,6 +73,8 @@ class SiteCrawl:
             pass  # reported once by _robots_gate
         except _BudgetSpent:
             self.report.budget_spent = self.options.max_requests
+        except HostResting as exc:
+            self.report.resting = exc.why
         except sqlite3.DatabaseError as exc:
             self.report.archive_error = f"cannot write the archive: {exc}"
         except ArchiveWriteError as exc:

@@ -158,7 +158,8 @@ def _summarise(reports: list[SiteReport], quiet: bool) -> int:
     for report in reports:
         if not quiet:
             sys.stdout.write(report.summary() + "\n")
-        for warning in [*report.warnings, report.drift_warning(), report.broken_warning()]:
+        warnings = [*report.warnings, report.drift_warning(), report.broken_warning()]
+        for warning in [*warnings, report.resting_warning()]:
             if warning:
                 sys.stderr.write(f"newsarchive: {report.site}: warning: {warning}\n")
         for failure in report.failures[:20]:

@@ -71,6 +71,7 @@ class SiteReport:
     interrupt_code: int = 130
     crashed: bool = False
     budget_spent: int = 0  # the per-run request budget, when it ran out
+    resting: str = ""  # why the run stopped asking the site's host (``HostResting``)
     explored: int = 0  # requests spent exploring the site for its sources
     archive_error: str = ""
     drift: Counter[str] = field(default_factory=Counter)
@@ -147,7 +148,16 @@ class SiteReport:
             text += " (interrupted; the next run resumes)"
         elif self.budget_spent:
             text += f" (request budget of {self.budget_spent} spent; the next run resumes)"
+        elif self.resting:
+            text += " (the site asked to come back later; the next run resumes)"
         return text
+
+    def resting_warning(self) -> str | None:
+        """The one line for a host that rests (shown even when quiet: nobody may notice
+        a site that answers nothing but "come back later" for nights on end)."""
+        if not self.resting:
+            return None
+        return f"{self.resting}; the next run resumes what is queued"
 
     def broken_warning(self) -> str | None:
         """Extraction rules that raised: a bug to report, so shown even when quiet. A

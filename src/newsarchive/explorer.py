@@ -76,7 +76,7 @@ class _Explorer:
     def get(self, url: str, kind: str) -> Page | None:
         if self.spent():
             return None
-        got = fetch_source(self.fetcher, url, kind)
+        got = fetch_source(self.fetcher, url, kind, keep=True)  # the crawl reads it next
         if isinstance(got, Page):
             return got
         self.problems.setdefault(url, got[1].split(" failed: ", 1)[-1])

@@ -27,6 +27,7 @@ from newsarchive.fetch.client import (
     GONE_STATUSES,
     Fetcher,
     FetchInterrupted,
+    HostResting,
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import document_kind
@@ -156,6 +157,8 @@ class Harvester:
             return self.fetcher.requests < self.options.max_requests
 
         for url, result in self.fetcher.fetch_many(urls, workers, validators, within):
+            if isinstance(result, HostResting):  # the site's run ends; the URL stays queued
+                raise result
             self.archive(url, result, listed.get(url))
             self.still_ours()
         if self.options.stop is not None and self.options.stop.is_set():

@@ -4,9 +4,9 @@ Per capture three records (WARC 1.1 via warcio, gzip per record): a ``request`` 
 archive keeps no request headers, so a minimal GET), the ``response`` with the original
 status line, headers and body bytes, and a ``metadata`` record (JSON) that ties the
 response to the article extracted from it. The body is stored as fetched after HTTP
-decoding (httpx undoes gzip and chunking), so ``Content-Encoding``/``Transfer-Encoding``
-are dropped and ``Content-Length`` is set to the bytes written: a reader that honoured
-them would otherwise try to decode plain bytes again.
+decoding (the fetcher undoes gzip and deflate, httpx chunking), so ``Content-Encoding``/
+``Transfer-Encoding`` are dropped and ``Content-Length`` is set to the bytes written: a
+reader that honoured them would otherwise try to decode plain bytes again.
 """
 
 from __future__ import annotations

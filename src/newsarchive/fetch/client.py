@@ -35,7 +35,9 @@ from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
+from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, inflated
 from newsarchive.fetch.mirror import MirrorTransport
+from newsarchive.fetch.recent import RecentPages
 from newsarchive.models import MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
 
@@ -46,6 +48,10 @@ USER_AGENT_ENV = "NEWSARCHIVE_USER_AGENT"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never retried
+# "Come back later": a host that answers only this to ``REST_AFTER`` URLs in a row (each
+# after its retries) is not asked again in the run (``HostResting``)
+BUSY_STATUSES = frozenset({429, 503})
+REST_AFTER = 3
 
 
 @dataclass(frozen=True)
@@ -164,6 +170,18 @@ class FetchInterrupted(FetchError):
     """The crawl was asked to stop while this fetch waited; the URL stays queued."""
 
 
+class HostResting(FetchError):
+    """The URL's host said "come back later" (429/503, after every retry) to
+    ``REST_AFTER`` URLs in a row in this run. Each such URL cost its retries, each wait up
+    to ``max_retry_after``: a host answering every URL with ``Retry-After: 86400`` held a
+    run for six minutes a URL, bounded only by the request budget. The URL was not asked
+    for and stays queued; ``why`` says it of the host, without the URL."""
+
+    def __init__(self, why: str, *, url: str) -> None:
+        super().__init__(f"{why}; not asking for {url}", url=url)
+        self.why = why
+
+
 @dataclass
 class FetchStats:
     """Cheap counters for the benchmark and the summary (CPU seconds of the fetching thread)."""
@@ -196,10 +214,10 @@ def _validator(value: str | None) -> bytes | None:
 def _stacked_codings(values: list[str]) -> str | None:
     """The ``Content-Encoding`` codings when there are several ("gzip, gzip"), else None.
 
-    httpx inflates each network chunk through every layer at once: behind two layers of
+    httpx inflated each network chunk through every layer at once: behind two layers of
     gzip a 10 KB response inflated to gigabytes in one call (1 MB held 2 GB at its peak),
-    long before the size cap could count a byte. One layer inflates a chunk at most about
-    a thousandfold; no server needs two.
+    long before the size cap could count a byte. ``inflate.inflated`` undoes one layer in
+    bounded steps; no server needs two.
     """
     codings = [
         coding.strip().lower()
@@ -243,9 +261,15 @@ class _Host:
         # Set when connecting failed on every retry (DNS, refused): the rest of the run
         # fails fast instead of spending the whole backoff again on each URL.
         self.unreachable: str | None = None
+        self.busy = 0  # URLs in a row answered only 429/503 (see ``BUSY_STATUSES``)
+        self.resting: str | None = None  # why the run asks this host no more
 
 
-def _refuse_unreachable(host: _Host, url: str, target: str | None = None) -> None:
+def _refuse_host(host: _Host, url: str, target: str | None = None) -> None:
+    """Checked before every attempt and hop: a host given up on earlier in the run costs
+    no request (and no backoff) again."""
+    if host.resting is not None:
+        raise HostResting(host.resting, url=url)
     if host.unreachable is not None:
         via = f"{target} (redirected from {url})" if target and target != url else url
         raise FetchError(
@@ -296,8 +320,13 @@ class Fetcher:
         # (scheme, netloc) -> (scheme, netloc): a server that moved every path there
         self._moves: dict[tuple[str, str], tuple[str, str]] = {}
         self.stats = FetchStats()
+        self.recent = RecentPages()  # source pages an exploration hands to the crawl
         self._client = httpx.Client(
-            headers={"User-Agent": self.options.user_agent, "Accept-Language": "bg,en;q=0.5"},
+            headers={
+                "User-Agent": self.options.user_agent,
+                "Accept-Language": "bg,en;q=0.5",
+                "Accept-Encoding": ACCEPT_ENCODING,  # only what ``inflated`` undoes
+            },
             timeout=self.options.timeout,
             follow_redirects=False,
             limits=limits,
@@ -362,7 +391,7 @@ class Fetcher:
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self.fetch(origin + "/robots.txt", check_robots=False)
-        except FetchInterrupted:
+        except (FetchInterrupted, HostResting):
             raise
         except RedirectRefused:
             return None  # RFC 9309: past the redirects it is "unavailable", like a 4xx
@@ -430,16 +459,17 @@ class Fetcher:
         Transient failures are retried ``retries`` times, a deadline hit only once (a site
         that trickles once will trickle again), a malformed response never. A host that
         could not be connected to on any attempt (the site's, or a redirect target's) is
-        marked unreachable for the rest of the run; the URL's own failure is its own.
+        marked unreachable for the rest of the run; the URL's own failure is its own. One
+        that said "come back later" to ``REST_AFTER`` URLs in a row rests (``HostResting``).
         """
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
         target = self._moved(url)
         host = self._host(_netloc(target))
-        _refuse_unreachable(host, url)
+        _refuse_host(host, url)
         if check_robots and not self.allowed(target):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
-        _refuse_unreachable(host, url)
+        _refuse_host(host, url)
         headers: dict[bytes, bytes] = {}
         for name, value in ((b"If-None-Match", etag), (b"If-Modified-Since", last_modified)):
             sent = _validator(value)
@@ -456,6 +486,7 @@ class Fetcher:
             if attempt:
                 wait = self._backoff(attempt, retry_after)
                 self._hold_off(host, wait)
+                _refuse_host(host, url)  # (given up on by another URL in the meantime)
             retry_after = None
             self._wait_turn(host)
             started = time.monotonic()
@@ -515,9 +546,13 @@ class Fetcher:
             with self._lock:
                 self.stats.decode_cpu += time.thread_time() - cpu
             fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+            with host.lock:
+                host.busy = 0
             return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
             self._host(refused_host).unreachable = last_error
+        if last_status in BUSY_STATUSES:
+            self._busy(host, _netloc(target), last_error)
         raise FetchFailed(
             f"{last_error} after {attempts} attempts",
             url=url,
@@ -581,6 +616,18 @@ class Fetcher:
                 for _url, future in window:
                     future.cancel()
 
+    def _busy(self, host: _Host, netloc: str, answer: str) -> None:
+        """One more URL the host answered only "come back later"; the ``REST_AFTER``th in a
+        row rests it for the run."""
+        with host.lock:
+            host.busy += 1
+            if host.busy < REST_AFTER or host.resting is not None:
+                return
+            host.resting = (
+                f"{netloc} answered {answer} to {host.busy} URLs in a row:"
+                " not asked again in this run"
+            )
+
     def describe(self, url: str) -> str:
         """``url``, and the mirror URL really contacted when there is one."""
         contacted = self._contacted(url)
@@ -631,7 +678,7 @@ class Fetcher:
         current = url
         for hop in range(self.options.max_redirects + 1):
             if hop:
-                _refuse_unreachable(self._host(_netloc(current)), url, current)
+                _refuse_host(self._host(_netloc(current)), url, current)
             with self._lock:
                 self.stats.requests += 1
             # robots.txt (the only fetch without a robots check) gets a shorter timeout:
@@ -664,15 +711,22 @@ class Fetcher:
                         url=url,
                         shown=self.describe(url),
                     )
+                coding = response.headers.get("content-encoding", "").strip().lower()
                 chunks: list[bytes] = []
                 size = 0
-                for chunk in response.iter_bytes():
+                # (one built in memory, by a MockTransport, arrives read and decoded)
+                body = (
+                    response.iter_bytes()
+                    if response.is_stream_consumed
+                    else inflated(response.iter_raw(), coding)
+                )
+                for chunk in body:
                     self._check_stop()
                     if time.monotonic() > deadline:
                         raise _DeadlineHit
                     size += len(chunk)
                     if size > max_bytes:
-                        raise self._too_large(url, max_bytes)
+                        raise self._too_large(url, max_bytes, UNDONE.get(coding))
                     chunks.append(chunk)
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
                 return status, resp_headers, b"".join(chunks), str(response.url)
@@ -732,8 +786,9 @@ class Fetcher:
             raise RedirectRefused(reason, url=url, shown=self.describe(url))
         return following
 
-    def _too_large(self, url: str, max_bytes: int) -> FetchError:
+    def _too_large(self, url: str, max_bytes: int, undone: str | None = None) -> FetchError:
         self._log_fetch(url, "too-large", 0, time.monotonic())
+        after = f" (after {undone})" if undone else ""
         return FetchFailed(
-            f"response larger than {max_bytes} bytes", url=url, shown=self.describe(url)
+            f"response larger than {max_bytes} bytes{after}", url=url, shown=self.describe(url)
         )

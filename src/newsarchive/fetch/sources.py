@@ -11,7 +11,13 @@ from __future__ import annotations
 import enum
 
 from newsarchive.errors import FetchError
-from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchInterrupted, RobotsDisallowed
+from newsarchive.fetch.client import (
+    GONE_STATUSES,
+    Fetcher,
+    FetchInterrupted,
+    HostResting,
+    RobotsDisallowed,
+)
 from newsarchive.models import Page
 
 
@@ -31,13 +37,23 @@ def fetch_source(
     *,
     validators: tuple[str | None, str | None] = (None, None),
     gone_ends: bool = False,
+    keep: bool = False,
 ) -> Page | tuple[Miss, str]:
     """The source document, or why not (``gone_ends``: 404/410 ends a listing quietly, and
     so does a robots.txt closing its later pages, as Blogger's ``Disallow: /search`` closes
-    "По-стари публикации": the site's wish, not a failure of the run)."""
+    "По-стари публикации": the site's wish, not a failure of the run).
+
+    ``keep``: the page is read again soon in this run (exploring, then crawling what it
+    found), so that read is answered from ``fetcher.recent`` instead of the site: with
+    ``validators``, as the server would have (``_unchanged``), else with the page.
+    """
+    page = fetcher.recent.take(url)
+    if page is not None and _unchanged(page, validators):
+        return Miss.UNCHANGED, ""
     try:
-        page = fetcher.fetch(url, etag=validators[0], last_modified=validators[1])
-    except FetchInterrupted:
+        if page is None:
+            page = fetcher.fetch(url, etag=validators[0], last_modified=validators[1])
+    except (FetchInterrupted, HostResting):  # the run's, not this source's
         raise
     except RobotsDisallowed as exc:
         return (Miss.GONE, "") if gone_ends else (Miss.FAILED, f"{kind} failed: {exc}")
@@ -50,7 +66,20 @@ def fetch_source(
     problem = f"HTTP {page.status}" if page.status != 200 else unexpected_kind(page, kind)
     if problem:
         return Miss.FAILED, f"{kind} failed: {problem}: {fetcher.describe(url)}"
+    if keep:
+        fetcher.recent.keep(page)
     return page
+
+
+def _unchanged(page: Page, validators: tuple[str | None, str | None]) -> bool:
+    """Whether the server, asked conditionally, would have answered ``page`` with a 304:
+    its ETag is the one sent (which, when sent, decides alone, RFC 9110 13.2.2), else its
+    Last-Modified. Compared exactly, so a doubt gives the page: a 200 is always a correct
+    answer to a conditional request, and the crawl then saves its validators as usual."""
+    etag, modified = validators
+    if etag:
+        return page.headers.get("etag") == etag
+    return bool(modified) and page.headers.get("last-modified") == modified
 
 
 _XML_TYPES = ("xml", "rss", "atom", "gzip", "octet-stream", "text/plain")

@@ -1,0 +1,84 @@
+"""Source pages fetched moments ago in this run, held for the one reader that asks next.
+
+A first crawl of a site without sources explores it (the home page, its sections, a
+feed) and then reads what it found: the same pages, seconds later. Asking the server
+again cost every first crawl (and every re-exploration) one to three requests a site.
+The fetch layer is where both meet, so the hand-over is here rather than threaded
+through the crawl: ``fetch_source(..., keep=True)`` keeps a page, the next
+``fetch_source`` of that URL takes it instead of asking (a conditional read, on
+re-exploring a site whose sources have validators, gets what the server would have said:
+unchanged, or the page).
+
+Each page is handed over once (a later read is a new question), only while ``MAX_AGE``
+seconds fresh, and the whole is bounded in pages and bytes (a page may be
+``MAX_BODY_BYTES``). One per ``Fetcher``, so one per site and run: nothing outlives the
+run, and the validators the crawl saves for the next run are the page's own.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from newsarchive.models import Page
+
+MAX_PAGES = 16  # an exploration reads at most ``explorer.EXPLORE_BUDGET`` (12)
+MAX_BYTES = 16 * 1024 * 1024
+MAX_AGE = 600.0  # seconds: a first crawl reads its feed's articles before its listings
+
+
+class RecentPages:
+    """Thread-safe; ``clock`` is for tests."""
+
+    def __init__(
+        self,
+        *,
+        max_pages: int = MAX_PAGES,
+        max_bytes: int = MAX_BYTES,
+        max_age: float = MAX_AGE,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.max_pages, self.max_bytes, self.max_age = max_pages, max_bytes, max_age
+        self._clock = clock
+        self._lock = threading.Lock()
+        # URL -> (when kept, the page); a redirected page is kept under both its URLs
+        self._pages: OrderedDict[str, tuple[float, Page]] = OrderedDict()
+
+    def keep(self, page: Page) -> None:
+        """Hold a 200 page for the next reader (a larger one than fits is not held)."""
+        if page.status != 200 or len(page.content) > self.max_bytes:
+            return
+        now = self._clock()
+        with self._lock:
+            for url in dict.fromkeys((page.url, page.final_url)):
+                self._pages.pop(url, None)
+                self._pages[url] = (now, page)
+            self._trim(now)
+
+    def take(self, url: str) -> Page | None:
+        """The page kept for ``url`` if still fresh, given once (both its URLs forget it)."""
+        with self._lock:
+            self._trim(self._clock())
+            held = self._pages.pop(url, None)
+            if held is None:
+                return None
+            page = held[1]
+            for other in (page.url, page.final_url):
+                if other in self._pages and self._pages[other][1] is page:
+                    del self._pages[other]
+            return page
+
+    def _trim(self, now: float) -> None:
+        """Drop what is stale, then the oldest, until within both bounds."""
+        while self._pages:
+            first = next(iter(self._pages.values()))
+            held = {id(page): len(page.content) for _, page in self._pages.values()}
+            if (
+                now - first[0] <= self.max_age
+                and len(held) <= self.max_pages
+                and sum(held.values()) <= self.max_bytes
+            ):
+                return
+            self._pages.popitem(last=False)
