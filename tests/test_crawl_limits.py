@@ -36,11 +36,16 @@ def test_a_link_with_a_control_character_is_encoded_not_a_crash(run_cli: Cli, db
     extra = '<a href="/news/1001-story-1001\x01">Статия</a><a href="/news/10\x7f">x</a>'
     with FaultServer(articles=3, faults=False, listing_extra=extra) as server:
         result = crawl(run_cli, server, db)
+        first_run = list(server.requests)
         again = crawl(run_cli, server, db)
     assert result.exit_code == 0, result.stderr
     assert again.exit_code == 0, again.stderr
     assert count_articles(db) == 3
     assert frontier(db)["https://fault.example/news/1001-story-1001%01"] == "gone"
+    # every page past the last lists the same two links: the walk ends at the first of
+    # them (it once walked 5,000 such pages, the whole request budget, on each run)
+    assert len(first_run) < 20, len(first_run)
+    assert "budget" not in result.stdout + again.stdout
 
 
 def test_a_bug_in_one_site_is_that_sites_failure_and_the_others_go_on(

@@ -137,3 +137,26 @@ def test_frontier_verdicts(
     entry: Entry | None, archived: bool, refresh: bool, since: bool, expected: Seen
 ) -> None:
     assert seen(entry, archived=archived, refresh=refresh, since=since) is expected
+
+
+def test_a_page_repeating_earlier_pages_links_ends_the_walk() -> None:
+    """A site answering any page number with its last page (or with its sidebar's links
+    only) would be walked until the request budget ran out: the first page that lists
+    nothing an earlier page of the walk did not is the end."""
+    walk = ListingWalk(page(1), WalkState())
+    items = {1: ["a", "b", "s"], 2: ["c", "s"], 3: ["c", "s"], 4: ["d"]}
+    fetched = []
+    while (step := walk.page()) is not None:
+        number = step[1]
+        fetched.append(number)
+        links = items.get(number, ["s"])
+        walk.listed(Listed(page(number + 1), [Seen.THIS_RUN] * len(links), items=links))
+    assert fetched == [1, 2, 3]
+    assert walk.stop is Stop.END and walk.state.completed
+
+
+def test_a_page_sharing_some_links_with_earlier_pages_goes_on() -> None:
+    walk = ListingWalk(page(1), WalkState())
+    walk.listed(Listed(page(2), [NEW, NEW], items=["a", "b"]))
+    walk.listed(Listed(page(3), [NEW, NEW], items=["b", "c"]))  # one shifted down a page
+    assert walk.page() == (page(3), 3)

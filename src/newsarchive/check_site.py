@@ -137,7 +137,7 @@ def check_site(
                 links = _check_start(fetcher, profile, *step, report)
                 listed += links
                 next_page = report.sources[-1].next_page if len(listed) < articles else None
-                walk.listed(Listed(next_page, [Seen.NEW] * len(links)))
+                walk.listed(Listed(next_page, [Seen.NEW] * len(links), items=links))
         checked = 0
         for url in list(dict.fromkeys(listed + found))[: articles * 3]:
             if checked >= articles:

@@ -186,7 +186,7 @@ class SourceReader:
                     if number == 1:
                         self.frontier.save_validators(url, page)
                     old = self.harvest.fetch_pending(self._robots_gate)
-                    walk.listed(Listed(next_url, seen, old))
+                    walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
             self.frontier.save_walk(start, walk.state)
 
     def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int) -> str:

@@ -63,12 +63,13 @@ class Listed:
     """What the crawler saw on one listing page.
 
     ``seen`` holds a verdict per article link, ``old`` how many of the NEW ones turned
-    out older than ``--since`` once fetched.
+    out older than ``--since`` once fetched, ``items`` the article links' URLs.
     """
 
     next_url: str | None
     seen: Sequence[Seen]
     old: int = 0
+    items: Sequence[str] = ()
 
 
 class ListingWalk:
@@ -86,6 +87,7 @@ class ListingWalk:
         self.stop: Stop | None = None
         self._visited: set[str] = set()
         self._known_run = 0
+        self._items: set[str] = set()  # the article links of this walk's pages so far
 
     @property
     def conditional(self) -> bool:
@@ -129,6 +131,12 @@ class ListingWalk:
                 self._known_run += 1
         if not verdicts:
             return self._end(Stop.END)
+        if self.number > 1 and listed.items and self._items.issuperset(listed.items):
+            # Every link was on an earlier page of this walk: a site that answers any page
+            # number with its last page, or with a sidebar's links only, has run out; the
+            # next number would repeat it until the run's request budget is spent.
+            return self._end(Stop.END)
+        self._items.update(listed.items)
         if old and listed.old >= new:
             return self._end(Stop.SINCE)
         if self.limit and self.number >= self.limit:
