@@ -6,13 +6,18 @@ writes; these tests stop a crawl (or the archive) exactly where a trial failed.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import threading
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from .support import Result
+from newsarchive.archive.schema import SCHEMA_VERSION, ensure_schema
+
+from .support import FIXTURES, Result
 
 
 @pytest.mark.parametrize("command", [("search", "бюджет"), ("export",), ("stats",)])
@@ -34,3 +39,51 @@ def test_a_read_while_the_first_crawl_creates_the_archive_says_it_is_not_there_y
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "not a newsarchive archive" not in result.stderr
     assert f"no archive at {db} yet" in result.stderr
+
+
+SESSION_IDS = FIXTURES / "archives" / "v8-session-ids.db"  # an archive to upgrade
+
+
+def test_two_processes_upgrading_one_archive_at_once_both_succeed(tmp_path: Path) -> None:
+    """A search run while the nightly crawl upgrades the archive (or two searches, or a
+    crawl started while a search upgrades): the second upgrader read the old version,
+    then found the first had written meanwhile, and failed with "database is locked"
+    (a crawl: exit 74). Here the second is held just after its migration read the
+    archive, while the first upgrades it whole; then it goes on. Both must succeed, and
+    the archive is upgraded once."""
+    db = tmp_path / "old.db"
+    shutil.copy(SESSION_IDS, db)
+    first_done, second_read = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def upgrade(hold: bool) -> None:
+        conn = sqlite3.connect(db, timeout=30)
+        held: list[str] = []
+
+        def trace(statement: str) -> None:
+            if second_read.is_set() and not held:  # the statement after the read waits
+                held.append(statement)
+                first_done.wait(timeout=1)  # (the fixed first waits for our lock meanwhile)
+            if statement.startswith("SELECT url_key, article_id FROM article_urls"):
+                second_read.set()  # the v10 migration has read the archive
+
+        try:
+            if hold:
+                conn.set_trace_callback(trace)
+            ensure_schema(conn)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            conn.close()
+
+    second = threading.Thread(target=upgrade, args=(True,))
+    second.start()
+    assert second_read.wait(timeout=10)
+    upgrade(False)  # the first, whole, while the second waits inside its migration
+    first_done.set()
+    second.join(timeout=30)
+    assert errors == []
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 8
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
