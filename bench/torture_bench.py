@@ -67,12 +67,18 @@ class SlowMirror(MirrorServer):
     def __init__(self, root: Path, latency: float, rng: random.Random) -> None:
         super().__init__(root)
         self.latency = latency
+        self.fail_rate = 0.0  # share of requests answered 503 (robots.txt aside)
         plain = self._httpd.RequestHandlerClass
         mirror = self
 
         class Slow(plain):  # type: ignore[valid-type,misc]
             def do_GET(self) -> None:  # noqa: N802
                 time.sleep(rng.uniform(0, mirror.latency))
+                if self.path != "/robots.txt" and rng.random() < mirror.fail_rate:
+                    with mirror._lock:
+                        mirror.requests.append(self.path)
+                    self._send(503, "text/html", b"<html><body>busy</body></html>")
+                    return
                 super().do_GET()
 
         self._httpd.RequestHandlerClass = Slow
@@ -92,8 +98,12 @@ class Trial:
             self.failures.append(what)
 
 
+SRC = ROOT / "src"  # --src: another checkout's, to count failures before a fix
+UPGRADE = ROOT / "tests" / "fixtures" / "archives" / "v8-session-ids.db"  # kalinovo, schema v8
+
+
 def env(tmp: Path) -> dict[str, str]:
-    src = str(ROOT / "src")
+    src = str(SRC)
     path = os.environ.get("PYTHONPATH")
     return {
         **os.environ,
@@ -114,15 +124,24 @@ def profile(tmp: Path, site: str) -> Path:
 
 
 def crawl(
-    tmp: Path, site: str, server: MirrorServer, db: Path, delay: float, connections: int = 2
+    tmp: Path,
+    site: str,
+    server: MirrorServer,
+    db: Path,
+    delay: float,
+    connections: int = 2,
+    retries: int | None = None,
 ) -> subprocess.Popen[str]:
     command = [
         sys.executable, "-m", "newsarchive", "crawl", site, "--profile", str(profile(tmp, site)),
         "--base-url", server.url, "--delay", str(delay), "--db", str(db),
         "--connections", str(connections),
     ]  # fmt: skip
+    environment = env(tmp)
+    if retries is not None:
+        environment["NEWSARCHIVE_RETRIES"] = str(retries)
     return subprocess.Popen(
-        command, env=env(tmp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
 
 
@@ -262,7 +281,9 @@ def kill_trial(
             )[0]
             delay = rng.choice([0, 0, 0.02, 0.05])
             connections = rng.choice([1, 2, 4])
-            process = crawl(tmp, trial.site, server, db, delay, connections)
+            server.fail_rate = rng.choice([0, 0, 0.1])  # transient 503s, some not retried
+            retries = rng.choice([None, 0]) if server.fail_rate else None
+            process = crawl(tmp, trial.site, server, db, delay, connections, retries)
             before = len(server.requests)
             if rng.random() < 0.5:
                 at = rng.uniform(0.2, span * (1 + latency * 20 + delay * 10))
@@ -285,10 +306,10 @@ def kill_trial(
                 _, err = process.communicate()
                 trial.check(False, f"round {round_}: {signum.name} did not end the crawl in 60 s")
             trial.detail.append(
-                f"{signum.name}@{how}/d{delay}/l{latency}/c{connections}->{process.returncode}"
-                + (" (finished first)" if finished else "")
+                f"{signum.name}@{how}/d{delay}/l{latency}/c{connections}/f{server.fail_rate}"
+                f"/r{retries}->{process.returncode}" + (" (finished first)" if finished else "")
             )
-            allowed = {0} if finished else INTERRUPTED[signum] | {0}
+            allowed = {0, 1} if finished else INTERRUPTED[signum] | {0, 1}
             if not finished and process.returncode == 0:  # it ended as the signal was sent?
                 trial.detail.append(f"exit 0 after the signal: {out.strip()!r} {err.strip()!r}")
             trial.check(
@@ -298,6 +319,7 @@ def kill_trial(
             if signum is not signal.SIGKILL or finished:
                 no_traceback(trial, f"round {round_} ({signum.name})", err)
             check_archive(trial, db, f"after round {round_} ({signum.name})", None)
+        server.fail_rate = 0
         finish(trial, tmp, server, db, expected)
 
 
@@ -359,6 +381,38 @@ def readers_trial(trial: Trial, tmp: Path, rng: random.Random) -> None:
         finish(trial, tmp, server, db, expected)
 
 
+def upgrade_trial(trial: Trial, tmp: Path, rng: random.Random) -> None:
+    """An archive an older release wrote, opened by a crawl and two searches at once: each
+    upgrades it first, and none may fail ("database is locked") or upgrade it twice."""
+    db = tmp / "archive.db"
+    db.write_bytes(UPGRADE.read_bytes())
+    with SlowMirror(SITES / "kalinovo", 0.0, rng) as server:
+        order = ["crawl", "search", "search"]
+        rng.shuffle(order)
+        started: list[tuple[str, subprocess.Popen[str]]] = []
+        for what in order:
+            if what == "crawl":
+                process = crawl(tmp, "kalinovo", server, db, 0)
+            else:
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "newsarchive", "search", "общината", "--db", str(db)],
+                    env=env(tmp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                )  # fmt: skip
+            started.append((what, process))
+            time.sleep(rng.choice([0, 0.01, 0.05]))
+        for what, process in started:
+            _, err = process.communicate(timeout=300)
+            trial.check(process.returncode in (0, 1), f"{what} exit {process.returncode}: {err}")
+            no_traceback(trial, what, err)
+        trial.detail.append(" ".join(f"{w} {p.returncode}" for w, p in started))
+        check_archive(trial, db, "after the upgrade", None)
+        with sqlite3.connect(db) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            merged = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        trial.check(version >= 10, f"archive left at schema v{version}")
+        trial.check(merged >= 8, f"{merged} articles after the upgrade, 8 before it")
+
+
 def _has_articles(db: Path) -> bool:
     try:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
@@ -388,12 +442,15 @@ def baseline(site: str) -> tuple[float, int]:
 
 
 def main() -> int:
+    global SRC  # noqa: PLW0603
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--trials", type=int, default=120)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sites", default=",".join(BARE))
-    parser.add_argument("--kinds", default="kill,kill,kill,kill,overlap,readers")
+    parser.add_argument("--kinds", default="kill,kill,kill,kill,overlap,readers,upgrade")
+    parser.add_argument("--src", type=Path, default=SRC, help="the newsarchive sources to run")
     args = parser.parse_args()
+    SRC = args.src.resolve()
     # a background job starts with SIGINT ignored, and its children inherit that: the
     # crawls must start with the default disposition, as from a terminal or cron
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -419,6 +476,8 @@ def main() -> int:
             try:
                 if trial.kind == "kill":
                     kill_trial(trial, tmp, trial_rng, *spans[trial.site])
+                elif trial.kind == "upgrade":
+                    upgrade_trial(trial, tmp, trial_rng)
                 elif trial.kind == "overlap":
                     overlap_trial(trial, tmp, trial_rng)
                 else:
