@@ -400,12 +400,24 @@ def upgrade_trial(trial: Trial, tmp: Path, rng: random.Random) -> None:
                 )  # fmt: skip
             started.append((what, process))
             time.sleep(rng.choice([0, 0.01, 0.05]))
+        if rng.random() < 0.5:  # the crawl killed while it upgrades (or reads, or writes)
+            time.sleep(rng.uniform(0, 0.8))
+            next(p for w, p in started if w == "crawl").kill()
         for what, process in started:
             _, err = process.communicate(timeout=300)
-            trial.check(process.returncode in (0, 1), f"{what} exit {process.returncode}: {err}")
-            no_traceback(trial, what, err)
+            killed = process.returncode == -signal.SIGKILL
+            trial.check(
+                process.returncode in (0, 1) or killed, f"{what} exit {process.returncode}: {err}"
+            )
+            if not killed:
+                no_traceback(trial, what, err)
         trial.detail.append(" ".join(f"{w} {p.returncode}" for w, p in started))
         check_archive(trial, db, "after the upgrade", None)
+        again = crawl(tmp, "kalinovo", server, db, 0)
+        _, err = again.communicate(timeout=300)
+        trial.check(
+            again.returncode == 0, f"crawl after the upgrade exit {again.returncode}: {err}"
+        )
         with sqlite3.connect(db) as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             merged = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
