@@ -6,6 +6,7 @@ writes; these tests stop a crawl (or the archive) exactly where a trial failed.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import threading
@@ -16,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from newsarchive.archive.schema import SCHEMA_VERSION, ensure_schema
+from newsarchive.mirror import MirrorServer
 
-from .support import FIXTURES, Result
+from .support import FIXTURES, SITES, Result
 
 
 @pytest.mark.parametrize("command", [("search", "бюджет"), ("export",), ("stats",)])
@@ -87,3 +89,54 @@ def test_two_processes_upgrading_one_archive_at_once_both_succeed(tmp_path: Path
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 8
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+class _Unanswered(MirrorServer):
+    """A mirror whose ``down`` paths answer 503 (a server busy for a moment)."""
+
+    def __init__(self, root: Path, down: set[str]) -> None:
+        super().__init__(root)
+        self.down = down
+        plain = self._httpd.RequestHandlerClass
+        mirror = self
+
+        class Handler(plain):  # type: ignore[valid-type,misc]
+            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                if self.path in mirror.down:
+                    with mirror._lock:
+                        mirror.requests.append(self.path)
+                    self._send(503, "text/html", b"<html><body>busy</body></html>")
+                    return
+                super().do_GET()
+
+        self._httpd.RequestHandlerClass = Handler
+
+
+def test_a_section_that_did_not_answer_while_exploring_is_explored_again_next_run(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """belorechie's menu names three sections; the first run met a 503 on "Съобщения"
+    (no retry here, to be quick). The exploration was saved as if the section held no
+    news and trusted for 30 days: its four articles were never archived, every run
+    exited 0 and said nothing. Now the run warns, and the next one explores again."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    profile = tmp_path / "belorechie.toml"
+    profile.write_text('id = "belorechie"\nname = "Б"\norigin = "https://belorechie.bg"\n')
+    expected = {
+        row["url"]
+        for row in json.loads((SITES / "belorechie" / "expected.json").read_text("utf-8"))
+    }
+    with _Unanswered(SITES / "belorechie", {"/bg/saobshteniya"}) as server:
+        args = ("crawl", "belorechie", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+        first = run_cli(*args)
+        assert "while exploring the site: HTTP 503" in first.stderr
+        server.down.clear()  # the server is answering again
+        second = run_cli(*args)
+        assert second.exit_code == 0, second.stderr
+        with closing(sqlite3.connect(db)) as conn:
+            archived = {url for (url,) in conn.execute("SELECT url FROM articles")}
+        assert archived == expected
+        before = len(server.requests)
+        assert run_cli(*args).exit_code == 0
+        assert len(server.requests) - before <= 3, server.requests[before:]

@@ -74,6 +74,11 @@ class Discoverer:
         found = explore(self.fetcher, self.profile)
         self.frontier.save_discovery(found)
         self.report.explored += found.requests
+        if not (alone and found.empty):  # (else the run fails, saying why, below)
+            self.report.warnings.extend(
+                f"while exploring the site: {why}; explored again next run"
+                for why in found.unread.values()
+            )
         if alone and found.empty:
             if found.home_problem:  # unreachable, gone, not HTML: say that, not "no news"
                 self.report.fail(f"cannot read the site's home page: {found.home_problem}")

@@ -150,7 +150,7 @@ class SourceReader:
             url, number = step
             kind = "listing" if number == 1 else "next listing page"
             page = self._get(url, kind, conditional=walk.conditional, gone_ends=number > 1)
-            if page is Miss.FAILED:
+            if page in (Miss.FAILED, Miss.DOWN):
                 walk.failed()
             elif page is Miss.GONE:
                 walk.gone()
@@ -202,7 +202,7 @@ class SourceReader:
         if isinstance(got, Page):
             self.report.pages += 1  # pages read, as for articles: not a 304 or a dead host
             return got
-        if got[0] is Miss.FAILED:
+        if got[0] in (Miss.FAILED, Miss.DOWN):
             self.report.fail(got[1])
         return got[0]
 
