@@ -140,3 +140,51 @@ def test_a_section_that_did_not_answer_while_exploring_is_explored_again_next_ru
         before = len(server.requests)
         assert run_cli(*args).exit_code == 0
         assert len(server.requests) - before <= 3, server.requests[before:]
+
+
+def _sitemap_site(root: Path) -> set[str]:
+    """A site whose articles only its sitemap index's child lists; their URLs."""
+    origin, path = "https://www.kartovo.bg", "/novini/obshtinata-obyavi-novina-{n}"
+    (root / "novini").mkdir(parents=True)
+    (root / "robots.txt").write_text(f"User-agent: *\nSitemap: {origin}/sitemap_index.xml\n")
+    (root / "index.html").write_text("<html><body><h1>Община Картово</h1></body></html>")
+    (root / "sitemap_index.xml").write_text(
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
+        f"<loc>{origin}/sitemap-news.xml</loc><lastmod>2026-11-20</lastmod></sitemap>"
+        "</sitemapindex>"
+    )
+    urls = {f"{origin}{path.format(n=n)}" for n in (1, 2, 3)}
+    (root / "sitemap-news.xml").write_text(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{url}</loc></url>" for url in sorted(urls))
+        + "</urlset>"
+    )
+    for n in (1, 2, 3):
+        body = f"<p>Общината обяви новина номер {n} на заседание на общинския съвет днес.</p>"
+        (root / f"{path.format(n=n).lstrip('/')}.html").write_text(
+            f"<html><body><h1>Общината обяви новина номер {n}</h1>"
+            f"<p>Публикувано: 0{n}.11.2026</p>{body * 4}</body></html>",
+            encoding="utf-8",
+        )
+    return urls
+
+
+def test_a_child_sitemap_that_did_not_answer_is_read_next_run(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sitemap index read, its one child answering 503: the index counted as holding
+    no news (dropped from the site's sources as "a sitemap of pages") and marked read, so
+    the next run got a 304 for it and never asked for the child again."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    urls = _sitemap_site(tmp_path / "site")
+    profile = tmp_path / "kartovo.toml"
+    profile.write_text('id = "kartovo"\nname = "К"\norigin = "https://www.kartovo.bg"\n')
+    with _Unanswered(tmp_path / "site", {"/sitemap-news.xml"}) as server:
+        args = ("crawl", "kartovo", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+        assert run_cli(*args).exit_code == 1  # the sitemap failed: said, exit 1
+        server.down.clear()
+        again = run_cli(*args)
+        assert again.exit_code == 0, again.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        assert {url for (url,) in conn.execute("SELECT url FROM articles")} == urls
