@@ -1,7 +1,10 @@
-"""What ``bench/torture_bench.py`` found, each pinned at the moment it happens.
+"""What the torture harness (``bench/torture_bench.py``) and its probes found, each
+failure recreated at the moment it happens.
 
-The harness kills crawls at random moments, starts two at once and reads while one
-writes; these tests stop a crawl (or the archive) exactly where a trial failed.
+The harness kills crawls at random moments (some of them meeting a passing 503), starts
+two at once, reads while one writes and opens an old archive from three processes at
+once; each test here holds the archive, the server or a second process exactly where a
+trial failed, so it fails every time without its fix and passes in seconds with it.
 """
 
 from __future__ import annotations
