@@ -191,3 +191,29 @@ def test_a_child_sitemap_that_did_not_answer_is_read_next_run(
         assert again.exit_code == 0, again.stderr
     with closing(sqlite3.connect(db)) as conn:
         assert {url for (url,) in conn.execute("SELECT url FROM articles")} == urls
+
+
+def test_sitemaps_are_read_again_in_full_when_exploring_learns_other_article_shapes(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dabravino's "Новини" answered 503 while the first run explored: its home page's
+    items (Joomla's non-SEF ``index.php?...`` links) taught the article shapes, so the
+    sitemap's SEF ``/novini/N-...`` entries were all kept out, and the sitemap marked
+    read. The next run explored again and learned the SEF shape, but the sitemap
+    answered 304: the article only it lists (198, older than every listing page) was
+    never archived."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    profile = tmp_path / "dabravino.toml"
+    profile.write_text('id = "dabravino"\nname = "Д"\norigin = "https://www.dabravino.bg"\n')
+    expected = {
+        row["url"] for row in json.loads((SITES / "dabravino" / "expected.json").read_text())
+    }
+    with _Unanswered(SITES / "dabravino", {"/novini"}) as server:
+        args = ("crawl", "dabravino", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+        run_cli(*args)
+        server.down.clear()
+        again = run_cli(*args)
+        assert again.exit_code == 0, again.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        assert {url for (url,) in conn.execute("SELECT url FROM articles")} == expected

@@ -71,7 +71,12 @@ class Discoverer:
         """Explore the site; when that is all there is to read (``alone``: no hints) and
         it finds nothing, that is the run's failure (hints report their own)."""
         self._robots_gate(self.profile.origin)
+        before = self.frontier.discovery()
         found = explore(self.fetcher, self.profile)
+        if before is not None and before.article_patterns != found.article_patterns:
+            # the sitemaps were read keeping what matched the shapes learned then: what
+            # they hold is judged again by the new ones, not skipped as unchanged
+            self.frontier.forget_sitemaps(found.sitemaps)
         self.frontier.save_discovery(found)
         self.report.explored += found.requests
         if not (alone and found.empty):  # (else the run fails, saying why, below)
