@@ -217,3 +217,35 @@ def test_sitemaps_are_read_again_in_full_when_exploring_learns_other_article_sha
         assert again.exit_code == 0, again.stderr
     with closing(sqlite3.connect(db)) as conn:
         assert {url for (url,) in conn.execute("SELECT url FROM articles")} == expected
+
+
+@pytest.mark.parametrize(
+    ("site", "origin", "down"),
+    [
+        # the home page and "Новини" teach the article shapes; without them its sitemap
+        # of pages was read unfiltered and a services page archived as an article
+        ("primer", "https://www.primer-obshtina.bg", "/"),
+        # the feed decides which listing a nightly run needs; unread, both stayed for 30
+        # days: four requests a night instead of three
+        ("zornitsa", "https://zornitsa.bg", "/feed/"),
+    ],
+)
+def test_a_page_exploring_needed_that_did_not_answer_costs_nothing_for_the_month(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    site: str, origin: str, down: str,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    profile = tmp_path / f"{site}.toml"
+    profile.write_text(f'id = "{site}"\nname = "О"\norigin = "{origin}"\n')
+    expected = {row["url"] for row in json.loads((SITES / site / "expected.json").read_text())}
+    with _Unanswered(SITES / site, {down}) as server:
+        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+        run_cli(*args)
+        server.down.clear()
+        assert run_cli(*args).exit_code == 0
+        before = len(server.requests)
+        assert run_cli(*args).exit_code == 0
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    with closing(sqlite3.connect(db)) as conn:
+        assert {url for (url,) in conn.execute("SELECT url FROM articles")} == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import SiteReport
@@ -65,7 +66,13 @@ class Discoverer:
             if not left or self.reader.read(found, skip=done) < len(left):
                 return  # something found still works (or all of it was read already)
             done |= left
-        self.reader.read(self._explore(alone=hints is None), skip=done)
+        found = self._explore(alone=hints is None)
+        if found.unread and not found.article_patterns:
+            # no page that teaches the article URL shapes answered: a sitemap read now
+            # would archive the site's static pages as articles; the next run explores
+            # again, and reads it with the shapes
+            found = replace(found, sitemaps=())
+        self.reader.read(found, skip=done)
 
     def _explore(self, *, alone: bool = True) -> Discovery:
         """Explore the site; when that is all there is to read (``alone``: no hints) and

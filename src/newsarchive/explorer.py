@@ -100,8 +100,8 @@ class _Explorer:
         """Within the fetcher's body cap, as the crawl reads the same feed later."""
         return feeds.parse_feed(content, max_bytes=self.fetcher.options.max_bytes)
 
-    def is_feed(self, url: str) -> bool:
-        page = self.get(url, "feed")
+    def is_feed(self, url: str, *, telling: bool = False) -> bool:
+        page = self.get(url, "feed", telling=telling)
         entries = self.parse_feed(page.content) if page is not None else []
         # a relative link resolves against where the feed was found, as the crawl reads it
         where = page.final_url if page is not None else url
@@ -204,7 +204,7 @@ class _Explorer:
         if not self.feeds or len(self.listings) < 2:
             return
         if self.fed is None:
-            self.is_feed(self.feeds[0])
+            self.is_feed(self.feeds[0], telling=True)  # (unread: every listing stays, once)
         fed = self.fed or set()
         kept = self.listings[:1]
         for listing in self.listings[1:]:
