@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import SiteReport
@@ -65,15 +66,31 @@ class Discoverer:
             if not left or self.reader.read(found, skip=done) < len(left):
                 return  # something found still works (or all of it was read already)
             done |= left
-        self.reader.read(self._explore(alone=hints is None), skip=done)
+        found = self._explore(alone=hints is None)
+        if found.unread and not found.article_patterns:
+            # no page that teaches the article URL shapes answered: a sitemap read now
+            # would archive the site's static pages as articles; the next run explores
+            # again, and reads it with the shapes
+            found = replace(found, sitemaps=())
+        self.reader.read(found, skip=done)
 
     def _explore(self, *, alone: bool = True) -> Discovery:
         """Explore the site; when that is all there is to read (``alone``: no hints) and
         it finds nothing, that is the run's failure (hints report their own)."""
         self._robots_gate(self.profile.origin)
+        before = self.frontier.discovery()
         found = explore(self.fetcher, self.profile)
+        if before is not None and before.article_patterns != found.article_patterns:
+            # the sitemaps were read keeping what matched the shapes learned then: what
+            # they hold is judged again by the new ones, not skipped as unchanged
+            self.frontier.forget_sitemaps(found.sitemaps)
         self.frontier.save_discovery(found)
         self.report.explored += found.requests
+        if not (alone and found.empty):  # (else the run fails, saying why, below)
+            self.report.warnings.extend(
+                f"while exploring the site: {why}; explored again next run"
+                for why in found.unread.values()
+            )
         if alone and found.empty:
             if found.home_problem:  # unreachable, gone, not HTML: say that, not "no news"
                 self.report.fail(f"cannot read the site's home page: {found.home_problem}")

@@ -105,11 +105,14 @@ class SourceReader:
         kind: str = SOURCE_FEED,
     ) -> int | None:
         """A feed or sitemap, then (for an index) its changed child sitemaps, depth first;
-        how many article URLs it held (None: unread). ``shapes``, the site's learned
-        article URL shapes, keep a sitemap's pages that are not news out.
+        how many article URLs it held (None: unread, or none read now while a child not
+        read now may hold some). ``shapes``, the site's learned article URL shapes, keep a
+        sitemap's pages that are not news out.
 
         A child is marked read (validators, lastmod) only after its own children and
-        articles are, so a run stopped half-way resumes with what it had not finished.
+        articles are, so a run stopped half-way resumes with what it had not finished;
+        an index, only when none of its children failed, so a child a passing 503 kept
+        unread is read next run instead of hiding behind the index's 304.
         """
         # ``kind`` names the document (children of an index are sitemaps) and becomes its
         # candidates' source: a feed's dates are publication dates, a sitemap's are not
@@ -128,16 +131,24 @@ class SourceReader:
         if shapes:
             articles = [c for c in articles if any(s.search(article_path(c.url)) for s in shapes)]
         held = len(articles)
+        unknown = False  # a child not read now: whether it holds news is not known
+        errors = self.report.listing_errors
         for child in sitemaps if depth < 2 else ():
             stamp = child.published.isoformat() if child.published else None
-            if not self.frontier.unchanged_sitemap(child.url, stamp):
-                held += self.feed(child.url, depth + 1, stamp, shapes, SOURCE_SITEMAP) or 0
+            if self.frontier.unchanged_sitemap(child.url, stamp):
+                unknown = True  # read in full before, not again
+                continue
+            got = self.feed(child.url, depth + 1, stamp, shapes, SOURCE_SITEMAP)
+            unknown = unknown or got is None  # (a passing 503 is no proof of "no news")
+            held += got or 0
+        complete = self.report.listing_errors == errors  # no child (or theirs) failed
         verdicts = self._offer(articles)
         if kind == SOURCE_FEED and Seen.KNOWN in verdicts:
             self._quiet.add(url)  # it reaches back to what the archive holds: no gap
         self.harvest.fetch_pending(self._robots_gate)
-        self.frontier.save_validators(url, page, lastmod)
-        return held
+        if complete:
+            self.frontier.save_validators(url, page, lastmod)
+        return None if unknown and not held else held
 
     def walk(self, start: str) -> None:
         """A listing, newest page first, as far as ``ListingWalk`` says, each page's
@@ -152,7 +163,7 @@ class SourceReader:
             url, number = step
             kind = "listing" if number == 1 else "next listing page"
             page = self._get(url, kind, conditional=walk.conditional, gone_ends=number > 1)
-            if page is Miss.FAILED:
+            if page in (Miss.FAILED, Miss.DOWN):
                 walk.failed()
             elif page is Miss.GONE:
                 walk.gone()
@@ -211,7 +222,7 @@ class SourceReader:
         if isinstance(got, Page):
             self.report.pages += 1  # pages read, as for articles: not a 304 or a dead host
             return got
-        if got[0] is Miss.FAILED:
+        if got[0] in (Miss.FAILED, Miss.DOWN):
             self.report.fail(got[1])
         return got[0]
 

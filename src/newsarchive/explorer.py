@@ -36,7 +36,7 @@ from newsarchive.discover.explore import (
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import absolute, normalize_url, on_site, url_key
 from newsarchive.fetch.client import Fetcher
-from newsarchive.fetch.sources import fetch_source
+from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.markup import parse_html
 from newsarchive.models import Page, Profile
 
@@ -45,7 +45,11 @@ REEXPLORE_DAYS = 30
 
 
 def stale(found: Discovery, today: dt.date) -> bool:
-    """Explored too long ago to trust (sites are redesigned; URLs move)."""
+    """Explored too long ago to trust (sites are redesigned; URLs move), or while the
+    home page or a section did not answer: what they list is unknown, and a section a
+    passing 503 hid would otherwise stay unread for ``REEXPLORE_DAYS``."""
+    if found.unread:
+        return True
     try:
         when = dt.date.fromisoformat(found.explored_at[:10])
     except ValueError:
@@ -69,17 +73,24 @@ class _Explorer:
         self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
         self.shapes: dict[str, Shape | None] = {}  # listing URL -> its items' URL shape
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
+        self.unread: dict[str, str] = {}  # the home page, sections: no answer this time
 
     def spent(self) -> bool:
         return self.fetcher.requests - self.start >= self.budget
 
-    def get(self, url: str, kind: str) -> Page | None:
+    def get(self, url: str, kind: str, *, telling: bool = False) -> Page | None:
+        """``telling``: a page whose news the exploration would keep (the home page, a
+        menu's section); one that could not be read this time (no answer, a 5xx after
+        the retries) is noted in ``unread``, so the exploration is not trusted later."""
         if self.spent():
             return None
         got = fetch_source(self.fetcher, url, kind, keep=True)  # the crawl reads it next
         if isinstance(got, Page):
             return got
-        self.problems.setdefault(url, got[1].split(" failed: ", 1)[-1])
+        why = got[1].split(" failed: ", 1)[-1]
+        self.problems.setdefault(url, why)
+        if telling and got[0] is Miss.DOWN:
+            self.unread[url] = why
         return None
 
     def add(self, found: list[str], url: str, how: str) -> None:
@@ -91,8 +102,8 @@ class _Explorer:
         """Within the fetcher's body cap, as the crawl reads the same feed later."""
         return feeds.parse_feed(content, max_bytes=self.fetcher.options.max_bytes)
 
-    def is_feed(self, url: str) -> bool:
-        page = self.get(url, "feed")
+    def is_feed(self, url: str, *, telling: bool = False) -> bool:
+        page = self.get(url, "feed", telling=telling)
         entries = self.parse_feed(page.content) if page is not None else []
         # a relative link resolves against where the feed was found, as the crawl reads it
         where = page.final_url if page is not None else url
@@ -108,7 +119,7 @@ class _Explorer:
             normal = normalize_url(url)
             if normal and on_site(normal, self.profile):
                 self.add(self.sitemaps, normal, "a Sitemap: line in robots.txt")
-        page = self.get(home, "listing")
+        page = self.get(home, "listing", telling=True)
         sections: list[str] = []
         feed_links: list[str] = []
         home_items, home_listing = 0, home
@@ -169,6 +180,7 @@ class _Explorer:
             article_patterns=tuple(self.patterns),
             samples=tuple(dict.fromkeys(self.samples))[:5], site_name=self.name,
             home_problem=self.problems.get(absolute(self.profile, "/"), ""),
+            unread=self.unread,
             pagination=self.pagination,
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
@@ -209,7 +221,7 @@ class _Explorer:
         if not self.feeds or len(self.listings) < 2:
             return
         if self.fed is None:
-            self.is_feed(self.feeds[0])
+            self.is_feed(self.feeds[0], telling=True)  # (unread: every listing stays, once)
         fed = self.fed or set()
         kept = self.listings[:1]
         for listing in self.listings[1:]:
@@ -225,7 +237,7 @@ class _Explorer:
         """A menu's section page; one that lists no news itself but shows a frame (its
         list in an ``<iframe src="novini_list.php">``) is read through its frames
         (``framed_by``: the page showing this one, whose frames' frames are not read)."""
-        page = self.get(url, "listing")
+        page = self.get(url, "listing", telling=True)
         if page is None:
             return
         tree = parse_html(page.text)

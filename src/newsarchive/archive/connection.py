@@ -66,7 +66,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "articles" not in tables:
             conn.close()
-            raise ArchiveError(f"{path} is not a newsarchive archive (no articles table)")
+            raise not_an_archive(path, tables)
     # Every command, readers too, upgrades an archive an older version wrote; on a current
     # archive this costs one PRAGMA read.
     try:
@@ -128,11 +128,24 @@ def check_reader(conn: sqlite3.Connection, path: Path) -> int:
         raise ArchiveError(f"cannot open archive {path}: {exc}") from None
     if "articles" not in tables:
         conn.close()
-        raise ArchiveError(f"{path} is not a newsarchive archive (no articles table)")
+        raise not_an_archive(path, tables)
     if version > SCHEMA_VERSION:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {NewerSchema(version)}")
     return version
+
+
+def not_an_archive(path: Path, tables: set[str]) -> ArchiveError:
+    """The error for a database without an articles table. One with no tables at all is
+    an archive not yet created: a first crawl makes the file a moment before its schema
+    is committed, and a search run in that moment must not be told the file is some other
+    program's database."""
+    if not tables:
+        return ArchiveError(
+            f"no archive at {path} yet: the file is empty (a first crawl may be creating it;"
+            " try again in a moment, or run 'newsarchive crawl')"
+        )
+    return ArchiveError(f"{path} is not a newsarchive archive (no articles table)")
 
 
 def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:

@@ -331,6 +331,18 @@ class Frontier:
                 (url, *validators, page.status, now_iso(), lastmod),
             )
 
+    def forget_sitemaps(self, urls: Iterable[str]) -> None:
+        """Read these sitemaps in full next time: no conditional request, and none of the
+        child sitemaps on their origins skipped by its ``lastmod``."""
+        urls = list(urls)
+        origins = {"/".join(url.split("/", 3)[:3]) + "/" for url in urls}
+        with self.conn:
+            self.conn.executemany("DELETE FROM fetch_state WHERE url = ?", [(u,) for u in urls])
+            self.conn.executemany(
+                "DELETE FROM fetch_state WHERE lastmod IS NOT NULL AND substr(url, 1, ?) = ?",
+                [(len(origin), origin) for origin in origins],
+            )
+
     def confirmed(self, url: str) -> None:
         """A conditional request answered 304: the saved state was checked again now."""
         with self.conn:

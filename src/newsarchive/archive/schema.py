@@ -241,29 +241,36 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     """Create what is missing and migrate older archives; a no-op when up to date.
 
     Each migration runs in its own transaction together with the version it reaches, so
-    an interrupted upgrade resumes where it stopped.
+    an interrupted upgrade resumes where it stopped. Processes may upgrade one archive at
+    once (a search run while the nightly crawl upgrades it): each step takes the write
+    lock before it reads the version (``BEGIN IMMEDIATE``, waiting out the other), so the
+    second finds the step done instead of failing with "database is locked" (a deferred
+    transaction that read before the other's commit can never write).
     """
     version = check_version(conn)
     if version == SCHEMA_VERSION:
         return
     if version == 0 and not _columns(conn, "articles"):  # a new archive: all at once
-        conn.executescript(
-            f"BEGIN; {_TABLES} {_FTS} {_FTS_TRIGGERS} PRAGMA user_version = {SCHEMA_VERSION};"
-            " COMMIT;"
+        conn.executescript(  # (every statement IF NOT EXISTS: a second creator's no-op)
+            f"BEGIN IMMEDIATE; {_TABLES} {_FTS} {_FTS_TRIGGERS}"
+            f" PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
         )
         return
     _create_missing_tables(conn)
     for target, migrate in MIGRATIONS:
         if version < target:
-            conn.execute("BEGIN")  # DDL too: the whole step or nothing
+            conn.execute("BEGIN IMMEDIATE")  # DDL too: the whole step or nothing
             try:
-                migrate(conn)
-                conn.execute(f"PRAGMA user_version = {target}")
+                version = check_version(conn)  # read under the lock: another may have done it
+                if version < target:
+                    migrate(conn)
+                    conn.execute(f"PRAGMA user_version = {target}")
             except BaseException:
                 conn.rollback()
                 raise
             conn.commit()
-            version = target
+            version = max(version, target)
+    conn.execute("BEGIN IMMEDIATE")
     with conn:
         for statement in _TABLES.split(";"):
             if statement.strip().startswith("CREATE INDEX"):
@@ -272,6 +279,7 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
 
 def _create_missing_tables(conn: sqlite3.Connection) -> None:
     """The tables an older version never made (their shape is the current one)."""
+    conn.execute("BEGIN IMMEDIATE")
     with conn:
         for statement in _TABLES.split(";"):
             if statement.strip().startswith("CREATE TABLE"):

@@ -16,6 +16,7 @@ from newsarchive.fetch.client import (
     Fetcher,
     FetchInterrupted,
     HostResting,
+    RedirectRefused,
     RobotsDisallowed,
 )
 from newsarchive.models import Page
@@ -28,6 +29,8 @@ class Miss(enum.Enum):
     GONE = "gone"  # a listing page after the first answered 404/410 (or robots.txt
     # closes it): the listing ends
     FAILED = "failed"  # an error of the run
+    DOWN = "down"  # an error of the run that another try may not meet: no answer, a
+    # 5xx or 429 after the retries (every caller that fails on FAILED fails on DOWN too)
 
 
 def fetch_source(
@@ -57,8 +60,10 @@ def fetch_source(
         raise
     except RobotsDisallowed as exc:
         return (Miss.GONE, "") if gone_ends else (Miss.FAILED, f"{kind} failed: {exc}")
-    except FetchError as exc:
+    except RedirectRefused as exc:  # the site's answer, given again next time
         return Miss.FAILED, f"{kind} failed: {exc}"
+    except FetchError as exc:
+        return Miss.DOWN, f"{kind} failed: {exc}"
     if page.not_modified:
         return Miss.UNCHANGED, ""
     if page.status in GONE_STATUSES and gone_ends:
