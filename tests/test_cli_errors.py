@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -378,3 +379,51 @@ def test_a_setting_out_of_range_is_one_line_exit_2(
     result = run_cli("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(db))
     assert result.exit_code == 2
     assert f"${name} must be a number from" in _one_error_line(result)
+
+
+def test_ctrl_c_while_the_cli_loads_is_an_exit_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Loading the CLI takes tens of milliseconds; a Ctrl-C then printed
+    KeyboardInterrupt's traceback (the console command starts at ``entry.main``)."""
+    import builtins
+
+    from newsarchive import entry
+
+    real = builtins.__import__
+
+    def interrupted(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "newsarchive.cli":
+            raise KeyboardInterrupt
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "newsarchive: interrupted\n"
+    with pytest.raises(SystemExit) as terminated:  # SIGTERM while loading
+        entry._terminated(15, None)
+    assert terminated.value.code == 143
+
+
+@pytest.mark.parametrize(("signum", "status"), [(2, 130), (15, 143)])
+def test_a_signal_to_a_running_command_is_an_exit_not_a_traceback(
+    tmp_path: Path, signum: int, status: int
+) -> None:
+    """The installed command, waiting on stdin (any running command)."""
+    import signal
+    import subprocess
+    import time
+
+    command = [str(Path(sys.executable).with_name("newsarchive")), "import-jsonl", "-"]
+    process = subprocess.Popen(
+        [*command, "--db", str(tmp_path / "a.db")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    time.sleep(1.5)
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode in (status, -signum), (process.returncode, err)
+    assert b"Traceback" not in err, err
