@@ -123,16 +123,29 @@ def time_in_article(tree: LexborHTMLParser, today: dt.date | None) -> Published 
     if len(articles) != 1:
         return None
     for node in articles[0].css("time"):
-        attrs = node.attributes
-        marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
-        if dates.MODIFIED_MARKER.search(marker):
-            continue
-        stamp = attrs.get("datetime")
-        parsed = (
-            dates.parse_iso(stamp)
-            if stamp
-            else dates.parse_text_date(node.text(deep=True) or "", today=today)
-        )
-        if parsed and not dates.after(parsed, today):
-            return parsed
+        found = stated_time(node, today)
+        if found is not None:
+            return found[0]
     return None
+
+
+def stated_time(node: LexborNode, today: dt.date | None) -> tuple[Published, bool] | None:
+    """A ``<time>``'s date, and whether its ``datetime`` attribute stated it (else its
+    text, "<time>Feb 6, 2025</time>"): None for one marked as an update (its class, its
+    itemprop or its parent's class) or dated after ``today``. One reading for every rule
+    that takes a ``<time>``."""
+    attrs = node.attributes  # a dict built at each read: read once
+    marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
+    parent = node.parent
+    if parent is not None:
+        marker += f" {parent.attributes.get('class') or ''}"
+    if dates.MODIFIED_MARKER.search(marker):
+        return None
+    stamp = attrs.get("datetime")
+    if stamp:
+        parsed = dates.parse_iso(stamp)
+    else:
+        parsed = dates.parse_text_date(node.text(deep=True) or "", today=today)
+    if parsed is None or dates.after(parsed, today):
+        return None
+    return parsed, bool(stamp)

@@ -258,20 +258,10 @@ def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | N
     """The first ``<time>`` outside furniture that is not marked as an update: its
     ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
     for node in tree.css("time"):
-        attrs = node.attributes  # a dict built at each read: read once
-        marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
-        parent = node.parent
-        if parent is not None:
-            marker += f" {parent.attributes.get('class') or ''}"
-        if dates.MODIFIED_MARKER.search(marker) or in_furniture(node):
-            continue
-        stamp = attrs.get("datetime")
-        if stamp:
-            parsed = dates.parse_iso(stamp)
-        else:
-            parsed = dates.parse_text_date(node.text(deep=True) or "", today=today)
-        if parsed and not dates.after(parsed, today):
-            return DatePick(parsed, "generic:time[datetime]" if stamp else "generic:time", "time")
+        found = far_dates.stated_time(node, today)
+        if found is not None and not in_furniture(node):
+            parsed, stamped = found
+            return DatePick(parsed, "generic:time[datetime]" if stamped else "generic:time", "time")
     return None
 
 
