@@ -91,18 +91,22 @@ def _says(sentence: re.Pattern[str], title: str) -> bool:
 
 def page_kind(html: str, titles: Iterable[str], text: str) -> str:
     """``ERROR_PAGE``, ``BOT_CHALLENGE``, ``MAINTENANCE`` or "" (an article, or nothing
-    to say). ``titles``:
-    the headline and the page's stated titles; ``text``: the extracted body."""
+    to say). ``titles``: the headline and the page's stated titles; ``text``: the
+    extracted body."""
     if len(text.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
         return ""
-    stated = [t for t in titles if t]
-    if any(" ".join(t.casefold().split()) in _CHALLENGE_TITLES for t in stated) or any(
+    return _claimed_kind(html, [t for t in titles if t])
+
+
+def _claimed_kind(html: str, titles: list[str]) -> str:
+    """The kind the page's titles or markers claim, whatever its length."""
+    if any(" ".join(t.casefold().split()) in _CHALLENGE_TITLES for t in titles) or any(
         marker in html for marker in _CHALLENGE_MARKERS
     ):
         return BOT_CHALLENGE
-    if any(says_not_found(t) for t in stated):
+    if any(says_not_found(t) for t in titles):
         return ERROR_PAGE
-    if any(says_closed(t) for t in stated):
+    if any(says_closed(t) for t in titles):
         return MAINTENANCE
     return ""
 
@@ -111,9 +115,12 @@ def of_listing(tree: LexborHTMLParser, html: str) -> str:
     """``page_kind`` of a page read for its links (a listing, a start page), from its
     ``<title>``, its first h1 and all its text: a bot wall or a maintenance notice in
     front of a listing leaves a nightly run with no links and nothing to say, unless the
-    crawl is told what came instead."""
+    crawl is told what came instead. The whole text is read only when a title or a
+    marker claims a kind: on every other listing (nearly all) it is not built."""
     title = tree.css_first("title")
     h1 = tree.css_first("h1")
+    titles = [t for t in (title.text() if title else "", h1.text(deep=True) if h1 else "") if t]
+    if not _claimed_kind(html, titles):
+        return ""
     text = tree.body.text(deep=True, separator=" ") if tree.body is not None else ""
-    titles = (title.text() if title else "", h1.text(deep=True) if h1 else "")
     return page_kind(html, titles, text)
