@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from newsarchive.extraction.clean import (
+    CODE_TAGS,
     FURNITURE_TAGS,
     JUNK_TAGS,
     is_boilerplate_attrs,
@@ -33,9 +34,6 @@ _FURNITURE = frozenset(FURNITURE_TAGS)
 _LEAVE_TAGS = BLOCK_TAGS | {"a"}
 # Formatting tags whose attributes never decide anything: entered without reading them.
 _PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite q time mark font".split())
-# Inside code a class names a highlighter's token ("hljs-comment", "token tag", "hljs-meta"),
-# not furniture: the code's comments are the text's own.
-_CODE_TAGS = frozenset({"pre", "code"})
 
 
 def squash(text: str) -> str:
@@ -139,7 +137,7 @@ class Walker:
         if self._code_depth and depth <= self._code_depth:
             self._code_depth = 0  # left the code element: a later sibling or above
         in_code = self._code_depth > 0
-        if tag in _CODE_TAGS and not in_code:
+        if tag in CODE_TAGS and not in_code:
             self._code_depth = depth
         attrs = node.attributes
         if attrs:

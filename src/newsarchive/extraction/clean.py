@@ -342,12 +342,16 @@ def boilerplate_elements(root: LexborHTMLParser | LexborNode) -> list[LexborNode
     ]
 
 
+# Inside code a class names a highlighter's token ("hljs-comment", "token tag",
+# "hljs-meta"), not furniture: the code's comments are the text's own.
+CODE_TAGS = frozenset({"pre", "code"})
+
+
 def _in_code(node: LexborNode) -> bool:
-    """Inside ``<pre>`` or ``<code>``, where a class names a highlighter's token
-    ("hljs-comment", "token tag"): the code's own text, not furniture."""
+    """Inside ``CODE_TAGS``: the code's own text, not furniture."""
     parent = node.parent
     while parent is not None:
-        if parent.tag in ("pre", "code"):
+        if parent.tag in CODE_TAGS:
             return True
         parent = parent.parent
     return False
