@@ -679,6 +679,19 @@ def test_stacked_content_encodings_are_refused_before_inflating() -> None:
     assert site.hits["/bomb"] == site.hits["/split"] == 1  # malformed: never retried
 
 
+def test_one_coding_spelled_with_identity_or_a_stray_comma_is_still_inflated() -> None:
+    """The coding undone is the one left after "identity" and empty items, as the stacking
+    check counts it: the raw header "identity, gzip" passed the gzip bytes through."""
+    body = gzip.compress(b"<p>fine</p>")
+    routes = {
+        "/identity": response(body=body, headers={"Content-Encoding": "identity, gzip"}),
+        "/comma": response(body=body, headers={"Content-Encoding": "gzip,"}),
+    }
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        for path in routes:
+            assert fetcher.fetch(f"{site.url}{path}").content == b"<p>fine</p>", path
+
+
 def test_a_host_that_says_come_back_later_to_three_urls_in_a_row_rests_for_the_run(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:

@@ -211,21 +211,21 @@ def _validator(value: str | None) -> bytes | None:
     return data if _HEADER_VALUE.fullmatch(data) else None
 
 
-def _stacked_codings(values: list[str]) -> str | None:
-    """The ``Content-Encoding`` codings when there are several ("gzip, gzip"), else None.
+def _codings(values: list[str]) -> list[str]:
+    """The ``Content-Encoding`` codings, lower case, "identity" and empty items left out.
 
-    httpx inflated each network chunk through every layer at once: behind two layers of
-    gzip a 10 KB response inflated to gigabytes in one call (1 MB held 2 GB at its peak),
-    long before the size cap could count a byte. ``inflate.inflated`` undoes one layer in
-    bounded steps; no server needs two.
+    More than one ("gzip, gzip") is refused by the caller: httpx inflated each network
+    chunk through every layer at once, so behind two layers of gzip a 10 KB response
+    inflated to gigabytes in one call (1 MB held 2 GB at its peak), long before the size
+    cap could count a byte. ``inflate.inflated`` undoes one layer in bounded steps; no
+    server needs two.
     """
-    codings = [
+    return [
         coding.strip().lower()
         for value in values
         for coding in value.split(",")
         if coding.strip() and coding.strip().lower() != "identity"
     ]
-    return ", ".join(codings) if len(codings) > 1 else None
 
 
 def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
@@ -703,15 +703,16 @@ class Fetcher:
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > max_bytes:
                     raise self._too_large(url, max_bytes)
-                stacked = _stacked_codings(response.headers.get_list("content-encoding"))
-                if stacked:
+                codings = _codings(response.headers.get_list("content-encoding"))
+                if len(codings) > 1:
                     self._log_fetch(url, "stacked-encodings", 0, time.monotonic())
                     raise FetchFailed(
-                        f"malformed response (stacked content encodings {stacked}: refused)",
+                        "malformed response (stacked content encodings"
+                        f" {', '.join(codings)}: refused)",
                         url=url,
                         shown=self.describe(url),
                     )
-                coding = response.headers.get("content-encoding", "").strip().lower()
+                coding = codings[0] if codings else ""
                 chunks: list[bytes] = []
                 size = 0
                 # (one built in memory, by a MockTransport, arrives read and decoded)

@@ -6,7 +6,7 @@ every fetch, however small ``FetchOptions.max_bytes``. Inflating the raw stream 
 most ``STEP`` bytes per call, the cap stops it within one step. Only the codings asked
 for (``ACCEPT_ENCODING``) are undone; any other a server sends anyway passes through as
 it came, as it did with httpx (which lacked brotli and zstandard here). Stacked codings
-are refused before this (``client._stacked_codings``).
+are refused before this (``client._codings``).
 """
 
 from __future__ import annotations
