@@ -172,33 +172,41 @@ class SourceReader:
                     self.frontier.confirmed(url)  # checked again now (for a rested listing)
                 walk.not_modified()
             else:
-                tree = parse_html(page.text)
-                found = self._not_a_listing(tree, page, number)
-                if found == page_kind.ERROR_PAGE and number > 1:
-                    walk.gone()
-                elif found:
-                    walk.failed()
-                else:
-                    links = listings.article_links(tree, page.final_url, self.profile, learned)
-                    if number == 1 and not links:  # a news listing is never empty
-                        self.report.warnings.append(
-                            f"{page.final_url}: the listing holds no article links: the "
-                            "site's markup or addresses may have changed"
-                        )
-                    seen = self._offer(links)
-                    next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
-                    if next_url is None and not self._sitemapped and listings.posted_pager(tree):
-                        self.report.warnings.append(
-                            f"{page.final_url}: the listing's later pages open only by posting"
-                            " its form back (javascript:__doPostBack), which a crawler does not"
-                            " do, and the site names no sitemap: older news on them are not"
-                            " archived"
-                        )
-                    if number == 1:
-                        self.frontier.save_validators(url, page)
-                    old = self.harvest.fetch_pending(self._robots_gate)
-                    walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
+                self._read_page(walk, page, url, number, learned)
             self.frontier.save_walk(start, walk.state)
+
+    def _read_page(
+        self, walk: ListingWalk, page: Page, url: str, number: int, learned: list[Shape]
+    ) -> None:
+        """One fetched listing page: its articles offered and fetched, the walk told what
+        it held (or that a "not found" page, a bot wall came instead)."""
+        tree = parse_html(page.text)
+        found = self._not_a_listing(tree, page, number)
+        if found == page_kind.ERROR_PAGE and number > 1:
+            walk.gone()
+            return
+        if found:
+            walk.failed()
+            return
+        links = listings.article_links(tree, page.final_url, self.profile, learned)
+        if number == 1 and not links:  # a news listing is never empty
+            self.report.warnings.append(
+                f"{page.final_url}: the listing holds no article links: the "
+                "site's markup or addresses may have changed"
+            )
+        seen = self._offer(links)
+        next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
+        if next_url is None and not self._sitemapped and listings.posted_pager(tree):
+            self.report.warnings.append(
+                f"{page.final_url}: the listing's later pages open only by posting"
+                " its form back (javascript:__doPostBack), which a crawler does not"
+                " do, and the site names no sitemap: older news on them are not"
+                " archived"
+            )
+        if number == 1:
+            self.frontier.save_validators(url, page)
+        old = self.harvest.fetch_pending(self._robots_gate)
+        walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
 
     def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int) -> str:
         """What came instead of a listing page (``page_kind.of_listing``), reported: a bot

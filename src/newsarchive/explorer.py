@@ -252,8 +252,13 @@ class _Explorer:
             how = f"{where}, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
             # what a walk of it queues: its cards, and the items only its page data holds
-            listed = listings.article_links(tree, page.final_url, self.profile)
-            urls = [card.url for card in items.cards] + [c.url for c in listed]
+            # (without a profile pattern, ``article_links`` would find ``items`` again)
+            listed = (
+                [c.url for c in listings.article_links(tree, page.final_url, self.profile)]
+                if self.profile.article_pattern
+                else listings.embedded_links(tree, page.final_url, self.profile, items.shapes)
+            )
+            urls = [card.url for card in items.cards] + listed
             self.listed[page.final_url] = {url_key(url) for url in urls}
             self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)

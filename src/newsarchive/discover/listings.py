@@ -188,6 +188,14 @@ def _item_key(url: str) -> str:
     return path.rstrip("/") + mark + query
 
 
+def embedded_links(
+    tree: LexborHTMLParser, page_url: str, profile: Profile, shapes: tuple[Shape, ...]
+) -> list[str]:
+    """The URLs of the news items only the page's embedded data holds (``_data_items``):
+    what ``article_links`` adds to the news items of a page whose items are known."""
+    return [item.url for item in _data_items(tree, page_url, profile, shapes)]
+
+
 def _data_items(
     tree: LexborHTMLParser, page_url: str, profile: Profile, shapes: tuple[Shape, ...]
 ) -> list[EmbeddedItem]:
