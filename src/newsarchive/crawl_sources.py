@@ -161,7 +161,7 @@ class SourceReader:
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         while (step := walk.page()) is not None:
             url, number = step
-            kind = "listing" if number == 1 else "next listing page"
+            kind = _what(number)
             page = self._get(url, kind, conditional=walk.conditional, gone_ends=number > 1)
             if page in (Miss.FAILED, Miss.DOWN):
                 walk.failed()
@@ -214,8 +214,9 @@ class SourceReader:
         "not found" page after the first ends the listing, as a 404 would."""
         found = page_kind.of_listing(tree, page.text)
         if found and not (found == page_kind.ERROR_PAGE and number > 1):
-            what = "listing" if number == 1 else "next listing page"
-            self.report.fail(f"{what} failed: a {found} instead of the page: {page.final_url}")
+            self.report.fail(
+                f"{_what(number)} failed: a {found} instead of the page: {page.final_url}"
+            )
         return found
 
     def _get(
@@ -239,3 +240,8 @@ class SourceReader:
             candidates, handled=self.harvest.handled, refresh=self.options.refresh,
             since=self.options.since,
         )  # fmt: skip
+
+
+def _what(number: int) -> str:
+    """How a failure names the listing page ``number``."""
+    return "listing" if number == 1 else "next listing page"
