@@ -119,16 +119,18 @@ class Frontier:
         handled in this run already, older than ``--since`` by its listed date, known, new.
         An AMP copy of a URL known already is never new (``amp_copy``)."""
         candidates = list(candidates)
-        offered = {url_key(c.url) for c in candidates}
+        keys = [url_key(c.url) for c in candidates]  # once each: url_key parses the URL
+        offered = set(keys)
         verdicts: list[Seen] = []
         fresh: list[Candidate] = []
-        for candidate in candidates:
+        for candidate, key in zip(candidates, keys, strict=True):
             if candidate.url in handled:
                 verdicts.append(Seen.THIS_RUN)
             elif too_old(candidate.listed_date, since):
                 verdicts.append(Seen.OLD)
             else:
-                verdict = self.classify(candidate.url, refresh=refresh, since=bool(since))
+                entry, archived = self._known(key)
+                verdict = seen(entry, archived=archived, refresh=refresh, since=bool(since))
                 if verdict is Seen.NEW:
                     verdict = self.amp_copy(
                         candidate.url, offered, handled, refresh=refresh, since=bool(since)
