@@ -205,6 +205,44 @@ def test_a_section_heading_echoing_the_stated_title_is_not_the_headline() -> Non
     assert "Въведение." in extract(html).text
 
 
+def test_an_faq_heading_repeating_the_title_does_not_cut_the_sections_above() -> None:
+    """The page's h1 sits in a banner outside the article; the article's h2 sections come
+    first and its closing FAQ asks the title's own question under an h5: that heading is
+    a subsection, so the text starts at the first section, not after the FAQ question."""
+    part = "Съветниците обсъдиха докладите на комисиите и приеха решенията им. " * 4
+    sections = "".join(
+        f"<h2>Точка {n} от дневния ред</h2><p>Точка {n}. {part}</p>" for n in range(1, 4)
+    )
+    html = (
+        "<html><head><title>Какво реши общинският съвет?</title></head><body>"
+        '<header class="banner"><h1>Какво реши общинският съвет?</h1></header>'
+        f'<main><div class="entry">{sections}'
+        '<div class="faq"><h5>Какво реши общинският съвет?</h5>'
+        f"<p>Отговор. {part}</p></div></div></main></body></html>"
+    )
+    text = extract(html).text
+    assert all(f"Точка {n}." in text for n in range(1, 4))
+    assert "Отговор." in text
+
+
+def test_a_short_h1_over_a_ticker_does_not_demote_the_headline() -> None:
+    """A site's name in a short h1 over a ticker of long items is no section: the h2
+    repeating the title is still the headline, and the ticker before it is not text."""
+    ticker = "".join(
+        f"<li>Новина {n}: {'кратко резюме на друга новина от региона за деня. ' * 4}</li>"
+        for n in range(1, 6)
+    )
+    body = "Кметът откри новия мост над реката пред стотици граждани. " * 5
+    html = (
+        "<html><head><title>Нов мост над Русенски Лом | Вести</title></head><body>"
+        f"<h1>Вести</h1><ul>{ticker}</ul><div><h2>Нов мост над Русенски Лом</h2>"
+        f"<p>{body}</p><p>{body}</p></div></body></html>"
+    )
+    text = extract(html).text
+    assert "Кметът откри" in text
+    assert "Новина 1:" not in text
+
+
 @pytest.mark.parametrize("column", ["main-wrap has-rail-right", "interior-content-has-sidebar"])
 def test_a_class_saying_what_the_column_has_beside_it_is_not_furniture(column: str) -> None:
     """ "has-rail-right" says the column has a rail beside it, as does a name ending in

@@ -134,15 +134,29 @@ def _headline_index(blocks: list[Block], title: str) -> int:
     heading word for word ("5 best X trends for 2026") while the h1 above the intro
     rewords it ("Top 5 X trends to watch"): the h1 is the headline, and taking the
     section heading for it cut the intro off as if it were a ticker.
+
+    A heading of lower rank than one with prose under it is a subsection, not the
+    headline: an FAQ's "What is mesh WiFi?" (h6) after the article's h2 sections, or an
+    h2 after a reworded h1 and its intro, repeats the title's words, and starting the
+    text after it cut everything above. Only headings that could be a headline count
+    (15+ characters, not a link): a short h1 over a ticker is the site's name.
     """
     if not title:
         return -1
     said = set(_WORDS.findall(title))
     h1 = -1
+    outline = "h7"  # the highest rank of a section heading that already had prose under it
+    under = ""  # the section heading the blocks since the last heading sit under
     for i, block in enumerate(blocks):
-        if block.tag in HEADINGS and block.size >= 15 and block.link_share < 0.5:
+        if block.tag not in HEADINGS:
+            if under and under < outline and block_weight(block) > 0:
+                outline = under
+            continue
+        plausible = block.size >= 15 and block.link_share < 0.5  # not a logo or a link
+        under = block.tag if plausible else ""
+        if plausible:
             text = block.text.lower()
-            if text in title or title in text:
+            if (text in title or title in text) and block.tag <= outline:
                 return h1 if h1 >= 0 and block.tag != "h1" else i
             if h1 < 0 and block.tag == "h1":
                 words = _WORDS.findall(text)
