@@ -225,6 +225,24 @@ def test_an_faq_heading_repeating_the_title_does_not_cut_the_sections_above() ->
     assert "Отговор." in text
 
 
+def test_a_section_naming_the_title_after_sections_of_its_rank_is_not_the_headline() -> None:
+    """ "Често задавани въпроси за <title>" (h2) after the article's h2 sections is one
+    more section: the sections before it are the article, not a ticker above it."""
+    part = "Първите лозя край реката са засадени преди повече от два века. " * 4
+    html = (
+        "<html><head><title>Историята на русенското вино</title></head><body><main>"
+        '<div class="post">'
+        + "".join(
+            f"<h2>Глава {n}: лозята край реката</h2><p>Глава {n}. {part}</p>" for n in range(1, 4)
+        )
+        + "<h2>Често задавани въпроси за историята на русенското вино</h2>"
+        f"<p>Отговор. {part}</p><p>Още. {part}</p></div></main></body></html>"
+    )
+    text = extract(html).text
+    assert all(f"Глава {n}." in text for n in range(1, 4))
+    assert "Отговор." in text
+
+
 def test_a_short_h1_over_a_ticker_does_not_demote_the_headline() -> None:
     """A site's name in a short h1 over a ticker of long items is no section: the h2
     repeating the title is still the headline, and the ticker before it is not text."""

@@ -139,7 +139,9 @@ def _headline_index(blocks: list[Block], title: str) -> int:
     headline: an FAQ's "What is mesh WiFi?" (h6) after the article's h2 sections, or an
     h2 after a reworded h1 and its intro, repeats the title's words, and starting the
     text after it cut everything above. Only headings that could be a headline count
-    (15+ characters, not a link): a short h1 over a ticker is the site's name.
+    (15+ characters, not a link): a short h1 over a ticker is the site's name. A heading
+    holding the title and more ("FAQs About the History of Coffee") is a section even at
+    the rank of the sections before it.
     """
     if not title:
         return -1
@@ -156,7 +158,9 @@ def _headline_index(blocks: list[Block], title: str) -> int:
         under = block.tag if plausible else ""
         if plausible:
             text = block.text.lower()
-            if (text in title or title in text) and block.tag <= outline:
+            if (text in title and block.tag <= outline) or (title in text and block.tag < outline):
+                # A heading saying more than the title ("FAQs about <title>") after sections
+                # of its own rank is one more of them.
                 return h1 if h1 >= 0 and block.tag != "h1" else i
             if h1 < 0 and block.tag == "h1":
                 words = _WORDS.findall(text)
