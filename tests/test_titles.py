@@ -213,6 +213,19 @@ def test_a_cyrillic_site_name_that_spells_the_host_is_cut() -> None:
     )
 
 
+def test_an_h1_inside_a_link_to_the_home_page_is_the_logo() -> None:
+    """ "<a href="/"><h1>Вести</h1></a>": the link around the h1, not inside it; the
+    headline is the stated title's, which no h1 confirms."""
+    html = page(
+        "<title>Нов парк в квартал Дружба - Вести</title>",
+        '<div id="top"><a href="/"><h1>Вести Русе</h1></a></div>'
+        f"<div><h2>Нов парк в квартал Дружба</h2>{PROSE}</div>",
+    )
+    assert extract(html, "https://vesti.example.bg/a/7").title == "Нов парк в квартал Дружба"
+    linked_story = html.replace('href="/"', 'href="/a/7"')
+    assert extract(linked_story, "https://vesti.example.bg/a/7").title == "Вести Русе"
+
+
 def test_an_h1_linking_home_by_rel_is_the_logo_whatever_its_path() -> None:
     """``rel="home"`` names the link to the home page even where that page is not the
     site's root ("/bg/", a language's home)."""

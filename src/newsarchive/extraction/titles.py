@@ -243,9 +243,10 @@ def _logos(h1s: list[LexborNode]) -> tuple[str, ...]:
 
 def _links_home(node: LexborNode, text: str) -> bool:
     """The h1 is one link to a site's home page ("<h1><a href="/">Вестник</a></h1>",
-    ``rel="home"``): the logo that themes mark up as an h1 on every page, whose words the
-    site's ``<title>`` often repeats, so no word count tells it from a headline."""
-    link = node.css_first("a[href]")
+    ``rel="home"``, or the h1 inside the link): the logo that themes mark up as an h1 on
+    every page, whose words the site's ``<title>`` often repeats, so no word count tells
+    it from a headline."""
+    link = node.css_first("a[href]") or _enclosing_link(node)
     if link is None or clean_title(link.text(deep=True) or "") != text:
         return False
     if "home" in (link.attributes.get("rel") or "").split():
@@ -257,6 +258,18 @@ def _links_home(node: LexborNode, text: str) -> bool:
     if parts is None:  # "http://[bad": a broken link must not cost the page its title
         return False
     return parts.path in ("", "/") and not parts.query and not parts.fragment
+
+
+def _enclosing_link(node: LexborNode) -> LexborNode | None:
+    """The link an h1 sits in ("<a href="/"><h1>Site</h1></a>"), a few levels up at most."""
+    current = node.parent
+    for _ in range(3):
+        if current is None or current.tag in ("body", "html"):
+            return None
+        if current.tag == "a" and "href" in current.attributes:
+            return current
+        current = current.parent
+    return None
 
 
 def _pick_heading(
