@@ -446,3 +446,21 @@ def test_a_marquee_of_notices_is_no_headline_nor_text() -> None:
     article = extract(html, "http://gornopole.example/novina.php?id=231")
     assert article.title == _OLD_HEADLINE
     assert "Добре дошли" not in article.text
+
+
+def test_a_blurb_set_in_the_h1_is_not_the_headline() -> None:
+    """Sentences closing with a full stop, over 150 characters: a summary in the h1."""
+    blurb = (
+        "Научете кои ремонти на жилището се изплащат най-бързо? Вижте съветите на"
+        " експертите как да пресметнете възвращаемостта. Ще ви помогнем да разберете"
+        " всичко за стойността на вашия ремонт."
+    )
+    for head in ('<meta property="og:title" content="Десетте най-изгодни ремонта">', ""):
+        html = page(
+            f"{head}<title>Десетте най-изгодни ремонта</title>",
+            f"<article><h1>{blurb}</h1>{PROSE}</article>",
+        )
+        assert extract(html).title == "Десетте най-изгодни ремонта"
+    one_sentence = blurb.split("?")[0] + " и как да ги планирате без излишни разходи през пролетта"
+    html = page("<title>Ремонти</title>", f"<article><h1>{one_sentence}</h1>{PROSE}</article>")
+    assert extract(html).title == one_sentence

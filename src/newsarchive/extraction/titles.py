@@ -126,7 +126,7 @@ def generic_title(
         (og, "generic:og:title"),
         (ld, "generic:jsonld:headline"),
         (md, "generic:microdata:headline"),
-        (h1, "generic:h1"),
+        ("" if _is_blurb(h1) else h1, "generic:h1"),
         (tt, "generic:title"),
     ):
         if value and not _is_name(value, names):  # an og:title that is the site's name
@@ -480,21 +480,32 @@ def _is_name(text: str, names: tuple[str, ...]) -> bool:
     return any(n and n.strip().casefold() == folded for n in names)
 
 
+_BLURB_CHARS = 150
+_SENTENCE_BREAK = re.compile(r"[.!?] +\w")
+
+
+def _is_blurb(text: str) -> bool:
+    """Sentences closing with a full stop, long: a summary set in the h1 ("Learn which
+    renovations pay off? Get expert tips. We'll help you…"), not a headline."""
+    return len(text) > _BLURB_CHARS and text.endswith(".") and bool(_SENTENCE_BREAK.search(text))
+
+
 def _is_headline(
     h1: str, stated: list[str], names: tuple[str, ...], *, strict: bool = False
 ) -> bool:
     """The h1 reads as this page's headline: not the site name, not a lead-in that ends
-    with a colon, and (when the page states a title at all) sharing at least half of its
-    words with one of the stated titles, of which it has at least a quarter of the length:
-    one word of a long title ("Discord" in a write-up titled "How we pwned X, Vercel,
-    Cursor, Discord, and …") is a heading inside the text, not its headline.
+    with a colon, not a blurb (``_is_blurb``), and (when the page states a title at all)
+    sharing at least half of its words with one of the stated titles, of which it has at
+    least a quarter of the length: one word of a long title ("Discord" in a write-up
+    titled "How we pwned X, Vercel, Cursor, Discord, and …") is a heading inside the
+    text, not its headline.
 
     An h1 of five words or more passes without sharing them (the headline reworded for
     search), unless ``strict``: for an h1 that is not the page's first outside furniture
     (inside a "banner", or after a lead-in), where a long h1 that says something else is
     a teaser or a heading within the text."""
     words = {w.lower() for w in _WORD.findall(h1)}
-    if not words or len(h1) > 300 or h1.endswith(":"):
+    if not words or len(h1) > 300 or h1.endswith(":") or _is_blurb(h1):
         return False
     if _is_name(h1, names) or _is_short_segment(h1, stated):
         return False
