@@ -176,6 +176,12 @@ def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
         ("WRITTEN BY Jane Doe", "Jane Doe"),
         ("By Sofia Gonzalez December 4, 2025", "Sofia Gonzalez"),
         ("By Tom May", "Tom May"),
+        # label and name in elements of their own, spaced only by the stylesheet
+        ("Автор:Иван Петров | 12.03.2026", "Иван Петров"),
+        ("ByJane Doe", "Jane Doe"),
+        ("Отдел Образование и култура", ""),
+        ("ОТДЕЛ ОБРАЗОВАНИЕ", ""),
+        ("Bypass Road closed", ""),
     ],
 )
 def test_byline_in_running_text(text: str, expected: str) -> None:

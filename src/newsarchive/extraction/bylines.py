@@ -61,10 +61,13 @@ _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
 # lower-case "от" is a preposition; "От" opens a sentence as often as a byline, see
 # ``byline_in_text``); capitals too ("АВТОР: МАРИЯ ПЕТРОВА"). Where the text opens, right
 # after the headline, a lower-case "by"/"от" is a byline too: themes set it in small type
-# ("by Jane Doe ● 3 March"), and no sentence starts in lower case.
+# ("by Jane Doe ● 3 March"), and no sentence starts in lower case. The label and the name
+# may sit in elements of their own with no space between ("<span>Автор:</span><span>Иван
+# Петров</span>", spaced by the stylesheet): then the text reads "Автор:Иван Петров" or
+# "ByJane Doe", so a name glued to the label counts when it starts with a capital.
 _IN_TEXT = re.compile(
     rf"(?:^\s*(?P<lead>by|от)|(?:^|[\s|•·])(?P<prefix>(?i:{_LABEL})\s*:|"
-    rf"(?i:{_POSTED_BY}):?|By|BY|От|ОТ))\s+"
+    rf"(?i:{_POSTED_BY}):?|By|BY|От|ОТ))(?:\s+|(?=[A-ZА-ЯЁ][a-zа-яё]))"
 )
 _MAX_WORDS = 8
 # A template's untranslated key in the author meta ("page.head.extra.author",
