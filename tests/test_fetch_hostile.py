@@ -16,7 +16,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
@@ -849,4 +848,3 @@ def test_come_back_later_past_the_cap_rests_the_host_without_a_wait(status: int)
             fetcher.fetch(f"{site.url}/b")
     assert waits == []
     assert site.hits.get("/a") == 1 and "/b" not in site.hits
-
