@@ -660,6 +660,15 @@ class Fetcher:
                 )
             return HostResting(host.resting, url=url)
 
+    def take_kept(self, url: str) -> Page | None:
+        """The page ``recent`` holds for ``url`` (see ``RecentPages.take``), logged as
+        ``kept``: the log then accounts for every page the crawl used, this one served
+        from memory rather than fetched again."""
+        page = self.recent.take(url)
+        if page is not None:
+            self._log_fetch(url, "kept", len(page.content), time.monotonic())
+        return page
+
     def describe(self, url: str) -> str:
         """``url``, and the mirror URL really contacted when there is one."""
         contacted = self._contacted(url)
