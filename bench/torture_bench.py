@@ -62,27 +62,18 @@ SETTLED = ("done", "gone", "disallowed", "old", "not-a-page", "translation")
 
 
 class SlowMirror(MirrorServer):
-    """A ``MirrorServer`` sleeping a random ``0..latency`` seconds before each answer."""
+    """A ``MirrorServer`` sleeping a random ``0..latency`` seconds before each answer, and
+    answering a share ``fail_rate`` of them (robots.txt aside) 503."""
 
     def __init__(self, root: Path, latency: float, rng: random.Random) -> None:
-        super().__init__(root)
         self.latency = latency
-        self.fail_rate = 0.0  # share of requests answered 503 (robots.txt aside)
-        plain = self._httpd.RequestHandlerClass
-        mirror = self
+        self.fail_rate = 0.0
+        self._rng = rng
+        super().__init__(root, intercept=self._busy, quiet=True)
 
-        class Slow(plain):  # type: ignore[valid-type,misc]
-            def do_GET(self) -> None:  # noqa: N802
-                time.sleep(rng.uniform(0, mirror.latency))
-                if self.path != "/robots.txt" and rng.random() < mirror.fail_rate:
-                    with mirror._lock:
-                        mirror.requests.append(self.path)
-                    self._send(503, "text/html", b"<html><body>busy</body></html>")
-                    return
-                super().do_GET()
-
-        self._httpd.RequestHandlerClass = Slow
-        self._httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]
+    def _busy(self, path: str) -> int | None:
+        time.sleep(self._rng.uniform(0, self.latency))
+        return 503 if path != "/robots.txt" and self._rng.random() < self.fail_rate else None
 
 
 @dataclass

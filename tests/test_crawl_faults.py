@@ -21,7 +21,7 @@ from .support import Result
 FAST = {
     "NEWSARCHIVE_BACKOFF": "0.01",
     "NEWSARCHIVE_TIMEOUT": "0.3",
-    "NEWSARCHIVE_MAX_RETRY_AFTER": "0.05",
+    "NEWSARCHIVE_MAX_RETRY_AFTER": "2",  # the fault site asks for 1 s once: honoured
 }
 
 

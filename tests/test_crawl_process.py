@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import sqlite3
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.archive.lock import CrawlLock
+from newsarchive.archive.schema import ensure_schema
 from newsarchive.errors import LockHeld
 
 from .faultserver import FaultServer, write_profile
@@ -147,3 +149,49 @@ def test_lock_is_released_when_the_holder_dies(db: Path) -> None:
         pass
     with CrawlLock(db), pytest.raises(LockHeld), CrawlLock(db):
         pass
+
+
+def _unfinished_run(db: Path, site: str, started: dt.datetime) -> None:
+    """A run row as a crawl writes it when it starts, and leaves when killed."""
+    with sqlite3.connect(db) as conn:
+        ensure_schema(conn)
+        conn.execute(
+            "INSERT INTO runs (site, started_at) VALUES (?, ?)",
+            (site, started.replace(microsecond=0).isoformat()),
+        )
+    conn.close()
+
+
+def _exits(run_cli: Callable[..., Result], db: Path) -> dict[str, str]:
+    """``stats``' exit column, by site, and its JSON's state (they must agree)."""
+    table = run_cli("stats", "--db", str(db))
+    assert table.exit_code == 0, table.stderr
+    data = run_cli("stats", "--format", "json", "--db", str(db)).json()
+    assert isinstance(data, dict)
+    states = {run["site"]: run["state"] for run in data["last_runs"]}
+    for site, state in states.items():
+        row = next(line for line in table.stdout.splitlines() if f" {site} " in line)
+        assert row.split("│")[-2].strip() == state, table.stdout
+    return states
+
+
+def test_a_run_killed_by_sigkill_shows_as_interrupted_not_running_forever(
+    run_cli: Callable[..., Result], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crawl killed by SIGKILL leaves its run without a finish time, and ``stats``
+    showed it "unfinished" for good, as if it might still be going. With no process
+    holding the archive's crawl lock, it is "interrupted"; one that began before the
+    crawl holding the lock now took it, too; only a run of that crawl is "running". The
+    row itself stays as the crawl left it."""
+    monkeypatch.setenv("COLUMNS", "120")
+    _unfinished_run(db, "killed", dt.datetime.now(dt.UTC) - dt.timedelta(hours=3))
+    assert _exits(run_cli, db) == {"killed": "interrupted"}
+    with CrawlLock(db):  # a crawl is writing now
+        _unfinished_run(db, "current", dt.datetime.now(dt.UTC))
+        assert _exits(run_cli, db) == {"current": "running", "killed": "interrupted"}
+    assert _exits(run_cli, db) == {"current": "interrupted", "killed": "interrupted"}
+    with sqlite3.connect(db) as conn:
+        assert (
+            conn.execute("SELECT count(*) FROM runs WHERE finished_at IS NULL").fetchone()[0] == 2
+        )
+    conn.close()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import httpx
 import pytest
@@ -20,7 +21,7 @@ from newsarchive.discover.explore import (
     site_name,
 )
 from newsarchive.discover.shape import Shape
-from newsarchive.explorer import explore
+from newsarchive.explorer import REEXPLORE_DAYS, explore, missed_again, stale
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.models import Profile
 
@@ -434,3 +435,27 @@ def test_a_redirected_feeds_relative_links_resolve_where_it_was_found() -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_page_that_stays_unread_is_explored_again_ever_less_often() -> None:
+    """The next run, then 2, 4, 8, 16 days on, then every ``REEXPLORE_DAYS``; the page
+    missed the fewest times decides; one that answered starts again; and an exploration
+    saved by an older version (``unread`` without counts) counts as the first miss."""
+    home, section = "https://x.bg/", "https://x.bg/novini"
+    old = Discovery.from_json(
+        json.dumps({"unread": {section: "HTTP 500"}, "explored_at": "2026-01-01T03:00:00"})
+    )
+    assert old.unread_runs == {} and stale(old, dt.date(2026, 1, 1))
+    found, waits = old, []
+    for _ in range(7):
+        found = missed_again(Discovery(unread={section: "HTTP 500"}), found)
+        day = dt.date(2026, 1, 1)
+        explored = replace(found, explored_at=day.isoformat())
+        waits.append(next(n for n in range(40) if stale(explored, day + dt.timedelta(days=n))))
+    assert waits == [2, 4, 8, 16, REEXPLORE_DAYS, REEXPLORE_DAYS, REEXPLORE_DAYS]
+    passing = missed_again(Discovery(unread={section: "x", home: "y"}), found)
+    assert passing.unread_runs == {section: 9, home: 1}
+    assert stale(replace(passing, explored_at="2026-01-01"), dt.date(2026, 1, 1))
+    back = missed_again(Discovery(), passing)
+    assert back.unread_runs == {}
+    assert missed_again(Discovery(unread={section: "x"}), back).unread_runs == {section: 1}

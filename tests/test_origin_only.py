@@ -72,3 +72,25 @@ def test_a_profile_with_only_the_origin_archives_every_article_and_nothing_else(
             assert rows[url][3] == row["text"], url
         for snippet in row.get("must_contain", []):
             assert snippet in rows[url][3], url
+
+
+def test_the_log_names_each_page_exploring_handed_to_the_crawl(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A page exploring read and the crawl then read again from memory (its section, its
+    feed) left no line in ``--log-file``: the log showed the crawl using pages it never
+    asked for. Each is logged as ``kept``, after the line of the request that fetched it,
+    and is the only line of a page the server was asked for once."""
+    log = tmp_path / "fetch.log"
+    with MirrorServer(SITES / "primer") as server:
+        args = ("crawl", "primer", "--profile", str(bare_profile(tmp_path, "primer")),
+                "--base-url", server.url, "--delay", "0", "--db", str(db))  # fmt: skip
+        assert run_cli(*args, "--log-file", str(log)).exit_code == 0
+    lines = [line.split(" ", 4) for line in log.read_text("utf-8").splitlines()]
+    fetched = [(n, url) for n, (_, outcome, *_, url) in enumerate(lines) if outcome == "200"]
+    kept = [(n, url) for n, (_, outcome, *_, url) in enumerate(lines) if outcome == "kept"]
+    assert kept, log.read_text("utf-8")
+    for n, url in kept:
+        assert any(m < n and earlier == url for m, earlier in fetched), url
+        path = "/" + url.split("(fetched from http://", 1)[1].split("/", 1)[1].rstrip(")")
+        assert server.requests.count(path) == 1, path  # served from memory, not fetched again

@@ -9,6 +9,7 @@ trial failed, so it fails every time without its fix and passes in seconds with 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sqlite3
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.archive.schema import SCHEMA_VERSION, ensure_schema
-from newsarchive.mirror import MirrorServer
+from newsarchive.mirror import MirrorServer, Outage
 
 from .support import FIXTURES, SITES, Result
 
@@ -94,27 +95,6 @@ def test_two_processes_upgrading_one_archive_at_once_both_succeed(tmp_path: Path
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-class _Unanswered(MirrorServer):
-    """A mirror whose ``down`` paths answer 503 (a server busy for a moment)."""
-
-    def __init__(self, root: Path, down: set[str]) -> None:
-        super().__init__(root)
-        self.down = down
-        plain = self._httpd.RequestHandlerClass
-        mirror = self
-
-        class Handler(plain):  # type: ignore[valid-type,misc]
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-                if self.path in mirror.down:
-                    with mirror._lock:
-                        mirror.requests.append(self.path)
-                    self._send(503, "text/html", b"<html><body>busy</body></html>")
-                    return
-                super().do_GET()
-
-        self._httpd.RequestHandlerClass = Handler
-
-
 def test_a_section_that_did_not_answer_while_exploring_is_explored_again_next_run(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -129,12 +109,13 @@ def test_a_section_that_did_not_answer_while_exploring_is_explored_again_next_ru
         row["url"]
         for row in json.loads((SITES / "belorechie" / "expected.json").read_text("utf-8"))
     }
-    with _Unanswered(SITES / "belorechie", {"/bg/saobshteniya"}) as server:
+    outage = Outage({"/bg/saobshteniya"})
+    with MirrorServer(SITES / "belorechie", intercept=outage) as server:
         args = ("crawl", "belorechie", "--profile", str(profile), "--base-url", server.url,
                 "--delay", "0", "--db", str(db))  # fmt: skip
         first = run_cli(*args)
         assert "while exploring the site: HTTP 503" in first.stderr
-        server.down.clear()  # the server is answering again
+        outage.down.clear()  # the server is answering again
         second = run_cli(*args)
         assert second.exit_code == 0, second.stderr
         with closing(sqlite3.connect(db)) as conn:
@@ -143,6 +124,71 @@ def test_a_section_that_did_not_answer_while_exploring_is_explored_again_next_ru
         before = len(server.requests)
         assert run_cli(*args).exit_code == 0
         assert len(server.requests) - before <= 3, server.requests[before:]
+
+
+def _explored_days_ago(db: Path, days: int) -> None:
+    """Move the site's last exploration ``days`` back, as if the nights between had
+    passed."""
+    when = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).replace(microsecond=0)
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(
+            "UPDATE site_discovery SET found = json_set(found, '$.explored_at', ?)",
+            (when.isoformat(),),
+        )
+
+
+def test_a_section_down_for_good_is_explored_again_ever_less_often_until_it_answers(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """belorechie's "Съобщения" answering 500 on every run: each nightly run explored the
+    site again (a dozen requests) and warned. Now a section that did not answer is tried
+    the next run, then after 2, 4, 8... days (warning each time it fails), and one that
+    answers again ends the backoff: the nightly run is back to its few requests."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "0")
+    profile = tmp_path / "belorechie.toml"
+    profile.write_text('id = "belorechie"\nname = "Б"\norigin = "https://belorechie.bg"\n')
+    section = "/bg/saobshteniya"
+    outage = Outage({section}, status=500)
+    with MirrorServer(SITES / "belorechie", intercept=outage) as server:
+        args = ("crawl", "belorechie", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+
+        def run() -> tuple[Result, list[str]]:
+            before = len(server.requests)
+            result = run_cli(*args)
+            assert result.exit_code == 0, result.stderr
+            return result, server.requests[before:]
+
+        def explored(result: Result, asked: list[str], warning: str | None) -> bool:
+            said = [line for line in result.stderr.splitlines() if "while exploring" in line]
+            if warning is None:
+                assert said == [], result.stderr
+            else:
+                assert len(said) == 1 and "HTTP 500" in said[0], result.stderr
+                assert said[0].endswith(f"explored again {warning}"), said[0]
+            return "exploring the site" in result.stdout and section in asked
+
+        assert explored(*run(), "next run")  # the first failure: a passing one, perhaps
+        assert explored(*run(), "in 2 days")  # the second in a row
+        result, asked = run()  # the same night again, or the next: not explored
+        assert not explored(result, asked, None) and len(asked) <= 3, asked
+        _explored_days_ago(db, 1)
+        assert not explored(*run(), None)
+        _explored_days_ago(db, 2)
+        assert explored(*run(), "in 4 days")
+        _explored_days_ago(db, 3)
+        assert not explored(*run(), None)
+        _explored_days_ago(db, 4)
+        assert explored(*run(), "in 8 days")
+        outage.down.clear()  # the section is back
+        _explored_days_ago(db, 8)
+        assert explored(*run(), None)
+        result, asked = run()  # the backoff is over, and so is exploring every night
+        assert not explored(result, asked, None) and len(asked) <= 3, asked
+    with closing(sqlite3.connect(db)) as conn:
+        archived = {url for (url,) in conn.execute("SELECT url FROM articles")}
+    expected = json.loads((SITES / "belorechie" / "expected.json").read_text("utf-8"))
+    assert archived == {row["url"] for row in expected}
 
 
 def _sitemap_site(root: Path) -> set[str]:
@@ -182,11 +228,12 @@ def test_a_child_sitemap_that_did_not_answer_is_read_next_run(
     urls = _sitemap_site(tmp_path / "site")
     profile = tmp_path / "kartovo.toml"
     profile.write_text('id = "kartovo"\nname = "К"\norigin = "https://www.kartovo.bg"\n')
-    with _Unanswered(tmp_path / "site", {"/sitemap-news.xml"}) as server:
+    outage = Outage({"/sitemap-news.xml"})
+    with MirrorServer(tmp_path / "site", intercept=outage) as server:
         args = ("crawl", "kartovo", "--profile", str(profile), "--base-url", server.url,
                 "--delay", "0", "--db", str(db))  # fmt: skip
         assert run_cli(*args).exit_code == 1  # the sitemap failed: said, exit 1
-        server.down.clear()
+        outage.down.clear()
         again = run_cli(*args)
         assert again.exit_code == 0, again.stderr
     with closing(sqlite3.connect(db)) as conn:
@@ -208,11 +255,12 @@ def test_sitemaps_are_read_again_in_full_when_exploring_learns_other_article_sha
     expected = {
         row["url"] for row in json.loads((SITES / "dabravino" / "expected.json").read_text())
     }
-    with _Unanswered(SITES / "dabravino", {"/novini"}) as server:
+    outage = Outage({"/novini"})
+    with MirrorServer(SITES / "dabravino", intercept=outage) as server:
         args = ("crawl", "dabravino", "--profile", str(profile), "--base-url", server.url,
                 "--delay", "0", "--db", str(db))  # fmt: skip
         run_cli(*args)
-        server.down.clear()
+        outage.down.clear()
         again = run_cli(*args)
         assert again.exit_code == 0, again.stderr
     with closing(sqlite3.connect(db)) as conn:
@@ -238,11 +286,12 @@ def test_a_page_exploring_needed_that_did_not_answer_costs_nothing_for_the_month
     profile = tmp_path / f"{site}.toml"
     profile.write_text(f'id = "{site}"\nname = "О"\norigin = "{origin}"\n')
     expected = {row["url"] for row in json.loads((SITES / site / "expected.json").read_text())}
-    with _Unanswered(SITES / site, {down}) as server:
+    outage = Outage({down})
+    with MirrorServer(SITES / site, intercept=outage) as server:
         args = ("crawl", site, "--profile", str(profile), "--base-url", server.url,
                 "--delay", "0", "--db", str(db))  # fmt: skip
         run_cli(*args)
-        server.down.clear()
+        outage.down.clear()
         assert run_cli(*args).exit_code == 0
         before = len(server.requests)
         assert run_cli(*args).exit_code == 0

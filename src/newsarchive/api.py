@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.connection import connect, connect_reader
+from newsarchive.archive.lock import held_since
 from newsarchive.archive.store import Filters, get_article, iter_articles, now_iso
-from newsarchive.errors import UsageError
+from newsarchive.errors import ArchiveError, UsageError
 
 if TYPE_CHECKING:
     from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
@@ -417,7 +418,36 @@ def stats(db: Path) -> dict[str, Any]:
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     finally:
         conn.close()
+    holder, known = None, True
+    if any(run.get("finished_at") is None for run in runs):
+        try:
+            holder = held_since(db)
+        except ArchiveError:
+            known = False
+    for run in runs:
+        run["state"] = _run_state(run, holder, known=known)
     return {"articles": total, "sites": sites, "last_runs": runs}
+
+
+def _run_state(run: dict[str, Any], holder: dt.datetime | None, *, known: bool = True) -> str:
+    """ "finished"; "running" while the crawl that holds the lock (``holder``: since when,
+    as ``lock.held_since`` says) took it before this run began; "interrupted" for a run
+    with no finish time that no crawl holding the lock now can finish (killed by
+    SIGKILL: shown so, the row itself left as it is); "unfinished" when that cannot be
+    told (``known`` false)."""
+    if run.get("finished_at") is not None:
+        return "finished"
+    if not known:
+        return "unfinished"
+    if holder is None:
+        return "interrupted"
+    try:
+        started = dt.datetime.fromisoformat(str(run.get("started_at")))
+    except ValueError:
+        return "unfinished"
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=dt.UTC)
+    return "running" if started >= holder.replace(microsecond=0) else "interrupted"
 
 
 def stats_stories(db: Path, filters: Filters | None = None) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from newsarchive.crawl_run import SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import absolute
-from newsarchive.explorer import explore, stale
+from newsarchive.explorer import explore, missed_again, stale, unread_wait
 from newsarchive.fetch.client import Fetcher
 from newsarchive.models import Profile
 
@@ -79,7 +79,7 @@ class Discoverer:
         it finds nothing, that is the run's failure (hints report their own)."""
         self._robots_gate(self.profile.origin)
         before = self.frontier.discovery()
-        found = explore(self.fetcher, self.profile)
+        found = missed_again(explore(self.fetcher, self.profile), before)
         if before is not None and before.article_patterns != found.article_patterns:
             # the sitemaps were read keeping what matched the shapes learned then: what
             # they hold is judged again by the new ones, not skipped as unchanged
@@ -87,8 +87,10 @@ class Discoverer:
         self.frontier.save_discovery(found)
         self.report.explored += found.requests
         if not (alone and found.empty):  # (else the run fails, saying why, below)
+            wait = unread_wait(found)
+            when = "next run" if wait == 0 else f"in {wait} days"
             self.report.warnings.extend(
-                f"while exploring the site: {why}; explored again next run"
+                f"while exploring the site: {why}; explored again {when}"
                 for why in found.unread.values()
             )
         if alone and found.empty:

@@ -97,7 +97,8 @@ class SiteReport:
             return EXIT_INTERNAL
         if self.interrupted:
             return self.interrupt_code
-        return EXIT_PARTIAL if self.errors else 0
+        # a host that rests left its queued URLs for the next run: not all was done
+        return EXIT_PARTIAL if self.errors or self.resting else 0
 
     @property
     def rate(self) -> float:

@@ -14,6 +14,7 @@ redirected one may add its hops); what is found is kept in the archive and reuse
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.explore import (
@@ -46,15 +47,35 @@ REEXPLORE_DAYS = 30
 
 def stale(found: Discovery, today: dt.date) -> bool:
     """Explored too long ago to trust (sites are redesigned; URLs move), or while the
-    home page or a section did not answer: what they list is unknown, and a section a
-    passing 503 hid would otherwise stay unread for ``REEXPLORE_DAYS``."""
-    if found.unread:
-        return True
+    home page or a section did not answer (``unread_wait``): what they list is unknown,
+    and a section a passing 503 hid would otherwise stay unread for ``REEXPLORE_DAYS``."""
     try:
         when = dt.date.fromisoformat(found.explored_at[:10])
     except ValueError:
         return True
-    return (today - when).days >= REEXPLORE_DAYS
+    return (today - when).days >= unread_wait(found)
+
+
+def unread_wait(found: Discovery) -> int:
+    """Days until the next exploration. A page that did not answer once is asked again
+    the next run (a passing 503); one that stays down, after 2, 4, 8... days, up to
+    ``REEXPLORE_DAYS``: exploring again every night cost a site whose section is gone for
+    good a dozen requests and a warning each night. The page missed the fewest times in
+    a row decides, so a passing failure beside a lasting one is still retried soon."""
+    if not found.unread:
+        return REEXPLORE_DAYS
+    runs = min(found.unread_runs.get(url, 1) for url in found.unread)
+    return 0 if runs <= 1 else min(2 ** (runs - 1), REEXPLORE_DAYS)
+
+
+def missed_again(found: Discovery, before: Discovery | None) -> Discovery:
+    """``found`` counting, for each page it could not read, the explorations in a row
+    that could not (``before``'s count, plus this one); a page that answered is
+    forgotten, so it starts again at one when it next fails."""
+    earlier = before.unread_runs if before is not None else {}
+    missed = before.unread if before is not None else {}
+    runs = {url: (earlier.get(url, 1) + 1 if url in missed else 1) for url in found.unread}
+    return replace(found, unread_runs=runs)
 
 
 class _Explorer:

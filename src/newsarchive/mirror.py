@@ -15,6 +15,10 @@ scheme or host is answered ``301`` to the same path on that origin.
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
 than the file) gets ``304 Not Modified``, so nightly incremental crawls can be tested.
+
+A server having a bad night (busy, slow, a section down) is the same mirror with an
+``intercept``: asked first with each request's path, it may sleep (latency) and may name
+a status to answer instead of the file (``Outage``: some paths answer 503 for a while).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import email.utils
 import hashlib
 import json
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -96,11 +101,46 @@ def _redirect(origin: str, proto: str | None, host: str | None, path: str) -> st
     return f"{want.scheme}://{want.netloc}{path}"
 
 
-class MirrorServer:
-    """Serve ``root`` on 127.0.0.1 in a background thread; records every request path."""
+# what a request's path gets instead of its file: a status, or None to serve the file
+Intercept = Callable[[str], int | None]
+BUSY_PAGE = b"<html><body>busy</body></html>"
 
-    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+
+class Outage:
+    """An ``intercept``: the paths in ``down`` answer ``status`` until taken out of it
+    (``down.clear()``: the server is back)."""
+
+    def __init__(self, down: set[str], status: int = 503) -> None:
+        self.down = set(down)
+        self.status = status
+
+    def __call__(self, path: str) -> int | None:
+        return self.status if path in self.down else None
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        return  # a client gone mid-answer: a crawl killed on purpose, no error of ours
+
+
+class MirrorServer:
+    """Serve ``root`` on 127.0.0.1 in a background thread; records every request path.
+
+    ``intercept`` (see the module's docstring) runs in the request's thread before the
+    file is looked up; ``quiet`` drops the traceback ``http.server`` prints when a client
+    goes away mid-answer (a crawl killed on purpose)."""
+
+    def __init__(
+        self,
+        root: Path,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        intercept: Intercept | None = None,
+        quiet: bool = False,
+    ) -> None:
         self.root = Path(root)
+        self.intercept = intercept
         self.content_types = {**CONTENT_TYPES, **_declared_types(self.root)}
         self.origin = str(_settings(self.root).get("origin", ""))
         self.requests: list[str] = []
@@ -112,6 +152,10 @@ class MirrorServer:
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 with server._lock:
                     server.requests.append(self.path)
+                status = server.intercept(self.path) if server.intercept is not None else None
+                if status is not None:
+                    self._send(status, "text/html", BUSY_PAGE)
+                    return
                 moved = _redirect(
                     server.origin,
                     self.headers.get("X-Forwarded-Proto"),
@@ -162,7 +206,7 @@ class MirrorServer:
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 return
 
-        self._httpd = ThreadingHTTPServer((host, port), Handler)
+        self._httpd = (_QuietServer if quiet else ThreadingHTTPServer)((host, port), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
 

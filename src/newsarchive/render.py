@@ -211,8 +211,8 @@ _STATS_TABLE_WIDTH = 100
 def _run_status(run: dict[str, Any]) -> str:
     if not run:
         return "-"
-    if run.get("finished_at") is None:
-        return "unfinished"  # still running, or killed before it could record its end
+    if run.get("finished_at") is None:  # running, or killed before it could record its end
+        return str(run.get("state") or "unfinished")
     return str(run.get("status"))
 
 

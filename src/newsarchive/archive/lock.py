@@ -1,24 +1,36 @@
 """An advisory lock so two crawls never write one archive at once (cron overlap).
 
 ``flock`` on ``<archive>.lock`` is released by the kernel when the holder dies, even by
-SIGKILL, so a stale lock file never blocks the next night's run.
+SIGKILL, so a stale lock file never blocks the next night's run; and ``held_since`` can
+tell a run that is still going from one whose process was killed before it could say so.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import os
+import time
 from pathlib import Path
 from types import TracebackType
 
 from newsarchive.errors import ArchiveError, LockHeld
+
+# ``held_since`` holds a shared lock for an instant: a crawl starting in that instant
+# tries again rather than exit 75 as if another crawl were writing
+_TRIES = 3
+_PAUSE = 0.05
+
+
+def lock_path(db: Path) -> Path:
+    return db.with_name(db.name + ".lock")
 
 
 class CrawlLock:
     """Hold for the duration of a crawl: ``with CrawlLock(db_path): ...``."""
 
     def __init__(self, db: Path) -> None:
-        self.path = db.with_name(db.name + ".lock")
+        self.path = lock_path(db)
         self._fd: int | None = None
 
     def __enter__(self) -> CrawlLock:
@@ -26,14 +38,20 @@ class CrawlLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise ArchiveError(f"cannot create lock file {self.path}: {exc.strerror}") from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
-            os.close(fd)
-            raise LockHeld(
-                f"another crawl (pid {holder}) is writing {self.path.with_suffix('')}; try later"
-            ) from None
+        for attempt in range(_TRIES):
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if attempt + 1 < _TRIES:
+                    time.sleep(_PAUSE)
+                    continue
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                os.close(fd)
+                raise LockHeld(
+                    f"another crawl (pid {holder}) is writing {self.path.with_suffix('')};"
+                    " try later"
+                ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
@@ -50,3 +68,29 @@ class CrawlLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def held_since(db: Path) -> dt.datetime | None:
+    """When the crawl holding ``db``'s lock now took it (the lock file's time: the holder
+    writes its pid there), or None when no process holds it: a run with no finish time
+    that began before then was killed (SIGKILL, a power cut) and will never finish.
+    Nothing is created: a read-only copy of an archive has no lock file, and no crawl.
+    ``ArchiveError`` when it cannot be told."""
+    path = lock_path(db)
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ArchiveError(f"cannot read lock file {path}: {exc.strerror}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return dt.datetime.fromtimestamp(os.fstat(fd).st_mtime, dt.UTC)
+        except OSError as exc:
+            raise ArchiveError(f"cannot test lock file {path}: {exc.strerror}") from None
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)

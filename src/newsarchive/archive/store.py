@@ -159,12 +159,15 @@ class Store:
             is not None
         )
 
-    def _names_another(self, article_id: int, keys: list[str], values: tuple[Any, ...]) -> bool:
-        """The page's declared canonical URL (``keys[0]``) leads to an article that the
-        URL it was fetched from (``keys[1]``) does not, with another headline and another
-        opening: a CMS naming its category page as every article's canonical. An article
-        edited since keeps its opening, a copy (a print view) its headline."""
-        if self._find_keys(keys[1:]) == article_id:
+    def _names_another(
+        self, article_id: int, fetched_id: int | None, values: tuple[Any, ...]
+    ) -> bool:
+        """The page's declared canonical URL leads to an article (``article_id``) that the
+        URL it was fetched from does not (it leads to ``fetched_id``, or none), with
+        another headline and another opening: a CMS naming its category page as every
+        article's canonical. An article edited since keeps its opening, a copy (a print
+        view) its headline."""
+        if fetched_id == article_id:
             return False
         row = self.conn.execute(
             "SELECT title, substr(text, 1, ?) FROM articles WHERE id = ?",
@@ -247,10 +250,13 @@ class Store:
         if source_url and self._is_shared(keys[0]):
             url, source_url, keys = source_url, None, keys[1:]
         article_id = self._find_keys(keys)
-        if source_url and article_id is not None and self._names_another(article_id, keys, values):
-            self._share(keys[0], site, article_id)
-            url, source_url, keys = source_url, None, keys[1:]
-            article_id = self._find_keys(keys)
+        if source_url and article_id is not None:
+            # (the fetched URL's own article, looked up once: ``_share`` leaves its key be)
+            fetched_id = self._find_keys(keys[1:])
+            if self._names_another(article_id, fetched_id, values):
+                self._share(keys[0], site, article_id)
+                url, source_url, keys = source_url, None, keys[1:]
+                article_id = fetched_id
         if article_id is None and pdate is not None and capture_id is not None:
             # a fetched page only: an import's records are one per article already
             copy = self._same_content(site, pdate, values)

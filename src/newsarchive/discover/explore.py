@@ -77,6 +77,10 @@ class Discovery:
     # the home page or menu sections that could not be read this time (no answer, a 5xx):
     # what they hold is unknown, so the next run explores again (URL -> why)
     unread: dict[str, str] = field(default_factory=dict)
+    # how many explorations in a row each of ``unread`` did not answer, this one included
+    # (one missing here, as an older version wrote it, is its first): spaces the next
+    # exploration out (``explorer.stale``) for a section that is down for good
+    unread_runs: dict[str, int] = field(default_factory=dict)
     requests: int = 0
     explored_at: str = ""
 

@@ -3,7 +3,8 @@
 Site operators see an identifying User-Agent, at most ``max_connections`` requests in
 flight and one request started per ``delay`` seconds per host; transient failures (5xx,
 429, timeouts, resets) are retried with exponential backoff and jitter, honouring
-``Retry-After`` up to a cap. Redirects are followed by hand so every hop is checked
+``Retry-After`` up to a cap (a 429/503 asking for longer rests its host for the run).
+Redirects are followed by hand so every hop is checked
 (http(s) only, at most ``max_redirects``, robots.txt, and ``addresses.RedirectPolicy``:
 the site's hosts, never an internal address). Every byte comes from a site we do not
 control, so each response is bounded in size (``max_bytes``) and in time (``deadline``,
@@ -49,7 +50,8 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never retried
 # "Come back later": a host that answers only this to ``REST_AFTER`` URLs in a row (each
-# after its retries) is not asked again in the run (``HostResting``)
+# after its retries), or once with a ``Retry-After`` past ``max_retry_after``, is not asked
+# again in the run (``HostResting``)
 BUSY_STATUSES = frozenset({429, 503})
 REST_AFTER = 3
 
@@ -172,13 +174,14 @@ class FetchInterrupted(FetchError):
 
 class HostResting(FetchError):
     """The URL's host said "come back later" (429/503, after every retry) to
-    ``REST_AFTER`` URLs in a row in this run. Each such URL cost its retries, each wait up
-    to ``max_retry_after``: a host answering every URL with ``Retry-After: 86400`` held a
-    run for six minutes a URL, bounded only by the request budget. The URL was not asked
-    for and stays queued; ``why`` says it of the host, without the URL."""
+    ``REST_AFTER`` URLs in a row in this run, or asked for a longer wait than
+    ``max_retry_after`` once. Each such URL cost its retries, each wait up to
+    ``max_retry_after``: a host answering every URL with ``Retry-After: 86400`` held a
+    run for six minutes a URL, bounded only by the request budget. The URL is left for
+    the next run (stays queued); ``why`` says it of the host, without the URL."""
 
     def __init__(self, why: str, *, url: str) -> None:
-        super().__init__(f"{why}; not asking for {url}", url=url)
+        super().__init__(f"{why}; {url} left for the next run", url=url)
         self.why = why
 
 
@@ -248,6 +251,16 @@ def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> fl
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
+
+
+def _span(seconds: float) -> str:
+    """``Retry-After`` as a person says it: "24 hours", "3 days", "10 minutes"."""
+    # (from two of a unit on, so a day and a half is "36 hours", not "2 days")
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= 2 * size:
+            return f"{round(seconds / size)} {unit}s"
+    count = round(seconds)
+    return f"{count} second{'' if count == 1 else 's'}"
 
 
 class _Host:
@@ -460,7 +473,8 @@ class Fetcher:
         that trickles once will trickle again), a malformed response never. A host that
         could not be connected to on any attempt (the site's, or a redirect target's) is
         marked unreachable for the rest of the run; the URL's own failure is its own. One
-        that said "come back later" to ``REST_AFTER`` URLs in a row rests (``HostResting``).
+        that said "come back later" to ``REST_AFTER`` URLs in a row, or once for longer
+        than ``max_retry_after``, rests (``HostResting``).
         """
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
@@ -536,8 +550,10 @@ class Fetcher:
                 last_error, last_status = f"HTTP {status}", status
                 retry_after = retry_after_seconds(resp_headers.get("retry-after"))
                 cap = self.options.max_retry_after
-                if retry_after is not None and retry_after > cap:  # said, not slept
-                    last_error += (
+                if retry_after is not None and retry_after > cap:
+                    if status in BUSY_STATUSES:  # come back later, later than we wait
+                        raise self._rest(host, _netloc(target), status, retry_after, url)
+                    last_error += (  # (a 5xx of another kind: said, not slept)
                         f" (Retry-After {retry_after:,.0f} s; waits are capped at {cap:g} s)"
                     )
                 continue
@@ -627,6 +643,31 @@ class Fetcher:
                 f"{netloc} answered {answer} to {host.busy} URLs in a row:"
                 " not asked again in this run"
             )
+
+    def _rest(
+        self, host: _Host, netloc: str, status: int, retry_after: float, url: str
+    ) -> HostResting:
+        """A host that asks us (429/503) to come back later than ``max_retry_after`` rests
+        for the rest of the run at once: sleeping the cap and asking again would only be
+        refused again (and cost a nightly run minutes per URL before ``REST_AFTER`` URLs
+        in a row rested it), while the next run asks politely on its own."""
+        with host.lock:
+            if host.resting is None:
+                host.resting = (
+                    f"{netloc} asked us to come back in {_span(retry_after)} (HTTP {status},"
+                    f" Retry-After {retry_after:,.0f} s, longer than the"
+                    f" {self.options.max_retry_after:g} s we wait): not asked again in this run"
+                )
+            return HostResting(host.resting, url=url)
+
+    def take_kept(self, url: str) -> Page | None:
+        """The page ``recent`` holds for ``url`` (see ``RecentPages.take``), logged as
+        ``kept``: the log then accounts for every page the crawl used, this one served
+        from memory rather than fetched again."""
+        page = self.recent.take(url)
+        if page is not None:
+            self._log_fetch(url, "kept", len(page.content), time.monotonic())
+        return page
 
     def describe(self, url: str) -> str:
         """``url``, and the mirror URL really contacted when there is one."""

@@ -50,7 +50,7 @@ def fetch_source(
     found), so that read is answered from ``fetcher.recent`` instead of the site: with
     ``validators``, as the server would have (``_unchanged``), else with the page.
     """
-    page = fetcher.recent.take(url)
+    page = fetcher.take_kept(url)
     if page is not None and _unchanged(page, validators):
         return Miss.UNCHANGED, ""
     try:
