@@ -17,9 +17,10 @@ from functools import partial
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.discover.urls import identify, is_home_page
-from newsarchive.discover.walk import too_old
+from newsarchive.discover.urls import identify, is_home_page, item_url
+from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
+from newsarchive.extraction.full_items import FullItem
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.translations import translation_of
@@ -104,6 +105,16 @@ def judge(
     return read(Outcome.NEW, article=article, url=identity)
 
 
+def item_article(item: FullItem, page_url: str, site: str) -> Article:
+    """One item of a page of items in full, as the article it is archived as: under the
+    page's URL and its anchor, dated by the date printed with it."""
+    url = item_url(page_url, item.anchor)
+    return Article(
+        title=item.title, text=item.text, published=item.published, url=url,
+        canonical_url=url, site=site, date_source="text",
+    )  # fmt: skip
+
+
 # What storing one article may raise because of that article's values (a string UTF-8
 # cannot hold, a number SQLite cannot): the page fails, and the crawl goes on. Errors of
 # the archive itself (sqlite3's) still end the run.
@@ -165,6 +176,35 @@ class Harvester:
             raise FetchInterrupted("crawl interrupted", url="")
         self.between()
         return self.report.count(Outcome.OLD) - old
+
+    def archive_items(self, page: Page, items: list[FullItem]) -> list[Seen]:
+        """A page of items in full, read as a listing: each item archived as an article
+        of its own in one transaction with the page's capture (kept only when an item is
+        new or edited: a page read again unchanged adds nothing); what each one was for
+        the walk: new, or known (an edit too: the listing holds nothing older for it)."""
+        seen: list[Seen] = []
+        with self.store.conn:
+            capture = self.store.save_capture(page)
+            changed = False
+            for item in items:
+                article = item_article(item, page.final_url, self.profile.id)
+                assert article.url is not None
+                if too_old(item.published, self.options.since):
+                    seen.append(Seen.OLD)
+                    continue
+                outcome = Outcome(self.store.upsert_article(
+                    article, site=self.profile.id, url=article.url,
+                    fetched_at=page.fetched_at.isoformat(), capture_id=capture,
+                ))  # fmt: skip
+                self.handled.add(article.url)
+                seen.append(Seen.NEW if outcome is Outcome.NEW else Seen.KNOWN)
+                if outcome is not Outcome.UNCHANGED:
+                    changed = True
+                    self.report.outcomes[outcome] += 1
+            if not changed:
+                self.store.conn.execute("DELETE FROM captures WHERE id = ?", (capture,))
+        self.progress(self.report)
+        return seen
 
     def archive(
         self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None

@@ -1,0 +1,125 @@
+"""A village mayoralty whose news are one page of items in full, crawled from its origin
+alone (a profile of id, name and origin) through a real ``MirrorServer``.
+
+The mirror (``tests/fixtures/make_mirrors_items.py``): ``gorsko-pole``, whose "Новини"
+holds eight items in full (headline, date line, paragraphs; no page of their own; some
+with an ``id``, some after an ``<a name>``, some with neither) and links "Новини 2025",
+four older ones, each in a box. Each item must be archived as an article of its own under
+the page's URL and its anchor, with its own title, date and text only; a rerun right after
+must add nothing in at most three requests; an edited item becomes a revision, and an
+item added at the top a new row.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+from newsarchive.mirror import MirrorServer
+
+from .support import SITES, Result
+
+SITE = "gorsko-pole"
+ORIGIN = "https://kmetstvo-gorskopole.bg"
+
+
+def _json(name: str) -> Any:
+    return json.loads((SITES / SITE / name).read_text(encoding="utf-8"))
+
+
+def _args(tmp_path: Path, server: MirrorServer, db: Path) -> tuple[str, ...]:
+    profile = tmp_path / f"{SITE}.toml"
+    profile.write_text(
+        f'id = "{SITE}"\nname = "Кметство Горско поле"\norigin = "{ORIGIN}"\n', encoding="utf-8"
+    )
+    return ("crawl", SITE, "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db))  # fmt: skip
+
+
+def _rows(db: Path) -> dict[str, tuple[str, str, str | None, str, str]]:
+    with closing(sqlite3.connect(db)) as conn:
+        return {
+            url: (title, published, author, text, source)
+            for url, title, published, author, text, source in conn.execute(
+                "SELECT url, title, published, author, text, date_source FROM articles"
+            )
+        }
+
+
+def _count(db: Path, table: str) -> int:
+    with closing(sqlite3.connect(db)) as conn:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_each_item_of_a_page_of_items_is_an_article_of_its_own(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    expected = {row["url"]: row for row in _json("expected.json")}
+    boilerplate: list[str] = _json("boilerplate.json")
+    with MirrorServer(SITES / SITE) as server:
+        first = run_cli(*_args(tmp_path, server, db))
+        assert first.exit_code == 0, first.stderr
+        assert "holds no article links" not in first.stderr
+        assert "/novini-2025.html" in server.requests  # the older items' page, walked
+        articles, captures = _count(db, "articles"), _count(db, "captures")
+        before = len(server.requests)
+        nightly = run_cli(*_args(tmp_path, server, db))
+        assert nightly.exit_code == 0, nightly.stderr
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    assert (_count(db, "articles"), _count(db, "captures")) == (articles, captures)
+    rows = _rows(db)
+    assert sorted(rows) == sorted(expected)
+    # the anchors: the page's own (an id, an <a name>), else a slug of date and headline
+    assert f"{ORIGIN}/novini.html#vodoprovod-lipa" in rows  # <h2 id>
+    assert f"{ORIGIN}/novini.html#priemen-den" in rows  # <a name> above the <h2>
+    assert f"{ORIGIN}/novini.html#2026-11-02-esenno-zalesyavane-kray-yazovira" in rows
+    titles = [row["title"] for row in expected.values()]
+    for url, row in expected.items():
+        title, published, author, text, source = rows[url]
+        assert (title, published, author, text) == (
+            row["title"], row["published"], row["author"], row["text"],
+        ), url  # fmt: skip
+        assert source == "text", url
+        for junk in boilerplate:
+            assert junk not in text, (url, junk)
+        for other in titles:  # no other item's headline (nor its text) in this one
+            assert other == title or other not in text, (url, other)
+
+
+def test_an_edited_item_is_a_revision_and_a_new_one_at_the_top_a_new_row(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    page = root / "novini.html"
+    with MirrorServer(root) as server:
+        assert run_cli(*_args(tmp_path, server, db)).exit_code == 0
+        html = page.read_text(encoding="utf-8")
+        edited = html.replace("засадиха двеста фиданки", "засадиха триста фиданки")
+        added = (
+            '<h1>Новини</h1>\n<h2 id="izbori">Изборна комисия заседава в кметството</h2>\n'
+            '<p class="data">27.11.2026 г.</p>\n<p>Секционната избирателна комисия ще заседава в'
+            " малкия салон на кметството в понеделник от пет часа следобед.</p>\n<hr>"
+        )
+        page.write_text(edited.replace("<h1>Новини</h1>", added, 1), encoding="utf-8")
+        again = run_cli(*_args(tmp_path, server, db))
+        assert again.exit_code == 0, again.stderr
+        assert "1 new, 1 updated" in again.stdout + again.stderr
+    rows = _rows(db)
+    assert rows[f"{ORIGIN}/novini.html#izbori"][:2] == (
+        "Изборна комисия заседава в кметството", "2026-11-27",
+    )  # fmt: skip
+    url = f"{ORIGIN}/novini.html#2026-11-02-esenno-zalesyavane-kray-yazovira"
+    assert "засадиха триста фиданки" in rows[url][3]
+    with closing(sqlite3.connect(db)) as conn:
+        kept = conn.execute(
+            "SELECT r.text FROM revisions r JOIN articles a ON a.id = r.article_id WHERE a.url = ?",
+            (url,),
+        ).fetchall()
+    assert len(kept) == 1 and "засадиха двеста фиданки" in kept[0][0]
+    assert _count(db, "revisions") == 1  # the other items did not change
