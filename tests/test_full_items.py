@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsarchive.discover.listings import older_year_url
+from newsarchive.discover.urls import archive_key, current_key, item_url, url_key
 from newsarchive.extraction.full_items import full_items
 from newsarchive.markup import parse_html
+from newsarchive.models import Profile
 
 URL = "https://kmetstvo-kameno.bg/novini.php"
 PAGE = """<html><head><title>Новини - Кметство Камено</title></head><body>
@@ -121,3 +124,37 @@ def test_two_items_are_no_page_of_items_and_undated_blocks_are_no_items() -> Non
     assert _items(two) == []
     undated = FLAT.replace("12.03.2026 г.", "в неделя").replace("5 март 2026", "в събота")
     assert _items(undated) == []
+
+
+def test_only_an_items_address_keeps_its_fragment_in_the_archive_key() -> None:
+    one = item_url("https://WWW.kameno.bg/novini.php?b=2&a=1#x", "marta")
+    assert one == "https://www.kameno.bg/novini.php?b=2&a=1#marta"
+    other = item_url("https://kameno.bg/novini.php", "vodoprovod")
+    assert archive_key(one) == "kameno.bg/novini.php?a=1&b=2#marta"
+    assert archive_key(one) != archive_key(other)
+    # a link's fragment is no part of its identity, as ever
+    assert url_key(one) == url_key("http://kameno.bg/novini.php?a=1&b=2")
+    assert archive_key("https://kameno.bg/novini.php") == url_key("https://kameno.bg/novini.php")
+    # a re-keyed archive keeps its items apart
+    assert current_key("kameno.bg/novini.php#marta") == "kameno.bg/novini.php#marta"
+
+
+def test_the_older_items_are_on_the_page_of_the_latest_year_before() -> None:
+    profile = Profile(id="kameno", name="Кметство Камено", origin="https://kameno.bg")
+    menu = (
+        '<a href="/novini-2024.php">Новини 2024</a> <a href="/novini-2025.php">Новини 2025</a>'
+        ' <a href="/novini-2026.php">Новини 2026</a> <a href="/den.php">12.03.2025</a>'
+        ' <a href="/files/otchet-2025.pdf">Отчет 2025</a> <a href="https://drug.bg/2025">2025</a>'
+    )
+    page = f"<html><body>{menu}</body></html>"
+    # the undated page of the latest items: its newest item's year may have a page too
+    assert older_year_url(page, "https://kameno.bg/novini.php", profile, 2026) == (
+        "https://kameno.bg/novini-2026.php"
+    )
+    assert older_year_url(page, "https://kameno.bg/novini-2026.php", profile, 2026) == (
+        "https://kameno.bg/novini-2025.php"
+    )
+    assert older_year_url(page, "https://kameno.bg/novini-2025.php", profile, 2025) == (
+        "https://kameno.bg/novini-2024.php"
+    )
+    assert older_year_url(page, "https://kameno.bg/novini-2024.php", profile, 2024) is None

@@ -123,3 +123,24 @@ def test_an_edited_item_is_a_revision_and_a_new_one_at_the_top_a_new_row(
         ).fetchall()
     assert len(kept) == 1 and "засадиха двеста фиданки" in kept[0][0]
     assert _count(db, "revisions") == 1  # the other items did not change
+
+
+def test_extract_says_a_page_holds_items_and_prints_each(run_cli: Callable[..., Result]) -> None:
+    page = str(SITES / SITE / "novini.html")
+    expected = [row for row in _json("expected.json") if row["file"] == "novini.html"]
+    result = run_cli("extract", page, "--url", f"{ORIGIN}/novini.html")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "holds 8 news items in full" in result.stderr
+    printed = result.json()
+    assert [
+        (a["url"], a["title"], a["published"], a["text"], a["date_source"]) for a in printed
+    ] == [(row["url"], row["title"], row["published"], row["text"], "text") for row in expected]
+    text = run_cli("extract", page, "--url", f"{ORIGIN}/novini.html", "-f", "text")
+    assert text.exit_code == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert lines[0] == expected[0]["title"] and expected[-1]["url"] in lines
+    # an ordinary page prints one article, as before, and says nothing of items
+    home = run_cli("extract", str(SITES / SITE / "index.html"), "--url", f"{ORIGIN}/")
+    assert home.exit_code == 0 and "items" not in home.stderr
+    assert isinstance(home.json(), dict)

@@ -195,7 +195,7 @@ class SourceReader:
         if len(links) < MIN_ITEMS and (
             items := full_items(tree, page.final_url, page.fetched_at.date())
         ):
-            self._read_items(walk, page, tree, number, items)
+            self._read_items(walk, page, tree, (url, number), items)
             return
         if number == 1 and not links:  # a news listing is never empty
             self.report.warnings.append(
@@ -217,19 +217,21 @@ class SourceReader:
         walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
 
     def _read_items(
-        self, walk: ListingWalk, page: Page, tree: LexborHTMLParser, number: int,
+        self, walk: ListingWalk, page: Page, tree: LexborHTMLParser, where: tuple[str, int],
         items: list[FullItem],
     ) -> None:  # fmt: skip
         """A listing page that holds its news items in full, each archived from it as an
         article of its own (no request more); older items are on its next page, or on
-        the page of the year before (``listings.older_year_url``)."""
+        the page of the year before (``listings.older_year_url``). ``where``: the URL the
+        walk asked for, and the page's number in it."""
+        url, number = where
         seen = self.harvest.archive_items(page, items)
         newest = max(local_date(item.published).year for item in items)
         next_url = listings.next_page_url(
             tree, page.final_url, self.profile, number
         ) or listings.older_year_url(tree, page.final_url, self.profile, newest)
         if number == 1:
-            self.frontier.save_validators(page.final_url, page)
+            self.frontier.save_validators(url, page)
         urls = [item_url(page.final_url, item.anchor) for item in items]
         walk.listed(Listed(next_url, seen, items=urls))
 

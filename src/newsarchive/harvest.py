@@ -17,7 +17,7 @@ from functools import partial
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.discover.urls import identify, is_home_page, item_url
+from newsarchive.discover.urls import identify, is_home_page
 from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
 from newsarchive.extraction.full_items import FullItem
@@ -105,16 +105,6 @@ def judge(
     return read(Outcome.NEW, article=article, url=identity)
 
 
-def item_article(item: FullItem, page_url: str, site: str) -> Article:
-    """One item of a page of items in full, as the article it is archived as: under the
-    page's URL and its anchor, dated by the date printed with it."""
-    url = item_url(page_url, item.anchor)
-    return Article(
-        title=item.title, text=item.text, published=item.published, url=url,
-        canonical_url=url, site=site, date_source="text",
-    )  # fmt: skip
-
-
 # What storing one article may raise because of that article's values (a string UTF-8
 # cannot hold, a number SQLite cannot): the page fails, and the crawl goes on. Errors of
 # the archive itself (sqlite3's) still end the run.
@@ -187,7 +177,7 @@ class Harvester:
             capture = self.store.save_capture(page)
             changed = False
             for item in items:
-                article = item_article(item, page.final_url, self.profile.id)
+                article = item.article(page.final_url, self.profile.id)
                 assert article.url is not None
                 if too_old(item.published, self.options.since):
                     seen.append(Seen.OLD)

@@ -26,10 +26,10 @@ from newsarchive.dates import MONTH_WORD, find_text_dates, local_date
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.items import MIN_HEADLINE_WORDS
 from newsarchive.discover.shape import is_file_path
-from newsarchive.discover.urls import normalize_url
+from newsarchive.discover.urls import item_url, normalize_url
 from newsarchive.extraction.blocks import squash, walk_blocks
 from newsarchive.extraction.titles import LATIN
-from newsarchive.models import Published
+from newsarchive.models import Article, Published
 
 MIN_ITEMS = 3  # as a listing needs: two dated blocks are a page and its update
 MIN_TITLE_WORDS = 2  # besides the date: "Съобщение" alone labels, it does not tell
@@ -55,6 +55,15 @@ class FullItem:
     published: Published
     text: str  # paragraphs separated by "\n", as ``Article.text``
     anchor: str
+
+    def article(self, page_url: str, site: str | None) -> Article:
+        """The article the item is archived (and ``extract`` prints it) as: under the
+        page's URL and its anchor, dated by the date printed with it."""
+        url = item_url(page_url, self.anchor)
+        return Article(
+            title=self.title, text=self.text, published=self.published, url=url,
+            canonical_url=url, site=site, date_source="text",
+        )  # fmt: skip
 
 
 def full_items(
