@@ -144,3 +144,30 @@ def test_extract_says_a_page_holds_items_and_prints_each(run_cli: Callable[..., 
     home = run_cli("extract", str(SITES / SITE / "index.html"), "--url", f"{ORIGIN}/")
     assert home.exit_code == 0 and "items" not in home.stderr
     assert isinstance(home.json(), dict)
+
+
+def test_older_items_on_a_numbered_page_are_walked_like_a_listings(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The same site with a pager ("Страници: 1 2") instead of the year's page."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    page = root / "novini.html"
+    html = page.read_text(encoding="utf-8")
+    older = '<p class="older">По-старите новини: <a href="/novini-2025.html">Новини 2025</a></p>'
+    assert older in html
+    pager = '<p class="pager">Страници: <b>1</b> <a href="/novini.html?page=2">2</a></p>'
+    page.write_text(html.replace(older, pager), encoding="utf-8")
+    (root / "novini-2025.html").rename(root / "novini.html@page=2")
+    with MirrorServer(root) as server:
+        assert run_cli(*_args(tmp_path, server, db)).exit_code == 0
+        before = len(server.requests)
+        assert run_cli(*_args(tmp_path, server, db)).exit_code == 0
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    expected = {
+        row["url"].replace("/novini-2025.html#", "/novini.html?page=2#"): row
+        for row in _json("expected.json")
+    }
+    rows = _rows(db)
+    assert sorted(rows) == sorted(expected)
+    assert all(rows[url][3] == row["text"] for url, row in expected.items())

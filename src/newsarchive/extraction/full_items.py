@@ -76,7 +76,7 @@ def full_items(
     best: list[FullItem] = []
     best_run: list[list[LexborNode]] = []
     for parent in body.traverse(include_text=False):
-        children = [c for c in _elements(parent)]
+        children = _elements(parent)
         if len(children) < MIN_ITEMS:
             continue
         for run in (*_wrapped_runs(children), *_headed_runs(children, page_url)):
@@ -186,7 +186,7 @@ def _read_run(
         if item is None:
             return None
         title, published, text, anchor = item
-        if not anchor:
+        if not anchor or anchor in slugs:  # (an id the page gave two items names neither)
             anchor = _unique(_slug(published, title), slugs)
         slugs.add(anchor)
         items.append(FullItem(title, published, text, anchor))
@@ -299,7 +299,7 @@ def _own_anchor(nodes: list[LexborNode], head: LexborNode) -> str:
     for node in candidates:
         for name in ("id", "name"):
             value = (node.attributes.get(name) or "").strip()
-            if value and (name == "id" or node.tag == "a") and not value.isspace():
+            if value and (name == "id" or node.tag == "a"):
                 return value
     return ""
 
