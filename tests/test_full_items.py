@@ -119,6 +119,22 @@ def test_an_article_with_dated_sections_is_not_split() -> None:
     assert full_items(parse_html(declared), URL, dt.date(2026, 11, 30)) == []
 
 
+def test_sections_headed_by_their_date_alone_are_not_items() -> None:
+    """A day's bulletin under "19.11.2026 г.": a headline of words is what makes an item."""
+    days = "".join(
+        f"<h3>{day}</h3><p>{text}</p>"
+        for day, text in [
+            ("19.11.2026 г.",
+             "Вечерта пожарникарите потушиха пожар в склад за дърва в края на селото."),
+            ("18.11.2026 г.",
+             "Полицаите задържаха шофьор без книжка на пътя между двете съседни села."),
+            ("17.11.2026 г.",
+             "През нощта непознат счупи стъклата на три спирки по главната улица."),
+        ]
+    )  # fmt: skip
+    assert _items(days) == []
+
+
 def test_two_items_are_no_page_of_items_and_undated_blocks_are_no_items() -> None:
     two = FLAT.split('<h3 id="marta">')[0]
     assert _items(two) == []

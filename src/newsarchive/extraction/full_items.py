@@ -244,7 +244,8 @@ def _date_line(line: str, today: dt.date | None) -> Published | None:
 
 def _without_date(heading: str) -> str:
     """The headline without the date it opens or closes with ("12.03.2026 г. – Събрание",
-    "Събрание (12 март 2026)"); one with the date inside keeps it."""
+    "Събрание (12 март 2026)"); one with the date inside keeps it. A heading that is only
+    a date ("19.11.2014 г.") leaves no headline: the day's section of a text, not an item."""
     words = heading.split()
 
     def datish(word: str) -> bool:
@@ -255,7 +256,7 @@ def _without_date(heading: str) -> str:
         words.pop(0)
     while words and datish(words[-1]):
         words.pop()
-    return " ".join(words).strip(_EDGE) or heading
+    return " ".join(words).strip(_EDGE)  # ("" for a heading that is only a date)
 
 
 # what a date is written with, besides its numbers: "12.03.2026", "март", "г."
