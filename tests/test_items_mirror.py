@@ -171,3 +171,36 @@ def test_older_items_on_a_numbered_page_are_walked_like_a_listings(
     rows = _rows(db)
     assert sorted(rows) == sorted(expected)
     assert all(rows[url][3] == row["text"] for url, row in expected.items())
+
+
+def test_reextract_reads_each_item_again_from_its_page_not_the_whole_page(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    with MirrorServer(SITES / SITE) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+    before = _rows(db)
+    with closing(sqlite3.connect(db)) as conn:  # as an older extractor might have read one
+        conn.execute("UPDATE articles SET text = 'стар текст' WHERE url LIKE '%#baba-marta'")
+        conn.commit()
+    profile = str(tmp_path / f"{SITE}.toml")
+    result = run_cli("reextract", "--site", SITE, "--profile", profile, "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert _rows(db) == before
+    assert _count(db, "revisions") == 1  # the one changed row, its old text kept
+
+
+def test_a_recheck_fetches_no_item_address(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """``--recheck`` asks again for recent articles' pages; an item has none of its own
+    (its page is read by the walk), so asking for it would archive the whole page."""
+    with MirrorServer(SITES / SITE) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        rows = _rows(db)
+        before = len(server.requests)
+        again = run_cli(*args, "--recheck", "400")
+        assert again.exit_code == 0, again.stderr
+        assert server.requests[before:].count("/novini.html") <= 1
+    assert _rows(db) == rows

@@ -145,6 +145,12 @@ def item_url(page_url: str, anchor: str) -> str:
     return f"{page}#{_requote(anchor, '')}"
 
 
+def is_item_url(url: str) -> bool:
+    """An archived URL naming an item of a page of items in full (``item_url``), not a
+    page of its own: the only archived URLs with a fragment."""
+    return "#" in url
+
+
 def archive_key(url: str) -> str:
     """The key an archived URL is stored and found under: ``url_key``, plus the fragment
     of an item's address (``item_url``), which alone tells the items of one page apart.
