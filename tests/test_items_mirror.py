@@ -204,3 +204,17 @@ def test_a_recheck_fetches_no_item_address(
         assert again.exit_code == 0, again.stderr
         assert server.requests[before:].count("/novini.html") <= 1
     assert _rows(db) == rows
+
+
+def test_a_home_page_that_holds_the_items_is_the_listing(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The same site with its news on the home page and no "Новини" page."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    (root / "novini.html").replace(root / "index.html")
+    with MirrorServer(root) as server:
+        first = run_cli(*_args(tmp_path, server, db))
+        assert first.exit_code == 0, first.stderr
+    expected = {row["url"].replace("/novini.html#", "/#") for row in _json("expected.json")}
+    assert sorted(_rows(db)) == sorted(expected)
