@@ -218,3 +218,30 @@ def test_a_home_page_that_holds_the_items_is_the_listing(
         assert first.exit_code == 0, first.stderr
     expected = {row["url"].replace("/novini.html#", "/#") for row in _json("expected.json")}
     assert sorted(_rows(db)) == sorted(expected)
+
+
+def test_a_page_of_items_queued_as_an_article_is_archived_as_its_items(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The same site with a sitemap naming its two news pages: fetched as articles, each
+    is archived as its items, not as one article holding all of them."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    (root / "robots.txt").write_text(
+        f"User-agent: *\nDisallow:\nSitemap: {ORIGIN}/sitemap.xml\n", encoding="utf-8"
+    )
+    entries = "".join(
+        f"<url><loc>{ORIGIN}/{page}</loc></url>" for page in ("novini.html", "novini-2025.html")
+    )
+    (root / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        first = run_cli(*_args(tmp_path, server, db))
+        assert first.exit_code == 0, first.stderr
+        before = len(server.requests)
+        assert run_cli(*_args(tmp_path, server, db)).exit_code == 0
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    assert sorted(_rows(db)) == sorted(row["url"] for row in _json("expected.json"))
