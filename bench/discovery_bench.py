@@ -59,6 +59,9 @@ for site, name, origin in (
     ("vrabchovo", "Община Врабчово", "http://www.vrabchovo.org"),
     ("slivovo", "Регионална библиотека – Сливово", "https://www.biblioteka-slivovo.org"),
     ("ramnitsa", "Община Рамница", "https://www.ramnitsa.bg"),
+    # and news as one page of items in full, no page of their own, older ones on a page
+    # of the year before (tests/fixtures/make_mirrors_items.py)
+    ("gorsko-pole", "Кметство Горско поле", "https://kmetstvo-gorskopole.bg"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

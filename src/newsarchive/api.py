@@ -489,8 +489,10 @@ def timeline(
 
 def extract_source(
     source: str, *, url: str | None, site: str | None, profile_files: Iterable[Path] = ()
-) -> Any:
-    """Extract one page from a file, stdin ('-') or a URL, with a profile when one fits.
+) -> tuple[Any, list[Any]]:
+    """Extract one page from a file, stdin ('-') or a URL, with a profile when one fits:
+    the article, and the news items the page holds in full (each an article of its own to
+    a crawl; [] for most pages).
 
     Relative dates ("вчера") resolve against the fetch day for a URL; a file or stdin
     has no fetch time, so today stands in for it.
@@ -539,7 +541,19 @@ def extract_source(
         from newsarchive.discover.urls import on_site
 
         profile = next((p for p in list_profiles(profile_files).values() if on_site(url, p)), None)
-    return extract(content, url, profile=profile, today=fetched)
+    article = extract(content, url, profile=profile, today=fetched)
+    return article, _full_items(content, url, article.site, fetched)
+
+
+def _full_items(content: bytes, url: str | None, site: str | None, today: Any) -> list[Any]:
+    """The news items the page holds in full (``extraction.full_items``), each as the
+    article a crawl archives it as; [] for any other page."""
+    from newsarchive.extraction.full_items import full_items
+    from newsarchive.fetch.charset import decode_html
+    from newsarchive.markup import parse_html
+
+    tree = parse_html(decode_html(content)[0])
+    return [item.article(url or "", site) for item in full_items(tree, url or "", today)]
 
 
 def looks_like_html(content: bytes) -> bool:

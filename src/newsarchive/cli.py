@@ -479,7 +479,19 @@ def extract(
     from newsarchive import api, render
 
     with _handled():
-        article = api.extract_source(source, url=url, site=site, profile_files=profile or [])
+        article, items = api.extract_source(source, url=url, site=site, profile_files=profile or [])
+        if items:
+            sys.stderr.write(
+                f"newsarchive: this page holds {len(items)} news items in full;"
+                " a crawl archives each as an article of its own\n"
+            )
+            if fmt is ShowFormat.json:
+                _print_json([item.as_dict() for item in items])
+            else:
+                for number, item in enumerate(items):
+                    sys.stdout.write("\n" if number else "")
+                    render.article_text(item.as_dict())
+            return
         if kind := article.rules.get("kind"):
             sys.stderr.write(
                 f"newsarchive: this page reads as a {kind}, not an article;"

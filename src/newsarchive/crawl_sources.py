@@ -17,12 +17,14 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import CrawlOptions, SiteReport
+from newsarchive.dates import local_date
 from newsarchive.discover import feeds, listings
-from newsarchive.discover.explore import Discovery
+from newsarchive.discover.explore import MIN_ITEMS, Discovery
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.urls import article_path
+from newsarchive.discover.urls import article_path, item_url
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.extraction import page_kind
+from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.harvest import Harvester
@@ -189,6 +191,12 @@ class SourceReader:
             walk.failed()
             return
         links = listings.article_links(tree, page.final_url, self.profile, learned)
+        # (a page of items in full links none of them: only then is it worth reading so)
+        if len(links) < MIN_ITEMS and (
+            items := full_items(tree, page.final_url, page.fetched_at.date())
+        ):
+            self._read_items(walk, page, tree, (url, number), items)
+            return
         if number == 1 and not links:  # a news listing is never empty
             self.report.warnings.append(
                 f"{page.final_url}: the listing holds no article links: the "
@@ -207,6 +215,25 @@ class SourceReader:
             self.frontier.save_validators(url, page)
         old = self.harvest.fetch_pending(self._robots_gate)
         walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
+
+    def _read_items(
+        self, walk: ListingWalk, page: Page, tree: LexborHTMLParser, where: tuple[str, int],
+        items: list[FullItem],
+    ) -> None:  # fmt: skip
+        """A listing page that holds its news items in full, each archived from it as an
+        article of its own (no request more); older items are on its next page, or on
+        the page of the year before (``listings.older_year_url``). ``where``: the URL the
+        walk asked for, and the page's number in it."""
+        url, number = where
+        seen = self.harvest.archive_items(page, items)
+        newest = max(local_date(item.published).year for item in items)
+        next_url = listings.next_page_url(
+            tree, page.final_url, self.profile, number
+        ) or listings.older_year_url(tree, page.final_url, self.profile, newest)
+        if number == 1:
+            self.frontier.save_validators(url, page)
+        urls = [item_url(page.final_url, item.anchor) for item in items]
+        walk.listed(Listed(next_url, seen, items=urls))
 
     def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int) -> str:
         """What came instead of a listing page (``page_kind.of_listing``), reported: a bot

@@ -35,7 +35,15 @@ from newsarchive.discover.explore import (
     site_name,
 )
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.urls import absolute, normalize_url, on_site, url_key
+from newsarchive.discover.urls import (
+    absolute,
+    archive_key,
+    item_url,
+    normalize_url,
+    on_site,
+    url_key,
+)
+from newsarchive.extraction.full_items import full_items
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.markup import parse_html
@@ -144,6 +152,7 @@ class _Explorer:
         sections: list[str] = []
         feed_links: list[str] = []
         home_items, home_listing = 0, home
+        home_full = 0  # news items the home page holds in full
         # A home page that is a <frameset> (or shows all it has in frames) holds neither
         # news nor a menu: its frames are read as the home page, in its place.
         framed: list[str] | None = None
@@ -163,6 +172,8 @@ class _Explorer:
             sections += [url for url in menu if url not in sections]
             feed_links += [url for url in feed_pages(tree, page.final_url, self.profile)
                            if url not in feed_links]  # fmt: skip
+            if framed is None and not is_listing(items):
+                home_full = len(full_items(tree, page.final_url))
             if framed is None:
                 bare = not (menu or is_listing(items))
                 framed = frame_sources(tree, page.final_url, self.profile) if bare else []
@@ -177,6 +188,8 @@ class _Explorer:
                 "the home page" if home_listing == home else f"the home page's frame {home_listing}"
             )
             self.add(self.listings, home_listing, f"{where} lists {home_items} news items")
+        if not self.listings and home_full:
+            self.add(self.listings, home, f"the home page holds {home_full} news items in full")
         if not self.feeds:
             self.follow_feed_links(feed_links)
         for path in CONVENTIONAL_FEEDS if not self.feeds else ():
@@ -266,6 +279,14 @@ class _Explorer:
         if not is_listing(items) and not framed_by:
             for frame in frame_sources(tree, page.final_url, self.profile)[:MAX_FRAMES]:
                 self.section(frame, framed_by=page.final_url)
+        if not is_listing(items) and (held := full_items(tree, page.final_url)):
+            self.add(
+                self.listings, page.final_url,
+                f"a section page in the home page's menu, holding {len(held)} news items in full",
+            )  # fmt: skip
+            self.listed[page.final_url] = {
+                archive_key(item_url(page.final_url, item.anchor)) for item in held
+            }
         if is_listing(items):
             where = (
                 f"a frame of {framed_by}" if framed_by else "a section page in the home page's menu"

@@ -18,8 +18,9 @@ from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.discover.urls import identify, is_home_page
-from newsarchive.discover.walk import too_old
+from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
+from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.translations import translation_of
@@ -31,6 +32,7 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import document_kind
+from newsarchive.markup import parse_html
 from newsarchive.models import Article, Page, Profile
 
 
@@ -46,6 +48,7 @@ class Verdict:
     cpu: float = 0.0  # extraction CPU seconds
     drift: tuple[str, ...] = ()  # profile fields the generic rules had to supply
     broken: tuple[str, ...] = ()  # fields whose extraction rules raised on this page
+    items: tuple[FullItem, ...] = ()  # a page of items in full: these, not ``article``
 
 
 _DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
@@ -98,10 +101,23 @@ def judge(
         return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}")
     if kind:
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}")
+    if article.date_source not in _STATED and (items := _full_items(result)):
+        return read(Outcome.NEW, items=tuple(items), url=result.final_url)
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)
     return read(Outcome.NEW, article=article, url=identity)
+
+
+# Dates a page states as its own in its markup (JSON-LD, meta tags, <time>): an article's
+# page. Only a page dated otherwise, or not at all, is worth reading for items in full.
+_STATED = frozenset({"jsonld", "meta", "time"})
+
+
+def _full_items(page: Page) -> list[FullItem]:
+    """The news items a page queued as an article holds in full (a sitemap lists a
+    village's "Новини" page beside its articles): archived each, not the page as one."""
+    return full_items(parse_html(page.text), page.final_url, page.fetched_at.date())
 
 
 # What storing one article may raise because of that article's values (a string UTF-8
@@ -166,6 +182,35 @@ class Harvester:
         self.between()
         return self.report.count(Outcome.OLD) - old
 
+    def archive_items(self, page: Page, items: list[FullItem]) -> list[Seen]:
+        """A page of items in full, read as a listing: each item archived as an article
+        of its own in one transaction with the page's capture (kept only when an item is
+        new or edited: a page read again unchanged adds nothing); what each one was for
+        the walk: new, or known (an edit too: the listing holds nothing older for it)."""
+        seen: list[Seen] = []
+        with self.store.conn:
+            capture = self.store.save_capture(page)
+            changed = False
+            for item in items:
+                article = item.article(page.final_url, self.profile.id)
+                assert article.url is not None
+                if too_old(item.published, self.options.since):
+                    seen.append(Seen.OLD)
+                    continue
+                outcome = Outcome(self.store.upsert_article(
+                    article, site=self.profile.id, url=article.url,
+                    fetched_at=page.fetched_at.isoformat(), capture_id=capture,
+                ))  # fmt: skip
+                self.handled.add(article.url)
+                seen.append(Seen.NEW if outcome is Outcome.NEW else Seen.KNOWN)
+                if outcome is not Outcome.UNCHANGED:
+                    changed = True
+                    self.report.outcomes[outcome] += 1
+            if not changed:
+                self.store.conn.execute("DELETE FROM captures WHERE id = ?", (capture,))
+        self.progress(self.report)
+        return seen
+
     def archive(
         self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None
     ) -> None:
@@ -180,6 +225,11 @@ class Harvester:
             self.report.drift.update(verdict.drift)
             self.report.broken.update(verdict.broken)
         outcome: Outcome = verdict.outcome
+        if verdict.items:
+            assert isinstance(result, Page)
+            self.archive_items(result, list(verdict.items))
+            self.frontier.settle(url, State.DONE)
+            return  # (each item counted as what it was; the page as nothing)
         if outcome in SETTLED:
             self.frontier.settle(url, SETTLED[outcome], verdict.message)
             if outcome is Outcome.FAILED:

@@ -24,6 +24,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from newsarchive.archive.store import Filters, Store, now_iso
+from newsarchive.discover.urls import is_item_url
 from newsarchive.models import Article, Profile
 
 _BATCH = 200  # captures read, and results written, per transaction
@@ -130,13 +131,27 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
     from newsarchive.extraction.pipeline import extract
 
     fetched = dt.datetime.fromisoformat(task.fetched_at)
-    article = extract(
-        zlib.decompress(task.content),
-        task.page_url,
-        profile=task.profile,
-        today=fetched.date(),
-    )
+    content = zlib.decompress(task.content)
+    if is_item_url(task.url):
+        return task, _item(task, content, fetched.date())
+    article = extract(content, task.page_url, profile=task.profile, today=fetched.date())
     return task, article
+
+
+def _item(task: _Task, content: bytes, today: dt.date) -> Article:
+    """An item of a page of items in full, read again from the page: the item of the same
+    address, or nothing (the archived version then stays) when the page reads otherwise
+    now. Never the whole page, which would overwrite every item with all of them."""
+    from newsarchive.extraction.full_items import full_items
+    from newsarchive.fetch.charset import decode_html
+    from newsarchive.markup import parse_html
+
+    tree = parse_html(decode_html(content)[0])
+    for item in full_items(tree, task.page_url, today):
+        article = item.article(task.page_url, task.site)
+        if article.url == task.url:
+            return article
+    return Article()
 
 
 def _write(

@@ -23,7 +23,7 @@ from dataclasses import astuple, dataclass
 
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
-from newsarchive.discover.urls import amp_originals, url_key
+from newsarchive.discover.urls import amp_originals, is_item_url, url_key
 from newsarchive.discover.walk import Seen, WalkState, too_old
 from newsarchive.models import SOURCE_FEED, SOURCE_RECHECK, Candidate, Page
 
@@ -193,6 +193,9 @@ class Frontier:
             " WHERE site = ? AND published_date >= ? ORDER BY published_date DESC",
             (self.site, since.isoformat()),
         ).fetchall()
+        # an item of a page of items in full has no page of its own to fetch: the walk
+        # reads its page again anyway, and archives an edit of it there
+        rows = [(url, day) for url, day in rows if not is_item_url(url)]
         self.queue(
             Candidate(url, self.site, SOURCE_RECHECK, dt.date.fromisoformat(day))
             for url, day in rows

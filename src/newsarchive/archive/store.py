@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.lemmas import tokens
-from newsarchive.discover.urls import url_key
+from newsarchive.discover.urls import archive_key, url_key
 from newsarchive.models import Article, Page
 
 if TYPE_CHECKING:
@@ -139,8 +139,10 @@ class Store:
         return int(cur.lastrowid or 0)
 
     def find(self, *urls: str | None) -> int | None:
-        """The article any of these URLs (in any spelling) leads to."""
-        return self._find_keys([url_key(url) for url in urls if url])
+        """The article any of these URLs (in any spelling) leads to: an item of a page of
+        items by its own address, a page's by any fragment a link gave it."""
+        keys = [key for url in urls if url for key in (archive_key(url), url_key(url))]
+        return self._find_keys(list(dict.fromkeys(keys)))
 
     def _find_keys(self, keys: list[str]) -> int | None:
         for key in keys:
@@ -246,7 +248,7 @@ class Store:
         tags = json.dumps(list(article.tags), ensure_ascii=False)
         values = (article.title, published, article.author, tags, article.text)
         source = article.date_source
-        keys = [url_key(u) for u in (url, source_url) if u]  # once: url_key parses the URL
+        keys = [archive_key(u) for u in (url, source_url) if u]  # once: it parses the URL
         if source_url and self._is_shared(keys[0]):
             url, source_url, keys = source_url, None, keys[1:]
         article_id = self._find_keys(keys)

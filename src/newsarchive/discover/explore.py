@@ -36,7 +36,7 @@ MAX_LISTINGS = 2  # listings kept (one beside a feed): a nightly run stays at th
 MAX_RESTED = 2
 
 # What a menu calls its news section, in the languages Bulgarian public sites use.
-_NEWS_WORDS = re.compile(
+NEWS_WORDS = re.compile(
     r"\b(?:новини|новина|актуално|актуални|събития|съобщения|прессъобщения|пресцентър|"
     r"прес център|общество|обяви|news|latest|press|events|announcements)\b",
     re.IGNORECASE,
@@ -226,7 +226,7 @@ def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         if is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url):
             continue
         label = _text(anchor)
-        score = (2 if _NEWS_WORDS.search(label) else 0) + (1 if _NEWS_PATH.search(path) else 0)
+        score = (2 if NEWS_WORDS.search(label) else 0) + (1 if _NEWS_PATH.search(path) else 0)
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)
     return sorted(scored, key=lambda url: -scored[url])

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -344,6 +344,45 @@ def _older_month(
             continue
         if best is None or month > best[0]:
             best = (month, url)
+    return best[1] if best else None
+
+
+# A link to one year's page of news: "Новини 2025", "2024 г.", "Архив 2023" (a year and
+# words, no other number: "12.03.2025" is a day).
+_YEAR_LABEL = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: int) -> str | None:
+    """A page of news items in full that keeps its older items on a page per year (a
+    village's "Новини" beside "Новини 2025", "Новини 2024"): the next page of its walk is
+    the latest year's page before this page's year, which its own address names, else its
+    newest item's (``newest``). So the walk goes year by year into the past."""
+    tree = _tree(html)
+    current = normalize_url(page_url_now) or page_url_now
+    _netloc, path, query = split_normal(current)
+    own = _YEAR_LABEL.findall(unquote(path + "?" + query))
+    here = int(own[0]) if len(own) == 1 else newest + 1
+    base = page_base(tree, page_url_now)
+    best: tuple[int, str] | None = None
+    for anchor in tree.css("a[href]"):
+        label = " ".join((anchor.text(deep=True) or "").split())
+        years = _YEAR_LABEL.findall(label)
+        if (
+            len(label) > 40
+            or len(years) != 1
+            or any(c.isdigit() for c in _YEAR_LABEL.sub("", label))
+        ):
+            continue
+        url = normalize_url(anchor.attributes.get("href") or "", base)
+        if url is None or url == current or not on_site(url, profile):
+            continue
+        year = int(years[0])
+        if (
+            year < here
+            and (best is None or year > best[0])
+            and not is_file_path(split_normal(url)[1])
+        ):
+            best = (year, url)
     return best[1] if best else None
 
 

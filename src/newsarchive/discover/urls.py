@@ -137,14 +137,38 @@ def url_key(url: str) -> str:
     return f"{host}{parts.path}" + (f"?{query}" if query else "")
 
 
+def item_url(page_url: str, anchor: str) -> str:
+    """The address of one news item of a page that holds its items in full
+    (``extraction.full_items``): the page's URL in normal form, "#", the item's anchor.
+    The only archived URLs with a fragment: every other one is ``normalize_url``'s."""
+    page = normalize_url(page_url) or page_url
+    return f"{page}#{_requote(anchor, '')}"
+
+
+def is_item_url(url: str) -> bool:
+    """An archived URL naming an item of a page of items in full (``item_url``), not a
+    page of its own: the only archived URLs with a fragment."""
+    return "#" in url
+
+
+def archive_key(url: str) -> str:
+    """The key an archived URL is stored and found under: ``url_key``, plus the fragment
+    of an item's address (``item_url``), which alone tells the items of one page apart.
+    A link's fragment never reaches the archive (``normalize_url`` drops it), so for every
+    other URL this is ``url_key``."""
+    _page, mark, fragment = url.partition("#")
+    return url_key(url) + (f"#{fragment}" if mark and fragment else "")
+
+
 def current_key(key: str) -> str:
     """The key ``url_key`` gives today to the URL an older release stored as ``key``
     (before session ids left the normal form, say): an archive re-keyed so finds its
     articles by the spellings links use now. The host part stays as it was: a key has no
     scheme, so whether its port was the default one cannot be told from it."""
+    key, mark, fragment = key.partition("#")  # an item's (``archive_key``) stays its own
     host = key.split("/", 1)[0]
     now = url_key(f"http://{key}")
-    return now if now.split("/", 1)[0] == host else key
+    return (now if now.split("/", 1)[0] == host else key) + mark + fragment
 
 
 # How CMSs spell an article's AMP copy: ``?amp=1`` or ``?amp`` (the WordPress AMP plugin's

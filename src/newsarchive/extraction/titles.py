@@ -365,7 +365,7 @@ def _stated_casing(
 # Bulgarian letters as the official transliteration writes them (Закон за транслитерацията,
 # 2009), which is how Bulgarian sites spell their host names: "Дневник" is dnevnik.bg,
 # "24 часа" 24chasa.bg, "Община Бургас" lives on burgas.bg.
-_LATIN = str.maketrans(
+LATIN = str.maketrans(
     {
         "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
         "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
@@ -392,7 +392,7 @@ def _host_named_segments(title: str, url: str) -> tuple[str, ...]:
         words = _WORD.findall(parts[index].lower())
         squashed = "".join(words)
         if index:  # a last segment only: "Русе - домакин на …" on ruse.bg opens a headline
-            squashed = squashed.translate(_LATIN)
+            squashed = squashed.translate(LATIN)
         if len(squashed) < 3:
             continue
         others = max(len(_WORD.findall(p)) for i, p in enumerate(parts) if i != index)
@@ -452,7 +452,7 @@ def _spells_host(text: str, url: str) -> bool:
         return False
     label = "".join(_WORD.findall(host.rsplit(".", 2)[-2].lower()))
     for form in (text, _INSTITUTION.sub("", text)):
-        squashed = "".join(_WORD.findall(form.lower())).translate(_LATIN)
+        squashed = "".join(_WORD.findall(form.lower())).translate(LATIN)
         if len(squashed) >= 4 and label.startswith(squashed) and len(label) - len(squashed) <= 2:
             return True
     return False

@@ -1,0 +1,176 @@
+"""A page of news items in full (``extraction.full_items``): split when it is one, and
+only then: a listing of teasers and an article with dated sections stay whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsarchive.discover.listings import older_year_url
+from newsarchive.discover.urls import archive_key, current_key, item_url, url_key
+from newsarchive.extraction.full_items import full_items
+from newsarchive.markup import parse_html
+from newsarchive.models import Profile
+
+URL = "https://kmetstvo-kameno.bg/novini.php"
+PAGE = """<html><head><title>Новини - Кметство Камено</title></head><body>
+<header><a href="/"><h1>Кметство Камено, община Планинска</h1></a></header>
+<nav><a href="/">Начало</a> <a href="/novini.php">Новини</a>
+<a href="/kontakti.php">Контакти</a></nav>
+<div id="content"><h1>Новини</h1>{items}</div>
+<div class="footer">Кметство Камено · тел. 0888 000 000</div></body></html>"""
+
+FLAT = """
+<a name="vodoprovod"></a><h3>Събрание на жителите за водопровода</h3>
+<p><em>12.03.2026 г.</em></p>
+<p>Кметът кани всички жители на общо събрание в салона на читалището в неделя от десет часа.</p>
+<p>Ще се обсъди ремонтът на главния водопровод по улица Първа и кой ще го плати.</p>
+<h3>Пролетно почистване на селото</h3>
+<p><em>5 март 2026</em></p>
+<p>В събота ще почистим парка и площада пред кметството; ръкавици и чували осигурява кметството.</p>
+<h3 id="marta">Баба Марта в детската градина</h3>
+<p><em>01.03.2026 г.</em></p>
+<p>Децата от детската градина посрещнаха Баба Марта с песни и мартеници, изработени от тях.</p>
+<p>Заповядайте на изложбата им в коридора на кметството през цялата седмица.</p>
+<p>Към <a href="/novini-2025.php">Новини 2025</a></p>
+"""
+
+BOLD = """
+<p><strong>22.02.2026 – Нов график на автобуса до града</strong></p>
+<p>От понеделник автобусът тръгва от площада в шест и половина, а не в седем часа, както досега.</p>
+<p><strong>15.02.2026 – Заседание на читалищното настоятелство</strong></p>
+<p>Настоятелството ще приеме отчета за миналата година и плана за празниците през лятото.</p>
+<p><strong>02.02.2026 – Ваксинация на домашните кучета</strong></p>
+<p>Ветеринарният лекар ще ваксинира кучетата в двора на кметството в сряда от девет часа.</p>
+"""
+
+
+def _items(items_html: str, page: str = PAGE) -> list[tuple[str, str, str, str]]:
+    tree = parse_html(page.format(items=items_html))
+    return [
+        (item.title, str(item.published), item.text, item.anchor)
+        for item in full_items(tree, URL, dt.date(2026, 11, 30))
+    ]
+
+
+def test_items_laid_flat_under_headings_are_split_each_with_its_date_text_and_anchor() -> None:
+    items = _items(FLAT)
+    assert [(title, day, anchor) for title, day, _text, anchor in items] == [
+        ("Събрание на жителите за водопровода", "2026-03-12", "vodoprovod"),
+        ("Пролетно почистване на селото", "2026-03-05",
+         "2026-03-05-proletno-pochistvane-na-seloto"),
+        ("Баба Марта в детската градина", "2026-03-01", "marta"),
+    ]  # fmt: skip
+    assert items[0][2] == (
+        "Кметът кани всички жители на общо събрание в салона на читалището в неделя от"
+        " десет часа.\nЩе се обсъди ремонтът на главния водопровод по улица Първа и кой ще"
+        " го плати."
+    )
+    # the link to the older news closing the page is no part of the last item
+    assert items[2][2].endswith("през цялата седмица.")
+
+
+def test_items_under_bold_lines_lose_the_date_from_their_title() -> None:
+    items = _items(BOLD)
+    assert [(title, day) for title, day, _t, _a in items] == [
+        ("Нов график на автобуса до града", "2026-02-22"),
+        ("Заседание на читалищното настоятелство", "2026-02-15"),
+        ("Ваксинация на домашните кучета", "2026-02-02"),
+    ]
+    assert items[2][3] == "2026-02-02-vaksinatsiya-na-domashnite-kucheta"
+
+
+def test_a_listing_of_teasers_linking_their_pages_is_not_split() -> None:
+    teasers = "".join(
+        f'<div class="item"><h3><a href="/novina.php?id={n}">{title}</a></h3>'
+        f"<p>{day}</p><p>{text}</p>"
+        f'<p><a href="/novina.php?id={n}">Прочети повече</a></p></div>'
+        for n, title, day, text in [
+            (3, "Събрание на жителите за водопровода", "12.03.2026",
+             "Кметът кани всички жители на общо събрание в салона на читалището в неделя."),
+            (2, "Пролетно почистване на селото", "05.03.2026",
+             "В събота ще почистим парка и площада пред кметството, ръкавици осигуряваме."),
+            (1, "Баба Марта в детската градина", "01.03.2026",
+             "Децата от детската градина посрещнаха Баба Марта с песни и мартеници."),
+        ]
+    )  # fmt: skip
+    assert _items(teasers) == []
+    # the same without the linked headline: its "Прочети повече" alone makes it a teaser
+    assert _items(teasers.replace("<h3><a", "<h3><span").replace("</a></h3>", "</span></h3>")) == []
+
+
+def test_an_article_with_dated_sections_is_not_split() -> None:
+    article = """<html><head><title>Как ремонтирахме читалището</title></head><body>
+    <nav><a href="/">Начало</a> <a href="/novini.php">Новини</a></nav>
+    <div class="post"><h1>Как ремонтирахме читалището за една година</h1>
+    <p>Публикувано на 20.11.2026</p>
+    <p>Ремонтът на сградата на читалището продължи цяла година, ето как мина по месеци.</p>
+    <h2>12.03.2026 – Започва подмяната на покрива</h2>
+    <p>Бригадата свали старите керемиди и подмени гредите над големия салон на читалището.</p>
+    <h2>05.06.2026 – Нова дограма и изолация</h2>
+    <p>Всички прозорци бяха сменени, а стените отвън получиха десет сантиметра изолация.</p>
+    <h2>30.09.2026 – Салонът отново е отворен</h2>
+    <p>С концерт на местния хор читалището отвори врати след ремонта пред пълен салон.</p>
+    </div></body></html>"""
+    assert full_items(parse_html(article), URL, dt.date(2026, 11, 30)) == []
+    # and so is one that says it is an article, whatever its headline
+    declared = article.replace(
+        "<title>", '<meta property="og:type" content="article"><title>'
+    ).replace("Как ремонтирахме читалището за една година", "Новини от ремонта")
+    assert full_items(parse_html(declared), URL, dt.date(2026, 11, 30)) == []
+
+
+def test_sections_headed_by_their_date_alone_are_not_items() -> None:
+    """A day's bulletin under "19.11.2026 г.": a headline of words is what makes an item."""
+    days = "".join(
+        f"<h3>{day}</h3><p>{text}</p>"
+        for day, text in [
+            ("19.11.2026 г.",
+             "Вечерта пожарникарите потушиха пожар в склад за дърва в края на селото."),
+            ("18.11.2026 г.",
+             "Полицаите задържаха шофьор без книжка на пътя между двете съседни села."),
+            ("17.11.2026 г.",
+             "През нощта непознат счупи стъклата на три спирки по главната улица."),
+        ]
+    )  # fmt: skip
+    assert _items(days) == []
+
+
+def test_two_items_are_no_page_of_items_and_undated_blocks_are_no_items() -> None:
+    two = FLAT.split('<h3 id="marta">')[0]
+    assert _items(two) == []
+    undated = FLAT.replace("12.03.2026 г.", "в неделя").replace("5 март 2026", "в събота")
+    assert _items(undated) == []
+
+
+def test_only_an_items_address_keeps_its_fragment_in_the_archive_key() -> None:
+    one = item_url("https://WWW.kameno.bg/novini.php?b=2&a=1#x", "marta")
+    assert one == "https://www.kameno.bg/novini.php?b=2&a=1#marta"
+    other = item_url("https://kameno.bg/novini.php", "vodoprovod")
+    assert archive_key(one) == "kameno.bg/novini.php?a=1&b=2#marta"
+    assert archive_key(one) != archive_key(other)
+    # a link's fragment is no part of its identity, as ever
+    assert url_key(one) == url_key("http://kameno.bg/novini.php?a=1&b=2")
+    assert archive_key("https://kameno.bg/novini.php") == url_key("https://kameno.bg/novini.php")
+    # a re-keyed archive keeps its items apart
+    assert current_key("kameno.bg/novini.php#marta") == "kameno.bg/novini.php#marta"
+
+
+def test_the_older_items_are_on_the_page_of_the_latest_year_before() -> None:
+    profile = Profile(id="kameno", name="Кметство Камено", origin="https://kameno.bg")
+    menu = (
+        '<a href="/novini-2024.php">Новини 2024</a> <a href="/novini-2025.php">Новини 2025</a>'
+        ' <a href="/novini-2026.php">Новини 2026</a> <a href="/den.php">12.03.2025</a>'
+        ' <a href="/files/otchet-2025.pdf">Отчет 2025</a> <a href="https://drug.bg/2025">2025</a>'
+    )
+    page = f"<html><body>{menu}</body></html>"
+    # the undated page of the latest items: its newest item's year may have a page too
+    assert older_year_url(page, "https://kameno.bg/novini.php", profile, 2026) == (
+        "https://kameno.bg/novini-2026.php"
+    )
+    assert older_year_url(page, "https://kameno.bg/novini-2026.php", profile, 2026) == (
+        "https://kameno.bg/novini-2025.php"
+    )
+    assert older_year_url(page, "https://kameno.bg/novini-2025.php", profile, 2025) == (
+        "https://kameno.bg/novini-2024.php"
+    )
+    assert older_year_url(page, "https://kameno.bg/novini-2024.php", profile, 2024) is None

@@ -1,0 +1,247 @@
+"""A village mayoralty whose news are one page of items in full, crawled from its origin
+alone (a profile of id, name and origin) through a real ``MirrorServer``.
+
+The mirror (``tests/fixtures/make_mirrors_items.py``): ``gorsko-pole``, whose "Новини"
+holds eight items in full (headline, date line, paragraphs; no page of their own; some
+with an ``id``, some after an ``<a name>``, some with neither) and links "Новини 2025",
+four older ones, each in a box. Each item must be archived as an article of its own under
+the page's URL and its anchor, with its own title, date and text only; a rerun right after
+must add nothing in at most three requests; an edited item becomes a revision, and an
+item added at the top a new row.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+from newsarchive.mirror import MirrorServer
+
+from .support import SITES, Result
+
+SITE = "gorsko-pole"
+ORIGIN = "https://kmetstvo-gorskopole.bg"
+
+
+def _json(name: str) -> Any:
+    return json.loads((SITES / SITE / name).read_text(encoding="utf-8"))
+
+
+def _args(tmp_path: Path, server: MirrorServer, db: Path) -> tuple[str, ...]:
+    profile = tmp_path / f"{SITE}.toml"
+    profile.write_text(
+        f'id = "{SITE}"\nname = "Кметство Горско поле"\norigin = "{ORIGIN}"\n', encoding="utf-8"
+    )
+    return ("crawl", SITE, "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db))  # fmt: skip
+
+
+def _rows(db: Path) -> dict[str, tuple[str, str, str | None, str, str]]:
+    with closing(sqlite3.connect(db)) as conn:
+        return {
+            url: (title, published, author, text, source)
+            for url, title, published, author, text, source in conn.execute(
+                "SELECT url, title, published, author, text, date_source FROM articles"
+            )
+        }
+
+
+def _count(db: Path, table: str) -> int:
+    with closing(sqlite3.connect(db)) as conn:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_each_item_of_a_page_of_items_is_an_article_of_its_own(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    expected = {row["url"]: row for row in _json("expected.json")}
+    boilerplate: list[str] = _json("boilerplate.json")
+    with MirrorServer(SITES / SITE) as server:
+        first = run_cli(*_args(tmp_path, server, db))
+        assert first.exit_code == 0, first.stderr
+        assert "holds no article links" not in first.stderr
+        assert "/novini-2025.html" in server.requests  # the older items' page, walked
+        articles, captures = _count(db, "articles"), _count(db, "captures")
+        before = len(server.requests)
+        nightly = run_cli(*_args(tmp_path, server, db))
+        assert nightly.exit_code == 0, nightly.stderr
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    assert (_count(db, "articles"), _count(db, "captures")) == (articles, captures)
+    rows = _rows(db)
+    assert sorted(rows) == sorted(expected)
+    # the anchors: the page's own (an id, an <a name>), else a slug of date and headline
+    assert f"{ORIGIN}/novini.html#vodoprovod-lipa" in rows  # <h2 id>
+    assert f"{ORIGIN}/novini.html#priemen-den" in rows  # <a name> above the <h2>
+    assert f"{ORIGIN}/novini.html#2026-11-02-esenno-zalesyavane-kray-yazovira" in rows
+    titles = [row["title"] for row in expected.values()]
+    for url, row in expected.items():
+        title, published, author, text, source = rows[url]
+        assert (title, published, author, text) == (
+            row["title"], row["published"], row["author"], row["text"],
+        ), url  # fmt: skip
+        assert source == "text", url
+        for junk in boilerplate:
+            assert junk not in text, (url, junk)
+        for other in titles:  # no other item's headline (nor its text) in this one
+            assert other == title or other not in text, (url, other)
+
+
+def test_an_edited_item_is_a_revision_and_a_new_one_at_the_top_a_new_row(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    page = root / "novini.html"
+    with MirrorServer(root) as server:
+        assert run_cli(*_args(tmp_path, server, db)).exit_code == 0
+        html = page.read_text(encoding="utf-8")
+        edited = html.replace("засадиха двеста фиданки", "засадиха триста фиданки")
+        added = (
+            '<h1>Новини</h1>\n<h2 id="izbori">Изборна комисия заседава в кметството</h2>\n'
+            '<p class="data">27.11.2026 г.</p>\n<p>Секционната избирателна комисия ще заседава в'
+            " малкия салон на кметството в понеделник от пет часа следобед.</p>\n<hr>"
+        )
+        page.write_text(edited.replace("<h1>Новини</h1>", added, 1), encoding="utf-8")
+        again = run_cli(*_args(tmp_path, server, db))
+        assert again.exit_code == 0, again.stderr
+        assert "1 new, 1 updated" in again.stdout + again.stderr
+    rows = _rows(db)
+    assert rows[f"{ORIGIN}/novini.html#izbori"][:2] == (
+        "Изборна комисия заседава в кметството", "2026-11-27",
+    )  # fmt: skip
+    url = f"{ORIGIN}/novini.html#2026-11-02-esenno-zalesyavane-kray-yazovira"
+    assert "засадиха триста фиданки" in rows[url][3]
+    with closing(sqlite3.connect(db)) as conn:
+        kept = conn.execute(
+            "SELECT r.text FROM revisions r JOIN articles a ON a.id = r.article_id WHERE a.url = ?",
+            (url,),
+        ).fetchall()
+    assert len(kept) == 1 and "засадиха двеста фиданки" in kept[0][0]
+    assert _count(db, "revisions") == 1  # the other items did not change
+
+
+def test_extract_says_a_page_holds_items_and_prints_each(run_cli: Callable[..., Result]) -> None:
+    page = str(SITES / SITE / "novini.html")
+    expected = [row for row in _json("expected.json") if row["file"] == "novini.html"]
+    result = run_cli("extract", page, "--url", f"{ORIGIN}/novini.html")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "holds 8 news items in full" in result.stderr
+    printed = result.json()
+    assert [
+        (a["url"], a["title"], a["published"], a["text"], a["date_source"]) for a in printed
+    ] == [(row["url"], row["title"], row["published"], row["text"], "text") for row in expected]
+    text = run_cli("extract", page, "--url", f"{ORIGIN}/novini.html", "-f", "text")
+    assert text.exit_code == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert lines[0] == expected[0]["title"] and expected[-1]["url"] in lines
+    # an ordinary page prints one article, as before, and says nothing of items
+    home = run_cli("extract", str(SITES / SITE / "index.html"), "--url", f"{ORIGIN}/")
+    assert home.exit_code == 0 and "items" not in home.stderr
+    assert isinstance(home.json(), dict)
+
+
+def test_older_items_on_a_numbered_page_are_walked_like_a_listings(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The same site with a pager ("Страници: 1 2") instead of the year's page."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    page = root / "novini.html"
+    html = page.read_text(encoding="utf-8")
+    older = '<p class="older">По-старите новини: <a href="/novini-2025.html">Новини 2025</a></p>'
+    assert older in html
+    pager = '<p class="pager">Страници: <b>1</b> <a href="/novini.html?page=2">2</a></p>'
+    page.write_text(html.replace(older, pager), encoding="utf-8")
+    (root / "novini-2025.html").rename(root / "novini.html@page=2")
+    with MirrorServer(root) as server:
+        assert run_cli(*_args(tmp_path, server, db)).exit_code == 0
+        before = len(server.requests)
+        assert run_cli(*_args(tmp_path, server, db)).exit_code == 0
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    expected = {
+        row["url"].replace("/novini-2025.html#", "/novini.html?page=2#"): row
+        for row in _json("expected.json")
+    }
+    rows = _rows(db)
+    assert sorted(rows) == sorted(expected)
+    assert all(rows[url][3] == row["text"] for url, row in expected.items())
+
+
+def test_reextract_reads_each_item_again_from_its_page_not_the_whole_page(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    with MirrorServer(SITES / SITE) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+    before = _rows(db)
+    with closing(sqlite3.connect(db)) as conn:  # as an older extractor might have read one
+        conn.execute("UPDATE articles SET text = 'стар текст' WHERE url LIKE '%#baba-marta'")
+        conn.commit()
+    profile = str(tmp_path / f"{SITE}.toml")
+    result = run_cli("reextract", "--site", SITE, "--profile", profile, "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert _rows(db) == before
+    assert _count(db, "revisions") == 1  # the one changed row, its old text kept
+
+
+def test_a_recheck_fetches_no_item_address(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """``--recheck`` asks again for recent articles' pages; an item has none of its own
+    (its page is read by the walk), so asking for it would archive the whole page."""
+    with MirrorServer(SITES / SITE) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        rows = _rows(db)
+        before = len(server.requests)
+        again = run_cli(*args, "--recheck", "400")
+        assert again.exit_code == 0, again.stderr
+        assert server.requests[before:].count("/novini.html") <= 1
+    assert _rows(db) == rows
+
+
+def test_a_home_page_that_holds_the_items_is_the_listing(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The same site with its news on the home page and no "Новини" page."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    (root / "novini.html").replace(root / "index.html")
+    with MirrorServer(root) as server:
+        first = run_cli(*_args(tmp_path, server, db))
+        assert first.exit_code == 0, first.stderr
+    expected = {row["url"].replace("/novini.html#", "/#") for row in _json("expected.json")}
+    assert sorted(_rows(db)) == sorted(expected)
+
+
+def test_a_page_of_items_queued_as_an_article_is_archived_as_its_items(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The same site with a sitemap naming its two news pages: fetched as articles, each
+    is archived as its items, not as one article holding all of them."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    (root / "robots.txt").write_text(
+        f"User-agent: *\nDisallow:\nSitemap: {ORIGIN}/sitemap.xml\n", encoding="utf-8"
+    )
+    entries = "".join(
+        f"<url><loc>{ORIGIN}/{page}</loc></url>" for page in ("novini.html", "novini-2025.html")
+    )
+    (root / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        first = run_cli(*_args(tmp_path, server, db))
+        assert first.exit_code == 0, first.stderr
+        before = len(server.requests)
+        assert run_cli(*_args(tmp_path, server, db)).exit_code == 0
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    assert sorted(_rows(db)) == sorted(row["url"] for row in _json("expected.json"))
