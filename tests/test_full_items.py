@@ -8,8 +8,9 @@ import datetime as dt
 from newsarchive.discover.listings import older_year_url
 from newsarchive.discover.urls import archive_key, current_key, item_url, url_key
 from newsarchive.extraction.full_items import full_items
+from newsarchive.harvest import judge
 from newsarchive.markup import parse_html
-from newsarchive.models import Profile
+from newsarchive.models import Page, Profile
 
 URL = "https://kmetstvo-kameno.bg/novini.php"
 PAGE = """<html><head><title>Новини - Кметство Камено</title></head><body>
@@ -174,3 +175,36 @@ def test_the_older_items_are_on_the_page_of_the_latest_year_before() -> None:
         "https://kameno.bg/novini-2024.php"
     )
     assert older_year_url(page, "https://kameno.bg/novini-2024.php", profile, 2024) is None
+
+
+def _queued(html: str) -> Page:
+    url = "https://selo.example.bg/programa.html"
+    return Page(
+        url=url, final_url=url, status=200, headers={"content-type": "text/html"},
+        content=html.encode(), text=html, encoding="utf-8",
+        fetched_at=dt.datetime(2026, 5, 20, tzinfo=dt.UTC),
+    )  # fmt: skip
+
+
+def test_a_page_queued_as_an_article_is_split_only_without_a_headline_of_its_own() -> None:
+    """A programme whose days are sections ("15 май 2026 г. – Концерт …", each with
+    prose), under a headline of its own in an h2 (no h1, no og:type, no date in markup),
+    is one article though its sections are built like items; under "Новини" it is a
+    page of items."""
+    part = "Жителите и гостите на селото са поканени на площада пред читалището вечерта."
+    sections = "".join(
+        f"<h3>{day} май 2026 г. – {name}</h3><p>{part} {part}</p>"
+        for day, name in ((15, "Концерт на духовата музика"), (16, "Детски празник в парка"),
+                          (17, "Заря и фойерверки над реката"))
+    )  # fmt: skip
+    profile = Profile(id="selo", name="Село", origin="https://selo.example.bg")
+    for heading, split in (("Празниците на селото започват в петък", False), ("Новини", True)):
+        html = (
+            "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Село</title></head>"
+            f"<body><div class='content'><h2>{heading}</h2>{sections}</div></body></html>"
+        )
+        verdict = judge("https://selo.example.bg/programa.html", _queued(html), profile, None)
+        assert (len(verdict.items) == 3) is split, heading
+        assert (verdict.article is None) is split
+        found = full_items(parse_html(html), "https://selo.example.bg/programa.html")
+        assert bool(found) is split  # the headline over the sections, whatever the path

@@ -331,18 +331,22 @@ def _declares_article(tree: LexborHTMLParser) -> bool:
 
 
 def _headline_above(tree: LexborHTMLParser, first: LexborNode) -> bool:
-    """An ``<h1>`` above the blocks that reads as a headline (words enough, none of them
-    a news section's name, not a logo linking home): an article whose sections are
-    dated, not a page of items under a "Новини" heading."""
+    """A heading above the blocks that reads as a headline (words enough, none of them a
+    news section's name, not a logo linking home): an article whose sections are dated,
+    not a page of items under a "Новини" heading. Any heading ranked above the items'
+    own counts (an old theme's article headline is an h2 over h3 sections), the nearest
+    one: a section heading ("Новини") sits between a page's logo and its items."""
+    own = _title_node([first])
+    rank = own.tag if own is not None and own.tag in _HEADINGS else "h7"
     headline: LexborNode | None = None
-    for node in tree.css("h1"):
-        if _before(node, first):
+    for node in tree.css("h1, h2, h3, h4, h5, h6"):
+        if (node.tag or "h7") < rank and _before(node, first):
             headline = node
     if headline is None or headline.css_first("a[href]") is not None:
         return False
     parent = headline.parent
     while parent is not None:
-        if parent.tag in ("header", "a"):
+        if parent.tag in ("header", "a", "nav"):
             return False
         parent = parent.parent
     text = squash(headline.text(deep=True) or "")

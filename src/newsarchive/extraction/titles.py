@@ -576,14 +576,14 @@ def headline_above_body(
     return candidate, start
 
 
-_SECTION_WORDS = 3  # "Новини", "Новини и събития": a section's name is that short
+SECTION_WORDS = 3  # "Новини", "Новини и събития": a section's name is that short
 
 
 def _names_a_section(tree: LexborHTMLParser, stated: str) -> bool:
     """The stated title is the name of a section the page's menu links ("Новини" of every
     "Община Пример - Новини"): printed above the article as the section's heading, it is
     not the headline a reader sees, which may still stand nearer the text."""
-    if len(_words(stated)) > _SECTION_WORDS:
+    if len(_words(stated)) > SECTION_WORDS:
         return False
     folded = " ".join(stated.split()).casefold()
     return any(
