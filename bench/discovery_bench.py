@@ -59,6 +59,9 @@ for site, name, origin in (
     ("vrabchovo", "Община Врабчово", "http://www.vrabchovo.org"),
     ("slivovo", "Регионална библиотека – Сливово", "https://www.biblioteka-slivovo.org"),
     ("ramnitsa", "Община Рамница", "https://www.ramnitsa.bg"),
+    # and today's shapes (tests/fixtures/make_mirrors_round6.py): older news only through
+    # "Зареди още" buttons loading HTML fragments
+    ("vedritsa", "Община Ведрица", "https://vedritsa.bg"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

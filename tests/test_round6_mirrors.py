@@ -1,0 +1,89 @@
+"""A sixth round of site shapes, crawled from the origin alone (a profile of id, name and
+origin) through a real ``MirrorServer``, as ``test_round3_mirrors`` does its three.
+
+The mirrors (``tests/fixtures/make_mirrors_round6.py``): a municipality whose older news
+come only through "Зареди още" buttons that load HTML fragments from a ``data-`` address
+(vedritsa). Each must archive exactly its articles with the true title, date and body,
+and a rerun right after must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsarchive.mirror import MirrorServer
+
+from .support import SITES, Result
+
+ROUND6_SITES = {
+    # no pager, no feed, no sitemap: "Зареди още" with data-url / data-next, HTML fragments
+    "vedritsa": ("Община Ведрица", "https://vedritsa.bg"),
+}
+
+
+def _json(site: str, name: str) -> Any:
+    return json.loads((SITES / site / name).read_text(encoding="utf-8"))
+
+
+def _crawl_twice(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> tuple[list[str], list[str]]:
+    """The requests of a first crawl and of the no-op rerun after it."""
+    name, origin = ROUND6_SITES[site]
+    profile = tmp_path / f"{site}.toml"
+    profile.write_text(f'id = "{site}"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    with MirrorServer(SITES / site) as server:
+        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url, "--delay", "0")
+        first = run_cli(*args, "--db", str(db))
+        assert first.exit_code == 0, first.stderr
+        before = len(server.requests)
+        nightly = run_cli(*args, "--db", str(db))
+        assert nightly.exit_code == 0, nightly.stderr
+        return server.requests[:before], server.requests[before:]
+
+
+def _rows(db: Path) -> dict[str, tuple[str, str, str | None, str]]:
+    with sqlite3.connect(db) as conn:
+        return {
+            url: (title, published, author, text)
+            for url, title, published, author, text in conn.execute(
+                "SELECT url, title, published, author, text FROM articles"
+            )
+        }
+
+
+@pytest.mark.parametrize("site", sorted(ROUND6_SITES))
+def test_a_round6_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    expected = {row["url"]: row for row in _json(site, "expected.json")}
+    boilerplate: list[str] = _json(site, "boilerplate.json")
+    _first, nightly = _crawl_twice(run_cli, db, tmp_path, site)
+    assert len(nightly) <= 3, nightly
+    rows = _rows(db)
+    assert sorted(rows) == sorted(expected)
+    for url, row in expected.items():
+        title, published, author, text = rows[url]
+        assert title == row["title"], url
+        assert published == row["published"], url
+        assert author == row["author"], url
+        assert text == row["text"], url
+        for junk in boilerplate:
+            assert junk not in text, (url, junk)
+
+
+def test_a_load_more_chain_is_walked_to_its_end_and_not_again_on_a_rerun(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """vedritsa: every fragment the buttons chain to is read once, on the first crawl;
+    the rerun finds nothing new on the news page and stops there."""
+    first, nightly = _crawl_twice(run_cli, db, tmp_path, "vedritsa")
+    fragments = [path for path in first if path.startswith("/novini/zaredi")]
+    assert len(fragments) == len(set(fragments)) >= 2
+    assert not [path for path in nightly if path.startswith("/novini/zaredi")]
