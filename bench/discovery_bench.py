@@ -60,8 +60,10 @@ for site, name, origin in (
     ("slivovo", "Регионална библиотека – Сливово", "https://www.biblioteka-slivovo.org"),
     ("ramnitsa", "Община Рамница", "https://www.ramnitsa.bg"),
     # and today's shapes (tests/fixtures/make_mirrors_round6.py): older news only through
-    # "Зареди още" buttons loading HTML fragments
+    # "Зареди още" buttons loading HTML fragments, and a WordPress site drawn by script
+    # from its REST API
     ("vedritsa", "Община Ведрица", "https://vedritsa.bg"),
+    ("ostrovche", "Община Островче", "https://ostrovche.bg"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

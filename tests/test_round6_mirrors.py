@@ -3,7 +3,8 @@ origin) through a real ``MirrorServer``, as ``test_round3_mirrors`` does its thr
 
 The mirrors (``tests/fixtures/make_mirrors_round6.py``): a municipality whose older news
 come only through "Зареди още" buttons that load HTML fragments from a ``data-`` address
-(vedritsa). Each must archive exactly its articles with the true title, date and body,
+(vedritsa); a WordPress site whose home page is drawn by script from its REST API, with
+a four-post feed and no sitemap (ostrovche). Each must archive exactly its articles with the true title, date and body,
 and a rerun right after must cost at most three requests.
 """
 
@@ -24,6 +25,8 @@ from .support import SITES, Result
 ROUND6_SITES = {
     # no pager, no feed, no sitemap: "Зареди още" with data-url / data-next, HTML fragments
     "vedritsa": ("Община Ведрица", "https://vedritsa.bg"),
+    # WordPress: home page filled by script from /wp-json/, a short feed, no sitemap
+    "ostrovche": ("Община Островче", "https://ostrovche.bg"),
 }
 
 
@@ -87,3 +90,16 @@ def test_a_load_more_chain_is_walked_to_its_end_and_not_again_on_a_rerun(
     fragments = [path for path in first if path.startswith("/novini/zaredi")]
     assert len(fragments) == len(set(fragments)) >= 2
     assert not [path for path in nightly if path.startswith("/novini/zaredi")]
+
+
+def test_a_script_drawn_wordpress_site_is_read_through_its_rest_api(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """ostrovche: the feed holds the newest four posts and nothing links the rest; the
+    REST API the home page announces lists them all, read once on the first crawl (the
+    exploration's answer reused) and once, beside the feed, on the rerun."""
+    first, nightly = _crawl_twice(run_cli, db, tmp_path, "ostrovche")
+    api = [path for path in first if path.startswith("/wp-json/")]
+    assert api == ["/wp-json/wp/v2/posts?per_page=100&_fields=link,date"]
+    assert "/comments/feed/" not in first
+    assert sorted(nightly) == sorted(["/robots.txt", "/feed/", *api])
