@@ -59,9 +59,10 @@ for site, name, origin in (
     ("vrabchovo", "Община Врабчово", "http://www.vrabchovo.org"),
     ("slivovo", "Регионална библиотека – Сливово", "https://www.biblioteka-slivovo.org"),
     ("ramnitsa", "Община Рамница", "https://www.ramnitsa.bg"),
-    # and today's shapes (tests/fixtures/make_mirrors_round6.py): older news only through
-    # "Зареди още" buttons loading HTML fragments, and a WordPress site drawn by script
-    # from its REST API
+    # and today's shapes (tests/fixtures/make_mirrors_round6.py): articles split over
+    # pages, older news only through "Зареди още" buttons loading HTML fragments, and a
+    # WordPress site drawn by script from its REST API
+    ("bistrets", "Вестник „Бистрец“", "https://vestnik-bistrets.bg"),
     ("vedritsa", "Община Ведрица", "https://vedritsa.bg"),
     ("ostrovche", "Община Островче", "https://ostrovche.bg"),
 ):

@@ -1,11 +1,13 @@
 """A sixth round of site shapes, crawled from the origin alone (a profile of id, name and
 origin) through a real ``MirrorServer``, as ``test_round3_mirrors`` does its three.
 
-The mirrors (``tests/fixtures/make_mirrors_round6.py``): a municipality whose older news
+The mirrors (``tests/fixtures/make_mirrors_round6.py``): a regional weekly whose longer
+articles are split over pages (``?page=2``, the listing paged by the same parameter),
+archived once, whole, under the first page's URL (bistrets); a municipality whose older news
 come only through "Зареди още" buttons that load HTML fragments from a ``data-`` address
 (vedritsa); a WordPress site whose home page is drawn by script from its REST API, with
-a four-post feed and no sitemap (ostrovche). Each must archive exactly its articles with the true title, date and body,
-and a rerun right after must cost at most three requests.
+a four-post feed and no sitemap (ostrovche). Each must archive exactly its articles with
+the true title, date and body, and a rerun right after must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -23,6 +26,8 @@ from newsarchive.mirror import MirrorServer
 from .support import SITES, Result
 
 ROUND6_SITES = {
+    # articles over two or three pages (?page=N, rel=next/prev, "Следваща страница »")
+    "bistrets": ("Вестник „Бистрец“", "https://vestnik-bistrets.bg"),
     # no pager, no feed, no sitemap: "Зареди още" with data-url / data-next, HTML fragments
     "vedritsa": ("Община Ведрица", "https://vedritsa.bg"),
     # WordPress: home page filled by script from /wp-json/, a short feed, no sitemap
@@ -103,3 +108,27 @@ def test_a_script_drawn_wordpress_site_is_read_through_its_rest_api(
     assert api == ["/wp-json/wp/v2/posts?per_page=100&_fields=link,date"]
     assert "/comments/feed/" not in first
     assert sorted(nightly) == sorted(["/robots.txt", "/feed/", *api])
+
+
+def test_an_article_over_pages_is_archived_whole_under_its_first_page(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """bistrets: each later page is read once, with its article (not queued as one of its
+    own), kept as a capture beside the first page's, and never read again on a rerun."""
+    first, nightly = _crawl_twice(run_cli, db, tmp_path, "bistrets")
+    parts = [path for path in first if path.startswith("/statii/") and "?page=" in path]
+    assert (
+        sorted(parts)
+        == sorted(set(parts))
+        == [
+            "/statii/istoriyata-na-staria-most-nad-reka-bistritsa?page=2",
+            "/statii/noviyat-byudzhet-na-obshtinata-pod-lupa?page=2",
+            "/statii/noviyat-byudzhet-na-obshtinata-pod-lupa?page=3",
+            "/statii/uchenitsi-ot-bistrets-s-medali-ot-olimpiadata-po-himiya?page=2",
+        ]
+    )
+    assert not [path for path in nightly if path.startswith("/statii/")]
+    with sqlite3.connect(db) as conn:
+        captured = {url for (url,) in conn.execute("SELECT final_url FROM captures")}
+    later = {urlsplit(url) for url in captured if "?page=" in url}
+    assert {f"{url.path}?{url.query}" for url in later} == set(parts)

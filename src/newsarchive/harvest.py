@@ -17,9 +17,10 @@ from functools import partial
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.discover.urls import identify, is_home_page
+from newsarchive.discover.urls import identify, is_home_page, url_key
 from newsarchive.discover.walk import too_old
 from newsarchive.errors import FetchError
+from newsarchive.extraction.continuation import MAX_PARTS, joined, next_part
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.translations import translation_of
@@ -187,12 +188,15 @@ class Harvester:
         else:
             assert isinstance(result, Page) and verdict.article is not None
             self.handled.add(verdict.url)
+            article, parts = self.whole(verdict.article, result)
             cpu = time.thread_time()
             try:
                 with self.frontier.archiving(url):  # (rolled back when it raises)
                     capture = self.store.save_capture(result)
+                    for part in parts:  # the later pages' bytes too, as fetched
+                        self.store.save_capture(part)
                     outcome = Outcome(self.store.upsert_article(
-                        verdict.article, site=self.profile.id, url=verdict.url, source_url=url,
+                        article, site=self.profile.id, url=verdict.url, source_url=url,
                         fetched_at=result.fetched_at.isoformat(), capture_id=capture,
                     ))  # fmt: skip
             except _UNSTORABLE as exc:  # this page's values, not the archive: the page fails
@@ -204,3 +208,40 @@ class Harvester:
             self.report.cpu["store"] += time.thread_time() - cpu
         self.report.outcomes[outcome] += 1
         self.progress(self.report)
+
+    def whole(self, article: Article, page: Page) -> tuple[Article, list[Page]]:
+        """An article split over pages (``extraction.continuation``): its later pages
+        fetched, their text joined to the first's, and the pages, to keep as captures.
+        A later page that fails leaves the text it ends with, and says so."""
+        parts: list[Page] = []
+        texts: list[Article] = []
+        seen = {url_key(page.final_url)}
+        url = next_part(page.text, page.final_url)
+        while url is not None and url_key(url) not in seen and len(parts) < MAX_PARTS - 1:
+            seen.add(url_key(url))
+            self.handled.add(url)
+            try:
+                part = self.fetcher.fetch(url)
+            except (FetchInterrupted, HostResting):
+                raise  # the run's end: the first page stays queued
+            except FetchError as exc:
+                part = None
+                problem = str(exc)
+            else:
+                problem = "" if part.status == 200 else f"HTTP {part.status}"
+            if part is None or problem:
+                self.report.warnings.append(
+                    f"a later page of {page.final_url} could not be read ({problem}): "
+                    "archived without it"
+                )
+                break
+            cpu = time.thread_time()
+            texts.append(
+                extract(
+                    part.text, part.final_url, profile=self.profile, today=part.fetched_at.date()
+                )
+            )
+            self.report.cpu["extract"] += time.thread_time() - cpu
+            parts.append(part)
+            url = next_part(part.text, part.final_url)
+        return (joined(article, texts) if texts else article), parts

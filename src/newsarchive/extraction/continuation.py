@@ -1,0 +1,115 @@
+"""An article split over pages: where its next page is, and its whole text, once.
+
+Newspapers cut long articles into pages ("Страници: 1 2 3 Следваща страница »"): page 2
+at ``?page=2`` (Drupal's 0-based ``?page=1``, Joomla's ``?start=1`` or ``?limitstart=1``)
+or, with WordPress's ``<!--nextpage-->``, at ``/slug/2/``. A research archive keeps one
+article under its first page's URL holding the whole text: page 1 alone is a fragment,
+and page 2 alone is no article (the first page's headline over a text that starts
+mid-way).
+
+A next page is known by its address, not by its link's words: this page's path with the
+page number one up, in a page parameter or a last path segment, nothing else changed. A
+"next article" link, another article's address or a listing's pager never is one. A
+"next page" that opens with the first page's text again is the same article once more
+(a comments page, a print copy), not a continuation: nothing of it is added. Pure: HTML
+and URL in, URL out; articles in, article out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from urllib.parse import parse_qsl, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.discover.anchors import page_base
+from newsarchive.discover.urls import normalize_url
+from newsarchive.markup import parse_html
+from newsarchive.models import Article
+
+MAX_PARTS = 10  # pages of one article read, the first included
+# The parameters sites number an article's pages by. Not ``p``: WordPress's ``?p=N`` is
+# a post's id, and the next post's id is one up too.
+_PAGE_PARAMS = frozenset(
+    {"page", "pg", "str", "strana", "stranitsa", "part", "start", "limitstart"}
+)
+# Something a next page's address could be made of; a page without it is not parsed.
+_HINT = re.compile(
+    r"[?&;](?:page|pg|str|strana|stranitsa|part|start|limitstart)=\d|/\d{1,2}/?[\"'#]",
+    re.IGNORECASE,
+)
+_NUMBER_SEGMENT = re.compile(r"^(.*?)/(\d{1,2})/?$")
+
+
+def next_part(html: str | LexborHTMLParser, page_url: str) -> str | None:
+    """The address of this article's next page (``rel=next`` first, then the page's
+    links in order), or None when the article ends here."""
+    if isinstance(html, str):
+        if not _HINT.search(html):
+            return None
+        html = parse_html(html)
+    here = normalize_url(page_url)
+    if here is None:
+        return None
+    base = page_base(html, page_url)
+    links = [
+        node.attributes.get("href") or ""
+        for node in html.css("link[rel][href], a[rel][href]")
+        if "next" in (node.attributes.get("rel") or "").lower().split()
+    ]
+    links += [node.attributes.get("href") or "" for node in html.css("a[href]")]
+    for href in links:
+        url = normalize_url(href, base)
+        if url and _follows(here, url):
+            return url
+    return None
+
+
+def _follows(here: str, there: str) -> bool:
+    """``there`` is ``here`` with the page number one up (an absent one counting as the
+    first page, numbered 0 or 1), and nothing else changed."""
+    one, other = urlsplit(here), urlsplit(there)
+    if (one.scheme, one.netloc) != (other.scheme, other.netloc):
+        return False
+    if one.path == other.path:
+        mine = dict(parse_qsl(one.query, keep_blank_values=True))
+        theirs = dict(parse_qsl(other.query, keep_blank_values=True))
+        changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+        if len(changed) != 1:
+            return False
+        (name,) = changed
+        return name.lower() in _PAGE_PARAMS and _one_up(mine.get(name), theirs.get(name))
+    if one.query != other.query:
+        return False
+    mine_path, theirs_path = _numbered(one.path), _numbered(other.path)
+    return mine_path[0] == theirs_path[0] and _one_up(mine_path[1], theirs_path[1])
+
+
+def _numbered(path: str) -> tuple[str, str | None]:
+    """A path without its last segment's page number (``/slug/2/`` -> ``/slug``, "2")."""
+    found = _NUMBER_SEGMENT.match(path)
+    return (found[1], found[2]) if found else (path.rstrip("/"), None)
+
+
+def _one_up(mine: str | None, theirs: str | None) -> bool:
+    if theirs is None or not theirs.isdigit():
+        return False
+    if mine is None:
+        return theirs in ("1", "2")  # from the first page: 0-based or 1-based numbering
+    return mine.isdigit() and int(theirs) == int(mine) + 1
+
+
+def joined(first: Article, parts: Iterable[Article]) -> Article:
+    """``first`` with the paragraphs of its later pages after its own, each once; a page
+    opening with a paragraph already read (the article again) ends the reading."""
+    paragraphs = [p for p in first.text.split("\n") if p]
+    seen = set(paragraphs)
+    for part in parts:
+        more = [p for p in part.text.split("\n") if p]
+        if not more or more[0] in seen:
+            break
+        paragraphs += [p for p in more if p not in seen]
+        seen.update(more)
+    return replace(first, text="\n".join(paragraphs))

@@ -1,0 +1,96 @@
+# ruff: noqa: E501  (HTML snippets read better on one line)
+"""Articles split over pages: the next page's address, and the whole text once."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.extraction.continuation import joined, next_part
+from newsarchive.models import Article
+
+
+def _page(body: str, head: str = "") -> str:
+    return (
+        f"<html><head>{head}</head><body><article><h1>Бюджетът</h1>{body}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "expected"),
+    [
+        # the in-article pager: "Страници: 1 2 3 Следваща страница »"
+        (
+            "https://x.bg/statii/byudzhet",
+            'Страници: <span>1</span> <a href="/statii/byudzhet?page=2">2</a> <a href="/statii/byudzhet?page=2">Следваща страница »</a>',
+            "https://x.bg/statii/byudzhet?page=2",
+        ),
+        (
+            "https://x.bg/statii/byudzhet?page=2",
+            '<a href="/statii/byudzhet">1</a> <span>2</span> <a href="/statii/byudzhet?page=3">3</a>',
+            "https://x.bg/statii/byudzhet?page=3",
+        ),
+        # Drupal's 0-based ?page=1, Joomla's ?start=1 beside its other parameters
+        ("https://x.bg/node/12", '<a href="/node/12?page=1">2</a>', "https://x.bg/node/12?page=1"),
+        (
+            "https://x.bg/index.php?option=com_content&view=article&id=7&Itemid=9",
+            '<a href="/index.php?option=com_content&amp;view=article&amp;id=7&amp;Itemid=9&amp;start=1">Следваща</a>',
+            "https://x.bg/index.php?option=com_content&view=article&id=7&Itemid=9&start=1",
+        ),
+        # WordPress's <!--nextpage-->: /slug/2/
+        (
+            "https://x.bg/byudzhet-2027/",
+            '<p>Страници: <a href="https://x.bg/byudzhet-2027/2/">2</a></p>',
+            "https://x.bg/byudzhet-2027/2/",
+        ),
+        (
+            "https://x.bg/byudzhet-2027/2/",
+            '<a href="/byudzhet-2027/3/">3</a>',
+            "https://x.bg/byudzhet-2027/3/",
+        ),
+    ],
+)
+def test_the_next_page_of_an_article(url: str, body: str, expected: str) -> None:
+    assert next_part(_page(body), url) == expected
+
+
+def test_rel_next_in_the_head_is_read_first() -> None:
+    html = _page('<a href="/a?page=3">3</a>', '<link rel="next" href="https://x.bg/a?page=2">')
+    assert next_part(html, "https://x.bg/a") == "https://x.bg/a?page=2"
+
+
+@pytest.mark.parametrize(
+    ("url", "body"),
+    [
+        (
+            "https://x.bg/statii/byudzhet",
+            '<a href="/statii/drugo?page=2">Следваща »</a>',
+        ),  # another article
+        (
+            "https://x.bg/?p=2481",
+            '<a href="/?p=2482" rel="next">Следваща публикация</a>',
+        ),  # the next post
+        ("https://x.bg/statii/byudzhet", '<a href="/novini?page=2">2</a>'),  # the listing's pager
+        (
+            "https://x.bg/statii/byudzhet",
+            '<a href="/statii/byudzhet?page=2&amp;print=1">2</a>',
+        ),  # two changed
+        ("https://x.bg/statii/byudzhet?page=2", '<a href="/statii/byudzhet">1</a>'),  # back, not on
+        (
+            "https://x.bg/statii/byudzhet",
+            '<a href="/statii/byudzhet?page=5">5</a>',
+        ),  # not the next one
+        ("https://x.bg/statii/byudzhet", '<a href="https://other.bg/statii/byudzhet?page=2">2</a>'),
+        ("https://x.bg/statii/byudzhet", "<p>Няма други страници.</p>"),
+    ],
+)
+def test_no_next_page(url: str, body: str) -> None:
+    assert next_part(_page(body), url) is None
+
+
+def test_the_pages_text_is_joined_once_and_a_repeat_of_the_first_ends_it() -> None:
+    first = Article(title="Бюджетът", text="Първи абзац.\nВтори абзац.")
+    second = Article(title="Бюджетът", text="Трети абзац.\nВтори абзац.\nЧетвърти абзац.")
+    again = Article(title="Бюджетът", text="Първи абзац.\nКоментар на читател.")
+    whole = joined(first, [second, again])
+    assert whole.text == "Първи абзац.\nВтори абзац.\nТрети абзац.\nЧетвърти абзац."
+    assert whole.title == "Бюджетът"
