@@ -225,15 +225,10 @@ class Harvester:
             except (FetchInterrupted, HostResting):
                 raise  # the run's end: the first page stays queued
             except FetchError as exc:
-                part = None
-                problem = str(exc)
-            else:
-                problem = "" if part.status == 200 else f"HTTP {part.status}"
-            if part is None or problem:
-                self.report.warnings.append(
-                    f"a later page of {page.final_url} could not be read ({problem}): "
-                    "archived without it"
-                )
+                self._without(page, str(exc))
+                break
+            if part.status != 200:
+                self._without(page, f"HTTP {part.status}")
                 break
             cpu = time.thread_time()
             texts.append(
@@ -245,3 +240,8 @@ class Harvester:
             parts.append(part)
             url = next_part(part.text, part.final_url)
         return (joined(article, texts) if texts else article), parts
+
+    def _without(self, page: Page, problem: str) -> None:
+        self.report.warnings.append(
+            f"a later page of {page.final_url} could not be read ({problem}): archived without it"
+        )
