@@ -132,3 +132,18 @@ def test_an_article_over_pages_is_archived_whole_under_its_first_page(
         captured = {url for (url,) in conn.execute("SELECT final_url FROM captures")}
     later = {urlsplit(url) for url in captured if "?page=" in url}
     assert {f"{url.path}?{url.query}" for url in later} == set(parts)
+
+
+def test_reextracting_an_article_over_pages_joins_its_captured_pages_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """bistrets: re-extraction, with no network, reads the later pages from the captures
+    kept with the article, so it rebuilds the whole text, not the first page's part."""
+    _crawl_twice(run_cli, db, tmp_path, "bistrets")
+    expected = {row["url"]: row["text"] for row in _json("bistrets", "expected.json")}
+    with sqlite3.connect(db) as conn:  # as an older extractor might have left them
+        conn.execute("UPDATE articles SET text = substr(text, 1, 40)")
+    profile = tmp_path / "bistrets.toml"
+    result = run_cli("reextract", "--profile", str(profile), "--workers", "1", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert {url: row[3] for url, row in _rows(db).items()} == expected

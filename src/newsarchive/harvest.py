@@ -17,10 +17,10 @@ from functools import partial
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.discover.urls import identify, is_home_page, url_key
+from newsarchive.discover.urls import identify, is_home_page
 from newsarchive.discover.walk import too_old
 from newsarchive.errors import FetchError
-from newsarchive.extraction.continuation import MAX_PARTS, joined, next_part
+from newsarchive.extraction.continuation import joined, later_pages
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.translations import translation_of
@@ -193,12 +193,13 @@ class Harvester:
             try:
                 with self.frontier.archiving(url):  # (rolled back when it raises)
                     capture = self.store.save_capture(result)
-                    for part in parts:  # the later pages' bytes too, as fetched
-                        self.store.save_capture(part)
+                    # the later pages' bytes too, as fetched, so re-extraction joins them
+                    later = [self.store.save_capture(part) for part in parts]
                     outcome = Outcome(self.store.upsert_article(
                         article, site=self.profile.id, url=verdict.url, source_url=url,
                         fetched_at=result.fetched_at.isoformat(), capture_id=capture,
                     ))  # fmt: skip
+                    self.store.attach_captures(capture, later)
             except _UNSTORABLE as exc:  # this page's values, not the archive: the page fails
                 outcome = Outcome.FAILED
                 message = f"cannot store the article ({type(exc).__name__}: {exc}): {url}"
@@ -214,11 +215,8 @@ class Harvester:
         fetched, their text joined to the first's, and the pages, to keep as captures.
         A later page that fails leaves the text it ends with, and says so."""
         parts: list[Page] = []
-        texts: list[Article] = []
-        seen = {url_key(page.final_url)}
-        url = next_part(page.text, page.final_url)
-        while url is not None and url_key(url) not in seen and len(parts) < MAX_PARTS - 1:
-            seen.add(url_key(url))
+
+        def fetch(url: str) -> tuple[str, str] | None:
             self.handled.add(url)
             try:
                 part = self.fetcher.fetch(url)
@@ -226,19 +224,18 @@ class Harvester:
                 raise  # the run's end: the first page stays queued
             except FetchError as exc:
                 self._without(page, str(exc))
-                break
+                return None
             if part.status != 200:
                 self._without(page, f"HTTP {part.status}")
-                break
-            cpu = time.thread_time()
-            texts.append(
-                extract(
-                    part.text, part.final_url, profile=self.profile, today=part.fetched_at.date()
-                )
-            )
-            self.report.cpu["extract"] += time.thread_time() - cpu
+                return None
             parts.append(part)
-            url = next_part(part.text, part.final_url)
+            return part.text, part.final_url
+
+        texts: list[Article] = []
+        for html, url in later_pages(page.text, page.final_url, fetch):
+            cpu = time.thread_time()
+            texts.append(extract(html, url, profile=self.profile, today=page.fetched_at.date()))
+            self.report.cpu["extract"] += time.thread_time() - cpu
         return (joined(article, texts) if texts else article), parts
 
     def _without(self, page: Page, problem: str) -> None:

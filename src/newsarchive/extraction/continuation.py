@@ -18,14 +18,14 @@ and URL in, URL out; articles in, article out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from urllib.parse import parse_qsl, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.anchors import page_base
-from newsarchive.discover.urls import normalize_url
+from newsarchive.discover.urls import normalize_url, url_key
 from newsarchive.markup import parse_html
 from newsarchive.models import Article
 
@@ -65,6 +65,24 @@ def next_part(html: str | LexborHTMLParser, page_url: str) -> str | None:
         if url and _follows(here, url):
             return url
     return None
+
+
+def later_pages(
+    html: str | LexborHTMLParser, page_url: str, page: Callable[[str], tuple[str, str] | None]
+) -> Iterator[tuple[str, str]]:
+    """The article's later pages in order, each as ``page(url)`` gives it (its HTML and
+    the URL it was read at; None: it could not be had, and the reading ends there), at
+    most ``MAX_PARTS`` pages in all, none twice. The crawl's ``page`` fetches; a
+    re-extraction's looks the page up among the article's captures."""
+    seen = {url_key(page_url)}
+    url = next_part(html, page_url)
+    while url is not None and url_key(url) not in seen and len(seen) < MAX_PARTS:
+        seen.add(url_key(url))
+        got = page(url)
+        if got is None:
+            return
+        yield got
+        url = next_part(*got)
 
 
 def _follows(here: str, there: str) -> bool:
