@@ -50,7 +50,8 @@ def _page(body: str, head: str = "") -> str:
     ],
 )
 def test_the_next_page_of_an_article(url: str, body: str, expected: str) -> None:
-    assert next_part(_page(body), url) == expected
+    later = "page=2" in url or url.endswith("/2/")
+    assert next_part(_page(body), url, later=later) == expected
 
 
 def test_rel_next_in_the_head_is_read_first() -> None:
@@ -81,6 +82,9 @@ def test_rel_next_in_the_head_is_read_first() -> None:
         ),  # not the next one
         ("https://x.bg/statii/byudzhet", '<a href="https://other.bg/statii/byudzhet?page=2">2</a>'),
         ("https://x.bg/statii/byudzhet", "<p>Няма други страници.</p>"),
+        # an article at a short id linking the next one: no first page is numbered 7
+        ("https://x.bg/news/7", '<a href="/news/8">Следваща новина »</a>'),
+        ("https://x.bg/node/12?page=3", '<a href="/node/12?page=4">4</a>'),
     ],
 )
 def test_no_next_page(url: str, body: str) -> None:
@@ -94,3 +98,25 @@ def test_the_pages_text_is_joined_once_and_a_repeat_of_the_first_ends_it() -> No
     whole = joined(first, [second, again])
     assert whole.text == "Първи абзац.\nВтори абзац.\nТрети абзац.\nЧетвърти абзац."
     assert whole.title == "Бюджетът"
+
+
+@pytest.mark.parametrize(
+    ("later", "joins"),
+    [
+        ("Сесия на общинския съвет", True),
+        ("Сесия на общинския съвет (2)", True),
+        ("Сесия на общинския  СЪВЕТ – страница 2", True),
+        ("Сесия на общинския съвет, стр. 2", True),
+        ("Нов автобус за учениците", False),  # /news/7 -> /news/8: the next article
+        ("", False),
+    ],
+)
+def test_a_later_page_under_another_headline_is_another_article(later: str, joins: bool) -> None:
+    first = Article(title="Сесия на общинския съвет", text="Първи абзац.")
+    part = Article(title=later, text="Втори абзац.")
+    assert (joined(first, [part]).text == "Първи абзац.\nВтори абзац.") is joins
+
+
+def test_a_number_ending_a_headline_is_its_own() -> None:
+    first = Article(title="Сесия 12", text="Първи абзац.")
+    assert joined(first, [Article(title="Сесия 13", text="Друг текст.")]).text == "Първи абзац."

@@ -217,7 +217,6 @@ class Harvester:
         parts: list[Page] = []
 
         def fetch(url: str) -> tuple[str, str] | None:
-            self.handled.add(url)
             try:
                 part = self.fetcher.fetch(url)
             except (FetchInterrupted, HostResting):

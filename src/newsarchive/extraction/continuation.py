@@ -41,11 +41,20 @@ _HINT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_SEGMENT = re.compile(r"^(.*?)/(\d{1,2})/?$")
+# What a later page may add to its headline: "(2)", "- страница 2", "стр. 2", "част 2" (a
+# bare number is the headline's own: "Сесия 12" and "Сесия 13" are two articles).
+_PAGE_MARK = re.compile(
+    r"\s*(?:[-–—|:,]\s*)?(?:\((?:стр\.?\s*|страница\s*)?\d{1,2}\)"
+    r"|(?:страница|стр\.|част|page|part)\s*\d{1,2})\s*$",
+    re.IGNORECASE,
+)
 
 
-def next_part(html: str | LexborHTMLParser, page_url: str) -> str | None:
+def next_part(html: str | LexborHTMLParser, page_url: str, *, later: bool = False) -> str | None:
     """The address of this article's next page (``rel=next`` first, then the page's
-    links in order), or None when the article ends here."""
+    links in order), or None when the article ends here. Unless ``later`` (a page after
+    the first), the page is the article's first, so its own address carries no page
+    number past 1: ``/news/7`` linking ``/news/8`` is one article linking the next."""
     if isinstance(html, str):
         if not _HINT.search(html):
             return None
@@ -62,7 +71,7 @@ def next_part(html: str | LexborHTMLParser, page_url: str) -> str | None:
     links += [node.attributes.get("href") or "" for node in html.css("a[href]")]
     for href in links:
         url = normalize_url(href, base)
-        if url and _follows(here, url):
+        if url and _follows(here, url, later=later):
             return url
     return None
 
@@ -82,12 +91,13 @@ def later_pages(
         if got is None:
             return
         yield got
-        url = next_part(*got)
+        url = next_part(*got, later=True)
 
 
-def _follows(here: str, there: str) -> bool:
+def _follows(here: str, there: str, *, later: bool) -> bool:
     """``there`` is ``here`` with the page number one up (an absent one counting as the
-    first page, numbered 0 or 1), and nothing else changed."""
+    first page, numbered 0 or 1), and nothing else changed; ``here`` numbered past the
+    first page only when ``later``."""
     one, other = urlsplit(here), urlsplit(there)
     if (one.scheme, one.netloc) != (other.scheme, other.netloc):
         return False
@@ -98,11 +108,16 @@ def _follows(here: str, there: str) -> bool:
         if len(changed) != 1:
             return False
         (name,) = changed
-        return name.lower() in _PAGE_PARAMS and _one_up(mine.get(name), theirs.get(name))
+        return name.lower() in _PAGE_PARAMS and _one_up(mine.get(name), theirs.get(name), later)
     if one.query != other.query:
         return False
     mine_path, theirs_path = _numbered(one.path), _numbered(other.path)
-    return mine_path[0] == theirs_path[0] and _one_up(mine_path[1], theirs_path[1])
+    return mine_path[0] == theirs_path[0] and _one_up(mine_path[1], theirs_path[1], later)
+
+
+def _headline(title: str) -> str:
+    """A headline as pages of one article share it: no page mark, case or spacing."""
+    return " ".join(_PAGE_MARK.sub("", title).split()).casefold()
 
 
 def _numbered(path: str) -> tuple[str, str | None]:
@@ -111,22 +126,27 @@ def _numbered(path: str) -> tuple[str, str | None]:
     return (found[1], found[2]) if found else (path.rstrip("/"), None)
 
 
-def _one_up(mine: str | None, theirs: str | None) -> bool:
+def _one_up(mine: str | None, theirs: str | None, later: bool) -> bool:
     if theirs is None or not theirs.isdigit():
         return False
     if mine is None:
         return theirs in ("1", "2")  # from the first page: 0-based or 1-based numbering
-    return mine.isdigit() and int(theirs) == int(mine) + 1
+    if not mine.isdigit() or (not later and int(mine) > 1):
+        return False
+    return int(theirs) == int(mine) + 1
 
 
 def joined(first: Article, parts: Iterable[Article]) -> Article:
-    """``first`` with the paragraphs of its later pages after its own, each once; a page
-    opening with a paragraph already read (the article again) ends the reading."""
+    """``first`` with the paragraphs of its later pages after its own, each once. A page
+    under another headline (``/news/7`` linking the next article, ``/news/8``, reads
+    like a page number one up) or opening with a paragraph already read (the article
+    again) ends the reading."""
     paragraphs = [p for p in first.text.split("\n") if p]
     seen = set(paragraphs)
+    headline = _headline(first.title)
     for part in parts:
         more = [p for p in part.text.split("\n") if p]
-        if not more or more[0] in seen:
+        if not more or more[0] in seen or _headline(part.title) != headline:
             break
         paragraphs += [p for p in more if p not in seen]
         seen.update(more)
