@@ -3,11 +3,12 @@ origin) through a real ``MirrorServer``, as ``test_round3_mirrors`` does its thr
 
 The mirrors (``tests/fixtures/make_mirrors_round6.py``): a regional weekly whose longer
 articles are split over pages (``?page=2``, the listing paged by the same parameter),
-archived once, whole, under the first page's URL (bistrets); a municipality whose older news
-come only through "Зареди още" buttons that load HTML fragments from a ``data-`` address
-(vedritsa); a WordPress site whose home page is drawn by script from its REST API, with
-a four-post feed and no sitemap (ostrovche). Each must archive exactly its articles with
-the true title, date and body, and a rerun right after must cost at most three requests.
+archived once, whole, under the first page's URL (bistrets); a municipality whose older
+news come only through "Зареди още" buttons that load HTML fragments from a ``data-``
+address, and in a second stream JSON (vedritsa); a WordPress site whose home page is
+drawn by script from its REST API, with a four-post feed and no sitemap (ostrovche).
+Each must archive exactly its articles with the true title, date and body, and a rerun
+right after must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from .support import SITES, Result
 ROUND6_SITES = {
     # articles over two or three pages (?page=N, rel=next/prev, "Следваща страница »")
     "bistrets": ("Вестник „Бистрец“", "https://vestnik-bistrets.bg"),
-    # no pager, no feed, no sitemap: "Зареди още" with data-url / data-next, HTML fragments
+    # no pager, no feed, no sitemap: "Зареди още" with data-url / data-next answering HTML
+    # fragments, and a second stream whose "Покажи още" answers JSON {"html", "next"}
     "vedritsa": ("Община Ведрица", "https://vedritsa.bg"),
     # WordPress: home page filled by script from /wp-json/, a short feed, no sitemap
     "ostrovche": ("Община Островче", "https://ostrovche.bg"),
@@ -89,12 +91,15 @@ def test_a_round6_site_nobody_profiled_is_archived_whole_and_right(
 def test_a_load_more_chain_is_walked_to_its_end_and_not_again_on_a_rerun(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
-    """vedritsa: every fragment the buttons chain to is read once, on the first crawl;
-    the rerun finds nothing new on the news page and stops there."""
+    """vedritsa: every fragment the buttons chain to, HTML or JSON, is read once, on the
+    first crawl; the rerun finds nothing new on either stream's page and stops there."""
     first, nightly = _crawl_twice(run_cli, db, tmp_path, "vedritsa")
-    fragments = [path for path in first if path.startswith("/novini/zaredi")]
-    assert len(fragments) == len(set(fragments)) >= 2
-    assert not [path for path in nightly if path.startswith("/novini/zaredi")]
+    fragments = [path for path in first if path.startswith(("/novini/zaredi", "/api/"))]
+    assert sorted(fragments) == sorted(set(fragments)) == [
+        "/api/saobshteniya?ot=3", "/api/saobshteniya?ot=6",
+        "/novini/zaredi?ot=4", "/novini/zaredi?ot=8",
+    ]  # fmt: skip
+    assert not [path for path in nightly if path.startswith(("/novini/zaredi", "/api/"))]
 
 
 def test_a_script_drawn_wordpress_site_is_read_through_its_rest_api(

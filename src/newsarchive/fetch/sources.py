@@ -106,6 +106,8 @@ def unexpected_kind(page: Page, kind: str) -> str | None:
         return f"not XML ({content_type or 'no content type'})"
     if "html" in content_type or (not content_type and b"<" in head[:64]):
         return None
+    if "json" in content_type or head.startswith((b"{", b"[")):
+        return None  # a "load more" endpoint's answer (``discover.fragments``)
     if not content_type and not head:
         return "empty response"
     return f"not HTML ({content_type or 'no content type'})"
