@@ -53,11 +53,11 @@ def json_entries(
 ) -> tuple[list[tuple[str, Published | None]], bool] | None:
     """The (URL, date) of each item, in order, and whether there were more than
     ``max_entries``; None when ``content`` is not a JSON list of posts or a JSON Feed."""
-    text = content.removeprefix(codecs.BOM_UTF8).lstrip()
-    if not text.startswith((b"[", b"{")):
+    # (the first bytes looked at first: every XML feed and sitemap passes through here)
+    if not content[:512].removeprefix(codecs.BOM_UTF8).lstrip().startswith((b"[", b"{")):
         return None
     try:
-        data = json.loads(text)
+        data = json.loads(content.removeprefix(codecs.BOM_UTF8))
     except (ValueError, RecursionError):
         return None
     items = data.get("items") if isinstance(data, dict) else data
