@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.extraction.continuation import joined, next_part
+from newsarchive.extraction.continuation import first_of, joined, next_part
 from newsarchive.models import Article
 
 
@@ -120,3 +120,46 @@ def test_a_later_page_under_another_headline_is_another_article(later: str, join
 def test_a_number_ending_a_headline_is_its_own() -> None:
     first = Article(title="Сесия 12", text="Първи абзац.")
     assert joined(first, [Article(title="Сесия 13", text="Друг текст.")]).text == "Първи абзац."
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "first"),
+    [
+        (
+            "https://x.bg/statii/byudzhet?page=2",
+            '<a href="/statii/byudzhet">« Предишна страница</a>',
+            "https://x.bg/statii/byudzhet",
+        ),
+        (
+            "https://x.bg/statii/byudzhet?page=3",
+            '<link rel="prev" href="/statii/byudzhet?page=2">',
+            "https://x.bg/statii/byudzhet?page=2",
+        ),
+        (
+            "https://x.bg/byudzhet-2027/2/",
+            '<a href="https://x.bg/byudzhet-2027/">1</a>',
+            "https://x.bg/byudzhet-2027/",
+        ),
+        # an article at a short id, linking the one before it and its section: an article
+        (
+            "https://x.bg/novini/7",
+            '<a href="/novini/6">« Предишна</a> <a href="/novini">Новини</a>',
+            None,
+        ),
+        ("https://x.bg/node/12/2", '<a href="/node/12">1</a>', None),
+        (
+            "https://x.bg/statii/byudzhet",
+            '<a href="/statii/byudzhet?page=2">2</a>',
+            None,
+        ),  # the first page
+        (
+            "https://x.bg/statii/byudzhet?page=2",
+            '<a href="/novini">Новини</a>',
+            None,
+        ),  # nothing before
+    ],
+)
+def test_a_later_page_reached_on_its_own_names_the_page_before(
+    url: str, body: str, first: str | None
+) -> None:
+    assert first_of(_page(body), url) == first

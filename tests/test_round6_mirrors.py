@@ -13,6 +13,7 @@ right after must cost at most three requests.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable
@@ -22,7 +23,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from newsarchive.crawl_run import Outcome
+from newsarchive.harvest import judge
 from newsarchive.mirror import MirrorServer
+from newsarchive.models import Page, Profile
 
 from .support import SITES, Result
 
@@ -152,3 +156,22 @@ def test_reextracting_an_article_over_pages_joins_its_captured_pages_again(
     result = run_cli("reextract", "--profile", str(profile), "--workers", "1", "--db", str(db))
     assert result.exit_code == 0, result.stderr
     assert {url: row[3] for url, row in _rows(db).items()} == expected
+
+
+def test_a_later_page_reached_on_its_own_is_no_article_of_its_own() -> None:
+    """bistrets: page 2 met as a URL of its own (a sitemap, a stray link) is settled as
+    a later page of the page before it, not archived as a second, headless article."""
+    name, origin = ROUND6_SITES["bistrets"]
+    profile = Profile(id="bistrets", name=name, origin=origin, hosts=(origin.split("//")[1],))
+    slug = "/statii/noviyat-byudzhet-na-obshtinata-pod-lupa"
+    for number, before in ((2, slug), (3, f"{slug}?page=2")):
+        content = (SITES / "bistrets" / f"{slug.lstrip('/')}@page={number}.html").read_bytes()
+        url = f"{origin}{slug}?page={number}"
+        page = Page(
+            url=url, final_url=url, status=200, headers={"content-type": "text/html"},
+            content=content, text=content.decode("utf-8"), encoding="utf-8",
+            fetched_at=dt.datetime.now(dt.UTC),
+        )  # fmt: skip
+        verdict = judge(url, page, profile, None)
+        assert verdict.outcome is Outcome.LATER_PAGE, verdict
+        assert f"a later page of {origin}{before}," in verdict.message

@@ -20,7 +20,7 @@ from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.discover.urls import identify, is_home_page
 from newsarchive.discover.walk import too_old
 from newsarchive.errors import FetchError
-from newsarchive.extraction.continuation import joined, later_pages
+from newsarchive.extraction.continuation import first_of, joined, later_pages
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.translations import translation_of
@@ -79,6 +79,8 @@ def judge(
         return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
     if original := translation_of(result.text, result.final_url):
         return Verdict(Outcome.TRANSLATION, f"a translation of {original}: {url}")
+    if before := first_of(result.text, result.final_url):
+        return Verdict(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
     cpu = time.thread_time()
     article = extract(
         result.text, result.final_url, profile=profile, today=result.fetched_at.date()
@@ -117,6 +119,7 @@ SETTLED = {
     Outcome.OLD: State.OLD,
     Outcome.NOT_PAGE: State.NOT_PAGE,
     Outcome.TRANSLATION: State.TRANSLATION,
+    Outcome.LATER_PAGE: State.LATER_PAGE,
     Outcome.UNCHANGED: State.DONE,  # only a 304 to a recheck settles as unchanged
 }
 

@@ -41,6 +41,9 @@ _HINT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_SEGMENT = re.compile(r"^(.*?)/(\d{1,2})/?$")
+# A numbered page's path is an article's slug and its number (WordPress's /slug/2/): the
+# slug has words joined by hyphens; "/news" + "/7" is an article's id under a section.
+_SLUG = re.compile(r"[^\W\d_][-_.]|[-_.][^\W\d_]")
 # What a later page may add to its headline: "(2)", "- страница 2", "стр. 2", "част 2" (a
 # bare number is the headline's own: "Сесия 12" and "Сесия 13" are two articles).
 _PAGE_MARK = re.compile(
@@ -74,6 +77,32 @@ def next_part(html: str | LexborHTMLParser, page_url: str, *, later: bool = Fals
         if url and _follows(here, url, later=later):
             return url
     return None
+
+
+def first_of(html: str, page_url: str) -> str | None:
+    """The page before this one when this is a later page of an article split over pages
+    (its address numbered past the first page, and the page linking the address it
+    follows), else None. Page 2 reached on its own (a sitemap, a stray link) is no
+    article: it is read with its first page. Only an address with a page number is
+    parsed."""
+    here = normalize_url(page_url)
+    if here is None or not _numbered_address(here):
+        return None
+    tree = parse_html(html)
+    base = page_base(tree, page_url)
+    for node in tree.css("link[rel][href], a[href]"):
+        url = normalize_url(node.attributes.get("href") or "", base)
+        if url and url != here and _follows(url, here, later=True):
+            return url
+    return None
+
+
+def _numbered_address(url: str) -> bool:
+    parts = urlsplit(url)
+    if any(k.lower() in _PAGE_PARAMS and v.isdigit() for k, v in parse_qsl(parts.query)):
+        return True
+    base, number = _numbered(parts.path)
+    return number is not None and bool(_SLUG.search(base.rsplit("/", 1)[-1]))
 
 
 def later_pages(
@@ -112,7 +141,9 @@ def _follows(here: str, there: str, *, later: bool) -> bool:
     if one.query != other.query:
         return False
     mine_path, theirs_path = _numbered(one.path), _numbered(other.path)
-    return mine_path[0] == theirs_path[0] and _one_up(mine_path[1], theirs_path[1], later)
+    if mine_path[0] != theirs_path[0] or not _SLUG.search(mine_path[0].rsplit("/", 1)[-1]):
+        return False  # /news/7 and /news/8 are two articles, /node/12/2 no page of 12
+    return _one_up(mine_path[1], theirs_path[1], later)
 
 
 def _headline(title: str) -> str:
