@@ -586,6 +586,10 @@ def test_an_icon_only_next_link_is_read_by_its_label(label: str) -> None:
             "/ajax/news?page=2",
         ),
         ('<span role="button" data-load-url="/n/more/2">Load more …</span>', "/n/more/2"),
+        (
+            '<button class="more" data-source="/ajax/novini/3">Още новини ↓</button>',
+            "/ajax/novini/3",
+        ),
     ],
 )
 def test_a_load_more_button_with_an_address_is_the_next_page(body: str, expected: str) -> None:
@@ -603,6 +607,8 @@ def test_a_load_more_button_with_an_address_is_the_next_page(body: str, expected
         '<button data-url="https://other.bg/more?p=2">Зареди още</button>',  # off-site
         '<div data-href="/novini/12-slug">Зареди още неща за кмета на селото днес</div>',
         '<img data-src="/uploads/big.jpg" alt=""><span data-url="/share?u=1">Сподели</span>',
+        # a card whose only link is its "read more": the article, not the next cards
+        '<div class="card" data-href="/novini/12-slug"><h3>Заглавие</h3><span>още…</span></div>',
     ],
 )
 def test_no_load_more_address(body: str) -> None:

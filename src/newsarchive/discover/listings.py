@@ -297,10 +297,12 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
     return _older_month(anchors, current, usable)
 
 
-# A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Load more".
+# A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още
+# новини", "Load more". Not a bare "още…": a card's "read more" link to its article says it.
 _MORE_TEXT = re.compile(
     r"^(?:(?:зареди|покажи|виж|load|show)\s+(?:още|повече|more)"
-    r"(?:\s+(?:новини|публикации|статии|news|posts))?)\s*(?:[»›>→…↓]|\.\.\.)?$",
+    r"(?:\s+(?:новини|публикации|статии|news|posts))?"
+    r"|(?:още|повече|more)\s+(?:новини|публикации|статии|news|posts))\s*(?:[»›>→…↓]|\.\.\.)?$",
     re.IGNORECASE,
 )
 _MORE_NODES = "button, a, span, div, li"
