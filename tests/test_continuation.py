@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from newsarchive.extraction.continuation import first_of, joined, next_part
@@ -95,7 +97,8 @@ def test_the_pages_text_is_joined_once_and_a_repeat_of_the_first_ends_it() -> No
     first = Article(title="Бюджетът", text="Първи абзац.\nВтори абзац.")
     second = Article(title="Бюджетът", text="Трети абзац.\nВтори абзац.\nЧетвърти абзац.")
     again = Article(title="Бюджетът", text="Първи абзац.\nКоментар на читател.")
-    whole = joined(first, [second, again])
+    whole, taken = joined(first, [second, again])
+    assert taken == 1
     assert whole.text == "Първи абзац.\nВтори абзац.\nТрети абзац.\nЧетвърти абзац."
     assert whole.title == "Бюджетът"
 
@@ -114,12 +117,12 @@ def test_the_pages_text_is_joined_once_and_a_repeat_of_the_first_ends_it() -> No
 def test_a_later_page_under_another_headline_is_another_article(later: str, joins: bool) -> None:
     first = Article(title="Сесия на общинския съвет", text="Първи абзац.")
     part = Article(title=later, text="Втори абзац.")
-    assert (joined(first, [part]).text == "Първи абзац.\nВтори абзац.") is joins
+    assert (joined(first, [part])[0].text == "Първи абзац.\nВтори абзац.") is joins
 
 
 def test_a_number_ending_a_headline_is_its_own() -> None:
     first = Article(title="Сесия 12", text="Първи абзац.")
-    assert joined(first, [Article(title="Сесия 13", text="Друг текст.")]).text == "Първи абзац."
+    assert joined(first, [Article(title="Сесия 13", text="Друг текст.")])[0].text == "Първи абзац."
 
 
 @pytest.mark.parametrize(
@@ -163,3 +166,18 @@ def test_a_later_page_reached_on_its_own_names_the_page_before(
     url: str, body: str, first: str | None
 ) -> None:
     assert first_of(_page(body), url) == first
+
+
+def test_pages_past_one_that_does_not_join_are_not_read() -> None:
+    """A comments page repeating the article ends the reading: its own "next" comments
+    page is never asked for (``parts`` is read lazily)."""
+    first = Article(title="Бюджетът", text="Първи абзац.")
+    read: list[int] = []
+
+    def parts() -> Iterator[Article]:
+        for n in range(5):
+            read.append(n)
+            yield Article(title="Бюджетът", text="Първи абзац.\nКоментар.")
+
+    assert joined(first, parts()) == (first, 0)
+    assert read == [0]

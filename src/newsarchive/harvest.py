@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -233,12 +233,15 @@ class Harvester:
             parts.append(part)
             return part.text, part.final_url
 
-        texts: list[Article] = []
-        for html, url in later_pages(page.text, page.final_url, fetch):
-            cpu = time.thread_time()
-            texts.append(extract(html, url, profile=self.profile, today=page.fetched_at.date()))
-            self.report.cpu["extract"] += time.thread_time() - cpu
-        return (joined(article, texts) if texts else article), parts
+        def texts() -> Iterator[Article]:  # lazily: a page that does not join ends it
+            for html, url in later_pages(page.text, page.final_url, fetch):
+                cpu = time.thread_time()
+                part = extract(html, url, profile=self.profile, today=page.fetched_at.date())
+                self.report.cpu["extract"] += time.thread_time() - cpu
+                yield part
+
+        whole, taken = joined(article, texts())
+        return whole, parts[:taken]
 
     def _without(self, page: Page, problem: str) -> None:
         self.report.warnings.append(

@@ -155,11 +155,11 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
             return (decode_html(zlib.decompress(found[1]))[0], found[0]) if found else None
 
         first = decode_html(content)[0]
-        texts = [
+        texts = (
             extract(html, url, profile=task.profile, today=fetched.date())
             for html, url in later_pages(first, task.page_url, captured)
-        ]
-        article = joined(article, texts) if texts else article
+        )
+        article = joined(article, texts)[0]
     return task, article
 
 

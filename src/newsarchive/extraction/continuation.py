@@ -167,18 +167,23 @@ def _one_up(mine: str | None, theirs: str | None, later: bool) -> bool:
     return int(theirs) == int(mine) + 1
 
 
-def joined(first: Article, parts: Iterable[Article]) -> Article:
-    """``first`` with the paragraphs of its later pages after its own, each once. A page
-    under another headline (``/news/7`` linking the next article, ``/news/8``, reads
-    like a page number one up) or opening with a paragraph already read (the article
-    again) ends the reading."""
+def joined(first: Article, parts: Iterable[Article]) -> tuple[Article, int]:
+    """``first`` with the paragraphs of its later pages after its own, each once, and
+    how many of ``parts`` it took. A page under another headline (``/news/7`` linking
+    the next article, ``/news/8``, reads like a page number one up) or opening with a
+    paragraph already read (the article again: a comments page) ends the reading, and
+    ``parts`` is read no further: given lazily, nothing past it is fetched."""
     paragraphs = [p for p in first.text.split("\n") if p]
     seen = set(paragraphs)
     headline = _headline(first.title)
+    taken = 0
     for part in parts:
         more = [p for p in part.text.split("\n") if p]
         if not more or more[0] in seen or _headline(part.title) != headline:
             break
         paragraphs += [p for p in more if p not in seen]
         seen.update(more)
-    return replace(first, text="\n".join(paragraphs))
+        taken += 1
+    if not taken:
+        return first, 0
+    return replace(first, text="\n".join(paragraphs)), taken
