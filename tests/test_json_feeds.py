@@ -58,7 +58,12 @@ def test_wordpress_posts_and_a_json_feed_give_their_links_and_dates() -> None:
     [b"<rss><channel></channel></rss>", b"[1, 2, 3]", b'{"code": "rest_forbidden"}', b"[{"],
 )
 def test_what_is_no_json_list_of_posts_is_not_one(content: bytes) -> None:
-    assert json_entries(content, max_entries=10) is None
+    assert json_entries(content, max_bytes=1000, max_entries=10) is None
+
+
+def test_a_json_list_cut_at_the_byte_cap_is_not_read() -> None:
+    posts = json.dumps([{"link": f"https://x.bg/p{n}/"} for n in range(50)]).encode()
+    assert json_entries(posts, max_bytes=100, max_entries=10) is None
 
 
 def test_entries_past_the_cap_are_cut_and_said() -> None:

@@ -250,7 +250,7 @@ def read_feed(
     what came before is kept; either way ``cut`` says so. A document that declares
     entities yields nothing; one that is not XML yields what the regex fallback sees.
     """
-    as_json = json_entries(content[:max_bytes], max_entries=max_entries)
+    as_json = json_entries(content, max_bytes=max_bytes, max_entries=max_entries)
     if as_json is not None:
         items, more = as_json
         entries: dict[str, FeedEntry] = {}

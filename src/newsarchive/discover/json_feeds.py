@@ -49,15 +49,16 @@ def wp_posts_endpoint(api_root: str) -> str:
 
 
 def json_entries(
-    content: bytes, *, max_entries: int
+    content: bytes, *, max_bytes: int, max_entries: int
 ) -> tuple[list[tuple[str, Published | None]], bool] | None:
     """The (URL, date) of each item, in order, and whether there were more than
-    ``max_entries``; None when ``content`` is not a JSON list of posts or a JSON Feed."""
+    ``max_entries``; None when ``content`` is not a JSON list of posts or a JSON Feed
+    (nor one cut at ``max_bytes``, which JSON cannot be read past)."""
     # (the first bytes looked at first: every XML feed and sitemap passes through here)
     if not content[:512].removeprefix(codecs.BOM_UTF8).lstrip().startswith((b"[", b"{")):
         return None
     try:
-        data = json.loads(content.removeprefix(codecs.BOM_UTF8))
+        data = json.loads(content[:max_bytes].removeprefix(codecs.BOM_UTF8))
     except (ValueError, RecursionError):
         return None
     items = data.get("items") if isinstance(data, dict) else data
