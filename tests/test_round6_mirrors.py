@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -175,3 +176,27 @@ def test_a_later_page_reached_on_its_own_is_no_article_of_its_own() -> None:
         verdict = judge(url, page, profile, None)
         assert verdict.outcome is Outcome.LATER_PAGE, verdict
         assert f"a later page of {origin}{before}," in verdict.message
+
+
+def test_a_later_page_that_cannot_be_read_leaves_the_text_before_it_and_a_warning(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """bistrets with page 3 of the budget article gone (404): the article is archived
+    with its first two pages, and the run says which article lacks the rest."""
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "bistrets", site)
+    slug = "statii/noviyat-byudzhet-na-obshtinata-pod-lupa"
+    (site / f"{slug}@page=3.html").unlink()
+    name, origin = ROUND6_SITES["bistrets"]
+    profile = tmp_path / "bistrets.toml"
+    profile.write_text(f'id = "bistrets"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    with MirrorServer(site) as server:
+        result = run_cli(
+            "crawl", "bistrets", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert f"a later page of {origin}/{slug} could not be read (HTTP 404)" in result.stderr
+    row = next(row for row in _json("bistrets", "expected.json") if row["url"].endswith(slug))
+    text = _rows(db)[row["url"]][3]
+    assert text.startswith(row["text"][:200]) and len(text.split("\n")) == 6  # pages 1 and 2
