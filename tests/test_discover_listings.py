@@ -607,6 +607,9 @@ def test_a_load_more_button_with_an_address_is_the_next_page(body: str, expected
         '<button data-url="https://other.bg/more?p=2">Зареди още</button>',  # off-site
         '<div data-href="/novini/12-slug">Зареди още неща за кмета на селото днес</div>',
         '<img data-src="/uploads/big.jpg" alt=""><span data-url="/share?u=1">Сподели</span>',
+        # a link to a section (it goes where its href says) and a tracking attribute
+        '<a href="/novini" data-track-url="/stats?e=more">Виж още</a>',
+        '<button data-analytics="/t?e=1">Зареди още</button>',
         # a card whose only link is its "read more": the article, not the next cards
         '<div class="card" data-href="/novini/12-slug"><h3>Заглавие</h3><span>още…</span></div>',
     ],

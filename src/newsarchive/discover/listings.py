@@ -310,17 +310,19 @@ _MORE_NODES = "button, a, span, div, li"
 
 def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None]) -> str | None:
     """The address a "Зареди още" control loads the next cards from (``data-url``,
-    ``data-next``, ``data-href``: any ``data-`` attribute holding a URL on the site). A
-    listing with no pager but that button shows a person every item by clicking; its
-    endpoint answers the next cards (an HTML fragment, with the next button) to a plain
-    GET, so it is the listing's next page. ``data-page="2"`` alone says no address."""
+    ``data-next``, ``data-href``, ``data-load-url``...: a ``data-`` attribute named for an
+    address and holding one on the site). A listing with no pager but that button shows
+    a person every item by clicking; its endpoint answers the next cards (an HTML
+    fragment or JSON, with the next button) to a plain GET, so it is the listing's next
+    page. ``data-page="2"`` alone says no address; a link with a real ``href`` ("Виж още"
+    leading to a section) goes where it says, and a tracking attribute is no address."""
     for node in tree.css(_MORE_NODES):
         targets = [
             value
             for name, value in node.attributes.items()
-            if name.startswith("data-") and value and value.startswith(("/", "http", "?"))
+            if value and _MORE_ATTRIBUTE.match(name) and value.startswith(("/", "http", "?"))
         ]
-        if not targets:
+        if not targets or _real_href(node.attributes.get("href")):
             continue
         label = " ".join((node.text(deep=True) or "").split())
         if not _MORE_TEXT.match(label):
@@ -329,6 +331,15 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
             if url := usable(target):
                 return url
     return None
+
+
+_MORE_ATTRIBUTE = re.compile(r"^data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)")
+
+
+def _real_href(href: str | None) -> bool:
+    """An ``href`` a click follows: not absent, "#", or "javascript:"."""
+    value = (href or "").strip()
+    return bool(value) and not value.startswith("#") and not value.lower().startswith("javascript:")
 
 
 # A day's address (/arhiv/2026-11-05/, /2026/11/05/, ?date=2026-11-05): what a calendar's
