@@ -62,6 +62,12 @@ for site, name, origin in (
     # and news as one page of items in full, no page of their own, older ones on a page
     # of the year before (tests/fixtures/make_mirrors_items.py)
     ("gorsko-pole", "Кметство Горско поле", "https://kmetstvo-gorskopole.bg"),
+    # and today's shapes (tests/fixtures/make_mirrors_round6.py): articles split over
+    # pages, older news only through "Зареди още" buttons loading HTML fragments, and a
+    # WordPress site drawn by script from its REST API
+    ("bistrets", "Вестник „Бистрец“", "https://vestnik-bistrets.bg"),
+    ("vedritsa", "Община Ведрица", "https://vedritsa.bg"),
+    ("ostrovche", "Община Островче", "https://ostrovche.bg"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

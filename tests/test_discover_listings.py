@@ -570,3 +570,49 @@ def test_an_icon_only_next_link_is_read_by_its_label(label: str) -> None:
     assert next_page_url(html, "https://www.x.bg/novini", BARE, 1) == (
         "https://www.x.bg/novini?start=10"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            '<div class="grid"></div><button type="button" class="btn js-load"'
+            ' data-url="/novini/zaredi?ot=3">Зареди още</button>',
+            "/novini/zaredi?ot=3",
+        ),
+        (
+            '<a href="#" class="more" data-next="https://www.x.bg/ajax/news?page=2"'
+            ' data-target="#news">Покажи още новини</a>',
+            "/ajax/news?page=2",
+        ),
+        ('<span role="button" data-load-url="/n/more/2">Load more …</span>', "/n/more/2"),
+        (
+            '<button class="more" data-source="/ajax/novini/3">Още новини ↓</button>',
+            "/ajax/novini/3",
+        ),
+    ],
+)
+def test_a_load_more_button_with_an_address_is_the_next_page(body: str, expected: str) -> None:
+    """No pager, no ``<noscript>`` link: the only way to the older cards is the button's
+    ``data-`` address, which answers them (an HTML fragment) to a plain GET."""
+    assert next_page_url(_html(body), "https://www.x.bg/novini", BARE, 1) == (
+        "https://www.x.bg" + expected
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<button class="load-more" data-page="2" data-max="3">Зареди още</button>',  # no address
+        '<button data-url="https://other.bg/more?p=2">Зареди още</button>',  # off-site
+        '<div data-href="/novini/12-slug">Зареди още неща за кмета на селото днес</div>',
+        '<img data-src="/uploads/big.jpg" alt=""><span data-url="/share?u=1">Сподели</span>',
+        # a link to a section (it goes where its href says) and a tracking attribute
+        '<a href="/novini" data-track-url="/stats?e=more">Виж още</a>',
+        '<button data-analytics="/t?e=1">Зареди още</button>',
+        # a card whose only link is its "read more": the article, not the next cards
+        '<div class="card" data-href="/novini/12-slug"><h3>Заглавие</h3><span>още…</span></div>',
+    ],
+)
+def test_no_load_more_address(body: str) -> None:
+    assert next_page_url(_html(body), "https://www.x.bg/novini", BARE, 1) is None

@@ -55,6 +55,7 @@ class Outcome(enum.Enum):
     FAILED = "failed"  # after retries, or no article on the page
     NOT_PAGE = "not-a-page"  # a document (PDF, image, archive) linked like an article
     TRANSLATION = "translation"  # a copy in another language of a Bulgarian page it names
+    LATER_PAGE = "later-page"  # page 2+ of an article split over pages: read with page 1
     INTERRUPTED = "interrupted"  # the run stopped while it was in flight: stays queued
 
 
@@ -145,6 +146,8 @@ class SiteReport:
             text += f", {self.count(Outcome.NOT_PAGE)} documents, not web pages"
         if self.count(Outcome.TRANSLATION):
             text += f", {self.count(Outcome.TRANSLATION)} translations of Bulgarian pages"
+        if self.count(Outcome.LATER_PAGE):
+            text += f", {self.count(Outcome.LATER_PAGE)} later pages of articles, read with them"
         if self.interrupted:
             text += " (interrupted; the next run resumes)"
         elif self.budget_spent:

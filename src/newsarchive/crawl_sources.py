@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
-from newsarchive.discover import feeds, listings
+from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.explore import MIN_ITEMS, Discovery
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import article_path, item_url
@@ -182,8 +182,10 @@ class SourceReader:
     ) -> None:
         """One fetched listing page: its articles offered and fetched, the walk told what
         it held (or that a "not found" page, a bot wall came instead)."""
-        tree = parse_html(page.text)
-        found = self._not_a_listing(tree, page, number)
+        # a "load more" endpoint's JSON answer: the cards it carries, as a person sees them
+        text = fragments.as_listing(page.text, page.final_url) or page.text
+        tree = parse_html(text)
+        found = self._not_a_listing(tree, page, number, text)
         if found == page_kind.ERROR_PAGE and number > 1:
             walk.gone()
             return
@@ -235,11 +237,11 @@ class SourceReader:
         urls = [item_url(page.final_url, item.anchor) for item in items]
         walk.listed(Listed(next_url, seen, items=urls))
 
-    def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int) -> str:
+    def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int, text: str) -> str:
         """What came instead of a listing page (``page_kind.of_listing``), reported: a bot
         wall or a maintenance notice fails the run, loudly, as a listing that failed; a
         "not found" page after the first ends the listing, as a 404 would."""
-        found = page_kind.of_listing(tree, page.text)
+        found = page_kind.of_listing(tree, text)
         if found and not (found == page_kind.ERROR_PAGE and number > 1):
             self.report.fail(
                 f"{_what(number)} failed: a {found} instead of the page: {page.final_url}"

@@ -30,10 +30,12 @@ from newsarchive.discover.explore import (
     feed_pages,
     frame_sources,
     is_listing,
+    rest_api_root,
     section_links,
     shape_pattern,
     site_name,
 )
+from newsarchive.discover.json_feeds import wp_posts_endpoint
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import (
     absolute,
@@ -156,9 +158,11 @@ class _Explorer:
         # A home page that is a <frameset> (or shows all it has in frames) holds neither
         # news nor a menu: its frames are read as the home page, in its place.
         framed: list[str] | None = None
+        api: str | None = None  # WordPress's REST API root, as the home page names it
         while page is not None:
             tree = parse_html(page.text)
             self.name = self.name or site_name(tree)
+            api = api or rest_api_root(tree, page.final_url, self.profile)
             for url in declared_feeds(tree, page.final_url, self.profile):
                 self.add(self.feeds, url, '<link rel="alternate"> on the home page')
             items = listings.news_items(tree, page.final_url, self.profile)
@@ -190,6 +194,8 @@ class _Explorer:
             self.add(self.listings, home_listing, f"{where} lists {home_items} news items")
         if not self.listings and home_full:
             self.add(self.listings, home, f"the home page holds {home_full} news items in full")
+        if api and not (self.listings or self.sitemaps):
+            self.rest_posts(api)
         if not self.feeds:
             self.follow_feed_links(feed_links)
         for path in CONVENTIONAL_FEEDS if not self.feeds else ():
@@ -321,6 +327,19 @@ class _Explorer:
                 pattern = shape_pattern(shape)
                 if pattern not in self.patterns:
                     self.patterns.append(pattern)
+
+    def rest_posts(self, api: str) -> None:
+        """A WordPress site with no listing a crawler can walk (its home page drawn by
+        script) and no sitemap: its feed holds the newest ten posts, and nothing else
+        reaches the older ones. The REST API it announces lists the newest hundred, and
+        reading it each night beside the feed keeps a nightly run at three requests. Kept
+        only when it answers with posts: security plugins often close it."""
+        endpoint = normalize_url(wp_posts_endpoint(api))
+        if endpoint and on_site(endpoint, self.profile) and self.is_feed(endpoint):
+            self.add(
+                self.feeds, endpoint,
+                '<link rel="https://api.w.org/"> on the home page: WordPress\'s list of posts',
+            )  # fmt: skip
 
     def follow_feed_links(self, links: list[str]) -> None:
         """An "RSS" link: a feed itself, or a page that lists the site's feeds."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -21,6 +21,7 @@ from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.urls import identify, is_home_page
 from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
+from newsarchive.extraction.continuation import first_of, joined, later_pages
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
@@ -83,6 +84,8 @@ def judge(
         return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
     if original := translation_of(result.text, result.final_url):
         return Verdict(Outcome.TRANSLATION, f"a translation of {original}: {url}")
+    if before := first_of(result.text, result.final_url):
+        return Verdict(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
     cpu = time.thread_time()
     article = extract(
         result.text, result.final_url, profile=profile, today=result.fetched_at.date()
@@ -148,6 +151,7 @@ SETTLED = {
     Outcome.OLD: State.OLD,
     Outcome.NOT_PAGE: State.NOT_PAGE,
     Outcome.TRANSLATION: State.TRANSLATION,
+    Outcome.LATER_PAGE: State.LATER_PAGE,
     Outcome.UNCHANGED: State.DONE,  # only a 304 to a recheck settles as unchanged
 }
 
@@ -253,14 +257,18 @@ class Harvester:
         else:
             assert isinstance(result, Page) and verdict.article is not None
             self.handled.add(verdict.url)
+            article, parts = self.whole(verdict.article, result)
             cpu = time.thread_time()
             try:
                 with self.frontier.archiving(url):  # (rolled back when it raises)
                     capture = self.store.save_capture(result)
+                    # the later pages' bytes too, as fetched, so re-extraction joins them
+                    later = [self.store.save_capture(part) for part in parts]
                     outcome = Outcome(self.store.upsert_article(
-                        verdict.article, site=self.profile.id, url=verdict.url, source_url=url,
+                        article, site=self.profile.id, url=verdict.url, source_url=url,
                         fetched_at=result.fetched_at.isoformat(), capture_id=capture,
                     ))  # fmt: skip
+                    self.store.attach_captures(capture, later)
             except _UNSTORABLE as exc:  # this page's values, not the archive: the page fails
                 outcome = Outcome.FAILED
                 message = f"cannot store the article ({type(exc).__name__}: {exc}): {url}"
@@ -270,3 +278,38 @@ class Harvester:
             self.report.cpu["store"] += time.thread_time() - cpu
         self.report.outcomes[outcome] += 1
         self.progress(self.report)
+
+    def whole(self, article: Article, page: Page) -> tuple[Article, list[Page]]:
+        """An article split over pages (``extraction.continuation``): its later pages
+        fetched, their text joined to the first's, and the pages, to keep as captures.
+        A later page that fails leaves the text it ends with, and says so."""
+        parts: list[Page] = []
+
+        def fetch(url: str) -> tuple[str, str] | None:
+            try:
+                part = self.fetcher.fetch(url)
+            except (FetchInterrupted, HostResting):
+                raise  # the run's end: the first page stays queued
+            except FetchError as exc:
+                self._without(page, str(exc))
+                return None
+            if part.status != 200:
+                self._without(page, f"HTTP {part.status}")
+                return None
+            parts.append(part)
+            return part.text, part.final_url
+
+        def texts() -> Iterator[Article]:  # lazily: a page that does not join ends it
+            for html, url in later_pages(page.text, page.final_url, fetch):
+                cpu = time.thread_time()
+                part = extract(html, url, profile=self.profile, today=page.fetched_at.date())
+                self.report.cpu["extract"] += time.thread_time() - cpu
+                yield part
+
+        whole, taken = joined(article, texts())
+        return whole, parts[:taken]
+
+    def _without(self, page: Page, problem: str) -> None:
+        self.report.warnings.append(
+            f"a later page of {page.final_url} could not be read ({problem}): archived without it"
+        )

@@ -1,11 +1,11 @@
 """A static HTTP server for offline site mirrors: what the tests and ``make demo`` crawl.
 
 A request for ``/a/b?q`` is served from the first file among ``a/b@q``, ``a/b@q.html``,
-``a/b@q.xml``, ``a/b/index@q.html``, ``a/b/index@q.xml`` (``@q`` only when there is a
-query), so one directory can hold listing pages with ``?p=N`` and their articles. HTML is
-sent without a charset, as many real sites do, so decoding is exercised for real; a mirror
-of a site that states its charset only in the HTTP header (an old CMS configured for
-windows-1251, with no ``<meta charset>``) says so in ``_mirror.json`` at its root:
+``a/b@q.xml``, ``a/b@q.json``, ``a/b/index@q.html``, ``a/b/index@q.xml`` (``@q`` only when
+there is a query), so one directory can hold listing pages with ``?p=N`` and their
+articles. HTML is sent without a charset, as many real sites do, so decoding is exercised
+for real; a mirror of a site that states its charset only in the HTTP header (an old CMS
+configured for windows-1251, with no ``<meta charset>``) says so in ``_mirror.json`` at its root:
 ``{"content_types": {".html": "text/html; charset=windows-1251"}}``. A mirror of a site
 whose server sends ``http://`` and ``www.`` to one origin says ``{"origin":
 "https://x.bg"}``: a request whose ``X-Forwarded-Proto``/``X-Forwarded-Host`` (what
@@ -51,6 +51,7 @@ def resolve(root: Path, raw_path: str) -> Path | None:
         Path(f"{base}{suffix}"),
         Path(f"{base}{suffix}.html"),
         Path(f"{base}{suffix}.xml"),
+        Path(f"{base}{suffix}.json"),
         base / f"index{suffix}.html",
         base / f"index{suffix}.xml",
     ]

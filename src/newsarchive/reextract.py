@@ -24,12 +24,15 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from newsarchive.archive.store import Filters, Store, now_iso
-from newsarchive.discover.urls import is_item_url
+from newsarchive.discover.urls import is_item_url, url_key
+from newsarchive.extraction.continuation import MAX_PARTS, joined, later_pages
+from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Article, Profile
 
 _BATCH = 200  # captures read, and results written, per transaction
 _POOL_FROM = 50  # fewer articles than this are re-extracted in this process
 _CHUNK = 16  # captures per task sent to a worker process
+_LATER = 4 * MAX_PARTS  # an article's later captures read with it: its pages, recaptured
 
 
 @dataclass
@@ -53,6 +56,9 @@ class _Task:
     fetched_at: str
     capture_id: int
     profile: Profile | None  # None: the generic rules (a site id that is a host)
+    # the article's captures after this one (its later pages, when it is split over
+    # pages): (URL, zlib-compressed content), the newest of a URL last
+    later: tuple[tuple[str, bytes], ...] = ()
 
 
 def reextract_archive(
@@ -118,12 +124,20 @@ def _tasks(
         batch = ids[start : start + _BATCH]
         rows = conn.execute(
             "SELECT a.site, a.url, COALESCE(c.final_url, a.source_url, a.url), c.content,"
-            " c.fetched_at, c.id FROM articles a JOIN captures c ON c.id = a.capture_id"
+            " c.fetched_at, c.id, a.id FROM articles a JOIN captures c ON c.id = a.capture_id"
             f" WHERE a.id IN ({','.join('?' * len(batch))}) ORDER BY a.id",
             batch,
         ).fetchall()
-        for site, url, page_url, content, fetched_at, capture_id in rows:
-            yield _Task(site, url, page_url, content, fetched_at, capture_id, profiles.get(site))
+        for site, url, page_url, content, fetched_at, capture_id, article_id in rows:
+            later = conn.execute(  # (not the first page's own later captures)
+                "SELECT COALESCE(final_url, url), content FROM captures WHERE article_id = ?"
+                " AND id > ? AND COALESCE(final_url, url) != ? ORDER BY id LIMIT ?",
+                (article_id, capture_id, page_url, _LATER),
+            ).fetchall()
+            yield _Task(
+                site, url, page_url, content, fetched_at, capture_id, profiles.get(site),
+                tuple(later),
+            )  # fmt: skip
 
 
 def _extract(task: _Task) -> tuple[_Task, Article]:
@@ -135,6 +149,19 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
     if is_item_url(task.url):
         return task, _item(task, content, fetched.date())
     article = extract(content, task.page_url, profile=task.profile, today=fetched.date())
+    if task.later:  # an article split over pages: joined as the crawl joined it
+        pages = {url_key(url): (url, page) for url, page in task.later}
+
+        def captured(url: str) -> tuple[str, str] | None:
+            found = pages.get(url_key(url))
+            return (decode_html(zlib.decompress(found[1]))[0], found[0]) if found else None
+
+        first = decode_html(content)[0]
+        texts = (
+            extract(html, url, profile=task.profile, today=fetched.date())
+            for html, url in later_pages(first, task.page_url, captured)
+        )
+        article = joined(article, texts)[0]
     return task, article
 
 
@@ -143,7 +170,6 @@ def _item(task: _Task, content: bytes, today: dt.date) -> Article:
     address, or nothing (the archived version then stays) when the page reads otherwise
     now. Never the whole page, which would overwrite every item with all of them."""
     from newsarchive.extraction.full_items import full_items
-    from newsarchive.fetch.charset import decode_html
     from newsarchive.markup import parse_html
 
     tree = parse_html(decode_html(content)[0])

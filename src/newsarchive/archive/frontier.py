@@ -41,12 +41,18 @@ class State(enum.StrEnum):
     OLD = "old"  # older than --since when fetched: settled for runs with --since
     NOT_PAGE = "not-a-page"  # a document (PDF, ...) where an article was expected: settled
     TRANSLATION = "translation"  # a copy in another language of a Bulgarian page: settled
+    LATER_PAGE = "later-page"  # page 2+ of an article over pages, read with page 1: settled
 
 
 @dataclass(frozen=True)
 class Entry:
     state: State
     attempts: int
+
+
+_SETTLED = (
+    State.GONE, State.DISALLOWED, State.DONE, State.NOT_PAGE, State.TRANSLATION, State.LATER_PAGE,
+)  # fmt: skip
 
 
 def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: bool) -> Seen:
@@ -57,7 +63,7 @@ def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: bool) -> 
         return Seen.KNOWN
     if entry is None:
         return Seen.NEW
-    if entry.state in (State.GONE, State.DISALLOWED, State.DONE, State.NOT_PAGE, State.TRANSLATION):
+    if entry.state in _SETTLED:
         return Seen.KNOWN
     if entry.state is State.FAILED and entry.attempts >= MAX_ATTEMPTS:
         return Seen.KNOWN

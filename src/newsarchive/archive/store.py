@@ -138,6 +138,15 @@ class Store:
         )
         return int(cur.lastrowid or 0)
 
+    def attach_captures(self, capture_id: int, later: list[int]) -> None:
+        """The captures of an article's later pages (``extraction.continuation``) belong
+        to the article its first page's capture does: re-extraction joins them again."""
+        self.conn.executemany(
+            "UPDATE captures SET article_id = (SELECT article_id FROM captures WHERE id = ?)"
+            " WHERE id = ?",
+            [(capture_id, other) for other in later],
+        )
+
     def find(self, *urls: str | None) -> int | None:
         """The article any of these URLs (in any spelling) leads to: an item of a page of
         items by its own address, a page's by any fragment a link gave it."""

@@ -66,6 +66,15 @@ def embedded_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
     return list(found.values())
 
 
+def json_items(data: object, base: str) -> list[EmbeddedItem]:
+    """The items of one parsed JSON value (a "load more" endpoint's answer), as
+    ``embedded_items`` finds them in a page's scripts, each URL once."""
+    found: dict[str, EmbeddedItem] = {}
+    for item in _walk(data, base, [MAX_NODES]):
+        found.setdefault(item.url, item)
+    return list(found.values())
+
+
 def _walk(data: object, base: str, budget: list[int]) -> list[EmbeddedItem]:
     """Objects that read as items, depth first in document order, without recursion."""
     items: list[EmbeddedItem] = []

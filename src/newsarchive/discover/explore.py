@@ -144,6 +144,18 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     return found
 
 
+def rest_api_root(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
+    """The WordPress REST API root a page announces (``<link rel="https://api.w.org/">``,
+    on every page WordPress renders), when it is on the site."""
+    base = page_base(tree, page_url)
+    for node in tree.css("link[rel][href]"):
+        if "https://api.w.org/" in (node.attributes.get("rel") or "").lower().split():
+            url = normalize_url(node.attributes.get("href") or "", base)
+            if url and on_site(url, profile):
+                return url
+    return None
+
+
 # A feed's format, as its title or address names it ("Блог - Atom" beside "Блог - RSS",
 # Blogger's ``/feeds/posts/default`` beside ``?alt=rss``).
 _FORMAT_WORD = re.compile(r"(?<![^\W_])(?:rss\s*2?(?:\.0)?|atom)(?![^\W_])", re.IGNORECASE)

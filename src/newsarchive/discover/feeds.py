@@ -1,4 +1,5 @@
-"""RSS 2.0/1.0, Atom and XML sitemaps (plain or gzip, including sitemap indexes).
+"""RSS 2.0/1.0, Atom and XML sitemaps (plain or gzip, including sitemap indexes), and
+the JSON lists of posts ``json_feeds`` reads (WordPress's REST API, JSON Feed).
 
 Every byte is untrusted, so a document is read as a stream and never held whole (expat
 itself buffers one unfinished token, e.g. a huge comment, which the byte cap bounds):
@@ -37,6 +38,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from newsarchive.dates import Published, local_date, parse_feed_date, parse_iso
+from newsarchive.discover.json_feeds import json_entries
 from newsarchive.discover.urls import is_article_url, normalize_url, on_site
 from newsarchive.models import MAX_BODY_BYTES, Candidate, Page, Profile
 
@@ -248,6 +250,14 @@ def read_feed(
     what came before is kept; either way ``cut`` says so. A document that declares
     entities yields nothing; one that is not XML yields what the regex fallback sees.
     """
+    as_json = json_entries(content, max_bytes=max_bytes, max_entries=max_entries)
+    if as_json is not None:
+        items, more = as_json
+        entries: dict[str, FeedEntry] = {}
+        for url, published in items:
+            entries.setdefault(url, FeedEntry(url, published))
+        cut = f"more than {max_entries:,} entries: read the first {max_entries:,}" if more else None
+        return Feed(list(entries.values()), cut)
     body = _Body(content, max_bytes)
     collector = _Collector(max_entries)
     parser = DefusedXMLParser(target=collector, forbid_entities=True, forbid_external=True)

@@ -7,10 +7,11 @@ those cards. Script-opened URLs (``onclick="ShowWindow('/news?id=1')"``, ASP.NET
 options) count as links (``anchors.link_target``), and so do rows and cards made
 clickable by script or ``data-href`` (``anchors.link_nodes``). Every step is linear in
 the page size.
-Paging: with no ``pagination`` template, ``rel=next``, a "Следваща"/"Напред"/"»" link or the
-link to page N+1 among the page numbers (not a calendar's day); on a page with none of
-them, the archive page of the latest month before this page's, when the page links its
-archive by month (old sites reach older news only that way).
+Paging: with no ``pagination`` template, ``rel=next``, a "Следваща"/"Напред"/"»" link, the
+link to page N+1 among the page numbers (not a calendar's day), or the address a "Зареди
+още" button loads its next cards from; on a page with none of them, the archive page of
+the latest month before this page's, when the page links its archive by month (old sites
+reach older news only that way).
 """
 
 from __future__ import annotations
@@ -281,6 +282,8 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         )
         if label and _NEXT_TEXT.match(label) and (url := usable(anchor.attributes.get("href"))):
             return url
+    if url := _load_more(tree, usable):
+        return url
     wanted = str(page + 1)
     pagers: dict[int, bool] = {}  # per parent: 30,000 "2" links in one div read it once
     for anchor, text in anchors:
@@ -292,6 +295,51 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         ):
             return url
     return _older_month(anchors, current, usable)
+
+
+# A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още
+# новини", "Load more". Not a bare "още…": a card's "read more" link to its article says it.
+_MORE_TEXT = re.compile(
+    r"^(?:(?:зареди|покажи|виж|load|show)\s+(?:още|повече|more)"
+    r"(?:\s+(?:новини|публикации|статии|news|posts))?"
+    r"|(?:още|повече|more)\s+(?:новини|публикации|статии|news|posts))\s*(?:[»›>→…↓]|\.\.\.)?$",
+    re.IGNORECASE,
+)
+_MORE_NODES = "button, a, span, div, li"
+
+
+def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None]) -> str | None:
+    """The address a "Зареди още" control loads the next cards from (``data-url``,
+    ``data-next``, ``data-href``, ``data-load-url``...: a ``data-`` attribute named for an
+    address and holding one on the site). A listing with no pager but that button shows
+    a person every item by clicking; its endpoint answers the next cards (an HTML
+    fragment or JSON, with the next button) to a plain GET, so it is the listing's next
+    page. ``data-page="2"`` alone says no address; a link with a real ``href`` ("Виж още"
+    leading to a section) goes where it says, and a tracking attribute is no address."""
+    for node in tree.css(_MORE_NODES):
+        targets = [
+            value
+            for name, value in node.attributes.items()
+            if value and _MORE_ATTRIBUTE.match(name) and value.startswith(("/", "http", "?"))
+        ]
+        if not targets or _real_href(node.attributes.get("href")):
+            continue
+        label = " ".join((node.text(deep=True) or "").split())
+        if not _MORE_TEXT.match(label):
+            continue
+        for target in targets:
+            if url := usable(target):
+                return url
+    return None
+
+
+_MORE_ATTRIBUTE = re.compile(r"^data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)")
+
+
+def _real_href(href: str | None) -> bool:
+    """An ``href`` a click follows: not absent, "#", or "javascript:"."""
+    value = (href or "").strip()
+    return bool(value) and not value.startswith("#") and not value.lower().startswith("javascript:")
 
 
 # A day's address (/arhiv/2026-11-05/, /2026/11/05/, ?date=2026-11-05): what a calendar's

@@ -101,9 +101,13 @@ def unexpected_kind(page: Page, kind: str) -> str | None:
     if kind in ("feed", "sitemap"):
         if head.startswith(_XML_STARTS) or any(t in content_type for t in _XML_TYPES):
             return None
+        if kind == "feed" and ("json" in content_type or head.startswith((b"[", b"{"))):
+            return None  # a list of posts in JSON (WordPress's REST API, JSON Feed)
         return f"not XML ({content_type or 'no content type'})"
     if "html" in content_type or (not content_type and b"<" in head[:64]):
         return None
+    if "json" in content_type or head.startswith((b"{", b"[")):
+        return None  # a "load more" endpoint's answer (``discover.fragments``)
     if not content_type and not head:
         return "empty response"
     return f"not HTML ({content_type or 'no content type'})"

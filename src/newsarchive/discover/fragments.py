@@ -1,0 +1,63 @@
+"""A "load more" endpoint that answers JSON, read as the listing page it stands for.
+
+A "Зареди още" button (``listings.find_next_link``) fetches the next cards from its
+``data-`` address; many sites answer that with JSON instead of an HTML fragment: the
+cards' markup in one field and the next address in another (``{"html": "<div
+class=card>…", "next": "/api/news?ot=6"}``, Laravel's ``next_page_url``), or the items
+themselves (``{"items": [{"url", "title", "date"}]}``). A person clicking sees those
+cards; here the answer becomes the HTML a person would see, with its next address as
+``<link rel="next">``, so the listing's own rules read it as any page. Pure and bounded:
+a text that is no JSON object or list is None, and the walk over its items is
+``embedded``'s, with its budget.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from html import escape
+
+from newsarchive.discover.embedded import json_items
+
+# Where such answers put the cards' markup, and the next address (first found wins).
+_HTML_KEYS = ("html", "content", "markup", "items_html", "view", "rendered", "data")
+_NEXT_KEYS = (
+    "next", "next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_page", "nextPage",
+    "more_url", "load_more_url", "url_next",
+)  # fmt: skip
+
+
+def as_listing(text: str, page_url: str) -> str | None:
+    """The HTML a JSON answer stands for, or None when ``text`` is not JSON."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if not stripped.startswith(("{", "[")):
+        return None
+    try:
+        data = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return None
+    markup = _field(data, _HTML_KEYS, lambda v: "<" in v and ">" in v)
+    if markup is None:
+        items = json_items(data, page_url)
+        markup = "\n".join(
+            f'<div class="item"><a href="{escape(i.url)}">{escape(i.title)}</a>'
+            + (f' <time datetime="{i.published}">{i.published}</time>' if i.published else "")
+            + "</div>"
+            for i in items
+        )
+    following = _field(data, _NEXT_KEYS, lambda v: v.startswith(("/", "http", "?")))
+    head = f'<link rel="next" href="{escape(following)}">' if following else ""
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{markup}</body></html>"
+
+
+def _field(data: object, keys: tuple[str, ...], fits: Callable[[str], bool]) -> str | None:
+    """The first of ``keys`` holding a string that ``fits``, at the top level or one
+    level down (``{"data": {"html": …}}``, ``{"links": {"next": …}}``)."""
+    levels = [data] if isinstance(data, dict) else []
+    levels += [v for v in (data.values() if isinstance(data, dict) else ()) if isinstance(v, dict)]
+    for level in levels:
+        for key in keys:
+            value = level.get(key)
+            if isinstance(value, str) and value.strip() and fits(value.strip()):
+                return value.strip()
+    return None

@@ -1,0 +1,80 @@
+"""Feeds in JSON: WordPress's REST API list of posts, and JSON Feed.
+
+A WordPress site whose pages are drawn by script (a home page filled from
+``/wp-json/wp/v2/posts``), and with no sitemap, shows a crawler its newest ten posts in
+the RSS feed and nothing older; the REST API it announces in every page's ``<head>``
+(``<link rel="https://api.w.org/">``) lists the newest hundred in one request, each with
+its address and date. JSON Feed (``{"items": [{"url", "date_published"}]}``) is the
+same thing in another spelling. Both are read here as entries of (URL, date), so the
+crawl treats them as it treats any feed.
+
+Pure and bounded: the caller passes at most ``max_bytes`` of the response, at most
+``max_entries`` entries are kept, and anything that is not such JSON yields None (not a
+JSON feed), so an XML feed or a page is never mistaken for one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from newsarchive.dates import Published, parse_iso
+
+# The WordPress REST route of the posts, and what is asked of it: a hundred (the API's
+# largest page), the address and the date only (``_fields``, WordPress 4.9.8+), so the
+# answer is a few kilobytes, not every post's full text.
+WP_POSTS_ROUTE = "wp/v2/posts"
+WP_POSTS_QUERY = {"per_page": "100", "_fields": "link,date"}
+_URL_KEYS = ("link", "url", "permalink")
+# WordPress's ``date`` is the site's own time (what its pages show); JSON Feed's is ISO
+_DATE_KEYS = ("date_published", "date", "date_gmt")
+
+
+def wp_posts_endpoint(api_root: str) -> str:
+    """The posts' list under a WordPress REST API root, as ``<link rel="https://api.w.org/">``
+    gives it: ``https://x.bg/wp-json/`` with pretty permalinks, ``https://x.bg/?rest_route=/``
+    without (the route then travels in that parameter)."""
+    parts = urlsplit(api_root)
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    if any(name == "rest_route" for name, _ in params):
+        params = [
+            (name, value.rstrip("/") + "/" + WP_POSTS_ROUTE if name == "rest_route" else value)
+            for name, value in params
+        ]
+        query = urlencode([*params, *WP_POSTS_QUERY.items()], safe="/,")
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+    path = parts.path.rstrip("/") + "/" + WP_POSTS_ROUTE
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(WP_POSTS_QUERY, safe=","), ""))
+
+
+def json_entries(
+    content: bytes, *, max_bytes: int, max_entries: int
+) -> tuple[list[tuple[str, Published | None]], bool] | None:
+    """The (URL, date) of each item, in order, and whether there were more than
+    ``max_entries``; None when ``content`` is not a JSON list of posts or a JSON Feed
+    (nor one cut at ``max_bytes``, which JSON cannot be read past)."""
+    # (the first bytes looked at first: every XML feed and sitemap passes through here)
+    if not content[:512].removeprefix(codecs.BOM_UTF8).lstrip().startswith((b"[", b"{")):
+        return None
+    try:
+        data = json.loads(content[:max_bytes].removeprefix(codecs.BOM_UTF8))
+    except (ValueError, RecursionError):
+        return None
+    items = data.get("items") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        return None
+    found: list[tuple[str, Published | None]] = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        url = next((v for k in _URL_KEYS if isinstance(v := item.get(k), str) and v), None)
+        if url is None:
+            continue
+        if len(found) >= max_entries:
+            return found, True
+        date = next((v for k in _DATE_KEYS if isinstance(v := item.get(k), str) and v), "")
+        found.append((url, parse_iso(date) if date else None))
+    if items and not found:
+        return None  # a list of something else (comments' ids, numbers)
+    return found, False

@@ -1,0 +1,189 @@
+"""An article split over pages: where its next page is, and its whole text, once.
+
+Newspapers cut long articles into pages ("Страници: 1 2 3 Следваща страница »"): page 2
+at ``?page=2`` (Drupal's 0-based ``?page=1``, Joomla's ``?start=1`` or ``?limitstart=1``)
+or, with WordPress's ``<!--nextpage-->``, at ``/slug/2/``. A research archive keeps one
+article under its first page's URL holding the whole text: page 1 alone is a fragment,
+and page 2 alone is no article (the first page's headline over a text that starts
+mid-way).
+
+A next page is known by its address, not by its link's words: this page's path with the
+page number one up, in a page parameter or a last path segment, nothing else changed. A
+"next article" link, another article's address or a listing's pager never is one. A
+"next page" that opens with the first page's text again is the same article once more
+(a comments page, a print copy), not a continuation: nothing of it is added. Pure: HTML
+and URL in, URL out; articles in, article out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from urllib.parse import parse_qsl, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.discover.anchors import page_base
+from newsarchive.discover.urls import normalize_url, url_key
+from newsarchive.markup import parse_html
+from newsarchive.models import Article
+
+MAX_PARTS = 10  # pages of one article read, the first included
+# The parameters sites number an article's pages by. Not ``p``: WordPress's ``?p=N`` is
+# a post's id, and the next post's id is one up too.
+_PAGE_PARAMS = frozenset(
+    {"page", "pg", "str", "strana", "stranitsa", "part", "start", "limitstart"}
+)
+# Something a next page's address could be made of; a page without it is not parsed.
+_HINT = re.compile(
+    r"[?&;](?:page|pg|str|strana|stranitsa|part|start|limitstart)=\d|/\d{1,2}/?[\"'#]",
+    re.IGNORECASE,
+)
+_NUMBER_SEGMENT = re.compile(r"^(.*?)/(\d{1,2})/?$")
+# A numbered page's path is an article's slug and its number (WordPress's /slug/2/): the
+# slug has words joined by hyphens; "/news" + "/7" is an article's id under a section.
+_SLUG = re.compile(r"[^\W\d_][-_.]|[-_.][^\W\d_]")
+# What a later page may add to its headline: "(2)", "- страница 2", "стр. 2", "част 2" (a
+# bare number is the headline's own: "Сесия 12" and "Сесия 13" are two articles).
+_PAGE_MARK = re.compile(
+    r"\s*(?:[-–—|:,]\s*)?(?:\((?:стр\.?\s*|страница\s*)?\d{1,2}\)"
+    r"|(?:страница|стр\.|част|page|part)\s*\d{1,2})\s*$",
+    re.IGNORECASE,
+)
+
+
+def next_part(html: str | LexborHTMLParser, page_url: str, *, later: bool = False) -> str | None:
+    """The address of this article's next page (``rel=next`` first, then the page's
+    links in order), or None when the article ends here. Unless ``later`` (a page after
+    the first), the page is the article's first, so its own address carries no page
+    number past 1: ``/news/7`` linking ``/news/8`` is one article linking the next."""
+    if isinstance(html, str):
+        if not _HINT.search(html):
+            return None
+        html = parse_html(html)
+    here = normalize_url(page_url)
+    if here is None:
+        return None
+    base = page_base(html, page_url)
+    links = [
+        node.attributes.get("href") or ""
+        for node in html.css("link[rel][href], a[rel][href]")
+        if "next" in (node.attributes.get("rel") or "").lower().split()
+    ]
+    links += [node.attributes.get("href") or "" for node in html.css("a[href]")]
+    for href in links:
+        url = normalize_url(href, base)
+        if url and _follows(here, url, later=later):
+            return url
+    return None
+
+
+def first_of(html: str, page_url: str) -> str | None:
+    """The page before this one when this is a later page of an article split over pages
+    (its address numbered past the first page, and the page linking the address it
+    follows), else None. Page 2 reached on its own (a sitemap, a stray link) is no
+    article: it is read with its first page. Only an address with a page number is
+    parsed."""
+    here = normalize_url(page_url)
+    if here is None or not _numbered_address(here):
+        return None
+    tree = parse_html(html)
+    base = page_base(tree, page_url)
+    for node in tree.css("link[rel][href], a[href]"):
+        url = normalize_url(node.attributes.get("href") or "", base)
+        if url and url != here and _follows(url, here, later=True):
+            return url
+    return None
+
+
+def _numbered_address(url: str) -> bool:
+    parts = urlsplit(url)
+    if any(k.lower() in _PAGE_PARAMS and v.isdigit() for k, v in parse_qsl(parts.query)):
+        return True
+    base, number = _numbered(parts.path)
+    return number is not None and bool(_SLUG.search(base.rsplit("/", 1)[-1]))
+
+
+def later_pages(
+    html: str | LexborHTMLParser, page_url: str, page: Callable[[str], tuple[str, str] | None]
+) -> Iterator[tuple[str, str]]:
+    """The article's later pages in order, each as ``page(url)`` gives it (its HTML and
+    the URL it was read at; None: it could not be had, and the reading ends there), at
+    most ``MAX_PARTS`` pages in all, none twice. The crawl's ``page`` fetches; a
+    re-extraction's looks the page up among the article's captures."""
+    seen = {url_key(page_url)}
+    url = next_part(html, page_url)
+    while url is not None and url_key(url) not in seen and len(seen) < MAX_PARTS:
+        seen.add(url_key(url))
+        got = page(url)
+        if got is None:
+            return
+        yield got
+        url = next_part(*got, later=True)
+
+
+def _follows(here: str, there: str, *, later: bool) -> bool:
+    """``there`` is ``here`` with the page number one up (an absent one counting as the
+    first page, numbered 0 or 1), and nothing else changed; ``here`` numbered past the
+    first page only when ``later``."""
+    one, other = urlsplit(here), urlsplit(there)
+    if (one.scheme, one.netloc) != (other.scheme, other.netloc):
+        return False
+    if one.path == other.path:
+        mine = dict(parse_qsl(one.query, keep_blank_values=True))
+        theirs = dict(parse_qsl(other.query, keep_blank_values=True))
+        changed = {k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+        if len(changed) != 1:
+            return False
+        (name,) = changed
+        return name.lower() in _PAGE_PARAMS and _one_up(mine.get(name), theirs.get(name), later)
+    if one.query != other.query:
+        return False
+    mine_path, theirs_path = _numbered(one.path), _numbered(other.path)
+    if mine_path[0] != theirs_path[0] or not _SLUG.search(mine_path[0].rsplit("/", 1)[-1]):
+        return False  # /news/7 and /news/8 are two articles, /node/12/2 no page of 12
+    return _one_up(mine_path[1], theirs_path[1], later)
+
+
+def _headline(title: str) -> str:
+    """A headline as pages of one article share it: no page mark, case or spacing."""
+    return " ".join(_PAGE_MARK.sub("", title).split()).casefold()
+
+
+def _numbered(path: str) -> tuple[str, str | None]:
+    """A path without its last segment's page number (``/slug/2/`` -> ``/slug``, "2")."""
+    found = _NUMBER_SEGMENT.match(path)
+    return (found[1], found[2]) if found else (path.rstrip("/"), None)
+
+
+def _one_up(mine: str | None, theirs: str | None, later: bool) -> bool:
+    if theirs is None or not theirs.isdigit():
+        return False
+    if mine is None:
+        return theirs in ("1", "2")  # from the first page: 0-based or 1-based numbering
+    if not mine.isdigit() or (not later and int(mine) > 1):
+        return False
+    return int(theirs) == int(mine) + 1
+
+
+def joined(first: Article, parts: Iterable[Article]) -> tuple[Article, int]:
+    """``first`` with the paragraphs of its later pages after its own, each once, and
+    how many of ``parts`` it took. A page under another headline (``/news/7`` linking
+    the next article, ``/news/8``, reads like a page number one up) or opening with a
+    paragraph already read (the article again: a comments page) ends the reading, and
+    ``parts`` is read no further: given lazily, nothing past it is fetched."""
+    paragraphs = [p for p in first.text.split("\n") if p]
+    seen = set(paragraphs)
+    headline = _headline(first.title)
+    taken = 0
+    for part in parts:
+        more = [p for p in part.text.split("\n") if p]
+        if not more or more[0] in seen or _headline(part.title) != headline:
+            break
+        paragraphs += [p for p in more if p not in seen]
+        seen.update(more)
+        taken += 1
+    if not taken:
+        return first, 0
+    return replace(first, text="\n".join(paragraphs)), taken

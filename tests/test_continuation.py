@@ -1,0 +1,183 @@
+# ruff: noqa: E501  (HTML snippets read better on one line)
+"""Articles split over pages: the next page's address, and the whole text once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from newsarchive.extraction.continuation import first_of, joined, next_part
+from newsarchive.models import Article
+
+
+def _page(body: str, head: str = "") -> str:
+    return (
+        f"<html><head>{head}</head><body><article><h1>Бюджетът</h1>{body}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "expected"),
+    [
+        # the in-article pager: "Страници: 1 2 3 Следваща страница »"
+        (
+            "https://x.bg/statii/byudzhet",
+            'Страници: <span>1</span> <a href="/statii/byudzhet?page=2">2</a> <a href="/statii/byudzhet?page=2">Следваща страница »</a>',
+            "https://x.bg/statii/byudzhet?page=2",
+        ),
+        (
+            "https://x.bg/statii/byudzhet?page=2",
+            '<a href="/statii/byudzhet">1</a> <span>2</span> <a href="/statii/byudzhet?page=3">3</a>',
+            "https://x.bg/statii/byudzhet?page=3",
+        ),
+        # Drupal's 0-based ?page=1, Joomla's ?start=1 beside its other parameters
+        ("https://x.bg/node/12", '<a href="/node/12?page=1">2</a>', "https://x.bg/node/12?page=1"),
+        (
+            "https://x.bg/index.php?option=com_content&view=article&id=7&Itemid=9",
+            '<a href="/index.php?option=com_content&amp;view=article&amp;id=7&amp;Itemid=9&amp;start=1">Следваща</a>',
+            "https://x.bg/index.php?option=com_content&view=article&id=7&Itemid=9&start=1",
+        ),
+        # WordPress's <!--nextpage-->: /slug/2/
+        (
+            "https://x.bg/byudzhet-2027/",
+            '<p>Страници: <a href="https://x.bg/byudzhet-2027/2/">2</a></p>',
+            "https://x.bg/byudzhet-2027/2/",
+        ),
+        (
+            "https://x.bg/byudzhet-2027/2/",
+            '<a href="/byudzhet-2027/3/">3</a>',
+            "https://x.bg/byudzhet-2027/3/",
+        ),
+    ],
+)
+def test_the_next_page_of_an_article(url: str, body: str, expected: str) -> None:
+    later = "page=2" in url or url.endswith("/2/")
+    assert next_part(_page(body), url, later=later) == expected
+
+
+def test_rel_next_in_the_head_is_read_first() -> None:
+    html = _page('<a href="/a?page=3">3</a>', '<link rel="next" href="https://x.bg/a?page=2">')
+    assert next_part(html, "https://x.bg/a") == "https://x.bg/a?page=2"
+
+
+@pytest.mark.parametrize(
+    ("url", "body"),
+    [
+        (
+            "https://x.bg/statii/byudzhet",
+            '<a href="/statii/drugo?page=2">Следваща »</a>',
+        ),  # another article
+        (
+            "https://x.bg/?p=2481",
+            '<a href="/?p=2482" rel="next">Следваща публикация</a>',
+        ),  # the next post
+        ("https://x.bg/statii/byudzhet", '<a href="/novini?page=2">2</a>'),  # the listing's pager
+        (
+            "https://x.bg/statii/byudzhet",
+            '<a href="/statii/byudzhet?page=2&amp;print=1">2</a>',
+        ),  # two changed
+        ("https://x.bg/statii/byudzhet?page=2", '<a href="/statii/byudzhet">1</a>'),  # back, not on
+        (
+            "https://x.bg/statii/byudzhet",
+            '<a href="/statii/byudzhet?page=5">5</a>',
+        ),  # not the next one
+        ("https://x.bg/statii/byudzhet", '<a href="https://other.bg/statii/byudzhet?page=2">2</a>'),
+        ("https://x.bg/statii/byudzhet", "<p>Няма други страници.</p>"),
+        # an article at a short id linking the next one: no first page is numbered 7
+        ("https://x.bg/news/7", '<a href="/news/8">Следваща новина »</a>'),
+        ("https://x.bg/node/12?page=3", '<a href="/node/12?page=4">4</a>'),
+    ],
+)
+def test_no_next_page(url: str, body: str) -> None:
+    assert next_part(_page(body), url) is None
+
+
+def test_the_pages_text_is_joined_once_and_a_repeat_of_the_first_ends_it() -> None:
+    first = Article(title="Бюджетът", text="Първи абзац.\nВтори абзац.")
+    second = Article(title="Бюджетът", text="Трети абзац.\nВтори абзац.\nЧетвърти абзац.")
+    again = Article(title="Бюджетът", text="Първи абзац.\nКоментар на читател.")
+    whole, taken = joined(first, [second, again])
+    assert taken == 1
+    assert whole.text == "Първи абзац.\nВтори абзац.\nТрети абзац.\nЧетвърти абзац."
+    assert whole.title == "Бюджетът"
+
+
+@pytest.mark.parametrize(
+    ("later", "joins"),
+    [
+        ("Сесия на общинския съвет", True),
+        ("Сесия на общинския съвет (2)", True),
+        ("Сесия на общинския  СЪВЕТ – страница 2", True),
+        ("Сесия на общинския съвет, стр. 2", True),
+        ("Нов автобус за учениците", False),  # /news/7 -> /news/8: the next article
+        ("", False),
+    ],
+)
+def test_a_later_page_under_another_headline_is_another_article(later: str, joins: bool) -> None:
+    first = Article(title="Сесия на общинския съвет", text="Първи абзац.")
+    part = Article(title=later, text="Втори абзац.")
+    assert (joined(first, [part])[0].text == "Първи абзац.\nВтори абзац.") is joins
+
+
+def test_a_number_ending_a_headline_is_its_own() -> None:
+    first = Article(title="Сесия 12", text="Първи абзац.")
+    assert joined(first, [Article(title="Сесия 13", text="Друг текст.")])[0].text == "Първи абзац."
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "first"),
+    [
+        (
+            "https://x.bg/statii/byudzhet?page=2",
+            '<a href="/statii/byudzhet">« Предишна страница</a>',
+            "https://x.bg/statii/byudzhet",
+        ),
+        (
+            "https://x.bg/statii/byudzhet?page=3",
+            '<link rel="prev" href="/statii/byudzhet?page=2">',
+            "https://x.bg/statii/byudzhet?page=2",
+        ),
+        (
+            "https://x.bg/byudzhet-2027/2/",
+            '<a href="https://x.bg/byudzhet-2027/">1</a>',
+            "https://x.bg/byudzhet-2027/",
+        ),
+        # an article at a short id, linking the one before it and its section: an article
+        (
+            "https://x.bg/novini/7",
+            '<a href="/novini/6">« Предишна</a> <a href="/novini">Новини</a>',
+            None,
+        ),
+        ("https://x.bg/node/12/2", '<a href="/node/12">1</a>', None),
+        (
+            "https://x.bg/statii/byudzhet",
+            '<a href="/statii/byudzhet?page=2">2</a>',
+            None,
+        ),  # the first page
+        (
+            "https://x.bg/statii/byudzhet?page=2",
+            '<a href="/novini">Новини</a>',
+            None,
+        ),  # nothing before
+    ],
+)
+def test_a_later_page_reached_on_its_own_names_the_page_before(
+    url: str, body: str, first: str | None
+) -> None:
+    assert first_of(_page(body), url) == first
+
+
+def test_pages_past_one_that_does_not_join_are_not_read() -> None:
+    """A comments page repeating the article ends the reading: its own "next" comments
+    page is never asked for (``parts`` is read lazily)."""
+    first = Article(title="Бюджетът", text="Първи абзац.")
+    read: list[int] = []
+
+    def parts() -> Iterator[Article]:
+        for n in range(5):
+            read.append(n)
+            yield Article(title="Бюджетът", text="Първи абзац.\nКоментар.")
+
+    assert joined(first, parts()) == (first, 0)
+    assert read == [0]

@@ -1,0 +1,59 @@
+# ruff: noqa: E501  (HTML snippets read better on one line)
+"""A "load more" endpoint's JSON answer read as the listing page it stands for."""
+
+from __future__ import annotations
+
+import json
+
+from newsarchive.discover.fragments import as_listing
+from newsarchive.discover.listings import article_links, next_page_url
+from newsarchive.models import Profile
+
+SITE = Profile(id="x", name="x", origin="https://x.bg", hosts=("x.bg",))
+PAGE = "https://x.bg/api/saobshteniya?ot=3"
+
+
+def _cards(numbers: range) -> str:
+    return "".join(
+        f'<div class="card"><a href="/saobshteniya/{n}-slug"><h3>Съобщение на общината за ремонта номер {n}</h3></a>'
+        f'<span class="date">{n:02d}.11.2026</span></div>'
+        for n in numbers
+    )
+
+
+def test_cards_markup_and_the_next_address_make_a_listing_page() -> None:
+    answer = json.dumps({"html": _cards(range(14, 11, -1)), "next": "/api/saobshteniya?ot=6"})
+    html = as_listing(answer, PAGE)
+    assert html is not None
+    links = article_links(html, PAGE, SITE)
+    assert [c.url for c in links] == [f"https://x.bg/saobshteniya/{n}-slug" for n in (14, 13, 12)]
+    assert next_page_url(html, PAGE, SITE, 2) == "https://x.bg/api/saobshteniya?ot=6"
+
+
+def test_the_last_answer_has_no_next_page() -> None:
+    html = as_listing(json.dumps({"html": _cards(range(3, 1, -1)), "next": None}), PAGE)
+    assert html is not None and next_page_url(html, PAGE, SITE, 3) is None
+
+
+def test_items_without_markup_and_a_nested_next_link() -> None:
+    """JSON:API-style ``links.next`` beside a list of items with URL, title and date."""
+    answer = {
+        "data": [
+            {"url": f"/saobshteniya/{n}-slug", "title": f"Съобщение на общината за ремонта номер {n}",
+             "date": f"2026-11-{n:02d}"}
+            for n in (20, 19, 18)
+        ],
+        "links": {"next": "https://x.bg/api/saobshteniya?page=3"},
+    }  # fmt: skip
+    html = as_listing(json.dumps(answer), PAGE)
+    assert html is not None
+    links = article_links(html, PAGE, SITE)
+    assert [(c.url, c.listed_date and c.listed_date.day) for c in links] == [
+        (f"https://x.bg/saobshteniya/{n}-slug", n) for n in (20, 19, 18)
+    ]
+    assert next_page_url(html, PAGE, SITE, 2) == "https://x.bg/api/saobshteniya?page=3"
+
+
+def test_what_is_no_json_is_left_alone() -> None:
+    assert as_listing("<html><body><p>{}</p></body></html>", PAGE) is None
+    assert as_listing("{not json", PAGE) is None

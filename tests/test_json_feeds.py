@@ -1,0 +1,92 @@
+"""JSON lists of posts read as feeds: WordPress's REST API and JSON Feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.discover.explore import rest_api_root
+from newsarchive.discover.feeds import feed_links, read_feed
+from newsarchive.discover.json_feeds import json_entries, wp_posts_endpoint
+from newsarchive.fetch.sources import unexpected_kind
+from newsarchive.models import Page, Profile
+
+SITE = Profile(id="x", name="x", origin="https://x.bg", hosts=("x.bg",))
+
+
+@pytest.mark.parametrize(
+    ("root", "endpoint"),
+    [
+        ("https://x.bg/wp-json/", "https://x.bg/wp-json/wp/v2/posts?per_page=100&_fields=link,date"),
+        ("https://x.bg/blog/wp-json", "https://x.bg/blog/wp-json/wp/v2/posts?per_page=100&_fields=link,date"),
+        # plain permalinks: the route travels in ``rest_route``
+        ("https://x.bg/?rest_route=/", "https://x.bg/?rest_route=/wp/v2/posts&per_page=100&_fields=link,date"),
+    ],
+)  # fmt: skip
+def test_the_posts_endpoint_under_either_spelling_of_the_api_root(root: str, endpoint: str) -> None:
+    assert wp_posts_endpoint(root) == endpoint
+
+
+def test_wordpress_posts_and_a_json_feed_give_their_links_and_dates() -> None:
+    posts = [
+        {"link": "https://x.bg/nov-avtobus-za-uchenitsite/", "date": "2026-11-26T15:40:00"},
+        {"link": "https://x.bg/remont-na-patya-do-selo-pesachnik/", "date": "2026-11-12T08:45:00"},
+        {"id": 7},  # no address: skipped
+    ]
+    entries = read_feed(json.dumps(posts).encode()).entries
+    assert [(e.url, e.published) for e in entries] == [
+        ("https://x.bg/nov-avtobus-za-uchenitsite/", dt.datetime(2026, 11, 26, 15, 40)),
+        ("https://x.bg/remont-na-patya-do-selo-pesachnik/", dt.datetime(2026, 11, 12, 8, 45)),
+    ]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": "1", "url": "https://x.bg/a/", "date_published": "2026-11-20T10:00:00+02:00"},
+    ]}  # fmt: skip
+    (entry,) = read_feed(b"\xef\xbb\xbf" + json.dumps(feed).encode()).entries
+    assert entry.url == "https://x.bg/a/" and entry.published is not None
+    links = feed_links(json.dumps(posts).encode(), SITE, "feed").articles
+    assert [(c.url, c.listed_date) for c in links] == [
+        ("https://x.bg/nov-avtobus-za-uchenitsite/", dt.date(2026, 11, 26)),
+        ("https://x.bg/remont-na-patya-do-selo-pesachnik/", dt.date(2026, 11, 12)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"<rss><channel></channel></rss>", b"[1, 2, 3]", b'{"code": "rest_forbidden"}', b"[{"],
+)
+def test_what_is_no_json_list_of_posts_is_not_one(content: bytes) -> None:
+    assert json_entries(content, max_bytes=1000, max_entries=10) is None
+
+
+def test_a_json_list_cut_at_the_byte_cap_is_not_read() -> None:
+    posts = json.dumps([{"link": f"https://x.bg/p{n}/"} for n in range(50)]).encode()
+    assert json_entries(posts, max_bytes=100, max_entries=10) is None
+
+
+def test_entries_past_the_cap_are_cut_and_said() -> None:
+    posts = [{"link": f"https://x.bg/p{n}/", "date": "2026-11-01"} for n in range(5)]
+    feed = read_feed(json.dumps(posts).encode(), max_entries=3)
+    assert [e.url for e in feed.entries] == [f"https://x.bg/p{n}/" for n in range(3)]
+    assert feed.cut is not None
+
+
+def test_the_api_root_a_page_announces_on_the_site() -> None:
+    head = '<link rel="https://api.w.org/" href="https://x.bg/wp-json/">'
+    tree = LexborHTMLParser(f"<html><head>{head}</head><body></body></html>")
+    assert rest_api_root(tree, "https://x.bg/", SITE) == "https://x.bg/wp-json/"
+    other = LexborHTMLParser('<link rel="https://api.w.org/" href="https://cdn.other.bg/wp-json/">')
+    assert rest_api_root(other, "https://x.bg/", SITE) is None
+
+
+def test_a_json_answer_is_a_feed_but_no_sitemap() -> None:
+    page = Page(
+        url="https://x.bg/wp-json/wp/v2/posts", final_url="https://x.bg/wp-json/wp/v2/posts",
+        status=200, headers={"content-type": "application/json; charset=UTF-8"},
+        content=b'[{"link": "https://x.bg/a/"}]', text="", encoding="utf-8",
+        fetched_at=dt.datetime.now(dt.UTC),
+    )  # fmt: skip
+    assert unexpected_kind(page, "feed") is None
+    assert unexpected_kind(page, "sitemap") is not None

@@ -1,0 +1,202 @@
+"""A sixth round of site shapes, crawled from the origin alone (a profile of id, name and
+origin) through a real ``MirrorServer``, as ``test_round3_mirrors`` does its three.
+
+The mirrors (``tests/fixtures/make_mirrors_round6.py``): a regional weekly whose longer
+articles are split over pages (``?page=2``, the listing paged by the same parameter),
+archived once, whole, under the first page's URL (bistrets); a municipality whose older
+news come only through "Зареди още" buttons that load HTML fragments from a ``data-``
+address, and in a second stream JSON (vedritsa); a WordPress site whose home page is
+drawn by script from its REST API, with a four-post feed and no sitemap (ostrovche).
+Each must archive exactly its articles with the true title, date and body, and a rerun
+right after must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from newsarchive.crawl_run import Outcome
+from newsarchive.harvest import judge
+from newsarchive.mirror import MirrorServer
+from newsarchive.models import Page, Profile
+
+from .support import SITES, Result
+
+ROUND6_SITES = {
+    # articles over two or three pages (?page=N, rel=next/prev, "Следваща страница »")
+    "bistrets": ("Вестник „Бистрец“", "https://vestnik-bistrets.bg"),
+    # no pager, no feed, no sitemap: "Зареди още" with data-url / data-next answering HTML
+    # fragments, and a second stream whose "Покажи още" answers JSON {"html", "next"}
+    "vedritsa": ("Община Ведрица", "https://vedritsa.bg"),
+    # WordPress: home page filled by script from /wp-json/, a short feed, no sitemap
+    "ostrovche": ("Община Островче", "https://ostrovche.bg"),
+}
+
+
+def _json(site: str, name: str) -> Any:
+    return json.loads((SITES / site / name).read_text(encoding="utf-8"))
+
+
+def _crawl_twice(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> tuple[list[str], list[str]]:
+    """The requests of a first crawl and of the no-op rerun after it."""
+    name, origin = ROUND6_SITES[site]
+    profile = tmp_path / f"{site}.toml"
+    profile.write_text(f'id = "{site}"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    with MirrorServer(SITES / site) as server:
+        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url, "--delay", "0")
+        first = run_cli(*args, "--db", str(db))
+        assert first.exit_code == 0, first.stderr
+        before = len(server.requests)
+        nightly = run_cli(*args, "--db", str(db))
+        assert nightly.exit_code == 0, nightly.stderr
+        return server.requests[:before], server.requests[before:]
+
+
+def _rows(db: Path) -> dict[str, tuple[str, str, str | None, str]]:
+    with sqlite3.connect(db) as conn:
+        return {
+            url: (title, published, author, text)
+            for url, title, published, author, text in conn.execute(
+                "SELECT url, title, published, author, text FROM articles"
+            )
+        }
+
+
+@pytest.mark.parametrize("site", sorted(ROUND6_SITES))
+def test_a_round6_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    expected = {row["url"]: row for row in _json(site, "expected.json")}
+    boilerplate: list[str] = _json(site, "boilerplate.json")
+    _first, nightly = _crawl_twice(run_cli, db, tmp_path, site)
+    assert len(nightly) <= 3, nightly
+    rows = _rows(db)
+    assert sorted(rows) == sorted(expected)
+    for url, row in expected.items():
+        title, published, author, text = rows[url]
+        assert title == row["title"], url
+        assert published == row["published"], url
+        assert author == row["author"], url
+        assert text == row["text"], url
+        for junk in boilerplate:
+            assert junk not in text, (url, junk)
+
+
+def test_a_load_more_chain_is_walked_to_its_end_and_not_again_on_a_rerun(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """vedritsa: every fragment the buttons chain to, HTML or JSON, is read once, on the
+    first crawl; the rerun finds nothing new on either stream's page and stops there."""
+    first, nightly = _crawl_twice(run_cli, db, tmp_path, "vedritsa")
+    fragments = [path for path in first if path.startswith(("/novini/zaredi", "/api/"))]
+    assert sorted(fragments) == sorted(set(fragments)) == [
+        "/api/saobshteniya?ot=3", "/api/saobshteniya?ot=6",
+        "/novini/zaredi?ot=4", "/novini/zaredi?ot=8",
+    ]  # fmt: skip
+    assert not [path for path in nightly if path.startswith(("/novini/zaredi", "/api/"))]
+
+
+def test_a_script_drawn_wordpress_site_is_read_through_its_rest_api(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """ostrovche: the feed holds the newest four posts and nothing links the rest; the
+    REST API the home page announces lists them all, read once on the first crawl (the
+    exploration's answer reused) and once, beside the feed, on the rerun."""
+    first, nightly = _crawl_twice(run_cli, db, tmp_path, "ostrovche")
+    api = [path for path in first if path.startswith("/wp-json/")]
+    assert api == ["/wp-json/wp/v2/posts?per_page=100&_fields=link,date"]
+    assert "/comments/feed/" not in first
+    assert sorted(nightly) == sorted(["/robots.txt", "/feed/", *api])
+
+
+def test_an_article_over_pages_is_archived_whole_under_its_first_page(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """bistrets: each later page is read once, with its article (not queued as one of its
+    own), kept as a capture beside the first page's, and never read again on a rerun."""
+    first, nightly = _crawl_twice(run_cli, db, tmp_path, "bistrets")
+    parts = [path for path in first if path.startswith("/statii/") and "?page=" in path]
+    assert (
+        sorted(parts)
+        == sorted(set(parts))
+        == [
+            "/statii/istoriyata-na-staria-most-nad-reka-bistritsa?page=2",
+            "/statii/noviyat-byudzhet-na-obshtinata-pod-lupa?page=2",
+            "/statii/noviyat-byudzhet-na-obshtinata-pod-lupa?page=3",
+            "/statii/uchenitsi-ot-bistrets-s-medali-ot-olimpiadata-po-himiya?page=2",
+        ]
+    )
+    assert not [path for path in nightly if path.startswith("/statii/")]
+    with sqlite3.connect(db) as conn:
+        captured = {url for (url,) in conn.execute("SELECT final_url FROM captures")}
+    later = {urlsplit(url) for url in captured if "?page=" in url}
+    assert {f"{url.path}?{url.query}" for url in later} == set(parts)
+
+
+def test_reextracting_an_article_over_pages_joins_its_captured_pages_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """bistrets: re-extraction, with no network, reads the later pages from the captures
+    kept with the article, so it rebuilds the whole text, not the first page's part."""
+    _crawl_twice(run_cli, db, tmp_path, "bistrets")
+    expected = {row["url"]: row["text"] for row in _json("bistrets", "expected.json")}
+    with sqlite3.connect(db) as conn:  # as an older extractor might have left them
+        conn.execute("UPDATE articles SET text = substr(text, 1, 40)")
+    profile = tmp_path / "bistrets.toml"
+    result = run_cli("reextract", "--profile", str(profile), "--workers", "1", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert {url: row[3] for url, row in _rows(db).items()} == expected
+
+
+def test_a_later_page_reached_on_its_own_is_no_article_of_its_own() -> None:
+    """bistrets: page 2 met as a URL of its own (a sitemap, a stray link) is settled as
+    a later page of the page before it, not archived as a second, headless article."""
+    name, origin = ROUND6_SITES["bistrets"]
+    profile = Profile(id="bistrets", name=name, origin=origin, hosts=(origin.split("//")[1],))
+    slug = "/statii/noviyat-byudzhet-na-obshtinata-pod-lupa"
+    for number, before in ((2, slug), (3, f"{slug}?page=2")):
+        content = (SITES / "bistrets" / f"{slug.lstrip('/')}@page={number}.html").read_bytes()
+        url = f"{origin}{slug}?page={number}"
+        page = Page(
+            url=url, final_url=url, status=200, headers={"content-type": "text/html"},
+            content=content, text=content.decode("utf-8"), encoding="utf-8",
+            fetched_at=dt.datetime.now(dt.UTC),
+        )  # fmt: skip
+        verdict = judge(url, page, profile, None)
+        assert verdict.outcome is Outcome.LATER_PAGE, verdict
+        assert f"a later page of {origin}{before}," in verdict.message
+
+
+def test_a_later_page_that_cannot_be_read_leaves_the_text_before_it_and_a_warning(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """bistrets with page 3 of the budget article gone (404): the article is archived
+    with its first two pages, and the run says which article lacks the rest."""
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "bistrets", site)
+    slug = "statii/noviyat-byudzhet-na-obshtinata-pod-lupa"
+    (site / f"{slug}@page=3.html").unlink()
+    name, origin = ROUND6_SITES["bistrets"]
+    profile = tmp_path / "bistrets.toml"
+    profile.write_text(f'id = "bistrets"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    with MirrorServer(site) as server:
+        result = run_cli(
+            "crawl", "bistrets", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert f"a later page of {origin}/{slug} could not be read (HTTP 404)" in result.stderr
+    row = next(row for row in _json("bistrets", "expected.json") if row["url"].endswith(slug))
+    text = _rows(db)[row["url"]][3]
+    assert text.startswith(row["text"][:200]) and len(text.split("\n")) == 6  # pages 1 and 2
