@@ -511,3 +511,26 @@ def test_a_related_box_is_weighed_by_its_text_not_its_scripts() -> None:
     text = extract(_review(f'<div class="related-content"><ul>{related}</ul></div>')).text
     assert "Ведро 600" in text and "Вълна 8" in text and "Всяка година" in text
     assert "Още съвети" not in text and "Купих съдомиялната" not in text
+
+
+def test_linked_items_of_a_list_of_text_are_article_text() -> None:
+    """A list of the article's (two of its five items linked to the tools' sites) keeps
+    every item; a list whose every item is a link is still a menu, not text."""
+    intro = "Изпробвахме пет програми за водене на протоколи от заседанията на съвета. " * 3
+    tools = "".join(
+        f'<li><a href="https://{name.lower()}.example/">{name}</a></li>'
+        if linked
+        else f"<li>{name}</li>"
+        for name, linked in (("Протоколчик", True), ("Заседател", True), ("Бележник", False),
+                             ("Стенограф", False), ("Деловодител", False))
+    )  # fmt: skip
+    menu = "".join(f'<li><a href="/razdel/{n}">Раздел {n}</a></li>' for n in range(1, 6))
+    html = (
+        "<html><body><article><h1>Пет програми за протоколи</h1>"
+        f"<p>{intro}</p><p>Изпробвахме тези програми:</p><ul>{tools}</ul>"
+        f"<p>{intro}</p><ul>{menu}</ul><p>{intro}</p></article></body></html>"
+    )
+    text = extract(html).text
+    for name in ("Протоколчик", "Заседател", "Бележник", "Деловодител"):
+        assert name in text
+    assert "Раздел 1" not in text

@@ -521,10 +521,12 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     # is what ends the "More on 1:" box before it.
     inside = [i for i in range(start, end) if not dropped[i]]
     titled = _headings_over_prose(walker.blocks, weights, inside)
+    blocks = drop_related_sections([walker.blocks[i] for i in inside])
+    listed = _in_lists_of_text(blocks)
     kept = [
         b
-        for b in drop_related_sections([walker.blocks[i] for i in inside])
-        if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled
+        for b in blocks
+        if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
     return drop_repeated_runs([b.text for b in trim_edges(kept)])
 
@@ -564,6 +566,22 @@ def drop_repeated_runs(texts: list[str]) -> list[str]:
         else:
             j += 1
     return [t for t, gone in zip(texts, dropped, strict=True) if not gone]
+
+
+def _in_lists_of_text(blocks: list[Block]) -> set[int]:
+    """Linked list items among a list's items that are mostly text: an article's list
+    ("The tools tested: Gemini CLI, Qwen CLI, Crush CLI", two of them linked), not a menu,
+    whose every item is a link."""
+    items: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.tag == "li":
+            items.setdefault(block.parent, []).append(block)
+    found: set[int] = set()
+    for members in items.values():
+        linked = [b for b in members if is_navigation(b)]
+        if linked and 2 * len(linked) < len(members):
+            found.update(id(b) for b in linked)
+    return found
 
 
 def _headings_over_prose(blocks: list[Block], weights: list[float], inside: list[int]) -> set[int]:
