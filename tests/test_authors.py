@@ -558,3 +558,18 @@ def test_a_writer_named_in_the_body_class_does_not_make_every_link_a_byline() ->
     )
     article = extract(html)
     assert article.author is None, article.rules
+
+
+def test_a_byline_line_under_the_dek_and_a_caption_is_read() -> None:
+    """The nearest window (the dek) names nobody; the next holds the picture's caption and
+    a line that opens with the byline: that line is read, a sentence naming someone is not."""
+    byline = "<div>Автор: Мария Петрова, публикувано на 3 март 2026</div>"
+    html = (
+        "<html><body><article><header><h1>Бюджетът на общината е приет</h1>"
+        "<p>Съветниците гласуваха след дълъг дебат в залата.</p></header>"
+        "<figure><img src='a.jpg'><figcaption>Залата по време на сесията.</figcaption>"
+        f"</figure>{byline}{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html).author == "Мария Петрова"
+    sentence = "<p>Проектът представи Мария Петрова от отдел „Бюджет“ пред всички съветници.</p>"
+    assert extract(html.replace(byline, sentence)).author is None

@@ -80,11 +80,22 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         yield name, "meta:twitter:data"
     yield from _byline_elements(page.tree)
     yield from _author_links(page.tree, page.url)
-    for window in page.near:
-        if name := bylines.byline_in_text(window):
-            yield name, "generic:text-near-title"
-        break  # only the nearest window: further out, "By" starts other sentences
+    for number, window in enumerate(page.near):
+        if number == 0:
+            if name := bylines.byline_in_text(window):
+                yield name, "generic:text-near-title"
+            continue
+        # further out, "By" starts other sentences: only a short line that opens with a
+        # byline ("By Jane Doe · Published March 9", under the dek and a caption)
+        for line in window.split("\n"):
+            name = bylines.byline_in_text(line)
+            if name and len(line.split()) <= _BYLINE_LINE and name in " ".join(line.split()[:4]):
+                yield name, "generic:text-near-title"
+                return
+        return
 
+
+_BYLINE_LINE = 10  # words: a byline line with its date, not a sentence naming someone
 
 # Between co-authors as a byline prints them: "A, B and C", "A, B, & C", "А и Б".
 _JOIN = r"(?:\s*,\s*(?:and\s+|&\s*|и\s+)?|\s+(?:and|&|и)\s+)"
