@@ -41,7 +41,6 @@ MIN_SHARED = 8  # shingles two texts must share, however short they are
 COMMON = 20
 VERIFY = 8  # candidates compared exactly, most shared keys first
 RECENT = 4096  # articles whose shingles are kept in memory
-_LOOKUP_CHUNK = 500  # article ids per query for their sites (SQLite's variable limit)
 
 
 def resemblance(a: set[int], b: set[int]) -> float:
@@ -72,11 +71,6 @@ class StoryIndex:
         # Shingles of recently written articles: a copy usually arrives soon after the
         # original, and comparing with it then needs no re-reading of its text.
         self._recent: dict[int, set[int]] = {}
-        # The site of each article this index wrote or looked up: a key lookup then reads
-        # only ``story_keys``, where joining ``articles`` for the site cost a row read per
-        # holder (a third of an import's lookup time). Sites never change, and writers
-        # hold the crawl lock, so no other process deletes an article under it.
-        self._sites: dict[int, str] = {}
 
     def shingles(self, tokens: Sequence[str]) -> set[int]:
         """The hashed 5-word shingles of a token list (lower-cased words)."""
@@ -109,7 +103,6 @@ class StoryIndex:
             )
         shingles = self.shingles(tokens)
         self._remember(article_id, shingles)
-        self._sites[article_id] = site
         site_common = self._site_common.setdefault(site, set())
         keys = _keys(shingles)
         if self._common or site_common:
@@ -155,21 +148,12 @@ class StoryIndex:
     def _held(self, keys: list[int]) -> list[tuple[int, int, str]]:
         """(key, article, its site) for every indexed article holding one of the keys."""
         marks = ",".join("?" * len(keys))
-        rows: list[tuple[int, int]] = self.conn.execute(
-            f"SELECT key, article_id FROM story_keys WHERE key IN ({marks})", keys
+        rows: list[tuple[int, int, str]] = self.conn.execute(
+            "SELECT k.key, k.article_id, a.site FROM story_keys k"
+            f" JOIN articles a ON a.id = k.article_id WHERE k.key IN ({marks})",
+            keys,
         ).fetchall()
-        sites = self._sites
-        unknown = sorted({article for _, article in rows if article not in sites})
-        for start in range(0, len(unknown), _LOOKUP_CHUNK):
-            chunk = unknown[start : start + _LOOKUP_CHUNK]
-            sites.update(
-                self.conn.execute(
-                    f"SELECT id, site FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                ).fetchall()
-            )
-        # (a key of an article no longer archived names no holder, as the join did)
-        return [(key, article, sites[article]) for key, article in rows if article in sites]
+        return rows
 
     def _matches(
         self, site: str, shingles: set[int], nkeys: int, held: list[tuple[int, int, str]]
