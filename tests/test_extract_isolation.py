@@ -39,7 +39,7 @@ def test_a_failing_date_rule_costs_the_date_only() -> None:
 
 
 def test_a_page_the_extractor_cannot_read_at_all_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "read_metadata", _broken)
+    monkeypatch.setattr(pipeline, "read_page", _broken)
     article = extract(HTML)
     assert article.text == "" and article.rules == {"error": "page"}
 
@@ -65,7 +65,7 @@ def test_the_crawl_archives_the_article_and_warns() -> None:
 def test_a_page_the_extractor_fails_on_is_a_failure_that_names_the_bug(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(pipeline, "read_metadata", _broken)
+    monkeypatch.setattr(pipeline, "read_page", _broken)
     profile = Profile(id="x", name="X", origin="https://x.bg")
     verdict = judge("https://x.bg/a", _page(), profile, None)
     assert verdict.outcome is Outcome.FAILED and "extractor failed" in verdict.message

@@ -37,7 +37,12 @@ _PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite q time mark
 
 
 def squash(text: str) -> str:
-    if "\u200b" in text or "\ufeff" in text:
+    """``text`` on one line, single-spaced, without zero-width spaces and BOMs.
+
+    ``isascii`` is a flag CPython keeps on every str: an ASCII text cannot hold either
+    character, and is not scanned twice for them.
+    """
+    if not text.isascii() and ("\u200b" in text or "\ufeff" in text):
         text = text.replace("\u200b", "").replace("\ufeff", "")
     return " ".join(text.split())
 

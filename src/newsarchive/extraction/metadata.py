@@ -162,12 +162,16 @@ def _read_itemprop_dates(dated: list[_Read], meta: Metadata) -> None:
 # An element with the attributes it was read with (selectolax builds the dict anew at
 # every read).
 _Read = tuple[LexborNode, dict[str, str | None]]
-# Every element ``read_metadata`` reads but <html>, <title> and the canonical link (found
-# at the top of the page at once), in one query: each query walks the whole page, and
-# these were five.
+# A post's tag link (the rel="tag" microformat): found with the metadata, read by the
+# tag rule.
+_TAG_LINK = 'a[rel~="tag"]'
+# Every element ``read_page`` reads but <html>, <title> and the canonical link (found
+# at the top of the page at once), and the page's h1s and tag links, in one query: each
+# query walks the whole page, and these were six.
 _READ = (
     'script[type="application/ld+json"], meta, [itemprop="datePublished"], '
-    '[itemprop="dateModified"], [itemprop="headline"], [property][content], time[datetime]'
+    '[itemprop="dateModified"], [itemprop="headline"], [property][content], time[datetime], '
+    f"h1, {_TAG_LINK}"
 )
 
 
@@ -179,6 +183,8 @@ class _Elements:
     headlines: list[_Read] = field(default_factory=list)  # itemprop="headline"
     rdfa: list[_Read] = field(default_factory=list)  # elements with property and content
     time: _Read | None = None  # the first <time datetime>
+    h1s: list[LexborNode] = field(default_factory=list)
+    tag_links: list[LexborNode] = field(default_factory=list)  # a[rel~="tag"]
 
 
 def _elements(tree: LexborHTMLParser) -> _Elements:
@@ -209,6 +215,10 @@ def _elements(tree: LexborHTMLParser) -> _Elements:
             found.rdfa.append((node, attrs))
         if tag == "time" and "datetime" in attrs and found.time is None:
             found.time = (node, attrs)
+        if tag == "h1":
+            found.h1s.append(node)
+        elif tag == "a" and "rel" in attrs and node.css_matches(_TAG_LINK):
+            found.tag_links.append(node)
     return found
 
 
@@ -400,8 +410,10 @@ def _meta_authors(authors: dict[str, list[str]]) -> str:
     return ", ".join(chosen)
 
 
-def read_metadata(tree: LexborHTMLParser) -> Metadata:
-    """Collect metadata from the head and structured data; never raises on odd markup."""
+def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[LexborNode]]:
+    """Metadata from the head and structured data (never raises on odd markup), and the
+    page's h1s and tag links in page order: the title and tag rules read those, and one
+    query finds them with the metadata's elements (each query walks the whole page)."""
     meta = Metadata()
     labelled: dict[str, str] = {}
     authors: dict[str, list[str]] = {}  # per meta name, in page order
@@ -454,4 +466,4 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
         meta.html_title = " ".join((title.text(deep=True) or "").split())
     if elements.time is not None:
         meta.time_datetime = (elements.time[1].get("datetime") or "").strip()
-    return meta
+    return meta, elements.h1s, elements.tag_links

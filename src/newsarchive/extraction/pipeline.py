@@ -24,7 +24,7 @@ from newsarchive.extraction.furniture import (
     in_furniture_but_byline,
     visible_text,
 )
-from newsarchive.extraction.metadata import Metadata, read_metadata
+from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.extraction.published import DatePick, pick_dates
 from newsarchive.fetch.charset import decode_html
 from newsarchive.markup import parse_html
@@ -79,16 +79,12 @@ def _extract(
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
     tree = parse_html(data)
-    meta = read_metadata(tree)
+    # The title picker and the headline's windows start at the h1s; the tag rule may read
+    # the tag links: found with the metadata.
+    meta, h1s, tag_links = read_page(tree)
     rules: dict[str, str] = {}
 
     failed: list[str] = []
-    # The title picker and the headline's windows start at the h1s; the tag rule may read
-    # the tag links: one walk of the page finds both.
-    h1s: list[LexborNode] = []
-    tag_links: list[LexborNode] = []
-    for node in tree.css('h1, a[rel~="tag"]'):
-        (h1s if node.tag == "h1" else tag_links).append(node)
     title = _guarded(
         lambda: _pick_title(tree, meta, profile, url or "", h1s),
         _Field("", "error"),
