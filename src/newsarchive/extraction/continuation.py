@@ -40,6 +40,9 @@ _HINT = re.compile(
     r"[?&;](?:page|pg|str|strana|stranitsa|part|start|limitstart)=\d|/\d{1,2}/?[\"'#]",
     re.IGNORECASE,
 )
+# A next page's number is a parameter's whole value or a path segment's (``_one_up``): a
+# link with no digit opening either is not one, whatever its normal form.
+_NUMBER_OPENS = re.compile(r"(?:^|[=/])\d")
 _NUMBER_SEGMENT = re.compile(r"^(.*?)/(\d{1,2})/?$")
 # A numbered page's path is an article's slug and its number (WordPress's /slug/2/): the
 # slug has words joined by hyphens; "/news" + "/7" is an article's id under a section.
@@ -73,6 +76,8 @@ def next_part(html: str | LexborHTMLParser, page_url: str, *, later: bool = Fals
     ]
     links += [node.attributes.get("href") or "" for node in html.css("a[href]")]
     for href in links:
+        if not _NUMBER_OPENS.search(href):
+            continue  # (most links need no normal form: see ``_NUMBER_OPENS``)
         url = normalize_url(href, base)
         if url and _follows(here, url, later=later):
             return url
