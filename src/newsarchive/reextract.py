@@ -178,9 +178,8 @@ def _item(task: _Task, content: bytes, today: dt.date) -> Article:
 
     tree = parse_html(decode_html(content)[0])
     for item in full_items(tree, task.page_url, today):
-        article = item.article(task.page_url, task.site)
-        if article.url == task.url:
-            return article
+        if item.url(task.page_url) == task.url:
+            return item.article(task.page_url, task.site)
     return Article()
 
 

@@ -56,10 +56,14 @@ class FullItem:
     text: str  # paragraphs separated by "\n", as ``Article.text``
     anchor: str
 
+    def url(self, page_url: str) -> str:
+        """The item's address on the page at ``page_url``: what it is archived under."""
+        return item_url(page_url, self.anchor)
+
     def article(self, page_url: str, site: str | None) -> Article:
         """The article the item is archived (and ``extract`` prints it) as: under the
         page's URL and its anchor, dated by the date printed with it."""
-        url = item_url(page_url, self.anchor)
+        url = self.url(page_url)
         return Article(
             title=self.title, text=self.text, published=self.published, url=url,
             canonical_url=url, site=site, date_source="text",
