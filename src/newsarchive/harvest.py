@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from newsarchive.archive.frontier import Frontier, State
+from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.discover.explore import NEWS_WORDS
@@ -206,7 +207,9 @@ class Harvester:
         """A page of items in full, read as a listing: each item archived as an article
         of its own in one transaction with the page's capture (kept only when an item is
         new or edited: a page read again unchanged adds nothing); what each one was for
-        the walk: new, or known (an edit too: the listing holds nothing older for it)."""
+        the walk, by the policy an article link is judged by (``frontier.seen``): new, or
+        known when archived before (an edit too: the listing holds nothing older for
+        it), unless ``--refresh`` reads everything again."""
         seen: list[Seen] = []
         with self.store.conn:
             capture = self.store.save_capture(page)
@@ -222,7 +225,9 @@ class Harvester:
                     fetched_at=page.fetched_at.isoformat(), capture_id=capture,
                 ))  # fmt: skip
                 self.handled.add(article.url)
-                seen.append(Seen.NEW if outcome is Outcome.NEW else Seen.KNOWN)
+                archived = outcome is not Outcome.NEW
+                seen.append(policy(None, archived=archived, refresh=self.options.refresh,
+                                   since=bool(self.options.since)))  # fmt: skip
                 if outcome is not Outcome.UNCHANGED:
                     changed = True
                     self.report.outcomes[outcome] += 1
