@@ -262,7 +262,21 @@ class Harvester:
         else:
             assert isinstance(result, Page) and verdict.article is not None
             self.handled.add(verdict.url)
-            article, parts = self.whole(verdict.article, result)
+            article, parts, short = self.whole(verdict.article, result)
+            if short and self.store.find(verdict.url, url) is not None:
+                # a passing failure is no edit: the article read whole before stands, and
+                # the page is read again next run (a recheck cut it back otherwise)
+                message = (
+                    f"a later page of {result.final_url} could not be read ({short}):"
+                    " the archived article stands; read again next run"
+                )
+                self.frontier.settle(url, State.FAILED, message)
+                self.report.failures.append(message)
+                self.report.outcomes[Outcome.FAILED] += 1
+                self.progress(self.report)
+                return
+            if short:
+                self._without(result, short)
             cpu = time.thread_time()
             try:
                 with self.frontier.archiving(url):  # (rolled back when it raises)
@@ -284,11 +298,14 @@ class Harvester:
         self.report.outcomes[outcome] += 1
         self.progress(self.report)
 
-    def whole(self, article: Article, page: Page) -> tuple[Article, list[Page]]:
+    def whole(self, article: Article, page: Page) -> tuple[Article, list[Page], str]:
         """An article split over pages (``extraction.continuation``): its later pages
-        fetched, their text joined to the first's, and the pages, to keep as captures.
-        A later page that fails leaves the text it ends with, and says so."""
+        fetched, their text joined to the first's, the pages, to keep as captures, and
+        why the text ends before a later page that could not be read ("" when none
+        failed). A page gone (404, 410) is the article's end, not a failure: it says so
+        in a warning."""
         parts: list[Page] = []
+        short: list[str] = []
 
         def fetch(url: str) -> tuple[str, str] | None:
             try:
@@ -296,10 +313,13 @@ class Harvester:
             except (FetchInterrupted, HostResting):
                 raise  # the run's end: the first page stays queued
             except FetchError as exc:
-                self._without(page, str(exc))
+                short.append(str(exc))
+                return None
+            if part.status in GONE_STATUSES:
+                self._without(page, f"HTTP {part.status}")
                 return None
             if part.status != 200:
-                self._without(page, f"HTTP {part.status}")
+                short.append(f"HTTP {part.status}")
                 return None
             parts.append(part)
             return part.text, part.final_url
@@ -312,7 +332,7 @@ class Harvester:
                 yield part
 
         whole, taken = joined(article, texts())
-        return whole, parts[:taken]
+        return whole, parts[:taken], "".join(short)
 
     def _without(self, page: Page, problem: str) -> None:
         self.report.warnings.append(
