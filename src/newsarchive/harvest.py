@@ -18,15 +18,13 @@ from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.urls import identify, is_home_page
 from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
 from newsarchive.extraction.continuation import first_of, joined, later_pages
-from newsarchive.extraction.full_items import FullItem, full_items
+from newsarchive.extraction.full_items import FullItem, items_of_article
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
-from newsarchive.extraction.titles import SECTION_WORDS
 from newsarchive.extraction.translations import translation_of
 from newsarchive.fetch.client import (
     GONE_STATUSES,
@@ -36,7 +34,6 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import document_kind
-from newsarchive.markup import parse_html
 from newsarchive.models import Article, Page, Profile
 
 
@@ -107,37 +104,12 @@ def judge(
         return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}")
     if kind:
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}")
-    if article.date_source not in _STATED and (items := _full_items(result, article.title)):
+    if items := items_of_article(result.text, result.final_url, article, result.fetched_at.date()):
         return read(Outcome.NEW, items=tuple(items), url=result.final_url)
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)
     return read(Outcome.NEW, article=article, url=identity)
-
-
-# Dates a page states as its own in its markup (JSON-LD, meta tags, <time>): an article's
-# page. Only a page dated otherwise, or not at all, is worth reading for items in full.
-_STATED = frozenset({"jsonld", "meta", "time"})
-
-
-def _full_items(page: Page, title: str) -> list[FullItem]:
-    """The news items a page queued as an article holds in full (a sitemap lists a
-    village's "Новини" page beside its articles): archived each, not the page as one.
-
-    Only when the page has no headline of its own: its title is a section's name
-    ("Новини", "Новини 2025", a few words) or its first item's. A page queued as an
-    article that has one ("Празниците на града започват в петък") is an article whose
-    sections are dated ("15 май – Концерт на духовата музика"), however they are set.
-    """
-    items = full_items(parse_html(page.text), page.final_url, page.fetched_at.date())
-    if items and (
-        not title
-        or NEWS_WORDS.search(title)
-        or len(title.split()) <= SECTION_WORDS
-        or any(item.title in title for item in items)
-    ):
-        return items
-    return []
 
 
 # What storing one article may raise because of that article's values (a string UTF-8
