@@ -273,9 +273,9 @@ class Harvester:
     def whole(self, article: Article, page: Page) -> tuple[Article, list[Page], str]:
         """An article split over pages (``extraction.continuation``): its later pages
         fetched, their text joined to the first's, the pages, to keep as captures, and
-        why the text ends before a later page that could not be read ("" when none
-        failed). A page gone (404, 410) is the article's end, not a failure: it says so
-        in a warning."""
+        why the text ends before a later page that could not be read for now ("" when
+        none failed). A page gone (404, 410) or closed by robots.txt is the article's
+        end, not a failure: it says so in a warning."""
         parts: list[Page] = []
         short: list[str] = []
 
@@ -284,6 +284,9 @@ class Harvester:
                 part = self.fetcher.fetch(url)
             except (FetchInterrupted, HostResting):
                 raise  # the run's end: the first page stays queued
+            except RobotsDisallowed as exc:  # (for good, as a gone page is)
+                self._without(page, str(exc))
+                return None
             except FetchError as exc:
                 short.append(str(exc))
                 return None
