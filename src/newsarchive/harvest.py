@@ -1,9 +1,12 @@
 """Fetching the queued articles of a site and archiving them.
 
 ``judge`` decides what one response means (pure apart from extraction): archive it and
-under which URL, or why not (gone, robots.txt, no article, older than ``--since``, a
-failure). ``Harvester`` carries the verdicts out: the article and its capture in one
-transaction with its frontier state, or the state alone.
+under which URL, archive the news items it holds in full instead, or why not (gone,
+robots.txt, no article, a later page of an article split over pages, older than
+``--since``, a failure). ``Harvester`` carries the verdicts out: an article's later
+pages fetched and joined to it (``whole``), then the article and its captures in one
+transaction with its frontier state; a page's items in one transaction of their own
+(``archive_items``); or the state alone.
 """
 
 from __future__ import annotations
