@@ -150,6 +150,13 @@ def test_a_number_ending_a_headline_is_its_own() -> None:
             None,
         ),
         ("https://x.bg/node/12/2", '<a href="/node/12">1</a>', None),
+        # an article whose id is a page parameter, linking the one before it: a page
+        # numbered past MAX_PARTS is never read with a first page, so it is no later page
+        (
+            "https://x.bg/index.php?page=123",
+            '<a href="/index.php?page=122">« Предишна</a> <a href="/index.php?page=124">Следваща »</a>',
+            None,
+        ),
         (
             "https://x.bg/statii/byudzhet",
             '<a href="/statii/byudzhet?page=2">2</a>',

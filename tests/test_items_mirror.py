@@ -245,3 +245,18 @@ def test_a_page_of_items_queued_as_an_article_is_archived_as_its_items(
         assert run_cli(*_args(tmp_path, server, db)).exit_code == 0
         assert len(server.requests) - before <= 3, server.requests[before:]
     assert sorted(_rows(db)) == sorted(row["url"] for row in _json("expected.json"))
+
+
+def test_a_refresh_reads_every_page_of_items_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """``--refresh`` re-reads what is archived: an unchanged item counts as new work to
+    the walk then, as an article link does, so the older items' page is read again too
+    (not left behind by an incremental stop at the first page)."""
+    with MirrorServer(SITES / SITE) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        before = len(server.requests)
+        again = run_cli(*args, "--refresh")
+        assert again.exit_code == 0, again.stderr
+        assert "/novini-2025.html" in server.requests[before:]

@@ -75,3 +75,53 @@ def test_reextract_missing_archive_is_one_line_exit_2(
     assert result.exit_code == 2
     assert result.stderr.startswith("newsarchive: error: no archive at")
     assert not (tmp_path / "none.db").exists()
+
+
+def _paged(title: str, body: str, pager: str) -> bytes:
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{body}{pager}</article></body></html>"
+    ).encode()
+
+
+def test_reextract_joins_a_later_page_the_crawl_fetched_through_a_redirect(
+    tmp_path: Path,
+) -> None:
+    """The crawl asked for the address the pager gives (``/statia?page=2``) and kept the
+    capture under both it and the address it was redirected to: re-extraction looks the
+    page up by the address the pager gives, so it finds it under either."""
+    import datetime as dt
+
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.store import Store
+    from newsarchive.extraction.continuation import joined
+    from newsarchive.extraction.pipeline import extract
+    from newsarchive.models import Page
+    from newsarchive.reextract import reextract_archive
+
+    one, two = "https://x.bg/statia", "https://x.bg/statia?page=2"
+    moved = "https://x.bg/statia/?page=2"  # (a server adding the slash)
+    para = "Общинският съвет прие бюджета на общината за следващата година след дълъг дебат."
+    first = _paged("Бюджетът", f"<p>{para}</p>", '<a href="/statia?page=2">2</a>')
+    more = "Кметът благодари на съветниците и на гражданите за предложенията по проекта."
+    second = _paged("Бюджетът", f"<p>{more}</p>", '<a href="/statia">1</a>')
+    when = dt.datetime(2026, 3, 12, tzinfo=dt.UTC)
+    conn = connect(tmp_path / "a.db", create=True)
+    try:
+        store = Store(conn)
+        pages = [Page(one, one, 200, {}, first, "", "utf-8", when),
+                 Page(two, moved, 200, {}, second, "", "utf-8", when)]  # fmt: skip
+        whole, taken = joined(extract(first, one), [extract(second, moved)])
+        assert taken == 1 and more in whole.text
+        with conn:
+            capture = store.save_capture(pages[0])
+            later = [store.save_capture(pages[1])]
+            store.upsert_article(whole, site="x.bg", url=one, capture_id=capture,
+                                 fetched_at=when.isoformat())  # fmt: skip
+            store.attach_captures(capture, later)
+        report = reextract_archive(conn, workers=1)
+        assert report.failed == 0
+        (text,) = conn.execute("SELECT text FROM articles").fetchone()
+        assert more in text  # not cut back to its first page
+    finally:
+        conn.close()

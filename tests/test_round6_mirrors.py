@@ -26,7 +26,7 @@ import pytest
 
 from newsarchive.crawl_run import Outcome
 from newsarchive.harvest import judge
-from newsarchive.mirror import MirrorServer
+from newsarchive.mirror import MirrorServer, Outage
 from newsarchive.models import Page, Profile
 
 from .support import SITES, Result
@@ -200,3 +200,28 @@ def test_a_later_page_that_cannot_be_read_leaves_the_text_before_it_and_a_warnin
     row = next(row for row in _json("bistrets", "expected.json") if row["url"].endswith(slug))
     text = _rows(db)[row["url"]][3]
     assert text.startswith(row["text"][:200]) and len(text.split("\n")) == 6  # pages 1 and 2
+
+
+def test_a_recheck_whose_later_page_is_down_for_now_leaves_the_archived_article_whole(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """bistrets rechecked while page 2 of the budget article answers 503: the archived
+    article, read whole before, is not cut back to its first page (a passing outage is
+    no edit); the page fails, to be read again, and the run says so."""
+    name, origin = ROUND6_SITES["bistrets"]
+    profile = tmp_path / "bistrets.toml"
+    profile.write_text(f'id = "bistrets"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    slug = "/statii/noviyat-byudzhet-na-obshtinata-pod-lupa"
+    outage = Outage(set())
+    with MirrorServer(SITES / "bistrets", intercept=outage) as server:
+        args = ("crawl", "bistrets", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+        assert run_cli(*args).exit_code == 0
+        before = _rows(db)
+        outage.down.add(f"{slug}?page=2")
+        again = run_cli(*args, "--recheck", "100000")
+        assert f"{slug}?page=2" in server.requests
+    assert f"a later page of {origin}{slug} could not be read" in again.stderr
+    assert _rows(db) == before
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0

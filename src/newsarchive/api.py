@@ -542,18 +542,18 @@ def extract_source(
 
         profile = next((p for p in list_profiles(profile_files).values() if on_site(url, p)), None)
     article = extract(content, url, profile=profile, today=fetched)
-    return article, _full_items(content, url, article.site, fetched)
+    return article, _full_items(content, url, article, fetched)
 
 
-def _full_items(content: bytes, url: str | None, site: str | None, today: Any) -> list[Any]:
-    """The news items the page holds in full (``extraction.full_items``), each as the
-    article a crawl archives it as; [] for any other page."""
-    from newsarchive.extraction.full_items import full_items
+def _full_items(content: bytes, url: str | None, article: Any, today: Any) -> list[Any]:
+    """The news items the page holds in full, each as the article a crawl archives it as
+    (by the crawl's rule for a page met as an article: ``items_of_article``); [] for any
+    other page."""
+    from newsarchive.extraction.full_items import items_of_article
     from newsarchive.fetch.charset import decode_html
-    from newsarchive.markup import parse_html
 
-    tree = parse_html(decode_html(content)[0])
-    return [item.article(url or "", site) for item in full_items(tree, url or "", today)]
+    items = items_of_article(decode_html(content)[0], url or "", article, today)
+    return [item.article(url or "", article.site) for item in items]
 
 
 def looks_like_html(content: bytes) -> bool:

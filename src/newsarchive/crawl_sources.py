@@ -21,7 +21,7 @@ from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.explore import MIN_ITEMS, Discovery
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.urls import article_path, item_url
+from newsarchive.discover.urls import article_path
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
@@ -234,7 +234,7 @@ class SourceReader:
         ) or listings.older_year_url(tree, page.final_url, self.profile, newest)
         if number == 1:
             self.frontier.save_validators(url, page)
-        urls = [item_url(page.final_url, item.anchor) for item in items]
+        urls = [item.url(page.final_url) for item in items]
         walk.listed(Listed(next_url, seen, items=urls))
 
     def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int, text: str) -> str:

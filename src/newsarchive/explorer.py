@@ -40,7 +40,6 @@ from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import (
     absolute,
     archive_key,
-    item_url,
     normalize_url,
     on_site,
     url_key,
@@ -290,9 +289,7 @@ class _Explorer:
                 self.listings, page.final_url,
                 f"a section page in the home page's menu, holding {len(held)} news items in full",
             )  # fmt: skip
-            self.listed[page.final_url] = {
-                archive_key(item_url(page.final_url, item.anchor)) for item in held
-            }
+            self.listed[page.final_url] = {archive_key(item.url(page.final_url)) for item in held}
         if is_listing(items):
             where = (
                 f"a frame of {framed_by}" if framed_by else "a section page in the home page's menu"

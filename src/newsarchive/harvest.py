@@ -1,9 +1,12 @@
 """Fetching the queued articles of a site and archiving them.
 
 ``judge`` decides what one response means (pure apart from extraction): archive it and
-under which URL, or why not (gone, robots.txt, no article, older than ``--since``, a
-failure). ``Harvester`` carries the verdicts out: the article and its capture in one
-transaction with its frontier state, or the state alone.
+under which URL, archive the news items it holds in full instead, or why not (gone,
+robots.txt, no article, a later page of an article split over pages, older than
+``--since``, a failure). ``Harvester`` carries the verdicts out: an article's later
+pages fetched and joined to it (``whole``), then the article and its captures in one
+transaction with its frontier state; a page's items in one transaction of their own
+(``archive_items``); or the state alone.
 """
 
 from __future__ import annotations
@@ -15,17 +18,16 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from newsarchive.archive.frontier import Frontier, State
+from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.urls import identify, is_home_page
 from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
 from newsarchive.extraction.continuation import first_of, joined, later_pages
-from newsarchive.extraction.full_items import FullItem, full_items
+from newsarchive.extraction.full_items import FullItem, items_of_article
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import extract
-from newsarchive.extraction.titles import SECTION_WORDS
 from newsarchive.extraction.translations import translation_of
 from newsarchive.fetch.client import (
     GONE_STATUSES,
@@ -35,7 +37,6 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import document_kind
-from newsarchive.markup import parse_html
 from newsarchive.models import Article, Page, Profile
 
 
@@ -106,37 +107,12 @@ def judge(
         return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}")
     if kind:
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}")
-    if article.date_source not in _STATED and (items := _full_items(result, article.title)):
+    if items := items_of_article(result.text, result.final_url, article, result.fetched_at.date()):
         return read(Outcome.NEW, items=tuple(items), url=result.final_url)
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)
     return read(Outcome.NEW, article=article, url=identity)
-
-
-# Dates a page states as its own in its markup (JSON-LD, meta tags, <time>): an article's
-# page. Only a page dated otherwise, or not at all, is worth reading for items in full.
-_STATED = frozenset({"jsonld", "meta", "time"})
-
-
-def _full_items(page: Page, title: str) -> list[FullItem]:
-    """The news items a page queued as an article holds in full (a sitemap lists a
-    village's "Новини" page beside its articles): archived each, not the page as one.
-
-    Only when the page has no headline of its own: its title is a section's name
-    ("Новини", "Новини 2025", a few words) or its first item's. A page queued as an
-    article that has one ("Празниците на града започват в петък") is an article whose
-    sections are dated ("15 май – Концерт на духовата музика"), however they are set.
-    """
-    items = full_items(parse_html(page.text), page.final_url, page.fetched_at.date())
-    if items and (
-        not title
-        or NEWS_WORDS.search(title)
-        or len(title.split()) <= SECTION_WORDS
-        or any(item.title in title for item in items)
-    ):
-        return items
-    return []
 
 
 # What storing one article may raise because of that article's values (a string UTF-8
@@ -206,7 +182,9 @@ class Harvester:
         """A page of items in full, read as a listing: each item archived as an article
         of its own in one transaction with the page's capture (kept only when an item is
         new or edited: a page read again unchanged adds nothing); what each one was for
-        the walk: new, or known (an edit too: the listing holds nothing older for it)."""
+        the walk, by the policy an article link is judged by (``frontier.seen``): new, or
+        known when archived before (an edit too: the listing holds nothing older for
+        it), unless ``--refresh`` reads everything again."""
         seen: list[Seen] = []
         with self.store.conn:
             capture = self.store.save_capture(page)
@@ -222,7 +200,9 @@ class Harvester:
                     fetched_at=page.fetched_at.isoformat(), capture_id=capture,
                 ))  # fmt: skip
                 self.handled.add(article.url)
-                seen.append(Seen.NEW if outcome is Outcome.NEW else Seen.KNOWN)
+                archived = outcome is not Outcome.NEW
+                seen.append(policy(None, archived=archived, refresh=self.options.refresh,
+                                   since=bool(self.options.since)))  # fmt: skip
                 if outcome is not Outcome.UNCHANGED:
                     changed = True
                     self.report.outcomes[outcome] += 1
@@ -257,7 +237,21 @@ class Harvester:
         else:
             assert isinstance(result, Page) and verdict.article is not None
             self.handled.add(verdict.url)
-            article, parts = self.whole(verdict.article, result)
+            article, parts, short = self.whole(verdict.article, result)
+            if short and self.store.find(verdict.url, url) is not None:
+                # a passing failure is no edit: the article read whole before stands, and
+                # the page is read again next run (a recheck cut it back otherwise)
+                message = (
+                    f"a later page of {result.final_url} could not be read ({short}):"
+                    " the archived article stands; read again next run"
+                )
+                self.frontier.settle(url, State.FAILED, message)
+                self.report.failures.append(message)
+                self.report.outcomes[Outcome.FAILED] += 1
+                self.progress(self.report)
+                return
+            if short:
+                self._without(result, short)
             cpu = time.thread_time()
             try:
                 with self.frontier.archiving(url):  # (rolled back when it raises)
@@ -279,22 +273,31 @@ class Harvester:
         self.report.outcomes[outcome] += 1
         self.progress(self.report)
 
-    def whole(self, article: Article, page: Page) -> tuple[Article, list[Page]]:
+    def whole(self, article: Article, page: Page) -> tuple[Article, list[Page], str]:
         """An article split over pages (``extraction.continuation``): its later pages
-        fetched, their text joined to the first's, and the pages, to keep as captures.
-        A later page that fails leaves the text it ends with, and says so."""
+        fetched, their text joined to the first's, the pages, to keep as captures, and
+        why the text ends before a later page that could not be read for now ("" when
+        none failed). A page gone (404, 410) or closed by robots.txt is the article's
+        end, not a failure: it says so in a warning."""
         parts: list[Page] = []
+        short: list[str] = []
 
         def fetch(url: str) -> tuple[str, str] | None:
             try:
                 part = self.fetcher.fetch(url)
             except (FetchInterrupted, HostResting):
                 raise  # the run's end: the first page stays queued
-            except FetchError as exc:
+            except RobotsDisallowed as exc:  # (for good, as a gone page is)
                 self._without(page, str(exc))
                 return None
-            if part.status != 200:
+            except FetchError as exc:
+                short.append(str(exc))
+                return None
+            if part.status in GONE_STATUSES:
                 self._without(page, f"HTTP {part.status}")
+                return None
+            if part.status != 200:
+                short.append(f"HTTP {part.status}")
                 return None
             parts.append(part)
             return part.text, part.final_url
@@ -307,7 +310,7 @@ class Harvester:
                 yield part
 
         whole, taken = joined(article, texts())
-        return whole, parts[:taken]
+        return whole, parts[:taken], "".join(short)
 
     def _without(self, page: Page, problem: str) -> None:
         self.report.warnings.append(

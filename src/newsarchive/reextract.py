@@ -57,8 +57,8 @@ class _Task:
     capture_id: int
     profile: Profile | None  # None: the generic rules (a site id that is a host)
     # the article's captures after this one (its later pages, when it is split over
-    # pages): (URL, zlib-compressed content), the newest of a URL last
-    later: tuple[tuple[str, bytes], ...] = ()
+    # pages): (URL asked for, URL answered at, zlib-compressed content), the newest last
+    later: tuple[tuple[str, str, bytes], ...] = ()
 
 
 def reextract_archive(
@@ -130,7 +130,7 @@ def _tasks(
         ).fetchall()
         for site, url, page_url, content, fetched_at, capture_id, article_id in rows:
             later = conn.execute(  # (not the first page's own later captures)
-                "SELECT COALESCE(final_url, url), content FROM captures WHERE article_id = ?"
+                "SELECT url, COALESCE(final_url, url), content FROM captures WHERE article_id = ?"
                 " AND id > ? AND COALESCE(final_url, url) != ? ORDER BY id LIMIT ?",
                 (article_id, capture_id, page_url, _LATER),
             ).fetchall()
@@ -150,7 +150,11 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
         return task, _item(task, content, fetched.date())
     article = extract(content, task.page_url, profile=task.profile, today=fetched.date())
     if task.later:  # an article split over pages: joined as the crawl joined it
-        pages = {url_key(url): (url, page) for url, page in task.later}
+        # (under the address the pager gave, which the crawl asked for, and the one it
+        # was answered at: a redirected page is found by either, as the crawl found it)
+        pages: dict[str, tuple[str, bytes]] = {}
+        for asked, final, page in task.later:
+            pages[url_key(asked)] = pages[url_key(final)] = (final, page)
 
         def captured(url: str) -> tuple[str, str] | None:
             found = pages.get(url_key(url))
@@ -174,9 +178,8 @@ def _item(task: _Task, content: bytes, today: dt.date) -> Article:
 
     tree = parse_html(decode_html(content)[0])
     for item in full_items(tree, task.page_url, today):
-        article = item.article(task.page_url, task.site)
-        if article.url == task.url:
-            return article
+        if item.url(task.page_url) == task.url:
+            return item.article(task.page_url, task.site)
     return Article()
 
 

@@ -199,8 +199,10 @@ class Frontier:
             " WHERE site = ? AND published_date >= ? ORDER BY published_date DESC",
             (self.site, since.isoformat()),
         ).fetchall()
-        # an item of a page of items in full has no page of its own to fetch: the walk
-        # reads its page again anyway, and archives an edit of it there
+        # an item of a page of items in full has no page of its own to fetch (its page
+        # asked for as an article is archived as its items, not rechecked as one): a
+        # walked page is read again by its walk, which archives an edit there; a page
+        # only a sitemap names is not asked for again here
         rows = [(url, day) for url, day in rows if not is_item_url(url)]
         self.queue(
             Candidate(url, self.site, SOURCE_RECHECK, dt.date.fromisoformat(day))

@@ -40,6 +40,9 @@ _HINT = re.compile(
     r"[?&;](?:page|pg|str|strana|stranitsa|part|start|limitstart)=\d|/\d{1,2}/?[\"'#]",
     re.IGNORECASE,
 )
+# A next page's number is a parameter's whole value or a path segment's (``_one_up``): a
+# link with no digit opening either is not one, whatever its normal form.
+_NUMBER_OPENS = re.compile(r"(?:^|[=/])\d")
 _NUMBER_SEGMENT = re.compile(r"^(.*?)/(\d{1,2})/?$")
 # A numbered page's path is an article's slug and its number (WordPress's /slug/2/): the
 # slug has words joined by hyphens; "/news" + "/7" is an article's id under a section.
@@ -73,6 +76,8 @@ def next_part(html: str | LexborHTMLParser, page_url: str, *, later: bool = Fals
     ]
     links += [node.attributes.get("href") or "" for node in html.css("a[href]")]
     for href in links:
+        if not _NUMBER_OPENS.search(href):
+            continue  # (most links need no normal form: see ``_NUMBER_OPENS``)
         url = normalize_url(href, base)
         if url and _follows(here, url, later=later):
             return url
@@ -81,10 +86,13 @@ def next_part(html: str | LexborHTMLParser, page_url: str, *, later: bool = Fals
 
 def first_of(html: str, page_url: str) -> str | None:
     """The page before this one when this is a later page of an article split over pages
-    (its address numbered past the first page, and the page linking the address it
-    follows), else None. Page 2 reached on its own (a sitemap, a stray link) is no
-    article: it is read with its first page. Only an address with a page number is
-    parsed."""
+    (its address numbered past the first page, at most ``MAX_PARTS``, and the page
+    linking the address it follows), else None. Page 2 reached on its own (a sitemap, a
+    stray link) is no article: it is read with its first page. A number past
+    ``MAX_PARTS`` is never reached from a first page (``later_pages``), so settling its
+    page as a later one would lose it: ``?page=123`` linking ``?page=122`` is an article
+    whose id is the parameter, linking the one before. Only an address with a page number
+    is parsed."""
     here = normalize_url(page_url)
     if here is None or not _numbered_address(here):
         return None
@@ -98,11 +106,13 @@ def first_of(html: str, page_url: str) -> str | None:
 
 
 def _numbered_address(url: str) -> bool:
+    """The address carries a page number a reading from the first page reaches."""
     parts = urlsplit(url)
-    if any(k.lower() in _PAGE_PARAMS and v.isdigit() for k, v in parse_qsl(parts.query)):
-        return True
+    numbers = [v for k, v in parse_qsl(parts.query) if k.lower() in _PAGE_PARAMS and v.isdigit()]
     base, number = _numbered(parts.path)
-    return number is not None and bool(_SLUG.search(base.rsplit("/", 1)[-1]))
+    if number is not None and _SLUG.search(base.rsplit("/", 1)[-1]):
+        numbers.append(number)
+    return any(int(n) <= MAX_PARTS for n in numbers)
 
 
 def later_pages(

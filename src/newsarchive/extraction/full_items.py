@@ -28,7 +28,8 @@ from newsarchive.discover.items import MIN_HEADLINE_WORDS
 from newsarchive.discover.shape import is_file_path
 from newsarchive.discover.urls import item_url, normalize_url
 from newsarchive.extraction.blocks import squash, walk_blocks
-from newsarchive.extraction.titles import LATIN
+from newsarchive.extraction.titles import LATIN, SECTION_WORDS
+from newsarchive.markup import parse_html
 from newsarchive.models import Article, Published
 
 MIN_ITEMS = 3  # as a listing needs: two dated blocks are a page and its update
@@ -56,10 +57,14 @@ class FullItem:
     text: str  # paragraphs separated by "\n", as ``Article.text``
     anchor: str
 
+    def url(self, page_url: str) -> str:
+        """The item's address on the page at ``page_url``: what it is archived under."""
+        return item_url(page_url, self.anchor)
+
     def article(self, page_url: str, site: str | None) -> Article:
         """The article the item is archived (and ``extract`` prints it) as: under the
         page's URL and its anchor, dated by the date printed with it."""
-        url = item_url(page_url, self.anchor)
+        url = self.url(page_url)
         return Article(
             title=self.title, text=self.text, published=self.published, url=url,
             canonical_url=url, site=site, date_source="text",
@@ -88,6 +93,38 @@ def full_items(
     if best and _headline_above(tree, best_run[0][0]):
         return []
     return best
+
+
+# Dates a page states as its own in its markup (JSON-LD, meta tags, <time>): an article's
+# page. Only a page dated otherwise, or not at all, is worth reading for items in full.
+_STATED = frozenset({"jsonld", "meta", "time"})
+
+
+def items_of_article(
+    html: str, page_url: str, article: Article, today: dt.date | None = None
+) -> list[FullItem]:
+    """The news items a page met as an article (``article``, as extraction read it)
+    holds in full (a sitemap lists a village's "Новини" page beside its articles):
+    archived each, not the page as one; [] for an article's page. The crawl asks this of
+    every page queued as an article, and ``extract`` of the page it is given.
+
+    Only when the page states no date of its own and has no headline of its own: its
+    title is a section's name ("Новини", "Новини 2025", a few words) or its first item's.
+    A page that has one ("Празниците на града започват в петък") is an article whose
+    sections are dated ("15 май – Концерт на духовата музика"), however they are set.
+    """
+    if article.date_source in _STATED:
+        return []  # (and the page is not parsed again)
+    title = article.title
+    items = full_items(parse_html(html), page_url, today)
+    if items and (
+        not title
+        or NEWS_WORDS.search(title)
+        or len(title.split()) <= SECTION_WORDS
+        or any(item.title in title for item in items)
+    ):
+        return items
+    return []
 
 
 def _elements(node: LexborNode) -> list[LexborNode]:
