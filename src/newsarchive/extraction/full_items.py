@@ -112,9 +112,18 @@ def items_of_article(
     title is a section's name ("Новини", "Новини 2025", a few words) or its first item's.
     A page that has one ("Празниците на града започват в петък") is an article whose
     sections are dated ("15 май – Концерт на духовата музика"), however they are set.
+
+    Most article pages are ruled out before the page is parsed again (a crawl asks this
+    of every page, and the parse and the walk cost as much as the extraction did): one
+    that states its date in markup, or where its site profile says the site prints it,
+    is an article's; and the items' dates stand in the text extraction read from such a
+    page (all but the first, which trimming the headline may take), so a text with
+    fewer is no page of items.
     """
-    if article.date_source in _STATED:
-        return []  # (and the page is not parsed again)
+    if article.date_source in _STATED or article.rules.get("published", "").startswith("profile:"):
+        return []
+    if len(find_text_dates(article.text, today=today)) < MIN_ITEMS - 1:
+        return []
     title = article.title
     items = full_items(parse_html(html), page_url, today)
     if items and (
