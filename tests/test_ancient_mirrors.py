@@ -15,12 +15,10 @@ rerun must cost at most three requests.
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -32,6 +30,12 @@ from newsarchive.extraction import extract
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
 
+from .mirror_sites import (
+    bare_profile,
+    check_bare_crawl,
+    crawl_twice,
+    site_json,
+)
 from .support import SITES, Result
 
 ANCIENT_SITES = {
@@ -44,59 +48,18 @@ ANCIENT_SITES = {
 }
 
 
-def _json(site: str, name: str) -> Any:
-    return json.loads((SITES / site / name).read_text(encoding="utf-8"))
-
-
 def _crawl_twice(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, root: Path, name: str, origin: str
 ) -> tuple[list[str], list[str]]:
     """The requests of a first crawl of the mirror at ``root`` and of the no-op rerun."""
-    profile = tmp_path / "site.toml"
-    profile.write_text(f'id = "site"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
-    with MirrorServer(root) as server:
-        args = (
-            "crawl",
-            "site",
-            "--profile",
-            str(profile),
-            "--base-url",
-            server.url,
-            "--delay",
-            "0",
-        )
-        first = run_cli(*args, "--db", str(db))
-        assert first.exit_code == 0, first.stderr
-        before = len(server.requests)
-        nightly = run_cli(*args, "--db", str(db))
-        assert nightly.exit_code == 0, nightly.stderr
-        return server.requests[:before], server.requests[before:]
+    return crawl_twice(run_cli, db, bare_profile(tmp_path, "site", name, origin), "site", root)
 
 
 @pytest.mark.parametrize("site", sorted(ANCIENT_SITES))
 def test_an_ancient_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
-    expected = {row["url"]: row for row in _json(site, "expected.json")}
-    boilerplate: list[str] = _json(site, "boilerplate.json")
-    _first, nightly = _crawl_twice(run_cli, db, tmp_path, SITES / site, *ANCIENT_SITES[site])
-    assert len(nightly) <= 3, nightly
-    with sqlite3.connect(db) as conn:
-        rows = {
-            url: (title, published, author, text)
-            for url, title, published, author, text in conn.execute(
-                "SELECT url, title, published, author, text FROM articles"
-            )
-        }
-    assert sorted(rows) == sorted(expected)  # every article once; no frame, menu or list
-    for url, row in expected.items():
-        title, published, author, text = rows[url]
-        assert title == row["title"], url
-        assert published == row["published"], url
-        assert author == row["author"], url
-        assert text == row["text"], url
-        for junk in boilerplate:
-            assert junk not in text, (url, junk)
+    check_bare_crawl(run_cli, db, tmp_path, site, *ANCIENT_SITES[site])
 
 
 SITE = Profile(id="x", name="x", origin="http://www.x.bg", hosts=("www.x.bg",))
@@ -260,7 +223,7 @@ def test_a_list_of_scripted_pop_up_links_is_a_listing() -> None:
     )  # fmt: skip
     html = (SITES / "slivovo" / "novini_list.php").read_text(encoding="utf-8")
     urls = [c.url for c in article_links(html, f"{site.origin}/novini_list.php", site, [])]
-    ids = [row["url"] for row in _json("slivovo", "expected.json")][:5]
+    ids = [row["url"] for row in site_json("slivovo", "expected.json")][:5]
     assert urls == ids
 
 

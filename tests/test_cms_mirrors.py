@@ -21,16 +21,19 @@ rows and cards with relative dates and a five-entry Atom feed with ``xml:base``.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from newsarchive.mirror import MirrorServer
 
+from .mirror_sites import (
+    bare_profile,
+    check_bare_crawl,
+    site_json,
+)
 from .support import SITES, Result
 
 CMS_SITES = {
@@ -49,44 +52,11 @@ CMS_SITES = {
 }
 
 
-def _json(site: str, name: str) -> Any:
-    return json.loads((SITES / site / name).read_text(encoding="utf-8"))
-
-
 @pytest.mark.parametrize("site", sorted(CMS_SITES))
 def test_a_cms_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
-    name, origin = CMS_SITES[site]
-    profile = tmp_path / f"{site}.toml"
-    profile.write_text(f'id = "{site}"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
-    expected = {row["url"]: row for row in _json(site, "expected.json")}
-    boilerplate: list[str] = _json(site, "boilerplate.json")
-    with MirrorServer(SITES / site) as server:
-        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url, "--delay", "0")
-        first = run_cli(*args, "--db", str(db))
-        assert first.exit_code == 0, first.stderr
-        before = len(server.requests)
-        nightly = run_cli(*args, "--db", str(db))
-        assert nightly.exit_code == 0, nightly.stderr
-        assert len(server.requests) - before <= 3, server.requests[before:]
-    with sqlite3.connect(db) as conn:
-        rows = {
-            url: (title, published, author, text)
-            for url, title, published, author, text in conn.execute(
-                "SELECT url, title, published, author, text FROM articles"
-            )
-        }
-    # every article once, under its canonical URL; no listing, print view or static page
-    assert sorted(rows) == sorted(expected)
-    for url, row in expected.items():
-        title, published, author, text = rows[url]
-        assert title == row["title"], url
-        assert published == row["published"], url
-        assert author == row["author"], url
-        assert text == row["text"], url  # its paragraphs, whatever markup split them
-        for junk in boilerplate:
-            assert junk not in text, (url, junk)
+    check_bare_crawl(run_cli, db, tmp_path, site, *CMS_SITES[site])
 
 
 def test_amp_copies_of_articles_known_already_are_not_fetched(
@@ -96,9 +66,7 @@ def test_amp_copies_of_articles_known_already_are_not_fetched(
     posts the listing (or the feed, or the sitemap) already gave: fetching them found
     nothing new, three requests of 28 on a first crawl (which walks the month archives
     too). Every article is still there."""
-    name, origin = CMS_SITES["zornitsa"]
-    profile = tmp_path / "zornitsa.toml"
-    profile.write_text(f'id = "zornitsa"\nname = "{name}"\norigin = "{origin}"\n')
+    profile = bare_profile(tmp_path, "zornitsa", *CMS_SITES["zornitsa"])
     with MirrorServer(SITES / "zornitsa") as server:
         result = run_cli(
             "crawl", "zornitsa", "--profile", str(profile), "--base-url", server.url,
@@ -109,4 +77,4 @@ def test_amp_copies_of_articles_known_already_are_not_fetched(
     assert len(server.requests) <= 25, server.requests  # 28 when the copies were fetched
     with sqlite3.connect(db) as conn:
         urls = {url for (url,) in conn.execute("SELECT url FROM articles")}
-    assert urls == {row["url"] for row in _json("zornitsa", "expected.json")}
+    assert urls == {row["url"] for row in site_json("zornitsa", "expected.json")}

@@ -14,11 +14,8 @@ true title, date, author and body, and the nightly rerun must cost at most three
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -29,6 +26,9 @@ from newsarchive.extraction import extract
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
 
+from .mirror_sites import (
+    check_bare_crawl,
+)
 from .support import SITES, Result
 
 OLD_SITES = {
@@ -39,52 +39,11 @@ OLD_SITES = {
 }
 
 
-def _json(site: str, name: str) -> Any:
-    return json.loads((SITES / site / name).read_text(encoding="utf-8"))
-
-
-def _crawl_twice(
-    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
-) -> tuple[list[str], list[str]]:
-    """The requests of a first crawl and of the no-op rerun after it."""
-    name, origin = OLD_SITES[site]
-    profile = tmp_path / f"{site}.toml"
-    profile.write_text(f'id = "{site}"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
-    with MirrorServer(SITES / site) as server:
-        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url, "--delay", "0")
-        first = run_cli(*args, "--db", str(db))
-        assert first.exit_code == 0, first.stderr
-        before = len(server.requests)
-        nightly = run_cli(*args, "--db", str(db))
-        assert nightly.exit_code == 0, nightly.stderr
-        return server.requests[:before], server.requests[before:]
-
-
 @pytest.mark.parametrize("site", sorted(OLD_SITES))
 def test_an_old_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
-    expected = {row["url"]: row for row in _json(site, "expected.json")}
-    boilerplate: list[str] = _json(site, "boilerplate.json")
-    _first, nightly = _crawl_twice(run_cli, db, tmp_path, site)
-    assert len(nightly) <= 3, nightly
-    with sqlite3.connect(db) as conn:
-        rows = {
-            url: (title, published, author, text)
-            for url, title, published, author, text in conn.execute(
-                "SELECT url, title, published, author, text FROM articles"
-            )
-        }
-    # every article once, under its canonical URL; no listing, print view or static page
-    assert sorted(rows) == sorted(expected)
-    for url, row in expected.items():
-        title, published, author, text = rows[url]
-        assert title == row["title"], url
-        assert published == row["published"], url
-        assert author == row["author"], url
-        assert text == row["text"], url  # its paragraphs, whatever markup split them
-        for junk in boilerplate:
-            assert junk not in text, (url, junk)
+    check_bare_crawl(run_cli, db, tmp_path, site, *OLD_SITES[site])
 
 
 def test_a_later_listing_page_robots_txt_closes_ends_the_listing_without_failing(

@@ -18,18 +18,19 @@ at most three requests.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from newsarchive import crawl_sources
 from newsarchive.mirror import MirrorServer
 
+from .mirror_sites import (
+    bare_profile,
+    check_bare_crawl,
+)
 from .support import SITES, Result
 
 ROUND3_SITES = {
@@ -42,53 +43,15 @@ ROUND3_SITES = {
 }
 
 
-def _json(site: str, name: str) -> Any:
-    return json.loads((SITES / site / name).read_text(encoding="utf-8"))
-
-
 def _profile(tmp_path: Path, site: str) -> Path:
-    name, origin = ROUND3_SITES[site]
-    profile = tmp_path / f"{site}.toml"
-    profile.write_text(f'id = "{site}"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
-    return profile
-
-
-def _rows(db: Path) -> dict[str, tuple[str, str, str | None, str]]:
-    with sqlite3.connect(db) as conn:
-        return {
-            url: (title, published, author, text)
-            for url, title, published, author, text in conn.execute(
-                "SELECT url, title, published, author, text FROM articles"
-            )
-        }
+    return bare_profile(tmp_path, site, *ROUND3_SITES[site])
 
 
 @pytest.mark.parametrize("site", sorted(ROUND3_SITES))
 def test_a_round3_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
-    profile = _profile(tmp_path, site)
-    expected = {row["url"]: row for row in _json(site, "expected.json")}
-    boilerplate: list[str] = _json(site, "boilerplate.json")
-    with MirrorServer(SITES / site) as server:
-        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url, "--delay", "0")
-        first = run_cli(*args, "--db", str(db))
-        assert first.exit_code == 0, first.stderr
-        before = len(server.requests)
-        nightly = run_cli(*args, "--db", str(db))
-        assert nightly.exit_code == 0, nightly.stderr
-        assert len(server.requests) - before <= 3, server.requests[before:]
-    rows = _rows(db)
-    # every article once, under its URL; no listing, archive page, PDF or English copy
-    assert sorted(rows) == sorted(expected)
-    for url, row in expected.items():
-        title, published, author, text = rows[url]
-        assert title == row["title"], url
-        assert published == row["published"], url
-        assert author == row["author"], url
-        assert text == row["text"], url
-        for junk in boilerplate:
-            assert junk not in text, (url, junk)
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND3_SITES[site])
 
 
 def test_a_portal_is_crawled_within_its_robots_rules_and_its_calendar_is_no_trap(

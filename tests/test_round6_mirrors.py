@@ -14,12 +14,10 @@ right after must cost at most three requests.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -29,6 +27,13 @@ from newsarchive.harvest import judge
 from newsarchive.mirror import MirrorServer, Outage
 from newsarchive.models import Page, Profile
 
+from .mirror_sites import (
+    article_rows,
+    bare_profile,
+    check_bare_crawl,
+    crawl_twice,
+    site_json,
+)
 from .support import SITES, Result
 
 ROUND6_SITES = {
@@ -42,55 +47,19 @@ ROUND6_SITES = {
 }
 
 
-def _json(site: str, name: str) -> Any:
-    return json.loads((SITES / site / name).read_text(encoding="utf-8"))
-
-
 def _crawl_twice(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> tuple[list[str], list[str]]:
     """The requests of a first crawl and of the no-op rerun after it."""
-    name, origin = ROUND6_SITES[site]
-    profile = tmp_path / f"{site}.toml"
-    profile.write_text(f'id = "{site}"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
-    with MirrorServer(SITES / site) as server:
-        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url, "--delay", "0")
-        first = run_cli(*args, "--db", str(db))
-        assert first.exit_code == 0, first.stderr
-        before = len(server.requests)
-        nightly = run_cli(*args, "--db", str(db))
-        assert nightly.exit_code == 0, nightly.stderr
-        return server.requests[:before], server.requests[before:]
-
-
-def _rows(db: Path) -> dict[str, tuple[str, str, str | None, str]]:
-    with sqlite3.connect(db) as conn:
-        return {
-            url: (title, published, author, text)
-            for url, title, published, author, text in conn.execute(
-                "SELECT url, title, published, author, text FROM articles"
-            )
-        }
+    profile = bare_profile(tmp_path, site, *ROUND6_SITES[site])
+    return crawl_twice(run_cli, db, profile, site, SITES / site)
 
 
 @pytest.mark.parametrize("site", sorted(ROUND6_SITES))
 def test_a_round6_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
-    expected = {row["url"]: row for row in _json(site, "expected.json")}
-    boilerplate: list[str] = _json(site, "boilerplate.json")
-    _first, nightly = _crawl_twice(run_cli, db, tmp_path, site)
-    assert len(nightly) <= 3, nightly
-    rows = _rows(db)
-    assert sorted(rows) == sorted(expected)
-    for url, row in expected.items():
-        title, published, author, text = rows[url]
-        assert title == row["title"], url
-        assert published == row["published"], url
-        assert author == row["author"], url
-        assert text == row["text"], url
-        for junk in boilerplate:
-            assert junk not in text, (url, junk)
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND6_SITES[site])
 
 
 def test_a_load_more_chain_is_walked_to_its_end_and_not_again_on_a_rerun(
@@ -150,13 +119,13 @@ def test_reextracting_an_article_over_pages_joins_its_captured_pages_again(
     """bistrets: re-extraction, with no network, reads the later pages from the captures
     kept with the article, so it rebuilds the whole text, not the first page's part."""
     _crawl_twice(run_cli, db, tmp_path, "bistrets")
-    expected = {row["url"]: row["text"] for row in _json("bistrets", "expected.json")}
+    expected = {row["url"]: row["text"] for row in site_json("bistrets", "expected.json")}
     with sqlite3.connect(db) as conn:  # as an older extractor might have left them
         conn.execute("UPDATE articles SET text = substr(text, 1, 40)")
     profile = tmp_path / "bistrets.toml"
     result = run_cli("reextract", "--profile", str(profile), "--workers", "1", "--db", str(db))
     assert result.exit_code == 0, result.stderr
-    assert {url: row[3] for url, row in _rows(db).items()} == expected
+    assert {url: row[3] for url, row in article_rows(db).items()} == expected
 
 
 def test_a_later_page_reached_on_its_own_is_no_article_of_its_own() -> None:
@@ -187,18 +156,17 @@ def test_a_later_page_that_cannot_be_read_leaves_the_text_before_it_and_a_warnin
     shutil.copytree(SITES / "bistrets", site)
     slug = "statii/noviyat-byudzhet-na-obshtinata-pod-lupa"
     (site / f"{slug}@page=3.html").unlink()
-    name, origin = ROUND6_SITES["bistrets"]
-    profile = tmp_path / "bistrets.toml"
-    profile.write_text(f'id = "bistrets"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    profile = bare_profile(tmp_path, "bistrets", *ROUND6_SITES["bistrets"])
     with MirrorServer(site) as server:
         result = run_cli(
             "crawl", "bistrets", "--profile", str(profile), "--base-url", server.url,
             "--delay", "0", "--db", str(db),
         )  # fmt: skip
     assert result.exit_code == 0, result.stderr
+    origin = ROUND6_SITES["bistrets"][1]
     assert f"a later page of {origin}/{slug} could not be read (HTTP 404)" in result.stderr
-    row = next(row for row in _json("bistrets", "expected.json") if row["url"].endswith(slug))
-    text = _rows(db)[row["url"]][3]
+    row = next(row for row in site_json("bistrets", "expected.json") if row["url"].endswith(slug))
+    text = article_rows(db)[row["url"]][3]
     assert text.startswith(row["text"][:200]) and len(text.split("\n")) == 6  # pages 1 and 2
 
 
@@ -208,20 +176,19 @@ def test_a_recheck_whose_later_page_is_down_for_now_leaves_the_archived_article_
     """bistrets rechecked while page 2 of the budget article answers 503: the archived
     article, read whole before, is not cut back to its first page (a passing outage is
     no edit); the page fails, to be read again, and the run says so."""
-    name, origin = ROUND6_SITES["bistrets"]
-    profile = tmp_path / "bistrets.toml"
-    profile.write_text(f'id = "bistrets"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    profile = bare_profile(tmp_path, "bistrets", *ROUND6_SITES["bistrets"])
     slug = "/statii/noviyat-byudzhet-na-obshtinata-pod-lupa"
     outage = Outage(set())
     with MirrorServer(SITES / "bistrets", intercept=outage) as server:
         args = ("crawl", "bistrets", "--profile", str(profile), "--base-url", server.url,
                 "--delay", "0", "--db", str(db))  # fmt: skip
         assert run_cli(*args).exit_code == 0
-        before = _rows(db)
+        before = article_rows(db)
         outage.down.add(f"{slug}?page=2")
         again = run_cli(*args, "--recheck", "100000")
         assert f"{slug}?page=2" in server.requests
+    origin = ROUND6_SITES["bistrets"][1]
     assert f"a later page of {origin}{slug} could not be read" in again.stderr
-    assert _rows(db) == before
+    assert article_rows(db) == before
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0
