@@ -162,6 +162,7 @@ def test_the_older_items_are_on_the_page_of_the_latest_year_before() -> None:
         '<a href="/novini-2024.php">Новини 2024</a> <a href="/novini-2025.php">Новини 2025</a>'
         ' <a href="/novini-2026.php">Новини 2026</a> <a href="/den.php">12.03.2025</a>'
         ' <a href="/files/otchet-2025.pdf">Отчет 2025</a> <a href="https://drug.bg/2025">2025</a>'
+        ' <a href="/budget-2025.php">Бюджет 2025</a> <a href="/programa.php">Програма 2023</a>'
     )
     page = f"<html><body>{menu}</body></html>"
     # the undated page of the latest items: its newest item's year may have a page too

@@ -27,6 +27,7 @@ from newsarchive.dates import local_date, parse_text_date
 from newsarchive.discover.anchors import link_nodes, link_target, page_base, script_calls
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.embedded import EmbeddedItem, embedded_items
+from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
 from newsarchive.discover.shape import (
@@ -402,7 +403,8 @@ _YEAR_LABEL = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: int) -> str | None:
     """A page of news items in full that keeps its older items on a page per year (a
-    village's "Новини" beside "Новини 2025", "Новини 2024"): the next page of its walk is
+    village's "Новини" beside "Новини 2025", "Новини 2024", a link naming nothing else
+    than its year and news or an archive): the next page of its walk is
     the latest year's page before this page's year, which its own address names, else its
     newest item's (``newest``). So the walk goes year by year into the past."""
     tree = _tree(html)
@@ -415,10 +417,12 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
     for anchor in tree.css("a[href]"):
         label = " ".join((anchor.text(deep=True) or "").split())
         years = _YEAR_LABEL.findall(label)
+        rest = _YEAR_LABEL.sub("", label)
         if (
             len(label) > 40
             or len(years) != 1
-            or any(c.isdigit() for c in _YEAR_LABEL.sub("", label))
+            or any(c.isdigit() for c in rest)
+            or not _names_a_year_page(rest)
         ):
             continue
         url = normalize_url(anchor.attributes.get("href") or "", base)
@@ -432,6 +436,18 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
         ):
             best = (year, url)
     return best[1] if best else None
+
+
+# Besides its year, a year page's link says at most that it holds news or an archive
+# ("Новини 2025", "Архив 2024", "2023 г."); "Бюджет 2025" and "Програма 2021" are other pages.
+_YEAR_PAGE_WORDS = re.compile(r"архив\w*|archives?|годин[аи]|year|г", re.IGNORECASE)
+
+
+def _names_a_year_page(words: str) -> bool:
+    return all(
+        NEWS_WORDS.fullmatch(word) or _YEAR_PAGE_WORDS.fullmatch(word)
+        for word in re.findall(r"[^\W\d_]+", words)
+    )
 
 
 _NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")
