@@ -114,10 +114,16 @@ def _as_printed(name: str, tree: LexborHTMLParser) -> str:
     # Scripts left out: a tracking call between two author links ("B</a>, and
     # <script>…</script><a>C") is no part of what the reader sees.
     first = re.escape(names[0])
-    printed = re.search(
-        rf"{first}(?<!\w{first})" + "".join(_JOIN + re.escape(n) for n in names[1:]) + r"(?!\w)",
-        visible_text(tree.body, hide=_nothing),
+    pattern = re.compile(
+        rf"{first}(?<!\w{first})" + "".join(_JOIN + re.escape(n) for n in names[1:]) + r"(?!\w)"
     )
+    # lexbor's own text (scripts and all) first: walking the page in Python costs more
+    # than the rest of the byline search, and a printed list found there reads the same;
+    # a page that never prints the first name has no printed list to find.
+    native = " ".join(tree.body.text(separator=" ").split())
+    if names[0] not in native:
+        return name
+    printed = pattern.search(native) or pattern.search(visible_text(tree.body, hide=_nothing))
     # Element boundaries read as spaces: "Jane Doe</a> , <a>…" is still "Jane Doe, …".
     return _SPACE_BEFORE_COMMA.sub(",", printed.group(0)) if printed else name
 
