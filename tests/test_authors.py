@@ -573,3 +573,50 @@ def test_a_byline_line_under_the_dek_and_a_caption_is_read() -> None:
     assert extract(html).author == "Мария Петрова"
     sentence = "<p>Проектът представи Мария Петрова от отдел „Бюджет“ пред всички съветници.</p>"
     assert extract(html.replace(byline, sentence)).author is None
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("<dl><dt>Автор</dt><dd>Невена Колева</dd></dl>", "Невена Колева"),
+        ('<div class="info"><h3>Author</h3><p>Jane Roe</p></div>', "Jane Roe"),
+        ('<p class="note"><strong>Contributors:</strong> Jane Roe</p>', "Jane Roe"),
+        (
+            '<div class="bio"><h3>Написано от Невена Колева</h3><p>Тя пише за града.</p></div>',
+            "Невена Колева",
+        ),
+        (
+            '<div class="bio"><h4>Written by Jane Roe</h4><p>She covers the council.</p></div>',
+            "Jane Roe",
+        ),
+    ],
+)
+def test_a_field_labelled_as_the_writer_names_the_author(field: str, expected: str) -> None:
+    """No byline under the headline: the writer is named in a field of its own, a label
+    and the name after it, or one element with both, above or below the text."""
+    html = (
+        "<html><body><article><h1>Общината ремонтира моста</h1>"
+        f"{PROSE_BG}{field}</article></body></html>"
+    )
+    assert extract(html).author == expected
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        # a comment form's field, and a table whose column lists other people
+        '<form class="reply"><label for="n">Автор</label><input id="n"><label>Имейл</label></form>',
+        "<table><tr><th>Author</th><th>Title</th></tr><tr><td>Mark Twain</td><td>Roughing It</td>"
+        "</tr></table>",
+        # a sentence that mentions an author is not a field
+        "<p>Author and critic Jane Roe wrote about the bridge in 1990, long before the works.</p>",
+        # another article's card, in a related list
+        '<div class="related"><article><h3>Written by Jane Roe</h3></article></div>',
+    ],
+)
+def test_what_only_looks_like_a_writers_field_names_nobody(field: str) -> None:
+    html = (
+        "<html><body><article><h1>Общината ремонтира моста</h1>"
+        f"{PROSE_BG}{field}</article></body></html>"
+    )
+    assert extract(html).author is None
