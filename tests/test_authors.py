@@ -620,3 +620,14 @@ def test_what_only_looks_like_a_writers_field_names_nobody(field: str) -> None:
         f"{PROSE_BG}{field}</article></body></html>"
     )
     assert extract(html).author is None
+
+
+def test_an_unclosed_aside_around_the_page_does_not_hide_its_byline() -> None:
+    """A banner's ``<aside>`` left open swallows the ``<main>`` after it: an aside
+    holding the page's main element is broken markup, not a sidebar."""
+    html = (
+        '<html><body><aside class="announcement"><p>Приемът на документи е удължен.</p>'
+        '<main><article><h1>Общината ремонтира моста</h1><span class="post-author">'
+        f"Невена Колева</span>{PROSE_BG}</article></main></body></html>"
+    )
+    assert extract(html).author == "Невена Колева"

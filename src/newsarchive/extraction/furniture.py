@@ -55,15 +55,16 @@ def is_furniture(node: LexborNode) -> bool:
     (a mega-menu built of h1s, a footer's site name), except the ``<footer>`` of an
     ``<article>``, where HTML puts that article's byline and date (Drupal prints the
     headline outside the ``<article>``); a related card's ``<article>`` is still
-    furniture through the list that holds it.
+    furniture through the list that holds it. An aside or nav holding the page's
+    ``<main>`` is one left unclosed above it (a banner's ``<aside>``), not a sidebar.
     """
     tag = node.tag
     if tag in FURNITURE_ELEMENTS:
-        return not (
-            tag == "footer"
-            and node.parent is not None
-            and _up_to_body(node.parent, lambda parent: parent.tag == "article")
-        )
+        if tag == "footer":
+            return node.parent is None or not _up_to_body(
+                node.parent, lambda parent: parent.tag == "article"
+            )
+        return node.css_first("main") is None
     return _marked_furniture(node) and node.css_first("h1") is None
 
 
