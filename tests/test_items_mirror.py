@@ -260,3 +260,59 @@ def test_a_refresh_reads_every_page_of_items_again(
         again = run_cli(*args, "--refresh")
         assert again.exit_code == 0, again.stderr
         assert "/novini-2025.html" in server.requests[before:]
+
+
+def _sitemap(root: Path, *pages: str) -> None:
+    """A robots.txt naming a sitemap of ``pages`` (paths under the origin)."""
+    (root / "robots.txt").write_text(
+        f"User-agent: *\nDisallow:\nSitemap: {ORIGIN}/sitemap.xml\n", encoding="utf-8"
+    )
+    entries = "".join(f"<url><loc>{ORIGIN}/{page}</loc></url>" for page in pages)
+    (root / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n',
+        encoding="utf-8",
+    )
+
+
+def _sitemap_args(tmp_path: Path, server: MirrorServer, db: Path) -> tuple[str, ...]:
+    """``_args`` with a profile naming the site's sitemap: what it lists is queued as
+    articles, none of it judged by shapes a listing taught (nothing is explored)."""
+    args = _args(tmp_path, server, db)
+    profile = tmp_path / f"{SITE}.toml"
+    with profile.open("a", encoding="utf-8") as out:
+        out.write(f'[discovery]\nsitemaps = ["{ORIGIN}/sitemap.xml"]\n')
+    return args
+
+
+def _paged_year_items(root: Path) -> None:
+    """A second page of the year's items at ``/novini-2025.html?page=2`` (the newer
+    page's items, under the year's headline, with a pager back to page 1), and a sitemap
+    naming both pages of the year: only the sitemap names page 2."""
+    html = (root / "novini.html").read_text(encoding="utf-8")
+    pager = '<p class="pager">Страници: <a href="/novini-2025.html">1</a> <b>2</b></p>'
+    assert html.count("<h1>Новини</h1>") == 1
+    html = html.replace("<h1>Новини</h1>", f"<h1>Новини 2025</h1>\n{pager}")
+    (root / "novini-2025.html@page=2").write_text(html, encoding="utf-8")
+    _sitemap(root, "novini-2025.html", "novini-2025.html?page=2")
+
+
+def test_a_numbered_page_of_items_only_a_sitemap_names_is_split_into_its_items(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """``?page=2`` linking its first page with the pager's "1" reads, by its address,
+    like a later page of an article; holding items in full, it is a page of items."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    _paged_year_items(root)
+    with MirrorServer(root) as server:
+        first = run_cli(*_sitemap_args(tmp_path, server, db))
+        assert first.exit_code == 0, first.stderr
+        assert "/novini-2025.html?page=2" in server.requests
+    expected = {
+        row["url"].replace("/novini.html#", "/novini-2025.html?page=2#"): row
+        for row in _json("expected.json")
+    }
+    rows = _rows(db)
+    assert sorted(rows) == sorted(expected)
+    assert all(rows[url][3] == row["text"] for url, row in expected.items())

@@ -85,8 +85,9 @@ def judge(
         return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
     if original := translation_of(result.text, result.final_url):
         return Verdict(Outcome.TRANSLATION, f"a translation of {original}: {url}")
-    if before := first_of(result.text, result.final_url):
-        return Verdict(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
+    # (a page of items in full paged as ``?page=2`` links its first page as a later page
+    # of an article does: it is settled as one only when it holds no items, below)
+    before = first_of(result.text, result.final_url)
     cpu = time.thread_time()
     article = extract(
         result.text, result.final_url, profile=profile, today=result.fetched_at.date()
@@ -96,6 +97,10 @@ def judge(
         article = replace(article, published=listed[0], date_source=listed[1])
     drift, broken = article.fields_marked("drift"), article.fields_marked("error")
     read = partial(Verdict, cpu=cpu, drift=drift, broken=broken)  # what extraction noted
+    if before and not items_of_article(
+        result.text, result.final_url, article, result.fetched_at.date()
+    ):
+        return read(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
     if broken == ("page",):
         return read(
             Outcome.FAILED, f"the extractor failed on the page (a bug, please report it): {url}"
@@ -107,7 +112,8 @@ def judge(
         return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}")
     if kind:
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}")
-    if items := items_of_article(result.text, result.final_url, article, result.fetched_at.date()):
+    items = items_of_article(result.text, result.final_url, article, result.fetched_at.date())
+    if items:
         return read(Outcome.NEW, items=tuple(items), url=result.final_url)
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
