@@ -316,3 +316,34 @@ def test_a_numbered_page_of_items_only_a_sitemap_names_is_split_into_its_items(
     rows = _rows(db)
     assert sorted(rows) == sorted(expected)
     assert all(rows[url][3] == row["text"] for url, row in expected.items())
+
+
+def test_a_recheck_reads_again_a_page_of_items_only_a_sitemap_names(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A page of items fetched as an article (a sitemap's entry) is walked by nobody:
+    ``--recheck`` asks for it again, once, and an edited item there becomes a revision."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    _sitemap(root, "novini-2025.html")
+    page = root / "novini-2025.html"
+    with MirrorServer(root) as server:
+        args = _sitemap_args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        url = f"{ORIGIN}/novini-2025.html#koleden-bazar"
+        assert url in _rows(db)
+        html = page.read_text(encoding="utf-8")
+        assert "коледен базар с курабийки" in html
+        page.write_text(html.replace("с курабийки", "с меденки"), encoding="utf-8")
+        before = len(server.requests)
+        again = run_cli(*args, "--recheck", "400")
+        assert again.exit_code == 0, again.stderr
+        assert server.requests[before:].count("/novini-2025.html") == 1
+    assert "коледен базар с меденки" in _rows(db)[url][3]
+    with closing(sqlite3.connect(db)) as conn:
+        kept = conn.execute(
+            "SELECT r.text FROM revisions r JOIN articles a ON a.id = r.article_id WHERE a.url = ?",
+            (url,),
+        ).fetchall()
+    assert len(kept) == 1 and "с курабийки" in kept[0][0]
+    assert _count(db, "revisions") == 1
