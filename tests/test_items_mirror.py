@@ -20,6 +20,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from newsarchive.mirror import MirrorServer
 
 from .support import SITES, Result
@@ -347,3 +349,34 @@ def test_a_recheck_reads_again_a_page_of_items_only_a_sitemap_names(
         ).fetchall()
     assert len(kept) == 1 and "с курабийки" in kept[0][0]
     assert _count(db, "revisions") == 1
+
+
+def test_an_item_that_cannot_be_stored_fails_alone(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One item whose values the archive cannot hold (as a lone surrogate once raised
+    in a single article's store) fails with one line, its half-written rows rolled back;
+    the page's other items and the rest of the site are archived."""
+    from newsarchive.archive.store import Store
+
+    marker = "Коледен базар"
+    real_upsert = Store.upsert_article
+
+    def upsert(self: Store, article: Any, **kwargs: Any) -> Any:
+        outcome = real_upsert(self, article, **kwargs)  # (written, then it fails)
+        if marker in article.title:
+            raise UnicodeEncodeError("utf-8", "\udc80", 0, 1, "surrogates not allowed")
+        return outcome
+
+    monkeypatch.setattr(Store, "upsert_article", upsert)
+    with MirrorServer(SITES / SITE) as server:
+        result = run_cli(*_args(tmp_path, server, db))
+    url = f"{ORIGIN}/novini-2025.html#koleden-bazar"
+    assert result.exit_code == 1, result.stderr
+    assert "cannot store the article (UnicodeEncodeError: " in result.stderr
+    assert url in result.stderr
+    expected = {row["url"] for row in _json("expected.json")} - {url}
+    assert sorted(_rows(db)) == sorted(expected)
+    with closing(sqlite3.connect(db)) as conn:
+        keys = [key for (key,) in conn.execute("SELECT url_key FROM article_urls")]
+    assert not [key for key in keys if key.endswith("#koleden-bazar")]

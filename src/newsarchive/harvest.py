@@ -126,6 +126,63 @@ def judge(
 # the archive itself (sqlite3's) still end the run.
 _UNSTORABLE = (ValueError, TypeError, OverflowError)
 
+
+def unstorable(exc: Exception, url: str) -> str:
+    """The one line saying why ``url``'s article could not be stored: an unstorable
+    value's own repr may hold what UTF-8 cannot, so it is escaped."""
+    message = f"cannot store the article ({type(exc).__name__}: {exc}): {url}"
+    return message.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    """What became of one item of a page of items in full: ``outcome`` as the store said
+    (NEW, UPDATED, UNCHANGED), OLD (older than ``--since``: not stored) or FAILED
+    (``message`` says why)."""
+
+    url: str
+    outcome: Outcome
+    message: str = ""
+
+
+def store_items(
+    store: Store, page: Page, items: list[FullItem], site: str, since: dt.date | None
+) -> list[StoredItem]:
+    """Each item of a page of items in full archived as an article of its own, in one
+    transaction with the page's capture, which is kept only when an item is new or
+    edited (a page read again unchanged adds nothing). The crawl and ``import-warc``
+    both store a page's items through this, so they keep the same rows.
+
+    An item whose values cannot be stored (``_UNSTORABLE``) fails alone: its writes are
+    rolled back to a savepoint, and the page's other items are archived, as one such
+    article fails its page and not the crawl."""
+    stored: list[StoredItem] = []
+    with store.conn:
+        capture = store.save_capture(page)
+        for item in items:
+            article = item.article(page.final_url, site)
+            assert article.url is not None
+            if too_old(item.published, since):
+                stored.append(StoredItem(article.url, Outcome.OLD))
+                continue
+            store.conn.execute("SAVEPOINT item")
+            try:
+                outcome = Outcome(store.upsert_article(
+                    article, site=site, url=article.url,
+                    fetched_at=page.fetched_at.isoformat(), capture_id=capture,
+                ))  # fmt: skip
+            except _UNSTORABLE as exc:
+                store.conn.execute("ROLLBACK TO item")
+                stored.append(StoredItem(article.url, Outcome.FAILED, unstorable(exc, article.url)))
+            else:
+                stored.append(StoredItem(article.url, outcome))
+            finally:
+                store.conn.execute("RELEASE item")
+        if not any(s.outcome in (Outcome.NEW, Outcome.UPDATED) for s in stored):
+            store.conn.execute("DELETE FROM captures WHERE id = ?", (capture,))
+    return stored
+
+
 SETTLED = {
     Outcome.GONE: State.GONE,
     Outcome.DISALLOWED: State.DISALLOWED,
@@ -186,34 +243,24 @@ class Harvester:
 
     def archive_items(self, page: Page, items: list[FullItem]) -> list[Seen]:
         """A page of items in full, read as a listing: each item archived as an article
-        of its own in one transaction with the page's capture (kept only when an item is
-        new or edited: a page read again unchanged adds nothing); what each one was for
-        the walk, by the policy an article link is judged by (``frontier.seen``): new, or
-        known when archived before (an edit too: the listing holds nothing older for
-        it), unless ``--refresh`` reads everything again."""
+        of its own (``store_items``); what each one was for the walk, by the policy an
+        article link is judged by (``frontier.seen``): new, or known when archived before
+        (an edit too: the listing holds nothing older for it), unless ``--refresh`` reads
+        everything again. An item that could not be stored is a failure of the run, and
+        new work for the walk: it is not archived."""
         seen: list[Seen] = []
-        with self.store.conn:
-            capture = self.store.save_capture(page)
-            changed = False
-            for item in items:
-                article = item.article(page.final_url, self.profile.id)
-                assert article.url is not None
-                if too_old(item.published, self.options.since):
-                    seen.append(Seen.OLD)
-                    continue
-                outcome = Outcome(self.store.upsert_article(
-                    article, site=self.profile.id, url=article.url,
-                    fetched_at=page.fetched_at.isoformat(), capture_id=capture,
-                ))  # fmt: skip
-                self.handled.add(article.url)
-                archived = outcome is not Outcome.NEW
-                seen.append(policy(None, archived=archived, refresh=self.options.refresh,
-                                   since=bool(self.options.since)))  # fmt: skip
-                if outcome is not Outcome.UNCHANGED:
-                    changed = True
-                    self.report.outcomes[outcome] += 1
-            if not changed:
-                self.store.conn.execute("DELETE FROM captures WHERE id = ?", (capture,))
+        for item in store_items(self.store, page, items, self.profile.id, self.options.since):
+            if item.outcome is Outcome.OLD:
+                seen.append(Seen.OLD)
+                continue
+            self.handled.add(item.url)
+            archived = item.outcome not in (Outcome.NEW, Outcome.FAILED)
+            seen.append(policy(None, archived=archived, refresh=self.options.refresh,
+                               since=bool(self.options.since)))  # fmt: skip
+            if item.outcome is Outcome.FAILED:
+                self.report.failures.append(item.message)
+            if item.outcome is not Outcome.UNCHANGED:
+                self.report.outcomes[item.outcome] += 1
         self.progress(self.report)
         return seen
 
@@ -233,8 +280,12 @@ class Harvester:
         outcome: Outcome = verdict.outcome
         if verdict.items:
             assert isinstance(result, Page)
+            failures = len(self.report.failures)
             self.archive_items(result, list(verdict.items))
-            self.frontier.settle(url, State.DONE)
+            if len(self.report.failures) > failures:  # read again next run, as a page is
+                self.frontier.settle(url, State.FAILED, self.report.failures[-1])
+            else:
+                self.frontier.settle(url, State.DONE)
             return  # (each item counted as what it was; the page as nothing)
         if outcome in SETTLED:
             self.frontier.settle(url, SETTLED[outcome], verdict.message)
@@ -271,8 +322,7 @@ class Harvester:
                     self.store.attach_captures(capture, later)
             except _UNSTORABLE as exc:  # this page's values, not the archive: the page fails
                 outcome = Outcome.FAILED
-                message = f"cannot store the article ({type(exc).__name__}: {exc}): {url}"
-                message = message.encode("utf-8", "backslashreplace").decode("utf-8")
+                message = unstorable(exc, url)
                 self.frontier.settle(url, State.FAILED, message)
                 self.report.failures.append(message)
             self.report.cpu["store"] += time.thread_time() - cpu
