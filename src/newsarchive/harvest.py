@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -53,6 +53,7 @@ class Verdict:
     drift: tuple[str, ...] = ()  # profile fields the generic rules had to supply
     broken: tuple[str, ...] = ()  # fields whose extraction rules raised on this page
     items: tuple[FullItem, ...] = ()  # a page of items in full: these, not ``article``
+    kind: str = ""  # what the page is instead of an article (``page_kind``), if anything
 
 
 _DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
@@ -109,9 +110,9 @@ def judge(
         return read(Outcome.FAILED, f"no article found on the page: {url}")
     kind = article.rules.get("kind")
     if kind == ERROR_PAGE:  # a soft 404: the archived version, if any, stands
-        return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}")
+        return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}", kind=kind)
     if kind:
-        return read(Outcome.FAILED, f"a {kind} instead of the page: {url}")
+        return read(Outcome.FAILED, f"a {kind} instead of the page: {url}", kind=kind)
     items = items_of_article(result.text, result.final_url, article, result.fetched_at.date())
     if items:
         return read(Outcome.NEW, items=tuple(items), url=result.final_url)
@@ -124,7 +125,7 @@ def judge(
 # What storing one article may raise because of that article's values (a string UTF-8
 # cannot hold, a number SQLite cannot): the page fails, and the crawl goes on. Errors of
 # the archive itself (sqlite3's) still end the run.
-_UNSTORABLE = (ValueError, TypeError, OverflowError)
+UNSTORABLE = (ValueError, TypeError, OverflowError)
 
 
 def unstorable(exc: Exception, url: str) -> str:
@@ -132,6 +133,48 @@ def unstorable(exc: Exception, url: str) -> str:
     value's own repr may hold what UTF-8 cannot, so it is escaped."""
     message = f"cannot store the article ({type(exc).__name__}: {exc}): {url}"
     return message.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def save_article(
+    store: Store, article: Article, site: str, urls: tuple[str, str], page: Page,
+    parts: list[Page],
+) -> str:  # fmt: skip
+    """``article`` archived under ``urls`` (its identity, and the address it was read
+    at) with its page's capture and its later pages' (``parts``, as fetched, so
+    re-extraction joins them again); the store's outcome. The caller holds the
+    transaction. The crawl and ``import-warc`` both store an article through this."""
+    capture = store.save_capture(page)
+    later = [store.save_capture(part) for part in parts]
+    outcome = store.upsert_article(
+        article, site=site, url=urls[0], source_url=urls[1],
+        fetched_at=page.fetched_at.isoformat(), capture_id=capture,
+    )  # fmt: skip
+    store.attach_captures(capture, later)
+    return outcome
+
+
+def read_whole(
+    article: Article,
+    page: Page,
+    page_of: Callable[[str], Page | None],
+    extracting: Callable[[str, str], Article],
+) -> tuple[Article, list[Page]]:
+    """An article split over pages joined as the crawl joins it (``continuation``): its
+    later pages, each as ``page_of`` gives it (fetched, or found in a WARC; None ends
+    the text there) and read by ``extracting`` (HTML, URL), lazily, so a page that does
+    not join ends the reading; the whole article and the pages it took."""
+    parts: list[Page] = []
+
+    def part(url: str) -> tuple[str, str] | None:
+        got = page_of(url)
+        if got is None:
+            return None
+        parts.append(got)
+        return got.text, got.final_url
+
+    texts = (extracting(html, url) for html, url in later_pages(page.text, page.final_url, part))
+    whole, taken = joined(article, texts)
+    return whole, parts[:taken]
 
 
 @dataclass(frozen=True)
@@ -153,7 +196,7 @@ def store_items(
     edited (a page read again unchanged adds nothing). The crawl and ``import-warc``
     both store a page's items through this, so they keep the same rows.
 
-    An item whose values cannot be stored (``_UNSTORABLE``) fails alone: its writes are
+    An item whose values cannot be stored (``UNSTORABLE``) fails alone: its writes are
     rolled back to a savepoint, and the page's other items are archived, as one such
     article fails its page and not the crawl."""
     stored: list[StoredItem] = []
@@ -171,7 +214,7 @@ def store_items(
                     article, site=site, url=article.url,
                     fetched_at=page.fetched_at.isoformat(), capture_id=capture,
                 ))  # fmt: skip
-            except _UNSTORABLE as exc:
+            except UNSTORABLE as exc:
                 store.conn.execute("ROLLBACK TO item")
                 stored.append(StoredItem(article.url, Outcome.FAILED, unstorable(exc, article.url)))
             else:
@@ -312,15 +355,10 @@ class Harvester:
             cpu = time.thread_time()
             try:
                 with self.frontier.archiving(url):  # (rolled back when it raises)
-                    capture = self.store.save_capture(result)
-                    # the later pages' bytes too, as fetched, so re-extraction joins them
-                    later = [self.store.save_capture(part) for part in parts]
-                    outcome = Outcome(self.store.upsert_article(
-                        article, site=self.profile.id, url=verdict.url, source_url=url,
-                        fetched_at=result.fetched_at.isoformat(), capture_id=capture,
+                    outcome = Outcome(save_article(
+                        self.store, article, self.profile.id, (verdict.url, url), result, parts
                     ))  # fmt: skip
-                    self.store.attach_captures(capture, later)
-            except _UNSTORABLE as exc:  # this page's values, not the archive: the page fails
+            except UNSTORABLE as exc:  # this page's values, not the archive: the page fails
                 outcome = Outcome.FAILED
                 message = unstorable(exc, url)
                 self.frontier.settle(url, State.FAILED, message)
@@ -335,10 +373,9 @@ class Harvester:
         why the text ends before a later page that could not be read for now ("" when
         none failed). A page gone (404, 410) or closed by robots.txt is the article's
         end, not a failure: it says so in a warning."""
-        parts: list[Page] = []
         short: list[str] = []
 
-        def fetch(url: str) -> tuple[str, str] | None:
+        def fetch(url: str) -> Page | None:
             try:
                 part = self.fetcher.fetch(url)
             except (FetchInterrupted, HostResting):
@@ -355,18 +392,16 @@ class Harvester:
             if part.status != 200:
                 short.append(f"HTTP {part.status}")
                 return None
-            parts.append(part)
-            return part.text, part.final_url
+            return part
 
-        def texts() -> Iterator[Article]:  # lazily: a page that does not join ends it
-            for html, url in later_pages(page.text, page.final_url, fetch):
-                cpu = time.thread_time()
-                part = extract(html, url, profile=self.profile, today=page.fetched_at.date())
-                self.report.cpu["extract"] += time.thread_time() - cpu
-                yield part
+        def extracting(html: str, url: str) -> Article:
+            cpu = time.thread_time()
+            part = extract(html, url, profile=self.profile, today=page.fetched_at.date())
+            self.report.cpu["extract"] += time.thread_time() - cpu
+            return part
 
-        whole, taken = joined(article, texts())
-        return whole, parts[:taken], "".join(short)
+        whole, parts = read_whole(article, page, fetch, extracting)
+        return whole, parts, "".join(short)
 
     def _without(self, page: Page, problem: str) -> None:
         self.report.warnings.append(
