@@ -380,3 +380,73 @@ def test_an_item_that_cannot_be_stored_fails_alone(
     with closing(sqlite3.connect(db)) as conn:
         keys = [key for (key,) in conn.execute("SELECT url_key FROM article_urls")]
     assert not [key for key in keys if key.endswith("#koleden-bazar")]
+
+
+def test_an_item_without_an_anchor_whose_headline_is_edited_is_a_revision(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """An item the page names no anchor for is found by a slug of its date and headline:
+    a typo fixed in the headline changes its address. Same page, same date, the old
+    address gone from the page and mostly the same text: the item edited (a revision,
+    under its new address), not a second row beside the first. One that could be the
+    edit of two items of its day stays new."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    page = root / "novini.html"
+    old = f"{ORIGIN}/novini.html#2026-11-02-esenno-zalesyavane-kray-yazovira"
+    new = f"{ORIGIN}/novini.html#2026-11-02-esenno-zalesyavane-kray-yazovir-bistritsa"
+    with MirrorServer(root) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        rows = _rows(db)
+        html = page.read_text(encoding="utf-8")
+        edited = html.replace(
+            "<h2>Есенно залесяване край язовира</h2>",
+            "<h2>Есенно залесяване край язовир „Бистрица“</h2>",
+        ).replace("засадиха двеста фиданки", "засадиха двеста и десет фиданки")
+        assert edited.count("Бистрица") == 1 and "двеста и десет" in edited
+        page.write_text(edited, encoding="utf-8")
+        again = run_cli(*args)
+        assert again.exit_code == 0, again.stderr
+        assert "0 new, 1 updated" in again.stdout + again.stderr
+    after = _rows(db)
+    assert sorted(after) == sorted({*rows} - {old} | {new})
+    assert after[new][0] == "Есенно залесяване край язовир „Бистрица“"
+    assert "двеста и десет фиданки" in after[new][3]
+    with closing(sqlite3.connect(db)) as conn:
+        kept = conn.execute(
+            "SELECT r.title FROM revisions r JOIN articles a ON a.id = r.article_id"
+            " WHERE a.url = ?",
+            (new,),
+        ).fetchall()
+    assert kept == [("Есенно залесяване край язовира",)]
+    shown = run_cli("show", old, "--db", str(db))  # the old address still leads to it
+    assert shown.exit_code == 0 and "„Бистрица“" in shown.stdout
+
+
+def test_an_item_like_two_gone_items_of_its_day_is_new(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    page = root / "novini.html"
+    html = page.read_text(encoding="utf-8")
+    block = (
+        '<h2>Есенно залесяване край язовира</h2>\n<p class="data">2 ноември 2026</p>\n'
+        "<p>Доброволци от селото и учениците от основното училище засадиха двеста фиданки"
+        " от дъб и явор по брега на язовира.</p>\n<hr>\n"
+    )
+    assert block in html
+    twin = block.replace("край язовира</h2>", "край горския път</h2>")
+    page.write_text(html.replace(block, block + twin), encoding="utf-8")
+    with MirrorServer(root) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        both = twin.replace(
+            "<h2>Есенно залесяване край горския път</h2>", "<h2>Пролетно залесяване</h2>"
+        )
+        page.write_text(html.replace(block, both), encoding="utf-8")
+        again = run_cli(*args)
+        assert again.exit_code == 0, again.stderr
+        assert "1 new, 0 updated" in again.stdout + again.stderr
+    assert _count(db, "revisions") == 0

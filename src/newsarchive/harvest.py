@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import partial
 
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.discover.urls import identify, is_home_page
+from newsarchive.dates import local_date
+from newsarchive.discover.urls import identify, is_home_page, item_url
 from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
 from newsarchive.extraction.continuation import first_of, joined, later_pages
@@ -135,6 +138,53 @@ def unstorable(exc: Exception, url: str) -> str:
     return message.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+# How alike two texts of one item must be for an edit of its headline to be one item
+# edited, not one item gone and another new (``_retitled``): the body may change a little
+# with the headline, as a typo is fixed in both.
+SAME_BODY = 0.8
+
+
+def _retitled(store: Store, page_url: str, items: list[FullItem], site: str) -> dict[str, str]:
+    """For each item of the page whose anchor is a slug of its date and headline and
+    that is not archived, the archived item it is once its headline was edited (the
+    slug changed with it): ``{its address: the archived one's}``. Without an anchor of
+    its own, the headline is all that names an item, so a typo fixed in it would make
+    a second row beside the first; here it is a revision of it.
+
+    Only when nothing else is likely: the archived item is of the same page and date,
+    its anchor is a slug too, it is no longer on the page, its text is mostly this one's
+    (``SAME_BODY``), and the two pair up one to one. Two items of one day that read
+    alike stay two when either could be the other's edit."""
+    fresh = [item for item in items if item.slugged]
+    if not fresh:
+        return {}
+    prefix = item_url(page_url, "")
+    here = {item.url(page_url) for item in items}
+    gone = [
+        (url, day, text)
+        for url, day, text in store.conn.execute(
+            "SELECT url, published_date, text FROM articles WHERE site = ?"
+            " AND substr(url, 1, ?) = ?",
+            (site, len(prefix), prefix),
+        )
+        if url not in here and day and url[len(prefix) :].startswith(f"{day}-")
+    ]
+    if not gone:
+        return {}
+    pairs: dict[str, list[str]] = {}
+    for item in fresh:
+        url = item.url(page_url)
+        if store.find(url) is not None:
+            continue
+        day = local_date(item.published).isoformat()
+        pairs[url] = [
+            old for old, was, text in gone
+            if was == day and SequenceMatcher(None, text, item.text).ratio() >= SAME_BODY
+        ]  # fmt: skip
+    claimed = Counter(old for olds in pairs.values() for old in olds)
+    return {url: olds[0] for url, olds in pairs.items() if len(olds) == 1 and claimed[olds[0]] == 1}
+
+
 def save_article(
     store: Store, article: Article, site: str, urls: tuple[str, str], page: Page,
     parts: list[Page],
@@ -202,6 +252,7 @@ def store_items(
     stored: list[StoredItem] = []
     with store.conn:
         capture = store.save_capture(page)
+        retitled = _retitled(store, page.final_url, items, site)
         for item in items:
             article = item.article(page.final_url, site)
             assert article.url is not None
@@ -211,7 +262,7 @@ def store_items(
             store.conn.execute("SAVEPOINT item")
             try:
                 outcome = Outcome(store.upsert_article(
-                    article, site=site, url=article.url,
+                    article, site=site, url=article.url, source_url=retitled.get(article.url),
                     fetched_at=page.fetched_at.isoformat(), capture_id=capture,
                 ))  # fmt: skip
             except UNSTORABLE as exc:
