@@ -6,7 +6,9 @@ robots.txt, no article, a later page of an article split over pages, older than
 ``--since``, a failure). ``Harvester`` carries the verdicts out: an article's later
 pages fetched and joined to it (``whole``), then the article and its captures in one
 transaction with its frontier state; a page's items in one transaction of their own
-(``archive_items``); or the state alone.
+(``archive_items``); or the state alone. ``import-warc`` reads a WARC's pages by the same
+``judge`` and stores them by the same ``store_items``, ``read_whole`` and
+``save_article``, so a page archives the same rows however it arrived.
 """
 
 from __future__ import annotations
