@@ -157,6 +157,36 @@ def test_a_number_ending_a_headline_is_its_own() -> None:
             '<a href="/index.php?page=122">« Предишна</a> <a href="/index.php?page=124">Следваща »</a>',
             None,
         ),
+        # an article whose id is a small page parameter, linking the article before it
+        # by a previous-post link, its headline or an adjacent post's <link rel="prev">:
+        # nothing says the page before is a page of this one
+        ("https://x.bg/novina.php?page=3", '<a href="/novina.php?page=2">« Предишна</a>', None),
+        (
+            "https://x.bg/novina.php?page=3",
+            '<a href="/novina.php?page=2">Предишна новина</a>',
+            None,
+        ),
+        (
+            "https://x.bg/novina.php?page=4",
+            '<a href="/novina.php?page=3">Ремонт на моста</a>',
+            None,
+        ),
+        (
+            "https://x.bg/novina.php?page=4",
+            '<link rel="prev" title="Ремонт на моста" href="/novina.php?page=3">',
+            None,
+        ),
+        # ... while a pager's number or an arrow icon says it
+        (
+            "https://x.bg/statii/byudzhet?page=3",
+            '<a href="/statii/byudzhet?page=2" aria-label="Предишна страница">‹</a>',
+            "https://x.bg/statii/byudzhet?page=2",
+        ),
+        (
+            "https://x.bg/statii/byudzhet?page=2",
+            'Страници: <a href="/statii/byudzhet">1</a> <b>2</b>',
+            "https://x.bg/statii/byudzhet",
+        ),
         (
             "https://x.bg/statii/byudzhet",
             '<a href="/statii/byudzhet?page=2">2</a>',

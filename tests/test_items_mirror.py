@@ -20,6 +20,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from newsarchive.mirror import MirrorServer
 
 from .support import SITES, Result
@@ -260,3 +262,191 @@ def test_a_refresh_reads_every_page_of_items_again(
         again = run_cli(*args, "--refresh")
         assert again.exit_code == 0, again.stderr
         assert "/novini-2025.html" in server.requests[before:]
+
+
+def _sitemap(root: Path, *pages: str) -> None:
+    """A robots.txt naming a sitemap of ``pages`` (paths under the origin)."""
+    (root / "robots.txt").write_text(
+        f"User-agent: *\nDisallow:\nSitemap: {ORIGIN}/sitemap.xml\n", encoding="utf-8"
+    )
+    entries = "".join(f"<url><loc>{ORIGIN}/{page}</loc></url>" for page in pages)
+    (root / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n',
+        encoding="utf-8",
+    )
+
+
+def _sitemap_args(tmp_path: Path, server: MirrorServer, db: Path) -> tuple[str, ...]:
+    """``_args`` with a profile naming the site's sitemap: what it lists is queued as
+    articles, none of it judged by shapes a listing taught (nothing is explored)."""
+    args = _args(tmp_path, server, db)
+    profile = tmp_path / f"{SITE}.toml"
+    with profile.open("a", encoding="utf-8") as out:
+        out.write(f'[discovery]\nsitemaps = ["{ORIGIN}/sitemap.xml"]\n')
+    return args
+
+
+def _paged_year_items(root: Path) -> None:
+    """A second page of the year's items at ``/novini-2025.html?page=2`` (the newer
+    page's items, under the year's headline, with a pager back to page 1), and a sitemap
+    naming both pages of the year: only the sitemap names page 2."""
+    html = (root / "novini.html").read_text(encoding="utf-8")
+    pager = '<p class="pager">Страници: <a href="/novini-2025.html">1</a> <b>2</b></p>'
+    assert html.count("<h1>Новини</h1>") == 1
+    html = html.replace("<h1>Новини</h1>", f"<h1>Новини 2025</h1>\n{pager}")
+    (root / "novini-2025.html@page=2").write_text(html, encoding="utf-8")
+    _sitemap(root, "novini-2025.html", "novini-2025.html?page=2")
+
+
+def test_a_numbered_page_of_items_only_a_sitemap_names_is_split_into_its_items(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """``?page=2`` linking its first page with the pager's "1" reads, by its address,
+    like a later page of an article; holding items in full, it is a page of items."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    _paged_year_items(root)
+    with MirrorServer(root) as server:
+        first = run_cli(*_sitemap_args(tmp_path, server, db))
+        assert first.exit_code == 0, first.stderr
+        assert "/novini-2025.html?page=2" in server.requests
+    expected = {
+        row["url"].replace("/novini.html#", "/novini-2025.html?page=2#"): row
+        for row in _json("expected.json")
+    }
+    rows = _rows(db)
+    assert sorted(rows) == sorted(expected)
+    assert all(rows[url][3] == row["text"] for url, row in expected.items())
+
+
+def test_a_recheck_reads_again_a_page_of_items_only_a_sitemap_names(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A page of items fetched as an article (a sitemap's entry) is walked by nobody:
+    ``--recheck`` asks for it again, once, and an edited item there becomes a revision."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    _sitemap(root, "novini-2025.html")
+    page = root / "novini-2025.html"
+    with MirrorServer(root) as server:
+        args = _sitemap_args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        url = f"{ORIGIN}/novini-2025.html#koleden-bazar"
+        assert url in _rows(db)
+        html = page.read_text(encoding="utf-8")
+        assert "коледен базар с курабийки" in html
+        page.write_text(html.replace("с курабийки", "с меденки"), encoding="utf-8")
+        before = len(server.requests)
+        again = run_cli(*args, "--recheck", "400")
+        assert again.exit_code == 0, again.stderr
+        assert server.requests[before:].count("/novini-2025.html") == 1
+    assert "коледен базар с меденки" in _rows(db)[url][3]
+    with closing(sqlite3.connect(db)) as conn:
+        kept = conn.execute(
+            "SELECT r.text FROM revisions r JOIN articles a ON a.id = r.article_id WHERE a.url = ?",
+            (url,),
+        ).fetchall()
+    assert len(kept) == 1 and "с курабийки" in kept[0][0]
+    assert _count(db, "revisions") == 1
+
+
+def test_an_item_that_cannot_be_stored_fails_alone(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One item whose values the archive cannot hold (as a lone surrogate once raised
+    in a single article's store) fails with one line, its half-written rows rolled back;
+    the page's other items and the rest of the site are archived."""
+    from newsarchive.archive.store import Store
+
+    marker = "Коледен базар"
+    real_upsert = Store.upsert_article
+
+    def upsert(self: Store, article: Any, **kwargs: Any) -> Any:
+        outcome = real_upsert(self, article, **kwargs)  # (written, then it fails)
+        if marker in article.title:
+            raise UnicodeEncodeError("utf-8", "\udc80", 0, 1, "surrogates not allowed")
+        return outcome
+
+    monkeypatch.setattr(Store, "upsert_article", upsert)
+    with MirrorServer(SITES / SITE) as server:
+        result = run_cli(*_args(tmp_path, server, db))
+    url = f"{ORIGIN}/novini-2025.html#koleden-bazar"
+    assert result.exit_code == 1, result.stderr
+    assert "cannot store the article (UnicodeEncodeError: " in result.stderr
+    assert url in result.stderr
+    expected = {row["url"] for row in _json("expected.json")} - {url}
+    assert sorted(_rows(db)) == sorted(expected)
+    with closing(sqlite3.connect(db)) as conn:
+        keys = [key for (key,) in conn.execute("SELECT url_key FROM article_urls")]
+    assert not [key for key in keys if key.endswith("#koleden-bazar")]
+
+
+def test_an_item_without_an_anchor_whose_headline_is_edited_is_a_revision(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """An item the page names no anchor for is found by a slug of its date and headline:
+    a typo fixed in the headline changes its address. Same page, same date, the old
+    address gone from the page and mostly the same text: the item edited (a revision,
+    under its new address), not a second row beside the first. One that could be the
+    edit of two items of its day stays new."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    page = root / "novini.html"
+    old = f"{ORIGIN}/novini.html#2026-11-02-esenno-zalesyavane-kray-yazovira"
+    new = f"{ORIGIN}/novini.html#2026-11-02-esenno-zalesyavane-kray-yazovir-bistritsa"
+    with MirrorServer(root) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        rows = _rows(db)
+        html = page.read_text(encoding="utf-8")
+        edited = html.replace(
+            "<h2>Есенно залесяване край язовира</h2>",
+            "<h2>Есенно залесяване край язовир „Бистрица“</h2>",
+        ).replace("засадиха двеста фиданки", "засадиха двеста и десет фиданки")
+        assert edited.count("Бистрица") == 1 and "двеста и десет" in edited
+        page.write_text(edited, encoding="utf-8")
+        again = run_cli(*args)
+        assert again.exit_code == 0, again.stderr
+        assert "0 new, 1 updated" in again.stdout + again.stderr
+    after = _rows(db)
+    assert sorted(after) == sorted({*rows} - {old} | {new})
+    assert after[new][0] == "Есенно залесяване край язовир „Бистрица“"
+    assert "двеста и десет фиданки" in after[new][3]
+    with closing(sqlite3.connect(db)) as conn:
+        kept = conn.execute(
+            "SELECT r.title FROM revisions r JOIN articles a ON a.id = r.article_id"
+            " WHERE a.url = ?",
+            (new,),
+        ).fetchall()
+    assert kept == [("Есенно залесяване край язовира",)]
+    shown = run_cli("show", old, "--db", str(db))  # the old address still leads to it
+    assert shown.exit_code == 0 and "„Бистрица“" in shown.stdout
+
+
+def test_an_item_like_two_gone_items_of_its_day_is_new(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    page = root / "novini.html"
+    html = page.read_text(encoding="utf-8")
+    block = (
+        '<h2>Есенно залесяване край язовира</h2>\n<p class="data">2 ноември 2026</p>\n'
+        "<p>Доброволци от селото и учениците от основното училище засадиха двеста фиданки"
+        " от дъб и явор по брега на язовира.</p>\n<hr>\n"
+    )
+    assert block in html
+    twin = block.replace("край язовира</h2>", "край горския път</h2>")
+    page.write_text(html.replace(block, block + twin), encoding="utf-8")
+    with MirrorServer(root) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        both = twin.replace(
+            "<h2>Есенно залесяване край горския път</h2>", "<h2>Пролетно залесяване</h2>"
+        )
+        page.write_text(html.replace(block, both), encoding="utf-8")
+        again = run_cli(*args)
+        assert again.exit_code == 0, again.stderr
+        assert "1 new, 0 updated" in again.stdout + again.stderr
+    assert _count(db, "revisions") == 0

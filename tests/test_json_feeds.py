@@ -10,7 +10,12 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.explore import rest_api_root
 from newsarchive.discover.feeds import feed_links, read_feed
-from newsarchive.discover.json_feeds import json_entries, wp_posts_endpoint
+from newsarchive.discover.json_feeds import (
+    MAX_WP_PAGES,
+    json_entries,
+    wp_posts_endpoint,
+    wp_posts_next,
+)
 from newsarchive.fetch.sources import unexpected_kind
 from newsarchive.models import Page, Profile
 
@@ -90,3 +95,32 @@ def test_a_json_answer_is_a_feed_but_no_sitemap() -> None:
     )  # fmt: skip
     assert unexpected_kind(page, "feed") is None
     assert unexpected_kind(page, "sitemap") is not None
+
+
+_POSTS = "https://x.bg/wp-json/wp/v2/posts?per_page=100&_fields=link,date"
+
+
+@pytest.mark.parametrize(
+    ("url", "total", "entries", "after"),
+    [
+        (_POSTS, "3", 100, f"{_POSTS}&page=2"),
+        (f"{_POSTS}&page=2", "3", 100, f"{_POSTS}&page=3"),
+        (f"{_POSTS}&page=3", "3", 100, None),  # the last page WordPress names
+        (_POSTS, "1", 100, None),
+        (_POSTS, None, 100, f"{_POSTS}&page=2"),  # no header: a full page goes on
+        (_POSTS, None, 37, None),  # ... and one not full ends the list
+        (f"{_POSTS}&page={MAX_WP_PAGES}", "900", 100, None),
+        (
+            "https://x.bg/?rest_route=/wp/v2/posts&per_page=100&_fields=link,date",
+            "2",
+            100,
+            "https://x.bg/?rest_route=/wp/v2/posts&per_page=100&_fields=link,date&page=2",
+        ),
+        ("https://x.bg/feed/", "5", 100, None),  # no list of posts
+        ("https://x.bg/wp-json/wp/v2/comments?per_page=100", "5", 100, None),
+    ],
+)
+def test_the_next_page_of_the_list_of_posts_until_its_end(
+    url: str, total: str | None, entries: int, after: str | None
+) -> None:
+    assert wp_posts_next(url, total, entries) == after

@@ -14,6 +14,7 @@ right after must cost at most three requests.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -87,6 +88,51 @@ def test_a_script_drawn_wordpress_site_is_read_through_its_rest_api(
     assert api == ["/wp-json/wp/v2/posts?per_page=100&_fields=link,date"]
     assert "/comments/feed/" not in first
     assert sorted(nightly) == sorted(["/robots.txt", "/feed/", *api])
+
+
+def test_the_rest_api_is_read_to_its_last_page_on_the_exploring_run_only(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """ostrovche with more posts than one page of the REST list holds: WordPress says
+    so in ``X-WP-TotalPages``, and the older post is only on ``page=2``. The exploring
+    run reads that page once; the nightly rerun costs what it did (robots.txt, the feed,
+    the list's first page)."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / "ostrovche", root)
+    first_page = "/wp-json/wp/v2/posts?per_page=100&_fields=link,date"
+    (root / "_mirror.json").write_text(
+        json.dumps({"headers": {first_page: {"X-WP-TotalPages": "2"}}}), encoding="utf-8"
+    )
+    origin = ROUND6_SITES["ostrovche"][1]
+    slug = "/lyatno-kino-na-ploshtada/"
+    (root / "wp-json/wp/v2/posts@per_page=100&_fields=link,date&page=2.json").write_text(
+        json.dumps([{"link": f"{origin}{slug}", "date": "2026-08-14T20:30:00"}]),
+        encoding="utf-8",
+    )
+    model = (root / "konkurs-za-koledna-ukrasa/index.html").read_text(encoding="utf-8")
+    title = "Лятно кино на площада всеки петък"
+    text = [
+        "Всеки петък през август на площада ще бъдат прожектирани български филми.",
+        "Прожекциите започват в девет вечерта, а столовете осигурява читалището.",
+    ]
+    body = model.split('<div class="entry-content">')[1].split("</div>")[0]
+    post = (
+        model.replace("Община Островче обявява конкурс за коледна украса", title)
+        .replace("/konkurs-za-koledna-ukrasa/", slug)
+        .replace("2026-11-29T10:12:00", "2026-08-14T20:30:00")
+        .replace("29.11.2026", "14.08.2026")
+        .replace(body, "\n" + "\n".join(f"<p>{p}</p>" for p in text) + "\n")
+    )
+    (root / slug.strip("/")).mkdir()
+    (root / slug.strip("/") / "index.html").write_text(post, encoding="utf-8")
+    profile = bare_profile(tmp_path, "ostrovche", *ROUND6_SITES["ostrovche"])
+    first, nightly = crawl_twice(run_cli, db, profile, "ostrovche", root)
+    assert [path for path in first if path.startswith("/wp-json/")] == [
+        first_page, f"{first_page}&page=2",
+    ]  # fmt: skip
+    assert sorted(nightly) == sorted(["/robots.txt", "/feed/", first_page])
+    row = article_rows(db)[f"{origin}{slug}"]
+    assert (row[0], row[1][:10], row[3]) == (title, "2026-08-14", "\n".join(text))
 
 
 def test_an_article_over_pages_is_archived_whole_under_its_first_page(

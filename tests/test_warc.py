@@ -292,3 +292,33 @@ def test_a_response_record_without_a_target_uri_is_damage_not_a_crash(
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert " on (an unreadable record (" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("site", "name", "origin"),
+    [
+        ("gorsko-pole", "Кметство Горско поле", "https://kmetstvo-gorskopole.bg"),
+        ("bistrets", "Вестник „Бистрец“", "https://vestnik-bistrets.bg"),
+    ],
+)
+def test_an_imported_warc_is_read_as_the_crawl_read_its_pages(
+    run_cli: Cli, tmp_path: Path, site: str, name: str, origin: str
+) -> None:
+    """The crawl archives a page of items in full as its items (gorsko-pole) and an
+    article over pages once, whole, under its first page (bistrets); its own WARC read
+    back must give those rows, not one article holding every item or a later page as a
+    headless article of its own."""
+    db, copy, warc = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "out.warc.gz"
+    profile = tmp_path / f"{site}.toml"
+    profile.write_text(f'id = "{site}"\nname = "{name}"\norigin = "{origin}"\n', encoding="utf-8")
+    with MirrorServer(SITES / site) as server:
+        crawled = run_cli("crawl", site, "--profile", str(profile), "--base-url", server.url,
+                          "--delay", "0", "--db", str(db))  # fmt: skip
+        assert crawled.exit_code == 0, crawled.stderr
+    exported = run_cli("export", "--format", "warc", "--out", str(warc), "--db", str(db))
+    assert exported.exit_code == 0, exported.stderr
+    imported = run_cli("import-warc", str(warc), "--profile", str(profile), "--db", str(copy))
+    assert imported.exit_code == 0, imported.stderr
+    assert _articles(run_cli, copy) == _articles(run_cli, db)
+    again = run_cli("import-warc", str(warc), "--profile", str(profile), "--db", str(copy))
+    assert again.exit_code == 0 and again.stdout.startswith("imported 0 new, 0 updated")

@@ -72,7 +72,7 @@ class Discoverer:
             # would archive the site's static pages as articles; the next run explores
             # again, and reads it with the shapes
             found = replace(found, sitemaps=())
-        self.reader.read(found, skip=done)
+        self.reader.read(found, skip=done, exploring=True)
 
     def _explore(self, *, alone: bool = True) -> Discovery:
         """Explore the site; when that is all there is to read (``alone``: no hints) and

@@ -20,6 +20,7 @@ from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.explore import MIN_ITEMS, Discovery
+from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import article_path
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
@@ -60,9 +61,12 @@ class SourceReader:
         self._quiet: set[str] = set()  # feeds that showed nothing slipped past them
         self._sitemapped = False  # the site's sitemap reaches what its listings may not
 
-    def read(self, sources: Discovery, skip: set[str] | None = None) -> int:
+    def read(
+        self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
+    ) -> int:
         """Read feeds and sitemaps, walk listings (but not those in ``skip``, read already
-        in this run); return how many of them failed."""
+        in this run); return how many of them failed. ``exploring``: the sources were
+        found in this run, so a list of posts is read to its end (``_older_posts``)."""
         skip = skip or set()
         failed_before = self.report.listing_errors
         self._sitemapped = self._sitemapped or bool(sources.sitemaps)
@@ -71,7 +75,7 @@ class SourceReader:
             self._robots_gate(first)
         read_feeds = [url for url in sources.feeds if url not in skip]
         for url in read_feeds:
-            self.feed(url)
+            self.feed(url, exploring=exploring)
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
@@ -105,6 +109,8 @@ class SourceReader:
         lastmod: str | None = None,
         shapes: list[re.Pattern[str]] | None = None,
         kind: str = SOURCE_FEED,
+        *,
+        exploring: bool = False,
     ) -> int | None:
         """A feed or sitemap, then (for an index) its changed child sitemaps, depth first;
         how many article URLs it held (None: unread, or none read now while a child not
@@ -150,7 +156,31 @@ class SourceReader:
         self.harvest.fetch_pending(self._robots_gate)
         if complete:
             self.frontier.save_validators(url, page, lastmod)
+        if exploring and kind == SOURCE_FEED:
+            held += self._older_posts(url, page, len(articles))
         return None if unknown and not held else held
+
+    def _older_posts(self, url: str, page: Page, entries: int) -> int:
+        """The older pages of WordPress's list of posts (``json_feeds.wp_posts_next``),
+        each page's posts fetched before the next page is read, while the site's request
+        budget lasts; how many posts they held. Only on the run that found the list: a
+        nightly run reads its first page beside the feed, which shows what is new, so it
+        costs no request more."""
+        held = 0
+        max_bytes = self.fetcher.options.max_bytes
+        while url := wp_posts_next(url, page.headers.get("x-wp-totalpages"), entries) or "":
+            if self.fetcher.requests >= self.options.max_requests:
+                break
+            got = self._get(url, SOURCE_FEED)
+            if isinstance(got, Miss):
+                break
+            page = got
+            articles = feeds.page_links(page, self.profile, SOURCE_FEED, max_bytes=max_bytes)[0]
+            entries = len(articles)
+            held += entries
+            self._offer(articles)
+            self.harvest.fetch_pending(self._robots_gate)
+        return held
 
     def walk(self, start: str) -> None:
         """A listing, newest page first, as far as ``ListingWalk`` says, each page's

@@ -6,22 +6,27 @@ robots.txt, no article, a later page of an article split over pages, older than
 ``--since``, a failure). ``Harvester`` carries the verdicts out: an article's later
 pages fetched and joined to it (``whole``), then the article and its captures in one
 transaction with its frontier state; a page's items in one transaction of their own
-(``archive_items``); or the state alone.
+(``archive_items``); or the state alone. ``import-warc`` reads a WARC's pages by the same
+``judge`` and stores them by the same ``store_items``, ``read_whole`` and
+``save_article``, so a page archives the same rows however it arrived.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import partial
 
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.discover.urls import identify, is_home_page
+from newsarchive.dates import local_date
+from newsarchive.discover.urls import identify, is_home_page, item_url
 from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
 from newsarchive.extraction.continuation import first_of, joined, later_pages
@@ -53,6 +58,7 @@ class Verdict:
     drift: tuple[str, ...] = ()  # profile fields the generic rules had to supply
     broken: tuple[str, ...] = ()  # fields whose extraction rules raised on this page
     items: tuple[FullItem, ...] = ()  # a page of items in full: these, not ``article``
+    kind: str = ""  # what the page is instead of an article (``page_kind``), if anything
 
 
 _DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
@@ -85,8 +91,9 @@ def judge(
         return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
     if original := translation_of(result.text, result.final_url):
         return Verdict(Outcome.TRANSLATION, f"a translation of {original}: {url}")
-    if before := first_of(result.text, result.final_url):
-        return Verdict(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
+    # (a page of items in full paged as ``?page=2`` links its first page as a later page
+    # of an article does: it is settled as one only when it holds no items, below)
+    before = first_of(result.text, result.final_url)
     cpu = time.thread_time()
     article = extract(
         result.text, result.final_url, profile=profile, today=result.fetched_at.date()
@@ -96,6 +103,10 @@ def judge(
         article = replace(article, published=listed[0], date_source=listed[1])
     drift, broken = article.fields_marked("drift"), article.fields_marked("error")
     read = partial(Verdict, cpu=cpu, drift=drift, broken=broken)  # what extraction noted
+    if before and not items_of_article(
+        result.text, result.final_url, article, result.fetched_at.date()
+    ):
+        return read(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
     if broken == ("page",):
         return read(
             Outcome.FAILED, f"the extractor failed on the page (a bug, please report it): {url}"
@@ -104,10 +115,11 @@ def judge(
         return read(Outcome.FAILED, f"no article found on the page: {url}")
     kind = article.rules.get("kind")
     if kind == ERROR_PAGE:  # a soft 404: the archived version, if any, stands
-        return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}")
+        return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}", kind=kind)
     if kind:
-        return read(Outcome.FAILED, f"a {kind} instead of the page: {url}")
-    if items := items_of_article(result.text, result.final_url, article, result.fetched_at.date()):
+        return read(Outcome.FAILED, f"a {kind} instead of the page: {url}", kind=kind)
+    items = items_of_article(result.text, result.final_url, article, result.fetched_at.date())
+    if items:
         return read(Outcome.NEW, items=tuple(items), url=result.final_url)
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
@@ -118,7 +130,154 @@ def judge(
 # What storing one article may raise because of that article's values (a string UTF-8
 # cannot hold, a number SQLite cannot): the page fails, and the crawl goes on. Errors of
 # the archive itself (sqlite3's) still end the run.
-_UNSTORABLE = (ValueError, TypeError, OverflowError)
+UNSTORABLE = (ValueError, TypeError, OverflowError)
+
+
+def unstorable(exc: Exception, url: str) -> str:
+    """The one line saying why ``url``'s article could not be stored: an unstorable
+    value's own repr may hold what UTF-8 cannot, so it is escaped."""
+    message = f"cannot store the article ({type(exc).__name__}: {exc}): {url}"
+    return message.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+# How alike two texts of one item must be for an edit of its headline to be one item
+# edited, not one item gone and another new (``_retitled``): the body may change a little
+# with the headline, as a typo is fixed in both.
+SAME_BODY = 0.8
+
+
+def _retitled(store: Store, page_url: str, items: list[FullItem], site: str) -> dict[str, str]:
+    """For each item of the page whose anchor is a slug of its date and headline and
+    that is not archived, the archived item it is once its headline was edited (the
+    slug changed with it): ``{its address: the archived one's}``. Without an anchor of
+    its own, the headline is all that names an item, so a typo fixed in it would make
+    a second row beside the first; here it is a revision of it.
+
+    Only when nothing else is likely: the archived item is of the same page and date,
+    its anchor is a slug too, it is no longer on the page, its text is mostly this one's
+    (``SAME_BODY``), and the two pair up one to one. Two items of one day that read
+    alike stay two when either could be the other's edit."""
+    fresh = [item for item in items if item.slugged]
+    if not fresh:
+        return {}
+    prefix = item_url(page_url, "")
+    here = {item.url(page_url) for item in items}
+    gone = [
+        (url, day, text)
+        for url, day, text in store.conn.execute(
+            "SELECT url, published_date, text FROM articles WHERE site = ?"
+            " AND substr(url, 1, ?) = ?",
+            (site, len(prefix), prefix),
+        )
+        if url not in here and day and url[len(prefix) :].startswith(f"{day}-")
+    ]
+    if not gone:
+        return {}
+    pairs: dict[str, list[str]] = {}
+    for item in fresh:
+        url = item.url(page_url)
+        if store.find(url) is not None:
+            continue
+        day = local_date(item.published).isoformat()
+        pairs[url] = [
+            old for old, was, text in gone
+            if was == day and SequenceMatcher(None, text, item.text).ratio() >= SAME_BODY
+        ]  # fmt: skip
+    claimed = Counter(old for olds in pairs.values() for old in olds)
+    return {url: olds[0] for url, olds in pairs.items() if len(olds) == 1 and claimed[olds[0]] == 1}
+
+
+def save_article(
+    store: Store, article: Article, site: str, urls: tuple[str, str], page: Page,
+    parts: list[Page],
+) -> str:  # fmt: skip
+    """``article`` archived under ``urls`` (its identity, and the address it was read
+    at) with its page's capture and its later pages' (``parts``, as fetched, so
+    re-extraction joins them again); the store's outcome. The caller holds the
+    transaction. The crawl and ``import-warc`` both store an article through this."""
+    capture = store.save_capture(page)
+    later = [store.save_capture(part) for part in parts]
+    outcome = store.upsert_article(
+        article, site=site, url=urls[0], source_url=urls[1],
+        fetched_at=page.fetched_at.isoformat(), capture_id=capture,
+    )  # fmt: skip
+    store.attach_captures(capture, later)
+    return outcome
+
+
+def read_whole(
+    article: Article,
+    page: Page,
+    page_of: Callable[[str], Page | None],
+    extracting: Callable[[str, str], Article],
+) -> tuple[Article, list[Page]]:
+    """An article split over pages joined as the crawl joins it (``continuation``): its
+    later pages, each as ``page_of`` gives it (fetched, or found in a WARC; None ends
+    the text there) and read by ``extracting`` (HTML, URL), lazily, so a page that does
+    not join ends the reading; the whole article and the pages it took."""
+    parts: list[Page] = []
+
+    def part(url: str) -> tuple[str, str] | None:
+        got = page_of(url)
+        if got is None:
+            return None
+        parts.append(got)
+        return got.text, got.final_url
+
+    texts = (extracting(html, url) for html, url in later_pages(page.text, page.final_url, part))
+    whole, taken = joined(article, texts)
+    return whole, parts[:taken]
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    """What became of one item of a page of items in full: ``outcome`` as the store said
+    (NEW, UPDATED, UNCHANGED), OLD (older than ``--since``: not stored) or FAILED
+    (``message`` says why)."""
+
+    url: str
+    outcome: Outcome
+    message: str = ""
+
+
+def store_items(
+    store: Store, page: Page, items: list[FullItem], site: str, since: dt.date | None
+) -> list[StoredItem]:
+    """Each item of a page of items in full archived as an article of its own, in one
+    transaction with the page's capture, which is kept only when an item is new or
+    edited (a page read again unchanged adds nothing). The crawl and ``import-warc``
+    both store a page's items through this, so they keep the same rows.
+
+    An item whose values cannot be stored (``UNSTORABLE``) fails alone: its writes are
+    rolled back to a savepoint, and the page's other items are archived, as one such
+    article fails its page and not the crawl."""
+    stored: list[StoredItem] = []
+    with store.conn:
+        capture = store.save_capture(page)
+        retitled = _retitled(store, page.final_url, items, site)
+        for item in items:
+            article = item.article(page.final_url, site)
+            assert article.url is not None
+            if too_old(item.published, since):
+                stored.append(StoredItem(article.url, Outcome.OLD))
+                continue
+            store.conn.execute("SAVEPOINT item")
+            try:
+                outcome = Outcome(store.upsert_article(
+                    article, site=site, url=article.url, source_url=retitled.get(article.url),
+                    fetched_at=page.fetched_at.isoformat(), capture_id=capture,
+                ))  # fmt: skip
+            except UNSTORABLE as exc:
+                store.conn.execute("ROLLBACK TO item")
+                stored.append(StoredItem(article.url, Outcome.FAILED, unstorable(exc, article.url)))
+            else:
+                stored.append(StoredItem(article.url, outcome))
+            finally:
+                store.conn.execute("RELEASE item")
+        if not any(s.outcome in (Outcome.NEW, Outcome.UPDATED) for s in stored):
+            store.conn.execute("DELETE FROM captures WHERE id = ?", (capture,))
+    return stored
+
 
 SETTLED = {
     Outcome.GONE: State.GONE,
@@ -180,34 +339,24 @@ class Harvester:
 
     def archive_items(self, page: Page, items: list[FullItem]) -> list[Seen]:
         """A page of items in full, read as a listing: each item archived as an article
-        of its own in one transaction with the page's capture (kept only when an item is
-        new or edited: a page read again unchanged adds nothing); what each one was for
-        the walk, by the policy an article link is judged by (``frontier.seen``): new, or
-        known when archived before (an edit too: the listing holds nothing older for
-        it), unless ``--refresh`` reads everything again."""
+        of its own (``store_items``); what each one was for the walk, by the policy an
+        article link is judged by (``frontier.seen``): new, or known when archived before
+        (an edit too: the listing holds nothing older for it), unless ``--refresh`` reads
+        everything again. An item that could not be stored is a failure of the run, and
+        new work for the walk: it is not archived."""
         seen: list[Seen] = []
-        with self.store.conn:
-            capture = self.store.save_capture(page)
-            changed = False
-            for item in items:
-                article = item.article(page.final_url, self.profile.id)
-                assert article.url is not None
-                if too_old(item.published, self.options.since):
-                    seen.append(Seen.OLD)
-                    continue
-                outcome = Outcome(self.store.upsert_article(
-                    article, site=self.profile.id, url=article.url,
-                    fetched_at=page.fetched_at.isoformat(), capture_id=capture,
-                ))  # fmt: skip
-                self.handled.add(article.url)
-                archived = outcome is not Outcome.NEW
-                seen.append(policy(None, archived=archived, refresh=self.options.refresh,
-                                   since=bool(self.options.since)))  # fmt: skip
-                if outcome is not Outcome.UNCHANGED:
-                    changed = True
-                    self.report.outcomes[outcome] += 1
-            if not changed:
-                self.store.conn.execute("DELETE FROM captures WHERE id = ?", (capture,))
+        for item in store_items(self.store, page, items, self.profile.id, self.options.since):
+            if item.outcome is Outcome.OLD:
+                seen.append(Seen.OLD)
+                continue
+            self.handled.add(item.url)
+            archived = item.outcome not in (Outcome.NEW, Outcome.FAILED)
+            seen.append(policy(None, archived=archived, refresh=self.options.refresh,
+                               since=bool(self.options.since)))  # fmt: skip
+            if item.outcome is Outcome.FAILED:
+                self.report.failures.append(item.message)
+            if item.outcome is not Outcome.UNCHANGED:
+                self.report.outcomes[item.outcome] += 1
         self.progress(self.report)
         return seen
 
@@ -227,8 +376,12 @@ class Harvester:
         outcome: Outcome = verdict.outcome
         if verdict.items:
             assert isinstance(result, Page)
+            failures = len(self.report.failures)
             self.archive_items(result, list(verdict.items))
-            self.frontier.settle(url, State.DONE)
+            if len(self.report.failures) > failures:  # read again next run, as a page is
+                self.frontier.settle(url, State.FAILED, self.report.failures[-1])
+            else:
+                self.frontier.settle(url, State.DONE)
             return  # (each item counted as what it was; the page as nothing)
         if outcome in SETTLED:
             self.frontier.settle(url, SETTLED[outcome], verdict.message)
@@ -255,18 +408,12 @@ class Harvester:
             cpu = time.thread_time()
             try:
                 with self.frontier.archiving(url):  # (rolled back when it raises)
-                    capture = self.store.save_capture(result)
-                    # the later pages' bytes too, as fetched, so re-extraction joins them
-                    later = [self.store.save_capture(part) for part in parts]
-                    outcome = Outcome(self.store.upsert_article(
-                        article, site=self.profile.id, url=verdict.url, source_url=url,
-                        fetched_at=result.fetched_at.isoformat(), capture_id=capture,
+                    outcome = Outcome(save_article(
+                        self.store, article, self.profile.id, (verdict.url, url), result, parts
                     ))  # fmt: skip
-                    self.store.attach_captures(capture, later)
-            except _UNSTORABLE as exc:  # this page's values, not the archive: the page fails
+            except UNSTORABLE as exc:  # this page's values, not the archive: the page fails
                 outcome = Outcome.FAILED
-                message = f"cannot store the article ({type(exc).__name__}: {exc}): {url}"
-                message = message.encode("utf-8", "backslashreplace").decode("utf-8")
+                message = unstorable(exc, url)
                 self.frontier.settle(url, State.FAILED, message)
                 self.report.failures.append(message)
             self.report.cpu["store"] += time.thread_time() - cpu
@@ -279,10 +426,9 @@ class Harvester:
         why the text ends before a later page that could not be read for now ("" when
         none failed). A page gone (404, 410) or closed by robots.txt is the article's
         end, not a failure: it says so in a warning."""
-        parts: list[Page] = []
         short: list[str] = []
 
-        def fetch(url: str) -> tuple[str, str] | None:
+        def fetch(url: str) -> Page | None:
             try:
                 part = self.fetcher.fetch(url)
             except (FetchInterrupted, HostResting):
@@ -299,18 +445,16 @@ class Harvester:
             if part.status != 200:
                 short.append(f"HTTP {part.status}")
                 return None
-            parts.append(part)
-            return part.text, part.final_url
+            return part
 
-        def texts() -> Iterator[Article]:  # lazily: a page that does not join ends it
-            for html, url in later_pages(page.text, page.final_url, fetch):
-                cpu = time.thread_time()
-                part = extract(html, url, profile=self.profile, today=page.fetched_at.date())
-                self.report.cpu["extract"] += time.thread_time() - cpu
-                yield part
+        def extracting(html: str, url: str) -> Article:
+            cpu = time.thread_time()
+            part = extract(html, url, profile=self.profile, today=page.fetched_at.date())
+            self.report.cpu["extract"] += time.thread_time() - cpu
+            return part
 
-        whole, taken = joined(article, texts())
-        return whole, parts[:taken], "".join(short)
+        whole, parts = read_whole(article, page, fetch, extracting)
+        return whole, parts, "".join(short)
 
     def _without(self, page: Page, problem: str) -> None:
         self.report.warnings.append(

@@ -10,7 +10,10 @@ configured for windows-1251, with no ``<meta charset>``) says so in ``_mirror.js
 whose server sends ``http://`` and ``www.`` to one origin says ``{"origin":
 "https://x.bg"}``: a request whose ``X-Forwarded-Proto``/``X-Forwarded-Host`` (what
 ``--base-url``'s transport says it asked for, as a reverse proxy would) name another
-scheme or host is answered ``301`` to the same path on that origin.
+scheme or host is answered ``301`` to the same path on that origin. A mirror of a server
+that sends headers of its own with some answers (WordPress's ``X-WP-TotalPages`` beside
+its REST list of posts) names them per request path and query:
+``{"headers": {"/wp-json/wp/v2/posts?per_page=100": {"X-WP-TotalPages": "2"}}}``.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -92,6 +95,15 @@ def _declared_types(root: Path) -> dict[str, str]:
     return {str(suffix): str(kind) for suffix, kind in dict(types).items()}  # type: ignore[call-overload]
 
 
+def _declared_headers(root: Path) -> dict[str, dict[str, str]]:
+    """The headers a mirror's server sends with the answer to a path (``_mirror.json``)."""
+    headers = _settings(root).get("headers", {})
+    return {
+        str(path): {str(k): str(v) for k, v in dict(sent).items()}
+        for path, sent in dict(headers).items()  # type: ignore[call-overload]
+    }
+
+
 def _redirect(origin: str, proto: str | None, host: str | None, path: str) -> str | None:
     """Where a server with one ``origin`` sends a request for another scheme or host."""
     if not origin or proto is None or host is None:
@@ -144,6 +156,7 @@ class MirrorServer:
         self.intercept = intercept
         self.content_types = {**CONTENT_TYPES, **_declared_types(self.root)}
         self.origin = str(_settings(self.root).get("origin", ""))
+        self.extra_headers = _declared_headers(self.root)
         self.requests: list[str] = []
         self.not_modified = 0
         self._lock = threading.Lock()
@@ -189,7 +202,9 @@ class MirrorServer:
                         server.not_modified += 1
                     self._send(304, kind, b"", validators)
                     return
-                self._send(200, kind, body, validators)
+                self._send(
+                    200, kind, body, {**validators, **server.extra_headers.get(self.path, {})}
+                )
 
             def _send(
                 self, status: int, kind: str, body: bytes, extra: dict[str, str] | None = None

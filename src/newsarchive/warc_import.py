@@ -18,15 +18,19 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import redirect_stderr
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
 from newsarchive.archive.store import Store
-from newsarchive.discover.urls import identify, site_hosts
+from newsarchive.crawl_run import Outcome
+from newsarchive.discover.urls import site_hosts, url_key
+from newsarchive.extraction.continuation import next_part
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.charset import decode_html
-from newsarchive.models import Page, Profile
+from newsarchive.harvest import UNSTORABLE, judge, read_whole, save_article, store_items
+from newsarchive.models import Article, Page, Profile
 from newsarchive.profiles.loader import generic_site_id
 from newsarchive.safe_text import one_line
 
@@ -37,6 +41,17 @@ SKIPS = {
     "empty": "without an article",
     "kind": "error pages or bot challenges",
     "known": "already archived",
+    "later": "later pages of articles (joined to their first page's when it is there)",
+    "translation": "translations of a Bulgarian page",
+    "unstorable": "with values the archive cannot hold",
+}
+# What the crawl's ``judge`` settles a page as, when that means "not archived" here; a
+# FAILED page is an error page or bot wall when extraction named its kind, else no article.
+_SKIPPED = {
+    Outcome.GONE: "kind",
+    Outcome.NOT_PAGE: "type",
+    Outcome.TRANSLATION: "translation",
+    Outcome.LATER_PAGE: "later",
 }
 
 
@@ -167,11 +182,19 @@ def _date(value: str | None) -> dt.datetime:
 
 
 class Importer:
-    """Archives responses into one archive, profile by host, one transaction each."""
+    """Archives responses into one archive, profile by host, one transaction each.
+
+    A page is read as the crawl reads a page it fetched (``harvest.judge``): a page of
+    items in full is archived as its items, a later page of an article split over pages
+    is no article of its own. An article split over pages waits for the end of its file
+    (its later pages may come after it) and is archived whole, joined from the pages the
+    file holds as the crawl joins the pages it fetches (``harvest.read_whole``)."""
 
     def __init__(self, store: Store, profiles: Iterable[Profile]) -> None:
         self.store = store
         self.by_host = {host: p for p in profiles for host in site_hosts(p)}
+        self.later: dict[str, Page] = {}  # later pages met in the file, by URL key
+        self.waiting: list[tuple[Page, Article, Profile, str]] = []  # first pages
 
     def profile(self, url: str) -> Profile:
         parts = urlsplit(url)
@@ -195,25 +218,59 @@ class Importer:
             return
         profile = self.profile(response.url)
         text, encoding = decode_html(response.body, response.headers.get("content-type"))
-        article = extract(text, response.url, profile=profile, today=response.date.date())
-        if not article.text and not article.title:
-            report.skipped["empty"] += 1
-            return
-        if article.rules.get("kind"):  # a site's "not found" page or a bot wall, with 200
-            report.skipped["kind"] += 1
-            return
         page = Page(
             response.url, response.url, response.status, response.headers, response.body,
-            "", encoding, response.date,
+            text, encoding, response.date,
         )  # fmt: skip
-        with self.store.conn:
-            capture = self.store.save_capture(page)
-            outcome = self.store.upsert_article(
-                article, site=profile.id, url=identify(response.url, article.canonical_url,
-                                                       profile),
-                source_url=response.url, fetched_at=fetched, capture_id=capture,
+        verdict = judge(response.url, page, profile, None)
+        if verdict.items:
+            for item in store_items(self.store, page, list(verdict.items), profile.id, None):
+                if item.outcome is Outcome.FAILED:
+                    report.skipped["unstorable"] += 1
+                else:
+                    report.outcomes[item.outcome.value] += 1
+            return
+        if verdict.outcome is Outcome.LATER_PAGE:
+            self.later[url_key(response.url)] = page
+        if verdict.outcome is not Outcome.NEW or verdict.article is None:
+            skip = _SKIPPED.get(verdict.outcome)
+            report.skipped[skip or ("kind" if verdict.kind else "empty")] += 1
+            return
+        if next_part(page.text, page.final_url) is not None:
+            self.waiting.append((page, verdict.article, profile, verdict.url))
+            return
+        self.save(page, verdict.article, profile, verdict.url, [], report)
+
+    def finish(self, report: ImportReport) -> None:
+        """The articles split over pages of the file read so far, each joined from the
+        later pages the file holds (the text ends before one it does not hold)."""
+        for page, article, profile, url in self.waiting:
+            whole, parts = read_whole(
+                article, page, lambda u: self.later.get(url_key(u)), partial(
+                    _extract_part, profile=profile, today=page.fetched_at.date()
+                ),
             )  # fmt: skip
+            self.save(page, whole, profile, url, parts, report)
+        self.waiting.clear()
+        self.later.clear()
+
+    def save(
+        self, page: Page, article: Article, profile: Profile, url: str, parts: list[Page],
+        report: ImportReport,
+    ) -> None:  # fmt: skip
+        try:
+            with self.store.conn:
+                outcome = save_article(
+                    self.store, article, profile.id, (url, page.url), page, parts
+                )
+        except UNSTORABLE:  # this page's values, not the archive: the others go in
+            report.skipped["unstorable"] += 1
+            return
         report.outcomes[outcome] += 1
+
+
+def _extract_part(html: str, url: str, *, profile: Profile, today: dt.date) -> Article:
+    return extract(html, url, profile=profile, today=today)
 
 
 def import_files(store: Store, files: Iterable[Path], profiles: Iterable[Profile]) -> ImportReport:
@@ -230,4 +287,6 @@ def import_files(store: Store, files: Iterable[Path], profiles: Iterable[Profile
                     f"{path}: unreadable from byte {exc.offset} on ({exc}); the records"
                     " before it were imported"
                 )
+            finally:
+                importer.finish(report)
     return report

@@ -199,16 +199,35 @@ class Frontier:
             " WHERE site = ? AND published_date >= ? ORDER BY published_date DESC",
             (self.site, since.isoformat()),
         ).fetchall()
-        # an item of a page of items in full has no page of its own to fetch (its page
-        # asked for as an article is archived as its items, not rechecked as one): a
-        # walked page is read again by its walk, which archives an edit there; a page
-        # only a sitemap names is not asked for again here
+        # an item of a page of items in full has no page of its own to fetch: its page is
+        # asked for again instead, once, when it was queued as an article (a sitemap or
+        # feed named it: the frontier holds it), and is archived as its items again. A
+        # walked page is in no queue: its walk reads it again anyway, so asking for it
+        # here would cost a second request for nothing
+        pages: dict[str, str] = {}
+        for url, day in rows:
+            if is_item_url(url):
+                pages.setdefault(url.partition("#")[0], day)  # (newest first)
+        queued = self._queued_before(list(pages))
         rows = [(url, day) for url, day in rows if not is_item_url(url)]
+        rows += [(url, day) for url, day in pages.items() if url_key(url) in queued]
         self.queue(
             Candidate(url, self.site, SOURCE_RECHECK, dt.date.fromisoformat(day))
             for url, day in rows
         )
         return len(rows)
+
+    def _queued_before(self, urls: list[str]) -> set[str]:
+        """The keys of ``urls`` the frontier holds: queued as articles once."""
+        found: set[str] = set()
+        for keys, marks in _batches(urls):
+            found.update(
+                str(key)
+                for (key,) in self.conn.execute(
+                    f"SELECT url_key FROM frontier WHERE url_key IN ({marks})", keys
+                )
+            )
+        return found
 
     def recheck_validators(self, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
         """ETag and Last-Modified of the latest capture of each re-queued (``recheck``)

@@ -1,12 +1,12 @@
 """Feeds in JSON: WordPress's REST API list of posts, and JSON Feed.
 
 A WordPress site whose pages are drawn by script (a home page filled from
-``/wp-json/wp/v2/posts``), and with no sitemap, shows a crawler its newest ten posts in
-the RSS feed and nothing older; the REST API it announces in every page's ``<head>``
+``/wp-json/wp/v2/posts``), and with no sitemap, shows a crawler its newest ten posts in the
+RSS feed and nothing older; the REST API it announces in every page's ``<head>``
 (``<link rel="https://api.w.org/">``) lists the newest hundred in one request, each with
-its address and date. JSON Feed (``{"items": [{"url", "date_published"}]}``) is the
-same thing in another spelling. Both are read here as entries of (URL, date), so the
-crawl treats them as it treats any feed.
+its address and date, and the older ones a hundred a page (``wp_posts_next``). JSON Feed
+(``{"items": [{"url", "date_published"}]}``) is the same thing in another spelling. Both
+are read here as entries of (URL, date), so the crawl treats them as it treats any feed.
 
 Pure and bounded: the caller passes at most ``max_bytes`` of the response, at most
 ``max_entries`` entries are kept, and anything that is not such JSON yields None (not a
@@ -26,6 +26,9 @@ from newsarchive.dates import Published, parse_iso
 # answer is a few kilobytes, not every post's full text.
 WP_POSTS_ROUTE = "wp/v2/posts"
 WP_POSTS_QUERY = {"per_page": "100", "_fields": "link,date"}
+# Pages of that list read on one exploring run at most (five thousand posts): the crawl's
+# request budget stops it sooner when the posts' own fetches spend it.
+MAX_WP_PAGES = 50
 _URL_KEYS = ("link", "url", "permalink")
 # WordPress's ``date`` is the site's own time (what its pages show); JSON Feed's is ISO
 _DATE_KEYS = ("date_published", "date", "date_gmt")
@@ -46,6 +49,26 @@ def wp_posts_endpoint(api_root: str) -> str:
         return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
     path = parts.path.rstrip("/") + "/" + WP_POSTS_ROUTE
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(WP_POSTS_QUERY, safe=","), ""))
+
+
+def wp_posts_next(url: str, total_pages: str | None, entries: int) -> str | None:
+    """The next page of WordPress's list of posts read at ``url`` (a hundred posts a
+    page: older ones are only on ``page=2`` and on), or None at its end. The end is the
+    ``X-WP-TotalPages`` WordPress sends beside the list (``total_pages``) or, when a proxy
+    dropped it, a page with fewer than a hundred ``entries``; never past ``MAX_WP_PAGES``.
+    None for any other feed."""
+    parts = urlsplit(url)
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    route = next((v for k, v in params if k == "rest_route"), parts.path)
+    if not route.rstrip("/").endswith(WP_POSTS_ROUTE):
+        return None
+    here = next((int(v) for k, v in params if k == "page" and v.isdigit()), 1)
+    total = (total_pages or "").strip()
+    more = here < int(total) if total.isdigit() else entries >= int(WP_POSTS_QUERY["per_page"])
+    if not more or here >= MAX_WP_PAGES:
+        return None
+    params = [(k, v) for k, v in params if k != "page"] + [("page", str(here + 1))]
+    return urlunsplit((*parts[:3], urlencode(params, safe="/,"), ""))
 
 
 def json_entries(

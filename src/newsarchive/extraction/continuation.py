@@ -9,10 +9,12 @@ mid-way).
 
 A next page is known by its address, not by its link's words: this page's path with the
 page number one up, in a page parameter or a last path segment, nothing else changed. A
-"next article" link, another article's address or a listing's pager never is one. A
-"next page" that opens with the first page's text again is the same article once more
-(a comments page, a print copy), not a continuation: nothing of it is added. Pure: HTML
-and URL in, URL out; articles in, article out.
+"next article" link, another article's address or a listing's pager never is one. A page
+met on its own is a later page only when its link back says so too (a pager's number,
+"страница"): articles numbered ``?page=3`` link ``?page=2`` as well. A "next page" that
+opens with the first page's text again is the same article once more (a comments page, a
+print copy), not a continuation: nothing of it is added. Pure: HTML and URL in, URL out;
+articles in, article out.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from urllib.parse import parse_qsl, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.anchors import page_base
 from newsarchive.discover.urls import normalize_url, url_key
@@ -55,6 +57,14 @@ _PAGE_MARK = re.compile(
     re.IGNORECASE,
 )
 
+# What a pager's link to a page may say besides the number: the page, and which way.
+_PAGE_WORDS = frozenset({"страница", "страницата", "стр", "page", "част", "part"})
+_PAGER_WORDS = _PAGE_WORDS | frozenset(
+    {"предишна", "предишната", "предходна", "предходната", "първа", "първата", "към",
+     "на", "previous", "prev", "first", "go", "to", "назад", "back"}
+)  # fmt: skip
+_WORDS = re.compile(r"[^\W_]+")
+
 
 def next_part(html: str | LexborHTMLParser, page_url: str, *, later: bool = False) -> str | None:
     """The address of this article's next page (``rel=next`` first, then the page's
@@ -85,14 +95,14 @@ def next_part(html: str | LexborHTMLParser, page_url: str, *, later: bool = Fals
 
 
 def first_of(html: str, page_url: str) -> str | None:
-    """The page before this one when this is a later page of an article split over pages
-    (its address numbered past the first page, at most ``MAX_PARTS``, and the page
-    linking the address it follows), else None. Page 2 reached on its own (a sitemap, a
-    stray link) is no article: it is read with its first page. A number past
-    ``MAX_PARTS`` is never reached from a first page (``later_pages``), so settling its
-    page as a later one would lose it: ``?page=123`` linking ``?page=122`` is an article
-    whose id is the parameter, linking the one before. Only an address with a page number
-    is parsed."""
+    """The page before this one when this is a later page of an article split over pages (its
+    address numbered past the first page, at most ``MAX_PARTS``, and the page linking
+    the address it follows as a pager does: ``_pager_link``), else None. Page 2 reached
+    on its own (a sitemap, a stray link) is no article: it is read with its first page.
+    A number past ``MAX_PARTS`` is never reached from a first page (``later_pages``), so
+    settling its page as a later one would lose it: ``?page=123`` linking ``?page=122``
+    is an article whose id is the parameter, linking the one before. Only an address
+    with a page number is parsed."""
     here = normalize_url(page_url)
     if here is None or not _numbered_address(here):
         return None
@@ -100,9 +110,27 @@ def first_of(html: str, page_url: str) -> str | None:
     base = page_base(tree, page_url)
     for node in tree.css("link[rel][href], a[href]"):
         url = normalize_url(node.attributes.get("href") or "", base)
-        if url and url != here and _follows(url, here, later=True):
+        if url and url != here and _follows(url, here, later=True) and _pager_link(node):
             return url
     return None
+
+
+def _pager_link(node: LexborNode) -> bool:
+    """The link says it leads to a page of this article, not to another article: a
+    pager's number ("2"), words naming a page ("« Предишна страница"), an icon (no
+    words), or a ``<link rel="prev">`` naming no headline. An article whose id is a page
+    parameter (``?page=3``) links the one before it ("« Предишна", "Предишна новина",
+    or its headline, as WordPress's and Joomla's previous-post links do): ``?page=2`` is
+    another article there, and settling ``?page=3`` as its later page would lose it."""
+    said = (node.attributes.get("title") or "") if node.tag == "link" else node.text(deep=True)
+    if not said and node.tag == "a":
+        said = node.attributes.get("title") or node.attributes.get("aria-label") or ""
+    words = _WORDS.findall(said.casefold())
+    if not words:
+        return True
+    return all(w.isdigit() or w in _PAGER_WORDS for w in words) and any(
+        w.isdigit() or w in _PAGE_WORDS for w in words
+    )
 
 
 def _numbered_address(url: str) -> bool:

@@ -56,6 +56,7 @@ class FullItem:
     published: Published
     text: str  # paragraphs separated by "\n", as ``Article.text``
     anchor: str
+    slugged: bool = False  # the page named no anchor: it is a slug of date and headline
 
     def url(self, page_url: str) -> str:
         """The item's address on the page at ``page_url``: what it is archived under."""
@@ -232,10 +233,11 @@ def _read_run(
         if item is None:
             return None
         title, published, text, anchor = item
-        if not anchor or anchor in slugs:  # (an id the page gave two items names neither)
+        slugged = not anchor or anchor in slugs
+        if slugged:  # (an id the page gave two items names neither)
             anchor = _unique(_slug(published, title), slugs)
         slugs.add(anchor)
-        items.append(FullItem(title, published, text, anchor))
+        items.append(FullItem(title, published, text, anchor, slugged))
     if len({item.title for item in items}) < MIN_ITEMS:
         return None  # one label repeated ("Съобщение") over the blocks of one text
     return items
