@@ -49,11 +49,15 @@ USER_AGENT_ENV = "NEWSARCHIVE_USER_AGENT"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never retried
-# "Come back later": a host that answers only this to ``REST_AFTER`` URLs in a row (each
-# after its retries), or once with a ``Retry-After`` past ``max_retry_after``, is not asked
-# again in the run (``HostResting``)
+# "Come back later": a host that answers only this to ``REST_AFTER`` requests in a row
+# (retries and other URLs alike), or once with a ``Retry-After`` past ``max_retry_after``,
+# is not asked again in the run (``HostResting``). Counted by request, not by URL: a host
+# down for every URL cost each URL all its retries before it counted once (3 URLs, 12
+# requests at the default 3 retries, and 3 * (retries + 1) with more). At 6, one URL has
+# all its tries (a single page the server chokes on is that page's failure) and the next
+# URL's second busy answer rests the host, however many retries are set.
 BUSY_STATUSES = frozenset({429, 503})
-REST_AFTER = 3
+REST_AFTER = 6
 
 
 @dataclass(frozen=True)
@@ -173,12 +177,12 @@ class FetchInterrupted(FetchError):
 
 
 class HostResting(FetchError):
-    """The URL's host said "come back later" (429/503, after every retry) to
-    ``REST_AFTER`` URLs in a row in this run, or asked for a longer wait than
-    ``max_retry_after`` once. Each such URL cost its retries, each wait up to
-    ``max_retry_after``: a host answering every URL with ``Retry-After: 86400`` held a
-    run for six minutes a URL, bounded only by the request budget. The URL is left for
-    the next run (stays queued); ``why`` says it of the host, without the URL."""
+    """The URL's host said "come back later" (429/503) to ``REST_AFTER`` requests in a
+    row in this run, or asked for a longer wait than ``max_retry_after`` once. Each such
+    URL cost its retries, each wait up to ``max_retry_after``: a host answering every URL
+    with ``Retry-After: 86400`` held a run for six minutes a URL, bounded only by the
+    request budget. The URL is left for the next run (stays queued); ``why`` says it of
+    the host, without the URL."""
 
     def __init__(self, why: str, *, url: str) -> None:
         super().__init__(f"{why}; {url} left for the next run", url=url)
@@ -274,7 +278,7 @@ class _Host:
         # Set when connecting failed on every retry (DNS, refused): the rest of the run
         # fails fast instead of spending the whole backoff again on each URL.
         self.unreachable: str | None = None
-        self.busy = 0  # URLs in a row answered only 429/503 (see ``BUSY_STATUSES``)
+        self.busy = 0  # requests in a row answered 429/503 (see ``BUSY_STATUSES``)
         self.resting: str | None = None  # why the run asks this host no more
 
 
@@ -473,8 +477,8 @@ class Fetcher:
         that trickles once will trickle again), a malformed response never. A host that
         could not be connected to on any attempt (the site's, or a redirect target's) is
         marked unreachable for the rest of the run; the URL's own failure is its own. One
-        that said "come back later" to ``REST_AFTER`` URLs in a row, or once for longer
-        than ``max_retry_after``, rests (``HostResting``).
+        that said "come back later" to ``REST_AFTER`` requests in a row, or once for
+        longer than ``max_retry_after``, rests (``HostResting``).
         """
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
@@ -556,6 +560,8 @@ class Fetcher:
                     last_error += (  # (a 5xx of another kind: said, not slept)
                         f" (Retry-After {retry_after:,.0f} s; waits are capped at {cap:g} s)"
                     )
+                if status in BUSY_STATUSES and self._busy(host, _netloc(target), last_error):
+                    raise HostResting(host.resting or last_error, url=url)
                 continue
             cpu = time.thread_time()
             text, encoding = decode_html(content, resp_headers.get("content-type"))
@@ -567,8 +573,6 @@ class Fetcher:
             return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
             self._host(refused_host).unreachable = last_error
-        if last_status in BUSY_STATUSES:
-            self._busy(host, _netloc(target), last_error)
         raise FetchFailed(
             f"{last_error} after {attempts} attempts",
             url=url,
@@ -632,17 +636,20 @@ class Fetcher:
                 for _url, future in window:
                     future.cancel()
 
-    def _busy(self, host: _Host, netloc: str, answer: str) -> None:
-        """One more URL the host answered only "come back later"; the ``REST_AFTER``th in a
-        row rests it for the run."""
+    def _busy(self, host: _Host, netloc: str, answer: str) -> bool:
+        """One more request the host answered "come back later"; the ``REST_AFTER``th in
+        a row rests it for the run, and the URL asking it then is left queued (True): it
+        was never answered, and marking it failed would spend one of its attempts."""
         with host.lock:
             host.busy += 1
-            if host.busy < REST_AFTER or host.resting is not None:
-                return
-            host.resting = (
-                f"{netloc} answered {answer} to {host.busy} URLs in a row:"
-                " not asked again in this run"
-            )
+            if host.busy < REST_AFTER:
+                return False
+            if host.resting is None:
+                host.resting = (
+                    f"{netloc} answered {answer} to {host.busy} requests in a row:"
+                    " not asked again in this run"
+                )
+            return True
 
     def _rest(
         self, host: _Host, netloc: str, status: int, retry_after: float, url: str
