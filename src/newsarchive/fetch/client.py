@@ -31,7 +31,7 @@ import httpx
 from protego import Protego
 
 from newsarchive import __version__
-from newsarchive.discover.urls import host_variants
+from newsarchive.discover.urls import host_variants, url_key
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
@@ -187,6 +187,17 @@ class HostResting(FetchError):
     def __init__(self, why: str, *, url: str) -> None:
         super().__init__(f"{why}; {url} left for the next run", url=url)
         self.why = why
+
+
+class Elsewhere(FetchError):
+    """``url`` redirects to ``page``, which the caller has fetched in this run or is to
+    fetch on its own (``fetch``'s ``elsewhere``): the redirect is not followed, as that
+    would fetch the one page twice (a site linking both ``/x`` and ``/x/``, one
+    redirecting to the other, cost three requests for one article)."""
+
+    def __init__(self, message: str, *, url: str, page: str) -> None:
+        super().__init__(message, url=url)
+        self.page = page
 
 
 @dataclass
@@ -470,6 +481,7 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         check_robots: bool = True,
+        elsewhere: Callable[[str], bool] | None = None,
     ) -> Page:
         """GET ``url`` with retries. Returns any final status; raises ``FetchError`` otherwise.
 
@@ -478,7 +490,9 @@ class Fetcher:
         could not be connected to on any attempt (the site's, or a redirect target's) is
         marked unreachable for the rest of the run; the URL's own failure is its own. One
         that said "come back later" to ``REST_AFTER`` requests in a row, or once for
-        longer than ``max_retry_after``, rests (``HostResting``).
+        longer than ``max_retry_after``, rests (``HostResting``). A redirect to a URL
+        that ``elsewhere`` says the caller fetches on its own is not followed
+        (``Elsewhere``).
         """
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
@@ -514,8 +528,9 @@ class Fetcher:
                 with host.slots:
                     self._check_stop()
                     status, resp_headers, content, final = self._get(
-                        target, headers, check_robots=check_robots, max_bytes=max_bytes
-                    )
+                        target, headers, check_robots=check_robots, max_bytes=max_bytes,
+                        elsewhere=elsewhere,
+                    )  # fmt: skip
             except FetchError:
                 raise
             except _DeadlineHit:
@@ -582,10 +597,11 @@ class Fetcher:
 
     def fetch_many(
         self,
-        urls: list[str],
+        urls: Iterable[str],
         workers: int,
         validators: Mapping[str, tuple[str | None, str | None]] | None = None,
         more: Callable[[], bool] = lambda: True,
+        elsewhere: Callable[[str], bool] | None = None,
     ) -> Iterator[tuple[str, Page | FetchError]]:
         """Fetch in order with up to ``workers`` in flight; results come back in order.
 
@@ -593,12 +609,14 @@ class Fetcher:
         turns false (the request budget is spent), nothing new is started; what was in
         flight finishes and is yielded (a stop may make it ``FetchInterrupted``). A URL with
         ``validators`` (ETag, Last-Modified) is fetched conditionally (``crawl --recheck``).
+        ``urls`` is read as the URLs are started, so it may still leave one out then;
+        ``elsewhere`` as ``fetch`` takes it (asked from the worker threads).
         """
 
         def one(url: str) -> Page | FetchError:
             etag, modified = (validators or {}).get(url, (None, None))
             try:
-                return self.fetch(url, etag=etag, last_modified=modified)
+                return self.fetch(url, etag=etag, last_modified=modified, elsewhere=elsewhere)
             except FetchError as exc:
                 return exc
             except Exception as exc:  # what no test foresaw in one response costs that URL
@@ -700,7 +718,13 @@ class Fetcher:
         return float(min(base + random.uniform(0, base / 2), self.options.max_retry_after))
 
     def _get(
-        self, url: str, headers: dict[bytes, bytes], *, check_robots: bool, max_bytes: int
+        self,
+        url: str,
+        headers: dict[bytes, bytes],
+        *,
+        check_robots: bool,
+        max_bytes: int,
+        elsewhere: Callable[[str], bool] | None = None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         """One logical GET: follow redirects by hand (each hop checked: scheme, policy,
         robots.txt, an unreachable host), cap the body's size and the whole exchange's
@@ -709,7 +733,7 @@ class Fetcher:
         deadline = time.monotonic() + self.options.deadline
         try:
             with self._backend.until(deadline):
-                return self._hops(url, headers, check_robots, max_bytes, deadline)
+                return self._hops(url, headers, check_robots, max_bytes, deadline, elsewhere)
         except httpx.TimeoutException:
             if time.monotonic() >= deadline:
                 raise _DeadlineHit from None
@@ -722,6 +746,7 @@ class Fetcher:
         check_robots: bool,
         max_bytes: int,
         deadline: float,
+        elsewhere: Callable[[str], bool] | None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
         for hop in range(self.options.max_redirects + 1):
@@ -742,6 +767,16 @@ class Fetcher:
                 if status in REDIRECT_STATUSES and location:
                     following = self._follow(url, current, location, status)
                     self._learn_move(current, following, status)
+                    if (
+                        elsewhere is not None
+                        and url_key(following) != url_key(url)  # (this URL's own move)
+                        and elsewhere(following)
+                    ):
+                        raise Elsewhere(
+                            f"redirected to {following}, fetched on its own: {url}",
+                            url=url,
+                            page=following,
+                        )
                     if check_robots and not self.allowed(following, redirected_from=url):
                         raise RobotsDisallowed(
                             f"redirected to {following}, disallowed by robots.txt: {url}", url=url
