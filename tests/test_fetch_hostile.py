@@ -28,6 +28,7 @@ from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy, is_public
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.client import (
+    Elsewhere,
     Fetcher,
     FetchInterrupted,
     FetchOptions,
@@ -738,6 +739,31 @@ def test_more_retries_do_not_make_a_busy_host_cost_more_requests(
     assert result.exit_code == 1 and "answered HTTP 503 to 6 requests" in result.stderr
     _, frontier = crawl_db(db)
     assert {state for url, (state, _) in frontier.items() if "/news/9" in url} == {"queued"}
+
+
+def test_a_redirect_to_a_page_fetched_elsewhere_is_not_followed_but_its_own_move_is() -> None:
+    """``elsewhere`` names the pages the caller fetches on its own: a redirect there ends
+    the fetch (the page once cost a second request), but a hop to another spelling of
+    the very URL asked for (a tracking parameter added, another scheme) is followed."""
+    routes = {
+        "/a": redirect("/a/", 301),
+        "/a/": html("<p>a</p>"),
+        "/b": redirect("/b?utm_source=x", 301),
+        "/b?utm_source=x": html("<p>b</p>"),
+    }
+    asked: list[str] = []
+
+    def elsewhere(url: str) -> bool:
+        asked.append(url)
+        return True
+
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(Elsewhere) as stopped:
+            fetcher.fetch(f"{site.url}/a", elsewhere=elsewhere)
+        assert stopped.value.page == f"{site.url}/a/"
+        assert fetcher.fetch(f"{site.url}/b", elsewhere=elsewhere).content == b"<p>b</p>"
+    assert "/a/" not in site.hits and site.hits["/b?utm_source=x"] == 1
+    assert asked == [f"{site.url}/a/"]
 
 
 def _a_day_away() -> str:

@@ -155,9 +155,10 @@ class Harvester:
     between: Callable[[], None]  # raises to end the run (budget, vanished archive)
     still_ours: Callable[[], None]  # raises when the archive file vanished
     handled: set[str] = field(default_factory=set)
-    # this run's pages by URL key: the state each was settled in and the URL its article
-    # was archived under (``_settled``); keys that surely name a page archived in this
-    # run, with its article's URL; redirecting URLs waiting for their target's fate
+    # this run's pages by URL key: the state each was settled in and a URL its article
+    # is found by (``_settled``; the URL it was fetched from: the one it is archived
+    # under may be another article's shared canonical); keys that surely name a page
+    # archived in this run, with that URL; redirecting URLs waiting for their target
     fates: dict[str, tuple[State, str | None]] = field(default_factory=dict)
     archived: dict[str, str] = field(default_factory=dict)
     waiting: dict[str, list[str]] = field(default_factory=dict)
@@ -192,12 +193,12 @@ class Harvester:
 
         def unfetched() -> Iterator[str]:  # read as each URL is started
             for url in urls:
-                article_url = self.archived.get(url_key(url))
-                if article_url is None:
+                found_by = self.archived.get(url_key(url))
+                if found_by is None:
                     yield url
                 else:  # the page archived in this run already: no request
                     self.handled.add(url)
-                    self._settled(url, State.DONE, article_url, message="")
+                    self._settled(url, State.DONE, found_by, message="")
 
         # (the generator is not kept in a name: an exception out of the loop must close
         # it, so its pool finishes what is in flight before the fetcher is closed)
@@ -254,18 +255,21 @@ class Harvester:
         if isinstance(result, Elsewhere):
             self._redirected(url, result)
             return
-        article_url = self._carry_out(url, result, listed)
+        identity = self._carry_out(url, result, listed)
         if url not in self.handled:
             return  # interrupted: stays queued
         state = self.frontier.state(url)
         if state is None:
             return
-        if state is State.DONE and article_url is not None and isinstance(result, Page):
+        found_by = url if identity is not None and state is State.DONE else None
+        if identity is not None and found_by is not None and isinstance(result, Page):
             for key in (url_key(url), url_key(result.final_url)):
-                self.archived[key] = article_url
-            if _slash_twin(article_url, result.final_url):
-                self.archived[url_key(article_url)] = article_url
-        self._settled(url, state, article_url, also=result)
+                self.archived[key] = found_by
+            if _slash_twin(identity, result.final_url) and (
+                self.store.find(identity) == self.store.find(url)  # (archived under it)
+            ):
+                self.archived[url_key(identity)] = found_by
+        self._settled(url, state, found_by, also=result)
 
     def _redirected(self, url: str, result: Elsewhere) -> None:
         """``url`` redirects to ``result.page``, which this run fetched or is to fetch:
@@ -275,9 +279,9 @@ class Harvester:
         self.handled.add(url)
         target = url_key(result.page)
         if target in self.fates:
-            state, article_url = self.fates[target]
+            state, found_by = self.fates[target]
             message = f"redirected to {result.page}, {state.value} in this run: {url}"
-            self._settled(url, state, article_url, message=message)
+            self._settled(url, state, found_by, message=message)
         elif target in self.waiters:
             message = f"redirected to {result.page}, which redirects again: {url}"
             self._settled(url, State.FAILED, None, message=message)
@@ -288,7 +292,7 @@ class Harvester:
             self.waiters.add(url_key(url))
 
     def _settled(
-        self, url: str, state: State, article_url: str | None, *,
+        self, url: str, state: State, found_by: str | None, *,
         message: str | None = None, also: Page | FetchError | None = None,
     ) -> None:  # fmt: skip
         """Record this run's fate of ``url`` (and of where it ended up, ``also``'s final
@@ -298,28 +302,29 @@ class Harvester:
         if isinstance(also, Page):
             keys.append(url_key(also.final_url))
         if message is not None:
-            self._settle(url, state, article_url, message)
+            self._settle(url, state, found_by, message)
         for key in dict.fromkeys(keys):
-            self.fates[key] = (state, article_url)
+            self.fates[key] = (state, found_by)
             for waiter in self.waiting.pop(key, []):
                 self.waiters.discard(url_key(waiter))
                 message = f"redirected to {url}, {state.value} in this run: {waiter}"
-                self._settled(waiter, state, article_url, message=message)
+                self._settled(waiter, state, found_by, message=message)
 
-    def _settle(self, url: str, state: State, article_url: str | None, message: str) -> None:
+    def _settle(self, url: str, state: State, found_by: str | None, message: str) -> None:
         """``url`` settled as the page it leads to was: when that is an archived article,
         ``url`` becomes one of its URLs (``show`` and later runs know it) in the same
         transaction."""
-        if state is State.DONE and article_url is not None:
+        if state is State.DONE and found_by is not None:
             with self.frontier.archiving(url):
-                self.store.add_url(url, article_url)
+                self.store.add_url(url, found_by)
         else:
             self.frontier.settle(url, state, None if state is State.DONE else message)
 
     def _carry_out(
         self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None
     ) -> str | None:
-        """``archive``'s work; the URL the article was archived under, if one was."""
+        """``archive``'s work; the URL the article was archived under, if one was
+        (``identify``'s, unless the store found it another)."""
         verdict = judge(url, result, self.profile, self.options.since, listed)
         self.report.cpu["extract"] += verdict.cpu
         if verdict.outcome is Outcome.INTERRUPTED:

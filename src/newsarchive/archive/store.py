@@ -147,11 +147,11 @@ class Store:
             [(capture_id, other) for other in later],
         )
 
-    def add_url(self, url: str, article_url: str) -> None:
-        """``url`` leads to the article archived under ``article_url`` (it redirects to
-        its page, say): ``show`` finds it by ``url``, and a listing's link to ``url`` is
-        known. Nothing when that article is not found (a page of items in full)."""
-        article_id = self.find(article_url)
+    def add_url(self, url: str, found_by: str) -> None:
+        """``url`` leads to the article ``found_by`` leads to (it redirects to its page,
+        say): ``show`` finds it by ``url``, and a listing's link to ``url`` is known.
+        Nothing when no article is found (a page of items in full)."""
+        article_id = self.find(found_by)
         if article_id is not None:
             self.conn.execute(
                 "INSERT OR IGNORE INTO article_urls (url_key, article_id) VALUES (?, ?)",
