@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -405,6 +406,52 @@ def test_ctrl_c_while_the_cli_loads_is_an_exit_not_a_traceback(
     with pytest.raises(SystemExit) as terminated:  # SIGTERM while loading
         entry._terminated(15, None)
     assert terminated.value.code == 143
+
+
+# The console script's own code (pip writes it), after an audit hook that sends the
+# process a real SIGINT as the ``nth`` module after the package's own two starts loading.
+_INTERRUPTED_AT_IMPORT = """
+import os, signal, sys
+nth, count = int(sys.argv.pop(1)), 0
+def hook(event, args):
+    global count
+    if event != "import" or "newsarchive" not in sys.modules:
+        return
+    if args[0] in ("newsarchive", "newsarchive.entry"):
+        return
+    count += 1
+    if count == nth:
+        os.kill(os.getpid(), signal.SIGINT)
+sys.addaudithook(hook)
+from newsarchive.entry import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("nth", [1, 2, 3, 5, 10, 30])
+def test_ctrl_c_at_any_import_after_the_package_is_an_exit_not_a_traceback(
+    tmp_path: Path, nth: int
+) -> None:
+    """A Ctrl-C in the interpreter's first ~20 ms printed KeyboardInterrupt's traceback:
+    the package's ``__init__`` imported ``typing`` (some 10 ms) before ``entry.main``'s
+    guard stood. Sent at a module's import rather than after a sleep, so the moment is
+    the same on every machine: the 1st module loaded after the package's own two (once
+    ``typing``, now ``signal`` in the guard), then a few of the CLI's own."""
+    import signal
+    import subprocess
+
+    import newsarchive
+
+    src = str(Path(newsarchive.__file__).parents[1])
+    env = {**os.environ, "PYTHONPATH": src}
+    process = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED_AT_IMPORT, str(nth), "--help"],
+        capture_output=True, env=env, cwd=tmp_path, timeout=60,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    assert b"Traceback" not in process.stderr, process.stderr.decode()
+    assert process.stderr == b"newsarchive: interrupted\n", process.stderr
+    assert process.returncode == 130
 
 
 @pytest.mark.parametrize(("signum", "status"), [(2, 130), (15, 143)])

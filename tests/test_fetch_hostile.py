@@ -28,6 +28,7 @@ from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy, is_public
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.client import (
+    Elsewhere,
     Fetcher,
     FetchInterrupted,
     FetchOptions,
@@ -693,11 +694,14 @@ def test_one_coding_spelled_with_identity_or_a_stray_comma_is_still_inflated() -
             assert fetcher.fetch(f"{site.url}{path}").content == b"<p>fine</p>", path
 
 
-def test_a_host_that_says_come_back_later_to_three_urls_in_a_row_rests_for_the_run(
+def test_a_host_that_says_come_back_later_to_six_requests_in_a_row_rests_for_the_run(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:
     """Each URL of a site answering only 503 cost its retries, for as many URLs as the
-    request budget allowed. After three in a row the run asks it no more, says so once,
+    request budget allowed. The breaker then counted URLs, each after all its retries:
+    three URLs, twelve requests, before the run asked no more (and 3 * (retries + 1)
+    with more retries set). Counted by request, the first URL has its tries and the
+    second is left queued at its second busy answer: six requests. The run says so once
     and the next run resumes the rest."""
     busy = response(503, b"busy")
     ids = list(range(901, 909))
@@ -705,19 +709,61 @@ def test_a_host_that_says_come_back_later_to_three_urls_in_a_row_rests_for_the_r
     with HostileServer(routes) as site:
         first = crawl_mirrored(run_cli, site, db)
         asked = {path: hits for path, hits in site.hits.items() if path.startswith("/news/")}
-        assert list(asked.values()) == [4, 4, 4], asked  # three URLs, each after its retries
-        assert first.exit_code == 1  # those three failed
+        assert list(asked.values()) == [4, 2], asked  # 4, 4, 4 before
+        assert first.exit_code == 1  # the first one failed
         said = [line for line in first.stderr.splitlines() if "not asked again" in line]
-        assert len(said) == 1 and "answered HTTP 503 to 3" in said[0], first.stderr
-        assert "URLs in a row" in said[0] and "the next run resumes" in said[0]
+        assert len(said) == 1 and "answered HTTP 503 to 6" in said[0], first.stderr
+        assert "requests in a row" in said[0] and "the next run resumes" in said[0]
         assert "come back later" in first.stdout
         _, frontier = crawl_db(db)
         states = sorted(state for url, (state, _) in frontier.items() if "/news/9" in url)
-        assert states == ["failed"] * 3 + ["queued"] * 5  # the rest never asked: still queued
+        assert states == ["failed"] + ["queued"] * 7  # the second never answered: queued
         routes.update({slug(i): html(article_html(i)) for i in ids})  # back from maintenance
         second = crawl_mirrored(run_cli, site, db)
     assert second.exit_code == 0, second.stderr
     assert sorted(crawl_db(db)[0]) == sorted(SITE + slug(i) for i in ids)
+
+
+def test_more_retries_do_not_make_a_busy_host_cost_more_requests(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``$NEWSARCHIVE_RETRIES`` at 9, three URLs answered only 503 were thirty
+    requests before the host rested; the bound is the breaker's, whatever the retries."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "9")
+    busy = response(503, b"busy")
+    routes = news_site([], dict.fromkeys(range(901, 909), busy))
+    with HostileServer(routes) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    asked = [hits for path, hits in site.hits.items() if path.startswith("/news/")]
+    assert asked == [6], asked  # the first URL, mid-retries: queued still, not failed
+    assert result.exit_code == 1 and "answered HTTP 503 to 6 requests" in result.stderr
+    _, frontier = crawl_db(db)
+    assert {state for url, (state, _) in frontier.items() if "/news/9" in url} == {"queued"}
+
+
+def test_a_redirect_to_a_page_fetched_elsewhere_is_not_followed_but_its_own_move_is() -> None:
+    """``elsewhere`` names the pages the caller fetches on its own: a redirect there ends
+    the fetch (the page once cost a second request), but a hop to another spelling of
+    the very URL asked for (a tracking parameter added, another scheme) is followed."""
+    routes = {
+        "/a": redirect("/a/", 301),
+        "/a/": html("<p>a</p>"),
+        "/b": redirect("/b?utm_source=x", 301),
+        "/b?utm_source=x": html("<p>b</p>"),
+    }
+    asked: list[str] = []
+
+    def elsewhere(url: str) -> bool:
+        asked.append(url)
+        return True
+
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(Elsewhere) as stopped:
+            fetcher.fetch(f"{site.url}/a", elsewhere=elsewhere)
+        assert stopped.value.page == f"{site.url}/a/"
+        assert fetcher.fetch(f"{site.url}/b", elsewhere=elsewhere).content == b"<p>b</p>"
+    assert "/a/" not in site.hits and site.hits["/b?utm_source=x"] == 1
+    assert asked == [f"{site.url}/a/"]
 
 
 def _a_day_away() -> str:
@@ -759,20 +805,23 @@ def test_a_host_asking_for_a_day_rests_at_its_first_answer_and_loses_nothing(
 
 
 def test_only_come_back_later_in_a_row_rests_a_host() -> None:
-    """A page between two busy URLs starts the count again; a 500 is not "later"."""
+    """One URL's busy answers alone are that URL's failure (all its tries, counted); a
+    page answered starts the count again; a 500 is not "later" and neither counts nor
+    starts it again; the sixth busy request in a row rests the host mid-retries."""
     busy = response(503, b"busy")
-    routes = {"/b1": busy, "/b2": busy, "/ok": html("<p>ok</p>"), "/err": response(500)}
-    routes |= {"/b3": busy, "/b4": busy, "/b5": busy, "/after": html("<p>ok</p>")}
+    routes = {"/b1": busy, "/ok": html("<p>ok</p>"), "/b2": busy, "/err": response(500)}
+    routes |= {"/b3": busy, "/after": html("<p>ok</p>")}
     with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
-        for path in ("/b1", "/b2", "/ok", "/b3", "/err", "/b4"):
+        for path in ("/b1", "/ok", "/b2", "/err"):
             try:
                 fetcher.fetch(f"{site.url}{path}")
             except FetchError as exc:
                 assert not isinstance(exc, HostResting), path
-        with pytest.raises(FetchError, match="HTTP 503 after 4 attempts"):
-            fetcher.fetch(f"{site.url}/b5")  # the third in a row: it still had its retries
-        with pytest.raises(HostResting, match="3 URLs in a row: not asked again in this run"):
+        with pytest.raises(HostResting, match="6 requests in a row: not asked again in this run"):
+            fetcher.fetch(f"{site.url}/b3")  # busy to /b2's four tries, then two of its own
+        with pytest.raises(HostResting, match="6 requests in a row"):
             fetcher.fetch(f"{site.url}/after")
+    assert site.hits["/b1"] == site.hits["/b2"] == 4 and site.hits["/b3"] == 2, site.hits
     assert "/after" not in site.hits
 
 

@@ -153,3 +153,30 @@ def test_v1_archive_is_migrated_on_import(run_cli: Cli, db: Path) -> None:
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'община'"
     ).fetchone() == (5,)
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
+def test_a_foreign_records_link_fragment_is_dropped_so_a_crawl_finds_its_article(
+    run_cli: Cli, db: Path
+) -> None:
+    """Another tool's record of ``.../news/1001-story-1001#comments``: the fragment was
+    part of the row's key, so the crawl of the article's page archived a second row."""
+    from .faultserver import FaultServer, article_url, write_profile
+
+    record = {
+        "site": "fault", "url": article_url(1001) + "#comments", "title": "Новина 1001",
+        "text": "Общинският съвет обсъди бюджета.", "published": "2026-06-02",
+    }  # fmt: skip
+    imported = run_cli("import-jsonl", "-", "--db", str(db), input=json.dumps(record) + "\n")
+    assert imported.exit_code == 0, imported.stderr
+    with FaultServer(articles=3, faults=False) as server:
+        crawled = run_cli(
+            "crawl", "fault", "--profile", str(write_profile(db.parent)),
+            "--base-url", server.url, "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert crawled.exit_code == 0, crawled.stderr
+    with sqlite3.connect(db) as conn:
+        urls = sorted(r[0] for r in conn.execute("SELECT url FROM articles"))
+    assert urls == sorted(article_url(n) for n in (1000, 1001, 1002))  # 4 rows before
+    shown = run_cli("show", article_url(1001), "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert json.loads(shown.stdout)["url"] == article_url(1001)

@@ -93,6 +93,23 @@ def test_each_item_of_a_page_of_items_is_an_article_of_its_own(
             assert other == title or other not in text, (url, other)
 
 
+def test_an_export_of_items_imports_under_their_anchors(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """An import drops a link's fragment (``api._import_url``), never an item's: our own
+    export of a page of items comes back as its items, each under its anchor."""
+    with MirrorServer(SITES / SITE) as server:
+        assert run_cli(*_args(tmp_path, server, db)).exit_code == 0
+    out = tmp_path / "items.jsonl"
+    exported = run_cli("export", "--format", "jsonl", "--out", str(out), "--db", str(db))
+    assert exported.exit_code == 0, exported.stderr
+    copy = tmp_path / "copy.db"
+    imported = run_cli("import-jsonl", str(out), "--db", str(copy))
+    assert imported.exit_code == 0, imported.stderr
+    assert sorted(_rows(copy)) == sorted(_rows(db))
+    assert f"{ORIGIN}/novini.html#vodoprovod-lipa" in _rows(copy)
+
+
 def test_an_edited_item_is_a_revision_and_a_new_one_at_the_top_a_new_row(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:

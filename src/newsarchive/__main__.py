@@ -1,5 +1,5 @@
-"""``python -m newsarchive``."""
+"""``python -m newsarchive``: the console command, Ctrl-C guard included."""
 
-from newsarchive.cli import main
+from newsarchive.entry import main
 
 main()

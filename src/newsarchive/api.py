@@ -267,7 +267,23 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             raise UsageError(
                 f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
             ) from None
-    return article, data["site"], data["url"], fetched
+    return article, data["site"], _import_url(data["url"], article.date_source), fetched
+
+
+def _import_url(url: str, date_source: str | None) -> str:
+    """The URL a record is archived under: without its fragment, unless it names an item
+    of a page of items in full (``urls.item_url``), the only archived URLs with one.
+
+    A fragment is a key's part (``archive_key``), so a foreign record of
+    ``.../news/1#comments`` became a row no crawl of ``.../news/1`` found, and the first
+    one duplicated it. An anchor's own spelling cannot tell an item's (the page's ``id``
+    of it, say) from a link's; the record can: every item the crawl archives is dated
+    by its text (``FullItem.article``), so our own export's items, and only records
+    saying so, keep theirs."""
+    page, mark, fragment = url.partition("#")
+    if not mark or (fragment and date_source == "text"):
+        return url
+    return page
 
 
 def _check_url(url: str, line: int) -> None:

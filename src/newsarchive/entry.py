@@ -2,23 +2,32 @@
 
 Loading the CLI (Typer, rich, the commands) takes some tens of milliseconds, and a Ctrl-C
 in that time printed Python's KeyboardInterrupt traceback. Here it is an exit like the
-CLI's own: 130 for SIGINT, 143 for SIGTERM, before anything was written. (Only the
-interpreter's own start, before this module runs, is out of reach.)
+CLI's own: 130 for SIGINT, 143 for SIGTERM, before anything was written.
+
+The guard stands only once ``main`` runs; everything before it (this module and the
+package's ``__init__``, imported by the console script) is outside it, so both import
+nothing at their top level but ``sys``, which the interpreter has loaded already: not
+``typing`` (which held that window open for some 10 ms), not ``__future__``, not even
+``signal`` (it pulls in ``enum`` and ``functools``). What is left before the guard is
+the interpreter's own start (``site``, the environment's ``.pth`` files) and the two
+import statements themselves, out of reach of any code of ours.
 """
 
-from __future__ import annotations
-
-import signal
 import sys
-from types import FrameType
+
+TYPE_CHECKING = False  # (``typing`` itself is the slow import this module avoids)
+if TYPE_CHECKING:
+    from types import FrameType
 
 
-def _terminated(signum: int, frame: FrameType | None) -> None:
+def _terminated(signum: int, frame: "FrameType | None") -> None:
     raise SystemExit(143)
 
 
 def main() -> None:
     try:
+        import signal
+
         previous = signal.signal(signal.SIGTERM, _terminated)
         from newsarchive.cli import main as run
 

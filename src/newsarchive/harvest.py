@@ -9,6 +9,14 @@ transaction with its frontier state; a page's items in one transaction of their 
 (``archive_items``); or the state alone. ``import-warc`` reads a WARC's pages by the same
 ``judge`` and stores them by the same ``store_items``, ``read_whole`` and
 ``save_article``, so a page archives the same rows however it arrived.
+
+One page linked under two spellings (``/x`` and ``/x/``) is fetched once where the run
+can know it is one page: a redirect to a URL fetched in this run, or queued to be, is
+not followed (the redirecting URL shares that page's fate and becomes one of its
+article's URLs), and a queued URL is not fetched once it is the address a page archived
+in this run ended up at, or the canonical that page declares and differs from it only by
+a trailing slash. Two spellings nothing says are one page are both fetched (a site may
+serve two pages there): the store's same-content rule judges them.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import partial
@@ -26,7 +34,7 @@ from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.dates import local_date
-from newsarchive.discover.urls import identify, is_home_page, item_url
+from newsarchive.discover.urls import identify, is_home_page, item_url, url_key
 from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
 from newsarchive.extraction.continuation import first_of, joined, later_pages
@@ -36,6 +44,7 @@ from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.translations import translation_of
 from newsarchive.fetch.client import (
     GONE_STATUSES,
+    Elsewhere,
     Fetcher,
     FetchInterrupted,
     HostResting,
@@ -305,6 +314,14 @@ class Harvester:
     between: Callable[[], None]  # raises to end the run (budget, vanished archive)
     still_ours: Callable[[], None]  # raises when the archive file vanished
     handled: set[str] = field(default_factory=set)
+    # this run's pages by URL key: the state each was settled in and a URL its article
+    # is found by (``_settled``; the URL it was fetched from: the one it is archived
+    # under may be another article's shared canonical); keys that surely name a page
+    # archived in this run, with that URL; redirecting URLs waiting for their target
+    fates: dict[str, tuple[State, str | None]] = field(default_factory=dict)
+    archived: dict[str, str] = field(default_factory=dict)
+    waiting: dict[str, list[str]] = field(default_factory=dict)
+    waiters: set[str] = field(default_factory=set)
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out
@@ -327,7 +344,26 @@ class Harvester:
         def within() -> bool:  # the budget stops new fetches; those in flight are archived
             return self.fetcher.requests < self.options.max_requests
 
-        for url, result in self.fetcher.fetch_many(urls, workers, validators, within):
+        queued = {url_key(url) for url in urls}
+
+        def elsewhere(target: str) -> bool:  # (asked from the fetching threads: no SQLite)
+            key = url_key(target)
+            return key not in self.waiters and (key in queued or key in self.fates)
+
+        def unfetched() -> Iterator[str]:  # read as each URL is started
+            for url in urls:
+                found_by = self.archived.get(url_key(url))
+                if found_by is None:
+                    yield url
+                else:  # the page archived in this run already: no request
+                    self.handled.add(url)
+                    self._settled(url, State.DONE, found_by, message="")
+
+        # (the generator is not kept in a name: an exception out of the loop must close
+        # it, so its pool finishes what is in flight before the fetcher is closed)
+        for url, result in self.fetcher.fetch_many(
+            unfetched(), workers, validators, within, elsewhere
+        ):
             if isinstance(result, HostResting):  # the site's run ends; the URL stays queued
                 raise result
             self.archive(url, result, listed.get(url))
@@ -363,11 +399,85 @@ class Harvester:
     def archive(
         self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None
     ) -> None:
-        """Carry out ``judge``'s verdict; ``listed`` as ``Frontier.listed`` gave it."""
+        """Carry out ``judge``'s verdict; ``listed`` as ``Frontier.listed`` gave it. A URL
+        that redirects to a page of this run (``Elsewhere``) waits for that page's fate."""
+        if isinstance(result, Elsewhere):
+            self._redirected(url, result)
+            return
+        identity = self._carry_out(url, result, listed)
+        if url not in self.handled:
+            return  # interrupted: stays queued
+        state = self.frontier.state(url)
+        if state is None:
+            return
+        found_by = url if identity is not None and state is State.DONE else None
+        if identity is not None and found_by is not None and isinstance(result, Page):
+            for key in (url_key(url), url_key(result.final_url)):
+                self.archived[key] = found_by
+            if _slash_twin(identity, result.final_url) and (
+                self.store.find(identity) == self.store.find(url)  # (archived under it)
+            ):
+                self.archived[url_key(identity)] = found_by
+        self._settled(url, state, found_by, also=result)
+
+    def _redirected(self, url: str, result: Elsewhere) -> None:
+        """``url`` redirects to ``result.page``, which this run fetched or is to fetch:
+        it shares that page's fate (``_settled``), now or when it is known. A page that
+        itself waits on another is a chain or a loop: ``url`` fails (and is retried on
+        the next runs) rather than wait for ever."""
+        self.handled.add(url)
+        target = url_key(result.page)
+        if target in self.fates:
+            state, found_by = self.fates[target]
+            message = f"redirected to {result.page}, {state.value} in this run: {url}"
+            self._settled(url, state, found_by, message=message)
+        elif target in self.waiters:
+            message = f"redirected to {result.page}, which redirects again: {url}"
+            self._settled(url, State.FAILED, None, message=message)
+            self.report.failures.append(message)
+            self.report.outcomes[Outcome.FAILED] += 1
+        else:
+            self.waiting.setdefault(target, []).append(url)
+            self.waiters.add(url_key(url))
+
+    def _settled(
+        self, url: str, state: State, found_by: str | None, *,
+        message: str | None = None, also: Page | FetchError | None = None,
+    ) -> None:  # fmt: skip
+        """Record this run's fate of ``url`` (and of where it ended up, ``also``'s final
+        URL), settling it with ``message`` (None: ``archive`` settled it already), and
+        pass it on to the URLs that redirect there and waited for it."""
+        keys = [url_key(url)]
+        if isinstance(also, Page):
+            keys.append(url_key(also.final_url))
+        if message is not None:
+            self._settle(url, state, found_by, message)
+        for key in dict.fromkeys(keys):
+            self.fates[key] = (state, found_by)
+            for waiter in self.waiting.pop(key, []):
+                self.waiters.discard(url_key(waiter))
+                message = f"redirected to {url}, {state.value} in this run: {waiter}"
+                self._settled(waiter, state, found_by, message=message)
+
+    def _settle(self, url: str, state: State, found_by: str | None, message: str) -> None:
+        """``url`` settled as the page it leads to was: when that is an archived article,
+        ``url`` becomes one of its URLs (``show`` and later runs know it) in the same
+        transaction."""
+        if state is State.DONE and found_by is not None:
+            with self.frontier.archiving(url):
+                self.store.add_url(url, found_by)
+        else:
+            self.frontier.settle(url, state, None if state is State.DONE else message)
+
+    def _carry_out(
+        self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None
+    ) -> str | None:
+        """``archive``'s work; the URL the article was archived under, if one was
+        (``identify``'s, unless the store found it another)."""
         verdict = judge(url, result, self.profile, self.options.since, listed)
         self.report.cpu["extract"] += verdict.cpu
         if verdict.outcome is Outcome.INTERRUPTED:
-            return  # stays queued for the next run
+            return None  # stays queued for the next run
         self.handled.add(url)
         if isinstance(result, Page):
             self.report.pages += 1
@@ -382,7 +492,7 @@ class Harvester:
                 self.frontier.settle(url, State.FAILED, self.report.failures[-1])
             else:
                 self.frontier.settle(url, State.DONE)
-            return  # (each item counted as what it was; the page as nothing)
+            return None  # (each item counted as what it was; the page as nothing)
         if outcome in SETTLED:
             self.frontier.settle(url, SETTLED[outcome], verdict.message)
             if outcome is Outcome.FAILED:
@@ -402,7 +512,7 @@ class Harvester:
                 self.report.failures.append(message)
                 self.report.outcomes[Outcome.FAILED] += 1
                 self.progress(self.report)
-                return
+                return None
             if short:
                 self._without(result, short)
             cpu = time.thread_time()
@@ -419,6 +529,7 @@ class Harvester:
             self.report.cpu["store"] += time.thread_time() - cpu
         self.report.outcomes[outcome] += 1
         self.progress(self.report)
+        return None if outcome is Outcome.FAILED or verdict.article is None else verdict.url
 
     def whole(self, article: Article, page: Page) -> tuple[Article, list[Page], str]:
         """An article split over pages (``extraction.continuation``): its later pages
@@ -460,3 +571,15 @@ class Harvester:
         self.report.warnings.append(
             f"a later page of {page.final_url} could not be read ({problem}): archived without it"
         )
+
+
+def _slash_twin(one: str, other: str) -> bool:
+    """Two URLs that differ only by a trailing slash of the path (``/x`` and ``/x/``):
+    a page at one that names the other as canonical says they are one page. Any other
+    canonical is taken for the archive's URL but not for "do not fetch": a CMS may name
+    another article (or its category page) as every article's canonical, which only
+    fetching that URL too shows (``Store`` then shares the canonical)."""
+    first, second = url_key(one), url_key(other)
+    path, _, query = first.partition("?")
+    path2, _, query2 = second.partition("?")
+    return first != second and query == query2 and path.rstrip("/") == path2.rstrip("/")

@@ -286,6 +286,13 @@ class Frontier:
                 found[url] = dt.date.fromisoformat(day), kind
         return found
 
+    def state(self, url: str) -> State | None:
+        """Where ``url`` stands now (None: never queued)."""
+        row = self.conn.execute(
+            "SELECT state FROM frontier WHERE url_key = ?", (url_key(url),)
+        ).fetchone()
+        return State(row[0]) if row else None
+
     def settle(self, url: str, state: State, error: str | None = None) -> None:
         """Record a URL's outcome and commit."""
         with self.conn:

@@ -147,6 +147,17 @@ class Store:
             [(capture_id, other) for other in later],
         )
 
+    def add_url(self, url: str, found_by: str) -> None:
+        """``url`` leads to the article ``found_by`` leads to (it redirects to its page,
+        say): ``show`` finds it by ``url``, and a listing's link to ``url`` is known.
+        Nothing when no article is found (a page of items in full)."""
+        article_id = self.find(found_by)
+        if article_id is not None:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO article_urls (url_key, article_id) VALUES (?, ?)",
+                (archive_key(url), article_id),
+            )
+
     def find(self, *urls: str | None) -> int | None:
         """The article any of these URLs (in any spelling) leads to: an item of a page of
         items by its own address, a page's by any fragment a link gave it."""

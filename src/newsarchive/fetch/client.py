@@ -31,7 +31,7 @@ import httpx
 from protego import Protego
 
 from newsarchive import __version__
-from newsarchive.discover.urls import host_variants
+from newsarchive.discover.urls import host_variants, url_key
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
@@ -49,11 +49,15 @@ USER_AGENT_ENV = "NEWSARCHIVE_USER_AGENT"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never retried
-# "Come back later": a host that answers only this to ``REST_AFTER`` URLs in a row (each
-# after its retries), or once with a ``Retry-After`` past ``max_retry_after``, is not asked
-# again in the run (``HostResting``)
+# "Come back later": a host that answers only this to ``REST_AFTER`` requests in a row
+# (retries and other URLs alike), or once with a ``Retry-After`` past ``max_retry_after``,
+# is not asked again in the run (``HostResting``). Counted by request, not by URL: a host
+# down for every URL cost each URL all its retries before it counted once (3 URLs, 12
+# requests at the default 3 retries, and 3 * (retries + 1) with more). At 6, one URL has
+# all its tries (a single page the server chokes on is that page's failure) and the next
+# URL's second busy answer rests the host, however many retries are set.
 BUSY_STATUSES = frozenset({429, 503})
-REST_AFTER = 3
+REST_AFTER = 6
 
 
 @dataclass(frozen=True)
@@ -173,16 +177,27 @@ class FetchInterrupted(FetchError):
 
 
 class HostResting(FetchError):
-    """The URL's host said "come back later" (429/503, after every retry) to
-    ``REST_AFTER`` URLs in a row in this run, or asked for a longer wait than
-    ``max_retry_after`` once. Each such URL cost its retries, each wait up to
-    ``max_retry_after``: a host answering every URL with ``Retry-After: 86400`` held a
-    run for six minutes a URL, bounded only by the request budget. The URL is left for
-    the next run (stays queued); ``why`` says it of the host, without the URL."""
+    """The URL's host said "come back later" (429/503) to ``REST_AFTER`` requests in a
+    row in this run, or asked for a longer wait than ``max_retry_after`` once. Each such
+    URL cost its retries, each wait up to ``max_retry_after``: a host answering every URL
+    with ``Retry-After: 86400`` held a run for six minutes a URL, bounded only by the
+    request budget. The URL is left for the next run (stays queued); ``why`` says it of
+    the host, without the URL."""
 
     def __init__(self, why: str, *, url: str) -> None:
         super().__init__(f"{why}; {url} left for the next run", url=url)
         self.why = why
+
+
+class Elsewhere(FetchError):
+    """``url`` redirects to ``page``, which the caller has fetched in this run or is to
+    fetch on its own (``fetch``'s ``elsewhere``): the redirect is not followed, as that
+    would fetch the one page twice (a site linking both ``/x`` and ``/x/``, one
+    redirecting to the other, cost three requests for one article)."""
+
+    def __init__(self, message: str, *, url: str, page: str) -> None:
+        super().__init__(message, url=url)
+        self.page = page
 
 
 @dataclass
@@ -274,7 +289,7 @@ class _Host:
         # Set when connecting failed on every retry (DNS, refused): the rest of the run
         # fails fast instead of spending the whole backoff again on each URL.
         self.unreachable: str | None = None
-        self.busy = 0  # URLs in a row answered only 429/503 (see ``BUSY_STATUSES``)
+        self.busy = 0  # requests in a row answered 429/503 (see ``BUSY_STATUSES``)
         self.resting: str | None = None  # why the run asks this host no more
 
 
@@ -466,6 +481,7 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         check_robots: bool = True,
+        elsewhere: Callable[[str], bool] | None = None,
     ) -> Page:
         """GET ``url`` with retries. Returns any final status; raises ``FetchError`` otherwise.
 
@@ -473,8 +489,10 @@ class Fetcher:
         that trickles once will trickle again), a malformed response never. A host that
         could not be connected to on any attempt (the site's, or a redirect target's) is
         marked unreachable for the rest of the run; the URL's own failure is its own. One
-        that said "come back later" to ``REST_AFTER`` URLs in a row, or once for longer
-        than ``max_retry_after``, rests (``HostResting``).
+        that said "come back later" to ``REST_AFTER`` requests in a row, or once for
+        longer than ``max_retry_after``, rests (``HostResting``). A redirect to a URL
+        that ``elsewhere`` says the caller fetches on its own is not followed
+        (``Elsewhere``).
         """
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
@@ -510,8 +528,9 @@ class Fetcher:
                 with host.slots:
                     self._check_stop()
                     status, resp_headers, content, final = self._get(
-                        target, headers, check_robots=check_robots, max_bytes=max_bytes
-                    )
+                        target, headers, check_robots=check_robots, max_bytes=max_bytes,
+                        elsewhere=elsewhere,
+                    )  # fmt: skip
             except FetchError:
                 raise
             except _DeadlineHit:
@@ -556,6 +575,8 @@ class Fetcher:
                     last_error += (  # (a 5xx of another kind: said, not slept)
                         f" (Retry-After {retry_after:,.0f} s; waits are capped at {cap:g} s)"
                     )
+                if status in BUSY_STATUSES and self._busy(host, _netloc(target), last_error):
+                    raise HostResting(host.resting or last_error, url=url)
                 continue
             cpu = time.thread_time()
             text, encoding = decode_html(content, resp_headers.get("content-type"))
@@ -567,8 +588,6 @@ class Fetcher:
             return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
             self._host(refused_host).unreachable = last_error
-        if last_status in BUSY_STATUSES:
-            self._busy(host, _netloc(target), last_error)
         raise FetchFailed(
             f"{last_error} after {attempts} attempts",
             url=url,
@@ -578,10 +597,11 @@ class Fetcher:
 
     def fetch_many(
         self,
-        urls: list[str],
+        urls: Iterable[str],
         workers: int,
         validators: Mapping[str, tuple[str | None, str | None]] | None = None,
         more: Callable[[], bool] = lambda: True,
+        elsewhere: Callable[[str], bool] | None = None,
     ) -> Iterator[tuple[str, Page | FetchError]]:
         """Fetch in order with up to ``workers`` in flight; results come back in order.
 
@@ -589,12 +609,14 @@ class Fetcher:
         turns false (the request budget is spent), nothing new is started; what was in
         flight finishes and is yielded (a stop may make it ``FetchInterrupted``). A URL with
         ``validators`` (ETag, Last-Modified) is fetched conditionally (``crawl --recheck``).
+        ``urls`` is read as the URLs are started, so it may still leave one out then;
+        ``elsewhere`` as ``fetch`` takes it (asked from the worker threads).
         """
 
         def one(url: str) -> Page | FetchError:
             etag, modified = (validators or {}).get(url, (None, None))
             try:
-                return self.fetch(url, etag=etag, last_modified=modified)
+                return self.fetch(url, etag=etag, last_modified=modified, elsewhere=elsewhere)
             except FetchError as exc:
                 return exc
             except Exception as exc:  # what no test foresaw in one response costs that URL
@@ -632,17 +654,20 @@ class Fetcher:
                 for _url, future in window:
                     future.cancel()
 
-    def _busy(self, host: _Host, netloc: str, answer: str) -> None:
-        """One more URL the host answered only "come back later"; the ``REST_AFTER``th in a
-        row rests it for the run."""
+    def _busy(self, host: _Host, netloc: str, answer: str) -> bool:
+        """One more request the host answered "come back later"; the ``REST_AFTER``th in
+        a row rests it for the run, and the URL asking it then is left queued (True): it
+        was never answered, and marking it failed would spend one of its attempts."""
         with host.lock:
             host.busy += 1
-            if host.busy < REST_AFTER or host.resting is not None:
-                return
-            host.resting = (
-                f"{netloc} answered {answer} to {host.busy} URLs in a row:"
-                " not asked again in this run"
-            )
+            if host.busy < REST_AFTER:
+                return False
+            if host.resting is None:
+                host.resting = (
+                    f"{netloc} answered {answer} to {host.busy} requests in a row:"
+                    " not asked again in this run"
+                )
+            return True
 
     def _rest(
         self, host: _Host, netloc: str, status: int, retry_after: float, url: str
@@ -693,7 +718,13 @@ class Fetcher:
         return float(min(base + random.uniform(0, base / 2), self.options.max_retry_after))
 
     def _get(
-        self, url: str, headers: dict[bytes, bytes], *, check_robots: bool, max_bytes: int
+        self,
+        url: str,
+        headers: dict[bytes, bytes],
+        *,
+        check_robots: bool,
+        max_bytes: int,
+        elsewhere: Callable[[str], bool] | None = None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         """One logical GET: follow redirects by hand (each hop checked: scheme, policy,
         robots.txt, an unreachable host), cap the body's size and the whole exchange's
@@ -702,7 +733,7 @@ class Fetcher:
         deadline = time.monotonic() + self.options.deadline
         try:
             with self._backend.until(deadline):
-                return self._hops(url, headers, check_robots, max_bytes, deadline)
+                return self._hops(url, headers, check_robots, max_bytes, deadline, elsewhere)
         except httpx.TimeoutException:
             if time.monotonic() >= deadline:
                 raise _DeadlineHit from None
@@ -715,6 +746,7 @@ class Fetcher:
         check_robots: bool,
         max_bytes: int,
         deadline: float,
+        elsewhere: Callable[[str], bool] | None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
         for hop in range(self.options.max_redirects + 1):
@@ -735,6 +767,16 @@ class Fetcher:
                 if status in REDIRECT_STATUSES and location:
                     following = self._follow(url, current, location, status)
                     self._learn_move(current, following, status)
+                    if (
+                        elsewhere is not None
+                        and url_key(following) != url_key(url)  # (this URL's own move)
+                        and elsewhere(following)
+                    ):
+                        raise Elsewhere(
+                            f"redirected to {following}, fetched on its own: {url}",
+                            url=url,
+                            page=following,
+                        )
                     if check_robots and not self.allowed(following, redirected_from=url):
                         raise RobotsDisallowed(
                             f"redirected to {following}, disallowed by robots.txt: {url}", url=url
