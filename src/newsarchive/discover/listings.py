@@ -107,8 +107,22 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
             and set(query.split("&")) - {""} <= here_params
         )
         nofollow = "nofollow" in (anchor.attributes.get("rel") or "").lower().split()
-        links.append(Link(anchor=anchor, url=url, bounds=not (back or nofollow)))
+        utility = bool(_UTILITY_PATH.search(path) or (query and _UTILITY_QUERY.search(query)))
+        links.append(Link(anchor=anchor, url=url, bounds=not (back or nofollow or utility)))
     return links
+
+
+# An item's own utility links, as sites print them without ``rel=nofollow``: its print
+# view, "send by e-mail", the poster's profile (PHP-Fusion's "Публикувано от <a
+# href="profile.php?lookup=3">" beside "print.php?type=N&item_id=233", WordPress's
+# ``/author/x/``). Each is another URL inside the item's block, and stopped its card at
+# the "Прочети още" link, short of the headline and date above it.
+_UTILITY_PATH = re.compile(
+    r"(?:^|/)(?:print|printview|profile|viewprofile|author|user|member|sendfriend|tellafriend)"
+    r"(?:\.\w+)?/?$|(?:^|/)(?:author|profile|user|member)s?/[^/]+/?$",
+    re.IGNORECASE,
+)
+_UTILITY_QUERY = re.compile(r"(?:^|&)(?:print=1|option=com_mailto|task=(?:print|emailform))(?:&|$)")
 
 
 DateMemo = dict[str, dt.date | None]
