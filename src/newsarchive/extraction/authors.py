@@ -92,7 +92,29 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
             if name and len(line.split()) <= _BYLINE_LINE and name in " ".join(line.split()[:4]):
                 yield name, "generic:text-near-title"
                 return
-        return
+        break
+    if name := _posted_by_anywhere(page.tree):
+        yield name, "generic:posted-by"
+
+
+def _posted_by_anywhere(tree: LexborHTMLParser) -> str:
+    """The name after the page's one "Публикувано от"/"Posted by", wherever it stands: an
+    old template prints it only in the item's footer under the text ("Публикувано от
+    Стела Георгиева на 09.11.26 17:45 · 0 коментара", PHP-Fusion), far from the headline,
+    in a cell a theme's class names a footer. Only when the page says it once: a box of
+    other posts says it for each of them, and then whose is the article's is unknown."""
+    body = tree.body
+    if body is None:
+        return ""
+    raw = body.text(deep=True, separator=" ")
+    if len(bylines.POSTED_BY.findall(raw)) != 1:
+        return ""
+    text = visible_text(body, hide=_nothing)
+    found = list(bylines.POSTED_BY.finditer(text))
+    if len(found) != 1:
+        return ""
+    start = found[0].start()
+    return bylines.byline_in_text(text[start : start + 160])
 
 
 _BYLINE_LINE = 10  # words: a byline line with its date, not a sentence naming someone

@@ -38,6 +38,9 @@ _PREFIX = (
     rf"{_LABEL}|{_POSTED_BY}|от|by)"
 )
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
+# "Публикувано от", "Posted by" anywhere in a text: the one label that, unlike "От" and
+# "By", opens nothing but a byline.
+POSTED_BY = re.compile(rf"(?<!\w)(?:{_POSTED_BY})(?!\w)", re.IGNORECASE)
 # The same label after a few words of lead-in: "This post was written by Jane Doe",
 # "Статията е написана от Мария Петрова".
 _LEAD_IN = re.compile(rf"^(?:\S+\s+){{1,4}}(?:{_POSTED_BY})\s+", re.IGNORECASE)
