@@ -70,11 +70,12 @@ for site, name, origin in (
     ("ostrovche", "Община Островче", "https://ostrovche.bg"),
     # and a seventh round (tests/fixtures/make_mirrors_round7.py): a static site behind a
     # meta refresh linking with "../", Joomla 1.5 non-SEF with the date in words under the
-    # text, WordPress with Cyrillic slugs in three spellings, a drop-down pager
+    # text, WordPress with Cyrillic slugs in three spellings, a drop-down pager, PHP-Fusion
     ("studenets", "Община Студенец", "http://www.studenets.org"),
     ("slaveyno", "Община Славейно", "https://www.slaveyno.bg"),
     ("pastrogor", "Община Пъстрогор", "https://pastrogor.bg"),
     ("yavorets", "Община Яворец", "https://www.yavorets.bg"),
+    ("topolnik", "Община Тополник", "http://www.topolnik.org"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

@@ -7,7 +7,9 @@ Joomla 1.5 without friendly URLs, paged with ``limitstart``, with print and e-ma
 of every article, "Най-четени" around it, and the date only in words under the text,
 followed on some by a later "Последно обновяване" (slaveyno); WordPress with Cyrillic
 slugs linked in three spellings (pastrogor); a news list whose later pages open only from
-a drop-down of page numbers in a GET form (yavorets). Each must archive exactly its articles with
+a drop-down of page numbers in a GET form (yavorets); PHP-Fusion, its headlines plain text
+over a "Прочети цялата новина" link, the poster and a two-digit-year date only in the
+footer under the text (topolnik). Each must archive exactly its articles with
 the true title, date and body, and a rerun right after must cost at most three requests.
 """
 
@@ -30,6 +32,8 @@ ROUND7_SITES = {
     "pastrogor": ("Община Пъстрогор", "https://pastrogor.bg"),
     # "Страница: [1 ▼] от 3": a <select> submitting a GET form is the only pager
     "yavorets": ("Община Яворец", "https://www.yavorets.bg"),
+    # PHP-Fusion: "Публикувано от <poster> на 28.11.26 14:05" under the text, ?rowstart=N
+    "topolnik": ("Община Тополник", "http://www.topolnik.org"),
 }
 
 
