@@ -191,7 +191,9 @@ def page_title(tree: LexborHTMLParser) -> str:
     return squash(og or plain).lower()
 
 
-def best_range(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
+def best_range(
+    walker: Walker, weights: list[float], core: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
     """The core element's range, widened to each ancestor that adds dense prose.
 
     An ancestor is taken when what it adds around the current range is mostly prose (the
@@ -199,7 +201,7 @@ def best_range(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
     list or a footer adds as much furniture as prose and stops nothing further up from
     being considered, but is not itself taken.
     """
-    core = _core(walker, weights)
+    core = core or _core(walker, weights)  # (``core``: the caller's, from these weights)
     if core is None:
         return None
     start, end = core
@@ -349,10 +351,11 @@ def _choose_with(
         -b.size if gone else w for w, gone, b in zip(raw, dropped, walker.blocks, strict=True)
     ]
     core = _core(walker, weights)
-    for i in _side_columns(walker, weights, core) if core is not None else ():
+    side = _side_columns(walker, weights, core) if core is not None else []
+    for i in side:
         dropped[i] = True
         weights[i] = -walker.blocks[i].size
-    chosen = best_range(walker, weights)
+    chosen = best_range(walker, weights, None if side else core)
     score = sum(w for w in weights[chosen[0] : chosen[1]] if w > 0) if chosen else 0.0
     return chosen, score
 

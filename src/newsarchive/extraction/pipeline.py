@@ -25,7 +25,7 @@ from newsarchive.extraction.furniture import (
     visible_text,
 )
 from newsarchive.extraction.metadata import Metadata, read_page
-from newsarchive.extraction.published import DatePick, pick_dates
+from newsarchive.extraction.published import DatePick, body_text, pick_dates
 from newsarchive.fetch.charset import decode_html
 from newsarchive.markup import parse_html
 from newsarchive.models import Article, Profile
@@ -315,8 +315,9 @@ def _pick_near(
     failed: list[str],
 ) -> tuple[DatePick | None, DatePick | None, _Field]:
     """The dates and the author, which are looked for beside the headline (``near``)."""
+    page_text = body_text(tree)  # both last resorts read it: at most once a page
     published, modified = _guarded(
-        lambda: pick_dates(tree, near, meta, profile, today, url or ""),
+        lambda: pick_dates(tree, near, meta, profile, today, url or "", page_text),
         _NO_DATES,
         "published",
         failed,
@@ -328,7 +329,7 @@ def _pick_near(
     if modified is not None:
         rules["modified"] = modified.rule
     author = _guarded(
-        lambda: _pick_author(tree, near, meta, profile, url or ""),
+        lambda: _pick_author(tree, near, meta, profile, url or "", page_text),
         _Field("", "error"),
         "author",
         failed,
@@ -352,12 +353,18 @@ def _pick_title(
 
 
 def _pick_author(
-    tree: LexborHTMLParser, near: NearTitle, meta: Metadata, profile: Profile, url: str
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile: Profile,
+    url: str,
+    page_text: Callable[[], str],
 ) -> _Field:
     """The profile's selector text is read here (``_first_text`` serves the title too);
     the order of the sources and their reasons are in ``authors.pick_author``."""
     text, selector = _first_text(tree, profile.author_selectors, skip_furniture=True)
-    return _Field(*authors.pick_author(authors.Sources(tree, near, meta, url, text, selector)))
+    sources = authors.Sources(tree, near, meta, url, text, selector, page_text)
+    return _Field(*authors.pick_author(sources))
 
 
 def _pick_tags(
