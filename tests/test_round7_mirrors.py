@@ -9,7 +9,8 @@ followed on some by a later "Последно обновяване" (slaveyno); 
 slugs linked in three spellings (pastrogor); a news list whose later pages open only from
 a drop-down of page numbers in a GET form (yavorets); PHP-Fusion, its headlines plain text
 over a "Прочети цялата новина" link, the poster and a two-digit-year date only in the
-footer under the text (topolnik). Each must archive exactly its articles with
+footer under the text (topolnik); a community centre's uCoz site paged with ``?page2``
+(lipnitsa). Each must archive exactly its articles with
 the true title, date and body, and a rerun right after must cost at most three requests.
 """
 
@@ -34,6 +35,8 @@ ROUND7_SITES = {
     "yavorets": ("Община Яворец", "https://www.yavorets.bg"),
     # PHP-Fusion: "Публикувано от <poster> на 28.11.26 14:05" under the text, ?rowstart=N
     "topolnik": ("Община Тополник", "http://www.topolnik.org"),
+    # uCoz: /news/slug/2026-11-28-57 articles, /news/?page2 paging, a four-item RSS feed
+    "lipnitsa": ("НЧ „Пробуда 1927“ – с. Липница", "https://lipnitsa.ucoz.net"),
 }
 
 
