@@ -68,6 +68,16 @@ for site, name, origin in (
     ("bistrets", "Вестник „Бистрец“", "https://vestnik-bistrets.bg"),
     ("vedritsa", "Община Ведрица", "https://vedritsa.bg"),
     ("ostrovche", "Община Островче", "https://ostrovche.bg"),
+    # and a seventh round (tests/fixtures/make_mirrors_round7.py): a static site behind a
+    # meta refresh linking with "../", Joomla 1.5 non-SEF with the date in words under the
+    # text, WordPress with Cyrillic slugs in three spellings, a drop-down pager, PHP-Fusion,
+    # a uCoz site paged with ?page2
+    ("studenets", "Община Студенец", "http://www.studenets.org"),
+    ("slaveyno", "Община Славейно", "https://www.slaveyno.bg"),
+    ("pastrogor", "Община Пъстрогор", "https://pastrogor.bg"),
+    ("yavorets", "Община Яворец", "https://www.yavorets.bg"),
+    ("topolnik", "Община Тополник", "http://www.topolnik.org"),
+    ("lipnitsa", "НЧ „Пробуда 1927“ – с. Липница", "https://lipnitsa.ucoz.net"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

@@ -62,6 +62,14 @@ _NUMERIC = re.compile(
     + _YEAR + r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )  # fmt: skip
+# "28.11.26", "28.11.26 г., 14:05": PHP's date("d.m.y"), PHP-Fusion's default short date
+# ("%d.%m.%y %H:%M"). Only zero-padded day and month, with dots, the year's two digits
+# ending the number: a version "3.1.24" or an address "10.0.12.5" is no date.
+_SHORT_YEAR = re.compile(
+    r"(?=\d)(?<![\d./-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.(?P<yy>\d\d)"
+    r"(?![\d.]\d|\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
+    re.IGNORECASE,
+)
 _TIME_FIRST = re.compile(
     r"(?=\d)" + _TIME + r"\s*(?:,|/|\||-)?\s*" + _DAY + r"\." + _MONTH_NUMBER + r"\." + _YEAR
 )
@@ -138,6 +146,12 @@ _MODIFIED_LABEL = re.compile(f"(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE
 # The publication in so many words: a page that labels a date so is believed over
 # metadata that disagrees (see ``published.pick_dates``).
 _PUBLISHED_LABEL = re.compile(f"(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE)
+# The same label with the poster between it and the date: "Публикувано от Стела Георгиева
+# на 09.11.26 17:45" (PHP-Fusion's news footer), "Posted by Jane Doe on March 3, 2026".
+_POSTED_BY_LABEL = re.compile(
+    rf"(?:{_PUBLISHED_WORDS})\s+(?:от|by)\s+[^\n.!?:]{{2,60}}?\s+(?:на|on)\W{{0,3}}$",
+    re.IGNORECASE,
+)
 # A publication label anywhere in a text: the cheap test before a whole page is read
 # for the one date it labels so. It runs over a page's whole text, so it opens with a
 # look-ahead for the words' first letters: without one the engine tried the look-behind
@@ -337,11 +351,14 @@ def find_text_dates(
         if value is None or after(value, today) or start in found:
             continue
         label = text[max(start - 30, 0) : start]
+        labelled = bool(_PUBLISHED_LABEL.search(label)) or bool(
+            _POSTED_BY_LABEL.search(text[max(start - 90, 0) : start])
+        )
         found[start] = TextDate(
             start,
             value,
             modified=bool(_MODIFIED_LABEL.search(label)),
-            labelled=bool(_PUBLISHED_LABEL.search(label)),
+            labelled=labelled,
         )
     if today is not None:
         for start, value in _relative_dates(text, today):
@@ -367,7 +384,15 @@ def _absolute_dates(
     for m in _SLASHED.finditer(text):
         weekday = _weekday_before(text, m.start())
         out.append((m.start(), _slashed(m, today, month_first, weekday)))
+    for m in _SHORT_YEAR.finditer(text):
+        out.append((m.start(), _build(_century(int(m["yy"]), today), int(m["m"]), int(m["d"]), m)))
     return out
+
+
+def _century(short: int, today: dt.date | None) -> int:
+    """A two-digit year in this century, unless that is still ahead (then the last one)."""
+    now = (today or dt.date.today()).year
+    return 2000 + short if 2000 + short <= now + 1 else 1900 + short
 
 
 # Weekday names and the abbreviations CMSs print before a date (Drupal's Bulgarian "D":

@@ -206,16 +206,42 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     whose menu and news are ``<frame src="menu.html">`` and ``<frame src="main.php">``, or
     a "Новини" page whose list is an ``<iframe src="novini_list.php">``. A person sees
     them as the page's content, though the page itself holds no link to them. Other
-    sites' frames (maps, videos), files and the page itself are left out."""
+    sites' frames (maps, videos), files and the page itself are left out.
+
+    A page that sends the browser on with ``<meta http-equiv="refresh">`` (an old site's
+    ``/`` holding only "0; URL=bg/nachalo.html" over its coat of arms) shows its target
+    in its place just as well, with no link to it either, so the target is one of them."""
     found: list[str] = []
     here = normalize_url(page_url)
     base = page_base(tree, page_url)
-    for node in tree.css("frame[src], iframe[src]"):
-        url = normalize_url(node.attributes.get("src") or "", base)
+    targets = [node.attributes.get("src") or "" for node in tree.css("frame[src], iframe[src]")]
+    targets += refresh_targets(tree)
+    for target in targets:
+        url = normalize_url(target, base)
         if url is None or url == here or url in found or not on_site(url, profile):
             continue
         if not is_file_path(urlsplit(url).path):
             found.append(url)
+    return found
+
+
+# "0; URL=bg/index.html", "0;url='/bg/'", "3; URL = \"novini.php\"" (a bare delay reloads
+# the page itself and names nothing)
+_REFRESH = re.compile(
+    r"""^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(?P<q>['"]?)(?P<url>[^'"\s][^'"]*?)(?P=q)\s*$""",
+    re.IGNORECASE,
+)
+
+
+def refresh_targets(tree: LexborHTMLParser) -> list[str]:
+    """Where the page's ``<meta http-equiv="refresh">`` sends a browser, as written."""
+    found: list[str] = []
+    for node in tree.css("meta[http-equiv]"):
+        if (node.attributes.get("http-equiv") or "").strip().lower() != "refresh":
+            continue
+        match = _REFRESH.match(node.attributes.get("content") or "")
+        if match and not match["url"].strip().replace(".", "").isdigit():
+            found.append(match["url"].strip())
     return found
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -107,8 +107,22 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
             and set(query.split("&")) - {""} <= here_params
         )
         nofollow = "nofollow" in (anchor.attributes.get("rel") or "").lower().split()
-        links.append(Link(anchor=anchor, url=url, bounds=not (back or nofollow)))
+        utility = bool(_UTILITY_PATH.search(path) or (query and _UTILITY_QUERY.search(query)))
+        links.append(Link(anchor=anchor, url=url, bounds=not (back or nofollow or utility)))
     return links
+
+
+# An item's own utility links, as sites print them without ``rel=nofollow``: its print
+# view, "send by e-mail", the poster's profile (PHP-Fusion's "Публикувано от <a
+# href="profile.php?lookup=3">" beside "print.php?type=N&item_id=233", WordPress's
+# ``/author/x/``). Each is another URL inside the item's block, and stopped its card at
+# the "Прочети още" link, short of the headline and date above it.
+_UTILITY_PATH = re.compile(
+    r"(?:^|/)(?:print|printview|profile|viewprofile|author|user|member|sendfriend|tellafriend)"
+    r"(?:\.\w+)?/?$|(?:^|/)(?:author|profile|user|member)s?/[^/]+/?$",
+    re.IGNORECASE,
+)
+_UTILITY_QUERY = re.compile(r"(?:^|&)(?:print=1|option=com_mailto|task=(?:print|emailform))(?:&|$)")
 
 
 DateMemo = dict[str, dt.date | None]
@@ -295,7 +309,69 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
+    if url := _drop_down_pager(tree, page, base, usable):
+        return url
     return _older_month(anchors, current, usable)
+
+
+# An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2".
+_OPTION_PAGE = re.compile(r"^(?:(?:страница|стр\.?|page)\s*)?(\d{1,4})$", re.IGNORECASE)
+# A script that opens the chosen option: ``location.href = this.value``, with what it
+# puts before the value (``location = 'novini.php?str=' + this.value``).
+_GOES_TO = re.compile(r"location|window\.open", re.IGNORECASE)
+_PREFIXED = re.compile(r"""(['"])([^'"]+)\1\s*\+\s*this\.""")
+
+
+def _drop_down_pager(
+    tree: LexborHTMLParser, page: int, base: str, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """The next page of a pager drawn as a drop-down ("Страница: [1 ▼] от 3"), the only
+    way an old site's list reaches its later pages: a ``<select>`` of page numbers that,
+    changed, opens the chosen one, by a script setting ``location`` to the option's value
+    or by submitting its GET form (``novini.php?kat=1&str=2``, hidden fields included).
+    The option after the selected one is the next page (the one numbered ``page + 1``
+    when none is marked)."""
+    for select in tree.css("select"):
+        options = [(o, " ".join((o.text(deep=True) or "").split())) for o in select.css("option")]
+        numbered = [(o, int(m[1])) for o, label in options if (m := _OPTION_PAGE.match(label))]
+        if len(numbered) < 2 or len(numbered) < len(options) - 1:  # (a "Избери" first)
+            continue
+        chosen = next((n for o, n in numbered if "selected" in o.attributes), page)
+        option = next((o for o, n in numbered if n == chosen + 1), None)
+        if option is None:
+            continue
+        value = option.attributes.get("value")
+        value = " ".join((option.text() or "").split()) if value is None else value.strip()
+        target = _option_target(select, value, base)
+        if target and (url := usable(target)):
+            return url
+    return None
+
+
+def _option_target(select: LexborNode, value: str, base: str) -> str | None:
+    """Where choosing ``value`` in ``select`` goes: its script's address, or its GET form's."""
+    script = select.attributes.get("onchange") or ""
+    if _GOES_TO.search(script):
+        prefixed = _PREFIXED.search(script)
+        return (prefixed[2] if prefixed else "") + value if value else None
+    form = select.parent
+    while form is not None and form.tag != "form":
+        form = form.parent
+    name = select.attributes.get("name")
+    if form is None or not name:
+        return None
+    if (form.attributes.get("method") or "get").strip().lower() != "get":
+        return None  # a post: no address a GET could ask for
+    fields = [
+        (field.attributes.get("name") or "", field.attributes.get("value") or "")
+        for field in form.css('input[type="hidden"]')
+        if field.attributes.get("name")
+    ]
+    action = normalize_url(form.attributes.get("action") or base, base)
+    if action is None:
+        return None
+    query = urlencode([*fields, (name, value)])
+    return urlunsplit(urlsplit(action)._replace(query=query))
 
 
 # A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още

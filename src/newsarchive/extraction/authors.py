@@ -8,7 +8,7 @@ needs its reasons written down; the text rules for reading a byline live in ``by
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -36,6 +36,7 @@ class Sources:
     url: str
     profile_text: str = ""
     profile_selector: str = ""
+    page_text: Callable[[], str] | None = None  # the body's whole text, when first asked
 
 
 def pick_author(page: Sources) -> tuple[str, str]:
@@ -93,7 +94,28 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
             if name and len(line.split()) <= _BYLINE_LINE and name in " ".join(line.split()[:4]):
                 yield name, "generic:text-near-title"
                 return
-        return
+        break
+    if name := _posted_by_anywhere(page.tree, page.page_text):
+        yield name, "generic:posted-by"
+
+
+def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | None) -> str:
+    """The name after the page's one "Публикувано от"/"Posted by", wherever it stands: an
+    old template prints it only in the item's footer under the text ("Публикувано от
+    Стела Георгиева на 09.11.26 17:45 · 0 коментара", PHP-Fusion), far from the headline,
+    in a cell a theme's class names a footer. Only when the page says it once: a box of
+    other posts says it for each of them, and then whose is the article's is unknown."""
+    body = tree.body
+    if body is None:
+        return ""
+    raw = page_text() if page_text is not None else body.text(separator=" ")
+    if len(bylines.posted_by_at(raw)) != 1:
+        return ""
+    text = visible_text(body, hide=_nothing)
+    found = bylines.posted_by_at(text)
+    if len(found) != 1:
+        return ""
+    return bylines.byline_in_text(text[found[0] : found[0] + 160])
 
 
 _BYLINE_LINE = 10  # words: a byline line with its date, not a sentence naming someone

@@ -32,6 +32,7 @@ BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset(JUNK_TAGS) | {"head", "title", "-comment", "_comment", "img", "picture"}
 _FURNITURE = frozenset(FURNITURE_TAGS)
 _LEAVE_TAGS = BLOCK_TAGS | {"a"}
+_TABLE_PARTS = frozenset(("tr", "td", "th"))
 # Formatting tags whose attributes never decide anything: entered without reading them.
 _PLAIN_INLINE = frozenset("b i em strong u s small sup sub abbr cite q time mark font".split())
 
@@ -98,6 +99,7 @@ class Walker:
     def __init__(self, *, mark: bool, skip_below: float = 0.0) -> None:
         self.blocks: list[Block] = []
         self.ranges: list[tuple[int, int, int]] = []
+        self.table_parts: dict[int, str] = {}  # serial of a range -> "tr", "td" or "th"
         self.marked_ranges: list[Mark] = []
         self._mark = mark
         self._skip_below = skip_below
@@ -210,6 +212,8 @@ class Walker:
                 _, start, serial = self._owners.pop()
                 if len(self.blocks) > start:
                     self.ranges.append((serial, start, len(self.blocks)))
+                    if tag in _TABLE_PARTS:
+                        self.table_parts[serial] = tag
         elif tag == "a":
             self._links -= 1
 
@@ -321,6 +325,7 @@ def splice(walker: Walker, entries: list[tuple[Skipped, float]]) -> None:
     for index, sub, kind in subs:  # in the order given, as one splice after another would
         new = moved(index)
         ranges += [(serial, a + new, b + new) for serial, a, b in sub.ranges]
+        walker.table_parts.update(sub.table_parts)
         marks += [(a + new, b + new, k) for a, b, k in sub.marked_ranges]
         if sub.blocks:
             marks.append((new, new + len(sub.blocks), kind))

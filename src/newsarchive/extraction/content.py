@@ -191,7 +191,9 @@ def page_title(tree: LexborHTMLParser) -> str:
     return squash(og or plain).lower()
 
 
-def best_range(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
+def best_range(
+    walker: Walker, weights: list[float], core: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
     """The core element's range, widened to each ancestor that adds dense prose.
 
     An ancestor is taken when what it adds around the current range is mostly prose (the
@@ -199,7 +201,7 @@ def best_range(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
     list or a footer adds as much furniture as prose and stops nothing further up from
     being considered, but is not itself taken.
     """
-    core = _core(walker, weights)
+    core = core or _core(walker, weights)  # (``core``: the caller's, from these weights)
     if core is None:
         return None
     start, end = core
@@ -306,6 +308,41 @@ def _choose(
     return loose, loose_drop, strict_score, lenient_score
 
 
+def _side_columns(walker: Walker, weights: list[float], core: tuple[int, int]) -> list[int]:
+    """The blocks of the other cells of the layout-table row whose cell holds the
+    article, when they hold less than half its prose: the columns beside it.
+
+    An old site laid out as one table keeps its menu in the left cell and "Работно
+    време" or a counter in the right one, unmarked. A line of prose there ("Понеделник –
+    петък, 8:30 – 17:00 ч.") made the row look like more of the article, and the row took
+    them into the text, with a label of the article's own cell that should have been
+    trimmed at its edge. An article does not go on in the column beside it; a cell of
+    one paragraph is a table's data, not a layout's column, so it is left alone.
+    """
+    parts = walker.table_parts
+    if not parts:
+        return []
+    start, end = core
+    around = sorted(
+        (e - s, s, e, parts[serial])
+        for serial, s, e in walker.ranges
+        if serial in parts and s <= start and e >= end
+    )
+    cell = next(((s, e) for _, s, e, tag in around if tag != "tr"), None)
+    if cell is None or sum(1 for w in weights[cell[0] : cell[1]] if w > 0) < 2:
+        return []
+    row = next(
+        ((s, e) for _, s, e, tag in around if tag == "tr" and e - s > cell[1] - cell[0]), None
+    )
+    if row is None:
+        return []
+    side = [i for i in range(row[0], row[1]) if not cell[0] <= i < cell[1]]
+    beside = sum(max(weights[i], 0.0) for i in side)
+    if beside >= 0.5 * sum(max(w, 0.0) for w in weights[cell[0] : cell[1]]):
+        return []
+    return side
+
+
 def _choose_with(
     walker: Walker, raw: list[float], dropped: list[bool]
 ) -> tuple[tuple[int, int] | None, float]:
@@ -313,7 +350,12 @@ def _choose_with(
     weights = [
         -b.size if gone else w for w, gone, b in zip(raw, dropped, walker.blocks, strict=True)
     ]
-    chosen = best_range(walker, weights)
+    core = _core(walker, weights)
+    side = _side_columns(walker, weights, core) if core is not None else []
+    for i in side:
+        dropped[i] = True
+        weights[i] = -walker.blocks[i].size
+    chosen = best_range(walker, weights, None if side else core)
     score = sum(w for w in weights[chosen[0] : chosen[1]] if w > 0) if chosen else 0.0
     return chosen, score
 
@@ -383,7 +425,14 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
 
 
 def _trimmable(block: Block) -> bool:
-    return block.tag not in _KEPT_AT_EDGES and block_weight(block) <= 0
+    """A label at an edge, not a paragraph line; but a paragraph that only names a box of
+    links ("Още от новините" in a ``<p class="karetka">``, an old site's heading, its
+    links gone as navigation) is a label too: no article ends on those words."""
+    if block_weight(block) > 0:
+        return False
+    if block.tag not in _KEPT_AT_EDGES:
+        return True
+    return block.tag == "p" and block.size <= 60 and bool(STARTS_RELATED.match(block.text))
 
 
 def _candidates(skipped: list[Skipped], bound: float) -> list[tuple[float, Skipped, bool]]:

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
-from newsarchive.extraction import authors, clean, content, mojibake, page_kind, titles
+from newsarchive.extraction import authors, bylines, clean, content, mojibake, page_kind, titles
 from newsarchive.extraction.furniture import (
     NearTitle,
     in_furniture,
@@ -25,7 +25,7 @@ from newsarchive.extraction.furniture import (
     visible_text,
 )
 from newsarchive.extraction.metadata import Metadata, read_page
-from newsarchive.extraction.published import DatePick, pick_dates
+from newsarchive.extraction.published import DatePick, body_text, pick_dates
 from newsarchive.fetch.charset import decode_html
 from newsarchive.markup import parse_html
 from newsarchive.models import Article, Profile
@@ -99,7 +99,7 @@ def _extract(
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
-    paragraphs = _trim_tail(_trim_head(paragraphs, title.value))
+    paragraphs, signed = _trim_tail(_trim_head(paragraphs, title.value))
     if title.rule in ("generic:title", "none"):  # no h1, og:title or JSON-LD headline
         stated, lines = title.value, paragraphs
         above, start = _guarded(
@@ -115,6 +115,10 @@ def _extract(
             published, modified, author = _pick_near(
                 tree, near, meta, profile, today, url, rules, failed
             )
+    if signed and not author.value and "author" not in failed:
+        # nothing by the headline named the writer; the line closing the text did
+        author = _Field(signed, "generic:closing-line")
+        rules["author"] = author.rule
     if failed:
         rules["error"] = ",".join(dict.fromkeys(failed))
     drift = [
@@ -210,27 +214,56 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
     return paragraphs
 
 
-def _trim_tail(paragraphs: list[str]) -> list[str]:
-    """Drop a date line that closes the body ("Публикувана на 24.11.2026", "24.11.2026 г."):
-    where old sites print the date, under the text. A line naming more than the date (a
-    letter's "София, 12 ноември 2026 г.") stays."""
-    while paragraphs and _is_bare_date(paragraphs[-1]):
+def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str]:
+    """Drop a date line that closes the body ("Публикувана на 24.11.2026", "24.11.2026 г.",
+    Joomla's "Последно обновяване ( Петък, 20 Ноември 2026 09:05 )"): where old sites
+    print the date, under the text. A line naming more than the date (a letter's "София,
+    12 ноември 2026 г.") stays, unless the more is who posted it ("Публикувано на 3 март
+    2026 г. от Мария Кирова", "Posted on March 3, 2026 by Jane Doe"): that line is
+    dropped too, and the name returned, for a page that names no writer by the headline.
+    """
+    signed = ""
+    while paragraphs:
+        last = paragraphs[-1]
+        if not _is_bare_date(last):
+            name = _signer(last)
+            if not name:
+                break
+            signed = signed or name
         paragraphs = paragraphs[:-1]
-    return paragraphs
+    return paragraphs, signed
 
 
-# What labels such a line: "Публикувана на", "Дата:", "Posted on".
+# What labels such a line: "Публикувана на", "Дата:", "Posted on", "Последно обновяване".
 _DATE_LABEL = re.compile(
-    r"^(?:публикува(?:на|но|н)|обновена|обновено|дата|published|posted|updated)"
+    r"^(?:публикува(?:на|но|н)|обновена|обновено|дата|published|posted|updated|"
+    r"последн[оа]\s+(?:обновяване|обновление|промяна|редакция))"
     r"(?:\s+(?:на|on))?\s*:?\s*",
     re.IGNORECASE,
 )
+# "… от Мария Кирова", "… by Jane Doe": the last "от"/"by" of a labelled date line.
+_SIGNED = re.compile(r"^(?P<date>.+)\s(?:от|by)\s+(?P<name>[^\d]+?)\.?$", re.IGNORECASE)
+
+
+def _signer(line: str) -> str:
+    """The name in a closing "Публикувано на <date> от <name>" line; "" for any other."""
+    if len(line) > 120 or not _DATE_LABEL.match(line):
+        return ""
+    signed = _SIGNED.match(line)
+    if signed is None or not _is_bare_date(signed["date"]):
+        return ""
+    name = bylines.clean_byline(signed["name"])
+    return name if name == signed["name"] and bylines.reads_as_name(name) else ""
+
+
 _DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _is_bare_date(line: str) -> bool:
     rest = _DATE_LABEL.sub("", line, count=1)
+    if rest[:1] == "(" and rest[-1:] == ")":  # Joomla's "( Петък, 20 Ноември 2026 09:05 )"
+        rest = rest[1:-1].strip()
     if len(rest) > 40 or len(_YEARS.findall(rest)) != 1 or dates.parse_text_date(rest) is None:
         return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
     words = re.findall(r"[^\W\d_]+", rest.casefold())
@@ -282,8 +315,9 @@ def _pick_near(
     failed: list[str],
 ) -> tuple[DatePick | None, DatePick | None, _Field]:
     """The dates and the author, which are looked for beside the headline (``near``)."""
+    page_text = body_text(tree)  # both last resorts read it: at most once a page
     published, modified = _guarded(
-        lambda: pick_dates(tree, near, meta, profile, today, url or ""),
+        lambda: pick_dates(tree, near, meta, profile, today, url or "", page_text),
         _NO_DATES,
         "published",
         failed,
@@ -295,7 +329,7 @@ def _pick_near(
     if modified is not None:
         rules["modified"] = modified.rule
     author = _guarded(
-        lambda: _pick_author(tree, near, meta, profile, url or ""),
+        lambda: _pick_author(tree, near, meta, profile, url or "", page_text),
         _Field("", "error"),
         "author",
         failed,
@@ -319,12 +353,18 @@ def _pick_title(
 
 
 def _pick_author(
-    tree: LexborHTMLParser, near: NearTitle, meta: Metadata, profile: Profile, url: str
+    tree: LexborHTMLParser,
+    near: NearTitle,
+    meta: Metadata,
+    profile: Profile,
+    url: str,
+    page_text: Callable[[], str],
 ) -> _Field:
     """The profile's selector text is read here (``_first_text`` serves the title too);
     the order of the sources and their reasons are in ``authors.pick_author``."""
     text, selector = _first_text(tree, profile.author_selectors, skip_furniture=True)
-    return _Field(*authors.pick_author(authors.Sources(tree, near, meta, url, text, selector)))
+    sources = authors.Sources(tree, near, meta, url, text, selector, page_text)
+    return _Field(*authors.pick_author(sources))
 
 
 def _pick_tags(

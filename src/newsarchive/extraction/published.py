@@ -44,6 +44,11 @@ def _structured(value: str, month_first: bool, today: dt.date | None) -> Publish
     return parsed
 
 
+def body_text(tree: LexborHTMLParser) -> Callable[[], str]:
+    """The body's whole text, read when first asked for, then kept."""
+    return functools.cache(lambda: tree.body.text(separator=" ") if tree.body else "")
+
+
 def _one_line(text: str) -> str:
     return text.replace("\n", " ") if "\n" in text else text
 
@@ -55,6 +60,7 @@ def pick_dates(
     profile: Profile,
     today: dt.date | None,
     url: str,
+    page_text: Callable[[], str] | None = None,
 ) -> tuple[DatePick | None, DatePick | None]:
     """The published and the modified date, each from the most trustworthy rule that has one.
 
@@ -75,8 +81,9 @@ def pick_dates(
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
     # The body's whole text, for the last resorts that look for a label anywhere: read
-    # at most once a page, and only on a page no nearer rule dated.
-    page_text = functools.cache(lambda: tree.body.text(separator=" ") if tree.body else "")
+    # at most once a page (the author's last resort shares it: ``page_text``), and only
+    # on a page no nearer rule dated.
+    page_text = page_text or body_text(tree)
     month_first = dates.month_first_language(meta.lang)
     dated = Replay(_dated_texts(tree, today, month_first))
     # The windows around the headline with their dates, each read once for all the rules.

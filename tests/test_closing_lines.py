@@ -1,0 +1,56 @@
+"""What old templates print under an article's text: the date in words and who posted it
+("Публикувано на 3 март 2026 г. от Мария Кирова"), then Joomla's "Последно обновяване
+( … )". Neither line is the article's text; the first names its writer (slaveyno)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsarchive.extraction import extract
+
+BODY = (
+    "<p>Общинската служба по земеделие организира консултации за кандидатстване по новите"
+    " мерки за млади фермери в региона.</p><p>Срещите ще се провеждат всяка сряда от 10 часа"
+    " в заседателната зала на общината.</p>"
+)
+TEXT = (
+    "Общинската служба по земеделие организира консултации за кандидатстване по новите"
+    " мерки за млади фермери в региона.\nСрещите ще се провеждат всяка сряда от 10 часа"
+    " в заседателната зала на общината."
+)
+
+
+def _page(after: str) -> str:
+    return (
+        "<html><head><title>Консултации за земеделци</title></head><body>"
+        '<table class="contentpaneopen"><tr><td class="contentheading">Консултации за'
+        f' земеделци</td></tr></table><table class="contentpaneopen"><tr><td>{BODY}{after}'
+        "</td></tr></table></body></html>"
+    )
+
+
+def test_a_closing_dated_and_signed_line_names_the_writer_and_leaves_the_text() -> None:
+    article = extract(
+        _page(
+            '<p class="small">Публикувано на 10 ноември 2026 г. от Мария Кирова</p>'
+            '</td></tr><tr><td class="modifydate">Последно обновяване ( Петък, 20 Ноември'
+            " 2026 09:05 )"
+        )
+    )
+    assert article.text == TEXT
+    assert article.author == "Мария Кирова"
+    assert article.published == dt.date(2026, 11, 10)
+    assert article.rules["author"] == "generic:closing-line"
+
+
+def test_posted_on_a_date_by_a_name_in_english_too() -> None:
+    article = extract(_page("<p>Posted on March 3, 2026 by Jane Doe</p>"))
+    assert (article.text, article.author) == (TEXT, "Jane Doe")
+
+
+def test_a_closing_line_that_names_no_one_stays_text() -> None:
+    """ "от общинската администрация": no name, so the line may be the text's own."""
+    line = "Публикувано на 10 ноември 2026 г. от общинската администрация"
+    article = extract(_page(f"<p>{line}</p>"))
+    assert article.text == f"{TEXT}\n{line}"
+    assert article.author is None

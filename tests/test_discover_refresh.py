@@ -1,0 +1,36 @@
+"""A page that sends the browser on with ``<meta http-equiv="refresh">`` shows its target
+in its place: an old site's ``/`` holding only a refresh to ``bg/nachalo.html`` over its
+coat of arms has no link at all, and exploring it found no news (studenets)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.discover.explore import frame_sources
+from newsarchive.models import Profile
+
+SITE = Profile(id="x", name="x", origin="http://www.x.bg", hosts=("www.x.bg",))
+
+
+def _head(meta: str) -> LexborHTMLParser:
+    return LexborHTMLParser(f'<html><head>{meta}</head><body><img src="gerb.gif"></body></html>')
+
+
+def test_a_refresh_target_is_what_the_page_shows() -> None:
+    for meta in (
+        '<meta http-equiv="Refresh" content="0; URL=bg/nachalo.html">',
+        "<meta http-equiv=refresh content=\"0;url='bg/nachalo.html'\">",
+        "<meta http-equiv='REFRESH' content='3; URL = \"/bg/nachalo.html\"'>",
+    ):
+        found = frame_sources(_head(meta), "http://www.x.bg/", SITE)
+        assert found == ["http://www.x.bg/bg/nachalo.html"], meta
+
+
+def test_a_reload_another_site_or_the_page_itself_is_no_target() -> None:
+    for meta in (
+        '<meta http-equiv="refresh" content="300">',  # reload every five minutes
+        '<meta http-equiv="refresh" content="0; url=https://other.bg/">',
+        '<meta http-equiv="refresh" content="600; url=/">',
+        '<meta name="refresh" content="0; url=/bg/">',  # not http-equiv
+    ):
+        assert frame_sources(_head(meta), "http://www.x.bg/", SITE) == [], meta

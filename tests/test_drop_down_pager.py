@@ -1,0 +1,60 @@
+"""A list whose later pages open only from a drop-down of page numbers ("Страница: [1 ▼]
+от 3"): by submitting its GET form (yavorets) or by a script setting ``location``."""
+
+from __future__ import annotations
+
+from newsarchive.discover.listings import find_next_link
+from newsarchive.models import Profile
+
+SITE = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))
+
+
+def _options(selected: int, values: str = "{n}") -> str:
+    return "".join(
+        f'<option value="{values.format(n=n)}"{" selected" if n == selected else ""}>{n}</option>'
+        for n in range(1, 4)
+    )
+
+
+def test_the_next_option_of_a_get_form_is_the_next_page() -> None:
+    html = (
+        '<html><body><form action="novini.php" method="get"><input type="hidden" name="kat"'
+        ' value="1">Страница: <select name="str" onchange="this.form.submit()">'
+        f"{_options(2)}</select> от 3</form></body></html>"
+    )
+    url = "https://www.x.bg/novini.php?kat=1&str=2"
+    assert find_next_link(html, url, SITE, 2) == "https://www.x.bg/novini.php?kat=1&str=3"
+
+
+def test_a_script_going_to_the_option_or_to_an_address_built_on_it() -> None:
+    html = (
+        '<html><body><select onchange="window.location.href=this.value">'
+        f"{_options(1, 'arhiv-{n}.html')}</select></body></html>"
+    )
+    assert find_next_link(html, "https://www.x.bg/arhiv-1.html", SITE, 1) == (
+        "https://www.x.bg/arhiv-2.html"
+    )
+    html = (
+        "<html><body><select onchange=\"location = '/novini/?p=' + this.value\">"
+        f"{_options(1)}</select></body></html>"
+    )
+    assert (
+        find_next_link(html, "https://www.x.bg/novini/", SITE, 1) == "https://www.x.bg/novini/?p=2"
+    )
+
+
+def test_the_last_page_a_post_form_and_a_choice_of_towns_have_no_next_page() -> None:
+    last = (
+        '<html><body><form method="get"><select name="str" onchange="this.form.submit()">'
+        f"{_options(3)}</select></form></body></html>"
+    )
+    assert find_next_link(last, "https://www.x.bg/novini.php?str=3", SITE, 3) is None
+    posted = last.replace('method="get"', 'method="post"').replace(_options(3), _options(1))
+    assert find_next_link(posted, "https://www.x.bg/novini.php", SITE, 1) is None
+    towns = (
+        '<html><body><form action="/kmetstva.php">'
+        '<select name="selo" onchange="this.form.submit()">'
+        '<option value="1">Орешак</option><option value="2">Бели дол</option></select></form>'
+        "</body></html>"
+    )
+    assert find_next_link(towns, "https://www.x.bg/novini.php", SITE, 1) is None
