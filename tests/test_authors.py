@@ -631,3 +631,14 @@ def test_an_unclosed_aside_around_the_page_does_not_hide_its_byline() -> None:
         f"Невена Колева</span>{PROSE_BG}</article></main></body></html>"
     )
     assert extract(html).author == "Невена Колева"
+
+
+def test_the_writers_box_in_an_aside_under_the_post_names_the_author() -> None:
+    """Block themes print the writer's box in an ``<aside>`` after the post; an aside is
+    furniture for every other rule, but the page's one "Written by" there is the post's."""
+    html = (
+        "<html><body><article><h1>Общината ремонтира моста</h1>"
+        f'{PROSE_BG}</article><aside class="wp-block-template-part"><p>Written by</p>'
+        "<p>Jane Roe</p></aside></body></html>"
+    )
+    assert extract(html).author == "Jane Roe"

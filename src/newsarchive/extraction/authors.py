@@ -18,6 +18,7 @@ from newsarchive.extraction.furniture import (
     NearTitle,
     in_furniture,
     in_furniture_but_byline,
+    is_furniture,
     visible_text,
 )
 from newsarchive.extraction.links import host_and_path
@@ -113,9 +114,33 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
         return ""
     text = visible_text(body, hide=_nothing)
     found = bylines.posted_by_at(text)
-    if len(found) != 1:
+    if len(found) != 1 or any(_in_furniture_but_footer(n) for n in body.css(_SAYS_POSTED_BY)):
         return ""
     return bylines.byline_in_text(text[found[0] : found[0] + 160])
+
+
+# The elements whose own text holds the label's words (lexbor's "i" folds Latin only).
+_SAYS_POSTED_BY = ", ".join(
+    f'*:lexbor-contains("{words}"{" i" if words.isascii() else ""})'
+    for words in ("posted by", "written by", "убликувано от", "УБЛИКУВАНО ОТ", "аписано от")
+)
+
+
+def _in_furniture_but_footer(node: LexborNode) -> bool:
+    """Inside a related list, a sidebar or a menu: another post's "Posted by". A footer
+    is where old templates print the article's own (``_posted_by_anywhere``), and an
+    ``<aside>`` where block themes put the writer's box under the post."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html", None):
+        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
+        if (
+            current.tag not in ("footer", "aside")
+            and "footer" not in marker.lower()
+            and is_furniture(current)
+        ):
+            return True
+        current = current.parent
+    return False
 
 
 _BYLINE_LINE = 10  # words: a byline line with its date, not a sentence naming someone
