@@ -431,12 +431,19 @@ class Fetcher:
                 f"robots.txt of {origin} unreadable ({reason}):"
                 " the site is disallowed for this run (RFC 9309)"
             )
-        if page.status != 200:
-            return None
-        robots = Protego.parse(page.text)
-        delay = robots.crawl_delay(self.options.user_agent)
+        robots = Protego.parse(page.text) if page.status == 200 else None
+        delay = robots.crawl_delay(self.options.user_agent) if robots is not None else None
+        final = urlsplit(page.final_url)
+        hosts = [urlsplit(origin).netloc]
+        if final.path == "/robots.txt" and f"{final.scheme}://{final.netloc}" != origin:
+            # the answer is the other origin's own robots.txt (``http://x.bg`` sent to
+            # ``https://www.x.bg``): known for it too, not asked for again in this run
+            hosts.append(final.netloc)
+            with self._lock:
+                self._robots.setdefault(f"{final.scheme}://{final.netloc}", robots)
         if delay:
-            self._host(urlsplit(origin).netloc).delay = min(float(delay), 30.0)
+            for netloc in hosts:
+                self._host(netloc).delay = min(float(delay), 30.0)
         return robots
 
     # politeness ------------------------------------------------------------------
@@ -835,6 +842,11 @@ class Fetcher:
         if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
             with self._lock:
                 self._moves[(old.scheme, old.netloc.lower())] = (new.scheme, new.netloc)
+
+    def moved(self, url: str) -> str:
+        """``url`` where its server said this run it moved every path: an address to keep
+        for the next run, which would otherwise pay the redirect again before learning it."""
+        return self._moved(url)
 
     def _moved(self, url: str) -> str:
         """``url`` where the server said it moved every path (a few hops at most)."""
