@@ -80,13 +80,15 @@ for site, name, origin in (
     ("lipnitsa", "НЧ „Пробуда 1927“ – с. Липница", "https://lipnitsa.ucoz.net"),
     # and an eighth (tests/fixtures/make_mirrors_round8.py): a SharePoint regional
     # administration listing a bare table of "28 XI 2026 г." dates and links, a library
-    # whose server moved its host while its pages and robots.txt still name the old one
+    # whose server moved its host while its pages and robots.txt still name the old one,
+    # a police directorate whose articles declare http:// canonicals on an https:// site
     ("kamenets", "Областна администрация Каменец", "https://kamenets.government.bg"),
     (
         "zelenika",
         "Регионална библиотека „Христо Смирненски“ – Зеленика",
         "https://www.biblioteka-zelenika.bg",
-    ),  # fmt: skip
+    ),
+    ("mladenovo", "ОДМВР – Младеново", "https://mladenovo.mvr.bg"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 
