@@ -81,7 +81,8 @@ for site, name, origin in (
     # and an eighth (tests/fixtures/make_mirrors_round8.py): a SharePoint regional
     # administration listing a bare table of "28 XI 2026 г." dates and links, a library
     # whose server moved its host while its pages and robots.txt still name the old one,
-    # a police directorate whose articles declare http:// canonicals on an https:// site
+    # a police directorate whose articles declare http:// canonicals on an https:// site,
+    # a school on Drupal 10 paged 0-based, its home page linking /node/N
     ("kamenets", "Областна администрация Каменец", "https://kamenets.government.bg"),
     (
         "zelenika",
@@ -89,6 +90,7 @@ for site, name, origin in (
         "https://www.biblioteka-zelenika.bg",
     ),
     ("mladenovo", "ОДМВР – Младеново", "https://mladenovo.mvr.bg"),
+    ("yabalkovo", "СУ „Васил Левски“ – Ябълково", "https://su-yabalkovo.bg"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

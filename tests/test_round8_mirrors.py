@@ -8,7 +8,9 @@ numerals set apart by spaces ("28 XI 2026 г."), articles at ``Novina.aspx?ID=N`
 three, whose pages mix them and whose robots.txt names its sitemap on the bare ``http://``
 one, dated with abbreviated months ("пет, 28 ное. 2026") (zelenika); a police
 directorate whose articles declare ``http://`` canonicals on an ``https://`` site, sign
-with a name and a role, and answer 200 with a database error on a bad night (mladenovo).
+with a name and a role, and answer 200 with a database error on a bad night (mladenovo);
+a school on Drupal 10, its view paged 0-based and its home page linking ``/node/N``
+beside the aliases the articles declare canonical (yabalkovo).
 Each must archive
 exactly its articles with the true title, date and body, and a rerun right after must
 cost at most three requests.
@@ -39,6 +41,8 @@ ROUND8_SITES = {
     ),
     # a police directorate: "28 ное 2026", http:// canonicals on an https:// site
     "mladenovo": ("ОДМВР – Младеново", "https://mladenovo.mvr.bg"),
+    # Drupal 10: 0-based ?page=N (page 1 linked as ?page=0 too), /node/N beside aliases
+    "yabalkovo": ("СУ „Васил Левски“ – Ябълково", "https://su-yabalkovo.bg"),
 }
 # what its PHP CMS answers, with 200, when its database is down
 DB_ERROR = """<html>
@@ -105,3 +109,18 @@ def test_a_night_the_database_is_down_leaves_the_archive_as_it_was(
         back = run_cli(*args, "--base-url", server.url)
     assert back.exit_code == 0, back.stderr
     assert article_rows(db) == before
+
+
+def test_a_zero_based_pager_reads_each_page_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """yabalkovo: Drupal's pager links page 1 as ``?page=0`` on every later page; it is
+    the listing's first page under another address, not a page to read again, and the
+    home page's ``/node/N`` links are the articles the listing names by their aliases."""
+    first, _ = _crawl_twice(run_cli, db, tmp_path, "yabalkovo")
+    assert [p for p in first if p.startswith("/novini?") or p == "/novini"] == [
+        "/novini",
+        "/novini?page=1",
+        "/novini?page=2",
+    ]
+    assert not [p for p in first if p.startswith("/node/")]
