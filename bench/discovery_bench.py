@@ -78,6 +78,19 @@ for site, name, origin in (
     ("yavorets", "Община Яворец", "https://www.yavorets.bg"),
     ("topolnik", "Община Тополник", "http://www.topolnik.org"),
     ("lipnitsa", "НЧ „Пробуда 1927“ – с. Липница", "https://lipnitsa.ucoz.net"),
+    # and an eighth (tests/fixtures/make_mirrors_round8.py): a SharePoint regional
+    # administration listing a bare table of "28 XI 2026 г." dates and links, a library
+    # whose server moved its host while its pages and robots.txt still name the old one,
+    # a police directorate whose articles declare http:// canonicals on an https:// site,
+    # a school on Drupal 10 paged 0-based, its home page linking /node/N
+    ("kamenets", "Областна администрация Каменец", "https://kamenets.government.bg"),
+    (
+        "zelenika",
+        "Регионална библиотека „Христо Смирненски“ – Зеленика",
+        "https://www.biblioteka-zelenika.bg",
+    ),
+    ("mladenovo", "ОДМВР – Младеново", "https://mladenovo.mvr.bg"),
+    ("yabalkovo", "СУ „Васил Левски“ – Ябълково", "https://su-yabalkovo.bg"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

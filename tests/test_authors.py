@@ -157,6 +157,12 @@ def test_reads_as_name(text: str, expected: bool) -> None:
         # a department signs a press release: the quote closing its name stays
         ("Публикувано от: Отдел „Връзки с обществеността“", "Отдел „Връзки с обществеността“"),
         ("Автор: Иван Петров“", "Иван Петров"),  # a stray closing quote still goes
+        # a role after a comma, in lower case as roles are: a name, a co-author's or a
+        # place's, starts with a capital
+        ("Иван Кирилов, ст. инспектор", "Иван Кирилов"),
+        ("Jane Doe, staff writer", "Jane Doe"),
+        ("Мария Петрова, Русе", "Мария Петрова, Русе"),
+        ("Мария Петрова, Иван Колев и Петър Димов", "Мария Петрова, Иван Колев и Петър Димов"),
     ],
 )
 def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:

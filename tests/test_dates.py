@@ -53,6 +53,10 @@ EEST = dt.timezone(dt.timedelta(hours=3))
         ("9 May 2024", dt.date(2024, 5, 9)),
         # Roman-numeral months, still seen in official texts
         ("12.X.2018 г.", dt.date(2018, 10, 12)),
+        ("28.XI.2025, 14:05 ч.", dt.datetime(2025, 11, 28, 14, 5)),
+        # ... or set apart by spaces alone, as official letters date themselves
+        ("28 XI 2025 г.", dt.date(2025, 11, 28)),
+        ("Публикувано на: 3 IV 2025 г., 09:15 ч.", dt.datetime(2025, 4, 3, 9, 15)),
         # relative dates need today's date
         ("днес", dt.date(2025, 12, 16)),
         ("днес в 10:30", dt.datetime(2025, 12, 16, 10, 30)),
@@ -93,7 +97,8 @@ def test_first_date_in_the_text_wins() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "няма дата тук", "32.13.2025", "Брой 44", "вчера"],  # "вчера" needs today
+    # "вчера" needs today; a Roman month set apart by spaces only in capitals
+    ["", "няма дата тук", "32.13.2025", "Брой 44", "вчера", "на 5 i 2025", "3 x 2025"],
 )
 def test_no_date(text: str) -> None:
     assert parse_text_date(text) is None

@@ -173,6 +173,14 @@ SITE = Profile(
         ("https://www.example.bg/n/5", "https://example.bg/novini",
          "https://www.example.bg/n/5"),
         ("https://www.example.bg/n/5", "not a url", "https://www.example.bg/n/5"),
+        # an http:// canonical on a page its host served over https: the CMS's address
+        # from before the move; the page keeps the https:// spelling, never the reverse
+        ("https://www.example.bg/n/5", "http://www.example.bg/n/5-slug",
+         "https://www.example.bg/n/5-slug"),
+        ("http://www.example.bg/n/5", "https://www.example.bg/n/5-slug",
+         "https://www.example.bg/n/5-slug"),
+        ("https://www.example.bg/n/5", "http://example.bg/n/5-slug",
+         "http://example.bg/n/5-slug"),  # another host: whether it has https is unknown
     ],
 )  # fmt: skip
 def test_identify_trusts_the_page_on_its_own_site(

@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
+from pathlib import Path
 
 import httpx
 import pytest
@@ -25,6 +26,7 @@ from newsarchive.fetch.client import (
 from newsarchive.fetch.inflate import inflated
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.sources import Miss, fetch_source
+from newsarchive.mirror import MirrorServer
 from newsarchive.models import Page
 
 from .faultserver import FaultServer
@@ -426,3 +428,41 @@ def test_inflated_gives_at_most_a_step_at_a_time_and_stops_at_the_stream_end() -
     assert list(inflated([b"\x8b\x00"], "br")) == [b"\x8b\x00"]  # not asked for: as it came
     with pytest.raises(httpx.DecodingError):
         list(inflated([b"not gzip"], "gzip"))
+
+
+def _moved_site(root: Path) -> Path:
+    """A mirror of a server that sends http:// and the bare host to https://www.x.bg."""
+    (root / "novini").mkdir(parents=True)
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /admin/\n")
+    (root / "novini" / "index.html").write_text("<p>Новини</p>")
+    (root / "_mirror.json").write_text('{"origin": "https://www.x.bg"}')
+    return root
+
+
+def test_a_robots_txt_sent_to_another_spelling_of_the_host_is_that_hosts_too(
+    tmp_path: Path,
+) -> None:
+    """``http://x.bg/robots.txt`` answers 301 to ``https://www.x.bg/robots.txt``: what came
+    back is the new host's own robots.txt, and the move it taught holds for the page asked
+    next: one request for it, at the new place. The move is also the address a source
+    found on the old host is kept under for the next run."""
+    with MirrorServer(_moved_site(tmp_path)) as server:
+        options = FetchOptions(delay=0, retries=0)
+        with Fetcher(options, mirror=server.url, site_hosts=("www.x.bg",)) as fetcher:
+            page = fetcher.fetch("http://x.bg/novini/")
+            assert fetcher.moved("http://x.bg/sitemap.xml") == "https://www.x.bg/sitemap.xml"
+    assert page.final_url == "https://www.x.bg/novini/"
+    assert server.requests == ["/robots.txt", "/robots.txt", "/novini/"]
+
+
+def test_a_robots_txt_sent_to_one_read_already_is_not_read_again(tmp_path: Path) -> None:
+    """The site's pages are read at ``https://www.x.bg`` first; a link on the old host then
+    costs the redirect of its robots.txt, not a second read of the one in hand."""
+    with MirrorServer(_moved_site(tmp_path)) as server:
+        options = FetchOptions(delay=0, retries=0)
+        with Fetcher(options, mirror=server.url, site_hosts=("www.x.bg",)) as fetcher:
+            fetcher.fetch("https://www.x.bg/novini/")
+            page = fetcher.fetch("http://x.bg/novini/")
+            assert not fetcher.allowed("http://x.bg/admin/")
+    assert page.final_url == "https://www.x.bg/novini/"
+    assert server.requests == ["/robots.txt", "/novini/", "/robots.txt", "/novini/"]

@@ -73,6 +73,9 @@ class Discoverer:
             # again, and reads it with the shapes
             found = replace(found, sitemaps=())
         self.reader.read(found, skip=done, exploring=True)
+        readdressed = found.readdressed(self.fetcher.moved)
+        if readdressed != found:  # (a move learned only while reading them counts too)
+            self.frontier.save_discovery(readdressed)
 
     def _explore(self, *, alone: bool = True) -> Discovery:
         """Explore the site; when that is all there is to read (``alone``: no hints) and

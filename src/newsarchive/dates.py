@@ -215,9 +215,16 @@ _RELATIVE = re.compile(
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12}  # fmt: skip
+_ROMAN_NUMERALS = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
+_AFTER_YEAR = r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?"  # "г., 14:05 ч."
 _ROMAN_DATE = re.compile(
-    r"(?=\d)(?<![\w.])" + _DAY + r"\.\s?(?P<rom>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
-    r"\.\s?" + _YEAR + r"(?:\s*г\.?)?",
+    r"(?=\d)(?<![\w.])" + _DAY + rf"\.\s?(?P<rom>{_ROMAN_NUMERALS})\.\s?" + _YEAR + _AFTER_YEAR,
+    re.IGNORECASE,
+)
+# "28 XI 2026 г.": official letters set the Roman month apart by spaces alone. Only in
+# capitals there: "5 i 2026" or "3 x 2026" in running text is no date.
+_ROMAN_SPACED = re.compile(
+    r"(?=\d)(?<![\w.])" + _DAY + rf"\s+(?-i:(?P<rom>{_ROMAN_NUMERALS}))\s+" + _YEAR + _AFTER_YEAR,
     re.IGNORECASE,
 )
 _ISO = re.compile(
@@ -371,7 +378,15 @@ def _absolute_dates(
     text: str, today: dt.date | None, month_first: bool
 ) -> list[tuple[int, Published | None]]:
     out: list[tuple[int, Published | None]] = []
-    for pattern in (_TIME_FIRST, _NUMERIC, _WORDY, _MONTH_FIRST, _ROMAN_DATE, _YEAR_FIRST):
+    for pattern in (
+        _TIME_FIRST,
+        _NUMERIC,
+        _WORDY,
+        _MONTH_FIRST,
+        _ROMAN_DATE,
+        _ROMAN_SPACED,
+        _YEAR_FIRST,
+    ):
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if "mon" in groups:

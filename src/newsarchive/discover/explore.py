@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import MISSING, Field, asdict, dataclass, field, fields, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -92,6 +93,30 @@ class Discovery:
     @property
     def empty(self) -> bool:
         return not (self.feeds or self.sitemaps or self.listings)
+
+    def readdressed(self, where: Callable[[str], str]) -> Discovery:
+        """Each source under the address ``where`` gives it (its server's answer for the
+        spelling the site linked: ``http://x.bg/sitemap.xml`` moved to
+        ``https://www.x.bg/sitemap.xml``), so a nightly run asks there at once instead of
+        paying the redirects, and robots.txt on the old host, again every night."""
+
+        def each(urls: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(where(url) for url in urls))
+
+        def keyed(values: dict[str, Any]) -> dict[str, Any]:
+            return {where(url): value for url, value in values.items()}
+
+        return replace(
+            self,
+            feeds=each(self.feeds),
+            sitemaps=each(self.sitemaps),
+            listings=each(self.listings),
+            rested=each(self.rested),
+            notes=keyed(self.notes),
+            pagination={where(k): where(v) for k, v in self.pagination.items()},
+            unread=keyed(self.unread),
+            unread_runs=keyed(self.unread_runs),
+        )
 
     def without_sitemaps(self, dropped: list[str]) -> Discovery:
         kept = tuple(url for url in self.sitemaps if url not in dropped)

@@ -256,6 +256,17 @@ def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
         url_key(claimed) in starts and url_key(fetched) not in starts
     ):
         return fetched
+    return _secure_as_fetched(claimed, fetched)
+
+
+def _secure_as_fetched(claimed: str, fetched: str) -> str:
+    """An ``http://`` canonical on a page its own host served over ``https://`` is the
+    CMS's address from before the move (its configured base URL was never updated): the
+    address a reader follows, and the one the old spelling redirects to, is ``https://``.
+    (Which spelling is kept changes no identity: both are one article.)"""
+    old, new = urlsplit(claimed), urlsplit(fetched)
+    if old.scheme == "http" and new.scheme == "https" and old.netloc == new.netloc:
+        return old._replace(scheme="https").geturl()
     return claimed
 
 

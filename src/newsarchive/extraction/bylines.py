@@ -70,9 +70,14 @@ _LEAD_IN = re.compile(rf"^(?:\S+\s+){{1,4}}(?:{_POSTED_BY})\s+", re.IGNORECASE)
 _CREDIT = r"(?:снимк[аи]|фото|видео|източник|photos?|images?|video|source|credits?)\s*:"
 # A line of its own that credits the picture: the byline may be on the next line.
 _CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
-# What follows a name in a byline line: a date, a separator, a credit.
+# What follows a name in a byline line: a date, a separator, a credit, or a comma and a
+# word in lower case: the writer's role ("Иван Кирилов, ст. инспектор", "Jane Doe, staff
+# writer"), which a name, a co-author's or a place's, never starts with. A degree or a
+# title after the name ("Мария Петрова, д-р", "John Doe, jr.") is part of how it is cited.
+_TITLES_AFTER_NAME = r"д-р|проф|доц|инж|арх|jr|sr|phd|md"
 _TAIL = re.compile(
-    rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|\d|(?<!\w){_CREDIT}).*$",
+    rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|\d|(?<!\w){_CREDIT}"
+    rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))).*$",
     re.IGNORECASE,
 )
 # A month name left at the end once the day and year are cut ("Jane Doe March 3, 2025");

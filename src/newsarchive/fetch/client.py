@@ -141,6 +141,15 @@ class RedirectRefused(FetchFailed):
     """A redirect the fetcher will not follow (policy, bad URL, too many): never retried."""
 
 
+class _RobotsKnown(FetchError):
+    """A robots.txt redirected to one read in this run already (``http://x.bg/robots.txt``
+    to ``https://www.x.bg/robots.txt``): its verdict is that one's, not asked for twice."""
+
+    def __init__(self, url: str, origin: str) -> None:
+        super().__init__(f"robots.txt of {origin}, read already: {url}", url=url)
+        self.origin = origin
+
+
 class _DeadlineHit(Exception):
     """The response was still streaming when ``FetchOptions.deadline`` ran out."""
 
@@ -419,6 +428,8 @@ class Fetcher:
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self.fetch(origin + "/robots.txt", check_robots=False)
+        except _RobotsKnown as known:
+            return self._robots[known.origin]
         except (FetchInterrupted, HostResting):
             raise
         except RedirectRefused:
@@ -431,12 +442,19 @@ class Fetcher:
                 f"robots.txt of {origin} unreadable ({reason}):"
                 " the site is disallowed for this run (RFC 9309)"
             )
-        if page.status != 200:
-            return None
-        robots = Protego.parse(page.text)
-        delay = robots.crawl_delay(self.options.user_agent)
+        robots = Protego.parse(page.text) if page.status == 200 else None
+        delay = robots.crawl_delay(self.options.user_agent) if robots is not None else None
+        final = urlsplit(page.final_url)
+        hosts = [urlsplit(origin).netloc]
+        if final.path == "/robots.txt" and f"{final.scheme}://{final.netloc}" != origin:
+            # the answer is the other origin's own robots.txt (``http://x.bg`` sent to
+            # ``https://www.x.bg``): known for it too, not asked for again in this run
+            hosts.append(final.netloc)
+            with self._lock:
+                self._robots.setdefault(f"{final.scheme}://{final.netloc}", robots)
         if delay:
-            self._host(urlsplit(origin).netloc).delay = min(float(delay), 30.0)
+            for netloc in hosts:
+                self._host(netloc).delay = min(float(delay), 30.0)
         return robots
 
     # politeness ------------------------------------------------------------------
@@ -501,6 +519,11 @@ class Fetcher:
         _refuse_host(host, url)
         if check_robots and not self.allowed(target):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
+        if self._moved(url) != target:  # reading robots.txt taught the server's move
+            target = self._moved(url)
+            host = self._host(_netloc(target))
+            if check_robots and not self.allowed(target):
+                raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         _refuse_host(host, url)
         headers: dict[bytes, bytes] = {}
         for name, value in ((b"If-None-Match", etag), (b"If-Modified-Since", last_modified)):
@@ -767,6 +790,11 @@ class Fetcher:
                 if status in REDIRECT_STATUSES and location:
                     following = self._follow(url, current, location, status)
                     self._learn_move(current, following, status)
+                    if not check_robots:
+                        moved_to = urlsplit(following)
+                        origin = f"{moved_to.scheme}://{moved_to.netloc}"
+                        if moved_to.path == "/robots.txt" and origin in self._robots:
+                            raise _RobotsKnown(url, origin)
                     if (
                         elsewhere is not None
                         and url_key(following) != url_key(url)  # (this URL's own move)
@@ -835,6 +863,11 @@ class Fetcher:
         if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
             with self._lock:
                 self._moves[(old.scheme, old.netloc.lower())] = (new.scheme, new.netloc)
+
+    def moved(self, url: str) -> str:
+        """``url`` where its server said this run it moved every path: an address to keep
+        for the next run, which would otherwise pay the redirect again before learning it."""
+        return self._moved(url)
 
     def _moved(self, url: str) -> str:
         """``url`` where the server said it moved every path (a few hops at most)."""
