@@ -54,8 +54,8 @@ def posted_by_at(text: str) -> list[int]:
     found: set[int] = set()
     for stem in _POSTED_BY_STEMS:
         at = text.find(stem)
-        while at > 0:
-            if m := POSTED_BY.match(text, at - 1):
+        while at >= 0:  # (a stem opening the text has no first letter: no label, read on)
+            if at and (m := POSTED_BY.match(text, at - 1)):
                 found.add(m.start())
             at = text.find(stem, at + 1)
     return sorted(found)
