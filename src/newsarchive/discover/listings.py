@@ -328,7 +328,8 @@ def _drop_down_pager(
     """The next page of a pager drawn as a drop-down ("Страница: [1 ▼] от 3"), the only
     way an old site's list reaches its later pages: a ``<select>`` of page numbers that,
     changed, opens the chosen one, by a script setting ``location`` to the option's value
-    or by submitting its GET form (``novini.php?kat=1&str=2``, hidden fields included).
+    or by submitting its GET form (``novini.php?kat=1&str=2``, hidden fields included)
+    when the page is all the form asks for.
     The option after the selected one is the next page (the one numbered ``page + 1``
     when none is marked)."""
     for select in tree.css("select"):
@@ -362,6 +363,8 @@ def _option_target(select: LexborNode, value: str, base: str) -> str | None:
         return None
     if (form.attributes.get("method") or "get").strip().lower() != "get":
         return None  # a post: no address a GET could ask for
+    if _asks_more(form, select):
+        return None  # a search form (a day, a month, a word): its numbers are no pages
     fields = [
         (field.attributes.get("name") or "", field.attributes.get("value") or "")
         for field in form.css('input[type="hidden"]')
@@ -372,6 +375,24 @@ def _option_target(select: LexborNode, value: str, base: str) -> str | None:
         return None
     query = urlencode([*fields, (name, value)])
     return urlunsplit(urlsplit(action)._replace(query=query))
+
+
+# The inputs a person leaves alone in a form: what it sends without asking.
+_UNASKED_INPUTS = frozenset({"hidden", "submit", "button", "image", "reset"})
+
+
+def _asks_more(form: LexborNode, select: LexborNode) -> bool:
+    """The form has a field to fill besides ``select``: a pager's form asks only for
+    the page, and an archive's search form asks for a day with a month and a year."""
+    for field in form.css("select, textarea, input"):
+        if field.tag == "select":
+            if field.mem_id != select.mem_id:
+                return True
+        elif field.tag == "textarea":
+            return True
+        elif (field.attributes.get("type") or "text").strip().lower() not in _UNASKED_INPUTS:
+            return True
+    return False
 
 
 # A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още
