@@ -2,7 +2,7 @@
 page (a redirect from one to the other, a canonical naming the other), twice where
 nothing says so (a site may serve two pages there).
 
-One listing page's two spellings are one item already (``listings._item_key``); a feed
+One listing page's two spellings are one item already (``urls.slashless_key``); a feed
 or sitemap may hold both, and a listing may link the spelling the feed did not."""
 
 from __future__ import annotations

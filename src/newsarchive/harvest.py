@@ -34,7 +34,13 @@ from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.dates import local_date
-from newsarchive.discover.urls import identify, is_home_page, item_url, url_key
+from newsarchive.discover.urls import (
+    identify,
+    is_home_page,
+    item_url,
+    slashless_key,
+    url_key,
+)
 from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
 from newsarchive.extraction.continuation import first_of, joined, later_pages
@@ -579,7 +585,4 @@ def _slash_twin(one: str, other: str) -> bool:
     canonical is taken for the archive's URL but not for "do not fetch": a CMS may name
     another article (or its category page) as every article's canonical, which only
     fetching that URL too shows (``Store`` then shares the canonical)."""
-    first, second = url_key(one), url_key(other)
-    path, _, query = first.partition("?")
-    path2, _, query2 = second.partition("?")
-    return first != second and query == query2 and path.rstrip("/") == path2.rstrip("/")
+    return url_key(one) != url_key(other) and slashless_key(one) == slashless_key(other)

@@ -43,7 +43,7 @@ from newsarchive.discover.urls import (
     normalize_url,
     on_site,
     site_hosts,
-    url_key,
+    slashless_key,
 )
 from newsarchive.markup import parse_html
 from newsarchive.models import Candidate, Profile
@@ -179,29 +179,23 @@ def article_links(
         shapes = (*items.shapes, *(learned or ()))
         if learned is not None:
             learned.extend(shape for shape in items.shapes if shape not in learned)
+    # One listing item however the page spells its link (host twins, parameter order, a
+    # trailing slash). Only within one page: two links of one listing to ``/novini/x``
+    # and ``/novini/x/`` (a framework's components writing the path two ways) are one
+    # item, not two fetches of one article.
     seen: dict[str, Candidate] = {}
     for card in chosen:
-        key = _item_key(card.url)  # one article however its link is spelt
+        key = slashless_key(card.url)
         if key not in seen:
             seen[key] = Candidate(
                 url=card.url, site=profile.id, source=page_url, listed_date=card_date(card, memo)
             )
     for item in _data_items(tree, page_url, profile, shapes):
         seen.setdefault(
-            _item_key(item.url),
+            slashless_key(item.url),
             Candidate(url=item.url, site=profile.id, source=page_url, listed_date=item.published),
         )
     return list(seen.values())
-
-
-def _item_key(url: str) -> str:
-    """One listing item however the page spells its link: ``url_key`` (host twins,
-    parameter order), and with or without a trailing slash. Only within one page: two
-    links of one listing to ``/novini/x`` and ``/novini/x/`` (a framework's components
-    writing the path two ways) are one item, not two fetches of one article."""
-    key = url_key(url)
-    path, mark, query = key.partition("?")
-    return path.rstrip("/") + mark + query
 
 
 def embedded_links(
