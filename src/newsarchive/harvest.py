@@ -429,22 +429,32 @@ class Harvester:
     def _redirected(self, url: str, result: Elsewhere) -> None:
         """``url`` redirects to ``result.page``, which this run fetched or is to fetch:
         it shares that page's fate (``_settled``), now or when it is known. A page that
-        itself waits on another is a chain or a loop: ``url`` fails (and is retried on
-        the next runs) rather than wait for ever."""
+        itself waits on another (its answer, fetched beside ``url``'s, came first) is
+        waited for through: ``url`` waits on what that page waits on. Unless that is
+        ``url`` itself, a loop: ``url`` fails (and is retried on the next runs) rather
+        than wait for ever."""
         self.handled.add(url)
-        target = url_key(result.page)
+        here, target = url_key(url), url_key(result.page)
+        passed = {here}
+        while target in self.waiters and target not in passed:  # to the page at its end
+            passed.add(target)
+            target = next(
+                (page for page, waiters in self.waiting.items()
+                 if any(url_key(waiter) == target for waiter in waiters)),
+                here,
+            )  # fmt: skip
         if target in self.fates:
             state, found_by = self.fates[target]
             message = f"redirected to {result.page}, {state.value} in this run: {url}"
             self._settled(url, state, found_by, message=message)
-        elif target in self.waiters:
+        elif target in passed:
             message = f"redirected to {result.page}, which redirects again: {url}"
             self._settled(url, State.FAILED, None, message=message)
             self.report.failures.append(message)
             self.report.outcomes[Outcome.FAILED] += 1
         else:
             self.waiting.setdefault(target, []).append(url)
-            self.waiters.add(url_key(url))
+            self.waiters.add(here)
 
     def _settled(
         self, url: str, state: State, found_by: str | None, *,
