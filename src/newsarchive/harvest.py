@@ -191,7 +191,7 @@ def _retitled(store: Store, page_url: str, items: list[FullItem], site: str) -> 
     pairs: dict[str, list[str]] = {}
     for item in fresh:
         url = item.url(page_url)
-        if store.find(url) is not None:
+        if store.find_item(url) is not None:
             continue
         day = local_date(item.published).isoformat()
         pairs[url] = [
