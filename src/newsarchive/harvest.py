@@ -172,28 +172,31 @@ def _retitled(store: Store, page_url: str, items: list[FullItem], site: str) -> 
     its anchor is a slug too, it is no longer on the page, its text is mostly this one's
     (``SAME_BODY``), and the two pair up one to one. Two items of one day that read
     alike stay two when either could be the other's edit."""
-    fresh = [item for item in items if item.slugged]
+    # (a page read again unchanged has none: the page's archived items, years of them
+    # on a page they scroll off, are read only for the days of new ones)
+    fresh = {
+        item.url(page_url): (item, local_date(item.published).isoformat())
+        for item in items
+        if item.slugged and store.find_item(item.url(page_url)) is None
+    }
     if not fresh:
         return {}
     prefix = item_url(page_url, "")
     here = {item.url(page_url) for item in items}
+    days = sorted({day for _, day in fresh.values()})
     gone = [
         (url, day, text)
         for url, day, text in store.conn.execute(
             "SELECT url, published_date, text FROM articles WHERE site = ?"
-            " AND substr(url, 1, ?) = ?",
-            (site, len(prefix), prefix),
+            f" AND published_date IN ({', '.join('?' * len(days))}) AND substr(url, 1, ?) = ?",
+            (site, *days, len(prefix), prefix),
         )
-        if url not in here and day and url[len(prefix) :].startswith(f"{day}-")
+        if url not in here and url[len(prefix) :].startswith(f"{day}-")
     ]
     if not gone:
         return {}
     pairs: dict[str, list[str]] = {}
-    for item in fresh:
-        url = item.url(page_url)
-        if store.find_item(url) is not None:
-            continue
-        day = local_date(item.published).isoformat()
+    for url, (item, day) in fresh.items():
         pairs[url] = [
             old for old, was, text in gone
             if was == day and SequenceMatcher(None, text, item.text).ratio() >= SAME_BODY
