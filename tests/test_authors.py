@@ -648,3 +648,19 @@ def test_the_writers_box_in_an_aside_under_the_post_names_the_author() -> None:
         "<p>Jane Roe</p></aside></body></html>"
     )
     assert extract(html).author == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "label", ["Публикувано от", "Публикувана от", "Написана от", "ПУБЛИКУВАНА ОТ", "Posted by"]
+)
+def test_the_one_posted_by_of_a_related_card_names_nobody_in_any_form(label: str) -> None:
+    """The label's every form is found as the page's one "Публикувано от" (``_POSTED_BY``:
+    -о and -а, "публикува-" and "написа-"), but the search for the element holding it,
+    to tell a related card's from the post's, knew "Публикувано от" and "Написано от"
+    alone: a related card's "Публикувана от Иван Петров" named the article's writer."""
+    html = (
+        f"<html><body><article><h1>Общината ремонтира моста</h1>{PROSE_BG}</article>"
+        '<div class="related"><ul><li><a href="/x">Друга новина за кмета</a>'
+        f"<p>{label} Иван Петров</p></li></ul></div></body></html>"
+    )
+    assert extract(html).author is None

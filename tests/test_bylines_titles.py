@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.bylines import byline_in_text, clean_byline
+from newsarchive.extraction.bylines import byline_in_text, clean_byline, posted_by_at
 
 PROSE = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
 
@@ -124,3 +124,11 @@ def test_a_headline_typed_in_capitals_takes_the_casing_the_page_states() -> None
     assert extract(page).title == "Търг за ремонта на улиците"
     shouting = page.replace("<title>Търг за ремонта на улиците", "<title>Друго заглавие")
     assert extract(shouting).title == "ТЪРГ ЗА РЕМОНТА НА УЛИЦИТЕ"  # no other casing known
+
+
+def test_posted_by_is_found_after_its_stem_opening_the_text() -> None:
+    """The search for "Posted by" skips to each place a stem of its words stands; a text
+    opening with a stem ("osted …", a word cut at a page's edge) ended the search at
+    once, so the label after it was never found and the page's one byline was lost."""
+    assert posted_by_at("osted, then: Posted by Jane Doe") == [13]
+    assert posted_by_at("убликувано: Публикувано от Мария") == [12]

@@ -34,3 +34,13 @@ def test_a_reload_another_site_or_the_page_itself_is_no_target() -> None:
         '<meta name="refresh" content="0; url=/bg/">',  # not http-equiv
     ):
         assert frame_sources(_head(meta), "http://www.x.bg/", SITE) == [], meta
+
+
+def test_a_hostile_refresh_is_read_in_one_pass() -> None:
+    """A refresh of 200,000 digits and a stray quote: the pattern tried every split of the
+    digits between the delay and the address, each scanned to the quote, a page's read
+    that did not end for minutes (quadratic). Read once, it names nothing."""
+    meta = f'<meta http-equiv=refresh content="{"0" * 200_000}\'">'
+    assert frame_sources(_head(meta), "http://www.x.bg/", SITE) == []
+    meta = f'<meta http-equiv=refresh content="0; URL={"a" * 200_000}\'">'
+    assert frame_sources(_head(meta), "http://www.x.bg/", SITE) == []

@@ -58,3 +58,21 @@ def test_the_last_page_a_post_form_and_a_choice_of_towns_have_no_next_page() -> 
         "</body></html>"
     )
     assert find_next_link(towns, "https://www.x.bg/novini.php", SITE, 1) is None
+
+
+def test_a_search_form_choosing_a_day_is_no_pager() -> None:
+    """An archive's search form ("Ден [1 ▼] Месец [Ноември ▼] Година [2026 ▼] Търси"):
+    its day is a drop-down of numbers too, and was read as the pager, so the walk went
+    on to ``arhiv.php?den=2``, ``?den=3``, … each a day's search, not the list's next
+    page. A pager's drop-down is the one field its form asks for."""
+    days = "".join(f'<option value="{n}">{n}</option>' for n in range(1, 32))
+    html = (
+        '<html><body><ul><li><a href="/novini/1.html">Новина</a></li></ul>'
+        '<form action="arhiv.php" method="get">Ден <select name="den">'
+        f'{days}</select> Месец <select name="mesec"><option value="11">Ноември</option>'
+        '</select> Година <select name="godina"><option>2026</option><option>2025</option>'
+        '</select><input type="submit" value="Търси"></form></body></html>'
+    )
+    assert find_next_link(html, "https://www.x.bg/novini.php", SITE, 1) is None
+    keyword = html.replace(" Месец <select", ' <input type="text" name="q"><select')
+    assert find_next_link(keyword, "https://www.x.bg/novini.php", SITE, 1) is None

@@ -728,17 +728,38 @@ def test_more_retries_do_not_make_a_busy_host_cost_more_requests(
     run_cli: Callable[..., Result], db: Path, fast_env: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With ``$NEWSARCHIVE_RETRIES`` at 9, three URLs answered only 503 were thirty
-    requests before the host rested; the bound is the breaker's, whatever the retries."""
+    requests before the host rested; the bound is the breaker's, whatever the retries:
+    the first URL's six tries (its failure), and the next URL's first busy answer."""
     monkeypatch.setenv("NEWSARCHIVE_RETRIES", "9")
     busy = response(503, b"busy")
     routes = news_site([], dict.fromkeys(range(901, 909), busy))
     with HostileServer(routes) as site:
         result = crawl_mirrored(run_cli, site, db)
     asked = [hits for path, hits in site.hits.items() if path.startswith("/news/")]
-    assert asked == [6], asked  # the first URL, mid-retries: queued still, not failed
-    assert result.exit_code == 1 and "answered HTTP 503 to 6 requests" in result.stderr
+    assert asked == [6, 1], asked
+    assert result.exit_code == 1 and "answered HTTP 503 to 7 requests" in result.stderr
     _, frontier = crawl_db(db)
-    assert {state for url, (state, _) in frontier.items() if "/news/9" in url} == {"queued"}
+    states = sorted(state for url, (state, _) in frontier.items() if "/news/9" in url)
+    assert states == ["failed"] + ["queued"] * 7  # the second never answered: queued
+
+
+def test_one_page_busy_to_all_its_tries_fails_alone_however_many_retries(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``$NEWSARCHIVE_RETRIES`` at 9, one page answered only 503 reached six busy
+    requests in a row by itself and rested the host: the site's run ended there, its
+    other pages unread, and the page, left queued, ended the next run the same way. Its
+    own busy answers are that page's failure; the breaker stands for the host's."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRIES", "9")
+    routes = news_site([902, 903], {901: response(503, b"busy")})
+    with HostileServer(routes) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert "not asked again" not in result.stderr, result.stderr
+    assert result.exit_code == 1 and "HTTP 503 after 6 attempts" in result.stderr
+    urls, frontier = crawl_db(db)
+    assert sorted(urls) == [SITE + slug(902), SITE + slug(903)]
+    assert frontier[SITE + slug(901)][0] == "failed"
+    assert site.hits[slug(901)] == 6
 
 
 def test_a_redirect_to_a_page_fetched_elsewhere_is_not_followed_but_its_own_move_is() -> None:

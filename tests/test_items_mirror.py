@@ -467,3 +467,71 @@ def test_an_item_like_two_gone_items_of_its_day_is_new(
         assert again.exit_code == 0, again.stderr
         assert "1 new, 0 updated" in again.stdout + again.stderr
     assert _count(db, "revisions") == 0
+
+
+def test_a_headline_edit_is_a_revision_where_the_whole_page_was_archived_before(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The page of items itself archived as one article (by a version before items, or
+    an import): an item's address not archived yet was looked up by the page's address
+    too, which led to that article, so no edited item was ever "not archived" and each
+    headline edit made a second row."""
+    record = {
+        "site": SITE, "url": f"{ORIGIN}/novini.html", "title": "Новини",
+        "text": "Всички новини на кметството на едно място.", "published": None,
+    }  # fmt: skip
+    source = tmp_path / "old.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    page = root / "novini.html"
+    old = f"{ORIGIN}/novini.html#2026-11-02-esenno-zalesyavane-kray-yazovira"
+    new = f"{ORIGIN}/novini.html#2026-11-02-esenno-zalesyavane-kray-yazovir-bistritsa"
+    with MirrorServer(root) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        assert old in _rows(db)
+        page.write_text(
+            page.read_text(encoding="utf-8").replace(
+                "<h2>Есенно залесяване край язовира</h2>",
+                "<h2>Есенно залесяване край язовир „Бистрица“</h2>",
+            ),
+            encoding="utf-8",
+        )
+        again = run_cli(*args)
+        assert again.exit_code == 0, again.stderr
+        assert "0 new, 1 updated" in again.stdout + again.stderr
+    after = _rows(db)
+    assert new in after and old not in after
+
+
+def test_an_id_the_page_gives_two_items_names_neither(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A template printing one ``id`` on several headlines names no item: the first of
+    them took it, so a new item at the top took that address from it on the next read,
+    the old item's row became a revision of another item's, and the old item, slugged
+    now, a new row beside it."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / SITE, root)
+    page = root / "novini.html"
+    html = page.read_text(encoding="utf-8")
+    html = html.replace('id="vodoprovod-lipa"', 'id="novina"').replace(
+        'id="sabor-2026"', 'id="novina"'
+    )
+    page.write_text(html, encoding="utf-8")
+    fresh = (
+        '<h2 id="novina">Коледен базар в читалището</h2>\n<p class="data">25.11.2026 г.</p>\n'
+        "<p>Читалището кани всички на коледен базар с ръчно изработени играчки и сладки.</p>\n"
+        "<hr>\n"
+    )
+    with MirrorServer(root) as server:
+        args = _args(tmp_path, server, db)
+        assert run_cli(*args).exit_code == 0
+        assert f"{ORIGIN}/novini.html#novina" not in _rows(db)
+        page.write_text(html.replace("<h1>Новини</h1>\n", "<h1>Новини</h1>\n" + fresh), "utf-8")
+        again = run_cli(*args)
+        assert again.exit_code == 0, again.stderr
+        assert "1 new, 0 updated" in again.stdout + again.stderr
+    assert _count(db, "revisions") == 0

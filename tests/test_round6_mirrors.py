@@ -238,3 +238,31 @@ def test_a_recheck_whose_later_page_is_down_for_now_leaves_the_archived_article_
     assert article_rows(db) == before
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 0
+
+
+def test_the_rest_api_is_read_back_no_further_than_since(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """An exploring ``crawl --since``: the list's first page already reaches a post
+    older than ``--since`` (it lists the newest first), so its older pages hold nothing
+    the run keeps. They were all read all the same, up to fifty requests for nothing."""
+    root = tmp_path / "mirror"
+    shutil.copytree(SITES / "ostrovche", root)
+    first_page = "/wp-json/wp/v2/posts?per_page=100&_fields=link,date"
+    (root / "_mirror.json").write_text(
+        json.dumps({"headers": {first_page: {"X-WP-TotalPages": "2"}}}), encoding="utf-8"
+    )
+    origin = ROUND6_SITES["ostrovche"][1]
+    (root / "wp-json/wp/v2/posts@per_page=100&_fields=link,date&page=2.json").write_text(
+        json.dumps([{"link": f"{origin}/staro/", "date": "2026-08-14T20:30:00"}]),
+        encoding="utf-8",
+    )
+    profile = bare_profile(tmp_path, "ostrovche", *ROUND6_SITES["ostrovche"])
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "ostrovche", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--since", "2026-11-01", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert [path for path in server.requests if path.startswith("/wp-json/")] == [first_page]
+    assert f"{origin}/remontirat-patya-ostrovche-pesachnik/" in article_rows(db)

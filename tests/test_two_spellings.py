@@ -2,13 +2,15 @@
 page (a redirect from one to the other, a canonical naming the other), twice where
 nothing says so (a site may serve two pages there).
 
-One listing page's two spellings are one item already (``listings._item_key``); a feed
+One listing page's two spellings are one item already (``urls.slashless_key``); a feed
 or sitemap may hold both, and a listing may link the spelling the feed did not."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -171,3 +173,35 @@ def test_a_redirect_loop_between_two_listed_urls_still_fails(
     assert result.exit_code == 1, result.stdout
     assert set(_frontier(db).values()) == {"failed"}
     assert _rows(db) == []
+
+
+def test_a_redirect_to_a_page_that_redirects_on_waits_for_the_last_page(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """``/k`` redirects to ``/j``, which redirects to ``/j/``, all three queued and two
+    in flight at once: ``/k``'s answer came while ``/j`` was not yet known to redirect,
+    and once it was, ``/k`` was failed as a loop ("redirects again"): a failure of the
+    run (exit 1) for an article archived in it. It waits for ``/j/`` as ``/j`` does."""
+    answered = threading.Event()
+    onward = redirect("/news/110-j/", 301)
+
+    def later(send: Callable[[bytes], bool]) -> None:  # /j answers after /k's answer is in
+        answered.wait(5)
+        time.sleep(0.3)
+        onward.run(send)
+
+    def first(send: Callable[[bytes], bool]) -> None:
+        redirect("/news/110-j", 301).run(send)
+        answered.set()
+
+    pages = {
+        "/news/110-j": Reply(later),
+        "/news/111-k": Reply(first),
+        "/news/110-j/": html(article_html(110)),
+    }
+    with HostileServer(_site(list(pages), pages)) as site:
+        result = _crawl(run_cli, site, db, connections=2)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert _rows(db) == [f"{SITE}/news/110-j/"]
+    assert set(_frontier(db).values()) == {"done"}
+    assert _shown(run_cli, db, f"{SITE}/news/111-k") == f"{SITE}/news/110-j/"

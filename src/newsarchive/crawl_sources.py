@@ -156,7 +156,7 @@ class SourceReader:
         self.harvest.fetch_pending(self._robots_gate)
         if complete:
             self.frontier.save_validators(url, page, lastmod)
-        if exploring and kind == SOURCE_FEED:
+        if exploring and kind == SOURCE_FEED and Seen.OLD not in verdicts:
             held += self._older_posts(url, page, len(articles))
         return None if unknown and not held else held
 
@@ -165,7 +165,8 @@ class SourceReader:
         each page's posts fetched before the next page is read, while the site's request
         budget lasts; how many posts they held. Only on the run that found the list: a
         nightly run reads its first page beside the feed, which shows what is new, so it
-        costs no request more."""
+        costs no request more. The list is newest first: a page that reaches past
+        ``--since`` is its last worth reading."""
         held = 0
         max_bytes = self.fetcher.options.max_bytes
         while url := wp_posts_next(url, page.headers.get("x-wp-totalpages"), entries) or "":
@@ -178,8 +179,10 @@ class SourceReader:
             articles = feeds.page_links(page, self.profile, SOURCE_FEED, max_bytes=max_bytes)[0]
             entries = len(articles)
             held += entries
-            self._offer(articles)
+            verdicts = self._offer(articles)
             self.harvest.fetch_pending(self._robots_gate)
+            if Seen.OLD in verdicts:
+                break
         return held
 
     def walk(self, start: str) -> None:

@@ -34,7 +34,13 @@ from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.dates import local_date
-from newsarchive.discover.urls import identify, is_home_page, item_url, url_key
+from newsarchive.discover.urls import (
+    identify,
+    is_home_page,
+    item_url,
+    slashless_key,
+    url_key,
+)
 from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
 from newsarchive.extraction.continuation import first_of, joined, later_pages
@@ -166,28 +172,31 @@ def _retitled(store: Store, page_url: str, items: list[FullItem], site: str) -> 
     its anchor is a slug too, it is no longer on the page, its text is mostly this one's
     (``SAME_BODY``), and the two pair up one to one. Two items of one day that read
     alike stay two when either could be the other's edit."""
-    fresh = [item for item in items if item.slugged]
+    # (a page read again unchanged has none: the page's archived items, years of them
+    # on a page they scroll off, are read only for the days of new ones)
+    fresh = {
+        item.url(page_url): (item, local_date(item.published).isoformat())
+        for item in items
+        if item.slugged and store.find_item(item.url(page_url)) is None
+    }
     if not fresh:
         return {}
     prefix = item_url(page_url, "")
     here = {item.url(page_url) for item in items}
+    days = sorted({day for _, day in fresh.values()})
     gone = [
         (url, day, text)
         for url, day, text in store.conn.execute(
             "SELECT url, published_date, text FROM articles WHERE site = ?"
-            " AND substr(url, 1, ?) = ?",
-            (site, len(prefix), prefix),
+            f" AND published_date IN ({', '.join('?' * len(days))}) AND substr(url, 1, ?) = ?",
+            (site, *days, len(prefix), prefix),
         )
-        if url not in here and day and url[len(prefix) :].startswith(f"{day}-")
+        if url not in here and url[len(prefix) :].startswith(f"{day}-")
     ]
     if not gone:
         return {}
     pairs: dict[str, list[str]] = {}
-    for item in fresh:
-        url = item.url(page_url)
-        if store.find(url) is not None:
-            continue
-        day = local_date(item.published).isoformat()
+    for url, (item, day) in fresh.items():
         pairs[url] = [
             old for old, was, text in gone
             if was == day and SequenceMatcher(None, text, item.text).ratio() >= SAME_BODY
@@ -423,22 +432,32 @@ class Harvester:
     def _redirected(self, url: str, result: Elsewhere) -> None:
         """``url`` redirects to ``result.page``, which this run fetched or is to fetch:
         it shares that page's fate (``_settled``), now or when it is known. A page that
-        itself waits on another is a chain or a loop: ``url`` fails (and is retried on
-        the next runs) rather than wait for ever."""
+        itself waits on another (its answer, fetched beside ``url``'s, came first) is
+        waited for through: ``url`` waits on what that page waits on. Unless that is
+        ``url`` itself, a loop: ``url`` fails (and is retried on the next runs) rather
+        than wait for ever."""
         self.handled.add(url)
-        target = url_key(result.page)
+        here, target = url_key(url), url_key(result.page)
+        passed = {here}
+        while target in self.waiters and target not in passed:  # to the page at its end
+            passed.add(target)
+            target = next(
+                (page for page, waiters in self.waiting.items()
+                 if any(url_key(waiter) == target for waiter in waiters)),
+                here,
+            )  # fmt: skip
         if target in self.fates:
             state, found_by = self.fates[target]
             message = f"redirected to {result.page}, {state.value} in this run: {url}"
             self._settled(url, state, found_by, message=message)
-        elif target in self.waiters:
+        elif target in passed:
             message = f"redirected to {result.page}, which redirects again: {url}"
             self._settled(url, State.FAILED, None, message=message)
             self.report.failures.append(message)
             self.report.outcomes[Outcome.FAILED] += 1
         else:
             self.waiting.setdefault(target, []).append(url)
-            self.waiters.add(url_key(url))
+            self.waiters.add(here)
 
     def _settled(
         self, url: str, state: State, found_by: str | None, *,
@@ -579,7 +598,4 @@ def _slash_twin(one: str, other: str) -> bool:
     canonical is taken for the archive's URL but not for "do not fetch": a CMS may name
     another article (or its category page) as every article's canonical, which only
     fetching that URL too shows (``Store`` then shares the canonical)."""
-    first, second = url_key(one), url_key(other)
-    path, _, query = first.partition("?")
-    path2, _, query2 = second.partition("?")
-    return first != second and query == query2 and path.rstrip("/") == path2.rstrip("/")
+    return url_key(one) != url_key(other) and slashless_key(one) == slashless_key(other)

@@ -164,6 +164,11 @@ class Store:
         keys = [key for url in urls if url for key in (archive_key(url), url_key(url))]
         return self._find_keys(list(dict.fromkeys(keys)))
 
+    def find_item(self, url: str) -> int | None:
+        """The article archived under an item's own address (``urls.item_url``), never
+        its page's: ``find`` falls back to the page, which may be archived whole."""
+        return self._find_keys([archive_key(url)])
+
     def _find_keys(self, keys: list[str]) -> int | None:
         for key in keys:
             row = self.conn.execute(

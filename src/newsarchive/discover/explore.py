@@ -251,9 +251,12 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
 
 
 # "0; URL=bg/index.html", "0;url='/bg/'", "3; URL = \"novini.php\"" (a bare delay reloads
-# the page itself and names nothing)
+# the page itself and names nothing). The parts before the address are possessive (``*+``):
+# given back one character at a time, a page's long run of digits before a stray quote
+# was split every way over delay and address, each tried to the quote (quadratic).
 _REFRESH = re.compile(
-    r"""^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(?P<q>['"]?)(?P<url>[^'"\s][^'"]*?)(?P=q)\s*$""",
+    r"""^\s*+\d*+(?:\.\d*+)?+\s*+[;,]?+\s*+(?:url\s*+=\s*+)?+(?P<q>['"]?+)"""
+    r"""(?P<url>[^'"\s][^'"]*?)(?P=q)\s*$""",
     re.IGNORECASE,
 )
 

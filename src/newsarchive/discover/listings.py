@@ -43,7 +43,7 @@ from newsarchive.discover.urls import (
     normalize_url,
     on_site,
     site_hosts,
-    url_key,
+    slashless_key,
 )
 from newsarchive.markup import parse_html
 from newsarchive.models import Candidate, Profile
@@ -179,29 +179,23 @@ def article_links(
         shapes = (*items.shapes, *(learned or ()))
         if learned is not None:
             learned.extend(shape for shape in items.shapes if shape not in learned)
+    # One listing item however the page spells its link (host twins, parameter order, a
+    # trailing slash). Only within one page: two links of one listing to ``/novini/x``
+    # and ``/novini/x/`` (a framework's components writing the path two ways) are one
+    # item, not two fetches of one article.
     seen: dict[str, Candidate] = {}
     for card in chosen:
-        key = _item_key(card.url)  # one article however its link is spelt
+        key = slashless_key(card.url)
         if key not in seen:
             seen[key] = Candidate(
                 url=card.url, site=profile.id, source=page_url, listed_date=card_date(card, memo)
             )
     for item in _data_items(tree, page_url, profile, shapes):
         seen.setdefault(
-            _item_key(item.url),
+            slashless_key(item.url),
             Candidate(url=item.url, site=profile.id, source=page_url, listed_date=item.published),
         )
     return list(seen.values())
-
-
-def _item_key(url: str) -> str:
-    """One listing item however the page spells its link: ``url_key`` (host twins,
-    parameter order), and with or without a trailing slash. Only within one page: two
-    links of one listing to ``/novini/x`` and ``/novini/x/`` (a framework's components
-    writing the path two ways) are one item, not two fetches of one article."""
-    key = url_key(url)
-    path, mark, query = key.partition("?")
-    return path.rstrip("/") + mark + query
 
 
 def embedded_links(
@@ -328,7 +322,8 @@ def _drop_down_pager(
     """The next page of a pager drawn as a drop-down ("Страница: [1 ▼] от 3"), the only
     way an old site's list reaches its later pages: a ``<select>`` of page numbers that,
     changed, opens the chosen one, by a script setting ``location`` to the option's value
-    or by submitting its GET form (``novini.php?kat=1&str=2``, hidden fields included).
+    or by submitting its GET form (``novini.php?kat=1&str=2``, hidden fields included)
+    when the page is all the form asks for.
     The option after the selected one is the next page (the one numbered ``page + 1``
     when none is marked)."""
     for select in tree.css("select"):
@@ -362,6 +357,8 @@ def _option_target(select: LexborNode, value: str, base: str) -> str | None:
         return None
     if (form.attributes.get("method") or "get").strip().lower() != "get":
         return None  # a post: no address a GET could ask for
+    if _asks_more(form, select):
+        return None  # a search form (a day, a month, a word): its numbers are no pages
     fields = [
         (field.attributes.get("name") or "", field.attributes.get("value") or "")
         for field in form.css('input[type="hidden"]')
@@ -372,6 +369,24 @@ def _option_target(select: LexborNode, value: str, base: str) -> str | None:
         return None
     query = urlencode([*fields, (name, value)])
     return urlunsplit(urlsplit(action)._replace(query=query))
+
+
+# The inputs a person leaves alone in a form: what it sends without asking.
+_UNASKED_INPUTS = frozenset({"hidden", "submit", "button", "image", "reset"})
+
+
+def _asks_more(form: LexborNode, select: LexborNode) -> bool:
+    """The form has a field to fill besides ``select``: a pager's form asks only for
+    the page, and an archive's search form asks for a day with a month and a year."""
+    for field in form.css("select, textarea, input"):
+        if field.tag == "select":
+            if field.mem_id != select.mem_id:
+                return True
+        elif field.tag == "textarea":
+            return True
+        elif (field.attributes.get("type") or "text").strip().lower() not in _UNASKED_INPUTS:
+            return True
+    return False
 
 
 # A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още

@@ -137,6 +137,15 @@ def url_key(url: str) -> str:
     return f"{host}{parts.path}" + (f"?{query}" if query else "")
 
 
+def slashless_key(url: str) -> str:
+    """``url_key`` without the path's trailing slash: ``/x`` and ``/x/`` as one. Not an
+    identity (a site may serve two pages there): what a listing's two links to them, or
+    a page at one naming the other as canonical, say is one page."""
+    key = url_key(url)
+    path, mark, query = key.partition("?")
+    return path.rstrip("/") + mark + query
+
+
 def item_url(page_url: str, anchor: str) -> str:
     """The address of one news item of a page that holds its items in full
     (``extraction.full_items``): the page's URL in normal form, "#", the item's anchor.

@@ -41,10 +41,19 @@ _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "Публикувано от", "Posted by" anywhere in a text: the one label that, unlike "От" and
 # "By", opens nothing but a byline.
 # It runs over a page's whole text: led by a look-ahead for its words' first letters, and
-# ``may_say_posted_by`` first, the words as plain substrings, which most pages lack.
+# tried only where a stem of its words stands (``posted_by_at``), which most pages lack.
 POSTED_BY = re.compile(rf"(?=[wWpPпПнН])(?<!\w)(?:{_POSTED_BY})(?!\w)", re.IGNORECASE)
 # The words without their first letter, whose case varies ("Публикувано", "публикувано").
-_POSTED_BY_STEMS = ("osted", "ritten", "убликуван", "аписан", "OSTED", "УБЛИКУВАН")
+_POSTED_BY_STEMS = (
+    "osted",
+    "ritten",
+    "убликуван",
+    "аписан",
+    "OSTED",
+    "RITTEN",
+    "УБЛИКУВАН",
+    "АПИСАН",
+)
 
 
 def posted_by_at(text: str) -> list[int]:
@@ -54,8 +63,8 @@ def posted_by_at(text: str) -> list[int]:
     found: set[int] = set()
     for stem in _POSTED_BY_STEMS:
         at = text.find(stem)
-        while at > 0:
-            if m := POSTED_BY.match(text, at - 1):
+        while at >= 0:  # (a stem opening the text has no first letter: no label, read on)
+            if at and (m := POSTED_BY.match(text, at - 1)):
                 found.add(m.start())
             at = text.find(stem, at + 1)
     return sorted(found)

@@ -298,9 +298,10 @@ def _choose(
     of the strict choice and of the one returned.
     """
     strict_drop = furniture_mask(walker, raw, lenient=False)
-    strict, strict_score = _choose_with(walker, raw, strict_drop)
     loose_drop = furniture_mask(walker, raw, lenient=True)
-    if loose_drop == strict_drop:  # no mark holds most of the prose: nothing to reconsider
+    same = loose_drop == strict_drop  # (before ``_choose_with`` adds the side columns)
+    strict, strict_score = _choose_with(walker, raw, strict_drop)
+    if same:  # no mark holds most of the prose: nothing to reconsider
         return strict, strict_drop, strict_score, strict_score
     loose, lenient_score = _choose_with(walker, raw, loose_drop)
     if strict is not None and strict_score >= 0.5 * lenient_score:
@@ -346,7 +347,9 @@ def _side_columns(walker: Walker, weights: list[float], core: tuple[int, int]) -
 def _choose_with(
     walker: Walker, raw: list[float], dropped: list[bool]
 ) -> tuple[tuple[int, int] | None, float]:
-    """Best range when the ``dropped`` blocks count as furniture, and its prose weight."""
+    """Best range when the ``dropped`` blocks count as furniture, and its prose weight.
+    The columns beside the article's layout-table cell (``_side_columns``) are added to
+    ``dropped``, so the caller's mask says what was left out."""
     weights = [
         -b.size if gone else w for w, gone, b in zip(raw, dropped, walker.blocks, strict=True)
     ]

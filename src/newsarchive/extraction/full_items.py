@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -227,15 +228,21 @@ def _read_run(
     """Every block of the run read as an item, or None when one of them is not one."""
     if sum(_links_a_page(nodes, page_url) for nodes in run) * 2 >= len(run):
         return None  # teasers, each linking the page it has of its own
-    items: list[FullItem] = []
-    slugs: set[str] = set()
+    read: list[tuple[str, Published, str, str]] = []
     for nodes in run:
         item = _read_item(nodes, today)
         if item is None:
             return None
-        title, published, text, anchor = item
-        slugged = not anchor or anchor in slugs
-        if slugged:  # (an id the page gave two items names neither)
+        read.append(item)
+    # An id the page gives two items names neither: a template printing one id on every
+    # headline gave it to the first, and a new item at the top took it over on the next
+    # read (the old item's row became the new one's revision).
+    given = Counter(anchor for *_, anchor in read if anchor)
+    items: list[FullItem] = []
+    slugs: set[str] = set()
+    for title, published, text, anchor in read:
+        slugged = not anchor or given[anchor] > 1 or anchor in slugs
+        if slugged:
             anchor = _unique(_slug(published, title), slugs)
         slugs.add(anchor)
         items.append(FullItem(title, published, text, anchor, slugged))

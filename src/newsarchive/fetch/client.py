@@ -55,7 +55,9 @@ GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never
 # down for every URL cost each URL all its retries before it counted once (3 URLs, 12
 # requests at the default 3 retries, and 3 * (retries + 1) with more). At 6, one URL has
 # all its tries (a single page the server chokes on is that page's failure) and the next
-# URL's second busy answer rests the host, however many retries are set.
+# URL's second busy answer rests the host. With more retries set, a URL's tries end at
+# the 6th busy answer in a row that is all its own (its failure, not the host's rest),
+# and the next URL's first rests the host.
 BUSY_STATUSES = frozenset({429, 503})
 REST_AFTER = 6
 
@@ -536,6 +538,7 @@ class Fetcher:
         retry_after: float | None = None
         refused_host: str | None = None  # set while every attempt failed to connect
         deadline_hits = 0
+        own_busy = 0  # this URL's busy answers (``_busy``)
         attempts = 0
         for attempt in range(self.options.retries + 1):
             if attempt:
@@ -598,8 +601,12 @@ class Fetcher:
                     last_error += (  # (a 5xx of another kind: said, not slept)
                         f" (Retry-After {retry_after:,.0f} s; waits are capped at {cap:g} s)"
                     )
-                if status in BUSY_STATUSES and self._busy(host, _netloc(target), last_error):
-                    raise HostResting(host.resting or last_error, url=url)
+                if status in BUSY_STATUSES:
+                    own_busy += 1
+                    if self._busy(host, _netloc(target), last_error, own_busy):
+                        raise HostResting(host.resting or last_error, url=url)
+                    if own_busy >= REST_AFTER:  # all the streak its own: this page's failure
+                        break
                 continue
             cpu = time.thread_time()
             text, encoding = decode_html(content, resp_headers.get("content-type"))
@@ -677,13 +684,19 @@ class Fetcher:
                 for _url, future in window:
                     future.cancel()
 
-    def _busy(self, host: _Host, netloc: str, answer: str) -> bool:
+    def _busy(self, host: _Host, netloc: str, answer: str, own: int) -> bool:
         """One more request the host answered "come back later"; the ``REST_AFTER``th in
         a row rests it for the run, and the URL asking it then is left queued (True): it
-        was never answered, and marking it failed would spend one of its attempts."""
+        was never answered, and marking it failed would spend one of its attempts.
+
+        Not when the whole streak is that URL's own (``own`` of them): with retries set
+        past ``REST_AFTER``, one page the server chokes on rested the host, so the
+        site's run ended there, the page stayed queued, and every later run ended on it
+        again. Its tries end there instead (that page's failure), and the next busy
+        answer, another URL's, rests the host."""
         with host.lock:
             host.busy += 1
-            if host.busy < REST_AFTER:
+            if host.busy < REST_AFTER or (own >= host.busy and host.resting is None):
                 return False
             if host.resting is None:
                 host.resting = (
