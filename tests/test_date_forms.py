@@ -715,3 +715,50 @@ def test_a_shown_slash_date_that_reads_as_no_other_day_still_counts_as_earlier()
     head = '<meta property="article:published_time" content="2025-03-02T09:30:00+02:00">'
     article = extract(page("<p>15/01/2025</p>", head=head), today=TODAY)
     assert article.published == dt.date(2025, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<p>Публикувано: 14 III 2025 г.</p>", dt.date(2025, 3, 14)),
+        ("<p>Русе, 14-ти март 2025 г.</p>", dt.date(2025, 3, 14)),
+        ("<p>14-15 март 2025, читалище „Зора“</p>", dt.date(2025, 3, 14)),
+        ("<p>28 февруари – 2 март 2025</p>", dt.date(2025, 2, 28)),
+        ("<p>Заповед № РД-09-77/14.03.2025 г.</p>", dt.date(2025, 3, 14)),
+        ("<p>14 mart 2025</p>", dt.date(2025, 3, 14)),
+        ("<p>5 сен 2024</p>", dt.date(2024, 9, 5)),
+    ],
+)
+def test_more_bulgarian_forms_date_the_page(line: str, expected: dt.date) -> None:
+    article = extract(page(line), today=TODAY)
+    assert article.published == expected
+    assert article.rules["published"] == "generic:text-near-title"
+    assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<p>Мария Иванова · преди ден</p>", dt.datetime(2025, 3, 19, 15, 0)),
+        ("<p>преди седмица</p>", dt.datetime(2025, 3, 13, 15, 0)),
+        ("<p>онзи ден</p>", dt.date(2025, 3, 18)),
+        ("<p>Онзи ден, 18:40</p>", dt.datetime(2025, 3, 18, 18, 40)),
+    ],
+)
+def test_relative_days_without_a_number_date_the_page(line: str, expected: dt.date) -> None:
+    article = extract(page(line), today=FETCHED)
+    assert article.published == expected
+    assert article.rules["published"] == "generic:text-near-title"
+    assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["<p>Последна редакция: 14.03.2025</p>", "<p>Последно променено на 14.03.2025</p>"],
+)
+def test_more_update_labels_mark_the_pages_modified_date(line: str) -> None:
+    article = extract(page(line), today=TODAY)
+    assert article.modified == dt.date(2025, 3, 14)
+    assert article.published == dt.date(2025, 3, 14)
+    assert article.rules["published"] == "generic:text-near-title:modified-only"
+    assert article.date_source == "text"

@@ -276,3 +276,126 @@ def test_stands_as_date_reads_the_label_as_before(head: str, tail: str) -> None:
     start = len(head)
     expected = _stands_as_date_on_whole_prefix(text, start, start + 4)
     assert dates._stands_as_date(text, start, start + 4) == expected
+
+
+# Forms Bulgarian CMSs print that were read wrongly or not at all (fetch day 16 Dec 2025).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Roman month between spaces, as a school's news page types it
+        ("Родителска среща, 28 XI 2025 г.", dt.date(2025, 11, 28)),
+        ("28 XII 2024", dt.date(2024, 12, 28)),
+        # ordinal days: "28-ми", "1-ви", "2-ри", "3-ти"
+        ("Дарителска акция на 28-ми ноември 2025 г.", dt.date(2025, 11, 28)),
+        ("1-ви декември 2025", dt.date(2025, 12, 1)),
+        ("2-ри октомври 2025", dt.date(2025, 10, 2)),
+        ("13-ти септември 2025", dt.date(2025, 9, 13)),
+        # a span of days is dated by its first
+        ("Фестивал на киселото мляко, 28-29 ноември 2025", dt.date(2025, 11, 28)),
+        ("28 – 29 ноември 2025, 10:00 ч.", dt.datetime(2025, 11, 28, 10, 0)),
+        ("30 ноември – 1 декември 2025", dt.date(2025, 11, 30)),
+        ("Курсът ще бъде 3-5.12.2025 в читалището", dt.date(2025, 12, 3)),
+        # a document numbered and dated in one
+        ("Заповед № РД-09-123/28.11.2025 г. на кмета", dt.date(2025, 11, 28)),
+        ("Решение на ОбС № 456/12.11.2025", dt.date(2025, 11, 12)),
+        # Russian short months, Bulgarian months in Latin letters
+        ("28 ноя 2025", dt.date(2025, 11, 28)),
+        ("5 сен. 2025 г.", dt.date(2025, 9, 5)),
+        ("Objaveno: 28 noemvri 2025", dt.date(2025, 11, 28)),
+    ],
+)
+def test_more_bulgarian_forms(text: str, expected: dt.date) -> None:
+    assert parse_text_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Брой 25 – " is an issue, not the first day of a span
+        ("Брой 25 - 28 ноември 2025", dt.date(2025, 11, 28)),
+        # a span written with spaces is an event's days: three weeks apart it is none
+        ("Зала 5 - 28 ноември 2025", dt.date(2025, 11, 28)),
+        # a time before a dash is no first day
+        ("12:25 - 28 ноември 2025", dt.date(2025, 11, 28)),
+        # backwards is no span
+        ("29-28.11.2025", dt.date(2025, 11, 28)),
+    ],
+)
+def test_what_only_looks_like_a_span_leaves_the_date(text: str, expected: dt.date) -> None:
+    assert parse_text_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1/28.11.2025",  # a fraction or a path, no document number before the slash
+        "каталог/28.11.2025/снимки",
+        "Стая 28 xi 2025",  # a Roman month between spaces only in capitals
+        "28 Xi 2025",
+        "преди месец",  # a month back is no day
+        "преди година",
+        "преди дни",
+    ],
+)
+def test_still_no_date(text: str) -> None:
+    assert find_text_dates(text, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("преди ден", dt.datetime(2025, 12, 15, 15, 0)),
+        ("Мария Иванова · преди седмица", dt.datetime(2025, 12, 9, 15, 0)),
+        ("преди минута", dt.datetime(2025, 12, 16, 14, 59)),
+        ("онзи ден", dt.date(2025, 12, 14)),
+        ("Онзи ден в 14:05", dt.datetime(2025, 12, 14, 14, 5)),
+        ("Иван Петров | ОНЗИ ДЕН", dt.date(2025, 12, 14)),
+    ],
+)
+def test_relative_days_without_a_number(text: str, expected: dt.date) -> None:
+    assert parse_text_date(text, today=dt.datetime(2025, 12, 16, 15, 0)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Преди седмица кметът откри моста", "Онзи ден съседите ни разказаха", "преди ден-два"],
+)
+def test_relative_days_without_a_number_in_prose_are_no_date(text: str) -> None:
+    assert find_text_dates(text, today=dt.datetime(2025, 12, 16, 15, 0)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Последна редакция: 10.12.2025",
+        "Последно променено на 10.12.2025",
+        "Променено: 10.12.2025 г.",
+    ],
+)
+def test_more_update_labels(text: str) -> None:
+    (found,) = find_text_dates(text, today=TODAY)
+    assert found.value == dt.date(2025, 12, 10)
+    assert found.modified
+
+
+def test_the_newsroom_as_byline_is_no_update_label() -> None:
+    (found,) = find_text_dates("Редакция | 10.12.2025", today=TODAY)
+    assert not found.modified
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["онзи", "Онзи", "ОНЗИ", "оНзи", " ", "ден", "Ден", "ДЕН", "в 10:30", "x"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_day_before_yesterday_substring_test_never_rules_out_a_match(text: str) -> None:
+    if dates._DAY_BEFORE_YESTERDAY.search(text):
+        assert dates._may_hold_day_before_yesterday(text)
+
+
+def test_day_before_yesterday_in_mixed_case_is_no_printed_form() -> None:
+    """The substring test above holds because the pattern takes only printed forms."""
+    assert dates._DAY_BEFORE_YESTERDAY.search("оНзи ДеН") is None
+    assert not dates._may_hold_day_before_yesterday("оНзи ДеН")

@@ -3,9 +3,20 @@
 Structured forms ("2026-06-21T11:01:29+03:00", "…+0300", RFC 822 in feeds) and text forms:
 "12.10.2018", "16:12 / 20.11.2024", "26 юли 2022 г.", "понеделник, 15 декември 2025",
 "12.X.2018", "днес, 10:30", "днес в 10:30", "вчера", "преди 3 часа", "2 hours ago",
-"14 марта 2025", "March 14, 2025", "14th March 2025", "2025/03/14", "03/14/2025".
-Weekday prefixes need no rule: the patterns search inside the text. A date with a time and
-no zone stays a naive datetime (local time).
+"14 марта 2025", "March 14, 2025", "14th March 2025", "2025/03/14", "03/14/2025",
+"28 XI 2026 г.", "28-ми ноември 2026", "28 ноя 2026", "28 noemvri 2026" (Bulgarian in Latin
+letters), "преди ден", "преди седмица", "онзи ден". A span of days is dated by its first
+("28-29 ноември 2026", "30 ноември – 1 декември 2026", "28-29.11.2026"): an event's page
+means the day it begins. A document's number may run into its date ("РМС № 123/28.11.2026",
+"Заповед РД-02-14-1201/08.12.2014 г."); after any other "/" a date is part of something
+else. Weekday prefixes need no rule: the patterns search inside the text. A date with a
+time and no zone stays a naive datetime (local time).
+
+Not read, on purpose: a day without a year ("28-ми ноември": the year would be a guess), a
+month without a day ("ноември 2026"), "преди месец"/"преди година" and "преди дни"/"преди
+ден-два" (weeks or days either way, no one day), a Roman month between spaces in lower case
+("28 xi 2026"), a time before a date in words ("14:05, 28 ноември 2026" gives the day,
+without the time: one more pattern over every page's text for a form no dev page prints).
 
 Numeric dates are day-first, as Bulgarian, Russian and British pages write them. Only a
 slash date on an American-English page ("en-US") is read month-first, and only when both
@@ -18,6 +29,7 @@ has not happened yet, so such a match is a typo, a scheduled event or an ad.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -37,8 +49,19 @@ _MONTHS = {
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
     "январь": 1, "февраль": 2, "апрель": 4, "июнь": 6, "июль": 7, "сентябрь": 9,
     "октябрь": 10, "ноябрь": 11, "декабрь": 12, "янв": 1, "сент": 9, "нояб": 11,
+    "сен": 9, "ноя": 11, "июн": 6, "июл": 7,
 }  # fmt: skip
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# Bulgarian months in Latin letters (the official transliteration), as a site whose theme
+# cannot print Cyrillic writes them: "28 noemvri 2026". Read only after a day: month-first
+# they would be the first English-looking words in every sentence to try ("yuli" opens with
+# the "y" of "you"), and a byline named "Mart" is no month.
+_LATIN_BG_MONTHS = {
+    "yanuari": 1, "fevruari": 2, "mart": 3, "yuni": 6, "yuli": 7, "avgust": 8,
+    "septemvri": 9, "oktomvri": 10, "noemvri": 11, "dekemvri": 12,
+}  # fmt: skip
+_DAY_MONTHS = _MONTHS | _LATIN_BG_MONTHS
+_DAY_MONTH_ALT = "|".join(sorted(_DAY_MONTHS, key=len, reverse=True))
 # A month name standing alone: where a byline line turns into its date.
 MONTH_WORD = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
 # The patterns searched through long texts (a window around the headline, a page's whole
@@ -57,8 +80,13 @@ _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 _MONTH_NUMBER = r"(?P<m>0?[1-9]|1[0-2])"
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
 
+# "/" ends a number that may end in a date's digits ("1/28.11.2026"), so a date right after
+# one is read only when the number is a document's: "РМС № 123/28.11.2026",
+# "Заповед РД-02-14-1201/08.12.2014 г.", an order numbered and dated in one.
+_DOCUMENT_NUMBER = re.compile(r"(?:№\s*|(?<!\w)[А-ЯA-Z]{1,5}-)[\w.-]{0,24}\d/$")
+_DOCUMENT_REACH = 40
 _NUMERIC = re.compile(
-    r"(?=\d)(?<![\d./])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
+    r"(?=\d)(?<![\d.])" + _DAY + r"\s?[.-]\s?" + _MONTH_NUMBER + r"\s?[.-]\s?"
     + _YEAR + r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )  # fmt: skip
@@ -73,11 +101,14 @@ _SHORT_YEAR = re.compile(
 _TIME_FIRST = re.compile(
     r"(?=\d)" + _TIME + r"\s*(?:,|/|\||-)?\s*" + _DAY + r"\." + _MONTH_NUMBER + r"\." + _YEAR
 )
+# "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days.
+_ORDINAL = r"(?:st|nd|rd|th|-?(?:ви|ри|ти|ми)(?!\w))?"
 _WORDY = re.compile(
     r"(?=\d)(?<![\w])"
     + _DAY
-    + r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>"
-    + _MONTH_ALT
+    + _ORDINAL
+    + r"\s+(?:of\s+)?(?P<mon>"
+    + _DAY_MONTH_ALT
     + r")\.?,?\s+"
     + _YEAR
     + r"(?:\s*г(?:ода)?\.?)?(?:\s*(?:,|в|-|/|\||at|um)?\s*"
@@ -126,15 +157,24 @@ _UNITS = {
     "days": "days", "week": "weeks", "weeks": "weeks",
 }  # fmt: skip
 _UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
+# One of a unit, without a number: "преди час", "преди ден", "преди минута", "преди седмица"
+# (moment.js's Bulgarian "a day ago"). Not "преди месец"/"преди година": a month or a year
+# back is weeks either way, no day.
+_ONE_UNIT = "минута|час|ден|седмица"
 _AGO = re.compile(
-    r"(?=[\dпao])(?<!\w)(?:преди\s+(?P<n1>\d{1,3}|един|една|час)\s*(?P<u1>" + _UNIT_ALT + r")?\.?"
+    r"(?=[\dпao])(?<!\w)(?:преди\s+(?P<n1>\d{1,3}|един|една|"
+    + _ONE_UNIT
+    + r")\s*(?P<u1>"
+    + _UNIT_ALT
+    + r")?\.?"
     r"|(?P<n2>\d{1,3}|an?|one)\s*(?P<u2>" + _UNIT_ALT + r")\.?\s+ago)(?!\w)",
     re.IGNORECASE,
 )
 # Labels before a date (in the 30 characters before it) that say which date it is.
 _MODIFIED_WORDS = (
     r"updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
-    r"актуализация|обновяване|обновлено|изменено|последна промяна"
+    r"актуализация|обновяване|обновлено|изменено|последна промяна|последна редакция|"
+    r"последно променен[ао]?|променено"
 )
 _PUBLISHED_WORDS = (
     r"published|posted|first published|added|публикуван[ао]?|публикация|"
@@ -207,24 +247,35 @@ _ANY_LABEL = re.compile(f"(?:{LABEL_WORDS})\\W{{0,3}}$", re.IGNORECASE)
 _LABEL_REACH = max(len(word) for word in LABEL_WORDS.split("|")) + 3
 # The same words as a theme writes them in class names ("updated-on", "date-modified").
 MODIFIED_MARKER = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
+_AT_TIME = r"(?:(?:\s*,?\s*(?:в|at)\s+|\W{0,3})" + _TIME + ")?"
 _RELATIVE = re.compile(
-    r"(?=[двty])(?<!\w)(?P<rel>днес|вчера|today|yesterday)(?!\w)(?:(?:\s*,?\s*(?:в|at)\s+|\W{0,3})"
-    + _TIME
-    + ")?",
-    re.IGNORECASE,
+    r"(?=[двty])(?<!\w)(?P<rel>днес|вчера|today|yesterday)(?!\w)" + _AT_TIME, re.IGNORECASE
 )
+# "онзи ден", the day before yesterday, apart: "о" is the commonest letter of Bulgarian, and
+# a look-ahead for it in ``_RELATIVE`` would stop the engine at every fourth character of a
+# page's text. A substring test (``_may_hold_day_before_yesterday``) comes first.
+_DAY_BEFORE_YESTERDAY = re.compile(
+    r"(?<!\w)(?P<rel>(?-i:[оО]нзи ден|ОНЗИ ДЕН))(?!\w)" + _AT_TIME, re.IGNORECASE
+)
+
+
+def _may_hold_day_before_yesterday(text: str) -> bool:
+    """False only for a text where ``_DAY_BEFORE_YESTERDAY`` finds nothing: that pattern
+    takes its words only as a page prints them (lower case, capitalised, in capitals), so
+    that two substring tests can rule it out."""
+    return "нзи ден" in text or "НЗИ ДЕН" in text
+
+
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12}  # fmt: skip
 _ROMAN_NUMERALS = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
 _AFTER_YEAR = r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?"  # "г., 14:05 ч."
+# "28.XI.2026", and "28 XI 2026 г." as official letters set the month apart by spaces
+# alone, there in capitals only: "5 i 2026" or "3 x 2026" in running text is no date. One
+# pattern for both: each pattern costs a pass over a page's text.
 _ROMAN_DATE = re.compile(
-    r"(?=\d)(?<![\w.])" + _DAY + rf"\.\s?(?P<rom>{_ROMAN_NUMERALS})\.\s?" + _YEAR + _AFTER_YEAR,
-    re.IGNORECASE,
-)
-# "28 XI 2026 г.": official letters set the Roman month apart by spaces alone. Only in
-# capitals there: "5 i 2026" or "3 x 2026" in running text is no date.
-_ROMAN_SPACED = re.compile(
-    r"(?=\d)(?<![\w.])" + _DAY + rf"\s+(?-i:(?P<rom>{_ROMAN_NUMERALS}))\s+" + _YEAR + _AFTER_YEAR,
+    r"(?=\d)(?<![\w.])" + _DAY + rf"(?:\.\s?(?P<rom>{_ROMAN_NUMERALS})\.\s?"
+    rf"|\s+(?-i:(?P<urom>{_ROMAN_NUMERALS}))\s+)" + _YEAR + _AFTER_YEAR,
     re.IGNORECASE,
 )
 _ISO = re.compile(
@@ -350,7 +401,7 @@ def find_text_dates(
     text: str, *, today: dt.date | None = None, month_first: bool = False
 ) -> list[TextDate]:
     """Every date in ``text``, in reading order, none after ``today``."""
-    if not text or not _MAY_HOLD_DATE.search(text):
+    if not text or not (_MAY_HOLD_DATE.search(text) or _may_hold_day_before_yesterday(text)):
         return []
     text = text.replace("\xa0", " ")
     found: dict[int, TextDate] = {}
@@ -384,24 +435,71 @@ def _absolute_dates(
         _WORDY,
         _MONTH_FIRST,
         _ROMAN_DATE,
-        _ROMAN_SPACED,
         _YEAR_FIRST,
     ):
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if "mon" in groups:
-                month = _MONTHS[m["mon"].lower()]
+                month = _DAY_MONTHS[m["mon"].lower()]
             elif "rom" in groups:
-                month = _ROMAN[m["rom"].lower()]
+                month = _ROMAN[(m["rom"] or m["urom"]).lower()]
             else:
                 month = int(m["m"])
-            out.append((m.start(), _build(int(m["y"]), month, int(m["d"]), m)))
+            start, day = m.start(), int(m["d"])
+            if text[start - 1 : start] == "/" and not _DOCUMENT_NUMBER.search(
+                text, max(start - _DOCUMENT_REACH, 0), start
+            ):
+                continue
+            if pattern is _WORDY or (pattern is _NUMERIC and text[m.end("d")] == "."):
+                start, month, day = _span_start(text, start, month, day)
+            out.append((start, _build(int(m["y"]), month, day, m)))
     for m in _SLASHED.finditer(text):
         weekday = _weekday_before(text, m.start())
         out.append((m.start(), _slashed(m, today, month_first, weekday)))
     for m in _SHORT_YEAR.finditer(text):
         out.append((m.start(), _build(_century(int(m["yy"]), today), int(m["m"]), int(m["d"]), m)))
     return out
+
+
+# A span of days ending where a date starts: "28-29 ноември 2026", "28 – 29 ноември",
+# "30 ноември – 1 декември 2026", "28-29.11.2026" (see ``_span_start``). Looked for only
+# before a date found, so it costs no pass over the text.
+_SPAN_BEFORE = re.compile(
+    r"(?<![\w.,:/])(?P<d0>0?[1-9]|[12]\d|3[01])(?:\s+(?P<mon0>" + _DAY_MONTH_ALT + r")\.?)?"
+    r"(?P<gap>\s?)[-–—]\s?$",
+    re.IGNORECASE,
+)
+_SPAN_REACH = 24
+# A number of something else before a dash and a date: "Брой 5 - 28 ноември 2026".
+_COUNTED_BEFORE = re.compile(r"(?:№|бр\.?|брой|стр\.?|no\.?|issue)\s*$", re.IGNORECASE)
+# The most days a span written with spaces ("28 - 29 ноември") may cover: an event's
+# days. Further apart, the first number is more likely something else's.
+_SPACED_SPAN_DAYS = 7
+
+
+def _span_start(text: str, start: int, month: int, day: int) -> tuple[int, int, int]:
+    """Where a date printed as a span of days starts, its month and its day: the first day
+    ("28-29 ноември 2026" is 28 November, "30 ноември – 1 декември 2026" 30 November), as
+    an event's page is dated by the day it begins.
+
+    Only a true span: its first day before its last, no "Брой"/"№" before it (an issue
+    number, then the date), and a span written with spaces at most a week long. Otherwise
+    the date after the dash alone, as before."""
+    if start == 0 or text[start - 1] not in " -–—":
+        return start, month, day
+    span = _SPAN_BEFORE.search(text, max(start - _SPAN_REACH, 0), start)
+    if span is None:
+        return start, month, day
+    mon0 = span["mon0"]
+    first = (_DAY_MONTHS[mon0.lower()] if mon0 else month, int(span["d0"]))
+    spaced = not mon0 and (span["gap"] or text[start - 1] == " ")
+    if (
+        first < (month, day)
+        and not (spaced and day - first[1] > _SPACED_SPAN_DAYS)
+        and not _COUNTED_BEFORE.search(text, max(span.start() - 8, 0), span.start())
+    ):
+        return span.start(), first[0], first[1]
+    return start, month, day
 
 
 def _century(short: int, today: dt.date | None) -> int:
@@ -529,23 +627,37 @@ def _next_visible(text: str, at: int) -> int:
     return at
 
 
+# How many days back a relative day word lies ("онзи ден": the day before yesterday).
+_DAYS_BACK = {"вчера": 1, "yesterday": 1, "онзи ден": 2}
+
+
 def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     """ "днес", "вчера", "преди 3 часа", "2 days ago", counted back from the fetch time.
 
     ``today`` may be a datetime (the fetch time); then "преди 3 часа" keeps its hour.
     """
     out: list[tuple[int, Published]] = []
-    for m in _RELATIVE.finditer(text):
+    days = _RELATIVE.finditer(text)
+    if _may_hold_day_before_yesterday(text):
+        days = itertools.chain(days, _DAY_BEFORE_YESTERDAY.finditer(text))
+    for m in days:
         if not m["h"] and not _stands_as_date(text, m.start(), m.end()):
             continue
-        day = today - dt.timedelta(days=1 if m["rel"].lower() in ("вчера", "yesterday") else 0)
+        day = today - dt.timedelta(days=_DAYS_BACK.get(m["rel"].lower(), 0))
         value = _build(day.year, day.month, day.day, m)
         if value is not None:
             out.append((m.start(), value))
     for m in _AGO.finditer(text):
         count_text = (m["n1"] or m["n2"] or "1").lower()
-        unit_text = (m["u1"] or m["u2"] or ("час" if count_text == "час" else "")).lower()
+        unit_text = (m["u1"] or m["u2"] or (count_text if count_text in _UNITS else "")).lower()
         if not unit_text:
+            continue
+        if count_text in _UNITS and (
+            text[m.end() : m.end() + 1] in ("-", "–")
+            or not _stands_as_date(text, m.start(), m.end())
+        ):
+            # "Преди седмица кметът обяви…" is prose, as a bare "днес" in it; "преди
+            # ден-два" (a day or two) is no day.
             continue
         count = int(count_text) if count_text.isdigit() else 1
         delta = dt.timedelta(**{_UNITS[unit_text]: count})
