@@ -64,7 +64,7 @@ def is_furniture(node: LexborNode) -> bool:
             return node.parent is None or not _up_to_body(
                 node.parent, lambda parent: parent.tag == "article"
             )
-        return node.css_first("main") is None
+        return tag not in ("aside", "nav") or node.css_first("main") is None
     return _marked_furniture(node) and node.css_first("h1") is None
 
 
