@@ -34,7 +34,7 @@ def test_a_two_digit_year_is_a_date_of_this_century() -> None:
     assert dates.parse_text_date("28.11.26 14:05", today=today) == dt.datetime(2026, 11, 28, 14, 5)
     assert dates.parse_text_date("Дата: 03.03.26 г.", today=today) == dt.date(2026, 3, 3)
     assert dates.parse_text_date("01.01.99", today=today) == dt.date(1999, 1, 1)
-    for text in ("версия 3.1.24", "сървър 10.0.12.5", "12.04.22.1", "99.11.26"):
+    for text in ("версия 3.1.24", "сървър 10.0.12.5", "12.04.22.1", "99.11.26", "v01.02.03"):
         assert dates.parse_text_date(text, today=today) is None, text
 
 

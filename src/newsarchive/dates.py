@@ -92,9 +92,10 @@ _NUMERIC = re.compile(
 )  # fmt: skip
 # "28.11.26", "28.11.26 г., 14:05": PHP's date("d.m.y"), PHP-Fusion's default short date
 # ("%d.%m.%y %H:%M"). Only zero-padded day and month, with dots, the year's two digits
-# ending the number: a version "3.1.24" or an address "10.0.12.5" is no date.
+# ending the number, not run on from a word: a version "3.1.24", "v01.02.03" or an
+# address "10.0.12.5" is no date.
 _SHORT_YEAR = re.compile(
-    r"(?=\d)(?<![\d./-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.(?P<yy>\d\d)"
+    r"(?=\d)(?<![\w./-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.(?P<yy>\d\d)"
     r"(?![\d.]\d|\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )
@@ -503,7 +504,9 @@ def _span_start(text: str, start: int, month: int, day: int) -> tuple[int, int, 
 
 
 def _century(short: int, today: dt.date | None) -> int:
-    """A two-digit year in this century, unless that is still ahead (then the last one)."""
+    """A two-digit year in this century, unless that is more than a year ahead (then the
+    last one): "26" is 2026, "27" read in 2026 still 2027 (a date a day past the new year,
+    seen from a clock behind it), which ``after`` then turns away as future."""
     now = (today or dt.date.today()).year
     return 2000 + short if 2000 + short <= now + 1 else 1900 + short
 
