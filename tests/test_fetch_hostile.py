@@ -918,3 +918,25 @@ def test_come_back_later_past_the_cap_rests_the_host_without_a_wait(status: int)
             fetcher.fetch(f"{site.url}/b")
     assert waits == []
     assert site.hits.get("/a") == 1 and "/b" not in site.hits
+
+
+def test_a_robots_txt_answered_by_a_query_on_a_shared_host_is_only_its_sites() -> None:
+    """Two sites whose robots.txt both redirect to one generator of a hosting company
+    (``/robots.txt?site=a``, ``/robots.txt?site=b``): the query says whose rules came
+    back, so the first site's verdict is neither the second's nor the host's own."""
+    allow_a = response(body=b"User-agent: *\nDisallow: /private\n", content_type="text/plain")
+    deny_b = response(body=b"User-agent: *\nDisallow: /\n", content_type="text/plain")
+    with HostileServer() as hub:
+        hub.routes.update({"/robots.txt?site=a": allow_a, "/robots.txt?site=b": deny_b})
+        hub.routes["/robots.txt"] = response(
+            body=b"User-agent: *\nDisallow: /\n", content_type="text/plain"
+        )
+        with (
+            HostileServer({"/robots.txt": redirect(f"{hub.url}/robots.txt?site=a")}) as a,
+            HostileServer({"/robots.txt": redirect(f"{hub.url}/robots.txt?site=b")}) as b,
+        ):
+            with Fetcher(QUICK, transport=LoopbackOnly()) as fetcher:
+                assert fetcher.allowed(f"{a.url}/news")
+                assert not fetcher.allowed(f"{b.url}/news")
+                assert not fetcher.allowed(f"{hub.url}/news")
+    assert hub.requests == ["/robots.txt?site=a", "/robots.txt?site=b", "/robots.txt"]
