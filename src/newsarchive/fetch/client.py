@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import httpx
 from protego import Protego
@@ -150,6 +150,14 @@ class _RobotsKnown(FetchError):
     def __init__(self, url: str, origin: str) -> None:
         super().__init__(f"robots.txt of {origin}, read already: {url}", url=url)
         self.origin = origin
+
+
+def _own_robots(parts: SplitResult) -> bool:
+    """Whether an address a robots.txt was redirected to is its host's own robots.txt.
+    Not with a query: a hosting company's generator (``/robots.txt?site=a``) answers for
+    the site it names, and that site's rules are neither its host's nor another site's
+    sent to ``?site=b``."""
+    return parts.path == "/robots.txt" and not parts.query
 
 
 class _DeadlineHit(Exception):
@@ -448,7 +456,7 @@ class Fetcher:
         delay = robots.crawl_delay(self.options.user_agent) if robots is not None else None
         final = urlsplit(page.final_url)
         hosts = [urlsplit(origin).netloc]
-        if final.path == "/robots.txt" and f"{final.scheme}://{final.netloc}" != origin:
+        if _own_robots(final) and f"{final.scheme}://{final.netloc}" != origin:
             # the answer is the other origin's own robots.txt (``http://x.bg`` sent to
             # ``https://www.x.bg``): known for it too, not asked for again in this run
             hosts.append(final.netloc)
@@ -806,7 +814,7 @@ class Fetcher:
                     if not check_robots:
                         moved_to = urlsplit(following)
                         origin = f"{moved_to.scheme}://{moved_to.netloc}"
-                        if moved_to.path == "/robots.txt" and origin in self._robots:
+                        if _own_robots(moved_to) and origin in self._robots:
                             raise _RobotsKnown(url, origin)
                     if (
                         elsewhere is not None
