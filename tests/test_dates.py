@@ -399,3 +399,18 @@ def test_day_before_yesterday_in_mixed_case_is_no_printed_form() -> None:
     """The substring test above holds because the pattern takes only printed forms."""
     assert dates._DAY_BEFORE_YESTERDAY.search("оНзи ДеН") is None
     assert not dates._may_hold_day_before_yesterday("оНзи ДеН")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a decision's, an item's, a paragraph's number before a dash is no first day
+        ("Решение 25 - 28.11.2025", dt.date(2025, 11, 28)),
+        ("т. 3 – 4 декември 2025 г. – Коледен базар", dt.date(2025, 12, 4)),
+        ("ал. 2 - 5 ноември 2025", dt.date(2025, 11, 5)),
+    ],
+)
+def test_a_numbered_things_number_before_a_dash_starts_no_span(
+    text: str, expected: dt.date
+) -> None:
+    assert parse_text_date(text, today=TODAY) == expected
