@@ -471,8 +471,13 @@ _SPAN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPAN_REACH = 24
-# A number of something else before a dash and a date: "Брой 5 - 28 ноември 2026".
-_COUNTED_BEFORE = re.compile(r"(?:№|бр\.?|брой|стр\.?|no\.?|issue)\s*$", re.IGNORECASE)
+# A number of something else before a dash and a date: "Брой 5 - 28 ноември 2026", an
+# agenda's "т. 3 – 4 декември 2026 г. – …", a law's "ал. 2 - 5 ноември", "Решение 25 - …".
+_COUNTED_BEFORE = re.compile(
+    r"(?<!\w)(?:№|бр\.?|брой|стр\.?|no\.?|issue|т\.|точка|ал\.|чл\.|решение|протокол|заповед)"
+    r"\s*$",
+    re.IGNORECASE,
+)
 # The most days a span written with spaces ("28 - 29 ноември") may cover: an event's
 # days. Further apart, the first number is more likely something else's.
 _SPACED_SPAN_DAYS = 7
@@ -497,7 +502,7 @@ def _span_start(text: str, start: int, month: int, day: int) -> tuple[int, int, 
     if (
         first < (month, day)
         and not (spaced and day - first[1] > _SPACED_SPAN_DAYS)
-        and not _COUNTED_BEFORE.search(text, max(span.start() - 8, 0), span.start())
+        and not _COUNTED_BEFORE.search(text, max(span.start() - 12, 0), span.start())
     ):
         return span.start(), first[0], first[1]
     return start, month, day
