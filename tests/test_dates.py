@@ -414,3 +414,11 @@ def test_a_numbered_things_number_before_a_dash_starts_no_span(
     text: str, expected: dt.date
 ) -> None:
     assert parse_text_date(text, today=TODAY) == expected
+
+
+def test_a_time_is_not_read_from_inside_a_number() -> None:
+    """"28.11 - 29.11.2025", an event's two days: the "8.11" inside "28.11" is no time of
+    the day after the dash."""
+    assert parse_text_date("28.11 - 29.11.2025", today=TODAY) == dt.date(2025, 11, 29)
+    assert parse_text_date("8.11 - 29.11.2025", today=TODAY) == dt.datetime(2025, 11, 29, 8, 11)
+
