@@ -99,8 +99,9 @@ _SHORT_YEAR = re.compile(
     r"(?![\d.]\d|\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )
+# Not from inside a number: the "8.11" of "28.11 - 29.11.2026" is no time.
 _TIME_FIRST = re.compile(
-    r"(?=\d)" + _TIME + r"\s*(?:,|/|\||-)?\s*" + _DAY + r"\." + _MONTH_NUMBER + r"\." + _YEAR
+    r"(?=\d)(?<![\d.:])" + _TIME + r"\s*(?:,|/|\||-)?\s*" + _DAY + r"\." + _MONTH_NUMBER + r"\." + _YEAR
 )
 # "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days.
 _ORDINAL = r"(?:st|nd|rd|th|-?(?:ви|ри|ти|ми)(?!\w))?"
