@@ -101,8 +101,9 @@ _SHORT_YEAR = re.compile(
 )
 # Not from inside a number: the "8.11" of "28.11 - 29.11.2026" is no time.
 _TIME_FIRST = re.compile(
-    r"(?=\d)(?<![\d.:])" + _TIME + r"\s*(?:,|/|\||-)?\s*" + _DAY + r"\." + _MONTH_NUMBER + r"\." + _YEAR
-)
+    r"(?=\d)(?<![\d.:])" + _TIME + r"\s*(?:,|/|\||-)?\s*"
+    + _DAY + r"\." + _MONTH_NUMBER + r"\." + _YEAR
+)  # fmt: skip
 # "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days.
 _ORDINAL = r"(?:st|nd|rd|th|-?(?:ви|ри|ти|ми)(?!\w))?"
 _WORDY = re.compile(
@@ -447,14 +448,14 @@ def _absolute_dates(
                 month = _ROMAN[(m["rom"] or m["urom"]).lower()]
             else:
                 month = int(m["m"])
-            start, day = m.start(), int(m["d"])
+            start, year, day = m.start(), int(m["y"]), int(m["d"])
             if text[start - 1 : start] == "/" and not _DOCUMENT_NUMBER.search(
                 text, max(start - _DOCUMENT_REACH, 0), start
             ):
                 continue
             if pattern is _WORDY or (pattern is _NUMERIC and text[m.end("d")] == "."):
-                start, month, day = _span_start(text, start, month, day)
-            out.append((start, _build(int(m["y"]), month, day, m)))
+                start, year, month, day = _span_start(text, start, year, month, day)
+            out.append((start, _build(year, month, day, m)))
     for m in _SLASHED.finditer(text):
         weekday = _weekday_before(text, m.start())
         out.append((m.start(), _slashed(m, today, month_first, weekday)))
@@ -484,29 +485,34 @@ _COUNTED_BEFORE = re.compile(
 _SPACED_SPAN_DAYS = 7
 
 
-def _span_start(text: str, start: int, month: int, day: int) -> tuple[int, int, int]:
-    """Where a date printed as a span of days starts, its month and its day: the first day
-    ("28-29 ноември 2026" is 28 November, "30 ноември – 1 декември 2026" 30 November), as
-    an event's page is dated by the day it begins.
+def _span_start(
+    text: str, start: int, year: int, month: int, day: int
+) -> tuple[int, int, int, int]:
+    """Where a date printed as a span of days starts, its year, month and day: the first
+    day ("28-29 ноември 2026" is 28 November, "30 ноември – 1 декември 2026" 30 November),
+    as an event's page is dated by the day it begins. The year printed is the last day's:
+    "30 декември – 2 януари 2026" began in 2025.
 
     Only a true span: its first day before its last, no "Брой"/"№" before it (an issue
     number, then the date), and a span written with spaces at most a week long. Otherwise
     the date after the dash alone, as before."""
     if start == 0 or text[start - 1] not in " -–—":
-        return start, month, day
+        return start, year, month, day
     span = _SPAN_BEFORE.search(text, max(start - _SPAN_REACH, 0), start)
     if span is None:
-        return start, month, day
+        return start, year, month, day
     mon0 = span["mon0"]
-    first = (_DAY_MONTHS[mon0.lower()] if mon0 else month, int(span["d0"]))
+    first_month = _DAY_MONTHS[mon0.lower()] if mon0 else month
+    first_year = year - 1 if (first_month, month) == (12, 1) else year
+    first = (first_year, first_month, int(span["d0"]))
     spaced = not mon0 and (span["gap"] or text[start - 1] == " ")
     if (
-        first < (month, day)
-        and not (spaced and day - first[1] > _SPACED_SPAN_DAYS)
+        first < (year, month, day)
+        and not (spaced and day - first[2] > _SPACED_SPAN_DAYS)
         and not _COUNTED_BEFORE.search(text, max(span.start() - 12, 0), span.start())
     ):
-        return span.start(), first[0], first[1]
-    return start, month, day
+        return span.start(), *first
+    return start, year, month, day
 
 
 def _century(short: int, today: dt.date | None) -> int:
