@@ -417,13 +417,13 @@ def test_a_numbered_things_number_before_a_dash_starts_no_span(
 
 
 def test_a_time_is_not_read_from_inside_a_number() -> None:
-    """"28.11 - 29.11.2025", an event's two days: the "8.11" inside "28.11" is no time of
+    """ "28.11 - 29.11.2025", an event's two days: the "8.11" inside "28.11" is no time of
     the day after the dash."""
     assert parse_text_date("28.11 - 29.11.2025", today=TODAY) == dt.date(2025, 11, 29)
     assert parse_text_date("8.11 - 29.11.2025", today=TODAY) == dt.datetime(2025, 11, 29, 8, 11)
 
 
 def test_a_span_across_the_new_year_starts_in_the_year_before() -> None:
-    """"30 декември – 2 януари 2025": the year printed is the last day's."""
+    """ "30 декември – 2 януари 2025": the year printed is the last day's."""
     text = "Коледен базар 30 декември – 2 януари 2025"
     assert parse_text_date(text, today=dt.date(2025, 1, 5)) == dt.date(2024, 12, 30)
