@@ -124,3 +124,25 @@ def test_a_zero_based_pager_reads_each_page_once(
         "/novini?page=2",
     ]
     assert not [p for p in first if p.startswith("/node/")]
+
+
+def test_a_sitemap_of_no_news_found_on_a_moved_host_is_not_read_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """zelenika with a second sitemap, of its static pages, named on the old host too: the
+    first run finds it holds no news and drops it, and keeping the sources at the host
+    they moved to must not bring it back for every night after."""
+    root = tmp_path / "zelenika"
+    shutil.copytree(SITES / "zelenika", root)
+    with (root / "robots.txt").open("a") as robots:
+        robots.write("Sitemap: http://biblioteka-zelenika.bg/sitemap-pages.xml\n")
+    (root / "sitemap-pages.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        "<url><loc>http://biblioteka-zelenika.bg/za-nas.html</loc></url>\n"
+        "</urlset>\n"
+    )
+    profile = bare_profile(tmp_path, "zelenika", *ROUND8_SITES["zelenika"])
+    first, nightly = crawl_twice(run_cli, db, profile, "zelenika", root)
+    assert "/sitemap-pages.xml" in first
+    assert nightly == ["/robots.txt", "/sitemap.xml", "/novini/"]
