@@ -73,9 +73,13 @@ class Discoverer:
             # again, and reads it with the shapes
             found = replace(found, sitemaps=())
         self.reader.read(found, skip=done, exploring=True)
-        readdressed = found.readdressed(self.fetcher.moved)
-        if readdressed != found:  # (a move learned only while reading them counts too)
-            self.frontier.save_discovery(readdressed)
+        # what the frontier holds now, not ``found``: reading may have saved a change
+        # (a sitemap of no news dropped), which ``found`` would put back
+        saved = self.frontier.discovery()
+        if saved is not None:
+            readdressed = saved.readdressed(self.fetcher.moved)
+            if readdressed != saved:  # (a move learned only while reading them counts too)
+                self.frontier.save_discovery(readdressed)
 
     def _explore(self, *, alone: bool = True) -> Discovery:
         """Explore the site; when that is all there is to read (``alone``: no hints) and
