@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -370,14 +371,16 @@ _LABEL_ONLY = re.compile(rf"^(?:{_FIELD_LABEL}|contributors?)\s*:?$", re.IGNOREC
 _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE)
 # A text node opening with a label word, one per line in lexbor's text. The lookahead on
 # the first letter makes the search five times quicker: most lines fail on it.
-_FIELD_LINE = re.compile(rf"\n[ \t]*(?=[AaWwCcАаНн])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])")
+_FIELD_LINE = re.compile(
+    rf"\n[ \t]*(?=[AaWwCcАаНн])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
+)
 _FIELD_SIZE = 60  # characters: a label with a name, not a sentence that mentions an author
-# The tags a label is set in, holding a label word in their own text: found by lexbor in
-# one pass, where reading every span and paragraph's text in Python cost 4% of extraction.
-# Its "i" folds Latin case only, so the Cyrillic words come as pages print them.
+_FIELD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "span", "dt", "p"})
+# The elements holding a label word in their own text, found by lexbor in one pass (its
+# "i" folds Latin case only, so the Cyrillic words come as pages print them); reading
+# every span's and paragraph's text in Python cost 4% of extraction.
 _FIELD_SELECTOR = ", ".join(
-    f'{tag}:lexbor-contains("{word}"{" i" if word.isascii() else ""})'
-    for tag in ("h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "span", "dt", "p")
+    f'*:lexbor-contains("{word}"{" i" if word.isascii() else ""})'
     for stem in ("author", "written by", "article by", "contributor", "автор", "написан")
     for word in ((stem,) if stem.isascii() else (stem, stem.capitalize(), stem.upper()))
 )
@@ -386,22 +389,47 @@ _FIELD_SELECTOR = ", ".join(
 def _labelled_fields(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
     """The first name a field labelled as the writer's gives, outside furniture (another
     article's card has such fields too)."""
-    if tree.body is None or not _FIELD_LINE.search("\n" + (tree.body.text(separator="\n") or "")):
-        return  # no text node opens with a label: most pages, told without the selector
+    if tree.body is None or not _names_in_a_field(tree.body.text(separator="\n") or ""):
+        return  # the elements are looked for only where the text shows such a field
     for label in tree.body.css(_FIELD_SELECTOR):
+        if label.tag not in _FIELD_TAGS:
+            continue
         own = (label.text() or "").strip()
-        if len(own) > _FIELD_SIZE:
-            continue
-        if _LABEL_ONLY.match(own):
-            printed = _text_after(label)
-        elif whole := _LABEL_AND_NAME.match(own):
-            printed = whole.group(1)
-        else:
-            continue
-        name = bylines.clean_byline(printed)
-        if name and bylines.reads_as_name(name) and not in_furniture(label):
+        name = _field_value(own, partial(_text_after, label))
+        if name and not in_furniture(label):
             yield name, "generic:labelled-field"
             return
+
+
+def _names_in_a_field(text: str) -> bool:
+    """Some line of lexbor's text (one per text node) is a label with a name, or a label
+    whose next line is a name: a page whose "Автор 3" or "Author of the year" names
+    nobody costs no element search."""
+    text = "\n" + text
+    for found in _FIELD_LINE.finditer(text):
+        after = partial(_first_line, text[found.end() : found.end() + 200])
+        if _field_value(found.group().strip(), after):
+            return True
+    return False
+
+
+def _field_value(own: str, after: Callable[[], str]) -> str:
+    """The name a label element's text ``own`` gives: after the label in it, or, for a
+    label alone, what ``after`` reads next; "" when that is no name."""
+    if len(own) > _FIELD_SIZE:
+        return ""
+    if _LABEL_ONLY.match(own):
+        printed = after()
+    elif whole := _LABEL_AND_NAME.match(own):
+        printed = whole.group(1)
+    else:
+        return ""
+    name = bylines.clean_byline(printed)
+    return name if name and bylines.reads_as_name(name) else ""
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.split("\n") if line.strip()), "")
 
 
 def _text_after(label: LexborNode) -> str:
@@ -409,7 +437,7 @@ def _text_after(label: LexborNode) -> str:
     node = label.next
     while node is not None:
         text = (node.text_content if node.tag == "-text" else node.text(separator="\n")) or ""
-        if line := next((line.strip() for line in text.split("\n") if line.strip()), ""):
+        if line := _first_line(text):
             return line
         node = node.next
     return ""
