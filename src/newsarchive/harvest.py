@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import partial
+from functools import cache, partial
 
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.frontier import seen as policy
@@ -118,9 +118,10 @@ def judge(
         article = replace(article, published=listed[0], date_source=listed[1])
     drift, broken = article.fields_marked("drift"), article.fields_marked("error")
     read = partial(Verdict, cpu=cpu, drift=drift, broken=broken)  # what extraction noted
-    if before and not items_of_article(
-        result.text, result.final_url, article, result.fetched_at.date()
-    ):
+    # (looked for once, and only where asked: a numbered page's here, any other's below)
+    items = cache(partial(items_of_article, result.text, result.final_url, article,
+                          result.fetched_at.date()))  # fmt: skip
+    if before and not items():
         return read(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
     if broken == ("page",):
         return read(
@@ -133,9 +134,8 @@ def judge(
         return read(Outcome.GONE, f"the page says it is not found (HTTP 200): {url}", kind=kind)
     if kind:
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}", kind=kind)
-    items = items_of_article(result.text, result.final_url, article, result.fetched_at.date())
-    if items:
-        return read(Outcome.NEW, items=tuple(items), url=result.final_url)
+    if found := items():
+        return read(Outcome.NEW, items=tuple(found), url=result.final_url)
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)
