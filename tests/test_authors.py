@@ -585,6 +585,7 @@ def test_a_byline_line_under_the_dek_and_a_caption_is_read() -> None:
     ("field", "expected"),
     [
         ("<dl><dt>Автор</dt><dd>Невена Колева</dd></dl>", "Невена Колева"),
+        ('<p class="signed"><strong>Текст:</strong> Невена Колева</p>', "Невена Колева"),
         ('<div class="info"><h3>Author</h3><p>Jane Roe</p></div>', "Jane Roe"),
         ('<p class="note"><strong>Contributors:</strong> Jane Roe</p>', "Jane Roe"),
         (
@@ -599,10 +600,11 @@ def test_a_byline_line_under_the_dek_and_a_caption_is_read() -> None:
 )
 def test_a_field_labelled_as_the_writer_names_the_author(field: str, expected: str) -> None:
     """No byline under the headline: the writer is named in a field of its own, a label
-    and the name after it, or one element with both, above or below the text."""
+    and the name after it, or one element with both, below a text long enough that the
+    windows around the headline (where "Автор: …" is read) do not reach it."""
     html = (
         "<html><body><article><h1>Общината ремонтира моста</h1>"
-        f"{PROSE_BG}{field}</article></body></html>"
+        f"{PROSE_BG * 6}{field}</article></body></html>"
     )
     assert extract(html).author == expected
 

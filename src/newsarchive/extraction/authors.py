@@ -366,13 +366,13 @@ def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]
 # label and the name ("<h3>Written by Jane Doe</h3>" over a writer's bio at the end). Form
 # labels and table headers are left out: "<label>Автор</label>" names a comment form's
 # field, and a table's "Author" heads a column of other people.
-_FIELD_LABEL = r"authors?|written by|article by|автори?|написана? от"
+_FIELD_LABEL = rf"{bylines.WRITER_LABELS}|article\s+by"
 _LABEL_ONLY = re.compile(rf"^(?:{_FIELD_LABEL}|contributors?)\s*:?$", re.IGNORECASE)
 _LABEL_AND_NAME = re.compile(rf"^(?:{_FIELD_LABEL})\s*:?\s+(.+)$", re.IGNORECASE)
 # A text node opening with a label word, one per line in lexbor's text. The lookahead on
 # the first letter makes the search five times quicker: most lines fail on it.
 _FIELD_LINE = re.compile(
-    rf"\n[ \t]*(?=[AaWwCcАаНн])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
+    rf"\n[ \t]*(?=[AaWwCcPpАаНнТтПп])(?i:{_FIELD_LABEL}|contributors?)(?![a-zа-яё])[^\n]*"
 )
 _FIELD_SIZE = 60  # characters: a label with a name, not a sentence that mentions an author
 _FIELD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "span", "dt", "p"})
@@ -381,7 +381,17 @@ _FIELD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "spa
 # every span's and paragraph's text in Python cost 4% of extraction.
 _FIELD_SELECTOR = ", ".join(
     f'*:lexbor-contains("{word}"{" i" if word.isascii() else ""})'
-    for stem in ("author", "written by", "article by", "contributor", "автор", "написан")
+    for stem in (
+        "author",
+        "written by",
+        "posted by",
+        "article by",
+        "contributor",
+        "автор",
+        "текст",
+        "написан",
+        "публикуван",
+    )  # fmt: skip
     for word in ((stem,) if stem.isascii() else (stem, stem.capitalize(), stem.upper()))
 )
 

@@ -33,6 +33,9 @@ BYLINE_SELECTORS = (
 # "и снимки: Иван Петров" behind.
 _LABEL = r"автори?|текст|authors?"  # followed by ":" in running text
 _POSTED_BY = r"(?:written|posted)\s+by|(?:публикува|написа)н[оа]\s+от"
+# The words that label a writer, for rules elsewhere that read a label apart from a
+# byline line (``authors._labelled_fields``): one vocabulary for both.
+WRITER_LABELS = rf"{_LABEL}|{_POSTED_BY}"
 _PREFIX = (
     r"(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|"
     rf"{_LABEL}|{_POSTED_BY}|от|by)"
