@@ -534,3 +534,43 @@ def test_linked_items_of_a_list_of_text_are_article_text() -> None:
     for name in ("Протоколчик", "Заседател", "Бележник", "Деловодител"):
         assert name in text
     assert "Раздел 1" not in text
+
+
+def _card(number: int, date_first: bool) -> str:
+    """A card of another article with no class to tell it by: a linked headline, an
+    excerpt past the teaser length, and its date."""
+    excerpt = (
+        f"Разказ номер {number} за живота в квартала продължава с нови срещи, спомени "
+        "и снимки от старите улици, които читателите ни изпратиха през последния месец, "
+        "заедно с истории за хората, построили първите къщи край реката, и за учителите, "
+        "които са събирали децата от махалата в старото читалище…"
+    )
+    date = f"<div>{20 - number}.11.2026</div>"
+    headline = f'<h3><a href="/blog/{number}">Разказ {number} от квартала</a></h3>'
+    inner = (
+        f"{date}{headline}<div>{excerpt}</div>"
+        if date_first
+        else (f"{headline}<div>{excerpt}</div>{date}")
+    )
+    return f"<div>{inner}</div>"
+
+
+@pytest.mark.parametrize("date_first", [False, True])
+def test_dated_cards_after_an_article_are_left_out_without_class_names(date_first: bool) -> None:
+    """A site whose class names say nothing (hashed by its build, or none at all) still
+    shows its "more posts" cards with dates; their excerpts, longer than a teaser's, are not
+    the article's closing paragraphs."""
+    paragraphs = [
+        f"Абзац {n}: общината ремонтира моста над реката и отваря движението до края на месеца."
+        for n in range(1, 6)
+    ]
+    html = (
+        "<html><body><div><div><h1>Мостът над реката е ремонтиран</h1><div>29.11.2026</div>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</div><div><h2>Блог</h2>"
+        + "".join(_card(n, date_first) for n in range(1, 7))
+        + "</div></div></body></html>"
+    )
+    text = extract(html).text
+    assert all(p in text for p in paragraphs)
+    assert "Разказ номер" not in text

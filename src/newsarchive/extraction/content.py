@@ -25,6 +25,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.dates import parse_text_date
 from newsarchive.extraction.blocks import (
     Block,
     Kind,
@@ -100,18 +101,23 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
     Teaser excerpts (short prose right after a linked headline) are negated: a list of
     "headline link + summary" cards is the usual neighbour of an article, and in an article
     a heading that is itself a link is rare, except above a long section of a listicle.
-    Prose before the page's own headline is negated too: a ticker or a lead story of
-    another article, since the text follows the headline.
+    A longer excerpt is negated when its card shows a date and others like it do too
+    (``_dated_card``): with no class name to mark them, that is what tells a blog's "more
+    posts" cards from a listicle's sections. Prose before the page's own headline is
+    negated too: a ticker or a lead story of another article, since the text follows the
+    headline.
     """
     weights = [block_weight(b) for b in blocks]
+    dated: list[int] = []  # longer excerpts of dated cards
     for i in range(1, len(blocks)):
         before = blocks[i - 1]
-        if (
-            weights[i] > 0
-            and before.tag in HEADINGS
-            and before.link_share > 0.5
-            and blocks[i].size < TEASER_MAX
-        ):
+        if weights[i] > 0 and before.tag in HEADINGS and before.link_share > 0.5:
+            if blocks[i].size < TEASER_MAX:
+                weights[i] = -weights[i]
+            elif _dated_card(blocks, weights, i):
+                dated.append(i)
+    if len(dated) >= _DATED_CARDS:
+        for i in dated:
             weights[i] = -weights[i]
     headline = _headline_index(blocks, title)
     if headline > 0:
@@ -121,6 +127,33 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
             for i in range(headline):
                 weights[i] = -abs(weights[i])
     return weights
+
+
+# Cards of other articles that show a date: from this many on they are a list of them.
+_DATED_CARDS = 2
+# A card's date line: a date and perhaps a label or a time ("Dec 17, 2025", "12.03.2026 г.").
+_DATE_LINE_CHARS = 40
+
+
+def _dated_card(blocks: list[Block], weights: list[float], excerpt: int) -> bool:
+    """The excerpt under a linked heading is a card's one paragraph beside a date line.
+
+    A card of another article shows its date, and its excerpt may run past ``TEASER_MAX``
+    (a blog's "more posts" cards of 270 characters); a listicle's linked product name
+    heads paragraphs with no date between them. Only blocks of the excerpt's own element
+    count, so the article's date above its text does not make a card of its first section.
+    """
+    parent = blocks[excerpt].parent
+    after = excerpt + 1
+    if after < len(blocks) and blocks[after].parent == parent and weights[after] > 0:
+        return False  # a second paragraph: a section, not an excerpt
+    return any(
+        0 <= i < len(blocks)
+        and blocks[i].parent == parent
+        and blocks[i].size <= _DATE_LINE_CHARS
+        and parse_text_date(blocks[i].text) is not None
+        for i in (excerpt - 2, after)
+    )
 
 
 _WORDS = re.compile(r"\w+")
