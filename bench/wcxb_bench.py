@@ -13,7 +13,13 @@ The pages carry no fetch time. Every page is extracted with ``today`` = FETCHED,
 after the newest publish date in the set, so relative dates resolve and the
 never-after-fetch rule is exercised; a date later than FETCHED counts as "future".
 
+Last, body F1 is measured again on the same pages with every class name replaced by a
+hash of itself (``hashed_classes``): a site whose build hashes its CSS names, or an old
+one with none, shows no vocabulary, and what is left is what the rules make of the
+structure. The drop says how much of the score leans on class names.
+
 Usage: python bench/wcxb_bench.py [--every N] [--worst N] [--no-trafilatura] [--htmldate]
+       [--no-hashed]
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import hashlib
 import json
 import re
 import time
@@ -120,6 +127,22 @@ def htmldate_tool() -> Tool | None:
         return Output("", "", found or "", "")
 
     return run
+
+
+_CLASS = re.compile(r"""(\sclass\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+
+
+def _hashed(match: re.Match[str]) -> str:
+    names = match.group(2).strip("\"'").split()
+    hashes = ("c" + hashlib.md5(name.encode()).hexdigest()[:6] for name in names)
+    return f'{match.group(1)}"{" ".join(hashes)}"'
+
+
+def hashed_classes(html: str) -> str:
+    """``html`` with each class name replaced by a hash of itself: the same structure, and
+    names that still tie elements of one kind together, but say nothing. (Ids are kept:
+    they carry mechanisms, such as React's streamed ``S:N`` roots, not only names.)"""
+    return _CLASS.sub(_hashed, html)
 
 
 def _bag(text: str) -> Counter[str]:
@@ -245,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-trafilatura", action="store_true", help="our extractor only")
     parser.add_argument("--htmldate", action="store_true", help="also run htmldate (dates)")
     parser.add_argument("--data", type=Path, default=SHARED, help="WCXB dev directory")
+    parser.add_argument("--no-hashed", action="store_true", help="skip the hashed-class pass")
     args = parser.parse_args(argv)
 
     root = args.data.resolve()
@@ -268,7 +292,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nspeed ratio newsarchive/trafilatura: {ratio:.1f}x")
     if args.worst:
         print_worst(args.worst, truth, outputs["newsarchive"])
+    if not args.no_hashed:
+        report_hashed(tools, html, truth, outputs)
     return 0
+
+
+def report_hashed(
+    tools: dict[str, Tool],
+    html: dict[str, str],
+    truth: dict[str, Truth],
+    outputs: dict[str, dict[str, Output]],
+) -> None:
+    """Body F1 on the pages with their class names hashed, beside the score as served."""
+    body = {name: tool for name, tool in tools.items() if name != "htmldate"}
+    hashed, _ = run(body, {key: hashed_classes(page) for key, page in html.items()}, truth)
+    keys = [key for key in truth if truth[key].text]
+    print("\nbody F1 with class names hashed (structure only), against the pages as served:")
+    for name in body:
+        served = sum(body_score(truth[k].text, outputs[name][k].text)[2] for k in keys)
+        blind = sum(body_score(truth[k].text, hashed[name][k].text)[2] for k in keys)
+        print(
+            f"{name:<14} {blind / len(keys):.3f} (as served {served / len(keys):.3f}, "
+            f"{(blind - served) / len(keys):+.3f})"
+        )
 
 
 if __name__ == "__main__":
