@@ -574,3 +574,53 @@ def test_dated_cards_after_an_article_are_left_out_without_class_names(date_firs
     text = extract(html).text
     assert all(p in text for p in paragraphs)
     assert "Разказ номер" not in text
+
+
+NOTICE = (
+    "Общинската администрация приема граждани всеки работен ден от 8:30 до 17:00 часа "
+    "в центъра за услуги на първия етаж, а молби и жалби се подават и по пощата, по "
+    "електронна поща или през портала за електронни услуги на общината. "
+)
+
+
+def _footer_page(article: str) -> str:
+    """An old table-less site with no class names: the article under its headline, a list
+    of other news, and a footer of a long notice closed by the copyright line."""
+    others = "".join(f'<li><a href="/novini/{n}">Друга новина номер {n}</a></li>' for n in range(8))
+    return (
+        "<html><head><title>Нов парк край реката - Община Брегово</title></head><body>"
+        f"<div><div><h1>Нов парк край реката</h1>{article}</div>"
+        f"<div><ul>{others}</ul></div>"
+        f"<div><div>{NOTICE * 2}</div><div>© 2026 Община Брегово. Всички права запазени.</div>"
+        "</div></div></body></html>"
+    )
+
+
+def test_a_footer_notice_closed_by_a_copyright_line_is_not_the_article() -> None:
+    """With no <footer> or class name to mark it, a notice longer than a short article
+    won; its copyright line says it is the site's footer."""
+    lines = [
+        "Общината откри нов парк край реката с алеи, пейки и детска площадка.",
+        "Паркът е отворен за посетители всеки ден от седем сутринта до десет вечерта.",
+    ]
+    text = extract(_footer_page("".join(f"<p>{line}</p>" for line in lines))).text
+    assert text.split("\n") == lines
+
+
+def test_an_article_closing_with_its_own_copyright_line_keeps_its_text() -> None:
+    """The copyright line of an agency's story sits in the headline's element: it closes
+    the article, not the page's footer."""
+    lines = [
+        "Общината откри нов парк край реката с алеи, пейки и детска площадка, и засади "
+        "над двеста дървета по новите алеи.",
+        NOTICE.strip(),
+    ]
+    article = "".join(f"<p>{line}</p>" for line in lines) + "<p>© 2026 БТА</p>"
+    weather = "Времето утре: слънчево, с температури между пет и петнадесет градуса."
+    menu = "".join(f'<a href="/razdel/{n}">Раздел номер {n}</a><br>' for n in range(6))
+    html = (
+        "<html><head><title>Нов парк край реката</title></head><body>"
+        f"<div><h1>Нов парк край реката</h1>{article}</div><div><p>{weather}</p>{menu}</div>"
+        "</body></html>"
+    )
+    assert extract(html).text.split("\n") == lines

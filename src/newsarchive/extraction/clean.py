@@ -72,6 +72,10 @@ _EMBED_ATTR = re.compile(
     r"(?:^|[\s_-])(?:embed|embedded|tweet|twitter-tweet|instagram-media)(?:$|[\s_-])"
 )
 
+# A site's copyright line: the boilerplate line that also says where the site's footer is.
+_COPYRIGHT_RULES = (r"^(?:©|\(c\)|Copyright)\s", r"^Всички права (?:са )?запазени")
+COPYRIGHT_LINE = re.compile("|".join(_COPYRIGHT_RULES), re.IGNORECASE)
+
 _LINE_RULES = (
     r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
@@ -79,8 +83,7 @@ _LINE_RULES = (
     r"^Виж (?:още|също)\b",
     r"^(?:Прочетете|Четете) (?:още|също)\b",
     r"^Банер\s*[-–]",
-    r"^(?:©|\(c\)|Copyright)\s",
-    r"^Всички права (?:са )?запазени",
+    *_COPYRIGHT_RULES,
     r"^(?:Print|Email|E-mail|Печат|Принтирай|Сподели|Share|Facebook|Twitter|X|Viber|"
     r"LinkedIn|Pinterest|Tweet)$",
     r"^/[A-ZА-Я]{1,4}(?:\s*/\s*[A-ZА-Я]{1,4})*\s*/$",  # BTA editors' sign-off: /ИК/, /МО/МО/

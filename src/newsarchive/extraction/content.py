@@ -36,7 +36,7 @@ from newsarchive.extraction.blocks import (
     squash,
     walk_blocks,
 )
-from newsarchive.extraction.clean import HEADINGS, STARTS_RELATED
+from newsarchive.extraction.clean import COPYRIGHT_LINE, HEADINGS, STARTS_RELATED
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
@@ -126,7 +126,44 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
         if prose_after >= 0.5 * prose_before:  # a title repeated in a footer must not void the page
             for i in range(headline):
                 weights[i] = -abs(weights[i])
+    for i in _site_footer(blocks, headline):
+        weights[i] = -abs(weights[i])
     return weights
+
+
+# How near the page's end a copyright line must be to close the site's footer (in blocks).
+_FOOTER_REACH = 8
+_COPYRIGHT_CHARS = 200
+
+
+def _site_footer(blocks: list[Block], headline: int) -> list[int]:
+    """The blocks of the element that ends the page with its copyright line, when that
+    element is not the one around the headline.
+
+    A footer's notice (a customer service desk's hours, the publisher's address) can be
+    longer than a short article, and with no ``<footer>`` or class name to mark it, it
+    won. The copyright line says where the footer is in any markup; an article closing
+    with its agency's "© Reuters" sits in the headline's element, or is not the page's
+    end.
+    """
+    if headline < 0:
+        return []
+    above = {blocks[headline].parent, blocks[headline].grandparent}
+    for end in range(len(blocks) - 1, max(headline, len(blocks) - 1 - _FOOTER_REACH), -1):
+        line = blocks[end]
+        if line.size > _COPYRIGHT_CHARS or not COPYRIGHT_LINE.match(line.text):
+            continue
+        footer = line.parent
+        if footer in above:
+            return []
+        start = end
+        while start - 1 > headline and footer in (
+            blocks[start - 1].parent,
+            blocks[start - 1].grandparent,
+        ):
+            start -= 1
+        return list(range(start, end + 1))
+    return []
 
 
 # Cards of other articles that show a date: from this many on they are a list of them.
