@@ -106,13 +106,15 @@ def test_the_time_in_a_dates_tooltip_completes_the_day_shown(date: str, publishe
 
 
 def test_tooltips_disagreeing_on_the_time_of_the_day_give_none() -> None:
-    """Two elements showing the day with two times in their tooltips (the article's and a
-    sidebar entry's of the same day): which is the article's is not known, so the day
-    stays without a time rather than taking the wrong one."""
-    html = PAGE.format(
-        title=TITLE, date='<span title="14:35">28.11.2026</span>', other="09:00"
-    ).replace("27.11.2026</span></div>", "28.11.2026</span></div>")
-    article = extract(
-        html, "https://chernolik.at.ua/blog/x/2026-11-28-31", today=dt.date(2026, 11, 30)
-    )
-    assert article.published == dt.date(2026, 11, 28)
+    """Two elements in the article showing the day with two times in their tooltips:
+    which is the publication's is not known, so the day stays without a time rather than
+    taking the wrong one. (One in a sidebar is furniture, and does not count.)"""
+    date = '<span title="14:35">28.11.2026</span>'
+    html = PAGE.format(title=TITLE, date=date, other="09:00")
+    second = '<p>Откриване: <span title="10:00">28.11.2026</span></p></div>'
+    day = dt.date(2026, 11, 30)
+    url = "https://chernolik.at.ua/blog/x/2026-11-28-31"
+    sidebar = html.replace("27.11.2026</span></div>", "28.11.2026</span></div>")
+    assert extract(sidebar, url, today=day).published == dt.datetime(2026, 11, 28, 14, 35)
+    disagreeing = html.replace("</p></div>", "</p>" + second, 1)
+    assert extract(disagreeing, url, today=day).published == dt.date(2026, 11, 28)
