@@ -7,7 +7,8 @@ only a JSON-LD ``ItemList`` its script turns into cards, with no feed or sitemap
 redirector (vodenitsa); a uCoz blog whose time of publication is only in the tooltip of
 the date under the headline (chernolik); a municipality that moved from
 ``http://www.`` to ``https://`` bare while the profile, robots.txt and the sitemap name the
-old spelling (ezerets). Each must archive exactly its articles with the true title, date
+old spelling (ezerets); a municipality whose home-made CMS writes its feed's links
+without a scheme, older news only there (pyasachevo). Each must archive exactly its articles with the true title, date
 and body, and a rerun right after must cost at most three requests.
 """
 
@@ -34,6 +35,8 @@ ROUND9_SITES = {
     "chernolik": ("НЧ „Светлина 1908“ – с. Чернолик", "https://chernolik.at.ua"),
     # moved from http://www. to https:// bare; profile, robots.txt, sitemap name the old
     "ezerets": ("Община Езерец", "http://www.ezerets.bg"),
+    # a home-made PHP CMS whose RSS links say "www.pyasachevo.bg/news.php?id=N"
+    "pyasachevo": ("Община Пясъчево", "http://www.pyasachevo.bg"),
 }
 
 
