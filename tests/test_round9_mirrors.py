@@ -8,8 +8,9 @@ redirector (vodenitsa); a uCoz blog whose time of publication is only in the too
 the date under the headline (chernolik); a municipality that moved from
 ``http://www.`` to ``https://`` bare while the profile, robots.txt and the sitemap name the
 old spelling (ezerets); a municipality whose home-made CMS writes its feed's links
-without a scheme, older news only there (pyasachevo). Each must archive exactly its articles with the true title, date
-and body, and a rerun right after must cost at most three requests.
+without a scheme, older news only there (pyasachevo). Each must archive exactly its
+articles with the true title, date and body, and a rerun right after must cost at most
+three requests.
 """
 
 from __future__ import annotations
