@@ -93,7 +93,8 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     address (``unwrap_redirector``).
     """
     normal = _normal(url, base)
-    if normal is None or "=" not in normal:
+    # (most URLs: no query, or a path no redirector has; read without splitting the URL)
+    if normal is None or "=" not in normal or not _REDIRECTOR_PATH.search(normal.split("?")[0]):
         return normal
     for _ in range(3):  # a redirector naming a redirector: a few hops at most
         target = unwrap_redirector(normal)
