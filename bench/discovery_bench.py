@@ -91,6 +91,15 @@ for site, name, origin in (
     ),
     ("mladenovo", "ОДМВР – Младеново", "https://mladenovo.mvr.bg"),
     ("yabalkovo", "СУ „Васил Левски“ – Ябълково", "https://su-yabalkovo.bg"),
+    # and a ninth (tests/fixtures/make_mirrors_round9.py): news listed only in a JSON-LD
+    # ItemList drawn into cards by script, a feed and its links behind a redirector, a uCoz
+    # blog with the time in the date's tooltip, a host moved while the profile names the old
+    ("brezitsa", "Община Брезица", "https://www.brezitsa.bg"),
+    ("vodenitsa", "Воденица Нюз", "https://vodenitsa-news.bg"),
+    ("chernolik", "НЧ „Светлина 1908“ – с. Чернолик", "https://chernolik.at.ua"),
+    ("ezerets", "Община Езерец", "http://www.ezerets.bg"),
+    # and a feed whose links a home-made CMS writes without a scheme
+    ("pyasachevo", "Община Пясъчево", "http://www.pyasachevo.bg"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

@@ -76,3 +76,32 @@ def test_one_item_linked_with_and_without_a_trailing_slash_is_one_candidate() ->
     links = article_links(html, "https://x.bg/novini", BARE)
     assert len(links) == 6
     assert links[0].url == "https://x.bg/novini/statiya-900/"
+
+
+def _stated(*blocks: object) -> str:
+    scripts = "".join(
+        f'<script type="application/ld+json">{json.dumps(b, ensure_ascii=False)}</script>'
+        for b in blocks
+    )
+    return f"<html><head>{scripts}</head><body><h1>Новини</h1><div id='cards'></div></body></html>"
+
+
+def test_a_json_ld_item_list_is_the_pages_list_of_news() -> None:
+    """A page whose cards a script draws from its JSON-LD ``ItemList`` lists its news
+    there alone: the entries (a ``url``, an ``item`` naming one by ``@id``, inside a
+    ``@graph``) are candidates in the order of their ``position``; a ``BreadcrumbList``
+    and an entry of no article's shape (a category) are not."""
+    html = _stated(
+        {"@type": "BreadcrumbList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "item": "https://x.bg/novini/"}]},
+        {"@graph": [{"@type": "ItemList", "itemListElement": [
+            {"@type": "ListItem", "position": 2, "url": "/novini/nov-avtobus-do-gornishte-901"},
+            {"@type": "ListItem", "position": 1, "item": {"@id": "https://x.bg/novini/remont-na-mosta-902"}},
+            {"@type": "ListItem", "position": 3, "url": "https://x.bg/kategoria/obshtestvo/"},
+        ]}]},
+    )  # fmt: skip
+    urls = [c.url for c in article_links(html, "https://x.bg/novini/", BARE)]
+    assert urls == [
+        "https://x.bg/novini/remont-na-mosta-902",
+        "https://x.bg/novini/nov-avtobus-do-gornishte-901",
+    ]

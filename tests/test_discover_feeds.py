@@ -220,3 +220,26 @@ def test_crawl_follows_a_sitemap_index_to_a_gzip_sitemap(
     assert [(r["url"], r["title"], r["published"]) for r in rows] == [
         ("https://www.example.bg/news/parkat-e-otvoren-101", "Паркът е отворен", "2025-12-15")
     ]
+
+
+def test_an_rss_link_written_without_a_scheme_is_the_sites_address() -> None:
+    """A home-made CMS writes its configured address into ``<link>`` without a scheme
+    ("www.x.bg/news.php?id=123"), or a path relative to the feed: each is the article on
+    the site, with the feed's scheme; what is no address (a word, a mailto:) is not, nor
+    is another site's page written so."""
+    rss = """<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>
+<link>www.x.bg</link>
+<item><title>a</title><link>www.x.bg/news.php?id=123</link></item>
+<item><title>b</title><link>news.php?id=124</link></item>
+<item><title>c</title><link>WWW.X.BG/novini/zapochva-remont-na-ulitsa</link></item>
+<item><title>d</title><link>mailto:press@x.bg</link></item>
+<item><title>e</title><link>Новини</link></item>
+<item><title>f</title><link>www.facebook.com/x/posts/123456</link></item>
+</channel></rss>""".encode()
+    profile = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))
+    found = feed_links(rss, profile, "https://www.x.bg/rss.php").articles
+    assert [c.url for c in found] == [
+        "https://www.x.bg/news.php?id=123",
+        "https://www.x.bg/news.php?id=124",
+        "https://www.x.bg/novini/zapochva-remont-na-ulitsa",
+    ]

@@ -225,3 +225,34 @@ def test_without_a_pattern_the_url_shape_decides(url: str, expected: bool) -> No
 
     profile = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))
     assert is_article_url(url, profile) is expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # the site's own redirector naming an address on its host is that address
+        ("https://x.bg/redirect.php?url=/rss.xml", "https://x.bg/rss.xml"),
+        (
+            "https://x.bg/redirect.php?url=https%3A%2F%2Fwww.x.bg%2Fnovini%2F12.html",
+            "https://www.x.bg/novini/12.html",
+        ),
+        ("https://x.bg/go.php?id=3&link=/novini/?p=2", "https://x.bg/novini/?p=2"),
+        ("https://x.bg/out?to=/redirect.php%3Furl%3D/a.html", "https://x.bg/a.html"),
+        # off the site, or scheme-relative: the redirector stays (its redirect is refused)
+        (
+            "https://x.bg/redirect.php?url=https%3A%2F%2Fwww.facebook.com%2Fx",
+            "https://x.bg/redirect.php?url=https%3A%2F%2Fwww.facebook.com%2Fx",
+        ),
+        (
+            "https://x.bg/redirect.php?url=//evil.example/a",
+            "https://x.bg/redirect.php?url=//evil.example/a",
+        ),
+        # not a redirector: a login's return address, an article's own parameter
+        ("https://x.bg/login.php?url=/novini/1", "https://x.bg/login.php?url=/novini/1"),
+        ("https://x.bg/news.php?link=/novini/1", "https://x.bg/news.php?link=/novini/1"),
+    ],
+)
+def test_a_link_through_the_sites_own_redirector_is_the_address_it_names(
+    url: str, expected: str
+) -> None:
+    assert normalize_url(url) == expected

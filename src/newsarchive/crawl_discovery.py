@@ -80,6 +80,9 @@ class Discoverer:
             readdressed = saved.readdressed(self.fetcher.moved)
             if readdressed != saved:  # (a move learned only while reading them counts too)
                 self.frontier.save_discovery(readdressed)
+                # the validators go with them, or the next run's conditional read of an
+                # unchanged sitemap at its new address has none to send
+                self.frontier.move_validators({u: self.fetcher.moved(u) for u in saved.urls})
 
     def _explore(self, *, alone: bool = True) -> Discovery:
         """Explore the site; when that is all there is to read (``alone``: no hints) and

@@ -694,6 +694,18 @@ def parse_text_date(
     return first.value if first else None
 
 
+_CLOCK_ALONE = re.compile(r"\s*" + _TIME + r"\s*")
+
+
+def parse_clock(text: str) -> dt.time | None:
+    """A text that is a time of day and nothing else ("14:35", "09.10 ч."): what a date's
+    tooltip holds where the page prints the day alone."""
+    m = _CLOCK_ALONE.fullmatch(text)
+    if m is None:
+        return None
+    return dt.time(int(m["h"]), int(m["mi"]), int(m["s"] or 0))
+
+
 # "/2025/03/14/", "/2025-03-14-", "_20250314": a CMS that files articles by day.
 _URL_DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"

@@ -36,7 +36,7 @@ from newsarchive.discover.explore import (
     site_name,
 )
 from newsarchive.discover.json_feeds import wp_posts_endpoint
-from newsarchive.discover.shape import Shape
+from newsarchive.discover.shape import Shape, learn_shape, split_url
 from newsarchive.discover.urls import (
     absolute,
     archive_key,
@@ -165,8 +165,11 @@ class _Explorer:
             for url in declared_feeds(tree, page.final_url, self.profile):
                 self.add(self.feeds, url, '<link rel="alternate"> on the home page')
             items = listings.news_items(tree, page.final_url, self.profile)
-            if len(items.cards) > home_items:
-                home_items = len(items.cards)
+            shown = len(items.cards) or len(
+                listings.stated_news(tree, page.final_url, self.profile)
+            )
+            if shown > home_items:
+                home_items = shown
                 home_listing = home if framed is None else page.final_url
             if is_listing(items):
                 self.learn(items.shape, *items.shapes)
@@ -308,6 +311,21 @@ class _Explorer:
             self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
+            next_page = listings.next_page_url(tree, page.final_url, self.profile, 1)
+            if next_page:
+                self.pagination[page.final_url] = next_page
+        elif len(stated := listings.stated_news(tree, page.final_url, self.profile)) >= MIN_ITEMS:
+            # no card in the body: its script draws them from the JSON-LD list it states
+            self.add(
+                self.listings, page.final_url,
+                f"a section page in the home page's menu, whose JSON-LD ItemList names"
+                f" {len(stated)} news items",
+            )  # fmt: skip
+            self.listed[page.final_url] = {url_key(url) for url in stated}
+            shape = learn_shape(split_url(url) for url in stated)
+            self.shapes[page.final_url] = shape
+            self.learn(shape)
+            self.samples = stated[:3] + self.samples
             next_page = listings.next_page_url(tree, page.final_url, self.profile, 1)
             if next_page:
                 self.pagination[page.final_url] = next_page

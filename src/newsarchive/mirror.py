@@ -13,7 +13,11 @@ whose server sends ``http://`` and ``www.`` to one origin says ``{"origin":
 scheme or host is answered ``301`` to the same path on that origin. A mirror of a server
 that sends headers of its own with some answers (WordPress's ``X-WP-TotalPages`` beside
 its REST list of posts) names them per request path and query:
-``{"headers": {"/wp-json/wp/v2/posts?per_page=100": {"X-WP-TotalPages": "2"}}}``.
+``{"headers": {"/wp-json/wp/v2/posts?per_page=100": {"X-WP-TotalPages": "2"}}}``. A
+mirror of a site that sends its links through a click-counting redirector names the
+redirector's path and the parameter holding the address: ``{"redirectors":
+{"/redirect.php": "url"}}`` answers ``/redirect.php?url=/rss.xml`` with ``302`` to
+``/rss.xml`` (whatever the address, as such scripts do).
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -33,7 +37,7 @@ import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 CONTENT_TYPES = {
     ".html": "text/html",
@@ -104,6 +108,22 @@ def _declared_headers(root: Path) -> dict[str, dict[str, str]]:
     }
 
 
+def _declared_redirectors(root: Path) -> dict[str, str]:
+    """The redirector scripts of a mirror's server: path -> the parameter naming where."""
+    found = _settings(root).get("redirectors", {})
+    return {str(path): str(name) for path, name in dict(found).items()}  # type: ignore[call-overload]
+
+
+def _redirector_target(redirectors: dict[str, str], raw_path: str) -> str | None:
+    """Where a redirector script sends ``raw_path``, or None when it is no redirector's."""
+    parts = urlsplit(raw_path)
+    name = redirectors.get(parts.path)
+    if name is None:
+        return None
+    values = parse_qs(parts.query).get(name)
+    return values[0] if values else None
+
+
 def _redirect(origin: str, proto: str | None, host: str | None, path: str) -> str | None:
     """Where a server with one ``origin`` sends a request for another scheme or host."""
     if not origin or proto is None or host is None:
@@ -157,6 +177,7 @@ class MirrorServer:
         self.content_types = {**CONTENT_TYPES, **_declared_types(self.root)}
         self.origin = str(_settings(self.root).get("origin", ""))
         self.extra_headers = _declared_headers(self.root)
+        self.redirectors = _declared_redirectors(self.root)
         self.requests: list[str] = []
         self.not_modified = 0
         self._lock = threading.Lock()
@@ -178,6 +199,10 @@ class MirrorServer:
                 )
                 if moved is not None:
                     self._send(301, "text/html", b"", {"Location": moved})
+                    return
+                target = _redirector_target(server.redirectors, self.path)
+                if target is not None:
+                    self._send(302, "text/html", b"", {"Location": target})
                     return
                 found = resolve(server.root, self.path)
                 if found is None:

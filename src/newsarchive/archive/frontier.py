@@ -370,6 +370,21 @@ class Frontier:
                 (url, *validators, page.status, now_iso(), lastmod),
             )
 
+    def move_validators(self, moves: dict[str, str]) -> None:
+        """Keep each source's validators under the address it moved to (``old -> new``):
+        the next run asks there, and without them an unchanged sitemap read through its
+        old host's 301 is sent whole every night instead of a 304. Where the new address
+        has validators of its own already, they are the newer and stay."""
+        pairs = [(new, old, new) for old, new in moves.items() if old != new]
+        if not pairs:
+            return
+        with self.conn:
+            self.conn.executemany(
+                "UPDATE fetch_state SET url = ? WHERE url = ?"
+                " AND NOT EXISTS (SELECT 1 FROM fetch_state WHERE url = ?)",
+                pairs,
+            )
+
     def forget_sitemaps(self, urls: Iterable[str]) -> None:
         """Read these sitemaps in full next time: no conditional request, and none of the
         child sitemaps on their origins skipped by its ``lastmod``."""

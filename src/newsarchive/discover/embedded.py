@@ -7,6 +7,12 @@ browser turns into the rest of the cards (lazy-loaded, "Зареди още"). A
 sees every one of them; a crawler reading only ``<a>`` sees the first few, and the rest
 of each page is never archived.
 
+A page may also state its list outright: a schema.org ``ItemList`` in its JSON-LD
+(``itemListElement`` of ``ListItem``, each with a ``position`` and a ``url``, or an
+``item`` naming one), which a site's script turns into the cards a person sees while the
+body holds none (``listed_items``). Those entries need no headline: the list says what
+they are.
+
 An item here is a JSON object with a URL on the site (``url``, ``href``, ``link``,
 ``path``, ``permalink``...) and a headline-long title (``title``, ``headline``,
 ``name``), optionally a publication date. Which of them are the listing's news is for
@@ -114,3 +120,75 @@ def _date(obj: dict[str, object]) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+def listed_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
+    """The entries of the page's JSON-LD ``ItemList``s, by ``position`` within each list
+    (document order where none is given), each URL once; their title is the entry's
+    ``name`` or empty. A ``BreadcrumbList`` is no list of items. Bounded as
+    ``embedded_items``; never raises on malformed data."""
+    base = page_base(tree, page_url)
+    found: dict[str, EmbeddedItem] = {}
+    budget = [MAX_NODES]
+    for script in tree.css("script[type]"):
+        if (script.attributes.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        text = script.text(deep=True) or ""
+        if not text.strip() or len(text) > MAX_BLOB:
+            continue
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        for entries in _item_lists(data, budget):
+            for item in _list_entries(entries, base):
+                found.setdefault(item.url, item)
+    return list(found.values())
+
+
+def _item_lists(data: object, budget: list[int]) -> list[list[object]]:
+    """The ``itemListElement`` of every object typed ``ItemList`` (alone or among its
+    types), wherever it sits (a ``@graph``, a page's ``mainEntity``)."""
+    lists: list[list[object]] = []
+    stack: list[object] = [data]
+    while stack and budget[0] > 0:
+        value = stack.pop()
+        budget[0] -= 1
+        if isinstance(value, dict):
+            kind = value.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            entries = value.get("itemListElement")
+            if "ItemList" in kinds and isinstance(entries, list):
+                lists.append(entries)
+                continue
+            stack.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+    return lists
+
+
+def _list_entries(entries: list[object], base: str) -> list[EmbeddedItem]:
+    ranked: list[tuple[float, int, EmbeddedItem]] = []
+    for order, entry in enumerate(entries):
+        if isinstance(entry, str):  # a bare list of URLs is allowed too
+            entry = {"url": entry}
+        if not isinstance(entry, dict):
+            continue
+        inner = entry.get("item")
+        raw = entry.get("url")
+        name = entry.get("name")
+        if isinstance(inner, str) and raw is None:
+            raw = inner
+        elif isinstance(inner, dict):
+            raw = raw if isinstance(raw, str) else inner.get("url") or inner.get("@id")
+            name = name if isinstance(name, str) else inner.get("name") or inner.get("headline")
+        if not isinstance(raw, str) or not raw.strip():
+            continue
+        url = normalize_url(raw.strip(), base)
+        if url is None:
+            continue
+        position = entry.get("position")
+        rank = float(position) if isinstance(position, int | float) else float(order)
+        title = " ".join(name.split()) if isinstance(name, str) else ""
+        ranked.append((rank, order, EmbeddedItem(url, title)))
+    return [item for _, _, item in sorted(ranked, key=lambda r: (r[0], r[1]))]

@@ -103,6 +103,24 @@ def _is_url(value: str) -> bool:
     return value.startswith(("http://", "https://", "/"))
 
 
+# An RSS ``<link>`` a home-made CMS writes without a scheme: its configured address
+# ("www.x.bg/news.php?id=5") or a path relative to the feed ("news.php?id=5"). One word of
+# URL characters holding a dot, slash or query, with no scheme of another kind (mailto:).
+_BARE_LINK = re.compile(r"(?![a-z][a-z0-9+.-]*:)[^\s<>\"']*[./?][^\s<>\"']*", re.IGNORECASE)
+_SCHEMELESS_HOST = re.compile(r"www\d?\.[^/\s]+\.[a-z]{2,}(?=[/?#]|$)", re.IGNORECASE)
+
+
+def _rss_link(value: str) -> str:
+    """An RSS item's ``<link>`` as a URL ``feed_links`` can resolve: as written, or, for a
+    host written without a scheme, ``//`` before it (the feed's own scheme then fills it
+    in); empty when it is none of these."""
+    if _is_url(value):
+        return value
+    if len(value) > 2000 or not _BARE_LINK.fullmatch(value):
+        return ""
+    return f"//{value}" if _SCHEMELESS_HOST.match(value) else value
+
+
 class _Body:
     """The document's bytes in chunks: inflated if gzipped, never more than ``max_bytes``.
 
@@ -306,9 +324,9 @@ def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
 def _rss_item(node: ET.Element) -> FeedEntry | None:
     link = next(
         (
-            (child.text or "").strip()
+            found
             for child in _children(node, "link")
-            if _is_url((child.text or "").strip())
+            if (found := _rss_link((child.text or "").strip()))
         ),
         "",
     )

@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive.dates import local_date, parse_text_date
 from newsarchive.discover.anchors import link_nodes, link_target, page_base, script_calls
 from newsarchive.discover.cards import Card, Link, find_cards
-from newsarchive.discover.embedded import EmbeddedItem, embedded_items
+from newsarchive.discover.embedded import EmbeddedItem, embedded_items, listed_items
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
@@ -214,11 +214,16 @@ def _data_items(
     a profile pattern, those it matches; otherwise those of the shape the page's (or the
     walk's) visible news items have, or, with no such shape, those that look like an
     article's URL. Data items of no visible shape (a menu's, an author's page) stay out."""
-    if not tree.css_first('script[type="application/json"]'):
+    data = tree.css_first('script[type="application/json"]') is not None
+    stated = tree.css_first("script[type]") is not None and "ItemList" in _ld_json(tree)
+    if not (data or stated):
         return []  # nearly every page: no data to read
     fixed = [shape for shape in shapes if shape.fixes_something]
     kept: list[EmbeddedItem] = []
-    for item in embedded_items(tree, page_url):
+    found = (embedded_items(tree, page_url) if data else []) + (
+        listed_items(tree, page_url) if stated else []
+    )
+    for item in found:
         if not on_site(item.url, profile) or is_not_article_path(split_normal(item.url)[1]):
             continue
         if profile.article_pattern:
@@ -230,6 +235,31 @@ def _data_items(
         if fits:
             kept.append(item)
     return kept
+
+
+def _ld_json(tree: LexborHTMLParser) -> str:
+    """The text of the page's JSON-LD scripts, to tell at a glance whether any is a list."""
+    return "".join(
+        script.text(deep=True) or ""
+        for script in tree.css("script[type]")
+        if (script.attributes.get("type") or "").strip().lower() == "application/ld+json"
+    )
+
+
+def stated_news(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """The news a page lists only in its JSON-LD ``ItemList`` (``embedded.listed_items``:
+    its cards drawn by script, none in the body), those that look like an article's URL
+    on the site: what makes a section page with no visible cards a listing."""
+    if "ItemList" not in _ld_json(tree):
+        return []
+    return [
+        item.url
+        for item in listed_items(tree, page_url)
+        if on_site(item.url, profile)
+        and not is_not_article_path(split_normal(item.url)[1])
+        and (is_article_url(item.url, profile) if profile.article_pattern
+             else looks_like_article_path(item.url))
+    ]  # fmt: skip
 
 
 def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:

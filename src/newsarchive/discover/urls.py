@@ -89,7 +89,59 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     Lower-case host without a default port, dot segments resolved, one percent-encoding
     (so a Cyrillic slug typed raw or escaped is one URL), no fragment, no tracking
     parameters or session ids. Parameter order is kept: servers may care; ``url_key`` does not.
+    A link through the site's own redirector to an address on the same host is that
+    address (``unwrap_redirector``).
     """
+    normal = _normal(url, base)
+    # (most URLs: no query, or a path no redirector has; read without splitting the URL)
+    if normal is None or "=" not in normal or not _REDIRECTOR_PATH.search(normal.split("?")[0]):
+        return normal
+    for _ in range(3):  # a redirector naming a redirector: a few hops at most
+        target = unwrap_redirector(normal)
+        if target is None:
+            break
+        normal = target
+    return normal
+
+
+# A click-counting or "leaving the site" script of the site's own: "/redirect.php?url=…",
+# "/go.php?link=…", "/out?to=…". The parameter names the address it sends the reader to.
+_REDIRECTOR_PATH = re.compile(
+    r"/(?:redirect|redir|go|goto|out|away|link|click|jump|exit|r)(?:\.(?:php|aspx?|cgi|jsp))?/?$",
+    re.IGNORECASE,
+)
+_TARGET_PARAMS = frozenset(
+    {"url", "u", "link", "to", "goto", "target", "dest", "destination", "redirect", "href"}
+)
+
+
+def unwrap_redirector(url: str) -> str | None:
+    """The address a link through the site's redirector names (``/redirect.php?url=/rss.xml``
+    is ``/rss.xml``), when it is on the redirector's own host (or its ``www.`` twin), in
+    normal form; None for any other URL. Reading the address itself costs the site no
+    redirect, and a redirector pointing off the site is never unwrapped: it stays a link
+    to the redirector, whose off-site redirect the fetcher refuses."""
+    parts = urlsplit(url)
+    if not parts.query or not _REDIRECTOR_PATH.search(parts.path):
+        return None
+    for param in parts.query.split("&"):
+        name, _, value = param.partition("=")
+        if name.lower() not in _TARGET_PARAMS or not value:
+            continue
+        target = unquote(value.replace("+", " ")).strip()
+        if target.startswith("/") and not target.startswith("//"):
+            return _normal(target, url)
+        if not target.lower().startswith(("http://", "https://")):
+            return None
+        normal = _normal(target)
+        there = urlsplit(normal).hostname if normal else None
+        if there and there in host_variants([parts.hostname or ""]):
+            return normal
+        return None
+    return None
+
+
+def _normal(url: str, base: str | None = None) -> str | None:
     url = url.strip()
     if not url or url.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
         return None

@@ -106,6 +106,8 @@ def pick_dates(
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
+        elif published.source == "text" and not isinstance(published.value, dt.datetime):
+            published = _with_tooltip_time(tree, published, today)
         return _local_day(published, url, today), modified
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
@@ -259,6 +261,45 @@ def _local_day(published: DatePick, url: str, today: dt.date | None) -> DatePick
     if from_url is None or abs(from_url - value.date()) != dt.timedelta(days=1):
         return published
     return DatePick(from_url, f"{published.rule}:url-day", published.source)
+
+
+# Elements whose tooltip may hold the time of the day they show: never a link (its title
+# describes where it leads) or a picture.
+_TOOLTIP_SELECTOR = "[title]:not(a):not(img):not(link)"
+_TOOLTIP_MAX = 40  # characters: a date and a time, with a label at most
+
+
+def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date | None) -> DatePick:
+    """The day the text gave, with the time only a tooltip holds: uCoz and other old
+    templates print "28.11.2026" and keep the time for the mouse (``<span
+    title="14:35">``, ``title="28.11.2026, 14:35"``). The tooltip counts on an element
+    outside furniture that shows that day (a time alone), or that names that day itself
+    (a date and time). Tooltips that disagree on the time of that day (the article's and
+    a list entry's of the same day) give none: the day stays without a time."""
+    day = picked.value
+    found: set[dt.time] = set()
+    for node in tree.css(_TOOLTIP_SELECTOR):
+        tip = node.attributes.get("title") or ""
+        if len(tip) > _TOOLTIP_MAX or ":" not in tip and "." not in tip:
+            continue
+        clock = dates.parse_clock(tip)
+        if clock is not None:
+            shown = dates.parse_text_date(node.text(deep=True) or "", today=today)
+            if shown is None or dates.local_date(shown) != day:
+                continue
+        else:
+            stated = dates.parse_text_date(tip, today=today)
+            if not isinstance(stated, dt.datetime) or stated.date() != day:
+                continue
+            clock = stated.time()
+        if not in_furniture(node):
+            found.add(clock)
+    if len(found) != 1:
+        return picked
+    stamped = dt.datetime.combine(day, found.pop())
+    if dates.after(stamped, today):
+        return picked
+    return DatePick(stamped, f"{picked.rule}:tooltip-time", picked.source)
 
 
 def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | None:
