@@ -253,19 +253,18 @@ _DATE_LABEL = re.compile(
     r"(?:\s+(?:на|on))?\s*:?\s*",
     re.IGNORECASE,
 )
-# "… от Мария Кирова", "… by Jane Doe": the last "от"/"by" of a labelled date line.
-_SIGNED = re.compile(r"^(?P<date>.+)\s(?:от|by)\s+(?P<name>[^\d]+?)\.?$", re.IGNORECASE)
 
 
 def _signer(line: str) -> str:
-    """The name in a closing "Публикувано на <date> от <name>" line; "" for any other."""
-    if len(line) > 120 or not _DATE_LABEL.match(line):
+    """The name in a closing line that says who posted the text and when, and nothing
+    else, in either order (``bylines.posted_by``): "Публикувано на <date> от <name>" (a
+    date label opening it) or "Публикувано от <name> на <date>"; "" for any other."""
+    if len(line) > 120:
         return ""
-    signed = _SIGNED.match(line)
-    if signed is None or not _is_bare_date(signed["date"]):
+    name, date = bylines.posted_by(line)
+    if not name or not _is_bare_date(date):
         return ""
-    name = bylines.clean_byline(signed["name"])
-    return name if name == signed["name"] and bylines.reads_as_name(name) else ""
+    return name if bylines.POSTED_BY.match(line) or _DATE_LABEL.match(line) else ""
 
 
 _DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
