@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.bylines import byline_in_text, clean_byline, posted_by_at
+from newsarchive.extraction.bylines import (
+    SAYS_POSTED_BY,
+    byline_in_text,
+    clean_byline,
+    posted_by,
+    posted_by_at,
+)
+from newsarchive.markup import parse_html
 
 PROSE = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
 
@@ -132,3 +139,23 @@ def test_posted_by_is_found_after_its_stem_opening_the_text() -> None:
     once, so the label after it was never found and the page's one byline was lost."""
     assert posted_by_at("osted, then: Posted by Jane Doe") == [13]
     assert posted_by_at("убликувано: Публикувано от Мария") == [12]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Публикувано от", "Публикувана от", "Написано от", "Написана от", "ПУБЛИКУВАНО ОТ",
+     "НАПИСАНА ОТ", "Posted by", "posted by", "Written by", "WRITTEN BY"],
+)  # fmt: skip
+def test_the_elements_saying_posted_by_are_found_in_every_form_the_label_is(label: str) -> None:
+    """One vocabulary: the selector for the elements holding the label is made from the
+    words ``POSTED_BY`` reads, and the line is read in either order by one reader."""
+    tree = parse_html(
+        f"<html><body><div><p>{label} Мария Кирова на 10.11.2026</p></div></body></html>"
+    )
+    assert posted_by_at(f"x {label} Мария") == [2]
+    assert [node.tag for node in tree.css(SAYS_POSTED_BY)][-1:] == ["p"]
+    assert posted_by(f"{label} Мария Кирова на 10.11.2026") == ("Мария Кирова", "10.11.2026")
+    assert posted_by("Публикувано на 10.11.2026 от Мария Кирова") == (
+        "Мария Кирова",
+        "Публикувано на 10.11.2026",
+    )

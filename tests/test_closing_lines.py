@@ -54,3 +54,23 @@ def test_a_closing_line_that_names_no_one_stays_text() -> None:
     article = extract(_page(f"<p>{line}</p>"))
     assert article.text == f"{TEXT}\n{line}"
     assert article.author is None
+
+
+def test_a_closing_line_naming_who_posted_it_before_the_date_reads_as_the_other_order() -> None:
+    """ "Публикувано от Мария Кирова на 10 ноември 2026 г." is the same line with the name
+    first (``bylines.posted_by`` reads both orders): it leaves the text and names the
+    writer, as "Публикувано на 10 ноември 2026 г. от Мария Кирова" does."""
+    for line in (
+        "Публикувано от Мария Кирова на 10 ноември 2026 г.",
+        "Написана от Мария Кирова на 10.11.2026",
+    ):
+        article = extract(_page(f'<p class="small">{line}</p>'))
+        assert (article.text, article.author) == (TEXT, "Мария Кирова"), line
+    article = extract(_page("<p>Written by Jane Doe on March 3, 2026</p>"))
+    assert (article.text, article.author) == (TEXT, "Jane Doe")
+
+
+def test_a_line_naming_who_posted_it_and_more_than_the_date_stays_text() -> None:
+    line = "Публикувано от Мария Кирова на 10 ноември 2026 г. в раздел Земеделие"
+    article = extract(_page(f"<p>{line}</p>"))
+    assert article.text == f"{TEXT}\n{line}"

@@ -4,7 +4,11 @@ columns beside the article are not its text, however sentence-like their one lin
 
 from __future__ import annotations
 
-from newsarchive.extraction import extract
+import math
+
+from newsarchive.extraction import content, extract
+from newsarchive.extraction.blocks import walk_blocks
+from newsarchive.markup import parse_html
 
 PARAGRAPHS = [
     "От 1 декември автобусите до селата от общината тръгват по нов зимен график.",
@@ -44,3 +48,18 @@ def test_a_row_whose_cells_both_hold_the_article_keeps_both() -> None:
     ]
     article = extract(_page("".join(f"<p>{p}</p>" for p in second)))
     assert article.text == "\n".join(PARAGRAPHS + second)
+
+
+def test_the_columns_beside_are_returned_and_the_callers_mask_is_left_as_it_was() -> None:
+    """``_choose_with`` says which blocks it left out beside the article; the mask it
+    was given stays the caller's (the strict and the lenient choice each keep their own)."""
+    tree = parse_html(_page("<p>Работно време</p><p>Понеделник – петък, 8:30 – 17:00 ч.</p>"))
+    assert tree.body is not None
+    walker = walk_blocks(tree.body, mark=True, skip_below=math.inf)
+    weights = content.weigh(walker.blocks, content.page_title(tree))
+    none = [False] * len(walker.blocks)
+    chosen, _, side = content._choose_with(walker, weights, none)
+    assert none == [False] * len(walker.blocks)
+    assert chosen is not None and side
+    beside = " ".join(walker.blocks[i].text for i in side)
+    assert "Понеделник – петък" in beside and "Кмет" in beside

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, partial
 
+from selectolax.lexbor import LexborHTMLParser
+
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.store import Store
@@ -43,10 +45,16 @@ from newsarchive.discover.urls import (
 )
 from newsarchive.discover.walk import Seen, too_old
 from newsarchive.errors import FetchError
-from newsarchive.extraction.continuation import first_of, joined, later_pages
+from newsarchive.extraction.continuation import (
+    first_of,
+    joined,
+    later_pages,
+    next_part,
+    read_part,
+)
 from newsarchive.extraction.full_items import FullItem, items_of_article
 from newsarchive.extraction.page_kind import ERROR_PAGE
-from newsarchive.extraction.pipeline import extract
+from newsarchive.extraction.pipeline import changes_tree, extract
 from newsarchive.extraction.translations import translation_of
 from newsarchive.fetch.client import (
     GONE_STATUSES,
@@ -57,6 +65,7 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import document_kind
+from newsarchive.markup import page_tree
 from newsarchive.models import Article, Page, Profile
 
 
@@ -69,11 +78,12 @@ class Verdict:
     message: str = ""
     article: Article | None = None
     url: str = ""
-    cpu: float = 0.0  # extraction CPU seconds
+    cpu: float = 0.0  # extraction CPU seconds (the page's parse and reading included)
     drift: tuple[str, ...] = ()  # profile fields the generic rules had to supply
     broken: tuple[str, ...] = ()  # fields whose extraction rules raised on this page
     items: tuple[FullItem, ...] = ()  # a page of items in full: these, not ``article``
     kind: str = ""  # what the page is instead of an article (``page_kind``), if anything
+    next_page: str | None = None  # an article split over pages: its next page's address
 
 
 _DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
@@ -106,13 +116,19 @@ def judge(
         return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
     if original := translation_of(result.text, result.final_url):
         return Verdict(Outcome.TRANSLATION, f"a translation of {original}: {url}")
+    # The page is parsed once: what needs it as fetched reads the tree before a profile's
+    # rules change it (``changes_tree``), or parses the page again (its items, rarely).
+    cpu = time.thread_time()
+    tree = page_tree(result.text)
     # (a page of items in full paged as ``?page=2`` links its first page as a later page
     # of an article does: it is settled as one only when it holds no items, below)
-    before = first_of(result.text, result.final_url)
-    cpu = time.thread_time()
+    before = first_of(result.text, result.final_url, tree)
+    following = next_part(result.text, result.final_url, tree=tree)
     article = extract(
-        result.text, result.final_url, profile=profile, today=result.fetched_at.date()
-    )
+        result.text, result.final_url, profile=profile, today=result.fetched_at.date(),
+        tree=tree,
+    )  # fmt: skip
+    intact = None if changes_tree(profile) else tree
     cpu = time.thread_time() - cpu
     if article.published is None and listed and listed[0] <= result.fetched_at.date() + _DAY:
         article = replace(article, published=listed[0], date_source=listed[1])
@@ -120,7 +136,7 @@ def judge(
     read = partial(Verdict, cpu=cpu, drift=drift, broken=broken)  # what extraction noted
     # (looked for once, and only where asked: a numbered page's here, any other's below)
     items = cache(partial(items_of_article, result.text, result.final_url, article,
-                          result.fetched_at.date()))  # fmt: skip
+                          result.fetched_at.date(), intact))  # fmt: skip
     if before and not items():
         return read(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
     if broken == ("page",):
@@ -139,7 +155,7 @@ def judge(
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)
-    return read(Outcome.NEW, article=article, url=identity)
+    return read(Outcome.NEW, article=article, url=identity, next_page=following)
 
 
 # What storing one article may raise because of that article's values (a string UTF-8
@@ -226,24 +242,25 @@ def save_article(
 def read_whole(
     article: Article,
     page: Page,
+    following: str | None,
     page_of: Callable[[str], Page | None],
-    extracting: Callable[[str, str], Article],
+    extracting: Callable[[str, str, LexborHTMLParser], Article],
 ) -> tuple[Article, list[Page]]:
     """An article split over pages joined as the crawl joins it (``continuation``): its
-    later pages, each as ``page_of`` gives it (fetched, or found in a WARC; None ends
-    the text there) and read by ``extracting`` (HTML, URL), lazily, so a page that does
-    not join ends the reading; the whole article and the pages it took."""
+    later pages from ``following`` (``Verdict.next_page``), each as ``page_of`` gives it
+    (fetched, or found in a WARC; None ends the text there) and read by ``extracting``
+    (HTML, URL, its ``page_tree``), lazily, so a page that does not join ends the
+    reading; the whole article and the pages it took."""
     parts: list[Page] = []
 
-    def part(url: str) -> tuple[str, str] | None:
+    def part(url: str) -> tuple[Article, str | None] | None:
         got = page_of(url)
         if got is None:
             return None
         parts.append(got)
-        return got.text, got.final_url
+        return read_part(got.text, got.final_url, extracting)
 
-    texts = (extracting(html, url) for html, url in later_pages(page.text, page.final_url, part))
-    whole, taken = joined(article, texts)
+    whole, taken = joined(article, later_pages(following, page.final_url, part))
     return whole, parts[:taken]
 
 
@@ -519,7 +536,7 @@ class Harvester:
         else:
             assert isinstance(result, Page) and verdict.article is not None
             self.handled.add(verdict.url)
-            article, parts, short = self.whole(verdict.article, result)
+            article, parts, short = self.whole(verdict.article, result, verdict.next_page)
             if short and self.store.find(verdict.url, url) is not None:
                 # a passing failure is no edit: the article read whole before stands, and
                 # the page is read again next run (a recheck cut it back otherwise)
@@ -550,8 +567,11 @@ class Harvester:
         self.progress(self.report)
         return None if outcome is Outcome.FAILED or verdict.article is None else verdict.url
 
-    def whole(self, article: Article, page: Page) -> tuple[Article, list[Page], str]:
-        """An article split over pages (``extraction.continuation``): its later pages
+    def whole(
+        self, article: Article, page: Page, following: str | None
+    ) -> tuple[Article, list[Page], str]:
+        """An article split over pages (``extraction.continuation``; ``following``: its
+        second page, ``Verdict.next_page``): its later pages
         fetched, their text joined to the first's, the pages, to keep as captures, and
         why the text ends before a later page that could not be read for now ("" when
         none failed). A page gone (404, 410) or closed by robots.txt is the article's
@@ -577,13 +597,13 @@ class Harvester:
                 return None
             return part
 
-        def extracting(html: str, url: str) -> Article:
+        def extracting(html: str, url: str, tree: LexborHTMLParser) -> Article:
             cpu = time.thread_time()
-            part = extract(html, url, profile=self.profile, today=page.fetched_at.date())
+            part = extract(html, url, profile=self.profile, today=page.fetched_at.date(), tree=tree)
             self.report.cpu["extract"] += time.thread_time() - cpu
             return part
 
-        whole, parts = read_whole(article, page, fetch, extracting)
+        whole, parts = read_whole(article, page, following, fetch, extracting)
         return whole, parts, "".join(short)
 
     def _without(self, page: Page, problem: str) -> None:

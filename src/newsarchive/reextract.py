@@ -22,12 +22,22 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsarchive.archive.store import Filters, Store, now_iso
 from newsarchive.discover.urls import is_item_url, url_key
-from newsarchive.extraction.continuation import MAX_PARTS, joined, later_pages
+from newsarchive.extraction.continuation import (
+    MAX_PARTS,
+    joined,
+    later_pages,
+    next_part,
+    read_part,
+)
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Article, Profile
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
 
 _BATCH = 200  # captures read, and results written, per transaction
 _POOL_FROM = 50  # fewer articles than this are re-extracted in this process
@@ -143,30 +153,35 @@ def _tasks(
 def _extract(task: _Task) -> tuple[_Task, Article]:
     """The pure part: bytes in, article out (in a worker process)."""
     from newsarchive.extraction.pipeline import extract
+    from newsarchive.markup import page_tree
 
     fetched = dt.datetime.fromisoformat(task.fetched_at)
     content = zlib.decompress(task.content)
     if is_item_url(task.url):
         return task, _item(task, content, fetched.date())
-    article = extract(content, task.page_url, profile=task.profile, today=fetched.date())
-    if task.later:  # an article split over pages: joined as the crawl joined it
-        # (under the address the pager gave, which the crawl asked for, and the one it
-        # was answered at: a redirected page is found by either, as the crawl found it)
-        pages: dict[str, tuple[str, bytes]] = {}
-        for asked, final, page in task.later:
-            pages[url_key(asked)] = pages[url_key(final)] = (final, page)
+    if not task.later:
+        return task, extract(content, task.page_url, profile=task.profile, today=fetched.date())
+    # An article split over pages: joined as the crawl joined it (under the address the
+    # pager gave, which the crawl asked for, and the one it was answered at: a redirected
+    # page is found by either, as the crawl found it), each page parsed once as there.
+    pages: dict[str, tuple[str, bytes]] = {}
+    for asked, final, page in task.later:
+        pages[url_key(asked)] = pages[url_key(final)] = (final, page)
 
-        def captured(url: str) -> tuple[str, str] | None:
-            found = pages.get(url_key(url))
-            return (decode_html(zlib.decompress(found[1]))[0], found[0]) if found else None
+    def extracting(html: str, url: str, tree: LexborHTMLParser) -> Article:
+        return extract(html, url, profile=task.profile, today=fetched.date(), tree=tree)
 
-        first = decode_html(content)[0]
-        texts = (
-            extract(html, url, profile=task.profile, today=fetched.date())
-            for html, url in later_pages(first, task.page_url, captured)
-        )
-        article = joined(article, texts)[0]
-    return task, article
+    def captured(url: str) -> tuple[Article, str | None] | None:
+        found = pages.get(url_key(url))
+        if found is None:
+            return None
+        return read_part(decode_html(zlib.decompress(found[1]))[0], found[0], extracting)
+
+    first = decode_html(content)[0]
+    tree = page_tree(first)
+    following = next_part(first, task.page_url, tree=tree)
+    article = extracting(first, task.page_url, tree)
+    return task, joined(article, later_pages(following, task.page_url, captured))[0]
 
 
 def _item(task: _Task, content: bytes, today: dt.date) -> Article:

@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborHTMLParser
+
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import Outcome
 from newsarchive.discover.urls import site_hosts, url_key
-from newsarchive.extraction.continuation import next_part
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.charset import decode_html
 from newsarchive.harvest import UNSTORABLE, judge, read_whole, save_article, store_items
@@ -194,7 +195,7 @@ class Importer:
         self.store = store
         self.by_host = {host: p for p in profiles for host in site_hosts(p)}
         self.later: dict[str, Page] = {}  # later pages met in the file, by URL key
-        self.waiting: list[tuple[Page, Article, Profile, str]] = []  # first pages
+        self.waiting: list[tuple[Page, Article, Profile, str, str]] = []  # first pages
 
     def profile(self, url: str) -> Profile:
         parts = urlsplit(url)
@@ -236,17 +237,17 @@ class Importer:
             skip = _SKIPPED.get(verdict.outcome)
             report.skipped[skip or ("kind" if verdict.kind else "empty")] += 1
             return
-        if next_part(page.text, page.final_url) is not None:
-            self.waiting.append((page, verdict.article, profile, verdict.url))
+        if verdict.next_page is not None:
+            self.waiting.append((page, verdict.article, profile, verdict.url, verdict.next_page))
             return
         self.save(page, verdict.article, profile, verdict.url, [], report)
 
     def finish(self, report: ImportReport) -> None:
         """The articles split over pages of the file read so far, each joined from the
         later pages the file holds (the text ends before one it does not hold)."""
-        for page, article, profile, url in self.waiting:
+        for page, article, profile, url, following in self.waiting:
             whole, parts = read_whole(
-                article, page, lambda u: self.later.get(url_key(u)), partial(
+                article, page, following, lambda u: self.later.get(url_key(u)), partial(
                     _extract_part, profile=profile, today=page.fetched_at.date()
                 ),
             )  # fmt: skip
@@ -269,8 +270,10 @@ class Importer:
         report.outcomes[outcome] += 1
 
 
-def _extract_part(html: str, url: str, *, profile: Profile, today: dt.date) -> Article:
-    return extract(html, url, profile=profile, today=today)
+def _extract_part(
+    html: str, url: str, tree: LexborHTMLParser, *, profile: Profile, today: dt.date
+) -> Article:
+    return extract(html, url, profile=profile, today=today, tree=tree)
 
 
 def import_files(store: Store, files: Iterable[Path], profiles: Iterable[Profile]) -> ImportReport:

@@ -115,22 +115,11 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
         return ""
     text = visible_text(body, hide=_nothing)
     found = bylines.posted_by_at(text)
-    if len(found) != 1 or any(_in_furniture_but_footer(n) for n in body.css(_SAYS_POSTED_BY)):
+    if len(found) != 1 or any(
+        _in_furniture_but_footer(n) for n in body.css(bylines.SAYS_POSTED_BY)
+    ):
         return ""
-    return bylines.byline_in_text(text[found[0] : found[0] + 160])
-
-
-# The elements whose own text holds the label's words, in each form ``bylines.POSTED_BY``
-# finds ("Публикувана от" too, or a related card's was the post's); lexbor's "i" folds
-# Latin only, so the Cyrillic words come as pages print them.
-_SAYS_POSTED_BY = ", ".join(
-    f'*:lexbor-contains("{words}"{" i" if words.isascii() else ""})'
-    for words in (
-        "posted by", "written by",
-        *(f"{stem}{end} от" for stem in ("убликуван", "аписан") for end in "оа"),
-        *(f"{stem}{end} ОТ" for stem in ("УБЛИКУВАН", "АПИСАН") for end in "ОА"),
-    )
-)  # fmt: skip
+    return bylines.posted_by(text[found[0] : found[0] + 160])[0]
 
 
 def _in_furniture_but_footer(node: LexborNode) -> bool:

@@ -32,7 +32,19 @@ BYLINE_SELECTORS = (
 # Russian sites write "Автор:" too. Longer forms first: "текст" alone would leave
 # "и снимки: Иван Петров" behind.
 _LABEL = r"автори?|текст|authors?"  # followed by ":" in running text
-_POSTED_BY = r"(?:written|posted)\s+by|(?:публикува|написа)н[оа]\s+от"
+# Who posted the article: each word before the name, and the verbs it follows, as a stem
+# and the endings it takes ("Публикувано от", "Написана от", "Posted by", "Written by").
+# One vocabulary for the label in a byline or anywhere on a page (``POSTED_BY``), the
+# elements saying it (``SAYS_POSTED_BY``) and the line in either order (``posted_by``).
+_POSTED_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "by": (("posted", ""), ("written", "")),
+    "от": (("публикуван", "оа"), ("написан", "оа")),
+}
+_POSTED_BY = "|".join(
+    rf"(?:{'|'.join(stem + (f'[{ends}]' if ends else '') for stem, ends in verbs)})\s+{word}"
+    for word, verbs in _POSTED_WORDS.items()
+)
+_POSTED_AGENT = "|".join(_POSTED_WORDS)  # "от", "by": before the name in either order
 # The words that label a writer, for rules elsewhere that read a label apart from a
 # byline line (``authors._labelled_fields``): one vocabulary for both.
 WRITER_LABELS = rf"{_LABEL}|{_POSTED_BY}"
@@ -47,15 +59,25 @@ _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # tried only where a stem of its words stands (``posted_by_at``), which most pages lack.
 POSTED_BY = re.compile(rf"(?=[wWpPпПнН])(?<!\w)(?:{_POSTED_BY})(?!\w)", re.IGNORECASE)
 # The words without their first letter, whose case varies ("Публикувано", "публикувано").
-_POSTED_BY_STEMS = (
-    "osted",
-    "ritten",
-    "убликуван",
-    "аписан",
-    "OSTED",
-    "RITTEN",
-    "УБЛИКУВАН",
-    "АПИСАН",
+_POSTED_BY_STEMS = tuple(
+    cased(stem[1:])
+    for cased in (str.lower, str.upper)
+    for verbs in _POSTED_WORDS.values()
+    for stem, _ in verbs
+)
+# The elements whose own text holds the label, in each form ``POSTED_BY`` finds; lexbor's
+# "i" folds Latin only, so the Cyrillic words come as pages print them (their first
+# letter left out, as in ``_POSTED_BY_STEMS``: "Публикувано от", "публикувано от").
+SAYS_POSTED_BY = ", ".join(
+    f'*:lexbor-contains("{words}"{" i" if words.isascii() else ""})'
+    for word, verbs in _POSTED_WORDS.items()
+    for stem, ends in verbs
+    for end in ends or [""]
+    for words in (
+        [f"{stem}{end} {word}"]
+        if word.isascii()
+        else [cased(f"{stem[1:]}{end} {word}") for cased in (str.lower, str.upper)]
+    )
 )
 
 
@@ -256,6 +278,37 @@ def byline_in_text(text: str) -> str:
             return clean_byline(" ".join(words[: end + 1]))
         return clean_byline(" ".join(words[:end]).rstrip(",;"))
     return ""
+
+
+# The other order: "Публикувано на 3 март 2026 г. от Мария Кирова", "Posted on March 3,
+# 2026 by Jane Doe": the last "от"/"by" of the line, and a name with no digit closing it.
+_DATE_THEN_NAME = re.compile(
+    rf"^(?P<date>.+)\s(?:{_POSTED_AGENT})\s+(?P<name>[^\d]+?)\.?$", re.IGNORECASE
+)
+_DATE_AFTER_NAME = re.compile(r"^[\s,]*(?:на|on)\s+", re.IGNORECASE)
+
+
+def posted_by(line: str) -> tuple[str, str]:
+    """Who posted the article, as a line opening with it says, in either order, and the
+    date the line gives as printed, for the caller to judge: the name first, after the
+    label (``POSTED_BY``: "Публикувано от Мария Кирова на 3 март 2026 г.", "Posted by
+    Jane Doe on March 3, 2026": the byline as ``byline_in_text`` reads it, the date what
+    follows the name, "" when the name is not printed as read), or the date first with
+    its label ("Публикувано на 3 март 2026 г. от Мария Кирова": a name that closes the
+    line, printed as a name is). ("", "") when the line names no one so."""
+    if POSTED_BY.match(line):
+        name = byline_in_text(line)
+        at = line.find(name) if name else -1
+        if at < 0:
+            return name, ""
+        return name, _DATE_AFTER_NAME.sub("", line[at + len(name) :], count=1).strip()
+    signed = _DATE_THEN_NAME.match(line)
+    if signed is None:
+        return "", ""
+    name = clean_byline(signed["name"])
+    if name != signed["name"] or not reads_as_name(name):
+        return "", ""
+    return name, signed["date"]
 
 
 _JOINS = frozenset({"и", "and", "&"})

@@ -369,14 +369,13 @@ def _choose(
     """
     strict_drop = furniture_mask(walker, raw, lenient=False)
     loose_drop = furniture_mask(walker, raw, lenient=True)
-    same = loose_drop == strict_drop  # (before ``_choose_with`` adds the side columns)
-    strict, strict_score = _choose_with(walker, raw, strict_drop)
-    if same:  # no mark holds most of the prose: nothing to reconsider
-        return strict, strict_drop, strict_score, strict_score
-    loose, lenient_score = _choose_with(walker, raw, loose_drop)
+    strict, strict_score, strict_side = _choose_with(walker, raw, strict_drop)
+    if loose_drop == strict_drop:  # no mark holds most of the prose: nothing to reconsider
+        return strict, _leaving_out(strict_drop, strict_side), strict_score, strict_score
+    loose, lenient_score, loose_side = _choose_with(walker, raw, loose_drop)
     if strict is not None and strict_score >= 0.5 * lenient_score:
-        return strict, strict_drop, strict_score, strict_score
-    return loose, loose_drop, strict_score, lenient_score
+        return strict, _leaving_out(strict_drop, strict_side), strict_score, strict_score
+    return loose, _leaving_out(loose_drop, loose_side), strict_score, lenient_score
 
 
 def _side_columns(walker: Walker, weights: list[float], core: tuple[int, int]) -> list[int]:
@@ -416,21 +415,31 @@ def _side_columns(walker: Walker, weights: list[float], core: tuple[int, int]) -
 
 def _choose_with(
     walker: Walker, raw: list[float], dropped: list[bool]
-) -> tuple[tuple[int, int] | None, float]:
-    """Best range when the ``dropped`` blocks count as furniture, and its prose weight.
-    The columns beside the article's layout-table cell (``_side_columns``) are added to
-    ``dropped``, so the caller's mask says what was left out."""
+) -> tuple[tuple[int, int] | None, float, list[int]]:
+    """Best range when the ``dropped`` blocks count as furniture, its prose weight, and
+    the blocks of the columns beside the article's layout-table cell (``_side_columns``),
+    counted as furniture too: what was left out is ``_leaving_out(dropped, side)``."""
     weights = [
         -b.size if gone else w for w, gone, b in zip(raw, dropped, walker.blocks, strict=True)
     ]
     core = _core(walker, weights)
     side = _side_columns(walker, weights, core) if core is not None else []
     for i in side:
-        dropped[i] = True
         weights[i] = -walker.blocks[i].size
     chosen = best_range(walker, weights, None if side else core)
     score = sum(w for w in weights[chosen[0] : chosen[1]] if w > 0) if chosen else 0.0
-    return chosen, score
+    return chosen, score, side
+
+
+def _leaving_out(dropped: list[bool], side: list[int]) -> list[bool]:
+    """The mask ``dropped`` with the ``side`` blocks left out too (``dropped`` itself is
+    left as it was)."""
+    if not side:
+        return dropped
+    out = list(dropped)
+    for i in side:
+        out[i] = True
+    return out
 
 
 def _is_spelled_out_url(text: str) -> bool:
@@ -630,8 +639,9 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         # Every bit of prose is inside furniture marks, none holding most of it (an article
         # split over a page builder's "widget" boxes): choose as if nothing were marked,
         # rather than keep every sentence of the page, sidebars included.
-        dropped = [False] * len(walker.blocks)
-        chosen, _ = _choose_with(walker, weights, dropped)
+        none = [False] * len(walker.blocks)
+        chosen, _, side = _choose_with(walker, weights, none)
+        dropped = _leaving_out(none, side)
     if chosen is None:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
     start, end = _recall_retry(walker, weights, dropped, chosen)

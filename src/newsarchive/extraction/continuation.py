@@ -22,16 +22,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.anchors import page_base
 from newsarchive.discover.urls import normalize_url, url_key
-from newsarchive.markup import parse_html
+from newsarchive.markup import page_tree, parse_html
 from newsarchive.models import Article
 
 MAX_PARTS = 10  # pages of one article read, the first included
+T = TypeVar("T")
 # The parameters sites number an article's pages by. Not ``p``: WordPress's ``?p=N`` is
 # a post's id, and the next post's id is one up too.
 _PAGE_PARAMS = frozenset(
@@ -66,25 +68,28 @@ _PAGER_WORDS = _PAGE_WORDS | frozenset(
 _WORDS = re.compile(r"[^\W_]+")
 
 
-def next_part(html: str | LexborHTMLParser, page_url: str, *, later: bool = False) -> str | None:
+def next_part(
+    html: str, page_url: str, *, later: bool = False, tree: LexborHTMLParser | None = None
+) -> str | None:
     """The address of this article's next page (``rel=next`` first, then the page's
     links in order), or None when the article ends here. Unless ``later`` (a page after
     the first), the page is the article's first, so its own address carries no page
-    number past 1: ``/news/7`` linking ``/news/8`` is one article linking the next."""
-    if isinstance(html, str):
-        if not _HINT.search(html):
-            return None
-        html = parse_html(html)
+    number past 1: ``/news/7`` linking ``/news/8`` is one article linking the next.
+    ``tree``: the page's, when the caller has parsed it (it is not parsed again)."""
+    if not _HINT.search(html):
+        return None
+    if tree is None:
+        tree = parse_html(html)
     here = normalize_url(page_url)
     if here is None:
         return None
-    base = page_base(html, page_url)
+    base = page_base(tree, page_url)
     links = [
         node.attributes.get("href") or ""
-        for node in html.css("link[rel][href], a[rel][href]")
+        for node in tree.css("link[rel][href], a[rel][href]")
         if "next" in (node.attributes.get("rel") or "").lower().split()
     ]
-    links += [node.attributes.get("href") or "" for node in html.css("a[href]")]
+    links += [node.attributes.get("href") or "" for node in tree.css("a[href]")]
     for href in links:
         if not _NUMBER_OPENS.search(href):
             continue  # (most links need no normal form: see ``_NUMBER_OPENS``)
@@ -94,7 +99,7 @@ def next_part(html: str | LexborHTMLParser, page_url: str, *, later: bool = Fals
     return None
 
 
-def first_of(html: str, page_url: str) -> str | None:
+def first_of(html: str, page_url: str, tree: LexborHTMLParser | None = None) -> str | None:
     """The page before this one when this is a later page of an article split over pages (its
     address numbered past the first page, at most ``MAX_PARTS``, and the page linking
     the address it follows as a pager does: ``_pager_link``), else None. Page 2 reached
@@ -102,11 +107,12 @@ def first_of(html: str, page_url: str) -> str | None:
     A number past ``MAX_PARTS`` is never reached from a first page (``later_pages``), so
     settling its page as a later one would lose it: ``?page=123`` linking ``?page=122``
     is an article whose id is the parameter, linking the one before. Only an address
-    with a page number is parsed."""
+    with a page number is parsed (unless the caller gives its ``tree``)."""
     here = normalize_url(page_url)
     if here is None or not _numbered_address(here):
         return None
-    tree = parse_html(html)
+    if tree is None:
+        tree = parse_html(html)
     base = page_base(tree, page_url)
     for node in tree.css("link[rel][href], a[href]"):
         url = normalize_url(node.attributes.get("href") or "", base)
@@ -144,21 +150,34 @@ def _numbered_address(url: str) -> bool:
 
 
 def later_pages(
-    html: str | LexborHTMLParser, page_url: str, page: Callable[[str], tuple[str, str] | None]
-) -> Iterator[tuple[str, str]]:
-    """The article's later pages in order, each as ``page(url)`` gives it (its HTML and
-    the URL it was read at; None: it could not be had, and the reading ends there), at
-    most ``MAX_PARTS`` pages in all, none twice. The crawl's ``page`` fetches; a
-    re-extraction's looks the page up among the article's captures."""
+    following: str | None, page_url: str, page: Callable[[str], tuple[T, str | None] | None]
+) -> Iterator[T]:
+    """The article's later pages in order from the first's next page (``following``: its
+    ``next_part``), each as ``page(url)`` reads it: what the caller makes of the page and
+    the page's own next page (``next_part`` with ``later``), both read from one parse of
+    it, the next page before extraction changes the tree; None: it could not be had, and
+    the reading ends there. At most ``MAX_PARTS`` pages in all, none twice. The crawl's
+    ``page`` fetches; a re-extraction's looks the page up among the article's captures."""
     seen = {url_key(page_url)}
-    url = next_part(html, page_url)
+    url = following
     while url is not None and url_key(url) not in seen and len(seen) < MAX_PARTS:
         seen.add(url_key(url))
         got = page(url)
         if got is None:
             return
-        yield got
-        url = next_part(*got, later=True)
+        yield got[0]
+        url = got[1]
+
+
+def read_part(
+    html: str, url: str, extracting: Callable[[str, str, LexborHTMLParser], T]
+) -> tuple[T, str | None]:
+    """A later page of an article parsed once (``markup.page_tree``), as ``later_pages``
+    asks: what ``extracting`` (HTML, URL, tree) makes of it, and its own next page, read
+    first, before extraction may change the tree (``pipeline.changes_tree``)."""
+    tree = page_tree(html)
+    following = next_part(html, url, later=True, tree=tree)
+    return extracting(html, url, tree), following
 
 
 def _follows(here: str, there: str, *, later: bool) -> bool:

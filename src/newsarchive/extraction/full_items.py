@@ -104,7 +104,11 @@ _STATED = frozenset({"jsonld", "meta", "time"})
 
 
 def items_of_article(
-    html: str, page_url: str, article: Article, today: dt.date | None = None
+    html: str,
+    page_url: str,
+    article: Article,
+    today: dt.date | None = None,
+    tree: LexborHTMLParser | None = None,
 ) -> list[FullItem]:
     """The news items a page met as an article (``article``, as extraction read it)
     holds in full (a sitemap lists a village's "Новини" page beside its articles):
@@ -121,14 +125,15 @@ def items_of_article(
     that states its date in markup, or where its site profile says the site prints it,
     is an article's; and the items' dates stand in the text extraction read from such a
     page (all but the first, which trimming the headline may take), so a text with
-    fewer is no page of items.
+    fewer is no page of items. ``tree``: the page's as fetched, when the caller has it
+    (extraction left it as it was: ``pipeline.changes_tree``).
     """
     if article.date_source in _STATED or article.rules.get("published", "").startswith("profile:"):
         return []
     if len(find_text_dates(article.text, today=today)) < MIN_ITEMS - 1:
         return []
     title = article.title
-    items = full_items(parse_html(html), page_url, today)
+    items = full_items(parse_html(html) if tree is None else tree, page_url, today)
     if items and (
         not title
         or NEWS_WORDS.search(title)

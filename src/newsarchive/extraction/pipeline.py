@@ -27,7 +27,7 @@ from newsarchive.extraction.furniture import (
 from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.extraction.published import DatePick, body_text, pick_dates
 from newsarchive.fetch.charset import decode_html
-from newsarchive.markup import parse_html
+from newsarchive.markup import page_tree
 from newsarchive.models import Article, Profile
 
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
@@ -50,8 +50,14 @@ def extract(
     *,
     profile: Profile | None = None,
     today: dt.date | None = None,
+    tree: LexborHTMLParser | None = None,
 ) -> Article:
     """Extract one article. Never raises: at worst an Article with empty text.
+
+    ``tree``: ``page_tree(html)``, when the caller has parsed the page to read it
+    otherwise too (the crawl: ``harvest.judge``), so that it is not parsed twice. The
+    rules change it where ``changes_tree`` says: a reader that needs the page as fetched
+    reads it before, or parses the page again.
 
     Two isolation points, because the generic rules meet markup nobody tested them on:
     a field whose rules fail on a page costs that field only (``rules[field]`` and
@@ -61,24 +67,30 @@ def extract(
     wall) says so in ``rules["kind"]`` (``page_kind``), for the crawl to archive nothing.
     """
     try:
-        return _extract(html, url, profile or _GENERIC, today)
+        return _extract(html, url, profile or _GENERIC, today, tree)
     except Exception:
         return Article(url=url, site=profile.id if profile else None, rules={"error": "page"})
 
 
+def changes_tree(profile: Profile | None) -> bool:
+    """Whether ``extract`` under ``profile`` may change the tree it reads: a profile's
+    drop selectors and the junk and furniture inside its body selector's element are
+    decomposed (``_pick_body``). The generic rules only read: they skip what they do not
+    want while walking."""
+    return profile is not None and bool(profile.drop_selectors or profile.body_selectors)
+
+
 def _extract(
-    html: str | bytes, url: str | None, profile: Profile, today: dt.date | None
+    html: str | bytes,
+    url: str | None,
+    profile: Profile,
+    today: dt.date | None,
+    tree: LexborHTMLParser | None,
 ) -> Article:
     if isinstance(html, bytes):
         html, _ = decode_html(html)
-    # Handed over as the UTF-8 bytes selectolax would make of the str itself (its
-    # errors="ignore" drops lone surrogates), so that NULs are looked for in bytes: for a
-    # zero byte CPython cannot use memchr on a 2- or 4-byte str, and that per-character
-    # scan of every page cost 3% of extraction.
-    data = html.encode("utf-8", errors="ignore")
-    if b"\x00" in data:
-        data = data.replace(b"\x00", b"")
-    tree = parse_html(data)
+    if tree is None:
+        tree = page_tree(html)
     # The title picker and the headline's windows start at the h1s; the tag rule may read
     # the tag links: found with the metadata.
     meta, h1s, tag_links = read_page(tree)
@@ -241,19 +253,18 @@ _DATE_LABEL = re.compile(
     r"(?:\s+(?:на|on))?\s*:?\s*",
     re.IGNORECASE,
 )
-# "… от Мария Кирова", "… by Jane Doe": the last "от"/"by" of a labelled date line.
-_SIGNED = re.compile(r"^(?P<date>.+)\s(?:от|by)\s+(?P<name>[^\d]+?)\.?$", re.IGNORECASE)
 
 
 def _signer(line: str) -> str:
-    """The name in a closing "Публикувано на <date> от <name>" line; "" for any other."""
-    if len(line) > 120 or not _DATE_LABEL.match(line):
+    """The name in a closing line that says who posted the text and when, and nothing
+    else, in either order (``bylines.posted_by``): "Публикувано на <date> от <name>" (a
+    date label opening it) or "Публикувано от <name> на <date>"; "" for any other."""
+    if len(line) > 120:
         return ""
-    signed = _SIGNED.match(line)
-    if signed is None or not _is_bare_date(signed["date"]):
+    name, date = bylines.posted_by(line)
+    if not name or not _is_bare_date(date):
         return ""
-    name = bylines.clean_byline(signed["name"])
-    return name if name == signed["name"] and bylines.reads_as_name(name) else ""
+    return name if bylines.POSTED_BY.match(line) or _DATE_LABEL.match(line) else ""
 
 
 _DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
@@ -402,6 +413,7 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
 
 
 def _pick_body(tree: LexborHTMLParser, profile: Profile) -> tuple[list[str], str]:
+    # (the one place the tree is changed: ``changes_tree`` says when)
     clean.drop_selectors(tree, profile.drop_selectors)
     for selector in profile.body_selectors:
         try:

@@ -1,0 +1,98 @@
+# ruff: noqa: E501  (HTML snippets read better on one line)
+"""A page parsed once on the crawl's path (``harvest.judge``): the readers that need the
+page as fetched (the next page of a split article, the items of a page of items) read the
+one tree before a profile's rules change it, or a page parsed again where they did."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsarchive.extraction.pipeline import changes_tree, extract
+from newsarchive.harvest import judge, read_whole
+from newsarchive.markup import page_tree
+from newsarchive.models import Page, Profile
+
+ORIGIN = "https://obshtina.example.bg"
+PARAGRAPH = "Общинският съвет прие бюджета на общината за следващата година след дълъг дебат."
+
+
+def _page(url: str, html: str) -> Page:
+    return Page(
+        url=url, final_url=url, status=200, headers={"content-type": "text/html"},
+        content=html.encode(), text=html, encoding="utf-8",
+        fetched_at=dt.datetime(2026, 5, 20, tzinfo=dt.UTC),
+    )  # fmt: skip
+
+
+def _article(number: int, pager: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Бюджетът</title></head><body>"
+        f"<div class='post'><h1>Бюджетът за 2027 година</h1><p>Страница {number}. {PARAGRAPH}</p>"
+        f"<p>Втори абзац на страница {number}. {PARAGRAPH}</p>"
+        f"<div class='pagination'>{pager}</div></div></body></html>"
+    )
+
+
+def test_a_split_article_is_joined_though_its_profile_drops_the_pager_from_the_body() -> None:
+    """The profile's body selector reads the post without its pager (furniture): the
+    next page is still found, on the page as fetched."""
+    profile = Profile(id="obshtina", name="Община", origin=ORIGIN, body_selectors=("div.post",))
+    url = f"{ORIGIN}/statii/byudzhet"
+    first = _page(url, _article(1, f'<span>1</span> <a href="{url}?page=2">2</a>'))
+    second = _page(f"{url}?page=2", _article(2, f'<a href="{url}">1</a> <span>2</span>'))
+    assert changes_tree(profile)
+    verdict = judge(url, first, profile, None)
+    assert verdict.article is not None and verdict.next_page == f"{url}?page=2"
+    whole, parts = read_whole(
+        verdict.article, first, verdict.next_page,
+        {second.url: second}.get, lambda html, at, tree: extract(html, at, profile=profile, tree=tree),
+    )  # fmt: skip
+    assert [part.url for part in parts] == [second.url]
+    assert whole.text.split("\n") == [
+        f"Страница 1. {PARAGRAPH}", f"Втори абзац на страница 1. {PARAGRAPH}",
+        f"Страница 2. {PARAGRAPH}", f"Втори абзац на страница 2. {PARAGRAPH}",
+    ]  # fmt: skip
+
+
+ITEMS = "".join(
+    f"<a name='{anchor}'></a><h3>{title}</h3><p><em>{day:02}.03.2026 г.</em></p><p>{PARAGRAPH} {PARAGRAPH}</p>"
+    for anchor, title, day in (
+        ("vodoprovod", "Събрание на жителите за водопровода", 12),
+        ("pochistvane", "Пролетно почистване на селото", 5),
+        ("marta", "Баба Марта в детската градина", 1),
+    )
+)
+
+
+def test_the_items_of_a_page_are_read_from_the_page_as_fetched_not_as_the_profile_left_it() -> None:
+    """A profile dropping the empty anchors shapes the page's text, not its items: each
+    keeps the anchor the page gives it."""
+    html = (
+        "<html><head><title>Новини</title></head><body><div id='content'><h1>Новини</h1>"
+        f"{ITEMS}</div></body></html>"
+    )
+    url = f"{ORIGIN}/novini.php"
+    for profile in (
+        Profile(id="selo", name="Село", origin=ORIGIN),
+        Profile(id="selo", name="Село", origin=ORIGIN, drop_selectors=("a[name]",)),
+    ):
+        verdict = judge(url, _page(url, html), profile, None)
+        assert [item.anchor for item in verdict.items] == ["vodoprovod", "pochistvane", "marta"]
+
+
+def test_the_generic_rules_leave_the_tree_they_are_given_as_it_was() -> None:
+    """What ``judge`` counts on to read a page's items after extraction from the tree
+    extraction read: scripts, hidden elements and furniture are skipped, not removed."""
+    html = (
+        "<html><head><title>Новини</title><script>var x = 1;</script></head><body>"
+        "<nav class='menu'><a href='/'>Начало</a></nav><div hidden>скрито</div>"
+        f"<article><h1>Бюджетът</h1><p>{PARAGRAPH}</p><div class='share'>Споделете</div>"
+        "<style>p {}</style></article><footer class='footer'>©</footer></body></html>"
+    )
+    generic = Profile(id="generic", name="generic", origin="http://localhost")
+    assert not changes_tree(generic)
+    tree = page_tree(html)
+    before = tree.html
+    article = extract(html, f"{ORIGIN}/a", tree=tree)
+    assert article.text == PARAGRAPH
+    assert tree.html == before
