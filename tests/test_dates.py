@@ -531,6 +531,8 @@ def test_a_day_without_a_year_is_the_latest_before_the_fetch(text: str, expected
         "14.05 ч.",  # a time
         "3.5 млн. лв.",
         "версия 2.10.1",
+        "Python 3.12 is out",
+        "10.10 лв.",
         "may 5 people",  # month-first only capitalised
         "28 ноември",  # no fetch time, no year
     ],

@@ -769,10 +769,10 @@ _YEARLESS_MONTH_FIRST = re.compile(
     + r"(?:st|nd|rd|th)?(?!\d)" + _NO_YEAR_AFTER + _TIME_AFTER,
     re.IGNORECASE,
 )  # fmt: skip
-# "28.11", "28.11.": a two-digit month, standing alone. Not a time ("14.05 ч."), a price
-# ("1.10 лв."), a share ("2.05%"), a version ("2.10.1") or a decimal ("3.5").
+# "28.11", "05.11.": two digits each, standing alone. Not a version ("Python 3.12",
+# "2.10.1"), a time ("14.05 ч."), a price ("10.10 лв."), a share ("12.05%"), a decimal.
 _YEARLESS_NUMERIC = re.compile(
-    r"(?<![\w.,:/-])" + _DAY + r"\.(?P<m>0[1-9]|1[0-2])(?![\d%])(?!\.\d)"
+    r"(?<![\w.,:/-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])(?![\d%])(?!\.\d)"
     r"(?!\.?\s*(?:ч|h|лв|евро|€|%)(?!\w))" + _NO_YEAR_AFTER + r"\.?" + _TIME_AFTER,
     re.IGNORECASE,
 )  # fmt: skip
