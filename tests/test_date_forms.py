@@ -762,3 +762,83 @@ def test_more_update_labels_mark_the_pages_modified_date(line: str) -> None:
     assert article.published == dt.date(2025, 3, 14)
     assert article.rules["published"] == "generic:text-near-title:modified-only"
     assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<p>14:35, 14 март 2025</p>", dt.datetime(2025, 3, 14, 14, 35)),
+        ("<p>09:10 ч. | 14.03.2025</p>", dt.datetime(2025, 3, 14, 9, 10)),
+        ("<p>14.03 – 15.03.2025, читалище „Зора“</p>", dt.date(2025, 3, 14)),
+        ("<p>Състезание за клас 1 - 4 март 2025</p>", dt.date(2025, 3, 4)),
+        ("<p>Дневен ред, точка 3 - 5 март 2025</p>", dt.date(2025, 3, 5)),
+    ],
+)
+def test_times_and_spans_date_the_page(line: str, expected: dt.date) -> None:
+    article = extract(page(line), today=TODAY)
+    assert article.published == expected
+    assert article.rules["published"] == "generic:text-near-title"
+    assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<p class="byline">Мария Иванова | 28 ноември</p>', dt.date(2024, 11, 28)),
+        ("<p>Мария Иванова, 15 март, 10:20 ч.</p>", dt.datetime(2025, 3, 15, 10, 20)),
+        ("<p>15.03 | 10:20</p>", dt.datetime(2025, 3, 15, 10, 20)),
+        ("<p>By Jane Doe · Mar 15</p>", dt.date(2025, 3, 15)),
+    ],
+)
+def test_a_day_without_a_year_beside_the_headline_dates_the_page(
+    line: str, expected: dt.date
+) -> None:
+    article = extract(page(line), today=TODAY)
+    assert article.published == expected
+    assert article.rules["published"] == "generic:text-near-title:yearless"
+    assert article.date_source == "text"
+
+
+def test_a_day_without_a_year_gives_way_to_a_fuller_date() -> None:
+    line = "<p>Мария Иванова | 28 ноември</p>"
+    article = extract(page(line), "https://example.bg/2024/11/27/remont", today=TODAY)
+    assert article.published == dt.date(2024, 11, 27)
+    assert article.date_source == "url"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Мария Иванова | ноември 2024</p>",  # a month without a day
+        "<p>Кметът обяви, че на 28 ноември ще има сесия.</p>",  # a day in a sentence
+        "<p>В периода 3- 13 ноември бригадите ремонтираха мрежата.</p>",
+        # a schedule: several days, none a byline's
+        "<table><tr><td>Schedule</td><td>March 3 12pm</td><td>March 10 12pm</td></tr></table>",
+    ],
+)
+def test_no_day_without_a_year_no_date(line: str) -> None:
+    assert extract(page(line), today=TODAY).published is None
+
+
+def test_no_day_without_a_year_without_a_fetch_time() -> None:
+    assert extract(page("<p>Мария Иванова | 28 ноември</p>")).published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<p>Мария Иванова · преди 2 месеца</p>", dt.date(2025, 1, 20)),
+        ("<p>Мария Иванова · преди година</p>", dt.date(2024, 3, 20)),
+        ("<p>By Jane Doe | a month ago</p>", dt.date(2025, 2, 20)),
+    ],
+)
+def test_a_month_or_a_year_back_dates_the_page_coarsely(line: str, expected: dt.date) -> None:
+    article = extract(page(line), today=FETCHED)
+    assert article.published == expected
+    assert article.rules["published"] == "generic:text-near-title:coarse"
+    assert article.date_source == "text"
+
+
+def test_a_month_back_in_prose_dates_no_page() -> None:
+    line = "<p>Проектът започна преди 2 месеца и продължава.</p>"
+    assert extract(page(line), today=FETCHED).published is None

@@ -315,8 +315,8 @@ def test_more_bulgarian_forms(text: str, expected: dt.date) -> None:
         ("Брой 25 - 28 ноември 2025", dt.date(2025, 11, 28)),
         # a span written with spaces is an event's days: three weeks apart it is none
         ("Зала 5 - 28 ноември 2025", dt.date(2025, 11, 28)),
-        # a time before a dash is no first day
-        ("12:25 - 28 ноември 2025", dt.date(2025, 11, 28)),
+        # a time before a dash is no first day, but the date's time
+        ("12:25 - 28 ноември 2025", dt.datetime(2025, 11, 28, 12, 25)),
         # backwards is no span
         ("29-28.11.2025", dt.date(2025, 11, 28)),
     ],
@@ -418,12 +418,154 @@ def test_a_numbered_things_number_before_a_dash_starts_no_span(
 
 def test_a_time_is_not_read_from_inside_a_number() -> None:
     """ "28.11 - 29.11.2025", an event's two days: the "8.11" inside "28.11" is no time of
-    the day after the dash."""
-    assert parse_text_date("28.11 - 29.11.2025", today=TODAY) == dt.date(2025, 11, 29)
-    assert parse_text_date("8.11 - 29.11.2025", today=TODAY) == dt.datetime(2025, 11, 29, 8, 11)
+    the day after the dash (the span is dated by its first day)."""
+    assert parse_text_date("28.11 - 29.11.2025", today=TODAY) == dt.date(2025, 11, 28)
+    assert parse_text_date("8.45 - 29.11.2025", today=TODAY) == dt.datetime(2025, 11, 29, 8, 45)
+
+
+def test_a_day_and_month_that_could_be_a_time_starts_a_span() -> None:
+    """ "8.11 - 29.11.2025" reads as a time (8:11) or a first day (8 November): no time's
+    minutes are the date's month, so it is the span's first day; "8.45" is a time."""
+    assert parse_text_date("8.11 - 29.11.2025", today=TODAY) == dt.date(2025, 11, 8)
+    assert parse_text_date("30.10 - 2.11.2025", today=TODAY) == dt.date(2025, 10, 30)
 
 
 def test_a_span_across_the_new_year_starts_in_the_year_before() -> None:
     """ "30 декември – 2 януари 2025": the year printed is the last day's."""
     text = "Коледен базар 30 декември – 2 януари 2025"
     assert parse_text_date(text, today=dt.date(2025, 1, 5)) == dt.date(2024, 12, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("28.11 – 29.11.2025", dt.date(2025, 11, 28)),
+        ("Изложба 30.11 - 2.12.2025 г.", dt.date(2025, 11, 30)),
+        ("28.11.-29.11.2025", dt.date(2025, 11, 28)),
+    ],
+)
+def test_a_span_whose_first_day_has_no_year_is_dated_by_it(text: str, expected: dt.date) -> None:
+    assert parse_text_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word right before a spaced "span" counts the number: a class, an item, a hall
+        ("Олимпиада за клас 1 - 4 декември 2025", dt.date(2025, 12, 4)),
+        ("точка 3 - 5 ноември 2025", dt.date(2025, 11, 5)),
+        ("Зала 2 – 4 декември 2025", dt.date(2025, 12, 4)),
+        ("етаж 3 - 5.12.2025", dt.date(2025, 12, 5)),
+        ("How to study, Part 2 - 6 February 2025", dt.date(2025, 2, 6)),
+        # after a separator, a preposition, a weekday, or written without spaces: a span
+        ("Фестивал, 3 - 5 декември 2025", dt.date(2025, 12, 3)),
+        ("от 3 - 5 декември 2025", dt.date(2025, 12, 3)),
+        ("Фестивал 3-5 декември 2025", dt.date(2025, 12, 3)),
+        ("3 – 5 декември 2025", dt.date(2025, 12, 3)),
+        # two days in a row after a name: a conference's, a day off at most if not
+        ("Честване в Република Казахстан 29 – 30 август 2025 г.", dt.date(2025, 8, 29)),
+    ],
+)
+def test_a_spaced_span_after_a_word_is_the_words_number(text: str, expected: dt.date) -> None:
+    assert parse_text_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14:35, 28 ноември 2025", dt.datetime(2025, 11, 28, 14, 35)),
+        ("14:35 ч. | 28.11.2025", dt.datetime(2025, 11, 28, 14, 35)),
+        ("10:15 | Nov 28, 2025", dt.datetime(2025, 11, 28, 10, 15)),
+        ("09:05 / 28 XI 2025 г.", dt.datetime(2025, 11, 28, 9, 5)),
+        ("Иван Петров, 14.35 ч., петък, 28 ноември 2025", dt.datetime(2025, 11, 28, 14, 35)),
+        ("16:12/20.11.2025", dt.datetime(2025, 11, 20, 16, 12)),
+    ],
+)
+def test_a_time_before_a_worded_date_is_kept(text: str, expected: dt.datetime) -> None:
+    assert parse_text_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Без ток в събота от 09:00 до 17:00 ч. 28 ноември 2025", "10:00 - 17:00, 28.11.2025"],
+)
+def test_the_end_of_a_range_of_hours_is_no_time_of_the_date(text: str) -> None:
+    assert parse_text_date(text, today=TODAY) == dt.date(2025, 11, 28)
+
+
+def test_a_zone_before_a_date_is_no_time_of_it() -> None:
+    found = find_text_dates("Tom 2025-04-18T13:00:39+00:00 March 22nd, 2025 | Reviews", today=TODAY)
+    assert [d.value for d in found][1:] == [dt.date(2025, 3, 22)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Мария Петрова | 28 ноември", dt.date(2025, 11, 28)),
+        ("28-ми ноември", dt.date(2025, 11, 28)),
+        ("28.11", dt.date(2025, 11, 28)),
+        ("Nov 28", dt.date(2025, 11, 28)),
+        # the latest such day not after the fetch: last year's
+        ("20 декември", dt.date(2024, 12, 20)),
+        ("29 февруари", dt.date(2024, 2, 29)),
+        ("14:35, 28 ноември", dt.datetime(2025, 11, 28, 14, 35)),
+        ("28 ноември, 14:35", dt.datetime(2025, 11, 28, 14, 35)),
+        ("28.11 | 14:35", dt.datetime(2025, 11, 28, 14, 35)),
+        ("28 – 29 ноември", dt.date(2025, 11, 28)),
+    ],
+)
+def test_a_day_without_a_year_is_the_latest_before_the_fetch(text: str, expected: dt.date) -> None:
+    (found,) = dates.find_loose_dates(text, today=TODAY)
+    assert found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ноември 2025",  # a month without a day
+        "ноември",
+        "Nov 2025",
+        "28 ноември 2025",  # a full date is no loose one
+        "28 ноември 2026",  # nor a future one with its year
+        "28.11.2025",
+        "14.05 ч.",  # a time
+        "3.5 млн. лв.",
+        "версия 2.10.1",
+        "Python 3.12 is out",
+        "10.10 лв.",
+        "may 5 people",  # month-first only capitalised
+        "28 ноември",  # no fetch time, no year
+    ],
+)
+def test_no_loose_date(text: str) -> None:
+    today = None if text == "28 ноември" else TODAY
+    assert dates.find_loose_dates(text, today=today) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Иван Петров | преди месец", dt.date(2025, 11, 16)),
+        ("Иван Петров · преди 2 месеца", dt.date(2025, 10, 16)),
+        ("преди година", dt.date(2024, 12, 16)),
+        ("Преди 3 години", dt.date(2022, 12, 16)),
+        ("Jane Doe | a month ago", dt.date(2025, 11, 16)),
+        ("Jane Doe | 2 years ago", dt.date(2023, 12, 16)),
+    ],
+)
+def test_a_month_or_a_year_back_is_a_coarse_day(text: str, expected: dt.date) -> None:
+    (found,) = dates.find_loose_dates(text, today=dt.datetime(2025, 12, 16, 15, 0))
+    assert found.value == expected
+    assert found.relative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кметът откри моста преди 2 месеца.",
+        "the company he founded 19 years ago",
+        "Мария Петрова | преди месец-два",
+    ],
+)
+def test_a_month_or_a_year_back_in_prose_is_no_date(text: str) -> None:
+    assert dates.find_loose_dates(text, today=dt.datetime(2025, 12, 16, 15, 0)) == []

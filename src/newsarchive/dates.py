@@ -5,18 +5,26 @@ Structured forms ("2026-06-21T11:01:29+03:00", "…+0300", RFC 822 in feeds) and
 "12.X.2018", "днес, 10:30", "днес в 10:30", "вчера", "преди 3 часа", "2 hours ago",
 "14 марта 2025", "March 14, 2025", "14th March 2025", "2025/03/14", "03/14/2025",
 "28 XI 2026 г.", "28-ми ноември 2026", "28 ноя 2026", "28 noemvri 2026" (Bulgarian in Latin
-letters), "преди ден", "преди седмица", "онзи ден". A span of days is dated by its first
-("28-29 ноември 2026", "30 ноември – 1 декември 2026", "28-29.11.2026"): an event's page
-means the day it begins. A document's number may run into its date ("РМС № 123/28.11.2026",
-"Заповед РД-02-14-1201/08.12.2014 г."); after any other "/" a date is part of something
-else. Weekday prefixes need no rule: the patterns search inside the text. A date with a
-time and no zone stays a naive datetime (local time).
+letters), "преди ден", "преди седмица", "онзи ден". A time may stand before any of them
+("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026"), looked for only before a date found
+(``_time_before``: no pass over a page's text), unless it ends a range of hours ("от 9:00
+до 17:00 ч. 28 ноември"). A span of days is dated by its first ("28-29 ноември 2026",
+"30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026"): an event's page
+means the day it begins; a span written with spaces right after a word ("клас 1 - 4
+декември") is that word's number, then the date (``_counted_by_word``). A document's number
+may run into its date ("РМС № 123/28.11.2026", "Заповед РД-02-14-1201/08.12.2014 г.");
+after any other "/" a date is part of something else. Weekday prefixes need no rule: the
+patterns search inside the text. A date with a time and no zone stays a naive datetime
+(local time).
 
-Not read, on purpose: a day without a year ("28-ми ноември": the year would be a guess), a
-month without a day ("ноември 2026"), "преди месец"/"преди година" and "преди дни"/"преди
-ден-два" (weeks or days either way, no one day), a Roman month between spaces in lower case
-("28 xi 2026"), a time before a date in words ("14:05, 28 ноември 2026" gives the day,
-without the time: one more pattern over every page's text for a form no dev page prints).
+Guesses, kept apart (``find_loose_dates``, read only for a page that shows no fuller date):
+a day without its year ("28 ноември", "28.11", "Nov 28": the latest such day not after the
+fetch) and a month or a year back ("преди 2 месеца", "преди година", "a month ago": that
+many calendar months back, standing as a byline's date only).
+
+Not read, on purpose: a month without a day ("ноември 2026"), "преди дни"/"преди ден-два"/
+"преди години" (days or years, no one day), a Roman month between spaces in lower case
+("28 xi 2026").
 
 Numeric dates are day-first, as Bulgarian, Russian and British pages write them. Only a
 slash date on an American-English page ("en-US") is read month-first, and only when both
@@ -28,6 +36,7 @@ has not happened yet, so such a match is a typo, a scheduled event or an ad.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 import re
@@ -99,11 +108,6 @@ _SHORT_YEAR = re.compile(
     r"(?![\d.]\d|\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )
-# Not from inside a number: the "8.11" of "28.11 - 29.11.2026" is no time.
-_TIME_FIRST = re.compile(
-    r"(?=\d)(?<![\d.:])" + _TIME + r"\s*(?:,|/|\||-)?\s*"
-    + _DAY + r"\." + _MONTH_NUMBER + r"\." + _YEAR
-)  # fmt: skip
 # "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days.
 _ORDINAL = r"(?:st|nd|rd|th|-?(?:ви|ри|ти|ми)(?!\w))?"
 _WORDY = re.compile(
@@ -433,7 +437,6 @@ def _absolute_dates(
 ) -> list[tuple[int, Published | None]]:
     out: list[tuple[int, Published | None]] = []
     for pattern in (
-        _TIME_FIRST,
         _NUMERIC,
         _WORDY,
         _MONTH_FIRST,
@@ -449,12 +452,23 @@ def _absolute_dates(
             else:
                 month = int(m["m"])
             start, year, day = m.start(), int(m["y"]), int(m["d"])
-            if text[start - 1 : start] == "/" and not _DOCUMENT_NUMBER.search(
-                text, max(start - _DOCUMENT_REACH, 0), start
+            timed = None if m["h"] else _time_before(text, start)
+            if (
+                timed is None  # "16:12/20.11.2024": the "/" parts a time and its date
+                and text[start - 1 : start] == "/"
+                and not _DOCUMENT_NUMBER.search(text, max(start - _DOCUMENT_REACH, 0), start)
             ):
                 continue
             if pattern is _WORDY or (pattern is _NUMERIC and text[m.end("d")] == "."):
-                start, year, month, day = _span_start(text, start, year, month, day)
+                span = _span_start(text, start, year, month, day)
+                # "14.03 – 15.03.2026": a day and a month that could be a time, but no
+                # time's minutes are the date's month, or the one before
+                if span[0] != start and (timed is None or (month - span[2]) % 12 <= 1):
+                    out.append((span[0], _build(*span[1:], m)))
+                    continue
+            if timed is not None:
+                out.append((timed.start(), _build(year, month, day, timed)))
+                continue
             out.append((start, _build(year, month, day, m)))
     for m in _SLASHED.finditer(text):
         weekday = _weekday_before(text, m.start())
@@ -465,10 +479,11 @@ def _absolute_dates(
 
 
 # A span of days ending where a date starts: "28-29 ноември 2026", "28 – 29 ноември",
-# "30 ноември – 1 декември 2026", "28-29.11.2026" (see ``_span_start``). Looked for only
-# before a date found, so it costs no pass over the text.
+# "30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026" (see
+# ``_span_start``). Looked for only before a date found, so it costs no pass over the text.
 _SPAN_BEFORE = re.compile(
-    r"(?<![\w.,:/])(?P<d0>0?[1-9]|[12]\d|3[01])(?:\s+(?P<mon0>" + _DAY_MONTH_ALT + r")\.?)?"
+    r"(?<![\w.,:/])(?P<d0>0?[1-9]|[12]\d|3[01])"
+    r"(?:\s+(?P<mon0>" + _DAY_MONTH_ALT + r")\.?|\.(?P<m0>0?[1-9]|1[0-2])\.?)?"
     r"(?P<gap>\s?)[-–—]\s?$",
     re.IGNORECASE,
 )
@@ -494,21 +509,28 @@ def _span_start(
     "30 декември – 2 януари 2026" began in 2025.
 
     Only a true span: its first day before its last, no "Брой"/"№" before it (an issue
-    number, then the date), and a span written with spaces at most a week long. Otherwise
-    the date after the dash alone, as before."""
+    number, then the date), and a span written with spaces ("1 - 4 декември") at most a
+    week long and, beyond two days in a row, not right after a word (``_counted_by_word``).
+    Otherwise the date after the dash alone, as before."""
     if start == 0 or text[start - 1] not in " -–—":
         return start, year, month, day
     span = _SPAN_BEFORE.search(text, max(start - _SPAN_REACH, 0), start)
     if span is None:
         return start, year, month, day
-    mon0 = span["mon0"]
-    first_month = _DAY_MONTHS[mon0.lower()] if mon0 else month
+    mon0, m0 = span["mon0"], span["m0"]
+    first_month = _DAY_MONTHS[mon0.lower()] if mon0 else int(m0) if m0 else month
     first_year = year - 1 if (first_month, month) == (12, 1) else year
     first = (first_year, first_month, int(span["d0"]))
-    spaced = not mon0 and (span["gap"] or text[start - 1] == " ")
+    spaced = not (mon0 or m0) and (span["gap"] or text[start - 1] == " ")
     if (
         first < (year, month, day)
-        and not (spaced and day - first[2] > _SPACED_SPAN_DAYS)
+        and not (
+            spaced
+            and (
+                day - first[2] > _SPACED_SPAN_DAYS
+                or (day - first[2] > 1 and _counted_by_word(text, span.start()))
+            )
+        )
         and not _COUNTED_BEFORE.search(text, max(span.start() - 12, 0), span.start())
     ):
         return span.start(), *first
@@ -536,6 +558,53 @@ _WEEKDAYS = {
 # The names alone, for the rules that must not take one for something else (a byline
 # element that holds only "Sat, 20 Dec, 2025" names no writer "Sat").
 WEEKDAY_NAMES = frozenset(_WEEKDAYS)
+# A time printed before a date ("16:12 / 20.11.2024", "14:35, 28 ноември 2026", "14:35 ч. |
+# 28.11.2026", "14.35 ч., петък, 28 ноември 2026"), looked for only right before a date
+# found, so it costs no pass over a page's text. Not from inside a number (the "8.11" of
+# "28.11 - 29.11.2026" is no time) or a zone ("…T13:00:39+00:00 March 22, 2024"), nor
+# right after a number: the "14:35" of "28.11.2026 14:35, 29 ноември 2026" is the first
+# date's.
+_TIME_BEFORE = re.compile(
+    r"(?<![\d.:+])(?<!\d\s)" + _TIME + r"\s*(?:,|/|\||-|–)?\s*"
+    r"(?:(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*)?$",
+    re.IGNORECASE,
+)
+_TIME_REACH = 36
+# A time that ends a range of hours ("от 09:00 до 17:00 ч.", "09:00 - 17:00") is an
+# event's hours, not the time of a date after it.
+_RANGE_BEFORE = re.compile(r"(?:(?<!\w)(?:до|to|until|till)|[-–—])\s*$", re.IGNORECASE)
+
+
+def _time_before(text: str, start: int) -> re.Match[str] | None:
+    """The time printed right before the date at ``start``, if any."""
+    m = _TIME_BEFORE.search(text, max(start - _TIME_REACH, 0), start)
+    if m is None or _RANGE_BEFORE.search(text, max(m.start() - 8, 0), m.start()):
+        return None
+    return m
+
+
+# The words after which a number may be a span's first day ("от 1 - 4 декември", "петък
+# 5 – събота 6"): any other word right before it is what the number counts.
+_LEADS_TO_DAY = frozenset(
+    {"от", "на", "в", "във", "между", "до", "през", "и", "from", "on", "between", "to", "and"}
+    | set(_WEEKDAYS)
+)
+_WORD_RIGHT_BEFORE = re.compile(r"(?<!\w)(\w+)\.?[ \t]+$")
+
+
+def _counted_by_word(text: str, start: int) -> bool:
+    """The number at ``start`` follows a word with only spaces between: "клас 1 - 4
+    декември", "точка 3 - 5 ноември", "Part 2 - 6 February" count a class, an item, a
+    part, and the date is the one after the dash. A span's first day stands at the start,
+    after a separator ("Фестивал, 1 - 4 декември") or after a word that leads to a day
+    ("от", "на", a weekday). Asked only of a span written with spaces and longer than two
+    days: "Фестивал 1-4 декември" is an event's days, and so are two days in a row after
+    a name ("Република Казахстан 29 – 30 август", a conference), where the other reading
+    would be a day off at most."""
+    m = _WORD_RIGHT_BEFORE.search(text, max(start - 24, 0), start)
+    return m is not None and m[1].lower() not in _LEADS_TO_DAY
+
+
 _WEEKDAY_RIGHT_BEFORE = re.compile(
     r"(?<!\w)(?P<wd>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*$",
     re.IGNORECASE,
@@ -681,6 +750,113 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
         else:
             out.append((m.start(), today - dt.timedelta(days=delta.days)))
     return out
+
+
+# Loose dates (``find_loose_dates``): a day without its year, and a month or a year back.
+# No year may follow the day ("28 ноември 2026" is a full date, or a future one).
+_NO_YEAR_AFTER = r"(?!\.?,?\s*(?:19|20)\d\d(?![:.]\d))"
+_TIME_AFTER = r"(?:\s*(?:,|в|-|/|\||at)?\s*" + _TIME12 + r")?"
+# "28 ноември", "28-ми ноември", "28 noemvri".
+_YEARLESS_WORDY = re.compile(
+    r"(?<!\w)" + _DAY + _ORDINAL + r"\s+(?:of\s+)?(?P<mon>" + _DAY_MONTH_ALT + r")(?!\w)\.?"
+    + _NO_YEAR_AFTER + _TIME_AFTER,
+    re.IGNORECASE,
+)  # fmt: skip
+# "Nov 28", "November 28th": month-first only capitalised, as a byline prints it ("may 5"
+# in a sentence is no date).
+_YEARLESS_MONTH_FIRST = re.compile(
+    r"(?<!\w)(?-i:(?=[A-ZА-Я]))(?P<mon>" + _MONTH_ALT + r")\.?\s+" + _DAY
+    + r"(?:st|nd|rd|th)?(?!\d)" + _NO_YEAR_AFTER + _TIME_AFTER,
+    re.IGNORECASE,
+)  # fmt: skip
+# "28.11", "05.11.": two digits each, standing alone. Not a version ("Python 3.12",
+# "2.10.1"), a time ("14.05 ч."), a price ("10.10 лв."), a share ("12.05%"), a decimal.
+_YEARLESS_NUMERIC = re.compile(
+    r"(?<![\w.,:/-])(?P<d>0[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])(?![\d%])(?!\.\d)"
+    r"(?!\.?\s*(?:ч|h|лв|евро|€|%)(?!\w))" + _NO_YEAR_AFTER + r"\.?" + _TIME_AFTER,
+    re.IGNORECASE,
+)  # fmt: skip
+# "преди месец", "преди 2 месеца", "преди година", "a month ago", "3 years ago", in months.
+_COARSE_AGO = re.compile(
+    r"(?<!\w)(?:преди\s+(?:(?P<n1>\d{1,2}|един|една)\s+)?(?P<u1>месеца|месец|години|година)"
+    r"|(?P<n2>\d{1,2}|an?|one)\s+(?P<u2>months?|years?)\s+ago)(?!\w)",
+    re.IGNORECASE,
+)
+_COARSE_MONTHS = {"месец": 1, "месеца": 1, "година": 12, "години": 12}
+
+
+def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
+    """The dates in ``text`` that name no one day by themselves, in reading order: a day
+    without its year ("28 ноември", "28.11", "Nov 28", with a time on either side) is the
+    latest such day not after ``today`` (a byline prints this year's posts so; 29
+    February the latest leap year's), and "преди 2 месеца", "преди година", "a month ago"
+    are that many calendar months back (``relative``: a coarse day, the right month or
+    year at best). None without ``today``; a month without a day ("ноември 2026") is none.
+
+    Kept apart from ``find_text_dates``: these are guesses, for a page that shows no fuller
+    date (see ``published``), not dates for every rule that reads text."""
+    if today is None or not text or not _MAY_HOLD_DATE.search(text):
+        return []
+    text = text.replace("\xa0", " ")
+    found: list[tuple[int, bool, TextDate]] = []
+    for pattern in (_YEARLESS_WORDY, _YEARLESS_MONTH_FIRST, _YEARLESS_NUMERIC):
+        for m in pattern.finditer(text):
+            month = _DAY_MONTHS[m["mon"].lower()] if "mon" in m.groupdict() else int(m["m"])
+            timed = None if m["h"] else _time_before(text, m.start())
+            start = m.start() if timed is None else timed.start()
+            value = _latest(month, int(m["d"]), timed or m, today)
+            if value is not None and timed is None and text[start - 1 : start] in " -–—":
+                start, value = _loose_span(text, start, value, m)
+            if value is not None:
+                label = text[max(start - 30, 0) : start]
+                modified = bool(_MODIFIED_LABEL.search(label))
+                found.append((start, timed is None, TextDate(start, value, modified=modified)))
+    for m in _COARSE_AGO.finditer(text):
+        count = (m["n1"] or m["n2"] or "1").lower()
+        unit = (m["u1"] or m["u2"]).lower()
+        if (not count[0].isdigit() and unit in ("месеца", "години")) or (
+            text[m.end() : m.end() + 1] in ("-", "–") or not _stands_as_date(text, *m.span())
+        ):
+            continue  # "преди години" (years), "преди месец-два", "…opened 2 years ago"
+        months = (int(count) if count.isdigit() else 1) * _COARSE_MONTHS.get(
+            unit, 12 if unit.startswith("year") else 1
+        )
+        value = _months_back(local_date(today), months)
+        found.append((m.start(), True, TextDate(m.start(), value, relative=True)))
+    # A time before a day takes the place of a day read from that time ("14.05 | 28.11").
+    out: dict[int, TextDate] = {}
+    for start, _, date in sorted(found, key=lambda item: item[:2]):
+        out.setdefault(start, date)
+    return list(out.values())
+
+
+def _loose_span(
+    text: str, start: int, value: Published, m: re.Match[str]
+) -> tuple[int, Published | None]:
+    """A day without its year at the end of a span ("28 – 29 ноември") is the span's first
+    day, from where the span starts; where a number and a dash stand before it that start
+    no span ("клас 1 - 4 декември", "в периода 3- 13 декември"), the date starts there too,
+    so that a sentence around it is seen as one (``in_sentence``)."""
+    first = _span_start(text, start, value.year, value.month, value.day)
+    if first[0] != start:
+        return first[0], _build(*first[1:], m)
+    span = _SPAN_BEFORE.search(text, max(start - _SPAN_REACH, 0), start)
+    return (span.start() if span else start), value
+
+
+def _latest(month: int, day: int, m: re.Match[str], today: dt.date) -> Published | None:
+    """The latest date on ``month`` and ``day`` not after ``today``."""
+    for year in range(local_date(today).year + 1, local_date(today).year - 8, -1):
+        value = _build(year, month, day, m)
+        if value is not None and not after(value, today):
+            return value
+    return None
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months before (the month's last, if shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def parse_text_date(

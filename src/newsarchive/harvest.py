@@ -55,6 +55,7 @@ from newsarchive.extraction.continuation import (
 from newsarchive.extraction.full_items import FullItem, items_of_article
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import changes_tree, extract
+from newsarchive.extraction.published import GUESSED
 from newsarchive.extraction.translations import translation_of
 from newsarchive.fetch.client import (
     GONE_STATUSES,
@@ -130,7 +131,14 @@ def judge(
     )  # fmt: skip
     intact = None if changes_tree(profile) else tree
     cpu = time.thread_time() - cpu
-    if article.published is None and listed and listed[0] <= result.fetched_at.date() + _DAY:
+    # (a page that shows only a guess, a day without its year or "преди 2 месеца", takes
+    # the listing's date too: printed in full, it is no guess)
+    guessed = article.rules.get("published", "").endswith(GUESSED)
+    if (
+        (article.published is None or guessed)
+        and listed
+        and listed[0] <= result.fetched_at.date() + _DAY
+    ):
         article = replace(article, published=listed[0], date_source=listed[1])
     drift, broken = article.fields_marked("drift"), article.fields_marked("error")
     read = partial(Verdict, cpu=cpu, drift=drift, broken=broken)  # what extraction noted

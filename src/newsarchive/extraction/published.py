@@ -68,8 +68,10 @@ def pick_dates(
     then the profile's selector (someone looked at the site); then a ``<time>`` element and
     the visible text near the headline, which is where a reader looks; then elements named
     as dates anywhere in the article; then dates in the page's scripts' state, and the
-    URL, which gives the day but no time; last a date labelled "Published" anywhere, or
-    printed in the byline's box. A visible date labelled "Updated"/"Обновена" is the
+    URL, which gives the day but no time; then a date labelled "Published" anywhere, or
+    printed in the byline's box; last, on a page with no date at all, a guess from a day
+    without its year or "преди 2 месеца" beside the headline (``_loose_near_title``).
+    A visible date labelled "Updated"/"Обновена" is the
     modified date, never the published one. Nothing after the fetch time is accepted from
     any rule.
 
@@ -103,6 +105,8 @@ def pick_dates(
         windows, meta, today, scripts, dated, tree, page_text,
         look_further=further, undated=published is None,
     )  # fmt: skip
+    if published is None and modified is None:
+        published = _loose_near_title(windows, today)
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
@@ -161,6 +165,35 @@ def _published_candidates(
     yield DatePick(beside, "generic:beside-byline", "text") if beside else None
     lone = far_dates.time_in_article(tree, today)
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
+
+
+# What a guessed date's rule ends in (``_loose_near_title``).
+GUESSED = (":yearless", ":coarse")
+
+
+def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | None:
+    """The last resort, on a page that shows no fuller date anywhere a rule looks: a day
+    without its year beside the headline or the byline ("Мария Петрова | 28 ноември"), as
+    a blog or a news site prints this year's posts, taken as the latest such day not after
+    the fetch (``:yearless``); else "преди 2 месеца", "a year ago" standing as the byline's
+    date, the same day that many months back (``:coarse``): the month or the year is
+    right, the day is not, and a page without any date is missing from every search by
+    date. A day inside a sentence there ("…че на 28 ноември ще има сесия") is the story's,
+    and several days outside sentences are a schedule's ("September 10 … September 17").
+    A crawl prefers a listing's or a feed's date for this page to either guess (``GUESSED``)."""
+    for window, _ in windows:
+        shown = [
+            date
+            for date in dates.find_loose_dates(window, today=today)
+            if not date.modified and not dates.in_sentence(window, date.start)
+        ]
+        if not shown:
+            continue
+        if len({dates.local_date(date.value) for date in shown if not date.relative}) > 1:
+            return None  # several days: a schedule or a list of events, not a byline
+        kind = GUESSED[1] if shown[0].relative else GUESSED[0]
+        return DatePick(shown[0].value, f"generic:text-near-title{kind}", "text")
+    return None
 
 
 def _revised(published: DatePick, modified: DatePick | None) -> bool:
