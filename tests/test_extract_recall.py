@@ -624,3 +624,25 @@ def test_an_article_closing_with_its_own_copyright_line_keeps_its_text() -> None
         "</body></html>"
     )
     assert extract(html).text.split("\n") == lines
+
+
+@pytest.mark.parametrize("heading", ["12 коментара", "Последни коментари", "Top Rated Comments"])
+def test_a_comment_section_under_a_counted_heading_is_cut(heading: str) -> None:
+    """Comments with no class name to mark them, under a heading that counts or ranks
+    them, are not the article's closing paragraphs."""
+    paragraphs = [
+        f"Абзац {n}: кметът обясни, че ремонтът на улицата ще завърши до края на годината."
+        for n in range(1, 5)
+    ]
+    comments = "".join(
+        f"<div><div><b>Читател {n}</b></div><div>Крайно време беше някой да оправи тази "
+        f"улица, от години се разминаваме с дупките и чакаме обещания номер {n}.</div></div>"
+        for n in range(1, 7)
+    )
+    html = (
+        "<html><body><div><div><h1>Улицата ще бъде ремонтирана</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + f"</div><div><h2>{heading}</h2>{comments}</div></div></body></html>"
+    )
+    text = extract(html).text
+    assert text.split("\n") == paragraphs

@@ -132,7 +132,9 @@ RELATED_HEADINGS = (
     r"also read|don.?t miss|what to read next|"
     r"най-(?:четени|коментирани|нови(?:те)?|популярни)|свързани|още (?:от|новини|по темата)|"
     r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч|популярни|"
-    r"comments?\b|leave a (?:reply|comment)|коментари|"
+    r"(?:\d+ |top(?: rated)? |reader |readers.? |latest |recent |all )?comments?\b|"
+    r"(?:\d+|one) (?:responses?|replies) to\b|leave a (?:reply|comment)|"
+    r"(?:\d+ |последни )?коментар(?:и|а)\b|"
     r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии"
 )
 
