@@ -842,3 +842,25 @@ def test_a_month_or_a_year_back_dates_the_page_coarsely(line: str, expected: dt.
 def test_a_month_back_in_prose_dates_no_page() -> None:
     line = "<p>Проектът започна преди 2 месеца и продължава.</p>"
     assert extract(page(line), today=FETCHED).published is None
+
+
+def test_a_byline_box_classed_as_a_share_bar_still_dates_the_page() -> None:
+    """A theme puts the byline and the date in its share bar ("post-share"): the class calls
+    the box furniture, but a box this short right under the headline is the byline's."""
+    box = (
+        '<div class="post-share"><span>Мария Петрова</span> | <span>14.03.2025</span>'
+        ' <a href="https://facebook.com/share">Facebook</a></div>'
+    )
+    article = extract(page(box), today=TODAY)
+    assert article.published is not None and dates_local(article.published) == dt.date(2025, 3, 14)
+    assert article.rules["published"] == "generic:text-near-title"
+
+
+def test_a_caption_under_the_headline_picture_does_not_date_the_page() -> None:
+    """A caption box right under the headline's picture names the day of the photograph."""
+    picture = (
+        '<img src="/most.jpg" alt=""><div class="photo-caption">Мостът на 12.03.2019 г. '
+        "(Снимка: архив)</div>"
+    )
+    article = extract(page(picture + "<p>Публикувано на 14.03.2025 г.</p>"), today=TODAY)
+    assert article.published is not None and dates_local(article.published) == dt.date(2025, 3, 14)

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive import dates
 from newsarchive.extraction import blocks, clean
 
 T = TypeVar("T")
@@ -284,7 +285,11 @@ def text_near_title(
         parent = node.parent
         if len(widened) == _WINDOWS or parent is None or node.tag in ("body", "html"):
             break
-        more = _text_after(node, _AFTER_TITLE - len(after)) if len(after) < _AFTER_TITLE else ""
+        more = (
+            _text_after(node, _AFTER_TITLE - len(after), first=not after)
+            if len(after) < _AFTER_TITLE
+            else ""
+        )
         if not more and not _text_before(node):
             node = parent
             continue  # a wrapper that adds nothing (page builders nest a dozen deep)
@@ -324,13 +329,14 @@ def _holds(h1: LexborNode, titles: tuple[str, ...]) -> bool:
     return not wanted or wanted in visible_text(h1).casefold()
 
 
-def _text_after(node: LexborNode, limit: int) -> str:
+def _text_after(node: LexborNode, limit: int, *, first: bool = False) -> str:
     """The visible text of the siblings after ``node``, about ``limit`` characters: read
     forward from the headline, so a window costs its own size, not the page above it.
 
     Where a block sibling starts or ends, the text says so with a line break (otherwise
     single spaces): a byline's name ends with its block ("Автор: Асен Тодоров" and then
-    the body's "Отдел „Закрила…"), while a date may run on through inline elements."""
+    the body's "Отдел „Закрила…"), while a date may run on through inline elements.
+    ``first``: nothing was read after the headline yet, so a byline's box may come next."""
     parts: list[str] = []
     size = 0
     broken = False  # the last sibling read (text or <br>) was a block
@@ -338,6 +344,8 @@ def _text_after(node: LexborNode, limit: int) -> str:
     while sibling is not None and size < limit:
         block = (sibling.tag or "") in blocks.BLOCK_TAGS or sibling.tag == "br"
         text = " ".join(_own_text(sibling, limit - size).split())
+        if not text and first and not parts and is_furniture(sibling):
+            text = _byline_box(sibling)  # the first thing under the headline
         if text:
             if parts:
                 parts.append("\n" if block or broken else " ")
@@ -347,6 +355,42 @@ def _text_after(node: LexborNode, limit: int) -> str:
             broken = block
         sibling = sibling.next
     return "".join(parts)
+
+
+# A box right under the headline that a class calls furniture ("js-social-share") but
+# that holds this little text is the byline's: who wrote it, when, and the share icons.
+_BYLINE_BOX_CHARS = 200
+
+
+def _byline_box(node: LexborNode) -> str:
+    """The text of a short box after the headline that only its class calls furniture;
+    not a caption under a picture ("…, Tuesday, Nov. 19, 2019. (Photo: AP)"), whose date
+    is the photograph's, nor a related card (named so, or holding a headline of its own),
+    whose "Written by" is another article's, nor a list of several days (a side column of
+    other posts)."""
+    if (node.tag or "") in FURNITURE_ELEMENTS or _under_a_picture(node):
+        return ""
+    raw = node.text(deep=True) or ""
+    if not raw.strip() or len(" ".join(raw.split())) > _BYLINE_BOX_CHARS:
+        return ""
+    attrs = node.attributes
+    marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if _related_marker(marker) or node.css_first(_CARD_PARTS) is not None:
+        return ""
+    text = visible_text(node, hide=lambda inner: (inner.tag or "") in FURNITURE_ELEMENTS)
+    days = {dates.local_date(found.value) for found in dates.find_text_dates(text)}
+    return text if len(days) <= 1 else ""
+
+
+_PICTURES = frozenset(("img", "picture", "figure", "video"))
+_CARD_PARTS = "h1, h2, h3, h4, h5, h6, article"
+
+
+def _under_a_picture(node: LexborNode) -> bool:
+    sibling = node.prev
+    while sibling is not None and (sibling.tag or "") in ("-text", "-comment"):
+        sibling = sibling.prev
+    return sibling is not None and (sibling.tag or "") in _PICTURES
 
 
 def _text_before(node: LexborNode) -> bool:
