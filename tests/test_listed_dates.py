@@ -4,6 +4,7 @@ gave, and says so in ``date_source``; a sitemap's lastmod is never taken for one
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -98,3 +99,67 @@ def test_a_listing_date_wins_over_a_guessed_one(
             for r in conn.execute("SELECT url, published, date_source FROM articles")
         }
     assert rows == {"1": ("2025-11-12", "listing"), "2": ("2025-11-10", "listing")}
+
+
+def test_reextract_keeps_a_listing_or_feed_date_the_page_does_not_state(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The stored page still shows no date (or only a guess): re-reading it must not
+    lose the date its listing or feed gave the crawl, nor swap it for the guess. A page
+    that now states a date in full is the page's own word, and wins."""
+    root = tmp_path / "site"
+    (root / "news").mkdir(parents=True)
+    pages = {
+        1: UNDATED.format(title="Новина номер 1 за града", n=1),
+        2: UNDATED.format(title="Новина номер 2 за града", n=2).replace(
+            "</h1>", "</h1><p>Мария Петрова | 28 ноември</p>"
+        ),
+        3: UNDATED.format(title="Новина номер 3 за града", n=3),
+        4: UNDATED.format(title="Новина номер 4 за града", n=4),
+    }
+    for n, page in pages.items():
+        (root / "news" / f"{n}.html").write_text(page, encoding="utf-8")
+    (root / "novini.html").write_text(
+        '<html><body><ul><li><a href="/news/1">Новина номер 1 за града</a> 12.11.2025</li>'
+        '<li><a href="/news/2">Новина номер 2 за града</a> 10.11.2025</li>'
+        '<li><a href="/news/4">Новина номер 4 за града</a> 08.11.2025</li></ul></body></html>',
+        encoding="utf-8",
+    )
+    (root / "rss.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><item><title>3</title>'
+        "<link>https://dated.example/news/3</link>"
+        "<pubDate>Mon, 03 Nov 2025 09:00:00 +0200</pubDate></item></channel></rss>",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "dated.toml"
+    profile.write_text(
+        'id = "dated"\nname = "Dated"\norigin = "https://dated.example"\n[discovery]\n'
+        'start_urls = ["/novini"]\nfeeds = ["/rss.xml"]\narticle_pattern = "^/news/\\\\d+$"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        crawl = run_cli(
+            "crawl", "dated", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert crawl.exit_code == 0, crawl.stderr
+    stated = pages[4].replace("</h1>", "</h1><p>Публикувано на 07.11.2025</p>")
+    with sqlite3.connect(db) as conn:  # the page of 4 as if it had stated its own date
+        conn.execute(
+            "UPDATE captures SET content = ? WHERE url LIKE '%/news/4'",
+            (zlib.compress(stated.encode("utf-8")),),
+        )
+    result = run_cli("reextract", "--profile", str(profile), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("re-extracted: 1 changed, 3 unchanged, "), result.stdout
+    with sqlite3.connect(db) as conn:
+        rows = {
+            r[0].rsplit("/", 1)[1]: (r[1], r[2])
+            for r in conn.execute("SELECT url, published, date_source FROM articles")
+        }
+    assert rows == {
+        "1": ("2025-11-12", "listing"),
+        "2": ("2025-11-10", "listing"),
+        "3": ("2025-11-03", "feed"),
+        "4": ("2025-11-07", "text"),
+    }

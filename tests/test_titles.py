@@ -384,6 +384,20 @@ def test_headline_in_bold_in_its_own_cell_of_an_old_layout() -> None:
     assert article.text.startswith("Общинската администрация обяви")
 
 
+def test_a_title_of_site_and_menu_section_leaves_the_bold_headline_first_word() -> None:
+    """ "Община Горно Поле - Новини": its "Новини" is the menu's link, but the title less
+    it is only the site's name printed over the layout, not a headline: the heading over
+    the text still replaces the whole title."""
+    html = page(
+        _OLD_HEAD,
+        f"<table>{_OLD_MENU.replace('ОБЩИНА ГОРНО ПОЛЕ', 'Община Горно Поле')}<td><table>"
+        f"<tr><td class=zaglavie><b><font size=4>{_OLD_HEADLINE}</font></b></td></tr>"
+        f"<tr><td>{_OLD_TEXT}</td></tr></table></td></tr></table>",
+    )
+    article = extract(html, "http://gornopole.example/novina.php?id=231")
+    assert article.title == _OLD_HEADLINE, article.rules
+
+
 def test_headline_in_bold_on_the_texts_first_line_below_the_sites_name_and_date() -> None:
     html = page(
         _OLD_HEAD,
@@ -394,6 +408,38 @@ def test_headline_in_bold_on_the_texts_first_line_below_the_sites_name_and_date(
     assert article.title == _OLD_HEADLINE, article.rules
     assert article.text.startswith("Общинската администрация обяви"), article.text
     assert "ОБЩИНА ГОРНО ПОЛЕ" not in article.text
+
+
+def test_a_headline_the_title_states_before_its_section_and_site_names() -> None:
+    """A uCoz blog titles a post "Headline - Section - Site – Village" and prints the
+    headline alone over the text: the <title>'s first part, printed as the page's
+    heading, is the headline, however many parts of names follow it."""
+    headline = "Ремонтът на покрива на читалището приключи"
+    html = page(
+        f"<title>{headline} - Новини - НЧ „Искра 1910“ – с. Примерово</title>",
+        '<div class="logo"><a href="https://primerovo.at.ua/">НЧ „Искра 1910“ – с. Примерово'
+        '</a></div><div id="menu"><ul><li><a href="/blog/">Новини</a></li></ul></div>'
+        '<table class="eBlock"><tr><td>'
+        f'<div class="eTitle">{headline}</div><div class="eDate">24.10.2026</div>'
+        f'<div class="eMessage">{PROSE}</div></td></tr></table>',
+    )
+    article = extract(html, "https://primerovo.at.ua/blog/remont/2026-10-24-26")
+    assert (article.title, article.rules["title"]) == (headline, "generic:above-body")
+    assert article.text.startswith("Общинският съвет прие"), article.text
+    # With no heading printed at all, the <title> is all the page states: its parts that
+    # the page prints as its navigation's links, the logo's link home (the site's name)
+    # and the menu's "Новини" (the section's), are names, not the headline.
+    bare = extract(html.replace(f'<div class="eTitle">{headline}</div>', ""), article.url)
+    assert (bare.title, bare.rules["title"]) == (headline, "generic:title")
+    # A link inside the text is no name of the site's: a tag opening the title stays.
+    tagged = "Радев - Ердоган: среща в Анкара - НЧ „Искра 1910“ – с. Примерово"
+    bare = extract(
+        html.replace(f'<div class="eTitle">{headline}</div>', "")
+        .replace(f"{headline} - Новини", tagged.split(" - НЧ")[0])
+        .replace('<div class="eMessage">', '<div class="eMessage"><a href="/tag/radev">Радев</a>'),
+        article.url,
+    )
+    assert bare.title == "Радев - Ердоган: среща в Анкара"
 
 
 def test_a_stated_title_printed_on_the_page_stays_the_headline() -> None:

@@ -25,7 +25,7 @@ import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, partial
 
@@ -55,7 +55,7 @@ from newsarchive.extraction.continuation import (
 from newsarchive.extraction.full_items import FullItem, items_of_article
 from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import changes_tree, extract
-from newsarchive.extraction.published import GUESSED
+from newsarchive.extraction.published import with_listed
 from newsarchive.extraction.translations import translation_of
 from newsarchive.fetch.client import (
     GONE_STATUSES,
@@ -85,9 +85,6 @@ class Verdict:
     items: tuple[FullItem, ...] = ()  # a page of items in full: these, not ``article``
     kind: str = ""  # what the page is instead of an article (``page_kind``), if anything
     next_page: str | None = None  # an article split over pages: its next page's address
-
-
-_DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
 
 
 def judge(
@@ -133,13 +130,7 @@ def judge(
     cpu = time.thread_time() - cpu
     # (a page that shows only a guess, a day without its year or "преди 2 месеца", takes
     # the listing's date too: printed in full, it is no guess)
-    guessed = article.rules.get("published", "").endswith(GUESSED)
-    if (
-        (article.published is None or guessed)
-        and listed
-        and listed[0] <= result.fetched_at.date() + _DAY
-    ):
-        article = replace(article, published=listed[0], date_source=listed[1])
+    article = with_listed(article, listed, result.fetched_at.date())
     drift, broken = article.fields_marked("drift"), article.fields_marked("error")
     read = partial(Verdict, cpu=cpu, drift=drift, broken=broken)  # what extraction noted
     # (looked for once, and only where asked: a numbered page's here, any other's below)

@@ -34,7 +34,7 @@ from newsarchive.extraction.continuation import (
     read_part,
 )
 from newsarchive.fetch.charset import decode_html
-from newsarchive.models import Article, Profile
+from newsarchive.models import Article, Profile, Published
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
@@ -69,6 +69,8 @@ class _Task:
     # the article's captures after this one (its later pages, when it is split over
     # pages): (URL asked for, URL answered at, zlib-compressed content), the newest last
     later: tuple[tuple[str, str, bytes], ...] = ()
+    # the date the article's listing or feed gave it, as archived (``with_listed``)
+    listed: tuple[Published, str] | None = None
 
 
 def reextract_archive(
@@ -134,11 +136,12 @@ def _tasks(
         batch = ids[start : start + _BATCH]
         rows = conn.execute(
             "SELECT a.site, a.url, COALESCE(c.final_url, a.source_url, a.url), c.content,"
-            " c.fetched_at, c.id, a.id FROM articles a JOIN captures c ON c.id = a.capture_id"
+            " c.fetched_at, c.id, a.id, a.published, a.date_source"
+            " FROM articles a JOIN captures c ON c.id = a.capture_id"
             f" WHERE a.id IN ({','.join('?' * len(batch))}) ORDER BY a.id",
             batch,
         ).fetchall()
-        for site, url, page_url, content, fetched_at, capture_id, article_id in rows:
+        for site, url, page_url, content, fetched_at, capture_id, article_id, *dated in rows:
             later = conn.execute(  # (not the first page's own later captures)
                 "SELECT url, COALESCE(final_url, url), content FROM captures WHERE article_id = ?"
                 " AND id > ? AND COALESCE(final_url, url) != ? ORDER BY id LIMIT ?",
@@ -146,21 +149,33 @@ def _tasks(
             ).fetchall()
             yield _Task(
                 site, url, page_url, content, fetched_at, capture_id, profiles.get(site),
-                tuple(later),
+                tuple(later), _listed(*dated),
             )  # fmt: skip
+
+
+def _listed(published: str | None, source: str | None) -> tuple[Published, str] | None:
+    """The archived date when the crawl took it from the article's listing or feed, not
+    from its page: the page read again does not show it either (``with_listed``)."""
+    if not published or source not in ("listing", "feed"):
+        return None
+    if len(published) == len("2025-11-30"):
+        return dt.date.fromisoformat(published), source
+    return dt.datetime.fromisoformat(published), source
 
 
 def _extract(task: _Task) -> tuple[_Task, Article]:
     """The pure part: bytes in, article out (in a worker process)."""
     from newsarchive.extraction.pipeline import extract
+    from newsarchive.extraction.published import with_listed
     from newsarchive.markup import page_tree
 
     fetched = dt.datetime.fromisoformat(task.fetched_at)
     content = zlib.decompress(task.content)
-    if is_item_url(task.url):
+    if is_item_url(task.url):  # (dated by its page, as the crawl dated it)
         return task, _item(task, content, fetched.date())
     if not task.later:
-        return task, extract(content, task.page_url, profile=task.profile, today=fetched.date())
+        article = extract(content, task.page_url, profile=task.profile, today=fetched.date())
+        return task, with_listed(article, task.listed, fetched.date())
     # An article split over pages: joined as the crawl joined it (under the address the
     # pager gave, which the crawl asked for, and the one it was answered at: a redirected
     # page is found by either, as the crawl found it), each page parsed once as there.
@@ -180,7 +195,7 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
     first = decode_html(content)[0]
     tree = page_tree(first)
     following = next_part(first, task.page_url, tree=tree)
-    article = extracting(first, task.page_url, tree)
+    article = with_listed(extracting(first, task.page_url, tree), task.listed, fetched.date())
     return task, joined(article, later_pages(following, task.page_url, captured))[0]
 
 

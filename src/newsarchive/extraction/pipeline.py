@@ -104,6 +104,13 @@ def _extract(
         failed,
     )
     rules["title"] = title.rule
+    # (read while the tree still holds the page's menus: ``headline_above_body`` below
+    # has the first word, and needs the whole title for it)
+    shorter = (
+        _guarded(lambda: titles.without_navigation(title.value, tree), title.value, "title", failed)
+        if title.rule == "generic:title"
+        else title.value
+    )
     near = NearTitle(tree, h1s, titles.title_forms(title.value))
     published, modified, author = _pick_near(tree, near, meta, profile, today, url, rules, failed)
     tags = _guarded(lambda: _pick_tags(tree, meta, profile, tag_links), _NO_TAGS, "tags", failed)
@@ -123,6 +130,13 @@ def _extract(
             paragraphs = _trim_head(paragraphs[start:], title.value)
             # The date and byline were looked for beside the stated title, which this page
             # does not print (or prints as a menu's "Новини"): they are beside the headline.
+            near = NearTitle(tree, h1s, titles.title_forms(title.value))
+            published, modified, author = _pick_near(
+                tree, near, meta, profile, today, url, rules, failed
+            )
+        elif shorter != title.value:  # its names, as the page's links print them, cut
+            title = _Field(shorter, title.rule)
+            paragraphs = _trim_head(paragraphs, title.value)
             near = NearTitle(tree, h1s, titles.title_forms(title.value))
             published, modified, author = _pick_near(
                 tree, near, meta, profile, today, url, rules, failed

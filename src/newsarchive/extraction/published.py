@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -21,7 +21,7 @@ from newsarchive.extraction.furniture import (
     in_furniture,
 )
 from newsarchive.extraction.metadata import Metadata, read_script_dates
-from newsarchive.models import Profile, Published
+from newsarchive.models import Article, Profile, Published
 
 # The text windows around the headline (``NearTitle``), each with the dates it holds.
 _Windows = Replay[tuple[str, list[dates.TextDate]]]
@@ -169,6 +169,27 @@ def _published_candidates(
 
 # What a guessed date's rule ends in (``_loose_near_title``).
 GUESSED = (":yearless", ":coarse")
+
+_DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
+
+
+def with_listed(
+    article: Article, listed: tuple[Published, str] | None, fetched: dt.date
+) -> Article:
+    """``article`` dated by ``listed``, the date its listing card or feed entry gave and
+    which of the two ("listing", "feed"), when its page states no date or only guesses
+    one (``GUESSED``: printed in full beside the link, the listed date is no guess);
+    never a date after the fetch. The one rule for both readings of a page: the crawl's
+    (``harvest.judge``, from the frontier) and ``reextract``'s (the stored date it gave),
+    so reading the same bytes again keeps the date the page itself never showed."""
+    guessed = article.rules.get("published", "").endswith(GUESSED)
+    if (
+        (article.published is None or guessed)
+        and listed
+        and dates.local_date(listed[0]) <= fetched + _DAY
+    ):
+        return replace(article, published=listed[0], date_source=listed[1])
+    return article
 
 
 def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | None:

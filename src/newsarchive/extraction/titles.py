@@ -135,6 +135,59 @@ def generic_title(
     return "", "none"
 
 
+_NAV_WORDS = 8  # a site's or a section's name, as its menu or logo link prints it
+
+
+def without_navigation(title: str, tree: LexborHTMLParser) -> str:
+    """A ``<title>`` without the parts at its end or its start that the page prints as
+    the whole text of a link of its navigation: the logo's link home (the site's name,
+    "НЧ „Искра 1910“ – с. Примерово") or a menu's (a section's, "Новини"). A uCoz blog
+    titles every post "Headline - Новини - НЧ „Искра 1910“ – с. Примерово", and a page
+    with no h1, og:title or heading over its text states nothing else that tells its
+    names from its headline. Never the title's longest part (the headline, unless it is
+    a name), and not what a link inside the text prints (a tag "Радев" opening "Радев -
+    Ердоган: …"). Read before extraction changes the tree (its menus go)."""
+    if not _SEGMENTS.search(title):
+        return title
+    links = _navigation(tree)
+    longest = max(len(_words(p)) for p in _SEGMENTS.split(title))
+
+    def keeps(rest: str) -> bool:
+        return max(len(_words(p)) for p in _SEGMENTS.split(rest)) == longest
+
+    cut = True
+    while cut:
+        cut = False
+        separators = list(_SEGMENTS.finditer(title))
+        for sep in separators:  # the longest end that is a link's text
+            if _fold(title[sep.end() :]) in links and keeps(title[: sep.start()]):
+                title, cut = title[: sep.start()], True
+                break
+        for sep in reversed(separators if not cut else ()):  # else the longest start
+            if _fold(title[: sep.start()]) in links and keeps(title[sep.end() :]):
+                title, cut = title[sep.end() :], True
+                break
+    return title
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _navigation(tree: LexborHTMLParser) -> frozenset[str]:
+    """The texts (``_fold``) of the page's links to its home page and of its links in
+    furniture (a menu, a header, a footer), short as names are: the site's and its
+    sections' names."""
+    found = set()
+    for link in tree.css("a[href]"):
+        text = _fold(link.text(deep=True) or "")
+        if not text or len(_words(text)) > _NAV_WORDS:
+            continue
+        if _home_link(link) or in_furniture(link):
+            found.add(text)
+    return frozenset(found)
+
+
 def _before_pipe(title: str) -> str:
     """ "Headline | Tagline | Unknown Site" -> "Headline": what follows a pipe is a section,
     a tagline or a site's name that nothing else revealed, almost never the headline's own
@@ -249,6 +302,11 @@ def _links_home(node: LexborNode, text: str) -> bool:
     link = node.css_first("a[href]") or _enclosing_link(node)
     if link is None or clean_title(link.text(deep=True) or "") != text:
         return False
+    return _home_link(link)
+
+
+def _home_link(link: LexborNode) -> bool:
+    """The link leads to the site's home page (``rel="home"``, or the path "/")."""
     if "home" in (link.attributes.get("rel") or "").split():
         return True
     href = (link.attributes.get("href") or "").strip()
@@ -595,12 +653,14 @@ def _names_a_section(tree: LexborHTMLParser, stated: str) -> bool:
 def _replaces(candidate: str, stated: str) -> bool:
     """The heading is the headline rather than the stated title when that title says
     nothing of it (the same "Община Пример - Новини" on every page) or is the heading plus
-    a little ("Vibe Coding" in "davidbau.com Vibe Coding"). When the stated title is the
-    longer headline ("Нов парк в квартал Изток" over a heading "Нов парк"), or only
-    partly agrees with the heading, the page's statement stands."""
+    a little ("Vibe Coding" in "davidbau.com Vibe Coding"), or is the heading and names
+    after a separator, however many (a uCoz blog's "Headline - Новини - НЧ „Искра“ – с.
+    Примерово": the title's part an h1 would be confirmed by, ``_confirmed``). When the
+    stated title is the longer headline ("Нов парк в квартал Изток" over a heading "Нов
+    парк"), or only partly agrees with the heading, the page's statement stands."""
     own = {w.casefold() for w in _words(candidate)}
     title = {w.casefold() for w in _words(stated)}
-    if not title:
+    if not title or _confirmed(candidate, [stated], ())[0]:
         return True
     shared = len(own & title) / len(own)
     if shared == 1:
