@@ -134,3 +134,23 @@ def test_a_home_page_sent_to_another_domain_alone_is_no_move(
     assert result.exit_code == 0, result.stderr
     assert "moved to" not in result.stderr
     assert all(url.startswith(f"{OLD}/") for url in article_rows(db))
+
+
+def test_a_learned_move_outlasts_exploring_the_site_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """What exploring found grows stale and the site is explored again: at the new
+    domain at once, the old host still not asked, and the move still kept after."""
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(SITES / "vetrino") as server:
+        assert _crawl(run_cli, db, profile, server).exit_code == 0
+        with closing(sqlite3.connect(db)) as conn, conn:
+            conn.execute(
+                "UPDATE site_discovery SET found = json_set(found, '$.explored_at', '2000-01-01')"
+            )
+        for _ in range(2):
+            before = len(server.hosts)
+            result = _crawl(run_cli, db, profile, server)
+            assert result.exit_code == 0, result.stderr
+            assert set(server.hosts[before:]) == {"obshtinavetrino.bg"}
+        assert len(server.hosts) - before <= 3
