@@ -100,6 +100,9 @@ for site, name, origin in (
     ("ezerets", "Община Езерец", "http://www.ezerets.bg"),
     # and a feed whose links a home-made CMS writes without a scheme
     ("pyasachevo", "Община Пясъчево", "http://www.pyasachevo.bg"),
+    # and a municipality moved to another domain, every old path 301 to the same one
+    # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
+    ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),
 ):
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 

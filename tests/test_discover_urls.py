@@ -10,6 +10,7 @@ from newsarchive.discover.urls import (
     current_key,
     identify,
     is_article_url,
+    moved_key,
     normalize_url,
     on_site,
     url_key,
@@ -256,3 +257,13 @@ def test_a_link_through_the_sites_own_redirector_is_the_address_it_names(
     url: str, expected: str
 ) -> None:
     assert normalize_url(url) == expected
+
+
+def test_a_key_on_the_domain_a_site_moved_to_has_its_old_spelling() -> None:
+    """The same path and query on the old host (``www.`` or not, as keys are); a key on
+    any other host has none."""
+    moves = {"obshtinaruse.bg": "ruse-bg.eu"}
+    key = url_key("https://www.obshtinaruse.bg/novina-1?b=2&a=1")
+    assert moved_key(key, moves) == url_key("http://ruse-bg.eu/novina-1?a=1&b=2")
+    assert moved_key(url_key("https://ruse24.bg/novina-1"), moves) is None
+    assert moved_key(url_key("https://obshtinaruse.bg.evil.com/a"), moves) is None

@@ -13,17 +13,23 @@ URLs wait in the frontier, walks keep their resume point, and ``options.stop``
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
+from urllib.parse import urlsplit
 
 from newsarchive.archive.connection import ArchiveFile
 from newsarchive.archive.frontier import Frontier
 from newsarchive.archive.store import Store
-from newsarchive.crawl_discovery import Discoverer
+from newsarchive.crawl_discovery import Discoverer, SiteMoved, site_origin
 from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.crawl_sources import SourceReader
+from newsarchive.discover.explore import Discovery
 from newsarchive.errors import ArchiveWriteError
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
 from newsarchive.harvest import Harvester
 from newsarchive.models import Profile
+
+# how many moves to another domain one run follows (a site that moved twice, since)
+MAX_MOVES = 3
 
 
 class _RobotsUnreadable(Exception):
@@ -46,6 +52,13 @@ class SiteCrawl:
         self.frontier = Frontier(store.conn, profile.id)
         self.report = SiteReport(profile.id)
         self._progress = progress or (lambda report: None)
+        self._wire(profile)
+
+    def _wire(self, profile: Profile) -> None:
+        """The parts that read and archive the site, for ``profile`` (once more when the
+        run learns that the site moved to another domain: ``_move``)."""
+        self.profile = profile
+        store, fetcher, options = self.store, self.fetcher, self.options
         self.harvest = Harvester(
             store, self.frontier, fetcher, profile, options, self.report, self._progress,
             between=self._check, still_ours=self._check_archive,
@@ -62,10 +75,11 @@ class SiteCrawl:
     def run(self) -> SiteReport:
         run_id = self.store.start_run(self.profile.id)
         try:
+            self._stored_move()
             if self.options.recheck_days is not None:
                 self.frontier.requeue_recent(self.options.recheck_days)
             self.harvest.fetch_pending(self._robots_gate)
-            self.discoverer.run()
+            self._discover()
         except FetchInterrupted:
             self.report.interrupted = True
             self.report.interrupt_code = getattr(self.options.stop, "code", 130)
@@ -88,6 +102,52 @@ class SiteCrawl:
         if self.report.archive_error:
             raise ArchiveWriteError(self.report.archive_error)
         return self.report
+
+    def _stored_move(self) -> None:
+        """A move to another domain an earlier run learned (``_discover``): the run goes
+        to the new domain at once, and the old host is not asked at all."""
+        found = self.frontier.discovery()
+        origin = site_origin(self.profile.origin)
+        if found is not None and origin in found.moved:
+            self._move(origin, found.moved[origin])
+
+    def _discover(self) -> None:
+        """Choose and read the site's sources; a site found to have moved to another
+        domain as a whole (``SiteMoved``, raised before exploring it) is chosen and read
+        again there, what the first try failed (its sources sent off the site's hosts)
+        forgotten: the site did not fail, it moved. The move is kept with what exploring
+        finds, and said once."""
+        for _ in range(MAX_MOVES):
+            failed, failures = self.report.listing_errors, len(self.report.failures)
+            try:
+                self.discoverer.run()
+                return
+            except SiteMoved as move:
+                self.report.listing_errors = failed
+                del self.report.failures[failures:]
+                found = self.frontier.discovery() or Discovery()
+                moved = {**found.moved, move.origin: move.moved_to}
+                self.frontier.save_discovery(replace(found, moved=moved))
+                self.report.warnings.append(
+                    f"{move.origin} moved to {move.moved_to} (robots.txt and the home page"
+                    " redirect there for good): crawled there; the profile's origin may be"
+                    " updated"
+                )
+                self._move(move.origin, move.moved_to)
+        self.report.fail(
+            f"{self.profile.origin} moved again: more than {MAX_MOVES} moves in one run"
+        )
+
+    def _move(self, origin: str, moved_to: str) -> None:
+        """Crawl the site at ``moved_to`` from now on: its origin becomes the profile's
+        (robots.txt, home page, sources and politeness the new host's), its old hosts stay
+        the site's (a link naming them is asked for at the new one at once), and an
+        article archived under its old address is the one its new address leads to."""
+        self.fetcher.accept_move(origin, moved_to)
+        old, new = urlsplit(origin).netloc.lower(), urlsplit(moved_to).netloc.lower()
+        self.store.moves[new.removeprefix("www.")] = old.removeprefix("www.")
+        hosts = tuple(dict.fromkeys((*self.profile.hosts, old, new)))
+        self._wire(replace(self.profile, origin=moved_to, hosts=hosts))
 
     def _finish(self, run_id: int) -> None:
         """Record the run (as failed when the archive broke: if it still can be written)."""

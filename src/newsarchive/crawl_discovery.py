@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import SiteReport
@@ -21,6 +22,21 @@ from newsarchive.discover.urls import absolute
 from newsarchive.explorer import explore, missed_again, stale, unread_wait
 from newsarchive.fetch.client import Fetcher
 from newsarchive.models import Profile
+
+
+def site_origin(url: str) -> str:
+    """``scheme://host`` of ``url``, lower-cased: how a site's move is remembered."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+class SiteMoved(Exception):
+    """The site moved to another domain as a whole (``Fetcher.site_move``): found before
+    exploring it, as exploring the old one would find nothing."""
+
+    def __init__(self, origin: str, moved_to: str) -> None:
+        super().__init__(f"{origin} moved to {moved_to}")
+        self.origin, self.moved_to = origin, moved_to
 
 
 def hinted(profile: Profile) -> Discovery | None:
@@ -88,6 +104,9 @@ class Discoverer:
         """Explore the site; when that is all there is to read (``alone``: no hints) and
         it finds nothing, that is the run's failure (hints report their own)."""
         self._robots_gate(self.profile.origin)
+        moved_to = self.fetcher.site_move(self.profile.origin)  # (robots.txt was just read)
+        if moved_to is not None:
+            raise SiteMoved(site_origin(self.profile.origin), moved_to)
         before = self.frontier.discovery()
         found = missed_again(explore(self.fetcher, self.profile), before)
         if before is not None and before.article_patterns != found.article_patterns:

@@ -17,7 +17,10 @@ its REST list of posts) names them per request path and query:
 mirror of a site that sends its links through a click-counting redirector names the
 redirector's path and the parameter holding the address: ``{"redirectors":
 {"/redirect.php": "url"}}`` answers ``/redirect.php?url=/rss.xml`` with ``302`` to
-``/rss.xml`` (whatever the address, as such scripts do).
+``/rss.xml`` (whatever the address, as such scripts do). One whose server sends a page
+elsewhere for good names it: ``{"moved": {"/a": "https://portal.bg/a"}}`` answers ``/a``
+with ``301`` there. ``hosts`` records the host each request asked for (its
+``X-Forwarded-Host``, "" without one), beside ``requests``.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -114,6 +117,12 @@ def _declared_redirectors(root: Path) -> dict[str, str]:
     return {str(path): str(name) for path, name in dict(found).items()}  # type: ignore[call-overload]
 
 
+def _declared_moves(root: Path) -> dict[str, str]:
+    """The paths a mirror's server sends elsewhere for good: path -> where (``301``)."""
+    found = _settings(root).get("moved", {})
+    return {str(path): str(where) for path, where in dict(found).items()}  # type: ignore[call-overload]
+
+
 def _redirector_target(redirectors: dict[str, str], raw_path: str) -> str | None:
     """Where a redirector script sends ``raw_path``, or None when it is no redirector's."""
     parts = urlsplit(raw_path)
@@ -178,7 +187,9 @@ class MirrorServer:
         self.origin = str(_settings(self.root).get("origin", ""))
         self.extra_headers = _declared_headers(self.root)
         self.redirectors = _declared_redirectors(self.root)
+        self.moves = _declared_moves(self.root)
         self.requests: list[str] = []
+        self.hosts: list[str] = []
         self.not_modified = 0
         self._lock = threading.Lock()
         server = self
@@ -187,6 +198,7 @@ class MirrorServer:
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 with server._lock:
                     server.requests.append(self.path)
+                    server.hosts.append(self.headers.get("X-Forwarded-Host") or "")
                 status = server.intercept(self.path) if server.intercept is not None else None
                 if status is not None:
                     self._send(status, "text/html", BUSY_PAGE)
@@ -199,6 +211,9 @@ class MirrorServer:
                 )
                 if moved is not None:
                     self._send(301, "text/html", b"", {"Location": moved})
+                    return
+                if self.path in server.moves:
+                    self._send(301, "text/html", b"", {"Location": server.moves[self.path]})
                     return
                 target = _redirector_target(server.redirectors, self.path)
                 if target is not None:

@@ -19,7 +19,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
@@ -340,6 +340,11 @@ class Frontier:
         return Discovery.from_json(row[0]) if row else None
 
     def save_discovery(self, found: Discovery) -> None:
+        """Keep ``found``; a move of the site to another domain learned before stays
+        (exploring again finds the new domain's sources, not that it moved)."""
+        before = self.discovery()
+        if before is not None and before.moved.keys() - found.moved.keys():
+            found = replace(found, moved={**before.moved, **found.moved})
         with self.conn:
             self.conn.execute(
                 "INSERT INTO site_discovery (site, found, explored_at) VALUES (?, ?, ?)"

@@ -4,7 +4,9 @@ An article is one row however many URLs lead to it: ``article_urls`` maps the ke
 (``discover.urls.url_key``) of its canonical URL and of every URL it was fetched from to
 the row, so a www/bare, http/https or reordered spelling finds the same article. A page
 that names no canonical and is reached by two unrelated addresses is still one row when
-the second copy has the same site, date, title, author, tags and text. A canonical URL
+the second copy has the same site, date, title, author, tags and text. A site that moved
+to another domain (``moves``) finds an article archived before by its old spelling, the
+same path on the old host. A canonical URL
 that pages of different articles all declare (a CMS naming its category page so) names
 none of them: it is remembered in ``shared_canonicals`` and each page keeps the URL it
 was fetched from.
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.lemmas import tokens
-from newsarchive.discover.urls import archive_key, url_key
+from newsarchive.discover.urls import archive_key, moved_key, url_key
 from newsarchive.models import Article, Page
 
 if TYPE_CHECKING:
@@ -98,6 +100,9 @@ class Store:
         self._lemmatizer: Lemmatizer | None = None
         self._stories: StoryIndex | None = None
         self._detect = stories
+        # a site that changed its domain: new host -> old (``urls.moved_key``), so an
+        # article archived under its old address is the one its new address leads to
+        self.moves: dict[str, str] = {}
 
     def _lemmas(self, title: str, words: list[str]) -> tuple[str, str]:
         """The lemma columns for a title and the text's tokens; records new forms in
@@ -284,6 +289,9 @@ class Store:
                 self._share(keys[0], site, article_id)
                 url, source_url, keys = source_url, None, keys[1:]
                 article_id = fetched_id
+        former = [k for k in (moved_key(key, self.moves) for key in keys) if k is not None]
+        if article_id is None and former:  # archived before its site moved to this domain
+            article_id = self._find_keys(former)
         if article_id is None and pdate is not None and capture_id is not None:
             # a fetched page only: an import's records are one per article already
             copy = self._same_content(site, pdate, values)
@@ -341,7 +349,7 @@ class Store:
             outcome = "updated"
         self.conn.executemany(
             "INSERT OR IGNORE INTO article_urls (url_key, article_id) VALUES (?, ?)",
-            [(key, article_id) for key in keys],
+            [(key, article_id) for key in (*keys, *former)],
         )
         if capture_id is not None:
             self.conn.execute(

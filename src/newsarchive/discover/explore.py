@@ -84,6 +84,9 @@ class Discovery:
     unread_runs: dict[str, int] = field(default_factory=dict)
     requests: int = 0
     explored_at: str = ""
+    # a site that moved to another domain as a whole: its old origin -> the new one
+    # (``Fetcher.site_move``), so later runs ask the new one at once
+    moved: dict[str, str] = field(default_factory=dict)
 
     @property
     def urls(self) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ under: the canonical URL the page declares when it is on the site, else the fetc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
@@ -187,6 +187,15 @@ def url_key(url: str) -> str:
     host = parts.netloc.removeprefix("www.")
     query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
     return f"{host}{parts.path}" + (f"?{query}" if query else "")
+
+
+def moved_key(key: str, moves: Mapping[str, str]) -> str | None:
+    """``key`` (``url_key``) on a host a site moved to, spelled on the host it moved from
+    (``moves``: new host -> old, both as keys spell them, without ``www.``), or None: the
+    address its article had before the site changed its domain, one article with it."""
+    host, mark, rest = key.partition("/")
+    old = moves.get(host)
+    return None if old is None else old + mark + rest
 
 
 def slashless_key(url: str) -> str:

@@ -5,8 +5,9 @@ A page on a site we do not control can answer with ``Location: http://169.254.16
 a page from the machine running the crawl, or from its network, under the site's name.
 So a redirect target must be
 
-- on one of the site's hosts (the profile's, www twins included) when the fetcher was given
-  them: a crawl never wanders off the site through a redirect; and
+- on one of the site's hosts (the profile's, www twins included, and the domain the
+  whole site moved to, ``add_hosts``) when the fetcher was given them: a crawl never
+  wanders off the site through a redirect; and
 - on a public address, unless the site itself is on a non-public one (the offline mirrors
   and the tests are on 127.0.0.1). The site is judged by the real URL the request started
   from, never by a ``--base-url`` mirror, and without DNS: its host counts as non-public
@@ -83,6 +84,11 @@ class RedirectPolicy:
     def __init__(self, site_hosts: Iterable[str] | None, *, resolve: Resolve = resolve) -> None:
         self._hosts = None if site_hosts is None else host_variants(site_hosts)
         self._resolve = resolve
+
+    def add_hosts(self, hosts: Iterable[str]) -> None:
+        """More hosts of the site (where it moved, ``Fetcher.accept_move``)."""
+        if self._hosts is not None:
+            self._hosts = self._hosts | host_variants(hosts)
 
     def refusal(self, start: str, target: str) -> str | None:
         """Why the request that started at ``start`` may not follow a redirect to ``target``

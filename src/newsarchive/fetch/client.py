@@ -366,6 +366,10 @@ class Fetcher:
         self._robots_locks: dict[str, threading.Lock] = {}
         # (scheme, netloc) -> (scheme, netloc): a server that moved every path there
         self._moves: dict[tuple[str, str], tuple[str, str]] = {}
+        # (scheme, netloc, path) -> (scheme, netloc): a permanent redirect of that path to
+        # the same path on another domain, refused; ``site_move`` weighs them
+        self._offsite: dict[tuple[str, str, str], tuple[str, str]] = {}
+        self._transport = transport
         self.stats = FetchStats()
         self.recent = RecentPages()  # source pages an exploration hands to the crawl
         self._client = httpx.Client(
@@ -809,6 +813,7 @@ class Fetcher:
                 status = response.status_code
                 location = response.headers.get("location")
                 if status in REDIRECT_STATUSES and location:
+                    self._note_offsite(current, location, status)
                     following = self._follow(url, current, location, status)
                     self._learn_move(current, following, status)
                     if not check_robots:
@@ -884,6 +889,69 @@ class Fetcher:
         if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
             with self._lock:
                 self._moves[(old.scheme, old.netloc.lower())] = (new.scheme, new.netloc)
+
+    def _note_offsite(self, current: str, location: str, status: int) -> None:
+        """Remember a permanent redirect to the same path and query on another domain
+        (whether or not it may be followed): one such answer is one page's, but the home
+        page's and robots.txt's together are the whole site's move (``site_move``)."""
+        if status not in (301, 308):
+            return
+        try:
+            old, new = urlsplit(current), urlsplit(urljoin(current, location))
+        except ValueError:
+            return
+        if (old.path or "/", old.query) != (new.path or "/", new.query):
+            return
+        if new.scheme not in ("http", "https") or not new.hostname:
+            return
+        if (new.hostname or "").lower() in host_variants([old.hostname or ""]):
+            return  # (a www or scheme move: ``_learn_move``'s)
+        with self._lock:
+            key = (old.scheme, old.netloc.lower(), old.path or "/")
+            self._offsite[key] = (new.scheme, new.netloc.lower())
+
+    def site_move(self, origin: str) -> str | None:
+        """The origin the site at ``origin`` moved to as a whole, or None: its robots.txt
+        and its home page both answered a permanent redirect to the same path on one
+        other domain (one host's ``Redirect permanent / https://new.bg/``). A single
+        page sent off the site (an article to a news portal) is never one: its redirect
+        stays refused. Asks for the home page only when robots.txt said so already, so
+        a site that did not move pays nothing; call it after robots.txt was read."""
+        parts = urlsplit(origin)
+        start = (parts.scheme, parts.netloc.lower())
+        robots = self._offsite.get((*start, "/robots.txt"))
+        if robots is None:
+            return None
+        if (*start, "/") not in self._offsite:
+            try:
+                self.fetch(f"{parts.scheme}://{parts.netloc}/")
+            except (FetchInterrupted, HostResting):
+                raise
+            except FetchError:
+                pass  # (refused, as an off-site redirect is: what it answered is noted)
+        if self._offsite.get((*start, "/")) != robots:
+            return None
+        return f"{robots[0]}://{robots[1]}"
+
+    def accept_move(self, origin: str, moved_to: str) -> None:
+        """The site at ``origin`` lives at ``moved_to`` now (``site_move``, or an
+        earlier run's finding): its host is one of the site's (redirects may lead there,
+        a ``--base-url`` mirror serves it), and every address on the old origin is
+        asked for at the new one at once."""
+        old, new = urlsplit(origin), urlsplit(moved_to)
+        hosts = [new.netloc.lower()]
+        self._redirects.add_hosts(hosts)
+        if isinstance(self._transport, MirrorTransport):
+            self._transport.add_hosts(hosts)
+        with self._lock:
+            self._moves[(old.scheme, old.netloc.lower())] = (new.scheme, new.netloc.lower())
+            if old.netloc.lower().startswith("www."):
+                bare = old.netloc.lower().removeprefix("www.")
+            else:
+                bare = f"www.{old.netloc.lower()}"
+            for scheme in ("http", "https"):  # the old domain's other spellings too
+                for netloc in (old.netloc.lower(), bare):
+                    self._moves.setdefault((scheme, netloc), (new.scheme, new.netloc.lower()))
 
     def moved(self, url: str) -> str:
         """``url`` where its server said this run it moved every path: an address to keep

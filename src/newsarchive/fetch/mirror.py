@@ -32,6 +32,11 @@ class MirrorTransport(httpx.BaseTransport):
         self._hosts = host_variants(hosts)
         self._inner = inner or httpx.HTTPTransport()
 
+    def add_hosts(self, hosts: Iterable[str]) -> None:
+        """More hosts the mirrored site answers on: where the site moved, which a mirror
+        of the site serves too (``Fetcher.accept_move``)."""
+        self._hosts = self._hosts | host_variants(hosts)
+
     def contacted(self, url: str) -> str:
         """The URL actually requested for the site URL ``url`` (for logs and errors)."""
         parts = urlsplit(url)

@@ -1,0 +1,156 @@
+"""A site that moved to another domain, crawled from a bare profile naming the old one.
+
+The mirror (``tests/fixtures/make_mirrors_moved.py``): a municipality moved from
+``https://vetrino-bg.eu`` to ``https://obshtinavetrino.bg``, every old path answering
+``301`` to the same path on the new domain, the new pages declaring canonicals there. One
+``MirrorServer`` answers for both hosts (by the host the ``--base-url`` transport names),
+and records which host each request asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+from newsarchive.discover.urls import url_key
+from newsarchive.mirror import MirrorServer
+
+from .mirror_sites import article_rows, assert_archived_whole_and_right, bare_profile, site_json
+from .support import SITES, Result
+
+OLD = "https://vetrino-bg.eu"
+NEW = "https://obshtinavetrino.bg"
+NAME = "Община Ветрино"
+
+
+def _crawl(run_cli: Callable[..., Result], db: Path, profile: Path, server: MirrorServer) -> Result:
+    args = ("crawl", "vetrino", "--profile", str(profile), "--base-url", server.url)
+    return run_cli(*args, "--delay", "0", "--db", str(db))
+
+
+def test_a_site_moved_to_another_domain_is_crawled_there(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The old host is asked for robots.txt and the home page, both sent to the new
+    domain for good; from then on the new domain is the site's: its robots.txt, sitemap
+    and news list, every article archived under its canonical there (the card linking
+    the old address fetched at the new one at once), and the no-op rerun asks the new
+    host alone, three requests."""
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(SITES / "vetrino") as server:
+        first = _crawl(run_cli, db, profile, server)
+        assert first.exit_code == 0, first.stderr
+        asked = list(zip(server.hosts, server.requests, strict=True))
+        nightly = _crawl(run_cli, db, profile, server)
+        assert nightly.exit_code == 0, nightly.stderr
+        again = list(zip(server.hosts, server.requests, strict=True))[len(asked) :]
+    old, new = "vetrino-bg.eu", "obshtinavetrino.bg"
+    assert [path for host, path in asked if host == old] == ["/robots.txt", "/"]
+    assert asked[2:4] == [(new, "/robots.txt"), (new, "/")]
+    assert "moved to https://obshtinavetrino.bg" in first.stderr
+    assert again == [(new, "/robots.txt"), (new, "/sitemap.xml"), (new, "/novini/")]
+    assert_archived_whole_and_right(db, "vetrino")
+    # each article fetched once: the old spelling of one card cost no second request
+    slugs = [p for _, p in asked if p.count("/") == 1 and p not in ("/", "/robots.txt")]
+    assert len(slugs) == len(set(slugs))
+
+
+def _before_the_move(tmp_path: Path) -> Path:
+    """The same site as it was on the old domain, one article's text since edited."""
+    root = tmp_path / "before"
+    shutil.copytree(SITES / "vetrino", root)
+    (root / "_mirror.json").write_text(json.dumps({"origin": OLD}) + "\n", encoding="utf-8")
+    for page in root.rglob("*"):
+        if page.suffix in (".html", ".xml", ".txt"):
+            text = page.read_text(encoding="utf-8").replace(NEW, OLD)
+            text = text.replace("около година", "около година и половина")
+            page.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_an_article_archived_before_the_move_is_the_one_its_new_address_leads_to(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Archived under the old domain, then crawled again after the move: no article is
+    archived a second time (the one edited since is a revision of its row), each row
+    now under its new canonical, its old address still leading to it."""
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(_before_the_move(tmp_path)) as server:
+        assert _crawl(run_cli, db, profile, server).exit_code == 0
+    before = article_rows(db)
+    assert all(url.startswith(OLD) for url in before) and len(before) == 6
+    with MirrorServer(SITES / "vetrino") as server:
+        after = _crawl(run_cli, db, profile, server)
+    assert after.exit_code == 0, after.stderr
+    assert_archived_whole_and_right(db, "vetrino")
+    with closing(sqlite3.connect(db)) as conn:
+        ids = dict(conn.execute("SELECT url, id FROM articles").fetchall())
+        keys = dict(conn.execute("SELECT url_key, article_id FROM article_urls").fetchall())
+        assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 1
+    for row in site_json("vetrino", "expected.json"):
+        old_url = row["url"].replace(NEW, OLD)
+        assert keys[url_key(old_url)] == keys[url_key(row["url"])] == ids[row["url"]]
+
+
+def test_one_article_sent_to_another_domain_is_still_refused(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """An article answering 301 to the same path on a news portal is that page's
+    redirect, not the site's move: refused as any off-site redirect (nothing asked of
+    the portal), the article failed, the rest archived."""
+    root = tmp_path / "vetrino"
+    shutil.copytree(SITES / "vetrino", root)
+    slug = "/sportnata-zala-otvori-vrati-sled-remont"
+    settings = {"origin": NEW, "moved": {slug: f"https://novini-portal.bg{slug}"}}
+    (root / "_mirror.json").write_text(json.dumps(settings) + "\n", encoding="utf-8")
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(root) as server:
+        result = _crawl(run_cli, db, profile, server)
+        assert "novini-portal.bg" not in server.hosts
+    assert result.exit_code == 1
+    assert "refused (off the site's hosts)" in result.stderr
+    assert sorted(article_rows(db)) == sorted(
+        r["url"] for r in site_json("vetrino", "expected.json") if not r["url"].endswith(slug)
+    )
+
+
+def test_a_home_page_sent_to_another_domain_alone_is_no_move(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Only the home page answers 301 to the other domain (robots.txt is the old host's
+    own): that is no move of the whole site, so the redirect stays refused and the new
+    domain is never asked; the site is read through the sitemap its robots.txt names."""
+    root = _before_the_move(tmp_path)
+    settings = {"moved": {"/": f"{NEW}/"}}
+    (root / "_mirror.json").write_text(json.dumps(settings) + "\n", encoding="utf-8")
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(root) as server:
+        result = _crawl(run_cli, db, profile, server)
+        assert set(server.hosts) == {"vetrino-bg.eu"}
+    assert result.exit_code == 0, result.stderr
+    assert "moved to" not in result.stderr
+    assert all(url.startswith(f"{OLD}/") for url in article_rows(db))
+
+
+def test_a_learned_move_outlasts_exploring_the_site_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """What exploring found grows stale and the site is explored again: at the new
+    domain at once, the old host still not asked, and the move still kept after."""
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(SITES / "vetrino") as server:
+        assert _crawl(run_cli, db, profile, server).exit_code == 0
+        with closing(sqlite3.connect(db)) as conn, conn:
+            conn.execute(
+                "UPDATE site_discovery SET found = json_set(found, '$.explored_at', '2000-01-01')"
+            )
+        for _ in range(2):
+            before = len(server.hosts)
+            result = _crawl(run_cli, db, profile, server)
+            assert result.exit_code == 0, result.stderr
+            assert set(server.hosts[before:]) == {"obshtinavetrino.bg"}
+        assert len(server.hosts) - before <= 3
