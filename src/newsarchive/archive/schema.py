@@ -197,12 +197,20 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     content=[articles], content_rowid=[id], tokenize='{FTS_TOKENIZE}'
 );
 """
-_FTS_TRIGGERS = """
+_INSERT_TRIGGER = """
 CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts (rowid, title, text, title_lemmas, text_lemmas)
   VALUES (new.id, new.title, new.text, new.title_lemmas, new.text_lemmas);
 END;
-CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+"""
+# What ``articles_ai`` does, as a statement of its own (``suspend_insert_trigger``).
+INDEX_INSERTED = (
+    "INSERT INTO articles_fts (rowid, title, text, title_lemmas, text_lemmas)"
+    " VALUES (?, ?, ?, ?, ?)"
+)
+_FTS_TRIGGERS = (
+    _INSERT_TRIGGER
+    + """CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
   INSERT INTO articles_fts (articles_fts, rowid, title, text, title_lemmas, text_lemmas)
   VALUES ('delete', old.id, old.title, old.text, old.title_lemmas, old.text_lemmas);
 END;
@@ -213,9 +221,44 @@ CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
   VALUES (new.id, new.title, new.text, new.title_lemmas, new.text_lemmas);
 END;
 """
+)
 
 
 log = logging.getLogger(__name__)
+
+
+def suspend_insert_trigger(conn: sqlite3.Connection) -> str | None:
+    """Drop ``articles_ai`` inside the caller's open transaction; the caller then runs
+    ``INDEX_INSERTED`` for each article it inserts and gives the returned statement to
+    ``restore_insert_trigger`` before it commits. None (nothing dropped) when the
+    archive's trigger is not the one this release writes: it keeps indexing then.
+
+    Why: an INSERT that fires a trigger writing to FTS5 is a statement of several
+    writes, so SQLite opens a statement savepoint for it, and at every savepoint FTS5
+    flushes its pending terms as a new segment: one tiny segment per article, merged
+    again and again (a fifth of an import's time). The same row indexed by a statement of
+    its own opens no savepoint, and the terms of many articles are flushed together.
+    """
+    if not conn.in_transaction:  # DDL outside one would be committed at once
+        raise RuntimeError("suspend_insert_trigger needs an open transaction")
+    row = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'"
+    ).fetchone()
+    ours = _INSERT_TRIGGER.strip().rstrip(";").replace(" IF NOT EXISTS", "", 1)
+    if row is None or row[0] != ours:
+        return None
+    conn.execute("DROP TRIGGER articles_ai")
+    return str(row[0])
+
+
+def restore_insert_trigger(conn: sqlite3.Connection, statement: str) -> None:
+    """Create ``articles_ai`` again as ``statement`` (what the archive held), unless it is
+    there: a failed statement may have rolled the transaction, and the drop, back."""
+    present = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'"
+    ).fetchone()
+    if present is None:
+        conn.execute(statement)
 
 
 class NewerSchema(Exception):
