@@ -56,7 +56,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 SCHEMA_VERSION = 10
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
@@ -227,38 +228,46 @@ END;
 log = logging.getLogger(__name__)
 
 
-def suspend_insert_trigger(conn: sqlite3.Connection) -> str | None:
-    """Drop ``articles_ai`` inside the caller's open transaction; the caller then runs
-    ``INDEX_INSERTED`` for each article it inserts and gives the returned statement to
-    ``restore_insert_trigger`` before it commits. None (nothing dropped) when the
-    archive's trigger is not the one this release writes: it keeps indexing then.
+@contextmanager
+def bulk_indexing(conn: sqlite3.Connection) -> Iterator[bool]:
+    """Inside the caller's open transaction: drop ``articles_ai`` and let FTS5 hold 8 MB
+    of pending terms instead of 1 MB; yields True when the trigger was dropped, and the
+    caller then runs ``INDEX_INSERTED`` for each article it inserts. Both are as the
+    archive held them when the block ends, however it ends (nothing is left behind in
+    the archive). Yields False (nothing changed) when the archive's trigger is not the
+    one this release writes: it keeps indexing then.
 
     Why: an INSERT that fires a trigger writing to FTS5 is a statement of several
     writes, so SQLite opens a statement savepoint for it, and at every savepoint FTS5
     flushes its pending terms as a new segment: one tiny segment per article, merged
-    again and again (a fifth of an import's time). The same row indexed by a statement of
-    its own opens no savepoint, and the terms of many articles are flushed together.
+    again and again (a fifth of an import's time). The same row indexed by a statement
+    of its own opens no savepoint, so the terms of many articles are flushed together;
+    with 8 MB of them at once, segments are merged less often (3% more).
     """
     if not conn.in_transaction:  # DDL outside one would be committed at once
-        raise RuntimeError("suspend_insert_trigger needs an open transaction")
-    row = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'"
-    ).fetchone()
-    ours = _INSERT_TRIGGER.strip().rstrip(";").replace(" IF NOT EXISTS", "", 1)
-    if row is None or row[0] != ours:
-        return None
+        raise RuntimeError("bulk_indexing needs an open transaction")
+    trigger = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'"
+    row = conn.execute(trigger).fetchone()
+    if row is None or row[0] != _INSERT_TRIGGER.strip().rstrip(";").replace(" IF NOT EXISTS", ""):
+        yield False
+        return
+    size = "SELECT v FROM articles_fts_config WHERE k = 'hashsize'"
+    hashsize = conn.execute(size).fetchone()
     conn.execute("DROP TRIGGER articles_ai")
-    return str(row[0])
+    conn.execute(_SET_HASHSIZE, (_BULK_HASHSIZE,))
+    try:
+        yield True
+    finally:
+        if conn.in_transaction:  # else a failed statement rolled all of it back already
+            conn.execute(row[0])
+            conn.execute(_SET_HASHSIZE, (hashsize[0] if hashsize else _DEFAULT_HASHSIZE,))
+            if hashsize is None:  # the setting bumped FTS5's cookie: others read it again
+                conn.execute("DELETE FROM articles_fts_config WHERE k = 'hashsize'")
 
 
-def restore_insert_trigger(conn: sqlite3.Connection, statement: str) -> None:
-    """Create ``articles_ai`` again as ``statement`` (what the archive held), unless it is
-    there: a failed statement may have rolled the transaction, and the drop, back."""
-    present = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'"
-    ).fetchone()
-    if present is None:
-        conn.execute(statement)
+_SET_HASHSIZE = "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', ?)"
+_BULK_HASHSIZE = 8 << 20
+_DEFAULT_HASHSIZE = 1 << 20  # FTS5's own
 
 
 class NewerSchema(Exception):

@@ -24,11 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.lemmas import tokens
-from newsarchive.archive.schema import (
-    INDEX_INSERTED,
-    restore_insert_trigger,
-    suspend_insert_trigger,
-)
+from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.discover.urls import archive_key, url_key
 from newsarchive.models import Article, Page
 
@@ -110,17 +106,15 @@ class Store:
     def indexing_inserts(self) -> Iterator[None]:
         """Within the caller's open transaction, index each article this store inserts
         with a statement of its own instead of the ``articles_ai`` trigger: a bulk writer's
-        (import's) inserts cost half as much (``schema.suspend_insert_trigger`` says why).
-        The trigger is back when the block ends, however it ends; only the caller's
-        commit makes the rows and their index entries visible, together."""
-        statement = suspend_insert_trigger(self.conn)
-        self._index_inserts = statement is not None
-        try:
-            yield
-        finally:
-            self._index_inserts = False
-            if statement is not None:
-                restore_insert_trigger(self.conn, statement)
+        (import's) inserts cost half as much (``schema.bulk_indexing`` says why). The
+        trigger is back when the block ends, however it ends; only the caller's commit
+        makes the rows and their index entries visible, together."""
+        with bulk_indexing(self.conn) as by_writer:
+            self._index_inserts = by_writer
+            try:
+                yield
+            finally:
+                self._index_inserts = False
 
     def _lemmas(self, title: str, words: list[str]) -> tuple[str, str]:
         """The lemma columns for a title and the text's tokens; records new forms in
