@@ -180,3 +180,41 @@ def test_a_foreign_records_link_fragment_is_dropped_so_a_crawl_finds_its_article
     shown = run_cli("show", article_url(1001), "--format", "json", "--db", str(db))
     assert shown.exit_code == 0, shown.stderr
     assert json.loads(shown.stdout)["url"] == article_url(1001)
+
+
+def test_an_import_indexes_every_row_it_writes_and_leaves_the_trigger_for_crawls(
+    run_cli: Cli, db: Path
+) -> None:
+    """import-jsonl indexes its inserts itself (``Store.indexing_inserts``, for speed):
+    a record updating a row the same import inserted is re-indexed, not indexed twice,
+    and the insert trigger and FTS5's settings are back for a crawl afterwards, as the
+    archive held them."""
+    from newsarchive.archive.connection import connect
+
+    from .faultserver import FaultServer, write_profile
+
+    connect(db, create=True).close()  # a new archive, as every writer makes it
+    conn = sqlite3.connect(db, isolation_level=None)  # its checks hold no write lock
+    trigger = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'"
+    before = conn.execute(trigger).fetchone()
+    config = conn.execute("SELECT k, v FROM articles_fts_config ORDER BY k").fetchall()
+    build(run_cli, db, ARTICLES[:1])
+    changed = dict(ARTICLES[1], text="Читалището в Русе получи ново пиано.")
+    build(run_cli, db, [*ARTICLES[1:], changed])  # ARTICLES[1] inserted, then updated
+    conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+    assert ids(run_cli("search", "пиано", "--format", "json", "--db", str(db))) == [2]
+    assert 2 not in ids(run_cli("search", "политика", "--format", "json", "--db", str(db)))
+    assert sorted(ids(run_cli("search", "община", "--format", "json", "--db", str(db)))) == [
+        1, 3, 5,
+    ]  # fmt: skip
+    assert conn.execute(trigger).fetchone() == before
+    assert conn.execute("SELECT k, v FROM articles_fts_config ORDER BY k").fetchall() == config
+    with FaultServer(articles=1, faults=False) as server:
+        crawled = run_cli(
+            "crawl", "fault", "--profile", str(write_profile(db.parent)),
+            "--base-url", server.url, "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert crawled.exit_code == 0, crawled.stderr
+    hits = run_cli("search", "бюджета", "--site", "fault", "--format", "json", "--db", str(db))
+    assert len(ids(hits)) == 1
+    conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")

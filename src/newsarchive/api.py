@@ -329,15 +329,17 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     try:
         store = Store(conn)
         with conn:
-            for number, line in enumerate(lines, 1):
-                record = _import_record(line, number)
-                if record is None:
-                    continue
-                article, site, url, fetched_at = record
-                outcome = store.upsert_article(
-                    article, site=site, url=url, fetched_at=fetched_at or now_iso()
-                )
-                counts[outcome] += 1
+            conn.execute("BEGIN IMMEDIATE")  # open before indexing_inserts' DDL
+            with store.indexing_inserts():
+                for number, line in enumerate(lines, 1):
+                    record = _import_record(line, number)
+                    if record is None:
+                        continue
+                    article, site, url, fetched_at = record
+                    outcome = store.upsert_article(
+                        article, site=site, url=url, fetched_at=fetched_at or now_iso()
+                    )
+                    counts[outcome] += 1
         ok = True
     except sqlite3.DatabaseError as exc:
         raise UsageError(f"import failed, nothing imported: {exc}") from None
