@@ -626,6 +626,32 @@ def test_an_article_closing_with_its_own_copyright_line_keeps_its_text() -> None
     assert extract(html).text.split("\n") == lines
 
 
+def test_an_article_body_closing_with_a_copyright_line_below_a_header_keeps_its_text() -> None:
+    """The common blog layout: the headline in a header box, the text in a body box of the
+    same post, closed by the agency's copyright line. The body box is the article's (it
+    holds the first prose under the headline), not the site's footer, even though it is
+    neither the headline's parent nor its grandparent."""
+    lines = [
+        f"Абзац {n}: общинският съвет прие решение за ремонт на улиците в центъра на града "
+        "и за нови детски площадки в кварталите."
+        for n in range(1, 5)
+    ]
+    about = (
+        "Община Бяла е разположена в Северна България, на брега на река Янтра, а "
+        "кметството обслужва и осем съседни села."
+    )
+    html = (
+        "<html><head><title>Ремонт на улиците в центъра на Бяла</title></head><body>"
+        "<div><div><h1>Ремонт на улиците в центъра на Бяла</h1><span>28.11.2026</span></div>"
+        "<div>" + "".join(f"<p>{line}</p>" for line in lines) + "<p>© БТА</p></div></div>"
+        f"<div><p>{about}</p></div>"
+        '<div><a href="/kontakti">Контакти</a> <a href="/karta">Карта на сайта</a></div>'
+        "</body></html>"
+    )
+    text = extract(html).text
+    assert all(line in text for line in lines)
+
+
 @pytest.mark.parametrize("heading", ["12 коментара", "Последни коментари", "Top Rated Comments"])
 def test_a_comment_section_under_a_counted_heading_is_cut(heading: str) -> None:
     """Comments with no class name to mark them, under a heading that counts or ranks

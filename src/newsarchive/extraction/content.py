@@ -126,7 +126,7 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
         if prose_after >= 0.5 * prose_before:  # a title repeated in a footer must not void the page
             for i in range(headline):
                 weights[i] = -abs(weights[i])
-    for i in _site_footer(blocks, headline):
+    for i in _site_footer(blocks, weights, headline):
         weights[i] = -abs(weights[i])
     return weights
 
@@ -136,9 +136,10 @@ _FOOTER_REACH = 8
 _COPYRIGHT_CHARS = 200
 
 
-def _site_footer(blocks: list[Block], headline: int) -> list[int]:
+def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> list[int]:
     """The blocks of the element that ends the page with its copyright line, when that
-    element is not the one around the headline.
+    element is not the one around the headline, nor the one holding the first prose under
+    it (a post's body box below its header box, closed by "© БТА").
 
     A footer's notice (a customer service desk's hours, the publisher's address) can be
     longer than a short article, and with no ``<footer>`` or class name to mark it, it
@@ -162,6 +163,8 @@ def _site_footer(blocks: list[Block], headline: int) -> list[int]:
             blocks[start - 1].grandparent,
         ):
             start -= 1
+        if not any(w > 0 for w in weights[headline + 1 : start]):
+            return []  # no prose between the headline and it: it is the article's element
         return list(range(start, end + 1))
     return []
 
