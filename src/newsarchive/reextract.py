@@ -19,7 +19,7 @@ import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +69,10 @@ class _Task:
     # the article's captures after this one (its later pages, when it is split over
     # pages): (URL asked for, URL answered at, zlib-compressed content), the newest last
     later: tuple[tuple[str, str, bytes], ...] = ()
+    # the archived date when a listing card or a feed entry gave it (``date_source``
+    # "listing" or "feed"): the page alone does not hold it, and re-extraction reads
+    # only the page (``harvest.judge`` took it over none or a guess)
+    listed: tuple[str, str] | None = None
 
 
 def reextract_archive(
@@ -134,24 +138,51 @@ def _tasks(
         batch = ids[start : start + _BATCH]
         rows = conn.execute(
             "SELECT a.site, a.url, COALESCE(c.final_url, a.source_url, a.url), c.content,"
-            " c.fetched_at, c.id, a.id FROM articles a JOIN captures c ON c.id = a.capture_id"
+            " c.fetched_at, c.id, a.id, a.published, a.date_source"
+            " FROM articles a JOIN captures c ON c.id = a.capture_id"
             f" WHERE a.id IN ({','.join('?' * len(batch))}) ORDER BY a.id",
             batch,
         ).fetchall()
-        for site, url, page_url, content, fetched_at, capture_id, article_id in rows:
+        for site, url, page_url, content, fetched_at, capture_id, article_id, *dated in rows:
             later = conn.execute(  # (not the first page's own later captures)
                 "SELECT url, COALESCE(final_url, url), content FROM captures WHERE article_id = ?"
                 " AND id > ? AND COALESCE(final_url, url) != ? ORDER BY id LIMIT ?",
                 (article_id, capture_id, page_url, _LATER),
             ).fetchall()
+            published, source = dated
+            listed = (published, source) if published and source in _LISTED else None
             yield _Task(
                 site, url, page_url, content, fetched_at, capture_id, profiles.get(site),
-                tuple(later),
+                tuple(later), listed,
             )  # fmt: skip
 
 
+_LISTED = ("listing", "feed")  # the date sources a page's own bytes do not hold
+
+
 def _extract(task: _Task) -> tuple[_Task, Article]:
-    """The pure part: bytes in, article out (in a worker process)."""
+    """The pure part: bytes in, article out (in a worker process); an article its
+    listing or feed dated keeps that date where the page gives none, or only a guess."""
+    task, article = _extract_page(task)
+    if task.listed is None or is_item_url(task.url):
+        return task, article
+    from newsarchive.extraction.published import GUESSED
+
+    if article.published is not None and not article.rules.get("published", "").endswith(GUESSED):
+        return task, article
+    published, source = task.listed
+    try:
+        value: dt.date = (
+            dt.datetime.fromisoformat(published) if "T" in published
+            else dt.date.fromisoformat(published)
+        )  # fmt: skip
+    except ValueError:  # (not as the crawl stores a date: the page's reading stands)
+        return task, article
+    return task, replace(article, published=value, date_source=source)
+
+
+def _extract_page(task: _Task) -> tuple[_Task, Article]:
+    """The page's own reading: its bytes (and its later pages') in, article out."""
     from newsarchive.extraction.pipeline import extract
     from newsarchive.markup import page_tree
 
