@@ -626,11 +626,17 @@ def test_an_article_closing_with_its_own_copyright_line_keeps_its_text() -> None
     assert extract(html).text.split("\n") == lines
 
 
-def test_an_article_body_closing_with_a_copyright_line_below_a_header_keeps_its_text() -> None:
-    """The common blog layout: the headline in a header box, the text in a body box of the
-    same post, closed by the agency's copyright line. The body box is the article's (it
-    holds the first prose under the headline), not the site's footer, even though it is
-    neither the headline's parent nor its grandparent."""
+@pytest.mark.parametrize(
+    "lead", ["", "<div><p>Общинският съвет на Бяла гласува бюджета за следващата година.</p></div>"]
+)
+def test_an_article_body_closing_with_a_copyright_line_below_a_header_keeps_its_text(
+    lead: str,
+) -> None:
+    """The common layout: the headline in a header box, the text in a body box of the
+    same post (after a lead's box, or not), closed by the agency's copyright line. The
+    body box is the article's (it holds the first prose under the headline, or follows
+    it), not the site's footer, though it is neither the headline's parent nor its
+    grandparent."""
     lines = [
         f"Абзац {n}: общинският съвет прие решение за ремонт на улиците в центъра на града "
         "и за нови детски площадки в кварталите."
@@ -643,7 +649,10 @@ def test_an_article_body_closing_with_a_copyright_line_below_a_header_keeps_its_
     html = (
         "<html><head><title>Ремонт на улиците в центъра на Бяла</title></head><body>"
         "<div><div><h1>Ремонт на улиците в центъра на Бяла</h1><span>28.11.2026</span></div>"
-        "<div>" + "".join(f"<p>{line}</p>" for line in lines) + "<p>© БТА</p></div></div>"
+        + lead
+        + "<div>"
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + "<p>© БТА</p></div></div>"
         f"<div><p>{about}</p></div>"
         '<div><a href="/kontakti">Контакти</a> <a href="/karta">Карта на сайта</a></div>'
         "</body></html>"
