@@ -569,3 +569,27 @@ def test_a_month_or_a_year_back_is_a_coarse_day(text: str, expected: dt.date) ->
 )
 def test_a_month_or_a_year_back_in_prose_is_no_date(text: str) -> None:
     assert dates.find_loose_dates(text, today=dt.datetime(2025, 12, 16, 15, 0)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "28 Auguſt 2026",  # a long s: the pattern's ignore-case takes it for "s"
+        "Auguſt 28, 2026",
+        "28 Auguſt",
+        "Auguſt 28",
+        "28 XıI 2026",  # a dotless i for a Roman month's "I"
+        "Sunday, 28.11.2026",
+        "ſun, 11/09/2026",
+        "28 ноᲀмври 2026",  # an old Cyrillic letter the ignore-case takes for "в"
+        "3 hourſ ago",
+    ],
+)
+def test_letters_only_ignore_case_equates_never_raise(text: str) -> None:
+    """A month or weekday the patterns match through a letter whose lower case is not
+    the name's (ignore-case equates "ſ" with "s", "ı" with "i") is read or skipped, never
+    a KeyError out of the page's reading."""
+    today = dt.date(2026, 11, 30)
+    dates.find_text_dates(text, today=today)
+    dates.find_loose_dates(text, today=today)
+    dates.parse_text_date(text, today=today)

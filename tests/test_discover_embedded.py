@@ -105,3 +105,19 @@ def test_a_json_ld_item_list_is_the_pages_list_of_news() -> None:
         "https://x.bg/novini/remont-na-mosta-902",
         "https://x.bg/novini/nov-avtobus-do-gornishte-901",
     ]
+
+
+def test_a_json_ld_item_lists_absurd_positions_do_not_stop_the_listing() -> None:
+    """A broken or hostile ``position`` (an integer of hundreds of digits, no float can
+    hold it; NaN) ranks its entry by where it stands instead of raising."""
+    html = _stated(
+        {"@type": "ItemList", "itemListElement": [
+            {"@type": "ListItem", "position": 10**400, "url": "/novini/nov-avtobus-do-gornishte-901"},
+            {"@type": "ListItem", "position": 2, "url": "/novini/remont-na-mosta-902"},
+        ]},
+    )  # fmt: skip
+    urls = {c.url for c in article_links(html, "https://x.bg/novini/", BARE)}
+    assert urls == {
+        "https://x.bg/novini/remont-na-mosta-902",
+        "https://x.bg/novini/nov-avtobus-do-gornishte-901",
+    }

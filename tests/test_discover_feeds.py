@@ -243,3 +243,24 @@ def test_an_rss_link_written_without_a_scheme_is_the_sites_address() -> None:
         "https://www.x.bg/news.php?id=124",
         "https://www.x.bg/novini/zapochva-remont-na-ulitsa",
     ]
+
+
+def test_an_rss_link_written_without_a_scheme_or_www_is_the_sites_address() -> None:
+    """The configured address may lack the "www." ("x.bg/news.php?id=125"): its first
+    segment is still a host, not a folder under the feed ("https://www.x.bg/x.bg/…",
+    a 404 for every item); a script's name ("news.php?id=126", "index.php/novini/…") stays
+    a path relative to the feed."""
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>
+<item><title>a</title><link>x.bg/news.php?id=125</link></item>
+<item><title>b</title><link>news.php?id=126</link></item>
+<item><title>c</title><link>index.php/novini/127-remont-na-ulitsa</link></item>
+<item><title>d</title><link>obshtina-x.bg/novini/zapochva-remont-na-ulitsa</link></item>
+</channel></rss>"""
+    profile = Profile(id="x", name="x", origin="https://x.bg", hosts=("x.bg", "obshtina-x.bg"))
+    found = feed_links(rss, profile, "https://x.bg/rss.php").articles
+    assert [c.url for c in found] == [
+        "https://x.bg/news.php?id=125",
+        "https://x.bg/news.php?id=126",
+        "https://x.bg/index.php/novini/127-remont-na-ulitsa",
+        "https://obshtina-x.bg/novini/zapochva-remont-na-ulitsa",
+    ]

@@ -626,7 +626,44 @@ def test_an_article_closing_with_its_own_copyright_line_keeps_its_text() -> None
     assert extract(html).text.split("\n") == lines
 
 
-@pytest.mark.parametrize("heading", ["12 коментара", "Последни коментари", "Top Rated Comments"])
+@pytest.mark.parametrize(
+    "lead", ["", "<div><p>Общинският съвет на Бяла гласува бюджета за следващата година.</p></div>"]
+)
+def test_an_article_body_closing_with_a_copyright_line_below_a_header_keeps_its_text(
+    lead: str,
+) -> None:
+    """The common layout: the headline in a header box, the text in a body box of the
+    same post (after a lead's box, or not), closed by the agency's copyright line. The
+    body box is the article's (it holds the first prose under the headline, or follows
+    it), not the site's footer, though it is neither the headline's parent nor its
+    grandparent."""
+    lines = [
+        f"Абзац {n}: общинският съвет прие решение за ремонт на улиците в центъра на града "
+        "и за нови детски площадки в кварталите."
+        for n in range(1, 5)
+    ]
+    about = (
+        "Община Бяла е разположена в Северна България, на брега на река Янтра, а "
+        "кметството обслужва и осем съседни села."
+    )
+    html = (
+        "<html><head><title>Ремонт на улиците в центъра на Бяла</title></head><body>"
+        "<div><div><h1>Ремонт на улиците в центъра на Бяла</h1><span>28.11.2026</span></div>"
+        + lead
+        + "<div>"
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + "<p>© БТА</p></div></div>"
+        f"<div><p>{about}</p></div>"
+        '<div><a href="/kontakti">Контакти</a> <a href="/karta">Карта на сайта</a></div>'
+        "</body></html>"
+    )
+    text = extract(html).text
+    assert all(line in text for line in lines)
+
+
+@pytest.mark.parametrize(
+    "heading", ["12 коментара", "Последни коментари", "Top Rated Comments", "Коментарите (6)"]
+)
 def test_a_comment_section_under_a_counted_heading_is_cut(heading: str) -> None:
     """Comments with no class name to mark them, under a heading that counts or ranks
     them, are not the article's closing paragraphs."""

@@ -123,3 +123,20 @@ def test_tooltips_disagreeing_on_the_time_of_the_day_give_none() -> None:
     assert extract(sidebar, url, today=day).published == dt.datetime(2026, 11, 28, 14, 35)
     disagreeing = html.replace("</p></div>", "</p>" + second, 1)
     assert extract(disagreeing, url, today=day).published == dt.date(2026, 11, 28)
+
+
+def test_a_time_tooltip_on_a_box_holding_more_than_the_date_is_none_of_its() -> None:
+    """A time in the tooltip of a box that holds the article, not a date line ("<div
+    title="14:35">" around the text, nested as deep as a broken page nests them), shows
+    no day: the day stays without a time, and no box's whole text is read for a date."""
+    boxes = 40
+    date = '<span class="d">28.11.2026</span>'
+    html = (
+        PAGE.format(title=TITLE, date=date, other="09:00")
+        .replace('<div class="eDate">', '<div title="14:35">' * boxes + '<div class="eDate">')
+        .replace("</body>", "</div>" * boxes + "</body>")
+    )
+    article = extract(
+        html, "https://chernolik.at.ua/blog/x/2026-11-28-31", today=dt.date(2026, 11, 30)
+    )
+    assert article.published == dt.date(2026, 11, 28)

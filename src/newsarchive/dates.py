@@ -69,6 +69,9 @@ _LATIN_BG_MONTHS = {
     "yanuari": 1, "fevruari": 2, "mart": 3, "yuni": 6, "yuli": 7, "avgust": 8,
     "septemvri": 9, "oktomvri": 10, "noemvri": 11, "dekemvri": 12,
 }  # fmt: skip
+# Looked up by a match's text lower-cased: a name matched through a letter that only the
+# patterns' ignore-case equates with one of it ("Auguſt", a long s) is found in no table,
+# and is no date.
 _DAY_MONTHS = _MONTHS | _LATIN_BG_MONTHS
 _DAY_MONTH_ALT = "|".join(sorted(_DAY_MONTHS, key=len, reverse=True))
 # A month name standing alone: where a byline line turns into its date.
@@ -446,11 +449,14 @@ def _absolute_dates(
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if "mon" in groups:
-                month = _DAY_MONTHS[m["mon"].lower()]
+                named = _DAY_MONTHS.get(m["mon"].lower())
             elif "rom" in groups:
-                month = _ROMAN[(m["rom"] or m["urom"]).lower()]
+                named = _ROMAN.get((m["rom"] or m["urom"]).lower())
             else:
-                month = int(m["m"])
+                named = int(m["m"])
+            if named is None:
+                continue  # (a name matched through a letter ignore-case equates)
+            month = named
             start, year, day = m.start(), int(m["y"]), int(m["d"])
             timed = None if m["h"] else _time_before(text, start)
             if (
@@ -518,7 +524,9 @@ def _span_start(
     if span is None:
         return start, year, month, day
     mon0, m0 = span["mon0"], span["m0"]
-    first_month = _DAY_MONTHS[mon0.lower()] if mon0 else int(m0) if m0 else month
+    first_month = _DAY_MONTHS.get(mon0.lower(), 0) if mon0 else int(m0) if m0 else month
+    if not first_month:  # (a name matched through a letter ignore-case equates)
+        return start, year, month, day
     first_year = year - 1 if (first_month, month) == (12, 1) else year
     first = (first_year, first_month, int(span["d0"]))
     spaced = not (mon0 or m0) and (span["gap"] or text[start - 1] == " ")
@@ -614,7 +622,7 @@ _WEEKDAY_RIGHT_BEFORE = re.compile(
 def _weekday_before(text: str, start: int) -> int | None:
     """The weekday named right before a date ("пон, 11/09/2026"), Monday = 0, if any."""
     m = _WEEKDAY_RIGHT_BEFORE.search(text[max(0, start - 16) : start])
-    return _WEEKDAYS[m["wd"].lower()] if m else None
+    return _WEEKDAYS.get(m["wd"].lower()) if m else None
 
 
 def _slashed(
@@ -734,7 +742,7 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     for m in _AGO.finditer(text):
         count_text = (m["n1"] or m["n2"] or "1").lower()
         unit_text = (m["u1"] or m["u2"] or (count_text if count_text in _UNITS else "")).lower()
-        if not unit_text:
+        if unit_text not in _UNITS:  # none, or matched through a letter ignore-case equates
             continue
         if count_text in _UNITS and (
             text[m.end() : m.end() + 1] in ("-", "–")
@@ -801,7 +809,9 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
     found: list[tuple[int, bool, TextDate]] = []
     for pattern in (_YEARLESS_WORDY, _YEARLESS_MONTH_FIRST, _YEARLESS_NUMERIC):
         for m in pattern.finditer(text):
-            month = _DAY_MONTHS[m["mon"].lower()] if "mon" in m.groupdict() else int(m["m"])
+            month = _DAY_MONTHS.get(m["mon"].lower(), 0) if "mon" in m.groupdict() else int(m["m"])
+            if not month:  # (a name matched through a letter ignore-case equates)
+                continue
             timed = None if m["h"] else _time_before(text, m.start())
             start = m.start() if timed is None else timed.start()
             value = _latest(month, int(m["d"]), timed or m, today)

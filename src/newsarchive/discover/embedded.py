@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -187,8 +188,19 @@ def _list_entries(entries: list[object], base: str) -> list[EmbeddedItem]:
         url = normalize_url(raw.strip(), base)
         if url is None:
             continue
-        position = entry.get("position")
-        rank = float(position) if isinstance(position, int | float) else float(order)
+        rank = _rank(entry.get("position"), order)
         title = " ".join(name.split()) if isinstance(name, str) else ""
         ranked.append((rank, order, EmbeddedItem(url, title)))
     return [item for _, _, item in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+
+def _rank(position: object, order: int) -> float:
+    """An entry's ``position`` as a number to sort by, else where it stands (``order``):
+    an integer no float holds (``10**400``) or NaN, which would sort nowhere, rank so."""
+    if not isinstance(position, int | float):
+        return float(order)
+    try:
+        rank = float(position)
+    except OverflowError:
+        return float(order)
+    return float(order) if math.isnan(rank) else rank

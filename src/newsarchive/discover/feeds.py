@@ -107,7 +107,14 @@ def _is_url(value: str) -> bool:
 # ("www.x.bg/news.php?id=5") or a path relative to the feed ("news.php?id=5"). One word of
 # URL characters holding a dot, slash or query, with no scheme of another kind (mailto:).
 _BARE_LINK = re.compile(r"(?![a-z][a-z0-9+.-]*:)[^\s<>\"']*[./?][^\s<>\"']*", re.IGNORECASE)
-_SCHEMELESS_HOST = re.compile(r"www\d?\.[^/\s]+\.[a-z]{2,}(?=[/?#]|$)", re.IGNORECASE)
+# A host: "www.x.bg", or without the "www." ("x.bg", "obshtina-x.bg") where its last label
+# is no script's or file's extension ("news.php?id=5", "index.php/novini/7" are paths).
+_SCHEMELESS_HOST = re.compile(
+    r"(?:www\d?\.[^/\s]+\.|(?:[a-z0-9-]+\.)+"
+    r"(?!(?:php\d?|s?html?|aspx?|jspx?|cgi|pl|py|do|action|cfm|xml|rss|txt|pdf)(?=[/?#]|$)))"
+    r"[a-z]{2,24}(?=[/?#]|$)",
+    re.IGNORECASE,
+)
 
 
 def _rss_link(value: str) -> str:

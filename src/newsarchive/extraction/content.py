@@ -126,7 +126,7 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
         if prose_after >= 0.5 * prose_before:  # a title repeated in a footer must not void the page
             for i in range(headline):
                 weights[i] = -abs(weights[i])
-    for i in _site_footer(blocks, headline):
+    for i in _site_footer(blocks, weights, headline):
         weights[i] = -abs(weights[i])
     return weights
 
@@ -136,15 +136,18 @@ _FOOTER_REACH = 8
 _COPYRIGHT_CHARS = 200
 
 
-def _site_footer(blocks: list[Block], headline: int) -> list[int]:
+def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> list[int]:
     """The blocks of the element that ends the page with its copyright line, when that
-    element is not the one around the headline.
+    element is not the article's: not in the headline's own element, not the one holding
+    the first prose under the headline, and not right after the article's prose (a post's
+    body box closed by "© БТА", below its header box or its lead's box).
 
     A footer's notice (a customer service desk's hours, the publisher's address) can be
     longer than a short article, and with no ``<footer>`` or class name to mark it, it
     won. The copyright line says where the footer is in any markup; an article closing
-    with its agency's "© Reuters" sits in the headline's element, or is not the page's
-    end.
+    with its agency's "© Reuters" sits in the headline's element or its body's, or is not
+    the page's end. A site's footer follows furniture (a list of other news, a sidebar's
+    links, the address lines), not the article's last paragraph.
     """
     if headline < 0:
         return []
@@ -162,6 +165,8 @@ def _site_footer(blocks: list[Block], headline: int) -> list[int]:
             blocks[start - 1].grandparent,
         ):
             start -= 1
+        if weights[start - 1] > 0 or not any(w > 0 for w in weights[headline + 1 : start]):
+            return []  # right after the article's prose, or holding its first: the article's
         return list(range(start, end + 1))
     return []
 

@@ -321,6 +321,7 @@ def _local_day(published: DatePick, url: str, today: dt.date | None) -> DatePick
 # describes where it leads) or a picture.
 _TOOLTIP_SELECTOR = "[title]:not(a):not(img):not(link)"
 _TOOLTIP_MAX = 40  # characters: a date and a time, with a label at most
+_SHOWN_MAX = 60  # characters an element whose tooltip is a time shows: a date line
 
 
 def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date | None) -> DatePick:
@@ -338,7 +339,12 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
             continue
         clock = dates.parse_clock(tip)
         if clock is not None:
-            shown = dates.parse_text_date(node.text(deep=True) or "", today=today)
+            # (a date line's text: a box around more is no date's, and reading every
+            # nested box's whole text for a date was quadratic on a hostile page)
+            text = node.text(deep=True) or ""
+            if len(text) > _SHOWN_MAX:
+                continue
+            shown = dates.parse_text_date(text, today=today)
             if shown is None or dates.local_date(shown) != day:
                 continue
         else:
