@@ -593,3 +593,20 @@ def test_letters_only_ignore_case_equates_never_raise(text: str) -> None:
     dates.find_text_dates(text, today=today)
     dates.find_loose_dates(text, today=today)
     dates.parse_text_date(text, today=today)
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 11, 30), dt.date(2025, 12, 1)),
+        (dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC), dt.date(2025, 12, 1)),
+        (dt.datetime(2026, 11, 30, 22, 30, tzinfo=dt.UTC), dt.date(2026, 12, 1)),
+    ],
+)
+def test_a_day_without_its_year_is_tomorrow_only_in_the_fetchs_evening(
+    today: dt.date, expected: dt.date
+) -> None:
+    """Read on 30 November, "1 декември" is last year's, unless it is late enough in the
+    day for a site east of UTC to print tomorrow's date already."""
+    found = dates.find_loose_dates("Мария Петрова | 1 декември", today=today)
+    assert [dates.local_date(d.value) for d in found] == [expected]
