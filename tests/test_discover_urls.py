@@ -248,6 +248,11 @@ def test_without_a_pattern_the_url_shape_decides(url: str, expected: bool) -> No
             "https://x.bg/redirect.php?url=//evil.example/a",
             "https://x.bg/redirect.php?url=//evil.example/a",
         ),
+        # another port of the host is another server: the redirector stays
+        (
+            "https://x.bg/go.php?url=https://x.bg:8443/novini/1",
+            "https://x.bg/go.php?url=https://x.bg:8443/novini/1",
+        ),
         # not a redirector: a login's return address, an article's own parameter
         ("https://x.bg/login.php?url=/novini/1", "https://x.bg/login.php?url=/novini/1"),
         ("https://x.bg/news.php?link=/novini/1", "https://x.bg/news.php?link=/novini/1"),

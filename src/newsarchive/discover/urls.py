@@ -134,8 +134,13 @@ def unwrap_redirector(url: str) -> str | None:
         if not target.lower().startswith(("http://", "https://")):
             return None
         normal = _normal(target)
-        there = urlsplit(normal).hostname if normal else None
-        if there and there in host_variants([parts.hostname or ""]):
+        there = urlsplit(normal) if normal else None
+        if (
+            there is not None
+            and there.hostname
+            and there.hostname in host_variants([parts.hostname or ""])
+            and there.port == parts.port  # (another port is another server)
+        ):
             return normal
         return None
     return None
