@@ -864,3 +864,59 @@ def test_a_caption_under_the_headline_picture_does_not_date_the_page() -> None:
     )
     article = extract(page(picture + "<p>Публикувано на 14.03.2025 г.</p>"), today=TODAY)
     assert article.published is not None and dates_local(article.published) == dt.date(2025, 3, 14)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Версия 10.1 - 28.11.2024</p>",  # a version number, then the date
+        "<p>Издание 3.2 – 28.11.2024</p>",
+    ],
+)
+def test_a_numeric_day_and_month_months_before_a_date_starts_no_span(line: str) -> None:
+    """A bare "d.m" first part spans to a date in its own month or the next at most:
+    "14.03 – 15.04.2026" is an event's days, "10.1 - 28.11" a version and a date."""
+    article = extract(page(line), today=TODAY)
+    assert article.published == dt.date(2024, 11, 28)
+
+
+def test_a_numeric_span_within_a_month_still_starts_at_its_first_day() -> None:
+    article = extract(page("<p>28.02 – 03.03.2025, читалище „Зора“</p>"), today=TODAY)
+    assert article.published == dt.date(2025, 2, 28)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "28.11.2024, 14:35 | 29.11.2024",
+        "28.11.2024 г., 14:35 ч. / 29.11.2024",
+        "28 ноември 2024 - 14:35 | 29.11.2024",
+    ],
+)
+def test_a_time_after_a_date_is_not_the_next_dates(text: str) -> None:
+    found = find_text_dates(text, today=TODAY)
+    assert [d.value for d in found] == [dt.datetime(2024, 11, 28, 14, 35), dt.date(2024, 11, 29)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Мария Иванова | 12.05</p>",  # a time written with a dot
+        "<p>Версия 10.12</p>",
+        "<p>Мария Иванова · 09.10</p>",
+    ],
+)
+def test_a_bare_day_and_month_that_reads_as_a_time_dates_no_page(line: str) -> None:
+    assert extract(page(line), today=TODAY).published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<p>Мария Иванова | 28.11</p>", dt.date(2024, 11, 28)),  # no time is 28 hours
+        ("<p>Мария Иванова | 12.05.</p>", dt.date(2024, 5, 12)),  # a day's closing dot
+        ("<p>Публикувано: 12.05</p>", dt.date(2024, 5, 12)),
+    ],
+)
+def test_a_bare_day_and_month_that_is_no_time_dates_the_page(line: str, expected: dt.date) -> None:
+    assert extract(page(line), today=TODAY).published == expected

@@ -504,6 +504,11 @@ _COUNTED_BEFORE = re.compile(
 # The most days a span written with spaces ("28 - 29 ноември") may cover: an event's
 # days. Further apart, the first number is more likely something else's.
 _SPACED_SPAN_DAYS = 7
+# The most months a span's bare numeric first part ("28.02 – 03.03.2026") may stand before
+# its last day's: "d.m" is as often a version ("10.1"), a section or a score, and an
+# event's days printed so run into the next month at most. A first part with its month in
+# words ("10 януари – 28 ноември 2026", an exhibition) names itself a date and is not capped.
+_NUMERIC_SPAN_MONTHS = 1
 
 
 def _span_start(
@@ -515,7 +520,8 @@ def _span_start(
     "30 декември – 2 януари 2026" began in 2025.
 
     Only a true span: its first day before its last, no "Брой"/"№" before it (an issue
-    number, then the date), and a span written with spaces ("1 - 4 декември") at most a
+    number, then the date), a bare "d.m" first part in the last day's month or the one
+    before (``_NUMERIC_SPAN_MONTHS``), and a span written with spaces ("1 - 4 декември") at most a
     week long and, beyond two days in a row, not right after a word (``_counted_by_word``).
     Otherwise the date after the dash alone, as before."""
     if start == 0 or text[start - 1] not in " -–—":
@@ -526,6 +532,9 @@ def _span_start(
     mon0, m0 = span["mon0"], span["m0"]
     first_month = _DAY_MONTHS.get(mon0.lower(), 0) if mon0 else int(m0) if m0 else month
     if not first_month:  # (a name matched through a letter ignore-case equates)
+        return start, year, month, day
+    if m0 and (month - first_month) % 12 > _NUMERIC_SPAN_MONTHS:
+        # "Версия 10.1 - 28.11.2026": a version, a section, a score before the date
         return start, year, month, day
     first_year = year - 1 if (first_month, month) == (12, 1) else year
     first = (first_year, first_month, int(span["d0"]))
@@ -570,8 +579,8 @@ WEEKDAY_NAMES = frozenset(_WEEKDAYS)
 # 28.11.2026", "14.35 ч., петък, 28 ноември 2026"), looked for only right before a date
 # found, so it costs no pass over a page's text. Not from inside a number (the "8.11" of
 # "28.11 - 29.11.2026" is no time) or a zone ("…T13:00:39+00:00 March 22, 2024"), nor
-# right after a number: the "14:35" of "28.11.2026 14:35, 29 ноември 2026" is the first
-# date's.
+# right after a number (``_AFTER_NUMBER``): the "14:35" of "28.11.2026 14:35, 29 ноември
+# 2026" is the first date's.
 _TIME_BEFORE = re.compile(
     r"(?<![\d.:+])(?<!\d\s)" + _TIME + r"\s*(?:,|/|\||-|–)?\s*"
     r"(?:(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*)?$",
@@ -583,10 +592,19 @@ _TIME_REACH = 36
 _RANGE_BEFORE = re.compile(r"(?:(?<!\w)(?:до|to|until|till)|[-–—])\s*$", re.IGNORECASE)
 
 
+# A number, then only a separator, right before a time: the time ends the date before it
+# ("28.11.2026, 14:35 | 29.11.2026", "28.11.2026 г. / 14:35 ч. – …"), and is not the next's.
+_AFTER_NUMBER = re.compile(r"\d(?:\s*г\.?)?\s*[,/|]?\s*$")
+_AFTER_NUMBER_REACH = 8
+
+
 def _time_before(text: str, start: int) -> re.Match[str] | None:
-    """The time printed right before the date at ``start``, if any."""
+    """The time printed right before the date at ``start``, if any: not a time that
+    ends a range of hours, nor one that follows a number (the date before it)."""
     m = _TIME_BEFORE.search(text, max(start - _TIME_REACH, 0), start)
     if m is None or _RANGE_BEFORE.search(text, max(m.start() - 8, 0), m.start()):
+        return None
+    if _AFTER_NUMBER.search(text, max(m.start() - _AFTER_NUMBER_REACH, 0), m.start()):
         return None
     return m
 
@@ -813,6 +831,8 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
             if not month:  # (a name matched through a letter ignore-case equates)
                 continue
             timed = None if m["h"] else _time_before(text, m.start())
+            if timed is None and _reads_as_time(text, m):
+                continue
             start = m.start() if timed is None else timed.start()
             value = _latest(month, int(m["d"]), timed or m, today)
             if value is not None and timed is None and text[start - 1 : start] in " -–—":
@@ -838,6 +858,24 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
     for start, _, date in sorted(found, key=lambda item: item[:2]):
         out.setdefault(start, date)
     return list(out.values())
+
+
+# The most an hour can be: a bare "12.05" is as likely 12:05 written with a dot.
+_LAST_HOUR = 23
+
+
+def _reads_as_time(text: str, m: re.Match[str]) -> bool:
+    """A bare "dd.mm" with nothing else to say it is a day reads as a time ("12.05" is
+    12:05 as often as 12 May; "Версия 10.12" neither): a day without its year is taken
+    only where no time has that shape ("28.11"), or a day's closing dot ("12.05."), a
+    time beside it ("12.05 | 10:20") or a date label before it ("Публикувано: 12.05")
+    says it is one. Words name their month and are never a time."""
+    if "mon" in m.groupdict() or m["h"] or int(m["d"]) > _LAST_HOUR:
+        return False
+    if text[m.end("m") : m.end("m") + 1] == ".":
+        return False
+    label = text[max(m.start() - 30, 0) : m.start()]
+    return not (_PUBLISHED_LABEL.search(label) or _MODIFIED_LABEL.search(label))
 
 
 def _loose_span(
