@@ -920,3 +920,41 @@ def test_a_bare_day_and_month_that_reads_as_a_time_dates_no_page(line: str) -> N
 )
 def test_a_bare_day_and_month_that_is_no_time_dates_the_page(line: str, expected: dt.date) -> None:
     assert extract(page(line), today=TODAY).published == expected
+
+
+def test_a_guess_is_a_guess_whatever_its_rule_is_named() -> None:
+    """``with_listed`` reads the guess from ``Article.published_guessed``, not from how the
+    rule's name ends: a step that appends to the name must not turn a guess into a date."""
+    from newsarchive.extraction.published import with_listed
+    from newsarchive.models import Article
+
+    guessed = Article(
+        published=dt.date(2024, 11, 28),
+        date_source="text",
+        published_guessed=True,
+        rules={"published": "generic:text-near-title:yearless:some-later-step"},
+    )
+    listed = (dt.date(2024, 11, 27), "listing")
+    assert with_listed(guessed, listed, TODAY).published == dt.date(2024, 11, 27)
+    stated = Article(
+        published=dt.date(2024, 11, 28),
+        date_source="text",
+        rules={"published": "generic:text-near-title:yearless"},
+    )
+    assert with_listed(stated, listed, TODAY).published == dt.date(2024, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("line", "guessed"),
+    [
+        ("<p>Мария Иванова | 28 ноември</p>", True),
+        ("<p>Мария Иванова · преди 2 месеца</p>", True),
+        ("<p>Мария Иванова | 28.11.2024</p>", False),
+        # the tooltip names the whole day: the page states the year the guess took
+        ('<p>Мария Иванова | <span title="28.11.2024, 14:35">28 ноември</span></p>', False),
+    ],
+)
+def test_an_article_says_whether_its_date_is_a_guess(line: str, guessed: bool) -> None:
+    article = extract(page(line), today=TODAY)
+    assert article.published is not None
+    assert article.published_guessed is guessed

@@ -100,6 +100,9 @@ class Article:
     site: str | None = None
     date_source: str | None = None  # one of DATE_SOURCES; None = not recorded (old imports)
     modified: Published | None = None  # kept apart from ``published``, never replacing it
+    # ``published`` is a guess (a day without its year, "преди 2 месеца"): a crawl takes a
+    # listing's or a feed's date over it (``published.with_listed``).
+    published_guessed: bool = field(default=False, compare=False)
     rules: dict[str, str] = field(default_factory=dict, compare=False)
 
     def fields_marked(self, mark: str) -> tuple[str, ...]:

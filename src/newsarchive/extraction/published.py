@@ -34,6 +34,10 @@ class DatePick:
     value: Published
     rule: str
     source: str  # one of models.DATE_SOURCES
+    # A guess (``_loose_near_title``): the year or the day is not the page's word. Kept as
+    # a field, not read from how ``rule`` ends, so that a later step (``_with_tooltip_time``,
+    # ``_local_day``) that renames the rule cannot lose it (``Article.published_guessed``).
+    guessed: bool = False
 
 
 def _structured(value: str, month_first: bool, today: dt.date | None) -> Published | None:
@@ -167,7 +171,8 @@ def _published_candidates(
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
 
 
-# What a guessed date's rule ends in (``_loose_near_title``).
+# What a guessed date's rule is marked with (``_loose_near_title``), for a reader of
+# ``Article.rules``; whether a date is a guess is ``DatePick.guessed``, never these names.
 GUESSED = (":yearless", ":coarse")
 
 _DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
@@ -178,17 +183,17 @@ def with_listed(
 ) -> Article:
     """``article`` dated by ``listed``, the date its listing card or feed entry gave and
     which of the two ("listing", "feed"), when its page states no date or only guesses
-    one (``GUESSED``: printed in full beside the link, the listed date is no guess);
+    one (``Article.published_guessed``: printed in full beside the link, the listed date
+    is no guess);
     never a date after the fetch. The one rule for both readings of a page: the crawl's
     (``harvest.judge``, from the frontier) and ``reextract``'s (the stored date it gave),
     so reading the same bytes again keeps the date the page itself never showed."""
-    guessed = article.rules.get("published", "").endswith(GUESSED)
     if (
-        (article.published is None or guessed)
+        (article.published is None or article.published_guessed)
         and listed
         and dates.local_date(listed[0]) <= fetched + _DAY
     ):
-        return replace(article, published=listed[0], date_source=listed[1])
+        return replace(article, published=listed[0], date_source=listed[1], published_guessed=False)
     return article
 
 
@@ -201,7 +206,8 @@ def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | No
     right, the day is not, and a page without any date is missing from every search by
     date. A day inside a sentence there ("…че на 28 ноември ще има сесия") is the story's,
     and several days outside sentences are a schedule's ("September 10 … September 17").
-    A crawl prefers a listing's or a feed's date for this page to either guess (``GUESSED``)."""
+    A crawl prefers a listing's or a feed's date for this page to either guess
+    (``DatePick.guessed``)."""
     for window, _ in windows:
         shown = [
             date
@@ -213,7 +219,7 @@ def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | No
         if len({dates.local_date(date.value) for date in shown if not date.relative}) > 1:
             return None  # several days: a schedule or a list of events, not a byline
         kind = GUESSED[1] if shown[0].relative else GUESSED[0]
-        return DatePick(shown[0].value, f"generic:text-near-title{kind}", "text")
+        return DatePick(shown[0].value, f"generic:text-near-title{kind}", "text", guessed=True)
     return None
 
 
@@ -314,7 +320,7 @@ def _local_day(published: DatePick, url: str, today: dt.date | None) -> DatePick
     from_url = dates.parse_url_date(url, today=today)
     if from_url is None or abs(from_url - value.date()) != dt.timedelta(days=1):
         return published
-    return DatePick(from_url, f"{published.rule}:url-day", published.source)
+    return replace(published, value=from_url, rule=f"{published.rule}:url-day")
 
 
 # Elements whose tooltip may hold the time of the day they show: never a link (its title
@@ -330,7 +336,9 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
     title="14:35">``, ``title="28.11.2026, 14:35"``). The tooltip counts on an element
     outside furniture that shows that day (a time alone), or that names that day itself
     (a date and time). Tooltips that disagree on the time of that day (the article's and
-    a list entry's of the same day) give none: the day stays without a time."""
+    a list entry's of the same day) give none: the day stays without a time. Either kind
+    of tooltip counts only beside that day printed in full, with its year: a guessed day
+    so confirmed is no longer a guess."""
     day = picked.value
     found: set[dt.time] = set()
     for node in tree.css(_TOOLTIP_SELECTOR):
@@ -359,7 +367,7 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
     stamped = dt.datetime.combine(day, found.pop())
     if dates.after(stamped, today):
         return picked
-    return DatePick(stamped, f"{picked.rule}:tooltip-time", picked.source)
+    return replace(picked, value=stamped, rule=f"{picked.rule}:tooltip-time", guessed=False)
 
 
 def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | None:
