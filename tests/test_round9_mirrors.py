@@ -16,6 +16,7 @@ three requests.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -140,3 +141,28 @@ def test_a_time_tooltip_on_a_box_holding_more_than_the_date_is_none_of_its() -> 
         html, "https://chernolik.at.ua/blog/x/2026-11-28-31", today=dt.date(2026, 11, 30)
     )
     assert article.published == dt.date(2026, 11, 28)
+
+
+def test_a_move_learned_while_reusing_a_saved_discovery_keeps_the_rerun_a_304(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """ezerets before its move: the first run explores and saves the sitemap under
+    ``http://www.``. The server then moves to ``https://`` bare; the next runs reuse the
+    saved discovery (no exploring), read the sitemap through the 301, and the night
+    after must still answer the unchanged sitemap and listing with 304s."""
+    root = tmp_path / "ezerets"
+    shutil.copytree(SITES / "ezerets", root)
+    mirror = root / "_mirror.json"
+    mirror.write_text('{"origin": "http://www.ezerets.bg"}', encoding="utf-8")
+    profile = bare_profile(tmp_path, "ezerets", *ROUND9_SITES["ezerets"])
+    nights: list[tuple[list[str], int]] = []
+    for night in range(3):
+        if night == 1:
+            mirror.write_text('{"origin": "https://ezerets.bg"}', encoding="utf-8")
+        with MirrorServer(root) as server:
+            args = ("crawl", "ezerets", "--profile", str(profile), "--base-url", server.url)
+            result = run_cli(*args, "--delay", "0", "--db", str(db))
+            assert result.exit_code == 0, result.stderr
+            nights.append((server.requests, server.not_modified))
+    assert nights[1][1] == 2, nights[1]
+    assert nights[2] == (["/robots.txt", "/sitemap.xml", "/novini/"], 2)

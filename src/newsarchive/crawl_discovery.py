@@ -80,6 +80,7 @@ class Discoverer:
         if found is not None and reusable(found, hints=hints is not None, today=dt.date.today()):
             left = set(found.urls) - done
             if not left or self.reader.read(found, skip=done) < len(left):
+                self._keep_moves()  # (a move learned reading them counts here too)
                 return  # something found still works (or all of it was read already)
             done |= left
         found = self._explore(alone=hints is None)
@@ -89,16 +90,22 @@ class Discoverer:
             # again, and reads it with the shapes
             found = replace(found, sitemaps=())
         self.reader.read(found, skip=done, exploring=True)
-        # what the frontier holds now, not ``found``: reading may have saved a change
-        # (a sitemap of no news dropped), which ``found`` would put back
+        self._keep_moves()
+
+    def _keep_moves(self) -> None:
+        """The saved sources under the addresses their servers moved them to this run,
+        whether this run explored or read a saved discovery again: else every later run
+        pays the old host's redirect (its robots.txt first) to learn the move again."""
+        # what the frontier holds now, not what was read: reading may have saved a change
+        # (a sitemap of no news dropped), which the discovery read would put back
         saved = self.frontier.discovery()
         if saved is not None:
             readdressed = saved.readdressed(self.fetcher.moved)
             if readdressed != saved:  # (a move learned only while reading them counts too)
                 self.frontier.save_discovery(readdressed)
-                # the validators go with them, or the next run's conditional read of an
-                # unchanged sitemap at its new address has none to send
-                self.frontier.move_validators({u: self.fetcher.moved(u) for u in saved.urls})
+                # the validators and the walks go with them, or the next run's read of an
+                # unchanged sitemap or listing at its new address sends it whole
+                self.frontier.move_source_state({u: self.fetcher.moved(u) for u in saved.urls})
 
     def _explore(self, *, alone: bool = True) -> Discovery:
         """Explore the site; when that is all there is to read (``alone``: no hints) and

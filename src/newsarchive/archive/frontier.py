@@ -375,11 +375,13 @@ class Frontier:
                 (url, *validators, page.status, now_iso(), lastmod),
             )
 
-    def move_validators(self, moves: dict[str, str]) -> None:
-        """Keep each source's validators under the address it moved to (``old -> new``):
-        the next run asks there, and without them an unchanged sitemap read through its
-        old host's 301 is sent whole every night instead of a 304. Where the new address
-        has validators of its own already, they are the newer and stay."""
+    def move_source_state(self, moves: dict[str, str]) -> None:
+        """Keep each source's validators, and a listing's walk, under the address it moved
+        to (``old -> new``): the next run asks there, and without them an unchanged
+        sitemap read through its old host's 301 is sent whole every night instead of a
+        304, and a listing whose walk was completed is walked again from its first page,
+        unconditionally. Where the new address has a state of its own already, it is
+        the newer and stays."""
         pairs = [(new, old, new) for old, new in moves.items() if old != new]
         if not pairs:
             return
@@ -387,6 +389,11 @@ class Frontier:
             self.conn.executemany(
                 "UPDATE fetch_state SET url = ? WHERE url = ?"
                 " AND NOT EXISTS (SELECT 1 FROM fetch_state WHERE url = ?)",
+                pairs,
+            )
+            self.conn.executemany(
+                "UPDATE listing_walks SET start_url = ? WHERE start_url = ?"
+                " AND NOT EXISTS (SELECT 1 FROM listing_walks WHERE start_url = ?)",
                 pairs,
             )
 
