@@ -903,6 +903,8 @@ def test_a_time_after_a_date_is_not_the_next_dates(text: str) -> None:
     [
         "<p>Мария Иванова | 12.05</p>",  # a time written with a dot
         "<p>Версия 10.12</p>",
+        "<p>Версия 28.11</p>",  # no time, but a version's number
+        "<p>Зала 24.10, втори етаж</p>",
         "<p>Мария Иванова · 09.10</p>",
     ],
 )

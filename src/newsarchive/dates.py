@@ -8,10 +8,13 @@ Structured forms ("2026-06-21T11:01:29+03:00", "…+0300", RFC 822 in feeds) and
 letters), "преди ден", "преди седмица", "онзи ден". A time may stand before any of them
 ("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026"), looked for only before a date found
 (``_time_before``: no pass over a page's text), unless it ends a range of hours ("от 9:00
-до 17:00 ч. 28 ноември"). A span of days is dated by its first ("28-29 ноември 2026",
+до 17:00 ч. 28 ноември") or follows another date ("28.11.2026, 14:35 | 29.11.2026": the
+first's). A span of days is dated by its first ("28-29 ноември 2026",
 "30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026"): an event's page
 means the day it begins; a span written with spaces right after a word ("клас 1 - 4
-декември") is that word's number, then the date (``_counted_by_word``). A document's number
+декември") is that word's number, then the date (``_counted_by_word``), and a bare "d.m"
+more than a month before the date ("Версия 10.1 - 28.11.2026") is a version's or a
+section's number (``_NUMERIC_SPAN_MONTHS``). A document's number
 may run into its date ("РМС № 123/28.11.2026", "Заповед РД-02-14-1201/08.12.2014 г.");
 after any other "/" a date is part of something else. Weekday prefixes need no rule: the
 patterns search inside the text. A date with a time and no zone stays a naive datetime
@@ -19,8 +22,9 @@ patterns search inside the text. A date with a time and no zone stays a naive da
 
 Guesses, kept apart (``find_loose_dates``, read only for a page that shows no fuller date):
 a day without its year ("28 ноември", "28.11", "Nov 28": the latest such day not after the
-fetch) and a month or a year back ("преди 2 месеца", "преди година", "a month ago": that
-many calendar months back, standing as a byline's date only).
+fetch; not a bare "12.05", a time's shape, nor "Версия 10.12", without a closing dot, a
+time or a label beside it: ``_no_day``) and a month or a year back ("преди 2 месеца", "преди
+година", "a month ago": that many calendar months back, standing as a byline's date only).
 
 Not read, on purpose: a month without a day ("ноември 2026"), "преди дни"/"преди ден-два"/
 "преди години" (days or years, no one day), a Roman month between spaces in lower case
@@ -831,7 +835,7 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
             if not month:  # (a name matched through a letter ignore-case equates)
                 continue
             timed = None if m["h"] else _time_before(text, m.start())
-            if timed is None and _reads_as_time(text, m):
+            if timed is None and _no_day(text, m):
                 continue
             start = m.start() if timed is None else timed.start()
             value = _latest(month, int(m["d"]), timed or m, today)
@@ -864,18 +868,21 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
 _LAST_HOUR = 23
 
 
-def _reads_as_time(text: str, m: re.Match[str]) -> bool:
-    """A bare "dd.mm" with nothing else to say it is a day reads as a time ("12.05" is
-    12:05 as often as 12 May; "Версия 10.12" neither): a day without its year is taken
-    only where no time has that shape ("28.11"), or a day's closing dot ("12.05."), a
-    time beside it ("12.05 | 10:20") or a date label before it ("Публикувано: 12.05")
-    says it is one. Words name their month and are never a time."""
-    if "mon" in m.groupdict() or m["h"] or int(m["d"]) > _LAST_HOUR:
-        return False
-    if text[m.end("m") : m.end("m") + 1] == ".":
+def _no_day(text: str, m: re.Match[str]) -> bool:
+    """A bare "dd.mm" (no time beside it, no date label before it) that names no day: the
+    number of the word right before it ("Версия 10.12", "Зала 24.10"), or a time's shape
+    ("12.05" is 12:05 as often as 12 May) without a day's closing dot ("12.05."). Such a
+    day is taken where a time beside it ("12.05 | 10:20") or a label ("Публикувано:
+    12.05") says it is one, or no time has its shape ("Мария Иванова | 28.11"). Words
+    name their month and are always a day."""
+    if "mon" in m.groupdict() or m["h"]:
         return False
     label = text[max(m.start() - 30, 0) : m.start()]
-    return not (_PUBLISHED_LABEL.search(label) or _MODIFIED_LABEL.search(label))
+    if _PUBLISHED_LABEL.search(label) or _MODIFIED_LABEL.search(label):
+        return False
+    if _counted_by_word(text, m.start()):
+        return True
+    return int(m["d"]) <= _LAST_HOUR and text[m.end("m") : m.end("m") + 1] != "."
 
 
 def _loose_span(
