@@ -104,6 +104,8 @@ for site, name, origin in (
     # no semantic elements; "Зареди още" from a JSON endpoint, older years in /arhiv/<year>
     ("maglenik", "Община Мъгленик", "https://www.maglenik.bg"),
     ("ravnishte", "Община Равнище", "https://ravnishte.bg"),
+    # and listings linking only the AMP copies, the byline on the canonical page alone
+    ("trankovo", "Община Трънково", "https://trankovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

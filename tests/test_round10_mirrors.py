@@ -6,8 +6,10 @@ CSS-in-JS and utility-class toolchain, no semantic elements and no ids, its arti
 новини" cards, comments and footer told apart by structure only, half its articles
 without JSON-LD (maglenik); a municipality whose news list loads more from a JSON
 endpoint named in a "Зареди още" button's ``data-endpoint``, older news only in yearly
-archive pages (ravnishte). Each must archive exactly its articles with the true title,
-date and body, and a rerun right after must cost at most three requests.
+archive pages (ravnishte); a municipality whose listings link only its articles' AMP
+copies, whose canonicals name the pages that alone print the byline (trankovo). Each must
+archive exactly its articles with the true title, date and body, and a rerun right after
+must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -19,14 +21,16 @@ import pytest
 
 from newsarchive.extraction import extract
 
-from .mirror_sites import check_bare_crawl
-from .support import Result
+from .mirror_sites import bare_profile, check_bare_crawl, crawl_twice
+from .support import SITES, Result
 
 ROUND10_SITES = {
     # hashed and utility classes only; related cards, comments, a long footer notice
     "maglenik": ("Община Мъгленик", "https://www.maglenik.bg"),
     # "Зареди още" from /api/news?offset=N (JSON), older years in /arhiv/<year>
     "ravnishte": ("Община Равнище", "https://ravnishte.bg"),
+    # listings link only the AMP copies; the byline is on the canonical page alone
+    "trankovo": ("Община Трънково", "https://trankovo.bg"),
 }
 
 
@@ -35,6 +39,21 @@ def test_a_round10_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND10_SITES[site])
+
+
+def test_an_amp_copy_listed_alone_is_archived_as_its_original_shows_it(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """trankovo: each listed copy is fetched once, then the original its canonical names
+    (which prints the byline the AMP template drops), and nothing twice; the rerun asks
+    robots.txt and the listing only."""
+    profile = bare_profile(tmp_path, "trankovo", *ROUND10_SITES["trankovo"])
+    first, nightly = crawl_twice(run_cli, db, profile, "trankovo", SITES / "trankovo")
+    copies = [p for p in first if p.endswith("/amp/")]
+    originals = [p for p in first if p.startswith("/novini/") and p.count("/") == 3]
+    assert len(copies) == len(set(copies)) == 6
+    assert sorted(originals) == sorted(p.removesuffix("amp/") for p in copies)
+    assert nightly == ["/robots.txt", "/novini/"]
 
 
 ARTICLE = """<html><head><title>{title} | Община Мъгленик</title></head><body>
