@@ -100,6 +100,12 @@ for site, name, origin in (
     ("ezerets", "Община Езерец", "http://www.ezerets.bg"),
     # and a feed whose links a home-made CMS writes without a scheme
     ("pyasachevo", "Община Пясъчево", "http://www.pyasachevo.bg"),
+    # and a tenth (tests/fixtures/make_mirrors_round10.py): hashed and utility classes only,
+    # no semantic elements; "Зареди още" from a JSON endpoint, older years in /arhiv/<year>
+    ("maglenik", "Община Мъгленик", "https://www.maglenik.bg"),
+    ("ravnishte", "Община Равнище", "https://ravnishte.bg"),
+    # and listings linking only the AMP copies, the byline on the canonical page alone
+    ("trankovo", "Община Трънково", "https://trankovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -60,6 +60,8 @@ class SourceReader:
         self._check, self._robots_gate = check, robots_gate
         self._quiet: set[str] = set()  # feeds that showed nothing slipped past them
         self._sitemapped = False  # the site's sitemap reaches what its listings may not
+        # per listing walked: the year archive page its first page links (``_year_after``)
+        self._year_pages: dict[str, str | None] = {}
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
@@ -238,7 +240,13 @@ class SourceReader:
                 "site's markup or addresses may have changed"
             )
         seen = self._offer(links)
-        next_url = listings.next_page_url(tree, page.final_url, self.profile, number)
+        next_url = self._year_after(
+            walk,
+            tree,
+            page,
+            number,
+            listings.next_page_url(tree, page.final_url, self.profile, number),
+        )
         if next_url is None and not self._sitemapped and listings.posted_pager(tree):
             self.report.warnings.append(
                 f"{page.final_url}: the listing's later pages open only by posting"
@@ -250,6 +258,25 @@ class SourceReader:
             self.frontier.save_validators(url, page)
         old = self.harvest.fetch_pending(self._robots_gate)
         walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
+
+    def _year_after(
+        self, walk: ListingWalk, tree: LexborHTMLParser, page: Page, number: int,
+        next_url: str | None,
+    ) -> str | None:  # fmt: skip
+        """Where a listing goes on from this page: its next page, else, when its pages
+        end, the page of the latest year before this page's (``listings.older_year_url``:
+        "Архив" with "2025", "2024"). A list whose later cards load by "Зареди още" from a
+        JSON endpoint keeps older years only there, and its endpoint's answers link no
+        year: the one page 1 linked is taken once they run out. So the walk goes year by
+        year into the past."""
+        year = listings.older_year_url(
+            tree, page.final_url, self.profile, page.fetched_at.date().year
+        )
+        if number == 1:
+            self._year_pages[walk.start_url] = year
+        if next_url is not None:
+            return next_url
+        return year or self._year_pages.pop(walk.start_url, None)
 
     def _read_items(
         self, walk: ListingWalk, page: Page, tree: LexborHTMLParser, where: tuple[str, int],

@@ -37,6 +37,7 @@ from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover.urls import (
+    amp_originals,
     identify,
     is_home_page,
     item_url,
@@ -347,6 +348,8 @@ class Harvester:
     archived: dict[str, str] = field(default_factory=dict)
     waiting: dict[str, list[str]] = field(default_factory=dict)
     waiters: set[str] = field(default_factory=set)
+    # keys of the originals read in place of their AMP copies in this run (``_original``)
+    originals: set[str] = field(default_factory=set)
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out
@@ -439,6 +442,8 @@ class Harvester:
         if identity is not None and found_by is not None and isinstance(result, Page):
             for key in (url_key(url), url_key(result.final_url)):
                 self.archived[key] = found_by
+            if url_key(identity) in self.originals:  # read in place of its copy
+                self.archived[url_key(identity)] = found_by
             if _slash_twin(identity, result.final_url) and (
                 self.store.find(identity) == self.store.find(url)  # (archived under it)
             ):
@@ -513,6 +518,8 @@ class Harvester:
         self.report.cpu["extract"] += verdict.cpu
         if verdict.outcome is Outcome.INTERRUPTED:
             return None  # stays queued for the next run
+        if verdict.article is not None and isinstance(result, Page):
+            result, verdict = self._original(result, verdict, listed)
         self.handled.add(url)
         if isinstance(result, Page):
             self.report.pages += 1
@@ -565,6 +572,33 @@ class Harvester:
         self.report.outcomes[outcome] += 1
         self.progress(self.report)
         return None if outcome is Outcome.FAILED or verdict.article is None else verdict.url
+
+    def _original(
+        self, page: Page, verdict: Verdict, listed: tuple[dt.date, str] | None
+    ) -> tuple[Page, Verdict]:
+        """An AMP copy whose canonical names its original (one of ``amp_originals``'
+        spellings): the original read in its place, the page a person following the
+        copy's "full version" link sees, since an AMP template drops what the page prints
+        beside the text (its byline, say). A site whose listings link only the copies
+        gives no other way to it. When the original cannot be read as that article, the
+        copy stands."""
+        spellings = {url_key(original) for original in amp_originals(page.final_url)}
+        if url_key(verdict.url) not in spellings:
+            return page, verdict
+        try:
+            original = self.fetcher.fetch(verdict.url)
+        except (FetchInterrupted, HostResting):
+            raise  # the run's end: the copy stays queued
+        except FetchError:
+            return page, verdict
+        if original.status != 200 or original.not_modified:
+            return page, verdict
+        again = judge(verdict.url, original, self.profile, self.options.since, listed)
+        self.report.cpu["extract"] += again.cpu
+        if again.article is None or url_key(again.url) != url_key(verdict.url):
+            return page, verdict
+        self.originals.add(url_key(again.url))
+        return original, again
 
     def whole(
         self, article: Article, page: Page, following: str | None

@@ -139,6 +139,14 @@ RELATED_HEADINGS = (
 )
 
 
+# Those of them a plain box may say alone and still title a section of other news or of
+# comments (a toolchain drawing every heading as a ``<div>``): not "Read more" (an
+# expander's label mid-article) nor a bare "Related" (an inline box of one link).
+BOX_RELATED_HEADINGS = (
+    r"още (?:новини|от новините)|свързани(?: новини| статии| публикации)?|"
+    r"(?:\d+ )?коментар(?:ите|и|а)|comments?|you (?:may|might) (?:also )?like"
+)
+
 # A heading that starts with one of them (the body's section cut, the id-anchor rule).
 STARTS_RELATED = re.compile(f"^(?:{RELATED_HEADINGS})", re.IGNORECASE)
 

@@ -36,7 +36,12 @@ from newsarchive.extraction.blocks import (
     squash,
     walk_blocks,
 )
-from newsarchive.extraction.clean import COPYRIGHT_LINE, HEADINGS, STARTS_RELATED
+from newsarchive.extraction.clean import (
+    BOX_RELATED_HEADINGS,
+    COPYRIGHT_LINE,
+    HEADINGS,
+    STARTS_RELATED,
+)
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
 DENSITY = 2.0
@@ -476,12 +481,7 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        if (
-            article_parents
-            and block.tag in HEADINGS
-            and block.size <= 60
-            and STARTS_RELATED.match(block.text)
-        ):
+        if article_parents and _heads_related(block):
             rank = block.tag
             i += 1
             while i < len(blocks) and blocks[i].parent not in article_parents:
@@ -494,6 +494,26 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
             article_parents.add(block.parent)
         i += 1
     return out
+
+
+# Elements that hold a line of text, never a section's title.
+_TEXT_LINES = frozenset("p li td th dd dt blockquote pre".split())
+
+
+def _heads_related(block: Block) -> bool:
+    """A "Още новини" / "Коментари (2)" heading of a related or comment section: a short
+    ``<h2>``, or, on a site whose toolchain draws every heading as a ``<div>`` with hashed
+    classes, a short box holding those words and nothing else but a count."""
+    if block.tag in HEADINGS:
+        return block.size <= 60 and bool(STARTS_RELATED.match(block.text))
+    return (
+        block.tag not in _TEXT_LINES
+        and block.size <= 30
+        and bool(_RELATED_LABEL.fullmatch(" ".join(block.text.split())))
+    )
+
+
+_RELATED_LABEL = re.compile(f"(?:{BOX_RELATED_HEADINGS})\\s*(?:\\(\\d+\\))?", re.IGNORECASE)
 
 
 def trim_edges(blocks: list[Block]) -> list[Block]:
