@@ -927,6 +927,16 @@ def _months_back(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+# A line that is little more than a date: a date with a label or a time at most.
+DATE_LINE_CHARS = 60
+
+
+def is_date_line(line: str, limit: int = DATE_LINE_CHARS) -> bool:
+    """``line`` is a date line ("12.03.2026 г.", "Dec 17, 2025", "Публикувано: 14 март"):
+    at most ``limit`` characters, holding a date."""
+    return len(line) <= limit and parse_text_date(line) is not None
+
+
 def parse_text_date(
     text: str, *, today: dt.date | None = None, month_first: bool = False
 ) -> Published | None:

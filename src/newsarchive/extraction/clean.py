@@ -122,29 +122,26 @@ def _ends_in_photo_credit(line: str) -> bool:
 _ANY_LINE_RULE = re.compile("|".join(f"(?:{rule})" for rule in _LINE_RULES), re.IGNORECASE)
 
 
+# Those of the headings below that a plain box may say alone and still title a section of
+# other news or of comments (a toolchain drawing every heading as a ``<div>``): not "Read
+# more" (an expander's label mid-article) nor a bare "Related" (an inline box of one link).
+BOX_RELATED_HEADINGS = (
+    r"още (?:новини|от новините)|свързани(?: новини| статии| публикации)?|"
+    r"(?:\d+ )?коментар(?:ите|и|а)\b|comments?\b|you (?:may|might) (?:also )?like\b"
+)
 # Headings that introduce a list of other articles or the comments (English, Bulgarian,
 # Russian): the body extractor cuts the section after one, and the date and title rules
-# never read inside one. One vocabulary for both.
+# never read inside one. One vocabulary for both, and for the boxes above.
 RELATED_HEADINGS = (
-    r"most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
+    BOX_RELATED_HEADINGS + r"|most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|news|on|in|articles)\b|"
     r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
     r"also read|don.?t miss|what to read next|"
-    r"най-(?:четени|коментирани|нови(?:те)?|популярни)|свързани|още (?:от|новини|по темата)|"
+    r"най-(?:четени|коментирани|нови(?:те)?|популярни)|още (?:от|новини|по темата)|"
     r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч|популярни|"
     r"(?:\d+ |top(?: rated)? |reader |readers.? |latest |recent |all )?comments?\b|"
     r"(?:\d+|one) (?:responses?|replies) to\b|leave a (?:reply|comment)|"
-    r"(?:\d+ |последни )?коментар(?:ите|и|а)\b|"
     r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии"
-)
-
-
-# Those of them a plain box may say alone and still title a section of other news or of
-# comments (a toolchain drawing every heading as a ``<div>``): not "Read more" (an
-# expander's label mid-article) nor a bare "Related" (an inline box of one link).
-BOX_RELATED_HEADINGS = (
-    r"още (?:новини|от новините)|свързани(?: новини| статии| публикации)?|"
-    r"(?:\d+ )?коментар(?:ите|и|а)|comments?|you (?:may|might) (?:also )?like"
 )
 
 # A heading that starts with one of them (the body's section cut, the id-anchor rule).

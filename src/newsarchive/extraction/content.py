@@ -25,7 +25,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.dates import parse_text_date
+from newsarchive.dates import is_date_line
 from newsarchive.extraction.blocks import (
     Block,
     Kind,
@@ -179,7 +179,7 @@ def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> li
 # Cards of other articles that show a date: from this many on they are a list of them.
 _DATED_CARDS = 2
 # A card's date line: a date and perhaps a label or a time ("Dec 17, 2025", "12.03.2026 г.").
-_DATE_LINE_CHARS = 40
+_CARD_DATE_CHARS = 40
 
 
 def _dated_card(blocks: list[Block], weights: list[float], excerpt: int) -> bool:
@@ -197,8 +197,7 @@ def _dated_card(blocks: list[Block], weights: list[float], excerpt: int) -> bool
     return any(
         0 <= i < len(blocks)
         and blocks[i].parent == parent
-        and blocks[i].size <= _DATE_LINE_CHARS
-        and parse_text_date(blocks[i].text) is not None
+        and is_date_line(blocks[i].text, _CARD_DATE_CHARS)
         for i in (excerpt - 2, after)
     )
 

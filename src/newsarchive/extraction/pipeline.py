@@ -234,7 +234,7 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
     """Drop a repeated headline and a bare date line from the start of the body."""
     while paragraphs:
         first = paragraphs[0]
-        if _repeats_headline(first, title) or _is_date_line(first):
+        if _repeats_headline(first, title) or dates.is_date_line(first):
             paragraphs = paragraphs[1:]
         else:
             break
@@ -306,11 +306,7 @@ def _repeats_headline(line: str, title: str) -> bool:
     head = line[: -len(title)].strip()
     if head.endswith(":"):
         return len(head.split()) <= titles.MAX_LABEL_WORDS
-    return not head or _is_date_line(head)
-
-
-def _is_date_line(line: str) -> bool:
-    return len(line) <= 60 and dates.parse_text_date(line) is not None
+    return not head or dates.is_date_line(head)
 
 
 def _first_text(

@@ -184,10 +184,10 @@ def with_listed(
     """``article`` dated by ``listed``, the date its listing card or feed entry gave and
     which of the two ("listing", "feed"), when its page states no date or only guesses
     one (``Article.published_guessed``: printed in full beside the link, the listed date
-    is no guess);
-    never a date after the fetch. The one rule for both readings of a page: the crawl's
-    (``harvest.judge``, from the frontier) and ``reextract``'s (the stored date it gave),
-    so reading the same bytes again keeps the date the page itself never showed."""
+    is no guess); never a date after the fetch. The one rule for both readings of a
+    page: the crawl's (``harvest.judge``, from the frontier) and ``reextract``'s (the
+    stored date it gave), so reading the same bytes again keeps the date the page itself
+    never showed."""
     if (
         (article.published is None or article.published_guessed)
         and listed

@@ -411,7 +411,7 @@ def _stated_casing(
     one case is styling, not the title."""
     if not (headline.isupper() or headline.islower()):
         return headline
-    folded = " ".join(headline.split()).casefold()
+    folded = _fold(headline)
     for value in stated:
         candidate = " ".join(strip_site_affixes(value, profile.title_affixes, names).split())
         for form in (candidate, *_SEGMENTS.split(candidate)):
@@ -643,11 +643,8 @@ def _names_a_section(tree: LexborHTMLParser, stated: str) -> bool:
     not the headline a reader sees, which may still stand nearer the text."""
     if len(_words(stated)) > SECTION_WORDS:
         return False
-    folded = " ".join(stated.split()).casefold()
-    return any(
-        " ".join((link.text(deep=True) or "").split()).casefold() == folded
-        for link in tree.css("a[href]")
-    )
+    folded = _fold(stated)
+    return any(_fold(link.text(deep=True) or "") == folded for link in tree.css("a[href]"))
 
 
 def _replaces(candidate: str, stated: str) -> bool:
