@@ -19,44 +19,69 @@ UNDATED = (
 )
 
 
-def test_listing_and_feed_dates_date_an_undated_article(
-    run_cli: Callable[..., Result], db: Path, tmp_path: Path
-) -> None:
+FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><item><title>3</title>'
+    "<link>https://dated.example/news/3</link>"
+    "<pubDate>Mon, 03 Nov 2025 09:00:00 +0200</pubDate></item></channel></rss>"
+)
+
+
+def _site(tmp_path: Path, pages: dict[int, str], listed: dict[int, str], *, feed: bool) -> Path:
+    """A site of ``pages`` (number -> HTML) at /news/N, a listing /novini of the ``listed``
+    ones with their dates, and /rss.xml dating page 3 when ``feed``; its profile's path."""
     root = tmp_path / "site"
     (root / "news").mkdir(parents=True)
-    for n in (1, 2, 3):
-        (root / "news" / f"{n}.html").write_text(
-            UNDATED.format(title=f"Новина номер {n} за града", n=n), encoding="utf-8"
-        )
+    for n, page in pages.items():
+        (root / "news" / f"{n}.html").write_text(page, encoding="utf-8")
+    items = "".join(
+        f'<li><a href="/news/{n}">Новина номер {n} за града</a> {day}</li>'
+        for n, day in listed.items()
+    )
     (root / "novini.html").write_text(
-        '<html><body><ul><li><a href="/news/1">Новина номер 1 за града</a> 12.11.2025</li>'
-        '<li><a href="/news/2">Новина номер 2 за града</a> 10.11.2025</li></ul></body></html>',
-        encoding="utf-8",
+        f"<html><body><ul>{items}</ul></body></html>", encoding="utf-8"
     )
-    (root / "rss.xml").write_text(
-        '<?xml version="1.0"?><rss version="2.0"><channel><item><title>3</title>'
-        "<link>https://dated.example/news/3</link>"
-        "<pubDate>Mon, 03 Nov 2025 09:00:00 +0200</pubDate></item></channel></rss>",
-        encoding="utf-8",
-    )
+    if feed:
+        (root / "rss.xml").write_text(FEED, encoding="utf-8")
     profile = tmp_path / "dated.toml"
+    feeds = 'feeds = ["/rss.xml"]\n' if feed else ""
     profile.write_text(
         'id = "dated"\nname = "Dated"\norigin = "https://dated.example"\n[discovery]\n'
-        'start_urls = ["/novini"]\nfeeds = ["/rss.xml"]\narticle_pattern = "^/news/\\\\d+$"\n',
+        f'start_urls = ["/novini"]\n{feeds}article_pattern = "^/news/\\\\d+$"\n',
         encoding="utf-8",
     )
-    with MirrorServer(root) as server:
+    return profile
+
+
+def _crawl(run_cli: Callable[..., Result], profile: Path, db: Path) -> None:
+    with MirrorServer(profile.parent / "site") as server:
         result = run_cli(
             "crawl", "dated", "--profile", str(profile), "--base-url", server.url,
             "--delay", "0", "--db", str(db),
         )  # fmt: skip
     assert result.exit_code == 0, result.stderr
+
+
+def _dates(db: Path) -> dict[str, tuple[str, str]]:
+    """Each article's number -> (published, date_source)."""
     with sqlite3.connect(db) as conn:
-        rows = {
+        return {
             r[0].rsplit("/", 1)[1]: (r[1], r[2])
             for r in conn.execute("SELECT url, published, date_source FROM articles")
         }
-    assert rows == {
+
+
+def _undated(n: int, byline: str = "") -> str:
+    page = UNDATED.format(title=f"Новина номер {n} за града", n=n)
+    return page.replace("</h1>", f"</h1><p>{byline}</p>") if byline else page
+
+
+def test_listing_and_feed_dates_date_an_undated_article(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    pages = {n: _undated(n) for n in (1, 2, 3)}
+    profile = _site(tmp_path, pages, {1: "12.11.2025", 2: "10.11.2025"}, feed=True)
+    _crawl(run_cli, profile, db)
+    assert _dates(db) == {
         "1": ("2025-11-12", "listing"),
         "2": ("2025-11-10", "listing"),
         "3": ("2025-11-03", "feed"),
@@ -68,37 +93,13 @@ def test_a_listing_date_wins_over_a_guessed_one(
 ) -> None:
     """A day without its year and "преди 2 месеца" beside the byline are guesses (the
     year, the day): the listing card's date is the page's own, printed in full."""
-    root = tmp_path / "site"
-    (root / "news").mkdir(parents=True)
-    bylines = {1: "Мария Петрова | 28 ноември", 2: "Мария Петрова | преди 2 месеца"}
-    for n, byline in bylines.items():
-        page = UNDATED.format(title=f"Новина номер {n} за града", n=n)
-        (root / "news" / f"{n}.html").write_text(
-            page.replace("</h1>", f"</h1><p>{byline}</p>"), encoding="utf-8"
-        )
-    (root / "novini.html").write_text(
-        '<html><body><ul><li><a href="/news/1">Новина номер 1 за града</a> 12.11.2025</li>'
-        '<li><a href="/news/2">Новина номер 2 за града</a> 10.11.2025</li></ul></body></html>',
-        encoding="utf-8",
-    )
-    profile = tmp_path / "dated.toml"
-    profile.write_text(
-        'id = "dated"\nname = "Dated"\norigin = "https://dated.example"\n[discovery]\n'
-        'start_urls = ["/novini"]\narticle_pattern = "^/news/\\\\d+$"\n',
-        encoding="utf-8",
-    )
-    with MirrorServer(root) as server:
-        result = run_cli(
-            "crawl", "dated", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--db", str(db),
-        )  # fmt: skip
-    assert result.exit_code == 0, result.stderr
-    with sqlite3.connect(db) as conn:
-        rows = {
-            r[0].rsplit("/", 1)[1]: (r[1], r[2])
-            for r in conn.execute("SELECT url, published, date_source FROM articles")
-        }
-    assert rows == {"1": ("2025-11-12", "listing"), "2": ("2025-11-10", "listing")}
+    pages = {
+        1: _undated(1, "Мария Петрова | 28 ноември"),
+        2: _undated(2, "Мария Петрова | преди 2 месеца"),
+    }
+    profile = _site(tmp_path, pages, {1: "12.11.2025", 2: "10.11.2025"}, feed=False)
+    _crawl(run_cli, profile, db)
+    assert _dates(db) == {"1": ("2025-11-12", "listing"), "2": ("2025-11-10", "listing")}
 
 
 def test_reextract_keeps_a_listing_or_feed_date_the_page_does_not_state(
@@ -107,42 +108,11 @@ def test_reextract_keeps_a_listing_or_feed_date_the_page_does_not_state(
     """The stored page still shows no date (or only a guess): re-reading it must not
     lose the date its listing or feed gave the crawl, nor swap it for the guess. A page
     that now states a date in full is the page's own word, and wins."""
-    root = tmp_path / "site"
-    (root / "news").mkdir(parents=True)
-    pages = {
-        1: UNDATED.format(title="Новина номер 1 за града", n=1),
-        2: UNDATED.format(title="Новина номер 2 за града", n=2).replace(
-            "</h1>", "</h1><p>Мария Петрова | 28 ноември</p>"
-        ),
-        3: UNDATED.format(title="Новина номер 3 за града", n=3),
-        4: UNDATED.format(title="Новина номер 4 за града", n=4),
-    }
-    for n, page in pages.items():
-        (root / "news" / f"{n}.html").write_text(page, encoding="utf-8")
-    (root / "novini.html").write_text(
-        '<html><body><ul><li><a href="/news/1">Новина номер 1 за града</a> 12.11.2025</li>'
-        '<li><a href="/news/2">Новина номер 2 за града</a> 10.11.2025</li>'
-        '<li><a href="/news/4">Новина номер 4 за града</a> 08.11.2025</li></ul></body></html>',
-        encoding="utf-8",
-    )
-    (root / "rss.xml").write_text(
-        '<?xml version="1.0"?><rss version="2.0"><channel><item><title>3</title>'
-        "<link>https://dated.example/news/3</link>"
-        "<pubDate>Mon, 03 Nov 2025 09:00:00 +0200</pubDate></item></channel></rss>",
-        encoding="utf-8",
-    )
-    profile = tmp_path / "dated.toml"
-    profile.write_text(
-        'id = "dated"\nname = "Dated"\norigin = "https://dated.example"\n[discovery]\n'
-        'start_urls = ["/novini"]\nfeeds = ["/rss.xml"]\narticle_pattern = "^/news/\\\\d+$"\n',
-        encoding="utf-8",
-    )
-    with MirrorServer(root) as server:
-        crawl = run_cli(
-            "crawl", "dated", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--db", str(db),
-        )  # fmt: skip
-    assert crawl.exit_code == 0, crawl.stderr
+    pages = {1: _undated(1), 2: _undated(2, "Мария Петрова | 28 ноември"), 3: _undated(3)}
+    pages[4] = _undated(4)
+    listed = {1: "12.11.2025", 2: "10.11.2025", 4: "08.11.2025"}
+    profile = _site(tmp_path, pages, listed, feed=True)
+    _crawl(run_cli, profile, db)
     stated = pages[4].replace("</h1>", "</h1><p>Публикувано на 07.11.2025</p>")
     with sqlite3.connect(db) as conn:  # the page of 4 as if it had stated its own date
         conn.execute(
@@ -152,12 +122,7 @@ def test_reextract_keeps_a_listing_or_feed_date_the_page_does_not_state(
     result = run_cli("reextract", "--profile", str(profile), "--db", str(db))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("re-extracted: 1 changed, 3 unchanged, "), result.stdout
-    with sqlite3.connect(db) as conn:
-        rows = {
-            r[0].rsplit("/", 1)[1]: (r[1], r[2])
-            for r in conn.execute("SELECT url, published, date_source FROM articles")
-        }
-    assert rows == {
+    assert _dates(db) == {
         "1": ("2025-11-12", "listing"),
         "2": ("2025-11-10", "listing"),
         "3": ("2025-11-03", "feed"),
