@@ -332,6 +332,18 @@ def test_a_headline_in_one_case_takes_the_stated_titles_casing_from_any_segment(
     assert extract(other).title == "ремонт на моста"  # other words: the h1 as printed
 
 
+def test_a_headline_whose_letters_the_site_lost_to_question_marks_takes_the_stated_one() -> None:
+    stated = '<meta property="og:title" content="Кметът на Köln: „Ремонтът започва“ | Вестник">'
+    for h1 in ("Кметът на K?ln: ?Ремонтът започва?", "Кметът на K\ufffdln: „Ремонтът започва“"):
+        html = page(stated, f"<article><h1>{h1}</h1>{PROSE}</article>")
+        assert extract(html).title == "Кметът на Köln: „Ремонтът започва“", h1
+    asked = page(
+        '<meta property="og:title" content="Кога започва ремонтът">',
+        f"<article><h1>Кога започва ремонтът?</h1>{PROSE}</article>",
+    )
+    assert extract(asked).title == "Кога започва ремонтът?"  # a real question mark stays
+
+
 def test_a_microdata_headline_beats_a_logo_h1_that_the_title_names_first() -> None:
     """Joomla: the article title is ``<h2 itemprop="headline">``, the template's logo is the
     h1, and "Site Name in Page Titles: Before" makes the ``<title>`` "Site - Headline"."""

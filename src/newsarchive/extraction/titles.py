@@ -405,19 +405,50 @@ def _split_by_heading(title: str, heading: str) -> str:
 def _stated_casing(
     headline: str, stated: list[str], profile: Profile, names: tuple[str, ...]
 ) -> str:
-    """An h1 typed in capitals ("ТЪРГ ЗА УЛИЦИТЕ") or all in lower case ("history of
-    coffee") is shown as the page states its title elsewhere, when that, or one of its
-    segments, is the same words: a theme's text-transform does the rest on screen, so the
-    one case is styling, not the title."""
-    if not (headline.isupper() or headline.islower()):
+    """The h1 as the page states its title elsewhere, where the h1 is a damaged copy of it.
+
+    Two kinds of damage. An h1 typed in capitals ("ТЪРГ ЗА УЛИЦИТЕ") or all in lower
+    case ("history of coffee") takes the stated casing when that, or one of its segments,
+    is the same words: a theme's text-transform does the rest on screen, so the one case
+    is styling, not the title. An h1 with characters lost to "?" or "�" ("?????:
+    ?Ремонтът?") takes the stated text it is a copy of: a column in a narrower charset
+    than the page stored the headline so, while the meta tags came through another path,
+    and a lost letter is unsearchable."""
+    styled = headline.isupper() or headline.islower()
+    pattern = _lost_pattern(headline) if _LOST in headline or "?" in headline else None
+    if not (styled or pattern):
         return headline
     folded = _fold(headline)
     for value in stated:
         candidate = " ".join(strip_site_affixes(value, profile.title_affixes, names).split())
         for form in (candidate, *_SEGMENTS.split(candidate)):
-            if form.casefold() == folded and not (form.isupper() or form.islower()):
+            if pattern is not None and form != headline and pattern.fullmatch(form):
+                return form
+            if styled and form.casefold() == folded and not (form.isupper() or form.islower()):
                 return form
     return headline
+
+
+_LOST = "\ufffd"  # the replacement character a decoder writes for bytes it cannot read
+
+
+def _lost_pattern(headline: str) -> re.Pattern[str] | None:
+    """What a stated title must read for ``headline`` to be its copy with characters lost:
+    the same text where each "?" or "�" stands for one or two characters of any kind but
+    a space (a character written as two code units, a quote and its letter, come out as
+    one mark). None when nothing but a last question mark is lost (a real question)."""
+    if not _LOST_RUN.search(headline.rstrip("?")):
+        return None
+    parts = _LOST_RUN.split(headline)
+    marks = _LOST_RUN.findall(headline)
+    body = "".join(
+        re.escape(part) + (f"\\S{{{len(mark)},{2 * len(mark)}}}" if i < len(marks) else "")
+        for i, (part, mark) in enumerate(zip(parts, [*marks, ""], strict=True))
+    )
+    return re.compile(body)
+
+
+_LOST_RUN = re.compile(f"[?{_LOST}]+")
 
 
 # Bulgarian letters as the official transliteration writes them (Закон за транслитерацията,
