@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from newsarchive.mirror import MirrorServer
+
 from .support import SITES, Result
 
 EXPECTED = json.loads((SITES / "bta" / "expected.json").read_text(encoding="utf-8"))
@@ -52,3 +54,24 @@ def test_extract_accepts_a_utf16_page_with_bom(
     assert isinstance(data, dict)
     assert data["title"] == "Заглавие на статията"
     assert data["text"].startswith("Текст на статията.")
+
+
+def test_a_redirected_pages_relative_links_resolve_where_it_ended_up(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """``extract URL`` of an address that redirects reads the page's relative links
+    (its canonical here) against where it was found, as a crawl does, not against the
+    address typed."""
+    root = tmp_path / "site"
+    (root / "novini").mkdir(parents=True)
+    (root / "_mirror.json").write_text('{"moved": {"/stara-statia": "/novini/statia.html"}}')
+    (root / "novini" / "statia.html").write_text(
+        '<html><head><link rel="canonical" href="statia.html"></head><body><article>'
+        "<h1>Ремонт на улиците</h1><p>" + "Общината започва ремонт на шест улици. " * 8
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli("extract", f"{server.url}/stara-statia")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["url"] == f"{server.url}/novini/statia.html"

@@ -530,7 +530,9 @@ def extract_source(
             page = fetcher.fetch(source)
         if page.status != 200:
             raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)
-        content, url = page.content, url or source
+        # (a redirected page's relative links and canonical are read against where it
+        # was found, as the crawl reads them, not against the address typed)
+        content, url = page.content, url or page.final_url
         fetched = page.fetched_at.date()
     else:
         from newsarchive.models import MAX_BODY_BYTES
