@@ -151,3 +151,32 @@ def test_a_moved_sitemap_and_feed_are_read_against_where_they_were_found(run_cli
     assert profile["discovery"]["sitemaps"] == ["/sitemap.xml"], result.stdout
     assert "left out" not in result.stdout
     assert "checked on 3 sampled article(s)" in result.stdout, result.stdout
+
+
+def test_a_site_moved_to_another_domain_is_proposed_where_it_lives_now(
+    run_cli: Cli, db: Path
+) -> None:
+    """The user types the address they know (``https://vetrino-bg.eu``), whose robots.txt
+    and home page redirect for good to the same paths on another domain: the proposal is
+    for the new domain, says it moved, keeps the old host as the site's (old links), and
+    the profile crawls the whole site there without the old host's redirects again."""
+    old, new = "https://vetrino-bg.eu", "https://obshtinavetrino.bg"
+    expected = {row["url"] for row in json.loads((SITES / "vetrino" / "expected.json").read_text())}
+    with MirrorServer(SITES / "vetrino") as server:
+        proposed = run_cli("add-site", old, "--base-url", server.url, "--delay", "0", "--write")
+        assert proposed.exit_code == 0, proposed.stderr
+        profile = tomllib.loads(proposed.stdout)
+        assert profile["id"] == "obshtinavetrino" and profile["origin"] == new
+        assert set(profile["hosts"]) >= {"obshtinavetrino.bg", "vetrino-bg.eu"}
+        assert f"moved from {old}" in proposed.stdout
+        asked = len(server.requests)
+        crawled = run_cli(
+            "crawl", "obshtinavetrino", "--base-url", server.url, "--delay", "0", "--db", str(db)
+        )
+        assert crawled.exit_code == 0, crawled.stderr
+        # the crawl starts at the new domain; only a card still naming an old address
+        # is asked for there, and redirected
+        first = (server.hosts[asked], server.requests[asked])
+        assert first == ("obshtinavetrino.bg", "/robots.txt")
+    with sqlite3.connect(db) as conn:
+        assert {r[0] for r in conn.execute("SELECT url FROM articles")} == expected

@@ -67,7 +67,8 @@ def test_a_redirected_pages_relative_links_resolve_where_it_ended_up(
     (root / "_mirror.json").write_text('{"moved": {"/stara-statia": "/novini/statia.html"}}')
     (root / "novini" / "statia.html").write_text(
         '<html><head><link rel="canonical" href="statia.html"></head><body><article>'
-        "<h1>Ремонт на улиците</h1><p>" + "Общината започва ремонт на шест улици. " * 8
+        "<h1>Ремонт на улиците</h1><p>"
+        + "Общината започва ремонт на шест улици. " * 8
         + "</p></article></body></html>",
         encoding="utf-8",
     )

@@ -10,7 +10,7 @@ import pytest
 
 from newsarchive.mirror import MirrorServer
 
-from .support import Result
+from .support import SITES, Result
 
 
 # The first two articles each mirror lists are in the markup its profile expects.
@@ -149,3 +149,31 @@ def test_a_redirected_start_pages_relative_links_resolve_where_it_was_found() ->
         server.shutdown()
         server.server_close()
     assert {(s.kind, s.articles) for s in report.sources} == {("feed", 2), ("start", 3)}
+
+
+def test_a_site_that_moved_domain_is_checked_there_and_the_move_is_a_failure(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A profile naming the domain the site left (its robots.txt and home page redirect
+    for good to the same paths elsewhere) no longer fits: the move is reported as the
+    failure to fix, with the address to put in the profile, and the articles are still
+    checked where the site lives now, not reported as refused redirects."""
+    profile = tmp_path / "vetrino.toml"
+    profile.write_text(
+        'id = "vetrino"\nname = "Община Ветрино"\norigin = "https://vetrino-bg.eu"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(SITES / "vetrino") as server:
+        result = run_cli(
+            "check-site", "vetrino", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "-n", "2", "-f", "json",
+        )  # fmt: skip
+    assert result.exit_code == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["failures"] == [
+        "https://vetrino-bg.eu moved to https://obshtinavetrino.bg (its robots.txt and home"
+        " page redirect there for good): update the profile's origin"
+    ]
+    assert len(data["articles"]) == 2
+    assert all(a["url"].startswith("https://obshtinavetrino.bg/") for a in data["articles"])
+    assert all(a["fields"]["title"]["value"] for a in data["articles"])

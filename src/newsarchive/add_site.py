@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +36,7 @@ class Proposal:
     found: Discovery
     fields: dict[str, list[str]] = field(default_factory=dict)  # field -> rule per sample
     sampled: list[str] = field(default_factory=list)
+    moved_from: str = ""  # the origin typed, when the whole site moved from it
 
     @property
     def requests(self) -> int:
@@ -68,16 +69,26 @@ def propose(
     options: FetchOptions | None = None,
     samples: int = 3,
 ) -> Proposal:
-    """Explore the site and check the article fields on a few samples."""
+    """Explore the site and check the article fields on a few samples. A site that moved
+    to another domain as a whole (its robots.txt and home page redirect there for good)
+    is explored there, and proposed under its new origin: the address a user knows is
+    often the old one."""
     origin, host = origin_of(url)
-    chosen = site_id or site_id_for(host)
-    if not _ID.match(chosen):
-        raise UsageError(f"--id must be lower-case letters, digits and '-', not '{chosen}'")
-    profile = Profile(id=chosen, name=host, origin=origin, hosts=(host,), source="add-site")
+    _checked_id(site_id or site_id_for(host))
+    profile = Profile(id="", name=host, origin=origin, hosts=(host,), source="add-site")
     with Fetcher(
         options or FetchOptions(retries=1), mirror=base_url,
         site_hosts=site_hosts(profile),
     ) as fetcher:  # fmt: skip
+        try:
+            moved_to = fetcher.follow_site_move(origin)
+        except FetchError:
+            moved_to = None  # (the exploration's own requests say what is wrong)
+        moved_from = ""
+        if moved_to is not None:
+            moved_from, origin, host = origin, moved_to, urlsplit(moved_to).netloc
+            profile = replace(profile, origin=origin, name=host, hosts=(host, *profile.hosts))
+        profile = replace(profile, id=_checked_id(site_id or site_id_for(host)))
         found = explore(fetcher, profile)
         if found.empty and found.home_problem:
             raise UsageError(f"cannot read {origin} (its home page): {found.home_problem}")
@@ -87,7 +98,8 @@ def propose(
                 f" news found ({found.requests} requests)"
             )
         barren = [url for url in found.sitemaps if not _holds_news(fetcher, url, found, profile)]
-        proposal = Proposal(profile, found.without_sitemaps(barren) if barren else found)
+        found = found.without_sitemaps(barren) if barren else found
+        proposal = Proposal(profile, found, moved_from=moved_from)
         # twice as many candidates as samples: a document or a "not found" page is passed
         for article_url in _samples(fetcher, found, profile)[: 2 * samples]:
             if len(proposal.sampled) >= samples:
@@ -105,6 +117,12 @@ def propose(
             for name in FIELDS:
                 proposal.fields.setdefault(name, []).append(article.rules.get(name, "none"))
     return proposal
+
+
+def _checked_id(chosen: str) -> str:
+    if not _ID.match(chosen):
+        raise UsageError(f"--id must be lower-case letters, digits and '-', not '{chosen}'")
+    return chosen
 
 
 def _holds_news(fetcher: Fetcher, url: str, found: Discovery, profile: Profile) -> bool:
@@ -166,7 +184,13 @@ def render(proposal: Proposal) -> str:
         "# Every value was found on the site itself; the comments say where. Correct freely.",
         f"id = {_toml(p.id)}",
         f"name = {json.dumps(name, ensure_ascii=False)}  # the home page's og:site_name or title",
-        f"origin = {_toml(origin)}",
+        f"origin = {_toml(origin)}"
+        + (
+            f"  # moved from {proposal.moved_from}: its robots.txt and home page redirect here"
+            " for good"
+            if proposal.moved_from
+            else ""
+        ),
         f"hosts = [{', '.join(_toml(h) for h in hosts)}]  # hosts the site's links use",
         "",
         "[discovery]",

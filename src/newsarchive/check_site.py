@@ -9,7 +9,8 @@ generic rule had to step in ("drift"). Nothing is archived.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from urllib.parse import urlsplit
 
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.urls import absolute, site_hosts
@@ -63,6 +64,7 @@ class SiteCheck:
     sources: list[SourceCheck] = field(default_factory=list)
     articles: list[ArticleCheck] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
+    moved: str = ""  # "old -> new" origins, when the whole site moved to another domain
 
     @property
     def drifted(self) -> list[str]:
@@ -73,7 +75,14 @@ class SiteCheck:
 
     @property
     def failures(self) -> list[str]:
-        found = [f"{s.url}: {s.error}" for s in self.sources if s.error]
+        found = []
+        if self.moved:
+            old, new = self.moved.split(" -> ")
+            found.append(
+                f"{old} moved to {new} (its robots.txt and home page redirect there for good):"
+                " update the profile's origin"
+            )
+        found += [f"{s.url}: {s.error}" for s in self.sources if s.error]
         found += [f"{a.url}: {a.error}" for a in self.articles if a.error]
         if not any(s.articles for s in self.sources):
             found.append("no article links found on any start page or feed")
@@ -111,7 +120,9 @@ def check_site(
     options: FetchOptions | None = None,
     fetcher: Fetcher | None = None,
 ) -> SiteCheck:
-    """Run the check; network errors are recorded in the report, never raised."""
+    """Run the check; network errors are recorded in the report, never raised. A site
+    that moved to another domain as a whole is checked where it lives now, the move
+    reported as the failure to mend (the profile's origin)."""
     own = fetcher is None
     fetcher = fetcher or Fetcher(
         options or FetchOptions(retries=1), mirror=base_url, site_hosts=site_hosts(profile)
@@ -119,6 +130,7 @@ def check_site(
     report = SiteCheck(profile.id)
     found: list[str] = []
     try:
+        profile = _where_it_lives(fetcher, profile, report)
         feed_urls = [absolute(profile, u) for u in profile.feeds + profile.sitemaps]
         start_urls = [absolute(profile, u) for u in profile.start_urls]
         if not (feed_urls or start_urls):  # what the crawl would find by itself
@@ -152,6 +164,19 @@ def check_site(
         if own:
             fetcher.close()
     return report
+
+
+def _where_it_lives(fetcher: Fetcher, profile: Profile, report: SiteCheck) -> Profile:
+    """``profile`` at the domain its site moved to (noted in ``report``), else as it is."""
+    try:
+        moved_to = fetcher.follow_site_move(profile.origin)
+    except FetchError:
+        return profile  # (the sources' own fetches report what is wrong)
+    if moved_to is None:
+        return profile
+    report.moved = f"{profile.origin} -> {moved_to}"
+    hosts = (urlsplit(moved_to).netloc, *profile.hosts, urlsplit(profile.origin).netloc)
+    return replace(profile, origin=moved_to, hosts=tuple(dict.fromkeys(hosts)))
 
 
 def _fetch(fetcher: Fetcher, url: str) -> tuple[Page | None, int | None, str | None]:

@@ -933,6 +933,18 @@ class Fetcher:
             return None
         return f"{robots[0]}://{robots[1]}"
 
+    def follow_site_move(self, origin: str) -> str | None:
+        """Where the site at ``origin`` moved as a whole (``site_move``), accepted for the
+        rest of this fetcher's life (``accept_move``); None when it did not move. For the
+        commands that start from one address a user typed (``add-site``, ``check-site``):
+        robots.txt is read here, and an unreadable one is left for their own fetches to
+        report."""
+        self.robots_problem(origin)  # (reads robots.txt, noting where it redirects)
+        moved_to = self.site_move(origin)
+        if moved_to is not None:
+            self.accept_move(origin, moved_to)
+        return moved_to
+
     def accept_move(self, origin: str, moved_to: str) -> None:
         """The site at ``origin`` lives at ``moved_to`` now (``site_move``, or an
         earlier run's finding): its host is one of the site's (redirects may lead there,
