@@ -114,6 +114,7 @@ def test_visible_date_near_the_headline(line: str, expected: dt.date) -> None:
     [
         ("<p>преди 3 часа</p>", dt.datetime(2025, 3, 20, 12, 0)),
         ("<p>преди 2 дни</p>", dt.datetime(2025, 3, 18, 15, 0)),
+        ("<p>преди около 2 часа</p>", dt.datetime(2025, 3, 20, 13, 0)),
         ("<p>вчера, 18:40</p>", dt.datetime(2025, 3, 19, 18, 40)),
         ("<p>днес в 09:05</p>", dt.datetime(2025, 3, 20, 9, 5)),
         ("<p>2 hours ago</p>", dt.datetime(2025, 3, 20, 13, 0)),
@@ -124,6 +125,22 @@ def test_relative_dates_count_back_from_the_fetch_time(line: str, expected: dt.d
     article = extract(page(line), today=FETCHED)
     assert article.published == expected
     assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<p>Обновена преди приблизително 20 минути</p>", dt.datetime(2025, 3, 20, 14, 40)),
+        ("<p>Updated 2 hours ago</p>", dt.datetime(2025, 3, 20, 13, 0)),
+        ("<p>Актуализирана вчера</p>", dt.date(2025, 3, 19)),
+    ],
+)
+def test_a_relative_date_labelled_as_an_update_is_the_modified_date(
+    line: str, expected: dt.date
+) -> None:
+    article = extract(page(line), today=FETCHED)
+    assert article.modified == expected
+    assert article.rules["published"].endswith(":modified-only")  # no publication shown
 
 
 def test_relative_date_against_a_fetch_day_keeps_the_day() -> None:

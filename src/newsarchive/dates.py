@@ -175,8 +175,10 @@ _UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 # (moment.js's Bulgarian "a day ago"). Not "преди месец"/"преди година": a month or a year
 # back is weeks either way, no day.
 _ONE_UNIT = "минута|час|ден|седмица"
+# "преди около 2 часа", "преди приблизително час": the count is the site's rounding either
+# way ("about 2 hours ago" reads through "an"/the number already).
 _AGO = re.compile(
-    r"(?=[\dпao])(?<!\w)(?:преди\s+(?P<n1>\d{1,3}|един|една|"
+    r"(?=[\dпao])(?<!\w)(?:преди\s+(?:около\s+|приблизително\s+)?(?P<n1>\d{1,3}|един|една|"
     + _ONE_UNIT
     + r")\s*(?P<u1>"
     + _UNIT_ALT
@@ -435,7 +437,11 @@ def find_text_dates(
     if today is not None:
         for start, value in _relative_dates(text, today):
             if start not in found and not after(value, today):
-                found[start] = TextDate(start, value, relative=True)
+                # ("Обновена преди 2 часа", "Updated yesterday" are the last change too;
+                # a "Published" label is not read here: an hour's rounding is no proof
+                # against metadata, which is what ``labelled`` is trusted for)
+                modified = bool(_MODIFIED_LABEL.search(text[max(start - 30, 0) : start]))
+                found[start] = TextDate(start, value, modified=modified, relative=True)
     return [found[k] for k in sorted(found)]
 
 
