@@ -253,6 +253,27 @@ def test_without_a_pattern_the_url_shape_decides(url: str, expected: bool) -> No
             "https://x.bg/go.php?url=https://x.bg:8443/novini/1",
             "https://x.bg/go.php?url=https://x.bg:8443/novini/1",
         ),
+        # a target written raw, its own query begun ('?'): what follows its '&' is its
+        # own, but for the redirector's own parameters (a signature, a click counter)
+        (
+            "https://x.bg/redirect.php?url=https://x.bg/news.php?id=5&lang=bg",
+            "https://x.bg/news.php?id=5&lang=bg",
+        ),
+        (
+            "https://x.bg/go.php?url=/news.php?id=5&lang=bg&page=2",
+            "https://x.bg/news.php?id=5&lang=bg&page=2",
+        ),
+        (
+            "https://x.bg/redirect.php?url=https://x.bg/news.php?id=5&lang=bg&sig=9f3a&utm_source=fb",
+            "https://x.bg/news.php?id=5&lang=bg",
+        ),
+        # a target percent-encoded, or without a query of its own: what follows is the
+        # redirector's (which banner was clicked), never the target's
+        (
+            "https://x.bg/redirect.php?url=https%3A%2F%2Fx.bg%2Fnews.php%3Fid%3D5&lang=bg",
+            "https://x.bg/news.php?id=5",
+        ),
+        ("https://x.bg/redirect.php?url=/novini/12.html&id=7", "https://x.bg/novini/12.html"),
         # not a redirector: a login's return address, an article's own parameter
         ("https://x.bg/login.php?url=/novini/1", "https://x.bg/login.php?url=/novini/1"),
         ("https://x.bg/news.php?link=/novini/1", "https://x.bg/news.php?link=/novini/1"),

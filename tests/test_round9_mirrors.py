@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,51 @@ def test_a_feed_behind_a_redirector_is_read_at_the_address_it_names(
     first, nightly = crawl_twice(run_cli, db, profile, "vodenitsa", SITES / "vodenitsa")
     assert not [p for p in first + nightly if p.startswith("/redirect.php")]
     assert nightly == ["/robots.txt", "/rss.xml", "/"]
+
+
+RAW_HOME = """<html><head><title>Общински вестник Каменица</title></head><body>
+<div class="menu"><a href="/">Начало</a></div>
+<h2>Последни новини</h2>
+{cards}
+</body></html>"""
+RAW_ARTICLE = """<html><head><title>{title}</title></head><body>
+<div class="menu"><a href="/">Начало</a></div>
+<article><h1>{title}</h1><time datetime="2026-11-{day:02d}T10:00:00+02:00">{day}.11.2026</time>
+<p>{title}. Общинският съвет прие решението на заседанието си в четвъртък, след като
+комисиите го обсъдиха в продължение на две седмици.</p>
+<p>Кметът благодари на гражданите, изпратили предложенията си по време на общественото
+обсъждане, и обеща отчет за изпълнението до края на годината.</p></article>
+</body></html>"""
+RAW_TITLES = (
+    "Общината обнови детската площадка в централния парк",
+    "Започва ремонтът на улицата към гарата",
+    "Читалището набира участници за коледния концерт",
+)
+
+
+def test_a_raw_address_behind_a_redirector_keeps_the_parameters_after_its_own_query(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """``/redirect.php?url=https://kamenitsa.bg/news.php?id=5&lang=bg``, the address
+    written without percent-encoding: ``lang=bg`` is the article's (the address had begun
+    its own query), so the article is fetched and archived at ``news.php?id=5&lang=bg``,
+    not at ``news.php?id=5``, which this server does not have."""
+    root = tmp_path / "kamenitsa"
+    root.mkdir()
+    cards = []
+    for n, title in enumerate(RAW_TITLES, start=5):
+        target = f"https://kamenitsa.bg/news.php?id={n}&lang=bg"
+        cards.append(
+            f'<div class="card"><h3><a href="/redirect.php?url={target}">{title}</a></h3></div>'
+        )
+        page = RAW_ARTICLE.format(title=title, day=20 + n)
+        (root / f"news.php@id={n}&lang=bg.html").write_text(page, encoding="utf-8")
+    (root / "index.html").write_text(RAW_HOME.format(cards="\n".join(cards)), encoding="utf-8")
+    profile = bare_profile(tmp_path, "kamenitsa", "Каменица", "https://kamenitsa.bg")
+    crawl_twice(run_cli, db, profile, "kamenitsa", root)
+    with closing(sqlite3.connect(db)) as conn:
+        urls = sorted(url for (url,) in conn.execute("SELECT url FROM articles"))
+    assert urls == [f"https://kamenitsa.bg/news.php?id={n}&lang=bg" for n in (5, 6, 7)]
 
 
 PAGE = """<html><head><title>{title} - НЧ Чернолик</title></head><body>

@@ -113,6 +113,15 @@ _REDIRECTOR_PATH = re.compile(
 _TARGET_PARAMS = frozenset(
     {"url", "u", "link", "to", "goto", "target", "dest", "destination", "redirect", "href"}
 )
+# What a redirector script itself is told besides the address: a signature against open
+# redirects, a click counter's or banner's id, where the click came from. Never the
+# target's, even after an address written raw (``_raw_target``).
+_REDIRECTOR_OWN = _TARGET_PARAMS | frozenset(
+    {
+        "sig", "signature", "hash", "token", "key", "ts", "timestamp", "expires",
+        "ref", "referer", "referrer", "click", "clickid", "counter", "bid", "banner", "banner_id",
+    }
+)  # fmt: skip
 
 
 def unwrap_redirector(url: str) -> str | None:
@@ -124,11 +133,12 @@ def unwrap_redirector(url: str) -> str | None:
     parts = urlsplit(url)
     if not parts.query or not _REDIRECTOR_PATH.search(parts.path):
         return None
-    for param in parts.query.split("&"):
+    params = parts.query.split("&")
+    for at, param in enumerate(params):
         name, _, value = param.partition("=")
         if name.lower() not in _TARGET_PARAMS or not value:
             continue
-        target = unquote(value.replace("+", " ")).strip()
+        target = unquote(_raw_target(value, params[at + 1 :]).replace("+", " ")).strip()
         if target.startswith("/") and not target.startswith("//"):
             return _normal(target, url)
         if not target.lower().startswith(("http://", "https://")):
@@ -144,6 +154,25 @@ def unwrap_redirector(url: str) -> str | None:
             return normal
         return None
     return None
+
+
+def _raw_target(value: str, after: list[str]) -> str:
+    """The address a redirector's parameter holds, given the parameters after it.
+
+    An address percent-encoded (``url=https%3A%2F%2Fx.bg%2Fn.php%3Fid%3D5``) is the value
+    alone: its ``&``s were encoded too, so any that follow separate the redirector's own
+    parameters. One written raw whose own query has begun (a ``?`` in the value:
+    ``url=https://x.bg/n.php?id=5&lang=bg``) was not encoded, so neither were the ``&``s
+    of that query: the parameters after it are its own, but for those only a redirector
+    is told (``_REDIRECTOR_OWN``: a signature, a click counter). A raw value without a
+    ``?`` has no query to continue: what follows is the redirector's (``&id=7``, the
+    banner clicked). (A PHP script reading ``$_GET['url']`` would cut the address at the
+    first ``&``; the page's author meant the whole of it, and the site serves that one.)
+    """
+    if "?" not in value:
+        return value
+    own = [p for p in after if p.partition("=")[0].lower() not in _REDIRECTOR_OWN]
+    return "&".join([value, *own])
 
 
 def _normal(url: str, base: str | None = None) -> str | None:
