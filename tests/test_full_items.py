@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsarchive.discover.listings import older_year_url
 from newsarchive.discover.urls import archive_key, current_key, item_url, url_key
 from newsarchive.extraction.full_items import full_items
@@ -209,3 +211,34 @@ def test_a_page_queued_as_an_article_is_split_only_without_a_headline_of_its_own
         assert (verdict.article is None) is split
         found = full_items(parse_html(html), "https://selo.example.bg/programa.html")
         assert bool(found) is split  # the headline over the sections, whatever the path
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # the news's years: a run under an archive's heading or address, the listing's path
+        (
+            '<aside><h3>Архив</h3><a href="/y/2025">2025</a> <a href="/y/2024">2024</a></aside>',
+            "/y/2025",
+        ),
+        ('<div><a href="/arhiv/2025">2025</a> <a href="/arhiv/2024">2024</a></div>', "/arhiv/2025"),
+        ('<p><a href="/novini.php?godina=2025">2025 г.</a></p>', "/novini.php?godina=2025"),
+        # a footer's year alone, a gallery's or a budget's run: none
+        ('<footer><p>Община Камено <a href="/za-nas">2025</a></p></footer>', None),
+        (
+            '<aside><h3>Снимки</h3><a href="/f/2025">2025</a> <a href="/f/2024">2024</a></aside>',
+            None,
+        ),
+        (
+            '<ul><li><a href="/b/2025">2025</a></li><li><a href="/b/2024">2024</a></li></ul>',
+            None,
+        ),
+    ],
+)
+def test_a_bare_year_link_is_the_news_year_only_beside_an_archive(
+    block: str, expected: str | None
+) -> None:
+    profile = Profile(id="kameno", name="Кметство Камено", origin="https://kameno.bg")
+    page = f"<html><body><main><a href='/novini.php?id=1'>Новина</a></main>{block}</body></html>"
+    found = older_year_url(page, "https://kameno.bg/novini.php", profile, 2026)
+    assert found == (f"https://kameno.bg{expected}" if expected else None)

@@ -14,7 +14,10 @@ must cost at most three requests.
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -104,3 +107,113 @@ def test_a_box_of_prose_beginning_with_those_words_is_kept() -> None:
     )
     article = extract(html, "https://www.maglenik.bg/novini/x")
     assert article.text.startswith("Още новини за ремонта ще публикуваме тук всеки ден.")
+
+
+YEAR = dt.date.today().year - 1  # (a year before the crawl's: what a year walk would take)
+YEAR_HOME = """<html><head><title>Община Бистрица</title></head><body>
+<div class="menu"><a href="/">Начало</a> <a href="/novini/">Новини</a></div>
+<main><h1>Добре дошли</h1><p>Официален сайт на общината.</p></main>
+</body></html>"""
+YEAR_LISTING = """<html><head><title>Новини | Община Бистрица</title></head><body>
+<div class="menu"><a href="/">Начало</a> <a href="/novini/">Новини</a></div>
+<main><h1>Новини</h1>
+{cards}
+</main>
+<aside>{aside}</aside>
+<footer><p>Община Бистрица, ул. „Главна“ 1</p>{footer}</footer>
+</body></html>"""
+YEAR_ARTICLE = """<html><head><title>{title}</title></head><body>
+<div class="menu"><a href="/">Начало</a> <a href="/novini/">Новини</a></div>
+<article><h1>{title}</h1><time datetime="{year}-11-{day:02d}T10:00:00+02:00">{day}.11.{year}</time>
+<p>{title}. Общинският съвет прие решението на заседанието си в четвъртък, след като
+комисиите го обсъдиха в продължение на две седмици.</p>
+<p>Кметът благодари на гражданите, изпратили предложенията си по време на общественото
+обсъждане, и обеща отчет за изпълнението до края на годината.</p></article>
+</body></html>"""
+YEAR_TITLES = (
+    "Общината обнови детската площадка в централния парк",
+    "Започва ремонтът на улицата към гарата",
+    "Читалището набира участници за коледния концерт",
+)
+OLD_TITLES = (
+    "Общината почисти коритото на реката преди зимата",
+    "Нова спирка на автобуса в квартал „Изток“",
+    "Библиотеката получи дарение от двеста книги",
+)
+
+
+def _year_site(root: Path, aside: str, footer: str, old: str) -> None:
+    """A listing of three articles, a year link of ``aside`` or ``footer`` beside them,
+    and an older article on the page ``old`` (what a walk to the year page would find)."""
+    cards = []
+    for n, title in enumerate(YEAR_TITLES, start=1):
+        cards.append(f'<div class="card"><h3><a href="/novini/statia-{n}">{title}</a></h3></div>')
+        page = YEAR_ARTICLE.format(title=title, day=20 + n, year=YEAR + 1)
+        (root / "novini").mkdir(parents=True, exist_ok=True)
+        (root / "novini" / f"statia-{n}.html").write_text(page, encoding="utf-8")
+    listing = YEAR_LISTING.format(cards="\n".join(cards), aside=aside, footer=footer)
+    (root / "novini" / "index.html").write_text(listing, encoding="utf-8")
+    (root / "index.html").write_text(YEAR_HOME, encoding="utf-8")
+    olds = []
+    for n, title in enumerate(OLD_TITLES, start=1):
+        olds.append(f'<div class="card"><h3><a href="/novini/stara-{n}">{title}</a></h3></div>')
+        page = YEAR_ARTICLE.format(title=title, day=n, year=YEAR)
+        (root / "novini" / f"stara-{n}.html").write_text(page, encoding="utf-8")
+    target = root / old.strip("/") / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    older = YEAR_LISTING.format(cards="\n".join(olds), aside="", footer="")
+    target.write_text(older, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("aside", "footer", "old", "walked"),
+    [
+        # a copyright line's year, a gallery's and a budget's years: no news archive
+        ("", f'<a href="/za-sayta">© {YEAR}</a>', "/za-sayta", False),
+        (
+            f'<h3>Галерия</h3><a href="/galeriya/{YEAR}">{YEAR}</a> '
+            f'<a href="/galeriya/{YEAR - 1}">{YEAR - 1}</a>',
+            "",
+            f"/galeriya/{YEAR}",
+            False,
+        ),
+        (
+            f'<h3>Бюджет</h3><a href="/dokumenti/byudzhet-{YEAR}">{YEAR}</a> '
+            f'<a href="/dokumenti/byudzhet-{YEAR - 1}">{YEAR - 1}</a>',
+            "",
+            f"/dokumenti/byudzhet-{YEAR}",
+            False,
+        ),
+        # an archive's run of years, a year page under the listing's own path: walked
+        (
+            f'<h3>Архив</h3><a href="/arhiv/{YEAR}">{YEAR}</a> '
+            f'<a href="/arhiv/{YEAR - 1}">{YEAR - 1}</a>',
+            "",
+            f"/arhiv/{YEAR}",
+            True,
+        ),
+        (f'<a href="/novini/{YEAR}/">{YEAR}</a>', "", f"/novini/{YEAR}/", True),
+    ],
+)
+def test_a_bare_year_link_is_walked_only_when_it_looks_like_the_news_archive(
+    run_cli: Callable[..., Result],
+    db: Path,
+    tmp_path: Path,
+    aside: str,
+    footer: str,
+    old: str,
+    walked: bool,
+) -> None:
+    """A link reading just "2025" is a news archive's year page only among its other
+    years under an archive's heading or address, or under the listing's own path; a
+    footer's "© 2025", a photo gallery's years and a budget's are other pages, never
+    walked as the listing's older news (whose page would be read as a listing)."""
+    root = tmp_path / "bistritsa"
+    _year_site(root, aside, footer, old)
+    profile = bare_profile(tmp_path, "bistritsa", "Община Бистрица", "https://bistritsa.bg")
+    first, _nightly = crawl_twice(run_cli, db, profile, "bistritsa", root)
+    assert (old in first) is walked
+    with closing(sqlite3.connect(db)) as conn:
+        urls = {url for (url,) in conn.execute("SELECT url FROM articles")}
+    assert ("https://bistritsa.bg/novini/stara-1" in urls) is walked
+    assert {f"https://bistritsa.bg/novini/statia-{n}" for n in (1, 2, 3)} <= urls

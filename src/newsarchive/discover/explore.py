@@ -42,7 +42,7 @@ NEWS_WORDS = re.compile(
     r"прес център|общество|обяви|news|latest|press|events|announcements)\b",
     re.IGNORECASE,
 )
-_NEWS_PATH = re.compile(
+NEWS_PATH = re.compile(
     r"(?:^|[/_-])(?:novini|news|aktualno|aktualni|sabitiya|saobshteniya|pres|presscenter|"
     r"press|obshtestvo|category|rubrika|blog)(?:$|[/_-])",
     re.IGNORECASE,
@@ -295,7 +295,7 @@ def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         if is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url):
             continue
         label = _text(anchor)
-        score = (2 if NEWS_WORDS.search(label) else 0) + (1 if _NEWS_PATH.search(path) else 0)
+        score = (2 if NEWS_WORDS.search(label) else 0) + (1 if NEWS_PATH.search(path) else 0)
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)
     return sorted(scored, key=lambda url: -scored[url])

@@ -27,7 +27,7 @@ from newsarchive.dates import local_date, parse_text_date
 from newsarchive.discover.anchors import link_nodes, link_target, page_base, script_calls
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.embedded import EmbeddedItem, embedded_items, listed_items
-from newsarchive.discover.explore import NEWS_WORDS
+from newsarchive.discover.explore import NEWS_PATH, NEWS_WORDS
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
 from newsarchive.discover.shape import (
@@ -527,7 +527,11 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
     village's "Новини" beside "Новини 2025", "Новини 2024", a link naming nothing else
     than its year and news or an archive): the next page of its walk is
     the latest year's page before this page's year, which its own address names, else its
-    newest item's (``newest``). So the walk goes year by year into the past."""
+    newest item's (``newest``). So the walk goes year by year into the past.
+
+    A link reading the year alone ("2025") must show otherwise that it is the news's
+    year (``_news_year``): a footer's "© 2025", a photo gallery's or a budget's years
+    are links of that form too, and walking one reads another section as older news."""
     tree = _tree(html)
     current = normalize_url(page_url_now) or page_url_now
     _netloc, path, query = split_normal(current)
@@ -543,6 +547,7 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
             len(label) > 40
             or len(years) != 1
             or any(c.isdigit() for c in rest)
+            or _FOREIGN_MARK.search(rest)
             or not _names_a_year_page(rest)
         ):
             continue
@@ -554,9 +559,54 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
             year < here
             and (best is None or year > best[0])
             and not is_file_path(split_normal(url)[1])
+            and (_NAMED_YEAR_PAGE.search(rest) or _news_year(anchor, year, url, path))
         ):
             best = (year, url)
     return best[1] if best else None
+
+
+# A year link's text besides the year is words and the punctuation between them ("2023
+# г.", "Архив – 2024"); a mark such as "©" makes it a copyright line, never a year page.
+_FOREIGN_MARK = re.compile(r"[^\w\s.,:;()\[\]|/\-–—]")
+# The words that name the year's page as the news's or an archive's, not just a year.
+_NAMED_YEAR_PAGE = re.compile(NEWS_WORDS.pattern + r"|архив\w*|archives?", re.IGNORECASE)
+# An archive's address ("/arhiv/2025", "/archive/2025"), beside a news section's.
+_ARCHIVE_PATH = re.compile(r"(?:^|[/_.-])(?:arhiv\w*|archives?|архив\w*)(?:$|[/_.-])", re.I)
+
+
+def _news_year(anchor: LexborNode, year: int, url: str, listing_path: str) -> bool:
+    """Whether a link reading a bare year ("2025") is the news's page for that year: it
+    is under the listing's own path ("/novini/" -> "/novini/2025/", "novini.php" ->
+    "novini.php?year=2025"), or it is one of a run of years (the year before or after it
+    linked beside it, in a small block) under a heading or an address that names news or
+    an archive ("Архив: 2025 2024" -> "/arhiv/2025"). A footer's lone "2025", a
+    gallery's or a budget's run of years under their own headings are none of these."""
+    path = unquote(split_normal(url)[1])
+    own = unquote(listing_path).rstrip("/")
+    own = own.rsplit(".", 1)[0] if "." in own.rsplit("/", 1)[-1] else own
+    if own and (path.startswith((own + "/", own + "-", own + "_")) or path == listing_path):
+        return True
+    node = anchor.parent
+    for _ in range(3):  # the anchor's block, and the two around it at most
+        if node is None:
+            return False
+        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        if len(text) > 300:  # (a whole page's column: its menu's "Новини" names no year)
+            return False
+        beside = {
+            int(label)
+            for other in node.css("a[href]")
+            if _YEAR_LABEL.fullmatch(label := (other.text(deep=True) or "").strip())
+        }
+        if {year - 1, year + 1} & beside:
+            heading = _YEAR_LABEL.sub("", text)
+            return bool(
+                _NAMED_YEAR_PAGE.search(heading)
+                or _ARCHIVE_PATH.search(path)
+                or NEWS_PATH.search(path.rsplit("/", 1)[0])
+            )
+        node = node.parent
+    return False
 
 
 # Besides its year, a year page's link says at most that it holds news or an archive
