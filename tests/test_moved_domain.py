@@ -139,18 +139,58 @@ def test_a_home_page_sent_to_another_domain_alone_is_no_move(
 def test_a_learned_move_outlasts_exploring_the_site_again(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
-    """What exploring found grows stale and the site is explored again: at the new
-    domain at once, the old host still not asked, and the move still kept after."""
+    """What exploring found grows stale and the site is explored again: the move is
+    checked again first (the old host's robots.txt, still sent to the new domain), then
+    the site explored at the new domain; the move is kept after, and the next run asks
+    the new host alone."""
     profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
     with MirrorServer(SITES / "vetrino") as server:
         assert _crawl(run_cli, db, profile, server).exit_code == 0
-        with closing(sqlite3.connect(db)) as conn, conn:
-            conn.execute(
-                "UPDATE site_discovery SET found = json_set(found, '$.explored_at', '2000-01-01')"
-            )
-        for _ in range(2):
-            before = len(server.hosts)
-            result = _crawl(run_cli, db, profile, server)
-            assert result.exit_code == 0, result.stderr
-            assert set(server.hosts[before:]) == {"obshtinavetrino.bg"}
+        _explored_long_ago(db)
+        before = len(server.hosts)
+        result = _crawl(run_cli, db, profile, server)
+        assert result.exit_code == 0, result.stderr
+        asked = list(zip(server.hosts, server.requests, strict=True))[before:]
+        assert [path for host, path in asked if host == "vetrino-bg.eu"] == ["/robots.txt"]
+        assert {host for host, _ in asked[1:]} == {"obshtinavetrino.bg"}
+        before = len(server.hosts)
+        result = _crawl(run_cli, db, profile, server)
+        assert result.exit_code == 0, result.stderr
+        assert set(server.hosts[before:]) == {"obshtinavetrino.bg"}
         assert len(server.hosts) - before <= 3
+
+
+def _explored_long_ago(db: Path) -> None:
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(
+            "UPDATE site_discovery SET found = json_set(found, '$.explored_at', '2000-01-01')"
+        )
+
+
+def test_a_move_is_dropped_when_the_old_domain_serves_its_own_site_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A move learned once is trusted while what exploring found is fresh; when the
+    site is due to be explored again, the old host is asked first, and when its
+    robots.txt and home page answer there themselves (the domain came back), the move
+    is forgotten: the site is crawled at its old domain again, and the runs after ask
+    that host alone."""
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(SITES / "vetrino") as server:
+        assert _crawl(run_cli, db, profile, server).exit_code == 0
+        nightly = _crawl(run_cli, db, profile, server)  # (fresh: the move trusted)
+        assert nightly.exit_code == 0 and server.hosts[-1] == "obshtinavetrino.bg"
+    _explored_long_ago(db)
+    with MirrorServer(_before_the_move(tmp_path)) as server:
+        before = len(server.hosts)
+        back = _crawl(run_cli, db, profile, server)
+        assert back.exit_code == 0, back.stderr
+        assert set(server.hosts[before:]) == {"vetrino-bg.eu"}
+        assert f"{OLD} no longer redirects to {NEW}" in back.stderr
+        before = len(server.hosts)
+        nightly = _crawl(run_cli, db, profile, server)
+        assert nightly.exit_code == 0, nightly.stderr
+        assert set(server.hosts[before:]) == {"vetrino-bg.eu"}
+    with closing(sqlite3.connect(db)) as conn:
+        (found,) = conn.execute("SELECT found FROM site_discovery").fetchone()
+    assert json.loads(found).get("moved", {}) == {}

@@ -12,6 +12,7 @@ URLs wait in the frontier, walks keep their resume point, and ``options.stop``
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import replace
 from urllib.parse import urlsplit
@@ -24,6 +25,7 @@ from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.errors import ArchiveWriteError
+from newsarchive.explorer import stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
 from newsarchive.harvest import Harvester
 from newsarchive.models import Profile
@@ -105,11 +107,25 @@ class SiteCrawl:
 
     def _stored_move(self) -> None:
         """A move to another domain an earlier run learned (``_discover``): the run goes
-        to the new domain at once, and the old host is not asked at all."""
+        to the new domain at once, and the old host is not asked at all, while what
+        exploring found is fresh. When it is due to be explored again (``stale``: every
+        ``REEXPLORE_DAYS`` at most), the move is checked first: a domain sold, lapsed or
+        parked may come back to its site, and a move trusted forever would crawl the
+        other domain for good. Only an old host that answers itself (robots.txt not sent
+        away, home page 200 there: ``Fetcher.serves_itself``) undoes it; a failure or a
+        redirect keeps the move. Two requests a month, none on other nights."""
         found = self.frontier.discovery()
         origin = site_origin(self.profile.origin)
-        if found is not None and origin in found.moved:
-            self._move(origin, found.moved[origin])
+        if found is None or origin not in found.moved:
+            return
+        if stale(found, dt.date.today()) and self.fetcher.serves_itself(origin):
+            self.frontier.forget_move(origin)
+            self.report.warnings.append(
+                f"{origin} no longer redirects to {found.moved[origin]} (its robots.txt and"
+                " home page answer there again): crawled there again"
+            )
+            return
+        self._move(origin, found.moved[origin])
 
     def _discover(self) -> None:
         """Choose and read the site's sources; a site found to have moved to another

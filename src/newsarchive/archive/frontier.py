@@ -353,6 +353,19 @@ class Frontier:
                 (self.site, found.to_json(), found.explored_at),
             )
 
+    def forget_move(self, origin: str) -> None:
+        """The site no longer moved from ``origin`` (its old domain serves it again):
+        the move ``save_discovery`` keeps through explorations is dropped."""
+        before = self.discovery()
+        if before is None or origin not in before.moved:
+            return
+        moved = {old: new for old, new in before.moved.items() if old != origin}
+        with self.conn:
+            self.conn.execute(
+                "UPDATE site_discovery SET found = ? WHERE site = ?",
+                (replace(before, moved=moved).to_json(), self.site),
+            )
+
     # HTTP validators of feeds and listing pages ----------------------------------
     def validators(self, url: str) -> tuple[str | None, str | None]:
         row = self.conn.execute(

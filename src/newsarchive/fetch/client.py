@@ -933,6 +933,27 @@ class Fetcher:
             return None
         return f"{robots[0]}://{robots[1]}"
 
+    def serves_itself(self, origin: str) -> bool:
+        """Whether the site at ``origin`` answers there itself: its robots.txt read
+        without being sent to another domain, and its home page answering 200 on
+        ``origin``'s host (or its ``www.`` twin). A domain a site once moved away from
+        that says so has come back (its own content again, not a redirect or a parked
+        page's error); anything less (a failure, a redirect) proves nothing. Costs the
+        robots.txt read and one request."""
+        if self.robots_problem(origin) is not None:
+            return False
+        parts = urlsplit(origin)
+        if (parts.scheme, parts.netloc.lower(), "/robots.txt") in self._offsite:
+            return False
+        try:
+            page = self.fetch(f"{parts.scheme}://{parts.netloc}/")
+        except (FetchInterrupted, HostResting):
+            raise
+        except FetchError:
+            return False
+        home = urlsplit(page.final_url).hostname or ""
+        return page.status == 200 and home in host_variants([parts.hostname or ""])
+
     def follow_site_move(self, origin: str) -> str | None:
         """Where the site at ``origin`` moved as a whole (``site_move``), accepted for the
         rest of this fetcher's life (``accept_move``); None when it did not move. For the
