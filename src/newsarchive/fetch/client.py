@@ -937,9 +937,10 @@ class Fetcher:
         """Whether the site at ``origin`` answers there itself: its robots.txt read
         without being sent to another domain, and its home page answering 200 on
         ``origin``'s host (or its ``www.`` twin). A domain a site once moved away from
-        that says so has come back (its own content again, not a redirect or a parked
-        page's error); anything less (a failure, a redirect) proves nothing. Costs the
-        robots.txt read and one request."""
+        that says so serves a site again; anything less (a failure, a lapsed domain's
+        DNS error, a redirect) proves nothing. (A domain parked by a reseller answering
+        200 passes too: the crawl then explores it and says it found no news.) Costs
+        the robots.txt read and, unless it was sent away, one request."""
         if self.robots_problem(origin) is not None:
             return False
         parts = urlsplit(origin)
