@@ -20,8 +20,9 @@ from newsarchive import dates
 from newsarchive.extraction import authors, bylines, clean, content, mojibake, page_kind, titles
 from newsarchive.extraction.furniture import (
     NearTitle,
+    Reader,
     in_furniture,
-    in_furniture_but_byline,
+    in_furniture_for,
     visible_text,
 )
 from newsarchive.extraction.metadata import Metadata, read_page
@@ -418,7 +419,11 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
     furniture: dict[int, bool] = {}
     for link in links[: _MAX_TAG_LINKS * 2]:
         text = " ".join((link.text(deep=True) or "").split())
-        if text and len(text) <= _MAX_TAG_CHARS and not in_furniture_but_byline(link, furniture):
+        if (
+            text
+            and len(text) <= _MAX_TAG_CHARS
+            and not in_furniture_for(link, Reader.BYLINE, furniture)
+        ):
             found.append(text)
     return found[:_MAX_TAG_LINKS]
 
