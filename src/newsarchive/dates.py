@@ -937,10 +937,19 @@ def _months_back(day: dt.date, months: int) -> dt.date:
 DATE_LINE_CHARS = 60
 
 
+def date_line_dates(
+    line: str, limit: int = DATE_LINE_CHARS, *, today: dt.date | None = None
+) -> list[TextDate]:
+    """The dates of ``line`` when it is a date line ("12.03.2026 г.", "Dec 17, 2025",
+    "Публикувано: 14 март"): at most ``limit`` characters, holding a date; none of a longer
+    line, whatever it holds. The one test of a date line: ``is_date_line`` asks whether
+    there is one, and a reader that wants the date itself picks among these."""
+    return find_text_dates(line, today=today) if len(line) <= limit else []
+
+
 def is_date_line(line: str, limit: int = DATE_LINE_CHARS) -> bool:
-    """``line`` is a date line ("12.03.2026 г.", "Dec 17, 2025", "Публикувано: 14 март"):
-    at most ``limit`` characters, holding a date."""
-    return len(line) <= limit and parse_text_date(line) is not None
+    """``line`` is a date line (``date_line_dates``)."""
+    return bool(date_line_dates(line, limit))
 
 
 def parse_text_date(

@@ -17,9 +17,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive.extraction import bylines
 from newsarchive.extraction.furniture import (
     NearTitle,
+    Reader,
     in_furniture,
-    in_furniture_but_byline,
-    is_furniture,
+    in_furniture_for,
     visible_text,
 )
 from newsarchive.extraction.links import host_and_path
@@ -116,27 +116,10 @@ def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | N
     text = visible_text(body, hide=_nothing)
     found = bylines.posted_by_at(text)
     if len(found) != 1 or any(
-        _in_furniture_but_footer(n) for n in body.css(bylines.SAYS_POSTED_BY)
+        in_furniture_for(n, Reader.POSTED_BY) for n in body.css(bylines.SAYS_POSTED_BY)
     ):
         return ""
     return bylines.posted_by(text[found[0] : found[0] + 160])[0]
-
-
-def _in_furniture_but_footer(node: LexborNode) -> bool:
-    """Inside a related list, a sidebar or a menu: another post's "Posted by". A footer
-    is where old templates print the article's own (``_posted_by_anywhere``), and an
-    ``<aside>`` where block themes put the writer's box under the post."""
-    current: LexborNode | None = node
-    while current is not None and current.tag not in ("body", "html", None):
-        marker = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
-        if (
-            current.tag not in ("footer", "aside")
-            and "footer" not in marker.lower()
-            and is_furniture(current)
-        ):
-            return True
-        current = current.parent
-    return False
 
 
 _BYLINE_LINE = 10  # words: a byline line with its date, not a sentence naming someone
@@ -256,7 +239,7 @@ def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
             if node.mem_id in seen:
                 continue
             seen.add(node.mem_id)
-            if node.tag in _NOT_BYLINE_TAGS or in_furniture_but_byline(node, furniture):
+            if node.tag in _NOT_BYLINE_TAGS or in_furniture_for(node, Reader.BYLINE, furniture):
                 continue
             if node.tag == "a" and _named_only_by_the_page(node, selector):
                 continue

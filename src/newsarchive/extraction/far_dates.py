@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.extraction import bylines
-from newsarchive.extraction.furniture import in_furniture_but_byline, visible_text
+from newsarchive.extraction.furniture import Reader, in_furniture_for, visible_text
 from newsarchive.models import Published
 
 # The byline elements (``bylines``) and a link to the site's page about a writer.
@@ -39,7 +39,7 @@ def beside_byline(
     # a long one's text again for each cost a whole page's text per link.
     read: dict[int, bool] = {}
     for node in tree.body.css(_BYLINE_NODES)[:20]:
-        if node.tag in _NOT_BYLINE or in_furniture_but_byline(node, furniture):
+        if node.tag in _NOT_BYLINE or in_furniture_for(node, Reader.BYLINE, furniture):
             continue
         box: LexborNode | None = node
         for _ in range(_BYLINE_BOX_LEVELS):

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.dates import MONTH_WORD, find_text_dates, local_date
+from newsarchive.dates import MONTH_WORD, date_line_dates, find_text_dates, local_date
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.discover.items import MIN_HEADLINE_WORDS
 from newsarchive.discover.shape import is_file_path
@@ -36,7 +36,6 @@ from newsarchive.models import Article, Published
 MIN_ITEMS = 3  # as a listing needs: two dated blocks are a page and its update
 MIN_TITLE_WORDS = 2  # besides the date: "Съобщение" alone labels, it does not tell
 MIN_PROSE_WORDS = 12  # an item says something: more than a caption or a "see the file"
-_DATE_LINE_CHARS = 60  # a line this short that holds a date is the item's date line
 _SLUG_WORDS = 6
 
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -299,8 +298,10 @@ def _date_of(text: str, today: dt.date | None) -> Published | None:
 
 def _date_line(line: str, today: dt.date | None) -> Published | None:
     """The date of a line that is little more than one ("12.03.2026 г.", "Публикувано на
-    12 март 2026")."""
-    return _date_of(line, today) if len(line) <= _DATE_LINE_CHARS else None
+    12 март 2026": ``dates.date_line_dates``), the first it prints, as ``_date_of`` reads
+    a headline's."""
+    found = date_line_dates(line, today=today)
+    return found[0].value if found else None
 
 
 def _without_date(heading: str) -> str:

@@ -7,6 +7,7 @@ Shared by the title, date and author pickers.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -114,35 +115,62 @@ def in_furniture(node: LexborNode) -> bool:
     return _up_to_body(node, is_furniture)
 
 
-def in_furniture_but_byline(node: LexborNode, memo: dict[int, bool]) -> bool:
-    """``in_furniture``, except that an element whose class or id names it a byline is
-    not furniture for a byline or the date beside it: a theme's "storybyline-wrap
-    linkLocation" carries a word the furniture list knows, yet says what it is. Its
-    ancestors still count, but for a post's own footer (``_post_footer``), which holds
-    its byline and its tags.
-
-    ``memo`` holds the verdict for elements already walked on this page: the candidates
-    share most of their ancestors, and each walk would otherwise go up to the body.
+class Reader(enum.Enum):
+    """Who asks whether an element lies in furniture, for the readers that take some
+    furniture as the article's own (``in_furniture_for``). The title, date and body rules
+    take none: they ask ``in_furniture``. Apart from both stands ``_byline_box``: not an
+    element's ancestors but one box right under the headline, which only its class calls
+    furniture, judged by its own size and text to be the byline's.
     """
+
+    BYLINE = enum.auto()
+    """An element named a byline, the date in its box (``far_dates.beside_byline``) or a
+    post's tag links: an element whose class or id names it a byline is not furniture to
+    them ("storybyline-wrap linkLocation" carries a word the furniture list knows, yet
+    says what it is), nor a post's own footer (``_post_footer``), which holds its byline
+    and its tags."""
+
+    POSTED_BY = enum.auto()
+    """The page's one "Публикувано от"/"Posted by" (``authors._posted_by_anywhere``), read
+    anywhere on the page: every footer (an element or a class so named) is where old
+    templates print the article's own, inside a post or not (a PHP-Fusion table cell), and
+    an ``<aside>`` where block themes put the writer's box under the post."""
+
+
+def in_furniture_for(node: LexborNode, reader: Reader, memo: dict[int, bool] | None = None) -> bool:
+    """``in_furniture``, but for the furniture ``reader`` takes as the article's own
+    (``Reader`` says which): its ancestors still count, each judged alone.
+
+    ``memo`` holds the verdict for elements already walked on this page for this reader:
+    the candidates share most of their ancestors, and each walk would otherwise go up to
+    the body.
+    """
+    known_verdicts = {} if memo is None else memo
     path: list[int] = []
     current: LexborNode | None = node
     verdict = False
     while current is not None and current.tag not in ("body", "html", None):
-        known = memo.get(current.mem_id)
+        known = known_verdicts.get(current.mem_id)
         if known is not None:
             verdict = known
             break
         path.append(current.mem_id)
-        attrs = current.attributes  # a dict built at each read: read once
-        marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if "byline" not in marker.lower() and is_furniture(current):
-            if not _post_footer(current, marker):
-                verdict = True
-                break
+        if is_furniture(current) and not _readers_own(current, reader):
+            verdict = True
+            break
         current = current.parent
     for mem_id in path:
-        memo[mem_id] = verdict
+        known_verdicts[mem_id] = verdict
     return verdict
+
+
+def _readers_own(node: LexborNode, reader: Reader) -> bool:
+    """The furniture element ``node`` is where ``reader`` finds the article's own."""
+    attrs = node.attributes  # a dict built at each read: read once
+    marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if reader is Reader.BYLINE:
+        return "byline" in marker.lower() or _post_footer(node, marker)
+    return node.tag in ("footer", "aside") or "footer" in marker.lower()
 
 
 _FOOTER_WORD = re.compile(r"footer", re.IGNORECASE)
@@ -367,7 +395,11 @@ def _byline_box(node: LexborNode) -> str:
     not a caption under a picture ("…, Tuesday, Nov. 19, 2019. (Photo: AP)"), whose date
     is the photograph's, nor a related card (named so, or holding a headline of its own),
     whose "Written by" is another article's, nor a list of several days (a side column of
-    other posts)."""
+    other posts).
+
+    Not a ``Reader`` of ``in_furniture_for``, which asks whether a candidate's ancestors
+    are furniture to it and judges them by their names: here the box itself is furniture
+    by its class, and only its place, size and text tell it is the byline's."""
     if (node.tag or "") in FURNITURE_ELEMENTS or _under_a_picture(node):
         return ""
     raw = node.text(deep=True) or ""

@@ -20,8 +20,9 @@ from newsarchive import dates
 from newsarchive.extraction import authors, bylines, clean, content, mojibake, page_kind, titles
 from newsarchive.extraction.furniture import (
     NearTitle,
+    Reader,
     in_furniture,
-    in_furniture_but_byline,
+    in_furniture_for,
     visible_text,
 )
 from newsarchive.extraction.metadata import Metadata, read_page
@@ -284,13 +285,14 @@ def _signer(line: str) -> str:
 
 _DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_BARE_DATE_CHARS = 40  # a date and its time: "24.11.2026 г. в 10:30 ч."
 
 
 def _is_bare_date(line: str) -> bool:
     rest = _DATE_LABEL.sub("", line, count=1)
     if rest[:1] == "(" and rest[-1:] == ")":  # Joomla's "( Петък, 20 Ноември 2026 09:05 )"
         rest = rest[1:-1].strip()
-    if len(rest) > 40 or len(_YEARS.findall(rest)) != 1 or dates.parse_text_date(rest) is None:
+    if not dates.is_date_line(rest, _BARE_DATE_CHARS) or len(_YEARS.findall(rest)) != 1:
         return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
     words = re.findall(r"[^\W\d_]+", rest.casefold())
     return all(
@@ -418,7 +420,11 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
     furniture: dict[int, bool] = {}
     for link in links[: _MAX_TAG_LINKS * 2]:
         text = " ".join((link.text(deep=True) or "").split())
-        if text and len(text) <= _MAX_TAG_CHARS and not in_furniture_but_byline(link, furniture):
+        if (
+            text
+            and len(text) <= _MAX_TAG_CHARS
+            and not in_furniture_for(link, Reader.BYLINE, furniture)
+        ):
             found.append(text)
     return found[:_MAX_TAG_LINKS]
 

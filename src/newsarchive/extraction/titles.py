@@ -654,7 +654,7 @@ def headline_above_body(
             text = clean_title(visible_text(node))
             words = len(_words(text))
             low, high = _HEADLINE_WORDS
-            if low <= words <= high and not text.endswith(":") and not _date_line(text, words):
+            if low <= words <= high and not text.endswith(":") and not _day_heading(text, words):
                 if not in_furniture(node) and not _in_link(node):
                     candidate = text
     else:
@@ -703,9 +703,15 @@ def _is_prose(line: str) -> bool:
     return words > _HEADLINE_WORDS[1] or (words >= _PROSE_WORDS and line.endswith(_SENTENCE_END))
 
 
-def _date_line(text: str, words: int) -> bool:
-    """A day's heading over a list of news ("15 Декември 2014"), not a headline."""
-    return words <= 5 and dates.parse_text_date(text) is not None
+_DAY_HEADING_WORDS = 5
+
+
+def _day_heading(text: str, words: int) -> bool:
+    """A day's heading over a list of news ("15 Декември 2014"), not a headline. Not
+    ``dates.is_date_line``, which measures a line in characters to allow a label and a
+    time beside the date: a heading is measured in words, as the headline bounds it is
+    checked against (``_HEADLINE_WORDS``) are, and ``words`` is already counted."""
+    return words <= _DAY_HEADING_WORDS and dates.parse_text_date(text) is not None
 
 
 def _heading_like(node: LexborNode, lines: frozenset[str]) -> bool:
