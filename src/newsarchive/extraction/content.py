@@ -93,7 +93,8 @@ def _core(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
         if weight > 0:
             credit[block.parent] = credit.get(block.parent, 0.0) + weight
             credit[block.grandparent] = credit.get(block.grandparent, 0.0) + weight / 2
-    spans = {serial: (start, end) for serial, start, end in walker.ranges}
+    # (only the credited elements' ranges: a page has a range for every block element)
+    spans = {serial: (start, end) for serial, start, end in walker.ranges if serial in credit}
     scored = [(value, serial) for serial, value in credit.items() if serial in spans]
     if not scored:
         return None

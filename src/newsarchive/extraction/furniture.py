@@ -110,9 +110,32 @@ def in_marked_furniture(node: LexborNode) -> bool:
     return _up_to_body(node, _marked_furniture)
 
 
-def in_furniture(node: LexborNode) -> bool:
-    """True inside a footer, sidebar, menu, related list or any element named as furniture."""
-    return _up_to_body(node, is_furniture)
+def in_furniture(node: LexborNode, furniture: Callable[[LexborNode], bool] = is_furniture) -> bool:
+    """True inside a footer, sidebar, menu, related list or any element named as furniture.
+
+    ``furniture``: ``is_furniture``, or the page's ``remembered`` copy of it."""
+    return _up_to_body(node, furniture)
+
+
+def remembered(test: Callable[[LexborNode], bool]) -> Callable[[LexborNode], bool]:
+    """``test`` keeping its verdict on each element, for walks of one page that meet the
+    same elements again: the windows before a headline read ever larger ancestors, each
+    holding the last, and the candidates of one rule share most of their ancestors up to
+    the body. Reading an element's attributes builds a dict each time, and a third of
+    the furniture tests on a page were repeats.
+
+    Made for one rule on one page and dropped with it, never kept in a module: the key is
+    the element's address (``mem_id``), which another page's tree may reuse.
+    """
+    verdicts: dict[int, bool] = {}
+
+    def remembered_test(node: LexborNode) -> bool:
+        known = verdicts.get(node.mem_id)
+        if known is None:
+            known = verdicts[node.mem_id] = test(node)
+        return known
+
+    return remembered_test
 
 
 class Reader(enum.Enum):
@@ -301,9 +324,10 @@ def text_near_title(
     first element whose own text is one of ``titles``: the stated title, and its longest
     part; else the first h1 outside furniture.
     """
-    h1 = _headline_h1(h1s, titles)
-    if h1 is None or not _holds(h1, titles):
-        h1 = _element_reading(tree, titles) or h1
+    furniture = remembered(is_furniture)  # the windows share their elements' ancestors
+    h1 = _headline_h1(h1s, titles, furniture)
+    if h1 is None or not _holds(h1, titles, furniture):
+        h1 = _element_reading(tree, titles, furniture) or h1
     if h1 is None:
         return
     after = ""
@@ -314,11 +338,11 @@ def text_near_title(
         if len(widened) == _WINDOWS or parent is None or node.tag in ("body", "html"):
             break
         more = (
-            _text_after(node, _AFTER_TITLE - len(after), first=not after)
+            _text_after(node, _AFTER_TITLE - len(after), furniture, first=not after)
             if len(after) < _AFTER_TITLE
             else ""
         )
-        if not more and not _text_before(node):
+        if not more and not _text_before(node, furniture):
             node = parent
             continue  # a wrapper that adds nothing (page builders nest a dozen deep)
         # what follows a block's end starts a line of its own
@@ -330,34 +354,44 @@ def text_near_title(
             yield " " + after[:_AFTER_TITLE]
     heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
     for ancestor in widened:  # rarely reached: only when no window after held a date
-        text = visible_text(ancestor, until=h1, then=len(heading))
+        text = visible_text(ancestor, until=h1, then=len(heading), hide=furniture)
         anchor = text.find(heading) if heading else -1
         window = text[max(anchor - _BEFORE_TITLE, 0) : anchor] if anchor > 0 else ""
         if window.strip():
             yield window
 
 
-def _headline_h1(h1s: list[LexborNode], titles: tuple[str, ...]) -> LexborNode | None:
+def _headline_h1(
+    h1s: list[LexborNode], titles: tuple[str, ...], furniture: Callable[[LexborNode], bool]
+) -> LexborNode | None:
     """The first h1 outside furniture that holds the headline the title rules chose, else
     the first h1 outside furniture: a logo or a section's name is often an h1 above the
     headline, and windows anchored there read the menu instead of the byline."""
     first = None
     wanted = " ".join(titles[0].split()).casefold() if titles else ""
     for h1 in h1s:
-        if in_furniture(h1):
+        if in_furniture(h1, furniture):
             continue
-        if not wanted or wanted in visible_text(h1).casefold():
+        if not wanted or wanted in visible_text(h1, hide=furniture).casefold():
             return h1
         first = first or h1
     return first
 
 
-def _holds(h1: LexborNode, titles: tuple[str, ...]) -> bool:
+def _holds(
+    h1: LexborNode, titles: tuple[str, ...], furniture: Callable[[LexborNode], bool]
+) -> bool:
     wanted = " ".join(titles[0].split()).casefold() if titles else ""
-    return not wanted or wanted in visible_text(h1).casefold()
+    return not wanted or wanted in visible_text(h1, hide=furniture).casefold()
 
 
-def _text_after(node: LexborNode, limit: int, *, first: bool = False) -> str:
+def _text_after(
+    node: LexborNode,
+    limit: int,
+    furniture: Callable[[LexborNode], bool],
+    *,
+    first: bool = False,
+) -> str:
     """The visible text of the siblings after ``node``, about ``limit`` characters: read
     forward from the headline, so a window costs its own size, not the page above it.
 
@@ -371,8 +405,8 @@ def _text_after(node: LexborNode, limit: int, *, first: bool = False) -> str:
     sibling = node.next
     while sibling is not None and size < limit:
         block = (sibling.tag or "") in blocks.BLOCK_TAGS or sibling.tag == "br"
-        text = " ".join(_own_text(sibling, limit - size).split())
-        if not text and first and not parts and is_furniture(sibling):
+        text = " ".join(_own_text(sibling, limit - size, furniture).split())
+        if not text and first and not parts and furniture(sibling):
             text = _byline_box(sibling)  # the first thing under the headline
         if text:
             if parts:
@@ -425,28 +459,30 @@ def _under_a_picture(node: LexborNode) -> bool:
     return sibling is not None and (sibling.tag or "") in _PICTURES
 
 
-def _text_before(node: LexborNode) -> bool:
+def _text_before(node: LexborNode, furniture: Callable[[LexborNode], bool]) -> bool:
     """Some sibling before ``node`` shows text (a kicker, a breadcrumb above the title)."""
     sibling = node.prev
     while sibling is not None:
-        if _own_text(sibling, 1):
+        if _own_text(sibling, 1, furniture):
             return True
         sibling = sibling.prev
     return False
 
 
-def _own_text(node: LexborNode, limit: int) -> str:
+def _own_text(node: LexborNode, limit: int, furniture: Callable[[LexborNode], bool]) -> str:
     """``visible_text`` of ``node`` itself included, cut off after about ``limit``
-    characters."""
+    characters (``furniture``: ``is_furniture``, remembered for the page)."""
     tag = node.tag or ""
     if tag == "-text":
         return (node.text_content or "").strip()
-    if tag in _NO_TEXT_TAGS or tag.startswith(("_", "!")) or is_furniture(node):
+    if tag in _NO_TEXT_TAGS or tag.startswith(("_", "!")) or furniture(node):
         return ""
-    return visible_text(node, limit=limit)
+    return visible_text(node, limit=limit, hide=furniture)
 
 
-def _element_reading(tree: LexborHTMLParser, titles: tuple[str, ...]) -> LexborNode | None:
+def _element_reading(
+    tree: LexborHTMLParser, titles: tuple[str, ...], furniture: Callable[[LexborNode], bool]
+) -> LexborNode | None:
     """The first element whose own text is one of ``titles``, outside furniture.
 
     Text nodes only, so one linear pass: an element's full text would cost a walk of
@@ -465,6 +501,10 @@ def _element_reading(tree: LexborHTMLParser, titles: tuple[str, ...]) -> LexborN
             continue
         if " ".join(text.split()).casefold() in wanted:
             parent = node.parent
-            if parent is not None and parent.tag not in _NO_TEXT_TAGS and not in_furniture(parent):
+            if (
+                parent is not None
+                and parent.tag not in _NO_TEXT_TAGS
+                and not in_furniture(parent, furniture)
+            ):
                 return parent
     return None

@@ -19,6 +19,8 @@ from newsarchive.extraction.furniture import (
     NearTitle,
     Replay,
     in_furniture,
+    is_furniture,
+    remembered,
 )
 from newsarchive.extraction.metadata import Metadata, read_script_dates
 from newsarchive.models import Article, Profile, Published
@@ -396,12 +398,13 @@ def _dated_texts(
     scope = tree.body
     if scope is None:
         return
+    furniture = remembered(is_furniture)  # (date boxes nest: "entry-meta" > "post-date")
     for node in scope.css(_DATED_SELECTOR)[:300]:
         text = " ".join((node.text(deep=True, separator=" ") or "").split())
         if not text or len(text) > 200:
             continue
         found = dates.find_text_dates(text, today=today, month_first=month_first)
-        if found and not in_furniture(node):  # the walk up only for the few with a date
+        if found and not in_furniture(node, furniture):  # the walk up only for those with a date
             yield found
 
 

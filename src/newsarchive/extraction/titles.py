@@ -27,6 +27,7 @@ from newsarchive.extraction.furniture import (
     in_furniture,
     in_marked_furniture,
     is_furniture,
+    remembered,
     visible_text,
 )
 from newsarchive.extraction.links import host_and_path, parse_link
@@ -179,11 +180,12 @@ def _navigation(tree: LexborHTMLParser) -> frozenset[str]:
     furniture (a menu, a header, a footer), short as names are: the site's and its
     sections' names."""
     found = set()
+    furniture = remembered(is_furniture)  # a menu's links share their ancestors
     for link in tree.css("a[href]"):
         text = _fold(link.text(deep=True) or "")
         if not text or len(_words(text)) > _NAV_WORDS:
             continue
-        if _home_link(link) or in_furniture(link):
+        if _home_link(link) or in_furniture(link, furniture):
             found.add(text)
     return frozenset(found)
 
@@ -638,7 +640,10 @@ def headline_above_body(
     prose = next((i for i, p in enumerate(paragraphs) if _is_prose(p)), None)
     if body is None or prose is None:
         return "", 0
-    printed = stated and " ".join(stated.split()) in " ".join(visible_text(body).split())
+    furniture = remembered(is_furniture)  # the candidates lie in what the page's text read
+    printed = stated and " ".join(stated.split()) in " ".join(
+        visible_text(body, hide=furniture).split()
+    )
     if printed and not _names_a_section(tree, stated):
         return "", 0
     lines = frozenset(paragraphs[:prose])
@@ -651,11 +656,11 @@ def headline_above_body(
                 break
             continue
         if _heading_like(node, lines) and "itemprop" not in node.attributes:
-            text = clean_title(visible_text(node))
+            text = clean_title(visible_text(node, hide=furniture))
             words = len(_words(text))
             low, high = _HEADLINE_WORDS
             if low <= words <= high and not text.endswith(":") and not _day_heading(text, words):
-                if not in_furniture(node) and not _in_link(node):
+                if not in_furniture(node, furniture) and not _in_link(node):
                     candidate = text
     else:
         return "", 0
