@@ -566,6 +566,21 @@ def test_a_writer_named_in_the_body_class_does_not_make_every_link_a_byline() ->
     assert article.author is None, article.rules
 
 
+def test_a_writer_named_in_the_body_class_beside_an_author_box_makes_no_byline() -> None:
+    """The link's box holds the site's "author-bio" box too: it contains a byline-named
+    element, but is none itself; what names the link's surroundings so is still only the
+    body's class."""
+    html = (
+        '<html><body class="single-author"><div class="wrap"><a href="/za-nas">Иван Петров'
+        '</a><div class="author-bio"><p>Пише за общината и за културата в града от две '
+        "хиляди и десета година насам.</p></div></div><article>"
+        "<h1>Нов график на сметосъбирането</h1><p>От понеделник камионите минават по "
+        "улиците на квартала в сряда и събота сутрин.</p></article></body></html>"
+    )
+    article = extract(html)
+    assert article.author is None, article.rules
+
+
 def test_a_byline_line_under_the_dek_and_a_caption_is_read() -> None:
     """The nearest window (the dek) names nobody; the next holds the picture's caption and
     a line that opens with the byline: that line is read, a sentence naming someone is not."""

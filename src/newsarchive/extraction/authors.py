@@ -274,7 +274,10 @@ def _named_only_by_the_page(link: LexborNode, selector: str) -> bool:
     outer = ", ".join(containers)
     node = link.parent
     while node is not None and node.tag != "html":
-        if node.css_matches(outer):
+        # (the element itself: ``css_matches`` is true of any element holding a match too,
+        # and ``css_first`` starts with the element itself when it matches)
+        first = node.css_first(outer)
+        if first is not None and first.mem_id == node.mem_id:
             return node.tag in _NOT_BYLINE_TAGS
         node = node.parent
     return False
