@@ -368,7 +368,7 @@ def test_relative_days_without_a_number_in_prose_are_no_date(text: str) -> None:
     "text",
     [
         "Последна редакция: 10.12.2025",
-        "Последно променено на 10.12.2025",
+        "Последно променена на 10.12.2025",
         "Променено: 10.12.2025 г.",
     ],
 )
@@ -528,11 +528,11 @@ def test_a_day_without_a_year_is_the_latest_before_the_fetch(text: str, expected
         "28 ноември 2025",  # a full date is no loose one
         "28 ноември 2026",  # nor a future one with its year
         "28.11.2025",
-        "14.05 ч.",  # a time
+        "Публикувано: 14.05 ч.",  # a time
         "3.5 млн. лв.",
         "версия 2.10.1",
         "Python 3.12 is out",
-        "10.10 лв.",
+        "25.10 лв.",
         "may 5 people",  # month-first only capitalised
         "28 ноември",  # no fetch time, no year
     ],
