@@ -527,7 +527,7 @@ def test_a_day_without_a_year_is_the_latest_before_the_fetch(text: str, expected
         "Nov 2025",
         "28 ноември 2025",  # a full date is no loose one
         "28 ноември 2026",  # nor a future one with its year
-        "28.11.2025",
+        "28.11. 2025",  # a space after the month's dot: the year still follows
         "Публикувано: 14.05 ч.",  # a time
         "3.5 млн. лв.",
         "версия 2.10.1",
