@@ -31,8 +31,10 @@ PROSE = "<p>" + "Общинският съвет прие бюджета сле�
         ('"Jane Doe"', "Jane Doe"),
         ("undefined", ""),
         ("https://example.org/people/jane", ""),
+        ("@janedoe", ""),  # a handle, not a name
         ("Written By", ""),
-        ("This article was checked by our editors before it went live today.", ""),
+        ("This article was checked by our editors before it went live today", ""),
+        ("The council checked the plan today.", ""),  # a sentence, however short
     ],
 )
 def test_clean_byline(text: str, expected: str) -> None:
@@ -43,9 +45,9 @@ def test_clean_byline(text: str, expected: str) -> None:
     ("text", "expected"),
     [
         ("14.03.2025 Автор: Георги Димитров Общината съобщи", "Георги Димитров"),
-        ("От Анна Стоянова, 14 март 2025", "Анна Стоянова"),
+        ("От Анна Стоянова, Русе, 14 март 2025", "Анна Стоянова"),  # the comma ends the name
         ("Posted by Sam Lee in News", "Sam Lee"),
-        ("от понеделник се затваря улицата", ""),  # a preposition, not a byline
+        ("От Община Русе съобщиха, че улицата се затваря", ""),  # a preposition, not a byline
     ],
 )
 def test_byline_in_text(text: str, expected: str) -> None:
