@@ -4,7 +4,9 @@ and origin) through a real ``MirrorServer``, as ``test_round10_mirrors`` does it
 The mirrors (``tests/fixtures/make_mirrors_round11.py``): a municipality whose listings
 show only the newest few, older news reachable only through the plain-text sitemap
 (``sitemap.txt``, one URL a line) its robots.txt names (kozarevo); a municipality whose
-news page shows one day's news at a time, walked back by "« Предишен ден" (lozen-dol).
+news page shows one day's news at a time, walked back by "« Предишен ден" (lozen-dol);
+an IIS site linking its articles in two letter cases, one listed address a deleted
+article's soft 404 titled only "Грешка" (sinyo-bardo).
 Each must archive exactly its articles with the true title, date and body, and a rerun
 right after must cost at most three requests.
 """
@@ -24,6 +26,8 @@ ROUND11_SITES = {
     "kozarevo": ("Община Козарево", "https://kozarevo.bg"),
     # one day a page, "« Предишен ден" to the day before
     "lozen-dol": ("Община Лозен дол", "https://www.lozen-dol.bg"),
+    # any letter case; a listed deleted article answers 200 "Страницата не е намерена"
+    "sinyo-bardo": ("Община Синьо бърдо", "https://www.sinyobardo.bg"),
 }
 
 
