@@ -106,6 +106,12 @@ for site, name, origin in (
     ("ravnishte", "Община Равнище", "https://ravnishte.bg"),
     # and listings linking only the AMP copies, the byline on the canonical page alone
     ("trankovo", "Община Трънково", "https://trankovo.bg"),
+    # and an eleventh (tests/fixtures/make_mirrors_round11.py): older news only in the
+    # plain-text sitemap robots.txt names; one day's news a page, "« Предишен ден" back
+    ("kozarevo", "Община Козарево", "https://kozarevo.bg"),
+    ("lozen-dol", "Община Лозен дол", "https://www.lozen-dol.bg"),
+    # and an IIS site linking each article in two letter cases, one listed page a soft 404
+    ("sinyo-bardo", "Община Синьо бърдо", "https://www.sinyobardo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

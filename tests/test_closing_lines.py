@@ -74,3 +74,17 @@ def test_a_line_naming_who_posted_it_and_more_than_the_date_stays_text() -> None
     line = "Публикувано от Мария Кирова на 10 ноември 2026 г. в раздел Земеделие"
     article = extract(_page(f"<p>{line}</p>"))
     assert article.text == f"{TEXT}\n{line}"
+
+
+def test_a_closing_labelled_byline_names_the_writer_and_leaves_the_text() -> None:
+    """A template printing "Автор: <name>" as the text's last paragraph (kozarevo): who
+    wrote it, not what they wrote; a label followed by more than a name stays text."""
+    for line, name in (
+        ("Автор: Милена Стоянова", "Милена Стоянова"),
+        ("Текст и снимки: Иван Колев.", "Иван Колев"),
+        ("Автори: Мария Петрова и Иван Колев", "Мария Петрова и Иван Колев"),
+    ):
+        article = extract(_page(f"<p>{line}</p>"))
+        assert (article.text, article.author) == (TEXT, name), line
+    for line in ("Автор: Иван Петров, кмет на общината", "Текст: виж приложения документ"):
+        assert extract(_page(f"<p>{line}</p>")).text == f"{TEXT}\n{line}"

@@ -179,6 +179,28 @@ def test_broken_xml_falls_back_to_links_by_regex() -> None:
     assert [e.url for e in parse_feed(broken)] == ["https://x.bg/h-8?a=1&b=2", "https://x.bg/i-9"]
 
 
+def test_a_text_sitemap_is_one_url_a_line() -> None:
+    """The sitemaps protocol's plain-text form (``sitemap.txt``, gzipped or not, CRLF or
+    LF): every line that is an absolute URL, blank lines and a stray note skipped."""
+    text = (
+        b"\xef\xbb\xbf\nhttps://x.bg/novina.php?id=41\r\n\r\nhttps://x.bg/novina.php?id=40\n"
+        b"# generated nightly\n" + b"https://x.bg/" + b"a" * 9000 + b"\nhttps://x.bg/kontakti.php"
+    )
+    expected = [
+        "https://x.bg/novina.php?id=41",
+        "https://x.bg/novina.php?id=40",
+        "https://x.bg/kontakti.php",
+    ]
+    assert [e.url for e in parse_feed(text)] == expected
+    assert [e.url for e in parse_feed(gzip.compress(text))] == expected
+
+
+def test_only_a_document_beginning_with_a_url_is_a_text_sitemap() -> None:
+    """An error page or a note that merely holds URLs is no list of them: nothing read."""
+    assert parse_feed(b"Not Found\nhttps://x.bg/novini/1\n") == []
+    assert parse_feed(b"<html><body>\nhttps://x.bg/novini/1\n</body></html>") == []
+
+
 def test_crawl_follows_a_sitemap_index_to_a_gzip_sitemap(
     tmp_path: Path, run_cli: Callable[..., Result]
 ) -> None:

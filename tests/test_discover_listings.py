@@ -129,6 +129,20 @@ def test_generic_next_link(body: str, expected: str) -> None:
     )
 
 
+def test_a_day_a_page_listing_goes_back_by_its_previous_day() -> None:
+    """A news page of one day at a time: "« Предишен ден" (or "Предходния ден") is the
+    day before, the walk's next page; "Следващ ден »" and a bare "« Предишна" are not."""
+    page = "https://www.x.bg/novini/?den=2026-11-26"
+    for back in ("« Предишен ден", "Предходния ден", "← Previous day"):
+        html = _html(
+            f'<a href="/novini/?den=2026-11-28">Следващ ден »</a> | '
+            f'<a href="/novini/?den=2026-11-23">{back}</a>'
+        )
+        assert next_page_url(html, page, BARE, 2) == "https://www.x.bg/novini/?den=2026-11-23"
+    html = _html('<a href="/novini/?den=2026-11-28">Следващ ден »</a> <a href="/n">« Предишна</a>')
+    assert next_page_url(html, page, BARE, 2) is None
+
+
 def test_rel_next_in_head() -> None:
     html = '<html><head><link rel="next" href="/n?page=3"></head><body></body></html>'
     assert next_page_url(html, "https://www.x.bg/n?page=2", BARE, 2) == "https://www.x.bg/n?page=3"

@@ -19,6 +19,7 @@ from newsarchive.extraction.page_kind import (
     BOT_CHALLENGE,
     ERROR_PAGE,
     MAINTENANCE,
+    page_kind,
     says_closed,
     says_not_found,
 )
@@ -111,6 +112,20 @@ def test_soft_404_and_challenge_pages_are_named() -> None:
     assert "kind" not in short.rules and "404" in short.title
     closed = extract(CLOSED, "https://test.bg/novini/14", today=TODAY)
     assert closed.rules.get("kind") == MAINTENANCE
+
+
+def test_an_error_page_saying_so_only_in_its_body_is_named() -> None:
+    """A template's error page titled "Грешка – <site>", no ``<h1>``: the sentence is the
+    first line of its short text (sinyo-bardo). A short notice whose first line merely
+    mentions a missing page, or says it further down, is news."""
+    titles = ("Грешка – Община Пример", "Грешка – Община Пример", "")
+    gone = "Страницата не е намерена\nВърнете се към началото."
+    assert page_kind("<html></html>", titles, gone) == ERROR_PAGE
+    for text in (
+        "Страницата на общината не е намерена от търсачките\nЕкспертите търсят причината.",
+        "Кметът прие гражданите.\nСтраницата не е намерена",
+    ):
+        assert page_kind("<html></html>", titles, text) == "", text
 
 
 def test_a_long_article_about_error_pages_is_an_article() -> None:

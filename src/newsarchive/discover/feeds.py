@@ -296,7 +296,8 @@ def read_feed(
     except DefusedXmlException:
         return Feed([], "declares XML entities or external references: refused, nothing read")
     except (ET.ParseError, ValueError, LookupError):  # broken, or in an encoding expat lacks
-        for entry in _links_by_regex(body):
+        plain = next(iter(body.again()), b"").startswith((b"http://", b"https://"))
+        for entry in _links_by_line(body) if plain else _links_by_regex(body):
             if entry.url not in collector.entries:
                 if len(collector.entries) >= max_entries:
                     collector.more = True
@@ -401,6 +402,29 @@ def _links_by_regex(body: _Body) -> Iterator[FeedEntry]:
             last = match.end()
             yield FeedEntry(html.unescape(match.group(1)))
         carry = text[max(last, len(text) - _URL_SPAN) :]
+
+
+_TEXT_LINE = re.compile(rf"https?://[^\s<>\"']{{1,{_URL_SPAN}}}")
+
+
+def _links_by_line(body: _Body) -> Iterator[FeedEntry]:
+    """A text sitemap: the sitemaps protocol's plain form, UTF-8 with one absolute URL a
+    line and nothing else, which robots.txt's ``Sitemap:`` may name (``sitemap.txt``, or
+    gzipped) and Google reads. ``read_feed`` reads a document so only when it begins with
+    such a URL, so an HTML error page or a broken feed is never taken for one; a line that
+    is no URL (blank, a stray comment, longer than ``_URL_SPAN``) is skipped."""
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    carry = ""
+    for chunk in body.again():
+        lines = (carry + decoder.decode(chunk)).split("\n")
+        carry = lines.pop()
+        if len(carry) > _URL_SPAN:
+            carry = "<"  # no URL: the rest of this overlong line is skipped with it
+        for line in lines:
+            if _TEXT_LINE.fullmatch(url := line.strip()):
+                yield FeedEntry(url)
+    if _TEXT_LINE.fullmatch(url := (carry + decoder.decode(b"", final=True)).strip()):
+        yield FeedEntry(url)
 
 
 def feed_links(

@@ -50,11 +50,15 @@ from newsarchive.models import Candidate, Profile
 
 # An icon-only link says it in its aria-label or title, often as "Към следващата страница"
 # (Joomla 4 and Drupal pagers in Bulgarian): "към" and the article-bearing form allowed.
-# WordPress says "← По-стари публикации" ("Older posts"), the arrow pointing back in time.
+# WordPress says "← По-стари публикации" ("Older posts"), the arrow pointing back in time;
+# so does a news page showing one day at a time: "« Предишен ден" is the day before (its
+# "Следващ ден »" the day after: no next page), as "« Предишна" alone is not (page 1 of a
+# numbered pager, newer news).
 _NEXT_TEXT = re.compile(
     r"^(?:(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|"
     r"още новини|next(?: page)?|older(?: posts)?)?\s*(?:[»›>→]{1,2})?"
-    r"|(?:[«‹<←]{1,2}\s*)?(?:по-стари (?:публикации|статии|записи)|older entries))$",
+    r"|(?:[«‹<←]{1,2}\s*)?(?:по-стари (?:публикации|статии|записи)|older entries|"
+    r"пред(?:иш|ход)(?:ен|ния|ният) ден|previous day))$",
     re.IGNORECASE,
 )
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it

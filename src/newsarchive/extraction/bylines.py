@@ -311,6 +311,25 @@ def posted_by(line: str) -> tuple[str, str]:
     return name, signed["date"]
 
 
+# A line that is a writer's label and a name and nothing else ("Автор: Милена Стоянова",
+# "Текст и снимки: Иван Колев", "Author: Jane Doe"): the colon required, as in running text.
+_LABELLED = re.compile(
+    rf"^\s*(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|{_LABEL})\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def labelled_line(line: str) -> str:
+    """The name a line holding only a labelled byline gives ("Автор: Милена Стоянова",
+    where a template prints it as the text's last paragraph), "" for any other line: one
+    that goes on past the name ("Автор: Иван Петров, кмет на общината") or names no one
+    ("Текст: виж по-долу") may say more than who wrote it, and stays text."""
+    if len(line) > 120 or not _LABELLED.match(line):
+        return ""
+    name = clean_byline(_LABELLED.sub("", line, count=1).strip().rstrip("."))
+    return name if name and reads_as_name(name) and line.rstrip(". ").endswith(name) else ""
+
+
 _JOINS = frozenset({"и", "and", "&"})
 
 

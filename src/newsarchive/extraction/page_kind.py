@@ -92,10 +92,16 @@ def _says(sentence: re.Pattern[str], title: str) -> bool:
 def page_kind(html: str, titles: Iterable[str], text: str) -> str:
     """``ERROR_PAGE``, ``BOT_CHALLENGE``, ``MAINTENANCE`` or "" (an article, or nothing
     to say). ``titles``: the headline and the page's stated titles; ``text``: the
-    extracted body."""
+    extracted body.
+
+    The body's first line counts as a title: a template's error page titled "Грешка" or
+    the site's name alone, no ``<h1>``, says "Страницата не е намерена" as the first line
+    of its text, its headline in all but markup. Only in a text this short, and only a
+    line that is nothing but the sentence (``says_not_found``)."""
     if len(text.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
         return ""
-    return _claimed_kind(html, [t for t in titles if t])
+    first = text.strip().split("\n", 1)[0]
+    return _claimed_kind(html, [t for t in (*titles, first) if t])
 
 
 def _claimed_kind(html: str, titles: list[str]) -> str:
