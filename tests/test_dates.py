@@ -57,6 +57,10 @@ EEST = dt.timezone(dt.timedelta(hours=3))
         # ... or set apart by spaces alone, as official letters date themselves
         ("28 XI 2025 г.", dt.date(2025, 11, 28)),
         ("Публикувано на: 3 IV 2025 г., 09:15 ч.", dt.datetime(2025, 4, 3, 9, 15)),
+        # ... typed with the Cyrillic letters that look the same (Х, І)
+        ("28.\u0425\u0406.2025 г.", dt.date(2025, 11, 28)),
+        ("8 \u0425\u0406I 2025 г.", dt.date(2025, 12, 8)),
+        ("3.\u0445.2025", dt.date(2025, 10, 3)),
         # relative dates need today's date
         ("днес", dt.date(2025, 12, 16)),
         ("днес в 10:30", dt.datetime(2025, 12, 16, 10, 30)),

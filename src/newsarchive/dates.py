@@ -284,7 +284,13 @@ def _may_hold_day_before_yesterday(text: str) -> bool:
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10, "xi": 11, "xii": 12}  # fmt: skip
-_ROMAN_NUMERALS = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
+# A Bulgarian keyboard types the Cyrillic Х (and, where it has one, І) for the numerals
+# they look like: "28.ХI.2025" is the month a reader sees, whichever letters made it.
+_ROMAN_LOOKALIKES = str.maketrans({"х": "x", "Х": "X", "і": "i", "І": "I"})
+_ROMAN_NUMERALS = "|".join(
+    numeral.replace("X", "[XХ]").replace("I", "[IІ]")
+    for numeral in "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I".split("|")
+)
 _AFTER_YEAR = r"(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?"  # "г., 14:05 ч."
 # "28.XI.2026", and "28 XI 2026 г." as official letters set the month apart by spaces
 # alone, there in capitals only: "5 i 2026" or "3 x 2026" in running text is no date. One
@@ -461,7 +467,7 @@ def _absolute_dates(
             if "mon" in groups:
                 named = _DAY_MONTHS.get(m["mon"].lower())
             elif "rom" in groups:
-                named = _ROMAN.get((m["rom"] or m["urom"]).lower())
+                named = _ROMAN.get((m["rom"] or m["urom"]).translate(_ROMAN_LOOKALIKES).lower())
             else:
                 named = int(m["m"])
             if named is None:
