@@ -194,3 +194,34 @@ def test_a_move_is_dropped_when_the_old_domain_serves_its_own_site_again(
     with closing(sqlite3.connect(db)) as conn:
         (found,) = conn.execute("SELECT found FROM site_discovery").fetchone()
     assert json.loads(found).get("moved", {}) == {}
+
+
+_PARKED = """<!doctype html><html><head><title>vetrino-bg.eu is for sale</title></head>
+<body><h1>vetrino-bg.eu</h1><p>This domain may be for sale. Ask the owner.</p>
+<ul><li><a href="/?q=tourism&amp;id=48213">Tourism</a></li>
+<li><a href="/?q=hotels&amp;id=48214">Hotels</a></li>
+<li><a href="https://parking.example/buy?d=vetrino-bg.eu">Buy this domain</a></li></ul>
+</body></html>
+"""
+
+
+def test_a_move_is_kept_when_the_old_domain_is_parked(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A lapsed domain a reseller parked answers its robots.txt and home page with 200
+    itself, but the page is not the site's (no news of its own, not its name): the move
+    stays learned, and no warning says the site came back."""
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(SITES / "vetrino") as server:
+        assert _crawl(run_cli, db, profile, server).exit_code == 0
+    _explored_long_ago(db)
+    parked = tmp_path / "parked"
+    parked.mkdir()
+    (parked / "index.html").write_text(_PARKED, encoding="utf-8")
+    (parked / "robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
+    with MirrorServer(parked) as server:
+        result = _crawl(run_cli, db, profile, server)
+    assert "no longer redirects" not in result.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        (found,) = conn.execute("SELECT found FROM site_discovery").fetchone()
+    assert json.loads(found).get("moved", {}) == {OLD: NEW}

@@ -24,6 +24,7 @@ from newsarchive.crawl_discovery import Discoverer, SiteMoved, site_origin
 from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
+from newsarchive.discover.listings import is_site_home
 from newsarchive.errors import ArchiveWriteError
 from newsarchive.explorer import stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
@@ -112,13 +113,17 @@ class SiteCrawl:
         ``REEXPLORE_DAYS`` at most), the move is checked first: a domain sold, lapsed or
         parked may come back to its site, and a move trusted forever would crawl the
         other domain for good. Only an old host that answers itself (robots.txt not sent
-        away, home page 200 there: ``Fetcher.serves_itself``) undoes it; a failure or a
-        redirect keeps the move. Two requests a month, none on other nights."""
+        away, home page 200 there: ``Fetcher.own_home_page``) undoes it; a failure or a
+        redirect keeps the move, and so does a home page that is not the site's
+        (``is_site_home``: a lapsed domain a reseller parked answers 200 too, and would
+        be crawled for good, the move never learned again). Two requests a month, none
+        on other nights."""
         found = self.frontier.discovery()
         origin = site_origin(self.profile.origin)
         if found is None or origin not in found.moved:
             return
-        if stale(found, dt.date.today()) and self.fetcher.serves_itself(origin):
+        home = self.fetcher.own_home_page(origin) if stale(found, dt.date.today()) else None
+        if home is not None and is_site_home(home.text, home.final_url, self.profile):
             self.frontier.forget_move(origin)
             self.report.warnings.append(
                 f"{origin} no longer redirects to {found.moved[origin]} (its robots.txt and"

@@ -116,6 +116,41 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     return links
 
 
+# Article pages of its own a site's home page links, at the least, to be taken for the
+# site's home (``is_site_home``): three cards of the front page's news, in a few bytes.
+_HOME_ARTICLES = 3
+
+
+def is_site_home(html: Listing, page_url: str, profile: Profile) -> bool:
+    """Whether a home page is the site's and not something else on its domain: a domain
+    the site moved away from, lapsed and parked by a reseller, answers 200 with a page
+    of ads and "for sale", and taking that for the site come back would crawl the
+    parked page for good. The site's says its name (the profile's, in the ``<title>`` or
+    og:site_name) or links ``_HOME_ARTICLES`` article pages below the root on its own
+    host; a parking page's related searches are root-path queries (``/?q=hotels&id=5``),
+    and the site's name a host (a bare profile's) proves nothing, a parked page saying
+    its domain."""
+    tree = _tree(html)
+    name = " ".join(profile.name.casefold().split())
+    if name and "." not in name:
+        said = [tree.css_first("title")] + tree.css('meta[property="og:site_name"]')
+        for node in said:
+            text = node.text() if node is not None and node.tag == "title" else ""
+            if node is not None and node.tag == "meta":
+                text = node.attributes.get("content") or ""
+            if name in " ".join(text.casefold().split()):
+                return True
+    own = urlsplit(page_url).netloc.lower()
+    found = {
+        link.url
+        for link in page_links(tree, page_url, profile)
+        if split_normal(link.url)[0] == own
+        and split_normal(link.url)[1].strip("/")
+        and is_article_url(link.url, profile)
+    }
+    return len(found) >= _HOME_ARTICLES
+
+
 # An item's own utility links, as sites print them without ``rel=nofollow``: its print
 # view, "send by e-mail", the poster's profile (PHP-Fusion's "Публикувано от <a
 # href="profile.php?lookup=3">" beside "print.php?type=N&item_id=233", WordPress's

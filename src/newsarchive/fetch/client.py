@@ -933,27 +933,29 @@ class Fetcher:
             return None
         return f"{robots[0]}://{robots[1]}"
 
-    def serves_itself(self, origin: str) -> bool:
-        """Whether the site at ``origin`` answers there itself: its robots.txt read
-        without being sent to another domain, and its home page answering 200 on
-        ``origin``'s host (or its ``www.`` twin). A domain a site once moved away from
-        that says so serves a site again; anything less (a failure, a lapsed domain's
-        DNS error, a redirect) proves nothing. (A domain parked by a reseller answering
-        200 passes too: the crawl then explores it and says it found no news.) Costs
-        the robots.txt read and, unless it was sent away, one request."""
+    def own_home_page(self, origin: str) -> Page | None:
+        """The home page of ``origin``, when the host answers there itself: its robots.txt
+        read without being sent to another domain, and its home page answering 200 on
+        ``origin``'s host (or its ``www.`` twin). None for anything less (a failure, a
+        lapsed domain's DNS error, a redirect). Whether the page is the site's, and not
+        a reseller's parking page answering 200 too, is the caller's to judge
+        (``listings.is_site_home``). Costs the robots.txt read and, unless it was sent
+        away, one request."""
         if self.robots_problem(origin) is not None:
-            return False
+            return None
         parts = urlsplit(origin)
         if (parts.scheme, parts.netloc.lower(), "/robots.txt") in self._offsite:
-            return False
+            return None
         try:
             page = self.fetch(f"{parts.scheme}://{parts.netloc}/")
         except (FetchInterrupted, HostResting):
             raise
         except FetchError:
-            return False
+            return None
         home = urlsplit(page.final_url).hostname or ""
-        return page.status == 200 and home in host_variants([parts.hostname or ""])
+        if page.status != 200 or home not in host_variants([parts.hostname or ""]):
+            return None
+        return page
 
     def follow_site_move(self, origin: str) -> str | None:
         """Where the site at ``origin`` moved as a whole (``site_move``), accepted for the
