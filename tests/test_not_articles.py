@@ -128,6 +128,18 @@ def test_an_error_page_saying_so_only_in_its_body_is_named() -> None:
         assert page_kind("<html></html>", titles, text) == "", text
 
 
+def test_a_short_notice_opening_with_a_closed_sentence_is_news() -> None:
+    """The first line is judged as a headline only for the not-found sentence and only
+    whole: a municipality's short notice of planned maintenance, whose first line begins
+    with the sentence a closed site says and goes on with when, is news."""
+    titles = ("Профилактика на сайта – Община Пример", "Профилактика на сайта", "")
+    for text in (
+        "Сайтът е временно недостъпен – 15 ноември от 9 до 12 ч.\nПоради профилактика.",
+        "Сайтът е в процес на поддръжка: 15 ноември\nПоради смяна на сървъра.",
+    ):
+        assert page_kind("<html></html>", titles, text) == "", text
+
+
 def test_a_long_article_about_error_pages_is_an_article() -> None:
     body = "".join(
         f"<p>Абзац {n}: служителите обясниха защо старите адреси на сайта дават грешка "

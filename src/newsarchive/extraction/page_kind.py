@@ -80,13 +80,12 @@ def says_closed(title: str) -> bool:
 
 
 def _says(sentence: re.Pattern[str], title: str) -> bool:
-    for segment in (title, *_SEGMENTS.split(title)):
-        folded = " ".join(segment.casefold().split())
-        if folded and sentence.search(folded):
-            rest = _ASIDE.sub("", sentence.sub("", folded))
-            if not rest:
-                return True
-    return False
+    return any(_says_whole(sentence, segment) for segment in (title, *_SEGMENTS.split(title)))
+
+
+def _says_whole(sentence: re.Pattern[str], line: str) -> bool:
+    folded = " ".join(line.casefold().split())
+    return bool(folded and sentence.search(folded)) and not _ASIDE.sub("", sentence.sub("", folded))
 
 
 def page_kind(html: str, titles: Iterable[str], text: str) -> str:
@@ -96,12 +95,16 @@ def page_kind(html: str, titles: Iterable[str], text: str) -> str:
 
     The body's first line counts as a title: a template's error page titled "Грешка" or
     the site's name alone, no ``<h1>``, says "Страницата не е намерена" as the first line
-    of its text, its headline in all but markup. Only in a text this short, and only a
-    line that is nothing but the sentence (``says_not_found``)."""
+    of its text, its headline in all but markup. Only in a text this short, only the
+    not-found sentence and only the whole line: a short notice opening "Сайтът е
+    временно недостъпен – 15 ноември от 9 до 12 ч." is news, where a title's segment
+    saying so would be the page's kind."""
     if len(text.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
         return ""
     first = text.strip().split("\n", 1)[0]
-    return _claimed_kind(html, [t for t in (*titles, first) if t])
+    return _claimed_kind(html, [t for t in titles if t]) or (
+        ERROR_PAGE if _says_whole(_NOT_FOUND, first) else ""
+    )
 
 
 def _claimed_kind(html: str, titles: list[str]) -> str:
