@@ -267,6 +267,12 @@ def test_without_a_pattern_the_url_shape_decides(url: str, expected: bool) -> No
             "https://x.bg/redirect.php?url=https://x.bg/news.php?id=5&lang=bg&sig=9f3a&utm_source=fb",
             "https://x.bg/news.php?id=5&lang=bg",
         ),
+        # a parameter the target's query already has is the redirector's (its banner's
+        # id): glued on, PHP would read the last one and serve another article
+        (
+            "https://x.bg/redirect.php?url=https://x.bg/news.php?id=5&lang=bg&id=77",
+            "https://x.bg/news.php?id=5&lang=bg",
+        ),
         # a target percent-encoded, or without a query of its own: what follows is the
         # redirector's (which banner was clicked), never the target's
         (

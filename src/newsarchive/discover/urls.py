@@ -164,15 +164,23 @@ def _raw_target(value: str, after: list[str]) -> str:
     parameters. One written raw whose own query has begun (a ``?`` in the value:
     ``url=https://x.bg/n.php?id=5&lang=bg``) was not encoded, so neither were the ``&``s
     of that query: the parameters after it are its own, but for those only a redirector
-    is told (``_REDIRECTOR_OWN``: a signature, a click counter). A raw value without a
+    is told (``_REDIRECTOR_OWN``: a signature, a click counter) and for a name the
+    target's query has already (``&id=77`` after ``?id=5``: the banner's id, and PHP,
+    reading the last, would serve another article). A raw value without a
     ``?`` has no query to continue: what follows is the redirector's (``&id=7``, the
     banner clicked). (A PHP script reading ``$_GET['url']`` would cut the address at the
     first ``&``; the page's author meant the whole of it, and the site serves that one.)
     """
     if "?" not in value:
         return value
-    own = [p for p in after if p.partition("=")[0].lower() not in _REDIRECTOR_OWN]
-    return "&".join([value, *own])
+    names = {p.partition("=")[0].lower() for p in value.split("?", 1)[1].split("&")}
+    kept = [value]
+    for param in after:
+        name = param.partition("=")[0].lower()
+        if name not in _REDIRECTOR_OWN and name not in names:
+            kept.append(param)
+            names.add(name)
+    return "&".join(kept)
 
 
 def _normal(url: str, base: str | None = None) -> str | None:
