@@ -116,8 +116,9 @@ class SiteCrawl:
         away, home page 200 there: ``Fetcher.own_home_page``) undoes it; a failure or a
         redirect keeps the move, and so does a home page that is not the site's
         (``is_site_home``: a lapsed domain a reseller parked answers 200 too, and would
-        be crawled for good, the move never learned again). Two requests a month, none
-        on other nights."""
+        be crawled for good, the move never learned again). Two requests each time the
+        site is explored again (a month apart, or sooner while a section fails to
+        answer: ``unread_wait``), none on other nights."""
         found = self.frontier.discovery()
         origin = site_origin(self.profile.origin)
         if found is None or origin not in found.moved:
