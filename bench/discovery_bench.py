@@ -112,6 +112,9 @@ for site, name, origin in (
     ("lozen-dol", "Община Лозен дол", "https://www.lozen-dol.bg"),
     # and an IIS site linking each article in two letter cases, one listed page a soft 404
     ("sinyo-bardo", "Община Синьо бърдо", "https://www.sinyobardo.bg"),
+    # and a twelfth (tests/fixtures/make_mirrors_round12.py): the menu's "Новини" on a
+    # host of its own under the site's domain, beside the council's, mail and English ones
+    ("orehovitsa", "Община Ореховица", "https://www.orehovitsa.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

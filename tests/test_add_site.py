@@ -180,3 +180,29 @@ def test_a_site_moved_to_another_domain_is_proposed_where_it_lives_now(
         assert first == ("obshtinavetrino.bg", "/robots.txt")
     with sqlite3.connect(db) as conn:
         assert {r[0] for r in conn.execute("SELECT url FROM articles")} == expected
+
+
+def test_a_news_section_on_a_host_of_its_own_is_proposed_among_the_sites_hosts(
+    run_cli: Cli, db: Path
+) -> None:
+    """``https://www.orehovitsa.bg``'s "Новини" lives on ``novini.orehovitsa.bg``: the
+    proposal names that host beside the site's (its listing a start URL there), not the
+    council's or the English one, and the profile crawls every article from it."""
+    site = SITES / "orehovitsa"
+    expected = {row["url"] for row in json.loads((site / "expected.json").read_text())}
+    with MirrorServer(site) as server:
+        proposed = run_cli(
+            "add-site", "https://www.orehovitsa.bg", "--base-url", server.url, "--delay", "0",
+            "--write",
+        )  # fmt: skip
+        assert proposed.exit_code == 0, proposed.stderr
+        profile = tomllib.loads(proposed.stdout)
+        assert "novini.orehovitsa.bg" in profile["hosts"], proposed.stdout
+        assert not {"obs.orehovitsa.bg", "en.orehovitsa.bg"} & set(profile["hosts"])
+        assert "checked on 3 sampled article(s)" in proposed.stdout, proposed.stdout
+        crawled = run_cli(
+            "crawl", profile["id"], "--base-url", server.url, "--delay", "0", "--db", str(db)
+        )
+        assert crawled.exit_code == 0, crawled.stderr
+    with sqlite3.connect(db) as conn:
+        assert {r[0] for r in conn.execute("SELECT url FROM articles")} == expected

@@ -15,6 +15,7 @@ from newsarchive.discover.explore import (
     Discovery,
     declared_feeds,
     feed_pages,
+    news_hosts,
     pagination_template,
     section_links,
     shape_pattern,
@@ -106,6 +107,44 @@ def test_section_links_rank_news_words_in_the_text_first() -> None:
         "https://www.x.bg/obyavleniya",  # a news word in its text
         "https://www.x.bg/bg/news/economy",  # a news word in its address only
     ]  # never the home page, an article or a page with neither
+
+
+def test_a_news_word_linking_a_host_under_the_sites_domain_adopts_that_host() -> None:
+    """The menu's "Новини" on ``novini.x.bg`` is the site's news; the council's site, mail,
+    the English copy, another domain whose name ends the same, another organisation's
+    news, a file and a port are not, whatever their text."""
+    body = (
+        '<a href="https://obs.x.bg/">Общински съвет</a>'
+        '<a href="https://mail.x.bg/">Поща</a>'
+        '<a href="https://en.x.bg/news/">News in English</a>'
+        '<a href="https://novini.otherx.bg/">Новини</a>'
+        '<a href="https://www.oblast.bg/novini/">Новини от областта</a>'
+        '<a href="https://docs.x.bg/novini.pdf">Новини (PDF)</a>'
+        '<a href="https://press.x.bg:8080/">Прессъобщения</a>'
+        '<a href="https://x.bg/novini/">Новини</a>'
+        '<a href="https://novini.x.bg/">Новини</a>'
+        '<a href="https://novini.x.bg/arhiv">Архив на новините</a>'
+        '<a href="https://press.x.bg/">Прессъобщения</a>'
+    )
+    assert news_hosts(tree(body), HOME, SITE) == ["novini.x.bg", "press.x.bg"]
+
+
+def test_a_news_host_is_under_the_origins_own_name_not_a_shared_suffix() -> None:
+    """No list of public suffixes: the origin's own host decides, so a ``.co.uk`` site's
+    ``news.`` host is its own and one blog host's neighbour is not."""
+    link = '<a href="https://{}/">News</a>'
+    uk = Profile(id="c", name="c", origin="https://www.council.co.uk", hosts=())
+    assert news_hosts(tree(link.format("news.council.co.uk")), uk.origin, uk) == [
+        "news.council.co.uk"
+    ]
+    assert news_hosts(tree(link.format("news.co.uk")), uk.origin, uk) == []
+    blog = Profile(id="b", name="b", origin="https://a.blogspot.com", hosts=())
+    assert news_hosts(tree(link.format("b.blogspot.com")), blog.origin, blog) == []
+    assert news_hosts(tree(link.format("news.a.blogspot.com")), blog.origin, blog) == [
+        "news.a.blogspot.com"
+    ]
+    local = Profile(id="l", name="l", origin="http://127.0.0.1:8000", hosts=())
+    assert news_hosts(tree(link.format("news.127.0.0.1")), local.origin, local) == []
 
 
 def test_a_learned_shape_becomes_a_pattern_on_the_decoded_path() -> None:

@@ -85,3 +85,25 @@ def test_a_mirror_of_a_site_with_one_origin_redirects_other_schemes_and_hosts(
     assert str(moved.url) == "https://x.bg/news?p=2"
     assert [r.status_code for r in moved.history] == [301]
     assert direct.status_code == 200
+
+
+def test_a_host_with_a_folder_of_its_own_is_served_from_it_and_only_it(tmp_path: Path) -> None:
+    """``host_roots``: ``novini.x.bg`` answers from ``novini/`` (its own ``/`` and
+    robots.txt, no ``origin`` redirect), and the main host never from there."""
+    root = _site(tmp_path)
+    (root / "novini").mkdir()
+    (root / "novini" / "index.html").write_text("<p>news home</p>", encoding="utf-8")
+    (root / "_mirror.json").write_text(
+        '{"origin": "https://www.x.bg", "host_roots": {"novini.x.bg": "novini"}}', encoding="utf-8"
+    )
+    with MirrorServer(root) as server:
+
+        def get(host: str, path: str) -> httpx.Response:
+            headers = {"X-Forwarded-Host": host, "X-Forwarded-Proto": "https"}
+            return httpx.get(server.url + path, headers=headers)
+
+        assert get("novini.x.bg", "/").text == "<p>news home</p>"
+        assert get("novini.x.bg", "/news").status_code == 404
+        assert get("www.x.bg", "/").text == "<p>home</p>"
+        assert get("www.x.bg", "/novini/").status_code == 404
+        assert get("obs.x.bg", "/").status_code == 301

@@ -177,3 +177,26 @@ def test_a_site_that_moved_domain_is_checked_there_and_the_move_is_a_failure(
     assert len(data["articles"]) == 2
     assert all(a["url"].startswith("https://obshtinavetrino.bg/") for a in data["articles"])
     assert all(a["fields"]["title"]["value"] for a in data["articles"])
+
+
+def test_a_bare_profile_whose_news_live_on_a_subdomain_is_checked_there(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """``https://www.orehovitsa.bg``'s "Новини" is ``novini.orehovitsa.bg``: check-site
+    explores as the crawl does and checks the articles on that host, exit 0."""
+    profile = tmp_path / "orehovitsa.toml"
+    profile.write_text(
+        'id = "orehovitsa"\nname = "Община Ореховица"\norigin = "https://www.orehovitsa.bg"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(SITES / "orehovitsa") as server:
+        result = run_cli(
+            "check-site", "orehovitsa", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "-n", "2", "-f", "json",
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stdout
+    data = json.loads(result.stdout)
+    assert len(data["articles"]) == 2
+    assert all(
+        a["url"].startswith("https://novini.orehovitsa.bg/statia/") for a in data["articles"]
+    )

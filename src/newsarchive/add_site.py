@@ -90,6 +90,9 @@ def propose(
             profile = replace(profile, origin=origin, name=host, hosts=(host, *profile.hosts))
         profile = replace(profile, id=_checked_id(site_id or site_id_for(host)))
         found = explore(fetcher, profile)
+        # the news section's own host under the site's domain is the site's: its samples
+        # are checked, and the proposal names it, so a crawl of it reads it at once
+        profile = replace(profile, hosts=(*profile.hosts, *found.hosts))
         if found.empty and found.home_problem:
             raise UsageError(f"cannot read {origin} (its home page): {found.home_problem}")
         if found.empty:

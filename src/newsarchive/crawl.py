@@ -25,6 +25,7 @@ from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.listings import is_site_home
+from newsarchive.discover.urls import site_hosts
 from newsarchive.errors import ArchiveWriteError
 from newsarchive.explorer import stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
@@ -72,13 +73,14 @@ class SiteCrawl:
         )  # fmt: skip
         self.discoverer = Discoverer(
             fetcher, self.frontier, profile, self.report, self.reader,
-            robots_gate=self._robots_gate,
+            robots_gate=self._robots_gate, adopt=self._adopt,
         )  # fmt: skip
 
     def run(self) -> SiteReport:
         run_id = self.store.start_run(self.profile.id)
         try:
             self._stored_move()
+            self._adopt(self._stored_hosts())
             if self.options.recheck_days is not None:
                 self.frontier.requeue_recent(self.options.recheck_days)
             self.harvest.fetch_pending(self._robots_gate)
@@ -132,6 +134,23 @@ class SiteCrawl:
             )
             return
         self._move(origin, found.moved[origin])
+
+    def _stored_hosts(self) -> tuple[str, ...]:
+        """The news hosts an earlier exploration adopted (``Discovery.hosts``): a nightly
+        run reads the saved sources on them, and fetches the articles left queued there,
+        as the site's own."""
+        found = self.frontier.discovery()
+        return found.hosts if found is not None else ()
+
+    def _adopt(self, hosts: tuple[str, ...]) -> SourceReader:
+        """Crawl ``hosts`` as the site's own from now on (its news section's host under
+        its domain: ``discover.explore.news_hosts``): its links are on the site, its
+        articles archived under their own URLs, its robots.txt and pace its own."""
+        new = tuple(host for host in hosts if host not in site_hosts(self.profile))
+        if new:
+            self.fetcher.add_site_hosts(list(new))
+            self._wire(replace(self.profile, hosts=(*self.profile.hosts, *new)))
+        return self.reader
 
     def _discover(self) -> None:
         """Choose and read the site's sources; a site found to have moved to another

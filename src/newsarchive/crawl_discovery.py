@@ -63,9 +63,13 @@ class Discoverer:
     def __init__(
         self, fetcher: Fetcher, frontier: Frontier, profile: Profile, report: SiteReport,
         reader: SourceReader, *, robots_gate: Callable[[str], None],
+        adopt: Callable[[tuple[str, ...]], SourceReader] | None = None,
     ) -> None:  # fmt: skip
         self.fetcher, self.frontier, self.profile = fetcher, frontier, profile
         self.report, self.reader, self._robots_gate = report, reader, robots_gate
+        # the site's news hosts an exploration found (``Discovery.hosts``) made the
+        # site's: gives the reader that reads them as its own
+        self._adopt = adopt
 
     def run(self) -> None:
         """Read the hints; then, unless they all worked, what exploring found before
@@ -84,6 +88,8 @@ class Discoverer:
                 return  # something found still works (or all of it was read already)
             done |= left
         found = self._explore(alone=hints is None)
+        if found.hosts and self._adopt is not None:
+            self.reader = self._adopt(found.hosts)
         if found.unread and not found.article_patterns:
             # no page that teaches the article URL shapes answered: a sitemap read now
             # would archive the site's static pages as articles; the next run explores

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.explore import (
@@ -30,6 +31,7 @@ from newsarchive.discover.explore import (
     feed_pages,
     frame_sources,
     is_listing,
+    news_hosts,
     rest_api_root,
     section_links,
     shape_pattern,
@@ -98,6 +100,7 @@ class _Explorer:
         self.problems: dict[str, str] = {}  # URL -> why it gave nothing
         self.patterns: list[str] = []  # article URL shapes the news items taught
         self.samples: list[str] = []
+        self.adopted: list[str] = []  # news hosts under the site's domain (``adopt``)
         self.name = ""
         self.pagination: dict[str, str] = {}
         self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
@@ -174,6 +177,8 @@ class _Explorer:
             if is_listing(items):
                 self.learn(items.shape, *items.shapes)
                 self.samples += [card.url for card in items.cards[:3]]
+            for host in news_hosts(tree, page.final_url, self.profile):
+                self.adopt(host)
             menu = section_links(tree, page.final_url, self.profile)
             sections += [url for url in menu if url not in sections]
             feed_links += [url for url in feed_pages(tree, page.final_url, self.profile)
@@ -226,7 +231,26 @@ class _Explorer:
             pagination=self.pagination,
             requests=self.fetcher.requests - self.start,
             explored_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            hosts=self.kept_hosts(rested),
         )  # fmt: skip
+
+    def adopt(self, host: str) -> None:
+        """The home page's menu sends its news to ``host`` (``news_hosts``): one of the
+        site's hosts from now on, so its section is opened as the site's own, its links
+        are on the site, and its robots.txt and politeness are its own (the fetcher
+        asks each host's robots.txt and keeps each host's pace)."""
+        if host not in self.adopted:
+            self.adopted.append(host)
+            if host not in self.profile.hosts:
+                self.profile = replace(self.profile, hosts=(*self.profile.hosts, host))
+            self.fetcher.add_site_hosts([host])
+
+    def kept_hosts(self, rested: tuple[str, ...]) -> tuple[str, ...]:
+        """The adopted hosts a source kept lies on (``rested``: the listings read every
+        few days): one whose section listed nothing is not remembered as the site's."""
+        sources = (*self.feeds, *self.sitemaps, *self.listings, *rested)
+        on = {urlsplit(url).netloc for url in sources}
+        return tuple(host for host in self.adopted if host in on)
 
     def one_listing_per_stream(self) -> None:
         """A second section whose first page shares news items with the first one's, its

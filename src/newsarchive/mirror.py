@@ -19,8 +19,12 @@ redirector's path and the parameter holding the address: ``{"redirectors":
 {"/redirect.php": "url"}}`` answers ``/redirect.php?url=/rss.xml`` with ``302`` to
 ``/rss.xml`` (whatever the address, as such scripts do). One whose server sends a page
 elsewhere for good names it: ``{"moved": {"/a": "https://portal.bg/a"}}`` answers ``/a``
-with ``301`` there. ``hosts`` records the host each request asked for (its
-``X-Forwarded-Host``, "" without one), beside ``requests``.
+with ``301`` there. A mirror of a site whose news section lives on a host of its own
+(``https://novini.x.bg/`` beside ``https://www.x.bg/``) serves that host from a folder
+of its own: ``{"host_roots": {"novini.x.bg": "novini"}}`` answers a request whose
+``X-Forwarded-Host`` names it from ``novini/`` (robots.txt and ``/`` included, and no
+``origin`` redirect), and no other host from there. ``hosts`` records the host each
+request asked for (its ``X-Forwarded-Host``, "" without one), beside ``requests``.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -123,6 +127,12 @@ def _declared_moves(root: Path) -> dict[str, str]:
     return {str(path): str(where) for path, where in dict(found).items()}  # type: ignore[call-overload]
 
 
+def _declared_host_roots(root: Path) -> dict[str, str]:
+    """The hosts a mirror serves from folders of their own: host -> folder (``_mirror.json``)."""
+    found = _settings(root).get("host_roots", {})
+    return {str(host).lower(): str(folder) for host, folder in dict(found).items()}  # type: ignore[call-overload]
+
+
 def _redirector_target(redirectors: dict[str, str], raw_path: str) -> str | None:
     """Where a redirector script sends ``raw_path``, or None when it is no redirector's."""
     parts = urlsplit(raw_path)
@@ -188,6 +198,7 @@ class MirrorServer:
         self.extra_headers = _declared_headers(self.root)
         self.redirectors = _declared_redirectors(self.root)
         self.moves = _declared_moves(self.root)
+        self.host_roots = _declared_host_roots(self.root)
         self.requests: list[str] = []
         self.hosts: list[str] = []
         self.not_modified = 0
@@ -203,11 +214,17 @@ class MirrorServer:
                 if status is not None:
                     self._send(status, "text/html", BUSY_PAGE)
                     return
-                moved = _redirect(
-                    server.origin,
-                    self.headers.get("X-Forwarded-Proto"),
-                    self.headers.get("X-Forwarded-Host"),
-                    self.path,
+                asked = (self.headers.get("X-Forwarded-Host") or "").lower()
+                folder = server.host_roots.get(asked)
+                moved = (
+                    None
+                    if folder is not None
+                    else _redirect(
+                        server.origin,
+                        self.headers.get("X-Forwarded-Proto"),
+                        self.headers.get("X-Forwarded-Host"),
+                        self.path,
+                    )
                 )
                 if moved is not None:
                     self._send(301, "text/html", b"", {"Location": moved})
@@ -219,7 +236,16 @@ class MirrorServer:
                 if target is not None:
                     self._send(302, "text/html", b"", {"Location": target})
                     return
-                found = resolve(server.root, self.path)
+                found = resolve(server.root / folder if folder else server.root, self.path)
+                if (
+                    found is not None
+                    and folder is None
+                    and any(
+                        (server.root / other).resolve() in found.resolve().parents
+                        for other in server.host_roots.values()
+                    )
+                ):
+                    found = None  # another host's file: not this host's to serve
                 if found is None:
                     body = b"<html><body><h1>404 Not Found</h1></body></html>"
                     self._send(404, "text/html", body)

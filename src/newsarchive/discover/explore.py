@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive.discover.anchors import link_target, page_base, script_calls
 from newsarchive.discover.items import Items
 from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
-from newsarchive.discover.urls import normalize_url, on_site
+from newsarchive.discover.urls import news_subdomain, normalize_url, on_site
 from newsarchive.models import Profile
 from newsarchive.safe_text import one_line
 
@@ -35,6 +35,7 @@ MAX_LISTINGS = 2  # listings kept (one beside a feed): a nightly run stays at th
 # Sections of their own beyond those (a portal's "Обяви" beside "Новини" and "Съобщения"):
 # walked in full once, then read only every few days (``crawl_sources.LISTING_REST_DAYS``)
 MAX_RESTED = 2
+MAX_NEWS_HOSTS = 2  # news sections on hosts of their own adopted per exploration
 
 # What a menu calls its news section, in the languages Bulgarian public sites use.
 NEWS_WORDS = re.compile(
@@ -87,6 +88,9 @@ class Discovery:
     # a site that moved to another domain as a whole: its old origin -> the new one
     # (``Fetcher.site_move``), so later runs ask the new one at once
     moved: dict[str, str] = field(default_factory=dict)
+    # hosts under the site's own domain its menu's news section lives on (``news_hosts``),
+    # holding a source found: the site's hosts too, so later runs read them at once
+    hosts: tuple[str, ...] = ()
 
     @property
     def urls(self) -> tuple[str, ...]:
@@ -299,6 +303,30 @@ def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)
     return sorted(scored, key=lambda url: -scored[url])
+
+
+def news_hosts(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """Hosts the site's news section lives on apart from the site (a municipality's
+    "Новини" linking ``https://novini.x.bg/`` from ``https://www.x.bg``): a menu link
+    whose text is a news word (``NEWS_WORDS``, the words ``section_links`` reads) to a
+    host under the site's own domain (``urls.news_subdomain``). Both together: a link's
+    text alone would adopt any organisation's news ("Новини от областта" on another
+    domain), the domain alone every sibling (the council's ``obs.x.bg``, ``mail.``,
+    ``cdn.``), which are other sites of the same owner, not this one's news."""
+    found: list[str] = []
+    base = page_base(tree, page_url)
+    calls = script_calls(tree)
+    for anchor in tree.css("a"):
+        raw = link_target(anchor, calls)
+        url = normalize_url(raw, base) if raw else None
+        if url is None:
+            continue
+        host, label = urlsplit(url).netloc, _text(anchor)
+        if host in found or len(label) > 40 or not NEWS_WORDS.search(label):
+            continue
+        if news_subdomain(host, profile) and not is_file_path(urlsplit(url).path):
+            found.append(host)
+    return found[:MAX_NEWS_HOSTS]
 
 
 def shape_pattern(shape: Shape) -> str:

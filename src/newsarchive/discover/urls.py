@@ -341,6 +341,32 @@ def on_site(url: str, profile: Profile) -> bool:
     return urlsplit(url).netloc.lower() in site_hosts(profile)
 
 
+# A first label naming a language ("en.x.bg", "de.x.bg"): the site's copy in another
+# language, not its news section, whatever the menu calls the link to it.
+_LANGUAGE_LABEL = re.compile(r"[a-z]{2}")
+
+
+def news_subdomain(netloc: str, profile: Profile) -> bool:
+    """Whether ``netloc`` may be the host of the site's own news section living apart
+    (``novini.x.bg`` beside ``www.x.bg``): a host under the site's own domain, the
+    origin's host without ``www.`` (so under ``x.bg``, never beside it). Going by the
+    origin's own name, not by a domain's last two labels, needs no list of public
+    suffixes: ``x.co.uk``'s news may be ``news.x.co.uk``, and ``a.blogspot.com`` never
+    adopts ``b.blogspot.com``, another person's blog. What a host is for is the menu's
+    word (``discover.explore.news_hosts``); this only says whose it is. The origin's own
+    host, a language's copy, a port or an address are not one; a host the profile names
+    already is (the crawl adopts a saved one before exploring again, which must find it
+    again to keep it)."""
+    host = netloc.lower()
+    own = urlsplit(profile.origin).netloc.lower().removeprefix("www.")
+    if ":" in host or ":" in own or "." not in own or own.replace(".", "").isdigit():
+        return False
+    if host in host_variants([own]) or not host.endswith("." + own):
+        return False
+    label = host.removeprefix("www.").split(".", 1)[0]
+    return not _LANGUAGE_LABEL.fullmatch(label)
+
+
 _HOME_PATH = re.compile(r"/?(?:[a-z]{2}/?)?(?:index\.(?:php|html?|aspx?|jsp))?", re.IGNORECASE)
 
 

@@ -969,16 +969,20 @@ class Fetcher:
             self.accept_move(origin, moved_to)
         return moved_to
 
+    def add_site_hosts(self, hosts: list[str]) -> None:
+        """More hosts of the site (where it moved, its news section's own host): redirects
+        may lead there, and a ``--base-url`` mirror serves them."""
+        self._redirects.add_hosts(hosts)
+        if isinstance(self._transport, MirrorTransport):
+            self._transport.add_hosts(hosts)
+
     def accept_move(self, origin: str, moved_to: str) -> None:
         """The site at ``origin`` lives at ``moved_to`` now (``site_move``, or an
         earlier run's finding): its host is one of the site's (redirects may lead there,
         a ``--base-url`` mirror serves it), and every address on the old origin is
         asked for at the new one at once."""
         old, new = urlsplit(origin), urlsplit(moved_to)
-        hosts = [new.netloc.lower()]
-        self._redirects.add_hosts(hosts)
-        if isinstance(self._transport, MirrorTransport):
-            self._transport.add_hosts(hosts)
+        self.add_site_hosts([new.netloc.lower()])
         with self._lock:
             self._moves[(old.scheme, old.netloc.lower())] = (new.scheme, new.netloc.lower())
             if old.netloc.lower().startswith("www."):
