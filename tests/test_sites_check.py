@@ -174,6 +174,10 @@ def test_a_site_that_moved_domain_is_checked_there_and_the_move_is_a_failure(
         "https://vetrino-bg.eu moved to https://obshtinavetrino.bg (its robots.txt and home"
         " page redirect there for good): update the profile's origin"
     ]
+    assert (data["moved_from"], data["moved_to"]) == (
+        "https://vetrino-bg.eu",
+        "https://obshtinavetrino.bg",
+    )
     assert len(data["articles"]) == 2
     assert all(a["url"].startswith("https://obshtinavetrino.bg/") for a in data["articles"])
     assert all(a["fields"]["title"]["value"] for a in data["articles"])

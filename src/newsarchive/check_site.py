@@ -64,7 +64,9 @@ class SiteCheck:
     sources: list[SourceCheck] = field(default_factory=list)
     articles: list[ArticleCheck] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
-    moved: str = ""  # "old -> new" origins, when the whole site moved to another domain
+    # the origin the profile names and the one the whole site moved to ("" when it did not)
+    moved_from: str = ""
+    moved_to: str = ""
 
     @property
     def drifted(self) -> list[str]:
@@ -76,11 +78,10 @@ class SiteCheck:
     @property
     def failures(self) -> list[str]:
         found = []
-        if self.moved:
-            old, new = self.moved.split(" -> ")
+        if self.moved_to:
             found.append(
-                f"{old} moved to {new} (its robots.txt and home page redirect there for good):"
-                " update the profile's origin"
+                f"{self.moved_from} moved to {self.moved_to} (its robots.txt and home page"
+                " redirect there for good): update the profile's origin"
             )
         found += [f"{s.url}: {s.error}" for s in self.sources if s.error]
         found += [f"{a.url}: {a.error}" for a in self.articles if a.error]
@@ -174,7 +175,7 @@ def _where_it_lives(fetcher: Fetcher, profile: Profile, report: SiteCheck) -> Pr
         return profile  # (the sources' own fetches report what is wrong)
     if moved_to is None:
         return profile
-    report.moved = f"{profile.origin} -> {moved_to}"
+    report.moved_from, report.moved_to = profile.origin, moved_to
     hosts = (urlsplit(moved_to).netloc, *profile.hosts, urlsplit(profile.origin).netloc)
     return replace(profile, origin=moved_to, hosts=tuple(dict.fromkeys(hosts)))
 
