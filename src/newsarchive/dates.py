@@ -186,7 +186,8 @@ _AGO = re.compile(
     r"|(?P<n2>\d{1,3}|an?|one)\s*(?P<u2>" + _UNIT_ALT + r")\.?\s+ago)(?!\w)",
     re.IGNORECASE,
 )
-# Labels before a date (in the 30 characters before it) that say which date it is.
+# Labels before a date (``_label_before``: in the 30 characters before it) that say which
+# date it is.
 _MODIFIED_WORDS = (
     r"updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
     r"актуализация|обновяване|обновлено|изменено|последна промяна|последна редакция|"
@@ -419,6 +420,16 @@ _MAY_HOLD_DATE = re.compile(
 )
 
 
+# How far before a date its label ("Публикувано на:", "Updated") may start.
+_DATE_LABEL_REACH = 30
+
+
+def _label_before(text: str, start: int) -> str:
+    """The text where a label of the date at ``start`` would stand (``_MODIFIED_LABEL``,
+    ``_PUBLISHED_LABEL`` read it)."""
+    return text[max(start - _DATE_LABEL_REACH, 0) : start]
+
+
 def find_text_dates(
     text: str, *, today: dt.date | None = None, month_first: bool = False
 ) -> list[TextDate]:
@@ -430,7 +441,7 @@ def find_text_dates(
     for start, value in _absolute_dates(text, today, month_first):
         if value is None or after(value, today) or start in found:
             continue
-        label = text[max(start - 30, 0) : start]
+        label = _label_before(text, start)
         labelled = bool(_PUBLISHED_LABEL.search(label)) or bool(
             _POSTED_BY_LABEL.search(text[max(start - 90, 0) : start])
         )
@@ -446,7 +457,7 @@ def find_text_dates(
                 # ("Обновена преди 2 часа", "Updated yesterday" are the last change too;
                 # a "Published" label is not read here: an hour's rounding is no proof
                 # against metadata, which is what ``labelled`` is trusted for)
-                modified = bool(_MODIFIED_LABEL.search(text[max(start - 30, 0) : start]))
+                modified = bool(_MODIFIED_LABEL.search(_label_before(text, start)))
                 found[start] = TextDate(start, value, modified=modified, relative=True)
     return [found[k] for k in sorted(found)]
 
@@ -854,7 +865,7 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
             if value is not None and timed is None and text[start - 1 : start] in " -–—":
                 start, value = _loose_span(text, start, value, m)
             if value is not None:
-                label = text[max(start - 30, 0) : start]
+                label = _label_before(text, start)
                 modified = bool(_MODIFIED_LABEL.search(label))
                 found.append((start, timed is None, TextDate(start, value, modified=modified)))
     for m in _COARSE_AGO.finditer(text):
@@ -889,7 +900,7 @@ def _no_day(text: str, m: re.Match[str]) -> bool:
     name their month and are always a day."""
     if "mon" in m.groupdict() or m["h"]:
         return False
-    label = text[max(m.start() - 30, 0) : m.start()]
+    label = _label_before(text, m.start())
     if _PUBLISHED_LABEL.search(label) or _MODIFIED_LABEL.search(label):
         return False
     if _counted_by_word(text, m.start()):

@@ -27,7 +27,7 @@ from newsarchive.dates import local_date, parse_text_date
 from newsarchive.discover.anchors import link_nodes, link_target, page_base, script_calls
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.embedded import EmbeddedItem, embedded_items, listed_items
-from newsarchive.discover.explore import NEWS_PATH, NEWS_WORDS
+from newsarchive.discover.explore import NEWS_PATH, NEWS_WORDS, site_name
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
 from newsarchive.discover.shape import (
@@ -125,29 +125,22 @@ def is_site_home(html: Listing, page_url: str, profile: Profile) -> bool:
     """Whether a home page is the site's and not something else on its domain: a domain
     the site moved away from, lapsed and parked by a reseller, answers 200 with a page
     of ads and "for sale", and taking that for the site come back would crawl the
-    parked page for good. The site's says its name (the profile's, in the ``<title>`` or
-    og:site_name) or links ``_HOME_ARTICLES`` article pages below the root on its own
-    host; a parking page's related searches are root-path queries (``/?q=hotels&id=5``),
-    and the site's name a host (a bare profile's) proves nothing, a parked page saying
+    parked page for good. The site's says its name (the profile's, in what the page calls
+    its site: ``explore.site_name``, og:site_name else the ``<title>``) or links
+    ``_HOME_ARTICLES`` article pages below the root on its own host; a parking page's
+    related searches are root-path queries (``/?q=hotels&id=5``), and the site's name a
+    host (a bare profile's) proves nothing, a parked page saying
     its domain."""
     tree = _tree(html)
     name = " ".join(profile.name.casefold().split())
-    if name and "." not in name:
-        said = [tree.css_first("title")] + tree.css('meta[property="og:site_name"]')
-        for node in said:
-            text = node.text() if node is not None and node.tag == "title" else ""
-            if node is not None and node.tag == "meta":
-                text = node.attributes.get("content") or ""
-            if name in " ".join(text.casefold().split()):
-                return True
+    if name and "." not in name and name in " ".join(site_name(tree).casefold().split()):
+        return True
     own = urlsplit(page_url).netloc.lower()
-    found = {
-        link.url
-        for link in page_links(tree, page_url, profile)
-        if split_normal(link.url)[0] == own
-        and split_normal(link.url)[1].strip("/")
-        and is_article_url(link.url, profile)
-    }
+    found: set[str] = set()
+    for link in page_links(tree, page_url, profile):
+        netloc, path, _query = split_normal(link.url)
+        if netloc == own and path.strip("/") and is_article_url(link.url, profile):
+            found.add(link.url)
     return len(found) >= _HOME_ARTICLES
 
 

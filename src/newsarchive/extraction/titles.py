@@ -417,7 +417,7 @@ def _stated_casing(
     than the page stored the headline so, while the meta tags came through another path,
     and a lost letter is unsearchable."""
     styled = headline.isupper() or headline.islower()
-    pattern = _lost_pattern(headline) if _LOST in headline or "?" in headline else None
+    pattern = _lost_pattern(headline)
     if not (styled or pattern):
         return headline
     folded = _fold(headline)
@@ -441,11 +441,10 @@ def _lost_pattern(headline: str) -> re.Pattern[str] | None:
     one mark). None when nothing but a last question mark is lost (a real question)."""
     if not _LOST_RUN.search(headline.rstrip("?")):
         return None
-    parts = _LOST_RUN.split(headline)
-    marks = _LOST_RUN.findall(headline)
-    body = "".join(
-        re.escape(part) + (f"\\S{{{len(mark)},{2 * len(mark)}}}" if i < len(marks) else "")
-        for i, (part, mark) in enumerate(zip(parts, [*marks, ""], strict=True))
+    texts, marks = _LOST_RUN.split(headline), _LOST_RUN.findall(headline)
+    body = re.escape(texts[0]) + "".join(
+        f"\\S{{{len(mark)},{2 * len(mark)}}}" + re.escape(text)
+        for mark, text in zip(marks, texts[1:], strict=True)
     )
     return re.compile(body)
 

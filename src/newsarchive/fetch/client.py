@@ -983,15 +983,12 @@ class Fetcher:
         asked for at the new one at once."""
         old, new = urlsplit(origin), urlsplit(moved_to)
         self.add_site_hosts([new.netloc.lower()])
+        where = (new.scheme, new.netloc.lower())
         with self._lock:
-            self._moves[(old.scheme, old.netloc.lower())] = (new.scheme, new.netloc.lower())
-            if old.netloc.lower().startswith("www."):
-                bare = old.netloc.lower().removeprefix("www.")
-            else:
-                bare = f"www.{old.netloc.lower()}"
+            self._moves[(old.scheme, old.netloc.lower())] = where
             for scheme in ("http", "https"):  # the old domain's other spellings too
-                for netloc in (old.netloc.lower(), bare):
-                    self._moves.setdefault((scheme, netloc), (new.scheme, new.netloc.lower()))
+                for netloc in host_variants([old.netloc]):
+                    self._moves.setdefault((scheme, netloc), where)
 
     def moved(self, url: str) -> str:
         """``url`` where its server said this run it moved every path: an address to keep
