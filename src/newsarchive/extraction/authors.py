@@ -247,13 +247,13 @@ def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
     if tree.body is None or tree.body.css_first(_ANY_BYLINE) is None:
         return  # one walk of the page instead of one per selector, on most pages
     seen: set[int] = set()  # the selectors overlap: each element is judged once
-    furniture: dict[int, bool] = {}
+    verdicts: dict[int, bool] = {}  # (``in_furniture_for``'s memo for this walk)
     for selector in bylines.BYLINE_SELECTORS:
         for node in tree.body.css(selector)[:20]:
             if node.mem_id in seen:
                 continue
             seen.add(node.mem_id)
-            if node.tag in _NOT_BYLINE_TAGS or in_furniture_for(node, Reader.BYLINE, furniture):
+            if node.tag in _NOT_BYLINE_TAGS or in_furniture_for(node, Reader.BYLINE, verdicts):
                 continue
             if node.tag == "a" and _named_only_by_the_page(node, selector):
                 continue

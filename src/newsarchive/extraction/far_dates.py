@@ -33,13 +33,13 @@ def beside_byline(
     characters, so a date further down the article is never reached."""
     if tree.body is None:
         return None
-    furniture: dict[int, bool] = {}
+    verdicts: dict[int, bool] = {}  # (``in_furniture_for``'s memo for this walk)
     # The boxes already read and found too long (True) or holding no date (False): the
     # candidates share their boxes (an author list's links one container), and reading
     # a long one's text again for each cost a whole page's text per link.
     read: dict[int, bool] = {}
     for node in tree.body.css(_BYLINE_NODES)[:20]:
-        if node.tag in _NOT_BYLINE or in_furniture_for(node, Reader.BYLINE, furniture):
+        if node.tag in _NOT_BYLINE or in_furniture_for(node, Reader.BYLINE, verdicts):
             continue
         box: LexborNode | None = node
         for _ in range(_BYLINE_BOX_LEVELS):

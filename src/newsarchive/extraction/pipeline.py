@@ -419,13 +419,13 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
     footer is not (Blogger's "Етикети:" in the "post-footer" of the post), as for its
     byline."""
     found = []
-    furniture: dict[int, bool] = {}
+    verdicts: dict[int, bool] = {}  # (``in_furniture_for``'s memo for this walk)
     for link in links[: _MAX_TAG_LINKS * 2]:
         text = " ".join((link.text(deep=True) or "").split())
         if (
             text
             and len(text) <= _MAX_TAG_CHARS
-            and not in_furniture_for(link, Reader.BYLINE, furniture)
+            and not in_furniture_for(link, Reader.BYLINE, verdicts)
         ):
             found.append(text)
     return found[:_MAX_TAG_LINKS]
