@@ -474,3 +474,25 @@ def test_a_signal_to_a_running_command_is_an_exit_not_a_traceback(
     _, err = process.communicate(timeout=60)
     assert process.returncode in (status, -signum), (process.returncode, err)
     assert b"Traceback" not in err, err
+
+
+def test_db_before_the_command_names_the_archive_as_after_it(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    # The top-level help says "The archive is one SQLite file: --db PATH", and users write
+    # it where git takes -C: before the command.
+    before = run_cli("--db", str(archive), "search", "бюджет", "--format", "json")
+    after = run_cli("search", "бюджет", "--format", "json", "--db", str(archive))
+    assert before.exit_code == 0, before.stderr
+    assert json.loads(before.stdout) == json.loads(after.stdout)
+    assert [hit["title"] for hit in json.loads(before.stdout)] == ["Общината обяви нов бюджет"]
+
+
+def test_two_different_db_options_are_one_line_exit_2(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.db"
+    result = run_cli("--db", str(other), "search", "бюджет", "--db", str(archive))
+    assert result.exit_code == 2
+    assert "--db" in _one_error_line(result)
+    assert not other.exists()

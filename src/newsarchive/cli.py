@@ -66,11 +66,24 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+_DB_HELP = "Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db)."
+
+
+def _or_given_before(ctx: typer.Context, db: Path | None) -> Path | None:
+    """A command's ``--db``, else the one written before the command ("newsarchive --db
+    x.db search …", as git takes ``-C``). Two different ones are a usage error, not a
+    guess at which archive the user meant."""
+    before = ctx.find_root().params.get("db")
+    if before is not None and db is not None and before != db:
+        raise typer.BadParameter(f"two archives given: {before} before the command, {db} after")
+    return db if db is not None else before
+
+
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db).",
-                 show_default=False),
-]  # fmt: skip
+    typer.Option("--db", help=_DB_HELP, show_default=False, callback=_or_given_before),
+]
+RootDbOption = Annotated[Path | None, typer.Option("--db", help=_DB_HELP, show_default=False)]
 SiteOption = Annotated[
     list[str] | None, typer.Option("--site", help="Only this site id (repeatable).")
 ]
@@ -151,6 +164,7 @@ def _report_library_warnings(
             help="Print the version (and the extractor's revision) and exit.",
         ),
     ] = False,
+    db: RootDbOption = None,  # read by each command's own --db (``_or_given_before``)
 ) -> None:
     logger = logging.getLogger("newsarchive")
     if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
