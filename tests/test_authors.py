@@ -188,6 +188,12 @@ def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
         ("Отдел Образование и култура", ""),
         ("ОТДЕЛ ОБРАЗОВАНИЕ", ""),
         ("Bypass Road closed", ""),
+        # the label with a colon, as "Автор:" takes one: "By:", "От:", and small type's "by:"
+        ("By: Jane Doe · 3 March 2025", "Jane Doe"),
+        ("От: Мария Петрова, 14.03.2025", "Мария Петрова"),
+        ("ОТ: МАРИЯ ПЕТРОВА", "Мария Петрова"),
+        ("by: Ziyi Lin , Dec 17, 2025", "Ziyi Lin"),
+        ("От: Общината", ""),  # one word after "От": an institution, as without the colon
     ],
 )
 def test_byline_in_running_text(text: str, expected: str) -> None:

@@ -126,10 +126,11 @@ _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
 # ("by Jane Doe ● 3 March"), and no sentence starts in lower case. The label and the name
 # may sit in elements of their own with no space between ("<span>Автор:</span><span>Иван
 # Петров</span>", spaced by the stylesheet): then the text reads "Автор:Иван Петров" or
-# "ByJane Doe", so a name glued to the label counts when it starts with a capital.
+# "ByJane Doe", so a name glued to the label counts when it starts with a capital. "By"
+# and "От" may take a colon as "Автор:" does ("By: Jane Doe", "От: Мария Петрова").
 _IN_TEXT = re.compile(
-    rf"(?:^\s*(?P<lead>by|от)|(?:^|[\s|•·])(?P<prefix>(?i:{_LABEL})\s*:|"
-    rf"(?i:{_POSTED_BY}):?|By|BY|От|ОТ))(?:\s+|(?=[A-ZА-ЯЁ][a-zа-яё]))"
+    rf"(?:^\s*(?P<lead>by|от):?|(?:^|[\s|•·])(?P<prefix>(?i:{_LABEL})\s*:|"
+    rf"(?i:{_POSTED_BY}):?|(?:By|BY|От|ОТ):?))(?:\s+|(?=[A-ZА-ЯЁ][a-zа-яё]))"
 )
 _MAX_WORDS = 8
 # A template's untranslated key in the author meta ("page.head.extra.author",
@@ -268,7 +269,7 @@ def byline_in_text(text: str) -> str:
         if not names or any(" ".join(names[0][:k]).lower() in _NOT_NAMES for k in (1, 2)):
             continue
         following = words[end] if end < len(words) else ""
-        if (m["prefix"] or m["lead"]).casefold() == "от" and (
+        if (m["prefix"] or m["lead"]).rstrip(":").casefold() == "от" and (
             any(len(name) < 2 for name in names) or following[:1].islower()
         ):
             continue
