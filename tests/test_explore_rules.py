@@ -130,7 +130,7 @@ def test_a_news_word_linking_a_host_under_the_sites_domain_adopts_that_host() ->
 
 
 def test_a_sibling_host_for_events_or_notices_is_not_adopted_as_the_news() -> None:
-    """"Събития" on ``sabitiya.x.bg`` is a calendar of what is on (dated by when it
+    """A menu's "Събития" on ``sabitiya.x.bg`` is a calendar of what is on (dated by when it
     happens, not when it was written), "Обяви" a board of notices: read as the site's
     news, a host of their own would be crawled whole as this site. Their words still
     name a section on the site's own host (``section_links``), kept when it lists news."""
