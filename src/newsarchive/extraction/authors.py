@@ -395,9 +395,27 @@ def _labelled_fields(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
             continue
         own = (label.text() or "").strip()
         name = _field_value(own, partial(_text_after, label))
-        if name and not in_furniture(label):
+        if name and not in_furniture(label) and not bylines.after_verse(_lines_before(label)):
             yield name, "generic:labelled-field"
             return
+
+
+def _lines_before(label: LexborNode) -> list[str]:
+    """The texts of the elements before the line ``label`` stands in (itself, or the
+    paragraph around it), nearest last: the verse a poet's "Автор:" closes."""
+    line = label.parent if label.tag != "p" and label.parent is not None else label
+    if line.tag != "p":
+        return []
+    found: list[str] = []
+    node = line.prev
+    while node is not None and len(found) < bylines.VERSE_LINES:
+        if node.tag != "-text":
+            if text := (node.text() or "").strip():  # (an image, a rule: no line)
+                found.append(text)
+        elif (node.text_content or "").strip():
+            break  # loose text beside it: no run of lines
+        node = node.prev
+    return found[::-1]
 
 
 def _names_in_a_field(text: str) -> bool:

@@ -319,6 +319,20 @@ _LABELLED = re.compile(
 )
 
 
+# Verse: this many short lines in a row (a stanza), each at most this long.
+VERSE_LINES = 3
+_VERSE_CHARS = 60
+
+
+def after_verse(before: list[str]) -> bool:
+    """The lines ``before`` a labelled name end in verse, a stanza of short lines:
+    "Автор: Христо Ботев" under a poem an article quotes names the poet, not the
+    article's writer, and is the text's own line. A template's byline follows the
+    text's last paragraph of prose."""
+    last = before[-VERSE_LINES:]
+    return len(last) == VERSE_LINES and all(len(line) <= _VERSE_CHARS for line in last)
+
+
 def labelled_line(line: str) -> str:
     """The name a line holding only a labelled byline gives ("Автор: Милена Стоянова",
     where a template prints it as the text's last paragraph), "" for any other line: one
