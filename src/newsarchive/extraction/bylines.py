@@ -209,6 +209,7 @@ def clean_byline(text: str) -> str:
     text = _strip_ends(text)
     if text.lower() in _NOT_NAMES or text.lower().rstrip(".") in WEEKDAY_NAMES:
         return ""
+    # "http" before the ":" rule below: "http//x.bg", its colon typed away, has none
     if not text or text.startswith(("http", "@")) or _longest_name(text) > _MAX_WORDS:
         return ""
     if _TEMPLATE_KEY.match(text):
