@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsarchive.extraction import extract
 
 BODY = (
@@ -90,7 +92,12 @@ def test_a_closing_labelled_byline_names_the_writer_and_leaves_the_text() -> Non
         assert extract(_page(f"<p>{line}</p>")).text == f"{TEXT}\n{line}"
 
 
-def test_a_poems_attribution_closing_an_article_stays_its_text() -> None:
+@pytest.mark.parametrize(
+    ("opens", "between", "closes"), [("<p>", "</p><p>", "</p>"), ("<p>", "<br>", "</p>")]
+)
+def test_a_poems_attribution_closing_an_article_stays_its_text(
+    opens: str, between: str, closes: str
+) -> None:
     """An article about a school reading that ends with the verse the pupils read, then
     the poet: "Автор: Христо Ботев" closes the quoted poem, not the article's byline. The
     lines before it are verse (short, unpunctuated at their ends, several in a row), so
@@ -106,7 +113,7 @@ def test_a_poems_attribution_closing_an_article_stays_its_text() -> None:
         " си стихове, а най-малките изпяха песен.</p><p>Вечерта завърши с откъс, който"
         " всички знаят наизуст:</p>"
     )
-    lines = "".join(f"<p>{line}</p>" for line in verse)
+    lines = opens + between.join(verse) + closes  # a paragraph a line, or lines in one
     article = extract(_page(f"{intro}{lines}<p>Автор: Христо Ботев</p>"))
     assert article.text.endswith("над златни вълни.\nАвтор: Христо Ботев"), article.text
     assert article.author != "Христо Ботев"
@@ -119,3 +126,7 @@ def test_a_byline_after_an_image_and_a_rule_is_still_the_writers() -> None:
     article = extract(page)
     assert (article.text, article.author) == (TEXT, "Милена Стоянова")
     assert article.rules["author"] == "generic:labelled-field"  # the field, as without them
+    # nor are a paragraph's bold word and link: only a <br> breaks a line
+    linked = '<p>Прочетете <b>повече</b> в <a href="/d.pdf">документа</a>.</p>'
+    article = extract(_page(f"{linked}<p>Автор: Милена Стоянова</p>"))
+    assert article.rules["author"] == "generic:labelled-field"
