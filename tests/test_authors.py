@@ -220,6 +220,16 @@ def test_bta_sign_off_is_not_the_author() -> None:
 
 @pytest.mark.parametrize(
     "text",
+    ["https://www.x.bg/avtor/ivan", "Автор: http://x.bg", "http//x.bg/ivan", "http www.x.bg"],
+)
+def test_an_address_in_the_byline_names_nobody(text: str) -> None:
+    """A link's text where the name should be; the colon typed away ("http//x.bg") leaves
+    no ":" for the credits rule to refuse, so the address's own start is what tells."""
+    assert clean_byline(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
     ["Staff", "By Staff", "Editorial Team | 5 min read", "Редакция", "Автор: Редакцията", "Екип"],
 )
 def test_newsroom_signatures_name_nobody(text: str) -> None:

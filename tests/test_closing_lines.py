@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsarchive.extraction import extract
 
 BODY = (
@@ -88,3 +90,43 @@ def test_a_closing_labelled_byline_names_the_writer_and_leaves_the_text() -> Non
         assert (article.text, article.author) == (TEXT, name), line
     for line in ("Автор: Иван Петров, кмет на общината", "Текст: виж приложения документ"):
         assert extract(_page(f"<p>{line}</p>")).text == f"{TEXT}\n{line}"
+
+
+@pytest.mark.parametrize(
+    ("opens", "between", "closes"), [("<p>", "</p><p>", "</p>"), ("<p>", "<br>", "</p>")]
+)
+def test_a_poems_attribution_closing_an_article_stays_its_text(
+    opens: str, between: str, closes: str
+) -> None:
+    """An article about a school reading that ends with the verse the pupils read, then
+    the poet: "Автор: Христо Ботев" closes the quoted poem, not the article's byline. The
+    lines before it are verse (short, unpunctuated at their ends, several in a row), so
+    the line stays the text's and the poet is not the article's writer."""
+    verse = [
+        "Тих бял Дунав се вълнува,",
+        "весело шуми",
+        "и Радецки гордо плува",
+        "над златни вълни.",
+    ]
+    intro = (
+        "<p>Учениците от читалищната група прочетоха пред гостите на празника любимите"
+        " си стихове, а най-малките изпяха песен.</p><p>Вечерта завърши с откъс, който"
+        " всички знаят наизуст:</p>"
+    )
+    lines = opens + between.join(verse) + closes  # a paragraph a line, or lines in one
+    article = extract(_page(f"{intro}{lines}<p>Автор: Христо Ботев</p>"))
+    assert article.text.endswith("над златни вълни.\nАвтор: Христо Ботев"), article.text
+    assert article.author != "Христо Ботев"
+
+
+def test_a_byline_after_an_image_and_a_rule_is_still_the_writers() -> None:
+    """Elements with no text between the prose and "Автор:" (a picture, a rule, a break)
+    are no lines of verse."""
+    page = _page('<p><img src="/a.jpg"></p><hr><p><br></p><p>Автор: Милена Стоянова</p>')
+    article = extract(page)
+    assert (article.text, article.author) == (TEXT, "Милена Стоянова")
+    assert article.rules["author"] == "generic:labelled-field"  # the field, as without them
+    # nor are a paragraph's bold word and link: only a <br> breaks a line
+    linked = '<p>Прочетете <b>повече</b> в <a href="/d.pdf">документа</a>.</p>'
+    article = extract(_page(f"{linked}<p>Автор: Милена Стоянова</p>"))
+    assert article.rules["author"] == "generic:labelled-field"

@@ -110,6 +110,44 @@ def test_sigterm_sigint_finish_page_in_hand_save_state_and_exit_143_130(
     assert count_articles(db) == 40
 
 
+# The console command, after an audit hook that sends the process a real SIGINT the first
+# time it opens a file whose name ends with the given one: a moment of the crawl's own
+# start, the same on every machine (no sleep).
+_INTERRUPTED_AT_OPEN = """
+import os, signal, sys
+name, sent = sys.argv.pop(1), []
+def hook(event, args):
+    if event == "open" and str(args[0]).endswith(name) and not sent:
+        sent.append(name)
+        os.kill(os.getpid(), signal.SIGINT)
+sys.addaudithook(hook)
+from newsarchive.entry import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("opened", ["fault.toml", ".db.lock"])
+def test_ctrl_c_before_the_first_fetch_is_said_and_exits_130(
+    slow_site: FaultServer, db: Path, opened: str
+) -> None:
+    """A Ctrl-C while the crawl reads its profiles or takes the archive's lock (before its
+    own handler stands) exited 130 without a word: Typer turns KeyboardInterrupt into a
+    silent exit. It is said as a Ctrl-C anywhere else is, and nothing is fetched."""
+    profile = write_profile(db.parent)
+    env = {**os.environ, "NEWSARCHIVE_PROFILES": str(db.parent / "no-user-profiles")}
+    command = [
+        sys.executable, "-c", _INTERRUPTED_AT_OPEN, opened, "crawl", "fault",
+        "--profile", str(profile), "--base-url", slow_site.url, "--delay", "0", "--db", str(db),
+    ]  # fmt: skip
+    process = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=60,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    assert process.returncode == 130, process.stderr
+    assert process.stderr == "newsarchive: interrupted\n", process.stderr
+    assert slow_site.requests == []
+
+
 def test_overlapping_crawl_exits_75_naming_the_holder_while_reads_work(
     slow_site: FaultServer, db: Path, run_cli: Callable[..., Result]
 ) -> None:

@@ -143,6 +143,56 @@ def test_a_relative_date_labelled_as_an_update_is_the_modified_date(
     assert article.rules["published"].endswith(":modified-only")  # no publication shown
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>преди няколко часа</p>",
+        "<p>Публикувано преди няколко минути</p>",
+        "<p>Иван Петров | преди няколко секунди</p>",
+        "<p>a few hours ago</p>",
+        "<p>A few minutes ago</p>",
+    ],
+)
+def test_a_few_hours_or_minutes_ago_is_the_fetch_day_when_the_hour_leaves_no_doubt(
+    line: str,
+) -> None:
+    """Fetched at 15:00, "a few hours ago" (fewer than twelve) was that day; the count is
+    unknown, so the day is all it says."""
+    article = extract(page(line), today=FETCHED)
+    assert article.published == dt.date(2025, 3, 20)
+    assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        # fetched at 09:00, a few hours ago may be last night
+        ("преди няколко часа", dt.datetime(2025, 3, 20, 9, 0), None),
+        ("a few hours ago", dt.datetime(2025, 3, 20, 11, 59), None),
+        ("преди няколко часа", dt.datetime(2025, 3, 20, 12, 0), dt.date(2025, 3, 20)),
+        # fetched at 00:30, a few minutes ago may be before midnight
+        ("преди няколко минути", dt.datetime(2025, 3, 20, 0, 30), None),
+        ("преди няколко минути", dt.datetime(2025, 3, 20, 1, 0), dt.date(2025, 3, 20)),
+        # the fetch day alone: minutes are that day, as "преди 5 минути" is read; hours not
+        ("преди няколко минути", TODAY, TODAY),
+        ("a few seconds ago", TODAY, TODAY),
+        ("преди няколко часа", TODAY, None),
+        # days: no one day
+        ("преди няколко дни", FETCHED, None),
+    ],
+)
+def test_a_few_units_ago_is_a_day_only_when_no_midnight_can_lie_between(
+    text: str, today: dt.date, expected: dt.date | None
+) -> None:
+    assert parse_text_date(text, today=today) == expected
+
+
+def test_a_few_hours_ago_in_a_sentence_is_no_date() -> None:
+    prose = "Новината дойде преди няколко часа от областната управа."
+    assert find_text_dates(prose, today=FETCHED) == []
+    assert find_text_dates("Преди няколко минути кметът обяви ремонта.", today=FETCHED) == []
+
+
 def test_relative_date_against_a_fetch_day_keeps_the_day() -> None:
     assert parse_text_date("преди 5 часа", today=TODAY) == TODAY
     assert parse_text_date("3 days ago", today=TODAY) == dt.date(2025, 3, 17)

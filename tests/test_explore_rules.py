@@ -129,6 +129,22 @@ def test_a_news_word_linking_a_host_under_the_sites_domain_adopts_that_host() ->
     assert news_hosts(tree(body), HOME, SITE) == ["novini.x.bg", "press.x.bg"]
 
 
+def test_a_sibling_host_for_events_or_notices_is_not_adopted_as_the_news() -> None:
+    """A menu's "Събития" on ``sabitiya.x.bg`` is a calendar of what is on (dated by when it
+    happens, not when it was written), "Обяви" a board of notices: read as the site's
+    news, a host of their own would be crawled whole as this site. Their words still
+    name a section on the site's own host (``section_links``), kept when it lists news."""
+    body = (
+        '<a href="https://sabitiya.x.bg/">Събития</a>'
+        '<a href="https://events.x.bg/">Events</a>'
+        '<a href="https://obiavi.x.bg/">Обяви</a>'
+        '<a href="https://www.x.bg/sabitiya/">Събития</a>'
+        '<a href="https://novini.x.bg/">Актуално</a>'
+    )
+    assert news_hosts(tree(body), HOME, SITE) == ["novini.x.bg"]
+    assert "https://www.x.bg/sabitiya/" in section_links(tree(body), HOME, SITE)
+
+
 def test_a_news_host_is_under_the_origins_own_name_not_a_shared_suffix() -> None:
     """No list of public suffixes: the origin's own host decides, so a ``.co.uk`` site's
     ``news.`` host is its own and one blog host's neighbour is not."""

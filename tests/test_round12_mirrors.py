@@ -11,6 +11,7 @@ asked at all. A rerun right after costs at most three requests.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,3 +66,23 @@ def test_exploring_again_keeps_the_news_host_the_crawl_already_adopted() -> None
         found = explore(fetcher, profile)
     assert found.listings == ("https://novini.orehovitsa.bg/",)
     assert found.hosts == ("novini.orehovitsa.bg",)
+
+
+def test_check_site_says_which_host_it_adopted_as_the_sites_news(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A user checking a bare profile sees why its news is read from another host: the
+    host the menu's "Новини" led to, in the text and in ``--format json``; and the check
+    reads that host as the crawl does, as the site's own."""
+    profile = bare_profile(tmp_path, SITE, NAME, ORIGIN)
+    with MirrorServer(SITES / SITE) as server:
+        args = ("check-site", SITE, "--profile", str(profile), "--base-url", server.url)
+        text = run_cli(*args, "--delay", "0")
+        data = run_cli(*args, "--delay", "0", "--format", "json")
+    assert text.exit_code == 0, text.stdout + text.stderr
+    assert "novini.orehovitsa.bg: the site's news host (its menu's news link leads there)" in (
+        text.stdout
+    )
+    assert json.loads(data.stdout)["hosts"] == ["novini.orehovitsa.bg"]
+    # its listing read as the crawl reads it, on the site: its next page is the site's
+    assert "next page: https://novini.orehovitsa.bg/?page=2" in text.stdout

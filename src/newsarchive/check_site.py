@@ -67,6 +67,9 @@ class SiteCheck:
     # the origin the profile names and the one the whole site moved to ("" when it did not)
     moved_from: str = ""
     moved_to: str = ""
+    # hosts under the site's domain exploring adopted as its news's (``Discovery.hosts``):
+    # the crawl reads them as the site's own, so a user sees why its sources live there
+    hosts: list[str] = field(default_factory=list)
 
     @property
     def drifted(self) -> list[str]:
@@ -139,6 +142,10 @@ def check_site(
             feed_urls = [*explored.feeds, *explored.sitemaps]
             start_urls = [*explored.listings, *explored.rested]
             report.explored = explored.requests
+            report.hosts = list(explored.hosts)
+            # checked as the crawl reads them: on the site (``crawl._adopt``)
+            new = tuple(host for host in explored.hosts if host not in site_hosts(profile))
+            profile = replace(profile, hosts=(*profile.hosts, *new))
         for feed in feed_urls:
             found += _check_feed(fetcher, profile, feed, report)
         listed: list[str] = []
@@ -276,6 +283,8 @@ def format_text(report: SiteCheck) -> str:
         lines.append(
             f"  (the profile names no sources: explored the site in {report.explored} requests)"
         )
+    for host in report.hosts:
+        lines.append(f"  host  {host}: the site's news host (its menu's news link leads there)")
     for source in report.sources:
         status = source.error or f"HTTP {source.status}"
         lines.append(

@@ -54,6 +54,16 @@ class _OneLineErrors(TyperGroup):
             sys.exit(status)
         sys.exit(code if isinstance(code, int) else 0)
 
+    def invoke(self, ctx: Any) -> Any:
+        """A Ctrl-C while a command runs, before any handler of its own stands (the crawl
+        reading its profiles, taking the archive's lock), is said like any other: Typer
+        turns KeyboardInterrupt into a silent exit 130, so the user saw nothing at all."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            sys.stderr.write("newsarchive: interrupted\n")
+            raise typer.Exit(130) from None
+
 
 app = typer.Typer(
     cls=_OneLineErrors,

@@ -5,7 +5,8 @@ Structured forms ("2026-06-21T11:01:29+03:00", "…+0300", RFC 822 in feeds) and
 "12.X.2018", "днес, 10:30", "днес в 10:30", "вчера", "преди 3 часа", "2 hours ago",
 "14 марта 2025", "March 14, 2025", "14th March 2025", "2025/03/14", "03/14/2025",
 "28 XI 2026 г.", "28-ми ноември 2026", "28 ноя 2026", "28 noemvri 2026" (Bulgarian in Latin
-letters), "преди ден", "преди седмица", "онзи ден". A time may stand before any of them
+letters), "преди ден", "преди седмица", "онзи ден", "преди няколко часа" (the fetch day,
+only when no midnight can lie between: ``_few_ago_day``). A time may stand before any of them
 ("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026"), looked for only before a date found
 (``_time_before``: no pass over a page's text), unless it ends a range of hours ("от 9:00
 до 17:00 ч. 28 ноември") or follows another date ("28.11.2026, 14:35 | 29.11.2026": the
@@ -186,6 +187,23 @@ _AGO = re.compile(
     r"|(?P<n2>\d{1,3}|an?|one)\s*(?P<u2>" + _UNIT_ALT + r")\.?\s+ago)(?!\w)",
     re.IGNORECASE,
 )
+# "преди няколко часа", "a few minutes ago", "преди няколко секунди" (moment.js's Bulgarian
+# for under a minute): no count, so no time; only the day, and only when no midnight can
+# lie between (``_few_ago_day``). Not "преди няколко дни": days, no one day.
+_FEW_AGO = re.compile(
+    r"(?=[пa])(?<!\w)(?:преди\s+няколко\s+(?P<u1>секунди|минути|часа)"
+    r"|a\s+few\s+(?P<u2>seconds|minutes|hours)\s+ago)(?!\w)",
+    re.IGNORECASE,
+)
+# The most "a few" of each unit may be: fewer than twelve hours, under an hour of minutes.
+_FEW_AT_MOST = {
+    "секунди": dt.timedelta(minutes=1), "seconds": dt.timedelta(minutes=1),
+    "минути": dt.timedelta(hours=1), "minutes": dt.timedelta(hours=1),
+    "часа": dt.timedelta(hours=12), "hours": dt.timedelta(hours=12),
+}  # fmt: skip
+# Against the fetch day alone (no hour), what is at most this old is that day: the same
+# allowance "преди 5 минути" is read with (``_relative_dates``), an hour's error at most.
+_FETCH_DAY_REACH = dt.timedelta(hours=1)
 # Labels before a date (``_label_before``: in the 30 characters before it) that say which
 # date it is.
 _MODIFIED_WORDS = (
@@ -802,7 +820,23 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
             out.append((m.start(), today - delta))
         else:
             out.append((m.start(), today - dt.timedelta(days=delta.days)))
+    for m in _FEW_AGO.finditer(text):
+        # as a bare "преди час": "Преди няколко часа кметът обяви…" is prose
+        if _stands_as_date(text, m.start(), m.end()):
+            few = _few_ago_day(_FEW_AT_MOST[(m["u1"] or m["u2"]).lower()], today)
+            if few is not None:
+                out.append((m.start(), few))
     return out
+
+
+def _few_ago_day(most: dt.timedelta, today: dt.date) -> dt.date | None:
+    """The day "a few" units back (``most`` at the most) lies on: the fetch's, when no
+    midnight can lie between (fetched at 15:00, a few hours ago was that day; at 09:00 it
+    may have been last night), else none. The fetch day alone (no hour: how the crawl
+    passes it) answers only for what is under ``_FETCH_DAY_REACH`` old."""
+    if isinstance(today, dt.datetime):
+        return today.date() if (today - most).date() == today.date() else None
+    return today if most <= _FETCH_DAY_REACH else None
 
 
 # Loose dates (``find_loose_dates``): a day without its year, and a month or a year back.

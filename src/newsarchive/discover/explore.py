@@ -37,12 +37,19 @@ MAX_LISTINGS = 2  # listings kept (one beside a feed): a nightly run stays at th
 MAX_RESTED = 2
 MAX_NEWS_HOSTS = 2  # news sections on hosts of their own adopted per exploration
 
-# What a menu calls its news section, in the languages Bulgarian public sites use.
-NEWS_WORDS = re.compile(
-    r"\b(?:новини|новина|актуално|актуални|събития|съобщения|прессъобщения|пресцентър|"
-    r"прес център|общество|обяви|news|latest|press|events|announcements)\b",
-    re.IGNORECASE,
+# What a menu calls its news section, in the languages Bulgarian public sites use: the
+# news proper, and sections that hold news beside other things (what is on, notices, a
+# category), kept as a section when they list news items.
+_NEWS_PROPER = (
+    r"новини|новина|актуално|актуални|съобщения|прессъобщения|пресцентър|прес център|"
+    r"news|latest|press|announcements"
 )
+_NEWS_BESIDE = r"събития|общество|обяви|events"
+NEWS_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER}|{_NEWS_BESIDE})\b", re.IGNORECASE)
+# Only the news proper sends a host of its own to be adopted (``news_hosts``): a sibling
+# host for "Събития" is a calendar of what is on, dated when it happens, and one for
+# "Обяви" a notice board; adopted, either is crawled whole as this site.
+NEWS_HOST_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER})\b", re.IGNORECASE)
 NEWS_PATH = re.compile(
     r"(?:^|[/_-])(?:novini|news|aktualno|aktualni|sabitiya|saobshteniya|pres|presscenter|"
     r"press|obshtestvo|category|rubrika|blog)(?:$|[/_-])",
@@ -308,11 +315,11 @@ def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
 def news_hosts(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
     """Hosts the site's news section lives on apart from the site (a municipality's
     "Новини" linking ``https://novini.x.bg/`` from ``https://www.x.bg``): a menu link
-    whose text is a news word (``NEWS_WORDS``, the words ``section_links`` reads) to a
-    host under the site's own domain (``urls.news_subdomain``). Both together: a link's
-    text alone would adopt any organisation's news ("Новини от областта" on another
-    domain), the domain alone every sibling (the council's ``obs.x.bg``, ``mail.``,
-    ``cdn.``), which are other sites of the same owner, not this one's news."""
+    whose text names the news proper (``NEWS_HOST_WORDS``: not "Събития", a calendar's
+    host) to a host under the site's own domain (``urls.news_subdomain``). Both together:
+    a link's text alone would adopt any organisation's news ("Новини от областта" on
+    another domain), the domain alone every sibling (the council's ``obs.x.bg``,
+    ``mail.``, ``cdn.``), which are other sites of the same owner, not this one's news."""
     found: list[str] = []
     base = page_base(tree, page_url)
     calls = script_calls(tree)
@@ -322,7 +329,7 @@ def news_hosts(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
         if url is None:
             continue
         host, label = urlsplit(url).netloc, _text(anchor)
-        if host in found or len(label) > 40 or not NEWS_WORDS.search(label):
+        if host in found or len(label) > 40 or not NEWS_HOST_WORDS.search(label):
             continue
         if news_subdomain(host, profile) and not is_file_path(urlsplit(url).path):
             found.append(host)

@@ -395,9 +395,39 @@ def _labelled_fields(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
             continue
         own = (label.text() or "").strip()
         name = _field_value(own, partial(_text_after, label))
-        if name and not in_furniture(label):
+        if name and not in_furniture(label) and not bylines.after_verse(_lines_before(label)):
             yield name, "generic:labelled-field"
             return
+
+
+def _lines_before(label: LexborNode) -> list[str]:
+    """The lines of the elements before the line ``label`` stands in (itself, or the
+    paragraph around it), a paragraph's ``<br>``-broken lines each: the verse a poet's
+    "Автор:" closes."""
+    line = label.parent if label.tag != "p" and label.parent is not None else label
+    if line.tag != "p":
+        return []
+    found: list[str] = []
+    node = line.prev
+    while node is not None and len(found) < bylines.VERSE_LINES:
+        if node.tag != "-text":  # (an image, a rule: no line)
+            found[:0] = _broken_lines(node)
+        elif (node.text_content or "").strip():
+            break  # loose text beside it: no run of lines
+        node = node.prev
+    return found
+
+
+def _broken_lines(node: LexborNode) -> list[str]:
+    """``node``'s text as the lines its ``<br>``s break it into (an inline link or a bold
+    word breaks none), each with its spaces collapsed, empty ones left out."""
+    lines: list[str] = [""]
+    for part in node.traverse(include_text=True):
+        if part.tag == "br":
+            lines.append("")
+        elif part.tag == "-text":
+            lines[-1] += part.text_content or ""
+    return [kept for line in lines if (kept := " ".join(line.split()))]
 
 
 def _names_in_a_field(text: str) -> bool:

@@ -210,6 +210,7 @@ def clean_byline(text: str) -> str:
     text = _strip_ends(text)
     if text.lower() in _NOT_NAMES or text.lower().rstrip(".") in WEEKDAY_NAMES:
         return ""
+    # "http" before the ":" rule below: "http//x.bg", its colon typed away, has none
     if not text or text.startswith(("http", "@")) or _longest_name(text) > _MAX_WORDS:
         return ""
     if _TEMPLATE_KEY.match(text):
@@ -318,6 +319,20 @@ _LABELLED = re.compile(
     rf"^\s*(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|{_LABEL})\s*:\s*",
     re.IGNORECASE,
 )
+
+
+# Verse: this many short lines in a row (a stanza), each at most this long.
+VERSE_LINES = 3
+_VERSE_CHARS = 60
+
+
+def after_verse(before: list[str]) -> bool:
+    """The lines ``before`` a labelled name end in verse, a stanza of short lines:
+    "Автор: Христо Ботев" under a poem an article quotes names the poet, not the
+    article's writer, and is the text's own line. A template's byline follows the
+    text's last paragraph of prose."""
+    last = before[-VERSE_LINES:]
+    return len(last) == VERSE_LINES and all(len(line) <= _VERSE_CHARS for line in last)
 
 
 def labelled_line(line: str) -> str:

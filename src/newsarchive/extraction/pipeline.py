@@ -250,13 +250,16 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str]:
     2026 г. от Мария Кирова", "Posted on March 3, 2026 by Jane Doe"): that line is
     dropped too, and the name returned, for a page that names no writer by the headline.
     So is a line that is only a labelled byline ("Автор: Милена Стоянова", a template's
-    last paragraph of the text): who wrote it, not what they wrote.
+    last paragraph of the text): who wrote it, not what they wrote; not under verse
+    (``bylines.after_verse``: a quoted poem's poet).
     """
     signed = ""
     while paragraphs:
         last = paragraphs[-1]
         if not _is_bare_date(last):
-            name = _signer(last) or bylines.labelled_line(last)
+            name = _signer(last) or (
+                "" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last)
+            )
             if not name:
                 break
             signed = signed or name
