@@ -76,3 +76,38 @@ def test_a_search_form_choosing_a_day_is_no_pager() -> None:
     assert find_next_link(html, "https://www.x.bg/novini.php", SITE, 1) is None
     keyword = html.replace(" Месец <select", ' <input type="text" name="q"><select')
     assert find_next_link(keyword, "https://www.x.bg/novini.php", SITE, 1) is None
+
+
+def _years(selected: str, order: tuple[str, ...] = ("2026", "2025", "2024")) -> str:
+    return "".join(
+        f'<option value="{y}"{" selected" if y == selected else ""}>{y}</option>' for y in order
+    )
+
+
+def _year_form(options: str) -> str:
+    return (
+        '<html><body><form method="get" action="novini.php">Архив: <select name="godina"'
+        f' onchange="this.form.submit()">{options}</select></form></body></html>'
+    )
+
+
+def test_a_drop_down_of_years_goes_to_the_year_before_the_one_shown() -> None:
+    """ "Архив: [2026 ▼]": the years are no page numbers (no page 2027 follows 2026); the
+    list's next page is the year before, whichever way the options run, and the oldest
+    has none."""
+    base = "https://www.x.bg/novini.php"
+    assert find_next_link(_year_form(_years("2026")), base, SITE, 1) == f"{base}?godina=2025"
+    assert find_next_link(_year_form(_years("")), base, SITE, 1) == f"{base}?godina=2025"
+    rising = _years("2025", ("2024", "2025", "2026"))
+    assert find_next_link(_year_form(rising), f"{base}?godina=2025", SITE, 3) == (
+        f"{base}?godina=2024"
+    )
+    assert find_next_link(_year_form(_years("2024")), f"{base}?godina=2024", SITE, 4) is None
+
+
+def test_a_page_drop_down_of_few_numbers_is_still_read_as_pages() -> None:
+    """Page numbers stay page numbers: only options that are all years are years."""
+    html = _year_form(_options(1)).replace('name="godina"', 'name="str"')
+    assert find_next_link(html, "https://www.x.bg/novini.php", SITE, 1) == (
+        "https://www.x.bg/novini.php?str=2"
+    )

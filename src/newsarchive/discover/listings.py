@@ -34,6 +34,7 @@ from newsarchive.discover.shape import (
     Shape,
     is_file_path,
     is_not_article_path,
+    is_year,
     looks_like_article_path,
     split_normal,
     split_url,
@@ -387,14 +388,22 @@ def _drop_down_pager(
     or by submitting its GET form (``novini.php?kat=1&str=2``, hidden fields included)
     when the page is all the form asks for.
     The option after the selected one is the next page (the one numbered ``page + 1``
-    when none is marked)."""
+    when none is marked). A drop-down of years ("Архив: [2026 ▼]", the only way to the
+    news of earlier years) pages back in time: its next page is the year before the one
+    shown (the newest when none is marked), whichever way its options run."""
     for select in tree.css("select"):
         options = [(o, " ".join((o.text(deep=True) or "").split())) for o in select.css("option")]
         numbered = [(o, int(m[1])) for o, label in options if (m := _OPTION_PAGE.match(label))]
         if len(numbered) < 2 or len(numbered) < len(options) - 1:  # (a "Избери" first)
             continue
-        chosen = next((n for o, n in numbered if "selected" in o.attributes), page)
-        option = next((o for o, n in numbered if n == chosen + 1), None)
+        if all(is_year(str(n)) for _, n in numbered):  # (a page drop-down starts at 1)
+            shown = max(n for _, n in numbered)
+            shown = next((n for o, n in numbered if "selected" in o.attributes), shown)
+            older = [(n, o) for o, n in numbered if n < shown]
+            option = max(older, key=lambda pair: pair[0])[1] if older else None
+        else:
+            chosen = next((n for o, n in numbered if "selected" in o.attributes), page)
+            option = next((o for o, n in numbered if n == chosen + 1), None)
         if option is None:
             continue
         value = option.attributes.get("value")
