@@ -118,6 +118,10 @@ for site, name, origin in (
     # and a thirteenth (tests/fixtures/make_mirrors_round13.py): UTF-8 pages a server
     # header calls windows-1251
     ("medovnitsa", "Община Медовница", "https://www.medovnitsa.bg"),
+    # and Joomla's menu items numbered from 101, one article under three Itemids
+    ("galabets", "Община Гълъбец", "https://www.galabets.bg"),
+    # and earlier years of news only through a drop-down of years in a GET form
+    ("zimnitsa", "Община Зимница", "https://zimnitsa.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -4,9 +4,10 @@ and origin) through a real ``MirrorServer``, as ``test_round11_mirrors`` does it
 The mirrors (``tests/fixtures/make_mirrors_round13.py``): a municipality whose UTF-8
 pages (``<meta charset="utf-8">``) its server sends as ``charset=windows-1251``
 (medovnitsa); a Joomla 3 site whose modules link one article under three ``Itemid``s,
-with and without its slug, and no canonical (galabets). Each must archive exactly its
-articles with the true title, date and body (Cyrillic, never mojibake), and a rerun
-right after must cost at most three requests.
+with and without its slug, and no canonical (galabets); a municipality whose earlier
+years of news open only from a drop-down of years in a GET form (zimnitsa). Each must
+archive exactly its articles with the true title, date and body (Cyrillic, never
+mojibake), and a rerun right after must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ from .support import Result
 ROUND13_SITES = {
     # UTF-8 pages, a server header saying windows-1251
     "medovnitsa": ("Община Медовница", "https://www.medovnitsa.bg"),
+    # Joomla 3, friendly URLs off: the menu's "Новини" at ...&id=8&Itemid=105, an article
+    # under three Itemids, no canonical
+    "galabets": ("Община Гълъбец", "https://www.galabets.bg"),
+    # this year's news paged; earlier years only through "Архив: [2026 ▼]", a GET form
+    "zimnitsa": ("Община Зимница", "https://zimnitsa.bg"),
 }
 
 
