@@ -34,7 +34,6 @@ from newsarchive.discover.shape import (
     Shape,
     is_file_path,
     is_not_article_path,
-    is_year,
     looks_like_article_path,
     split_normal,
     split_url,
@@ -388,22 +387,17 @@ def _drop_down_pager(
     or by submitting its GET form (``novini.php?kat=1&str=2``, hidden fields included)
     when the page is all the form asks for.
     The option after the selected one is the next page (the one numbered ``page + 1``
-    when none is marked). A drop-down of years ("Архив: [2026 ▼]", the only way to the
-    news of earlier years) pages back in time: its next page is the year before the one
-    shown (the newest when none is marked), whichever way its options run."""
+    when none is marked). A drop-down of years is none: 2025's page is followed by
+    2024's, not 2026's (``older_year_url``)."""
     for select in tree.css("select"):
         options = [(o, " ".join((o.text(deep=True) or "").split())) for o in select.css("option")]
         numbered = [(o, int(m[1])) for o, label in options if (m := _OPTION_PAGE.match(label))]
         if len(numbered) < 2 or len(numbered) < len(options) - 1:  # (a "Избери" first)
             continue
-        if all(is_year(str(n)) for _, n in numbered):  # (a page drop-down starts at 1)
-            shown = max(n for _, n in numbered)
-            shown = next((n for o, n in numbered if "selected" in o.attributes), shown)
-            older = [(n, o) for o, n in numbered if n < shown]
-            option = max(older, key=lambda pair: pair[0])[1] if older else None
-        else:
-            chosen = next((n for o, n in numbered if "selected" in o.attributes), page)
-            option = next((o for o, n in numbered if n == chosen + 1), None)
+        if all(_YEAR_LABEL.fullmatch(str(n)) for _, n in numbered):
+            continue  # years, not pages: the list's year pages (``older_year_url``)
+        chosen = next((n for o, n in numbered if "selected" in o.attributes), page)
+        option = next((o for o, n in numbered if n == chosen + 1), None)
         if option is None:
             continue
         value = option.attributes.get("value")
@@ -572,14 +566,17 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
 
     A link reading the year alone ("2025") must show otherwise that it is the news's
     year (``_news_year``): a footer's "© 2025", a photo gallery's or a budget's years
-    are links of that form too, and walking one reads another section as older news."""
+    are links of that form too, and walking one reads another section as older news.
+
+    A drop-down of years ("Архив: [2026 ▼]", a GET form of nothing else, or a script
+    opening the chosen option) names the year pages too, the one it shows marked."""
     tree = _tree(html)
     current = normalize_url(page_url_now) or page_url_now
     _netloc, path, query = split_normal(current)
     own = _YEAR_LABEL.findall(unquote(path + "?" + query))
     here = int(own[0]) if len(own) == 1 else newest + 1
     base = page_base(tree, page_url_now)
-    best: tuple[int, str] | None = None
+    best: tuple[int, str] | None = _year_in_drop_down(tree, here, base, current, profile)
     for anchor in tree.css("a[href]"):
         label = " ".join((anchor.text(deep=True) or "").split())
         years = _YEAR_LABEL.findall(label)
@@ -604,6 +601,33 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
         ):
             best = (year, url)
     return best[1] if best else None
+
+
+def _year_in_drop_down(
+    tree: LexborHTMLParser, here: int, base: str, current: str, profile: Profile
+) -> tuple[int, str] | None:
+    """The latest year before both ``here`` and the year a drop-down of years shows (its
+    marked option, else its newest: what the page shows unasked), with its page's
+    address; None without such a drop-down. A drop-down is of years when every option
+    but a first "Избери" is one; its addresses are a pager drop-down's
+    (``_option_target``)."""
+    best: tuple[int, str] | None = None
+    for select in tree.css("select"):
+        options = [(o, " ".join((o.text(deep=True) or "").split())) for o in select.css("option")]
+        years = [(o, int(label)) for o, label in options if _YEAR_LABEL.fullmatch(label)]
+        if len(years) < 2 or len(years) < len(options) - 1:
+            continue
+        shown = next((y for o, y in years if "selected" in o.attributes), max(y for _, y in years))
+        for option, year in years:
+            if year >= min(here, shown) or (best is not None and year <= best[0]):
+                continue
+            value = option.attributes.get("value")
+            value = str(year) if value is None else value.strip()
+            target = _option_target(select, value, base)
+            url = normalize_url(target, base) if target else None
+            if url and url != current and on_site(url, profile):
+                best = (year, url)
+    return best
 
 
 # A year link's text besides the year is words and the punctuation between them ("2023

@@ -109,11 +109,6 @@ YEAR = "\x00year"
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
-def is_year(value: str) -> bool:
-    """A year as addresses and archives write it ("2026"): a URL segment or an option."""
-    return bool(_YEAR.match(value))
-
-
 @dataclass(frozen=True)
 class Shape:
     """The shared shape of a set of URLs: what stays the same, and where items differ.
