@@ -5,7 +5,8 @@ The mirrors (``tests/fixtures/make_mirrors_round13.py``): a municipality whose U
 pages (``<meta charset="utf-8">``) its server sends as ``charset=windows-1251``
 (medovnitsa); a Joomla 3 site whose modules link one article under three ``Itemid``s,
 with and without its slug, and no canonical (galabets); a municipality whose earlier
-years of news open only from a drop-down of years in a GET form (zimnitsa). Each must
+years of news open only from a drop-down of years in a GET form (zimnitsa); one whose
+``/`` is only a choice of language, "Български" or "English" (chinarovo). Each must
 archive exactly its articles with the true title, date and body (Cyrillic, never
 mojibake), and a rerun right after must cost at most three requests.
 """
@@ -28,6 +29,8 @@ ROUND13_SITES = {
     "galabets": ("Община Гълъбец", "https://www.galabets.bg"),
     # this year's news paged; earlier years only through "Архив: [2026 ▼]", a GET form
     "zimnitsa": ("Община Зимница", "https://zimnitsa.bg"),
+    # "/" only a choice of language: "Български" (bg/index.php) or "English"
+    "chinarovo": ("Община Чинарово", "https://www.chinarovo.bg"),
 }
 
 
