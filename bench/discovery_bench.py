@@ -124,6 +124,8 @@ for site, name, origin in (
     ("zimnitsa", "Община Зимница", "https://zimnitsa.bg"),
     # and "/" only a choice of language, "Български" or "English"
     ("chinarovo", "Община Чинарово", "https://www.chinarovo.bg"),
+    # and a pager of javascript:goPage(N) links
+    ("srebrevo", "Община Сребрево", "https://www.srebrevo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

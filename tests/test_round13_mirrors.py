@@ -6,7 +6,8 @@ pages (``<meta charset="utf-8">``) its server sends as ``charset=windows-1251``
 (medovnitsa); a Joomla 3 site whose modules link one article under three ``Itemid``s,
 with and without its slug, and no canonical (galabets); a municipality whose earlier
 years of news open only from a drop-down of years in a GET form (zimnitsa); one whose
-``/`` is only a choice of language, "Български" or "English" (chinarovo). Each must
+``/`` is only a choice of language, "Български" or "English" (chinarovo); one whose
+pager's links are ``javascript:goPage(2)`` calls (srebrevo). Each must
 archive exactly its articles with the true title, date and body (Cyrillic, never
 mojibake), and a rerun right after must cost at most three requests.
 """
@@ -31,6 +32,8 @@ ROUND13_SITES = {
     "zimnitsa": ("Община Зимница", "https://zimnitsa.bg"),
     # "/" only a choice of language: "Български" (bg/index.php) or "English"
     "chinarovo": ("Община Чинарово", "https://www.chinarovo.bg"),
+    # a pager of javascript:goPage(N) links, the function in the page's head
+    "srebrevo": ("Община Сребрево", "https://www.srebrevo.bg"),
 }
 
 

@@ -347,11 +347,14 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             return url
     # each anchor's text read once: the "next" pass and the page-number pass share it
     anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in tree.css("a[href]")]
+    # where each leads: its href, or the address its script opens (an old CMS's pager of
+    # ``javascript:goPage(2)`` calls to a function building ``novini.php?str=`` + p)
+    calls = script_calls(tree)
     for anchor, text in anchors:
         label = text or (
             anchor.attributes.get("aria-label") or anchor.attributes.get("title") or ""
         )
-        if label and _NEXT_TEXT.match(label) and (url := usable(anchor.attributes.get("href"))):
+        if label and _NEXT_TEXT.match(label) and (url := usable(link_target(anchor, calls))):
             return url
     if url := _load_more(tree, usable):
         return url
@@ -361,7 +364,7 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         if (
             text == wanted
             and _in_pager(anchor, pagers)
-            and (url := usable(anchor.attributes.get("href")))
+            and (url := usable(link_target(anchor, calls)))
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
