@@ -115,6 +115,17 @@ for site, name, origin in (
     # and a twelfth (tests/fixtures/make_mirrors_round12.py): the menu's "Новини" on a
     # host of its own under the site's domain, beside the council's, mail and English ones
     ("orehovitsa", "Община Ореховица", "https://www.orehovitsa.bg"),
+    # and a thirteenth (tests/fixtures/make_mirrors_round13.py): UTF-8 pages a server
+    # header calls windows-1251
+    ("medovnitsa", "Община Медовница", "https://www.medovnitsa.bg"),
+    # and Joomla's menu items numbered from 101, one article under three Itemids
+    ("galabets", "Община Гълъбец", "https://www.galabets.bg"),
+    # and earlier years of news only through a drop-down of years in a GET form
+    ("zimnitsa", "Община Зимница", "https://zimnitsa.bg"),
+    # and "/" only a choice of language, "Български" or "English"
+    ("chinarovo", "Община Чинарово", "https://www.chinarovo.bg"),
+    # and a pager of javascript:goPage(N) links
+    ("srebrevo", "Община Сребрево", "https://www.srebrevo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

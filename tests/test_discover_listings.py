@@ -129,6 +129,38 @@ def test_generic_next_link(body: str, expected: str) -> None:
     )
 
 
+_GO_PAGE = "<script>function goPage(p) { document.location.href = 'novini.php?str=' + p; }</script>"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an old CMS's pager of calls to its own function, the address built in its head
+        (f'{_GO_PAGE}<a href="javascript:goPage(2)">Следваща »</a>', "/novini.php?str=2"),
+        (f'{_GO_PAGE}<b>1</b> <a href="javascript:goPage(2)">2</a>', "/novini.php?str=2"),
+        (
+            '<a href="#" onclick="location.href=\'/novini.php?str=2\'">Следваща</a>',
+            "/novini.php?str=2",
+        ),
+    ],
+)
+def test_a_pager_of_script_calls_is_followed_where_it_leads(body: str, expected: str) -> None:
+    assert next_page_url(_html(body), "https://www.x.bg/novini.php", BARE, 1) == (
+        "https://www.x.bg" + expected
+    )
+
+
+def test_a_scripted_pager_of_a_function_naming_no_address_has_no_next_page() -> None:
+    """``javascript:goPage(2)`` whose function posts a form (no address in it) is no way
+    a GET can follow, as an ASP.NET ``__doPostBack`` is not."""
+    body = (
+        "<script>function goPage(p) { document.forms[0].p.value = p; document.forms[0].submit(); }"
+        '</script><a href="javascript:goPage(2)">Следваща »</a>'
+        "<a href=\"javascript:__doPostBack('ctl00$gv','Page$2')\">2</a>"
+    )
+    assert next_page_url(_html(body), "https://www.x.bg/novini.php", BARE, 1) is None
+
+
 def test_a_day_a_page_listing_goes_back_by_its_previous_day() -> None:
     """A news page of one day at a time: "« Предишен ден" (or "Предходния ден") is the
     day before, the walk's next page; "Следващ ден »" and a bare "« Предишна" are not."""

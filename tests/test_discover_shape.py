@@ -23,6 +23,12 @@ from newsarchive.discover.shape import Shape, learn_shape, looks_like_article_pa
         ("https://x.bg/category/obshtinski-novini-ot-grada", False),
         ("https://x.bg/docs/otchet-za-2025-godina.pdf", False),
         ("https://x.bg/novini/obshtinata-remontira-uchilishta/print", False),  # a print view
+        # Joomla with friendly URLs off: the menu item's Itemid is no article's id, a
+        # view=category is a list, an article's id may carry its alias
+        ("https://x.bg/index.php?option=com_content&view=category&id=8&Itemid=105", False),
+        ("https://x.bg/index.php?option=com_content&view=category&id=12&Itemid=105", False),
+        ("https://x.bg/index.php?option=com_content&view=article&id=57:remont&Itemid=105", True),
+        ("https://x.bg/index.php?option=com_content&view=article&id=57&catid=8&Itemid=101", True),
     ],
 )
 def test_looks_like_article_path(url: str, expected: bool) -> None:

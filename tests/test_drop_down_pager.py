@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from newsarchive.discover.listings import find_next_link
+from newsarchive.discover.listings import find_next_link, older_year_url
 from newsarchive.models import Profile
 
 SITE = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))
@@ -76,3 +76,45 @@ def test_a_search_form_choosing_a_day_is_no_pager() -> None:
     assert find_next_link(html, "https://www.x.bg/novini.php", SITE, 1) is None
     keyword = html.replace(" Месец <select", ' <input type="text" name="q"><select')
     assert find_next_link(keyword, "https://www.x.bg/novini.php", SITE, 1) is None
+
+
+def _years(selected: str, order: tuple[str, ...] = ("2026", "2025", "2024")) -> str:
+    return "".join(
+        f'<option value="{y}"{" selected" if y == selected else ""}>{y}</option>' for y in order
+    )
+
+
+def _year_form(options: str) -> str:
+    return (
+        '<html><body><form method="get" action="novini.php">Архив: <select name="godina"'
+        f' onchange="this.form.submit()">{options}</select></form></body></html>'
+    )
+
+
+def test_a_drop_down_of_years_goes_to_the_year_before_the_one_shown() -> None:
+    """ "Архив: [2026 ▼]": the years are no page numbers (no page 2027 follows 2026), but
+    the year pages a list of news goes back through; the oldest has none before it."""
+    base = "https://www.x.bg/novini.php"
+    html = _year_form(_years("2026"))
+    assert find_next_link(html, base, SITE, 1) is None  # no page 2027
+    assert older_year_url(html, base, SITE, 2026) == f"{base}?godina=2025"
+    assert older_year_url(_year_form(_years("")), base, SITE, 2026) == f"{base}?godina=2025"
+    rising = _year_form(_years("2025", ("2024", "2025", "2026")))
+    assert find_next_link(rising, f"{base}?godina=2025", SITE, 3) is None  # not 2026
+    assert older_year_url(rising, f"{base}?godina=2025&str=2", SITE, 2026) == (
+        f"{base}?godina=2024"
+    )
+    last = _year_form(_years("2024"))
+    assert older_year_url(last, f"{base}?godina=2024", SITE, 2026) is None
+
+
+def test_a_drop_down_of_towns_or_of_a_search_form_names_no_year_page() -> None:
+    """Only a drop-down all of years, in a form asking nothing else: a search form's
+    year beside its month and word is no page of the list."""
+    base = "https://www.x.bg/novini.php"
+    search = _year_form(_years("2026")).replace(
+        "</select>", '</select><input type="text" name="q">'
+    )
+    assert older_year_url(search, base, SITE, 2026) is None
+    towns = _year_form('<option value="1">Орешак</option><option value="2">Бели дол</option>')
+    assert older_year_url(towns, base, SITE, 2026) is None

@@ -15,6 +15,7 @@ from newsarchive.discover.explore import (
     Discovery,
     declared_feeds,
     feed_pages,
+    language_home,
     news_hosts,
     pagination_template,
     section_links,
@@ -514,3 +515,22 @@ def test_a_page_that_stays_unread_is_explored_again_ever_less_often() -> None:
     back = missed_again(Discovery(), passing)
     assert back.unread_runs == {}
     assert missed_again(Discovery(unread={section: "x"}), back).unread_runs == {section: 1}
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        ('<a href="bg/index.php"><img src="bg.gif" alt=""><br>Български</a>', "bg/index.php"),
+        ('<a href="/bg/"><img src="bg.gif" alt="Български"></a>', "bg/"),  # a flag alone
+        ('<a href="/?lang=bg" hreflang="bg">БГ</a>', "?lang=bg"),
+        ('<a href="/bg/" title="Bulgarian"><img src="bg.gif" alt=""></a>', "bg/"),
+        ('<a href="/en/">English</a>', None),  # no Bulgarian choice: no way in
+        ('<a href="/bg/"><img src="flag.gif" alt=""></a>', None),  # a flag naming nothing
+        ('<a href="https://www.other.bg/bg/">Български</a>', None),  # another site
+        ('<a href="/docs/bg.pdf">Български</a>', None),  # a file
+    ],
+)
+def test_a_choice_of_language_leads_to_the_bulgarian_site(link: str, expected: str | None) -> None:
+    html = f'<html><body><h1>Община Х</h1>{link} <a href="/en/">English</a></body></html>'
+    found = language_home(LexborHTMLParser(html), HOME, SITE)
+    assert found == ([HOME + expected] if expected else [])

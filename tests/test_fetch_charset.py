@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
+
 from newsarchive.fetch.charset import decode_html
 
 TEXT = "Община Русе обяви нов конкурс за читалищата и културните домове в града"
@@ -23,6 +25,28 @@ def test_header_charset_wins_over_meta() -> None:
     raw = page('<meta charset="utf-8">').encode("windows-1251")
     text, encoding = decode_html(raw, "text/html; charset=windows-1251")
     assert TEXT in text and encoding == "cp1251"
+
+
+@pytest.mark.parametrize("header", ["windows-1251", "koi8-r", "iso-8859-5"])
+def test_utf8_bytes_win_over_a_legacy_charset_in_the_header(header: str) -> None:
+    """A server left saying windows-1251 (``AddDefaultCharset``) over pages that are
+    UTF-8: read as the header says, every letter is two ("РћР±С‰РёРЅР°")."""
+    raw = page('<meta charset="utf-8">').encode("utf-8")
+    text, encoding = decode_html(raw, f"text/html; charset={header}")
+    assert TEXT in text and encoding == "utf-8"
+
+
+def test_utf8_bytes_win_over_a_legacy_charset_in_the_markup() -> None:
+    raw = page('<meta charset="windows-1251">').encode("utf-8")
+    text, encoding = decode_html(raw, "text/html")
+    assert TEXT in text and encoding == "utf-8"
+
+
+def test_ascii_only_page_keeps_its_declared_charset() -> None:
+    """Nothing in the bytes says otherwise: the declaration stands."""
+    raw = b'<html><head><meta charset="windows-1251"></head><body>Obshtina Ruse</body></html>'
+    _, encoding = decode_html(raw, "text/html; charset=windows-1251")
+    assert encoding == "cp1251"
 
 
 def test_meta_charset_when_header_has_none() -> None:

@@ -31,6 +31,7 @@ from newsarchive.discover.explore import (
     feed_pages,
     frame_sources,
     is_listing,
+    language_home,
     news_hosts,
     rest_api_root,
     section_links,
@@ -158,7 +159,8 @@ class _Explorer:
         home_items, home_listing = 0, home
         home_full = 0  # news items the home page holds in full
         # A home page that is a <frameset> (or shows all it has in frames) holds neither
-        # news nor a menu: its frames are read as the home page, in its place.
+        # news nor a menu: its frames are read as the home page, in its place; so is the
+        # Bulgarian site a bare choice of language ("Български | English") leads to.
         framed: list[str] | None = None
         api: str | None = None  # WordPress's REST API root, as the home page names it
         while page is not None:
@@ -187,7 +189,12 @@ class _Explorer:
                 home_full = len(full_items(tree, page.final_url))
             if framed is None:
                 bare = not (menu or is_listing(items))
-                framed = frame_sources(tree, page.final_url, self.profile) if bare else []
+                framed = (
+                    frame_sources(tree, page.final_url, self.profile)
+                    or language_home(tree, page.final_url, self.profile)
+                    if bare
+                    else []
+                )
                 framed = framed[:MAX_FRAMES]
             page = self.get(framed.pop(0), "listing") if framed else None
         for url in sections[:MAX_SECTIONS]:

@@ -264,6 +264,33 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
     return found
 
 
+# How a choice of language names Bulgarian: a link's text, its flag's alt or title
+# ("Български", "БГ", "BG", "Bulgarian"), or its hreflang.
+_BULGARIAN = re.compile(r"^(?:български(?:\s+език)?|бг|bg(?:-bg)?|bul|bulgarian)$", re.IGNORECASE)
+
+
+def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """The Bulgarian site a bare home page offers among its languages (``/`` holding only
+    a coat of arms, "Български" and "English"), as a one-item list, or none. A person
+    choosing Bulgarian sees it as the site's home page, so it is read in its place, as a
+    frame's or a refresh's target is. Only a link on the site that names Bulgarian by
+    its text, its flag's alt or title, or its hreflang: "English" or a flag alone is no
+    way in to the Bulgarian news."""
+    base = page_base(tree, page_url)
+    here = normalize_url(page_url)
+    for anchor in tree.css("a[href]"):
+        labels = [_text(anchor), *(anchor.attributes.get(k) or "" for k in ("title", "hreflang"))]
+        labels += [
+            img.attributes.get(k) or "" for img in anchor.css("img") for k in ("alt", "title")
+        ]
+        if not any(_BULGARIAN.match(label.strip()) for label in labels):
+            continue
+        url = normalize_url(anchor.attributes.get("href") or "", base)
+        if url and url != here and on_site(url, profile) and not is_file_path(urlsplit(url).path):
+            return [url]
+    return []
+
+
 # "0; URL=bg/index.html", "0;url='/bg/'", "3; URL = \"novini.php\"" (a bare delay reloads
 # the page itself and names nothing). The parts before the address are possessive (``*+``):
 # given back one character at a time, a page's long run of digits before a stray quote

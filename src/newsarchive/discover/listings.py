@@ -347,11 +347,14 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             return url
     # each anchor's text read once: the "next" pass and the page-number pass share it
     anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in tree.css("a[href]")]
+    # where each leads: its href, or the address its script opens (an old CMS's pager of
+    # ``javascript:goPage(2)`` calls to a function building ``novini.php?str=`` + p)
+    calls = script_calls(tree)
     for anchor, text in anchors:
         label = text or (
             anchor.attributes.get("aria-label") or anchor.attributes.get("title") or ""
         )
-        if label and _NEXT_TEXT.match(label) and (url := usable(anchor.attributes.get("href"))):
+        if label and _NEXT_TEXT.match(label) and (url := usable(link_target(anchor, calls))):
             return url
     if url := _load_more(tree, usable):
         return url
@@ -361,7 +364,7 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         if (
             text == wanted
             and _in_pager(anchor, pagers)
-            and (url := usable(anchor.attributes.get("href")))
+            and (url := usable(link_target(anchor, calls)))
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
@@ -387,12 +390,15 @@ def _drop_down_pager(
     or by submitting its GET form (``novini.php?kat=1&str=2``, hidden fields included)
     when the page is all the form asks for.
     The option after the selected one is the next page (the one numbered ``page + 1``
-    when none is marked)."""
+    when none is marked). A drop-down of years is none: 2025's page is followed by
+    2024's, not 2026's (``older_year_url``)."""
     for select in tree.css("select"):
         options = [(o, " ".join((o.text(deep=True) or "").split())) for o in select.css("option")]
         numbered = [(o, int(m[1])) for o, label in options if (m := _OPTION_PAGE.match(label))]
         if len(numbered) < 2 or len(numbered) < len(options) - 1:  # (a "Избери" first)
             continue
+        if all(_YEAR_LABEL.fullmatch(str(n)) for _, n in numbered):
+            continue  # years, not pages: the list's year pages (``older_year_url``)
         chosen = next((n for o, n in numbered if "selected" in o.attributes), page)
         option = next((o for o, n in numbered if n == chosen + 1), None)
         if option is None:
@@ -563,14 +569,17 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
 
     A link reading the year alone ("2025") must show otherwise that it is the news's
     year (``_news_year``): a footer's "© 2025", a photo gallery's or a budget's years
-    are links of that form too, and walking one reads another section as older news."""
+    are links of that form too, and walking one reads another section as older news.
+
+    A drop-down of years ("Архив: [2026 ▼]", a GET form of nothing else, or a script
+    opening the chosen option) names the year pages too, the one it shows marked."""
     tree = _tree(html)
     current = normalize_url(page_url_now) or page_url_now
     _netloc, path, query = split_normal(current)
     own = _YEAR_LABEL.findall(unquote(path + "?" + query))
     here = int(own[0]) if len(own) == 1 else newest + 1
     base = page_base(tree, page_url_now)
-    best: tuple[int, str] | None = None
+    best: tuple[int, str] | None = _year_in_drop_down(tree, here, base, current, profile)
     for anchor in tree.css("a[href]"):
         label = " ".join((anchor.text(deep=True) or "").split())
         years = _YEAR_LABEL.findall(label)
@@ -595,6 +604,33 @@ def older_year_url(html: Listing, page_url_now: str, profile: Profile, newest: i
         ):
             best = (year, url)
     return best[1] if best else None
+
+
+def _year_in_drop_down(
+    tree: LexborHTMLParser, here: int, base: str, current: str, profile: Profile
+) -> tuple[int, str] | None:
+    """The latest year before both ``here`` and the year a drop-down of years shows (its
+    marked option, else its newest: what the page shows unasked), with its page's
+    address; None without such a drop-down. A drop-down is of years when every option
+    but a first "Избери" is one; its addresses are a pager drop-down's
+    (``_option_target``)."""
+    best: tuple[int, str] | None = None
+    for select in tree.css("select"):
+        options = [(o, " ".join((o.text(deep=True) or "").split())) for o in select.css("option")]
+        years = [(o, int(label)) for o, label in options if _YEAR_LABEL.fullmatch(label)]
+        if len(years) < 2 or len(years) < len(options) - 1:
+            continue
+        shown = next((y for o, y in years if "selected" in o.attributes), max(y for _, y in years))
+        for option, year in years:
+            if year >= min(here, shown) or (best is not None and year <= best[0]):
+                continue
+            value = option.attributes.get("value")
+            value = str(year) if value is None else value.strip()
+            target = _option_target(select, value, base)
+            url = normalize_url(target, base) if target else None
+            if url and url != current and on_site(url, profile):
+                best = (year, url)
+    return best
 
 
 # A year link's text besides the year is words and the punctuation between them ("2023

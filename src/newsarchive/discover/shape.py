@@ -18,7 +18,11 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 # Unicode word characters, so Cyrillic slugs ("/news/Post/888/Честване-на-50-години") count.
 _SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+){2,}|\d{4,}")
 _SLUG_LOOK = 200
-_ID_VALUE = re.compile(r"^\d{2,}$")
+# a numeric id, or Joomla's "id:alias" ("57:zimno-pochistvane")
+_ID_VALUE = re.compile(r"^\d{2,}(?::[^\W_][\w-]*)?$")
+# Joomla's menu item: which menu entry a link was made from, on listings and articles
+# alike (Joomla 3's home page is Itemid=101), so it tells no article from a list
+_MENU_ITEM = "itemid"
 _FILE = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|mp[34]|avi|"
     r"xml|gz|css|js|txt|rtf)$",
@@ -45,15 +49,20 @@ def looks_like_article_path(url: str) -> bool:
     """Without a profile pattern: a slug or long id in one of the last two path segments
     (``/default.aspx/<slug>/bg`` ends in a language), or a numeric id in the query, even on
     the root path (``/?controller=articles&id=6001``); never a file, tag, category or
-    author page."""
+    author page, in the path or named by a query value (Joomla's ``view=category``).
+    Joomla's ``Itemid`` is no article's id: the category blog a menu's "Новини" opens,
+    ``index.php?option=com_content&view=category&id=8&Itemid=105``, is a list."""
     parts = urlsplit(url)
     if is_not_article_path(parts.path):
+        return False
+    query = parse_qsl(parts.query)
+    if any(_NOT_ARTICLE_SEGMENT.fullmatch(f"/{value}") for _, value in query):
         return False
     segments = [s for s in unquote(parts.path).split("/") if s]
     # a slug shows in its first words; a longer look is quadratic in a hostile segment
     if any(_SLUG.search(segment[:_SLUG_LOOK]) for segment in segments[-2:]):
         return True
-    return any(_ID_VALUE.match(value) for _, value in parse_qsl(parts.query))
+    return any(_ID_VALUE.match(value) for name, value in query if name.lower() != _MENU_ITEM)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,14 @@
 
 Order: BOM, the HTTP header charset, ``<meta charset>`` / ``http-equiv``, strict UTF-8,
 a detector over the whole body, and windows-1251 last. httpx alone ignores ``<meta>``.
+
+One exception to believing a declaration: a page whose bytes are valid UTF-8 with
+non-ASCII in them is UTF-8, whatever legacy charset the header or the markup names. A
+server left saying ``charset=windows-1251`` (an ``AddDefaultCharset`` from the site's
+old days) over a UTF-8 CMS is common on shared hosting, and believed it turns every
+letter into two ("РћР±С‰РёРЅР°"). The reverse cannot happen by accident: in windows-1251
+(or KOI8-R, ISO-8859-5) a Cyrillic letter is one byte of 0xC0-0xFF, and two of them in a
+row, as in any word, are never valid UTF-8.
 """
 
 from __future__ import annotations
@@ -74,6 +82,10 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     labels = ((header_charset(content_type), False), (meta_charset(content), True))
     for label, in_markup in labels:
         declared = _normalise(label)
+        if declared and declared != "utf-8" and _ascii_compatible(declared):
+            as_utf8 = _multibyte_utf8(content)
+            if as_utf8 is not None:
+                return as_utf8, "utf-8"
         if declared and in_markup and not _ascii_compatible(declared):
             # WHATWG: a <meta> was read as ASCII, so it cannot mean UTF-16 or EBCDIC
             # (cp037, cp500...): taken at its word, it turned the whole page to noise.
@@ -94,6 +106,17 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
         except (UnicodeError, LookupError):
             pass
     return content.decode("windows-1251", "replace"), "cp1251"
+
+
+def _multibyte_utf8(content: bytes) -> str | None:
+    """``content`` read as UTF-8 when it is valid UTF-8 and not ASCII alone, else None
+    (ASCII is valid in every declared charset alike: nothing to overrule then)."""
+    if content.isascii():
+        return None
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _detect(content: bytes) -> str | None:
