@@ -496,3 +496,15 @@ def test_two_different_db_options_are_one_line_exit_2(
     assert result.exit_code == 2
     assert "--db" in _one_error_line(result)
     assert not other.exists()
+
+
+def test_db_before_and_after_the_command_naming_one_archive_is_no_conflict(
+    run_cli: Callable[..., Result], archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cron line or a shell alias adds "--db x.db" before the command while the user also
+    # types it after: one archive, however spelled, is no "two archives given".
+    monkeypatch.chdir(archive.parent)
+    for before, after in ((str(archive), str(archive)), (archive.name, f"./{archive.name}")):
+        result = run_cli("--db", before, "search", "бюджет", "--format", "json", "--db", after)
+        assert result.exit_code == 0, result.stderr
+        assert [hit["title"] for hit in json.loads(result.stdout)] == ["Общината обяви нов бюджет"]

@@ -72,11 +72,13 @@ _DB_HELP = "Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db)."
 def _or_given_before(ctx: typer.Context, db: Path | None) -> Path | None:
     """A command's ``--db``, else the one written before the command ("newsarchive --db
     x.db search …", as git takes ``-C``). Two different ones are a usage error, not a
-    guess at which archive the user meant."""
+    guess at which archive the user meant. One archive spelled twice ("x.db" and
+    "./x.db", or the same string: click hands the root's value over as a ``str``) is
+    no conflict."""
     before = ctx.find_root().params.get("db")
-    if before is not None and db is not None and before != db:
+    if before is not None and db is not None and Path(before).resolve() != Path(db).resolve():
         raise typer.BadParameter(f"two archives given: {before} before the command, {db} after")
-    return db if db is not None else before
+    return db if db is not None else (Path(before) if before is not None else None)
 
 
 DbOption = Annotated[
