@@ -508,3 +508,26 @@ def test_db_before_and_after_the_command_naming_one_archive_is_no_conflict(
         result = run_cli("--db", before, "search", "бюджет", "--format", "json", "--db", after)
         assert result.exit_code == 0, result.stderr
         assert [hit["title"] for hit in json.loads(result.stdout)] == ["Общината обяви нов бюджет"]
+
+
+@pytest.mark.parametrize("query", ["-футбол детски", "-футбол"])
+def test_query_starting_with_an_excluded_word_says_to_put_it_after_dashes(
+    run_cli: Callable[..., Result], archive: Path, query: str
+) -> None:
+    # The README's -word excludes; typed first, click reads it as the short options
+    # -ф -у -т …: "No such option: -ф" says nothing of why.
+    result = run_cli("search", query, "--db", str(archive))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert line.endswith(f"newsarchive search --db {archive} -- '{query}'"), line
+    # … and that way it is a query, not an option.
+    fixed = run_cli("search", "--format", "json", "--db", str(archive), "--", "бюджет -футбол")
+    assert fixed.exit_code == 0, fixed.stderr
+    assert [hit["title"] for hit in json.loads(fixed.stdout)] == ["Общината обяви нов бюджет"]
+
+
+def test_a_mistyped_option_gets_no_query_hint(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    line = _one_error_line(run_cli("search", "бюджет", "--limt", "5", "--db", str(archive)))
+    assert "--limt" in line and " -- " not in line

@@ -10,6 +10,7 @@ import errno
 import inspect
 import logging
 import os
+import shlex
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -49,10 +50,36 @@ class _OneLineErrors(TyperGroup):
             shown = str(format_message() if format_message else exc).rstrip(".")
             ctx = getattr(exc, "ctx", None)
             where = f" (see '{ctx.command_path} -h')" if status == 2 and ctx is not None else ""
+            where = _excluded_word_hint(exc, sys.argv[1:] if args is None else args) or where
             if shown:  # no words at all: the help, printed already, was the answer
                 _err(shown + where)
             sys.exit(status)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _excluded_word_hint(exc: Exception, args: Sequence[str]) -> str:
+    """Why a query opening with an excluded word ("-футбол детски", as the search syntax
+    writes -word) was read as short options -ф -у -т …, and how to pass it: no option of
+    ours is spelled with a letter outside ASCII or a space, so such a token was meant as
+    the query. "" for every other unknown option (a mistyped --limt gets no hint)."""
+    if type(exc).__name__ != "NoSuchOption":
+        return ""
+    query = next(
+        (
+            arg
+            for arg in args
+            if arg.startswith("-")
+            and not arg.startswith("--")
+            and (not arg.isascii() or " " in arg)
+        ),
+        None,
+    )
+    if query is None:
+        return ""
+    others = " ".join(shlex.quote(arg) for arg in args if arg is not query)
+    return (
+        f": a query starting with -word goes after --: newsarchive {others} -- {shlex.quote(query)}"
+    )
 
 
 app = typer.Typer(
