@@ -301,7 +301,10 @@ def _print_json(data: Any) -> None:
 @app.command()
 def crawl(
     sites: Annotated[
-        list[str] | None, typer.Argument(help="Site ids (default: every built-in site).")
+        list[str] | None,
+        typer.Argument(
+            help="Site ids (default: every site `sites` lists: built-in, user, --profile)."
+        ),
     ] = None,
     since: SinceOption = None,
     max_pages: Annotated[
