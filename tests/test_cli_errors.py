@@ -531,3 +531,38 @@ def test_a_mistyped_option_gets_no_query_hint(
 ) -> None:
     line = _one_error_line(run_cli("search", "бюджет", "--limt", "5", "--db", str(archive)))
     assert "--limt" in line and " -- " not in line
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_output_cut_short_by_its_reader_is_exit_0_in_every_format(
+    run_cli: Callable[..., Result], tmp_path: Path, fmt: str
+) -> None:
+    # `newsarchive search … | head` is how a researcher glances at hits: the reader
+    # leaving early is no failure, whatever the format (rich's table console exited 1).
+    import subprocess
+
+    db = tmp_path / "many.db"
+    source = tmp_path / "many.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for n in range(300):
+            record = {
+                "site": "bta",
+                "url": f"https://www.bta.bg/bg/news/bulgaria/{n}-budget",
+                "title": f"Общината обяви бюджет номер {n}",
+                "published": "2025-03-01",
+                "text": "Общинският съвет прие бюджета. " * 40,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    command = [sys.executable, "-m", "newsarchive", "search", "бюджет", "-n", "300"]
+    process = subprocess.Popen(
+        [*command, "--format", fmt, "--db", str(db)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # as `head -1` does, long before 300 hits are written
+    with process.stderr:
+        err = process.stderr.read()
+    assert process.wait(timeout=60) == 0, err
+    assert err == b"", err

@@ -4,6 +4,7 @@ so a title containing ``[bold]`` or escape sequences prints as itself."""
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import re
@@ -47,15 +48,29 @@ def _csv_out(fields: list[str], rows: Iterable[dict[str, Any]], raw: bool = Fals
 
 
 def _console(stderr: bool = False) -> Any:
-    from rich.console import Console
-
     # Piped or captured output (cron mail, make demo) gets 120 columns instead of rich's 80,
     # so tables of dates and URLs are not cut to "2026-0…"; $COLUMNS still wins.
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() or os.environ.get("COLUMNS") else 120
-    return Console(
+    return _console_class()(
         stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=False, width=width
     )
+
+
+@functools.cache
+def _console_class() -> Any:
+    from rich.console import Console
+
+    class QuietPipeConsole(Console):
+        """A reader that stops early (``search … | head``) is no failure: rich's own
+        answer, ``SystemExit(1)``, would bypass the CLI's guard, which drops stdout and
+        exits 0 on a broken pipe in every format, as csv and json already did."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return QuietPipeConsole
 
 
 def _snippet_text(snippet: str) -> Any:
