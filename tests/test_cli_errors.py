@@ -566,3 +566,39 @@ def test_output_cut_short_by_its_reader_is_exit_0_in_every_format(
         err = process.stderr.read()
     assert process.wait(timeout=60) == 0, err
     assert err == b"", err
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        " 1 ",  # copied from a table with the spaces around it
+        "https://www.bta.bg/bg/news/bulgaria/1-test/",  # the slash a browser's bar added
+        "  www.bta.bg/bg/news/bulgaria/1-test/\n",
+    ],
+)
+def test_show_finds_an_article_as_a_researcher_pastes_it(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    result = run_cli("show", typed, "--format", "json", "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["url"] == "https://www.bta.bg/bg/news/bulgaria/1-test"
+
+
+def test_show_of_another_article_under_the_other_slash_is_still_that_one(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # A site may serve two pages at /x and /x/: where both are archived, each is itself.
+    db = tmp_path / "two.db"
+    source = tmp_path / "two.jsonl"
+    rows = [
+        {"site": "bta", "url": "https://www.bta.bg/a", "title": "Без черта", "text": "Първи."},
+        {"site": "bta", "url": "https://www.bta.bg/a/", "title": "С черта", "text": "Втори."},
+    ]
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    for row in rows:
+        shown = run_cli("show", row["url"], "--format", "json", "--db", str(db))
+        assert json.loads(shown.stdout)["title"] == row["title"]
+    missing = run_cli("show", "https://www.bta.bg/b/", "--db", str(db))
+    assert missing.exit_code == 2
+    assert "no article with id or URL 'https://www.bta.bg/b/'" in _one_error_line(missing)
