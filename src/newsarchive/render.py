@@ -311,18 +311,25 @@ def timeline(data: dict[str, Any], fmt: str) -> None:
     """``stats --timeline``: a stacked bar per period (one colour per site) with the counts,
     or the numbers as CSV/JSON (one row per period and site, plus the "all" total)."""
     rows = data["rows"]
+    undated = data.get("undated", 0)
+    left_out = (
+        f"{undated} matching article{' has' if undated == 1 else 's have'} no date"
+        f" and {'is' if undated == 1 else 'are'} in no period"
+    )
     if fmt == "json":
         json_out(data)
         return
     if fmt == "csv":
         _csv_out(["period", "site", "count"], rows)
+        if undated:
+            sys.stderr.write(left_out + "\n")
         return
     from rich.table import Table
     from rich.text import Text
 
     console = _console()
     if not rows:
-        console.print(f"No dated {data['unit']}.")
+        console.print(f"No dated {data['unit']}: {left_out}." if undated else "No articles match.")
         return
     sites: list[str] = data["sites"]
     style = {site: _SITE_STYLES[i % len(_SITE_STYLES)] for i, site in enumerate(sites)}
@@ -350,3 +357,5 @@ def timeline(data: dict[str, Any], fmt: str) -> None:
             "bars: stories per site (a story in two outlets is in both bars);"
             " the number counts each story once"
         )
+    if undated:
+        console.print(left_out)
