@@ -695,9 +695,9 @@ def add_site(
 
     Exit 0 with a proposal, 2 when the address is not a news site (one line saying so).
     """
-    from newsarchive.add_site import propose, render, write_profile
+    from newsarchive.add_site import check_unclaimed, propose, render, write_profile
     from newsarchive.fetch.client import FetchOptions
-    from newsarchive.profiles.loader import user_profile_dir
+    from newsarchive.profiles.loader import list_profiles, user_profile_dir
 
     with _handled():
         _check_base_url(base_url)
@@ -706,7 +706,10 @@ def add_site(
         text = render(proposal)
         sys.stdout.write(text)
         if write:
+            note = check_unclaimed(url, proposal.profile, site_id, list_profiles().values())
             path = write_profile(text, user_profile_dir(), proposal.profile.id)
+            if note:
+                sys.stderr.write(f"newsarchive: {note}\n")
             sys.stderr.write(
                 f"newsarchive: saved {path}; now run: newsarchive crawl {proposal.profile.id}\n"
             )
