@@ -206,3 +206,33 @@ def test_a_news_section_on_a_host_of_its_own_is_proposed_among_the_sites_hosts(
         assert crawled.exit_code == 0, crawled.stderr
     with sqlite3.connect(db) as conn:
         assert {r[0] for r in conn.execute("SELECT url FROM articles")} == expected
+
+
+def test_writing_a_profile_for_a_site_a_profile_already_has_is_refused(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # add-site https://www.bta.bg --write saved a generic bta.toml that silently replaced
+    # the built-in profile's tuned selectors; under another id (the host's "obshtinaruse"
+    # for ruse-bg's site) it made a second site of the same pages.
+    user = tmp_path / "user-profiles"
+    monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(user))
+    with MirrorServer(SITES / "bta") as server:
+        args = ("add-site", "https://bta.bg", "--base-url", server.url, "--delay", "0")
+        refused = run_cli(*args, "--write")
+        assert refused.exit_code == 2
+        [line] = refused.stderr.splitlines()
+        assert line == (
+            "newsarchive: error: https://bta.bg is the site 'bta' already (built-in"
+            " profile): crawl it with `newsarchive crawl bta`, or pass --id bta to replace"
+            " that profile with this proposal"
+        )
+        assert not user.exists()
+        other = run_cli(*args, "--id", "bta-again", "--write")  # a second profile, chosen
+        assert other.exit_code == 0, other.stderr
+        assert "the profile 'bta' crawls this site too" in other.stderr
+        replaced = run_cli(*args, "--id", "bta", "--write")
+        assert replaced.exit_code == 0, replaced.stderr
+        assert (user / "bta.toml").is_file()
+        assert "user" in [r for r in run_cli("sites").stdout.splitlines() if "bta" in r][0]
+        printed = run_cli(*args)  # a proposal alone writes nothing: it is only shown
+        assert printed.exit_code == 0 and tomllib.loads(printed.stdout)["id"] == "bta"

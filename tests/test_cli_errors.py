@@ -496,3 +496,109 @@ def test_two_different_db_options_are_one_line_exit_2(
     assert result.exit_code == 2
     assert "--db" in _one_error_line(result)
     assert not other.exists()
+
+
+def test_db_before_and_after_the_command_naming_one_archive_is_no_conflict(
+    run_cli: Callable[..., Result], archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cron line or a shell alias adds "--db x.db" before the command while the user also
+    # types it after: one archive, however spelled, is no "two archives given".
+    monkeypatch.chdir(archive.parent)
+    for before, after in ((str(archive), str(archive)), (archive.name, f"./{archive.name}")):
+        result = run_cli("--db", before, "search", "бюджет", "--format", "json", "--db", after)
+        assert result.exit_code == 0, result.stderr
+        assert [hit["title"] for hit in json.loads(result.stdout)] == ["Общината обяви нов бюджет"]
+
+
+@pytest.mark.parametrize("query", ["-футбол детски", "-футбол"])
+def test_query_starting_with_an_excluded_word_says_to_put_it_after_dashes(
+    run_cli: Callable[..., Result], archive: Path, query: str
+) -> None:
+    # The README's -word excludes; typed first, click reads it as the short options
+    # -ф -у -т …: "No such option: -ф" says nothing of why.
+    result = run_cli("search", query, "--db", str(archive))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert line.endswith(f"newsarchive search --db {archive} -- '{query}'"), line
+    # … and that way it is a query, not an option.
+    fixed = run_cli("search", "--format", "json", "--db", str(archive), "--", "бюджет -футбол")
+    assert fixed.exit_code == 0, fixed.stderr
+    assert [hit["title"] for hit in json.loads(fixed.stdout)] == ["Общината обяви нов бюджет"]
+
+
+def test_a_mistyped_option_gets_no_query_hint(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    line = _one_error_line(run_cli("search", "бюджет", "--limt", "5", "--db", str(archive)))
+    assert "--limt" in line and " -- " not in line
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_output_cut_short_by_its_reader_is_exit_0_in_every_format(
+    run_cli: Callable[..., Result], tmp_path: Path, fmt: str
+) -> None:
+    # `newsarchive search … | head` is how a researcher glances at hits: the reader
+    # leaving early is no failure, whatever the format (rich's table console exited 1).
+    import subprocess
+
+    db = tmp_path / "many.db"
+    source = tmp_path / "many.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for n in range(300):
+            record = {
+                "site": "bta",
+                "url": f"https://www.bta.bg/bg/news/bulgaria/{n}-budget",
+                "title": f"Общината обяви бюджет номер {n}",
+                "published": "2025-03-01",
+                "text": "Общинският съвет прие бюджета. " * 40,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    command = [sys.executable, "-m", "newsarchive", "search", "бюджет", "-n", "300"]
+    process = subprocess.Popen(
+        [*command, "--format", fmt, "--db", str(db)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # as `head -1` does, long before 300 hits are written
+    with process.stderr:
+        err = process.stderr.read()
+    assert process.wait(timeout=60) == 0, err
+    assert err == b"", err
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        " 1 ",  # copied from a table with the spaces around it
+        "https://www.bta.bg/bg/news/bulgaria/1-test/",  # the slash a browser's bar added
+        "  www.bta.bg/bg/news/bulgaria/1-test/\n",
+    ],
+)
+def test_show_finds_an_article_as_a_researcher_pastes_it(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    result = run_cli("show", typed, "--format", "json", "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["url"] == "https://www.bta.bg/bg/news/bulgaria/1-test"
+
+
+def test_show_of_another_article_under_the_other_slash_is_still_that_one(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # A site may serve two pages at /x and /x/: where both are archived, each is itself.
+    db = tmp_path / "two.db"
+    source = tmp_path / "two.jsonl"
+    rows = [
+        {"site": "bta", "url": "https://www.bta.bg/a", "title": "Без черта", "text": "Първи."},
+        {"site": "bta", "url": "https://www.bta.bg/a/", "title": "С черта", "text": "Втори."},
+    ]
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    for row in rows:
+        shown = run_cli("show", row["url"], "--format", "json", "--db", str(db))
+        assert json.loads(shown.stdout)["title"] == row["title"]
+    missing = run_cli("show", "https://www.bta.bg/b/", "--db", str(db))
+    assert missing.exit_code == 2
+    assert "no article with id or URL 'https://www.bta.bg/b/'" in _one_error_line(missing)

@@ -98,7 +98,7 @@ def test_the_snippet_is_the_lead_without_marks(run_cli: Cli, archive: Path) -> N
     first = hits(run_cli, archive, "site:bta")[0]
     assert first["snippet"].startswith("Общинският съвет в Русе одобри на извънредна сесия")
     assert first["snippet"].endswith("…") and "**" not in first["snippet"]
-    assert len(first["snippet"].split()) == 24
+    assert len([w for w in first["snippet"].split() if w != "¶"]) == 24  # ¶: a paragraph break
     short = hits(run_cli, archive, "site:nsorb")[0]
     assert short["snippet"] == TOPICS[2]  # the whole text when it is shorter than a snippet
 

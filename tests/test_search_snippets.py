@@ -76,8 +76,23 @@ def test_snippet_is_the_original_text_with_marks(text: str, word: str) -> None:
     conn = vocab({"общината": "община"})
     cut = Marker(conn, parsed, {}).snippet(text, MARKS)
     plain = cut.replace(MARKS[0], "").replace(MARKS[1], "").strip("…")
-    normal = re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)).strip()
+    normal = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text).strip()
+    normal = re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", " ¶ ", normal)).strip()  # breaks: ¶
     assert plain.strip() in normal
     assert cut.count(MARKS[0]) == cut.count(MARKS[1])
     for marked in re.findall("\x02(.*?)\x03", cut):
         assert TOKEN.search(marked)
+
+
+def test_a_paragraph_break_inside_a_snippet_stays_visible() -> None:
+    # A list's items and a heading run into the next line once the break is a space:
+    # "хорово пеене транспорт от и до дома" quotes a sentence the page never printed.
+    text = (
+        "Какви услуги ще предлага центърът\n"
+        "занимания по интереси, включително рисуване и хорово пеене\n"
+        "транспорт от и до дома"
+    )
+    assert snippet(text, "транспорт") == (
+        "Какви услуги ще предлага центърът ¶ занимания по интереси, включително рисуване"
+        " и хорово пеене ¶ **транспорт** от и до дома"
+    )

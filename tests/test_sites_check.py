@@ -204,3 +204,30 @@ def test_a_bare_profile_whose_news_live_on_a_subdomain_is_checked_there(
     assert all(
         a["url"].startswith("https://novini.orehovitsa.bg/statia/") for a in data["articles"]
     )
+
+
+def test_a_sitemap_index_is_reported_as_one_with_its_children(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    # zornitsa's robots.txt names WordPress's wp-sitemap.xml, an index of five sitemaps:
+    # "feed … 0 article links" read as a broken feed, though nothing was wrong with it.
+    profile = tmp_path / "zornitsa.toml"
+    profile.write_text(
+        'id = "zornitsa"\nname = "Община Зорница"\norigin = "https://zornitsa.bg"\n',
+        encoding="utf-8",
+    )
+    server = mirror("zornitsa")
+    args = ("check-site", "zornitsa", "--profile", str(profile), "--base-url", server.url)
+    text = run_cli(*args, "--delay", "0")
+    assert text.exit_code == 0, text.stdout + text.stderr
+    lines = [line.split() for line in text.stdout.splitlines()]
+    index = next(line for line in lines if "https://zornitsa.bg/wp-sitemap.xml" in line)
+    assert index[0] == "sitemap"
+    assert "5 child sitemaps" in " ".join(index)
+    feed = next(line for line in lines if "https://zornitsa.bg/feed/" in line)
+    assert feed[0] == "feed"
+    data = run_cli(*args, "--delay", "0", "-f", "json").json()
+    assert isinstance(data, dict)
+    kinds = {s["url"]: (s["kind"], s["sitemaps"]) for s in data["sources"]}
+    assert kinds["https://zornitsa.bg/wp-sitemap.xml"] == ("sitemap", 5)
+    assert kinds["https://zornitsa.bg/feed/"] == ("feed", 0)

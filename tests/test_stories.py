@@ -437,3 +437,35 @@ def test_copies_written_at_once_by_two_sites_share_their_story(tmp_path: Path) -
                 " LEFT JOIN article_stories s ON s.article_id = a.id"
             ).fetchall()
         assert len(stories) == 2 and len(set(stories)) == 1, trial
+
+
+def test_stats_timeline_says_how_many_undated_articles_it_left_out(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    # An undated article belongs to no period: a chart silent about it under-counts
+    # attention without a word, and "No dated articles" for a query that matched nothing
+    # said there was something undated.
+    source = tmp_path / "dated.jsonl"
+    rows = [
+        {"site": "bta", "url": "https://www.bta.bg/1", "title": "Бюджетът",
+         "published": "2026-03-02", "text": "Общината прие бюджета."},
+        {"site": "bta", "url": "https://www.bta.bg/2", "title": "Пак бюджетът", "published": None,
+         "text": "Бюджетът е приет без дата."},
+    ]  # fmt: skip
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    chart = run_cli("stats", "--timeline", "бюджет", "--db", str(db))
+    assert chart.exit_code == 0, chart.stderr
+    assert "1 matching article has no date and is in no period" in chart.stdout
+    data = run_cli("stats", "--timeline", "бюджет", "--format", "json", "--db", str(db)).json()
+    assert isinstance(data, dict) and data["undated"] == 1
+    numbers = run_cli("stats", "--timeline", "бюджет", "--format", "csv", "--db", str(db))
+    assert numbers.stdout.splitlines()[0] == "period,site,count"
+    assert "1 matching article has no date and is in no period" in numbers.stderr
+    nothing = run_cli("stats", "--timeline", "футбол", "--db", str(db))
+    assert nothing.exit_code == 0
+    assert nothing.stdout.strip() == "No articles match."
+    undated_only = run_cli("stats", "--timeline", "дата", "--db", str(db))
+    assert undated_only.stdout.strip() == (
+        "No dated articles: 1 matching article has no date and is in no period."
+    )

@@ -320,3 +320,11 @@ def test_numbers_in_addresses_that_int_or_sqlite_cannot_take(demo: Path) -> None
     for wanted in ("9" * 5000, "99999999999999999999"):
         (missing,) = fetch(ds, f"/article/{wanted}")
         assert missing.status_code == 404, wanted
+
+
+def test_article_page_says_where_its_date_came_from(run_cli: Cli, db: Path) -> None:
+    # `show` prints "date source: url"; the analysts' page gave the same day with no word
+    # that it was read off the address (day only, and an address can be reused).
+    build(run_cli, db, [{**ARTICLES[0], "published": "2024-03-05", "date_source": "url"}])
+    (page,) = fetch(datasette(db), "/article/1")
+    assert '<p class="na-meta">bta · 2024-03-05 · date source: url</p>' in text_of(page)

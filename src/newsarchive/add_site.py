@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -232,6 +233,32 @@ def render(proposal: Proposal) -> str:
 
 def _all(found: Discovery) -> list[str]:
     return [*found.listings, *found.rested, *found.feeds, *found.sitemaps, *found.samples]
+
+
+def check_unclaimed(
+    typed: str, proposed: Profile, chosen_id: str | None, known: Iterable[Profile]
+) -> str:
+    """Refuse to save, under an id nobody chose, a profile for a site another profile
+    already crawls: under that profile's id it silently replaced a built-in one's tuned
+    selectors, under the host's own id ("obshtinaruse" for ruse-bg's site) it made a
+    second site of the same pages. A chosen ``--id`` is the user's decision: the same id
+    replaces that profile, another one is a second profile, said in the returned line."""
+    hosts = site_hosts(proposed)
+    for profile in known:
+        if not hosts & site_hosts(profile):
+            continue
+        if chosen_id is None:
+            raise UsageError(
+                f"{typed} is the site '{profile.id}' already ({profile.source} profile):"
+                f" crawl it with `newsarchive crawl {profile.id}`, or pass --id"
+                f" {profile.id} to replace that profile with this proposal"
+            )
+        if chosen_id != profile.id:
+            return (
+                f"note: the profile '{profile.id}' crawls this site too; crawled both, the"
+                " same pages are archived under the first one's site"
+            )
+    return ""
 
 
 def write_profile(text: str, folder: Path, site_id: str) -> Path:

@@ -98,7 +98,11 @@ def show(db: Path, id_or_url: str) -> dict[str, Any]:
 
     conn = connect_reader(db)
     try:
-        found = get_article(conn, id_or_url, provenance=True)
+        found = None
+        for typed in _as_pasted(id_or_url):
+            found = get_article(conn, typed, provenance=True)
+            if found is not None:
+                break
         if found is not None:
             found["revisions"] = revisions.history(conn, found["id"])
             found["also"] = also(conn, found["id"], found["story"])
@@ -107,6 +111,26 @@ def show(db: Path, id_or_url: str) -> dict[str, Any]:
     if found is None:
         raise UsageError(f"no article with id or URL '{id_or_url}' in {db}")
     return found
+
+
+def _as_pasted(id_or_url: str) -> list[str]:
+    """What ``show`` looks up for an id or URL as a researcher pastes it: without the
+    spaces or newline copied around it (a URL without its scheme, as an address bar shows
+    it, read as https), then (a URL only, tried last so an article archived under the
+    exact spelling always wins) with its path's last slash added or taken away: the
+    difference a browser's bar or a hand-typed link makes, which no URL spelling rule of
+    the crawl may erase (a site can serve two pages there)."""
+    typed = id_or_url.strip()
+    scheme, sep, rest = typed.partition("://")
+    host, slash, path = (rest if sep else typed).partition("/")
+    if "." not in host or not slash:
+        return [typed]
+    scheme = scheme if sep else "https"  # "www.x.bg/a" as the bar shows it: http(s) is one key
+    spelled = f"{scheme}://{host}/{path}"
+    if not path or "?" in path or "#" in path:
+        return list(dict.fromkeys([typed, spelled]))
+    other = path[:-1] if path.endswith("/") else path + "/"
+    return list(dict.fromkeys([typed, spelled, f"{scheme}://{host}/{other}"]))
 
 
 def latest_change(article: dict[str, Any]) -> str:

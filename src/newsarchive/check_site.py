@@ -30,10 +30,11 @@ FIELDS = ("title", "published", "author", "text")
 class SourceCheck:
     """One feed, sitemap or start page: what it yielded."""
 
-    kind: str  # feed | start
+    kind: str  # feed | sitemap | start
     url: str
     status: int | None = None
     articles: int = 0
+    sitemaps: int = 0  # a sitemap index's children (listed, not read here)
     next_page: str | None = None
     error: str | None = None
 
@@ -135,19 +136,21 @@ def check_site(
     found: list[str] = []
     try:
         profile = _where_it_lives(fetcher, profile, report)
-        feed_urls = [absolute(profile, u) for u in profile.feeds + profile.sitemaps]
+        feed_urls = [("feed", absolute(profile, u)) for u in profile.feeds]
+        feed_urls += [("sitemap", absolute(profile, u)) for u in profile.sitemaps]
         start_urls = [absolute(profile, u) for u in profile.start_urls]
         if not (feed_urls or start_urls):  # what the crawl would find by itself
             explored = explore(fetcher, profile)
-            feed_urls = [*explored.feeds, *explored.sitemaps]
+            feed_urls = [("feed", u) for u in explored.feeds]
+            feed_urls += [("sitemap", u) for u in explored.sitemaps]
             start_urls = [*explored.listings, *explored.rested]
             report.explored = explored.requests
             report.hosts = list(explored.hosts)
             # checked as the crawl reads them: on the site (``crawl._adopt``)
             new = tuple(host for host in explored.hosts if host not in site_hosts(profile))
             profile = replace(profile, hosts=(*profile.hosts, *new))
-        for feed in feed_urls:
-            found += _check_feed(fetcher, profile, feed, report)
+        for kind, feed in feed_urls:
+            found += _check_feed(fetcher, profile, kind, feed, report)
         listed: list[str] = []
         for start in start_urls:
             # the crawler's own walk, over two pages at most: the start page, and its next
@@ -200,18 +203,20 @@ def _fetch(fetcher: Fetcher, url: str) -> tuple[Page | None, int | None, str | N
     return page, page.status, None
 
 
-def _check_feed(fetcher: Fetcher, profile: Profile, url: str, report: SiteCheck) -> list[str]:
-    check = SourceCheck("feed", url)
+def _check_feed(
+    fetcher: Fetcher, profile: Profile, kind: str, url: str, report: SiteCheck
+) -> list[str]:
+    """A feed's or sitemap's article links; a sitemap index's children are counted, not
+    read: its "0 article links" alone would read as a broken source."""
+    check = SourceCheck(kind, url)
     report.sources.append(check)
     page, check.status, check.error = _fetch(fetcher, url)
     max_bytes = fetcher.options.max_bytes
-    articles = (
-        feeds.page_links(page, profile, url, max_bytes=max_bytes).articles
-        if page is not None and page.content
-        else []
-    )
-    check.articles = len(articles)
-    return [c.url for c in articles]
+    if page is None or not page.content:
+        return []
+    links = feeds.page_links(page, profile, url, max_bytes=max_bytes)
+    check.articles, check.sitemaps = len(links.articles), len(links.sitemaps)
+    return [c.url for c in links.articles]
 
 
 def _check_start(
@@ -287,8 +292,10 @@ def format_text(report: SiteCheck) -> str:
         lines.append(f"  host  {host}: the site's news host (its menu's news link leads there)")
     for source in report.sources:
         status = source.error or f"HTTP {source.status}"
+        children = f", {source.sitemaps} child sitemaps (not read here)" if source.sitemaps else ""
         lines.append(
             f"  {source.kind:<5} {source.url}  [{status}]  {source.articles} article links"
+            + children
         )
         if source.kind == "start":
             lines.append(f"        next page: {source.next_page or '-'}")

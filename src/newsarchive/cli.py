@@ -10,6 +10,7 @@ import errno
 import inspect
 import logging
 import os
+import shlex
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -49,6 +50,7 @@ class _OneLineErrors(TyperGroup):
             shown = str(format_message() if format_message else exc).rstrip(".")
             ctx = getattr(exc, "ctx", None)
             where = f" (see '{ctx.command_path} -h')" if status == 2 and ctx is not None else ""
+            where = _excluded_word_hint(exc, sys.argv[1:] if args is None else args) or where
             if shown:  # no words at all: the help, printed already, was the answer
                 _err(shown + where)
             sys.exit(status)
@@ -63,6 +65,31 @@ class _OneLineErrors(TyperGroup):
         except KeyboardInterrupt:
             sys.stderr.write("newsarchive: interrupted\n")
             raise typer.Exit(130) from None
+
+
+def _excluded_word_hint(exc: Exception, args: Sequence[str]) -> str:
+    """Why a query opening with an excluded word ("-футбол детски", as the search syntax
+    writes -word) was read as short options -ф -у -т …, and how to pass it: no option of
+    ours is spelled with a letter outside ASCII or a space, so such a token was meant as
+    the query. "" for every other unknown option (a mistyped --limt gets no hint)."""
+    if type(exc).__name__ != "NoSuchOption":
+        return ""
+    query = next(
+        (
+            arg
+            for arg in args
+            if arg.startswith("-")
+            and not arg.startswith("--")
+            and (not arg.isascii() or " " in arg)
+        ),
+        None,
+    )
+    if query is None:
+        return ""
+    others = " ".join(shlex.quote(arg) for arg in args if arg is not query)
+    return (
+        f": a query starting with -word goes after --: newsarchive {others} -- {shlex.quote(query)}"
+    )
 
 
 app = typer.Typer(
@@ -82,11 +109,13 @@ _DB_HELP = "Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db)."
 def _or_given_before(ctx: typer.Context, db: Path | None) -> Path | None:
     """A command's ``--db``, else the one written before the command ("newsarchive --db
     x.db search …", as git takes ``-C``). Two different ones are a usage error, not a
-    guess at which archive the user meant."""
+    guess at which archive the user meant. One archive spelled twice ("x.db" and
+    "./x.db", or the same string: click hands the root's value over as a ``str``) is
+    no conflict."""
     before = ctx.find_root().params.get("db")
-    if before is not None and db is not None and before != db:
+    if before is not None and db is not None and Path(before).resolve() != Path(db).resolve():
         raise typer.BadParameter(f"two archives given: {before} before the command, {db} after")
-    return db if db is not None else before
+    return db if db is not None else (Path(before) if before is not None else None)
 
 
 DbOption = Annotated[
@@ -282,7 +311,10 @@ def _print_json(data: Any) -> None:
 @app.command()
 def crawl(
     sites: Annotated[
-        list[str] | None, typer.Argument(help="Site ids (default: every built-in site).")
+        list[str] | None,
+        typer.Argument(
+            help="Site ids (default: every site `sites` lists: built-in, user, --profile)."
+        ),
     ] = None,
     since: SinceOption = None,
     max_pages: Annotated[
@@ -673,9 +705,9 @@ def add_site(
 
     Exit 0 with a proposal, 2 when the address is not a news site (one line saying so).
     """
-    from newsarchive.add_site import propose, render, write_profile
+    from newsarchive.add_site import check_unclaimed, propose, render, write_profile
     from newsarchive.fetch.client import FetchOptions
-    from newsarchive.profiles.loader import user_profile_dir
+    from newsarchive.profiles.loader import list_profiles, user_profile_dir
 
     with _handled():
         _check_base_url(base_url)
@@ -684,7 +716,10 @@ def add_site(
         text = render(proposal)
         sys.stdout.write(text)
         if write:
+            note = check_unclaimed(url, proposal.profile, site_id, list_profiles().values())
             path = write_profile(text, user_profile_dir(), proposal.profile.id)
+            if note:
+                sys.stderr.write(f"newsarchive: {note}\n")
             sys.stderr.write(
                 f"newsarchive: saved {path}; now run: newsarchive crawl {proposal.profile.id}\n"
             )

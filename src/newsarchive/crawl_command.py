@@ -23,7 +23,7 @@ from newsarchive.archive.lock import CrawlLock
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.errors import FetchError, UsageError
 from newsarchive.fetch.client import FetchOptions
-from newsarchive.profiles.loader import builtin_ids, get_profile
+from newsarchive.profiles.loader import get_profile, list_profiles
 
 
 class StopFlag(threading.Event):
@@ -55,8 +55,12 @@ def run_crawl(
     recheck: int | None = None,
 ) -> int:
     """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
-    ids = sites or builtin_ids()
-    profiles = [get_profile(s.lower(), profile_files) for s in ids]
+    # No SITE: every profile ``sites`` lists (built-in, the user's, --profile files), so a
+    # site added with ``add-site --write`` is in the nightly run the README's cron line makes.
+    if sites:
+        profiles = [get_profile(s.lower(), profile_files) for s in sites]
+    else:
+        profiles = list(list_profiles(profile_files).values())
     if base_url is not None:
         if len(profiles) != 1:
             raise UsageError("--base-url mirrors one site: name exactly one SITE")

@@ -4,6 +4,7 @@ so a title containing ``[bold]`` or escape sequences prints as itself."""
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import re
@@ -47,15 +48,29 @@ def _csv_out(fields: list[str], rows: Iterable[dict[str, Any]], raw: bool = Fals
 
 
 def _console(stderr: bool = False) -> Any:
-    from rich.console import Console
-
     # Piped or captured output (cron mail, make demo) gets 120 columns instead of rich's 80,
     # so tables of dates and URLs are not cut to "2026-0…"; $COLUMNS still wins.
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() or os.environ.get("COLUMNS") else 120
-    return Console(
+    return _console_class()(
         stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=False, width=width
     )
+
+
+@functools.cache
+def _console_class() -> Any:
+    from rich.console import Console
+
+    class QuietPipeConsole(Console):
+        """A reader that stops early (``search … | head``) is no failure: rich's own
+        answer, ``SystemExit(1)``, would bypass the CLI's guard, which drops stdout and
+        exits 0 on a broken pipe in every format, as csv and json already did."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return QuietPipeConsole
 
 
 def _snippet_text(snippet: str) -> Any:
@@ -296,18 +311,25 @@ def timeline(data: dict[str, Any], fmt: str) -> None:
     """``stats --timeline``: a stacked bar per period (one colour per site) with the counts,
     or the numbers as CSV/JSON (one row per period and site, plus the "all" total)."""
     rows = data["rows"]
+    undated = data.get("undated", 0)
+    left_out = (
+        f"{undated} matching article{' has' if undated == 1 else 's have'} no date"
+        f" and {'is' if undated == 1 else 'are'} in no period"
+    )
     if fmt == "json":
         json_out(data)
         return
     if fmt == "csv":
         _csv_out(["period", "site", "count"], rows)
+        if undated:
+            sys.stderr.write(left_out + "\n")
         return
     from rich.table import Table
     from rich.text import Text
 
     console = _console()
     if not rows:
-        console.print(f"No dated {data['unit']}.")
+        console.print(f"No dated {data['unit']}: {left_out}." if undated else "No articles match.")
         return
     sites: list[str] = data["sites"]
     style = {site: _SITE_STYLES[i % len(_SITE_STYLES)] for i, site in enumerate(sites)}
@@ -335,3 +357,5 @@ def timeline(data: dict[str, Any], fmt: str) -> None:
             "bars: stories per site (a story in two outlets is in both bars);"
             " the number counts each story once"
         )
+    if undated:
+        console.print(left_out)

@@ -42,6 +42,11 @@ SORTS = {
 UNRANKED_SORT = "newest"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
+# A paragraph break inside a snippet, shown as " ¶ ": as a space, a list's item or a
+# heading ran into the next line ("… хорово пеене транспорт от и до дома"), quoting a
+# sentence the page never printed.
+_BREAK = re.compile(r"\s*\n\s*")
+PARAGRAPH_MARK = " ¶ "
 
 
 @dataclass(frozen=True)
@@ -451,7 +456,7 @@ class Marker:
             pieces.append(text[pos : spans[end - 1][1]] + "…")
         else:
             pieces.append(text[pos:])
-        return _SPACE.sub(" ", "".join(pieces)).strip()
+        return _SPACE.sub(" ", _BREAK.sub(PARAGRAPH_MARK, "".join(pieces).strip())).strip()
 
     @staticmethod
     def _best_window(hits: list[tuple[int, int, int]], total: int) -> int:

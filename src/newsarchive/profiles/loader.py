@@ -226,7 +226,7 @@ def get_profile(site: str, extra_files: Iterable[Path] = ()) -> Profile:
 
 
 def builtin_ids() -> list[str]:
-    """Ids of the profiles shipped with the package: what ``crawl`` with no SITE crawls."""
+    """Ids of the profiles shipped with the package (the demo's sites)."""
     return [p.id for p in _load_dir(_BUILTIN_DIR, "built-in")]
 
 

@@ -1,0 +1,46 @@
+"""``crawl`` with no SITE, as the README's nightly cron line runs it, crawls every profile
+``sites`` lists: a site a user added with ``add-site --write`` is crawled each night too,
+not only when named."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from newsarchive.mirror import MirrorServer
+
+from .support import Result
+
+# The built-in ids (a user profile with a built-in id replaces it, so each is pointed at
+# a mirror on 127.0.0.1 and no test reaches the network) and one site only a user has.
+MIRRORED = ("bta", "nsorb", "ruse-bg", "ruse24", "zornitsa")
+
+
+def test_crawl_without_site_ids_crawls_the_user_profiles_too(
+    run_cli: Callable[..., Result],
+    mirror: Callable[[str], MirrorServer],
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    user = tmp_path / "user-profiles"
+    user.mkdir()
+    for site in MIRRORED:
+        origin = mirror(site).url.rstrip("/")
+        (user / f"{site}.toml").write_text(
+            f'id = "{site}"\nname = "{site}"\norigin = "{origin}"\n', encoding="utf-8"
+        )
+    monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(user))
+    listed = run_cli("sites")
+    assert "zornitsa" in listed.stdout
+    result = run_cli("crawl", "--delay", "0", "--quiet", "--db", str(db))
+    # The mirrors' pages name their real hosts, off these 127.0.0.1 origins: what counts
+    # here is which sites the run went to, recorded per site in ``runs``.
+    assert result.exit_code in (0, 1), result.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        crawled = {site for (site,) in conn.execute("SELECT DISTINCT site FROM runs")}
+    assert crawled == set(MIRRORED)
