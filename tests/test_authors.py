@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.bylines import byline_in_text, clean_byline, reads_as_name
+from newsarchive.extraction.authors import _ANY_BYLINE, _matches_in
+from newsarchive.extraction.bylines import (
+    BYLINE_SELECTORS,
+    byline_in_text,
+    clean_byline,
+    reads_as_name,
+)
+from newsarchive.markup import page_tree
 
 PROSE_BG = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
 PROSE_EN = "<p>" + "The council passed the budget after a long debate in the chamber. " * 5 + "</p>"
@@ -699,3 +706,24 @@ def test_the_one_posted_by_of_a_related_card_names_nobody_in_any_form(label: str
         f"<p>{label} Иван Петров</p></li></ul></div></body></html>"
     )
     assert extract(html).author is None
+
+
+def test_byline_selectors_searched_in_their_boxes_find_what_the_whole_page_query_finds() -> None:
+    """``_matches_in`` looks for a byline selector's matches only inside the elements its
+    outer parts match: boxes nested in boxes, an element matching two parts of one
+    selector (lexbor lists it twice, and the first twenty of that list are read) and
+    matches in separate boxes come out as the query over the whole page gives them."""
+    tree = page_tree(
+        '<html><body class="page"><div class="byline-wrap"><span class="byline author">'
+        '<a href="/author/maria">Мария Петрова</a></span>'
+        '<span itemprop="author"><span itemprop="name">Иван Иванов</span></span></div>'
+        "<p>Текст на статията.</p>"
+        '<div class="post-author"><a rel="author" href="/author/ivan">Иван Иванов</a>'
+        '<div class="author-bio">За автора</div></div></body></html>'
+    )
+    body = tree.body
+    assert body is not None
+    boxes = body.css(_ANY_BYLINE)
+    for selector in BYLINE_SELECTORS:
+        expected = [node.mem_id for node in body.css(selector)]
+        assert [node.mem_id for node in _matches_in(boxes, selector, body)] == expected

@@ -224,17 +224,22 @@ class Walker:
         of the extractor's cost after parsing. The way back up is a stack of the elements
         entered and their tags: selectolax's ``parent`` and ``tag`` each build a new object
         per call, and climbing with them cost more than the stack's pushes and pops.
+        ``first_child``, not its alias ``child``, which costs a second property look-up.
+        Two text nodes in three are indentation: lexbor's ``is_empty_text_node`` (ASCII
+        whitespace) tells them without building their text as a str; only the others are
+        read, and ``isspace`` still decides for those (a lone no-break space is blank).
+        (It calls an empty text node blank too; the parser never makes one.)
         """
         self._serial += 1
         self._owners.append((root.tag or "body", 0, self._serial))
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
         above: list[tuple[LexborNode, str]] = []  # the elements entered, innermost last
-        node = root.child
+        node = root.first_child
         depth = 1
         while node is not None:
             tag = node.tag or ""
             if tag == "-text":
-                text = node.text_content or ""
+                text = " " if node.is_empty_text_node else node.text_content or ""
                 if not text.isspace():
                     buf.append(text)
                     self._raw += len(text)
@@ -243,13 +248,13 @@ class Walker:
                 elif buf:
                     buf.append(" ")
             elif tag in _PLAIN_INLINE:
-                child = node.child
+                child = node.first_child
                 if child is not None:
                     above.append((node, tag))
                     node, depth = child, depth + 1
                     continue
             elif tag == "a":
-                child = node.child
+                child = node.first_child
                 if child is not None:
                     self._links += 1
                     above.append((node, tag))
@@ -258,7 +263,7 @@ class Walker:
             elif tag in _SKIP_TAGS:
                 pass  # what ``_enter`` would refuse first, without the call
             elif enter(node, tag, depth):
-                child = node.child
+                child = node.first_child
                 if child is not None:
                     above.append((node, tag))
                     node, depth = child, depth + 1

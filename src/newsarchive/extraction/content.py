@@ -252,14 +252,15 @@ def _headline_index(blocks: list[Block], title: str) -> int:
 def page_title(tree: LexborHTMLParser) -> str:
     """The page's own idea of its headline (og:title, else <title>), lower-cased.
 
-    A scan of ``<head>``'s children: cheaper than a CSS query on every page.
+    A scan of ``<head>``'s children: cheaper than a CSS query on every page. It stops
+    once it holds both: a head runs to a hundred metas, links and scripts after them.
     """
     head = tree.head
     if head is None:
         return ""
     og = plain = ""
-    node = head.child
-    while node is not None:
+    node = head.first_child
+    while node is not None and not (og and plain):
         tag = node.tag
         if tag == "meta" and not og:
             attrs = node.attributes

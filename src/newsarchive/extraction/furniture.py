@@ -246,9 +246,13 @@ def visible_text(
     that element: the windows around a headline need a few hundred characters after it,
     not the whole article below it; with ``limit``, once about that many were read.
     Iterative, so a page nested thousands of levels deep cannot exhaust the stack.
+    A text node of ASCII whitespace (most are: the markup's indentation) is told by
+    lexbor and read as one space, which the text comes out the same with, without
+    building its str (the parser makes no empty one, which this would read so too);
+    ``first_child``, not its alias ``child``, saves a look-up a node.
     """
     parts: list[str] = []
-    stack: list[LexborNode | str | None] = [root.child]
+    stack: list[LexborNode | str | None] = [root.first_child]
     stop_at = -1
     size = 0
     while stack:
@@ -263,6 +267,9 @@ def visible_text(
         stack.append(node.next)
         tag = node.tag
         if tag == "-text":
+            if node.is_empty_text_node:  # indentation: its str is not built (see below)
+                parts.append(" ")
+                continue
             text = node.text_content or ""
             parts.append(text)
             size += len(text.strip())
@@ -273,7 +280,7 @@ def visible_text(
                 if tag in blocks.BLOCK_TAGS or tag == "br":
                     parts.append(" ")
                     stack.append(" ")  # after a block: two cells' texts stay apart
-                stack.append(node.child)
+                stack.append(node.first_child)
     return " ".join("".join(parts).split())
 
 
