@@ -122,6 +122,25 @@ def test_export_csv_quotes_formulas_in_every_column(run_cli: Cli, db: Path, tmp_
     assert json.loads(jsonl[0])["text"].count("\x1b") == 2
 
 
+def test_export_csv_file_for_a_spreadsheet_starts_with_a_bom(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    # Excel takes a CSV without a byte-order mark for the system's code page (cp1251 on a
+    # Bulgarian Windows): every Cyrillic cell garbled. --raw is for scripts: no mark.
+    hostile_archive(run_cli, db)
+    out = tmp_path / "out.csv"
+    assert run_cli("export", "-f", "csv", "--out", str(out), "--db", str(db)).exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfid,site,")
+    rows = csv_cells(out.read_text(encoding="utf-8-sig"))
+    assert rows[1]["text"] == "Общината прие бюджета."
+    assert run_cli("export", "-f", "csv", "--raw", "-o", str(out), "--db", str(db)).exit_code == 0
+    assert out.read_bytes().startswith(b"id,site,")
+    assert run_cli("export", "-o", str(out), "--db", str(db)).exit_code == 0
+    assert out.read_bytes().startswith(b"{")
+    piped = run_cli("export", "-f", "csv", "--db", str(db))  # stdout: a pipe, a script
+    assert piped.stdout.startswith("id,site,")
+
+
 def test_table_and_show_print_no_control_or_bidi_character(run_cli: Cli, db: Path) -> None:
     hostile_archive(run_cli, db)
     table = run_cli("search", "община", "--db", str(db))

@@ -179,11 +179,17 @@ def article_text(article: dict[str, Any]) -> None:
 def export_rows(
     rows: Iterable[dict[str, Any]], fmt: str, out: Path | None, raw: bool = False
 ) -> int:
-    """Write rows to ``out`` (or stdout); returns how many were written."""
+    """Write rows to ``out`` (or stdout); returns how many were written.
+
+    A CSV file written for a spreadsheet (not ``raw``) opens with a UTF-8 byte-order mark:
+    without one Excel reads the file in the system's code page (cp1251 on a Bulgarian
+    Windows) and garbles every Cyrillic cell. LibreOffice, pandas and ``utf-8-sig`` read
+    past it; a ``raw`` file and stdout (a pipe, a script) get none."""
     if out is None:
         return _write_rows(rows, fmt, sys.stdout, raw)
+    encoding = "utf-8-sig" if fmt == "csv" and not raw else "utf-8"
     try:
-        handle = out.open("w", encoding="utf-8", newline="")
+        handle = out.open("w", encoding=encoding, newline="")
     except OSError as exc:
         raise UsageError(f"cannot write {out}: {exc.strerror}") from None
     with handle:
