@@ -201,11 +201,12 @@ def test_import_warc_bad_files_are_one_line(run_cli: Cli, tmp_path: Path, db: Pa
     junk = tmp_path / "junk.warc"
     junk.write_bytes(b"\x00\x01 not a warc at all " * 50)
     result = run_cli("import-warc", str(junk), "--db", str(db))
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        f"newsarchive: error: {junk}: unreadable from byte 0 on (not a WARC file);"
-        " the records before it were imported"
-    ]
+    assert result.exit_code == 2  # a wrong file, like a missing one: nothing was read
+    assert result.stderr == (
+        f"newsarchive: error: {junk} is not a WARC file (it starts with neither 'WARC/'"
+        " nor gzip); nothing imported\n"
+    )
+    assert not db.exists()
     bad_length = tmp_path / "bad-length.warc"
     bad_length.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: abc\r\n\r\n")
     result = run_cli("import-warc", str(bad_length), "--db", str(db))

@@ -384,13 +384,19 @@ def import_warc(
     from newsarchive.archive.lock import CrawlLock
     from newsarchive.archive.store import Store
     from newsarchive.profiles.loader import list_profiles
-    from newsarchive.warc_import import SKIPS, import_files
+    from newsarchive.warc_import import SKIPS, import_files, starts_as_warc
 
     paths = list(files)
-    for path in paths:  # every file readable before anything is written
+    for path in paths:  # every file readable, and a WARC, before anything is written
         if not path.is_file() or not os.access(path, os.R_OK):
             why = "no such file" if not path.exists() else "not a readable file"
             raise UsageError(f"cannot read {path}: {why}")
+        with path.open("rb") as handle:
+            if not starts_as_warc(handle):
+                raise UsageError(
+                    f"{path} is not a WARC file (it starts with neither 'WARC/' nor gzip);"
+                    " nothing imported"
+                )
     profiles = list_profiles(profile_files).values()
     connect(db, create=True).close()
     with CrawlLock(db):

@@ -94,7 +94,7 @@ def responses(handle: IO[bytes], skipped: Counter[str]) -> Iterator[Response]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    if handle.read(5) not in (b"WARC/",) and not _gzip_start(handle):
+    if not starts_as_warc(handle):
         raise Damaged(0, "not a WARC file")
     handle.seek(0)
     size = os.fstat(handle.fileno()).st_size
@@ -128,9 +128,13 @@ def responses(handle: IO[bytes], skipped: Counter[str]) -> Iterator[Response]:
         raise Damaged(good_until, "the file ends inside a record")
 
 
-def _gzip_start(handle: IO[bytes]) -> bool:
+def starts_as_warc(handle: IO[bytes]) -> bool:
+    """The file opens as a WARC does: its first record's version line, or a gzip member
+    (a .warc.gz, whose records are read to tell). Asked of every file before an import
+    writes anything, so a JSON Lines file given by mistake is a usage error."""
     handle.seek(0)
-    return handle.read(2) == b"\x1f\x8b"
+    head = handle.read(5)
+    return head == b"WARC/" or head[:2] == b"\x1f\x8b"
 
 
 def _reason(exc: Exception) -> str:
