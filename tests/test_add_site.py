@@ -206,3 +206,56 @@ def test_a_news_section_on_a_host_of_its_own_is_proposed_among_the_sites_hosts(
         assert crawled.exit_code == 0, crawled.stderr
     with sqlite3.connect(db) as conn:
         assert {r[0] for r in conn.execute("SELECT url FROM articles")} == expected
+
+
+def _propose_then_crawl(run_cli: Cli, db: Path, site: str, origin: str) -> tuple[Result, Result]:
+    """``add-site --write`` against the served mirror, then ``crawl`` of what it wrote."""
+    with MirrorServer(SITES / site) as server:
+        proposed = run_cli(
+            "add-site", origin, "--id", site, "--base-url", server.url, "--delay", "0", "--write"
+        )
+        assert proposed.exit_code == 0, proposed.stderr
+        crawled = run_cli("crawl", site, "--base-url", server.url, "--delay", "0", "--db", str(db))
+    return proposed, crawled
+
+
+def _archived(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {r[0] for r in conn.execute("SELECT url FROM articles")}
+
+
+def _expected(site: str) -> set[str]:
+    return {row["url"] for row in json.loads((SITES / site / "expected.json").read_text())}
+
+
+def test_a_listing_whose_address_has_a_query_gets_a_template_the_profile_loader_takes(
+    run_cli: Cli, db: Path
+) -> None:
+    """yavorets lists its news at ``novini.php?kat=1``, page 2 at ``...?kat=1&str=2``: the
+    number is one more query field, the template ``?str={page}`` (``page_url`` joins it to
+    the listing's query), not ``&str={page}``, which the loader refuses, so the profile
+    add-site wrote could not be crawled at all (exit 2)."""
+    proposed, crawled = _propose_then_crawl(run_cli, db, "yavorets", "https://www.yavorets.bg")
+    assert tomllib.loads(proposed.stdout)["discovery"]["pagination"] == "?str={page}"
+    assert crawled.exit_code == 0, crawled.stderr
+    assert _archived(db) == _expected("yavorets")
+
+
+def test_a_page_two_no_template_describes_is_left_out_of_the_proposal_saying_why() -> None:
+    """Page 2 of ``/novini`` at ``/novini-2``: ``-{page}`` is no template the profile
+    loader takes, and a profile it refuses cannot be crawled at all; the proposal leaves
+    the line out, says why in a comment, and loads."""
+    from newsarchive.add_site import Proposal, render
+    from newsarchive.discover.explore import Discovery
+    from newsarchive.models import Profile
+    from newsarchive.profiles.loader import parse_profile
+
+    origin = "https://x.bg"
+    profile = Profile(id="x", name="x.bg", origin=origin, hosts=("x.bg",))
+    found = Discovery(
+        listings=(f"{origin}/novini",), pagination={f"{origin}/novini": f"{origin}/novini-2"}
+    )
+    text = render(Proposal(profile, found))
+    assert parse_profile(tomllib.loads(text), where="proposal", source="user").pagination == ""
+    assert "pagination = " not in text
+    assert "# pagination: left out" in text and "/novini-2" in text and "must be like" in text

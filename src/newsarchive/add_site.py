@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,12 +20,13 @@ from urllib.parse import urlsplit
 from newsarchive.discover import feeds
 from newsarchive.discover.explore import Discovery, pagination_template
 from newsarchive.discover.urls import article_path, normalize_url, site_hosts
-from newsarchive.errors import FetchError, UsageError
+from newsarchive.errors import FetchError, ProfileError, UsageError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.fetch.documents import document_kind
 from newsarchive.models import Profile
+from newsarchive.profiles.loader import pagination_problem, parse_profile
 
 FIELDS = ("title", "published", "author", "text")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
@@ -210,12 +212,7 @@ def render(proposal: Proposal) -> str:
     for url, how in found.notes.items():
         if how.startswith("held no news"):
             lines.append(f"# left out: {url} (a sitemap of pages that are not news)")
-    templates = {pagination_template(u, n) for u, n in found.pagination.items()} - {""}
-    if len(templates) == 1:
-        template = templates.pop()
-        lines.append(f"pagination = {_toml(template)}  # page 2 of the listing is its URL + this")
-    elif found.pagination:
-        lines.append("# pagination: the listing's own next-page links are followed (no template)")
+    lines += _pagination_lines(found)
     for pattern in found.article_patterns:
         # Only a hint: one listing's shape is often narrower than the site's (other
         # rubrics) and looser than its articles (a feed link in the same folder); the
@@ -227,7 +224,35 @@ def render(proposal: Proposal) -> str:
         summary = ", ".join(f"{rule} on {rules.count(rule)}" for rule in sorted(set(rules)))
         lines.append(f"#   {name:<9} {summary or 'not checked'}")
     lines.append("# Generic rules found these; add selectors only where a field came out wrong.")
-    return "\n".join(lines) + "\n"
+    return _loadable("\n".join(lines) + "\n")
+
+
+def _pagination_lines(found: Discovery) -> list[str]:
+    """The listing's page template, when page 2's URL gives one the profile loader takes
+    (``loader.pagination_problem``); else a comment saying why there is none."""
+    pages = {pagination_template(u, n): n for u, n in found.pagination.items()}
+    templates = set(pages) - {""}
+    if len(templates) != 1:
+        if not found.pagination:
+            return []
+        return ["# pagination: the listing's own next-page links are followed (no template)"]
+    template = templates.pop()
+    if problem := pagination_problem(template):
+        return [
+            f"# pagination: left out, as page 2 ({pages[template]}) gives {template!r}, and"
+            f" a template {problem}; the listing's own next-page links are followed"
+        ]
+    return [f"pagination = {_toml(template)}  # page 2 of the listing is its URL + this"]
+
+
+def _loadable(text: str) -> str:
+    """The proposal, once the profile loader has read it as ``crawl`` will: a profile it
+    refuses would be written, then fail every crawl of the site (exit 2)."""
+    try:
+        parse_profile(tomllib.loads(text), where="the proposed profile", source="add-site")
+    except (tomllib.TOMLDecodeError, ProfileError) as exc:
+        raise ProfileError(f"add-site proposed a profile that does not load: {exc}") from None
+    return text
 
 
 def _all(found: Discovery) -> list[str]:

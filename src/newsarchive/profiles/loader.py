@@ -117,14 +117,21 @@ def _check_value(where: str, table: str, key: str, value: Any) -> None:
                     f"{where}: '{name}' entry {url!r} must be a path (/...) or an http(s) URL"
                 )
     elif table == "discovery" and key == "pagination" and value:
-        if "{page}" not in value or not value.startswith(("?", "/")):
-            raise ProfileError(
-                f"{where}: '{name}' must be like '?page={{page}}' or '/page/{{page}}/'"
-            )
-        try:
-            value.format(page=2)
-        except (KeyError, IndexError, ValueError):
-            raise ProfileError(f"{where}: '{name}' may contain only the {{page}} field") from None
+        if problem := pagination_problem(value):
+            raise ProfileError(f"{where}: '{name}' {problem}")
+
+
+def pagination_problem(template: str) -> str:
+    """Why ``template`` is no pagination template (``listings.page_url`` adds a ``?``
+    one to the listing's query, appends a ``/`` one to its path), or "" when it is one:
+    the one rule, which add-site checks its proposal by before writing it."""
+    if "{page}" not in template or not template.startswith(("?", "/")):
+        return "must be like '?page={page}' or '/page/{page}/'"
+    try:
+        template.format(page=2)
+    except (KeyError, IndexError, ValueError):
+        return "may contain only the {page} field"
+    return ""
 
 
 def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
