@@ -259,3 +259,16 @@ def test_a_page_two_no_template_describes_is_left_out_of_the_proposal_saying_why
     assert parse_profile(tomllib.loads(text), where="proposal", source="user").pagination == ""
     assert "pagination = " not in text
     assert "# pagination: left out" in text and "/novini-2" in text and "must be like" in text
+
+
+def test_a_profiles_page_template_adds_to_the_pages_a_listing_links_and_never_replaces_them(
+    run_cli: Cli, db: Path
+) -> None:
+    """zimnitsa pages this year's news ``?str=2``, and reaches earlier years only through
+    a drop-down of years (``?godina=2025``, itself paged ``&str=2``). add-site proposes
+    ``?str={page}``; with it the walk asked ``?str=3`` (a 404, the end) instead of the year
+    before, which a crawl without the template follows: 5 of 12 archived, not 12."""
+    proposed, crawled = _propose_then_crawl(run_cli, db, "zimnitsa", "https://zimnitsa.bg")
+    assert tomllib.loads(proposed.stdout)["discovery"]["pagination"] == "?str={page}"
+    assert crawled.exit_code == 0, crawled.stderr
+    assert _archived(db) == _expected("zimnitsa")

@@ -241,12 +241,9 @@ class SourceReader:
             )
         seen = self._offer(links)
         next_url = self._year_after(
-            walk,
-            tree,
-            page,
-            number,
-            listings.next_page_url(tree, page.final_url, self.profile, number),
-        )
+            walk, tree, page, number,
+            listings.find_next_link(tree, page.final_url, self.profile, number),
+        ) or listings.templated_next(page.final_url, self.profile.pagination)  # fmt: skip
         if next_url is None and not self._sitemapped and listings.posted_pager(tree):
             self.report.warnings.append(
                 f"{page.final_url}: the listing's later pages open only by posting"
@@ -268,7 +265,9 @@ class SourceReader:
         "Архив" with "2025", "2024"). A list whose later cards load by "Зареди още" from a
         JSON endpoint keeps older years only there, and its endpoint's answers link no
         year: the one page 1 linked is taken once they run out. So the walk goes year by
-        year into the past."""
+        year into the past. A profile's page template comes after all these (the caller
+        adds it): as the next page of a page that links none, it would walk to a 404
+        past the last page instead of the year before."""
         year = listings.older_year_url(
             tree, page.final_url, self.profile, page.fetched_at.date().year
         )
@@ -289,9 +288,11 @@ class SourceReader:
         url, number = where
         seen = self.harvest.archive_items(page, items)
         newest = max(local_date(item.published).year for item in items)
-        next_url = listings.next_page_url(
-            tree, page.final_url, self.profile, number
-        ) or listings.older_year_url(tree, page.final_url, self.profile, newest)
+        next_url = (
+            listings.find_next_link(tree, page.final_url, self.profile, number)
+            or listings.older_year_url(tree, page.final_url, self.profile, newest)
+            or listings.templated_next(page.final_url, self.profile.pagination)
+        )
         if number == 1:
             self.frontier.save_validators(url, page)
         urls = [item.url(page.final_url) for item in items]
