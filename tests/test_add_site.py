@@ -272,3 +272,15 @@ def test_a_profiles_page_template_adds_to_the_pages_a_listing_links_and_never_re
     assert tomllib.loads(proposed.stdout)["discovery"]["pagination"] == "?str={page}"
     assert crawled.exit_code == 0, crawled.stderr
     assert _archived(db) == _expected("zimnitsa")
+
+
+def test_a_proposed_sitemap_is_read_for_the_articles_its_listing_shows_not_its_pages(
+    run_cli: Cli, db: Path
+) -> None:
+    """yasenkovo's sitemap lists its news and two static pages ("История на града",
+    "Местни данъци и такси"). A crawl with no profile reads it keeping the URLs of the
+    article shape its listing taught; a profile naming the sitemap and the listing (as
+    add-site proposes) read it whole, and archived the static pages as articles."""
+    _proposed, crawled = _propose_then_crawl(run_cli, db, "yasenkovo", "https://www.yasenkovo.bg")
+    assert crawled.exit_code == 0, crawled.stderr
+    assert _archived(db) == _expected("yasenkovo")
