@@ -4,6 +4,11 @@ only id, name, origin and hosts), then again as a nightly run would.
 Reports per mirror: requests spent exploring in the first run, requests of the whole first
 run, articles archived against the mirror's expected.json, and the requests of the no-op
 rerun (target: <= 3 per site). Served by ``MirrorServer`` on 127.0.0.1.
+
+Then what ``add-site`` proposes for the mirror, loaded as ``crawl`` loads a profile and
+crawled into an archive of its own: its articles against the bare crawl's (target: the
+proposal loads and archives no fewer of the expected articles, and no more others, than
+the bare profile; a profile's hints must never make the crawl worse than none).
 """
 
 from __future__ import annotations
@@ -14,12 +19,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from newsarchive.add_site import propose, render, write_profile
 from newsarchive.api import crawl
 from newsarchive.crawl_run import CrawlOptions
+from newsarchive.errors import NewsarchiveError
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
+from newsarchive.profiles.loader import load_profile_file
 
 SITES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "sites"
 BARE = {
@@ -133,28 +141,66 @@ for site, name, origin in (
     BARE[site] = Profile(id=site, name=name, origin=origin, hosts=(origin.split("//")[1],))
 
 
+def archived(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {r[0] for r in conn.execute("SELECT url FROM articles")}
+
+
+def proposed(profile: Profile, server_url: str, tmp: Path) -> tuple[Profile | None, str]:
+    """What ``add-site --write`` saves for the mirror, read back as ``crawl`` reads it;
+    None and why when add-site fails or the loader refuses its proposal."""
+    try:
+        found = propose(
+            profile.origin, site_id=profile.id, base_url=server_url,
+            options=FetchOptions(delay=0, retries=1),
+        )  # fmt: skip
+        path = write_profile(render(found), tmp, profile.id)
+        return load_profile_file(path), ""
+    except NewsarchiveError as exc:
+        return None, str(exc)
+
+
 def main() -> int:
-    print(f"{'mirror':<13} {'explore':>7} {'run 1':>6} {'archived':>9} {'no-op rerun':>11}")
-    worst = 0
+    print(
+        f"{'mirror':<13} {'explore':>7} {'run 1':>6} {'archived':>9} {'no-op rerun':>11}"
+        f" {'add-site':>9}"
+    )
+    worst = worse = 0
     for site, profile in BARE.items():
         expected = {r["url"] for r in json.loads((SITES / site / "expected.json").read_text())}
         with tempfile.TemporaryDirectory() as tmp, MirrorServer(SITES / site) as server:
-            db = Path(tmp) / "bench.db"
+            db, db2 = Path(tmp) / "bench.db", Path(tmp) / "add-site.db"
             options = CrawlOptions(base_url=server.url, fetch=FetchOptions(delay=0))
             (first,) = crawl(db, [profile], options)
             (again,) = crawl(db, [profile], options)
-            with sqlite3.connect(db) as conn:
-                got = {r[0] for r in conn.execute("SELECT url FROM articles")}
+            got = archived(db)
+            written, why = proposed(profile, server.url, Path(tmp))
+            if written is not None:
+                crawl(db2, [written], options)
+                added = archived(db2)
         ok = got == expected and again.requests <= 3
         worst = max(worst, 0 if ok else 1)
+        if written is None:
+            add_site, fine = "NO LOAD", False
+        else:
+            add_site = f"{len(added & expected)}/{len(expected)}" + (
+                f"+{len(added - expected)}" if added - expected else ""
+            )
+            fine = len(added & expected) >= len(got & expected) and len(added - expected) <= len(
+                got - expected
+            )
+        worse = max(worse, 0 if fine else 1)
         print(
             f"{site:<13} {first.explored:>7} {first.requests:>6} "
-            f"{len(got & expected):>4}/{len(expected):<4} {again.requests:>11}"
+            f"{len(got & expected):>4}/{len(expected):<4} {again.requests:>11} {add_site:>9}"
             + ("" if ok else "  MISSED")
+            + ("" if fine else f"  ADD-SITE WORSE {why}")
         )
     print("targets (every article, nothing else, no-op rerun <= 3 requests):",
           "met" if not worst else "MISSED")  # fmt: skip
-    return worst
+    print("add-site's profile archives as a bare one does (loads, no article fewer or more):",
+          "met" if not worse else "MISSED")  # fmt: skip
+    return max(worst, worse)
 
 
 if __name__ == "__main__":
