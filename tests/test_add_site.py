@@ -284,3 +284,27 @@ def test_a_proposed_sitemap_is_read_for_the_articles_its_listing_shows_not_its_p
     _proposed, crawled = _propose_then_crawl(run_cli, db, "yasenkovo", "https://www.yasenkovo.bg")
     assert crawled.exit_code == 0, crawled.stderr
     assert _archived(db) == _expected("yasenkovo")
+
+
+@pytest.mark.parametrize(
+    ("site", "origin"),
+    [("ezerets", "http://www.ezerets.bg"), ("zelenika", "https://www.biblioteka-zelenika.bg")],
+)
+def test_sources_are_proposed_where_their_servers_moved_them(
+    run_cli: Cli, db: Path, site: str, origin: str
+) -> None:
+    """robots.txt names the sitemap on a host whose server moves every path to another
+    (``http://biblioteka-zelenika.bg`` -> ``https://www.…``): add-site read it there, but
+    proposed the old address, so every nightly run of the profile paid the old host's
+    robots.txt and redirect again, 4 requests where a bare profile's costs 3."""
+    with MirrorServer(SITES / site) as server:
+        proposed = run_cli(
+            "add-site", origin, "--id", site, "--base-url", server.url, "--delay", "0", "--write"
+        )
+        assert proposed.exit_code == 0, proposed.stderr
+        args = ("crawl", site, "--base-url", server.url, "--delay", "0", "--db", str(db))
+        assert run_cli(*args).exit_code == 0
+        before = len(server.requests)
+        assert run_cli(*args).exit_code == 0
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    assert _archived(db) == _expected(site)

@@ -104,6 +104,10 @@ def propose(
             )
         barren = [url for url in found.sitemaps if not _holds_news(fetcher, url, found, profile)]
         found = found.without_sitemaps(barren) if barren else found
+        # each source under the address its server moved it to (a sitemap robots.txt
+        # names on a host that redirects to the site's): as a crawl saves them
+        # (``crawl_discovery``), else every run of the profile pays the redirect again
+        found = found.readdressed(fetcher.moved)
         proposal = Proposal(profile, found, moved_from=moved_from)
         # twice as many candidates as samples: a document or a "not found" page is passed
         for article_url in _samples(fetcher, found, profile)[: 2 * samples]:
