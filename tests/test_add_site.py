@@ -308,3 +308,23 @@ def test_sources_are_proposed_where_their_servers_moved_them(
         assert run_cli(*args).exit_code == 0
         assert len(server.requests) - before <= 3, server.requests[before:]
     assert _archived(db) == _expected(site)
+
+
+def test_a_listing_read_every_few_days_is_proposed_as_one(run_cli: Cli, db: Path) -> None:
+    """belorechie's menu has three streams of news; a crawl reads two every night and
+    the third ("Обяви") every few days. add-site said so in a comment but wrote all three
+    as start URLs, which a crawl reads every run: 4 requests to a no-op rerun, not 3.
+    ``rested_urls`` names the third for what it is."""
+    with MirrorServer(SITES / "belorechie") as server:
+        proposed = run_cli(
+            "add-site", "https://belorechie.bg", "--id", "belorechie", "--base-url", server.url,
+            "--delay", "0", "--write",
+        )  # fmt: skip
+        assert proposed.exit_code == 0, proposed.stderr
+        assert tomllib.loads(proposed.stdout)["discovery"]["rested_urls"] == ["/bg/obyavi"]
+        args = ("crawl", "belorechie", "--base-url", server.url, "--delay", "0", "--db", str(db))
+        assert run_cli(*args).exit_code == 0
+        before = len(server.requests)
+        assert run_cli(*args).exit_code == 0
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    assert _archived(db) == _expected("belorechie")

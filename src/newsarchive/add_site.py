@@ -204,8 +204,10 @@ def render(proposal: Proposal) -> str:
         "",
         "[discovery]",
     ]
-    for key, urls in (("start_urls", (*found.listings, *found.rested)), ("feeds", found.feeds),
-                      ("sitemaps", found.sitemaps)):  # fmt: skip
+    for key, urls in (("start_urls", found.listings), ("rested_urls", found.rested),
+                      ("feeds", found.feeds), ("sitemaps", found.sitemaps)):  # fmt: skip
+        if not urls and key == "rested_urls":
+            continue  # (a key few sites need: not written to say it is empty)
         if not urls:
             lines.append(f"{key} = []  # none found")
             continue

@@ -136,7 +136,7 @@ def check_site(
     try:
         profile = _where_it_lives(fetcher, profile, report)
         feed_urls = [absolute(profile, u) for u in profile.feeds + profile.sitemaps]
-        start_urls = [absolute(profile, u) for u in profile.start_urls]
+        start_urls = [absolute(profile, u) for u in (*profile.start_urls, *profile.rested_urls)]
         if not (feed_urls or start_urls):  # what the crawl would find by itself
             explored = explore(fetcher, profile)
             feed_urls = [*explored.feeds, *explored.sitemaps]

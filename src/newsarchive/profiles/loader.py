@@ -26,6 +26,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "": {"id": "id", "name": "name", "origin": "origin", "hosts": "hosts"},
     "discovery": {
         "start_urls": "start_urls",
+        "rested_urls": "rested_urls",
         "feeds": "feeds",
         "sitemaps": "sitemaps",
         "article_pattern": "article_pattern",
@@ -49,7 +50,7 @@ _TUPLE_FIELDS = {f.name for f in fields(Profile) if str(f.type).startswith("tupl
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HOST_RE = re.compile(r"^[a-z0-9.-]+(?::\d+)?$", re.IGNORECASE)
 _SELECTOR_KEYS = ("title", "date", "body", "author", "tags", "drop")
-_URL_KEYS = ("start_urls", "feeds", "sitemaps")
+_URL_KEYS = ("start_urls", "rested_urls", "feeds", "sitemaps")
 
 
 def _did_you_mean(key: str, known: list[str], prefix: str = "") -> str:
