@@ -80,11 +80,12 @@ class SourceReader:
             self.feed(url, exploring=exploring)
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
         walked: set[str] = set()
-        if sources.sitemaps and not shapes and not self.profile.article_pattern:
+        if sources.sitemaps and not sources.explored_at and not self.profile.article_pattern:
             # A profile's hints name a sitemap and listings but no article shape (what
             # add-site proposes): a sitemap read whole archives the site's static pages
             # too, as articles, where a crawl with no profile keeps only the URLs of the
             # shapes its listings taught. So the listings are walked first, to teach them.
+            # (What exploring found holds the shapes it learned, or none to learn.)
             for start in sources.listings:
                 if start not in skip:
                     walked.add(start)
