@@ -236,3 +236,125 @@ def test_writing_a_profile_for_a_site_a_profile_already_has_is_refused(
         assert "user" in [r for r in run_cli("sites").stdout.splitlines() if "bta" in r][0]
         printed = run_cli(*args)  # a proposal alone writes nothing: it is only shown
         assert printed.exit_code == 0 and tomllib.loads(printed.stdout)["id"] == "bta"
+
+
+def _propose_then_crawl(run_cli: Cli, db: Path, site: str, origin: str) -> tuple[Result, Result]:
+    """``add-site --write`` against the served mirror, then ``crawl`` of what it wrote."""
+    with MirrorServer(SITES / site) as server:
+        proposed = run_cli(
+            "add-site", origin, "--id", site, "--base-url", server.url, "--delay", "0", "--write"
+        )
+        assert proposed.exit_code == 0, proposed.stderr
+        crawled = run_cli("crawl", site, "--base-url", server.url, "--delay", "0", "--db", str(db))
+    return proposed, crawled
+
+
+def _archived(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {r[0] for r in conn.execute("SELECT url FROM articles")}
+
+
+def _expected(site: str) -> set[str]:
+    return {row["url"] for row in json.loads((SITES / site / "expected.json").read_text())}
+
+
+def test_a_listing_whose_address_has_a_query_gets_a_template_the_profile_loader_takes(
+    run_cli: Cli, db: Path
+) -> None:
+    """yavorets lists its news at ``novini.php?kat=1``, page 2 at ``...?kat=1&str=2``: the
+    number is one more query field, the template ``?str={page}`` (``page_url`` joins it to
+    the listing's query), not ``&str={page}``, which the loader refuses, so the profile
+    add-site wrote could not be crawled at all (exit 2)."""
+    proposed, crawled = _propose_then_crawl(run_cli, db, "yavorets", "https://www.yavorets.bg")
+    assert tomllib.loads(proposed.stdout)["discovery"]["pagination"] == "?str={page}"
+    assert crawled.exit_code == 0, crawled.stderr
+    assert _archived(db) == _expected("yavorets")
+
+
+def test_a_page_two_no_template_describes_is_left_out_of_the_proposal_saying_why() -> None:
+    """Page 2 of ``/novini`` at ``/novini-2``: ``-{page}`` is no template the profile
+    loader takes, and a profile it refuses cannot be crawled at all; the proposal leaves
+    the line out, says why in a comment, and loads."""
+    from newsarchive.add_site import Proposal, render
+    from newsarchive.discover.explore import Discovery
+    from newsarchive.models import Profile
+    from newsarchive.profiles.loader import parse_profile
+
+    origin = "https://x.bg"
+    profile = Profile(id="x", name="x.bg", origin=origin, hosts=("x.bg",))
+    found = Discovery(
+        listings=(f"{origin}/novini",), pagination={f"{origin}/novini": f"{origin}/novini-2"}
+    )
+    text = render(Proposal(profile, found))
+    assert parse_profile(tomllib.loads(text), where="proposal", source="user").pagination == ""
+    assert "pagination = " not in text
+    assert "# pagination: left out" in text and "/novini-2" in text and "must be like" in text
+
+
+def test_a_profiles_page_template_adds_to_the_pages_a_listing_links_and_never_replaces_them(
+    run_cli: Cli, db: Path
+) -> None:
+    """zimnitsa pages this year's news ``?str=2``, and reaches earlier years only through
+    a drop-down of years (``?godina=2025``, itself paged ``&str=2``). add-site proposes
+    ``?str={page}``; with it the walk asked ``?str=3`` (a 404, the end) instead of the year
+    before, which a crawl without the template follows: 5 of 12 archived, not 12."""
+    proposed, crawled = _propose_then_crawl(run_cli, db, "zimnitsa", "https://zimnitsa.bg")
+    assert tomllib.loads(proposed.stdout)["discovery"]["pagination"] == "?str={page}"
+    assert crawled.exit_code == 0, crawled.stderr
+    assert _archived(db) == _expected("zimnitsa")
+
+
+def test_a_proposed_sitemap_is_read_for_the_articles_its_listing_shows_not_its_pages(
+    run_cli: Cli, db: Path
+) -> None:
+    """yasenkovo's sitemap lists its news and two static pages ("История на града",
+    "Местни данъци и такси"). A crawl with no profile reads it keeping the URLs of the
+    article shape its listing taught; a profile naming the sitemap and the listing (as
+    add-site proposes) read it whole, and archived the static pages as articles."""
+    _proposed, crawled = _propose_then_crawl(run_cli, db, "yasenkovo", "https://www.yasenkovo.bg")
+    assert crawled.exit_code == 0, crawled.stderr
+    assert _archived(db) == _expected("yasenkovo")
+
+
+@pytest.mark.parametrize(
+    ("site", "origin"),
+    [("ezerets", "http://www.ezerets.bg"), ("zelenika", "https://www.biblioteka-zelenika.bg")],
+)
+def test_sources_are_proposed_where_their_servers_moved_them(
+    run_cli: Cli, db: Path, site: str, origin: str
+) -> None:
+    """robots.txt names the sitemap on a host whose server moves every path to another
+    (``http://biblioteka-zelenika.bg`` -> ``https://www.…``): add-site read it there, but
+    proposed the old address, so every nightly run of the profile paid the old host's
+    robots.txt and redirect again, 4 requests where a bare profile's costs 3."""
+    with MirrorServer(SITES / site) as server:
+        proposed = run_cli(
+            "add-site", origin, "--id", site, "--base-url", server.url, "--delay", "0", "--write"
+        )
+        assert proposed.exit_code == 0, proposed.stderr
+        args = ("crawl", site, "--base-url", server.url, "--delay", "0", "--db", str(db))
+        assert run_cli(*args).exit_code == 0
+        before = len(server.requests)
+        assert run_cli(*args).exit_code == 0
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    assert _archived(db) == _expected(site)
+
+
+def test_a_listing_read_every_few_days_is_proposed_as_one(run_cli: Cli, db: Path) -> None:
+    """belorechie's menu has three streams of news; a crawl reads two every night and
+    the third ("Обяви") every few days. add-site said so in a comment but wrote all three
+    as start URLs, which a crawl reads every run: 4 requests to a no-op rerun, not 3.
+    ``rested_urls`` names the third for what it is."""
+    with MirrorServer(SITES / "belorechie") as server:
+        proposed = run_cli(
+            "add-site", "https://belorechie.bg", "--id", "belorechie", "--base-url", server.url,
+            "--delay", "0", "--write",
+        )  # fmt: skip
+        assert proposed.exit_code == 0, proposed.stderr
+        assert tomllib.loads(proposed.stdout)["discovery"]["rested_urls"] == ["/bg/obyavi"]
+        args = ("crawl", "belorechie", "--base-url", server.url, "--delay", "0", "--db", str(db))
+        assert run_cli(*args).exit_code == 0
+        before = len(server.requests)
+        assert run_cli(*args).exit_code == 0
+        assert len(server.requests) - before <= 3, server.requests[before:]
+    assert _archived(db) == _expected("belorechie")

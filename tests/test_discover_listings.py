@@ -662,3 +662,16 @@ def test_a_load_more_button_with_an_address_is_the_next_page(body: str, expected
 )
 def test_no_load_more_address(body: str) -> None:
     assert next_page_url(_html(body), "https://www.x.bg/novini", BARE, 1) is None
+
+
+def test_a_template_counts_from_the_number_the_url_carries_not_the_walks_count() -> None:
+    """A walk that went on from this year's pages to 2025's list (``?godina=2025``) is on
+    that list's page 1 as its third page: the template's next page is ``&str=2``, not
+    ``&str=4`` (the walk's count), which skipped two pages of 2025; and a page's own
+    "next" link wins over the template."""
+    profile = Profile(id="x", name="x", origin="https://www.x.bg", pagination="?str={page}")
+    year = "https://www.x.bg/novini.php?godina=2025"
+    assert next_page_url("", year, profile, 3) == year + "&str=2"
+    assert next_page_url("", year + "&str=2", profile, 4) == year + "&str=3"
+    linked = _html('<a href="novini.php?godina=2025&amp;p=2">Следваща</a>')
+    assert next_page_url(linked, year, profile, 1) == "https://www.x.bg/novini.php?godina=2025&p=2"

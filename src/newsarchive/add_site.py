@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,12 +21,13 @@ from urllib.parse import urlsplit
 from newsarchive.discover import feeds
 from newsarchive.discover.explore import Discovery, pagination_template
 from newsarchive.discover.urls import article_path, normalize_url, site_hosts
-from newsarchive.errors import FetchError, UsageError
+from newsarchive.errors import FetchError, ProfileError, UsageError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.fetch.documents import document_kind
 from newsarchive.models import Profile
+from newsarchive.profiles.loader import pagination_problem, parse_profile
 
 FIELDS = ("title", "published", "author", "text")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
@@ -103,6 +105,10 @@ def propose(
             )
         barren = [url for url in found.sitemaps if not _holds_news(fetcher, url, found, profile)]
         found = found.without_sitemaps(barren) if barren else found
+        # each source under the address its server moved it to (a sitemap robots.txt
+        # names on a host that redirects to the site's): as a crawl saves them
+        # (``crawl_discovery``), else every run of the profile pays the redirect again
+        found = found.readdressed(fetcher.moved)
         proposal = Proposal(profile, found, moved_from=moved_from)
         # twice as many candidates as samples: a document or a "not found" page is passed
         for article_url in _samples(fetcher, found, profile)[: 2 * samples]:
@@ -199,8 +205,10 @@ def render(proposal: Proposal) -> str:
         "",
         "[discovery]",
     ]
-    for key, urls in (("start_urls", (*found.listings, *found.rested)), ("feeds", found.feeds),
-                      ("sitemaps", found.sitemaps)):  # fmt: skip
+    for key, urls in (("start_urls", found.listings), ("rested_urls", found.rested),
+                      ("feeds", found.feeds), ("sitemaps", found.sitemaps)):  # fmt: skip
+        if not urls and key == "rested_urls":
+            continue  # (a key few sites need: not written to say it is empty)
         if not urls:
             lines.append(f"{key} = []  # none found")
             continue
@@ -211,12 +219,7 @@ def render(proposal: Proposal) -> str:
     for url, how in found.notes.items():
         if how.startswith("held no news"):
             lines.append(f"# left out: {url} (a sitemap of pages that are not news)")
-    templates = {pagination_template(u, n) for u, n in found.pagination.items()} - {""}
-    if len(templates) == 1:
-        template = templates.pop()
-        lines.append(f"pagination = {_toml(template)}  # page 2 of the listing is its URL + this")
-    elif found.pagination:
-        lines.append("# pagination: the listing's own next-page links are followed (no template)")
+    lines += _pagination_lines(found)
     for pattern in found.article_patterns:
         # Only a hint: one listing's shape is often narrower than the site's (other
         # rubrics) and looser than its articles (a feed link in the same folder); the
@@ -228,7 +231,35 @@ def render(proposal: Proposal) -> str:
         summary = ", ".join(f"{rule} on {rules.count(rule)}" for rule in sorted(set(rules)))
         lines.append(f"#   {name:<9} {summary or 'not checked'}")
     lines.append("# Generic rules found these; add selectors only where a field came out wrong.")
-    return "\n".join(lines) + "\n"
+    return _loadable("\n".join(lines) + "\n")
+
+
+def _pagination_lines(found: Discovery) -> list[str]:
+    """The listing's page template, when page 2's URL gives one the profile loader takes
+    (``loader.pagination_problem``); else a comment saying why there is none."""
+    pages = {pagination_template(u, n): n for u, n in found.pagination.items()}
+    templates = set(pages) - {""}
+    if len(templates) != 1:
+        if not found.pagination:
+            return []
+        return ["# pagination: the listing's own next-page links are followed (no template)"]
+    template = templates.pop()
+    if problem := pagination_problem(template):
+        return [
+            f"# pagination: left out, as page 2 ({pages[template]}) gives {template!r}, and"
+            f" a template {problem}; the listing's own next-page links are followed"
+        ]
+    return [f"pagination = {_toml(template)}  # page 2 of the listing is its URL + this"]
+
+
+def _loadable(text: str) -> str:
+    """The proposal, once the profile loader has read it as ``crawl`` will: a profile it
+    refuses would be written, then fail every crawl of the site (exit 2)."""
+    try:
+        parse_profile(tomllib.loads(text), where="the proposed profile", source="add-site")
+    except (tomllib.TOMLDecodeError, ProfileError) as exc:
+        raise ProfileError(f"add-site proposed a profile that does not load: {exc}") from None
+    return text
 
 
 def _all(found: Discovery) -> list[str]:

@@ -138,7 +138,7 @@ def check_site(
         profile = _where_it_lives(fetcher, profile, report)
         feed_urls = [("feed", absolute(profile, u)) for u in profile.feeds]
         feed_urls += [("sitemap", absolute(profile, u)) for u in profile.sitemaps]
-        start_urls = [absolute(profile, u) for u in profile.start_urls]
+        start_urls = [absolute(profile, u) for u in (*profile.start_urls, *profile.rested_urls)]
         if not (feed_urls or start_urls):  # what the crawl would find by itself
             explored = explore(fetcher, profile)
             feed_urls = [("feed", u) for u in explored.feeds]

@@ -41,12 +41,13 @@ class SiteMoved(Exception):
 
 def hinted(profile: Profile) -> Discovery | None:
     """The profile's own sources, when it names any: hints that take precedence."""
-    if not (profile.feeds or profile.sitemaps or profile.start_urls):
+    if not (profile.feeds or profile.sitemaps or profile.start_urls or profile.rested_urls):
         return None
     return Discovery(
         feeds=tuple(absolute(profile, u) for u in profile.feeds),
         sitemaps=tuple(absolute(profile, u) for u in profile.sitemaps),
         listings=tuple(absolute(profile, u) for u in profile.start_urls),
+        rested=tuple(absolute(profile, u) for u in profile.rested_urls),
     )
 
 

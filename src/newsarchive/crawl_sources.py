@@ -19,7 +19,7 @@ from newsarchive.archive.frontier import Frontier
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings
-from newsarchive.discover.explore import MIN_ITEMS, Discovery
+from newsarchive.discover.explore import MIN_ITEMS, Discovery, shape_pattern
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import article_path
@@ -79,6 +79,17 @@ class SourceReader:
         for url in read_feeds:
             self.feed(url, exploring=exploring)
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
+        walked: set[str] = set()
+        if sources.sitemaps and not sources.explored_at and not self.profile.article_pattern:
+            # A profile's hints name a sitemap and listings but no article shape (what
+            # add-site proposes): a sitemap read whole archives the site's static pages
+            # too, as articles, where a crawl with no profile keeps only the URLs of the
+            # shapes its listings taught. So the listings are walked first, to teach them.
+            # (What exploring found holds the shapes it learned, or none to learn.)
+            for start in sources.listings:
+                if start not in skip:
+                    walked.add(start)
+                    shapes += self._taught(self.walk(start), shapes)
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
         barren = [
@@ -90,7 +101,7 @@ class SourceReader:
         if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
             self.frontier.save_discovery(sources.without_sitemaps(barren))
         for start in sources.listings:
-            if start not in skip:
+            if start not in skip | walked:
                 self.walk(start)
         for start in sources.rested:
             if start not in skip and not self._resting(start):
@@ -187,9 +198,17 @@ class SourceReader:
                 break
         return held
 
-    def walk(self, start: str) -> None:
+    @staticmethod
+    def _taught(shapes: list[Shape], known: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
+        """The article URL shapes a walk's items taught, as the regexes exploring keeps
+        (``explore.shape_pattern``), those not among ``known`` yet."""
+        patterns = {p.pattern for p in known}
+        taught = [shape_pattern(shape) for shape in shapes if shape.fixes_something]
+        return [re.compile(p) for p in dict.fromkeys(taught) if p not in patterns]
+
+    def walk(self, start: str) -> list[Shape]:
         """A listing, newest page first, as far as ``ListingWalk`` says, each page's
-        articles fetched before the next page is read."""
+        articles fetched before the next page is read; the item shapes its pages taught."""
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         walk = ListingWalk(
             start, self.frontier.walk(start), limit=limit,
@@ -211,6 +230,7 @@ class SourceReader:
             else:
                 self._read_page(walk, page, url, number, learned)
             self.frontier.save_walk(start, walk.state)
+        return learned
 
     def _read_page(
         self, walk: ListingWalk, page: Page, url: str, number: int, learned: list[Shape]
@@ -241,12 +261,9 @@ class SourceReader:
             )
         seen = self._offer(links)
         next_url = self._year_after(
-            walk,
-            tree,
-            page,
-            number,
-            listings.next_page_url(tree, page.final_url, self.profile, number),
-        )
+            walk, tree, page, number,
+            listings.find_next_link(tree, page.final_url, self.profile, number),
+        ) or listings.templated_next(page.final_url, self.profile.pagination)  # fmt: skip
         if next_url is None and not self._sitemapped and listings.posted_pager(tree):
             self.report.warnings.append(
                 f"{page.final_url}: the listing's later pages open only by posting"
@@ -268,7 +285,9 @@ class SourceReader:
         "Архив" with "2025", "2024"). A list whose later cards load by "Зареди още" from a
         JSON endpoint keeps older years only there, and its endpoint's answers link no
         year: the one page 1 linked is taken once they run out. So the walk goes year by
-        year into the past."""
+        year into the past. A profile's page template comes after all these (the caller
+        adds it): as the next page of a page that links none, it would walk to a 404
+        past the last page instead of the year before."""
         year = listings.older_year_url(
             tree, page.final_url, self.profile, page.fetched_at.date().year
         )
@@ -289,9 +308,11 @@ class SourceReader:
         url, number = where
         seen = self.harvest.archive_items(page, items)
         newest = max(local_date(item.published).year for item in items)
-        next_url = listings.next_page_url(
-            tree, page.final_url, self.profile, number
-        ) or listings.older_year_url(tree, page.final_url, self.profile, newest)
+        next_url = (
+            listings.find_next_link(tree, page.final_url, self.profile, number)
+            or listings.older_year_url(tree, page.final_url, self.profile, newest)
+            or listings.templated_next(page.final_url, self.profile.pagination)
+        )
         if number == 1:
             self.frontier.save_validators(url, page)
         urls = [item.url(page.final_url) for item in items]

@@ -18,6 +18,9 @@ class Profile:
     origin: str
     hosts: tuple[str, ...] = ()
     start_urls: tuple[str, ...] = ()
+    # more listings, each a stream of news of its own: walked in full once, then read
+    # every few days, not every run (``Discovery.rested``; add-site proposes them)
+    rested_urls: tuple[str, ...] = ()
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     article_pattern: str = ""

@@ -7,11 +7,12 @@ those cards. Script-opened URLs (``onclick="ShowWindow('/news?id=1')"``, ASP.NET
 options) count as links (``anchors.link_target``), and so do rows and cards made
 clickable by script or ``data-href`` (``anchors.link_nodes``). Every step is linear in
 the page size.
-Paging: with no ``pagination`` template, ``rel=next``, a "Следваща"/"Напред"/"»" link, the
-link to page N+1 among the page numbers (not a calendar's day), or the address a "Зареди
-още" button loads its next cards from; on a page with none of them, the archive page of
-the latest month before this page's, when the page links its archive by month (old sites
-reach older news only that way).
+Paging: ``rel=next``, a "Следваща"/"Напред"/"»" link, the link to page N+1 among the page
+numbers (not a calendar's day), or the address a "Зареди още" button loads its next cards
+from; on a page with none of them, the archive page of the latest month before this
+page's, when the page links its archive by month (old sites reach older news only that
+way). A profile's ``pagination`` template only adds to these: it names the next page of
+a page that links none (``templated_next``), never one the page's own links contradict.
 """
 
 from __future__ import annotations
@@ -295,15 +296,41 @@ def stated_news(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list
 
 
 def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:
-    """The listing page after ``page`` (1-based), or None when the listing ends here.
+    """The listing page after ``page`` (1-based), or None when the listing ends here: where
+    the page's own links lead, else where the profile's ``pagination`` template does.
 
-    With a profile ``pagination`` template the next URL is computed from the start URL
-    (``start_url`` is ``page_url_now`` for page 1); otherwise the page's own links decide.
+    The template is a hint that adds to the page's links, never one that replaces them:
+    it once did, and a listing whose pages run out into a drop-down of earlier years
+    (zimnitsa) was walked to the template's ``?str=3``, a 404, instead of the year before
+    that a crawl with no profile follows. (``crawl_sources`` puts the year between the
+    two, for the same reason.)
     """
-    if profile.pagination:
-        start = _strip_page(page_url_now, profile.pagination, page)
-        return page_url(start, profile.pagination, page + 1)
-    return find_next_link(html, page_url_now, profile, page)
+    return find_next_link(html, page_url_now, profile, page) or templated_next(
+        page_url_now, profile.pagination
+    )
+
+
+def templated_next(url: str, pagination: str) -> str | None:
+    """The page after ``url`` by the template (None without one): the number ``url``
+    carries in the template's place plus one, 2 for a URL carrying none (page 1). Read
+    from the URL, not counted by the walk: a walk that went on to a year's page
+    (``?godina=2025``) is on that list's page 1, whatever its count."""
+    if not pagination:
+        return None
+    number = _template_number(url, pagination)
+    return page_url(_strip_page(url, pagination, number), pagination, number + 1)
+
+
+def _template_number(url: str, pagination: str) -> int:
+    """Which page of its list ``url`` is by the template: 1 when it carries no number."""
+    if pagination.startswith("?"):  # one field of the query, wherever it stands
+        field = r"(\d{1,6})".join(re.escape(part) for part in pagination[1:].split("{page}"))
+        fields = urlsplit(url).query.split("&")
+        found = next((m for q in fields if (m := re.fullmatch(field, q))), None)
+    else:  # the end of the path
+        suffix = r"(\d{1,6})".join(re.escape(p) for p in pagination.rstrip("/").split("{page}"))
+        found = re.search(suffix + r"/?(?=$|[?#])", url)
+    return int(found[1]) if found else 1
 
 
 # An ASP.NET pager link: ``javascript:__doPostBack('ctl00$Main$gvNews','Page$2')`` (a

@@ -389,7 +389,9 @@ def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
     claimed = normalize_url(declared) if declared else None
     if claimed is None or not on_site(claimed, profile):
         return fetched
-    starts = {url_key(absolute(profile, start)) for start in profile.start_urls}
+    starts = {
+        url_key(absolute(profile, start)) for start in (*profile.start_urls, *profile.rested_urls)
+    }
     if (is_home_page(claimed) and not is_home_page(fetched)) or (
         url_key(claimed) in starts and url_key(fetched) not in starts
     ):

@@ -26,6 +26,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
     "": {"id": "id", "name": "name", "origin": "origin", "hosts": "hosts"},
     "discovery": {
         "start_urls": "start_urls",
+        "rested_urls": "rested_urls",
         "feeds": "feeds",
         "sitemaps": "sitemaps",
         "article_pattern": "article_pattern",
@@ -49,7 +50,7 @@ _TUPLE_FIELDS = {f.name for f in fields(Profile) if str(f.type).startswith("tupl
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HOST_RE = re.compile(r"^[a-z0-9.-]+(?::\d+)?$", re.IGNORECASE)
 _SELECTOR_KEYS = ("title", "date", "body", "author", "tags", "drop")
-_URL_KEYS = ("start_urls", "feeds", "sitemaps")
+_URL_KEYS = ("start_urls", "rested_urls", "feeds", "sitemaps")
 
 
 def _did_you_mean(key: str, known: list[str], prefix: str = "") -> str:
@@ -117,14 +118,21 @@ def _check_value(where: str, table: str, key: str, value: Any) -> None:
                     f"{where}: '{name}' entry {url!r} must be a path (/...) or an http(s) URL"
                 )
     elif table == "discovery" and key == "pagination" and value:
-        if "{page}" not in value or not value.startswith(("?", "/")):
-            raise ProfileError(
-                f"{where}: '{name}' must be like '?page={{page}}' or '/page/{{page}}/'"
-            )
-        try:
-            value.format(page=2)
-        except (KeyError, IndexError, ValueError):
-            raise ProfileError(f"{where}: '{name}' may contain only the {{page}} field") from None
+        if problem := pagination_problem(value):
+            raise ProfileError(f"{where}: '{name}' {problem}")
+
+
+def pagination_problem(template: str) -> str:
+    """Why ``template`` is no pagination template (``listings.page_url`` adds a ``?``
+    one to the listing's query, appends a ``/`` one to its path), or "" when it is one:
+    the one rule, which add-site checks its proposal by before writing it."""
+    if "{page}" not in template or not template.startswith(("?", "/")):
+        return "must be like '?page={page}' or '/page/{page}/'"
+    try:
+        template.format(page=2)
+    except (KeyError, IndexError, ValueError):
+        return "may contain only the {page} field"
+    return ""
 
 
 def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
