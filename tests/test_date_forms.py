@@ -998,7 +998,7 @@ def test_a_guess_is_a_guess_whatever_its_rule_is_named() -> None:
     guessed = Article(
         published=dt.date(2024, 11, 28),
         date_source="text",
-        published_guessed=True,
+        date_note="guessed",
         rules={"published": "generic:text-near-title:yearless:some-later-step"},
     )
     listed = (dt.date(2024, 11, 27), "listing")
