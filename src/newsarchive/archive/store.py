@@ -303,8 +303,10 @@ class Store:
         tags = json.dumps(list(article.tags), ensure_ascii=False)
         values = (article.title, published, article.author, tags, article.text)
         source = article.date_source
-        # what the page says of its dates besides ``published``: recorded, never a change
-        # of the article by itself (``_dating``)
+        # What the page says of its dates besides ``published``: recorded, but never by
+        # itself a change of the article (no revision, not "updated"): rows archived before
+        # v11 hold NULL there, and the first crawl after the upgrade must not report every
+        # article it fetches again as changed.
         dating = (article.modified.isoformat() if article.modified else None, article.date_note)
         keys = [archive_key(u) for u in (url, source_url) if u]  # once: it parses the URL
         if source_url and self._is_shared(keys[0]):
@@ -351,7 +353,7 @@ class Store:
         elif tuple(row[1:6]) == values:
             # the same article; only which rule dated it may be newly known (an archive
             # from before date_source): recorded in place, no revision, no re-indexing
-            # (nor does a new modified date or note count: see ``_dating`` above)
+            # (so is a new modified date or note, ``dating``, which stays "unchanged")
             outcome = "unchanged" if row[7] == source else "updated"
             if (row[0], row[7], *row[8:10]) != (url, source, *dating):  # any UPDATE
                 self.conn.execute(  # re-indexes the row (trigger): only when one differs
