@@ -96,3 +96,36 @@ def test_an_archive_keyed_with_session_ids_is_rekeyed_merging_rows_and_keeping_v
     assert found.exit_code == 0, found.stderr
     hits = [hit["url"] for hit in found.json()]  # type: ignore[attr-defined]
     assert hits.count(EDITED) == 1  # one row, indexed once
+
+
+V10 = FIXTURES / "archives" / "v10.db"  # tests/fixtures/make_archive.py at commit 82d71c0
+
+
+def test_an_archive_of_schema_v10_gains_modified_and_date_note_unrecorded(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Every row and capture is kept; the two new columns are NULL on every row (what the
+    extractor knew was never recorded), and ``show`` and export carry them as null."""
+    db = tmp_path / "old.db"
+    shutil.copy(V10, db)
+    read = "SELECT id, site, url, title, published, date_source, author, tags, text FROM articles"
+    with closing(sqlite3.connect(db)) as before:
+        assert before.execute("PRAGMA user_version").fetchone()[0] == 10
+        articles = before.execute(read).fetchall()
+        captures = before.execute("SELECT count(*) FROM captures").fetchone()[0]
+    assert len(articles) == 6
+    shown = run_cli("show", str(articles[0][0]), "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    record = shown.json()
+    assert isinstance(record, dict) and (record["date_note"], record["modified"]) == (None, None)
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert after.execute(read).fetchall() == articles
+        assert after.execute("SELECT count(*) FROM captures").fetchone()[0] == captures
+        assert after.execute(
+            "SELECT count(*) FROM articles WHERE date_note IS NULL AND modified IS NULL"
+        ).fetchone()[0] == len(articles)  # fmt: skip
+    exported = run_cli("export", "--db", str(db))
+    assert exported.exit_code == 0, exported.stderr
+    rows = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert [(r["date_note"], r["modified"]) for r in rows] == [(None, None)] * len(articles)

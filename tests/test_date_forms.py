@@ -998,11 +998,14 @@ def test_a_guess_is_a_guess_whatever_its_rule_is_named() -> None:
     guessed = Article(
         published=dt.date(2024, 11, 28),
         date_source="text",
-        published_guessed=True,
+        date_note="guessed",
         rules={"published": "generic:text-near-title:yearless:some-later-step"},
     )
     listed = (dt.date(2024, 11, 27), "listing")
-    assert with_listed(guessed, listed, TODAY).published == dt.date(2024, 11, 27)
+    dated = with_listed(guessed, listed, TODAY)
+    assert (dated.published, dated.date_source, dated.date_note) == (
+        dt.date(2024, 11, 27), "listing", None,
+    )  # fmt: skip
     stated = Article(
         published=dt.date(2024, 11, 28),
         date_source="text",

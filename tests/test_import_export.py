@@ -29,8 +29,9 @@ def test_export_import_round_trip(run_cli: Cli, db: Path, tmp_path: Path) -> Non
     build(run_cli, db)
     first = exported(run_cli, db)
     assert [r["url"] for r in first] == [a["url"] for a in ARTICLES]
-    assert set(first[0]) == {"id", "site", "url", "title", "published", "date_source", "author",
-                             "tags", "text", "fetched_at", "story"}  # fmt: skip
+    assert set(first[0]) == {"id", "site", "url", "title", "published", "date_source",
+                             "date_note", "modified", "author", "tags", "text", "fetched_at",
+                             "story"}  # fmt: skip
     copy = tmp_path / "copy.db"
     source = write_jsonl(tmp_path / "export.jsonl", first)
     result = run_cli("import-jsonl", str(source), "--db", str(copy))

@@ -328,3 +328,27 @@ def test_article_page_says_where_its_date_came_from(run_cli: Cli, db: Path) -> N
     build(run_cli, db, [{**ARTICLES[0], "published": "2024-03-05", "date_source": "url"}])
     (page,) = fetch(datasette(db), "/article/1")
     assert '<p class="na-meta">bta · 2024-03-05 · date source: url</p>' in text_of(page)
+
+
+def test_article_page_says_when_its_date_is_an_update_stamp_or_a_guess(
+    run_cli: Cli, db: Path
+) -> None:
+    # `show` says "the page shows only when it was last modified"; the analysts' page gave
+    # the date as a publication date with only "date source: text" beside it.
+    records = [
+        {**ARTICLES[0], "published": "2026-03-12", "date_source": "text",
+         "date_note": "modified-only", "modified": "2026-03-12"},
+        {**ARTICLES[1], "published": "2025-11-14", "date_source": "text",
+         "modified": "2025-11-20"},
+        {**ARTICLES[2], "published": "2025-11-28", "date_source": "text", "date_note": "guessed"},
+    ]  # fmt: skip
+    build(run_cli, db, records)
+    only, both, guessed = (
+        text_of(p) for p in fetch(datasette(db), *(f"/article/{n}" for n in (1, 2, 3)))
+    )
+    assert (
+        "· 2026-03-12 · date source: text, the page shows only when it was last modified</p>"
+        in only
+    )
+    assert "· 2025-11-14 · date source: text · modified 2025-11-20</p>" in both
+    assert "date source: text, a guess: the page gives no year, or only how long ago</p>" in guessed

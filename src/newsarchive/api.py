@@ -229,14 +229,15 @@ def _stream(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, An
         conn.close()
 
 
-def _published(value: Any, line: int) -> Any:
+def _published(value: Any, line: int, key: str = "published") -> Any:
+    """An export's ``published`` (or, by ``key``, ``modified``) date; absent stays None."""
     if value in (None, ""):
         return None
     from newsarchive.dates import parse_iso
 
     parsed = parse_iso(str(value)) if isinstance(value, str) else None
     if parsed is None:
-        raise UsageError(f"line {line}: 'published' must be an ISO date or date-time")
+        raise UsageError(f"line {line}: '{key}' must be an ISO date or date-time")
     return parsed
 
 
@@ -248,6 +249,17 @@ def _date_source(value: Any, line: int) -> str | None:
         return None
     if value not in DATE_SOURCES:
         raise UsageError(f"line {line}: 'date_source' must be one of {', '.join(DATE_SOURCES)}")
+    return str(value)
+
+
+def _date_note(value: Any, line: int) -> str | None:
+    """An export's ``date_note``; absent (an export from before v11) stays unrecorded."""
+    from newsarchive.models import DATE_NOTES
+
+    if value in (None, ""):
+        return None
+    if value not in DATE_NOTES:
+        raise UsageError(f"line {line}: 'date_note' must be null or one of {', '.join(DATE_NOTES)}")
     return str(value)
 
 
@@ -276,6 +288,8 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
         text=str(data.get("text") or ""),
         published=_published(data.get("published"), number),
         date_source=_date_source(data.get("date_source"), number),
+        date_note=_date_note(data.get("date_note"), number),
+        modified=_published(data.get("modified"), number, "modified"),
         author=author,
         tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
     )

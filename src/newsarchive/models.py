@@ -88,6 +88,19 @@ MAX_BODY_BYTES = 10 * 1024 * 1024
 # crawl from what linked to the page, its feed entry or listing card; "none" when no date.
 DATE_SOURCES = ("jsonld", "meta", "time", "text", "url", "feed", "listing", "none")
 
+# Why ``Article.published`` is weaker than its ``date_source`` says (``Article.date_note``,
+# ``articles.date_note``): the page showed only when it was last changed ("Обновена:
+# 12.03.2026", so ``published`` is that day and ``modified`` too), or the date is a guess
+# (a day without its year, "преди 2 месеца"). None: the date is what its source states.
+# An analyst filters on it; a crawl's listing or feed date replacing a guess clears it.
+DATE_NOTE_MODIFIED_ONLY = "modified-only"
+DATE_NOTE_GUESSED = "guessed"
+# Each note with the words ``show`` and the web article page print beside the date.
+DATE_NOTES = {
+    DATE_NOTE_MODIFIED_ONLY: "the page shows only when it was last modified",
+    DATE_NOTE_GUESSED: "a guess: the page gives no year, or only how long ago",
+}
+
 
 @dataclass(frozen=True)
 class Article:
@@ -103,10 +116,14 @@ class Article:
     site: str | None = None
     date_source: str | None = None  # one of DATE_SOURCES; None = not recorded (old imports)
     modified: Published | None = None  # kept apart from ``published``, never replacing it
-    # ``published`` is a guess (a day without its year, "преди 2 месеца"): a crawl takes a
-    # listing's or a feed's date over it (``published.with_listed``).
-    published_guessed: bool = field(default=False, compare=False)
+    date_note: str | None = None  # one of DATE_NOTES, or None: ``published`` is as stated
     rules: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def published_guessed(self) -> bool:
+        """``published`` is a guess: a crawl takes a listing's or a feed's date over it
+        (``published.with_listed``)."""
+        return self.date_note == DATE_NOTE_GUESSED
 
     def fields_marked(self, mark: str) -> tuple[str, ...]:
         """The fields the extractor listed under ``rules[mark]``: "drift" (a profile's
@@ -122,6 +139,7 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "date_source": self.date_source,
             "modified": self.modified.isoformat() if self.modified else None,
+            "date_note": self.date_note,
             "author": self.author,
             "tags": list(self.tags),
             "text": self.text,

@@ -47,6 +47,13 @@ Migrations, in ``MIGRATIONS`` order:
   ``;jsessionid=``, a token-like ``sid``) are re-keyed by today's rule, and the rows it
   makes one article merged, every version kept (``archive.rekey``, which says why a
   crawl cannot do it).
+* v11: ``articles.modified`` (when the page says it last changed, ISO like
+  ``published`` and kept apart from it) and ``articles.date_note`` (``models.DATE_NOTES``:
+  "modified-only" when the page showed only that, "guessed" when ``published`` is a guess,
+  NULL when it is as its source states), so an analyst can tell a publication date from
+  a "last updated" stamp or a guess. Existing rows keep NULL in both: their notes were
+  never recorded. ``reextract`` fills them from the archived captures (a crawl fills
+  each article it fetches again), without counting the row as changed.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -59,7 +66,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -94,7 +101,9 @@ CREATE TABLE IF NOT EXISTS articles (
     updated_at TEXT NOT NULL,
     source_url TEXT,
     capture_id INTEGER REFERENCES captures(id),
-    extractor TEXT
+    extractor TEXT,
+    modified TEXT,
+    date_note TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_site_published
     ON articles(site, published_date, published, author);
@@ -506,6 +515,17 @@ def _migrate_session_ids_v10(conn: sqlite3.Connection) -> None:
     rekey(conn)
 
 
+def _migrate_date_notes_v11(conn: sqlite3.Connection) -> None:
+    """``articles.modified`` and ``articles.date_note``, NULL on every existing row: what
+    the extractor knew of those dates was never recorded, and guessing it from the other
+    columns would state as fact what nobody read. ``reextract`` fills them from the
+    archived captures; a crawl fills each article it fetches again."""
+    columns = _columns(conn, "articles")
+    for column in ("modified", "date_note"):
+        if column not in columns:
+            conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -516,6 +536,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (8, _migrate_filter_indexes_v8),
     (9, _migrate_shared_canonicals_v9),
     (10, _migrate_session_ids_v10),
+    (11, _migrate_date_notes_v11),
 )
 
 

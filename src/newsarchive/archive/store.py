@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
 _OPENING = 200  # characters of an article's text that say which article it is
 ARTICLE_COLUMNS = (
-    "id", "site", "url", "title", "published", "date_source", "author", "tags", "text",
-    "fetched_at", "story",
+    "id", "site", "url", "title", "published", "date_source", "date_note", "modified",
+    "author", "tags", "text", "fetched_at", "story",
 )  # fmt: skip
 # Where an article's current text came from: the extractor version, the capture, and
 # when the row last changed.
@@ -303,6 +303,11 @@ class Store:
         tags = json.dumps(list(article.tags), ensure_ascii=False)
         values = (article.title, published, article.author, tags, article.text)
         source = article.date_source
+        # What the page says of its dates besides ``published``: recorded, but never by
+        # itself a change of the article (no revision, not "updated"): rows archived before
+        # v11 hold NULL there, and the first crawl after the upgrade must not report every
+        # article it fetches again as changed.
+        dating = (article.modified.isoformat() if article.modified else None, article.date_note)
         keys = [archive_key(u) for u in (url, source_url) if u]  # once: it parses the URL
         if source_url and self._is_shared(keys[0]):
             url, source_url, keys = source_url, None, keys[1:]
@@ -325,8 +330,8 @@ class Store:
         row = None
         if article_id is not None:
             row = self.conn.execute(
-                "SELECT url, title, published, author, tags, text, updated_at, date_source"
-                " FROM articles WHERE id = ?",
+                "SELECT url, title, published, author, tags, text, updated_at, date_source,"
+                " modified, date_note FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
         if article_id is None or row is None:
@@ -335,10 +340,10 @@ class Store:
             cur = self.conn.execute(
                 "INSERT INTO articles (site, url, title, published, published_date, author,"
                 " tags, text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url,"
-                " capture_id, date_source, extractor) VALUES"
-                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " capture_id, date_source, extractor, modified, date_note) VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (site, url, *values[:2], pdate, *values[2:], *lemmas,
-                 fetched, fetched, source_url, capture_id, source, extractor),
+                 fetched, fetched, source_url, capture_id, source, extractor, *dating),
             )  # fmt: skip
             article_id = int(cur.lastrowid or 0)
             if self._index_inserts:  # what articles_ai would index: the values just stored
@@ -348,11 +353,13 @@ class Store:
         elif tuple(row[1:6]) == values:
             # the same article; only which rule dated it may be newly known (an archive
             # from before date_source): recorded in place, no revision, no re-indexing
+            # (so is a new modified date or note, ``dating``, which stays "unchanged")
             outcome = "unchanged" if row[7] == source else "updated"
-            if (row[0], row[7]) != (url, source):  # any UPDATE re-indexes the row (trigger)
-                self.conn.execute(
-                    "UPDATE articles SET url = ?, date_source = ? WHERE id = ?",
-                    (url, source, article_id),
+            if (row[0], row[7], *row[8:10]) != (url, source, *dating):  # any UPDATE
+                self.conn.execute(  # re-indexes the row (trigger): only when one differs
+                    "UPDATE articles SET url = ?, date_source = ?, modified = ?, date_note = ?"
+                    " WHERE id = ?",
+                    (url, source, *dating, article_id),
                 )
         elif capture_id is not None and _earlier(fetched, row[6]):
             # A capture older than the current version (an old WARC imported late): it is
@@ -369,9 +376,10 @@ class Store:
                 "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
                 " author = ?, tags = ?, text = ?, title_lemmas = ?, text_lemmas = ?,"
                 " updated_at = ?, capture_id = ?, extractor = ?, date_source = ?,"
-                " source_url = COALESCE(?, source_url) WHERE id = ?",
+                " modified = ?, date_note = ?, source_url = COALESCE(?, source_url)"
+                " WHERE id = ?",
                 (url, *values[:2], pdate, *values[2:], *self._lemmas(article.title, words),
-                 fetched, capture_id, extractor, source, source_url, article_id),
+                 fetched, capture_id, extractor, source, *dating, source_url, article_id),
             )  # fmt: skip
             self._story(article_id, site, words, row[5])
             outcome = "updated"

@@ -5,8 +5,11 @@ row id, also what ``show`` takes), ``published`` a timestamp in UTC, with the pa
 UTC offset kept beside it in minutes (Arrow stores one time zone per column, a corpus
 mixes +02:00 and +03:00; a bare date, with no time, is midnight UTC with no offset),
 ``published_date`` the local calendar day as a date,
-``tags`` a list of strings; ``date_source`` says which rule dated the article and
-``story`` which story it belongs to (shared with its copies in other outlets).
+``tags`` a list of strings; ``date_source`` says which rule dated the article,
+``date_note`` whether that date is only a "last updated" stamp or a guess
+(``models.DATE_NOTES``), ``modified`` (a timestamp in UTC like ``published``) when the
+page says it last changed, and ``story`` which story it belongs to (shared with its
+copies in other outlets).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ _BATCH = 2000
 _COLUMNS = (
     "id", "site", "url", "title", "published", "published_date", "author", "tags", "text",
     "fetched_at", "updated_at", "source_url", "capture_id", "extractor", "date_source",
+    "date_note", "modified",
 )  # fmt: skip
 
 
@@ -46,6 +50,8 @@ def schema() -> Any:
             ("capture_id", pa.int64()),
             ("extractor", pa.string()),
             ("date_source", pa.string()),
+            ("date_note", pa.string()),
+            ("modified", pa.timestamp("s", tz="UTC")),
             ("revisions", pa.int32()),
             ("story", pa.int64()),
         ]
@@ -88,6 +94,7 @@ def _record(row: tuple[Any, ...]) -> dict[str, Any]:
     record["tags"] = json.loads(record["tags"] or "[]")
     record["fetched_at"] = _moment(record["fetched_at"])
     record["updated_at"] = _moment(record["updated_at"])
+    record["modified"] = _moment(record["modified"])
     return record
 
 

@@ -171,7 +171,7 @@ def _extract(
         text=text,
         published=published.value if published else None,
         date_source=published.source if published else "none",
-        published_guessed=published.guessed if published else False,
+        date_note=published.note if published else None,
         modified=modified.value if modified else None,
         author=byline or None,
         url=url,

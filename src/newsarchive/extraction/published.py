@@ -23,7 +23,13 @@ from newsarchive.extraction.furniture import (
     remembered,
 )
 from newsarchive.extraction.metadata import Metadata, read_script_dates
-from newsarchive.models import Article, Profile, Published
+from newsarchive.models import (
+    DATE_NOTE_GUESSED,
+    DATE_NOTE_MODIFIED_ONLY,
+    Article,
+    Profile,
+    Published,
+)
 
 # The text windows around the headline (``NearTitle``), each with the dates it holds.
 _Windows = Replay[tuple[str, list[dates.TextDate]]]
@@ -40,6 +46,15 @@ class DatePick:
     # a field, not read from how ``rule`` ends, so that a later step (``_with_tooltip_time``,
     # ``_local_day``) that renames the rule cannot lose it (``Article.published_guessed``).
     guessed: bool = False
+    # The page showed only when it was last changed: this is that date (``pick_dates``).
+    modified_only: bool = False
+
+    @property
+    def note(self) -> str | None:
+        """``Article.date_note`` for this date (``models.DATE_NOTES``)."""
+        if self.guessed:
+            return DATE_NOTE_GUESSED
+        return DATE_NOTE_MODIFIED_ONLY if self.modified_only else None
 
 
 def _structured(value: str, month_first: bool, today: dt.date | None) -> Published | None:
@@ -122,7 +137,10 @@ def pick_dates(
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
         # it, and the rule name still says it was a modified date.
-        return DatePick(modified.value, f"{modified.rule}:modified-only", modified.source), modified
+        only = DatePick(
+            modified.value, f"{modified.rule}:modified-only", modified.source, modified_only=True
+        )
+        return only, modified
     return None, modified
 
 
@@ -186,16 +204,16 @@ def with_listed(
     """``article`` dated by ``listed``, the date its listing card or feed entry gave and
     which of the two ("listing", "feed"), when its page states no date or only guesses
     one (``Article.published_guessed``: printed in full beside the link, the listed date
-    is no guess); never a date after the fetch. The one rule for both readings of a
-    page: the crawl's (``harvest.judge``, from the frontier) and ``reextract``'s (the
-    stored date it gave), so reading the same bytes again keeps the date the page itself
-    never showed."""
+    is no guess, so ``date_note`` is cleared); never a date after the fetch. The one rule
+    for both readings of a page: the crawl's (``harvest.judge``, from the frontier) and
+    ``reextract``'s (the stored date it gave), so reading the same bytes again keeps the
+    date the page itself never showed."""
     if (
         (article.published is None or article.published_guessed)
         and listed
         and dates.local_date(listed[0]) <= fetched + _DAY
     ):
-        return replace(article, published=listed[0], date_source=listed[1], published_guessed=False)
+        return replace(article, published=listed[0], date_source=listed[1], date_note=None)
     return article
 
 
