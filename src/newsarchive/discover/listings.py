@@ -306,18 +306,22 @@ def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int)
     two, for the same reason.)
     """
     return find_next_link(html, page_url_now, profile, page) or templated_next(
-        page_url_now, profile.pagination
+        page_url_now, profile.pagination, page
     )
 
 
-def templated_next(url: str, pagination: str) -> str | None:
-    """The page after ``url`` by the template (None without one): the number ``url``
-    carries in the template's place plus one, 2 for a URL carrying none (page 1). Read
-    from the URL, not counted by the walk: a walk that went on to a year's page
-    (``?godina=2025``) is on that list's page 1, whatever its count."""
+def templated_next(url: str, pagination: str, page: int) -> str | None:
+    """The page after ``url`` by the template (None without one), ``url`` being the
+    walk's ``page``-th: the number ``url`` carries in the template's place plus one, 2
+    for a URL carrying none (page 1). Read from the URL, not counted by the walk: a walk
+    that went on to a year's page (``?godina=2025``) is on that list's page 1, whatever
+    its count. But no list's page N is reached in fewer than N pages of the walk: a
+    larger number is the listing's own (``/rubrika/5`` under a ``/{page}`` template,
+    whose page 2 is ``/rubrika/5/2``, not the next category's ``/rubrika/6``)."""
     if not pagination:
         return None
     number = _template_number(url, pagination)
+    number = number if number <= page else 1
     return page_url(_strip_page(url, pagination, number), pagination, number + 1)
 
 
