@@ -406,6 +406,21 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
 
 # An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2".
 _OPTION_PAGE = re.compile(r"^(?:(?:страница|стр\.?|page)\s*)?(\d{1,4})$", re.IGNORECASE)
+
+
+def _numbered_options(select: LexborNode, label: re.Pattern[str]) -> list[tuple[LexborNode, int]]:
+    """The options of a drop-down of numbers (pages, years), each with the number its
+    text is (``label``'s full match, its first group); none when it is no such drop-down:
+    at least two options, and every one but a first "Избери" such a number."""
+    options = select.css("option")
+    numbered = [
+        (o, int(m[1]))
+        for o in options
+        if (m := label.fullmatch(" ".join((o.text(deep=True) or "").split())))
+    ]
+    return numbered if len(numbered) >= max(2, len(options) - 1) else []
+
+
 # A script that opens the chosen option: ``location.href = this.value``, with what it
 # puts before the value (``location = 'novini.php?str=' + this.value``).
 _GOES_TO = re.compile(r"location|window\.open", re.IGNORECASE)
@@ -424,9 +439,8 @@ def _drop_down_pager(
     when none is marked). A drop-down of years is none: 2025's page is followed by
     2024's, not 2026's (``older_year_url``)."""
     for select in tree.css("select"):
-        options = [(o, " ".join((o.text(deep=True) or "").split())) for o in select.css("option")]
-        numbered = [(o, int(m[1])) for o, label in options if (m := _OPTION_PAGE.match(label))]
-        if len(numbered) < 2 or len(numbered) < len(options) - 1:  # (a "Избери" first)
+        numbered = _numbered_options(select, _OPTION_PAGE)
+        if not numbered:
             continue
         if all(_YEAR_LABEL.fullmatch(str(n)) for _, n in numbered):
             continue  # years, not pages: the list's year pages (``older_year_url``)
@@ -647,9 +661,8 @@ def _year_in_drop_down(
     (``_option_target``)."""
     best: tuple[int, str] | None = None
     for select in tree.css("select"):
-        options = [(o, " ".join((o.text(deep=True) or "").split())) for o in select.css("option")]
-        years = [(o, int(label)) for o, label in options if _YEAR_LABEL.fullmatch(label)]
-        if len(years) < 2 or len(years) < len(options) - 1:
+        years = _numbered_options(select, _YEAR_LABEL)
+        if not years:
             continue
         shown = next((y for o, y in years if "selected" in o.attributes), max(y for _, y in years))
         for option, year in years:
