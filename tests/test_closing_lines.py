@@ -130,3 +130,23 @@ def test_a_byline_after_an_image_and_a_rule_is_still_the_writers() -> None:
     linked = '<p>Прочетете <b>повече</b> в <a href="/d.pdf">документа</a>.</p>'
     article = extract(_page(f"{linked}<p>Автор: Милена Стоянова</p>"))
     assert article.rules["author"] == "generic:labelled-field"
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        ["Място: читалище „Заря“", "Начало: 18 ч.", "Вход: свободен"],  # label lines
+        ["Заповядайте.", "Вход свободен.", "Очакваме ви."],  # short sentences
+    ],
+)
+def test_a_template_byline_under_short_closing_lines_is_still_the_writers(
+    details: list[str],
+) -> None:
+    """An announcement ends in short lines (where, when, an invitation), then the
+    template's "Автор:": short lines alone are no verse, and its writer is the article's.
+    Verse runs on from line to line: a label on each line, or a full stop ending each,
+    is a list or prose."""
+    lines = "".join(f"<p>{line}</p>" for line in details)
+    article = extract(_page(f"{lines}<p>Автор: Мария Петрова</p>"))
+    assert article.author == "Мария Петрова"
+    assert not article.text.endswith("Мария Петрова"), article.text

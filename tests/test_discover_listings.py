@@ -98,6 +98,21 @@ def test_profile_template_pages() -> None:
     assert page_url(start, "/page/{page}/", 3) == start + "/page/3/"
 
 
+def test_a_template_number_is_no_number_the_listing_url_carries_of_its_own() -> None:
+    """A listing whose own address ends in a number (a category's id, ``/rubrika/5``)
+    under a ``/{page}`` template: page 1's next page is ``/rubrika/5/2``, not the next
+    category's ``/rubrika/6``. A URL is page N of its list only once the walk has read
+    N pages."""
+    profile = dataclasses.replace(get_profile("bta"), pagination="/{page}")
+    start = "https://www.bta.bg/bg/rubrika/5"
+    assert next_page_url("", start, profile, 1) == start + "/2"
+    assert next_page_url("", start + "/2", profile, 2) == start + "/3"
+    year = "https://www.bta.bg/bg/novini?godina=2025"  # a year's list, deep into the walk
+    bta = get_profile("bta")
+    assert next_page_url("", year, bta, 9) == year + "&p=2"
+    assert next_page_url("", year + "&p=2", bta, 10) == year + "&p=3"
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [

@@ -263,7 +263,7 @@ class SourceReader:
         next_url = self._year_after(
             walk, tree, page, number,
             listings.find_next_link(tree, page.final_url, self.profile, number),
-        ) or listings.templated_next(page.final_url, self.profile.pagination)  # fmt: skip
+        ) or listings.templated_next(page.final_url, self.profile.pagination, number)  # fmt: skip
         if next_url is None and not self._sitemapped and listings.posted_pager(tree):
             self.report.warnings.append(
                 f"{page.final_url}: the listing's later pages open only by posting"
@@ -311,7 +311,7 @@ class SourceReader:
         next_url = (
             listings.find_next_link(tree, page.final_url, self.profile, number)
             or listings.older_year_url(tree, page.final_url, self.profile, newest)
-            or listings.templated_next(page.final_url, self.profile.pagination)
+            or listings.templated_next(page.final_url, self.profile.pagination, number)
         )
         if number == 1:
             self.frontier.save_validators(url, page)

@@ -306,18 +306,22 @@ def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int)
     two, for the same reason.)
     """
     return find_next_link(html, page_url_now, profile, page) or templated_next(
-        page_url_now, profile.pagination
+        page_url_now, profile.pagination, page
     )
 
 
-def templated_next(url: str, pagination: str) -> str | None:
-    """The page after ``url`` by the template (None without one): the number ``url``
-    carries in the template's place plus one, 2 for a URL carrying none (page 1). Read
-    from the URL, not counted by the walk: a walk that went on to a year's page
-    (``?godina=2025``) is on that list's page 1, whatever its count."""
+def templated_next(url: str, pagination: str, page: int) -> str | None:
+    """The page after ``url`` by the template (None without one), ``url`` being the
+    walk's ``page``-th: the number ``url`` carries in the template's place plus one, 2
+    for a URL carrying none (page 1). Read from the URL, not counted by the walk: a walk
+    that went on to a year's page (``?godina=2025``) is on that list's page 1, whatever
+    its count. But no list's page N is reached in fewer than N pages of the walk: a
+    larger number is the listing's own (``/rubrika/5`` under a ``/{page}`` template,
+    whose page 2 is ``/rubrika/5/2``, not the next category's ``/rubrika/6``)."""
     if not pagination:
         return None
     number = _template_number(url, pagination)
+    number = number if number <= page else 1
     return page_url(_strip_page(url, pagination, number), pagination, number + 1)
 
 
@@ -402,6 +406,21 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
 
 # An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2".
 _OPTION_PAGE = re.compile(r"^(?:(?:страница|стр\.?|page)\s*)?(\d{1,4})$", re.IGNORECASE)
+
+
+def _numbered_options(select: LexborNode, label: re.Pattern[str]) -> list[tuple[LexborNode, int]]:
+    """The options of a drop-down of numbers (pages, years), each with the number its
+    text is (``label``'s full match, its first group); none when it is no such drop-down:
+    at least two options, and every one but a first "Избери" such a number."""
+    options = select.css("option")
+    numbered = [
+        (o, int(m[1]))
+        for o in options
+        if (m := label.fullmatch(" ".join((o.text(deep=True) or "").split())))
+    ]
+    return numbered if len(numbered) >= max(2, len(options) - 1) else []
+
+
 # A script that opens the chosen option: ``location.href = this.value``, with what it
 # puts before the value (``location = 'novini.php?str=' + this.value``).
 _GOES_TO = re.compile(r"location|window\.open", re.IGNORECASE)
@@ -420,9 +439,8 @@ def _drop_down_pager(
     when none is marked). A drop-down of years is none: 2025's page is followed by
     2024's, not 2026's (``older_year_url``)."""
     for select in tree.css("select"):
-        options = [(o, " ".join((o.text(deep=True) or "").split())) for o in select.css("option")]
-        numbered = [(o, int(m[1])) for o, label in options if (m := _OPTION_PAGE.match(label))]
-        if len(numbered) < 2 or len(numbered) < len(options) - 1:  # (a "Избери" first)
+        numbered = _numbered_options(select, _OPTION_PAGE)
+        if not numbered:
             continue
         if all(_YEAR_LABEL.fullmatch(str(n)) for _, n in numbered):
             continue  # years, not pages: the list's year pages (``older_year_url``)
@@ -643,9 +661,8 @@ def _year_in_drop_down(
     (``_option_target``)."""
     best: tuple[int, str] | None = None
     for select in tree.css("select"):
-        options = [(o, " ".join((o.text(deep=True) or "").split())) for o in select.css("option")]
-        years = [(o, int(label)) for o, label in options if _YEAR_LABEL.fullmatch(label)]
-        if len(years) < 2 or len(years) < len(options) - 1:
+        years = _numbered_options(select, _YEAR_LABEL)
+        if not years:
             continue
         shown = next((y for o, y in years if "selected" in o.attributes), max(y for _, y in years))
         for option, year in years:

@@ -49,19 +49,21 @@ def looks_like_article_path(url: str) -> bool:
     """Without a profile pattern: a slug or long id in one of the last two path segments
     (``/default.aspx/<slug>/bg`` ends in a language), or a numeric id in the query, even on
     the root path (``/?controller=articles&id=6001``); never a file, tag, category or
-    author page, in the path or named by a query value (Joomla's ``view=category``).
+    author page, in the path or, for a query-named page, by a query value (Joomla's
+    ``view=category``; a slug's ``?from=rss`` is a referrer's, no list's).
     Joomla's ``Itemid`` is no article's id: the category blog a menu's "Новини" opens,
     ``index.php?option=com_content&view=category&id=8&Itemid=105``, is a list."""
     parts = urlsplit(url)
     if is_not_article_path(parts.path):
         return False
-    query = parse_qsl(parts.query)
-    if any(_NOT_ARTICLE_SEGMENT.fullmatch(f"/{value}") for _, value in query):
-        return False
     segments = [s for s in unquote(parts.path).split("/") if s]
     # a slug shows in its first words; a longer look is quadratic in a hostile segment
     if any(_SLUG.search(segment[:_SLUG_LOOK]) for segment in segments[-2:]):
         return True
+    # judged only where the query names the page: a slug's "?from=rss" is a referrer's
+    query = parse_qsl(parts.query)
+    if any(_NOT_ARTICLE_SEGMENT.fullmatch(f"/{value}") for _, value in query):
+        return False
     return any(_ID_VALUE.match(value) for name, value in query if name.lower() != _MENU_ITEM)
 
 

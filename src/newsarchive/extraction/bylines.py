@@ -326,13 +326,23 @@ VERSE_LINES = 3
 _VERSE_CHARS = 60
 
 
+# A line of a list, not of verse: "Място: читалище", "Начало: 18 ч." (a label first).
+_LIST_LINE = re.compile(r"^[^\W\d]+(?:\s+[^\W\d]+)?\s*:\s")
+
+
 def after_verse(before: list[str]) -> bool:
     """The lines ``before`` a labelled name end in verse, a stanza of short lines:
     "Автор: Христо Ботев" under a poem an article quotes names the poet, not the
     article's writer, and is the text's own line. A template's byline follows the
-    text's last paragraph of prose."""
+    text's last paragraph of prose, or an announcement's short closing lines, which
+    verse is told from as it runs on from line to line: no line of it is a label's
+    ("Начало: 18 ч."), and a full stop ends none but the stanza's last."""
     last = before[-VERSE_LINES:]
-    return len(last) == VERSE_LINES and all(len(line) <= _VERSE_CHARS for line in last)
+    return (
+        len(last) == VERSE_LINES
+        and all(len(line) <= _VERSE_CHARS and not _LIST_LINE.match(line) for line in last)
+        and not any(line.endswith(".") for line in last[:-1])
+    )
 
 
 def labelled_line(line: str) -> str:
