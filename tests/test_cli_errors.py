@@ -602,3 +602,16 @@ def test_show_of_another_article_under_the_other_slash_is_still_that_one(
     missing = run_cli("show", "https://www.bta.bg/b/", "--db", str(db))
     assert missing.exit_code == 2
     assert "no article with id or URL 'https://www.bta.bg/b/'" in _one_error_line(missing)
+
+
+def test_db_before_a_command_that_opens_no_archive_is_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # `extract` reads one page and touches no archive: a --db before it was dropped
+    # without a word, as if the page had been archived there.
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Заглавие</h1><p>Текст.</p></body></html>", "utf-8")
+    result = run_cli("--db", str(tmp_path / "x.db"), "extract", str(page))
+    assert result.exit_code == 2
+    assert "extract opens no archive" in _one_error_line(result)
+    assert not (tmp_path / "x.db").exists()

@@ -194,6 +194,7 @@ def _print_version(asked: bool) -> None:
 
 @app.callback()
 def _report_library_warnings(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -205,9 +206,20 @@ def _report_library_warnings(
     ] = False,
     db: RootDbOption = None,  # read by each command's own --db (``_or_given_before``)
 ) -> None:
+    if db is not None and not _takes_db(ctx):
+        # (else the command would drop it without a word, as if it had used that archive)
+        raise typer.BadParameter(f"{ctx.invoked_subcommand} opens no archive", param_hint="--db")
     logger = logging.getLogger("newsarchive")
     if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
         logger.addHandler(_StderrHandler(logging.WARNING))
+
+
+def _takes_db(ctx: typer.Context) -> bool:
+    """The command named after the top-level options has a ``--db`` of its own."""
+    group = ctx.command
+    name = ctx.invoked_subcommand
+    command = group.get_command(ctx, name) if name and hasattr(group, "get_command") else None
+    return command is None or any(param.name == "db" for param in command.params)
 
 
 def _err(message: str) -> None:
