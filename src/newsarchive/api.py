@@ -241,31 +241,19 @@ def _published(value: Any, line: int, key: str = "published") -> Any:
     return parsed
 
 
-def _date_source(value: Any, line: int) -> str | None:
-    """An export's ``date_source``; absent (an export from before v3) stays unrecorded."""
-    from newsarchive.models import DATE_SOURCES
-
+def _recorded(value: Any, line: int, key: str, allowed: Iterable[str]) -> str | None:
+    """An export's ``date_source`` or ``date_note``: one of ``allowed``, else a one-line
+    error; absent (an export from before the column: v3, v11) stays unrecorded."""
     if value in (None, ""):
         return None
-    if value not in DATE_SOURCES:
-        raise UsageError(f"line {line}: 'date_source' must be one of {', '.join(DATE_SOURCES)}")
-    return str(value)
-
-
-def _date_note(value: Any, line: int) -> str | None:
-    """An export's ``date_note``; absent (an export from before v11) stays unrecorded."""
-    from newsarchive.models import DATE_NOTES
-
-    if value in (None, ""):
-        return None
-    if value not in DATE_NOTES:
-        raise UsageError(f"line {line}: 'date_note' must be null or one of {', '.join(DATE_NOTES)}")
+    if value not in allowed:
+        raise UsageError(f"line {line}: '{key}' must be null or one of {', '.join(allowed)}")
     return str(value)
 
 
 def _import_record(line: str, number: int) -> tuple[Article, str, str, str | None] | None:
     """One JSON Lines record as (Article, site, url, fetched_at); None for a blank line."""
-    from newsarchive.models import Article
+    from newsarchive.models import DATE_NOTES, DATE_SOURCES, Article
 
     if not line.strip():
         return None
@@ -287,8 +275,8 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
         title=str(data.get("title") or ""),
         text=str(data.get("text") or ""),
         published=_published(data.get("published"), number),
-        date_source=_date_source(data.get("date_source"), number),
-        date_note=_date_note(data.get("date_note"), number),
+        date_source=_recorded(data.get("date_source"), number, "date_source", DATE_SOURCES),
+        date_note=_recorded(data.get("date_note"), number, "date_note", DATE_NOTES),
         modified=_published(data.get("modified"), number, "modified"),
         author=author,
         tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
