@@ -48,10 +48,9 @@ _POSTED_AGENT = "|".join(_POSTED_WORDS)  # "от", "by": before the name in eith
 # The words that label a writer, for rules elsewhere that read a label apart from a
 # byline line (``authors._labelled_fields``): one vocabulary for both.
 WRITER_LABELS = rf"{_LABEL}|{_POSTED_BY}"
-_PREFIX = (
-    r"(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|"
-    rf"{_LABEL}|{_POSTED_BY}|от|by)"
-)
+# A label that names the writer before a colon, the longer forms first (see ``_LABEL``).
+_NAMING_LABEL = rf"текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|{_LABEL}"
+_PREFIX = rf"(?:{_NAMING_LABEL}|{_POSTED_BY}|от|by)"
 _LEADING = re.compile(rf"^\s*{_PREFIX}\s*:?\s+", re.IGNORECASE)
 # "Публикувано от", "Posted by" anywhere in a text: the one label that, unlike "От" and
 # "By", opens nothing but a byline.
@@ -315,10 +314,7 @@ def posted_by(line: str) -> tuple[str, str]:
 
 # A line that is a writer's label and a name and nothing else ("Автор: Милена Стоянова",
 # "Текст и снимки: Иван Колев", "Author: Jane Doe"): the colon required, as in running text.
-_LABELLED = re.compile(
-    rf"^\s*(?:текст и снимк[аи]|снимк[аи] и текст|текст и фото|фото и текст|{_LABEL})\s*:\s*",
-    re.IGNORECASE,
-)
+_LABELLED = re.compile(rf"^\s*(?:{_NAMING_LABEL})\s*:\s*", re.IGNORECASE)
 
 
 # Verse: this many short lines in a row (a stanza), each at most this long.
