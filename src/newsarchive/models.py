@@ -6,7 +6,9 @@ site profile -> discovery (Candidate) -> fetch (Page) -> extract (Article) -> ar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,19 @@ DATE_NOTES = {
     DATE_NOTE_MODIFIED_ONLY: "the page shows only when it was last modified",
     DATE_NOTE_GUESSED: "a guess: the page gives no year, or only how long ago",
 }
+
+
+def date_words(article: Mapping[str, Any]) -> list[str]:
+    """What ``show`` and the web article page say of an archived article's date beside it
+    ("date source: text, the page shows only when it was last modified", "modified
+    2026-03-12"): one wording for both."""
+    words = []
+    if article.get("date_source"):
+        note = DATE_NOTES.get(article.get("date_note") or "")
+        words.append(f"date source: {article['date_source']}" + (f", {note}" if note else ""))
+    if article.get("modified") and article.get("modified") != article.get("published"):
+        words.append(f"modified {article['modified']}")
+    return words
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from newsarchive import safe_text
 from newsarchive.errors import UsageError
-from newsarchive.models import DATE_NOTES, Profile
+from newsarchive.models import Profile, date_words
 
 # Search marks matched words with these: visible ones in json/csv, private ones for the
 # table (scraped text may itself contain "**"; control characters are cleaned out of it).
@@ -155,11 +155,7 @@ def article_text(article: dict[str, Any]) -> None:
     out = sys.stdout
     out.write(_clean(article.get("title")) + "\n")
     meta = [str(article.get(k)) for k in ("site", "published", "author") if article.get(k)]
-    if article.get("date_source"):
-        note = DATE_NOTES.get(article.get("date_note") or "")
-        meta.append(f"date source: {article['date_source']}" + (f", {note}" if note else ""))
-    if article.get("modified") and article.get("modified") != article.get("published"):
-        meta.append(f"modified {article['modified']}")
+    meta += date_words(article)
     if meta:
         out.write(" · ".join(_clean(m) for m in meta) + "\n")
     if article.get("url"):

@@ -21,7 +21,7 @@ from newsarchive.archive.query import ParsedQuery, parse_date, parse_query
 from newsarchive.archive.search import SORTS, SearchOptions, page_and_months, per_month
 from newsarchive.archive.store import Filters, get_article
 from newsarchive.errors import NewsarchiveError
-from newsarchive.models import DATE_NOTES
+from newsarchive.models import date_words
 from newsarchive.web.chart import month_chart, month_csv
 from newsarchive.web.hooks import archive_names
 from newsarchive.web.related import related_sections
@@ -201,7 +201,7 @@ async def article(datasette: Any, request: Any) -> Response:
         request,
         "newsarchive_article.html",
         article=found,
-        date_note=DATE_NOTES.get(found.get("date_note") or ""),  # (``show``'s words)
+        dating=date_words(found) if found.get("published") else [],  # (``show``'s words)
         paragraphs=[p for p in str(found.get("text") or "").split("\n") if p.strip()],
         url_is_link=url.startswith(("https://", "http://")),
         sections=sections,
