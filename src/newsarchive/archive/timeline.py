@@ -73,18 +73,22 @@ def timeline(
     # No query at all is a query of filters alone: the filters choose the articles.
     chosen = query if query is not None else ParsedQuery()
     prepared = Prepared(conn, chosen, filters, checked=filters.sites)
-    rows = matching(prepared, select, tail=" AND a.published_date IS NOT NULL")
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    # One search for dated and undated alike; the undated are said beside the chart: a
+    # chart silent about them under-counts without a word.
+    rows = matching(prepared, select)
+    days = [row[0] for row in rows if row[0] is not None]
+    undated = len(rows) - len(days)
     for day, site, unit in rows:
+        if day is None:
+            continue
         period = period_of(day, by)
         seen[period, site].add(unit)
         seen[period, ALL].add(unit)
-    # Said beside the chart: a chart silent about them under-counts without a word.
-    undated = len(matching(prepared, "a.id", tail=" AND a.published_date IS NULL"))
     sites = sorted({site for _, site in seen} - {ALL})
     out = []
-    if rows:
-        for period in periods(min(r[0] for r in rows), max(r[0] for r in rows), by):
+    if days:
+        for period in periods(min(days), max(days), by):
             for site in [*sites, ALL]:
                 count = len(seen.get((period, site), ()))
                 if count or site == ALL:
