@@ -72,6 +72,7 @@ def _excluded_word_hint(exc: Exception, args: Sequence[str]) -> str:
     writes -word) was read as short options -ф -у -т …, and how to pass it: no option of
     ours is spelled with a letter outside ASCII or a space, so such a token was meant as
     the query. "" for every other unknown option (a mistyped --limt gets no hint)."""
+    # (by name: Typer 0.28 raises its own vendored click's class, older Typers click's)
     if type(exc).__name__ != "NoSuchOption":
         return ""
     query = next(
