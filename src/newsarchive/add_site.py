@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from newsarchive.discover import feeds
 from newsarchive.discover.explore import Discovery, pagination_template
-from newsarchive.discover.urls import article_path, normalize_url, site_hosts
+from newsarchive.discover.urls import article_path, normalize_url, site_hosts, with_hosts
 from newsarchive.errors import FetchError, ProfileError, UsageError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
@@ -95,7 +95,7 @@ def propose(
         found = explore(fetcher, profile)
         # the news section's own host under the site's domain is the site's: its samples
         # are checked, and the proposal names it, so a crawl of it reads it at once
-        profile = replace(profile, hosts=(*profile.hosts, *found.hosts))
+        profile = with_hosts(profile, found.hosts)
         if found.empty and found.home_problem:
             raise UsageError(f"cannot read {origin} (its home page): {found.home_problem}")
         if found.empty:

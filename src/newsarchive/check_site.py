@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlsplit
 
 from newsarchive.discover import feeds, listings
-from newsarchive.discover.urls import absolute, site_hosts
+from newsarchive.discover.urls import absolute, site_hosts, with_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
 from newsarchive.errors import FetchError
 from newsarchive.explorer import explore
@@ -147,8 +147,7 @@ def check_site(
             report.explored = explored.requests
             report.hosts = list(explored.hosts)
             # checked as the crawl reads them: on the site (``crawl._adopt``)
-            new = tuple(host for host in explored.hosts if host not in site_hosts(profile))
-            profile = replace(profile, hosts=(*profile.hosts, *new))
+            profile = with_hosts(profile, explored.hosts)
         for kind, feed in feed_urls:
             found += _check_feed(fetcher, profile, kind, feed, report)
         listed: list[str] = []

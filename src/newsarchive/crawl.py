@@ -25,7 +25,7 @@ from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.listings import is_site_home
-from newsarchive.discover.urls import site_hosts
+from newsarchive.discover.urls import with_hosts
 from newsarchive.errors import ArchiveWriteError
 from newsarchive.explorer import stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
@@ -146,10 +146,10 @@ class SiteCrawl:
         """Crawl ``hosts`` as the site's own from now on (its news section's host under
         its domain: ``discover.explore.news_hosts``): its links are on the site, its
         articles archived under their own URLs, its robots.txt and pace its own."""
-        new = tuple(host for host in hosts if host not in site_hosts(self.profile))
-        if new:
-            self.fetcher.add_site_hosts(list(new))
-            self._wire(replace(self.profile, hosts=(*self.profile.hosts, *new)))
+        adopted = with_hosts(self.profile, hosts)
+        if adopted is not self.profile:
+            self.fetcher.add_site_hosts(list(adopted.hosts[len(self.profile.hosts) :]))
+            self._wire(adopted)
         return self.reader
 
     def _discover(self) -> None:

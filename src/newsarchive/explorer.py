@@ -46,6 +46,7 @@ from newsarchive.discover.urls import (
     normalize_url,
     on_site,
     url_key,
+    with_hosts,
 )
 from newsarchive.extraction.full_items import full_items
 from newsarchive.fetch.client import Fetcher
@@ -248,8 +249,7 @@ class _Explorer:
         asks each host's robots.txt and keeps each host's pace)."""
         if host not in self.adopted:
             self.adopted.append(host)
-            if host not in self.profile.hosts:
-                self.profile = replace(self.profile, hosts=(*self.profile.hosts, host))
+            self.profile = with_hosts(self.profile, [host])
             self.fetcher.add_site_hosts([host])
 
     def kept_hosts(self, rested: tuple[str, ...]) -> tuple[str, ...]:

@@ -25,7 +25,13 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.dates import local_date, parse_text_date
-from newsarchive.discover.anchors import link_nodes, link_target, page_base, script_calls
+from newsarchive.discover.anchors import (
+    ScriptCall,
+    link_nodes,
+    link_target,
+    page_base,
+    script_calls,
+)
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.embedded import EmbeddedItem, embedded_items, listed_items
 from newsarchive.discover.explore import NEWS_PATH, NEWS_WORDS, site_name
@@ -379,13 +385,24 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
     # each anchor's text read once: the "next" pass and the page-number pass share it
     anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in tree.css("a[href]")]
     # where each leads: its href, or the address its script opens (an old CMS's pager of
-    # ``javascript:goPage(2)`` calls to a function building ``novini.php?str=`` + p)
-    calls = script_calls(tree)
+    # ``javascript:goPage(2)`` calls to a function building ``novini.php?str=`` + p). The
+    # page's functions are read only for a pager link with no address of its own: up to
+    # ``anchors._SCRIPTS_LOOK`` of script, which ``page_links`` read already on this page.
+    calls: dict[str, ScriptCall] | None = None
+
+    def target(anchor: LexborNode) -> str | None:
+        nonlocal calls
+        if (raw := link_target(anchor)) is not None:
+            return raw
+        if calls is None:
+            calls = script_calls(tree)
+        return link_target(anchor, calls) if calls else None
+
     for anchor, text in anchors:
         label = text or (
             anchor.attributes.get("aria-label") or anchor.attributes.get("title") or ""
         )
-        if label and _NEXT_TEXT.match(label) and (url := usable(link_target(anchor, calls))):
+        if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
             return url
     if url := _load_more(tree, usable):
         return url
@@ -395,7 +412,7 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         if (
             text == wanted
             and _in_pager(anchor, pagers)
-            and (url := usable(link_target(anchor, calls)))
+            and (url := usable(target(anchor)))
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url

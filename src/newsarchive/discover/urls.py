@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
@@ -334,6 +335,15 @@ def _site_hosts(hosts: tuple[str, ...], origin: str) -> frozenset[str]:
 def site_hosts(profile: Profile) -> frozenset[str]:
     """Every host the site answers on: the profile's hosts, its origin, their www twins."""
     return _site_hosts(profile.hosts, profile.origin)
+
+
+def with_hosts(profile: Profile, hosts: Iterable[str]) -> Profile:
+    """``profile`` with ``hosts`` among its own (the news hosts an exploration adopted,
+    ``Discovery.hosts``), those it answers on already left out: the one rule the crawl,
+    the explorer, ``add-site`` and ``check-site`` adopt a host by. ``profile`` itself when
+    none is new."""
+    new = tuple(dict.fromkeys(host for host in hosts if host not in site_hosts(profile)))
+    return replace(profile, hosts=(*profile.hosts, *new)) if new else profile
 
 
 def on_site(url: str, profile: Profile) -> bool:
