@@ -239,7 +239,7 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
     if page is None or not page.content:
         return check
     content = page.content
-    article = extract(content, page.final_url, profile=profile)
+    article = extract(content, page.final_url, profile=profile, today=page.fetched_at)
     if kind := article.rules.get("kind"):  # a crawl archives nothing from this page
         check.error = f"a {kind}, not an article"
     check.unmatched = unmatched_selectors(content, profile)

@@ -249,9 +249,7 @@ class SourceReader:
             return
         links = listings.article_links(tree, page.final_url, self.profile, learned)
         # (a page of items in full links none of them: only then is it worth reading so)
-        if len(links) < MIN_ITEMS and (
-            items := full_items(tree, page.final_url, page.fetched_at.date())
-        ):
+        if len(links) < MIN_ITEMS and (items := full_items(tree, page.final_url, page.fetched_at)):
             self._read_items(walk, page, tree, (url, number), items)
             return
         if number == 1 and not links:  # a news listing is never empty

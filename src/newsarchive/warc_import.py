@@ -252,7 +252,7 @@ class Importer:
         for page, article, profile, url, following in self.waiting:
             whole, parts = read_whole(
                 article, page, following, lambda u: self.later.get(url_key(u)), partial(
-                    _extract_part, profile=profile, today=page.fetched_at.date()
+                    _extract_part, profile=profile, today=page.fetched_at
                 ),
             )  # fmt: skip
             self.save(page, whole, profile, url, parts, report)
@@ -275,7 +275,7 @@ class Importer:
 
 
 def _extract_part(
-    html: str, url: str, tree: LexborHTMLParser, *, profile: Profile, today: dt.date
+    html: str, url: str, tree: LexborHTMLParser, *, profile: Profile, today: dt.datetime
 ) -> Article:
     return extract(html, url, profile=profile, today=today, tree=tree)
 
