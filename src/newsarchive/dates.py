@@ -808,9 +808,10 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
 
     ``today`` may be the fetch moment (a datetime, on the site's clock: ``site_today``);
     then "преди 3 часа" is that moment three hours back (zone-aware if the moment is: the
-    page names an instant, whatever its zone), and a day word's time after it ("днес в
-    18:00" read at 10:00, an event's hour) is no date. The fetch day alone (a date) takes
-    "преди 3 часа" for that day, a day off for a page fetched in the small hours.
+    page names an instant, whatever its zone; ``_counted_back``), and a day word's time
+    after it ("днес в 18:00" read at 10:00, an event's hour) is no date. The fetch day
+    alone (a date) takes "преди 3 часа" for that day, a day off for a page fetched in the
+    small hours.
     """
     out: list[tuple[int, Published]] = []
     days = _RELATIVE.finditer(text)
@@ -839,15 +840,7 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
             # ден-два" (a day or two) is no day.
             continue
         count = int(count_text) if count_text.isdigit() else 1
-        delta = dt.timedelta(**{_UNITS[unit_text]: count})
-        if isinstance(today, dt.datetime) and today.tzinfo is not None:
-            # counted back in UTC, then shown on the site's clock: a clock change
-            # between the two moments moves the hour, not the instant
-            out.append((m.start(), on_site_clock(today.astimezone(dt.UTC) - delta)))
-        elif isinstance(today, dt.datetime):
-            out.append((m.start(), today - delta))
-        else:
-            out.append((m.start(), today - dt.timedelta(days=delta.days)))
+        out.append((m.start(), _counted_back(today, _UNITS[unit_text], count)))
     for m in _FEW_AGO.finditer(text):
         # as a bare "преди час": "Преди няколко часа кметът обяви…" is prose
         if _stands_as_date(text, m.start(), m.end()):
@@ -855,6 +848,22 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
             if few is not None:
                 out.append((m.start(), few))
     return out
+
+
+def _counted_back(today: dt.date, unit: str, count: int) -> Published:
+    """``count`` of ``unit`` ("hours", "days": ``_UNITS``) before the fetch time.
+
+    From the fetch moment, hours and minutes give the instant (counted back in UTC, then
+    shown on the site's clock: a clock change between the two moves the hour, not the
+    instant); days and weeks give the day, whose hour the page does not say. From the
+    fetch day alone, every count gives a day: "преди 3 часа" is taken for that day.
+    """
+    delta = dt.timedelta(**{unit: count})
+    if not isinstance(today, dt.datetime) or unit in ("days", "weeks"):
+        return local_date(today) - dt.timedelta(days=delta.days)
+    if today.tzinfo is not None:
+        return on_site_clock(today.astimezone(dt.UTC) - delta)
+    return today - delta
 
 
 def _few_ago_day(most: dt.timedelta, today: dt.date) -> dt.date | None:
