@@ -284,3 +284,16 @@ def test_a_warc_import_counts_from_the_records_date(
     result = run_cli("import-warc", str(warc), "--db", str(db))
     assert result.exit_code == 0, result.stderr
     assert _rows(db)["7"][:3] == ("2025-03-20T21:30:00+02:00", "text", None)
+
+
+def test_no_time_zone_database_is_no_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Python without a time zone database finds no Sofia zone, and then reads Sofia's
+    clock by the EU rule (above) rather than failing on every relative date."""
+
+    def missing(key: str) -> zoneinfo.ZoneInfo:
+        raise zoneinfo.ZoneInfoNotFoundError(f"No time zone found with key {key}")
+
+    monkeypatch.setattr(site_clock.zoneinfo, "ZoneInfo", missing)
+    assert site_clock._site_zone() is None
+    shown = site_clock.on_site_clock(AFTER_MIDNIGHT, site_clock._site_zone())
+    assert shown.replace(tzinfo=None) == dt.datetime(2025, 3, 21, 0, 30)
