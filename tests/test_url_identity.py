@@ -166,34 +166,48 @@ def test_an_archive_keyed_before_todays_identity_is_rekeyed_once(
     """An archive of schema v11, written by this test as that release keyed it: one
     Joomla article under two rows (the blog's ``Itemid`` and the sidebar's, edited
     between), one article under two rows (the page, and a link through the site's
-    redirector to it, archived first), and an article of its own. Opened, it has one row
-    each, the newest version current and the other a revision, every capture kept, and
-    each found by every address it had."""
+    redirector to it, archived first), one archived first under the address the server
+    redirected (``/go?id=7`` to ``/novini/7``) and again under its own, and articles of
+    their own: two whose old addresses were both sent to one archive page, archived too.
+    Opened, it has one row each, the newest version current and the other a revision,
+    every capture kept, and each found by every address it had."""
     db = tmp_path / "v11.db"
     blog = f"https://g.bg/{ARTICLE}&id=57:remont&catid=8&Itemid=105"
     sidebar = f"https://g.bg/{ARTICLE}&id=57&catid=8&Itemid=118"
     page, redirector = "https://g.bg/novini/5", "https://g.bg/go.php?url=/novini/5"
-    other = "https://g.bg/novini/6"
+    by_id, seven, other = "https://g.bg/go?id=7", "https://g.bg/novini/7", "https://g.bg/novini/6"
+    archive, gone = "https://g.bg/arhiv", ["https://g.bg/stara/1", "https://g.bg/stara/2"]
     stale = {  # the keys that release gave them
         blog: "g.bg/index.php?Itemid=105&catid=8&id=57:remont&option=com_content&view=article",
         sidebar: "g.bg/index.php?Itemid=118&catid=8&id=57&option=com_content&view=article",
         redirector: "g.bg/go.php?url=/novini/5",
     }
+    landed = {by_id: seven, gone[0]: archive, gone[1]: archive}  # where their fetch ended
+    concert, fair = "Концерт на площада в събота.", "Панаирът започва в петък."
+    versions = [
+        (blog, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (sidebar, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+        (redirector, "Концерт", concert, "2026-11-21T10:00:00+00:00"),
+        (page, "Концерт", concert[:-1] + " вечер.", "2026-11-22T10:00:00+00:00"),
+        (by_id, "Панаир", fair, "2026-11-20T10:00:00+00:00"),
+        (seven, "Панаир", fair + " Вход свободен.", "2026-11-22T10:00:00+00:00"),
+        (other, "Пазар", "Пазарът се връща на площада.", "2026-11-22T10:00:00+00:00"),
+        (gone[0], "Стара", "Стара новина първа.", "2026-11-20T10:00:00+00:00"),
+        (gone[1], "Стара", "Стара новина втора.", "2026-11-20T10:00:00+00:00"),
+        (archive, "Архив", "Архив на новините.", "2026-11-20T10:00:00+00:00"),
+    ]
     conn = connect(db, create=True)
     try:
         with conn:
             store = Store(conn, stories=False)
-            concert = "Концерт на площада в събота."
-            versions = [
-                (blog, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
-                (sidebar, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
-                (redirector, "Концерт", concert, "2026-11-21T10:00:00+00:00"),
-                (page, "Концерт", concert[:-1] + " вечер.", "2026-11-22T10:00:00+00:00"),
-                (other, "Пазар", "Пазарът се връща на площада.", "2026-11-22T10:00:00+00:00"),
-            ]
             for n, (url, title, text, when) in enumerate(versions):
                 placeholder = f"https://g.bg/placeholder/{n}"  # (today's key would find a row)
                 _put(store, Article(title=title, text=text, published=DAY), placeholder)
+                conn.execute(
+                    "UPDATE captures SET url = ?, final_url = ?"
+                    " WHERE id = (SELECT capture_id FROM articles WHERE url = ?)",
+                    (url, landed.get(url, url), placeholder),
+                )
                 conn.execute(
                     "UPDATE articles SET url = ?, updated_at = ?, fetched_at = ? WHERE url = ?",
                     (url, when, when, placeholder),
@@ -203,7 +217,7 @@ def test_an_archive_keyed_before_todays_identity_is_rekeyed_once(
                     (stale.get(url, url_key(url)), url_key(placeholder)),
                 )
         conn.execute("PRAGMA user_version = 11")
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(versions)
     finally:
         conn.close()
     shown = run_cli("show", sidebar, "--format", "json", "--db", str(db))
@@ -211,16 +225,20 @@ def test_an_archive_keyed_before_todays_identity_is_rekeyed_once(
     record = shown.json()
     assert isinstance(record, dict) and record["text"] == TEXT + " Допълнено."
     with closing(sqlite3.connect(db)) as after:
-        rows = sorted(after.execute("SELECT url, text FROM articles"))
-        assert after.execute("SELECT count(*) FROM captures").fetchone()[0] == 5
+        rows = dict(after.execute("SELECT url, text FROM articles"))
+        assert after.execute("SELECT count(*) FROM captures").fetchone()[0] == len(versions)
         revisions = sorted(r[0] for r in after.execute("SELECT text FROM revisions"))
-    assert [text for _, text in rows] == [
-        TEXT + " Допълнено.",
-        "Концерт на площада в събота вечер.",
-        "Пазарът се връща на площада.",
-    ]
-    assert revisions == ["Концерт на площада в събота.", TEXT]
-    assert {url for url, _ in rows} == {sidebar, page, other}
-    for url in (blog, sidebar, page, redirector):
+    assert rows == {
+        sidebar: TEXT + " Допълнено.",
+        page: "Концерт на площада в събота вечер.",
+        seven: fair + " Вход свободен.",
+        other: "Пазарът се връща на площада.",
+        gone[0]: "Стара новина първа.",
+        gone[1]: "Стара новина втора.",
+        archive: "Архив на новините.",
+    }
+    assert revisions == sorted([concert, TEXT, fair])
+    for url in (blog, sidebar, page, redirector, by_id, seven):
         found = run_cli("show", url, "--format", "json", "--db", str(db))
         assert found.exit_code == 0, (url, found.stderr)
+        assert found.json()["title"] in ("Ремонт", "Концерт", "Панаир")  # type: ignore[index]

@@ -59,7 +59,9 @@ Migrations, in ``MIGRATIONS`` order:
   address it names, and a Joomla article's address is one whatever menu (``Itemid``),
   category or slug the link gave it (``urls.url_key``). Rows archived under the old keys
   (a sidebar's ``Itemid`` beside the blog's, a redirector beside the article) are
-  merged, the newest version kept and every other one a revision.
+  merged, the newest version kept and every other one a revision; so is a row archived
+  under the address its fetch was redirected from (``/go?id=5``) with the row of the
+  address the server sent it to (``/novini/5``).
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -534,11 +536,12 @@ def _migrate_date_notes_v11(conn: sqlite3.Connection) -> None:
 
 def _migrate_identity_v12(conn: sqlite3.Connection) -> None:
     """Today's URL identity for keys written before redirectors were unwrapped and before
-    a Joomla article's menu and slug were no part of it. The same re-keying as v10's: it
+    a Joomla article's menu and slug were no part of it, and for articles archived under
+    the address their fetch was redirected from. The same re-keying as v10's: it
     recomputes every key, so it serves any later change of ``url_key`` as well."""
     from newsarchive.archive.rekey import rekey
 
-    rekey(conn)
+    rekey(conn, redirects=True)
 
 
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
