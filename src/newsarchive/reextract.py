@@ -33,6 +33,7 @@ from newsarchive.extraction.continuation import (
     next_part,
     read_part,
 )
+from newsarchive.extraction.published import listed_as_archived
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Article, Profile, Published
 
@@ -149,18 +150,8 @@ def _tasks(
             ).fetchall()
             yield _Task(
                 site, url, page_url, content, fetched_at, capture_id, profiles.get(site),
-                tuple(later), _listed(*dated),
+                tuple(later), listed_as_archived(*dated),
             )  # fmt: skip
-
-
-def _listed(published: str | None, source: str | None) -> tuple[Published, str] | None:
-    """The archived date when the crawl took it from the article's listing or feed, not
-    from its page: the page read again does not show it either (``with_listed``)."""
-    if not published or source not in ("listing", "feed"):
-        return None
-    if len(published) == len("2025-11-30"):
-        return dt.date.fromisoformat(published), source
-    return dt.datetime.fromisoformat(published), source
 
 
 def _extract(task: _Task) -> tuple[_Task, Article]:
