@@ -19,8 +19,9 @@ from newsarchive.profiles.loader import load_profile_file
 
 from .support import Result
 
-# zimnitsa as add-site proposes it: its listing, and the template its page 2 gives
-ZIMNITSA = """\
+PROFILES = {
+    # as add-site proposes it: its listing, and the template its page 2 gives
+    "zimnitsa": """\
 id = "zimnitsa"
 name = "Община Зимница"
 origin = "https://zimnitsa.bg"
@@ -29,14 +30,26 @@ hosts = ["zimnitsa.bg"]
 [discovery]
 start_urls = ["/novini.php"]
 pagination = "?str={page}"
-"""
+""",
+    # its "Съобщения", whose "Зареди още" loads the next cards as JSON
+    "vedritsa": """\
+id = "vedritsa"
+name = "Община Ведрица"
+origin = "https://vedritsa.bg"
+hosts = ["vedritsa.bg"]
+
+[discovery]
+start_urls = ["/saobshteniya"]
+""",
+}
 
 
-def _listing_fetches(log: Path, listing: str) -> list[str]:
-    """The pages of ``listing`` the crawl asked for, in order (the URL after the status,
-    size and time of each request's log line), its articles' pages left out."""
+def _listing_fetches(log: Path, listing: tuple[str, ...]) -> list[str]:
+    """The pages of ``listing`` (its addresses, without a query) the crawl asked for, in
+    order (the URL after the status, size and time of each request's log line), its
+    articles' pages left out."""
     urls = [line.split()[4] for line in log.read_text(encoding="utf-8").splitlines()]
-    return [url for url in urls if url.split("?")[0] == listing]
+    return [url for url in urls if url.split("?")[0] in listing]
 
 
 @pytest.mark.parametrize(
@@ -45,14 +58,24 @@ def _listing_fetches(log: Path, listing: str) -> list[str]:
         # the page's own link, then (none left) the year drop-down beating the template
         (
             "zimnitsa",
-            "https://zimnitsa.bg/novini.php",
+            ("https://zimnitsa.bg/novini.php",),
             {"https://zimnitsa.bg/novini.php?str=2": "https://zimnitsa.bg/novini.php?godina=2025"},
         ),
         # the links, then (the last page links none, nor any year) the profile's template
         (
             "bta",
-            "https://www.bta.bg/bg/news/bulgaria",
+            ("https://www.bta.bg/bg/news/bulgaria",),
             {"https://www.bta.bg/bg/news/bulgaria?p=3": "https://www.bta.bg/bg/news/bulgaria?p=4"},
+        ),
+        # a "Зареди още" endpoint's JSON answers, read as the listing's cards and next page
+        (
+            "vedritsa",
+            ("https://vedritsa.bg/saobshteniya", "https://vedritsa.bg/api/saobshteniya"),
+            {
+                "https://vedritsa.bg/api/saobshteniya?ot=3": (
+                    "https://vedritsa.bg/api/saobshteniya?ot=6"
+                )
+            },
         ),
     ],
 )
@@ -61,12 +84,12 @@ def test_the_crawl_and_check_site_walk_a_listing_to_the_same_next_pages(
     mirror: Callable[[str], MirrorServer],
     tmp_path: Path,
     site: str,
-    listing: str,
+    listing: tuple[str, ...],
     rules_compete: dict[str, str],
 ) -> None:
-    if site == "zimnitsa":
-        path = tmp_path / "zimnitsa.toml"
-        path.write_text(ZIMNITSA, encoding="utf-8")
+    if site in PROFILES:
+        path = tmp_path / f"{site}.toml"
+        path.write_text(PROFILES[site], encoding="utf-8")
         profile, chosen = load_profile_file(path), ("--profile", str(path))
     else:
         profile, chosen = get_profile(site), ()
@@ -83,5 +106,6 @@ def test_the_crawl_and_check_site_walk_a_listing_to_the_same_next_pages(
     starts = [s for s in checked.sources if s.kind == "start"]
     assert [s.url for s in starts] == walked
     assert [s.next_page for s in starts[:-1]] == walked[1:]
+    assert all(s.articles for s in starts if s.status == 200)
     for page, next_page in rules_compete.items():
         assert next(s.next_page for s in starts if s.url == page) == next_page

@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlsplit
 
-from newsarchive.discover import feeds, listings
+from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.urls import absolute, site_hosts, with_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
 from newsarchive.errors import FetchError
@@ -230,7 +230,8 @@ def _check_start(
     page, check.status, check.error = _fetch(fetcher, url)
     if page is None or not page.text:
         return []
-    tree = parse_html(page.text)
+    # a "load more" endpoint's JSON answer read as the crawl reads it: the cards it carries
+    tree = parse_html(fragments.as_listing(page.text, page.final_url) or page.text)
     links = listings.article_links(tree, page.final_url, pages.profile)
     check.articles = len(links)
     check.next_page = pages.after(tree, page.final_url, number, page.fetched_at.date().year)
