@@ -94,6 +94,15 @@ def test_every_spelling_of_one_url_has_one_key(variant: str) -> None:
         ("https://x.bg/news.php?sid=a1b2c3d4e5f6", "https://x.bg/news.php?sid=a1b2c3d4e5f6"),
         ("https://x.bg/news.php?sid=obshtinskisavet&id=4",
          "https://x.bg/news.php?sid=obshtinskisavet&id=4"),
+        # ASP.NET's cookieless state: a path segment of its own, under the app's folder
+        ("https://x.bg/(S(x3mnb1ffgvxkkn55bfwxxk45))/Novini/Novina.aspx?ID=7",
+         "https://x.bg/Novini/Novina.aspx?ID=7"),
+        ("https://x.bg/portal/(X(1)S(x3mnb1ffgvxkkn55bfwxxk45))/Default.aspx",
+         "https://x.bg/portal/Default.aspx"),
+        ("https://x.bg/(S(x3mnb1ffgvxkkn55bfwxxk45))", "https://x.bg/"),
+        # parentheses of a page's own name stay
+        ("https://x.bg/novini/zakon_(2026)/", "https://x.bg/novini/zakon_(2026)/"),
+        ("https://x.bg/a/(S(1))x/", "https://x.bg/a/(S(1))x/"),
     ],
 )  # fmt: skip
 def test_session_ids_are_not_part_of_a_url(url: str, expected: str) -> None:

@@ -31,6 +31,13 @@ SESSION_PARAMS = re.compile(
 # to 40 letters and digits, both present: 32 hex in phpBB), not "sid=3" or a short hash.
 _SID = re.compile(r"^sid=(?=[^&]*\d)(?=[^&]*[a-z])[0-9a-z]{26,40}$", re.IGNORECASE)
 _PATH_SESSION = re.compile(r";jsessionid=[^/?#;]*", re.IGNORECASE)  # its own value only
+# ASP.NET's cookieless state, a path segment of its own after the application's folder:
+# "/(S(x3mnb1ffgvxkkn55bfwxxk45))/Novini/Default.aspx" (the session), "(A(...))" (an
+# anonymous user), "(F(...))" (a forms ticket), "(X(1)S(...))" together. The server
+# sends a visitor without one to a fresh id and serves the page under any, so every
+# visit (every nightly run) would find every article under new addresses; the page
+# never depends on it, and the address without it is the one the server hands out.
+_PATH_STATE = re.compile(r"/\((?:[A-Z]\([\w-]{1,512}\))+\)(?=/|$)", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -203,6 +210,8 @@ def _normal(url: str, base: str | None = None) -> str | None:
     raw_path = parts.path or "/"
     if ";" in raw_path:
         raw_path = _PATH_SESSION.sub("", raw_path)
+    if "))" in raw_path:
+        raw_path = _PATH_STATE.sub("", raw_path) or "/"
     path = _remove_dot_segments(_requote(raw_path, "/:@!$&'()*+,;="))
     query = "&".join(
         _requote(q, "/?:@!$'()*+,;=&") for q in parts.query.split("&") if q and _kept(q)
