@@ -633,6 +633,91 @@ def test_an_icon_only_next_link_is_read_by_its_label(label: str) -> None:
     )
 
 
+_ARROW = '<svg viewBox="0 0 16 16"><path d="M6 2 L12 8 L6 14"/></svg>'
+
+
+@pytest.mark.parametrize(
+    "pager",
+    [
+        f'<a class="prev" href="/novini">{_ARROW}</a><span>2 / 3</span><a class="next" href="/novini?page=3">{_ARROW}</a>',
+        f'<ul class="pager"><li class="pager__item pager__item--next"><a href="/novini?page=3">{_ARROW}</a></li></ul>',
+        '<ul class="pagination"><li class="page-item next"><a class="page-link" href="/novini?page=3"><i class="fa fa-angle-right"></i></a></li></ul>',
+        '<div class="wp-pagenavi"><a class="nextpostslink" href="/novini?page=3"><span class="icon"></span></a></div>',
+    ],
+)  # fmt: skip
+def test_a_wordless_next_arrow_is_read_by_its_class(pager: str) -> None:
+    """A pager of arrows drawn in SVG or an icon font, no word, no label, no numbers: the
+    class of the link (or of its list item) is all that names it "next"."""
+    html = _html(f'<div class="cards"></div>{pager}')
+    assert next_page_url(html, "https://www.x.bg/novini?page=2", BARE, 2) == (
+        "https://www.x.bg/novini?page=3"
+    )
+
+
+@pytest.mark.parametrize(
+    "pager",
+    [
+        # WordPress's posts navigation: "nav-next" leads to the newer posts, page N-1
+        f'<div class="nav-next"><a href="/novini">{_ARROW}</a></div>',
+        f'<a class="nav-next" href="/novini">{_ARROW}</a>',
+        # an article's neighbour, and a worded link whose words say otherwise
+        f'<a class="next-post" href="/novini/12-slug">{_ARROW}</a>',
+        '<a class="next" href="/za-nas">За нас</a>',
+    ],
+)
+def test_no_next_arrow_by_class(pager: str) -> None:
+    assert next_page_url(_html(pager), "https://www.x.bg/novini?page=2", BARE, 2) is None
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        (
+            '<form method="get" action="novini.php"><input type="hidden" name="str" value="3">'
+            '<input type="submit" value="Следваща »"></form>',
+            "/novini.php?str=3",
+        ),
+        (
+            '<form action="/novini.php"><input type="hidden" name="kat" value="1">'
+            '<button type="submit" name="str" value="3">Следваща страница</button></form>',
+            "/novini.php?kat=1&str=3",
+        ),
+        (
+            '<form method="GET" action="novini.php"><input type="hidden" name="str" value="1">'
+            '<input type="submit" value="« Предишна"></form>'
+            '<form method="GET" action="novini.php"><input type="hidden" name="str" value="3">'
+            '<input type="image" src="next.gif" alt="Напред"></form>',
+            "/novini.php?str=3",
+        ),
+    ],
+)
+def test_a_pager_of_form_buttons_is_followed_where_the_next_one_asks(
+    form: str, expected: str
+) -> None:
+    """No link at all: "Следваща »" is the submit button of a GET form whose hidden
+    fields hold the next page's number, which a click asks for."""
+    assert next_page_url(_html(form), "https://www.x.bg/novini.php?str=2", BARE, 2) == (
+        "https://www.x.bg" + expected
+    )
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        # a search form: it asks for a word
+        '<form action="/tarsene"><input type="text" name="q"><input type="submit" value="Напред"></form>',
+        # a post: no address a GET could ask for
+        '<form method="post" action="novini.php"><input type="hidden" name="str" value="3">'
+        '<input type="submit" value="Следваща »"></form>',
+        # back, not forward
+        '<form action="novini.php"><input type="hidden" name="str" value="1">'
+        '<input type="submit" value="« Предишна"></form>',
+    ],
+)  # fmt: skip
+def test_no_next_form_button(form: str) -> None:
+    assert next_page_url(_html(form), "https://www.x.bg/novini.php?str=2", BARE, 2) is None
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [

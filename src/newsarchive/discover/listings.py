@@ -398,12 +398,20 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             calls = script_calls(tree)
         return link_target(anchor, calls) if calls else None
 
+    wordless: list[LexborNode] = []
     for anchor, text in anchors:
         label = text or (
             anchor.attributes.get("aria-label") or anchor.attributes.get("title") or ""
         )
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
             return url
+        if not label:
+            wordless.append(anchor)
+    for anchor in wordless:
+        if _next_by_class(anchor) and (url := usable(target(anchor))):
+            return url
+    if url := _form_button_pager(tree, base, usable):
+        return url
     if url := _load_more(tree, usable):
         return url
     wanted = str(page + 1)
@@ -419,6 +427,30 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
     if url := _drop_down_pager(tree, page, base, usable):
         return url
     return _older_month(anchors, current, usable)
+
+
+# A pager's "next" control by its class, on the link or on the item holding it: "next"
+# (Bootstrap's ``li.next``, a theme's ``a.next``), "page-next", "pagination-next",
+# "next-page", BEM's "pager__item--next" and "pagination__link--next", WP-PageNavi's
+# "nextpostslink". Not WordPress's "nav-next", which on a list of posts leads to the newer
+# ones (page N-1), nor "next-post", an article's neighbour.
+_NEXT_CLASS = re.compile(
+    r"^(?:(?:pager|pagination|paging|page)[-_])?next(?:[-_](?:page|link|btn|button))?$"
+    r"|^[\w-]+--next$|^nextpostslink$",
+    re.IGNORECASE,
+)
+
+
+def _next_by_class(anchor: LexborNode) -> bool:
+    """A link with no word (an arrow drawn in SVG or an icon font, no ``aria-label``) that
+    its class, or its list item's, calls a pager's "next": all a theme says of it."""
+    for node in (anchor, anchor.parent):
+        if node is None or (node is not anchor and node.tag != "li"):
+            continue
+        classes = (node.attributes.get("class") or "").split()
+        if any(_NEXT_CLASS.match(name) for name in classes):
+            return True
+    return False
 
 
 # An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2".
@@ -517,6 +549,46 @@ def _asks_more(form: LexborNode, select: LexborNode) -> bool:
         elif (field.attributes.get("type") or "text").strip().lower() not in _UNASKED_INPUTS:
             return True
     return False
+
+
+def _form_button_pager(
+    tree: LexborHTMLParser, base: str, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """The next page of a pager drawn as form buttons: a GET form of hidden fields only
+    (``str=2``) whose submit button says "Следваща »", an old CMS's way of paging with no
+    link at all. What a click asks for is the form's action with those fields (and the
+    ``<button>``'s own ``name=value``, when it has one); a form asking anything of the reader
+    (a search's word, a date) is no pager."""
+    for form in tree.css("form"):
+        if (form.attributes.get("method") or "get").strip().lower() != "get":
+            continue
+        fields: list[tuple[str, str]] = []
+        pressed: tuple[str, str] | None = None
+        for field in form.css("input, button, select, textarea"):
+            kind = field.attributes.get("type") or ("submit" if field.tag == "button" else "text")
+            kind = kind.strip().lower()
+            name = field.attributes.get("name") or ""
+            value = field.attributes.get("value") or ""
+            if field.tag in ("select", "textarea") or kind not in _UNASKED_INPUTS:
+                break  # it asks for something: no pager
+            if kind == "hidden":
+                if name:
+                    fields.append((name, value))
+                continue
+            label = " ".join((field.text(deep=True) or "").split()) if field.tag == "button" else ""
+            label = label or value or field.attributes.get("alt") or ""
+            if pressed is None and kind in ("submit", "image") and _NEXT_TEXT.match(label or "-"):
+                pressed = (name, value) if name and field.tag == "button" else ("", "")
+        else:
+            if pressed is None or not (fields or pressed[0]):
+                continue
+            action = normalize_url(form.attributes.get("action") or base, base)
+            if action is None:
+                continue
+            query = urlencode([*fields, *([pressed] if pressed[0] else [])])
+            if url := usable(urlunsplit(urlsplit(action)._replace(query=query))):
+                return url
+    return None
 
 
 # A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още
