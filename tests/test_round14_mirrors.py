@@ -1,0 +1,42 @@
+"""A fourteenth round of site shapes, crawled from the origin alone (a profile of id, name
+and origin) through a real ``MirrorServer``, as ``test_round13_mirrors`` does its five.
+
+The mirrors (``tests/fixtures/make_mirrors_round14.py``): an ASP.NET site with cookieless
+sessions, a new ``/(S(<id>))/`` in every address of every visit (rosenishte); a pager of
+two SVG arrows with no word (klenovets); a "Следваща »" on every page, the last one too,
+and a page number past the end answered with page 1 (borinovo); a pager of GET forms
+with a hidden page number and a submit button (tsvetnitsa); WordPress hiding every date,
+naming the category page every post's canonical, its posts' day only in their address
+(zvanets). Each must archive exactly its articles with the true title, date and body,
+and a rerun right after must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .mirror_sites import check_bare_crawl
+from .support import Result
+
+ROUND14_SITES = {
+    # ASP.NET cookieless sessions: every visit's addresses under /(S(<id>))/
+    "rosenishte": ("Община Росенище", "https://www.rosenishte.bg"),
+    # a pager of two SVG arrows, <a class="next">, no word, no label
+    "klenovets": ("Община Кленовец", "https://klenovets.bg"),
+    # "Следваща »" on the last page too, past the end answered with page 1
+    "borinovo": ("Община Бориново", "https://www.borinovo.bg"),
+    # a pager of GET forms: a hidden str=N and a "Следваща »" submit button
+    "tsvetnitsa": ("Община Цветница", "https://tsvetnitsa.bg"),
+    # WordPress: no date shown, the category page every post's canonical
+    "zvanets": ("Община Звънец", "https://zvanets.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND14_SITES))
+def test_a_round14_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND14_SITES[site])
