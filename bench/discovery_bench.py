@@ -147,6 +147,8 @@ for site, name, origin in (
     ("tsvetnitsa", "Община Цветница", "https://tsvetnitsa.bg"),
     # and WordPress showing no date, the category page every post's canonical
     ("zvanets", "Община Звънец", "https://zvanets.bg"),
+    # and "/" a script sending the browser to /bg/, no link, no refresh
+    ("dabovik", "Община Дъбовик", "https://www.dabovik.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -7,8 +7,9 @@ two SVG arrows with no word (klenovets); a "Следваща »" on every page, 
 and a page number past the end answered with page 1 (borinovo); a pager of GET forms
 with a hidden page number and a submit button (tsvetnitsa); WordPress hiding every date,
 naming the category page every post's canonical, its posts' day only in their address
-(zvanets). Each must archive exactly its articles with the true title, date and body,
-and a rerun right after must cost at most three requests.
+(zvanets); a "/" of nothing but a script sending the browser to ``bg/`` (dabovik). Each
+must archive exactly its articles with the true title, date and body, and a rerun right
+after must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ ROUND14_SITES = {
     "tsvetnitsa": ("Община Цветница", "https://tsvetnitsa.bg"),
     # WordPress: no date shown, the category page every post's canonical
     "zvanets": ("Община Звънец", "https://zvanets.bg"),
+    # "/" a script sending the browser to /bg/, no link, no refresh
+    "dabovik": ("Община Дъбовик", "https://www.dabovik.bg"),
 }
 
 
