@@ -191,6 +191,26 @@ def _raw_target(value: str, after: list[str]) -> str:
     return "&".join(kept)
 
 
+def ascii_host(netloc: str) -> str:
+    """A host (with its port, if any) as DNS and HTTP spell it: lower case, and an
+    internationalized name in its punycode form ("община-х.бг" is
+    "xn----8sbb...xn--90ae"). A ``.бг`` site is linked both ways: its CMS writes the
+    punycode, the address a reader pastes from a browser's bar the Cyrillic, the user's
+    profile names either, and every response's URL is the punycode one; one spelling
+    makes them one host. A name the codec refuses stays as it is, in lower case."""
+    netloc = netloc.lower()
+    if netloc.isascii():
+        return netloc
+    host, colon, port = netloc.rpartition(":")
+    if not (colon and port.isdigit()):
+        host, colon, port = netloc, "", ""
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return netloc
+    return host + colon + port
+
+
 def _normal(url: str, base: str | None = None) -> str | None:
     url = url.strip()
     if not url or url.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
@@ -202,7 +222,7 @@ def _normal(url: str, base: str | None = None) -> str | None:
         return None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
-    host = parts.hostname.rstrip(".")
+    host = ascii_host(parts.hostname.rstrip("."))
     if ":" in host:
         host = f"[{host}]"
     if port is not None and str(port) != _DEFAULT_PORTS[parts.scheme]:
@@ -331,7 +351,7 @@ def host_variants(hosts: Iterable[str]) -> frozenset[str]:
     """Hosts with their www/bare twins, lower-cased: one site answers on both."""
     found: set[str] = set()
     for host in hosts:
-        bare = host.lower().removeprefix("www.")
+        bare = ascii_host(host).removeprefix("www.")
         found.update({bare, f"www.{bare}"})
     return frozenset(found)
 
@@ -357,7 +377,7 @@ def with_hosts(profile: Profile, hosts: Iterable[str]) -> Profile:
 
 def on_site(url: str, profile: Profile) -> bool:
     """True when the URL's host is one of the site's hosts (www or bare alike)."""
-    return urlsplit(url).netloc.lower() in site_hosts(profile)
+    return ascii_host(urlsplit(url).netloc) in site_hosts(profile)
 
 
 # A first label naming a language ("en.x.bg", "de.x.bg"): the site's copy in another
@@ -376,8 +396,8 @@ def news_subdomain(netloc: str, profile: Profile) -> bool:
     host, a language's copy, a port or an address are not one; a host the profile names
     already is (the crawl adopts a saved one before exploring again, which must find it
     again to keep it)."""
-    host = netloc.lower()
-    own = urlsplit(profile.origin).netloc.lower().removeprefix("www.")
+    host = ascii_host(netloc)
+    own = ascii_host(urlsplit(profile.origin).netloc).removeprefix("www.")
     if ":" in host or ":" in own or "." not in own or own.replace(".", "").isdigit():
         return False
     if host in host_variants([own]) or not host.endswith("." + own):
