@@ -149,6 +149,8 @@ for site, name, origin in (
     ("zvanets", "Община Звънец", "https://zvanets.bg"),
     # and "/" a script sending the browser to /bg/, no link, no refresh
     ("dabovik", "Община Дъбовик", "https://www.dabovik.bg"),
+    # and a .бг domain, the profile naming it in Cyrillic, the CMS linking it in punycode
+    ("zvezditsa", "Община Звездица", "https://община-звездица.бг"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

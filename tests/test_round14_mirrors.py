@@ -7,9 +7,10 @@ two SVG arrows with no word (klenovets); a "Следваща »" on every page, 
 and a page number past the end answered with page 1 (borinovo); a pager of GET forms
 with a hidden page number and a submit button (tsvetnitsa); WordPress hiding every date,
 naming the category page every post's canonical, its posts' day only in their address
-(zvanets); a "/" of nothing but a script sending the browser to ``bg/`` (dabovik). Each
-must archive exactly its articles with the true title, date and body, and a rerun right
-after must cost at most three requests.
+(zvanets); a "/" of nothing but a script sending the browser to ``bg/`` (dabovik); a
+``.бг`` domain linked in punycode and in Cyrillic (zvezditsa). Each must archive exactly
+its articles with the true title, date and body, and a rerun right after must cost at
+most three requests.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ ROUND14_SITES = {
     "zvanets": ("Община Звънец", "https://zvanets.bg"),
     # "/" a script sending the browser to /bg/, no link, no refresh
     "dabovik": ("Община Дъбовик", "https://www.dabovik.bg"),
+    # a .бг domain: the profile and pasted links in Cyrillic, the CMS's in punycode
+    "zvezditsa": ("Община Звездица", "https://община-звездица.бг"),
 }
 
 
