@@ -15,13 +15,16 @@ most three requests.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from newsarchive.mirror import MirrorServer
+
 from .mirror_sites import check_bare_crawl
-from .support import Result
+from .support import SITES, Result
 
 ROUND14_SITES = {
     # ASP.NET cookieless sessions: every visit's addresses under /(S(<id>))/
@@ -46,3 +49,18 @@ def test_a_round14_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND14_SITES[site])
+
+
+def test_add_site_saves_a_listing_reached_under_a_session_id_without_it(
+    run_cli: Callable[..., Result],
+) -> None:
+    """The menu's "Новини" answers ``302`` to ``/(S(<id>))/Novini/Default.aspx``: the
+    proposal names the listing as its links are read, without that visit's session."""
+    with MirrorServer(SITES / "rosenishte") as server:
+        proposed = run_cli(
+            "add-site", "https://www.rosenishte.bg", "--base-url", server.url, "--delay", "0"
+        )
+    assert proposed.exit_code == 0, proposed.stderr
+    profile = tomllib.loads(proposed.stdout)
+    assert profile["discovery"]["start_urls"] == ["/Novini/Default.aspx"]
+    assert "(S(" not in proposed.stdout
