@@ -9,8 +9,15 @@ from urllib.parse import unquote
 
 import pytest
 
-from newsarchive.discover.listings import archive_month, article_links, next_page_url, page_url
+from newsarchive.discover.listings import (
+    archive_month,
+    article_links,
+    next_page_url,
+    older_article_link,
+    page_url,
+)
 from newsarchive.discover.shape import Shape
+from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
 
@@ -775,3 +782,25 @@ def test_a_template_counts_from_the_number_the_url_carries_not_the_walks_count()
     assert next_page_url("", year + "&str=2", profile, 4) == year + "&str=3"
     linked = _html('<a href="novini.php?godina=2025&amp;p=2">Следваща</a>')
     assert next_page_url(linked, year, profile, 1) == "https://www.x.bg/novini.php?godina=2025&p=2"
+
+
+@pytest.mark.parametrize(
+    ("nav", "expected"),
+    [
+        ('<a href="novina.php?id=41">« Предишна новина</a>', "/novina.php?id=41"),
+        ('<a href="/statii/41">Предходна статия</a>', "/statii/41"),
+        ('<a href="/41/">← Previous post</a>', "/41/"),
+        ('<a href="/41/" title="Предишна публикация"><i class="icon"></i></a>', "/41/"),
+        # a bare "« Предишна", the next article, another site, the page itself: none
+        ('<a href="novina.php?id=41">« Предишна</a>', None),
+        ('<a href="novina.php?id=43">Следваща новина »</a>', None),
+        ('<a href="https://other.bg/41">« Предишна новина</a>', None),
+        ('<a href="novina.php?id=42">« Предишна новина</a>', None),
+    ],
+)
+def test_an_articles_link_to_the_one_before_it(nav: str, expected: str | None) -> None:
+    """What a site keeping no list of its older news leaves to reach them by: each
+    article's "« Предишна новина" (``crawl_sources`` walks back through them)."""
+    tree = parse_html(_html(f"<h1>Заглавие</h1><p>Текст.</p><p class='nav'>{nav}</p>"))
+    found = older_article_link(tree, "https://www.x.bg/novina.php?id=42", BARE)
+    assert found == (None if expected is None else "https://www.x.bg" + expected)

@@ -453,6 +453,34 @@ def _next_by_class(anchor: LexborNode) -> bool:
     return False
 
 
+# An article's link to the one published before it, as a site that keeps no list of
+# its older news links them: "« Предишна новина", "Предходна статия", "По-стара
+# публикация", "← Previous post". Never a bare "« Предишна": page 1 of a numbered pager,
+# or an earlier page of an article split over pages.
+_OLDER_ARTICLE = re.compile(
+    r"^(?:[«‹<←]{1,2}\s*)?(?:(?:предишна|предходна|по-стара)\s+(?:новина|статия|публикация)"
+    r"|previous\s+(?:post|article|story)|older\s+post)\s*(?:[«‹<←]{1,2})?$",
+    re.IGNORECASE,
+)
+
+
+def older_article_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
+    """Where an article page's "« Предишна новина" leads, on the site: the article
+    before it, the one way to older news on a site whose lists show only the newest."""
+    base = page_base(tree, page_url)
+    here = normalize_url(page_url)
+    for anchor in tree.css("a[href]"):
+        label = " ".join((anchor.text(deep=True) or "").split()) or (
+            anchor.attributes.get("title") or anchor.attributes.get("aria-label") or ""
+        )
+        if not label or not _OLDER_ARTICLE.match(label):
+            continue
+        url = normalize_url(anchor.attributes.get("href") or "", base)
+        if url is not None and url != here and on_site(url, profile):
+            return url
+    return None
+
+
 # An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2".
 _OPTION_PAGE = re.compile(r"^(?:(?:страница|стр\.?|page)\s*)?(\d{1,4})$", re.IGNORECASE)
 
