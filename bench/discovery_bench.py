@@ -151,6 +151,8 @@ for site, name, origin in (
     ("dabovik", "Община Дъбовик", "https://www.dabovik.bg"),
     # and a .бг domain, the profile naming it in Cyrillic, the CMS linking it in punycode
     ("zvezditsa", "Община Звездица", "https://община-звездица.бг"),
+    # and the newest three on the home page, older news only by "« Предишна новина"
+    ("zheravitsa", "Община Жеравица", "https://www.zheravitsa.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

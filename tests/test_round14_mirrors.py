@@ -8,9 +8,10 @@ and a page number past the end answered with page 1 (borinovo); a pager of GET f
 with a hidden page number and a submit button (tsvetnitsa); WordPress hiding every date,
 naming the category page every post's canonical, its posts' day only in their address
 (zvanets); a "/" of nothing but a script sending the browser to ``bg/`` (dabovik); a
-``.бг`` domain linked in punycode and in Cyrillic (zvezditsa). Each must archive exactly
-its articles with the true title, date and body, and a rerun right after must cost at
-most three requests.
+``.бг`` domain linked in punycode and in Cyrillic (zvezditsa); the newest three on the
+home page and older news only back through the articles' "« Предишна новина"
+(zheravitsa). Each must archive exactly its articles with the true title, date and body,
+and a rerun right after must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ ROUND14_SITES = {
     "dabovik": ("Община Дъбовик", "https://www.dabovik.bg"),
     # a .бг domain: the profile and pasted links in Cyrillic, the CMS's in punycode
     "zvezditsa": ("Община Звездица", "https://община-звездица.бг"),
+    # the newest three on the home page, older news only by "« Предишна новина"
+    "zheravitsa": ("Община Жеравица", "https://www.zheravitsa.bg"),
 }
 
 
