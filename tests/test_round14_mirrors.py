@@ -24,7 +24,7 @@ import pytest
 
 from newsarchive.mirror import MirrorServer
 
-from .mirror_sites import check_bare_crawl
+from .mirror_sites import article_rows, bare_profile, check_bare_crawl
 from .support import SITES, Result
 
 ROUND14_SITES = {
@@ -67,3 +67,22 @@ def test_add_site_saves_a_listing_reached_under_a_session_id_without_it(
     profile = tomllib.loads(proposed.stdout)
     assert profile["discovery"]["start_urls"] == ["/Novini/Default.aspx"]
     assert "(S(" not in proposed.stdout
+
+
+def test_going_back_through_the_articles_stops_at_since(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """zheravitsa's older news, one "« Предишна новина" at a time, end at the first
+    article older than ``--since``: the ones before it are never asked for."""
+    profile = bare_profile(tmp_path, "zheravitsa", *ROUND14_SITES["zheravitsa"])
+    with MirrorServer(SITES / "zheravitsa") as server:
+        done = run_cli(
+            "crawl", "zheravitsa", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--since", "2026-11-10", "--db", str(db),
+        )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert sorted(article_rows(db)) == [
+        f"https://www.zheravitsa.bg/novina.php?id={n}" for n in (139, 140, 141, 142)
+    ]
+    assert "/novina.php?id=138" in server.requests  # read: older than --since
+    assert "/novina.php?id=137" not in server.requests
