@@ -804,3 +804,43 @@ def test_an_articles_link_to_the_one_before_it(nav: str, expected: str | None) -
     tree = parse_html(_html(f"<h1>Заглавие</h1><p>Текст.</p><p class='nav'>{nav}</p>"))
     found = older_article_link(tree, "https://www.x.bg/novina.php?id=42", BARE)
     assert found == (None if expected is None else "https://www.x.bg" + expected)
+
+
+_WP_HEAD = '<meta name="generator" content="WordPress 6.7.1">'
+_MORE = '<button class="load-more" data-page="1" data-max-pages="3">Зареди още</button>'
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "expected"),
+    [
+        (_WP_HEAD, "https://www.x.bg/", "https://www.x.bg/page/2/"),
+        (_WP_HEAD, "https://www.x.bg/kategoriya/novini/", "https://www.x.bg/kategoriya/novini/page/2/"),
+        (_WP_HEAD, "https://www.x.bg/kategoriya/novini/page/2/", "https://www.x.bg/kategoriya/novini/page/3/"),
+        # plain permalinks: WordPress's own query
+        (_WP_HEAD, "https://www.x.bg/?cat=3", "https://www.x.bg/?cat=3&paged=2"),
+        (_WP_HEAD, "https://www.x.bg/?cat=3&paged=2", "https://www.x.bg/?cat=3&paged=3"),
+        # told by its assets or its API's link, without a generator tag
+        ('<script src="/wp-content/themes/t/more.js"></script>', "https://www.x.bg/", "https://www.x.bg/page/2/"),
+        ('<link rel="https://api.w.org/" href="/wp-json/">', "https://www.x.bg/", "https://www.x.bg/page/2/"),
+    ],
+)  # fmt: skip
+def test_a_wordpress_list_behind_an_addressless_load_more_goes_on_at_its_page_2(
+    head: str, url: str, expected: str
+) -> None:
+    """A theme's "Зареди още" posts to ``admin-ajax.php`` (no address on the button), but
+    WordPress serves every list of posts page by page at ``<list>/page/N/`` all the same."""
+    html = f"<html><head>{head}</head><body><article></article>{_MORE}</body></html>"
+    assert next_page_url(html, url, BARE, 1) == expected
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # not WordPress: an address-less button says nothing of where the cards are
+        f"<html><head></head><body>{_MORE}</body></html>",
+        # WordPress with no such button: a list that ends
+        f"<html><head>{_WP_HEAD}</head><body><article></article></body></html>",
+    ],
+)
+def test_no_wordpress_page_2_without_both(html: str) -> None:
+    assert next_page_url(html, "https://www.x.bg/kategoriya/novini/", BARE, 1) is None

@@ -412,7 +412,7 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             return url
     if url := _form_button_pager(tree, base, usable):
         return url
-    if url := _load_more(tree, usable):
+    if url := _load_more(tree, usable) or _wordpress_paged(tree, current, usable):
         return url
     wanted = str(page + 1)
     pagers: dict[int, bool] = {}  # per parent: 30,000 "2" links in one div read it once
@@ -653,6 +653,54 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
             if url := usable(target):
                 return url
     return None
+
+
+# What only a page WordPress rendered carries: its generator tag, its REST API's link,
+# its themes' and plugins' assets.
+_WORDPRESS_ASSET = re.compile(r"/wp-(?:content|includes)/")
+_WORDPRESS_PAGED = re.compile(r"/page/(\d{1,6})/?$")
+
+
+def _is_wordpress(tree: LexborHTMLParser) -> bool:
+    generator = tree.css_first('meta[name="generator"]')
+    if generator is not None and (generator.attributes.get("content") or "").startswith(
+        "WordPress"
+    ):
+        return True
+    if any("https://api.w.org/" in (n.attributes.get("rel") or "") for n in tree.css("link[rel]")):
+        return True
+    return any(
+        _WORDPRESS_ASSET.search(n.attributes.get("src") or n.attributes.get("href") or "")
+        for n in tree.css("script[src], link[href]")
+    )
+
+
+def _wordpress_paged(
+    tree: LexborHTMLParser, current: str, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """The next page of a WordPress list of posts whose theme shows only "Зареди още",
+    with no address on it (its script posts to ``admin-ajax.php``): WordPress itself
+    serves every list of posts (the blog's home, a category, a tag, a month) page by page
+    at ``<list>/page/N/`` (``&paged=N`` with plain permalinks), whatever the theme shows.
+    Only there: a page WordPress rendered, showing such a button; a page past the last
+    is a 404, the list's end."""
+    if not any(
+        _MORE_TEXT.match(" ".join((node.text(deep=True) or "").split()))
+        and not _real_href(node.attributes.get("href"))
+        for node in tree.css(_MORE_NODES)
+    ) or not _is_wordpress(tree):
+        return None
+    parts = urlsplit(current)
+    if parts.query:
+        fields = [q for q in parts.query.split("&") if not q.startswith("paged=")]
+        number = next((int(q[6:]) for q in parts.query.split("&") if q[6:].isdigit()
+                       and q.startswith("paged=")), 1)  # fmt: skip
+        query = "&".join([*fields, f"paged={number + 1}"])
+        return usable(urlunsplit(parts._replace(query=query)))
+    found = _WORDPRESS_PAGED.search(parts.path)
+    number = int(found[1]) if found else 1
+    path = parts.path[: found.start()] if found else parts.path
+    return usable(urlunsplit(parts._replace(path=f"{path.rstrip('/')}/page/{number + 1}/")))
 
 
 _MORE_ATTRIBUTE = re.compile(r"^data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)")
