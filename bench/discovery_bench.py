@@ -153,6 +153,8 @@ for site, name, origin in (
     ("zvezditsa", "Община Звездица", "https://община-звездица.бг"),
     # and the newest three on the home page, older news only by "« Предишна новина"
     ("zheravitsa", "Община Жеравица", "https://www.zheravitsa.bg"),
+    # and WordPress whose "Зареди още" posts to admin-ajax, /page/2/ linked from nowhere
+    ("lyulyakovo", "Община Люляково", "https://lyulyakovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

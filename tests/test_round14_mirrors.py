@@ -10,8 +10,10 @@ naming the category page every post's canonical, its posts' day only in their ad
 (zvanets); a "/" of nothing but a script sending the browser to ``bg/`` (dabovik); a
 ``.бг`` domain linked in punycode and in Cyrillic (zvezditsa); the newest three on the
 home page and older news only back through the articles' "« Предишна новина"
-(zheravitsa). Each must archive exactly its articles with the true title, date and body,
-and a rerun right after must cost at most three requests.
+(zheravitsa); WordPress whose "Зареди още" posts to ``admin-ajax.php``, its lists' pages
+served at ``/page/2/`` but linked from nowhere (lyulyakovo). Each must archive exactly
+its articles with the true title, date and body, and a rerun right after must cost at
+most three requests.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ ROUND14_SITES = {
     "zvezditsa": ("Община Звездица", "https://община-звездица.бг"),
     # the newest three on the home page, older news only by "« Предишна новина"
     "zheravitsa": ("Община Жеравица", "https://www.zheravitsa.bg"),
+    # WordPress: "Зареди още" posting to admin-ajax, /page/2/ linked from nowhere
+    "lyulyakovo": ("Община Люляково", "https://lyulyakovo.bg"),
 }
 
 
