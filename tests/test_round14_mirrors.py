@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive import crawl_sources
 from newsarchive.mirror import MirrorServer
 
 from .mirror_sites import article_rows, bare_profile, check_bare_crawl
@@ -89,4 +90,24 @@ def test_going_back_through_the_articles_stops_at_since(
         f"https://www.zheravitsa.bg/novina.php?id={n}" for n in (139, 140, 141, 142)
     ]
     assert "/novina.php?id=138" in server.requests  # read: older than --since
+    assert "/novina.php?id=137" not in server.requests
+
+
+def test_going_back_through_the_articles_is_capped_by_the_walks_pages(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No further back than the pages the walk could still have read would have listed
+    (``CHAIN_PER_PAGE`` each, two here): ``--max-pages 2`` of a home page listing three
+    leaves one page, two articles before them."""
+    monkeypatch.setattr(crawl_sources, "CHAIN_PER_PAGE", 2)
+    profile = bare_profile(tmp_path, "zheravitsa", *ROUND14_SITES["zheravitsa"])
+    with MirrorServer(SITES / "zheravitsa") as server:
+        done = run_cli(
+            "crawl", "zheravitsa", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--max-pages", "2", "--db", str(db),
+        )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert sorted(article_rows(db)) == [
+        f"https://www.zheravitsa.bg/novina.php?id={n}" for n in range(138, 143)
+    ]
     assert "/novina.php?id=137" not in server.requests

@@ -44,8 +44,8 @@ SITEMAP_REST_DAYS = 7
 # that long, and a nightly run stays at three requests.
 LISTING_REST_DAYS = 3
 # Articles reached through "« Предишна новина" links after a list that ends with no page
-# after it, at most, for each page the walk may read (``SourceReader._older_articles``):
-# about as many as the pages it did not need would have listed.
+# after it, at most, for each page the walk could still have read
+# (``SourceReader._older_articles``): about as many as those pages would have listed.
 CHAIN_PER_PAGE = 10
 
 
@@ -279,7 +279,8 @@ class SourceReader:
             self.frontier.save_validators(url, page)
         old = self.harvest.fetch_pending(self._robots_gate)
         if next_url is None and not old and links:
-            old = self._older_articles(links, page.final_url, walk.limit)
+            room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
+            old = self._older_articles(links, page.final_url, room)
         walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
 
     def _older_articles(self, links: list[Candidate], where: str, limit: int) -> int:
@@ -289,7 +290,7 @@ class SourceReader:
         way to older news on a site whose lists show the newest few. It stops at an
         article known or fetched already (a nightly run: at once), one older than
         ``--since``, or after ``CHAIN_PER_PAGE`` articles for each listing page the walk
-        may read (``limit``, 0: no cap). Returns how many turned out older than
+        could still have read (``limit``, 0: no cap). Returns how many turned out older than
         ``--since``. (Not resumed: a run killed on the way leaves the rest to the
         sitemap, a re-exploration, or a later link.)"""
         older = self.harvest.older
