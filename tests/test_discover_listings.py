@@ -670,6 +670,9 @@ def test_a_wordless_next_arrow_is_read_by_its_class(pager: str) -> None:
         # an article's neighbour, and a worded link whose words say otherwise
         f'<a class="next-post" href="/novini/12-slug">{_ARROW}</a>',
         '<a class="next" href="/za-nas">За нас</a>',
+        # a menu's link to the home page styled "next-…", no pager's
+        f'<a class="next-link nav-link" href="/">{_ARROW}</a>',
+        f'<a class="next" href="/">{_ARROW}</a>',
     ],
 )
 def test_no_next_arrow_by_class(pager: str) -> None:

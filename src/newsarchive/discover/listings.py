@@ -47,6 +47,7 @@ from newsarchive.discover.shape import (
 )
 from newsarchive.discover.urls import (
     is_article_url,
+    is_home_page,
     normalize_url,
     on_site,
     site_hosts,
@@ -407,12 +408,12 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             return url
         if not label:
             wordless.append(anchor)
-    for anchor in wordless:
-        if _next_by_class(anchor) and (url := usable(target(anchor))):
+    for anchor in wordless:  # (never to the home page: a menu's "next-…" styled link)
+        if _next_by_class(anchor) and (url := usable(target(anchor))) and not is_home_page(url):
             return url
     if url := _form_button_pager(tree, base, usable):
         return url
-    if url := _load_more(tree, usable) or _wordpress_paged(tree, current, usable):
+    if url := _load_more(tree, usable):
         return url
     wanted = str(page + 1)
     pagers: dict[int, bool] = {}  # per parent: 30,000 "2" links in one div read it once
@@ -424,7 +425,7 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
-    if url := _drop_down_pager(tree, page, base, usable):
+    if url := _drop_down_pager(tree, page, base, usable) or _wordpress_paged(tree, current, usable):
         return url
     return _older_month(anchors, current, usable)
 
@@ -435,7 +436,7 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
 # "nextpostslink". Not WordPress's "nav-next", which on a list of posts leads to the newer
 # ones (page N-1), nor "next-post", an article's neighbour.
 _NEXT_CLASS = re.compile(
-    r"^(?:(?:pager|pagination|paging|page)[-_])?next(?:[-_](?:page|link|btn|button))?$"
+    r"^(?:(?:pager|pagination|paging|page)[-_])?next(?:[-_]page)?$"
     r"|^[\w-]+--next$|^nextpostslink$",
     re.IGNORECASE,
 )
