@@ -136,6 +136,25 @@ for site, name, origin in (
     ("chinarovo", "Община Чинарово", "https://www.chinarovo.bg"),
     # and a pager of javascript:goPage(N) links
     ("srebrevo", "Община Сребрево", "https://www.srebrevo.bg"),
+    # and a fourteenth (tests/fixtures/make_mirrors_round14.py): ASP.NET cookieless
+    # sessions, a new /(S(<id>))/ in every address of every visit
+    ("rosenishte", "Община Росенище", "https://www.rosenishte.bg"),
+    # and a pager of two SVG arrows with no word
+    ("klenovets", "Община Кленовец", "https://klenovets.bg"),
+    # and "Следваща »" on the last page too, a number past the end answered with page 1
+    ("borinovo", "Община Бориново", "https://www.borinovo.bg"),
+    # and a pager of GET forms, a hidden page number and a submit button
+    ("tsvetnitsa", "Община Цветница", "https://tsvetnitsa.bg"),
+    # and WordPress showing no date, the category page every post's canonical
+    ("zvanets", "Община Звънец", "https://zvanets.bg"),
+    # and "/" a script sending the browser to /bg/, no link, no refresh
+    ("dabovik", "Община Дъбовик", "https://www.dabovik.bg"),
+    # and a .бг domain, the profile naming it in Cyrillic, the CMS linking it in punycode
+    ("zvezditsa", "Община Звездица", "https://община-звездица.бг"),
+    # and the newest three on the home page, older news only by "« Предишна новина"
+    ("zheravitsa", "Община Жеравица", "https://www.zheravitsa.bg"),
+    # and WordPress whose "Зареди още" posts to admin-ajax, /page/2/ linked from nowhere
+    ("lyulyakovo", "Община Люляково", "https://lyulyakovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

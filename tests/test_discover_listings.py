@@ -9,8 +9,15 @@ from urllib.parse import unquote
 
 import pytest
 
-from newsarchive.discover.listings import archive_month, article_links, next_page_url, page_url
+from newsarchive.discover.listings import (
+    archive_month,
+    article_links,
+    next_page_url,
+    older_article_link,
+    page_url,
+)
 from newsarchive.discover.shape import Shape
+from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
 
@@ -633,6 +640,94 @@ def test_an_icon_only_next_link_is_read_by_its_label(label: str) -> None:
     )
 
 
+_ARROW = '<svg viewBox="0 0 16 16"><path d="M6 2 L12 8 L6 14"/></svg>'
+
+
+@pytest.mark.parametrize(
+    "pager",
+    [
+        f'<a class="prev" href="/novini">{_ARROW}</a><span>2 / 3</span><a class="next" href="/novini?page=3">{_ARROW}</a>',
+        f'<ul class="pager"><li class="pager__item pager__item--next"><a href="/novini?page=3">{_ARROW}</a></li></ul>',
+        '<ul class="pagination"><li class="page-item next"><a class="page-link" href="/novini?page=3"><i class="fa fa-angle-right"></i></a></li></ul>',
+        '<div class="wp-pagenavi"><a class="nextpostslink" href="/novini?page=3"><span class="icon"></span></a></div>',
+    ],
+)  # fmt: skip
+def test_a_wordless_next_arrow_is_read_by_its_class(pager: str) -> None:
+    """A pager of arrows drawn in SVG or an icon font, no word, no label, no numbers: the
+    class of the link (or of its list item) is all that names it "next"."""
+    html = _html(f'<div class="cards"></div>{pager}')
+    assert next_page_url(html, "https://www.x.bg/novini?page=2", BARE, 2) == (
+        "https://www.x.bg/novini?page=3"
+    )
+
+
+@pytest.mark.parametrize(
+    "pager",
+    [
+        # WordPress's posts navigation: "nav-next" leads to the newer posts, page N-1
+        f'<div class="nav-next"><a href="/novini">{_ARROW}</a></div>',
+        f'<a class="nav-next" href="/novini">{_ARROW}</a>',
+        # an article's neighbour, and a worded link whose words say otherwise
+        f'<a class="next-post" href="/novini/12-slug">{_ARROW}</a>',
+        '<a class="next" href="/za-nas">За нас</a>',
+        # a menu's link to the home page styled "next-…", no pager's
+        f'<a class="next-link nav-link" href="/">{_ARROW}</a>',
+        f'<a class="next" href="/">{_ARROW}</a>',
+    ],
+)
+def test_no_next_arrow_by_class(pager: str) -> None:
+    assert next_page_url(_html(pager), "https://www.x.bg/novini?page=2", BARE, 2) is None
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        (
+            '<form method="get" action="novini.php"><input type="hidden" name="str" value="3">'
+            '<input type="submit" value="Следваща »"></form>',
+            "/novini.php?str=3",
+        ),
+        (
+            '<form action="/novini.php"><input type="hidden" name="kat" value="1">'
+            '<button type="submit" name="str" value="3">Следваща страница</button></form>',
+            "/novini.php?kat=1&str=3",
+        ),
+        (
+            '<form method="GET" action="novini.php"><input type="hidden" name="str" value="1">'
+            '<input type="submit" value="« Предишна"></form>'
+            '<form method="GET" action="novini.php"><input type="hidden" name="str" value="3">'
+            '<input type="image" src="next.gif" alt="Напред"></form>',
+            "/novini.php?str=3",
+        ),
+    ],
+)
+def test_a_pager_of_form_buttons_is_followed_where_the_next_one_asks(
+    form: str, expected: str
+) -> None:
+    """No link at all: "Следваща »" is the submit button of a GET form whose hidden
+    fields hold the next page's number, which a click asks for."""
+    assert next_page_url(_html(form), "https://www.x.bg/novini.php?str=2", BARE, 2) == (
+        "https://www.x.bg" + expected
+    )
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        # a search form: it asks for a word
+        '<form action="/tarsene"><input type="text" name="q"><input type="submit" value="Напред"></form>',
+        # a post: no address a GET could ask for
+        '<form method="post" action="novini.php"><input type="hidden" name="str" value="3">'
+        '<input type="submit" value="Следваща »"></form>',
+        # back, not forward
+        '<form action="novini.php"><input type="hidden" name="str" value="1">'
+        '<input type="submit" value="« Предишна"></form>',
+    ],
+)  # fmt: skip
+def test_no_next_form_button(form: str) -> None:
+    assert next_page_url(_html(form), "https://www.x.bg/novini.php?str=2", BARE, 2) is None
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -690,3 +785,65 @@ def test_a_template_counts_from_the_number_the_url_carries_not_the_walks_count()
     assert next_page_url("", year + "&str=2", profile, 4) == year + "&str=3"
     linked = _html('<a href="novini.php?godina=2025&amp;p=2">Следваща</a>')
     assert next_page_url(linked, year, profile, 1) == "https://www.x.bg/novini.php?godina=2025&p=2"
+
+
+@pytest.mark.parametrize(
+    ("nav", "expected"),
+    [
+        ('<a href="novina.php?id=41">« Предишна новина</a>', "/novina.php?id=41"),
+        ('<a href="/statii/41">Предходна статия</a>', "/statii/41"),
+        ('<a href="/41/">← Previous post</a>', "/41/"),
+        ('<a href="/41/" title="Предишна публикация"><i class="icon"></i></a>', "/41/"),
+        # a bare "« Предишна", the next article, another site, the page itself: none
+        ('<a href="novina.php?id=41">« Предишна</a>', None),
+        ('<a href="novina.php?id=43">Следваща новина »</a>', None),
+        ('<a href="https://other.bg/41">« Предишна новина</a>', None),
+        ('<a href="novina.php?id=42">« Предишна новина</a>', None),
+    ],
+)
+def test_an_articles_link_to_the_one_before_it(nav: str, expected: str | None) -> None:
+    """What a site keeping no list of its older news leaves to reach them by: each
+    article's "« Предишна новина" (``crawl_sources`` walks back through them)."""
+    tree = parse_html(_html(f"<h1>Заглавие</h1><p>Текст.</p><p class='nav'>{nav}</p>"))
+    found = older_article_link(tree, "https://www.x.bg/novina.php?id=42", BARE)
+    assert found == (None if expected is None else "https://www.x.bg" + expected)
+
+
+_WP_HEAD = '<meta name="generator" content="WordPress 6.7.1">'
+_MORE = '<button class="load-more" data-page="1" data-max-pages="3">Зареди още</button>'
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "expected"),
+    [
+        (_WP_HEAD, "https://www.x.bg/", "https://www.x.bg/page/2/"),
+        (_WP_HEAD, "https://www.x.bg/kategoriya/novini/", "https://www.x.bg/kategoriya/novini/page/2/"),
+        (_WP_HEAD, "https://www.x.bg/kategoriya/novini/page/2/", "https://www.x.bg/kategoriya/novini/page/3/"),
+        # plain permalinks: WordPress's own query
+        (_WP_HEAD, "https://www.x.bg/?cat=3", "https://www.x.bg/?cat=3&paged=2"),
+        (_WP_HEAD, "https://www.x.bg/?cat=3&paged=2", "https://www.x.bg/?cat=3&paged=3"),
+        # told by its assets or its API's link, without a generator tag
+        ('<script src="/wp-content/themes/t/more.js"></script>', "https://www.x.bg/", "https://www.x.bg/page/2/"),
+        ('<link rel="https://api.w.org/" href="/wp-json/">', "https://www.x.bg/", "https://www.x.bg/page/2/"),
+    ],
+)  # fmt: skip
+def test_a_wordpress_list_behind_an_addressless_load_more_goes_on_at_its_page_2(
+    head: str, url: str, expected: str
+) -> None:
+    """A theme's "Зареди още" posts to ``admin-ajax.php`` (no address on the button), but
+    WordPress serves every list of posts page by page at ``<list>/page/N/`` all the same."""
+    html = f"<html><head>{head}</head><body><article></article>{_MORE}</body></html>"
+    assert next_page_url(html, url, BARE, 1) == expected
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # not WordPress: an address-less button says nothing of where the cards are
+        f"<html><head></head><body>{_MORE}</body></html>",
+        # WordPress with no such button: a list that ends
+        f"<html><head>{_WP_HEAD}</head><body><article></article></body></html>",
+    ],
+)
+def test_no_wordpress_page_2_without_both(html: str) -> None:
+    assert next_page_url(html, "https://www.x.bg/kategoriya/novini/", BARE, 1) is None

@@ -44,3 +44,35 @@ def test_a_hostile_refresh_is_read_in_one_pass() -> None:
     assert frame_sources(_head(meta), "http://www.x.bg/", SITE) == []
     meta = f'<meta http-equiv=refresh content="0; URL={"a" * 200_000}\'">'
     assert frame_sources(_head(meta), "http://www.x.bg/", SITE) == []
+
+
+def _script(code: str, body: str = "") -> LexborHTMLParser:
+    return LexborHTMLParser(f"<html><head><script>{code}</script></head><body>{body}</body></html>")
+
+
+def test_a_script_redirect_of_a_page_linking_nowhere_is_what_it_shows() -> None:
+    """An ``index.html`` of nothing but a script sending the browser to the site's folder
+    (dabovik), by any of the ways a script says it."""
+    for code in (
+        'window.location.replace("bg/");',
+        "window.location.href = 'bg/';",
+        'location = "/bg/";',
+        "document.location.assign('bg/')",
+        "top.location.href='http://www.x.bg/bg/'",
+    ):
+        assert frame_sources(_script(code), "http://www.x.bg/", SITE) == ["http://www.x.bg/bg/"], (
+            code
+        )
+
+
+def test_no_script_redirect_target() -> None:
+    for code in (
+        'if (location.href == "http://www.x.bg/") {}',  # a comparison
+        'var mylocation = "bg/";',
+        'location.href = base + "bg/";',  # built by the script: nothing to follow
+        'window.location.replace("https://other.bg/");',  # another site
+    ):
+        assert frame_sources(_script(code), "http://www.x.bg/", SITE) == [], code
+    # a page with links of its own: its script's redirect (a phone's copy, say) is not it
+    page = _script('if (screen.width < 700) location = "m/";', '<a href="/novini/">Новини</a>')
+    assert frame_sources(page, "http://www.x.bg/", SITE) == []

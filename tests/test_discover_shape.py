@@ -33,6 +33,14 @@ from newsarchive.discover.shape import Shape, learn_shape, looks_like_article_pa
         # says: the not-article words judge a query only where the query names the page
         ("https://x.bg/novini/obshtinata-remontira-uchilishta?from=rss", True),
         ("https://x.bg/novini/kmetat-otkri-parka-v-centara?ref=page", True),
+        # WordPress's day-and-name and month-and-name permalinks: a name after the date
+        # is a post however short; the date alone is the day's archive, "page" a list's
+        ("https://x.bg/2026/11/23/zimna-podgotovka/", True),
+        ("https://x.bg/2026/11/23/kmet/", True),
+        ("https://x.bg/2026/11/kmet/", True),
+        ("https://x.bg/2026/11/23/", False),
+        ("https://x.bg/2026/11/23/page/2/", False),
+        ("https://x.bg/category/2026/11/23/x/", False),
     ],
 )
 def test_looks_like_article_path(url: str, expected: bool) -> None:
@@ -94,6 +102,7 @@ def test_a_huge_path_segment_is_judged_by_its_start() -> None:
     """A regex over an 80,000-letter segment would take minutes; the start decides."""
     assert not looks_like_article_path("https://x.bg/" + "a" * 80_000)
     assert looks_like_article_path("https://x.bg/edna-dve-tri-" + "a" * 80_000)
+    assert not looks_like_article_path("https://x.bg" + "/2026/11/23" * 20_000 + "/")
 
 
 def test_a_year_in_the_path_is_no_constant_though_one_page_shares_it() -> None:

@@ -94,6 +94,15 @@ def test_every_spelling_of_one_url_has_one_key(variant: str) -> None:
         ("https://x.bg/news.php?sid=a1b2c3d4e5f6", "https://x.bg/news.php?sid=a1b2c3d4e5f6"),
         ("https://x.bg/news.php?sid=obshtinskisavet&id=4",
          "https://x.bg/news.php?sid=obshtinskisavet&id=4"),
+        # ASP.NET's cookieless state: a path segment of its own, under the app's folder
+        ("https://x.bg/(S(x3mnb1ffgvxkkn55bfwxxk45))/Novini/Novina.aspx?ID=7",
+         "https://x.bg/Novini/Novina.aspx?ID=7"),
+        ("https://x.bg/portal/(X(1)S(x3mnb1ffgvxkkn55bfwxxk45))/Default.aspx",
+         "https://x.bg/portal/Default.aspx"),
+        ("https://x.bg/(S(x3mnb1ffgvxkkn55bfwxxk45))", "https://x.bg/"),
+        # parentheses of a page's own name stay
+        ("https://x.bg/novini/zakon_(2026)/", "https://x.bg/novini/zakon_(2026)/"),
+        ("https://x.bg/a/(S(1))x/", "https://x.bg/a/(S(1))x/"),
     ],
 )  # fmt: skip
 def test_session_ids_are_not_part_of_a_url(url: str, expected: str) -> None:
@@ -299,3 +308,25 @@ def test_a_key_on_the_domain_a_site_moved_to_has_its_old_spelling() -> None:
     assert moved_key(key, moves) == url_key("http://ruse-bg.eu/novina-1?a=1&b=2")
     assert moved_key(url_key("https://ruse24.bg/novina-1"), moves) is None
     assert moved_key(url_key("https://obshtinaruse.bg.evil.com/a"), moves) is None
+
+
+_PUNY = "xn----7sbbbhmgoceh6ck7j8a.xn--90ae"  # община-звездица.бг
+
+
+def test_a_cyrillic_domain_is_one_host_in_either_spelling() -> None:
+    """A ``.бг`` site: the user's profile and a link pasted from a browser's bar name it in
+    Cyrillic, its CMS and every response's URL in punycode. One host, one spelling (the
+    one DNS and HTTP use), on the site whichever the profile names."""
+    for url in (
+        "https://Община-Звездица.бг/novini/5",
+        f"https://{_PUNY}/novini/5",
+        f"https://{_PUNY.upper()}/novini/5",
+    ):
+        assert normalize_url(url) == f"https://{_PUNY}/novini/5", url
+    assert normalize_url("https://община-звездица.бг:8443/") == f"https://{_PUNY}:8443/"
+    for origin in ("https://община-звездица.бг", f"https://{_PUNY}"):
+        site = Profile(id="z", name="z", origin=origin)
+        assert on_site(f"https://{_PUNY}/novini/5", site)
+        assert on_site("https://www.община-звездица.бг/novini/5", site)
+        assert not on_site("https://община-other.бг/", site)
+    assert url_key("https://община-звездица.бг/a") == url_key(f"http://www.{_PUNY}/a")

@@ -107,3 +107,38 @@ def test_a_host_with_a_folder_of_its_own_is_served_from_it_and_only_it(tmp_path:
         assert get("www.x.bg", "/").text == "<p>home</p>"
         assert get("www.x.bg", "/novini/").status_code == 404
         assert get("obs.x.bg", "/").status_code == 301
+
+
+def test_a_mirror_can_answer_a_page_past_the_end_with_another_file(tmp_path: Path) -> None:
+    """A CMS clamping the page number it is given (borinovo): any unknown query of the
+    path is its first page; a known one is its own file."""
+    root = _site(tmp_path)
+    (root / "_mirror.json").write_text('{"fallbacks": {"/news": "news"}}', encoding="utf-8")
+    with MirrorServer(root) as server:
+        past = httpx.get(server.url + "/news?p=99")
+        page2 = httpx.get(server.url + "/news?p=2")
+        other = httpx.get(server.url + "/nothing?p=99")
+    assert past.status_code == 200 and "page 1" in past.text
+    assert "page 2" in page2.text
+    assert other.status_code == 404
+
+
+def test_a_mirror_of_cookieless_sessions_sends_a_visitor_to_a_fresh_id(tmp_path: Path) -> None:
+    """ASP.NET's cookieless sessions (rosenishte): ``/`` or an ``.aspx`` page asked for
+    without an id is sent to the same path under a new one; under any id it is served."""
+    root = _site(tmp_path)
+    (root / "Novini.aspx").write_text("<p>novini</p>", encoding="utf-8")
+    (root / "_mirror.json").write_text('{"path_sessions": true}', encoding="utf-8")
+    with MirrorServer(root) as server:
+        first = httpx.get(server.url + "/Novini.aspx")
+        second = httpx.get(server.url + "/Novini.aspx")
+        page = httpx.get(server.url + first.headers["location"])
+        home = httpx.get(server.url + "/", follow_redirects=True)
+        static = httpx.get(server.url + "/news?p=2")
+    assert first.status_code == second.status_code == 302
+    assert first.headers["location"].startswith("/(S(")
+    assert first.headers["location"].endswith("))/Novini.aspx")
+    assert first.headers["location"] != second.headers["location"]
+    assert page.status_code == 200 and "novini" in page.text
+    assert "home" in home.text
+    assert static.status_code == 200 and "page 2" in static.text

@@ -22,7 +22,7 @@ from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.explore import MIN_ITEMS, Discovery, shape_pattern
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.urls import article_path
+from newsarchive.discover.urls import article_path, url_key
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
@@ -43,6 +43,10 @@ SITEMAP_REST_DAYS = 7
 # passed since its first page was read or confirmed unchanged: what it posts waits at most
 # that long, and a nightly run stays at three requests.
 LISTING_REST_DAYS = 3
+# Articles reached through "« Предишна новина" links after a list that ends with no page
+# after it, at most, for each page the walk could still have read
+# (``SourceReader._older_articles``): about as many as those pages would have listed.
+CHAIN_PER_PAGE = 10
 
 
 class SourceReader:
@@ -271,7 +275,34 @@ class SourceReader:
         if number == 1:
             self.frontier.save_validators(url, page)
         old = self.harvest.fetch_pending(self._robots_gate)
+        if next_url is None and not old and links:
+            room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
+            old = self._older_articles(links, page.final_url, room)
         walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
+
+    def _older_articles(self, links: list[Candidate], where: str, limit: int) -> int:
+        """A list that ends with no page after it, whose oldest article links the one
+        before it ("« Предишна новина"): the articles before, each fetched as an article
+        once (its page names the next one), as a person goes back through them. The only
+        way to older news on a site whose lists show the newest few. It stops at an
+        article known or fetched already (a nightly run: at once), one older than
+        ``--since``, or after ``CHAIN_PER_PAGE`` articles for each listing page the walk
+        could still have read (``limit``, 0: no cap). Returns how many turned out older than
+        ``--since``. (Not resumed: a run killed on the way leaves the rest to the
+        sitemap, a re-exploration, or a later link.)"""
+        older = self.harvest.older
+        step = next((o for c in reversed(links) if (o := older.get(url_key(c.url)))), None)
+        taken = 0
+        while step is not None and (not limit or taken < limit * CHAIN_PER_PAGE):
+            (seen,) = self._offer([Candidate(step, self.profile.id, where)])
+            if seen is not Seen.NEW:
+                return 0
+            old = self.harvest.fetch_pending(self._robots_gate)
+            if old:
+                return old
+            taken += 1
+            step = older.get(url_key(step))
+        return 0
 
     def _read_items(
         self, walk: ListingWalk, pages: listings.ListingPages, page: Page,

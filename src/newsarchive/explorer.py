@@ -309,10 +309,14 @@ class _Explorer:
     def section(self, url: str, *, framed_by: str = "") -> None:
         """A menu's section page; one that lists no news itself but shows a frame (its
         list in an ``<iframe src="novini_list.php">``) is read through its frames
-        (``framed_by``: the page showing this one, whose frames' frames are not read)."""
+        (``framed_by``: the page showing this one, whose frames' frames are not read).
+        The page is known by its address in normal form: one a server redirected to
+        with a session id in it (ASP.NET's ``/(S(<id>))/``) is saved without, as its links
+        are read, or a profile would ask for that visit's session for ever."""
         page = self.get(url, "listing", telling=True)
         if page is None:
             return
+        page = replace(page, final_url=normalize_url(page.final_url) or page.final_url)
         tree = parse_html(page.text)
         items = listings.news_items(tree, page.final_url, self.profile)
         if not is_listing(items) and not framed_by:

@@ -36,6 +36,7 @@ from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.dates import local_date
+from newsarchive.discover.listings import older_article_link
 from newsarchive.discover.urls import (
     amp_originals,
     identify,
@@ -86,6 +87,7 @@ class Verdict:
     items: tuple[FullItem, ...] = ()  # a page of items in full: these, not ``article``
     kind: str = ""  # what the page is instead of an article (``page_kind``), if anything
     next_page: str | None = None  # an article split over pages: its next page's address
+    older: str | None = None  # the article before it, by its "« Предишна новина" link
 
 
 def judge(
@@ -123,6 +125,7 @@ def judge(
     # of an article does: it is settled as one only when it holds no items, below)
     before = first_of(result.text, result.final_url, tree)
     following = next_part(result.text, result.final_url, tree=tree)
+    older = older_article_link(tree, result.final_url, profile)
     article = extract(
         result.text, result.final_url, profile=profile, today=result.fetched_at,
         tree=tree,
@@ -155,7 +158,7 @@ def judge(
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)
-    return read(Outcome.NEW, article=article, url=identity, next_page=following)
+    return read(Outcome.NEW, article=article, url=identity, next_page=following, older=older)
 
 
 # What storing one article may raise because of that article's values (a string UTF-8
@@ -350,6 +353,9 @@ class Harvester:
     waiters: set[str] = field(default_factory=set)
     # keys of the originals read in place of their AMP copies in this run (``_original``)
     originals: set[str] = field(default_factory=set)
+    # this run's articles by the key of the URL they were fetched from: the article
+    # before each, where its page links it as "« Предишна новина" (``Verdict.older``)
+    older: dict[str, str] = field(default_factory=dict)
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out
@@ -542,6 +548,8 @@ class Harvester:
         else:
             assert isinstance(result, Page) and verdict.article is not None
             self.handled.add(verdict.url)
+            if verdict.older is not None:
+                self.older[url_key(url)] = verdict.older
             article, parts, short = self.whole(verdict.article, result, verdict.next_page)
             if short and self.store.find(verdict.url, url) is not None:
                 # a passing failure is no edit: the article read whole before stands, and

@@ -25,6 +25,14 @@ of its own: ``{"host_roots": {"novini.x.bg": "novini"}}`` answers a request whos
 ``X-Forwarded-Host`` names it from ``novini/`` (robots.txt and ``/`` included, and no
 ``origin`` redirect), and no other host from there. ``hosts`` records the host each
 request asked for (its ``X-Forwarded-Host``, "" without one), beside ``requests``.
+A mirror of a server that answers a page number past the list's end with its first page
+(an old CMS clamping the number it is given) names the path and the file it falls back
+to: ``{"fallbacks": {"/novini.php": "novini.php"}}`` serves ``/novini.php?str=99`` as
+``/novini.php`` when no file answers it. A mirror of an ASP.NET site with cookieless
+sessions says ``{"path_sessions": true}``: a request for ``/`` or an ``.aspx`` page with
+no ``/(S(<id>))`` at the start of its path is answered ``302`` to the same path under a
+fresh session id (another on every such request, as the server starts a session for
+every visitor without one), and one with it is served as if it were not there.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -40,6 +48,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
+import re
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -133,6 +142,22 @@ def _declared_host_roots(root: Path) -> dict[str, str]:
     return {str(host).lower(): str(folder) for host, folder in dict(found).items()}  # type: ignore[call-overload]
 
 
+def _declared_fallbacks(root: Path) -> dict[str, str]:
+    """The paths whose unknown queries a mirror's server answers with another file."""
+    found = _settings(root).get("fallbacks", {})
+    return {str(path): str(file) for path, file in dict(found).items()}  # type: ignore[call-overload]
+
+
+# ASP.NET's cookieless session state: "/(S(x3mnb1ffgvxkkn55bfwxxk45))/" opening the path
+_PATH_SESSION = re.compile(r"^/\(S\([a-z0-5]{24}\)\)(?=/)")
+
+
+def _session_id(number: int) -> str:
+    """A session id in ASP.NET's shape (24 of a-z0-5), another for every ``number``."""
+    digest = hashlib.sha256(str(number).encode()).digest()
+    return "".join("abcdefghijklmnopqrstuvwxyz012345"[b % 32] for b in digest[:24])
+
+
 def _redirector_target(redirectors: dict[str, str], raw_path: str) -> str | None:
     """Where a redirector script sends ``raw_path``, or None when it is no redirector's."""
     parts = urlsplit(raw_path)
@@ -199,6 +224,8 @@ class MirrorServer:
         self.redirectors = _declared_redirectors(self.root)
         self.moves = _declared_moves(self.root)
         self.host_roots = _declared_host_roots(self.root)
+        self.fallbacks = _declared_fallbacks(self.root)
+        self.path_sessions = bool(_settings(self.root).get("path_sessions", False))
         self.requests: list[str] = []
         self.hosts: list[str] = []
         self.not_modified = 0
@@ -236,7 +263,21 @@ class MirrorServer:
                 if target is not None:
                     self._send(302, "text/html", b"", {"Location": target})
                     return
-                found = resolve(server.root / folder if folder else server.root, self.path)
+                asked_path = self.path
+                if server.path_sessions:
+                    bare = _PATH_SESSION.sub("", asked_path)
+                    page = urlsplit(bare).path
+                    if bare == asked_path and (page == "/" or page.lower().endswith(".aspx")):
+                        with server._lock:
+                            fresh = _session_id(len(server.requests))
+                        self._send(302, "text/html", b"", {"Location": f"/(S({fresh})){bare}"})
+                        return
+                    asked_path = bare
+                top = server.root / folder if folder else server.root
+                found = resolve(top, asked_path)
+                fallback = server.fallbacks.get(urlsplit(asked_path).path)
+                if found is None and fallback is not None:
+                    found = resolve(top, "/" + fallback)
                 if (
                     found is not None
                     and folder is None

@@ -250,12 +250,17 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
 
     A page that sends the browser on with ``<meta http-equiv="refresh">`` (an old site's
     ``/`` holding only "0; URL=bg/nachalo.html" over its coat of arms) shows its target
-    in its place just as well, with no link to it either, so the target is one of them."""
+    in its place just as well, with no link to it either, so the target is one of them;
+    so is the page a script sends the browser to from a page that links nowhere (an
+    ``index.html`` of nothing but ``window.location.replace("bg/index.php")``, as cheap
+    hosting's "move the site to a folder" advice has it)."""
     found: list[str] = []
     here = normalize_url(page_url)
     base = page_base(tree, page_url)
     targets = [node.attributes.get("src") or "" for node in tree.css("frame[src], iframe[src]")]
     targets += refresh_targets(tree)
+    if not tree.css_first("a[href]"):
+        targets += script_redirect_targets(tree)
     for target in targets:
         url = normalize_url(target, base)
         if url is None or url == here or url in found or not on_site(url, profile):
@@ -312,6 +317,27 @@ def refresh_targets(tree: LexborHTMLParser) -> list[str]:
         match = _REFRESH.match(node.attributes.get("content") or "")
         if match and not match["url"].strip().replace(".", "").isdigit():
             found.append(match["url"].strip())
+    return found
+
+
+# A script sending the browser on: "window.location.href = 'bg/'", "location =
+# "/bg/index.php"", "document.location.replace('bg/')", "top.location.assign(...)"; the
+# address a quoted literal (one built by the script names nothing to follow).
+_SCRIPT_REDIRECT = re.compile(
+    r"""(?<![\w.$])(?:(?:window|document|top|self|parent)\.)?location"""
+    r"""(?:(?:\.href)?\s*=(?!=)\s*|\.(?:replace|assign)\(\s*)(['"])([^'"\s<>]{1,500})\1"""
+)
+_SCRIPT_LOOK = 20_000  # characters of a redirect page's inline script read, at most
+
+
+def script_redirect_targets(tree: LexborHTMLParser) -> list[str]:
+    """Where the page's inline scripts send the browser by a literal address, as written."""
+    found: list[str] = []
+    for node in tree.css("script"):
+        if node.attributes.get("src"):
+            continue
+        code = (node.text(deep=True) or "")[:_SCRIPT_LOOK]
+        found += [m[2] for m in _SCRIPT_REDIRECT.finditer(code) if m[2] not in found]
     return found
 
 

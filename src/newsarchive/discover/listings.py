@@ -48,6 +48,7 @@ from newsarchive.discover.shape import (
 )
 from newsarchive.discover.urls import (
     is_article_url,
+    is_home_page,
     normalize_url,
     on_site,
     site_hosts,
@@ -449,12 +450,20 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             calls = script_calls(tree)
         return link_target(anchor, calls) if calls else None
 
+    wordless: list[LexborNode] = []
     for anchor, text in anchors:
         label = text or (
             anchor.attributes.get("aria-label") or anchor.attributes.get("title") or ""
         )
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
             return url
+        if not label:
+            wordless.append(anchor)
+    for anchor in wordless:  # (never to the home page: a menu's "next-…" styled link)
+        if _next_by_class(anchor) and (url := usable(target(anchor))) and not is_home_page(url):
+            return url
+    if url := _form_button_pager(tree, base, usable):
+        return url
     if url := _load_more(tree, usable):
         return url
     wanted = str(page + 1)
@@ -467,9 +476,61 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
-    if url := _drop_down_pager(tree, page, base, usable):
+    if url := _drop_down_pager(tree, page, base, usable) or _wordpress_paged(tree, current, usable):
         return url
     return _older_month(anchors, current, usable)
+
+
+# A pager's "next" control by its class, on the link or on the item holding it: "next"
+# (Bootstrap's ``li.next``, a theme's ``a.next``), "page-next", "pagination-next",
+# "next-page", BEM's "pager__item--next" and "pagination__link--next", WP-PageNavi's
+# "nextpostslink". Not WordPress's "nav-next", which on a list of posts leads to the newer
+# ones (page N-1), nor "next-post", an article's neighbour.
+_NEXT_CLASS = re.compile(
+    r"^(?:(?:pager|pagination|paging|page)[-_])?next(?:[-_]page)?$"
+    r"|^[\w-]+--next$|^nextpostslink$",
+    re.IGNORECASE,
+)
+
+
+def _next_by_class(anchor: LexborNode) -> bool:
+    """A link with no word (an arrow drawn in SVG or an icon font, no ``aria-label``) that
+    its class, or its list item's, calls a pager's "next": all a theme says of it."""
+    for node in (anchor, anchor.parent):
+        if node is None or (node is not anchor and node.tag != "li"):
+            continue
+        classes = (node.attributes.get("class") or "").split()
+        if any(_NEXT_CLASS.match(name) for name in classes):
+            return True
+    return False
+
+
+# An article's link to the one published before it, as a site that keeps no list of
+# its older news links them: "« Предишна новина", "Предходна статия", "По-стара
+# публикация", "← Previous post". Never a bare "« Предишна": page 1 of a numbered pager,
+# or an earlier page of an article split over pages.
+_OLDER_ARTICLE = re.compile(
+    r"^(?:[«‹<←]{1,2}\s*)?(?:(?:предишна|предходна|по-стара)\s+(?:новина|статия|публикация)"
+    r"|previous\s+(?:post|article|story)|older\s+post)\s*(?:[«‹<←]{1,2})?$",
+    re.IGNORECASE,
+)
+
+
+def older_article_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
+    """Where an article page's "« Предишна новина" leads, on the site: the article
+    before it, the one way to older news on a site whose lists show only the newest."""
+    base = page_base(tree, page_url)
+    here = normalize_url(page_url)
+    for anchor in tree.css("a[href]"):
+        label = " ".join((anchor.text(deep=True) or "").split()) or (
+            anchor.attributes.get("title") or anchor.attributes.get("aria-label") or ""
+        )
+        if not label or not _OLDER_ARTICLE.match(label):
+            continue
+        url = normalize_url(anchor.attributes.get("href") or "", base)
+        if url is not None and url != here and on_site(url, profile):
+            return url
+    return None
 
 
 # An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2".
@@ -570,6 +631,46 @@ def _asks_more(form: LexborNode, select: LexborNode) -> bool:
     return False
 
 
+def _form_button_pager(
+    tree: LexborHTMLParser, base: str, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """The next page of a pager drawn as form buttons: a GET form of hidden fields only
+    (``str=2``) whose submit button says "Следваща »", an old CMS's way of paging with no
+    link at all. What a click asks for is the form's action with those fields (and the
+    ``<button>``'s own ``name=value``, when it has one); a form asking anything of the reader
+    (a search's word, a date) is no pager."""
+    for form in tree.css("form"):
+        if (form.attributes.get("method") or "get").strip().lower() != "get":
+            continue
+        fields: list[tuple[str, str]] = []
+        pressed: tuple[str, str] | None = None
+        for field in form.css("input, button, select, textarea"):
+            kind = field.attributes.get("type") or ("submit" if field.tag == "button" else "text")
+            kind = kind.strip().lower()
+            name = field.attributes.get("name") or ""
+            value = field.attributes.get("value") or ""
+            if field.tag in ("select", "textarea") or kind not in _UNASKED_INPUTS:
+                break  # it asks for something: no pager
+            if kind == "hidden":
+                if name:
+                    fields.append((name, value))
+                continue
+            label = " ".join((field.text(deep=True) or "").split()) if field.tag == "button" else ""
+            label = label or value or field.attributes.get("alt") or ""
+            if pressed is None and kind in ("submit", "image") and _NEXT_TEXT.match(label or "-"):
+                pressed = (name, value) if name and field.tag == "button" else ("", "")
+        else:
+            if pressed is None or not (fields or pressed[0]):
+                continue
+            action = normalize_url(form.attributes.get("action") or base, base)
+            if action is None:
+                continue
+            query = urlencode([*fields, *([pressed] if pressed[0] else [])])
+            if url := usable(urlunsplit(urlsplit(action)._replace(query=query))):
+                return url
+    return None
+
+
 # A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още
 # новини", "Load more". Not a bare "още…": a card's "read more" link to its article says it.
 _MORE_TEXT = re.compile(
@@ -604,6 +705,54 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
             if url := usable(target):
                 return url
     return None
+
+
+# What only a page WordPress rendered carries: its generator tag, its REST API's link,
+# its themes' and plugins' assets.
+_WORDPRESS_ASSET = re.compile(r"/wp-(?:content|includes)/")
+_WORDPRESS_PAGED = re.compile(r"/page/(\d{1,6})/?$")
+
+
+def _is_wordpress(tree: LexborHTMLParser) -> bool:
+    generator = tree.css_first('meta[name="generator"]')
+    if generator is not None and (generator.attributes.get("content") or "").startswith(
+        "WordPress"
+    ):
+        return True
+    if any("https://api.w.org/" in (n.attributes.get("rel") or "") for n in tree.css("link[rel]")):
+        return True
+    return any(
+        _WORDPRESS_ASSET.search(n.attributes.get("src") or n.attributes.get("href") or "")
+        for n in tree.css("script[src], link[href]")
+    )
+
+
+def _wordpress_paged(
+    tree: LexborHTMLParser, current: str, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """The next page of a WordPress list of posts whose theme shows only "Зареди още",
+    with no address on it (its script posts to ``admin-ajax.php``): WordPress itself
+    serves every list of posts (the blog's home, a category, a tag, a month) page by page
+    at ``<list>/page/N/`` (``&paged=N`` with plain permalinks), whatever the theme shows.
+    Only there: a page WordPress rendered, showing such a button; a page past the last
+    is a 404, the list's end."""
+    if not any(
+        _MORE_TEXT.match(" ".join((node.text(deep=True) or "").split()))
+        and not _real_href(node.attributes.get("href"))
+        for node in tree.css(_MORE_NODES)
+    ) or not _is_wordpress(tree):
+        return None
+    parts = urlsplit(current)
+    if parts.query:
+        fields = [q for q in parts.query.split("&") if not q.startswith("paged=")]
+        number = next((int(q[6:]) for q in parts.query.split("&") if q[6:].isdigit()
+                       and q.startswith("paged=")), 1)  # fmt: skip
+        query = "&".join([*fields, f"paged={number + 1}"])
+        return usable(urlunsplit(parts._replace(query=query)))
+    found = _WORDPRESS_PAGED.search(parts.path)
+    number = int(found[1]) if found else 1
+    path = parts.path[: found.start()] if found else parts.path
+    return usable(urlunsplit(parts._replace(path=f"{path.rstrip('/')}/page/{number + 1}/")))
 
 
 _MORE_ATTRIBUTE = re.compile(r"^data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)")

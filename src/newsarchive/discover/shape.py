@@ -18,6 +18,13 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 # Unicode word characters, so Cyrillic slugs ("/news/Post/888/Честване-на-50-години") count.
 _SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+){2,}|\d{4,}")
 _SLUG_LOOK = 200
+# WordPress's "day and name" and "month and name" permalinks, and the like: a name after
+# the year, the month and maybe the day (/2026/11/23/zimna-podgotovka/): an article
+# however short its slug, where the date alone (/2026/11/23/) is the day's archive.
+_DATED_NAME = re.compile(
+    r"/(?:19|20)\d{2}/(?:0?[1-9]|1[0-2])/(?:(?:0?[1-9]|[12]\d|3[01])/)?"
+    r"[^/]{0,200}?[^\W\d_][^/]{0,200}/?$"
+)
 # a numeric id, or Joomla's "id:alias" ("57:zimno-pochistvane")
 _ID_VALUE = re.compile(r"^\d{2,}(?::[^\W_][\w-]*)?$")
 # Joomla's menu item: which menu entry a link was made from, on listings and articles
@@ -59,6 +66,8 @@ def looks_like_article_path(url: str) -> bool:
     segments = [s for s in unquote(parts.path).split("/") if s]
     # a slug shows in its first words; a longer look is quadratic in a hostile segment
     if any(_SLUG.search(segment[:_SLUG_LOOK]) for segment in segments[-2:]):
+        return True
+    if _DATED_NAME.search(parts.path):
         return True
     # judged only where the query names the page: a slug's "?from=rss" is a referrer's
     query = parse_qsl(parts.query)

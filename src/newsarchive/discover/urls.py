@@ -31,6 +31,13 @@ SESSION_PARAMS = re.compile(
 # to 40 letters and digits, both present: 32 hex in phpBB), not "sid=3" or a short hash.
 _SID = re.compile(r"^sid=(?=[^&]*\d)(?=[^&]*[a-z])[0-9a-z]{26,40}$", re.IGNORECASE)
 _PATH_SESSION = re.compile(r";jsessionid=[^/?#;]*", re.IGNORECASE)  # its own value only
+# ASP.NET's cookieless state, a path segment of its own after the application's folder:
+# "/(S(x3mnb1ffgvxkkn55bfwxxk45))/Novini/Default.aspx" (the session), "(A(...))" (an
+# anonymous user), "(F(...))" (a forms ticket), "(X(1)S(...))" together. The server
+# sends a visitor without one to a fresh id and serves the page under any, so every
+# visit (every nightly run) would find every article under new addresses; the page
+# never depends on it, and the address without it is the one the server hands out.
+_PATH_STATE = re.compile(r"/\((?:[A-Z]\([\w-]{1,512}\))+\)(?=/|$)", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -184,6 +191,26 @@ def _raw_target(value: str, after: list[str]) -> str:
     return "&".join(kept)
 
 
+def ascii_host(netloc: str) -> str:
+    """A host (with its port, if any) as DNS and HTTP spell it: lower case, and an
+    internationalized name in its punycode form ("община-х.бг" is
+    "xn----8sbb...xn--90ae"). A ``.бг`` site is linked both ways: its CMS writes the
+    punycode, the address a reader pastes from a browser's bar the Cyrillic, the user's
+    profile names either, and every response's URL is the punycode one; one spelling
+    makes them one host. A name the codec refuses stays as it is, in lower case."""
+    netloc = netloc.lower()
+    if netloc.isascii():
+        return netloc
+    host, colon, port = netloc.rpartition(":")
+    if not (colon and port.isdigit()):
+        host, colon, port = netloc, "", ""
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return netloc
+    return host + colon + port
+
+
 def _normal(url: str, base: str | None = None) -> str | None:
     url = url.strip()
     if not url or url.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
@@ -195,7 +222,7 @@ def _normal(url: str, base: str | None = None) -> str | None:
         return None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
-    host = parts.hostname.rstrip(".")
+    host = ascii_host(parts.hostname.rstrip("."))
     if ":" in host:
         host = f"[{host}]"
     if port is not None and str(port) != _DEFAULT_PORTS[parts.scheme]:
@@ -203,6 +230,8 @@ def _normal(url: str, base: str | None = None) -> str | None:
     raw_path = parts.path or "/"
     if ";" in raw_path:
         raw_path = _PATH_SESSION.sub("", raw_path)
+    if "))" in raw_path:
+        raw_path = _PATH_STATE.sub("", raw_path) or "/"
     path = _remove_dot_segments(_requote(raw_path, "/:@!$&'()*+,;="))
     query = "&".join(
         _requote(q, "/?:@!$'()*+,;=&") for q in parts.query.split("&") if q and _kept(q)
@@ -355,7 +384,7 @@ def host_variants(hosts: Iterable[str]) -> frozenset[str]:
     """Hosts with their www/bare twins, lower-cased: one site answers on both."""
     found: set[str] = set()
     for host in hosts:
-        bare = host.lower().removeprefix("www.")
+        bare = ascii_host(host).removeprefix("www.")
         found.update({bare, f"www.{bare}"})
     return frozenset(found)
 
@@ -381,7 +410,7 @@ def with_hosts(profile: Profile, hosts: Iterable[str]) -> Profile:
 
 def on_site(url: str, profile: Profile) -> bool:
     """True when the URL's host is one of the site's hosts (www or bare alike)."""
-    return urlsplit(url).netloc.lower() in site_hosts(profile)
+    return ascii_host(urlsplit(url).netloc) in site_hosts(profile)
 
 
 # A first label naming a language ("en.x.bg", "de.x.bg"): the site's copy in another
@@ -400,8 +429,8 @@ def news_subdomain(netloc: str, profile: Profile) -> bool:
     host, a language's copy, a port or an address are not one; a host the profile names
     already is (the crawl adopts a saved one before exploring again, which must find it
     again to keep it)."""
-    host = netloc.lower()
-    own = urlsplit(profile.origin).netloc.lower().removeprefix("www.")
+    host = ascii_host(netloc)
+    own = ascii_host(urlsplit(profile.origin).netloc).removeprefix("www.")
     if ":" in host or ":" in own or "." not in own or own.replace(".", "").isdigit():
         return False
     if host in host_variants([own]) or not host.endswith("." + own):

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from newsarchive.discover.urls import host_variants
+from newsarchive.discover.urls import ascii_host, host_variants
 
 
 class MirrorTransport(httpx.BaseTransport):
@@ -40,7 +40,7 @@ class MirrorTransport(httpx.BaseTransport):
     def contacted(self, url: str) -> str:
         """The URL actually requested for the site URL ``url`` (for logs and errors)."""
         parts = urlsplit(url)
-        if (parts.hostname or "").lower() not in self._hosts:
+        if ascii_host(parts.hostname or "") not in self._hosts:
             return url
         path = self._prefix + (parts.path or "/")
         query = f"?{parts.query}" if parts.query else ""
@@ -48,7 +48,7 @@ class MirrorTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         real = request.url
-        if (real.host or "").lower() not in self._hosts:
+        if real.raw_host.decode("ascii").lower() not in self._hosts:
             return self._inner.handle_request(request)
         target = httpx.URL(self.contacted(str(real)))
         request.url = target

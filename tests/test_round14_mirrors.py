@@ -1,0 +1,113 @@
+"""A fourteenth round of site shapes, crawled from the origin alone (a profile of id, name
+and origin) through a real ``MirrorServer``, as ``test_round13_mirrors`` does its five.
+
+The mirrors (``tests/fixtures/make_mirrors_round14.py``): an ASP.NET site with cookieless
+sessions, a new ``/(S(<id>))/`` in every address of every visit (rosenishte); a pager of
+two SVG arrows with no word (klenovets); a "Следваща »" on every page, the last one too,
+and a page number past the end answered with page 1 (borinovo); a pager of GET forms
+with a hidden page number and a submit button (tsvetnitsa); WordPress hiding every date,
+naming the category page every post's canonical, its posts' day only in their address
+(zvanets); a "/" of nothing but a script sending the browser to ``bg/`` (dabovik); a
+``.бг`` domain linked in punycode and in Cyrillic (zvezditsa); the newest three on the
+home page and older news only back through the articles' "« Предишна новина"
+(zheravitsa); WordPress whose "Зареди още" posts to ``admin-ajax.php``, its lists' pages
+served at ``/page/2/`` but linked from nowhere (lyulyakovo). Each must archive exactly
+its articles with the true title, date and body, and a rerun right after must cost at
+most three requests.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive import crawl_sources
+from newsarchive.mirror import MirrorServer
+
+from .mirror_sites import article_rows, bare_profile, check_bare_crawl
+from .support import SITES, Result
+
+ROUND14_SITES = {
+    # ASP.NET cookieless sessions: every visit's addresses under /(S(<id>))/
+    "rosenishte": ("Община Росенище", "https://www.rosenishte.bg"),
+    # a pager of two SVG arrows, <a class="next">, no word, no label
+    "klenovets": ("Община Кленовец", "https://klenovets.bg"),
+    # "Следваща »" on the last page too, past the end answered with page 1
+    "borinovo": ("Община Бориново", "https://www.borinovo.bg"),
+    # a pager of GET forms: a hidden str=N and a "Следваща »" submit button
+    "tsvetnitsa": ("Община Цветница", "https://tsvetnitsa.bg"),
+    # WordPress: no date shown, the category page every post's canonical
+    "zvanets": ("Община Звънец", "https://zvanets.bg"),
+    # "/" a script sending the browser to /bg/, no link, no refresh
+    "dabovik": ("Община Дъбовик", "https://www.dabovik.bg"),
+    # a .бг domain: the profile and pasted links in Cyrillic, the CMS's in punycode
+    "zvezditsa": ("Община Звездица", "https://община-звездица.бг"),
+    # the newest three on the home page, older news only by "« Предишна новина"
+    "zheravitsa": ("Община Жеравица", "https://www.zheravitsa.bg"),
+    # WordPress: "Зареди още" posting to admin-ajax, /page/2/ linked from nowhere
+    "lyulyakovo": ("Община Люляково", "https://lyulyakovo.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND14_SITES))
+def test_a_round14_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND14_SITES[site])
+
+
+def test_add_site_saves_a_listing_reached_under_a_session_id_without_it(
+    run_cli: Callable[..., Result],
+) -> None:
+    """The menu's "Новини" answers ``302`` to ``/(S(<id>))/Novini/Default.aspx``: the
+    proposal names the listing as its links are read, without that visit's session."""
+    with MirrorServer(SITES / "rosenishte") as server:
+        proposed = run_cli(
+            "add-site", "https://www.rosenishte.bg", "--base-url", server.url, "--delay", "0"
+        )
+    assert proposed.exit_code == 0, proposed.stderr
+    profile = tomllib.loads(proposed.stdout)
+    assert profile["discovery"]["start_urls"] == ["/Novini/Default.aspx"]
+    assert "(S(" not in proposed.stdout
+
+
+def test_going_back_through_the_articles_stops_at_since(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """zheravitsa's older news, one "« Предишна новина" at a time, end at the first
+    article older than ``--since``: the ones before it are never asked for."""
+    profile = bare_profile(tmp_path, "zheravitsa", *ROUND14_SITES["zheravitsa"])
+    with MirrorServer(SITES / "zheravitsa") as server:
+        done = run_cli(
+            "crawl", "zheravitsa", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--since", "2026-11-10", "--db", str(db),
+        )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert sorted(article_rows(db)) == [
+        f"https://www.zheravitsa.bg/novina.php?id={n}" for n in (139, 140, 141, 142)
+    ]
+    assert "/novina.php?id=138" in server.requests  # read: older than --since
+    assert "/novina.php?id=137" not in server.requests
+
+
+def test_going_back_through_the_articles_is_capped_by_the_walks_pages(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No further back than the pages the walk could still have read would have listed
+    (``CHAIN_PER_PAGE`` each, two here): ``--max-pages 2`` of a home page listing three
+    leaves one page, two articles before them."""
+    monkeypatch.setattr(crawl_sources, "CHAIN_PER_PAGE", 2)
+    profile = bare_profile(tmp_path, "zheravitsa", *ROUND14_SITES["zheravitsa"])
+    with MirrorServer(SITES / "zheravitsa") as server:
+        done = run_cli(
+            "crawl", "zheravitsa", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--max-pages", "2", "--db", str(db),
+        )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert sorted(article_rows(db)) == [
+        f"https://www.zheravitsa.bg/novina.php?id={n}" for n in range(138, 143)
+    ]
+    assert "/novina.php?id=137" not in server.requests
