@@ -447,9 +447,16 @@ def site_today(today: dt.date) -> dt.date:
 
 # Every text form needs a digit (a year at least) or a relative word: text without one is
 # skipped before the dozen patterns run (most elements and windows hold no date).
-_MAY_HOLD_DATE = re.compile(
-    r"(?=[\dдвпtya])(?:\d|днес|вчера|преди|today|yesterday|ago)", re.IGNORECASE
-)
+_RELATIVE_WORDS = "днес|вчера|преди|today|yesterday|ago"
+_MAY_HOLD_DATE = re.compile(rf"(?=[\dдвпtya])(?:\d|{_RELATIVE_WORDS})", re.IGNORECASE)
+_MAY_HOLD_RELATIVE = re.compile(_RELATIVE_WORDS, re.IGNORECASE)
+
+
+def may_hold_relative_date(text: str) -> bool:
+    """False only for a text where no relative date ("вчера", "преди 3 часа", "онзи
+    ден", "2 hours ago") can be found: the cheap test before a short text with no other
+    date is read against the fetch moment."""
+    return bool(_MAY_HOLD_RELATIVE.search(text)) or _may_hold_day_before_yesterday(text)
 
 
 # How far before a date its label ("Публикувано на:", "Updated") may start.
