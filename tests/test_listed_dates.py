@@ -233,3 +233,19 @@ def test_a_crawl_dates_an_undated_article_by_its_cards_relative_date(
     # crawl across a midnight on Sofia's clock)
     assert dates["1"] in {(day(t - dt.timedelta(hours=3)), "listing") for t in (start, end)}
     assert dates["2"] in {(day(t - dt.timedelta(days=1)), "listing") for t in (start, end)}
+
+
+def test_a_listed_date_is_never_after_the_sites_day() -> None:
+    """The listed date is refused when it lies after the fetch's day on Sofia's clock, as
+    every reader of the fetch day reads it (``dates.site_today``): at noon UTC on 30
+    November "1 декември" is tomorrow there; at 22:30 UTC it is already today."""
+    from newsarchive.extraction.published import with_listed
+    from newsarchive.models import Article
+
+    listed = (dt.date(2026, 12, 1), "listing")
+    noon = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
+    assert with_listed(Article(), listed, noon).published is None
+    late = dt.datetime(2026, 11, 30, 22, 30, tzinfo=dt.UTC)  # 00:30 on 1 December in Sofia
+    dated = with_listed(Article(), listed, late)
+    assert (dated.published, dated.date_source) == (dt.date(2026, 12, 1), "listing")
+    assert with_listed(Article(), (dt.date(2026, 12, 2), "feed"), late).published is None

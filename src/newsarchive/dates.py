@@ -1003,25 +1003,20 @@ def _loose_span(
 
 
 def _latest(month: int, day: int, m: re.Match[str], today: dt.date) -> Published | None:
-    """The latest date on ``month`` and ``day`` not after ``today``.
+    """The latest date on ``month`` and ``day`` not after ``today``'s day on the site's
+    clock (``today`` as ``site_today`` gives it).
 
-    ``after`` allows the next day for a site whose calendar runs ahead of the fetch's;
-    for a guessed year that allowance would turn last year's "1 декември", read on 30
-    November, into tomorrow. The next day is taken only in the evening of the fetch
-    (``_EVENING`` UTC on), when a site two or three zones east may already show it."""
+    ``after`` allows the next day, for a bare day in some other zone; for a guessed year
+    that allowance would turn last year's "1 декември", read on 30 November, into
+    tomorrow. So the guess ends at the site's own day: fetched at 22:30 UTC on 30
+    November it is 1 December in Sofia, and "1 декември" this year's; at 20:30 UTC it is
+    still 30 November there, and last year's."""
     last = local_date(today)
-    if isinstance(today, dt.datetime):
-        utc = today.astimezone(dt.UTC) if today.tzinfo is not None else today
-        if utc.hour >= _EVENING:
-            last += dt.timedelta(days=1)
     for year in range(last.year, last.year - 8, -1):
         value = _build(year, month, day, m)
         if value is not None and not after(value, today) and local_date(value) <= last:
             return value
     return None
-
-
-_EVENING = 20  # UTC: 22:00 in Sofia in winter, 23:00 in summer
 
 
 def _months_back(day: dt.date, months: int) -> dt.date:
