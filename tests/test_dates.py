@@ -603,13 +603,27 @@ def test_letters_only_ignore_case_equates_never_raise(text: str) -> None:
     [
         (dt.date(2026, 11, 30), dt.date(2025, 12, 1)),
         (dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC), dt.date(2025, 12, 1)),
+        # 00:30 on 1 December in Sofia: the site's day is already the 1st
         (dt.datetime(2026, 11, 30, 22, 30, tzinfo=dt.UTC), dt.date(2026, 12, 1)),
+        # 22:30 in Sofia: still 30 November there, late as it is in UTC
+        (dt.datetime(2026, 11, 30, 20, 30, tzinfo=dt.UTC), dt.date(2025, 12, 1)),
+        # a moment without a zone is on the site's clock already
+        (dt.datetime(2026, 11, 30, 23, 30), dt.date(2025, 12, 1)),
     ],
 )
-def test_a_day_without_its_year_is_tomorrow_only_in_the_fetchs_evening(
+def test_a_day_without_its_year_is_tomorrow_only_once_the_sites_day_is(
     today: dt.date, expected: dt.date
 ) -> None:
-    """Read on 30 November, "1 декември" is last year's, unless it is late enough in the
-    day for a site east of UTC to print tomorrow's date already."""
+    """Read on 30 November, "1 декември" is last year's, unless it is already 1 December
+    on the site's (Sofia's) clock."""
     found = dates.find_loose_dates("Мария Петрова | 1 декември", today=today)
     assert [dates.local_date(d.value) for d in found] == [expected]
+
+
+def test_a_day_without_its_year_is_never_after_the_sites_day() -> None:
+    """Fetched at 22:30 UTC on 30 November, 1 December in Sofia: "2 декември" is the day
+    after the site's, last year's (counting a day ahead of the UTC day on top of Sofia's
+    took it for tomorrow)."""
+    today = dt.datetime(2026, 11, 30, 22, 30, tzinfo=dt.UTC)
+    found = dates.find_loose_dates("Мария Петрова | 2 декември", today=today)
+    assert [dates.local_date(d.value) for d in found] == [dt.date(2025, 12, 2)]

@@ -3,12 +3,16 @@ gave, and says so in ``date_source``; a sitemap's lastmod is never taken for one
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from newsarchive.discover.listings import article_links
 from newsarchive.mirror import MirrorServer
+from newsarchive.models import Profile
+from newsarchive.site_clock import on_site_clock
 
 from .support import Result
 
@@ -171,3 +175,77 @@ def test_import_warc_of_our_own_export_keeps_a_listing_or_feed_date(
     assert {n: date[1] for n, date in _dates(other).items()} == {
         "1": "none", "2": "text", "3": "none", "4": "text"
     }  # fmt: skip
+
+
+# 22:30 UTC on 20 March 2025: 00:30 on 21 March on Sofia's clock.
+AFTER_MIDNIGHT = dt.datetime(2025, 3, 20, 22, 30, tzinfo=dt.UTC)
+
+
+def test_a_cards_relative_date_counts_back_from_the_listings_fetch_moment() -> None:
+    """A card saying "преди 3 часа" or "вчера" names a day only from the moment its
+    listing was fetched, on Sofia's clock, as an article's own such date does: fetched
+    just after midnight there, "вчера" is the UTC day, and "днес" the day after it.
+    Without the moment (a listing read from a file) no such card is dated."""
+    items = "".join(
+        f'<li><a href="/news/{n}">Новина номер {n} за града</a> {day}</li>'
+        for n, day in enumerate(
+            ["преди 3 часа", "вчера", "днес", "2 hours ago", "онзи ден", "12.03.2025"], 1
+        )
+    )
+    html = f"<html><body><ul>{items}</ul></body></html>"
+    profile = Profile(
+        id="dated", name="Dated", origin="https://dated.example", article_pattern=r"^/news/\d+$"
+    )
+    url = "https://dated.example/novini"
+    listed = {
+        c.url.rsplit("/", 1)[1]: c.listed_date
+        for c in article_links(html, url, profile, today=AFTER_MIDNIGHT)
+    }
+    assert listed == {
+        "1": dt.date(2025, 3, 20),  # 21:30 the evening before in Sofia
+        "2": dt.date(2025, 3, 20),
+        "3": dt.date(2025, 3, 21),
+        "4": dt.date(2025, 3, 20),  # 22:30 in Sofia
+        "5": dt.date(2025, 3, 19),
+        "6": dt.date(2025, 3, 12),
+    }
+    undated = {c.url.rsplit("/", 1)[1]: c.listed_date for c in article_links(html, url, profile)}
+    assert undated == {**dict.fromkeys("12345"), "6": dt.date(2025, 3, 12)}
+
+
+def test_a_crawl_dates_an_undated_article_by_its_cards_relative_date(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The crawl passes the listing page's fetch moment to its cards: an article showing
+    no date of its own takes the card's "преди 3 часа" or "вчера" as its day."""
+    pages = {n: _undated(n) for n in (1, 2)}
+    profile = _site(tmp_path, pages, {1: "преди 3 часа", 2: "вчера"}, feed=False)
+    start = dt.datetime.now(dt.UTC)
+    _crawl(run_cli, profile, db)
+    end = dt.datetime.now(dt.UTC)
+
+    def day(moment: dt.datetime) -> str:
+        return on_site_clock(moment).date().isoformat()
+
+    dates = _dates(db)
+    assert set(dates) == {"1", "2"}
+    # (the listing was fetched between ``start`` and ``end``: the same day, but for a
+    # crawl across a midnight on Sofia's clock)
+    assert dates["1"] in {(day(t - dt.timedelta(hours=3)), "listing") for t in (start, end)}
+    assert dates["2"] in {(day(t - dt.timedelta(days=1)), "listing") for t in (start, end)}
+
+
+def test_a_listed_date_is_never_after_the_sites_day() -> None:
+    """The listed date is refused when it lies after the fetch's day on Sofia's clock, as
+    every reader of the fetch day reads it (``dates.site_today``): at noon UTC on 30
+    November "1 декември" is tomorrow there; at 22:30 UTC it is already today."""
+    from newsarchive.extraction.published import with_listed
+    from newsarchive.models import Article
+
+    listed = (dt.date(2026, 12, 1), "listing")
+    noon = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
+    assert with_listed(Article(), listed, noon).published is None
+    late = dt.datetime(2026, 11, 30, 22, 30, tzinfo=dt.UTC)  # 00:30 on 1 December in Sofia
+    dated = with_listed(Article(), listed, late)
+    assert (dated.published, dated.date_source) == (dt.date(2026, 12, 1), "listing")
+    assert with_listed(Article(), (dt.date(2026, 12, 2), "feed"), late).published is None

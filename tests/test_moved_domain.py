@@ -14,8 +14,13 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
+from newsarchive.archive.frontier import Frontier
+from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import url_key
 from newsarchive.mirror import MirrorServer
 
@@ -225,3 +230,42 @@ def test_a_move_is_kept_when_the_old_domain_is_parked(
     with closing(sqlite3.connect(db)) as conn:
         (found,) = conn.execute("SELECT found FROM site_discovery").fetchone()
     assert json.loads(found).get("moved", {}) == {OLD: NEW}
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "warc"])
+def test_an_import_at_the_new_domain_updates_the_article_archived_before_the_move(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, kind: str
+) -> None:
+    """An archive of the site on its old domain, which knows the site moved (as a crawl
+    that learned the move records it), imports records of the articles at the new domain
+    (another archive's export, crawled after the move): each updates the article
+    archived under its old address, as a crawl would, none is archived a second time."""
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(_before_the_move(tmp_path)) as server:
+        assert _crawl(run_cli, db, profile, server).exit_code == 0
+    assert len(article_rows(db)) == 6
+    with closing(sqlite3.connect(db)) as conn:
+        frontier = Frontier(conn, "vetrino")
+        frontier.save_discovery(replace(frontier.discovery() or Discovery(), moved={OLD: NEW}))
+    other = tmp_path / "after.db"  # the site crawled at its new domain
+    with MirrorServer(SITES / "vetrino") as server:
+        assert _crawl(run_cli, other, profile, server).exit_code == 0
+    out = tmp_path / f"after.{kind}"
+    exported = run_cli("export", "--format", kind, "--out", str(out), "--db", str(other))
+    assert exported.exit_code == 0, exported.stderr
+    if kind == "jsonl":
+        imported = run_cli("import-jsonl", str(out), "--db", str(db))
+    else:
+        imported = run_cli("import-warc", str(out), "--profile", str(profile), "--db", str(db))
+    assert imported.exit_code == 0, imported.stderr
+    assert imported.stdout.startswith("imported 0 new, "), imported.stdout
+    rows = article_rows(db)
+    assert sorted(rows) == sorted(row["url"] for row in site_json("vetrino", "expected.json"))
+    with closing(sqlite3.connect(db)) as conn:
+        ids = dict(conn.execute("SELECT url, id FROM articles").fetchall())
+        keys = dict(conn.execute("SELECT url_key, article_id FROM article_urls").fetchall())
+        sites = {site for (site,) in conn.execute("SELECT DISTINCT site FROM articles")}
+    assert sites == {"vetrino"}
+    for row in site_json("vetrino", "expected.json"):
+        old_url = row["url"].replace(NEW, OLD)
+        assert keys[url_key(old_url)] == keys[url_key(row["url"])] == ids[row["url"]]

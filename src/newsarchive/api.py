@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.connection import connect, connect_reader
 from newsarchive.archive.lock import held_since
-from newsarchive.archive.store import Filters, get_article, iter_articles, now_iso
+from newsarchive.archive.store import Filters, Store, get_article, iter_articles, now_iso
 from newsarchive.errors import ArchiveError, UsageError
 
 if TYPE_CHECKING:
@@ -322,6 +322,36 @@ def _check_url(url: str, line: int) -> None:
         raise UsageError(f"line {line}: 'url' is not a valid URL ({exc})") from None
 
 
+def _moved_store(conn: sqlite3.Connection) -> Store:
+    """The archive's writer for an import, following every move to another domain the
+    archive records as a crawl follows its site's: a record at the new domain updates
+    the article archived under the old one."""
+    from newsarchive.archive.frontier import recorded_moves
+
+    store = Store(conn)
+    for moved in recorded_moves(conn).values():
+        for origin, moved_to in moved.items():
+            store.take_move(origin, moved_to)
+    return store
+
+
+def _moved_profiles(conn: sqlite3.Connection, profiles: Iterable[Profile]) -> list[Profile]:
+    """``profiles``, each at the domain its site moved to from the profile's origin, as
+    the archive records it (the move a crawl takes up at its start: ``_stored_move``): a
+    WARC record at the new domain is the site's, not a generic site's of that host."""
+    from newsarchive.archive.frontier import recorded_moves
+    from newsarchive.crawl_discovery import site_origin
+    from newsarchive.discover.urls import moved_profile
+
+    moves = recorded_moves(conn)
+    out = []
+    for profile in profiles:
+        origin = site_origin(profile.origin)
+        moved_to = moves.get(profile.id, {}).get(origin)
+        out.append(moved_profile(profile, origin, moved_to) if moved_to else profile)
+    return out
+
+
 def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
     """Load export records; all-or-nothing, so a bad line leaves the archive untouched.
 
@@ -343,7 +373,6 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
 
 
 def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, int]:
-    from newsarchive.archive.store import Store
 
     conn = connect(db, create=True)
     # One long transaction: with SQLite's 2 MB default cache the index pages it touches
@@ -353,7 +382,7 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     counts = {"new": 0, "updated": 0, "unchanged": 0}
     ok = False
     try:
-        store = Store(conn)
+        store = _moved_store(conn)
         with conn:
             conn.execute("BEGIN IMMEDIATE")  # open before indexing_inserts' DDL
             with store.indexing_inserts():
@@ -384,7 +413,6 @@ def import_warc(
     import os
 
     from newsarchive.archive.lock import CrawlLock
-    from newsarchive.archive.store import Store
     from newsarchive.profiles.loader import list_profiles
     from newsarchive.warc_import import SKIPS, import_files, starts_as_warc
 
@@ -404,7 +432,8 @@ def import_warc(
     with CrawlLock(db):
         conn = connect(db, create=True)
         try:
-            report = import_files(Store(conn), paths, profiles)
+            moved = _moved_profiles(conn, profiles)
+            report = import_files(_moved_store(conn), paths, moved)
         except sqlite3.DatabaseError as exc:
             from newsarchive.errors import ArchiveWriteError
 

@@ -232,7 +232,7 @@ def _check_start(
         return []
     # a "load more" endpoint's JSON answer read as the crawl reads it: the cards it carries
     tree = parse_html(fragments.as_listing(page.text, page.final_url) or page.text)
-    links = listings.article_links(tree, page.final_url, pages.profile)
+    links = listings.article_links(tree, page.final_url, pages.profile, today=page.fetched_at)
     check.articles = len(links)
     check.next_page = pages.after(tree, page.final_url, number, page.fetched_at.date().year)
     return [c.url for c in links]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 from newsarchive.archive.connection import ArchiveFile
 from newsarchive.archive.frontier import Frontier
@@ -25,7 +24,7 @@ from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.listings import is_site_home
-from newsarchive.discover.urls import with_hosts
+from newsarchive.discover.urls import moved_profile, with_hosts
 from newsarchive.errors import ArchiveWriteError
 from newsarchive.explorer import stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
@@ -183,10 +182,8 @@ class SiteCrawl:
         the site's (a link naming them is asked for at the new one at once), and an
         article archived under its old address is the one its new address leads to."""
         self.fetcher.accept_move(origin, moved_to)
-        old, new = urlsplit(origin).netloc.lower(), urlsplit(moved_to).netloc.lower()
-        self.store.moves[new.removeprefix("www.")] = old.removeprefix("www.")
-        hosts = tuple(dict.fromkeys((*self.profile.hosts, old, new)))
-        self._wire(replace(self.profile, origin=moved_to, hosts=hosts))
+        self.store.take_move(origin, moved_to)
+        self._wire(moved_profile(self.profile, origin, moved_to))
 
     def _finish(self, run_id: int) -> None:
         """Record the run (as failed when the archive broke: if it still can be written)."""

@@ -253,7 +253,7 @@ class SourceReader:
         if found:
             walk.failed()
             return
-        links = listings.article_links(tree, page.final_url, self.profile, learned)
+        links = listings.article_links(tree, page.final_url, self.profile, learned, page.fetched_at)
         # (a page of items in full links none of them: only then is it worth reading so)
         if len(links) < MIN_ITEMS and (items := full_items(tree, page.final_url, page.fetched_at)):
             self._read_items(walk, pages, page, tree, where, items)

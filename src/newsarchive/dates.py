@@ -447,9 +447,16 @@ def site_today(today: dt.date) -> dt.date:
 
 # Every text form needs a digit (a year at least) or a relative word: text without one is
 # skipped before the dozen patterns run (most elements and windows hold no date).
-_MAY_HOLD_DATE = re.compile(
-    r"(?=[\dдвпtya])(?:\d|днес|вчера|преди|today|yesterday|ago)", re.IGNORECASE
-)
+_RELATIVE_WORDS = "днес|вчера|преди|today|yesterday|ago"
+_MAY_HOLD_DATE = re.compile(rf"(?=[\dдвпtya])(?:\d|{_RELATIVE_WORDS})", re.IGNORECASE)
+_MAY_HOLD_RELATIVE = re.compile(_RELATIVE_WORDS, re.IGNORECASE)
+
+
+def may_hold_relative_date(text: str) -> bool:
+    """False only for a text where no relative date ("вчера", "преди 3 часа", "онзи
+    ден", "2 hours ago") can be found: the cheap test before a short text with no other
+    date is read against the fetch moment."""
+    return bool(_MAY_HOLD_RELATIVE.search(text)) or _may_hold_day_before_yesterday(text)
 
 
 # How far before a date its label ("Публикувано на:", "Updated") may start.
@@ -996,25 +1003,20 @@ def _loose_span(
 
 
 def _latest(month: int, day: int, m: re.Match[str], today: dt.date) -> Published | None:
-    """The latest date on ``month`` and ``day`` not after ``today``.
+    """The latest date on ``month`` and ``day`` not after ``today``'s day on the site's
+    clock (``today`` as ``site_today`` gives it).
 
-    ``after`` allows the next day for a site whose calendar runs ahead of the fetch's;
-    for a guessed year that allowance would turn last year's "1 декември", read on 30
-    November, into tomorrow. The next day is taken only in the evening of the fetch
-    (``_EVENING`` UTC on), when a site two or three zones east may already show it."""
+    ``after`` allows the next day, for a bare day in some other zone; for a guessed year
+    that allowance would turn last year's "1 декември", read on 30 November, into
+    tomorrow. So the guess ends at the site's own day: fetched at 22:30 UTC on 30
+    November it is 1 December in Sofia, and "1 декември" this year's; at 20:30 UTC it is
+    still 30 November there, and last year's."""
     last = local_date(today)
-    if isinstance(today, dt.datetime):
-        utc = today.astimezone(dt.UTC) if today.tzinfo is not None else today
-        if utc.hour >= _EVENING:
-            last += dt.timedelta(days=1)
     for year in range(last.year, last.year - 8, -1):
         value = _build(year, month, day, m)
         if value is not None and not after(value, today) and local_date(value) <= last:
             return value
     return None
-
-
-_EVENING = 20  # UTC: 22:00 in Sofia in winter, 23:00 in summer
 
 
 def _months_back(day: dt.date, months: int) -> dt.date:

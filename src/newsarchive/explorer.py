@@ -170,7 +170,7 @@ class _Explorer:
             api = api or rest_api_root(tree, page.final_url, self.profile)
             for url in declared_feeds(tree, page.final_url, self.profile):
                 self.add(self.feeds, url, '<link rel="alternate"> on the home page')
-            items = listings.news_items(tree, page.final_url, self.profile)
+            items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
             shown = len(items.cards) or len(
                 listings.stated_news(tree, page.final_url, self.profile)
             )
@@ -318,7 +318,7 @@ class _Explorer:
             return
         page = replace(page, final_url=normalize_url(page.final_url) or page.final_url)
         tree = parse_html(page.text)
-        items = listings.news_items(tree, page.final_url, self.profile)
+        items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
         if not is_listing(items) and not framed_by:
             for frame in frame_sources(tree, page.final_url, self.profile)[:MAX_FRAMES]:
                 self.section(frame, framed_by=page.final_url)
@@ -337,7 +337,12 @@ class _Explorer:
             # what a walk of it queues: its cards, and the items only its page data holds
             # (without a profile pattern, ``article_links`` would find ``items`` again)
             listed = (
-                [c.url for c in listings.article_links(tree, page.final_url, self.profile)]
+                [
+                    c.url
+                    for c in listings.article_links(
+                        tree, page.final_url, self.profile, today=page.fetched_at
+                    )
+                ]
                 if self.profile.article_pattern
                 else listings.embedded_links(tree, page.final_url, self.profile, items.shapes)
             )

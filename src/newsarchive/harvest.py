@@ -134,7 +134,7 @@ def judge(
     cpu = time.thread_time() - cpu
     # (a page that shows only a guess, a day without its year or "преди 2 месеца", takes
     # the listing's date too: printed in full, it is no guess)
-    article = with_listed(article, listed, result.fetched_at.date())
+    article = with_listed(article, listed, result.fetched_at)
     drift, broken = article.fields_marked("drift"), article.fields_marked("error")
     read = partial(Verdict, cpu=cpu, drift=drift, broken=broken)  # what extraction noted
     # (looked for once, and only where asked: a numbered page's here, any other's below)

@@ -166,7 +166,7 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
         return task, _item(task, content, fetched)
     if not task.later:
         article = extract(content, task.page_url, profile=task.profile, today=fetched)
-        return task, with_listed(article, task.listed, fetched.date())
+        return task, with_listed(article, task.listed, fetched)
     # An article split over pages: joined as the crawl joined it (under the address the
     # pager gave, which the crawl asked for, and the one it was answered at: a redirected
     # page is found by either, as the crawl found it), each page parsed once as there.
@@ -186,7 +186,7 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
     first = decode_html(content)[0]
     tree = page_tree(first)
     following = next_part(first, task.page_url, tree=tree)
-    article = with_listed(extracting(first, task.page_url, tree), task.listed, fetched.date())
+    article = with_listed(extracting(first, task.page_url, tree), task.listed, fetched)
     return task, joined(article, later_pages(following, task.page_url, captured))[0]
 
 

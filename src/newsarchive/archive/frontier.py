@@ -94,6 +94,18 @@ def _batches(urls: list[str]) -> Iterator[tuple[list[str], str]]:
         yield chunk, ", ".join("?" * len(chunk))
 
 
+def recorded_moves(conn: sqlite3.Connection) -> dict[str, dict[str, str]]:
+    """Each site's moves to another domain the archive records (``Discovery.moved``: old
+    origin -> new), for a reader of records that is no crawl (``import-jsonl``,
+    ``import-warc``) to take them up as the crawl does (``Store.take_move``,
+    ``urls.moved_profile``): a record at the new domain is the article archived under
+    the old one, not a second."""
+    return {
+        site: Discovery.from_json(found).moved
+        for site, found in conn.execute("SELECT site, found FROM site_discovery ORDER BY site")
+    }
+
+
 class Frontier:
     """One site's crawl state in the archive; the only place crawl state is committed."""
 

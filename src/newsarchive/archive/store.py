@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.lemmas import tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
-from newsarchive.discover.urls import archive_key, moved_key, url_key
+from newsarchive.discover.urls import archive_key, move_hosts, moved_key, url_key
 from newsarchive.models import Article, Page
 
 if TYPE_CHECKING:
@@ -106,9 +106,16 @@ class Store:
         # article archived under its old address is the one its new address leads to.
         # Not a second record of the move: the site's ``Discovery.moved`` is (kept across
         # runs, undone by ``Frontier.forget_move``); this is a crawl's index of it, keyed
-        # as article keys are, filled only where the crawl takes a move up (``SiteCrawl._move``)
+        # as article keys are, filled where the crawl takes a move up (``SiteCrawl._move``)
+        # and, for an import, from every site's recorded moves (``frontier.recorded_moves``)
         self.moves: dict[str, str] = {}
         self._index_inserts = False
+
+    def take_move(self, origin: str, moved_to: str) -> None:
+        """From now on an article at ``moved_to`` is the one archived at the same address
+        on ``origin``, the domain its site moved from."""
+        new, old = move_hosts(origin, moved_to)
+        self.moves[new] = old
 
     @contextmanager
     def indexing_inserts(self) -> Iterator[None]:

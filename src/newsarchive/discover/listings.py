@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.dates import local_date, parse_text_date
+from newsarchive.dates import local_date, may_hold_relative_date, parse_text_date
 from newsarchive.discover.anchors import (
     ScriptCall,
     link_nodes,
@@ -169,25 +169,36 @@ _UTILITY_QUERY = re.compile(r"(?:^|&)(?:print=1|option=com_mailto|task=(?:print|
 DateMemo = dict[str, dt.date | None]
 
 
-def card_date(card: Card, memo: DateMemo | None = None) -> dt.date | None:
+def card_date(
+    card: Card, memo: DateMemo | None = None, today: dt.date | None = None
+) -> dt.date | None:
     """The date printed on a card ("DD.MM.YYYY" under a headline), if any: beside the
     headline first, then in it (a card that is one big link). ``memo`` keeps what one
-    page's texts gave: many cards of a listing carry the same day's date and nothing else."""
+    page's texts gave: many cards of a listing carry the same day's date and nothing else.
+
+    ``today``: the listing page's fetch moment (``Page.fetched_at``), which a card's
+    "преди 3 часа" or "вчера" is counted back from, on the site's clock, as the extractor
+    counts an article's (``dates.find_text_dates``); without it such a card is undated.
+    One ``memo`` serves one page, so one fetch moment."""
     memo = {} if memo is None else memo
     for text in (card.rest, card.text):
         if text not in memo:
-            found = parse_text_date(text) if _DATE_HINT.search(text) else None
+            hinted = _DATE_HINT.search(text) or (today is not None and may_hold_relative_date(text))
+            found = parse_text_date(text, today=today) if hinted else None
             memo[text] = local_date(found) if found else None
         if memo[text] is not None:
             return memo[text]
     return None
 
 
-def news_items(html: Listing, page_url: str, profile: Profile) -> Items:
+def news_items(
+    html: Listing, page_url: str, profile: Profile, today: dt.date | None = None
+) -> Items:
     """The news item cards a person sees on a page, by its structure alone (the profile's
     article pattern is not used), and the article URL shape they teach: what a listing
-    walk queues, and what "An origin is enough" reads off a section page it has found."""
-    return _news_items(_tree(html), page_url, profile, {})
+    walk queues, and what "An origin is enough" reads off a section page it has found.
+    ``today``: the page's fetch moment (``card_date``)."""
+    return _news_items(_tree(html), page_url, profile, {}, today=today)
 
 
 def _news_items(
@@ -196,18 +207,24 @@ def _news_items(
     profile: Profile,
     memo: DateMemo,
     known: tuple[Shape, ...] = (),
+    today: dt.date | None = None,
 ) -> Items:
     cards = find_cards(page_links(tree, page_url, profile))
-    return pick_items(cards, Furniture(), lambda card: card_date(card, memo), known)
+    return pick_items(cards, Furniture(), lambda card: card_date(card, memo, today), known)
 
 
 def article_links(
-    html: Listing, page_url: str, profile: Profile, learned: list[Shape] | None = None
+    html: Listing,
+    page_url: str,
+    profile: Profile,
+    learned: list[Shape] | None = None,
+    today: dt.date | None = None,
 ) -> list[Candidate]:
     """Article candidates on a listing page, in page order, each once.
 
     ``learned`` carries a listing walk's knowledge from page to page: the item shapes
-    its earlier pages taught (used here), to which this page's are added."""
+    its earlier pages taught (used here), to which this page's are added. ``today``: the
+    page's fetch moment, which its cards' "преди 3 часа" count from (``card_date``)."""
     memo: DateMemo = {}
     tree = _tree(html)
     shapes: tuple[Shape, ...] = ()
@@ -215,7 +232,8 @@ def article_links(
         cards = find_cards(page_links(tree, page_url, profile))
         chosen = [card for card in cards if is_article_url(card.url, profile)]
     else:
-        items = _news_items(tree, page_url, profile, memo, tuple(learned) if learned else ())
+        known = tuple(learned) if learned else ()
+        items = _news_items(tree, page_url, profile, memo, known, today)
         chosen = list(items.cards)
         shapes = (*items.shapes, *(learned or ()))
         if learned is not None:
@@ -229,7 +247,10 @@ def article_links(
         key = slashless_key(card.url)
         if key not in seen:
             seen[key] = Candidate(
-                url=card.url, site=profile.id, source=page_url, listed_date=card_date(card, memo)
+                url=card.url,
+                site=profile.id,
+                source=page_url,
+                listed_date=card_date(card, memo, today),
             )
     for item in _data_items(tree, page_url, profile, shapes):
         seen.setdefault(

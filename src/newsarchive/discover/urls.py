@@ -294,6 +294,13 @@ def _identity_params(params: list[str]) -> list[str]:
     return kept
 
 
+def move_hosts(origin: str, moved_to: str) -> tuple[str, str]:
+    """A site's move from ``origin`` to ``moved_to`` (``Discovery.moved``'s pair) as
+    ``moved_key`` reads it: the new host and the old, spelled as keys spell them."""
+    old, new = urlsplit(origin).netloc.lower(), urlsplit(moved_to).netloc.lower()
+    return new.removeprefix("www."), old.removeprefix("www.")
+
+
 def moved_key(key: str, moves: Mapping[str, str]) -> str | None:
     """``key`` (``url_key``) on a host a site moved to, spelled on the host it moved from
     (``moves``: new host -> old, both as keys spell them, without ``www.``), or None: the
@@ -406,6 +413,15 @@ def with_hosts(profile: Profile, hosts: Iterable[str]) -> Profile:
     none is new."""
     new = tuple(dict.fromkeys(host for host in hosts if host not in site_hosts(profile)))
     return replace(profile, hosts=(*profile.hosts, *new)) if new else profile
+
+
+def moved_profile(profile: Profile, origin: str, moved_to: str) -> Profile:
+    """``profile`` of a site that moved from ``origin`` to ``moved_to``: the new origin
+    its own, its old hosts still its (a link or record naming them is the site's). The
+    one rule the crawl (``SiteCrawl._move``) and ``import-warc`` take a move up by."""
+    old, new = urlsplit(origin).netloc.lower(), urlsplit(moved_to).netloc.lower()
+    hosts = tuple(dict.fromkeys((*profile.hosts, old, new)))
+    return replace(profile, origin=moved_to, hosts=hosts)
 
 
 def on_site(url: str, profile: Profile) -> bool:

@@ -195,8 +195,6 @@ def _published_candidates(
 # ``Article.rules``; whether a date is a guess is ``DatePick.guessed``, never these names.
 GUESSED = (":yearless", ":coarse")
 
-_DAY = dt.timedelta(days=1)  # a listing's local day may be ahead of the UTC fetch day
-
 
 def with_listed(
     article: Article, listed: tuple[Published, str] | None, fetched: dt.date
@@ -204,14 +202,16 @@ def with_listed(
     """``article`` dated by ``listed``, the date its listing card or feed entry gave and
     which of the two ("listing", "feed"), when its page states no date or only guesses
     one (``Article.published_guessed``: printed in full beside the link, the listed date
-    is no guess, so ``date_note`` is cleared); never a date after the fetch. The one rule
-    for both readings of a page: the crawl's (``harvest.judge``, from the frontier) and
+    is no guess, so ``date_note`` is cleared); never a date after the fetch's day on the
+    site's clock (``fetched``: the fetch moment, read through ``dates.site_today``, as
+    the page's own dates are; a day alone is taken for the site's). The one rule for both
+    readings of a page: the crawl's (``harvest.judge``, from the frontier) and
     ``reextract``'s (the stored date it gave), so reading the same bytes again keeps the
     date the page itself never showed."""
     if (
         (article.published is None or article.published_guessed)
         and listed
-        and dates.local_date(listed[0]) <= fetched + _DAY
+        and dates.local_date(listed[0]) <= dates.local_date(dates.site_today(fetched))
     ):
         return replace(article, published=listed[0], date_source=listed[1], date_note=None)
     return article
