@@ -615,3 +615,116 @@ def test_db_before_a_command_that_opens_no_archive_is_one_line_exit_2(
     assert result.exit_code == 2
     assert "extract opens no archive" in _one_error_line(result)
     assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "бюджет", "--since", "2026-01-01", "--until", "2025-01-01"),
+        ("search", "бюджет since:2026-01-01 until:2025-01-01"),
+        ("search", "бюджет until:2025-01-01", "--since", "2026-01-01"),
+        ("export", "--since", "2026-01-01", "--until", "2025-01-01"),
+        ("stats", "--timeline", "бюджет", "--since", "2026-01-01", "--until", "2025-01-01"),
+    ],
+    ids=["options", "query", "both", "export", "timeline"],
+)
+def test_dates_written_backwards_are_one_line_exit_2(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...]
+) -> None:
+    """A range whose since is after its until chooses nothing: it was "No matches", exit
+    0, which reads as "nothing was written then" rather than "you swapped the dates"."""
+    result = run_cli(*args, "--db", str(archive))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "2026-01-01 is after" in _one_error_line(result)
+    assert result.stdout == ""
+
+
+def test_search_words_typed_without_quotes_are_one_query(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """`search общината бюджет` was "Got unexpected extra argument(s) (бюджет)"."""
+    result = run_cli("search", "общината", "бюджет", "--format", "json", "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    [hit] = result.json()
+    assert hit["title"] == "Общината обяви нов бюджет"
+    missing = run_cli("search", "общината", "футбол", "--format", "json", "--db", str(archive))
+    assert missing.exit_code == 0 and missing.json() == []
+
+
+def test_an_excluded_filter_first_gets_the_dashes_hint(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """'-title:мач' has nothing but ASCII after its dash when written '-title:x': it was
+    "No such option: -t" and nothing more."""
+    line = _one_error_line(run_cli("search", "-title:x", "--db", str(archive)))
+    assert "goes after --" in line
+    result = run_cli("search", "--format", "json", "--db", str(archive), "--", "-title:x", "бюджет")
+    assert result.exit_code == 0 and len(result.json()) == 1
+
+
+@pytest.mark.parametrize(
+    "wanted", ["x\ny", "x\x1b]0;owned\x07", "x\u202egnp.db"], ids=["newline", "osc", "bidi"]
+)
+def test_an_error_quoting_control_characters_stays_one_inert_line(
+    run_cli: Callable[..., Result], archive: Path, wanted: str
+) -> None:
+    """An id pasted with its newline, or a name carrying escapes, was quoted raw in the
+    error: two lines for cron's mail, or a terminal retitled."""
+    result = run_cli("show", wanted, "--db", str(archive))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "\x1b" not in line and "\u202e" not in line
+    assert repr(wanted)[1:-1] in line
+
+
+def _foreign_database(path: Path, schema: str) -> Path:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.executescript(schema)
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("schema", "said"),
+    [
+        (
+            "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
+            " INSERT INTO moz_places VALUES (1, 'https://x.bg/');",
+            "no articles table; its tables: moz_places",
+        ),
+        (
+            "CREATE TABLE articles (id INTEGER PRIMARY KEY, headline TEXT);"
+            " INSERT INTO articles VALUES (1, 'Заглавие');",
+            "its articles table has no site column",
+        ),
+    ],
+    ids=["other-tables", "other-articles"],
+)
+@pytest.mark.parametrize(
+    "args",
+    [("search", "бюджет"), ("stats",), ("import-jsonl", "-"), ("reextract",), ("crawl", "bta")],
+    ids=lambda args: args[0],
+)
+def test_another_programs_database_is_refused_untouched(
+    run_cli: Callable[..., Result],
+    tmp_path: Path,
+    schema: str,
+    said: str,
+    args: tuple[str, ...],
+) -> None:
+    """A --db naming another program's SQLite file: a crawl added its tables beside that
+    program's, and a search "upgraded" a foreign articles table half-way (its other
+    tables created, then "cannot prepare archive: no such column: title")."""
+    db = _foreign_database(tmp_path / "other.sqlite", schema)
+    before = _digest(db)
+    result = run_cli(
+        *args, "--db", str(db), "--base-url", "http://127.0.0.1:9", input=""
+    ) if args[0] == "crawl" else run_cli(*args, "--db", str(db), input="")  # fmt: skip
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    line = _one_error_line(result)
+    assert "is not a newsarchive archive" in line and said in line
+    assert _digest(db) == before
+    assert not Path(f"{db}-wal").exists()

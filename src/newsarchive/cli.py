@@ -67,11 +67,16 @@ class _OneLineErrors(TyperGroup):
             raise typer.Exit(130) from None
 
 
+# Characters of the query language that no option of ours is spelled with.
+_QUERY_MARKS = ' :"*()'
+
+
 def _excluded_word_hint(exc: Exception, args: Sequence[str]) -> str:
-    """Why a query opening with an excluded word ("-футбол детски", as the search syntax
-    writes -word) was read as short options -ф -у -т …, and how to pass it: no option of
-    ours is spelled with a letter outside ASCII or a space, so such a token was meant as
-    the query. "" for every other unknown option (a mistyped --limt gets no hint)."""
+    """Why a query opening with an excluded word ("-футбол детски", "-title:мач", as the
+    search syntax writes -word) was read as short options -ф -у -т …, and how to pass it:
+    no option of ours is spelled with a letter outside ASCII, a space or a mark of the
+    query language (``-title:x``), so such a token was meant as the query. "" for every
+    other unknown option (a mistyped --limt gets no hint)."""
     # (by name: Typer 0.28 raises its own vendored click's class, older Typers click's)
     if type(exc).__name__ != "NoSuchOption":
         return ""
@@ -81,7 +86,7 @@ def _excluded_word_hint(exc: Exception, args: Sequence[str]) -> str:
             for arg in args
             if arg.startswith("-")
             and not arg.startswith("--")
-            and (not arg.isascii() or " " in arg)
+            and (not arg.isascii() or any(mark in arg for mark in _QUERY_MARKS))
         ),
         None,
     )
@@ -182,7 +187,9 @@ class _StderrHandler(logging.Handler):
     """What the library reports on the way (an archive upgraded, say) as one stderr line."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        sys.stderr.write(f"newsarchive: {record.getMessage()}\n")
+        from newsarchive.safe_text import as_one_line
+
+        sys.stderr.write(f"newsarchive: {as_one_line(record.getMessage())}\n")
 
 
 def _print_version(asked: bool) -> None:
@@ -224,7 +231,9 @@ def _takes_db(ctx: typer.Context) -> bool:
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(f"newsarchive: error: {message}\n")
+    from newsarchive.safe_text import as_one_line
+
+    sys.stderr.write(f"newsarchive: error: {as_one_line(message)}\n")
 
 
 # Errors of writing output (not of reading input): the disk or device is full or failing.
@@ -303,11 +312,10 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
     from newsarchive.api import parse_cli_date
     from newsarchive.archive.store import Filters
 
-    return Filters(
-        sites=tuple(s.lower() for s in site or ()),
-        since=parse_cli_date(since, "--since"),
-        until=parse_cli_date(until, "--until"),
-    )
+    first, last = parse_cli_date(since, "--since"), parse_cli_date(until, "--until")
+    if first and last and first > last:  # written backwards: it chooses nothing, say so
+        raise UsageError(f"--since {first} is after --until {last}: no date is in both")
+    return Filters(sites=tuple(s.lower() for s in site or ()), since=first, until=last)
 
 
 def _check_base_url(base_url: str | None) -> None:
@@ -426,15 +434,17 @@ def crawl(
 
 @app.command()
 def search(
-    query: Annotated[
-        str,
+    words: Annotated[
+        list[str] | None,
         typer.Argument(
+            metavar="[QUERY]...",
             help='Words (any form: община finds общината), "exact phrase", OR, -word, prefix*,'
             " (groups), title:word (headline only), site:ID, author:NAME, since:DATE,"
-            " until:DATE. Filters alone (author:NAME, or no QUERY with --site/--since/--until)"
-            " list every article they choose, newest first."
+            " until:DATE; unquoted words are one query too. Filters alone (author:NAME, or no"
+            " QUERY with --site/--since/--until) list every article they choose, newest first.",
+            show_default=False,
         ),
-    ] = "",
+    ] = None,
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -470,6 +480,9 @@ def search(
     alone list the articles they choose, newest first, each with its lead."""
     from newsarchive import api, render
 
+    # `search общината бюджет` as typed, unquoted: the words are one query (the shell has
+    # already taken any quotes of a phrase; write '"a phrase"' to keep them)
+    query = " ".join(words or ())
     with _handled():
         filters = _filters(site, since, until)
         if count and collapse:

@@ -24,6 +24,7 @@ from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.errors import FetchError, UsageError
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.profiles.loader import get_profile, list_profiles
+from newsarchive.safe_text import as_one_line
 
 
 class StopFlag(threading.Event):
@@ -165,9 +166,9 @@ def _summarise(reports: list[SiteReport], quiet: bool) -> int:
         warnings = [*report.warnings, report.drift_warning(), report.broken_warning()]
         for warning in [*warnings, report.resting_warning()]:
             if warning:
-                sys.stderr.write(f"newsarchive: {report.site}: warning: {warning}\n")
+                sys.stderr.write(f"newsarchive: {report.site}: warning: {as_one_line(warning)}\n")
         for failure in report.failures[:20]:
-            sys.stderr.write(f"newsarchive: {report.site}: {failure}\n")
+            sys.stderr.write(f"newsarchive: {report.site}: {as_one_line(failure)}\n")
         if len(report.failures) > 20:
             sys.stderr.write(
                 f"newsarchive: {report.site}: ... and {len(report.failures) - 20} more failures\n"

@@ -53,20 +53,19 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=30)
         conn.execute("PRAGMA busy_timeout = 30000")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        foreign = _foreign(conn, path, tables, create=create)  # before WAL changes the file
+        if foreign is not None:
+            conn.close()
+            raise foreign
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if create and mode != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         add_functions(conn)
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot open archive {path}: {_why(exc)}") from None
-    if not create:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "articles" not in tables:
-            conn.close()
-            raise not_an_archive(path, tables)
     # Every command, readers too, upgrades an archive an older version wrote; on a current
     # archive this costs one PRAGMA read.
     try:
@@ -81,6 +80,30 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             conn.close()
             raise ArchiveError(f"cannot prepare archive {path}: {_why(exc)}") from None
     return conn
+
+
+# Every schema version had these; an ``articles`` table without them is another program's.
+_ARTICLE_COLUMNS = ("site", "url", "title", "text")
+
+
+def _foreign(
+    conn: sqlite3.Connection, path: Path, tables: set[str], *, create: bool
+) -> ArchiveError | None:
+    """Why the database is no archive to create or upgrade, checked before anything is
+    written: a mistyped ``--db`` naming another program's SQLite file (a browser's
+    history, an app's data) must not have a crawl add its tables beside that program's,
+    nor a search "upgrade" a foreign ``articles`` table, half-way, into an error. Only a
+    file with no tables at all becomes a new archive."""
+    if "articles" not in tables:
+        return not_an_archive(path, tables) if tables or not create else None
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+    missing = [c for c in _ARTICLE_COLUMNS if c not in columns]
+    if missing:
+        return ArchiveError(
+            f"{path} is not a newsarchive archive (its articles table has no {missing[0]}"
+            " column): another program's database?"
+        )
+    return None
 
 
 def _why(exc: sqlite3.DatabaseError) -> str:
@@ -145,7 +168,10 @@ def not_an_archive(path: Path, tables: set[str]) -> ArchiveError:
             f"no archive at {path} yet: the file is empty (a first crawl may be creating it;"
             " try again in a moment, or run 'newsarchive crawl')"
         )
-    return ArchiveError(f"{path} is not a newsarchive archive (no articles table)")
+    names = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
+    return ArchiveError(
+        f"{path} is not a newsarchive archive (no articles table; its tables: {names})"
+    )
 
 
 def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
