@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.archive.connection import connect, connect_reader
+from newsarchive.archive.connection import connect, connect_reader, is_busy, write_failure
 from newsarchive.archive.lock import held_since
 from newsarchive.archive.store import Filters, get_article, iter_articles, now_iso
 from newsarchive.errors import ArchiveError, UsageError
@@ -368,6 +368,8 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                     counts[outcome] += 1
         ok = True
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise write_failure(exc, "import failed, nothing imported") from None
         raise UsageError(f"import failed, nothing imported: {exc}") from None
     finally:
         conn.close()
@@ -406,9 +408,7 @@ def import_warc(
         try:
             report = import_files(Store(conn), paths, profiles)
         except sqlite3.DatabaseError as exc:
-            from newsarchive.errors import ArchiveWriteError
-
-            raise ArchiveWriteError(f"cannot write the archive: {exc}") from None
+            raise write_failure(exc) from None
         finally:
             conn.close()
     return {

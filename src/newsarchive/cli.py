@@ -21,7 +21,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from newsarchive.errors import EXIT_USAGE, NewsarchiveError, OutputError, UsageError
+from newsarchive.errors import NewsarchiveError, OutputError, UsageError
 
 
 class _OneLineErrors(TyperGroup):
@@ -276,27 +276,36 @@ def _handled() -> Iterator[None]:
         _drop_stdout()
         raise typer.Exit(0) from None
     except Exception as exc:
-        damage = _damage(exc)
-        if damage is None:
+        failure = _archive_failure(exc)
+        if failure is None:
             raise
-        _err(damage)
-        raise typer.Exit(EXIT_USAGE) from None
+        _err(str(failure))
+        raise typer.Exit(failure.exit_code) from None
 
 
 _DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
 
 
-def _damage(exc: Exception) -> str | None:
-    """What to say when SQLite finds the archive damaged past its first pages (a truncated
-    copy, a disk fault): opening it succeeds, and the query reaching a bad page fails, in
-    any command. A damaged file is a bad input, not a bug (exit 2, not 70)."""
+def _archive_failure(exc: Exception) -> NewsarchiveError | None:
+    """What SQLite's error means when a command's own code did not say, or None (a bug).
+
+    The archive damaged past its first pages (a truncated copy, a disk fault): opening it
+    succeeds, and the query reaching a bad page fails, in any command. A damaged file is
+    a bad input, not a bug (exit 2, not 70). Another program holding the write lock past
+    the wait (a ``reextract`` meeting a sqlite3 shell's open transaction) is "try later"
+    (exit 75), as it is for a crawl or an import."""
     import sqlite3  # (loaded already: the archive was being read)
 
     if not isinstance(exc, sqlite3.DatabaseError):
         return None
+    from newsarchive.archive.connection import is_busy, write_failure
+    from newsarchive.errors import ArchiveError
+
+    if is_busy(exc):
+        return write_failure(exc)
     if not any(word in str(exc) for word in _DAMAGE_WORDS):
         return None
-    return (
+    return ArchiveError(
         f"the archive is damaged: {exc} "
         "(sqlite3 ARCHIVE .recover | sqlite3 NEW.db saves what is readable)"
     )

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from newsarchive.archive.schema import SCHEMA_VERSION, NewerSchema, check_version, ensure_schema
-from newsarchive.errors import ArchiveError, ArchiveWriteError
+from newsarchive.errors import ArchiveBusy, ArchiveError, ArchiveWriteError
 
 DEFAULT_DB = "newsarchive.db"
 
@@ -51,8 +51,8 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
                 f"cannot write archive {path}: the {what} is read-only for this user"
             )
     try:
-        conn = sqlite3.connect(path, timeout=30)
-        conn.execute("PRAGMA busy_timeout = 30000")
+        conn = sqlite3.connect(path, timeout=BUSY_WAIT_S)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_S * 1000}")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         foreign = _foreign(conn, path, tables, create=create)  # before WAL changes the file
         if foreign is not None:
@@ -78,6 +78,8 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             ensure_schema(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if is_busy(exc):
+                raise write_failure(exc, f"cannot prepare archive {path}") from None
             raise ArchiveError(f"cannot prepare archive {path}: {_why(exc)}") from None
     return conn
 
@@ -104,6 +106,29 @@ def _foreign(
             " column): another program's database?"
         )
     return None
+
+
+BUSY_WAIT_S = 30  # every writer's busy_timeout, below
+
+
+def is_busy(exc: sqlite3.DatabaseError) -> bool:
+    """SQLite gave up waiting for another connection's write lock (SQLITE_BUSY/LOCKED)."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "database is locked" in str(exc)
+
+
+def write_failure(
+    exc: sqlite3.DatabaseError, doing: str = "cannot write the archive"
+) -> ArchiveWriteError:
+    """The error for a write that SQLite refused: ``ArchiveBusy`` (exit 75, try later) when
+    another program held the archive's write lock past the wait, else an I/O failure."""
+    if is_busy(exc):
+        return ArchiveBusy(
+            f"{doing}: another program kept the archive locked for writing over"
+            f" {BUSY_WAIT_S} s (a transaction left open in a sqlite3 shell or a script?);"
+            " what was archived before is intact, try again later"
+        )
+    return ArchiveWriteError(f"{doing}: {exc}")
 
 
 def _why(exc: sqlite3.DatabaseError) -> str:
