@@ -97,7 +97,16 @@ def run_crawl(
         if log is not None:
             log.close()
     code = _summarise(reports, quiet)
-    return stop.code if stop.is_set() else code
+    if not stop.is_set():
+        return code
+    # On stderr, --quiet or not: a nightly run a wrapper's `timeout` or a shutdown stopped
+    # did not do its work, and cron mails only what is printed, never an exit code.
+    signame = signal.Signals(stop.code - 128).name
+    sys.stderr.write(
+        f"newsarchive: stopped by {signame} (exit {stop.code}): what was fetched is"
+        " archived; the next run resumes\n"
+    )
+    return stop.code
 
 
 @contextmanager
