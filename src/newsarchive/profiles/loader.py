@@ -7,6 +7,7 @@ A user profile with a built-in id replaces the built-in one.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -109,8 +110,8 @@ def _check_value(where: str, table: str, key: str, value: Any) -> None:
                 raise ProfileError(f"{where}: '{name}' has a bad CSS selector: {selector!r}")
     elif table == "extract" and key == "date_formats":
         for fmt in value:
-            if "%" not in fmt:
-                raise ProfileError(f"{where}: '{name}' entry {fmt!r} has no strftime code (%d...)")
+            if problem := _date_format_problem(fmt):
+                raise ProfileError(f"{where}: '{name}' entry {fmt!r} {problem}")
     elif table == "discovery" and key in _URL_KEYS:
         for url in value:
             if not url.startswith(("/", "http://", "https://")):
@@ -120,6 +121,22 @@ def _check_value(where: str, table: str, key: str, value: Any) -> None:
     elif table == "discovery" and key == "pagination" and value:
         if problem := pagination_problem(value):
             raise ProfileError(f"{where}: '{name}' {problem}")
+
+
+def _date_format_problem(fmt: str) -> str:
+    """Why a strptime format can date no article, or "". A mistyped code ('%Q') or a
+    format without a year matched nothing, or dated every article 1900, without a word:
+    the date silently fell to the generic rules, or was wrong."""
+    if "%" not in fmt:
+        return "has no strftime code (%d...)"
+    try:
+        dt.datetime.strptime("", fmt)
+    except ValueError as exc:
+        if "does not match" not in str(exc):  # 'Q' is a bad directive, stray %
+            return f"is no strptime format: {exc}"
+    if "%Y" not in fmt and "%y" not in fmt:
+        return "has no year (%Y or %y): every date would be in 1900"
+    return ""
 
 
 def pagination_problem(template: str) -> str:
