@@ -9,10 +9,12 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import sqlite3
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -352,3 +354,30 @@ def test_article_page_says_when_its_date_is_an_update_stamp_or_a_guess(
     )
     assert "· 2025-11-14 · date source: text · modified 2025-11-20</p>" in both
     assert "date source: text, a guess: the page gives no year, or only how long ago</p>" in guessed
+
+
+def test_serve_answers_a_mistyped_address_without_a_traceback(demo: Path) -> None:
+    """Every 404 (/nope, /article/abc) printed Datasette's rich traceback with its locals,
+    ~160 lines, on the terminal serve runs in."""
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    try:
+        line = proc.stderr.readline()
+        url = line.split(" at ", 1)[1].split()[0].rstrip("/")
+        for path in ("/nope", "/article/abc", "/demo/no_such_table"):
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(url + path)
+            answer.value.close()
+            assert answer.value.code == 404
+        with urllib.request.urlopen(f"{url}/search?q={quote('община')}") as response:
+            assert response.status == 200  # still serving
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    rest = proc.stderr.read()
+    proc.stderr.close()
+    assert "Traceback" not in rest and rest.strip() == "", rest[:500]
