@@ -728,3 +728,41 @@ def test_another_programs_database_is_refused_untouched(
     assert "is not a newsarchive archive" in line and said in line
     assert _digest(db) == before
     assert not Path(f"{db}-wal").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (("export", "--format", "jsonl", "--out"), ""),
+        (("export", "--format", "csv", "--out"), ""),
+        (("export", "--format", "parquet", "--out"), ""),
+        (("export", "--format", "warc", "--out"), ""),
+        (("export", "--format", "jsonl", "--out"), "-wal"),
+        (("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--log-file"), ""),
+    ],
+    ids=["jsonl", "csv", "parquet", "warc", "wal", "log-file"],
+)
+def test_an_output_file_that_is_the_archive_is_refused_and_the_archive_kept(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...], target: str
+) -> None:
+    """`export --out` naming the archive truncated it (JSONL, CSV) or renamed the export
+    over it (Parquet, WARC), and `--log-file` appended to it: every article lost."""
+    before = _digest(archive)
+    out = Path(f"{archive}{target}")
+    result = run_cli(*args, str(out), "--db", str(archive))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "writing there would destroy it" in _one_error_line(result)
+    assert _digest(archive) == before
+    shown = run_cli("search", "бюджет", "--format", "json", "--db", str(archive))
+    assert [hit["title"] for hit in shown.json()] == ["Общината обяви нов бюджет"]
+
+
+def test_the_archive_under_another_name_is_still_the_archive(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    link = archive.parent / "link.db"
+    link.symlink_to(archive)
+    before = _digest(archive)
+    result = run_cli("export", "--out", str(link), "--db", str(archive))
+    assert result.exit_code == 2 and "is the archive" in _one_error_line(result)
+    assert _digest(archive) == before

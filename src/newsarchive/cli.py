@@ -609,6 +609,10 @@ def export(
     from newsarchive import api, render
 
     with _handled():
+        if out is not None:
+            from newsarchive.archive.connection import check_not_archive
+
+            check_not_archive(out, _db(db), "--out")
         if fmt.value in BINARY_FORMATS:
             if out is None:
                 raise UsageError(f"--format {fmt.value} writes a file: give --out FILE")

@@ -19,6 +19,7 @@ from types import FrameType
 from typing import IO, Any
 
 from newsarchive.api import crawl, parse_cli_date
+from newsarchive.archive.connection import check_not_archive
 from newsarchive.archive.lock import CrawlLock
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.errors import FetchError, UsageError
@@ -85,6 +86,7 @@ def run_crawl(
         options = replace(options, max_requests=max_requests)
     log: IO[str] | None = None
     if log_file is not None:
+        check_not_archive(log_file, db, "--log-file")
         try:
             log = log_file.open("a", encoding="utf-8", buffering=1)
         except OSError as exc:

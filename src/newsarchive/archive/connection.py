@@ -156,6 +156,26 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def check_not_archive(path: Path, db: Path, option: str) -> None:
+    """Refuse an output file that is the archive or one of SQLite's files beside it: an
+    ``export --out`` naming the archive (a slip of the shell's completion) truncated it,
+    or renamed the export over it, and a ``--log-file`` so named appended text to it;
+    either way every article was lost. Compared as files, so another spelling, a symlink
+    or a hard link of the archive is caught too."""
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+        target = Path(f"{db}{suffix}")
+        try:
+            same = os.path.samefile(path, target)
+        except OSError:  # one of them does not exist (yet): compare where they would be
+            same = path.resolve() == target.resolve()
+        if same:
+            what = "the archive" if not suffix else f"the archive's {suffix.lstrip('-.')} file"
+            raise ArchiveError(
+                f"{option} {path} is {what} ({db}): writing there would destroy it;"
+                " name another file"
+            )
+
+
 def check_path(path: Path, *, missing_ok: bool = False) -> None:
     """The one-line errors for a path that cannot be an archive to open (``missing_ok``:
     one that ``connect`` is about to create)."""
