@@ -766,3 +766,22 @@ def test_the_archive_under_another_name_is_still_the_archive(
     result = run_cli("export", "--out", str(link), "--db", str(archive))
     assert result.exit_code == 2 and "is the archive" in _one_error_line(result)
     assert _digest(archive) == before
+
+
+@pytest.mark.parametrize("args", [("--help",), ("search", "--help"), ("crawl", "-h")])
+def test_help_cut_short_by_its_reader_is_exit_0(args: tuple[str, ...]) -> None:
+    """`newsarchive --help | head` exited 1 (rich's console on a broken pipe), while any
+    command's output cut short so is exit 0. The pipe has no reader from the start."""
+    import subprocess
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "newsarchive", *args],
+            stdout=write_end, stderr=subprocess.PIPE, timeout=60, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert process.returncode == 0, process.stderr
+    assert process.stderr == b""

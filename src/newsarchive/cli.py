@@ -65,6 +65,24 @@ class _OneLineErrors(TyperGroup):
         except KeyboardInterrupt:
             sys.stderr.write("newsarchive: interrupted\n")
             raise typer.Exit(130) from None
+        except SystemExit as exc:  # a command's --help read by `head` or a pager quit early
+            _help_cut_short(exc)
+            raise
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except SystemExit as exc:  # `newsarchive --help | head`
+            _help_cut_short(exc)
+            raise
+
+
+def _help_cut_short(exc: SystemExit) -> None:
+    """``newsarchive --help | head`` is exit 0, as every command's output cut short by its
+    reader is: rich, which draws Typer's help, exits 1 on a broken pipe (having pointed
+    stdout at /dev/null already)."""
+    if exc.code == 1 and isinstance(exc.__context__, BrokenPipeError):
+        raise typer.Exit(0) from None
 
 
 # Characters of the query language that no option of ours is spelled with.
