@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -785,3 +786,50 @@ def test_help_cut_short_by_its_reader_is_exit_0(args: tuple[str, ...]) -> None:
         os.close(write_end)
     assert process.returncode == 0, process.stderr
     assert process.stderr == b""
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("crawl", "bta", "--base-url", "http://"), "--base-url must be an http(s) URL with"),
+        (("crawl", "bta", "--base-url", "http://127.0.0.1:99999"), "--base-url has no valid port"),
+        (("check-site", "bta", "--base-url", "http://:80"), "must be an http(s) URL with a host"),
+        (("crawl", "bta", "--user-agent", "bot\r\nX-Evil: 1"), "must be one line of printable"),
+        (("crawl", "bta", "--since", "2999-01-01"), "--since 2999-01-01 is in the future"),
+    ],
+    ids=["no-host", "bad-port", "check-site", "agent-crlf", "future-since"],
+)
+def test_crawl_settings_that_cannot_work_are_one_line_exit_2(
+    run_cli: Callable[..., Result], db: Path, args: tuple[str, ...], said: str
+) -> None:
+    """`--base-url http://` was an internal error (70) from the transport; a user agent
+    with CR/LF a malformed request counted as the site's failure (exit 1); a crawl
+    --since a future date ran, fetched, and archived nothing, exit 0."""
+    result = run_cli(*args, *(("--db", str(db)) if args[0] == "crawl" else ()))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert said in _one_error_line(result)
+    assert not db.exists()
+
+
+def test_a_user_agent_from_the_environment_is_checked_too(
+    run_cli: Callable[..., Result], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSARCHIVE_USER_AGENT", "bot\nX-Evil: 1")
+    result = run_cli("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(db))
+    assert result.exit_code == 2
+    assert "$NEWSARCHIVE_USER_AGENT" in _one_error_line(result)
+
+
+def test_a_site_named_twice_is_crawled_once(
+    run_cli: Callable[..., Result], mirror: Callable[[str], Any], db: Path
+) -> None:
+    """`crawl bta BTA` ran two crawls of one site side by side, on one frontier (and
+    with --base-url was refused as naming more than one site)."""
+    server = mirror("bta")
+    twice = run_cli(
+        "crawl", "bta", "BTA", "--base-url", server.url, "--delay", "0", "--db", str(db)
+    )  # fmt: skip
+    assert twice.exit_code == 0, twice.stderr
+    assert twice.stdout.count("bta:") == 1, twice.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM runs").fetchone()[0] == 1

@@ -346,8 +346,10 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
 
 
 def _check_base_url(base_url: str | None) -> None:
-    if base_url is not None and not base_url.startswith(("http://", "https://")):
-        raise UsageError(f"--base-url must be an http(s) URL, not '{base_url}'")
+    from newsarchive.fetch.mirror import base_url_problem
+
+    if base_url is not None and (problem := base_url_problem(base_url)):
+        raise UsageError(problem)
 
 
 def _print_json(data: Any) -> None:

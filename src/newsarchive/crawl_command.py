@@ -8,6 +8,7 @@ finish the pages in hand, save state and exit 143 / 130.
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 import sys
 import threading
@@ -24,6 +25,7 @@ from newsarchive.archive.lock import CrawlLock
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.errors import FetchError, UsageError
 from newsarchive.fetch.client import FetchOptions
+from newsarchive.fetch.mirror import base_url_problem
 from newsarchive.profiles.loader import get_profile, list_profiles
 from newsarchive.safe_text import as_one_line
 
@@ -59,15 +61,15 @@ def run_crawl(
     """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
     # No SITE: every profile ``sites`` lists (built-in, the user's, --profile files), so a
     # site added with ``add-site --write`` is in the nightly run the README's cron line makes.
-    if sites:
-        profiles = [get_profile(s.lower(), profile_files) for s in sites]
+    if sites:  # (a site named twice is crawled once, not by two threads at once)
+        profiles = [get_profile(s, profile_files) for s in dict.fromkeys(s.lower() for s in sites)]
     else:
         profiles = list(list_profiles(profile_files).values())
     if base_url is not None:
         if len(profiles) != 1:
             raise UsageError("--base-url mirrors one site: name exactly one SITE")
-        if not base_url.startswith(("http://", "https://")):
-            raise UsageError(f"--base-url must be an http(s) URL, not '{base_url}'")
+        if problem := base_url_problem(base_url):
+            raise UsageError(problem)
     if user_agent is not None and not user_agent.strip():
         raise UsageError("--user-agent must not be empty")
     try:
@@ -76,6 +78,9 @@ def run_crawl(
         raise UsageError(str(exc)) from None
     stop = StopFlag()
     since_date = parse_cli_date(since, "--since")
+    if since_date is not None and since_date > dt.date.today() + dt.timedelta(days=1):
+        # (a day's grace: a site east of here may be in tomorrow already)
+        raise UsageError(f"--since {since_date} is in the future: the crawl would archive nothing")
     options = CrawlOptions(
         since=since_date, max_pages=max_pages, base_url=base_url, refresh=refresh, stop=stop
     )
