@@ -157,8 +157,16 @@ def test_chart_and_its_csv(demo: Path) -> None:
     ]
 
 
+def _plant(db: Path, column: str, value: str) -> None:
+    """A value no writer of ours stores, as an archive edited by hand (or by another
+    tool) may hold it: the pages must still be safe."""
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"UPDATE articles SET {column} = ?", (value,))
+
+
 def test_chart_csv_quotes_a_site_id_a_spreadsheet_would_run(run_cli: Cli, db: Path) -> None:
-    build(run_cli, db, [{**ARTICLES[0], "site": "=HYPERLINK(1)"}])
+    build(run_cli, db, [ARTICLES[0]])
+    _plant(db, "site", "=HYPERLINK(1)")  # (import refuses such a site id)
     (data,) = fetch(datasette(db), f"/chart.csv?q={quote('община')}")
     rows = list(csv.DictReader(io.StringIO(text_of(data))))
     assert [row["site"] for row in rows] == ["'=HYPERLINK(1)"]
@@ -180,13 +188,14 @@ def test_article_page(run_cli: Cli, db: Path) -> None:
 def test_scraped_text_is_escaped_everywhere(run_cli: Cli, db: Path) -> None:
     evil = {
         "site": "bta",
-        "url": "javascript:alert(1)",
+        "url": "https://www.bta.bg/evil",
         "title": "<script>alert('t')</script> Община",
         "author": '"><img src=x onerror=alert(1)>',
         "published": "2024-01-01",
         "text": "Общината <b>реши</b> <script>alert('x')</script>.",
     }
     build(run_cli, db, [evil])
+    _plant(db, "url", "javascript:alert(1)")  # (import refuses it: an archive edited by hand)
     pages = fetch(
         datasette(db),
         "/search?q=община",

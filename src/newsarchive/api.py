@@ -251,21 +251,37 @@ def _recorded(value: Any, line: int, key: str, allowed: Iterable[str]) -> str | 
     return str(value)
 
 
+# What a first line that is CSV, or one JSON array, is told.
+_NOT_JSON_LINES = (
+    ": import-jsonl reads JSON Lines, one object a line, as export --format jsonl writes"
+)
+
+
 def _import_record(line: str, number: int) -> tuple[Article, str, str, str | None] | None:
     """One JSON Lines record as (Article, site, url, fetched_at); None for a blank line."""
     from newsarchive.models import DATE_NOTES, DATE_SOURCES, Article
+    from newsarchive.profiles.loader import is_site_id
 
+    if number == 1:  # a byte-order mark, as Notepad and PowerShell write UTF-8
+        line = line.removeprefix("\ufeff")
     if not line.strip():
         return None
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"line {number}: not valid JSON ({exc.msg})") from None
+        hint = "" if line.lstrip().startswith("{") else _NOT_JSON_LINES
+        raise UsageError(f"line {number}: not valid JSON ({exc.msg}){hint}") from None
     if not isinstance(data, dict):
-        raise UsageError(f"line {number}: expected a JSON object")
+        hint = _NOT_JSON_LINES if isinstance(data, list) else ""
+        raise UsageError(f"line {number}: expected a JSON object{hint}")
     for key in ("site", "url"):
         if not isinstance(data.get(key), str) or not data[key]:
             raise UsageError(f"line {number}: missing '{key}'")
+    if not is_site_id(data["site"]):
+        raise UsageError(
+            f"line {number}: 'site' must be a site id (a profile's, as bta, or a host's, as"
+            f" x.bg), not {data['site']!r}"
+        )
     _check_url(data["url"], number)
     author = data.get("author") or None
     if author is not None and not isinstance(author, str):
@@ -317,9 +333,13 @@ def _check_url(url: str, line: int) -> None:
     from urllib.parse import urlsplit
 
     try:
-        urlsplit(url).port  # noqa: B018 - parsed for its ValueError
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsed for its ValueError
     except ValueError as exc:
         raise UsageError(f"line {line}: 'url' is not a valid URL ({exc})") from None
+    # (the article page links it: a javascript: URL would run there when clicked)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"line {line}: 'url' must be an http(s) URL, not {url!r}")
 
 
 def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:

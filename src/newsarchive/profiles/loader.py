@@ -265,6 +265,21 @@ def generic_site_id(host: str) -> str:
     return host.removeprefix("www.") or "unknown.host"
 
 
+def is_site_id(site: str) -> bool:
+    """Whether ``site`` can be an archive's site: a profile's id, or a host's as
+    ``generic_site_id`` makes it (a Cyrillic host included). What an import accepts:
+    "../x", "BTA" or "bta " made a site no ``--site`` could name."""
+    if _ID_RE.match(site):
+        return True
+    labels = site.split(".")
+    return (
+        len(labels) > 1
+        and all(labels)
+        and site == generic_site_id(site)
+        and not any(c.isspace() or c in "/\\?#@:%" or not c.isprintable() for c in site)
+    )
+
+
 def is_generic_site(site: str) -> bool:
     """Whether articles of ``site`` were extracted by the generic rules, without a profile."""
     return "." in site
