@@ -436,8 +436,8 @@ def crawl(
     Exit 0 when all went well, 1 when some pages, feeds or listings failed (the rest is
     archived), 2 on bad usage, 70 on a bug in one site's crawl (the others go on), 74 when
     the archive could not be written (read-only, disk full, deleted), 75 when another crawl
-    holds the archive, 130/143 when stopped by SIGINT/SIGTERM (the next run resumes).
-    """
+    (or program) holds the archive: try later, 130/143 when stopped by SIGINT/SIGTERM (the
+    next run resumes)."""
     from newsarchive.crawl_command import run_crawl
 
     with _handled():
@@ -466,7 +466,7 @@ def search(
     words: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[QUERY]...",
+            metavar="[query]...",
             help='Words (any form: община finds общината), "exact phrase", OR, -word, prefix*,'
             " (groups), title:word (headline only), site:ID, author:NAME, since:DATE,"
             " until:DATE; unquoted words are one query too. Filters alone (author:NAME, or no"
