@@ -833,3 +833,31 @@ def test_a_site_named_twice_is_crawled_once(
     assert twice.stdout.count("bta:") == 1, twice.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM runs").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_an_export_that_fails_half_way_keeps_the_file_it_would_replace(
+    run_cli: Callable[..., Result], damaged: Path, fmt: str
+) -> None:
+    """An export to an existing file truncated it first: a damaged archive (or a full
+    disk, a Ctrl-C) left it empty or half written, yesterday's good export gone."""
+    out = damaged.parent / f"articles.{fmt}"
+    out.write_bytes(b"yesterday's export\n")
+    result = run_cli("export", "--format", fmt, "--out", str(out), "--db", str(damaged))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "the archive is damaged" in _one_error_line(result)
+    assert out.read_bytes() == b"yesterday's export\n"
+    assert sorted(p.name for p in damaged.parent.iterdir() if "partial" in p.name) == []
+
+
+def test_an_export_through_a_symlink_replaces_the_file_not_the_link(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    target = archive.parent / "real.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    link = archive.parent / "link.jsonl"
+    link.symlink_to(target)
+    result = run_cli("export", "--out", str(link), "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))["title"] == "Общината обяви нов бюджет"

@@ -168,32 +168,20 @@ def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]
 def export_file(db: Path, filters: Filters, fmt: str, out: Path) -> int:
     """``export --format warc|parquet`` to ``out``; returns how many records were written.
 
-    Written beside ``out`` and renamed into place when complete, so a failure (a full
-    disk, a missing library) never leaves a half file that looks like an export.
+    Written whole or not at all (``outfile``), so a failure (a full disk, a missing
+    library) never leaves a half file that looks like an export.
     """
-    import os
-
     from newsarchive.archive.search import check_sites
+    from newsarchive.outfile import written_whole
 
     writer = _binary_writer(fmt)
     conn = connect_reader(db)
-    partial = out.with_name(f".{out.name}.partial")
     try:
         check_sites(conn, filters.sites)
-        try:
-            handle = partial.open("wb")
-        except OSError as exc:
-            raise UsageError(f"cannot write {out}: {exc.strerror}") from None
-        with handle:
+        with written_whole(out, "wb") as handle:
             count: int = writer(conn, filters, handle)
-        os.replace(partial, out)
-    except OSError as exc:
-        from newsarchive.errors import OutputError
-
-        raise OutputError(f"cannot write {out}: {exc.strerror}") from None
     finally:
         conn.close()
-        partial.unlink(missing_ok=True)
     return count
 
 
