@@ -861,3 +861,24 @@ def test_an_export_through_a_symlink_replaces_the_file_not_the_link(
     assert result.exit_code == 0, result.stderr
     assert link.is_symlink()
     assert json.loads(target.read_text(encoding="utf-8"))["title"] == "Общината обяви нов бюджет"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a full disk)")
+def test_a_log_file_on_a_full_disk_stops_the_log_not_the_crawl(
+    run_cli: Callable[..., Result], mirror: Callable[[str], Any], db: Path
+) -> None:
+    """The log's first line failing ended the run ("cannot write output: No space left on
+    device", exit 74) before a page was archived; a failure mid-run crashed the site."""
+    server = mirror("bta")
+    result = run_cli(
+        "crawl", "bta", "--base-url", server.url, "--delay", "0", "--log-file", "/dev/full",
+        "--db", str(db),
+    )  # fmt: skip
+    assert result.exit_code == 74, result.stderr
+    assert _one_error_line(result) == (
+        "newsarchive: error: cannot write log file /dev/full: No space left on device;"
+        " the crawl went on without it"
+    )
+    assert "10 new" in result.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 10

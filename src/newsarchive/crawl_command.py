@@ -17,13 +17,13 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any
+from typing import Any
 
 from newsarchive.api import crawl, parse_cli_date
 from newsarchive.archive.connection import check_not_archive
 from newsarchive.archive.lock import CrawlLock
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.errors import FetchError, UsageError
+from newsarchive.errors import EXIT_IO, EXIT_PARTIAL, FetchError, UsageError
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.fetch.mirror import base_url_problem
 from newsarchive.profiles.loader import get_profile, list_profiles
@@ -89,13 +89,10 @@ def run_crawl(
         options = replace(options, stop_after_known=stop_after_known)
     if max_requests is not None:
         options = replace(options, max_requests=max_requests)
-    log: IO[str] | None = None
+    log: _CrawlLog | None = None
     if log_file is not None:
         check_not_archive(log_file, db, "--log-file")
-        try:
-            log = log_file.open("a", encoding="utf-8", buffering=1)
-        except OSError as exc:
-            raise UsageError(f"cannot write log file {log_file}: {exc.strerror}") from None
+        log = _CrawlLog(log_file)
         options = replace(options, log=log.write)
     try:
         with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
@@ -104,6 +101,12 @@ def run_crawl(
         if log is not None:
             log.close()
     code = _summarise(reports, quiet)
+    if log is not None and log.failed:
+        sys.stderr.write(
+            f"newsarchive: error: cannot write log file {log.path}: {log.failed};"
+            " the crawl went on without it\n"
+        )
+        code = EXIT_IO if code in (0, EXIT_PARTIAL) else code
     if not stop.is_set():
         return code
     # On stderr, --quiet or not: a nightly run a wrapper's `timeout` or a shutdown stopped
@@ -114,6 +117,38 @@ def run_crawl(
         " archived; the next run resumes\n"
     )
     return stop.code
+
+
+class _CrawlLog:
+    """The ``--log-file``, written by every site's thread. A write that fails (the log's
+    disk full) stops the logging, not the crawl: it ended the run with "cannot write
+    output" before a page was archived, or, mid-run, crashed the site as a bug (70).
+    The failure is said at the end, with exit 74 when the crawl itself went well."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.failed = ""
+        self._lock = threading.Lock()
+        try:
+            self._handle = path.open("a", encoding="utf-8", buffering=1)
+        except OSError as exc:
+            raise UsageError(f"cannot write log file {path}: {exc.strerror}") from None
+
+    def write(self, line: str) -> None:
+        with self._lock:
+            if self.failed:
+                return
+            try:
+                self._handle.write(line)
+            except OSError as exc:
+                self.failed = exc.strerror or str(exc)
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._handle.close()
+            except OSError as exc:  # the last lines' flush
+                self.failed = self.failed or exc.strerror or str(exc)
 
 
 @contextmanager
