@@ -127,6 +127,27 @@ def test_extract_missing_file_is_one_line_exit_2(
     assert "cannot read" in _one_error_line(result)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("http://[::1",),  # an internal error (70) from the fetcher
+        ("http://",),  # "robots.txt of http:// unreadable (UnsupportedProtocol …)"
+        ("page.html", "--url", "http://[::1"),  # an internal error from the link reader
+        ("page.html", "--url", "news/1"),  # links read against nothing
+    ],
+    ids=["bad-ipv6", "no-host", "url-bad-ipv6", "url-relative"],
+)
+def test_extract_of_an_address_no_page_can_have_is_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Заглавие</h1><p>Текст.</p></body></html>", "utf-8")
+    args = tuple(str(page) if a == "page.html" else a for a in args)
+    result = run_cli("extract", *args)
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "is no http(s) URL with a host" in _one_error_line(result)
+
+
 def test_bad_date_option_is_one_line_exit_2(run_cli: Callable[..., Result], archive: Path) -> None:
     result = run_cli("export", "--since", "31.12.2024", "--db", str(archive))
     assert result.exit_code == 2

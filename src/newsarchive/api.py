@@ -545,6 +545,20 @@ def timeline(
         conn.close()
 
 
+def _check_page_url(url: str, what: str) -> None:
+    """One line for an address no page can have: 'http://[::1' raised from deep inside
+    the fetcher or the link reader (an internal error), 'http://' reached robots.txt."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsed for its ValueError
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{what} '{url}' is no http(s) URL with a host")
+
+
 def extract_source(
     source: str, *, url: str | None, site: str | None, profile_files: Iterable[Path] = ()
 ) -> tuple[Any, list[Any]]:
@@ -562,8 +576,12 @@ def extract_source(
     from newsarchive.profiles.loader import get_profile, list_profiles
 
     fetched = dt.date.today()
+    if url is not None:
+        _check_page_url(url, "--url")
     if source.startswith(("http://", "https://")):
         from newsarchive.errors import FetchError
+
+        _check_page_url(source, "the address")
         from newsarchive.fetch.client import Fetcher, FetchOptions
 
         with Fetcher(FetchOptions(delay=0, retries=1)) as fetcher:
