@@ -903,3 +903,19 @@ def test_a_log_file_on_a_full_disk_stops_the_log_not_the_crawl(
     assert "10 new" in result.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 10
+
+
+def test_a_crawl_through_a_symlink_meets_the_lock_of_the_archive_it_names(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """`--db link.db` took link.db.lock while a crawl of the real file held a.db.lock:
+    two crawls of one archive ran at once."""
+    from newsarchive.archive.lock import CrawlLock
+
+    link = archive.parent / "link.db"
+    link.symlink_to(archive)
+    with CrawlLock(archive):
+        result = run_cli("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(link))
+    assert result.exit_code == 75, (result.exit_code, result.stderr)
+    assert "another crawl" in _one_error_line(result)
+    assert not Path(f"{link}.lock").exists()

@@ -162,8 +162,9 @@ def check_not_archive(path: Path, db: Path, option: str) -> None:
     or renamed the export over it, and a ``--log-file`` so named appended text to it;
     either way every article was lost. Compared as files, so another spelling, a symlink
     or a hard link of the archive is caught too."""
+    real = os.path.realpath(db)  # (SQLite names its -wal beside the link's target too)
     for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
-        target = Path(f"{db}{suffix}")
+        target = Path(f"{real}{suffix}")
         try:
             same = os.path.samefile(path, target)
         except OSError:  # one of them does not exist (yet): compare where they would be

@@ -23,7 +23,10 @@ _PAUSE = 0.05
 
 
 def lock_path(db: Path) -> Path:
-    return db.with_name(db.name + ".lock")
+    """Beside the archive's real file: two crawls naming one archive through a symlink and
+    its target took two locks (``link.db.lock``, ``a.db.lock``) and ran at once."""
+    real = Path(os.path.realpath(db))
+    return real.with_name(real.name + ".lock")
 
 
 class CrawlLock:
