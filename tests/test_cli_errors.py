@@ -919,3 +919,35 @@ def test_a_crawl_through_a_symlink_meets_the_lock_of_the_archive_it_names(
     assert result.exit_code == 75, (result.exit_code, result.stderr)
     assert "another crawl" in _one_error_line(result)
     assert not Path(f"{link}.lock").exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "no-folder"])
+@pytest.mark.parametrize("command", ["crawl", "import-jsonl", "search"])
+def test_an_archive_path_that_is_no_file_is_one_line_and_makes_no_lock(
+    run_cli: Callable[..., Result], tmp_path: Path, kind: str, command: str
+) -> None:
+    """A device read as "the file is empty" (/dev/zero) or failed with "disk I/O error"
+    (/dev/null); a crawl made a lock file beside it first (/dev/null.lock, as root), or
+    said "cannot create lock file" for a folder that does not exist."""
+    db = tmp_path / "x.db"
+    if kind == "fifo":
+        os.mkfifo(db)
+    elif kind == "folder":
+        db.mkdir()
+    else:
+        db = tmp_path / "absent" / "x.db"
+    args = {
+        "crawl": ("crawl", "bta", "--base-url", "http://127.0.0.1:9"),
+        "import-jsonl": ("import-jsonl", "-"),
+        "search": ("search", "бюджет"),
+    }[command]
+    result = run_cli(*args, "--db", str(db), input="")
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    line = _one_error_line(result)
+    said = {
+        "fifo": "it is no file (a device or a pipe)",
+        "folder": "it is a directory",
+        "no-folder": "does not exist" if command != "search" else "no archive at",
+    }[kind]
+    assert said in line, line
+    assert not Path(f"{db}.lock").exists()

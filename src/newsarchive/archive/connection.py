@@ -184,6 +184,8 @@ def check_path(path: Path, *, missing_ok: bool = False) -> None:
         raise ArchiveError(f"no archive at {path} (run 'newsarchive crawl' or pass --db)")
     if path.is_dir():
         raise ArchiveError(f"cannot open archive {path}: it is a directory")
+    if path.exists() and not path.is_file():  # /dev/zero read as "empty", /dev/null as I/O
+        raise ArchiveError(f"cannot open archive {path}: it is no file (a device or a pipe)")
 
 
 def check_reader(conn: sqlite3.Connection, path: Path) -> int:
