@@ -194,12 +194,13 @@ def check_reader(conn: sqlite3.Connection, path: Path) -> int:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        foreign = _foreign(conn, path, tables, create=False)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {exc}") from None
-    if "articles" not in tables:
+    if foreign is not None:  # ("written by an older newsarchive", serve said of one)
         conn.close()
-        raise not_an_archive(path, tables)
+        raise foreign
     if version > SCHEMA_VERSION:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {NewerSchema(version)}")
