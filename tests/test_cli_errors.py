@@ -958,3 +958,15 @@ def test_an_archive_path_that_is_no_file_is_one_line_and_makes_no_lock(
     }[kind]
     assert said in line, line
     assert not Path(f"{db}.lock").exists()
+
+
+def test_a_tilde_in_newsarchive_db_is_the_home_folder(
+    run_cli: Callable[..., Result], archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cron leaves `NEWSARCHIVE_DB=~/news.db` unexpanded: the crawl looked for a folder
+    named "~"."""
+    monkeypatch.setenv("HOME", str(archive.parent))
+    monkeypatch.setenv("NEWSARCHIVE_DB", f"~/{archive.name}")
+    result = run_cli("search", "бюджет", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert len(result.json()) == 1

@@ -18,8 +18,10 @@ DEFAULT_DB = "newsarchive.db"
 
 
 def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
-    """``--db``, else ``$NEWSARCHIVE_DB``, else ``./newsarchive.db``."""
-    return Path(db or os.environ.get("NEWSARCHIVE_DB") or DEFAULT_DB)
+    """``--db``, else ``$NEWSARCHIVE_DB``, else ``./newsarchive.db``. A leading ``~`` is the
+    home folder: cron does not expand it in a crontab's ``NEWSARCHIVE_DB=~/news.db``, and
+    the nightly crawl failed on a folder named "~"."""
+    return Path(db or os.environ.get("NEWSARCHIVE_DB") or DEFAULT_DB).expanduser()
 
 
 def add_functions(conn: sqlite3.Connection) -> None:
