@@ -208,6 +208,10 @@ def test_bad_toml_and_missing_file(tmp_path: Path) -> None:
 def test_user_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(tmp_path / "p"))
     assert user_profile_dir() == tmp_path / "p"
+    # cron leaves a crontab's ~ unexpanded: the sites saved there were left out silently
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("NEWSARCHIVE_PROFILES", "~/p")
+    assert user_profile_dir() == tmp_path / "p"
     monkeypatch.delenv("NEWSARCHIVE_PROFILES")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
     assert user_profile_dir() == tmp_path / "cfg" / "newsarchive" / "sites"

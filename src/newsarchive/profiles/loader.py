@@ -72,10 +72,13 @@ def _bad_selector(selector: str) -> bool:
 
 
 def user_profile_dir() -> Path:
-    """Where user profiles live: ``$NEWSARCHIVE_PROFILES`` or ``~/.config/newsarchive/sites``."""
+    """Where user profiles live: ``$NEWSARCHIVE_PROFILES`` or ``~/.config/newsarchive/sites``.
+    A leading ``~`` is the home folder: cron does not expand a crontab's
+    ``NEWSARCHIVE_PROFILES=~/sites``, and the nightly crawl left out every site saved there
+    without a word."""
     env = os.environ.get("NEWSARCHIVE_PROFILES")
     if env:
-        return Path(env)
+        return Path(env).expanduser()
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "newsarchive" / "sites"
 
