@@ -287,6 +287,11 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     )
     fetched_at = data.get("fetched_at")
     fetched = str(fetched_at) if fetched_at else None
+    if fetched is not None:  # (a Parquet export of 'garbage' was an internal error)
+        try:
+            dt.datetime.fromisoformat(fetched)
+        except ValueError:
+            raise UsageError(f"line {number}: 'fetched_at' must be an ISO date-time") from None
     texts = {"site": data["site"], "url": data["url"], "title": article.title,
              "text": article.text, "author": author or "", "tags": "".join(article.tags),
              "fetched_at": fetched or ""}  # fmt: skip
