@@ -113,7 +113,7 @@ def test_visible_date_near_the_headline(line: str, expected: dt.date) -> None:
     ("line", "expected"),
     [
         ("<p>преди 3 часа</p>", dt.datetime(2025, 3, 20, 12, 0)),
-        ("<p>преди 2 дни</p>", dt.datetime(2025, 3, 18, 15, 0)),
+        ("<p>преди 2 дни</p>", dt.date(2025, 3, 18)),  # a count of days names no hour
         ("<p>преди около 2 часа</p>", dt.datetime(2025, 3, 20, 13, 0)),
         ("<p>вчера, 18:40</p>", dt.datetime(2025, 3, 19, 18, 40)),
         ("<p>днес в 09:05</p>", dt.datetime(2025, 3, 20, 9, 5)),
@@ -805,8 +805,8 @@ def test_more_bulgarian_forms_date_the_page(line: str, expected: dt.date) -> Non
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("<p>Мария Иванова · преди ден</p>", dt.datetime(2025, 3, 19, 15, 0)),
-        ("<p>преди седмица</p>", dt.datetime(2025, 3, 13, 15, 0)),
+        ("<p>Мария Иванова · преди ден</p>", dt.date(2025, 3, 19)),
+        ("<p>преди седмица</p>", dt.date(2025, 3, 13)),
         ("<p>онзи ден</p>", dt.date(2025, 3, 18)),
         ("<p>Онзи ден, 18:40</p>", dt.datetime(2025, 3, 18, 18, 40)),
     ],

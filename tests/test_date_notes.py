@@ -195,6 +195,6 @@ def test_import_warc_records_the_notes_the_crawl_did(
     copy = tmp_path / "copy.db"
     imported = run_cli("import-warc", str(warc), "--profile", str(profile), "--db", str(copy))
     assert imported.exit_code == 0, imported.stderr
-    # (import-warc does not read the listing's date back from the WARC's metadata record:
-    # page 4 keeps the guess its page shows, and says so)
-    assert _notes(copy) == {**EXPECTED, "4": ("text", "guessed", None)}
+    # (page 4's date is its listing's, which the WARC's metadata record gives back: the
+    # page itself shows only a guess)
+    assert _notes(copy) == EXPECTED

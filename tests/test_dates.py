@@ -348,8 +348,8 @@ def test_still_no_date(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("преди ден", dt.datetime(2025, 12, 15, 15, 0)),
-        ("Мария Иванова · преди седмица", dt.datetime(2025, 12, 9, 15, 0)),
+        ("преди ден", dt.date(2025, 12, 15)),  # days name no hour
+        ("Мария Иванова · преди седмица", dt.date(2025, 12, 9)),
         ("преди минута", dt.datetime(2025, 12, 16, 14, 59)),
         ("онзи ден", dt.date(2025, 12, 14)),
         ("Онзи ден в 14:05", dt.datetime(2025, 12, 14, 14, 5)),

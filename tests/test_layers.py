@@ -21,6 +21,7 @@ RANKS = {
     "safe_text": 0,
     "markup": 0,
     "dates": 0,
+    "site_clock": 0,
     "extractor_version": 0,
     "profiles": 0,
     "discover": 1,

@@ -128,3 +128,46 @@ def test_reextract_keeps_a_listing_or_feed_date_the_page_does_not_state(
         "3": ("2025-11-03", "feed"),
         "4": ("2025-11-07", "text"),
     }
+
+
+def test_import_warc_of_our_own_export_keeps_a_listing_or_feed_date(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The export's metadata record says where each article's date came from: one its
+    listing or feed gave (the page shows none, or a guess) comes back with the page, so
+    crawl → export warc → import-warc dates every article as the crawl did. A WARC
+    without those records (any other tool's) imports the same pages undated."""
+    pages = {1: _undated(1), 2: _undated(2, "Мария Петрова | 28 ноември"), 3: _undated(3)}
+    pages[4] = _undated(4, "Публикувано на 07.11.2025")
+    profile = _site(tmp_path, pages, {1: "12.11.2025", 2: "10.11.2025", 4: "08.11.2025"}, feed=True)
+    _crawl(run_cli, profile, db)
+    crawled = _dates(db)
+    assert crawled == {
+        "1": ("2025-11-12", "listing"),
+        "2": ("2025-11-10", "listing"),
+        "3": ("2025-11-03", "feed"),
+        "4": ("2025-11-07", "text"),
+    }
+    warc = tmp_path / "out.warc.gz"
+    exported = run_cli("export", "--format", "warc", "--out", str(warc), "--db", str(db))
+    assert exported.exit_code == 0, exported.stderr
+    copy = tmp_path / "copy.db"
+    imported = run_cli("import-warc", str(warc), "--profile", str(profile), "--db", str(copy))
+    assert imported.exit_code == 0, imported.stderr
+    assert _dates(copy) == crawled
+
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.warcwriter import WARCWriter
+
+    bare = tmp_path / "bare.warc.gz"  # the same responses, no metadata records
+    with warc.open("rb") as source, bare.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for record in ArchiveIterator(source):
+            if record.rec_type != "metadata":
+                writer.write_record(record)
+    other = tmp_path / "other.db"
+    result = run_cli("import-warc", str(bare), "--profile", str(profile), "--db", str(other))
+    assert result.exit_code == 0, result.stderr
+    assert {n: date[1] for n, date in _dates(other).items()} == {
+        "1": "none", "2": "text", "3": "none", "4": "text"
+    }  # fmt: skip

@@ -42,3 +42,15 @@ def test_a_round13_site_nobody_profiled_is_archived_whole_and_right(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> None:
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND13_SITES[site])
+
+
+def test_galabets_fetches_each_article_once_whatever_menu_linked_it(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The blog's, the home module's and the "Най-четени" module's links to one article
+    are one address (``urls.url_key``): the crawl asks for each article once."""
+    first, _ = check_bare_crawl(run_cli, db, tmp_path, "galabets", *ROUND13_SITES["galabets"])
+    # (id=2: the static page "Общинска администрация", once, and no news)
+    articles = [url for url in first if "view=article" in url and "&id=2&" not in url]
+    ids = [url.split("&id=")[1].split(":")[0].split("&")[0] for url in articles]
+    assert sorted(ids) == sorted(set(ids)) and len(ids) == 7, articles

@@ -469,3 +469,28 @@ def test_stats_timeline_says_how_many_undated_articles_it_left_out(
     assert undated_only.stdout.strip() == (
         "No dated articles: 1 matching article has no date and is in no period."
     )
+
+
+def test_stats_timeline_folds_a_run_of_empty_months_into_one_line(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    # A story that came back after a year and a half printed eighteen empty lines between
+    # its two bars; one line says the same. The numbers keep every month.
+    source = tmp_path / "far.jsonl"
+    rows = [
+        {"site": "bta", "url": f"https://www.bta.bg/{n}", "title": f"Мостът {n}",
+         "published": day, "text": "Мостът над реката е ремонтиран."}
+        for n, day in enumerate(("2019-03-05", "2019-05-02", "2020-09-10", None))
+    ]  # fmt: skip
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    chart = run_cli("stats", "--timeline", "мост", "--db", str(db))
+    assert chart.exit_code == 0, chart.stderr
+    lines = [line.split() for line in chart.stdout.splitlines()]
+    assert ["2019-04", "0"] in lines  # one empty month alone stays a month
+    assert ["2019-06", "…", "2020-08", "0", "none"] in lines
+    assert not any(line and line[0] in ("2019-07", "2020-01") for line in lines)
+    assert "1 matching article has no date and is in no period" in chart.stdout
+    numbers = run_cli("stats", "--timeline", "мост", "--format", "csv", "--db", str(db))
+    periods = {r["period"] for r in csv.DictReader(io.StringIO(numbers.stdout))}
+    assert len(periods) == 19 and "2020-01" in periods

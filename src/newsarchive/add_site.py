@@ -124,7 +124,7 @@ def propose(
                 continue
             if page.status != 200 or document_kind(page):
                 continue  # a PDF listed as news says nothing of the site's articles
-            article = extract(page.content, page.final_url, profile=profile)
+            article = extract(page.content, page.final_url, profile=profile, today=page.fetched_at)
             if article.rules.get("kind"):
                 continue  # a "not found" page or a bot wall, not one of its articles
             proposal.sampled.append(article_url)

@@ -571,8 +571,9 @@ def extract_source(
     the article, and the news items the page holds in full (each an article of its own to
     a crawl; [] for most pages).
 
-    Relative dates ("вчера") resolve against the fetch day for a URL; a file or stdin
-    has no fetch time, so today stands in for it.
+    Relative dates ("вчера", "преди 3 часа") resolve against the fetch moment for a URL; a
+    file or stdin has no fetch time, so today's date stands in for it (``dates``: the hour
+    of "преди 3 часа" then names no day but today's).
     """
     import datetime as dt
     import sys
@@ -580,7 +581,7 @@ def extract_source(
     from newsarchive.extraction.pipeline import extract
     from newsarchive.profiles.loader import get_profile, list_profiles
 
-    fetched = dt.date.today()
+    fetched: dt.date = dt.date.today()
     if url is not None:
         _check_page_url(url, "--url")
     if source.startswith(("http://", "https://")):
@@ -596,7 +597,7 @@ def extract_source(
         # (a redirected page's relative links and canonical are read against where it
         # was found, as the crawl reads them, not against the address typed)
         content, url = page.content, url or page.final_url
-        fetched = page.fetched_at.date()
+        fetched = page.fetched_at
     else:
         from newsarchive.models import MAX_BODY_BYTES
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlsplit
 
-from newsarchive.discover import feeds, listings
+from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.urls import absolute, site_hosts, with_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
 from newsarchive.errors import FetchError
@@ -124,10 +124,13 @@ def check_site(
     articles: int = 3,
     options: FetchOptions | None = None,
     fetcher: Fetcher | None = None,
+    pages: int = 2,
 ) -> SiteCheck:
     """Run the check; network errors are recorded in the report, never raised. A site
     that moved to another domain as a whole is checked where it lives now, the move
-    reported as the failure to mend (the profile's origin)."""
+    reported as the failure to mend (the profile's origin). ``pages``: listing pages
+    read per start page at most, the later ones only while fewer article links than
+    ``articles`` were found."""
     own = fetcher is None
     fetcher = fetcher or Fetcher(
         options or FetchOptions(retries=1), mirror=base_url, site_hosts=site_hosts(profile)
@@ -152,11 +155,12 @@ def check_site(
             found += _check_feed(fetcher, profile, kind, feed, report)
         listed: list[str] = []
         for start in start_urls:
-            # the crawler's own walk, over two pages at most: the start page, and its next
-            # page when the links found so far are fewer than the articles to check
-            walk = ListingWalk(start, WalkState(), limit=2)
+            # the crawler's own walk, over two pages by default: the start page, and its
+            # next page when the links found so far are fewer than the articles to check
+            walk = ListingWalk(start, WalkState(), limit=pages)
+            after = listings.ListingPages(profile)  # its next pages, as the crawl's
             while (step := walk.page()) is not None:
-                links = _check_start(fetcher, profile, *step, report)
+                links = _check_start(fetcher, after, *step, report)
                 listed += links
                 next_page = report.sources[-1].next_page if len(listed) < articles else None
                 walk.listed(Listed(next_page, [Seen.NEW] * len(links), items=links))
@@ -219,17 +223,18 @@ def _check_feed(
 
 
 def _check_start(
-    fetcher: Fetcher, profile: Profile, url: str, number: int, report: SiteCheck
+    fetcher: Fetcher, pages: listings.ListingPages, url: str, number: int, report: SiteCheck
 ) -> list[str]:
     check = SourceCheck("start", url)
     report.sources.append(check)
     page, check.status, check.error = _fetch(fetcher, url)
     if page is None or not page.text:
         return []
-    tree = parse_html(page.text)
-    links = listings.article_links(tree, page.final_url, profile)
+    # a "load more" endpoint's JSON answer read as the crawl reads it: the cards it carries
+    tree = parse_html(fragments.as_listing(page.text, page.final_url) or page.text)
+    links = listings.article_links(tree, page.final_url, pages.profile)
     check.articles = len(links)
-    check.next_page = listings.next_page_url(tree, page.final_url, profile, number)
+    check.next_page = pages.after(tree, page.final_url, number, page.fetched_at.date().year)
     return [c.url for c in links]
 
 
@@ -239,7 +244,7 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
     if page is None or not page.content:
         return check
     content = page.content
-    article = extract(content, page.final_url, profile=profile)
+    article = extract(content, page.final_url, profile=profile, today=page.fetched_at)
     if kind := article.rules.get("kind"):  # a crawl archives nothing from this page
         check.error = f"a {kind}, not an article"
     check.unmatched = unmatched_selectors(content, profile)

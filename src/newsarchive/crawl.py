@@ -79,8 +79,10 @@ class SiteCrawl:
     def run(self) -> SiteReport:
         run_id = self.store.start_run(self.profile.id)
         try:
-            self._stored_move()
-            self._adopt(self._stored_hosts())
+            # what earlier runs learned of the site, read once: the move, the news hosts
+            found = self.frontier.discovery()
+            self._stored_move(found)
+            self._adopt(found.hosts if found is not None else ())
             if self.options.recheck_days is not None:
                 self.frontier.requeue_recent(self.options.recheck_days)
             self.harvest.fetch_pending(self._robots_gate)
@@ -108,8 +110,9 @@ class SiteCrawl:
             raise self.report.archive_error
         return self.report
 
-    def _stored_move(self) -> None:
-        """A move to another domain an earlier run learned (``_discover``): the run goes
+    def _stored_move(self, found: Discovery | None) -> None:
+        """A move to another domain an earlier run learned (``_discover``, kept in
+        ``found``, the discovery saved for the site): the run goes
         to the new domain at once, and the old host is not asked at all, while what
         exploring found is fresh. When it is due to be explored again (``stale``: every
         ``REEXPLORE_DAYS`` at most), the move is checked first: a domain sold, lapsed or
@@ -121,7 +124,6 @@ class SiteCrawl:
         be crawled for good, the move never learned again). Two requests each time the
         site is explored again (a month apart, or sooner while a section fails to
         answer: ``unread_wait``), none on other nights."""
-        found = self.frontier.discovery()
         origin = site_origin(self.profile.origin)
         if found is None or origin not in found.moved:
             return
@@ -135,17 +137,13 @@ class SiteCrawl:
             return
         self._move(origin, found.moved[origin])
 
-    def _stored_hosts(self) -> tuple[str, ...]:
-        """The news hosts an earlier exploration adopted (``Discovery.hosts``): a nightly
-        run reads the saved sources on them, and fetches the articles left queued there,
-        as the site's own."""
-        found = self.frontier.discovery()
-        return found.hosts if found is not None else ()
-
     def _adopt(self, hosts: tuple[str, ...]) -> SourceReader:
         """Crawl ``hosts`` as the site's own from now on (its news section's host under
         its domain: ``discover.explore.news_hosts``): its links are on the site, its
-        articles archived under their own URLs, its robots.txt and pace its own."""
+        articles archived under their own URLs, its robots.txt and pace its own. At the
+        run's start, the hosts an earlier exploration adopted (``Discovery.hosts``): a
+        nightly run reads the saved sources on them, and fetches the articles left
+        queued there, as the site's own."""
         adopted = with_hosts(self.profile, hosts)
         if adopted is not self.profile:
             self.fetcher.add_site_hosts(list(adopted.hosts[len(self.profile.hosts) :]))

@@ -60,8 +60,6 @@ class SourceReader:
         self._check, self._robots_gate = check, robots_gate
         self._quiet: set[str] = set()  # feeds that showed nothing slipped past them
         self._sitemapped = False  # the site's sitemap reaches what its listings may not
-        # per listing walked: the year archive page its first page links (``_year_after``)
-        self._year_pages: dict[str, str | None] = {}
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
@@ -215,6 +213,7 @@ class SourceReader:
             stop_after_known=self.options.stop_after_known,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
+        pages = listings.ListingPages(self.profile)  # where it goes after each page
         while (step := walk.page()) is not None:
             url, number = step
             kind = _what(number)
@@ -228,15 +227,18 @@ class SourceReader:
                     self.frontier.confirmed(url)  # checked again now (for a rested listing)
                 walk.not_modified()
             else:
-                self._read_page(walk, page, url, number, learned)
+                self._read_page(walk, pages, page, (url, number), learned)
             self.frontier.save_walk(start, walk.state)
         return learned
 
     def _read_page(
-        self, walk: ListingWalk, page: Page, url: str, number: int, learned: list[Shape]
-    ) -> None:
+        self, walk: ListingWalk, pages: listings.ListingPages, page: Page,
+        where: tuple[str, int], learned: list[Shape],
+    ) -> None:  # fmt: skip
         """One fetched listing page: its articles offered and fetched, the walk told what
-        it held (or that a "not found" page, a bot wall came instead)."""
+        it held (or that a "not found" page, a bot wall came instead). ``where``: the URL
+        the walk asked for, and the page's number in it."""
+        url, number = where
         # a "load more" endpoint's JSON answer: the cards it carries, as a person sees them
         text = fragments.as_listing(page.text, page.final_url) or page.text
         tree = parse_html(text)
@@ -249,10 +251,8 @@ class SourceReader:
             return
         links = listings.article_links(tree, page.final_url, self.profile, learned)
         # (a page of items in full links none of them: only then is it worth reading so)
-        if len(links) < MIN_ITEMS and (
-            items := full_items(tree, page.final_url, page.fetched_at.date())
-        ):
-            self._read_items(walk, page, tree, (url, number), items)
+        if len(links) < MIN_ITEMS and (items := full_items(tree, page.final_url, page.fetched_at)):
+            self._read_items(walk, pages, page, tree, where, items)
             return
         if number == 1 and not links:  # a news listing is never empty
             self.report.warnings.append(
@@ -260,10 +260,7 @@ class SourceReader:
                 "site's markup or addresses may have changed"
             )
         seen = self._offer(links)
-        next_url = self._year_after(
-            walk, tree, page, number,
-            listings.find_next_link(tree, page.final_url, self.profile, number),
-        ) or listings.templated_next(page.final_url, self.profile.pagination, number)  # fmt: skip
+        next_url = pages.after(tree, page.final_url, number, page.fetched_at.date().year)
         if next_url is None and not self._sitemapped and listings.posted_pager(tree):
             self.report.warnings.append(
                 f"{page.final_url}: the listing's later pages open only by posting"
@@ -276,30 +273,9 @@ class SourceReader:
         old = self.harvest.fetch_pending(self._robots_gate)
         walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
 
-    def _year_after(
-        self, walk: ListingWalk, tree: LexborHTMLParser, page: Page, number: int,
-        next_url: str | None,
-    ) -> str | None:  # fmt: skip
-        """Where a listing goes on from this page: its next page, else, when its pages
-        end, the page of the latest year before this page's (``listings.older_year_url``:
-        "Архив" with "2025", "2024"). A list whose later cards load by "Зареди още" from a
-        JSON endpoint keeps older years only there, and its endpoint's answers link no
-        year: the one page 1 linked is taken once they run out. So the walk goes year by
-        year into the past. A profile's page template comes after all these (the caller
-        adds it): as the next page of a page that links none, it would walk to a 404
-        past the last page instead of the year before."""
-        year = listings.older_year_url(
-            tree, page.final_url, self.profile, page.fetched_at.date().year
-        )
-        if number == 1:
-            self._year_pages[walk.start_url] = year
-        if next_url is not None:
-            return next_url
-        return year or self._year_pages.pop(walk.start_url, None)
-
     def _read_items(
-        self, walk: ListingWalk, page: Page, tree: LexborHTMLParser, where: tuple[str, int],
-        items: list[FullItem],
+        self, walk: ListingWalk, pages: listings.ListingPages, page: Page,
+        tree: LexborHTMLParser, where: tuple[str, int], items: list[FullItem],
     ) -> None:  # fmt: skip
         """A listing page that holds its news items in full, each archived from it as an
         article of its own (no request more); older items are on its next page, or on
@@ -308,11 +284,7 @@ class SourceReader:
         url, number = where
         seen = self.harvest.archive_items(page, items)
         newest = max(local_date(item.published).year for item in items)
-        next_url = (
-            listings.find_next_link(tree, page.final_url, self.profile, number)
-            or listings.older_year_url(tree, page.final_url, self.profile, newest)
-            or listings.templated_next(page.final_url, self.profile.pagination, number)
-        )
+        next_url = pages.after(tree, page.final_url, number, newest)
         if number == 1:
             self.frontier.save_validators(url, page)
         urls = [item.url(page.final_url) for item in items]

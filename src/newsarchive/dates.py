@@ -6,11 +6,12 @@ Structured forms ("2026-06-21T11:01:29+03:00", "…+0300", RFC 822 in feeds) and
 "14 марта 2025", "March 14, 2025", "14th March 2025", "2025/03/14", "03/14/2025",
 "28 XI 2026 г.", "28-ми ноември 2026", "28 ноя 2026", "28 noemvri 2026" (Bulgarian in Latin
 letters), "преди ден", "преди седмица", "онзи ден", "преди няколко часа" (the fetch day,
-only when no midnight can lie between: ``_few_ago_day``). A time may stand before any of them
-("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026"), looked for only before a date found
-(``_time_before``: no pass over a page's text), unless it ends a range of hours ("от 9:00
-до 17:00 ч. 28 ноември") or follows another date ("28.11.2026, 14:35 | 29.11.2026": the
-first's). A span of days is dated by its first ("28-29 ноември 2026",
+only when no midnight can lie between: ``_few_ago_day``), each counted back from the fetch
+moment on Sofia's clock (``site_today``) where the caller knows it. A time may stand before
+any of them ("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026"), looked for only before a
+date found (``_time_before``: no pass over a page's text), unless it ends a range of hours
+("от 9:00 до 17:00 ч. 28 ноември") or follows another date ("28.11.2026, 14:35 |
+29.11.2026": the first's). A span of days is dated by its first ("28-29 ноември 2026",
 "30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026"): an event's page
 means the day it begins; a span written with spaces right after a word ("клас 1 - 4
 декември") is that word's number, then the date (``_counted_by_word``), and a bare "d.m"
@@ -47,6 +48,8 @@ import itertools
 import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+
+from newsarchive.site_clock import on_site_clock
 
 Published = dt.date | dt.datetime
 
@@ -419,9 +422,10 @@ def month_first_language(lang: str) -> bool:
 def after(value: Published, today: dt.date | None) -> bool:
     """``value`` lies after the fetch time, so no page could have printed it yet.
 
-    Two zone-aware times compare exactly. Otherwise ``today`` is a calendar day in some
-    zone (the crawl passes the UTC day) and the site's own calendar may be a day ahead
-    (fetched 23:30 UTC is 01:30 in Sofia): only a date past that next day is refused.
+    Two zone-aware times compare exactly. Otherwise only a date past the day after
+    ``today``'s is refused: a bare day is in some zone (a benchmark's, the day a file is
+    read), and a site's own calendar may be a day ahead of it (fetched 23:30 UTC is 01:30
+    in Sofia), or, east of Sofia, of Sofia's.
     """
     if today is None:
         return False
@@ -429,6 +433,16 @@ def after(value: Published, today: dt.date | None) -> bool:
         if value.tzinfo is not None and today.tzinfo is not None:
             return value > today
     return local_date(value) > local_date(today) + dt.timedelta(days=1)
+
+
+def site_today(today: dt.date) -> dt.date:
+    """The fetch moment on the site's clock (``site_clock.on_site_clock``: a Bulgarian
+    page's "днес" and "преди 3 часа" count from Sofia time), or ``today`` as it is: a day,
+    or a time already on that clock (naive). Every reader of the fetch time's day reads
+    it through this, so all of them see one calendar."""
+    if isinstance(today, dt.datetime):
+        return on_site_clock(today)
+    return today
 
 
 # Every text form needs a digit (a year at least) or a relative word: text without one is
@@ -451,10 +465,13 @@ def _label_before(text: str, start: int) -> str:
 def find_text_dates(
     text: str, *, today: dt.date | None = None, month_first: bool = False
 ) -> list[TextDate]:
-    """Every date in ``text``, in reading order, none after ``today``."""
+    """Every date in ``text``, in reading order, none after ``today``: the fetch day, or
+    the fetch moment (a datetime; ``site_today``), which "преди 3 часа" needs to name its
+    day."""
     if not text or not (_MAY_HOLD_DATE.search(text) or _may_hold_day_before_yesterday(text)):
         return []
     text = text.replace("\xa0", " ")
+    today = site_today(today) if today is not None else None
     found: dict[int, TextDate] = {}
     for start, value in _absolute_dates(text, today, month_first):
         if value is None or after(value, today) or start in found:
@@ -789,19 +806,27 @@ _DAYS_BACK = {"вчера": 1, "yesterday": 1, "онзи ден": 2}
 def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     """ "днес", "вчера", "преди 3 часа", "2 days ago", counted back from the fetch time.
 
-    ``today`` may be a datetime (the fetch time); then "преди 3 часа" keeps its hour.
+    ``today`` may be the fetch moment (a datetime, on the site's clock: ``site_today``);
+    then "преди 3 часа" is that moment three hours back (zone-aware if the moment is: the
+    page names an instant, whatever its zone; ``_counted_back``), and a day word's time
+    after it ("днес в 18:00" read at 10:00, an event's hour) is no date. The fetch day
+    alone (a date) takes "преди 3 часа" for that day, a day off for a page fetched in the
+    small hours.
     """
     out: list[tuple[int, Published]] = []
     days = _RELATIVE.finditer(text)
     if _may_hold_day_before_yesterday(text):
         days = itertools.chain(days, _DAY_BEFORE_YESTERDAY.finditer(text))
+    clock = today.replace(tzinfo=None) if isinstance(today, dt.datetime) else None
     for m in days:
         if not m["h"] and not _stands_as_date(text, m.start(), m.end()):
             continue
         day = today - dt.timedelta(days=_DAYS_BACK.get(m["rel"].lower(), 0))
         value = _build(day.year, day.month, day.day, m)
-        if value is not None:
-            out.append((m.start(), value))
+        # (the page's time of day, on its own clock: compared with the fetch's there)
+        if value is None or (isinstance(value, dt.datetime) and clock and value > clock):
+            continue
+        out.append((m.start(), value))
     for m in _AGO.finditer(text):
         count_text = (m["n1"] or m["n2"] or "1").lower()
         unit_text = (m["u1"] or m["u2"] or (count_text if count_text in _UNITS else "")).lower()
@@ -815,11 +840,7 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
             # ден-два" (a day or two) is no day.
             continue
         count = int(count_text) if count_text.isdigit() else 1
-        delta = dt.timedelta(**{_UNITS[unit_text]: count})
-        if isinstance(today, dt.datetime):
-            out.append((m.start(), today - delta))
-        else:
-            out.append((m.start(), today - dt.timedelta(days=delta.days)))
+        out.append((m.start(), _counted_back(today, _UNITS[unit_text], count)))
     for m in _FEW_AGO.finditer(text):
         # as a bare "преди час": "Преди няколко часа кметът обяви…" is prose
         if _stands_as_date(text, m.start(), m.end()):
@@ -829,11 +850,28 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     return out
 
 
+def _counted_back(today: dt.date, unit: str, count: int) -> Published:
+    """``count`` of ``unit`` ("hours", "days": ``_UNITS``) before the fetch time.
+
+    From the fetch moment, hours and minutes give the instant (counted back in UTC, then
+    shown on the site's clock: a clock change between the two moves the hour, not the
+    instant); days and weeks give the day, whose hour the page does not say. From the
+    fetch day alone, every count gives a day: "преди 3 часа" is taken for that day.
+    """
+    delta = dt.timedelta(**{unit: count})
+    if not isinstance(today, dt.datetime) or unit in ("days", "weeks"):
+        return local_date(today) - dt.timedelta(days=delta.days)
+    if today.tzinfo is not None:
+        return on_site_clock(today.astimezone(dt.UTC) - delta)
+    return today - delta
+
+
 def _few_ago_day(most: dt.timedelta, today: dt.date) -> dt.date | None:
     """The day "a few" units back (``most`` at the most) lies on: the fetch's, when no
-    midnight can lie between (fetched at 15:00, a few hours ago was that day; at 09:00 it
-    may have been last night), else none. The fetch day alone (no hour: how the crawl
-    passes it) answers only for what is under ``_FETCH_DAY_REACH`` old."""
+    midnight can lie between (fetched at 15:00 on the site's clock, a few hours ago was
+    that day; at 09:00 it may have been last night), else none. The fetch day alone (no
+    hour: a page read from a file, a benchmark's) answers only for what is under
+    ``_FETCH_DAY_REACH`` old."""
     if isinstance(today, dt.datetime):
         return today.date() if (today - most).date() == today.date() else None
     return today if most <= _FETCH_DAY_REACH else None
@@ -885,6 +923,7 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
     if today is None or not text or not _MAY_HOLD_DATE.search(text):
         return []
     text = text.replace("\xa0", " ")
+    today = site_today(today)
     found: list[tuple[int, bool, TextDate]] = []
     for pattern in (_YEARLESS_WORDY, _YEARLESS_MONTH_FIRST, _YEARLESS_NUMERIC):
         for m in pattern.finditer(text):

@@ -342,7 +342,7 @@ class _Explorer:
             self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
-            next_page = listings.next_page_url(tree, page.final_url, self.profile, 1)
+            next_page = self.page_two(tree, page.final_url)
             if next_page:
                 self.pagination[page.final_url] = next_page
         elif len(stated := listings.stated_news(tree, page.final_url, self.profile)) >= MIN_ITEMS:
@@ -357,11 +357,17 @@ class _Explorer:
             self.shapes[page.final_url] = shape
             self.learn(shape)
             self.samples = stated[:3] + self.samples
-            next_page = listings.next_page_url(tree, page.final_url, self.profile, 1)
+            next_page = self.page_two(tree, page.final_url)
             if next_page:
                 self.pagination[page.final_url] = next_page
         for feed in declared_feeds(tree, page.final_url, self.profile):
             self.add(self.feeds, feed, f'<link rel="alternate"> on {page.final_url}')
+
+    def page_two(self, tree: listings.Listing, url: str) -> str | None:
+        """The listing's page 2 (``Discovery.pagination``), as its walk would go there
+        from page 1 (``listings.ListingPages``) but for a year's page: add-site reads the
+        listing's page template from this address, and a year's page is no page 2."""
+        return listings.ListingPages(self.profile).after(tree, url, 1, newest=None)
 
     def learn(self, *shapes: Shape | None) -> None:
         """The article URL shapes of every news run, the largest first: a page's own list

@@ -124,7 +124,7 @@ def judge(
     before = first_of(result.text, result.final_url, tree)
     following = next_part(result.text, result.final_url, tree=tree)
     article = extract(
-        result.text, result.final_url, profile=profile, today=result.fetched_at.date(),
+        result.text, result.final_url, profile=profile, today=result.fetched_at,
         tree=tree,
     )  # fmt: skip
     intact = None if changes_tree(profile) else tree
@@ -136,7 +136,7 @@ def judge(
     read = partial(Verdict, cpu=cpu, drift=drift, broken=broken)  # what extraction noted
     # (looked for once, and only where asked: a numbered page's here, any other's below)
     items = cache(partial(items_of_article, result.text, result.final_url, article,
-                          result.fetched_at.date(), intact))  # fmt: skip
+                          result.fetched_at, intact))  # fmt: skip
     if before and not items():
         return read(Outcome.LATER_PAGE, f"a later page of {before}, read with it: {url}")
     if broken == ("page",):
@@ -632,7 +632,7 @@ class Harvester:
 
         def extracting(html: str, url: str, tree: LexborHTMLParser) -> Article:
             cpu = time.thread_time()
-            part = extract(html, url, profile=self.profile, today=page.fetched_at.date(), tree=tree)
+            part = extract(html, url, profile=self.profile, today=page.fetched_at, tree=tree)
             self.report.cpu["extract"] += time.thread_time() - cpu
             return part
 

@@ -33,6 +33,7 @@ from newsarchive.extraction.continuation import (
     next_part,
     read_part,
 )
+from newsarchive.extraction.published import listed_as_archived
 from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Article, Profile, Published
 
@@ -149,18 +150,8 @@ def _tasks(
             ).fetchall()
             yield _Task(
                 site, url, page_url, content, fetched_at, capture_id, profiles.get(site),
-                tuple(later), _listed(*dated),
+                tuple(later), listed_as_archived(*dated),
             )  # fmt: skip
-
-
-def _listed(published: str | None, source: str | None) -> tuple[Published, str] | None:
-    """The archived date when the crawl took it from the article's listing or feed, not
-    from its page: the page read again does not show it either (``with_listed``)."""
-    if not published or source not in ("listing", "feed"):
-        return None
-    if len(published) == len("2025-11-30"):
-        return dt.date.fromisoformat(published), source
-    return dt.datetime.fromisoformat(published), source
 
 
 def _extract(task: _Task) -> tuple[_Task, Article]:
@@ -169,12 +160,12 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
     from newsarchive.extraction.published import with_listed
     from newsarchive.markup import page_tree
 
-    fetched = dt.datetime.fromisoformat(task.fetched_at)
+    fetched = fetch_moment(task.fetched_at)
     content = zlib.decompress(task.content)
     if is_item_url(task.url):  # (dated by its page, as the crawl dated it)
-        return task, _item(task, content, fetched.date())
+        return task, _item(task, content, fetched)
     if not task.later:
-        article = extract(content, task.page_url, profile=task.profile, today=fetched.date())
+        article = extract(content, task.page_url, profile=task.profile, today=fetched)
         return task, with_listed(article, task.listed, fetched.date())
     # An article split over pages: joined as the crawl joined it (under the address the
     # pager gave, which the crawl asked for, and the one it was answered at: a redirected
@@ -184,7 +175,7 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
         pages[url_key(asked)] = pages[url_key(final)] = (final, page)
 
     def extracting(html: str, url: str, tree: LexborHTMLParser) -> Article:
-        return extract(html, url, profile=task.profile, today=fetched.date(), tree=tree)
+        return extract(html, url, profile=task.profile, today=fetched, tree=tree)
 
     def captured(url: str) -> tuple[Article, str | None] | None:
         found = pages.get(url_key(url))
@@ -199,7 +190,16 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
     return task, joined(article, later_pages(following, task.page_url, captured))[0]
 
 
-def _item(task: _Task, content: bytes, today: dt.date) -> Article:
+def fetch_moment(stored: str) -> dt.datetime:
+    """A capture's stored ``fetched_at`` as the moment the crawl read the page: what its
+    relative dates ("преди 3 часа") counted from then, and count from again, not the
+    moment of reading it again. Stored in UTC; a stamp without a zone (an archive written
+    by hand, or by another tool) is taken as UTC too, as the WARC export takes it."""
+    moment = dt.datetime.fromisoformat(stored)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def _item(task: _Task, content: bytes, today: dt.datetime) -> Article:
     """An item of a page of items in full, read again from the page: the item of the same
     address, or nothing (the archived version then stays) when the page reads otherwise
     now. Never the whole page, which would overwrite every item with all of them."""

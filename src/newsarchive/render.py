@@ -10,6 +10,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable
+from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
 
@@ -305,6 +306,21 @@ def outlets(rows: list[dict[str, Any]], fmt: str) -> None:
     _console().print(table)
 
 
+def _folded(counts: dict[str, dict[str, int]]) -> list[tuple[str, dict[str, int]]]:
+    """The chart's rows: a period each, but a run of two or more empty ones as one row
+    ("2019-03 … 2020-07", no count per site): a story that came back after years would
+    otherwise print a screenful of empty lines between its bars. The numbers (CSV,
+    JSON) keep every period."""
+    rows: list[tuple[str, dict[str, int]]] = []
+    for empty, group in groupby(counts.items(), key=lambda row: not row[1].get("all", 0)):
+        run = list(group)
+        if empty and len(run) > 1:
+            rows.append((f"{run[0][0]} … {run[-1][0]}", {}))
+        else:
+            rows += run
+    return rows
+
+
 _SITE_STYLES = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_black", "white")
 _BAR_WIDTH = 50
 
@@ -343,10 +359,12 @@ def timeline(data: dict[str, Any], fmt: str) -> None:
     table.add_column(data["by"])
     table.add_column(data["unit"], justify="right")
     table.add_column("")
-    for period, by_site in counts.items():
+    for period, by_site in _folded(counts):
         bar = Text()
         for site in sites:
             bar.append("█" * round(by_site.get(site, 0) * _BAR_WIDTH / peak), style=style[site])
+        if not by_site:  # a run of empty periods, folded
+            bar.append("none", style="dim")
         table.add_row(period, str(by_site.get("all", 0)), bar)
     console.print(table)
     legend = Text()

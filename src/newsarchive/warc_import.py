@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import redirect_stderr
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import IO, Any
@@ -28,10 +29,12 @@ from selectolax.lexbor import LexborHTMLParser
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import Outcome
 from newsarchive.discover.urls import site_hosts, url_key
+from newsarchive.export.warc import METADATA_TYPE
 from newsarchive.extraction.pipeline import extract
+from newsarchive.extraction.published import listed_as_archived
 from newsarchive.fetch.charset import decode_html
 from newsarchive.harvest import UNSTORABLE, judge, read_whole, save_article, store_items
-from newsarchive.models import Article, Page, Profile
+from newsarchive.models import Article, Page, Profile, Published
 from newsarchive.profiles.loader import generic_site_id
 from newsarchive.safe_text import one_line
 
@@ -69,13 +72,25 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class Response:
-    """One HTTP response read from a WARC, body decoded as the server's client would."""
+    """One HTTP response read from a WARC, body decoded as the server's client would;
+    ``listed``: the date this tool's export said the article's listing or feed gave it
+    (its ``metadata`` record), which the page itself does not show."""
 
     url: str
     status: int
     headers: dict[str, str]
     body: bytes
     date: dt.datetime
+    listed: tuple[Published, str] | None = None
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """What a ``metadata`` record of this tool's export says of the response it refers
+    to, when that is a date from the article's listing or feed."""
+
+    refers_to: str
+    listed: tuple[Published, str]
 
 
 class Damaged(Exception):
@@ -88,6 +103,33 @@ class Damaged(Exception):
 
 def responses(handle: IO[bytes], skipped: Counter[str]) -> Iterator[Response]:
     """The 200 HTML responses of one WARC file; ``Damaged`` where it cannot be read on.
+
+    A response is given once the records after it have been read up to the next
+    response: this tool's export writes each response's ``metadata`` record after it,
+    and the date an article had from its listing (``date_source`` "listing" or "feed")
+    is only there; the page never showed it, so without it the article came back
+    undated. A response before the damage is still given, then the damage raised.
+    """
+    pending: tuple[str, Response] | None = None
+    try:
+        for record_id, found in _records(handle, skipped):
+            if isinstance(found, Response):
+                if pending is not None:
+                    yield pending[1]
+                pending = record_id, found
+            elif pending is not None and found.refers_to == pending[0]:
+                pending = record_id, replace(pending[1], listed=found.listed)
+    except Damaged:
+        if pending is not None:
+            yield pending[1]
+        raise
+    if pending is not None:
+        yield pending[1]
+
+
+def _records(handle: IO[bytes], skipped: Counter[str]) -> Iterator[tuple[str, Response | _Listed]]:
+    """The 200 HTML responses and this tool's listing dates of one WARC file, each with
+    its record's id, in file order; ``Damaged`` where it cannot be read on.
 
     warcio ends quietly at a record cut short in its headers or a gzip member cut short,
     so the end of the last whole record is compared with the file's size as well.
@@ -109,9 +151,9 @@ def responses(handle: IO[bytes], skipped: Counter[str]) -> Iterator[Response]:
                 break
             if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
                 raise Damaged(good_until, "a record without a valid Content-Length")
-            found = _response(record, skipped)
+            found = _response(record, skipped) or _listed(record)
             if found is not None:
-                yield found
+                yield record.rec_headers.get_header("WARC-Record-ID") or "", found
             with redirect_stderr(io.StringIO()):
                 records.get_record_offset()  # reads to the record's end
             if getattr(record.raw_stream, "limit", None) != 0:  # short, or no Content-Length
@@ -185,6 +227,34 @@ def _web_address(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+def _listed(record: Any) -> _Listed | None:
+    """The listing or feed date a ``metadata`` record of this tool's export gives the
+    response it refers to (``export.warc``: the article's ``published`` and
+    ``date_source``); None for any other record, or one that says no such date."""
+    if record.rec_type != "metadata":
+        return None
+    content_type = record.rec_headers.get_header("Content-Type") or ""
+    refers_to = record.rec_headers.get_header("WARC-Refers-To")
+    if content_type != METADATA_TYPE or not refers_to:
+        return None
+    body = record.content_stream().read(_METADATA_LIMIT)
+    try:
+        article = json.loads(body)
+    except ValueError:  # (cut at the limit, or not JSON: no date known)
+        return None
+    if not isinstance(article, dict):
+        return None
+    published, source = article.get("published"), article.get("date_source")
+    if not isinstance(published, str) or not isinstance(source, str):
+        return None
+    listed = listed_as_archived(published, source)
+    return _Listed(refers_to, listed) if listed is not None else None
+
+
+# An export's metadata record is a few hundred bytes: a larger one is no date's
+_METADATA_LIMIT = 64 * 1024
+
+
 def _is_html(content_type: str, body: bytes) -> bool:
     if content_type:
         return "html" in content_type.lower()
@@ -243,7 +313,7 @@ class Importer:
             response.url, response.url, response.status, response.headers, response.body,
             text, encoding, response.date,
         )  # fmt: skip
-        verdict = judge(response.url, page, profile, None)
+        verdict = judge(response.url, page, profile, None, response.listed)
         if verdict.items:
             for item in store_items(self.store, page, list(verdict.items), profile.id, None):
                 if item.outcome is Outcome.FAILED:
@@ -268,7 +338,7 @@ class Importer:
         for page, article, profile, url, following in self.waiting:
             whole, parts = read_whole(
                 article, page, following, lambda u: self.later.get(url_key(u)), partial(
-                    _extract_part, profile=profile, today=page.fetched_at.date()
+                    _extract_part, profile=profile, today=page.fetched_at
                 ),
             )  # fmt: skip
             self.save(page, whole, profile, url, parts, report)
@@ -291,7 +361,7 @@ class Importer:
 
 
 def _extract_part(
-    html: str, url: str, tree: LexborHTMLParser, *, profile: Profile, today: dt.date
+    html: str, url: str, tree: LexborHTMLParser, *, profile: Profile, today: dt.datetime
 ) -> Article:
     return extract(html, url, profile=profile, today=today, tree=tree)
 

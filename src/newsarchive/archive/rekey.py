@@ -1,9 +1,11 @@
-"""An archive's URL keys brought under today's identity rule (schema v10).
+"""An archive's URL keys brought under today's identity rule (schema v10, v12).
 
 Releases before session ids left the normal form (``PHPSESSID``, ``;jsessionid=``, a
 token-like ``sid``) stored keys and URLs with them: a site writing another id into
 every link had one article under several rows, each found only by its own stale
-spelling. The next crawl mends none of it: its links (without the ids) match no key, so
+spelling. So did releases before a link through the site's redirector was the address
+it names, or a Joomla article's address was one whatever ``Itemid`` a module gave it
+(v12). The next crawl mends none of it: its links (without the ids) match no key, so
 ``show`` with a plain URL finds nothing, and once a listing changes every article on it
 is fetched again as new; rows already duplicated stay so, since a crawl never merges two
 archived rows. So the archive is re-keyed once, here:
@@ -17,6 +19,14 @@ archived rows. So the archive is re-keyed once, here:
 * an article URL whose key changed takes its normal form, so the archive names it as
   links do now; a frontier URL too, the more settled of two spellings winning.
 
+With ``redirects`` (v12), an article is also known by the address its page was answered
+at when the server redirected the fetch there (its current capture's final URL): a row
+archived by an early release under the address it asked for (``/go?id=5``) is one with
+the row archived under the address it ended at (``/novini/5``), as a crawl today would
+have made them. Not when that is the home page (a deleted article's redirect), a
+canonical URL pages of different articles share, or where several rows' fetches ended
+(a site sending gone pages to one place): those say nothing of which article it is.
+
 Fetch validators and listing walks are keyed by the exact URL fetched: a stale one is
 only never asked for again.
 """
@@ -29,7 +39,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from newsarchive.archive import revisions
-from newsarchive.discover.urls import current_key, normalize_url, url_key
+from newsarchive.discover.urls import current_key, is_home_page, normalize_url, url_key
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +58,24 @@ class _Row:
     extractor: str | None
 
 
-def rekey(conn: sqlite3.Connection) -> int:
-    """Re-key the archive (inside the caller's transaction); how many rows were merged."""
+def rekey(conn: sqlite3.Connection, *, redirects: bool = False) -> int:
+    """Re-key the archive (inside the caller's transaction); how many rows were merged.
+    ``redirects``: an article's fetch's final URL is one of its keys too."""
     keys = conn.execute("SELECT url_key, article_id FROM article_urls").fetchall()
     moved = {key: now for key, _ in keys if (now := current_key(key)) != key}
+    landed = _redirected(conn) if redirects else []
     merged = 0
-    groups = _groups(keys, moved)
+    groups = _groups([*keys, *landed], moved)
     for group in groups:
         merged += _merge(conn, group)
     for key, now in moved.items():
         conn.execute("UPDATE OR IGNORE article_urls SET url_key = ? WHERE url_key = ?", (now, key))
         conn.execute("DELETE FROM article_urls WHERE url_key = ?", (key,))  # now's was there
+    kept = {member: group[0] for group in groups for member in group}
+    conn.executemany(  # (a key an article holds already stays its)
+        "INSERT OR IGNORE INTO article_urls (url_key, article_id) VALUES (?, ?)",
+        [(key, kept.get(article_id, article_id)) for key, article_id in landed],
+    )
     changed = {article_id for key, article_id in keys if key in moved}
     changed.update(group[0] for group in groups)  # it may have taken a stale URL
     _normal_urls(conn, changed)
@@ -66,12 +83,28 @@ def rekey(conn: sqlite3.Connection) -> int:
     _rekey_frontier(conn)
     if merged or moved:
         log.warning(
-            "archive re-keyed without session ids: %d URL key(s) rewritten, %d duplicate"
+            "archive re-keyed by today's URL identity: %d URL key(s) rewritten, %d duplicate"
             " article row(s) merged",
             len(moved),
             merged,
         )
     return merged
+
+
+def _redirected(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(key of the final URL, article id) for each article whose current capture was
+    redirected, where that says which article it is (the module's docstring)."""
+    shared = {key for (key,) in conn.execute("SELECT url_key FROM shared_canonicals")}
+    claims: dict[str, set[int]] = defaultdict(set)
+    for article_id, asked, final in conn.execute(
+        "SELECT a.id, c.url, c.final_url FROM articles a JOIN captures c ON c.id = a.capture_id"
+        " WHERE c.final_url != c.url AND instr(a.url, '#') = 0"  # (an item's is its page's)
+    ):
+        if is_home_page(final) and not is_home_page(asked):
+            continue
+        if (key := url_key(final)) != url_key(asked) and key not in shared:
+            claims[key].add(article_id)
+    return [(key, ids.pop()) for key, ids in claims.items() if len(ids) == 1]
 
 
 def _groups(keys: list[tuple[str, int]], moved: dict[str, str]) -> list[list[int]]:

@@ -54,6 +54,14 @@ Migrations, in ``MIGRATIONS`` order:
   a "last updated" stamp or a guess. Existing rows keep NULL in both: their notes were
   never recorded. ``reextract`` fills them from the archived captures (a crawl fills
   each article it fetches again), without counting the row as changed.
+* v12: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v10): a link through the site's own redirector (``/go.php?url=/novini/5``) is the
+  address it names, and a Joomla article's address is one whatever menu (``Itemid``),
+  category or slug the link gave it (``urls.url_key``). Rows archived under the old keys
+  (a sidebar's ``Itemid`` beside the blog's, a redirector beside the article) are
+  merged, the newest version kept and every other one a revision; so is a row archived
+  under the address its fetch was redirected from (``/go?id=5``) with the row of the
+  address the server sent it to (``/novini/5``).
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -66,7 +74,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """
@@ -526,6 +534,16 @@ def _migrate_date_notes_v11(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
 
 
+def _migrate_identity_v12(conn: sqlite3.Connection) -> None:
+    """Today's URL identity for keys written before redirectors were unwrapped and before
+    a Joomla article's menu and slug were no part of it, and for articles archived under
+    the address their fetch was redirected from. The same re-keying as v10's: it
+    recomputes every key, so it serves any later change of ``url_key`` as well."""
+    from newsarchive.archive.rekey import rekey
+
+    rekey(conn, redirects=True)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -537,6 +555,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (9, _migrate_shared_canonicals_v9),
     (10, _migrate_session_ids_v10),
     (11, _migrate_date_notes_v11),
+    (12, _migrate_identity_v12),
 )
 
 

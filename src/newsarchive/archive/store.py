@@ -103,7 +103,10 @@ class Store:
         self._stories: StoryIndex | None = None
         self._detect = stories
         # a site that changed its domain: new host -> old (``urls.moved_key``), so an
-        # article archived under its old address is the one its new address leads to
+        # article archived under its old address is the one its new address leads to.
+        # Not a second record of the move: the site's ``Discovery.moved`` is (kept across
+        # runs, undone by ``Frontier.forget_move``); this is a crawl's index of it, keyed
+        # as article keys are, filled only where the crawl takes a move up (``SiteCrawl._move``)
         self.moves: dict[str, str] = {}
         self._index_inserts = False
 

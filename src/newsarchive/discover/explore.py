@@ -93,7 +93,8 @@ class Discovery:
     requests: int = 0
     explored_at: str = ""
     # a site that moved to another domain as a whole: its old origin -> the new one
-    # (``Fetcher.site_move``), so later runs ask the new one at once
+    # (``Fetcher.site_move``), so later runs ask the new one at once; the one record of
+    # the move (``Store.moves`` is a crawl's index of it, for finding old articles)
     moved: dict[str, str] = field(default_factory=dict)
     # hosts under the site's own domain its menu's news section lives on (``news_hosts``),
     # holding a source found: the site's hosts too, so later runs read them at once

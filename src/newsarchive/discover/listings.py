@@ -11,8 +11,9 @@ Paging: ``rel=next``, a "Следваща"/"Напред"/"»" link, the link to
 numbers (not a calendar's day), or the address a "Зареди още" button loads its next cards
 from; on a page with none of them, the archive page of the latest month before this
 page's, when the page links its archive by month (old sites reach older news only that
-way). A profile's ``pagination`` template only adds to these: it names the next page of
-a page that links none (``templated_next``), never one the page's own links contradict.
+way), or of the year before (``older_year_url``). A profile's ``pagination`` template
+only adds to these: it names the next page of a page that links none (``templated_next``),
+never one the page's own links contradict. ``ListingPages`` holds the order and why.
 """
 
 from __future__ import annotations
@@ -301,19 +302,69 @@ def stated_news(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list
     ]  # fmt: skip
 
 
-def next_page_url(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:
-    """The listing page after ``page`` (1-based), or None when the listing ends here: where
-    the page's own links lead, else where the profile's ``pagination`` template does.
+class ListingPages:
+    """Where one walk of a listing goes after each of its pages: the one rule the crawl,
+    ``check-site`` and exploring (add-site's page 2) follow. In this order, each rule
+    asked only when those before it name nothing:
 
-    The template is a hint that adds to the page's links, never one that replaces them:
-    it once did, and a listing whose pages run out into a drop-down of earlier years
-    (zimnitsa) was walked to the template's ``?str=3``, a 404, instead of the year before
-    that a crawl with no profile follows. (``crawl_sources`` puts the year between the
-    two, for the same reason.)
+    1. the page's own next page (``find_next_link``: ``rel=next``, "Следваща", page N+1,
+       a "Зареди още" endpoint, a drop-down pager, the month before): what a person clicks.
+    2. the latest year's page before this page's (``older_year_url``: "Архив: [2026 ▼]",
+       "Новини 2025"): a list whose pages run out goes on there, year by year into the
+       past.
+    3. the year page the walk's first page linked, taken once: a list whose later cards
+       load by "Зареди още" from a JSON endpoint links its years only on page 1, and the
+       endpoint's answers link none; when they run out, the walk goes on to that year.
+    4. the profile's ``pagination`` template (``templated_next``): the next page of a page
+       that links none. A hint that adds to the page's links, never one that replaces
+       them, nor the year: it once came before the year, and a listing whose pages run
+       out into a drop-down of earlier years (zimnitsa) was walked to the template's
+       ``?str=3``, a 404, instead of the year before that a crawl with no profile follows.
+
+    One object per walk: it keeps rule 3's year from page 1 to the page that takes it.
     """
-    return find_next_link(html, page_url_now, profile, page) or templated_next(
-        page_url_now, profile.pagination, page
-    )
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self._first_year: str | None = None
+
+    def after(self, html: Listing, page_url_now: str, page: int, newest: int | None) -> str | None:
+        """The page after ``page_url_now``, the walk's ``page``-th (1-based), or None when
+        the listing ends there. ``newest``: the year of the page's newest news (the year
+        it was fetched, for a page of links; its newest item's, for items in full), which
+        its older years are before when its address names none; None leaves year pages
+        out (exploring, after the listing's page 2, from which add-site reads a template:
+        a year's page is none)."""
+        tree = _tree(html)
+        profile = self.profile
+        if page == 1:  # read even when the page links its next: rule 3 needs it later
+            self._first_year = _older_year(tree, page_url_now, profile, newest)
+        if own := find_next_link(tree, page_url_now, profile, page):
+            return own
+        year = self._first_year if page == 1 else _older_year(tree, page_url_now, profile, newest)
+        return (
+            year
+            or self._take_first_year()
+            or templated_next(page_url_now, profile.pagination, page)
+        )
+
+    def _take_first_year(self) -> str | None:
+        year, self._first_year = self._first_year, None
+        return year
+
+
+def _older_year(
+    tree: LexborHTMLParser, url: str, profile: Profile, newest: int | None
+) -> str | None:
+    return None if newest is None else older_year_url(tree, url, profile, newest)
+
+
+def next_page_url(
+    html: Listing, page_url_now: str, profile: Profile, page: int, *, newest: int | None = None
+) -> str | None:
+    """``ListingPages.after`` for one page alone (no walk before it): the listing page
+    after ``page``, or None when the listing ends here."""
+    return ListingPages(profile).after(html, page_url_now, page, newest)
 
 
 def templated_next(url: str, pagination: str, page: int) -> str | None:

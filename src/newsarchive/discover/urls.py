@@ -228,8 +228,41 @@ def url_key(url: str) -> str:
     except ValueError:  # ("http://[::1": no URL at all, so only itself can match it)
         return url
     host = parts.netloc.removeprefix("www.")
-    query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
+    query = "&".join(sorted(_identity_params(parts.query.split("&")))) if parts.query else ""
     return f"{host}{parts.path}" + (f"?{query}" if query else "")
+
+
+# The article views of Joomla's components that read their article by its number alone
+# (``$input->getInt('id')``: "57:slug" is 57), whatever menu item (``Itemid``) and
+# category (``catid``) the link also names: those only choose the modules and breadcrumb
+# around it. With friendly URLs off, every module links an article with its own menu's
+# ``Itemid``, with or without the slug; so one article has as many addresses as menus
+# show it. Only ``option`` + ``view`` pairs known to work so: ``Itemid`` elsewhere (a
+# category's view) may choose the layout, and stays.
+_JOOMLA_ARTICLE_VIEWS = frozenset({("com_content", "article"), ("com_k2", "item")})
+_JOOMLA_ROUTING = frozenset({"itemid", "catid"})
+_JOOMLA_ID = re.compile(r"id=(\d+)(?:(?::|%3A).*)?", re.IGNORECASE)
+
+
+def _identity_params(params: list[str]) -> list[str]:
+    """A query's parameters as identity sees them: a Joomla article's address without
+    what says only how the reader got there (``_JOOMLA_ARTICLE_VIEWS``), its id without
+    its slug; any other query as it is."""
+    if "option=com_" not in "&".join(params).lower():
+        return params
+    values = {name.lower(): value for name, _, value in (p.partition("=") for p in params)}
+    if (values.get("option", "").lower(), values.get("view", "").lower()) not in (
+        _JOOMLA_ARTICLE_VIEWS
+    ):
+        return params
+    kept: list[str] = []
+    for param in params:
+        name = param.partition("=")[0].lower()
+        if name in _JOOMLA_ROUTING:
+            continue
+        number = _JOOMLA_ID.fullmatch(param) if name == "id" else None
+        kept.append(f"id={number.group(1)}" if number else param)
+    return kept
 
 
 def moved_key(key: str, moves: Mapping[str, str]) -> str | None:

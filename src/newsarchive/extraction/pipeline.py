@@ -55,6 +55,10 @@ def extract(
 ) -> Article:
     """Extract one article. Never raises: at worst an Article with empty text.
 
+    ``today``: the fetch moment (zone-aware, as the crawl, a WARC and the archive record
+    it), which relative dates count back from ("преди 3 часа" on Sofia's clock: ``dates``),
+    or the day alone where that is all a caller knows; no date after it is taken.
+
     ``tree``: ``page_tree(html)``, when the caller has parsed the page to read it
     otherwise too (the crawl: ``harvest.judge``), so that it is not parsed twice. The
     rules change it where ``changes_tree`` says: a reader that needs the page as fetched

@@ -217,6 +217,26 @@ def with_listed(
     return article
 
 
+# Where a date came from that its page does not show (``models.DATE_SOURCES``): the card
+# of a listing or the entry of a feed that linked it.
+LISTED_SOURCES = ("listing", "feed")
+
+
+def listed_as_archived(published: str | None, source: str | None) -> tuple[Published, str] | None:
+    """An archived article's date (ISO, as stored) and its ``date_source``, as
+    ``with_listed`` takes them, when the crawl had it from a listing or a feed, not from
+    the page: the page read again (``reextract``, ``import-warc`` of this tool's own
+    export) shows none either. None for a date the page gave, or none at all."""
+    if not published or source not in LISTED_SOURCES:
+        return None
+    try:
+        if len(published) == len("2025-11-30"):
+            return dt.date.fromisoformat(published), source
+        return dt.datetime.fromisoformat(published), source
+    except ValueError:  # (a WARC from elsewhere may say anything)
+        return None
+
+
 def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | None:
     """The last resort, on a page that shows no fuller date anywhere a rule looks: a day
     without its year beside the headline or the byline ("Мария Петрова | 28 ноември"), as

@@ -1,0 +1,59 @@
+"""The fetch moment as a Bulgarian site's clock showed it.
+
+A page's "днес", "вчера", "преди 3 часа" count from the site's clock, and the sites the
+archive reads keep Sofia time: fetched at 22:30 UTC on 30 November, it is already 1
+December there, and "преди 3 часа" was 30 November. The crawl records fetch moments in
+UTC (``Page.fetched_at``, a WARC's ``WARC-Date``); ``on_site_clock`` turns one into Sofia
+time before a relative date is counted back from it.
+
+Sofia's zone comes from the system's time zone database (``zoneinfo``). A Python without
+one (a slim container, Windows without the ``tzdata`` package) still reads Sofia time:
+the rule Bulgaria has kept since 1997, the EU's (``_eastern_european``), stands in for
+the database. No moment the archive holds is older than that rule.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import zoneinfo
+
+SITE_ZONE_NAME = "Europe/Sofia"
+
+
+def _site_zone() -> dt.tzinfo | None:
+    """Sofia's zone from the time zone database; None where there is none to read."""
+    try:
+        return zoneinfo.ZoneInfo(SITE_ZONE_NAME)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+SITE_ZONE = _site_zone()
+
+_EET = dt.timezone(dt.timedelta(hours=2), "EET")
+_EEST = dt.timezone(dt.timedelta(hours=3), "EEST")
+
+
+def _clocks_change(year: int, month: int) -> dt.datetime:
+    """01:00 UTC on the month's last Sunday: when EU clocks change, in March and October."""
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    sunday = last - dt.timedelta(days=(last.weekday() - calendar.SUNDAY) % 7)
+    return dt.datetime(sunday.year, sunday.month, sunday.day, 1, tzinfo=dt.UTC)
+
+
+def _eastern_european(moment: dt.datetime) -> dt.timezone:
+    """Sofia's offset at ``moment`` (zone-aware) by the EU rule: summer time (UTC+3) from
+    the last Sunday of March to the last Sunday of October, 01:00 UTC each, else UTC+2."""
+    utc = moment.astimezone(dt.UTC)
+    summer = _clocks_change(utc.year, 3) <= utc < _clocks_change(utc.year, 10)
+    return _EEST if summer else _EET
+
+
+def on_site_clock(moment: dt.datetime, zone: dt.tzinfo | None = SITE_ZONE) -> dt.datetime:
+    """``moment`` (zone-aware) as Sofia's clock showed it; a naive one is taken to be that
+    clock's already and returned as it is. ``zone``: Sofia's from the database, or None
+    for the EU rule in its place (``_eastern_european``)."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(zone if zone is not None else _eastern_european(moment))

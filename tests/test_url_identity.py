@@ -1,0 +1,244 @@
+"""One row per article, keyed by what the page's own address says it is: a Joomla
+article is one whatever menu (``Itemid``), category or slug a module's link gave it, and
+an archive keyed before that rule (or before a redirector's link was the address it
+names) is re-keyed once, its duplicate rows merged with the newest version kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from newsarchive.archive.connection import connect
+from newsarchive.archive.store import Store
+from newsarchive.discover.urls import url_key
+from newsarchive.mirror import MirrorServer
+from newsarchive.models import Article, Page
+
+from .support import Result
+
+ARTICLE = "index.php?option=com_content&view=article"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # the blog's link, the home module's (no slug), the "most read" module's
+        (f"{ARTICLE}&id=57:slug&catid=8&Itemid=105", f"{ARTICLE}&id=57&catid=8&Itemid=101"),
+        (f"{ARTICLE}&id=57:slug&catid=8&Itemid=105", f"{ARTICLE}&id=57:slug&catid=8&Itemid=118"),
+        (f"{ARTICLE}&id=57:slug&Itemid=105", f"{ARTICLE}&id=57%3Aslug"),
+        # K2's item view reads its id so too
+        ("index.php?option=com_k2&view=item&id=5:a&Itemid=3",
+         "index.php?view=item&option=com_k2&id=5"),
+    ],
+)  # fmt: skip
+def test_a_joomla_article_is_one_whatever_menu_linked_it(one: str, other: str) -> None:
+    assert url_key(f"https://www.g.bg/{one}") == url_key(f"https://g.bg/{other}")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (f"{ARTICLE}&id=57&Itemid=105", f"{ARTICLE}&id=58&Itemid=105"),  # another article
+        # a category's menu item may choose its layout: its Itemid stays
+        ("index.php?option=com_content&view=category&id=8&Itemid=105",
+         "index.php?option=com_content&view=category&id=8&Itemid=118"),
+        # a single-article menu item names its article by Itemid alone
+        ("index.php?Itemid=110", "index.php?Itemid=111"),
+        (f"{ARTICLE}&id=57&tmpl=component&print=1", f"{ARTICLE}&id=57"),  # its print view
+        ("news.php?id=57:x&Itemid=1", "news.php?id=57&Itemid=2"),  # no Joomla article view
+    ],
+)  # fmt: skip
+def test_what_may_change_the_page_stays_part_of_its_identity(one: str, other: str) -> None:
+    assert url_key(f"https://g.bg/{one}") != url_key(f"https://g.bg/{other}")
+
+
+TEXT = "Общината обяви ремонт на улица номер 12 и нов парк в квартала до края на годината."
+DAY = dt.datetime(2026, 11, 28, 9, 0)
+
+
+def _put(store: Store, article: Article, url: str) -> str:
+    page = Page(url, url, 200, {}, b"<html></html>", "", "utf-8", DAY)
+    return store.upsert_article(article, site="g", url=url, capture_id=store.save_capture(page))
+
+
+def test_an_article_edited_before_another_module_linked_it_stays_one_row(tmp_path: Path) -> None:
+    """The blog's address archived first; the "most read" module's (another ``Itemid``)
+    met after an edit: the same article, updated, its first text a revision. (By its
+    content alone it was a second row: the text had changed.)"""
+    conn = connect(tmp_path / "a.db", create=True)
+    try:
+        with conn:
+            store = Store(conn)
+            blog = f"https://www.g.bg/{ARTICLE}&id=57:remont&catid=8&Itemid=105"
+            assert _put(store, Article(title="Ремонт", text=TEXT, published=DAY), blog) == "new"
+            edited = Article(title="Ремонт", text=TEXT + " Допълнено.", published=DAY)
+            popular = f"https://www.g.bg/{ARTICLE}&id=57&catid=8&Itemid=118"
+            assert _put(store, edited, popular) == "updated"
+            other = Article(title="Концерт", text="Концерт на площада в събота.", published=DAY)
+            assert _put(store, other, f"https://www.g.bg/{ARTICLE}&id=58&Itemid=118") == "new"
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+        assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == 1
+    finally:
+        conn.close()
+
+
+def _joomla(body: str, canonical: str) -> str:
+    popular = f'<a href="/{ARTICLE}&amp;id=1:remont&amp;catid=8&amp;Itemid=118">Ремонт</a>'
+    return (
+        f'<html><head><link rel="canonical" href="{canonical}"></head><body>'
+        f'<div class="main">{body}</div><div class="moduletable"><h3>Най-четени</h3>'
+        f"{popular}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "canonical",
+    [
+        "https://joomla.example/",  # the template's default: the home page
+        "https://joomla.example/index.php?option=com_content&view=category&id=8&Itemid=105",
+    ],
+)
+def test_joomla_menus_make_no_second_row_and_a_broken_canonical_merges_nothing(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, canonical: str
+) -> None:
+    """Three articles, each linked by the blog with ``Itemid=105``, the first also by
+    the home module without its slug (``Itemid=101``) and by the "most read" module
+    beside every page (``Itemid=118``), whose copy was edited since (the crawl meets it
+    there after the blog's): one row each. Every page names the home page or the blog
+    as its canonical, which must make none of them one."""
+    root = tmp_path / "site"
+    root.mkdir()
+    titles = {1: "Ремонт на улица Борисова", 2: "Нов парк във Възраждане", 3: "Бюджетът е приет"}
+    slugs = {1: "remont", 2: "park", 3: "byudzhet"}
+
+    def article(n: int, extra: str = "") -> str:
+        text = f"<p>Публикувано на {20 + n}.11.2026</p><p>{TEXT} Новина номер {n}.{extra}</p>"
+        return _joomla(f"<h1>{titles[n]}</h1>{text}", canonical)
+
+    for n in titles:
+        (
+            root / f"{ARTICLE}&id={n}:{slugs[n]}&catid=8&Itemid=105.html".replace("?", "@")
+        ).write_text(article(n), encoding="utf-8")
+    (root / f"{ARTICLE}&id=1&catid=8&Itemid=101.html".replace("?", "@")).write_text(
+        article(1), encoding="utf-8"
+    )
+    (root / f"{ARTICLE}&id=1:remont&catid=8&Itemid=118.html".replace("?", "@")).write_text(
+        article(1, " Допълнено след срещата."), encoding="utf-8"
+    )
+    blog = "".join(
+        f'<h2><a href="/{ARTICLE}&amp;id={n}:{slugs[n]}&amp;catid=8&amp;Itemid=105">{t}</a></h2>'
+        for n, t in titles.items()
+    )
+    (root / "index.php@option=com_content&view=category&id=8&Itemid=105.html").write_text(
+        _joomla(blog, canonical), encoding="utf-8"
+    )
+    home = f'<a href="/{ARTICLE}&amp;id=1&amp;catid=8&amp;Itemid=101">{titles[1]}</a>'
+    (root / "index.html").write_text(_joomla(home, canonical), encoding="utf-8")
+    profile = tmp_path / "joomla.toml"
+    profile.write_text(
+        'id = "joomla"\nname = "Joomla"\norigin = "https://joomla.example"\n[discovery]\n'
+        'start_urls = ["/index.php?option=com_content&view=category&id=8&Itemid=105", "/"]\n'
+        'article_pattern = "view=article"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "joomla", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        rows = sorted(conn.execute("SELECT title, url FROM articles"))
+    assert sorted(title for title, _ in rows) == sorted(titles.values())
+    for title, url in rows:  # each under its blog address, the first met
+        n = next(n for n, t in titles.items() if t == title)
+        assert url == f"https://joomla.example/{ARTICLE}&id={n}:{slugs[n]}&catid=8&Itemid=105"
+
+
+def test_an_archive_keyed_before_todays_identity_is_rekeyed_once(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v11, written by this test as that release keyed it: one
+    Joomla article under two rows (the blog's ``Itemid`` and the sidebar's, edited
+    between), one article under two rows (the page, and a link through the site's
+    redirector to it, archived first), one archived first under the address the server
+    redirected (``/go?id=7`` to ``/novini/7``) and again under its own, and articles of
+    their own: two whose old addresses were both sent to one archive page, archived too.
+    Opened, it has one row each, the newest version current and the other a revision,
+    every capture kept, and each found by every address it had."""
+    db = tmp_path / "v11.db"
+    blog = f"https://g.bg/{ARTICLE}&id=57:remont&catid=8&Itemid=105"
+    sidebar = f"https://g.bg/{ARTICLE}&id=57&catid=8&Itemid=118"
+    page, redirector = "https://g.bg/novini/5", "https://g.bg/go.php?url=/novini/5"
+    by_id, seven, other = "https://g.bg/go?id=7", "https://g.bg/novini/7", "https://g.bg/novini/6"
+    archive, gone = "https://g.bg/arhiv", ["https://g.bg/stara/1", "https://g.bg/stara/2"]
+    stale = {  # the keys that release gave them
+        blog: "g.bg/index.php?Itemid=105&catid=8&id=57:remont&option=com_content&view=article",
+        sidebar: "g.bg/index.php?Itemid=118&catid=8&id=57&option=com_content&view=article",
+        redirector: "g.bg/go.php?url=/novini/5",
+    }
+    landed = {by_id: seven, gone[0]: archive, gone[1]: archive}  # where their fetch ended
+    concert, fair = "Концерт на площада в събота.", "Панаирът започва в петък."
+    versions = [
+        (blog, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (sidebar, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+        (redirector, "Концерт", concert, "2026-11-21T10:00:00+00:00"),
+        (page, "Концерт", concert[:-1] + " вечер.", "2026-11-22T10:00:00+00:00"),
+        (by_id, "Панаир", fair, "2026-11-20T10:00:00+00:00"),
+        (seven, "Панаир", fair + " Вход свободен.", "2026-11-22T10:00:00+00:00"),
+        (other, "Пазар", "Пазарът се връща на площада.", "2026-11-22T10:00:00+00:00"),
+        (gone[0], "Стара", "Стара новина първа.", "2026-11-20T10:00:00+00:00"),
+        (gone[1], "Стара", "Стара новина втора.", "2026-11-20T10:00:00+00:00"),
+        (archive, "Архив", "Архив на новините.", "2026-11-20T10:00:00+00:00"),
+    ]
+    conn = connect(db, create=True)
+    try:
+        with conn:
+            store = Store(conn, stories=False)
+            for n, (url, title, text, when) in enumerate(versions):
+                placeholder = f"https://g.bg/placeholder/{n}"  # (today's key would find a row)
+                _put(store, Article(title=title, text=text, published=DAY), placeholder)
+                conn.execute(
+                    "UPDATE captures SET url = ?, final_url = ?"
+                    " WHERE id = (SELECT capture_id FROM articles WHERE url = ?)",
+                    (url, landed.get(url, url), placeholder),
+                )
+                conn.execute(
+                    "UPDATE articles SET url = ?, updated_at = ?, fetched_at = ? WHERE url = ?",
+                    (url, when, when, placeholder),
+                )
+                conn.execute(
+                    "UPDATE article_urls SET url_key = ? WHERE url_key = ?",
+                    (stale.get(url, url_key(url)), url_key(placeholder)),
+                )
+        conn.execute("PRAGMA user_version = 11")
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(versions)
+    finally:
+        conn.close()
+    shown = run_cli("show", sidebar, "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    record = shown.json()
+    assert isinstance(record, dict) and record["text"] == TEXT + " Допълнено."
+    with closing(sqlite3.connect(db)) as after:
+        rows = dict(after.execute("SELECT url, text FROM articles"))
+        assert after.execute("SELECT count(*) FROM captures").fetchone()[0] == len(versions)
+        revisions = sorted(r[0] for r in after.execute("SELECT text FROM revisions"))
+    assert rows == {
+        sidebar: TEXT + " Допълнено.",
+        page: "Концерт на площада в събота вечер.",
+        seven: fair + " Вход свободен.",
+        other: "Пазарът се връща на площада.",
+        gone[0]: "Стара новина първа.",
+        gone[1]: "Стара новина втора.",
+        archive: "Архив на новините.",
+    }
+    assert revisions == sorted([concert, TEXT, fair])
+    for url in (blog, sidebar, page, redirector, by_id, seven):
+        found = run_cli("show", url, "--format", "json", "--db", str(db))
+        assert found.exit_code == 0, (url, found.stderr)
+        assert found.json()["title"] in ("Ремонт", "Концерт", "Панаир")  # type: ignore[index]
