@@ -970,3 +970,24 @@ def test_a_tilde_in_newsarchive_db_is_the_home_folder(
     result = run_cli("search", "бюджет", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert len(result.json()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("add-site", "https://www.x.bg", "--base-url", "http://127.0.0.1:9"),
+        ("check-site", "bta", "--base-url", "http://127.0.0.1:9"),
+        ("extract", "http://127.0.0.1:9/novini/1"),
+    ],
+    ids=lambda args: args[0],
+)
+def test_every_command_that_fetches_reads_the_user_agent_from_the_environment(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """add-site, check-site and extract asked the site with the built-in user agent (and
+    the built-in timeouts) whatever $NEWSARCHIVE_USER_AGENT said: only crawl read it. A
+    value with a line break is refused, which shows that it was read."""
+    monkeypatch.setenv("NEWSARCHIVE_USER_AGENT", "bot\nX-Evil: 1")
+    result = run_cli(*args)
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "$NEWSARCHIVE_USER_AGENT" in _one_error_line(result)

@@ -590,7 +590,7 @@ def extract_source(
         _check_page_url(source, "the address")
         from newsarchive.fetch.client import Fetcher, FetchOptions
 
-        with Fetcher(FetchOptions(delay=0, retries=1)) as fetcher:
+        with Fetcher(FetchOptions.from_env(delay=0, retries=1)) as fetcher:
             page = fetcher.fetch(source)
         if page.status != 200:
             raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)

@@ -770,7 +770,7 @@ def add_site(
 
     with _handled():
         _check_base_url(base_url)
-        options = FetchOptions(retries=1).with_delay(delay, None)
+        options = FetchOptions.from_env(retries=1).with_delay(delay, None)
         proposal = propose(url, site_id=site_id, base_url=base_url, options=options)
         text = render(proposal)
         sys.stdout.write(text)
@@ -814,7 +814,7 @@ def check_site(
     with _handled():
         _check_base_url(base_url)
         chosen = get_profile(site.lower(), profile or [])
-        options = FetchOptions(retries=1).with_delay(delay, chosen.delay)
+        options = FetchOptions.from_env(retries=1).with_delay(delay, chosen.delay)
         report = run_check(chosen, base_url=base_url, articles=articles, options=options)
         sys.stdout.write(format_json(report) if fmt is ShowFormat.json else format_text(report))
     raise typer.Exit(report.exit_code)
