@@ -67,6 +67,9 @@ def test_an_address_that_is_no_news_site_gets_one_line_and_exit_2(
     ("args", "message"),
     [
         (("add-site", "ftp://x.bg"), "not an http(s) URL"),
+        # (was asked of the DNS, as https://not%20a%20url, a request later)
+        (("add-site", "not a url"), "not an http(s) URL or host name: 'not a url'"),
+        (("add-site", "https://a%20b.bg/"), "not an http(s) URL or host name"),
         (("add-site", "https://x.bg", "--id", "Bad Id"), "--id must be"),
         (("add-site", "https://x.bg", "--base-url", "nope"), "--base-url must be"),
     ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -124,6 +125,27 @@ def test_extract_missing_file_is_one_line_exit_2(
     result = run_cli("extract", str(tmp_path / "absent.html"))
     assert result.exit_code == 2
     assert "cannot read" in _one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("http://[::1",),  # an internal error (70) from the fetcher
+        ("http://",),  # "robots.txt of http:// unreadable (UnsupportedProtocol …)"
+        ("page.html", "--url", "http://[::1"),  # an internal error from the link reader
+        ("page.html", "--url", "news/1"),  # links read against nothing
+    ],
+    ids=["bad-ipv6", "no-host", "url-bad-ipv6", "url-relative"],
+)
+def test_extract_of_an_address_no_page_can_have_is_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Заглавие</h1><p>Текст.</p></body></html>", "utf-8")
+    args = tuple(str(page) if a == "page.html" else a for a in args)
+    result = run_cli("extract", *args)
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "is no http(s) URL with a host" in _one_error_line(result)
 
 
 def test_bad_date_option_is_one_line_exit_2(run_cli: Callable[..., Result], archive: Path) -> None:
@@ -615,3 +637,357 @@ def test_db_before_a_command_that_opens_no_archive_is_one_line_exit_2(
     assert result.exit_code == 2
     assert "extract opens no archive" in _one_error_line(result)
     assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "бюджет", "--since", "2026-01-01", "--until", "2025-01-01"),
+        ("search", "бюджет since:2026-01-01 until:2025-01-01"),
+        ("search", "бюджет until:2025-01-01", "--since", "2026-01-01"),
+        ("export", "--since", "2026-01-01", "--until", "2025-01-01"),
+        ("stats", "--timeline", "бюджет", "--since", "2026-01-01", "--until", "2025-01-01"),
+    ],
+    ids=["options", "query", "both", "export", "timeline"],
+)
+def test_dates_written_backwards_are_one_line_exit_2(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...]
+) -> None:
+    """A range whose since is after its until chooses nothing: it was "No matches", exit
+    0, which reads as "nothing was written then" rather than "you swapped the dates"."""
+    result = run_cli(*args, "--db", str(archive))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "2026-01-01 is after" in _one_error_line(result)
+    assert result.stdout == ""
+
+
+def test_search_words_typed_without_quotes_are_one_query(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """`search общината бюджет` was "Got unexpected extra argument(s) (бюджет)"."""
+    result = run_cli("search", "общината", "бюджет", "--format", "json", "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    [hit] = result.json()
+    assert hit["title"] == "Общината обяви нов бюджет"
+    missing = run_cli("search", "общината", "футбол", "--format", "json", "--db", str(archive))
+    assert missing.exit_code == 0 and missing.json() == []
+
+
+def test_an_excluded_filter_first_gets_the_dashes_hint(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """'-title:мач' has nothing but ASCII after its dash when written '-title:x': it was
+    "No such option: -t" and nothing more."""
+    line = _one_error_line(run_cli("search", "-title:x", "--db", str(archive)))
+    assert "goes after --" in line
+    result = run_cli("search", "--format", "json", "--db", str(archive), "--", "-title:x", "бюджет")
+    assert result.exit_code == 0 and len(result.json()) == 1
+
+
+@pytest.mark.parametrize(
+    "wanted", ["x\ny", "x\x1b]0;owned\x07", "x\u202egnp.db"], ids=["newline", "osc", "bidi"]
+)
+def test_an_error_quoting_control_characters_stays_one_inert_line(
+    run_cli: Callable[..., Result], archive: Path, wanted: str
+) -> None:
+    """An id pasted with its newline, or a name carrying escapes, was quoted raw in the
+    error: two lines for cron's mail, or a terminal retitled."""
+    result = run_cli("show", wanted, "--db", str(archive))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "\x1b" not in line and "\u202e" not in line
+    assert repr(wanted)[1:-1] in line
+
+
+def _foreign_database(path: Path, schema: str) -> Path:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.executescript(schema)
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("schema", "said"),
+    [
+        (
+            "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
+            " INSERT INTO moz_places VALUES (1, 'https://x.bg/');",
+            "no articles table; its tables: moz_places",
+        ),
+        (
+            "CREATE TABLE articles (id INTEGER PRIMARY KEY, headline TEXT);"
+            " INSERT INTO articles VALUES (1, 'Заглавие');",
+            "its articles table has no site column",
+        ),
+    ],
+    ids=["other-tables", "other-articles"],
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "бюджет"),
+        ("stats",),
+        ("import-jsonl", "-"),
+        ("reextract",),
+        ("crawl", "bta"),
+        ("serve", "--port", "0"),  # said "written by an older newsarchive: run stats …"
+    ],
+    ids=lambda args: args[0],
+)
+def test_another_programs_database_is_refused_untouched(
+    run_cli: Callable[..., Result],
+    tmp_path: Path,
+    schema: str,
+    said: str,
+    args: tuple[str, ...],
+) -> None:
+    """A --db naming another program's SQLite file: a crawl added its tables beside that
+    program's, and a search "upgraded" a foreign articles table half-way (its other
+    tables created, then "cannot prepare archive: no such column: title")."""
+    db = _foreign_database(tmp_path / "other.sqlite", schema)
+    before = _digest(db)
+    result = run_cli(
+        *args, "--db", str(db), "--base-url", "http://127.0.0.1:9", input=""
+    ) if args[0] == "crawl" else run_cli(*args, "--db", str(db), input="")  # fmt: skip
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    line = _one_error_line(result)
+    assert "is not a newsarchive archive" in line and said in line
+    assert _digest(db) == before
+    assert not Path(f"{db}-wal").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (("export", "--format", "jsonl", "--out"), ""),
+        (("export", "--format", "csv", "--out"), ""),
+        (("export", "--format", "parquet", "--out"), ""),
+        (("export", "--format", "warc", "--out"), ""),
+        (("export", "--format", "jsonl", "--out"), "-wal"),
+        (("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--log-file"), ""),
+    ],
+    ids=["jsonl", "csv", "parquet", "warc", "wal", "log-file"],
+)
+def test_an_output_file_that_is_the_archive_is_refused_and_the_archive_kept(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...], target: str
+) -> None:
+    """`export --out` naming the archive truncated it (JSONL, CSV) or renamed the export
+    over it (Parquet, WARC), and `--log-file` appended to it: every article lost."""
+    before = _digest(archive)
+    out = Path(f"{archive}{target}")
+    result = run_cli(*args, str(out), "--db", str(archive))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "writing there would destroy it" in _one_error_line(result)
+    assert _digest(archive) == before
+    shown = run_cli("search", "бюджет", "--format", "json", "--db", str(archive))
+    assert [hit["title"] for hit in shown.json()] == ["Общината обяви нов бюджет"]
+
+
+def test_the_archive_under_another_name_is_still_the_archive(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    link = archive.parent / "link.db"
+    link.symlink_to(archive)
+    before = _digest(archive)
+    result = run_cli("export", "--out", str(link), "--db", str(archive))
+    assert result.exit_code == 2 and "is the archive" in _one_error_line(result)
+    assert _digest(archive) == before
+
+
+@pytest.mark.parametrize("args", [("--help",), ("search", "--help"), ("crawl", "-h")])
+def test_help_cut_short_by_its_reader_is_exit_0(args: tuple[str, ...]) -> None:
+    """`newsarchive --help | head` exited 1 (rich's console on a broken pipe), while any
+    command's output cut short so is exit 0. The pipe has no reader from the start."""
+    import subprocess
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "newsarchive", *args],
+            stdout=write_end, stderr=subprocess.PIPE, timeout=60, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert process.returncode == 0, process.stderr
+    assert process.stderr == b""
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("crawl", "bta", "--base-url", "http://"), "--base-url must be an http(s) URL with"),
+        (("crawl", "bta", "--base-url", "http://127.0.0.1:99999"), "--base-url has no valid port"),
+        (("check-site", "bta", "--base-url", "http://:80"), "must be an http(s) URL with a host"),
+        (("crawl", "bta", "--user-agent", "bot\r\nX-Evil: 1"), "must be one line of printable"),
+        (("crawl", "bta", "--since", "2999-01-01"), "--since 2999-01-01 is in the future"),
+    ],
+    ids=["no-host", "bad-port", "check-site", "agent-crlf", "future-since"],
+)
+def test_crawl_settings_that_cannot_work_are_one_line_exit_2(
+    run_cli: Callable[..., Result], db: Path, args: tuple[str, ...], said: str
+) -> None:
+    """`--base-url http://` was an internal error (70) from the transport; a user agent
+    with CR/LF a malformed request counted as the site's failure (exit 1); a crawl
+    --since a future date ran, fetched, and archived nothing, exit 0."""
+    result = run_cli(*args, *(("--db", str(db)) if args[0] == "crawl" else ()))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert said in _one_error_line(result)
+    assert not db.exists()
+
+
+def test_a_user_agent_from_the_environment_is_checked_too(
+    run_cli: Callable[..., Result], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSARCHIVE_USER_AGENT", "bot\nX-Evil: 1")
+    result = run_cli("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(db))
+    assert result.exit_code == 2
+    assert "$NEWSARCHIVE_USER_AGENT" in _one_error_line(result)
+
+
+def test_a_site_named_twice_is_crawled_once(
+    run_cli: Callable[..., Result], mirror: Callable[[str], Any], db: Path
+) -> None:
+    """`crawl bta BTA` ran two crawls of one site side by side, on one frontier (and
+    with --base-url was refused as naming more than one site)."""
+    server = mirror("bta")
+    twice = run_cli(
+        "crawl", "bta", "BTA", "--base-url", server.url, "--delay", "0", "--db", str(db)
+    )  # fmt: skip
+    assert twice.exit_code == 0, twice.stderr
+    assert twice.stdout.count("bta:") == 1, twice.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM runs").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_an_export_that_fails_half_way_keeps_the_file_it_would_replace(
+    run_cli: Callable[..., Result], damaged: Path, fmt: str
+) -> None:
+    """An export to an existing file truncated it first: a damaged archive (or a full
+    disk, a Ctrl-C) left it empty or half written, yesterday's good export gone."""
+    out = damaged.parent / f"articles.{fmt}"
+    out.write_bytes(b"yesterday's export\n")
+    result = run_cli("export", "--format", fmt, "--out", str(out), "--db", str(damaged))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "the archive is damaged" in _one_error_line(result)
+    assert out.read_bytes() == b"yesterday's export\n"
+    assert sorted(p.name for p in damaged.parent.iterdir() if "partial" in p.name) == []
+
+
+def test_an_export_through_a_symlink_replaces_the_file_not_the_link(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    target = archive.parent / "real.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    link = archive.parent / "link.jsonl"
+    link.symlink_to(target)
+    result = run_cli("export", "--out", str(link), "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))["title"] == "Общината обяви нов бюджет"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a full disk)")
+def test_a_log_file_on_a_full_disk_stops_the_log_not_the_crawl(
+    run_cli: Callable[..., Result], mirror: Callable[[str], Any], db: Path
+) -> None:
+    """The log's first line failing ended the run ("cannot write output: No space left on
+    device", exit 74) before a page was archived; a failure mid-run crashed the site."""
+    server = mirror("bta")
+    result = run_cli(
+        "crawl", "bta", "--base-url", server.url, "--delay", "0", "--log-file", "/dev/full",
+        "--db", str(db),
+    )  # fmt: skip
+    assert result.exit_code == 74, result.stderr
+    assert _one_error_line(result) == (
+        "newsarchive: error: cannot write log file /dev/full: No space left on device;"
+        " the crawl went on without it"
+    )
+    assert "10 new" in result.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 10
+
+
+def test_a_crawl_through_a_symlink_meets_the_lock_of_the_archive_it_names(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """`--db link.db` took link.db.lock while a crawl of the real file held a.db.lock:
+    two crawls of one archive ran at once."""
+    from newsarchive.archive.lock import CrawlLock
+
+    link = archive.parent / "link.db"
+    link.symlink_to(archive)
+    with CrawlLock(archive):
+        result = run_cli("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(link))
+    assert result.exit_code == 75, (result.exit_code, result.stderr)
+    assert "another crawl" in _one_error_line(result)
+    assert not Path(f"{link}.lock").exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "no-folder"])
+@pytest.mark.parametrize("command", ["crawl", "import-jsonl", "search"])
+def test_an_archive_path_that_is_no_file_is_one_line_and_makes_no_lock(
+    run_cli: Callable[..., Result], tmp_path: Path, kind: str, command: str
+) -> None:
+    """A device read as "the file is empty" (/dev/zero) or failed with "disk I/O error"
+    (/dev/null); a crawl made a lock file beside it first (/dev/null.lock, as root), or
+    said "cannot create lock file" for a folder that does not exist."""
+    db = tmp_path / "x.db"
+    if kind == "fifo":
+        os.mkfifo(db)
+    elif kind == "folder":
+        db.mkdir()
+    else:
+        db = tmp_path / "absent" / "x.db"
+    args = {
+        "crawl": ("crawl", "bta", "--base-url", "http://127.0.0.1:9"),
+        "import-jsonl": ("import-jsonl", "-"),
+        "search": ("search", "бюджет"),
+    }[command]
+    result = run_cli(*args, "--db", str(db), input="")
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    line = _one_error_line(result)
+    said = {
+        "fifo": "it is no file (a device or a pipe)",
+        "folder": "it is a directory",
+        "no-folder": "does not exist" if command != "search" else "no archive at",
+    }[kind]
+    assert said in line, line
+    assert not Path(f"{db}.lock").exists()
+
+
+def test_a_tilde_in_newsarchive_db_is_the_home_folder(
+    run_cli: Callable[..., Result], archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cron leaves `NEWSARCHIVE_DB=~/news.db` unexpanded: the crawl looked for a folder
+    named "~"."""
+    monkeypatch.setenv("HOME", str(archive.parent))
+    monkeypatch.setenv("NEWSARCHIVE_DB", f"~/{archive.name}")
+    result = run_cli("search", "бюджет", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert len(result.json()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("add-site", "https://www.x.bg", "--base-url", "http://127.0.0.1:9"),
+        ("check-site", "bta", "--base-url", "http://127.0.0.1:9"),
+        ("extract", "http://127.0.0.1:9/novini/1"),
+    ],
+    ids=lambda args: args[0],
+)
+def test_every_command_that_fetches_reads_the_user_agent_from_the_environment(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """add-site, check-site and extract asked the site with the built-in user agent (and
+    the built-in timeouts) whatever $NEWSARCHIVE_USER_AGENT said: only crawl read it. A
+    value with a line break is refused, which shows that it was read."""
+    monkeypatch.setenv("NEWSARCHIVE_USER_AGENT", "bot\nX-Evil: 1")
+    result = run_cli(*args)
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert "$NEWSARCHIVE_USER_AGENT" in _one_error_line(result)

@@ -110,6 +110,24 @@ def test_sigterm_sigint_finish_page_in_hand_save_state_and_exit_143_130(
     assert count_articles(db) == 40
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_quiet_crawl_stopped_by_a_signal_says_so_in_one_line(
+    slow_site: FaultServer, db: Path, signum: signal.Signals
+) -> None:
+    """A nightly `crawl --quiet` stopped by a wrapper's `timeout` (SIGTERM) printed nothing:
+    cron mails only output, so nobody learnt the run had not done its work."""
+    process = start_crawl(slow_site, db, "--quiet")
+    wait_for(lambda: count_articles(db) >= 3)
+    process.send_signal(signum)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 128 + signum, err
+    assert out == ""
+    assert err.splitlines() == [
+        f"newsarchive: stopped by {signum.name} (exit {128 + signum}): what was fetched is"
+        " archived; the next run resumes"
+    ]
+
+
 # The console command, after an audit hook that sends the process a real SIGINT the first
 # time it opens a file whose name ends with the given one: a moment of the crawl's own
 # start, the same on every machine (no sleep).

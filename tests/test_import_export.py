@@ -61,7 +61,21 @@ def test_import_from_stdin(run_cli: Cli, db: Path) -> None:
 
 @pytest.mark.parametrize(
     "bad_line",
-    ["{not json", '["a list"]', '{"site": "bta"}', '{"site": "bta", "url": "u", "published": "x"}'],
+    [
+        "{not json",
+        '["a list"]',
+        '{"site": "bta"}',
+        '{"site": "bta", "url": "u", "published": "x"}',
+        # the article page links the URL: javascript: would run when clicked
+        '{"site": "bta", "url": "javascript:alert(1)", "title": "t"}',
+        '{"site": "bta", "url": "ftp://www.bta.bg/1", "title": "t"}',
+        # a site no --site could name (ids are lowercase, hosts have no slash)
+        '{"site": "../../x", "url": "https://www.bta.bg/1", "title": "t"}',
+        '{"site": "BTA", "url": "https://www.bta.bg/1", "title": "t"}',
+        '{"site": "bta ", "url": "https://www.bta.bg/1", "title": "t"}',
+        # stored as given, then an internal error in export --format parquet
+        '{"site": "bta", "url": "https://www.bta.bg/1", "title": "t", "fetched_at": "вчера"}',
+    ],
 )
 def test_a_bad_line_imports_nothing(run_cli: Cli, db: Path, bad_line: str) -> None:
     build(run_cli, db, ARTICLES[:2])
@@ -219,3 +233,34 @@ def test_an_import_indexes_every_row_it_writes_and_leaves_the_trigger_for_crawls
     hits = run_cli("search", "бюджета", "--site", "fault", "--format", "json", "--db", str(db))
     assert len(ids(hits)) == 1
     conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_byte_order_mark_before_the_first_line_is_no_error(run_cli: Cli, db: Path) -> None:
+    """Notepad and PowerShell write UTF-8 with a BOM: it was "line 1: not valid JSON
+    (Unexpected UTF-8 BOM)", from a file and from stdin."""
+    lines = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES[:2])
+    source = db.with_name("bom.jsonl")
+    source.write_bytes(b"\xef\xbb\xbf" + lines.encode("utf-8"))
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 0 and "imported 2 new" in result.stdout, result.stderr
+    again = run_cli("import-jsonl", "-", "--db", str(db), input="\ufeff" + lines)
+    assert again.exit_code == 0 and "2 unchanged" in again.stdout, again.stderr
+    assert [a["url"] for a in exported(run_cli, db)] == [a["url"] for a in ARTICLES[:2]]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_file_that_is_no_json_lines_is_named_so(run_cli: Cli, db: Path, fmt: str) -> None:
+    """The CSV export or one JSON array given to import-jsonl: say what it reads."""
+    build(run_cli, db, ARTICLES[:2])
+    if fmt == "csv":
+        out = db.with_name("x.csv")
+        assert (
+            run_cli("export", "--format", "csv", "--out", str(out), "--db", str(db)).exit_code == 0
+        )
+    else:
+        out = db.with_name("x.json")
+        out.write_text(json.dumps(exported(run_cli, db), ensure_ascii=False), encoding="utf-8")
+    result = run_cli("import-jsonl", str(out), "--db", str(db))
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("newsarchive: error: line 1:") and "reads JSON Lines" in line

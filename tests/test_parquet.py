@@ -76,3 +76,21 @@ def test_parquet_without_pyarrow_is_one_line(
         "newsarchive: error: --format parquet needs pyarrow: pip install 'newsarchive[parquet]'\n"
     )
     assert not out.exists()
+
+
+def test_a_stored_date_parquet_cannot_type_is_one_line_naming_the_article(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """An archive edited by hand (or imported before fetched_at was checked) holding a
+    date that is no ISO date: the export was an internal error (70)."""
+    import sqlite3
+
+    build(run_cli, db, ARTICLES[:2])
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET fetched_at = 'вчера' WHERE id = 2")
+    out = tmp_path / "a.parquet"
+    result = run_cli("export", "--format", "parquet", "--out", str(out), "--db", str(db))
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    [line] = result.stderr.splitlines()
+    assert line.startswith("newsarchive: error: article 2 holds a date that is no ISO date")
+    assert not out.exists()

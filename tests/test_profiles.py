@@ -160,6 +160,18 @@ def test_strings_become_one_element_lists() -> None:
             {"id": "a", "origin": "https://a.bg", "extract": {"date_formats": ["DD.MM.YYYY"]}},
             "'extract.date_formats' entry 'DD.MM.YYYY' has no strftime code",
         ),
+        (  # matched nothing, without a word: the dates fell to the generic rules
+            {"id": "a", "origin": "https://a.bg", "extract": {"date_formats": ["%d.%Q.%Y"]}},
+            "'extract.date_formats' entry '%d.%Q.%Y' is no strptime format: 'Q' is a bad",
+        ),
+        (
+            {"id": "a", "origin": "https://a.bg", "extract": {"date_formats": ["%d.%m.%Y %"]}},
+            "is no strptime format: stray % in format",
+        ),
+        (  # strptime's year is 1900 when the format names none
+            {"id": "a", "origin": "https://a.bg", "extract": {"date_formats": ["%d.%m %H:%M"]}},
+            "'extract.date_formats' entry '%d.%m %H:%M' has no year (%Y or %y)",
+        ),
         (
             {"id": "a", "origin": "https://a.bg", "politeness": {"delay": "fast"}},
             "'politeness.delay' must be a number of seconds",
@@ -195,6 +207,10 @@ def test_bad_toml_and_missing_file(tmp_path: Path) -> None:
 
 def test_user_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(tmp_path / "p"))
+    assert user_profile_dir() == tmp_path / "p"
+    # cron leaves a crontab's ~ unexpanded: the sites saved there were left out silently
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("NEWSARCHIVE_PROFILES", "~/p")
     assert user_profile_dir() == tmp_path / "p"
     monkeypatch.delenv("NEWSARCHIVE_PROFILES")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import pty
+import sqlite3
 import subprocess
 import sys
 import tty
@@ -231,9 +232,17 @@ def test_json_escape_is_lossless(text: str) -> None:
     assert json.loads(json_escape(dumped)) == {"k": text, text: [text]}
 
 
-def test_stats_prints_an_imported_site_id_without_controls(run_cli: Cli, db: Path) -> None:
-    build(run_cli, db, [{"site": f"x{OSC_TITLE}{RLO}", "url": "https://x.bg/1", "title": "t",
+def _with_site(run_cli: Cli, db: Path, site: str) -> None:
+    """One article under a site id no writer of ours stores (import refuses it), as an
+    archive edited by hand or by another tool may hold it: output must still be safe."""
+    build(run_cli, db, [{"site": "x", "url": "https://x.bg/1", "title": "t",
                          "published": "2024-01-01", "text": "Общината"}])  # fmt: skip
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET site = ?", (site,))
+
+
+def test_stats_prints_an_imported_site_id_without_controls(run_cli: Cli, db: Path) -> None:
+    _with_site(run_cli, db, f"x{OSC_TITLE}{RLO}")
     result = run_cli("stats", "--db", str(db))
     assert result.exit_code == 0 and "x]0;pwned" in result.stdout
     assert not [ch for ch in UNSAFE if ch in result.stdout]
@@ -244,8 +253,7 @@ def test_stats_stories_and_timeline_write_an_imported_site_id_safely(
 ) -> None:
     """JSON spells C1/bidi as escapes and CSV quotes a formula, as search and export do."""
     site = f"={RLO}x"
-    build(run_cli, db, [{"site": site, "url": "https://x.bg/1", "title": "t",
-                         "published": "2024-01-01", "text": "Общината"}])  # fmt: skip
+    _with_site(run_cli, db, site)
     for mode in ("--stories", "--timeline"):
         as_json = run_cli("stats", mode, "-f", "json", "--db", str(db))
         assert as_json.exit_code == 0, as_json.stderr

@@ -331,3 +331,15 @@ def test_help_says_filters_alone_list_articles(run_cli: Cli, archive: Path) -> N
     assert "newest when there are no words" in help_text
     (page,) = fetch(_datasette(archive), "/")
     assert "Filters without words (<code>author:петрова</code> alone" in page.text
+
+
+@pytest.mark.parametrize("typed", ["😀", "!!!", "…", "😀 author:петрова"])
+def test_a_query_of_symbols_beside_a_filter_is_refused_not_ignored(
+    run_cli: Cli, archive: Path, typed: str
+) -> None:
+    """'😀' with --site listed every article of the site, as if the emoji (which no index
+    holds) had matched them all: what was typed was dropped without a word."""
+    result = run_cli("search", typed, "--site", "bta", "--format", "json", "--db", str(archive))
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("newsarchive: error: '") and "holds no letters or digits" in line

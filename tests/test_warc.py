@@ -323,3 +323,24 @@ def test_an_imported_warc_is_read_as_the_crawl_read_its_pages(
     assert _articles(run_cli, copy) == _articles(run_cli, db)
     again = run_cli("import-warc", str(warc), "--profile", str(profile), "--db", str(copy))
     assert again.exit_code == 0 and again.stdout.startswith("imported 0 new, 0 updated")
+
+
+def test_a_response_under_a_malformed_address_is_skipped_not_a_crash(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    """A record whose WARC-Target-URI urlsplit refuses ('http://[::1') was an internal
+    error (70), and nothing of the file was archived."""
+    body = (
+        "<html><head><title>Бюджетът на Русе</title></head><body><article><h1>Бюджетът на"
+        " Русе</h1>" + "<p>Общинският съвет прие бюджета за годината.</p>" * 3 + "</article>"
+        "</body></html>"
+    ).encode()
+    warc = tmp_path / "odd.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        _dated_response(writer, "http://[::1/novini/1", body, "2026-03-01T08:00:00Z")
+        _dated_response(writer, OTHER, body, "2026-03-01T08:00:00Z")
+    result = run_cli("import-warc", str(warc), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("imported 1 new")
+    assert "skipped 1 under no http(s) address" in result.stdout

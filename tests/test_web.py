@@ -9,10 +9,12 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import sqlite3
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -155,8 +157,16 @@ def test_chart_and_its_csv(demo: Path) -> None:
     ]
 
 
+def _plant(db: Path, column: str, value: str) -> None:
+    """A value no writer of ours stores, as an archive edited by hand (or by another
+    tool) may hold it: the pages must still be safe."""
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"UPDATE articles SET {column} = ?", (value,))
+
+
 def test_chart_csv_quotes_a_site_id_a_spreadsheet_would_run(run_cli: Cli, db: Path) -> None:
-    build(run_cli, db, [{**ARTICLES[0], "site": "=HYPERLINK(1)"}])
+    build(run_cli, db, [ARTICLES[0]])
+    _plant(db, "site", "=HYPERLINK(1)")  # (import refuses such a site id)
     (data,) = fetch(datasette(db), f"/chart.csv?q={quote('община')}")
     rows = list(csv.DictReader(io.StringIO(text_of(data))))
     assert [row["site"] for row in rows] == ["'=HYPERLINK(1)"]
@@ -178,13 +188,14 @@ def test_article_page(run_cli: Cli, db: Path) -> None:
 def test_scraped_text_is_escaped_everywhere(run_cli: Cli, db: Path) -> None:
     evil = {
         "site": "bta",
-        "url": "javascript:alert(1)",
+        "url": "https://www.bta.bg/evil",
         "title": "<script>alert('t')</script> Община",
         "author": '"><img src=x onerror=alert(1)>',
         "published": "2024-01-01",
         "text": "Общината <b>реши</b> <script>alert('x')</script>.",
     }
     build(run_cli, db, [evil])
+    _plant(db, "url", "javascript:alert(1)")  # (import refuses it: an archive edited by hand)
     pages = fetch(
         datasette(db),
         "/search?q=община",
@@ -352,3 +363,30 @@ def test_article_page_says_when_its_date_is_an_update_stamp_or_a_guess(
     )
     assert "· 2025-11-14 · date source: text · modified 2025-11-20</p>" in both
     assert "date source: text, a guess: the page gives no year, or only how long ago</p>" in guessed
+
+
+def test_serve_answers_a_mistyped_address_without_a_traceback(demo: Path) -> None:
+    """Every 404 (/nope, /article/abc) printed Datasette's rich traceback with its locals,
+    ~160 lines, on the terminal serve runs in."""
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    try:
+        line = proc.stderr.readline()
+        url = line.split(" at ", 1)[1].split()[0].rstrip("/")
+        for path in ("/nope", "/article/abc", "/demo/no_such_table"):
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(url + path)
+            answer.value.close()
+            assert answer.value.code == 404
+        with urllib.request.urlopen(f"{url}/search?q={quote('община')}") as response:
+            assert response.status == 200  # still serving
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    rest = proc.stderr.read()
+    proc.stderr.close()
+    assert "Traceback" not in rest and rest.strip() == "", rest[:500]

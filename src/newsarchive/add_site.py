@@ -53,14 +53,18 @@ def site_id_for(host: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", name).strip("-") or "site"
 
 
+# A host name's characters (any script's letters, as an IDN is typed): no space, no
+# percent-escape, no character a URL reserves.
+_HOST = re.compile(r"[^\s%/?#@\\<>\"'`{}|^\[\]]+")
+
+
 def origin_of(url: str) -> tuple[str, str]:
     """The origin and host of what the user typed (a bare host gets https://)."""
-    if "://" not in url:
-        url = "https://" + url
-    normal = normalize_url(url)
-    if normal is None:
-        raise UsageError(f"not an http(s) URL: '{url}'")
-    parts = urlsplit(normal)
+    normal = normalize_url(url if "://" in url else "https://" + url)
+    parts = urlsplit(normal or "")
+    # ('not a url' became https://not a url, asked of the DNS as not%20a%20url)
+    if normal is None or not parts.hostname or not _HOST.fullmatch(parts.hostname):
+        raise UsageError(f"not an http(s) URL or host name: '{url}'")
     return f"{parts.scheme}://{parts.netloc}", parts.netloc
 
 

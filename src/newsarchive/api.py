@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.archive.connection import connect, connect_reader
+from newsarchive.archive.connection import connect, connect_reader, is_busy, write_failure
 from newsarchive.archive.lock import held_since
 from newsarchive.archive.store import Filters, Store, get_article, iter_articles, now_iso
 from newsarchive.errors import ArchiveError, UsageError
@@ -168,32 +168,20 @@ def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]
 def export_file(db: Path, filters: Filters, fmt: str, out: Path) -> int:
     """``export --format warc|parquet`` to ``out``; returns how many records were written.
 
-    Written beside ``out`` and renamed into place when complete, so a failure (a full
-    disk, a missing library) never leaves a half file that looks like an export.
+    Written whole or not at all (``outfile``), so a failure (a full disk, a missing
+    library) never leaves a half file that looks like an export.
     """
-    import os
-
     from newsarchive.archive.search import check_sites
+    from newsarchive.outfile import written_whole
 
     writer = _binary_writer(fmt)
     conn = connect_reader(db)
-    partial = out.with_name(f".{out.name}.partial")
     try:
         check_sites(conn, filters.sites)
-        try:
-            handle = partial.open("wb")
-        except OSError as exc:
-            raise UsageError(f"cannot write {out}: {exc.strerror}") from None
-        with handle:
+        with written_whole(out, "wb") as handle:
             count: int = writer(conn, filters, handle)
-        os.replace(partial, out)
-    except OSError as exc:
-        from newsarchive.errors import OutputError
-
-        raise OutputError(f"cannot write {out}: {exc.strerror}") from None
     finally:
         conn.close()
-        partial.unlink(missing_ok=True)
     return count
 
 
@@ -251,21 +239,37 @@ def _recorded(value: Any, line: int, key: str, allowed: Iterable[str]) -> str | 
     return str(value)
 
 
+# What a first line that is CSV, or one JSON array, is told.
+_NOT_JSON_LINES = (
+    ": import-jsonl reads JSON Lines, one object a line, as export --format jsonl writes"
+)
+
+
 def _import_record(line: str, number: int) -> tuple[Article, str, str, str | None] | None:
     """One JSON Lines record as (Article, site, url, fetched_at); None for a blank line."""
     from newsarchive.models import DATE_NOTES, DATE_SOURCES, Article
+    from newsarchive.profiles.loader import is_site_id
 
+    if number == 1:  # a byte-order mark, as Notepad and PowerShell write UTF-8
+        line = line.removeprefix("\ufeff")
     if not line.strip():
         return None
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"line {number}: not valid JSON ({exc.msg})") from None
+        hint = "" if line.lstrip().startswith("{") else _NOT_JSON_LINES
+        raise UsageError(f"line {number}: not valid JSON ({exc.msg}){hint}") from None
     if not isinstance(data, dict):
-        raise UsageError(f"line {number}: expected a JSON object")
+        hint = _NOT_JSON_LINES if isinstance(data, list) else ""
+        raise UsageError(f"line {number}: expected a JSON object{hint}")
     for key in ("site", "url"):
         if not isinstance(data.get(key), str) or not data[key]:
             raise UsageError(f"line {number}: missing '{key}'")
+    if not is_site_id(data["site"]):
+        raise UsageError(
+            f"line {number}: 'site' must be a site id (a profile's, as bta, or a host's, as"
+            f" x.bg), not {data['site']!r}"
+        )
     _check_url(data["url"], number)
     author = data.get("author") or None
     if author is not None and not isinstance(author, str):
@@ -283,6 +287,11 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     )
     fetched_at = data.get("fetched_at")
     fetched = str(fetched_at) if fetched_at else None
+    if fetched is not None:  # (a Parquet export of 'garbage' was an internal error)
+        try:
+            dt.datetime.fromisoformat(fetched)
+        except ValueError:
+            raise UsageError(f"line {number}: 'fetched_at' must be an ISO date-time") from None
     texts = {"site": data["site"], "url": data["url"], "title": article.title,
              "text": article.text, "author": author or "", "tags": "".join(article.tags),
              "fetched_at": fetched or ""}  # fmt: skip
@@ -317,9 +326,13 @@ def _check_url(url: str, line: int) -> None:
     from urllib.parse import urlsplit
 
     try:
-        urlsplit(url).port  # noqa: B018 - parsed for its ValueError
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsed for its ValueError
     except ValueError as exc:
         raise UsageError(f"line {line}: 'url' is not a valid URL ({exc})") from None
+    # (the article page links it: a javascript: URL would run there when clicked)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"line {line}: 'url' must be an http(s) URL, not {url!r}")
 
 
 def _moved_store(conn: sqlite3.Connection) -> Store:
@@ -397,6 +410,8 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                     counts[outcome] += 1
         ok = True
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise write_failure(exc, "import failed, nothing imported") from None
         raise UsageError(f"import failed, nothing imported: {exc}") from None
     finally:
         conn.close()
@@ -435,9 +450,7 @@ def import_warc(
             moved = _moved_profiles(conn, profiles)
             report = import_files(_moved_store(conn), paths, moved)
         except sqlite3.DatabaseError as exc:
-            from newsarchive.errors import ArchiveWriteError
-
-            raise ArchiveWriteError(f"cannot write the archive: {exc}") from None
+            raise write_failure(exc) from None
         finally:
             conn.close()
     return {
@@ -566,6 +579,20 @@ def timeline(
         conn.close()
 
 
+def _check_page_url(url: str, what: str) -> None:
+    """One line for an address no page can have: 'http://[::1' raised from deep inside
+    the fetcher or the link reader (an internal error), 'http://' reached robots.txt."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsed for its ValueError
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{what} '{url}' is no http(s) URL with a host")
+
+
 def extract_source(
     source: str, *, url: str | None, site: str | None, profile_files: Iterable[Path] = ()
 ) -> tuple[Any, list[Any]]:
@@ -584,11 +611,15 @@ def extract_source(
     from newsarchive.profiles.loader import get_profile, list_profiles
 
     fetched: dt.date = dt.date.today()
+    if url is not None:
+        _check_page_url(url, "--url")
     if source.startswith(("http://", "https://")):
         from newsarchive.errors import FetchError
+
+        _check_page_url(source, "the address")
         from newsarchive.fetch.client import Fetcher, FetchOptions
 
-        with Fetcher(FetchOptions(delay=0, retries=1)) as fetcher:
+        with Fetcher(FetchOptions.from_env(delay=0, retries=1)) as fetcher:
             page = fetcher.fetch(source)
         if page.status != 200:
             raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)

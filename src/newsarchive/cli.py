@@ -21,7 +21,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from newsarchive.errors import EXIT_USAGE, NewsarchiveError, OutputError, UsageError
+from newsarchive.errors import NewsarchiveError, OutputError, UsageError
 
 
 class _OneLineErrors(TyperGroup):
@@ -65,13 +65,36 @@ class _OneLineErrors(TyperGroup):
         except KeyboardInterrupt:
             sys.stderr.write("newsarchive: interrupted\n")
             raise typer.Exit(130) from None
+        except SystemExit as exc:  # a command's --help read by `head` or a pager quit early
+            _help_cut_short(exc)
+            raise
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except SystemExit as exc:  # `newsarchive --help | head`
+            _help_cut_short(exc)
+            raise
+
+
+def _help_cut_short(exc: SystemExit) -> None:
+    """``newsarchive --help | head`` is exit 0, as every command's output cut short by its
+    reader is: rich, which draws Typer's help, exits 1 on a broken pipe (having pointed
+    stdout at /dev/null already)."""
+    if exc.code == 1 and isinstance(exc.__context__, BrokenPipeError):
+        raise typer.Exit(0) from None
+
+
+# Characters of the query language that no option of ours is spelled with.
+_QUERY_MARKS = ' :"*()'
 
 
 def _excluded_word_hint(exc: Exception, args: Sequence[str]) -> str:
-    """Why a query opening with an excluded word ("-футбол детски", as the search syntax
-    writes -word) was read as short options -ф -у -т …, and how to pass it: no option of
-    ours is spelled with a letter outside ASCII or a space, so such a token was meant as
-    the query. "" for every other unknown option (a mistyped --limt gets no hint)."""
+    """Why a query opening with an excluded word ("-футбол детски", "-title:мач", as the
+    search syntax writes -word) was read as short options -ф -у -т …, and how to pass it:
+    no option of ours is spelled with a letter outside ASCII, a space or a mark of the
+    query language (``-title:x``), so such a token was meant as the query. "" for every
+    other unknown option (a mistyped --limt gets no hint)."""
     # (by name: Typer 0.28 raises its own vendored click's class, older Typers click's)
     if type(exc).__name__ != "NoSuchOption":
         return ""
@@ -81,7 +104,7 @@ def _excluded_word_hint(exc: Exception, args: Sequence[str]) -> str:
             for arg in args
             if arg.startswith("-")
             and not arg.startswith("--")
-            and (not arg.isascii() or " " in arg)
+            and (not arg.isascii() or any(mark in arg for mark in _QUERY_MARKS))
         ),
         None,
     )
@@ -182,7 +205,9 @@ class _StderrHandler(logging.Handler):
     """What the library reports on the way (an archive upgraded, say) as one stderr line."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        sys.stderr.write(f"newsarchive: {record.getMessage()}\n")
+        from newsarchive.safe_text import as_one_line
+
+        sys.stderr.write(f"newsarchive: {as_one_line(record.getMessage())}\n")
 
 
 def _print_version(asked: bool) -> None:
@@ -224,7 +249,9 @@ def _takes_db(ctx: typer.Context) -> bool:
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(f"newsarchive: error: {message}\n")
+    from newsarchive.safe_text import as_one_line
+
+    sys.stderr.write(f"newsarchive: error: {as_one_line(message)}\n")
 
 
 # Errors of writing output (not of reading input): the disk or device is full or failing.
@@ -267,27 +294,36 @@ def _handled() -> Iterator[None]:
         _drop_stdout()
         raise typer.Exit(0) from None
     except Exception as exc:
-        damage = _damage(exc)
-        if damage is None:
+        failure = _archive_failure(exc)
+        if failure is None:
             raise
-        _err(damage)
-        raise typer.Exit(EXIT_USAGE) from None
+        _err(str(failure))
+        raise typer.Exit(failure.exit_code) from None
 
 
 _DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
 
 
-def _damage(exc: Exception) -> str | None:
-    """What to say when SQLite finds the archive damaged past its first pages (a truncated
-    copy, a disk fault): opening it succeeds, and the query reaching a bad page fails, in
-    any command. A damaged file is a bad input, not a bug (exit 2, not 70)."""
+def _archive_failure(exc: Exception) -> NewsarchiveError | None:
+    """What SQLite's error means when a command's own code did not say, or None (a bug).
+
+    The archive damaged past its first pages (a truncated copy, a disk fault): opening it
+    succeeds, and the query reaching a bad page fails, in any command. A damaged file is
+    a bad input, not a bug (exit 2, not 70). Another program holding the write lock past
+    the wait (a ``reextract`` meeting a sqlite3 shell's open transaction) is "try later"
+    (exit 75), as it is for a crawl or an import."""
     import sqlite3  # (loaded already: the archive was being read)
 
     if not isinstance(exc, sqlite3.DatabaseError):
         return None
+    from newsarchive.archive.connection import is_busy, write_failure
+    from newsarchive.errors import ArchiveError
+
+    if is_busy(exc):
+        return write_failure(exc)
     if not any(word in str(exc) for word in _DAMAGE_WORDS):
         return None
-    return (
+    return ArchiveError(
         f"the archive is damaged: {exc} "
         "(sqlite3 ARCHIVE .recover | sqlite3 NEW.db saves what is readable)"
     )
@@ -303,16 +339,17 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
     from newsarchive.api import parse_cli_date
     from newsarchive.archive.store import Filters
 
-    return Filters(
-        sites=tuple(s.lower() for s in site or ()),
-        since=parse_cli_date(since, "--since"),
-        until=parse_cli_date(until, "--until"),
-    )
+    first, last = parse_cli_date(since, "--since"), parse_cli_date(until, "--until")
+    if first and last and first > last:  # written backwards: it chooses nothing, say so
+        raise UsageError(f"--since {first} is after --until {last}: no date is in both")
+    return Filters(sites=tuple(s.lower() for s in site or ()), since=first, until=last)
 
 
 def _check_base_url(base_url: str | None) -> None:
-    if base_url is not None and not base_url.startswith(("http://", "https://")):
-        raise UsageError(f"--base-url must be an http(s) URL, not '{base_url}'")
+    from newsarchive.fetch.mirror import base_url_problem
+
+    if base_url is not None and (problem := base_url_problem(base_url)):
+        raise UsageError(problem)
 
 
 def _print_json(data: Any) -> None:
@@ -399,8 +436,8 @@ def crawl(
     Exit 0 when all went well, 1 when some pages, feeds or listings failed (the rest is
     archived), 2 on bad usage, 70 on a bug in one site's crawl (the others go on), 74 when
     the archive could not be written (read-only, disk full, deleted), 75 when another crawl
-    holds the archive, 130/143 when stopped by SIGINT/SIGTERM (the next run resumes).
-    """
+    (or program) holds the archive: try later, 130/143 when stopped by SIGINT/SIGTERM (the
+    next run resumes)."""
     from newsarchive.crawl_command import run_crawl
 
     with _handled():
@@ -426,15 +463,17 @@ def crawl(
 
 @app.command()
 def search(
-    query: Annotated[
-        str,
+    words: Annotated[
+        list[str] | None,
         typer.Argument(
+            metavar="[query]...",
             help='Words (any form: община finds общината), "exact phrase", OR, -word, prefix*,'
             " (groups), title:word (headline only), site:ID, author:NAME, since:DATE,"
-            " until:DATE. Filters alone (author:NAME, or no QUERY with --site/--since/--until)"
-            " list every article they choose, newest first."
+            " until:DATE; unquoted words are one query too. Filters alone (author:NAME, or no"
+            " QUERY with --site/--since/--until) list every article they choose, newest first.",
+            show_default=False,
         ),
-    ] = "",
+    ] = None,
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -470,6 +509,9 @@ def search(
     alone list the articles they choose, newest first, each with its lead."""
     from newsarchive import api, render
 
+    # `search общината бюджет` as typed, unquoted: the words are one query (the shell has
+    # already taken any quotes of a phrase; write '"a phrase"' to keep them)
+    query = " ".join(words or ())
     with _handled():
         filters = _filters(site, since, until)
         if count and collapse:
@@ -587,6 +629,10 @@ def export(
     from newsarchive import api, render
 
     with _handled():
+        if out is not None:
+            from newsarchive.archive.connection import check_not_archive
+
+            check_not_archive(out, _db(db), "--out")
         if fmt.value in BINARY_FORMATS:
             if out is None:
                 raise UsageError(f"--format {fmt.value} writes a file: give --out FILE")
@@ -724,7 +770,7 @@ def add_site(
 
     with _handled():
         _check_base_url(base_url)
-        options = FetchOptions(retries=1).with_delay(delay, None)
+        options = FetchOptions.from_env(retries=1).with_delay(delay, None)
         proposal = propose(url, site_id=site_id, base_url=base_url, options=options)
         text = render(proposal)
         sys.stdout.write(text)
@@ -768,7 +814,7 @@ def check_site(
     with _handled():
         _check_base_url(base_url)
         chosen = get_profile(site.lower(), profile or [])
-        options = FetchOptions(retries=1).with_delay(delay, chosen.delay)
+        options = FetchOptions.from_env(retries=1).with_delay(delay, chosen.delay)
         report = run_check(chosen, base_url=base_url, articles=articles, options=options)
         sys.stdout.write(format_json(report) if fmt is ShowFormat.json else format_text(report))
     raise typer.Exit(report.exit_code)

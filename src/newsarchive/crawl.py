@@ -16,7 +16,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import replace
 
-from newsarchive.archive.connection import ArchiveFile
+from newsarchive.archive.connection import ArchiveFile, write_failure
 from newsarchive.archive.frontier import Frontier
 from newsarchive.archive.store import Store
 from newsarchive.crawl_discovery import Discoverer, SiteMoved, site_origin
@@ -96,9 +96,9 @@ class SiteCrawl:
         except HostResting as exc:
             self.report.resting = exc.why
         except sqlite3.DatabaseError as exc:
-            self.report.archive_error = f"cannot write the archive: {exc}"
+            self.report.archive_error = write_failure(exc)
         except ArchiveWriteError as exc:
-            self.report.archive_error = str(exc)
+            self.report.archive_error = exc
         except BaseException:
             self.report.crashed = True
             raise
@@ -106,7 +106,7 @@ class SiteCrawl:
             self.report.close(self.fetcher)
             self._finish(run_id)
         if self.report.archive_error:
-            raise ArchiveWriteError(self.report.archive_error)
+            raise self.report.archive_error
         return self.report
 
     def _stored_move(self, found: Discovery | None) -> None:

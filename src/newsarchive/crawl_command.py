@@ -8,6 +8,7 @@ finish the pages in hand, save state and exit 143 / 130.
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 import sys
 import threading
@@ -16,14 +17,17 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any
+from typing import Any
 
 from newsarchive.api import crawl, parse_cli_date
+from newsarchive.archive.connection import check_not_archive
 from newsarchive.archive.lock import CrawlLock
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.errors import FetchError, UsageError
+from newsarchive.errors import EXIT_IO, EXIT_PARTIAL, FetchError, UsageError
 from newsarchive.fetch.client import FetchOptions
+from newsarchive.fetch.mirror import base_url_problem
 from newsarchive.profiles.loader import get_profile, list_profiles
+from newsarchive.safe_text import as_one_line
 
 
 class StopFlag(threading.Event):
@@ -57,15 +61,15 @@ def run_crawl(
     """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
     # No SITE: every profile ``sites`` lists (built-in, the user's, --profile files), so a
     # site added with ``add-site --write`` is in the nightly run the README's cron line makes.
-    if sites:
-        profiles = [get_profile(s.lower(), profile_files) for s in sites]
+    if sites:  # (a site named twice is crawled once, not by two threads at once)
+        profiles = [get_profile(s, profile_files) for s in dict.fromkeys(s.lower() for s in sites)]
     else:
         profiles = list(list_profiles(profile_files).values())
     if base_url is not None:
         if len(profiles) != 1:
             raise UsageError("--base-url mirrors one site: name exactly one SITE")
-        if not base_url.startswith(("http://", "https://")):
-            raise UsageError(f"--base-url must be an http(s) URL, not '{base_url}'")
+        if problem := base_url_problem(base_url):
+            raise UsageError(problem)
     if user_agent is not None and not user_agent.strip():
         raise UsageError("--user-agent must not be empty")
     try:
@@ -74,6 +78,9 @@ def run_crawl(
         raise UsageError(str(exc)) from None
     stop = StopFlag()
     since_date = parse_cli_date(since, "--since")
+    if since_date is not None and since_date > dt.date.today() + dt.timedelta(days=1):
+        # (a day's grace: a site east of here may be in tomorrow already)
+        raise UsageError(f"--since {since_date} is in the future: the crawl would archive nothing")
     options = CrawlOptions(
         since=since_date, max_pages=max_pages, base_url=base_url, refresh=refresh, stop=stop
     )
@@ -82,12 +89,10 @@ def run_crawl(
         options = replace(options, stop_after_known=stop_after_known)
     if max_requests is not None:
         options = replace(options, max_requests=max_requests)
-    log: IO[str] | None = None
+    log: _CrawlLog | None = None
     if log_file is not None:
-        try:
-            log = log_file.open("a", encoding="utf-8", buffering=1)
-        except OSError as exc:
-            raise UsageError(f"cannot write log file {log_file}: {exc.strerror}") from None
+        check_not_archive(log_file, db, "--log-file")
+        log = _CrawlLog(log_file)
         options = replace(options, log=log.write)
     try:
         with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
@@ -96,7 +101,54 @@ def run_crawl(
         if log is not None:
             log.close()
     code = _summarise(reports, quiet)
-    return stop.code if stop.is_set() else code
+    if log is not None and log.failed:
+        sys.stderr.write(
+            f"newsarchive: error: cannot write log file {log.path}: {log.failed};"
+            " the crawl went on without it\n"
+        )
+        code = EXIT_IO if code in (0, EXIT_PARTIAL) else code
+    if not stop.is_set():
+        return code
+    # On stderr, --quiet or not: a nightly run a wrapper's `timeout` or a shutdown stopped
+    # did not do its work, and cron mails only what is printed, never an exit code.
+    signame = signal.Signals(stop.code - 128).name
+    sys.stderr.write(
+        f"newsarchive: stopped by {signame} (exit {stop.code}): what was fetched is"
+        " archived; the next run resumes\n"
+    )
+    return stop.code
+
+
+class _CrawlLog:
+    """The ``--log-file``, written by every site's thread. A write that fails (the log's
+    disk full) stops the logging, not the crawl: it ended the run with "cannot write
+    output" before a page was archived, or, mid-run, crashed the site as a bug (70).
+    The failure is said at the end, with exit 74 when the crawl itself went well."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.failed = ""
+        self._lock = threading.Lock()
+        try:
+            self._handle = path.open("a", encoding="utf-8", buffering=1)
+        except OSError as exc:
+            raise UsageError(f"cannot write log file {path}: {exc.strerror}") from None
+
+    def write(self, line: str) -> None:
+        with self._lock:
+            if self.failed:
+                return
+            try:
+                self._handle.write(line)
+            except OSError as exc:
+                self.failed = exc.strerror or str(exc)
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._handle.close()
+            except OSError as exc:  # the last lines' flush
+                self.failed = self.failed or exc.strerror or str(exc)
 
 
 @contextmanager
@@ -165,9 +217,9 @@ def _summarise(reports: list[SiteReport], quiet: bool) -> int:
         warnings = [*report.warnings, report.drift_warning(), report.broken_warning()]
         for warning in [*warnings, report.resting_warning()]:
             if warning:
-                sys.stderr.write(f"newsarchive: {report.site}: warning: {warning}\n")
+                sys.stderr.write(f"newsarchive: {report.site}: warning: {as_one_line(warning)}\n")
         for failure in report.failures[:20]:
-            sys.stderr.write(f"newsarchive: {report.site}: {failure}\n")
+            sys.stderr.write(f"newsarchive: {report.site}: {as_one_line(failure)}\n")
         if len(report.failures) > 20:
             sys.stderr.write(
                 f"newsarchive: {report.site}: ... and {len(report.failures) - 20} more failures\n"

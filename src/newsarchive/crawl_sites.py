@@ -8,11 +8,12 @@ others go on; only an archive that cannot be written ends everything.
 
 from __future__ import annotations
 
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from pathlib import Path
 
-from newsarchive.archive.connection import ArchiveFile, connect
+from newsarchive.archive.connection import ArchiveFile, connect, write_failure
 from newsarchive.archive.store import Store, now_iso
 from newsarchive.crawl import SiteCrawl
 from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
@@ -31,7 +32,7 @@ def crawl_sites(
         reports = list(pool.map(lambda p: crawl_site(db, p, options, archive, progress), profiles))
     for report in reports:
         if report.archive_error:
-            raise ArchiveWriteError(report.archive_error)
+            raise report.archive_error
     return reports
 
 
@@ -54,7 +55,9 @@ def crawl_site(
             report = crawl.report
             crawl.run()
     except ArchiveWriteError as exc:
-        report.archive_error = str(exc)
+        report.archive_error = exc
+    except sqlite3.DatabaseError as exc:  # before the run's own guard (its runs row)
+        report.archive_error = write_failure(exc)
     except Exception as exc:  # a bug: this site's failure, the other sites go on
         report.crashed = True
         report.failures.append(f"internal error: {type(exc).__name__}: {exc}")

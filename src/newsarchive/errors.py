@@ -47,6 +47,16 @@ class ArchiveWriteError(ArchiveError):
     exit_code = EXIT_IO
 
 
+class ArchiveBusy(ArchiveWriteError):
+    """Another program (a sqlite3 shell, a script: not a crawl or import, which hold the
+    lock file) kept a write transaction on the archive open past SQLite's wait. Nothing
+    is wrong with the file or the disk: like a crawl holding the lock, it means "try
+    later", and a nightly job told so by its exit code (75) retries instead of paging
+    someone about a disk (74) or a bug (70)."""
+
+    exit_code = EXIT_LOCKED
+
+
 class FetchError(NewsarchiveError):
     """A URL could not be fetched after all retries."""
 

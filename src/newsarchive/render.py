@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsarchive import safe_text
-from newsarchive.errors import UsageError
 from newsarchive.models import Profile, date_words
 
 # Search marks matched words with these: visible ones in json/csv, private ones for the
@@ -187,12 +186,10 @@ def export_rows(
     past it; a ``raw`` file and stdout (a pipe, a script) get none."""
     if out is None:
         return _write_rows(rows, fmt, sys.stdout, raw)
+    from newsarchive.outfile import written_whole
+
     encoding = "utf-8-sig" if fmt == "csv" and not raw else "utf-8"
-    try:
-        handle = out.open("w", encoding=encoding, newline="")
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror}") from None
-    with handle:
+    with written_whole(out, "w", encoding=encoding, newline="") as handle:
         return _write_rows(rows, fmt, handle, raw)
 
 

@@ -35,6 +35,19 @@ def for_terminal(value: object) -> str:
     return _TERMINAL_UNSAFE.sub("", "" if value is None else str(value))
 
 
+# What may not appear raw in a one-line message: every C0 control (newline and tab too),
+# DEL, C1, the Unicode line and paragraph separators, bidi embeddings and isolates.
+_LINE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def as_one_line(text: str) -> str:
+    """``text`` as one inert line: an error or warning quotes what the user or a site
+    typed (a file name, a URL, an id pasted with its newline), so its controls are
+    written as escapes (``\\n``, ``\\x1b``), which show what was there, rather than
+    starting a second line or driving the terminal."""
+    return _LINE_UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def one_line(text: str, width: int, *, ellipsis: str = "…") -> str:
     """``text`` with every run of whitespace (newlines too) made one space, and cut to
     ``width`` characters, ``ellipsis`` included, when longer: foreign text (an exception

@@ -48,6 +48,7 @@ SKIPS = {
     "later": "later pages of articles (joined to their first page's when it is there)",
     "translation": "translations of a Bulgarian page",
     "unstorable": "with values the archive cannot hold",
+    "address": "under no http(s) address (a dns:, urn: or malformed target URI)",
 }
 # What the crawl's ``judge`` settles a page as, when that means "not archived" here; a
 # FAILED page is an error page or bot wall when extraction named its kind, else no article.
@@ -207,8 +208,23 @@ def _response(record: Any, skipped: Counter[str]) -> Response | None:
         skipped["type"] += 1
         return None
     url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<>")
+    if not _web_address(url):
+        skipped["address"] += 1
+        return None
     headers = {k.lower(): v for k, v in record.http_headers.headers}
     return Response(url, status, headers, body, _date(record.rec_headers.get_header("WARC-Date")))
+
+
+def _web_address(url: str) -> bool:
+    """Whether a record's target is a page's address the archive can key and link: a
+    malformed one ('http://[::1') was an internal error, a javascript: or file: one
+    would have become an article's link."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsed for its ValueError
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def _listed(record: Any) -> _Listed | None:

@@ -12,14 +12,16 @@ import sqlite3
 from pathlib import Path
 
 from newsarchive.archive.schema import SCHEMA_VERSION, NewerSchema, check_version, ensure_schema
-from newsarchive.errors import ArchiveError, ArchiveWriteError
+from newsarchive.errors import ArchiveBusy, ArchiveError, ArchiveWriteError
 
 DEFAULT_DB = "newsarchive.db"
 
 
 def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
-    """``--db``, else ``$NEWSARCHIVE_DB``, else ``./newsarchive.db``."""
-    return Path(db or os.environ.get("NEWSARCHIVE_DB") or DEFAULT_DB)
+    """``--db``, else ``$NEWSARCHIVE_DB``, else ``./newsarchive.db``. A leading ``~`` is the
+    home folder: cron does not expand it in a crontab's ``NEWSARCHIVE_DB=~/news.db``, and
+    the nightly crawl failed on a folder named "~"."""
+    return Path(db or os.environ.get("NEWSARCHIVE_DB") or DEFAULT_DB).expanduser()
 
 
 def add_functions(conn: sqlite3.Connection) -> None:
@@ -51,22 +53,21 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
                 f"cannot write archive {path}: the {what} is read-only for this user"
             )
     try:
-        conn = sqlite3.connect(path, timeout=30)
-        conn.execute("PRAGMA busy_timeout = 30000")
+        conn = sqlite3.connect(path, timeout=BUSY_WAIT_S)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_S * 1000}")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        foreign = _foreign(conn, path, tables, create=create)  # before WAL changes the file
+        if foreign is not None:
+            conn.close()
+            raise foreign
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if create and mode != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         add_functions(conn)
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot open archive {path}: {_why(exc)}") from None
-    if not create:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "articles" not in tables:
-            conn.close()
-            raise not_an_archive(path, tables)
     # Every command, readers too, upgrades an archive an older version wrote; on a current
     # archive this costs one PRAGMA read.
     try:
@@ -79,8 +80,57 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             ensure_schema(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if is_busy(exc):
+                raise write_failure(exc, f"cannot prepare archive {path}") from None
             raise ArchiveError(f"cannot prepare archive {path}: {_why(exc)}") from None
     return conn
+
+
+# Every schema version had these; an ``articles`` table without them is another program's.
+_ARTICLE_COLUMNS = ("site", "url", "title", "text")
+
+
+def _foreign(
+    conn: sqlite3.Connection, path: Path, tables: set[str], *, create: bool
+) -> ArchiveError | None:
+    """Why the database is no archive to create or upgrade, checked before anything is
+    written: a mistyped ``--db`` naming another program's SQLite file (a browser's
+    history, an app's data) must not have a crawl add its tables beside that program's,
+    nor a search "upgrade" a foreign ``articles`` table, half-way, into an error. Only a
+    file with no tables at all becomes a new archive."""
+    if "articles" not in tables:
+        return not_an_archive(path, tables) if tables or not create else None
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+    missing = [c for c in _ARTICLE_COLUMNS if c not in columns]
+    if missing:
+        return ArchiveError(
+            f"{path} is not a newsarchive archive (its articles table has no {missing[0]}"
+            " column): another program's database?"
+        )
+    return None
+
+
+BUSY_WAIT_S = 30  # every writer's busy_timeout, below
+
+
+def is_busy(exc: sqlite3.DatabaseError) -> bool:
+    """SQLite gave up waiting for another connection's write lock (SQLITE_BUSY/LOCKED)."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "database is locked" in str(exc)
+
+
+def write_failure(
+    exc: sqlite3.DatabaseError, doing: str = "cannot write the archive"
+) -> ArchiveWriteError:
+    """The error for a write that SQLite refused: ``ArchiveBusy`` (exit 75, try later) when
+    another program held the archive's write lock past the wait, else an I/O failure."""
+    if is_busy(exc):
+        return ArchiveBusy(
+            f"{doing}: another program kept the archive locked for writing over"
+            f" {BUSY_WAIT_S} s (a transaction left open in a sqlite3 shell or a script?);"
+            " what was archived before is intact, try again later"
+        )
+    return ArchiveWriteError(f"{doing}: {exc}")
 
 
 def _why(exc: sqlite3.DatabaseError) -> str:
@@ -108,6 +158,27 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def check_not_archive(path: Path, db: Path, option: str) -> None:
+    """Refuse an output file that is the archive or one of SQLite's files beside it: an
+    ``export --out`` naming the archive (a slip of the shell's completion) truncated it,
+    or renamed the export over it, and a ``--log-file`` so named appended text to it;
+    either way every article was lost. Compared as files, so another spelling, a symlink
+    or a hard link of the archive is caught too."""
+    real = os.path.realpath(db)  # (SQLite names its -wal beside the link's target too)
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+        target = Path(f"{real}{suffix}")
+        try:
+            same = os.path.samefile(path, target)
+        except OSError:  # one of them does not exist (yet): compare where they would be
+            same = path.resolve() == target.resolve()
+        if same:
+            what = "the archive" if not suffix else f"the archive's {suffix.lstrip('-.')} file"
+            raise ArchiveError(
+                f"{option} {path} is {what} ({db}): writing there would destroy it;"
+                " name another file"
+            )
+
+
 def check_path(path: Path, *, missing_ok: bool = False) -> None:
     """The one-line errors for a path that cannot be an archive to open (``missing_ok``:
     one that ``connect`` is about to create)."""
@@ -115,6 +186,8 @@ def check_path(path: Path, *, missing_ok: bool = False) -> None:
         raise ArchiveError(f"no archive at {path} (run 'newsarchive crawl' or pass --db)")
     if path.is_dir():
         raise ArchiveError(f"cannot open archive {path}: it is a directory")
+    if path.exists() and not path.is_file():  # /dev/zero read as "empty", /dev/null as I/O
+        raise ArchiveError(f"cannot open archive {path}: it is no file (a device or a pipe)")
 
 
 def check_reader(conn: sqlite3.Connection, path: Path) -> int:
@@ -123,12 +196,13 @@ def check_reader(conn: sqlite3.Connection, path: Path) -> int:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        foreign = _foreign(conn, path, tables, create=False)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {exc}") from None
-    if "articles" not in tables:
+    if foreign is not None:  # ("written by an older newsarchive", serve said of one)
         conn.close()
-        raise not_an_archive(path, tables)
+        raise foreign
     if version > SCHEMA_VERSION:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {NewerSchema(version)}")
@@ -145,7 +219,10 @@ def not_an_archive(path: Path, tables: set[str]) -> ArchiveError:
             f"no archive at {path} yet: the file is empty (a first crawl may be creating it;"
             " try again in a moment, or run 'newsarchive crawl')"
         )
-    return ArchiveError(f"{path} is not a newsarchive archive (no articles table)")
+    names = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
+    return ArchiveError(
+        f"{path} is not a newsarchive archive (no articles table; its tables: {names})"
+    )
 
 
 def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from newsarchive.archive.connection import check_path
 from newsarchive.errors import ArchiveError, LockHeld
 
 # ``held_since`` holds a shared lock for an instant: a crawl starting in that instant
@@ -23,17 +24,28 @@ _PAUSE = 0.05
 
 
 def lock_path(db: Path) -> Path:
-    return db.with_name(db.name + ".lock")
+    """Beside the archive's real file: two crawls naming one archive through a symlink and
+    its target took two locks (``link.db.lock``, ``a.db.lock``) and ran at once."""
+    real = Path(os.path.realpath(db))
+    return real.with_name(real.name + ".lock")
 
 
 class CrawlLock:
     """Hold for the duration of a crawl: ``with CrawlLock(db_path): ...``."""
 
     def __init__(self, db: Path) -> None:
+        self.db = db
         self.path = lock_path(db)
         self._fd: int | None = None
 
     def __enter__(self) -> CrawlLock:
+        # a folder or a device named as the archive is said before a lock file is made
+        # beside it (a crawl --db /dev/null created /dev/null.lock)
+        check_path(self.db, missing_ok=True)
+        if not self.path.parent.is_dir():  # (said as the archive's open says it)
+            raise ArchiveError(
+                f"cannot create archive {self.db}: folder {self.path.parent} does not exist"
+            )
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:

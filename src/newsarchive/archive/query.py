@@ -93,6 +93,8 @@ class ParsedQuery:
     since: dt.date | None = None
     until: dt.date | None = None
     authors: list[str] = field(default_factory=list)  # case-folded parts of bylines
+    # what was typed but holds nothing to search for (an emoji, a lone "…"): see parse_query
+    dropped: list[str] = field(default_factory=list)
 
     def has_words(self) -> bool:
         """Whether there is anything to match (and rank by); without words, the filters
@@ -241,6 +243,12 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
     tokens = list(_TOKEN.finditer(text))
     query = ParsedQuery()
     _parse_group(tokens, 0, query, exact=exact, depth=0)  # at depth 0 it reads every token
+    if not query.has_words() and query.dropped:
+        # ('😀' --site bta listed every bta article, as if the emoji had matched them all)
+        typed = " ".join(query.dropped)
+        raise QueryError(
+            f"'{typed}' holds no letters or digits to search for (only words are indexed)"
+        )
     if not query.has_words() and not (filtered or query.has_filters()):
         raise QueryError(
             "the query has no words to search for and no filter (site:, author:, since:, until:)"
@@ -321,6 +329,8 @@ def _parse_group(
                 item = Term(item.words, item.kind, exclude=True)  # -"a phrase"
             exclude = bool(dash)
         if item is None:
+            if match.group(0).strip('" '):  # (an empty "" typed nothing)
+                query.dropped.append(match.group(0))
             continue
         if exclude:
             if pending_or:

@@ -65,7 +65,8 @@ def merged_filters(query: ParsedQuery, filters: Filters) -> Filters:
     """Options and the same filters written in the query both apply (their intersection).
 
     Sites that cannot meet (``--site bta`` with ``site:nsorb``) are an error rather than
-    a silent empty result.
+    a silent empty result, and so are dates that cannot (since after until, a range
+    written backwards or one the query's own filter empties).
     """
     sites = tuple(dict.fromkeys(filters.sites or query.sites))
     if filters.sites and query.sites:
@@ -77,6 +78,8 @@ def merged_filters(query: ParsedQuery, filters: Filters) -> Filters:
             )
     since = max((d for d in (filters.since, query.since) if d), default=None)
     until = min((d for d in (filters.until, query.until) if d), default=None)
+    if since and until and since > until:
+        raise QueryError(f"since {since} is after until {until}: no date is in both")
     authors = tuple(dict.fromkeys((*filters.authors, *query.authors)))
     return Filters(sites=sites, since=since, until=until, authors=authors)
 

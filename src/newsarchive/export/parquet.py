@@ -20,6 +20,7 @@ import sqlite3
 from typing import IO, Any
 
 from newsarchive.archive.store import Filters, story_of
+from newsarchive.errors import ArchiveError
 
 _BATCH = 2000
 _COLUMNS = (
@@ -74,10 +75,23 @@ def write_parquet(conn: sqlite3.Connection, filters: Filters, out: IO[bytes]) ->
     count = 0
     with pq.ParquetWriter(out, target, compression="zstd") as writer:
         while rows := cursor.fetchmany(_BATCH):
-            records = [_record(row) for row in rows]
+            records = [_checked(row) for row in rows]
             writer.write_table(pa.Table.from_pylist(records, schema=target))
             count += len(records)
     return count
+
+
+def _checked(row: tuple[Any, ...]) -> dict[str, Any]:
+    """``_record``, or one line naming the article whose stored date is no ISO date (an
+    archive edited by hand, or imported before import-jsonl checked ``fetched_at``): it
+    was an internal error. JSON Lines and CSV export such values as they are."""
+    try:
+        return _record(row)
+    except ValueError as exc:
+        raise ArchiveError(
+            f"article {row[0]} holds a date that is no ISO date ({exc}): Parquet needs one;"
+            " export --format jsonl or csv writes it as it is"
+        ) from None
 
 
 def _record(row: tuple[Any, ...]) -> dict[str, Any]:

@@ -117,6 +117,13 @@ class FetchOptions:
                     ) from None
                 values[key] = value
         values.update({k: v for k, v in overrides.items() if v is not None})
+        chosen = values.get("user_agent")
+        if isinstance(chosen, str) and not chosen.isprintable():  # CR/LF: a header of its own
+            raise FetchError(
+                f"the user agent (--user-agent, ${USER_AGENT_ENV}) must be one line of"
+                f" printable text, not {chosen!r}",
+                url="",
+            )
         return cls(**values)  # type: ignore[arg-type]
 
     def with_delay(self, explicit: float | None, profile: float | None) -> FetchOptions:

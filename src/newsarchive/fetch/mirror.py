@@ -17,15 +17,31 @@ import httpx
 from newsarchive.discover.urls import ascii_host, host_variants
 
 
+def base_url_problem(base_url: str) -> str:
+    """Why ``base_url`` can be no mirror's address, or "": the one check of ``--base-url``
+    for every command that takes it (``http://`` alone, or a port past 65535, reached the
+    transport and was an internal error)."""
+    parts = urlsplit(base_url.rstrip("/"))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"--base-url must be an http(s) URL with a host, not '{base_url}'"
+    try:
+        parts.port  # noqa: B018 (urlsplit checks the port only when asked)
+    except ValueError:
+        return f"--base-url has no valid port: '{base_url}'"
+    if parts.query or parts.fragment:
+        return f"--base-url takes no query or fragment: '{base_url}'"
+    return ""
+
+
 class MirrorTransport(httpx.BaseTransport):
     """Send requests for ``hosts`` to ``base_url`` (path prefix kept), others untouched."""
 
     def __init__(
         self, base_url: str, hosts: Iterable[str], inner: httpx.BaseTransport | None = None
     ) -> None:
+        if problem := base_url_problem(base_url):
+            raise ValueError(problem)
         base = urlsplit(base_url.rstrip("/"))
-        if base.scheme not in ("http", "https") or not base.netloc:
-            raise ValueError(f"not an http(s) URL: {base_url}")
         self._scheme = base.scheme
         self._netloc = base.netloc
         self._prefix = base.path.rstrip("/")

@@ -7,6 +7,7 @@ A user profile with a built-in id replaces the built-in one.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -71,10 +72,13 @@ def _bad_selector(selector: str) -> bool:
 
 
 def user_profile_dir() -> Path:
-    """Where user profiles live: ``$NEWSARCHIVE_PROFILES`` or ``~/.config/newsarchive/sites``."""
+    """Where user profiles live: ``$NEWSARCHIVE_PROFILES`` or ``~/.config/newsarchive/sites``.
+    A leading ``~`` is the home folder: cron does not expand a crontab's
+    ``NEWSARCHIVE_PROFILES=~/sites``, and the nightly crawl left out every site saved there
+    without a word."""
     env = os.environ.get("NEWSARCHIVE_PROFILES")
     if env:
-        return Path(env)
+        return Path(env).expanduser()
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "newsarchive" / "sites"
 
@@ -109,8 +113,8 @@ def _check_value(where: str, table: str, key: str, value: Any) -> None:
                 raise ProfileError(f"{where}: '{name}' has a bad CSS selector: {selector!r}")
     elif table == "extract" and key == "date_formats":
         for fmt in value:
-            if "%" not in fmt:
-                raise ProfileError(f"{where}: '{name}' entry {fmt!r} has no strftime code (%d...)")
+            if problem := _date_format_problem(fmt):
+                raise ProfileError(f"{where}: '{name}' entry {fmt!r} {problem}")
     elif table == "discovery" and key in _URL_KEYS:
         for url in value:
             if not url.startswith(("/", "http://", "https://")):
@@ -120,6 +124,22 @@ def _check_value(where: str, table: str, key: str, value: Any) -> None:
     elif table == "discovery" and key == "pagination" and value:
         if problem := pagination_problem(value):
             raise ProfileError(f"{where}: '{name}' {problem}")
+
+
+def _date_format_problem(fmt: str) -> str:
+    """Why a strptime format can date no article, or "". A mistyped code ('%Q') or a
+    format without a year matched nothing, or dated every article 1900, without a word:
+    the date silently fell to the generic rules, or was wrong."""
+    if "%" not in fmt:
+        return "has no strftime code (%d...)"
+    try:
+        dt.datetime.strptime("", fmt)
+    except ValueError as exc:
+        if "does not match" not in str(exc):  # 'Q' is a bad directive, stray %
+            return f"is no strptime format: {exc}"
+    if "%Y" not in fmt and "%y" not in fmt:
+        return "has no year (%Y or %y): every date would be in 1900"
+    return ""
 
 
 def pagination_problem(template: str) -> str:
@@ -246,6 +266,21 @@ def generic_site_id(host: str) -> str:
     """
     host = host.lower().split(":")[0]
     return host.removeprefix("www.") or "unknown.host"
+
+
+def is_site_id(site: str) -> bool:
+    """Whether ``site`` can be an archive's site: a profile's id, or a host's as
+    ``generic_site_id`` makes it (a Cyrillic host included). What an import accepts:
+    "../x", "BTA" or "bta " made a site no ``--site`` could name."""
+    if _ID_RE.match(site):
+        return True
+    labels = site.split(".")
+    return (
+        len(labels) > 1
+        and all(labels)
+        and site == generic_site_id(site)
+        and not any(c.isspace() or c in "/\\?#@:%" or not c.isprintable() for c in site)
+    )
 
 
 def is_generic_site(site: str) -> bool:

@@ -83,6 +83,20 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _quiet_client_errors() -> None:
+    """Datasette's default error handler prints a rich traceback, locals and all (~160
+    lines), for every exception when rich is installed, as it is with newsarchive: a
+    reader's mistyped address (a 404) filled the terminal ``serve`` runs in with
+    tracebacks, the page it answered being right. Without rich it prints only what is
+    a server error (``traceback.print_exc`` for a 500, a real bug), which is kept. Only
+    ``newsarchive serve`` does this: a plain ``datasette`` keeps its own output. The module
+    is imported only once Datasette has registered it as a plugin: importing it first
+    registers it half-made (a circular import), with no handler at all."""
+    import datasette.handle_exception as default
+
+    default.rich = None
+
+
 def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
     """Run until interrupted. ``ready`` (a callable) is told the URL once bound."""
     import uvicorn
@@ -90,6 +104,7 @@ def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
     immutable = check_archive(path)
     sock = bind(host, port)
     app = make_datasette(path, immutable=immutable).app()
+    _quiet_client_errors()  # (after Datasette has loaded its default plugins: see there)
     bound_port = sock.getsockname()[1]
     if ready is not None:
         ready(f"http://{host}:{bound_port}/")

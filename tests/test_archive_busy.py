@@ -1,0 +1,74 @@
+"""Another program holding the archive's write lock (a sqlite3 shell with a transaction
+open) past SQLite's wait is "try later" (exit 75) for every writer, in one line, with
+nothing archived lost: it was an internal error (70) in a crawl and reextract, and a bad
+input (2) in an import."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from newsarchive.archive import connection
+from newsarchive.mirror import MirrorServer
+
+from .support import Result
+
+
+@contextmanager
+def _held(db: Path) -> Iterator[None]:
+    """A write transaction kept open, as a sqlite3 shell's BEGIN leaves it."""
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO lemma_vocab (form, lemma) VALUES ('зззз', 'зззз')")
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def _articles(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT id, url, title, text FROM articles ORDER BY id").fetchall()
+
+
+@pytest.fixture
+def crawled(
+    run_cli: Callable[..., Result],
+    mirror: Callable[[str], MirrorServer],
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[Path, str]:
+    server = mirror("bta")
+    first = run_cli("crawl", "bta", "--base-url", server.url, "--delay", "0", "--db", str(db))
+    assert first.exit_code == 0, first.stderr
+    monkeypatch.setattr(connection, "BUSY_WAIT_S", 1)  # SQLite's wait, not the test's
+    return db, server.url
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("crawl", "bta", "--delay", "0"), ("import-jsonl", "-"), ("reextract",)],
+    ids=lambda args: args[0],
+)
+def test_a_write_lock_held_by_another_program_is_exit_75(
+    run_cli: Callable[..., Result], crawled: tuple[Path, str], args: tuple[str, ...]
+) -> None:
+    db, url = crawled
+    before = _articles(db)
+    record = {"site": "bta", "url": "https://www.bta.bg/bg/news/1-x", "title": "Т", "text": "т"}
+    extra = ("--base-url", url) if args[0] == "crawl" else ()
+    with _held(db):
+        result = run_cli(*args, *extra, "--db", str(db), input=json.dumps(record) + "\n")
+    assert result.exit_code == 75, (result.exit_code, result.stderr)
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert line.startswith("newsarchive: error: ") and "another program kept the archive" in line
+    assert "internal error" not in line
+    assert _articles(db) == before
+    again = run_cli(*args, *extra, "--db", str(db), input=json.dumps(record) + "\n")
+    assert again.exit_code == 0, again.stderr
