@@ -843,6 +843,11 @@ def test_a_wordpress_list_behind_an_addressless_load_more_goes_on_at_its_page_2(
         f"<html><head></head><body>{_MORE}</body></html>",
         # WordPress with no such button: a list that ends
         f"<html><head>{_WP_HEAD}</head><body><article></article></body></html>",
+        # a post, or a page, WordPress marks singular: its "Load more" is its comments'
+        # or a photo feed's, and a single post or page has no /page/2/ of posts
+        f'<html><head>{_WP_HEAD}</head><body class="single single-post postid-7">{_MORE}</body></html>',
+        f'<html><head>{_WP_HEAD}</head><body class="page-template page page-id-9">{_MORE}</body></html>',
+        f'<html><head>{_WP_HEAD}</head><body class="wp-singular">{_MORE}</body></html>',
     ],
 )
 def test_no_wordpress_page_2_without_both(html: str) -> None:

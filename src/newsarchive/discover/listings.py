@@ -732,6 +732,13 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
 # its themes' and plugins' assets.
 _WORDPRESS_ASSET = re.compile(r"/wp-(?:content|includes)/")
 _WORDPRESS_PAGED = re.compile(r"/page/(\d{1,6})/?$")
+# the body classes WordPress gives one post, one page or one attachment, never a list
+_WORDPRESS_SINGULAR = frozenset({"single", "page", "wp-singular", "attachment"})
+
+
+def _body_classes(tree: LexborHTMLParser) -> list[str]:
+    body = tree.body
+    return (body.attributes.get("class") or "").split() if body is not None else []
 
 
 def _is_wordpress(tree: LexborHTMLParser) -> bool:
@@ -755,13 +762,18 @@ def _wordpress_paged(
     with no address on it (its script posts to ``admin-ajax.php``): WordPress itself
     serves every list of posts (the blog's home, a category, a tag, a month) page by page
     at ``<list>/page/N/`` (``&paged=N`` with plain permalinks), whatever the theme shows.
-    Only there: a page WordPress rendered, showing such a button; a page past the last
-    is a 404, the list's end."""
-    if not any(
-        _MORE_TEXT.match(" ".join((node.text(deep=True) or "").split()))
-        and not _real_href(node.attributes.get("href"))
-        for node in tree.css(_MORE_NODES)
-    ) or not _is_wordpress(tree):
+    Only there: a page WordPress rendered, showing such a button, and no single post or
+    page (``<body class="single">``, ``"page"``: its "Load more" is its comments' or a photo
+    feed's); a page past the last is a 404, the list's end."""
+    if (
+        _WORDPRESS_SINGULAR.intersection(_body_classes(tree))
+        or not any(
+            _MORE_TEXT.match(" ".join((node.text(deep=True) or "").split()))
+            and not _real_href(node.attributes.get("href"))
+            for node in tree.css(_MORE_NODES)
+        )
+        or not _is_wordpress(tree)
+    ):
         return None
     parts = urlsplit(current)
     if parts.query:
