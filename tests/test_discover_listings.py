@@ -673,6 +673,9 @@ def test_a_wordless_next_arrow_is_read_by_its_class(pager: str) -> None:
         # a menu's link to the home page styled "next-…", no pager's
         f'<a class="next-link nav-link" href="/">{_ARROW}</a>',
         f'<a class="next" href="/">{_ARROW}</a>',
+        # a slider's or a gallery's arrow, a BEM "--next" of a block that is no pager
+        f'<a class="slider__arrow slider__arrow--next" href="/novini/snimki-2">{_ARROW}</a>',
+        f'<a class="post-navigation__link--next" href="/novini/13-slug">{_ARROW}</a>',
     ],
 )
 def test_no_next_arrow_by_class(pager: str) -> None:

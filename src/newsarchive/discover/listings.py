@@ -504,12 +504,13 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
 
 # A pager's "next" control by its class, on the link or on the item holding it: "next"
 # (Bootstrap's ``li.next``, a theme's ``a.next``), "page-next", "pagination-next",
-# "next-page", BEM's "pager__item--next" and "pagination__link--next", WP-PageNavi's
-# "nextpostslink". Not WordPress's "nav-next", which on a list of posts leads to the newer
-# ones (page N-1), nor "next-post", an article's neighbour.
+# "next-page", BEM's "pager__item--next" and "pagination__link--next" (a pager's block
+# only: a slider's "slider__arrow--next" or a post's "post-navigation__link--next" is no
+# list's next page), WP-PageNavi's "nextpostslink". Not WordPress's "nav-next", which on
+# a list of posts leads to the newer ones (page N-1), nor "next-post", an article's neighbour.
 _NEXT_CLASS = re.compile(
     r"^(?:(?:pager|pagination|paging|page)[-_])?next(?:[-_]page)?$"
-    r"|^[\w-]+--next$|^nextpostslink$",
+    r"|^(?:pager|pagination|paging|paginator|page)[\w-]*--next$|^nextpostslink$",
     re.IGNORECASE,
 )
 
