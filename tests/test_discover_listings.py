@@ -673,6 +673,9 @@ def test_a_wordless_next_arrow_is_read_by_its_class(pager: str) -> None:
         # a menu's link to the home page styled "next-…", no pager's
         f'<a class="next-link nav-link" href="/">{_ARROW}</a>',
         f'<a class="next" href="/">{_ARROW}</a>',
+        # a slider's or a gallery's arrow, a BEM "--next" of a block that is no pager
+        f'<a class="slider__arrow slider__arrow--next" href="/novini/snimki-2">{_ARROW}</a>',
+        f'<a class="post-navigation__link--next" href="/novini/13-slug">{_ARROW}</a>',
     ],
 )
 def test_no_next_arrow_by_class(pager: str) -> None:
@@ -843,6 +846,11 @@ def test_a_wordpress_list_behind_an_addressless_load_more_goes_on_at_its_page_2(
         f"<html><head></head><body>{_MORE}</body></html>",
         # WordPress with no such button: a list that ends
         f"<html><head>{_WP_HEAD}</head><body><article></article></body></html>",
+        # a post, or a page, WordPress marks singular: its "Load more" is its comments'
+        # or a photo feed's, and a single post or page has no /page/2/ of posts
+        f'<html><head>{_WP_HEAD}</head><body class="single single-post postid-7">{_MORE}</body></html>',
+        f'<html><head>{_WP_HEAD}</head><body class="page-template page page-id-9">{_MORE}</body></html>',
+        f'<html><head>{_WP_HEAD}</head><body class="wp-singular">{_MORE}</body></html>',
     ],
 )
 def test_no_wordpress_page_2_without_both(html: str) -> None:

@@ -70,6 +70,11 @@ def test_no_script_redirect_target() -> None:
         'if (location.href == "http://www.x.bg/") {}',  # a comparison
         'var mylocation = "bg/";',
         'location.href = base + "bg/";',  # built by the script: nothing to follow
+        # a literal only the start of the address the script builds (a sign-in page's
+        # "come back here", an error report's query): not where it sends anyone
+        "location.href = '/vhod/?sled=' + encodeURIComponent(location.pathname);",
+        'window.location = "https" + ":" + "//www.x.bg/bg/";',
+        "location.replace('/bg/'\n  + lang);",
         'window.location.replace("https://other.bg/");',  # another site
     ):
         assert frame_sources(_script(code), "http://www.x.bg/", SITE) == [], code

@@ -10,6 +10,7 @@ from newsarchive.discover.urls import (
     current_key,
     identify,
     is_article_url,
+    move_hosts,
     moved_key,
     normalize_url,
     on_site,
@@ -308,6 +309,15 @@ def test_a_key_on_the_domain_a_site_moved_to_has_its_old_spelling() -> None:
     assert moved_key(key, moves) == url_key("http://ruse-bg.eu/novina-1?a=1&b=2")
     assert moved_key(url_key("https://ruse24.bg/novina-1"), moves) is None
     assert moved_key(url_key("https://obshtinaruse.bg.evil.com/a"), moves) is None
+
+
+def test_a_move_from_a_domain_named_in_cyrillic_is_keyed_as_its_articles_are() -> None:
+    """A profile naming its ``.бг`` origin in Cyrillic: its articles' keys spell the host
+    in punycode (``normalize_url``), so the move's old host must too, or every article
+    at the new domain is a second one."""
+    new, old = move_hosts("https://www.звездица.бг", "https://zvezditsa.bg")
+    key = url_key("https://zvezditsa.bg/novini/53-kursove.html")
+    assert moved_key(key, {new: old}) == url_key("https://звездица.бг/novini/53-kursove.html")
 
 
 _PUNY = "xn----7sbbbhmgoceh6ck7j8a.xn--90ae"  # община-звездица.бг

@@ -386,7 +386,6 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
 
 
 def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, int]:
-
     conn = connect(db, create=True)
     # One long transaction: with SQLite's 2 MB default cache the index pages it touches
     # (FTS, URL keys, story keys) are spilled to the WAL again and again; up to 512 MB

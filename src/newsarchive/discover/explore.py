@@ -322,10 +322,12 @@ def refresh_targets(tree: LexborHTMLParser) -> list[str]:
 
 # A script sending the browser on: "window.location.href = 'bg/'", "location =
 # "/bg/index.php"", "document.location.replace('bg/')", "top.location.assign(...)"; the
-# address a quoted literal (one built by the script names nothing to follow).
+# address a quoted literal, the whole of it (one built by the script names nothing to
+# follow, and a literal followed by "+" is only its start: '/login?next=' + path).
 _SCRIPT_REDIRECT = re.compile(
     r"""(?<![\w.$])(?:(?:window|document|top|self|parent)\.)?location"""
     r"""(?:(?:\.href)?\s*=(?!=)\s*|\.(?:replace|assign)\(\s*)(['"])([^'"\s<>]{1,500})\1"""
+    r"""(?!\s*\+)"""
 )
 _SCRIPT_LOOK = 20_000  # characters of a redirect page's inline script read, at most
 

@@ -504,12 +504,13 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
 
 # A pager's "next" control by its class, on the link or on the item holding it: "next"
 # (Bootstrap's ``li.next``, a theme's ``a.next``), "page-next", "pagination-next",
-# "next-page", BEM's "pager__item--next" and "pagination__link--next", WP-PageNavi's
-# "nextpostslink". Not WordPress's "nav-next", which on a list of posts leads to the newer
-# ones (page N-1), nor "next-post", an article's neighbour.
+# "next-page", BEM's "pager__item--next" and "pagination__link--next" (a pager's block
+# only: a slider's "slider__arrow--next" or a post's "post-navigation__link--next" is no
+# list's next page), WP-PageNavi's "nextpostslink". Not WordPress's "nav-next", which on
+# a list of posts leads to the newer ones (page N-1), nor "next-post", an article's neighbour.
 _NEXT_CLASS = re.compile(
     r"^(?:(?:pager|pagination|paging|page)[-_])?next(?:[-_]page)?$"
-    r"|^[\w-]+--next$|^nextpostslink$",
+    r"|^(?:pager|pagination|paging|paginator|page)[\w-]*--next$|^nextpostslink$",
     re.IGNORECASE,
 )
 
@@ -732,6 +733,13 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
 # its themes' and plugins' assets.
 _WORDPRESS_ASSET = re.compile(r"/wp-(?:content|includes)/")
 _WORDPRESS_PAGED = re.compile(r"/page/(\d{1,6})/?$")
+# the body classes WordPress gives one post, one page or one attachment, never a list
+_WORDPRESS_SINGULAR = frozenset({"single", "page", "wp-singular", "attachment"})
+
+
+def _body_classes(tree: LexborHTMLParser) -> list[str]:
+    body = tree.body
+    return (body.attributes.get("class") or "").split() if body is not None else []
 
 
 def _is_wordpress(tree: LexborHTMLParser) -> bool:
@@ -755,13 +763,18 @@ def _wordpress_paged(
     with no address on it (its script posts to ``admin-ajax.php``): WordPress itself
     serves every list of posts (the blog's home, a category, a tag, a month) page by page
     at ``<list>/page/N/`` (``&paged=N`` with plain permalinks), whatever the theme shows.
-    Only there: a page WordPress rendered, showing such a button; a page past the last
-    is a 404, the list's end."""
-    if not any(
-        _MORE_TEXT.match(" ".join((node.text(deep=True) or "").split()))
-        and not _real_href(node.attributes.get("href"))
-        for node in tree.css(_MORE_NODES)
-    ) or not _is_wordpress(tree):
+    Only there: a page WordPress rendered, showing such a button, and no single post or
+    page (``<body class="single">``, ``"page"``: its "Load more" is its comments' or a photo
+    feed's); a page past the last is a 404, the list's end."""
+    if (
+        _WORDPRESS_SINGULAR.intersection(_body_classes(tree))
+        or not any(
+            _MORE_TEXT.match(" ".join((node.text(deep=True) or "").split()))
+            and not _real_href(node.attributes.get("href"))
+            for node in tree.css(_MORE_NODES)
+        )
+        or not _is_wordpress(tree)
+    ):
         return None
     parts = urlsplit(current)
     if parts.query:

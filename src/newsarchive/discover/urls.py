@@ -296,8 +296,9 @@ def _identity_params(params: list[str]) -> list[str]:
 
 def move_hosts(origin: str, moved_to: str) -> tuple[str, str]:
     """A site's move from ``origin`` to ``moved_to`` (``Discovery.moved``'s pair) as
-    ``moved_key`` reads it: the new host and the old, spelled as keys spell them."""
-    old, new = urlsplit(origin).netloc.lower(), urlsplit(moved_to).netloc.lower()
+    ``moved_key`` reads it: the new host and the old, spelled as keys spell them (a
+    ``.бг`` host in punycode, as a profile naming it in Cyrillic does not)."""
+    old, new = ascii_host(urlsplit(origin).netloc), ascii_host(urlsplit(moved_to).netloc)
     return new.removeprefix("www."), old.removeprefix("www.")
 
 
