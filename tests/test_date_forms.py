@@ -81,6 +81,22 @@ def test_itemprop_date_published_on_a_span() -> None:
     assert article.date_source == "meta"
 
 
+def test_other_microdata_states_no_date() -> None:
+    """Only ``itemprop="datePublished"`` as written states it: the page's other microdata
+    (a "dateCreated", a wrongly cased "DatePublished") is read past, and the visible date
+    is the page's."""
+    body = (
+        '<div itemscope itemtype="https://schema.org/NewsArticle">'
+        '<span itemprop="dateCreated" content="2025-03-01">1 март</span>'
+        '<span itemprop="DatePublished" content="2025-03-02">2 март</span>'
+        '<span itemprop="name">Заглавие</span>'
+        '<time datetime="2025-03-07">7.03</time></div>'
+    )
+    article = extract(page(body), today=TODAY)
+    assert article.published == dt.date(2025, 3, 7)
+    assert article.date_source == "time"
+
+
 def test_time_element_marked_as_update_is_not_the_publication() -> None:
     body = (
         '<time class="updated" datetime="2025-03-18">18.03</time>'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -176,6 +177,7 @@ _ODD_TEXT = st.lists(
         + ["\u1c81", "\u1c82", "ı", "İ", "\u0307", "٣", "Jan 2024", "преди 3 часа", "today"]
         + ["12.03.2024", "Published", "добавено", "10:30", "XII", "ago", "вчера"]
         + ["Updated", "обновено", "Последна промяна", "EDITED", "актуализация", "ᲂ"]
+        + ["\u1c83", "\u1c84", "\u1c85", "credited", "Дата на публикуване", "First published"]
     ),
     max_size=24,
 ).map("".join)
@@ -197,8 +199,19 @@ def test_look_ahead_changes_no_match(name: str, text: str) -> None:
     assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
 
 
-def test_stem_lookalikes_are_all_the_ignore_case_letters_lower_misses() -> None:
-    letters = sorted(set("".join(dates._PUBLISHED_STEMS)))
+_SAYS = [
+    (dates.says_published_word, dates.PUBLISHED_WORD, dates._PUBLISHED_STARTS,
+     dates._PUBLISHED_LOOKALIKES),
+    (dates.says_modified_word, dates.MODIFIED_WORD, dates._MODIFIED_STARTS,
+     dates._MODIFIED_LOOKALIKES),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("says", "pattern", "starts", "lookalikes"), _SAYS)
+def test_lookalikes_are_all_the_ignore_case_letters_lower_misses(
+    says: object, pattern: re.Pattern[str], starts: tuple[str, ...], lookalikes: str
+) -> None:
+    letters = sorted(set("".join(starts)) - {" "})
     any_letter = re.compile(f"[{''.join(letters)}]", re.IGNORECASE)
     missed = set()
     for code in range(0x110000):
@@ -208,22 +221,49 @@ def test_stem_lookalikes_are_all_the_ignore_case_letters_lower_misses() -> None:
         for letter in letters:
             if re.fullmatch(re.escape(letter), char, re.IGNORECASE) and char.lower() != letter:
                 missed.add(char)
-    assert missed == set(dates._STEM_LOOKALIKES)
+    assert missed == set(lookalikes)
 
 
+@pytest.mark.parametrize(("says", "pattern", "starts", "lookalikes"), _SAYS)
+def test_every_word_begins_with_its_start(
+    says: object, pattern: re.Pattern[str], starts: tuple[str, ...], lookalikes: str
+) -> None:
+    for start in starts:
+        assert start == start.lower()
+        assert pattern.match(start) or pattern.match(start + "о")  # "обновен[ао]?" and all
+
+
+@pytest.mark.parametrize(("says", "pattern", "starts", "lookalikes"), _SAYS)
 @settings(max_examples=500, deadline=None)
 @given(text=_ODD_TEXT)
-def test_may_hold_published_word_never_rules_out_a_label(text: str) -> None:
-    if dates.PUBLISHED_WORD.search(text):
-        assert dates.may_hold_published_word(text)
+def test_says_word_finds_what_the_pattern_finds(
+    says: Callable[[str], bool],
+    pattern: re.Pattern[str],
+    starts: tuple[str, ...],
+    lookalikes: str,
+    text: str,
+) -> None:
+    assert says(text) == bool(pattern.search(text))
 
 
 @pytest.mark.parametrize(
-    "text", ["Publiſhed on", "ᲁобавено", "FIRST PUBLISHED", "Дата на публикуване", "İ posted"]
+    ("says", "text", "expected"),
+    [
+        (dates.says_published_word, "Publiſhed on", True),
+        (dates.says_published_word, "ᲁобавено", True),
+        (dates.says_published_word, "FIRST PUBLISHED", True),
+        (dates.says_published_word, "Дата на публикуване", True),
+        (dates.says_published_word, "İ posted", True),
+        (dates.says_published_word, "readded, reposted", False),
+        (dates.says_modified_word, "Reviſed", True),
+        (dates.says_modified_word, "Поᲃледна промяна", True),
+        (dates.says_modified_word, "Last modİfied", True),
+        (dates.says_modified_word, "Photo credited to AP, unedited", False),
+        (dates.says_modified_word, "Последно ПРОМЕНЕНО: 3 май", True),
+    ],
 )
-def test_may_hold_published_word_sees_look_alikes(text: str) -> None:
-    assert dates.PUBLISHED_WORD.search(text)
-    assert dates.may_hold_published_word(text)
+def test_says_word(says: Callable[[str], bool], text: str, expected: bool) -> None:
+    assert says(text) is expected
 
 
 class _SliceCounting(str):

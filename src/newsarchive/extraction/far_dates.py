@@ -79,7 +79,7 @@ def labelled_anywhere(
     body = tree.body
     if body is None:
         return None
-    if not (dates.may_hold_published_word(shown) and dates.PUBLISHED_WORD.search(shown)):
+    if not dates.says_published_word(shown):
         return None  # no label at all (most undated pages): the page is not walked
     text = visible_text(body, hide=_is_comments)
     found = dates.find_text_dates(text, today=today, month_first=month_first)
@@ -105,7 +105,7 @@ def updated_anywhere(
     stands outside furniture: a page that dates itself only so, at the end of its text
     (an office's notice, a government page), is dated by that for its reader. Only for a
     page with no other date at all; several such days and none is taken."""
-    if tree.body is None or not dates.MODIFIED_WORD.search(shown):
+    if tree.body is None or not dates.says_modified_word(shown):
         return None
     found = dates.find_text_dates(visible_text(tree.body), today=today, month_first=month_first)
     days = {dates.local_date(d.value) for d in found if d.modified}
