@@ -51,6 +51,12 @@ def test_a_joomla_article_is_one_whatever_menu_linked_it(one: str, other: str) -
         ("index.php?Itemid=110", "index.php?Itemid=111"),
         (f"{ARTICLE}&id=57&tmpl=component&print=1", f"{ARTICLE}&id=57"),  # its print view
         ("news.php?id=57:x&Itemid=1", "news.php?id=57&Itemid=2"),  # no Joomla article view
+        # no article number: the menu item is all that can name the article
+        (f"{ARTICLE}&Itemid=110", f"{ARTICLE}&Itemid=111"),
+        (f"{ARTICLE}&id=&Itemid=110", f"{ARTICLE}&id=&Itemid=111"),
+        (f"{ARTICLE}&id=abc&Itemid=110", f"{ARTICLE}&id=abc&Itemid=111"),
+        # two numbers: which one Joomla reads is not for identity to guess
+        (f"{ARTICLE}&id=57&id=58&Itemid=110", f"{ARTICLE}&id=57&id=58&Itemid=111"),
     ],
 )  # fmt: skip
 def test_what_may_change_the_page_stays_part_of_its_identity(one: str, other: str) -> None:
