@@ -291,3 +291,29 @@ def test_rekeying_reads_the_story_index_once_however_many_rows_merge(tmp_path: P
         assert held and held <= kept
     finally:
         conn.close()
+
+
+def test_rekeying_passes_over_rows_an_odd_archive_holds(tmp_path: Path) -> None:
+    """Rows a hand-made or damaged archive may hold: an article without a capture, one
+    whose capture says it ended at no URL at all ("http://[::1", which ``urlsplit``
+    refuses), an item of a page. The upgrade passes over them, merging nothing; it must
+    not stop, since an archive whose upgrade fails opens for no command at all."""
+    conn = connect(tmp_path / "a.db", create=True)
+    try:
+        with conn:
+            store = Store(conn, stories=False)
+            for n in range(3):
+                _put(store, Article(title=f"Новина {n}", text=f"{TEXT} {n}"), f"https://g.bg/{n}")
+            conn.execute("UPDATE articles SET capture_id = NULL WHERE url = 'https://g.bg/0'")
+            conn.execute(
+                "UPDATE captures SET final_url = 'http://[::1' WHERE id ="
+                " (SELECT capture_id FROM articles WHERE url = 'https://g.bg/1')"
+            )
+            conn.execute(
+                "UPDATE articles SET url = 'https://g.bg/p#2' WHERE url = 'https://g.bg/2'"
+            )
+        with conn:
+            assert rekey(conn, redirects=True) == 0
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    finally:
+        conn.close()

@@ -419,8 +419,12 @@ _HOME_PATH = re.compile(r"/?(?:[a-z]{2}/?)?(?:index\.(?:php|html?|aspx?|jsp))?",
 def is_home_page(url: str) -> bool:
     """A site's front page ("/", "/bg/", "/index.php"), with no query: where a site sends
     a deleted article's URL instead of answering 404, so a redirect from an article to it
-    means the article is gone. A query keeps it an article ("/?p=123", "/index.php?id=7")."""
-    parts = urlsplit(url)
+    means the article is gone. A query keeps it an article ("/?p=123", "/index.php?id=7").
+    No URL at all ("http://[::1") is no home page."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
     return not parts.query and bool(_HOME_PATH.fullmatch(parts.path))
 
 
