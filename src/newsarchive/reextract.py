@@ -24,7 +24,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsarchive.archive.store import Filters, Store, now_iso
+from newsarchive.archive.store import Filters, Store, fetch_moment, now_iso
 from newsarchive.discover.urls import is_item_url, url_key
 from newsarchive.extraction.continuation import (
     MAX_PARTS,
@@ -188,15 +188,6 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
     following = next_part(first, task.page_url, tree=tree)
     article = with_listed(extracting(first, task.page_url, tree), task.listed, fetched)
     return task, joined(article, later_pages(following, task.page_url, captured))[0]
-
-
-def fetch_moment(stored: str) -> dt.datetime:
-    """A capture's stored ``fetched_at`` as the moment the crawl read the page: what its
-    relative dates ("преди 3 часа") counted from then, and count from again, not the
-    moment of reading it again. Stored in UTC; a stamp without a zone (an archive written
-    by hand, or by another tool) is taken as UTC too, as the WARC export takes it."""
-    moment = dt.datetime.fromisoformat(stored)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def _item(task: _Task, content: bytes, today: dt.datetime) -> Article:

@@ -60,6 +60,16 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
+def fetch_moment(stored: str) -> dt.datetime:
+    """A capture's stored ``fetched_at`` as the moment the crawl read the page: what its
+    relative dates ("преди 3 часа") counted from then, and count from again
+    (``reextract``), not the moment of reading it again, and its WARC-Date (``export``).
+    Stored in UTC; a stamp without a zone (an archive written by hand, or by another
+    tool) is taken as UTC too."""
+    moment = dt.datetime.fromisoformat(stored)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
 @dataclass(frozen=True)
 class Filters:
     """The site/date/author filters shared by search and export (dates inclusive, local;

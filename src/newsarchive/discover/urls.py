@@ -276,22 +276,25 @@ _JOOMLA_ID = re.compile(r"id=(\d+)(?:(?::|%3A).*)?", re.IGNORECASE)
 def _identity_params(params: list[str]) -> list[str]:
     """A query's parameters as identity sees them: a Joomla article's address without
     what says only how the reader got there (``_JOOMLA_ARTICLE_VIEWS``), its id without
-    its slug; any other query as it is."""
+    its slug; any other query as it is. Only when the address names its article by one
+    number: without it (no ``id``, an empty or a word's, two of them) the menu item may
+    be what names the article, and two such addresses are not known to be one."""
     if "option=com_" not in "&".join(params).lower():
         return params
-    values = {name.lower(): value for name, _, value in (p.partition("=") for p in params)}
+    named = [(p.partition("=")[0].lower(), p) for p in params]
+    values = {name: param.partition("=")[2] for name, param in named}
     if (values.get("option", "").lower(), values.get("view", "").lower()) not in (
         _JOOMLA_ARTICLE_VIEWS
     ):
         return params
-    kept: list[str] = []
-    for param in params:
-        name = param.partition("=")[0].lower()
-        if name in _JOOMLA_ROUTING:
-            continue
-        number = _JOOMLA_ID.fullmatch(param) if name == "id" else None
-        kept.append(f"id={number.group(1)}" if number else param)
-    return kept
+    ids = [_JOOMLA_ID.fullmatch(param) for name, param in named if name == "id"]
+    if len(ids) != 1 or (number := ids[0]) is None:
+        return params
+    return [
+        f"id={number.group(1)}" if name == "id" else param
+        for name, param in named
+        if name not in _JOOMLA_ROUTING
+    ]
 
 
 def move_hosts(origin: str, moved_to: str) -> tuple[str, str]:
@@ -462,8 +465,12 @@ _HOME_PATH = re.compile(r"/?(?:[a-z]{2}/?)?(?:index\.(?:php|html?|aspx?|jsp))?",
 def is_home_page(url: str) -> bool:
     """A site's front page ("/", "/bg/", "/index.php"), with no query: where a site sends
     a deleted article's URL instead of answering 404, so a redirect from an article to it
-    means the article is gone. A query keeps it an article ("/?p=123", "/index.php?id=7")."""
-    parts = urlsplit(url)
+    means the article is gone. A query keeps it an article ("/?p=123", "/index.php?id=7").
+    No URL at all ("http://[::1") is no home page."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
     return not parts.query and bool(_HOME_PATH.fullmatch(parts.path))
 
 

@@ -23,7 +23,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from newsarchive import __version__
-from newsarchive.archive.store import Filters
+from newsarchive.archive.store import Filters, fetch_moment
 
 METADATA_TYPE = "application/json; profile=newsarchive-article"
 _HOP_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
@@ -124,7 +124,4 @@ def _status_line(status: int) -> str:
 
 def _warc_date(fetched_at: str) -> str:
     """WARC-Date: UTC, ISO 8601 with a Z (what every WARC reader expects)."""
-    when = dt.datetime.fromisoformat(fetched_at)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return fetch_moment(fetched_at).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
