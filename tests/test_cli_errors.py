@@ -991,3 +991,50 @@ def test_every_command_that_fetches_reads_the_user_agent_from_the_environment(
     result = run_cli(*args)
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     assert "$NEWSARCHIVE_USER_AGENT" in _one_error_line(result)
+
+
+def test_an_export_over_a_file_keeps_its_permissions(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """The side file renamed over the export was made 0644: a 0600 export of private
+    notes became readable by every user of the machine."""
+    out = archive.parent / "private.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o600)
+    result = run_cli("export", "--out", str(out), "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert "Общината обяви нов бюджет" in out.read_text(encoding="utf-8")
+
+
+def test_an_export_whose_side_file_cannot_be_made_writes_the_file_itself(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """A name at the length limit has no room for '.NAME.partial' (as a folder the user
+    may not write has none): the export was refused where it had always worked."""
+    out = archive.parent / ("x" * 245 + ".jsonl")
+    result = run_cli("export", "--out", str(out), "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    assert "Общината обяви нов бюджет" in out.read_text(encoding="utf-8")
+
+
+def test_an_export_to_dev_stdout_in_a_pipe_or_appended_to_is_written(
+    archive: Path, tmp_path: Path
+) -> None:
+    """--out /dev/stdout into a pipe was 'cannot write /dev/stdout' (exit 2): the side file
+    was sought beside 'pipe:[…]'; '>> all.jsonl' lost what the file held before."""
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    command = [sys.executable, "-m", "newsarchive", "export", "--out", "/dev/stdout",
+               "--db", str(archive)]  # fmt: skip
+    piped = subprocess.run(command, capture_output=True, env=env, check=False)
+    assert piped.returncode == 0, piped.stderr
+    assert "Общината обяви нов бюджет" in piped.stdout.decode()
+    kept = tmp_path / "all.jsonl"
+    kept.write_text("earlier\n", encoding="utf-8")
+    with kept.open("a") as handle:
+        appended = subprocess.run(command, stdout=handle, env=env, check=False)
+    assert appended.returncode == 0
+    lines = kept.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "earlier" and "Общината обяви нов бюджет" in lines[1]

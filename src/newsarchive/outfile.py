@@ -4,12 +4,17 @@ The rows are written beside the file (``.NAME.partial``) and renamed over it onl
 complete, so an export that fails half-way (a damaged archive page, a full disk, Ctrl-C)
 neither leaves half a file that looks like an export nor destroys the good one it was
 to replace. A device or a pipe (``--out /dev/stdout``, a FIFO) is written as it is:
-renaming over it would replace the device, not write to it.
+renaming over it would replace the device, not write to it. The new file keeps the old
+one's permissions (an export kept 0600 must not become world-readable), and where no
+side file can be made (a folder the user may not write, a name at the length limit)
+the file is written in place, as before there was a side file.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,15 +27,32 @@ from newsarchive.errors import OutputError, UsageError
 def written_whole(out: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
     """``out`` opened for writing (``mode`` "w" or "wb", ``options`` as ``open`` takes
     them), replaced only when the block completes; one line when it cannot be written."""
+    if _descriptor(out):  # /dev/stdout: the shell's own file, '>>' appended to
+        handle = _opened(out, out, mode.replace("w", "a"), options)
+        with handle:
+            yield handle
+        return
     real = Path(os.path.realpath(out))  # a symlink's file is replaced, not the link
-    if real.exists() and not real.is_file():
+    try:
+        old = os.stat(real)
+    except OSError:
+        old = None
+    if old is not None and not stat.S_ISREG(old.st_mode):
         handle = _opened(real, out, mode, options)
         with handle:
             yield handle
         return
     partial = real.with_name(f".{real.name}.partial")
-    handle = _opened(partial, out, mode, options)
     try:
+        handle = partial.open(mode, **options)
+    except OSError:  # no side file here: write the file itself
+        handle = _opened(real, out, mode, options)
+        with handle:
+            yield handle
+        return
+    try:
+        if old is not None:
+            _keep_owner(handle.fileno(), old)
         with handle:
             yield handle
         os.replace(partial, real)
@@ -38,6 +60,30 @@ def written_whole(out: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
         raise OutputError(f"cannot write {out}: {exc.strerror}") from None
     finally:
         partial.unlink(missing_ok=True)
+
+
+# A path that names an open descriptor, not a file: renaming over the file it leads to
+# would leave the descriptor's (the shell's redirection) an orphan, and lose a '>>'.
+_FD_PATH = re.compile(r"^/(?:dev|proc/[^/]+)/fd/\d+$|^/dev/std(?:out|err)$")
+
+
+def _descriptor(out: Path) -> bool:
+    path = os.path.abspath(out)
+    for _ in range(16):  # the links from /dev/stdout to /proc/self/fd/1
+        if _FD_PATH.match(path):
+            return True
+        if not os.path.islink(path):
+            return False
+        path = os.path.join(os.path.dirname(path), os.readlink(path))
+    return False
+
+
+def _keep_owner(fd: int, old: os.stat_result) -> None:
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    try:  # (only root may give a file away; another user's export stays theirs)
+        os.fchown(fd, old.st_uid, old.st_gid)
+    except OSError:
+        pass
 
 
 def _opened(path: Path, out: Path, mode: str, options: dict[str, Any]) -> IO[Any]:
