@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.check_site import check_site
+from newsarchive.fetch.client import FetchOptions
 from newsarchive.mirror import MirrorServer
 from newsarchive.profiles import get_profile
 from newsarchive.profiles.loader import load_profile_file
@@ -102,7 +103,10 @@ def test_the_crawl_and_check_site_walk_a_listing_to_the_same_next_pages(
     assert crawled.exit_code == 0, crawled.stderr
     walked = _listing_fetches(log, listing)
 
-    checked = check_site(profile, base_url=server.url, articles=100, pages=10)
+    checked = check_site(
+        profile, base_url=server.url, articles=100, pages=10,
+        options=FetchOptions(delay=0, retries=1),
+    )  # fmt: skip
     starts = [s for s in checked.sources if s.kind == "start"]
     assert [s.url for s in starts] == walked
     assert [s.next_page for s in starts[:-1]] == walked[1:]
