@@ -335,28 +335,28 @@ def _check_url(url: str, line: int) -> None:
         raise UsageError(f"line {line}: 'url' must be an http(s) URL, not {url!r}")
 
 
-def _moved_store(conn: sqlite3.Connection) -> Store:
+def _moved_store(conn: sqlite3.Connection, moves: dict[str, dict[str, str]] | None = None) -> Store:
     """The archive's writer for an import, following every move to another domain the
-    archive records as a crawl follows its site's: a record at the new domain updates
-    the article archived under the old one."""
+    archive records (``moves``: ``recorded_moves``, read here when not given) as a crawl
+    follows its site's: a record at the new domain updates the article archived under the
+    old one."""
     from newsarchive.archive.frontier import recorded_moves
 
     store = Store(conn)
-    for moved in recorded_moves(conn).values():
+    for moved in (recorded_moves(conn) if moves is None else moves).values():
         for origin, moved_to in moved.items():
             store.take_move(origin, moved_to)
     return store
 
 
-def _moved_profiles(conn: sqlite3.Connection, profiles: Iterable[Profile]) -> list[Profile]:
+def _moved_profiles(moves: dict[str, dict[str, str]], profiles: Iterable[Profile]) -> list[Profile]:
     """``profiles``, each at the domain its site moved to from the profile's origin, as
-    the archive records it (the move a crawl takes up at its start: ``_stored_move``): a
-    WARC record at the new domain is the site's, not a generic site's of that host."""
-    from newsarchive.archive.frontier import recorded_moves
+    the archive records it (``moves``; the move a crawl takes up at its start:
+    ``_stored_move``): a WARC record at the new domain is the site's, not a generic site's
+    of that host."""
     from newsarchive.crawl_discovery import site_origin
     from newsarchive.discover.urls import moved_profile
 
-    moves = recorded_moves(conn)
     out = []
     for profile in profiles:
         origin = site_origin(profile.origin)
@@ -426,6 +426,7 @@ def import_warc(
     """Archive the HTML responses of WARC files, under the crawl lock (a writer)."""
     import os
 
+    from newsarchive.archive.frontier import recorded_moves
     from newsarchive.archive.lock import CrawlLock
     from newsarchive.profiles.loader import list_profiles
     from newsarchive.warc_import import SKIPS, import_files, starts_as_warc
@@ -446,8 +447,9 @@ def import_warc(
     with CrawlLock(db):
         conn = connect(db, create=True)
         try:
-            moved = _moved_profiles(conn, profiles)
-            report = import_files(_moved_store(conn), paths, moved)
+            moves = recorded_moves(conn)  # (read once: the profiles and the writer follow it)
+            moved = _moved_profiles(moves, profiles)
+            report = import_files(_moved_store(conn, moves), paths, moved)
         except sqlite3.DatabaseError as exc:
             raise write_failure(exc) from None
         finally:

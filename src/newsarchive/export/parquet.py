@@ -19,7 +19,7 @@ import json
 import sqlite3
 from typing import IO, Any
 
-from newsarchive.archive.store import Filters, story_of
+from newsarchive.archive.store import Filters, fetch_moment, story_of
 from newsarchive.errors import ArchiveError
 
 _BATCH = 2000
@@ -113,8 +113,6 @@ def _record(row: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def _moment(value: str | None) -> dt.datetime | None:
-    """An ISO date or date-time as an aware datetime; a bare date is midnight UTC."""
-    if not value:
-        return None
-    parsed = dt.datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    """An ISO date or date-time as an aware datetime (``fetch_moment``: one without a zone
+    is UTC; a bare date is midnight UTC)."""
+    return fetch_moment(value) if value else None
