@@ -766,14 +766,14 @@ def _wordpress_paged(
     Only there: a page WordPress rendered, showing such a button, and no single post or
     page (``<body class="single">``, ``"page"``: its "Load more" is its comments' or a photo
     feed's); a page past the last is a 404, the list's end."""
-    if (
+    if (  # (the cheap tests first: the last reads the text of every div of the page)
         _WORDPRESS_SINGULAR.intersection(_body_classes(tree))
+        or not _is_wordpress(tree)
         or not any(
             _MORE_TEXT.match(" ".join((node.text(deep=True) or "").split()))
             and not _real_href(node.attributes.get("href"))
             for node in tree.css(_MORE_NODES)
         )
-        or not _is_wordpress(tree)
     ):
         return None
     parts = urlsplit(current)
