@@ -115,8 +115,8 @@ def test_feed_links_tells_the_caller_it_was_cut() -> None:
     links = feed_links(urlset(urls), profile, "feed", max_bytes=200)
     assert 0 < len(links.articles) < 6 and links.sitemaps == []
     assert links.cut == "larger than 200 bytes (after gunzip): read the first 200"
-    articles, sitemaps, cut = feed_links(urlset(urls), profile, "feed")
-    assert [c.url for c in articles] == urls and cut is None
+    whole = feed_links(urlset(urls), profile, "feed")
+    assert [c.url for c in whole.articles] == urls and whole.cut is None
 
 
 def test_one_huge_entry_keeps_its_link() -> None:

@@ -152,7 +152,8 @@ def _holds_news(fetcher: Fetcher, url: str, found: Discovery, profile: Profile) 
         except FetchError:
             return True  # unknown: keep it, the crawl will judge
         max_bytes = fetcher.options.max_bytes
-        articles, children, _cut = feeds.page_links(page, profile, url, max_bytes=max_bytes)
+        read = feeds.page_links(page, profile, url, max_bytes=max_bytes, shapes=shapes)
+        articles, children = read.articles, read.sitemaps
         if any(not shapes or any(s.search(article_path(c.url)) for s in shapes) for c in articles):
             return True
         queue += [child.url for child in children]

@@ -78,9 +78,9 @@ class SourceReader:
         if first is not None:
             self._robots_gate(first)
         read_feeds = [url for url in sources.feeds if url not in skip]
-        for url in read_feeds:
-            self.feed(url, exploring=exploring)
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
+        for url in read_feeds:
+            self.feed(url, shapes=shapes, exploring=exploring)
         walked: set[str] = set()
         if sources.sitemaps and not sources.explored_at and not self.profile.article_pattern:
             # A profile's hints name a sitemap and listings but no article shape (what
@@ -130,7 +130,8 @@ class SourceReader:
         """A feed or sitemap, then (for an index) its changed child sitemaps, depth first;
         how many article URLs it held (None: unread, or none read now while a child not
         read now may hold some). ``shapes``, the site's learned article URL shapes, keep a
-        sitemap's pages that are not news out.
+        sitemap's pages that are not news out, and let in a feed's or sitemap's entries
+        of those shapes the generic guess would miss (``feeds.page_links``).
 
         A child is marked read (validators, lastmod) only after its own children and
         articles are, so a run stopped half-way resumes with what it had not finished;
@@ -148,10 +149,11 @@ class SourceReader:
         if isinstance(page, Miss):
             return None
         max_bytes = self.fetcher.options.max_bytes
-        articles, sitemaps, cut = feeds.page_links(page, self.profile, kind, max_bytes=max_bytes)
+        read = feeds.page_links(page, self.profile, kind, max_bytes=max_bytes, shapes=shapes or ())
+        articles, sitemaps, cut = read.articles, read.sitemaps, read.cut
         if cut:
             self.report.warnings.append(f"{url}: {cut}")
-        if shapes:
+        if shapes and kind == SOURCE_SITEMAP:  # (a feed lists posts: all of them are news)
             articles = [c for c in articles if any(s.search(article_path(c.url)) for s in shapes)]
         held = len(articles)
         unknown = False  # a child not read now: whether it holds news is not known
@@ -172,31 +174,45 @@ class SourceReader:
         if complete:
             self.frontier.save_validators(url, page, lastmod)
         if exploring and kind == SOURCE_FEED and Seen.OLD not in verdicts:
-            held += self._older_posts(url, page, len(articles))
+            held += self._older_posts(url, page, len(articles), read.next, shapes or [])
         return None if unknown and not held else held
 
-    def _older_posts(self, url: str, page: Page, entries: int) -> int:
-        """The older pages of WordPress's list of posts (``json_feeds.wp_posts_next``),
-        each page's posts fetched before the next page is read, while the site's request
-        budget lasts; how many posts they held. Only on the run that found the list: a
-        nightly run reads its first page beside the feed, which shows what is new, so it
+    def _older_posts(
+        self, url: str, page: Page, entries: int, following: str | None,
+        shapes: list[re.Pattern[str]],
+    ) -> int:  # fmt: skip
+        """The older pages of a feed: WordPress's list of posts (``json_feeds.wp_posts_next``)
+        or a feed paged as RFC 5005 says (``following``, its ``<link rel="next">``), each
+        page's posts fetched before the next page is read, while the site's request
+        budget and ``--max-pages`` last; how many posts they held. Only on the run that
+        found the feed: a nightly run reads its first page, which shows what is new, so it
         costs no request more. The list is newest first: a page that reaches past
-        ``--since`` is its last worth reading."""
-        held = 0
+        ``--since`` is its last worth reading, and one with no post its end."""
+        held, pages, seen = 0, 1, {url}
+        limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         max_bytes = self.fetcher.options.max_bytes
-        while url := wp_posts_next(url, page.headers.get("x-wp-totalpages"), entries) or "":
-            if self.fetcher.requests >= self.options.max_requests:
+        while True:
+            url = wp_posts_next(url, page.headers.get("x-wp-totalpages"), entries) or ""
+            if not url and following:  # (WordPress's list has its own cap: MAX_WP_PAGES)
+                if limit and pages >= limit:
+                    break
+                url = following
+            if not url or url in seen or self.fetcher.requests >= self.options.max_requests:
                 break
+            seen.add(url)
+            pages += 1
             got = self._get(url, SOURCE_FEED)
             if isinstance(got, Miss):
                 break
             page = got
-            articles = feeds.page_links(page, self.profile, SOURCE_FEED, max_bytes=max_bytes)[0]
-            entries = len(articles)
+            read = feeds.page_links(
+                page, self.profile, SOURCE_FEED, max_bytes=max_bytes, shapes=shapes
+            )
+            entries, following = len(read.articles), read.next
             held += entries
-            verdicts = self._offer(articles)
+            verdicts = self._offer(read.articles)
             self.harvest.fetch_pending(self._robots_gate)
-            if Seen.OLD in verdicts:
+            if Seen.OLD in verdicts or not entries:
                 break
         return held
 

@@ -28,6 +28,7 @@ from newsarchive.discover.explore import (
     MIN_ITEMS,
     Discovery,
     declared_feeds,
+    declared_sitemaps,
     feed_pages,
     frame_sources,
     is_listing,
@@ -170,6 +171,8 @@ class _Explorer:
             api = api or rest_api_root(tree, page.final_url, self.profile)
             for url in declared_feeds(tree, page.final_url, self.profile):
                 self.add(self.feeds, url, '<link rel="alternate"> on the home page')
+            for url in declared_sitemaps(tree, page.final_url, self.profile):
+                self.add(self.sitemaps, url, '<link rel="sitemap"> on the home page')
             items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
             shown = len(items.cards) or len(
                 listings.stated_news(tree, page.final_url, self.profile)

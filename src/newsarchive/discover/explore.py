@@ -184,6 +184,21 @@ def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> l
     return found
 
 
+def declared_sitemaps(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """Sitemaps a page names in ``<link rel="sitemap">`` (a convention of themes and
+    site builders, not of robots.txt): the one place a sitemap at a path of the site's
+    own choosing (``/karta-na-sayta.xml``) may be named, where robots.txt has no
+    ``Sitemap:`` line and ``/sitemap.xml`` is not found."""
+    found: list[str] = []
+    base = page_base(tree, page_url)
+    for node in tree.css("link[rel][href]"):
+        if "sitemap" in (node.attributes.get("rel") or "").lower().split():
+            url = normalize_url(node.attributes.get("href") or "", base)
+            if url and on_site(url, profile) and url not in found:
+                found.append(url)
+    return found
+
+
 def rest_api_root(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
     """The WordPress REST API root a page announces (``<link rel="https://api.w.org/">``,
     on every page WordPress renders), when it is on the site."""

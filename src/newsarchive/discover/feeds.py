@@ -27,19 +27,20 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from newsarchive.dates import Published, local_date, parse_feed_date, parse_iso
 from newsarchive.discover.json_feeds import json_entries
-from newsarchive.discover.urls import is_article_url, normalize_url, on_site
+from newsarchive.discover.shape import is_not_article_path
+from newsarchive.discover.urls import article_path, is_article_url, normalize_url, on_site
 from newsarchive.models import MAX_BODY_BYTES, Candidate, Page, Profile
 
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
@@ -67,6 +68,7 @@ class Feed:
 
     entries: list[FeedEntry]
     cut: str | None = None
+    next: str | None = None  # the document's next page (``_Collector.next_page``)
 
 
 class FeedLinks(NamedTuple):
@@ -75,6 +77,7 @@ class FeedLinks(NamedTuple):
     articles: list[Candidate]
     sitemaps: list[FeedEntry]  # child sitemaps, with their lastmod
     cut: str | None
+    next: str | None = None  # the feed's next (older) page on the site, if it names one
 
 
 def _local(tag: object) -> str:
@@ -207,6 +210,10 @@ class _Collector:
         # xml:base of each open element around the entries (Atom's <feed>): one on a
         # closed element (an <author> in the feed's header) no longer applies
         self._bases: list[str] = []
+        # A feed paged as RFC 5005 says (Atom's <link rel="next">, an RSS channel's
+        # <atom:link rel="next">): where its older entries are, as written (resolved
+        # against the xml:base around it)
+        self.next_page = ""
 
     def _entry_names(self) -> tuple[str, ...]:
         return ("url", "sitemap") if self.kind in ("urlset", "sitemapindex") else ("item", "entry")
@@ -220,6 +227,9 @@ class _Collector:
                 if _XML_BASE in attrib:
                     base = _join(base, attrib[_XML_BASE]) or base
                 self._bases.append(base)
+                rels = (attrib.get("rel") or "").lower().split()
+                if name == "link" and "next" in rels and not self.next_page:
+                    self.next_page = _join(base, attrib.get("href") or "") or ""
                 return
             self._builder, self._kept = ET.TreeBuilder(), 0
         keep = len(self._open) < _ENTRY_DEPTH and self._kept < _ENTRY_ELEMENTS
@@ -308,7 +318,7 @@ def read_feed(
         cut = f"more than {max_entries:,} entries: read the first {max_entries:,}"
     elif body.truncated:
         cut = f"larger than {max_bytes:,} bytes (after gunzip): read the first {max_bytes:,}"
-    return Feed(list(collector.entries.values()), cut)
+    return Feed(list(collector.entries.values()), cut, collector.next_page or None)
 
 
 def parse_feed(
@@ -434,6 +444,7 @@ def feed_links(
     *,
     max_bytes: int = MAX_BYTES,
     base: str | None = None,
+    shapes: Sequence[re.Pattern[str]] = (),
 ) -> FeedLinks:
     """A feed's or sitemap's article URLs, the child sitemaps on the site to read next,
     and ``cut``: why the document was not read in full (print it as a warning), or None.
@@ -442,7 +453,8 @@ def feed_links(
     candidate's listed date, so ``--since`` skips old entries without fetching them; a
     child sitemap keeps its ``lastmod`` so an unchanged one is not fetched again. A link
     still relative after ``xml:base`` resolves against ``base``, the feed's own URL
-    (``source`` when that is one), as a feed reader would.
+    (``source`` when that is one), as a feed reader would. ``shapes``: the article URL
+    shapes the site's own listings taught (``explore.shape_pattern``); see ``_of_shape``.
     """
     feed = read_feed(content, max_bytes=max_bytes)
     feed_url = base or (source if source.startswith(("http://", "https://")) else None)
@@ -455,17 +467,44 @@ def feed_links(
         if entry.is_sitemap:
             if on_site(url, profile):
                 children.append(FeedEntry(url, entry.published, True))
-        elif is_article_url(url, profile):
+        elif is_article_url(url, profile) or _of_shape(url, profile, shapes):
             listed = local_date(entry.published) if entry.published else None
             articles.append(Candidate(url, profile.id, source, listed))
-    return FeedLinks(articles, children, feed.cut)
+    following = normalize_url(feed.next, feed_url) if feed.next else None
+    if following is not None and not on_site(following, profile):
+        following = None
+    return FeedLinks(articles, children, feed.cut, following)
 
 
-def page_links(page: Page, profile: Profile, source: str, *, max_bytes: int) -> FeedLinks:
+def _of_shape(url: str, profile: Profile, shapes: Sequence[re.Pattern[str]]) -> bool:
+    """An address of a shape the site's listings taught is an article, where the generic
+    guess (``shape.looks_like_article_path``: a slug of three words or a long id) would
+    not say so: ``/novini/novi-lampi.html`` and ``/statia/540`` are what the home page's
+    cards link, so the sitemap's and the feed's same-shaped entries are news too. A
+    profile's own article pattern is the rule where there is one; files, tags and
+    categories are never articles."""
+    if not shapes or profile.article_pattern or not on_site(url, profile):
+        return False
+    if is_not_article_path(urlsplit(url).path):
+        return False
+    path = article_path(url)
+    return any(shape.search(path) for shape in shapes)
+
+
+def page_links(
+    page: Page,
+    profile: Profile,
+    source: str,
+    *,
+    max_bytes: int,
+    shapes: Sequence[re.Pattern[str]] = (),
+) -> FeedLinks:
     """``feed_links`` of a fetched feed or sitemap, its relative links read against where
     it was found: the final URL after redirects, as a feed reader (and the browser a
     sitemap's author checked it in) reads them. Against the URL asked for, a moved
     sitemap's relative children and a moved feed's relative entries would be other,
     missing pages. The crawl, check-site and add-site all read fetched documents through
     this, so they find the same links."""
-    return feed_links(page.content, profile, source, max_bytes=max_bytes, base=page.final_url)
+    return feed_links(
+        page.content, profile, source, max_bytes=max_bytes, base=page.final_url, shapes=shapes
+    )

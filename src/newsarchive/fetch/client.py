@@ -442,9 +442,14 @@ class Fetcher:
 
     def robots_sitemaps(self, url: str) -> list[str]:
         """The ``Sitemap:`` lines of the robots.txt of ``url``'s origin (read once a run);
-        none when it is missing or unreadable."""
+        none when it is missing or unreadable. The protocol wants a full URL there, but
+        some CMS plugins write the path alone (``Sitemap: /sitemap-novini.xml``): it is
+        read against robots.txt's own address, as any link is against its page's."""
         robots = self._robots_for(url)
-        return list(robots.sitemaps) if isinstance(robots, Protego) else []
+        if not isinstance(robots, Protego):
+            return []
+        here = urljoin(url, "/robots.txt")
+        return [urljoin(here, line.strip()) for line in robots.sitemaps if line.strip()]
 
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
