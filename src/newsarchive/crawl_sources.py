@@ -70,7 +70,8 @@ class SourceReader:
     ) -> int:
         """Read feeds and sitemaps, walk listings (but not those in ``skip``, read already
         in this run); return how many of them failed. ``exploring``: the sources were
-        found in this run, so a list of posts is read to its end (``_older_posts``)."""
+        found in this run, so a feed's older pages are read to their end
+        (``_older_posts``), as they are on the first run that reads a profile's feed."""
         skip = skip or set()
         failed_before = self.report.listing_errors
         self._sitemapped = self._sitemapped or bool(sources.sitemaps)
@@ -79,19 +80,27 @@ class SourceReader:
             self._robots_gate(first)
         read_feeds = [url for url in sources.feeds if url not in skip]
         shapes = [re.compile(pattern) for pattern in sources.article_patterns]
-        for url in read_feeds:
-            self.feed(url, shapes=shapes, exploring=exploring)
         walked: set[str] = set()
-        if sources.sitemaps and not sources.explored_at and not self.profile.article_pattern:
-            # A profile's hints name a sitemap and listings but no article shape (what
-            # add-site proposes): a sitemap read whole archives the site's static pages
-            # too, as articles, where a crawl with no profile keeps only the URLs of the
-            # shapes its listings taught. So the listings are walked first, to teach them.
-            # (What exploring found holds the shapes it learned, or none to learn.)
+        if (
+            (sources.sitemaps or read_feeds)
+            and not sources.explored_at
+            and not self.profile.article_pattern
+        ):
+            # A profile's hints name a sitemap or a feed and listings but no article
+            # shape (what add-site proposes): a sitemap read whole archives the site's
+            # static pages too, as articles, and a feed's or sitemap's articles whose
+            # address the generic guess misses (``/statia/540``) are lost, where a crawl
+            # with no profile keeps the URLs of the shapes its listings taught. So the
+            # listings are walked first, to teach them. (What exploring found holds the
+            # shapes it learned, or none to learn.)
             for start in sources.listings:
                 if start not in skip:
                     walked.add(start)
                     shapes += self._taught(self.walk(start), shapes)
+        for url in read_feeds:
+            # a feed read for the first time is read to its end, hints or not
+            whole = exploring or not self.frontier.read_before(url)
+            self.feed(url, shapes=shapes, exploring=whole)
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
         barren = [
@@ -185,9 +194,9 @@ class SourceReader:
         or a feed paged as RFC 5005 says (``following``, its ``<link rel="next">``), each
         page's posts fetched before the next page is read, while the site's request
         budget and ``--max-pages`` last; how many posts they held. Only on the run that
-        found the feed: a nightly run reads its first page, which shows what is new, so it
-        costs no request more. The list is newest first: a page that reaches past
-        ``--since`` is its last worth reading, and one with no post its end."""
+        found the feed, or first read it: a nightly run reads its first page, which shows
+        what is new, so it costs no request more. The list is newest first: a page that
+        reaches past ``--since`` is its last worth reading, and one with no post its end."""
         held, pages, seen = 0, 1, {url}
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         max_bytes = self.fetcher.options.max_bytes

@@ -441,6 +441,11 @@ class Frontier:
                 "UPDATE fetch_state SET checked_at = ? WHERE url = ?", (now_iso(), url)
             )
 
+    def read_before(self, url: str) -> bool:
+        """Whether a feed, sitemap or listing page was ever read into this archive."""
+        row = self.conn.execute("SELECT 1 FROM fetch_state WHERE url = ?", (url,)).fetchone()
+        return row is not None
+
     def checked_within(self, url: str, days: int) -> bool:
         """Read in full (or confirmed unchanged) less than ``days`` days ago."""
         row = self.conn.execute(
