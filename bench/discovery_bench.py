@@ -155,6 +155,23 @@ for site, name, origin in (
     ("zheravitsa", "Община Жеравица", "https://www.zheravitsa.bg"),
     # and WordPress whose "Зареди още" posts to admin-ajax, /page/2/ linked from nowhere
     ("lyulyakovo", "Община Люляково", "https://lyulyakovo.bg"),
+    # and a fifteenth (tests/fixtures/make_mirrors_round15.py): the next listing page
+    # named only by <link rel="next"> in <head>, no pager shown
+    ("kitka", "Община Китка", "https://kitka.bg"),
+    # and the article's date only in a side box after the text, dated headlines before it
+    ("prelez", "Община Прелез", "https://www.prelez.bg"),
+    # and an RSS feed of raw "&" and HTML entities, older news only there
+    ("gorun", "Община Горун", "https://gorun.bg"),
+    # and robots.txt's Sitemap: line a relative address
+    ("kamenar", "Община Каменар", "https://www.kamenar.bg"),
+    # and the sitemap named only by <link rel="sitemap"> in <head>
+    ("svetlik", "Община Светлик", "https://svetlik.bg"),
+    # and an Atom feed paged by <link rel="next"> (RFC 5005), articles at /statia/<id>
+    ("dabnitsa", "Община Дъбница", "https://www.dabnitsa.bg"),
+    # and a sitemap index of gzipped sitemaps, slugs of two words
+    ("kalnik", "Община Калник", "https://kalnik.bg"),
+    # and every href on lines of its own, indented by tabs, inside the quotes
+    ("vrapchane", "Община Врапчане", "https://www.vrapchane.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -1,0 +1,181 @@
+"""A fifteenth round of site shapes, crawled from the origin alone (a profile of id, name
+and origin) through a real ``MirrorServer``, as ``test_round14_mirrors`` does its nine.
+
+The mirrors (``tests/fixtures/make_mirrors_round15.py``): the next listing page named
+only by ``<link rel="next">`` in ``<head>`` (kitka); the article's date only in a side box
+after the text, dated headlines before it (prelez); an RSS feed that is no well-formed XML
+(gorun); robots.txt's ``Sitemap:`` line a relative address (kamenar); the sitemap named
+only by ``<link rel="sitemap">`` (svetlik); an Atom feed paged by ``<link rel="next">``,
+articles at ``/statia/<id>`` (dabnitsa); a sitemap index of gzipped sitemaps listing
+slugs of two words (kalnik); every ``href`` on lines of its own inside the quotes
+(vrapchane). Each must archive exactly its articles with the true title, date and body,
+and a rerun right after must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.discover.feeds import feed_links
+from newsarchive.mirror import MirrorServer
+from newsarchive.models import Profile
+
+from .mirror_sites import article_rows, bare_profile, check_bare_crawl
+from .support import SITES, Result
+
+ROUND15_SITES = {
+    # the next listing page only in <link rel="next"> in <head>, no pager shown
+    "kitka": ("Община Китка", "https://kitka.bg"),
+    # the date only in a side box after the text, dated headlines before it
+    "prelez": ("Община Прелез", "https://www.prelez.bg"),
+    # an RSS feed of raw "&" and HTML entities, older news only there
+    "gorun": ("Община Горун", "https://gorun.bg"),
+    # robots.txt's "Sitemap: /sitemap-novini.xml", older news only there
+    "kamenar": ("Община Каменар", "https://www.kamenar.bg"),
+    # the sitemap named only by <link rel="sitemap"> in <head>
+    "svetlik": ("Община Светлик", "https://svetlik.bg"),
+    # an Atom feed paged by <link rel="next">, articles at /statia/<id>
+    "dabnitsa": ("Община Дъбница", "https://www.dabnitsa.bg"),
+    # a sitemap index of gzipped sitemaps, slugs of two words
+    "kalnik": ("Община Калник", "https://kalnik.bg"),
+    # every href on lines of its own, indented by tabs, inside the quotes
+    "vrapchane": ("Община Врапчане", "https://www.vrapchane.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND15_SITES))
+def test_a_round15_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND15_SITES[site])
+
+
+def _proposed(run_cli: Callable[..., Result], site: str) -> dict[str, object]:
+    with MirrorServer(SITES / site) as server:
+        proposed = run_cli(
+            "add-site", ROUND15_SITES[site][1], "--base-url", server.url, "--delay", "0"
+        )
+    assert proposed.exit_code == 0, proposed.stderr
+    return tomllib.loads(proposed.stdout)
+
+
+def test_add_site_names_a_sitemap_robots_txt_gives_by_its_path(
+    run_cli: Callable[..., Result],
+) -> None:
+    """``Sitemap: /sitemap-novini.xml`` is read against robots.txt's own address."""
+    profile = _proposed(run_cli, "kamenar")
+    assert profile["discovery"]["sitemaps"] == ["/sitemap-novini.xml"]  # type: ignore[index]
+
+
+def test_add_site_names_the_sitemap_the_home_pages_head_links(
+    run_cli: Callable[..., Result],
+) -> None:
+    profile = _proposed(run_cli, "svetlik")
+    assert profile["discovery"]["sitemaps"] == ["/karta-na-sayta.xml"]  # type: ignore[index]
+
+
+def test_add_sites_profile_of_a_paged_feed_reads_it_to_its_end_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The profile add-site saves names the feed and the home page, no article pattern:
+    its first crawl walks the home page (which teaches ``/statia/<id>``), then reads the
+    feed and its older pages; the rerun reads the feed's first page only."""
+    with MirrorServer(SITES / "dabnitsa") as server:
+        proposed = run_cli(
+            "add-site", "https://www.dabnitsa.bg", "--base-url", server.url, "--delay", "0"
+        )
+        assert proposed.exit_code == 0, proposed.stderr
+        saved = tmp_path / "dabnitsa.toml"
+        saved.write_text(proposed.stdout, encoding="utf-8")
+        args = ("crawl", "dabnitsa", "--profile", str(saved), "--base-url", server.url)
+        before = len(server.requests)
+        first = run_cli(*args, "--delay", "0", "--db", str(db))
+        assert first.exit_code == 0, first.stderr
+        middle = len(server.requests)
+        again = run_cli(*args, "--delay", "0", "--db", str(db))
+        assert again.exit_code == 0, again.stderr
+    assert "/atom.xml?str=3" in server.requests[before:middle]
+    assert not any("?str=" in r for r in server.requests[middle:])
+    assert len(article_rows(db)) == 9
+
+
+def test_a_paged_feed_is_read_back_no_further_than_since(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The feed's second page reaches past ``--since``: its third is never asked for."""
+    profile = bare_profile(tmp_path, "dabnitsa", *ROUND15_SITES["dabnitsa"])
+    with MirrorServer(SITES / "dabnitsa") as server:
+        done = run_cli(
+            "crawl", "dabnitsa", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--since", "2026-11-18", "--db", str(db),
+        )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert sorted(article_rows(db)) == [
+        f"https://www.dabnitsa.bg/statia/{n}" for n in (537, 538, 539, 540)
+    ]
+    assert "/atom.xml?str=2" in server.requests
+    assert "/atom.xml?str=3" not in server.requests
+
+
+def test_a_paged_feed_is_read_back_no_further_than_max_pages(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    profile = bare_profile(tmp_path, "dabnitsa", *ROUND15_SITES["dabnitsa"])
+    with MirrorServer(SITES / "dabnitsa") as server:
+        done = run_cli(
+            "crawl", "dabnitsa", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--max-pages", "2", "--db", str(db),
+        )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert "/atom.xml?str=2" in server.requests
+    assert "/atom.xml?str=3" not in server.requests
+
+
+SITE = Profile(id="x", name="X", origin="https://www.x.bg", hosts=("www.x.bg",))
+
+
+def test_a_feeds_next_page_is_its_atom_link_on_the_site() -> None:
+    """Atom's ``<link rel="next">`` and an RSS channel's ``<atom:link rel="next">``,
+    relative ones read against the feed; one on another site is no page of this feed."""
+    atom = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><link rel="self" href="/atom.xml"/>'
+        b'<link rel="next" href="atom.xml?str=2"/><entry><link href="/statia/5401"/></entry></feed>'
+    )
+    rss = (
+        b'<rss xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+        b'<atom:link rel="next" href="https://www.x.bg/rss?page=2"/>'
+        b"<item><link>https://www.x.bg/novini/12345</link></item></channel></rss>"
+    )
+    elsewhere = atom.replace(b"atom.xml?str=2", b"https://other.bg/atom.xml?str=2")
+    at = "https://www.x.bg/atom.xml"
+    assert feed_links(atom, SITE, "feed", base=at).next == "https://www.x.bg/atom.xml?str=2"
+    assert feed_links(rss, SITE, "feed", base=at).next == "https://www.x.bg/rss?page=2"
+    assert feed_links(elsewhere, SITE, "feed", base=at).next is None
+    entry_next = atom.replace(b'<link rel="next" href="atom.xml?str=2"/>', b"").replace(
+        b'<link href="/statia/5401"/>', b'<link href="/statia/5401"/><link rel="next" href="/x"/>'
+    )
+    assert feed_links(entry_next, SITE, "feed", base=at).next is None  # an entry's own link
+
+
+def test_entries_of_a_learned_shape_are_articles_where_the_slug_guess_says_no() -> None:
+    """``/statia/540`` (a short id) and ``/novini/novi-lampi`` (two words) are what the
+    site's listings link: of those shapes, a sitemap's entries are news; a tag page or a
+    file of the same folder is not, and without a shape the generic guess decides."""
+    urls = ["/statia/540", "/novini/novi-lampi", "/novini/tag", "/statia/plan.pdf", "/kontakti"]
+    sitemap = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + b"".join(b"<url><loc>https://www.x.bg%s</loc></url>" % u.encode() for u in urls)
+        + b"</urlset>"
+    )
+    shapes = [re.compile(r"^/statia/[^/]+/?$"), re.compile(r"^/novini/[^/]+/?$")]
+    kept = [c.url for c in feed_links(sitemap, SITE, "sitemap", shapes=shapes).articles]
+    assert kept == ["https://www.x.bg/statia/540", "https://www.x.bg/novini/novi-lampi"]
+    assert feed_links(sitemap, SITE, "sitemap").articles == []
+    pattern = Profile(id="x", name="X", origin="https://www.x.bg", article_pattern=r"^/statia/\d+$")
+    only = feed_links(sitemap, pattern, "sitemap", shapes=shapes).articles
+    assert [c.url for c in only] == ["https://www.x.bg/statia/540"]  # the profile's rule
