@@ -170,6 +170,8 @@ for site, name, origin in (
     ("dabnitsa", "Община Дъбница", "https://www.dabnitsa.bg"),
     # and a sitemap index of gzipped sitemaps, slugs of two words
     ("kalnik", "Община Калник", "https://kalnik.bg"),
+    # and the RSS feed announced as type="text/xml", older news only there
+    ("vedrina", "Община Ведрина", "https://www.vedrina.bg"),
     # and every href on lines of its own, indented by tabs, inside the quotes
     ("vrapchane", "Община Врапчане", "https://www.vrapchane.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one

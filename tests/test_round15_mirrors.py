@@ -7,9 +7,10 @@ after the text, dated headlines before it (prelez); an RSS feed that is no well-
 (gorun); robots.txt's ``Sitemap:`` line a relative address (kamenar); the sitemap named
 only by ``<link rel="sitemap">`` (svetlik); an Atom feed paged by ``<link rel="next">``,
 articles at ``/statia/<id>`` (dabnitsa); a sitemap index of gzipped sitemaps listing
-slugs of two words (kalnik); every ``href`` on lines of its own inside the quotes
-(vrapchane). Each must archive exactly its articles with the true title, date and body,
-and a rerun right after must cost at most three requests.
+slugs of two words (kalnik); an RSS feed announced as ``type="text/xml"`` (vedrina);
+every ``href`` on lines of its own inside the quotes (vrapchane). Each must archive
+exactly its articles with the true title, date and body, and a rerun right after must
+cost at most three requests.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ ROUND15_SITES = {
     "dabnitsa": ("Община Дъбница", "https://www.dabnitsa.bg"),
     # a sitemap index of gzipped sitemaps, slugs of two words
     "kalnik": ("Община Калник", "https://kalnik.bg"),
+    # the RSS feed announced as type="text/xml", older news only there
+    "vedrina": ("Община Ведрина", "https://www.vedrina.bg"),
     # every href on lines of its own, indented by tabs, inside the quotes
     "vrapchane": ("Община Врапчане", "https://www.vrapchane.bg"),
 }
@@ -77,6 +80,11 @@ def test_add_site_names_the_sitemap_the_home_pages_head_links(
 ) -> None:
     profile = _proposed(run_cli, "svetlik")
     assert profile["discovery"]["sitemaps"] == ["/karta-na-sayta.xml"]  # type: ignore[index]
+
+
+def test_add_site_names_a_feed_announced_as_plain_xml(run_cli: Callable[..., Result]) -> None:
+    profile = _proposed(run_cli, "vedrina")
+    assert profile["discovery"]["feeds"] == ["/rss.php"]  # type: ignore[index]
 
 
 def test_add_sites_profile_of_a_paged_feed_reads_it_to_its_end_once(

@@ -25,6 +25,7 @@ from newsarchive.models import Profile
 from newsarchive.safe_text import one_line
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+PLAIN_XML_TYPES = ("text/xml", "application/xml")  # what a feed script may say it sends
 # Tried, in order, only when no page names a feed: the paths CMSs use most.
 CONVENTIONAL_FEEDS = ("/rss", "/feed", "/rss.xml")
 CONVENTIONAL_SITEMAPS = ("/sitemap.xml",)
@@ -167,13 +168,18 @@ def _text(node: LexborNode) -> str:
 
 def declared_feeds(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
     """Feeds a page announces in ``<link rel="alternate" type="application/rss+xml">``;
-    of one feed in two formats, the first announced."""
+    of one feed in two formats, the first announced. An old CMS may announce its feed
+    with the type its script sends it as, ``text/xml`` or ``application/xml``: such a
+    link is a feed when its title or address says so ("RSS", ``/rss.php``)."""
     found: list[str] = []
     twins: list[tuple[str, str, str]] = []  # the found feeds' titles, without format
     base = page_base(tree, page_url)
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
+        if kind in PLAIN_XML_TYPES:
+            said = f"{node.attributes.get('title') or ''} {node.attributes.get('href') or ''}"
+            kind = FEED_TYPES[0] if _FEED_HINT.search(said) else kind
         if "alternate" in rels and kind in FEED_TYPES:
             url = normalize_url(node.attributes.get("href") or "", base)
             if url and on_site(url, profile) and url not in found and not _comments_feed(node, url):
