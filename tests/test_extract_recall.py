@@ -583,7 +583,7 @@ NOTICE = (
 )
 
 
-def _footer_page(article: str) -> str:
+def _footer_page(article: str, copyright: str = "© 2026 Община Брегово.") -> str:
     """An old table-less site with no class names: the article under its headline, a list
     of other news, and a footer of a long notice closed by the copyright line."""
     others = "".join(f'<li><a href="/novini/{n}">Друга новина номер {n}</a></li>' for n in range(8))
@@ -591,19 +591,21 @@ def _footer_page(article: str) -> str:
         "<html><head><title>Нов парк край реката - Община Брегово</title></head><body>"
         f"<div><div><h1>Нов парк край реката</h1>{article}</div>"
         f"<div><ul>{others}</ul></div>"
-        f"<div><div>{NOTICE * 2}</div><div>© 2026 Община Брегово. Всички права запазени.</div>"
+        f"<div><div>{NOTICE * 2}</div><div>{copyright} Всички права запазени.</div>"
         "</div></div></body></html>"
     )
 
 
-def test_a_footer_notice_closed_by_a_copyright_line_is_not_the_article() -> None:
+@pytest.mark.parametrize("copyright", ["© 2026 Община Брегово.", "©2008 - 2026 Медия ООД."])
+def test_a_footer_notice_closed_by_a_copyright_line_is_not_the_article(copyright: str) -> None:
     """With no <footer> or class name to mark it, a notice longer than a short article
-    won; its copyright line says it is the site's footer."""
+    won; its copyright line says it is the site's footer, its sign spaced from the year
+    or not."""
     lines = [
         "Общината откри нов парк край реката с алеи, пейки и детска площадка.",
         "Паркът е отворен за посетители всеки ден от седем сутринта до десет вечерта.",
     ]
-    text = extract(_footer_page("".join(f"<p>{line}</p>" for line in lines))).text
+    text = extract(_footer_page("".join(f"<p>{line}</p>" for line in lines), copyright)).text
     assert text.split("\n") == lines
 
 
