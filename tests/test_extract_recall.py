@@ -685,3 +685,37 @@ def test_a_comment_section_under_a_counted_heading_is_cut(heading: str) -> None:
     )
     text = extract(html).text
     assert text.split("\n") == paragraphs
+
+
+def _side_boxes_page(signature: str) -> str:
+    """An old municipal site with no class names: the article, the links to its
+    neighbours, then the side modules in the same column, each a heading over a line."""
+    lines = "".join(f"<p>{line}</p>" for line in SIDE_LINES)
+    return (
+        "<html><head><title>Община Брегово</title></head><body>"
+        '<div><a href="/">Община Брегово</a></div><div>'
+        "<h2>Нов парк край реката отваря врати в събота</h2><div>03.04.2026</div>"
+        f"{lines}{signature}"
+        '<div><a href="/novini/76">Турнир по шахмат за ученици</a></div>'
+        '<div><a href="/novini/78">Ремонт на спирките започва през май</a></div>'
+        "<h3>КМЕТ</h3><p>Петър Петров</p>"
+        '<h3>РАДИО БРЕГОВО</h3><p><a href="/b1">Банер - Зелен град</a> '
+        '<a href="/b2">Банер - Общински пазари</a></p>'
+        "</div></body></html>"
+    )
+
+
+SIDE_LINES = [
+    "Общината откри нов парк край реката с алеи, пейки и детска площадка за най-малките.",
+    "Паркът е отворен за посетители всеки ден от седем сутринта до десет вечерта, а през "
+    "лятото ще има и вечерни концерти на открито.",
+]
+
+
+def test_side_modules_after_the_neighbour_links_are_not_the_articles_closing_lines() -> None:
+    """Seen in the text of the Ruse municipality's old pages: "КМЕТ" over the mayor's
+    name after the links to the previous and next articles. The links say the article
+    has ended; a signature right after the text is still the article's."""
+    assert extract(_side_boxes_page("")).text.split("\n") == SIDE_LINES
+    signed = extract(_side_boxes_page("<p>Иван Иванов</p>")).text
+    assert signed.split("\n") == [*SIDE_LINES, "Иван Иванов"]
