@@ -1044,3 +1044,41 @@ def test_an_article_says_whether_its_date_is_a_guess(line: str, guessed: bool) -
     article = extract(page(line), today=TODAY)
     assert article.published is not None
     assert article.published_guessed is guessed
+
+
+EVENT = (
+    "Сдружението организира двудневно обучение за експертите от общините, които отговарят "
+    "за енергийната ефективност на общинските сгради и за тяхното саниране."
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        f"<p>На 6 и 7 март 2025 г. {EVENT}</p>",
+        f"<p>На 12 март 2025 г. {EVENT}</p>",
+        f"<p>От 10-11 март 2025 г. {EVENT}</p>",
+        f"<p>{EVENT} Обучението ще се проведе на 12.03.2025 г. в залата на общината.</p>",
+    ],
+)
+def test_a_date_the_story_tells_in_a_sentence_does_not_date_the_page(lead: str) -> None:
+    """A page showing no date of its own is not dated by the event its first paragraph
+    announces: a crawl then takes the date its listing printed."""
+    article = extract(page(lead), today=TODAY)
+    assert (article.published, article.date_source) == (None, "none")
+
+
+@pytest.mark.parametrize(
+    ("lead", "day"),
+    [
+        (f"<p>София, 12.03.2025 (БТА) {EVENT}</p>", 12),  # a dateline opens the paragraph
+        (f"<p>Публикувано на 11.03.2025 г. {EVENT}</p>", 11),  # labelled: the page's
+        (f"<p>Иван Петров, 10.03.2025</p><p>На 6 и 7 март 2025 г. {EVENT}</p>", 10),
+    ],
+)
+def test_a_dateline_or_a_labelled_date_before_the_story_still_dates_the_page(
+    lead: str, day: int
+) -> None:
+    article = extract(page(lead), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == day
+    assert article.date_source == "text"

@@ -583,7 +583,7 @@ NOTICE = (
 )
 
 
-def _footer_page(article: str) -> str:
+def _footer_page(article: str, copyright: str = "© 2026 Община Брегово.") -> str:
     """An old table-less site with no class names: the article under its headline, a list
     of other news, and a footer of a long notice closed by the copyright line."""
     others = "".join(f'<li><a href="/novini/{n}">Друга новина номер {n}</a></li>' for n in range(8))
@@ -591,19 +591,21 @@ def _footer_page(article: str) -> str:
         "<html><head><title>Нов парк край реката - Община Брегово</title></head><body>"
         f"<div><div><h1>Нов парк край реката</h1>{article}</div>"
         f"<div><ul>{others}</ul></div>"
-        f"<div><div>{NOTICE * 2}</div><div>© 2026 Община Брегово. Всички права запазени.</div>"
+        f"<div><div>{NOTICE * 2}</div><div>{copyright} Всички права запазени.</div>"
         "</div></div></body></html>"
     )
 
 
-def test_a_footer_notice_closed_by_a_copyright_line_is_not_the_article() -> None:
+@pytest.mark.parametrize("copyright", ["© 2026 Община Брегово.", "©2008 - 2026 Медия ООД."])
+def test_a_footer_notice_closed_by_a_copyright_line_is_not_the_article(copyright: str) -> None:
     """With no <footer> or class name to mark it, a notice longer than a short article
-    won; its copyright line says it is the site's footer."""
+    won; its copyright line says it is the site's footer, its sign spaced from the year
+    or not."""
     lines = [
         "Общината откри нов парк край реката с алеи, пейки и детска площадка.",
         "Паркът е отворен за посетители всеки ден от седем сутринта до десет вечерта.",
     ]
-    text = extract(_footer_page("".join(f"<p>{line}</p>" for line in lines))).text
+    text = extract(_footer_page("".join(f"<p>{line}</p>" for line in lines), copyright)).text
     assert text.split("\n") == lines
 
 
@@ -683,3 +685,37 @@ def test_a_comment_section_under_a_counted_heading_is_cut(heading: str) -> None:
     )
     text = extract(html).text
     assert text.split("\n") == paragraphs
+
+
+def _side_boxes_page(signature: str) -> str:
+    """An old municipal site with no class names: the article, the links to its
+    neighbours, then the side modules in the same column, each a heading over a line."""
+    lines = "".join(f"<p>{line}</p>" for line in SIDE_LINES)
+    return (
+        "<html><head><title>Община Брегово</title></head><body>"
+        '<div><a href="/">Община Брегово</a></div><div>'
+        "<h2>Нов парк край реката отваря врати в събота</h2><div>03.04.2026</div>"
+        f"{lines}{signature}"
+        '<div><a href="/novini/76">Турнир по шахмат за ученици</a></div>'
+        '<div><a href="/novini/78">Ремонт на спирките започва през май</a></div>'
+        "<h3>КМЕТ</h3><p>Петър Петров</p>"
+        '<h3>РАДИО БРЕГОВО</h3><p><a href="/b1">Банер - Зелен град</a> '
+        '<a href="/b2">Банер - Общински пазари</a></p>'
+        "</div></body></html>"
+    )
+
+
+SIDE_LINES = [
+    "Общината откри нов парк край реката с алеи, пейки и детска площадка за най-малките.",
+    "Паркът е отворен за посетители всеки ден от седем сутринта до десет вечерта, а през "
+    "лятото ще има и вечерни концерти на открито.",
+]
+
+
+def test_side_modules_after_the_neighbour_links_are_not_the_articles_closing_lines() -> None:
+    """Seen in the text of the Ruse municipality's old pages: "КМЕТ" over the mayor's
+    name after the links to the previous and next articles. The links say the article
+    has ended; a signature right after the text is still the article's."""
+    assert extract(_side_boxes_page("")).text.split("\n") == SIDE_LINES
+    signed = extract(_side_boxes_page("<p>Иван Иванов</p>")).text
+    assert signed.split("\n") == [*SIDE_LINES, "Иван Иванов"]

@@ -73,7 +73,12 @@ _EMBED_ATTR = re.compile(
 )
 
 # A site's copyright line: the boilerplate line that also says where the site's footer is.
-_COPYRIGHT_RULES = (r"^(?:©|\(c\)|Copyright)\s", r"^Всички права (?:са )?запазени")
+# The sign may touch its year ("©2008 - 2026 Медия груп 24 ООД", as a "24" network site
+# prints it), not a word: "(c)" also letters a list's third item.
+_COPYRIGHT_RULES = (
+    r"^(?:©|\(c\)|Copyright)(?:\s|(?=\d{4}))",
+    r"^Всички права (?:са )?запазени",
+)
 COPYRIGHT_LINE = re.compile("|".join(_COPYRIGHT_RULES), re.IGNORECASE)
 
 _LINE_RULES = (

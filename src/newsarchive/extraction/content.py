@@ -681,12 +681,39 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     titled = _headings_over_prose(walker.blocks, weights, inside)
     blocks = drop_related_sections([walker.blocks[i] for i in inside])
     listed = _in_lists_of_text(blocks)
+    blocks = _before_links_after_text(blocks, listed)
     kept = [
         b
         for b in blocks
         if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
     return drop_repeated_runs([b.text for b in trim_edges(kept)])
+
+
+def _before_links_after_text(blocks: list[Block], listed: set[int]) -> list[Block]:
+    """The blocks up to the first line of links after the article's last prose.
+
+    An old site's column goes on past the article: links to the neighbouring articles,
+    then the boxes of its side modules, each a heading and a line ("КМЕТ" over the
+    mayor's name, "РАДИО РУСЕ" over a banner). Links go as navigation, and the short lines
+    after them read like the article's closing lines (a signature is a name alone on its
+    line too). A signature follows the text; the side boxes follow the links. A list or
+    a table after a shop's link is the article's own (a review's pros and cons).
+    """
+    last = max((i for i, b in enumerate(blocks) if block_weight(b) > 0), default=-1)
+    if last < 0:
+        return blocks
+    for i in range(last + 1, len(blocks)):
+        block = blocks[i]
+        if is_navigation(block) and id(block) not in listed and not _is_spelled_out_url(block.text):
+            tail = blocks[i + 1 :]
+            if any(b.tag in _LIST_LINES and not is_navigation(b) for b in tail):
+                return blocks
+            return blocks[:i]
+    return blocks
+
+
+_LIST_LINES = frozenset("li td th dd dt".split())
 
 
 # A repeat this long is the page rendering the article twice (a desktop and a mobile

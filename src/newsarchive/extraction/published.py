@@ -74,6 +74,42 @@ def _one_line(text: str) -> str:
     return text.replace("\n", " ") if "\n" in text else text
 
 
+def _shown_dates(window: str, today: dt.date | None, month_first: bool) -> list[dates.TextDate]:
+    """The dates of a window by the headline that date the page: not those the story
+    tells in its own sentences (``_told``)."""
+    found = dates.find_text_dates(_one_line(window), today=today, month_first=month_first)
+    return [date for date in found if not _told(window, date)]
+
+
+# A line of the window this long is a paragraph of the story, not a byline's or a
+# dateline's box ("Мария Петрова | 12.03.2025 10:30 | Прочетена 1250 пъти").
+_STORY_LINE = 150
+# The words that put a date in a sentence ("На 26 и 27 юли 2022 г. Сдружението…", "…ще
+# се проведе на 12.03.2025 г."). Bulgarian only: an English byline may run into the text
+# on one line, its date after a lower-case name ("By The Currency editors 12.12.2025") or
+# an "on" ("By Jane Doe on March 3, 2025"); a Bulgarian one does not say "на" there.
+_DATE_PREPOSITIONS = frozenset("на в във от до през след преди около".split())
+_RANGE_WORDS = frozenset(("и", "-", "–"))
+
+
+def _told(window: str, date: dates.TextDate) -> bool:
+    """A date inside a sentence of the story's paragraph ("На 6 и 7 октомври 2025 г.
+    Сдружението организира обучение…"): the day of the event it announces, not of the
+    page, which a page showing no date of its own would otherwise be given (and a crawl
+    would prefer it to the date its listing printed). A dateline ("София, 12.03.2025
+    (БТА) Кметът…") and a labelled date ("Публикувано на …") are the page's."""
+    if date.labelled or date.modified or date.relative:
+        return False
+    start = window.rfind("\n", 0, date.start) + 1
+    end = window.find("\n", date.start)
+    if (len(window) if end < 0 else end) - start < _STORY_LINE:
+        return False
+    before = window[start : date.start].split()
+    while before and (before[-1] in _RANGE_WORDS or before[-1].rstrip("-–").isdigit()):
+        before.pop()  # the first day of a range: "На 6 и 7 октомври", "от 26-27 юли"
+    return bool(before) and before[-1].casefold() in _DATE_PREPOSITIONS
+
+
 def pick_dates(
     tree: LexborHTMLParser,
     near: NearTitle,
@@ -110,11 +146,9 @@ def pick_dates(
     month_first = dates.month_first_language(meta.lang)
     dated = Replay(_dated_texts(tree, today, month_first))
     # The windows around the headline with their dates, each read once for all the rules.
-    # (Read as one line: the line breaks a window keeps where blocks end are the bylines'.)
-    windows = Replay(
-        (window, dates.find_text_dates(window, today=today, month_first=month_first))
-        for window in (_one_line(text) for text in near)
-    )
+    # (Read as one line: the line breaks a window keeps where blocks end are the bylines',
+    # and say which dates sit in a paragraph of the story: ``_shown_dates``.)
+    windows = Replay((_one_line(text), _shown_dates(text, today, month_first)) for text in near)
     candidates = _published_candidates(
         tree, windows, meta, profile, today, url, scripts, dated, page_text
     )
