@@ -14,6 +14,7 @@ import pytest
 from newsarchive.dates import find_text_dates, parse_feed_date, parse_text_date, parse_url_date
 from newsarchive.dates import local_date as dates_local
 from newsarchive.extraction import extract
+from newsarchive.extraction.published import with_listed
 
 TODAY = dt.date(2025, 3, 20)
 FETCHED = dt.datetime(2025, 3, 20, 15, 0)
@@ -1008,7 +1009,6 @@ def test_a_bare_day_and_month_that_is_no_time_dates_the_page(line: str, expected
 def test_a_guess_is_a_guess_whatever_its_rule_is_named() -> None:
     """``with_listed`` reads the guess from ``Article.published_guessed``, not from how the
     rule's name ends: a step that appends to the name must not turn a guess into a date."""
-    from newsarchive.extraction.published import with_listed
     from newsarchive.models import Article
 
     guessed = Article(
@@ -1053,19 +1053,26 @@ EVENT = (
 
 
 @pytest.mark.parametrize(
-    "lead",
+    ("lead", "day"),
     [
-        f"<p>На 6 и 7 март 2025 г. {EVENT}</p>",
-        f"<p>На 12 март 2025 г. {EVENT}</p>",
-        f"<p>От 10-11 март 2025 г. {EVENT}</p>",
-        f"<p>{EVENT} Обучението ще се проведе на 12.03.2025 г. в залата на общината.</p>",
+        (f"<p>На 6 и 7 март 2025 г. {EVENT}</p>", 7),
+        (f"<p>На 12 март 2025 г. {EVENT}</p>", 12),
+        (f"<p>От 10-11 март 2025 г. {EVENT}</p>", 10),
+        (f"<p>{EVENT} Обучението ще се проведе на 12.03.2025 г. в залата на общината.</p>", 12),
     ],
 )
-def test_a_date_the_story_tells_in_a_sentence_does_not_date_the_page(lead: str) -> None:
-    """A page showing no date of its own is not dated by the event its first paragraph
-    announces: a crawl then takes the date its listing printed."""
+def test_a_date_the_story_tells_in_a_sentence_is_only_a_guess(lead: str, day: int) -> None:
+    """A page showing no date of its own is dated by the event its first paragraph
+    announces only as a guess, which a crawl replaces by the date its listing printed."""
     article = extract(page(lead), today=TODAY)
-    assert (article.published, article.date_source) == (None, "none")
+    assert article.published is not None and dates_local(article.published).day == day
+    assert (article.date_source, article.published_guessed) == ("text", True)
+    listed = with_listed(article, (dt.date(2025, 3, 4), "listing"), TODAY)
+    assert (listed.published, listed.date_source, listed.date_note) == (
+        dt.date(2025, 3, 4),
+        "listing",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -1081,4 +1088,4 @@ def test_a_dateline_or_a_labelled_date_before_the_story_still_dates_the_page(
 ) -> None:
     article = extract(page(lead), today=TODAY)
     assert article.published is not None and dates_local(article.published).day == day
-    assert article.date_source == "text"
+    assert (article.date_source, article.published_guessed) == ("text", False)

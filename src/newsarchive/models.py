@@ -93,14 +93,17 @@ DATE_SOURCES = ("jsonld", "meta", "time", "text", "url", "feed", "listing", "non
 # Why ``Article.published`` is weaker than its ``date_source`` says (``Article.date_note``,
 # ``articles.date_note``): the page showed only when it was last changed ("Обновена:
 # 12.03.2026", so ``published`` is that day and ``modified`` too), or the date is a guess
-# (a day without its year, "преди 2 месеца"). None: the date is what its source states.
+# (a day without its year, "преди 2 месеца", the day of an event the story tells). None:
+# the date is what its source states.
 # An analyst filters on it; a crawl's listing or feed date replacing a guess clears it.
 DATE_NOTE_MODIFIED_ONLY = "modified-only"
 DATE_NOTE_GUESSED = "guessed"
 # Each note with the words ``show`` and the web article page print beside the date.
 DATE_NOTES = {
     DATE_NOTE_MODIFIED_ONLY: "the page shows only when it was last modified",
-    DATE_NOTE_GUESSED: "a guess: the page gives no year, or only how long ago",
+    DATE_NOTE_GUESSED: (
+        "a guess: the page gives no year, only how long ago, or only a day its story tells"
+    ),
 }
 
 

@@ -161,7 +161,7 @@ def pick_dates(
         look_further=further, undated=published is None,
     )  # fmt: skip
     if published is None and modified is None:
-        published = _loose_near_title(windows, today)
+        published = _loose_near_title(windows, today) or _told_near_title(near, today, month_first)
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
@@ -227,7 +227,7 @@ def _published_candidates(
 
 # What a guessed date's rule is marked with (``_loose_near_title``), for a reader of
 # ``Article.rules``; whether a date is a guess is ``DatePick.guessed``, never these names.
-GUESSED = (":yearless", ":coarse")
+GUESSED = (":yearless", ":coarse", ":told")
 
 
 def with_listed(
@@ -294,6 +294,22 @@ def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | No
             return None  # several days: a schedule or a list of events, not a byline
         kind = GUESSED[1] if shown[0].relative else GUESSED[0]
         return DatePick(shown[0].value, f"generic:text-near-title{kind}", "text", guessed=True)
+    return None
+
+
+def _told_near_title(near: NearTitle, today: dt.date | None, month_first: bool) -> DatePick | None:
+    """The very last resort: a date the story tells by its headline (``_told``: "На 26 и 27
+    юли 2022 г. Сдружението организира…"). It is the day of the event the page reports or
+    announces, mostly days from the page's own, so it is kept as a guess (a crawl takes
+    the date its listing or feed printed instead: ``with_listed``) rather than leaving
+    the page out of every search by date."""
+    for text in near:
+        line = _one_line(text)
+        for date in dates.find_text_dates(line, today=today, month_first=month_first):
+            if not date.modified and _told(text, date):
+                return DatePick(
+                    date.value, f"generic:text-near-title{GUESSED[2]}", "text", guessed=True
+                )
     return None
 
 
