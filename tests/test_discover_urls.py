@@ -15,10 +15,32 @@ from newsarchive.discover.urls import (
     normalize_url,
     on_site,
     url_key,
+    web_url_problem,
 )
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://www.x.bg/novini/1", ""),
+        ("HTTP://X.bg/a", ""),  # a scheme's case is no matter, wherever the address is given
+        ("HtTpS://[::1]:8080/", ""),
+        ("http://", "is no http(s) URL with a host"),  # reached robots.txt
+        ("http://:80/", "is no http(s) URL with a host"),
+        ("javascript:alert(1)", "is no http(s) URL with a host"),  # an article's link
+        ("ftp://x.bg/1", "is no http(s) URL with a host"),
+        ("news/1", "is no http(s) URL with a host"),  # links read against nothing
+        ("http://[::1", "is not a valid URL (Invalid IPv6 URL)"),  # raised in the fetcher
+        ("http://x.bg:99999/", "is not a valid URL (Port out of range 0-65535)"),
+    ],
+)
+def test_an_address_no_web_page_can_have_is_said_why(url: str, problem: str) -> None:
+    """The one test every given address passes (``--url``, ``--base-url``, an import's
+    record, a WARC record's target): its reason is the one line each of them says."""
+    assert web_url_problem(url) == problem
 
 
 @pytest.mark.parametrize(

@@ -191,6 +191,23 @@ def _raw_target(value: str, after: list[str]) -> str:
     return "&".join(kept)
 
 
+def web_url_problem(url: str) -> str:
+    """Why ``url`` can be no web page's address, or "": the one test of an address a
+    user or a record gives (``--url``, ``--base-url``, an import's ``url``, a WARC
+    record's target) before anything fetches, links or keys it. A malformed one
+    ("http://[::1", a port past 65535) raised deep inside the fetcher or the link reader,
+    ``http://`` alone reached robots.txt, and a ``javascript:`` one would have become an
+    article's link. The scheme's case is no matter: ``urlsplit`` lower-cases it."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (urlsplit checks the port only when asked)
+    except ValueError as exc:
+        return f"is not a valid URL ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "is no http(s) URL with a host"
+    return ""
+
+
 def ascii_host(netloc: str) -> str:
     """A host (with its port, if any) as DNS and HTTP spell it: lower case, and an
     internationalized name in its punycode form ("община-х.бг" is
