@@ -619,24 +619,42 @@ def _option_target(select: LexborNode, value: str, base: str) -> str | None:
     name = select.attributes.get("name")
     if form is None or not name:
         return None
-    if (form.attributes.get("method") or "get").strip().lower() != "get":
-        return None  # a post: no address a GET could ask for
-    if _asks_more(form, select):
+    if not _gets(form) or _asks_more(form, select):
         return None  # a search form (a day, a month, a word): its numbers are no pages
-    fields = [
-        (field.attributes.get("name") or "", field.attributes.get("value") or "")
-        for field in form.css('input[type="hidden"]')
-        if field.attributes.get("name")
-    ]
-    action = normalize_url(form.attributes.get("action") or base, base)
-    if action is None:
-        return None
-    query = urlencode([*fields, (name, value)])
-    return urlunsplit(urlsplit(action)._replace(query=query))
+    return _form_address(form, base, [*_hidden_fields(form), (name, value)])
 
 
 # The inputs a person leaves alone in a form: what it sends without asking.
 _UNASKED_INPUTS = frozenset({"hidden", "submit", "button", "image", "reset"})
+
+
+def _input_kind(field: LexborNode) -> str:
+    """A form field's ``type`` as the browser reads it (a ``<button>`` submits)."""
+    kind = field.attributes.get("type") or ("submit" if field.tag == "button" else "text")
+    return kind.strip().lower()
+
+
+def _gets(form: LexborNode) -> bool:
+    """A GET form: a post asks for no address a link could."""
+    return (form.attributes.get("method") or "get").strip().lower() == "get"
+
+
+def _hidden_fields(form: LexborNode) -> list[tuple[str, str]]:
+    return [
+        (name, field.attributes.get("value") or "")
+        for field in form.css("input")
+        if _input_kind(field) == "hidden" and (name := field.attributes.get("name"))
+    ]
+
+
+def _form_address(form: LexborNode, base: str, fields: list[tuple[str, str]]) -> str | None:
+    """The address a GET form asks for when sent with ``fields``: its action (the page's
+    own address without one) with them as the query; the one way a drop-down's form and
+    a pager of form buttons become a next page's address."""
+    action = normalize_url(form.attributes.get("action") or base, base)
+    if action is None:
+        return None
+    return urlunsplit(urlsplit(action)._replace(query=urlencode(fields)))
 
 
 def _asks_more(form: LexborNode, select: LexborNode) -> bool:
@@ -648,7 +666,7 @@ def _asks_more(form: LexborNode, select: LexborNode) -> bool:
                 return True
         elif field.tag == "textarea":
             return True
-        elif (field.attributes.get("type") or "text").strip().lower() not in _UNASKED_INPUTS:
+        elif _input_kind(field) not in _UNASKED_INPUTS:
             return True
     return False
 
@@ -662,33 +680,27 @@ def _form_button_pager(
     ``<button>``'s own ``name=value``, when it has one); a form asking anything of the reader
     (a search's word, a date) is no pager."""
     for form in tree.css("form"):
-        if (form.attributes.get("method") or "get").strip().lower() != "get":
+        if not _gets(form):
             continue
-        fields: list[tuple[str, str]] = []
         pressed: tuple[str, str] | None = None
         for field in form.css("input, button, select, textarea"):
-            kind = field.attributes.get("type") or ("submit" if field.tag == "button" else "text")
-            kind = kind.strip().lower()
-            name = field.attributes.get("name") or ""
-            value = field.attributes.get("value") or ""
+            kind = _input_kind(field)
             if field.tag in ("select", "textarea") or kind not in _UNASKED_INPUTS:
                 break  # it asks for something: no pager
             if kind == "hidden":
-                if name:
-                    fields.append((name, value))
                 continue
+            name = field.attributes.get("name") or ""
+            value = field.attributes.get("value") or ""
             label = " ".join((field.text(deep=True) or "").split()) if field.tag == "button" else ""
             label = label or value or field.attributes.get("alt") or ""
             if pressed is None and kind in ("submit", "image") and _NEXT_TEXT.match(label or "-"):
                 pressed = (name, value) if name and field.tag == "button" else ("", "")
         else:
+            fields = _hidden_fields(form)
             if pressed is None or not (fields or pressed[0]):
                 continue
-            action = normalize_url(form.attributes.get("action") or base, base)
-            if action is None:
-                continue
-            query = urlencode([*fields, *([pressed] if pressed[0] else [])])
-            if url := usable(urlunsplit(urlsplit(action)._replace(query=query))):
+            target = _form_address(form, base, [*fields, *([pressed] if pressed[0] else [])])
+            if target and (url := usable(target)):
                 return url
     return None
 
