@@ -12,6 +12,7 @@ from newsarchive.discover.urls import (
     is_article_url,
     move_hosts,
     moved_key,
+    moved_profile,
     normalize_url,
     on_site,
     url_key,
@@ -340,6 +341,17 @@ def test_a_move_from_a_domain_named_in_cyrillic_is_keyed_as_its_articles_are() -
     new, old = move_hosts("https://www.звездица.бг", "https://zvezditsa.bg")
     key = url_key("https://zvezditsa.bg/novini/53-kursove.html")
     assert moved_key(key, {new: old}) == url_key("https://звездица.бг/novini/53-kursove.html")
+
+
+def test_a_moves_hosts_are_spelled_alike_for_the_profile_and_the_keys() -> None:
+    """The profile a move leaves (``moved_profile``) names the hosts ``move_hosts`` keys
+    by: one spelling (punycode, lower case), not the Cyrillic or capitals of its origin."""
+    origin, moved_to = "https://www.звездица.бг", "https://Zvezditsa.BG"
+    profile = moved_profile(Profile(id="z", name="z", origin=origin), origin, moved_to)
+    old = "www." + "звездица.бг".encode("idna").decode("ascii")
+    assert profile.hosts == (old, "zvezditsa.bg")
+    assert profile.origin == moved_to
+    assert move_hosts(origin, moved_to) == ("zvezditsa.bg", old.removeprefix("www."))
 
 
 _PUNY = "xn----7sbbbhmgoceh6ck7j8a.xn--90ae"  # община-звездица.бг

@@ -314,11 +314,17 @@ def _identity_params(params: list[str]) -> list[str]:
     ]
 
 
+def _moved_hosts(origin: str, moved_to: str) -> tuple[str, str]:
+    """The hosts of a site's move from ``origin`` to ``moved_to`` (``Discovery.moved``'s
+    pair), old and new, in the one spelling of a host (``ascii_host``: a ``.бг`` host in
+    punycode, as a profile naming it in Cyrillic does not)."""
+    return ascii_host(urlsplit(origin).netloc), ascii_host(urlsplit(moved_to).netloc)
+
+
 def move_hosts(origin: str, moved_to: str) -> tuple[str, str]:
-    """A site's move from ``origin`` to ``moved_to`` (``Discovery.moved``'s pair) as
-    ``moved_key`` reads it: the new host and the old, spelled as keys spell them (a
-    ``.бг`` host in punycode, as a profile naming it in Cyrillic does not)."""
-    old, new = ascii_host(urlsplit(origin).netloc), ascii_host(urlsplit(moved_to).netloc)
+    """A site's move as ``moved_key`` reads it: the new host and the old, spelled as keys
+    spell them (``_moved_hosts``, without ``www.``)."""
+    old, new = _moved_hosts(origin, moved_to)
     return new.removeprefix("www."), old.removeprefix("www.")
 
 
@@ -440,8 +446,7 @@ def moved_profile(profile: Profile, origin: str, moved_to: str) -> Profile:
     """``profile`` of a site that moved from ``origin`` to ``moved_to``: the new origin
     its own, its old hosts still its (a link or record naming them is the site's). The
     one rule the crawl (``SiteCrawl._move``) and ``import-warc`` take a move up by."""
-    old, new = urlsplit(origin).netloc.lower(), urlsplit(moved_to).netloc.lower()
-    hosts = tuple(dict.fromkeys((*profile.hosts, old, new)))
+    hosts = tuple(dict.fromkeys((*profile.hosts, *_moved_hosts(origin, moved_to))))
     return replace(profile, origin=moved_to, hosts=hosts)
 
 
