@@ -671,6 +671,15 @@ def looks_like_html(content: bytes) -> bool:
     )
 
 
+def check_base_url(base_url: str | None) -> None:
+    """``--base-url``'s one-line error for every command that takes it
+    (``fetch.mirror.base_url_problem``), before anything is fetched or opened."""
+    from newsarchive.fetch.mirror import base_url_problem
+
+    if base_url is not None and (problem := base_url_problem(base_url)):
+        raise UsageError(problem)
+
+
 def parse_cli_date(value: str | None, option: str) -> dt.date | None:
     """``--since``/``--until`` values, inclusive YYYY-MM-DD."""
     if value is None:
