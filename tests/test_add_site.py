@@ -71,7 +71,7 @@ def test_an_address_that_is_no_news_site_gets_one_line_and_exit_2(
         (("add-site", "not a url"), "not an http(s) URL or host name: 'not a url'"),
         (("add-site", "https://a%20b.bg/"), "not an http(s) URL or host name"),
         (("add-site", "https://x.bg", "--id", "Bad Id"), "--id must be"),
-        (("add-site", "https://x.bg", "--base-url", "nope"), "--base-url must be"),
+        (("add-site", "https://x.bg", "--base-url", "nope"), "--base-url is no http(s) URL"),
     ],
 )
 def test_bad_add_site_input_is_one_line(run_cli: Cli, args: tuple[str, ...], message: str) -> None:

@@ -12,13 +12,36 @@ from newsarchive.discover.urls import (
     is_article_url,
     move_hosts,
     moved_key,
+    moved_profile,
     normalize_url,
     on_site,
     url_key,
+    web_url_problem,
 )
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://www.x.bg/novini/1", ""),
+        ("HTTP://X.bg/a", ""),  # a scheme's case is no matter, wherever the address is given
+        ("HtTpS://[::1]:8080/", ""),
+        ("http://", "is no http(s) URL with a host"),  # reached robots.txt
+        ("http://:80/", "is no http(s) URL with a host"),
+        ("javascript:alert(1)", "is no http(s) URL with a host"),  # an article's link
+        ("ftp://x.bg/1", "is no http(s) URL with a host"),
+        ("news/1", "is no http(s) URL with a host"),  # links read against nothing
+        ("http://[::1", "is not a valid URL (Invalid IPv6 URL)"),  # raised in the fetcher
+        ("http://x.bg:99999/", "is not a valid URL (Port out of range 0-65535)"),
+    ],
+)
+def test_an_address_no_web_page_can_have_is_said_why(url: str, problem: str) -> None:
+    """The one test every given address passes (``--url``, ``--base-url``, an import's
+    record, a WARC record's target): its reason is the one line each of them says."""
+    assert web_url_problem(url) == problem
 
 
 @pytest.mark.parametrize(
@@ -318,6 +341,17 @@ def test_a_move_from_a_domain_named_in_cyrillic_is_keyed_as_its_articles_are() -
     new, old = move_hosts("https://www.звездица.бг", "https://zvezditsa.bg")
     key = url_key("https://zvezditsa.bg/novini/53-kursove.html")
     assert moved_key(key, {new: old}) == url_key("https://звездица.бг/novini/53-kursove.html")
+
+
+def test_a_moves_hosts_are_spelled_alike_for_the_profile_and_the_keys() -> None:
+    """The profile a move leaves (``moved_profile``) names the hosts ``move_hosts`` keys
+    by: one spelling (punycode, lower case), not the Cyrillic or capitals of its origin."""
+    origin, moved_to = "https://www.звездица.бг", "https://Zvezditsa.BG"
+    profile = moved_profile(Profile(id="z", name="z", origin=origin), origin, moved_to)
+    old = "www." + "звездица.бг".encode("idna").decode("ascii")
+    assert profile.hosts == (old, "zvezditsa.bg")
+    assert profile.origin == moved_to
+    assert move_hosts(origin, moved_to) == ("zvezditsa.bg", old.removeprefix("www."))
 
 
 _PUNY = "xn----7sbbbhmgoceh6ck7j8a.xn--90ae"  # община-звездица.бг

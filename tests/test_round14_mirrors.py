@@ -25,7 +25,11 @@ from pathlib import Path
 import pytest
 
 from newsarchive import crawl_sources
+from newsarchive.discover.urls import site_hosts
+from newsarchive.explorer import explore
+from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.mirror import MirrorServer
+from newsarchive.models import Profile
 
 from .mirror_sites import article_rows, bare_profile, check_bare_crawl
 from .support import SITES, Result
@@ -72,6 +76,33 @@ def test_add_site_saves_a_listing_reached_under_a_session_id_without_it(
     profile = tomllib.loads(proposed.stdout)
     assert profile["discovery"]["start_urls"] == ["/Novini/Default.aspx"]
     assert "(S(" not in proposed.stdout
+
+
+def test_exploring_knows_a_home_pages_frame_reached_under_a_session_id_without_it(
+    tmp_path: Path,
+) -> None:
+    """A frameset's news frame, asked for at ``/novini.aspx``, answers ``302`` to
+    ``/(S(<id>))/novini.aspx``: the listing is that frame's address as its links are
+    read, not that visit's session, as a menu's section's is."""
+    cards = "".join(
+        f'<div class="item"><h2><a href="/novina.aspx?id={n}">Общината обяви новина номер {n}'
+        f" за града</a></h2><p>Публикувано: {n} ноември 2025</p></div>"
+        for n in (23, 22, 21)
+    )
+    (tmp_path / "index.html").write_text(
+        '<html><frameset cols="200,*"><frame src="novini.aspx"></frameset></html>', "utf-8"
+    )
+    (tmp_path / "novini.aspx").write_text(f"<html><body>{cards}</body></html>", "utf-8")
+    (tmp_path / "_mirror.json").write_text('{"path_sessions": true}', "utf-8")
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with (
+        MirrorServer(tmp_path) as server,
+        Fetcher(options, mirror=server.url, site_hosts=site_hosts(profile)) as fetcher,
+    ):
+        found = explore(fetcher, profile)
+    assert any(path.startswith("/(S(") for path in server.requests)  # a session was given
+    assert found.listings == ("https://www.t.bg/novini.aspx",)
 
 
 def test_going_back_through_the_articles_stops_at_since(

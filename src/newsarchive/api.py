@@ -322,17 +322,11 @@ def _import_url(url: str, date_source: str | None) -> str:
 
 
 def _check_url(url: str, line: int) -> None:
-    """A URL the archive can key: ``urlsplit`` takes it ("http://[::1" it refuses)."""
-    from urllib.parse import urlsplit
+    """A URL the archive can key and the article page can link (``urls.web_url_problem``)."""
+    from newsarchive.discover.urls import web_url_problem
 
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - parsed for its ValueError
-    except ValueError as exc:
-        raise UsageError(f"line {line}: 'url' is not a valid URL ({exc})") from None
-    # (the article page links it: a javascript: URL would run there when clicked)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"line {line}: 'url' must be an http(s) URL, not {url!r}")
+    if problem := web_url_problem(url):
+        raise UsageError(f"line {line}: 'url' {problem}: {url!r}")
 
 
 def _moved_store(conn: sqlite3.Connection, moves: dict[str, dict[str, str]] | None = None) -> Store:
@@ -581,17 +575,11 @@ def timeline(
 
 
 def _check_page_url(url: str, what: str) -> None:
-    """One line for an address no page can have: 'http://[::1' raised from deep inside
-    the fetcher or the link reader (an internal error), 'http://' reached robots.txt."""
-    from urllib.parse import urlsplit
+    """One line for an address no page can have (``urls.web_url_problem``)."""
+    from newsarchive.discover.urls import web_url_problem
 
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - parsed for its ValueError
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"{what} '{url}' is no http(s) URL with a host")
+    if problem := web_url_problem(url):
+        raise UsageError(f"{what} {problem}: '{url}'")
 
 
 def extract_source(
@@ -614,7 +602,7 @@ def extract_source(
     fetched: dt.date = dt.date.today()
     if url is not None:
         _check_page_url(url, "--url")
-    if source.startswith(("http://", "https://")):
+    if source.lower().startswith(("http://", "https://")):  # (HTTP:// as well)
         from newsarchive.errors import FetchError
 
         _check_page_url(source, "the address")
@@ -681,6 +669,15 @@ def looks_like_html(content: bytes) -> bool:
     return any(
         tag in lowered for tag in (b"<html", b"<!doctype", b"<body", b"<p", b"<div", b"<head")
     )
+
+
+def check_base_url(base_url: str | None) -> None:
+    """``--base-url``'s one-line error for every command that takes it
+    (``fetch.mirror.base_url_problem``), before anything is fetched or opened."""
+    from newsarchive.fetch.mirror import base_url_problem
+
+    if base_url is not None and (problem := base_url_problem(base_url)):
+        raise UsageError(problem)
 
 
 def parse_cli_date(value: str | None, option: str) -> dt.date | None:

@@ -340,16 +340,9 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
     from newsarchive.archive.store import Filters
 
     first, last = parse_cli_date(since, "--since"), parse_cli_date(until, "--until")
-    if first and last and first > last:  # written backwards: it chooses nothing, say so
-        raise UsageError(f"--since {first} is after --until {last}: no date is in both")
-    return Filters(sites=tuple(s.lower() for s in site or ()), since=first, until=last)
-
-
-def _check_base_url(base_url: str | None) -> None:
-    from newsarchive.fetch.mirror import base_url_problem
-
-    if base_url is not None and (problem := base_url_problem(base_url)):
-        raise UsageError(problem)
+    return Filters(
+        sites=tuple(s.lower() for s in site or ()), since=first, until=last
+    ).check_dates()
 
 
 def _print_json(data: Any) -> None:
@@ -765,11 +758,12 @@ def add_site(
     Exit 0 with a proposal, 2 when the address is not a news site (one line saying so).
     """
     from newsarchive.add_site import check_unclaimed, propose, render, write_profile
+    from newsarchive.api import check_base_url
     from newsarchive.fetch.client import FetchOptions
     from newsarchive.profiles.loader import list_profiles, user_profile_dir
 
     with _handled():
-        _check_base_url(base_url)
+        check_base_url(base_url)
         options = FetchOptions.from_env(retries=1).with_delay(delay, None)
         proposal = propose(url, site_id=site_id, base_url=base_url, options=options)
         text = render(proposal)
@@ -806,13 +800,14 @@ def check_site(
     field whether the profile's selector matched or a generic rule stepped in (drift).
     Exit 0 when the profile fits, 1 on drift or failed fetches, 2 on bad usage.
     """
+    from newsarchive.api import check_base_url
     from newsarchive.check_site import check_site as run_check
     from newsarchive.check_site import format_json, format_text
     from newsarchive.fetch.client import FetchOptions
     from newsarchive.profiles import get_profile
 
     with _handled():
-        _check_base_url(base_url)
+        check_base_url(base_url)
         chosen = get_profile(site.lower(), profile or [])
         options = FetchOptions.from_env(retries=1).with_delay(delay, chosen.delay)
         report = run_check(chosen, base_url=base_url, articles=articles, options=options)

@@ -19,13 +19,12 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from newsarchive.api import crawl, parse_cli_date
+from newsarchive.api import check_base_url, crawl, parse_cli_date
 from newsarchive.archive.connection import check_not_archive
 from newsarchive.archive.lock import CrawlLock
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.errors import EXIT_IO, EXIT_PARTIAL, FetchError, UsageError
 from newsarchive.fetch.client import FetchOptions
-from newsarchive.fetch.mirror import base_url_problem
 from newsarchive.profiles.loader import get_profile, list_profiles
 from newsarchive.safe_text import as_one_line
 
@@ -68,8 +67,7 @@ def run_crawl(
     if base_url is not None:
         if len(profiles) != 1:
             raise UsageError("--base-url mirrors one site: name exactly one SITE")
-        if problem := base_url_problem(base_url):
-            raise UsageError(problem)
+        check_base_url(base_url)
     if user_agent is not None and not user_agent.strip():
         raise UsageError("--user-agent must not be empty")
     try:

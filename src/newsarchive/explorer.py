@@ -117,12 +117,17 @@ class _Explorer:
     def get(self, url: str, kind: str, *, telling: bool = False) -> Page | None:
         """``telling``: a page whose news the exploration would keep (the home page, a
         menu's section); one that could not be read this time (no answer, a 5xx after
-        the retries) is noted in ``unread``, so the exploration is not trusted later."""
+        the retries) is noted in ``unread``, so the exploration is not trusted later.
+
+        Every page is known by its address in normal form: one a server redirected to
+        with a session id in it (ASP.NET's ``/(S(<id>))/``) is saved without, as its links
+        are read, or a profile would ask for that visit's session for ever (a section, a
+        home page's frame, a feed page)."""
         if self.spent():
             return None
         got = fetch_source(self.fetcher, url, kind, keep=True)  # the crawl reads it next
         if isinstance(got, Page):
-            return got
+            return replace(got, final_url=normalize_url(got.final_url) or got.final_url)
         why = got[1].split(" failed: ", 1)[-1]
         self.problems.setdefault(url, why)
         if telling and got[0] is Miss.DOWN:
@@ -312,14 +317,10 @@ class _Explorer:
     def section(self, url: str, *, framed_by: str = "") -> None:
         """A menu's section page; one that lists no news itself but shows a frame (its
         list in an ``<iframe src="novini_list.php">``) is read through its frames
-        (``framed_by``: the page showing this one, whose frames' frames are not read).
-        The page is known by its address in normal form: one a server redirected to
-        with a session id in it (ASP.NET's ``/(S(<id>))/``) is saved without, as its links
-        are read, or a profile would ask for that visit's session for ever."""
+        (``framed_by``: the page showing this one, whose frames' frames are not read)."""
         page = self.get(url, "listing", telling=True)
         if page is None:
             return
-        page = replace(page, final_url=normalize_url(page.final_url) or page.final_url)
         tree = parse_html(page.text)
         items = listings.news_items(tree, page.final_url, self.profile, page.fetched_at)
         if not is_listing(items) and not framed_by:
@@ -354,9 +355,7 @@ class _Explorer:
             self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
-            next_page = self.page_two(tree, page.final_url)
-            if next_page:
-                self.pagination[page.final_url] = next_page
+            self.note_page_two(tree, page.final_url)
         elif len(stated := listings.stated_news(tree, page.final_url, self.profile)) >= MIN_ITEMS:
             # no card in the body: its script draws them from the JSON-LD list it states
             self.add(
@@ -369,17 +368,16 @@ class _Explorer:
             self.shapes[page.final_url] = shape
             self.learn(shape)
             self.samples = stated[:3] + self.samples
-            next_page = self.page_two(tree, page.final_url)
-            if next_page:
-                self.pagination[page.final_url] = next_page
+            self.note_page_two(tree, page.final_url)
         for feed in declared_feeds(tree, page.final_url, self.profile):
             self.add(self.feeds, feed, f'<link rel="alternate"> on {page.final_url}')
 
-    def page_two(self, tree: listings.Listing, url: str) -> str | None:
+    def note_page_two(self, tree: listings.Listing, url: str) -> None:
         """The listing's page 2 (``Discovery.pagination``), as its walk would go there
-        from page 1 (``listings.ListingPages``) but for a year's page: add-site reads the
-        listing's page template from this address, and a year's page is no page 2."""
-        return listings.ListingPages(self.profile).after(tree, url, 1, newest=None)
+        from page 1 but for a year's page (``newest`` None): add-site reads the listing's
+        page template from this address, and a year's page is no page 2."""
+        if next_page := listings.next_page_url(tree, url, self.profile, 1):
+            self.pagination[url] = next_page
 
     def learn(self, *shapes: Shape | None) -> None:
         """The article URL shapes of every news run, the largest first: a page's own list

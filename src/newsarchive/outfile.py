@@ -27,29 +27,13 @@ from newsarchive.errors import OutputError, UsageError
 def written_whole(out: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
     """``out`` opened for writing (``mode`` "w" or "wb", ``options`` as ``open`` takes
     them), replaced only when the block completes; one line when it cannot be written."""
-    if _descriptor(out):  # /dev/stdout: the shell's own file, '>>' appended to
-        handle = _opened(out, out, mode.replace("w", "a"), options)
+    side = _side_file(out, mode, options)
+    if side is None:
+        handle = _in_place(out, mode, options)
         with handle:
             yield handle
         return
-    real = Path(os.path.realpath(out))  # a symlink's file is replaced, not the link
-    try:
-        old = os.stat(real)
-    except OSError:
-        old = None
-    if old is not None and not stat.S_ISREG(old.st_mode):
-        handle = _opened(real, out, mode, options)
-        with handle:
-            yield handle
-        return
-    partial = real.with_name(f".{real.name}.partial")
-    try:
-        handle = partial.open(mode, **options)
-    except OSError:  # no side file here: write the file itself
-        handle = _opened(real, out, mode, options)
-        with handle:
-            yield handle
-        return
+    handle, partial, real, old = side
     try:
         if old is not None:
             _keep_owner(handle.fileno(), old)
@@ -60,6 +44,35 @@ def written_whole(out: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
         raise OutputError(f"cannot write {out}: {exc.strerror}") from None
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _side_file(
+    out: Path, mode: str, options: dict[str, Any]
+) -> tuple[IO[Any], Path, Path, os.stat_result | None] | None:
+    """The side file ``out`` is written through, opened, with where it goes (a symlink's
+    file is replaced, not the link) and what is there now; None where ``out`` is written
+    in place: a descriptor, a device or a pipe, or a place no side file can be made."""
+    if _descriptor(out):
+        return None
+    real = Path(os.path.realpath(out))
+    try:
+        old = os.stat(real)
+    except OSError:
+        old = None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        return None
+    partial = real.with_name(f".{real.name}.partial")
+    try:
+        return partial.open(mode, **options), partial, real, old
+    except OSError:
+        return None
+
+
+def _in_place(out: Path, mode: str, options: dict[str, Any]) -> IO[Any]:
+    """``out`` itself opened: /dev/stdout the shell's own file, '>>' appended to."""
+    if _descriptor(out):
+        return _opened(out, out, mode.replace("w", "a"), options)
+    return _opened(Path(os.path.realpath(out)), out, mode, options)
 
 
 # A path that names an open descriptor, not a file: renaming over the file it leads to

@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import Outcome
-from newsarchive.discover.urls import site_hosts, url_key
+from newsarchive.discover.urls import site_hosts, url_key, web_url_problem
 from newsarchive.export.warc import METADATA_TYPE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.published import listed_as_archived
@@ -208,23 +208,11 @@ def _response(record: Any, skipped: Counter[str]) -> Response | None:
         skipped["type"] += 1
         return None
     url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<>")
-    if not _web_address(url):
+    if web_url_problem(url):  # (a javascript: or file: one: no article's link)
         skipped["address"] += 1
         return None
     headers = {k.lower(): v for k, v in record.http_headers.headers}
     return Response(url, status, headers, body, _date(record.rec_headers.get_header("WARC-Date")))
-
-
-def _web_address(url: str) -> bool:
-    """Whether a record's target is a page's address the archive can key and link: a
-    malformed one ('http://[::1') was an internal error, a javascript: or file: one
-    would have become an article's link."""
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - parsed for its ValueError
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def _listed(record: Any) -> _Listed | None:

@@ -41,9 +41,10 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     ``create=False`` (reextract; the one-time upgrade readers ask for) refuses a missing
     file or a foreign database.
     """
-    check_path(path, missing_ok=create)
-    if create and not path.parent.exists():
-        raise ArchiveError(f"cannot create archive {path}: folder {path.parent} does not exist")
+    if create:
+        check_creatable(path)
+    else:
+        check_path(path)
     # Said before SQLite is asked: it opens an unwritable file read-only without a word
     # and fails at the first write, deep inside a crawl or an import.
     for target in (path, path.parent) if path.exists() else (path.parent,):
@@ -188,6 +189,14 @@ def check_path(path: Path, *, missing_ok: bool = False) -> None:
         raise ArchiveError(f"cannot open archive {path}: it is a directory")
     if path.exists() and not path.is_file():  # /dev/zero read as "empty", /dev/null as I/O
         raise ArchiveError(f"cannot open archive {path}: it is no file (a device or a pipe)")
+
+
+def check_creatable(path: Path) -> None:
+    """``check_path`` for an archive a writer may create (``connect``, and the crawl's
+    lock beside it, made first): its folder must be there too."""
+    check_path(path, missing_ok=True)
+    if not path.parent.is_dir():
+        raise ArchiveError(f"cannot create archive {path}: folder {path.parent} does not exist")
 
 
 def check_reader(conn: sqlite3.Connection, path: Path) -> int:

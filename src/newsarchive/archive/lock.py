@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from newsarchive.archive.connection import check_path
+from newsarchive.archive.connection import check_creatable
 from newsarchive.errors import ArchiveError, LockHeld
 
 # ``held_since`` holds a shared lock for an instant: a crawl starting in that instant
@@ -39,13 +39,10 @@ class CrawlLock:
         self._fd: int | None = None
 
     def __enter__(self) -> CrawlLock:
-        # a folder or a device named as the archive is said before a lock file is made
-        # beside it (a crawl --db /dev/null created /dev/null.lock)
-        check_path(self.db, missing_ok=True)
-        if not self.path.parent.is_dir():  # (said as the archive's open says it)
-            raise ArchiveError(
-                f"cannot create archive {self.db}: folder {self.path.parent} does not exist"
-            )
+        # a folder or a device named as the archive, or a missing folder, is said as the
+        # archive's open says it, before a lock file is made beside it (a crawl --db
+        # /dev/null created /dev/null.lock)
+        check_creatable(self.db)
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:

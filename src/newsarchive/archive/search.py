@@ -65,8 +65,7 @@ def merged_filters(query: ParsedQuery, filters: Filters) -> Filters:
     """Options and the same filters written in the query both apply (their intersection).
 
     Sites that cannot meet (``--site bta`` with ``site:nsorb``) are an error rather than
-    a silent empty result, and so are dates that cannot (since after until, a range
-    written backwards or one the query's own filter empties).
+    a silent empty result, and so are dates that cannot (``Filters.check_dates``).
     """
     sites = tuple(dict.fromkeys(filters.sites or query.sites))
     if filters.sites and query.sites:
@@ -78,10 +77,8 @@ def merged_filters(query: ParsedQuery, filters: Filters) -> Filters:
             )
     since = max((d for d in (filters.since, query.since) if d), default=None)
     until = min((d for d in (filters.until, query.until) if d), default=None)
-    if since and until and since > until:
-        raise QueryError(f"since {since} is after until {until}: no date is in both")
     authors = tuple(dict.fromkeys((*filters.authors, *query.authors)))
-    return Filters(sites=sites, since=since, until=until, authors=authors)
+    return Filters(sites=sites, since=since, until=until, authors=authors).check_dates()
 
 
 def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:

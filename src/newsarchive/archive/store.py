@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from newsarchive.archive.lemmas import tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.discover.urls import archive_key, move_hosts, moved_key, url_key
+from newsarchive.errors import QueryError
 from newsarchive.models import Article, Page
 
 if TYPE_CHECKING:
@@ -83,6 +84,15 @@ class Filters:
     def active(self) -> bool:
         """Whether any filter is set: then a query without words still chooses articles."""
         return bool(self.sites or self.since or self.until or self.authors)
+
+    def check_dates(self) -> Filters:
+        """These filters, when their dates can meet: since after until (a range written
+        backwards, or one a query's own since:/until: empties) chooses nothing, and was
+        "No matches", exit 0, which reads as "nothing was written then" rather than "the
+        dates are swapped". The one rule for the options and the query alike."""
+        if self.since and self.until and self.since > self.until:
+            raise QueryError(f"since {self.since} is after until {self.until}: no date is in both")
+        return self
 
     def sql(self, alias: str = "articles") -> tuple[str, list[Any]]:
         """A WHERE fragment (always valid, possibly "1") and its parameters."""

@@ -205,15 +205,25 @@ def declared_sitemaps(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     return found
 
 
+def rest_api_links(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The ``<link rel="https://api.w.org/">`` of a page: WordPress announces its REST
+    API on every page it renders, so one says both where the API is and that WordPress
+    rendered the page (``listings``' paging of a list whose pager is "Load more")."""
+    return [
+        node
+        for node in tree.css("link[rel]")
+        if "https://api.w.org/" in (node.attributes.get("rel") or "").lower().split()
+    ]
+
+
 def rest_api_root(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
-    """The WordPress REST API root a page announces (``<link rel="https://api.w.org/">``,
-    on every page WordPress renders), when it is on the site."""
+    """The WordPress REST API root a page announces (``rest_api_links``), when it is on
+    the site."""
     base = page_base(tree, page_url)
-    for node in tree.css("link[rel][href]"):
-        if "https://api.w.org/" in (node.attributes.get("rel") or "").lower().split():
-            url = normalize_url(node.attributes.get("href") or "", base)
-            if url and on_site(url, profile):
-                return url
+    for node in rest_api_links(tree):
+        url = normalize_url(node.attributes.get("href") or "", base)
+        if url and on_site(url, profile):
+            return url
     return None
 
 

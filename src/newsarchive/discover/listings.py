@@ -35,7 +35,7 @@ from newsarchive.discover.anchors import (
 )
 from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.embedded import EmbeddedItem, embedded_items, listed_items
-from newsarchive.discover.explore import NEWS_PATH, NEWS_WORDS, site_name
+from newsarchive.discover.explore import NEWS_PATH, NEWS_WORDS, rest_api_links, site_name
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, pick_items
 from newsarchive.discover.shape import (
@@ -385,7 +385,8 @@ def next_page_url(
     html: Listing, page_url_now: str, profile: Profile, page: int, *, newest: int | None = None
 ) -> str | None:
     """``ListingPages.after`` for one page alone (no walk before it): the listing page
-    after ``page``, or None when the listing ends here."""
+    after ``page``, or None when the listing ends here (``newest`` None: never a year's
+    page, as exploring asks for a listing's page 2)."""
     return ListingPages(profile).after(html, page_url_now, page, newest)
 
 
@@ -497,7 +498,9 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
-    if url := _drop_down_pager(tree, page, base, usable) or _wordpress_paged(tree, current, usable):
+    if url := _drop_down_pager(tree, page, base, usable) or _wordpress_paged(
+        tree, current, page, usable
+    ):
         return url
     return _older_month(anchors, current, usable)
 
@@ -619,24 +622,42 @@ def _option_target(select: LexborNode, value: str, base: str) -> str | None:
     name = select.attributes.get("name")
     if form is None or not name:
         return None
-    if (form.attributes.get("method") or "get").strip().lower() != "get":
-        return None  # a post: no address a GET could ask for
-    if _asks_more(form, select):
+    if not _gets(form) or _asks_more(form, select):
         return None  # a search form (a day, a month, a word): its numbers are no pages
-    fields = [
-        (field.attributes.get("name") or "", field.attributes.get("value") or "")
-        for field in form.css('input[type="hidden"]')
-        if field.attributes.get("name")
-    ]
-    action = normalize_url(form.attributes.get("action") or base, base)
-    if action is None:
-        return None
-    query = urlencode([*fields, (name, value)])
-    return urlunsplit(urlsplit(action)._replace(query=query))
+    return _form_address(form, base, [*_hidden_fields(form), (name, value)])
 
 
 # The inputs a person leaves alone in a form: what it sends without asking.
 _UNASKED_INPUTS = frozenset({"hidden", "submit", "button", "image", "reset"})
+
+
+def _input_kind(field: LexborNode) -> str:
+    """A form field's ``type`` as the browser reads it (a ``<button>`` submits)."""
+    kind = field.attributes.get("type") or ("submit" if field.tag == "button" else "text")
+    return kind.strip().lower()
+
+
+def _gets(form: LexborNode) -> bool:
+    """A GET form: a post asks for no address a link could."""
+    return (form.attributes.get("method") or "get").strip().lower() == "get"
+
+
+def _hidden_fields(form: LexborNode) -> list[tuple[str, str]]:
+    return [
+        (name, field.attributes.get("value") or "")
+        for field in form.css("input")
+        if _input_kind(field) == "hidden" and (name := field.attributes.get("name"))
+    ]
+
+
+def _form_address(form: LexborNode, base: str, fields: list[tuple[str, str]]) -> str | None:
+    """The address a GET form asks for when sent with ``fields``: its action (the page's
+    own address without one) with them as the query; the one way a drop-down's form and
+    a pager of form buttons become a next page's address."""
+    action = normalize_url(form.attributes.get("action") or base, base)
+    if action is None:
+        return None
+    return urlunsplit(urlsplit(action)._replace(query=urlencode(fields)))
 
 
 def _asks_more(form: LexborNode, select: LexborNode) -> bool:
@@ -648,7 +669,7 @@ def _asks_more(form: LexborNode, select: LexborNode) -> bool:
                 return True
         elif field.tag == "textarea":
             return True
-        elif (field.attributes.get("type") or "text").strip().lower() not in _UNASKED_INPUTS:
+        elif _input_kind(field) not in _UNASKED_INPUTS:
             return True
     return False
 
@@ -662,33 +683,27 @@ def _form_button_pager(
     ``<button>``'s own ``name=value``, when it has one); a form asking anything of the reader
     (a search's word, a date) is no pager."""
     for form in tree.css("form"):
-        if (form.attributes.get("method") or "get").strip().lower() != "get":
+        if not _gets(form):
             continue
-        fields: list[tuple[str, str]] = []
         pressed: tuple[str, str] | None = None
         for field in form.css("input, button, select, textarea"):
-            kind = field.attributes.get("type") or ("submit" if field.tag == "button" else "text")
-            kind = kind.strip().lower()
-            name = field.attributes.get("name") or ""
-            value = field.attributes.get("value") or ""
+            kind = _input_kind(field)
             if field.tag in ("select", "textarea") or kind not in _UNASKED_INPUTS:
                 break  # it asks for something: no pager
             if kind == "hidden":
-                if name:
-                    fields.append((name, value))
                 continue
+            name = field.attributes.get("name") or ""
+            value = field.attributes.get("value") or ""
             label = " ".join((field.text(deep=True) or "").split()) if field.tag == "button" else ""
             label = label or value or field.attributes.get("alt") or ""
             if pressed is None and kind in ("submit", "image") and _NEXT_TEXT.match(label or "-"):
                 pressed = (name, value) if name and field.tag == "button" else ("", "")
         else:
+            fields = _hidden_fields(form)
             if pressed is None or not (fields or pressed[0]):
                 continue
-            action = normalize_url(form.attributes.get("action") or base, base)
-            if action is None:
-                continue
-            query = urlencode([*fields, *([pressed] if pressed[0] else [])])
-            if url := usable(urlunsplit(urlsplit(action)._replace(query=query))):
+            target = _form_address(form, base, [*fields, *([pressed] if pressed[0] else [])])
+            if target and (url := usable(target)):
                 return url
     return None
 
@@ -732,7 +747,6 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
 # What only a page WordPress rendered carries: its generator tag, its REST API's link,
 # its themes' and plugins' assets.
 _WORDPRESS_ASSET = re.compile(r"/wp-(?:content|includes)/")
-_WORDPRESS_PAGED = re.compile(r"/page/(\d{1,6})/?$")
 # the body classes WordPress gives one post, one page or one attachment, never a list
 _WORDPRESS_SINGULAR = frozenset({"single", "page", "wp-singular", "attachment"})
 
@@ -748,7 +762,7 @@ def _is_wordpress(tree: LexborHTMLParser) -> bool:
         "WordPress"
     ):
         return True
-    if any("https://api.w.org/" in (n.attributes.get("rel") or "") for n in tree.css("link[rel]")):
+    if rest_api_links(tree):
         return True
     return any(
         _WORDPRESS_ASSET.search(n.attributes.get("src") or n.attributes.get("href") or "")
@@ -757,7 +771,7 @@ def _is_wordpress(tree: LexborHTMLParser) -> bool:
 
 
 def _wordpress_paged(
-    tree: LexborHTMLParser, current: str, usable: Callable[[str | None], str | None]
+    tree: LexborHTMLParser, current: str, page: int, usable: Callable[[str | None], str | None]
 ) -> str | None:
     """The next page of a WordPress list of posts whose theme shows only "Зареди още",
     with no address on it (its script posts to ``admin-ajax.php``): WordPress itself
@@ -765,7 +779,8 @@ def _wordpress_paged(
     at ``<list>/page/N/`` (``&paged=N`` with plain permalinks), whatever the theme shows.
     Only there: a page WordPress rendered, showing such a button, and no single post or
     page (``<body class="single">``, ``"page"``: its "Load more" is its comments' or a photo
-    feed's); a page past the last is a 404, the list's end."""
+    feed's); a page past the last is a 404, the list's end. The page after is the one
+    ``templated_next`` names by WordPress's template, as a profile's template would."""
     if (  # (the cheap tests first: the last reads the text of every div of the page)
         _WORDPRESS_SINGULAR.intersection(_body_classes(tree))
         or not _is_wordpress(tree)
@@ -776,17 +791,8 @@ def _wordpress_paged(
         )
     ):
         return None
-    parts = urlsplit(current)
-    if parts.query:
-        fields = [q for q in parts.query.split("&") if not q.startswith("paged=")]
-        number = next((int(q[6:]) for q in parts.query.split("&") if q[6:].isdigit()
-                       and q.startswith("paged=")), 1)  # fmt: skip
-        query = "&".join([*fields, f"paged={number + 1}"])
-        return usable(urlunsplit(parts._replace(query=query)))
-    found = _WORDPRESS_PAGED.search(parts.path)
-    number = int(found[1]) if found else 1
-    path = parts.path[: found.start()] if found else parts.path
-    return usable(urlunsplit(parts._replace(path=f"{path.rstrip('/')}/page/{number + 1}/")))
+    template = "?paged={page}" if urlsplit(current).query else "/page/{page}/"
+    return usable(templated_next(current, template, page))
 
 
 _MORE_ATTRIBUTE = re.compile(r"^data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)")

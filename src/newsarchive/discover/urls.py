@@ -191,6 +191,23 @@ def _raw_target(value: str, after: list[str]) -> str:
     return "&".join(kept)
 
 
+def web_url_problem(url: str) -> str:
+    """Why ``url`` can be no web page's address, or "": the one test of an address a
+    user or a record gives (``--url``, ``--base-url``, an import's ``url``, a WARC
+    record's target) before anything fetches, links or keys it. A malformed one
+    ("http://[::1", a port past 65535) raised deep inside the fetcher or the link reader,
+    ``http://`` alone reached robots.txt, and a ``javascript:`` one would have become an
+    article's link. The scheme's case is no matter: ``urlsplit`` lower-cases it."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (urlsplit checks the port only when asked)
+    except ValueError as exc:
+        return f"is not a valid URL ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "is no http(s) URL with a host"
+    return ""
+
+
 def ascii_host(netloc: str) -> str:
     """A host (with its port, if any) as DNS and HTTP spell it: lower case, and an
     internationalized name in its punycode form ("община-х.бг" is
@@ -297,11 +314,17 @@ def _identity_params(params: list[str]) -> list[str]:
     ]
 
 
+def _moved_hosts(origin: str, moved_to: str) -> tuple[str, str]:
+    """The hosts of a site's move from ``origin`` to ``moved_to`` (``Discovery.moved``'s
+    pair), old and new, in the one spelling of a host (``ascii_host``: a ``.бг`` host in
+    punycode, as a profile naming it in Cyrillic does not)."""
+    return ascii_host(urlsplit(origin).netloc), ascii_host(urlsplit(moved_to).netloc)
+
+
 def move_hosts(origin: str, moved_to: str) -> tuple[str, str]:
-    """A site's move from ``origin`` to ``moved_to`` (``Discovery.moved``'s pair) as
-    ``moved_key`` reads it: the new host and the old, spelled as keys spell them (a
-    ``.бг`` host in punycode, as a profile naming it in Cyrillic does not)."""
-    old, new = ascii_host(urlsplit(origin).netloc), ascii_host(urlsplit(moved_to).netloc)
+    """A site's move as ``moved_key`` reads it: the new host and the old, spelled as keys
+    spell them (``_moved_hosts``, without ``www.``)."""
+    old, new = _moved_hosts(origin, moved_to)
     return new.removeprefix("www."), old.removeprefix("www.")
 
 
@@ -423,8 +446,7 @@ def moved_profile(profile: Profile, origin: str, moved_to: str) -> Profile:
     """``profile`` of a site that moved from ``origin`` to ``moved_to``: the new origin
     its own, its old hosts still its (a link or record naming them is the site's). The
     one rule the crawl (``SiteCrawl._move``) and ``import-warc`` take a move up by."""
-    old, new = urlsplit(origin).netloc.lower(), urlsplit(moved_to).netloc.lower()
-    hosts = tuple(dict.fromkeys((*profile.hosts, old, new)))
+    hosts = tuple(dict.fromkeys((*profile.hosts, *_moved_hosts(origin, moved_to))))
     return replace(profile, origin=moved_to, hosts=hosts)
 
 

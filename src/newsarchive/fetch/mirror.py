@@ -14,20 +14,16 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from newsarchive.discover.urls import ascii_host, host_variants
+from newsarchive.discover.urls import ascii_host, host_variants, web_url_problem
 
 
 def base_url_problem(base_url: str) -> str:
     """Why ``base_url`` can be no mirror's address, or "": the one check of ``--base-url``
     for every command that takes it (``http://`` alone, or a port past 65535, reached the
     transport and was an internal error)."""
-    parts = urlsplit(base_url.rstrip("/"))
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"--base-url must be an http(s) URL with a host, not '{base_url}'"
-    try:
-        parts.port  # noqa: B018 (urlsplit checks the port only when asked)
-    except ValueError:
-        return f"--base-url has no valid port: '{base_url}'"
+    if problem := web_url_problem(base_url):
+        return f"--base-url {problem}: '{base_url}'"
+    parts = urlsplit(base_url)
     if parts.query or parts.fragment:
         return f"--base-url takes no query or fragment: '{base_url}'"
     return ""
