@@ -11,7 +11,8 @@ from newsarchive.discover.urls import (
     identify,
     is_article_url,
     move_hosts,
-    moved_key,
+    moved_keys,
+    moves_from,
     normalize_url,
     on_site,
     url_key,
@@ -306,9 +307,33 @@ def test_a_key_on_the_domain_a_site_moved_to_has_its_old_spelling() -> None:
     any other host has none."""
     moves = {"obshtinaruse.bg": "ruse-bg.eu"}
     key = url_key("https://www.obshtinaruse.bg/novina-1?b=2&a=1")
-    assert moved_key(key, moves) == url_key("http://ruse-bg.eu/novina-1?a=1&b=2")
-    assert moved_key(url_key("https://ruse24.bg/novina-1"), moves) is None
-    assert moved_key(url_key("https://obshtinaruse.bg.evil.com/a"), moves) is None
+    assert moved_keys(key, moves) == [url_key("http://ruse-bg.eu/novina-1?a=1&b=2")]
+    assert moved_keys(url_key("https://ruse24.bg/novina-1"), moves) == []
+    assert moved_keys(url_key("https://obshtinaruse.bg.evil.com/a"), moves) == []
+
+
+def test_a_key_on_the_domain_a_site_moved_to_twice_has_each_old_spelling() -> None:
+    """a -> b -> c: c's key is spelled on b, then on a, where the articles were archived
+    while the site lived there; a cycle in the records ends the way back, never loops."""
+    moves = {"obshtinaruse.bg": "ruse.bg", "ruse.bg": "ruse-bg.eu"}
+    key = url_key("https://obshtinaruse.bg/novina-1")
+    assert moved_keys(key, moves) == [url_key("https://ruse.bg/novina-1"),
+                                      url_key("https://ruse-bg.eu/novina-1")]  # fmt: skip
+    looped = {**moves, "ruse-bg.eu": "obshtinaruse.bg"}
+    assert moved_keys(key, looped) == moved_keys(key, moves)
+    assert moved_keys(url_key("https://ruse.bg/novina-1"), looped) == [
+        url_key("https://ruse-bg.eu/novina-1"), url_key("https://obshtinaruse.bg/novina-1")
+    ]  # fmt: skip
+
+
+def test_the_moves_from_an_origin_are_followed_to_the_last_one() -> None:
+    moved = {"https://a.bg": "https://b.bg", "https://b.bg": "https://c.bg"}
+    assert moves_from("https://a.bg", moved) == [
+        ("https://a.bg", "https://b.bg"), ("https://b.bg", "https://c.bg")
+    ]  # fmt: skip
+    assert moves_from("https://c.bg", moved) == []
+    cycle = {**moved, "https://c.bg": "https://a.bg"}
+    assert moves_from("https://a.bg", cycle) == moves_from("https://a.bg", moved)
 
 
 def test_a_move_from_a_domain_named_in_cyrillic_is_keyed_as_its_articles_are() -> None:
@@ -317,7 +342,7 @@ def test_a_move_from_a_domain_named_in_cyrillic_is_keyed_as_its_articles_are() -
     at the new domain is a second one."""
     new, old = move_hosts("https://www.звездица.бг", "https://zvezditsa.bg")
     key = url_key("https://zvezditsa.bg/novini/53-kursove.html")
-    assert moved_key(key, {new: old}) == url_key("https://звездица.бг/novini/53-kursove.html")
+    assert moved_keys(key, {new: old}) == [url_key("https://звездица.бг/novini/53-kursove.html")]
 
 
 _PUNY = "xn----7sbbbhmgoceh6ck7j8a.xn--90ae"  # община-звездица.бг

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.lemmas import tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
-from newsarchive.discover.urls import archive_key, move_hosts, moved_key, url_key
+from newsarchive.discover.urls import archive_key, move_hosts, moved_keys, url_key
 from newsarchive.models import Article, Page
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class Store:
         self._lemmatizer: Lemmatizer | None = None
         self._stories: StoryIndex | None = None
         self._detect = stories
-        # a site that changed its domain: new host -> old (``urls.moved_key``), so an
+        # a site that changed its domain: new host -> old (``urls.moved_keys``), so an
         # article archived under its old address is the one its new address leads to.
         # Not a second record of the move: the site's ``Discovery.moved`` is (kept across
         # runs, undone by ``Frontier.forget_move``); this is a crawl's index of it, keyed
@@ -339,7 +339,7 @@ class Store:
                 self._share(keys[0], site, article_id)
                 url, source_url, keys = source_url, None, keys[1:]
                 article_id = fetched_id
-        former = [k for k in (moved_key(key, self.moves) for key in keys) if k is not None]
+        former = [k for key in keys for k in moved_keys(key, self.moves)]
         if article_id is None and former:  # archived before its site moved to this domain
             article_id = self._find_keys(former)
         if article_id is None and pdate is not None and capture_id is not None:

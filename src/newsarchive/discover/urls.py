@@ -299,19 +299,40 @@ def _identity_params(params: list[str]) -> list[str]:
 
 def move_hosts(origin: str, moved_to: str) -> tuple[str, str]:
     """A site's move from ``origin`` to ``moved_to`` (``Discovery.moved``'s pair) as
-    ``moved_key`` reads it: the new host and the old, spelled as keys spell them (a
+    ``moved_keys`` reads it: the new host and the old, spelled as keys spell them (a
     ``.бг`` host in punycode, as a profile naming it in Cyrillic does not)."""
     old, new = ascii_host(urlsplit(origin).netloc), ascii_host(urlsplit(moved_to).netloc)
     return new.removeprefix("www."), old.removeprefix("www.")
 
 
-def moved_key(key: str, moves: Mapping[str, str]) -> str | None:
-    """``key`` (``url_key``) on a host a site moved to, spelled on the host it moved from
-    (``moves``: new host -> old, both as keys spell them, without ``www.``), or None: the
-    address its article had before the site changed its domain, one article with it."""
+def moved_keys(key: str, moves: Mapping[str, str]) -> list[str]:
+    """``key`` (``url_key``) on a host a site moved to, spelled on each host it moved
+    from, latest first (``moves``: new host -> old, both as keys spell them, without
+    ``www.``): the addresses its article had before the site changed its domain, one
+    article with them. A site moved twice (a -> b -> c) archived its articles under a
+    while it lived there, so c's address is followed back past b; a move back to a host
+    passed already (a cycle the records may hold) ends the way back there."""
     host, mark, rest = key.partition("/")
-    old = moves.get(host)
-    return None if old is None else old + mark + rest
+    former: list[str] = []
+    passed = {host}
+    while (host := moves.get(host, "")) and host not in passed:
+        passed.add(host)
+        former.append(host + mark + rest)
+    return former
+
+
+def moves_from(origin: str, moved: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The moves a site made from ``origin`` on, in order, as ``moved`` records them
+    (``Discovery.moved``: old origin -> new): ``[(a, b), (b, c)]`` for a site that moved
+    from a to b and from b to c, so a run goes to c at once, not to b to be sent on
+    again. A move back to an origin passed already (a cycle) is not taken."""
+    steps: list[tuple[str, str]] = []
+    passed = {origin}
+    while (moved_to := moved.get(origin)) is not None and moved_to not in passed:
+        passed.add(moved_to)
+        steps.append((origin, moved_to))
+        origin = moved_to
+    return steps
 
 
 def slashless_key(url: str) -> str:
