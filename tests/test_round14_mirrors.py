@@ -27,7 +27,12 @@ import pytest
 from newsarchive import crawl_sources
 from newsarchive.mirror import MirrorServer
 
-from .mirror_sites import article_rows, bare_profile, check_bare_crawl
+from .mirror_sites import (
+    article_rows,
+    assert_archived_whole_and_right,
+    bare_profile,
+    check_bare_crawl,
+)
 from .support import SITES, Result
 
 ROUND14_SITES = {
@@ -111,3 +116,34 @@ def test_going_back_through_the_articles_is_capped_by_the_walks_pages(
         f"https://www.zheravitsa.bg/novina.php?id={n}" for n in range(138, 143)
     ]
     assert "/novina.php?id=137" not in server.requests
+
+
+@pytest.mark.parametrize("budget", [9, 10])
+def test_going_back_through_the_articles_resumes_where_a_run_stopped(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, budget: int
+) -> None:
+    """A run out of requests on the way back through "« Предишна новина" (the article
+    before the last one archived queued, not fetched): the next run fetches the rest of
+    the way back, each article once, and the one after it has nothing left to do."""
+    profile = bare_profile(tmp_path, "zheravitsa", *ROUND14_SITES["zheravitsa"])
+    every = [f"https://www.zheravitsa.bg/novina.php?id={n}" for n in range(136, 143)]
+    runs = []
+    with MirrorServer(SITES / "zheravitsa") as server:
+        for extra in (("--max-requests", str(budget)), (), ()):
+            asked = len(server.requests)
+            done = run_cli(
+                "crawl", "zheravitsa", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db), *extra,
+            )  # fmt: skip
+            assert done.exit_code == 0, done.stderr
+            runs.append((done.stdout, server.requests[asked:]))
+            if not extra:
+                continue
+            assert "request budget of" in done.stdout
+            assert sorted(article_rows(db)) == every[142 - 136 - (budget - 5) + 1 :]
+    fetched = [path for _, asked in runs for path in asked if path.startswith("/novina.php")]
+    assert sorted(fetched) == sorted(f"/novina.php?id={n}" for n in range(136, 143))
+    assert sorted(article_rows(db)) == every  # (rows by URL: one each)
+    assert_archived_whole_and_right(db, "zheravitsa")
+    third, asked = runs[2]
+    assert asked == ["/robots.txt", "/"] and "0 new" in third

@@ -214,6 +214,21 @@ class Store:
         keys = [key for url in urls if url for key in (archive_key(url), url_key(url))]
         return self._find_keys(list(dict.fromkeys(keys)))
 
+    def captured_page(self, url: str) -> tuple[str, bytes, str | None] | None:
+        """The capture the article archived from ``url`` was read from: the address it
+        was answered at, its bytes and their encoding; None when none is archived."""
+        article_id = self.find(url)
+        if article_id is None:
+            return None
+        row = self.conn.execute(
+            "SELECT c.final_url, c.content, c.encoding FROM articles a"
+            " JOIN captures c ON c.id = a.capture_id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None or row[1] is None:
+            return None
+        return str(row[0]), zlib.decompress(row[1]), row[2]
+
     def find_item(self, url: str) -> int | None:
         """The article archived under an item's own address (``urls.item_url``), never
         its page's: ``find`` falls back to the page, which may be archived whole."""
