@@ -9,12 +9,14 @@ from newsarchive.discover.urls import (
     amp_originals,
     current_key,
     identify,
+    in_path_state,
     is_article_url,
     move_hosts,
     moved_keys,
     moves_from,
     normalize_url,
     on_site,
+    path_state_given,
     url_key,
 )
 from newsarchive.fetch.mirror import MirrorTransport
@@ -365,3 +367,34 @@ def test_a_cyrillic_domain_is_one_host_in_either_spelling() -> None:
         assert on_site("https://www.община-звездица.бг/novini/5", site)
         assert not on_site("https://община-other.бг/", site)
     assert url_key("https://община-звездица.бг/a") == url_key(f"http://www.{_PUNY}/a")
+
+
+def test_a_cookieless_session_handed_by_a_redirect_is_placed_in_later_addresses() -> None:
+    """ASP.NET's ``/(S(<id>))`` put into the asked address by the server: learned where
+    it goes, and put there in the site's other pages (not a static file's, not one
+    holding a session already, not one outside the application's folder)."""
+    given = path_state_given(
+        "https://r.bg/Novini/Default.aspx",
+        "https://r.bg/(S(ab12cd34ef56gh78ij90kl12))/Novini/Default.aspx",
+    )
+    assert given == ("", "/(S(ab12cd34ef56gh78ij90kl12))")
+    assert path_state_given("https://r.bg/", "https://r.bg/(S(ab12))/") == ("", "/(S(ab12))")
+    assert path_state_given("https://r.bg/app/a.aspx", "https://r.bg/app/(S(x1))/a.aspx") == (
+        "/app", "/(S(x1))"
+    )  # fmt: skip
+    assert path_state_given("https://r.bg/a.aspx", "https://r.bg/(S(x1))/b.aspx") is None
+    assert path_state_given("https://r.bg/a.aspx", "https://www.r.bg/(S(x1))/a.aspx") is None
+    assert path_state_given("http://r.bg/a", "https://r.bg/a") is None
+    assert in_path_state("https://r.bg/Novini/Novina.aspx?ID=1", "", "/(S(x1))") == (
+        "https://r.bg/(S(x1))/Novini/Novina.aspx?ID=1"
+    )
+    assert in_path_state("https://r.bg/", "", "/(S(x1))") == "https://r.bg/(S(x1))/"
+    assert in_path_state("https://r.bg/files/a.pdf", "", "/(S(x1))") == "https://r.bg/files/a.pdf"
+    assert (
+        in_path_state("https://r.bg/(S(y2))/a.aspx", "", "/(S(x1))")
+        == "https://r.bg/(S(y2))/a.aspx"
+    )
+    assert (
+        in_path_state("https://r.bg/other/a.aspx", "/app", "/(S(x1))")
+        == "https://r.bg/other/a.aspx"
+    )

@@ -147,3 +147,27 @@ def test_going_back_through_the_articles_resumes_where_a_run_stopped(
     assert_archived_whole_and_right(db, "zheravitsa")
     third, asked = runs[2]
     assert asked == ["/robots.txt", "/"] and "0 new" in third
+
+
+def test_a_cookieless_session_is_taken_once_and_its_pages_asked_under_it(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """rosenishte answers every page asked without a session ``302`` to a fresh one: the
+    first such answer's session is kept for the run, so every later page is asked for
+    under it at once, one request each (each paid a redirect of its own before, 22
+    requests for six articles); the rows are archived without it."""
+    profile = bare_profile(tmp_path, "rosenishte", *ROUND14_SITES["rosenishte"])
+    with MirrorServer(SITES / "rosenishte") as server:
+        done = run_cli(
+            "crawl", "rosenishte", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+        asked = list(server.requests)
+    assert done.exit_code == 0, done.stderr
+    assert_archived_whole_and_right(db, "rosenishte")
+    sent_to_one = [p for p in asked if "(S(" not in p and (p == "/" or ".aspx" in p)]
+    assert sent_to_one == ["/"]
+    sessions = {p.split("))")[0] for p in asked if p.startswith("/(S(")}
+    assert len(sessions) == 1
+    articles = [p for p in asked if "Novina.aspx" in p]
+    assert len(articles) == len(set(articles)) == 6

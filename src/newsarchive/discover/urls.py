@@ -38,6 +38,42 @@ _PATH_SESSION = re.compile(r";jsessionid=[^/?#;]*", re.IGNORECASE)  # its own va
 # visit (every nightly run) would find every article under new addresses; the page
 # never depends on it, and the address without it is the one the server hands out.
 _PATH_STATE = re.compile(r"/\((?:[A-Z]\([\w-]{1,512}\))+\)(?=/|$)", re.IGNORECASE)
+# The pages an ASP.NET application serves under its cookieless state (its own pages and
+# handlers, or an address with no file name): a static file may not be served there.
+_APPLICATION_PAGE = (".aspx", ".asp", ".ashx")
+
+
+def path_state_given(asked: str, sent_to: str) -> tuple[str, str] | None:
+    """When a redirect from ``asked`` to ``sent_to`` is an ASP.NET server handing a
+    visitor without one its cookieless state (``sent_to`` is ``asked`` with
+    ``/(S(<id>))`` in its path), where in the path it goes and the segment:
+    ``("", "/(S(x3mn…))")`` for one at the start. None for any other redirect."""
+    old, new = urlsplit(asked), urlsplit(sent_to)
+    if (old.scheme, old.netloc.lower(), old.query) != (new.scheme, new.netloc.lower(), new.query):
+        return None
+    found = _PATH_STATE.search(new.path)
+    if found is None or _PATH_STATE.search(old.path):
+        return None
+    if new.path[: found.start()] + new.path[found.end() :] != (old.path or "/"):
+        return None
+    return new.path[: found.start()], found.group()
+
+
+def in_path_state(url: str, where: str, segment: str) -> str:
+    """``url`` with the cookieless state ``segment`` its server handed out placed after
+    ``where`` in its path (``path_state_given``), as the server would redirect it there;
+    ``url`` itself when its path is not under ``where``, holds a state already, or names
+    a file that is no page of the application (a PDF, an image)."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if _PATH_STATE.search(path) or not (path == where or path.startswith(f"{where}/")):
+        return url
+    name = path.rpartition("/")[2]
+    if "." in name and not name.lower().endswith(_APPLICATION_PAGE):
+        return url
+    return parts._replace(path=where + segment + path[len(where) :]).geturl()
+
+
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
