@@ -59,10 +59,10 @@ def test_a_bug_in_one_site_is_that_sites_failure_and_the_others_go_on(
         FaultServer(articles=4, faults=False) as beta,
     ):
 
-        def judge(url: str, *args: object) -> object:
+        def judge(url: str, *args: object, **options: object) -> object:
             if alpha.url in url:
                 raise RuntimeError("boom")
-            return real_judge(url, *args)  # type: ignore[arg-type]
+            return real_judge(url, *args, **options)  # type: ignore[arg-type]
 
         monkeypatch.setattr(newsarchive.harvest, "judge", judge)
         for name, server in (("alpha", alpha), ("beta", beta)):

@@ -9,12 +9,15 @@ from newsarchive.discover.urls import (
     amp_originals,
     current_key,
     identify,
+    in_path_state,
     is_article_url,
     move_hosts,
-    moved_key,
+    moved_keys,
     moved_profile,
+    moves_from,
     normalize_url,
     on_site,
+    path_state_given,
     url_key,
     web_url_problem,
 )
@@ -329,9 +332,33 @@ def test_a_key_on_the_domain_a_site_moved_to_has_its_old_spelling() -> None:
     any other host has none."""
     moves = {"obshtinaruse.bg": "ruse-bg.eu"}
     key = url_key("https://www.obshtinaruse.bg/novina-1?b=2&a=1")
-    assert moved_key(key, moves) == url_key("http://ruse-bg.eu/novina-1?a=1&b=2")
-    assert moved_key(url_key("https://ruse24.bg/novina-1"), moves) is None
-    assert moved_key(url_key("https://obshtinaruse.bg.evil.com/a"), moves) is None
+    assert moved_keys(key, moves) == [url_key("http://ruse-bg.eu/novina-1?a=1&b=2")]
+    assert moved_keys(url_key("https://ruse24.bg/novina-1"), moves) == []
+    assert moved_keys(url_key("https://obshtinaruse.bg.evil.com/a"), moves) == []
+
+
+def test_a_key_on_the_domain_a_site_moved_to_twice_has_each_old_spelling() -> None:
+    """a -> b -> c: c's key is spelled on b, then on a, where the articles were archived
+    while the site lived there; a cycle in the records ends the way back, never loops."""
+    moves = {"obshtinaruse.bg": "ruse.bg", "ruse.bg": "ruse-bg.eu"}
+    key = url_key("https://obshtinaruse.bg/novina-1")
+    assert moved_keys(key, moves) == [url_key("https://ruse.bg/novina-1"),
+                                      url_key("https://ruse-bg.eu/novina-1")]  # fmt: skip
+    looped = {**moves, "ruse-bg.eu": "obshtinaruse.bg"}
+    assert moved_keys(key, looped) == moved_keys(key, moves)
+    assert moved_keys(url_key("https://ruse.bg/novina-1"), looped) == [
+        url_key("https://ruse-bg.eu/novina-1"), url_key("https://obshtinaruse.bg/novina-1")
+    ]  # fmt: skip
+
+
+def test_the_moves_from_an_origin_are_followed_to_the_last_one() -> None:
+    moved = {"https://a.bg": "https://b.bg", "https://b.bg": "https://c.bg"}
+    assert moves_from("https://a.bg", moved) == [
+        ("https://a.bg", "https://b.bg"), ("https://b.bg", "https://c.bg")
+    ]  # fmt: skip
+    assert moves_from("https://c.bg", moved) == []
+    cycle = {**moved, "https://c.bg": "https://a.bg"}
+    assert moves_from("https://a.bg", cycle) == moves_from("https://a.bg", moved)
 
 
 def test_a_move_from_a_domain_named_in_cyrillic_is_keyed_as_its_articles_are() -> None:
@@ -340,7 +367,7 @@ def test_a_move_from_a_domain_named_in_cyrillic_is_keyed_as_its_articles_are() -
     at the new domain is a second one."""
     new, old = move_hosts("https://www.звездица.бг", "https://zvezditsa.bg")
     key = url_key("https://zvezditsa.bg/novini/53-kursove.html")
-    assert moved_key(key, {new: old}) == url_key("https://звездица.бг/novini/53-kursove.html")
+    assert moved_keys(key, {new: old}) == [url_key("https://звездица.бг/novini/53-kursove.html")]
 
 
 def test_a_moves_hosts_are_spelled_alike_for_the_profile_and_the_keys() -> None:
@@ -374,3 +401,34 @@ def test_a_cyrillic_domain_is_one_host_in_either_spelling() -> None:
         assert on_site("https://www.община-звездица.бг/novini/5", site)
         assert not on_site("https://община-other.бг/", site)
     assert url_key("https://община-звездица.бг/a") == url_key(f"http://www.{_PUNY}/a")
+
+
+def test_a_cookieless_session_handed_by_a_redirect_is_placed_in_later_addresses() -> None:
+    """ASP.NET's ``/(S(<id>))`` put into the asked address by the server: learned where
+    it goes, and put there in the site's other pages (not a static file's, not one
+    holding a session already, not one outside the application's folder)."""
+    given = path_state_given(
+        "https://r.bg/Novini/Default.aspx",
+        "https://r.bg/(S(ab12cd34ef56gh78ij90kl12))/Novini/Default.aspx",
+    )
+    assert given == ("", "/(S(ab12cd34ef56gh78ij90kl12))")
+    assert path_state_given("https://r.bg/", "https://r.bg/(S(ab12))/") == ("", "/(S(ab12))")
+    assert path_state_given("https://r.bg/app/a.aspx", "https://r.bg/app/(S(x1))/a.aspx") == (
+        "/app", "/(S(x1))"
+    )  # fmt: skip
+    assert path_state_given("https://r.bg/a.aspx", "https://r.bg/(S(x1))/b.aspx") is None
+    assert path_state_given("https://r.bg/a.aspx", "https://www.r.bg/(S(x1))/a.aspx") is None
+    assert path_state_given("http://r.bg/a", "https://r.bg/a") is None
+    assert in_path_state("https://r.bg/Novini/Novina.aspx?ID=1", "", "/(S(x1))") == (
+        "https://r.bg/(S(x1))/Novini/Novina.aspx?ID=1"
+    )
+    assert in_path_state("https://r.bg/", "", "/(S(x1))") == "https://r.bg/(S(x1))/"
+    assert in_path_state("https://r.bg/files/a.pdf", "", "/(S(x1))") == "https://r.bg/files/a.pdf"
+    assert (
+        in_path_state("https://r.bg/(S(y2))/a.aspx", "", "/(S(x1))")
+        == "https://r.bg/(S(y2))/a.aspx"
+    )
+    assert (
+        in_path_state("https://r.bg/other/a.aspx", "/app", "/(S(x1))")
+        == "https://r.bg/other/a.aspx"
+    )

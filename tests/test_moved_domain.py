@@ -101,6 +101,37 @@ def test_an_article_archived_before_the_move_is_the_one_its_new_address_leads_to
         assert keys[url_key(old_url)] == keys[url_key(row["url"])] == ids[row["url"]]
 
 
+def test_a_site_moved_twice_is_crawled_at_its_last_domain_and_keeps_its_rows(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Archived on the old domain, then recorded as moved twice (to a middle domain, and
+    from there to the new one): the run goes to the new domain at once (the middle one
+    never asked), and each article there is the row archived under its first address,
+    followed back past the middle domain: none archived a second time."""
+    middle = "https://vetrino.eu"
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(_before_the_move(tmp_path)) as server:
+        assert _crawl(run_cli, db, profile, server).exit_code == 0
+    assert len(article_rows(db)) == 6
+    with closing(sqlite3.connect(db)) as conn:
+        frontier = Frontier(conn, "vetrino")
+        moved = {OLD: middle, middle: NEW}
+        frontier.save_discovery(replace(frontier.discovery() or Discovery(), moved=moved))
+    with MirrorServer(SITES / "vetrino") as server:
+        after = _crawl(run_cli, db, profile, server)
+        hosts = set(server.hosts)
+    assert after.exit_code == 0, after.stderr
+    assert hosts == {"obshtinavetrino.bg"}
+    assert_archived_whole_and_right(db, "vetrino")
+    with closing(sqlite3.connect(db)) as conn:
+        ids = dict(conn.execute("SELECT url, id FROM articles").fetchall())
+        keys = dict(conn.execute("SELECT url_key, article_id FROM article_urls").fetchall())
+    assert len(ids) == 6
+    for row in site_json("vetrino", "expected.json"):
+        old_url = row["url"].replace(NEW, OLD)
+        assert keys[url_key(old_url)] == keys[url_key(row["url"])] == ids[row["url"]]
+
+
 def test_one_article_sent_to_another_domain_is_still_refused(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:

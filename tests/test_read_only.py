@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,76 @@ def test_writers_fail_with_one_line(run_cli: Cli, locked: Path, tmp_path: Path) 
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("newsarchive: error:"), result.stderr
         assert "read-only" in lines[0] or "Operation not permitted" in lines[0], lines[0]
+
+
+def _labelled(db: Path, version: int) -> None:
+    """The archive as a release of schema ``version`` left it: v11's tables and columns
+    are today's (v12 only re-keyed stored addresses), so only its version differs."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+
+
+@contextmanager
+def _locked_at(run_cli: Cli, tmp_path: Path, version: int) -> Iterator[Path]:
+    """An archive of schema ``version`` in a folder, neither of which this user can write."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = build(run_cli, folder / "archive.db")
+    db.with_suffix(".jsonl").unlink()
+    Path(f"{db}.lock").unlink()
+    _labelled(db, version)
+    undo = _lock([folder, db])
+    try:
+        yield db
+    finally:
+        undo()
+
+
+@pytest.fixture
+def locked_v11(run_cli: Cli, tmp_path: Path) -> Iterator[Path]:
+    with _locked_at(run_cli, tmp_path, 11) as db:
+        yield db
+
+
+def test_an_unwritable_archive_of_the_previous_schema_is_read_as_it_is(
+    run_cli: Cli, locked_v11: Path
+) -> None:
+    """The v12 upgrade must write, which this user cannot: search, show, stats and
+    export read the v11 archive as it is, each with one warning line saying so and how
+    it gets upgraded, and the file is untouched (still v11)."""
+    before = _digest(locked_v11)
+    db = ("--db", str(locked_v11))
+    found = run_cli("search", "община", "--format", "json", *db)
+    assert found.exit_code == 0, found.stderr
+    assert set(ids(found)) == {1, 2, 3, 5}
+    shown = run_cli("show", "1", *db)
+    assert shown.exit_code == 0 and ARTICLES[0]["title"] in shown.stdout
+    stats = run_cli("stats", "--format", "json", *db)
+    assert stats.exit_code == 0 and stats.json()["articles"] == len(ARTICLES)  # type: ignore[index]
+    export = run_cli("export", *db)
+    assert export.exit_code == 0 and len(export.stdout.splitlines()) == len(ARTICLES)
+    for result in (found, shown, stats, export):
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith(f"newsarchive: archive {locked_v11} is schema v11, not upgraded")
+        assert "read-only for this user" in lines[0] and "write access" in lines[0]
+    assert _digest(locked_v11) == before
+
+
+def test_an_unwritable_archive_of_an_older_schema_is_refused_with_one_line(
+    run_cli: Cli, tmp_path: Path
+) -> None:
+    """Before v11 the columns differ (``modified``, ``date_note``): reading it as it is
+    would fail half-way, so the command says, in one line and exit 2, what to run once."""
+    with _locked_at(run_cli, tmp_path, 10) as db:
+        before = _digest(db)
+        result = run_cli("search", "община", "--db", str(db))
+        assert _digest(db) == before
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsarchive: error:"), result.stderr
+    assert "schema v10" in lines[0] and f"'newsarchive stats --db {db}' once" in lines[0]

@@ -31,7 +31,12 @@ from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
 
-from .mirror_sites import article_rows, bare_profile, check_bare_crawl
+from .mirror_sites import (
+    article_rows,
+    assert_archived_whole_and_right,
+    bare_profile,
+    check_bare_crawl,
+)
 from .support import SITES, Result
 
 ROUND14_SITES = {
@@ -142,3 +147,58 @@ def test_going_back_through_the_articles_is_capped_by_the_walks_pages(
         f"https://www.zheravitsa.bg/novina.php?id={n}" for n in range(138, 143)
     ]
     assert "/novina.php?id=137" not in server.requests
+
+
+@pytest.mark.parametrize("budget", [9, 10])
+def test_going_back_through_the_articles_resumes_where_a_run_stopped(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, budget: int
+) -> None:
+    """A run out of requests on the way back through "« Предишна новина" (the article
+    before the last one archived queued, not fetched): the next run fetches the rest of
+    the way back, each article once, and the one after it has nothing left to do."""
+    profile = bare_profile(tmp_path, "zheravitsa", *ROUND14_SITES["zheravitsa"])
+    every = [f"https://www.zheravitsa.bg/novina.php?id={n}" for n in range(136, 143)]
+    runs = []
+    with MirrorServer(SITES / "zheravitsa") as server:
+        for extra in (("--max-requests", str(budget)), (), ()):
+            asked = len(server.requests)
+            done = run_cli(
+                "crawl", "zheravitsa", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db), *extra,
+            )  # fmt: skip
+            assert done.exit_code == 0, done.stderr
+            runs.append((done.stdout, server.requests[asked:]))
+            if not extra:
+                continue
+            assert "request budget of" in done.stdout
+            assert sorted(article_rows(db)) == every[142 - 136 - (budget - 5) + 1 :]
+    fetched = [path for _, asked in runs for path in asked if path.startswith("/novina.php")]
+    assert sorted(fetched) == sorted(f"/novina.php?id={n}" for n in range(136, 143))
+    assert sorted(article_rows(db)) == every  # (rows by URL: one each)
+    assert_archived_whole_and_right(db, "zheravitsa")
+    third, asked = runs[2]
+    assert asked == ["/robots.txt", "/"] and "0 new" in third
+
+
+def test_a_cookieless_session_is_taken_once_and_its_pages_asked_under_it(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """rosenishte answers every page asked without a session ``302`` to a fresh one: the
+    first such answer's session is kept for the run, so every later page is asked for
+    under it at once, one request each (each paid a redirect of its own before, 22
+    requests for six articles); the rows are archived without it."""
+    profile = bare_profile(tmp_path, "rosenishte", *ROUND14_SITES["rosenishte"])
+    with MirrorServer(SITES / "rosenishte") as server:
+        done = run_cli(
+            "crawl", "rosenishte", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+        asked = list(server.requests)
+    assert done.exit_code == 0, done.stderr
+    assert_archived_whole_and_right(db, "rosenishte")
+    sent_to_one = [p for p in asked if "(S(" not in p and (p == "/" or ".aspx" in p)]
+    assert sent_to_one == ["/"]
+    sessions = {p.split("))")[0] for p in asked if p.startswith("/(S(")}
+    assert len(sessions) == 1
+    articles = [p for p in asked if "Novina.aspx" in p]
+    assert len(articles) == len(set(articles)) == 6

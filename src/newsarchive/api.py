@@ -349,13 +349,13 @@ def _moved_profiles(moves: dict[str, dict[str, str]], profiles: Iterable[Profile
     ``_stored_move``): a WARC record at the new domain is the site's, not a generic site's
     of that host."""
     from newsarchive.crawl_discovery import site_origin
-    from newsarchive.discover.urls import moved_profile
+    from newsarchive.discover.urls import moved_profile, moves_from
 
     out = []
     for profile in profiles:
-        origin = site_origin(profile.origin)
-        moved_to = moves.get(profile.id, {}).get(origin)
-        out.append(moved_profile(profile, origin, moved_to) if moved_to else profile)
+        for origin, moved_to in moves_from(site_origin(profile.origin), moves.get(profile.id, {})):
+            profile = moved_profile(profile, origin, moved_to)  # (each step: a -> b -> c)
+        out.append(profile)
     return out
 
 

@@ -24,7 +24,7 @@ from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.listings import is_site_home
-from newsarchive.discover.urls import moved_profile, with_hosts
+from newsarchive.discover.urls import moved_profile, moves_from, with_hosts
 from newsarchive.errors import ArchiveWriteError
 from newsarchive.explorer import stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
@@ -134,7 +134,8 @@ class SiteCrawl:
                 " home page answer there again): crawled there again"
             )
             return
-        self._move(origin, found.moved[origin])
+        for step in moves_from(origin, found.moved):  # a -> b -> c: to c, each step taken up
+            self._move(*step)
 
     def _adopt(self, hosts: tuple[str, ...]) -> SourceReader:
         """Crawl ``hosts`` as the site's own from now on (its news section's host under

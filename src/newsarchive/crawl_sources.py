@@ -15,14 +15,14 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.archive.frontier import Frontier
+from newsarchive.archive.frontier import Frontier, older_source
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.explore import MIN_ITEMS, Discovery, shape_pattern
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.urls import article_path, url_key
+from newsarchive.discover.urls import article_path
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
@@ -302,32 +302,30 @@ class SourceReader:
         old = self.harvest.fetch_pending(self._robots_gate)
         if next_url is None and not old and links:
             room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
-            old = self._older_articles(links, page.final_url, room)
+            old = self._older_articles(links, room)
         walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
 
-    def _older_articles(self, links: list[Candidate], where: str, limit: int) -> int:
+    def _older_articles(self, links: list[Candidate], limit: int) -> int:
         """A list that ends with no page after it, whose oldest article links the one
-        before it ("« Предишна новина"): the articles before, each fetched as an article
-        once (its page names the next one), as a person goes back through them. The only
-        way to older news on a site whose lists show the newest few. It stops at an
-        article known or fetched already (a nightly run: at once), one older than
-        ``--since``, or after ``CHAIN_PER_PAGE`` articles for each listing page the walk
-        could still have read (``limit``, 0: no cap). Returns how many turned out older than
-        ``--since``. (Not resumed: a run killed on the way leaves the rest to the
-        sitemap, a re-exploration, or a later link.)"""
-        older = self.harvest.older
-        step = next((o for c in reversed(links) if (o := older.get(url_key(c.url)))), None)
-        taken = 0
-        while step is not None and (not limit or taken < limit * CHAIN_PER_PAGE):
-            (seen,) = self._offer([Candidate(step, self.profile.id, where)])
-            if seen is not Seen.NEW:
-                return 0
-            old = self.harvest.fetch_pending(self._robots_gate)
-            if old:
-                return old
-            taken += 1
-            step = older.get(url_key(step))
-        return 0
+        before it ("« Предишна новина", read from its archived page: ``older_of``): the
+        articles before, each fetched as an article once (its page names the next one),
+        as a person goes back through them. The only way to older news on a site whose
+        lists show the newest few. It stops at an article known or fetched already (a
+        nightly run: at once), one older than ``--since``, or after ``CHAIN_PER_PAGE``
+        articles for each listing page the walk could still have read (``limit``, 0: no
+        cap). Returns how many turned out older than ``--since``.
+
+        Each article's way back is queued with its allowance in the transaction that
+        archives the one after it (``Frontier.queue_older``): a run killed or out of
+        requests on the way resumes there, its first fetches the rest."""
+        start = self.harvest.older_of([c.url for c in links])
+        if start is None:
+            return 0
+        left = limit * CHAIN_PER_PAGE - 1 if limit else -1
+        (seen,) = self._offer([Candidate(start, self.profile.id, older_source(left))])
+        if seen is not Seen.NEW:
+            return 0
+        return self.harvest.fetch_pending(self._robots_gate)
 
     def _read_items(
         self, walk: ListingWalk, pages: listings.ListingPages, page: Page,

@@ -59,6 +59,7 @@ from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import changes_tree, extract
 from newsarchive.extraction.published import with_listed
 from newsarchive.extraction.translations import translation_of
+from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.client import (
     GONE_STATUSES,
     Elsewhere,
@@ -96,9 +97,14 @@ def judge(
     profile: Profile,
     since: dt.date | None,
     listed: tuple[dt.date, str] | None = None,
+    *,
+    older: bool = False,
 ) -> Verdict:
     """``listed``: the date the listing or feed gave this URL, the article's date when
-    its page states none (``date_source`` "listing" or "feed"), never one after the fetch."""
+    its page states none (``date_source`` "listing" or "feed"), never one after the fetch.
+    ``older``: the page's "« Предишна новина" link is wanted (``Verdict.older``): only
+    on the way back through them, as reading every link's text costs a page 6% of its
+    extraction, for a link nothing else uses."""
     if isinstance(result, FetchInterrupted):
         return Verdict(Outcome.INTERRUPTED)
     if isinstance(result, RobotsDisallowed):
@@ -125,7 +131,7 @@ def judge(
     # of an article does: it is settled as one only when it holds no items, below)
     before = first_of(result.text, result.final_url, tree)
     following = next_part(result.text, result.final_url, tree=tree)
-    older = older_article_link(tree, result.final_url, profile)
+    before_it = older_article_link(tree, result.final_url, profile) if older else None
     article = extract(
         result.text, result.final_url, profile=profile, today=result.fetched_at,
         tree=tree,
@@ -158,7 +164,7 @@ def judge(
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
     identity = identify(result.final_url, article.canonical_url, profile)
-    return read(Outcome.NEW, article=article, url=identity, next_page=following, older=older)
+    return read(Outcome.NEW, article=article, url=identity, next_page=following, older=before_it)
 
 
 # What storing one article may raise because of that article's values (a string UTF-8
@@ -353,13 +359,39 @@ class Harvester:
     waiters: set[str] = field(default_factory=set)
     # keys of the originals read in place of their AMP copies in this run (``_original``)
     originals: set[str] = field(default_factory=set)
-    # this run's articles by the key of the URL they were fetched from: the article
-    # before each, where its page links it as "« Предишна новина" (``Verdict.older``)
-    older: dict[str, str] = field(default_factory=dict)
+    # the URLs of the batch being fetched that were queued as the article before
+    # another, with how many more may be reached back from each (``Frontier.going_back``)
+    going_back: dict[str, int] = field(default_factory=dict)
+    went_back: bool = False  # an article's "« Предишна новина" queued in this batch
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out
-        older than ``--since``. ``before`` sees the first URL (the robots.txt gate)."""
+        older than ``--since``. ``before`` sees the first URL (the robots.txt gate).
+
+        An article queued as the one before another (``SourceReader._older_articles``)
+        queues the one before it in turn, with its own archiving: the queue is read again
+        until that way back ends, so a run stopped on the way resumes from the queue."""
+        old = self._fetch_batch(before)
+        while self.went_back:
+            old += self._fetch_batch(before)
+        return old
+
+    def older_of(self, urls: list[str]) -> str | None:
+        """Where the "« Предишна новина" of the last of ``urls`` archived leads (a
+        listing's oldest article, for a listing that ends with no page after it), read
+        from its archived capture when asked: no article's link text is read for it while
+        fetching, and the article may have been archived by an earlier run (killed after
+        it, before going back) or earlier in this one (its feed)."""
+        for url in reversed(urls):
+            found = self.store.captured_page(url)
+            if found is not None:
+                final_url, content, encoding = found
+                text = content.decode(encoding, "replace") if encoding else decode_html(content)[0]
+                return older_article_link(page_tree(text), final_url, self.profile)
+        return None
+
+    def _fetch_batch(self, before: Callable[[str], None]) -> int:
+        self.went_back = False
         self.between()
         room = max(0, self.options.max_requests - self.fetcher.requests)
         # URLs failed in this run are still pending (retried next run): read past them
@@ -374,6 +406,7 @@ class Harvester:
         recheck = self.options.recheck_days is not None and not self.options.refresh
         validators = self.frontier.recheck_validators(urls) if recheck else None
         listed = self.frontier.listed(urls)  # read once: nothing changes them while fetching
+        self.going_back = self.frontier.going_back(urls)
 
         def within() -> bool:  # the budget stops new fetches; those in flight are archived
             return self.fetcher.requests < self.options.max_requests
@@ -520,7 +553,8 @@ class Harvester:
     ) -> str | None:
         """``archive``'s work; the URL the article was archived under, if one was
         (``identify``'s, unless the store found it another)."""
-        verdict = judge(url, result, self.profile, self.options.since, listed)
+        left = self.going_back.get(url, 0)  # (0: the way back ends at this one)
+        verdict = judge(url, result, self.profile, self.options.since, listed, older=left != 0)
         self.report.cpu["extract"] += verdict.cpu
         if verdict.outcome is Outcome.INTERRUPTED:
             return None  # stays queued for the next run
@@ -548,8 +582,6 @@ class Harvester:
         else:
             assert isinstance(result, Page) and verdict.article is not None
             self.handled.add(verdict.url)
-            if verdict.older is not None:
-                self.older[url_key(url)] = verdict.older
             article, parts, short = self.whole(verdict.article, result, verdict.next_page)
             if short and self.store.find(verdict.url, url) is not None:
                 # a passing failure is no edit: the article read whole before stands, and
@@ -571,6 +603,11 @@ class Harvester:
                     outcome = Outcome(save_article(
                         self.store, article, self.profile.id, (verdict.url, url), result, parts
                     ))  # fmt: skip
+                    if verdict.older is not None:  # the way back goes on, with this one
+                        self.went_back |= self.frontier.queue_older(
+                            verdict.older, left - 1 if left > 0 else -1, handled=self.handled,
+                            refresh=self.options.refresh, since=bool(self.options.since),
+                        )  # fmt: skip
             except UNSTORABLE as exc:  # this page's values, not the archive: the page fails
                 outcome = Outcome.FAILED
                 message = unstorable(exc, url)

@@ -7,14 +7,23 @@ shared folder or a read-only copy that a researcher's cron job fills.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from pathlib import Path
 
-from newsarchive.archive.schema import SCHEMA_VERSION, NewerSchema, check_version, ensure_schema
+from newsarchive.archive.schema import (
+    SAME_COLUMNS_SINCE,
+    SCHEMA_VERSION,
+    NewerSchema,
+    check_version,
+    ensure_schema,
+)
 from newsarchive.errors import ArchiveBusy, ArchiveError, ArchiveWriteError
 
 DEFAULT_DB = "newsarchive.db"
+
+log = logging.getLogger(__name__)
 
 
 def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
@@ -47,12 +56,10 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         check_path(path)
     # Said before SQLite is asked: it opens an unwritable file read-only without a word
     # and fails at the first write, deep inside a crawl or an import.
-    for target in (path, path.parent) if path.exists() else (path.parent,):
-        if not os.access(target, os.W_OK):
-            what = "archive" if target == path else f"archive's folder {target}"
-            raise ArchiveError(
-                f"cannot write archive {path}: the {what} is read-only for this user"
-            )
+    if unwritable := _unwritable(path):
+        raise ArchiveError(
+            f"cannot write archive {path}: the {unwritable} is read-only for this user"
+        )
     try:
         conn = sqlite3.connect(path, timeout=BUSY_WAIT_S)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_S * 1000}")
@@ -142,21 +149,61 @@ def _why(exc: sqlite3.DatabaseError) -> str:
     return text
 
 
+def _unwritable(path: Path) -> str:
+    """What keeps this user from writing the archive at ``path`` (the file, or the folder
+    SQLite makes its journal in), as an error names it; "" when nothing does."""
+    for target in (path, path.parent) if path.exists() else (path.parent,):
+        if not os.access(target, os.W_OK):
+            return "archive" if target == path else f"archive's folder {target}"
+    return ""
+
+
 def connect_reader(path: Path) -> sqlite3.Connection:
     """A read-only connection: ``mode=ro``, or ``immutable=1`` when even the ``-shm`` file
     of a WAL archive cannot be created (a folder the user cannot write).
 
-    An archive an older version wrote is first upgraded through ``connect``, which needs
-    write access once and otherwise fails with one line saying so.
+    An archive an older version wrote is first upgraded through ``connect`` when the user
+    can write it. One the user cannot write (an analyst's read-only copy, a shared
+    folder) is read as it is, with a warning, when its columns are today's
+    (``read_old_schema``), as refusing to read what is all there would help nobody;
+    else the command fails with one line saying how to upgrade it.
     """
     check_path(path)
     conn, _ = open_read_only(path)
     version = check_reader(conn, path)
     if version < SCHEMA_VERSION:
-        conn.close()
-        connect(path, create=False).close()  # the one-time upgrade
-        conn, _ = open_read_only(path)
+        if not _unwritable(path):
+            conn.close()
+            connect(path, create=False).close()  # the one-time upgrade
+            conn, _ = open_read_only(path)
+            return conn
+        try:
+            read_old_schema(path, version, f"it is read-only for this user ({_unwritable(path)})")
+        except ArchiveError:
+            conn.close()
+            raise
     return conn
+
+
+def read_old_schema(path: Path, version: int, why: str) -> None:
+    """An archive an older release wrote, read without its upgrade (``why``: what keeps
+    it from being upgraded): a one-line warning when its tables and columns are today's
+    (``SAME_COLUMNS_SINCE``: only its stored keys predate today's identity, so ``show``
+    may miss an article by an address the upgrade would have re-keyed); otherwise an
+    ``ArchiveError`` (exit 2) saying to run a command once with write access."""
+    if version >= SAME_COLUMNS_SINCE:
+        log.warning(
+            "archive %s is schema v%d, not upgraded to v%d (%s): read as it is; 'show' may"
+            " not find an article by an address through a site's redirector or a Joomla"
+            " menu until a command run with write access upgrades it",
+            path, version, SCHEMA_VERSION, why,
+        )  # fmt: skip
+        return
+    raise ArchiveError(
+        f"cannot read archive {path}: it is schema v{version}, which this release must"
+        f" upgrade to v{SCHEMA_VERSION} before reading, and {why}: run 'newsarchive stats"
+        f" --db {path}' once as a user who can write it and its folder"
+    )
 
 
 def check_not_archive(path: Path, db: Path, option: str) -> None:

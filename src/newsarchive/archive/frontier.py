@@ -25,7 +25,7 @@ from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import amp_originals, is_item_url, url_key
 from newsarchive.discover.walk import Seen, WalkState, too_old
-from newsarchive.models import SOURCE_FEED, SOURCE_RECHECK, Candidate, Page
+from newsarchive.models import SOURCE_FEED, SOURCE_OLDER, SOURCE_RECHECK, Candidate, Page
 
 MAX_ATTEMPTS = 5  # a URL failing on this many runs is left alone (still listed as failed)
 
@@ -80,6 +80,24 @@ def listed_kind(source: str | None) -> str | None:
         return "feed"
     if source is not None and source.startswith(("http://", "https://")):
         return "listing"
+    return None
+
+
+def older_source(left: int) -> str:
+    """The frontier source of an article queued as the one before another (a "« Предишна
+    новина" chain), saying how many more may be reached back from it (-1: no cap). Kept
+    with the queued URL, so a run killed on the way back resumes there with what is
+    left of the allowance (``going_back``)."""
+    return SOURCE_OLDER if left < 0 else f"{SOURCE_OLDER}:{left}"
+
+
+def older_left(source: str | None) -> int | None:
+    """``older_source``'s allowance (-1: no cap), or None for a URL found otherwise."""
+    if source == SOURCE_OLDER:
+        return -1
+    if source is not None and source.startswith(f"{SOURCE_OLDER}:"):
+        left = source.partition(":")[2]
+        return int(left) if left.isdigit() else None
     return None
 
 
@@ -297,6 +315,46 @@ class Frontier:
             if day and kind:
                 found[url] = dt.date.fromisoformat(day), kind
         return found
+
+    def going_back(self, urls: list[str]) -> dict[str, int]:
+        """The URLs among ``urls`` queued as the article before another
+        (``older_source``), each with how many more may be reached back from it."""
+        sources: dict[str, str] = {}
+        for keys, marks in _batches(urls):
+            sources.update(
+                self.conn.execute(
+                    f"SELECT url_key, source FROM frontier WHERE url_key IN ({marks})"
+                    f" AND substr(source, 1, {len(SOURCE_OLDER)}) = ?",
+                    (*keys, SOURCE_OLDER),
+                ).fetchall()
+            )
+        found: dict[str, int] = {}
+        for url in urls:
+            left = older_left(sources.get(url_key(url)))
+            if left is not None:
+                found[url] = left
+        return found
+
+    def queue_older(
+        self, url: str, left: int, *, handled: set[str], refresh: bool, since: bool
+    ) -> bool:
+        """Queue ``url`` as the article before one being archived, with ``left`` more to
+        reach back from it, inside the caller's transaction (the one archiving that
+        article: ``archiving``), so a run killed between the two leaves neither or both:
+        the way back resumes from the queue. Not when ``url`` is known (``seen``) or was
+        handled in this run already: the way back ends there. Whether it was queued."""
+        if url in handled:
+            return False
+        entry, archived = self._known(url_key(url))
+        if seen(entry, archived=archived, refresh=refresh, since=since) is not Seen.NEW:
+            return False
+        self.conn.execute(
+            "INSERT INTO frontier (url_key, url, site, source, added_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(url_key) DO UPDATE SET state = 'queued', source = excluded.source,"
+            " url = excluded.url WHERE frontier.state NOT IN ('queued', 'failed')",
+            (url_key(url), url, self.site, older_source(left), now_iso()),
+        )
+        return True
 
     def state(self, url: str) -> State | None:
         """Where ``url`` stands now (None: never queued)."""

@@ -75,6 +75,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 SCHEMA_VERSION = 12
+# The oldest schema whose tables and columns are today's: the migrations after it only
+# bring stored keys under today's identity (v12: ``archive.rekey``). A reader that cannot
+# write the archive (``connection.connect_reader``) reads one this old as it is.
+SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 _TABLES = """

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.lemmas import tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
-from newsarchive.discover.urls import archive_key, move_hosts, moved_key, url_key
+from newsarchive.discover.urls import archive_key, move_hosts, moved_keys, url_key
 from newsarchive.errors import QueryError
 from newsarchive.models import Article, Page
 
@@ -122,7 +122,7 @@ class Store:
         self._lemmatizer: Lemmatizer | None = None
         self._stories: StoryIndex | None = None
         self._detect = stories
-        # a site that changed its domain: new host -> old (``urls.moved_key``), so an
+        # a site that changed its domain: new host -> old (``urls.moved_keys``), so an
         # article archived under its old address is the one its new address leads to.
         # Not a second record of the move: the site's ``Discovery.moved`` is (kept across
         # runs, undone by ``Frontier.forget_move``); this is a crawl's index of it, keyed
@@ -223,6 +223,21 @@ class Store:
         items by its own address, a page's by any fragment a link gave it."""
         keys = [key for url in urls if url for key in (archive_key(url), url_key(url))]
         return self._find_keys(list(dict.fromkeys(keys)))
+
+    def captured_page(self, url: str) -> tuple[str, bytes, str | None] | None:
+        """The capture the article archived from ``url`` was read from: the address it
+        was answered at, its bytes and their encoding; None when none is archived."""
+        article_id = self.find(url)
+        if article_id is None:
+            return None
+        row = self.conn.execute(
+            "SELECT c.final_url, c.content, c.encoding FROM articles a"
+            " JOIN captures c ON c.id = a.capture_id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None or row[1] is None:
+            return None
+        return str(row[0]), zlib.decompress(row[1]), row[2]
 
     def find_item(self, url: str) -> int | None:
         """The article archived under an item's own address (``urls.item_url``), never
@@ -349,7 +364,7 @@ class Store:
                 self._share(keys[0], site, article_id)
                 url, source_url, keys = source_url, None, keys[1:]
                 article_id = fetched_id
-        former = [k for k in (moved_key(key, self.moves) for key in keys) if k is not None]
+        former = [k for key in keys for k in moved_keys(key, self.moves)]
         if article_id is None and former:  # archived before its site moved to this domain
             article_id = self._find_keys(former)
         if article_id is None and pdate is not None and capture_id is not None:

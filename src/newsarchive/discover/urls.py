@@ -38,6 +38,42 @@ _PATH_SESSION = re.compile(r";jsessionid=[^/?#;]*", re.IGNORECASE)  # its own va
 # visit (every nightly run) would find every article under new addresses; the page
 # never depends on it, and the address without it is the one the server hands out.
 _PATH_STATE = re.compile(r"/\((?:[A-Z]\([\w-]{1,512}\))+\)(?=/|$)", re.IGNORECASE)
+# The pages an ASP.NET application serves under its cookieless state (its own pages and
+# handlers, or an address with no file name): a static file may not be served there.
+_APPLICATION_PAGE = (".aspx", ".asp", ".ashx")
+
+
+def path_state_given(asked: str, sent_to: str) -> tuple[str, str] | None:
+    """When a redirect from ``asked`` to ``sent_to`` is an ASP.NET server handing a
+    visitor without one its cookieless state (``sent_to`` is ``asked`` with
+    ``/(S(<id>))`` in its path), where in the path it goes and the segment:
+    ``("", "/(S(x3mn…))")`` for one at the start. None for any other redirect."""
+    old, new = urlsplit(asked), urlsplit(sent_to)
+    if (old.scheme, old.netloc.lower(), old.query) != (new.scheme, new.netloc.lower(), new.query):
+        return None
+    found = _PATH_STATE.search(new.path)
+    if found is None or _PATH_STATE.search(old.path):
+        return None
+    if new.path[: found.start()] + new.path[found.end() :] != (old.path or "/"):
+        return None
+    return new.path[: found.start()], found.group()
+
+
+def in_path_state(url: str, where: str, segment: str) -> str:
+    """``url`` with the cookieless state ``segment`` its server handed out placed after
+    ``where`` in its path (``path_state_given``), as the server would redirect it there;
+    ``url`` itself when its path is not under ``where``, holds a state already, or names
+    a file that is no page of the application (a PDF, an image)."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if _PATH_STATE.search(path) or not (path == where or path.startswith(f"{where}/")):
+        return url
+    name = path.rpartition("/")[2]
+    if "." in name and not name.lower().endswith(_APPLICATION_PAGE):
+        return url
+    return parts._replace(path=where + segment + path[len(where) :]).geturl()
+
+
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -322,19 +358,40 @@ def _moved_hosts(origin: str, moved_to: str) -> tuple[str, str]:
 
 
 def move_hosts(origin: str, moved_to: str) -> tuple[str, str]:
-    """A site's move as ``moved_key`` reads it: the new host and the old, spelled as keys
+    """A site's move as ``moved_keys`` reads it: the new host and the old, spelled as keys
     spell them (``_moved_hosts``, without ``www.``)."""
     old, new = _moved_hosts(origin, moved_to)
     return new.removeprefix("www."), old.removeprefix("www.")
 
 
-def moved_key(key: str, moves: Mapping[str, str]) -> str | None:
-    """``key`` (``url_key``) on a host a site moved to, spelled on the host it moved from
-    (``moves``: new host -> old, both as keys spell them, without ``www.``), or None: the
-    address its article had before the site changed its domain, one article with it."""
+def moved_keys(key: str, moves: Mapping[str, str]) -> list[str]:
+    """``key`` (``url_key``) on a host a site moved to, spelled on each host it moved
+    from, latest first (``moves``: new host -> old, both as keys spell them, without
+    ``www.``): the addresses its article had before the site changed its domain, one
+    article with them. A site moved twice (a -> b -> c) archived its articles under a
+    while it lived there, so c's address is followed back past b; a move back to a host
+    passed already (a cycle the records may hold) ends the way back there."""
     host, mark, rest = key.partition("/")
-    old = moves.get(host)
-    return None if old is None else old + mark + rest
+    former: list[str] = []
+    passed = {host}
+    while (host := moves.get(host, "")) and host not in passed:
+        passed.add(host)
+        former.append(host + mark + rest)
+    return former
+
+
+def moves_from(origin: str, moved: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The moves a site made from ``origin`` on, in order, as ``moved`` records them
+    (``Discovery.moved``: old origin -> new): ``[(a, b), (b, c)]`` for a site that moved
+    from a to b and from b to c, so a run goes to c at once, not to b to be sent on
+    again. A move back to an origin passed already (a cycle) is not taken."""
+    steps: list[tuple[str, str]] = []
+    passed = {origin}
+    while (moved_to := moved.get(origin)) is not None and moved_to not in passed:
+        passed.add(moved_to)
+        steps.append((origin, moved_to))
+        origin = moved_to
+    return steps
 
 
 def slashless_key(url: str) -> str:

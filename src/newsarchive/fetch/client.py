@@ -31,7 +31,7 @@ import httpx
 from protego import Protego
 
 from newsarchive import __version__
-from newsarchive.discover.urls import host_variants, url_key
+from newsarchive.discover.urls import host_variants, in_path_state, path_state_given, url_key
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
@@ -373,6 +373,9 @@ class Fetcher:
         self._robots_locks: dict[str, threading.Lock] = {}
         # (scheme, netloc) -> (scheme, netloc): a server that moved every path there
         self._moves: dict[tuple[str, str], tuple[str, str]] = {}
+        # (scheme, netloc) -> (where in the path, segment): the cookieless session an
+        # ASP.NET server handed this run (``_in_session``)
+        self._sessions: dict[tuple[str, str], tuple[str, str]] = {}
         # (scheme, netloc, path) -> (scheme, netloc): a permanent redirect of that path to
         # the same path on another domain, refused; ``site_move`` weighs them
         self._offsite: dict[tuple[str, str, str], tuple[str, str]] = {}
@@ -551,6 +554,8 @@ class Fetcher:
             if check_robots and not self.allowed(target):
                 raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         _refuse_host(host, url)
+        if check_robots:  # (after robots.txt judged the address the site links)
+            target = self._in_session(target)
         headers: dict[bytes, bytes] = {}
         for name, value in ((b"If-None-Match", etag), (b"If-Modified-Since", last_modified)):
             sent = _validator(value)
@@ -828,6 +833,7 @@ class Fetcher:
                     self._note_offsite(current, location, status)
                     following = self._follow(url, current, location, status)
                     self._learn_move(current, following, status)
+                    self._learn_session(current, following)
                     if not check_robots:
                         moved_to = urlsplit(following)
                         origin = f"{moved_to.scheme}://{moved_to.netloc}"
@@ -901,6 +907,26 @@ class Fetcher:
         if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
             with self._lock:
                 self._moves[(old.scheme, old.netloc.lower())] = (new.scheme, new.netloc)
+
+    def _learn_session(self, current: str, following: str) -> None:
+        """A redirect handing a cookieless ASP.NET session (``/(S(<id>))/`` in the path,
+        ``urls.path_state_given``): kept for the host, so its later pages are asked for
+        under it at once (``_in_session``) instead of each paying the redirect to a
+        session of its own, two requests a page. The server serves a page under any
+        session it knows; one it has forgotten redirects again, and that one is kept."""
+        given = path_state_given(current, following)
+        if given is not None:
+            parts = urlsplit(current)
+            with self._lock:
+                self._sessions[(parts.scheme, parts.netloc.lower())] = given
+
+    def _in_session(self, url: str) -> str:
+        """``url`` under the session its host handed this run (``_learn_session``), if any."""
+        if not self._sessions:
+            return url
+        parts = urlsplit(url)
+        given = self._sessions.get((parts.scheme, parts.netloc.lower()))
+        return url if given is None else in_path_state(url, *given)
 
     def _note_offsite(self, current: str, location: str, status: int) -> None:
         """Remember a permanent redirect to the same path and query on another domain

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsarchive.archive.datasette import DESCRIPTION
-from newsarchive.errors import ArchiveError, UsageError
+from newsarchive.errors import UsageError
 
 
 def check_archive(path: Path) -> bool:
@@ -25,7 +25,12 @@ def check_archive(path: Path) -> bool:
     tells the hooks the file is an archive so they do not open it to find out. Start-up
     used to open it seven times to answer these same questions.
     """
-    from newsarchive.archive.connection import check_path, check_reader, open_read_only
+    from newsarchive.archive.connection import (
+        check_path,
+        check_reader,
+        open_read_only,
+        read_old_schema,
+    )
     from newsarchive.archive.schema import SCHEMA_VERSION
 
     check_path(path)  # missing file, a folder: the usual one line
@@ -33,10 +38,7 @@ def check_archive(path: Path) -> bool:
     try:
         version = check_reader(conn, path)  # not an archive, a newer release's: one line
         if version < SCHEMA_VERSION:  # serve never writes, so it will not upgrade either
-            raise ArchiveError(
-                f"{path} was written by an older newsarchive: run 'newsarchive stats "
-                f"--db {path}' once with write access to upgrade it"
-            )
+            read_old_schema(path, version, "serve never writes the archive")
     finally:
         conn.close()
     return "immutable=1" in uri
