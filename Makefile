@@ -22,8 +22,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Two worker processes (pytest-xdist): CI's machine has two cores, and every test keeps
+# to its own temp dir, port and environment. A single test file runs as usual without -n.
 pytest: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
 test: lint typecheck pytest
 

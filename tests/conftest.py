@@ -6,12 +6,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from newsarchive.cli import app
 from newsarchive.mirror import MirrorServer
 
-from .support import SITES, Result
+from .support import SITES, Result, invoke_cli
 
 
 @pytest.fixture
@@ -19,13 +17,7 @@ def run_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Re
     """Invoke the real CLI in-process with an isolated config dir and no $NEWSARCHIVE_DB."""
     monkeypatch.delenv("NEWSARCHIVE_DB", raising=False)
     monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(tmp_path / "no-user-profiles"))
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None) -> Result:
-        result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
-        return Result(result.exit_code, result.stdout, result.stderr)
-
-    return invoke
+    return invoke_cli
 
 
 @pytest.fixture

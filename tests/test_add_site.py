@@ -55,7 +55,9 @@ def test_an_address_that_is_no_news_site_gets_one_line_and_exit_2(
     root.mkdir()
     (root / "index.html").write_text("<html><body><p>Скоро тук.</p></body></html>")
     with MirrorServer(root) as server:
-        result = run_cli("add-site", "https://soon.example", "--base-url", server.url)
+        result = run_cli(
+            "add-site", "https://soon.example", "--base-url", server.url, "--delay", "0"
+        )
         assert len(server.requests) <= 12
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1

@@ -217,11 +217,12 @@ def test_a_later_page_that_cannot_be_read_leaves_the_text_before_it_and_a_warnin
 
 
 def test_a_recheck_whose_later_page_is_down_for_now_leaves_the_archived_article_whole(
-    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """bistrets rechecked while page 2 of the budget article answers 503: the archived
     article, read whole before, is not cut back to its first page (a passing outage is
     no edit); the page fails, to be read again, and the run says so."""
+    monkeypatch.setenv("NEWSARCHIVE_BACKOFF", "0.01")  # the 503 is retried, not waited out
     profile = bare_profile(tmp_path, "bistrets", *ROUND6_SITES["bistrets"])
     slug = "/statii/noviyat-byudzhet-na-obshtinata-pod-lupa"
     outage = Outage(set())

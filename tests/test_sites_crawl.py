@@ -7,7 +7,7 @@ not match the profile at all ("drift"), so these tests also prove the generic fa
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from newsarchive.extraction.pipeline import extract
 from newsarchive.mirror import MirrorServer
 from newsarchive.profiles import get_profile
 
-from .support import SITES, Result
+from .support import SITES, Result, invoke_cli
 
 SITE_IDS = ("ruse-bg", "ruse24", "nsorb")
 
@@ -30,31 +30,39 @@ def _boilerplate(site: str) -> list[str]:
     return json.loads((SITES / site / "boilerplate.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(params=SITE_IDS)
+@pytest.fixture(scope="module", params=SITE_IDS)
 def crawled(
-    request: pytest.FixtureRequest,
-    run_cli: Callable[..., Result],
-    mirror: Callable[[str], MirrorServer],
-    db: Path,
-) -> tuple[str, dict[str, dict[str, Any]], MirrorServer, Result]:
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, dict[str, dict[str, Any]], MirrorServer, Result, Path]]:
+    """One crawl of each mirror for the whole module: its tests read the export taken
+    here, the crawl's output and the mirror's request log, and the one that crawls again
+    only adds a run (it reads the requests made after its own start)."""
     site: str = request.param
-    server = mirror(site)
-    result = run_cli("crawl", site, "--base-url", server.url, "--delay", "0", "--db", str(db))
-    exported = run_cli("export", "--db", str(db))
-    assert exported.exit_code == 0, exported.stderr
-    rows = [json.loads(line) for line in exported.stdout.splitlines()]
-    return site, {r["url"]: r for r in rows}, server, result
+    db = tmp_path_factory.mktemp(f"crawled-{site}") / "archive.db"
+    with MirrorServer(SITES / site) as server:
+        with (
+            pytest.MonkeyPatch.context() as env
+        ):  # as run_cli: no $NEWSARCHIVE_DB, no user profiles
+            env.delenv("NEWSARCHIVE_DB", raising=False)
+            env.setenv("NEWSARCHIVE_PROFILES", str(db.parent / "no-user-profiles"))
+            result = invoke_cli(
+                "crawl", site, "--base-url", server.url, "--delay", "0", "--db", str(db)
+            )
+            exported = invoke_cli("export", "--db", str(db))
+        assert exported.exit_code == 0, exported.stderr
+        rows = [json.loads(line) for line in exported.stdout.splitlines()]
+        yield site, {r["url"]: r for r in rows}, server, result, db
 
 
 def test_crawl_archives_every_article_once(crawled: tuple) -> None:
-    site, rows, _, result = crawled
+    site, rows, _, result, _ = crawled
     assert result.exit_code == 0, result.stderr
     assert sorted(rows) == sorted(e["url"] for e in _expected(site))
     assert all(r["site"] == site for r in rows.values())
 
 
 def test_crawl_exact_titles_dates_authors(crawled: tuple) -> None:
-    site, rows, _, _ = crawled
+    site, rows, _, _, _ = crawled
     for expected in _expected(site):
         row = rows[expected["url"]]
         assert row["title"] == expected["title"], expected["file"]
@@ -63,7 +71,7 @@ def test_crawl_exact_titles_dates_authors(crawled: tuple) -> None:
 
 
 def test_crawl_bodies_are_exactly_the_article(crawled: tuple) -> None:
-    site, rows, _, _ = crawled
+    site, rows, _, _, _ = crawled
     for expected in _expected(site):
         text = rows[expected["url"]]["text"]
         assert text == expected["text"], expected["file"]
@@ -72,9 +80,9 @@ def test_crawl_bodies_are_exactly_the_article(crawled: tuple) -> None:
 
 
 def test_second_crawl_fetches_no_archived_article(
-    crawled: tuple, run_cli: Callable[..., Result], db: Path
+    crawled: tuple, run_cli: Callable[..., Result]
 ) -> None:
-    site, rows, server, _ = crawled
+    site, rows, server, _, db = crawled
     before = len(server.requests)
     again = run_cli("crawl", site, "--base-url", server.url, "--delay", "0", "--db", str(db))
     assert again.exit_code == 0, again.stderr
@@ -152,7 +160,7 @@ def test_date_only_in_json_ld(site: str) -> None:
 
 
 def test_ruse24_feed_only_article_comes_from_the_feed(crawled: tuple) -> None:
-    site, rows, server, _ = crawled
+    site, rows, server, _, _ = crawled
     for expected in _expected(site):
         if expected["sources"] == ["feed"]:
             assert expected["url"] in rows
@@ -200,7 +208,7 @@ def test_a_bare_user_profile_crawls_by_generic_rules_alone(
 
 
 def test_crawl_warns_of_profile_drift_on_stderr(crawled: tuple) -> None:
-    site, _, _, result = crawled
+    site, _, _, result, _ = crawled
     warning = next(line for line in result.stderr.splitlines() if "did not match" in line)
     assert warning.startswith(f"newsarchive: {site}: warning: profile did not match (")
     assert f"check-site {site}" in warning

@@ -152,7 +152,8 @@ def pick_items(
         items = [card for card in run.cards if _is_item(card, date_of)]
         learned = learn_shape(card.parts for card in items[:_TEACHERS])
         if learned is not None and learned.fixes_something:
-            items = [c for c in run.cards if c in items or _short_headline(c, learned)]
+            kept = set(items)  # cards compare by identity: a set, not a list scan per card
+            items = [c for c in run.cards if c in kept or _short_headline(c, learned)]
         chosen.extend(items)
         if learned is not None and learned not in shapes:
             shapes.append(learned)
