@@ -225,10 +225,12 @@ CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
   VALUES (new.id, new.title, new.text, new.title_lemmas, new.text_lemmas);
 END;
 """
-# What ``articles_ai`` does, as a statement of its own (``suspend_insert_trigger``).
+# What ``articles_ai`` does, as a statement of its own (``bulk_indexing``), for the rows
+# whose ids are the JSON array bound to it: one statement indexes a batch of inserts.
 INDEX_INSERTED = (
     "INSERT INTO articles_fts (rowid, title, text, title_lemmas, text_lemmas)"
-    " VALUES (?, ?, ?, ?, ?)"
+    " SELECT id, title, text, title_lemmas, text_lemmas FROM articles"
+    " WHERE id IN (SELECT value FROM json_each(?))"
 )
 _FTS_TRIGGERS = (
     _INSERT_TRIGGER
