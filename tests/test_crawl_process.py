@@ -185,13 +185,22 @@ def test_ctrl_c_before_the_first_fetch_is_said_and_exits_130(
     assert slow_site.requests == []
 
 
+@pytest.fixture
+def slower_site() -> Iterator[FaultServer]:
+    """A crawl of about 20 s, stopped by the test: the second crawl's process must start
+    (imports and all, seconds on a loaded machine) while the first still holds the lock,
+    which ``slow_site``'s 1.6 s whole crawl did not always leave time for."""
+    with FaultServer(articles=40, per_page=10, faults=False, article_delay=0.5) as server:
+        yield server
+
+
 def test_overlapping_crawl_exits_75_naming_the_holder_while_reads_work(
-    slow_site: FaultServer, db: Path, run_cli: Callable[..., Result]
+    slower_site: FaultServer, db: Path, run_cli: Callable[..., Result]
 ) -> None:
-    process = start_crawl(slow_site, db)
+    process = start_crawl(slower_site, db)
     try:
         wait_for(lambda: count_articles(db) >= 2)
-        second = start_crawl(slow_site, db)
+        second = start_crawl(slower_site, db)
         _, err = second.communicate(timeout=20)
         assert second.returncode == 75
         assert err.count("\n") == 1 and f"pid {process.pid}" in err
