@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -22,6 +23,26 @@ TOKEN = re.compile(r"[^\W_]+")
 LANG = "bg"
 # simplemma writes reflexive verbs as "обявя-(се)"; the index wants the bare verb
 _REFLEXIVE = re.compile(r"-?\((?:се|си)\)$|\s+(?:се|си)$")
+
+
+# A stress mark (acute or grave) left on a Cyrillic letter once the text is composed: "у́"
+# has no one-character form, and ``unicode61`` splits a word at a combining mark.
+_STRESS = re.compile("(?<=[\u0400-\u04ff])[\u0300\u0301]+")
+
+
+def composed(text: str) -> str:
+    """``text`` as the index must see it: composed (NFC), stress marks dropped.
+
+    ``unicode61`` ends a word at a combining mark, so "район" typed (or scraped, or
+    exported by a Mac) as "и" + U+0306 was indexed as "раи" + "н" and found by no search
+    of "район"; "Ру́се" with a stress mark was "ру" + "се". Composing keeps every letter
+    (й, ё, ѝ are single characters again); only stress marks, which have no composed form
+    and are a reading aid, not spelling, are dropped. The writer and the query parser
+    both call this, so what is searched and what is indexed agree.
+    """
+    if text.isascii():
+        return text
+    return _STRESS.sub("", unicodedata.normalize("NFC", text))
 
 
 def tokens(text: str) -> list[str]:

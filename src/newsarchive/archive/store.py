@@ -22,10 +22,10 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.archive.lemmas import tokens
+from newsarchive.archive.lemmas import composed, tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.discover.urls import archive_key, move_hosts, moved_key, url_key
 from newsarchive.models import Article, Page
@@ -315,6 +315,7 @@ class Store:
 
         if extractor is None and capture_id is not None:
             extractor = EXTRACTOR_VERSION
+        article = _composed(article)
 
         fetched = fetched_at or now_iso()
         source_url = source_url if source_url and source_url != url else None
@@ -439,6 +440,19 @@ class Store:
             ),
         )
         self.conn.commit()
+
+
+def _composed(article: Article) -> Article:
+    """The article with its words as the index reads them (``lemmas.composed``): every
+    writer (crawl, reextract, both imports) comes through ``upsert_article``."""
+    author = composed(article.author) if article.author else article.author
+    return replace(
+        article,
+        title=composed(article.title),
+        text=composed(article.text),
+        author=author,
+        tags=tuple(composed(tag) for tag in article.tags),
+    )
 
 
 def _earlier(fetched: str, updated_at: str) -> bool:
