@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -910,6 +911,30 @@ def test_a_log_file_on_a_full_disk_stops_the_log_not_the_crawl(
     assert "10 new" in result.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 10
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a full disk)")
+@pytest.mark.parametrize(
+    "command",
+    [("--version",), ("--help",), ("search", "--help"), ("datasette-metadata", "--db", "x.db")],
+)
+def test_help_version_and_metadata_on_a_full_disk_are_exit_74(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """These print outside the commands' guard: a full disk was "internal error", exit 70."""
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsarchive", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            check=False,
+        )
+    assert done.returncode == 74, done.stderr
+    assert done.stderr == "newsarchive: error: cannot write output: No space left on device\n"
 
 
 def test_a_crawl_through_a_symlink_meets_the_lock_of_the_archive_it_names(

@@ -269,6 +269,15 @@ def _drop_stdout() -> None:
     os.close(devnull)
 
 
+def _output_failure(exc: OSError) -> OutputError | None:
+    """The error a failed write of stdout is (stdout dropped, so exit cannot fail again),
+    or None when ``exc`` is not one."""
+    if exc.errno not in _OUTPUT_ERRNOS:
+        return None
+    _drop_stdout()
+    return OutputError(f"cannot write output: {exc.strerror}")
+
+
 @contextmanager
 def _handled() -> Iterator[None]:
     """Turn our errors into one line and an exit code; never a traceback.
@@ -283,10 +292,10 @@ def _handled() -> Iterator[None]:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            if exc.errno not in _OUTPUT_ERRNOS:
+            written = _output_failure(exc)
+            if written is None:
                 raise
-            _drop_stdout()
-            raise OutputError(f"cannot write output: {exc.strerror}") from None
+            raise written from None
     except NewsarchiveError as exc:
         _err(str(exc))
         raise typer.Exit(exc.exit_code) from None
@@ -546,11 +555,12 @@ def datasette_metadata(
     """
     from newsarchive.archive.datasette import metadata, to_yaml
 
-    data = metadata(_db(db).stem)
-    if fmt is MetadataFormat.json:
-        _print_json(data)
-    else:
-        sys.stdout.write(to_yaml(data))
+    with _handled():
+        data = metadata(_db(db).stem)
+        if fmt is MetadataFormat.json:
+            _print_json(data)
+        else:
+            sys.stdout.write(to_yaml(data))
 
 
 @app.command()
@@ -929,6 +939,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("newsarchive: interrupted\n")
         sys.exit(130)
+    except OSError as exc:  # what no command prints: --help, --version to a full disk
+        failure = _output_failure(exc)
+        if failure is None or os.environ.get("NEWSARCHIVE_DEBUG"):
+            raise
+        _err(str(failure))
+        sys.exit(failure.exit_code)
     except Exception as exc:  # pragma: no cover - only reached through bugs
         if os.environ.get("NEWSARCHIVE_DEBUG"):
             raise
