@@ -269,13 +269,36 @@ def _drop_stdout() -> None:
     os.close(devnull)
 
 
-def _output_failure(exc: OSError) -> OutputError | None:
-    """The error a failed write of stdout is (stdout dropped, so exit cannot fail again),
-    or None when ``exc`` is not one."""
-    if exc.errno not in _OUTPUT_ERRNOS:
+def _output_failure(exc: Exception) -> OutputError | None:
+    """The error a failed write of stdout is, or None when ``exc`` is not one.
+
+    A full or failing device drops stdout, so the exit's flush cannot fail again. An
+    encoding without Cyrillic (PYTHONIOENCODING=ascii, a Latin-1 terminal) cannot hold
+    the archive's text: that was "internal error: UnicodeEncodeError", exit 70, for a
+    setting the user can change; what was written before it stays written.
+    """
+    if isinstance(exc, UnicodeEncodeError):
+        encoding = getattr(sys.stdout, "encoding", None) or ""
+        if _codecs_name(exc.encoding) != _codecs_name(encoding):
+            return None
+        return OutputError(
+            f"cannot write output: its encoding ({encoding}) has no {exc.object[exc.start]!r};"
+            " set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LC_ALL=C.UTF-8)"
+        )
+    if not isinstance(exc, OSError) or exc.errno not in _OUTPUT_ERRNOS:
         return None
     _drop_stdout()
     return OutputError(f"cannot write output: {exc.strerror}")
+
+
+def _codecs_name(encoding: str) -> str:
+    """``encoding``'s canonical name ("ANSI_X3.4-1968" and "ascii" are one), or itself."""
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
 
 
 @contextmanager
@@ -291,7 +314,7 @@ def _handled() -> Iterator[None]:
             sys.stdout.flush()
         except BrokenPipeError:
             raise
-        except OSError as exc:
+        except (OSError, UnicodeEncodeError) as exc:
             written = _output_failure(exc)
             if written is None:
                 raise
@@ -939,7 +962,7 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("newsarchive: interrupted\n")
         sys.exit(130)
-    except OSError as exc:  # what no command prints: --help, --version to a full disk
+    except (OSError, UnicodeEncodeError) as exc:  # what no command prints: --help, --version
         failure = _output_failure(exc)
         if failure is None or os.environ.get("NEWSARCHIVE_DEBUG"):
             raise
