@@ -594,6 +594,18 @@ def _check_page_url(url: str, what: str) -> None:
         raise UsageError(f"{what} '{url}' is no http(s) URL with a host")
 
 
+def _address_scheme(source: str) -> str | None:
+    """The scheme of ``source`` when it is an address, not a file ("HTTPS://…" typed in
+    capitals, "ftp://…"), lower-cased; None for a path. Each was "cannot read …: No such
+    file or directory", as if a file had been meant."""
+    import re
+
+    found = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", source)
+    if found is None or Path(source).exists():
+        return None
+    return found.group(1).lower()
+
+
 def extract_source(
     source: str, *, url: str | None, site: str | None, profile_files: Iterable[Path] = ()
 ) -> tuple[Any, list[Any]]:
@@ -614,7 +626,10 @@ def extract_source(
     fetched: dt.date = dt.date.today()
     if url is not None:
         _check_page_url(url, "--url")
-    if source.startswith(("http://", "https://")):
+    scheme = _address_scheme(source)
+    if scheme is not None and scheme not in ("http", "https"):
+        raise UsageError(f"extract reads an HTML file, '-' or an http(s) URL, not '{source}'")
+    if scheme is not None:
         from newsarchive.errors import FetchError
 
         _check_page_url(source, "the address")
