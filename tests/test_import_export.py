@@ -75,6 +75,17 @@ def test_import_from_stdin(run_cli: Cli, db: Path) -> None:
         '{"site": "bta ", "url": "https://www.bta.bg/1", "title": "t"}',
         # stored as given, then an internal error in export --format parquet
         '{"site": "bta", "url": "https://www.bta.bg/1", "title": "t", "fetched_at": "вчера"}',
+        # archived as Python's "['a paragraph']" and "{'x': 1}"
+        '{"site": "bta", "url": "https://www.bta.bg/1", "title": "t", "text": ["a paragraph"]}',
+        '{"site": "bta", "url": "https://www.bta.bg/1", "title": {"x": 1}}',
+        # dropped without a word, or archived as "1"
+        '{"site": "bta", "url": "https://www.bta.bg/1", "title": "t", "tags": "a, b"}',
+        '{"site": "bta", "url": "https://www.bta.bg/1", "title": "t", "tags": [1]}',
+        # RecursionError: "internal error", exit 70
+        '{"site": "bta", "url": "https://www.bta.bg/1", "x": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}",
     ],
 )
 def test_a_bad_line_imports_nothing(run_cli: Cli, db: Path, bad_line: str) -> None:

@@ -259,6 +259,8 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     except json.JSONDecodeError as exc:
         hint = "" if line.lstrip().startswith("{") else _NOT_JSON_LINES
         raise UsageError(f"line {number}: not valid JSON ({exc.msg}){hint}") from None
+    except RecursionError:  # ('[' * 100000: "internal error", exit 70)
+        raise UsageError(f"line {number}: not valid JSON (nested too deeply)") from None
     if not isinstance(data, dict):
         hint = _NOT_JSON_LINES if isinstance(data, list) else ""
         raise UsageError(f"line {number}: expected a JSON object{hint}")
@@ -271,19 +273,19 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             f" x.bg), not {data['site']!r}"
         )
     _check_url(data["url"], number)
-    author = data.get("author") or None
-    if author is not None and not isinstance(author, str):
-        raise UsageError(f"line {number}: 'author' must be a string or null")
+    title, text, author = (_text_field(data, key, number) for key in ("title", "text", "author"))
     tags = data.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise UsageError(f"line {number}: 'tags' must be a list of strings or null")
     article = Article(
-        title=str(data.get("title") or ""),
-        text=str(data.get("text") or ""),
+        title=title or "",
+        text=text or "",
         published=_published(data.get("published"), number),
         date_source=_recorded(data.get("date_source"), number, "date_source", DATE_SOURCES),
         date_note=_recorded(data.get("date_note"), number, "date_note", DATE_NOTES),
         modified=_published(data.get("modified"), number, "modified"),
         author=author,
-        tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+        tags=tuple(tags),
     )
     fetched_at = data.get("fetched_at")
     fetched = str(fetched_at) if fetched_at else None
@@ -303,6 +305,17 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
                 f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
             ) from None
     return article, data["site"], _import_url(data["url"], article.date_source), fetched
+
+
+def _text_field(data: dict[str, Any], key: str, number: int) -> str | None:
+    """A record's ``title``, ``text`` or ``author``: a string, or None when absent or empty.
+
+    Anything else is refused: ``"text": ["…"]`` was archived as Python's "['…']", and a
+    string of tags ("a,b") was dropped without a word."""
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise UsageError(f"line {number}: '{key}' must be a string or null")
+    return value or None
 
 
 def _import_url(url: str, date_source: str | None) -> str:
