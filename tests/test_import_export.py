@@ -275,3 +275,37 @@ def test_a_file_that_is_no_json_lines_is_named_so(run_cli: Cli, db: Path, fmt: s
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert line.startswith("newsarchive: error: line 1:") and "reads JSON Lines" in line
+
+
+def test_an_import_on_a_full_disk_is_exit_74_and_keeps_the_archive(
+    run_cli: Cli, tmp_path: Path
+) -> None:
+    """A full disk is no bad input: it was exit 2, where a crawl says 74 (EX_IOERR)."""
+    import os
+    import subprocess
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+            check=False,
+            capture_output=True,
+        ).returncode
+    ):
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        db = build(run_cli, mount / "archive.db", ARTICLES[:2])
+        big = [
+            {**ARTICLES[0], "url": f"{ARTICLES[0]['url']}/{n}", "text": f"{n} " * 4000}
+            for n in range(200)
+        ]
+        source = write_jsonl(tmp_path / "big.jsonl", big)
+        result = run_cli("import-jsonl", str(source), "--db", str(db))
+        assert result.exit_code == 74, result.stderr
+        assert result.stderr.startswith("newsarchive: error: import failed, nothing imported:")
+        assert result.stderr.count("\n") == 1
+        assert len(exported(run_cli, db)) == 2
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.archive.connection import connect, connect_reader, is_busy, write_failure
+from newsarchive.archive.connection import connect, connect_reader, is_damaged, write_failure
 from newsarchive.archive.lock import held_since
 from newsarchive.archive.store import Filters, Store, get_article, iter_articles, now_iso
 from newsarchive.errors import ArchiveError, UsageError
@@ -422,9 +422,10 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                     counts[outcome] += 1
         ok = True
     except sqlite3.DatabaseError as exc:
-        if is_busy(exc):
-            raise write_failure(exc, "import failed, nothing imported") from None
-        raise UsageError(f"import failed, nothing imported: {exc}") from None
+        if is_damaged(exc):
+            raise UsageError(f"import failed, nothing imported: {exc}") from None
+        # (a full disk was exit 2, "bad usage or input", where a crawl says 74)
+        raise write_failure(exc, "import failed, nothing imported") from None
     finally:
         conn.close()
         if not ok and not existed:

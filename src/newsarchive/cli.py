@@ -333,9 +333,6 @@ def _handled() -> Iterator[None]:
         raise typer.Exit(failure.exit_code) from None
 
 
-_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
-
-
 def _archive_failure(exc: Exception) -> NewsarchiveError | None:
     """What SQLite's error means when a command's own code did not say, or None (a bug).
 
@@ -348,12 +345,12 @@ def _archive_failure(exc: Exception) -> NewsarchiveError | None:
 
     if not isinstance(exc, sqlite3.DatabaseError):
         return None
-    from newsarchive.archive.connection import is_busy, write_failure
+    from newsarchive.archive.connection import is_busy, is_damaged, write_failure
     from newsarchive.errors import ArchiveError
 
     if is_busy(exc):
         return write_failure(exc)
-    if not any(word in str(exc) for word in _DAMAGE_WORDS):
+    if not is_damaged(exc):
         return None
     return ArchiveError(
         f"the archive is damaged: {exc} "
