@@ -499,6 +499,47 @@ def test_a_signal_to_a_running_command_is_an_exit_not_a_traceback(
     assert b"Traceback" not in err, err
 
 
+# The console script's code, after an audit hook that sends the process a real SIGTERM
+# the moment the export opens its side file: deterministic, where a sleep is a race.
+_TERMINATED_AT_PARTIAL = """
+import os, signal, sys
+def hook(event, args):
+    if event == "open" and str(args[0]).endswith(".partial"):
+        os.kill(os.getpid(), signal.SIGTERM)
+sys.addaudithook(hook)
+from newsarchive.entry import main
+sys.exit(main())
+"""
+
+
+def test_sigterm_mid_export_removes_its_side_file_says_so_and_ends_by_the_signal(
+    archive: Path, tmp_path: Path
+) -> None:
+    """SIGTERM (``timeout 1h newsarchive export ...`` in a cron job) killed the export on
+    the spot: its side file, as large as the export, stayed behind, and nothing was said.
+    The file it was to replace is kept, and the process still ends by the signal (a
+    systemd unit stopped so is not a failed one)."""
+    import signal
+    import subprocess
+
+    import newsarchive
+
+    out = tmp_path / "all.jsonl"
+    out.write_text("the export of yesterday\n", encoding="utf-8")
+    src = str(Path(newsarchive.__file__).parents[1])
+    env = {**os.environ, "PYTHONPATH": src}
+    env.pop("NEWSARCHIVE_DB", None)
+    process = subprocess.run(
+        [sys.executable, "-c", _TERMINATED_AT_PARTIAL, "export", "--out", str(out),
+         "--db", str(archive)],
+        capture_output=True, env=env, cwd=tmp_path, timeout=60, check=False,
+    )  # fmt: skip
+    assert process.returncode == -signal.SIGTERM, process.stderr
+    assert process.stderr == b"newsarchive: stopped by SIGTERM\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+    assert out.read_text(encoding="utf-8") == "the export of yesterday\n"
+
+
 def test_db_before_the_command_names_the_archive_as_after_it(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:
