@@ -328,3 +328,26 @@ def test_decomposed_letters_and_stress_marks_are_found_both_ways(
     # the same record again is no change: what is compared is what was stored
     again = run_cli("import-jsonl", str(source), "--db", str(db))
     assert "0 updated, 1 unchanged" in again.stdout
+
+
+def test_latin_look_alikes_in_a_cyrillic_word_are_found_both_ways(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    # A keyboard left on the Latin layout for one letter: "Mинистерски" (Latin M) was a
+    # word no search could type; a query typed so found nothing in a clean archive.
+    records = [
+        {"site": "test", "url": "https://example.bg/a/1", "title": "Mинистерски съвет",
+         "published": "2024-05-01", "text": "Ремонт на ИНФРАСТРУКТУРAТА в града.", "author": None},
+        {"site": "test", "url": "https://example.bg/a/2", "title": "Русе и SMSи",
+         "published": "2024-05-02", "text": "Нов телефон iPhone за кмета.", "author": None},
+    ]  # fmt: skip
+    source = tmp_path / "mixed.jsonl"
+    source.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    assert found(run_cli, db, "министерски") == {1}
+    assert found(run_cli, db, '"инфраструктурата"') == {1}
+    assert found(run_cli, db, "Pусе") == {2}  # Latin P typed
+    assert found(run_cli, db, "iPhone") == {2}  # Latin words are left alone
+    assert found(run_cli, db, '"SMSи"') == {2}  # S has no Cyrillic twin: the word stays
