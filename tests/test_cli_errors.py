@@ -1104,3 +1104,29 @@ def test_an_export_to_dev_stdout_in_a_pipe_or_appended_to_is_written(
     assert appended.returncode == 0
     lines = kept.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "earlier" and "Общината обяви нов бюджет" in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("cell", "tags"),
+    [("съвет, бюджет", ["съвет, бюджет"]), ('{"a": 1}', ['{"a": 1}']), ('[1, "x"]', ["1", "x"])],
+)
+def test_tags_written_by_hand_in_sqlite3_are_exported_not_a_crash(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path, cell: str, tags: list[str]
+) -> None:
+    """The archive opens in sqlite3 and Datasette: one tags cell a researcher typed by
+    hand ("съвет, бюджет") made every export and ``show`` "internal error: JSONDecodeError"
+    (exit 70). It is kept as written, as one tag, and imports back."""
+    with sqlite3.connect(archive) as conn:
+        conn.execute("UPDATE articles SET tags = ?", (cell,))
+    conn.close()
+    exported = run_cli("export", "--db", str(archive))
+    assert exported.exit_code == 0, exported.stderr
+    assert json.loads(exported.stdout)["tags"] == tags
+    shown = run_cli("show", "1", "--format", "json", "--db", str(archive))
+    assert shown.exit_code == 0, shown.stderr
+    assert json.loads(shown.stdout)["tags"] == tags
+    text = run_cli("show", "1", "--db", str(archive))
+    assert text.exit_code == 0 and f"Tags: {', '.join(tags)}" in text.stdout
+    again = tmp_path / "again.jsonl"
+    again.write_text(exported.stdout, encoding="utf-8")
+    assert run_cli("import-jsonl", str(again), "--db", str(tmp_path / "b.db")).exit_code == 0

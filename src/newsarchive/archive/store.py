@@ -463,10 +463,28 @@ def _earlier(fetched: str, updated_at: str) -> bool:
         return False
 
 
+def stored_tags(stored: str | None) -> list[str]:
+    """The tags column (a JSON array, as the writer stores it) as a list.
+
+    The archive opens in sqlite3 and Datasette, where a researcher may write "a, b" by
+    hand: one such cell made every export, ``show`` and article page an internal error.
+    What is no JSON array of strings is kept as one tag, as written, so nothing is lost.
+    """
+    if not stored:
+        return []
+    try:
+        tags = json.loads(stored)
+    except ValueError:
+        return [stored]
+    if isinstance(tags, list):
+        return [tag if isinstance(tag, str) else json.dumps(tag) for tag in tags]
+    return [stored]
+
+
 def article_row(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
     """An ``ARTICLE_COLUMNS`` row as the JSON object export and ``show`` print."""
     record = dict(zip(ARTICLE_COLUMNS, row, strict=True))
-    record["tags"] = json.loads(record["tags"] or "[]")
+    record["tags"] = stored_tags(record["tags"])
     return record
 
 
