@@ -963,7 +963,10 @@ def test_help_version_and_metadata_on_a_full_disk_are_exit_74(
     tmp_path: Path, command: tuple[str, ...]
 ) -> None:
     """These print outside the commands' guard: a full disk was "internal error", exit 70."""
-    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    import newsarchive
+
+    src = str(Path(newsarchive.__file__).parents[1])  # (run in tmp_path: not PYTHONPATH=src)
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"} | {"PYTHONPATH": src}
     with open("/dev/full", "w") as full:
         done = subprocess.run(
             [sys.executable, "-m", "newsarchive", *command],
