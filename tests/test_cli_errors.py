@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -500,6 +501,47 @@ def test_a_signal_to_a_running_command_is_an_exit_not_a_traceback(
     assert b"Traceback" not in err, err
 
 
+# The console script's code, after an audit hook that sends the process a real SIGTERM
+# the moment the export opens its side file: deterministic, where a sleep is a race.
+_TERMINATED_AT_PARTIAL = """
+import os, signal, sys
+def hook(event, args):
+    if event == "open" and str(args[0]).endswith(".partial"):
+        os.kill(os.getpid(), signal.SIGTERM)
+sys.addaudithook(hook)
+from newsarchive.entry import main
+sys.exit(main())
+"""
+
+
+def test_sigterm_mid_export_removes_its_side_file_says_so_and_ends_by_the_signal(
+    archive: Path, tmp_path: Path
+) -> None:
+    """SIGTERM (``timeout 1h newsarchive export ...`` in a cron job) killed the export on
+    the spot: its side file, as large as the export, stayed behind, and nothing was said.
+    The file it was to replace is kept, and the process still ends by the signal (a
+    systemd unit stopped so is not a failed one)."""
+    import signal
+    import subprocess
+
+    import newsarchive
+
+    out = tmp_path / "all.jsonl"
+    out.write_text("the export of yesterday\n", encoding="utf-8")
+    src = str(Path(newsarchive.__file__).parents[1])
+    env = {**os.environ, "PYTHONPATH": src}
+    env.pop("NEWSARCHIVE_DB", None)
+    process = subprocess.run(
+        [sys.executable, "-c", _TERMINATED_AT_PARTIAL, "export", "--out", str(out),
+         "--db", str(archive)],
+        capture_output=True, env=env, cwd=tmp_path, timeout=60, check=False,
+    )  # fmt: skip
+    assert process.returncode == -signal.SIGTERM, process.stderr
+    assert process.stderr == b"newsarchive: stopped by SIGTERM\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+    assert out.read_text(encoding="utf-8") == "the export of yesterday\n"
+
+
 def test_db_before_the_command_names_the_archive_as_after_it(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:
@@ -914,6 +956,33 @@ def test_a_log_file_on_a_full_disk_stops_the_log_not_the_crawl(
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 10
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a full disk)")
+@pytest.mark.parametrize(
+    "command",
+    [("--version",), ("--help",), ("search", "--help"), ("datasette-metadata", "--db", "x.db")],
+)
+def test_help_version_and_metadata_on_a_full_disk_are_exit_74(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """These print outside the commands' guard: a full disk was "internal error", exit 70."""
+    import newsarchive
+
+    src = str(Path(newsarchive.__file__).parents[1])  # (run in tmp_path: not PYTHONPATH=src)
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"} | {"PYTHONPATH": src}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsarchive", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            check=False,
+        )
+    assert done.returncode == 74, done.stderr
+    assert done.stderr == "newsarchive: error: cannot write output: No space left on device\n"
+
+
 def test_a_crawl_through_a_symlink_meets_the_lock_of_the_archive_it_names(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:
@@ -1040,3 +1109,29 @@ def test_an_export_to_dev_stdout_in_a_pipe_or_appended_to_is_written(
     assert appended.returncode == 0
     lines = kept.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "earlier" and "Общината обяви нов бюджет" in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("cell", "tags"),
+    [("съвет, бюджет", ["съвет, бюджет"]), ('{"a": 1}', ['{"a": 1}']), ('[1, "x"]', ["1", "x"])],
+)
+def test_tags_written_by_hand_in_sqlite3_are_exported_not_a_crash(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path, cell: str, tags: list[str]
+) -> None:
+    """The archive opens in sqlite3 and Datasette: one tags cell a researcher typed by
+    hand ("съвет, бюджет") made every export and ``show`` "internal error: JSONDecodeError"
+    (exit 70). It is kept as written, as one tag, and imports back."""
+    with sqlite3.connect(archive) as conn:
+        conn.execute("UPDATE articles SET tags = ?", (cell,))
+    conn.close()
+    exported = run_cli("export", "--db", str(archive))
+    assert exported.exit_code == 0, exported.stderr
+    assert json.loads(exported.stdout)["tags"] == tags
+    shown = run_cli("show", "1", "--format", "json", "--db", str(archive))
+    assert shown.exit_code == 0, shown.stderr
+    assert json.loads(shown.stdout)["tags"] == tags
+    text = run_cli("show", "1", "--db", str(archive))
+    assert text.exit_code == 0 and f"Tags: {', '.join(tags)}" in text.stdout
+    again = tmp_path / "again.jsonl"
+    again.write_text(exported.stdout, encoding="utf-8")
+    assert run_cli("import-jsonl", str(again), "--db", str(tmp_path / "b.db")).exit_code == 0

@@ -76,3 +76,26 @@ def test_a_redirected_pages_relative_links_resolve_where_it_ended_up(
         result = run_cli("extract", f"{server.url}/stara-statia")
     assert result.exit_code == 0, result.stderr
     assert result.json()["url"] == f"{server.url}/novini/statia.html"
+
+
+def test_an_address_is_never_read_as_a_file(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    """ "HTTPS://…" typed in capitals and "ftp://…" were "cannot read …: No such file or
+    directory", as if a file had been meant: the first is fetched, the second refused."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "statia.html").write_text(
+        "<html><body><article><h1>Ремонт на улиците</h1><p>"
+        + "Общината започва ремонт на шест улици. " * 8
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli("extract", server.url.replace("http://", "HTTP://") + "/statia.html")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["title"] == "Ремонт на улиците"
+    refused = run_cli("extract", "ftp://example.bg/statia.html")
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "newsarchive: error: extract reads an HTML file, '-' or an http(s) URL,"
+        " not 'ftp://example.bg/statia.html'\n"
+    )

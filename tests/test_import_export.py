@@ -75,6 +75,17 @@ def test_import_from_stdin(run_cli: Cli, db: Path) -> None:
         '{"site": "bta ", "url": "https://www.bta.bg/1", "title": "t"}',
         # stored as given, then an internal error in export --format parquet
         '{"site": "bta", "url": "https://www.bta.bg/1", "title": "t", "fetched_at": "вчера"}',
+        # archived as Python's "['a paragraph']" and "{'x': 1}"
+        '{"site": "bta", "url": "https://www.bta.bg/1", "title": "t", "text": ["a paragraph"]}',
+        '{"site": "bta", "url": "https://www.bta.bg/1", "title": {"x": 1}}',
+        # dropped without a word, or archived as "1"
+        '{"site": "bta", "url": "https://www.bta.bg/1", "title": "t", "tags": "a, b"}',
+        '{"site": "bta", "url": "https://www.bta.bg/1", "title": "t", "tags": [1]}',
+        # RecursionError: "internal error", exit 70
+        '{"site": "bta", "url": "https://www.bta.bg/1", "x": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}",
     ],
 )
 def test_a_bad_line_imports_nothing(run_cli: Cli, db: Path, bad_line: str) -> None:
@@ -299,3 +310,37 @@ def test_an_import_indexes_its_rows_in_batches_each_once_with_its_latest_text(
     assert not [t for t in indexed if t[1] == 5 and t[0] == "улица"]
     conn.close()
     assert ids(run_cli("search", "пиано", "--format", "json", "--db", str(db))) == [5]
+
+
+def test_an_import_on_a_full_disk_is_exit_74_and_keeps_the_archive(
+    run_cli: Cli, tmp_path: Path
+) -> None:
+    """A full disk is no bad input: it was exit 2, where a crawl says 74 (EX_IOERR)."""
+    import os
+    import subprocess
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+            check=False,
+            capture_output=True,
+        ).returncode
+    ):
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        db = build(run_cli, mount / "archive.db", ARTICLES[:2])
+        big = [
+            {**ARTICLES[0], "url": f"{ARTICLES[0]['url']}/{n}", "text": f"{n} " * 4000}
+            for n in range(200)
+        ]
+        source = write_jsonl(tmp_path / "big.jsonl", big)
+        result = run_cli("import-jsonl", str(source), "--db", str(db))
+        assert result.exit_code == 74, result.stderr
+        assert result.stderr.startswith("newsarchive: error: import failed, nothing imported:")
+        assert result.stderr.count("\n") == 1
+        assert len(exported(run_cli, db)) == 2
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

@@ -190,3 +190,33 @@ def test_writing_to_a_full_device_is_one_line_exit_74(
         )
     assert done.returncode == 74, done.stderr
     assert done.stderr == "newsarchive: error: cannot write output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    "command", [("search", "община"), ("search", "община", "-f", "json"), ("show", "1"), ("sites",)]
+)
+def test_an_output_encoding_without_cyrillic_is_one_line_exit_74(
+    run_cli: Cli, db: Path, command: tuple[str, ...]
+) -> None:
+    """PYTHONIOENCODING=ascii (or a Latin-1 terminal) was "internal error:
+    UnicodeEncodeError", exit 70; it is a setting the user can change, and the line says
+    which."""
+    build(run_cli, db)
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsarchive",
+            *command,
+            *(() if command == ("sites",) else ("--db", str(db))),
+        ],
+        capture_output=True,
+        env={**env, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert done.returncode == 74, done.stderr
+    stderr = done.stderr.decode("ascii")
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr, stderr
+    assert stderr.startswith("newsarchive: error: cannot write output: its encoding (ascii) has no")
+    assert stderr.endswith("set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LC_ALL=C.UTF-8)\n")

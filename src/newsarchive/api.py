@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.archive.connection import connect, connect_reader, is_busy, write_failure
+from newsarchive.archive.connection import connect, connect_reader, is_damaged, write_failure
 from newsarchive.archive.lock import held_since
 from newsarchive.archive.store import Filters, Store, get_article, iter_articles, now_iso
 from newsarchive.errors import ArchiveError, UsageError
@@ -259,6 +259,8 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     except json.JSONDecodeError as exc:
         hint = "" if line.lstrip().startswith("{") else _NOT_JSON_LINES
         raise UsageError(f"line {number}: not valid JSON ({exc.msg}){hint}") from None
+    except RecursionError:  # ('[' * 100000: "internal error", exit 70)
+        raise UsageError(f"line {number}: not valid JSON (nested too deeply)") from None
     if not isinstance(data, dict):
         hint = _NOT_JSON_LINES if isinstance(data, list) else ""
         raise UsageError(f"line {number}: expected a JSON object{hint}")
@@ -271,19 +273,19 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             f" x.bg), not {data['site']!r}"
         )
     _check_url(data["url"], number)
-    author = data.get("author") or None
-    if author is not None and not isinstance(author, str):
-        raise UsageError(f"line {number}: 'author' must be a string or null")
+    title, text, author = (_text_field(data, key, number) for key in ("title", "text", "author"))
     tags = data.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise UsageError(f"line {number}: 'tags' must be a list of strings or null")
     article = Article(
-        title=str(data.get("title") or ""),
-        text=str(data.get("text") or ""),
+        title=title or "",
+        text=text or "",
         published=_published(data.get("published"), number),
         date_source=_recorded(data.get("date_source"), number, "date_source", DATE_SOURCES),
         date_note=_recorded(data.get("date_note"), number, "date_note", DATE_NOTES),
         modified=_published(data.get("modified"), number, "modified"),
         author=author,
-        tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+        tags=tuple(tags),
     )
     fetched_at = data.get("fetched_at")
     fetched = str(fetched_at) if fetched_at else None
@@ -303,6 +305,17 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
                 f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
             ) from None
     return article, data["site"], _import_url(data["url"], article.date_source), fetched
+
+
+def _text_field(data: dict[str, Any], key: str, number: int) -> str | None:
+    """A record's ``title``, ``text`` or ``author``: a string, or None when absent or empty.
+
+    Anything else is refused: ``"text": ["…"]`` was archived as Python's "['…']", and a
+    string of tags ("a,b") was dropped without a word."""
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise UsageError(f"line {number}: '{key}' must be a string or null")
+    return value or None
 
 
 def _import_url(url: str, date_source: str | None) -> str:
@@ -403,9 +416,10 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                     counts[outcome] += 1
         ok = True
     except sqlite3.DatabaseError as exc:
-        if is_busy(exc):
-            raise write_failure(exc, "import failed, nothing imported") from None
-        raise UsageError(f"import failed, nothing imported: {exc}") from None
+        if is_damaged(exc):
+            raise UsageError(f"import failed, nothing imported: {exc}") from None
+        # (a full disk was exit 2, "bad usage or input", where a crawl says 74)
+        raise write_failure(exc, "import failed, nothing imported") from None
     finally:
         conn.close()
         if not ok and not existed:
@@ -582,6 +596,18 @@ def _check_page_url(url: str, what: str) -> None:
         raise UsageError(f"{what} {problem}: '{url}'")
 
 
+def _address_scheme(source: str) -> str | None:
+    """The scheme of ``source`` when it is an address, not a file ("HTTPS://…" typed in
+    capitals, "ftp://…"), lower-cased; None for a path. Each was "cannot read …: No such
+    file or directory", as if a file had been meant."""
+    import re
+
+    found = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", source)
+    if found is None or Path(source).exists():
+        return None
+    return found.group(1).lower()
+
+
 def extract_source(
     source: str, *, url: str | None, site: str | None, profile_files: Iterable[Path] = ()
 ) -> tuple[Any, list[Any]]:
@@ -602,7 +628,10 @@ def extract_source(
     fetched: dt.date = dt.date.today()
     if url is not None:
         _check_page_url(url, "--url")
-    if source.lower().startswith(("http://", "https://")):  # (HTTP:// as well)
+    scheme = _address_scheme(source)
+    if scheme is not None and scheme not in ("http", "https"):
+        raise UsageError(f"extract reads an HTML file, '-' or an http(s) URL, not '{source}'")
+    if scheme is not None:
         from newsarchive.errors import FetchError
 
         _check_page_url(source, "the address")

@@ -269,6 +269,38 @@ def _drop_stdout() -> None:
     os.close(devnull)
 
 
+def _output_failure(exc: Exception) -> OutputError | None:
+    """The error a failed write of stdout is, or None when ``exc`` is not one.
+
+    A full or failing device drops stdout, so the exit's flush cannot fail again. An
+    encoding without Cyrillic (PYTHONIOENCODING=ascii, a Latin-1 terminal) cannot hold
+    the archive's text: that was "internal error: UnicodeEncodeError", exit 70, for a
+    setting the user can change; what was written before it stays written.
+    """
+    if isinstance(exc, UnicodeEncodeError):
+        encoding = getattr(sys.stdout, "encoding", None) or ""
+        if _codecs_name(exc.encoding) != _codecs_name(encoding):
+            return None
+        return OutputError(
+            f"cannot write output: its encoding ({encoding}) has no {exc.object[exc.start]!r};"
+            " set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LC_ALL=C.UTF-8)"
+        )
+    if not isinstance(exc, OSError) or exc.errno not in _OUTPUT_ERRNOS:
+        return None
+    _drop_stdout()
+    return OutputError(f"cannot write output: {exc.strerror}")
+
+
+def _codecs_name(encoding: str) -> str:
+    """``encoding``'s canonical name ("ANSI_X3.4-1968" and "ascii" are one), or itself."""
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
+
+
 @contextmanager
 def _handled() -> Iterator[None]:
     """Turn our errors into one line and an exit code; never a traceback.
@@ -282,11 +314,11 @@ def _handled() -> Iterator[None]:
             sys.stdout.flush()
         except BrokenPipeError:
             raise
-        except OSError as exc:
-            if exc.errno not in _OUTPUT_ERRNOS:
+        except (OSError, UnicodeEncodeError) as exc:
+            written = _output_failure(exc)
+            if written is None:
                 raise
-            _drop_stdout()
-            raise OutputError(f"cannot write output: {exc.strerror}") from None
+            raise written from None
     except NewsarchiveError as exc:
         _err(str(exc))
         raise typer.Exit(exc.exit_code) from None
@@ -301,9 +333,6 @@ def _handled() -> Iterator[None]:
         raise typer.Exit(failure.exit_code) from None
 
 
-_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
-
-
 def _archive_failure(exc: Exception) -> NewsarchiveError | None:
     """What SQLite's error means when a command's own code did not say, or None (a bug).
 
@@ -316,12 +345,12 @@ def _archive_failure(exc: Exception) -> NewsarchiveError | None:
 
     if not isinstance(exc, sqlite3.DatabaseError):
         return None
-    from newsarchive.archive.connection import is_busy, write_failure
+    from newsarchive.archive.connection import is_busy, is_damaged, write_failure
     from newsarchive.errors import ArchiveError
 
     if is_busy(exc):
         return write_failure(exc)
-    if not any(word in str(exc) for word in _DAMAGE_WORDS):
+    if not is_damaged(exc):
         return None
     return ArchiveError(
         f"the archive is damaged: {exc} "
@@ -539,11 +568,12 @@ def datasette_metadata(
     """
     from newsarchive.archive.datasette import metadata, to_yaml
 
-    data = metadata(_db(db).stem)
-    if fmt is MetadataFormat.json:
-        _print_json(data)
-    else:
-        sys.stdout.write(to_yaml(data))
+    with _handled():
+        data = metadata(_db(db).stem)
+        if fmt is MetadataFormat.json:
+            _print_json(data)
+        else:
+            sys.stdout.write(to_yaml(data))
 
 
 @app.command()
@@ -924,6 +954,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("newsarchive: interrupted\n")
         sys.exit(130)
+    except (OSError, UnicodeEncodeError) as exc:  # what no command prints: --help, --version
+        failure = _output_failure(exc)
+        if failure is None or os.environ.get("NEWSARCHIVE_DEBUG"):
+            raise
+        _err(str(failure))
+        sys.exit(failure.exit_code)
     except Exception as exc:  # pragma: no cover - only reached through bugs
         if os.environ.get("NEWSARCHIVE_DEBUG"):
             raise

@@ -20,19 +20,38 @@ if TYPE_CHECKING:
     from types import FrameType
 
 
+class Terminated(SystemExit):
+    """SIGTERM (``timeout``, ``kill``, a service stopping) while a command runs.
+
+    It unwinds like Ctrl-C, so every ``finally`` runs, then the process ends by the
+    signal as before. SIGTERM's default, death on the spot, left an ``export --out``'s
+    side file (``.NAME.partial``, 30 MB) behind and said nothing at all. A crawl
+    installs its own handler (finish the pages in hand) and puts this one back after."""
+
+
 def _terminated(signum: int, frame: "FrameType | None") -> None:
-    raise SystemExit(143)
+    raise Terminated(143)
 
 
 def main() -> None:
     try:
         import signal
 
-        previous = signal.signal(signal.SIGTERM, _terminated)
+        signal.signal(signal.SIGTERM, _terminated)
         from newsarchive.cli import main as run
 
-        signal.signal(signal.SIGTERM, previous)  # the commands install their own
         run()
     except KeyboardInterrupt:  # before the CLI's own guard stood, or after it fell
         sys.stderr.write("newsarchive: interrupted\n")
         sys.exit(130)
+    except Terminated:
+        import os
+        import signal
+
+        sys.stderr.write("newsarchive: stopped by SIGTERM\n")
+        sys.stderr.flush()
+        # Ended by the signal, as before: systemd counts that a clean stop of `serve`,
+        # where exit 143 would be a failed unit; a shell still sees 143.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        sys.exit(143)

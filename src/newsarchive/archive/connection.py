@@ -127,6 +127,15 @@ def is_busy(exc: sqlite3.DatabaseError) -> bool:
     return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "database is locked" in str(exc)
 
 
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
+
+
+def is_damaged(exc: sqlite3.DatabaseError) -> bool:
+    """SQLite met a page it cannot read: the file is damaged (a bad input, not a write
+    that failed)."""
+    return any(word in str(exc) for word in _DAMAGE_WORDS)
+
+
 def write_failure(
     exc: sqlite3.DatabaseError, doing: str = "cannot write the archive"
 ) -> ArchiveWriteError:

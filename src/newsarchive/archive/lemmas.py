@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -22,6 +23,48 @@ TOKEN = re.compile(r"[^\W_]+")
 LANG = "bg"
 # simplemma writes reflexive verbs as "обявя-(се)"; the index wants the bare verb
 _REFLEXIVE = re.compile(r"-?\((?:се|си)\)$|\s+(?:се|си)$")
+
+
+# A stress mark (acute or grave) left on a Cyrillic letter once the text is composed: "у́"
+# has no one-character form, and ``unicode61`` splits a word at a combining mark.
+_STRESS = re.compile("(?<=[\u0400-\u04ff])[\u0300\u0301]+")
+
+
+# Latin letters that look like Cyrillic ones, typed into a Cyrillic word with the wrong
+# keyboard layout ("Mинистерски" with a Latin M, "ИНФРАСТРУКТУРA").
+_LOOKALIKES = str.maketrans("ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху")
+_MIXED = re.compile("[\u0400-\u04ff][A-Za-z]|[A-Za-z][\u0400-\u04ff]")
+_MIXED_WORD = re.compile(r"[^\W\d_]+")
+
+
+def composed(text: str) -> str:
+    """``text`` as the index must see it: composed (NFC), stress marks dropped, Latin
+    look-alikes inside Cyrillic words made Cyrillic.
+
+    ``unicode61`` ends a word at a combining mark, so "район" typed (or scraped, or
+    exported by a Mac) as "и" + U+0306 was indexed as "раи" + "н" and found by no search
+    of "район"; "Ру́се" with a stress mark was "ру" + "се". Composing keeps every letter
+    (й, ё, ѝ are single characters again); only stress marks, which have no composed form
+    and are a reading aid, not spelling, are dropped. A word of Cyrillic letters with a
+    Latin "M" or "A" among them (a keyboard left on the other layout) was a word no one
+    can type: it is spelled as it reads, unless one of its Latin letters has no Cyrillic
+    twin ("SMSи" stays). The writer and the query parser both call this, so what is
+    searched and what is indexed agree.
+    """
+    if text.isascii():
+        return text
+    text = _STRESS.sub("", unicodedata.normalize("NFC", text))
+    if _MIXED.search(text) is None:
+        return text
+    return _MIXED_WORD.sub(_cyrillic_word, text)
+
+
+def _cyrillic_word(found: re.Match[str]) -> str:
+    word = found.group()
+    if _MIXED.search(word) is None:
+        return word
+    spelled = word.translate(_LOOKALIKES)
+    return spelled if not re.search("[A-Za-z]", spelled) else word
 
 
 def tokens(text: str) -> list[str]:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from newsarchive.archive.lemmas import TOKEN
+from newsarchive.archive.lemmas import TOKEN, composed
 from newsarchive.errors import QueryError
 
 MAX_QUERY_CHARS = 2000
@@ -240,6 +240,7 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
         raise QueryError("the query contains a NUL character")
     if text.count('"') % 2:
         raise QueryError('unbalanced quote (") in the query')
+    text = composed(text)  # as the writer stored the words (a Mac types "й" as two)
     tokens = list(_TOKEN.finditer(text))
     query = ParsedQuery()
     _parse_group(tokens, 0, query, exact=exact, depth=0)  # at depth 0 it reads every token

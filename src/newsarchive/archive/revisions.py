@@ -10,10 +10,11 @@ list changed makes no revision. Search indexes ``articles`` only: the current ve
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import sqlite3
 from typing import Any
+
+from newsarchive.archive.store import stored_tags
 
 REVISION_FIELDS = ("title", "published", "author", "tags", "text")
 _WORD = re.compile(r"\S+|\s+")
@@ -64,7 +65,7 @@ def history(conn: sqlite3.Connection, article_id: int) -> list[dict[str, Any]]:
     names = (*REVISION_FIELDS, "seen_at", "replaced_at", "capture_id", "extractor")
     versions = [dict(zip(names, row, strict=True)) for row in rows]
     for version in versions:
-        version["tags"] = json.loads(version["tags"] or "[]")
+        version["tags"] = stored_tags(version["tags"])
     return versions
 
 

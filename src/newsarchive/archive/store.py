@@ -22,10 +22,10 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.archive.lemmas import tokens
+from newsarchive.archive.lemmas import composed, tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.discover.urls import archive_key, move_hosts, moved_keys, url_key
 from newsarchive.errors import QueryError
@@ -357,6 +357,7 @@ class Store:
 
         if extractor is None and capture_id is not None:
             extractor = EXTRACTOR_VERSION
+        article = _composed(article)
 
         fetched = fetched_at or now_iso()
         source_url = source_url if source_url and source_url != url else None
@@ -487,6 +488,19 @@ class Store:
         self.conn.commit()
 
 
+def _composed(article: Article) -> Article:
+    """The article with its words as the index reads them (``lemmas.composed``): every
+    writer (crawl, reextract, both imports) comes through ``upsert_article``."""
+    author = composed(article.author) if article.author else article.author
+    return replace(
+        article,
+        title=composed(article.title),
+        text=composed(article.text),
+        author=author,
+        tags=tuple(composed(tag) for tag in article.tags),
+    )
+
+
 def _earlier(fetched: str, updated_at: str) -> bool:
     """``fetched`` is before ``updated_at`` (ISO timestamps, offsets compared properly)."""
     try:
@@ -495,10 +509,28 @@ def _earlier(fetched: str, updated_at: str) -> bool:
         return False
 
 
+def stored_tags(stored: str | None) -> list[str]:
+    """The tags column (a JSON array, as the writer stores it) as a list.
+
+    The archive opens in sqlite3 and Datasette, where a researcher may write "a, b" by
+    hand: one such cell made every export, ``show`` and article page an internal error.
+    What is no JSON array of strings is kept as one tag, as written, so nothing is lost.
+    """
+    if not stored:
+        return []
+    try:
+        tags = json.loads(stored)
+    except ValueError:
+        return [stored]
+    if isinstance(tags, list):
+        return [tag if isinstance(tag, str) else json.dumps(tag) for tag in tags]
+    return [stored]
+
+
 def article_row(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
     """An ``ARTICLE_COLUMNS`` row as the JSON object export and ``show`` print."""
     record = dict(zip(ARTICLE_COLUMNS, row, strict=True))
-    record["tags"] = json.loads(record["tags"] or "[]")
+    record["tags"] = stored_tags(record["tags"])
     return record
 
 

@@ -15,11 +15,10 @@ copies in other outlets).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from typing import IO, Any
 
-from newsarchive.archive.store import Filters, fetch_moment, story_of
+from newsarchive.archive.store import Filters, fetch_moment, stored_tags, story_of
 from newsarchive.errors import ArchiveError
 
 _BATCH = 2000
@@ -105,7 +104,7 @@ def _record(row: tuple[Any, ...]) -> dict[str, Any]:
     record["published_date"] = (
         dt.date.fromisoformat(record["published_date"]) if record["published_date"] else None
     )
-    record["tags"] = json.loads(record["tags"] or "[]")
+    record["tags"] = stored_tags(record["tags"])
     record["fetched_at"] = _moment(record["fetched_at"])
     record["updated_at"] = _moment(record["updated_at"])
     record["modified"] = _moment(record["modified"])
