@@ -72,7 +72,7 @@ def best(run: Callable[[], object], repeat: int = 3) -> float:
 def _row(name: str, links: int, html: str, page: str, profile: Profile) -> None:
     found = len(listings.article_links(html, page, profile))
     seconds = best(lambda: listings.article_links(html, page, profile))
-    with mock.patch.object(listings, "card_date", lambda card, memo=None: None):
+    with mock.patch.object(listings, "card_date", lambda card, memo=None, today=None: None):
         undated = best(lambda: listings.article_links(html, page, profile))
     share = 100 * (seconds - undated) / seconds if seconds else 0.0
     print(f"{name:<16}{links:>8}{found:>8}{seconds:>10.3f}{undated:>10.3f}{share:>8.0f}%")
