@@ -96,7 +96,7 @@ class SourceReader:
             for start in sources.listings:
                 if start not in skip:
                     walked.add(start)
-                    shapes += self._taught(self.walk(start), shapes)
+                    shapes += self._taught(self.walk(start, teach=True), shapes)
         for url in read_feeds:
             # a feed read for the first time is read to its end, hints or not
             whole = exploring or not self.frontier.read_before(url)
@@ -233,9 +233,13 @@ class SourceReader:
         taught = [shape_pattern(shape) for shape in shapes if shape.fixes_something]
         return [re.compile(p) for p in dict.fromkeys(taught) if p not in patterns]
 
-    def walk(self, start: str) -> list[Shape]:
+    def walk(self, start: str, *, teach: bool = False) -> list[Shape]:
         """A listing, newest page first, as far as ``ListingWalk`` says, each page's
-        articles fetched before the next page is read; the item shapes its pages taught."""
+        articles fetched before the next page is read; the item shapes its pages taught.
+        ``teach``: the shapes are wanted (to read a feed or sitemap by), so page 1 is
+        asked without validators: a 304 teaches none, and the nightly run after a quiet
+        day would read the feed's ``/statia/540`` entries as no articles and a sitemap's
+        static pages as news (the same one request, the page's bytes sent again)."""
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         walk = ListingWalk(
             start, self.frontier.walk(start), limit=limit,
@@ -246,7 +250,8 @@ class SourceReader:
         while (step := walk.page()) is not None:
             url, number = step
             kind = _what(number)
-            page = self._get(url, kind, conditional=walk.conditional, gone_ends=number > 1)
+            conditional = walk.conditional and not teach
+            page = self._get(url, kind, conditional=conditional, gone_ends=number > 1)
             if page in (Miss.FAILED, Miss.DOWN):
                 walk.failed()
             elif page is Miss.GONE:
