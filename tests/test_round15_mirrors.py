@@ -167,6 +167,31 @@ def test_a_nightly_run_keeps_a_feeds_new_entry_of_the_shape_an_unchanged_home_pa
     assert len(article_rows(db)) == 10
 
 
+def test_a_paged_feed_whose_first_reading_the_budget_cut_is_read_on_next_run(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The first crawl's request budget runs out before the feed's third page: the feed
+    stays unread, so the next run reads it to its end again (its first pages' posts
+    known) and archives the post only its third page lists (the feed once marked read,
+    every later run read its first page alone, and that post never)."""
+    with MirrorServer(SITES / "dabnitsa") as server:
+        args = (
+            "crawl",
+            "dabnitsa",
+            "--profile",
+            str(_add_site_profile(run_cli, server.url, tmp_path)),
+        )
+        args += ("--base-url", server.url, "--delay", "0", "--db", str(db))
+        before = len(server.requests)
+        first = run_cli(*args, "--max-requests", "12")
+        middle = len(server.requests)
+        again = run_cli(*args)
+        assert first.exit_code == again.exit_code == 0, again.stderr
+    assert "/atom.xml?str=3" not in server.requests[before:middle]
+    assert "/atom.xml?str=3" in server.requests[middle:]
+    assert len(article_rows(db)) == 9
+
+
 def test_a_paged_feed_is_read_back_no_further_than_since(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:

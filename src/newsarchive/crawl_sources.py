@@ -180,23 +180,30 @@ class SourceReader:
         if kind == SOURCE_FEED and Seen.KNOWN in verdicts:
             self._quiet.add(url)  # it reaches back to what the archive holds: no gap
         self.harvest.fetch_pending(self._robots_gate)
+        if exploring and kind == SOURCE_FEED and Seen.OLD not in verdicts:
+            older, ended = self._older_posts(url, page, len(articles), read.next, shapes or [])
+            held += older
+            # (a feed whose older pages the budget cut stays unread: the next run reads
+            # it to its end again, its first pages' posts known, and goes on from there)
+            complete = complete and ended
         if complete:
             self.frontier.save_validators(url, page, lastmod)
-        if exploring and kind == SOURCE_FEED and Seen.OLD not in verdicts:
-            held += self._older_posts(url, page, len(articles), read.next, shapes or [])
         return None if unknown and not held else held
 
     def _older_posts(
         self, url: str, page: Page, entries: int, following: str | None,
         shapes: list[re.Pattern[str]],
-    ) -> int:  # fmt: skip
+    ) -> tuple[int, bool]:  # fmt: skip
         """The older pages of a feed: WordPress's list of posts (``json_feeds.wp_posts_next``)
         or a feed paged as RFC 5005 says (``following``, its ``<link rel="next">``), each
         page's posts fetched before the next page is read, while the site's request
         budget and ``--max-pages`` last; how many posts they held. Only on the run that
         found the feed, or first read it: a nightly run reads its first page, which shows
         what is new, so it costs no request more. The list is newest first: a page that
-        reaches past ``--since`` is its last worth reading, and one with no post its end."""
+        reaches past ``--since`` is its last worth reading, and one with no post its end.
+        Whether the walk ended (False: the request budget stopped it short of a page it
+        names, which the next run must read; the caller keeps the feed unread till then,
+        as it does when the run is killed on the way)."""
         held, pages, seen = 0, 1, {url}
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         max_bytes = self.fetcher.options.max_bytes
@@ -206,8 +213,10 @@ class SourceReader:
                 if limit and pages >= limit:
                     break
                 url = following
-            if not url or url in seen or self.fetcher.requests >= self.options.max_requests:
+            if not url or url in seen:
                 break
+            if self.fetcher.requests >= self.options.max_requests:
+                return held, False
             seen.add(url)
             pages += 1
             got = self._get(url, SOURCE_FEED)
@@ -223,7 +232,7 @@ class SourceReader:
             self.harvest.fetch_pending(self._robots_gate)
             if Seen.OLD in verdicts or not entries:
                 break
-        return held
+        return held, True
 
     @staticmethod
     def _taught(shapes: list[Shape], known: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
