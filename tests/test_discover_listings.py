@@ -830,6 +830,10 @@ _MORE = '<button class="load-more" data-page="1" data-max-pages="3">Зареди
         # plain permalinks: WordPress's own query
         (_WP_HEAD, "https://www.x.bg/?cat=3", "https://www.x.bg/?cat=3&paged=2"),
         (_WP_HEAD, "https://www.x.bg/?cat=3&paged=2", "https://www.x.bg/?cat=3&paged=3"),
+        # a walk starting on a later page (a profile's listing): WordPress's number
+        # there is its page, never the list's id
+        (_WP_HEAD, "https://www.x.bg/kategoriya/novini/page/5/", "https://www.x.bg/kategoriya/novini/page/6/"),
+        (_WP_HEAD, "https://www.x.bg/?cat=3&paged=5", "https://www.x.bg/?cat=3&paged=6"),
         # told by its assets or its API's link, without a generator tag
         ('<script src="/wp-content/themes/t/more.js"></script>', "https://www.x.bg/", "https://www.x.bg/page/2/"),
         ('<link rel="https://api.w.org/" href="/wp-json/">', "https://www.x.bg/", "https://www.x.bg/page/2/"),

@@ -16,6 +16,7 @@ cost at most three requests.
 from __future__ import annotations
 
 import re
+import shutil
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -109,6 +110,85 @@ def test_add_sites_profile_of_a_paged_feed_reads_it_to_its_end_once(
         assert again.exit_code == 0, again.stderr
     assert "/atom.xml?str=3" in server.requests[before:middle]
     assert not any("?str=" in r for r in server.requests[middle:])
+    assert len(article_rows(db)) == 9
+
+
+def _add_site_profile(run_cli: Callable[..., Result], url: str, tmp_path: Path) -> Path:
+    proposed = run_cli("add-site", ROUND15_SITES["dabnitsa"][1], "--base-url", url, "--delay", "0")
+    assert proposed.exit_code == 0, proposed.stderr
+    saved = tmp_path / "dabnitsa.toml"
+    saved.write_text(proposed.stdout, encoding="utf-8")
+    return saved
+
+
+_NEW_ENTRY = (
+    '<entry><title>Ремонт на моста над реката</title><link href="https://www.dabnitsa.bg/statia/541"/>'
+    "<id>https://www.dabnitsa.bg/statia/541</id><published>2026-12-01T09:00:00+02:00</published>"
+    "<summary>Мостът ще е затворен две седмици.</summary></entry>"
+)
+_NEW_ARTICLE = (
+    '<!DOCTYPE html><html lang="bg"><head><meta charset="utf-8"><title>Ремонт на моста над'
+    ' реката – Община Дъбница</title></head><body><div id="content"><h1>Ремонт на моста над'
+    ' реката</h1><p class="date">Публикувано: 01.12.2026</p><p>Мостът над реката ще е'
+    " затворен за коли две седмици, докато строителите сменят настилката му.</p><p>Автобусите"
+    " ще минават по обходния път през съседното село.</p></div></body></html>"
+)
+
+
+def test_a_nightly_run_keeps_a_feeds_new_entry_of_the_shape_an_unchanged_home_page_taught(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """add-site's profile (a feed, the home page, no article pattern): the home page
+    teaches ``/statia/<id>``, by which the feed's entries are articles. On a night the
+    home page is unchanged (a 304 would teach nothing) and the feed holds a new entry,
+    that entry is archived all the same."""
+    root = tmp_path / "dabnitsa"
+    shutil.copytree(SITES / "dabnitsa", root)
+    with MirrorServer(root) as server:
+        args = (
+            "crawl",
+            "dabnitsa",
+            "--profile",
+            str(_add_site_profile(run_cli, server.url, tmp_path)),
+        )
+        args += ("--base-url", server.url, "--delay", "0", "--db", str(db))
+        first = run_cli(*args)
+        assert first.exit_code == 0, first.stderr
+        feed = root / "atom.xml"
+        text = feed.read_text(encoding="utf-8")
+        feed.write_text(text.replace("<entry>", _NEW_ENTRY + "\n<entry>", 1), encoding="utf-8")
+        (root / "statia" / "541.html").write_text(_NEW_ARTICLE, encoding="utf-8")
+        before = len(server.requests)
+        again = run_cli(*args)
+        assert again.exit_code == 0, again.stderr
+        asked = server.requests[before:]
+    assert "/statia/541" in asked
+    assert "https://www.dabnitsa.bg/statia/541" in article_rows(db)
+    assert len(article_rows(db)) == 10
+
+
+def test_a_paged_feed_whose_first_reading_the_budget_cut_is_read_on_next_run(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The first crawl's request budget runs out before the feed's third page: the feed
+    stays unread, so the next run reads it to its end again (its first pages' posts
+    known) and archives the post only its third page lists (the feed once marked read,
+    every later run read its first page alone, and that post never)."""
+    with MirrorServer(SITES / "dabnitsa") as server:
+        args = (
+            "crawl",
+            "dabnitsa",
+            "--profile",
+            str(_add_site_profile(run_cli, server.url, tmp_path)),
+        )
+        args += ("--base-url", server.url, "--delay", "0", "--db", str(db))
+        before = len(server.requests)
+        first = run_cli(*args, "--max-requests", "12")
+        middle = len(server.requests)
+        again = run_cli(*args)
+        assert first.exit_code == again.exit_code == 0, again.stderr
+    assert "/atom.xml?str=3" not in server.requests[before:middle]
+    assert "/atom.xml?str=3" in server.requests[middle:]
     assert len(article_rows(db)) == 9
 
 

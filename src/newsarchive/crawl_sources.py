@@ -96,7 +96,7 @@ class SourceReader:
             for start in sources.listings:
                 if start not in skip:
                     walked.add(start)
-                    shapes += self._taught(self.walk(start), shapes)
+                    shapes += self._taught(self.walk(start, teach=True), shapes)
         for url in read_feeds:
             # a feed read for the first time is read to its end, hints or not
             whole = exploring or not self.frontier.read_before(url)
@@ -180,23 +180,30 @@ class SourceReader:
         if kind == SOURCE_FEED and Seen.KNOWN in verdicts:
             self._quiet.add(url)  # it reaches back to what the archive holds: no gap
         self.harvest.fetch_pending(self._robots_gate)
+        if exploring and kind == SOURCE_FEED and Seen.OLD not in verdicts:
+            older, ended = self._older_posts(url, page, len(articles), read.next, shapes or [])
+            held += older
+            # (a feed whose older pages the budget cut stays unread: the next run reads
+            # it to its end again, its first pages' posts known, and goes on from there)
+            complete = complete and ended
         if complete:
             self.frontier.save_validators(url, page, lastmod)
-        if exploring and kind == SOURCE_FEED and Seen.OLD not in verdicts:
-            held += self._older_posts(url, page, len(articles), read.next, shapes or [])
         return None if unknown and not held else held
 
     def _older_posts(
         self, url: str, page: Page, entries: int, following: str | None,
         shapes: list[re.Pattern[str]],
-    ) -> int:  # fmt: skip
+    ) -> tuple[int, bool]:  # fmt: skip
         """The older pages of a feed: WordPress's list of posts (``json_feeds.wp_posts_next``)
         or a feed paged as RFC 5005 says (``following``, its ``<link rel="next">``), each
         page's posts fetched before the next page is read, while the site's request
         budget and ``--max-pages`` last; how many posts they held. Only on the run that
         found the feed, or first read it: a nightly run reads its first page, which shows
         what is new, so it costs no request more. The list is newest first: a page that
-        reaches past ``--since`` is its last worth reading, and one with no post its end."""
+        reaches past ``--since`` is its last worth reading, and one with no post its end.
+        Whether the walk ended (False: the request budget stopped it short of a page it
+        names, which the next run must read; the caller keeps the feed unread till then,
+        as it does when the run is killed on the way)."""
         held, pages, seen = 0, 1, {url}
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         max_bytes = self.fetcher.options.max_bytes
@@ -206,8 +213,10 @@ class SourceReader:
                 if limit and pages >= limit:
                     break
                 url = following
-            if not url or url in seen or self.fetcher.requests >= self.options.max_requests:
+            if not url or url in seen:
                 break
+            if self.fetcher.requests >= self.options.max_requests:
+                return held, False
             seen.add(url)
             pages += 1
             got = self._get(url, SOURCE_FEED)
@@ -223,7 +232,7 @@ class SourceReader:
             self.harvest.fetch_pending(self._robots_gate)
             if Seen.OLD in verdicts or not entries:
                 break
-        return held
+        return held, True
 
     @staticmethod
     def _taught(shapes: list[Shape], known: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
@@ -233,9 +242,13 @@ class SourceReader:
         taught = [shape_pattern(shape) for shape in shapes if shape.fixes_something]
         return [re.compile(p) for p in dict.fromkeys(taught) if p not in patterns]
 
-    def walk(self, start: str) -> list[Shape]:
+    def walk(self, start: str, *, teach: bool = False) -> list[Shape]:
         """A listing, newest page first, as far as ``ListingWalk`` says, each page's
-        articles fetched before the next page is read; the item shapes its pages taught."""
+        articles fetched before the next page is read; the item shapes its pages taught.
+        ``teach``: the shapes are wanted (to read a feed or sitemap by), so page 1 is
+        asked without validators: a 304 teaches none, and the nightly run after a quiet
+        day would read the feed's ``/statia/540`` entries as no articles and a sitemap's
+        static pages as news (the same one request, the page's bytes sent again)."""
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         walk = ListingWalk(
             start, self.frontier.walk(start), limit=limit,
@@ -246,7 +259,8 @@ class SourceReader:
         while (step := walk.page()) is not None:
             url, number = step
             kind = _what(number)
-            page = self._get(url, kind, conditional=walk.conditional, gone_ends=number > 1)
+            conditional = walk.conditional and not teach
+            page = self._get(url, kind, conditional=conditional, gone_ends=number > 1)
             if page in (Miss.FAILED, Miss.DOWN):
                 walk.failed()
             elif page is Miss.GONE:

@@ -780,7 +780,10 @@ def _wordpress_paged(
     Only there: a page WordPress rendered, showing such a button, and no single post or
     page (``<body class="single">``, ``"page"``: its "Load more" is its comments' or a photo
     feed's); a page past the last is a 404, the list's end. The page after is the one
-    ``templated_next`` names by WordPress's template, as a profile's template would."""
+    ``templated_next`` names by WordPress's template, as a profile's template would, but
+    for the number: ``/page/N/`` (``paged=N``) is always WordPress's page, never the
+    list's own id, so a walk starting there (a profile's ``/page/5/``) goes to N + 1,
+    not to ``/page/5/page/2/``, which WordPress serves no list at."""
     if (  # (the cheap tests first: the last reads the text of every div of the page)
         _WORDPRESS_SINGULAR.intersection(_body_classes(tree))
         or not _is_wordpress(tree)
@@ -792,7 +795,7 @@ def _wordpress_paged(
     ):
         return None
     template = "?paged={page}" if urlsplit(current).query else "/page/{page}/"
-    return usable(templated_next(current, template, page))
+    return usable(templated_next(current, template, max(page, _template_number(current, template))))
 
 
 _MORE_ATTRIBUTE = re.compile(r"^data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)")

@@ -47,16 +47,23 @@ def path_state_given(asked: str, sent_to: str) -> tuple[str, str] | None:
     """When a redirect from ``asked`` to ``sent_to`` is an ASP.NET server handing a
     visitor without one its cookieless state (``sent_to`` is ``asked`` with
     ``/(S(<id>))`` in its path), where in the path it goes and the segment:
-    ``("", "/(S(x3mn…))")`` for one at the start. None for any other redirect."""
+    ``("", "/(S(x3mn…))")`` for one at the start. None for any other redirect. ``asked``
+    may hold a session the server has forgotten (one handed earlier in the run, expired):
+    the new one it hands in its place is the one to keep."""
     old, new = urlsplit(asked), urlsplit(sent_to)
     if (old.scheme, old.netloc.lower(), old.query) != (new.scheme, new.netloc.lower(), new.query):
         return None
     found = _PATH_STATE.search(new.path)
-    if found is None or _PATH_STATE.search(old.path):
+    if found is None or (old.path or "/") == new.path:
         return None
-    if new.path[: found.start()] + new.path[found.end() :] != (old.path or "/"):
+    if new.path[: found.start()] + new.path[found.end() :] != (_state_free(old.path) or "/"):
         return None
     return new.path[: found.start()], found.group()
+
+
+def _state_free(path: str) -> str:
+    """``path`` without its cookieless state (``_PATH_STATE``)."""
+    return _PATH_STATE.sub("", path)
 
 
 def in_path_state(url: str, where: str, segment: str) -> str:
