@@ -186,31 +186,34 @@ def test_ctrl_c_before_the_first_fetch_is_said_and_exits_130(
 
 
 @pytest.fixture
-def slower_site() -> Iterator[FaultServer]:
-    """A crawl of about 20 s, stopped by the test: the second crawl's process must start
-    (imports and all, seconds on a loaded machine) while the first still holds the lock,
-    which ``slow_site``'s 1.6 s whole crawl did not always leave time for."""
-    with FaultServer(articles=40, per_page=10, faults=False, article_delay=0.5) as server:
+def held_site() -> Iterator[FaultServer]:
+    """A site whose third article is answered only when the test says: the first crawl
+    holds the lock while the second one's process starts (imports and all, seconds on a
+    loaded machine), however long that takes. A crawl of a set length (``slow_site``'s
+    1.6 s, then one of 20 s) was a race against that start."""
+    with FaultServer(articles=40, per_page=10, faults=False, hold_after=2) as server:
         yield server
 
 
 def test_overlapping_crawl_exits_75_naming_the_holder_while_reads_work(
-    slower_site: FaultServer, db: Path, run_cli: Callable[..., Result]
+    held_site: FaultServer, db: Path, run_cli: Callable[..., Result]
 ) -> None:
-    process = start_crawl(slower_site, db)
+    process = start_crawl(held_site, db)
     try:
         wait_for(lambda: count_articles(db) >= 2)
-        second = start_crawl(slower_site, db)
-        _, err = second.communicate(timeout=20)
-        assert second.returncode == 75
+        second = start_crawl(held_site, db)
+        _, err = second.communicate(timeout=60)
+        assert second.returncode == 75, err
         assert err.count("\n") == 1 and f"pid {process.pid}" in err
         # search and export keep working while the crawl writes (WAL)
         found = run_cli("search", "бюджета", "--format", "json", "--db", str(db))
         assert found.exit_code == 0, found.stderr
         exported = run_cli("export", "--db", str(db))
         assert exported.exit_code == 0 and exported.stdout.count("\n") >= 2
+        assert process.poll() is None  # it held the lock all along
     finally:
         process.terminate()
+        held_site.release.set()
         process.communicate(timeout=20)
 
 
