@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsarchive.archive.lemmas import composed
 
@@ -38,3 +40,19 @@ def test_composed_is_its_own_fixed_point(typed: str, spelled: str) -> None:
 )
 def test_composed_leaves_latin_words_addresses_and_letters_be(text: str) -> None:
     assert composed(text) == text
+
+
+# Letters of both scripts, the look-alikes among them, and the marks that compose or not.
+_TYPED = st.text(
+    st.sampled_from(
+        list("аеиоуйгкъяАЕИКaeopcxyAEOPCHKMTBXlsz -.") + list("\u0300\u0301\u0306\u0308\u0327")
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TYPED)
+def test_composing_composed_text_changes_nothing(text: str) -> None:
+    once = composed(text)
+    assert composed(once) == once
