@@ -117,10 +117,15 @@ class FaultServer:
     headers: list[dict[str, str]] = field(default_factory=list)
     hits: dict[str, int] = field(default_factory=dict)
     max_in_flight: int = 0
+    # articles answered before every later one waits for ``release`` (0: none waits): a
+    # crawl that holds its lock until the test lets it go, however slow the machine
+    hold_after: int = 0
+    release: threading.Event = field(default_factory=threading.Event)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
         self._in_flight = 0
+        self._articles_asked = 0
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -162,6 +167,7 @@ class FaultServer:
         return self
 
     def stop(self) -> None:
+        self.release.set()  # (server_close joins the handlers: none may wait on)
         self._httpd.shutdown()
         self._httpd.server_close()
 
@@ -245,6 +251,12 @@ class FaultServer:
 
     def _article(self, handler: BaseHTTPRequestHandler, article_id: int, count: int) -> None:
         kind = FAULTS.get(article_id, "ok") if self.faults else "ok"
+        if self.hold_after:
+            with self._lock:
+                self._articles_asked += 1
+                held = self._articles_asked > self.hold_after
+            if held:
+                self.release.wait(120)
         if self.article_delay:
             time.sleep(self.article_delay)
         if kind == "retry-after" and count == 1:

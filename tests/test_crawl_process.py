@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import signal
@@ -26,6 +27,22 @@ from .support import Result
 def slow_site() -> Iterator[FaultServer]:
     with FaultServer(articles=40, per_page=10, faults=False, article_delay=0.04) as server:
         yield server
+
+
+@pytest.fixture
+def held_site() -> Iterator[Callable[[int], FaultServer]]:
+    """A site of 40 articles whose article after the first ``after`` is answered only
+    when the test sets its ``release``: the crawl is still running, whatever the
+    machine's load, when the test signals, kills or overlaps it. A crawl of a set
+    length (``slow_site``'s 1.6 s, then one of 20 s) was a race against the test's own
+    pace and the second process's start."""
+    with contextlib.ExitStack() as stack:
+
+        def serve(after: int) -> FaultServer:
+            site = FaultServer(articles=40, per_page=10, faults=False, hold_after=after)
+            return stack.enter_context(site)
+
+        yield serve
 
 
 def start_crawl(server: FaultServer, db: Path, *extra: str) -> subprocess.Popen[str]:
@@ -78,19 +95,21 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
 def test_kill_9_mid_crawl_then_rerun_archives_everything_once(
     run_cli: Callable[..., Result],
     monkeypatch: pytest.MonkeyPatch,
-    slow_site: FaultServer,
+    held_site: Callable[[int], FaultServer],
     db: Path,
 ) -> None:
-    process = start_crawl(slow_site, db)
+    site = held_site(14)  # past the first listing page
+    process = start_crawl(site, db)
     try:
-        wait_for(lambda: count_articles(db) >= 14)  # past the first listing page
+        wait_for(lambda: count_articles(db) >= 14)
     finally:
         process.kill()
         process.communicate()
+        site.release.set()
     assert process.returncode == -signal.SIGKILL
     partial = count_articles(db)
     assert partial < 40
-    rerun = crawl_in_process(run_cli, monkeypatch, slow_site, db)
+    rerun = crawl_in_process(run_cli, monkeypatch, site, db)
     assert rerun.exit_code == 0, rerun.stderr
     out = rerun.stdout
     with sqlite3.connect(db) as conn:
@@ -99,7 +118,7 @@ def test_kill_9_mid_crawl_then_rerun_archives_everything_once(
         walks = conn.execute(
             "SELECT count(*) FROM listing_walks WHERE resume_url IS NOT NULL OR NOT completed"
         ).fetchone()[0]
-    assert sorted(urls) == sorted(slow_site.archivable_urls())
+    assert sorted(urls) == sorted(site.archivable_urls())
     assert walks == 0  # the deep walk reached its end: no resume point left
     assert f"{40 - partial} new" in out
 
@@ -108,13 +127,15 @@ def test_kill_9_mid_crawl_then_rerun_archives_everything_once(
 def test_sigterm_sigint_finish_page_in_hand_save_state_and_exit_143_130(
     run_cli: Callable[..., Result],
     monkeypatch: pytest.MonkeyPatch,
-    slow_site: FaultServer,
+    held_site: Callable[[int], FaultServer],
     db: Path,
     signum: signal.Signals,
 ) -> None:
-    process = start_crawl(slow_site, db)
+    site = held_site(3)
+    process = start_crawl(site, db)
     wait_for(lambda: count_articles(db) >= 3)
     process.send_signal(signum)
+    site.release.set()  # the page in hand, finished
     out, err = process.communicate(timeout=20)
     assert process.returncode == 128 + signum, err
     assert "interrupted" in out
@@ -124,20 +145,22 @@ def test_sigterm_sigint_finish_page_in_hand_save_state_and_exit_143_130(
         queued = conn.execute("SELECT count(*) FROM frontier WHERE state = 'queued'").fetchone()
     assert status[0] == 128 + signum and status[1]
     assert queued[0] > 0  # what was queued stays queued for the next run
-    rerun = crawl_in_process(run_cli, monkeypatch, slow_site, db)
+    rerun = crawl_in_process(run_cli, monkeypatch, site, db)
     assert rerun.exit_code == 0, rerun.stderr
     assert count_articles(db) == 40
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_quiet_crawl_stopped_by_a_signal_says_so_in_one_line(
-    slow_site: FaultServer, db: Path, signum: signal.Signals
+    held_site: Callable[[int], FaultServer], db: Path, signum: signal.Signals
 ) -> None:
     """A nightly `crawl --quiet` stopped by a wrapper's `timeout` (SIGTERM) printed nothing:
     cron mails only output, so nobody learnt the run had not done its work."""
-    process = start_crawl(slow_site, db, "--quiet")
+    site = held_site(3)
+    process = start_crawl(site, db, "--quiet")
     wait_for(lambda: count_articles(db) >= 3)
     process.send_signal(signum)
+    site.release.set()  # the page in hand, finished
     out, err = process.communicate(timeout=20)
     assert process.returncode == 128 + signum, err
     assert out == ""
@@ -185,32 +208,26 @@ def test_ctrl_c_before_the_first_fetch_is_said_and_exits_130(
     assert slow_site.requests == []
 
 
-@pytest.fixture
-def slower_site() -> Iterator[FaultServer]:
-    """A crawl of about 20 s, stopped by the test: the second crawl's process must start
-    (imports and all, seconds on a loaded machine) while the first still holds the lock,
-    which ``slow_site``'s 1.6 s whole crawl did not always leave time for."""
-    with FaultServer(articles=40, per_page=10, faults=False, article_delay=0.5) as server:
-        yield server
-
-
 def test_overlapping_crawl_exits_75_naming_the_holder_while_reads_work(
-    slower_site: FaultServer, db: Path, run_cli: Callable[..., Result]
+    held_site: Callable[[int], FaultServer], db: Path, run_cli: Callable[..., Result]
 ) -> None:
-    process = start_crawl(slower_site, db)
+    site = held_site(2)
+    process = start_crawl(site, db)
     try:
         wait_for(lambda: count_articles(db) >= 2)
-        second = start_crawl(slower_site, db)
-        _, err = second.communicate(timeout=20)
-        assert second.returncode == 75
+        second = start_crawl(site, db)
+        _, err = second.communicate(timeout=60)
+        assert second.returncode == 75, err
         assert err.count("\n") == 1 and f"pid {process.pid}" in err
         # search and export keep working while the crawl writes (WAL)
         found = run_cli("search", "бюджета", "--format", "json", "--db", str(db))
         assert found.exit_code == 0, found.stderr
         exported = run_cli("export", "--db", str(db))
         assert exported.exit_code == 0 and exported.stdout.count("\n") >= 2
+        assert process.poll() is None  # it held the lock all along
     finally:
         process.terminate()
+        site.release.set()
         process.communicate(timeout=20)
 
 

@@ -151,7 +151,9 @@ class _CrawlLog:
 
 @contextmanager
 def _stop_on_signals(stop: StopFlag) -> Iterator[None]:
-    """SIGTERM/SIGINT set ``stop``; a second one falls back to the default (immediate)."""
+    """SIGTERM/SIGINT set ``stop``; a second one goes to the handler before this one:
+    under the console script (``entry``) it unwinds the crawl at once, as Ctrl-C does,
+    every ``finally`` run (the lock released, the transaction rolled back)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return

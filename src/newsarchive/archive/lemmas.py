@@ -50,13 +50,23 @@ def composed(text: str) -> str:
     can type: it is spelled as it reads, unless one of its Latin letters has no Cyrillic
     twin ("SMSи" stays). The writer and the query parser both call this, so what is
     searched and what is indexed agree.
+
+    Its own output is left as it is (what is stored is composed, and so is a query
+    copied from an article, or an export imported again): each step may open the way
+    for another (a Latin "c" with a stress mark is a stressed "с" once spelled; a mark
+    dropped lets the next one compose, or joins two words), so the steps are repeated
+    until nothing changes, which for text that had nothing to change is one pass.
     """
     if text.isascii():
         return text
-    text = _STRESS.sub("", unicodedata.normalize("NFC", text))
-    if _MIXED.search(text) is None:
-        return text
-    return _MIXED_WORD.sub(_cyrillic_word, text)
+    while True:
+        normal = unicodedata.normalize("NFC", text)
+        spelled = _STRESS.sub("", normal)
+        if _MIXED.search(spelled) is not None:
+            spelled = _MIXED_WORD.sub(_cyrillic_word, spelled)
+        if spelled == normal:
+            return spelled
+        text = spelled  # each pass drops a mark or a Latin letter: it ends
 
 
 def _cyrillic_word(found: re.Match[str]) -> str:

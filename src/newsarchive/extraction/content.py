@@ -464,7 +464,9 @@ def is_navigation(block: Block) -> bool:
     return block.link_share > (0.75 if prose else 0.5)
 
 
-_KEPT_AT_EDGES = frozenset("li td th dd dt p".split())
+# A list's or a table's lines: the article's own when they are not links
+_LIST_LINES = frozenset("li td th dd dt".split())
+_KEPT_AT_EDGES = _LIST_LINES | {"p"}
 
 
 def drop_related_sections(blocks: list[Block]) -> list[Block]:
@@ -711,9 +713,6 @@ def _before_links_after_text(blocks: list[Block], listed: set[int]) -> list[Bloc
                 return blocks
             return blocks[:i]
     return blocks
-
-
-_LIST_LINES = frozenset("li td th dd dt".split())
 
 
 # A repeat this long is the page rendering the article twice (a desktop and a mobile

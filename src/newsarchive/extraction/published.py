@@ -225,8 +225,9 @@ def _published_candidates(
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
 
 
-# What a guessed date's rule is marked with (``_loose_near_title``), for a reader of
-# ``Article.rules``; whether a date is a guess is ``DatePick.guessed``, never these names.
+# What a guessed date's rule is marked with (``_loose_near_title``, ``_told_near_title``),
+# for a reader of ``Article.rules``; whether a date is a guess is ``DatePick.guessed``,
+# never these names.
 GUESSED = (":yearless", ":coarse", ":told")
 
 
