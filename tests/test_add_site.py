@@ -101,6 +101,9 @@ def test_an_address_nobody_answers_at_says_so(run_cli: Cli) -> None:
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "cannot read http://127.0.0.1:1" in result.stderr and "ConnectError" in result.stderr
+    # the first failure heard of: robots.txt's was silent, so nothing was said "earlier"
+    assert "earlier in this run" not in result.stderr
+    assert "(reading http://127.0.0.1:1/robots.txt)" in result.stderr
 
 
 def test_a_moved_sitemap_and_feed_are_read_against_where_they_were_found(run_cli: Cli) -> None:
