@@ -518,4 +518,18 @@ def test_stats_timeline_leaves_out_a_date_edited_by_hand_with_a_warning(
         )
     data = run_cli("stats", "--timeline", "--format", "json", "--db", str(db)).json()
     assert isinstance(data, dict) and data["unreadable"] == 1
+    # the web search page's chart (its months) leaves it out as well
+    from newsarchive.archive.connection import connect_reader
+    from newsarchive.archive.query import parse_query
+    from newsarchive.archive.search import per_month
+    from newsarchive.archive.store import Filters
+    from newsarchive.web.chart import month_chart
+
+    reader = connect_reader(db)
+    try:
+        months = per_month(reader, parse_query("бюджет"), Filters())
+    finally:
+        reader.close()
+    assert months == [{"month": "2026-03", "site": "bta", "count": 1}]
+    assert month_chart(months) is not None
     assert [(r["period"], r["count"]) for r in data["rows"]] == [("2026-03", 1), ("2026-03", 1)]
