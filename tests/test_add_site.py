@@ -12,6 +12,7 @@ import pytest
 
 from newsarchive.mirror import MirrorServer
 
+from .hostileserver import HostileServer, redirect, response
 from .support import SITES, Result
 from .test_origin_only import BARE
 
@@ -101,6 +102,9 @@ def test_an_address_nobody_answers_at_says_so(run_cli: Cli) -> None:
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "cannot read http://127.0.0.1:1" in result.stderr and "ConnectError" in result.stderr
+    # the first failure heard of: robots.txt's was silent, so nothing was said "earlier"
+    assert "earlier in this run" not in result.stderr
+    assert "(reading http://127.0.0.1:1/robots.txt)" in result.stderr
 
 
 def test_a_moved_sitemap_and_feed_are_read_against_where_they_were_found(run_cli: Cli) -> None:
@@ -363,3 +367,22 @@ def test_a_listing_read_every_few_days_is_proposed_as_one(run_cli: Cli, db: Path
         assert run_cli(*args).exit_code == 0
         assert len(server.requests) - before <= 3, server.requests[before:]
     assert _archived(db) == _expected("belorechie")
+
+
+def test_a_site_where_nothing_answers_but_robots_txt_is_no_proposal(run_cli: Cli) -> None:
+    # robots.txt names a sitemap that redirects to itself; the home page is bad gzip:
+    # a proposal of that sitemap alone, with no article checked, was exit 0
+    bad_gzip = response(body=b"not gzip at all", headers={"Content-Encoding": "gzip"})
+    with HostileServer() as site:
+        robots = f"User-agent: *\nSitemap: {site.url}/sitemap.xml\n"
+        site.routes.update({
+            "/robots.txt": response(body=robots.encode(), content_type="text/plain"),
+            "/": bad_gzip,
+            "/sitemap.xml": redirect(f"{site.url}/sitemap.xml"),
+        })  # fmt: skip
+        result = run_cli("add-site", site.url, "--delay", "0")
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert f"cannot read {site.url}: nothing could be read" in result.stderr
+    assert "malformed response" in result.stderr and "redirects" in result.stderr

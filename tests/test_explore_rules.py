@@ -95,6 +95,19 @@ def test_feed_pages_are_links_that_say_rss_or_feed_as_a_word() -> None:
     ]
 
 
+def test_a_newsfeed_or_rss2_address_is_a_feed_page_too() -> None:
+    body = (
+        '<a href="/newsfeed.xml">Абонамент</a><a href="/rss2.xml">Емисия</a>'
+        '<a href="/rssfeed">Новини</a><a href="/feedback">Пишете ни</a>'
+        '<a href="/termsfeed">TermsFeed</a>'
+    )
+    assert feed_pages(tree(body), HOME, SITE) == [
+        "https://www.x.bg/newsfeed.xml",
+        "https://www.x.bg/rss2.xml",
+        "https://www.x.bg/rssfeed",
+    ]
+
+
 def test_section_links_rank_news_words_in_the_text_first() -> None:
     body = (
         '<nav><a href="/">Начало</a><a href="/bg/news/economy">Икономика</a>'

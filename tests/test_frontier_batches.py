@@ -10,7 +10,7 @@ import pytest
 
 from newsarchive.archive import frontier as frontier_module
 from newsarchive.archive.connection import connect
-from newsarchive.archive.frontier import Frontier
+from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.store import Store
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Article, Candidate, Page
 
@@ -117,3 +117,29 @@ def test_an_amp_copy_is_queued_only_when_its_original_is_not_known(tmp_path: Pat
         "https://t.example/2026/11/listed/",
         "https://t.example/2026/11/alone/?amp=1",
     ]
+
+
+def test_the_way_back_goes_on_through_an_address_queued_or_failed_already(
+    tmp_path: Path,
+) -> None:
+    conn = connect(tmp_path / "a.db", create=True)
+    frontier = Frontier(conn, "t")
+    queued, failed = "https://t.example/2026/11/queued/", "https://t.example/2026/11/failed/"
+    frontier.queue([Candidate(queued, "t", SOURCE_SITEMAP), Candidate(failed, "t", SOURCE_SITEMAP)])
+    frontier.settle(failed, State.FAILED, "HTTP 503")
+    for url in (queued, failed):
+        assert frontier.queue_older(url, 3, handled=set(), refresh=False, since=False)
+    assert frontier.going_back([queued, failed]) == {queued: 3, failed: 3}
+    assert frontier.state(queued) is State.QUEUED and frontier.state(failed) is State.FAILED
+
+
+def test_the_way_back_queues_no_amp_copy_of_an_address_known_or_pending(
+    tmp_path: Path,
+) -> None:
+    conn = connect(tmp_path / "a.db", create=True)
+    frontier = Frontier(conn, "t")
+    original = "https://t.example/2026/11/post/"
+    frontier.queue([Candidate(original, "t", SOURCE_FEED)])
+    copy = f"{original}?amp=1"
+    assert not frontier.queue_older(copy, 3, handled=set(), refresh=False, since=False)
+    assert frontier.state(copy) is None and frontier.pending() == [original]

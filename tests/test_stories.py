@@ -494,3 +494,42 @@ def test_stats_timeline_folds_a_run_of_empty_months_into_one_line(
     numbers = run_cli("stats", "--timeline", "мост", "--format", "csv", "--db", str(db))
     periods = {r["period"] for r in csv.DictReader(io.StringIO(numbers.stdout))}
     assert len(periods) == 19 and "2020-01" in periods
+
+
+def test_stats_timeline_leaves_out_a_date_edited_by_hand_with_a_warning(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "dated.jsonl"
+    rows = [
+        {"site": "bta", "url": "https://www.bta.bg/1", "title": "Бюджетът",
+         "published": "2026-03-02", "text": "Общината прие бюджета."},
+        {"site": "bta", "url": "https://www.bta.bg/2", "title": "Пак бюджетът",
+         "published": "2026-04-02", "text": "Бюджетът е приет отново."},
+    ]  # fmt: skip
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET published_date = '2 април 2026' WHERE url LIKE '%/2'")
+    for fmt in ("text", "csv", "json"):
+        out = run_cli("stats", "--timeline", "--format", fmt, "--db", str(db))
+        assert out.exit_code == 0, out.stderr
+        assert out.stderr.strip() == (
+            "warning: 1 matching article left out: published_date is not YYYY-MM-DD"
+        )
+    data = run_cli("stats", "--timeline", "--format", "json", "--db", str(db)).json()
+    assert isinstance(data, dict) and data["unreadable"] == 1
+    # the web search page's chart (its months) leaves it out as well
+    from newsarchive.archive.connection import connect_reader
+    from newsarchive.archive.query import parse_query
+    from newsarchive.archive.search import per_month
+    from newsarchive.archive.store import Filters
+    from newsarchive.web.chart import month_chart
+
+    reader = connect_reader(db)
+    try:
+        months = per_month(reader, parse_query("бюджет"), Filters())
+    finally:
+        reader.close()
+    assert months == [{"month": "2026-03", "site": "bta", "count": 1}]
+    assert month_chart(months) is not None
+    assert [(r["period"], r["count"]) for r in data["rows"]] == [("2026-03", 1), ("2026-03", 1)]

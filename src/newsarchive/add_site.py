@@ -103,12 +103,20 @@ def propose(
         if found.empty and found.home_problem:
             raise UsageError(f"cannot read {origin} (its home page): {found.home_problem}")
         if found.empty:
+            raise UsageError(_no_news(origin, found.requests))
+        held = {url: _holds_news(fetcher, url, found, profile) for url in found.sitemaps}
+        unread = [error for error in held.values() if isinstance(error, FetchError)]
+        if found.home_problem and not (found.feeds or found.listings) and len(unread) == len(held):
+            # robots.txt named sitemaps, and nothing else answered: a proposal of sources
+            # none of which could be read would be a guess, not a finding
             raise UsageError(
-                f"{origin} does not look like a news site: no feed, sitemap or listing of"
-                f" news found ({found.requests} requests)"
+                f"cannot read {origin}: nothing could be read (its home page:"
+                f" {found.home_problem}; {len(unread)} sitemap(s) from robots.txt: {unread[0]})"
             )
-        barren = [url for url in found.sitemaps if not _holds_news(fetcher, url, found, profile)]
+        barren = [url for url, holds in held.items() if holds is False]
         found = found.without_sitemaps(barren) if barren else found
+        if found.empty:
+            raise UsageError(_no_news(origin, found.requests))
         # each source under the address its server moved it to (a sitemap robots.txt
         # names on a host that redirects to the site's): as a crawl saves them
         # (``crawl_discovery``), else every run of the profile pays the redirect again
@@ -139,18 +147,30 @@ def _checked_id(chosen: str) -> str:
     return chosen
 
 
-def _holds_news(fetcher: Fetcher, url: str, found: Discovery, profile: Profile) -> bool:
+def _no_news(origin: str, requests: int) -> str:
+    return (
+        f"{origin} does not look like a news site: no feed, sitemap or listing of"
+        f" news found ({requests} requests)"
+    )
+
+
+def _holds_news(
+    fetcher: Fetcher, url: str, found: Discovery, profile: Profile
+) -> bool | FetchError:
     """Whether a sitemap (or the first children of an index) lists URLs of the article
-    shape the listings taught: many sites' sitemaps list only their static pages."""
+    shape the listings taught: many sites' sitemaps list only their static pages. Why
+    not, when the sitemap itself could not be read (unknown: kept, the crawl will judge,
+    unless nothing else could be read either)."""
     shapes = [re.compile(pattern) for pattern in found.article_patterns]
     queue = [url]
     for _ in range(3):
         if not queue:
             break
+        first = queue[0] == url
         try:
             page = fetcher.fetch(queue.pop(0))
-        except FetchError:
-            return True  # unknown: keep it, the crawl will judge
+        except FetchError as error:
+            return error if first else True  # unknown: keep it, the crawl will judge
         max_bytes = fetcher.options.max_bytes
         read = feeds.page_links(page, profile, url, max_bytes=max_bytes, shapes=shapes)
         articles, children = read.articles, read.sitemaps

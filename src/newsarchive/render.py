@@ -334,6 +334,11 @@ def timeline(data: dict[str, Any], fmt: str) -> None:
         f"{undated} matching article{' has' if undated == 1 else 's have'} no date"
         f" and {'is' if undated == 1 else 'are'} in no period"
     )
+    if unreadable := data.get("unreadable", 0):
+        sys.stderr.write(
+            f"warning: {unreadable} matching article{'' if unreadable == 1 else 's'}"
+            " left out: published_date is not YYYY-MM-DD\n"
+        )
     if fmt == "json":
         json_out(data)
         return

@@ -341,17 +341,28 @@ class Frontier:
         """Queue ``url`` as the article before one being archived, with ``left`` more to
         reach back from it, inside the caller's transaction (the one archiving that
         article: ``archiving``), so a run killed between the two leaves neither or both:
-        the way back resumes from the queue. Not when ``url`` is known (``seen``) or was
-        handled in this run already: the way back ends there. Whether it was queued."""
+        the way back resumes from the queue. Not when ``url`` is known (``seen``), was
+        handled in this run already, or is the AMP copy of one known or pending
+        (``amp_copy``, as ``offer`` judges): the way back ends there. One queued or
+        failed already (a sitemap's, a listing's) takes the way back's source, keeping
+        its state, tries and listed date: else, fetched, it read as found otherwise and
+        the way back ended with it (its listed date no longer counts as a publication
+        date then, ``listed_kind``: the way back is the only road to what is older).
+        Whether it was queued."""
         if url in handled:
             return False
         entry, archived = self._known(url_key(url))
         if seen(entry, archived=archived, refresh=refresh, since=since) is not Seen.NEW:
             return False
+        if self.amp_copy(url, set(), handled, refresh=refresh, since=since) is not Seen.NEW:
+            return False
         self.conn.execute(
             "INSERT INTO frontier (url_key, url, site, source, added_at) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT(url_key) DO UPDATE SET state = 'queued', source = excluded.source,"
-            " url = excluded.url WHERE frontier.state NOT IN ('queued', 'failed')",
+            " ON CONFLICT(url_key) DO UPDATE SET source = excluded.source,"
+            " state = CASE WHEN frontier.state IN ('queued', 'failed') THEN frontier.state"
+            " ELSE 'queued' END,"
+            " url = CASE WHEN frontier.state IN ('queued', 'failed') THEN frontier.url"
+            " ELSE excluded.url END",
             (url_key(url), url, self.site, older_source(left), now_iso()),
         )
         return True

@@ -22,6 +22,7 @@ from newsarchive.archive.copies import STORY_OF, copies
 from newsarchive.archive.lemmas import TOKEN, forms_of, lookup
 from newsarchive.archive.query import EXACT, PREFIX, WORD, ParsedQuery
 from newsarchive.archive.store import Filters
+from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
 
 HIGHLIGHT = ("**", "**")
@@ -354,7 +355,8 @@ def per_month(
     conn: sqlite3.Connection, query: ParsedQuery, filters: Filters
 ) -> list[dict[str, Any]]:
     """Matching articles per month (``YYYY-MM`` of the local date) and site; undated
-    articles are left out, since they belong to no month."""
+    articles are left out, since they belong to no month, and so are those whose date is
+    no ``YYYY-MM-DD`` (edited by hand)."""
     return _per_month(Prepared(conn, query, filters))
 
 
@@ -363,7 +365,12 @@ def _per_month(prepared: Prepared) -> list[dict[str, Any]]:
         prepared, "substr(a.published_date, 1, 7) AS month, a.site, count(*)",
         tail=" AND a.published_date IS NOT NULL GROUP BY month, a.site ORDER BY month, a.site",
     )  # fmt: skip
-    return [{"month": month, "site": site, "count": n} for month, site, n in rows]
+    # (a month of a date edited by hand, "2 ап", belongs to no month: ``readable_day``)
+    return [
+        {"month": month, "site": site, "count": n}
+        for month, site, n in rows
+        if readable_day(f"{month}-01")
+    ]
 
 
 def matching(

@@ -32,6 +32,16 @@ def period_of(day: str, by: str) -> str:
     return f"{year}-W{week:02d}"
 
 
+def readable_day(value: str) -> bool:
+    """Whether a ``published_date`` cell is the ``YYYY-MM-DD`` the archive writes: a cell
+    edited by hand ("1 март 2026") belongs to no period, and must not end the chart."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
 def periods(first: str, last: str, by: str) -> Iterator[str]:
     """Every period from the first day's to the last day's, empty ones included (a gap in
     a chart is information)."""
@@ -57,9 +67,10 @@ def timeline(
     by: str = "month",
     stories: bool = False,
 ) -> dict[str, Any]:
-    """``{"by", "unit", "sites", "rows": [{period, site, count}], "undated"}``, with a row
-    per period and site (zeros left out) and one per period for site "all". Undated
-    articles belong to no period and are left out; ``undated`` counts the matching ones.
+    """``{"by", "unit", "sites", "rows": [{period, site, count}], "undated", "unreadable"}``,
+    with a row per period and site (zeros left out) and one per period for site "all".
+    Undated articles belong to no period and are left out; ``undated`` counts the matching
+    ones, ``unreadable`` those whose date is no ``YYYY-MM-DD`` (``readable_day``).
 
     The filters' sites are checked here, once: a query's merged filters only narrow
     them, so they are not checked again (``Prepared``'s ``checked``)."""
@@ -77,10 +88,11 @@ def timeline(
     # One search for dated and undated alike; the undated are said beside the chart: a
     # chart silent about them under-counts without a word.
     rows = matching(prepared, select)
-    days = [row[0] for row in rows if row[0] is not None]
-    undated = len(rows) - len(days)
+    days = [row[0] for row in rows if row[0] is not None and readable_day(row[0])]
+    undated = sum(1 for row in rows if row[0] is None)
+    unreadable = len(rows) - len(days) - undated
     for day, site, unit in rows:
-        if day is None:
+        if day is None or not readable_day(day):
             continue
         period = period_of(day, by)
         seen[period, site].add(unit)
@@ -94,4 +106,7 @@ def timeline(
                 if count or site == ALL:
                     out.append({"period": period, "site": site, "count": count})
     unit = "stories" if stories else "articles"
-    return {"by": by, "unit": unit, "sites": sites, "rows": out, "undated": undated}
+    return {
+        "by": by, "unit": unit, "sites": sites, "rows": out,
+        "undated": undated, "unreadable": unreadable,
+    }  # fmt: skip

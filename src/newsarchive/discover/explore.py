@@ -67,7 +67,9 @@ _COMMENTS = re.compile(
     re.IGNORECASE,
 )
 _COMMENTS_PATH = re.compile(r"(?:^|/)comments?(?:/|$)", re.IGNORECASE)
-_FEED_HINT = re.compile(r"(?<![^\W_])(?:rss|atom|feeds?)(?![^\W_])", re.IGNORECASE)
+# "newsfeed.xml", "rssfeed", "rss2.xml" are feeds too; a free prefix before "feed" would
+# take brands ("TermsFeed") and "podcastsfeed" players for them (WCXB dev: 214 -> 216).
+_FEED_HINT = re.compile(r"(?<![^\W_])(?:rss\d*|atom|(?:news|rss)?feeds?)(?![^\W_])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -315,6 +315,7 @@ class _Host:
         # Set when connecting failed on every retry (DNS, refused): the rest of the run
         # fails fast instead of spending the whole backoff again on each URL.
         self.unreachable: str | None = None
+        self.unreachable_at = ""  # the URL whose attempts found it so
         self.busy = 0  # requests in a row answered 429/503 (see ``BUSY_STATUSES``)
         self.resting: str | None = None  # why the run asks this host no more
 
@@ -326,6 +327,10 @@ def _refuse_host(host: _Host, url: str, target: str | None = None) -> None:
         raise HostResting(host.resting, url=url)
     if host.unreachable is not None:
         via = f"{target} (redirected from {url})" if target and target != url else url
+        if host.unreachable_at.endswith("/robots.txt"):
+            # Reading robots.txt said nothing to anyone (``_load_robots``): this is the
+            # first failure the caller hears of, so it names the cause, not "earlier".
+            raise FetchError(f"{host.unreachable} (reading {host.unreachable_at}): {via}", url=url)
         raise FetchError(
             f"host unreachable earlier in this run ({host.unreachable}): {via}", url=url
         )
@@ -646,7 +651,8 @@ class Fetcher:
                 host.busy = 0
             return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
-            self._host(refused_host).unreachable = last_error
+            refused = self._host(refused_host)
+            refused.unreachable, refused.unreachable_at = last_error, url
         raise FetchFailed(
             f"{last_error} after {attempts} attempts",
             url=url,
