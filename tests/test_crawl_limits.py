@@ -298,7 +298,8 @@ def test_a_full_disk_during_the_crawl_fails_with_one_line(
 def test_pages_in_flight_when_the_budget_runs_out_are_archived_not_dropped(tmp_path: Path) -> None:
     """A redirect loop spends six requests on one URL: the budget runs out while the next
     articles are in flight; every page the site answered is judged in this run."""
-    import httpx
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     from newsarchive.archive.connection import connect
     from newsarchive.archive.frontier import Frontier
@@ -310,34 +311,54 @@ def test_pages_in_flight_when_the_budget_runs_out_are_archived_not_dropped(tmp_p
 
     served: list[str] = []
     body = "<html><body><article><h1>Заглавие</h1><p>" + "Текст на статията. " * 30
+    page = (body + "</p></article></body></html>").encode()
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        if request.url.path == "/loop":
-            return httpx.Response(302, headers={"location": "/loop"})
-        served.append(str(request.url))
-        return httpx.Response(200, html=body + "</p></article></body></html>")
+    class Site(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/loop":
+                self.send_response(302)
+                self.send_header("Location", "/loop")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            served.append(origin + self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
 
     class Spent(Exception):
         pass
 
-    profile = Profile(id="t", name="t", origin="https://t.example")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    profile = Profile(id="t", name="t", origin=origin)
     options = CrawlOptions(max_requests=7, workers=2)
     conn = connect(tmp_path / "a.db", create=True)
     frontier = Frontier(conn, "t")
-    urls = ["https://t.example/loop", *(f"https://t.example/a{n}" for n in range(6))]
-    frontier.queue(Candidate(url, "t", "https://t.example/news") for url in urls)
+    urls = [f"{origin}/loop", *(f"{origin}/a{n}" for n in range(6))]
+    frontier.queue(Candidate(url, "t", f"{origin}/news") for url in urls)
     fetch = FetchOptions(delay=0, respect_robots=False, max_connections=2)
-    with Fetcher(fetch, transport=httpx.MockTransport(handler)) as fetcher:
+    try:
+        with Fetcher(fetch) as fetcher:
 
-        def between() -> None:
-            if fetcher.requests >= options.max_requests:
-                raise Spent
+            def between() -> None:
+                if fetcher.requests >= options.max_requests:
+                    raise Spent
 
-        harvest = Harvester(
-            Store(conn), frontier, fetcher, profile, options, SiteReport("t"),
-            lambda report: None, between=between, still_ours=lambda: None,
-        )  # fmt: skip
-        with pytest.raises(Spent):
-            harvest.fetch_pending(lambda url: None)
+            harvest = Harvester(
+                Store(conn), frontier, fetcher, profile, options, SiteReport("t"),
+                lambda report: None, between=between, still_ours=lambda: None,
+            )  # fmt: skip
+            with pytest.raises(Spent):
+                harvest.fetch_pending(lambda url: None)
+    finally:
+        server.shutdown()
+        server.server_close()
     assert served  # the articles fetched beside the loop ...
     assert set(served) <= harvest.handled  # ... were all archived (or judged) in this run
