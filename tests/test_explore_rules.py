@@ -7,7 +7,6 @@ import json
 import re
 from dataclasses import fields, replace
 
-import httpx
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -26,6 +25,8 @@ from newsarchive.discover.shape import Shape
 from newsarchive.explorer import REEXPLORE_DAYS, explore, missed_again, stale
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.models import Profile
+
+from .pageserver import pages_fetcher
 
 SITE = Profile(id="x", name="x", origin="https://www.x.bg", hosts=("www.x.bg",))
 HOME = "https://www.x.bg/"
@@ -262,15 +263,9 @@ def test_exploring_learns_the_shape_of_every_news_run_not_only_the_largest() -> 
         f'<div class="moduletable"><ul class="latestnews">{latest}</ul></div></body></html>',
     }
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        body = pages.get(request.url.path)
-        if body is None:
-            return httpx.Response(404)
-        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
-
     profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
     options = FetchOptions(delay=0, respect_robots=False)
-    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
         found = explore(fetcher, profile)
     patterns = [re.compile(p) for p in found.article_patterns]
     for path in ("/novini/20-slug-20", "/index.php?option=com_content&view=article&id=5&catid=9"):
@@ -306,16 +301,9 @@ def _explore_two_sections(feed_items: range | None) -> tuple[str, ...]:
             + "</channel></rss>"
         )
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        body = pages.get(request.url.path)
-        if body is None:
-            return httpx.Response(404)
-        kind = "application/rss+xml" if request.url.path == "/feed/" else "text/html"
-        return httpx.Response(200, text=body, headers={"content-type": kind})
-
     profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
     options = FetchOptions(delay=0, respect_robots=False)
-    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
         found = explore(fetcher, profile)
     assert found.feeds == ("https://www.t.bg/feed/",)
     assert set(found.notes) == {*found.feeds, *found.listings}
@@ -369,15 +357,9 @@ def _explore_sections_without_feed(
         "/rubrika/obshtestvo": section(second, where),
     }
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        body = pages.get(request.url.path)
-        if body is None:
-            return httpx.Response(404)
-        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
-
     profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
     options = FetchOptions(delay=0, respect_robots=False)
-    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
         found = explore(fetcher, profile)
     assert set(found.notes) == set(found.listings)
     return found.listings
@@ -421,15 +403,9 @@ def test_a_third_stream_of_news_is_kept_to_be_read_every_few_days() -> None:
         "/obyavi": section("obyavi", 10),
     }
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        body = pages.get(request.url.path)
-        if body is None:
-            return httpx.Response(404)
-        return httpx.Response(200, text=body, headers={"content-type": "text/html"})
-
     profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
     options = FetchOptions(delay=0, respect_robots=False)
-    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
         found = explore(fetcher, profile)
     assert found.listings == ("https://www.t.bg/novini", "https://www.t.bg/saobshteniya")
     assert found.rested == ("https://www.t.bg/obyavi",)
