@@ -22,7 +22,6 @@ from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.explore import MIN_ITEMS, Discovery, shape_pattern
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.urls import article_path
 from newsarchive.discover.walk import Listed, ListingWalk, Seen
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
@@ -163,7 +162,7 @@ class SourceReader:
         if cut:
             self.report.warnings.append(f"{url}: {cut}")
         if shapes and kind == SOURCE_SITEMAP:  # (a feed lists posts: all of them are news)
-            articles = [c for c in articles if any(s.search(article_path(c.url)) for s in shapes)]
+            articles = [c for c in articles if feeds.fits_shapes(c.url, shapes)]
         held = len(articles)
         unknown = False  # a child not read now: whether it holds news is not known
         errors = self.report.listing_errors

@@ -181,13 +181,14 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     conn, _ = open_read_only(path)
     version = check_reader(conn, path)
     if version < SCHEMA_VERSION:
-        if not _unwritable(path):
+        unwritable = _unwritable(path)
+        if not unwritable:
             conn.close()
             connect(path, create=False).close()  # the one-time upgrade
             conn, _ = open_read_only(path)
             return conn
         try:
-            read_old_schema(path, version, f"it is read-only for this user ({_unwritable(path)})")
+            read_old_schema(path, version, f"it is read-only for this user ({unwritable})")
         except ArchiveError:
             conn.close()
             raise

@@ -487,6 +487,13 @@ def _of_shape(url: str, profile: Profile, shapes: Sequence[re.Pattern[str]]) -> 
         return False
     if is_not_article_path(urlsplit(url).path):
         return False
+    return fits_shapes(url, shapes)
+
+
+def fits_shapes(url: str, shapes: Sequence[re.Pattern[str]]) -> bool:
+    """``url``'s path (``article_path``) has one of the article URL shapes a site's
+    listings taught: what lets a feed's entry in (``_of_shape``) and keeps a sitemap's
+    static pages out (the crawl's reading of a sitemap)."""
     path = article_path(url)
     return any(shape.search(path) for shape in shapes)
 
