@@ -35,9 +35,9 @@ def written_whole(out: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
         return
     handle, partial, real, old = side
     try:
-        if old is not None:
-            _keep_owner(handle.fileno(), old)
-        with handle:
+        with handle:  # (closed whatever fails, keeping the owner too)
+            if old is not None:
+                _keep_owner(handle.fileno(), old)
             yield handle
         os.replace(partial, real)
     except OSError as exc:
