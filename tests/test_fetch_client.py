@@ -332,7 +332,7 @@ def test_unreachable_host_fails_fast_for_the_rest_of_the_run() -> None:
 def test_a_timeout_does_not_mark_the_host_unreachable() -> None:
     """/slow sends nothing at all until the client gives up; /ok answers at once."""
     routes = {"/slow": drip(b"", b"", 0), "/ok": html("<p>fine</p>")}
-    options = FetchOptions(delay=0, backoff=0.001, retries=1, timeout=0.2, respect_robots=False)
+    options = FetchOptions(delay=0, backoff=0.001, retries=1, timeout=0.3, respect_robots=False)
     with HostileServer(routes) as site, Fetcher(options) as fetcher:
         with pytest.raises(FetchError, match="ReadTimeout.* after 2 attempts"):
             fetcher.fetch(f"{site.url}/slow")
@@ -343,20 +343,21 @@ def test_a_timeout_does_not_mark_the_host_unreachable() -> None:
 def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
     """http://www.x.bg/a answers 301 to https://x.bg/a: the site's pages go on linking
     the old spelling, and each later page is asked for at the new place directly. A
-    redirect to another path, or a temporary one, teaches nothing."""
+    redirect to another path, or a temporary one, teaches nothing, even to the host's
+    www twin."""
 
     def answer(url: str) -> Answer:
         if url.startswith("http://www.x.bg/"):
             return 301, {"Location": url.replace("http://www.", "https://")}, ""
         if url == "https://y.bg/old":
-            return 301, {"Location": "https://z.bg/new"}, ""
+            return 301, {"Location": "https://www.y.bg/new"}, ""
         if url.startswith("https://t.bg/"):
-            return 302, {"Location": url.replace("t.bg", "u.bg")}, ""
+            return 302, {"Location": url.replace("://t.bg", "://www.t.bg")}, ""
         if url == "https://s.bg/one":  # one page moved to the mobile site
             return 301, {"Location": "https://m.s.bg/one"}, ""
         return 200, {"Content-Type": "text/html"}, "<p>ok</p>"
 
-    hosts = ("x.bg", "y.bg", "z.bg", "t.bg", "u.bg", "s.bg", "m.s.bg")  # (www. twins too)
+    hosts = ("x.bg", "y.bg", "t.bg", "s.bg", "m.s.bg")  # (their www. twins too)
     options = FetchOptions(delay=0, respect_robots=False)
     with (
         hosts_server(answer, hosts) as (transport, asked),
@@ -380,12 +381,12 @@ def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
         "https://x.bg/bg/news.php?id=1",
         "https://x.bg/bg/news.php?id=2",
         "https://y.bg/old",
-        "https://z.bg/new",
+        "https://www.y.bg/new",
         "https://y.bg/other",
         "https://t.bg/a",
-        "https://u.bg/a",
+        "https://www.t.bg/a",
         "https://t.bg/b",
-        "https://u.bg/b",
+        "https://www.t.bg/b",
         "https://s.bg/one",
         "https://m.s.bg/one",
         "https://s.bg/two",  # another subdomain's 301 taught nothing
