@@ -29,6 +29,7 @@ from newsarchive.archive.lemmas import composed, tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.discover.urls import archive_key, move_hosts, moved_keys, url_key
 from newsarchive.errors import QueryError
+from newsarchive.fetch.charset import decode_html, has_bom
 from newsarchive.models import Article, Page
 
 if TYPE_CHECKING:
@@ -55,6 +56,20 @@ def story_of(alias: str) -> str:
 
 
 _SELECT = ", ".join(f"articles.{c}" for c in ARTICLE_COLUMNS[:-1]) + f", {story_of('articles')}"
+
+
+def capture_text(content: bytes, encoding: str | None) -> str:
+    """A stored capture's text, read as the crawl read it: by the encoding it stored. The
+    crawl chose it from the HTTP header too, which the bytes alone no longer say (a page
+    with ``charset=windows-1251`` only in its Content-Type, sniffed again, may read as
+    mac-cyrillic); the bytes are sniffed again only for a capture stored without one
+    (and a byte order mark, which the crawl read first, is read first again)."""
+    if encoding and not has_bom(content):
+        try:
+            return content.decode(encoding, "replace")
+        except LookupError:  # (a codec this Python does not have)
+            pass
+    return decode_html(content)[0]
 
 
 def now_iso() -> str:
@@ -241,9 +256,10 @@ class Store:
         keys = [key for url in urls if url for key in (archive_key(url), url_key(url))]
         return self._find_keys(list(dict.fromkeys(keys)))
 
-    def captured_page(self, url: str) -> tuple[str, bytes, str | None] | None:
+    def captured_page(self, url: str) -> tuple[str, str] | None:
         """The capture the article archived from ``url`` was read from: the address it
-        was answered at, its bytes and their encoding; None when none is archived."""
+        was answered at and its text as the crawl read it (``capture_text``); None when
+        none is archived."""
         article_id = self.find(url)
         if article_id is None:
             return None
@@ -254,7 +270,7 @@ class Store:
         ).fetchone()
         if row is None or row[1] is None:
             return None
-        return str(row[0]), zlib.decompress(row[1]), row[2]
+        return str(row[0]), capture_text(zlib.decompress(row[1]), row[2])
 
     def find_item(self, url: str) -> int | None:
         """The article archived under an item's own address (``urls.item_url``), never
