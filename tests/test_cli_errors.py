@@ -1113,7 +1113,12 @@ def test_an_export_to_dev_stdout_in_a_pipe_or_appended_to_is_written(
 
 @pytest.mark.parametrize(
     ("cell", "tags"),
-    [("съвет, бюджет", ["съвет, бюджет"]), ('{"a": 1}', ['{"a": 1}']), ('[1, "x"]', ["1", "x"])],
+    [
+        ("съвет, бюджет", ["съвет, бюджет"]),
+        ('{"a": 1}', ['{"a": 1}']),
+        ('[1, "x"]', ["1", "x"]),
+        ('"съвет"', ["съвет"]),  # a JSON string: one tag, without its quotes
+    ],
 )
 def test_tags_written_by_hand_in_sqlite3_are_exported_not_a_crash(
     run_cli: Callable[..., Result], archive: Path, tmp_path: Path, cell: str, tags: list[str]

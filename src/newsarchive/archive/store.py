@@ -530,7 +530,9 @@ def stored_tags(stored: str | None) -> list[str]:
 
     The archive opens in sqlite3 and Datasette, where a researcher may write "a, b" by
     hand: one such cell made every export, ``show`` and article page an internal error.
-    What is no JSON array of strings is kept as one tag, as written, so nothing is lost.
+    What is no JSON array of strings is kept as one tag, as written, so nothing is lost;
+    a JSON string (``"съвет"``, as a hand typing JSON writes one tag) is that tag, its
+    quotes being JSON's, not the tag's.
     """
     if not stored:
         return []
@@ -540,6 +542,8 @@ def stored_tags(stored: str | None) -> list[str]:
         return [stored]
     if isinstance(tags, list):
         return [tag if isinstance(tag, str) else json.dumps(tag) for tag in tags]
+    if isinstance(tags, str):
+        return [tags] if tags else []
     return [stored]
 
 
