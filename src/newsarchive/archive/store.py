@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 _OPENING = 200  # characters of an article's text that say which article it is
 _INDEX_BATCH = 1000  # inserted rows indexed together (``Store.indexing_inserts``)
+_COMPOSE_BATCH = 500  # rows read at once by ``Store.compose_stored``
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "date_source", "date_note", "modified",
     "author", "tags", "text", "fetched_at", "story",
@@ -476,6 +477,43 @@ class Store:
             )
         return outcome
 
+    def compose_stored(self) -> int:
+        """Compose the words of every row an older release stored as the page spelled them
+        (``lemmas.composed``; what ``upsert_article`` writes today); returns how many rows
+        changed. Such a row was indexed by those spellings ("раи" + "н" for a decomposed
+        "район"), so no query found the word until the row was written again, and an
+        imported row never is. Each changed row keeps what it stored as a revision (a
+        stress mark or a Latin letter is what the page said: not lost), is re-indexed
+        (``articles_au``) with its lemma columns and story keys, and is dated now. Rows
+        are read a batch at a time; its own output is left as it is (``composed`` is its
+        own fixed point), so a second run changes nothing. Inside the caller's
+        transaction."""
+        from newsarchive.archive import revisions
+
+        when = now_iso()
+        changed = last = 0
+        while rows := self.conn.execute(
+            "SELECT id, site, title, author, tags, text FROM articles WHERE id > ?"
+            " ORDER BY id LIMIT ?",
+            (last, _COMPOSE_BATCH),
+        ).fetchall():
+            last = rows[-1][0]
+            for article_id, site, *stored in rows:
+                spelled = _composed_row(*stored)
+                if spelled == tuple(stored):
+                    continue
+                title, author, tags, text = spelled
+                words = tokens(text)
+                revisions.keep(self.conn, article_id, replaced_at=when)
+                self.conn.execute(
+                    "UPDATE articles SET title = ?, author = ?, tags = ?, text = ?,"
+                    " title_lemmas = ?, text_lemmas = ?, updated_at = ? WHERE id = ?",
+                    (title, author, tags, text, *self._lemmas(title, words), when, article_id),
+                )
+                self._story(article_id, site, words, stored[3])
+                changed += 1
+        return changed
+
     def start_run(self, site: str) -> int:
         cur = self.conn.execute(
             "INSERT INTO runs (site, started_at) VALUES (?, ?)", (site, now_iso())
@@ -515,6 +553,18 @@ def _composed(article: Article) -> Article:
         author=author,
         tags=tuple(composed(tag) for tag in article.tags),
     )
+
+
+def _composed_row(
+    title: str, author: str | None, tags: str, text: str
+) -> tuple[str, str | None, str, str]:
+    """A stored row's fields as ``_composed`` spells an article's. A tags cell keeps its
+    own form unless a tag changes (one typed by hand, not as JSON, stays as typed)."""
+    listed = stored_tags(tags)
+    spelled = [composed(tag) for tag in listed]
+    if spelled != listed:
+        tags = json.dumps(spelled, ensure_ascii=False)
+    return composed(title), composed(author) if author else author, tags, composed(text)
 
 
 def _earlier(fetched: str, updated_at: str) -> bool:
