@@ -30,6 +30,7 @@ from newsarchive.mirror import MirrorServer
 from newsarchive.models import Page
 
 from .faultserver import FaultServer
+from .pageserver import pages_fetcher
 
 QUICK = FetchOptions(delay=0, backoff=0.01, timeout=0.3, max_retry_after=0.05)
 
@@ -466,3 +467,12 @@ def test_a_robots_txt_sent_to_one_read_already_is_not_read_again(tmp_path: Path)
             assert not fetcher.allowed("http://x.bg/admin/")
     assert page.final_url == "https://www.x.bg/novini/"
     assert server.requests == ["/robots.txt", "/novini/", "/robots.txt", "/novini/"]
+
+
+def test_a_relative_sitemap_line_is_read_against_where_robots_txt_was_sent() -> None:
+    """``/robots.txt`` answers 301 to ``/cms/robots.txt``, whose ``Sitemap: sitemap.xml``
+    names the sitemap beside it, at ``/cms/sitemap.xml``, not the root's."""
+    pages = {"/cms/robots.txt": "User-agent: *\nDisallow:\n\nSitemap: sitemap.xml\n"}
+    options = FetchOptions(delay=0, retries=0)
+    with pages_fetcher(pages, ["www.t.bg"], options, {"/robots.txt": "/cms/robots.txt"}) as got:
+        assert got.robots_sitemaps("https://www.t.bg/") == ["https://www.t.bg/cms/sitemap.xml"]

@@ -375,6 +375,7 @@ class Fetcher:
         self._lock = threading.Lock()
         self._hosts: dict[str, _Host] = {}
         self._robots: dict[str, Protego | str | None] = {}
+        self._robots_at: dict[str, str] = {}  # origin -> where its robots.txt was read
         self._robots_locks: dict[str, threading.Lock] = {}
         # (scheme, netloc) -> (scheme, netloc): a server that moved every path there
         self._moves: dict[tuple[str, str], tuple[str, str]] = {}
@@ -452,17 +453,23 @@ class Fetcher:
         """The ``Sitemap:`` lines of the robots.txt of ``url``'s origin (read once a run);
         none when it is missing or unreadable. The protocol wants a full URL there, but
         some CMS plugins write the path alone (``Sitemap: /sitemap-novini.xml``): it is
-        read against robots.txt's own address, as any link is against its page's."""
+        read against robots.txt's own address, as any link is against its page's: the
+        one it was read at, after redirects (``/robots.txt`` sent to
+        ``/cms/robots.txt`` names ``sitemap.xml`` beside it, not at the root)."""
         robots = self._robots_for(url)
         if not isinstance(robots, Protego):
             return []
-        here = urljoin(url, "/robots.txt")
+        parts = urlsplit(url)
+        here = self._robots_at.get(f"{parts.scheme}://{parts.netloc}", urljoin(url, "/robots.txt"))
         return [urljoin(here, line.strip()) for line in robots.sitemaps if line.strip()]
 
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self.fetch(origin + "/robots.txt", check_robots=False)
         except _RobotsKnown as known:
+            with self._lock:
+                if known.origin in self._robots_at:
+                    self._robots_at[origin] = self._robots_at[known.origin]
             return self._robots[known.origin]
         except (FetchInterrupted, HostResting):
             raise
@@ -480,12 +487,15 @@ class Fetcher:
         delay = robots.crawl_delay(self.options.user_agent) if robots is not None else None
         final = urlsplit(page.final_url)
         hosts = [urlsplit(origin).netloc]
+        with self._lock:
+            self._robots_at[origin] = page.final_url
         if _own_robots(final) and f"{final.scheme}://{final.netloc}" != origin:
             # the answer is the other origin's own robots.txt (``http://x.bg`` sent to
             # ``https://www.x.bg``): known for it too, not asked for again in this run
             hosts.append(final.netloc)
             with self._lock:
                 self._robots.setdefault(f"{final.scheme}://{final.netloc}", robots)
+                self._robots_at.setdefault(f"{final.scheme}://{final.netloc}", page.final_url)
         if delay:
             for netloc in hosts:
                 self._host(netloc).delay = min(float(delay), 30.0)
