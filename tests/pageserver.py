@@ -18,13 +18,24 @@ Answer = tuple[int, Mapping[str, str], str]
 
 @contextmanager
 def pages_fetcher(
-    pages: Mapping[str, str], hosts: Iterable[str], options: FetchOptions
+    pages: Mapping[str, str],
+    hosts: Iterable[str],
+    options: FetchOptions,
+    redirects: Mapping[str, str] | None = None,
 ) -> Iterator[Fetcher]:
     """A fetcher whose requests for ``hosts`` are answered from ``pages`` (path -> body:
-    XML as RSS, anything else as HTML; 404 for any other path)."""
+    XML as RSS, anything else as HTML; 404 for any other path), or sent on by a 301 from
+    a path of ``redirects`` to the address it names."""
 
     class Site(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            moved = (redirects or {}).get(self.path)
+            if moved is not None:
+                self.send_response(301)
+                self.send_header("Location", moved)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             body = pages.get(self.path.partition("?")[0])
             if body is None:
                 self.send_error(404)

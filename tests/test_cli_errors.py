@@ -390,6 +390,7 @@ def test_a_number_past_any_sensible_bound_is_a_usage_error(
         ("NEWSARCHIVE_TIMEOUT", "-1"),
         ("NEWSARCHIVE_BACKOFF", "inf"),
         ("NEWSARCHIVE_RETRIES", "99999999999999999999"),
+        ("NEWSARCHIVE_RETRY_AFTER_SCALE", "1.5"),
     ],
 )
 def test_a_setting_out_of_range_is_one_line_exit_2(
@@ -708,6 +709,18 @@ def test_db_before_a_command_that_opens_no_archive_is_one_line_exit_2(
     assert result.exit_code == 2
     assert "extract opens no archive" in _one_error_line(result)
     assert not (tmp_path / "x.db").exists()
+
+
+def test_db_before_sites_lists_the_profiles(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    """`sites` lists profiles, which no archive holds: a --db before it (an alias that
+    puts one before every command) is no mistake to refuse. After it, it is an option
+    `sites` does not have."""
+    listed = run_cli("--db", str(tmp_path / "x.db"), "sites")
+    assert listed.exit_code == 0, listed.stderr
+    assert "bta" in listed.stdout and "ruse24" in listed.stdout
+    assert not (tmp_path / "x.db").exists()
+    after = run_cli("sites", "--db", str(tmp_path / "x.db"))
+    assert after.exit_code == 2 and "--db" in _one_error_line(after)
 
 
 @pytest.mark.parametrize(

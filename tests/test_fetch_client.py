@@ -47,7 +47,7 @@ from .hostileserver import (
     redirect,
     response,
 )
-from .pageserver import Answer, hosts_server
+from .pageserver import Answer, hosts_server, pages_fetcher
 
 QUICK = FetchOptions(delay=0, backoff=0.01, timeout=0.3, max_retry_after=0.05)
 
@@ -83,6 +83,28 @@ def test_retry_after_is_honoured_up_to_the_cap(site: FaultServer) -> None:
         site.hits.clear()
         assert fetcher.fetch(page_url(site, "/news/102-retry-after-102")).status == 200
     assert waits == [pytest.approx(1.0, abs=0.02)]  # under the cap: exactly what the server asked
+
+
+def test_retry_after_scale_shortens_the_wait_not_the_cap(
+    site: FaultServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``$NEWSARCHIVE_RETRY_AFTER_SCALE`` (what the crawl tests set) waits a share of the
+    asked 1 s; the cap still judges the 1 s asked, so the host is not rested."""
+    monkeypatch.setenv("NEWSARCHIVE_RETRY_AFTER_SCALE", "0.05")
+    monkeypatch.setenv("NEWSARCHIVE_MAX_RETRY_AFTER", "2")
+    options = FetchOptions.from_env(delay=0)
+    waits: list[float] = []
+    with Fetcher(options, sleep=waits.append) as fetcher:
+        assert fetcher.fetch(page_url(site, "/news/102-retry-after-102")).status == 200
+    assert waits == [pytest.approx(0.05, abs=0.01)]
+    assert site.hits["/news/102-retry-after-102"] == 2
+    monkeypatch.setenv("NEWSARCHIVE_MAX_RETRY_AFTER", "0.5")  # 1 s asked: past the cap
+    with Fetcher(FetchOptions.from_env(delay=0), sleep=waits.append) as fetcher:
+        with pytest.raises(HostResting):
+            fetcher.fetch(page_url(site, "/news/102-retry-after-102?again"))
+    monkeypatch.setenv("NEWSARCHIVE_RETRY_AFTER_SCALE", "2")  # never longer than asked
+    with pytest.raises(FetchError, match="NEWSARCHIVE_RETRY_AFTER_SCALE"):
+        FetchOptions.from_env()
 
 
 def test_backoff_is_exponential_with_jitter_for_5xx(site: FaultServer) -> None:
@@ -494,3 +516,12 @@ def test_a_robots_txt_sent_to_one_read_already_is_not_read_again(tmp_path: Path)
             assert not fetcher.allowed("http://x.bg/admin/")
     assert page.final_url == "https://www.x.bg/novini/"
     assert server.requests == ["/robots.txt", "/novini/", "/robots.txt", "/novini/"]
+
+
+def test_a_relative_sitemap_line_is_read_against_where_robots_txt_was_sent() -> None:
+    """``/robots.txt`` answers 301 to ``/cms/robots.txt``, whose ``Sitemap: sitemap.xml``
+    names the sitemap beside it, at ``/cms/sitemap.xml``, not the root's."""
+    pages = {"/cms/robots.txt": "User-agent: *\nDisallow:\n\nSitemap: sitemap.xml\n"}
+    options = FetchOptions(delay=0, retries=0)
+    with pages_fetcher(pages, ["www.t.bg"], options, {"/robots.txt": "/cms/robots.txt"}) as got:
+        assert got.robots_sitemaps("https://www.t.bg/") == ["https://www.t.bg/cms/sitemap.xml"]

@@ -149,6 +149,8 @@ class SourceReader:
         # ``kind`` names the document (children of an index are sitemaps) and becomes its
         # candidates' source: a feed's dates are publication dates, a sitemap's are not
         kind = SOURCE_SITEMAP if depth else kind
+        # (asked before the read marks it: a feed read to its end once, re-explored)
+        read_to_end = exploring and self.frontier.read_before(url)
         page = self._get(url, kind, conditional=True)
         if page is Miss.UNCHANGED:
             self.frontier.confirmed(url)
@@ -179,8 +181,15 @@ class SourceReader:
         if kind == SOURCE_FEED and Seen.KNOWN in verdicts:
             self._quiet.add(url)  # it reaches back to what the archive holds: no gap
         self.harvest.fetch_pending(self._robots_gate)
-        if exploring and kind == SOURCE_FEED and Seen.OLD not in verdicts:
-            older, ended = self._older_posts(url, page, len(articles), read.next, shapes or [])
+        if (
+            exploring
+            and kind == SOURCE_FEED
+            and Seen.OLD not in verdicts
+            and not (read_to_end and Seen.KNOWN in verdicts)
+        ):
+            older, ended = self._older_posts(
+                url, page, len(articles), read.next, shapes or [], read_to_end=read_to_end
+            )
             held += older
             # (a feed whose older pages the budget cut stays unread: the next run reads
             # it to its end again, its first pages' posts known, and goes on from there)
@@ -191,7 +200,7 @@ class SourceReader:
 
     def _older_posts(
         self, url: str, page: Page, entries: int, following: str | None,
-        shapes: list[re.Pattern[str]],
+        shapes: list[re.Pattern[str]], *, read_to_end: bool = False,
     ) -> tuple[int, bool]:  # fmt: skip
         """The older pages of a feed: WordPress's list of posts (``json_feeds.wp_posts_next``)
         or a feed paged as RFC 5005 says (``following``, its ``<link rel="next">``), each
@@ -202,7 +211,12 @@ class SourceReader:
         reaches past ``--since`` is its last worth reading, and one with no post its end.
         Whether the walk ended (False: the request budget stopped it short of a page it
         names, which the next run must read; the caller keeps the feed unread till then,
-        as it does when the run is killed on the way)."""
+        as it does when the run is killed on the way).
+
+        ``read_to_end``: the feed was read to its end on an earlier run (exploring again,
+        about monthly), so what lies past a page reaching back to an archived post was
+        read then: that page is the last, where it walked all 25 pages of posts it held.
+        A feed whose first reading was cut short is walked on past its known pages."""
         held, pages, seen = 0, 1, {url}
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         max_bytes = self.fetcher.options.max_bytes
@@ -229,7 +243,7 @@ class SourceReader:
             held += entries
             verdicts = self._offer(read.articles)
             self.harvest.fetch_pending(self._robots_gate)
-            if Seen.OLD in verdicts or not entries:
+            if Seen.OLD in verdicts or not entries or (read_to_end and Seen.KNOWN in verdicts):
                 break
         return held, True
 
@@ -243,7 +257,8 @@ class SourceReader:
 
     def walk(self, start: str, *, teach: bool = False) -> list[Shape]:
         """A listing, newest page first, as far as ``ListingWalk`` says, each page's
-        articles fetched before the next page is read; the item shapes its pages taught.
+        articles fetched before the next page is read; the article shapes its pages'
+        dated runs taught (``Items.taught``).
         ``teach``: the shapes are wanted (to read a feed or sitemap by), so page 1 is
         asked without validators: a 304 teaches none, and the nightly run after a quiet
         day would read the feed's ``/statia/540`` entries as no articles and a sitemap's
@@ -254,6 +269,7 @@ class SourceReader:
             stop_after_known=self.options.stop_after_known,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
+        taught: list[Shape] = []  # ... those of dated runs: article shapes
         pages = listings.ListingPages(self.profile)  # where it goes after each page
         while (step := walk.page()) is not None:
             url, number = step
@@ -269,17 +285,18 @@ class SourceReader:
                     self.frontier.confirmed(url)  # checked again now (for a rested listing)
                 walk.not_modified()
             else:
-                self._read_page(walk, pages, page, (url, number), learned)
+                self._read_page(walk, pages, page, (url, number), (learned, taught))
             self.frontier.save_walk(start, walk.state)
-        return learned
+        return taught
 
     def _read_page(
         self, walk: ListingWalk, pages: listings.ListingPages, page: Page,
-        where: tuple[str, int], learned: list[Shape],
+        where: tuple[str, int], shapes: tuple[list[Shape], list[Shape]],
     ) -> None:  # fmt: skip
         """One fetched listing page: its articles offered and fetched, the walk told what
         it held (or that a "not found" page, a bot wall came instead). ``where``: the URL
-        the walk asked for, and the page's number in it."""
+        the walk asked for, and the page's number in it; ``shapes``: the walk's learned
+        and taught shapes (``listings.article_links``)."""
         url, number = where
         # a "load more" endpoint's JSON answer: the cards it carries, as a person sees them
         text = fragments.as_listing(page.text, page.final_url) or page.text
@@ -291,7 +308,10 @@ class SourceReader:
         if found:
             walk.failed()
             return
-        links = listings.article_links(tree, page.final_url, self.profile, learned, page.fetched_at)
+        learned, taught = shapes
+        links = listings.article_links(
+            tree, page.final_url, self.profile, learned, page.fetched_at, taught
+        )
         # (a page of items in full links none of them: only then is it worth reading so)
         if len(links) < MIN_ITEMS and (items := full_items(tree, page.final_url, page.fetched_at)):
             self._read_items(walk, pages, page, tree, where, items)
