@@ -272,38 +272,6 @@ def test_exploring_learns_the_shape_of_every_news_run_not_only_the_largest() -> 
         assert any(p.search(path) for p in patterns), (path, found.article_patterns)
 
 
-def test_a_home_page_of_undated_cards_teaches_no_article_shape() -> None:
-    """The home page shows the council's services as cards of headline-long links and no
-    dates; its "Новини" section dates its items. Only the section's shape becomes an
-    article pattern: the services' one let the sitemap's every service page in as news."""
-    services = "".join(
-        f'<div class="card"><h3><a href="/uslugi/{slug}">{name}</a></h3></div>'
-        for slug, name in (
-            ("danaci", "Местни данъци и такси за гражданите"),
-            ("imoti", "Общинска собственост и търгове за имоти"),
-            ("grao", "Гражданска регистрация и административно обслужване"),
-            ("stroitelstvo", "Устройство на територията и строителство в общината"),
-        )
-    )
-    news = "".join(
-        f'<div class="item"><h2><a href="/novini/{n}">Общината обяви новина номер {n}'
-        f" за града</a></h2><p>{n}.11.2025</p></div>"
-        for n in (23, 22, 21)
-    )
-    pages = {
-        "/": '<html><body><ul class="menu"><li><a href="/novini">Новини</a></li></ul>'
-        f'<div class="services">{services}</div></body></html>',
-        "/novini": f'<html><body><div class="news">{news}</div></body></html>',
-    }
-    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
-    options = FetchOptions(delay=0, respect_robots=False)
-    with pages_fetcher(pages, profile.hosts, options) as fetcher:
-        found = explore(fetcher, profile)
-    patterns = [re.compile(p) for p in found.article_patterns]
-    assert any(p.search("/novini/20") for p in patterns), found.article_patterns
-    assert not any(p.search("/uslugi/ekologiya") for p in patterns), found.article_patterns
-
-
 def _explore_two_sections(feed_items: range | None) -> tuple[str, ...]:
     """Two menu sections list news and the home page names a feed carrying
     ``feed_items`` (None: the feed cannot be read); the listings exploring keeps."""

@@ -257,8 +257,7 @@ class SourceReader:
 
     def walk(self, start: str, *, teach: bool = False) -> list[Shape]:
         """A listing, newest page first, as far as ``ListingWalk`` says, each page's
-        articles fetched before the next page is read; the article shapes its pages'
-        dated runs taught (``Items.taught``).
+        articles fetched before the next page is read; the item shapes its pages taught.
         ``teach``: the shapes are wanted (to read a feed or sitemap by), so page 1 is
         asked without validators: a 304 teaches none, and the nightly run after a quiet
         day would read the feed's ``/statia/540`` entries as no articles and a sitemap's
@@ -269,7 +268,6 @@ class SourceReader:
             stop_after_known=self.options.stop_after_known,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
-        taught: list[Shape] = []  # ... those of dated runs: article shapes
         pages = listings.ListingPages(self.profile)  # where it goes after each page
         while (step := walk.page()) is not None:
             url, number = step
@@ -285,18 +283,17 @@ class SourceReader:
                     self.frontier.confirmed(url)  # checked again now (for a rested listing)
                 walk.not_modified()
             else:
-                self._read_page(walk, pages, page, (url, number), (learned, taught))
+                self._read_page(walk, pages, page, (url, number), learned)
             self.frontier.save_walk(start, walk.state)
-        return taught
+        return learned
 
     def _read_page(
         self, walk: ListingWalk, pages: listings.ListingPages, page: Page,
-        where: tuple[str, int], shapes: tuple[list[Shape], list[Shape]],
+        where: tuple[str, int], learned: list[Shape],
     ) -> None:  # fmt: skip
         """One fetched listing page: its articles offered and fetched, the walk told what
         it held (or that a "not found" page, a bot wall came instead). ``where``: the URL
-        the walk asked for, and the page's number in it; ``shapes``: the walk's learned
-        and taught shapes (``listings.article_links``)."""
+        the walk asked for, and the page's number in it."""
         url, number = where
         # a "load more" endpoint's JSON answer: the cards it carries, as a person sees them
         text = fragments.as_listing(page.text, page.final_url) or page.text
@@ -308,10 +305,7 @@ class SourceReader:
         if found:
             walk.failed()
             return
-        learned, taught = shapes
-        links = listings.article_links(
-            tree, page.final_url, self.profile, learned, page.fetched_at, taught
-        )
+        links = listings.article_links(tree, page.final_url, self.profile, learned, page.fetched_at)
         # (a page of items in full links none of them: only then is it worth reading so)
         if len(links) < MIN_ITEMS and (items := full_items(tree, page.final_url, page.fetched_at)):
             self._read_items(walk, pages, page, tree, where, items)

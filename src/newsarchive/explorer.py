@@ -186,7 +186,7 @@ class _Explorer:
                 home_items = shown
                 home_listing = home if framed is None else page.final_url
             if is_listing(items):
-                self.learn(*items.taught)
+                self.learn(items.shape, *items.shapes)
                 self.samples += [card.url for card in items.cards[:3]]
             for host in news_hosts(tree, page.final_url, self.profile):
                 self.adopt(host)
@@ -353,7 +353,7 @@ class _Explorer:
             urls = [card.url for card in items.cards] + listed
             self.listed[page.final_url] = {url_key(url) for url in urls}
             self.shapes[page.final_url] = items.shape
-            self.learn(*items.taught)
+            self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
             self.note_page_two(tree, page.final_url)
         elif len(stated := listings.stated_news(tree, page.final_url, self.profile)) >= MIN_ITEMS:

@@ -33,7 +33,6 @@ DateOf = Callable[[Card], dt.date | None]
 MIN_HEADLINE_WORDS = 4  # "Кратко" is a label; "Общината ремонтира три училища" a headline
 _TEACHERS = 200  # cards of the largest run the URL shape is learned from
 _SAMPLE = 12  # cards per run read when judging the run: enough, and linear in any case
-_TEACHING_DATES = 2  # dated cards that make a run's page teach article shapes (``taught``)
 
 
 @dataclass(frozen=True)
@@ -131,13 +130,6 @@ class Items:
     cards: tuple[Card, ...]
     shape: Shape | None
     shapes: tuple[Shape, ...] = ()
-    # ``shapes`` when a run of the page shows dates (``_TEACHING_DATES``), else none: a
-    # page dating its items is news by more than its looks, and its runs' shapes are
-    # what a site's sitemaps and feeds are read by (``explore.Discovery.article_patterns``;
-    # an undated "latest news" module beside a dated blog, too). A page of undated runs
-    # of headline-long links is as often a shop's products, a firm's services or a
-    # blog's "related" block, whose shape let a whole sitemap of pages in as news.
-    taught: tuple[Shape, ...] = ()
 
 
 def pick_items(
@@ -154,13 +146,11 @@ def pick_items(
     largest = 0
     shape: Shape | None = None  # learned from the largest run: the page's own list
     shapes: list[Shape] = []
-    dated = False  # a run of the page shows dates (``Items.taught``)
     for run in group_runs(cards):
         if not is_news_run(run, furniture, date_of):
             continue
         items = [card for card in run.cards if _is_item(card, date_of)]
         learned = learn_shape(card.parts for card in items[:_TEACHERS])
-        dated = dated or _dated(items, date_of)
         if learned is not None and learned.fixes_something:
             kept = set(items)  # cards compare by identity: a set, not a list scan per card
             items = [c for c in run.cards if c in kept or _short_headline(c, learned)]
@@ -185,13 +175,7 @@ def pick_items(
         cards=tuple(_one_per_item(sorted(chosen, key=lambda c: c.order), shape)),
         shape=shape,
         shapes=tuple(shapes),
-        taught=tuple(shapes) if dated else (),
     )
-
-
-def _dated(items: list[Card], date_of: DateOf) -> bool:
-    """A run with ``_TEACHING_DATES`` cards dated among its first ``_SAMPLE``."""
-    return sum(date_of(card) is not None for card in items[:_SAMPLE]) >= _TEACHING_DATES
 
 
 def _one_per_item(cards: list[Card], shape: Shape | None) -> list[Card]:

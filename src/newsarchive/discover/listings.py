@@ -219,14 +219,12 @@ def article_links(
     profile: Profile,
     learned: list[Shape] | None = None,
     today: dt.date | None = None,
-    taught: list[Shape] | None = None,
 ) -> list[Candidate]:
     """Article candidates on a listing page, in page order, each once.
 
     ``learned`` carries a listing walk's knowledge from page to page: the item shapes
     its earlier pages taught (used here), to which this page's are added. ``today``: the
-    page's fetch moment, which its cards' "преди 3 часа" count from (``card_date``).
-    ``taught`` gets the article shapes of the page's dated runs (``Items.taught``)."""
+    page's fetch moment, which its cards' "преди 3 часа" count from (``card_date``)."""
     memo: DateMemo = {}
     tree = _tree(html)
     shapes: tuple[Shape, ...] = ()
@@ -240,8 +238,6 @@ def article_links(
         shapes = (*items.shapes, *(learned or ()))
         if learned is not None:
             learned.extend(shape for shape in items.shapes if shape not in learned)
-        if taught is not None:
-            taught.extend(shape for shape in items.taught if shape not in taught)
     # One listing item however the page spells its link (host twins, parameter order, a
     # trailing slash). Only within one page: two links of one listing to ``/novini/x``
     # and ``/novini/x/`` (a framework's components writing the path two ways) are one
