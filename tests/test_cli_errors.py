@@ -390,7 +390,6 @@ def test_a_number_past_any_sensible_bound_is_a_usage_error(
         ("NEWSARCHIVE_TIMEOUT", "-1"),
         ("NEWSARCHIVE_BACKOFF", "inf"),
         ("NEWSARCHIVE_RETRIES", "99999999999999999999"),
-        ("NEWSARCHIVE_RETRY_AFTER_SCALE", "1.5"),
     ],
 )
 def test_a_setting_out_of_range_is_one_line_exit_2(

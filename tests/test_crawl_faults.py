@@ -22,7 +22,6 @@ FAST = {
     "NEWSARCHIVE_BACKOFF": "0.01",
     "NEWSARCHIVE_TIMEOUT": "0.3",
     "NEWSARCHIVE_MAX_RETRY_AFTER": "2",  # the fault site asks for 1 s once: honoured
-    "NEWSARCHIVE_RETRY_AFTER_SCALE": "0.05",  # ... as a wait of 0.05 s, not rested
 }
 
 

@@ -85,28 +85,6 @@ def test_retry_after_is_honoured_up_to_the_cap(site: FaultServer) -> None:
     assert waits == [pytest.approx(1.0, abs=0.02)]  # under the cap: exactly what the server asked
 
 
-def test_retry_after_scale_shortens_the_wait_not_the_cap(
-    site: FaultServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """``$NEWSARCHIVE_RETRY_AFTER_SCALE`` (what the crawl tests set) waits a share of the
-    asked 1 s; the cap still judges the 1 s asked, so the host is not rested."""
-    monkeypatch.setenv("NEWSARCHIVE_RETRY_AFTER_SCALE", "0.05")
-    monkeypatch.setenv("NEWSARCHIVE_MAX_RETRY_AFTER", "2")
-    options = FetchOptions.from_env(delay=0)
-    waits: list[float] = []
-    with Fetcher(options, sleep=waits.append) as fetcher:
-        assert fetcher.fetch(page_url(site, "/news/102-retry-after-102")).status == 200
-    assert waits == [pytest.approx(0.05, abs=0.01)]
-    assert site.hits["/news/102-retry-after-102"] == 2
-    monkeypatch.setenv("NEWSARCHIVE_MAX_RETRY_AFTER", "0.5")  # 1 s asked: past the cap
-    with Fetcher(FetchOptions.from_env(delay=0), sleep=waits.append) as fetcher:
-        with pytest.raises(HostResting):
-            fetcher.fetch(page_url(site, "/news/102-retry-after-102?again"))
-    monkeypatch.setenv("NEWSARCHIVE_RETRY_AFTER_SCALE", "2")  # never longer than asked
-    with pytest.raises(FetchError, match="NEWSARCHIVE_RETRY_AFTER_SCALE"):
-        FetchOptions.from_env()
-
-
 def test_backoff_is_exponential_with_jitter_for_5xx(site: FaultServer) -> None:
     waits: list[float] = []
     options = FetchOptions(delay=0, backoff=1.0, max_retry_after=100)

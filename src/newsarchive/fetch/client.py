@@ -74,10 +74,6 @@ class FetchOptions:
     retries: int = 3
     backoff: float = 1.0
     max_retry_after: float = 120.0
-    # the share of a ``Retry-After`` wait (within ``max_retry_after``) spent waiting: a
-    # test's server asks for 1 s, the least a header can say, and its crawl need not
-    # sleep it out to show the wait is honoured and the host not rested; never above 1
-    retry_after_scale: float = 1.0
     max_bytes: int = MAX_BODY_BYTES
     # robots.txt is small or broken: Google reads at most 500 KiB of it, and so do we
     robots_max_bytes: int = 500 * 1024
@@ -93,9 +89,8 @@ class FetchOptions:
         """Defaults, then ``$NEWSARCHIVE_USER_AGENT`` and friends, then explicit overrides.
 
         ``NEWSARCHIVE_TIMEOUT``, ``NEWSARCHIVE_DEADLINE``, ``NEWSARCHIVE_BACKOFF``,
-        ``NEWSARCHIVE_RETRIES``, ``NEWSARCHIVE_MAX_RETRY_AFTER`` and
-        ``NEWSARCHIVE_RETRY_AFTER_SCALE`` exist so tests and impatient users can shrink
-        waits.
+        ``NEWSARCHIVE_RETRIES`` and ``NEWSARCHIVE_MAX_RETRY_AFTER`` exist so tests and
+        impatient users can shrink waits.
         """
         values: dict[str, object] = {}
         agent = os.environ.get(USER_AGENT_ENV, "").strip()
@@ -109,7 +104,6 @@ class FetchOptions:
             ("NEWSARCHIVE_BACKOFF", "backoff", float, 0, 3600),
             ("NEWSARCHIVE_RETRIES", "retries", int, 0, 100),
             ("NEWSARCHIVE_MAX_RETRY_AFTER", "max_retry_after", float, 0, 86400),
-            ("NEWSARCHIVE_RETRY_AFTER_SCALE", "retry_after_scale", float, 0, 1),
         ):
             raw = os.environ.get(name, "").strip()
             if raw:
@@ -802,7 +796,7 @@ class Fetcher:
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:
-            return min(retry_after, self.options.max_retry_after) * self.options.retry_after_scale
+            return min(retry_after, self.options.max_retry_after)
         base = self.options.backoff * (2 ** (attempt - 1))
         return float(min(base + random.uniform(0, base / 2), self.options.max_retry_after))
 
