@@ -146,6 +146,22 @@ def test_sitemap_urlset_with_lastmod_and_news_dates() -> None:
     ]
 
 
+def test_an_items_link_to_the_front_page_gives_way_to_its_permalink_guid() -> None:
+    """A CMS writing the channel's link into every item (``<link>https://x.bg/</link>``)
+    names each post only in its guid; an item with nothing else keeps the front page
+    (no article either way), and a real link still wins over the guid."""
+    rss = b"""<rss version="2.0"><channel><link>https://www.x.bg/</link>
+      <item><link>https://www.x.bg/</link><guid>https://www.x.bg/novina/88</guid></item>
+      <item><link>https://www.x.bg/index.php</link><guid isPermaLink="false">88-b</guid></item>
+      <item><link>https://www.x.bg/novina/86</link><guid>https://www.x.bg/novina/9</guid></item>
+    </channel></rss>"""
+    assert [e.url for e in parse_feed(rss)] == [
+        "https://www.x.bg/novina/88",
+        "https://www.x.bg/index.php",
+        "https://www.x.bg/novina/86",
+    ]
+
+
 def test_a_news_sitemaps_entries_are_articles_whatever_their_shape() -> None:
     """``<news:news>`` says the entry is news (Google News sitemaps list nothing else):
     ``/a/318``, which the generic guess takes for a section, is an article; a plain

@@ -40,7 +40,13 @@ from defusedxml.ElementTree import DefusedXMLParser
 from newsarchive.dates import Published, local_date, parse_feed_date, parse_iso
 from newsarchive.discover.json_feeds import json_entries
 from newsarchive.discover.shape import is_not_article_path
-from newsarchive.discover.urls import article_path, is_article_url, normalize_url, on_site
+from newsarchive.discover.urls import (
+    article_path,
+    is_article_url,
+    is_home_page,
+    normalize_url,
+    on_site,
+)
 from newsarchive.models import MAX_BODY_BYTES, Candidate, Page, Profile
 
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
@@ -343,14 +349,15 @@ def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
 
 
 def _rss_item(node: ET.Element) -> FeedEntry | None:
-    link = next(
-        (
-            found
-            for child in _children(node, "link")
-            if (found := _rss_link((child.text or "").strip()))
-        ),
-        "",
-    )
+    """An item's ``<link>``, else its permalink ``<guid>``, else RDF's ``rdf:about``. A
+    ``<link>`` to the site's front page (a CMS writing the channel's link into every item)
+    is no item's address: the guid is taken over it, and it only when nothing else is."""
+    links = [
+        found
+        for child in _children(node, "link")
+        if (found := _rss_link((child.text or "").strip()))
+    ]
+    link = next((found for found in links if not is_home_page(found)), "")
     if not link:
         for guid in _children(node, "guid"):
             value = (guid.text or "").strip()
@@ -360,6 +367,8 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
     if not link:  # RSS 1.0 (RDF) puts the URL in rdf:about
         about = next((v for k, v in node.attrib.items() if _local(k) == "about"), "")
         link = about if _is_url(about) else ""
+    if not link and links:
+        link = links[0]  # (the front page: no article, as any such entry is)
     if not link:
         return None
     date = _child_text(node, "pubdate", "date", "published", "updated")
