@@ -191,6 +191,10 @@ for site, name, origin in (
     ("belitsa", "Община Белица", "https://www.belitsa.bg"),
     # and news only in a Google News sitemap, articles at /a/<id>
     ("studena", "Община Студена", "https://studena.bg"),
+    # and news cards a script makes clickable by their data-url, no <a> to an article
+    ("lipovo", "Община Липово", "https://lipovo.bg"),
+    # and an RSS feed linking every item to the front page, the post only in its guid
+    ("kalina", "Община Калина", "https://www.kalina.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -8,8 +8,10 @@ article (mramor); a ``<select>`` of page addresses, no other pager (yasna); a st
 generator's ``index_2.html`` pager of bare numbers (trastika); "Следваща »" on the last
 page, every number past the end answered with the last page (zhivkovo); canonicals on
 the bare host over ``http://`` (belitsa); news only in a Google News sitemap, articles at
-``/a/<id>`` (studena). Each must archive exactly its articles with the true title, date
-and body, and a rerun right after must cost at most three requests.
+``/a/<id>`` (studena); cards clickable only by ``data-url`` (lipovo); an RSS feed naming
+the front page as every item's link, the post in its guid (kalina). Each must archive
+exactly its articles with the true title, date and body, and a rerun right after must cost
+at most three requests.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ ROUND16_SITES = {
     "belitsa": ("Община Белица", "https://www.belitsa.bg"),
     # news only in a Google News sitemap, articles at /a/<id>
     "studena": ("Община Студена", "https://studena.bg"),
+    # news cards clickable only by a script bound to [data-url]
+    "lipovo": ("Община Липово", "https://lipovo.bg"),
+    # an RSS feed whose every item links the front page, the post only in its guid
+    "kalina": ("Община Калина", "https://www.kalina.bg"),
 }
 
 
