@@ -195,6 +195,8 @@ for site, name, origin in (
     ("lipovo", "Община Липово", "https://lipovo.bg"),
     # and an RSS feed linking every item to the front page, the post only in its guid
     ("kalina", "Община Калина", "https://www.kalina.bg"),
+    # and older posts only through the "Архиви" drop-down of months, no pager
+    ("rozovo", "Община Розово", "https://rozovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

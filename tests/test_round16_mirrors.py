@@ -9,7 +9,8 @@ generator's ``index_2.html`` pager of bare numbers (trastika); "Следваща
 page, every number past the end answered with the last page (zhivkovo); canonicals on
 the bare host over ``http://`` (belitsa); news only in a Google News sitemap, articles at
 ``/a/<id>`` (studena); cards clickable only by ``data-url`` (lipovo); an RSS feed naming
-the front page as every item's link, the post in its guid (kalina). Each must archive
+the front page as every item's link, the post in its guid (kalina); older posts only
+through a drop-down of months (rozovo). Each must archive
 exactly its articles with the true title, date and body, and a rerun right after must cost
 at most three requests.
 """
@@ -48,6 +49,8 @@ ROUND16_SITES = {
     "lipovo": ("Община Липово", "https://lipovo.bg"),
     # an RSS feed whose every item links the front page, the post only in its guid
     "kalina": ("Община Калина", "https://www.kalina.bg"),
+    # older posts only through a drop-down of months, no pager
+    "rozovo": ("Община Розово", "https://rozovo.bg"),
 }
 
 
