@@ -339,7 +339,9 @@ def _refuse_host(host: _Host, url: str, target: str | None = None) -> None:
 
 class Fetcher:
     """One per crawl. ``site_hosts`` are the hosts redirects may lead to (None: any public
-    host) and, with ``mirror`` (``--base-url``), the hosts served from the mirror."""
+    host) and, with ``mirror`` (``--base-url``), the hosts served from the mirror.
+    ``transport`` must talk to a server (tests wrap httpx's own): the body is read raw, a
+    chunk at a time, which a response built in memory, read already, cannot be."""
 
     def __init__(
         self,
@@ -863,13 +865,7 @@ class Fetcher:
                 coding = codings[0] if codings else ""
                 chunks: list[bytes] = []
                 size = 0
-                # (one built in memory, by a MockTransport, arrives read and decoded)
-                body = (
-                    response.iter_bytes()
-                    if response.is_stream_consumed
-                    else inflated(response.iter_raw(), coding)
-                )
-                for chunk in body:
+                for chunk in inflated(response.iter_raw(), coding):
                     self._check_stop()
                     if time.monotonic() > deadline:
                         raise _DeadlineHit
