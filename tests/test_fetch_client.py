@@ -503,3 +503,39 @@ def test_a_relative_sitemap_line_is_read_against_where_robots_txt_was_sent() -> 
     options = FetchOptions(delay=0, retries=0)
     with pages_fetcher(pages, ["www.t.bg"], options, {"/robots.txt": "/cms/robots.txt"}) as got:
         assert got.robots_sitemaps("https://www.t.bg/") == ["https://www.t.bg/cms/sitemap.xml"]
+
+
+def _stand_ins(root: Path) -> Path:
+    """A mirror whose short links answer 200 with a page of only a meta refresh."""
+    refresh = (
+        '<html><head><meta http-equiv="refresh" content="0; url={}"></head>'
+        '<body><a href="{}">тук</a></body></html>'
+    )
+    (root / "n").mkdir(parents=True)
+    (root / "novini").mkdir()
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /admin/\n")
+    (root / "n" / "5.html").write_text(refresh.format("/novini/5.html", "/novini/5.html"))
+    (root / "n" / "6.html").write_text(refresh.format("https://other.bg/6", "https://other.bg/6"))
+    (root / "n" / "7.html").write_text(refresh.format("/admin/7", "/admin/7"))
+    (root / "novini" / "5.html").write_text("<h1>Новина</h1><p>Текстът на новината.</p>")
+    return root
+
+
+def test_a_page_standing_in_for_another_by_a_refresh_is_followed_as_a_redirect(
+    tmp_path: Path,
+) -> None:
+    """``/n/5`` answers 200 with only a refresh to ``/novini/5.html``: the page fetched is
+    the target's, as a browser shows it. A refresh off the site is no hop to follow (the
+    page comes back as it is, no failure); one robots.txt closes is refused as a
+    redirect there is."""
+    with MirrorServer(_stand_ins(tmp_path)) as server:
+        options = FetchOptions(delay=0, retries=0)
+        with Fetcher(options, mirror=server.url, site_hosts=("www.x.bg",)) as fetcher:
+            page = fetcher.fetch("https://www.x.bg/n/5")
+            elsewhere = fetcher.fetch("https://www.x.bg/n/6")
+            with pytest.raises(FetchError, match="disallowed by robots.txt"):
+                fetcher.fetch("https://www.x.bg/n/7")
+    assert page.final_url == "https://www.x.bg/novini/5.html"
+    assert "Текстът на новината" in page.text
+    assert elsewhere.final_url == "https://www.x.bg/n/6" and "other.bg" in elsewhere.text
+    assert server.requests == ["/robots.txt", "/n/5", "/novini/5.html", "/n/6", "/n/7"]

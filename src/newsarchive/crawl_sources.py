@@ -164,7 +164,9 @@ class SourceReader:
         if cut:
             self.report.warnings.append(f"{url}: {cut}")
         if shapes and kind == SOURCE_SITEMAP:  # (a feed lists posts: all of them are news)
-            articles = [c for c in articles if feeds.fits_shapes(c.url, shapes)]
+            articles = [
+                c for c in articles if c.url in read.news or feeds.fits_shapes(c.url, shapes)
+            ]
         held = len(articles)
         unknown = False  # a child not read now: whether it holds news is not known
         errors = self.report.listing_errors

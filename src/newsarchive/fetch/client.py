@@ -31,6 +31,7 @@ import httpx
 from protego import Protego
 
 from newsarchive import __version__
+from newsarchive.discover.refresh import stand_in_target
 from newsarchive.discover.urls import host_variants, in_path_state, path_state_given, url_key
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
@@ -857,21 +858,7 @@ class Fetcher:
                         origin = f"{moved_to.scheme}://{moved_to.netloc}"
                         if _own_robots(moved_to) and origin in self._robots:
                             raise _RobotsKnown(url, origin)
-                    if (
-                        elsewhere is not None
-                        and url_key(following) != url_key(url)  # (this URL's own move)
-                        and elsewhere(following)
-                    ):
-                        raise Elsewhere(
-                            f"redirected to {following}, fetched on its own: {url}",
-                            url=url,
-                            page=following,
-                        )
-                    if check_robots and not self.allowed(following, redirected_from=url):
-                        raise RobotsDisallowed(
-                            f"redirected to {following}, disallowed by robots.txt: {url}", url=url
-                        )
-                    current = following
+                    current = self._next_hop(url, following, check_robots, elsewhere)
                     continue
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > max_bytes:
@@ -897,11 +884,55 @@ class Fetcher:
                         raise self._too_large(url, max_bytes, UNDONE.get(coding))
                     chunks.append(chunk)
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
-                return status, resp_headers, b"".join(chunks), str(response.url)
+                content = b"".join(chunks)
+                if (
+                    status == 200
+                    and check_robots
+                    and (target := self._stand_in(url, current, content))
+                ):
+                    current = self._next_hop(url, target, check_robots, elsewhere)
+                    continue
+                return status, resp_headers, content, str(response.url)
         self._log_fetch(url, "redirect-loop", 0, time.monotonic())
         raise RedirectRefused(
             f"more than {self.options.max_redirects} redirects", url=url, shown=self.describe(url)
         )
+
+    def _next_hop(
+        self,
+        url: str,
+        following: str,
+        check_robots: bool,
+        elsewhere: Callable[[str], bool] | None,
+    ) -> str:
+        """``following``, where a redirect (or a stand-in's refresh) of ``url`` leads,
+        unless the caller fetches it on its own (``Elsewhere``) or robots.txt closes it."""
+        if (
+            elsewhere is not None
+            and url_key(following) != url_key(url)  # (this URL's own move)
+            and elsewhere(following)
+        ):
+            raise Elsewhere(
+                f"redirected to {following}, fetched on its own: {url}", url=url, page=following
+            )
+        if check_robots and not self.allowed(following, redirected_from=url):
+            raise RobotsDisallowed(
+                f"redirected to {following}, disallowed by robots.txt: {url}", url=url
+            )
+        return following
+
+    def _stand_in(self, url: str, current: str, content: bytes) -> str | None:
+        """Where a page that only stands in for another (``refresh.stand_in_target``)
+        sends the browser, when a redirect there would be followed: it is fetched in the
+        page's place, as a browser shows it. A refresh off the site, or one refused, leaves
+        the page as it is: it is no error of the page."""
+        target = stand_in_target(content, current)
+        if target is None:
+            return None
+        try:
+            return self._follow(url, current, target, 200)
+        except RedirectRefused:
+            return None
 
     def _learn_move(self, current: str, following: str, status: int) -> None:
         """A permanent redirect to the same path and query on another scheme, or between
