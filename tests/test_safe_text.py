@@ -282,3 +282,20 @@ def test_one_line_examples() -> None:
     assert one_line("HTTP/1.1 garbage\r\n\x00  here", 120) == "HTTP/1.1 garbage \x00 here"
     assert one_line("x" * 130, 120, ellipsis="...") == "x" * 117 + "..."
     assert one_line("Заглавие на статията", 10) == "Заглавие …"
+
+
+def test_json_lines_hold_one_record_a_line_for_any_line_reader(run_cli: Cli, db: Path) -> None:
+    """U+2028 and U+2029 were written raw: Python's str.splitlines (and other Unicode
+    line readers) cut such a JSON Lines record in two, neither of them JSON."""
+    text = "Общината реши.\u2028Бюджетът е приет.\u2029Край."
+    build(run_cli, db, [{"site": "bta", "url": "https://www.bta.bg/ls", "title": "Ред\u2028ред",
+                         "published": "2024-01-01", "text": text}])  # fmt: skip
+    for args in (("export",), ("export", "--out", str(db.with_name("out.jsonl")))):
+        result = run_cli(*args, "--db", str(db))
+        assert result.exit_code == 0, result.stderr
+        written = result.stdout if len(args) == 1 else db.with_name("out.jsonl").read_text()
+        assert "\u2028" not in written and "\u2029" not in written
+        rows = [json.loads(line) for line in written.splitlines()]
+        assert [(r["title"], r["text"]) for r in rows] == [("Ред\u2028ред", text)]
+    shown = run_cli("show", "1", "-f", "json", "--db", str(db))
+    assert "\\u2028" in shown.stdout and shown.json()["text"] == text

@@ -26,8 +26,11 @@ from collections.abc import Iterable, Iterator, Mapping
 # (U+202A-U+202E) and isolates (U+2066-U+2069).
 _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# What json.dumps(ensure_ascii=False) leaves literal but a terminal may act on.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What json.dumps(ensure_ascii=False) leaves literal but a terminal may act on, and the
+# line and paragraph separators (U+2028, U+2029), which end a line for Python's
+# str.splitlines and other Unicode-aware line readers: a JSON Lines record holding one
+# raw was two lines to them, neither valid JSON.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def for_terminal(value: object) -> str:
@@ -81,7 +84,8 @@ def csv_rows(
 
 
 def json_escape(dumped: str) -> str:
-    """JSON text from ``json.dumps`` with C1, DEL and bidi characters as ``\\uXXXX`` escapes.
+    """JSON text from ``json.dumps`` with C1, DEL, line/paragraph separator and bidi
+    characters as ``\\uXXXX`` escapes.
 
     Lossless: outside strings JSON text is ASCII, and inside one an escape is the same
     character, so the parsed data is unchanged.
