@@ -299,3 +299,23 @@ def test_json_lines_hold_one_record_a_line_for_any_line_reader(run_cli: Cli, db:
         assert [(r["title"], r["text"]) for r in rows] == [("Ред\u2028ред", text)]
     shown = run_cli("show", "1", "-f", "json", "--db", str(db))
     assert "\\u2028" in shown.stdout and shown.json()["text"] == text
+
+
+def test_a_title_holding_line_breaks_is_one_line_in_search_and_show(run_cli: Cli, db: Path) -> None:
+    """An imported title with a newline, CR or tab broke the search list's block and
+    show's header into lines that read as other fields (a second title, a byline)."""
+    build(run_cli, db, [{"site": "bta", "url": "https://www.bta.bg/nl", "published": "2024-01-01",
+                         "title": "Ред\nнов ред\r\nи\tтаб", "author": "Мария\nПетрова",
+                         "tags": ["таг\nдруг"], "text": "Общината прие бюджета."}])  # fmt: skip
+    listed = run_cli("search", "общината", "--db", str(db))
+    assert listed.exit_code == 0, listed.stderr
+    assert listed.stdout.splitlines()[0] == "1  bta  2024-01-01  Ред нов ред и таб"
+    shown = run_cli("show", "1", "--db", str(db))
+    assert shown.stdout.splitlines()[:4] == [
+        "Ред нов ред и таб",
+        "bta · 2024-01-01 · Мария Петрова",
+        "https://www.bta.bg/nl",
+        "Tags: таг друг",
+    ]
+    as_json = run_cli("show", "1", "-f", "json", "--db", str(db)).json()
+    assert as_json["title"] == "Ред\nнов ред\r\nи\tтаб"  # the data as archived

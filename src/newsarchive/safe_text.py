@@ -38,6 +38,14 @@ def for_terminal(value: object) -> str:
     return _TERMINAL_UNSAFE.sub("", "" if value is None else str(value))
 
 
+def for_terminal_line(value: object) -> str:
+    """``for_terminal`` for a field that is one line by nature (a headline, a byline, a
+    tag, a URL): its line breaks and tabs are spaces there. An imported or hand-edited
+    title holding a newline broke the search list's block and ``show``'s header into lines
+    that read as other fields."""
+    return " ".join(for_terminal(value).split())
+
+
 # What may not appear raw in a one-line message: every C0 control (newline and tab too),
 # DEL, C1, the Unicode line and paragraph separators, bidi embeddings and isolates.
 _LINE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
