@@ -52,7 +52,7 @@ def test_for_terminal_removes_controls_c1_and_bidi_but_keeps_text() -> None:
     assert for_terminal(None) == "" and for_terminal(42) == "42"
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\x00"])
 def test_cells_a_spreadsheet_would_run_get_a_quote(start: str) -> None:
     assert for_spreadsheet(f"{start}1+1") == f"'{start}1+1"
 
@@ -201,7 +201,7 @@ def test_no_text_gets_a_control_to_a_terminal_or_a_formula_to_a_sheet(text: str)
     cleaned = for_terminal(text)
     assert not [ch for ch in cleaned if ch in UNSAFE or (ord(ch) < 32 and ch not in "\t\n")]
     cell = for_spreadsheet(text)
-    assert isinstance(cell, str) and not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert isinstance(cell, str) and not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\x00"))
     assert cell.removeprefix("'") == text or cell == text
 
 

