@@ -198,6 +198,13 @@ def test_every_command_explains_itself(run_cli: Callable[..., Result], command: 
     assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 5
 
 
+def test_crawl_help_says_quiet_still_prints_warnings(run_cli: Callable[..., Result]) -> None:
+    """--quiet's help said "Print only errors", while a quiet crawl also prints its
+    warnings (profile drift, a cut feed), as the README says: cron mails them."""
+    text = " ".join(run_cli("crawl", "--help").stdout.replace("│", " ").split())
+    assert "Print only errors and warnings: nothing when all went well." in text
+
+
 def test_top_level_help_lists_commands(run_cli: Callable[..., Result]) -> None:
     result = run_cli("--help")
     assert result.exit_code == 0

@@ -445,7 +445,12 @@ def crawl(
             " keeps its earlier version (show --diff).",
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Print only errors and warnings: nothing when all went well."
+        ),
+    ] = False,
     log_file: Annotated[
         Path | None,
         typer.Option("--log-file", help="Append a line per HTTP fetch and per site run here."),
