@@ -430,3 +430,35 @@ def test_serve_answers_other_methods_than_get_and_head_with_405(demo: Path) -> N
     rest = proc.stderr.read()
     proc.stderr.close()
     assert "Traceback" not in rest and rest == "newsarchive: stopped by SIGTERM\n", rest[:500]
+
+
+def test_a_query_newsarchive_match_refuses_prints_no_traceback_where_serve_runs(
+    demo: Path,
+) -> None:
+    """sqlite3's callback tracebacks (Datasette turns them on) printed a traceback on the
+    terminal for each query newsarchive_match refused, a reader's mistake."""
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    try:
+        line = proc.stderr.readline()
+        url = line.split(" at ", 1)[1].split()[0].rstrip("/")
+        for query in ("(((", '"', "site:bta"):
+            sql = f"select newsarchive_match('{query}')"
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(f"{url}/demo?sql={quote(sql)}")
+            answer.value.close()
+            assert answer.value.code == 400
+        sql = "select newsarchive_match('община')"
+        with urllib.request.urlopen(f"{url}/demo?sql={quote(sql)}") as response:
+            assert response.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    rest = proc.stderr.read()
+    proc.stderr.close()
+    assert "Traceback" not in rest and "Exception ignored" not in rest, rest[:800]
+    assert rest.endswith("newsarchive: stopped by SIGTERM\n")

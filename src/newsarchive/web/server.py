@@ -97,6 +97,26 @@ def _quiet_client_errors() -> None:
     import datasette.handle_exception as default
 
     default.rich = None
+    _quiet_query_errors()
+
+
+def _quiet_query_errors() -> None:
+    """A reader's query that ``newsarchive_match`` refuses (``'((('`` in a canned query)
+    is an error page, but Datasette turns on sqlite3's callback tracebacks, so each one
+    also printed a traceback ending in our own one-line message on the terminal. Only
+    our errors (a refused query) are dropped there; anything else a SQL function raises
+    is a bug and still printed."""
+    import sys
+
+    from newsarchive.errors import NewsarchiveError
+
+    default = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, NewsarchiveError):
+            default(unraisable)
+
+    sys.unraisablehook = hook
 
 
 # A server that never writes answers these; any other method gets 405 (RFC 9110).
