@@ -254,8 +254,9 @@ def _err(message: str) -> None:
     sys.stderr.write(f"newsarchive: error: {as_one_line(message)}\n")
 
 
-# Errors of writing output (not of reading input): the disk or device is full or failing.
-_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+# Errors of writing output (not of reading input): the disk or device is full or failing,
+# or the caller closed stdout (``std_streams.ClosedOutput``).
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 
 
 def _drop_stdout() -> None:
