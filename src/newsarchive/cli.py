@@ -649,7 +649,9 @@ def export(
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File (default, or '-': stdout).")
+    ] = None,
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
@@ -657,6 +659,8 @@ def export(
     pandas/DuckDB), or their stored pages as a WARC file (with --out)."""
     from newsarchive import api, render
 
+    if out is not None and str(out) == "-":  # stdout, as import-jsonl's '-' is stdin (it
+        out = None  # wrote, or replaced, a file called '-' in the current folder)
     with _handled():
         if out is not None:
             from newsarchive.archive.connection import check_not_archive
