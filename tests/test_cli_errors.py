@@ -198,6 +198,13 @@ def test_every_command_explains_itself(run_cli: Callable[..., Result], command: 
     assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 5
 
 
+def test_crawl_help_says_quiet_still_prints_warnings(run_cli: Callable[..., Result]) -> None:
+    """--quiet's help said "Print only errors", while a quiet crawl also prints its
+    warnings (profile drift, a cut feed), as the README says: cron mails them."""
+    text = " ".join(run_cli("crawl", "--help").stdout.replace("│", " ").split())
+    assert "Print only errors and warnings: nothing when all went well." in text
+
+
 def test_top_level_help_lists_commands(run_cli: Callable[..., Result]) -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
@@ -1179,3 +1186,41 @@ def test_tags_written_by_hand_in_sqlite3_are_exported_not_a_crash(
     again = tmp_path / "again.jsonl"
     again.write_text(exported.stdout, encoding="utf-8")
     assert run_cli("import-jsonl", str(again), "--db", str(tmp_path / "b.db")).exit_code == 0
+
+
+def _run_closed(
+    tmp_path: Path, close: tuple[int, ...], *args: str
+) -> subprocess.CompletedProcess[str]:
+    """``python -m newsarchive ARGS`` with the descriptors ``close`` closed, as a shell's
+    ``>&-`` or ``2>&-`` leaves them; the streams kept open are captured."""
+    import newsarchive
+
+    src = str(Path(newsarchive.__file__).parents[1])
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"} | {"PYTHONPATH": src}
+
+    def closing() -> None:
+        for fd in close:
+            os.close(fd)
+
+    return subprocess.run(
+        [sys.executable, "-m", "newsarchive", *args],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True,
+        env=env, cwd=tmp_path, check=False, preexec_fn=closing,
+    )  # fmt: skip
+
+
+def test_a_closed_stdout_or_stderr_keeps_each_exit_code(archive: Path, tmp_path: Path) -> None:
+    """`search … >&-` was "internal error: AttributeError: 'NoneType' object has no
+    attribute 'isatty'", exit 70; with stderr closed a bad query's exit 2 was 1."""
+    listed = _run_closed(tmp_path, (1,), "search", "общината", "--db", str(archive))
+    assert listed.returncode == 74
+    assert listed.stderr == "newsarchive: error: cannot write output: standard output is closed\n"
+    exported = _run_closed(tmp_path, (1,), "export", "--db", str(archive))
+    assert exported.returncode == 74 and "standard output is closed" in exported.stderr
+    bad = _run_closed(tmp_path, (2,), "search", '"общината', "--db", str(archive))
+    assert bad.returncode == 2 and bad.stdout == ""
+    found = _run_closed(tmp_path, (2,), "search", "общината", "--db", str(archive), "-f", "json")
+    assert found.returncode == 0 and json.loads(found.stdout)[0]["title"]
+    quiet = _run_closed(tmp_path, (0, 1, 2), "stats", "--db", str(archive), "-f", "json")
+    assert quiet.returncode == 74  # (its output had nowhere to go)
+    assert _run_closed(tmp_path, (0,), "import-jsonl", "-", "--db", str(archive)).returncode == 0

@@ -44,3 +44,21 @@ def test_crawl_without_site_ids_crawls_the_user_profiles_too(
     with closing(sqlite3.connect(db)) as conn:
         crawled = {site for (site,) in conn.execute("SELECT DISTINCT site FROM runs")}
     assert crawled == set(MIRRORED)
+
+
+def test_a_file_named_as_the_profiles_folder_is_an_error_not_no_profiles(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NEWSARCHIVE_PROFILES naming a profile file, not its folder, was read as no user
+    profiles: the nightly crawl left out every site the user had added, and said nothing."""
+    profile = tmp_path / "zornitsa.toml"
+    profile.write_text('id = "zornitsa"\nname = "z"\norigin = "https://z.bg"\n', "utf-8")
+    monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(profile))
+    for args in (("sites",), ("crawl", "--quiet", "--db", str(db))):
+        result = run_cli(*args)
+        assert result.exit_code == 2, result.stdout
+        assert result.stderr == (
+            f"newsarchive: error: {profile} is not a folder: user profiles are the *.toml"
+            " files in one ($NEWSARCHIVE_PROFILES)\n"
+        )
+    assert not db.exists()  # refused before an archive was made

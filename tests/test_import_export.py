@@ -3,7 +3,9 @@ written by schema v1 are migrated and get word-form search."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import sqlite3
 from collections.abc import Callable
@@ -344,3 +346,30 @@ def test_an_import_on_a_full_disk_is_exit_74_and_keeps_the_archive(
         assert len(exported(run_cli, db)) == 2
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_export_out_dash_is_stdout_as_import_reads_dash_as_stdin(
+    run_cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`export --out -` wrote (or replaced) a file called '-' in the current folder, where
+    import-jsonl's '-' is stdin: `export --out - | import-jsonl -` moved nothing."""
+    build(run_cli, db)
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("jsonl", "csv"):
+        result = run_cli("export", "-f", fmt, "--out", "-", "--db", str(db))
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr == ""  # no "exported N articles to -"
+        rows = (
+            list(csv.DictReader(io.StringIO(result.stdout)))
+            if fmt == "csv"
+            else [json.loads(line) for line in result.stdout.splitlines()]
+        )
+        assert [r["url"] for r in rows] == [a["url"] for a in ARTICLES]
+    assert result.stdout.startswith("id,site,url")  # no byte-order mark on stdout
+    for fmt in ("parquet", "warc"):
+        binary = run_cli("export", "-f", fmt, "--out", "-", "--db", str(db))
+        assert binary.exit_code == 2
+        assert (
+            binary.stderr == f"newsarchive: error: --format {fmt} writes a file: give --out FILE\n"
+        )
+    assert not (tmp_path / "-").exists()

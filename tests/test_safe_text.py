@@ -52,7 +52,7 @@ def test_for_terminal_removes_controls_c1_and_bidi_but_keeps_text() -> None:
     assert for_terminal(None) == "" and for_terminal(42) == "42"
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\x00"])
 def test_cells_a_spreadsheet_would_run_get_a_quote(start: str) -> None:
     assert for_spreadsheet(f"{start}1+1") == f"'{start}1+1"
 
@@ -201,7 +201,7 @@ def test_no_text_gets_a_control_to_a_terminal_or_a_formula_to_a_sheet(text: str)
     cleaned = for_terminal(text)
     assert not [ch for ch in cleaned if ch in UNSAFE or (ord(ch) < 32 and ch not in "\t\n")]
     cell = for_spreadsheet(text)
-    assert isinstance(cell, str) and not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert isinstance(cell, str) and not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\x00"))
     assert cell.removeprefix("'") == text or cell == text
 
 
@@ -282,3 +282,40 @@ def test_one_line_examples() -> None:
     assert one_line("HTTP/1.1 garbage\r\n\x00  here", 120) == "HTTP/1.1 garbage \x00 here"
     assert one_line("x" * 130, 120, ellipsis="...") == "x" * 117 + "..."
     assert one_line("Заглавие на статията", 10) == "Заглавие …"
+
+
+def test_json_lines_hold_one_record_a_line_for_any_line_reader(run_cli: Cli, db: Path) -> None:
+    """U+2028 and U+2029 were written raw: Python's str.splitlines (and other Unicode
+    line readers) cut such a JSON Lines record in two, neither of them JSON."""
+    text = "Общината реши.\u2028Бюджетът е приет.\u2029Край."
+    build(run_cli, db, [{"site": "bta", "url": "https://www.bta.bg/ls", "title": "Ред\u2028ред",
+                         "published": "2024-01-01", "text": text}])  # fmt: skip
+    for args in (("export",), ("export", "--out", str(db.with_name("out.jsonl")))):
+        result = run_cli(*args, "--db", str(db))
+        assert result.exit_code == 0, result.stderr
+        written = result.stdout if len(args) == 1 else db.with_name("out.jsonl").read_text()
+        assert "\u2028" not in written and "\u2029" not in written
+        rows = [json.loads(line) for line in written.splitlines()]
+        assert [(r["title"], r["text"]) for r in rows] == [("Ред\u2028ред", text)]
+    shown = run_cli("show", "1", "-f", "json", "--db", str(db))
+    assert "\\u2028" in shown.stdout and shown.json()["text"] == text
+
+
+def test_a_title_holding_line_breaks_is_one_line_in_search_and_show(run_cli: Cli, db: Path) -> None:
+    """An imported title with a newline, CR or tab broke the search list's block and
+    show's header into lines that read as other fields (a second title, a byline)."""
+    build(run_cli, db, [{"site": "bta", "url": "https://www.bta.bg/nl", "published": "2024-01-01",
+                         "title": "Ред\nнов ред\r\nи\tтаб", "author": "Мария\nПетрова",
+                         "tags": ["таг\nдруг"], "text": "Общината прие бюджета."}])  # fmt: skip
+    listed = run_cli("search", "общината", "--db", str(db))
+    assert listed.exit_code == 0, listed.stderr
+    assert listed.stdout.splitlines()[0] == "1  bta  2024-01-01  Ред нов ред и таб"
+    shown = run_cli("show", "1", "--db", str(db))
+    assert shown.stdout.splitlines()[:4] == [
+        "Ред нов ред и таб",
+        "bta · 2024-01-01 · Мария Петрова",
+        "https://www.bta.bg/nl",
+        "Tags: таг друг",
+    ]
+    as_json = run_cli("show", "1", "-f", "json", "--db", str(db)).json()
+    assert as_json["title"] == "Ред\nнов ред\r\nи\tтаб"  # the data as archived

@@ -198,6 +198,13 @@ def test_import_warc_bad_files_are_one_line(run_cli: Cli, tmp_path: Path, db: Pa
         == f"newsarchive: error: cannot read {tmp_path / 'none.warc'}: no such file\n"
     )
     assert not db.exists()
+    # '-' is stdin to import-jsonl and extract; here it was "cannot read -: no such file"
+    dash = run_cli("import-warc", "-", "--db", str(db))
+    assert dash.exit_code == 2 and dash.stderr == (
+        "newsarchive: error: import-warc reads WARC files, not stdin ('-'): save it to a file"
+        " first\n"
+    )
+    assert not db.exists()
     junk = tmp_path / "junk.warc"
     junk.write_bytes(b"\x00\x01 not a warc at all " * 50)
     result = run_cli("import-warc", str(junk), "--db", str(db))

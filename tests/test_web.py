@@ -392,3 +392,73 @@ def test_serve_answers_a_mistyped_address_without_a_traceback(demo: Path) -> Non
     proc.stderr.close()
     # (stopped as systemd stops it: that one line, then the end by the signal)
     assert "Traceback" not in rest and rest == "newsarchive: stopped by SIGTERM\n", rest[:500]
+
+
+def test_serve_answers_other_methods_than_get_and_head_with_405(demo: Path) -> None:
+    """Our pages answered POST, DELETE or FOO with the page itself (200), and Datasette's
+    own table answered a POST, and any page a method it has no handler for, with a 500
+    and a traceback on the terminal serve runs in: a client's mistake, not a bug."""
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    try:
+        line = proc.stderr.readline()
+        url = line.split(" at ", 1)[1].split()[0].rstrip("/")
+        paths = ("/", f"/search?q={quote('община')}", "/article/1", "/chart.csv?q=x",
+                 "/demo", "/demo/articles")  # fmt: skip
+        for method in ("POST", "PUT", "DELETE", "TRACE", "FOO"):
+            for path in paths:
+                request = urllib.request.Request(url + path, data=b"x=1", method=method)
+                with pytest.raises(urllib.error.HTTPError) as answer:
+                    urllib.request.urlopen(request)
+                body = answer.value.read().decode()
+                answer.value.close()
+                assert answer.value.code == 405, (method, path)
+                assert answer.value.headers["Allow"] == "GET, HEAD"
+                assert body == f"{method} is not allowed here: only GET, HEAD\n"
+        head = urllib.request.Request(url + "/article/1", method="HEAD")
+        with urllib.request.urlopen(head) as response:
+            assert response.status == 200 and response.read() == b""
+        with urllib.request.urlopen(f"{url}/search?q={quote('община')}") as response:
+            assert response.status == 200  # still serving
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    rest = proc.stderr.read()
+    proc.stderr.close()
+    assert "Traceback" not in rest and rest == "newsarchive: stopped by SIGTERM\n", rest[:500]
+
+
+def test_a_query_newsarchive_match_refuses_prints_no_traceback_where_serve_runs(
+    demo: Path,
+) -> None:
+    """sqlite3's callback tracebacks (Datasette turns them on) printed a traceback on the
+    terminal for each query newsarchive_match refused, a reader's mistake."""
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    try:
+        line = proc.stderr.readline()
+        url = line.split(" at ", 1)[1].split()[0].rstrip("/")
+        for query in ("(((", '"', "site:bta"):
+            sql = f"select newsarchive_match('{query}')"
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(f"{url}/demo?sql={quote(sql)}")
+            answer.value.close()
+            assert answer.value.code == 400
+        sql = "select newsarchive_match('община')"
+        with urllib.request.urlopen(f"{url}/demo?sql={quote(sql)}") as response:
+            assert response.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    rest = proc.stderr.read()
+    proc.stderr.close()
+    assert "Traceback" not in rest and "Exception ignored" not in rest, rest[:800]
+    assert rest.endswith("newsarchive: stopped by SIGTERM\n")

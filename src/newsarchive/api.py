@@ -441,6 +441,10 @@ def import_warc(
 
     paths = list(files)
     for path in paths:  # every file readable, and a WARC, before anything is written
+        if str(path) == "-" and not path.exists():  # (import-jsonl's and extract's '-' is)
+            raise UsageError(
+                "import-warc reads WARC files, not stdin ('-'): save it to a file first"
+            )
         if not path.is_file() or not os.access(path, os.R_OK):
             why = "no such file" if not path.exists() else "not a readable file"
             raise UsageError(f"cannot read {path}: {why}")

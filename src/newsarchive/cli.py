@@ -264,8 +264,9 @@ def _err(message: str) -> None:
     sys.stderr.write(f"newsarchive: error: {as_one_line(message)}\n")
 
 
-# Errors of writing output (not of reading input): the disk or device is full or failing.
-_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+# Errors of writing output (not of reading input): the disk or device is full or failing,
+# or the caller closed stdout (``std_streams.ClosedOutput``).
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 
 
 def _drop_stdout() -> None:
@@ -455,7 +456,12 @@ def crawl(
             " keeps its earlier version (show --diff).",
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Print only errors and warnings: nothing when all went well."
+        ),
+    ] = False,
     log_file: Annotated[
         Path | None,
         typer.Option("--log-file", help="Append a line per HTTP fetch and per site run here."),
@@ -653,7 +659,9 @@ def export(
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="File (default: stdout).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File (default, or '-': stdout).")
+    ] = None,
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
@@ -661,6 +669,8 @@ def export(
     pandas/DuckDB), or their stored pages as a WARC file (with --out)."""
     from newsarchive import api, render
 
+    if out is not None and str(out) == "-":  # stdout, as import-jsonl's '-' is stdin (it
+        out = None  # wrote, or replaced, a file called '-' in the current folder)
     with _handled():
         if out is not None:
             from newsarchive.archive.connection import check_not_archive

@@ -38,6 +38,10 @@ def main() -> None:
         import signal
 
         signal.signal(signal.SIGTERM, _terminated)
+        if sys.stdout is None or sys.stderr is None or sys.stdin is None:  # closed by the caller
+            from newsarchive.std_streams import reopen_closed
+
+            reopen_closed()
         from newsarchive.cli import main as run
 
         run()

