@@ -11,7 +11,14 @@ import html
 
 import pytest
 
-from newsarchive.dates import find_text_dates, parse_feed_date, parse_text_date, parse_url_date
+from newsarchive.dates import (
+    find_loose_dates,
+    find_text_dates,
+    in_sentence,
+    parse_feed_date,
+    parse_text_date,
+    parse_url_date,
+)
 from newsarchive.dates import local_date as dates_local
 from newsarchive.extraction import extract
 from newsarchive.extraction.published import with_listed
@@ -1089,3 +1096,71 @@ def test_a_dateline_or_a_labelled_date_before_the_story_still_dates_the_page(
     article = extract(page(lead), today=TODAY)
     assert article.published is not None and dates_local(article.published).day == day
     assert (article.date_source, article.published_guessed) == ("text", False)
+
+
+def _sentence(text: str, *, told: bool = False) -> bool:
+    """Whether the last date of ``text`` reads inside a sentence."""
+    found = find_text_dates(text, today=TODAY) or find_loose_dates(text, today=TODAY)
+    return in_sentence(text, found[-1], told=told)
+
+
+STORY = " Сдружението организира обучение за експертите от общините по енергийна ефективност."
+PARAGRAPH = STORY * 2  # enough for a line of the story, not a byline's box
+
+
+@pytest.mark.parametrize(
+    ("text", "loose", "told"),
+    [
+        # a preposition before it, on a paragraph's line: the story's, either way
+        ("Срещата ще се проведе на 12.03.2025 г." + PARAGRAPH, True, True),
+        ("На 6 и 7 март 2025 г." + PARAGRAPH, True, True),  # capitalised, past a range
+        ("от 10-11 март 2025 г." + PARAGRAPH, True, True),
+        ("В сряда, 12.03.2025 г." + PARAGRAPH, True, True),  # past a weekday
+        # any lower-case word: a sentence to the byline's rules, not to every date's
+        ("Кметът подписа заповедта 10.03.2025, а общината я обяви." + PARAGRAPH, True, False),
+        ("The fair, which opened on Monday, March 10, 2025, runs on.", True, False),
+        # a short line is a box whatever word stands there; a name or a separator dates it
+        ("Срещата е на 12.03.2025 г.", True, False),
+        ("Мария Петрова · 12.03.2025", False, False),
+        ("Мария Петрова | 27 и 28 ноември", False, False),
+        ("София, 12.03.2025 (БТА)" + PARAGRAPH, False, False),  # a dateline
+        # a label says whose date it is
+        ("Публикувано на 28 ноември", False, False),
+        ("Публикувано на 11.03.2025 г." + PARAGRAPH, False, False),
+        ("Обновено на 18.03.2025" + PARAGRAPH, False, False),
+    ],
+)
+def test_a_date_in_a_sentence_is_one_rule_in_two_strictnesses(
+    text: str, loose: bool, told: bool
+) -> None:
+    """``in_sentence``: a lower-case word or a preposition before the date puts it in a
+    sentence for the byline's rules (a guess or a correction of metadata is dropped on
+    little evidence); only a Bulgarian preposition on a paragraph's line does for every
+    date beside the headline. Range days and a weekday are read past."""
+    assert (_sentence(text), _sentence(text, told=True)) == (loose, told)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("<p>Публикувано на 28 ноември</p>", 28),  # labelled: the page's, though after "на"
+        ("<p>Мария Петрова | 27 и 28 ноември</p>", 28),  # a byline's span of two days
+        ("<p>На 28 ноември кметът откри новата зала.</p>", None),  # a sentence opens with it
+    ],
+)
+def test_a_day_without_its_year_is_guessed_only_where_it_stands_as_the_pages(
+    line: str, day: int | None
+) -> None:
+    article = extract(page(line), today=TODAY)
+    assert (article.published.day if article.published else None) == day
+    if day is not None:
+        assert article.rules["published"] == "generic:text-near-title:yearless"
+
+
+def test_a_weekday_between_the_preposition_and_the_date_keeps_it_the_storys() -> None:
+    """ "В сряда, 12.03.2025 г. Сдружението организира…" tells the event's day: only a
+    guess for a page showing no date of its own, which its listing's date replaces."""
+    article = extract(page(f"<p>В сряда, 12.03.2025 г. {EVENT}</p>"), today=TODAY)
+    assert article.published == dt.date(2025, 3, 12)
+    assert article.rules["published"] == "generic:text-near-title:told"
+    assert article.published_guessed

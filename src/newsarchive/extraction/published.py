@@ -76,38 +76,9 @@ def _one_line(text: str) -> str:
 
 def _shown_dates(window: str, today: dt.date | None, month_first: bool) -> list[dates.TextDate]:
     """The dates of a window by the headline that date the page: not those the story
-    tells in its own sentences (``_told``)."""
+    tells in its own sentences (``dates.in_sentence``, told)."""
     found = dates.find_text_dates(_one_line(window), today=today, month_first=month_first)
-    return [date for date in found if not _told(window, date)]
-
-
-# A line of the window this long is a paragraph of the story, not a byline's or a
-# dateline's box ("Мария Петрова | 12.03.2025 10:30 | Прочетена 1250 пъти").
-_STORY_LINE = 150
-# The words that put a date in a sentence ("На 26 и 27 юли 2022 г. Сдружението…", "…ще
-# се проведе на 12.03.2025 г."). Bulgarian only: an English byline may run into the text
-# on one line, its date after a lower-case name ("By The Currency editors 12.12.2025") or
-# an "on" ("By Jane Doe on March 3, 2025"); a Bulgarian one does not say "на" there.
-_DATE_PREPOSITIONS = frozenset("на в във от до през след преди около".split())
-_RANGE_WORDS = frozenset(("и", "-", "–"))
-
-
-def _told(window: str, date: dates.TextDate) -> bool:
-    """A date inside a sentence of the story's paragraph ("На 6 и 7 октомври 2025 г.
-    Сдружението организира обучение…"): the day of the event it announces, not of the
-    page, which a page showing no date of its own would otherwise be given (and a crawl
-    would prefer it to the date its listing printed). A dateline ("София, 12.03.2025
-    (БТА) Кметът…") and a labelled date ("Публикувано на …") are the page's."""
-    if date.labelled or date.modified or date.relative:
-        return False
-    start = window.rfind("\n", 0, date.start) + 1
-    end = window.find("\n", date.start)
-    if (len(window) if end < 0 else end) - start < _STORY_LINE:
-        return False
-    before = window[start : date.start].split()
-    while before and (before[-1] in _RANGE_WORDS or before[-1].rstrip("-–").isdigit()):
-        before.pop()  # the first day of a range: "На 6 и 7 октомври", "от 26-27 юли"
-    return bool(before) and before[-1].casefold() in _DATE_PREPOSITIONS
+    return [date for date in found if not dates.in_sentence(window, date, told=True)]
 
 
 def pick_dates(
@@ -287,7 +258,7 @@ def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | No
         shown = [
             date
             for date in dates.find_loose_dates(window, today=today)
-            if not date.modified and not dates.in_sentence(window, date.start)
+            if not date.modified and not dates.in_sentence(window, date)
         ]
         if not shown:
             continue
@@ -299,7 +270,8 @@ def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | No
 
 
 def _told_near_title(near: NearTitle, today: dt.date | None, month_first: bool) -> DatePick | None:
-    """The very last resort: a date the story tells by its headline (``_told``: "На 26 и 27
+    """The very last resort: a date the story tells by its headline (``dates.in_sentence``,
+    told: "На 26 и 27
     юли 2022 г. Сдружението организира…"). It is the day of the event the page reports or
     announces, mostly days from the page's own, so it is kept as a guess (a crawl takes
     the date its listing or feed printed instead: ``with_listed``) rather than leaving
@@ -307,7 +279,7 @@ def _told_near_title(near: NearTitle, today: dt.date | None, month_first: bool) 
     for text in near:
         line = _one_line(text)
         for date in dates.find_text_dates(line, today=today, month_first=month_first):
-            if not date.modified and _told(text, date):
+            if dates.in_sentence(text, date, told=True):
                 return DatePick(
                     date.value, f"generic:text-near-title{GUESSED[2]}", "text", guessed=True
                 )
@@ -375,7 +347,7 @@ def _earlier_on_page(stated: DatePick, window: str, found: list[dates.TextDate])
     its posts. A date inside a sentence there ("which opened on 17 December") is the
     story's, not the page's."""
     shown = next((c for c in found if not c.modified and not c.relative), None)
-    if shown is None or dates.in_sentence(window, shown.start):
+    if shown is None or dates.in_sentence(window, shown):
         return None
     if dates.local_date(shown.value) >= _days_anywhere(stated.value)[0]:
         return None
