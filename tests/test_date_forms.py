@@ -601,6 +601,26 @@ def test_a_byline_date_days_before_the_metadatas_publication_is_the_first_one(
     assert article.rules["published"] == "generic:text-near-title:earlier"
 
 
+def test_the_byline_date_is_read_past_a_headline_box_without_one() -> None:
+    """The headline's own box holds its standfirst and no date; the byline's date sits
+    one box further out, where rule 5 finds it: the corrections read the same window."""
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2025-03-18T10:00:00+02:00"}</script>'
+    )
+    html = (
+        f'<html lang="bg"><head><title>Ремонт на улиците</title>{head}</head><body><article>'
+        "<header><h1>Ремонт на улиците започва</h1>"
+        "<p>Общината ще обнови пет улици в квартала до края на лятото.</p></header>"
+        "<div class='info'><span>Мария Петрова</span> <span>10.03.2025</span></div>"
+        "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 6 + "</p>"
+        "</article></body></html>"
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 10)
+    assert article.rules["published"] == "generic:text-near-title:earlier"
+
+
 def test_a_page_builders_post_info_widget_is_no_furniture() -> None:
     """Every Elementor box is an "elementor-widget-…"; the part after the prefix says what
     it is: "post-info" holds the byline and date, "nav-menu" is a menu."""
