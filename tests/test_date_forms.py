@@ -810,12 +810,14 @@ def test_a_comments_rdfa_date_after_the_node_does_not_date_it() -> None:
     )
 
 
-def test_a_shown_slash_date_in_the_other_order_confirms_the_metadata() -> None:
+@pytest.mark.parametrize("shown", ["нед, 03/02/2025 - 09:30", "Мария Петрова 03.02.2025"])
+def test_a_shown_slash_date_in_the_other_order_confirms_the_metadata(shown: str) -> None:
     """Drupal's default "m/d/Y" beside the headline on a Bulgarian page: read day-first,
     "03/02/2025" is 3 February, weeks before the metadata's 2 March, and would replace it
-    as an earlier first publication; read the other way round it is that very day."""
+    as an earlier first publication; read the other way round it is that very day. So
+    is an American page's dotted "m.d.Y"."""
     head = '<meta property="article:published_time" content="2025-03-02T09:30:00+02:00">'
-    article = extract(page("<p>нед, 03/02/2025 - 09:30</p>", head=head), today=TODAY)
+    article = extract(page(f"<p>{shown}</p>", head=head), today=TODAY)
     assert article.published == dt.datetime(
         2025, 3, 2, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
     )
@@ -1184,3 +1186,40 @@ def test_a_weekday_between_the_preposition_and_the_date_keeps_it_the_storys() ->
     assert article.published == dt.date(2025, 3, 12)
     assert article.rules["published"] == "generic:text-near-title:told"
     assert article.published_guessed
+
+
+def _republished(shown: str) -> str:
+    """A page first published on 2 February and last saved on 18 March, by its metadata."""
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2025-02-02T10:00:00+02:00", '
+        '"dateModified": "2025-03-18T10:00:00+02:00"}</script>'
+    )
+    return page(f"<p>{shown}</p>", head=head)
+
+
+@pytest.mark.parametrize(
+    "shown", ["Мария Петрова · 10.03.2025", "Иван Колев | 10 март 2025, 09:15", "10.03.2025"]
+)
+def test_a_byline_day_between_the_metadatas_two_is_the_pages(shown: str) -> None:
+    """The story was published again on the day its byline prints, after the metadata's
+    first publication and before its last save: a reader takes that day."""
+    article = extract(_republished(shown), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 10
+    assert article.rules["published"] == "generic:text-near-title:between"
+    assert article.modified is not None and article.modified.day == 18
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "Мария Петрова · 18.03.2025",  # the last change: kept apart, as ``modified``
+        "Обновена: 10.03.2025",  # labelled as a change
+        "10.03.2025 Нова цена; 12.03.2025 Нов срок",  # a log of updates, not a byline
+        "Кметът подписа заповедта 10.03.2025 г.",  # in a sentence
+    ],
+)
+def test_other_days_beside_the_headline_leave_the_metadatas_publication(shown: str) -> None:
+    article = extract(_republished(shown), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 2
+    assert article.date_source == "jsonld"

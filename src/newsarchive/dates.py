@@ -759,12 +759,18 @@ def _slashed(
     return None
 
 
+# A numeric date that reads two ways: "11/09/2026", and the dotted "09.10.2024" an
+# American page prints month-first.
+_TWO_WAYS = re.compile(r"(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)" + _YEAR)
+
+
 def other_reading(text: str, start: int, shown: Published) -> dt.date | None:
-    """The other day a slash date at ``start`` reads as ("11/09/2026": 11 September was
-    ``shown``, 9 November is the other), when both readings are valid days; None for any
-    other date form. A page whose metadata states that other day writes its dates the other
-    way round (Drupal's default "m/d/Y" on a Bulgarian site): the two agree."""
-    m = _SLASHED.match(text, start)
+    """The other day a numeric date at ``start`` reads as ("11/09/2026", "11.09.2026": 11
+    September was ``shown``, 9 November is the other), when both readings are valid days;
+    None for any other date form. A page whose metadata states that other day writes its
+    dates the other way round (Drupal's default "m/d/Y" on a Bulgarian site, "m.d.Y" on an
+    American one): the two agree."""
+    m = _TWO_WAYS.match(text, start)
     if m is None:
         return None
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])

@@ -103,10 +103,11 @@ def pick_dates(
     modified date, never the published one. Nothing after the fetch time is accepted from
     any rule.
 
-    Three corrections to a structured date: a day the page labels "Published" beside its
+    Four corrections to a structured date: a day the page labels "Published" beside its
     headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
-    a byline's date days before the metadata's (``_earlier_on_page``), and a UTC stamp
-    takes the day of the article's URL (``_local_day``).
+    a byline's date days before the metadata's (``_earlier_on_page``) or between its
+    publication and its last change (``_between_on_page``), and a UTC stamp takes the day
+    of the article's URL (``_local_day``).
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
@@ -306,7 +307,11 @@ def _checked_against_page(
     window, found = next(((w, f) for w, f in windows if f), ("", []))
     if _revised(stated, modified) and (labelled := _labelled_on_page(stated, window, found)):
         return labelled
-    return _earlier_on_page(stated, window, found) or stated
+    return (
+        _earlier_on_page(stated, window, found)
+        or _between_on_page(stated, modified, window, found)
+        or stated
+    )
 
 
 def _same_day_other_order(stated: DatePick, window: str, shown: dates.TextDate) -> bool:
@@ -356,6 +361,31 @@ def _earlier_on_page(stated: DatePick, window: str, found: list[dates.TextDate])
     if _same_day_other_order(stated, window, shown):
         return None
     return DatePick(shown.value, "generic:text-near-title:earlier", "text")
+
+
+def _between_on_page(
+    stated: DatePick, modified: DatePick | None, window: str, found: list[dates.TextDate]
+) -> DatePick | None:
+    """The one day printed beside the headline as a byline's date, after the metadata's
+    publication and before its last change: the page was published again that day (a
+    story rewritten under a new byline date) and saved since without a word. A reader
+    takes the printed day for the page's, and the metadata stores it nowhere. A byline's
+    date that is the metadata's last change is told apart (``modified``), not taken:
+    WCXB's readers take that one on some pages and the first publication on others of
+    the same shape. Several days there are a list (a log of updates), not a byline."""
+    if modified is None:
+        return None
+    shown = next((c for c in found if not c.modified and not c.relative), None)
+    if shown is None or dates.in_sentence(window, shown):
+        return None
+    day = dates.local_date(shown.value)
+    if any(dates.local_date(other.value) != day for other in found):
+        return None
+    if not _days_anywhere(stated.value)[1] < day < _days_anywhere(modified.value)[0]:
+        return None
+    if _same_day_other_order(stated, window, shown):
+        return None
+    return DatePick(shown.value, "generic:text-near-title:between", "text")
 
 
 def _days_anywhere(value: Published) -> tuple[dt.date, dt.date]:
