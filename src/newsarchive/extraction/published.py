@@ -347,16 +347,22 @@ def _labelled_on_page(
     return DatePick(shown.value, "generic:text-near-title:labelled", "text")
 
 
+def _byline_date(window: str, found: list[dates.TextDate]) -> dates.TextDate | None:
+    """The first date beside the headline as a byline prints one: a day of its own (not
+    "преди 2 часа", whose day is the fetch's arithmetic), not labelled as a change, and
+    not inside a sentence (``dates.in_sentence``)."""
+    shown = next((c for c in found if not c.modified and not c.relative), None)
+    return None if shown is None or dates.in_sentence(window, shown) else shown
+
+
 def _earlier_on_page(stated: DatePick, window: str, found: list[dates.TextDate]) -> DatePick | None:
     """The date printed beside the headline when it is days before the metadata's
     publication: a page cannot change before it appeared, so a shown date that early is
     the first publication, and the metadata was refilled when the site moved or re-saved
     its posts. A date inside a sentence there ("which opened on 17 December") is the
     story's, not the page's."""
-    shown = next((c for c in found if not c.modified and not c.relative), None)
-    if shown is None or dates.in_sentence(window, shown):
-        return None
-    if dates.local_date(shown.value) >= _days_anywhere(stated.value)[0]:
+    shown = _byline_date(window, found)
+    if shown is None or dates.local_date(shown.value) >= _days_anywhere(stated.value)[0]:
         return None
     if _same_day_other_order(stated, window, shown):
         return None
@@ -373,10 +379,8 @@ def _between_on_page(
     date that is the metadata's last change is told apart (``modified``), not taken:
     WCXB's readers take that one on some pages and the first publication on others of
     the same shape. Several days there are a list (a log of updates), not a byline."""
-    if modified is None:
-        return None
-    shown = next((c for c in found if not c.modified and not c.relative), None)
-    if shown is None or dates.in_sentence(window, shown):
+    shown = _byline_date(window, found) if modified is not None else None
+    if modified is None or shown is None:
         return None
     day = dates.local_date(shown.value)
     if any(dates.local_date(other.value) != day for other in found):
