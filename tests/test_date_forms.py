@@ -1213,7 +1213,6 @@ def test_a_byline_day_between_the_metadatas_two_is_the_pages(shown: str) -> None
 @pytest.mark.parametrize(
     "shown",
     [
-        "Мария Петрова · 18.03.2025",  # the last change: kept apart, as ``modified``
         "Обновена: 10.03.2025",  # labelled as a change
         "10.03.2025 Нова цена; 12.03.2025 Нов срок",  # a log of updates, not a byline
         "Кметът подписа заповедта 10.03.2025 г.",  # in a sentence
@@ -1223,3 +1222,42 @@ def test_other_days_beside_the_headline_leave_the_metadatas_publication(shown: s
     article = extract(_republished(shown), today=TODAY)
     assert article.published is not None and dates_local(article.published).day == 2
     assert article.date_source == "jsonld"
+
+
+def _changed(shown: str, meta: str = "") -> str:
+    """JSON-LD alone states a publication a year before the last change the page shows."""
+    head = (
+        '<script type="application/ld+json">{"@type": "Article", '
+        '"datePublished": "2024-02-02T10:00:00+02:00", '
+        '"dateModified": "2025-03-18T10:00:00+02:00"}</script>' + meta
+    )
+    return page(f"<p>{shown}</p>", head=head)
+
+
+@pytest.mark.parametrize(
+    "shown", ["Обновена: 18.03.2025", "Мария Петрова · 18 март 2025", "Updated March 18, 2025"]
+)
+def test_a_page_showing_only_its_last_change_is_dated_by_it(shown: str) -> None:
+    """The reader meets only the day of the change; the publication is stated once, in
+    JSON-LD, for search engines."""
+    article = extract(_changed(shown), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 18
+    assert article.rules["published"] == "jsonld:dateModified:modified-only"
+    assert article.date_note == "modified-only"
+
+
+@pytest.mark.parametrize(
+    ("shown", "meta"),
+    [
+        # the page's meta tags state the publication too: the CMS stands by it
+        ("Обновена: 18.03.2025", '<meta property="article:published_time" content="2024-02-02">'),
+        ("Обновена: 18.03.2025", '<meta itemprop="datePublished" content="2024-02-02">'),
+        ("Публикувана: 02.02.2024 | Обновена: 18.03.2025", ""),  # both shown
+        ("Обновена преди 2 дни", ""),  # no day of its own
+    ],
+)
+def test_the_stated_publication_stays_where_the_page_does_not_show_only_its_change(
+    shown: str, meta: str
+) -> None:
+    article = extract(_changed(shown, meta), today=TODAY)
+    assert article.published is not None and dates_local(article.published).year == 2024
