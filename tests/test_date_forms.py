@@ -1188,12 +1188,12 @@ def test_a_weekday_between_the_preposition_and_the_date_keeps_it_the_storys() ->
     assert article.published_guessed
 
 
-def _republished(shown: str) -> str:
+def _republished(shown: str, meta: str = "") -> str:
     """A page first published on 2 February and last saved on 18 March, by its metadata."""
     head = (
         '<script type="application/ld+json">{"@type": "NewsArticle", '
         '"datePublished": "2025-02-02T10:00:00+02:00", '
-        '"dateModified": "2025-03-18T10:00:00+02:00"}</script>'
+        '"dateModified": "2025-03-18T10:00:00+02:00"}</script>' + meta
     )
     return page(f"<p>{shown}</p>", head=head)
 
@@ -1219,7 +1219,10 @@ def test_a_byline_day_between_the_metadatas_two_is_the_pages(shown: str) -> None
     ],
 )
 def test_other_days_beside_the_headline_leave_the_metadatas_publication(shown: str) -> None:
-    article = extract(_republished(shown), today=TODAY)
+    """(The meta tags state the publication too: a change alone shown beside the headline
+    would date a page whose publication only JSON-LD states.)"""
+    stated = '<meta property="article:published_time" content="2025-02-02T10:00:00+02:00">'
+    article = extract(_republished(shown, stated), today=TODAY)
     assert article.published is not None and dates_local(article.published).day == 2
     assert article.date_source == "jsonld"
 
@@ -1261,3 +1264,39 @@ def test_the_stated_publication_stays_where_the_page_does_not_show_only_its_chan
 ) -> None:
     article = extract(_changed(shown, meta), today=TODAY)
     assert article.published is not None and dates_local(article.published).year == 2024
+
+
+@pytest.mark.parametrize(
+    ("head", "shown"),
+    [
+        # JSON-LD states a publication and no change; the page labels a later day a change
+        (
+            '<script type="application/ld+json">{"@type": "Article", '
+            '"datePublished": "2024-02-02T10:00:00+02:00"}</script>',
+            "Обновена: 10.03.2025",
+        ),
+        # only the app's state names the publication
+        (
+            '<script>self.__data = {"publishedAt": "2024-02-02T08:00:00.000Z"}</script>',
+            "Updated: March 10, 2025",
+        ),
+    ],
+)
+def test_a_change_labelled_on_the_page_dates_it_over_a_machine_only_publication(
+    head: str, shown: str
+) -> None:
+    article = extract(page(f"<p>{shown}</p>", head=head), today=TODAY)
+    assert article.published == dt.date(2025, 3, 10)
+    assert article.rules["published"] == "generic:text-near-title:modified-only"
+    assert article.date_note == "modified-only"
+
+
+def test_a_change_within_a_week_of_the_publication_leaves_it() -> None:
+    """A fresh story corrected days later is still the story of its day."""
+    head = (
+        '<script type="application/ld+json">{"@type": "Article", '
+        '"datePublished": "2025-03-12T10:00:00+02:00"}</script>'
+    )
+    article = extract(page("<p>Обновена: 18.03.2025</p>", head=head), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 12
+    assert article.date_source == "jsonld"

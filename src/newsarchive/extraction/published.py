@@ -137,7 +137,7 @@ def pick_dates(
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
-            if published.source == "jsonld" and not meta.meta_published:
+            if published.rule in _MACHINE_ONLY and not meta.meta_published:
                 published = _only_change_shown(published, modified, windows) or published
         elif published.source == "text" and not isinstance(published.value, dt.datetime):
             published = _with_tooltip_time(tree, published, today)
@@ -292,22 +292,19 @@ def _told_near_title(near: NearTitle, today: dt.date | None, month_first: bool) 
 def _only_change_shown(
     stated: DatePick, modified: DatePick | None, windows: _Windows
 ) -> DatePick | None:
-    """The metadata's last change, where the page shows it by its headline as its one day
-    ("Updated September 28, 2025", "Мария Петрова · 14 ноември 2025") and does not show
-    the publication there, which only JSON-LD states (the caller asks that no meta tag
-    repeats it): the reader meets only the day of the change, and the one statement
-    against it is addressed to search engines. Where the page's meta tags state the
-    publication too (``article:published_time``, ``itemprop``), the CMS stands by it in
-    every statement it makes, and it stays (WCXB's readers took the change on most pages
-    of the first kind and the publication on most of the second). Marked
-    ``modified_only``, as a page that states no publication at all is (``pick_dates``):
-    the JSON-LD's publication is then archived nowhere. Only for a change more than a
-    week after the publication (``_FRESH``): the page was rewritten since, not corrected."""
-    if (
-        modified is None
-        or dates.local_date(modified.value) - dates.local_date(stated.value) <= _FRESH
-    ):
-        return None
+    """The day of a change, where the page shows it by its headline as its one day and
+    does not show the publication there, which only JSON-LD or the app's state states
+    (the caller asks that no meta tag repeats it): the reader meets only the day of the
+    change, and the one statement against it is addressed to machines. A change is a day
+    labelled so ("Updated September 28, 2025", "Обновена: 14.11.2025") or the metadata's
+    ``dateModified`` shown as a byline's day ("Мария Петрова · 14 ноември 2025"). Where
+    the page's meta tags state the publication too (``article:published_time``,
+    ``itemprop``), the CMS stands by it in every statement it makes, and it stays (WCXB's
+    readers took the change on most pages of the first kind and the publication on most
+    of the second). Only for a change more than a week after the publication
+    (``_FRESH``): the page was rewritten since, not corrected. Marked ``modified_only``,
+    as a page that states no publication at all is (``pick_dates``): the machine-stated
+    publication is then archived nowhere."""
     found = next((found for _, found in windows if found), [])
     if not found or any(date.relative for date in found):
         return None
@@ -315,14 +312,24 @@ def _only_change_shown(
     first, last = _days_anywhere(stated.value)
     if len(days) > 1 or any(first <= day <= last for day in days):
         return None
-    first, last = _days_anywhere(modified.value)
-    if not first <= dates.local_date(found[0].value) <= last:
+    day = dates.local_date(found[0].value)
+    if day - dates.local_date(stated.value) <= _FRESH:
         return None
-    return DatePick(
-        found[0].value, f"{modified.rule}:modified-only", modified.source, modified_only=True
-    )
+    if modified is not None:
+        first, last = _days_anywhere(modified.value)
+        if first <= day <= last:
+            rule = f"{modified.rule}:modified-only"
+            return DatePick(found[0].value, rule, modified.source, modified_only=True)
+    if found[0].modified:
+        return DatePick(
+            found[0].value, "generic:text-near-title:modified-only", "text", modified_only=True
+        )
+    return None
 
 
+# The rules whose publication date is stated for machines alone: JSON-LD (for search
+# engines) and an app's state, on a page whose meta tags state none (``_only_change_shown``).
+_MACHINE_ONLY = ("jsonld:datePublished", "meta:script")
 # A change this soon after the publication is a fresh story's correction: the page is
 # still the story of its day, whichever day it shows (``_only_change_shown``).
 _FRESH = dt.timedelta(days=7)
