@@ -1300,3 +1300,17 @@ def test_a_change_within_a_week_of_the_publication_leaves_it() -> None:
     article = extract(page("<p>Обновена: 18.03.2025</p>", head=head), today=TODAY)
     assert article.published is not None and dates_local(article.published).day == 12
     assert article.date_source == "jsonld"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("By <a href='/author/jane'>Jane Doe</a><span>Mar 5, 2025</span>", 5),
+        ("<a href='/avtor/maria'>Мария Петрова</a><span>March 6, 2025 | 4 comments</span>", 6),
+        ("<span>Amar 7, 2025</span>", None),  # no capital starts a word there
+    ],
+)
+def test_a_month_first_date_run_on_to_the_name_before_it(line: str, day: int | None) -> None:
+    """Inline elements join without a space: "Jane DoeMar 5, 2025" is a byline's date."""
+    article = extract(page(f"<p>{line}</p>", lang="en"), today=TODAY)
+    assert (article.published.day if article.published else None) == day

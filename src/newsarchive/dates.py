@@ -134,9 +134,11 @@ _WORDY = re.compile(
     + r")?",
     re.IGNORECASE,
 )
-# "March 14, 2025", "Mar. 14 2025 at 10:30 am": English month-first.
+# "March 14, 2025", "Mar. 14 2025 at 10:30 am": English month-first; also run on to
+# the name before it where inline elements join without a space ("Jane DoeMar 5, 2025":
+# a capital after a small letter starts a word).
 _MONTH_FIRST = re.compile(
-    rf"(?=[{_MONTH_INITIALS}])(?<![\w])(?P<mon>"
+    rf"(?=[{_MONTH_INITIALS}])(?:(?<![\w])|(?-i:(?<=[a-zа-я])(?=[A-Z])))(?P<mon>"
     + _MONTH_ALT
     + r")\.?\s+"
     + _DAY
