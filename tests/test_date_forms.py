@@ -1254,7 +1254,7 @@ def test_a_page_showing_only_its_last_change_is_dated_by_it(shown: str) -> None:
     [
         # the page's meta tags state the publication too: the CMS stands by it
         ("Обновена: 18.03.2025", '<meta property="article:published_time" content="2024-02-02">'),
-        ("Обновена: 18.03.2025", '<meta itemprop="datePublished" content="2024-02-02">'),
+        ("Обновена: 18.03.2025", '<meta name="pubdate" content="2024-02-02">'),
         ("Публикувана: 02.02.2024 | Обновена: 18.03.2025", ""),  # both shown
         ("Обновена преди 2 дни", ""),  # no day of its own
     ],
@@ -1314,3 +1314,16 @@ def test_a_month_first_date_run_on_to_the_name_before_it(line: str, day: int | N
     """Inline elements join without a space: "Jane DoeMar 5, 2025" is a byline's date."""
     article = extract(page(f"<p>{line}</p>", lang="en"), today=TODAY)
     assert (article.published.day if article.published else None) == day
+
+
+def test_schema_orgs_publication_in_microdata_is_no_meta_tag_of_its_own() -> None:
+    """``itemprop="datePublished"`` repeats the JSON-LD's statement for the same search
+    engines: the change the page shows alone still dates it."""
+    microdata = '<meta itemprop="datePublished" content="2024-02-02T10:00:00+02:00">'
+    article = extract(_changed("Обновена: 18.03.2025", microdata), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 18
+    assert article.date_note == "modified-only"
+    head = microdata + '<meta itemprop="dateModified" content="2025-03-18T10:00:00+02:00">'
+    article = extract(page("<p>Обновена: 18.03.2025</p>", head=head), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 18
+    assert article.rules["published"].endswith(":modified-only")

@@ -137,7 +137,7 @@ def pick_dates(
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
-            if published.rule in _MACHINE_ONLY and not meta.meta_published:
+            if published.rule in _MACHINE_ONLY and not _stated_in_meta(meta):
                 published = _only_change_shown(published, modified, windows) or published
         elif published.source == "text" and not isinstance(published.value, dt.datetime):
             published = _with_tooltip_time(tree, published, today)
@@ -299,7 +299,8 @@ def _only_change_shown(
     labelled so ("Updated September 28, 2025", "Обновена: 14.11.2025") or the metadata's
     ``dateModified`` shown as a byline's day ("Мария Петрова · 14 ноември 2025"). Where
     the page's meta tags state the publication too (``article:published_time``,
-    ``itemprop``), the CMS stands by it in every statement it makes, and it stays (WCXB's
+    ``pubdate``: not schema.org's again), the CMS stands by it in every statement it
+    makes, and it stays (WCXB's
     readers took the change on most pages of the first kind and the publication on most
     of the second). Only for a change more than a week after the publication
     (``_FRESH``): the page was rewritten since, not corrected. Marked ``modified_only``,
@@ -327,9 +328,24 @@ def _only_change_shown(
     return None
 
 
-# The rules whose publication date is stated for machines alone: JSON-LD (for search
-# engines) and an app's state, on a page whose meta tags state none (``_only_change_shown``).
-_MACHINE_ONLY = ("jsonld:datePublished", "meta:script")
+# schema.org's publication in microdata, as ``metadata`` keys it: a ``<meta
+# itemprop="datePublished">`` read with the meta names, or any element's ``itemprop``.
+_SCHEMA_ORG_PUBLISHED = ("datepublished", "itemprop:datePublished")
+# The rules whose publication date is stated for machines alone: schema.org's for search
+# engines (JSON-LD, microdata) and an app's state, on a page whose meta tags state none
+# (``_only_change_shown``).
+_MACHINE_ONLY = ("jsonld:datePublished", "meta:script") + tuple(
+    f"meta:{key}" for key in _SCHEMA_ORG_PUBLISHED
+)
+
+
+def _stated_in_meta(meta: Metadata) -> bool:
+    """The page's meta tags state a publication date of their own: not schema.org's
+    ``datePublished`` again in microdata, which is the JSON-LD's statement in another
+    syntax, written for the same search engines (``_only_change_shown``)."""
+    return any(key not in _SCHEMA_ORG_PUBLISHED for key, _ in meta.meta_published)
+
+
 # A change this soon after the publication is a fresh story's correction: the page is
 # still the story of its day, whichever day it shows (``_only_change_shown``).
 _FRESH = dt.timedelta(days=7)
