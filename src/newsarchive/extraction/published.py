@@ -107,7 +107,9 @@ def pick_dates(
     headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
     a byline's date days before the metadata's (``_earlier_on_page``) or between its
     publication and its last change (``_between_on_page``), and a UTC stamp takes the day
-    of the article's URL (``_local_day``).
+    of the article's URL (``_local_day``). And where only machines are told the
+    publication (JSON-LD, microdata, an app's state) while the page shows by its headline
+    only a later change, the change is the page's date (``_only_change_shown``).
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
@@ -274,11 +276,10 @@ def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | No
 
 def _told_near_title(near: NearTitle, today: dt.date | None, month_first: bool) -> DatePick | None:
     """The very last resort: a date the story tells by its headline (``dates.in_sentence``,
-    told: "На 26 и 27
-    юли 2022 г. Сдружението организира…"). It is the day of the event the page reports or
-    announces, mostly days from the page's own, so it is kept as a guess (a crawl takes
-    the date its listing or feed printed instead: ``with_listed``) rather than leaving
-    the page out of every search by date."""
+    told: "На 26 и 27 юли 2022 г. Сдружението организира…"). It is the day of the event
+    the page reports or announces, mostly days from the page's own, so it is kept as a
+    guess (a crawl takes the date its listing or feed printed instead: ``with_listed``)
+    rather than leaving the page out of every search by date."""
     for text in near:
         line = _one_line(text)
         for date in dates.find_text_dates(line, today=today, month_first=month_first):
@@ -300,12 +301,11 @@ def _only_change_shown(
     ``dateModified`` shown as a byline's day ("Мария Петрова · 14 ноември 2025"). Where
     the page's meta tags state the publication too (``article:published_time``,
     ``pubdate``: not schema.org's again), the CMS stands by it in every statement it
-    makes, and it stays (WCXB's
-    readers took the change on most pages of the first kind and the publication on most
-    of the second). Only for a change more than a week after the publication
-    (``_FRESH``): the page was rewritten since, not corrected. Marked ``modified_only``,
-    as a page that states no publication at all is (``pick_dates``): the machine-stated
-    publication is then archived nowhere."""
+    makes, and it stays (WCXB's readers took the change on most pages of the first kind
+    and the publication on most of the second). Only for a change more than a week after
+    the publication (``_FRESH``): the page was rewritten since, not corrected. Marked
+    ``modified_only``, as a page that states no publication at all is (``pick_dates``):
+    the machine-stated publication is then archived nowhere."""
     found = next((found for _, found in windows if found), [])
     if not found or any(date.relative for date in found):
         return None
