@@ -11,7 +11,14 @@ import html
 
 import pytest
 
-from newsarchive.dates import find_text_dates, parse_feed_date, parse_text_date, parse_url_date
+from newsarchive.dates import (
+    find_loose_dates,
+    find_text_dates,
+    in_sentence,
+    parse_feed_date,
+    parse_text_date,
+    parse_url_date,
+)
 from newsarchive.dates import local_date as dates_local
 from newsarchive.extraction import extract
 from newsarchive.extraction.published import with_listed
@@ -594,6 +601,26 @@ def test_a_byline_date_days_before_the_metadatas_publication_is_the_first_one(
     assert article.rules["published"] == "generic:text-near-title:earlier"
 
 
+def test_the_byline_date_is_read_past_a_headline_box_without_one() -> None:
+    """The headline's own box holds its standfirst and no date; the byline's date sits
+    one box further out, where rule 5 finds it: the corrections read the same window."""
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2025-03-18T10:00:00+02:00"}</script>'
+    )
+    html = (
+        f'<html lang="bg"><head><title>Ремонт на улиците</title>{head}</head><body><article>'
+        "<header><h1>Ремонт на улиците започва</h1>"
+        "<p>Общината ще обнови пет улици в квартала до края на лятото.</p></header>"
+        "<div class='info'><span>Мария Петрова</span> <span>10.03.2025</span></div>"
+        "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 6 + "</p>"
+        "</article></body></html>"
+    )
+    article = extract(html, today=TODAY)
+    assert article.published == dt.date(2025, 3, 10)
+    assert article.rules["published"] == "generic:text-near-title:earlier"
+
+
 def test_a_page_builders_post_info_widget_is_no_furniture() -> None:
     """Every Elementor box is an "elementor-widget-…"; the part after the prefix says what
     it is: "post-info" holds the byline and date, "nav-menu" is a menu."""
@@ -783,12 +810,14 @@ def test_a_comments_rdfa_date_after_the_node_does_not_date_it() -> None:
     )
 
 
-def test_a_shown_slash_date_in_the_other_order_confirms_the_metadata() -> None:
+@pytest.mark.parametrize("shown", ["нед, 03/02/2025 - 09:30", "Мария Петрова 03.02.2025"])
+def test_a_shown_slash_date_in_the_other_order_confirms_the_metadata(shown: str) -> None:
     """Drupal's default "m/d/Y" beside the headline on a Bulgarian page: read day-first,
     "03/02/2025" is 3 February, weeks before the metadata's 2 March, and would replace it
-    as an earlier first publication; read the other way round it is that very day."""
+    as an earlier first publication; read the other way round it is that very day. So
+    is an American page's dotted "m.d.Y"."""
     head = '<meta property="article:published_time" content="2025-03-02T09:30:00+02:00">'
-    article = extract(page("<p>нед, 03/02/2025 - 09:30</p>", head=head), today=TODAY)
+    article = extract(page(f"<p>{shown}</p>", head=head), today=TODAY)
     assert article.published == dt.datetime(
         2025, 3, 2, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
     )
@@ -1089,3 +1118,212 @@ def test_a_dateline_or_a_labelled_date_before_the_story_still_dates_the_page(
     article = extract(page(lead), today=TODAY)
     assert article.published is not None and dates_local(article.published).day == day
     assert (article.date_source, article.published_guessed) == ("text", False)
+
+
+def _sentence(text: str, *, told: bool = False) -> bool:
+    """Whether the last date of ``text`` reads inside a sentence."""
+    found = find_text_dates(text, today=TODAY) or find_loose_dates(text, today=TODAY)
+    return in_sentence(text, found[-1], told=told)
+
+
+STORY = " Сдружението организира обучение за експертите от общините по енергийна ефективност."
+PARAGRAPH = STORY * 2  # enough for a line of the story, not a byline's box
+
+
+@pytest.mark.parametrize(
+    ("text", "loose", "told"),
+    [
+        # a preposition before it, on a paragraph's line: the story's, either way
+        ("Срещата ще се проведе на 12.03.2025 г." + PARAGRAPH, True, True),
+        ("На 6 и 7 март 2025 г." + PARAGRAPH, True, True),  # capitalised, past a range
+        ("от 10-11 март 2025 г." + PARAGRAPH, True, True),
+        ("В сряда, 12.03.2025 г." + PARAGRAPH, True, True),  # past a weekday
+        # any lower-case word: a sentence to the byline's rules, not to every date's
+        ("Кметът подписа заповедта 10.03.2025, а общината я обяви." + PARAGRAPH, True, False),
+        ("The fair, which opened on Monday, March 10, 2025, runs on.", True, False),
+        # a short line is a box whatever word stands there; a name or a separator dates it
+        ("Срещата е на 12.03.2025 г.", True, False),
+        ("Мария Петрова · 12.03.2025", False, False),
+        ("Мария Петрова | 27 и 28 ноември", False, False),
+        ("София, 12.03.2025 (БТА)" + PARAGRAPH, False, False),  # a dateline
+        # a label says whose date it is
+        ("Публикувано на 28 ноември", False, False),
+        ("Публикувано на 11.03.2025 г." + PARAGRAPH, False, False),
+        ("Обновено на 18.03.2025" + PARAGRAPH, False, False),
+    ],
+)
+def test_a_date_in_a_sentence_is_one_rule_in_two_strictnesses(
+    text: str, loose: bool, told: bool
+) -> None:
+    """``in_sentence``: a lower-case word or a preposition before the date puts it in a
+    sentence for the byline's rules (a guess or a correction of metadata is dropped on
+    little evidence); only a Bulgarian preposition on a paragraph's line does for every
+    date beside the headline. Range days and a weekday are read past."""
+    assert (_sentence(text), _sentence(text, told=True)) == (loose, told)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("<p>Публикувано на 28 ноември</p>", 28),  # labelled: the page's, though after "на"
+        ("<p>Мария Петрова | 27 и 28 ноември</p>", 28),  # a byline's span of two days
+        ("<p>На 28 ноември кметът откри новата зала.</p>", None),  # a sentence opens with it
+    ],
+)
+def test_a_day_without_its_year_is_guessed_only_where_it_stands_as_the_pages(
+    line: str, day: int | None
+) -> None:
+    article = extract(page(line), today=TODAY)
+    assert (article.published.day if article.published else None) == day
+    if day is not None:
+        assert article.rules["published"] == "generic:text-near-title:yearless"
+
+
+def test_a_weekday_between_the_preposition_and_the_date_keeps_it_the_storys() -> None:
+    """ "В сряда, 12.03.2025 г. Сдружението организира…" tells the event's day: only a
+    guess for a page showing no date of its own, which its listing's date replaces."""
+    article = extract(page(f"<p>В сряда, 12.03.2025 г. {EVENT}</p>"), today=TODAY)
+    assert article.published == dt.date(2025, 3, 12)
+    assert article.rules["published"] == "generic:text-near-title:told"
+    assert article.published_guessed
+
+
+def _republished(shown: str, meta: str = "") -> str:
+    """A page first published on 2 February and last saved on 18 March, by its metadata."""
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2025-02-02T10:00:00+02:00", '
+        '"dateModified": "2025-03-18T10:00:00+02:00"}</script>' + meta
+    )
+    return page(f"<p>{shown}</p>", head=head)
+
+
+@pytest.mark.parametrize(
+    "shown", ["Мария Петрова · 10.03.2025", "Иван Колев | 10 март 2025, 09:15", "10.03.2025"]
+)
+def test_a_byline_day_between_the_metadatas_two_is_the_pages(shown: str) -> None:
+    """The story was published again on the day its byline prints, after the metadata's
+    first publication and before its last save: a reader takes that day."""
+    article = extract(_republished(shown), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 10
+    assert article.rules["published"] == "generic:text-near-title:between"
+    assert article.modified is not None and article.modified.day == 18
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "Обновена: 10.03.2025",  # labelled as a change
+        "10.03.2025 Нова цена; 12.03.2025 Нов срок",  # a log of updates, not a byline
+        "Кметът подписа заповедта 10.03.2025 г.",  # in a sentence
+    ],
+)
+def test_other_days_beside_the_headline_leave_the_metadatas_publication(shown: str) -> None:
+    """(The meta tags state the publication too: a change alone shown beside the headline
+    would date a page whose publication only JSON-LD states.)"""
+    stated = '<meta property="article:published_time" content="2025-02-02T10:00:00+02:00">'
+    article = extract(_republished(shown, stated), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 2
+    assert article.date_source == "jsonld"
+
+
+def _changed(shown: str, meta: str = "") -> str:
+    """JSON-LD alone states a publication a year before the last change the page shows."""
+    head = (
+        '<script type="application/ld+json">{"@type": "Article", '
+        '"datePublished": "2024-02-02T10:00:00+02:00", '
+        '"dateModified": "2025-03-18T10:00:00+02:00"}</script>' + meta
+    )
+    return page(f"<p>{shown}</p>", head=head)
+
+
+@pytest.mark.parametrize(
+    "shown", ["Обновена: 18.03.2025", "Мария Петрова · 18 март 2025", "Updated March 18, 2025"]
+)
+def test_a_page_showing_only_its_last_change_is_dated_by_it(shown: str) -> None:
+    """The reader meets only the day of the change; the publication is stated once, in
+    JSON-LD, for search engines."""
+    article = extract(_changed(shown), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 18
+    assert article.rules["published"] == "jsonld:dateModified:modified-only"
+    assert article.date_note == "modified-only"
+
+
+@pytest.mark.parametrize(
+    ("shown", "meta"),
+    [
+        # the page's meta tags state the publication too: the CMS stands by it
+        ("Обновена: 18.03.2025", '<meta property="article:published_time" content="2024-02-02">'),
+        ("Обновена: 18.03.2025", '<meta name="pubdate" content="2024-02-02">'),
+        ("Публикувана: 02.02.2024 | Обновена: 18.03.2025", ""),  # both shown
+        ("Обновена преди 2 дни", ""),  # no day of its own
+    ],
+)
+def test_the_stated_publication_stays_where_the_page_does_not_show_only_its_change(
+    shown: str, meta: str
+) -> None:
+    article = extract(_changed(shown, meta), today=TODAY)
+    assert article.published is not None and dates_local(article.published).year == 2024
+
+
+@pytest.mark.parametrize(
+    ("head", "shown"),
+    [
+        # JSON-LD states a publication and no change; the page labels a later day a change
+        (
+            '<script type="application/ld+json">{"@type": "Article", '
+            '"datePublished": "2024-02-02T10:00:00+02:00"}</script>',
+            "Обновена: 10.03.2025",
+        ),
+        # only the app's state names the publication
+        (
+            '<script>self.__data = {"publishedAt": "2024-02-02T08:00:00.000Z"}</script>',
+            "Updated: March 10, 2025",
+        ),
+    ],
+)
+def test_a_change_labelled_on_the_page_dates_it_over_a_machine_only_publication(
+    head: str, shown: str
+) -> None:
+    article = extract(page(f"<p>{shown}</p>", head=head), today=TODAY)
+    assert article.published == dt.date(2025, 3, 10)
+    assert article.rules["published"] == "generic:text-near-title:modified-only"
+    assert article.date_note == "modified-only"
+
+
+def test_a_change_within_a_week_of_the_publication_leaves_it() -> None:
+    """A fresh story corrected days later is still the story of its day."""
+    head = (
+        '<script type="application/ld+json">{"@type": "Article", '
+        '"datePublished": "2025-03-12T10:00:00+02:00"}</script>'
+    )
+    article = extract(page("<p>Обновена: 18.03.2025</p>", head=head), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 12
+    assert article.date_source == "jsonld"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("By <a href='/author/jane'>Jane Doe</a><span>Mar 5, 2025</span>", 5),
+        ("<a href='/avtor/maria'>Мария Петрова</a><span>March 6, 2025 | 4 comments</span>", 6),
+        ("<span>Amar 7, 2025</span>", None),  # no capital starts a word there
+    ],
+)
+def test_a_month_first_date_run_on_to_the_name_before_it(line: str, day: int | None) -> None:
+    """Inline elements join without a space: "Jane DoeMar 5, 2025" is a byline's date."""
+    article = extract(page(f"<p>{line}</p>", lang="en"), today=TODAY)
+    assert (article.published.day if article.published else None) == day
+
+
+def test_schema_orgs_publication_in_microdata_is_no_meta_tag_of_its_own() -> None:
+    """``itemprop="datePublished"`` repeats the JSON-LD's statement for the same search
+    engines: the change the page shows alone still dates it."""
+    microdata = '<meta itemprop="datePublished" content="2024-02-02T10:00:00+02:00">'
+    article = extract(_changed("Обновена: 18.03.2025", microdata), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 18
+    assert article.date_note == "modified-only"
+    head = microdata + '<meta itemprop="dateModified" content="2025-03-18T10:00:00+02:00">'
+    article = extract(page("<p>Обновена: 18.03.2025</p>", head=head), today=TODAY)
+    assert article.published is not None and dates_local(article.published).day == 18
+    assert article.rules["published"].endswith(":modified-only")

@@ -134,9 +134,11 @@ _WORDY = re.compile(
     + r")?",
     re.IGNORECASE,
 )
-# "March 14, 2025", "Mar. 14 2025 at 10:30 am": English month-first.
+# "March 14, 2025", "Mar. 14 2025 at 10:30 am": English month-first; also run on to
+# the name before it where inline elements join without a space ("Jane DoeMar 5, 2025":
+# a capital after a small letter starts a word).
 _MONTH_FIRST = re.compile(
-    rf"(?=[{_MONTH_INITIALS}])(?<![\w])(?P<mon>"
+    rf"(?=[{_MONTH_INITIALS}])(?:(?<![\w])|(?-i:(?<=[a-zа-я])(?=[A-Z])))(?P<mon>"
     + _MONTH_ALT
     + r")\.?\s+"
     + _DAY
@@ -759,12 +761,18 @@ def _slashed(
     return None
 
 
+# A numeric date that reads two ways: "11/09/2026", and the dotted "09.10.2024" an
+# American page prints month-first.
+_TWO_WAYS = re.compile(r"(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)" + _YEAR)
+
+
 def other_reading(text: str, start: int, shown: Published) -> dt.date | None:
-    """The other day a slash date at ``start`` reads as ("11/09/2026": 11 September was
-    ``shown``, 9 November is the other), when both readings are valid days; None for any
-    other date form. A page whose metadata states that other day writes its dates the other
-    way round (Drupal's default "m/d/Y" on a Bulgarian site): the two agree."""
-    m = _SLASHED.match(text, start)
+    """The other day a numeric date at ``start`` reads as ("11/09/2026", "11.09.2026": 11
+    September was ``shown``, 9 November is the other), when both readings are valid days;
+    None for any other date form. A page whose metadata states that other day writes its
+    dates the other way round (Drupal's default "m/d/Y" on a Bulgarian site, "m.d.Y" on an
+    American one): the two agree."""
+    m = _TWO_WAYS.match(text, start)
     if m is None:
         return None
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
@@ -773,25 +781,71 @@ def other_reading(text: str, start: int, shown: Published) -> dt.date | None:
     return readings.pop() if len(readings) == 1 else None
 
 
-_WEEKDAY_BEFORE = re.compile(
+# The words that put a date in a sentence ("На 26 и 27 юли 2022 г. Сдружението…", "…ще се
+# проведе на 12.03.2025 г."), capitalised too where they open one. Bulgarian only: an
+# English byline may run into the text on one line, its date after an "on" ("By Jane Doe
+# on March 3, 2025"); a Bulgarian one does not say "на" there.
+_DATE_PREPOSITIONS = frozenset("на в във от до през след преди около".split())
+# What stands between such a word and the last day of a range it opens ("На 6 и 7
+# октомври", "от 26-27 юли", "в сряда, 10.03.2025"): read past, back to the word.
+_RANGE_WORDS = frozenset(("и", "-", "–"))
+_WEEKDAY_WORD = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?$",
     re.IGNORECASE,
 )
 _LAST_WORD = re.compile(r"(\w+):?$")
+# How far back the word before a date is looked for: past a weekday and a range's days.
+_SENTENCE_REACH = 60
+# A line this long is a paragraph of the story, not a byline's or a dateline's box
+# ("Мария Петрова | 12.03.2025 10:30 | Прочетена 1250 пъти").
+STORY_LINE = 150
 
 
-def in_sentence(text: str, start: int) -> bool:
-    """The date at ``start`` is read inside a sentence ("…which opened on Wednesday,
-    December 17 2025, runs…") or after a label of something else ("дата на заседанието:
-    10.03.2025"): the word right before it, past a weekday, is a lower-case word. A
-    byline's date follows a name, a separator or nothing ("Мария Петрова · 12.03.2025",
-    "7 min read · Dec 30, 2013")."""
-    before = text[:start].rstrip()
-    weekday = _WEEKDAY_BEFORE.search(before)
-    if weekday is not None:
-        before = before[: weekday.start()].rstrip()
-    last = _LAST_WORD.search(before)
-    return last is not None and last.group(1)[0].islower()
+def in_sentence(text: str, date: TextDate, *, told: bool = False) -> bool:
+    """The date is read inside a sentence, so it dates what the sentence tells, not the
+    page: the one rule of every date rule that looks beside the headline.
+
+    The word right before it, past a weekday and a range's first days ("в сряда,
+    10.03.2025", "На 6 и 7 октомври"), decides. Two strictnesses, one vocabulary:
+
+    - loose (the byline's rules: a guessed day, an earlier day than the metadata's): a
+      lower-case word ("…which opened on Wednesday, December 17 2025", "дата на
+      заседанието: 10.03.2025") or a Bulgarian preposition opening the sentence. A
+      byline's date follows a name, a separator or nothing ("Мария Петрова · 12.03.2025",
+      "7 min read · Dec 30, 2013"). A guess is dropped on less evidence than a date.
+    - ``told`` (every full date beside the headline): a Bulgarian preposition, on a line
+      of ``text`` as long as a paragraph of the story (``STORY_LINE``): the day of the
+      event it announces, which a page showing no date of its own would otherwise be
+      given (and a crawl would prefer it to its listing's date). A short line is a
+      byline's or a dateline's box, whatever word stands there.
+
+    A date a label names ("Публикувано на …", "Обновена на …") is the page's either way;
+    so is a dateline's ("София, 12.03.2025 (БТА) Кметът…"), after a name."""
+    if date.labelled or date.modified:
+        return False
+    start = date.start
+    if told:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        if (len(text) if line_end < 0 else line_end) - line_start < STORY_LINE:
+            return False
+    reach = max(start - _SENTENCE_REACH, 0)
+    words = text[reach:start].split()
+    if reach and words and not text[reach - 1].isspace() and not text[reach].isspace():
+        words.pop(0)  # (cut in the middle: not the word it begins with)
+    while words and (words[-1] in _RANGE_WORDS or words[-1].rstrip("-–").isdigit()):
+        words.pop()
+    if words and (weekday := _WEEKDAY_WORD.search(words[-1])) is not None:
+        rest = words.pop()[: weekday.start()]
+        if rest:
+            words.append(rest)
+    last = _LAST_WORD.search(words[-1]) if words else None
+    if last is None:
+        return False
+    word = last.group(1)
+    if told:
+        return word.casefold() in _DATE_PREPOSITIONS
+    return word[0].islower() or word.casefold() in _DATE_PREPOSITIONS
 
 
 # What may stand right before a bare "вчера"/"today" that is a date: a byline's separator.
@@ -969,7 +1023,10 @@ def find_loose_dates(text: str, *, today: dt.date | None) -> list[TextDate]:
             if value is not None:
                 label = _label_before(text, start)
                 modified = bool(_MODIFIED_LABEL.search(label))
-                found.append((start, timed is None, TextDate(start, value, modified=modified)))
+                labelled = bool(_PUBLISHED_LABEL.search(label))
+                found.append(
+                    (start, timed is None, TextDate(start, value, modified, labelled=labelled))
+                )
     for m in _COARSE_AGO.finditer(text):
         count = (m["n1"] or m["n2"] or "1").lower()
         unit = (m["u1"] or m["u2"]).lower()

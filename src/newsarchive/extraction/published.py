@@ -76,38 +76,9 @@ def _one_line(text: str) -> str:
 
 def _shown_dates(window: str, today: dt.date | None, month_first: bool) -> list[dates.TextDate]:
     """The dates of a window by the headline that date the page: not those the story
-    tells in its own sentences (``_told``)."""
+    tells in its own sentences (``dates.in_sentence``, told)."""
     found = dates.find_text_dates(_one_line(window), today=today, month_first=month_first)
-    return [date for date in found if not _told(window, date)]
-
-
-# A line of the window this long is a paragraph of the story, not a byline's or a
-# dateline's box ("Мария Петрова | 12.03.2025 10:30 | Прочетена 1250 пъти").
-_STORY_LINE = 150
-# The words that put a date in a sentence ("На 26 и 27 юли 2022 г. Сдружението…", "…ще
-# се проведе на 12.03.2025 г."). Bulgarian only: an English byline may run into the text
-# on one line, its date after a lower-case name ("By The Currency editors 12.12.2025") or
-# an "on" ("By Jane Doe on March 3, 2025"); a Bulgarian one does not say "на" there.
-_DATE_PREPOSITIONS = frozenset("на в във от до през след преди около".split())
-_RANGE_WORDS = frozenset(("и", "-", "–"))
-
-
-def _told(window: str, date: dates.TextDate) -> bool:
-    """A date inside a sentence of the story's paragraph ("На 6 и 7 октомври 2025 г.
-    Сдружението организира обучение…"): the day of the event it announces, not of the
-    page, which a page showing no date of its own would otherwise be given (and a crawl
-    would prefer it to the date its listing printed). A dateline ("София, 12.03.2025
-    (БТА) Кметът…") and a labelled date ("Публикувано на …") are the page's."""
-    if date.labelled or date.modified or date.relative:
-        return False
-    start = window.rfind("\n", 0, date.start) + 1
-    end = window.find("\n", date.start)
-    if (len(window) if end < 0 else end) - start < _STORY_LINE:
-        return False
-    before = window[start : date.start].split()
-    while before and (before[-1] in _RANGE_WORDS or before[-1].rstrip("-–").isdigit()):
-        before.pop()  # the first day of a range: "На 6 и 7 октомври", "от 26-27 юли"
-    return bool(before) and before[-1].casefold() in _DATE_PREPOSITIONS
+    return [date for date in found if not dates.in_sentence(window, date, told=True)]
 
 
 def pick_dates(
@@ -132,10 +103,13 @@ def pick_dates(
     modified date, never the published one. Nothing after the fetch time is accepted from
     any rule.
 
-    Three corrections to a structured date: a day the page labels "Published" beside its
+    Four corrections to a structured date: a day the page labels "Published" beside its
     headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
-    a byline's date days before the metadata's (``_earlier_on_page``), and a UTC stamp
-    takes the day of the article's URL (``_local_day``).
+    a byline's date days before the metadata's (``_earlier_on_page``) or between its
+    publication and its last change (``_between_on_page``), and a UTC stamp takes the day
+    of the article's URL (``_local_day``). And where only machines are told the
+    publication (JSON-LD, microdata, an app's state) while the page shows by its headline
+    only a later change, the change is the page's date (``_only_change_shown``).
     """
     # The inline scripts are searched at most once a page, whichever rule asks first.
     scripts = functools.cache(lambda: read_script_dates(tree))
@@ -165,6 +139,8 @@ def pick_dates(
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
+            if published.rule in _MACHINE_ONLY and not _stated_in_meta(meta):
+                published = _only_change_shown(published, modified, windows) or published
         elif published.source == "text" and not isinstance(published.value, dt.datetime):
             published = _with_tooltip_time(tree, published, today)
         return _local_day(published, url, today), modified
@@ -287,7 +263,7 @@ def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | No
         shown = [
             date
             for date in dates.find_loose_dates(window, today=today)
-            if not date.modified and not dates.in_sentence(window, date.start)
+            if not date.modified and not dates.in_sentence(window, date)
         ]
         if not shown:
             continue
@@ -299,19 +275,80 @@ def _loose_near_title(windows: _Windows, today: dt.date | None) -> DatePick | No
 
 
 def _told_near_title(near: NearTitle, today: dt.date | None, month_first: bool) -> DatePick | None:
-    """The very last resort: a date the story tells by its headline (``_told``: "На 26 и 27
-    юли 2022 г. Сдружението организира…"). It is the day of the event the page reports or
-    announces, mostly days from the page's own, so it is kept as a guess (a crawl takes
-    the date its listing or feed printed instead: ``with_listed``) rather than leaving
-    the page out of every search by date."""
+    """The very last resort: a date the story tells by its headline (``dates.in_sentence``,
+    told: "На 26 и 27 юли 2022 г. Сдружението организира…"). It is the day of the event
+    the page reports or announces, mostly days from the page's own, so it is kept as a
+    guess (a crawl takes the date its listing or feed printed instead: ``with_listed``)
+    rather than leaving the page out of every search by date."""
     for text in near:
         line = _one_line(text)
         for date in dates.find_text_dates(line, today=today, month_first=month_first):
-            if not date.modified and _told(text, date):
+            if dates.in_sentence(text, date, told=True):
                 return DatePick(
                     date.value, f"generic:text-near-title{GUESSED[2]}", "text", guessed=True
                 )
     return None
+
+
+def _only_change_shown(
+    stated: DatePick, modified: DatePick | None, windows: _Windows
+) -> DatePick | None:
+    """The day of a change, where the page shows it by its headline as its one day and
+    does not show the publication there, which only JSON-LD or the app's state states
+    (the caller asks that no meta tag repeats it): the reader meets only the day of the
+    change, and the one statement against it is addressed to machines. A change is a day
+    labelled so ("Updated September 28, 2025", "Обновена: 14.11.2025") or the metadata's
+    ``dateModified`` shown as a byline's day ("Мария Петрова · 14 ноември 2025"). Where
+    the page's meta tags state the publication too (``article:published_time``,
+    ``pubdate``: not schema.org's again), the CMS stands by it in every statement it
+    makes, and it stays (WCXB's readers took the change on most pages of the first kind
+    and the publication on most of the second). Only for a change more than a week after
+    the publication (``_FRESH``): the page was rewritten since, not corrected. Marked
+    ``modified_only``, as a page that states no publication at all is (``pick_dates``):
+    the machine-stated publication is then archived nowhere."""
+    found = next((found for _, found in windows if found), [])
+    if not found or any(date.relative for date in found):
+        return None
+    days = {dates.local_date(date.value) for date in found}
+    first, last = _days_anywhere(stated.value)
+    if len(days) > 1 or any(first <= day <= last for day in days):
+        return None
+    day = dates.local_date(found[0].value)
+    if day - dates.local_date(stated.value) <= _FRESH:
+        return None
+    if modified is not None:
+        first, last = _days_anywhere(modified.value)
+        if first <= day <= last:
+            rule = f"{modified.rule}:modified-only"
+            return DatePick(found[0].value, rule, modified.source, modified_only=True)
+    if found[0].modified:
+        return DatePick(
+            found[0].value, "generic:text-near-title:modified-only", "text", modified_only=True
+        )
+    return None
+
+
+# schema.org's publication in microdata, as ``metadata`` keys it: a ``<meta
+# itemprop="datePublished">`` read with the meta names, or any element's ``itemprop``.
+_SCHEMA_ORG_PUBLISHED = ("datepublished", "itemprop:datePublished")
+# The rules whose publication date is stated for machines alone: schema.org's for search
+# engines (JSON-LD, microdata) and an app's state, on a page whose meta tags state none
+# (``_only_change_shown``).
+_MACHINE_ONLY = ("jsonld:datePublished", "meta:script") + tuple(
+    f"meta:{key}" for key in _SCHEMA_ORG_PUBLISHED
+)
+
+
+def _stated_in_meta(meta: Metadata) -> bool:
+    """The page's meta tags state a publication date of their own: not schema.org's
+    ``datePublished`` again in microdata, which is the JSON-LD's statement in another
+    syntax, written for the same search engines (``_only_change_shown``)."""
+    return any(key not in _SCHEMA_ORG_PUBLISHED for key, _ in meta.meta_published)
+
+
+# A change this soon after the publication is a fresh story's correction: the page is
+# still the story of its day, whichever day it shows (``_only_change_shown``).
+_FRESH = dt.timedelta(days=7)
 
 
 def _revised(published: DatePick, modified: DatePick | None) -> bool:
@@ -327,12 +364,18 @@ def _checked_against_page(
     stated: DatePick, modified: DatePick | None, windows: _Windows
 ) -> DatePick:
     """A structured date, or the date beside the headline where the page contradicts it
-    (``_labelled_on_page``, ``_earlier_on_page``). Only the nearest window is read: a
-    byline's date sits right there, and reading further costs every page with metadata."""
-    window, found = next(iter(windows), ("", []))
+    (``_labelled_on_page``, ``_earlier_on_page``). The window read is the nearest one
+    holding a date, the one rule 5 reads: a headline's own box often holds only its
+    standfirst, the byline's date one box further out (the windows are walked that far
+    for rule 5 on a page without metadata anyway; on one with it, WCXB's cost no time)."""
+    window, found = next(((w, f) for w, f in windows if f), ("", []))
     if _revised(stated, modified) and (labelled := _labelled_on_page(stated, window, found)):
         return labelled
-    return _earlier_on_page(stated, window, found) or stated
+    return (
+        _earlier_on_page(stated, window, found)
+        or _between_on_page(stated, modified, window, found)
+        or stated
+    )
 
 
 def _same_day_other_order(stated: DatePick, window: str, shown: dates.TextDate) -> bool:
@@ -368,20 +411,49 @@ def _labelled_on_page(
     return DatePick(shown.value, "generic:text-near-title:labelled", "text")
 
 
+def _byline_date(window: str, found: list[dates.TextDate]) -> dates.TextDate | None:
+    """The first date beside the headline as a byline prints one: a day of its own (not
+    "преди 2 часа", whose day is the fetch's arithmetic), not labelled as a change, and
+    not inside a sentence (``dates.in_sentence``)."""
+    shown = next((c for c in found if not c.modified and not c.relative), None)
+    return None if shown is None or dates.in_sentence(window, shown) else shown
+
+
 def _earlier_on_page(stated: DatePick, window: str, found: list[dates.TextDate]) -> DatePick | None:
     """The date printed beside the headline when it is days before the metadata's
     publication: a page cannot change before it appeared, so a shown date that early is
     the first publication, and the metadata was refilled when the site moved or re-saved
     its posts. A date inside a sentence there ("which opened on 17 December") is the
     story's, not the page's."""
-    shown = next((c for c in found if not c.modified and not c.relative), None)
-    if shown is None or dates.in_sentence(window, shown.start):
-        return None
-    if dates.local_date(shown.value) >= _days_anywhere(stated.value)[0]:
+    shown = _byline_date(window, found)
+    if shown is None or dates.local_date(shown.value) >= _days_anywhere(stated.value)[0]:
         return None
     if _same_day_other_order(stated, window, shown):
         return None
     return DatePick(shown.value, "generic:text-near-title:earlier", "text")
+
+
+def _between_on_page(
+    stated: DatePick, modified: DatePick | None, window: str, found: list[dates.TextDate]
+) -> DatePick | None:
+    """The one day printed beside the headline as a byline's date, after the metadata's
+    publication and before its last change: the page was published again that day (a
+    story rewritten under a new byline date) and saved since without a word. A reader
+    takes the printed day for the page's, and the metadata stores it nowhere. A byline's
+    date that is the metadata's last change is told apart (``modified``), not taken:
+    WCXB's readers take that one on some pages and the first publication on others of
+    the same shape. Several days there are a list (a log of updates), not a byline."""
+    shown = _byline_date(window, found) if modified is not None else None
+    if modified is None or shown is None:
+        return None
+    day = dates.local_date(shown.value)
+    if any(dates.local_date(other.value) != day for other in found):
+        return None
+    if not _days_anywhere(stated.value)[1] < day < _days_anywhere(modified.value)[0]:
+        return None
+    if _same_day_other_order(stated, window, shown):
+        return None
+    return DatePick(shown.value, "generic:text-near-title:between", "text")
 
 
 def _days_anywhere(value: Published) -> tuple[dt.date, dt.date]:
