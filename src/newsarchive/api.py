@@ -307,6 +307,12 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     return article, data["site"], _import_url(data["url"], article.date_source), fetched
 
 
+def _numbered_record(
+    numbered: tuple[int, str],
+) -> tuple[Article, str, str, str | None] | None:
+    return _import_record(numbered[1], numbered[0])
+
+
 def _text_field(data: dict[str, Any], key: str, number: int) -> str | None:
     """A record's ``title``, ``text`` or ``author``: a string, or None when absent or empty.
 
@@ -393,6 +399,8 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
 
 
 def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, int]:
+    from newsarchive.readahead import ReadAhead
+
     conn = connect(db, create=True)
     # One long transaction: with SQLite's 2 MB default cache the index pages it touches
     # (FTS, URL keys, story keys) are spilled to the WAL again and again; up to 512 MB
@@ -404,9 +412,9 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
         store = _moved_store(conn)
         with conn:
             conn.execute("BEGIN IMMEDIATE")  # open before indexing_inserts' DDL
-            with store.indexing_inserts():
-                for number, line in enumerate(lines, 1):
-                    record = _import_record(line, number)
+            records = ReadAhead(enumerate(lines, 1), _numbered_record)
+            with store.indexing_inserts(alongside=records.read_ahead):
+                for record in records:
                     if record is None:
                         continue
                     article, site, url, fetched_at = record

@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -133,6 +134,7 @@ class Store:
         self._index_inserts = False
         # ids of rows inserted since their index entries were last written (``_index``)
         self._unindexed: list[int] = []
+        self._alongside: Callable[[threading.Event], None] | None = None
 
     def take_move(self, origin: str, moved_to: str) -> None:
         """From now on an article at ``moved_to`` is the one archived at the same address
@@ -141,7 +143,9 @@ class Store:
         self.moves[new] = old
 
     @contextmanager
-    def indexing_inserts(self) -> Iterator[None]:
+    def indexing_inserts(
+        self, alongside: Callable[[threading.Event], None] | None = None
+    ) -> Iterator[None]:
         """Within the caller's open transaction, index each article this store inserts
         with a statement of its own instead of the ``articles_ai`` trigger: a bulk writer's
         (import's) inserts cost half as much (``schema.bulk_indexing`` says why). The
@@ -159,22 +163,41 @@ class Store:
         The inserted rows are indexed in batches (``_INDEX_BATCH``), each by one statement
         that reads them back: a statement per article bound its text and lemmas again
         (20,000 articles: 1.4 s instead of 1.9 s). Every row is indexed before anything
-        may update it (``_index``): the update trigger takes its old terms out."""
+        may update it (``_index``): the update trigger takes its old terms out.
+
+        ``alongside(stop)`` runs on a second thread while each batch's statement runs
+        (SQLite releases the GIL) and returns soon after ``stop`` is set: what the writer
+        can do ahead meanwhile (import: read the next records, ``readahead``). It must not
+        touch this connection."""
         with bulk_indexing(self.conn) as by_writer:
             self._index_inserts = by_writer
+            self._alongside = alongside
             try:
                 yield
                 self._index()
             finally:
                 self._index_inserts = False
+                self._alongside = None
                 self._unindexed = []
 
     def _index(self) -> None:
         """Index the rows inserted since the last call (``indexing_inserts``): before a
         write that may update an archived row, and before the block ends."""
-        if self._unindexed:
-            self.conn.execute(INDEX_INSERTED, (json.dumps(self._unindexed),))
-            self._unindexed = []
+        if not self._unindexed:
+            return
+        ids = (json.dumps(self._unindexed),)
+        if self._alongside is None:
+            self.conn.execute(INDEX_INSERTED, ids)
+        else:
+            stop = threading.Event()
+            helper = threading.Thread(target=self._alongside, args=(stop,), daemon=True)
+            helper.start()
+            try:
+                self.conn.execute(INDEX_INSERTED, ids)
+            finally:  # (its work is ended, not abandoned: the caller reads what it did)
+                stop.set()
+                helper.join()
+        self._unindexed = []
 
     def _lemmas(self, title: str, words: list[str]) -> tuple[str, str]:
         """The lemma columns for a title and the text's tokens; records new forms in
