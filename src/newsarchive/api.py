@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.connection import connect, connect_reader, is_damaged, write_failure
 from newsarchive.archive.lock import held_since
-from newsarchive.archive.store import Filters, Store, get_article, iter_articles, now_iso
+from newsarchive.archive.store import (
+    Filters,
+    Prepared,
+    Store,
+    get_article,
+    iter_articles,
+    now_iso,
+    prepared,
+)
 from newsarchive.errors import ArchiveError, UsageError
 
 if TYPE_CHECKING:
@@ -307,10 +315,14 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     return article, data["site"], _import_url(data["url"], article.date_source), fetched
 
 
-def _numbered_record(
-    numbered: tuple[int, str],
-) -> tuple[Article, str, str, str | None] | None:
-    return _import_record(numbered[1], numbered[0])
+def _ready_record(numbered: tuple[int, str]) -> tuple[Prepared, str, str, str | None] | None:
+    """A numbered line's record (``_import_record``) with its article ``prepared`` for the
+    writer: all of an import's work that needs no archive, so it can be done ahead."""
+    record = _import_record(numbered[1], numbered[0])
+    if record is None:
+        return None
+    article, site, url, fetched_at = record
+    return prepared(article), site, url, fetched_at
 
 
 def _text_field(data: dict[str, Any], key: str, number: int) -> str | None:
@@ -412,7 +424,7 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
         store = _moved_store(conn)
         with conn:
             conn.execute("BEGIN IMMEDIATE")  # open before indexing_inserts' DDL
-            records = ReadAhead(enumerate(lines, 1), _numbered_record)
+            records = ReadAhead(enumerate(lines, 1), _ready_record)
             with store.indexing_inserts(alongside=records.read_ahead):
                 for record in records:
                     if record is None:

@@ -115,6 +115,22 @@ class Filters:
         return (" AND ".join(clauses) or "1"), params
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """An article as the writer stores it (``_composed``) and its text's tokens: what
+    ``upsert_article`` works out first from the article alone, worked out ahead by a
+    writer that can do so meanwhile (import's read-ahead: ``readahead``)."""
+
+    article: Article
+    words: list[str]
+
+
+def prepared(article: Article) -> Prepared:
+    """``article`` made ready for ``upsert_article`` (pure: any thread may call it)."""
+    article = _composed(article)
+    return Prepared(article, tokens(article.text))
+
+
 class Store:
     """All writes to the archive go through here."""
 
@@ -353,7 +369,7 @@ class Store:
 
     def upsert_article(
         self,
-        article: Article,
+        article: Article | Prepared,
         *,
         site: str,
         url: str,
@@ -372,7 +388,8 @@ class Store:
         replace is kept in ``revisions`` first. A capture older than the current version
         (an old WARC) goes straight to ``revisions`` and the current version stays.
         ``extractor`` (provenance) defaults to this release's extractor when the article
-        comes from a capture, to none (an import) otherwise.
+        comes from a capture, to none (an import) otherwise. ``article`` may come
+        ``prepared`` already.
         """
         from newsarchive.archive import revisions
         from newsarchive.dates import local_date
@@ -380,7 +397,8 @@ class Store:
 
         if extractor is None and capture_id is not None:
             extractor = EXTRACTOR_VERSION
-        article = _composed(article)
+        ready = article if isinstance(article, Prepared) else prepared(article)
+        article = ready.article
 
         fetched = fetched_at or now_iso()
         source_url = source_url if source_url and source_url != url else None
@@ -423,7 +441,7 @@ class Store:
                 (article_id,),
             ).fetchone()
         if article_id is None or row is None:
-            words = tokens(article.text)
+            words = ready.words
             lemmas = self._lemmas(article.title, words)
             cur = self.conn.execute(
                 "INSERT INTO articles (site, url, title, published, published_date, author,"
@@ -460,7 +478,7 @@ class Store:
             )  # fmt: skip
             outcome = "unchanged"
         else:
-            words = tokens(article.text)
+            words = ready.words
             revisions.keep(self.conn, article_id, replaced_at=fetched)
             self.conn.execute(
                 "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
