@@ -174,6 +174,29 @@ for site, name, origin in (
     ("vedrina", "Община Ведрина", "https://www.vedrina.bg"),
     # and every href on lines of its own, indented by tabs, inside the quotes
     ("vrapchane", "Община Врапчане", "https://www.vrapchane.bg"),
+    # and a sixteenth (tests/fixtures/make_mirrors_round16.py): cards linked only by a
+    # picture and a "Прочети още" button
+    ("kopriva", "Община Коприва", "https://kopriva.bg"),
+    # and <base href=".../portal/"> on every page, every link relative to it
+    ("lopushna", "Община Лопушна", "https://lopushna.bg"),
+    # and listed short addresses answering a meta refresh to the article
+    ("mramor", "Община Мрамор", "https://www.mramor.bg"),
+    # and later pages only as the <option value> addresses of a drop-down
+    ("yasna", "Община Ясна", "https://yasna.bg"),
+    # and a static generator's index_2.html pager of bare numbers
+    ("trastika", "Община Тръстика", "https://trastika.bg"),
+    # and "Следваща »" on the last page, numbers past the end answered with the last page
+    ("zhivkovo", "Община Живково", "https://www.zhivkovo.bg"),
+    # and canonicals naming the bare host over http:// on an https://www. site
+    ("belitsa", "Община Белица", "https://www.belitsa.bg"),
+    # and news only in a Google News sitemap, articles at /a/<id>
+    ("studena", "Община Студена", "https://studena.bg"),
+    # and news cards a script makes clickable by their data-url, no <a> to an article
+    ("lipovo", "Община Липово", "https://lipovo.bg"),
+    # and an RSS feed linking every item to the front page, the post only in its guid
+    ("kalina", "Община Калина", "https://www.kalina.bg"),
+    # and older posts only through the "Архиви" drop-down of months, no pager
+    ("rozovo", "Община Розово", "https://rozovo.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -5,23 +5,37 @@ few pages of its own, where a mirror directory would be a detour. The site's add
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.fetch.mirror import MirrorTransport
 
+# what a server says to one URL: status, headers, body
+Answer = tuple[int, Mapping[str, str], str]
+
 
 @contextmanager
 def pages_fetcher(
-    pages: Mapping[str, str], hosts: Iterable[str], options: FetchOptions
+    pages: Mapping[str, str],
+    hosts: Iterable[str],
+    options: FetchOptions,
+    redirects: Mapping[str, str] | None = None,
 ) -> Iterator[Fetcher]:
     """A fetcher whose requests for ``hosts`` are answered from ``pages`` (path -> body:
-    XML as RSS, anything else as HTML; 404 for any other path)."""
+    XML as RSS, anything else as HTML; 404 for any other path), or sent on by a 301 from
+    a path of ``redirects`` to the address it names."""
 
     class Site(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            moved = (redirects or {}).get(self.path)
+            if moved is not None:
+                self.send_response(301)
+                self.send_header("Location", moved)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             body = pages.get(self.path.partition("?")[0])
             if body is None:
                 self.send_error(404)
@@ -38,12 +52,49 @@ def pages_fetcher(
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        transport = MirrorTransport(f"http://127.0.0.1:{server.server_address[1]}", hosts)
-        with Fetcher(options, transport=transport) as fetcher:
+    with _serving(Site) as url:
+        with Fetcher(options, transport=MirrorTransport(url, hosts)) as fetcher:
             yield fetcher
+
+
+@contextmanager
+def hosts_server(
+    answer: Callable[[str], Answer], hosts: Iterable[str]
+) -> Iterator[tuple[MirrorTransport, list[str]]]:
+    """One real server standing in for several hosts: ``answer`` is given the site URL
+    each request was for (its scheme and host as ``MirrorTransport`` forwards them, the
+    way a reverse proxy does), so a test can tell ``http://www.x.bg/a`` from
+    ``https://x.bg/a``. Yields the transport reaching it for ``hosts`` and the URLs asked,
+    in order."""
+    asked: list[str] = []
+
+    class Hosts(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            proto, host = self.headers["X-Forwarded-Proto"], self.headers["X-Forwarded-Host"]
+            url = f"{proto}://{host}{self.path}"
+            asked.append(url)
+            status, headers, body = answer(url)
+            data = body.encode()
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    with _serving(Hosts) as url:
+        yield MirrorTransport(url, hosts), asked
+
+
+@contextmanager
+def _serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -129,3 +129,55 @@ def test_an_archive_of_schema_v10_gains_modified_and_date_note_unrecorded(
     assert exported.exit_code == 0, exported.stderr
     rows = [json.loads(line) for line in exported.stdout.splitlines()]
     assert [(r["date_note"], r["modified"]) for r in rows] == [(None, None)] * len(articles)
+
+
+UNCOMPOSED = FIXTURES / "archives" / "v12-uncomposed.db"  # make_archive_uncomposed.py
+
+
+def test_an_archive_stored_uncomposed_is_composed_once_its_old_spelling_kept(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Rows written before words were stored composed (an "й" as "и" and a breve, "Ру́се",
+    a Latin "M" in "Mинистерски") were indexed as no query spells them: "район" found
+    nothing, and an imported row no ``reextract`` can rewrite stayed so for ever. The
+    upgrade composes them, re-indexes them and keeps what was stored as a revision; a
+    row already spelled plainly is left alone."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.store import Store
+
+    db = tmp_path / "old.db"
+    shutil.copy(UNCOMPOSED, db)
+    read = "SELECT id, title, author, tags, text, updated_at FROM articles ORDER BY id"
+    with closing(sqlite3.connect(db)) as before:
+        assert before.execute("PRAGMA user_version").fetchone()[0] == 12
+        old, plain = before.execute(read).fetchall()
+    assert "\u0306" in old[4]  # (the file an old release wrote)
+
+    found = run_cli("search", "район министерски", "--format", "json", "--db", str(db))
+    assert found.exit_code == 0, found.stderr
+    assert [hit["id"] for hit in found.json()] == [old[0]]  # type: ignore[attr-defined]
+    assert found.stderr.count("\n") == 1 and "1 article" in found.stderr  # said once
+    for query in ("Русе", "инфраструктура", "author:николай"):
+        hits = run_cli("search", query, "--format", "json", "--db", str(db)).json()
+        assert [hit["id"] for hit in hits] == [old[0]], query  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        new, same = after.execute(read).fetchall()
+        assert new[1:5] == (
+            "Ремонт в района на Русе", "Николай Петров", '["Русе", "ремонт"]',
+            "Министерски съвет одобри средства за ремонт в района.\n"
+            "Общината ще обнови ИНФРАСТРУКТУРА на квартала до края на годината.",
+        )  # fmt: skip
+        assert same == plain  # not rewritten, not re-dated
+        kept = after.execute(
+            "SELECT article_id, title, author, tags, text, seen_at FROM revisions"
+        ).fetchall()
+        assert kept == [old[:5] + (old[5],)]  # the stored spelling, byte for byte
+        plain_sqlite = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+        assert after.execute(plain_sqlite, ("район",)).fetchall() == [(old[0],), (plain[0],)]
+    conn = connect(db, create=False)
+    try:
+        with conn:
+            assert Store(conn).compose_stored() == 0  # idempotent: nothing left to compose
+    finally:
+        conn.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.anchors import link_target
+from newsarchive.discover.anchors import link_nodes, link_target
 
 
 def _target(anchor: str) -> str | None:
@@ -37,3 +37,18 @@ def _target(anchor: str) -> str | None:
 )
 def test_link_target(anchor: str, expected: str | None) -> None:
     assert _target(anchor) == expected
+
+
+def test_cards_a_script_makes_clickable_by_their_data_address_are_links() -> None:
+    """A theme binding a click handler to every ``[data-url]`` (or ``data-href``,
+    ``data-link``) card makes each card a link to that address, in document order among
+    the ``<a>``s; a script, a button or an embed holding such an attribute is no link."""
+    tree = LexborHTMLParser(
+        '<body><a href="/">Начало</a>'
+        '<div class="card" data-url="/novini/5-park"><h3>Парк</h3></div>'
+        '<li data-link="/novini/6-most">Мост</li><article data-href="/novini/7-pazar">П</article>'
+        '<script data-url="/api/posts"></script><button data-url="/more">Още</button>'
+        '<iframe data-url="/widget"></iframe></body>'
+    )
+    targets = [link_target(node) for node in link_nodes(tree)]
+    assert targets == ["/", "/novini/5-park", "/novini/6-most", "/novini/7-pazar"]

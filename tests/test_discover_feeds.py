@@ -142,8 +142,43 @@ def test_sitemap_urlset_with_lastmod_and_news_dates() -> None:
     </urlset>"""
     assert parse_feed(sitemap) == [
         FeedEntry("https://x.bg/f-6", dt.date(2025, 11, 30)),
-        FeedEntry("https://x.bg/g-7", dt.datetime(2025, 11, 29, 10, 0, tzinfo=EET)),
+        FeedEntry("https://x.bg/g-7", dt.datetime(2025, 11, 29, 10, 0, tzinfo=EET), news=True),
     ]
+
+
+def test_an_items_link_to_the_front_page_gives_way_to_its_permalink_guid() -> None:
+    """A CMS writing the channel's link into every item (``<link>https://x.bg/</link>``)
+    names each post only in its guid; an item with nothing else keeps the front page
+    (no article either way), and a real link still wins over the guid."""
+    rss = b"""<rss version="2.0"><channel><link>https://www.x.bg/</link>
+      <item><link>https://www.x.bg/</link><guid>https://www.x.bg/novina/88</guid></item>
+      <item><link>https://www.x.bg/index.php</link><guid isPermaLink="false">88-b</guid></item>
+      <item><link>https://www.x.bg/novina/86</link><guid>https://www.x.bg/novina/9</guid></item>
+    </channel></rss>"""
+    assert [e.url for e in parse_feed(rss)] == [
+        "https://www.x.bg/novina/88",
+        "https://www.x.bg/index.php",
+        "https://www.x.bg/novina/86",
+    ]
+
+
+def test_a_news_sitemaps_entries_are_articles_whatever_their_shape() -> None:
+    """``<news:news>`` says the entry is news (Google News sitemaps list nothing else):
+    ``/a/318``, which the generic guess takes for a section, is an article; a plain
+    entry of that shape, a file, or one a profile's article pattern refuses is not."""
+    sitemap = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+            xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+      <url><loc>https://www.x.bg/a/318</loc><news:news><news:title>T</news:title></news:news></url>
+      <url><loc>https://www.x.bg/a/317</loc></url>
+      <url><loc>https://www.x.bg/a/plan.pdf</loc><news:news><news:title>T</news:title></news:news></url>
+      <url><loc>https://other.bg/a/316</loc><news:news><news:title>T</news:title></news:news></url>
+    </urlset>"""
+    site = Profile(id="x", name="X", origin="https://www.x.bg", hosts=("www.x.bg",))
+    read = feed_links(sitemap, site, "sitemap")
+    assert [c.url for c in read.articles] == ["https://www.x.bg/a/318"]
+    assert read.news == {"https://www.x.bg/a/318"}
+    patterned = Profile(id="x", name="X", origin="https://www.x.bg", article_pattern=r"^/novini/")
+    assert feed_links(sitemap, patterned, "sitemap").articles == []
 
 
 def test_sitemap_index_gzip() -> None:

@@ -248,6 +248,36 @@ def test_a_listing_with_no_pager_goes_on_through_its_month_archive(
     assert next_page_url(_html("<p>Новини</p>" + _ARCHIVE), url, BARE, page) == expected
 
 
+_MONTHS_DROP_DOWN = (
+    '<select name="archive-dropdown" onchange="document.location.href='
+    'this.options[this.selectedIndex].value;"><option value="">Изберете месец</option>'
+    '<option value="https://www.x.bg/2026/11/">ноември 2026</option>'
+    '<option value="https://www.x.bg/2026/10/">октомври 2026</option></select>'
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "page", "expected"),
+    [
+        ("https://www.x.bg/", 1, "https://www.x.bg/2026/11/"),
+        ("https://www.x.bg/2026/11/", 2, "https://www.x.bg/2026/10/"),
+        ("https://www.x.bg/2026/10/", 3, None),
+    ],
+)
+def test_a_month_archive_offered_as_a_drop_down_is_walked_as_its_links_are(
+    url: str, page: int, expected: str | None
+) -> None:
+    """WordPress's "Архиви" widget as a drop-down of months (a script opening the chosen
+    option's address) names the month pages its list form links: the walk goes through
+    them newest first, as it does a list of month links. A drop-down of anything else
+    (a category's address with no month) is no archive."""
+    assert next_page_url(_html("<p>Новини</p>" + _MONTHS_DROP_DOWN), url, BARE, page) == expected
+    other = _MONTHS_DROP_DOWN.replace("2026/11/", "kategoriya/sport/").replace(
+        "2026/10/", "za-nas/"
+    )
+    assert next_page_url(_html("<p>Новини</p>" + other), url, BARE, page) is None
+
+
 @pytest.mark.parametrize(
     ("url", "month"),
     [

@@ -7,6 +7,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.explore import frame_sources
+from newsarchive.discover.refresh import stand_in_target
 from newsarchive.models import Profile
 
 SITE = Profile(id="x", name="x", origin="http://www.x.bg", hosts=("www.x.bg",))
@@ -81,3 +82,38 @@ def test_no_script_redirect_target() -> None:
     # a page with links of its own: its script's redirect (a phone's copy, say) is not it
     page = _script('if (screen.width < 700) location = "m/";', '<a href="/novini/">Новини</a>')
     assert frame_sources(page, "http://www.x.bg/", SITE) == []
+
+
+_STAND_IN = (
+    '<!DOCTYPE html><html><head><meta charset="utf-8">'
+    '<meta http-equiv="refresh" content="0; url={target}"><title>Пренасочване</title></head>'
+    '<body><p>Ако не бъдете пренасочени, <a href="{target}">натиснете тук</a>.</p>'
+    "{more}</body></html>"
+)
+
+
+def _stand_in(target: str = "/novini/5/slug.html", more: str = "") -> bytes:
+    return _STAND_IN.format(target=target, more=more).encode()
+
+
+def test_a_page_of_only_a_refresh_stands_in_for_its_target() -> None:
+    """A short link (``/n/5``) answering 200 with a refresh and "натиснете тук" is its
+    target's page, as a redirect would be; relative targets read against the page."""
+    assert (
+        stand_in_target(_stand_in(), "https://www.x.bg/n/5")
+        == "https://www.x.bg/novini/5/slug.html"
+    )
+    assert (
+        stand_in_target(_stand_in("../novini/5"), "https://www.x.bg/n/5")
+        == "https://www.x.bg/novini/5"
+    )
+
+
+def test_a_page_with_text_of_its_own_or_refreshing_itself_stands_in_for_nothing() -> None:
+    story = "<p>" + "Общинският съвет прие бюджета за следващата година. " * 8 + "</p>"
+    assert stand_in_target(_stand_in(more=story), "https://www.x.bg/n/5") is None
+    assert stand_in_target(_stand_in("/n/5"), "https://www.x.bg/n/5") is None  # itself
+    reload = b'<html><head><meta http-equiv="refresh" content="300"></head><body></body></html>'
+    assert stand_in_target(reload, "https://www.x.bg/") is None
+    big = _stand_in(more="<!--" + "x" * 10_000 + "-->")
+    assert stand_in_target(big, "https://www.x.bg/n/5") is None

@@ -216,8 +216,18 @@ SITE = Profile(
          "https://www.example.bg/n/5-slug"),
         ("http://www.example.bg/n/5", "https://www.example.bg/n/5-slug",
          "https://www.example.bg/n/5-slug"),
+        # ... and so is one naming the host's www. twin (the address the site was
+        # installed under): the host that served the page over https:// is kept
         ("https://www.example.bg/n/5", "http://example.bg/n/5-slug",
-         "http://example.bg/n/5-slug"),  # another host: whether it has https is unknown
+         "https://www.example.bg/n/5-slug"),
+        ("https://example.bg/n/5", "http://www.example.bg/n/5-slug",
+         "https://example.bg/n/5-slug"),
+        # an https:// canonical on the twin is the site's word on its host: kept
+        ("https://www.example.bg/n/5", "https://example.bg/n/5-slug",
+         "https://example.bg/n/5-slug"),
+        # the twin's http:// on a page served over http://: nothing to say which is right
+        ("http://www.example.bg/n/5", "http://example.bg/n/5-slug",
+         "http://example.bg/n/5-slug"),
     ],
 )  # fmt: skip
 def test_identify_trusts_the_page_on_its_own_site(

@@ -1,15 +1,19 @@
-"""The polite fetcher, against the fault server (MockTransport only where no server can answer)."""
+"""The polite fetcher, against real servers on 127.0.0.1: the fault server, the hostile one
+(raw sockets: lying heads, hang-ups, stalls), a refused port, and one standing in for
+several hosts. The network is never mocked."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gzip
+import itertools
 import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -24,12 +28,26 @@ from newsarchive.fetch.client import (
     retry_after_seconds,
 )
 from newsarchive.fetch.inflate import inflated
+from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Page
 
 from .faultserver import FaultServer
+from .hostileserver import (
+    HostileServer,
+    LoopbackOnly,
+    Reply,
+    Send,
+    dead_port,
+    drip,
+    html,
+    raw,
+    redirect,
+    response,
+)
+from .pageserver import Answer, hosts_server, pages_fetcher
 
 QUICK = FetchOptions(delay=0, backoff=0.01, timeout=0.3, max_retry_after=0.05)
 
@@ -111,25 +129,26 @@ def test_size_cap_without_content_length(site: FaultServer) -> None:
 
 
 def test_size_cap_by_declared_content_length() -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, headers={"Content-Length": "999999999"}, content=b"x")
-
+    """A Content-Length past the cap is refused from the head, before any body is read:
+    this server declares far more than it sends and then closes, so a fetcher that read
+    on would fail on the short body instead (and retry it)."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 999999999\r\n"
+    routes = {"/a": raw(head + b"Connection: close\r\n\r\nx")}
     options = FetchOptions(delay=0, respect_robots=False, max_bytes=1000)
-    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+    with HostileServer(routes) as site, Fetcher(options) as fetcher:
         with pytest.raises(FetchError, match="larger than 1000"):
-            fetcher.fetch("https://example.org/a")
+            fetcher.fetch(f"{site.url}/a")
+    assert site.requests == ["/a"]
 
 
-def test_only_http_urls_and_redirects(site: FaultServer) -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(302, headers={"Location": "file:///etc/passwd"})
-
+def test_only_http_urls_and_redirects() -> None:
     options = FetchOptions(delay=0, respect_robots=False)
-    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+    with HostileServer({"/a": redirect("file:///etc/passwd")}) as site, Fetcher(options) as fetcher:
         with pytest.raises(FetchError, match="non-http"):
-            fetcher.fetch("https://example.org/a")
+            fetcher.fetch(f"{site.url}/a")
         with pytest.raises(FetchError, match="not an http"):
-            fetcher.fetch("ftp://example.org/a")
+            fetcher.fetch("ftp://127.0.0.1/a")  # refused before any connection
+    assert site.requests == ["/a"]  # refused, not retried
 
 
 def test_robots_is_read_once_and_disallows(site: FaultServer) -> None:
@@ -154,28 +173,35 @@ def test_slow_robots_times_out_sooner_and_disallows_the_site() -> None:
             fetcher.fetch(page_url(server, "/news/900-private-900"))
 
 
-def test_unreachable_robots_means_disallowed() -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        if request.url.path == "/robots.txt":
-            raise httpx.ConnectError("refused", request=request)
-        return httpx.Response(200, content=b"<p>hello</p>")
+def test_a_robots_txt_whose_connection_closes_disallows_the_site() -> None:
+    """The server hangs up on /robots.txt without a word, and serves the page: the site is
+    disallowed for the run (RFC 9309), so the page is never asked for."""
+    routes = {"/robots.txt": Reply(lambda send: None), "/a": html("<p>hello</p>")}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError, match="robots.txt .* unreadable"):
+            fetcher.fetch(f"{site.url}/a")
+    assert site.requests and set(site.requests) == {"/robots.txt"}
 
-    with Fetcher(QUICK, transport=httpx.MockTransport(handler)) as fetcher:
+
+def test_a_robots_txt_on_a_refused_port_disallows_the_site() -> None:
+    """https://example.org is a port where nothing listens (as ``--base-url`` maps a
+    site's host): robots.txt is refused, and the page is never asked for."""
+    guard = LoopbackOnly()
+    transport = MirrorTransport(f"http://127.0.0.1:{dead_port()}", ["example.org"], guard)
+    with Fetcher(QUICK, transport=transport) as fetcher:
         with pytest.raises(FetchError, match="robots.txt .* unreadable"):
             fetcher.fetch("https://example.org/a")
+    assert guard.contacted and all(u.endswith("/robots.txt") for u in guard.contacted)
 
 
 def test_robots_crawl_delay_slows_the_host() -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        if request.url.path == "/robots.txt":
-            return httpx.Response(200, content=b"User-agent: *\nCrawl-delay: 7\n")
-        return httpx.Response(200, content=b"<p>hello</p>")
-
+    robots = response(body=b"User-agent: *\nCrawl-delay: 7\n", content_type="text/plain")
+    routes = {"/robots.txt": robots, "/a": html("<p>hello</p>"), "/b": html("<p>hello</p>")}
     waits: list[float] = []
-    transport = httpx.MockTransport(handler)
-    with Fetcher(QUICK, transport=transport, sleep=waits.append) as fetcher:
-        fetcher.fetch("https://example.org/a")
-        fetcher.fetch("https://example.org/b")
+    with HostileServer(routes) as site, Fetcher(QUICK, sleep=waits.append) as fetcher:
+        fetcher.fetch(f"{site.url}/a")
+        fetcher.fetch(f"{site.url}/b")
+    assert site.requests == ["/robots.txt", "/a", "/b"]
     assert waits and 6.5 < waits[-1] <= 7.0
 
 
@@ -251,90 +277,92 @@ def test_options_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         FetchOptions.from_env()
 
 
-def test_429_with_http_date_retry_after() -> None:
-    calls: list[int] = []
+def busy_once(seconds: int) -> Reply:
+    """429 with ``Retry-After`` as an HTTP-date ``seconds`` from when it is asked, then
+    the page."""
+    asked = itertools.count()
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        calls.append(1)
-        if len(calls) == 1:
-            when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30)
+    def run(send: Send) -> None:
+        if next(asked) == 0:
+            when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds)
             date = when.strftime("%a, %d %b %Y %H:%M:%S GMT")
-            return httpx.Response(429, headers={"Retry-After": date})
-        return httpx.Response(200, content=b"<p>ok</p>")
+            response(429, headers={"Retry-After": date}).run(send)
+        else:
+            html("<p>ok</p>").run(send)
 
+    return Reply(run)
+
+
+def test_429_with_http_date_retry_after() -> None:
     waits: list[float] = []
     options = FetchOptions(delay=0, respect_robots=False, max_retry_after=60)
-    with Fetcher(options, transport=httpx.MockTransport(handler), sleep=waits.append) as fetcher:
-        assert fetcher.fetch("https://example.org/a").status == 200
+    with HostileServer({"/a": busy_once(30)}) as site:
+        with Fetcher(options, sleep=waits.append) as fetcher:
+            assert fetcher.fetch(f"{site.url}/a").status == 200
+    assert site.requests == ["/a", "/a"]
     assert len(waits) == 1 and 28 <= waits[0] <= 30.5
 
 
 def test_robots_is_checked_on_every_redirect_hop() -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        if request.url.path == "/robots.txt":
-            return httpx.Response(200, content=b"User-agent: *\nDisallow: /private\n")
-        if request.url.path == "/a":
-            return httpx.Response(301, headers={"Location": "/private/a"})
-        return httpx.Response(200, content=b"<p>secret</p>")
-
-    with Fetcher(QUICK, transport=httpx.MockTransport(handler)) as fetcher:
+    robots = response(body=b"User-agent: *\nDisallow: /private\n", content_type="text/plain")
+    routes = {
+        "/robots.txt": robots,
+        "/a": redirect("/private/a", 301),
+        "/private/a": html("<p>secret</p>"),
+    }
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
         with pytest.raises(RobotsDisallowed, match="redirected to"):
-            fetcher.fetch("https://example.org/a")
+            fetcher.fetch(f"{site.url}/a")
+    assert site.requests == ["/robots.txt", "/a"]  # never the disallowed page
 
 
 def test_unreachable_host_fails_fast_for_the_rest_of_the_run() -> None:
-    calls: list[str] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        calls.append(request.url.path)
-        raise httpx.ConnectError("Name or service not known", request=request)
-
+    """dead.example is a port where nothing listens: its connections are refused."""
+    guard = LoopbackOnly()  # a real transport that records what it was asked to send
+    transport = MirrorTransport(f"http://127.0.0.1:{dead_port()}", ["dead.example"], guard)
     options = FetchOptions(delay=0, backoff=0.001, retries=2, respect_robots=False)
-    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
-        with pytest.raises(FetchError, match="after 3 attempts"):
+    with Fetcher(options, transport=transport) as fetcher:
+        with pytest.raises(FetchError, match="ConnectError.* after 3 attempts"):
             fetcher.fetch("https://dead.example/a")
         with pytest.raises(FetchError, match="host unreachable earlier in this run"):
             fetcher.fetch("https://dead.example/b")
-    assert calls == ["/a", "/a", "/a"]  # /b never tried
+    assert [urlsplit(u).path for u in guard.contacted] == ["/a", "/a", "/a"]  # /b never tried
 
 
 def test_a_timeout_does_not_mark_the_host_unreachable() -> None:
-    calls: list[str] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        calls.append(request.url.path)
-        if request.url.path == "/slow":
-            raise httpx.ReadTimeout("slow", request=request)
-        return httpx.Response(200, content=b"<p>fine</p>")
-
-    options = FetchOptions(delay=0, backoff=0.001, retries=1, respect_robots=False)
-    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
-        with pytest.raises(FetchError):
-            fetcher.fetch("https://busy.example/slow")
-        assert fetcher.fetch("https://busy.example/ok").status == 200
+    """/slow sends nothing at all until the client gives up; /ok answers at once."""
+    routes = {"/slow": drip(b"", b"", 0), "/ok": html("<p>fine</p>")}
+    options = FetchOptions(delay=0, backoff=0.001, retries=1, timeout=0.3, respect_robots=False)
+    with HostileServer(routes) as site, Fetcher(options) as fetcher:
+        with pytest.raises(FetchError, match="ReadTimeout.* after 2 attempts"):
+            fetcher.fetch(f"{site.url}/slow")
+        assert fetcher.fetch(f"{site.url}/ok").status == 200
+    assert site.requests == ["/slow", "/slow", "/ok"]
 
 
 def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
     """http://www.x.bg/a answers 301 to https://x.bg/a: the site's pages go on linking
     the old spelling, and each later page is asked for at the new place directly. A
-    redirect to another path, or a temporary one, teaches nothing."""
-    asked: list[str] = []
+    redirect to another path, or a temporary one, teaches nothing, even to the host's
+    www twin."""
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        url = str(request.url)
-        asked.append(url)
+    def answer(url: str) -> Answer:
         if url.startswith("http://www.x.bg/"):
-            return httpx.Response(301, headers={"Location": url.replace("http://www.", "https://")})
+            return 301, {"Location": url.replace("http://www.", "https://")}, ""
         if url == "https://y.bg/old":
-            return httpx.Response(301, headers={"Location": "https://z.bg/new"})
+            return 301, {"Location": "https://www.y.bg/new"}, ""
         if url.startswith("https://t.bg/"):
-            return httpx.Response(302, headers={"Location": url.replace("t.bg", "u.bg")})
+            return 302, {"Location": url.replace("://t.bg", "://www.t.bg")}, ""
         if url == "https://s.bg/one":  # one page moved to the mobile site
-            return httpx.Response(301, headers={"Location": "https://m.s.bg/one"})
-        return httpx.Response(200, text="<p>ok</p>", headers={"content-type": "text/html"})
+            return 301, {"Location": "https://m.s.bg/one"}, ""
+        return 200, {"Content-Type": "text/html"}, "<p>ok</p>"
 
+    hosts = ("x.bg", "y.bg", "t.bg", "s.bg", "m.s.bg")  # (their www. twins too)
     options = FetchOptions(delay=0, respect_robots=False)
-    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher:
+    with (
+        hosts_server(answer, hosts) as (transport, asked),
+        Fetcher(options, site_hosts=hosts, transport=transport) as fetcher,
+    ):
         first = fetcher.fetch("http://www.x.bg/bg/news.php?id=1")
         second = fetcher.fetch("http://www.x.bg/bg/news.php?id=2")
         fetcher.fetch("https://y.bg/old")
@@ -353,12 +381,12 @@ def test_a_server_that_moved_every_path_is_asked_at_its_new_place() -> None:
         "https://x.bg/bg/news.php?id=1",
         "https://x.bg/bg/news.php?id=2",
         "https://y.bg/old",
-        "https://z.bg/new",
+        "https://www.y.bg/new",
         "https://y.bg/other",
         "https://t.bg/a",
-        "https://u.bg/a",
+        "https://www.t.bg/a",
         "https://t.bg/b",
-        "https://u.bg/b",
+        "https://www.t.bg/b",
         "https://s.bg/one",
         "https://m.s.bg/one",
         "https://s.bg/two",  # another subdomain's 301 taught nothing
@@ -466,3 +494,48 @@ def test_a_robots_txt_sent_to_one_read_already_is_not_read_again(tmp_path: Path)
             assert not fetcher.allowed("http://x.bg/admin/")
     assert page.final_url == "https://www.x.bg/novini/"
     assert server.requests == ["/robots.txt", "/novini/", "/robots.txt", "/novini/"]
+
+
+def test_a_relative_sitemap_line_is_read_against_where_robots_txt_was_sent() -> None:
+    """``/robots.txt`` answers 301 to ``/cms/robots.txt``, whose ``Sitemap: sitemap.xml``
+    names the sitemap beside it, at ``/cms/sitemap.xml``, not the root's."""
+    pages = {"/cms/robots.txt": "User-agent: *\nDisallow:\n\nSitemap: sitemap.xml\n"}
+    options = FetchOptions(delay=0, retries=0)
+    with pages_fetcher(pages, ["www.t.bg"], options, {"/robots.txt": "/cms/robots.txt"}) as got:
+        assert got.robots_sitemaps("https://www.t.bg/") == ["https://www.t.bg/cms/sitemap.xml"]
+
+
+def _stand_ins(root: Path) -> Path:
+    """A mirror whose short links answer 200 with a page of only a meta refresh."""
+    refresh = (
+        '<html><head><meta http-equiv="refresh" content="0; url={}"></head>'
+        '<body><a href="{}">тук</a></body></html>'
+    )
+    (root / "n").mkdir(parents=True)
+    (root / "novini").mkdir()
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /admin/\n")
+    (root / "n" / "5.html").write_text(refresh.format("/novini/5.html", "/novini/5.html"))
+    (root / "n" / "6.html").write_text(refresh.format("https://other.bg/6", "https://other.bg/6"))
+    (root / "n" / "7.html").write_text(refresh.format("/admin/7", "/admin/7"))
+    (root / "novini" / "5.html").write_text("<h1>Новина</h1><p>Текстът на новината.</p>")
+    return root
+
+
+def test_a_page_standing_in_for_another_by_a_refresh_is_followed_as_a_redirect(
+    tmp_path: Path,
+) -> None:
+    """``/n/5`` answers 200 with only a refresh to ``/novini/5.html``: the page fetched is
+    the target's, as a browser shows it. A refresh off the site is no hop to follow (the
+    page comes back as it is, no failure); one robots.txt closes is refused as a
+    redirect there is."""
+    with MirrorServer(_stand_ins(tmp_path)) as server:
+        options = FetchOptions(delay=0, retries=0)
+        with Fetcher(options, mirror=server.url, site_hosts=("www.x.bg",)) as fetcher:
+            page = fetcher.fetch("https://www.x.bg/n/5")
+            elsewhere = fetcher.fetch("https://www.x.bg/n/6")
+            with pytest.raises(FetchError, match="disallowed by robots.txt"):
+                fetcher.fetch("https://www.x.bg/n/7")
+    assert page.final_url == "https://www.x.bg/novini/5.html"
+    assert "Текстът на новината" in page.text
+    assert elsewhere.final_url == "https://www.x.bg/n/6" and "other.bg" in elsewhere.text
+    assert server.requests == ["/robots.txt", "/n/5", "/novini/5.html", "/n/6", "/n/7"]

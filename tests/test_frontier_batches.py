@@ -133,13 +133,44 @@ def test_the_way_back_goes_on_through_an_address_queued_or_failed_already(
     assert frontier.state(queued) is State.QUEUED and frontier.state(failed) is State.FAILED
 
 
-def test_the_way_back_queues_no_amp_copy_of_an_address_known_or_pending(
+def test_the_way_back_queues_no_amp_copy_and_goes_on_from_its_pending_original(
     tmp_path: Path,
 ) -> None:
+    """The copy of an address queued already (a feed's) is not queued: the way back goes
+    on from the original, which takes its source; the copy of one handled in this run
+    ends it."""
     conn = connect(tmp_path / "a.db", create=True)
     frontier = Frontier(conn, "t")
     original = "https://t.example/2026/11/post/"
     frontier.queue([Candidate(original, "t", SOURCE_FEED)])
     copy = f"{original}?amp=1"
-    assert not frontier.queue_older(copy, 3, handled=set(), refresh=False, since=False)
+    assert frontier.queue_older(copy, 3, handled=set(), refresh=False, since=False)
     assert frontier.state(copy) is None and frontier.pending() == [original]
+    assert frontier.going_back([original, copy]) == {original: 3}
+    handled = "https://t.example/2026/11/read/"
+    frontier.queue([Candidate(handled, "t", SOURCE_FEED)])
+    again = f"{handled}amp/"
+    assert not frontier.queue_older(again, 2, handled={handled}, refresh=False, since=False)
+    assert frontier.going_back([handled, again]) == {}
+
+
+def test_the_way_back_keeps_the_listed_date_of_an_address_it_takes_over(
+    tmp_path: Path,
+) -> None:
+    """A listing's card dated an address the way back then reached: that date still
+    says when it was published (a sitemap's lastmod still does not)."""
+    conn = connect(tmp_path / "a.db", create=True)
+    frontier = Frontier(conn, "t")
+    carded, fed, mapped = (f"https://t.example/news/{n}" for n in (1, 2, 3))
+    frontier.queue([
+        Candidate(carded, "t", "https://t.example/news", DAY),
+        Candidate(fed, "t", SOURCE_FEED, DAY),
+        Candidate(mapped, "t", SOURCE_SITEMAP, DAY),
+    ])  # fmt: skip
+    for url in (carded, fed, mapped):
+        assert frontier.queue_older(url, 3, handled=set(), refresh=False, since=False)
+    assert frontier.going_back([carded, fed, mapped]) == {carded: 3, fed: 3, mapped: 3}
+    assert frontier.listed([carded, fed, mapped]) == {carded: (DAY, "listing"), fed: (DAY, "feed")}
+    assert frontier.queue_older(carded, -1, handled=set(), refresh=False, since=False)
+    assert frontier.going_back([carded]) == {carded: -1}
+    assert frontier.listed([carded]) == {carded: (DAY, "listing")}

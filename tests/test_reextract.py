@@ -125,3 +125,69 @@ def test_reextract_joins_a_later_page_the_crawl_fetched_through_a_redirect(
         assert more in text  # not cut back to its first page
     finally:
         conn.close()
+
+
+def test_reextract_decodes_a_page_as_the_crawl_did_by_its_header_charset(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A server saying windows-1251 only in its Content-Type header (no ``<meta>``): the
+    crawl read the page by the header, and the capture keeps the encoding it used. The
+    bytes alone sniff as another Cyrillic code page here (Р and Ш are other letters in
+    mac-cyrillic), so a re-extraction that sniffed again would rewrite the title."""
+    from newsarchive.fetch.charset import decode_html
+
+    title = "Шествие в Русе"
+    body = (
+        "<p>Шофьорите от Русе и Разград минават през Шумен.</p><p>Работите приключват в петък.</p>"
+    )
+    page = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<time>12.03.2026</time>{body}</article></body></html>"
+    ).encode("cp1251")
+    assert decode_html(page)[1] != "cp1251"  # the bytes alone mislead (a short page)
+    root = tmp_path / "site"
+    (root / "novini").mkdir(parents=True)
+    (root / "_mirror.json").write_text(
+        '{"content_types": {".html": "text/html; charset=windows-1251"}}', encoding="utf-8"
+    )
+    (root / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    (root / "index.html").write_bytes(
+        '<html><body><a href="/novini/shestvie.html">Шествие</a></body></html>'.encode("cp1251")
+    )
+    (root / "novini" / "shestvie.html").write_bytes(page)
+    profile = tmp_path / "zdravets.toml"
+    profile.write_text(
+        'id = "zdravets"\nname = "Община Здравец"\norigin = "https://zdravets.bg"\n\n'
+        "[discovery]\nstart_urls = [\"/\"]\narticle_pattern = '^/novini/[^/]+$'\n",
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        crawl = run_cli(
+            "crawl", "zdravets", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert crawl.exit_code == 0, crawl.stderr
+    before = _export(run_cli, db)
+    url = "https://zdravets.bg/novini/shestvie.html"
+    assert before[url]["title"] == title  # read by the header, as a browser reads it
+
+    result = run_cli("reextract", "--profile", str(profile), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("re-extracted: 0 changed, 1 unchanged")
+    after = _export(run_cli, db)
+    assert (after[url]["title"], after[url]["text"]) == (title, before[url]["text"])
+    assert after[url]["text"].startswith("Шофьорите от Русе")
+
+
+def test_a_stored_capture_reads_by_its_stored_encoding_and_its_bom_first() -> None:
+    """``capture_text`` gives what the crawl's ``decode_html`` gave: the BOM left out."""
+    from newsarchive.archive.store import capture_text
+    from newsarchive.fetch.charset import decode_html
+
+    page = "<p>Шествие в Русе</p>"
+    assert capture_text(page.encode("cp1251"), "cp1251") == page
+    for bom, name in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le")):
+        content = bom + page.encode(name)
+        assert capture_text(content, decode_html(content)[1]) == page
+    assert capture_text(page.encode("utf-8"), None) == page  # stored without one: sniffed
+    assert capture_text(page.encode("utf-8"), "no-such-codec") == page

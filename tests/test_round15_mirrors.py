@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -208,6 +209,37 @@ def test_a_paged_feed_is_read_back_no_further_than_since(
     ]
     assert "/atom.xml?str=2" in server.requests
     assert "/atom.xml?str=3" not in server.requests
+
+
+def test_a_paged_feed_read_to_its_end_before_is_not_walked_again_when_explored_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Explored again a month on, with one new post on top of the feed: its first page
+    reaches back to posts archived from the first reading, so its older pages (read to
+    the end then) are not asked for again; the new post is archived."""
+    root = tmp_path / "dabnitsa"
+    shutil.copytree(SITES / "dabnitsa", root)
+    profile = bare_profile(tmp_path, "dabnitsa", *ROUND15_SITES["dabnitsa"])
+    with MirrorServer(root) as server:
+        args = ("crawl", "dabnitsa", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+        first = run_cli(*args)
+        assert first.exit_code == 0, first.stderr
+        assert "/atom.xml?str=3" in server.requests
+        feed = root / "atom.xml"
+        text = feed.read_text(encoding="utf-8")
+        feed.write_text(text.replace("<entry>", _NEW_ENTRY + "\n<entry>", 1), encoding="utf-8")
+        (root / "statia" / "541.html").write_text(_NEW_ARTICLE, encoding="utf-8")
+        with sqlite3.connect(db) as conn:  # 30 days on: explored again
+            conn.execute("UPDATE site_discovery SET found = json_set(found, '$.explored_at', ?)",
+                         ("2000-01-01T00:00:00+00:00",))  # fmt: skip
+        before = len(server.requests)
+        again = run_cli(*args)
+        assert again.exit_code == 0 and "exploring the site" in again.stdout, again.stderr
+        asked = server.requests[before:]
+    assert "/atom.xml" in asked and "/statia/541" in asked
+    assert not [path for path in asked if "?str=" in path], asked
+    assert "https://www.dabnitsa.bg/statia/541" in article_rows(db)
 
 
 def test_a_paged_feed_is_read_back_no_further_than_max_pages(

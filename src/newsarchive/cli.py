@@ -240,10 +240,20 @@ def _report_library_warnings(
         logger.addHandler(_StderrHandler(logging.WARNING))
 
 
+# Commands a --db before them is no mistake for: `sites` lists the profiles, which no
+# archive holds, so nobody takes the listing for one archive's; and a wrapper or alias
+# that puts --db before every command (``newsarchive --db ~/news.db``) lists them too.
+# `extract` stays refused: its article could be taken for one archived there.
+_DB_NEEDLESS = frozenset({"sites"})
+
+
 def _takes_db(ctx: typer.Context) -> bool:
-    """The command named after the top-level options has a ``--db`` of its own."""
+    """The command named after the top-level options has a ``--db`` of its own, or
+    is one a --db before it is no mistake for (``_DB_NEEDLESS``)."""
     group = ctx.command
     name = ctx.invoked_subcommand
+    if name in _DB_NEEDLESS:
+        return True
     command = group.get_command(ctx, name) if name and hasattr(group, "get_command") else None
     return command is None or any(param.name == "db" for param in command.params)
 

@@ -149,6 +149,8 @@ class SourceReader:
         # ``kind`` names the document (children of an index are sitemaps) and becomes its
         # candidates' source: a feed's dates are publication dates, a sitemap's are not
         kind = SOURCE_SITEMAP if depth else kind
+        # (asked before the read marks it: a feed read to its end once, re-explored)
+        read_to_end = exploring and self.frontier.read_before(url)
         page = self._get(url, kind, conditional=True)
         if page is Miss.UNCHANGED:
             self.frontier.confirmed(url)
@@ -162,7 +164,9 @@ class SourceReader:
         if cut:
             self.report.warnings.append(f"{url}: {cut}")
         if shapes and kind == SOURCE_SITEMAP:  # (a feed lists posts: all of them are news)
-            articles = [c for c in articles if feeds.fits_shapes(c.url, shapes)]
+            articles = [
+                c for c in articles if c.url in read.news or feeds.fits_shapes(c.url, shapes)
+            ]
         held = len(articles)
         unknown = False  # a child not read now: whether it holds news is not known
         errors = self.report.listing_errors
@@ -179,8 +183,15 @@ class SourceReader:
         if kind == SOURCE_FEED and Seen.KNOWN in verdicts:
             self._quiet.add(url)  # it reaches back to what the archive holds: no gap
         self.harvest.fetch_pending(self._robots_gate)
-        if exploring and kind == SOURCE_FEED and Seen.OLD not in verdicts:
-            older, ended = self._older_posts(url, page, len(articles), read.next, shapes or [])
+        if (
+            exploring
+            and kind == SOURCE_FEED
+            and Seen.OLD not in verdicts
+            and not (read_to_end and Seen.KNOWN in verdicts)
+        ):
+            older, ended = self._older_posts(
+                url, page, len(articles), read.next, shapes or [], read_to_end=read_to_end
+            )
             held += older
             # (a feed whose older pages the budget cut stays unread: the next run reads
             # it to its end again, its first pages' posts known, and goes on from there)
@@ -191,7 +202,7 @@ class SourceReader:
 
     def _older_posts(
         self, url: str, page: Page, entries: int, following: str | None,
-        shapes: list[re.Pattern[str]],
+        shapes: list[re.Pattern[str]], *, read_to_end: bool = False,
     ) -> tuple[int, bool]:  # fmt: skip
         """The older pages of a feed: WordPress's list of posts (``json_feeds.wp_posts_next``)
         or a feed paged as RFC 5005 says (``following``, its ``<link rel="next">``), each
@@ -202,7 +213,12 @@ class SourceReader:
         reaches past ``--since`` is its last worth reading, and one with no post its end.
         Whether the walk ended (False: the request budget stopped it short of a page it
         names, which the next run must read; the caller keeps the feed unread till then,
-        as it does when the run is killed on the way)."""
+        as it does when the run is killed on the way).
+
+        ``read_to_end``: the feed was read to its end on an earlier run (exploring again,
+        about monthly), so what lies past a page reaching back to an archived post was
+        read then: that page is the last, where it walked all 25 pages of posts it held.
+        A feed whose first reading was cut short is walked on past its known pages."""
         held, pages, seen = 0, 1, {url}
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         max_bytes = self.fetcher.options.max_bytes
@@ -229,7 +245,7 @@ class SourceReader:
             held += entries
             verdicts = self._offer(read.articles)
             self.harvest.fetch_pending(self._robots_gate)
-            if Seen.OLD in verdicts or not entries:
+            if Seen.OLD in verdicts or not entries or (read_to_end and Seen.KNOWN in verdicts):
                 break
         return held, True
 

@@ -59,7 +59,6 @@ from newsarchive.extraction.page_kind import ERROR_PAGE
 from newsarchive.extraction.pipeline import changes_tree, extract
 from newsarchive.extraction.published import with_listed
 from newsarchive.extraction.translations import translation_of
-from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.client import (
     GONE_STATUSES,
     Elsewhere,
@@ -385,8 +384,7 @@ class Harvester:
         for url in reversed(urls):
             found = self.store.captured_page(url)
             if found is not None:
-                final_url, content, encoding = found
-                text = content.decode(encoding, "replace") if encoding else decode_html(content)[0]
+                final_url, text = found
                 return older_article_link(page_tree(text), final_url, self.profile)
         return None
 

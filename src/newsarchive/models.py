@@ -57,8 +57,8 @@ SOURCE_FEED = "feed"  # an RSS/Atom feed: its dates are publication dates
 SOURCE_SITEMAP = "sitemap"  # its lastmod is when the page last changed, not a publication
 SOURCE_RECHECK = "recheck"  # an archived article queued again by ``crawl --recheck``
 # an article reached back through the "« Предишна новина" link of the one after it:
-# "older", or "older:N" when at most N more may be reached back from it
-# (``frontier.older_source``)
+# "older", or "older:N" when at most N more may be reached back from it, "older:N:SOURCE"
+# when it took over an address a listing or feed had dated (``frontier.older_source``)
 SOURCE_OLDER = "older"
 
 

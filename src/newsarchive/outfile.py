@@ -26,32 +26,41 @@ from newsarchive.errors import OutputError, UsageError
 @contextmanager
 def written_whole(out: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
     """``out`` opened for writing (``mode`` "w" or "wb", ``options`` as ``open`` takes
-    them), replaced only when the block completes; one line when it cannot be written."""
-    side = _side_file(out, mode, options)
-    if side is None:
-        handle = _in_place(out, mode, options)
-        with handle:
-            yield handle
-        return
-    handle, partial, real, old = side
-    try:
-        with handle:  # (closed whatever fails, keeping the owner too)
-            if old is not None:
-                _keep_owner(handle.fileno(), old)
-            yield handle
-        os.replace(partial, real)
-    except OSError as exc:
-        raise OutputError(f"cannot write {out}: {exc.strerror}") from None
-    finally:
-        partial.unlink(missing_ok=True)
+    them), replaced only when the block completes; one line when it cannot be written.
+
+    The side file is made inside the ``try`` that removes it: a SIGTERM's exception
+    (``entry.Terminated``) raised at the first bytecode after it exists is inside it too.
+    """
+    side = _side_file(out)
+    if side is not None:
+        partial, real, old = side
+        unmade = False  # (a side file that could not be opened is not ours to remove)
+        try:
+            try:
+                handle = partial.open(mode, **options)
+            except OSError:  # no room for one here: written in place, below
+                unmade = True
+            else:
+                with handle:  # (closed whatever fails, keeping the owner too)
+                    if old is not None:
+                        _keep_owner(handle.fileno(), old)
+                    yield handle
+                os.replace(partial, real)
+                return
+        except OSError as exc:
+            raise OutputError(f"cannot write {out}: {exc.strerror}") from None
+        finally:
+            if not unmade:
+                partial.unlink(missing_ok=True)
+    handle = _in_place(out, mode, options)
+    with handle:
+        yield handle
 
 
-def _side_file(
-    out: Path, mode: str, options: dict[str, Any]
-) -> tuple[IO[Any], Path, Path, os.stat_result | None] | None:
-    """The side file ``out`` is written through, opened, with where it goes (a symlink's
-    file is replaced, not the link) and what is there now; None where ``out`` is written
-    in place: a descriptor, a device or a pipe, or a place no side file can be made."""
+def _side_file(out: Path) -> tuple[Path, Path, os.stat_result | None] | None:
+    """The side file ``out`` is written through, with where it goes (a symlink's file is
+    replaced, not the link) and what is there now; None where ``out`` is written in
+    place: a descriptor, a device or a pipe. Nothing is made yet (``written_whole``)."""
     if _descriptor(out):
         return None
     real = Path(os.path.realpath(out))
@@ -61,11 +70,7 @@ def _side_file(
         old = None
     if old is not None and not stat.S_ISREG(old.st_mode):
         return None
-    partial = real.with_name(f".{real.name}.partial")
-    try:
-        return partial.open(mode, **options), partial, real, old
-    except OSError:
-        return None
+    return real.with_name(f".{real.name}.partial"), real, old
 
 
 def _in_place(out: Path, mode: str, options: dict[str, Any]) -> IO[Any]:

@@ -24,7 +24,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsarchive.archive.store import Filters, Store, fetch_moment, now_iso
+from newsarchive.archive.store import Filters, Store, capture_text, fetch_moment, now_iso
 from newsarchive.discover.urls import is_item_url, url_key
 from newsarchive.extraction.continuation import (
     MAX_PARTS,
@@ -34,7 +34,6 @@ from newsarchive.extraction.continuation import (
     read_part,
 )
 from newsarchive.extraction.published import listed_as_archived
-from newsarchive.fetch.charset import decode_html
 from newsarchive.models import Article, Profile, Published
 
 if TYPE_CHECKING:
@@ -64,12 +63,14 @@ class _Task:
     url: str
     page_url: str
     content: bytes  # zlib-compressed, as stored: decompressed in the worker
+    encoding: str | None  # the one the crawl read it by (``capture_text``)
     fetched_at: str
     capture_id: int
     profile: Profile | None  # None: the generic rules (a site id that is a host)
     # the article's captures after this one (its later pages, when it is split over
-    # pages): (URL asked for, URL answered at, zlib-compressed content), the newest last
-    later: tuple[tuple[str, str, bytes], ...] = ()
+    # pages): (URL asked for, URL answered at, zlib-compressed content, its encoding),
+    # the newest last
+    later: tuple[tuple[str, str, bytes, str | None], ...] = ()
     # the date the article's listing or feed gave it, as archived (``with_listed``)
     listed: tuple[Published, str] | None = None
 
@@ -137,19 +138,30 @@ def _tasks(
         batch = ids[start : start + _BATCH]
         rows = conn.execute(
             "SELECT a.site, a.url, COALESCE(c.final_url, a.source_url, a.url), c.content,"
-            " c.fetched_at, c.id, a.id, a.published, a.date_source"
+            " c.encoding, c.fetched_at, c.id, a.id, a.published, a.date_source"
             " FROM articles a JOIN captures c ON c.id = a.capture_id"
             f" WHERE a.id IN ({','.join('?' * len(batch))}) ORDER BY a.id",
             batch,
         ).fetchall()
-        for site, url, page_url, content, fetched_at, capture_id, article_id, *dated in rows:
+        for (
+            site,
+            url,
+            page_url,
+            content,
+            encoding,
+            fetched_at,
+            capture_id,
+            article_id,
+            *dated,
+        ) in rows:
             later = conn.execute(  # (not the first page's own later captures)
-                "SELECT url, COALESCE(final_url, url), content FROM captures WHERE article_id = ?"
+                "SELECT url, COALESCE(final_url, url), content, encoding FROM captures"
+                " WHERE article_id = ?"
                 " AND id > ? AND COALESCE(final_url, url) != ? ORDER BY id LIMIT ?",
                 (article_id, capture_id, page_url, _LATER),
             ).fetchall()
             yield _Task(
-                site, url, page_url, content, fetched_at, capture_id, profiles.get(site),
+                site, url, page_url, content, encoding, fetched_at, capture_id, profiles.get(site),
                 tuple(later), listed_as_archived(*dated),
             )  # fmt: skip
 
@@ -161,7 +173,7 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
     from newsarchive.markup import page_tree
 
     fetched = fetch_moment(task.fetched_at)
-    content = zlib.decompress(task.content)
+    content = capture_text(zlib.decompress(task.content), task.encoding)
     if is_item_url(task.url):  # (dated by its page, as the crawl dated it)
         return task, _item(task, content, fetched)
     if not task.later:
@@ -170,9 +182,9 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
     # An article split over pages: joined as the crawl joined it (under the address the
     # pager gave, which the crawl asked for, and the one it was answered at: a redirected
     # page is found by either, as the crawl found it), each page parsed once as there.
-    pages: dict[str, tuple[str, bytes]] = {}
-    for asked, final, page in task.later:
-        pages[url_key(asked)] = pages[url_key(final)] = (final, page)
+    pages: dict[str, tuple[str, bytes, str | None]] = {}
+    for asked, final, page, encoding in task.later:
+        pages[url_key(asked)] = pages[url_key(final)] = (final, page, encoding)
 
     def extracting(html: str, url: str, tree: LexborHTMLParser) -> Article:
         return extract(html, url, profile=task.profile, today=fetched, tree=tree)
@@ -181,23 +193,23 @@ def _extract(task: _Task) -> tuple[_Task, Article]:
         found = pages.get(url_key(url))
         if found is None:
             return None
-        return read_part(decode_html(zlib.decompress(found[1]))[0], found[0], extracting)
+        final, page, encoding = found
+        return read_part(capture_text(zlib.decompress(page), encoding), final, extracting)
 
-    first = decode_html(content)[0]
-    tree = page_tree(first)
-    following = next_part(first, task.page_url, tree=tree)
-    article = with_listed(extracting(first, task.page_url, tree), task.listed, fetched)
+    tree = page_tree(content)
+    following = next_part(content, task.page_url, tree=tree)
+    article = with_listed(extracting(content, task.page_url, tree), task.listed, fetched)
     return task, joined(article, later_pages(following, task.page_url, captured))[0]
 
 
-def _item(task: _Task, content: bytes, today: dt.datetime) -> Article:
+def _item(task: _Task, content: str, today: dt.datetime) -> Article:
     """An item of a page of items in full, read again from the page: the item of the same
     address, or nothing (the archived version then stays) when the page reads otherwise
     now. Never the whole page, which would overwrite every item with all of them."""
     from newsarchive.extraction.full_items import full_items
     from newsarchive.markup import parse_html
 
-    tree = parse_html(decode_html(content)[0])
+    tree = parse_html(content)
     for item in full_items(tree, task.page_url, today):
         if item.url(task.page_url) == task.url:
             return item.article(task.page_url, task.site)

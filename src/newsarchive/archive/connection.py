@@ -198,15 +198,21 @@ def connect_reader(path: Path) -> sqlite3.Connection:
 def read_old_schema(path: Path, version: int, why: str) -> None:
     """An archive an older release wrote, read without its upgrade (``why``: what keeps
     it from being upgraded): a one-line warning when its tables and columns are today's
-    (``SAME_COLUMNS_SINCE``: only its stored keys predate today's identity, so ``show``
-    may miss an article by an address the upgrade would have re-keyed); otherwise an
-    ``ArchiveError`` (exit 2) saying to run a command once with write access."""
+    (``SAME_COLUMNS_SINCE``: only its stored keys and spellings predate today's, so
+    ``show`` may miss an article by an address the upgrade would have re-keyed, and a
+    search a word it would have composed); otherwise an ``ArchiveError`` (exit 2) saying
+    to run a command once with write access."""
     if version >= SAME_COLUMNS_SINCE:
+        misses = [
+            "'show' may not find an article by an address through a site's redirector or"
+            " a Joomla menu" * (version < 12),  # (v12: ``archive.rekey``)
+            "a search may miss a word stored with its accent apart from its letter, a"
+            " stress mark or a Latin look-alike",  # (v13: ``Store.compose_stored``)
+        ]
         log.warning(
-            "archive %s is schema v%d, not upgraded to v%d (%s): read as it is; 'show' may"
-            " not find an article by an address through a site's redirector or a Joomla"
-            " menu until a command run with write access upgrades it",
-            path, version, SCHEMA_VERSION, why,
+            "archive %s is schema v%d, not upgraded to v%d (%s): read as it is; %s until"
+            " a command run with write access upgrades it",
+            path, version, SCHEMA_VERSION, why, ", and ".join(filter(None, misses)),
         )  # fmt: skip
         return
     raise ArchiveError(

@@ -72,7 +72,8 @@ def database_metadata(*, plugin: bool) -> dict[str, Any]:
         query = {
             "title": "Search one word in all its forms, ranked, with snippets",
             "description": "Type the word in lower case (SQLite lower-cases "
-            "only Latin letters); every archived form of it is found.",
+            "only Latin letters) and without stress marks, as printed (plain SQL "
+            "cannot compose it as the CLI does); every archived form of it is found.",
             "sql": SEARCH_SQL,
         }
     tables: dict[str, Any] = {

@@ -76,6 +76,7 @@ def listed_kind(source: str | None) -> str | None:
     """Whether a frontier entry's listed date is a publication date, and whose: "feed",
     "listing" (its source is the listing page it was on), or None: a sitemap's
     ``lastmod`` and a recheck's archived day are not publication dates."""
+    source = _lister(source)
     if source == SOURCE_FEED:
         return "feed"
     if source is not None and source.startswith(("http://", "https://")):
@@ -83,11 +84,24 @@ def listed_kind(source: str | None) -> str | None:
     return None
 
 
-def older_source(left: int) -> str:
+def _lister(source: str | None) -> str | None:
+    """The source that gave an entry's listed date: the entry's own, or the one a way
+    back's source keeps (``older_source``)."""
+    if source is not None and source.startswith(f"{SOURCE_OLDER}:"):
+        kept = source.split(":", 2)
+        return kept[2] if len(kept) == 3 else None
+    return source
+
+
+def older_source(left: int, lister: str | None = None) -> str:
     """The frontier source of an article queued as the one before another (a "« Предишна
     новина" chain), saying how many more may be reached back from it (-1: no cap). Kept
     with the queued URL, so a run killed on the way back resumes there with what is
-    left of the allowance (``going_back``)."""
+    left of the allowance (``going_back``). ``lister``: the source (a listing page, the
+    feed) of an address queued already, whose listed date is still its publication
+    date's evidence (``listed_kind``) when the way back takes it over."""
+    if lister is not None:
+        return f"{SOURCE_OLDER}:{left}:{lister}"
     return SOURCE_OLDER if left < 0 else f"{SOURCE_OLDER}:{left}"
 
 
@@ -96,7 +110,9 @@ def older_left(source: str | None) -> int | None:
     if source == SOURCE_OLDER:
         return -1
     if source is not None and source.startswith(f"{SOURCE_OLDER}:"):
-        left = source.partition(":")[2]
+        left = source.split(":", 2)[1]
+        if left == "-1":
+            return -1
         return int(left) if left.isdigit() else None
     return None
 
@@ -342,12 +358,12 @@ class Frontier:
         reach back from it, inside the caller's transaction (the one archiving that
         article: ``archiving``), so a run killed between the two leaves neither or both:
         the way back resumes from the queue. Not when ``url`` is known (``seen``), was
-        handled in this run already, or is the AMP copy of one known or pending
-        (``amp_copy``, as ``offer`` judges): the way back ends there. One queued or
-        failed already (a sitemap's, a listing's) takes the way back's source, keeping
-        its state, tries and listed date: else, fetched, it read as found otherwise and
-        the way back ended with it (its listed date no longer counts as a publication
-        date then, ``listed_kind``: the way back is the only road to what is older).
+        handled in this run already, or is the AMP copy of one known or handled (``amp_copy``,
+        as ``offer`` judges): the way back ends there. The AMP copy of one queued or
+        failed already goes on from that original. One queued or failed already (a
+        sitemap's, a listing's) takes the way back's source, keeping its state, tries
+        and listed date, and whose listing or feed that date is (``older_source``): else,
+        fetched, it read as found otherwise and the way back ended with it.
         Whether it was queued."""
         if url in handled:
             return False
@@ -355,7 +371,16 @@ class Frontier:
         if seen(entry, archived=archived, refresh=refresh, since=since) is not Seen.NEW:
             return False
         if self.amp_copy(url, set(), handled, refresh=refresh, since=since) is not Seen.NEW:
-            return False
+            original = self._pending_original(url, handled)
+            return original is not None and self.queue_older(
+                original, left, handled=handled, refresh=refresh, since=since
+            )
+        row = self.conn.execute(
+            "SELECT source FROM frontier WHERE url_key = ? AND state IN ('queued', 'failed')",
+            (url_key(url),),
+        ).fetchone()
+        lister = _lister(row[0]) if row is not None else None
+        lister = lister if listed_kind(lister) else None
         self.conn.execute(
             "INSERT INTO frontier (url_key, url, site, source, added_at) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(url_key) DO UPDATE SET source = excluded.source,"
@@ -363,9 +388,19 @@ class Frontier:
             " ELSE 'queued' END,"
             " url = CASE WHEN frontier.state IN ('queued', 'failed') THEN frontier.url"
             " ELSE excluded.url END",
-            (url_key(url), url, self.site, older_source(left), now_iso()),
+            (url_key(url), url, self.site, older_source(left, lister), now_iso()),
         )
         return True
+
+    def _pending_original(self, url: str, handled: set[str]) -> str | None:
+        """The original, queued or failed and not handled in this run, whose AMP copy
+        ``url`` is: the way back goes on from it, as it would had the copy been fetched."""
+        for original in amp_originals(url):
+            entry, archived = self._known(url_key(original))
+            pending = entry is not None and entry.state in (State.QUEUED, State.FAILED)
+            if pending and not archived and original not in handled:
+                return original
+        return None
 
     def state(self, url: str) -> State | None:
         """Where ``url`` stands now (None: never queued)."""

@@ -62,6 +62,11 @@ Migrations, in ``MIGRATIONS`` order:
   merged, the newest version kept and every other one a revision; so is a row archived
   under the address its fetch was redirected from (``/go?id=5``) with the row of the
   address the server sent it to (``/novini/5``).
+* v13: the words of rows written before titles, texts, bylines and tags were stored
+  composed (``lemmas.composed``: NFC, no stress marks, a Latin look-alike inside a
+  Cyrillic word made Cyrillic) are composed and re-indexed, what they stored kept as a
+  revision (``Store.compose_stored``): until then a composed query missed them, and an
+  imported row, which no ``reextract`` rewrites, for good.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -74,7 +79,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 # The oldest schema whose tables and columns are today's: the migrations after it only
 # bring stored keys under today's identity (v12: ``archive.rekey``). A reader that cannot
 # write the archive (``connection.connect_reader``) reads one this old as it is.
@@ -550,6 +555,21 @@ def _migrate_identity_v12(conn: sqlite3.Connection) -> None:
     rekey(conn, redirects=True)
 
 
+def _migrate_composed_v13(conn: sqlite3.Connection) -> None:
+    """Stored words composed as the writer composes them today; one line says how many
+    rows changed (each keeps its old spelling as a revision)."""
+    from newsarchive.archive.store import Store
+
+    changed = Store(conn).compose_stored()
+    if changed:
+        log.warning(
+            "archive upgraded: %d article(s) stored before words were composed (a letter"
+            " and its accent apart, stress marks, Latin look-alikes) spelled and indexed"
+            " as searches read them; what they stored is kept as a revision",
+            changed,
+        )
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -562,6 +582,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (10, _migrate_session_ids_v10),
     (11, _migrate_date_notes_v11),
     (12, _migrate_identity_v12),
+    (13, _migrate_composed_v13),
 )
 
 

@@ -30,6 +30,7 @@ from newsarchive.archive.lemmas import composed, tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.discover.urls import archive_key, move_hosts, moved_keys, url_key
 from newsarchive.errors import QueryError
+from newsarchive.fetch.charset import decode_html, has_bom
 from newsarchive.models import Article, Page
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 _OPENING = 200  # characters of an article's text that say which article it is
 _INDEX_BATCH = 1000  # inserted rows indexed together (``Store.indexing_inserts``)
+_COMPOSE_BATCH = 500  # rows read at once by ``Store.compose_stored``
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "date_source", "date_note", "modified",
     "author", "tags", "text", "fetched_at", "story",
@@ -56,6 +58,20 @@ def story_of(alias: str) -> str:
 
 
 _SELECT = ", ".join(f"articles.{c}" for c in ARTICLE_COLUMNS[:-1]) + f", {story_of('articles')}"
+
+
+def capture_text(content: bytes, encoding: str | None) -> str:
+    """A stored capture's text, read as the crawl read it: by the encoding it stored. The
+    crawl chose it from the HTTP header too, which the bytes alone no longer say (a page
+    with ``charset=windows-1251`` only in its Content-Type, sniffed again, may read as
+    mac-cyrillic); the bytes are sniffed again only for a capture stored without one
+    (and a byte order mark, which the crawl read first, is read first again)."""
+    if encoding and not has_bom(content):
+        try:
+            return content.decode(encoding, "replace")
+        except LookupError:  # (a codec this Python does not have)
+            pass
+    return decode_html(content)[0]
 
 
 def now_iso() -> str:
@@ -280,9 +296,10 @@ class Store:
         keys = [key for url in urls if url for key in (archive_key(url), url_key(url))]
         return self._find_keys(list(dict.fromkeys(keys)))
 
-    def captured_page(self, url: str) -> tuple[str, bytes, str | None] | None:
+    def captured_page(self, url: str) -> tuple[str, str] | None:
         """The capture the article archived from ``url`` was read from: the address it
-        was answered at, its bytes and their encoding; None when none is archived."""
+        was answered at and its text as the crawl read it (``capture_text``); None when
+        none is archived."""
         article_id = self.find(url)
         if article_id is None:
             return None
@@ -293,7 +310,7 @@ class Store:
         ).fetchone()
         if row is None or row[1] is None:
             return None
-        return str(row[0]), zlib.decompress(row[1]), row[2]
+        return str(row[0]), capture_text(zlib.decompress(row[1]), row[2])
 
     def find_item(self, url: str) -> int | None:
         """The article archived under an item's own address (``urls.item_url``), never
@@ -501,6 +518,43 @@ class Store:
             )
         return outcome
 
+    def compose_stored(self) -> int:
+        """Compose the words of every row an older release stored as the page spelled them
+        (``lemmas.composed``; what ``upsert_article`` writes today); returns how many rows
+        changed. Such a row was indexed by those spellings ("раи" + "н" for a decomposed
+        "район"), so no query found the word until the row was written again, and an
+        imported row never is. Each changed row keeps what it stored as a revision (a
+        stress mark or a Latin letter is what the page said: not lost), is re-indexed
+        (``articles_au``) with its lemma columns and story keys, and is dated now. Rows
+        are read a batch at a time; its own output is left as it is (``composed`` is its
+        own fixed point), so a second run changes nothing. Inside the caller's
+        transaction."""
+        from newsarchive.archive import revisions
+
+        when = now_iso()
+        changed = last = 0
+        while rows := self.conn.execute(
+            "SELECT id, site, title, author, tags, text FROM articles WHERE id > ?"
+            " ORDER BY id LIMIT ?",
+            (last, _COMPOSE_BATCH),
+        ).fetchall():
+            last = rows[-1][0]
+            for article_id, site, *stored in rows:
+                spelled = _composed_row(*stored)
+                if spelled == tuple(stored):
+                    continue
+                title, author, tags, text = spelled
+                words = tokens(text)
+                revisions.keep(self.conn, article_id, replaced_at=when)
+                self.conn.execute(
+                    "UPDATE articles SET title = ?, author = ?, tags = ?, text = ?,"
+                    " title_lemmas = ?, text_lemmas = ?, updated_at = ? WHERE id = ?",
+                    (title, author, tags, text, *self._lemmas(title, words), when, article_id),
+                )
+                self._story(article_id, site, words, stored[3])
+                changed += 1
+        return changed
+
     def start_run(self, site: str) -> int:
         cur = self.conn.execute(
             "INSERT INTO runs (site, started_at) VALUES (?, ?)", (site, now_iso())
@@ -540,6 +594,18 @@ def _composed(article: Article) -> Article:
     return replace(article, title=title, text=text, author=author, tags=tags)
 
 
+def _composed_row(
+    title: str, author: str | None, tags: str, text: str
+) -> tuple[str, str | None, str, str]:
+    """A stored row's fields as ``_composed`` spells an article's. A tags cell keeps its
+    own form unless a tag changes (one typed by hand, not as JSON, stays as typed)."""
+    listed = stored_tags(tags)
+    spelled = [composed(tag) for tag in listed]
+    if spelled != listed:
+        tags = json.dumps(spelled, ensure_ascii=False)
+    return composed(title), composed(author) if author else author, tags, composed(text)
+
+
 def _earlier(fetched: str, updated_at: str) -> bool:
     """``fetched`` is before ``updated_at`` (ISO timestamps, offsets compared properly)."""
     try:
@@ -553,7 +619,9 @@ def stored_tags(stored: str | None) -> list[str]:
 
     The archive opens in sqlite3 and Datasette, where a researcher may write "a, b" by
     hand: one such cell made every export, ``show`` and article page an internal error.
-    What is no JSON array of strings is kept as one tag, as written, so nothing is lost.
+    What is no JSON array of strings is kept as one tag, as written, so nothing is lost;
+    a JSON string (``"съвет"``, as a hand typing JSON writes one tag) is that tag, its
+    quotes being JSON's, not the tag's.
     """
     if not stored:
         return []
@@ -563,6 +631,8 @@ def stored_tags(stored: str | None) -> list[str]:
         return [stored]
     if isinstance(tags, list):
         return [tag if isinstance(tag, str) else json.dumps(tag) for tag in tags]
+    if isinstance(tags, str):
+        return [tags] if tags else []
     return [stored]
 
 

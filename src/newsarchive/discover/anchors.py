@@ -127,7 +127,7 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
     or in ``onclick``, or one a call there of the page's own functions opens (``calls``,
     from ``script_calls``)."""
     attrs = anchor.attributes
-    href = (attrs.get("href") or attrs.get("data-href") or "").strip()
+    href = (attrs.get("href") or next(filter(None, map(attrs.get, _DATA_LINKS)), "")).strip()
     scripted = href.lower().startswith("javascript:")
     if href and not scripted and not href.startswith("#"):
         return href
@@ -139,21 +139,30 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
     return None
 
 
-_NOT_CLICKABLE = frozenset({"a", "button", "input", "select", "option", "form", "img", "body"})
+_NOT_CLICKABLE = frozenset(
+    {"a", "button", "input", "select", "option", "form", "img", "body"}
+    | {"script", "style", "link", "meta", "template", "iframe"}  # (no box to click)
+)
+# The attributes a card made clickable by the page's script keeps its address in: a click
+# handler the theme binds to every ``[data-url]`` (or ``[data-href]``, ``[data-link]``)
+# sends the browser to it, as an ``href`` would.
+_DATA_LINKS = ("data-href", "data-url", "data-link")
+_CLICKABLE = ", ".join(f"[{name}]" for name in (*_DATA_LINKS, "onclick"))
 
 
 def link_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
     """The page's ``<a>`` elements and, in document order among them, the rows and cards a
     script makes clickable: ``<tr onclick="location.href='/novini/12'">``, ``<div
-    data-href="/novini/12">`` (a listing whose only ``<a>`` may say "Прочети повече", or
-    none). Buttons and form controls are not links, whatever their script opens."""
+    data-href="/novini/12">`` or ``data-url`` (a listing whose only ``<a>`` may say
+    "Прочети повече", or none). Buttons and form controls are not links, whatever their
+    script opens."""
     anchors = tree.css("a")
-    clickable = [n for n in tree.css("[data-href], [onclick]") if n.tag not in _NOT_CLICKABLE]
+    clickable = [n for n in tree.css(_CLICKABLE) if n.tag not in _NOT_CLICKABLE]
     if not clickable:
         return anchors  # nearly every page: no second pass
     seen: set[int] = set()
     nodes: list[LexborNode] = []
-    for node in tree.css("a, [data-href], [onclick]"):
+    for node in tree.css(f"a, {_CLICKABLE}"):
         if node.mem_id in seen or (node.tag != "a" and node.tag in _NOT_CLICKABLE):
             continue
         seen.add(node.mem_id)

@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.discover.anchors import link_target, page_base, script_calls
 from newsarchive.discover.items import Items
+from newsarchive.discover.refresh import refresh_targets
 from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
 from newsarchive.discover.urls import news_subdomain, normalize_url, on_site
 from newsarchive.models import Profile
@@ -328,29 +329,6 @@ def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
         if url and url != here and on_site(url, profile) and not is_file_path(urlsplit(url).path):
             return [url]
     return []
-
-
-# "0; URL=bg/index.html", "0;url='/bg/'", "3; URL = \"novini.php\"" (a bare delay reloads
-# the page itself and names nothing). The parts before the address are possessive (``*+``):
-# given back one character at a time, a page's long run of digits before a stray quote
-# was split every way over delay and address, each tried to the quote (quadratic).
-_REFRESH = re.compile(
-    r"""^\s*+\d*+(?:\.\d*+)?+\s*+[;,]?+\s*+(?:url\s*+=\s*+)?+(?P<q>['"]?+)"""
-    r"""(?P<url>[^'"\s][^'"]*?)(?P=q)\s*$""",
-    re.IGNORECASE,
-)
-
-
-def refresh_targets(tree: LexborHTMLParser) -> list[str]:
-    """Where the page's ``<meta http-equiv="refresh">`` sends a browser, as written."""
-    found: list[str] = []
-    for node in tree.css("meta[http-equiv]"):
-        if (node.attributes.get("http-equiv") or "").strip().lower() != "refresh":
-            continue
-        match = _REFRESH.match(node.attributes.get("content") or "")
-        if match and not match["url"].strip().replace(".", "").isdigit():
-            found.append(match["url"].strip())
-    return found
 
 
 # A script sending the browser on: "window.location.href = 'bg/'", "location =

@@ -40,7 +40,13 @@ from defusedxml.ElementTree import DefusedXMLParser
 from newsarchive.dates import Published, local_date, parse_feed_date, parse_iso
 from newsarchive.discover.json_feeds import json_entries
 from newsarchive.discover.shape import is_not_article_path
-from newsarchive.discover.urls import article_path, is_article_url, normalize_url, on_site
+from newsarchive.discover.urls import (
+    article_path,
+    is_article_url,
+    is_home_page,
+    normalize_url,
+    on_site,
+)
 from newsarchive.models import MAX_BODY_BYTES, Candidate, Page, Profile
 
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
@@ -60,6 +66,7 @@ class FeedEntry:
     url: str
     published: Published | None = None
     is_sitemap: bool = False
+    news: bool = False  # a Google News sitemap's <news:news> entry: the site says it is news
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,7 @@ class FeedLinks(NamedTuple):
     sitemaps: list[FeedEntry]  # child sitemaps, with their lastmod
     cut: str | None
     next: str | None = None  # the feed's next (older) page on the site, if it names one
+    news: frozenset[str] = frozenset()  # articles a Google News sitemap names as news
 
 
 def _local(tag: object) -> str:
@@ -333,21 +341,23 @@ def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
     if not loc:
         return None
     date = _child_text(node, "lastmod")
+    news = _children(node, "news")
     if not date:  # Google News sitemaps: <news:news><news:publication_date>
-        for news in _children(node, "news"):
-            date = _child_text(news, "publication_date")
-    return FeedEntry(loc, parse_iso(date) if date else None, is_sitemap)
+        for block in news:
+            date = _child_text(block, "publication_date")
+    return FeedEntry(loc, parse_iso(date) if date else None, is_sitemap, bool(news))
 
 
 def _rss_item(node: ET.Element) -> FeedEntry | None:
-    link = next(
-        (
-            found
-            for child in _children(node, "link")
-            if (found := _rss_link((child.text or "").strip()))
-        ),
-        "",
-    )
+    """An item's ``<link>``, else its permalink ``<guid>``, else RDF's ``rdf:about``. A
+    ``<link>`` to the site's front page (a CMS writing the channel's link into every item)
+    is no item's address: the guid is taken over it, and it only when nothing else is."""
+    links = [
+        found
+        for child in _children(node, "link")
+        if (found := _rss_link((child.text or "").strip()))
+    ]
+    link = next((found for found in links if not is_home_page(found)), "")
     if not link:
         for guid in _children(node, "guid"):
             value = (guid.text or "").strip()
@@ -357,6 +367,8 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
     if not link:  # RSS 1.0 (RDF) puts the URL in rdf:about
         about = next((v for k, v in node.attrib.items() if _local(k) == "about"), "")
         link = about if _is_url(about) else ""
+    if not link and links:
+        link = links[0]  # (the front page: no article, as any such entry is)
     if not link:
         return None
     date = _child_text(node, "pubdate", "date", "published", "updated")
@@ -460,6 +472,7 @@ def feed_links(
     feed_url = base or (source if source.startswith(("http://", "https://")) else None)
     articles: list[Candidate] = []
     children: list[FeedEntry] = []
+    news: set[str] = set()
     for entry in feed.entries:
         url = normalize_url(entry.url, feed_url)  # a relative link: against the feed's URL
         if url is None:
@@ -467,13 +480,30 @@ def feed_links(
         if entry.is_sitemap:
             if on_site(url, profile):
                 children.append(FeedEntry(url, entry.published, True))
-        elif is_article_url(url, profile) or _of_shape(url, profile, shapes):
+        elif (
+            is_article_url(url, profile)
+            or _of_shape(url, profile, shapes)
+            or (entry.news and _said_news(url, profile))
+        ):
             listed = local_date(entry.published) if entry.published else None
             articles.append(Candidate(url, profile.id, source, listed))
+            if entry.news:
+                news.add(url)
     following = normalize_url(feed.next, feed_url) if feed.next else None
     if following is not None and not on_site(following, profile):
         following = None
-    return FeedLinks(articles, children, feed.cut, following)
+    return FeedLinks(articles, children, feed.cut, following, frozenset(news))
+
+
+def _said_news(url: str, profile: Profile) -> bool:
+    """A Google News sitemap's entry (``<news:news>``) is an article whatever its
+    address looks like: that sitemap lists news articles only (Google refuses others),
+    so ``/a/318``, a short id the generic guess takes for a section, is news by the
+    site's own word. A profile's own article pattern is still the rule where there is
+    one; files, tags and categories are never articles."""
+    if profile.article_pattern or not on_site(url, profile):
+        return False
+    return not is_not_article_path(urlsplit(url).path)
 
 
 def _of_shape(url: str, profile: Profile, shapes: Sequence[re.Pattern[str]]) -> bool:

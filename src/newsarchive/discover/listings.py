@@ -502,7 +502,22 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         tree, current, page, usable
     ):
         return url
-    return _older_month(anchors, current, usable)
+    hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
+    return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
+
+
+def _option_targets(tree: LexborHTMLParser, base: str) -> list[str]:
+    """Where each option of the page's drop-downs goes when chosen (a script setting
+    ``location`` to its value, or its GET form): WordPress's "Архиви" widget shown as a
+    drop-down of months (``<option value="/2026/10/">октомври 2026</option>``) names the
+    same month pages its list form links."""
+    found: list[str] = []
+    for select in tree.css("select"):
+        for option in select.css("option"):
+            value = (option.attributes.get("value") or "").strip()
+            if _YEAR.search(value) and (target := _option_target(select, value, base)):
+                found.append(target)
+    return found
 
 
 # A pager's "next" control by its class, on the link or on the item holding it: "next"
@@ -839,16 +854,16 @@ def archive_month(url: str, *, anywhere: bool = False) -> tuple[int, int] | None
 
 
 def _older_month(
-    anchors: list[tuple[LexborNode, str]], current: str, usable: Callable[[str | None], str | None]
+    hrefs: list[str], current: str, usable: Callable[[str | None], str | None]
 ) -> str | None:
     """A listing with no next page that links its date archive (a calendar, "Архив" by
-    month: old PHP sites have no other way to older news): the next page is the archive
-    of the latest month before this page's (from a listing that is no month's, the latest
-    month linked). So the walk goes on month by month into the past, within its limits."""
+    month, as links or a drop-down: old PHP sites have no other way to older news): the
+    next page is the archive of the latest month before this page's (from a listing that
+    is no month's, the latest month linked). So the walk goes on month by month into the
+    past, within its limits."""
     here = archive_month(current, anywhere=True)
     best: tuple[tuple[int, int], str] | None = None
-    for anchor, _text in anchors:
-        href = anchor.attributes.get("href") or ""
+    for href in hrefs:
         if not _YEAR.search(href):
             continue  # most links: no year, no month's archive
         url = usable(href)

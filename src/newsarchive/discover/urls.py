@@ -585,11 +585,19 @@ def _secure_as_fetched(claimed: str, fetched: str) -> str:
     """An ``http://`` canonical on a page its own host served over ``https://`` is the
     CMS's address from before the move (its configured base URL was never updated): the
     address a reader follows, and the one the old spelling redirects to, is ``https://``.
-    (Which spelling is kept changes no identity: both are one article.)"""
+    So is one naming the ``www.``-less twin of the host that served it, or the reverse
+    (``http://x.bg/novini/a/`` on ``https://www.x.bg``: the site installed under one
+    spelling, moved to ``https://`` under the other): it keeps the serving host.
+    (Which spelling is kept changes no identity: all are one article.)"""
     old, new = urlsplit(claimed), urlsplit(fetched)
-    if old.scheme == "http" and new.scheme == "https" and old.netloc == new.netloc:
-        return old._replace(scheme="https").geturl()
+    if old.scheme == "http" and new.scheme == "https" and _www_twins(old.netloc, new.netloc):
+        return old._replace(scheme="https", netloc=new.netloc).geturl()
     return claimed
+
+
+def _www_twins(one: str, other: str) -> bool:
+    """The same host, or one the other with ``www.`` before it."""
+    return one.removeprefix("www.") == other.removeprefix("www.")
 
 
 @lru_cache(maxsize=64)

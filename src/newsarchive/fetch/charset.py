@@ -74,6 +74,12 @@ def meta_charset(content: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
+def has_bom(content: bytes) -> bool:
+    """Whether ``content`` starts with a byte order mark, which ``decode_html`` reads
+    before anything else and leaves out of the text."""
+    return content.startswith(tuple(bom for bom, _ in _BOMS))
+
+
 def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding used)``; never raises, at worst replaces bad bytes."""
     for bom, name in _BOMS:

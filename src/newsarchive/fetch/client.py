@@ -31,6 +31,7 @@ import httpx
 from protego import Protego
 
 from newsarchive import __version__
+from newsarchive.discover.refresh import stand_in_target
 from newsarchive.discover.urls import host_variants, in_path_state, path_state_given, url_key
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
@@ -338,7 +339,9 @@ def _refuse_host(host: _Host, url: str, target: str | None = None) -> None:
 
 class Fetcher:
     """One per crawl. ``site_hosts`` are the hosts redirects may lead to (None: any public
-    host) and, with ``mirror`` (``--base-url``), the hosts served from the mirror."""
+    host) and, with ``mirror`` (``--base-url``), the hosts served from the mirror.
+    ``transport`` must talk to a server (tests wrap httpx's own): the body is read raw, a
+    chunk at a time, which a response built in memory, read already, cannot be."""
 
     def __init__(
         self,
@@ -375,6 +378,7 @@ class Fetcher:
         self._lock = threading.Lock()
         self._hosts: dict[str, _Host] = {}
         self._robots: dict[str, Protego | str | None] = {}
+        self._robots_at: dict[str, str] = {}  # origin -> where its robots.txt was read
         self._robots_locks: dict[str, threading.Lock] = {}
         # (scheme, netloc) -> (scheme, netloc): a server that moved every path there
         self._moves: dict[tuple[str, str], tuple[str, str]] = {}
@@ -452,17 +456,23 @@ class Fetcher:
         """The ``Sitemap:`` lines of the robots.txt of ``url``'s origin (read once a run);
         none when it is missing or unreadable. The protocol wants a full URL there, but
         some CMS plugins write the path alone (``Sitemap: /sitemap-novini.xml``): it is
-        read against robots.txt's own address, as any link is against its page's."""
+        read against robots.txt's own address, as any link is against its page's: the
+        one it was read at, after redirects (``/robots.txt`` sent to
+        ``/cms/robots.txt`` names ``sitemap.xml`` beside it, not at the root)."""
         robots = self._robots_for(url)
         if not isinstance(robots, Protego):
             return []
-        here = urljoin(url, "/robots.txt")
+        parts = urlsplit(url)
+        here = self._robots_at.get(f"{parts.scheme}://{parts.netloc}", urljoin(url, "/robots.txt"))
         return [urljoin(here, line.strip()) for line in robots.sitemaps if line.strip()]
 
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self.fetch(origin + "/robots.txt", check_robots=False)
         except _RobotsKnown as known:
+            with self._lock:
+                if known.origin in self._robots_at:
+                    self._robots_at[origin] = self._robots_at[known.origin]
             return self._robots[known.origin]
         except (FetchInterrupted, HostResting):
             raise
@@ -480,12 +490,15 @@ class Fetcher:
         delay = robots.crawl_delay(self.options.user_agent) if robots is not None else None
         final = urlsplit(page.final_url)
         hosts = [urlsplit(origin).netloc]
+        with self._lock:
+            self._robots_at[origin] = page.final_url
         if _own_robots(final) and f"{final.scheme}://{final.netloc}" != origin:
             # the answer is the other origin's own robots.txt (``http://x.bg`` sent to
             # ``https://www.x.bg``): known for it too, not asked for again in this run
             hosts.append(final.netloc)
             with self._lock:
                 self._robots.setdefault(f"{final.scheme}://{final.netloc}", robots)
+                self._robots_at.setdefault(f"{final.scheme}://{final.netloc}", page.final_url)
         if delay:
             for netloc in hosts:
                 self._host(netloc).delay = min(float(delay), 30.0)
@@ -845,21 +858,7 @@ class Fetcher:
                         origin = f"{moved_to.scheme}://{moved_to.netloc}"
                         if _own_robots(moved_to) and origin in self._robots:
                             raise _RobotsKnown(url, origin)
-                    if (
-                        elsewhere is not None
-                        and url_key(following) != url_key(url)  # (this URL's own move)
-                        and elsewhere(following)
-                    ):
-                        raise Elsewhere(
-                            f"redirected to {following}, fetched on its own: {url}",
-                            url=url,
-                            page=following,
-                        )
-                    if check_robots and not self.allowed(following, redirected_from=url):
-                        raise RobotsDisallowed(
-                            f"redirected to {following}, disallowed by robots.txt: {url}", url=url
-                        )
-                    current = following
+                    current = self._next_hop(url, following, check_robots, elsewhere)
                     continue
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > max_bytes:
@@ -876,13 +875,7 @@ class Fetcher:
                 coding = codings[0] if codings else ""
                 chunks: list[bytes] = []
                 size = 0
-                # (one built in memory, by a MockTransport, arrives read and decoded)
-                body = (
-                    response.iter_bytes()
-                    if response.is_stream_consumed
-                    else inflated(response.iter_raw(), coding)
-                )
-                for chunk in body:
+                for chunk in inflated(response.iter_raw(), coding):
                     self._check_stop()
                     if time.monotonic() > deadline:
                         raise _DeadlineHit
@@ -891,11 +884,55 @@ class Fetcher:
                         raise self._too_large(url, max_bytes, UNDONE.get(coding))
                     chunks.append(chunk)
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
-                return status, resp_headers, b"".join(chunks), str(response.url)
+                content = b"".join(chunks)
+                if (
+                    status == 200
+                    and check_robots
+                    and (target := self._stand_in(url, current, content))
+                ):
+                    current = self._next_hop(url, target, check_robots, elsewhere)
+                    continue
+                return status, resp_headers, content, str(response.url)
         self._log_fetch(url, "redirect-loop", 0, time.monotonic())
         raise RedirectRefused(
             f"more than {self.options.max_redirects} redirects", url=url, shown=self.describe(url)
         )
+
+    def _next_hop(
+        self,
+        url: str,
+        following: str,
+        check_robots: bool,
+        elsewhere: Callable[[str], bool] | None,
+    ) -> str:
+        """``following``, where a redirect (or a stand-in's refresh) of ``url`` leads,
+        unless the caller fetches it on its own (``Elsewhere``) or robots.txt closes it."""
+        if (
+            elsewhere is not None
+            and url_key(following) != url_key(url)  # (this URL's own move)
+            and elsewhere(following)
+        ):
+            raise Elsewhere(
+                f"redirected to {following}, fetched on its own: {url}", url=url, page=following
+            )
+        if check_robots and not self.allowed(following, redirected_from=url):
+            raise RobotsDisallowed(
+                f"redirected to {following}, disallowed by robots.txt: {url}", url=url
+            )
+        return following
+
+    def _stand_in(self, url: str, current: str, content: bytes) -> str | None:
+        """Where a page that only stands in for another (``refresh.stand_in_target``)
+        sends the browser, when a redirect there would be followed: it is fetched in the
+        page's place, as a browser shows it. A refresh off the site, or one refused, leaves
+        the page as it is: it is no error of the page."""
+        target = stand_in_target(content, current)
+        if target is None:
+            return None
+        try:
+            return self._follow(url, current, target, 200)
+        except RedirectRefused:
+            return None
 
     def _learn_move(self, current: str, following: str, status: int) -> None:
         """A permanent redirect to the same path and query on another scheme, or between
