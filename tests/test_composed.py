@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive.archive.lemmas import composed
+from newsarchive.archive.lemmas import _MIXED, composed
 
 
 @pytest.mark.parametrize(
@@ -56,3 +58,21 @@ _TYPED = st.text(
 def test_composing_composed_text_changes_nothing(text: str) -> None:
     once = composed(text)
     assert composed(once) == once
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TYPED)
+def test_the_mixed_script_test_finds_what_the_pair_pattern_found(text: str) -> None:
+    # ``_MIXED`` opens with the Latin letter so the engine can skip to it: it must say
+    # what the plain pattern of a Cyrillic and a Latin letter side by side says.
+    pair = re.compile("[\u0400-\u04ff][A-Za-z]|[A-Za-z][\u0400-\u04ff]")
+    assert (_MIXED.search(text) is None) == (pair.search(text) is None)
+
+
+def test_stress_marks_and_look_alikes_are_still_composed_in_long_text() -> None:
+    # the writer's fast paths (marks looked for in C, the pattern skipping to Latin
+    # letters) must still find one mark or one look-alike far into an article's text
+    filler = "Общината обяви нов проект за ремонт на улиците. " * 40
+    assert composed(filler + "Ру\u0301се") == filler + "Русе"
+    assert composed(filler + "Mинистерски") == filler + "Министерски"
+    assert composed(filler) == filler

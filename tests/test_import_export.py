@@ -314,6 +314,51 @@ def test_an_import_indexes_its_rows_in_batches_each_once_with_its_latest_text(
     assert ids(run_cli("search", "пиано", "--format", "json", "--db", str(db))) == [5]
 
 
+@pytest.mark.parametrize(
+    ("bad", "said"),
+    [
+        (b'{"site": "bta", "url": "ftp://www.bta.bg/9"}\n', "line 6: 'url'"),
+        (b'{"site": "bta", "url": "https://www.bta.bg/9", "title": "\xff"}\n', "not UTF-8"),
+    ],
+)
+def test_a_bad_line_read_ahead_while_a_batch_is_indexed_imports_nothing(
+    run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch, bad: bytes, said: str
+) -> None:
+    """The records after a batch are read while its index statement runs
+    (``readahead``): a bad one met then is the same one-line error, on the line it is,
+    and nothing is imported, as when it is met in turn."""
+    import threading
+
+    import newsarchive.archive.store as store
+    from newsarchive.readahead import ReadAhead
+
+    monkeypatch.setattr(store, "_INDEX_BATCH", 2)
+    unstopped = ReadAhead.read_ahead  # (a statement this short ends before any is read)
+    monkeypatch.setattr(ReadAhead, "read_ahead", lambda s, _: unstopped(s, threading.Event()))
+    build(run_cli, db, ARTICLES[:1])
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    records = [
+        {"site": "bta", "url": f"https://www.bta.bg/n/{n}", "title": f"Новина {n}",
+         "text": f"Общината ремонтира улица номер {n}.", "published": "2026-06-02"}
+        for n in range(1, 9)
+    ]  # fmt: skip
+    good = [json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records]
+    source = db.with_name("late.jsonl")
+    source.write_bytes(b"".join([*good[:5], bad, *good[5:]]))
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert said in line, line
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    fresh = db.with_name("fresh.db")
+    result = run_cli("import-jsonl", str(source), "--db", str(fresh))
+    assert result.exit_code == 2 and not fresh.exists()
+    source.write_bytes(b"".join(good))  # and without it, every record in order
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert "imported 8 new" in result.stdout, result.stderr
+    assert [a["url"] for a in exported(run_cli, db)][1:] == [r["url"] for r in records]
+
+
 def test_an_import_on_a_full_disk_is_exit_74_and_keeps_the_archive(
     run_cli: Cli, tmp_path: Path
 ) -> None:

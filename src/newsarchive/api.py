@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.connection import connect, connect_reader, is_damaged, write_failure
 from newsarchive.archive.lock import held_since
-from newsarchive.archive.store import Filters, Store, get_article, iter_articles, now_iso
+from newsarchive.archive.store import (
+    Filters,
+    Prepared,
+    Store,
+    get_article,
+    iter_articles,
+    now_iso,
+    prepared,
+)
 from newsarchive.errors import ArchiveError, UsageError
 
 if TYPE_CHECKING:
@@ -307,6 +315,16 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     return article, data["site"], _import_url(data["url"], article.date_source), fetched
 
 
+def _ready_record(numbered: tuple[int, str]) -> tuple[Prepared, str, str, str | None] | None:
+    """A numbered line's record (``_import_record``) with its article ``prepared`` for the
+    writer: all of an import's work that needs no archive, so it can be done ahead."""
+    record = _import_record(numbered[1], numbered[0])
+    if record is None:
+        return None
+    article, site, url, fetched_at = record
+    return prepared(article), site, url, fetched_at
+
+
 def _text_field(data: dict[str, Any], key: str, number: int) -> str | None:
     """A record's ``title``, ``text`` or ``author``: a string, or None when absent or empty.
 
@@ -393,6 +411,8 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
 
 
 def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, int]:
+    from newsarchive.readahead import ReadAhead
+
     conn = connect(db, create=True)
     # One long transaction: with SQLite's 2 MB default cache the index pages it touches
     # (FTS, URL keys, story keys) are spilled to the WAL again and again; up to 512 MB
@@ -404,9 +424,9 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
         store = _moved_store(conn)
         with conn:
             conn.execute("BEGIN IMMEDIATE")  # open before indexing_inserts' DDL
-            with store.indexing_inserts():
-                for number, line in enumerate(lines, 1):
-                    record = _import_record(line, number)
+            records = ReadAhead(enumerate(lines, 1), _ready_record)
+            with store.indexing_inserts(alongside=records.read_ahead):
+                for record in records:
                     if record is None:
                         continue
                     article, site, url, fetched_at = record
