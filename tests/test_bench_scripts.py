@@ -4,6 +4,8 @@ the bench died with a TypeError). Sizes tiny; what the numbers are is the bench'
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -25,3 +27,42 @@ def test_the_listing_bench_runs_and_finds_every_link() -> None:
         ("cards", "20", "20"),
         ("nested", "20", "20"),
     ]
+
+
+def _wcxb_page(root: Path, key: str, html: str, title: str) -> None:
+    """One page in WCXB dev's layout: gzipped HTML beside its ground truth."""
+    (root / "html").mkdir(exist_ok=True)
+    (root / "ground-truth").mkdir(exist_ok=True)
+    (root / "html" / f"{key}.html.gz").write_bytes(gzip.compress(html.encode()))
+    truth = {"url": f"https://example.org/{key}", "ground_truth": {"title": title}}
+    (root / "ground-truth" / f"{key}.json").write_text(json.dumps(truth), encoding="utf-8")
+
+
+def _article(h1: str, og: str = "") -> str:
+    meta = f'<meta property="og:title" content="{og}">' if og else ""
+    prose = "Жителите на квартала чакат ремонта на улицата от години. " * 8
+    body = f"<article><h1>{h1}</h1><p>{prose}</p></article>"
+    return f"<html><head>{meta}</head><body>{body}</body></html>"
+
+
+def test_the_title_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> None:
+    _wcxb_page(tmp_path, "0002", _article("Нов парк в квартал Изток"), "Нов парк в квартал Изток")
+    _wcxb_page(tmp_path, "0004", _article("Parkin’ on the river bank"), "Parkin' on the river bank")
+    reworded = _article(
+        "Everything you should know about the new bridge", og="The Bridge Opens in May"
+    )
+    _wcxb_page(tmp_path, "0005", reworded, "The Bridge Opens in May")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "title_misses.py"), "--data", str(tmp_path),
+         "--list"],
+        capture_output=True, text=True, env=env, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "title exact even: 1/2" in lines
+    assert "title exact odd: 0/1" in lines
+    assert "    1     0  typography only (quotes, dashes, ellipsis, full-width marks)" in lines
+    stated = "a stated title (og, <title>, JSON-LD, twitter) where we took the reworded h1"
+    assert f"    0     1  {stated}" in lines
+    assert "   stated 'The Bridge Opens in May'" in lines
