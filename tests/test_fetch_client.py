@@ -539,3 +539,25 @@ def test_a_page_standing_in_for_another_by_a_refresh_is_followed_as_a_redirect(
     assert "Текстът на новината" in page.text
     assert elsewhere.final_url == "https://www.x.bg/n/6" and "other.bg" in elsewhere.text
     assert server.requests == ["/robots.txt", "/n/5", "/novini/5.html", "/n/6", "/n/7"]
+
+
+_REFRESH_TO = (
+    '<html><head><meta http-equiv="refresh" content="0; url={}"></head>'
+    "<body>Пренасочване</body></html>"
+)
+
+
+def test_a_feed_quoting_a_refresh_in_an_item_is_no_stand_in() -> None:
+    """A short RSS feed whose item's HTML (in CDATA) holds a meta refresh reads, as HTML,
+    like a stand-in page: only an HTML answer is one, so the feed comes back as itself."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+        "<item><title>a</title><link>https://www.t.bg/n/1</link><description><![CDATA["
+        '<p>виж</p><meta http-equiv="refresh" content="0; url=/drugo">]]></description>'
+        "</item></channel></rss>"
+    )
+    pages = {"/feed.xml": feed, "/drugo": "<h1>Друго</h1>"}
+    with pages_fetcher(pages, ["www.t.bg"], FetchOptions(delay=0, retries=0)) as fetcher:
+        page = fetcher.fetch("https://www.t.bg/feed.xml")
+    assert page.final_url == "https://www.t.bg/feed.xml"
+    assert "<rss" in page.text

@@ -888,7 +888,7 @@ class Fetcher:
                 if (
                     status == 200
                     and check_robots
-                    and (target := self._stand_in(url, current, content))
+                    and (target := self._stand_in(url, current, content, response))
                 ):
                     current = self._next_hop(url, target, check_robots, elsewhere)
                     continue
@@ -921,12 +921,14 @@ class Fetcher:
             )
         return following
 
-    def _stand_in(self, url: str, current: str, content: bytes) -> str | None:
+    def _stand_in(
+        self, url: str, current: str, content: bytes, response: httpx.Response
+    ) -> str | None:
         """Where a page that only stands in for another (``refresh.stand_in_target``)
         sends the browser, when a redirect there would be followed: it is fetched in the
         page's place, as a browser shows it. A refresh off the site, or one refused, leaves
         the page as it is: it is no error of the page."""
-        target = stand_in_target(content, current)
+        target = stand_in_target(content, current, response.headers.get("content-type"))
         if target is None:
             return None
         try:
