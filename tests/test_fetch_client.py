@@ -561,3 +561,29 @@ def test_a_feed_quoting_a_refresh_in_an_item_is_no_stand_in() -> None:
         page = fetcher.fetch("https://www.t.bg/feed.xml")
     assert page.final_url == "https://www.t.bg/feed.xml"
     assert "<rss" in page.text
+
+
+def test_stand_ins_refreshing_to_each_other_are_asked_once_each() -> None:
+    """``/a`` stands in for ``/b`` and ``/b`` for ``/a`` (a CMS's two short links sent
+    round): a browser would go round for ever; the fetcher asks each once and keeps the
+    page it came back to, not six requests and a failure ('more than 5 redirects')."""
+
+    def answer(url: str) -> Answer:
+        if url.endswith("/robots.txt"):
+            return 404, {}, ""
+        target = "/b" if url.endswith("/a") else "/a"
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, _REFRESH_TO.format(target)
+
+    hosts = ("www.x.bg",)
+    options = FetchOptions(delay=0, retries=0)
+    with (
+        hosts_server(answer, hosts) as (transport, asked),
+        Fetcher(options, site_hosts=hosts, transport=transport) as fetcher,
+    ):
+        page = fetcher.fetch("https://www.x.bg/a")
+    assert page.final_url == "https://www.x.bg/b"
+    assert asked == [
+        "https://www.x.bg/robots.txt",
+        "https://www.x.bg/a",
+        "https://www.x.bg/b",
+    ]

@@ -833,6 +833,7 @@ class Fetcher:
         elsewhere: Callable[[str], bool] | None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
+        stood_in: set[str] = set()  # the stand-ins met on the way (``_stand_in``)
         for hop in range(self.options.max_redirects + 1):
             if hop:
                 _refuse_host(self._host(_netloc(current)), url, current)
@@ -888,7 +889,7 @@ class Fetcher:
                 if (
                     status == 200
                     and check_robots
-                    and (target := self._stand_in(url, current, content, response))
+                    and (target := self._stand_in(url, current, content, response, stood_in))
                 ):
                     current = self._next_hop(url, target, check_robots, elsewhere)
                     continue
@@ -922,14 +923,18 @@ class Fetcher:
         return following
 
     def _stand_in(
-        self, url: str, current: str, content: bytes, response: httpx.Response
+        self, url: str, current: str, content: bytes, response: httpx.Response, met: set[str]
     ) -> str | None:
         """Where a page that only stands in for another (``refresh.stand_in_target``)
         sends the browser, when a redirect there would be followed: it is fetched in the
         page's place, as a browser shows it. A refresh off the site, or one refused, leaves
-        the page as it is: it is no error of the page."""
+        the page as it is: it is no error of the page. So does one back to a stand-in
+        ``met`` on this fetch's way (two short links sent round to each other): a browser
+        would go round for ever, and asking again only spent requests up to the redirect
+        cap, then failed the page."""
+        met.add(url_key(current))
         target = stand_in_target(content, current, response.headers.get("content-type"))
-        if target is None:
+        if target is None or url_key(target) in met:
             return None
         try:
             return self._follow(url, current, target, 200)
