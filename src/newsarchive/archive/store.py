@@ -68,7 +68,7 @@ def capture_text(content: bytes, encoding: str | None) -> str:
     if encoding and not has_bom(content):
         try:
             return content.decode(encoding, "replace")
-        except LookupError:  # (a codec this Python does not have)
+        except (LookupError, UnicodeError):  # (a codec this Python lacks, or "undefined")
             pass
     return decode_html(content)[0]
 
