@@ -484,7 +484,9 @@ class Store:
         "район"), so no query found the word until the row was written again, and an
         imported row never is. Each changed row keeps what it stored as a revision (a
         stress mark or a Latin letter is what the page said: not lost), is re-indexed
-        (``articles_au``) with its lemma columns and story keys, and is dated now. Rows
+        (``articles_au``) with its lemma columns and story keys. Its ``updated_at`` stays:
+        the version is the one fetched then, respelled, and a capture fetched after it (a
+        WARC imported later) must still read as newer (``_earlier``), not as history. Rows
         are read a batch at a time; its own output is left as it is (``composed`` is its
         own fixed point), so a second run changes nothing. Inside the caller's
         transaction."""
@@ -507,8 +509,8 @@ class Store:
                 revisions.keep(self.conn, article_id, replaced_at=when)
                 self.conn.execute(
                     "UPDATE articles SET title = ?, author = ?, tags = ?, text = ?,"
-                    " title_lemmas = ?, text_lemmas = ?, updated_at = ? WHERE id = ?",
-                    (title, author, tags, text, *self._lemmas(title, words), when, article_id),
+                    " title_lemmas = ?, text_lemmas = ? WHERE id = ?",
+                    (title, author, tags, text, *self._lemmas(title, words), article_id),
                 )
                 self._story(article_id, site, words, stored[3])
                 changed += 1
