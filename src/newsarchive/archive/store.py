@@ -205,7 +205,8 @@ class Store:
         return lemmas
 
     def _story(self, article_id: int, site: str, words: list[str], previous: str | None) -> None:
-        """The one call every writer makes (through ``upsert_article``) to keep stories."""
+        """The one call every writer makes (``upsert_article``, and ``compose_stored``
+        respelling a row) to keep stories."""
         if not self._detect:
             return
         if self._stories is None:
