@@ -587,3 +587,31 @@ def test_stand_ins_refreshing_to_each_other_are_asked_once_each() -> None:
         "https://www.x.bg/a",
         "https://www.x.bg/b",
     ]
+
+
+def test_a_stand_in_whose_target_redirects_back_is_kept_as_it_came() -> None:
+    """``/a`` stands in for ``/b``, and ``/b`` answers 301 back to ``/a``: the refresh
+    names an address this fetch went through already, so ``/a`` is kept as it came, not
+    asked round to the redirect cap and failed."""
+
+    def answer(url: str) -> Answer:
+        if url.endswith("/robots.txt"):
+            return 404, {}, ""
+        if url.endswith("/b"):
+            return 301, {"Location": "/a"}, ""
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, _REFRESH_TO.format("/b")
+
+    hosts = ("www.x.bg",)
+    options = FetchOptions(delay=0, retries=0)
+    with (
+        hosts_server(answer, hosts) as (transport, asked),
+        Fetcher(options, site_hosts=hosts, transport=transport) as fetcher,
+    ):
+        page = fetcher.fetch("https://www.x.bg/a")
+    assert page.final_url == "https://www.x.bg/a"
+    assert asked == [
+        "https://www.x.bg/robots.txt",
+        "https://www.x.bg/a",
+        "https://www.x.bg/b",
+        "https://www.x.bg/a",
+    ]
