@@ -615,3 +615,30 @@ def test_a_stand_in_whose_target_redirects_back_is_kept_as_it_came() -> None:
         "https://www.x.bg/b",
         "https://www.x.bg/a",
     ]
+
+
+def test_a_stand_in_met_at_the_redirect_cap_is_kept_as_it_came() -> None:
+    """Five redirects (the cap) lead to a stand-in: the page came whole, and following its
+    refresh would be one hop more than the fetcher takes. It is kept as it came, as it was
+    before stand-ins were followed, not failed as 'more than 5 redirects'."""
+
+    def answer(url: str) -> Answer:
+        if url.endswith("/robots.txt"):
+            return 404, {}, ""
+        path = urlsplit(url).path
+        if path.startswith("/r"):
+            hop = int(path[2:])
+            return 302, {"Location": f"/r{hop + 1}" if hop < 5 else "/n/5"}, ""
+        if path == "/n/5":
+            return 200, {"Content-Type": "text/html"}, _REFRESH_TO.format("/novini/5")
+        return 200, {"Content-Type": "text/html"}, "<h1>Новина</h1>"
+
+    hosts = ("www.x.bg",)
+    options = FetchOptions(delay=0, retries=0)
+    with (
+        hosts_server(answer, hosts) as (transport, asked),
+        Fetcher(options, site_hosts=hosts, transport=transport) as fetcher,
+    ):
+        page = fetcher.fetch("https://www.x.bg/r1")
+    assert page.final_url == "https://www.x.bg/n/5"
+    assert asked[-1] == "https://www.x.bg/n/5" and len(asked) == 1 + 6

@@ -890,6 +890,7 @@ class Fetcher:
                 if (
                     status == 200
                     and check_robots
+                    and hop < self.options.max_redirects  # (at the cap: kept as it came)
                     and (target := self._stand_in(url, current, content, response, met))
                 ):
                     current = self._next_hop(url, target, check_robots, elsewhere)
