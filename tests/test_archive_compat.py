@@ -181,3 +181,42 @@ def test_an_archive_stored_uncomposed_is_composed_once_its_old_spelling_kept(
             assert Store(conn).compose_stored() == 0  # idempotent: nothing left to compose
     finally:
         conn.close()
+
+
+def test_composing_an_old_row_leaves_when_it_was_fetched(tmp_path: Path) -> None:
+    """The upgrade respells a row; it fetches nothing. A capture fetched after the row's
+    version but before the upgrade (a WARC imported later) is newer than what the row
+    holds and replaces it; dated by the upgrade, the row read as newer than that capture
+    and kept it as history only, the older text staying current."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.store import Store
+    from newsarchive.models import Article
+
+    db = tmp_path / "old.db"
+    shutil.copy(UNCOMPOSED, db)
+    with closing(sqlite3.connect(db)) as before:
+        url, site, fetched = before.execute(
+            "SELECT url, site, updated_at FROM articles ORDER BY id LIMIT 1"
+        ).fetchone()
+    conn = connect(db, create=False)  # (upgraded here: v13 composes the row)
+    try:
+        assert conn.execute("SELECT updated_at FROM articles WHERE url = ?", (url,)).fetchone() == (
+            fetched,
+        )
+        later = "2026-12-01T08:31:30+00:00"  # after the row's version, before any upgrade
+        with conn:
+            capture = conn.execute(
+                "INSERT INTO captures (url, final_url, status, headers, encoding, content,"
+                " fetched_at) VALUES (?, ?, 200, '{}', 'utf-8', x'', ?)",
+                (url, url, later),
+            ).lastrowid
+            outcome = Store(conn).upsert_article(
+                Article(title="Ремонтът в Русе завърши", text="Ремонтът завърши."),
+                site=site, url=url, fetched_at=later, capture_id=capture,
+            )  # fmt: skip
+        assert outcome == "updated"
+        assert conn.execute("SELECT title FROM articles WHERE url = ?", (url,)).fetchone() == (
+            "Ремонтът в Русе завърши",
+        )
+    finally:
+        conn.close()

@@ -539,3 +539,106 @@ def test_a_page_standing_in_for_another_by_a_refresh_is_followed_as_a_redirect(
     assert "Текстът на новината" in page.text
     assert elsewhere.final_url == "https://www.x.bg/n/6" and "other.bg" in elsewhere.text
     assert server.requests == ["/robots.txt", "/n/5", "/novini/5.html", "/n/6", "/n/7"]
+
+
+_REFRESH_TO = (
+    '<html><head><meta http-equiv="refresh" content="0; url={}"></head>'
+    "<body>Пренасочване</body></html>"
+)
+
+
+def test_a_feed_quoting_a_refresh_in_an_item_is_no_stand_in() -> None:
+    """A short RSS feed whose item's HTML (in CDATA) holds a meta refresh reads, as HTML,
+    like a stand-in page: only an HTML answer is one, so the feed comes back as itself."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+        "<item><title>a</title><link>https://www.t.bg/n/1</link><description><![CDATA["
+        '<p>виж</p><meta http-equiv="refresh" content="0; url=/drugo">]]></description>'
+        "</item></channel></rss>"
+    )
+    pages = {"/feed.xml": feed, "/drugo": "<h1>Друго</h1>"}
+    with pages_fetcher(pages, ["www.t.bg"], FetchOptions(delay=0, retries=0)) as fetcher:
+        page = fetcher.fetch("https://www.t.bg/feed.xml")
+    assert page.final_url == "https://www.t.bg/feed.xml"
+    assert "<rss" in page.text
+
+
+def test_stand_ins_refreshing_to_each_other_are_asked_once_each() -> None:
+    """``/a`` stands in for ``/b`` and ``/b`` for ``/a`` (a CMS's two short links sent
+    round): a browser would go round for ever; the fetcher asks each once and keeps the
+    page it came back to, not six requests and a failure ('more than 5 redirects')."""
+
+    def answer(url: str) -> Answer:
+        if url.endswith("/robots.txt"):
+            return 404, {}, ""
+        target = "/b" if url.endswith("/a") else "/a"
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, _REFRESH_TO.format(target)
+
+    hosts = ("www.x.bg",)
+    options = FetchOptions(delay=0, retries=0)
+    with (
+        hosts_server(answer, hosts) as (transport, asked),
+        Fetcher(options, site_hosts=hosts, transport=transport) as fetcher,
+    ):
+        page = fetcher.fetch("https://www.x.bg/a")
+    assert page.final_url == "https://www.x.bg/b"
+    assert asked == [
+        "https://www.x.bg/robots.txt",
+        "https://www.x.bg/a",
+        "https://www.x.bg/b",
+    ]
+
+
+def test_a_stand_in_whose_target_redirects_back_is_kept_as_it_came() -> None:
+    """``/a`` stands in for ``/b``, and ``/b`` answers 301 back to ``/a``: the refresh
+    names an address this fetch went through already, so ``/a`` is kept as it came, not
+    asked round to the redirect cap and failed."""
+
+    def answer(url: str) -> Answer:
+        if url.endswith("/robots.txt"):
+            return 404, {}, ""
+        if url.endswith("/b"):
+            return 301, {"Location": "/a"}, ""
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, _REFRESH_TO.format("/b")
+
+    hosts = ("www.x.bg",)
+    options = FetchOptions(delay=0, retries=0)
+    with (
+        hosts_server(answer, hosts) as (transport, asked),
+        Fetcher(options, site_hosts=hosts, transport=transport) as fetcher,
+    ):
+        page = fetcher.fetch("https://www.x.bg/a")
+    assert page.final_url == "https://www.x.bg/a"
+    assert asked == [
+        "https://www.x.bg/robots.txt",
+        "https://www.x.bg/a",
+        "https://www.x.bg/b",
+        "https://www.x.bg/a",
+    ]
+
+
+def test_a_stand_in_met_at_the_redirect_cap_is_kept_as_it_came() -> None:
+    """Five redirects (the cap) lead to a stand-in: the page came whole, and following its
+    refresh would be one hop more than the fetcher takes. It is kept as it came, as it was
+    before stand-ins were followed, not failed as 'more than 5 redirects'."""
+
+    def answer(url: str) -> Answer:
+        if url.endswith("/robots.txt"):
+            return 404, {}, ""
+        path = urlsplit(url).path
+        if path.startswith("/r"):
+            hop = int(path[2:])
+            return 302, {"Location": f"/r{hop + 1}" if hop < 5 else "/n/5"}, ""
+        if path == "/n/5":
+            return 200, {"Content-Type": "text/html"}, _REFRESH_TO.format("/novini/5")
+        return 200, {"Content-Type": "text/html"}, "<h1>Новина</h1>"
+
+    hosts = ("www.x.bg",)
+    options = FetchOptions(delay=0, retries=0)
+    with (
+        hosts_server(answer, hosts) as (transport, asked),
+        Fetcher(options, site_hosts=hosts, transport=transport) as fetcher,
+    ):
+        page = fetcher.fetch("https://www.x.bg/r1")
+    assert page.final_url == "https://www.x.bg/n/5"
+    assert asked[-1] == "https://www.x.bg/n/5" and len(asked) == 1 + 6

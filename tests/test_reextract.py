@@ -191,3 +191,5 @@ def test_a_stored_capture_reads_by_its_stored_encoding_and_its_bom_first() -> No
         assert capture_text(content, decode_html(content)[1]) == page
     assert capture_text(page.encode("utf-8"), None) == page  # stored without one: sniffed
     assert capture_text(page.encode("utf-8"), "no-such-codec") == page
+    # a cell edited by hand in Datasette: Python's codec that refuses every byte
+    assert capture_text(page.encode("utf-8"), "undefined") == page

@@ -69,7 +69,7 @@ def capture_text(content: bytes, encoding: str | None) -> str:
     if encoding and not has_bom(content):
         try:
             return content.decode(encoding, "replace")
-        except LookupError:  # (a codec this Python does not have)
+        except (LookupError, UnicodeError):  # (a codec this Python lacks, or "undefined")
             pass
     return decode_html(content)[0]
 
@@ -244,7 +244,8 @@ class Store:
         return lemmas
 
     def _story(self, article_id: int, site: str, words: list[str], previous: str | None) -> None:
-        """The one call every writer makes (through ``upsert_article``) to keep stories."""
+        """The one call every writer makes (``upsert_article``, and ``compose_stored``
+        respelling a row) to keep stories."""
         if not self._detect:
             return
         if self._stories is None:
@@ -525,7 +526,9 @@ class Store:
         "район"), so no query found the word until the row was written again, and an
         imported row never is. Each changed row keeps what it stored as a revision (a
         stress mark or a Latin letter is what the page said: not lost), is re-indexed
-        (``articles_au``) with its lemma columns and story keys, and is dated now. Rows
+        (``articles_au``) with its lemma columns and story keys. Its ``updated_at`` stays:
+        the version is the one fetched then, respelled, and a capture fetched after it (a
+        WARC imported later) must still read as newer (``_earlier``), not as history. Rows
         are read a batch at a time; its own output is left as it is (``composed`` is its
         own fixed point), so a second run changes nothing. Inside the caller's
         transaction."""
@@ -548,8 +551,8 @@ class Store:
                 revisions.keep(self.conn, article_id, replaced_at=when)
                 self.conn.execute(
                     "UPDATE articles SET title = ?, author = ?, tags = ?, text = ?,"
-                    " title_lemmas = ?, text_lemmas = ?, updated_at = ? WHERE id = ?",
-                    (title, author, tags, text, *self._lemmas(title, words), when, article_id),
+                    " title_lemmas = ?, text_lemmas = ? WHERE id = ?",
+                    (title, author, tags, text, *self._lemmas(title, words), article_id),
                 )
                 self._story(article_id, site, words, stored[3])
                 changed += 1

@@ -833,9 +833,11 @@ class Fetcher:
         elsewhere: Callable[[str], bool] | None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
+        met: set[str] = set()  # the addresses this fetch went through (``_stand_in``)
         for hop in range(self.options.max_redirects + 1):
             if hop:
                 _refuse_host(self._host(_netloc(current)), url, current)
+            met.add(url_key(current))
             with self._lock:
                 self.stats.requests += 1
             # robots.txt (the only fetch without a robots check) gets a shorter timeout:
@@ -888,7 +890,8 @@ class Fetcher:
                 if (
                     status == 200
                     and check_robots
-                    and (target := self._stand_in(url, current, content))
+                    and hop < self.options.max_redirects  # (at the cap: kept as it came)
+                    and (target := self._stand_in(url, current, content, response, met))
                 ):
                     current = self._next_hop(url, target, check_robots, elsewhere)
                     continue
@@ -921,13 +924,18 @@ class Fetcher:
             )
         return following
 
-    def _stand_in(self, url: str, current: str, content: bytes) -> str | None:
+    def _stand_in(
+        self, url: str, current: str, content: bytes, response: httpx.Response, met: set[str]
+    ) -> str | None:
         """Where a page that only stands in for another (``refresh.stand_in_target``)
         sends the browser, when a redirect there would be followed: it is fetched in the
         page's place, as a browser shows it. A refresh off the site, or one refused, leaves
-        the page as it is: it is no error of the page."""
-        target = stand_in_target(content, current)
-        if target is None:
+        the page as it is: it is no error of the page. So does one back to an address
+        ``met`` on this fetch's way (two short links sent round to each other, or a
+        target redirecting back): a browser would go round for ever, and asking again only
+        spent requests up to the redirect cap, then failed the page."""
+        target = stand_in_target(content, current, response.headers.get("content-type"))
+        if target is None or url_key(target) in met:
             return None
         try:
             return self._follow(url, current, target, 200)
