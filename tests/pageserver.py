@@ -22,6 +22,7 @@ def pages_fetcher(
     hosts: Iterable[str],
     options: FetchOptions,
     redirects: Mapping[str, str] | None = None,
+    sleep: Callable[[float], object] | None = None,
 ) -> Iterator[Fetcher]:
     """A fetcher whose requests for ``hosts`` are answered from ``pages`` (path -> body:
     XML as RSS, anything else as HTML; 404 for any other path), or sent on by a 301 from
@@ -53,7 +54,7 @@ def pages_fetcher(
             pass
 
     with _serving(Site) as url:
-        with Fetcher(options, transport=MirrorTransport(url, hosts)) as fetcher:
+        with Fetcher(options, transport=MirrorTransport(url, hosts), sleep=sleep) as fetcher:
             yield fetcher
 
 

@@ -642,3 +642,30 @@ def test_a_stand_in_met_at_the_redirect_cap_is_kept_as_it_came() -> None:
         page = fetcher.fetch("https://www.x.bg/r1")
     assert page.final_url == "https://www.x.bg/n/5"
     assert asked[-1] == "https://www.x.bg/n/5" and len(asked) == 1 + 6
+
+
+def test_a_redirect_hop_waits_the_hosts_turn_like_any_request() -> None:
+    """``/a`` answers 301 to ``/b``, which answers 301 to ``/c``: three requests to one
+    host, each after the host's delay (recorded, not slept), as the README promises for
+    every request to a host; a hop asked at once was a burst the site never agreed to."""
+    wakes: list[float] = []
+    options = FetchOptions(delay=30, retries=0, respect_robots=False)
+    began = time.monotonic()
+    with pages_fetcher(
+        {"/c": "<p>тук</p>"}, ["www.t.bg"], options, {"/a": "/c?x", "/b": "/a"},
+        sleep=lambda s: wakes.append(time.monotonic() + s),
+    ) as fetcher:  # fmt: skip
+        page = fetcher.fetch("https://www.t.bg/b")
+    assert page.final_url == "https://www.t.bg/c?x"
+    assert len(wakes) == 2  # the first request at once, each hop after the delay
+    assert 30 <= wakes[0] - began < 35 and 29 < wakes[1] - wakes[0] < 31
+
+
+def test_a_hops_wait_for_its_turn_is_no_part_of_the_deadline() -> None:
+    """Two hops each waiting 0.6 s for the host's turn (really slept) outlast a 1 s
+    deadline for the exchange: the deadline bounds the server's answers, not politeness."""
+    options = FetchOptions(delay=0.6, retries=0, respect_robots=False, deadline=1.0)
+    with pages_fetcher(
+        {"/c": "<p>тук</p>"}, ["www.t.bg"], options, {"/a": "/c", "/b": "/a"}
+    ) as fetcher:
+        assert fetcher.fetch("https://www.t.bg/b").final_url == "https://www.t.bg/c"

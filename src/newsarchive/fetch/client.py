@@ -24,6 +24,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from urllib.parse import SplitResult, urljoin, urlsplit
 
@@ -814,14 +815,7 @@ class Fetcher:
         robots.txt, an unreachable host), cap the body's size and the whole exchange's
         time (here between chunks, in ``BoundedBackend`` for every read), and look at the
         stop flag between chunks."""
-        deadline = time.monotonic() + self.options.deadline
-        try:
-            with self._backend.until(deadline):
-                return self._hops(url, headers, check_robots, max_bytes, deadline, elsewhere)
-        except httpx.TimeoutException:
-            if time.monotonic() >= deadline:
-                raise _DeadlineHit from None
-            raise
+        return self._hops(url, headers, check_robots, max_bytes, elsewhere)
 
     def _hops(
         self,
@@ -829,14 +823,21 @@ class Fetcher:
         headers: dict[bytes, bytes],
         check_robots: bool,
         max_bytes: int,
-        deadline: float,
         elsewhere: Callable[[str], bool] | None,
     ) -> tuple[int, dict[str, str], bytes, str]:
         current = url
         met: set[str] = set()  # the addresses this fetch went through (``_stand_in``)
+        deadline = time.monotonic() + self.options.deadline
         for hop in range(self.options.max_redirects + 1):
             if hop:
-                _refuse_host(self._host(_netloc(current)), url, current)
+                host = self._host(_netloc(current))
+                _refuse_host(host, url, current)
+                # A hop is a request to its host like any other: it waits the host's turn
+                # (``delay``, Crawl-delay; a stand-in's target is a whole second page),
+                # and that wait is no part of the exchange's time.
+                waited = time.monotonic()
+                self._wait_turn(host)
+                deadline += time.monotonic() - waited
             met.add(url_key(current))
             with self._lock:
                 self.stats.requests += 1
@@ -847,7 +848,10 @@ class Fetcher:
                 if check_robots
                 else min(self.options.timeout, self.options.robots_timeout)
             )
-            with self._client.stream("GET", current, headers=headers, timeout=timeout) as response:
+            with (
+                self._deadline_kept(deadline),
+                self._client.stream("GET", current, headers=headers, timeout=timeout) as response,
+            ):
                 status = response.status_code
                 location = response.headers.get("location")
                 if status in REDIRECT_STATUSES and location:
@@ -900,6 +904,18 @@ class Fetcher:
         raise RedirectRefused(
             f"more than {self.options.max_redirects} redirects", url=url, shown=self.describe(url)
         )
+
+    @contextmanager
+    def _deadline_kept(self, deadline: float) -> Iterator[None]:
+        """Every read by ``deadline`` (``BoundedBackend``); a timeout past it is the
+        deadline's, not the server's slowness (it is not retried as often)."""
+        try:
+            with self._backend.until(deadline):
+                yield
+        except httpx.TimeoutException:
+            if time.monotonic() >= deadline:
+                raise _DeadlineHit from None
+            raise
 
     def _next_hop(
         self,
