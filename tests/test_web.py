@@ -462,3 +462,36 @@ def test_a_query_newsarchive_match_refuses_prints_no_traceback_where_serve_runs(
     proc.stderr.close()
     assert "Traceback" not in rest and "Exception ignored" not in rest, rest[:800]
     assert rest.endswith("newsarchive: stopped by SIGTERM\n")
+
+
+def test_serve_on_loopback_refuses_a_host_that_is_not_this_machine(demo: Path) -> None:
+    """Any ``Host`` was answered, so a page on a name made to resolve to 127.0.0.1 (DNS
+    rebinding) could read the local archive from the reader's browser."""
+    import http.client
+
+    def ask(url: str, host: str, path: str = "/article/1") -> tuple[int, str]:
+        address, port = url.removeprefix("http://").rsplit(":", 1)
+        conn = http.client.HTTPConnection(address, int(port), timeout=30)
+        try:
+            conn.putrequest("GET", path, skip_host=True)
+            conn.putheader("Host", host)
+            conn.endheaders()
+            response = conn.getresponse()
+            return response.status, response.read().decode()
+        finally:
+            conn.close()
+
+    with served(demo) as url:
+        port = url.rsplit(":", 1)[1]
+        for host in ("evil.example", f"evil.example:{port}", "127.0.0.1.nip.io",
+                     f"localhost.evil.example:{port}", "[::2]", "10.0.0.1"):  # fmt: skip
+            status, body = ask(url, host)
+            assert (status, body) == (400, "this server answers to localhost only"
+                                      " (serve --host ADDRESS for others)\n"), host  # fmt: skip
+        for host in ("localhost", f"localhost:{port}", "LOCALHOST", f"127.0.0.1:{port}",
+                     "127.0.0.1", "[::1]", f"[::1]:{port}"):  # fmt: skip
+            status, body = ask(url, host)
+            assert status == 200 and "Общината" in body, host
+    with served(demo, "--host", "0.0.0.0") as url:  # asked to serve others: any name
+        status, body = ask(url.replace("0.0.0.0", "127.0.0.1"), "news.example")
+        assert status == 200 and "Общината" in body

@@ -7,6 +7,7 @@ so a port in use is one line, not a server log.
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,47 @@ def read_only_methods(app: Any) -> Any:
     return wrapped
 
 
+# Names a browser sends for a server on this machine (RFC 6761 keeps ``localhost`` here).
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+
+
+def host_name(host: str) -> str:
+    """``Host`` without its port: ``[::1]:8001`` → ``[::1]``, ``localhost:8001`` → ``localhost``."""
+    name = host.strip().lower()
+    if name.startswith("["):
+        return name.split("]", 1)[0] + "]"
+    return name.rsplit(":", 1)[0]
+
+
+def loopback_hosts_only(app: Any, bound: str) -> Any:
+    """``app`` answering 400 to a request whose ``Host`` is not a loopback name.
+
+    A server on 127.0.0.1 is reachable from any web page the reader opens: a page on
+    ``evil.example`` whose name is made to resolve to 127.0.0.1 (DNS rebinding) is, to
+    the browser, its own origin, and could read the whole archive. Such a request still
+    carries ``Host: evil.example``, which no one reading their own archive sends. An
+    HTTP/1.0 request with no ``Host`` (a script) comes from no browser and is answered.
+    ``bound``, the loopback address listened on (``127.0.0.2``), is answered too."""
+    names = {*LOOPBACK_NAMES, f"[{bound}]" if ":" in bound else bound}
+
+    async def wrapped(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            host = dict(scope["headers"]).get(b"host")
+            if host is not None and host_name(host.decode("latin-1")) not in names:
+                body = b"this server answers to localhost only (serve --host ADDRESS for others)\n"
+                headers = [
+                    (b"content-type", b"text/plain; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                ]
+                start = {"type": "http.response.start", "status": 400, "headers": headers}
+                await send(start)
+                await send({"type": "http.response.body", "body": body})
+                return
+        await app(scope, receive, send)
+
+    return wrapped
+
+
 def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
     """Run until interrupted. ``ready`` (a callable) is told the URL once bound."""
     import uvicorn
@@ -156,6 +198,9 @@ def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
     immutable = check_archive(path)
     sock = bind(host, port)
     app = read_only_methods(make_datasette(path, immutable=immutable).app())
+    address = sock.getsockname()[0]
+    if ipaddress.ip_address(address).is_loopback:  # (--host elsewhere: any Host is answered)
+        app = loopback_hosts_only(app, address)
     _quiet_client_errors()  # (after Datasette has loaded its default plugins: see there)
     bound_port = sock.getsockname()[1]
     if ready is not None:
