@@ -94,10 +94,16 @@ def _quiet_client_errors() -> None:
     a server error (``traceback.print_exc`` for a 500, a real bug), which is kept. Only
     ``newsarchive serve`` does this: a plain ``datasette`` keeps its own output. The module
     is imported only once Datasette has registered it as a plugin: importing it first
-    registers it half-made (a circular import), with no handler at all."""
+    registers it half-made (a circular import), with no handler at all. Two malformed
+    query strings Datasette's table page raises on are a 400, not a 500 (``client_errors``)."""
     import datasette.handle_exception as default
+    from datasette.plugins import pm
+
+    from newsarchive.web.client_errors import ClientErrors
 
     default.rich = None
+    if not pm.is_registered(ClientErrors):
+        pm.register(ClientErrors, name="newsarchive-client-errors")
     _quiet_query_errors()
 
 
