@@ -492,6 +492,10 @@ def test_serve_on_loopback_refuses_a_host_that_is_not_this_machine(demo: Path) -
                      "127.0.0.1", "[::1]", f"[::1]:{port}"):  # fmt: skip
             status, body = ask(url, host)
             assert status == 200 and "Общината" in body, host
+    with served(demo, "--host", "::1") as url:  # (printed as http://::1:8001/, no URL)
+        assert url.startswith("http://[::1]:")
+        assert ask(url.replace("[::1]", "::1"), url.removeprefix("http://"))[0] == 200
+        assert ask(url.replace("[::1]", "::1"), "evil.example")[0] == 400
     with served(demo, "--host", "0.0.0.0") as url:  # asked to serve others: any name
         status, body = ask(url.replace("0.0.0.0", "127.0.0.1"), "news.example")
         assert status == 200 and "Общината" in body

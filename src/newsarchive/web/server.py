@@ -209,7 +209,7 @@ def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
         app = loopback_hosts_only(app, address)
     _quiet_client_errors()  # (after Datasette has loaded its default plugins: see there)
     bound_port = sock.getsockname()[1]
-    if ready is not None:
-        ready(f"http://{host}:{bound_port}/")
+    if ready is not None:  # (an IPv6 address in brackets, or the URL is no URL)
+        ready(f"http://{f'[{host}]' if ':' in host else host}:{bound_port}/")
     config = uvicorn.Config(app, log_level="warning", lifespan="on")
     uvicorn.Server(config).run(sockets=[sock])
