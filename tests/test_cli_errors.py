@@ -1224,3 +1224,24 @@ def test_a_closed_stdout_or_stderr_keeps_each_exit_code(archive: Path, tmp_path:
     quiet = _run_closed(tmp_path, (0, 1, 2), "stats", "--db", str(archive), "-f", "json")
     assert quiet.returncode == 74  # (its output had nowhere to go)
     assert _run_closed(tmp_path, (0,), "import-jsonl", "-", "--db", str(archive)).returncode == 0
+
+
+def test_a_log_file_named_dash_is_stderr_not_a_file_called_dash(
+    run_cli: Callable[..., Result],
+    mirror: Callable[[str], Any],
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``--log-file -`` created a file named ``-`` where the crawl ran, though ``export
+    --out -`` is stdout: the log's lines go to stderr, and stdout keeps the summary only."""
+    monkeypatch.chdir(db.parent)
+    server = mirror("bta")
+    result = run_cli(
+        "crawl", "bta", "--base-url", server.url, "--delay", "0", "--log-file", "-",
+        "--db", str(db),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert not (db.parent / "-").exists()
+    logged = [line for line in result.stderr.splitlines() if " 200 " in line]
+    assert len(logged) >= 10, result.stderr  # (a line per request: listings and articles)
+    assert " 200 " not in result.stdout and "10 new" in result.stdout

@@ -445,6 +445,11 @@ def test_kept_pages_are_bounded_in_age_count_and_bytes() -> None:
     assert roomy.take("https://x.bg/big") is not None
     roomy.keep(page("/huge", 11))
     assert roomy.take("https://x.bg/huge") is None  # never held
+    moved = Page("https://x.bg/old", "https://x.bg/new", 200, {}, b"x", "x", "utf-8", stamp)
+    roomy.keep(moved)
+    assert roomy.take("https://x.bg/old", unmoved=True) is None  # served through a redirect
+    assert roomy.take("https://x.bg/new", unmoved=True) is moved  # its own URL's page
+    assert roomy.take("https://x.bg/old") is None  # given once, under both its URLs
 
 
 def test_inflated_gives_at_most_a_step_at_a_time_and_stops_at_the_stream_end() -> None:

@@ -96,3 +96,15 @@ def test_add_site_names_the_news_sitemap(run_cli: Callable[..., Result]) -> None
     assert proposed.exit_code == 0, proposed.stderr
     sitemaps = tomllib.loads(proposed.stdout)["discovery"]["sitemaps"]
     assert "/sitemap-news.xml" in sitemaps
+
+
+def test_an_article_exploring_opened_as_a_section_is_not_asked_for_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The home page's menu-like link ``/novini/folklorna-sreshta/`` (a short title under
+    ``/novini/``) is opened while exploring as a possible section page; the crawl then
+    asked for it again as an article: 16 requests where 15 do, every page once."""
+    first = _requests(run_cli, db, tmp_path, "belitsa")
+    assert first.count("/novini/folklorna-sreshta/") == 1, first
+    assert len(first) == len(set(first)) == 15, first
+    assert len(article_rows(db)) == 7

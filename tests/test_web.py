@@ -462,3 +462,96 @@ def test_a_query_newsarchive_match_refuses_prints_no_traceback_where_serve_runs(
     proc.stderr.close()
     assert "Traceback" not in rest and "Exception ignored" not in rest, rest[:800]
     assert rest.endswith("newsarchive: stopped by SIGTERM\n")
+
+
+def test_serve_on_loopback_refuses_a_host_that_is_not_this_machine(demo: Path) -> None:
+    """Any ``Host`` was answered, so a page on a name made to resolve to 127.0.0.1 (DNS
+    rebinding) could read the local archive from the reader's browser."""
+    import http.client
+
+    def ask(url: str, host: str, path: str = "/article/1") -> tuple[int, str]:
+        address, port = url.removeprefix("http://").rsplit(":", 1)
+        conn = http.client.HTTPConnection(address, int(port), timeout=30)
+        try:
+            conn.putrequest("GET", path, skip_host=True)
+            conn.putheader("Host", host)
+            conn.endheaders()
+            response = conn.getresponse()
+            return response.status, response.read().decode()
+        finally:
+            conn.close()
+
+    with served(demo) as url:
+        port = url.rsplit(":", 1)[1]
+        for host in ("evil.example", f"evil.example:{port}", "127.0.0.1.nip.io",
+                     f"localhost.evil.example:{port}", "[::2]", "10.0.0.1"):  # fmt: skip
+            status, body = ask(url, host)
+            assert (status, body) == (400, "this server answers to localhost only"
+                                      " (serve --host ADDRESS for others)\n"), host  # fmt: skip
+        for host in ("localhost", f"localhost:{port}", "LOCALHOST", f"127.0.0.1:{port}",
+                     "127.0.0.1", "[::1]", f"[::1]:{port}"):  # fmt: skip
+            status, body = ask(url, host)
+            assert status == 200 and "Общината" in body, host
+    with served(demo, "--host", "::1") as url:  # (printed as http://::1:8001/, no URL)
+        assert url.startswith("http://[::1]:")
+        assert ask(url.replace("[::1]", "::1"), url.removeprefix("http://"))[0] == 200
+        assert ask(url.replace("[::1]", "::1"), "evil.example")[0] == 400
+    with served(demo, "--host", "0.0.0.0") as url:  # asked to serve others: any name
+        status, body = ask(url.replace("0.0.0.0", "127.0.0.1"), "news.example")
+        assert status == 200 and "Общината" in body
+
+
+def test_serve_answers_a_malformed_table_filter_with_400_not_a_traceback(demo: Path) -> None:
+    """Datasette's table page answered ``?id__gt=<huge>`` (OverflowError) and ``?_through=x``
+    (JSONDecodeError) with a 500 and a traceback on the terminal serve runs in."""
+    from markupsafe import escape
+
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    number = "id__gt takes a number up to 9223372036854775807"
+    through = '_through takes JSON: {"table": …, "column": …, "value": …}'
+    asked = {
+        "/demo/articles?id__gt=99999999999999999999": number,
+        f"/demo/articles?id__gt={'9' * 5000}": number,
+        f"/demo/articles?id__gt={quote('²')}": number,
+        "/demo/articles.json?id__gt=9223372036854775808": number,
+        f"/demo/articles?_through={quote('x')}": through,
+        f"/demo/articles?_through={quote('[]')}": through,
+        "/demo/articles?_through=" + quote('{"table": "captures"}'): through,
+    }
+    try:
+        url = proc.stderr.readline().split(" at ", 1)[1].split()[0].rstrip("/")
+        for path, message in asked.items():
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(url + path)
+            body = answer.value.read().decode()
+            answer.value.close()
+            assert answer.value.code == 400, path
+            if ".json" in path:
+                assert json.loads(body)["error"] == message
+            else:
+                assert str(escape(message)) in body, path
+        with urllib.request.urlopen(f"{url}/demo/articles.json?id__gt=9223372036854775806") as ok:
+            assert ok.status == 200  # the largest number still filters
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    rest = proc.stderr.read()
+    proc.stderr.close()
+    assert "Traceback" not in rest and rest == "newsarchive: stopped by SIGTERM\n", rest[:500]
+
+
+def test_only_a_malformed_argument_makes_an_exception_a_client_error() -> None:
+    from newsarchive.web.client_errors import client_error
+
+    huge = {"id__gt": ["99999999999999999999"]}
+    assert client_error(huge, OverflowError("x")) is not None
+    assert client_error(huge, RuntimeError("x")) is None  # not what that argument raises
+    fine = {"id__gt": ["5"], "_through": ['{"table": "a", "column": "b", "value": 1}']}
+    for exception in (OverflowError("x"), ValueError("x"), KeyError("x"), TypeError("x")):
+        assert client_error(fine, exception) is None  # a bug, still a 500 and a traceback
+    assert client_error({"id__exact": ["9" * 30]}, OverflowError("x")) is None

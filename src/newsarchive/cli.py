@@ -464,7 +464,9 @@ def crawl(
     ] = False,
     log_file: Annotated[
         Path | None,
-        typer.Option("--log-file", help="Append a line per HTTP fetch and per site run here."),
+        typer.Option(
+            "--log-file", help="Append a line per HTTP fetch and per site run here (- is stderr)."
+        ),
     ] = None,
     profile: ProfileOption = None,
     db: DbOption = None,

@@ -89,7 +89,8 @@ def run_crawl(
         options = replace(options, max_requests=max_requests)
     log: _CrawlLog | None = None
     if log_file is not None:
-        check_not_archive(log_file, db, "--log-file")
+        if str(log_file) != STDERR_NAME:
+            check_not_archive(log_file, db, "--log-file")
         log = _CrawlLog(log_file)
         options = replace(options, log=log.write)
     try:
@@ -117,6 +118,10 @@ def run_crawl(
     return stop.code
 
 
+# ``--log-file -``: stderr, as ``export --out -`` is stdout (stdout is for a command's data).
+STDERR_NAME = "-"
+
+
 class _CrawlLog:
     """The ``--log-file``, written by every site's thread. A write that fails (the log's
     disk full) stops the logging, not the crawl: it ended the run with "cannot write
@@ -127,6 +132,9 @@ class _CrawlLog:
         self.path = path
         self.failed = ""
         self._lock = threading.Lock()
+        self._stderr = str(path) == STDERR_NAME
+        if self._stderr:
+            return
         try:
             self._handle = path.open("a", encoding="utf-8", buffering=1)
         except OSError as exc:
@@ -137,14 +145,20 @@ class _CrawlLog:
             if self.failed:
                 return
             try:
-                self._handle.write(line)
+                if self._stderr:  # looked up per line: rich's live table replaces it meanwhile
+                    sys.stderr.write(line)
+                else:
+                    self._handle.write(line)
             except OSError as exc:
                 self.failed = exc.strerror or str(exc)
 
     def close(self) -> None:
         with self._lock:
             try:
-                self._handle.close()
+                if self._stderr:
+                    sys.stderr.flush()
+                else:
+                    self._handle.close()
             except OSError as exc:  # the last lines' flush
                 self.failed = self.failed or exc.strerror or str(exc)
 

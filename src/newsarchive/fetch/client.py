@@ -694,6 +694,14 @@ class Fetcher:
 
         def one(url: str) -> Page | FetchError:
             etag, modified = (validators or {}).get(url, (None, None))
+            # A page exploring read moments ago (a menu link it opened as a possible
+            # section is an article): not asked again. Only one its URL served itself,
+            # as a redirect may be one ``elsewhere`` would not have followed, and only
+            # unconditionally (a recheck asks the server).
+            if etag is None and modified is None:
+                kept = self.take_kept(url, unmoved=True)
+                if kept is not None:
+                    return kept
             try:
                 return self.fetch(url, etag=etag, last_modified=modified, elsewhere=elsewhere)
             except FetchError as exc:
@@ -770,11 +778,11 @@ class Fetcher:
                 )
             return HostResting(host.resting, url=url)
 
-    def take_kept(self, url: str) -> Page | None:
+    def take_kept(self, url: str, *, unmoved: bool = False) -> Page | None:
         """The page ``recent`` holds for ``url`` (see ``RecentPages.take``), logged as
         ``kept``: the log then accounts for every page the crawl used, this one served
         from memory rather than fetched again."""
-        page = self.recent.take(url)
+        page = self.recent.take(url, unmoved=unmoved)
         if page is not None:
             self._log_fetch(url, "kept", len(page.content), time.monotonic())
         return page

@@ -7,7 +7,8 @@ The fetch layer is where both meet, so the hand-over is here rather than threade
 through the crawl: ``fetch_source(..., keep=True)`` keeps a page, the next
 ``fetch_source`` of that URL takes it instead of asking (a conditional read, on
 re-exploring a site whose sources have validators, gets what the server would have said:
-unchanged, or the page).
+unchanged, or the page). So does the crawl's article fetch (``Fetcher.fetch_many``): a
+menu link exploring opened as a possible section page may be an article.
 
 Each page is handed over once (a later read is a new question), only while ``MAX_AGE``
 seconds fresh, and the whole is bounded in pages and bytes (a page may be
@@ -57,13 +58,15 @@ class RecentPages:
                 self._pages[url] = (now, page)
             self._trim(now)
 
-    def take(self, url: str) -> Page | None:
-        """The page kept for ``url`` if still fresh, given once (both its URLs forget it)."""
+    def take(self, url: str, *, unmoved: bool = False) -> Page | None:
+        """The page kept for ``url`` if still fresh, given once (both its URLs forget it).
+        ``unmoved``: only a page ``url`` served itself, not through a redirect."""
         with self._lock:
             self._trim(self._clock())
-            held = self._pages.pop(url, None)
-            if held is None:
+            held = self._pages.get(url)
+            if held is None or (unmoved and held[1].final_url != url):
                 return None
+            del self._pages[url]
             page = held[1]
             for other in (page.url, page.final_url):
                 if other in self._pages and self._pages[other][1] is page:

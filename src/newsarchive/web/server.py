@@ -7,6 +7,7 @@ so a port in use is one line, not a server log.
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 from pathlib import Path
 from typing import Any
@@ -93,10 +94,16 @@ def _quiet_client_errors() -> None:
     a server error (``traceback.print_exc`` for a 500, a real bug), which is kept. Only
     ``newsarchive serve`` does this: a plain ``datasette`` keeps its own output. The module
     is imported only once Datasette has registered it as a plugin: importing it first
-    registers it half-made (a circular import), with no handler at all."""
+    registers it half-made (a circular import), with no handler at all. Two malformed
+    query strings Datasette's table page raises on are a 400, not a 500 (``client_errors``)."""
     import datasette.handle_exception as default
+    from datasette.plugins import pm
+
+    from newsarchive.web.client_errors import ClientErrors
 
     default.rich = None
+    if not pm.is_registered(ClientErrors):
+        pm.register(ClientErrors, name="newsarchive-client-errors")
     _quiet_query_errors()
 
 
@@ -149,6 +156,47 @@ def read_only_methods(app: Any) -> Any:
     return wrapped
 
 
+# Names a browser sends for a server on this machine (RFC 6761 keeps ``localhost`` here).
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+
+
+def host_name(host: str) -> str:
+    """``Host`` without its port: ``[::1]:8001`` → ``[::1]``, ``localhost:8001`` → ``localhost``."""
+    name = host.strip().lower()
+    if name.startswith("["):
+        return name.split("]", 1)[0] + "]"
+    return name.rsplit(":", 1)[0]
+
+
+def loopback_hosts_only(app: Any, bound: str) -> Any:
+    """``app`` answering 400 to a request whose ``Host`` is not a loopback name.
+
+    A server on 127.0.0.1 is reachable from any web page the reader opens: a page on
+    ``evil.example`` whose name is made to resolve to 127.0.0.1 (DNS rebinding) is, to
+    the browser, its own origin, and could read the whole archive. Such a request still
+    carries ``Host: evil.example``, which no one reading their own archive sends. An
+    HTTP/1.0 request with no ``Host`` (a script) comes from no browser and is answered.
+    ``bound``, the loopback address listened on (``127.0.0.2``), is answered too."""
+    names = {*LOOPBACK_NAMES, f"[{bound}]" if ":" in bound else bound}
+
+    async def wrapped(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            host = dict(scope["headers"]).get(b"host")
+            if host is not None and host_name(host.decode("latin-1")) not in names:
+                body = b"this server answers to localhost only (serve --host ADDRESS for others)\n"
+                headers = [
+                    (b"content-type", b"text/plain; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                ]
+                start = {"type": "http.response.start", "status": 400, "headers": headers}
+                await send(start)
+                await send({"type": "http.response.body", "body": body})
+                return
+        await app(scope, receive, send)
+
+    return wrapped
+
+
 def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
     """Run until interrupted. ``ready`` (a callable) is told the URL once bound."""
     import uvicorn
@@ -156,9 +204,12 @@ def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
     immutable = check_archive(path)
     sock = bind(host, port)
     app = read_only_methods(make_datasette(path, immutable=immutable).app())
+    address = sock.getsockname()[0]
+    if ipaddress.ip_address(address).is_loopback:  # (--host elsewhere: any Host is answered)
+        app = loopback_hosts_only(app, address)
     _quiet_client_errors()  # (after Datasette has loaded its default plugins: see there)
     bound_port = sock.getsockname()[1]
-    if ready is not None:
-        ready(f"http://{host}:{bound_port}/")
+    if ready is not None:  # (an IPv6 address in brackets, or the URL is no URL)
+        ready(f"http://{f'[{host}]' if ':' in host else host}:{bound_port}/")
     config = uvicorn.Config(app, log_level="warning", lifespan="on")
     uvicorn.Server(config).run(sockets=[sock])
