@@ -82,8 +82,12 @@ def _marked_furniture(node: LexborNode) -> bool:
     cls, ident = attrs.get("class"), attrs.get("id")
     if (cls or ident) and _related_marker(f"{cls or ''} {ident or ''}"):
         return True
-    first = node.child
-    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+    # (indentation is told by lexbor without building its str: ``is_empty_text_node``)
+    first = node.first_child
+    while first is not None and (
+        first.is_empty_text_node
+        or (first.tag == "-text" and not (first.text_content or "").strip())
+    ):
         first = first.next
     if first is not None and first.tag in _HEADING_TAGS and not _holds_blocks(first):
         heading = " ".join((first.text(deep=True) or "").split())
@@ -255,6 +259,7 @@ def visible_text(
     stack: list[LexborNode | str | None] = [root.first_child]
     stop_at = -1
     size = 0
+    until_id = until.mem_id if until is not None else None  # (a property call each time)
     while stack:
         if 0 <= stop_at < size or (limit is not None and size > limit):
             break
@@ -274,7 +279,7 @@ def visible_text(
             parts.append(text)
             size += len(text.strip())
         elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
-            if until is not None and stop_at < 0 and node.mem_id == until.mem_id:
+            if until_id is not None and stop_at < 0 and node.mem_id == until_id:
                 stop_at = size + then
             if not (hide or is_furniture)(node):
                 if tag in blocks.BLOCK_TAGS or tag == "br":
