@@ -259,7 +259,6 @@ def visible_text(
     stack: list[LexborNode | str | None] = [root.first_child]
     stop_at = -1
     size = 0
-    until_id = until.mem_id if until is not None else None  # (a property call each time)
     while stack:
         if 0 <= stop_at < size or (limit is not None and size > limit):
             break
@@ -279,7 +278,7 @@ def visible_text(
             parts.append(text)
             size += len(text.strip())
         elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
-            if until_id is not None and stop_at < 0 and node.mem_id == until_id:
+            if until is not None and stop_at < 0 and node.mem_id == until.mem_id:
                 stop_at = size + then
             if not (hide or is_furniture)(node):
                 if tag in blocks.BLOCK_TAGS or tag == "br":
