@@ -134,9 +134,8 @@ class Walker:
         self._raw = self._link_raw = 0
 
     def _enter(self, node: LexborNode, tag: str, depth: int) -> bool:
-        """Handle an element on the way down; False means skip its subtree."""
-        if tag in _SKIP_TAGS:
-            return False
+        """Handle an element on the way down; False means skip its subtree. (``walk``
+        leaves ``_SKIP_TAGS`` out before asking.)"""
         if tag == "br":
             if self._buf:
                 self.flush()
@@ -239,14 +238,18 @@ class Walker:
         while node is not None:
             tag = node.tag or ""
             if tag == "-text":
-                text = " " if node.is_empty_text_node else node.text_content or ""
-                if not text.isspace():
-                    buf.append(text)
-                    self._raw += len(text)
-                    if self._links > 0:
-                        self._link_raw += len(text)
-                elif buf:
-                    buf.append(" ")
+                if node.is_empty_text_node:
+                    if buf:
+                        buf.append(" ")
+                else:
+                    text = node.text_content or ""
+                    if not text.isspace():
+                        buf.append(text)
+                        self._raw += len(text)
+                        if self._links > 0:
+                            self._link_raw += len(text)
+                    elif buf:
+                        buf.append(" ")
             elif tag in _PLAIN_INLINE:
                 child = node.first_child
                 if child is not None:
@@ -261,7 +264,7 @@ class Walker:
                     node, depth = child, depth + 1
                     continue
             elif tag in _SKIP_TAGS:
-                pass  # what ``_enter`` would refuse first, without the call
+                pass  # skipped here, so that ``_enter`` need not ask
             elif enter(node, tag, depth):
                 child = node.first_child
                 if child is not None:

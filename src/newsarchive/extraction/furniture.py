@@ -82,8 +82,12 @@ def _marked_furniture(node: LexborNode) -> bool:
     cls, ident = attrs.get("class"), attrs.get("id")
     if (cls or ident) and _related_marker(f"{cls or ''} {ident or ''}"):
         return True
-    first = node.child
-    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+    # (indentation is told by lexbor without building its str: ``is_empty_text_node``)
+    first = node.first_child
+    while first is not None and (
+        first.is_empty_text_node
+        or (first.tag == "-text" and not (first.text_content or "").strip())
+    ):
         first = first.next
     if first is not None and first.tag in _HEADING_TAGS and not _holds_blocks(first):
         heading = " ".join((first.text(deep=True) or "").split())
