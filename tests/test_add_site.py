@@ -9,7 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from newsarchive import add_site
 from newsarchive.mirror import MirrorServer
 
 from .hostileserver import HostileServer, redirect, response
@@ -386,3 +389,12 @@ def test_a_site_where_nothing_answers_but_robots_txt_is_no_proposal(run_cli: Cli
     assert result.stderr.count("\n") == 1
     assert f"cannot read {site.url}: nothing could be read" in result.stderr
     assert "malformed response" in result.stderr and "redirects" in result.stderr
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",))))
+def test_every_value_the_proposal_writes_loads_back_as_it_was(value: str) -> None:
+    """A site name or an address with any character a page can hold (a tab, a line
+    break, DEL, quotes, a backslash) is written as a TOML string that reads back the
+    same: DEL went out raw, and ``tomllib`` refused the whole proposal."""
+    for written in (add_site._toml(value), add_site._toml_basic(value)):
+        assert tomllib.loads(f"x = {written}")["x"] == value

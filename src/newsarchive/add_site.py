@@ -193,11 +193,21 @@ def _samples(fetcher: Fetcher, found: Discovery, profile: Profile) -> list[str]:
     return []
 
 
+# What TOML lets no string hold as it is: the control characters but tab (TOML 1.0).
+_TOML_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def _toml(value: str) -> str:
     """A TOML string: literal when it can be (regexes read best so), else basic."""
-    if "'" not in value and "\n" not in value:
+    if "'" not in value and _TOML_CONTROL.search(value) is None:
         return f"'{value}'"
-    return json.dumps(value, ensure_ascii=False)
+    return _toml_basic(value)
+
+
+def _toml_basic(value: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's, but for DEL, which JSON writes as
+    it is and TOML refuses (a site name with one made the whole proposal unloadable)."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _path(url: str, origin: str) -> str:
@@ -218,7 +228,7 @@ def render(proposal: Proposal) -> str:
         f"# Proposed by `newsarchive add-site {origin}` on {today} ({found.requests} requests).",
         "# Every value was found on the site itself; the comments say where. Correct freely.",
         f"id = {_toml(p.id)}",
-        f"name = {json.dumps(name, ensure_ascii=False)}  # the home page's og:site_name or title",
+        f"name = {_toml_basic(name)}  # the home page's og:site_name or title",
         f"origin = {_toml(origin)}"
         + (
             f"  # moved from {proposal.moved_from}: its robots.txt and home page redirect here"
