@@ -9,7 +9,6 @@ import csv
 import hashlib
 import io
 import json
-import os
 import re
 import sqlite3
 import subprocess
@@ -28,7 +27,7 @@ from newsarchive.errors import QueryError
 from .search_corpus import ARTICLES, build, ids
 from .support import Result
 from .test_read_only import _lock
-from .web_support import fetch, served
+from .web_support import fetch, served, serving
 
 Cli = Callable[..., Result]
 
@@ -369,15 +368,8 @@ def test_article_page_says_when_its_date_is_an_update_stamp_or_a_guess(
 def test_serve_answers_a_mistyped_address_without_a_traceback(demo: Path) -> None:
     """Every 404 (/nope, /article/abc) printed Datasette's rich traceback with its locals,
     ~160 lines, on the terminal serve runs in."""
-    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
-    )  # fmt: skip
-    assert proc.stderr is not None
-    try:
-        line = proc.stderr.readline()
-        url = line.split(" at ", 1)[1].split()[0].rstrip("/")
+    with serving(demo) as run:
+        url = run.url
         for path in ("/nope", "/article/abc", "/demo/no_such_table"):
             with pytest.raises(urllib.error.HTTPError) as answer:
                 urllib.request.urlopen(url + path)
@@ -385,11 +377,7 @@ def test_serve_answers_a_mistyped_address_without_a_traceback(demo: Path) -> Non
             assert answer.value.code == 404
         with urllib.request.urlopen(f"{url}/search?q={quote('община')}") as response:
             assert response.status == 200  # still serving
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    rest = proc.stderr.read()
-    proc.stderr.close()
+    rest = run.rest
     # (stopped as systemd stops it: that one line, then the end by the signal)
     assert "Traceback" not in rest and rest == "newsarchive: stopped by SIGTERM\n", rest[:500]
 
@@ -398,15 +386,8 @@ def test_serve_answers_other_methods_than_get_and_head_with_405(demo: Path) -> N
     """Our pages answered POST, DELETE or FOO with the page itself (200), and Datasette's
     own table answered a POST, and any page a method it has no handler for, with a 500
     and a traceback on the terminal serve runs in: a client's mistake, not a bug."""
-    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
-    )  # fmt: skip
-    assert proc.stderr is not None
-    try:
-        line = proc.stderr.readline()
-        url = line.split(" at ", 1)[1].split()[0].rstrip("/")
+    with serving(demo) as run:
+        url = run.url
         paths = ("/", f"/search?q={quote('община')}", "/article/1", "/chart.csv?q=x",
                  "/demo", "/demo/articles")  # fmt: skip
         for method in ("POST", "PUT", "DELETE", "TRACE", "FOO"):
@@ -424,11 +405,7 @@ def test_serve_answers_other_methods_than_get_and_head_with_405(demo: Path) -> N
             assert response.status == 200 and response.read() == b""
         with urllib.request.urlopen(f"{url}/search?q={quote('община')}") as response:
             assert response.status == 200  # still serving
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    rest = proc.stderr.read()
-    proc.stderr.close()
+    rest = run.rest
     assert "Traceback" not in rest and rest == "newsarchive: stopped by SIGTERM\n", rest[:500]
 
 
@@ -437,15 +414,8 @@ def test_a_query_newsarchive_match_refuses_prints_no_traceback_where_serve_runs(
 ) -> None:
     """sqlite3's callback tracebacks (Datasette turns them on) printed a traceback on the
     terminal for each query newsarchive_match refused, a reader's mistake."""
-    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
-    )  # fmt: skip
-    assert proc.stderr is not None
-    try:
-        line = proc.stderr.readline()
-        url = line.split(" at ", 1)[1].split()[0].rstrip("/")
+    with serving(demo) as run:
+        url = run.url
         for query in ("(((", '"', "site:bta"):
             sql = f"select newsarchive_match('{query}')"
             with pytest.raises(urllib.error.HTTPError) as answer:
@@ -455,11 +425,7 @@ def test_a_query_newsarchive_match_refuses_prints_no_traceback_where_serve_runs(
         sql = "select newsarchive_match('община')"
         with urllib.request.urlopen(f"{url}/demo?sql={quote(sql)}") as response:
             assert response.status == 200
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    rest = proc.stderr.read()
-    proc.stderr.close()
+    rest = run.rest
     assert "Traceback" not in rest and "Exception ignored" not in rest, rest[:800]
     assert rest.endswith("newsarchive: stopped by SIGTERM\n")
 
@@ -506,12 +472,6 @@ def test_serve_answers_a_malformed_table_filter_with_400_not_a_traceback(demo: P
     (JSONDecodeError) with a 500 and a traceback on the terminal serve runs in."""
     from markupsafe import escape
 
-    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
-    )  # fmt: skip
-    assert proc.stderr is not None
     number = "id__gt takes a number up to 9223372036854775807"
     through = '_through takes JSON: {"table": …, "column": …, "value": …}'
     asked = {
@@ -523,8 +483,8 @@ def test_serve_answers_a_malformed_table_filter_with_400_not_a_traceback(demo: P
         f"/demo/articles?_through={quote('[]')}": through,
         "/demo/articles?_through=" + quote('{"table": "captures"}'): through,
     }
-    try:
-        url = proc.stderr.readline().split(" at ", 1)[1].split()[0].rstrip("/")
+    with serving(demo) as run:
+        url = run.url
         for path, message in asked.items():
             with pytest.raises(urllib.error.HTTPError) as answer:
                 urllib.request.urlopen(url + path)
@@ -537,11 +497,7 @@ def test_serve_answers_a_malformed_table_filter_with_400_not_a_traceback(demo: P
                 assert str(escape(message)) in body, path
         with urllib.request.urlopen(f"{url}/demo/articles.json?id__gt=9223372036854775806") as ok:
             assert ok.status == 200  # the largest number still filters
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    rest = proc.stderr.read()
-    proc.stderr.close()
+    rest = run.rest
     assert "Traceback" not in rest and rest == "newsarchive: stopped by SIGTERM\n", rest[:500]
 
 

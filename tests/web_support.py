@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,19 @@ def fetch(ds: Any, *paths: str) -> list[Any]:
     return asyncio.run(run())
 
 
+@dataclass
+class Serving:
+    """A running ``newsarchive serve``: its base URL, and once it stopped, what it printed
+    on its terminal after the first line (where a traceback would show)."""
+
+    url: str
+    rest: str = ""
+
+
 @contextmanager
-def served(db: Path, *extra: str) -> Iterator[str]:
-    """Run ``newsarchive serve`` on a free port; yields its base URL."""
+def serving(db: Path, *extra: str) -> Iterator[Serving]:
+    """Run ``newsarchive serve`` on a free port until the block ends (SIGTERM, as
+    systemd stops it)."""
     env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsarchive", "serve", "--db", str(db), "--port", "0", *extra],
@@ -34,13 +45,22 @@ def served(db: Path, *extra: str) -> Iterator[str]:
         text=True,
         env=env,
     )
+    assert proc.stderr is not None
     try:
-        assert proc.stderr is not None
         line = proc.stderr.readline()  # "newsarchive: serving X at URL (Ctrl-C stops)"
         assert " at http://" in line, line + proc.stderr.read()
-        yield line.split(" at ", 1)[1].split()[0].rstrip("/")
+        run = Serving(line.split(" at ", 1)[1].split()[0].rstrip("/"))
+        yield run
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-        if proc.stderr is not None:
-            proc.stderr.close()
+        rest = proc.stderr.read()
+        proc.stderr.close()
+    run.rest = rest
+
+
+@contextmanager
+def served(db: Path, *extra: str) -> Iterator[str]:
+    """Run ``newsarchive serve`` on a free port; yields its base URL."""
+    with serving(db, *extra) as run:
+        yield run.url
