@@ -242,6 +242,36 @@ def test_a_paged_feed_read_to_its_end_before_is_not_walked_again_when_explored_a
     assert "https://www.dabnitsa.bg/statia/541" in article_rows(db)
 
 
+def test_a_feed_whose_first_reading_was_cut_is_read_on_when_explored_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The first crawl stopped at ``--max-pages 2``; explored again a month on without
+    it, with one new post on top, the feed's first page reaches back to archived posts,
+    but its older pages were never read: they are now (only a reading that reached the
+    feed's end spares them the next time)."""
+    root = tmp_path / "dabnitsa"
+    shutil.copytree(SITES / "dabnitsa", root)
+    profile = bare_profile(tmp_path, "dabnitsa", *ROUND15_SITES["dabnitsa"])
+    with MirrorServer(root) as server:
+        args = ("crawl", "dabnitsa", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+        first = run_cli(*args, "--max-pages", "2")
+        assert first.exit_code == 0, first.stderr
+        assert "/atom.xml?str=3" not in server.requests
+        feed = root / "atom.xml"
+        text = feed.read_text(encoding="utf-8")
+        feed.write_text(text.replace("<entry>", _NEW_ENTRY + "\n<entry>", 1), encoding="utf-8")
+        (root / "statia" / "541.html").write_text(_NEW_ARTICLE, encoding="utf-8")
+        with sqlite3.connect(db) as conn:  # 30 days on: explored again
+            conn.execute("UPDATE site_discovery SET found = json_set(found, '$.explored_at', ?)",
+                         ("2000-01-01T00:00:00+00:00",))  # fmt: skip
+        before = len(server.requests)
+        again = run_cli(*args)
+        assert again.exit_code == 0 and "exploring the site" in again.stdout, again.stderr
+        asked = server.requests[before:]
+    assert "/statia/541" in asked and "/atom.xml?str=3" in asked, asked
+
+
 def test_a_paged_feed_is_read_back_no_further_than_max_pages(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:

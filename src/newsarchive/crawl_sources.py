@@ -22,7 +22,7 @@ from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.explore import MIN_ITEMS, Discovery, shape_pattern
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
-from newsarchive.discover.walk import Listed, ListingWalk, Seen
+from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher
@@ -150,7 +150,7 @@ class SourceReader:
         # candidates' source: a feed's dates are publication dates, a sitemap's are not
         kind = SOURCE_SITEMAP if depth else kind
         # (asked before the read marks it: a feed read to its end once, re-explored)
-        read_to_end = exploring and self.frontier.read_before(url)
+        read_to_end = exploring and self.frontier.walk(url).completed
         page = self._get(url, kind, conditional=True)
         if page is Miss.UNCHANGED:
             self.frontier.confirmed(url)
@@ -218,7 +218,10 @@ class SourceReader:
         ``read_to_end``: the feed was read to its end on an earlier run (exploring again,
         about monthly), so what lies past a page reaching back to an archived post was
         read then: that page is the last, where it walked all 25 pages of posts it held.
-        A feed whose first reading was cut short is walked on past its known pages."""
+        A feed whose reading was cut short (the budget, ``--max-pages``, ``--since``) is
+        walked on past its known pages until one reading reaches its end, which is kept
+        as its walk's ``completed``."""
+        feed, ended = url, False  # (ended: the feed's last page read, none named after it)
         held, pages, seen = 0, 1, {url}
         limit = self.profile.max_pages if self.options.max_pages is None else self.options.max_pages
         max_bytes = self.fetcher.options.max_bytes
@@ -229,6 +232,7 @@ class SourceReader:
                     break
                 url = following
             if not url or url in seen:
+                ended = not url  # (a loop back to a page read is no end)
                 break
             if self.fetcher.requests >= self.options.max_requests:
                 return held, False
@@ -245,8 +249,13 @@ class SourceReader:
             held += entries
             verdicts = self._offer(read.articles)
             self.harvest.fetch_pending(self._robots_gate)
-            if Seen.OLD in verdicts or not entries or (read_to_end and Seen.KNOWN in verdicts):
+            if not entries:
+                ended = True
                 break
+            if Seen.OLD in verdicts or (read_to_end and Seen.KNOWN in verdicts):
+                break
+        if ended:
+            self.frontier.save_walk(feed, WalkState(completed=True))
         return held, True
 
     @staticmethod
