@@ -66,3 +66,39 @@ def test_the_title_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> 
     stated = "a stated title (og, <title>, JSON-LD, twitter) where we took the reworded h1"
     assert f"    0     1  {stated}" in lines
     assert "   stated 'The Bridge Opens in May'" in lines
+
+
+def _authored(key: str, root: Path, byline: str, author: str) -> None:
+    """A WCXB-style page whose ground truth names ``author`` and whose text prints
+    ``byline`` under the headline."""
+    prose = "The council passed the budget after a long debate in the chamber. " * 8
+    html = (
+        f"<html><body><article><h1>Budget passed</h1>{byline}<p>{prose}</p></article></body></html>"
+    )
+    _wcxb_page(root, key, html, "Budget passed")
+    path = root / "ground-truth" / f"{key}.json"
+    truth = json.loads(path.read_text(encoding="utf-8"))
+    truth["ground_truth"]["author"] = author
+    path.write_text(json.dumps(truth), encoding="utf-8")
+
+
+def test_the_author_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> None:
+    _authored("0002", tmp_path, "<p>By Jane Doe</p>", "Jane Doe")
+    _authored("0004", tmp_path, "<p>Staff</p>", "Staff")
+    _authored("0005", tmp_path, "<p>By Jane Doe and John Roe</p>", "Jane Doe")
+    _authored("0007", tmp_path, "", "Jane Doe")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "author_misses.py"), "--data", str(tmp_path),
+         "--list"],
+        capture_output=True, text=True, env=env, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "author exact even: 1/2" in lines
+    assert "author exact odd: 0/2" in lines
+    signature = "a newsroom signature left out on purpose (Staff, News Desk, Anonymous)"
+    assert f"    1     0  {signature}" in lines
+    assert "    0     1  one of several authors (or more than the reference)" in lines
+    assert "    0     1  none found, the name not printed on the page" in lines
+    assert "   truth  'Jane Doe'" in lines
