@@ -727,3 +727,32 @@ def test_byline_selectors_searched_in_their_boxes_find_what_the_whole_page_query
     for selector in BYLINE_SELECTORS:
         expected = [node.mem_id for node in body.css(selector)]
         assert [node.mem_id for node in _matches_in(boxes, selector, body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Laura Finch, MD · March 4, 2025", "Laura Finch, MD"),
+        ("written by Owen Hale, MD, FACP", "Owen Hale, MD, FACP"),
+        ("By Nadia Brook, Ph.D., on 3 May 2025", "Nadia Brook, Ph.D."),
+        ("Автор: Мария Петрова, д-р | 12.03.2026", "Мария Петрова, д-р"),
+        # a capital after the comma that is no degree: a place, an agency, a role
+        ("By Laura Finch, AP", "Laura Finch"),
+        ("By Laura Finch, Senior Editor", "Laura Finch"),
+        ("От Иван Петров, БТА", "Иван Петров"),
+        ("By Laura Finch, md file in the repo", "Laura Finch"),  # lower case: no degree
+    ],
+)
+def test_a_degree_after_the_name_in_running_text_is_part_of_the_byline(
+    text: str, expected: str
+) -> None:
+    assert byline_in_text(text) == expected
+
+
+def test_a_byline_by_the_headline_keeps_the_writers_degrees() -> None:
+    html = (
+        "<html><body><article><h1>Sleep and the heart</h1>"
+        "<p>By Owen Hale, MD, FACP · March 4, 2025</p>"
+        f"{PROSE_EN}</article></body></html>"
+    )
+    assert extract(html).author == "Owen Hale, MD, FACP"

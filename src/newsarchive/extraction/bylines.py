@@ -108,6 +108,11 @@ _CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
 # writer"), which a name, a co-author's or a place's, never starts with. A degree or a
 # title after the name ("Мария Петрова, д-р", "John Doe, jr.") is part of how it is cited.
 _TITLES_AFTER_NAME = r"д-р|проф|доц|инж|арх|jr|sr|phd|md"
+# The same after a comma in running text, as printed ("Jane Doe, MD", "John Roe, Ph.D.",
+# "Мария Петрова, д-р"), and the capitals of further credentials that may follow the
+# first ("Jane Doe, MD, FACP"): the byline goes on past the comma through them.
+_TITLE_WORD = re.compile(rf"(?i:{_TITLES_AFTER_NAME})\.?|M\.D\.|Ph\.D\.")
+_MORE_TITLES = re.compile(r"[A-Z]{2,6}|M\.D\.|Ph\.D\.")
 _TAIL = re.compile(
     rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|\d|(?<!\w){_CREDIT}"
     rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))).*$",
@@ -266,6 +271,7 @@ def byline_in_text(text: str) -> str:
         # a line break in ``text`` is where a block ended: the name does not run past it
         words = text[m.end() :].lstrip().split("\n", 1)[0].split(maxsplit=16)
         names, end = _names_at(words)
+        end = _with_titles(words, end) if names else end
         if not names or any(" ".join(names[0][:k]).lower() in _NOT_NAMES for k in (1, 2)):
             continue
         following = words[end] if end < len(words) else ""
@@ -279,6 +285,21 @@ def byline_in_text(text: str) -> str:
             return clean_byline(" ".join(words[: end + 1]))
         return clean_byline(" ".join(words[:end]).rstrip(",;"))
     return ""
+
+
+def _with_titles(words: list[str], end: int) -> int:
+    """Where the byline ends once the degrees printed after the name are counted ("Jane
+    Doe, MD, FACP", "Мария Петрова, д-р"): part of how the writer is cited, as
+    ``clean_byline`` keeps them in an element. A Latin degree is in capitals ("MD"), so
+    that a sentence's "do" or "md" after a comma is not one."""
+    first = True
+    while end < len(words) and words[end - 1].endswith(","):
+        word = words[end].rstrip(",;")
+        pattern = _TITLE_WORD if first else _MORE_TITLES
+        if not pattern.fullmatch(word) or (word.isascii() and word.islower()):
+            break
+        first, end = False, end + 1
+    return end
 
 
 # The other order: "Публикувано на 3 март 2026 г. от Мария Кирова", "Posted on March 3,
