@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsarchive import dates
 from newsarchive.dates import (
+    MONTH_WORD,
     find_text_dates,
     parse_feed_date,
     parse_iso,
@@ -51,6 +52,7 @@ EEST = dt.timezone(dt.timedelta(hours=3))
         ("1 окт 2025", dt.date(2025, 10, 1)),
         ("30 ноем. 2025", dt.date(2025, 11, 30)),  # the four-letter cuts of the style guides
         ("3 февр. 2025 г.", dt.date(2025, 2, 3)),
+        ("12 ян. 2025 г.", dt.date(2025, 1, 12)),  # the orthographic dictionary's "ян."
         ("9 May 2024", dt.date(2024, 5, 9)),
         # Roman-numeral months, still seen in official texts
         ("12.X.2018 г.", dt.date(2018, 10, 12)),
@@ -70,6 +72,13 @@ EEST = dt.timezone(dt.timedelta(hours=3))
 )
 def test_parse_text_date(text: str, expected: dt.date) -> None:
     assert parse_text_date(text, today=TODAY) == expected
+
+
+def test_yan_is_a_month_only_after_a_day() -> None:
+    """ "ян." is January after a day; alone it is a man's name, not where a byline turns
+    into its date."""
+    assert MONTH_WORD.search("Ян Петров") is None
+    assert parse_text_date("Ян Петров, 2025", today=TODAY) is None
 
 
 @pytest.mark.parametrize(

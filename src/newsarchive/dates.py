@@ -80,7 +80,9 @@ _LATIN_BG_MONTHS = {
 # Looked up by a match's text lower-cased: a name matched through a letter that only the
 # patterns' ignore-case equates with one of it ("Auguſt", a long s) is found in no table,
 # and is no date.
-_DAY_MONTHS = _MONTHS | _LATIN_BG_MONTHS
+# The orthographic dictionary's "ян." for януари ("12 ян. 2026 г."), read after a day only:
+# standing alone it is a man's name ("Ян Петров" opening a byline).
+_DAY_MONTHS = _MONTHS | _LATIN_BG_MONTHS | {"ян": 1}
 _DAY_MONTH_ALT = "|".join(sorted(_DAY_MONTHS, key=len, reverse=True))
 # A month name standing alone: where a byline line turns into its date.
 MONTH_WORD = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
