@@ -212,6 +212,8 @@ for site, name, origin in (
     ("kupen", "Община Купен", "https://kupen.bg"),
     # and an RSS feed printed after two blank lines, news only there and on the home page
     ("vrish", "Община Вриш", "https://www.vrish.bg"),
+    # and every date in the dictionary's abbreviations, "12 ян. 2026 г."
+    ("topoli", "Община Тополи", "https://topoli.bg"),
     # and one PHP script for the list and its articles, linked query-only: ?id=528, ?str=2
     ("ruen", "Община Руен", "https://ruen.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one

@@ -6,7 +6,8 @@ by the HTTP ``Link`` header (leska); links written with backslashes (bryast); Dr
 second pager on a page, ``?page=0,1`` (glog); the listing's second page answered 429 with
 ``Retry-After: 1`` once (smilets); an empty news list a script fills from a JSON island
 (dren); WordPress with plain permalinks, ``/?p=<id>`` and ``/?paged=2`` (kupen); an RSS
-feed printed after two blank lines (vrish); one PHP script for the list and its articles,
+feed printed after two blank lines (vrish); dates in the orthographic dictionary's
+abbreviations, "12 ян. 2026 г." (topoli); one PHP script for the list and its articles,
 linked query-only (ruen). Each must archive exactly its articles with the true title,
 date and body, and a rerun right after must cost at most three requests.
 """
@@ -39,6 +40,8 @@ ROUND17_SITES = {
     "kupen": ("Община Купен", "https://kupen.bg"),
     # an RSS feed whose <?xml comes after two blank lines
     "vrish": ("Община Вриш", "https://www.vrish.bg"),
+    # every date in the dictionary's abbreviations, "12 ян. 2026 г."
+    "topoli": ("Община Тополи", "https://topoli.bg"),
     # novini.php linking ?id=<n> and ?str=2
     "ruen": ("Община Руен", "https://ruen.bg"),
 }
