@@ -146,6 +146,20 @@ def test_parse_feed_date_rfc822_and_iso() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "сб, 28 ное 2026 09:00:00 +0300",
+        "Съб, 28 Ноем 2026 09:00:00 +0300",
+        "28 ноября 2026 09:00:00 +0300",
+    ],
+)
+def test_a_pubdate_a_bulgarian_or_russian_locale_wrote_is_read(value: str) -> None:
+    """PHP's strftime after setlocale("bg_BG") names the day and month in Bulgarian."""
+    assert parse_feed_date(value) == dt.datetime(2026, 11, 28, 9, 0, tzinfo=EEST)
+    assert parse_feed_date("сб, 28 xyz 2026 09:00:00 +0300") is None
+
+
 def test_parse_with_formats() -> None:
     assert parse_with_formats(" 21.06.2026  11:01 ", ("%d.%m.%Y %H:%M",)) == dt.datetime(
         2026, 6, 21, 11, 1

@@ -378,6 +378,13 @@ _UNIX_ZERO = dt.date(1970, 1, 1)
 
 
 _RFC822_NULL_YEAR = re.compile(r"\d\s+[A-Za-z]{3}\s+0\d{3}(?!\d)")
+# An RSS date a PHP site printed through its locale (``setlocale`` + ``strftime``): "пт,
+# 28 ное 2026 09:00:00 +0200", the day's and month's names in Bulgarian (or Russian),
+# RFC 822 otherwise.
+_LOCALE_RFC822 = re.compile(
+    r"^(?:[^\W\d_]{2,}\.?,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]{3,})\.?,?\s+(?P<y>\d{4})(?P<rest>\s.*)?$"
+)
+_ENGLISH_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 _DAY_LONG = dt.timedelta(hours=24)
@@ -420,10 +427,22 @@ def parse_feed_date(value: str) -> Published | None:
     if _RFC822_NULL_YEAR.search(value):
         return None  # the stdlib reads "01 Jan 0001" as 2001, a two-digit year
     try:
-        parsed = parsedate_to_datetime(value.strip())
+        parsed = parsedate_to_datetime(_in_english(value.strip()))
     except (TypeError, ValueError, IndexError):
         return parse_iso(value)
     return None if is_null_date(parsed) else parsed
+
+
+def _in_english(value: str) -> str:
+    """An RFC 822 date whose names a locale translated, with the month's English name and
+    no weekday (the stdlib reads English only); any other value as it came."""
+    found = _LOCALE_RFC822.match(value)
+    if found is None or found["m"].isascii():
+        return value
+    month = _DAY_MONTHS.get(found["m"].lower())
+    if month is None:
+        return value
+    return f"{found['d']} {_ENGLISH_MONTHS[month - 1]} {found['y']}{found['rest'] or ''}"
 
 
 @dataclass(frozen=True)
