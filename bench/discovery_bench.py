@@ -214,6 +214,8 @@ for site, name, origin in (
     ("vrish", "Община Вриш", "https://www.vrish.bg"),
     # and every date in the dictionary's abbreviations, "12 ян. 2026 г."
     ("topoli", "Община Тополи", "https://topoli.bg"),
+    # and articles dated only by an RSS feed whose pubDate a Bulgarian locale wrote
+    ("varbovo", "Община Върбово", "https://varbovo.bg"),
     # and one PHP script for the list and its articles, linked query-only: ?id=528, ?str=2
     ("ruen", "Община Руен", "https://ruen.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one

@@ -7,9 +7,11 @@ second pager on a page, ``?page=0,1`` (glog); the listing's second page answered
 ``Retry-After: 1`` once (smilets); an empty news list a script fills from a JSON island
 (dren); WordPress with plain permalinks, ``/?p=<id>`` and ``/?paged=2`` (kupen); an RSS
 feed printed after two blank lines (vrish); dates in the orthographic dictionary's
-abbreviations, "12 ян. 2026 г." (topoli); one PHP script for the list and its articles,
-linked query-only (ruen). Each must archive exactly its articles with the true title,
-date and body, and a rerun right after must cost at most three requests.
+abbreviations, "12 ян. 2026 г." (topoli); articles dated only by an RSS feed whose
+``pubDate`` a Bulgarian locale wrote, "пт, 28 ное 2026 09:00:00 +0200" (varbovo); one PHP
+script for the list and its articles, linked query-only (ruen). Each must archive exactly
+its articles with the true title, date and body, and a rerun right after must cost at most
+three requests.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ ROUND17_SITES = {
     "vrish": ("Община Вриш", "https://www.vrish.bg"),
     # every date in the dictionary's abbreviations, "12 ян. 2026 г."
     "topoli": ("Община Тополи", "https://topoli.bg"),
+    # articles dated only by an RSS feed's pubDate in a Bulgarian locale
+    "varbovo": ("Община Върбово", "https://varbovo.bg"),
     # novini.php linking ?id=<n> and ?str=2
     "ruen": ("Община Руен", "https://ruen.bg"),
 }
