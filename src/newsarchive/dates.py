@@ -384,7 +384,9 @@ _RFC822_NULL_YEAR = re.compile(r"\d\s+[A-Za-z]{3}\s+0\d{3}(?!\d)")
 _LOCALE_RFC822 = re.compile(
     r"^(?:[^\W\d_]{2,}\.?,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]{3,})\.?,?\s+(?P<y>\d{4})(?P<rest>\s.*)?$"
 )
-_ENGLISH_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_RFC822_MONTHS = {
+    n: name.title() for name, n in _MONTHS.items() if len(name) == 3 and name.isascii()
+}
 
 
 _DAY_LONG = dt.timedelta(hours=24)
@@ -442,7 +444,7 @@ def _in_english(value: str) -> str:
     month = _DAY_MONTHS.get(found["m"].lower())
     if month is None:
         return value
-    return f"{found['d']} {_ENGLISH_MONTHS[month - 1]} {found['y']}{found['rest'] or ''}"
+    return f"{found['d']} {_RFC822_MONTHS[month]} {found['y']}{found['rest'] or ''}"
 
 
 @dataclass(frozen=True)

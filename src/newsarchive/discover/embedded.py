@@ -16,9 +16,9 @@ they are.
 An item here is a JSON object with a URL on the site (``url``, ``href``, ``link``,
 ``path``, ``permalink``...) and a headline-long title (``title``, ``headline``,
 ``name``; two words will do for an object stating its publication date), optionally a
-publication date. Which of them are the listing's news is for
-the caller to decide (``listings.article_links`` keeps those whose URL has the shape of
-the page's visible news items). Bounded: a blob larger than ``MAX_BLOB`` characters is
+publication date. Which of them are the listing's news is for the caller to decide
+(``listings.article_links`` keeps those whose URL has the shape of the page's visible news
+items). Bounded: a blob larger than ``MAX_BLOB`` characters is
 not parsed, and at most ``MAX_NODES`` JSON values are visited per page.
 """
 
