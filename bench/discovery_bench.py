@@ -197,6 +197,27 @@ for site, name, origin in (
     ("kalina", "Община Калина", "https://www.kalina.bg"),
     # and older posts only through the "Архиви" drop-down of months, no pager
     ("rozovo", "Община Розово", "https://rozovo.bg"),
+    # and a seventeenth (tests/fixtures/make_mirrors_round17.py): the next listing page
+    # named only by the HTTP Link header
+    ("leska", "Община Леска", "https://leska.bg"),
+    # and links written with backslashes, arhiv\2026\n528.htm
+    ("bryast", "Община Бряст", "http://www.bryast.bg"),
+    # and Drupal 7's second pager on a page, ?page=0,1
+    ("glog", "Община Глог", "https://www.glog.bg"),
+    # and the listing's second page answered 429 with Retry-After once
+    ("smilets", "Община Смилец", "https://smilets.bg"),
+    # and an empty news list a script fills from a JSON island
+    ("dren", "Община Дрен", "https://dren.bg"),
+    # and WordPress with plain permalinks, /?p=1200 and /?paged=2
+    ("kupen", "Община Купен", "https://kupen.bg"),
+    # and an RSS feed printed after two blank lines, news only there and on the home page
+    ("vrish", "Община Вриш", "https://www.vrish.bg"),
+    # and every date in the dictionary's abbreviations, "12 ян. 2026 г."
+    ("topoli", "Община Тополи", "https://topoli.bg"),
+    # and articles dated only by an RSS feed whose pubDate a Bulgarian locale wrote
+    ("varbovo", "Община Върбово", "https://varbovo.bg"),
+    # and one PHP script for the list and its articles, linked query-only: ?id=528, ?str=2
+    ("ruen", "Община Руен", "https://ruen.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsarchive import dates
 from newsarchive.dates import (
+    MONTH_WORD,
     find_text_dates,
     parse_feed_date,
     parse_iso,
@@ -51,6 +52,7 @@ EEST = dt.timezone(dt.timedelta(hours=3))
         ("1 окт 2025", dt.date(2025, 10, 1)),
         ("30 ноем. 2025", dt.date(2025, 11, 30)),  # the four-letter cuts of the style guides
         ("3 февр. 2025 г.", dt.date(2025, 2, 3)),
+        ("12 ян. 2025 г.", dt.date(2025, 1, 12)),  # the orthographic dictionary's "ян."
         ("9 May 2024", dt.date(2024, 5, 9)),
         # Roman-numeral months, still seen in official texts
         ("12.X.2018 г.", dt.date(2018, 10, 12)),
@@ -70,6 +72,13 @@ EEST = dt.timezone(dt.timedelta(hours=3))
 )
 def test_parse_text_date(text: str, expected: dt.date) -> None:
     assert parse_text_date(text, today=TODAY) == expected
+
+
+def test_yan_is_a_month_only_after_a_day() -> None:
+    """ "ян." is January after a day; alone it is a man's name, not where a byline turns
+    into its date."""
+    assert MONTH_WORD.search("Ян Петров") is None
+    assert parse_text_date("Ян Петров, 2025", today=TODAY) is None
 
 
 @pytest.mark.parametrize(
@@ -135,6 +144,20 @@ def test_parse_feed_date_rfc822_and_iso() -> None:
     assert parse_feed_date("2022-07-26T10:00:00+03:00") == dt.datetime(
         2022, 7, 26, 10, 0, tzinfo=EEST
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "сб, 28 ное 2026 09:00:00 +0300",
+        "Съб, 28 Ноем 2026 09:00:00 +0300",
+        "28 ноября 2026 09:00:00 +0300",
+    ],
+)
+def test_a_pubdate_a_bulgarian_or_russian_locale_wrote_is_read(value: str) -> None:
+    """PHP's strftime after setlocale("bg_BG") names the day and month in Bulgarian."""
+    assert parse_feed_date(value) == dt.datetime(2026, 11, 28, 9, 0, tzinfo=EEST)
+    assert parse_feed_date("сб, 28 xyz 2026 09:00:00 +0300") is None
 
 
 def test_parse_with_formats() -> None:

@@ -9,7 +9,7 @@ import json
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.embedded import embedded_items
-from newsarchive.discover.listings import article_links
+from newsarchive.discover.listings import article_links, stated_news
 from newsarchive.models import Profile
 
 BARE = Profile(id="x", name="x", origin="https://x.bg", hosts=("x.bg",))
@@ -121,3 +121,27 @@ def test_a_json_ld_item_lists_absurd_positions_do_not_stop_the_listing() -> None
         "https://x.bg/novini/remont-na-mosta-902",
         "https://x.bg/novini/nov-avtobus-do-gornishte-901",
     }
+
+
+def _island(items: list[dict[str, str]]) -> str:
+    blob = json.dumps({"items": items}, ensure_ascii=False)
+    return f'<html><body><h1>Новини</h1><ul id="news"></ul><script type="application/json" id="news-data">{blob}</script></body></html>'
+
+
+def test_a_list_drawn_from_a_json_script_is_the_pages_news() -> None:
+    """An empty ``<ul>`` its script fills from a JSON island: the island's dated items are
+    the page's news (what makes it a listing while exploring), a three-word headline
+    included when the item states its day; the tags a CMS stamps with a creation date
+    are not news, however short."""
+    items = [
+        {"title": t, "url": f"/novini/{900 - k}-remont-na-mosta", "date": f"2026-11-{20 - k}"}
+        for k, t in enumerate([*_TITLES[:3], "Пожарникарите проверяват хидрантите"])
+    ]
+    tags = [{"name": "tech advice", "url": "/blog/tech-advice", "created_at": "2023-04-03"}]
+    page = _island([*items, *tags])
+    assert stated_news(LexborHTMLParser(page), "https://x.bg/novini", BARE) == [
+        f"https://x.bg/novini/{900 - k}-remont-na-mosta" for k in range(4)
+    ]
+    assert [i.url for i in embedded_items(LexborHTMLParser(page), "https://x.bg/")][-1] == (
+        "https://x.bg/novini/897-remont-na-mosta"
+    )

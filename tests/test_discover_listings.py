@@ -12,6 +12,7 @@ import pytest
 from newsarchive.discover.listings import (
     archive_month,
     article_links,
+    header_links,
     next_page_url,
     older_article_link,
     page_url,
@@ -200,6 +201,20 @@ def test_a_day_a_page_listing_goes_back_by_its_previous_day() -> None:
 def test_rel_next_in_head() -> None:
     html = '<html><head><link rel="next" href="/n?page=3"></head><body></body></html>'
     assert next_page_url(html, "https://www.x.bg/n?page=2", BARE, 2) == "https://www.x.bg/n?page=3"
+
+
+def test_rel_next_in_the_http_link_header_alone() -> None:
+    """No pager in the page: the server names the next page in its ``Link`` header,
+    relative to the address asked (not to the page's ``<base>``), among links of other
+    relations; the page's own links come first."""
+    html = '<html><head><base href="https://www.x.bg/portal/"></head><body></body></html>'
+    page = "https://www.x.bg/n?page=2"
+    link = '<https://www.x.bg/wp-json/>; rel="https://api.w.org/", </n?page=1>; rel=prev, </n?page=3>; title="a, b; c"; rel="next"'
+    assert next_page_url(html, page, BARE, 2, link=link) == "https://www.x.bg/n?page=3"
+    assert next_page_url(html, page, BARE, 2, link='</n?page=1>; rel="prev"') is None
+    own = '<html><head><link rel="next" href="/n?page=9"></head><body></body></html>'
+    assert next_page_url(own, page, BARE, 2, link=link) == "https://www.x.bg/n?page=9"
+    assert header_links("garbage, <a>;REL=Next", "next") == ["a"]
 
 
 def test_page_number_is_the_one_after_the_current_page() -> None:

@@ -72,6 +72,9 @@ def test_an_address_no_web_page_can_have_is_said_why(url: str, problem: str) -> 
         ("https://x.bg/news/1001\x01", None, "https://x.bg/news/1001%01"),
         ("https://x.bg/a b", None, "https://x.bg/a%20b"),
         ("http://x.bg:99999/", None, None),
+        # a path written on Windows, as a browser reads it; a backslash in the query is data
+        ("arhiv\\2026\\n5.htm", "http://x.bg/novini.htm", "http://x.bg/arhiv/2026/n5.htm"),
+        ("\\blog\\a?q=c:\\x#y\\z", "https://x.bg/n/", "https://x.bg/blog/a?q=c:%5Cx"),
     ],
 )
 def test_normalize_url(url: str, base: str | None, expected: str | None) -> None:

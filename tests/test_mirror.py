@@ -123,6 +123,19 @@ def test_a_mirror_can_answer_a_page_past_the_end_with_another_file(tmp_path: Pat
     assert other.status_code == 404
 
 
+def test_a_rate_limited_mirror_turns_a_path_away_once(tmp_path: Path) -> None:
+    """smilets: the first request for the path is a 429 with the wait it asks for; the
+    next one, and every other path, is served."""
+    root = _site(tmp_path)
+    (root / "_mirror.json").write_text('{"throttled": {"/news?p=2": 1}}', encoding="utf-8")
+    with MirrorServer(root) as server:
+        first, again = httpx.get(server.url + "/news?p=2"), httpx.get(server.url + "/news?p=2")
+        other = httpx.get(server.url + "/news")
+    assert (first.status_code, first.headers["Retry-After"]) == (429, "1")
+    assert again.status_code == 200 and "page 2" in again.text
+    assert other.status_code == 200
+
+
 def test_a_mirror_of_cookieless_sessions_sends_a_visitor_to_a_fresh_id(tmp_path: Path) -> None:
     """ASP.NET's cookieless sessions (rosenishte): ``/`` or an ``.aspx`` page asked for
     without an id is sent to the same path under a new one; under any id it is served."""

@@ -234,7 +234,8 @@ def _check_start(
     tree = parse_html(fragments.as_listing(page.text, page.final_url) or page.text)
     links = listings.article_links(tree, page.final_url, pages.profile, today=page.fetched_at)
     check.articles = len(links)
-    check.next_page = pages.after(tree, page.final_url, number, page.fetched_at.date().year)
+    year = page.fetched_at.date().year
+    check.next_page = pages.after(tree, page.final_url, number, year, page.headers.get("link", ""))
     return [c.url for c in links]
 
 

@@ -327,7 +327,9 @@ class SourceReader:
                 "site's markup or addresses may have changed"
             )
         seen = self._offer(links)
-        next_url = pages.after(tree, page.final_url, number, page.fetched_at.date().year)
+        next_url = pages.after(
+            tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", "")
+        )
         if next_url is None and not self._sitemapped and listings.posted_pager(tree):
             self.report.warnings.append(
                 f"{page.final_url}: the listing's later pages open only by posting"
@@ -376,7 +378,7 @@ class SourceReader:
         url, number = where
         seen = self.harvest.archive_items(page, items)
         newest = max(local_date(item.published).year for item in items)
-        next_url = pages.after(tree, page.final_url, number, newest)
+        next_url = pages.after(tree, page.final_url, number, newest, page.headers.get("link", ""))
         if number == 1:
             self.frontier.save_validators(url, page)
         urls = [item.url(page.final_url) for item in items]

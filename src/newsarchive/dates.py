@@ -80,7 +80,9 @@ _LATIN_BG_MONTHS = {
 # Looked up by a match's text lower-cased: a name matched through a letter that only the
 # patterns' ignore-case equates with one of it ("Auguſt", a long s) is found in no table,
 # and is no date.
-_DAY_MONTHS = _MONTHS | _LATIN_BG_MONTHS
+# The orthographic dictionary's "ян." for януари ("12 ян. 2026 г."), read after a day only:
+# standing alone it is a man's name ("Ян Петров" opening a byline).
+_DAY_MONTHS = _MONTHS | _LATIN_BG_MONTHS | {"ян": 1}
 _DAY_MONTH_ALT = "|".join(sorted(_DAY_MONTHS, key=len, reverse=True))
 # A month name standing alone: where a byline line turns into its date.
 MONTH_WORD = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
@@ -376,6 +378,15 @@ _UNIX_ZERO = dt.date(1970, 1, 1)
 
 
 _RFC822_NULL_YEAR = re.compile(r"\d\s+[A-Za-z]{3}\s+0\d{3}(?!\d)")
+# An RSS date a PHP site printed through its locale (``setlocale`` + ``strftime``): "пт,
+# 28 ное 2026 09:00:00 +0200", the day's and month's names in Bulgarian (or Russian),
+# RFC 822 otherwise.
+_LOCALE_RFC822 = re.compile(
+    r"^(?:[^\W\d_]{2,}\.?,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]{3,})\.?,?\s+(?P<y>\d{4})(?P<rest>\s.*)?$"
+)
+_RFC822_MONTHS = {
+    n: name.title() for name, n in _MONTHS.items() if len(name) == 3 and name.isascii()
+}
 
 
 _DAY_LONG = dt.timedelta(hours=24)
@@ -418,10 +429,22 @@ def parse_feed_date(value: str) -> Published | None:
     if _RFC822_NULL_YEAR.search(value):
         return None  # the stdlib reads "01 Jan 0001" as 2001, a two-digit year
     try:
-        parsed = parsedate_to_datetime(value.strip())
+        parsed = parsedate_to_datetime(_in_english(value.strip()))
     except (TypeError, ValueError, IndexError):
         return parse_iso(value)
     return None if is_null_date(parsed) else parsed
+
+
+def _in_english(value: str) -> str:
+    """An RFC 822 date whose names a locale translated, with the month's English name and
+    no weekday (the stdlib reads English only); any other value as it came."""
+    found = _LOCALE_RFC822.match(value)
+    if found is None or found["m"].isascii():
+        return value
+    month = _DAY_MONTHS.get(found["m"].lower())
+    if month is None:
+        return value
+    return f"{found['d']} {_RFC822_MONTHS[month]} {found['y']}{found['rest'] or ''}"
 
 
 @dataclass(frozen=True)

@@ -355,28 +355,28 @@ class _Explorer:
             self.shapes[page.final_url] = items.shape
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
-            self.note_page_two(tree, page.final_url)
+            self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
         elif len(stated := listings.stated_news(tree, page.final_url, self.profile)) >= MIN_ITEMS:
-            # no card in the body: its script draws them from the JSON-LD list it states
+            # no card in the body: its script draws them from the list its data states
             self.add(
                 self.listings, page.final_url,
-                f"a section page in the home page's menu, whose JSON-LD ItemList names"
-                f" {len(stated)} news items",
+                f"a section page in the home page's menu, whose page data (a JSON-LD"
+                f" ItemList, a JSON script) names {len(stated)} news items",
             )  # fmt: skip
             self.listed[page.final_url] = {url_key(url) for url in stated}
             shape = learn_shape(split_url(url) for url in stated)
             self.shapes[page.final_url] = shape
             self.learn(shape)
             self.samples = stated[:3] + self.samples
-            self.note_page_two(tree, page.final_url)
+            self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
         for feed in declared_feeds(tree, page.final_url, self.profile):
             self.add(self.feeds, feed, f'<link rel="alternate"> on {page.final_url}')
 
-    def note_page_two(self, tree: listings.Listing, url: str) -> None:
+    def note_page_two(self, tree: listings.Listing, url: str, link: str = "") -> None:
         """The listing's page 2 (``Discovery.pagination``), as its walk would go there
         from page 1 but for a year's page (``newest`` None): add-site reads the listing's
         page template from this address, and a year's page is no page 2."""
-        if next_page := listings.next_page_url(tree, url, self.profile, 1):
+        if next_page := listings.next_page_url(tree, url, self.profile, 1, link=link):
             self.pagination[url] = next_page
 
     def learn(self, *shapes: Shape | None) -> None:

@@ -32,7 +32,10 @@ to: ``{"fallbacks": {"/novini.php": "novini.php"}}`` serves ``/novini.php?str=99
 sessions says ``{"path_sessions": true}``: a request for ``/`` or an ``.aspx`` page with
 no ``/(S(<id>))`` at the start of its path is answered ``302`` to the same path under a
 fresh session id (another on every such request, as the server starts a session for
-every visitor without one), and one with it is served as if it were not there.
+every visitor without one), and one with it is served as if it were not there. A mirror
+of a server that rate-limits names the paths it turns away once and the seconds it asks
+for: ``{"throttled": {"/novini?page=2": 1}}`` answers the first request for
+``/novini?page=2`` with ``429`` and ``Retry-After: 1``, and serves the file after that.
 
 Every file is sent with a strong ``ETag`` (a hash of its bytes) and ``Last-Modified`` (its
 mtime); a matching ``If-None-Match`` (or, without one, a ``If-Modified-Since`` not older
@@ -142,6 +145,12 @@ def _declared_host_roots(root: Path) -> dict[str, str]:
     return {str(host).lower(): str(folder) for host, folder in dict(found).items()}  # type: ignore[call-overload]
 
 
+def _declared_throttled(root: Path) -> dict[str, str]:
+    """The paths a mirror's server answers 429 once: path -> its ``Retry-After``."""
+    found = _settings(root).get("throttled", {})
+    return {str(path): str(wait) for path, wait in dict(found).items()}  # type: ignore[call-overload]
+
+
 def _declared_fallbacks(root: Path) -> dict[str, str]:
     """The paths whose unknown queries a mirror's server answers with another file."""
     found = _settings(root).get("fallbacks", {})
@@ -225,6 +234,7 @@ class MirrorServer:
         self.moves = _declared_moves(self.root)
         self.host_roots = _declared_host_roots(self.root)
         self.fallbacks = _declared_fallbacks(self.root)
+        self.throttled = _declared_throttled(self.root)  # (taken out once answered 429)
         self.path_sessions = bool(_settings(self.root).get("path_sessions", False))
         self.requests: list[str] = []
         self.hosts: list[str] = []
@@ -240,6 +250,11 @@ class MirrorServer:
                 status = server.intercept(self.path) if server.intercept is not None else None
                 if status is not None:
                     self._send(status, "text/html", BUSY_PAGE)
+                    return
+                with server._lock:
+                    wait = server.throttled.pop(self.path, None)
+                if wait is not None:
+                    self._send(429, "text/html", BUSY_PAGE, {"Retry-After": wait})
                     return
                 asked = (self.headers.get("X-Forwarded-Host") or "").lower()
                 folder = server.host_roots.get(asked)

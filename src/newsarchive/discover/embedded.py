@@ -15,9 +15,10 @@ they are.
 
 An item here is a JSON object with a URL on the site (``url``, ``href``, ``link``,
 ``path``, ``permalink``...) and a headline-long title (``title``, ``headline``,
-``name``), optionally a publication date. Which of them are the listing's news is for
-the caller to decide (``listings.article_links`` keeps those whose URL has the shape of
-the page's visible news items). Bounded: a blob larger than ``MAX_BLOB`` characters is
+``name``; two words will do for an object stating its publication date), optionally a
+publication date. Which of them are the listing's news is for the caller to decide
+(``listings.article_links`` keeps those whose URL has the shape of the page's visible news
+items). Bounded: a blob larger than ``MAX_BLOB`` characters is
 not parsed, and at most ``MAX_NODES`` JSON values are visited per page.
 """
 
@@ -36,6 +37,11 @@ from newsarchive.discover.urls import normalize_url
 MAX_BLOB = 2_000_000  # characters of one JSON script (Next.js warns at 128 kB)
 MAX_NODES = 50_000  # JSON values visited per page
 MIN_TITLE_WORDS = 4  # as ``items.MIN_HEADLINE_WORDS``: a label is not a headline
+# ... unless the object states its publication: a menu entry has no date, and a news item
+# may be titled in three words ("Пожарникарите проверяват хидрантите"). Not a creation
+# date: a headless CMS stamps every object with one (its tags, its authors: 329 of them
+# on one WCXB page), and a tag titled "tech advice" is no news item.
+MIN_DATED_TITLE_WORDS = 2
 
 _URL_KEYS = ("url", "href", "link", "permalink", "canonical", "canonicalUrl", "path", "uri")
 _TITLE_KEYS = ("title", "headline", "name")
@@ -43,6 +49,7 @@ _DATE_KEYS = (
     "datePublished", "publishedAt", "published_at", "publishDate", "publish_date",
     "pubDate", "published", "date", "createdAt", "created_at",
 )  # fmt: skip
+_PUBLISHED_KEYS = _DATE_KEYS[:-2]  # (what ``MIN_DATED_TITLE_WORDS`` counts: no creation)
 
 
 @dataclass(frozen=True)
@@ -101,19 +108,23 @@ def _walk(data: object, base: str, budget: list[int]) -> list[EmbeddedItem]:
 
 def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
     title = next((v for k in _TITLE_KEYS if isinstance(v := obj.get(k), str)), "")
-    if len(title.split()) < MIN_TITLE_WORDS:
+    words = len(title.split())
+    if words < MIN_DATED_TITLE_WORDS:
+        return None
+    published = _date(obj)
+    if words < MIN_TITLE_WORDS and (published is None or _date(obj, _PUBLISHED_KEYS) is None):
         return None
     for key in _URL_KEYS:
         raw = obj.get(key)
         if isinstance(raw, str) and raw.strip().startswith(("/", "http://", "https://")):
             url = normalize_url(raw, base)
             if url is not None:
-                return EmbeddedItem(url, " ".join(title.split()), _date(obj))
+                return EmbeddedItem(url, " ".join(title.split()), published)
     return None
 
 
-def _date(obj: dict[str, object]) -> dt.date | None:
-    for key in _DATE_KEYS:
+def _date(obj: dict[str, object], keys: tuple[str, ...] = _DATE_KEYS) -> dt.date | None:
+    for key in keys:
         raw = obj.get(key)
         if isinstance(raw, str) and raw:
             try:

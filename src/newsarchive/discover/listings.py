@@ -309,18 +309,23 @@ def _ld_json(tree: LexborHTMLParser) -> str:
 
 
 def stated_news(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
-    """The news a page lists only in its JSON-LD ``ItemList`` (``embedded.listed_items``:
-    its cards drawn by script, none in the body), those that look like an article's URL
-    on the site: what makes a section page with no visible cards a listing."""
-    if "ItemList" not in _ld_json(tree):
-        return []
+    """The news a page lists only in its data: its JSON-LD ``ItemList`` (``embedded.
+    listed_items``) or a JSON script its own script draws the cards from (``embedded.
+    embedded_items``: an empty ``<ul>`` beside ``<script type="application/json">`` of
+    titles and addresses), those that look like an article's URL on the site: what makes
+    a section page with no visible cards a listing."""
+    found = (
+        [item.url for item in listed_items(tree, page_url)] if "ItemList" in _ld_json(tree) else []
+    )
+    if tree.css_first('script[type="application/json"]') is not None:
+        found += [item.url for item in embedded_items(tree, page_url) if item.url not in found]
     return [
-        item.url
-        for item in listed_items(tree, page_url)
-        if on_site(item.url, profile)
-        and not is_not_article_path(split_normal(item.url)[1])
-        and (is_article_url(item.url, profile) if profile.article_pattern
-             else looks_like_article_path(item.url))
+        url
+        for url in found
+        if on_site(url, profile)
+        and not is_not_article_path(split_normal(url)[1])
+        and (is_article_url(url, profile) if profile.article_pattern
+             else looks_like_article_path(url))
     ]  # fmt: skip
 
 
@@ -350,18 +355,20 @@ class ListingPages:
         self.profile = profile
         self._first_year: str | None = None
 
-    def after(self, html: Listing, page_url_now: str, page: int, newest: int | None) -> str | None:
+    def after(
+        self, html: Listing, page_url_now: str, page: int, newest: int | None, link: str = ""
+    ) -> str | None:
         """The page after ``page_url_now``, the walk's ``page``-th (1-based), or None when
         the listing ends there. ``newest``: the year of the page's newest news (the year
         it was fetched, for a page of links; its newest item's, for items in full), which
         its older years are before when its address names none; None leaves year pages
         out (exploring, after the listing's page 2, from which add-site reads a template:
-        a year's page is none)."""
+        a year's page is none). ``link``: the answer's HTTP ``Link`` header, "" without one."""
         tree = _tree(html)
         profile = self.profile
         if page == 1:  # read even when the page links its next: rule 3 needs it later
             self._first_year = _older_year(tree, page_url_now, profile, newest)
-        if own := find_next_link(tree, page_url_now, profile, page):
+        if own := find_next_link(tree, page_url_now, profile, page, link):
             return own
         year = self._first_year if page == 1 else _older_year(tree, page_url_now, profile, newest)
         return (
@@ -382,12 +389,18 @@ def _older_year(
 
 
 def next_page_url(
-    html: Listing, page_url_now: str, profile: Profile, page: int, *, newest: int | None = None
+    html: Listing,
+    page_url_now: str,
+    profile: Profile,
+    page: int,
+    *,
+    newest: int | None = None,
+    link: str = "",
 ) -> str | None:
     """``ListingPages.after`` for one page alone (no walk before it): the listing page
     after ``page``, or None when the listing ends here (``newest`` None: never a year's
     page, as exploring asks for a listing's page 2)."""
-    return ListingPages(profile).after(html, page_url_now, page, newest)
+    return ListingPages(profile).after(html, page_url_now, page, newest, link)
 
 
 def templated_next(url: str, pagination: str, page: int) -> str | None:
@@ -436,13 +449,16 @@ def posted_pager(html: Listing) -> bool:
     return False
 
 
-def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int) -> str | None:
-    """Generic paging: ``rel=next``, a "next" link by its text, or the link to page N+1."""
+def find_next_link(
+    html: Listing, page_url_now: str, profile: Profile, page: int, link: str = ""
+) -> str | None:
+    """Generic paging: ``rel=next`` (in the page, or in the answer's HTTP ``Link`` header:
+    ``link``), a "next" link by its text, or the link to page N+1."""
     tree = _tree(html)
     base = page_base(tree, page_url_now)
     current = normalize_url(page_url_now) or page_url_now
 
-    def usable(href: str | None) -> str | None:
+    def usable(href: str | None, base: str = base) -> str | None:
         url = normalize_url(href or "", base)
         if url is None:
             return None
@@ -455,6 +471,10 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
     for node in tree.css("link[rel], a[rel]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         if "next" in rels and (url := usable(node.attributes.get("href"))):
+            return url
+    # (a reference in the header is relative to the address asked, never to <base>)
+    for href in header_links(link, "next") if link else ():
+        if url := usable(href, page_url_now):
             return url
     # each anchor's text read once: the "next" pass and the page-number pass share it
     anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in tree.css("a[href]")]
@@ -504,6 +524,29 @@ def find_next_link(html: Listing, page_url_now: str, profile: Profile, page: int
         return url
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
     return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
+
+
+# One link of an HTTP ``Link`` header (RFC 8288): ``<target>`` and its parameters, a quoted
+# value free to hold ";" or ",".
+_HEADER_LINK = re.compile(r'<([^>]*)>((?:\s*;\s*[^;,="]+(?:=\s*(?:"[^"]*"|[^;,"]*))?)*)')
+_HEADER_REL = re.compile(r'(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^;,"\s]+))', re.IGNORECASE)
+
+
+def header_links(value: str, rel: str) -> list[str]:
+    """The targets of an HTTP ``Link`` header's links of relation ``rel``, as written.
+
+    A server may name a listing's next page there alone (``Link: </novini?page=2>;
+    rel="next"``: RFC 8288, as REST APIs and some CMSs page their answers), no pager in
+    the page: a person's browser shows none either, but the crawler is told. The header
+    also carries links of no interest to paging (WordPress's ``rel="https://api.w.org/"``,
+    ``rel="shortlink"``, ``rel="preload"``), told apart by their relation."""
+    wanted = rel.lower()
+    found = []
+    for match in _HEADER_LINK.finditer(value):
+        said = _HEADER_REL.search(match.group(2))
+        if said and wanted in (said.group(1) or said.group(2) or "").lower().split():
+            found.append(match.group(1).strip())
+    return found
 
 
 def _option_targets(tree: LexborHTMLParser, base: str) -> list[str]:

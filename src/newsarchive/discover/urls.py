@@ -275,6 +275,8 @@ def _normal(url: str, base: str | None = None) -> str | None:
     url = url.strip()
     if not url or url.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
         return None
+    if "\\" in url:
+        url = _forward_slashes(url)
     try:
         parts = urlsplit(urljoin(base, url) if base else url)
         port = parts.port
@@ -297,6 +299,16 @@ def _normal(url: str, base: str | None = None) -> str | None:
         _requote(q, "/?:@!$'()*+,;=&") for q in parts.query.split("&") if q and _kept(q)
     )
     return urlunsplit((parts.scheme, host, path, query, ""))
+
+
+def _forward_slashes(url: str) -> str:
+    """``novini\\2026\\n528.htm`` as a browser asks for it: a page written on Windows
+    (FrontPage, an old CMS's editor) spells its paths with backslashes, and browsers read
+    each one before the query as ``/`` (the WHATWG URL standard, for http and https), so
+    the site works for people and its server knows only ``novini/2026/n528.htm``. In the
+    query a backslash is data, and stays."""
+    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+    return url[:cut].replace("\\", "/") + url[cut:]
 
 
 def _kept(param: str) -> bool:
