@@ -20,6 +20,7 @@ import shutil
 import sqlite3
 import tomllib
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -270,6 +271,40 @@ def test_a_feed_whose_first_reading_was_cut_is_read_on_when_explored_again(
         assert again.exit_code == 0 and "exploring the site" in again.stdout, again.stderr
         asked = server.requests[before:]
     assert "/statia/541" in asked and "/atom.xml?str=3" in asked, asked
+
+
+def _explored_again(db: Path) -> None:
+    """The archive as a month on: the next crawl explores the site again."""
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE site_discovery SET found = json_set(found, '$.explored_at', ?)",
+                     ("2000-01-01T00:00:00+00:00",))  # fmt: skip
+
+
+def test_an_unchanged_feed_whose_first_reading_was_cut_is_read_on_when_explored_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The first crawl stopped at ``--max-pages 2`` and the feed has not changed since:
+    explored again, its first page is asked for whole (a 304 would name no older page),
+    and its third page is read; read to its end now, the next exploring finds the feed
+    unchanged (a 304) and reads no older page."""
+    profile = bare_profile(tmp_path, "dabnitsa", *ROUND15_SITES["dabnitsa"])
+    with MirrorServer(SITES / "dabnitsa") as server:
+        args = ("crawl", "dabnitsa", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db))  # fmt: skip
+        first = run_cli(*args, "--max-pages", "2")
+        assert first.exit_code == 0, first.stderr
+        assert "/atom.xml?str=3" not in server.requests
+        marks = [len(server.requests)]
+        for _ in range(2):
+            _explored_again(db)
+            again = run_cli(*args)
+            assert again.exit_code == 0 and "exploring the site" in again.stdout, again.stderr
+            marks.append(len(server.requests))
+        second = server.requests[marks[0] : marks[1]]
+        third = server.requests[marks[1] :]
+    assert "/atom.xml?str=3" in second, second
+    assert len(article_rows(db)) == 9
+    assert "/atom.xml" in third and not [path for path in third if "?str=" in path], third
 
 
 def test_a_paged_feed_is_read_back_no_further_than_max_pages(
