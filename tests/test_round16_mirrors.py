@@ -98,13 +98,26 @@ def test_add_site_names_the_news_sitemap(run_cli: Callable[..., Result]) -> None
     assert "/sitemap-news.xml" in sitemaps
 
 
-def test_an_article_exploring_opened_as_a_section_is_not_asked_for_again(
+def test_an_article_read_while_exploring_is_not_asked_for_again(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
-    """The home page's menu-like link ``/novini/folklorna-sreshta/`` (a short title under
-    ``/novini/``) is opened while exploring as a possible section page; the crawl then
-    asked for it again as an article: 16 requests where 15 do, every page once."""
+    """The home page's ``/novini/folklorna-sreshta/`` (a short title under ``/novini/``)
+    reads like a menu entry; the crawl asks for it once, every page once: 15 requests."""
     first = _requests(run_cli, db, tmp_path, "belitsa")
     assert first.count("/novini/folklorna-sreshta/") == 1, first
     assert len(first) == len(set(first)) == 15, first
     assert len(article_rows(db)) == 7
+
+
+def test_a_news_item_listed_with_its_date_is_not_opened_as_a_section(
+    run_cli: Callable[..., Result],
+) -> None:
+    """``/novini/folklorna-sreshta/`` is one of the home page's dated news items: exploring
+    opens the menu's ``/novini/`` and not it (add-site then asks for it once, a sample)."""
+    with MirrorServer(SITES / "belitsa") as server:
+        proposed = run_cli(
+            "add-site", ROUND16_SITES["belitsa"][1], "--base-url", server.url, "--delay", "0"
+        )
+    assert proposed.exit_code == 0, proposed.stderr
+    assert "/novini/" in server.requests
+    assert server.requests.count("/novini/folklorna-sreshta/") == 1, server.requests
