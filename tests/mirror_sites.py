@@ -4,15 +4,22 @@ Every round of mirrors (CMS shapes, old sites, ancient ones, today's) is judged 
 way: a profile of id, name and origin only, a first crawl and a no-op rerun through the
 real CLI against a ``MirrorServer``, then every archived row against the mirror's
 ``expected.json`` and none holding a line of its ``boilerplate.json``. One copy of that
-here, so a round's test module says only what is particular to its sites.
+here, so a round's test module says only what is particular to its sites: what a first
+crawl must ask for (``FirstCrawl``) and add-site propose (``Proposes``), as tables; and
+for the few tests of their own, the crawls of one served mirror (``mirror_crawls``:
+bare or add-site's profile, a copy to edit between runs, each run's requests) and a
+month passing (``explored_again``).
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
-from collections.abc import Callable
-from contextlib import closing
+import tomllib
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +42,59 @@ def bare_profile(tmp_path: Path, site: str, name: str, origin: str) -> Path:
     return profile
 
 
+@dataclass
+class MirrorCrawls:
+    """One site's mirror, served for a test's crawls of it, one after another."""
+
+    run_cli: Callable[..., Result]
+    server: MirrorServer
+    root: Path  # the mirror's files (a copy of its own the test may edit, when asked)
+    args: tuple[str, ...]  # crawl SITE --profile … --base-url … --delay 0 --db …
+    result: Result | None = field(default=None, init=False)  # the last crawl's
+
+    def crawl(self, *extra: str) -> list[str]:
+        """One crawl, which must exit 0; the requests it made (paths)."""
+        before = len(self.server.requests)
+        self.result = self.run_cli(*self.args, *extra)
+        assert self.result.exit_code == 0, self.result.stderr
+        return self.server.requests[before:]
+
+    @property
+    def stdout(self) -> str:
+        assert self.result is not None
+        return self.result.stdout
+
+
+@contextmanager
+def mirror_crawls(
+    run_cli: Callable[..., Result],
+    db: Path,
+    tmp_path: Path,
+    site: str,
+    name: str,
+    origin: str,
+    *,
+    root: Path | None = None,
+    editable: bool = False,
+    proposed: bool = False,
+) -> Iterator[MirrorCrawls]:
+    """The mirror of ``site`` (or the one at ``root``) served; crawled by a bare profile
+    or, with ``proposed``, by the profile add-site proposes for it there. ``editable``:
+    served from a copy in ``tmp_path`` (``MirrorCrawls.root``) a test may change."""
+    root = root or SITES / site
+    if editable:
+        shutil.copytree(root, tmp_path / site)
+        root = tmp_path / site
+    with MirrorServer(root) as server:
+        if proposed:
+            profile = tmp_path / f"{site}.toml"
+            profile.write_text(propose(run_cli, origin, server).text, encoding="utf-8")
+        else:
+            profile = bare_profile(tmp_path, site, name, origin)
+        args = ("crawl", site, "--profile", str(profile), "--base-url", server.url)
+        yield MirrorCrawls(run_cli, server, root, (*args, "--delay", "0", "--db", str(db)))
+
+
 def crawl_twice(
     run_cli: Callable[..., Result], db: Path, profile: Path, site: str, root: Path
 ) -> tuple[list[str], list[str]]:
@@ -42,12 +102,99 @@ def crawl_twice(
     right after it; both must exit 0."""
     with MirrorServer(root) as server:
         args = ("crawl", site, "--profile", str(profile), "--base-url", server.url, "--delay", "0")
-        first = run_cli(*args, "--db", str(db))
-        assert first.exit_code == 0, first.stderr
-        before = len(server.requests)
-        nightly = run_cli(*args, "--db", str(db))
-        assert nightly.exit_code == 0, nightly.stderr
-        return server.requests[:before], server.requests[before:]
+        crawls = MirrorCrawls(run_cli, server, root, (*args, "--db", str(db)))
+        return crawls.crawl(), crawls.crawl()
+
+
+def bare_crawl_twice(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str, name: str, origin: str
+) -> tuple[list[str], list[str]]:
+    """``crawl_twice`` of the site's own mirror by a bare profile."""
+    profile = bare_profile(tmp_path, site, name, origin)
+    return crawl_twice(run_cli, db, profile, site, SITES / site)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What add-site printed for a mirror: the profile as TOML text and as data, and
+    the requests exploring made."""
+
+    text: str
+    profile: dict[str, Any]
+    requests: list[str]
+
+    @property
+    def discovery(self) -> dict[str, Any]:
+        found: dict[str, Any] = self.profile["discovery"]
+        return found
+
+
+def propose(run_cli: Callable[..., Result], origin: str, server: MirrorServer) -> Proposal:
+    """``add-site ORIGIN`` against the mirror ``server`` serves; it must exit 0."""
+    before = len(server.requests)
+    done = run_cli("add-site", origin, "--base-url", server.url, "--delay", "0")
+    assert done.exit_code == 0, done.stderr
+    return Proposal(done.stdout, tomllib.loads(done.stdout), server.requests[before:])
+
+
+def proposed(run_cli: Callable[..., Result], site: str, origin: str) -> Proposal:
+    """add-site's proposal for the mirror of ``site``."""
+    with MirrorServer(SITES / site) as server:
+        return propose(run_cli, origin, server)
+
+
+@dataclass(frozen=True)
+class Proposes:
+    """What add-site must propose for a site: ``discovery``'s ``key`` is ``equals`` (when
+    given) and holds each of ``includes``."""
+
+    site: str
+    key: str
+    equals: list[str] | None = None
+    includes: tuple[str, ...] = ()
+
+    def check(self, proposal: Proposal) -> None:
+        found = proposal.discovery[self.key]
+        if self.equals is not None:
+            assert found == self.equals, (self.site, found)
+        for value in self.includes:
+            assert value in found, (self.site, value, found)
+
+
+def explored_again(db: Path) -> None:
+    """The archive as a month on: the next crawl explores each site again."""
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(
+            "UPDATE site_discovery SET found = json_set(found, '$.explored_at', ?)",
+            ("2000-01-01T00:00:00+00:00",),
+        )
+
+
+@dataclass(frozen=True)
+class FirstCrawl:
+    """What a site's first crawl from a bare profile must ask for and archive: paths
+    ``asked`` and ``unasked``; ``once``, asked exactly once; ``distinct_under``, the
+    paths under each prefix, none asked twice, and how many; ``rows``, articles."""
+
+    site: str
+    asked: tuple[str, ...] = ()
+    unasked: tuple[str, ...] = ()
+    once: tuple[str, ...] = ()
+    distinct_under: dict[str, int] = field(default_factory=dict)
+    rows: int | None = None
+
+    def check(self, first: list[str], db: Path) -> None:
+        for path in self.asked:
+            assert path in first, (self.site, path, first)
+        for path in self.unasked:
+            assert path not in first, (self.site, path, first)
+        for path in self.once:
+            assert first.count(path) == 1, (self.site, path, first)
+        for prefix, count in self.distinct_under.items():
+            under = [path for path in first if path.startswith(prefix)]
+            assert len(under) == len(set(under)) == count, (self.site, prefix, first)
+        if self.rows is not None:
+            assert len(article_rows(db)) == self.rows, self.site
 
 
 def article_rows(db: Path) -> Rows:
@@ -84,8 +231,7 @@ def check_bare_crawl(
 ) -> tuple[list[str], list[str]]:
     """A mirror crawled from a bare profile is archived whole and right, and the no-op
     rerun costs at most three requests (robots.txt, the listing or feed, maybe a 304)."""
-    profile = bare_profile(tmp_path, site, name, origin)
-    first, nightly = crawl_twice(run_cli, db, profile, site, SITES / site)
+    first, nightly = bare_crawl_twice(run_cli, db, tmp_path, site, name, origin)
     assert len(nightly) <= 3, nightly
     assert_archived_whole_and_right(db, site)
     return first, nightly

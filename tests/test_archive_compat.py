@@ -183,6 +183,26 @@ def test_an_archive_stored_uncomposed_is_composed_once_its_old_spelling_kept(
         conn.close()
 
 
+def test_diff_of_a_row_the_upgrade_composed_says_so_not_one_time_twice(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The upgrade respells a row and keeps its ``updated_at`` (it fetched nothing): the
+    diff's header names the fetch once and says the new side is its words composed,
+    not the same moment on both lines as if the site had edited it then."""
+    db = tmp_path / "old.db"
+    shutil.copy(UNCOMPOSED, db)
+    with closing(sqlite3.connect(db)) as before:
+        url, fetched = before.execute(
+            "SELECT url, updated_at FROM articles ORDER BY id LIMIT 1"
+        ).fetchone()
+    diff = run_cli("show", url, "--diff", "--db", str(db))
+    assert diff.exit_code == 0, diff.stderr
+    old, new = diff.stdout.splitlines()[:2]
+    assert old == f"--- {fetched}"
+    assert new.startswith("+++ the same, its words composed for search on 20"), new
+    assert fetched not in new
+
+
 def test_composing_an_old_row_leaves_when_it_was_fetched(tmp_path: Path) -> None:
     """The upgrade respells a row; it fetches nothing. A capture fetched after the row's
     version but before the upgrade (a WARC imported later) is newer than what the row

@@ -1226,6 +1226,57 @@ def test_a_closed_stdout_or_stderr_keeps_each_exit_code(archive: Path, tmp_path:
     assert _run_closed(tmp_path, (0,), "import-jsonl", "-", "--db", str(archive)).returncode == 0
 
 
+def _run_onto(
+    tmp_path: Path, stdout: Any, stderr: Any, *args: str
+) -> subprocess.CompletedProcess[str]:
+    """``python -m newsarchive ARGS`` with stdout and stderr on the files given (a file
+    object, or ``subprocess.PIPE`` to capture one)."""
+    import newsarchive
+
+    src = str(Path(newsarchive.__file__).parents[1])
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"} | {"PYTHONPATH": src}
+    return subprocess.run(
+        [sys.executable, "-m", "newsarchive", *args],
+        stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr, text=True,
+        env=env, cwd=tmp_path, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a full disk)")
+def test_a_stderr_that_cannot_be_written_keeps_each_exit_code(
+    archive: Path, tmp_path: Path
+) -> None:
+    """stderr on a full disk (ENOSPC) or on a descriptor open for reading only (EBADF):
+    the error line failing was taken for the output failing ("cannot write output"),
+    whose line failed too, and a bad query's exit 2 (or stdout's 74) became 1."""
+    db = ("--db", str(archive))
+    with open("/dev/full", "w") as full, open(os.devnull) as read_only:
+        for deaf in (full, read_only):
+            bad = _run_onto(tmp_path, subprocess.PIPE, deaf, "search", '"общината', *db)
+            assert (bad.returncode, bad.stdout) == (2, ""), deaf
+            found = _run_onto(
+                tmp_path, subprocess.PIPE, deaf, "search", "общината", "-f", "json", *db
+            )
+            assert found.returncode == 0 and json.loads(found.stdout)[0]["title"], deaf
+        nowhere = _run_onto(tmp_path, read_only, full, "search", "общината", *db)
+        assert nowhere.returncode == 74
+        unreadable = _run_onto(tmp_path, read_only, subprocess.PIPE, "search", "общината", *db)
+        assert unreadable.returncode == 74
+        assert unreadable.stderr == "newsarchive: error: cannot write output: Bad file descriptor\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a full disk)")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "warc"])
+def test_an_export_out_to_a_full_device_names_it_and_the_full_disk(
+    run_cli: Callable[..., Result], archive: Path, fmt: str
+) -> None:
+    result = run_cli("export", "--format", fmt, "--out", "/dev/full", "--db", str(archive))
+    assert result.exit_code == 74, result.stderr
+    assert _one_error_line(result) == (
+        "newsarchive: error: cannot write /dev/full: No space left on device"
+    )
+
+
 def test_a_log_file_named_dash_is_stderr_not_a_file_called_dash(
     run_cli: Callable[..., Result],
     mirror: Callable[[str], Any],

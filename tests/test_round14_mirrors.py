@@ -18,8 +18,8 @@ most three requests.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -32,12 +32,15 @@ from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
 
 from .mirror_sites import (
+    MirrorCrawls,
+    Proposes,
     article_rows,
     assert_archived_whole_and_right,
-    bare_profile,
     check_bare_crawl,
+    mirror_crawls,
+    proposed,
 )
-from .support import SITES, Result
+from .support import Result
 
 ROUND14_SITES = {
     # ASP.NET cookieless sessions: every visit's addresses under /(S(<id>))/
@@ -68,19 +71,20 @@ def test_a_round14_site_nobody_profiled_is_archived_whole_and_right(
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND14_SITES[site])
 
 
+def _crawls(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> AbstractContextManager[MirrorCrawls]:
+    return mirror_crawls(run_cli, db, tmp_path, site, *ROUND14_SITES[site])
+
+
 def test_add_site_saves_a_listing_reached_under_a_session_id_without_it(
     run_cli: Callable[..., Result],
 ) -> None:
     """The menu's "Новини" answers ``302`` to ``/(S(<id>))/Novini/Default.aspx``: the
     proposal names the listing as its links are read, without that visit's session."""
-    with MirrorServer(SITES / "rosenishte") as server:
-        proposed = run_cli(
-            "add-site", "https://www.rosenishte.bg", "--base-url", server.url, "--delay", "0"
-        )
-    assert proposed.exit_code == 0, proposed.stderr
-    profile = tomllib.loads(proposed.stdout)
-    assert profile["discovery"]["start_urls"] == ["/Novini/Default.aspx"]
-    assert "(S(" not in proposed.stdout
+    proposal = proposed(run_cli, "rosenishte", "https://www.rosenishte.bg")
+    Proposes("rosenishte", "start_urls", equals=["/Novini/Default.aspx"]).check(proposal)
+    assert "(S(" not in proposal.text
 
 
 def test_exploring_knows_a_home_pages_frame_reached_under_a_session_id_without_it(
@@ -115,18 +119,13 @@ def test_going_back_through_the_articles_stops_at_since(
 ) -> None:
     """zheravitsa's older news, one "« Предишна новина" at a time, end at the first
     article older than ``--since``: the ones before it are never asked for."""
-    profile = bare_profile(tmp_path, "zheravitsa", *ROUND14_SITES["zheravitsa"])
-    with MirrorServer(SITES / "zheravitsa") as server:
-        done = run_cli(
-            "crawl", "zheravitsa", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--since", "2026-11-10", "--db", str(db),
-        )  # fmt: skip
-    assert done.exit_code == 0, done.stderr
+    with _crawls(run_cli, db, tmp_path, "zheravitsa") as crawls:
+        asked = crawls.crawl("--since", "2026-11-10")
     assert sorted(article_rows(db)) == [
         f"https://www.zheravitsa.bg/novina.php?id={n}" for n in (139, 140, 141, 142)
     ]
-    assert "/novina.php?id=138" in server.requests  # read: older than --since
-    assert "/novina.php?id=137" not in server.requests
+    assert "/novina.php?id=138" in asked  # read: older than --since
+    assert "/novina.php?id=137" not in asked
 
 
 def test_going_back_through_the_articles_is_capped_by_the_walks_pages(
@@ -136,17 +135,12 @@ def test_going_back_through_the_articles_is_capped_by_the_walks_pages(
     (``CHAIN_PER_PAGE`` each, two here): ``--max-pages 2`` of a home page listing three
     leaves one page, two articles before them."""
     monkeypatch.setattr(crawl_sources, "CHAIN_PER_PAGE", 2)
-    profile = bare_profile(tmp_path, "zheravitsa", *ROUND14_SITES["zheravitsa"])
-    with MirrorServer(SITES / "zheravitsa") as server:
-        done = run_cli(
-            "crawl", "zheravitsa", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--max-pages", "2", "--db", str(db),
-        )  # fmt: skip
-    assert done.exit_code == 0, done.stderr
+    with _crawls(run_cli, db, tmp_path, "zheravitsa") as crawls:
+        asked = crawls.crawl("--max-pages", "2")
     assert sorted(article_rows(db)) == [
         f"https://www.zheravitsa.bg/novina.php?id={n}" for n in range(138, 143)
     ]
-    assert "/novina.php?id=137" not in server.requests
+    assert "/novina.php?id=137" not in asked
 
 
 @pytest.mark.parametrize("budget", [9, 10])
@@ -156,21 +150,15 @@ def test_going_back_through_the_articles_resumes_where_a_run_stopped(
     """A run out of requests on the way back through "« Предишна новина" (the article
     before the last one archived queued, not fetched): the next run fetches the rest of
     the way back, each article once, and the one after it has nothing left to do."""
-    profile = bare_profile(tmp_path, "zheravitsa", *ROUND14_SITES["zheravitsa"])
     every = [f"https://www.zheravitsa.bg/novina.php?id={n}" for n in range(136, 143)]
     runs = []
-    with MirrorServer(SITES / "zheravitsa") as server:
+    with _crawls(run_cli, db, tmp_path, "zheravitsa") as crawls:
         for extra in (("--max-requests", str(budget)), (), ()):
-            asked = len(server.requests)
-            done = run_cli(
-                "crawl", "zheravitsa", "--profile", str(profile), "--base-url", server.url,
-                "--delay", "0", "--db", str(db), *extra,
-            )  # fmt: skip
-            assert done.exit_code == 0, done.stderr
-            runs.append((done.stdout, server.requests[asked:]))
+            asked = crawls.crawl(*extra)
+            runs.append((crawls.stdout, asked))
             if not extra:
                 continue
-            assert "request budget of" in done.stdout
+            assert "request budget of" in crawls.stdout
             assert sorted(article_rows(db)) == every[142 - 136 - (budget - 5) + 1 :]
     fetched = [path for _, asked in runs for path in asked if path.startswith("/novina.php")]
     assert sorted(fetched) == sorted(f"/novina.php?id={n}" for n in range(136, 143))
@@ -187,14 +175,8 @@ def test_a_cookieless_session_is_taken_once_and_its_pages_asked_under_it(
     first such answer's session is kept for the run, so every later page is asked for
     under it at once, one request each (each paid a redirect of its own before, 22
     requests for six articles); the rows are archived without it."""
-    profile = bare_profile(tmp_path, "rosenishte", *ROUND14_SITES["rosenishte"])
-    with MirrorServer(SITES / "rosenishte") as server:
-        done = run_cli(
-            "crawl", "rosenishte", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--db", str(db),
-        )  # fmt: skip
-        asked = list(server.requests)
-    assert done.exit_code == 0, done.stderr
+    with _crawls(run_cli, db, tmp_path, "rosenishte") as crawls:
+        asked = crawls.crawl()
     assert_archived_whole_and_right(db, "rosenishte")
     sent_to_one = [p for p in asked if "(S(" not in p and (p == "/" or ".aspx" in p)]
     assert sent_to_one == ["/"]

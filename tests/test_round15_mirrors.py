@@ -16,20 +16,25 @@ cost at most three requests.
 from __future__ import annotations
 
 import re
-import shutil
-import sqlite3
-import tomllib
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 
 from newsarchive.discover.feeds import feed_links
-from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
 
-from .mirror_sites import article_rows, bare_profile, check_bare_crawl
-from .support import SITES, Result
+from .mirror_sites import (
+    MirrorCrawls,
+    Proposes,
+    article_rows,
+    check_bare_crawl,
+    explored_again,
+    mirror_crawls,
+    proposed,
+)
+from .support import Result
 
 ROUND15_SITES = {
     # the next listing page only in <link rel="next"> in <head>, no pager shown
@@ -60,33 +65,29 @@ def test_a_round15_site_nobody_profiled_is_archived_whole_and_right(
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND15_SITES[site])
 
 
-def _proposed(run_cli: Callable[..., Result], site: str) -> dict[str, object]:
-    with MirrorServer(SITES / site) as server:
-        proposed = run_cli(
-            "add-site", ROUND15_SITES[site][1], "--base-url", server.url, "--delay", "0"
-        )
-    assert proposed.exit_code == 0, proposed.stderr
-    return tomllib.loads(proposed.stdout)
+PROPOSALS = [
+    # Sitemap: /sitemap-novini.xml is read against robots.txt's own address
+    Proposes("kamenar", "sitemaps", equals=["/sitemap-novini.xml"]),
+    Proposes("svetlik", "sitemaps", equals=["/karta-na-sayta.xml"]),
+    Proposes("vedrina", "feeds", equals=["/rss.php"]),
+]
 
 
-def test_add_site_names_a_sitemap_robots_txt_gives_by_its_path(
-    run_cli: Callable[..., Result],
+@pytest.mark.parametrize("expected", PROPOSALS, ids=lambda e: e.site)
+def test_add_site_proposes_a_round15_sites_sources(
+    run_cli: Callable[..., Result], expected: Proposes
 ) -> None:
-    """``Sitemap: /sitemap-novini.xml`` is read against robots.txt's own address."""
-    profile = _proposed(run_cli, "kamenar")
-    assert profile["discovery"]["sitemaps"] == ["/sitemap-novini.xml"]  # type: ignore[index]
+    expected.check(proposed(run_cli, expected.site, ROUND15_SITES[expected.site][1]))
 
 
-def test_add_site_names_the_sitemap_the_home_pages_head_links(
-    run_cli: Callable[..., Result],
-) -> None:
-    profile = _proposed(run_cli, "svetlik")
-    assert profile["discovery"]["sitemaps"] == ["/karta-na-sayta.xml"]  # type: ignore[index]
-
-
-def test_add_site_names_a_feed_announced_as_plain_xml(run_cli: Callable[..., Result]) -> None:
-    profile = _proposed(run_cli, "vedrina")
-    assert profile["discovery"]["feeds"] == ["/rss.php"]  # type: ignore[index]
+def _dabnitsa(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, *, editable: bool = False,
+    proposed: bool = False,
+) -> AbstractContextManager[MirrorCrawls]:  # fmt: skip
+    name, origin = ROUND15_SITES["dabnitsa"]
+    return mirror_crawls(
+        run_cli, db, tmp_path, "dabnitsa", name, origin, editable=editable, proposed=proposed
+    )
 
 
 def test_add_sites_profile_of_a_paged_feed_reads_it_to_its_end_once(
@@ -95,31 +96,11 @@ def test_add_sites_profile_of_a_paged_feed_reads_it_to_its_end_once(
     """The profile add-site saves names the feed and the home page, no article pattern:
     its first crawl walks the home page (which teaches ``/statia/<id>``), then reads the
     feed and its older pages; the rerun reads the feed's first page only."""
-    with MirrorServer(SITES / "dabnitsa") as server:
-        proposed = run_cli(
-            "add-site", "https://www.dabnitsa.bg", "--base-url", server.url, "--delay", "0"
-        )
-        assert proposed.exit_code == 0, proposed.stderr
-        saved = tmp_path / "dabnitsa.toml"
-        saved.write_text(proposed.stdout, encoding="utf-8")
-        args = ("crawl", "dabnitsa", "--profile", str(saved), "--base-url", server.url)
-        before = len(server.requests)
-        first = run_cli(*args, "--delay", "0", "--db", str(db))
-        assert first.exit_code == 0, first.stderr
-        middle = len(server.requests)
-        again = run_cli(*args, "--delay", "0", "--db", str(db))
-        assert again.exit_code == 0, again.stderr
-    assert "/atom.xml?str=3" in server.requests[before:middle]
-    assert not any("?str=" in r for r in server.requests[middle:])
+    with _dabnitsa(run_cli, db, tmp_path, proposed=True) as crawls:
+        first, again = crawls.crawl(), crawls.crawl()
+    assert "/atom.xml?str=3" in first
+    assert not any("?str=" in r for r in again)
     assert len(article_rows(db)) == 9
-
-
-def _add_site_profile(run_cli: Callable[..., Result], url: str, tmp_path: Path) -> Path:
-    proposed = run_cli("add-site", ROUND15_SITES["dabnitsa"][1], "--base-url", url, "--delay", "0")
-    assert proposed.exit_code == 0, proposed.stderr
-    saved = tmp_path / "dabnitsa.toml"
-    saved.write_text(proposed.stdout, encoding="utf-8")
-    return saved
 
 
 _NEW_ENTRY = (
@@ -136,6 +117,14 @@ _NEW_ARTICLE = (
 )
 
 
+def _new_post(root: Path) -> None:
+    """One new post on top of the mirror's feed, and its page."""
+    feed = root / "atom.xml"
+    text = feed.read_text(encoding="utf-8")
+    feed.write_text(text.replace("<entry>", _NEW_ENTRY + "\n<entry>", 1), encoding="utf-8")
+    (root / "statia" / "541.html").write_text(_NEW_ARTICLE, encoding="utf-8")
+
+
 def test_a_nightly_run_keeps_a_feeds_new_entry_of_the_shape_an_unchanged_home_page_taught(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
@@ -143,26 +132,10 @@ def test_a_nightly_run_keeps_a_feeds_new_entry_of_the_shape_an_unchanged_home_pa
     teaches ``/statia/<id>``, by which the feed's entries are articles. On a night the
     home page is unchanged (a 304 would teach nothing) and the feed holds a new entry,
     that entry is archived all the same."""
-    root = tmp_path / "dabnitsa"
-    shutil.copytree(SITES / "dabnitsa", root)
-    with MirrorServer(root) as server:
-        args = (
-            "crawl",
-            "dabnitsa",
-            "--profile",
-            str(_add_site_profile(run_cli, server.url, tmp_path)),
-        )
-        args += ("--base-url", server.url, "--delay", "0", "--db", str(db))
-        first = run_cli(*args)
-        assert first.exit_code == 0, first.stderr
-        feed = root / "atom.xml"
-        text = feed.read_text(encoding="utf-8")
-        feed.write_text(text.replace("<entry>", _NEW_ENTRY + "\n<entry>", 1), encoding="utf-8")
-        (root / "statia" / "541.html").write_text(_NEW_ARTICLE, encoding="utf-8")
-        before = len(server.requests)
-        again = run_cli(*args)
-        assert again.exit_code == 0, again.stderr
-        asked = server.requests[before:]
+    with _dabnitsa(run_cli, db, tmp_path, proposed=True, editable=True) as crawls:
+        crawls.crawl()
+        _new_post(crawls.root)
+        asked = crawls.crawl()
     assert "/statia/541" in asked
     assert "https://www.dabnitsa.bg/statia/541" in article_rows(db)
     assert len(article_rows(db)) == 10
@@ -175,21 +148,10 @@ def test_a_paged_feed_whose_first_reading_the_budget_cut_is_read_on_next_run(
     stays unread, so the next run reads it to its end again (its first pages' posts
     known) and archives the post only its third page lists (the feed once marked read,
     every later run read its first page alone, and that post never)."""
-    with MirrorServer(SITES / "dabnitsa") as server:
-        args = (
-            "crawl",
-            "dabnitsa",
-            "--profile",
-            str(_add_site_profile(run_cli, server.url, tmp_path)),
-        )
-        args += ("--base-url", server.url, "--delay", "0", "--db", str(db))
-        before = len(server.requests)
-        first = run_cli(*args, "--max-requests", "12")
-        middle = len(server.requests)
-        again = run_cli(*args)
-        assert first.exit_code == again.exit_code == 0, again.stderr
-    assert "/atom.xml?str=3" not in server.requests[before:middle]
-    assert "/atom.xml?str=3" in server.requests[middle:]
+    with _dabnitsa(run_cli, db, tmp_path, proposed=True) as crawls:
+        first, again = crawls.crawl("--max-requests", "12"), crawls.crawl()
+    assert "/atom.xml?str=3" not in first
+    assert "/atom.xml?str=3" in again
     assert len(article_rows(db)) == 9
 
 
@@ -197,18 +159,13 @@ def test_a_paged_feed_is_read_back_no_further_than_since(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
     """The feed's second page reaches past ``--since``: its third is never asked for."""
-    profile = bare_profile(tmp_path, "dabnitsa", *ROUND15_SITES["dabnitsa"])
-    with MirrorServer(SITES / "dabnitsa") as server:
-        done = run_cli(
-            "crawl", "dabnitsa", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--since", "2026-11-18", "--db", str(db),
-        )  # fmt: skip
-    assert done.exit_code == 0, done.stderr
+    with _dabnitsa(run_cli, db, tmp_path) as crawls:
+        asked = crawls.crawl("--since", "2026-11-18")
     assert sorted(article_rows(db)) == [
         f"https://www.dabnitsa.bg/statia/{n}" for n in (537, 538, 539, 540)
     ]
-    assert "/atom.xml?str=2" in server.requests
-    assert "/atom.xml?str=3" not in server.requests
+    assert "/atom.xml?str=2" in asked
+    assert "/atom.xml?str=3" not in asked
 
 
 def test_a_paged_feed_read_to_its_end_before_is_not_walked_again_when_explored_again(
@@ -217,26 +174,12 @@ def test_a_paged_feed_read_to_its_end_before_is_not_walked_again_when_explored_a
     """Explored again a month on, with one new post on top of the feed: its first page
     reaches back to posts archived from the first reading, so its older pages (read to
     the end then) are not asked for again; the new post is archived."""
-    root = tmp_path / "dabnitsa"
-    shutil.copytree(SITES / "dabnitsa", root)
-    profile = bare_profile(tmp_path, "dabnitsa", *ROUND15_SITES["dabnitsa"])
-    with MirrorServer(root) as server:
-        args = ("crawl", "dabnitsa", "--profile", str(profile), "--base-url", server.url,
-                "--delay", "0", "--db", str(db))  # fmt: skip
-        first = run_cli(*args)
-        assert first.exit_code == 0, first.stderr
-        assert "/atom.xml?str=3" in server.requests
-        feed = root / "atom.xml"
-        text = feed.read_text(encoding="utf-8")
-        feed.write_text(text.replace("<entry>", _NEW_ENTRY + "\n<entry>", 1), encoding="utf-8")
-        (root / "statia" / "541.html").write_text(_NEW_ARTICLE, encoding="utf-8")
-        with sqlite3.connect(db) as conn:  # 30 days on: explored again
-            conn.execute("UPDATE site_discovery SET found = json_set(found, '$.explored_at', ?)",
-                         ("2000-01-01T00:00:00+00:00",))  # fmt: skip
-        before = len(server.requests)
-        again = run_cli(*args)
-        assert again.exit_code == 0 and "exploring the site" in again.stdout, again.stderr
-        asked = server.requests[before:]
+    with _dabnitsa(run_cli, db, tmp_path, editable=True) as crawls:
+        assert "/atom.xml?str=3" in crawls.crawl()
+        _new_post(crawls.root)
+        explored_again(db)
+        asked = crawls.crawl()
+        assert "exploring the site" in crawls.stdout
     assert "/atom.xml" in asked and "/statia/541" in asked
     assert not [path for path in asked if "?str=" in path], asked
     assert "https://www.dabnitsa.bg/statia/541" in article_rows(db)
@@ -249,41 +192,42 @@ def test_a_feed_whose_first_reading_was_cut_is_read_on_when_explored_again(
     it, with one new post on top, the feed's first page reaches back to archived posts,
     but its older pages were never read: they are now (only a reading that reached the
     feed's end spares them the next time)."""
-    root = tmp_path / "dabnitsa"
-    shutil.copytree(SITES / "dabnitsa", root)
-    profile = bare_profile(tmp_path, "dabnitsa", *ROUND15_SITES["dabnitsa"])
-    with MirrorServer(root) as server:
-        args = ("crawl", "dabnitsa", "--profile", str(profile), "--base-url", server.url,
-                "--delay", "0", "--db", str(db))  # fmt: skip
-        first = run_cli(*args, "--max-pages", "2")
-        assert first.exit_code == 0, first.stderr
-        assert "/atom.xml?str=3" not in server.requests
-        feed = root / "atom.xml"
-        text = feed.read_text(encoding="utf-8")
-        feed.write_text(text.replace("<entry>", _NEW_ENTRY + "\n<entry>", 1), encoding="utf-8")
-        (root / "statia" / "541.html").write_text(_NEW_ARTICLE, encoding="utf-8")
-        with sqlite3.connect(db) as conn:  # 30 days on: explored again
-            conn.execute("UPDATE site_discovery SET found = json_set(found, '$.explored_at', ?)",
-                         ("2000-01-01T00:00:00+00:00",))  # fmt: skip
-        before = len(server.requests)
-        again = run_cli(*args)
-        assert again.exit_code == 0 and "exploring the site" in again.stdout, again.stderr
-        asked = server.requests[before:]
+    with _dabnitsa(run_cli, db, tmp_path, editable=True) as crawls:
+        assert "/atom.xml?str=3" not in crawls.crawl("--max-pages", "2")
+        _new_post(crawls.root)
+        explored_again(db)
+        asked = crawls.crawl()
+        assert "exploring the site" in crawls.stdout
     assert "/statia/541" in asked and "/atom.xml?str=3" in asked, asked
+
+
+def test_an_unchanged_feed_whose_first_reading_was_cut_is_read_on_when_explored_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The first crawl stopped at ``--max-pages 2`` and the feed has not changed since:
+    explored again, its first page is asked for whole (a 304 would name no older page),
+    and its third page is read; read to its end now, the next exploring finds the feed
+    unchanged (a 304) and reads no older page."""
+    with _dabnitsa(run_cli, db, tmp_path) as crawls:
+        assert "/atom.xml?str=3" not in crawls.crawl("--max-pages", "2")
+        explored_again(db)
+        second = crawls.crawl()
+        assert "exploring the site" in crawls.stdout
+        explored_again(db)
+        third = crawls.crawl()
+        assert "exploring the site" in crawls.stdout
+    assert "/atom.xml?str=3" in second, second
+    assert len(article_rows(db)) == 9
+    assert "/atom.xml" in third and not [path for path in third if "?str=" in path], third
 
 
 def test_a_paged_feed_is_read_back_no_further_than_max_pages(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
-    profile = bare_profile(tmp_path, "dabnitsa", *ROUND15_SITES["dabnitsa"])
-    with MirrorServer(SITES / "dabnitsa") as server:
-        done = run_cli(
-            "crawl", "dabnitsa", "--profile", str(profile), "--base-url", server.url,
-            "--delay", "0", "--max-pages", "2", "--db", str(db),
-        )  # fmt: skip
-    assert done.exit_code == 0, done.stderr
-    assert "/atom.xml?str=2" in server.requests
-    assert "/atom.xml?str=3" not in server.requests
+    with _dabnitsa(run_cli, db, tmp_path) as crawls:
+        asked = crawls.crawl("--max-pages", "2")
+    assert "/atom.xml?str=2" in asked
+    assert "/atom.xml?str=3" not in asked
 
 
 SITE = Profile(id="x", name="X", origin="https://www.x.bg", hosts=("www.x.bg",))

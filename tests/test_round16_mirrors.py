@@ -17,16 +17,19 @@ at most three requests.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from newsarchive.mirror import MirrorServer
-
-from .mirror_sites import article_rows, bare_profile, check_bare_crawl, crawl_twice
-from .support import SITES, Result
+from .mirror_sites import (
+    FirstCrawl,
+    Proposes,
+    bare_crawl_twice,
+    check_bare_crawl,
+    proposed,
+)
+from .support import Result
 
 ROUND16_SITES = {
     # the article linked only from its picture and a "Прочети още" button
@@ -61,50 +64,48 @@ def test_a_round16_site_nobody_profiled_is_archived_whole_and_right(
     check_bare_crawl(run_cli, db, tmp_path, site, *ROUND16_SITES[site])
 
 
-def _requests(run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str) -> list[str]:
-    profile = bare_profile(tmp_path, site, *ROUND16_SITES[site])
-    first, _ = crawl_twice(run_cli, db, profile, site, SITES / site)
-    return first
+FIRST_CRAWLS = [
+    # "?page=4" answers page 3 again (nothing new on it): the walk stops there, once, not
+    # at --max-pages
+    FirstCrawl(
+        "zhivkovo",
+        asked=("/novini?page=4",),
+        unasked=("/novini?page=5",),
+        once=("/novini?page=4",),
+    ),
+    # every /n/<id> is asked for once, then its target; the archive holds the target only
+    # (check_bare_crawl checks the rows), and the listing's /n/<id> are known
+    FirstCrawl("mramor", distinct_under={"/n/": 7}, rows=7),
+    # the home page's /novini/folklorna-sreshta/ (a short title under /novini/) reads like
+    # a menu entry: asked for once, every page once, 15 requests
+    FirstCrawl("belitsa", once=("/novini/folklorna-sreshta/",), distinct_under={"/": 15}, rows=7),
+]
 
 
-def test_a_next_link_on_the_last_page_costs_one_request_past_the_end(
-    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round16_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
 ) -> None:
-    """``?page=4`` answers page 3 again (nothing new on it): the walk stops there, not at
-    ``--max-pages``."""
-    first = _requests(run_cli, db, tmp_path, "zhivkovo")
-    assert "/novini?page=4" in first
-    assert "/novini?page=5" not in first
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND16_SITES[site])
+    expected.check(first, db)
 
 
-def test_each_stand_in_costs_its_own_request_once_and_the_rerun_none(
-    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+PROPOSALS = [Proposes("studena", "sitemaps", includes=("/sitemap-news.xml",))]
+
+
+@pytest.mark.parametrize("expected", PROPOSALS, ids=lambda e: e.site)
+def test_add_site_proposes_a_round16_sites_sources(
+    run_cli: Callable[..., Result], expected: Proposes
 ) -> None:
-    """Every ``/n/<id>`` is asked for once, then its target; the archive holds the target
-    only (``check_bare_crawl`` checks the rows), and the listing's ``/n/<id>`` are known."""
-    first = _requests(run_cli, db, tmp_path, "mramor")
-    stand_ins = [r for r in first if r.startswith("/n/")]
-    assert len(stand_ins) == len(set(stand_ins)) == 7
-    assert len(article_rows(db)) == 7
+    expected.check(proposed(run_cli, expected.site, ROUND16_SITES[expected.site][1]))
 
 
-def test_add_site_names_the_news_sitemap(run_cli: Callable[..., Result]) -> None:
-    with MirrorServer(SITES / "studena") as server:
-        proposed = run_cli(
-            "add-site", ROUND16_SITES["studena"][1], "--base-url", server.url, "--delay", "0"
-        )
-    assert proposed.exit_code == 0, proposed.stderr
-    sitemaps = tomllib.loads(proposed.stdout)["discovery"]["sitemaps"]
-    assert "/sitemap-news.xml" in sitemaps
-
-
-def test_an_article_exploring_opened_as_a_section_is_not_asked_for_again(
-    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+def test_a_news_item_listed_with_its_date_is_not_opened_as_a_section(
+    run_cli: Callable[..., Result],
 ) -> None:
-    """The home page's menu-like link ``/novini/folklorna-sreshta/`` (a short title under
-    ``/novini/``) is opened while exploring as a possible section page; the crawl then
-    asked for it again as an article: 16 requests where 15 do, every page once."""
-    first = _requests(run_cli, db, tmp_path, "belitsa")
-    assert first.count("/novini/folklorna-sreshta/") == 1, first
-    assert len(first) == len(set(first)) == 15, first
-    assert len(article_rows(db)) == 7
+    """``/novini/folklorna-sreshta/`` is one of the home page's dated news items: exploring
+    opens the menu's ``/novini/`` and not it (add-site then asks for it once, a sample)."""
+    asked = proposed(run_cli, "belitsa", ROUND16_SITES["belitsa"][1]).requests
+    assert "/novini/" in asked
+    assert asked.count("/novini/folklorna-sreshta/") == 1, asked

@@ -30,6 +30,7 @@ from newsarchive.mirror import MirrorServer
 from .mirror_sites import (
     bare_profile,
     check_bare_crawl,
+    mirror_crawls,
 )
 from .support import SITES, Result
 
@@ -88,15 +89,9 @@ def test_a_rested_listing_is_read_again_once_its_rest_is_over(
 ) -> None:
     """belorechie's "Обяви", a third stream: walked on the first crawl, not on the rerun
     right after, read again (conditionally) once ``LISTING_REST_DAYS`` have passed."""
-    profile = _profile(tmp_path, "belorechie")
-    with MirrorServer(SITES / "belorechie") as server:
-        args = ("crawl", "belorechie", "--profile", str(profile), "--base-url", server.url)
-        assert run_cli(*args, "--delay", "0", "--db", str(db)).exit_code == 0
-        assert "/bg/obyavi" in server.requests
-        before = len(server.requests)
-        assert run_cli(*args, "--delay", "0", "--db", str(db)).exit_code == 0
-        assert "/bg/obyavi" not in server.requests[before:]
+    site = "belorechie"
+    with mirror_crawls(run_cli, db, tmp_path, site, *ROUND3_SITES[site]) as crawls:
+        assert "/bg/obyavi" in crawls.crawl()
+        assert "/bg/obyavi" not in crawls.crawl()
         monkeypatch.setattr(crawl_sources, "LISTING_REST_DAYS", 0)
-        before = len(server.requests)
-        assert run_cli(*args, "--delay", "0", "--db", str(db)).exit_code == 0
-        assert "/bg/obyavi" in server.requests[before:]
+        assert "/bg/obyavi" in crawls.crawl()

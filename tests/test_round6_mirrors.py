@@ -30,6 +30,7 @@ from newsarchive.models import Page, Profile
 
 from .mirror_sites import (
     article_rows,
+    bare_crawl_twice,
     bare_profile,
     check_bare_crawl,
     crawl_twice,
@@ -51,9 +52,7 @@ ROUND6_SITES = {
 def _crawl_twice(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> tuple[list[str], list[str]]:
-    """The requests of a first crawl and of the no-op rerun after it."""
-    profile = bare_profile(tmp_path, site, *ROUND6_SITES[site])
-    return crawl_twice(run_cli, db, profile, site, SITES / site)
+    return bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND6_SITES[site])
 
 
 @pytest.mark.parametrize("site", sorted(ROUND6_SITES))

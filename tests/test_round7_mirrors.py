@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from .mirror_sites import bare_profile, check_bare_crawl, crawl_twice
-from .support import SITES, Result
+from .mirror_sites import bare_crawl_twice, check_bare_crawl
+from .support import Result
 
 ROUND7_SITES = {
     # "/" is a meta refresh and nothing else; every link relative, with "../"
@@ -43,9 +43,7 @@ ROUND7_SITES = {
 def _crawl_twice(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
 ) -> tuple[list[str], list[str]]:
-    """The requests of a first crawl and of the no-op rerun after it."""
-    profile = bare_profile(tmp_path, site, *ROUND7_SITES[site])
-    return crawl_twice(run_cli, db, profile, site, SITES / site)
+    return bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND7_SITES[site])
 
 
 @pytest.mark.parametrize("site", sorted(ROUND7_SITES))

@@ -27,7 +27,7 @@ import pytest
 from newsarchive.extraction import extract
 from newsarchive.mirror import MirrorServer
 
-from .mirror_sites import bare_profile, check_bare_crawl, crawl_twice
+from .mirror_sites import bare_profile, check_bare_crawl, crawl_twice, mirror_crawls
 from .support import SITES, Result
 
 ROUND9_SITES = {
@@ -57,16 +57,11 @@ def test_validators_of_a_sitemap_on_a_moved_host_answer_the_rerun_with_304(
     """ezerets: the sitemap is read through the old host's 301, and the rerun asks the
     new address at once; the validators the first run got must go there with it, so the
     unchanged sitemap and listing are two 304s, not a sitemap sent whole again."""
-    profile = bare_profile(tmp_path, "ezerets", *ROUND9_SITES["ezerets"])
-    with MirrorServer(SITES / "ezerets") as server:
-        args = ("crawl", "ezerets", "--profile", str(profile), "--base-url", server.url)
-        first = run_cli(*args, "--delay", "0", "--db", str(db))
-        assert first.exit_code == 0, first.stderr
-        before, unchanged = len(server.requests), server.not_modified
-        nightly = run_cli(*args, "--delay", "0", "--db", str(db))
-        assert nightly.exit_code == 0, nightly.stderr
-        assert server.requests[before:] == ["/robots.txt", "/sitemap.xml", "/novini/"]
-        assert server.not_modified - unchanged == 2
+    with mirror_crawls(run_cli, db, tmp_path, "ezerets", *ROUND9_SITES["ezerets"]) as crawls:
+        crawls.crawl()
+        unchanged = crawls.server.not_modified
+        assert crawls.crawl() == ["/robots.txt", "/sitemap.xml", "/novini/"]
+        assert crawls.server.not_modified - unchanged == 2
 
 
 def test_a_feed_behind_a_redirector_is_read_at_the_address_it_names(

@@ -469,11 +469,15 @@ def test_serve_on_loopback_refuses_a_host_that_is_not_this_machine(demo: Path) -
 
 def test_serve_answers_a_malformed_table_filter_with_400_not_a_traceback(demo: Path) -> None:
     """Datasette's table page answered ``?id__gt=<huge>`` (OverflowError) and ``?_through=x``
-    (JSONDecodeError) with a 500 and a traceback on the terminal serve runs in."""
+    (JSONDecodeError) with a 500 and a traceback on the terminal serve runs in; a
+    ``_through`` naming a missing table, or one with no foreign key to the page's, with
+    a 500 page ("Invalid _through")."""
     from markupsafe import escape
 
     number = "id__gt takes a number up to 9223372036854775807"
     through = '_through takes JSON: {"table": …, "column": …, "value": …}'
+    missing = "_through names no table nosuch"
+    unlinked = "_through names runs, which has no foreign key to articles"
     asked = {
         "/demo/articles?id__gt=99999999999999999999": number,
         f"/demo/articles?id__gt={'9' * 5000}": number,
@@ -482,6 +486,10 @@ def test_serve_answers_a_malformed_table_filter_with_400_not_a_traceback(demo: P
         f"/demo/articles?_through={quote('x')}": through,
         f"/demo/articles?_through={quote('[]')}": through,
         "/demo/articles?_through=" + quote('{"table": "captures"}'): through,
+        "/demo/articles.json?_through="
+        + quote('{"table": "nosuch", "column": "id", "value": "1"}'): missing,
+        "/demo/articles?_through="
+        + quote('{"table": "runs", "column": "id", "value": "1"}'): unlinked,
     }
     with serving(demo) as run:
         url = run.url
@@ -511,3 +519,20 @@ def test_only_a_malformed_argument_makes_an_exception_a_client_error() -> None:
     for exception in (OverflowError("x"), ValueError("x"), KeyError("x"), TypeError("x")):
         assert client_error(fine, exception) is None  # a bug, still a 500 and a traceback
     assert client_error({"id__exact": ["9" * 30]}, OverflowError("x")) is None
+
+
+def test_only_datasettes_invalid_through_on_well_formed_values_asks_for_the_tables() -> None:
+    from datasette.views.base import DatasetteError
+
+    from newsarchive.web.client_errors import through_error, through_tables
+
+    named = {"_through": ['{"table": "nosuch", "column": "id", "value": "1"}']}
+    invalid = DatasetteError("Invalid _through - could not find corresponding foreign key")
+    assert through_tables(named, invalid) == ["nosuch"]
+    assert through_tables(named, DatasetteError("something else")) == []
+    assert through_tables({"_through": ["x"]}, invalid) == []  # client_error's case
+    assert through_error({"nosuch": None}, "articles") == "_through names no table nosuch"
+    assert through_error({"captures": True, "runs": False}, "articles") == (
+        "_through names runs, which has no foreign key to articles"
+    )
+    assert through_error({"captures": True}, "articles") is None  # not the client's: a 500

@@ -143,12 +143,12 @@ def _as_pasted(id_or_url: str) -> list[str]:
 
 def latest_change(article: dict[str, Any]) -> str:
     """``show --diff``: the words the latest change removed and added, title then text."""
-    from newsarchive.archive.revisions import render_diff, word_diff
+    from newsarchive.archive.revisions import diff_header, render_diff, word_diff
 
     if not article["revisions"]:
         raise UsageError(f"article {article['id']} has no earlier version: nothing to diff")
     before = article["revisions"][-1]
-    lines = [f"--- {before['seen_at']}", f"+++ {article['updated_at']}"]
+    lines = diff_header(before, article)
     if before["title"] != article["title"]:
         lines.append("title: " + render_diff(word_diff(before["title"], article["title"])))
     lines.append(render_diff(word_diff(before["text"], article["text"])))

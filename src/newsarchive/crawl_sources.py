@@ -151,7 +151,10 @@ class SourceReader:
         kind = SOURCE_SITEMAP if depth else kind
         # (asked before the read marks it: a feed read to its end once, re-explored)
         read_to_end = exploring and self.frontier.walk(url).completed
-        page = self._get(url, kind, conditional=True)
+        # A feed explored whose reading never reached its end is asked for whole: a 304
+        # (unchanged since a reading --max-pages or --since cut) names no older page.
+        unfinished = exploring and kind == SOURCE_FEED and not read_to_end
+        page = self._get(url, kind, conditional=not unfinished)
         if page is Miss.UNCHANGED:
             self.frontier.confirmed(url)
             if kind == SOURCE_FEED:

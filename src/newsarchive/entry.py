@@ -42,6 +42,9 @@ def main() -> None:
             from newsarchive.std_streams import reopen_closed
 
             reopen_closed()
+        from newsarchive.std_streams import tolerate_deaf_stderr
+
+        tolerate_deaf_stderr()
         from newsarchive.cli import main as run
 
         run()

@@ -190,7 +190,12 @@ class _Explorer:
                 self.samples += [card.url for card in items.cards[:3]]
             for host in news_hosts(tree, page.final_url, self.profile):
                 self.adopt(host)
-            menu = section_links(tree, page.final_url, self.profile)
+            dated = {
+                url_key(card.url)
+                for card in items.cards
+                if listings.card_date(card, today=page.fetched_at) is not None
+            }
+            menu = section_links(tree, page.final_url, self.profile, dated)
             sections += [url for url in menu if url not in sections]
             feed_links += [url for url in feed_pages(tree, page.final_url, self.profile)
                            if url not in feed_links]  # fmt: skip

@@ -48,13 +48,16 @@ def written_whole(out: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
                 os.replace(partial, real)
                 return
         except OSError as exc:
-            raise OutputError(f"cannot write {out}: {exc.strerror}") from None
+            raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from None
         finally:
             if not unmade:
                 partial.unlink(missing_ok=True)
     handle = _in_place(out, mode, options)
-    with handle:
-        yield handle
+    try:
+        with handle:
+            yield handle
+    except OSError as exc:  # (a device: ``--out /dev/full``)
+        raise OutputError(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 def _side_file(out: Path) -> tuple[Path, Path, os.stat_result | None] | None:

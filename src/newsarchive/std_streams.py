@@ -11,6 +11,15 @@ writes fail as a closed stdout does (``EBADF``), so a command with output ends w
 one line and exit 74 (``cannot write output``) while one that prints nothing (``crawl
 --quiet``) works; stderr becomes ``/dev/null`` (the caller chose not to hear), keeping each
 exit code; stdin reads as empty.
+
+A stderr that is open but takes nothing (a full disk, ``2>/dev/full``; a descriptor open
+for reading only, ``2</dev/null``: ``EBADF``) is as deaf as a closed one, but its first
+failed write raised inside a command: an error line failing was taken for the output
+failing ("cannot write output"), whose own line failed in turn, and the exit was 1
+whatever the command's (a bad query's 2, a full stdout's 74). So stderr is wrapped
+(``DeafTolerant``): a write it refuses points it at ``/dev/null`` and the command goes
+on, keeping its exit code; every ``OSError`` of writing that a command then meets is
+its output's.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import errno
 import io
 import os
 import sys
+from typing import Any, TextIO
 
 CLOSED_STDOUT = "standard output is closed"
 
@@ -50,3 +60,59 @@ def reopen_closed() -> None:
             sys.stdout = ClosedOutput()
         else:
             sys.stderr = open(fd, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+
+
+class DeafTolerant(io.TextIOBase):
+    """stderr whose writes never fail (see the module's docstring): once one does, the
+    rest go to ``/dev/null``, and so does its descriptor, so the interpreter's last
+    flush of what the failed write left buffered cannot fail again."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._stream.encoding
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self._stream.errors
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError:
+            self._deafen()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._deafen()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def _deafen(self) -> None:
+        try:
+            fd = self._stream.fileno()
+        except (OSError, ValueError):
+            fd = -1
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if fd >= 0:
+            os.dup2(devnull, fd)
+        os.close(devnull)
+        self._stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def tolerate_deaf_stderr() -> None:
+    """Wrap ``sys.stderr`` in ``DeafTolerant`` (the console command's stderr only)."""
+    if not isinstance(sys.stderr, DeafTolerant):
+        sys.stderr = DeafTolerant(sys.stderr)

@@ -69,6 +69,21 @@ def history(conn: sqlite3.Connection, article_id: int) -> list[dict[str, Any]]:
     return versions
 
 
+def diff_header(before: dict[str, Any], current: dict[str, Any]) -> list[str]:
+    """``show --diff``'s two header lines: when each side was seen. A revision seen when
+    the current version was (``seen_at`` is its ``updated_at``) was not replaced by a
+    later fetch but rewritten in place: the upgrade to v13 composed its words for search
+    (``Store.compose_stored`` keeps the row's ``updated_at``), so the new side is named by
+    what happened and when, not by the same moment twice."""
+    seen = before["seen_at"]
+    if seen == current["updated_at"]:
+        return [
+            f"--- {seen}",
+            f"+++ the same, its words composed for search on {before['replaced_at']}",
+        ]
+    return [f"--- {seen}", f"+++ {current['updated_at']}"]
+
+
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """(op, text) runs: op is "=" kept, "-" removed, "+" added; whitespace kept as is.
 

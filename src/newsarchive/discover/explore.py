@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import MISSING, Field, asdict, dataclass, field, fields, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,7 +21,7 @@ from newsarchive.discover.anchors import link_target, page_base, script_calls
 from newsarchive.discover.items import Items
 from newsarchive.discover.refresh import refresh_targets
 from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
-from newsarchive.discover.urls import news_subdomain, normalize_url, on_site
+from newsarchive.discover.urls import news_subdomain, normalize_url, on_site, url_key
 from newsarchive.models import Profile
 from newsarchive.safe_text import one_line
 
@@ -354,11 +354,16 @@ def script_redirect_targets(tree: LexborHTMLParser) -> list[str]:
     return found
 
 
-def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+def section_links(
+    tree: LexborHTMLParser, page_url: str, profile: Profile, articles: Collection[str] = ()
+) -> list[str]:
     """Menu entries worth opening as section pages, most promising first.
 
     A news word in the link text ("Новини", "Актуално", "Съобщения") beats a news word
     in the address (``/bg/news/bulgaria``); articles, files and feeds are not sections.
+    ``articles``: keys (``url_key``) of links the page itself shows to be articles (news
+    items it lists with a date): a short headline under ``/novini/`` reads like a menu
+    entry, and opening it as a section spent one of exploring's few requests.
     """
     scored: dict[str, int] = {}
     home = normalize_url("/", page_url)
@@ -371,6 +376,8 @@ def section_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
             continue
         path = urlsplit(url).path
         if is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url):
+            continue
+        if url_key(url) in articles:
             continue
         label = _text(anchor)
         score = (2 if NEWS_WORDS.search(label) else 0) + (1 if NEWS_PATH.search(path) else 0)
