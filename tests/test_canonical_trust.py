@@ -10,6 +10,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from newsarchive.discover.urls import identify
+from newsarchive.models import Profile
+
 from .faultserver import article_html
 from .hostileserver import HostileServer, Reply, html
 from .support import Result
@@ -134,3 +137,14 @@ def test_a_canonical_renamed_between_crawls_renames_the_row_and_keeps_its_histor
     assert _revisions(db) == 1
     shown = run_cli("show", f"{SITE}/news/191-a", "--format", "json", "--db", str(db))
     assert json.loads(shown.stdout)["text"].startswith("Абзац първи")
+
+
+def test_identify_ignores_a_listing_with_its_other_slash_and_the_pages_amp_copy() -> None:
+    profile = Profile(id="t", name="T", origin="https://t.bg", start_urls=("/novini",))
+    page = "https://t.bg/novini/5-remont"
+    assert identify(page, "https://t.bg/novini/", profile) == page
+    assert identify(page, f"{page}?amp=1", profile) == page
+    assert identify(page, f"{page}/amp/", profile) == page
+    # an AMP copy naming its original stays the original's; a real rename is taken
+    assert identify(f"{page}?amp=1", page, profile) == page
+    assert identify(page, "https://t.bg/novini/5-remont-na-ulitsata", profile).endswith("tsata")

@@ -564,18 +564,23 @@ def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
     """The URL an article is archived under: the page's own canonical URL when it is on
     the site, else the URL it was fetched from (both in normal form).
 
-    A declared canonical naming the home page or a start page is a CMS default, not the
-    article's address, and is ignored (else every article would become one).
+    A declared canonical naming the home page or a start page (with or without its last
+    slash) is a CMS default, not the article's address, and is ignored (else every
+    article would become one). So is one naming the page's own AMP copy (an AMP plugin
+    misconfigured: the copy is made from the page, never the reverse).
     """
     fetched = normalize_url(fetched_url) or fetched_url
     claimed = normalize_url(declared) if declared else None
     if claimed is None or not on_site(claimed, profile):
         return fetched
     starts = {
-        url_key(absolute(profile, start)) for start in (*profile.start_urls, *profile.rested_urls)
+        slashless_key(absolute(profile, start))
+        for start in (*profile.start_urls, *profile.rested_urls)
     }
-    if (is_home_page(claimed) and not is_home_page(fetched)) or (
-        url_key(claimed) in starts and url_key(fetched) not in starts
+    if (
+        (is_home_page(claimed) and not is_home_page(fetched))
+        or (slashless_key(claimed) in starts and slashless_key(fetched) not in starts)
+        or url_key(fetched) in {url_key(original) for original in amp_originals(claimed)}
     ):
         return fetched
     return _secure_as_fetched(claimed, fetched)
