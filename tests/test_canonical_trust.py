@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from newsarchive.discover.urls import identify
+from newsarchive.discover.urls import identify, url_key
 from newsarchive.models import Profile
 
 from .faultserver import article_html
@@ -148,3 +148,10 @@ def test_identify_ignores_a_listing_with_its_other_slash_and_the_pages_amp_copy(
     # an AMP copy naming its original stays the original's; a real rename is taken
     assert identify(f"{page}?amp=1", page, profile) == page
     assert identify(page, "https://t.bg/novini/5-remont-na-ulitsata", profile).endswith("tsata")
+
+
+def test_click_ids_are_no_part_of_an_address() -> None:
+    plain = "https://t.bg/novini/5"
+    for param in ("srsltid=AfmBOo", "_gl=1*abc", "msclkid=9f", "igshid=x1", "gad_source=1"):
+        assert url_key(f"{plain}?{param}") == url_key(plain)
+    assert url_key(f"{plain}?id=5") != url_key(plain)

@@ -17,7 +17,15 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 from newsarchive.discover.shape import looks_like_article_path
 from newsarchive.models import Profile
 
-TRACKING_PARAMS = re.compile(r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid)$", re.IGNORECASE)
+# Click ids and campaign tags an ad network, a search engine or a share button appends to
+# a link (Google's ``srsltid`` on search results and ``_gl`` cross-domain linker, Microsoft's
+# ``msclkid``, Instagram's ``igshid``...): the page is the same without them, and a site
+# that copies the address it was reached by into its canonical link hands them on there.
+TRACKING_PARAMS = re.compile(
+    r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid|srsltid|_gl|msclkid|dclid|gbraid"
+    r"|wbraid|gad_source|igshid|twclid|ttclid)$",
+    re.IGNORECASE,
+)
 # Session ids a server writes into links for visitors without cookies (PHP's
 # use_trans_sid, Java's URL rewriting, ASP, osCommerce, Zen Cart): another one on every
 # page it renders, so one article would be queued and archived under as many URLs as
