@@ -92,20 +92,52 @@ def test_a_canonical_every_article_takes_up_later_leaves_each_its_own_address(
     assert _revisions(db) == 0
 
 
+def test_a_canonical_the_page_cannot_mean_leaves_it_its_own_address(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """Each page here names an address that is not its article's, and each was archived
+    under it: two canonical links disagreeing (a theme's category default before the SEO
+    plugin's own), an ``og:url`` naming the news listing with a slash its start URL has
+    not, a canonical naming the page's own AMP copy, and one carrying Google's search
+    click id (``srsltid``) where its links carry none."""
+    two_links = '<link rel="canonical" href="/kategoriya/x/"><link rel="canonical" href="">'
+    pages = {
+        "/news/171-a": _page(171, head=two_links + '<link rel="canonical" href="/news/171-a">'),
+        "/news/173-a": _page(173, head=f'<meta property="og:url" content="{SITE}/news/">'),
+        "/news/151-a": _page(151, canonical=f"{SITE}/news/151-a?amp=1"),
+        "/news/176-a": _page(176, canonical=f"{SITE}/news/176-a?srsltid=AfmBOoq6RnzX9seD"),
+    }
+    with HostileServer(_site(list(pages), pages)) as site:
+        result = _crawl(run_cli, site, db)
+    assert result.exit_code == 0, result.stderr
+    assert _rows(db) == sorted((f"{SITE}{path}", _title(int(path[6:9]))) for path in pages)
+
+
 def test_what_a_canonical_rightly_says_is_taken(run_cli: Callable[..., Result], db: Path) -> None:
     """Guards: a relative or protocol-relative canonical, one with tracking parameters
-    and a fragment, two canonical links naming one address in two spellings; a story
+    and a fragment, two canonical links naming one address in two spellings, a head's
+    canonical beside another in the body (an embedded card), one the parser finds in the
+    body only (a stray tag in the head started the body early); a story
     republished from BTA with its canonical on bta.bg is the regional site's row, and
     bta.bg is never asked for."""
     head_two = (
         '<link rel="canonical" href="/news/133-c-final">'
         f'<link rel="canonical" href="{SITE}/news/133-c-final?utm_source=x">'
     )
+
+    def canonical(href: str) -> str:
+        return f'<link rel="canonical" href="{href}">'
+
+    # an embedded card of another article, with that article's head in the body
+    card = article_html(175, canonical="/news/175-e-final").decode()
+    card = card.replace("<footer>", f'<div class="card">{canonical("/news/99-x")}</div><footer>')
     pages = {
         "/news/131-a": _page(131, canonical="../news/131-a-final?utm_source=fb&fbclid=1#top"),
         "/news/132-b": _page(132, canonical="//fault.example/news/132-b-final"),
         "/news/133-c": _page(133, head=head_two),
         "/news/141-bta": _page(141, canonical="https://www.bta.bg/bg/news/123"),
+        "/news/175-e": html(card),
+        "/news/178-f": _page(178, head=f'<div class="ga"></div>{canonical("/news/178-f-final")}'),
     }
     with HostileServer(_site(list(pages), pages)) as site:
         result = _crawl(run_cli, site, db)
@@ -115,6 +147,8 @@ def test_what_a_canonical_rightly_says_is_taken(run_cli: Callable[..., Result], 
         (f"{SITE}/news/132-b-final", _title(132)),
         (f"{SITE}/news/133-c-final", _title(133)),
         (f"{SITE}/news/141-bta", _title(141)),
+        (f"{SITE}/news/175-e-final", _title(175)),
+        (f"{SITE}/news/178-f-final", _title(178)),
     ]
     assert not [url for url in _frontier(db) if "bta.bg" in url]
     assert _shown(run_cli, db, f"{SITE}/news/131-a") == f"{SITE}/news/131-a-final"
