@@ -98,13 +98,15 @@ def test_a_canonical_the_page_cannot_mean_leaves_it_its_own_address(
     """Each page here names an address that is not its article's, and each was archived
     under it: two canonical links disagreeing (a theme's category default before the SEO
     plugin's own), an ``og:url`` naming the news listing with a slash its start URL has
-    not, a canonical naming the page's own AMP copy, and one carrying Google's search
+    not, a canonical naming the page's own AMP copy, one naming a category page (the
+    only article this run to name it: nothing shows it is shared), and one carrying Google's search
     click id (``srsltid``) where its links carry none."""
     two_links = '<link rel="canonical" href="/kategoriya/x/"><link rel="canonical" href="">'
     pages = {
         "/news/171-a": _page(171, head=two_links + '<link rel="canonical" href="/news/171-a">'),
         "/news/173-a": _page(173, head=f'<meta property="og:url" content="{SITE}/news/">'),
         "/news/151-a": _page(151, canonical=f"{SITE}/news/151-a?amp=1"),
+        "/news/121-c": _page(121, canonical="/category/obshtina/"),
         "/news/176-a": _page(176, canonical=f"{SITE}/news/176-a?srsltid=AfmBOoq6RnzX9seD"),
     }
     with HostileServer(_site(list(pages), pages)) as site:
@@ -173,12 +175,14 @@ def test_a_canonical_renamed_between_crawls_renames_the_row_and_keeps_its_histor
     assert json.loads(shown.stdout)["text"].startswith("Абзац първи")
 
 
-def test_identify_ignores_a_listing_with_its_other_slash_and_the_pages_amp_copy() -> None:
+def test_identify_ignores_a_listing_a_category_and_the_pages_amp_copy() -> None:
     profile = Profile(id="t", name="T", origin="https://t.bg", start_urls=("/novini",))
     page = "https://t.bg/novini/5-remont"
     assert identify(page, "https://t.bg/novini/", profile) == page
     assert identify(page, f"{page}?amp=1", profile) == page
     assert identify(page, f"{page}/amp/", profile) == page
+    assert identify(page, "https://t.bg/tag/remont/", profile) == page
+    assert identify("https://t.bg/tag/remont/", "https://t.bg/tag/remont", profile).endswith("nt")
     # an AMP copy naming its original stays the original's; a real rename is taken
     assert identify(f"{page}?amp=1", page, profile) == page
     assert identify(page, "https://t.bg/novini/5-remont-na-ulitsata", profile).endswith("tsata")
