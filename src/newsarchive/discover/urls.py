@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from newsarchive.discover.shape import is_not_article_path, looks_like_article_path
+from newsarchive.discover.shape import is_list_path, looks_like_article_path
 from newsarchive.models import Profile
 
 # Click ids and campaign tags an ad network, a search engine or a share button appends to
@@ -574,10 +574,10 @@ def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
 
     A declared canonical naming the home page or a start page (with or without its last
     slash) is a CMS default, not the article's address, and is ignored (else every
-    article would become one). So is one whose path never holds one article (a
-    category, tag or author page, a file: ``shape.is_not_article_path``), which a theme
-    names on a page whose own path may (one article alone naming it would make the
-    category its address until a second did), and one naming the page's own AMP copy
+    article would become one). So is one naming a category's, tag's or author's page
+    (``shape.is_list_path``) on a page that is none, which a theme names on every
+    article (one article alone naming it would make the category its address until a
+    second did), and one naming the page's own AMP copy
     (an AMP plugin misconfigured: the copy is made from the page, never the reverse).
     """
     fetched = normalize_url(fetched_url) or fetched_url
@@ -591,16 +591,16 @@ def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
     if (
         (is_home_page(claimed) and not is_home_page(fetched))
         or (slashless_key(claimed) in starts and slashless_key(fetched) not in starts)
-        or (_never_article(claimed) and not _never_article(fetched))
+        or (_list_page(claimed) and not _list_page(fetched))
         or url_key(fetched) in {url_key(original) for original in amp_originals(claimed)}
     ):
         return fetched
     return _secure_as_fetched(claimed, fetched)
 
 
-def _never_article(url: str) -> bool:
-    """``shape.is_not_article_path`` of ``url``'s path."""
-    return is_not_article_path(urlsplit(url).path)
+def _list_page(url: str) -> bool:
+    """``shape.is_list_path`` of ``url``'s path."""
+    return is_list_path(urlsplit(url).path)
 
 
 def _secure_as_fetched(claimed: str, fetched: str) -> str:
