@@ -9,7 +9,8 @@ to another domain (``moves``) finds an article archived before by its old spelli
 same path on the old host. A canonical URL
 that pages of different articles all declare (a CMS naming its category page so) names
 none of them: it is remembered in ``shared_canonicals`` and each page keeps the URL it
-was fetched from.
+was fetched from; so does a URL one page named as its canonical before the page served
+there, another article, was read (which came first decides nothing).
 Re-fetching one updates it in place only when the extracted content changed, so nightly
 runs never archive anything twice. Crawl state lives in ``archive.frontier``.
 """
@@ -352,6 +353,19 @@ class Store:
         title, text = values[0], values[4]
         return row is not None and row[0] != title and row[1] != text[:_OPENING]
 
+    def _claimed(self, article_id: int, values: tuple[Any, ...]) -> bool:
+        """The article ``article_id``, fetched from another address (its ``source_url``),
+        is another article than ``values``, read at the URL it is archived under: the page
+        it was fetched from named this address as its canonical, wrongly (a CMS naming
+        the newest article, or a copied template's address, on another article's page).
+        Which page came first must not decide which article the address keeps."""
+        row = self.conn.execute(
+            "SELECT source_url FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (
+            row is not None and row[0] is not None and self._names_another(article_id, None, values)
+        )
+
     def _share(self, key: str, site: str, article_id: int) -> None:
         """Mark ``key`` as naming no article but the one that lives there, and give the
         article archived under it the URL it was fetched from, if that was another: a
@@ -442,6 +456,12 @@ class Store:
                 self._share(keys[0], site, article_id)
                 url, source_url, keys = source_url, None, keys[1:]
                 article_id = fetched_id
+        elif article_id is not None and self._claimed(article_id, values):
+            # the page at this very address, another article archived there first by a
+            # page that only named it (``/a`` declaring ``/b``): the address is this page's
+            self._index()  # (``_share`` updates the row)
+            self._share(keys[0], site, article_id)
+            article_id = self._find_keys(keys)
         former = [k for key in keys for k in moved_keys(key, self.moves)]
         if article_id is None and former:  # archived before its site moved to this domain
             article_id = self._find_keys(former)
@@ -482,10 +502,13 @@ class Store:
             # (so is a new modified date or note, ``dating``, which stays "unchanged")
             outcome = "unchanged" if row[7] == source else "updated"
             if (row[0], row[7], *row[8:10]) != (url, source, *dating):  # any UPDATE
+                # (a canonical newly declared keeps the address the page was fetched from
+                # beside it, as a new row does: ``_share`` gives it back should the
+                # canonical turn out to be one every article names)
                 self.conn.execute(  # re-indexes the row (trigger): only when one differs
-                    "UPDATE articles SET url = ?, date_source = ?, modified = ?, date_note = ?"
-                    " WHERE id = ?",
-                    (url, source, *dating, article_id),
+                    "UPDATE articles SET url = ?, date_source = ?, modified = ?, date_note = ?,"
+                    " source_url = COALESCE(?, source_url) WHERE id = ?",
+                    (url, source, *dating, source_url, article_id),
                 )
         elif capture_id is not None and _earlier(fetched, row[6]):
             # A capture older than the current version (an old WARC imported late): it is

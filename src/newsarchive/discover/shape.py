@@ -35,8 +35,11 @@ _FILE = re.compile(
     r"xml|gz|css|js|txt|rtf)$",
     re.IGNORECASE,
 )
+# the lists of articles a CMS files its articles under: a category's, a tag's, an author's
+_LISTS = r"tag|tags|category|categories|kategoriya|author|avtor"
+_LIST_SEGMENT = re.compile(rf"/(?:{_LISTS})(?:/|$)", re.IGNORECASE)
 _NOT_ARTICLE_SEGMENT = re.compile(
-    r"/(?:tag|tags|category|categories|kategoriya|author|avtor|page|search|login|register|"
+    rf"/(?:{_LISTS}|page|search|login|register|"
     r"rss|feed|wp-admin|wp-content|print|comments)(?:/|$)",
     re.IGNORECASE,
 )
@@ -45,6 +48,11 @@ _NOT_ARTICLE_SEGMENT = re.compile(
 def is_file_path(path: str) -> bool:
     """A document, image or asset rather than a page (an attachment beside a headline)."""
     return bool(_FILE.search(path))
+
+
+def is_list_path(path: str) -> bool:
+    """A category's, tag's or author's page: a list of articles, never one."""
+    return bool(_LIST_SEGMENT.search(path))
 
 
 def is_not_article_path(path: str) -> bool:

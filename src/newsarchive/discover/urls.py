@@ -14,10 +14,18 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from newsarchive.discover.shape import looks_like_article_path
+from newsarchive.discover.shape import is_list_path, looks_like_article_path
 from newsarchive.models import Profile
 
-TRACKING_PARAMS = re.compile(r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid)$", re.IGNORECASE)
+# Click ids and campaign tags an ad network, a search engine or a share button appends to
+# a link (Google's ``srsltid`` on search results and ``_gl`` cross-domain linker, Microsoft's
+# ``msclkid``, Instagram's ``igshid``...): the page is the same without them, and a site
+# that copies the address it was reached by into its canonical link hands them on there.
+TRACKING_PARAMS = re.compile(
+    r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid|srsltid|_gl|msclkid|dclid|gbraid"
+    r"|wbraid|gad_source|igshid|twclid|ttclid)$",
+    re.IGNORECASE,
+)
 # Session ids a server writes into links for visitors without cookies (PHP's
 # use_trans_sid, Java's URL rewriting, ASP, osCommerce, Zen Cart): another one on every
 # page it renders, so one article would be queued and archived under as many URLs as
@@ -576,21 +584,35 @@ def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
     """The URL an article is archived under: the page's own canonical URL when it is on
     the site, else the URL it was fetched from (both in normal form).
 
-    A declared canonical naming the home page or a start page is a CMS default, not the
-    article's address, and is ignored (else every article would become one).
+    A declared canonical naming the home page or a start page (with or without its last
+    slash) is a CMS default, not the article's address, and is ignored (else every
+    article would become one). So is one naming a category's, tag's or author's page
+    (``shape.is_list_path``) on a page that is none, which a theme names on every
+    article (one article alone naming it would make the category its address until a
+    second did), and one naming the page's own AMP copy
+    (an AMP plugin misconfigured: the copy is made from the page, never the reverse).
     """
     fetched = normalize_url(fetched_url) or fetched_url
     claimed = normalize_url(declared) if declared else None
     if claimed is None or not on_site(claimed, profile):
         return fetched
     starts = {
-        url_key(absolute(profile, start)) for start in (*profile.start_urls, *profile.rested_urls)
+        slashless_key(absolute(profile, start))
+        for start in (*profile.start_urls, *profile.rested_urls)
     }
-    if (is_home_page(claimed) and not is_home_page(fetched)) or (
-        url_key(claimed) in starts and url_key(fetched) not in starts
+    if (
+        (is_home_page(claimed) and not is_home_page(fetched))
+        or (slashless_key(claimed) in starts and slashless_key(fetched) not in starts)
+        or (_list_page(claimed) and not _list_page(fetched))
+        or url_key(fetched) in {url_key(original) for original in amp_originals(claimed)}
     ):
         return fetched
     return _secure_as_fetched(claimed, fetched)
+
+
+def _list_page(url: str) -> bool:
+    """``shape.is_list_path`` of ``url``'s path."""
+    return is_list_path(urlsplit(url).path)
 
 
 def _secure_as_fetched(claimed: str, fetched: str) -> str:

@@ -42,7 +42,7 @@ class Metadata:
     meta_author: str = ""
     labelled_author: str = ""  # twitter:dataN under a twitter:labelN "Written by"
     meta_tags: list[str] = field(default_factory=list)
-    canonical: str = ""
+    canonicals: list[str] = field(default_factory=list)  # every <link rel=canonical>'s href
     html_title: str = ""
     time_datetime: str = ""
 
@@ -414,6 +414,16 @@ def _meta_authors(authors: dict[str, list[str]]) -> str:
     return ", ".join(chosen)
 
 
+def _canonical_links(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The page's canonical links: those of its head, when it has any, as the page's
+    own; else any in the document, since a stray tag in a sloppy head makes the parser
+    start the body early, the canonical after it then in the body (11 of 711 WCXB dev
+    pages). A body's own copy of another page's head (an embedded card) is not asked."""
+    selector = 'link[rel="canonical"]'
+    head = tree.head
+    return (head.css(selector) if head is not None else []) or tree.css(selector)
+
+
 def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[LexborNode]]:
     """Metadata from the head and structured data (never raises on odd markup), and the
     page's h1s and tag links in page order: the title and tag rules read those, and one
@@ -462,9 +472,9 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
     _read_microdata_headline(elements.headlines, meta)
     root = tree.css_first("html")
     meta.lang = (root.attributes.get("lang") or "") if root is not None else ""
-    link = tree.css_first('link[rel="canonical"]')
-    if link is not None:
-        meta.canonical = (link.attributes.get("href") or "").strip()
+    for link in _canonical_links(tree):
+        if href := (link.attributes.get("href") or "").strip():
+            meta.canonicals.append(href)
     title = tree.css_first("title")
     if title is not None:
         meta.html_title = " ".join((title.text(deep=True) or "").split())

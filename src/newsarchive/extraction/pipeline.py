@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
+from newsarchive.discover.urls import url_key
 from newsarchive.extraction import authors, bylines, clean, content, mojibake, page_kind, titles
 from newsarchive.extraction.furniture import (
     NearTitle,
@@ -160,7 +161,7 @@ def _extract(
     if drift:
         rules["drift"] = ",".join(drift)
 
-    canonical = _absolute(url or "", meta.canonical or meta.og_url)
+    canonical = _absolute(url or "", _agreed(url or "", meta.canonicals) or meta.og_url)
     fields = ("\n".join(paragraphs), title.value, author.value, *tags)
     repaired = tuple(mojibake.repair(value) for value in fields)
     if repaired != fields:
@@ -184,6 +185,18 @@ def _extract(
         site=None if profile is _GENERIC else profile.id,
         rules=rules,
     )
+
+
+def _agreed(url: str, hrefs: list[str]) -> str:
+    """The canonical URL a page's canonical links name, when they all name one (in any
+    spelling: ``url_key``); "" when they name different ones. Two disagreeing links are
+    two plugins (a theme's default, an SEO plugin's) each sure of another address, and
+    which comes first in the head says nothing of which is right: as search engines do,
+    the page is taken to name none by them."""
+    first = url_key(_absolute(url, hrefs[0])) if hrefs else ""
+    if any(url_key(_absolute(url, href)) != first for href in hrefs[1:]):
+        return ""  # (at the first that differs: a hostile page may hold thousands)
+    return hrefs[0] if hrefs else ""
 
 
 def _absolute(url: str, href: str) -> str:
