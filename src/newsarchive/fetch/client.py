@@ -62,6 +62,11 @@ GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never
 # and the next URL's first rests the host.
 BUSY_STATUSES = frozenset({429, 503})
 REST_AFTER = 6
+# A host that gives no answer in time (a read or connect timeout, a response still
+# arriving at the deadline) to ``REST_AFTER`` requests in a row rests likewise: a server
+# that accepts connections and then hangs (a dead backend behind its proxy, a firewall
+# dropping a crawler's packets) cost every URL all its tries, each a whole timeout:
+# 4 x 20 s a URL, for as many URLs as the request budget allowed (hours of a nightly run).
 
 
 @dataclass(frozen=True)
@@ -205,8 +210,9 @@ class FetchInterrupted(FetchError):
 
 
 class HostResting(FetchError):
-    """The URL's host said "come back later" (429/503) to ``REST_AFTER`` requests in a
-    row in this run, or asked for a longer wait than ``max_retry_after`` once. Each such
+    """The URL's host said "come back later" (429/503), or gave no answer in time, to
+    ``REST_AFTER`` requests in a row in this run, or asked for a longer wait than
+    ``max_retry_after`` once. Each such
     URL cost its retries, each wait up to ``max_retry_after``: a host answering every URL
     with ``Retry-After: 86400`` held a run for six minutes a URL, bounded only by the
     request budget. The URL is left for the next run (stays queued); ``why`` says it of
@@ -319,6 +325,7 @@ class _Host:
         self.unreachable: str | None = None
         self.unreachable_at = ""  # the URL whose attempts found it so
         self.busy = 0  # requests in a row answered 429/503 (see ``BUSY_STATUSES``)
+        self.silent = 0  # requests in a row that got no answer in time (see ``REST_AFTER``)
         self.resting: str | None = None  # why the run asks this host no more
 
 
@@ -587,6 +594,7 @@ class Fetcher:
         refused_host: str | None = None  # set while every attempt failed to connect
         deadline_hits = 0
         own_busy = 0  # this URL's busy answers (``_busy``)
+        own_silent = 0  # this URL's tries that got no answer in time (``_silent``)
         attempts = 0
         for attempt in range(self.options.retries + 1):
             if attempt:
@@ -615,7 +623,10 @@ class Fetcher:
                 )
                 last_status, refused_host = None, None
                 deadline_hits += 1
-                if deadline_hits > 1:
+                own_silent += 1
+                if self._silent(host, _netloc(target), last_error, own_silent):
+                    raise HostResting(host.resting or last_error, url=url) from None
+                if deadline_hits > 1 or own_silent >= REST_AFTER:
                     break
                 continue
             except (httpx.TransportError, httpx.DecodingError) as exc:
@@ -635,8 +646,16 @@ class Fetcher:
                 refused_host = failed if connect and (first or refused_host == failed) else None
                 if failed != _netloc(url):
                     last_error += f" ({failed})"
+                if isinstance(exc, httpx.TimeoutException):
+                    own_silent += 1
+                    if self._silent(host, _netloc(target), last_error, own_silent):
+                        raise HostResting(host.resting or last_error, url=url) from None
+                    if own_silent >= REST_AFTER:  # all the streak its own: this page's failure
+                        break
                 continue
             refused_host = None
+            with host.lock:
+                host.silent = 0  # it answered, whatever it said
             self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
             if status in RETRY_STATUSES:
@@ -759,6 +778,22 @@ class Fetcher:
                 host.resting = (
                     f"{netloc} answered {answer} to {host.busy} requests in a row:"
                     " not asked again in this run"
+                )
+            return True
+
+    def _silent(self, host: _Host, netloc: str, why: str, own: int) -> bool:
+        """One more request the host gave no answer in time; the ``REST_AFTER``th in a row
+        rests it for the run as ``_busy`` does (the URL asking then stays queued), and on
+        the same terms: a streak that is all one URL's own is that URL's failure (one
+        page too heavy for the server to build in time), not the host's rest."""
+        with host.lock:
+            host.silent += 1
+            if host.silent < REST_AFTER or (own >= host.silent and host.resting is None):
+                return False
+            if host.resting is None:
+                host.resting = (
+                    f"{netloc} gave no answer in time to {host.silent} requests in a row"
+                    f" ({why}): not asked again in this run"
                 )
             return True
 
