@@ -490,6 +490,10 @@ class Fetcher:
             if exc.status is not None and exc.status >= 429:
                 return f"robots.txt of {origin} keeps failing (HTTP {exc.status})"
             reason = exc.reason if isinstance(exc, FetchFailed) else str(exc)
+            if self._host(_netloc(self._moved(origin + "/robots.txt"))).unreachable:
+                # (no connection on any try: a machine with no network, a name that does
+                # not resolve, a server down; "disallowed" would send a reader to robots.txt)
+                return f"{origin} cannot be reached ({reason}): nothing fetched from it in this run"
             return (
                 f"robots.txt of {origin} unreadable ({reason}):"
                 " the site is disallowed for this run (RFC 9309)"
