@@ -55,6 +55,26 @@ def test_crawl_unknown_site_is_one_line_exit_2(run_cli: Callable[..., Result], d
     assert not db.exists()
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("https://www.bta.bg/bg/news", "that is the address of the site 'bta': name it 'bta'"),
+        ("bta.bg", "that is the address of the site 'bta'"),
+        ("https://www.obshtina-x.bg", "newsarchive add-site https://www.obshtina-x.bg --write"),
+    ],
+)
+def test_crawl_given_an_address_names_the_site_or_add_site(
+    run_cli: Callable[..., Result], db: Path, typed: str, said: str
+) -> None:
+    """A site's address where its id belongs (as `add-site` takes one) was only "unknown
+    site", the reader left to guess which id the address is, or how to add it."""
+    result = run_cli("crawl", typed, "--db", str(db))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert f"unknown site '{typed}'" in line and said in line, line
+    assert not db.exists()
+
+
 def test_search_on_missing_archive_is_one_line_exit_2(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
