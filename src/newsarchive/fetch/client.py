@@ -192,6 +192,17 @@ def malformed(exc: httpx.HTTPError) -> str | None:
     return None
 
 
+def _robots_cut(content: bytes, limit: int) -> bytes:
+    """A robots.txt past ``limit`` bytes read to its last whole line before it, the rest
+    ignored, as RFC 9309 (2.5) lets a crawler and Google does. Refused whole, a site whose
+    robots.txt lists every bad bot of the web (or a server answering /robots.txt with a
+    big page) was disallowed for good, every night, one line after another."""
+    if len(content) <= limit:
+        return content
+    cut = content[:limit]
+    return cut[: cut.rfind(b"\n") + 1]
+
+
 def _netloc(url: str) -> str:
     return urlsplit(url).netloc.lower()
 
@@ -430,9 +441,10 @@ class Fetcher:
 
         A 4xx robots.txt (or a redirect we will not follow) means allowed. A 5xx or 429 is
         retried with backoff; if it persists, and when robots.txt cannot be read at all
-        (network error, malformed response, over ``robots_max_bytes``, past the deadline),
-        the whole origin is disallowed: this raises ``FetchError`` for every URL of it for
-        the rest of the run (a temporary failure, retried next run).
+        (network error, malformed response, past the deadline), the whole origin is
+        disallowed (one over ``robots_max_bytes`` is read up to it: ``_robots_cut``):
+        this raises ``FetchError`` for every URL of it for the rest of the run (a
+        temporary failure, retried next run).
         """
         robots = self._robots_for(url)
         if isinstance(robots, str):
@@ -914,7 +926,7 @@ class Fetcher:
                     current = self._next_hop(url, following, check_robots, elsewhere)
                     continue
                 declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
+                if declared.isdigit() and int(declared) > max_bytes and check_robots:
                     raise self._too_large(url, max_bytes)
                 codings = _codings(response.headers.get_list("content-encoding"))
                 if len(codings) > 1:
@@ -933,11 +945,16 @@ class Fetcher:
                     if time.monotonic() > deadline:
                         raise _DeadlineHit
                     size += len(chunk)
+                    if size > max_bytes and not check_robots:
+                        chunks.append(chunk)
+                        break  # robots.txt: its first ``max_bytes`` are read (``_robots_cut``)
                     if size > max_bytes:
                         raise self._too_large(url, max_bytes, UNDONE.get(coding))
                     chunks.append(chunk)
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
                 content = b"".join(chunks)
+                if not check_robots:
+                    content = _robots_cut(content, max_bytes)
                 if (
                     status == 200
                     and check_robots
