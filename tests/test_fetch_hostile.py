@@ -923,6 +923,26 @@ def test_only_requests_unanswered_in_a_row_rest_a_host() -> None:
     assert site.hits["/s4"] == 2 and "/after" not in site.hits, site.hits
 
 
+def test_responses_trickling_past_the_deadline_count_as_no_answer_in_time() -> None:
+    """A slowloris server (every page a byte at a time) cost each URL two whole deadlines
+    (60 s each at the defaults), for every URL the budget allowed. Each try cut at the
+    deadline is one request with no answer in time: the third URL's second try rests the
+    host."""
+    options = replace(QUICK, deadline=0.3)
+    slow = trickle(b"<p>" + b"x" * 5000, 0.05)
+    routes = {"/t1": slow, "/t2": slow, "/t3": slow, "/after": html("<p>ok</p>")}
+    with HostileServer(routes, stream_limit=30) as site, Fetcher(options) as fetcher:
+        for path in ("/t1", "/t2"):
+            with pytest.raises(FetchError, match="deadline") as failed:
+                fetcher.fetch(f"{site.url}{path}")
+            assert not isinstance(failed.value, HostResting), path
+        with pytest.raises(HostResting, match="no answer in time to 6 requests in a row"):
+            fetcher.fetch(f"{site.url}/t3")
+        with pytest.raises(HostResting):
+            fetcher.fetch(f"{site.url}/after")
+    assert [site.hits.get(p) for p in ("/t1", "/t2", "/t3", "/after")] == [2, 2, 2, None]
+
+
 def _bomb(wbits: int, mebibytes: int) -> bytes:
     """``mebibytes`` MiB of zeros, compressed: about a thousandfold."""
     packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
