@@ -1065,19 +1065,21 @@ def test_a_crawl_through_a_symlink_meets_the_lock_of_the_archive_it_names(
     assert not Path(f"{link}.lock").exists()
 
 
-@pytest.mark.parametrize("kind", ["fifo", "folder", "no-folder"])
+@pytest.mark.parametrize("kind", ["fifo", "folder", "no-folder", "root"])
 @pytest.mark.parametrize("command", ["crawl", "import-jsonl", "search"])
 def test_an_archive_path_that_is_no_file_is_one_line_and_makes_no_lock(
     run_cli: Callable[..., Result], tmp_path: Path, kind: str, command: str
 ) -> None:
     """A device read as "the file is empty" (/dev/zero) or failed with "disk I/O error"
     (/dev/null); a crawl made a lock file beside it first (/dev/null.lock, as root), or
-    said "cannot create lock file" for a folder that does not exist."""
+    said "cannot create lock file" for a folder that does not exist. ``--db /``, a path
+    with no name to put ".lock" after, was an internal error (exit 70) for the writers."""
     db = tmp_path / "x.db"
     if kind == "fifo":
         os.mkfifo(db)
-    elif kind == "folder":
-        db.mkdir()
+    elif kind in ("folder", "root"):
+        db = Path("/") if kind == "root" else db
+        db.mkdir(exist_ok=True)
     else:
         db = tmp_path / "absent" / "x.db"
     args = {
@@ -1091,6 +1093,7 @@ def test_an_archive_path_that_is_no_file_is_one_line_and_makes_no_lock(
     said = {
         "fifo": "it is no file (a device or a pipe)",
         "folder": "it is a directory",
+        "root": "it is a directory",
         "no-folder": "does not exist" if command != "search" else "no archive at",
     }[kind]
     assert said in line, line
