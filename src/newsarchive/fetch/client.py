@@ -505,7 +505,8 @@ class Fetcher:
             if self._host(_netloc(self._moved(origin + "/robots.txt"))).unreachable:
                 # (no connection on any try: a machine with no network, a name that does
                 # not resolve, a server down; "disallowed" would send a reader to robots.txt)
-                return f"{origin} cannot be reached ({reason}): nothing fetched from it in this run"
+                shown = self.describe(origin)  # (and the mirror, with --base-url)
+                return f"{shown} cannot be reached ({reason}): nothing fetched from it in this run"
             return (
                 f"robots.txt of {origin} unreadable ({reason}):"
                 " the site is disallowed for this run (RFC 9309)"
