@@ -5,9 +5,12 @@ nightly run stop early, but only a walk that has once reached its natural end ma
 early: until then an incremental stop ("nothing new here") would strand the pages an
 interrupted first crawl never reached, so the walk resumes where it stopped instead.
 
-Stops: ``end`` (no next page, a repeated page, a page 2+ that is gone), ``since`` (every
-new article on the page is older than ``--since``), ``cap`` (``max_pages``) are the
-natural ends; ``known`` is the incremental stop; ``failed`` keeps the resume point.
+Stops: ``end`` (no next page, a repeated page, a page 2+ that is gone) and ``cap``
+(``max_pages``) are the natural ends; ``since`` (every new article on the page is older
+than ``--since``) ends the run's walk and keeps its resume point there, as ``failed``
+does: a first crawl with ``--since`` completed the walk, and the runs without it after
+stopped at its known first page, the older pages never read; ``known`` is the
+incremental stop.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ class Stop(enum.Enum):
     FAILED = "failed"
 
 
-NATURAL_ENDS = frozenset({Stop.END, Stop.SINCE, Stop.CAP})
+NATURAL_ENDS = frozenset({Stop.END, Stop.CAP})
 
 
 @dataclass(frozen=True)
