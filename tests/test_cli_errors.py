@@ -653,6 +653,20 @@ def test_a_mistyped_option_gets_no_query_hint(
     assert "--limt" in line and " -- " not in line
 
 
+def test_crawl_given_site_as_an_option_says_sites_are_its_arguments(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """search, export and reextract take --site; crawl names its sites as arguments, and
+    Typer's "No such option: --site" did not say so."""
+    result = run_cli("crawl", "--site", "bta", "--db", str(db))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "No such option: --site" in line and "crawl names its sites as arguments" in line
+    assert not db.exists()
+    other = _one_error_line(run_cli("crawl", "--sitex", "bta", "--db", str(db)))
+    assert "arguments" not in other  # only --site is that mistake
+
+
 @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
 def test_output_cut_short_by_its_reader_is_exit_0_in_every_format(
     run_cli: Callable[..., Result], tmp_path: Path, fmt: str
