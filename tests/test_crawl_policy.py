@@ -98,6 +98,16 @@ def test_max_pages_caps_and_completes() -> None:
     assert walk.stop is Stop.CAP and walk.state.completed
 
 
+def test_max_pages_asked_of_one_run_caps_it_and_resumes_there() -> None:
+    """A profile's ``max_pages`` is where the listing ends for us; ``--max-pages`` on one
+    run (a quick first look) marked the walk completed too, and the runs without it
+    stopped at its known first page, the pages past the cap never read."""
+    walk = ListingWalk(page(1), WalkState(), limit=2, limit_is_the_sites=False)
+    assert walk_through(walk, {}, last=10) == [1, 2]
+    assert walk.stop is Stop.CAP and not walk.state.completed
+    assert (walk.state.resume_url, walk.state.resume_page) == (page(2), 2)
+
+
 def test_a_listing_page_is_never_fetched_twice() -> None:
     walk = ListingWalk(page(1), WalkState(), limit=0)
     walk.listed(Listed(page(2), [NEW]))

@@ -129,3 +129,21 @@ def test_a_crawl_after_a_first_one_with_since_reads_the_older_pages(
         nightly = run_cli(*args)
     assert "0 new" in nightly.stdout and "2 requests" in nightly.stdout, nightly.stdout
     assert len(set(archived(db))) == len(archived(db)) == 10
+
+
+def test_a_crawl_after_a_first_one_with_max_pages_reads_the_pages_past_it(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """As with --since: a first crawl with ``--max-pages 2`` completed the walk, and the
+    runs without it never read pages 3 to 5."""
+    profile = write_profile(db.parent)
+    with HostileServer(_dated_listing(5)) as site:
+        args = ("crawl", "fault", "--profile", str(profile), "--base-url", site.url)
+        args += ("--delay", "0", "--connections", "1", "--db", str(db))
+        first = run_cli(*args, "--max-pages", "2")
+        assert first.exit_code == 0 and "4 new" in first.stdout, first.stdout + first.stderr
+        everything = run_cli(*args)
+        assert everything.exit_code == 0 and "6 new" in everything.stdout, everything.stdout
+        nightly = run_cli(*args)
+    assert "0 new" in nightly.stdout and "2 requests" in nightly.stdout, nightly.stdout
+    assert len(set(archived(db))) == len(archived(db)) == 10

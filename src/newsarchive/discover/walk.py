@@ -79,11 +79,21 @@ class ListingWalk:
     """One walk of one listing in one run. Call ``page()``, fetch it, report, repeat."""
 
     def __init__(
-        self, start_url: str, state: WalkState, *, limit: int = 0, stop_after_known: int = 10
+        self,
+        start_url: str,
+        state: WalkState,
+        *,
+        limit: int = 0,
+        stop_after_known: int = 10,
+        limit_is_the_sites: bool = True,
     ) -> None:
+        """``limit_is_the_sites``: the cap is the profile's ``max_pages`` (the listing,
+        for us, ends there: the walk completes) rather than a ``--max-pages`` asked of
+        this run, which ends it as ``--since`` does, to be read on by a run without it."""
         self.start_url = start_url
         self.state = state
         self.limit = limit
+        self.limit_is_the_sites = limit_is_the_sites
         self.stop_after_known = stop_after_known
         self.url: str | None = start_url
         self.number = 1
@@ -174,6 +184,6 @@ class ListingWalk:
 
     def _end(self, stop: Stop) -> Stop:
         self.stop = stop
-        if stop in NATURAL_ENDS:
+        if stop in NATURAL_ENDS and (stop is not Stop.CAP or self.limit_is_the_sites):
             self.state = WalkState(completed=True)
         return stop
