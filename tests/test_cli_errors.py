@@ -55,6 +55,26 @@ def test_crawl_unknown_site_is_one_line_exit_2(run_cli: Callable[..., Result], d
     assert not db.exists()
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("https://www.bta.bg/bg/news", "that is the address of the site 'bta': name it 'bta'"),
+        ("bta.bg", "that is the address of the site 'bta'"),
+        ("https://www.obshtina-x.bg", "newsarchive add-site https://www.obshtina-x.bg --write"),
+    ],
+)
+def test_crawl_given_an_address_names_the_site_or_add_site(
+    run_cli: Callable[..., Result], db: Path, typed: str, said: str
+) -> None:
+    """A site's address where its id belongs (as `add-site` takes one) was only "unknown
+    site", the reader left to guess which id the address is, or how to add it."""
+    result = run_cli("crawl", typed, "--db", str(db))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert f"unknown site '{typed}'" in line and said in line, line
+    assert not db.exists()
+
+
 def test_search_on_missing_archive_is_one_line_exit_2(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
@@ -633,6 +653,20 @@ def test_a_mistyped_option_gets_no_query_hint(
     assert "--limt" in line and " -- " not in line
 
 
+def test_crawl_given_site_as_an_option_says_sites_are_its_arguments(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """search, export and reextract take --site; crawl names its sites as arguments, and
+    Typer's "No such option: --site" did not say so."""
+    result = run_cli("crawl", "--site", "bta", "--db", str(db))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "No such option: --site" in line and "crawl names its sites as arguments" in line
+    assert not db.exists()
+    other = _one_error_line(run_cli("crawl", "--sitex", "bta", "--db", str(db)))
+    assert "arguments" not in other  # only --site is that mistake
+
+
 @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
 def test_output_cut_short_by_its_reader_is_exit_0_in_every_format(
     run_cli: Callable[..., Result], tmp_path: Path, fmt: str
@@ -1045,19 +1079,21 @@ def test_a_crawl_through_a_symlink_meets_the_lock_of_the_archive_it_names(
     assert not Path(f"{link}.lock").exists()
 
 
-@pytest.mark.parametrize("kind", ["fifo", "folder", "no-folder"])
+@pytest.mark.parametrize("kind", ["fifo", "folder", "no-folder", "root"])
 @pytest.mark.parametrize("command", ["crawl", "import-jsonl", "search"])
 def test_an_archive_path_that_is_no_file_is_one_line_and_makes_no_lock(
     run_cli: Callable[..., Result], tmp_path: Path, kind: str, command: str
 ) -> None:
     """A device read as "the file is empty" (/dev/zero) or failed with "disk I/O error"
     (/dev/null); a crawl made a lock file beside it first (/dev/null.lock, as root), or
-    said "cannot create lock file" for a folder that does not exist."""
+    said "cannot create lock file" for a folder that does not exist. ``--db /``, a path
+    with no name to put ".lock" after, was an internal error (exit 70) for the writers."""
     db = tmp_path / "x.db"
     if kind == "fifo":
         os.mkfifo(db)
-    elif kind == "folder":
-        db.mkdir()
+    elif kind in ("folder", "root"):
+        db = Path("/") if kind == "root" else db
+        db.mkdir(exist_ok=True)
     else:
         db = tmp_path / "absent" / "x.db"
     args = {
@@ -1071,6 +1107,7 @@ def test_an_archive_path_that_is_no_file_is_one_line_and_makes_no_lock(
     said = {
         "fifo": "it is no file (a device or a pipe)",
         "folder": "it is a directory",
+        "root": "it is a directory",
         "no-folder": "does not exist" if command != "search" else "no archive at",
     }[kind]
     assert said in line, line

@@ -78,19 +78,34 @@ def test_a_failure_keeps_the_resume_point() -> None:
         ([NEW, NEW], 1, None),  # one was recent: go on
     ],
 )
-def test_since_ends_the_walk_and_completes_it(
+def test_since_ends_the_walk_and_resumes_it_there(
     seen_on_page_2: list[Seen], old_after_fetch: int, expected: Stop | None
 ) -> None:
+    """--since ends this run's walk but does not complete it: a run without it (the
+    nightly crawl after a first one "since January") resumes at the page it stopped at,
+    where a completed walk stopped at its known first page, the older pages never read."""
     walk = ListingWalk(page(1), WalkState())
     walk.listed(Listed(page(2), [NEW]))
     assert walk.listed(Listed(page(3), seen_on_page_2, old_after_fetch)) is expected
-    assert walk.state.completed is (expected is Stop.SINCE)
+    assert not walk.state.completed
+    if expected is Stop.SINCE:
+        assert (walk.state.resume_url, walk.state.resume_page) == (page(2), 2)
 
 
 def test_max_pages_caps_and_completes() -> None:
     walk = ListingWalk(page(1), WalkState(), limit=2)
     assert walk_through(walk, {}, last=10) == [1, 2]
     assert walk.stop is Stop.CAP and walk.state.completed
+
+
+def test_max_pages_asked_of_one_run_caps_it_and_resumes_there() -> None:
+    """A profile's ``max_pages`` is where the listing ends for us; ``--max-pages`` on one
+    run (a quick first look) marked the walk completed too, and the runs without it
+    stopped at its known first page, the pages past the cap never read."""
+    walk = ListingWalk(page(1), WalkState(), limit=2, limit_is_the_sites=False)
+    assert walk_through(walk, {}, last=10) == [1, 2]
+    assert walk.stop is Stop.CAP and not walk.state.completed
+    assert (walk.state.resume_url, walk.state.resume_page) == (page(2), 2)
 
 
 def test_a_listing_page_is_never_fetched_twice() -> None:
@@ -129,7 +144,7 @@ def test_an_empty_page_ends_the_listing() -> None:
         (Entry(State.DISALLOWED, 1), False, False, False, Seen.KNOWN),
         (Entry(State.FAILED, 1), False, False, False, Seen.NEW),
         (Entry(State.FAILED, MAX_ATTEMPTS), False, False, False, Seen.KNOWN),
-        (Entry(State.OLD, 1), False, False, True, Seen.KNOWN),
+        (Entry(State.OLD, 1), False, False, True, Seen.OLD),  # older than --since still
         (Entry(State.OLD, 1), False, False, False, Seen.NEW),  # no --since now: fetch it
     ],
 )

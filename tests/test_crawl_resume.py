@@ -9,6 +9,7 @@ walk that never reached the pages the first run did not see.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -19,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from .faultserver import FaultServer, write_profile
+from .faultserver import FaultServer, article_html, write_profile
+from .hostileserver import HostileServer, Reply, html, response
 from .support import Result
 from .test_crawl_process import wait_for
 
@@ -87,3 +89,61 @@ def test_rerun_after_an_interrupted_first_crawl_gets_every_article_once(
     nightly = crawl_in_process(run_cli, three_pages, db)
     assert nightly.exit_code == 0, nightly.stderr
     assert three_pages.requests[before:] == ["/robots.txt", "/rss", "/news"]
+
+
+def _dated_listing(pages: int) -> dict[str, Reply]:
+    """A listing of ``pages`` pages, two articles each, newest first: page 1's from
+    December, page 2's from November, and so on back."""
+    routes = {"/robots.txt": response(body=b"User-agent: *\n", content_type="text/plain")}
+    for number in range(1, pages + 1):
+        ids = (100 + 2 * number, 101 + 2 * number)
+        links = "".join(f'<li><a href="/news/{i}-story-{i}">Статия {i}</a></li>' for i in ids)
+        after = f'<a href="/news?p={number + 1}">Следваща</a>' if number < pages else ""
+        path = "/news" if number == 1 else f"/news?p={number}"
+        routes[path] = html(f"<!doctype html><meta charset=utf-8><ul>{links}</ul>{after}")
+        day = f"2026-{13 - number:02d}-01T10:00:00+02:00".encode()
+        for i in ids:
+            page = re.sub(rb"2026-06-\d\dT10:00:00\+03:00", day, article_html(i))
+            routes[f"/news/{i}-story-{i}"] = html(page)
+    return routes
+
+
+def test_a_crawl_after_a_first_one_with_since_reads_the_older_pages(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """A first crawl "since October" ended its listing walk at the page reaching past
+    it, and marked the walk completed: every later run without --since stopped at its
+    known first page, and the older articles were never archived. The walk resumes
+    there instead; a rerun with the same --since costs one page more, no article."""
+    profile = write_profile(db.parent)
+    with HostileServer(_dated_listing(5)) as site:
+        args = ("crawl", "fault", "--profile", str(profile), "--base-url", site.url)
+        args += ("--delay", "0", "--connections", "1", "--db", str(db))
+        first = run_cli(*args, "--since", "2026-10-15")
+        assert first.exit_code == 0 and "4 new" in first.stdout, first.stdout + first.stderr
+        asked = len(site.requests)
+        again = run_cli(*args, "--since", "2026-10-15")
+        assert "0 new" in again.stdout and "/news?p=4" not in site.requests[asked:]
+        everything = run_cli(*args)
+        assert everything.exit_code == 0 and "6 new" in everything.stdout, everything.stdout
+        nightly = run_cli(*args)
+    assert "0 new" in nightly.stdout and "2 requests" in nightly.stdout, nightly.stdout
+    assert len(set(archived(db))) == len(archived(db)) == 10
+
+
+def test_a_crawl_after_a_first_one_with_max_pages_reads_the_pages_past_it(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """As with --since: a first crawl with ``--max-pages 2`` completed the walk, and the
+    runs without it never read pages 3 to 5."""
+    profile = write_profile(db.parent)
+    with HostileServer(_dated_listing(5)) as site:
+        args = ("crawl", "fault", "--profile", str(profile), "--base-url", site.url)
+        args += ("--delay", "0", "--connections", "1", "--db", str(db))
+        first = run_cli(*args, "--max-pages", "2")
+        assert first.exit_code == 0 and "4 new" in first.stdout, first.stdout + first.stderr
+        everything = run_cli(*args)
+        assert everything.exit_code == 0 and "6 new" in everything.stdout, everything.stdout
+        nightly = run_cli(*args)
+    assert "0 new" in nightly.stdout and "2 requests" in nightly.stdout, nightly.stdout
+    assert len(set(archived(db))) == len(archived(db)) == 10

@@ -81,3 +81,28 @@ def test_undeclared_windows_1251_is_detected() -> None:
 def test_never_raises_on_garbage() -> None:
     text, encoding = decode_html(bytes(range(256)) * 4, "text/html; charset=utf-8")
     assert isinstance(text, str) and encoding
+
+
+@pytest.mark.parametrize("header", ["text/html; charset=utf-8", None, "text/html; charset=cp1251"])
+def test_a_utf8_page_with_a_stray_byte_is_still_utf8(header: str | None) -> None:
+    """One byte that is no UTF-8 (an excerpt cut inside a letter) sent a UTF-8 page,
+    declared so or not, to the detector, which read every letter of it as two
+    ("РћР±С‰РёРЅР°"): the whole article garbled for one bad byte. A browser shows that
+    byte as U+FFFD and the rest as UTF-8; so does the crawl."""
+    cut = "Русе".encode()[:3]  # a letter's first byte without its second
+    raw = (
+        page('<meta charset="utf-8">', f"{TEXT} {TEXT}")
+        .encode("utf-8")
+        .replace(b"<p>", b"<p>" + cut)
+    )
+    text, encoding = decode_html(raw, header)
+    assert encoding == "utf-8" and f"Р\ufffd{TEXT}" in text, text
+
+
+@pytest.mark.parametrize("label", ["text/html; charset=utf-8", None])
+def test_a_windows_1251_page_under_a_utf8_label_is_not_read_as_utf8(label: str | None) -> None:
+    """The stray bytes rule does not take in a windows-1251 page a server calls UTF-8,
+    even one holding a little real UTF-8 (a pasted quote): its letters are no UTF-8."""
+    raw = page('<meta charset="utf-8">', TEXT * 3).encode("windows-1251") + "„ё“".encode()
+    text, encoding = decode_html(raw, label)
+    assert encoding in ("cp1251", "windows-1251") and TEXT in text

@@ -185,11 +185,18 @@ def test_a_robots_txt_whose_connection_closes_disallows_the_site() -> None:
 
 def test_a_robots_txt_on_a_refused_port_disallows_the_site() -> None:
     """https://example.org is a port where nothing listens (as ``--base-url`` maps a
-    site's host): robots.txt is refused, and the page is never asked for."""
+    site's host): robots.txt is refused, and the page is never asked for. The line says
+    the site cannot be reached (a machine with no network said its robots.txt
+    "disallowed" the site, sending the reader to a file nobody could read)."""
     guard = LoopbackOnly()
-    transport = MirrorTransport(f"http://127.0.0.1:{dead_port()}", ["example.org"], guard)
+    base = f"http://127.0.0.1:{dead_port()}"
+    transport = MirrorTransport(base, ["example.org"], guard)
     with Fetcher(QUICK, transport=transport) as fetcher:
-        with pytest.raises(FetchError, match="robots.txt .* unreadable"):
+        problem = fetcher.robots_problem("https://example.org/a")
+        assert problem is not None and "disallowed" not in problem, problem
+        mirror = f"https://example.org (fetched from {base}/)"  # the port really refused
+        assert problem.startswith(mirror) and "cannot be reached (ConnectError" in problem
+        with pytest.raises(FetchError, match="refused .reading https:..example.org.robots.txt"):
             fetcher.fetch("https://example.org/a")
     assert guard.contacted and all(u.endswith("/robots.txt") for u in guard.contacted)
 

@@ -19,6 +19,7 @@ import threading
 import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,6 @@ from .hostileserver import (
     dead_port,
     drip,
     html,
-    large,
     raw,
     redirect,
     response,
@@ -406,11 +406,10 @@ def test_sigterm_ends_a_crawl_stuck_on_a_trickling_article(db: Path) -> None:
 @pytest.mark.parametrize(
     ("robots", "why"),
     [
-        (large(5000), "larger than 4096 bytes"),
         (raw(b"HTTP/1.1 OK\r\n\r\nUser-agent: *\n"), "malformed response"),
         (raw(b""), "Server disconnected"),
     ],
-    ids=["too-large", "broken-status-line", "network-error"],
+    ids=["broken-status-line", "network-error"],
 )
 def test_unreadable_robots_means_disallow_all(robots: Reply, why: str) -> None:
     routes = {"/robots.txt": robots, "/a": html("<p>a</p>"), "/b": html("<p>b</p>")}
@@ -422,6 +421,27 @@ def test_unreadable_robots_means_disallow_all(robots: Reply, why: str) -> None:
             with pytest.raises(FetchError, match="robots.txt"):
                 fetcher.fetch(site.url + path)
     assert set(site.requests) == {"/robots.txt"}
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
+def test_a_robots_txt_past_the_cap_is_read_up_to_it(declared: bool) -> None:
+    """RFC 9309 (2.5) and Google read a robots.txt's first 500 KiB and ignore the rest;
+    refused whole, a site with a robots.txt that long (every bad bot of the web listed, or
+    a server answering /robots.txt with a big page) was disallowed every night for good.
+    Its rules up to the cap hold, a line the cap cuts does not, and the rest is not read."""
+    rules = b"User-agent: *\nDisallow: /private\n"
+    filler = b"# a bot of the long list of bots this site keeps out\n" * 200
+    body = rules + filler + b"Disallow: /a\n"  # past the cap: ignored
+    plain = response(body=body, content_type="text/plain")
+    reply = plain if declared else trickle(body, 0, chunked=True)
+    routes = {"/robots.txt": reply, "/a": html("<p>a</p>"), "/private": html("<p>p</p>")}
+    options = FetchOptions(delay=0, backoff=0.01, retries=1, robots_max_bytes=4096)
+    with HostileServer(routes) as site, Fetcher(options) as fetcher:
+        assert fetcher.robots_problem(f"{site.url}/") is None
+        assert fetcher.fetch(f"{site.url}/a").status == 200
+        with pytest.raises(RobotsDisallowed):
+            fetcher.fetch(f"{site.url}/private")
+    assert site.hits["/robots.txt"] == 1
 
 
 def test_robots_cap_is_its_own_smaller_setting() -> None:
@@ -847,6 +867,80 @@ def test_only_come_back_later_in_a_row_rests_a_host() -> None:
             fetcher.fetch(f"{site.url}/after")
     assert site.hits["/b1"] == site.hits["/b2"] == 4 and site.hits["/b3"] == 2, site.hits
     assert "/after" not in site.hits
+
+
+SILENT = drip(b"", b"", 0)  # reads the request, then says nothing until the client hangs up
+
+
+def test_a_host_that_stops_answering_rests_for_the_run_and_loses_nothing(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that accepts connections and then hangs (a dead backend behind its
+    proxy, a firewall dropping a crawler's packets) cost every URL all its tries, each a
+    whole timeout: 4 x 20 s a URL at the defaults, for as many URLs as the request
+    budget allowed. Six requests in a row without an answer rest the host as six
+    "come back later" do: one warning, the URL asked then queued, not failed."""
+    monkeypatch.setenv("NEWSARCHIVE_TIMEOUT", "0.3")
+    ids = list(range(901, 909))
+    routes = news_site([], dict.fromkeys(ids, SILENT))
+    with HostileServer(routes) as site:
+        first = crawl_mirrored(run_cli, site, db)
+        asked = {path: hits for path, hits in site.hits.items() if path.startswith("/news/")}
+        assert list(asked.values()) == [4, 2], asked  # 4 for each of the 8 before
+        assert first.exit_code == 1, first.stderr
+        said = [line for line in first.stderr.splitlines() if "not asked again" in line]
+        assert len(said) == 1, first.stderr
+        assert "gave no answer in time to 6 requests in a row" in said[0], said[0]
+        assert "ReadTimeout" in said[0] and "the next run resumes" in said[0]
+        assert "stopped answering" in first.stdout
+        _, frontier = crawl_db(db)
+        states = sorted(state for url, (state, _) in frontier.items() if "/news/9" in url)
+        assert states == ["failed"] + ["queued"] * 7
+        routes.update({slug(i): html(article_html(i)) for i in ids})  # the backend is back
+        second = crawl_mirrored(run_cli, site, db)
+    assert second.exit_code == 0, second.stderr
+    assert sorted(crawl_db(db)[0]) == sorted(SITE + slug(i) for i in ids)
+
+
+def test_only_requests_unanswered_in_a_row_rest_a_host() -> None:
+    """One page the server never answers in time is that page's failure (all its
+    tries); an answer of any kind, a 500 too, starts the count again; the sixth
+    unanswered request in a row rests the host mid-retries."""
+    options = replace(QUICK, timeout=0.2)
+    routes = {"/s1": SILENT, "/ok": html("<p>ok</p>"), "/s2": SILENT, "/err": response(500)}
+    routes |= {"/s3": SILENT, "/s4": SILENT, "/after": html("<p>ok</p>")}
+    with HostileServer(routes) as site, Fetcher(options) as fetcher:
+        for path in ("/s1", "/ok", "/s2", "/err", "/s3"):
+            try:
+                fetcher.fetch(f"{site.url}{path}")
+            except FetchError as exc:
+                assert not isinstance(exc, HostResting), path
+        with pytest.raises(HostResting, match="no answer in time to 6 requests in a row"):
+            fetcher.fetch(f"{site.url}/s4")  # /s3's four tries, then two of its own
+        with pytest.raises(HostResting, match="6 requests in a row"):
+            fetcher.fetch(f"{site.url}/after")
+    assert site.hits["/s1"] == site.hits["/s2"] == site.hits["/s3"] == 4, site.hits
+    assert site.hits["/s4"] == 2 and "/after" not in site.hits, site.hits
+
+
+def test_responses_trickling_past_the_deadline_count_as_no_answer_in_time() -> None:
+    """A slowloris server (every page a byte at a time) cost each URL two whole deadlines
+    (60 s each at the defaults), for every URL the budget allowed. Each try cut at the
+    deadline is one request with no answer in time: the third URL's second try rests the
+    host."""
+    options = replace(QUICK, deadline=0.3)
+    slow = trickle(b"<p>" + b"x" * 5000, 0.05)
+    routes = {"/t1": slow, "/t2": slow, "/t3": slow, "/after": html("<p>ok</p>")}
+    with HostileServer(routes, stream_limit=30) as site, Fetcher(options) as fetcher:
+        for path in ("/t1", "/t2"):
+            with pytest.raises(FetchError, match="deadline") as failed:
+                fetcher.fetch(f"{site.url}{path}")
+            assert not isinstance(failed.value, HostResting), path
+        with pytest.raises(HostResting, match="no answer in time to 6 requests in a row"):
+            fetcher.fetch(f"{site.url}/t3")
+        with pytest.raises(HostResting):
+            fetcher.fetch(f"{site.url}/after")
+    assert [site.hits.get(p) for p in ("/t1", "/t2", "/t3", "/after")] == [2, 2, 2, None]
 
 
 def _bomb(wbits: int, mebibytes: int) -> bytes:

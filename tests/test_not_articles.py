@@ -19,6 +19,7 @@ from newsarchive.extraction.page_kind import (
     BOT_CHALLENGE,
     ERROR_PAGE,
     MAINTENANCE,
+    SERVER_ERROR,
     page_kind,
     says_closed,
     says_not_found,
@@ -46,6 +47,10 @@ security of your connection before proceeding.</p></div>
 CLOSED = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
 <title>Сайтът е в процес на поддръжка</title></head><body><h1>Сайтът е в процес на
 поддръжка</h1><p>Моля, посетете ни отново след няколко минути.</p></body></html>"""
+
+BROKEN = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
+<title>Грешка</title></head><body><h1>Възникна грешка</h1><p>Моля, опитайте отново
+по-късно.</p></body></html>"""
 
 SHORT_NEWS = """<!doctype html><html lang="bg"><head><meta charset="utf-8">
 <title>Автобусна линия 404 тръгва отново от понеделник | Община Тестово</title></head>
@@ -101,6 +106,30 @@ def test_headlines_that_only_mention_it(title: str) -> None:
 )
 def test_closed_for_maintenance_titles(title: str, closed: bool) -> None:
     assert says_closed(title) is closed
+
+
+@pytest.mark.parametrize(
+    ("title", "broken"),
+    [
+        ("Възникна грешка", True),
+        ("Грешка при връзката с базата данни | Община Тестово", True),
+        ("Database Error", True),
+        ("Error establishing a database connection", True),
+        ("500 Internal Server Error", True),
+        ("502 Bad Gateway", True),
+        ("Oops! Something went wrong.", True),
+        ("Възникна грешка при плащането на местни данъци онлайн", False),  # news of one
+        ("Сървърът на общината даде грешка", False),
+        ("Грешка в системата за записване в детските градини", False),
+    ],
+)
+def test_server_error_titles(title: str, broken: bool) -> None:
+    """A CMS whose database is down, or a proxy whose backend is, may say so under a
+    200: such a page was archived as the article (titled "Възникна грешка", no text)
+    and its URL done for good, the article never read."""
+    page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>Моля.</p>"
+    kind = extract(page, "https://test.bg/novini/15", today=TODAY).rules.get("kind")
+    assert (kind == SERVER_ERROR) is broken, kind
 
 
 def test_soft_404_and_challenge_pages_are_named() -> None:
@@ -194,6 +223,8 @@ class _TurningSite(FaultServer):
             _send(handler, 200, CHALLENGE.encode(), "text/html")
         elif turned == "closed":
             _send(handler, 200, CLOSED.encode(), "text/html")
+        elif turned == "broken":
+            _send(handler, 200, BROKEN.encode(), "text/html")
         else:
             super()._article(handler, article_id, count)
 
@@ -287,7 +318,26 @@ def test_reextract_keeps_an_article_whose_stored_page_now_reads_as_not_found(
     assert _rows(db, f"SELECT text FROM articles WHERE url = '{url}'") == [(before,)]
 
 
-@pytest.mark.parametrize("wall", [CHALLENGE, CLOSED], ids=["challenge", "maintenance"])
+def test_an_article_answered_by_a_server_error_page_is_read_next_run(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    with _TurningSite(articles=3, faults=False) as site:
+        site.turned = {1002: "broken"}
+        first = _crawl(run_cli, site, db)
+        assert first.exit_code == 1, first.stdout + first.stderr
+        assert "server error page" in first.stderr and "1002" in first.stderr
+        archived = {str(url) for (url,) in _rows(db, "SELECT url FROM articles")}
+        assert archived == {article_url(1000), article_url(1001)}
+        site.turned = {}
+        second = _crawl(run_cli, site, db)
+    assert second.exit_code == 0, second.stderr
+    title = _rows(db, f"SELECT title FROM articles WHERE url = '{article_url(1002)}'")
+    assert title == [("Новина номер 1002 от общината",)]
+
+
+@pytest.mark.parametrize(
+    "wall", [CHALLENGE, CLOSED, BROKEN], ids=["challenge", "maintenance", "server-error"]
+)
 def test_a_wall_in_front_of_the_listing_fails_the_nightly_run_loudly(
     run_cli: Callable[..., Result], db: Path, wall: str
 ) -> None:
@@ -297,5 +347,6 @@ def test_a_wall_in_front_of_the_listing_fails_the_nightly_run_loudly(
         nightly = _crawl(run_cli, site, db, "--quiet")
     assert nightly.exit_code == 1
     [line] = nightly.stderr.splitlines()
-    assert "listing failed" in line and ("bot challenge" in line or "maintenance" in line)
+    assert "listing failed" in line
+    assert any(kind in line for kind in ("bot challenge", "maintenance", "server error"))
     assert _rows(db, "SELECT count(*) FROM articles") == [(4,)]

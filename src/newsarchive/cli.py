@@ -51,6 +51,7 @@ class _OneLineErrors(TyperGroup):
             ctx = getattr(exc, "ctx", None)
             where = f" (see '{ctx.command_path} -h')" if status == 2 and ctx is not None else ""
             where = _excluded_word_hint(exc, sys.argv[1:] if args is None else args) or where
+            where = _site_option_hint(exc, ctx) or where
             if shown:  # no words at all: the help, printed already, was the answer
                 _err(shown + where)
             sys.exit(status)
@@ -87,6 +88,16 @@ def _help_cut_short(exc: SystemExit) -> None:
 
 # Characters of the query language that no option of ours is spelled with.
 _QUERY_MARKS = ' :"*()'
+
+
+def _site_option_hint(exc: Exception, ctx: Any) -> str:
+    """``crawl --site bta``, as search, export and reextract spell a site: crawl names
+    its sites as arguments, which Typer's "No such option: --site" did not say."""
+    if type(exc).__name__ != "NoSuchOption" or getattr(exc, "option_name", "") != "--site":
+        return ""
+    if ctx is None or getattr(ctx.command, "name", "") != "crawl":
+        return ""
+    return ": crawl names its sites as arguments (newsarchive crawl bta ruse24)"
 
 
 def _excluded_word_hint(exc: Exception, args: Sequence[str]) -> str:

@@ -153,7 +153,9 @@ class SiteReport:
         elif self.budget_spent:
             text += f" (request budget of {self.budget_spent} spent; the next run resumes)"
         elif self.resting:
-            text += " (the site asked to come back later; the next run resumes)"
+            text += (
+                " (the site asked to come back later or stopped answering; the next run resumes)"
+            )
         return text
 
     def resting_warning(self) -> str | None:

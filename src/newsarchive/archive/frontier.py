@@ -55,6 +55,9 @@ _SETTLED = (
 )  # fmt: skip
 
 
+_NOT_NEW = frozenset({Seen.KNOWN, Seen.OLD})  # settled before this run, either way
+
+
 def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: bool) -> Seen:
     """Whether a discovered URL is new work or already known (pure policy)."""
     if refresh:
@@ -68,7 +71,9 @@ def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: bool) -> 
     if entry.state is State.FAILED and entry.attempts >= MAX_ATTEMPTS:
         return Seen.KNOWN
     if entry.state is State.OLD and since:
-        return Seen.KNOWN
+        # (older than --since, as found on an earlier run: a walk resumed at the page
+        # where --since stopped it ends there again, not one page deeper each run)
+        return Seen.OLD
     return Seen.NEW
 
 
@@ -205,7 +210,7 @@ class Frontier:
         for original in amp_originals(url):
             key = url_key(original)
             entry, archived = self._known(key)
-            if seen(entry, archived=archived, refresh=refresh, since=since) is Seen.KNOWN:
+            if seen(entry, archived=archived, refresh=refresh, since=since) in _NOT_NEW:
                 return Seen.KNOWN
             pending = entry is not None and entry.state in (State.QUEUED, State.FAILED)
             if pending or key in offered or original in handled:

@@ -34,15 +34,16 @@ class CrawlLock:
     """Hold for the duration of a crawl: ``with CrawlLock(db_path): ...``."""
 
     def __init__(self, db: Path) -> None:
+        # a folder or a device named as the archive, or a missing folder, is said as the
+        # archive's open says it, before a lock file is made beside it (a crawl --db
+        # /dev/null created /dev/null.lock), or its name is taken (--db / has none: an
+        # internal error)
+        check_creatable(db)
         self.db = db
         self.path = lock_path(db)
         self._fd: int | None = None
 
     def __enter__(self) -> CrawlLock:
-        # a folder or a device named as the archive, or a missing folder, is said as the
-        # archive's open says it, before a lock file is made beside it (a crawl --db
-        # /dev/null created /dev/null.lock)
-        check_creatable(self.db)
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:

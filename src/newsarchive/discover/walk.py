@@ -5,9 +5,12 @@ nightly run stop early, but only a walk that has once reached its natural end ma
 early: until then an incremental stop ("nothing new here") would strand the pages an
 interrupted first crawl never reached, so the walk resumes where it stopped instead.
 
-Stops: ``end`` (no next page, a repeated page, a page 2+ that is gone), ``since`` (every
-new article on the page is older than ``--since``), ``cap`` (``max_pages``) are the
-natural ends; ``known`` is the incremental stop; ``failed`` keeps the resume point.
+Stops: ``end`` (no next page, a repeated page, a page 2+ that is gone) and ``cap``
+(``max_pages``) are the natural ends; ``since`` (every new article on the page is older
+than ``--since``) ends the run's walk and keeps its resume point there, as ``failed``
+does: a first crawl with ``--since`` completed the walk, and the runs without it after
+stopped at its known first page, the older pages never read; ``known`` is the
+incremental stop.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ class Stop(enum.Enum):
     FAILED = "failed"
 
 
-NATURAL_ENDS = frozenset({Stop.END, Stop.SINCE, Stop.CAP})
+NATURAL_ENDS = frozenset({Stop.END, Stop.CAP})
 
 
 @dataclass(frozen=True)
@@ -76,11 +79,21 @@ class ListingWalk:
     """One walk of one listing in one run. Call ``page()``, fetch it, report, repeat."""
 
     def __init__(
-        self, start_url: str, state: WalkState, *, limit: int = 0, stop_after_known: int = 10
+        self,
+        start_url: str,
+        state: WalkState,
+        *,
+        limit: int = 0,
+        stop_after_known: int = 10,
+        limit_is_the_sites: bool = True,
     ) -> None:
+        """``limit_is_the_sites``: the cap is the profile's ``max_pages`` (the listing,
+        for us, ends there: the walk completes) rather than a ``--max-pages`` asked of
+        this run, which ends it as ``--since`` does, to be read on by a run without it."""
         self.start_url = start_url
         self.state = state
         self.limit = limit
+        self.limit_is_the_sites = limit_is_the_sites
         self.stop_after_known = stop_after_known
         self.url: str | None = start_url
         self.number = 1
@@ -171,6 +184,6 @@ class ListingWalk:
 
     def _end(self, stop: Stop) -> Stop:
         self.stop = stop
-        if stop in NATURAL_ENDS:
+        if stop in NATURAL_ENDS and (stop is not Stop.CAP or self.limit_is_the_sites):
             self.state = WalkState(completed=True)
         return stop

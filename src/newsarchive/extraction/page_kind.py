@@ -1,5 +1,6 @@
 """Pages answered with HTTP 200 that hold no article: a site's own "page not found" (a
-soft 404), a bot wall's challenge, a "closed for maintenance" notice.
+soft 404), a bot wall's challenge, a "closed for maintenance" notice, a server's error
+("Database Error", "Възникна грешка") sent with a 200.
 
 Why the extractor must say so: a crawl archives whatever a 200 brings. A deleted
 article whose URL now answers "Страницата не е намерена" would, on a recheck, become a
@@ -19,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 ERROR_PAGE = "error page"
 BOT_CHALLENGE = "bot challenge"
 MAINTENANCE = "maintenance page"
+SERVER_ERROR = "server error page"
 
 # An error page says its sentence and perhaps offers a search box or the home page; even
 # a short municipal notice says more, and a wrongly judged article is worse than an
@@ -44,6 +46,24 @@ _CLOSED = re.compile(
     r"|(?:(?:the\s+)?(?:web)?site\s+is\s+(?:currently\s+|temporarily\s+)?)?(?:under\s+maintenance"
     r"|down\s+for\s+maintenance)|maintenance\s+mode|(?:web)?site\s+under\s+construction"
     r"|сайт\s+(?:находится\s+)?на\s+(?:техническом\s+)?обслуживании"
+)
+# A server (its CMS, its database, its proxy) that failed and said so under a 200: the
+# article is there, the next run reads it. Archived, the error was the article's text and
+# its URL done for good (a CMS whose database was down for a night lost every article the
+# run met). Only a whole title segment, as for the others: "Възникна грешка при
+# плащането на данъци онлайн" is news.
+_STATUS = r"(?:(?:http\s+)?5\d\d\s+)?"  # "500 Internal Server Error", "HTTP 502 Bad Gateway"
+_BROKEN = re.compile(
+    _STATUS + r"(?:(?:a|an)\s+)?(?:(?:unexpected|internal|unknown)\s+)?error\s+(?:has\s+)?occurr?ed"
+    r"|(?:error\s+establishing\s+a\s+)?database\s+(?:connection\s+)?error"
+    r"|error\s+establishing\s+a\s+database\s+connection|database\s+connection\s+failed"
+    r"|" + _STATUS + r"(?:(?:internal\s+)?server\s+error|service\s+(?:temporarily\s+)?unavailable"
+    r"|bad\s+gateway|gateway\s+time-?\s?out)|too\s+many\s+connections|something\s+went\s+wrong"
+    r"|(?:възникна|получи\s+се)\s+(?:(?:неочаквана|вътрешна|системна|техническа)\s+)?грешка"
+    r"|(?:вътрешна\s+)?грешка\s+(?:на|в)\s+сървъра|сървърна\s+грешка|нещо\s+се\s+обърка"
+    r"|грешка\s+(?:при|в|във)\s+(?:(?:връзката|свързването|свързване)\s+с\s+)?"
+    r"база(?:та)?\s+(?:от\s+)?данни"
+    r"|произошла\s+(?:внутренняя\s+)?ошибка|ошибка\s+(?:базы\s+данных|сервера)"
 )
 # Said around the sentence, never instead of it.
 _ASIDE = re.compile(r"\b(?:oops|whoops|sorry|упс|опа|ами\s+сега|извинете|съжаляваме|ой)\b|[\W_]")
@@ -89,9 +109,9 @@ def _says_whole(sentence: re.Pattern[str], line: str) -> bool:
 
 
 def page_kind(html: str, titles: Iterable[str], text: str) -> str:
-    """``ERROR_PAGE``, ``BOT_CHALLENGE``, ``MAINTENANCE`` or "" (an article, or nothing
-    to say). ``titles``: the headline and the page's stated titles; ``text``: the
-    extracted body.
+    """``ERROR_PAGE``, ``BOT_CHALLENGE``, ``MAINTENANCE``, ``SERVER_ERROR`` or "" (an
+    article, or nothing to say). ``titles``: the headline and the page's stated titles;
+    ``text``: the extracted body.
 
     The body's first line counts as a title: a template's error page titled "Грешка" or
     the site's name alone, no ``<h1>``, says "Страницата не е намерена" as the first line
@@ -117,6 +137,8 @@ def _claimed_kind(html: str, titles: list[str]) -> str:
         return ERROR_PAGE
     if any(says_closed(t) for t in titles):
         return MAINTENANCE
+    if any(_says(_BROKEN, t) for t in titles):
+        return SERVER_ERROR
     return ""
 
 

@@ -105,6 +105,9 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
         return content.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    as_utf8 = _multibyte_utf8(content)
+    if as_utf8 is not None:
+        return as_utf8, "utf-8"
     detected = _detect(content)
     if detected:
         try:
@@ -114,15 +117,29 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     return content.decode("windows-1251", "replace"), "cp1251"
 
 
+# A stray byte or two (a CMS cutting an excerpt inside a letter, a pasted fragment) do
+# not make a UTF-8 page another charset: below one bad byte per this many good non-ASCII
+# letters it is UTF-8 with U+FFFD there, as a browser shows it. Read strictly, one such
+# byte sent the page to the detector, which read every letter of it as two
+# ("РќРѕРІРёРЅР°") or as Mac Roman. A windows-1251 page is nowhere near: its letters
+# (0xC0-0xFF) are never followed by the continuation byte UTF-8 needs.
+_GOOD_PER_BAD = 20
+
+
 def _multibyte_utf8(content: bytes) -> str | None:
-    """``content`` read as UTF-8 when it is valid UTF-8 and not ASCII alone, else None
-    (ASCII is valid in every declared charset alike: nothing to overrule then)."""
+    """``content`` read as UTF-8 when it is UTF-8 (but for a few stray bytes:
+    ``_GOOD_PER_BAD``) and not ASCII alone, else None (ASCII is valid in every declared
+    charset alike: nothing to overrule then)."""
     if content.isascii():
         return None
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:
-        return None
+        pass
+    text = content.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return text if good >= _GOOD_PER_BAD * bad else None
 
 
 def _detect(content: bytes) -> str | None:

@@ -62,6 +62,11 @@ GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never
 # and the next URL's first rests the host.
 BUSY_STATUSES = frozenset({429, 503})
 REST_AFTER = 6
+# A host that gives no answer in time (a read or connect timeout, a response still
+# arriving at the deadline) to ``REST_AFTER`` requests in a row rests likewise: a server
+# that accepts connections and then hangs (a dead backend behind its proxy, a firewall
+# dropping a crawler's packets) cost every URL all its tries, each a whole timeout:
+# 4 x 20 s a URL, for as many URLs as the request budget allowed (hours of a nightly run).
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,17 @@ def malformed(exc: httpx.HTTPError) -> str | None:
     return None
 
 
+def _robots_cut(content: bytes, limit: int) -> bytes:
+    """A robots.txt past ``limit`` bytes read to its last whole line before it, the rest
+    ignored, as RFC 9309 (2.5) lets a crawler and Google does. Refused whole, a site whose
+    robots.txt lists every bad bot of the web (or a server answering /robots.txt with a
+    big page) was disallowed for good, every night, one line after another."""
+    if len(content) <= limit:
+        return content
+    cut = content[:limit]
+    return cut[: cut.rfind(b"\n") + 1]
+
+
 def _netloc(url: str) -> str:
     return urlsplit(url).netloc.lower()
 
@@ -205,8 +221,9 @@ class FetchInterrupted(FetchError):
 
 
 class HostResting(FetchError):
-    """The URL's host said "come back later" (429/503) to ``REST_AFTER`` requests in a
-    row in this run, or asked for a longer wait than ``max_retry_after`` once. Each such
+    """The URL's host said "come back later" (429/503), or gave no answer in time, to
+    ``REST_AFTER`` requests in a row in this run, or asked for a longer wait than
+    ``max_retry_after`` once. Each such
     URL cost its retries, each wait up to ``max_retry_after``: a host answering every URL
     with ``Retry-After: 86400`` held a run for six minutes a URL, bounded only by the
     request budget. The URL is left for the next run (stays queued); ``why`` says it of
@@ -319,6 +336,7 @@ class _Host:
         self.unreachable: str | None = None
         self.unreachable_at = ""  # the URL whose attempts found it so
         self.busy = 0  # requests in a row answered 429/503 (see ``BUSY_STATUSES``)
+        self.silent = 0  # requests in a row that got no answer in time (see ``REST_AFTER``)
         self.resting: str | None = None  # why the run asks this host no more
 
 
@@ -423,9 +441,10 @@ class Fetcher:
 
         A 4xx robots.txt (or a redirect we will not follow) means allowed. A 5xx or 429 is
         retried with backoff; if it persists, and when robots.txt cannot be read at all
-        (network error, malformed response, over ``robots_max_bytes``, past the deadline),
-        the whole origin is disallowed: this raises ``FetchError`` for every URL of it for
-        the rest of the run (a temporary failure, retried next run).
+        (network error, malformed response, past the deadline), the whole origin is
+        disallowed (one over ``robots_max_bytes`` is read up to it: ``_robots_cut``):
+        this raises ``FetchError`` for every URL of it for the rest of the run (a
+        temporary failure, retried next run).
         """
         robots = self._robots_for(url)
         if isinstance(robots, str):
@@ -483,6 +502,11 @@ class Fetcher:
             if exc.status is not None and exc.status >= 429:
                 return f"robots.txt of {origin} keeps failing (HTTP {exc.status})"
             reason = exc.reason if isinstance(exc, FetchFailed) else str(exc)
+            if self._host(_netloc(self._moved(origin + "/robots.txt"))).unreachable:
+                # (no connection on any try: a machine with no network, a name that does
+                # not resolve, a server down; "disallowed" would send a reader to robots.txt)
+                shown = self.describe(origin)  # (and the mirror, with --base-url)
+                return f"{shown} cannot be reached ({reason}): nothing fetched from it in this run"
             return (
                 f"robots.txt of {origin} unreadable ({reason}):"
                 " the site is disallowed for this run (RFC 9309)"
@@ -587,6 +611,7 @@ class Fetcher:
         refused_host: str | None = None  # set while every attempt failed to connect
         deadline_hits = 0
         own_busy = 0  # this URL's busy answers (``_busy``)
+        own_silent = 0  # this URL's tries that got no answer in time (``_silent``)
         attempts = 0
         for attempt in range(self.options.retries + 1):
             if attempt:
@@ -615,7 +640,10 @@ class Fetcher:
                 )
                 last_status, refused_host = None, None
                 deadline_hits += 1
-                if deadline_hits > 1:
+                own_silent += 1
+                if self._silent(host, _netloc(target), last_error, own_silent):
+                    raise HostResting(host.resting or last_error, url=url) from None
+                if deadline_hits > 1 or own_silent >= REST_AFTER:
                     break
                 continue
             except (httpx.TransportError, httpx.DecodingError) as exc:
@@ -635,8 +663,16 @@ class Fetcher:
                 refused_host = failed if connect and (first or refused_host == failed) else None
                 if failed != _netloc(url):
                     last_error += f" ({failed})"
+                if isinstance(exc, httpx.TimeoutException):
+                    own_silent += 1
+                    if self._silent(host, _netloc(target), last_error, own_silent):
+                        raise HostResting(host.resting or last_error, url=url) from None
+                    if own_silent >= REST_AFTER:  # all the streak its own: this page's failure
+                        break
                 continue
             refused_host = None
+            with host.lock:
+                host.silent = 0  # it answered, whatever it said
             self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
             if status in RETRY_STATUSES:
@@ -762,6 +798,22 @@ class Fetcher:
                 )
             return True
 
+    def _silent(self, host: _Host, netloc: str, why: str, own: int) -> bool:
+        """One more request the host gave no answer in time; the ``REST_AFTER``th in a row
+        rests it for the run as ``_busy`` does (the URL asking then stays queued), and on
+        the same terms: a streak that is all one URL's own is that URL's failure (one
+        page too heavy for the server to build in time), not the host's rest."""
+        with host.lock:
+            host.silent += 1
+            if host.silent < REST_AFTER or (own >= host.silent and host.resting is None):
+                return False
+            if host.resting is None:
+                host.resting = (
+                    f"{netloc} gave no answer in time to {host.silent} requests in a row"
+                    f" ({why}): not asked again in this run"
+                )
+            return True
+
     def _rest(
         self, host: _Host, netloc: str, status: int, retry_after: float, url: str
     ) -> HostResting:
@@ -875,7 +927,7 @@ class Fetcher:
                     current = self._next_hop(url, following, check_robots, elsewhere)
                     continue
                 declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
+                if declared.isdigit() and int(declared) > max_bytes and check_robots:
                     raise self._too_large(url, max_bytes)
                 codings = _codings(response.headers.get_list("content-encoding"))
                 if len(codings) > 1:
@@ -894,11 +946,16 @@ class Fetcher:
                     if time.monotonic() > deadline:
                         raise _DeadlineHit
                     size += len(chunk)
+                    if size > max_bytes and not check_robots:
+                        chunks.append(chunk)
+                        break  # robots.txt: its first ``max_bytes`` are read (``_robots_cut``)
                     if size > max_bytes:
                         raise self._too_large(url, max_bytes, UNDONE.get(coding))
                     chunks.append(chunk)
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
                 content = b"".join(chunks)
+                if not check_robots:
+                    content = _robots_cut(content, max_bytes)
                 if (
                     status == 200
                     and check_robots

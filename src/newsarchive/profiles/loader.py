@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsarchive.errors import ProfileError
 from newsarchive.models import Profile
@@ -258,7 +259,27 @@ def get_profile(site: str, extra_files: Iterable[Path] = ()) -> Profile:
         return profiles[site]
     except KeyError:
         known = ", ".join(sorted(profiles))
-        raise ProfileError(f"unknown site '{site}' (known sites: {known})") from None
+        message = f"unknown site '{site}' (known sites: {known})"
+        if "." in site or "/" in site:  # an address where an id belongs
+            named = _site_at(site, profiles.values())
+            message += (
+                f"; that is the address of the site '{named}': name it '{named}'"
+                if named
+                else f"; a new site's profile is made by: newsarchive add-site {site} --write"
+            )
+        raise ProfileError(message) from None
+
+
+def _site_at(address: str, profiles: Iterable[Profile]) -> str | None:
+    """The id of the profile whose origin or hosts ``address`` names (a URL pasted, or a
+    host, with or without ``www.``): the id a user who typed the site's address meant."""
+    host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
+    host = host.removeprefix("www.")
+    for profile in profiles:
+        hosts = (urlsplit(profile.origin).hostname or "", *profile.hosts)
+        if host and host in {h.lower().removeprefix("www.") for h in hosts}:
+            return profile.id
+    return None
 
 
 def builtin_ids() -> list[str]:
