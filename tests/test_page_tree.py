@@ -96,3 +96,29 @@ def test_the_generic_rules_leave_the_tree_they_are_given_as_it_was() -> None:
     article = extract(html, f"{ORIGIN}/a", tree=tree)
     assert article.text == PARAGRAPH
     assert tree.html == before
+
+
+def test_a_streamed_part_takes_its_placeholder_and_the_fallback_goes() -> None:
+    html = (
+        '<body><main><p>Начало</p><!--$?--><template id="B:0"></template><p>Зареждане</p><!--/$-->'
+        '<p>Край</p></main><div hidden id="S:0"><p>Среда</p></div><script>$RC("B:0","S:0")</script></body>'
+    )
+    main = page_tree(html).css_first("main")
+    assert main is not None
+    assert [p.text() for p in main.css("p")] == ["Начало", "Среда", "Край"]
+
+
+def test_a_fallback_without_its_closing_mark_is_kept() -> None:
+    html = (
+        '<body><main><template id="B:0"></template><p>Зареждане</p><p>Край</p></main>'
+        '<div hidden id="S:0"><p>Среда</p></div><script>$RC("B:0","S:0")</script></body>'
+    )
+    main = page_tree(html).css_first("main")
+    assert main is not None
+    assert [p.text() for p in main.css("p")] == ["Среда", "Зареждане", "Край"]
+
+
+def test_a_page_without_streamed_parts_is_parsed_as_it_is() -> None:
+    html = '<body><main><template id="B:0"></template><p>Край</p></main></body>'
+    body = page_tree(html).body
+    assert body is not None and body.html == html

@@ -295,7 +295,7 @@ def is_boilerplate_attrs(
 
 # React's streaming server rendering sends the page in ``<div hidden id="S:0">`` and
 # moves it into place with a script: hidden in the markup, the whole article to a reader.
-_STREAMED = re.compile(r"^[SP]:\d+$")
+_STREAMED = re.compile(r"^[SP]:[0-9a-f]+$")
 
 
 def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:
