@@ -105,6 +105,10 @@ _LINE_RULES = (
     r"^(?:Предишна|Следваща) (?:новина|статия|публикация)\b",
     r"^(?:.{0,200}\|\s*)?(?:към новината|see more|прочети(?:те)? (?:повече|още))\s*[→»]?$",
     r"^Материалът .{0,200} е публикуван за пръв път",
+    # A table of contents' label: its links, the article's own headings again, are dropped
+    # as a link list, and the label alone was left over the lead.
+    r"^(?:Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"
+    r"Съдържание|В тази статия)\s*:?\s*(?:\[?(?:hide|show|toggle)\]?)?$",
 )
 # A short caption that ends in a photo credit ("Кметът при откриването. Снимка: БТА"). Kept
 # out of the alternation above: a leading ".{0,160}" there cost more than all other rules.
