@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.extraction import extract
@@ -270,6 +271,30 @@ def test_comments_heading_ends_the_article_even_without_a_class() -> None:
         '<div class="text">' + para(0) + para(1) + "<h3>Коментари</h3>"
         "<div><div><p>Много добро решение, браво на общинския съвет за бюджета.</p></div></div>"
         "</div>"
+    )
+    assert main_text(html) == PROSE[:2]
+
+
+@pytest.mark.parametrize(
+    ("heading", "box"),
+    [
+        (
+            "About the Author",
+            "Jane Doe writes about local government and has covered the council for ten years.",
+        ),
+        (
+            "Add a Comment",
+            "Your name, your email and your comment are needed; comments are moderated first.",
+        ),
+        ("Добави коментар", "Коментарите се публикуват след одобрение от модератора на сайта."),
+    ],
+)
+def test_an_authors_box_or_a_comment_form_heading_ends_the_article(heading: str, box: str) -> None:
+    html = page(
+        '<div class="text"><h1>Council approves the budget</h1>'
+        + para(0)
+        + para(1)
+        + f"<h3>{heading}</h3><div><div><p>{box}</p></div></div></div>"
     )
     assert main_text(html) == PROSE[:2]
 

@@ -138,18 +138,20 @@ BOX_RELATED_HEADINGS = (
     r"още (?:новини|от новините)|свързани(?: новини| статии| публикации)?|"
     r"(?:\d+ )?коментар(?:ите|и|а)\b|comments?\b|you (?:may|might) (?:also )?like\b"
 )
-# Headings that introduce a list of other articles or the comments (English, Bulgarian,
-# Russian): the body extractor cuts the section after one, and the date and title rules
-# never read inside one. One vocabulary for both, and for the boxes above.
+# Headings that introduce a list of other articles, the comments, the form for one or the
+# writer's box (English, Bulgarian, Russian): the body extractor cuts the section after
+# one, and the date and title rules never read inside one. One vocabulary for both, and
+# for the boxes above.
 RELATED_HEADINGS = (
     BOX_RELATED_HEADINGS + r"|most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|news|on|in|articles)\b|"
     r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
-    r"also read|don.?t miss|what to read next|"
+    r"also read|don.?t miss|what to read next|about the author\b|"
     r"най-(?:четени|коментирани|нови(?:те)?|популярни)|още (?:от|новини|по темата)|"
     r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч|популярни|"
+    r"(?:добави|напиши|остави) (?:коментар|мнение)|"
     r"(?:\d+ |top(?: rated)? |reader |readers.? |latest |recent |all )?comments?\b|"
-    r"(?:\d+|one) (?:responses?|replies) to\b|leave a (?:reply|comment)|"
+    r"(?:\d+|one) (?:responses?|replies) to\b|(?:leave|add|post|write) a (?:reply|comment)|"
     r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии"
 )
 
