@@ -28,6 +28,14 @@ _PART = re.compile(rb'<div hidden(?:="")? id="(S:' + _ID + rb')"')
 # The comments React brackets a boundary's content with: "$" (done), "$?" (pending), "$!"
 # (failed) open one, "/$" closes it.
 _OPENS = frozenset(("$", "$?", "$!"))
+# Parts moved at most: real pages stream a few dozen; the rest of a page streaming more is
+# left where it is (still read: ``clean.is_hidden_attrs`` unhides a part).
+MOST_MOVES = 200
+# Parts placed in parts placed in parts... at most: each level copies what it holds again
+# (real pages nest two or three).
+_MOST_NESTED = 8
+# Nodes a boundary's fallback spans at most ("Loading..." and a skeleton or two).
+_FALLBACK_NODES = 50
 
 
 def place_streamed(tree: LexborHTMLParser, data: bytes) -> None:
@@ -35,36 +43,77 @@ def place_streamed(tree: LexborHTMLParser, data: bytes) -> None:
 
     The page's own scripts say where each part goes; a page kept without them (a saved
     copy, a cleaned mirror) has each part go to the placeholder of its number, as React
-    numbers them when each boundary holds one part.
+    numbers them when each boundary holds one part. selectolax inserts copies, so a part
+    is moved only after the parts whose placeholders it holds have been moved into it:
+    then every node looked up once, before any move, is still in the tree when used.
     """
-    if _MARK not in data:
+    if _MARK not in data or tree.body is None:
         return
-    moves: list[tuple[str, str]] = []
+    parts: dict[str, LexborNode] = {}
+    places: dict[str, LexborNode] = {}
+    for node in tree.css("template[id], div[hidden][id]"):
+        ident = node.attributes.get("id") or ""
+        if node.tag == "template":
+            places.setdefault(ident, node)
+        elif ident.startswith("S:"):
+            parts.setdefault(ident, node)
+    plan: dict[str, LexborNode] = {}
+    for part, candidates in _moves(data):
+        if part in parts and part not in plan and len(plan) < MOST_MOVES:
+            place = next((places[c] for c in candidates if c in places), None)
+            if place is not None:
+                plan[part] = place
+    owners = {parts[part].mem_id: part for part in plan}
+    inside: dict[str | None, list[str]] = {}  # a part (None: the page) -> parts placed in it
+    for part, place in plan.items():
+        if _owner(parts[part], owners) is None:  # (a part nested in a part: left alone)
+            inside.setdefault(_owner(place, owners), []).append(part)
+    # Depth first from the parts placed in the page itself, each part after those placed
+    # in it; parts placed only in each other (no page React wrote) are never reached.
+    stack: list[tuple[str, int, bool]] = [(part, 1, False) for part in inside.get(None, [])]
+    while stack:
+        part, level, filled = stack.pop()
+        if filled:
+            _move(parts[part], plan[part])
+            continue
+        stack.append((part, level, True))
+        if level < _MOST_NESTED:
+            stack.extend((inner, level + 1, False) for inner in inside.get(part, []))
+
+
+def _moves(data: bytes) -> list[tuple[str, tuple[str, ...]]]:
+    """(part, the ids of its possible placeholders) in the order the page names them."""
+    moves: list[tuple[str, tuple[str, ...]]] = []
     for match in _MOVES.finditer(data):
         if match[1]:
-            moves.append((match[2].decode(), match[1].decode()))
+            moves.append((match[2].decode(), (match[1].decode(),)))
         else:
-            moves.append((match[3].decode(), match[4].decode()))
+            moves.append((match[3].decode(), (match[4].decode(),)))
     told = {part for part, _ in moves}
     for match in _PART.finditer(data):
         part = match[1].decode()
         if part not in told:
             number = part[2:]
-            moves.append((part, f"P:{number}"))
-            moves.append((part, f"B:{number}"))
-    for part, place in moves:
-        _move(tree, part, place)
+            moves.append((part, (f"P:{number}", f"B:{number}")))
+    return moves
 
 
-def _move(tree: LexborHTMLParser, part: str, place: str) -> None:
-    source = tree.css_first(f'div[id="{part}"]')
-    target = tree.css_first(f'template[id="{place}"]')
-    if source is None or target is None:
-        return
-    if place.startswith("B:"):
+def _owner(node: LexborNode, owners: dict[int, str]) -> str | None:
+    """The planned part holding ``node``, if any."""
+    above = node.parent
+    while above is not None:
+        owner = owners.get(above.mem_id)
+        if owner is not None:
+            return owner
+        above = above.parent
+    return None
+
+
+def _move(source: LexborNode, target: LexborNode) -> None:
+    if (target.attributes.get("id") or "").startswith("B:"):
         _drop_fallback(target)
     for child in list(source.iter(include_text=True)):
-        target.insert_before(child)  # (selectolax inserts a copy)
+        target.insert_before(child)  # (a copy: selectolax inserts copies)
     source.decompose()
     target.decompose()
 
@@ -75,7 +124,7 @@ def _drop_fallback(template: LexborNode) -> None:
     fallback: list[LexborNode] = []
     node = template.next
     depth = 0
-    while node is not None:
+    while node is not None and len(fallback) < _FALLBACK_NODES:
         if node.is_comment_node:
             mark = (node.comment_content or "").strip()
             if mark == "/$":
@@ -86,7 +135,7 @@ def _drop_fallback(template: LexborNode) -> None:
                 depth += 1
         fallback.append(node)
         node = node.next
-    if node is None:  # no end to the boundary: nothing is known to be its fallback
-        return
+    if node is None or len(fallback) >= _FALLBACK_NODES:
+        return  # no end to the boundary in reach: nothing is known to be its fallback
     for node in fallback:
         node.decompose()
