@@ -347,3 +347,16 @@ def test_a_profiles_body_keeps_the_comments_in_its_code() -> None:
         '</pre><div class="share">Share</div></div>'
     )
     assert [n.attributes.get("class") for n in boilerplate_elements(tree)] == ["share"]
+
+
+def test_a_section_about_the_authors_book_is_the_article() -> None:
+    html = page(
+        '<div class="text"><h1>Council approves the budget</h1>'
+        + para(0)
+        + para(1)
+        + "<h3>About the author's new book</h3>"
+        + para(2)
+        + para(3)
+        + "</div>"
+    )
+    assert main_text(html) == [*PROSE[:2], "About the author's new book", *PROSE[2:]]

@@ -146,7 +146,7 @@ RELATED_HEADINGS = (
     BOX_RELATED_HEADINGS + r"|most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|news|on|in|articles)\b|"
     r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
-    r"also read|don.?t miss|what to read next|about the author\b|"
+    r"also read|don.?t miss|what to read next|about the authors?(?:$|\s*:)|"
     r"най-(?:четени|коментирани|нови(?:те)?|популярни)|още (?:от|новини|по темата)|"
     r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч|популярни|"
     r"(?:добави|напиши|остави) (?:коментар|мнение)|"
