@@ -161,3 +161,23 @@ def test_the_elements_saying_posted_by_are_found_in_every_form_the_label_is(labe
         "Мария Кирова",
         "Публикувано на 10.11.2026",
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "kept"),
+    [
+        ("От Мария Кирова", False),  # the byline the author is read from
+        ("By Мария Кирова", False),
+        ("От Иван Петров", True),  # someone else: a line of the text
+        ("Мария Кирова", True),  # a name alone: an interview's speaker, say
+    ],
+)
+def test_a_byline_of_the_author_opening_the_text_is_not_text(first: str, kept: bool) -> None:
+    html = (
+        '<html><head><meta name="author" content="Мария Кирова"></head><body>'
+        f"<article><h1>Бюджетът е приет</h1><p>{first}</p>{PROSE}</article></body></html>"
+    )
+    article = extract(html)
+    assert article.author == "Мария Кирова"
+    assert article.text.startswith(first) is kept
+    assert "Общинският съвет прие бюджета" in article.text

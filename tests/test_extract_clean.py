@@ -42,6 +42,12 @@ from newsarchive.extraction import clean
         "| see more →",
         "Материалът Нещо е публикуван за пръв път на сайта на партньора",
         "Кметът при откриването. Снимка: Пресцентър",
+        "Съдържание",
+        "В тази статия:",
+        "Table of Contents",
+        "Contents [hide]",
+        "On this page",
+        "Jump to:",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -57,6 +63,9 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         "Към 10 часа на площада вече имаше стотици хора.",
         "Последни новини от сесията очакваме утре, каза кметът.",
         "The site uses solar panels.",
+        "Съдържанието на доклада беше обсъдено на сесията.",
+        "В тази статия ще прочетете как да подадете заявление.",
+        "Contents of the time capsule were shown to the public.",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:
@@ -101,6 +110,8 @@ def test_boilerplate_attributes(tag: str, attrs: dict[str, str | None], expected
         ({"style": "visibility:hidden"}, True),
         ({"style": "display:block"}, False),
         ({}, False),
+        ({"hidden": "", "id": "S:1a"}, False),  # a part React streamed (hex-numbered)
+        ({"hidden": "", "id": "S:note"}, True),
     ],
 )
 def test_hidden_attributes(attrs: dict[str, str | None], expected: bool) -> None:

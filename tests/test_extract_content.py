@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.extraction import extract
@@ -274,6 +275,30 @@ def test_comments_heading_ends_the_article_even_without_a_class() -> None:
     assert main_text(html) == PROSE[:2]
 
 
+@pytest.mark.parametrize(
+    ("heading", "box"),
+    [
+        (
+            "About the Author",
+            "Jane Doe writes about local government and has covered the council for ten years.",
+        ),
+        (
+            "Add a Comment",
+            "Your name, your email and your comment are needed; comments are moderated first.",
+        ),
+        ("Добави коментар", "Коментарите се публикуват след одобрение от модератора на сайта."),
+    ],
+)
+def test_an_authors_box_or_a_comment_form_heading_ends_the_article(heading: str, box: str) -> None:
+    html = page(
+        '<div class="text"><h1>Council approves the budget</h1>'
+        + para(0)
+        + para(1)
+        + f"<h3>{heading}</h3><div><div><p>{box}</p></div></div></div>"
+    )
+    assert main_text(html) == PROSE[:2]
+
+
 def test_links_spelled_out_as_addresses_are_kept() -> None:
     html = page(
         "<article>" + para(0) + "<p>1) The full budget document</p>"
@@ -322,3 +347,16 @@ def test_a_profiles_body_keeps_the_comments_in_its_code() -> None:
         '</pre><div class="share">Share</div></div>'
     )
     assert [n.attributes.get("class") for n in boilerplate_elements(tree)] == ["share"]
+
+
+def test_a_section_about_the_authors_book_is_the_article() -> None:
+    html = page(
+        '<div class="text"><h1>Council approves the budget</h1>'
+        + para(0)
+        + para(1)
+        + "<h3>About the author's new book</h3>"
+        + para(2)
+        + para(3)
+        + "</div>"
+    )
+    assert main_text(html) == [*PROSE[:2], "About the author's new book", *PROSE[2:]]

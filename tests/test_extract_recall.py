@@ -65,6 +65,51 @@ def test_react_streamed_root_is_read() -> None:
     assert "нова наредба за зелените площи" in extract(html).text
 
 
+SECTIONS = [
+    "Първият участък на булеварда ще бъде затворен за движение от понеделник",
+    "Вторият участък ще бъде ремонтиран през лятото, когато трафикът е по-слаб",
+    "Третият участък включва нов тротоар и велоалея до самия бряг на реката",
+]
+
+
+def _streamed_page(scripts: bool) -> str:
+    """A page whose sections React streamed after the footer, each in its own hidden part
+    (the third numbered "a", as React writes 10 in hex), "Loading..." left in their place."""
+    body = "".join(
+        f'<!--$?--><template id="B:{n}"></template><p>Зареждане на раздела...</p><!--/$-->'
+        for n in ("0", "1")
+    )
+    lead = "Общината обяви ремонта на главния булевард в няколко етапа през годината. " * 2
+    parts = [
+        ("S:0", f"<h2>Етап 1</h2><p>{SECTIONS[0]}. {lead}</p>"),
+        ("S:1", f'<h2>Етап 2</h2><p>{SECTIONS[1]}. {lead}</p><template id="P:a"></template>'),
+        ("S:a", f"<h2>Етап 3</h2><p>{SECTIONS[2]}. {lead}</p>"),
+    ]
+    calls = {"S:0": '$RC("B:0","S:0")', "S:1": '$RC("B:1","S:1")', "S:a": '$RS("S:a","P:a")'}
+    streamed = "".join(
+        f'<div hidden id="{part}">{inner}</div>'
+        + (f"<script>{calls[part]}</script>" if scripts else "")
+        for part, inner in parts
+    )
+    links = "".join(f'<li><a href="/n/{n}">Новина {n} от района</a></li>' for n in range(12))
+    return (
+        "<html><body><header><a href='/'>Начало</a></header>"
+        f"<main><article><h1>Ремонтът на булеварда</h1><p>{lead}</p>{body}</article></main>"
+        f"<aside><h3>Последни новини</h3><ul>{links}</ul></aside>"
+        f"<footer><p>© 2026 Вестник</p></footer>{streamed}</body></html>"
+    )
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["told", "by-number"])
+def test_sections_react_streamed_after_the_footer_are_read_in_place(scripts: bool) -> None:
+    text = extract(_streamed_page(scripts)).text
+    assert [text.find(section) for section in SECTIONS] == sorted(
+        text.find(section) for section in SECTIONS
+    )
+    assert all(section in text for section in SECTIONS)
+    assert "Зареждане" not in text and "Новина 3 от района" not in text
+
+
 def test_really_hidden_text_is_not_read() -> None:
     html = (
         f"<html><body><article><h1>Наредба</h1>{BODY}"

@@ -20,6 +20,7 @@ RANKS = {
     "errors": 0,
     "safe_text": 0,
     "markup": 0,
+    "streamed": 0,
     "dates": 0,
     "site_clock": 0,
     "extractor_version": 0,

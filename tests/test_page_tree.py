@@ -11,6 +11,7 @@ from newsarchive.extraction.pipeline import changes_tree, extract
 from newsarchive.harvest import judge, read_whole
 from newsarchive.markup import page_tree
 from newsarchive.models import Page, Profile
+from newsarchive.streamed import MOST_MOVES
 
 ORIGIN = "https://obshtina.example.bg"
 PARAGRAPH = "Общинският съвет прие бюджета на общината за следващата година след дълъг дебат."
@@ -96,3 +97,52 @@ def test_the_generic_rules_leave_the_tree_they_are_given_as_it_was() -> None:
     article = extract(html, f"{ORIGIN}/a", tree=tree)
     assert article.text == PARAGRAPH
     assert tree.html == before
+
+
+def test_a_streamed_part_takes_its_placeholder_and_the_fallback_goes() -> None:
+    html = (
+        '<body><main><p>Начало</p><!--$?--><template id="B:0"></template><p>Зареждане</p><!--/$-->'
+        '<p>Край</p></main><div hidden id="S:0"><p>Среда</p></div><script>$RC("B:0","S:0")</script></body>'
+    )
+    main = page_tree(html).css_first("main")
+    assert main is not None
+    assert [p.text() for p in main.css("p")] == ["Начало", "Среда", "Край"]
+
+
+def test_a_fallback_without_its_closing_mark_is_kept() -> None:
+    html = (
+        '<body><main><template id="B:0"></template><p>Зареждане</p><p>Край</p></main>'
+        '<div hidden id="S:0"><p>Среда</p></div><script>$RC("B:0","S:0")</script></body>'
+    )
+    main = page_tree(html).css_first("main")
+    assert main is not None
+    assert [p.text() for p in main.css("p")] == ["Среда", "Зареждане", "Край"]
+
+
+def test_a_page_without_streamed_parts_is_parsed_as_it_is() -> None:
+    html = '<body><main><template id="B:0"></template><p>Край</p></main></body>'
+    body = page_tree(html).body
+    assert body is not None and body.html == html
+
+
+def test_parts_past_the_most_a_page_is_moved_stay_where_they_were() -> None:
+    count = MOST_MOVES + 5
+    places = "".join(f'<template id="B:{n:x}"></template>' for n in range(count))
+    parts = "".join(f'<div hidden id="S:{n:x}"><p>Част {n}</p></div>' for n in range(count))
+    tree = page_tree(f"<body><main>{places}</main><footer>f</footer>{parts}</body>")
+    main = tree.css_first("main")
+    assert main is not None
+    assert [p.text() for p in main.css("p")] == [f"Част {n}" for n in range(MOST_MOVES)]
+    assert len(tree.css("div[hidden]")) == 5
+
+
+def test_parts_placed_in_parts_are_moved_only_so_deep() -> None:
+    chain = "".join(
+        f'<div hidden id="S:{n:x}"><p>Част {n}</p><template id="P:{n + 1:x}"></template></div>'
+        for n in range(12)
+    )
+    tree = page_tree(f'<body><main><template id="P:0"></template></main>{chain}</body>')
+    main = tree.css_first("main")
+    assert main is not None
+    assert [p.text() for p in main.css("p")] == [f"Част {n}" for n in range(8)]
+    assert [p.text() for p in tree.css("div[hidden] > p")] == [f"Част {n}" for n in range(8, 12)]

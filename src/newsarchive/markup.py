@@ -22,6 +22,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.streamed import place_streamed
+
 MAX_DEPTH = 256  # real pages nest 20-60 deep; lexbor's cost per tag grows with the depth
 # Fewer tags than this cannot cost lexbor much however they nest (10,000 nested <div>s:
 # 0.1 s), and the scan would cost the many ordinary pages a few milliseconds each.
@@ -85,8 +87,9 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
 
 
 def page_tree(html: str) -> LexborHTMLParser:
-    """The tree ``extract`` reads of a page's ``html`` (its NULs dropped): the crawl
-    parses a page once, into this, for extraction and the readers beside it."""
+    """The tree ``extract`` reads of a page's ``html`` (its NULs dropped, the parts React
+    streamed after the footer put in their places): the crawl parses a page once, into
+    this, for extraction and the readers beside it."""
     # Handed over as the UTF-8 bytes selectolax would make of the str itself (its
     # errors="ignore" drops lone surrogates), so that NULs are looked for in bytes: for a
     # zero byte CPython cannot use memchr on a 2- or 4-byte str, and that per-character
@@ -94,7 +97,9 @@ def page_tree(html: str) -> LexborHTMLParser:
     data = html.encode("utf-8", errors="ignore")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
-    return parse_html(data)
+    tree = parse_html(data)
+    place_streamed(tree, data)
+    return tree
 
 
 def cap_depth(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:

@@ -105,6 +105,10 @@ _LINE_RULES = (
     r"^(?:Предишна|Следваща) (?:новина|статия|публикация)\b",
     r"^(?:.{0,200}\|\s*)?(?:към новината|see more|прочети(?:те)? (?:повече|още))\s*[→»]?$",
     r"^Материалът .{0,200} е публикуван за пръв път",
+    # A table of contents' label: its links, the article's own headings again, are dropped
+    # as a link list, and the label alone was left over the lead.
+    r"^(?:Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"
+    r"Съдържание|В тази статия)\s*:?\s*(?:\[?(?:hide|show|toggle)\]?)?$",
 )
 # A short caption that ends in a photo credit ("Кметът при откриването. Снимка: БТА"). Kept
 # out of the alternation above: a leading ".{0,160}" there cost more than all other rules.
@@ -134,18 +138,20 @@ BOX_RELATED_HEADINGS = (
     r"още (?:новини|от новините)|свързани(?: новини| статии| публикации)?|"
     r"(?:\d+ )?коментар(?:ите|и|а)\b|comments?\b|you (?:may|might) (?:also )?like\b"
 )
-# Headings that introduce a list of other articles or the comments (English, Bulgarian,
-# Russian): the body extractor cuts the section after one, and the date and title rules
-# never read inside one. One vocabulary for both, and for the boxes above.
+# Headings that introduce a list of other articles, the comments, the form for one or the
+# writer's box (English, Bulgarian, Russian): the body extractor cuts the section after
+# one, and the date and title rules never read inside one. One vocabulary for both, and
+# for the boxes above.
 RELATED_HEADINGS = (
     BOX_RELATED_HEADINGS + r"|most (?:read|popular|viewed|shared|commented)|related(?: \w+)?|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|news|on|in|articles)\b|"
     r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
-    r"also read|don.?t miss|what to read next|"
+    r"also read|don.?t miss|what to read next|about the authors?(?:$|\s*:)|"
     r"най-(?:четени|коментирани|нови(?:те)?|популярни)|още (?:от|новини|по темата)|"
     r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч|популярни|"
+    r"(?:добави|напиши|остави) (?:коментар|мнение)|"
     r"(?:\d+ |top(?: rated)? |reader |readers.? |latest |recent |all )?comments?\b|"
-    r"(?:\d+|one) (?:responses?|replies) to\b|leave a (?:reply|comment)|"
+    r"(?:\d+|one) (?:responses?|replies) to\b|(?:leave|add|post|write) a (?:reply|comment)|"
     r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии"
 )
 
@@ -295,7 +301,7 @@ def is_boilerplate_attrs(
 
 # React's streaming server rendering sends the page in ``<div hidden id="S:0">`` and
 # moves it into place with a script: hidden in the markup, the whole article to a reader.
-_STREAMED = re.compile(r"^[SP]:\d+$")
+_STREAMED = re.compile(r"^[SP]:[0-9a-f]+$")
 
 
 def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:

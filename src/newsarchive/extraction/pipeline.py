@@ -147,6 +147,8 @@ def _extract(
             published, modified, author = _pick_near(
                 tree, near, meta, profile, today, url, rules, failed
             )
+    if paragraphs and author.value and _byline_of(paragraphs[0], author.value):
+        paragraphs = paragraphs[1:]
     if signed and not author.value and "author" not in failed:
         # nothing by the headline named the writer; the line closing the text did
         author = _Field(signed, "generic:closing-line")
@@ -257,6 +259,16 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
         else:
             break
     return paragraphs
+
+
+def _byline_of(line: str, author: str) -> bool:
+    """A labelled byline naming the article's author ("By Jane Doe", "От Мария Кирова"),
+    where the text begins: the byline the author was read from, or its copy, not a line
+    of the text. Unlabelled, a name alone could be the text's (an interview's speaker)."""
+    if len(line) > 2 * len(author) + 20:
+        return False
+    name = bylines.clean_byline(line)
+    return name != line and name.casefold() == author.casefold()
 
 
 def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str]:
