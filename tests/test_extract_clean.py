@@ -63,6 +63,25 @@ def test_article_lines_are_not_boilerplate(line: str) -> None:
     assert not clean.is_boilerplate_line(line)
 
 
+@pytest.mark.parametrize(
+    ("marker", "boilerplate", "furniture"),
+    [
+        ("sidebar", True, True),
+        ("main-wrap has-rail-right", False, False),  # a state: what it has beside it
+        ("Page-Content-WITH-Sidebar", False, False),  # (as the regexes read it: any case)
+        ("haſ-sidebar", False, False),  # ignoring case, the regex reads "ſ" as "s"
+        ("entry-meta", True, False),  # a metadata word: furniture to the body only
+        ("post-DATE", True, False),
+        ("lg:mr-[--sidebar-width] w-full", True, False),  # a utility token is no name
+        ("lg:w-1/3 sidebar", True, True),
+    ],
+)
+def test_class_words_that_name_furniture(marker: str, boilerplate: bool, furniture: bool) -> None:
+    # (the cheap tests before each regex must leave every verdict as the regex gives it)
+    assert clean.is_boilerplate_marker(marker) is boilerplate
+    assert clean.is_furniture_attrs("div", {"class": marker}) is furniture
+
+
 def test_profile_patterns_extend_the_line_rules() -> None:
     extra = (re.compile(r"^Абонирайте се"),)
     assert clean.is_boilerplate_line("Абонирайте се за бюлетина", extra)
