@@ -171,6 +171,29 @@ def test_a_box_opened_by_a_wrapped_related_heading_is_furniture() -> None:
     assert not box("<div><p>Виж още снимки</p><p>Общината обяви търг.</p></div>")
 
 
+@pytest.mark.parametrize(
+    ("attrs", "expected"),
+    [
+        ({"class": "Latest-News"}, True),  # (any case, as the regex reads it)
+        ({"id": "prev-next"}, True),
+        ({"class": "card neighbours"}, True),
+        ({"class": "most-viewed"}, True),
+        ({"class": "moſt-viewed"}, True),  # ignoring case, the regex reads "ſ" as "s"
+        ({"class": "newsroom-story"}, False),  # "news" inside another word: no name
+        ({"class": "article-body"}, False),
+    ],
+)
+def test_related_list_names(attrs: dict[str, str | None], expected: bool) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsarchive.extraction.furniture import is_furniture
+
+    quoted = " ".join(f'{key}="{value}"' for key, value in attrs.items())
+    node = LexborHTMLParser(f"<div {quoted}><p>Текст</p></div>").css_first("div")
+    assert node is not None
+    assert is_furniture(node) is expected
+
+
 def test_a_bylines_box_is_not_furniture_to_the_field_rules() -> None:
     """A theme's "bylines" box holds the author like a "byline" one: the body drops it,
     the author and date rules read it."""

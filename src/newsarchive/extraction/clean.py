@@ -182,7 +182,7 @@ def is_boilerplate_marker(marker: str) -> bool:
         if len(_MARKER_CACHE) > 20_000:
             _MARKER_CACHE.clear()
         named = _builder_words(marker.lower())
-        named = _STATE_CLASS.sub(" ", named) if _may_hold(named, _STATE_WORDS) else named
+        named = _STATE_CLASS.sub(" ", named) if may_hold(named, _STATE_WORDS) else named
         known = _MARKER_CACHE[marker] = bool(
             _ANY_BOILERPLATE.search(named) and not _EMBED_ATTR.search(named)
         )
@@ -234,13 +234,13 @@ _STATE_CLASS = re.compile(r"(?:^|(?<=[\s_-]))(?:has|with|no)-\S*", re.IGNORECASE
 _STATE_WORDS = ("has-", "with-", "no-")
 
 
-def _may_hold(lowered: str, words: tuple[str, ...]) -> bool:
+def may_hold(lowered: str, words: tuple[str, ...]) -> bool:
     """Whether a lower-cased class string can hold one of ``words`` as an ignore-case
-    regex sees them: a cheap test before that regex's substitution, which searched every
-    new class string (nearly all have a hyphen, few a state or metadata word) and on
-    pages of unseen sites cost about as much as the furniture search itself. Exact for
-    ASCII; a string with other letters always goes to the regex, for which ignoring
-    case makes "ſ" an "s" and "ı" an "i"."""
+    regex sees them: the cheap test before such a regex's search or substitution over
+    every new class string (nearly all have a hyphen, few a state, metadata or related
+    word), which on pages of unseen sites cost about as much as the furniture search
+    itself. Exact for ASCII; a string with other letters always goes to the regex, for
+    which ignoring case makes "ſ" an "s" and "ı" an "i"."""
     return not lowered.isascii() or any(word in lowered for word in words)
 
 
@@ -361,7 +361,7 @@ def _furniture_marker(marker: str) -> bool:
     if _LAYOUT_TOKEN.search(marker):
         kept = [word for word in kept if not _LAYOUT_TOKEN.search(word)]
     words = " ".join(kept)
-    if _may_hold(words.lower(), _METADATA_STEMS):
+    if may_hold(words.lower(), _METADATA_STEMS):
         words = _METADATA_WORDS.sub(" ", words)
     return is_boilerplate_marker(words)
 
