@@ -72,6 +72,25 @@ def test_article_lines_are_not_boilerplate(line: str) -> None:
     assert not clean.is_boilerplate_line(line)
 
 
+@pytest.mark.parametrize(
+    ("marker", "boilerplate", "furniture"),
+    [
+        ("sidebar", True, True),
+        ("main-wrap has-rail-right", False, False),  # a state: what it has beside it
+        ("Page-Content-WITH-Sidebar", False, False),  # (as the regexes read it: any case)
+        ("haſ-sidebar", False, False),  # ignoring case, the regex reads "ſ" as "s"
+        ("entry-meta", True, False),  # a metadata word: furniture to the body only
+        ("post-DATE", True, False),
+        ("lg:mr-[--sidebar-width] w-full", True, False),  # a utility token is no name
+        ("lg:w-1/3 sidebar", True, True),
+    ],
+)
+def test_class_words_that_name_furniture(marker: str, boilerplate: bool, furniture: bool) -> None:
+    # (the cheap tests before each regex must leave every verdict as the regex gives it)
+    assert clean.is_boilerplate_marker(marker) is boilerplate
+    assert clean.is_furniture_attrs("div", {"class": marker}) is furniture
+
+
 def test_profile_patterns_extend_the_line_rules() -> None:
     extra = (re.compile(r"^Абонирайте се"),)
     assert clean.is_boilerplate_line("Абонирайте се за бюлетина", extra)
@@ -161,6 +180,29 @@ def test_a_box_opened_by_a_wrapped_related_heading_is_furniture() -> None:
     assert box("<h3>Виж още</h3><ul><li>Друга</li></ul>")
     # A first child holding paragraphs is no heading, whatever its first words.
     assert not box("<div><p>Виж още снимки</p><p>Общината обяви търг.</p></div>")
+
+
+@pytest.mark.parametrize(
+    ("attrs", "expected"),
+    [
+        ({"class": "Latest-News"}, True),  # (any case, as the regex reads it)
+        ({"id": "prev-next"}, True),
+        ({"class": "card neighbours"}, True),
+        ({"class": "most-viewed"}, True),
+        ({"class": "moſt-viewed"}, True),  # ignoring case, the regex reads "ſ" as "s"
+        ({"class": "newsroom-story"}, False),  # "news" inside another word: no name
+        ({"class": "article-body"}, False),
+    ],
+)
+def test_related_list_names(attrs: dict[str, str | None], expected: bool) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsarchive.extraction.furniture import is_furniture
+
+    quoted = " ".join(f'{key}="{value}"' for key, value in attrs.items())
+    node = LexborHTMLParser(f"<div {quoted}><p>Текст</p></div>").css_first("div")
+    assert node is not None
+    assert is_furniture(node) is expected
 
 
 def test_a_bylines_box_is_not_furniture_to_the_field_rules() -> None:

@@ -188,7 +188,7 @@ def is_boilerplate_marker(marker: str) -> bool:
         if len(_MARKER_CACHE) > 20_000:
             _MARKER_CACHE.clear()
         named = _builder_words(marker.lower())
-        named = _STATE_CLASS.sub(" ", named) if "-" in named else named
+        named = _STATE_CLASS.sub(" ", named) if may_hold(named, _STATE_WORDS) else named
         known = _MARKER_CACHE[marker] = bool(
             _ANY_BOILERPLATE.search(named) and not _EMBED_ATTR.search(named)
         )
@@ -237,6 +237,17 @@ def _builder_words(marker: str) -> str:
 # beside it (a layout state), not what it is; the article column carries them. Also at
 # the end of a name ("page-content-has-sidebar"): the name before it is what counts.
 _STATE_CLASS = re.compile(r"(?:^|(?<=[\s_-]))(?:has|with|no)-\S*", re.IGNORECASE)
+_STATE_WORDS = ("has-", "with-", "no-")
+
+
+def may_hold(lowered: str, words: tuple[str, ...]) -> bool:
+    """Whether a lower-cased class string can hold one of ``words`` as an ignore-case
+    regex sees them: the cheap test before such a regex's search or substitution over
+    every new class string (nearly all have a hyphen, few a state, metadata or related
+    word), which on pages of unseen sites cost about as much as the furniture search
+    itself. Exact for ASCII; a string with other letters always goes to the regex, for
+    which ignoring case makes "ſ" an "s" and "ı" an "i"."""
+    return not lowered.isascii() or any(word in lowered for word in words)
 
 
 def _marked(
@@ -328,6 +339,7 @@ _METADATA_WORDS = re.compile(
     r"(?:^|(?<=[\s_-]))(?:bylines?|authors?|timestamp|dateline|date|published|meta)(?=$|[\s_-])",
     re.IGNORECASE,
 )
+_METADATA_STEMS = ("byline", "author", "timestamp", "date", "published", "meta")
 
 
 def is_furniture_element(node: LexborNode) -> bool:
@@ -341,12 +353,23 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
     return _marked(tag, attrs, _furniture_marker)
 
 
+# What only a utility-class token holds: a variant's colon, an arbitrary value's brackets.
+_LAYOUT_TOKEN = re.compile(r"[\[:(=]")
+
+
 @lru_cache(maxsize=20_000)
 def _furniture_marker(marker: str) -> bool:
     """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
-    what the element is: a column sized against the sidebar is not the sidebar."""
-    words = " ".join(w for w in marker.split() if not any(c in w for c in "[:(="))
-    return is_boilerplate_marker(_METADATA_WORDS.sub(" ", words))
+    what the element is: a column sized against the sidebar is not the sidebar. (Most
+    class strings hold none: only one that does is tested word by word, a test that
+    took about a third of this one's time on pages of unseen classes.)"""
+    kept = marker.split()
+    if _LAYOUT_TOKEN.search(marker):
+        kept = [word for word in kept if not _LAYOUT_TOKEN.search(word)]
+    words = " ".join(kept)
+    if may_hold(words.lower(), _METADATA_STEMS):
+        words = _METADATA_WORDS.sub(" ", words)
+    return is_boilerplate_marker(words)
 
 
 def boilerplate_elements(root: LexborHTMLParser | LexborNode) -> list[LexborNode]:

@@ -33,6 +33,8 @@ _RELATED_ATTR = re.compile(
     r"similar|teasers?|news-?list|top-?news|most-?viewed)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# A part of every name there, for the cheap test before the search (``clean.may_hold``).
+_RELATED_STEMS = tuple("also latest news recent next neighbo similar teaser viewed".split())
 # A short heading ("Виж още:", "Още от Русе", "Related") that opens such a list, not a
 # sentence that merely starts with one of those words.
 _RELATED_HEADING = re.compile(
@@ -44,7 +46,7 @@ _HEADING_TAGS = ("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p")
 @lru_cache(maxsize=20_000)
 def _related_marker(marker: str) -> bool:
     """Memoised: themes repeat the same class strings on every card of a list."""
-    return bool(_RELATED_ATTR.search(marker))
+    return clean.may_hold(marker.lower(), _RELATED_STEMS) and bool(_RELATED_ATTR.search(marker))
 
 
 def is_furniture(node: LexborNode) -> bool:
