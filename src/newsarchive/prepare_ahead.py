@@ -12,11 +12,13 @@ pipe; the writer is left with the writing.
 Order and errors stay the consumer's: items come out in stream order, and an error met
 ahead (a bad record, an undecodable line) is raised where the consumer reaches it, as
 if nothing had been read ahead; nothing after it is prepared. A short stream is
-prepared here: starting an interpreter that imports the preparer costs more than it
-saves below a few thousand records. The worker is a plain ``python -c`` child (not
-``multiprocessing``, which would run an unguarded calling script again in it), holds no
-file of this process (not the archive, not its lock), takes no Ctrl-C (its parent does,
-and ends it), and ends when its parent does: its input pipe closes.
+prepared here: starting an interpreter that imports the preparer (and its lemmatizer's
+dictionary) costs more than it saves below a few hundred records; a longer one's first
+records are prepared here while the worker starts on the next. The worker is a plain
+``python -c`` child (not ``multiprocessing``, which would run an unguarded calling
+script again in it), holds no file of this process (not the archive, not its lock),
+takes no Ctrl-C (its parent does, and ends it), and ends when its parent does: its
+input pipe closes.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from typing import IO, Any, TypeVar
 S = TypeVar("S")
 T = TypeVar("T")
 
-INLINE = 2000  # items prepared in this process before a worker is started
+INLINE = 500  # items prepared in this process (while a worker starts, when more follow)
 CHUNK = 250  # items a message carries (a pipe holds about one: a file is never all read)
 _WORKER = "from newsarchive.prepare_ahead import serve; serve()"
 
@@ -49,38 +51,60 @@ class _Failed:
 
 def prepared_ahead(source: Iterable[S], prepare: Callable[[S], T]) -> Iterator[T]:
     """``prepare`` applied to each item of ``source``, in order: the first ``INLINE``
-    here, the rest in a worker process (``prepare`` and the items are pickled to it)."""
+    here, the rest in a worker process (``prepare`` and the items are pickled to it),
+    which starts on them while the first are prepared here."""
     items = iter(source)
-    for item in islice(items, INLINE):
-        yield prepare(item)
+    head: list[S] = []
+    failure: BaseException | None = None
     try:
-        first = next(items)
-    except StopIteration:
-        return
-    yield from _in_worker(chain([first], items), prepare)
+        head.extend(islice(items, INLINE + 1))  # (one more: whether a worker is wanted)
+    except BaseException as exc:  # raised after the items before it
+        failure = exc
+    worker = None
+    if failure is None and len(head) > INLINE:
+        worker = _Worker(chain([head.pop()], items), prepare)
+    try:
+        for item in head:
+            yield prepare(item)
+        if failure is not None:
+            raise failure
+        if worker is not None:
+            yield from worker.results()
+    finally:
+        if worker is not None:
+            worker.close()
 
 
-def _in_worker(items: Iterator[S], prepare: Callable[[S], T]) -> Iterator[T]:
-    package_root = str(Path(__file__).resolve().parent.parent)  # (this newsarchive, there)
-    path = os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))
-    worker = subprocess.Popen(
-        [sys.executable, "-c", _WORKER],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": path},
-    )
-    assert worker.stdin is not None and worker.stdout is not None
-    sent: list[int] = [0]
-    failed: list[BaseException] = []
-    feeder = threading.Thread(
-        target=_feed, args=(items, prepare, worker.stdin, sent, failed), daemon=True
-    )
-    feeder.start()
-    received = 0
-    try:
+class _Worker:
+    """A worker process, and the thread sending it ``items``."""
+
+    def __init__(self, items: Iterator[Any], prepare: Callable[[Any], Any]) -> None:
+        package_root = str(Path(__file__).resolve().parent.parent)  # (this newsarchive)
+        path = os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _WORKER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": path},
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.output = self.process.stdout
+        self.sent: list[int] = [0]
+        self.failed: list[BaseException] = []
+        self.feeder = threading.Thread(
+            target=_feed,
+            args=(items, prepare, self.process.stdin, self.sent, self.failed),
+            daemon=True,
+        )
+        self.feeder.start()
+
+    def results(self) -> Iterator[Any]:
+        """What the worker made of the items, in order; an error met there, or reading
+        them, where its item is."""
+        received = 0
         while True:
             try:
-                chunk: list[Any] = pickle.load(worker.stdout)
+                chunk: list[Any] = pickle.load(self.output)
             except EOFError:
                 break
             received += 1
@@ -88,18 +112,19 @@ def _in_worker(items: Iterator[S], prepare: Callable[[S], T]) -> Iterator[T]:
                 if isinstance(item, _Failed):
                     raise item.error
                 yield item
-        feeder.join()
-        if failed:
-            raise failed[0]
-        if worker.wait() != 0 or received < sent[0]:
+        self.feeder.join()
+        if self.failed:
+            raise self.failed[0]
+        if self.process.wait() != 0 or received < self.sent[0]:
             raise RuntimeError(
-                f"the process preparing records stopped (exit code {worker.returncode})"
+                f"the process preparing records stopped (exit code {self.process.returncode})"
             )
-    finally:
-        if worker.poll() is None:
-            worker.kill()  # (a feeder writing to it stops: its pipe is broken)
-        worker.wait()
-        worker.stdout.close()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()  # (a feeder writing to it stops: its pipe is broken)
+        self.process.wait()
+        self.output.close()
 
 
 def _feed(
