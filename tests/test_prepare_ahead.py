@@ -34,13 +34,14 @@ def test_an_error_met_in_the_worker_is_raised_where_its_item_is() -> None:
         next(items)
 
 
-def test_a_failing_source_fails_after_the_items_before_it() -> None:
+@pytest.mark.parametrize("good", [2, 5])  # (met reading the first lines; in the worker's)
+def test_a_failing_source_fails_after_the_items_before_it(good: int) -> None:
     def lines() -> Iterator[str]:
-        yield from ("a", "b", "c", "d", "e")
+        yield from "abcde"[:good]
         raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
 
     items = prepared_ahead(lines(), str.upper)
-    assert [next(items) for _ in range(5)] == ["A", "B", "C", "D", "E"]
+    assert [next(items) for _ in range(good)] == list("ABCDE"[:good])
     with pytest.raises(UnicodeDecodeError):
         next(items)
 
