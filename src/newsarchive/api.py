@@ -327,7 +327,7 @@ def _ready_record(
     if record is None:
         return None
     article, site, url, fetched_at = record
-    return preparer(article), site, url, fetched_at
+    return preparer(article, url), site, url, fetched_at
 
 
 def _as_it_is(item: T) -> T:

@@ -136,13 +136,15 @@ class Filters:
 class Prepared:
     """What ``upsert_article`` works out from the article alone (``Preparer``): the
     article as the writer stores it (``_composed``), its lemma columns, the form -> lemma
-    pairs met first in making them (for ``lemma_vocab``) and its text's story shingles.
-    A bulk writer works them out in another process meanwhile (import: ``prepare_ahead``)."""
+    pairs met first in making them (for ``lemma_vocab``), its text's story shingles, and
+    the key (``archive_key``) of each URL it was prepared with. A bulk writer works them
+    out in another process meanwhile (import: ``prepare_ahead``)."""
 
     article: Article
     lemmas: tuple[str, str]
     forms: dict[str, str]
     shingles: Shingles
+    url_keys: dict[str, str]
 
 
 class Preparer:
@@ -167,13 +169,17 @@ class Preparer:
             self._lemmatizer = Lemmatizer()
         return self._lemmatizer
 
-    def __call__(self, article: Article) -> Prepared:
+    def __call__(self, article: Article, *urls: str | None) -> Prepared:
+        """``article`` prepared to be archived under ``urls`` (``upsert_article``'s
+        ``url`` and ``source_url``)."""
+        url_keys = {url: archive_key(url) for url in urls if url}
         article = _composed(article)
         words = tokens(article.text)
         lemmatizer = self.lemmatizer
         lemmas = (lemmatizer.lemma_tokens(tokens(article.title)), lemmatizer.lemma_tokens(words))
         forms, lemmatizer.new_pairs = lemmatizer.new_pairs, {}
-        return Prepared(article, lemmas, forms, Shingles(shingles(words, self._token_hash)))
+        hashes = Shingles(shingles(words, self._token_hash))
+        return Prepared(article, lemmas, forms, hashes, url_keys)
 
 
 class Store:
@@ -460,7 +466,9 @@ class Store:
 
         if extractor is None and capture_id is not None:
             extractor = EXTRACTOR_VERSION
-        ready = article if isinstance(article, Prepared) else self._preparer(article)
+        ready = (
+            article if isinstance(article, Prepared) else self._preparer(article, url, source_url)
+        )
         article = ready.article
 
         fetched = fetched_at or now_iso()
@@ -475,7 +483,8 @@ class Store:
         # v11 hold NULL there, and the first crawl after the upgrade must not report every
         # article it fetches again as changed.
         dating = (article.modified.isoformat() if article.modified else None, article.date_note)
-        keys = [archive_key(u) for u in (url, source_url) if u]  # once: it parses the URL
+        # (once: it parses the URL; worked out ahead with the article, when it was)
+        keys = [ready.url_keys.get(u) or archive_key(u) for u in (url, source_url) if u]
         if source_url and self._is_shared(keys[0]):
             url, source_url, keys = source_url, None, keys[1:]
         article_id = self._find_keys(keys)
