@@ -115,9 +115,10 @@ class StoryIndex:
                 "DELETE FROM story_keys WHERE key = ? AND article_id = ?",
                 [(k, article_id) for k in _keys(self.shingles(previous))],
             )
-        if not self._began:
+        if not self._began:  # (a rewrite of a stored article asks nothing: keys are held)
             self._began = True
-            if self.conn.execute("SELECT 1 FROM story_keys LIMIT 1").fetchone() is None:
+            empty = "SELECT 1 FROM story_keys LIMIT 1"
+            if previous is None and self.conn.execute(empty).fetchone() is None:
                 self._may_hold = bytearray(_FILTER_BITS >> 3)
         self._remember(article_id, shingles)
         site_common = self._site_common.setdefault(site, set())
