@@ -237,7 +237,7 @@ class Store:
 
         ``alongside(stop)`` runs on a second thread while each batch's statement runs
         (SQLite releases the GIL) and returns soon after ``stop`` is set: what the writer
-        can do ahead meanwhile (import: read the next records, ``readahead``). It must not
+        can do ahead meanwhile (import: receive the next records, ``readahead``). It must not
         touch this connection."""
         with bulk_indexing(self.conn) as by_writer:
             self._index_inserts = by_writer
