@@ -7,8 +7,9 @@ thread reading ahead could only run while the writer waited in a long SQLite sta
 (the FTS batches), since two threads taking turns around each short statement wait for
 each other's switch interval (5 ms) again and again. A process of its own prepares the
 records ahead all the time, on another core, and sends them back in chunks through a
-pipe; the writer is left with the writing (200,000 articles, on a machine shared with
-other work: its CPU 56 s instead of 108 s, both processes' 123 s instead of 130 s).
+pipe; the writer is left with the writing (200,000 articles: its CPU 55 s instead of
+99 s; both processes' together 121 s, as before, so the import is faster only where a
+core is free).
 
 Order and errors stay the consumer's: items come out in stream order, and an error met
 ahead (a bad record, an undecodable line) is raised where the consumer reaches it, as
