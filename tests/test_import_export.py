@@ -321,18 +321,28 @@ def test_an_import_indexes_its_rows_in_batches_each_once_with_its_latest_text(
         (b'{"site": "bta", "url": "https://www.bta.bg/9", "title": "\xff"}\n', "not UTF-8"),
     ],
 )
+@pytest.mark.parametrize("inline", [100, 2])
 def test_a_bad_line_read_ahead_while_a_batch_is_indexed_imports_nothing(
-    run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch, bad: bytes, said: str
+    run_cli: Cli,
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    bad: bytes,
+    said: str,
+    inline: int,
 ) -> None:
-    """The records after a batch are read while its index statement runs
-    (``readahead``): a bad one met then is the same one-line error, on the line it is,
-    and nothing is imported, as when it is met in turn."""
+    """The records after a batch are received while its index statement runs
+    (``readahead``), and those after the first ``inline`` are prepared in a worker
+    process (``prepare_ahead``): a bad one met there is the same one-line error, on the
+    line it is, and nothing is imported, as when it is met in turn."""
     import threading
 
     import newsarchive.archive.store as store
+    import newsarchive.prepare_ahead as prepare_ahead
     from newsarchive.readahead import ReadAhead
 
     monkeypatch.setattr(store, "_INDEX_BATCH", 2)
+    monkeypatch.setattr(prepare_ahead, "INLINE", inline)
+    monkeypatch.setattr(prepare_ahead, "CHUNK", 2)
     unstopped = ReadAhead.read_ahead  # (a statement this short ends before any is read)
     monkeypatch.setattr(ReadAhead, "read_ahead", lambda s, _: unstopped(s, threading.Event()))
     build(run_cli, db, ARTICLES[:1])

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from newsarchive.archive.stories import StoryIndex
 from newsarchive.mirror import MirrorServer
 
@@ -533,3 +535,39 @@ def test_stats_timeline_leaves_out_a_date_edited_by_hand_with_a_warning(
     assert months == [{"month": "2026-03", "site": "bta", "count": 1}]
     assert month_chart(months) is not None
     assert [(r["period"], r["count"]) for r in data["rows"]] == [("2026-03", 1), ("2026-03", 1)]
+
+
+def test_a_first_import_asks_the_index_only_for_keys_it_may_hold(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In an archive whose ``story_keys`` was empty, an article none of whose keys was
+    stored since needs no lookup (``StoryIndex._may_hold``); a copy of one is still found,
+    and in an archive that held keys every article is looked up."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.lemmas import tokens
+
+    looked: list[int] = []
+    held = StoryIndex._held
+    monkeypatch.setattr(StoryIndex, "_held", lambda s, keys: looked.append(1) or held(s, keys))
+    conn = connect(db, create=True)
+    rows = [
+        ("bta", PARAGRAPHS),
+        ("bta", TOPICS),
+        ("nsorb", REPUBLISHED),
+        ("ruse24", PARAGRAPHS[:4]),
+    ]
+    for n, (site, paragraphs) in enumerate(rows, 1):
+        conn.execute(
+            "INSERT INTO articles (id, site, url, text, fetched_at, updated_at)"
+            " VALUES (?, ?, ?, ?, '', '')",
+            (n, site, f"https://x.bg/{n}", " ".join(paragraphs)),
+        )
+    index = StoryIndex(conn)
+    assert index.assign(1, "bta", tokens(" ".join(PARAGRAPHS))) == 1
+    assert index.assign(2, "bta", tokens(" ".join(TOPICS))) == 2
+    assert looked == []  # nothing stored shared a key with them
+    assert index.assign(3, "nsorb", tokens(" ".join(REPUBLISHED))) == 1
+    assert looked == [1]
+    assert StoryIndex(conn).assign(4, "ruse24", tokens(" ".join(PARAGRAPHS[:4]))) == 1
+    assert looked == [1, 1]  # (an index begun on stored keys asks for every article)
+    conn.close()

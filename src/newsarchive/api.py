@@ -10,21 +10,24 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsarchive.archive.connection import connect, connect_reader, is_damaged, write_failure
 from newsarchive.archive.lock import held_since
 from newsarchive.archive.store import (
     Filters,
     Prepared,
+    Preparer,
     Store,
     get_article,
     iter_articles,
     now_iso,
-    prepared,
 )
 from newsarchive.errors import ArchiveError, UsageError
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
@@ -315,14 +318,20 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     return article, data["site"], _import_url(data["url"], article.date_source), fetched
 
 
-def _ready_record(numbered: tuple[int, str]) -> tuple[Prepared, str, str, str | None] | None:
-    """A numbered line's record (``_import_record``) with its article ``prepared`` for the
-    writer: all of an import's work that needs no archive, so it can be done ahead."""
+def _ready_record(
+    numbered: tuple[int, str], preparer: Preparer
+) -> tuple[Prepared, str, str, str | None] | None:
+    """A numbered line's record (``_import_record``) with its article ``Prepared`` for
+    the writer: all of an import's work that needs no archive, so it can be done ahead."""
     record = _import_record(numbered[1], numbered[0])
     if record is None:
         return None
     article, site, url, fetched_at = record
-    return prepared(article), site, url, fetched_at
+    return preparer(article, url), site, url, fetched_at
+
+
+def _as_it_is(item: T) -> T:
+    return item
 
 
 def _text_field(data: dict[str, Any], key: str, number: int) -> str | None:
@@ -411,6 +420,7 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
 
 
 def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, int]:
+    from newsarchive.prepare_ahead import prepared_ahead
     from newsarchive.readahead import ReadAhead
 
     conn = connect(db, create=True)
@@ -424,7 +434,12 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
         store = _moved_store(conn)
         with conn:
             conn.execute("BEGIN IMMEDIATE")  # open before indexing_inserts' DDL
-            records = ReadAhead(enumerate(lines, 1), _ready_record)
+            # (prepared in a worker process; received and unpickled by a thread of this
+            # one while the writer waits in its index batches)
+            records = ReadAhead(
+                prepared_ahead(enumerate(lines, 1), partial(_ready_record, preparer=Preparer())),
+                _as_it_is,
+            )
             with store.indexing_inserts(alongside=records.read_ahead):
                 for record in records:
                     if record is None:

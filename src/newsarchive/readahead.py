@@ -1,9 +1,10 @@
 """Items of a stream made ready ahead, while the consumer waits on SQLite.
 
-``import-jsonl`` parses and checks each record in Python, and every thousand articles
-waits for one long SQLite statement (``Store.indexing_inserts``' batch), which runs with
-the GIL released. The records after the batch can be read then, on a second thread, in
-what was idle time: the import's own work is the same, its wall time shorter. Reading
+``import-jsonl`` receives each record from its worker process (``prepare_ahead``) and
+unpickles it in Python, and every thousand articles waits for one long SQLite statement
+(``Store.indexing_inserts``' batch), which runs with the GIL released. The records after
+the batch can be received then, on a second thread, in what was idle time: the import's
+own work is the same, its wall time shorter. Reading
 ahead happens only while the consumer is blocked in that statement, never beside its
 Python work: two threads taking turns at the GIL for small statements would each wait
 for the other's switch interval (5 ms) again and again.

@@ -147,12 +147,16 @@ class Lemmatizer:
 
     def flush(self, conn: sqlite3.Connection) -> None:
         """Store the form → lemma pairs seen since the last flush."""
-        if self.new_pairs:
-            conn.executemany(
-                "INSERT OR IGNORE INTO lemma_vocab (form, lemma) VALUES (?, ?)",
-                self.new_pairs.items(),
-            )
-            self.new_pairs = {}
+        record_forms(conn, self.new_pairs)
+        self.new_pairs = {}
+
+
+def record_forms(conn: sqlite3.Connection, pairs: dict[str, str]) -> None:
+    """Add form → lemma pairs to the archive's ``lemma_vocab`` (those it has stay)."""
+    if pairs:
+        conn.executemany(
+            "INSERT OR IGNORE INTO lemma_vocab (form, lemma) VALUES (?, ?)", pairs.items()
+        )
 
 
 def lookup(conn: sqlite3.Connection, forms: Iterable[str]) -> dict[str, str]:

@@ -27,8 +27,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.archive.lemmas import composed, tokens
+from newsarchive.archive.lemmas import composed, record_forms, tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
+from newsarchive.archive.stories import Shingles, shingles
 from newsarchive.discover.urls import archive_key, move_hosts, moved_keys, url_key
 from newsarchive.errors import QueryError
 from newsarchive.fetch.charset import decode_html, has_bom
@@ -134,18 +135,52 @@ class Filters:
 
 @dataclass(frozen=True)
 class Prepared:
-    """An article as the writer stores it (``_composed``) and its text's tokens: what
-    ``upsert_article`` works out first from the article alone, worked out ahead by a
-    writer that can do so meanwhile (import's read-ahead: ``readahead``)."""
+    """What ``upsert_article`` works out from the article alone (``Preparer``): the
+    article as the writer stores it (``_composed``), its lemma columns, the form -> lemma
+    pairs met first in making them (for ``lemma_vocab``), its text's story shingles, and
+    the key (``archive_key``) of each URL it was prepared with. A bulk writer works them
+    out in another process meanwhile (import: ``prepare_ahead``)."""
 
     article: Article
-    words: list[str]
+    lemmas: tuple[str, str]
+    forms: dict[str, str]
+    shingles: Shingles
+    url_keys: dict[str, str]
 
 
-def prepared(article: Article) -> Prepared:
-    """``article`` made ready for ``upsert_article`` (pure: any thread may call it)."""
-    article = _composed(article)
-    return Prepared(article, tokens(article.text))
+class Preparer:
+    """Makes articles ``Prepared``, with the caches that make it cheap (each word form's
+    lemma, each word's hash), which live as long as it does. Needs no archive: any
+    process may hold one and send what it makes to the writer."""
+
+    def __init__(self) -> None:
+        self._lemmatizer: Lemmatizer | None = None
+        self._token_hash: dict[str, int] = {}
+
+    def __reduce__(self) -> tuple[type[Preparer], tuple[()]]:
+        """One sent to another process starts there with empty caches (its lemmatizer's
+        dictionary is loaded where it is used)."""
+        return Preparer, ()
+
+    @property
+    def lemmatizer(self) -> Lemmatizer:
+        if self._lemmatizer is None:
+            from newsarchive.archive.lemmas import Lemmatizer
+
+            self._lemmatizer = Lemmatizer()
+        return self._lemmatizer
+
+    def __call__(self, article: Article, *urls: str | None) -> Prepared:
+        """``article`` prepared to be archived under ``urls`` (``upsert_article``'s
+        ``url`` and ``source_url``)."""
+        url_keys = {url: archive_key(url) for url in urls if url}
+        article = _composed(article)
+        words = tokens(article.text)
+        lemmatizer = self.lemmatizer
+        lemmas = (lemmatizer.lemma_tokens(tokens(article.title)), lemmatizer.lemma_tokens(words))
+        forms, lemmatizer.new_pairs = lemmatizer.new_pairs, {}
+        hashes = Shingles(shingles(words, self._token_hash))
+        return Prepared(article, lemmas, forms, hashes, url_keys)
 
 
 class Store:
@@ -154,7 +189,10 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, *, stories: bool = True) -> None:
         """``stories=False`` skips story detection (only to measure what it costs)."""
         self.conn = conn
-        self._lemmatizer: Lemmatizer | None = None
+        self._preparer = Preparer()
+        # form -> lemma pairs of prepared articles this store did not write (unchanged):
+        # recorded once an article it writes uses the form (``_record_forms``)
+        self._unrecorded: dict[str, str] = {}
         self._stories: StoryIndex | None = None
         self._detect = stories
         # a site that changed its domain: new host -> old (``urls.moved_keys``), so an
@@ -200,7 +238,7 @@ class Store:
 
         ``alongside(stop)`` runs on a second thread while each batch's statement runs
         (SQLite releases the GIL) and returns soon after ``stop`` is set: what the writer
-        can do ahead meanwhile (import: read the next records, ``readahead``). It must not
+        can do ahead meanwhile (import: receive the next records, ``readahead``). It must not
         touch this connection."""
         with bulk_indexing(self.conn) as by_writer:
             self._index_inserts = by_writer
@@ -235,18 +273,28 @@ class Store:
     def _lemmas(self, title: str, words: list[str]) -> tuple[str, str]:
         """The lemma columns for a title and the text's tokens; records new forms in
         ``lemma_vocab``."""
-        if self._lemmatizer is None:
-            from newsarchive.archive.lemmas import Lemmatizer
-
-            self._lemmatizer = Lemmatizer()
-        lemmatizer = self._lemmatizer
+        lemmatizer = self._preparer.lemmatizer
         lemmas = (lemmatizer.lemma_tokens(tokens(title)), lemmatizer.lemma_tokens(words))
         lemmatizer.flush(self.conn)
         return lemmas
 
-    def _story(self, article_id: int, site: str, words: list[str], previous: str | None) -> None:
+    def _record_forms(self, ready: Prepared) -> None:
+        """Record in ``lemma_vocab`` the new word forms of an article this store writes:
+        the pairs met first in preparing it, and any met before in an article it did not
+        write (``_unrecorded``) that this one uses."""
+        pairs = ready.forms
+        if self._unrecorded:
+            article = ready.article
+            used = self._unrecorded.keys() & {*tokens(article.title), *tokens(article.text)}
+            pairs = {**pairs, **{form: self._unrecorded.pop(form) for form in used}}
+        record_forms(self.conn, pairs)
+
+    def _story(
+        self, article_id: int, site: str, words: list[str] | Shingles, previous: str | None
+    ) -> None:
         """The one call every writer makes (``upsert_article``, and ``compose_stored``
-        respelling a row) to keep stories."""
+        respelling a row) to keep stories: ``words`` are the text's tokens, or its
+        ``Shingles`` worked out already."""
         if not self._detect:
             return
         if self._stories is None:
@@ -254,7 +302,10 @@ class Store:
 
             self._stories = StoryIndex(self.conn)
         old = tokens(previous) if previous is not None else None
-        self._stories.assign(article_id, site, words, old)
+        if isinstance(words, Shingles):
+            self._stories.assign_shingles(article_id, site, words, old)
+        else:
+            self._stories.assign(article_id, site, words, old)
 
     def save_capture(self, page: Page) -> int:
         cur = self.conn.execute(
@@ -429,14 +480,16 @@ class Store:
 
         if extractor is None and capture_id is not None:
             extractor = EXTRACTOR_VERSION
-        ready = article if isinstance(article, Prepared) else prepared(article)
+        ready = (
+            article if isinstance(article, Prepared) else self._preparer(article, url, source_url)
+        )
         article = ready.article
 
         fetched = fetched_at or now_iso()
         source_url = source_url if source_url and source_url != url else None
         published = article.published.isoformat() if article.published else None
         pdate = local_date(article.published).isoformat() if article.published else None
-        tags = json.dumps(list(article.tags), ensure_ascii=False)
+        tags = json.dumps(list(article.tags), ensure_ascii=False) if article.tags else "[]"
         values = (article.title, published, article.author, tags, article.text)
         source = article.date_source
         # What the page says of its dates besides ``published``: recorded, but never by
@@ -444,7 +497,8 @@ class Store:
         # v11 hold NULL there, and the first crawl after the upgrade must not report every
         # article it fetches again as changed.
         dating = (article.modified.isoformat() if article.modified else None, article.date_note)
-        keys = [archive_key(u) for u in (url, source_url) if u]  # once: it parses the URL
+        # (once: it parses the URL; worked out ahead with the article, when it was)
+        keys = [ready.url_keys.get(u) or archive_key(u) for u in (url, source_url) if u]
         if source_url and self._is_shared(keys[0]):
             url, source_url, keys = source_url, None, keys[1:]
         article_id = self._find_keys(keys)
@@ -479,14 +533,13 @@ class Store:
                 (article_id,),
             ).fetchone()
         if article_id is None or row is None:
-            words = ready.words
-            lemmas = self._lemmas(article.title, words)
+            self._record_forms(ready)
             cur = self.conn.execute(
                 "INSERT INTO articles (site, url, title, published, published_date, author,"
                 " tags, text, title_lemmas, text_lemmas, fetched_at, updated_at, source_url,"
                 " capture_id, date_source, extractor, modified, date_note) VALUES"
                 " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (site, url, *values[:2], pdate, *values[2:], *lemmas,
+                (site, url, *values[:2], pdate, *values[2:], *ready.lemmas,
                  fetched, fetched, source_url, capture_id, source, extractor, *dating),
             )  # fmt: skip
             article_id = int(cur.lastrowid or 0)
@@ -494,13 +547,14 @@ class Store:
                 self._unindexed.append(article_id)
                 if len(self._unindexed) >= _INDEX_BATCH:
                     self._index()
-            self._story(article_id, site, words, None)
+            self._story(article_id, site, ready.shingles, None)
             outcome = "new"
         elif tuple(row[1:6]) == values:
             # the same article; only which rule dated it may be newly known (an archive
             # from before date_source): recorded in place, no revision, no re-indexing
             # (so is a new modified date or note, ``dating``, which stays "unchanged")
             outcome = "unchanged" if row[7] == source else "updated"
+            self._unrecorded.update(ready.forms)  # (its words are indexed as they were)
             if (row[0], row[7], *row[8:10]) != (url, source, *dating):  # any UPDATE
                 # (a canonical newly declared keeps the address the page was fetched from
                 # beside it, as a new row does: ``_share`` gives it back should the
@@ -517,9 +571,10 @@ class Store:
                 self.conn, article_id, values, seen_at=fetched, replaced_at=row[6],
                 capture_id=capture_id, extractor=extractor,
             )  # fmt: skip
+            self._unrecorded.update(ready.forms)
             outcome = "unchanged"
         else:
-            words = ready.words
+            self._record_forms(ready)
             revisions.keep(self.conn, article_id, replaced_at=fetched)
             self.conn.execute(
                 "UPDATE articles SET url = ?, title = ?, published = ?, published_date = ?,"
@@ -527,10 +582,10 @@ class Store:
                 " updated_at = ?, capture_id = ?, extractor = ?, date_source = ?,"
                 " modified = ?, date_note = ?, source_url = COALESCE(?, source_url)"
                 " WHERE id = ?",
-                (url, *values[:2], pdate, *values[2:], *self._lemmas(article.title, words),
+                (url, *values[:2], pdate, *values[2:], *ready.lemmas,
                  fetched, capture_id, extractor, source, *dating, source_url, article_id),
             )  # fmt: skip
-            self._story(article_id, site, words, row[5])
+            self._story(article_id, site, ready.shingles, row[5])
             outcome = "updated"
         self.conn.executemany(
             "INSERT OR IGNORE INTO article_urls (url_key, article_id) VALUES (?, ?)",

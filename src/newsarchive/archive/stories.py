@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import filterfalse
@@ -41,6 +42,8 @@ MIN_SHARED = 8  # shingles two texts must share, however short they are
 COMMON = 20
 VERIFY = 8  # candidates compared exactly, most shared keys first
 RECENT = 4096  # articles whose shingles are kept in memory
+_FILTER_BITS = 1 << 27  # of the keys an index wrote (``StoryIndex._may_hold``): 16 MB
+_MASK = _FILTER_BITS - 1
 
 
 def resemblance(a: set[int], b: set[int]) -> float:
@@ -70,19 +73,19 @@ class StoryIndex:
         self._site_common: dict[str, set[int]] = {}
         # Shingles of recently written articles: a copy usually arrives soon after the
         # original, and comparing with it then needs no re-reading of its text.
-        self._recent: dict[int, set[int]] = {}
+        self._recent: dict[int, Shingles] = {}
+        # When ``story_keys`` held nothing as this index began (a first import, a first
+        # crawl), two bits per key it stores since (a Bloom filter): a key whose two bits
+        # are not both set is held by no article, and an article none of whose keys may
+        # be held needs no lookup. Most articles of a first import are so (200,000:
+        # the lookups were a tenth of the writer's time). A key taken out leaves its
+        # bits set (a needless lookup, never a missed one); so does a rolled-back insert.
+        self._may_hold: bytearray | None = None
+        self._began = False  # (whether story_keys was empty is asked at the first article)
 
     def shingles(self, tokens: Sequence[str]) -> set[int]:
         """The hashed 5-word shingles of a token list (lower-cased words)."""
-        cache = self._token_hash
-        try:  # most texts use only words seen before: one pass in C
-            ids = list(map(cache.__getitem__, tokens))
-        except KeyError:
-            for token in set(tokens).difference(cache):
-                cache[token] = zlib.crc32(token.encode())
-            ids = list(map(cache.__getitem__, tokens))
-        windows = zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False)  # SHINGLE = 5
-        return set(map(hash, windows))
+        return shingles(tokens, self._token_hash)
 
     def assign(
         self,
@@ -96,18 +99,34 @@ class StoryIndex:
         ``previous`` is the article's former text as tokens, when it is being rewritten:
         its keys are taken out first, so the new text decides alone.
         """
+        return self.assign_shingles(article_id, site, Shingles(self.shingles(tokens)), previous)
+
+    def assign_shingles(
+        self,
+        article_id: int,
+        site: str,
+        shingles: Shingles,
+        previous: Sequence[str] | None = None,
+    ) -> int:
+        """``assign`` for a text whose ``shingles`` were worked out already (by import's
+        worker process: ``store.Preparer``)."""
         if previous is not None:
             self.conn.executemany(
                 "DELETE FROM story_keys WHERE key = ? AND article_id = ?",
                 [(k, article_id) for k in _keys(self.shingles(previous))],
             )
-        shingles = self.shingles(tokens)
+        if not self._began:  # (a rewrite of a stored article asks nothing: keys are held)
+            self._began = True
+            empty = "SELECT 1 FROM story_keys LIMIT 1"
+            if previous is None and self.conn.execute(empty).fetchone() is None:
+                self._may_hold = bytearray(_FILTER_BITS >> 3)
         self._remember(article_id, shingles)
         site_common = self._site_common.setdefault(site, set())
-        keys = _keys(shingles)
+        keys = shingles.keys
         if self._common or site_common:
             keys = [k for k in keys if k not in self._common and k not in site_common]
-        held = [r for r in self._held(keys) if r[1] != article_id] if keys else []
+        lookup = keys and self._may_be_held(keys)
+        held = [r for r in self._held(keys) if r[1] != article_id] if lookup else []
         matched = self._matches(site, shingles, len(keys), held) if held else []
         stories = {other if story is None else story for other, story in matched}
         story = min(stories, default=article_id)
@@ -135,9 +154,29 @@ class StoryIndex:
                 "INSERT OR IGNORE INTO story_keys (key, article_id) VALUES (?, ?)",
                 [(k, article_id) for k in keys],
             )
+            self._mark(keys)
         return story
 
-    def _remember(self, article_id: int, shingles: set[int]) -> None:
+    def _may_be_held(self, keys: list[int]) -> bool:
+        """Whether any of ``keys`` may be in ``story_keys`` (``_may_hold``)."""
+        bits = self._may_hold
+        if bits is None:
+            return True
+        for key in keys:  # (a key's low bits are 0: SAMPLE; two other ranges of its hash)
+            a, b = (key >> 4) & _MASK, (key >> 31) & _MASK
+            if bits[a >> 3] >> (a & 7) & 1 and bits[b >> 3] >> (b & 7) & 1:
+                return True
+        return False
+
+    def _mark(self, keys: list[int]) -> None:
+        bits = self._may_hold
+        if bits is not None:
+            for key in keys:
+                a, b = (key >> 4) & _MASK, (key >> 31) & _MASK
+                bits[a >> 3] |= 1 << (a & 7)
+                bits[b >> 3] |= 1 << (b & 7)
+
+    def _remember(self, article_id: int, shingles: Shingles) -> None:
         recent = self._recent
         if article_id in recent:
             del recent[article_id]
@@ -156,7 +195,7 @@ class StoryIndex:
         return rows
 
     def _matches(
-        self, site: str, shingles: set[int], nkeys: int, held: list[tuple[int, int, str]]
+        self, site: str, shingles: Shingles, nkeys: int, held: list[tuple[int, int, str]]
     ) -> list[tuple[int, int | None]]:
         """(article, its story or None when alone) for each archived article this text
         is a copy of; learns which of the keys are common on the way."""
@@ -173,7 +212,7 @@ class StoryIndex:
             if n < least:
                 break
             need = SAME_SITE_CONTAINMENT if sites[other] == site else CONTAINMENT
-            if resemblance(shingles, self._shingles_of(other)) >= need:
+            if resemblance(shingles.hashes(), self._shingles_of(other)) >= need:
                 row = self.conn.execute(
                     "SELECT story FROM article_stories WHERE article_id = ?", (other,)
                 ).fetchone()
@@ -186,8 +225,44 @@ class StoryIndex:
             row = self.conn.execute(
                 "SELECT text FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
-            found = self.shingles(_tokens(row[0] if row else ""))
-        return found
+            return self.shingles(_tokens(row[0] if row else ""))
+        return found.hashes()
+
+
+class Shingles:
+    """A text's shingles and its keys (``_keys``, in the order the set gave them), as the
+    writer needs them. Sent to another process (import's writer) as 64-bit integers in
+    bytes: a set of Python integers cost the writer more to receive than to make. There
+    the set is made again only when a comparison needs it (``hashes``)."""
+
+    __slots__ = ("_hashes", "_packed", "keys")
+
+    def __init__(self, hashes: set[int] | None, packed: bytes = b"", keys: list[int] | None = None):
+        self._hashes = hashes
+        self._packed = packed
+        self.keys = _keys(hashes) if keys is None and hashes is not None else keys or []
+
+    def hashes(self) -> set[int]:
+        if self._hashes is None:
+            self._hashes = set(array("q", self._packed))
+        return self._hashes
+
+    def __reduce__(self) -> tuple[type[Shingles], tuple[None, bytes, list[int]]]:
+        packed = self._packed if self._hashes is None else array("q", self._hashes).tobytes()
+        return Shingles, (None, packed, self.keys)
+
+
+def shingles(tokens: Sequence[str], token_hash: dict[str, int]) -> set[int]:
+    """The hashed 5-word shingles of a token list (lower-cased words); ``token_hash`` is
+    the caller's cache of each word's CRC-32, filled as words are met."""
+    try:  # most texts use only words seen before: one pass in C
+        ids = list(map(token_hash.__getitem__, tokens))
+    except KeyError:
+        for token in set(tokens).difference(token_hash):
+            token_hash[token] = zlib.crc32(token.encode())
+        ids = list(map(token_hash.__getitem__, tokens))
+    windows = zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False)  # SHINGLE = 5
+    return set(map(hash, windows))
 
 
 def _keys(shingles: Iterable[int]) -> list[int]:

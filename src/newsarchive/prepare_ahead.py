@@ -1,0 +1,200 @@
+"""Items of a stream made ready in a second process while this one writes them.
+
+``import-jsonl``'s work per record is in two parts: what needs no archive (parse and
+check the line, compose its words, the lemma columns, the story shingles:
+``api._ready_record``), and writing it. In one process they take turns at the GIL; a
+thread reading ahead could only run while the writer waited in a long SQLite statement
+(the FTS batches), since two threads taking turns around each short statement wait for
+each other's switch interval (5 ms) again and again. A process of its own prepares the
+records ahead all the time, on another core, and sends them back in chunks through a
+pipe; the writer is left with the writing (200,000 articles: its CPU 55 s instead of
+99 s; both processes' together 121 s, as before, so the import is faster only where a
+core is free).
+
+Order and errors stay the consumer's: items come out in stream order, and an error met
+ahead (a bad record, an undecodable line) is raised where the consumer reaches it, as
+if nothing had been read ahead; nothing after it is prepared. A short stream is
+prepared here: starting an interpreter that imports the preparer (and its lemmatizer's
+dictionary) costs more than it saves below a few hundred records; a longer one's first
+records are prepared here while the worker starts on the next. The worker is a plain
+``python -c`` child (not ``multiprocessing``, which would run an unguarded calling
+script again in it), holds no file of this process (not the archive, not its lock),
+takes no Ctrl-C (its parent does, and ends it), and ends when its parent does: its
+input pipe closes.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+S = TypeVar("S")
+T = TypeVar("T")
+
+INLINE = 500  # items prepared in this process (while a worker starts, when more follow)
+CHUNK = 250  # items a message carries (a pipe holds about one: a file is never all read)
+_WORKER = "from newsarchive.prepare_ahead import serve; serve()"
+
+
+class _Failed:
+    """An error met preparing an item, sent in the place of the item it cost."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+def prepared_ahead(source: Iterable[S], prepare: Callable[[S], T]) -> Iterator[T]:
+    """``prepare`` applied to each item of ``source``, in order: the first ``INLINE``
+    here, the rest in a worker process (``prepare`` and the items are pickled to it),
+    which starts on them while the first are prepared here."""
+    items = iter(source)
+    head: list[S] = []
+    failure: BaseException | None = None
+    try:
+        head.extend(islice(items, INLINE + 1))  # (one more: whether a worker is wanted)
+    except BaseException as exc:  # raised after the items before it
+        failure = exc
+    worker = None
+    if failure is None and len(head) > INLINE:
+        worker = _Worker(chain([head.pop()], items), prepare)
+    try:
+        for item in head:
+            yield prepare(item)
+        if failure is not None:
+            raise failure
+        if worker is not None:
+            yield from worker.results()
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+class _Worker:
+    """A worker process, and the thread sending it ``items``."""
+
+    def __init__(self, items: Iterator[Any], prepare: Callable[[Any], Any]) -> None:
+        package_root = str(Path(__file__).resolve().parent.parent)  # (this newsarchive)
+        path = os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _WORKER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": path},
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.output = self.process.stdout
+        self.sent: list[int] = [0]
+        self.failed: list[BaseException] = []
+        self.feeder = threading.Thread(
+            target=_feed,
+            args=(items, prepare, self.process.stdin, self.sent, self.failed),
+            daemon=True,
+        )
+        self.feeder.start()
+
+    def results(self) -> Iterator[Any]:
+        """What the worker made of the items, in order; an error met there, or reading
+        them, where its item is."""
+        received = 0
+        while True:
+            try:
+                chunk: list[Any] = pickle.load(self.output)
+            except EOFError:
+                break
+            received += 1
+            for item in chunk:
+                if isinstance(item, _Failed):
+                    raise item.error
+                yield item
+        self.feeder.join()
+        if self.failed:
+            raise self.failed[0]
+        if self.process.wait() != 0 or received < self.sent[0]:
+            raise RuntimeError(
+                f"the process preparing records stopped (exit code {self.process.returncode})"
+            )
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()  # (a feeder writing to it stops: its pipe is broken)
+        self.process.wait()
+        self.output.close()
+
+
+def _feed(
+    items: Iterator[Any],
+    prepare: Callable[[Any], Any],
+    pipe: IO[bytes],
+    sent: list[int],
+    failed: list[BaseException],
+) -> None:
+    """Send ``prepare`` then ``items`` in chunks to the worker (a thread of the consumer's
+    process), and close its input when they end; an error reading them is kept in
+    ``failed``, raised by the consumer after the items before it."""
+    try:
+        pickle.dump(prepare, pipe, pickle.HIGHEST_PROTOCOL)
+        while True:
+            chunk: list[Any] = []
+            try:
+                chunk.extend(islice(items, CHUNK))
+            except BaseException as exc:  # (the items read before it are sent first)
+                failed.append(exc)
+            if chunk:
+                pickle.dump(chunk, pipe, pickle.HIGHEST_PROTOCOL)
+                pipe.flush()
+                sent[0] += 1
+            if failed or len(chunk) < CHUNK:
+                return
+    except OSError:  # the worker is gone (ended by the consumer, or failed): it says so
+        return
+    finally:
+        try:
+            pipe.close()
+        except OSError:
+            pass
+
+
+def serve() -> None:
+    """The worker process: prepare each chunk of items read from stdin and write the
+    results to stdout, until its input ends or an item fails."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    output = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # (anything printed goes to stderr, not into the results)
+    source = sys.stdin.buffer
+    try:
+        prepare = pickle.load(source)
+        while True:
+            try:
+                chunk = pickle.load(source)
+            except EOFError:
+                return
+            done: list[Any] = []
+            for item in chunk:
+                try:
+                    done.append(prepare(item))
+                except BaseException as exc:
+                    done.append(_Failed(_picklable(exc)))
+                    break
+            pickle.dump(done, output, pickle.HIGHEST_PROTOCOL)
+            output.flush()
+            if done and isinstance(done[-1], _Failed):
+                return
+    except (EOFError, BrokenPipeError):  # the parent ended before or while it read
+        return
+
+
+def _picklable(error: BaseException) -> BaseException:
+    """``error``, or one saying what it was when it cannot be sent to the parent."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error

@@ -1,0 +1,54 @@
+"""prepare_ahead.prepared_ahead: items prepared in a worker process come out as if
+prepared here, in order, with each error where its item is."""
+
+from __future__ import annotations
+
+import operator
+import os
+from collections.abc import Iterator
+
+import pytest
+
+import newsarchive.prepare_ahead as prepare_ahead
+from newsarchive.prepare_ahead import prepared_ahead
+
+
+@pytest.fixture(autouse=True)
+def _small(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prepare_ahead, "INLINE", 3)  # then a worker
+    monkeypatch.setattr(prepare_ahead, "CHUNK", 4)  # (several messages)
+
+
+def test_items_come_out_in_order_prepared_here_then_in_the_worker() -> None:
+    assert list(prepared_ahead(range(50), operator.neg)) == [-n for n in range(50)]
+    assert list(prepared_ahead(range(2), operator.neg)) == [0, -1]  # (no worker)
+    assert list(prepared_ahead([], operator.neg)) == []
+
+
+def test_an_error_met_in_the_worker_is_raised_where_its_item_is() -> None:
+    items = prepared_ahead(["1", "2", "3", "4", "5", "x", "7"], int)
+    assert [next(items) for _ in range(5)] == [1, 2, 3, 4, 5]
+    with pytest.raises(ValueError, match="'x'"):
+        next(items)
+    with pytest.raises(StopIteration):
+        next(items)
+
+
+@pytest.mark.parametrize("good", [2, 5])  # (met reading the first lines; in the worker's)
+def test_a_failing_source_fails_after_the_items_before_it(good: int) -> None:
+    def lines() -> Iterator[str]:
+        yield from "abcde"[:good]
+        raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+
+    items = prepared_ahead(lines(), str.upper)
+    assert [next(items) for _ in range(good)] == list("ABCDE"[:good])
+    with pytest.raises(UnicodeDecodeError):
+        next(items)
+
+
+def test_a_worker_that_dies_is_an_error_not_the_end_of_the_stream(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(prepare_ahead, "INLINE", 0)
+    with pytest.raises(RuntimeError, match="stopped .exit code 7"):
+        list(prepared_ahead(range(7, 20), os._exit))  # (the worker's first item ends it)
