@@ -203,6 +203,18 @@ def _robots_cut(content: bytes, limit: int) -> bytes:
     return cut[: cut.rfind(b"\n") + 1]
 
 
+def _streak_rests(host: _Host, streak: int, own: int, said: str) -> bool:
+    """Whether ``streak`` requests in a row turned away (busy, or no answer in time) rest
+    ``host`` for the run: from the ``REST_AFTER``th on, unless the whole streak is the
+    asking URL's ``own`` (that page's failure, not the host's); ``said`` becomes the
+    reason the run gives. Called with ``host.lock`` held."""
+    if streak < REST_AFTER or (own >= streak and host.resting is None):
+        return False
+    if host.resting is None:
+        host.resting = f"{said}: not asked again in this run"
+    return True
+
+
 def _netloc(url: str) -> str:
     return urlsplit(url).netloc.lower()
 
@@ -789,14 +801,8 @@ class Fetcher:
         answer, another URL's, rests the host."""
         with host.lock:
             host.busy += 1
-            if host.busy < REST_AFTER or (own >= host.busy and host.resting is None):
-                return False
-            if host.resting is None:
-                host.resting = (
-                    f"{netloc} answered {answer} to {host.busy} requests in a row:"
-                    " not asked again in this run"
-                )
-            return True
+            said = f"{netloc} answered {answer} to {host.busy} requests in a row"
+            return _streak_rests(host, host.busy, own, said)
 
     def _silent(self, host: _Host, netloc: str, why: str, own: int) -> bool:
         """One more request the host gave no answer in time; the ``REST_AFTER``th in a row
@@ -805,14 +811,8 @@ class Fetcher:
         page too heavy for the server to build in time), not the host's rest."""
         with host.lock:
             host.silent += 1
-            if host.silent < REST_AFTER or (own >= host.silent and host.resting is None):
-                return False
-            if host.resting is None:
-                host.resting = (
-                    f"{netloc} gave no answer in time to {host.silent} requests in a row"
-                    f" ({why}): not asked again in this run"
-                )
-            return True
+            said = f"{netloc} gave no answer in time to {host.silent} requests in a row ({why})"
+            return _streak_rests(host, host.silent, own, said)
 
     def _rest(
         self, host: _Host, netloc: str, status: int, retry_after: float, url: str
