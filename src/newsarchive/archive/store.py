@@ -409,13 +409,15 @@ class Store:
         is another article than ``values``, read at the URL it is archived under: the page
         it was fetched from named this address as its canonical, wrongly (a CMS naming
         the newest article, or a copied template's address, on another article's page).
-        Which page came first must not decide which article the address keeps."""
+        Which page came first must not decide which article the address keeps. An article
+        published when the row's was is the row's, edited since (a developing story's new
+        headline and lead): updated in place, not split off."""
         row = self.conn.execute(
-            "SELECT source_url FROM articles WHERE id = ?", (article_id,)
+            "SELECT source_url, published FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return (
-            row is not None and row[0] is not None and self._names_another(article_id, None, values)
-        )
+        if row is None or row[0] is None or (row[1] is not None and row[1] == values[1]):
+            return False
+        return self._names_another(article_id, None, values)
 
     def _share(self, key: str, site: str, article_id: int) -> None:
         """Mark ``key`` as naming no article but the one that lives there, and give the

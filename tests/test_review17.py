@@ -1,0 +1,50 @@
+"""Found in review: an edited article re-read at its canonical address stays one row; a
+short news item whose headline opens with an idiom that error pages also use is news."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from newsarchive.archive.connection import connect
+from newsarchive.archive.store import Store
+from newsarchive.models import Article
+
+SITE = "http://127.0.0.1:9/news"
+DAY = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
+
+
+def test_an_article_edited_then_read_at_its_canonical_stays_one_row(tmp_path: Path) -> None:
+    """Read first at ``/12`` (naming ``/12-pozhar`` its canonical), then, rewritten as the
+    story developed (new headline, new lead), at ``/12-pozhar`` itself: one article,
+    updated, never split into two rows and its canonical marked as shared."""
+    db = tmp_path / "a.db"
+    first = Article(
+        title="Пожар в склад в Промишлената зона",
+        text="Голям пожар избухна тази сутрин в склад в Промишлената зона. " * 5,
+        published=DAY,
+    )
+    later = Article(
+        title="Пожарът в склада в Промишлената зона е овладян",
+        text="Огнеборците овладяха пожара в склада след четиричасова борба. " * 5,
+        published=DAY,
+    )
+    with closing(connect(db, create=True)) as conn:
+        store = Store(conn)
+        with conn:
+            assert (
+                store.upsert_article(
+                    first, site="s", url=f"{SITE}/12-pozhar", source_url=f"{SITE}/12"
+                )
+                == "new"
+            )
+        with conn:
+            outcome = store.upsert_article(later, site="s", url=f"{SITE}/12-pozhar")
+    with closing(sqlite3.connect(db)) as conn:
+        rows = conn.execute("SELECT url, title FROM articles").fetchall()
+        shared = conn.execute("SELECT count(*) FROM shared_canonicals").fetchone()[0]
+    assert outcome == "updated"
+    assert rows == [(f"{SITE}/12-pozhar", later.title)]
+    assert shared == 0
