@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsarchive.archive.connection import connect
 from newsarchive.archive.store import Store
+from newsarchive.extraction.page_kind import page_kind
 from newsarchive.models import Article
 
 SITE = "http://127.0.0.1:9/news"
@@ -48,3 +49,22 @@ def test_an_article_edited_then_read_at_its_canonical_stays_one_row(tmp_path: Pa
     assert outcome == "updated"
     assert rows == [(f"{SITE}/12-pozhar", later.title)]
     assert shared == 0
+
+
+SHORT = (
+    "Кметът обясни какво се е случило с водопровода в квартал Изток и кога ще бъде"
+    " отстранена аварията. Ремонтът ще продължи до петък."
+)
+
+
+def test_a_colon_headline_opening_with_an_error_idiom_is_news() -> None:
+    for title in (
+        "Нещо се обърка: водата в Изток спря за трети път",
+        "Грешка в базата данни: 3000 души без адресна регистрация",
+    ):
+        assert page_kind("", [title], SHORT) == "", title
+
+
+def test_a_server_error_title_is_still_one() -> None:
+    for title in ("Възникна грешка | Община Пример", "Database Error: Too many connections"):
+        assert page_kind("", [title], "") == "server error page", title

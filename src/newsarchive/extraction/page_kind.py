@@ -68,6 +68,10 @@ _BROKEN = re.compile(
 # Said around the sentence, never instead of it.
 _ASIDE = re.compile(r"\b(?:oops|whoops|sorry|упс|опа|ами\s+сега|извинете|съжаляваме|ой)\b|[\W_]")
 _SEGMENTS = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
+# A title's parts a site's name is set off by, not a colon: a server's error said before
+# one is a headline's lead ("Нещо се обърка: водата спря за трети път"), where the
+# other kinds' sentences never lead news.
+_NAMED_SEGMENTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
 # Markers only a challenge page carries; a Cloudflare site's ordinary pages load
 # "/cdn-cgi/challenge-platform/" scripts too, so that path is no marker.
@@ -99,8 +103,8 @@ def says_closed(title: str) -> bool:
     return _says(_CLOSED, title)
 
 
-def _says(sentence: re.Pattern[str], title: str) -> bool:
-    return any(_says_whole(sentence, segment) for segment in (title, *_SEGMENTS.split(title)))
+def _says(sentence: re.Pattern[str], title: str, segments: re.Pattern[str] = _SEGMENTS) -> bool:
+    return any(_says_whole(sentence, segment) for segment in (title, *segments.split(title)))
 
 
 def _says_whole(sentence: re.Pattern[str], line: str) -> bool:
@@ -137,7 +141,7 @@ def _claimed_kind(html: str, titles: list[str]) -> str:
         return ERROR_PAGE
     if any(says_closed(t) for t in titles):
         return MAINTENANCE
-    if any(_says(_BROKEN, t) for t in titles):
+    if any(_says(_BROKEN, t, _NAMED_SEGMENTS) for t in titles):
         return SERVER_ERROR
     return ""
 
