@@ -52,3 +52,21 @@ def test_a_worker_that_dies_is_an_error_not_the_end_of_the_stream(
     monkeypatch.setattr(prepare_ahead, "INLINE", 0)
     with pytest.raises(RuntimeError, match="stopped .exit code 7"):
         list(prepared_ahead(range(7, 20), os._exit))  # (the worker's first item ends it)
+
+
+@pytest.mark.parametrize("executable", ["", "/nonexistent/python3"])
+def test_with_no_interpreter_to_run_every_item_is_prepared_here(
+    monkeypatch: pytest.MonkeyPatch, executable: str
+) -> None:
+    """``sys.executable`` empty (Python could not tell it) or not there: the import
+    works as it did before the worker, rather than failing with a traceback."""
+    monkeypatch.setattr("sys.executable", executable)
+    assert list(prepared_ahead(range(50), operator.neg)) == [-n for n in range(50)]
+
+
+def test_a_frozen_application_prepares_every_item_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A frozen build's ``sys.executable`` is the application itself: its ``-c`` is no
+    Python, and the worker would only fail."""
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", "/bin/false")
+    assert list(prepared_ahead(range(50), operator.neg)) == [-n for n in range(50)]

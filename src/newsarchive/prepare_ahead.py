@@ -63,8 +63,12 @@ def prepared_ahead(source: Iterable[S], prepare: Callable[[S], T]) -> Iterator[T
     except BaseException as exc:  # raised after the items before it
         failure = exc
     worker = None
-    if failure is None and len(head) > INLINE:
-        worker = _Worker(chain([head.pop()], items), prepare)
+    if failure is None and len(head) > INLINE and _can_start():
+        following = head.pop()
+        try:
+            worker = _Worker(chain([following], items), prepare)
+        except OSError:  # (an interpreter that cannot be run: all prepared here)
+            head.append(following)
     try:
         for item in head:
             yield prepare(item)
@@ -72,9 +76,18 @@ def prepared_ahead(source: Iterable[S], prepare: Callable[[S], T]) -> Iterator[T
             raise failure
         if worker is not None:
             yield from worker.results()
+        else:
+            yield from map(prepare, items)
     finally:
         if worker is not None:
             worker.close()
+
+
+def _can_start() -> bool:
+    """Whether ``sys.executable`` is an interpreter to run the worker with: it is empty
+    when Python cannot tell, and a frozen application's own program, whose ``-c`` is
+    not Python's. Else every item is prepared here."""
+    return bool(sys.executable) and not getattr(sys, "frozen", False)
 
 
 class _Worker:
