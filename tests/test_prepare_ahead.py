@@ -70,3 +70,14 @@ def test_a_frozen_application_prepares_every_item_here(monkeypatch: pytest.Monke
     monkeypatch.setattr("sys.frozen", True, raising=False)
     monkeypatch.setattr("sys.executable", "/bin/false")
     assert list(prepared_ahead(range(50), operator.neg)) == [-n for n in range(50)]
+
+
+def test_an_item_that_cannot_be_sent_is_an_error_not_the_end_of_the_stream() -> None:
+    """An item the worker cannot be sent (here unpicklable; a chunk too large to pickle
+    in memory alike) stopped the sending thread with a traceback on stderr, and the
+    stream ended there as if complete: the items after it were lost, silently."""
+    items = [*range(10), lambda: 0, *range(20)]
+    prepared = prepared_ahead(items, callable)
+    assert [next(prepared) for _ in range(7)] == [False] * 7  # (the chunks before it)
+    with pytest.raises(Exception, match="pickle"):
+        next(prepared)

@@ -153,7 +153,7 @@ def _feed(
     process), and close its input when they end; an error reading them is kept in
     ``failed``, raised by the consumer after the items before it."""
     try:
-        pickle.dump(prepare, pipe, pickle.HIGHEST_PROTOCOL)
+        pipe.write(pickle.dumps(prepare, pickle.HIGHEST_PROTOCOL))
         while True:
             chunk: list[Any] = []
             try:
@@ -161,13 +161,17 @@ def _feed(
             except BaseException as exc:  # (the items read before it are sent first)
                 failed.append(exc)
             if chunk:
-                pickle.dump(chunk, pipe, pickle.HIGHEST_PROTOCOL)
+                # (pickled whole before any of it is written: a chunk that cannot be
+                # pickled leaves no half message in the pipe)
+                pipe.write(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
                 pipe.flush()
                 sent[0] += 1
             if failed or len(chunk) < CHUNK:
                 return
     except OSError:  # the worker is gone (ended by the consumer, or failed): it says so
         return
+    except BaseException as exc:  # an item that cannot be sent (unpicklable, no memory):
+        failed.insert(0, exc)  # raised in its chunk's place, never a stream cut short
     finally:
         try:
             pipe.close()
