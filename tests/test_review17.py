@@ -1,5 +1,6 @@
 """Found in review: an edited article re-read at its canonical address stays one row; a
-short news item whose headline opens with an idiom that error pages also use is news."""
+short news item whose headline opens with an idiom that error pages also use is news; a
+long robots.txt whose lines end in CR keeps its first rules."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from protego import Protego
+
 from newsarchive.archive.connection import connect
 from newsarchive.archive.store import Store
 from newsarchive.extraction.page_kind import page_kind
+from newsarchive.fetch.client import _robots_cut
 from newsarchive.models import Article
 
 SITE = "http://127.0.0.1:9/news"
@@ -68,3 +72,12 @@ def test_a_colon_headline_opening_with_an_error_idiom_is_news() -> None:
 def test_a_server_error_title_is_still_one() -> None:
     for title in ("Възникна грешка | Община Пример", "Database Error: Too many connections"):
         assert page_kind("", [title], "") == "server error page", title
+
+
+def test_a_long_robots_txt_of_cr_ended_lines_keeps_the_rules_before_the_cut() -> None:
+    """RFC 9309 ends a line at CR as at LF (Protego reads both): cut at its last LF, a
+    robots.txt over the limit whose lines end in CR alone became empty, allowing all."""
+    body = b"User-agent: *\rDisallow: /private\r" + b"Disallow: /x\r" * 100
+    kept = _robots_cut(body, 200)
+    assert kept.startswith(b"User-agent: *\rDisallow: /private\r") and len(kept) <= 200
+    assert not Protego.parse(kept.decode()).can_fetch("http://e.x/private/a", "newsarchive")

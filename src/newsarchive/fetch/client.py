@@ -200,7 +200,9 @@ def _robots_cut(content: bytes, limit: int) -> bytes:
     if len(content) <= limit:
         return content
     cut = content[:limit]
-    return cut[: cut.rfind(b"\n") + 1]
+    # (a line ends at CR, LF or both, RFC 9309 2.2: a file of CR-ended lines cut at
+    # its last LF was cut to nothing, every rule gone)
+    return cut[: max(cut.rfind(b"\n"), cut.rfind(b"\r")) + 1]
 
 
 def _streak_rests(host: _Host, streak: int, own: int, said: str) -> bool:
