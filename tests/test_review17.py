@@ -1,6 +1,6 @@
 """Found in review: an edited article re-read at its canonical address stays one row; a
 short news item whose headline opens with an idiom that error pages also use is news; a
-long robots.txt whose lines end in CR keeps its first rules."""
+long robots.txt whose lines end in CR keeps its first rules; no streamed part is lost."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from contextlib import closing
 from pathlib import Path
 
 from protego import Protego
+from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.archive.connection import connect
 from newsarchive.archive.store import Store
 from newsarchive.extraction.page_kind import page_kind
 from newsarchive.fetch.client import _robots_cut
 from newsarchive.models import Article
+from newsarchive.streamed import place_streamed
 
 SITE = "http://127.0.0.1:9/news"
 DAY = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
@@ -81,3 +83,20 @@ def test_a_long_robots_txt_of_cr_ended_lines_keeps_the_rules_before_the_cut() ->
     kept = _robots_cut(body, 200)
     assert kept.startswith(b"User-agent: *\rDisallow: /private\r") and len(kept) <= 200
     assert not Protego.parse(kept.decode()).can_fetch("http://e.x/private/a", "newsarchive")
+
+
+def test_a_placeholder_two_streamed_parts_name_gets_one_and_loses_neither() -> None:
+    """``S:1`` is moved to ``B:0`` by the page's script; ``S:0``, named by no script,
+    went there too by its number: ``B:0`` was replaced twice, the second part's text
+    moved into a node already gone, and lost."""
+    page = (
+        '<html><body><h1>T</h1><!--$?--><template id="B:0"></template><p>Loading...</p>'
+        '<!--/$--><footer>f</footer><div hidden id="S:0"><p>Part zero text.</p></div>'
+        '<div hidden id="S:1"><p>Part one text.</p></div>'
+        '<script>$RC("B:0","S:1")</script></body></html>'
+    )
+    tree = LexborHTMLParser(page)
+    place_streamed(tree, page.encode())
+    text = tree.body.text(separator=" ") if tree.body is not None else ""
+    assert "Part one text." in text and "Part zero text." in text and "Loading" not in text
+    assert text.index("Part one text.") < text.index("f")  # (in its place, before the footer)

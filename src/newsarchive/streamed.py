@@ -60,11 +60,15 @@ def place_streamed(tree: LexborHTMLParser, data: bytes) -> None:
         elif ident.startswith("S:"):
             parts.setdefault(ident, node)
     plan: dict[str, LexborNode] = {}
+    taken: set[int] = set()  # placeholders a part goes to: one part each, the first named
     for part, candidates in _moves(data):
         if part in parts and part not in plan and len(plan) < MOST_MOVES:
             place = next((places[c] for c in candidates if c in places), None)
-            if place is not None:
+            # (a second part moved to a placeholder the first replaced went nowhere, its
+            # text lost, through a node already freed: left where it is, still read)
+            if place is not None and place.mem_id not in taken:
                 plan[part] = place
+                taken.add(place.mem_id)
     owners = {parts[part].mem_id: part for part in plan}
     inside: dict[str | None, list[str]] = {}  # a part (None: the page) -> parts placed in it
     for part, place in plan.items():
