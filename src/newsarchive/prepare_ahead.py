@@ -17,7 +17,8 @@ if nothing had been read ahead; nothing after it is prepared. A short stream is
 prepared here: starting an interpreter that imports the preparer (and its lemmatizer's
 dictionary) costs more than it saves below a few hundred records; a longer one's first
 records are prepared here while the worker starts on the next. The worker is a plain
-``python -c`` child (not ``multiprocessing``, which would run an unguarded calling
+``python -P -c`` child (``-P``: the current directory's modules cannot shadow ours; not
+``multiprocessing``, which would run an unguarded calling
 script again in it), holds no file of this process (not the archive, not its lock),
 takes no Ctrl-C (its parent does, and ends it), and ends when its parent does: its
 input pipe closes.
@@ -97,7 +98,7 @@ class _Worker:
         package_root = str(Path(__file__).resolve().parent.parent)  # (this newsarchive)
         path = os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _WORKER],
+            [sys.executable, "-P", "-c", _WORKER],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env={**os.environ, "PYTHONPATH": path},
