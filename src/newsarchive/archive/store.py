@@ -174,7 +174,10 @@ class Preparer:
         """``article`` prepared to be archived under ``urls`` (``upsert_article``'s
         ``url`` and ``source_url``)."""
         url_keys = {url: archive_key(url) for url in urls if url}
-        article = _composed(article)
+        return self.composed(_composed(article), url_keys)
+
+    def composed(self, article: Article, url_keys: dict[str, str]) -> Prepared:
+        """The same for an article ``_composed`` already, its URLs' keys worked out."""
         words = tokens(article.text)
         lemmatizer = self.lemmatizer
         lemmas = (lemmatizer.lemma_tokens(tokens(article.title)), lemmatizer.lemma_tokens(words))
@@ -482,10 +485,14 @@ class Store:
 
         if extractor is None and capture_id is not None:
             extractor = EXTRACTOR_VERSION
-        ready = (
-            article if isinstance(article, Prepared) else self._preparer(article, url, source_url)
-        )
-        article = ready.article
+        if isinstance(article, Prepared):
+            ready: Prepared | None = article
+            url_keys = article.url_keys
+            article = article.article
+        else:
+            # the rest (lemmas, shingles) only for a row written below: a crawl's re-fetch
+            # of an unchanged article pays no lemmatizing
+            ready, article, url_keys = None, _composed(article), {}
 
         fetched = fetched_at or now_iso()
         source_url = source_url if source_url and source_url != url else None
@@ -500,7 +507,7 @@ class Store:
         # article it fetches again as changed.
         dating = (article.modified.isoformat() if article.modified else None, article.date_note)
         # (once: it parses the URL; worked out ahead with the article, when it was)
-        keys = [ready.url_keys.get(u) or archive_key(u) for u in (url, source_url) if u]
+        keys = [url_keys.get(u) or archive_key(u) for u in (url, source_url) if u]
         if source_url and self._is_shared(keys[0]):
             url, source_url, keys = source_url, None, keys[1:]
         article_id = self._find_keys(keys)
@@ -535,6 +542,7 @@ class Store:
                 (article_id,),
             ).fetchone()
         if article_id is None or row is None:
+            ready = ready or self._preparer.composed(article, url_keys)
             self._record_forms(ready)
             cur = self.conn.execute(
                 "INSERT INTO articles (site, url, title, published, published_date, author,"
@@ -556,7 +564,7 @@ class Store:
             # from before date_source): recorded in place, no revision, no re-indexing
             # (so is a new modified date or note, ``dating``, which stays "unchanged")
             outcome = "unchanged" if row[7] == source else "updated"
-            self._unrecorded.update(ready.forms)  # (its words are indexed as they were)
+            self._unrecorded.update(ready.forms if ready else {})  # (indexed as they were)
             if (row[0], row[7], *row[8:10]) != (url, source, *dating):  # any UPDATE
                 # (a canonical newly declared keeps the address the page was fetched from
                 # beside it, as a new row does: ``_share`` gives it back should the
@@ -573,9 +581,10 @@ class Store:
                 self.conn, article_id, values, seen_at=fetched, replaced_at=row[6],
                 capture_id=capture_id, extractor=extractor,
             )  # fmt: skip
-            self._unrecorded.update(ready.forms)
+            self._unrecorded.update(ready.forms if ready else {})
             outcome = "unchanged"
         else:
+            ready = ready or self._preparer.composed(article, url_keys)
             self._record_forms(ready)
             revisions.keep(self.conn, article_id, replaced_at=fetched)
             self.conn.execute(
