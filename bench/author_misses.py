@@ -22,11 +22,10 @@ Usage: python bench/author_misses.py [--data DIR] [--list] [--half even|odd]
 
 from __future__ import annotations
 
-import argparse
 import re
-from collections import Counter
-from pathlib import Path
 
+import misses_by_cause
+from misses_by_cause import Diagnosis
 from newsarchive.extraction import extract
 from newsarchive.extraction.authors import Sources, _candidates
 from newsarchive.extraction.bylines import _NOT_NAMES
@@ -34,7 +33,7 @@ from newsarchive.extraction.furniture import NearTitle
 from newsarchive.extraction.metadata import read_page
 from newsarchive.extraction.titles import title_forms
 from newsarchive.markup import page_tree
-from wcxb_bench import FETCHED, SHARED, load
+from wcxb_bench import FETCHED, Truth, same_author
 
 SIGNATURE = "a newsroom signature left out on purpose (Staff, News Desk, Anonymous)"
 DIGIT = "a name holding a digit, cut at it (Rapid7, 98 Buck Social)"
@@ -136,50 +135,26 @@ def cause(
     return UNPROPOSED if printed else ABSENT
 
 
+def diagnose(page: str, truth: Truth) -> Diagnosis | None:
+    """None when our author is the reference, else its cause and the page's candidates."""
+    article = extract(page, truth.url, today=FETCHED)
+    ours = article.author or ""
+    if same_author(truth.author, ours):
+        return None
+    proposed, raw = candidates(page, truth.url, article.title)
+    tree = page_tree(page)
+    text = tree.body.text(separator=" ") if tree.body is not None else ""
+    lines = [f"   truth  {truth.author!r}\n   ours   {ours!r} ({article.rules.get('author')})"]
+    lines += [f"   rule   {name[:100]!r} ({rule})" for name, rule in proposed[:8]]
+    lines += [f"   {source:<6} {value[:200]!r}" for source, value in raw.items()]
+    return cause(ours, truth.author, proposed, raw, text), lines
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=SHARED, help="WCXB dev directory")
-    parser.add_argument("--list", action="store_true", help="print each miss and candidates")
-    parser.add_argument("--half", choices=("even", "odd"), help="list one half's misses only")
-    args = parser.parse_args(argv)
-    root = args.data.resolve()
-    if not (root / "ground-truth").is_dir():
-        print(f"author misses skipped: data not found at {root}")
-        return 0
-    html, truth = load(root, 1)
-    found: Counter[tuple[str, str]] = Counter()
-    right: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for key in sorted(html):
-        half = "odd" if int(re.sub(r"\D", "", key) or 0) % 2 else "even"
-        expected = truth[key].author
-        if not expected:
-            continue
-        total[half] += 1
-        article = extract(html[key], truth[key].url, today=FETCHED)
-        ours = article.author or ""
-        if _fold(ours) == _fold(expected):  # wcxb_bench's comparison
-            right[half] += 1
-            continue
-        proposed, raw = candidates(html[key], truth[key].url, article.title)
-        tree = page_tree(html[key])
-        page = tree.body.text(separator=" ") if tree.body is not None else ""
-        why = cause(ours, expected, proposed, raw, page)
-        found[why, half] += 1
-        if args.list and args.half in (None, half):
-            print(f"== {key} {truth[key].url}\n   cause  {why}")
-            print(f"   truth  {expected!r}\n   ours   {ours!r} ({article.rules.get('author')})")
-            for name, rule in proposed[:8]:
-                print(f"   rule   {name[:100]!r} ({rule})")
-            for source, value in raw.items():
-                print(f"   {source:<6} {value[:200]!r}")
-    for half in ("even", "odd"):
-        print(f"author exact {half}: {right[half]}/{total[half]}")
-    print(f"{'even':>5} {'odd':>5}  cause")
-    for why in CAUSES:
-        if found[why, "even"] or found[why, "odd"]:
-            print(f"{found[why, 'even']:>5} {found[why, 'odd']:>5}  {why}")
-    return 0
+    return misses_by_cause.main(
+        argv, doc=__doc__ or "", field="author", causes=CAUSES,
+        reference=lambda truth: truth.author, diagnose=diagnose,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -12,23 +12,22 @@ JSON-LD or microdata headline, twitter:title; as stated or without the site's af
 one segment of a candidate (a subtitle or the site's name cut), longer than ours, and
 worded as no candidate.
 
-Usage: python bench/title_misses.py [--data DIR] [--list]
+Usage: python bench/title_misses.py [--data DIR] [--list] [--half even|odd]
 """
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import re
-from collections import Counter
-from pathlib import Path
 
+import misses_by_cause
+from misses_by_cause import Diagnosis
 from newsarchive.extraction import extract
 from newsarchive.extraction.metadata import read_page
 from newsarchive.extraction.titles import clean_title, generic_title
 from newsarchive.markup import page_tree
 from newsarchive.models import Profile
-from wcxb_bench import FETCHED, SHARED, load
+from wcxb_bench import FETCHED, Truth, same_title
 
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
@@ -88,46 +87,23 @@ def cause(ours: str, truth: str, h1: list[str], stated: list[str]) -> str:
     return CAUSES[6]
 
 
+def diagnose(page: str, truth: Truth) -> Diagnosis | None:
+    """None when our title is the reference, else its cause and the page's candidates."""
+    ours = extract(page, truth.url, today=FETCHED).title
+    if same_title(truth.title, ours):
+        return None
+    h1, stated = candidates(page, truth.url)
+    lines = [f"   truth  {truth.title!r}\n   ours   {ours!r}"]
+    lines += [f"   h1     {text[:150]!r}" for text in h1[:4]]
+    lines += [f"   stated {text[:150]!r}" for text in stated]
+    return cause(ours, truth.title, h1, stated), lines
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=SHARED, help="WCXB dev directory")
-    parser.add_argument("--list", action="store_true", help="print each miss and candidates")
-    args = parser.parse_args(argv)
-    root = args.data.resolve()
-    if not (root / "ground-truth").is_dir():
-        print(f"title misses skipped: data not found at {root}")
-        return 0
-    html, truth = load(root, 1)
-    found: Counter[tuple[str, str]] = Counter()
-    right: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for key in sorted(html):
-        half = "odd" if int(re.sub(r"\D", "", key) or 0) % 2 else "even"
-        expected = truth[key].title
-        if not expected:
-            continue
-        total[half] += 1
-        ours = extract(html[key], truth[key].url, today=FETCHED).title
-        if _fold(ours) == _fold(expected):
-            right[half] += 1
-            continue
-        h1, stated = candidates(html[key], truth[key].url)
-        why = cause(ours, expected, h1, stated)
-        found[why, half] += 1
-        if args.list:
-            print(f"== {key} {truth[key].url}\n   cause  {why}")
-            print(f"   truth  {expected!r}\n   ours   {ours!r}")
-            for text in h1[:4]:
-                print(f"   h1     {text[:150]!r}")
-            for text in stated:
-                print(f"   stated {text[:150]!r}")
-    for half in ("even", "odd"):
-        print(f"title exact {half}: {right[half]}/{total[half]}")
-    print(f"{'even':>5} {'odd':>5}  cause")
-    for why in CAUSES:
-        if found[why, "even"] or found[why, "odd"]:
-            print(f"{found[why, 'even']:>5} {found[why, 'odd']:>5}  {why}")
-    return 0
+    return misses_by_cause.main(
+        argv, doc=__doc__ or "", field="title", causes=CAUSES,
+        reference=lambda truth: truth.title, diagnose=diagnose,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":
