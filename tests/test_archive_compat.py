@@ -240,3 +240,43 @@ def test_composing_an_old_row_leaves_when_it_was_fetched(tmp_path: Path) -> None
         )
     finally:
         conn.close()
+
+
+WALK_CUT = FIXTURES / "archives" / "v13-walk-cut.db"  # make_archive_walk_cut.py
+
+
+def test_a_v13_archive_gains_walk_cuts_and_its_nightly_run_comes_down_to_three_requests(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """v13 kept no record of the bound that cut a walk: the upgrade adds the columns (no
+    cut known for the walk stored), the first run keeping ``--since`` walks on as before
+    and records it, and from then on that run stops at page 1's 304."""
+    from .faultserver import FaultServer, write_profile
+
+    db = tmp_path / "old.db"
+    shutil.copy(WALK_CUT, db)
+    walk = "SELECT resume_page, completed FROM listing_walks WHERE start_url LIKE '%/news'"
+    with closing(sqlite3.connect(db)) as before:
+        assert before.execute("PRAGMA user_version").fetchone()[0] == 13
+        assert before.execute(walk).fetchall() == [(2, 0)]
+        articles = before.execute("SELECT id, url, text FROM articles ORDER BY id").fetchall()
+    profile = write_profile(tmp_path, feed=True)
+    with FaultServer(articles=8, per_page=3, faults=False) as site:
+        args = ("crawl", "fault", "--profile", str(profile), "--base-url", site.url)
+        args += ("--delay", "0", "--connections", "1", "--since", "2026-06-25", "--db", str(db))
+        upgraded = run_cli(*args)
+        assert upgraded.exit_code == 0 and "0 new" in upgraded.stdout, upgraded.stderr
+        assert site.requests == ["/robots.txt", "/rss", "/news", "/news?p=2"]
+        asked = len(site.requests)
+        nightly = run_cli(*args)
+        assert nightly.exit_code == 0 and "0 new" in nightly.stdout, nightly.stderr
+        assert site.requests[asked:] == ["/robots.txt", "/rss", "/news"]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
+        cut = "SELECT resume_page, completed, cut_since, cut_pages FROM listing_walks"
+        assert after.execute(cut + " WHERE start_url LIKE '%/news'").fetchall() == [
+            (2, 0, "2026-06-25", 0)
+        ]
+        assert after.execute("SELECT id, url, text FROM articles ORDER BY id").fetchall() == (
+            articles
+        )

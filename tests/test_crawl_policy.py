@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from newsarchive.archive.frontier import MAX_ATTEMPTS, Entry, State, seen
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, Stop, WalkState
 
 NEW, KNOWN, OLD = Seen.NEW, Seen.KNOWN, Seen.OLD
+JUNE, MAY = dt.date(2026, 6, 1), dt.date(2026, 5, 1)
 
 
 def page(n: int) -> str:
@@ -108,6 +111,32 @@ def test_max_pages_asked_of_one_run_caps_it_and_resumes_there() -> None:
     assert (walk.state.resume_url, walk.state.resume_page) == (page(2), 2)
 
 
+def test_a_walk_cut_by_a_runs_bound_keeps_it_and_a_run_within_it_stops_early() -> None:
+    """The cut's bound is kept (the widest one met); a run asking no further back treats
+    the walk as completed (page 1 conditional, the incremental stop final), a wider one
+    walks on to the resume point."""
+    walk = ListingWalk(page(1), WalkState(), limit=2, limit_is_the_sites=False)
+    walk_through(walk, {}, last=10)
+    assert walk.state.cut_pages == 2 and walk.state.cut_since is None
+    dated = ListingWalk(page(1), walk.state, since=JUNE)
+    assert walk_through(dated, {}, last=10, old={3: 1}) == [1, 2, 3]  # (not within: walks on)
+    assert dated.stop is Stop.SINCE and (dated.state.cut_since, dated.state.cut_pages) == (JUNE, 2)
+    for since, limit in ((JUNE, 0), (dt.date(2026, 7, 1), 0), (None, 2), (None, 1)):
+        within = ListingWalk(page(1), dated.state, limit=limit, limit_is_the_sites=not limit,
+                             since=since)  # fmt: skip
+        assert within.conditional, (since, limit)
+        assert walk_through(within, {1: [KNOWN]}, last=10) == [1]
+        assert within.stop in (Stop.KNOWN, Stop.CAP) and within.state == dated.state
+    for since, limit in ((MAY, 0), (None, 3), (None, 0)):
+        wider = ListingWalk(page(1), dated.state, limit=limit, limit_is_the_sites=not limit,
+                            since=since)  # fmt: skip
+        assert not wider.conditional, (since, limit)
+        assert walk_through(wider, {1: [KNOWN]}, last=10)[:2] == [1, 3]  # on from page 3
+    narrower = ListingWalk(page(1), dated.state, since=dt.date(2026, 7, 1))
+    walk_through(narrower, {}, last=10, old={1: 1})
+    assert narrower.stop is Stop.SINCE and narrower.state.cut_since == JUNE  # (the widest)
+
+
 def test_a_listing_page_is_never_fetched_twice() -> None:
     walk = ListingWalk(page(1), WalkState(), limit=0)
     walk.listed(Listed(page(2), [NEW]))
@@ -144,12 +173,15 @@ def test_an_empty_page_ends_the_listing() -> None:
         (Entry(State.DISALLOWED, 1), False, False, False, Seen.KNOWN),
         (Entry(State.FAILED, 1), False, False, False, Seen.NEW),
         (Entry(State.FAILED, MAX_ATTEMPTS), False, False, False, Seen.KNOWN),
-        (Entry(State.OLD, 1), False, False, True, Seen.OLD),  # older than --since still
-        (Entry(State.OLD, 1), False, False, False, Seen.NEW),  # no --since now: fetch it
+        (Entry(State.OLD, 1), False, False, JUNE, Seen.OLD),  # older than --since still
+        (Entry(State.OLD, 1), False, False, None, Seen.NEW),  # no --since now: fetch it
+        (Entry(State.OLD, 1, JUNE), False, False, JUNE, Seen.OLD),  # the --since it failed
+        (Entry(State.OLD, 1, MAY), False, False, JUNE, Seen.OLD),  # a later one
+        (Entry(State.OLD, 1, JUNE), False, False, MAY, Seen.NEW),  # asking further back
     ],
 )
 def test_frontier_verdicts(
-    entry: Entry | None, archived: bool, refresh: bool, since: bool, expected: Seen
+    entry: Entry | None, archived: bool, refresh: bool, since: dt.date | None, expected: Seen
 ) -> None:
     assert seen(entry, archived=archived, refresh=refresh, since=since) is expected
 

@@ -147,3 +147,65 @@ def test_a_crawl_after_a_first_one_with_max_pages_reads_the_pages_past_it(
         nightly = run_cli(*args)
     assert "0 new" in nightly.stdout and "2 requests" in nightly.stdout, nightly.stdout
     assert len(set(archived(db))) == len(archived(db)) == 10
+
+
+def test_a_nightly_run_keeping_its_bound_costs_what_a_no_op_rerun_does(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """A walk cut by ``--since`` or ``--max-pages`` records that bound: a rerun with the
+    same or a narrower one asks page 1 with its validators and stops at the 304
+    (robots.txt, the feed, the listing: 3 requests, as a run without options does), where
+    it asked page 1 whole and the page the cut stopped at again every night (4). A wider
+    bound (an older --since, more pages, none) still walks on to the older pages and
+    archives what the narrower runs left."""
+    profile = write_profile(db.parent, feed=True)
+    nightly = ["/robots.txt", "/rss", "/news"]
+    with FaultServer(articles=8, per_page=3, faults=False) as site:
+        args = ("crawl", "fault", "--profile", str(profile), "--base-url", site.url)
+        args += ("--delay", "0", "--connections", "1", "--db", str(db))
+
+        def asked(*options: str) -> tuple[Result, list[str]]:
+            before = len(site.requests)
+            result = run_cli(*args, *options)
+            assert result.exit_code == 0, result.stdout + result.stderr
+            return result, site.requests[before:]
+
+        # articles 1007 … 1000 are dated June 28 … 21, three a page, newest first
+        first, _ = asked("--since", "2026-06-25")
+        assert "4 new" in first.stdout, first.stdout
+        assert asked("--since", "2026-06-25")[1] == nightly  # the same bound
+        assert asked("--since", "2026-06-26")[1] == nightly  # a narrower one
+        older, requests = asked("--since", "2026-06-23")  # a wider one walks on
+        assert "2 new" in older.stdout and "/news?p=2" in requests, older.stdout
+        assert asked("--since", "2026-06-23")[1] == nightly
+        everything, requests = asked()
+        assert "2 new" in everything.stdout and "/news?p=3" in requests, everything.stdout
+        assert asked()[1] == nightly
+        assert asked("--since", "2026-06-23")[1] == nightly  # (a completed walk: any bound)
+    assert len(set(archived(db))) == len(archived(db)) == 8
+
+
+def test_a_nightly_run_keeping_max_pages_stops_at_the_304(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """As with --since: ``--max-pages 2`` every night costs 3 requests, not 4; a run
+    with a bigger budget reads on to page 3."""
+    profile = write_profile(db.parent, feed=True)
+    nightly = ["/robots.txt", "/rss", "/news"]
+    with FaultServer(articles=8, per_page=3, faults=False, feed_items=2) as site:
+        args = ("crawl", "fault", "--profile", str(profile), "--base-url", site.url)
+        args += ("--delay", "0", "--connections", "1", "--db", str(db))
+
+        def asked(*options: str) -> tuple[Result, list[str]]:
+            before = len(site.requests)
+            result = run_cli(*args, *options)
+            assert result.exit_code == 0, result.stdout + result.stderr
+            return result, site.requests[before:]
+
+        first, _ = asked("--max-pages", "2")
+        assert "6 new" in first.stdout, first.stdout
+        assert asked("--max-pages", "2")[1] == nightly
+        assert asked("--max-pages", "1")[1] == nightly
+        more, requests = asked("--max-pages", "3")
+        assert "2 new" in more.stdout and "/news?p=3" in requests, more.stdout
+    assert len(set(archived(db))) == len(archived(db)) == 8

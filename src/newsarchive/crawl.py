@@ -52,7 +52,7 @@ class SiteCrawl:
     ) -> None:  # fmt: skip
         self.store, self.profile, self.options, self.fetcher = store, profile, options, fetcher
         self.archive = archive
-        self.frontier = Frontier(store.conn, profile.id)
+        self.frontier = Frontier(store.conn, profile.id, options.since)
         self.report = SiteReport(profile.id)
         self._progress = progress or (lambda report: None)
         self._wire(profile)

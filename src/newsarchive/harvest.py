@@ -453,7 +453,7 @@ class Harvester:
             self.handled.add(item.url)
             archived = item.outcome not in (Outcome.NEW, Outcome.FAILED)
             seen.append(policy(None, archived=archived, refresh=self.options.refresh,
-                               since=bool(self.options.since)))  # fmt: skip
+                               since=self.options.since))  # fmt: skip
             if item.outcome is Outcome.FAILED:
                 self.report.failures.append(item.message)
             if item.outcome is not Outcome.UNCHANGED:
@@ -604,7 +604,7 @@ class Harvester:
                     if verdict.older is not None:  # the way back goes on, with this one
                         self.went_back |= self.frontier.queue_older(
                             verdict.older, left - 1 if left > 0 else -1, handled=self.handled,
-                            refresh=self.options.refresh, since=bool(self.options.since),
+                            refresh=self.options.refresh, since=self.options.since,
                         )  # fmt: skip
             except UNSTORABLE as exc:  # this page's values, not the archive: the page fails
                 outcome = Outcome.FAILED

@@ -19,7 +19,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass, replace
 
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
@@ -38,7 +38,7 @@ class State(enum.StrEnum):
     FAILED = "failed"  # retried on later runs, up to MAX_ATTEMPTS
     GONE = "gone"  # 404/410: settled
     DISALLOWED = "disallowed"  # robots.txt: settled
-    OLD = "old"  # older than --since when fetched: settled for runs with --since
+    OLD = "old"  # older than --since when fetched: settled for runs with that or a later one
     NOT_PAGE = "not-a-page"  # a document (PDF, ...) where an article was expected: settled
     TRANSLATION = "translation"  # a copy in another language of a Bulgarian page: settled
     LATER_PAGE = "later-page"  # page 2+ of an article over pages, read with page 1: settled
@@ -46,8 +46,12 @@ class State(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Entry:
+    """A frontier row; ``old_since``: the ``--since`` a URL settled OLD was older than
+    (None: settled before v14 kept it)."""
+
     state: State
     attempts: int
+    old_since: dt.date | None = None
 
 
 _SETTLED = (
@@ -58,7 +62,7 @@ _SETTLED = (
 _NOT_NEW = frozenset({Seen.KNOWN, Seen.OLD})  # settled before this run, either way
 
 
-def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: bool) -> Seen:
+def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: dt.date | None) -> Seen:
     """Whether a discovered URL is new work or already known (pure policy)."""
     if refresh:
         return Seen.NEW
@@ -70,9 +74,10 @@ def seen(entry: Entry | None, *, archived: bool, refresh: bool, since: bool) -> 
         return Seen.KNOWN
     if entry.state is State.FAILED and entry.attempts >= MAX_ATTEMPTS:
         return Seen.KNOWN
-    if entry.state is State.OLD and since:
+    if entry.state is State.OLD and since and (entry.old_since is None or since >= entry.old_since):
         # (older than --since, as found on an earlier run: a walk resumed at the page
-        # where --since stopped it ends there again, not one page deeper each run)
+        # where --since stopped it ends there again, not one page deeper each run; a
+        # run asking further back fetches it again, as one without --since does)
         return Seen.OLD
     return Seen.NEW
 
@@ -148,25 +153,30 @@ def recorded_moves(conn: sqlite3.Connection) -> dict[str, dict[str, str]]:
 class Frontier:
     """One site's crawl state in the archive; the only place crawl state is committed."""
 
-    def __init__(self, conn: sqlite3.Connection, site: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, site: str, since: dt.date | None = None) -> None:
+        """``since``: the run's ``--since``, kept with each URL settled as older than it."""
         self.conn = conn
         self.site = site
+        self.since = since
 
     # queued URLs -----------------------------------------------------------------
-    def classify(self, url: str, *, refresh: bool, since: bool) -> Seen:
+    def classify(self, url: str, *, refresh: bool, since: dt.date | None) -> Seen:
         """``seen`` for one URL: its frontier entry and whether some article was archived
         from it (in any spelling), read in one query (this runs for every listed link)."""
         entry, archived = self._known(url_key(url))
         return seen(entry, archived=archived, refresh=refresh, since=since)
 
     def _known(self, key: str) -> tuple[Entry | None, bool]:
-        state, attempts, archived = self.conn.execute(
-            "SELECT f.state, f.attempts, EXISTS(SELECT 1 FROM article_urls WHERE url_key = ?)"
+        state, attempts, old_since, archived = self.conn.execute(
+            "SELECT f.state, f.attempts, f.old_since,"
+            " EXISTS(SELECT 1 FROM article_urls WHERE url_key = ?)"
             " FROM (SELECT ? AS k) LEFT JOIN frontier f ON f.url_key = k",
             (key, key),
         ).fetchone()
-        entry = Entry(State(state), int(attempts)) if state is not None else None
-        return entry, bool(archived)
+        if state is None:
+            return None, bool(archived)
+        old = dt.date.fromisoformat(old_since) if old_since else None
+        return Entry(State(state), int(attempts), old), bool(archived)
 
     def offer(
         self, candidates: Iterable[Candidate], *, handled: set[str], refresh: bool,
@@ -187,10 +197,10 @@ class Frontier:
                 verdicts.append(Seen.OLD)
             else:
                 entry, archived = self._known(key)
-                verdict = seen(entry, archived=archived, refresh=refresh, since=bool(since))
+                verdict = seen(entry, archived=archived, refresh=refresh, since=since)
                 if verdict is Seen.NEW:
                     verdict = self.amp_copy(
-                        candidate.url, offered, handled, refresh=refresh, since=bool(since)
+                        candidate.url, offered, handled, refresh=refresh, since=since
                     )
                 verdicts.append(verdict)
                 if verdict is Seen.NEW:
@@ -199,7 +209,13 @@ class Frontier:
         return verdicts
 
     def amp_copy(
-        self, url: str, offered: set[str], handled: set[str], *, refresh: bool, since: bool
+        self,
+        url: str,
+        offered: set[str],
+        handled: set[str],
+        *,
+        refresh: bool,
+        since: dt.date | None,
     ) -> Seen:
         """NEW unless ``url`` is the AMP spelling (``urls.amp_originals``) of a URL known
         already: offered beside it, handled or queued in this run (THIS_RUN), archived or
@@ -357,7 +373,7 @@ class Frontier:
         return found
 
     def queue_older(
-        self, url: str, left: int, *, handled: set[str], refresh: bool, since: bool
+        self, url: str, left: int, *, handled: set[str], refresh: bool, since: dt.date | None
     ) -> bool:
         """Queue ``url`` as the article before one being archived, with ``left`` more to
         reach back from it, inside the caller's transaction (the one archiving that
@@ -427,31 +443,40 @@ class Frontier:
             self._mark(url, State.DONE, None)
 
     def _mark(self, url: str, state: State, error: str | None) -> None:
+        old_since = self.since.isoformat() if state is State.OLD and self.since else None
         self.conn.execute(
-            "UPDATE frontier SET state = ?, last_error = ?, attempts = attempts + 1"
-            " WHERE url_key = ?",
-            (state.value, error, url_key(url)),
+            "UPDATE frontier SET state = ?, last_error = ?, attempts = attempts + 1,"
+            " old_since = ? WHERE url_key = ?",
+            (state.value, error, old_since, url_key(url)),
         )
 
     # listing walks ---------------------------------------------------------------
     def walk(self, start_url: str) -> WalkState:
         row = self.conn.execute(
-            "SELECT resume_url, resume_page, completed FROM listing_walks WHERE start_url = ?",
+            "SELECT resume_url, resume_page, completed, cut_since, cut_pages FROM listing_walks"
+            " WHERE start_url = ?",
             (start_url,),
         ).fetchone()
         if row is None:
             return WalkState()
-        return WalkState(row[0], int(row[1]), bool(row[2]))
+        cut_since = dt.date.fromisoformat(row[3]) if row[3] else None
+        return WalkState(row[0], int(row[1]), bool(row[2]), cut_since, int(row[4] or 0))
 
     def save_walk(self, start_url: str, state: WalkState) -> None:
+        cut_since = state.cut_since.isoformat() if state.cut_since else None
         with self.conn:
             self.conn.execute(
                 "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, completed,"
-                " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(start_url) DO UPDATE SET"
-                " resume_url = excluded.resume_url, resume_page = excluded.resume_page,"
-                " completed = excluded.completed, updated_at = excluded.updated_at",
-                (start_url, self.site, *astuple(state), now_iso()),
-            )
+                " cut_since, cut_pages, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(start_url) DO UPDATE SET resume_url = excluded.resume_url,"
+                " resume_page = excluded.resume_page, completed = excluded.completed,"
+                " cut_since = excluded.cut_since, cut_pages = excluded.cut_pages,"
+                " updated_at = excluded.updated_at",
+                (
+                    start_url, self.site, state.resume_url, state.resume_page,
+                    state.completed, cut_since, state.cut_pages, now_iso(),
+                ),
+            )  # fmt: skip
 
     # what exploring the site found ------------------------------------------------
     def discovery(self) -> Discovery | None:

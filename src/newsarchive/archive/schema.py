@@ -67,6 +67,14 @@ Migrations, in ``MIGRATIONS`` order:
   Cyrillic word made Cyrillic) are composed and re-indexed, what they stored kept as a
   revision (``Store.compose_stored``): until then a composed query missed them, and an
   imported row, which no ``reextract`` rewrites, for good.
+* v14: ``listing_walks.cut_since`` and ``cut_pages``: the ``--since`` or ``--max-pages``
+  that ended a walk short of its natural end (``discover.walk.WalkState``), so a nightly
+  run keeping that option asks the listing's first page with its validators and stops
+  at a 304, instead of asking it whole and the page the cut stopped at again each night.
+  Existing walks keep NULL/0: a cut they met before was never recorded, so the next run
+  with an option walks on as before and records it. ``frontier.old_since``: the
+  ``--since`` a URL settled as older was older than, so a run with an older one fetches
+  it again (it was skipped as old by any ``--since``); NULL on rows settled before.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -79,10 +87,11 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 13
-# The oldest schema whose tables and columns are today's: the migrations after it only
-# bring stored keys under today's identity (v12: ``archive.rekey``). A reader that cannot
-# write the archive (``connection.connect_reader``) reads one this old as it is.
+SCHEMA_VERSION = 14
+# The oldest schema whose tables and columns a reader reads are today's: the migrations
+# after it only bring stored keys under today's identity (v12: ``archive.rekey``), respell
+# stored words (v13) or add what only a crawl reads (v14: a walk's cut). A reader that
+# cannot write the archive (``connection.connect_reader``) reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
@@ -158,7 +167,8 @@ CREATE TABLE IF NOT EXISTS frontier (
     attempts INTEGER NOT NULL DEFAULT 0,
     last_error TEXT,
     added_at TEXT NOT NULL,
-    listed_date TEXT
+    listed_date TEXT,
+    old_since TEXT
 );
 CREATE INDEX IF NOT EXISTS frontier_state ON frontier(site, state);
 CREATE TABLE IF NOT EXISTS listing_walks (
@@ -167,7 +177,9 @@ CREATE TABLE IF NOT EXISTS listing_walks (
     resume_url TEXT,
     resume_page INTEGER NOT NULL DEFAULT 1,
     completed INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    cut_since TEXT,
+    cut_pages INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS site_discovery (
     site TEXT PRIMARY KEY,
@@ -570,6 +582,18 @@ def _migrate_composed_v13(conn: sqlite3.Connection) -> None:
         )
 
 
+def _migrate_walk_cuts_v14(conn: sqlite3.Connection) -> None:
+    """The bound that cut a walk short, unknown for every walk stored before: a walk the
+    v4 migration rebuilt has the columns already."""
+    columns = _columns(conn, "listing_walks")
+    if "cut_since" not in columns:
+        conn.execute("ALTER TABLE listing_walks ADD COLUMN cut_since TEXT")
+    if "cut_pages" not in columns:
+        conn.execute("ALTER TABLE listing_walks ADD COLUMN cut_pages INTEGER NOT NULL DEFAULT 0")
+    if "old_since" not in _columns(conn, "frontier"):
+        conn.execute("ALTER TABLE frontier ADD COLUMN old_since TEXT")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -583,6 +607,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (11, _migrate_date_notes_v11),
     (12, _migrate_identity_v12),
     (13, _migrate_composed_v13),
+    (14, _migrate_walk_cuts_v14),
 )
 
 

@@ -10,7 +10,12 @@ Stops: ``end`` (no next page, a repeated page, a page 2+ that is gone) and ``cap
 than ``--since``) ends the run's walk and keeps its resume point there, as ``failed``
 does: a first crawl with ``--since`` completed the walk, and the runs without it after
 stopped at its known first page, the older pages never read; ``known`` is the
-incremental stop.
+incremental stop. A walk a run's own bound ended (``since``, or a ``cap`` that is the
+run's ``--max-pages``) keeps that bound (``WalkState.cut_since``, ``cut_pages``): a later
+run whose bound is the same or narrower needs nothing older than it read, so it treats
+the walk as completed (page 1 asked with its validators, the incremental stop final),
+where it asked page 1 whole and the page the cut stopped at again every night; a wider
+bound (an older ``--since``, more pages, none) still walks on.
 """
 
 from __future__ import annotations
@@ -54,11 +59,25 @@ NATURAL_ENDS = frozenset({Stop.END, Stop.CAP})
 
 @dataclass(frozen=True)
 class WalkState:
-    """A walk between runs: where it resumes, and whether it ever reached a natural end."""
+    """A walk between runs: where it resumes, whether it ever reached a natural end, and
+    the widest bounds that cut it short (``cut_since``: the oldest ``--since`` whose
+    walk stopped at a page reaching past it; ``cut_pages``: the most ``--max-pages``
+    walked in full; 0: none)."""
 
     resume_url: str | None = None
     resume_page: int = 1
     completed: bool = False
+    cut_since: dt.date | None = None
+    cut_pages: int = 0
+
+    def covers(self, since: dt.date | None, pages: int) -> bool:
+        """Whether a run bounded by ``since`` and ``pages`` (a ``--max-pages``; 0: none)
+        would read nothing older than this walk has: it is completed, or a cut's bound
+        is no narrower than the run's."""
+        if self.completed:
+            return True
+        by_date = since is not None and self.cut_since is not None and since >= self.cut_since
+        return by_date or (0 < pages <= self.cut_pages)
 
 
 @dataclass(frozen=True)
@@ -86,14 +105,19 @@ class ListingWalk:
         limit: int = 0,
         stop_after_known: int = 10,
         limit_is_the_sites: bool = True,
+        since: dt.date | None = None,
     ) -> None:
         """``limit_is_the_sites``: the cap is the profile's ``max_pages`` (the listing,
         for us, ends there: the walk completes) rather than a ``--max-pages`` asked of
-        this run, which ends it as ``--since`` does, to be read on by a run without it."""
+        this run, which ends it as ``--since`` does, to be read on by a run without it.
+        ``since``: the run's ``--since``, kept as the walk's cut when it stops there."""
         self.start_url = start_url
         self.state = state
         self.limit = limit
         self.limit_is_the_sites = limit_is_the_sites
+        self.since = since
+        # this run reads nothing older than the walk has: as good as completed for it
+        self.settled = state.covers(since, 0 if limit_is_the_sites else limit)
         self.stop_after_known = stop_after_known
         self.url: str | None = start_url
         self.number = 1
@@ -104,8 +128,9 @@ class ListingWalk:
 
     @property
     def conditional(self) -> bool:
-        """Page 1 may be fetched with validators (a 304 ends the walk) once it completed."""
-        return self.number == 1 and self.state.completed
+        """Page 1 may be fetched with validators (a 304 ends the walk) once it completed,
+        or a cut no narrower than this run's bound ended it."""
+        return self.number == 1 and self.settled
 
     def page(self) -> tuple[str, int] | None:
         """The page to fetch now, or None when the walk is over."""
@@ -163,8 +188,8 @@ class ListingWalk:
         return None
 
     def _incremental(self, next_url: str | None = None) -> Stop | None:
-        """An incremental stop: final for a completed walk, a jump or a step otherwise."""
-        if self.state.completed:
+        """An incremental stop: final for a settled walk, a jump or a step otherwise."""
+        if self.settled:
             return self._end(Stop.KNOWN)
         resume = self.state.resume_url
         if resume is not None and self.state.resume_page > self.number:
@@ -186,4 +211,9 @@ class ListingWalk:
         self.stop = stop
         if stop in NATURAL_ENDS and (stop is not Stop.CAP or self.limit_is_the_sites):
             self.state = WalkState(completed=True)
+        elif stop is Stop.SINCE and self.since is not None:
+            cut = self.state.cut_since
+            self.state = replace(self.state, cut_since=min(cut or self.since, self.since))
+        elif stop is Stop.CAP:  # (this run's --max-pages)
+            self.state = replace(self.state, cut_pages=max(self.state.cut_pages, self.limit))
         return stop
