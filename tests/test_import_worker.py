@@ -76,3 +76,29 @@ def test_records_prepared_in_a_worker_make_the_same_archive(
     assert ("футболният", "футболен") in here["lemma_vocab"]  # (first met unchanged)
     assert ("районът", 7, "text", 0) in here["index"]  # (composed: one word)
     assert here["article_stories"] == [(5, 5), (6, 5)]  # the copy: one story
+
+
+def test_an_import_whose_worker_dies_prepares_the_rest_itself(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker killed after its first chunk (SIGKILL) stopped ``import-jsonl`` with exit
+    70, "internal error": the import goes on preparing here, with one warning line, and
+    writes the archive an import with no worker writes; run again, it changes nothing."""
+    from .test_prepare_ahead import DIES_AFTER_ONE
+
+    source = write_jsonl(tmp_path / "records.jsonl", _records())
+    monkeypatch.setattr(prepare_ahead, "CHUNK", 2)
+    monkeypatch.setattr(prepare_ahead, "INLINE", 100)
+    whole = tmp_path / "here.db"
+    assert run_cli("import-jsonl", str(source), "--db", str(whole)).exit_code == 0
+    monkeypatch.setattr(prepare_ahead, "INLINE", 1)
+    monkeypatch.setattr(prepare_ahead, "_WORKER", DIES_AFTER_ONE)
+    db = tmp_path / "killed.db"
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "imported 8 new, 0 updated, 0 unchanged" in result.stdout, result.stdout
+    assert result.stderr.count("\n") == 1 and "exit code -9" in result.stderr, result.stderr
+    assert _archive(db) == _archive(whole)
+    again = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert "imported 0 new, 0 updated, 8 unchanged" in again.stdout, again.stdout + again.stderr
+    assert _archive(db) == _archive(whole)

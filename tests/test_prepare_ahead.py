@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import operator
 import os
+import signal
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -46,12 +49,66 @@ def test_a_failing_source_fails_after_the_items_before_it(good: int) -> None:
         next(items)
 
 
-def test_a_worker_that_dies_is_an_error_not_the_end_of_the_stream(
-    monkeypatch: pytest.MonkeyPatch,
+# A worker that answers its first chunk, then kills itself (SIGKILL: no cleanup of its own)
+DIES_AFTER_ONE = (
+    "import os, pickle, signal\n"
+    "dump = pickle.dump\n"
+    "def dump_and_die(*args, **kwargs):\n"
+    "    dump(*args, **kwargs)\n"
+    "    args[1].flush()\n"
+    "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    "pickle.dump = dump_and_die\n"
+    "from newsarchive.prepare_ahead import serve; serve()"
+)
+
+
+def test_a_worker_that_dies_leaves_its_items_to_be_prepared_here(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(prepare_ahead, "INLINE", 0)
-    with pytest.raises(RuntimeError, match="stopped .exit code 7"):
-        list(prepared_ahead(range(7, 20), os._exit))  # (the worker's first item ends it)
+    """A worker killed half-way stopped the import with exit 70, "internal error": the
+    items it was sent and never answered, and the rest, are prepared here instead, none
+    lost, none twice, with one warning."""
+    monkeypatch.setattr(prepare_ahead, "_WORKER", DIES_AFTER_ONE)
+    assert list(prepared_ahead(range(50), operator.neg)) == [-n for n in range(50)]
+    assert [r.getMessage() for r in caplog.records] == [
+        "the process preparing records stopped (exit code -9): the rest are prepared in this one"
+    ]
+
+
+def _workers() -> list[int]:
+    """This process's worker children, by their command line."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            command = Path(f"/proc/{entry}/cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = int(stat.rpartition(")")[2].split()[1])
+        if parent == os.getpid() and b"prepare_ahead import serve" in command:
+            found.append(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the worker through /proc")
+def test_a_worker_killed_from_outside_costs_no_item() -> None:
+    """SIGKILL sent to the worker (the OOM killer, an operator's kill -9) between two
+    items the consumer reads: the stream goes on, in order, every item once."""
+    killed = threading.Event()
+
+    def source() -> Iterator[int]:
+        yield from range(20)
+        killed.wait(60)  # (the worker waits for more, alive, till it is killed)
+        yield from range(20, 200)
+
+    items = prepared_ahead(source(), operator.neg)
+    got = [next(items) for _ in range(6)]  # (three here, then the worker's)
+    (worker,) = _workers()
+    os.kill(worker, signal.SIGKILL)
+    killed.set()
+    got += list(items)
+    assert got == [-n for n in range(200)]
+    assert _workers() == []
 
 
 @pytest.mark.parametrize("executable", ["", "/nonexistent/python3"])

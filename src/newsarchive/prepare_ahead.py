@@ -21,17 +21,21 @@ records are prepared here while the worker starts on the next. The worker is a p
 ``multiprocessing``, which would run an unguarded calling
 script again in it), holds no file of this process (not the archive, not its lock),
 takes no Ctrl-C (its parent does, and ends it), and ends when its parent does: its
-input pipe closes.
+input pipe closes. A worker that dies on the way (killed, out of memory) costs no item:
+the items it was sent and never gave back, and the rest, are prepared here, with one
+warning; an import stopped with exit 70 instead, and the rerun prepared everything again.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import signal
 import subprocess
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
@@ -43,6 +47,8 @@ T = TypeVar("T")
 INLINE = 500  # items prepared in this process (while a worker starts, when more follow)
 CHUNK = 250  # items a message carries (a pipe holds about one: a file is never all read)
 _WORKER = "from newsarchive.prepare_ahead import serve; serve()"
+
+log = logging.getLogger(__name__)
 
 
 class _Failed:
@@ -105,36 +111,49 @@ class _Worker:
         )
         assert self.process.stdin is not None and self.process.stdout is not None
         self.output = self.process.stdout
-        self.sent: list[int] = [0]
+        self.items, self.prepare = items, prepare
+        # chunks sent whose results have not come back, oldest first (the feeder adds,
+        # the consumer takes): what a worker that dies took with it
+        self.unanswered: deque[list[Any]] = deque()
         self.failed: list[BaseException] = []
         self.feeder = threading.Thread(
             target=_feed,
-            args=(items, prepare, self.process.stdin, self.sent, self.failed),
+            args=(items, prepare, self.process.stdin, self.unanswered, self.failed),
             daemon=True,
         )
         self.feeder.start()
 
     def results(self) -> Iterator[Any]:
         """What the worker made of the items, in order; an error met there, or reading
-        them, where its item is."""
-        received = 0
+        them, where its item is. When the worker dies, the items it never answered and
+        those after them are prepared here."""
         while True:
             try:
                 chunk: list[Any] = pickle.load(self.output)
-            except EOFError:
+            except (EOFError, pickle.UnpicklingError):  # (cut short by its death)
                 break
-            received += 1
+            self.unanswered.popleft()
             for item in chunk:
                 if isinstance(item, _Failed):
                     raise item.error
                 yield item
+        if self.unanswered or self.process.wait() != 0:
+            self.close()  # (the feeder, writing to it, stops: its pipe is broken)
+            self.feeder.join()
+            log.warning(
+                "the process preparing records stopped (exit code %s): the rest are"
+                " prepared in this one",
+                self.process.returncode,
+            )
+            while self.unanswered:
+                yield from map(self.prepare, self.unanswered.popleft())
+            if self.failed:
+                raise self.failed[0]
+            yield from map(self.prepare, self.items)
+            return
         self.feeder.join()
         if self.failed:
             raise self.failed[0]
-        if self.process.wait() != 0 or received < self.sent[0]:
-            raise RuntimeError(
-                f"the process preparing records stopped (exit code {self.process.returncode})"
-            )
 
     def close(self) -> None:
         if self.process.poll() is None:
@@ -147,12 +166,13 @@ def _feed(
     items: Iterator[Any],
     prepare: Callable[[Any], Any],
     pipe: IO[bytes],
-    sent: list[int],
+    unanswered: deque[list[Any]],
     failed: list[BaseException],
 ) -> None:
     """Send ``prepare`` then ``items`` in chunks to the worker (a thread of the consumer's
     process), and close its input when they end; an error reading them is kept in
-    ``failed``, raised by the consumer after the items before it."""
+    ``failed``, raised by the consumer after the items before it. Each chunk is put in
+    ``unanswered`` before it is sent: should the worker die, the consumer prepares it."""
     try:
         pipe.write(pickle.dumps(prepare, pickle.HIGHEST_PROTOCOL))
         while True:
@@ -164,9 +184,10 @@ def _feed(
             if chunk:
                 # (pickled whole before any of it is written: a chunk that cannot be
                 # pickled leaves no half message in the pipe)
-                pipe.write(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+                message = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
+                unanswered.append(chunk)
+                pipe.write(message)
                 pipe.flush()
-                sent[0] += 1
             if failed or len(chunk) < CHUNK:
                 return
     except OSError:  # the worker is gone (ended by the consumer, or failed): it says so
