@@ -690,3 +690,19 @@ def test_a_day_without_its_year_is_never_after_the_sites_day() -> None:
     today = dt.datetime(2026, 11, 30, 22, 30, tzinfo=dt.UTC)
     found = dates.find_loose_dates("Мария Петрова | 2 декември", today=today)
     assert [dates.local_date(d.value) for d in found] == [dt.date(2025, 12, 2)]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["сб, 28 ное 2026", "28 ное 2026", "Събота, 28 ноември 2026", "Sat, 28 Nov 2026",
+     "28 Nov 2026", "съб., 28 ное. 2026"],
+)  # fmt: skip
+def test_a_feed_date_with_no_time_is_its_day(value: str) -> None:
+    """The stdlib reads an RFC 822 date only with a time: "сб, 28 ное 2026" (a PHP
+    locale's ``pubDate``) or "Sat, 28 Nov 2026" was no date at all."""
+    assert parse_feed_date(value) == dt.date(2026, 11, 28)
+
+
+@pytest.mark.parametrize("value", ["31 Feb 2026", "Sat, 28 Xyz 2026", "01 Jan 0001", "28 Nov"])
+def test_a_day_only_feed_date_that_names_no_day_is_none(value: str) -> None:
+    assert parse_feed_date(value) is None

@@ -249,3 +249,30 @@ def test_a_listed_date_is_never_after_the_sites_day() -> None:
     dated = with_listed(Article(), listed, late)
     assert (dated.published, dated.date_source) == (dt.date(2026, 12, 1), "listing")
     assert with_listed(Article(), (dt.date(2026, 12, 2), "feed"), late).published is None
+
+
+DAY_ONLY_FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel>'
+    "<item><title>3</title><link>https://dated.example/news/3</link>"
+    "<pubDate>пн, 03 ное 2025</pubDate></item>"
+    "<item><title>4</title><link>https://dated.example/news/4</link>"
+    "<pubDate>Tue, 04 Nov 2025</pubDate></item>"
+    "<item><title>5</title><link>https://dated.example/news/5</link>"
+    "<pubDate>сб, 28 ное 2099</pubDate></item></channel></rss>"
+)
+
+
+def test_a_feed_date_with_no_time_dates_an_undated_article_to_the_day(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A ``pubDate`` with a day and no time, in a PHP locale's Bulgarian ("пн, 03 ное
+    2025") or in English, was read as no date (the stdlib wants a time): the undated
+    article went undated. It is the day it names; one after the fetch's day is still
+    refused (a feed's clock or a typo), as any listed date is."""
+    pages = {n: _undated(n) for n in (3, 4, 5)}
+    profile = _site(tmp_path, pages, {}, feed=True)
+    (tmp_path / "site" / "rss.xml").write_text(DAY_ONLY_FEED, encoding="utf-8")
+    _crawl(run_cli, profile, db)
+    dates = _dates(db)
+    assert (dates["3"], dates["4"]) == (("2025-11-03", "feed"), ("2025-11-04", "feed"))
+    assert dates["5"][0] is None or not dates["5"][0].startswith("2099"), dates["5"]

@@ -387,6 +387,11 @@ _LOCALE_RFC822 = re.compile(
 _RFC822_MONTHS = {
     n: name.title() for name, n in _MONTHS.items() if len(name) == 3 and name.isascii()
 }
+_RFC822_MONTH_NUMBERS = {name.lower(): n for n, name in _RFC822_MONTHS.items()}
+# "Sat, 28 Nov 2026", "28 Nov 2026": a day and no time (``_rfc822_day``)
+_RFC822_DAY = re.compile(
+    r"^(?:[A-Za-z]{2,}\.?,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3})\.?,?\s+(?P<y>\d{4})$"
+)
 
 
 _DAY_LONG = dt.timedelta(hours=24)
@@ -428,11 +433,29 @@ def parse_feed_date(value: str) -> Published | None:
     """RFC 822 (RSS ``pubDate``) or ISO (Atom ``updated``); None for a null date."""
     if _RFC822_NULL_YEAR.search(value):
         return None  # the stdlib reads "01 Jan 0001" as 2001, a two-digit year
+    english = _in_english(value.strip())
     try:
-        parsed = parsedate_to_datetime(_in_english(value.strip()))
+        parsed: Published = parsedate_to_datetime(english)
     except (TypeError, ValueError, IndexError):
-        return parse_iso(value)
+        day = _rfc822_day(english)
+        if day is None:
+            return parse_iso(value)
+        parsed = day
     return None if is_null_date(parsed) else parsed
+
+
+def _rfc822_day(value: str) -> dt.date | None:
+    """An RFC 822 date with no time ("Sat, 28 Nov 2026", a locale's "сб, 28 ное 2026"
+    once in English): the day it names. The stdlib refuses it, and the entry went
+    undated, its article then dated by a guess or not at all; a day is what it says."""
+    found = _RFC822_DAY.match(value)
+    if found is None:
+        return None
+    month = _RFC822_MONTH_NUMBERS.get(found["m"].lower())
+    try:
+        return dt.date(int(found["y"]), month, int(found["d"])) if month else None
+    except ValueError:  # (31 Feb)
+        return None
 
 
 def _in_english(value: str) -> str:
