@@ -161,6 +161,21 @@ def test_robots_is_read_once_and_disallows(site: FaultServer) -> None:
     assert "/news/900-private-900" not in site.requests
 
 
+def test_no_caller_can_skip_robots_txt(site: FaultServer) -> None:
+    """``fetch(check_robots=False)`` meant "this is robots.txt itself" as well as "skip
+    the check": a caller that only wanted a page read without the check got robots.txt's
+    size cap and timeout, and any caller could pass it. Now ``fetch`` always asks
+    robots.txt; only the fetcher reads robots.txt itself, through ``_fetch``."""
+    with Fetcher(QUICK) as fetcher:
+        with pytest.raises(TypeError):
+            fetcher.fetch(page_url(site, "/news/900-private-900"), check_robots=False)  # type: ignore[call-arg]
+        with pytest.raises(RobotsDisallowed):
+            fetcher.fetch(page_url(site, "/news/900-private-900"))
+        with pytest.raises(TypeError):  # (which of the two is a request, named each time)
+            fetcher._fetch(page_url(site, "/news/101-ok-101"))  # type: ignore[call-arg]
+    assert site.requests == ["/robots.txt"]
+
+
 def test_slow_robots_times_out_sooner_and_disallows_the_site() -> None:
     options = FetchOptions(delay=0, backoff=0.01, retries=1, timeout=5, robots_timeout=0.2)
     with FaultServer(robots_delay=0.6) as server:

@@ -502,7 +502,7 @@ class Fetcher:
 
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
-            page = self.fetch(origin + "/robots.txt", check_robots=False)
+            page = self._fetch(origin + "/robots.txt", robots_txt=True)
         except _RobotsKnown as known:
             with self._lock:
                 if known.origin in self._robots_at:
@@ -584,10 +584,10 @@ class Fetcher:
         *,
         etag: str | None = None,
         last_modified: str | None = None,
-        check_robots: bool = True,
         elsewhere: Callable[[str], bool] | None = None,
     ) -> Page:
-        """GET ``url`` with retries. Returns any final status; raises ``FetchError`` otherwise.
+        """GET ``url`` with retries, as robots.txt allows (``RobotsDisallowed`` when it does
+        not). Returns any final status; raises ``FetchError`` otherwise.
 
         Transient failures are retried ``retries`` times, a deadline hit only once (a site
         that trickles once will trickle again), a malformed response never. A host that
@@ -597,7 +597,28 @@ class Fetcher:
         longer than ``max_retry_after``, rests (``HostResting``). A redirect to a URL
         that ``elsewhere`` says the caller fetches on its own is not followed
         (``Elsewhere``).
+
+        No caller can skip robots.txt: only reading robots.txt itself does, through
+        ``_fetch`` (one flag once meant both "skip the check" and "this is robots.txt, read
+        with its own limits", so a caller wanting the first got the second silently).
         """
+        return self._fetch(
+            url, etag=etag, last_modified=last_modified, elsewhere=elsewhere, robots_txt=False
+        )
+
+    def _fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        elsewhere: Callable[[str], bool] | None = None,
+        robots_txt: bool,
+    ) -> Page:
+        """``fetch``; ``robots_txt``: ``url`` is a robots.txt, which no robots.txt judges,
+        read with its own timeout and size cap (``robots_timeout``, ``robots_max_bytes``:
+        its first bytes kept, not refused), never through a session or a stand-in page."""
+        check_robots = not robots_txt  # (the one request robots.txt cannot judge: its own)
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
         target = self._moved(url)
@@ -611,14 +632,14 @@ class Fetcher:
             if check_robots and not self.allowed(target):
                 raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         _refuse_host(host, url)
-        if check_robots:  # (after robots.txt judged the address the site links)
+        if not robots_txt:  # (after robots.txt judged the address the site links)
             target = self._in_session(target)
         headers: dict[bytes, bytes] = {}
         for name, value in ((b"If-None-Match", etag), (b"If-Modified-Since", last_modified)):
             sent = _validator(value)
             if sent:
                 headers[name] = sent
-        max_bytes = self.options.max_bytes if check_robots else self.options.robots_max_bytes
+        max_bytes = self.options.robots_max_bytes if robots_txt else self.options.max_bytes
         last_error = "no attempt made"
         last_status: int | None = None
         retry_after: float | None = None
@@ -641,7 +662,7 @@ class Fetcher:
                 with host.slots:
                     self._check_stop()
                     status, resp_headers, content, final = self._get(
-                        target, headers, check_robots=check_robots, max_bytes=max_bytes,
+                        target, headers, robots_txt=robots_txt, max_bytes=max_bytes,
                         elsewhere=elsewhere,
                     )  # fmt: skip
             except FetchError:
@@ -869,7 +890,7 @@ class Fetcher:
         url: str,
         headers: dict[bytes, bytes],
         *,
-        check_robots: bool,
+        robots_txt: bool,
         max_bytes: int,
         elsewhere: Callable[[str], bool] | None = None,
     ) -> tuple[int, dict[str, str], bytes, str]:
@@ -877,13 +898,13 @@ class Fetcher:
         robots.txt, an unreachable host), cap the body's size and the whole exchange's
         time (here between chunks, in ``BoundedBackend`` for every read), and look at the
         stop flag between chunks."""
-        return self._hops(url, headers, check_robots, max_bytes, elsewhere)
+        return self._hops(url, headers, robots_txt, max_bytes, elsewhere)
 
     def _hops(
         self,
         url: str,
         headers: dict[bytes, bytes],
-        check_robots: bool,
+        robots_txt: bool,
         max_bytes: int,
         elsewhere: Callable[[str], bool] | None,
     ) -> tuple[int, dict[str, str], bytes, str]:
@@ -906,9 +927,9 @@ class Fetcher:
             # robots.txt (the only fetch without a robots check) gets a shorter timeout:
             # a slow robots.txt must not hold up a whole night's run.
             timeout = (
-                httpx.USE_CLIENT_DEFAULT
-                if check_robots
-                else min(self.options.timeout, self.options.robots_timeout)
+                min(self.options.timeout, self.options.robots_timeout)
+                if robots_txt
+                else httpx.USE_CLIENT_DEFAULT
             )
             with (
                 self._deadline_kept(deadline),
@@ -921,15 +942,15 @@ class Fetcher:
                     following = self._follow(url, current, location, status)
                     self._learn_move(current, following, status)
                     self._learn_session(current, following)
-                    if not check_robots:
+                    if robots_txt:
                         moved_to = urlsplit(following)
                         origin = f"{moved_to.scheme}://{moved_to.netloc}"
                         if _own_robots(moved_to) and origin in self._robots:
                             raise _RobotsKnown(url, origin)
-                    current = self._next_hop(url, following, check_robots, elsewhere)
+                    current = self._next_hop(url, following, not robots_txt, elsewhere)
                     continue
                 declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > max_bytes and check_robots:
+                if declared.isdigit() and int(declared) > max_bytes and not robots_txt:
                     raise self._too_large(url, max_bytes)
                 codings = _codings(response.headers.get_list("content-encoding"))
                 if len(codings) > 1:
@@ -948,7 +969,7 @@ class Fetcher:
                     if time.monotonic() > deadline:
                         raise _DeadlineHit
                     size += len(chunk)
-                    if size > max_bytes and not check_robots:
+                    if size > max_bytes and robots_txt:
                         chunks.append(chunk)
                         break  # robots.txt: its first ``max_bytes`` are read (``_robots_cut``)
                     if size > max_bytes:
@@ -956,15 +977,15 @@ class Fetcher:
                     chunks.append(chunk)
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
                 content = b"".join(chunks)
-                if not check_robots:
+                if robots_txt:
                     content = _robots_cut(content, max_bytes)
                 if (
                     status == 200
-                    and check_robots
+                    and not robots_txt
                     and hop < self.options.max_redirects  # (at the cap: kept as it came)
                     and (target := self._stand_in(url, current, content, response, met))
                 ):
-                    current = self._next_hop(url, target, check_robots, elsewhere)
+                    current = self._next_hop(url, target, not robots_txt, elsewhere)
                     continue
                 return status, resp_headers, content, str(response.url)
         self._log_fetch(url, "redirect-loop", 0, time.monotonic())
