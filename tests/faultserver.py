@@ -72,6 +72,11 @@ def _slug(article_id: int) -> str:
     return FAULTS.get(article_id, "story") + f"-{article_id}"
 
 
+def _published(article_id: int) -> str:
+    """``article_html``'s date, as an RSS ``pubDate``."""
+    return f"{1 + article_id % 28:02d} Jun 2026 10:00:00 +0300"
+
+
 def article_html(
     article_id: int, title: str | None = None, charset: str = "utf-8", canonical: str = ""
 ) -> bytes:
@@ -110,6 +115,9 @@ class FaultServer:
     huge_bytes: int = 11 * 1024 * 1024
     broken_pages: set[int] = field(default_factory=set)  # listing pages answering 500
     feed_items: int = 5  # the newest articles in /rss
+    # >0: /rss is paged as RFC 5005 says (/rss?page=N, each naming the next by
+    # <atom:link rel="next">, this many pages), every page with an ETag it answers 304 to
+    feed_pages: int = 0
     canonical_origin: str = ""  # articles declare <link rel=canonical> on this origin
     listing_extra: str = ""  # raw HTML added to every listing page
     times: list[float] = field(default_factory=list)  # monotonic time of each request
@@ -203,14 +211,21 @@ class FaultServer:
             f"</head><body><ul>{links}</ul>{self.listing_extra}</body></html>"
         ).encode()
 
-    def _feed(self) -> bytes:
+    def _feed(self, page: int = 1) -> bytes:
+        ids = self.all_ids()[(page - 1) * self.feed_items : page * self.feed_items]
         items = "".join(
-            f"<item><title>Статия {i}</title><link>{article_url(i)}</link></item>"
-            for i in self.all_ids()[: self.feed_items]
+            f"<item><title>Статия {i}</title><link>{article_url(i)}</link>"
+            + (f"<pubDate>{_published(i)}</pubDate>" if self.feed_pages else "")
+            + "</item>"
+            for i in ids
         )
+        following = ""
+        if page < self.feed_pages:
+            following = f'<atom:link rel="next" href="{ORIGIN}/rss?page={page + 1}"/>'
         return (
-            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            f"<title>Fault</title>{items}</channel></rss>"
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"'
+            ' xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+            f"<title>Fault</title>{following}{items}</channel></rss>"
         ).encode()
 
     # routing ---------------------------------------------------------------------
@@ -222,6 +237,14 @@ class FaultServer:
                 _send(handler, self.robots_status, b"unavailable", "text/plain")
             else:
                 _send(handler, 200, self.robots.encode(), "text/plain")
+            return
+        if parts.path == "/rss" and self.feed_pages:
+            body = self._feed(int(parse_qs(parts.query).get("page", ["1"])[0]))
+            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            if handler.headers.get("If-None-Match") == etag:
+                _send(handler, 304, b"", "application/rss+xml", {"ETag": etag})
+            else:
+                _send(handler, 200, body, "application/rss+xml", {"ETag": etag})
             return
         if parts.path == "/rss":
             _send(handler, 200, self._feed(), "application/rss+xml")

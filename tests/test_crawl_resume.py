@@ -209,3 +209,25 @@ def test_a_nightly_run_keeping_max_pages_stops_at_the_304(
         more, requests = asked("--max-pages", "3")
         assert "2 new" in more.stdout and "/news?p=3" in requests, more.stdout
     assert len(set(archived(db))) == len(archived(db)) == 8
+
+
+@pytest.mark.parametrize("bound", [("--since", "2026-06-25"), ("--max-pages", "1")])
+def test_a_paged_feed_and_a_cut_walk_cost_a_nightly_run_three_conditional_requests(
+    run_cli: Callable[..., Result], db: Path, bound: tuple[str, str]
+) -> None:
+    """A feed paged as RFC 5005 says, dated, with validators: a nightly run keeping the
+    first run's bound asks the feed and the listing's first page with their validators
+    (two 304s) and nothing else; a run without it then reads the listing's older pages."""
+    profile = write_profile(db.parent, feed=True)
+    with FaultServer(articles=8, per_page=3, faults=False, feed_items=3, feed_pages=3) as site:
+        args = ("crawl", "fault", "--profile", str(profile), "--base-url", site.url)
+        args += ("--delay", "0", "--connections", "1", "--db", str(db))
+        assert run_cli(*args, *bound).exit_code == 0
+        before = len(site.requests)
+        nightly = run_cli(*args, *bound)
+        assert nightly.exit_code == 0 and "0 new" in nightly.stdout, nightly.stdout
+        assert site.requests[before:] == ["/robots.txt", "/rss", "/news"]
+        assert all("if-none-match" in asked for asked in site.headers[before + 1 :])
+        everything = run_cli(*args)
+        assert everything.exit_code == 0 and "/news?p=3" in site.requests, everything.stdout
+    assert len(set(archived(db))) == len(archived(db)) == 8
