@@ -149,6 +149,18 @@ def test_an_unwritable_archive_of_the_previous_schema_is_read_as_it_is(
     assert _digest(locked_v11) == before
 
 
+def test_an_unwritable_v13_archive_is_read_without_a_warning(run_cli: Cli, tmp_path: Path) -> None:
+    """v14 added only what a crawl reads (a walk's cut, a URL's old ``--since``): a
+    reader of a v13 archive misses nothing, and a warning saying it may miss composed
+    words (v13's own upgrade) would be false."""
+    with _locked_at(run_cli, tmp_path, 13) as db:
+        before = _digest(db)
+        found = run_cli("search", "община", "--format", "json", "--db", str(db))
+        assert found.exit_code == 0 and set(ids(found)) == {1, 2, 3, 5}, found.stderr
+        assert found.stderr == ""
+        assert _digest(db) == before
+
+
 def test_an_unwritable_archive_of_an_older_schema_is_refused_with_one_line(
     run_cli: Cli, tmp_path: Path
 ) -> None:

@@ -207,8 +207,10 @@ def read_old_schema(path: Path, version: int, why: str) -> None:
             "'show' may not find an article by an address through a site's redirector or"
             " a Joomla menu" * (version < 12),  # (v12: ``archive.rekey``)
             "a search may miss a word stored with its accent apart from its letter, a"
-            " stress mark or a Latin look-alike",  # (v13: ``Store.compose_stored``)
+            " stress mark or a Latin look-alike" * (version < 13),  # (``Store.compose_stored``)
         ]
+        if not any(misses):  # (v14 added what only a crawl reads: a reader misses nothing)
+            return
         log.warning(
             "archive %s is schema v%d, not upgraded to v%d (%s): read as it is; %s until"
             " a command run with write access upgrades it",
