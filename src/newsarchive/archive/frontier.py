@@ -153,12 +153,6 @@ class Frontier:
         self.site = site
 
     # queued URLs -----------------------------------------------------------------
-    def classify(self, url: str, *, refresh: bool, since: bool) -> Seen:
-        """``seen`` for one URL: its frontier entry and whether some article was archived
-        from it (in any spelling), read in one query (this runs for every listed link)."""
-        entry, archived = self._known(url_key(url))
-        return seen(entry, archived=archived, refresh=refresh, since=since)
-
     def _known(self, key: str) -> tuple[Entry | None, bool]:
         state, attempts, archived = self.conn.execute(
             "SELECT f.state, f.attempts, EXISTS(SELECT 1 FROM article_urls WHERE url_key = ?)"
