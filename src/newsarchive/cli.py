@@ -21,7 +21,14 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from newsarchive.errors import NewsarchiveError, OutputError, UsageError
+from newsarchive.errors import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    NewsarchiveError,
+    OutputError,
+    UsageError,
+)
 
 
 class _OneLineErrors(TyperGroup):
@@ -755,7 +762,7 @@ def import_warc(
         )
         for line in result["damaged"]:
             _err(line)
-    raise typer.Exit(1 if result["damaged"] else 0)
+    raise typer.Exit(EXIT_PARTIAL if result["damaged"] else EXIT_OK)
 
 
 @app.command()
@@ -789,7 +796,7 @@ def reextract(
             f"{result['failed']} failed (archived version kept), "
             f"{result['skipped']} without a stored page or profile\n"
         )
-    raise typer.Exit(1 if result["failed"] else 0)
+    raise typer.Exit(EXIT_PARTIAL if result["failed"] else EXIT_OK)
 
 
 @app.command()
@@ -999,4 +1006,4 @@ def main() -> None:
         if os.environ.get("NEWSARCHIVE_DEBUG"):
             raise
         _err(f"internal error: {type(exc).__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for details)")
-        sys.exit(70)
+        sys.exit(EXIT_INTERNAL)
