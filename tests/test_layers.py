@@ -36,7 +36,6 @@ RANKS = {
     "archive": 4,
     # reading the archive out: never starts a crawl
     "export": 5,
-    "outfile": 5,
     "web": 5,
     # running the stages: exploring a site (discovery's requests), a site's crawl,
     # re-extraction and the imports that archive pages as a crawl does

@@ -179,11 +179,11 @@ def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]
 def export_file(db: Path, filters: Filters, fmt: str, out: Path) -> int:
     """``export --format warc|parquet`` to ``out``; returns how many records were written.
 
-    Written whole or not at all (``outfile``), so a failure (a full disk, a missing
+    Written whole or not at all (``export.outfile``), so a failure (a full disk, a missing
     library) never leaves a half file that looks like an export.
     """
     from newsarchive.archive.search import check_sites
-    from newsarchive.outfile import written_whole
+    from newsarchive.export.outfile import written_whole
 
     writer = _binary_writer(fmt)
     conn = connect_reader(db)

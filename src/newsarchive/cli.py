@@ -285,7 +285,7 @@ def _err(message: str) -> None:
 # Errors of writing output (not of reading input): the disk or device is full or failing,
 # or the caller closed stdout (``std_streams.ClosedOutput``) or opened it for reading only
 # (EBADF). stderr's never reach here (``std_streams.DeafTolerant``), nor an ``--out``
-# file's (``outfile.written_whole`` names the file): what is left is stdout's.
+# file's (``export.outfile.written_whole`` names the file): what is left is stdout's.
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 
 
