@@ -423,7 +423,10 @@ def crawl(
     max_pages: Annotated[
         int | None,
         typer.Option(
-            "--max-pages", min=0, max=1_000_000, help="Listing pages per start URL (0 = no cap)."
+            "--max-pages",
+            min=0,
+            max=1_000_000,
+            help="Listing pages per start URL (default: the profile's max_pages, 25; 0 = no cap).",
         ),
     ] = None,
     base_url: Annotated[
