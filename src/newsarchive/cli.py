@@ -192,7 +192,12 @@ def _finite(value: float | None) -> float | None:
 DelayOption = Annotated[
     float | None,
     typer.Option(
-        "--delay", min=0, max=3600, callback=_finite, help="Seconds between requests per host."
+        "--delay",
+        min=0,
+        max=3600,
+        callback=_finite,
+        help="Seconds between requests per host (default: the profile's delay, else 1;"
+        " a longer robots.txt Crawl-delay wins).",
     ),
 ]
 RawOption = Annotated[
