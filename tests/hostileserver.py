@@ -112,13 +112,6 @@ def drip(
     return Reply(run)
 
 
-def large(size: int, content_type: str = "text/plain") -> Reply:
-    """``size`` bytes of a harmless line, with a truthful Content-Length."""
-    line = b"# filler line of a very large file\n"
-    body = (line * (size // len(line) + 1))[:size]
-    return response(body=body, content_type=content_type)
-
-
 def _head(status: int, headers: dict[str, str]) -> bytes:
     lines = [f"HTTP/1.1 {status} Whatever"] + [f"{k}: {v}" for k, v in headers.items()]
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")

@@ -576,7 +576,7 @@ def test_a_signal_right_after_the_side_file_is_made_leaves_no_side_file(
     the side file exists (its ``open`` returning), which was before the ``try`` that
     removes it: ``.NAME.partial`` stayed behind. Raised there on purpose, not timed."""
     from newsarchive.entry import Terminated
-    from newsarchive.outfile import written_whole
+    from newsarchive.export.outfile import written_whole
 
     real_open = Path.open
 

@@ -179,11 +179,11 @@ def export(db: Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]
 def export_file(db: Path, filters: Filters, fmt: str, out: Path) -> int:
     """``export --format warc|parquet`` to ``out``; returns how many records were written.
 
-    Written whole or not at all (``outfile``), so a failure (a full disk, a missing
+    Written whole or not at all (``export.outfile``), so a failure (a full disk, a missing
     library) never leaves a half file that looks like an export.
     """
     from newsarchive.archive.search import check_sites
-    from newsarchive.outfile import written_whole
+    from newsarchive.export.outfile import written_whole
 
     writer = _binary_writer(fmt)
     conn = connect_reader(db)
@@ -702,6 +702,8 @@ def extract_source(
                 f"{source} is larger than {MAX_BODY_BYTES:,} bytes, the most a crawl reads"
                 " of a page"
             )
+    from newsarchive.fetch.documents import looks_like_html
+
     if not looks_like_html(content):
         raise UsageError(f"{source} does not look like an HTML page")
     profile = None
@@ -724,19 +726,6 @@ def _full_items(content: bytes, url: str | None, article: Any, today: Any) -> li
 
     items = items_of_article(decode_html(content)[0], url or "", article, today)
     return [item.article(url or "", article.site) for item in items]
-
-
-def looks_like_html(content: bytes) -> bool:
-    """Cheap sniff: markup near the start and no binary zero bytes (UTF-16 aside)."""
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        content = content.decode("utf-16", "replace").encode("utf-8")
-    head = content[:4096]
-    if b"\x00" in head or not head.strip():
-        return False
-    lowered = head.lower()
-    return any(
-        tag in lowered for tag in (b"<html", b"<!doctype", b"<body", b"<p", b"<div", b"<head")
-    )
 
 
 def check_base_url(base_url: str | None) -> None:

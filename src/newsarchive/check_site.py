@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.urls import absolute, site_hosts, with_hosts
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
-from newsarchive.errors import FetchError
+from newsarchive.errors import EXIT_OK, EXIT_PARTIAL, FetchError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import GONE_STATUSES, Fetcher, FetchOptions
@@ -98,7 +98,7 @@ class SiteCheck:
     @property
     def exit_code(self) -> int:
         """0 when the profile fits, 1 when something drifted or failed."""
-        return 1 if self.drifted or self.failures else 0
+        return EXIT_PARTIAL if self.drifted or self.failures else EXIT_OK
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)

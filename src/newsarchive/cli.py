@@ -21,7 +21,14 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from newsarchive.errors import NewsarchiveError, OutputError, UsageError
+from newsarchive.errors import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    NewsarchiveError,
+    OutputError,
+    UsageError,
+)
 
 
 class _OneLineErrors(TyperGroup):
@@ -185,7 +192,12 @@ def _finite(value: float | None) -> float | None:
 DelayOption = Annotated[
     float | None,
     typer.Option(
-        "--delay", min=0, max=3600, callback=_finite, help="Seconds between requests per host."
+        "--delay",
+        min=0,
+        max=3600,
+        callback=_finite,
+        help="Seconds between requests per host (default: the profile's delay, else 1;"
+        " a longer robots.txt Crawl-delay wins).",
     ),
 ]
 RawOption = Annotated[
@@ -278,7 +290,7 @@ def _err(message: str) -> None:
 # Errors of writing output (not of reading input): the disk or device is full or failing,
 # or the caller closed stdout (``std_streams.ClosedOutput``) or opened it for reading only
 # (EBADF). stderr's never reach here (``std_streams.DeafTolerant``), nor an ``--out``
-# file's (``outfile.written_whole`` names the file): what is left is stdout's.
+# file's (``export.outfile.written_whole`` names the file): what is left is stdout's.
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 
 
@@ -416,7 +428,10 @@ def crawl(
     max_pages: Annotated[
         int | None,
         typer.Option(
-            "--max-pages", min=0, max=1_000_000, help="Listing pages per start URL (0 = no cap)."
+            "--max-pages",
+            min=0,
+            max=1_000_000,
+            help="Listing pages per start URL (default: the profile's max_pages, 25; 0 = no cap).",
         ),
     ] = None,
     base_url: Annotated[
@@ -755,7 +770,7 @@ def import_warc(
         )
         for line in result["damaged"]:
             _err(line)
-    raise typer.Exit(1 if result["damaged"] else 0)
+    raise typer.Exit(EXIT_PARTIAL if result["damaged"] else EXIT_OK)
 
 
 @app.command()
@@ -789,7 +804,7 @@ def reextract(
             f"{result['failed']} failed (archived version kept), "
             f"{result['skipped']} without a stored page or profile\n"
         )
-    raise typer.Exit(1 if result["failed"] else 0)
+    raise typer.Exit(EXIT_PARTIAL if result["failed"] else EXIT_OK)
 
 
 @app.command()
@@ -999,4 +1014,4 @@ def main() -> None:
         if os.environ.get("NEWSARCHIVE_DEBUG"):
             raise
         _err(f"internal error: {type(exc).__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for details)")
-        sys.exit(70)
+        sys.exit(EXIT_INTERNAL)

@@ -1,7 +1,9 @@
 """One exception root, so the CLI can turn every expected failure into one line and an exit code.
 
 Foreign exceptions (httpx, sqlite3, tomllib) are translated at the stage boundary that
-raises them; nothing outside ``cli.py`` decides exit codes.
+raises them. The codes are named here, so a report that earns one (a site's crawl, a
+``check-site``) names it too; only ``cli.py`` ends the process with it (and ``entry.py``,
+which must not import even this module, with 130/143 before the CLI is loaded).
 """
 
 from __future__ import annotations

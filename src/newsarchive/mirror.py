@@ -112,49 +112,20 @@ def _settings(root: Path) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
-def _declared_types(root: Path) -> dict[str, str]:
-    """The Content-Type a mirror asks for per file suffix (``_mirror.json``), if any."""
-    types = _settings(root).get("content_types", {})
-    return {str(suffix): str(kind) for suffix, kind in dict(types).items()}  # type: ignore[call-overload]
+def _declared(settings: dict[str, object], name: str) -> dict[str, str]:
+    """One of ``_mirror.json``'s maps of strings (the module's docstring says each one's
+    keys and values), as strings whatever JSON wrote."""
+    found = settings.get(name, {})
+    return {str(key): str(value) for key, value in dict(found).items()}  # type: ignore[call-overload]
 
 
-def _declared_headers(root: Path) -> dict[str, dict[str, str]]:
+def _declared_headers(settings: dict[str, object]) -> dict[str, dict[str, str]]:
     """The headers a mirror's server sends with the answer to a path (``_mirror.json``)."""
-    headers = _settings(root).get("headers", {})
+    headers = settings.get("headers", {})
     return {
         str(path): {str(k): str(v) for k, v in dict(sent).items()}
         for path, sent in dict(headers).items()  # type: ignore[call-overload]
     }
-
-
-def _declared_redirectors(root: Path) -> dict[str, str]:
-    """The redirector scripts of a mirror's server: path -> the parameter naming where."""
-    found = _settings(root).get("redirectors", {})
-    return {str(path): str(name) for path, name in dict(found).items()}  # type: ignore[call-overload]
-
-
-def _declared_moves(root: Path) -> dict[str, str]:
-    """The paths a mirror's server sends elsewhere for good: path -> where (``301``)."""
-    found = _settings(root).get("moved", {})
-    return {str(path): str(where) for path, where in dict(found).items()}  # type: ignore[call-overload]
-
-
-def _declared_host_roots(root: Path) -> dict[str, str]:
-    """The hosts a mirror serves from folders of their own: host -> folder (``_mirror.json``)."""
-    found = _settings(root).get("host_roots", {})
-    return {str(host).lower(): str(folder) for host, folder in dict(found).items()}  # type: ignore[call-overload]
-
-
-def _declared_throttled(root: Path) -> dict[str, str]:
-    """The paths a mirror's server answers 429 once: path -> its ``Retry-After``."""
-    found = _settings(root).get("throttled", {})
-    return {str(path): str(wait) for path, wait in dict(found).items()}  # type: ignore[call-overload]
-
-
-def _declared_fallbacks(root: Path) -> dict[str, str]:
-    """The paths whose unknown queries a mirror's server answers with another file."""
-    found = _settings(root).get("fallbacks", {})
-    return {str(path): str(file) for path, file in dict(found).items()}  # type: ignore[call-overload]
 
 
 # ASP.NET's cookieless session state: "/(S(x3mnb1ffgvxkkn55bfwxxk45))/" opening the path
@@ -227,15 +198,17 @@ class MirrorServer:
     ) -> None:
         self.root = Path(root)
         self.intercept = intercept
-        self.content_types = {**CONTENT_TYPES, **_declared_types(self.root)}
-        self.origin = str(_settings(self.root).get("origin", ""))
-        self.extra_headers = _declared_headers(self.root)
-        self.redirectors = _declared_redirectors(self.root)
-        self.moves = _declared_moves(self.root)
-        self.host_roots = _declared_host_roots(self.root)
-        self.fallbacks = _declared_fallbacks(self.root)
-        self.throttled = _declared_throttled(self.root)  # (taken out once answered 429)
-        self.path_sessions = bool(_settings(self.root).get("path_sessions", False))
+        settings = _settings(self.root)
+        self.content_types = {**CONTENT_TYPES, **_declared(settings, "content_types")}
+        self.origin = str(settings.get("origin", ""))
+        self.extra_headers = _declared_headers(settings)
+        self.redirectors = _declared(settings, "redirectors")  # path -> parameter naming where
+        self.moves = _declared(settings, "moved")  # path -> where (301)
+        host_roots = _declared(settings, "host_roots")  # host -> folder
+        self.host_roots = {host.lower(): folder for host, folder in host_roots.items()}
+        self.fallbacks = _declared(settings, "fallbacks")  # path -> file for unknown queries
+        self.throttled = _declared(settings, "throttled")  # path -> Retry-After (answered once)
+        self.path_sessions = bool(settings.get("path_sessions", False))
         self.requests: list[str] = []
         self.hosts: list[str] = []
         self.not_modified = 0

@@ -191,7 +191,7 @@ def export_rows(
     past it; a ``raw`` file and stdout (a pipe, a script) get none."""
     if out is None:
         return _write_rows(rows, fmt, sys.stdout, raw)
-    from newsarchive.outfile import written_whole
+    from newsarchive.export.outfile import written_whole
 
     encoding = "utf-8-sig" if fmt == "csv" and not raw else "utf-8"
     with written_whole(out, "w", encoding=encoding, newline="") as handle:

@@ -33,6 +33,7 @@ from newsarchive.export.warc import METADATA_TYPE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.published import listed_as_archived
 from newsarchive.fetch.charset import decode_html
+from newsarchive.fetch.documents import looks_like_html
 from newsarchive.harvest import UNSTORABLE, judge, read_whole, save_article, store_items
 from newsarchive.models import Article, Page, Profile, Published
 from newsarchive.profiles.loader import generic_site_id
@@ -246,8 +247,6 @@ _METADATA_LIMIT = 64 * 1024
 def _is_html(content_type: str, body: bytes) -> bool:
     if content_type:
         return "html" in content_type.lower()
-    from newsarchive.api import looks_like_html
-
     return looks_like_html(body)
 
 

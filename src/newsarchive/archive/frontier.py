@@ -160,12 +160,6 @@ class Frontier:
         self.since = since
 
     # queued URLs -----------------------------------------------------------------
-    def classify(self, url: str, *, refresh: bool, since: dt.date | None) -> Seen:
-        """``seen`` for one URL: its frontier entry and whether some article was archived
-        from it (in any spelling), read in one query (this runs for every listed link)."""
-        entry, archived = self._known(url_key(url))
-        return seen(entry, archived=archived, refresh=refresh, since=since)
-
     def _known(self, key: str) -> tuple[Entry | None, bool]:
         state, attempts, old_since, archived = self.conn.execute(
             "SELECT f.state, f.attempts, f.old_since,"

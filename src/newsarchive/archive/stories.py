@@ -34,7 +34,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import filterfalse
 
-SHINGLE = 5
 SAMPLE = 16  # one shingle in SAMPLE is a key
 CONTAINMENT = 0.5
 SAME_SITE_CONTAINMENT = 0.8
@@ -261,7 +260,7 @@ def shingles(tokens: Sequence[str], token_hash: dict[str, int]) -> set[int]:
         for token in set(tokens).difference(token_hash):
             token_hash[token] = zlib.crc32(token.encode())
         ids = list(map(token_hash.__getitem__, tokens))
-    windows = zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False)  # SHINGLE = 5
+    windows = zip(ids, ids[1:], ids[2:], ids[3:], ids[4:], strict=False)  # 5 words
     return set(map(hash, windows))
 
 

@@ -342,14 +342,10 @@ _METADATA_WORDS = re.compile(
 _METADATA_STEMS = ("byline", "author", "timestamp", "date", "published", "meta")
 
 
-def is_furniture_element(node: LexborNode) -> bool:
-    """Furniture for metadata look-ups: like ``is_boilerplate_element`` but a byline or a
-    date box is not furniture (the body extractor still drops them)."""
-    return is_furniture_attrs(node.tag or "", node.attributes)
-
-
 def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
-    """``is_furniture_element`` for attributes already read (reading them builds a dict)."""
+    """Furniture for metadata look-ups: like ``is_boilerplate_element`` but a byline or a
+    date box is not furniture (the body extractor still drops them). Takes the attributes
+    already read, as its callers have them: reading them builds a dict."""
     return _marked(tag, attrs, _furniture_marker)
 
 

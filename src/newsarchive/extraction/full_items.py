@@ -39,7 +39,6 @@ MIN_PROSE_WORDS = 12  # an item says something: more than a caption or a "see th
 _SLUG_WORDS = 6
 
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_BOLD = frozenset({"strong", "b"})
 _LINES = frozenset({"p", "div"})
 _ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*"(?:News|Blog|Report)?(?:Article|Posting)"')
 _EDGE = " \t-–—|:,;()[]/·•"

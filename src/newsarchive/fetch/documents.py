@@ -1,6 +1,7 @@
 """Responses that are documents, not web pages: a PDF or an office file a listing shows
 as a news item. One rule for every stage that would otherwise read one as a page (the
-crawl archiving an article, ``add-site`` sampling one)."""
+crawl archiving an article, ``add-site`` sampling one); and bytes with no type at all
+that are no page (``looks_like_html``)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,19 @@ def document_kind(page: Page) -> str | None:
         if not head.startswith(b"<"):
             return f"a document ({kind}), not a web page"
     return None
+
+
+def looks_like_html(content: bytes) -> bool:
+    """Whether bytes handed in as a page (``extract``'s file or URL, a WARC record with no
+    Content-Type) are markup at all. A cheap sniff, since it only keeps a binary or empty
+    file from being extracted as an article: markup near the start and no zero byte (UTF-16
+    aside)."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        content = content.decode("utf-16", "replace").encode("utf-8")
+    head = content[:4096]
+    if b"\x00" in head or not head.strip():
+        return False
+    lowered = head.lower()
+    return any(
+        tag in lowered for tag in (b"<html", b"<!doctype", b"<body", b"<p", b"<div", b"<head")
+    )
