@@ -37,7 +37,7 @@ from newsarchive.discover.urls import host_variants, in_path_state, path_state_g
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.charset import decode_html
-from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
+from newsarchive.fetch.deadline import BoundedBackend, BoundedStream, bounded_transport
 from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
@@ -181,6 +181,49 @@ class _DeadlineHit(Exception):
 # httpx raises RemoteProtocolError both for a malformed response and for a connection that
 # closed early; only the latter is worth another try.
 _CLOSED_EARLY = ("peer closed connection", "server disconnected")
+_BODY_CUT = "peer closed connection without sending complete message body"
+_BODY_COUNTS = re.compile(r"received (\d+) bytes, expected (\d+)")
+
+
+class _CutShort(Exception):
+    """The body that came is not the whole of it: the connection closed before its
+    ``Content-Length`` arrived, or the server sent more than it declared (httpcore stops
+    at the declared length and drops the rest without a word, so a CMS counting its
+    Cyrillic page in letters, not bytes, had every article archived cut in half). Tried
+    once more, as a dropped connection may not drop again, then the page's failure: a
+    cut page archived as whole would stay so, as an unchanged page is not read again."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def cut_short(exc: httpx.HTTPError) -> _CutShort | None:
+    """The connection closed in the middle of the body, said in one line; None for any
+    other error."""
+    said = str(exc)
+    if not isinstance(exc, httpx.RemoteProtocolError) or not said.startswith(_BODY_CUT):
+        return None
+    counts = _BODY_COUNTS.search(said)
+    part = f": {counts[1]} of {counts[2]} bytes received" if counts else ""
+    return _CutShort(f"response cut short (the connection closed mid-body{part})")
+
+
+def _overlong(response: httpx.Response) -> _CutShort | None:
+    """A response whose server sent more bytes than its ``Content-Length`` (read whole
+    already), as far as the connection has read them (``BoundedStream.body_received``):
+    bytes still in flight when the body ended go unseen."""
+    declared = response.headers.get("content-length", "")
+    stream = response.extensions.get("network_stream")
+    if not declared.isdigit() or not isinstance(stream, BoundedStream):
+        return None
+    received = stream.body_received()
+    if received is None or received <= int(declared):
+        return None
+    stream.close()  # (kept alive, its bytes past the body were read as the next response)
+    return _CutShort(
+        f"response cut short (Content-Length {declared} bytes, but {received} or more sent)"
+    )
 
 
 def malformed(exc: httpx.HTTPError) -> str | None:
@@ -624,6 +667,7 @@ class Fetcher:
         retry_after: float | None = None
         refused_host: str | None = None  # set while every attempt failed to connect
         deadline_hits = 0
+        cuts = 0  # bodies cut short (``_CutShort``): tried once more
         own_busy = 0  # this URL's busy answers (``_busy``)
         own_silent = 0  # this URL's tries that got no answer in time (``_silent``)
         attempts = 0
@@ -658,6 +702,13 @@ class Fetcher:
                 if self._silent(host, _netloc(target), last_error, own_silent):
                     raise HostResting(host.resting or last_error, url=url) from None
                 if deadline_hits > 1 or own_silent >= REST_AFTER:
+                    break
+                continue
+            except _CutShort as cut:
+                self._add_fetch_cpu(cpu)
+                last_error, last_status, refused_host = cut.reason, None, None
+                cuts += 1
+                if cuts > 1:
                     break
                 continue
             except (httpx.TransportError, httpx.DecodingError) as exc:
@@ -941,19 +992,7 @@ class Fetcher:
                         shown=self.describe(url),
                     )
                 coding = codings[0] if codings else ""
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in inflated(response.iter_raw(), coding):
-                    self._check_stop()
-                    if time.monotonic() > deadline:
-                        raise _DeadlineHit
-                    size += len(chunk)
-                    if size > max_bytes and not check_robots:
-                        chunks.append(chunk)
-                        break  # robots.txt: its first ``max_bytes`` are read (``_robots_cut``)
-                    if size > max_bytes:
-                        raise self._too_large(url, max_bytes, UNDONE.get(coding))
-                    chunks.append(chunk)
+                chunks = self._body(url, response, coding, deadline, check_robots, max_bytes)
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
                 content = b"".join(chunks)
                 if not check_robots:
@@ -971,6 +1010,42 @@ class Fetcher:
         raise RedirectRefused(
             f"more than {self.options.max_redirects} redirects", url=url, shown=self.describe(url)
         )
+
+    def _body(
+        self,
+        url: str,
+        response: httpx.Response,
+        coding: str,
+        deadline: float,
+        check_robots: bool,
+        max_bytes: int,
+    ) -> list[bytes]:
+        """The response's body, inflated, in chunks: bounded in size and time, and whole
+        (``_CutShort`` otherwise)."""
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in inflated(response.iter_raw(), coding):
+                self._check_stop()
+                if time.monotonic() > deadline:
+                    raise _DeadlineHit
+                size += len(chunk)
+                if size > max_bytes and not check_robots:
+                    chunks.append(chunk)
+                    break  # robots.txt: its first ``max_bytes`` are read (``_robots_cut``)
+                if size > max_bytes:
+                    raise self._too_large(url, max_bytes, UNDONE.get(coding))
+                chunks.append(chunk)
+        except httpx.RemoteProtocolError as exc:
+            cut = cut_short(exc)
+            if cut is None:
+                raise
+            self._log_fetch(url, "cut-short", size, time.monotonic())
+            raise cut from None
+        if check_robots and (overlong := _overlong(response)) is not None:
+            self._log_fetch(url, "overlong", size, time.monotonic())
+            raise overlong
+        return chunks
 
     @contextmanager
     def _deadline_kept(self, deadline: float) -> Iterator[None]:
