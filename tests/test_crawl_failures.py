@@ -211,3 +211,27 @@ def test_a_page_cut_short_is_not_archived(run_cli: Cli, site: FaultServer, db: P
         "https://fault.example/news/1000-story-1000",
         "https://fault.example/news/1002-story-1002",
     ]
+
+
+def test_a_site_whose_name_does_not_resolve_is_given_up_at_once(run_cli: Cli, db: Path) -> None:
+    """A name no resolver knows (the reserved .invalid TLD; a machine with no network says
+    the same of every name) is asked once: the resolver has retried already, and our
+    backoff on top cost about 12 s a site before the crawl gave up."""
+    profile = db.parent / "nowhere.toml"
+    profile.write_text(
+        PROFILE.replace("fault.example", "news.nowhere.invalid").replace('"fault"', '"nowhere"'),
+        encoding="utf-8",
+    )
+    log = db.parent / "crawl.log"
+    result = run_cli(
+        "crawl", "nowhere", "--profile", str(profile), "--db", str(db), "--log-file", str(log)
+    )
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    said = "https://news.nowhere.invalid cannot be reached (name news.nowhere.invalid not resolved"
+    assert said in lines[0]
+    assert lines[0].endswith(" after 1 attempt): nothing fetched from it in this run")
+    logged = log.read_text(encoding="utf-8").splitlines()
+    asked = [line for line in logged if "ConnectError" in line]
+    assert len(asked) == 1, asked  # one attempt, not four with backoff
