@@ -112,6 +112,8 @@ class FaultServer:
     feed_items: int = 5  # the newest articles in /rss
     canonical_origin: str = ""  # articles declare <link rel=canonical> on this origin
     listing_extra: str = ""  # raw HTML added to every listing page
+    # path -> (status, headers, body): answered so instead of the site's own page
+    answers: dict[str, tuple[int, dict[str, str], bytes]] = field(default_factory=dict)
     # articles whose Content-Length counts their letters, not their bytes (half the body)
     miscounted: set[int] = field(default_factory=set)
     times: list[float] = field(default_factory=list)  # monotonic time of each request
@@ -218,6 +220,10 @@ class FaultServer:
     # routing ---------------------------------------------------------------------
     def _route(self, handler: BaseHTTPRequestHandler, count: int) -> None:
         parts = urlsplit(handler.path)
+        if handler.path in self.answers:
+            status, extra, body = self.answers[handler.path]
+            _send(handler, status, body, "text/html; charset=utf-8", extra)
+            return
         if parts.path == "/robots.txt":
             time.sleep(self.robots_delay)
             if self.robots_status != 200:

@@ -37,6 +37,7 @@ from newsarchive.discover.refresh import stand_in_target
 from newsarchive.discover.urls import host_variants, in_path_state, path_state_given, url_key
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
+from newsarchive.fetch.bot_check import bot_check
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.deadline import BoundedBackend, BoundedStream, bounded_transport
 from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, inflated
@@ -761,6 +762,8 @@ class Fetcher:
                 host.silent = 0  # it answered, whatever it said
             self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
+            if check_robots and (wall := bot_check(status, resp_headers, content)) is not None:
+                raise self._walled(host, _netloc(final), status, wall, url)
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
                 retry_after = retry_after_seconds(resp_headers.get("retry-after"))
@@ -901,6 +904,19 @@ class Fetcher:
                     f"{netloc} asked us to come back in {_span(retry_after)} (HTTP {status},"
                     f" Retry-After {retry_after:,.0f} s, longer than the"
                     f" {self.options.max_retry_after:g} s we wait): not asked again in this run"
+                )
+            return HostResting(host.resting, url=url)
+
+    def _walled(self, host: _Host, netloc: str, status: int, wall: str, url: str) -> HostResting:
+        """A bot wall's challenge (``bot_check``) rests the host for the run at its first
+        answer: each later URL would get the same page (every retry too), and asking on
+        is the hammering the wall is there to stop. Said once, as any rest is; the URL
+        stays queued for the next run, and nothing of the page is archived."""
+        with host.lock:
+            if host.resting is None:
+                host.resting = (
+                    f"the site answered with a bot check ({netloc}: HTTP {status}, {wall}):"
+                    " not asked again in this run"
                 )
             return HostResting(host.resting, url=url)
 

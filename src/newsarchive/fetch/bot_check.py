@@ -1,0 +1,78 @@
+"""Whether a response is a bot wall's interstitial (a challenge a browser would run), not
+the page asked for.
+
+Cloudflare, Sucuri, DDoS-Guard, AWS WAF and the hosting panels' own shields answer a
+crawler with a small page whose script earns a cookie and reloads: under 202, 403 or 503
+(reported as "HTTP 202" and failed each URL, every retry asking again), or under a 200
+(archived as an article titled "Just a moment..."). Such a page is told by its shape: a
+vendor's marker or a challenge's sentence on a page that says little else, or no text at
+all and a script that reloads. A news page that mentions Cloudflare, or asks for
+JavaScript in a ``<noscript>`` beside its article, says far more than a challenge does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from newsarchive.markup import page_tree
+
+# statuses a wall answers with ("202 Accepted": AWS WAF, some hosting shields)
+WALL_STATUSES = frozenset({202, 403, 429, 503})
+# headers only a challenge carries
+_HEADERS = {"cf-mitigated": "challenge", "x-amzn-waf-action": ""}
+# a vendor's own name for its challenge: enough on a page that says little (any status).
+# Not Cloudflare's "/cdn-cgi/challenge-platform/scripts/": its bot detection injects that
+# into ordinary pages (58 of WCXB's 711), its challenges load ".../h/".
+_VENDOR = re.compile(
+    rb"/cdn-cgi/challenge-platform/h/|cf-browser-verification|cf_chl_opt|"
+    rb"sucuri_cloudproxy_js|sucuri website firewall|ddos-guard|"
+    rb"<title>\s*just a moment\.\.\.\s*</title>|attention required! \| cloudflare"
+)
+# a challenge's sentence: enough under a wall's status (a 200 page may say it in <noscript>)
+_SENTENCE = re.compile(
+    rb"checking your browser|verifying you are human|please enable javascript|"
+    rb"please turn javascript on|enable javascript and cookies|ddos protection by|"
+    rb"enable cookies and reload"
+)
+# a script that earns a cookie and reloads the page itself (a redirect elsewhere is a
+# stand-in: ``refresh.stand_in_target``)
+_RELOAD = re.compile(rb"location\.reload\s*\(|document\.cookie\s*=[^;]{0,400};[^<]{0,400}location")
+# A challenge is a few KiB of script and a sentence or two; larger, or saying more, it is
+# a page of its own.
+_MAX_BYTES = 128 * 1024
+_MAX_TEXT = 400  # what a challenge page says, its vendor's footer included (~300)
+_NO_TEXT = 40  # what a page that only reloads says (nothing, or "Loading...")
+
+
+def bot_check(status: int, headers: Mapping[str, str], content: bytes) -> str | None:
+    """What shows the response is a bot wall's challenge (a few words for the report), or
+    None. ``headers`` are lower-cased names."""
+    for name, value in _HEADERS.items():
+        said = headers.get(name, "").strip().lower()
+        if said and (not value or said == value):
+            return f"{name}: {said}"
+    if (status != 200 and status not in WALL_STATUSES) or len(content) > _MAX_BYTES:
+        return None
+    lowered = content.lower()
+    vendor = _VENDOR.search(lowered)
+    sentence = _SENTENCE.search(lowered) if status in WALL_STATUSES else None
+    reload = _RELOAD.search(lowered)
+    if vendor is None and sentence is None and reload is None:
+        return None
+    text = _visible_text(content)
+    marker = vendor or sentence
+    if marker is not None and len(text) <= _MAX_TEXT:
+        found = re.sub(rb"<[^>]*>", b"", marker[0]).strip()  # ("<title>just a moment...")
+        return f"'{found.decode('utf-8', 'replace')}'"
+    if reload is not None and len(text) <= _NO_TEXT:
+        return "no text, a script that reloads the page"
+    return None
+
+
+def _visible_text(content: bytes) -> str:
+    tree = page_tree(content.decode("utf-8", "replace"))
+    for node in tree.css("script, style, noscript, template"):
+        node.decompose()
+    root = tree.body or tree.root
+    return "" if root is None else " ".join(root.text(separator=" ").split())
