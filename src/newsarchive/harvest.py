@@ -43,6 +43,7 @@ from newsarchive.discover.urls import (
     is_home_page,
     item_url,
     slashless_key,
+    stated_canonical,
     url_key,
 )
 from newsarchive.discover.walk import Seen, too_old
@@ -68,6 +69,7 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import document_kind
+from newsarchive.fetch.link_header import linked
 from newsarchive.markup import page_tree
 from newsarchive.models import Article, Page, Profile
 
@@ -162,7 +164,9 @@ def judge(
         return read(Outcome.NEW, items=tuple(found), url=result.final_url)
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
-    identity = identify(result.final_url, article.canonical_url, profile)
+    header = linked(result.headers.get("link"), "canonical")
+    stated = stated_canonical(article.canonical_url, header, result.final_url)
+    identity = identify(result.final_url, stated, profile)
     return read(Outcome.NEW, article=article, url=identity, next_page=following, older=before_it)
 
 
