@@ -15,7 +15,7 @@ from newsarchive.fetch.link_header import linked
 from newsarchive.models import Profile
 
 from .faultserver import article_html
-from .hostileserver import HostileServer, Reply, html, response
+from .hostileserver import HostileServer, Reply, html, redirect, response
 from .support import Result
 from .test_two_spellings import SITE, _crawl, _frontier, _shown, _site
 
@@ -250,3 +250,32 @@ def test_the_link_header_is_read_by_relation() -> None:
     assert stated_canonical("https://x.bg/b", ["/c"], base) is None
     assert stated_canonical(None, ["/b", "/c"], base) is None
     assert stated_canonical("https://x.bg/b", [], base) == "https://x.bg/b"
+
+
+def test_a_canonical_the_crawl_found_gone_or_moved_leaves_the_page_its_own_address(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """A page naming as its canonical an address this crawl fetched and found gone (a
+    404) or sent elsewhere (a redirect to a category page) keeps the address it was
+    fetched from: archived under the canonical, a reader could not open it there. Only
+    with what the crawl knows: the named addresses come first in the feed, and no
+    request is made to check one (each is asked once)."""
+    pages = {
+        "/news/192-moved": redirect("/kategoriya/obshtina/"),
+        "/kategoriya/obshtina/": html("<ul><li><a href='/news/191-a'>Статия</a></li></ul>"),
+        "/news/191-a": _page(191, canonical="/news/190-gone"),
+        "/news/194-c": _page(194, canonical="/news/192-moved"),
+        "/news/195-d": _page(195, canonical="/news/195-d-final"),  # (nothing known: taken)
+    }
+    feed = ["/news/190-gone", "/news/192-moved", "/news/191-a", "/news/194-c", "/news/195-d"]
+    with HostileServer(_site(feed, pages)) as site:
+        result = _crawl(run_cli, site, db)
+        asked = dict(site.hits)
+    assert result.exit_code == 1  # (the gone page is no failure; the category page is)
+    assert _rows(db) == [
+        (f"{SITE}/news/191-a", _title(191)),
+        (f"{SITE}/news/194-c", _title(194)),
+        (f"{SITE}/news/195-d-final", _title(195)),
+    ]
+    assert asked["/news/190-gone"] == asked["/news/192-moved"] == 1
+    assert "/news/195-d-final" not in asked
