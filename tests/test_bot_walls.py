@@ -82,6 +82,8 @@ SHELL = (
     b' enable JavaScript to run this app.</noscript><script src="/app.js"></script></body></html>'
 )
 
+SENDING = b"<html><body><script>document.cookie='lang=bg';location.href='/bg/'</script></body>"
+
 
 @pytest.mark.parametrize(
     ("status", "body"),
@@ -92,8 +94,9 @@ SHELL = (
         (200, SHELL),  # an app's shell asks for JavaScript too: a wall only under its status
         (404, MOMENT),  # a wall answers 202, 403, 429 or 503 (or 200)
         (202, b""),  # a 202 saying nothing is no challenge
+        (200, SENDING),  # a home page's script sending the browser on: no reload
     ],
-    ids=["noscript", "403-article", "reloading", "200-shell", "404", "202-empty"],
+    ids=["noscript", "403-article", "reloading", "200-shell", "404", "202-empty", "sending"],
 )
 def test_a_page_of_its_own_is_no_bot_check(status: int, body: bytes) -> None:
     assert bot_check(status, {}, body) is None

@@ -1063,3 +1063,12 @@ def test_a_robots_txt_answered_by_a_query_on_a_shared_host_is_only_its_sites() -
                 assert not fetcher.allowed(f"{b.url}/news")
                 assert not fetcher.allowed(f"{hub.url}/news")
     assert hub.requests == ["/robots.txt?site=a", "/robots.txt?site=b", "/robots.txt"]
+
+
+def test_a_stray_line_end_after_the_body_is_no_cut() -> None:
+    """An old server sending CRLF after a body of its declared length sent all of it."""
+    body = b"<p>whole</p>"
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body)
+    with HostileServer({"/a": raw(head + body + b"\r\n")}) as site, Fetcher(QUICK) as fetcher:
+        assert fetcher.fetch(f"{site.url}/a").content == body
+    assert site.hits["/a"] == 1

@@ -35,9 +35,12 @@ _SENTENCE = re.compile(
     rb"please turn javascript on|enable javascript and cookies|ddos protection by|"
     rb"enable cookies and reload"
 )
-# a script that earns a cookie and reloads the page itself (a redirect elsewhere is a
-# stand-in: ``refresh.stand_in_target``)
-_RELOAD = re.compile(rb"location\.reload\s*\(|document\.cookie\s*=[^;]{0,400};[^<]{0,400}location")
+# a script that reloads the page itself, once it has earned its cookie (one sending the
+# browser elsewhere, "/bg/" say, is a home page's redirect: no wall)
+_RELOAD = re.compile(
+    rb"location\.reload\s*\(|location(?:\.href)?\s*=\s*(?:window\.|document\.)?location\b"
+    rb"|location\.replace\(\s*(?:window\.|document\.)?location\b"
+)
 # A challenge is a few KiB of script and a sentence or two; larger, or saying more, it is
 # a page of its own.
 _MAX_BYTES = 128 * 1024

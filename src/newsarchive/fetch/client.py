@@ -217,11 +217,15 @@ def _overlong(response: httpx.Response) -> _CutShort | None:
     bytes still in flight when the body ended go unseen."""
     declared = response.headers.get("content-length", "")
     stream = response.extensions.get("network_stream")
-    if not declared.isdigit() or not isinstance(stream, BoundedStream):
+    chunked = "transfer-encoding" in response.headers  # (its length is the chunks')
+    if not declared.isdigit() or chunked or not isinstance(stream, BoundedStream):
         return None
     received = stream.body_received()
     if received is None or received <= int(declared):
         return None
+    surplus = stream.tail(received - int(declared))
+    if surplus is not None and not surplus.strip():
+        return None  # a stray line end after the body (old servers send one): no more text
     stream.close()  # (kept alive, its bytes past the body were read as the next response)
     return _CutShort(
         f"response cut short (Content-Length {declared} bytes, but {received} or more sent)"

@@ -121,12 +121,14 @@ class BoundedStream(httpcore.NetworkStream):
         self._inner = inner
         self._backend = backend
         self._received = 0  # bytes read since the request was sent
+        self._last = b""  # the last read's bytes
         self._head = b""  # the response's first bytes, until its head is whole
         self._head_size: int | None = None
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         data = self._backend.read(self._inner, max_bytes, timeout)
         self._received += len(data)
+        self._last = data
         if self._head_size is None and len(self._head) < _HEAD_LIMIT:
             self._head += data
             self._find_head()
@@ -148,6 +150,10 @@ class BoundedStream(httpcore.NetworkStream):
         in blocks and drops what is past the declared end without a word), or None
         before the head is whole."""
         return None if self._head_size is None else self._received - self._head_size
+
+    def tail(self, size: int) -> bytes | None:
+        """The last ``size`` bytes read, when the last read holds them all."""
+        return self._last[-size:] if 0 < size <= len(self._last) else None
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         self._received, self._head, self._head_size = 0, b"", None  # (a new request)
