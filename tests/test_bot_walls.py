@@ -104,9 +104,9 @@ def test_a_page_of_its_own_is_no_bot_check(status: int, body: bytes) -> None:
 
 @pytest.mark.skipif(not (SHARED / "wcxb-dev" / "html").is_dir(), reason="no ../shared")
 def test_no_shared_page_reads_as_a_bot_check() -> None:
-    """WCXB dev's and bg-pages' real pages, as if under a wall's status (58 of WCXB's
-    carry Cloudflare's bot-detection script, 12 say 'please enable javascript', 27
-    reload or set a cookie from a script)."""
+    """WCXB dev's and bg-pages' real pages, as if under a wall's status too (58 of
+    WCXB's carry Cloudflare's bot-detection script, 6 say 'please enable javascript',
+    21 reload themselves from a script: each says far more than a challenge)."""
     pages = [*(SHARED / "wcxb-dev" / "html").glob("*.html.gz")]
     pages += [p for p in (SHARED / "bg-pages").rglob("*.html") if p.is_file()]
     assert len(pages) > 700

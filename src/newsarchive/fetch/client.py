@@ -9,8 +9,10 @@ Redirects are followed by hand so every hop is checked
 the site's hosts, never an internal address). Every byte comes from a site we do not
 control, so each response is bounded in size (``max_bytes``) and in time (``deadline``,
 checked between chunks together with the stop flag); a malformed response (broken status
-line, conflicting Content-Length, bad gzip) is tried once, as retrying cannot fix it.
-Thread-safe: a crawl may fetch from a pool.
+line, conflicting Content-Length, bad gzip) is tried once, as retrying cannot fix it; a
+body cut short twice (``_CutShort``), a name that does not resolve once. A bot wall's
+challenge (``bot_check``) rests its host at once. Thread-safe: a crawl may fetch from a
+pool.
 """
 
 from __future__ import annotations
