@@ -151,7 +151,7 @@ def test_a_bot_wall_is_said_once_rests_the_site_and_archives_nothing(
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 1, lines
-    assert "the site answered with a bot check (" in lines[0]
+    assert "the site answered with a bot check at https://fault.example/news/1001-" in lines[0]
     assert f"HTTP {status}" in lines[0]
     assert "HTTP 202:" not in lines[0] and "after 4 attempts" not in lines[0]
     assert site.hits[walled] == 1  # not retried, not hammered

@@ -13,7 +13,7 @@ JavaScript in a ``<noscript>`` beside its article, says far more than a challeng
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from newsarchive.markup import page_tree
 
@@ -21,20 +21,50 @@ from newsarchive.markup import page_tree
 WALL_STATUSES = frozenset({202, 403, 429, 503})
 # headers only a challenge carries
 _HEADERS = {"cf-mitigated": "challenge", "x-amzn-waf-action": ""}
-# a vendor's own name for its challenge: enough on a page that says little (any status).
-# Not Cloudflare's "/cdn-cgi/challenge-platform/scripts/": its bot detection injects that
-# into ordinary pages (58 of WCXB's 711), its challenges load ".../h/".
-_VENDOR = re.compile(
-    rb"/cdn-cgi/challenge-platform/h/|cf-browser-verification|cf_chl_opt|"
-    rb"sucuri_cloudproxy_js|sucuri website firewall|ddos-guard|"
-    rb"<title>\s*just a moment\.\.\.\s*</title>|attention required! \| cloudflare"
+# The one vocabulary of challenges (``page_kind`` names a stored or given page with it):
+# a vendor's own marker, or a sentence only a challenge says, in lower case. Enough on a
+# page that says little, whatever its status. Not Cloudflare's
+# "/cdn-cgi/challenge-platform/scripts/": its bot detection injects that into ordinary
+# pages (58 of WCXB dev's 711); its challenges load ".../h/".
+CHALLENGE_MARKERS = (
+    "_cf_chl_opt",
+    "cf-browser-verification",
+    "/cdn-cgi/challenge-platform/h/",
+    "checking your browser before accessing",
+    "checking if the site connection is secure",
+    "verifying you are human",
+    "incapsula incident id",
+    "ddos protection by ddos-guard",
+    "/.well-known/ddos-guard/",
+    "sucuri website firewall",
+    "sucuri_cloudproxy_js",
+    "please enable javascript and cookies to continue",
 )
-# a challenge's sentence: enough under a wall's status (a 200 page may say it in <noscript>)
-_SENTENCE = re.compile(
-    rb"checking your browser|verifying you are human|please enable javascript|"
-    rb"please turn javascript on|enable javascript and cookies|ddos protection by|"
-    rb"enable cookies and reload"
+# a challenge's whole title (folded)
+CHALLENGE_TITLES = frozenset(
+    {"just a moment...", "just a moment…", "attention required! | cloudflare", "один момент…",
+     "один момент...", "ddos-guard"}
+)  # fmt: skip
+# Sentences a challenge says, and a page of its own may too ("Please enable JavaScript"
+# in a <noscript> beside the article, an app's shell): a wall's only under its status.
+WALL_SENTENCES = (
+    "checking your browser",
+    "please enable javascript",
+    "please turn javascript on",
+    "enable javascript and cookies",
+    "enable cookies and reload",
 )
+
+
+def _alternatives(words: Iterable[str]) -> re.Pattern[bytes]:
+    return re.compile(b"|".join(re.escape(word.encode()) for word in words))
+
+
+_MARKER = _alternatives(CHALLENGE_MARKERS)
+_TITLE = re.compile(
+    rb"<title[^>]*>\s*(" + _alternatives(CHALLENGE_TITLES).pattern + rb")\s*</title>"
+)
+_SENTENCE = _alternatives(WALL_SENTENCES)
 # a script that reloads the page itself, once it has earned its cookie (one sending the
 # browser elsewhere, "/bg/" say, is a home page's redirect: no wall)
 _RELOAD = re.compile(
@@ -58,15 +88,15 @@ def bot_check(status: int, headers: Mapping[str, str], content: bytes) -> str | 
     if (status != 200 and status not in WALL_STATUSES) or len(content) > _MAX_BYTES:
         return None
     lowered = content.lower()
-    vendor = _VENDOR.search(lowered)
+    title = _TITLE.search(lowered)
+    marker = _MARKER.search(lowered)
     sentence = _SENTENCE.search(lowered) if status in WALL_STATUSES else None
     reload = _RELOAD.search(lowered)
-    if vendor is None and sentence is None and reload is None:
+    if title is None and marker is None and sentence is None and reload is None:
         return None
     text = _visible_text(content)
-    marker = vendor or sentence
-    if marker is not None and len(text) <= _MAX_TEXT:
-        found = re.sub(rb"<[^>]*>", b"", marker[0]).strip()  # ("<title>just a moment...")
+    found: bytes = title[1] if title else (marker or sentence or [b""])[0]
+    if found and len(text) <= _MAX_TEXT:
         return f"'{found.decode('utf-8', 'replace')}'"
     if reload is not None and len(text) <= _NO_TEXT:
         return "no text, a script that reloads the page"

@@ -769,7 +769,7 @@ class Fetcher:
             self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
             if check_robots and (wall := bot_check(status, resp_headers, content)) is not None:
-                raise self._walled(host, _netloc(final), status, wall, url)
+                raise self._walled(host, final, status, wall, url)
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
                 retry_after = retry_after_seconds(resp_headers.get("retry-after"))
@@ -913,7 +913,7 @@ class Fetcher:
                 )
             return HostResting(host.resting, url=url)
 
-    def _walled(self, host: _Host, netloc: str, status: int, wall: str, url: str) -> HostResting:
+    def _walled(self, host: _Host, where: str, status: int, wall: str, url: str) -> HostResting:
         """A bot wall's challenge (``bot_check``) rests the host for the run at its first
         answer: each later URL would get the same page (every retry too), and asking on
         is the hammering the wall is there to stop. Said once, as any rest is; the URL
@@ -921,7 +921,7 @@ class Fetcher:
         with host.lock:
             if host.resting is None:
                 host.resting = (
-                    f"the site answered with a bot check ({netloc}: HTTP {status}, {wall}):"
+                    f"the site answered with a bot check at {where} (HTTP {status}, {wall}):"
                     " not asked again in this run"
                 )
             return HostResting(host.resting, url=url)
