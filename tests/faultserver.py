@@ -120,6 +120,10 @@ class FaultServer:
     feed_pages: int = 0
     canonical_origin: str = ""  # articles declare <link rel=canonical> on this origin
     listing_extra: str = ""  # raw HTML added to every listing page
+    # path -> (status, headers, body): answered so instead of the site's own page
+    answers: dict[str, tuple[int, dict[str, str], bytes]] = field(default_factory=dict)
+    # articles whose Content-Length counts their letters, not their bytes (half the body)
+    miscounted: set[int] = field(default_factory=set)
     times: list[float] = field(default_factory=list)  # monotonic time of each request
     requests: list[str] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
@@ -231,6 +235,10 @@ class FaultServer:
     # routing ---------------------------------------------------------------------
     def _route(self, handler: BaseHTTPRequestHandler, count: int) -> None:
         parts = urlsplit(handler.path)
+        if handler.path in self.answers:
+            status, extra, body = self.answers[handler.path]
+            _send(handler, status, body, "text/html; charset=utf-8", extra)
+            return
         if parts.path == "/robots.txt":
             time.sleep(self.robots_delay)
             if self.robots_status != 200:
@@ -326,7 +334,13 @@ class FaultServer:
             if self.canonical_origin:
                 slug = f"{article_id}-{_slug(article_id)}"
                 canonical = f"{self.canonical_origin}/news/{slug}?utm_source=feed"
-            _send(handler, 200, article_html(article_id, canonical=canonical), "text/html")
+            body = article_html(article_id, canonical=canonical)
+            if article_id in self.miscounted:
+                letters = str(len(body.decode())).encode()
+                handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+                handler.wfile.write(b"Content-Length: " + letters + b"\r\n\r\n" + body)
+                return
+            _send(handler, 200, body, "text/html")
 
 
 def _send(

@@ -10,11 +10,12 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from newsarchive.discover.urls import identify, url_key
+from newsarchive.discover.urls import identify, stated_canonical, url_key
+from newsarchive.fetch.link_header import linked
 from newsarchive.models import Profile
 
 from .faultserver import article_html
-from .hostileserver import HostileServer, Reply, html
+from .hostileserver import HostileServer, Reply, html, redirect, response
 from .support import Result
 from .test_two_spellings import SITE, _crawl, _frontier, _shown, _site
 
@@ -193,3 +194,88 @@ def test_click_ids_are_no_part_of_an_address() -> None:
     for param in ("srsltid=AfmBOo", "_gl=1*abc", "msclkid=9f", "igshid=x1", "gad_source=1"):
         assert url_key(f"{plain}?{param}") == url_key(plain)
     assert url_key(f"{plain}?id=5") != url_key(plain)
+
+
+def test_a_canonical_in_the_link_header_is_read_as_one_of_the_heads(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """``Link: <…>; rel="canonical"`` (a CMS's or CDN's, on HTML pages too) is one more of
+    the head's canonical links: alone it is taken, agreeing with the head it is the
+    same address, disagreeing with it neither is (the page keeps its own address, as
+    with two head links that disagree), and it is trusted no more than the head's (a
+    category page named so is still ignored)."""
+
+    def linked(n: int, link: str, canonical: str = "") -> Reply:
+        body = article_html(n, canonical=canonical)
+        return response(body=body, headers={"Link": link})
+
+    pages = {
+        "/news/181-a": linked(181, '</news/181-a-final>; rel="canonical"'),
+        "/news/182-b": linked(
+            182,
+            f'<{SITE}/news/182-b-final?utm_source=x>; rel=canonical, </?p=182>; rel="shortlink"',
+            canonical="/news/182-b-final",
+        ),
+        "/news/183-c": linked(
+            183, '</news/183-c-cdn>; rel="canonical"', canonical="/news/183-c-cms"
+        ),
+        "/news/184-d": linked(184, '</category/obshtina/>; rel="canonical"'),
+        "/news/185-e": linked(185, '</?p=185>; rel="shortlink", </news/185-x>; rel="alternate"'),
+    }
+    with HostileServer(_site(list(pages), pages)) as site:
+        result = _crawl(run_cli, site, db)
+    assert result.exit_code == 0, result.stderr
+    assert _rows(db) == [
+        (f"{SITE}/news/181-a-final", _title(181)),
+        (f"{SITE}/news/182-b-final", _title(182)),
+        (f"{SITE}/news/183-c", _title(183)),
+        (f"{SITE}/news/184-d", _title(184)),
+        (f"{SITE}/news/185-e", _title(185)),
+    ]
+
+
+def test_the_link_header_is_read_by_relation() -> None:
+    header = (
+        '<https://x.bg/wp-json/>; rel="https://api.w.org/", </a>; rel="alternate canonical";'
+        ' type="text/html", <https://x.bg/?p=1>; title="rel=canonical"; rel=shortlink'
+    )
+    assert linked(header, "canonical") == ["/a"]
+    assert linked(header, "shortlink") == ["https://x.bg/?p=1"]
+    assert linked(None, "canonical") == linked("<>", "canonical") == []
+    base = "https://x.bg/novini/a"
+    assert stated_canonical(None, ["/b"], base) == "https://x.bg/b"
+    assert stated_canonical("https://x.bg/b", ["//www.x.bg/b?utm_source=1"], base) == (
+        "https://x.bg/b"
+    )
+    assert stated_canonical("https://x.bg/b", ["/c"], base) is None
+    assert stated_canonical(None, ["/b", "/c"], base) is None
+    assert stated_canonical("https://x.bg/b", [], base) == "https://x.bg/b"
+
+
+def test_a_canonical_the_crawl_found_gone_or_moved_leaves_the_page_its_own_address(
+    run_cli: Callable[..., Result], db: Path
+) -> None:
+    """A page naming as its canonical an address this crawl fetched and found gone (a
+    404) or sent elsewhere (a redirect to a category page) keeps the address it was
+    fetched from: archived under the canonical, a reader could not open it there. Only
+    with what the crawl knows: the named addresses come first in the feed, and no
+    request is made to check one (each is asked once)."""
+    pages = {
+        "/news/192-moved": redirect("/kategoriya/obshtina/"),
+        "/kategoriya/obshtina/": html("<ul><li><a href='/news/191-a'>Статия</a></li></ul>"),
+        "/news/191-a": _page(191, canonical="/news/190-gone"),
+        "/news/194-c": _page(194, canonical="/news/192-moved"),
+        "/news/195-d": _page(195, canonical="/news/195-d-final"),  # (nothing known: taken)
+    }
+    feed = ["/news/190-gone", "/news/192-moved", "/news/191-a", "/news/194-c", "/news/195-d"]
+    with HostileServer(_site(feed, pages)) as site:
+        result = _crawl(run_cli, site, db)
+        asked = dict(site.hits)
+    assert result.exit_code == 1  # (the gone page is no failure; the category page is)
+    assert _rows(db) == [
+        (f"{SITE}/news/191-a", _title(191)),
+        (f"{SITE}/news/194-c", _title(194)),
+        (f"{SITE}/news/195-d-final", _title(195)),
+    ]
+    assert asked["/news/190-gone"] == asked["/news/192-moved"] == 1
+    assert "/news/195-d-final" not in asked

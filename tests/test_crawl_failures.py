@@ -177,3 +177,61 @@ def test_a_listing_that_stops_holding_article_links_is_a_warning_even_when_quiet
     [line] = nightly.stderr.splitlines()
     assert "warning" in line and "no article links" in line and "/news" in line
     assert count_articles(db) == 3
+
+
+def test_a_page_cut_short_is_a_failure_and_its_archived_copy_stays_whole(
+    run_cli: Cli, site: FaultServer, db: Path
+) -> None:
+    """A server sending more than its Content-Length (a CMS counting letters, not bytes)
+    gives a cut page: not archived, not over the whole one a run archived before."""
+    first = crawl_with(run_cli, site, db, PROFILE, "--quiet")
+    assert first.exit_code == 0
+    with sqlite3.connect(db) as conn:
+        before = conn.execute("SELECT url, text FROM articles ORDER BY url").fetchall()
+    assert len(before) == 3
+    site.miscounted = {1001}
+    again = crawl_with(run_cli, site, db, PROFILE, "--quiet", "--recheck", "100000")
+    assert again.exit_code == 1
+    assert again.stderr.count("\n") == 1
+    assert "response cut short (Content-Length " in again.stderr
+    assert "https://fault.example/news/1001-story-1001" in again.stderr
+    assert site.hits["/news/1001-story-1001"] == 3  # the first run's, then tried twice
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT url, text FROM articles ORDER BY url").fetchall() == before
+
+
+def test_a_page_cut_short_is_not_archived(run_cli: Cli, site: FaultServer, db: Path) -> None:
+    site.miscounted = {1001}
+    result = crawl_with(run_cli, site, db, PROFILE, "--quiet")
+    assert result.exit_code == 1
+    assert "response cut short" in result.stderr
+    with sqlite3.connect(db) as conn:
+        urls = [row[0] for row in conn.execute("SELECT url FROM articles")]
+    assert sorted(urls) == [
+        "https://fault.example/news/1000-story-1000",
+        "https://fault.example/news/1002-story-1002",
+    ]
+
+
+def test_a_site_whose_name_does_not_resolve_is_given_up_at_once(run_cli: Cli, db: Path) -> None:
+    """A name no resolver knows (the reserved .invalid TLD; a machine with no network says
+    the same of every name) is asked once: the resolver has retried already, and our
+    backoff on top cost about 12 s a site before the crawl gave up."""
+    profile = db.parent / "nowhere.toml"
+    profile.write_text(
+        PROFILE.replace("fault.example", "news.nowhere.invalid").replace('"fault"', '"nowhere"'),
+        encoding="utf-8",
+    )
+    log = db.parent / "crawl.log"
+    result = run_cli(
+        "crawl", "nowhere", "--profile", str(profile), "--db", str(db), "--log-file", str(log)
+    )
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    said = "https://news.nowhere.invalid cannot be reached (name news.nowhere.invalid not resolved"
+    assert said in lines[0]
+    assert lines[0].endswith(" after 1 attempt): nothing fetched from it in this run")
+    logged = log.read_text(encoding="utf-8").splitlines()
+    asked = [line for line in logged if "ConnectError" in line]
+    assert len(asked) == 1, asked  # one attempt, not four with backoff

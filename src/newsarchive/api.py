@@ -665,6 +665,7 @@ def extract_source(
     from newsarchive.profiles.loader import get_profile, list_profiles
 
     fetched: dt.date = dt.date.today()
+    header: list[str] = []  # the canonical of the HTTP Link header of a page fetched
     if url is not None:
         _check_page_url(url, "--url")
     scheme = _address_scheme(source)
@@ -684,6 +685,9 @@ def extract_source(
         # was found, as the crawl reads them, not against the address typed)
         content, url = page.content, url or page.final_url
         fetched = page.fetched_at
+        from newsarchive.fetch.link_header import linked
+
+        header = linked(page.headers.get("link"), "canonical")
     else:
         from newsarchive.models import MAX_BODY_BYTES
 
@@ -714,6 +718,13 @@ def extract_source(
 
         profile = next((p for p in list_profiles(profile_files).values() if on_site(url, p)), None)
     article = extract(content, url, profile=profile, today=fetched)
+    if header:
+        from dataclasses import replace
+
+        from newsarchive.discover.urls import stated_canonical
+
+        stated = stated_canonical(article.canonical_url, header, url or "")
+        article = replace(article, canonical_url=stated)
     return article, _full_items(content, url, article, fetched)
 
 

@@ -25,7 +25,7 @@ import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, partial
 
@@ -43,6 +43,7 @@ from newsarchive.discover.urls import (
     is_home_page,
     item_url,
     slashless_key,
+    stated_canonical,
     url_key,
 )
 from newsarchive.discover.walk import Seen, too_old
@@ -68,6 +69,7 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import document_kind
+from newsarchive.fetch.link_header import linked
 from newsarchive.markup import page_tree
 from newsarchive.models import Article, Page, Profile
 
@@ -162,7 +164,9 @@ def judge(
         return read(Outcome.NEW, items=tuple(found), url=result.final_url)
     if too_old(article.published, since):
         return read(Outcome.OLD, "older than --since")
-    identity = identify(result.final_url, article.canonical_url, profile)
+    header = linked(result.headers.get("link"), "canonical")
+    stated = stated_canonical(article.canonical_url, header, result.final_url)
+    identity = identify(result.final_url, stated, profile)
     return read(Outcome.NEW, article=article, url=identity, next_page=following, older=before_it)
 
 
@@ -362,6 +366,9 @@ class Harvester:
     # another, with how many more may be reached back from each (``Frontier.going_back``)
     going_back: dict[str, int] = field(default_factory=dict)
     went_back: bool = False  # an article's "« Предишна новина" queued in this batch
+    # this run's URLs whose fetch ended at another page, by URL key: that page's key
+    # (a redirect followed, or one to a page fetched on its own: ``Elsewhere``)
+    moved: dict[str, str] = field(default_factory=dict)
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out
@@ -466,6 +473,11 @@ class Harvester:
     ) -> None:
         """Carry out ``judge``'s verdict; ``listed`` as ``Frontier.listed`` gave it. A URL
         that redirects to a page of this run (``Elsewhere``) waits for that page's fate."""
+        ended = result.page if isinstance(result, Elsewhere) else None
+        if isinstance(result, Page):
+            ended = result.final_url
+        if ended is not None and url_key(ended) != url_key(url):
+            self.moved[url_key(url)] = url_key(ended)
         if isinstance(result, Elsewhere):
             self._redirected(url, result)
             return
@@ -557,6 +569,8 @@ class Harvester:
         if verdict.outcome is Outcome.INTERRUPTED:
             return None  # stays queued for the next run
         if verdict.article is not None and isinstance(result, Page):
+            if self._unfounded(verdict.url, url, result):
+                verdict = replace(verdict, url=identify(result.final_url, None, self.profile))
             result, verdict = self._original(result, verdict, listed)
         self.handled.add(url)
         if isinstance(result, Page):
@@ -615,6 +629,24 @@ class Harvester:
         self.report.outcomes[outcome] += 1
         self.progress(self.report)
         return None if outcome is Outcome.FAILED or verdict.article is None else verdict.url
+
+    def _unfounded(self, canonical: str, url: str, page: Page) -> bool:
+        """Whether the crawl has seen that ``canonical``, the address the page fetched at
+        ``url`` names as its own, holds no such page: it was settled gone (a 404 or 410,
+        a page saying it is not found, a redirect to the home page), or its fetch in
+        this run was redirected to another page than this one. The page then keeps the
+        address it was fetched from: archived under the canonical, the article would be
+        found at an address a reader cannot open. Only what the crawl already knows: no
+        request is made to check a canonical (the page read before its canonical is
+        taken at its word)."""
+        key = url_key(canonical)
+        own = {url_key(url), url_key(page.final_url)}
+        if key in own:
+            return False
+        moved = self.moved.get(key)
+        if moved is not None and moved not in own:
+            return True
+        return self.frontier.state(canonical) is State.GONE
 
     def _original(
         self, page: Page, verdict: Verdict, listed: tuple[dt.date, str] | None

@@ -580,6 +580,25 @@ def is_home_page(url: str) -> bool:
     return not parts.query and bool(_HOME_PATH.fullmatch(parts.path))
 
 
+def stated_canonical(page: str | None, header: list[str], url: str) -> str | None:
+    """The canonical address a page states: its own (``Article.canonical_url``, from its
+    head) and its HTTP ``Link: <…>; rel="canonical"`` header's (``header``, read against
+    ``url``), taken as one more of the head's canonical links: when they name one
+    address (in any spelling) it is the page's, one alone is taken, and two that differ
+    name none, as two of the head's links that disagree name none (a CDN's rule and the
+    CMS's head each sure of another address: which is right, nothing on the page says).
+    What is named is trusted as any canonical is (``identify``)."""
+    named = [page] if page else []
+    for href in header:
+        try:
+            named.append(urljoin(url, href))
+        except ValueError:
+            return None  # (a broken address among them: it names nothing we can weigh)
+    if not named or any(url_key(other) != url_key(named[0]) for other in named[1:]):
+        return None
+    return named[0]
+
+
 def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
     """The URL an article is archived under: the page's own canonical URL when it is on
     the site, else the URL it was fetched from (both in normal form).

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.fetch.bot_check import CHALLENGE_MARKERS, CHALLENGE_TITLES
+
 ERROR_PAGE = "error page"
 BOT_CHALLENGE = "bot challenge"
 MAINTENANCE = "maintenance page"
@@ -73,23 +75,10 @@ _SEGMENTS = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
 # other kinds' sentences never lead news.
 _NAMED_SEGMENTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
-# Markers only a challenge page carries; a Cloudflare site's ordinary pages load
-# "/cdn-cgi/challenge-platform/" scripts too, so that path is no marker.
-_CHALLENGE_MARKERS = (
-    "_cf_chl_opt",
-    "cf-browser-verification",
-    "Checking your browser before accessing",
-    "Checking if the site connection is secure",
-    "Verifying you are human",
-    "Incapsula incident ID",
-    "DDoS protection by DDoS-Guard",
-    "Sucuri Website Firewall",
-    "Please enable JavaScript and cookies to continue",
-)
-_CHALLENGE_TITLES = frozenset(
-    {"just a moment...", "just a moment…", "attention required! | cloudflare", "один момент…",
-     "один момент...", "ddos-guard", "access denied"}
-)  # fmt: skip
+# A challenge's markers and titles are the fetcher's (``bot_check``), where a challenge
+# met in a crawl rests its site; a title "Access denied" is a page refused here, not
+# always a bot wall there (one members' page refused must not rest a whole site).
+_CHALLENGE_TITLES = CHALLENGE_TITLES | {"access denied"}
 
 
 def says_not_found(title: str) -> bool:
@@ -133,8 +122,9 @@ def page_kind(html: str, titles: Iterable[str], text: str) -> str:
 
 def _claimed_kind(html: str, titles: list[str]) -> str:
     """The kind the page's titles or markers claim, whatever its length."""
+    lowered = html.lower()
     if any(" ".join(t.casefold().split()) in _CHALLENGE_TITLES for t in titles) or any(
-        marker in html for marker in _CHALLENGE_MARKERS
+        marker in lowered for marker in CHALLENGE_MARKERS
     ):
         return BOT_CHALLENGE
     if any(says_not_found(t) for t in titles):

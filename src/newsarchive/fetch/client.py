@@ -9,8 +9,10 @@ Redirects are followed by hand so every hop is checked
 the site's hosts, never an internal address). Every byte comes from a site we do not
 control, so each response is bounded in size (``max_bytes``) and in time (``deadline``,
 checked between chunks together with the stop flag); a malformed response (broken status
-line, conflicting Content-Length, bad gzip) is tried once, as retrying cannot fix it.
-Thread-safe: a crawl may fetch from a pool.
+line, conflicting Content-Length, bad gzip) is tried once, as retrying cannot fix it; a
+body cut short twice (``_CutShort``), a name that does not resolve once. A bot wall's
+challenge (``bot_check``) rests its host at once. Thread-safe: a crawl may fetch from a
+pool.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import email.utils
 import os
 import random
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -36,8 +39,9 @@ from newsarchive.discover.refresh import stand_in_target
 from newsarchive.discover.urls import host_variants, in_path_state, path_state_given, url_key
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
+from newsarchive.fetch.bot_check import bot_check
 from newsarchive.fetch.charset import decode_html
-from newsarchive.fetch.deadline import BoundedBackend, bounded_transport
+from newsarchive.fetch.deadline import BoundedBackend, BoundedStream, bounded_transport
 from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
@@ -181,6 +185,53 @@ class _DeadlineHit(Exception):
 # httpx raises RemoteProtocolError both for a malformed response and for a connection that
 # closed early; only the latter is worth another try.
 _CLOSED_EARLY = ("peer closed connection", "server disconnected")
+_BODY_CUT = "peer closed connection without sending complete message body"
+_BODY_COUNTS = re.compile(r"received (\d+) bytes, expected (\d+)")
+
+
+class _CutShort(Exception):
+    """The body that came is not the whole of it: the connection closed before its
+    ``Content-Length`` arrived, or the server sent more than it declared (httpcore stops
+    at the declared length and drops the rest without a word, so a CMS counting its
+    Cyrillic page in letters, not bytes, had every article archived cut in half). Tried
+    once more, as a dropped connection may not drop again, then the page's failure: a
+    cut page archived as whole would stay so, as an unchanged page is not read again."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def cut_short(exc: httpx.HTTPError) -> _CutShort | None:
+    """The connection closed in the middle of the body, said in one line; None for any
+    other error."""
+    said = str(exc)
+    if not isinstance(exc, httpx.RemoteProtocolError) or not said.startswith(_BODY_CUT):
+        return None
+    counts = _BODY_COUNTS.search(said)
+    part = f": {counts[1]} of {counts[2]} bytes received" if counts else ""
+    return _CutShort(f"response cut short (the connection closed mid-body{part})")
+
+
+def _overlong(response: httpx.Response) -> _CutShort | None:
+    """A response whose server sent more bytes than its ``Content-Length`` (read whole
+    already), as far as the connection has read them (``BoundedStream.body_received``):
+    bytes still in flight when the body ended go unseen."""
+    declared = response.headers.get("content-length", "")
+    stream = response.extensions.get("network_stream")
+    chunked = "transfer-encoding" in response.headers  # (its length is the chunks')
+    if not declared.isdigit() or chunked or not isinstance(stream, BoundedStream):
+        return None
+    received = stream.body_received()
+    if received is None or received <= int(declared):
+        return None
+    surplus = stream.tail(received - int(declared))
+    if surplus is not None and not surplus.strip():
+        return None  # a stray line end after the body (old servers send one): no more text
+    stream.close()  # (kept alive, its bytes past the body were read as the next response)
+    return _CutShort(
+        f"response cut short (Content-Length {declared} bytes, but {received} or more sent)"
+    )
 
 
 def malformed(exc: httpx.HTTPError) -> str | None:
@@ -190,6 +241,21 @@ def malformed(exc: httpx.HTTPError) -> str | None:
     ):
         return one_line(str(exc), 120, ellipsis="...") or type(exc).__name__
     return None
+
+
+def unresolved(exc: httpx.HTTPError) -> str | None:
+    """Why the request's host name did not resolve (one line), or None for any other
+    failure. Not worth a retry with backoff: the resolver has tried its servers already
+    (resolv.conf's attempts), and a machine with no network spent 1 + 2 + 4 s of our
+    backoff on each site's robots.txt (about 12 s a site) before saying it cannot be
+    reached."""
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, socket.gaierror):
+        cause = cause.__cause__ or cause.__context__
+    if cause is None:
+        return None
+    said = cause.strerror or str(cause)
+    return f"name {exc.request.url.host} not resolved: {said}"
 
 
 def _robots_cut(content: bytes, limit: int) -> bytes:
@@ -645,6 +711,7 @@ class Fetcher:
         retry_after: float | None = None
         refused_host: str | None = None  # set while every attempt failed to connect
         deadline_hits = 0
+        cuts = 0  # bodies cut short (``_CutShort``): tried once more
         own_busy = 0  # this URL's busy answers (``_busy``)
         own_silent = 0  # this URL's tries that got no answer in time (``_silent``)
         attempts = 0
@@ -681,6 +748,13 @@ class Fetcher:
                 if deadline_hits > 1 or own_silent >= REST_AFTER:
                     break
                 continue
+            except _CutShort as cut:
+                self._add_fetch_cpu(cpu)
+                last_error, last_status, refused_host = cut.reason, None, None
+                cuts += 1
+                if cuts > 1:
+                    break
+                continue
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 self._check_stop()  # a read that gave up because the crawl is stopping
                 self._add_fetch_cpu(cpu)
@@ -696,8 +770,13 @@ class Fetcher:
                 connect = isinstance(exc, httpx.ConnectError)
                 first = attempt == 0
                 refused_host = failed if connect and (first or refused_host == failed) else None
-                if failed != _netloc(url):
+                nameless = unresolved(exc)
+                if nameless is not None:
+                    last_error = nameless
+                elif failed != _netloc(url):
                     last_error += f" ({failed})"
+                if nameless is not None and refused_host is not None:
+                    break  # (the resolver has retried already; a name moments later is no likelier)
                 if isinstance(exc, httpx.TimeoutException):
                     own_silent += 1
                     if self._silent(host, _netloc(target), last_error, own_silent):
@@ -710,6 +789,8 @@ class Fetcher:
                 host.silent = 0  # it answered, whatever it said
             self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
+            if check_robots and (wall := bot_check(status, resp_headers, content)) is not None:
+                raise self._walled(host, final, status, wall, url)
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
                 retry_after = retry_after_seconds(resp_headers.get("retry-after"))
@@ -739,7 +820,7 @@ class Fetcher:
             refused = self._host(refused_host)
             refused.unreachable, refused.unreachable_at = last_error, url
         raise FetchFailed(
-            f"{last_error} after {attempts} attempts",
+            f"{last_error} after {attempts} attempt{'' if attempts == 1 else 's'}",
             url=url,
             shown=self.describe(url),
             status=last_status,
@@ -853,6 +934,19 @@ class Fetcher:
                 )
             return HostResting(host.resting, url=url)
 
+    def _walled(self, host: _Host, where: str, status: int, wall: str, url: str) -> HostResting:
+        """A bot wall's challenge (``bot_check``) rests the host for the run at its first
+        answer: each later URL would get the same page (every retry too), and asking on
+        is the hammering the wall is there to stop. Said once, as any rest is; the URL
+        stays queued for the next run, and nothing of the page is archived."""
+        with host.lock:
+            if host.resting is None:
+                host.resting = (
+                    f"the site answered with a bot check at {where} (HTTP {status}, {wall}):"
+                    " not asked again in this run"
+                )
+            return HostResting(host.resting, url=url)
+
     def take_kept(self, url: str, *, unmoved: bool = False) -> Page | None:
         """The page ``recent`` holds for ``url`` (see ``RecentPages.take``), logged as
         ``kept``: the log then accounts for every page the crawl used, this one served
@@ -962,19 +1056,7 @@ class Fetcher:
                         shown=self.describe(url),
                     )
                 coding = codings[0] if codings else ""
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in inflated(response.iter_raw(), coding):
-                    self._check_stop()
-                    if time.monotonic() > deadline:
-                        raise _DeadlineHit
-                    size += len(chunk)
-                    if size > max_bytes and robots_txt:
-                        chunks.append(chunk)
-                        break  # robots.txt: its first ``max_bytes`` are read (``_robots_cut``)
-                    if size > max_bytes:
-                        raise self._too_large(url, max_bytes, UNDONE.get(coding))
-                    chunks.append(chunk)
+                chunks = self._body(url, response, coding, deadline, robots_txt, max_bytes)
                 resp_headers = {k.lower(): v for k, v in response.headers.items()}
                 content = b"".join(chunks)
                 if robots_txt:
@@ -992,6 +1074,42 @@ class Fetcher:
         raise RedirectRefused(
             f"more than {self.options.max_redirects} redirects", url=url, shown=self.describe(url)
         )
+
+    def _body(
+        self,
+        url: str,
+        response: httpx.Response,
+        coding: str,
+        deadline: float,
+        robots_txt: bool,
+        max_bytes: int,
+    ) -> list[bytes]:
+        """The response's body, inflated, in chunks: bounded in size and time, and whole
+        (``_CutShort`` otherwise)."""
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in inflated(response.iter_raw(), coding):
+                self._check_stop()
+                if time.monotonic() > deadline:
+                    raise _DeadlineHit
+                size += len(chunk)
+                if size > max_bytes and robots_txt:
+                    chunks.append(chunk)
+                    break  # robots.txt: its first ``max_bytes`` are read (``_robots_cut``)
+                if size > max_bytes:
+                    raise self._too_large(url, max_bytes, UNDONE.get(coding))
+                chunks.append(chunk)
+        except httpx.RemoteProtocolError as exc:
+            cut = cut_short(exc)
+            if cut is None:
+                raise
+            self._log_fetch(url, "cut-short", size, time.monotonic())
+            raise cut from None
+        if not robots_txt and (overlong := _overlong(response)) is not None:
+            self._log_fetch(url, "overlong", size, time.monotonic())
+            raise overlong
+        return chunks
 
     @contextmanager
     def _deadline_kept(self, deadline: float) -> Iterator[None]:

@@ -24,6 +24,7 @@ import httpcore
 import httpx
 
 SocketOption = Any  # httpcore's socket option tuples, passed through untouched
+_HEAD_LIMIT = 256 * 1024  # (h11 refuses a head past 64 KiB: the count gives up well after)
 
 
 class Interrupted(httpcore.ReadError):
@@ -119,11 +120,43 @@ class BoundedStream(httpcore.NetworkStream):
     def __init__(self, inner: httpcore.NetworkStream, backend: BoundedBackend) -> None:
         self._inner = inner
         self._backend = backend
+        self._received = 0  # bytes read since the request was sent
+        self._last = b""  # the last read's bytes
+        self._head = b""  # the response's first bytes, until its head is whole
+        self._head_size: int | None = None
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._backend.read(self._inner, max_bytes, timeout)
+        data = self._backend.read(self._inner, max_bytes, timeout)
+        self._received += len(data)
+        self._last = data
+        if self._head_size is None and len(self._head) < _HEAD_LIMIT:
+            self._head += data
+            self._find_head()
+        return data
+
+    def _find_head(self) -> None:
+        """Where the final response's head ends; an interim one (``103 Early Hints``,
+        ``100 Continue``) is the head's too."""
+        start = 0
+        while (end := self._head.find(b"\r\n\r\n", start)) >= 0:
+            if self._head[start + 9 : start + 10] != b"1":  # ("HTTP/1.1 1xx")
+                self._head_size, self._head = end + 4, b""
+                return
+            start = end + 4
+
+    def body_received(self) -> int | None:
+        """How many bytes past the response's head this connection has read (more than
+        its body when the server sent more than its ``Content-Length``: httpcore reads
+        in blocks and drops what is past the declared end without a word), or None
+        before the head is whole."""
+        return None if self._head_size is None else self._received - self._head_size
+
+    def tail(self, size: int) -> bytes | None:
+        """The last ``size`` bytes read, when the last read holds them all."""
+        return self._last[-size:] if 0 < size <= len(self._last) else None
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._received, self._head, self._head_size = 0, b"", None  # (a new request)
         self._inner.write(buffer, self._backend.capped(timeout))
 
     def close(self) -> None:

@@ -1,0 +1,163 @@
+"""A bot wall's interstitial (a challenge page a browser would run) is told from the page
+asked for, by its shape, and rests the site's host for the run: never archived, never
+asked again and again. The pages here are written for these tests, in the shapes the
+walls use (a vendor's marker or a challenge's sentence on a page that says little, or no
+text and a script that reloads)."""
+
+from __future__ import annotations
+
+import gzip
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from newsarchive.fetch.bot_check import bot_check
+
+from .faultserver import PROFILE, FaultServer, article_html
+from .support import Result
+
+Cli = Callable[..., Result]
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+MOMENT = (
+    b"<!DOCTYPE html><html><head><title>Just a moment...</title>"
+    b'<meta http-equiv="refresh" content="360"></head><body><div class="main">'
+    b"<h1>www.t.bg</h1><p>Verifying you are human. This may take a few seconds.</p>"
+    b"<noscript>Enable JavaScript and cookies to continue</noscript></div>"
+    b"<script>(function(){window._cf_chl_opt={cRay:'8a1b',cType:'managed'};"
+    b"var s=document.createElement('script');"
+    b"s.src='/cdn-cgi/challenge-platform/h/g/orchestrate/chl_page/v1?ray=8a1b';"
+    b"document.head.appendChild(s);})();</script></body></html>"
+)
+GUARD = (
+    b"<html><head><title>DDoS-Guard</title></head><body><h2>Checking your browser before"
+    b" accessing www.t.bg</h2><p>This is automatic; you will be sent on shortly.</p>"
+    b'<script src="/.well-known/ddos-guard/check?context=free_splash"></script></body></html>'
+)
+ENABLE = (
+    b"<html><head><title></title></head><body><noscript><p>Please enable JavaScript to"
+    b" view the page content.</p></noscript><script>var t='a1b2';"
+    b"fetch('/verify?t='+t).then(function(){location.reload()})</script></body></html>"
+)
+COOKIE = (
+    b"<html><head><title>You are being redirected...</title></head><body>"
+    b"<script>var S='x9q';document.cookie='proxy_js_'+S+'=1; path=/; max-age=86400';"
+    b"location.reload();</script></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "body", "evidence"),
+    [
+        (403, {}, MOMENT, "'just a moment...'"),
+        (200, {}, MOMENT, "'just a moment...'"),
+        (503, {}, GUARD, "ddos-guard"),
+        (202, {}, ENABLE, "please enable javascript"),
+        (200, {}, COOKIE, "no text, a script that reloads the page"),
+        (403, {"cf-mitigated": "challenge"}, b"", "cf-mitigated: challenge"),
+        (202, {"x-amzn-waf-action": "challenge"}, b"", "x-amzn-waf-action: challenge"),
+    ],
+    ids=["403-moment", "200-moment", "503-guard", "202-enable", "200-cookie", "header", "waf"],
+)
+def test_a_challenge_is_told_by_its_shape(
+    status: int, headers: dict[str, str], body: bytes, evidence: str
+) -> None:
+    said = bot_check(status, headers, body)
+    assert said is not None and evidence in said
+
+
+ARTICLE = article_html(1001).replace(
+    b"</div></article>",
+    b"<p>" + "Кметът отговори на въпросите на гражданите. ".encode() * 8 + b"</p></div></article>",
+)
+WITH_NOSCRIPT = ARTICLE.replace(
+    b"</article>", b"</article><noscript>Please enable JavaScript for the comments.</noscript>"
+)
+RELOADING = ARTICLE.replace(b"</body>", b"<script>setTimeout(()=>location.reload(),300000)")
+
+SHELL = (
+    b'<html><head><title>Vesti</title></head><body><div id="root"></div><noscript>Please'
+    b' enable JavaScript to run this app.</noscript><script src="/app.js"></script></body></html>'
+)
+
+SENDING = b"<html><body><script>document.cookie='lang=bg';location.href='/bg/'</script></body>"
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        (200, WITH_NOSCRIPT),  # a page asking for JavaScript beside its article
+        (403, WITH_NOSCRIPT),  # its text is the article's, whatever the status
+        (200, RELOADING),  # a front page reloading itself every few minutes
+        (200, SHELL),  # an app's shell asks for JavaScript too: a wall only under its status
+        (404, MOMENT),  # a wall answers 202, 403, 429 or 503 (or 200)
+        (202, b""),  # a 202 saying nothing is no challenge
+        (200, SENDING),  # a home page's script sending the browser on: no reload
+    ],
+    ids=["noscript", "403-article", "reloading", "200-shell", "404", "202-empty", "sending"],
+)
+def test_a_page_of_its_own_is_no_bot_check(status: int, body: bytes) -> None:
+    assert bot_check(status, {}, body) is None
+
+
+@pytest.mark.skipif(not (SHARED / "wcxb-dev" / "html").is_dir(), reason="no ../shared")
+def test_no_shared_page_reads_as_a_bot_check() -> None:
+    """WCXB dev's and bg-pages' real pages, as if under a wall's status too (58 of
+    WCXB's carry Cloudflare's bot-detection script, 6 say 'please enable javascript',
+    21 reload themselves from a script: each says far more than a challenge)."""
+    pages = [*(SHARED / "wcxb-dev" / "html").glob("*.html.gz")]
+    pages += [p for p in (SHARED / "bg-pages").rglob("*.html") if p.is_file()]
+    assert len(pages) > 700
+    flagged = []
+    for path in pages:
+        data = path.read_bytes()
+        data = gzip.decompress(data) if path.suffix == ".gz" else data
+        if bot_check(403, {}, data) or bot_check(200, {}, data):
+            flagged.append(path.name)
+    assert flagged == []
+
+
+@pytest.fixture
+def site() -> Iterator[FaultServer]:
+    with FaultServer(articles=3, faults=False) as server:
+        yield server
+
+
+def _crawl(run_cli: Cli, server: FaultServer, db: Path, *extra: str) -> Result:
+    path = db.parent / "fault.toml"
+    path.write_text(PROFILE, encoding="utf-8")
+    return run_cli(
+        "crawl", "fault", "--profile", str(path), "--base-url", server.url, "--delay", "0",
+        "--connections", "1", "--db", str(db), *extra,
+    )  # fmt: skip
+
+
+def _urls(db: Path) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return sorted(row[0] for row in conn.execute("SELECT url FROM articles"))
+
+
+@pytest.mark.parametrize(
+    ("status", "body"), [(202, ENABLE), (200, COOKIE), (503, MOMENT)], ids=["202", "200", "503"]
+)
+def test_a_bot_wall_is_said_once_rests_the_site_and_archives_nothing(
+    run_cli: Cli, site: FaultServer, db: Path, status: int, body: bytes
+) -> None:
+    walled = "/news/1001-story-1001"
+    site.answers[walled] = (status, {}, body)
+    result = _crawl(run_cli, site, db, "--quiet")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "the site answered with a bot check at https://fault.example/news/1001-" in lines[0]
+    assert f"HTTP {status}" in lines[0]
+    assert "HTTP 202:" not in lines[0] and "after 4 attempts" not in lines[0]
+    assert site.hits[walled] == 1  # not retried, not hammered
+    assert "https://fault.example/news/1001-story-1001" not in _urls(db)
+    # the wall gone, the next run archives what it turned away
+    del site.answers[walled]
+    again = _crawl(run_cli, site, db, "--quiet")
+    assert again.exit_code == 0, again.stderr
+    assert _urls(db) == [f"https://fault.example/news/{n}-story-{n}" for n in (1000, 1001, 1002)]
