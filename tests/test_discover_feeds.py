@@ -8,6 +8,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from newsarchive.discover.feeds import FeedEntry, feed_links, parse_feed
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
@@ -144,6 +146,28 @@ def test_sitemap_urlset_with_lastmod_and_news_dates() -> None:
         FeedEntry("https://x.bg/f-6", dt.date(2025, 11, 30)),
         FeedEntry("https://x.bg/g-7", dt.datetime(2025, 11, 29, 10, 0, tzinfo=EET), news=True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lastmod", "date"),
+    [
+        ("28.11.2026 14:05", dt.datetime(2026, 11, 28, 14, 5)),
+        ("28/11/2026", dt.date(2026, 11, 28)),
+        ("2026-11-28 14:05:00", dt.datetime(2026, 11, 28, 14, 5)),
+        ("вчера", None),
+        ("nope", None),
+    ],
+)
+def test_a_lastmod_a_cms_printed_in_its_own_format_is_read_day_first(
+    lastmod: str, date: dt.date | None
+) -> None:
+    """kesten: "28.11.2026 14:05" is the day the page changed, as much as the W3C's form
+    is; unread, ``--since`` would ask for every old page again. "вчера" says no day."""
+    sitemap = (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+        f"<loc>https://x.bg/novini/5-park</loc><lastmod>{lastmod}</lastmod></url></urlset>"
+    ).encode()
+    assert parse_feed(sitemap) == [FeedEntry("https://x.bg/novini/5-park", date)]
 
 
 def test_an_items_link_to_the_front_page_gives_way_to_its_permalink_guid() -> None:

@@ -37,7 +37,13 @@ from urllib.parse import urljoin, urlsplit
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from newsarchive.dates import Published, local_date, parse_feed_date, parse_iso
+from newsarchive.dates import (
+    Published,
+    find_text_dates,
+    local_date,
+    parse_feed_date,
+    parse_iso,
+)
 from newsarchive.discover.json_feeds import json_entries
 from newsarchive.discover.shape import is_not_article_path
 from newsarchive.discover.urls import (
@@ -345,7 +351,18 @@ def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
     if not date:  # Google News sitemaps: <news:news><news:publication_date>
         for block in news:
             date = _child_text(block, "publication_date")
-    return FeedEntry(loc, parse_iso(date) if date else None, is_sitemap, bool(news))
+    return FeedEntry(loc, _sitemap_date(date) if date else None, is_sitemap, bool(news))
+
+
+def _sitemap_date(value: str) -> Published | None:
+    """A ``<lastmod>`` (or ``news:publication_date``) as the protocol writes it (W3C
+    datetime, ISO 8601), else as a CMS printing its own dates wrote it ("28.11.2026
+    14:05", "28/11/2026"): day-first, as every date in Bulgarian. Unread, an entry has no
+    date, and ``--since`` cannot leave the old ones unasked. A relative date ("вчера") is
+    none: nothing says when it was written."""
+    if (found := parse_iso(value)) is not None:
+        return found
+    return next((d.value for d in find_text_dates(value) if not d.relative), None)
 
 
 def _rss_item(node: ET.Element) -> FeedEntry | None:
