@@ -170,6 +170,26 @@ def test_a_lastmod_a_cms_printed_in_its_own_format_is_read_day_first(
     assert parse_feed(sitemap) == [FeedEntry("https://x.bg/novini/5-park", date)]
 
 
+@pytest.mark.parametrize(
+    ("pub_date", "date"),
+    [
+        ("28.11.2026 10:30", dt.datetime(2026, 11, 28, 10, 30)),
+        ("Sat, 28 Nov 2026 10:30:00 +0200", dt.datetime(2026, 11, 28, 10, 30, tzinfo=EET)),
+        ("1970-01-01T00:00:00Z", None),  # a zero Unix time says "none", read either way
+        ("вчера", None),
+    ],
+)
+def test_a_pub_date_a_cms_printed_in_its_own_format_dates_the_item(
+    pub_date: str, date: dt.datetime | None
+) -> None:
+    """lavar: its articles print no date; the feed's "28.11.2026 10:30" is their date."""
+    feed = (
+        '<rss version="2.0"><channel><item><link>https://x.bg/novina.php?id=5</link>'
+        f"<pubDate>{pub_date}</pubDate></item></channel></rss>"
+    ).encode()
+    assert parse_feed(feed) == [FeedEntry("https://x.bg/novina.php?id=5", date)]
+
+
 def test_an_items_link_to_the_front_page_gives_way_to_its_permalink_guid() -> None:
     """A CMS writing the channel's link into every item (``<link>https://x.bg/</link>``)
     names each post only in its guid; an item with nothing else keeps the front page

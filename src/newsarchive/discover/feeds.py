@@ -27,7 +27,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -40,6 +40,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from newsarchive.dates import (
     Published,
     find_text_dates,
+    is_null_date,
     local_date,
     parse_feed_date,
     parse_iso,
@@ -351,18 +352,20 @@ def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
     if not date:  # Google News sitemaps: <news:news><news:publication_date>
         for block in news:
             date = _child_text(block, "publication_date")
-    return FeedEntry(loc, _sitemap_date(date) if date else None, is_sitemap, bool(news))
+    return FeedEntry(loc, _entry_date(date, parse_iso) if date else None, is_sitemap, bool(news))
 
 
-def _sitemap_date(value: str) -> Published | None:
-    """A ``<lastmod>`` (or ``news:publication_date``) as the protocol writes it (W3C
-    datetime, ISO 8601), else as a CMS printing its own dates wrote it ("28.11.2026
-    14:05", "28/11/2026"): day-first, as every date in Bulgarian. Unread, an entry has no
-    date, and ``--since`` cannot leave the old ones unasked. A relative date ("вчера") is
-    none: nothing says when it was written."""
-    if (found := parse_iso(value)) is not None:
+def _entry_date(value: str, standard: Callable[[str], Published | None]) -> Published | None:
+    """An entry's date as its format's ``standard`` reads it (a sitemap's ``<lastmod>``:
+    W3C datetime; an RSS ``pubDate``: RFC 822), else as a home-made CMS printing its own
+    dates wrote it there ("28.11.2026 14:05", "28/11/2026"): day-first, as every date in
+    Bulgarian. Unread, an entry has no date: ``--since`` cannot leave a sitemap's old
+    entries unasked, and an article only a feed dates has none. A relative date
+    ("вчера") is none: nothing says when it was written."""
+    if (found := standard(value)) is not None:
         return found
-    return next((d.value for d in find_text_dates(value) if not d.relative), None)
+    printed = next((d.value for d in find_text_dates(value) if not d.relative), None)
+    return None if printed is None or is_null_date(printed) else printed  # (1970-01-01)
 
 
 def _rss_item(node: ET.Element) -> FeedEntry | None:
@@ -389,7 +392,7 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
     if not link:
         return None
     date = _child_text(node, "pubdate", "date", "published", "updated")
-    return FeedEntry(link, parse_feed_date(date) if date else None)
+    return FeedEntry(link, _entry_date(date, parse_feed_date) if date else None)
 
 
 def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:
