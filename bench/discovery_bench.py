@@ -237,6 +237,8 @@ for site, name, origin in (
     ("imel", "Община Имел", "https://imel.bg"),
     # and WordPress in Bulgarian, "ноември 28, 2026 в 14:35"
     ("pelin", "Община Пелин", "https://pelin.bg"),
+    # and articles dated only by an RSS feed whose pubDate reads "28.11.2026 10:30"
+    ("lavar", "Община Лавър", "https://lavar.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -1,16 +1,17 @@
 """An eighteenth round of site shapes, crawled from the origin alone (a profile of id, name
 and origin) through a real ``MirrorServer``, as ``test_round17_mirrors`` does its ten.
 
-The mirrors (``tests/fixtures/make_mirrors_round18.py``): a pager that only posts a form,
-news past page 1 only in the sitemap (elha); an endless-scroll list naming its next cards
-in ``data-next-page``, cards dated "вчера", "преди 5 дни" (chemshir); an RSS feed sent as
-``text/html`` behind a byte order mark (smrika); news only in a sitemap whose
-``<lastmod>`` reads "28.11.2026 14:05" (kesten); one ``<title>`` for every page
-(gabar); articles linked in four spellings of one origin (bodil); an article linked under
-its old slug, redirected to its new one (zdravets); a "По-стари новини" button's
+The mirrors (``tests/fixtures/make_mirrors_round18.py``): a pager that only posts a
+form, news past page 1 only in the sitemap (elha); an endless-scroll list naming its
+next cards in ``data-next-page``, cards dated "вчера", "преди 5 дни" (chemshir); an RSS
+feed sent as ``text/html`` behind a byte order mark (smrika); news only in a sitemap
+whose ``<lastmod>`` reads "28.11.2026 14:05" (kesten); one ``<title>`` for every page
+(gabar); articles linked in four spellings of one origin (bodil); an article linked
+under its old slug, redirected to its new one (zdravets); a "По-стари новини" button's
 ``onclick`` as the pager (imel); WordPress in Bulgarian, "ноември 28, 2026 в 14:35"
-(pelin). Each must archive exactly its articles with the true title, date and body, and
-a rerun right after must cost at most three requests.
+(pelin); articles dated only by an RSS ``pubDate`` of "28.11.2026 10:30" (lavar). Each
+must archive exactly its articles with the true title, date and body, and a rerun right
+after must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ ROUND18_SITES = {
     "imel": ("Община Имел", "https://imel.bg"),
     # WordPress in Bulgarian: "ноември 28, 2026 в 14:35"
     "pelin": ("Община Пелин", "https://pelin.bg"),
+    # articles dated only by an RSS feed whose pubDate reads "28.11.2026 10:30"
+    "lavar": ("Община Лавър", "https://lavar.bg"),
 }
 
 
