@@ -239,6 +239,8 @@ for site, name, origin in (
     ("pelin", "Община Пелин", "https://pelin.bg"),
     # and articles dated only by an RSS feed whose pubDate reads "28.11.2026 10:30"
     ("lavar", "Община Лавър", "https://lavar.bg"),
+    # and its one feed linked only by an RSS icon, <img alt="RSS">, older news only there
+    ("detelina", "Община Детелина", "https://www.detelina.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -9,9 +9,9 @@ whose ``<lastmod>`` reads "28.11.2026 14:05" (kesten); one ``<title>`` for every
 (gabar); articles linked in four spellings of one origin (bodil); an article linked
 under its old slug, redirected to its new one (zdravets); a "По-стари новини" button's
 ``onclick`` as the pager (imel); WordPress in Bulgarian, "ноември 28, 2026 в 14:35"
-(pelin); articles dated only by an RSS ``pubDate`` of "28.11.2026 10:30" (lavar). Each
-must archive exactly its articles with the true title, date and body, and a rerun right
-after must cost at most three requests.
+(pelin); articles dated only by an RSS ``pubDate`` of "28.11.2026 10:30" (lavar); a feed
+linked only by an RSS icon (detelina). Each must archive exactly its articles with the
+true title, date and body, and a rerun right after must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ ROUND18_SITES = {
     "pelin": ("Община Пелин", "https://pelin.bg"),
     # articles dated only by an RSS feed whose pubDate reads "28.11.2026 10:30"
     "lavar": ("Община Лавър", "https://lavar.bg"),
+    # its one feed, /sitefeed.aspx?feedid=12, linked only by an <img alt="RSS">
+    "detelina": ("Община Детелина", "https://www.detelina.bg"),
 }
 
 
@@ -94,6 +96,7 @@ def test_a_round18_sites_first_crawl_asks_for_each_page_it_needs_once(
 
 PROPOSALS = [
     Proposes("smrika", "feeds", equals=["/rss"]),
+    Proposes("detelina", "feeds", equals=["/sitefeed.aspx?feedid=12"]),
     Proposes("kesten", "sitemaps", includes=("/sitemap.xml",)),
     Proposes("chemshir", "start_urls", equals=["/novini"]),
     Proposes("imel", "start_urls", equals=["/novini"]),
