@@ -190,6 +190,22 @@ def test_a_pub_date_a_cms_printed_in_its_own_format_dates_the_item(
     assert parse_feed(feed) == [FeedEntry("https://x.bg/novina.php?id=5", date)]
 
 
+@pytest.mark.parametrize(
+    "declaration", ['<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-8"?>', ""]
+)
+def test_a_feed_in_windows_1251_declaring_no_such_thing_is_read_whole(declaration: str) -> None:
+    """treva: an old CMS's RSS in windows-1251 under a bare (or a UTF-8) declaration broke
+    at its first Cyrillic letter, and only its links were read, undated."""
+    feed = (
+        f'{declaration}<rss version="2.0"><channel><title>Община Трева</title><item>'
+        "<title>Нов парк</title><link>https://x.bg/novina.php?id=5</link>"
+        "<pubDate>Sat, 28 Nov 2026 09:00:00 +0200</pubDate></item></channel></rss>"
+    ).encode("cp1251")
+    moment = dt.datetime(2026, 11, 28, 9, 0, tzinfo=EET)
+    assert parse_feed(feed) == [FeedEntry("https://x.bg/novina.php?id=5", moment)]
+    assert parse_feed(gzip.compress(feed)) == [FeedEntry("https://x.bg/novina.php?id=5", moment)]
+
+
 def test_an_items_link_to_the_front_page_gives_way_to_its_permalink_guid() -> None:
     """A CMS writing the channel's link into every item (``<link>https://x.bg/</link>``)
     names each post only in its guid; an item with nothing else keeps the front page
