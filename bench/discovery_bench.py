@@ -241,6 +241,8 @@ for site, name, origin in (
     ("lavar", "Община Лавър", "https://lavar.bg"),
     # and its one feed linked only by an RSS icon, <img alt="RSS">, older news only there
     ("detelina", "Община Детелина", "https://www.detelina.bg"),
+    # and articles dated only by a windows-1251 RSS feed declaring no encoding
+    ("treva", "Община Трева", "http://www.treva.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

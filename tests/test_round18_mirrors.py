@@ -10,8 +10,9 @@ whose ``<lastmod>`` reads "28.11.2026 14:05" (kesten); one ``<title>`` for every
 under its old slug, redirected to its new one (zdravets); a "По-стари новини" button's
 ``onclick`` as the pager (imel); WordPress in Bulgarian, "ноември 28, 2026 в 14:35"
 (pelin); articles dated only by an RSS ``pubDate`` of "28.11.2026 10:30" (lavar); a feed
-linked only by an RSS icon (detelina). Each must archive exactly its articles with the
-true title, date and body, and a rerun right after must cost at most three requests.
+linked only by an RSS icon (detelina); articles dated only by a windows-1251 RSS feed
+whose declaration names no encoding (treva). Each must archive exactly its articles with
+the true title, date and body, and a rerun right after must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ ROUND18_SITES = {
     "lavar": ("Община Лавър", "https://lavar.bg"),
     # its one feed, /sitefeed.aspx?feedid=12, linked only by an <img alt="RSS">
     "detelina": ("Община Детелина", "https://www.detelina.bg"),
+    # a windows-1251 RSS feed under a bare <?xml version="1.0"?>, its only dates
+    "treva": ("Община Трева", "http://www.treva.bg"),
 }
 
 
