@@ -218,6 +218,31 @@ for site, name, origin in (
     ("varbovo", "Община Върбово", "https://varbovo.bg"),
     # and one PHP script for the list and its articles, linked query-only: ?id=528, ?str=2
     ("ruen", "Община Руен", "https://ruen.bg"),
+    # and an eighteenth (tests/fixtures/make_mirrors_round18.py): a pager that only posts
+    # a form, later news only in the sitemap robots.txt names
+    ("elha", "Община Елха", "https://elha.bg"),
+    # and an endless-scroll list naming its next cards in data-next-page, no pager
+    ("chemshir", "Община Чемшир", "https://chemshir.bg"),
+    # and an RSS feed sent as text/html behind a byte order mark
+    ("smrika", "Община Смрика", "https://www.smrika.bg"),
+    # and news only in a sitemap whose lastmod reads "28.11.2026 14:05"
+    ("kesten", "Община Кестен", "https://kesten.bg"),
+    # and every page's <title> and og:title "Официален сайт на Община Габър"
+    ("gabar", "Община Габър", "https://gabar.bg"),
+    # and articles linked in four spellings of one origin (http, :443, //, a path)
+    ("bodil", "Община Бодил", "https://www.bodil.bg"),
+    # and an edited headline's old slug linked beside the new, answered 301 to it
+    ("zdravets", "Община Здравец", "https://zdravets.bg"),
+    # and a "По-стари новини" button whose onclick is the pager
+    ("imel", "Община Имел", "https://imel.bg"),
+    # and WordPress in Bulgarian, "ноември 28, 2026 в 14:35"
+    ("pelin", "Община Пелин", "https://pelin.bg"),
+    # and articles dated only by an RSS feed whose pubDate reads "28.11.2026 10:30"
+    ("lavar", "Община Лавър", "https://lavar.bg"),
+    # and its one feed linked only by an RSS icon, <img alt="RSS">, older news only there
+    ("detelina", "Община Детелина", "https://www.detelina.bg"),
+    # and articles dated only by a windows-1251 RSS feed declaring no encoding
+    ("treva", "Община Трева", "http://www.treva.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -68,6 +68,9 @@ EEST = dt.timezone(dt.timedelta(hours=3))
         ("днес", dt.date(2025, 12, 16)),
         ("днес в 10:30", dt.datetime(2025, 12, 16, 10, 30)),
         ("Вчера, 18:45", dt.datetime(2025, 12, 15, 18, 45)),
+        # WordPress in Bulgarian: "F j, Y", its time after "в" (pelin)
+        ("ноември 28, 2025 в 14:35", dt.datetime(2025, 11, 28, 14, 35)),
+        ("Ноември 28, 2025", dt.date(2025, 11, 28)),
     ],
 )
 def test_parse_text_date(text: str, expected: dt.date) -> None:

@@ -8,6 +8,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from newsarchive.discover.feeds import FeedEntry, feed_links, parse_feed
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Profile
@@ -144,6 +146,64 @@ def test_sitemap_urlset_with_lastmod_and_news_dates() -> None:
         FeedEntry("https://x.bg/f-6", dt.date(2025, 11, 30)),
         FeedEntry("https://x.bg/g-7", dt.datetime(2025, 11, 29, 10, 0, tzinfo=EET), news=True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lastmod", "date"),
+    [
+        ("28.11.2026 14:05", dt.datetime(2026, 11, 28, 14, 5)),
+        ("28/11/2026", dt.date(2026, 11, 28)),
+        ("2026-11-28 14:05:00", dt.datetime(2026, 11, 28, 14, 5)),
+        ("вчера", None),
+        ("nope", None),
+    ],
+)
+def test_a_lastmod_a_cms_printed_in_its_own_format_is_read_day_first(
+    lastmod: str, date: dt.date | None
+) -> None:
+    """kesten: "28.11.2026 14:05" is the day the page changed, as much as the W3C's form
+    is; unread, ``--since`` would ask for every old page again. "вчера" says no day."""
+    sitemap = (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+        f"<loc>https://x.bg/novini/5-park</loc><lastmod>{lastmod}</lastmod></url></urlset>"
+    ).encode()
+    assert parse_feed(sitemap) == [FeedEntry("https://x.bg/novini/5-park", date)]
+
+
+@pytest.mark.parametrize(
+    ("pub_date", "date"),
+    [
+        ("28.11.2026 10:30", dt.datetime(2026, 11, 28, 10, 30)),
+        ("Sat, 28 Nov 2026 10:30:00 +0200", dt.datetime(2026, 11, 28, 10, 30, tzinfo=EET)),
+        ("1970-01-01T00:00:00Z", None),  # a zero Unix time says "none", read either way
+        ("вчера", None),
+    ],
+)
+def test_a_pub_date_a_cms_printed_in_its_own_format_dates_the_item(
+    pub_date: str, date: dt.datetime | None
+) -> None:
+    """lavar: its articles print no date; the feed's "28.11.2026 10:30" is their date."""
+    feed = (
+        '<rss version="2.0"><channel><item><link>https://x.bg/novina.php?id=5</link>'
+        f"<pubDate>{pub_date}</pubDate></item></channel></rss>"
+    ).encode()
+    assert parse_feed(feed) == [FeedEntry("https://x.bg/novina.php?id=5", date)]
+
+
+@pytest.mark.parametrize(
+    "declaration", ['<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-8"?>', ""]
+)
+def test_a_feed_in_windows_1251_declaring_no_such_thing_is_read_whole(declaration: str) -> None:
+    """treva: an old CMS's RSS in windows-1251 under a bare (or a UTF-8) declaration broke
+    at its first Cyrillic letter, and only its links were read, undated."""
+    feed = (
+        f'{declaration}<rss version="2.0"><channel><title>Община Трева</title><item>'
+        "<title>Нов парк</title><link>https://x.bg/novina.php?id=5</link>"
+        "<pubDate>Sat, 28 Nov 2026 09:00:00 +0200</pubDate></item></channel></rss>"
+    ).encode("cp1251")
+    moment = dt.datetime(2026, 11, 28, 9, 0, tzinfo=EET)
+    assert parse_feed(feed) == [FeedEntry("https://x.bg/novina.php?id=5", moment)]
+    assert parse_feed(gzip.compress(feed)) == [FeedEntry("https://x.bg/novina.php?id=5", moment)]
 
 
 def test_an_items_link_to_the_front_page_gives_way_to_its_permalink_guid() -> None:

@@ -109,6 +109,25 @@ def test_a_newsfeed_or_rss2_address_is_a_feed_page_too() -> None:
     ]
 
 
+def test_a_link_showing_only_the_rss_icon_is_a_feed_page() -> None:
+    """detelina (and a real ASP.NET municipal CMS among bg-pages): its one feed is linked
+    only by an ``<img alt="RSS">``. An icon's "feed" alone is a brand's logo ("Data Feed
+    Watch"), and a link with text goes by its text."""
+    body = (
+        '<a href="/sitefeed.aspx?feedid=12"><img src="/i/rss.gif" alt="RSS Feed"></a>'
+        '<a href="/emisiya"><i class="fa fa-rss"></i></a>'
+        '<a href="/abonament" aria-label="RSS"><svg></svg></a>'
+        '<a href="/partner"><img src="/i/dfw.png" alt="Data Feed Watch"></a>'
+        '<a href="/galeriya/5"><img src="/i/5.jpg" alt="" class="feed-thumb"></a>'
+        '<a href="/za-nas" class="rss-like">За нас</a>'
+    )
+    assert feed_pages(tree(body), HOME, SITE) == [
+        "https://www.x.bg/sitefeed.aspx?feedid=12",
+        "https://www.x.bg/emisiya",
+        "https://www.x.bg/abonament",
+    ]
+
+
 def test_section_links_rank_news_words_in_the_text_first() -> None:
     body = (
         '<nav><a href="/">Начало</a><a href="/bg/news/economy">Икономика</a>'

@@ -53,6 +53,25 @@ def test_an_h1_the_page_states_as_its_title_wins_wherever_the_theme_put_it() -> 
     assert article.rules["title"] == "generic:h1"
 
 
+@pytest.mark.parametrize(
+    ("stated", "title"),
+    [
+        # gabar: every page's <title> and og:title the site's description
+        ("Официален сайт на Община Габър", "Фолклорна среща на селата"),
+        ("Official website of the Municipality", "Фолклорна среща на селата"),
+        # a headline naming a site, beside the site's name: the headline
+        ("Общината пусна нов официален сайт | Община Габър", "Общината пусна нов официален сайт"),
+    ],
+)
+def test_a_title_that_describes_the_site_gives_way_to_a_short_h1(stated: str, title: str) -> None:
+    """A four-word h1 sharing no word with the page's stated titles would lose to its
+    og:title; not to one that only says it is the site's official one."""
+    head = f'<title>{stated}</title><meta property="og:title" content="{stated}">'
+    h1 = title if "официален" in title else "Фолклорна среща на селата"
+    html = page(head, f"<h1>{h1}</h1><article>{PROSE}</article>")
+    assert extract(html).title == title
+
+
 def test_a_later_h1_the_page_confirms_beats_a_blog_name_h1() -> None:
     html = page(
         "<title>Защо спряхме водата в неделя - Блогът на водния оператор</title>",

@@ -138,7 +138,9 @@ _WORDY = re.compile(
 )
 # "March 14, 2025", "Mar. 14 2025 at 10:30 am": English month-first; also run on to
 # the name before it where inline elements join without a space ("Jane DoeMar 5, 2025":
-# a capital after a small letter starts a word).
+# a capital after a small letter starts a word). WordPress in Bulgarian writes its
+# default "F j, Y" so, its time after "в" ("ноември 28, 2026 в 14:35": the translation
+# of "%1$s at %2$s").
 _MONTH_FIRST = re.compile(
     rf"(?=[{_MONTH_INITIALS}])(?:(?<![\w])|(?-i:(?<=[a-zа-я])(?=[A-Z])))(?P<mon>"
     + _MONTH_ALT
@@ -146,7 +148,7 @@ _MONTH_FIRST = re.compile(
     + _DAY
     + r"(?:st|nd|rd|th)?,?\s+"
     + _YEAR
-    + r"(?:\s*(?:,|-|/|at|\|)?\s*"
+    + r"(?:\s*(?:,|-|/|at|в|\|)?\s*"
     + _TIME12
     + r")?",
     re.IGNORECASE,

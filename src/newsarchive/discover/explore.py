@@ -269,10 +269,32 @@ def feed_pages(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
         url = normalize_url(anchor.attributes.get("href") or "", base)
         if url is None or not on_site(url, profile) or url in found:
             continue
-        label = _text(anchor) or (anchor.attributes.get("title") or "")
-        if _FEED_HINT.search(label) or _FEED_HINT.search(urlsplit(url).path + urlsplit(url).query):
+        text = _text(anchor)
+        label = text or (anchor.attributes.get("title") or "")
+        if (
+            _FEED_HINT.search(label)
+            or _FEED_HINT.search(urlsplit(url).path + urlsplit(url).query)
+            or (not text and _is_rss_icon(anchor))
+        ):
             found.append(url)
     return found
+
+
+# "RSS" as a word of an icon's alternative text or class ("RSS Feed", "XML RSS", "fa
+# fa-rss", "rss-icon"): "feed" alone would take a brand's logo ("Data Feed Watch", WCXB
+# dev) and news-feed widgets' cards for feeds.
+_RSS_WORD = re.compile(r"(?<![^\W_])rss\d*(?![^\W_])", re.IGNORECASE)
+
+
+def _is_rss_icon(anchor: LexborNode) -> bool:
+    """A link of no text that shows the RSS icon: its picture's ``alt`` or its
+    ``aria-label`` says RSS (``<a href="/sitefeed.aspx?feedid=121"><img alt="RSS Feed">
+    </a>``, the orange icon in a footer, as an old ASP.NET municipal CMS links its only
+    feed), or an icon's class names it (``<i class="fa fa-rss">``)."""
+    said = [anchor.attributes.get("aria-label") or ""]
+    said += [img.attributes.get("alt") or "" for img in anchor.css("img[alt]")]
+    said += [n.attributes.get("class") or "" for n in (anchor, *anchor.css("[class]"))]
+    return any(_RSS_WORD.search(value) for value in said)
 
 
 def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:

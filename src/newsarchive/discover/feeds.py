@@ -27,7 +27,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -37,7 +37,14 @@ from urllib.parse import urljoin, urlsplit
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from newsarchive.dates import Published, local_date, parse_feed_date, parse_iso
+from newsarchive.dates import (
+    Published,
+    find_text_dates,
+    is_null_date,
+    local_date,
+    parse_feed_date,
+    parse_iso,
+)
 from newsarchive.discover.json_feeds import json_entries
 from newsarchive.discover.shape import is_not_article_path
 from newsarchive.discover.urls import (
@@ -303,30 +310,86 @@ def read_feed(
         return Feed(list(entries.values()), cut)
     body = _Body(content, max_bytes)
     collector = _Collector(max_entries)
-    parser = DefusedXMLParser(target=collector, forbid_entities=True, forbid_external=True)
     try:
-        for chunk in body:
-            parser.feed(chunk)
-            if collector.more:
-                break
-        else:
-            parser.close()
+        _parse(body, collector)
     except DefusedXmlException:
         return Feed([], "declares XML entities or external references: refused, nothing read")
     except (ET.ParseError, ValueError, LookupError):  # broken, or in an encoding expat lacks
-        plain = next(iter(body.again()), b"").startswith((b"http://", b"https://"))
+        first = next(iter(body.again()), b"")
+        # (read anew: ``again`` is the fallback's, whose unread rest one reading uses up)
+        if not _utf8_start(first):
+            legacy, anew = _Collector(max_entries), _Body(content, max_bytes)
+            try:
+                _parse(_in_utf8(anew), legacy)
+                return _read(legacy, anew)
+            except DefusedXmlException:
+                return Feed([], "declares XML entities or external references: refused")
+            except (ET.ParseError, ValueError, LookupError):
+                pass
+        plain = first.startswith((b"http://", b"https://"))
         for entry in _links_by_line(body) if plain else _links_by_regex(body):
             if entry.url not in collector.entries:
                 if len(collector.entries) >= max_entries:
                     collector.more = True
                     break
                 collector.entries[entry.url] = entry
+    return _read(collector, body)
+
+
+def _read(collector: _Collector, body: _Body) -> Feed:
+    """The feed a parse collected, and whether the caps cut it."""
     cut = None
     if collector.more:
-        cut = f"more than {max_entries:,} entries: read the first {max_entries:,}"
+        cut = (
+            f"more than {collector.max_entries:,} entries: read the first {collector.max_entries:,}"
+        )
     elif body.truncated:
-        cut = f"larger than {max_bytes:,} bytes (after gunzip): read the first {max_bytes:,}"
+        cap = body.max_bytes
+        cut = f"larger than {cap:,} bytes (after gunzip): read the first {cap:,}"
     return Feed(list(collector.entries.values()), cut, collector.next_page or None)
+
+
+def _parse(chunks: Iterable[bytes], collector: _Collector) -> None:
+    """The document parsed into ``collector`` as a stream, up to its cap of entries."""
+    parser = DefusedXMLParser(target=collector, forbid_entities=True, forbid_external=True)
+    for chunk in chunks:
+        parser.feed(chunk)
+        if collector.more:
+            return
+    parser.close()
+
+
+def _utf8_start(chunk: bytes) -> bool:
+    """The document's first chunk reads as UTF-8 (a character cut at its end aside): an
+    old CMS's windows-1251 shows in its channel's title already."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(chunk)
+    except UnicodeDecodeError:
+        return chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return True
+
+
+# The legacy charset of Bulgarian sites, what a feed that is no UTF-8 is read as (the last
+# resort of ``fetch.charset`` for a page, which discovery, below fetching, does not import).
+_LEGACY_CHARSET = "windows-1251"
+# Where a document's XML declaration names its encoding.
+_DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
+
+
+def _in_utf8(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """A feed that is no UTF-8 read as windows-1251, in UTF-8 with its declaration saying
+    no other encoding: an old Bulgarian CMS writes its RSS in windows-1251 under a bare
+    ``<?xml version="1.0"?>`` (or one saying UTF-8, copied from a template), its server
+    naming the charset in its header or nowhere. Parsed as the UTF-8 XML defaults to, it
+    breaks at its first Cyrillic letter, and only its links were read, without a date."""
+    decoder = codecs.getincrementaldecoder(_LEGACY_CHARSET)("replace")
+    first = True
+    for chunk in chunks:
+        text = decoder.decode(chunk)
+        if first and text:
+            text, first = _DECLARED_ENCODING.sub(r"\1", text, count=1), False
+        yield text.encode("utf-8")
+    yield decoder.decode(b"", final=True).encode("utf-8")
 
 
 def parse_feed(
@@ -345,7 +408,20 @@ def _sitemap_entry(node: ET.Element, *, is_sitemap: bool) -> FeedEntry | None:
     if not date:  # Google News sitemaps: <news:news><news:publication_date>
         for block in news:
             date = _child_text(block, "publication_date")
-    return FeedEntry(loc, parse_iso(date) if date else None, is_sitemap, bool(news))
+    return FeedEntry(loc, _entry_date(date, parse_iso) if date else None, is_sitemap, bool(news))
+
+
+def _entry_date(value: str, standard: Callable[[str], Published | None]) -> Published | None:
+    """An entry's date as its format's ``standard`` reads it (a sitemap's ``<lastmod>``:
+    W3C datetime; an RSS ``pubDate``: RFC 822), else as a home-made CMS printing its own
+    dates wrote it there ("28.11.2026 14:05", "28/11/2026"): day-first, as every date in
+    Bulgarian. Unread, an entry has no date: ``--since`` cannot leave a sitemap's old
+    entries unasked, and an article only a feed dates has none. A relative date
+    ("вчера") is none: nothing says when it was written."""
+    if (found := standard(value)) is not None:
+        return found
+    printed = next((d.value for d in find_text_dates(value) if not d.relative), None)
+    return None if printed is None or is_null_date(printed) else printed  # (1970-01-01)
 
 
 def _rss_item(node: ET.Element) -> FeedEntry | None:
@@ -372,7 +448,7 @@ def _rss_item(node: ET.Element) -> FeedEntry | None:
     if not link:
         return None
     date = _child_text(node, "pubdate", "date", "published", "updated")
-    return FeedEntry(link, parse_feed_date(date) if date else None)
+    return FeedEntry(link, _entry_date(date, parse_feed_date) if date else None)
 
 
 def _atom_entry(node: ET.Element, base: str = "") -> FeedEntry | None:

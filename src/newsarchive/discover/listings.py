@@ -504,9 +504,9 @@ def find_next_link(
     for anchor in wordless:  # (never to the home page: a menu's "next-…" styled link)
         if _next_by_class(anchor) and (url := usable(target(anchor))) and not is_home_page(url):
             return url
-    if url := _form_button_pager(tree, base, usable):
+    if url := _script_button_pager(tree, usable) or _form_button_pager(tree, base, usable):
         return url
-    if url := _load_more(tree, usable):
+    if url := _load_more(tree, usable) or _endless_scroll(tree, usable):
         return url
     wanted = str(page + 1)
     pagers: dict[int, bool] = {}  # per parent: 30,000 "2" links in one div read it once
@@ -798,6 +798,53 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
             continue
         for target in targets:
             if url := usable(target):
+                return url
+    return None
+
+
+def _script_button_pager(
+    tree: LexborHTMLParser, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """The page a "По-стари новини" button's script sends the browser to (``<button
+    onclick="location.href='/novini?page=2'">``, an ``<input type="button">`` saying so in
+    its ``value``): a pager drawn as a button instead of a link, what a person clicks. A
+    button is no link to an item (``anchors.link_nodes``), but one saying "next" is the
+    listing's next page, as a link saying it is."""
+    for node in tree.css("button[onclick], input[onclick]"):
+        if node.tag == "input" and (node.attributes.get("type") or "").lower() != "button":
+            continue
+        label = " ".join(
+            ((node.text(deep=True) if node.tag == "button" else node.attributes.get("value"))
+             or "").split()
+        )  # fmt: skip
+        if label and _NEXT_TEXT.match(label) and (url := usable(link_target(node))):
+            return url
+    return None
+
+
+# The ``data-`` attributes an endless-scroll list keeps the address of its next cards in:
+# named for the next page, as themes and scroll scripts name them.
+_NEXT_ATTRIBUTES = ("data-next-page", "data-next", "data-next-url", "data-nextpage",
+                    "data-next-page-url", "data-next-href", "data-next-link")  # fmt: skip
+_NEXT_ATTRIBUTE_NODES = ", ".join(f"[{name}]" for name in _NEXT_ATTRIBUTES)
+
+
+def _endless_scroll(
+    tree: LexborHTMLParser, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """The address an endless-scroll list loads its next cards from when the reader
+    reaches its end (``<div class="news-list" data-next-page="/novini?page=2">``): no
+    pager, no button, only the list's script reading the attribute. Its endpoint answers
+    the next cards to a plain GET, as a "Зареди още" button's does (``_load_more``), so it
+    is the next page. Only an attribute named for the next page, holding an address on
+    the site, on no link (a link goes where its ``href`` says): a card's ``data-url`` is
+    its article, a carousel's ``data-next=".arrow"`` a selector."""
+    for node in tree.css(_NEXT_ATTRIBUTE_NODES):
+        if node.tag == "a" and _real_href(node.attributes.get("href")):
+            continue
+        for name in _NEXT_ATTRIBUTES:
+            value = (node.attributes.get(name) or "").strip()
+            if value.startswith(("/", "http", "?")) and (url := usable(value)):
                 return url
     return None
 

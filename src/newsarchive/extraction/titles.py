@@ -109,7 +109,8 @@ def generic_title(
     names = own
     og, ld, tt = (clean_title(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
     md = clean_title(meta.microdata_headline) if not ld else ""
-    stated = [v for v in (og, ld, md, tt) if v]
+    stated = [v for v in (og, ld, md, tt) if v and not is_site_self_title(v)]
+    names += tuple(v for v in (og, tt) if v and is_site_self_title(v))
     names += (
         *_host_named_segments(og, url),
         *_host_named_segments(tt, url),
@@ -134,6 +135,22 @@ def generic_title(
             value = _after_site_name(strip_site_affixes(value, profile.title_affixes, names), own)
             return _before_pipe(_split_by_heading(value, h1)), rule
     return "", "none"
+
+
+# A title that calls the page the site ("Официален сайт на Община Габър", "Official
+# website of …"): one segment, both words. A CMS writing it into every page's ``<title>``
+# and og:title says nothing of the article; a headline naming a site stands beside the
+# site's name ("Нов официален сайт | Община Габър"), in two segments.
+_SITE_SELF = re.compile(
+    r"^(?=.*\b(?:официал\w*|official)\b)(?=.*\b(?:сайт|уебсайт|интернет страница|портал"
+    r"|site|website|web site|portal)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_site_self_title(title: str) -> bool:
+    """The stated title is the site's own description, no page's headline."""
+    return len(_SEGMENTS.split(title)) == 1 and bool(_SITE_SELF.match(title))
 
 
 _NAV_WORDS = 8  # a site's or a section's name, as its menu or logo link prints it

@@ -1,0 +1,128 @@
+"""An eighteenth round of site shapes, crawled from the origin alone (a profile of id, name
+and origin) through a real ``MirrorServer``, as ``test_round17_mirrors`` does its ten.
+
+The mirrors (``tests/fixtures/make_mirrors_round18.py``): a pager that only posts a
+form, news past page 1 only in the sitemap (elha); an endless-scroll list naming its
+next cards in ``data-next-page``, cards dated "вчера", "преди 5 дни" (chemshir); an RSS
+feed sent as ``text/html`` behind a byte order mark (smrika); news only in a sitemap
+whose ``<lastmod>`` reads "28.11.2026 14:05" (kesten); one ``<title>`` for every page
+(gabar); articles linked in four spellings of one origin (bodil); an article linked
+under its old slug, redirected to its new one (zdravets); a "По-стари новини" button's
+``onclick`` as the pager (imel); WordPress in Bulgarian, "ноември 28, 2026 в 14:35"
+(pelin); articles dated only by an RSS ``pubDate`` of "28.11.2026 10:30" (lavar); a feed
+linked only by an RSS icon (detelina); articles dated only by a windows-1251 RSS feed
+whose declaration names no encoding (treva). Each must archive exactly its articles with
+the true title, date and body, and a rerun right after must cost at most three requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .mirror_sites import (
+    FirstCrawl,
+    Proposes,
+    bare_crawl_twice,
+    check_bare_crawl,
+    mirror_crawls,
+    proposed,
+)
+from .support import Result
+
+ROUND18_SITES = {
+    # "Следваща »" a <form method="post"> button; the sitemap robots.txt names
+    "elha": ("Община Елха", "https://elha.bg"),
+    # no pager: the list's data-next-page its scroll script loads from
+    "chemshir": ("Община Чемшир", "https://chemshir.bg"),
+    # /rss sent as text/html, opening with a byte order mark
+    "smrika": ("Община Смрика", "https://www.smrika.bg"),
+    # news only in the sitemap, <lastmod>28.11.2026 14:05</lastmod>
+    "kesten": ("Община Кестен", "https://kesten.bg"),
+    # every page titled "Официален сайт на Община Габър", og:title too
+    "gabar": ("Община Габър", "https://gabar.bg"),
+    # http://bodil.bg, https://www.bodil.bg:443, //www.bodil.bg and a path: one origin
+    "bodil": ("Община Бодил", "https://www.bodil.bg"),
+    # an edited headline's old slug linked, answered 301 to the new
+    "zdravets": ("Община Здравец", "https://zdravets.bg"),
+    # <button onclick="location.href='/novini?page=2'">По-стари новини</button>
+    "imel": ("Община Имел", "https://imel.bg"),
+    # WordPress in Bulgarian: "ноември 28, 2026 в 14:35"
+    "pelin": ("Община Пелин", "https://pelin.bg"),
+    # articles dated only by an RSS feed whose pubDate reads "28.11.2026 10:30"
+    "lavar": ("Община Лавър", "https://lavar.bg"),
+    # its one feed, /sitefeed.aspx?feedid=12, linked only by an <img alt="RSS">
+    "detelina": ("Община Детелина", "https://www.detelina.bg"),
+    # a windows-1251 RSS feed under a bare <?xml version="1.0"?>, its only dates
+    "treva": ("Община Трева", "http://www.treva.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND18_SITES))
+def test_a_round18_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND18_SITES[site])
+
+
+FIRST_CRAWLS = [
+    # the form is posted back, never asked with GET; its news come from the sitemap
+    FirstCrawl("elha", asked=("/sitemap.xml",), unasked=("/novini?page=2",), rows=8),
+    # the endless list's next cards, each asked once, to its end
+    FirstCrawl("chemshir", once=("/novini?page=2", "/novini?page=3"), rows=8),
+    FirstCrawl("imel", once=("/novini?page=2", "/novini?page=3"), rows=8),
+    # four spellings of each article's address, each article asked for once
+    FirstCrawl("bodil", once=("/novini?page=2",), distinct_under={"/novini/": 8}, rows=8),
+    # the old slug asked once (its 301 leads to a page read already), the new once
+    FirstCrawl(
+        "zdravets",
+        once=(
+            "/novini/640-pozharnikari-ot-rs-pbzn-proveryavat-vsichki-hidranti",
+            "/novini/640-proverka-na-hidrantite",
+        ),
+        rows=7,
+    ),
+    FirstCrawl("smrika", once=("/rss",), rows=7),
+]
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round18_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
+) -> None:
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND18_SITES[site])
+    expected.check(first, db)
+
+
+PROPOSALS = [
+    Proposes("smrika", "feeds", equals=["/rss"]),
+    Proposes("detelina", "feeds", equals=["/sitefeed.aspx?feedid=12"]),
+    Proposes("kesten", "sitemaps", includes=("/sitemap.xml",)),
+    Proposes("chemshir", "start_urls", equals=["/novini"]),
+    Proposes("imel", "start_urls", equals=["/novini"]),
+]
+
+
+@pytest.mark.parametrize("expected", PROPOSALS, ids=lambda e: e.site)
+def test_add_site_proposes_a_round18_sites_sources(
+    run_cli: Callable[..., Result], expected: Proposes
+) -> None:
+    expected.check(proposed(run_cli, expected.site, ROUND18_SITES[expected.site][1]))
+
+
+def test_since_leaves_the_sitemaps_older_entries_unasked(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """kesten's lastmods are the CMS's "28.11.2026 14:05": read, the four entries changed
+    before ``--since`` are not asked for; the three after are archived."""
+    with mirror_crawls(run_cli, db, tmp_path, "kesten", *ROUND18_SITES["kesten"]) as crawls:
+        first = crawls.crawl("--since", "2026-11-20")
+    asked = [path for path in first if path.startswith("/novini/")]
+    assert sorted(asked) == [
+        "/novini/1248-sesiya-na-saveta",
+        "/novini/1249-proverka-na-hidrantite",
+        "/novini/1250-nov-detski-kat",
+    ]
