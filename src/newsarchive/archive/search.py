@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,26 +110,53 @@ def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
 
 
 def match_expression(conn: sqlite3.Connection, query: ParsedQuery) -> str:
-    """The FTS5 expression for ``query``, with words lemmatised by the archive's vocabulary."""
-    return query.fts(lookup(conn, query.lemma_words()))
+    """The FTS5 expression for ``query``, with words lemmatised as ``word_lemmas`` says."""
+    return query.fts(word_lemmas(conn, query))
 
 
-def guess_lemmas(query: ParsedQuery, known: dict[str, str]) -> dict[str, str]:
+def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, str]:
+    """The lemma of each word of ``query`` that has one: the archive's vocabulary, and the
+    dictionary's guess for a form no article holds.
+
+    A form no article has ("училищата" where they print "училища") must be matched as its
+    lemma whatever else the query finds: guessed only when the whole query found
+    nothing, it was lost beside a word that found something ("училищата OR пожар") and
+    excluded nothing ("деца -училищата").
+    """
+    words = query.lemma_words()
+    lemmas = lookup(conn, words)
+    missing = unseen(conn, words - set(lemmas))
+    return {**lemmas, **guess_lemmas(missing)} if missing else lemmas
+
+
+def guess_lemmas(words: Iterable[str]) -> dict[str, str]:
     """Lemmas from the lemmatizer's dictionary for words the archive has never seen.
 
-    The last resort of a search that found nothing: "общинските" is not in an archive
-    that only has "общински" and "общинска", but its lemma is. Only this path loads the
-    dictionary (~200 ms), and only for a query with no hits.
+    "общинските" is not in an archive that only has "общински" and "общинска", but its
+    lemma is. Only this path loads the dictionary (~200 ms), and only for a query with a
+    word no article holds in any form (``unseen``).
     """
     from newsarchive.archive.lemmas import Lemmatizer
 
     lemmatizer = Lemmatizer()
     guessed = {}
-    for word in query.lemma_words() - set(known):
+    for word in words:
         lemma = lemmatizer.lemma(word)
         if lemma is not None:
             guessed[word] = lemma
     return guessed
+
+
+def unseen(conn: sqlite3.Connection, words: Iterable[str]) -> list[str]:
+    """The words no article holds, as typed or as the lemma of a form it holds.
+
+    A word of the archive's vocabulary is known; one outside it is either its own lemma
+    (then some article holds it, in the text or as the lemma of a form) or a form no
+    article has: only those need the dictionary's guess. Each is one lookup in the index.
+    """
+    probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"
+    # (a number has no other forms: one the archive lacks is not worth the dictionary)
+    return [w for w in sorted(words) if not w.isdigit() and not _run(conn, probe, [f'"{w}"'])]
 
 
 def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
@@ -145,7 +173,7 @@ class Prepared:
     A page that runs several statements for one query (the hits, their count, the chart
     per month) prepares it once and shares this, instead of asking the archive for the
     sites and the lemmas before each statement. The dictionary's guesses are made at
-    most once too, and only when a statement finds nothing.
+    most once too, and only for a form no article holds (``unseen``).
     """
 
     def __init__(
@@ -176,47 +204,17 @@ class Prepared:
             )
         else:
             self.score, self.source = "NULL", f" FROM articles a WHERE {self.where}"
-        self.lemmas = lookup(conn, query.lemma_words())
-        self._chosen: dict[str, str] | None = None
+        self.lemmas = word_lemmas(conn, query)
 
-    def run(
-        self, sql: str, extra: tuple[Any, ...] = (), *, every_match: bool = False
-    ) -> tuple[list[Any], dict[str, str]]:
+    def run(self, sql: str, extra: tuple[Any, ...] = ()) -> tuple[list[Any], dict[str, str]]:
         """Rows of ``sql``, which reads the articles from ``source`` (parameters: the MATCH
         expression when ``ranked``, the filters', ``extra``), and the lemmas that made
-        them: the archive's, or, when the query matches nothing with those, the
-        dictionary's guesses too.
+        them: the archive's, and the dictionary's guesses for forms no article holds.
 
-        The choice is made once for all the statements of a query, and on whether the
-        query matches anything, not on whether this statement returned rows: a page past
-        the last hit is empty because of its offset, and guessing then would count other
-        articles in its total than the chart counts. ``every_match``: ``sql`` returns a
-        row whenever the query matches anything (no offset, no condition of its own), so
-        its finding nothing already answers that question without asking again."""
-        if self._chosen is None:
-            rows = self._rows(sql, self.lemmas, extra)
-            if rows:
-                self._chosen = self.lemmas
-                return rows, self.lemmas
-            self._chosen = self._lemmas_when_empty(known_empty=every_match)
-            if self._chosen is self.lemmas:
-                return rows, self.lemmas  # just run with these: still nothing
-        return self._rows(sql, self._chosen, extra), self._chosen
-
-    def _rows(self, sql: str, lemmas: dict[str, str], extra: tuple[Any, ...]) -> list[Any]:
-        match = [self.query.fts(lemmas)] if self.ranked else []
-        return _run(self.conn, sql, [*match, *self.params, *extra])
-
-    def _lemmas_when_empty(self, *, known_empty: bool) -> dict[str, str]:
-        """The archive's lemmas if the query matches anything with them, else with the
-        dictionary's guesses for the words the archive has never seen; ``known_empty``:
-        the statement just run has shown that it matches nothing."""
-        if self.query.lemma_words() <= set(self.lemmas):
-            return self.lemmas
-        if not known_empty and self._rows(f"SELECT 1{self.source} LIMIT 1", self.lemmas, ()):
-            return self.lemmas
-        guessed = guess_lemmas(self.query, self.lemmas)
-        return {**self.lemmas, **guessed} if guessed else self.lemmas  # none: nothing to rerun
+        Every statement of a query runs with the same lemmas, chosen once, so a page, its
+        total and its chart count the same articles."""
+        match = [self.query.fts(self.lemmas)] if self.ranked else []
+        return _run(self.conn, sql, [*match, *self.params, *extra]), self.lemmas
 
 
 def search(
@@ -270,11 +268,9 @@ def _page(
     total_sql = f"SELECT count(*){prepared.source}"
     if options.collapse:
         sql, total_sql = _collapsed(prepared, order)
-    # the first page of a query holds its first hit, if it has any (and room for it)
-    first_page = not options.offset and options.limit > 0
-    ranked, lemmas = prepared.run(sql, (options.limit, options.offset), every_match=first_page)
+    ranked, lemmas = prepared.run(sql, (options.limit, options.offset))
     if options.offset or len(ranked) >= options.limit:
-        counted, _ = prepared.run(total_sql)  # with the lemmas the page was run with
+        counted, _ = prepared.run(total_sql)
         total = int(counted[0][0])
     else:
         total = len(ranked)  # the page holds every hit: no second query needed
@@ -344,7 +340,7 @@ def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> lis
     """How many articles match, per site and year of publication."""
     rows = matching(
         Prepared(conn, query, filters), "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
-        tail=" GROUP BY a.site, year ORDER BY a.site, year", every_match=True,
+        tail=" GROUP BY a.site, year ORDER BY a.site, year",
     )  # fmt: skip
     return [
         {"site": site, "year": int(year) if year else None, "count": n} for site, year, n in rows
@@ -373,14 +369,11 @@ def _per_month(prepared: Prepared) -> list[dict[str, Any]]:
     ]
 
 
-def matching(
-    prepared: Prepared, select: str, tail: str = "", *, every_match: bool = False
-) -> list[Any]:
+def matching(prepared: Prepared, select: str, tail: str = "") -> list[Any]:
     """``SELECT {select}`` over the articles ``a`` that match the prepared query and its
-    filters (word forms as in search, guessed lemmas when the archive's find nothing);
-    ``tail`` follows the WHERE clause (more conditions, GROUP BY, ORDER BY);
-    ``every_match`` as in ``Prepared.run``: only when ``tail`` adds no condition."""
-    rows, _ = prepared.run(f"SELECT {select}{prepared.source}{tail}", every_match=every_match)
+    filters (word forms as in search); ``tail`` follows the WHERE clause (more
+    conditions, GROUP BY, ORDER BY)."""
+    rows, _ = prepared.run(f"SELECT {select}{prepared.source}{tail}")
     return rows
 
 
