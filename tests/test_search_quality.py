@@ -90,3 +90,30 @@ def test_datasette_s_search_box_reads_an_unseen_form_as_the_cli_does(
     finally:
         conn.close()
     assert found == {1, 2, 3}
+
+
+def test_pages_of_hits_follow_one_another_and_say_where_they_are(run_cli: Cli, db: Path) -> None:
+    """The web page had pages; the CLI had only --limit, so the 21st hit of a script's
+    search could not be had without the first 20 again."""
+    records = [
+        {"site": "bta", "url": f"https://www.bta.bg/p{i}", "title": f"Новина {i}",
+         "published": f"2024-01-{i + 1:02d}", "text": "Общината обяви търг."}
+        for i in range(25)
+    ]  # fmt: skip
+    build(run_cli, db, records)
+    whole = ids(search(run_cli, db, "община", "-n", "100"))
+    first = search(run_cli, db, "община", "-n", "10")
+    second = search(run_cli, db, "община", "-n", "10", "--offset", "10")
+    third = search(run_cli, db, "община", "-n", "10", "--offset", "20")
+    assert ids(first) + ids(second) + ids(third) == whole and len(whole) == 25
+    assert {h["total"] for h in second.json()} == {25}  # type: ignore[union-attr]
+    assert first.stderr == "10 of 25 matches shown (raise --limit for more)\n"
+    assert second.stderr == "11–20 of 25 matches shown (--offset 20 for the next)\n"
+    assert third.stderr == "21–25 of 25 matches shown\n"
+    past = run_cli("search", "община", "--offset", "30", "--db", str(db))
+    assert past.exit_code == 0 and "No matches." in past.stdout
+    assert past.stderr == "--offset 30 is past the last of 25 matches\n"
+    nothing = search(run_cli, db, "пожар", "--offset", "30")
+    assert nothing.exit_code == 0 and nothing.json() == [] and nothing.stderr == ""
+    bad = search(run_cli, db, "община", "--offset", "-1")
+    assert bad.exit_code == 2

@@ -59,6 +59,7 @@ def search(
     *,
     filters: Filters | None = None,
     limit: int = 20,
+    offset: int = 0,
     sort: str = "relevance",
     exact: bool = False,
     highlight: tuple[str, str] = ("**", "**"),
@@ -67,16 +68,36 @@ def search(
     """Parse the user's query and return ranked hits with marked snippets; ``collapse``
     gives one hit per story, the other copies under ``also``. A query of filters alone
     (or an empty one with ``filters``) lists the articles they choose, unranked."""
+    return search_page(
+        db, query, filters=filters, limit=limit, offset=offset, sort=sort, exact=exact,
+        highlight=highlight, collapse=collapse,
+    )[0]  # fmt: skip
+
+
+def search_page(
+    db: Path,
+    query: str,
+    *,
+    filters: Filters | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    sort: str = "relevance",
+    exact: bool = False,
+    highlight: tuple[str, str] = ("**", "**"),
+    collapse: bool = False,
+) -> tuple[list[dict[str, Any]], int]:
+    """``search`` skipping ``offset`` hits, and how many match in all: a page past the
+    last hit is empty, and only the total says how many there were."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import SearchOptions
-    from newsarchive.archive.search import search as run_search
+    from newsarchive.archive.search import search_page as run_search
 
     filters = filters or Filters()
     parsed = parse_query(query, exact=exact, filtered=filters.active())
     conn = connect_reader(db)
     try:
         options = SearchOptions(
-            filters=filters, limit=limit, sort=sort, highlight=highlight,
+            filters=filters, limit=limit, offset=offset, sort=sort, highlight=highlight,
             collapse=collapse,
         )  # fmt: skip
         return run_search(conn, parsed, options)

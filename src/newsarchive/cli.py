@@ -533,6 +533,12 @@ def search(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=1_000_000, help="Most hits to show.")
     ] = 20,
+    offset: Annotated[
+        int,
+        typer.Option(
+            "--offset", min=0, max=1_000_000_000, help="Skip this many hits first (the next page)."
+        ),
+    ] = 0,
     sort: Annotated[
         SortOrder,
         typer.Option(
@@ -574,14 +580,14 @@ def search(
             render.search_counts(totals, fmt.value, raw)
             return
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
-        hits = api.search(
-            _db(db), query, filters=filters, limit=limit, sort=sort.value, exact=exact,
-            highlight=marks, collapse=collapse,
+        hits, total = api.search_page(
+            _db(db), query, filters=filters, limit=limit, offset=offset, sort=sort.value,
+            exact=exact, highlight=marks, collapse=collapse,
         )  # fmt: skip
         render.search_results(hits, fmt.value, raw)
-        total = hits[0]["total"] if hits else 0
-        if total > len(hits):  # say so whenever --limit (or its default) cut the list
-            sys.stderr.write(f"{len(hits)} of {total} matches shown (raise --limit for more)\n")
+        note = render.search_page_note(len(hits), total, offset)
+        if note:
+            sys.stderr.write(note + "\n")
 
 
 @app.command("datasette-metadata")
