@@ -117,3 +117,53 @@ def test_pages_of_hits_follow_one_another_and_say_where_they_are(run_cli: Cli, d
     assert nothing.exit_code == 0 and nothing.json() == [] and nothing.stderr == ""
     bad = search(run_cli, db, "община", "--offset", "-1")
     assert bad.exit_code == 2
+
+
+NAMES = [
+    {"site": "bta", "url": "https://www.bta.bg/n1", "title": "Фестивал във Варна",
+     "published": "2025-08-15", "text": "Танцьори от 12 държави идват във Варна за фестивала."},
+    {"site": "bta", "url": "https://www.bta.bg/n2", "title": "Кухнята приготвя 300 порции",
+     "published": "2025-08-16", "text": "Готвачите варят супа всеки ден. Кухнята вари и боб."},
+    {"site": "bta", "url": "https://www.bta.bg/n3", "title": "Втори мандат за кмета",
+     "published": "2025-08-17", "text": "Кметът Пламен Стоилов спечели втори мандат."},
+    {"site": "bta", "url": "https://www.bta.bg/n4", "title": "Опашка на моста",
+     "published": "2025-08-18", "text": "Камионите стоят на опашка. Шофьорът стои с часове."},
+    {"site": "bta", "url": "https://www.bta.bg/n5", "title": "Сесия",
+     "published": "2025-08-19", "text": "Днес заседава Общинският съвет на Русе."},
+    {"site": "bta", "url": "https://www.bta.bg/n6", "title": "Решение",
+     "published": "2025-08-20", "text": "Кредитът беше одобрен от Общинския съвет в сряда."},
+    {"site": "bta", "url": "https://www.bta.bg/n7", "title": "Къща",
+     "published": "2025-08-21", "text": "Пред града има бяла къща. Бели са и оградите на Бяла."},
+]  # fmt: skip
+
+
+def test_a_name_the_dictionary_reads_as_another_word_is_searched_as_a_name(
+    run_cli: Cli, db: Path
+) -> None:
+    """The dictionary gives "варна" the lemma варя (to boil) and "стоилов" стоя (to
+    stand): a search for the city found every "вари", for the mayor every "стоят". The
+    archive prints them only capitalised inside sentences, so they are names."""
+    build(run_cli, db, NAMES)
+    assert ids(search(run_cli, db, "Варна")) == [1]
+    assert ids(search(run_cli, db, "стоилов")) == [3]
+    assert ids(search(run_cli, db, "вари -Варна")) == [2]
+    # the words themselves keep their forms (and still find the name, whose lemma the
+    # index holds as варя: only a search for the name is read differently)
+    assert 2 in ids(search(run_cli, db, "варят")) and 4 in ids(search(run_cli, db, "стоят"))
+    # a word of a name that inflects is still every form: Общинският / Общинския съвет
+    assert set(ids(search(run_cli, db, "общинският"))) == {5, 6}
+    # printed in lower case too (бяла къща, and the town Бяла): a word, all its forms
+    assert ids(search(run_cli, db, "бели")) == [7]
+
+
+def test_what_reads_as_a_name() -> None:
+    from newsarchive.archive.lemmas import named_somewhere, printed_as_name
+
+    assert printed_as_name("варна", ["Фестивал във Варна", "Във Варна вали."])
+    assert printed_as_name("варна", ["Те дойдоха от „Варна“ и Русе."])
+    # a capital opening a sentence, a title or a quotation, or capitals, say nothing
+    assert not printed_as_name("варна", ["Варна е град.", "Дъжд. „Варна“ спря.", "ВЪВ ВАРНА"])
+    assert not printed_as_name("бяла", ["Град Бяла е малък.", "Нова бяла къща."])
+    assert not printed_as_name("вари", [])
+    assert named_somewhere({"общинския", "общински"}, ["Реши го Общинския съвет."])
+    assert not named_somewhere({"общинския"}, ["Общинския съвет реши.", "от общинския бюджет"])

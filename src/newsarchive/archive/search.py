@@ -15,13 +15,19 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from newsarchive.archive.copies import STORY_OF, copies
-from newsarchive.archive.lemmas import TOKEN, forms_of, lookup
-from newsarchive.archive.query import EXACT, PREFIX, WORD, ParsedQuery
+from newsarchive.archive.lemmas import (
+    TOKEN,
+    forms_of,
+    lookup,
+    named_somewhere,
+    printed_as_name,
+)
+from newsarchive.archive.query import EXACT, ORIGINAL, PREFIX, WORD, ParsedQuery
 from newsarchive.archive.store import Filters
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
@@ -122,11 +128,49 @@ def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, str]:
     lemma whatever else the query finds: guessed only when the whole query found
     nothing, it was lost beside a word that found something ("училищата OR пожар") and
     excluded nothing ("деца -училищата").
+
+    A word the archive prints only as a name ("Варна", "Стоилов": ``printed_as_name``)
+    is searched as it is, not as the lemma the dictionary gives its lower-case spelling
+    (варя, стоя), unless its lemma's other forms are printed as names too: then it is a
+    word inflected inside names ("Общинският съвет", "Общинския съвет").
     """
     words = query.lemma_words()
     lemmas = lookup(conn, words)
     missing = unseen(conn, words - set(lemmas))
-    return {**lemmas, **guess_lemmas(missing)} if missing else lemmas
+    guessed = guess_lemmas(missing) if missing else {}
+    names = {word for word, lemma in lemmas.items() if _is_name(conn, word, lemma)}
+    return {w: lemma for w, lemma in {**lemmas, **guessed}.items() if w not in names}
+
+
+# Enough of the articles holding a word to see how they print it: a word in lower case
+# is usually found in the first; a name is read in all of these.
+NAME_SAMPLE = 20
+
+
+def _is_name(conn: sqlite3.Connection, word: str, lemma: str) -> bool:
+    """Whether the archive prints ``word`` only as a name and no other form of its
+    lemma as one, as the first ``NAME_SAMPLE`` articles holding them show."""
+    if not printed_as_name(word, _texts(conn, {word})):
+        return False
+    others = {*forms_of(conn, [lemma]), lemma} - {word}
+    return not named_somewhere(others, _texts(conn, others))
+
+
+def _texts(conn: sqlite3.Connection, words: set[str]) -> Iterator[str]:
+    """The titles and texts of the first ``NAME_SAMPLE`` articles holding any of
+    ``words`` as printed."""
+    if not words:
+        return
+    either = " OR ".join(f'"{word}"' for word in sorted(words))
+    cursor = conn.execute(
+        "SELECT a.title, a.text FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        f" WHERE articles_fts MATCH ? LIMIT {NAME_SAMPLE}",
+        [f"{ORIGINAL} : ({either})"],
+    )
+    try:
+        yield from (text for row in cursor for text in row if text)
+    finally:
+        cursor.close()
 
 
 def guess_lemmas(words: Iterable[str]) -> dict[str, str]:
