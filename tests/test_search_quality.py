@@ -156,8 +156,20 @@ def test_a_name_the_dictionary_reads_as_another_word_is_searched_as_a_name(
     assert ids(search(run_cli, db, "бели")) == [7]
 
 
+def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path) -> None:
+    """ "Общинският" stands only in the council's name here, but "общински", its lemma,
+    is printed as a word: the query keeps every form (the demo archive's "общинският
+    съвет" lost the article on "общински съвети" to a first version of the rule)."""
+    councils = {
+        "site": "bta", "url": "https://www.bta.bg/n8", "title": "Среща",
+        "published": "2025-08-22", "text": "Кметове и общински съвети се срещнаха.",
+    }  # fmt: skip
+    build(run_cli, db, [NAMES[4], councils])
+    assert set(ids(search(run_cli, db, "общинският"))) == {1, 2}
+
+
 def test_what_reads_as_a_name() -> None:
-    from newsarchive.archive.lemmas import named_somewhere, printed_as_name
+    from newsarchive.archive.lemmas import in_lower_case, named_somewhere, printed_as_name
 
     assert printed_as_name("варна", ["Фестивал във Варна", "Във Варна вали."])
     assert printed_as_name("варна", ["Те дойдоха от „Варна“ и Русе."])
@@ -167,3 +179,5 @@ def test_what_reads_as_a_name() -> None:
     assert not printed_as_name("вари", [])
     assert named_somewhere({"общинския", "общински"}, ["Реши го Общинския съвет."])
     assert not named_somewhere({"общинския"}, ["Общинския съвет реши.", "от общинския бюджет"])
+    assert in_lower_case({"общински"}, ["Общински съвет", "два общински съвета"])
+    assert not in_lower_case({"варя"}, ["Варя се казва тя."])

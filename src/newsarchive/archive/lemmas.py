@@ -176,6 +176,11 @@ def printed_as_name(word: str, texts: Iterable[str]) -> bool:
     return named
 
 
+def in_lower_case(words: set[str], texts: Iterable[str]) -> bool:
+    """Whether ``texts`` print any of ``words`` in lower case (as a word, not a name)."""
+    return any(printed is None for printed in _printings(words, texts))
+
+
 def named_somewhere(words: set[str], texts: Iterable[str]) -> bool:
     """Whether ``texts`` print any of ``words`` capitalised inside a sentence (as a name,
     or part of one: "Общинския съвет")."""

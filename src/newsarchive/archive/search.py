@@ -23,6 +23,7 @@ from newsarchive.archive.copies import STORY_OF, copies
 from newsarchive.archive.lemmas import (
     TOKEN,
     forms_of,
+    in_lower_case,
     lookup,
     named_somewhere,
     printed_as_name,
@@ -131,8 +132,9 @@ def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, str]:
 
     A word the archive prints only as a name ("Варна", "Стоилов": ``printed_as_name``)
     is searched as it is, not as the lemma the dictionary gives its lower-case spelling
-    (варя, стоя), unless its lemma's other forms are printed as names too: then it is a
-    word inflected inside names ("Общинският съвет", "Общинския съвет").
+    (варя, стоя), unless the archive prints that lemma itself as a word ("Общинският
+    съвет" beside "общински съвети") or another of its forms as a name too ("Общинския
+    съвет"): then it is a word that stands in names.
     """
     words = query.lemma_words()
     lemmas = lookup(conn, words)
@@ -148,9 +150,12 @@ NAME_SAMPLE = 20
 
 
 def _is_name(conn: sqlite3.Connection, word: str, lemma: str) -> bool:
-    """Whether the archive prints ``word`` only as a name and no other form of its
-    lemma as one, as the first ``NAME_SAMPLE`` articles holding them show."""
+    """Whether the archive prints ``word`` only as a name, its lemma never as a word and
+    no other form of the lemma as a name, as the first ``NAME_SAMPLE`` articles holding
+    them show."""
     if not printed_as_name(word, _texts(conn, {word})):
+        return False
+    if in_lower_case({lemma}, _texts(conn, {lemma})):
         return False
     others = {*forms_of(conn, [lemma]), lemma} - {word}
     return not named_somewhere(others, _texts(conn, others))
