@@ -181,3 +181,40 @@ def test_what_reads_as_a_name() -> None:
     assert not named_somewhere({"общинския"}, ["Общинския съвет реши.", "от общинския бюджет"])
     assert in_lower_case({"общински"}, ["Общински съвет", "два общински съвета"])
     assert not in_lower_case({"варя"}, ["Варя се казва тя."])
+
+
+FILLER = "Жителите на квартала обсъдиха плановете за следващата година. " * 60
+HEADLINES = [
+    {"site": "bta", "url": "https://www.bta.bg/h1", "title": "Ремонтът на моста започва",
+     "published": "2025-01-01", "text": FILLER},
+    {"site": "bta", "url": "https://www.bta.bg/h2", "title": "Концерт в парка",
+     "published": "2025-01-02",
+     "text": "Концертът ще бъде в парка след ремонт на сцената. Входът е свободен."},
+    *({"site": "bta", "url": f"https://www.bta.bg/f{i}", "title": f"Новина {i}",
+       "published": "2024-01-01", "text": FILLER[:2000]} for i in range(20)),
+]  # fmt: skip
+
+
+def test_an_article_whose_headline_holds_the_query_ranks_first_however_long(
+    run_cli: Cli, db: Path
+) -> None:
+    """FTS5's bm25 weighs a match by the whole row's length: a long article headed
+    "Ремонтът на моста започва" ranked below a brief mentioning a ремонт in passing."""
+    build(run_cli, db, HEADLINES)
+    assert ids(search(run_cli, db, "ремонт")) == [1, 2]
+    assert ids(search(run_cli, db, "ремонт мост OR сцена")) == [1, 2]
+    assert ids(search(run_cli, db, "парк ремонт")) == [2]
+    assert ids(search(run_cli, db, "ремонт", "--sort", "newest")) == [2, 1]  # dates only
+    collapsed = search(run_cli, db, "ремонт", "--collapse", "-n", "1", "--offset", "1")
+    assert ids(collapsed) == [2]
+
+
+def test_the_headline_expression_scopes_every_part_of_the_query() -> None:
+    from newsarchive.archive.query import parse_query
+
+    query = parse_query('ремонт "нов мост" соц* (парк OR площад) -футбол title:кмет')
+    assert query.headline_fts({"ремонт": "ремонт"}) == (
+        '({title title_lemmas} : "ремонт") AND (title : "нов мост") AND (title : "соц"*)'
+        ' AND ((({title title_lemmas} : "парк" OR {title title_lemmas} : "площад")))'
+        ' AND ({title title_lemmas} : "кмет")'
+    )
