@@ -218,3 +218,26 @@ def test_the_headline_expression_scopes_every_part_of_the_query() -> None:
         ' AND ((({title title_lemmas} : "парк" OR {title title_lemmas} : "площад")))'
         ' AND ({title title_lemmas} : "кмет")'
     )
+
+
+def test_matches_a_date_range_leaves_out_for_having_no_date_are_counted(
+    run_cli: Cli, db: Path
+) -> None:
+    """An undated article is in no date range: "пожар since:2025-01-01" said nothing of
+    an undated fire "пожар" finds, and an empty list read as "no fire since 2025"."""
+    undated = [
+        {"site": "bta", "url": f"https://www.bta.bg/x{i}", "title": "Пожар в мазе",
+         "published": None, "text": "Пожарът е угасен."}
+        for i in range(2)
+    ]  # fmt: skip
+    build(run_cli, db, [*SCHOOLS, *undated])
+    result = search(run_cli, db, "пожар", "--since", "2025-06-21")
+    assert ids(result) == [2]
+    assert result.stderr == (
+        "2 more matches have no date, which no date range holds"
+        " (search without the dates to see them)\n"
+    )
+    one = search(run_cli, db, "пожар until:2024-01-01 site:bta")
+    assert ids(one) == [] and one.stderr.startswith("2 more matches have no date")
+    assert search(run_cli, db, "пожар").stderr == ""  # no dates: nothing left out
+    assert search(run_cli, db, "деца", "--since", "2025-01-01").stderr == ""

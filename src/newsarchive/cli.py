@@ -580,14 +580,16 @@ def search(
             render.search_counts(totals, fmt.value, raw)
             return
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
-        hits, total = api.search_page(
+        page = api.search_page(
             _db(db), query, filters=filters, limit=limit, offset=offset, sort=sort.value,
-            exact=exact, highlight=marks, collapse=collapse,
+            exact=exact, highlight=marks, collapse=collapse, undated=True,
         )  # fmt: skip
-        render.search_results(hits, fmt.value, raw)
-        note = render.search_page_note(len(hits), total, offset)
+        render.search_results(page.hits, fmt.value, raw)
+        note = render.search_page_note(len(page.hits), page.total, offset)
         if note:
             sys.stderr.write(note + "\n")
+        if page.undated:
+            sys.stderr.write(render.undated_note(page.undated) + "\n")
 
 
 @app.command("datasette-metadata")

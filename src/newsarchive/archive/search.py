@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsarchive.archive.copies import STORY_OF, copies
@@ -409,6 +409,21 @@ def _collapsed(prepared: Prepared, order: str) -> tuple[str, str]:
         f" WHERE a.rn = 1 ORDER BY {order} LIMIT ? OFFSET ?"
     )
     return page, f"SELECT count(DISTINCT {STORY_OF}){prepared.source}"
+
+
+def undated(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> int:
+    """How many articles the query and its other filters choose that its dates leave out
+    for having no date at all (0 without dates).
+
+    An undated article is in no date range, so "наводнение since:2020-01-01" said
+    nothing of the undated article on a flood that "наводнение" finds: the reader took
+    the empty list for "nothing since 2020" without knowing what it could not date."""
+    if not (filters.since or filters.until or query.since or query.until):
+        return 0
+    dateless = replace(query, since=None, until=None)
+    prepared = Prepared(conn, dateless, replace(filters, since=None, until=None))
+    rows = matching(prepared, "count(*)", tail=" AND a.published_date IS NULL")
+    return int(rows[0][0])
 
 
 def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
