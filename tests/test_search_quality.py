@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from .search_corpus import build, ids
 from .support import Result
 
@@ -241,3 +243,20 @@ def test_matches_a_date_range_leaves_out_for_having_no_date_are_counted(
     assert ids(one) == [] and one.stderr.startswith("2 more matches have no date")
     assert search(run_cli, db, "пожар").stderr == ""  # no dates: nothing left out
     assert search(run_cli, db, "деца", "--since", "2025-01-01").stderr == ""
+
+
+def test_the_web_page_counts_the_matches_its_dates_leave_out_undated(
+    run_cli: Cli, db: Path
+) -> None:
+    pytest.importorskip("datasette")
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    undated = {"site": "bta", "url": "https://www.bta.bg/x", "title": "Пожар в мазе",
+               "published": None, "text": "Пожарът е угасен."}  # fmt: skip
+    build(run_cli, db, [*SCHOOLS, undated])
+    dated, whole = fetch(make_datasette(db), "/search?q=пожар&since=2025-06-01", "/search?q=пожар")
+    assert dated.status_code == 200 and "1–1 of 1 article" in dated.text
+    assert "1 more article matches but has no date" in dated.text
+    assert 'id="undated"' not in whole.text
