@@ -1,5 +1,5 @@
 """Search quality as an analyst judges it: the judged query set of
-``bench/search_quality.py`` (word forms, names, numbers, phrases, OR, exclusions, date
+``bench/search_quality_bench.py`` (word forms, names, numbers, phrases, OR, exclusions, date
 bounds, one story in two outlets) keeps its precision and recall, and each general cause
 of a miss found with it has a test of its own here."""
 
@@ -61,7 +61,7 @@ def test_a_word_of_no_form_the_dictionary_knows_is_still_searched_as_typed(
 def test_the_judged_query_set_keeps_its_precision_and_recall(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     try:
-        import search_quality
+        import search_quality_bench as search_quality
     finally:
         sys.path.remove(str(ROOT / "bench"))
     scores = search_quality.evaluate(tmp_path / "quality.db")

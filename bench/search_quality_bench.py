@@ -1,6 +1,6 @@
 """Search quality: an analyst's queries against a small Bulgarian archive with judged answers.
 
-    python bench/search_quality.py [--list] [--json FILE]
+    python bench/search_quality_bench.py [--list] [--json FILE]
 
 The archive is ``tests/fixtures/search_quality/articles.jsonl`` (38 articles written for
 this check, four sites); ``queries.json`` beside it holds the queries an analyst would
