@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from newsarchive.archive.connection import connect, connect_reader, is_damaged, write_failure
 from newsarchive.archive.lock import held_since
@@ -59,6 +59,7 @@ def search(
     *,
     filters: Filters | None = None,
     limit: int = 20,
+    offset: int = 0,
     sort: str = "relevance",
     exact: bool = False,
     highlight: tuple[str, str] = ("**", "**"),
@@ -67,19 +68,53 @@ def search(
     """Parse the user's query and return ranked hits with marked snippets; ``collapse``
     gives one hit per story, the other copies under ``also``. A query of filters alone
     (or an empty one with ``filters``) lists the articles they choose, unranked."""
+    return search_page(
+        db, query, filters=filters, limit=limit, offset=offset, sort=sort, exact=exact,
+        highlight=highlight, collapse=collapse,
+    )[0]  # fmt: skip
+
+
+class Page(NamedTuple):
+    """One page of search hits, how many match in all, and how many the dates leave out
+    for having none (counted only when asked: ``search_page``'s ``undated``)."""
+
+    hits: list[dict[str, Any]]
+    total: int
+    undated: int = 0
+
+
+def search_page(
+    db: Path,
+    query: str,
+    *,
+    filters: Filters | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    sort: str = "relevance",
+    exact: bool = False,
+    highlight: tuple[str, str] = ("**", "**"),
+    collapse: bool = False,
+    undated: bool = False,
+) -> Page:
+    """``search`` skipping ``offset`` hits, and how many match in all: a page past the
+    last hit is empty, and only the total says how many there were. ``undated``: also
+    count the undated articles the query's dates leave out (``archive.search.undated``),
+    on the same connection (one archive opened, one warning about its schema)."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import SearchOptions
-    from newsarchive.archive.search import search as run_search
+    from newsarchive.archive.search import search_page as run_search
+    from newsarchive.archive.search import undated as count_undated
 
     filters = filters or Filters()
     parsed = parse_query(query, exact=exact, filtered=filters.active())
     conn = connect_reader(db)
     try:
         options = SearchOptions(
-            filters=filters, limit=limit, sort=sort, highlight=highlight,
+            filters=filters, limit=limit, offset=offset, sort=sort, highlight=highlight,
             collapse=collapse,
         )  # fmt: skip
-        return run_search(conn, parsed, options)
+        hits, total = run_search(conn, parsed, options)
+        return Page(hits, total, count_undated(conn, parsed, filters) if undated else 0)
     finally:
         conn.close()
 

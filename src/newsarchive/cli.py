@@ -548,6 +548,12 @@ def search(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=1_000_000, help="Most hits to show.")
     ] = 20,
+    offset: Annotated[
+        int,
+        typer.Option(
+            "--offset", min=0, max=1_000_000_000, help="Skip this many hits first (the next page)."
+        ),
+    ] = 0,
     sort: Annotated[
         SortOrder,
         typer.Option(
@@ -589,14 +595,16 @@ def search(
             render.search_counts(totals, fmt.value, raw)
             return
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
-        hits = api.search(
-            _db(db), query, filters=filters, limit=limit, sort=sort.value, exact=exact,
-            highlight=marks, collapse=collapse,
+        page = api.search_page(
+            _db(db), query, filters=filters, limit=limit, offset=offset, sort=sort.value,
+            exact=exact, highlight=marks, collapse=collapse, undated=True,
         )  # fmt: skip
-        render.search_results(hits, fmt.value, raw)
-        total = hits[0]["total"] if hits else 0
-        if total > len(hits):  # say so whenever --limit (or its default) cut the list
-            sys.stderr.write(f"{len(hits)} of {total} matches shown (raise --limit for more)\n")
+        render.search_results(page.hits, fmt.value, raw)
+        note = render.search_page_note(len(page.hits), page.total, offset)
+        if note:
+            sys.stderr.write(note + "\n")
+        if page.undated:
+            sys.stderr.write(render.undated_note(page.undated) + "\n")
 
 
 @app.command("datasette-metadata")

@@ -91,6 +91,28 @@ def _snippet_text(snippet: str) -> Any:
     return text
 
 
+def search_page_note(shown: int, total: int, offset: int) -> str:
+    """The stderr line for a page that is not every hit: which hits it holds and how to
+    see the rest ("" when nothing was left out). A page past the end says how many there
+    were, not just "No matches", which reads as "nothing was written about it"."""
+    if not offset:
+        return f"{shown} of {total} matches shown (raise --limit for more)" if total > shown else ""
+    if not shown:
+        return f"--offset {offset} is past the last of {total} matches" if total else ""
+    after = offset + shown
+    more = f" (--offset {after} for the next)" if after < total else ""
+    return f"{offset + 1}–{after} of {total} matches shown{more}"
+
+
+def undated_note(left_out: int) -> str:
+    """The stderr line for matches a date range cannot hold: they have no date."""
+    matches, them = ("match has", "it") if left_out == 1 else ("matches have", "them")
+    return (
+        f"{left_out} more {matches} no date, which no date range holds"
+        f" (search without the dates to see {them})"
+    )
+
+
 def search_results(hits: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
     if fmt == "json":
         json_out(hits)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -149,6 +149,61 @@ class Lemmatizer:
         """Store the form → lemma pairs seen since the last flush."""
         record_forms(conn, self.new_pairs)
         self.new_pairs = {}
+
+
+# What may stand between a sentence's end (or a line's start) and its first word: spaces,
+# opening quotes and brackets, a dash.
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]|\n)[\s\"'„“«(\[—–-]*$")
+
+
+def printed_as_name(word: str, texts: Iterable[str]) -> bool:
+    """Whether ``texts`` print ``word`` (lower case) only as a name: capitalised inside a
+    sentence at least once, and never in lower case.
+
+    The dictionary reads a name's lower-case spelling as whatever word it resembles
+    ("Варна" as a form of варя, to boil; "Плевен" of плевя; "Стоилов" of стоя, to
+    stand), so searched as that lemma a city or a surname finds every "стоят" and
+    "вари". How the archive prints the word tells a name from a word: a word is written
+    in lower case somewhere; a name is capitalised wherever it stands, and a capital
+    that opens a sentence, or a word in capitals (a headline in upper case), says
+    nothing. Titles are texts of their own: their first word opens a sentence.
+    """
+    named = False
+    for capital in _printings({word}, texts):
+        if capital is None:
+            return False
+        named = named or capital
+    return named
+
+
+def in_lower_case(words: set[str], texts: Iterable[str]) -> bool:
+    """Whether ``texts`` print any of ``words`` in lower case (as a word, not a name)."""
+    return any(printed is None for printed in _printings(words, texts))
+
+
+def named_somewhere(words: set[str], texts: Iterable[str]) -> bool:
+    """Whether ``texts`` print any of ``words`` capitalised inside a sentence (as a name,
+    or part of one: "Общинския съвет")."""
+    return any(_printings(words, texts))
+
+
+def _printings(words: set[str], texts: Iterable[str]) -> Iterator[bool | None]:
+    """For each occurrence of one of ``words`` in ``texts``: None when it is printed in
+    lower case, True when capitalised inside a sentence, False otherwise (opening a
+    sentence, in capitals: it says nothing)."""
+    if not words:
+        return
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    found = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
+    for text in texts:
+        for match in found.finditer(text):
+            printed = match.group()
+            if printed.islower():
+                yield None
+            elif printed[0].isupper() and not printed.isupper():
+                yield not _SENTENCE_START.search(text, max(0, match.start() - 8), match.start())
+            else:
+                yield False
 
 
 def record_forms(conn: sqlite3.Connection, pairs: dict[str, str]) -> None:

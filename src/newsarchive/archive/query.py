@@ -123,6 +123,20 @@ class ParsedQuery:
         """The words whose lemma must be looked up in the archive's vocabulary."""
         return {t.words[0] for t in self._all_terms() if t.kind == WORD and len(t.words) == 1}
 
+    def headline_fts(self, lemmas: Mapping[str, str]) -> str:
+        """The FTS5 expression matching articles whose headline alone holds what the
+        query asks for (its words, phrases and prefixes; exclusions left to the query)."""
+        parts = []
+        for group in self.groups:
+            alts = [
+                f"({item.headline_fts(lemmas)})"
+                if isinstance(item, ParsedQuery)
+                else replace(item, scope=TITLE).fts(lemmas)
+                for item in group
+            ]
+            parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
+        return " AND ".join(f"({p})" if len(parts) > 1 else p for p in parts)
+
     def fts(self, lemmas: Mapping[str, str] | None = None) -> str:
         """The FTS5 MATCH expression."""
         lemmas = lemmas or {}

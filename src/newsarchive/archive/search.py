@@ -15,12 +15,20 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsarchive.archive.copies import STORY_OF, copies
-from newsarchive.archive.lemmas import TOKEN, forms_of, lookup
-from newsarchive.archive.query import EXACT, PREFIX, WORD, ParsedQuery
+from newsarchive.archive.lemmas import (
+    TOKEN,
+    forms_of,
+    in_lower_case,
+    lookup,
+    named_somewhere,
+    printed_as_name,
+)
+from newsarchive.archive.query import EXACT, ORIGINAL, PREFIX, WORD, ParsedQuery
 from newsarchive.archive.store import Filters
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
@@ -109,26 +117,95 @@ def check_sites(conn: sqlite3.Connection, sites: tuple[str, ...]) -> None:
 
 
 def match_expression(conn: sqlite3.Connection, query: ParsedQuery) -> str:
-    """The FTS5 expression for ``query``, with words lemmatised by the archive's vocabulary."""
-    return query.fts(lookup(conn, query.lemma_words()))
+    """The FTS5 expression for ``query``, with words lemmatised as ``word_lemmas`` says."""
+    return query.fts(word_lemmas(conn, query))
 
 
-def guess_lemmas(query: ParsedQuery, known: dict[str, str]) -> dict[str, str]:
+def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, str]:
+    """The lemma of each word of ``query`` that has one: the archive's vocabulary, and the
+    dictionary's guess for a form no article holds.
+
+    A form no article has ("училищата" where they print "училища") must be matched as its
+    lemma whatever else the query finds: guessed only when the whole query found
+    nothing, it was lost beside a word that found something ("училищата OR пожар") and
+    excluded nothing ("деца -училищата").
+
+    A word the archive prints only as a name ("Варна", "Стоилов": ``printed_as_name``)
+    is searched as it is, not as the lemma the dictionary gives its lower-case spelling
+    (варя, стоя), unless the archive prints that lemma itself as a word ("Общинският
+    съвет" beside "общински съвети") or another of its forms as a name too ("Общинския
+    съвет"): then it is a word that stands in names.
+    """
+    words = query.lemma_words()
+    lemmas = lookup(conn, words)
+    missing = unseen(conn, words - set(lemmas))
+    guessed = guess_lemmas(missing) if missing else {}
+    names = {word for word, lemma in lemmas.items() if _is_name(conn, word, lemma)}
+    return {w: lemma for w, lemma in {**lemmas, **guessed}.items() if w not in names}
+
+
+# Enough of the articles holding a word to see how they print it: a word in lower case
+# is usually found in the first; a name is read in all of these.
+NAME_SAMPLE = 20
+
+
+def _is_name(conn: sqlite3.Connection, word: str, lemma: str) -> bool:
+    """Whether the archive prints ``word`` only as a name, its lemma never as a word and
+    no other form of the lemma as a name, as the first ``NAME_SAMPLE`` articles holding
+    them show."""
+    if not printed_as_name(word, _texts(conn, {word})):
+        return False
+    if in_lower_case({lemma}, _texts(conn, {lemma})):
+        return False
+    others = {*forms_of(conn, [lemma]), lemma} - {word}
+    return not named_somewhere(others, _texts(conn, others))
+
+
+def _texts(conn: sqlite3.Connection, words: set[str]) -> Iterator[str]:
+    """The titles and texts of the first ``NAME_SAMPLE`` articles holding any of
+    ``words`` as printed."""
+    if not words:
+        return
+    either = " OR ".join(f'"{word}"' for word in sorted(words))
+    cursor = conn.execute(
+        "SELECT a.title, a.text FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        f" WHERE articles_fts MATCH ? LIMIT {NAME_SAMPLE}",
+        [f"{ORIGINAL} : ({either})"],
+    )
+    try:
+        yield from (text for row in cursor for text in row if text)
+    finally:
+        cursor.close()
+
+
+def guess_lemmas(words: Iterable[str]) -> dict[str, str]:
     """Lemmas from the lemmatizer's dictionary for words the archive has never seen.
 
-    The last resort of a search that found nothing: "общинските" is not in an archive
-    that only has "общински" and "общинска", but its lemma is. Only this path loads the
-    dictionary (~200 ms), and only for a query with no hits.
+    "общинските" is not in an archive that only has "общински" and "общинска", but its
+    lemma is. Only this path loads the dictionary (~200 ms), and only for a query with a
+    word no article holds in any form (``unseen``).
     """
     from newsarchive.archive.lemmas import Lemmatizer
 
     lemmatizer = Lemmatizer()
     guessed = {}
-    for word in query.lemma_words() - set(known):
+    for word in words:
         lemma = lemmatizer.lemma(word)
         if lemma is not None:
             guessed[word] = lemma
     return guessed
+
+
+def unseen(conn: sqlite3.Connection, words: Iterable[str]) -> list[str]:
+    """The words no article holds, as typed or as the lemma of a form it holds.
+
+    A word of the archive's vocabulary is known; one outside it is either its own lemma
+    (then some article holds it, in the text or as the lemma of a form) or a form no
+    article has: only those need the dictionary's guess. Each is one lookup in the index.
+    """
+    probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"
+    # (a number has no other forms: one the archive lacks is not worth the dictionary)
+    return [w for w in sorted(words) if not w.isdigit() and not _run(conn, probe, [f'"{w}"'])]
 
 
 def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
@@ -145,7 +222,7 @@ class Prepared:
     A page that runs several statements for one query (the hits, their count, the chart
     per month) prepares it once and shares this, instead of asking the archive for the
     sites and the lemmas before each statement. The dictionary's guesses are made at
-    most once too, and only when a statement finds nothing.
+    most once too, and only for a form no article holds (``unseen``).
     """
 
     def __init__(
@@ -176,47 +253,37 @@ class Prepared:
             )
         else:
             self.score, self.source = "NULL", f" FROM articles a WHERE {self.where}"
-        self.lemmas = lookup(conn, query.lemma_words())
-        self._chosen: dict[str, str] | None = None
+        self.lemmas = word_lemmas(conn, query)
 
-    def run(
-        self, sql: str, extra: tuple[Any, ...] = (), *, every_match: bool = False
-    ) -> tuple[list[Any], dict[str, str]]:
+    def relevance(self, order: str) -> str:
+        """``order`` (relevance's) with the articles whose headline holds the whole query
+        first, each part ranked by bm25.
+
+        FTS5's bm25 weighs a match by the length of the whole row, so a long article
+        headed "Ремонтът на моста започва" ranked below a brief that mentions a ремонт in
+        passing, the title's 5× weight notwithstanding: what an article is about, its
+        headline says. (The expression is written into the SQL, not bound: this module
+        wrote it, of letters, digits and its own operators, and it sits in the ORDER BY,
+        which collapsing repeats; a quote in it would be a bug, refused.)"""
+        if not self.ranked:
+            return order
+        expression = self.query.headline_fts(self.lemmas)
+        if "'" in expression:
+            raise QueryError("the search index could not run this query (a quote in a word)")
+        headline = (
+            f"a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH '{expression}')"
+        )
+        return f"({headline}) DESC, {order}"
+
+    def run(self, sql: str, extra: tuple[Any, ...] = ()) -> tuple[list[Any], dict[str, str]]:
         """Rows of ``sql``, which reads the articles from ``source`` (parameters: the MATCH
         expression when ``ranked``, the filters', ``extra``), and the lemmas that made
-        them: the archive's, or, when the query matches nothing with those, the
-        dictionary's guesses too.
+        them: the archive's, and the dictionary's guesses for forms no article holds.
 
-        The choice is made once for all the statements of a query, and on whether the
-        query matches anything, not on whether this statement returned rows: a page past
-        the last hit is empty because of its offset, and guessing then would count other
-        articles in its total than the chart counts. ``every_match``: ``sql`` returns a
-        row whenever the query matches anything (no offset, no condition of its own), so
-        its finding nothing already answers that question without asking again."""
-        if self._chosen is None:
-            rows = self._rows(sql, self.lemmas, extra)
-            if rows:
-                self._chosen = self.lemmas
-                return rows, self.lemmas
-            self._chosen = self._lemmas_when_empty(known_empty=every_match)
-            if self._chosen is self.lemmas:
-                return rows, self.lemmas  # just run with these: still nothing
-        return self._rows(sql, self._chosen, extra), self._chosen
-
-    def _rows(self, sql: str, lemmas: dict[str, str], extra: tuple[Any, ...]) -> list[Any]:
-        match = [self.query.fts(lemmas)] if self.ranked else []
-        return _run(self.conn, sql, [*match, *self.params, *extra])
-
-    def _lemmas_when_empty(self, *, known_empty: bool) -> dict[str, str]:
-        """The archive's lemmas if the query matches anything with them, else with the
-        dictionary's guesses for the words the archive has never seen; ``known_empty``:
-        the statement just run has shown that it matches nothing."""
-        if self.query.lemma_words() <= set(self.lemmas):
-            return self.lemmas
-        if not known_empty and self._rows(f"SELECT 1{self.source} LIMIT 1", self.lemmas, ()):
-            return self.lemmas
-        guessed = guess_lemmas(self.query, self.lemmas)
-        return {**self.lemmas, **guessed} if guessed else self.lemmas  # none: nothing to rerun
+        Every statement of a query runs with the same lemmas, chosen once, so a page, its
+        total and its chart count the same articles."""
+        match = [self.query.fts(self.lemmas)] if self.ranked else []
+        return _run(self.conn, sql, [*match, *self.params, *extra]), self.lemmas
 
 
 def search(
@@ -233,7 +300,8 @@ def search_page(
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of hits and the number of all hits (a page past the end is empty)."""
     order = _order(options, query)
-    return _page(Prepared(conn, query, options.filters), options, order)
+    prepared = Prepared(conn, query, options.filters)
+    return _page(prepared, options, _ranked(prepared, options, order))
 
 
 def page_and_months(
@@ -243,7 +311,12 @@ def page_and_months(
     the filters, sites and lemmas are prepared once for both."""
     order = _order(options, query)
     prepared = Prepared(conn, query, options.filters)
-    return _page(prepared, options, order), _per_month(prepared)
+    return _page(prepared, options, _ranked(prepared, options, order)), _per_month(prepared)
+
+
+def _ranked(prepared: Prepared, options: SearchOptions, order: str) -> str:
+    """The ORDER BY: relevance puts headline matches first (``Prepared.relevance``)."""
+    return prepared.relevance(order) if options.sort == "relevance" else order
 
 
 def _order(options: SearchOptions, query: ParsedQuery) -> str:
@@ -270,11 +343,9 @@ def _page(
     total_sql = f"SELECT count(*){prepared.source}"
     if options.collapse:
         sql, total_sql = _collapsed(prepared, order)
-    # the first page of a query holds its first hit, if it has any (and room for it)
-    first_page = not options.offset and options.limit > 0
-    ranked, lemmas = prepared.run(sql, (options.limit, options.offset), every_match=first_page)
+    ranked, lemmas = prepared.run(sql, (options.limit, options.offset))
     if options.offset or len(ranked) >= options.limit:
-        counted, _ = prepared.run(total_sql)  # with the lemmas the page was run with
+        counted, _ = prepared.run(total_sql)
         total = int(counted[0][0])
     else:
         total = len(ranked)  # the page holds every hit: no second query needed
@@ -340,11 +411,26 @@ def _collapsed(prepared: Prepared, order: str) -> tuple[str, str]:
     return page, f"SELECT count(DISTINCT {STORY_OF}){prepared.source}"
 
 
+def undated(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> int:
+    """How many articles the query and its other filters choose that its dates leave out
+    for having no date at all (0 without dates).
+
+    An undated article is in no date range, so "наводнение since:2020-01-01" said
+    nothing of the undated article on a flood that "наводнение" finds: the reader took
+    the empty list for "nothing since 2020" without knowing what it could not date."""
+    if not (filters.since or filters.until or query.since or query.until):
+        return 0
+    dateless = replace(query, since=None, until=None)
+    prepared = Prepared(conn, dateless, replace(filters, since=None, until=None))
+    rows = matching(prepared, "count(*)", tail=" AND a.published_date IS NULL")
+    return int(rows[0][0])
+
+
 def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
     """How many articles match, per site and year of publication."""
     rows = matching(
         Prepared(conn, query, filters), "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
-        tail=" GROUP BY a.site, year ORDER BY a.site, year", every_match=True,
+        tail=" GROUP BY a.site, year ORDER BY a.site, year",
     )  # fmt: skip
     return [
         {"site": site, "year": int(year) if year else None, "count": n} for site, year, n in rows
@@ -373,14 +459,11 @@ def _per_month(prepared: Prepared) -> list[dict[str, Any]]:
     ]
 
 
-def matching(
-    prepared: Prepared, select: str, tail: str = "", *, every_match: bool = False
-) -> list[Any]:
+def matching(prepared: Prepared, select: str, tail: str = "") -> list[Any]:
     """``SELECT {select}`` over the articles ``a`` that match the prepared query and its
-    filters (word forms as in search, guessed lemmas when the archive's find nothing);
-    ``tail`` follows the WHERE clause (more conditions, GROUP BY, ORDER BY);
-    ``every_match`` as in ``Prepared.run``: only when ``tail`` adds no condition."""
-    rows, _ = prepared.run(f"SELECT {select}{prepared.source}{tail}", every_match=every_match)
+    filters (word forms as in search); ``tail`` follows the WHERE clause (more
+    conditions, GROUP BY, ORDER BY)."""
+    rows, _ = prepared.run(f"SELECT {select}{prepared.source}{tail}")
     return rows
 
 

@@ -18,7 +18,13 @@ from datasette import Response
 from markupsafe import Markup, escape
 
 from newsarchive.archive.query import ParsedQuery, parse_date, parse_query
-from newsarchive.archive.search import SORTS, SearchOptions, page_and_months, per_month
+from newsarchive.archive.search import (
+    SORTS,
+    SearchOptions,
+    page_and_months,
+    per_month,
+    undated,
+)
 from newsarchive.archive.store import Filters, get_article
 from newsarchive.errors import NewsarchiveError
 from newsarchive.models import date_words
@@ -139,8 +145,8 @@ async def search(datasette: Any, request: Any) -> Response:
         options = SearchOptions(filters=filters, limit=PAGE_SIZE, sort=form.sort,
                                 offset=(form.page - 1) * PAGE_SIZE, highlight=MARKS,
                                 collapse=form.collapse)  # fmt: skip
-        (hits, total), months = await database.execute_fn(
-            lambda conn: page_and_months(conn, parsed, options)
+        ((hits, total), months), left_out = await database.execute_fn(
+            lambda conn: (page_and_months(conn, parsed, options), undated(conn, parsed, filters))
         )
     except NewsarchiveError as exc:
         return await _render(
@@ -161,6 +167,7 @@ async def search(datasette: Any, request: Any) -> Response:
         prev_url=form.url("/search", page=form.page - 1) if form.page > 1 else None,
         next_url=form.url("/search", page=form.page + 1) if first + len(hits) <= total else None,
         chart=month_chart(months),
+        undated=left_out,
         csv_url=form.url("/chart.csv", page=1),
     )
     return await _render(datasette, request, "newsarchive_search.html", **context)
