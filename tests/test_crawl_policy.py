@@ -272,3 +272,10 @@ def test_an_oldest_first_walk_reads_no_more_pages_a_run_than_its_cap() -> None:
     assert dated_walk(capped, OLDEST_FIRST, last=4) == [2, 3]
     assert capped.stop is Stop.CAP
     assert capped.state == WalkState(page(3), 3, completed=True)
+
+
+def test_an_oldest_first_walk_asked_to_begin_at_page_1_walks_it_all() -> None:
+    """(``--refresh``: every article fetched again, the old pages' too)"""
+    walk = ListingWalk(page(1), WalkState(page(3), 3, completed=True), from_start=True)
+    assert dated_walk(walk, OLDEST_FIRST, last=4) == [1, 2, 3, 4]
+    assert walk.state == WalkState(page(4), 4, completed=True)

@@ -196,3 +196,15 @@ def test_a_nightly_run_finds_the_news_posted_at_the_end_of_an_oldest_first_listi
     assert "/novini?page=3" in nightly and "/novini?page=4" in nightly, nightly
     assert "/novini" not in nightly and "/novini?page=2" not in nightly, nightly
     assert len(after) <= 3 and "/novini?page=4" in after, after
+
+
+def test_refresh_reads_an_oldest_first_listing_from_its_first_page(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """``--refresh`` fetches every article again: on murgash, the oldest pages' too."""
+    site = "murgash"
+    with mirror_crawls(run_cli, db, tmp_path, site, *ROUND18_SITES[site]) as crawls:
+        crawls.crawl()
+        asked = crawls.crawl("--refresh")
+    assert {"/novini", "/novini?page=2", "/novini?page=3"} <= set(asked), asked
+    assert len([path for path in asked if path.startswith("/novini/")]) == 8, asked

@@ -126,11 +126,14 @@ class ListingWalk:
         stop_after_known: int = 10,
         limit_is_the_sites: bool = True,
         since: dt.date | None = None,
+        from_start: bool = False,
     ) -> None:
         """``limit_is_the_sites``: the cap is the profile's ``max_pages`` (the listing,
         for us, ends there: the walk completes) rather than a ``--max-pages`` asked of
         this run, which ends it as ``--since`` does, to be read on by a run without it.
-        ``since``: the run's ``--since``, kept as the walk's cut when it stops there."""
+        ``since``: the run's ``--since``, kept as the walk's cut when it stops there.
+        ``from_start``: an oldest-first listing too is begun at page 1 (``--refresh``
+        fetches every article again), and walked to its end."""
         self.start_url = start_url
         self.state = state
         self.limit = limit
@@ -141,8 +144,9 @@ class ListingWalk:
         self.stop_after_known = stop_after_known
         # an oldest-first listing begins at the newest page it reached (``WalkState``)
         self.ascending = state.ascending
-        self.url: str | None = state.resume_url if self.ascending else start_url
-        self.number = state.resume_page if self.ascending else 1
+        resume = self.ascending and not from_start
+        self.url: str | None = state.resume_url if resume else start_url
+        self.number = state.resume_page if resume else 1
         self._begin = self.url  # the one page this run may ask with validators
         self._read = 0  # pages read in this run
         self._first_newest: dt.date | None = None  # the newest day page 1 printed
