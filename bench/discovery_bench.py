@@ -243,6 +243,8 @@ for site, name, origin in (
     ("detelina", "Община Детелина", "https://www.detelina.bg"),
     # and articles dated only by a windows-1251 RSS feed declaring no encoding
     ("treva", "Община Трева", "http://www.treva.bg"),
+    # and a listing oldest first: page 1 the oldest news, the last page the newest
+    ("murgash", "Община Мургаш", "https://murgash.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -207,3 +207,75 @@ def test_a_page_sharing_some_links_with_earlier_pages_goes_on() -> None:
     walk.listed(Listed(page(2), [NEW, NEW], items=["a", "b"]))
     walk.listed(Listed(page(3), [NEW, NEW], items=["b", "c"]))  # one shifted down a page
     assert walk.page() == (page(3), 3)
+
+
+def dated_walk(walk: ListingWalk, days: dict[int, list[int]], last: int) -> list[int]:
+    """Drive a walk over a listing of ``last`` pages printing ``days`` (November's) beside
+    their links, every link known; return the page numbers fetched."""
+    fetched: list[int] = []
+    while (step := walk.page()) is not None:
+        url, number = step
+        fetched.append(number)
+        shown = [dt.date(2026, 11, d) for d in days[number]]
+        next_url = page(number + 1) if number < last else None
+        items = [f"{url}#{d}" for d in days[number]]
+        walk.listed(Listed(next_url, [KNOWN] * len(shown), items=items, dates=shown))
+    return fetched
+
+
+OLDEST_FIRST = {1: [1, 2, 3], 2: [4, 5, 6], 3: [7, 8], 4: [9]}
+
+
+def test_a_walk_that_finds_page_1_older_than_its_last_page_keeps_the_last_page() -> None:
+    walk = ListingWalk(page(1), WalkState())
+    assert dated_walk(walk, OLDEST_FIRST, last=3) == [1, 2, 3]
+    assert walk.state == WalkState(page(3), 3, completed=True)
+    assert walk.state.ascending
+
+
+def test_a_newest_first_walk_keeps_no_page() -> None:
+    walk = ListingWalk(page(1), WalkState())
+    dated_walk(walk, {1: [9, 8, 7], 2: [7, 6, 5], 3: [4]}, last=3)
+    assert walk.state == WalkState(completed=True)
+    undated = ListingWalk(page(1), WalkState())
+    dated_walk(undated, {1: [], 2: [], 3: []}, last=3)
+    assert undated.state == WalkState(completed=True)
+
+
+def test_an_oldest_first_walk_begins_at_its_newest_page_and_walks_on_through_known_links() -> None:
+    walk = ListingWalk(page(1), WalkState(page(3), 3, completed=True), stop_after_known=1)
+    assert walk.conditional  # (asked with the validators saved as it was read)
+    assert dated_walk(walk, OLDEST_FIRST, last=4) == [3, 4]
+    assert walk.stop is Stop.END
+    assert walk.state == WalkState(page(4), 4, completed=True)
+
+
+def test_an_oldest_first_walk_stops_at_a_304_to_its_newest_page_and_keeps_it() -> None:
+    state = WalkState(page(3), 3, completed=True)
+    walk = ListingWalk(page(1), state)
+    assert walk.page() == (page(3), 3)
+    assert walk.not_modified() is Stop.KNOWN
+    assert walk.state == state
+
+
+def test_an_oldest_first_walk_whose_newest_page_is_gone_is_walked_anew() -> None:
+    walk = ListingWalk(page(1), WalkState(page(3), 3, completed=True))
+    assert walk.gone() is Stop.END
+    assert walk.state == WalkState()
+
+
+def test_an_oldest_first_walk_reads_no_more_pages_a_run_than_its_cap() -> None:
+    walk = ListingWalk(page(1), WalkState(page(3), 3, completed=True), limit=2)
+    assert dated_walk(walk, OLDEST_FIRST, last=4) == [3, 4]  # (not 3 and 4 pages)
+    assert walk.state == WalkState(page(4), 4, completed=True)
+    capped = ListingWalk(page(1), WalkState(page(2), 2, completed=True), limit=2)
+    assert dated_walk(capped, OLDEST_FIRST, last=4) == [2, 3]
+    assert capped.stop is Stop.CAP
+    assert capped.state == WalkState(page(3), 3, completed=True)
+
+
+def test_an_oldest_first_walk_asked_to_begin_at_page_1_walks_it_all() -> None:
+    """(``--refresh``: every article fetched again, the old pages' too)"""
+    walk = ListingWalk(page(1), WalkState(page(3), 3, completed=True), from_start=True)
+    assert dated_walk(walk, OLDEST_FIRST, last=4) == [1, 2, 3, 4]
+    assert walk.state == WalkState(page(4), 4, completed=True)

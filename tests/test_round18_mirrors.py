@@ -11,7 +11,8 @@ under its old slug, redirected to its new one (zdravets); a "По-стари н�
 ``onclick`` as the pager (imel); WordPress in Bulgarian, "ноември 28, 2026 в 14:35"
 (pelin); articles dated only by an RSS ``pubDate`` of "28.11.2026 10:30" (lavar); a feed
 linked only by an RSS icon (detelina); articles dated only by a windows-1251 RSS feed
-whose declaration names no encoding (treva). Each must archive exactly its articles with
+whose declaration names no encoding (treva); a listing oldest first, its newest news on
+its last page (murgash). Each must archive exactly its articles with
 the true title, date and body, and a rerun right after must cost at most three requests.
 """
 
@@ -25,6 +26,7 @@ import pytest
 from .mirror_sites import (
     FirstCrawl,
     Proposes,
+    article_rows,
     bare_crawl_twice,
     check_bare_crawl,
     mirror_crawls,
@@ -57,6 +59,8 @@ ROUND18_SITES = {
     "detelina": ("Община Детелина", "https://www.detelina.bg"),
     # a windows-1251 RSS feed under a bare <?xml version="1.0"?>, its only dates
     "treva": ("Община Трева", "http://www.treva.bg"),
+    # /novini oldest first: page 1 the oldest three, the last page the newest
+    "murgash": ("Община Мургаш", "https://murgash.bg"),
 }
 
 
@@ -126,3 +130,81 @@ def test_since_leaves_the_sitemaps_older_entries_unasked(
         "/novini/1249-proverka-na-hidrantite",
         "/novini/1250-nov-detski-kat",
     ]
+
+
+def _murgash_article(number: int, title: str, day: str, lines: tuple[str, str]) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="bg"><head><meta charset="utf-8"><title>{title} – Община'
+        f' Мургаш</title></head><body><div id="content"><h1>{title}</h1><p class="date">'
+        f"Публикувано: {day}</p><p>{lines[0]}</p><p>{lines[1]}</p></div></body></html>"
+    )
+
+
+_MURGASH_NEW = [
+    (188, "Коледен базар на площада", "30.11.2026",
+     ("Училищата от общината ще продават свои изработки на коледния базар.",
+      "Събраните пари отиват за детското отделение на болницата.")),
+    (189, "Нова улична светлина в Горна махала", "30.11.2026",
+     ("Общината смени тридесет стари лампи с икономични.",
+      "Улиците на махалата вече светят цялата нощ.")),
+]  # fmt: skip
+
+
+def _card(number: int, title: str, day: str) -> str:
+    link = f'<a href="/novini/{number}-n">{title}</a>'
+    return f'<div class="news"><h3>{link}</h3><span>{day}</span></div>'
+
+
+def _post_at_the_end(root: Path) -> None:
+    """Two new posts on the oldest-first listing: the first fills its last page (3), the
+    second opens page 4, which page 3 now links to."""
+    last = root / "novini@page=3.html"
+    filling, opening = (_card(*post[:3]) for post in _MURGASH_NEW)
+    more = '<p class="pager"><a href="/novini?page=4">Следваща »</a></p>'
+    text = last.read_text(encoding="utf-8").replace(
+        '\n\n</div>\n<div id="foot">', f'\n{filling}\n{more}\n</div>\n<div id="foot">'
+    )
+    assert more in text
+    last.write_text(text, encoding="utf-8")
+    page = text.split('<div class="news">')[0] + opening + "\n</div>\n</body></html>"
+    (root / "novini@page=4.html").write_text(page, encoding="utf-8")
+    for number, title, day, lines in _MURGASH_NEW:
+        html = _murgash_article(number, title, day, lines)
+        (root / "novini" / f"{number}-n.html").write_text(html, encoding="utf-8")
+
+
+def test_a_nightly_run_finds_the_news_posted_at_the_end_of_an_oldest_first_listing(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """murgash lists its news oldest first. After the first crawl two news are posted: one
+    fills the last page, one opens a page after it; page 1 is unchanged. The nightly run
+    asks the last page it knew (with its validators), walks on through its new next link
+    and archives both, never asking page 1 or 2 again; the run after it, with nothing
+    new, costs what a no-op rerun does (robots.txt and a 304 for the newest page)."""
+    site = "murgash"
+    with mirror_crawls(run_cli, db, tmp_path, site, *ROUND18_SITES[site], editable=True) as crawls:
+        first = crawls.crawl()
+        assert "/novini?page=3" in first
+        assert len(article_rows(db)) == 8
+        _post_at_the_end(crawls.root)
+        nightly = crawls.crawl()
+        after = crawls.crawl()
+    rows = article_rows(db)
+    assert {"https://murgash.bg/novini/188-n", "https://murgash.bg/novini/189-n"} <= set(rows)
+    assert len(rows) == 10
+    assert rows["https://murgash.bg/novini/189-n"][1].startswith("2026-11-30")
+    assert "/novini?page=3" in nightly and "/novini?page=4" in nightly, nightly
+    assert "/novini" not in nightly and "/novini?page=2" not in nightly, nightly
+    assert len(after) <= 3 and "/novini?page=4" in after, after
+
+
+def test_refresh_reads_an_oldest_first_listing_from_its_first_page(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """``--refresh`` fetches every article again: on murgash, the oldest pages' too."""
+    site = "murgash"
+    with mirror_crawls(run_cli, db, tmp_path, site, *ROUND18_SITES[site]) as crawls:
+        crawls.crawl()
+        asked = crawls.crawl("--refresh")
+    assert {"/novini", "/novini?page=2", "/novini?page=3"} <= set(asked), asked
+    assert len([path for path in asked if path.startswith("/novini/")]) == 8, asked

@@ -270,7 +270,8 @@ class SourceReader:
         return [re.compile(p) for p in dict.fromkeys(taught) if p not in patterns]
 
     def walk(self, start: str, *, teach: bool = False) -> list[Shape]:
-        """A listing, newest page first, as far as ``ListingWalk`` says, each page's
+        """A listing, newest page first (an oldest-first one from the newest page it
+        reached before), as far as ``ListingWalk`` says, each page's
         articles fetched before the next page is read; the item shapes its pages taught.
         ``teach``: the shapes are wanted (to read a feed or sitemap by), so page 1 is
         asked without validators: a 304 teaches none, and the nightly run after a quiet
@@ -281,6 +282,7 @@ class SourceReader:
             start, self.frontier.walk(start), limit=limit,
             stop_after_known=self.options.stop_after_known,
             limit_is_the_sites=self.options.max_pages is None, since=self.options.since,
+            from_start=self.options.refresh,
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         pages = listings.ListingPages(self.profile)  # where it goes after each page
@@ -289,6 +291,9 @@ class SourceReader:
             kind = _what(number)
             conditional = walk.conditional and not teach
             page = self._get(url, kind, conditional=conditional, gone_ends=number > 1)
+            if conditional and number > 1 and page not in (Miss.FAILED, Miss.DOWN):
+                # an oldest-first listing's newest page, checked: so is the listing (rested)
+                self.frontier.confirmed(start)
             if page in (Miss.FAILED, Miss.DOWN):
                 walk.failed()
             elif page is Miss.GONE:
@@ -347,7 +352,15 @@ class SourceReader:
         if next_url is None and not old and links:
             room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
             old = self._older_articles(links, room)
-        walk.listed(Listed(next_url, seen, old, [c.url for c in links]))
+        dates = [c.listed_date for c in links if c.listed_date]
+        walk.listed(Listed(next_url, seen, old, [c.url for c in links], dates))
+        self._newest_validators(walk, url, page)
+
+    def _newest_validators(self, walk: ListingWalk, url: str, page: Page) -> None:
+        """An oldest-first listing's walk ended at this page, where the next run begins:
+        its validators, for that run's conditional request (page 1's are saved as read)."""
+        if walk.state.ascending and walk.state.resume_url == url:
+            self.frontier.save_validators(url, page)
 
     def _older_articles(self, links: list[Candidate], limit: int) -> int:
         """A list that ends with no page after it, whose oldest article links the one
@@ -386,7 +399,9 @@ class SourceReader:
         if number == 1:
             self.frontier.save_validators(url, page)
         urls = [item.url(page.final_url) for item in items]
-        walk.listed(Listed(next_url, seen, items=urls))
+        dates = [local_date(item.published) for item in items]
+        walk.listed(Listed(next_url, seen, items=urls, dates=dates))
+        self._newest_validators(walk, url, page)
 
     def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int, text: str) -> str:
         """What came instead of a listing page (``page_kind.of_listing``), reported: a bot

@@ -16,6 +16,15 @@ run whose bound is the same or narrower needs nothing older than it read, so it 
 the walk as completed (page 1 asked with its validators, the incremental stop final),
 where it asked page 1 whole and the page the cut stopped at again every night; a wider
 bound (an older ``--since``, more pages, none) still walks on.
+
+Some listings run oldest first (a municipal archive, a forum-like CMS): page 1 never
+changes and what is new lands on the last page, then on a page after it, so the stop at an
+unchanged page 1 would miss every new item. A walk that reaches its natural end having
+read page 1 tells the order from the dates the listing prints: page 1's newest before the
+last page's oldest is an ascending listing. Its completed walk then keeps the last page it
+read as its resume point (``WalkState.ascending``), and the next run starts there, asked
+with its validators (a 304 is the incremental stop), and walks forward through its next
+links to the end, whatever it finds known on the way.
 """
 
 from __future__ import annotations
@@ -62,7 +71,11 @@ class WalkState:
     """A walk between runs: where it resumes, whether it ever reached a natural end, and
     the widest bounds that cut it short (``cut_since``: the oldest ``--since`` whose
     walk stopped at a page reaching past it; ``cut_pages``: the most ``--max-pages``
-    walked in full; 0: none)."""
+    walked in full; 0: none).
+
+    A completed walk keeps no resume point but on a listing that runs oldest first: there
+    ``resume_url`` is the newest page it read (number ``resume_page``), where the next run
+    begins (no column of its own: a completed descending walk never resumes anywhere)."""
 
     resume_url: str | None = None
     resume_page: int = 1
@@ -79,19 +92,26 @@ class WalkState:
         by_date = since is not None and self.cut_since is not None and since >= self.cut_since
         return by_date or (0 < pages <= self.cut_pages)
 
+    @property
+    def ascending(self) -> bool:
+        """The listing runs oldest first: its news are read from ``resume_url`` on."""
+        return self.completed and self.resume_url is not None
+
 
 @dataclass(frozen=True)
 class Listed:
     """What the crawler saw on one listing page.
 
     ``seen`` holds a verdict per article link, ``old`` how many of the NEW ones turned
-    out older than ``--since`` once fetched, ``items`` the article links' URLs.
+    out older than ``--since`` once fetched, ``items`` the article links' URLs, ``dates``
+    the days the page prints beside them (those it prints: the order of the listing).
     """
 
     next_url: str | None
     seen: Sequence[Seen]
     old: int = 0
     items: Sequence[str] = ()
+    dates: Sequence[dt.date] = ()
 
 
 class ListingWalk:
@@ -106,11 +126,14 @@ class ListingWalk:
         stop_after_known: int = 10,
         limit_is_the_sites: bool = True,
         since: dt.date | None = None,
+        from_start: bool = False,
     ) -> None:
         """``limit_is_the_sites``: the cap is the profile's ``max_pages`` (the listing,
         for us, ends there: the walk completes) rather than a ``--max-pages`` asked of
         this run, which ends it as ``--since`` does, to be read on by a run without it.
-        ``since``: the run's ``--since``, kept as the walk's cut when it stops there."""
+        ``since``: the run's ``--since``, kept as the walk's cut when it stops there.
+        ``from_start``: an oldest-first listing too is begun at page 1 (``--refresh``
+        fetches every article again), and walked to its end."""
         self.start_url = start_url
         self.state = state
         self.limit = limit
@@ -119,8 +142,15 @@ class ListingWalk:
         # this run reads nothing older than the walk has: as good as completed for it
         self.settled = state.covers(since, 0 if limit_is_the_sites else limit)
         self.stop_after_known = stop_after_known
-        self.url: str | None = start_url
-        self.number = 1
+        # an oldest-first listing begins at the newest page it reached (``WalkState``)
+        self.ascending = state.ascending
+        resume = self.ascending and not from_start
+        self.url: str | None = state.resume_url if resume else start_url
+        self.number = state.resume_page if resume else 1
+        self._begin = self.url  # the one page this run may ask with validators
+        self._read = 0  # pages read in this run
+        self._first_newest: dt.date | None = None  # the newest day page 1 printed
+        self._last: tuple[str, int, dt.date | None] | None = None  # last page read, its oldest day
         self.stop: Stop | None = None
         self._visited: set[str] = set()
         self._known_run = 0
@@ -128,9 +158,10 @@ class ListingWalk:
 
     @property
     def conditional(self) -> bool:
-        """Page 1 may be fetched with validators (a 304 ends the walk) once it completed,
-        or a cut no narrower than this run's bound ended it."""
-        return self.number == 1 and self.settled
+        """Page 1 (an oldest-first listing's newest page) may be fetched with validators
+        (a 304 ends the walk) once it completed, or a cut no narrower than this run's
+        bound ended it."""
+        return self.url == self._begin and self.settled
 
     def page(self) -> tuple[str, int] | None:
         """The page to fetch now, or None when the walk is over."""
@@ -143,16 +174,21 @@ class ListingWalk:
         return self._end(Stop.FAILED)
 
     def not_modified(self) -> Stop | None:
-        """A 304 to page 1's conditional request: nothing new at its top, the incremental
-        stop. Pages 2+ are never asked conditionally; a 304 there has nothing to read and
-        ends the listing like a gone page."""
-        if self.number > 1:
+        """A 304 to page 1's conditional request (an oldest-first listing's newest page's):
+        nothing new at its top, the incremental stop. Other pages are never asked
+        conditionally; a 304 there has nothing to read and ends the listing like a gone
+        page."""
+        if self.url != self._begin:
             return self.gone()
         return self._incremental()
 
     def gone(self) -> Stop:
         """A page 2+ answered 404/410: the listing's natural end (a gone page 1 is a
-        failure of the run, never reported here)."""
+        failure of the run, never reported here). An oldest-first listing's newest page
+        gone: its pages were renumbered, so the next run walks it anew from page 1."""
+        if self.ascending and self.url == self._begin:
+            self.stop, self.state = Stop.END, WalkState()
+            return Stop.END
         return self._end(Stop.END)
 
     def listed(self, listed: Listed) -> Stop | None:
@@ -175,14 +211,19 @@ class ListingWalk:
             # next number would repeat it until the run's request budget is spent.
             return self._end(Stop.END)
         self._items.update(listed.items)
-        if old and listed.old >= new:
+        self._read += 1
+        self._last = (self.url, self.number, min(listed.dates, default=None))
+        if self.number == 1:
+            self._first_newest = max(listed.dates, default=None)
+        # (oldest first, each page forward is newer: neither an old nor a known page ends it)
+        if old and listed.old >= new and not self.ascending:
             return self._end(Stop.SINCE)
-        if self.limit and self.number >= self.limit:
+        if self.limit and (self._read if self.ascending else self.number) >= self.limit:
             return self._end(Stop.CAP)
         if listed.next_url is None or listed.next_url in self._visited:
             return self._end(Stop.END)
         all_known = Seen.KNOWN in verdicts and not new
-        if all_known or self._known_run >= self.stop_after_known:
+        if not self.ascending and (all_known or self._known_run >= self.stop_after_known):
             return self._incremental(listed.next_url)
         self._advance(listed.next_url, self.number + 1)
         return None
@@ -210,10 +251,23 @@ class ListingWalk:
     def _end(self, stop: Stop) -> Stop:
         self.stop = stop
         if stop in NATURAL_ENDS and (stop is not Stop.CAP or self.limit_is_the_sites):
-            self.state = WalkState(completed=True)
+            newest = self._newest_page()
+            self.state = WalkState(*newest, completed=True) if newest else WalkState(completed=True)
         elif stop is Stop.SINCE and self.since is not None:
             cut = self.state.cut_since
             self.state = replace(self.state, cut_since=min(cut or self.since, self.since))
         elif stop is Stop.CAP:  # (this run's --max-pages)
             self.state = replace(self.state, cut_pages=max(self.state.cut_pages, self.limit))
         return stop
+
+    def _newest_page(self) -> tuple[str, int] | None:
+        """Where the next run begins an oldest-first listing: the last page this walk read,
+        when the listing was known to run oldest first or this walk read page 1 and the
+        newest day page 1 prints is before the oldest its last page prints."""
+        if self._last is None or self._last[1] < 2:
+            return None
+        url, number, oldest = self._last
+        if self.ascending:
+            return url, number
+        newest = self._first_newest
+        return (url, number) if newest and oldest and newest < oldest else None
