@@ -66,10 +66,13 @@ _TITLE = re.compile(
 )
 _SENTENCE = _alternatives(WALL_SENTENCES)
 # a script that reloads the page itself, once it has earned its cookie (one sending the
-# browser elsewhere, "/bg/" say, is a home page's redirect: no wall)
+# browser elsewhere, "/bg/" say, is a home page's redirect: no wall; so is one building
+# another address from this one, its https:// or www. spelling: the address must be
+# assigned as it is, the statement ending there)
+_SELF = rb"(?:window\.|document\.)?location(?:\.href)?"
 _RELOAD = re.compile(
-    rb"location\.reload\s*\(|location(?:\.href)?\s*=\s*(?:window\.|document\.)?location\b"
-    rb"|location\.replace\(\s*(?:window\.|document\.)?location\b"
+    rb"location\.reload\s*\(|location(?:\.href)?\s*=\s*" + _SELF + rb"\s*(?:[;,})<\n]|$)"
+    rb"|location\.replace\(\s*" + _SELF + rb"\s*\)"
 )
 # A challenge is a few KiB of script and a sentence or two; larger, or saying more, it is
 # a page of its own.
