@@ -191,6 +191,31 @@ def test_a_pub_date_a_cms_printed_in_its_own_format_dates_the_item(
 
 
 @pytest.mark.parametrize(
+    ("printed", "date"),
+    [
+        ("4/3/2026 2:35:00 PM", dt.datetime(2026, 4, 3, 14, 35)),
+        ("11/28/2026 9:05 AM", dt.datetime(2026, 11, 28, 9, 5)),
+        ("12/1/2026 12:10:00 AM", dt.datetime(2026, 12, 1, 0, 10)),
+    ],
+)
+def test_a_date_printed_with_am_or_pm_is_month_first(printed: str, date: dt.datetime) -> None:
+    """.NET's default date on a server set to English ("4/3/2026 2:35:00 PM", an ASP.NET
+    CMS's feed or sitemap) is month-first: read day-first as every Bulgarian date, April's
+    3rd was the 4th of March (an article then older than a --since it is not), and the
+    afternoon was the night."""
+    feed = (
+        '<rss version="2.0"><channel><item><link>https://x.bg/novina.aspx?id=5</link>'
+        f"<pubDate>{printed}</pubDate></item></channel></rss>"
+    ).encode()
+    assert parse_feed(feed) == [FeedEntry("https://x.bg/novina.aspx?id=5", date)]
+    sitemap = (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+        f"<loc>https://x.bg/novina.aspx?id=5</loc><lastmod>{printed}</lastmod></url></urlset>"
+    ).encode()
+    assert parse_feed(sitemap) == [FeedEntry("https://x.bg/novina.aspx?id=5", date)]
+
+
+@pytest.mark.parametrize(
     "declaration", ['<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-8"?>', ""]
 )
 def test_a_feed_in_windows_1251_declaring_no_such_thing_is_read_whole(declaration: str) -> None:

@@ -44,6 +44,7 @@ from newsarchive.dates import (
     local_date,
     parse_feed_date,
     parse_iso,
+    parse_us_stamp,
 )
 from newsarchive.discover.json_feeds import json_entries
 from newsarchive.discover.shape import is_not_article_path
@@ -420,6 +421,8 @@ def _entry_date(value: str, standard: Callable[[str], Published | None]) -> Publ
     ("вчера") is none: nothing says when it was written."""
     if (found := standard(value)) is not None:
         return found
+    if (stamp := parse_us_stamp(value)) is not None:  # ("4/3/2026 2:35:00 PM": April)
+        return stamp
     printed = next((d.value for d in find_text_dates(value) if not d.relative), None)
     return None if printed is None or is_null_date(printed) else printed  # (1970-01-01)
 
