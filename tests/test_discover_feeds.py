@@ -231,6 +231,24 @@ def test_a_feed_in_windows_1251_declaring_no_such_thing_is_read_whole(declaratio
     assert parse_feed(gzip.compress(feed)) == [FeedEntry("https://x.bg/novina.php?id=5", moment)]
 
 
+def test_a_utf8_feed_with_a_letter_cut_in_half_keeps_its_cyrillic_links() -> None:
+    """A PHP ``substr()`` cutting a description inside a Cyrillic letter breaks the parser
+    on a UTF-8 feed: read again as windows-1251, its links' raw Cyrillic paths came out as
+    mojibake ("/РЅРѕРІРёРЅРё/", an address of no page). Read again as the UTF-8 it is, the
+    broken letter replaced, the items keep their links and their dates."""
+    cut = "Общинският съвет прие бюджета".encode()[:-1]
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Община'
+        "</title><item><title>Нов парк</title><link>https://x.bg/новини/нов-парк</link>"
+        "<description>".encode()
+        + cut
+        + b"</description><pubDate>Sat, 28 Nov 2026 09:00:00 +0200</pubDate></item>"
+        + b"</channel></rss>"
+    )
+    moment = dt.datetime(2026, 11, 28, 9, 0, tzinfo=EET)
+    assert parse_feed(feed) == [FeedEntry("https://x.bg/новини/нов-парк", moment)]
+
+
 def test_an_items_link_to_the_front_page_gives_way_to_its_permalink_guid() -> None:
     """A CMS writing the channel's link into every item (``<link>https://x.bg/</link>``)
     names each post only in its guid; an item with nothing else keeps the front page
