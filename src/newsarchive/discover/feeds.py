@@ -372,7 +372,7 @@ def _read_again_as(chunk: bytes) -> str | None:
     when that is UTF-8 (a character cut at its end aside) or UTF-16, whatever broke it;
     windows-1251 when it is no UTF-8 (an old CMS's windows-1251 shows in its channel's
     title already); UTF-8 still, its broken letters replaced, when its valid letters
-    outnumber the broken ones: a PHP ``substr()`` cutting an excerpt inside a Cyrillic
+    outnumber the broken ones twenty to one: a PHP ``substr()`` cutting an excerpt inside a Cyrillic
     letter breaks a UTF-8 feed, and read as windows-1251 its links' Cyrillic paths were
     mojibake, addresses of no page."""
     if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -382,7 +382,8 @@ def _read_again_as(chunk: bytes) -> str | None:
     if not broken:
         return None
     letters = sum(1 for char in text if char >= "\x80") - broken
-    return "utf-8" if letters > broken else _LEGACY_CHARSET
+    # (a page's rule too: ``fetch.charset._GOOD_PER_BAD``, which discovery cannot import)
+    return "utf-8" if letters >= 20 * broken else _LEGACY_CHARSET
 
 
 def _in_utf8(chunks: Iterable[bytes], charset: str = _LEGACY_CHARSET) -> Iterator[bytes]:
