@@ -47,6 +47,13 @@ COOKIE = (
     b"location.reload();</script></body></html>"
 )
 
+# the same address rebuilt from its path and query (its #fragment dropped): a reload too
+REBUILT = (
+    b"<html><body><script>document.cookie='sh_chk=7f1; path=/';"
+    b"window.location.href = window.location.pathname + window.location.search;</script>"
+    b"</body></html>"
+)
+
 
 @pytest.mark.parametrize(
     ("status", "headers", "body", "evidence"),
@@ -56,10 +63,20 @@ COOKIE = (
         (503, {}, GUARD, "ddos-guard"),
         (202, {}, ENABLE, "please enable javascript"),
         (200, {}, COOKIE, "no text, a script that reloads the page"),
+        (503, {}, REBUILT, "no text, a script that reloads the page"),
         (403, {"cf-mitigated": "challenge"}, b"", "cf-mitigated: challenge"),
         (202, {"x-amzn-waf-action": "challenge"}, b"", "x-amzn-waf-action: challenge"),
     ],
-    ids=["403-moment", "200-moment", "503-guard", "202-enable", "200-cookie", "header", "waf"],
+    ids=[
+        "403-moment",
+        "200-moment",
+        "503-guard",
+        "202-enable",
+        "200-cookie",
+        "503-rebuilt",
+        "header",
+        "waf",
+    ],
 )
 def test_a_challenge_is_told_by_its_shape(
     status: int, headers: dict[str, str], body: bytes, evidence: str
