@@ -47,6 +47,13 @@ COOKIE = (
     b"location.reload();</script></body></html>"
 )
 
+# the same address rebuilt from its path and query (its #fragment dropped): a reload too
+REBUILT = (
+    b"<html><body><script>document.cookie='sh_chk=7f1; path=/';"
+    b"window.location.href = window.location.pathname + window.location.search;</script>"
+    b"</body></html>"
+)
+
 
 @pytest.mark.parametrize(
     ("status", "headers", "body", "evidence"),
@@ -56,10 +63,20 @@ COOKIE = (
         (503, {}, GUARD, "ddos-guard"),
         (202, {}, ENABLE, "please enable javascript"),
         (200, {}, COOKIE, "no text, a script that reloads the page"),
+        (503, {}, REBUILT, "no text, a script that reloads the page"),
         (403, {"cf-mitigated": "challenge"}, b"", "cf-mitigated: challenge"),
         (202, {"x-amzn-waf-action": "challenge"}, b"", "x-amzn-waf-action: challenge"),
     ],
-    ids=["403-moment", "200-moment", "503-guard", "202-enable", "200-cookie", "header", "waf"],
+    ids=[
+        "403-moment",
+        "200-moment",
+        "503-guard",
+        "202-enable",
+        "200-cookie",
+        "503-rebuilt",
+        "header",
+        "waf",
+    ],
 )
 def test_a_challenge_is_told_by_its_shape(
     status: int, headers: dict[str, str], body: bytes, evidence: str
@@ -83,6 +100,16 @@ SHELL = (
 )
 
 SENDING = b"<html><body><script>document.cookie='lang=bg';location.href='/bg/'</script></body>"
+# An old site's page sending the browser to its https:// or www. address from a script:
+# another address built from this one, no reload (it rested the whole site for the run)
+UPGRADING = (
+    b'<html><head><script>if (location.protocol != "https:") {'
+    b' location.href = location.href.replace("http:", "https:"); }</script></head></html>'
+)
+TO_WWW = (
+    b"<html><body><script>window.location = location.protocol + '//www.t.bg'"
+    b" + location.pathname;</script></body></html>"
+)
 
 
 @pytest.mark.parametrize(
@@ -95,8 +122,20 @@ SENDING = b"<html><body><script>document.cookie='lang=bg';location.href='/bg/'</
         (404, MOMENT),  # a wall answers 202, 403, 429 or 503 (or 200)
         (202, b""),  # a 202 saying nothing is no challenge
         (200, SENDING),  # a home page's script sending the browser on: no reload
+        (200, UPGRADING),  # to this address under https: another address, no reload
+        (200, TO_WWW),  # to this path under www.: another address, no reload
     ],
-    ids=["noscript", "403-article", "reloading", "200-shell", "404", "202-empty", "sending"],
+    ids=[
+        "noscript",
+        "403-article",
+        "reloading",
+        "200-shell",
+        "404",
+        "202-empty",
+        "sending",
+        "https",
+        "www",
+    ],
 )
 def test_a_page_of_its_own_is_no_bot_check(status: int, body: bytes) -> None:
     assert bot_check(status, {}, body) is None

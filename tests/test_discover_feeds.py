@@ -191,6 +191,31 @@ def test_a_pub_date_a_cms_printed_in_its_own_format_dates_the_item(
 
 
 @pytest.mark.parametrize(
+    ("printed", "date"),
+    [
+        ("4/3/2026 2:35:00 PM", dt.datetime(2026, 4, 3, 14, 35)),
+        ("11/28/2026 9:05 AM", dt.datetime(2026, 11, 28, 9, 5)),
+        ("12/1/2026 12:10:00 AM", dt.datetime(2026, 12, 1, 0, 10)),
+    ],
+)
+def test_a_date_printed_with_am_or_pm_is_month_first(printed: str, date: dt.datetime) -> None:
+    """.NET's default date on a server set to English ("4/3/2026 2:35:00 PM", an ASP.NET
+    CMS's feed or sitemap) is month-first: read day-first as every Bulgarian date, April's
+    3rd was the 4th of March (an article then older than a --since it is not), and the
+    afternoon was the night."""
+    feed = (
+        '<rss version="2.0"><channel><item><link>https://x.bg/novina.aspx?id=5</link>'
+        f"<pubDate>{printed}</pubDate></item></channel></rss>"
+    ).encode()
+    assert parse_feed(feed) == [FeedEntry("https://x.bg/novina.aspx?id=5", date)]
+    sitemap = (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+        f"<loc>https://x.bg/novina.aspx?id=5</loc><lastmod>{printed}</lastmod></url></urlset>"
+    ).encode()
+    assert parse_feed(sitemap) == [FeedEntry("https://x.bg/novina.aspx?id=5", date)]
+
+
+@pytest.mark.parametrize(
     "declaration", ['<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-8"?>', ""]
 )
 def test_a_feed_in_windows_1251_declaring_no_such_thing_is_read_whole(declaration: str) -> None:
@@ -204,6 +229,24 @@ def test_a_feed_in_windows_1251_declaring_no_such_thing_is_read_whole(declaratio
     moment = dt.datetime(2026, 11, 28, 9, 0, tzinfo=EET)
     assert parse_feed(feed) == [FeedEntry("https://x.bg/novina.php?id=5", moment)]
     assert parse_feed(gzip.compress(feed)) == [FeedEntry("https://x.bg/novina.php?id=5", moment)]
+
+
+def test_a_utf8_feed_with_a_letter_cut_in_half_keeps_its_cyrillic_links() -> None:
+    """A PHP ``substr()`` cutting a description inside a Cyrillic letter breaks the parser
+    on a UTF-8 feed: read again as windows-1251, its links' raw Cyrillic paths came out as
+    mojibake ("/РЅРѕРІРёРЅРё/", an address of no page). Read again as the UTF-8 it is, the
+    broken letter replaced, the items keep their links and their dates."""
+    cut = "Общинският съвет прие бюджета".encode()[:-1]
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Община'
+        "</title><item><title>Нов парк</title><link>https://x.bg/новини/нов-парк</link>"
+        "<description>".encode()
+        + cut
+        + b"</description><pubDate>Sat, 28 Nov 2026 09:00:00 +0200</pubDate></item>"
+        + b"</channel></rss>"
+    )
+    moment = dt.datetime(2026, 11, 28, 9, 0, tzinfo=EET)
+    assert parse_feed(feed) == [FeedEntry("https://x.bg/новини/нов-парк", moment)]
 
 
 def test_an_items_link_to_the_front_page_gives_way_to_its_permalink_guid() -> None:

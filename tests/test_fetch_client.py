@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import itertools
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from newsarchive.fetch.client import (
     HostResting,
     RobotsDisallowed,
     retry_after_seconds,
+    unresolved,
 )
 from newsarchive.fetch.inflate import inflated
 from newsarchive.fetch.mirror import MirrorTransport
@@ -696,3 +698,27 @@ def test_a_hops_wait_for_its_turn_is_no_part_of_the_deadline() -> None:
         {"/c": "<p>тук</p>"}, ["www.t.bg"], options, {"/a": "/c", "/b": "/a"}
     ) as fetcher:
         assert fetcher.fetch("https://www.t.bg/b").final_url == "https://www.t.bg/c"
+
+
+def _lookup_failed(errno: int, said: str) -> httpx.ConnectError:
+    """The error httpx raises when the resolver answers ``errno`` (an exception built, as
+    a lookup raises it: no resolver is asked)."""
+    request = httpx.Request("GET", "https://news.x.bg/")
+    try:
+        try:
+            raise socket.gaierror(errno, said)
+        except socket.gaierror as exc:
+            raise httpx.ConnectError(str(exc), request=request) from exc
+    except httpx.ConnectError as error:
+        return error
+
+
+def test_a_name_unknown_is_given_up_at_once_a_resolver_not_answering_is_retried() -> None:
+    """ "Name or service not known" is the DNS's answer: asked again, the same. "Temporary
+    failure in name resolution" is no answer (a resolver's passing outage, a dropped UDP
+    packet): given up at once, it cost the whole site its night, every URL on the host
+    said unreachable; it is retried as a refused connection is."""
+    unknown = _lookup_failed(socket.EAI_NONAME, "Name or service not known")
+    assert unresolved(unknown) == "name news.x.bg not resolved: Name or service not known"
+    assert unresolved(_lookup_failed(socket.EAI_AGAIN, "Temporary failure")) is None
+    assert unresolved(httpx.ConnectError("refused", request=unknown.request)) is None

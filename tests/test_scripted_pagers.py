@@ -65,3 +65,27 @@ def test_a_real_pager_link_comes_first() -> None:
         '<a href="/novini?page=2">Следваща »</a></body></html>'
     )
     assert find_next_link(html, PAGE, SITE, 1) == "https://x.bg/novini?page=2"
+
+
+@pytest.mark.parametrize(
+    ("widget", "alone"),
+    [
+        # a lightbox's next photo: a file, never a listing page
+        ('<div class="gallery" data-next="/uploads/galeria/2.jpg"></div>', None),
+        # a slider's next slide: taken only where nothing else names a next page
+        (
+            '<div class="slider" data-next-url="/ajax/slider.php?slide=2"></div>',
+            "https://x.bg/ajax/slider.php?slide=2",
+        ),
+    ],
+)
+def test_a_numbered_pager_comes_before_a_widgets_next_attribute(
+    widget: str, alone: str | None
+) -> None:
+    """The pager a person sees ("1 2") wins over an attribute only a script reads, which
+    may be a gallery's or a slider's next item; and a file is no listing page: taken, the
+    walk asked the photo as page 2 and ended there."""
+    pager = '<div class="pager"><a href="/novini?page=1">1</a> <a href="/novini?page=2">2</a></div>'
+    html = f"<html><body>{CARDS}{widget}{pager}</body></html>"
+    assert find_next_link(html, PAGE, SITE, 1) == "https://x.bg/novini?page=2"
+    assert find_next_link(f"<html><body>{CARDS}{widget}</body></html>", PAGE, SITE, 1) == alone

@@ -61,6 +61,8 @@ def test_an_h1_the_page_states_as_its_title_wins_wherever_the_theme_put_it() -> 
         ("Official website of the Municipality", "Фолклорна среща на селата"),
         # a headline naming a site, beside the site's name: the headline
         ("Общината пусна нов официален сайт | Община Габър", "Общината пусна нов официален сайт"),
+        # the same headline alone, as its h1 says it too: no description of the site
+        ("Общината пусна нов официален сайт", "Общината пусна нов официален сайт"),
     ],
 )
 def test_a_title_that_describes_the_site_gives_way_to_a_short_h1(stated: str, title: str) -> None:

@@ -431,6 +431,32 @@ def _parse_iso(value: str) -> Published | None:
     return _build(int(m["y"]), int(m["m"]), int(m["d"]), m, tz)
 
 
+# .NET's default date and time on a server set to US English ("4/3/2026 2:35:00 PM"):
+# the whole value, month first, its hour on a 12-hour clock
+_US_STAMP = re.compile(
+    r"^\s*(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\s+(?P<h>\d{1,2}):(?P<min>\d{2})"
+    r"(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp][Mm])\s*$"
+)
+
+
+def parse_us_stamp(value: str) -> dt.datetime | None:
+    """A date an ASP.NET CMS printed in a feed or sitemap with .NET's default US format:
+    month first, as its "AM"/"PM" shows (no Bulgarian date carries one). Read day-first as
+    every other home-made date is, the 3rd of April was the 4th of March and the
+    afternoon the night."""
+    found = _US_STAMP.match(value)
+    if found is None or not 1 <= int(found["h"]) <= 12:
+        return None
+    hour = int(found["h"]) % 12 + (12 if found["ampm"].lower() == "pm" else 0)
+    try:
+        return dt.datetime(
+            int(found["y"]), int(found["m"]), int(found["d"]), hour, int(found["min"]),
+            int(found["s"] or 0),
+        )  # fmt: skip
+    except ValueError:  # (a 13th month: no such date)
+        return None
+
+
 def parse_feed_date(value: str) -> Published | None:
     """RFC 822 (RSS ``pubDate``) or ISO (Atom ``updated``); None for a null date."""
     if _RFC822_NULL_YEAR.search(value):

@@ -44,6 +44,7 @@ from newsarchive.dates import (
     local_date,
     parse_feed_date,
     parse_iso,
+    parse_us_stamp,
 )
 from newsarchive.discover.json_feeds import json_entries
 from newsarchive.discover.shape import is_not_article_path
@@ -317,10 +318,10 @@ def read_feed(
     except (ET.ParseError, ValueError, LookupError):  # broken, or in an encoding expat lacks
         first = next(iter(body.again()), b"")
         # (read anew: ``again`` is the fallback's, whose unread rest one reading uses up)
-        if not _utf8_start(first):
+        if (charset := _read_again_as(first)) is not None:
             legacy, anew = _Collector(max_entries), _Body(content, max_bytes)
             try:
-                _parse(_in_utf8(anew), legacy)
+                _parse(_in_utf8(anew, charset), legacy)
                 return _read(legacy, anew)
             except DefusedXmlException:
                 return Feed([], "declares XML entities or external references: refused")
@@ -359,16 +360,6 @@ def _parse(chunks: Iterable[bytes], collector: _Collector) -> None:
     parser.close()
 
 
-def _utf8_start(chunk: bytes) -> bool:
-    """The document's first chunk reads as UTF-8 (a character cut at its end aside): an
-    old CMS's windows-1251 shows in its channel's title already."""
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(chunk)
-    except UnicodeDecodeError:
-        return chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    return True
-
-
 # The legacy charset of Bulgarian sites, what a feed that is no UTF-8 is read as (the last
 # resort of ``fetch.charset`` for a page, which discovery, below fetching, does not import).
 _LEGACY_CHARSET = "windows-1251"
@@ -376,13 +367,32 @@ _LEGACY_CHARSET = "windows-1251"
 _DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 
 
-def _in_utf8(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """A feed that is no UTF-8 read as windows-1251, in UTF-8 with its declaration saying
+def _read_again_as(chunk: bytes) -> str | None:
+    """The charset to read a feed the parser broke on again in, by its first chunk: None
+    when that is UTF-8 (a character cut at its end aside) or UTF-16, whatever broke it;
+    windows-1251 when it is no UTF-8 (an old CMS's windows-1251 shows in its channel's
+    title already); UTF-8 still, its broken letters replaced, when its valid letters
+    outnumber the broken ones twenty to one: a PHP ``substr()`` cutting an excerpt inside a Cyrillic
+    letter breaks a UTF-8 feed, and read as windows-1251 its links' Cyrillic paths were
+    mojibake, addresses of no page."""
+    if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(chunk)
+    broken = text.count("\ufffd")
+    if not broken:
+        return None
+    letters = sum(1 for char in text if char >= "\x80") - broken
+    # (a page's rule too: ``fetch.charset._GOOD_PER_BAD``, which discovery cannot import)
+    return "utf-8" if letters >= 20 * broken else _LEGACY_CHARSET
+
+
+def _in_utf8(chunks: Iterable[bytes], charset: str = _LEGACY_CHARSET) -> Iterator[bytes]:
+    """A feed read as ``charset`` (``_read_again_as``), in UTF-8 with its declaration saying
     no other encoding: an old Bulgarian CMS writes its RSS in windows-1251 under a bare
     ``<?xml version="1.0"?>`` (or one saying UTF-8, copied from a template), its server
     naming the charset in its header or nowhere. Parsed as the UTF-8 XML defaults to, it
     breaks at its first Cyrillic letter, and only its links were read, without a date."""
-    decoder = codecs.getincrementaldecoder(_LEGACY_CHARSET)("replace")
+    decoder = codecs.getincrementaldecoder(charset)("replace")
     first = True
     for chunk in chunks:
         text = decoder.decode(chunk)
@@ -420,6 +430,8 @@ def _entry_date(value: str, standard: Callable[[str], Published | None]) -> Publ
     ("вчера") is none: nothing says when it was written."""
     if (found := standard(value)) is not None:
         return found
+    if (stamp := parse_us_stamp(value)) is not None:  # ("4/3/2026 2:35:00 PM": April)
+        return stamp
     printed = next((d.value for d in find_text_dates(value) if not d.relative), None)
     return None if printed is None or is_null_date(printed) else printed  # (1970-01-01)
 

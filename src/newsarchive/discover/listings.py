@@ -506,7 +506,7 @@ def find_next_link(
             return url
     if url := _script_button_pager(tree, usable) or _form_button_pager(tree, base, usable):
         return url
-    if url := _load_more(tree, usable) or _endless_scroll(tree, usable):
+    if url := _load_more(tree, usable):
         return url
     wanted = str(page + 1)
     pagers: dict[int, bool] = {}  # per parent: 30,000 "2" links in one div read it once
@@ -518,6 +518,9 @@ def find_next_link(
             and not _DAY.search(url)  # a calendar's day "5" among its other days
         ):
             return url
+    # (after the pager a person sees: a gallery's or a slider's widget names its next item so)
+    if url := _endless_scroll(tree, usable):
+        return url
     if url := _drop_down_pager(tree, page, base, usable) or _wordpress_paged(
         tree, current, page, usable
     ):
@@ -844,7 +847,11 @@ def _endless_scroll(
             continue
         for name in _NEXT_ATTRIBUTES:
             value = (node.attributes.get(name) or "").strip()
-            if value.startswith(("/", "http", "?")) and (url := usable(value)):
+            if (
+                value.startswith(("/", "http", "?"))
+                and (url := usable(value))
+                and not is_file_path(urlsplit(url).path)  # (a lightbox's next photo)
+            ):
                 return url
     return None
 

@@ -66,11 +66,18 @@ _TITLE = re.compile(
 )
 _SENTENCE = _alternatives(WALL_SENTENCES)
 # a script that reloads the page itself, once it has earned its cookie (one sending the
-# browser elsewhere, "/bg/" say, is a home page's redirect: no wall)
+# browser elsewhere, "/bg/" say, is a home page's redirect: no wall; so is one building
+# another address from this one, its https:// or www. spelling: the address is assigned
+# as it is, or rebuilt from its own path and query alone, the statement ending there)
+_SELF = rb"(?:window\.|document\.)?location(?:\.(?:href|pathname|search|hash))?"
+_SAME = _SELF + rb"(?:\s*\+\s*" + _SELF + rb")*"  # ("location.pathname + location.search")
 _RELOAD = re.compile(
-    rb"location\.reload\s*\(|location(?:\.href)?\s*=\s*(?:window\.|document\.)?location\b"
-    rb"|location\.replace\(\s*(?:window\.|document\.)?location\b"
-)
+    b"|".join((
+        rb"location\.reload\s*\(",
+        rb"location(?:\.href)?\s*=\s*" + _SAME + rb"\s*(?:[;,})<\n]|$)",
+        rb"location\.replace\(\s*" + _SAME + rb"\s*\)",
+    ))
+)  # fmt: skip
 # A challenge is a few KiB of script and a sentence or two; larger, or saying more, it is
 # a page of its own.
 _MAX_BYTES = 128 * 1024

@@ -248,11 +248,13 @@ def unresolved(exc: httpx.HTTPError) -> str | None:
     failure. Not worth a retry with backoff: the resolver has tried its servers already
     (resolv.conf's attempts), and a machine with no network spent 1 + 2 + 4 s of our
     backoff on each site's robots.txt (about 12 s a site) before saying it cannot be
-    reached."""
+    reached. Not a resolver that gave no answer ``EAI_AGAIN``, "Temporary failure in
+    name resolution": a passing outage, retried as any failed connection is, since
+    giving up at once gives up the whole site for the run."""
     cause: BaseException | None = exc
     while cause is not None and not isinstance(cause, socket.gaierror):
         cause = cause.__cause__ or cause.__context__
-    if cause is None:
+    if cause is None or cause.errno == socket.EAI_AGAIN:
         return None
     said = cause.strerror or str(cause)
     return f"name {exc.request.url.host} not resolved: {said}"
