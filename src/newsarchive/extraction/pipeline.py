@@ -125,7 +125,12 @@ def _extract(
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
     paragraphs, signed = _trim_tail(_trim_head(paragraphs, title.value))
-    if title.rule in ("generic:title", "none"):  # no h1, og:title or JSON-LD headline
+    # No h1, og:title or JSON-LD headline; or an h1 that is the news section's name
+    # ("Новини" over the article's own heading, in "Новини - Община Ветрен")
+    section = title.rule == "generic:h1" and _guarded(
+        lambda: titles.is_news_section(tree, title.value), False, "title", failed
+    )
+    if title.rule in ("generic:title", "none") or section:
         stated, lines = title.value, paragraphs
         above, start = _guarded(
             lambda: titles.headline_above_body(tree, lines, stated), ("", 0), "title", failed
