@@ -48,6 +48,14 @@ from newsarchive.extraction import clean
         "Contents [hide]",
         "On this page",
         "Jump to:",
+        "Брой прегледи: 231",
+        "Посещения: 1 204",
+        "Прочитания: 87",
+        "Видяна 412 пъти",
+        "Приемане Повече информация",
+        "Приеми всички",
+        "02 900 10 10 · © Примерна агенция · © 2026. Всички права са запазени.",
+        "Grad24.bg - Всички права запазени.",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -66,6 +74,10 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         "Съдържанието на доклада беше обсъдено на сесията.",
         "В тази статия ще прочетете как да подадете заявление.",
         "Contents of the time capsule were shown to the public.",
+        "Прегледите на децата ще бъдат безплатни: 120 места.",
+        "Посещенията в музея са се увеличили с 15 на сто.",
+        "Приемането на документи започва в понеделник.",
+        "Авторът заяви, че не всички права са запазени в новия договор за издаване.",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:
