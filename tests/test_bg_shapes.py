@@ -1,10 +1,11 @@
 """Article pages in the shapes Bulgarian municipal and regional sites print (written for
 these tests, ``tests/fixtures/bg_shapes``): a Joomla item whose headline links to itself,
 "Новини" as the h1 over the article's h2, a site's name in the author meta, a view
-counter, an agency's and a "24" network site's page with no class naming their
-boilerplate, a council's decision with its vote table, an association's event page. Each
-must give the true title, date and author, and the article's text without the page's
-furniture (bgaudit18: the audit of extractor revision 16 against ../shared/seeds).
+counter, share and print labels between the paragraphs, an agency's and a "24" network
+site's page with no class naming their boilerplate, a council's decision with its vote
+table, an association's event page. Each must give the true title, date and author, and
+the article's text without the page's furniture (bgaudit18: the audit of extractor
+revision 16 against ../shared/seeds).
 """
 
 from __future__ import annotations
@@ -121,6 +122,15 @@ SHAPES = {
         "Автомобилът ще обслужва",
         "„Дълго чакахме този ден",
         drops=("Снимка:", "Мнения", "Браво на кметството", "04.10.2025"),
+    ),
+    "labels_between_paragraphs": Shape(
+        "https://slivopole.bg/novini/detski-kat",
+        "Нов детски кът в библиотеката на Сливо поле",
+        "2026-02-27",
+        "",
+        "Читалищната библиотека в Сливо поле",
+        "Читалището кани всички деца",
+        drops=("Версия за печат", "Галерия", "Сподели", "Източник:", "Коментари", "Назад"),
     ),
     "weekday_date_sidebar": Shape(
         "https://obshtinaruse.bg/zapochva-remontat-na-detskata-ploshtadka",

@@ -91,6 +91,12 @@ _LINE_RULES = (
     *_COPYRIGHT_RULES,
     r"^(?:Print|Email|E-mail|Печат|Принтирай|Сподели|Share|Facebook|Twitter|X|Viber|"
     r"LinkedIn|Pinterest|Tweet)$",
+    # The same buttons and labels as a line of their own among the paragraphs, where an
+    # old template prints them between its text's blocks.
+    r"^(?:Сподели(?:те)?|Share)(?: (?:в|във|на|чрез|on|via) [\w.]+)?\s*:?$",
+    r"^(?:Версия за печат|Изпрати на приятел|Изпрати по (?:имейл|e-mail)|"
+    r"(?:Фото|Видео )?[Гг]алерия|Снимки)$",
+    r"^Коментари\s*(?:\(\d+\)|:\s*\d+)$",
     r"^/[A-ZА-Я]{1,4}(?:\s*/\s*[A-ZА-Я]{1,4})*\s*/$",  # BTA editors' sign-off: /ИК/, /МО/МО/
     r"^Коментарите са на публикуващите ги",
     r"^(?:Пропускане до съдържанието|Към съдържанието)",
