@@ -26,12 +26,12 @@ BYLINE_SELECTORS = (
     '[class*="byline"] a, [class*="author"] a',
     '[class*="byline"], [class*="author"]',
 )
-# "Автор:", "Автори:", "Текст:", "Текст и снимки:", "Фото и текст:" (the writer took the
-# pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the last two are how
-# WordPress translates "Posted by"), "By", "Written by", "Posted by", "Author:" (English);
-# Russian sites write "Автор:" too. Longer forms first: "текст" alone would leave
-# "и снимки: Иван Петров" behind.
-_LABEL = r"автори?|текст|authors?"  # followed by ":" in running text
+# "Автор:", "Автори:", "Текст:", "Репортер:", "Текст и снимки:", "Фото и текст:" (the
+# writer took the pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the
+# last two are how WordPress translates "Posted by"), "By", "Written by", "Posted by",
+# "Author:" (English); Russian sites write "Автор:" too. Longer forms first: "текст"
+# alone would leave "и снимки: Иван Петров" behind.
+_LABEL = r"автори?|текст|репортер|authors?"  # followed by ":" in running text
 # Who posted the article: each word before the name, and the verbs it follows, as a stem
 # and the endings it takes ("Публикувано от", "Написана от", "Posted by", "Written by").
 # One vocabulary for the label in a byline or anywhere on a page (``POSTED_BY``), the
@@ -133,7 +133,7 @@ _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
 # "ByJane Doe", so a name glued to the label counts when it starts with a capital. "By"
 # and "От" may take a colon as "Автор:" does ("By: Jane Doe", "От: Мария Петрова").
 _IN_TEXT = re.compile(
-    rf"(?:^\s*(?P<lead>by|от):?|(?:^|[\s|•·])(?P<prefix>(?i:{_LABEL})\s*:|"
+    rf"(?:^\s*(?P<lead>by|от):?|(?:^|[\s|•·])(?P<prefix>(?i:{_NAMING_LABEL})\s*:|"
     rf"(?i:{_POSTED_BY}):?|(?:By|BY|От|ОТ):?))(?:\s+|(?=[A-ZА-ЯЁ][a-zа-яё]))"
 )
 _MAX_WORDS = 8
