@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.extraction import extract
+from newsarchive.profiles import get_profile
 
 PAGES = Path(__file__).parent / "fixtures" / "bg_shapes"
 
@@ -184,3 +185,31 @@ def test_an_event_dated_only_in_its_text_is_dated_as_a_guess() -> None:
     assert text.split("\n")[-1].startswith("Регистрацията е отворена")
     for dropped in ("бисквитки", "×", "Начало |", "към новината", "Обучение на общински"):
         assert dropped not in text, dropped
+
+
+def test_the_agency_profile_drops_its_photo_dialog_printed_as_paragraphs() -> None:
+    """BTA's related box heading and photo-purchase dialog, as the seed page's text shows
+    them after the sign-off, in plain paragraphs inside the text's element."""
+    html = (
+        "<html><head><title>БТА :: Читалищата в Разград получиха нови книги</title></head>"
+        '<body><div class="post a11y-content"><h1>Читалищата в Разград получиха нови книги</h1>'
+        '<div class="post__content">'
+        "<p>Всички единадесет читалища в общината получиха по сто нови книги за децата, "
+        "дарени от столично издателство.</p>"
+        "<p>Книгите ще бъдат представени на открит урок в събота сутринта.</p>"
+        "<p>/ИД/</p><p>В допълнение</p><p>Избиране на снимки</p>"
+        "<p>Моля потвърдете избраните снимки, за да ги добавим в количката.</p>"
+        "<p>Изтегляне на снимки</p><p>Моля потвърдете изтеглянето на избраните кадри.</p>"
+        "</div></div></body></html>"
+    )
+    article = extract(
+        html,
+        "https://www.bta.bg/bg/news/bulgaria/1190002-chitalishtata",
+        profile=get_profile("bta"),
+    )
+    assert article.title == "Читалищата в Разград получиха нови книги"
+    assert article.text.split("\n") == [
+        "Всички единадесет читалища в общината получиха по сто нови книги за децата, "
+        "дарени от столично издателство.",
+        "Книгите ще бъдат представени на открит урок в събота сутринта.",
+    ]
