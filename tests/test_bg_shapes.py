@@ -31,6 +31,7 @@ class Shape:
     last: str  # how its last line begins
     keeps: tuple[str, ...] = ()
     drops: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
 
 
 SHAPES = {
@@ -62,6 +63,7 @@ SHAPES = {
         "Следващата акция",
         keeps=("„Всяка година водата изхвърля",),
         drops=("Прочетете също", "Рекорден брой", "Коментари", "Сподели", "°C", "EUR", "бюлетин"),
+        tags=("Мартен", "Дунав", "доброволци"),
     ),
     "view_counter": Shape(
         "https://byala.bg/novini/praznik",
@@ -164,6 +166,7 @@ def test_a_bulgarian_page_shape_gives_its_fields_and_only_its_text(name: str) ->
     published = article.published.isoformat()[:10] if article.published else ""
     assert published == shape.date
     assert (article.author or "") == shape.author
+    assert article.tags == shape.tags
     lines = article.text.split("\n")
     assert lines[0].startswith(shape.first), lines[0]
     assert lines[-1].startswith(shape.last), lines[-1]
@@ -213,3 +216,13 @@ def test_the_agency_profile_drops_its_photo_dialog_printed_as_paragraphs() -> No
         "дарени от столично издателство.",
         "Книгите ще бъдат представени на открит урок в събота сутринта.",
     ]
+
+
+def test_a_tag_cloud_in_the_sidebar_is_not_the_posts_tags() -> None:
+    html = (PAGES / "site_named_author.html").read_text(encoding="utf-8")
+    cloud = (
+        '<aside><div class="cloud">Етикети: <a href="/t/a">Русе</a> <a href="/t/b">спорт</a></div>'
+    )
+    post_tags = '<div class="tags">Етикети: <a href="/tag/marten">Мартен</a>'
+    html = html.replace("<aside>", cloud).replace(post_tags, '<div class="tags">')
+    assert extract(html, "https://dunavski-vesti.bg/region/1234").tags == ()
