@@ -283,8 +283,18 @@ def byline_in_text(text: str) -> str:
             continue  # "By Friday the council…": a sentence, not a byline
         if following[:1].isdigit():  # "By Jane Doe March 3, 2025": the day tells the month
             return clean_byline(" ".join(words[: end + 1]))
-        return clean_byline(" ".join(words[:end]).rstrip(",;"))
+        return clean_byline(_without_full_stop(" ".join(words[:end]).rstrip(",;")))
     return ""
+
+
+def _without_full_stop(name: str) -> str:
+    """ "Иван Колев." -> "Иван Колев": a byline printed as a sentence ("Текст и снимки:
+    Иван Колев."); an initial or an abbreviation keeps its point ("Иван П.", "Jr.",
+    "Ph.D.")."""
+    last = name.rsplit(" ", 1)[-1][:-1]
+    if name.endswith(".") and len(last) > 2 and last.replace("-", "").isalpha():
+        return name[:-1]
+    return name
 
 
 def _with_titles(words: list[str], end: int) -> int:
