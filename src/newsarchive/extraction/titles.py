@@ -652,7 +652,7 @@ def headline_above_body(
     printed = stated and " ".join(stated.split()) in " ".join(
         visible_text(body, hide=furniture).split()
     )
-    if printed and not names_a_section(tree, stated):
+    if printed and not _names_a_section(tree, stated):
         return "", 0
     lines = frozenset(paragraphs[:prose])
     target = paragraphs[prose]
@@ -681,7 +681,7 @@ def headline_above_body(
 SECTION_WORDS = 3  # "Новини", "Новини и събития": a section's name is that short
 
 
-def names_a_section(tree: LexborHTMLParser, stated: str) -> bool:
+def _names_a_section(tree: LexborHTMLParser, stated: str) -> bool:
     """The stated title is the name of a section the page's menu links ("Новини" of every
     "Община Пример - Новини"): printed above the article as the section's heading, it is
     not the headline a reader sees, which may still stand nearer the text."""
@@ -697,7 +697,7 @@ def is_news_section(tree: LexborHTMLParser, h1: str) -> bool:
     old municipal site does ("Новини - Община Пример" its ``<title>``): not the headline.
     News words only: a short headline a menu also links ("History of coffee") is the
     page's own."""
-    return bool(NEWS_WORDS.search(h1)) and names_a_section(tree, h1)
+    return bool(NEWS_WORDS.search(h1)) and _names_a_section(tree, h1)
 
 
 def _replaces(candidate: str, stated: str) -> bool:
