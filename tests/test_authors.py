@@ -201,6 +201,15 @@ def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
         ("ОТ: МАРИЯ ПЕТРОВА", "Мария Петрова"),
         ("by: Ziyi Lin , Dec 17, 2025", "Ziyi Lin"),
         ("От: Общината", ""),  # one word after "От": an institution, as without the colon
+        # the writer who took the pictures too, and a reporter, under the headline
+        ("Текст и снимки: Мария Колева", "Мария Колева"),
+        ("12.03.2026 | Снимки и текст: Мария Колева", "Мария Колева"),
+        ("Репортер: Мария Колева", "Мария Колева"),
+        ("Снимка: Иван Петров", ""),
+        # printed as a sentence: its full stop is not the name's; an initial keeps its point
+        ("Автор: Милена Стоянова.", "Милена Стоянова"),
+        ("Автор: Иван П.", "Иван П."),
+        ("By Jane Doe Jr.", "Jane Doe Jr."),
     ],
 )
 def test_byline_in_running_text(text: str, expected: str) -> None:

@@ -24,6 +24,7 @@ from newsarchive.extraction.furniture import (
 )
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
+from newsarchive.extraction.titles import edge_segments
 
 
 @dataclass(frozen=True)
@@ -187,11 +188,17 @@ def _squashed(text: str) -> str:
 
 
 def _is_publisher(name: str, meta: Metadata) -> bool:
-    """The name is the site's own, its og:site_name, compared without case, spaces or
-    punctuation. Not the host's name: personal sites are named after their writer
-    ("janedoe.com"), and there the writer is the author."""
+    """The name is the site's own, compared without case, spaces or punctuation: its
+    og:site_name, or the first or last part of its ``<title>`` or og:title, where a site
+    with no og:site_name prints its name ("Headline - Дунавски вести", its author meta
+    "Дунавски вести" over a byline "Автор: Мария Колева"). Not the host's name: personal
+    sites are named after their writer ("janedoe.com"), and there the writer is the
+    author."""
     squashed = _squashed(name)
-    return bool(squashed) and _squashed(meta.og_site_name) == squashed
+    if not squashed:
+        return False
+    named = (meta.og_site_name, *edge_segments(meta.html_title), *edge_segments(meta.og_title))
+    return any(_squashed(site) == squashed for site in named)
 
 
 def _without_publisher(name: str, meta: Metadata) -> str:

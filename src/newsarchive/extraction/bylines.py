@@ -26,12 +26,12 @@ BYLINE_SELECTORS = (
     '[class*="byline"] a, [class*="author"] a',
     '[class*="byline"], [class*="author"]',
 )
-# "Автор:", "Автори:", "Текст:", "Текст и снимки:", "Фото и текст:" (the writer took the
-# pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the last two are how
-# WordPress translates "Posted by"), "By", "Written by", "Posted by", "Author:" (English);
-# Russian sites write "Автор:" too. Longer forms first: "текст" alone would leave
-# "и снимки: Иван Петров" behind.
-_LABEL = r"автори?|текст|authors?"  # followed by ":" in running text
+# "Автор:", "Автори:", "Текст:", "Репортер:", "Текст и снимки:", "Фото и текст:" (the
+# writer took the pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the
+# last two are how WordPress translates "Posted by"), "By", "Written by", "Posted by",
+# "Author:" (English); Russian sites write "Автор:" too. Longer forms first: "текст"
+# alone would leave "и снимки: Иван Петров" behind.
+_LABEL = r"автори?|текст|репортер|authors?"  # followed by ":" in running text
 # Who posted the article: each word before the name, and the verbs it follows, as a stem
 # and the endings it takes ("Публикувано от", "Написана от", "Posted by", "Written by").
 # One vocabulary for the label in a byline or anywhere on a page (``POSTED_BY``), the
@@ -133,7 +133,7 @@ _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w.'’-]*")
 # "ByJane Doe", so a name glued to the label counts when it starts with a capital. "By"
 # and "От" may take a colon as "Автор:" does ("By: Jane Doe", "От: Мария Петрова").
 _IN_TEXT = re.compile(
-    rf"(?:^\s*(?P<lead>by|от):?|(?:^|[\s|•·])(?P<prefix>(?i:{_LABEL})\s*:|"
+    rf"(?:^\s*(?P<lead>by|от):?|(?:^|[\s|•·])(?P<prefix>(?i:{_NAMING_LABEL})\s*:|"
     rf"(?i:{_POSTED_BY}):?|(?:By|BY|От|ОТ):?))(?:\s+|(?=[A-ZА-ЯЁ][a-zа-яё]))"
 )
 _MAX_WORDS = 8
@@ -283,8 +283,18 @@ def byline_in_text(text: str) -> str:
             continue  # "By Friday the council…": a sentence, not a byline
         if following[:1].isdigit():  # "By Jane Doe March 3, 2025": the day tells the month
             return clean_byline(" ".join(words[: end + 1]))
-        return clean_byline(" ".join(words[:end]).rstrip(",;"))
+        return clean_byline(_without_full_stop(" ".join(words[:end]).rstrip(",;")))
     return ""
+
+
+def _without_full_stop(name: str) -> str:
+    """ "Иван Колев." -> "Иван Колев": a byline printed as a sentence ("Текст и снимки:
+    Иван Колев."); an initial or an abbreviation keeps its point ("Иван П.", "Jr.",
+    "Ph.D.")."""
+    last = name.rsplit(" ", 1)[-1][:-1]
+    if name.endswith(".") and len(last) > 2 and last.replace("-", "").isalpha():
+        return name[:-1]
+    return name
 
 
 def _with_titles(words: list[str], end: int) -> int:

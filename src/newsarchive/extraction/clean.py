@@ -91,10 +91,19 @@ _LINE_RULES = (
     *_COPYRIGHT_RULES,
     r"^(?:Print|Email|E-mail|Печат|Принтирай|Сподели|Share|Facebook|Twitter|X|Viber|"
     r"LinkedIn|Pinterest|Tweet)$",
+    # The same buttons and labels as a line of their own among the paragraphs, where an
+    # old template prints them between its text's blocks.
+    r"^(?:Сподели(?:те)?|Share)(?: (?:в|във|на|чрез|on|via) [\w.]+)?\s*:?$",
+    r"^(?:Версия за печат|Изпрати на приятел|Изпрати по (?:имейл|e-mail)|"
+    r"(?:Фото|Видео )?[Гг]алерия|Снимки)$",
+    r"^Коментари\s*(?:\(\d+\)|:\s*\d+)$",
     r"^/[A-ZА-Я]{1,4}(?:\s*/\s*[A-ZА-Я]{1,4})*\s*/$",  # BTA editors' sign-off: /ИК/, /МО/МО/
     r"^Коментарите са на публикуващите ги",
     r"^(?:Пропускане до съдържанието|Към съдържанието)",
     r"^(?:×|x|✕)$",
+    # A cookie notice's buttons, left when its sentence went by the rule above.
+    r"^(?:Приемане|Приемам|Приеми(?: всички)?|Съгласен съм|Разбрах)"
+    r"(?:\s+(?:Повече информация|Научете повече|Настройки|Откажи|Отказ))*$",
     r"^(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)$",  # ad-slot labels
     # Widgets and teasers of Bulgarian news CMSs (seen in the seed pages' text).
     r"^Зареждане\s*(?:\.{2,}|…|!)",
@@ -105,6 +114,11 @@ _LINE_RULES = (
     r"^(?:Предишна|Следваща) (?:новина|статия|публикация)\b",
     r"^(?:.{0,200}\|\s*)?(?:към новината|see more|прочети(?:те)? (?:повече|още))\s*[→»]?$",
     r"^Материалът .{0,200} е публикуван за пръв път",
+    # A page's counter under its text ("Брой прегледи: 231", Joomla's "Посещения: 1204",
+    # "Видяна 87 пъти"): a number, never a sentence of the article.
+    r"^(?:Брой )?(?:прегледи|прочитания|преглеждания|посещения|четения|views|hits)\s*:\s*"
+    r"\d[\d\s.,]*$",
+    r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?) \d[\d\s.,]* пъти\.?$",
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
     r"^(?:Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"
@@ -149,6 +163,7 @@ RELATED_HEADINGS = (
     r"also read|don.?t miss|what to read next|about the authors?(?:$|\s*:)|"
     r"най-(?:четени|коментирани|нови(?:те)?|популярни)|още (?:от|новини|по темата)|"
     r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч|популярни|"
+    r"в допълнение\s*:?\s*$|(?:\d+ )?мнения\s*(?:\(\d+\))?\s*$|вашето мнение|"
     r"(?:добави|напиши|остави) (?:коментар|мнение)|"
     r"(?:\d+ |top(?: rated)? |reader |readers.? |latest |recent |all )?comments?\b|"
     r"(?:\d+|one) (?:responses?|replies) to\b|(?:leave|add|post|write) a (?:reply|comment)|"
@@ -416,10 +431,21 @@ def drop_selectors(root: LexborHTMLParser | LexborNode, selectors: tuple[str, ..
             node.decompose()
 
 
+# A footer's line that ends with its reservation of rights after what comes first
+# ("02 9262 210 · © Информационно обслужване АД · © 2022. Всички права са запазени."):
+# a string test, as a leading ".{0,160}" in the alternation would cost more than all of it.
+_RIGHTS_RESERVED = ("всички права запазени", "всички права са запазени", "all rights reserved")
+_RIGHTS_LINE_MAX = 200
+
+
+def _ends_reserving_rights(line: str) -> bool:
+    return len(line) <= _RIGHTS_LINE_MAX and line.rstrip(". ").casefold().endswith(_RIGHTS_RESERVED)
+
+
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True for a paragraph that is a known boilerplate text, generic or the profile's."""
     if _ANY_LINE_RULE.search(line):
         return True
-    if _ends_in_photo_credit(line):
+    if _ends_in_photo_credit(line) or _ends_reserving_rights(line):
         return True
     return bool(extra) and any(rule.search(line) for rule in extra)  # no generator per line

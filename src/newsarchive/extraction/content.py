@@ -41,6 +41,7 @@ from newsarchive.extraction.clean import (
     COPYRIGHT_LINE,
     HEADINGS,
     STARTS_RELATED,
+    is_boilerplate_line,
 )
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
@@ -702,7 +703,7 @@ def _before_links_after_text(blocks: list[Block], listed: set[int]) -> list[Bloc
     line too). A signature follows the text; the side boxes follow the links. A list or
     a table after a shop's link is the article's own (a review's pros and cons).
     """
-    last = max((i for i, b in enumerate(blocks) if block_weight(b) > 0), default=-1)
+    last = max((i for i, b in enumerate(blocks) if _prose_of_article(b)), default=-1)
     if last < 0:
         return blocks
     for i in range(last + 1, len(blocks)):
@@ -713,6 +714,15 @@ def _before_links_after_text(blocks: list[Block], listed: set[int]) -> list[Bloc
                 return blocks
             return blocks[:i]
     return blocks
+
+
+def _prose_of_article(block: Block) -> bool:
+    """Prose that is not a known boilerplate sentence: a footer's copyright notice ("©2008
+    - 2026 Медия груп 24 ООД. … Всички права запазени.") or "Все още няма коментари към
+    статията…" under the comments' links reads as prose, and taken for the article's last
+    paragraph it kept the links and the side boxes above it (a ruse24.bg page's "Виж
+    още:" list with its times, "Абонамент", "ЗА НАС:", the telephone)."""
+    return block_weight(block) > 0 and not is_boilerplate_line(block.text)
 
 
 # A repeat this long is the page rendering the article twice (a desktop and a mobile

@@ -125,7 +125,12 @@ def _extract(
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
     paragraphs, signed = _trim_tail(_trim_head(paragraphs, title.value))
-    if title.rule in ("generic:title", "none"):  # no h1, og:title or JSON-LD headline
+    # No h1, og:title or JSON-LD headline; or an h1 that is the news section's name
+    # ("Новини" over the article's own heading, in "Новини - Община Ветрен")
+    section = title.rule == "generic:h1" and _guarded(
+        lambda: titles.is_news_section(tree, title.value), False, "title", failed
+    )
+    if title.rule in ("generic:title", "none") or section:
         stated, lines = title.value, paragraphs
         above, start = _guarded(
             lambda: titles.headline_above_body(tree, lines, stated), ("", 0), "title", failed
@@ -436,7 +441,7 @@ def _pick_tags(
             continue
     found += meta.jsonld_keywords + meta.meta_tags
     if not found:
-        found = _tag_links(links)
+        found = _tag_links(links) or _labelled_tags(tree)
     return tuple(dict.fromkeys(t for t in found if t))
 
 
@@ -461,6 +466,35 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
         ):
             found.append(text)
     return found[:_MAX_TAG_LINKS]
+
+
+# What a post's tag line opens with, as pages print it ("Етикети: Мартен, Дунав"); lexbor's
+# "i" folds Latin only, so the Cyrillic words come in the cases pages print them.
+_TAG_WORDS = ("Етикети", "ЕТИКЕТИ", "Тагове", "ТАГОВЕ", "Ключови думи", "КЛЮЧОВИ ДУМИ")
+_SAYS_TAGS = ", ".join(f'*:lexbor-contains("{word}")' for word in _TAG_WORDS)
+_TAG_LABEL = re.compile(r"^(?:етикети|тагове|ключови думи)\s*:", re.IGNORECASE)
+
+
+def _labelled_tags(tree: LexborHTMLParser) -> list[str]:
+    """The links after the post's "Етикети:" label, for a page that marks its tags no
+    other way (no metadata, no ``rel="tag"``): an old template's line of plain links under
+    the text. The first element whose text opens with the label, its own class aside (it
+    is named "tags", which reads as furniture) but not its ancestors' (a sidebar's), and
+    not a cloud of more links than a post has tags."""
+    verdicts: dict[int, bool] = {}
+    for node in tree.css(_SAYS_TAGS):
+        text = " ".join((node.text(deep=True) or "").split())
+        parent = node.parent
+        if not _TAG_LABEL.match(text) or parent is None:
+            continue
+        links = node.css("a[href]")
+        if len(links) > _MAX_TAG_LINKS or in_furniture_for(parent, Reader.BYLINE, verdicts):
+            continue
+        names = [" ".join((a.text(deep=True) or "").split()) for a in links]
+        found = [name for name in names if name and len(name) <= _MAX_TAG_CHARS]
+        if found:
+            return found
+    return []
 
 
 def _pick_body(tree: LexborHTMLParser, profile: Profile) -> tuple[list[str], str]:

@@ -22,6 +22,7 @@ from functools import cached_property
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
+from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
     in_furniture,
@@ -44,6 +45,13 @@ def clean_title(text: str) -> str:
     """Whitespace folded and character references decoded once more
     (``metadata.unescape_references``: CMSs escape titles twice)."""
     return " ".join(unescape_references(text).split())
+
+
+def edge_segments(title: str) -> tuple[str, ...]:
+    """The first and the last part of a title that separators split ("Headline - Дунавски
+    вести", "БТА :: Headline"): where a site prints its name; () for a title of one part."""
+    parts = _SEGMENTS.split(clean_title(title))
+    return (parts[0], parts[-1]) if len(parts) > 1 else ()
 
 
 def strip_site_affixes(
@@ -645,8 +653,9 @@ def headline_above_body(
 ) -> tuple[str, int]:
     """The heading nearest above the body's first line of prose, and the index of the
     body line after it (0 when it stands outside the body), for a page whose headline no
-    h1, og:title or JSON-LD gives: old municipal sites set it in bold in a table cell and
-    title every page "Община Пример - Новини". ("", 0) when there is none, or when the
+    h1, og:title or JSON-LD gives, or whose h1 is its news section's (``is_news_section``):
+    old municipal sites set it in bold in a table cell, or in an h2 under "<h1>Новини",
+    and title every page "Община Пример - Новини". ("", 0) when there is none, or when the
     stated title (``<title>``) is itself printed on the page: the reader sees that one,
     unless it is only the name of the section the menu links, printed as a heading over
     the article (an ASP.NET page's "Новини" above its ``<span class="newsTitle">``).
@@ -679,7 +688,7 @@ def headline_above_body(
             words = len(_words(text))
             low, high = _HEADLINE_WORDS
             if low <= words <= high and not text.endswith(":") and not _day_heading(text, words):
-                if not in_furniture(node, furniture) and not _in_link(node):
+                if not in_furniture(node, furniture) and _own_heading(node, text, stated):
                     candidate = text
     else:
         return "", 0
@@ -700,6 +709,15 @@ def _names_a_section(tree: LexborHTMLParser, stated: str) -> bool:
         return False
     folded = _fold(stated)
     return any(_fold(link.text(deep=True) or "") == folded for link in tree.css("a[href]"))
+
+
+def is_news_section(tree: LexborHTMLParser, h1: str) -> bool:
+    """The h1 is the name of the news section the menu links ("Новини", "Актуално": the
+    words discovery knows the section by), printed over the article's own heading as an
+    old municipal site does ("Новини - Община Пример" its ``<title>``): not the headline.
+    News words only: a short headline a menu also links ("History of coffee") is the
+    page's own."""
+    return bool(NEWS_WORDS.search(h1)) and _names_a_section(tree, h1)
 
 
 def _replaces(candidate: str, stated: str) -> bool:
@@ -752,6 +770,14 @@ def _heading_like(node: LexborNode, lines: frozenset[str]) -> bool:
         alone = parent is not None and own == " ".join((parent.text(deep=True) or "").split())
         return alone or own in lines
     return False
+
+
+def _own_heading(node: LexborNode, text: str, stated: str) -> bool:
+    """Not a link, or one the page's ``<title>`` names as its headline (``_confirmed``):
+    Joomla's "linked titles" print an article's headline as a link to the article itself
+    ("<h2><a href="…/5120-…">Headline</a></h2>" under "Headline - Община Русе"), where a
+    teaser's linked heading names another page."""
+    return not _in_link(node) or bool(stated and _confirmed(text, [stated], ())[0])
 
 
 def _in_link(node: LexborNode) -> bool:
