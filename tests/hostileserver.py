@@ -218,10 +218,19 @@ def _read_request_path(conn: socket.socket) -> str | None:
     return parts[1].decode("latin-1") if len(parts) == 3 else None
 
 
+# Sockets kept bound, never listening, for the test process's life (``dead_port``).
+_HELD: list[socket.socket] = []
+
+
 def dead_port() -> int:
-    """A port on 127.0.0.1 where nothing listens (bound, then released)."""
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        return int(probe.getsockname()[1])
+    """A port on 127.0.0.1 where nothing listens, and nothing can start to: the socket
+    stays bound without listening, so a connection is refused. A port bound and then
+    released could be handed to a server another test (or another test worker) starts
+    the next moment, and a redirect meant for a dead host then reached a live one."""
+    held = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    held.bind(("127.0.0.1", 0))
+    _HELD.append(held)
+    return int(held.getsockname()[1])
 
 
 class LoopbackOnly(httpx.BaseTransport):
