@@ -341,17 +341,11 @@ def _jsonld_texts(elements: _Elements) -> Iterator[str]:
             yield attrs.get("content") or ""
 
 
-# One decoder for every block: ``json.loads`` with an option builds a new one (and its
-# scanner) at each call. (``loads`` would also refuse a leading BOM by name; ``decode``
-# refuses it as no JSON value: a ValueError either way.)
-_JSON = json.JSONDecoder(strict=False)
-
-
 def _read_jsonld(elements: _Elements, meta: Metadata) -> None:
     best_rank = 99
     for text in _jsonld_texts(elements):
         try:
-            data = _JSON.decode(text or "null")
+            data = json.loads(text or "null", strict=False)
         except (ValueError, RecursionError):
             continue
         if _SURROGATE_ESCAPE.search(text):
