@@ -257,10 +257,36 @@ def visible_text(
     building its str (the parser makes no empty one, which this would read so too);
     ``first_child``, not its alias ``child``, saves a look-up a node.
     """
+    return _joined(_walk_visible(root, until, then, hide, limit, None))
+
+
+# A walk of ``_walk_visible``: the pieces of text read, the characters of text counted,
+# and where the walk was to stop (-1: ``until`` not met).
+_Walked = tuple[list[str], int, int]
+
+
+def _joined(walked: _Walked) -> str:
+    return " ".join("".join(walked[0]).split())
+
+
+def _walk_visible(
+    root: LexborNode,
+    until: LexborNode | None,
+    then: int,
+    hide: Callable[[LexborNode], bool] | None,
+    limit: int | None,
+    inner: tuple[int, _Walked] | None,
+) -> _Walked:
+    """``visible_text``'s walk. ``inner``: an element of the subtree (its ``mem_id``)
+    already walked alone with the same ``until``, ``then``, ``hide`` and no ``limit``:
+    where this walk would enter it, that walk's pieces are taken instead. They are what
+    walking it here would read: the same nodes in the same order, and the stop, which
+    counts from ``until``, at the same node (or none in it)."""
     parts: list[str] = []
     stack: list[LexborNode | str | None] = [root.first_child]
     stop_at = -1
     size = 0
+    inner_id = inner[0] if inner is not None else -1
     while stack:
         if 0 <= stop_at < size or (limit is not None and size > limit):
             break
@@ -273,7 +299,7 @@ def visible_text(
         stack.append(node.next)
         tag = node.tag
         if tag == "-text":
-            if node.is_empty_text_node:  # indentation: its str is not built (see below)
+            if node.is_empty_text_node:  # indentation: its str is not built (see above)
                 parts.append(" ")
                 continue
             text = node.text_content or ""
@@ -286,8 +312,15 @@ def visible_text(
                 if tag in blocks.BLOCK_TAGS or tag == "br":
                     parts.append(" ")
                     stack.append(" ")  # after a block: two cells' texts stay apart
+                if inner is not None and node.mem_id == inner_id:
+                    walked_parts, walked_size, walked_stop = inner[1]
+                    parts += walked_parts
+                    if walked_stop >= 0:
+                        stop_at = size + walked_stop
+                    size += walked_size
+                    continue
                 stack.append(node.first_child)
-    return " ".join("".join(parts).split())
+    return parts, size, stop_at
 
 
 class Replay(Generic[T]):
@@ -366,8 +399,13 @@ def text_near_title(
             after = f"{after}{joint}{more}".strip()
             yield " " + after[:_AFTER_TITLE]
     heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
+    # Each ancestor holds the one before: its walk takes that one's pieces where it
+    # reaches it, rather than walking it again (``_walk_visible``).
+    walked: tuple[int, _Walked] | None = None
     for ancestor in widened:  # rarely reached: only when no window after held a date
-        text = visible_text(ancestor, until=h1, then=len(heading), hide=furniture)
+        pieces = _walk_visible(ancestor, h1, len(heading), furniture, None, walked)
+        walked = (ancestor.mem_id, pieces)
+        text = _joined(pieces)
         anchor = text.find(heading) if heading else -1
         window = text[max(anchor - _BEFORE_TITLE, 0) : anchor] if anchor > 0 else ""
         if window.strip():

@@ -200,10 +200,12 @@ def _agreed(url: str, hrefs: list[str]) -> str:
     two plugins (a theme's default, an SEO plugin's) each sure of another address, and
     which comes first in the head says nothing of which is right: as search engines do,
     the page is taken to name none by them."""
-    first = url_key(_absolute(url, hrefs[0])) if hrefs else ""
+    if len(hrefs) < 2:  # (one link agrees with itself: no key needed)
+        return hrefs[0] if hrefs else ""
+    first = url_key(_absolute(url, hrefs[0]))
     if any(url_key(_absolute(url, href)) != first for href in hrefs[1:]):
         return ""  # (at the first that differs: a hostile page may hold thousands)
-    return hrefs[0] if hrefs else ""
+    return hrefs[0]
 
 
 def _absolute(url: str, href: str) -> str:

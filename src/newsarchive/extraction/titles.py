@@ -127,9 +127,10 @@ def generic_title(
         *_host_named_segments(tt, url),
         *_stated_affixes(stated),
     )
-    headings = _headings(h1s, stated)
+    shown = _Shown()  # (the heading rules and the logo rule read the same h1s)
+    headings = _headings(h1s, stated, shown)
     names += tuple(v for v in (*(h.text for h in headings[:2]), *stated) if _spells_host(v, url))
-    own += _logos(h1s)
+    own += _logos(h1s, shown)
     h1, rule = _pick_heading(headings, stated, names)
     if h1 and rule:
         headline = _before_pipe(strip_site_affixes(h1, profile.title_affixes, names))
@@ -244,10 +245,33 @@ class _Heading:
         return in_marked_furniture(self.node)
 
 
+class _Shown:
+    """Each h1's text as shown and whether it is a logo linking home (``_links_home``),
+    worked out once a page: ``_headings`` and ``_logos`` both read them of the same h1s,
+    and each costs a walk of the h1 and a query inside it."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, str] = {}
+        self._home: dict[tuple[int, str], bool] = {}
+
+    def text(self, node: LexborNode) -> str:
+        found = self._texts.get(node.mem_id)
+        if found is None:  # (read as shown: "A<br>B" is two words)
+            found = self._texts[node.mem_id] = clean_title(visible_text(node, hide=_not_headline))
+        return found
+
+    def links_home(self, node: LexborNode, text: str) -> bool:
+        key = (node.mem_id, text)
+        found = self._home.get(key)
+        if found is None:
+            found = self._home[key] = _links_home(node, text)
+        return found
+
+
 _MAX_HEADINGS = 12
 
 
-def _headings(h1s: list[LexborNode], stated: list[str]) -> list[_Heading]:
+def _headings(h1s: list[LexborNode], stated: list[str], shown: _Shown) -> list[_Heading]:
     """The page's h1s with text, those inside an article or main element first, none from
     a footer, aside, nav, menu or dialog, and none that is a logo."""
     inside: list[_Heading] = []
@@ -257,9 +281,9 @@ def _headings(h1s: list[LexborNode], stated: list[str]) -> list[_Heading]:
         found = inside if place == "main" else outside
         if place in ("furniture", "text") or len(found) >= _MAX_HEADINGS:
             continue
-        text = clean_title(visible_text(node, hide=_not_headline))  # "A<br>B": two words
+        text = shown.text(node)
         text = _without_label(node, text, stated)
-        if text and not _links_home(node, text):
+        if text and not shown.links_home(node, text):
             found.append(_Heading(node, text))
     return inside + outside
 
@@ -312,14 +336,14 @@ def _place(node: LexborNode) -> str:
     return place
 
 
-def _logos(h1s: list[LexborNode]) -> tuple[str, ...]:
+def _logos(h1s: list[LexborNode], shown: _Shown) -> tuple[str, ...]:
     """The texts of the h1s that link the home page (``_links_home``): the site's name,
     which its ``<title>`` repeats ("НЧ „Искра“: Нови книги" under a Blogger blog's
     "<h1><a href="…/">НЧ „Искра“</a></h1>")."""
     found = []
     for node in h1s[:_MAX_HEADINGS]:
-        text = clean_title(visible_text(node, hide=_not_headline))
-        if text and _links_home(node, text):
+        text = shown.text(node)
+        if text and shown.links_home(node, text):
             found.append(text)
     return tuple(found)
 
