@@ -141,6 +141,19 @@ def test_a_page_of_its_own_is_no_bot_check(status: int, body: bytes) -> None:
     assert bot_check(status, {}, body) is None
 
 
+# A maintenance page that reloads itself in a minute and says when to come back
+MAINTENANCE = (
+    b"<html><head><title></title></head><body><p>Profilaktika</p>"
+    b"<script>setTimeout(function(){location.reload()},60000)</script></body></html>"
+)
+
+
+def test_a_reloading_page_that_says_when_to_come_back_is_no_bot_check() -> None:
+    """Under Retry-After the server asks for time (retried), no wall resting the host."""
+    assert bot_check(503, {"retry-after": "120"}, MAINTENANCE) is None
+    assert bot_check(503, {}, MAINTENANCE) == "no text, a script that reloads the page"
+
+
 @pytest.mark.skipif(not (SHARED / "wcxb-dev" / "html").is_dir(), reason="no ../shared")
 def test_no_shared_page_reads_as_a_bot_check() -> None:
     """WCXB dev's and bg-pages' real pages, as if under a wall's status too (58 of

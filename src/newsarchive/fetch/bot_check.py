@@ -105,7 +105,10 @@ def bot_check(status: int, headers: Mapping[str, str], content: bytes) -> str | 
     found: bytes = title[1] if title else (marker or sentence or [b""])[0]
     if found and len(text) <= _MAX_TEXT:
         return f"'{found.decode('utf-8', 'replace')}'"
-    if reload is not None and len(text) <= _NO_TEXT:
+    # The weakest sign, and a maintenance page's too (503, "reload in a minute"): one
+    # that says when to come back (Retry-After) is a server asking for time, which the
+    # retries give it, not a wall that rests the host for the run.
+    if reload is not None and len(text) <= _NO_TEXT and "retry-after" not in headers:
         return "no text, a script that reloads the page"
     return None
 
