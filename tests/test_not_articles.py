@@ -143,6 +143,16 @@ def test_soft_404_and_challenge_pages_are_named() -> None:
     assert closed.rules.get("kind") == MAINTENANCE
 
 
+def test_a_page_larger_than_any_challenge_is_named_by_no_marker() -> None:
+    """A challenge is a few KiB (``bot_check``'s bound): a short page padded past it with
+    a script that names a vendor's marker is a page of its own."""
+    marker = "<script>var _cf_chl_opt = {};</script>"
+    small = f"<html><head><title>Проверка</title></head><body><p>Миг</p>{marker}</body></html>"
+    padded = small.replace("</body>", "<!--" + "x" * 140_000 + "--></body>")
+    assert page_kind(small, ["Проверка"], "Миг") == BOT_CHALLENGE
+    assert page_kind(padded, ["Проверка"], "Миг") == ""
+
+
 def test_an_error_page_saying_so_only_in_its_body_is_named() -> None:
     """A template's error page titled "Грешка – <site>", no ``<h1>``: the sentence is the
     first line of its short text (sinyo-bardo). A short notice whose first line merely

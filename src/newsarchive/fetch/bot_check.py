@@ -80,7 +80,7 @@ _RELOAD = re.compile(
 )  # fmt: skip
 # A challenge is a few KiB of script and a sentence or two; larger, or saying more, it is
 # a page of its own.
-_MAX_BYTES = 128 * 1024
+CHALLENGE_MAX_BYTES = 128 * 1024
 _MAX_TEXT = 400  # what a challenge page says, its vendor's footer included (~300)
 _NO_TEXT = 40  # what a page that only reloads says (nothing, or "Loading...")
 
@@ -92,7 +92,7 @@ def bot_check(status: int, headers: Mapping[str, str], content: bytes) -> str | 
         said = headers.get(name, "").strip().lower()
         if said and (not value or said == value):
             return f"{name}: {said}"
-    if (status != 200 and status not in WALL_STATUSES) or len(content) > _MAX_BYTES:
+    if (status != 200 and status not in WALL_STATUSES) or len(content) > CHALLENGE_MAX_BYTES:
         return None
     lowered = content.lower()
     title = _TITLE.search(lowered)
