@@ -254,6 +254,7 @@ class Prepared:
         else:
             self.score, self.source = "NULL", f" FROM articles a WHERE {self.where}"
         self.lemmas = word_lemmas(conn, query)
+        self._match = [query.fts(self.lemmas)] if self.ranked else []
 
     def relevance(self, order: str) -> str:
         """``order`` (relevance's) with the articles whose headline holds the whole query
@@ -275,15 +276,14 @@ class Prepared:
         )
         return f"({headline}) DESC, {order}"
 
-    def run(self, sql: str, extra: tuple[Any, ...] = ()) -> tuple[list[Any], dict[str, str]]:
+    def run(self, sql: str, extra: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of ``sql``, which reads the articles from ``source`` (parameters: the MATCH
-        expression when ``ranked``, the filters', ``extra``), and the lemmas that made
-        them: the archive's, and the dictionary's guesses for forms no article holds.
+        expression when ``ranked``, the filters', ``extra``).
 
-        Every statement of a query runs with the same lemmas, chosen once, so a page, its
-        total and its chart count the same articles."""
-        match = [self.query.fts(self.lemmas)] if self.ranked else []
-        return _run(self.conn, sql, [*match, *self.params, *extra]), self.lemmas
+        Every statement of a query runs with the same lemmas (``lemmas``: the archive's,
+        and the dictionary's guesses for forms no article holds), chosen once, so a page,
+        its total and its chart count the same articles."""
+        return _run(self.conn, sql, [*self._match, *self.params, *extra])
 
 
 def search(
@@ -343,10 +343,9 @@ def _page(
     total_sql = f"SELECT count(*){prepared.source}"
     if options.collapse:
         sql, total_sql = _collapsed(prepared, order)
-    ranked, lemmas = prepared.run(sql, (options.limit, options.offset))
+    ranked = prepared.run(sql, (options.limit, options.offset))
     if options.offset or len(ranked) >= options.limit:
-        counted, _ = prepared.run(total_sql)
-        total = int(counted[0][0])
+        total = int(prepared.run(total_sql)[0][0])
     else:
         total = len(ranked)  # the page holds every hit: no second query needed
     if not ranked:
@@ -361,7 +360,7 @@ def _page(
             chunk,
         ):
             details[row[0]] = row
-    marker = Marker(conn, query, lemmas)
+    marker = Marker(conn, query, prepared.lemmas)
     results = []
     for article_id, score, *story in ranked:
         _, site, url, title, published, text = details[article_id]
@@ -463,8 +462,7 @@ def matching(prepared: Prepared, select: str, tail: str = "") -> list[Any]:
     """``SELECT {select}`` over the articles ``a`` that match the prepared query and its
     filters (word forms as in search); ``tail`` follows the WHERE clause (more
     conditions, GROUP BY, ORDER BY)."""
-    rows, _ = prepared.run(f"SELECT {select}{prepared.source}{tail}")
-    return rows
+    return prepared.run(f"SELECT {select}{prepared.source}{tail}")
 
 
 class Marker:
