@@ -386,10 +386,10 @@ _RFC822_NULL_YEAR = re.compile(r"\d\s+[A-Za-z]{3}\s+0\d{3}(?!\d)")
 _LOCALE_RFC822 = re.compile(
     r"^(?:[^\W\d_]{2,}\.?,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]{3,})\.?,?\s+(?P<y>\d{4})(?P<rest>\s.*)?$"
 )
-_RFC822_MONTHS = {
-    n: name.title() for name, n in _MONTHS.items() if len(name) == 3 and name.isascii()
+_RFC822_MONTH_NUMBERS = {
+    name: n for name, n in _MONTHS.items() if len(name) == 3 and name.isascii()
 }
-_RFC822_MONTH_NUMBERS = {name.lower(): n for n, name in _RFC822_MONTHS.items()}
+_RFC822_MONTHS = {n: name.title() for name, n in _RFC822_MONTH_NUMBERS.items()}
 # "Sat, 28 Nov 2026", "28 Nov 2026": a day and no time (``_rfc822_day``)
 _RFC822_DAY = re.compile(
     r"^(?:[A-Za-z]{2,}\.?,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3})\.?,?\s+(?P<y>\d{4})$"
