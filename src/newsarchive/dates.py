@@ -434,7 +434,7 @@ def _parse_iso(value: str) -> Published | None:
 # .NET's default date and time on a server set to US English ("4/3/2026 2:35:00 PM"):
 # the whole value, month first, its hour on a 12-hour clock
 _US_STAMP = re.compile(
-    r"^\s*(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\s+(?P<h>\d{1,2}):(?P<min>\d{2})"
+    r"^\s*(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\s+(?P<h>\d{1,2}):(?P<mi>\d{2})"
     r"(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp][Mm])\s*$"
 )
 
@@ -447,14 +447,9 @@ def parse_us_stamp(value: str) -> dt.datetime | None:
     found = _US_STAMP.match(value)
     if found is None or not 1 <= int(found["h"]) <= 12:
         return None
-    hour = int(found["h"]) % 12 + (12 if found["ampm"].lower() == "pm" else 0)
-    try:
-        return dt.datetime(
-            int(found["y"]), int(found["m"]), int(found["d"]), hour, int(found["min"]),
-            int(found["s"] or 0),
-        )  # fmt: skip
-    except ValueError:  # (a 13th month: no such date)
-        return None
+    # (``_build`` reads the 12-hour clock as the text rules' times; None for a 13th month)
+    stamp = _build(int(found["y"]), int(found["m"]), int(found["d"]), found)
+    return stamp if isinstance(stamp, dt.datetime) else None
 
 
 def parse_feed_date(value: str) -> Published | None:
