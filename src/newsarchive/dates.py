@@ -467,7 +467,7 @@ def parse_feed_date(value: str) -> Published | None:
     return None if is_null_date(parsed) else parsed
 
 
-def _rfc822_day(value: str) -> dt.date | None:
+def _rfc822_day(value: str) -> Published | None:
     """An RFC 822 date with no time ("Sat, 28 Nov 2026", a locale's "сб, 28 ное 2026"
     once in English): the day it names. The stdlib refuses it, and the entry went
     undated, its article then dated by a guess or not at all; a day is what it says."""
@@ -475,10 +475,7 @@ def _rfc822_day(value: str) -> dt.date | None:
     if found is None:
         return None
     month = _RFC822_MONTH_NUMBERS.get(found["m"].lower())
-    try:
-        return dt.date(int(found["y"]), month, int(found["d"])) if month else None
-    except ValueError:  # (31 Feb)
-        return None
+    return _build(int(found["y"]), month, int(found["d"])) if month else None  # (31 Feb: None)
 
 
 def _in_english(value: str) -> str:
