@@ -386,10 +386,10 @@ _RFC822_NULL_YEAR = re.compile(r"\d\s+[A-Za-z]{3}\s+0\d{3}(?!\d)")
 _LOCALE_RFC822 = re.compile(
     r"^(?:[^\W\d_]{2,}\.?,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]{3,})\.?,?\s+(?P<y>\d{4})(?P<rest>\s.*)?$"
 )
-_RFC822_MONTHS = {
-    n: name.title() for name, n in _MONTHS.items() if len(name) == 3 and name.isascii()
+_RFC822_MONTH_NUMBERS = {
+    name: n for name, n in _MONTHS.items() if len(name) == 3 and name.isascii()
 }
-_RFC822_MONTH_NUMBERS = {name.lower(): n for n, name in _RFC822_MONTHS.items()}
+_RFC822_MONTHS = {n: name.title() for name, n in _RFC822_MONTH_NUMBERS.items()}
 # "Sat, 28 Nov 2026", "28 Nov 2026": a day and no time (``_rfc822_day``)
 _RFC822_DAY = re.compile(
     r"^(?:[A-Za-z]{2,}\.?,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3})\.?,?\s+(?P<y>\d{4})$"
@@ -434,7 +434,7 @@ def _parse_iso(value: str) -> Published | None:
 # .NET's default date and time on a server set to US English ("4/3/2026 2:35:00 PM"):
 # the whole value, month first, its hour on a 12-hour clock
 _US_STAMP = re.compile(
-    r"^\s*(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\s+(?P<h>\d{1,2}):(?P<min>\d{2})"
+    r"^\s*(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\s+(?P<h>\d{1,2}):(?P<mi>\d{2})"
     r"(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp][Mm])\s*$"
 )
 
@@ -447,14 +447,9 @@ def parse_us_stamp(value: str) -> dt.datetime | None:
     found = _US_STAMP.match(value)
     if found is None or not 1 <= int(found["h"]) <= 12:
         return None
-    hour = int(found["h"]) % 12 + (12 if found["ampm"].lower() == "pm" else 0)
-    try:
-        return dt.datetime(
-            int(found["y"]), int(found["m"]), int(found["d"]), hour, int(found["min"]),
-            int(found["s"] or 0),
-        )  # fmt: skip
-    except ValueError:  # (a 13th month: no such date)
-        return None
+    # (``_build`` reads the 12-hour clock as the text rules' times; None for a 13th month)
+    stamp = _build(int(found["y"]), int(found["m"]), int(found["d"]), found)
+    return stamp if isinstance(stamp, dt.datetime) else None
 
 
 def parse_feed_date(value: str) -> Published | None:
@@ -472,7 +467,7 @@ def parse_feed_date(value: str) -> Published | None:
     return None if is_null_date(parsed) else parsed
 
 
-def _rfc822_day(value: str) -> dt.date | None:
+def _rfc822_day(value: str) -> Published | None:
     """An RFC 822 date with no time ("Sat, 28 Nov 2026", a locale's "сб, 28 ное 2026"
     once in English): the day it names. The stdlib refuses it, and the entry went
     undated, its article then dated by a guess or not at all; a day is what it says."""
@@ -480,10 +475,7 @@ def _rfc822_day(value: str) -> dt.date | None:
     if found is None:
         return None
     month = _RFC822_MONTH_NUMBERS.get(found["m"].lower())
-    try:
-        return dt.date(int(found["y"]), month, int(found["d"])) if month else None
-    except ValueError:  # (31 Feb)
-        return None
+    return _build(int(found["y"]), month, int(found["d"])) if month else None  # (31 Feb: None)
 
 
 def _in_english(value: str) -> str:

@@ -111,8 +111,9 @@ _TITLES_AFTER_NAME = r"д-р|проф|доц|инж|арх|jr|sr|phd|md"
 # The same after a comma in running text, as printed ("Jane Doe, MD", "John Roe, Ph.D.",
 # "Мария Петрова, д-р"), and the capitals of further credentials that may follow the
 # first ("Jane Doe, MD, FACP"): the byline goes on past the comma through them.
-_TITLE_WORD = re.compile(rf"(?i:{_TITLES_AFTER_NAME})\.?|M\.D\.|Ph\.D\.")
-_MORE_TITLES = re.compile(r"[A-Z]{2,6}|M\.D\.|Ph\.D\.")
+_DOTTED_TITLES = r"M\.D\.|Ph\.D\."
+_TITLE_WORD = re.compile(rf"(?i:{_TITLES_AFTER_NAME})\.?|{_DOTTED_TITLES}")
+_MORE_TITLES = re.compile(rf"[A-Z]{{2,6}}|{_DOTTED_TITLES}")
 _TAIL = re.compile(
     rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|\d|(?<!\w){_CREDIT}"
     rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))).*$",

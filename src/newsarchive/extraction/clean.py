@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.streamed import PART_NUMBER
+
 # Never content, wherever they are.  (``form`` is not here: ASP.NET pages wrap everything
 # in one; its controls are.)
 JUNK_TAGS = (
@@ -327,7 +329,7 @@ def is_boilerplate_attrs(
 
 # React's streaming server rendering sends the page in ``<div hidden id="S:0">`` and
 # moves it into place with a script: hidden in the markup, the whole article to a reader.
-_STREAMED = re.compile(r"^[SP]:[0-9a-f]+$")
+_STREAMED = re.compile(rf"^[SP]:{PART_NUMBER}$")
 
 
 def is_hidden_attrs(attrs: dict[str, str | None]) -> bool:

@@ -117,9 +117,10 @@ def generic_title(
     names = own
     og, ld, tt = (clean_title(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
     md = clean_title(meta.microdata_headline) if not ld else ""
-    # (a stated title its h1 says too is the headline, whatever it says of a site)
-    heads = {clean_title(h.text()).casefold() for h in h1s}
-    site_self = {v for v in (og, tt) if v and is_site_self_title(v) and v.casefold() not in heads}
+    site_self = {v for v in (og, tt) if v and _is_site_self_title(v)}
+    if site_self:  # (a stated title its h1 says too is the headline, whatever it says of a site)
+        heads = {clean_title(h.text()).casefold() for h in h1s}
+        site_self = {v for v in site_self if v.casefold() not in heads}
     stated = [v for v in (og, ld, md, tt) if v and v not in site_self]
     names += tuple(v for v in (og, tt) if v in site_self)
     names += (
@@ -160,7 +161,7 @@ _SITE_SELF = re.compile(
 )
 
 
-def is_site_self_title(title: str) -> bool:
+def _is_site_self_title(title: str) -> bool:
     """The stated title is the site's own description, no page's headline."""
     return len(_SEGMENTS.split(title)) == 1 and bool(_SITE_SELF.match(title))
 

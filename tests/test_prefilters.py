@@ -1,0 +1,42 @@
+"""The cheap tests before a class-string regex (``clean.may_hold``) hold a stem by hand
+for every word of the regex they guard: a word added to the regex without its stem
+would never be searched for. Each word the regexes name, in either case, must pass both."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsarchive.extraction import clean, furniture
+
+_RELATED = (
+    "see-also seealso latest last-news lastnews recent prev-next prevnext neighbour "
+    "neighbours neighbor neighbors similar teaser teasers news-list newslist top-news "
+    "topnews most-viewed mostviewed"
+).split()
+_METADATA = "byline bylines author authors timestamp dateline date published meta".split()
+_STATES = ["has-sidebar", "with-rail", "no-thumb"]
+
+
+@pytest.mark.parametrize(
+    ("words", "pattern", "stems"),
+    [
+        (_RELATED, furniture._RELATED_ATTR, furniture._RELATED_STEMS),
+        (_METADATA, clean._METADATA_WORDS, clean._METADATA_STEMS),
+        (_STATES, clean._STATE_CLASS, clean._STATE_WORDS),
+    ],
+)
+def test_every_word_a_class_regex_names_passes_its_cheap_test(
+    words: list[str], pattern: re.Pattern[str], stems: tuple[str, ...]
+) -> None:
+    for word in words:
+        marker = f"box {word} wide"
+        assert pattern.search(marker), word
+        assert clean.may_hold(marker.lower(), stems), word
+
+
+def test_a_related_list_is_known_by_each_of_its_names_in_any_case() -> None:
+    for word in _RELATED:
+        assert furniture._related_marker(f"box {word.upper()}"), word
+    assert not furniture._related_marker("box article-body")
