@@ -56,6 +56,7 @@ from newsarchive.discover.urls import (
     on_site,
 )
 from newsarchive.models import MAX_BODY_BYTES, Candidate, Page, Profile
+from newsarchive.utf8_strays import stray_bytes_only
 
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
 MAX_BYTES = MAX_BODY_BYTES  # the fetcher's body cap by default, not a second setting
@@ -371,19 +372,16 @@ def _read_again_as(chunk: bytes) -> str | None:
     """The charset to read a feed the parser broke on again in, by its first chunk: None
     when that is UTF-8 (a character cut at its end aside) or UTF-16, whatever broke it;
     windows-1251 when it is no UTF-8 (an old CMS's windows-1251 shows in its channel's
-    title already); UTF-8 still, its broken letters replaced, when its valid letters
-    outnumber the broken ones twenty to one: a PHP ``substr()`` cutting an excerpt inside a Cyrillic
+    title already); UTF-8 still, its broken letters replaced, when they are a few stray
+    bytes (``stray_bytes_only``): a PHP ``substr()`` cutting an excerpt inside a Cyrillic
     letter breaks a UTF-8 feed, and read as windows-1251 its links' Cyrillic paths were
     mojibake, addresses of no page."""
     if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     text = codecs.getincrementaldecoder("utf-8")("replace").decode(chunk)
-    broken = text.count("\ufffd")
-    if not broken:
+    if "\ufffd" not in text:
         return None
-    letters = sum(1 for char in text if char >= "\x80") - broken
-    # (a page's rule too: ``fetch.charset._GOOD_PER_BAD``, which discovery cannot import)
-    return "utf-8" if letters >= 20 * broken else _LEGACY_CHARSET
+    return "utf-8" if stray_bytes_only(text) else _LEGACY_CHARSET
 
 
 def _in_utf8(chunks: Iterable[bytes], charset: str = _LEGACY_CHARSET) -> Iterator[bytes]:
