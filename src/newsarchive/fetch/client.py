@@ -686,18 +686,17 @@ class Fetcher:
         """``fetch``; ``robots_txt``: ``url`` is a robots.txt, which no robots.txt judges,
         read with its own timeout and size cap (``robots_timeout``, ``robots_max_bytes``:
         its first bytes kept, not refused), never through a session or a stand-in page."""
-        check_robots = not robots_txt  # (the one request robots.txt cannot judge: its own)
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
         target = self._moved(url)
         host = self._host(_netloc(target))
         _refuse_host(host, url)
-        if check_robots and not self.allowed(target):
+        if not robots_txt and not self.allowed(target):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         if self._moved(url) != target:  # reading robots.txt taught the server's move
             target = self._moved(url)
             host = self._host(_netloc(target))
-            if check_robots and not self.allowed(target):
+            if not robots_txt and not self.allowed(target):
                 raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         _refuse_host(host, url)
         if not robots_txt:  # (after robots.txt judged the address the site links)
@@ -791,7 +790,7 @@ class Fetcher:
                 host.silent = 0  # it answered, whatever it said
             self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
-            if check_robots and (wall := bot_check(status, resp_headers, content)) is not None:
+            if not robots_txt and (wall := bot_check(status, resp_headers, content)) is not None:
                 raise self._walled(host, final, status, wall, url)
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
