@@ -744,9 +744,9 @@ class Fetcher:
                 last_status, refused_host = None, None
                 deadline_hits += 1
                 own_silent += 1
-                if self._silent(host, _netloc(target), last_error, own_silent):
-                    raise HostResting(host.resting or last_error, url=url) from None
-                if deadline_hits > 1 or own_silent >= REST_AFTER:
+                if self._silence_ends(host, _netloc(target), last_error, own_silent, url):
+                    break
+                if deadline_hits > 1:  # (a second deadline: the page is too slow to come)
                     break
                 continue
             except _CutShort as cut:
@@ -780,9 +780,7 @@ class Fetcher:
                     break  # (the resolver has retried already; a name moments later is no likelier)
                 if isinstance(exc, httpx.TimeoutException):
                     own_silent += 1
-                    if self._silent(host, _netloc(target), last_error, own_silent):
-                        raise HostResting(host.resting or last_error, url=url) from None
-                    if own_silent >= REST_AFTER:  # all the streak its own: this page's failure
+                    if self._silence_ends(host, _netloc(target), last_error, own_silent, url):
                         break
                 continue
             refused_host = None
@@ -918,6 +916,14 @@ class Fetcher:
             host.silent += 1
             said = f"{netloc} gave no answer in time to {host.silent} requests in a row ({why})"
             return _streak_rests(host, host.silent, own, said)
+
+    def _silence_ends(self, host: _Host, netloc: str, why: str, own: int, url: str) -> bool:
+        """``_silent`` for the URL asking: ``HostResting`` when the streak rests the host,
+        True when it is all this URL's own and has reached ``REST_AFTER`` (this page's
+        failure: no more tries), False to try again."""
+        if self._silent(host, netloc, why, own):
+            raise HostResting(host.resting or why, url=url) from None
+        return own >= REST_AFTER
 
     def _rest(
         self, host: _Host, netloc: str, status: int, retry_after: float, url: str
