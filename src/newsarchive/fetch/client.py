@@ -280,9 +280,16 @@ def _streak_rests(host: _Host, streak: int, own: int, said: str) -> bool:
     reason the run gives. Called with ``host.lock`` held."""
     if streak < REST_AFTER or (own >= streak and host.resting is None):
         return False
+    _rests(host, said)
+    return True
+
+
+def _rests(host: _Host, said: str) -> str:
+    """``host`` resting for the run, ``said`` the reason the run gives, unless it rests
+    already (the first reason stands: said once). Called with ``host.lock`` held."""
     if host.resting is None:
         host.resting = f"{said}: not asked again in this run"
-    return True
+    return host.resting
 
 
 def _netloc(url: str) -> str:
@@ -932,27 +939,22 @@ class Fetcher:
         for the rest of the run at once: sleeping the cap and asking again would only be
         refused again (and cost a nightly run minutes per URL before ``REST_AFTER`` URLs
         in a row rested it), while the next run asks politely on its own."""
+        said = (
+            f"{netloc} asked us to come back in {_span(retry_after)} (HTTP {status},"
+            f" Retry-After {retry_after:,.0f} s, longer than the"
+            f" {self.options.max_retry_after:g} s we wait)"
+        )
         with host.lock:
-            if host.resting is None:
-                host.resting = (
-                    f"{netloc} asked us to come back in {_span(retry_after)} (HTTP {status},"
-                    f" Retry-After {retry_after:,.0f} s, longer than the"
-                    f" {self.options.max_retry_after:g} s we wait): not asked again in this run"
-                )
-            return HostResting(host.resting, url=url)
+            return HostResting(_rests(host, said), url=url)
 
     def _walled(self, host: _Host, where: str, status: int, wall: str, url: str) -> HostResting:
         """A bot wall's challenge (``bot_check``) rests the host for the run at its first
         answer: each later URL would get the same page (every retry too), and asking on
         is the hammering the wall is there to stop. Said once, as any rest is; the URL
         stays queued for the next run, and nothing of the page is archived."""
+        said = f"the site answered with a bot check at {where} (HTTP {status}, {wall})"
         with host.lock:
-            if host.resting is None:
-                host.resting = (
-                    f"the site answered with a bot check at {where} (HTTP {status}, {wall}):"
-                    " not asked again in this run"
-                )
-            return HostResting(host.resting, url=url)
+            return HostResting(_rests(host, said), url=url)
 
     def take_kept(self, url: str, *, unmoved: bool = False) -> Page | None:
         """The page ``recent`` holds for ``url`` (see ``RecentPages.take``), logged as
