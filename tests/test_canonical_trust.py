@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsarchive.discover.urls import identify, stated_canonical, url_key
-from newsarchive.fetch.link_header import linked
+from newsarchive.link_header import linked
 from newsarchive.models import Profile
 
 from .faultserver import article_html

@@ -12,12 +12,12 @@ import pytest
 from newsarchive.discover.listings import (
     archive_month,
     article_links,
-    header_links,
     next_page_url,
     older_article_link,
     page_url,
 )
 from newsarchive.discover.shape import Shape
+from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 from newsarchive.profiles import get_profile
@@ -214,7 +214,7 @@ def test_rel_next_in_the_http_link_header_alone() -> None:
     assert next_page_url(html, page, BARE, 2, link='</n?page=1>; rel="prev"') is None
     own = '<html><head><link rel="next" href="/n?page=9"></head><body></body></html>'
     assert next_page_url(own, page, BARE, 2, link=link) == "https://www.x.bg/n?page=9"
-    assert header_links("garbage, <a>;REL=Next", "next") == ["a"]
+    assert linked("garbage, <a>;REL=Next", "next") == ["a"]
 
 
 def test_page_number_is_the_one_after_the_current_page() -> None:

@@ -285,3 +285,16 @@ def test_a_crawl_reads_a_bomb_and_an_oversized_sitemap_within_the_caps(
     warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
     assert any("big.xml.gz: more than 50,000 entries: read the first 50,000" in w for w in warnings)
     assert any("bomb.xml.gz: larger than" in w for w in warnings)
+
+
+def test_entities_behind_a_windows_1251_comment_are_refused_as_any() -> None:
+    """An old CMS's windows-1251 comment before the DOCTYPE breaks the first parse; read
+    again as windows-1251, its entity is refused with the same word, nothing read."""
+    text = (
+        '<?xml version="1.0"?><!-- Новини на общината -->'
+        '<!DOCTYPE rss [<!ENTITY a "b">]><rss><channel><item>'
+        "<link>https://x.bg/n/1</link></item></channel></rss>"
+    )
+    feed = read_feed(text.encode("windows-1251"))
+    assert feed.entries == []
+    assert feed.cut == "declares XML entities or external references: refused, nothing read"

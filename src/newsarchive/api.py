@@ -720,7 +720,7 @@ def extract_source(
         # was found, as the crawl reads them, not against the address typed)
         content, url = page.content, url or page.final_url
         fetched = page.fetched_at
-        from newsarchive.fetch.link_header import linked
+        from newsarchive.link_header import linked
 
         header = linked(page.headers.get("link"), "canonical")
     else:

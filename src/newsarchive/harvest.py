@@ -69,7 +69,7 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import document_kind
-from newsarchive.fetch.link_header import linked
+from newsarchive.link_header import linked
 from newsarchive.markup import page_tree
 from newsarchive.models import Article, Page, Profile
 

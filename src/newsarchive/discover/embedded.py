@@ -45,11 +45,12 @@ MIN_DATED_TITLE_WORDS = 2
 
 _URL_KEYS = ("url", "href", "link", "permalink", "canonical", "canonicalUrl", "path", "uri")
 _TITLE_KEYS = ("title", "headline", "name")
-_DATE_KEYS = (
+# what ``MIN_DATED_TITLE_WORDS`` counts: a publication, no creation
+_PUBLISHED_KEYS = (
     "datePublished", "publishedAt", "published_at", "publishDate", "publish_date",
-    "pubDate", "published", "date", "createdAt", "created_at",
+    "pubDate", "published", "date",
 )  # fmt: skip
-_PUBLISHED_KEYS = _DATE_KEYS[:-2]  # (what ``MIN_DATED_TITLE_WORDS`` counts: no creation)
+_DATE_KEYS = (*_PUBLISHED_KEYS, "createdAt", "created_at")
 
 
 @dataclass(frozen=True)
@@ -111,9 +112,9 @@ def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
     words = len(title.split())
     if words < MIN_DATED_TITLE_WORDS:
         return None
-    published = _date(obj)
-    if words < MIN_TITLE_WORDS and (published is None or _date(obj, _PUBLISHED_KEYS) is None):
+    if words < MIN_TITLE_WORDS and _date(obj, _PUBLISHED_KEYS) is None:
         return None
+    published = _date(obj)
     for key in _URL_KEYS:
         raw = obj.get(key)
         if isinstance(raw, str) and raw.strip().startswith(("/", "http://", "https://")):

@@ -56,6 +56,7 @@ from newsarchive.discover.urls import (
     on_site,
 )
 from newsarchive.models import MAX_BODY_BYTES, Candidate, Page, Profile
+from newsarchive.utf8_strays import stray_bytes_only
 
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
 MAX_BYTES = MAX_BODY_BYTES  # the fetcher's body cap by default, not a second setting
@@ -284,12 +285,25 @@ class _Collector:
             entry = _sitemap_entry(node, is_sitemap=name == "sitemap")
         else:
             entry = _rss_item(node) if name == "item" else _atom_entry(node, self.base)
-        if entry is None or entry.url in self.entries:
+        if entry is not None:
+            self.keep(entry)
+
+    def keep(self, entry: FeedEntry) -> None:
+        """``entry`` among the entries, unless one of its URL is already or the cap is
+        reached (``more`` then says so)."""
+        if entry.url in self.entries:
             return
         if len(self.entries) >= self.max_entries:
             self.more = True
         else:
             self.entries[entry.url] = entry
+
+
+_REFUSED = "declares XML entities or external references: refused, nothing read"
+
+
+def _too_many(max_entries: int) -> str:
+    return f"more than {max_entries:,} entries: read the first {max_entries:,}"
 
 
 def read_feed(
@@ -307,14 +321,13 @@ def read_feed(
         entries: dict[str, FeedEntry] = {}
         for url, published in items:
             entries.setdefault(url, FeedEntry(url, published))
-        cut = f"more than {max_entries:,} entries: read the first {max_entries:,}" if more else None
-        return Feed(list(entries.values()), cut)
+        return Feed(list(entries.values()), _too_many(max_entries) if more else None)
     body = _Body(content, max_bytes)
     collector = _Collector(max_entries)
     try:
         _parse(body, collector)
     except DefusedXmlException:
-        return Feed([], "declares XML entities or external references: refused, nothing read")
+        return Feed([], _REFUSED)
     except (ET.ParseError, ValueError, LookupError):  # broken, or in an encoding expat lacks
         first = next(iter(body.again()), b"")
         # (read anew: ``again`` is the fallback's, whose unread rest one reading uses up)
@@ -324,16 +337,14 @@ def read_feed(
                 _parse(_in_utf8(anew, charset), legacy)
                 return _read(legacy, anew)
             except DefusedXmlException:
-                return Feed([], "declares XML entities or external references: refused")
+                return Feed([], _REFUSED)
             except (ET.ParseError, ValueError, LookupError):
                 pass
         plain = first.startswith((b"http://", b"https://"))
         for entry in _links_by_line(body) if plain else _links_by_regex(body):
-            if entry.url not in collector.entries:
-                if len(collector.entries) >= max_entries:
-                    collector.more = True
-                    break
-                collector.entries[entry.url] = entry
+            collector.keep(entry)
+            if collector.more:
+                break
     return _read(collector, body)
 
 
@@ -341,9 +352,7 @@ def _read(collector: _Collector, body: _Body) -> Feed:
     """The feed a parse collected, and whether the caps cut it."""
     cut = None
     if collector.more:
-        cut = (
-            f"more than {collector.max_entries:,} entries: read the first {collector.max_entries:,}"
-        )
+        cut = _too_many(collector.max_entries)
     elif body.truncated:
         cap = body.max_bytes
         cut = f"larger than {cap:,} bytes (after gunzip): read the first {cap:,}"
@@ -371,19 +380,16 @@ def _read_again_as(chunk: bytes) -> str | None:
     """The charset to read a feed the parser broke on again in, by its first chunk: None
     when that is UTF-8 (a character cut at its end aside) or UTF-16, whatever broke it;
     windows-1251 when it is no UTF-8 (an old CMS's windows-1251 shows in its channel's
-    title already); UTF-8 still, its broken letters replaced, when its valid letters
-    outnumber the broken ones twenty to one: a PHP ``substr()`` cutting an excerpt inside a Cyrillic
+    title already); UTF-8 still, its broken letters replaced, when they are a few stray
+    bytes (``stray_bytes_only``): a PHP ``substr()`` cutting an excerpt inside a Cyrillic
     letter breaks a UTF-8 feed, and read as windows-1251 its links' Cyrillic paths were
     mojibake, addresses of no page."""
     if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     text = codecs.getincrementaldecoder("utf-8")("replace").decode(chunk)
-    broken = text.count("\ufffd")
-    if not broken:
+    if "\ufffd" not in text:
         return None
-    letters = sum(1 for char in text if char >= "\x80") - broken
-    # (a page's rule too: ``fetch.charset._GOOD_PER_BAD``, which discovery cannot import)
-    return "utf-8" if letters >= 20 * broken else _LEGACY_CHARSET
+    return "utf-8" if stray_bytes_only(text) else _LEGACY_CHARSET
 
 
 def _in_utf8(chunks: Iterable[bytes], charset: str = _LEGACY_CHARSET) -> Iterator[bytes]:

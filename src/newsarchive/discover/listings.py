@@ -54,6 +54,7 @@ from newsarchive.discover.urls import (
     site_hosts,
     slashless_key,
 )
+from newsarchive.link_header import linked
 from newsarchive.markup import parse_html
 from newsarchive.models import Candidate, Profile
 
@@ -473,7 +474,7 @@ def find_next_link(
         if "next" in rels and (url := usable(node.attributes.get("href"))):
             return url
     # (a reference in the header is relative to the address asked, never to <base>)
-    for href in header_links(link, "next") if link else ():
+    for href in linked(link, "next"):
         if url := usable(href, page_url_now):
             return url
     # each anchor's text read once: the "next" pass and the page-number pass share it
@@ -527,29 +528,6 @@ def find_next_link(
         return url
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
     return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
-
-
-# One link of an HTTP ``Link`` header (RFC 8288): ``<target>`` and its parameters, a quoted
-# value free to hold ";" or ",".
-_HEADER_LINK = re.compile(r'<([^>]*)>((?:\s*;\s*[^;,="]+(?:=\s*(?:"[^"]*"|[^;,"]*))?)*)')
-_HEADER_REL = re.compile(r'(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^;,"\s]+))', re.IGNORECASE)
-
-
-def header_links(value: str, rel: str) -> list[str]:
-    """The targets of an HTTP ``Link`` header's links of relation ``rel``, as written.
-
-    A server may name a listing's next page there alone (``Link: </novini?page=2>;
-    rel="next"``: RFC 8288, as REST APIs and some CMSs page their answers), no pager in
-    the page: a person's browser shows none either, but the crawler is told. The header
-    also carries links of no interest to paging (WordPress's ``rel="https://api.w.org/"``,
-    ``rel="shortlink"``, ``rel="preload"``), told apart by their relation."""
-    wanted = rel.lower()
-    found = []
-    for match in _HEADER_LINK.finditer(value):
-        said = _HEADER_REL.search(match.group(2))
-        if said and wanted in (said.group(1) or said.group(2) or "").lower().split():
-            found.append(match.group(1).strip())
-    return found
 
 
 def _option_targets(tree: LexborHTMLParser, base: str) -> list[str]:

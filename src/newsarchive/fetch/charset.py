@@ -18,6 +18,8 @@ import codecs
 import re
 from functools import lru_cache
 
+from newsarchive.utf8_strays import stray_bytes_only
+
 _META_RE = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""",
     re.IGNORECASE,
@@ -117,18 +119,9 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     return content.decode("windows-1251", "replace"), "cp1251"
 
 
-# A stray byte or two (a CMS cutting an excerpt inside a letter, a pasted fragment) do
-# not make a UTF-8 page another charset: below one bad byte per this many good non-ASCII
-# letters it is UTF-8 with U+FFFD there, as a browser shows it. Read strictly, one such
-# byte sent the page to the detector, which read every letter of it as two
-# ("РќРѕРІРёРЅР°") or as Mac Roman. A windows-1251 page is nowhere near: its letters
-# (0xC0-0xFF) are never followed by the continuation byte UTF-8 needs.
-_GOOD_PER_BAD = 20
-
-
 def _multibyte_utf8(content: bytes) -> str | None:
     """``content`` read as UTF-8 when it is UTF-8 (but for a few stray bytes:
-    ``_GOOD_PER_BAD``) and not ASCII alone, else None (ASCII is valid in every declared
+    ``stray_bytes_only``) and not ASCII alone, else None (ASCII is valid in every declared
     charset alike: nothing to overrule then)."""
     if content.isascii():
         return None
@@ -137,9 +130,7 @@ def _multibyte_utf8(content: bytes) -> str | None:
     except UnicodeDecodeError:
         pass
     text = content.decode("utf-8", "replace")
-    bad = text.count("\ufffd")
-    good = len(text) - len(text.encode("ascii", "ignore")) - bad
-    return text if good >= _GOOD_PER_BAD * bad else None
+    return text if stray_bytes_only(text) else None
 
 
 def _detect(content: bytes) -> str | None:

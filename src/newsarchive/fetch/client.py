@@ -280,9 +280,16 @@ def _streak_rests(host: _Host, streak: int, own: int, said: str) -> bool:
     reason the run gives. Called with ``host.lock`` held."""
     if streak < REST_AFTER or (own >= streak and host.resting is None):
         return False
+    _rests(host, said)
+    return True
+
+
+def _rests(host: _Host, said: str) -> str:
+    """``host`` resting for the run, ``said`` the reason the run gives, unless it rests
+    already (the first reason stands: said once). Called with ``host.lock`` held."""
     if host.resting is None:
         host.resting = f"{said}: not asked again in this run"
-    return True
+    return host.resting
 
 
 def _netloc(url: str) -> str:
@@ -686,18 +693,17 @@ class Fetcher:
         """``fetch``; ``robots_txt``: ``url`` is a robots.txt, which no robots.txt judges,
         read with its own timeout and size cap (``robots_timeout``, ``robots_max_bytes``:
         its first bytes kept, not refused), never through a session or a stand-in page."""
-        check_robots = not robots_txt  # (the one request robots.txt cannot judge: its own)
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"not an http(s) URL: {url}", url=url)
         target = self._moved(url)
         host = self._host(_netloc(target))
         _refuse_host(host, url)
-        if check_robots and not self.allowed(target):
+        if not robots_txt and not self.allowed(target):
             raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         if self._moved(url) != target:  # reading robots.txt taught the server's move
             target = self._moved(url)
             host = self._host(_netloc(target))
-            if check_robots and not self.allowed(target):
+            if not robots_txt and not self.allowed(target):
                 raise RobotsDisallowed(f"disallowed by robots.txt: {url}", url=url)
         _refuse_host(host, url)
         if not robots_txt:  # (after robots.txt judged the address the site links)
@@ -745,9 +751,9 @@ class Fetcher:
                 last_status, refused_host = None, None
                 deadline_hits += 1
                 own_silent += 1
-                if self._silent(host, _netloc(target), last_error, own_silent):
-                    raise HostResting(host.resting or last_error, url=url) from None
-                if deadline_hits > 1 or own_silent >= REST_AFTER:
+                if self._silence_ends(host, _netloc(target), last_error, own_silent, url):
+                    break
+                if deadline_hits > 1:  # (a second deadline: the page is too slow to come)
                     break
                 continue
             except _CutShort as cut:
@@ -781,9 +787,7 @@ class Fetcher:
                     break  # (the resolver has retried already; a name moments later is no likelier)
                 if isinstance(exc, httpx.TimeoutException):
                     own_silent += 1
-                    if self._silent(host, _netloc(target), last_error, own_silent):
-                        raise HostResting(host.resting or last_error, url=url) from None
-                    if own_silent >= REST_AFTER:  # all the streak its own: this page's failure
+                    if self._silence_ends(host, _netloc(target), last_error, own_silent, url):
                         break
                 continue
             refused_host = None
@@ -791,7 +795,7 @@ class Fetcher:
                 host.silent = 0  # it answered, whatever it said
             self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
-            if check_robots and (wall := bot_check(status, resp_headers, content)) is not None:
+            if not robots_txt and (wall := bot_check(status, resp_headers, content)) is not None:
                 raise self._walled(host, final, status, wall, url)
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
@@ -920,6 +924,14 @@ class Fetcher:
             said = f"{netloc} gave no answer in time to {host.silent} requests in a row ({why})"
             return _streak_rests(host, host.silent, own, said)
 
+    def _silence_ends(self, host: _Host, netloc: str, why: str, own: int, url: str) -> bool:
+        """``_silent`` for the URL asking: ``HostResting`` when the streak rests the host,
+        True when it is all this URL's own and has reached ``REST_AFTER`` (this page's
+        failure: no more tries), False to try again."""
+        if self._silent(host, netloc, why, own):
+            raise HostResting(host.resting or why, url=url) from None
+        return own >= REST_AFTER
+
     def _rest(
         self, host: _Host, netloc: str, status: int, retry_after: float, url: str
     ) -> HostResting:
@@ -927,27 +939,22 @@ class Fetcher:
         for the rest of the run at once: sleeping the cap and asking again would only be
         refused again (and cost a nightly run minutes per URL before ``REST_AFTER`` URLs
         in a row rested it), while the next run asks politely on its own."""
+        said = (
+            f"{netloc} asked us to come back in {_span(retry_after)} (HTTP {status},"
+            f" Retry-After {retry_after:,.0f} s, longer than the"
+            f" {self.options.max_retry_after:g} s we wait)"
+        )
         with host.lock:
-            if host.resting is None:
-                host.resting = (
-                    f"{netloc} asked us to come back in {_span(retry_after)} (HTTP {status},"
-                    f" Retry-After {retry_after:,.0f} s, longer than the"
-                    f" {self.options.max_retry_after:g} s we wait): not asked again in this run"
-                )
-            return HostResting(host.resting, url=url)
+            return HostResting(_rests(host, said), url=url)
 
     def _walled(self, host: _Host, where: str, status: int, wall: str, url: str) -> HostResting:
         """A bot wall's challenge (``bot_check``) rests the host for the run at its first
         answer: each later URL would get the same page (every retry too), and asking on
         is the hammering the wall is there to stop. Said once, as any rest is; the URL
         stays queued for the next run, and nothing of the page is archived."""
+        said = f"the site answered with a bot check at {where} (HTTP {status}, {wall})"
         with host.lock:
-            if host.resting is None:
-                host.resting = (
-                    f"the site answered with a bot check at {where} (HTTP {status}, {wall}):"
-                    " not asked again in this run"
-                )
-            return HostResting(host.resting, url=url)
+            return HostResting(_rests(host, said), url=url)
 
     def take_kept(self, url: str, *, unmoved: bool = False) -> Page | None:
         """The page ``recent`` holds for ``url`` (see ``RecentPages.take``), logged as
