@@ -56,6 +56,9 @@ from newsarchive.extraction import clean
         "Приеми всички",
         "02 900 10 10 · © Примерна агенция · © 2026. Всички права са запазени.",
         "Grad24.bg - Всички права запазени.",
+        # the reservation opening a line, in either language (the English one was kept)
+        "All rights reserved. No part of this site may be copied without permission.",
+        "Всички права са запазени. Материалите може да се цитират с посочен източник.",
         "Сподели в Facebook",
         "Share on X",
         "Версия за печат",

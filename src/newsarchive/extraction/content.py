@@ -38,10 +38,10 @@ from newsarchive.extraction.blocks import (
 )
 from newsarchive.extraction.clean import (
     BOX_RELATED_HEADINGS,
-    COPYRIGHT_LINE,
     HEADINGS,
     STARTS_RELATED,
     is_boilerplate_line,
+    is_copyright_line,
 )
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
@@ -161,7 +161,7 @@ def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> li
     above = {blocks[headline].parent, blocks[headline].grandparent}
     for end in range(len(blocks) - 1, max(headline, len(blocks) - 1 - _FOOTER_REACH), -1):
         line = blocks[end]
-        if line.size > _COPYRIGHT_CHARS or not COPYRIGHT_LINE.match(line.text):
+        if line.size > _COPYRIGHT_CHARS or not is_copyright_line(line.text):
             continue
         footer = line.parent
         if footer in above:
