@@ -3,9 +3,9 @@ these tests, ``tests/fixtures/bg_shapes``): a Joomla item whose headline links t
 "Новини" as the h1 over the article's h2, a site's name in the author meta, a view
 counter, share and print labels between the paragraphs, an agency's and a "24" network
 site's page with no class naming their boilerplate, a council's decision with its vote
-table, an association's event page. Each must give the true title, date and author, and
-the article's text without the page's furniture (bgaudit18: the audit of extractor
-revision 16 against ../shared/seeds).
+table, an association's event page, a press release an office signs. Each must give the
+true title, date and author, and the article's text without the page's furniture
+(bgaudit18: the audit of extractor revision 16 against ../shared/seeds).
 """
 
 from __future__ import annotations
@@ -154,6 +154,27 @@ SHAPES = {
         "Решението е прието",
         keeps=("Отпуска еднократна финансова помощ", "Въздържали се"),
         drops=("reshenie-1245.pdf", "Изтегляне", "Прегледи", "Предишен документ", "Всички права"),
+    ),
+    # an office issues the release and no person is named: the office is the author,
+    # its lines not the text (the release's label over it, the credit under it)
+    "office_author": Shape(
+        "https://vesti-dunav.example/region/zimno-podarzhane",
+        "Областният управител свика съвет за зимното поддържане",
+        "2025-11-19",
+        "Пресцентър на Областна администрация Русе",
+        "Областният управител свика съвет",
+        "При затворен път",
+        drops=("Прессъобщение", "Източник:"),
+    ),
+    # a person named beside the office wins: the writer is the author
+    "office_and_writer": Shape(
+        "https://vesti-dunav.example/grad/stipendii",
+        "Започна приемът за общинските стипендии",
+        "2026-03-03",
+        "Десислава Маринова",
+        "Общината приема от днес",
+        "Списъкът на одобрените",
+        drops=("Пресцентър", "Текст:"),
     ),
 }
 
