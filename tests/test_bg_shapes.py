@@ -247,3 +247,20 @@ def test_a_tag_cloud_in_the_sidebar_is_not_the_posts_tags() -> None:
     post_tags = '<div class="tags">Етикети: <a href="/tag/marten">Мартен</a>'
     html = html.replace("<aside>", cloud).replace(post_tags, '<div class="tags">')
     assert extract(html, "https://dunavski-vesti.bg/region/1234").tags == ()
+
+
+def test_a_headline_after_a_server_error_sentence_is_news() -> None:
+    """ "Възникна грешка - …" over a short text: after the dash a headline's other half, not
+    a site's name, so the page is the news of a failure, archived; the same sentence
+    beside the municipality's name is the server's error page, tried again next run."""
+    news = extract(
+        (PAGES / "error_headline_news.html").read_bytes(),
+        "https://vesti-dunav.example/ikonomika/nap-srok",
+    )
+    assert "kind" not in news.rules
+    assert news.title == "Възникна грешка - НАП удължи срока за декларациите"
+    assert news.text.startswith("След срив в електронната система")
+    broken = extract(
+        (PAGES / "server_error_page.html").read_bytes(), "https://byala.example/novini/77"
+    )
+    assert broken.rules.get("kind") == "server error page"

@@ -189,7 +189,8 @@ def _extract(
         rules["encoding"] = "repaired"
     text, headline, byline, *fixed_tags = repaired
     tags = tuple(fixed_tags)
-    kind = page_kind.page_kind(html, (headline, meta.html_title, meta.og_title), text)
+    own = (meta.og_site_name, "" if profile is _GENERIC else profile.name)
+    kind = page_kind.page_kind(html, (headline, meta.html_title, meta.og_title), text, own)
     if kind:
         rules["kind"] = kind
     return Article(
