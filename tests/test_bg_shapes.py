@@ -176,6 +176,17 @@ SHAPES = {
         "Списъкът на одобрените",
         drops=("Пресцентър", "Текст:"),
     ),
+    # a share bar of icon links with no text, between "|" separators: the separators
+    # and a feed's "RSS" link were left as the text's last line
+    "icon_separators": Shape(
+        "https://mechka.example/novini/stari-snimki",
+        "Читалището в Мечка събира стари снимки на селото",
+        "2026-02-12",
+        "",
+        "Читалище „Светлина“ в село Мечка",
+        "Библиотекарката приема снимки",
+        drops=("|", "RSS"),
+    ),
 }
 
 

@@ -64,6 +64,11 @@ from newsarchive.extraction import clean
         "Версия за печат",
         "Фотогалерия",
         "Коментари (0)",
+        # a share bar's separators and labels once its icons' empty links are gone
+        "| ||||||",
+        "| | RSS",
+        "Print | Email",
+        "Facebook · Twitter · Viber",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -88,6 +93,8 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         "Сподели мнението си с нас в коментарите.",
         "Галерията ще бъде открита утре.",
         "Авторът заяви, че не всички права са запазени в новия договор за издаване.",
+        "Facebook и Viber спряха за два часа",
+        "• заместник-кметове, отговарящи за хуманитарни дейности;",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:

@@ -104,6 +104,13 @@ def is_copyright_line(line: str) -> bool:
     return bool(_COPYRIGHT_MARK.match(line)) or reserves_rights(line)
 
 
+# The labels of a share, print or feed bar's buttons, and what stands between them.
+_BAR_LABELS = (
+    r"Print|Email|E-mail|Печат|Принтирай|Сподели|Share|Facebook|Twitter|X|Viber|LinkedIn|"
+    r"Pinterest|Tweet|RSS"
+)
+_BAR_GAP = r"[|¦•·\s]*"
+
 _LINE_RULES = (
     r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
@@ -112,8 +119,9 @@ _LINE_RULES = (
     r"^(?:Прочетете|Четете) (?:още|също)\b",
     r"^Банер\s*[-–]",
     _COPYRIGHT_SIGN,
-    r"^(?:Print|Email|E-mail|Печат|Принтирай|Сподели|Share|Facebook|Twitter|X|Viber|"
-    r"LinkedIn|Pinterest|Tweet)$",
+    # A share or print bar: its buttons' labels, or only the separators between icons
+    # whose links hold no text ("| ||||||" under a "24" network site's headline, "| | RSS").
+    rf"^{_BAR_GAP}(?:(?:{_BAR_LABELS}){_BAR_GAP})*$",
     # The same buttons and labels as a line of their own among the paragraphs, where an
     # old template prints them between its text's blocks.
     r"^(?:Сподели(?:те)?|Share)(?: (?:в|във|на|чрез|on|via) [\w.]+)?\s*:?$",
