@@ -187,6 +187,17 @@ SHAPES = {
         "Библиотекарката приема снимки",
         drops=("|", "RSS"),
     ),
+    # the standfirst in a box of its own beside the text's box, a list of other news
+    # after them in the same parent: the text did not widen to the standfirst's box
+    "lead_box_beside_text": Shape(
+        "https://vesti-dunav.example/region/mostove",
+        "Три моста над Русенски Лом влизат в ремонт през юни",
+        "2026-05-14",
+        "",
+        "Ремонтът на трите моста",
+        "Проектите са готови",
+        drops=("Нов светофар", "Ремонтират покрива"),
+    ),
 }
 
 
@@ -275,3 +286,15 @@ def test_a_headline_after_a_server_error_sentence_is_news() -> None:
         (PAGES / "server_error_page.html").read_bytes(), "https://byala.example/novini/77"
     )
     assert broken.rules.get("kind") == "server error page"
+
+
+def test_a_box_beside_the_text_is_no_standfirst_when_more_stands_before_it() -> None:
+    """The standfirst rule takes one box right after the headline: with a label of the
+    page between them (a dek under a hero's kicker, an affiliate notice) the box is left
+    out, as WCXB's and AEB's truths leave such boxes out; so is one holding a link."""
+    html = (PAGES / "lead_box_beside_text.html").read_text(encoding="utf-8")
+    url = "https://vesti-dunav.example/region/mostove"
+    kicker = html.replace('<div class="data">14.05.2026</div>', "<div>Пътища и мостове</div>")
+    linked = html.replace("съобщиха от", 'съобщиха от <a href="/obshtina">общинската</a>')
+    for page in (kicker, linked):
+        assert extract(page, url).text.startswith("Най-напред ще бъде обновен")
