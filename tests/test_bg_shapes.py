@@ -155,8 +155,9 @@ SHAPES = {
         keeps=("Отпуска еднократна финансова помощ", "Въздържали се"),
         drops=("reshenie-1245.pdf", "Изтегляне", "Прегледи", "Предишен документ", "Всички права"),
     ),
-    # an office issues the release and no person is named: the office is the author,
-    # its lines not the text (the release's label over it, the credit under it)
+    # an office issues the release and no person is named: the office is the author, not
+    # the site's name in the author meta, and its lines are not the text (the release's
+    # label over it, the credit under it)
     "office_author": Shape(
         "https://vesti-dunav.example/region/zimno-podarzhane",
         "Областният управител свика съвет за зимното поддържане",

@@ -168,8 +168,13 @@ def _extract(
         # nothing by the headline named the writer; the line closing the text did
         author = _Field(signed, "generic:closing-line")
         rules["author"] = author.rule
-    elif office and not author.value and "author" not in failed:
-        # no person named anywhere: the office that issued the text (``bylines.office_line``)
+    elif (
+        office
+        and "author" not in failed
+        and (not author.value or authors.names_nobody(author.value, author.rule, meta))
+    ):
+        # no person named anywhere: the office that issued the text (``bylines.office_line``),
+        # before the site's own name or an Organization the author rules fell back on
         author = _Field(office, "generic:office-line")
         rules["author"] = author.rule
     if failed:
