@@ -36,7 +36,7 @@ from protego import Protego
 
 from newsarchive import __version__
 from newsarchive.discover.refresh import stand_in_target
-from newsarchive.discover.urls import host_variants, in_path_state, path_state_given, url_key
+from newsarchive.discover.urls import in_path_state, path_state_given, url_key
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.bot_check import bot_check
@@ -45,6 +45,7 @@ from newsarchive.fetch.deadline import BoundedBackend, BoundedStream, bounded_tr
 from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
+from newsarchive.hosts import host_variants
 from newsarchive.models import MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
 
