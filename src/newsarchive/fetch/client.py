@@ -796,7 +796,7 @@ class Fetcher:
                 host.silent = 0  # it answered, whatever it said
             self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
-            if not robots_txt and (wall := bot_check(status, resp_headers, content)) is not None:
+            if (wall := bot_check(status, resp_headers, content)) is not None:
                 raise self._walled(host, final, status, wall, url)
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
@@ -950,8 +950,9 @@ class Fetcher:
 
     def _walled(self, host: _Host, where: str, status: int, wall: str, url: str) -> HostResting:
         """A bot wall's challenge (``bot_check``) rests the host for the run at its first
-        answer: each later URL would get the same page (every retry too), and asking on
-        is the hammering the wall is there to stop. Said once, as any rest is; the URL
+        answer, robots.txt's too (its 503 challenge was a robots.txt "failing", asked
+        four times): each later URL would get the same page (every retry too), and asking
+        on is the hammering the wall is there to stop. Said once, as any rest is; the URL
         stays queued for the next run, and nothing of the page is archived."""
         said = f"the site answered with a bot check at {where} (HTTP {status}, {wall})"
         with host.lock:
