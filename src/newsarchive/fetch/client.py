@@ -45,6 +45,7 @@ from newsarchive.fetch.deadline import BoundedBackend, BoundedStream, bounded_tr
 from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
+from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
 from newsarchive.hosts import host_variants
 from newsarchive.models import MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
@@ -251,10 +252,9 @@ def unresolved(exc: httpx.HTTPError) -> str | None:
     backoff on each site's robots.txt (about 12 s a site) before saying it cannot be
     reached. Not a resolver that gave no answer ``EAI_AGAIN``, "Temporary failure in
     name resolution": a passing outage, retried as any failed connection is, since
-    giving up at once gives up the whole site for the run."""
-    cause: BaseException | None = exc
-    while cause is not None and not isinstance(cause, socket.gaierror):
-        cause = cause.__cause__ or cause.__context__
+    giving up at once gives up the whole site for the run (unless the run's resolver is
+    down: ``resolver.NameWatch``)."""
+    cause = lookup_failure(exc)
     if cause is None or cause.errno == socket.EAI_AGAIN:
         return None
     said = cause.strerror or str(cause)
@@ -462,8 +462,10 @@ class Fetcher:
         sleep: Callable[[float], object] | None = None,
         log: Callable[[str], object] | None = None,
         stop: threading.Event | None = None,
+        names: NameWatch | None = None,
     ) -> None:
         self._log = log
+        self._names = names or NameWatch()  # (a run's sites share one: ``crawl_sites``)
         self.options = options or FetchOptions()
         hosts = None if site_hosts is None else tuple(site_hosts)
         self._redirects = RedirectPolicy(hosts)
@@ -723,6 +725,7 @@ class Fetcher:
         cuts = 0  # bodies cut short (``_CutShort``): tried once more
         own_busy = 0  # this URL's busy answers (``_busy``)
         own_silent = 0  # this URL's tries that got no answer in time (``_silent``)
+        no_lookup = 0  # this URL's tries whose name lookup the resolver did not answer
         attempts = 0
         for attempt in range(self.options.retries + 1):
             if attempt:
@@ -786,6 +789,11 @@ class Fetcher:
                     last_error += f" ({failed})"
                 if nameless is not None and refused_host is not None:
                     break  # (the resolver has retried already; a name moments later is no likelier)
+                if resolver_silent(exc):
+                    no_lookup += 1
+                    if refused_host is not None and self._names.down():
+                        last_error += ", as for every host of this run so far,"
+                        break
                 if isinstance(exc, httpx.TimeoutException):
                     own_silent += 1
                     if self._silence_ends(host, _netloc(target), last_error, own_silent, url):
@@ -824,6 +832,8 @@ class Fetcher:
                 host.busy = 0
             return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
+            if no_lookup == attempts:
+                self._names.unanswered(last_error)
             refused = self._host(refused_host)
             refused.unreachable, refused.unreachable_at = last_error, url
         raise FetchFailed(
@@ -1040,6 +1050,7 @@ class Fetcher:
                 self._deadline_kept(deadline),
                 self._client.stream("GET", current, headers=headers, timeout=timeout) as response,
             ):
+                self._names.answered()
                 status = response.status_code
                 location = response.headers.get("location")
                 if status in REDIRECT_STATUSES and location:
