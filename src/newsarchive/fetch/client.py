@@ -10,7 +10,9 @@ the site's hosts, never an internal address). Every byte comes from a site we do
 control, so each response is bounded in size (``max_bytes``) and in time (``deadline``,
 checked between chunks together with the stop flag); a malformed response (broken status
 line, conflicting Content-Length, bad gzip) is tried once, as retrying cannot fix it; a
-body cut short twice (``_CutShort``), a name that does not resolve once. A bot wall's
+body cut short twice (``_CutShort``; one sent past its length the same way twice keeps a
+whole document, ``surplus``), a name that does not resolve once (a resolver giving no
+answer, once the run's resolver is down: ``resolver``). A bot wall's
 challenge (``bot_check``) rests its host at once. Thread-safe: a crawl may fetch from a
 pool.
 """
