@@ -268,7 +268,8 @@ def _overlong(
         return _CutShort(
             f"response cut short (Content-Length {declared} bytes, but {received} or more sent)"
         )
-    surplus = seen + stream.read_on(max(0, room - len(seen)), _CLOSE_WAIT * _closes(response))
+    wait = _CLOSE_WAIT if _closes(response) else 0.0
+    surplus = seen + stream.read_on(max(0, room - len(seen)), wait)
     if not surplus.strip():
         return None  # a stray line end after the body (old servers send one): no more text
     stream.close()  # (kept alive, its bytes past the body were read as the next response)
