@@ -352,8 +352,10 @@ class SourceReader:
         if next_url is None and not old and links:
             room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
             old = self._older_articles(links, room)
-        dates = [c.listed_date for c in links if c.listed_date]
-        walk.listed(Listed(next_url, seen, old, [c.url for c in links], dates))
+        urls = [c.url for c in links]
+        # (a listing printing no dates runs by the days its articles state, read by now)
+        dates = [c.listed_date for c in links if c.listed_date] or self.harvest.stated_days(urls)
+        walk.listed(Listed(next_url, seen, old, urls, dates))
         self._newest_validators(walk, url, page)
 
     def _newest_validators(self, walk: ListingWalk, url: str, page: Page) -> None:

@@ -33,6 +33,7 @@ import datetime as dt
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from newsarchive.dates import local_date
 from newsarchive.models import Published
@@ -86,10 +87,12 @@ class WalkState:
     def covers(self, since: dt.date | None, pages: int) -> bool:
         """Whether a run bounded by ``since`` and ``pages`` (a ``--max-pages``; 0: none)
         would read nothing older than this walk has: it is completed, or a cut's bound
-        is no narrower than the run's."""
-        if self.completed:
-            return True
+        is no narrower than the run's. (A completed walk keeps a ``cut_since`` only on
+        an oldest-first listing read to its end under ``--since``, its older news
+        skipped on the way: a wider run reads it again from page 1.)"""
         by_date = since is not None and self.cut_since is not None and since >= self.cut_since
+        if self.completed:
+            return self.cut_since is None or by_date
         return by_date or (0 < pages <= self.cut_pages)
 
     @property
@@ -142,9 +145,10 @@ class ListingWalk:
         # this run reads nothing older than the walk has: as good as completed for it
         self.settled = state.covers(since, 0 if limit_is_the_sites else limit)
         self.stop_after_known = stop_after_known
-        # an oldest-first listing begins at the newest page it reached (``WalkState``)
+        # an oldest-first listing begins at the newest page it reached (``WalkState``),
+        # unless this run reaches back further than the walk that learned it did
         self.ascending = state.ascending
-        resume = self.ascending and not from_start
+        resume = self.ascending and not from_start and self.settled
         self.url: str | None = state.resume_url if resume else start_url
         self.number = state.resume_page if resume else 1
         self._begin = self.url  # the one page this run may ask with validators
@@ -155,6 +159,7 @@ class ListingWalk:
         self._visited: set[str] = set()
         self._known_run = 0
         self._items: set[str] = set()  # the article links of this walk's pages so far
+        self._skipped = False  # a link passed over as older than --since
 
     @property
     def conditional(self) -> bool:
@@ -215,8 +220,10 @@ class ListingWalk:
         self._last = (self.url, self.number, min(listed.dates, default=None))
         if self.number == 1:
             self._first_newest = max(listed.dates, default=None)
-        # (oldest first, each page forward is newer: neither an old nor a known page ends it)
-        if old and listed.old >= new and not self.ascending:
+        self._skipped = self._skipped or bool(old)
+        # (oldest first, each page forward is newer: neither an old nor a known page ends
+        # it; nor does a page whose own dates run oldest first, before the order is known)
+        if old and listed.old >= new and not self.ascending and not rising(listed.dates):
             return self._end(Stop.SINCE)
         if self.limit and (self._read if self.ascending else self.number) >= self.limit:
             return self._end(Stop.CAP)
@@ -252,7 +259,13 @@ class ListingWalk:
         self.stop = stop
         if stop in NATURAL_ENDS and (stop is not Stop.CAP or self.limit_is_the_sites):
             newest = self._newest_page()
-            self.state = WalkState(*newest, completed=True) if newest else WalkState(completed=True)
+            # (an oldest-first walk that passed older news by keeps the bound it read to)
+            cut = self.since if newest and self._skipped else None
+            self.state = (
+                WalkState(*newest, completed=True, cut_since=cut)
+                if newest
+                else WalkState(completed=True)
+            )
         elif stop is Stop.SINCE and self.since is not None:
             cut = self.state.cut_since
             self.state = replace(self.state, cut_since=min(cut or self.since, self.since))
@@ -271,3 +284,11 @@ class ListingWalk:
             return url, number
         newest = self._first_newest
         return (url, number) if newest and oldest and newest < oldest else None
+
+
+def rising(days: Sequence[dt.date]) -> bool:
+    """A page's dates, in the order it prints them, run oldest first: never back, and
+    forward overall (a page of one day says nothing). The page of an oldest-first listing
+    shows it before the walk has read to the end; ``--since`` must not stop at page 1,
+    whose news are all older than it, as it would on a newest-first one."""
+    return len(days) > 1 and days[0] < days[-1] and all(a <= b for a, b in pairwise(days))
