@@ -63,10 +63,12 @@ from newsarchive.models import Candidate, Profile
 # WordPress says "← По-стари публикации" ("Older posts"), the arrow pointing back in time;
 # so does a news page showing one day at a time: "« Предишен ден" is the day before (its
 # "Следващ ден »" the day after: no next page), as "« Предишна" alone is not (page 1 of a
-# numbered pager, newer news).
+# numbered pager, newer news). A pager may say how many the next page brings: "Следващите
+# 10 новини »".
 _NEXT_TEXT = re.compile(
     r"^(?:(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|"
-    r"още новини|next(?: page)?|older(?: posts)?)?\s*(?:[»›>→]{1,2})?"
+    r"следващ(?:и|ите)(?: \d+)? новини|още новини|next(?: page)?|older(?: posts)?)?"
+    r"\s*(?:[»›>→]{1,2})?"
     r"|(?:[«‹<←]{1,2}\s*)?(?:по-стари (?:публикации|статии|записи)|older entries|"
     r"пред(?:иш|ход)(?:ен|ния|ният) ден|previous day))$",
     re.IGNORECASE,
@@ -496,7 +498,9 @@ def find_next_link(
     wordless: list[LexborNode] = []
     for anchor, text in anchors:
         label = text or (
-            anchor.attributes.get("aria-label") or anchor.attributes.get("title") or ""
+            anchor.attributes.get("aria-label")
+            or anchor.attributes.get("title")
+            or _picture_says(anchor)
         )
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
             return url
@@ -528,6 +532,13 @@ def find_next_link(
         return url
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
     return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
+
+
+def _picture_says(anchor: LexborNode) -> str:
+    """What a link drawn as one picture says, in the picture's ``alt``: an old site's
+    pager of arrow images (``<img src="right.gif" alt="Следваща страница">``)."""
+    pictures = anchor.css("img")
+    return (pictures[0].attributes.get("alt") or "").strip() if len(pictures) == 1 else ""
 
 
 def _option_targets(tree: LexborHTMLParser, base: str) -> list[str]:
