@@ -408,6 +408,30 @@ def section_links(
     return sorted(scored, key=lambda url: -scored[url])
 
 
+# A news page's link to the archive of all its news, the newest few shown above it and
+# no pager: "Архив на новините", "Архив новини", "Всички новини", "Към архива »".
+_NEWS_ARCHIVE = re.compile(
+    r"^(?:(?:към )?архив(?:а|ът)?(?: (?:на )?(?:новините|новини|съобщенията))?"
+    r"|всички новини|(?:вижте|виж) (?:архива|всички новини))\s*[»›>→]?$",
+    re.IGNORECASE,
+)
+
+
+def news_archive_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
+    """Where a news page's "Архив на новините" leads, on the site (not the page itself,
+    nor the home page): the explorer reads it as the listing it stands for when the page
+    shows the newest few and no pager, and the archive lists them too."""
+    base = page_base(tree, page_url)
+    here, home = normalize_url(page_url), normalize_url("/", page_url)
+    for anchor in tree.css("a[href]"):
+        if not _NEWS_ARCHIVE.match(_text(anchor)):
+            continue
+        url = normalize_url(anchor.attributes.get("href") or "", base)
+        if url is not None and url not in (here, home) and on_site(url, profile):
+            return url
+    return None
+
+
 def news_hosts(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
     """Hosts the site's news section lives on apart from the site (a municipality's
     "Новини" linking ``https://novini.x.bg/`` from ``https://www.x.bg``): a menu link
