@@ -83,6 +83,9 @@ class WalkState:
     completed: bool = False
     cut_since: dt.date | None = None
     cut_pages: int = 0
+    # False: a walk an older release completed before walks told a listing's order: its
+    # next run reads page 1 whole and, when its dates run forward, walks on to the end
+    judged: bool = True
 
     def covers(self, since: dt.date | None, pages: int) -> bool:
         """Whether a run bounded by ``since`` and ``pages`` (a ``--max-pages``; 0: none)
@@ -160,13 +163,15 @@ class ListingWalk:
         self._known_run = 0
         self._items: set[str] = set()  # the article links of this walk's pages so far
         self._skipped = False  # a link passed over as older than --since
+        # a walk completed before the order was told: page 1 read whole, to tell it now
+        self._judging = state.completed and not state.judged
 
     @property
     def conditional(self) -> bool:
         """Page 1 (an oldest-first listing's newest page) may be fetched with validators
         (a 304 ends the walk) once it completed, or a cut no narrower than this run's
         bound ended it."""
-        return self.url == self._begin and self.settled
+        return self.url == self._begin and self.settled and not self._judging
 
     def page(self) -> tuple[str, int] | None:
         """The page to fetch now, or None when the walk is over."""
@@ -219,7 +224,11 @@ class ListingWalk:
         self._read += 1
         self._last = (self.url, self.number, min(listed.dates, default=None))
         if self.number == 1:
-            self._first_newest = max(listed.dates, default=None)
+            # (a page 1 whose own dates run back is no oldest-first listing's, whatever
+            # its last page shows: dates its articles state may wrap round or be wrong)
+            forward = all(a <= b for a, b in pairwise(listed.dates))
+            self._first_newest = max(listed.dates, default=None) if forward else None
+            self._judge(listed.dates)
         self._skipped = self._skipped or bool(old)
         # (oldest first, each page forward is newer: neither an old nor a known page ends
         # it; nor does a page whose own dates run oldest first, before the order is known)
@@ -234,6 +243,19 @@ class ListingWalk:
             return self._incremental(listed.next_url)
         self._advance(listed.next_url, self.number + 1)
         return None
+
+    def _judge(self, days: Sequence[dt.date]) -> None:
+        """Page 1 of a walk completed before walks told the order: when its dates run
+        forward (an oldest-first listing's page), the walk goes on to the end as a first
+        one does, whatever it finds known, and tells the order there; otherwise the
+        listing is newest first, as it was read, and is judged so."""
+        if not self._judging:
+            return
+        self._judging = False
+        if rising(days):
+            self.settled = False
+        else:
+            self.state = replace(self.state, judged=True)
 
     def _incremental(self, next_url: str | None = None) -> Stop | None:
         """An incremental stop: final for a settled walk, a jump or a step otherwise."""
@@ -275,8 +297,9 @@ class ListingWalk:
 
     def _newest_page(self) -> tuple[str, int] | None:
         """Where the next run begins an oldest-first listing: the last page this walk read,
-        when the listing was known to run oldest first or this walk read page 1 and the
-        newest day page 1 prints is before the oldest its last page prints."""
+        when the listing was known to run oldest first or this walk read page 1, whose
+        dates never run back, and the newest day page 1 prints is before the oldest its
+        last page prints."""
         if self._last is None or self._last[1] < 2:
             return None
         url, number, oldest = self._last
