@@ -496,6 +496,7 @@ def find_next_link(
         return link_target(anchor, calls) if calls else None
 
     wordless: list[LexborNode] = []
+    jumps: set[str] | None = None  # where the pager's numbers other than N+1 lead
     for anchor, text in anchors:
         label = text or (
             anchor.attributes.get("aria-label")
@@ -503,6 +504,11 @@ def find_next_link(
             or _picture_says(anchor)
         )
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
+            if _ARROWS.match(label):
+                if jumps is None:
+                    jumps = _numbered_jumps(anchors, page, usable)
+                if url in jumps:
+                    continue  # "»" to the pager's last page, not the next
             return url
         if not label:
             wordless.append(anchor)
@@ -532,6 +538,25 @@ def find_next_link(
         return url
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
     return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
+
+
+# A next link's label of arrows alone: "»" is also what a pager of "« 1 2 3 4 »" calls
+# its last page (and "«" its first), beside the numbers.
+_ARROWS = re.compile(r"^[»›>→]{1,2}$")
+
+
+def _numbered_jumps(
+    anchors: list[tuple[LexborNode, str]], page: int, usable: Callable[[str | None], str | None]
+) -> set[str]:
+    """Where the pager's numbered links lead, but for page N+1's: an arrow going to one
+    of them is a jump to the first or last page (a pager of "« 1 2 3 4 »" with no next
+    link), which would skip the pages between."""
+    wanted = str(page + 1)
+    return {
+        url
+        for anchor, text in anchors
+        if text.isdigit() and text != wanted and (url := usable(anchor.attributes.get("href")))
+    }
 
 
 def _picture_says(anchor: LexborNode) -> str:
