@@ -254,6 +254,10 @@ for site, name, origin in (
     ("buk", "Община Бук", "https://buk.bg"),
     # and "Новини" the newest three, older news only in the paged "Архив на новините"
     ("oreh", "Община Орех", "https://www.oreh.bg"),
+    # and a pager of "« 1 2 3 4 »", its arrows the first and last pages, no next link
+    ("smokinya", "Община Смокиня", "https://smokinya.bg"),
+    # and headlines linked javascript:void(0), their address only in data-href
+    ("maslina", "Община Маслина", "https://maslina.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -7,7 +7,9 @@ The mirrors (``tests/fixtures/make_mirrors_round19.py``): a listing oldest first
 prints no dates, only its articles do (yasen); a pager of two pictures, ``<img
 alt="Следваща страница">`` (bor); a pager saying "Следващите 3 новини »", its pages named
 by offsets, ``?ot=3`` (buk); a "Новини" page of the newest three, its older news only in
-the paged archive it links as "Архив на новините" (oreh). Each must archive exactly its
+the paged archive it links as "Архив на новините" (oreh); a pager of "« 1 2 3 4 »" whose
+arrows are its first and last pages (smokinya); headlines linked ``javascript:void(0)``,
+their address in ``data-href`` (maslina). Each must archive exactly its
 articles with the true title, date and body, and a rerun right after must cost at most
 three requests.
 """
@@ -42,6 +44,10 @@ ROUND19_SITES = {
     "buk": ("Община Бук", "https://buk.bg"),
     # /novini the newest three, no pager; "Архив на новините" to the paged /novini/arhiv
     "oreh": ("Община Орех", "https://www.oreh.bg"),
+    # "« 1 2 3 4 »": the arrows the first and last pages, no next link but the number
+    "smokinya": ("Община Смокиня", "https://smokinya.bg"),
+    # <a href="javascript:void(0)" data-href="/novini/77-…">: no real href to an article
+    "maslina": ("Община Маслина", "https://maslina.bg"),
 }
 
 
@@ -56,6 +62,8 @@ FIRST_CRAWLS = [
     # the picture pager's next page, each asked once, to its end
     FirstCrawl("bor", once=("/novini.php?pg=2", "/novini.php?pg=3"), rows=8),
     FirstCrawl("buk", once=("/novini?ot=3", "/novini?ot=6"), rows=8),
+    # every page in turn, not "»" to the last page first
+    FirstCrawl("smokinya", once=("/novini?p=2", "/novini?p=3", "/novini?p=4"), rows=11),
     # the archive walked in the news page's place: its pages once each
     FirstCrawl(
         "oreh",
