@@ -37,6 +37,7 @@ from newsarchive.discover.explore import (
     language_home,
     news_archive_link,
     news_hosts,
+    news_menu_children,
     rest_api_root,
     section_links,
     shape_pattern,
@@ -111,6 +112,9 @@ class _Explorer:
         self.pagination: dict[str, str] = {}
         self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
         self.shapes: dict[str, Shape | None] = {}  # listing URL -> its items' URL shape
+        # the categories a menu's "Новини" opens (``news_menu_children``): streams of
+        # their own, though they share posts
+        self.categories: set[str] = set()
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
         self.unread: dict[str, str] = {}  # the home page, sections: no answer this time
 
@@ -199,7 +203,9 @@ class _Explorer:
                 if listings.card_date(card, today=page.fetched_at) is not None
             }
             menu = section_links(tree, page.final_url, self.profile, dated)
-            sections += [url for url in menu if url not in sections]
+            children = news_menu_children(tree, page.final_url, self.profile)
+            self.categories.update(children)
+            sections += [url for url in [*children, *menu] if url not in sections]
             feed_links += [url for url in feed_pages(tree, page.final_url, self.profile)
                            if url not in feed_links]  # fmt: skip
             if framed is None and not is_listing(items):
@@ -291,6 +297,9 @@ class _Explorer:
         kept = [first]
         for listing in self.listings[1:]:
             items = self.listed.get(listing, set())
+            if {first, listing} <= self.categories:
+                kept.append(listing)  # (two of the news menu's categories: none lists all)
+                continue
             if shape is not None and self.shapes.get(listing) == shape and items & shown:
                 self.notes.pop(listing, None)
                 self.pagination.pop(listing, None)
