@@ -258,6 +258,8 @@ for site, name, origin in (
     ("smokinya", "Община Смокиня", "https://smokinya.bg"),
     # and headlines linked javascript:void(0), their address only in data-href
     ("maslina", "Община Маслина", "https://maslina.bg"),
+    # and a menu's "Новини" leading nowhere, its news in three categories sharing posts
+    ("bozhur", "Община Божур", "https://bozhur.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

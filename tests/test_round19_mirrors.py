@@ -9,7 +9,8 @@ alt="Следваща страница">`` (bor); a pager saying "Следващ
 by offsets, ``?ot=3`` (buk); a "Новини" page of the newest three, its older news only in
 the paged archive it links as "Архив на новините" (oreh); a pager of "« 1 2 3 4 »" whose
 arrows are its first and last pages (smokinya); headlines linked ``javascript:void(0)``,
-their address in ``data-href`` (maslina). Each must archive exactly its
+their address in ``data-href`` (maslina); a menu's "Новини" leading nowhere, its news in
+three categories sharing posts (bozhur). Each must archive exactly its
 articles with the true title, date and body, and a rerun right after must cost at most
 three requests.
 """
@@ -48,6 +49,8 @@ ROUND19_SITES = {
     "smokinya": ("Община Смокиня", "https://smokinya.bg"),
     # <a href="javascript:void(0)" data-href="/novini/77-…">: no real href to an article
     "maslina": ("Община Маслина", "https://maslina.bg"),
+    # "Новини" href="#" opening Общество, Култура, Спорт: categories sharing posts
+    "bozhur": ("Община Божур", "https://bozhur.bg"),
 }
 
 
@@ -63,6 +66,10 @@ FIRST_CRAWLS = [
     FirstCrawl("bor", once=("/novini.php?pg=2", "/novini.php?pg=3"), rows=8),
     FirstCrawl("buk", once=("/novini?ot=3", "/novini?ot=6"), rows=8),
     # every page in turn, not "»" to the last page first
+    # each category walked to its end, each post asked for once
+    FirstCrawl(
+        "bozhur", once=("/kategoriya/sport?page=2",), distinct_under={"/novini/": 10}, rows=10
+    ),
     FirstCrawl("smokinya", once=("/novini?p=2", "/novini?p=3", "/novini?p=4"), rows=11),
     # the archive walked in the news page's place: its pages once each
     FirstCrawl(
@@ -87,6 +94,9 @@ PROPOSALS = [
     Proposes("oreh", "start_urls", equals=["/novini/arhiv"]),
     Proposes("bor", "start_urls", equals=["/novini.php"]),
     Proposes("buk", "start_urls", equals=["/novini"]),
+    # two categories read every night, the third every few days: each kept, though they share
+    Proposes("bozhur", "start_urls", equals=["/kategoriya/obshtestvo", "/kategoriya/kultura"]),
+    Proposes("bozhur", "rested_urls", equals=["/kategoriya/sport"]),
 ]
 
 
