@@ -90,12 +90,13 @@ class WalkState:
     def covers(self, since: dt.date | None, pages: int) -> bool:
         """Whether a run bounded by ``since`` and ``pages`` (a ``--max-pages``; 0: none)
         would read nothing older than this walk has: it is completed, or a cut's bound
-        is no narrower than the run's. (A completed walk keeps a ``cut_since`` only on
-        an oldest-first listing read to its end under ``--since``, its older news
-        skipped on the way: a wider run reads it again from page 1.)"""
+        is no narrower than the run's. (A completed walk's ``cut_since`` counts only on
+        an oldest-first listing, read to its end under ``--since``, its older news
+        skipped on the way: a wider run reads it again from page 1. A newest-first one
+        a later ``--since`` stopped early has read everything older before.)"""
         by_date = since is not None and self.cut_since is not None and since >= self.cut_since
         if self.completed:
-            return self.cut_since is None or by_date
+            return not self.ascending or self.cut_since is None or by_date
         return by_date or (0 < pages <= self.cut_pages)
 
     @property
