@@ -22,8 +22,9 @@ from typing import Any
 from newsarchive.api import check_base_url, crawl, parse_cli_date
 from newsarchive.archive.connection import check_not_archive
 from newsarchive.archive.lock import CrawlLock
+from newsarchive.archive.store import now_iso
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.errors import EXIT_IO, EXIT_PARTIAL, FetchError, UsageError
+from newsarchive.errors import EXIT_IO, EXIT_PARTIAL, FetchError, NewsarchiveError, UsageError
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.profiles.loader import get_profile, list_profiles
 from newsarchive.safe_text import as_one_line
@@ -96,6 +97,14 @@ def run_crawl(
     try:
         with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
             reports = crawl(db, profiles, options, progress=progress)
+    except NewsarchiveError as exc:
+        # A night that crawled nothing (the run before still holding the archive, the
+        # archive unwritable) left no line in the log a cron admin reads: only cron's mail
+        # said it. The same words, with the code the run ends with.
+        if log is not None:
+            said = as_one_line(str(exc))
+            log.write(f"{now_iso()} refused: {said} (exit status {exc.exit_code})\n")
+        raise
     finally:
         if log is not None:
             log.close()

@@ -57,10 +57,13 @@ class CrawlLock:
                     time.sleep(_PAUSE)
                     continue
                 holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                # when the holder took it (it wrote its pid then): a night's run still
+                # going the next night is a site or a disk to look at, not a passing overlap
+                since = dt.datetime.fromtimestamp(os.fstat(fd).st_mtime, dt.UTC)
                 os.close(fd)
                 raise LockHeld(
-                    f"another crawl (pid {holder}) is writing {self.path.with_suffix('')};"
-                    " try later"
+                    f"another crawl (pid {holder}, since {since:%Y-%m-%d %H:%M} UTC) is"
+                    f" writing {self.path.with_suffix('')}; try later"
                 ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
