@@ -25,7 +25,7 @@ from newsarchive.archive.store import (
     iter_articles,
     now_iso,
 )
-from newsarchive.errors import ArchiveError, UsageError
+from newsarchive.errors import ArchiveError, QueryError, UsageError
 
 T = TypeVar("T")
 
@@ -784,10 +784,13 @@ def check_base_url(base_url: str | None) -> None:
 
 
 def parse_cli_date(value: str | None, option: str) -> dt.date | None:
-    """``--since``/``--until`` values, inclusive YYYY-MM-DD."""
+    """``--since``/``--until`` values, inclusive, read as the query's ``since:`` is
+    (``query.parse_date``: one rule for the forms a date may be typed in)."""
+    from newsarchive.archive.query import parse_date
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option} must be a date like 2024-05-31, not '{value}'") from None
+        return parse_date(value, option)
+    except QueryError as exc:
+        raise UsageError(str(exc)) from None

@@ -158,12 +158,26 @@ def _item_fts(item: Item, lemmas: Mapping[str, str]) -> str:
     return f"({item.fts(lemmas)})" if isinstance(item, ParsedQuery) else item.fts(lemmas)
 
 
+# A day as Bulgarians write it, the way the archived sites print theirs: day first,
+# dots, a four-digit year (two digits would be a guess at the century), "г." after it.
+_DOTTED_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?")
+
+
 def parse_date(value: str, what: str) -> dt.date:
-    """A YYYY-MM-DD date, or a ``QueryError`` naming the option."""
+    """A date typed by a user (YYYY-MM-DD, or 31.05.2024 as Bulgarian sites and readers
+    write it: an analyst refused "01.12.2026" had to guess the other form), or a
+    ``QueryError`` naming the option. Every date a command or the web page takes is read
+    here (``--since``/``--until``, ``since:``/``until:``), so each reads the same forms."""
+    dotted = _DOTTED_DAY.fullmatch(value.strip())
     try:
+        if dotted:
+            day, month, year = (int(part) for part in dotted.groups())
+            return dt.date(year, month, day)
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise QueryError(f"{what} must be a date like 2024-05-31, not '{value}'") from None
+        raise QueryError(
+            f"{what} must be a date like 2024-05-31 or 31.05.2024, not '{value}'"
+        ) from None
 
 
 def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:

@@ -1,0 +1,88 @@
+"""An analyst's odd inputs to the read commands, on an archive built by the public import
+path: each is read as meant or refused in one line, never quietly searched as something
+else."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .support import Result
+
+_RECORDS = [
+    ("1-noemvri", "2026-11-30", "Общината прие бюджета за пътищата"),
+    ("2-dekemvri", "2026-12-01", "Общината обяви търг за уличното осветление"),
+    ("3-dekemvri", "2026-12-15", "Общината отложи ремонта на моста"),
+]
+
+
+@pytest.fixture
+def archive(run_cli: Callable[..., Result], tmp_path: Path) -> Path:
+    db = tmp_path / "a.db"
+    source = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps(
+            {
+                "site": "bta",
+                "url": f"https://www.bta.bg/bg/news/bulgaria/{slug}",
+                "title": title,
+                "published": day,
+                "text": f"{title}. Решението е на общинския съвет.",
+            },
+            ensure_ascii=False,
+        )
+        for slug, day, title in _RECORDS
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    return db
+
+
+def _ids(result: Result) -> list[int]:
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert isinstance(data, list)
+    return sorted(hit["id"] for hit in data)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("общината", "--since", "01.12.2026", "--until", "14.12.2026"),
+        ("общината", "--since", "1.12.2026 г.", "--until", "14.12.2026г."),
+        ("общината since:01.12.2026 until:14.12.2026",),
+    ],
+)
+def test_a_date_written_day_first_as_in_bulgaria_is_read_as_its_iso_twin(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...]
+) -> None:
+    """A typed "01.12.2026" was refused ("must be a date like 2024-05-31") although every site
+    archived prints its dates so, and so does an analyst in Bulgaria."""
+    iso = run_cli("search", "общината", "--since", "2026-12-01", "--until", "2026-12-14",
+                  "-f", "json", "--db", str(archive))  # fmt: skip
+    typed = run_cli("search", *args, "-f", "json", "--db", str(archive))
+    assert _ids(typed) == _ids(iso) == [2]
+
+
+def test_export_reads_the_same_day_first_dates(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    exported = run_cli("export", "--since", "15.12.2026", "--db", str(archive))
+    assert exported.exit_code == 0, exported.stderr
+    assert [json.loads(line)["published"] for line in exported.stdout.splitlines()] == [
+        "2026-12-15"
+    ]
+
+
+@pytest.mark.parametrize("typed", ["31.02.2026", "12/31/2026", "01.12.26", "2026.12.01"])
+def test_a_date_that_is_none_or_ambiguous_is_still_one_line_exit_2(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    result = run_cli("search", "общината", "--since", typed, "--db", str(archive))
+    assert result.exit_code == 2, result.stdout
+    assert result.stderr == (
+        f"newsarchive: error: --since must be a date like 2024-05-31 or 31.05.2024, not '{typed}'\n"
+    )
