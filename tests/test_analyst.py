@@ -86,3 +86,35 @@ def test_a_date_that_is_none_or_ambiguous_is_still_one_line_exit_2(
     assert result.stderr == (
         f"newsarchive: error: --since must be a date like 2024-05-31 or 31.05.2024, not '{typed}'\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "advice"),
+    [
+        ("общината NEAR бюджета", '"phrase" in quotes'),
+        ("NEAR(общината бюджета)", '"phrase" in quotes'),
+        ("общината NEAR/3 бюджета", '"phrase" in quotes'),
+        ("моста | бюджета", "write OR between words"),
+        ("моста || бюджета", "write OR between words"),
+        ("общината && бюджета", "AND-ed already"),
+        ("общината AND бюджета", "AND-ed already"),
+    ],
+)
+def test_an_operator_of_another_search_syntax_is_refused_with_what_to_write(
+    run_cli: Callable[..., Result], archive: Path, query: str, advice: str
+) -> None:
+    """FTS5's NEAR was searched as the word "near" (No matches, exit 0), and Google's
+    "|" was dropped as punctuation, so "моста | бюджета" listed only articles with both."""
+    result = run_cli("search", query, "--db", str(archive))
+    assert result.exit_code == 2, result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "is not an operator here" in lines[0] and advice in lines[0]
+
+
+def test_or_and_near_in_lower_case_stay_words(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """Only the upper-case spellings are operators, as in FTS5: a word is a word."""
+    either = run_cli("search", "моста OR бюджета", "-f", "json", "--db", str(archive))
+    assert _ids(either) == [1, 3]
+    assert _ids(run_cli("search", "near", "-f", "json", "--db", str(archive))) == []

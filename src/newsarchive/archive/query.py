@@ -35,7 +35,20 @@ MAX_TERMS = 64
 # one, or a run of anything else.
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\()|(\))|([^\s"()]+)')
 MAX_DEPTH = 8
-_OPERATORS = {"OR", "AND", "NOT"}
+# Operators of other search syntaxes (FTS5's own, Google's "|", a programmer's "&&") that a
+# user may type, each with what to write here instead. Searched as words they matched
+# nothing ("a NEAR b") or were dropped as punctuation, turning "a | b" into a AND b.
+_AND_ALREADY = "words are AND-ed already, use OR for either and -word to exclude"
+_FOREIGN_OPERATORS = {
+    "AND": _AND_ALREADY,
+    "NOT": _AND_ALREADY,
+    "&": _AND_ALREADY,
+    "&&": _AND_ALREADY,
+    "NEAR": 'for words side by side write them as a "phrase" in quotes; words anywhere in'
+    " an article are AND-ed already",
+    "|": "write OR between words for either",
+    "||": "write OR between words for either",
+}
 # The filters, each with the example its "needs a value" error shows.
 _FILTER_EXAMPLES = {
     "site": "site:bta",
@@ -340,15 +353,15 @@ def _parse_group(
                     f"since:, until:, author:, title:); to search for the words, write "
                     f'"{key}:{value}" in quotes'
                 )
-            if bare in _OPERATORS:
-                if bare == "OR":
-                    if not query.groups or pending_or:
-                        raise QueryError("'OR' needs a word on each side")
-                    pending_or = True
-                    continue
+            if bare == "OR":
+                if not query.groups or pending_or:
+                    raise QueryError("'OR' needs a word on each side")
+                pending_or = True
+                continue
+            operator = "NEAR" if re.fullmatch(r"NEAR(/\d+)?", bare) else bare
+            if operator in _FOREIGN_OPERATORS:
                 raise QueryError(
-                    f"'{bare}' is not an operator here: words are AND-ed already, "
-                    "use OR for either and -word to exclude"
+                    f"'{bare}' is not an operator here: {_FOREIGN_OPERATORS[operator]}"
                 )
             item = _term(bare, quoted=False, exact=exact)
             exclude = item is not None and item.exclude
