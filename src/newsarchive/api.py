@@ -604,6 +604,29 @@ def stats(db: Path) -> dict[str, Any]:
     return {"articles": total, "sites": sites, "last_runs": runs}
 
 
+def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | None]:
+    """The sites whose crawls archived no new article in the last ``days`` days though
+    they were crawled before them (a site first crawled since is not idle yet), each with
+    the day its last run that archived one began (None: no run ever did). A site that
+    changed its addresses or markup so no link is recognised answers 200 or 304 and
+    fails nothing: only this silence tells a nightly job it stopped archiving."""
+    cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
+    idle: dict[str, str | None] = {}
+    conn = connect_reader(db)
+    try:
+        for site in sites:
+            first, last_new = conn.execute(
+                "SELECT min(started_at), max(CASE WHEN new > 0 THEN started_at END)"
+                " FROM runs WHERE site = ?",
+                (site,),
+            ).fetchone()
+            if first is not None and first < cutoff and (last_new or "") < cutoff:
+                idle[site] = last_new[:10] if last_new else None
+    finally:
+        conn.close()
+    return idle
+
+
 def _run_state(run: dict[str, Any], holder: dt.datetime | None, *, known: bool = True) -> str:
     """ "finished"; "running" while the crawl that holds the lock (``holder``: since when,
     as ``lock.held_since`` says) took it before this run began; "interrupted" for a run

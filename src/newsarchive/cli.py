@@ -496,6 +496,17 @@ def crawl(
             "--log-file", help="Append a line per HTTP fetch and per site run here (- is stderr)."
         ),
     ] = None,
+    warn_idle: Annotated[
+        int | None,
+        typer.Option(
+            "--warn-idle",
+            min=1,
+            max=100_000,
+            metavar="DAYS",
+            help="Warn (stderr, exit 1) about a site whose runs archived no new article in"
+            " DAYS days.",
+        ),
+    ] = None,
     profile: ProfileOption = None,
     db: DbOption = None,
 ) -> None:
@@ -525,6 +536,7 @@ def crawl(
             stop_after_known=stop_after_known,
             max_requests=max_requests,
             recheck=recheck,
+            warn_idle=warn_idle,
         )
     raise typer.Exit(code)
 
