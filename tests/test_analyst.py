@@ -118,3 +118,35 @@ def test_or_and_near_in_lower_case_stay_words(
     either = run_cli("search", "моста OR бюджета", "-f", "json", "--db", str(archive))
     assert _ids(either) == [1, 3]
     assert _ids(run_cli("search", "near", "-f", "json", "--db", str(archive))) == []
+
+
+def test_search_piped_keeps_each_title_on_one_line_and_no_trailing_blanks(
+    run_cli: Callable[..., Result],
+    archive: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Piped into a file or grep, a title longer than 120 columns was wrapped onto two
+    lines (a grep for its words across the break found nothing), and every snippet line
+    was padded with blanks to the block's width."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    title = "Кметът откри обновената улица " + " ".join(["Александровска и площад Свобода"] * 5)
+    record = {
+        "site": "bta",
+        "url": "https://www.bta.bg/bg/news/bulgaria/4-ulitsa",
+        "title": title,
+        "published": "2026-10-01",
+        "text": "Улицата е обновена. " * 40,
+    }
+    source = tmp_path / "long.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(archive)).exit_code == 0
+    result = run_cli("search", "улицата", "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"4  bta  2026-10-01  {title}" in lines, lines
+    assert lines[-2] == "    https://www.bta.bg/bg/news/bulgaria/4-ulitsa", lines
+    snippet = lines[1:-2]
+    assert len(snippet) >= 2 and all(line.startswith("    ") for line in snippet), lines
+    assert [line for line in lines if line != line.rstrip()] == []
+    assert "\x1b" not in result.stdout
