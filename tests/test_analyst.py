@@ -150,3 +150,29 @@ def test_search_piped_keeps_each_title_on_one_line_and_no_trailing_blanks(
     assert len(snippet) >= 2 and all(line.startswith("    ") for line in snippet), lines
     assert [line for line in lines if line != line.rstrip()] == []
     assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "cyrillic", "matches"),
+    [("Obshtinata", "общината", "3 articles"), ("Mosta", "моста", "1 article")],
+)
+def test_latin_letters_that_match_nothing_are_told_of_their_cyrillic_spelling(
+    run_cli: Callable[..., Result], archive: Path, typed: str, cyrillic: str, matches: str
+) -> None:
+    """A typed "Obshtinata" said "No matches." and nothing else: the archive is in Cyrillic."""
+    result = run_cli("search", typed, "--db", str(archive))
+    assert result.exit_code == 0 and result.stdout == "No matches.\n"
+    assert result.stderr == (
+        f"'{typed}' is in Latin letters; in Cyrillic, '{cyrillic}' matches {matches}:"
+        f" newsarchive search '{cyrillic}'\n"
+    )
+    as_json = run_cli("search", typed, "-f", "json", "--db", str(archive))
+    assert as_json.stdout == "[]\n" and cyrillic in as_json.stderr
+
+
+@pytest.mark.parametrize("typed", ["Varna", "quick", "Obshtinata OR Mosta", '"Mosta"'])
+def test_no_cyrillic_spelling_is_offered_when_none_matches_or_the_query_is_no_plain_words(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    result = run_cli("search", typed, "--db", str(archive))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "No matches.\n", "")

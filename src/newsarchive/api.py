@@ -119,6 +119,24 @@ def search_page(
         conn.close()
 
 
+def cyrillic_hint(db: Path, query: str, *, filters: Filters | None = None) -> str | None:
+    """For a query of Latin words that matched nothing, the line that names its Cyrillic
+    spelling (``query.cyrillic_guess``) when that matches: None when it does not either."""
+    from newsarchive.archive.query import cyrillic_guess
+
+    guess = cyrillic_guess(query)
+    if guess is None:
+        return None
+    total = search_page(db, guess, filters=filters, limit=1).total
+    if not total:
+        return None
+    matches = "1 article" if total == 1 else f"{total} articles"
+    return (
+        f"'{query}' is in Latin letters; in Cyrillic, '{guess}' matches {matches}:"
+        f" newsarchive search '{guess}'"
+    )
+
+
 def search_count(
     db: Path, query: str, *, filters: Filters | None = None, exact: bool = False
 ) -> list[dict[str, Any]]:

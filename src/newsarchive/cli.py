@@ -613,6 +613,8 @@ def search(
         )  # fmt: skip
         render.search_results(page.hits, fmt.value, raw)
         note = render.search_page_note(len(page.hits), page.total, offset)
+        if not page.total:
+            note = api.cyrillic_hint(_db(db), query, filters=filters) or ""
         if note:
             sys.stderr.write(note + "\n")
         if page.undated:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from newsarchive.archive.lemmas import TOKEN, composed
 from newsarchive.errors import QueryError
+from newsarchive.transliteration import from_latin
 
 MAX_QUERY_CHARS = 2000
 MAX_TERMS = 64
@@ -392,3 +393,17 @@ def _parse_group(
         if depth:  # at the top, filters alone may choose the articles (parse_query)
             raise QueryError(f"the query has no words to search for{where}")
     return pos
+
+
+def cyrillic_guess(query: str) -> str | None:
+    """``query`` spelled in Cyrillic (``transliteration.from_latin``) when it is only words
+    in Latin letters, no operator, quote or filter among them: "Ruse" for "Русе" matches
+    nothing in an archive of Bulgarian, and said only "No matches"."""
+    words = query.split()
+    if not words or any(w == "OR" or not _LATIN_ONLY.fullmatch(w) for w in words):
+        return None
+    spelled = [from_latin(word) for word in words]
+    return None if None in spelled else " ".join(str(word) for word in spelled)
+
+
+_LATIN_ONLY = re.compile(r"[A-Za-z]+")
