@@ -5,6 +5,7 @@ else."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -176,3 +177,27 @@ def test_no_cyrillic_spelling_is_offered_when_none_matches_or_the_query_is_no_pl
 ) -> None:
     result = run_cli("search", typed, "--db", str(archive))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "No matches.\n", "")
+
+
+def test_the_web_page_offers_the_cyrillic_spelling_of_latin_words_that_match_nothing(
+    archive: Path,
+) -> None:
+    """The web page is for people who never use a terminal: "Obshtinata" said only "No
+    articles match." there too."""
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    latin, english = fetch(
+        make_datasette(archive), "/search?q=Obshtinata&since=2026-12-01", "/search?q=quick"
+    )
+    assert latin.status_code == 200, latin.text
+    said = re.sub(r"\s+", " ", latin.text)
+    assert "No articles match." in said
+    assert (
+        '<p class="na-count" id="cyrillic">In Cyrillic letters, <a href="/search?q=%D0%BE%D0%B1'
+        in said
+    )
+    assert "since=2026-12-01" in said.split('id="cyrillic"')[1].split("</p>")[0]
+    assert ">общината</a> matches 2 articles.</p>" in said
+    assert english.status_code == 200 and 'id="cyrillic"' not in english.text

@@ -121,15 +121,17 @@ def search_page(
 
 def cyrillic_hint(db: Path, query: str, *, filters: Filters | None = None) -> str | None:
     """For a query of Latin words that matched nothing, the line that names its Cyrillic
-    spelling (``query.cyrillic_guess``) when that matches: None when it does not either."""
-    from newsarchive.archive.query import cyrillic_guess
+    spelling when that matches (``archive.search.in_cyrillic``), else None."""
+    from newsarchive.archive.search import in_cyrillic
 
-    guess = cyrillic_guess(query)
-    if guess is None:
+    conn = connect_reader(db)
+    try:
+        found = in_cyrillic(conn, query, filters or Filters())
+    finally:
+        conn.close()
+    if found is None:
         return None
-    total = search_page(db, guess, filters=filters, limit=1).total
-    if not total:
-        return None
+    guess, total = found
     matches = "1 article" if total == 1 else f"{total} articles"
     return (
         f"'{query}' is in Latin letters; in Cyrillic, '{guess}' matches {matches}:"
