@@ -101,3 +101,15 @@ def test_why_a_site_failed_is_in_the_log_not_only_in_crons_mail(
     assert len(said) == 1 and "cannot be reached" in said[0], said
     logged = log.read_text(encoding="utf-8").splitlines()
     assert logged[-1].split(" ", 1)[1] == said[0].removeprefix("newsarchive: "), logged
+
+
+def test_a_night_that_meets_a_reextract_names_it_not_another_crawl(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """import-jsonl, import-warc and reextract hold the same lock: the nightly crawl that
+    met a colleague's reextract said "another crawl (pid …)"."""
+    db = tmp_path / "a.db"
+    with CrawlLock(db, "reextract"):
+        result = run_cli("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(db))
+    assert result.exit_code == 75
+    assert f"newsarchive: error: another reextract (pid {os.getpid()}, since " in result.stderr

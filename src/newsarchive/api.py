@@ -465,7 +465,7 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
     existed = db.exists()
     if not db.parent.is_dir():
         raise UsageError(f"cannot create archive {db}: folder {db.parent} does not exist")
-    with CrawlLock(db) as lock:  # a writer like crawl: never two at once (exit 75)
+    with CrawlLock(db, "import-jsonl") as lock:  # a writer like crawl: never two at once (exit 75)
         try:
             return _import_locked(db, lines, existed)
         except BaseException:
@@ -546,7 +546,7 @@ def import_warc(
                 )
     profiles = list_profiles(profile_files).values()
     connect(db, create=True).close()
-    with CrawlLock(db):
+    with CrawlLock(db, "import-warc"):
         conn = connect(db, create=True)
         try:
             moves = recorded_moves(conn)  # (read once: the profiles and the writer follow it)
@@ -576,7 +576,7 @@ def reextract(
     from newsarchive.reextract import reextract_archive
 
     connect(db, create=False).close()  # the usual one-line error before taking the lock
-    with CrawlLock(db):
+    with CrawlLock(db, "reextract"):
         conn = connect(db, create=False)
         try:
             check_sites(conn, (filters or Filters()).sites)
