@@ -201,3 +201,21 @@ def test_the_web_page_offers_the_cyrillic_spelling_of_latin_words_that_match_not
     assert "since=2026-12-01" in said.split('id="cyrillic"')[1].split("</p>")[0]
     assert ">общината</a> matches 2 articles.</p>" in said
     assert english.status_code == 200 and 'id="cyrillic"' not in english.text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["https://www.bta.bg/bg/news/bulgaria/3-dekemvri", "www.bta.bg/bg/news/bulgaria/3-dekemvri/"],
+)
+def test_an_articles_address_searched_for_names_the_article_to_show(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    """A URL pasted into search matched nothing (addresses are not indexed) and said
+    only "No matches." although the article is archived there."""
+    result = run_cli("search", typed, "--db", str(archive))
+    assert result.exit_code == 0 and result.stdout == "No matches.\n"
+    assert result.stderr == (
+        f"addresses are not searched; the article archived at '{typed}' is 3: newsarchive show 3\n"
+    )
+    unknown = run_cli("search", "https://www.bta.bg/nowhere\x1b[2J", "--db", str(archive))
+    assert (unknown.exit_code, unknown.stderr) == (0, "")

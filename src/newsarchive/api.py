@@ -119,19 +119,30 @@ def search_page(
         conn.close()
 
 
-def cyrillic_hint(db: Path, query: str, *, filters: Filters | None = None) -> str | None:
-    """For a query of Latin words that matched nothing, the line that names its Cyrillic
-    spelling when that matches (``archive.search.in_cyrillic``), else None."""
+def no_match_hint(db: Path, query: str, *, filters: Filters | None = None) -> str | None:
+    """For a query that matched nothing, the line that says what was meant, or None: an
+    article's address pasted as the query (addresses are not indexed: ``show`` opens it),
+    or Latin words whose Cyrillic spelling matches (``archive.search.in_cyrillic``)."""
     from newsarchive.archive.search import in_cyrillic
 
+    typed = query.strip()
     conn = connect_reader(db)
     try:
-        found = in_cyrillic(conn, query, filters or Filters())
+        if typed.startswith(("http://", "https://", "www.")) and " " not in typed:
+            for spelling in _as_pasted(typed):
+                found = get_article(conn, spelling)
+                if found is not None:
+                    return (
+                        f"addresses are not searched; the article archived at '{typed}' is"
+                        f" {found['id']}: newsarchive show {found['id']}"
+                    )
+            return None
+        cyrillic = in_cyrillic(conn, query, filters or Filters())
     finally:
         conn.close()
-    if found is None:
+    if cyrillic is None:
         return None
-    guess, total = found
+    guess, total = cyrillic
     matches = "1 article" if total == 1 else f"{total} articles"
     return (
         f"'{query}' is in Latin letters; in Cyrillic, '{guess}' matches {matches}:"

@@ -594,6 +594,7 @@ def search(
     """Full-text search of the archive, best matches first, with marked snippets; filters
     alone list the articles they choose, newest first, each with its lead."""
     from newsarchive import api, render
+    from newsarchive.safe_text import as_one_line
 
     # `search общината бюджет` as typed, unquoted: the words are one query (the shell has
     # already taken any quotes of a phrase; write '"a phrase"' to keep them)
@@ -613,8 +614,8 @@ def search(
         )  # fmt: skip
         render.search_results(page.hits, fmt.value, raw)
         note = render.search_page_note(len(page.hits), page.total, offset)
-        if not page.total:
-            note = api.cyrillic_hint(_db(db), query, filters=filters) or ""
+        if not page.total:  # (it quotes what was typed: one inert line)
+            note = as_one_line(api.no_match_hint(_db(db), query, filters=filters) or "")
         if note:
             sys.stderr.write(note + "\n")
         if page.undated:
