@@ -513,10 +513,10 @@ def crawl(
     """Fetch new articles from the sites into the archive (politely: robots.txt, delays).
 
     Exit 0 when all went well, 1 when some pages, feeds or listings failed (the rest is
-    archived), 2 on bad usage, 70 on a bug in one site's crawl (the others go on), 74 when
-    the archive could not be written (read-only, disk full, deleted), 75 when another crawl
-    (or program) holds the archive: try later, 130/143 when stopped by SIGINT/SIGTERM (the
-    next run resumes)."""
+    archived) or a site archived nothing new in --warn-idle DAYS, 2 on bad usage, 70 on a
+    bug in one site's crawl (the others go on), 74 when the archive could not be written
+    (read-only, disk full, deleted), 75 when another crawl (or program) holds the archive:
+    try later, 130/143 when stopped by SIGINT/SIGTERM (the next run resumes)."""
     from newsarchive.crawl_command import run_crawl
 
     with _handled():
