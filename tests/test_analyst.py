@@ -155,7 +155,11 @@ def test_search_piped_keeps_each_title_on_one_line_and_no_trailing_blanks(
 
 @pytest.mark.parametrize(
     ("typed", "cyrillic", "matches"),
-    [("Obshtinata", "общината", "3 articles"), ("Mosta", "моста", "1 article")],
+    [
+        ("Obshtinata", "общината", "3 articles"),
+        ("Mosta", "моста", "1 article"),
+        ("общината Mosta", "общината моста", "1 article"),  # mixed scripts
+    ],
 )
 def test_latin_letters_that_match_nothing_are_told_of_their_cyrillic_spelling(
     run_cli: Callable[..., Result], archive: Path, typed: str, cyrillic: str, matches: str

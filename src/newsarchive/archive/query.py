@@ -396,14 +396,24 @@ def _parse_group(
 
 
 def cyrillic_guess(query: str) -> str | None:
-    """``query`` spelled in Cyrillic (``transliteration.from_latin``) when it is only words
-    in Latin letters, no operator, quote or filter among them: "Ruse" for "Русе" matches
-    nothing in an archive of Bulgarian, and said only "No matches"."""
+    """``query`` spelled in Cyrillic (``transliteration.from_latin``) when its words are
+    plain words, some in Latin letters and the rest in Cyrillic ones, no operator, quote
+    or filter among them: "Ruse" for "Русе" (or "община Ruse") matches nothing in an
+    archive of Bulgarian, and said only "No matches"."""
     words = query.split()
-    if not words or any(w == "OR" or not _LATIN_ONLY.fullmatch(w) for w in words):
+    if not any(_LATIN_ONLY.fullmatch(w) for w in words):
         return None
-    spelled = [from_latin(word) for word in words]
-    return None if None in spelled else " ".join(str(word) for word in spelled)
+    spelled: list[str] = []
+    for word in words:
+        if _LATIN_ONLY.fullmatch(word) and word != "OR":
+            guess = from_latin(word)
+        else:
+            guess = word if _CYRILLIC_ONLY.fullmatch(word) else None
+        if guess is None:
+            return None
+        spelled.append(guess)
+    return " ".join(spelled)
 
 
 _LATIN_ONLY = re.compile(r"[A-Za-z]+")
+_CYRILLIC_ONLY = re.compile(r"[\u0400-\u04FF]+")
