@@ -173,6 +173,8 @@ def test_latin_letters_that_match_nothing_are_told_of_their_cyrillic_spelling(
     )
     as_json = run_cli("search", typed, "-f", "json", "--db", str(archive))
     assert as_json.stdout == "[]\n" and cyrillic in as_json.stderr
+    counted = run_cli("search", typed, "--count", "-f", "json", "--db", str(archive))
+    assert counted.stdout == "[]\n" and counted.stderr == result.stderr
 
 
 @pytest.mark.parametrize("typed", ["Varna", "quick", "Obshtinata OR Mosta", '"Mosta"'])

@@ -606,6 +606,8 @@ def search(
         if count:
             totals = api.search_count(_db(db), query, filters=filters, exact=exact)
             render.search_counts(totals, fmt.value, raw)
+            if not totals and (hint := api.no_match_hint(_db(db), query, filters=filters)):
+                sys.stderr.write(as_one_line(hint) + "\n")
             return
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
         page = api.search_page(
