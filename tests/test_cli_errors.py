@@ -199,7 +199,7 @@ def test_extract_of_an_address_no_page_can_have_is_one_line_exit_2(
 
 
 def test_bad_date_option_is_one_line_exit_2(run_cli: Callable[..., Result], archive: Path) -> None:
-    result = run_cli("export", "--since", "31.12.2024", "--db", str(archive))
+    result = run_cli("export", "--since", "12/31/2024", "--db", str(archive))
     assert result.exit_code == 2
     assert "--since must be a date" in _one_error_line(result)
 

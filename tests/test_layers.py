@@ -28,6 +28,7 @@ RANKS = {
     "link_header": 0,
     "utf8_strays": 0,
     "hosts": 0,
+    "transliteration": 0,
     "profiles": 0,
     # plumbing that knows no stage: what it runs is handed to it
     "std_streams": 0,
