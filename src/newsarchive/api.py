@@ -101,9 +101,8 @@ def search_page(
     count the undated articles the query's dates leave out (``archive.search.undated``),
     on the same connection (one archive opened, one warning about its schema)."""
     from newsarchive.archive.query import parse_query
-    from newsarchive.archive.search import SearchOptions
+    from newsarchive.archive.search import SearchOptions, prepare
     from newsarchive.archive.search import search_page as run_search
-    from newsarchive.archive.search import undated as count_undated
 
     filters = filters or Filters()
     parsed = parse_query(query, exact=exact, filtered=filters.active())
@@ -113,24 +112,47 @@ def search_page(
             filters=filters, limit=limit, offset=offset, sort=sort, highlight=highlight,
             collapse=collapse,
         )  # fmt: skip
-        hits, total = run_search(conn, parsed, options)
-        return Page(hits, total, count_undated(conn, parsed, filters) if undated else 0)
+        prepared = prepare(conn, parsed, options)
+        hits, total = run_search(conn, parsed, options, prepared)
+        return Page(hits, total, prepared.undated() if undated else 0)
     finally:
         conn.close()
+
+
+class Totals(NamedTuple):
+    """How many articles match, per site and year, and how many the dates leave out for
+    having none (counted only when asked: ``search_totals``'s ``undated``)."""
+
+    rows: list[dict[str, Any]]
+    undated: int = 0
 
 
 def search_count(
     db: Path, query: str, *, filters: Filters | None = None, exact: bool = False
 ) -> list[dict[str, Any]]:
     """How many articles match ``query``, per site and year."""
+    return search_totals(db, query, filters=filters, exact=exact).rows
+
+
+def search_totals(
+    db: Path,
+    query: str,
+    *,
+    filters: Filters | None = None,
+    exact: bool = False,
+    undated: bool = False,
+) -> Totals:
+    """``search_count``, and with ``undated`` the matches its dates leave out for having
+    none (``search --count`` says so as the list does), on the same preparation."""
     from newsarchive.archive.query import parse_query
-    from newsarchive.archive.search import count
+    from newsarchive.archive.search import Prepared, per_site_year
 
     filters = filters or Filters()
     parsed = parse_query(query, exact=exact, filtered=filters.active())
     conn = connect_reader(db)
     try:
-        return count(conn, parsed, filters)
+        prepared = Prepared(conn, parsed, filters)
+        return Totals(per_site_year(prepared), prepared.undated() if undated else 0)
     finally:
         conn.close()
 

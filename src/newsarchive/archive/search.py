@@ -232,12 +232,16 @@ class Prepared:
         filters: Filters,
         *,
         checked: tuple[str, ...] = (),
+        lemmas: dict[str, str] | None = None,
     ) -> None:
         """``checked``: sites the caller has already checked; the merged filters only
-        narrow the caller's sites, so when it checked them all they are not asked again."""
+        narrow the caller's sites, so when it checked them all they are not asked again.
+        ``lemmas``: the words' lemmas as another preparation of the same words chose
+        them (``undated``), not looked up again."""
         self.conn = conn
         self.query = query
         merged = merged_filters(query, filters)
+        self.filters = merged
         if not set(merged.sites) <= set(checked):
             check_sites(conn, merged.sites)
         self.where, self.params = merged.sql("a")
@@ -253,7 +257,7 @@ class Prepared:
             )
         else:
             self.score, self.source = "NULL", f" FROM articles a WHERE {self.where}"
-        self.lemmas = word_lemmas(conn, query)
+        self.lemmas = word_lemmas(conn, query) if lemmas is None else lemmas
         self._match = [query.fts(self.lemmas)] if self.ranked else []
 
     def relevance(self, order: str) -> str:
@@ -285,6 +289,25 @@ class Prepared:
         its total and its chart count the same articles."""
         return _run(self.conn, sql, [*self._match, *self.params, *extra])
 
+    def undated(self) -> int:
+        """How many articles the query and its other filters choose that its dates leave
+        out for having no date at all (0 without dates).
+
+        An undated article is in no date range, so "наводнение since:2020-01-01" said
+        nothing of the undated article on a flood that "наводнение" finds: the reader
+        took the empty list for "nothing since 2020" without knowing what it could not
+        date. The words are those this preparation chose (its lemmas, its name checks),
+        not chosen again for the same words without the dates."""
+        if not (self.filters.since or self.filters.until):
+            return 0
+        dateless = Prepared(
+            self.conn, replace(self.query, since=None, until=None),
+            replace(self.filters, since=None, until=None),
+            checked=self.filters.sites, lemmas=self.lemmas,
+        )  # fmt: skip
+        rows = matching(dateless, "count(*)", tail=" AND a.published_date IS NULL")
+        return int(rows[0][0])
+
 
 def search(
     conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
@@ -295,22 +318,38 @@ def search(
     return search_page(conn, query, options)[0]
 
 
+def prepare(conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions) -> Prepared:
+    """``query`` prepared for ``options`` (its sort refused before the archive is asked
+    anything): for a caller that runs more than the page on it (``Prepared.undated``)."""
+    _order(options, query)
+    return Prepared(conn, query, options.filters)
+
+
 def search_page(
-    conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
+    conn: sqlite3.Connection,
+    query: ParsedQuery,
+    options: SearchOptions,
+    prepared: Prepared | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of hits and the number of all hits (a page past the end is empty)."""
+    """One page of hits and the number of all hits (a page past the end is empty);
+    ``prepared``: ``prepare``'s for the same query and options, used instead of
+    preparing them again."""
     order = _order(options, query)
-    prepared = Prepared(conn, query, options.filters)
+    prepared = prepared or Prepared(conn, query, options.filters)
     return _page(prepared, options, _ranked(prepared, options, order))
 
 
 def page_and_months(
-    conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
+    conn: sqlite3.Connection,
+    query: ParsedQuery,
+    options: SearchOptions,
+    prepared: Prepared | None = None,
 ) -> tuple[tuple[list[dict[str, Any]], int], list[dict[str, Any]]]:
     """``search_page`` and ``per_month`` of one query, which the web page shows together:
-    the filters, sites and lemmas are prepared once for both."""
+    the filters, sites and lemmas are prepared once for both (and for ``prepared``'s
+    other uses, when given)."""
     order = _order(options, query)
-    prepared = Prepared(conn, query, options.filters)
+    prepared = prepared or Prepared(conn, query, options.filters)
     return _page(prepared, options, _ranked(prepared, options, order)), _per_month(prepared)
 
 
@@ -410,25 +449,25 @@ def _collapsed(prepared: Prepared, order: str) -> tuple[str, str]:
     return page, f"SELECT count(DISTINCT {STORY_OF}){prepared.source}"
 
 
-def undated(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> int:
-    """How many articles the query and its other filters choose that its dates leave out
-    for having no date at all (0 without dates).
-
-    An undated article is in no date range, so "наводнение since:2020-01-01" said
-    nothing of the undated article on a flood that "наводнение" finds: the reader took
-    the empty list for "nothing since 2020" without knowing what it could not date."""
-    if not (filters.since or filters.until or query.since or query.until):
-        return 0
-    dateless = replace(query, since=None, until=None)
-    prepared = Prepared(conn, dateless, replace(filters, since=None, until=None))
-    rows = matching(prepared, "count(*)", tail=" AND a.published_date IS NULL")
-    return int(rows[0][0])
+def undated_note(left_out: int) -> str:
+    """What the CLI (on stderr) and the web page (under the count) say of the matches a
+    date range cannot hold: one wording for both."""
+    matches, them = ("match has", "it") if left_out == 1 else ("matches have", "them")
+    return (
+        f"{left_out} more {matches} no date, which no date range holds"
+        f" (search without the dates to see {them})"
+    )
 
 
 def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
     """How many articles match, per site and year of publication."""
+    return per_site_year(Prepared(conn, query, filters))
+
+
+def per_site_year(prepared: Prepared) -> list[dict[str, Any]]:
+    """``count`` of a prepared query."""
     rows = matching(
-        Prepared(conn, query, filters), "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
+        prepared, "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
         tail=" GROUP BY a.site, year ORDER BY a.site, year",
     )  # fmt: skip
     return [
