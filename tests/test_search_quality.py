@@ -149,13 +149,50 @@ def test_a_name_the_dictionary_reads_as_another_word_is_searched_as_a_name(
     assert ids(search(run_cli, db, "Варна")) == [1]
     assert ids(search(run_cli, db, "стоилов")) == [3]
     assert ids(search(run_cli, db, "вари -Варна")) == [2]
-    # the words themselves keep their forms (and still find the name, whose lemma the
-    # index holds as варя: only a search for the name is read differently)
-    assert 2 in ids(search(run_cli, db, "варят")) and 4 in ids(search(run_cli, db, "стоят"))
+    # the words themselves keep their forms, and no longer find the name through the
+    # lemma the index holds for it (варя): any form of the verb, the lemma itself too
+    for verb in ("варят", "вари", "варя", "вариха"):  # (вариха: a form no article holds)
+        assert ids(search(run_cli, db, verb)) == [2], verb
+    assert ids(search(run_cli, db, "стоят")) == [4] and ids(search(run_cli, db, "стоя")) == [4]
+    assert set(ids(search(run_cli, db, "вари OR Варна"))) == {1, 2}
+    assert ids(search(run_cli, db, "варна -вари")) == [1]
+    hits = search(run_cli, db, "title:кухня варят").json()
+    assert isinstance(hits, list) and "**варят**" in hits[0]["snippet"]
     # a word of a name that inflects is still every form: Общинският / Общинския съвет
     assert set(ids(search(run_cli, db, "общинският"))) == {5, 6}
     # printed in lower case too (бяла къща, and the town Бяла): a word, all its forms
     assert ids(search(run_cli, db, "бели")) == [7]
+
+
+TOWNS = [
+    {"site": "bta", "url": "https://www.bta.bg/t1", "title": "Нов парк",
+     "published": "2025-08-15", "text": "Кметът на Бяла откри нов парк край реката."},
+    {"site": "bta", "url": "https://www.bta.bg/t2", "title": "Боядисване",
+     "published": "2025-08-16", "text": "Белите фасади в центъра бяха боядисани отново."},
+    {"site": "bta", "url": "https://www.bta.bg/t3", "title": "Зима",
+     "published": "2025-08-17", "text": "Снегът покри всичко с бяла пелена."},
+    {"site": "bta", "url": "https://www.bta.bg/t4", "title": "Сесия",
+     "published": "2025-08-18", "text": "Днес заседава Общинският съвет в Бяла."},
+    {"site": "bta", "url": "https://www.bta.bg/t5", "title": "Решение",
+     "published": "2025-08-19", "text": "Кредитът беше одобрен от Общинския съвет."},
+]  # fmt: skip
+
+
+def test_a_word_typed_capitalised_is_the_name_the_archive_prints(run_cli: Cli, db: Path) -> None:
+    """ "Бяла", the town, is also бяла, the colour, which the archive prints in lower
+    case: read as any form of бял, a search for the town found every white façade. Typed
+    capitalised, it is the name the archive prints capitalised inside a sentence: the
+    form itself (which the colour's "бяла" shares), not the adjective's other forms."""
+    build(run_cli, db, TOWNS)
+    assert set(ids(search(run_cli, db, "Бяла"))) == {1, 3, 4}
+    assert set(ids(search(run_cli, db, "бяла"))) == {1, 2, 3, 4}  # lower case: the word
+    assert set(ids(search(run_cli, db, "БЯЛА"))) == {1, 2, 3, 4}  # capitals say nothing
+    assert set(ids(search(run_cli, db, "title:Бяла OR Бяла"))) == {1, 3, 4}
+    # a name whose other forms the archive prints as names too inflects: every form
+    assert set(ids(search(run_cli, db, "Общинският"))) == {4, 5}
+    # a capital the archive never prints inside a sentence is no name: every form
+    assert set(ids(search(run_cli, db, "Белите"))) == {1, 2, 3, 4}
+    assert set(ids(search(run_cli, db, "Кредит"))) == {5}
 
 
 def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path) -> None:

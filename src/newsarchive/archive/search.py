@@ -26,9 +26,10 @@ from newsarchive.archive.lemmas import (
     in_lower_case,
     lookup,
     named_somewhere,
+    names_among,
     printed_as_name,
 )
-from newsarchive.archive.query import EXACT, ORIGINAL, PREFIX, WORD, ParsedQuery
+from newsarchive.archive.query import EXACT, ORIGINAL, PREFIX, WORD, Match, ParsedQuery
 from newsarchive.archive.store import Filters
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
@@ -121,9 +122,10 @@ def match_expression(conn: sqlite3.Connection, query: ParsedQuery) -> str:
     return query.fts(word_lemmas(conn, query))
 
 
-def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, str]:
-    """The lemma of each word of ``query`` that has one: the archive's vocabulary, and the
-    dictionary's guess for a form no article holds.
+def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, Match]:
+    """How each word of ``query`` that has other forms is matched (``Match``): its lemma,
+    from the archive's vocabulary or the dictionary's guess for a form no article holds;
+    or, when the dictionary also gave that lemma to a name, the lemma's other forms.
 
     A form no article has ("училищата" where they print "училища") must be matched as its
     lemma whatever else the query finds: guessed only when the whole query found
@@ -134,14 +136,34 @@ def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, str]:
     is searched as it is, not as the lemma the dictionary gives its lower-case spelling
     (варя, стоя), unless the archive prints that lemma itself as a word ("Общинският
     съвет" beside "общински съвети") or another of its forms as a name too ("Общинския
-    съвет"): then it is a word that stands in names.
+    съвет"): then it is a word that stands in names. A word typed capitalised ("Бяла", the
+    town, beside бяла, the colour) is searched as it is when the archive prints it as a
+    name somewhere, and no other form of its lemma so: the capital says which one is meant.
+
+    The index holds the dictionary's lemma for a name as for any word, so a form of the
+    word the name was mistaken for ("варят", "вари", варя itself) found the name through
+    that lemma: such a word is matched as its lemma's forms as printed, the names among
+    them (by the rule above) left out (``_names_among_forms``).
     """
     words = query.lemma_words()
     lemmas = lookup(conn, words)
     missing = unseen(conn, words - set(lemmas))
     guessed = guess_lemmas(missing) if missing else {}
-    names = {word for word, lemma in lemmas.items() if _is_name(conn, word, lemma)}
-    return {w: lemma for w, lemma in {**lemmas, **guessed}.items() if w not in names}
+    capitalised = query.capitalised()
+    names = {
+        word for word, lemma in lemmas.items()
+        if _is_name(conn, word, lemma, capital=word in capitalised)
+    }  # fmt: skip
+    chosen: dict[str, Match] = {
+        w: lemma for w, lemma in {**lemmas, **guessed}.items() if w not in names
+    }
+    for word in sorted(words - names):
+        lemma = str(chosen.get(word, word))
+        forms = {*forms_of(conn, [lemma]), lemma, word}
+        named = _names_among_forms(conn, word, lemma, forms)
+        if named:
+            chosen[word] = tuple(sorted(forms - named))
+    return chosen
 
 
 # Enough of the articles holding a word to see how they print it: a word in lower case
@@ -149,16 +171,31 @@ def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, str]:
 NAME_SAMPLE = 20
 
 
-def _is_name(conn: sqlite3.Connection, word: str, lemma: str) -> bool:
+def _is_name(conn: sqlite3.Connection, word: str, lemma: str, *, capital: bool = False) -> bool:
     """Whether the archive prints ``word`` only as a name, its lemma never as a word and
     no other form of the lemma as a name, as the first ``NAME_SAMPLE`` articles holding
-    them show."""
-    if not printed_as_name(word, _texts(conn, {word})):
+    them show; typed ``capital``ised, whether it prints it as a name at all and no other
+    form of the lemma so."""
+    texts = list(_texts(conn, {word}))
+    if not (named_somewhere({word}, texts) if capital else printed_as_name(word, texts)):
         return False
-    if in_lower_case({lemma}, _texts(conn, {lemma})):
+    if not capital and in_lower_case({lemma}, _texts(conn, {lemma})):
         return False
     others = {*forms_of(conn, [lemma]), lemma} - {word}
     return not named_somewhere(others, _texts(conn, others))
+
+
+def _names_among_forms(
+    conn: sqlite3.Connection, word: str, lemma: str, forms: set[str]
+) -> set[str]:
+    """The ``forms`` of ``lemma`` other than ``word`` that are names (``_is_name``).
+
+    One sample of the articles holding any of them says which may be (printed only
+    capitalised inside sentences there); only those are checked in full, so a word whose
+    forms are printed as words costs one read."""
+    others = forms - {word, lemma}
+    maybe = names_among(others, _texts(conn, others)) if others else set()
+    return {form for form in sorted(maybe) if _is_name(conn, form, lemma)}
 
 
 def _texts(conn: sqlite3.Connection, words: set[str]) -> Iterator[str]:
@@ -232,7 +269,7 @@ class Prepared:
         filters: Filters,
         *,
         checked: tuple[str, ...] = (),
-        lemmas: dict[str, str] | None = None,
+        lemmas: dict[str, Match] | None = None,
     ) -> None:
         """``checked``: sites the caller has already checked; the merged filters only
         narrow the caller's sites, so when it checked them all they are not asked again.
@@ -509,13 +546,14 @@ class Marker:
     forms, prefixes and phrases; cuts the best window around them as a snippet."""
 
     def __init__(
-        self, conn: sqlite3.Connection, query: ParsedQuery, lemmas: dict[str, str]
+        self, conn: sqlite3.Connection, query: ParsedQuery, lemmas: dict[str, Match]
     ) -> None:
         terms = query.terms()
-        wanted_lemmas = {t.words[0]: lemmas.get(t.words[0], t.words[0]) for t in terms
-                         if t.kind == WORD and len(t.words) == 1}  # fmt: skip
+        wanted = {t.words[0]: lemmas.get(t.words[0], t.words[0]) for t in terms
+                  if t.kind == WORD and len(t.words) == 1}  # fmt: skip
         by_lemma: dict[str, set[str]] = {}
-        for form, lemma in forms_of(conn, wanted_lemmas.values()).items():
+        plain = [match for match in wanted.values() if isinstance(match, str)]
+        for form, lemma in forms_of(conn, plain).items():
             by_lemma.setdefault(lemma, set()).add(form)
         self.forms: dict[str, int] = {}
         self.prefixes: list[tuple[str, int]] = []
@@ -531,9 +569,12 @@ class Marker:
             elif term.kind == EXACT:
                 self.forms.setdefault(term.words[0], index)
             else:
-                word = term.words[0]
-                lemma = wanted_lemmas[word]
-                for form in {word, lemma} | by_lemma.get(lemma, set()):
+                word, match = term.words[0], wanted[term.words[0]]
+                if isinstance(match, tuple):  # the forms matched as printed
+                    forms = set(match)
+                else:
+                    forms = {word, match} | by_lemma.get(match, set())
+                for form in forms:
                     self.forms.setdefault(form, index)
 
     def _term_at(self, words: list[str], i: int) -> tuple[int, int]:
