@@ -173,12 +173,15 @@ def printed_as_name(word: str, texts: Iterable[str]) -> bool:
 
 def names_among(words: set[str], texts: Iterable[str]) -> set[str]:
     """Those of ``words`` (lower case) that ``texts`` print only as names
-    (``printed_as_name`` of each, in one reading of the texts)."""
+    (``printed_as_name`` of each, in one reading of the texts, which stops once each
+    has been seen in lower case: then none is)."""
     named: set[str] = set()
     lowered: set[str] = set()
     for printed, capital in _printings(words, texts):
         if capital is None:
             lowered.add(printed)
+            if len(lowered) == len(words):
+                break
         elif capital:
             named.add(printed)
     return named - lowered

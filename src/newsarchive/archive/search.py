@@ -176,7 +176,7 @@ def _is_name(conn: sqlite3.Connection, word: str, lemma: str, *, capital: bool =
     no other form of the lemma as a name, as the first ``NAME_SAMPLE`` articles holding
     them show; typed ``capital``ised, whether it prints it as a name at all and no other
     form of the lemma so."""
-    texts = list(_texts(conn, {word}))
+    texts = _texts(conn, {word})
     if not (named_somewhere({word}, texts) if capital else printed_as_name(word, texts)):
         return False
     if not capital and in_lower_case({lemma}, _texts(conn, {lemma})):
