@@ -306,3 +306,58 @@ def test_the_web_page_counts_the_matches_its_dates_leave_out_undated(
     note = "1 more match has no date, which no date range holds (search without the dates"
     assert note in dated.text
     assert 'id="undated"' not in whole.text
+
+
+TOGETHER = [
+    {"site": "bta", "url": "https://www.bta.bg/w1", "title": "Почистиха градския парк",
+     "published": "2025-06-01",
+     "text": "Доброволци събраха отпадъци. Транспортът до депото е платен."},
+    {"site": "bta", "url": "https://www.bta.bg/w2", "title": "Летен график",
+     "published": "2025-06-02",
+     "text": "От понеделник градският транспорт минава на летен график. " + FILLER[:600]},
+    *({"site": "bta", "url": f"https://www.bta.bg/w{i}", "title": f"Парк {i}",
+       "published": "2024-01-01", "text": f"Градски парк {i}. " + FILLER[:300] + " Транспорт."}
+      for i in range(3, 8)),
+]  # fmt: skip
+
+
+def test_words_that_stand_together_rank_above_words_named_apart(run_cli: Cli, db: Path) -> None:
+    """bm25 scores each word apart: a brief headed "Почистиха градския парк" that names a
+    транспорт of rubbish ranked above the article on "градският транспорт". The first
+    hits put the articles whose words stand together first, pages still follow one
+    another, and the other sorts and single words are ranked as before."""
+    build(run_cli, db, TOGETHER)
+    whole = ids(search(run_cli, db, "градски транспорт"))
+    assert whole[0] == 2 and set(whole) == {1, 2, 3, 4, 5, 6, 7}
+    pages = [ids(search(run_cli, db, "градски транспорт", "-n", "3", "--offset", str(o)))
+             for o in (0, 3, 6)]  # fmt: skip
+    assert sum(pages, []) == whole
+    collapsed = ids(search(run_cli, db, "градски транспорт", "--collapse"))
+    assert collapsed[0] == 2 and len(collapsed) == 7
+    assert ids(search(run_cli, db, "градски транспорт", "--sort", "newest"))[:2] == [2, 1]
+    # a word, or OR, has nothing to stand beside; a headline holding every word still leads
+    assert ids(search(run_cli, db, "транспорт"))[0] != 2
+    assert ids(search(run_cli, db, "парк транспорт"))[0] in (1, 3, 4, 5, 6, 7)
+
+
+def test_what_stands_together() -> None:
+    from newsarchive.archive.query import parse_query
+    from newsarchive.archive.search import Marker
+
+    class NoVocabulary:
+        def execute(self, *_: object) -> list[tuple[str, str]]:
+            return []
+
+    def together(query: str, *texts: str) -> bool:
+        parsed = parse_query(query)
+        return Marker(NoVocabulary(), parsed, {}).together(*texts)  # type: ignore[arg-type]
+
+    assert together("бюджет община", "Бюджет на Община Русе.")
+    assert together("бюджет община", "община и още два бюджет")  # three words between
+    assert not together("бюджет община", "община и още два други бюджет")
+    assert not together("бюджет община", "бюджет", "община")  # a headline, a text: apart
+    assert together('"нов мост" ремонт', "ремонт на новия мост; нов мост")
+    assert together("(парк OR площад) ремонт", "ремонт на площад")
+    assert together("изборите за кмет", "Изборите – за кмет!")  # (signs are no words)
+    assert not together("изборите за кмет", "изборите", "за кмет")
+    assert together("соц* услуги", "социални услуги")

@@ -309,13 +309,14 @@ class Prepared:
         which collapsing repeats; a quote in it would be a bug, refused.)"""
         if not self.ranked:
             return order
+        return f"({self.headline()}) DESC, {order}"
+
+    def headline(self) -> str:
+        """Whether article ``a``'s headline holds the whole query, in SQL."""
         expression = self.query.headline_fts(self.lemmas)
         if "'" in expression:
             raise QueryError("the search index could not run this query (a quote in a word)")
-        headline = (
-            f"a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH '{expression}')"
-        )
-        return f"({headline}) DESC, {order}"
+        return f"a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH '{expression}')"
 
     def run(self, sql: str, extra: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of ``sql``, which reads the articles from ``source`` (parameters: the MATCH
@@ -409,34 +410,52 @@ def _order(options: SearchOptions, query: ParsedQuery) -> str:
     return order
 
 
+# The first hits of a ranked query of several words are ranked again: an article whose
+# words stand together (at most NEAR_SLACK other words among them, in its headline or its
+# text) before one that names them apart, each kind in its bm25 order, headline matches
+# first as before. Only the first NEAR_WINDOW hits, the same for every page, so pages
+# still follow one another: a hit further down is not read to see where its words stand.
+NEAR_WINDOW = 100
+NEAR_SLACK = 3
+
+
 def _page(
     prepared: Prepared, options: SearchOptions, order: str
 ) -> tuple[list[dict[str, Any]], int]:
     conn, query = prepared.conn, prepared.query
+    near = (
+        options.sort == "relevance" and prepared.ranked and len(query.groups) > 1
+        and options.offset < NEAR_WINDOW
+    )  # fmt: skip
+    lead = f", ({prepared.headline()}) AS lead" if near else ""
+    # (sorted by the flag it selects: the headline's statement runs once, not twice)
+    by = f"lead DESC, {SORTS['relevance']}" if near else order
     sql = (
-        f"SELECT a.id, {prepared.score} AS score{prepared.source} ORDER BY {order} LIMIT ? OFFSET ?"
+        f"SELECT a.id, {prepared.score} AS score{lead}{prepared.source}"
+        f" ORDER BY {by} LIMIT ? OFFSET ?"
     )
     total_sql = f"SELECT count(*){prepared.source}"
     if options.collapse:
-        sql, total_sql = _collapsed(prepared, order)
-    ranked = prepared.run(sql, (options.limit, options.offset))
-    if options.offset or len(ranked) >= options.limit:
-        total = int(prepared.run(total_sql)[0][0])
+        sql, total_sql = _collapsed(prepared, order, lead)
+    marker = Marker(conn, query, prepared.lemmas)
+    if near:
+        fetch = max(NEAR_WINDOW, options.offset + options.limit)
+        rows = prepared.run(sql, (fetch, 0))
+        every = len(rows) < fetch
+        window = rows[:NEAR_WINDOW]
+        details = _details(conn, [row[0] for row in window])
+        rows = _together_first(window, details, marker) + rows[NEAR_WINDOW:]
+        ranked = [row[:-1] for row in rows[options.offset : options.offset + options.limit]]
     else:
-        total = len(ranked)  # the page holds every hit: no second query needed
+        ranked = prepared.run(sql, (options.limit, options.offset))
+        every, details = not options.offset and len(ranked) < options.limit, {}
+    if every:
+        total = len(rows) if near else len(ranked)  # every hit is here: no count needed
+    else:
+        total = int(prepared.run(total_sql)[0][0])
     if not ranked:
         return [], total
-    wanted = [row[0] for row in ranked]
-    details = {}
-    for start in range(0, len(wanted), 500):  # stay far below SQLite's variable limit
-        chunk = wanted[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-            f"SELECT id, site, url, title, published, text FROM articles WHERE id IN ({marks})",
-            chunk,
-        ):
-            details[row[0]] = row
-    marker = Marker(conn, query, prepared.lemmas)
+    details.update(_details(conn, [row[0] for row in ranked if row[0] not in details]))
     results = []
     for article_id, score, *story in ranked:
         _, site, url, title, published, text = details[article_id]
@@ -464,7 +483,33 @@ def _page(
     return results, total
 
 
-def _collapsed(prepared: Prepared, order: str) -> tuple[str, str]:
+def _details(conn: sqlite3.Connection, wanted: list[int]) -> dict[int, Any]:
+    """The rows of the articles ``wanted`` that a page shows, by id."""
+    details = {}
+    for start in range(0, len(wanted), 500):  # stay far below SQLite's variable limit
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT id, site, url, title, published, text FROM articles WHERE id IN ({marks})",
+            chunk,
+        ):
+            details[row[0]] = row
+    return details
+
+
+def _together_first(rows: list[Any], details: dict[int, Any], marker: Marker) -> list[Any]:
+    """``rows`` (ids first, the headline flag last), those whose words stand together
+    before the others within each headline kind; otherwise in the order given.
+
+    bm25 scores each word apart, so a brief headed "Доброволци почистиха градския парк"
+    that mentions a транспорт to the dump ranked above the article on "градският
+    транспорт": a reader asking for words together means them together."""
+    together = {row[0] for row in rows if marker.together(details[row[0]][3] or "",
+                                                         details[row[0]][5] or "")}  # fmt: skip
+    return sorted(rows, key=lambda row: (not row[-1], row[0] not in together))
+
+
+def _collapsed(prepared: Prepared, order: str, lead: str = "") -> tuple[str, str]:
     """The page query and the count query with one hit per story.
 
     The copy that represents a story is the one that ranks first in the chosen sort:
@@ -480,7 +525,7 @@ def _collapsed(prepared: Prepared, order: str) -> tuple[str, str]:
         " AS rn FROM hits a)"
     )
     page = (
-        f"{hits} SELECT a.id, a.score, a.story FROM ranked a"
+        f"{hits} SELECT a.id, a.score, a.story{lead} FROM ranked a"
         f" WHERE a.rn = 1 ORDER BY {order} LIMIT ? OFFSET ?"
     )
     return page, f"SELECT count(DISTINCT {STORY_OF}){prepared.source}"
@@ -558,6 +603,11 @@ class Marker:
         self.forms: dict[str, int] = {}
         self.prefixes: list[tuple[str, int]] = []
         self.phrases: list[tuple[tuple[str, ...], int, bool]] = []  # words, term, prefix
+        # the query's AND-ed group each term belongs to (``together``)
+        self.groups = [
+            g for g, group in enumerate(query.groups) for item in group
+            for _ in (item.terms() if isinstance(item, ParsedQuery) else [item])
+        ]  # fmt: skip
         for index, term in enumerate(terms):
             if term.kind == PREFIX:
                 if len(term.words) == 1:
@@ -594,11 +644,12 @@ class Marker:
                 return index, 1
         return -1, 0
 
-    def snippet(self, text: str, highlight: tuple[str, str]) -> str:
-        text = _CONTROL.sub(" ", text)
-        spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-        words = [text[s:e].lower() for s, e in spans]
-        hits: list[tuple[int, int, int]] = []  # (first token, token count, term)
+    def _hits(self, words: list[str]) -> list[tuple[int, int, int]]:
+        """(first token, token count, term) of each match in ``words``, in text order."""
+        if not self.phrases and not self.prefixes:  # words alone: one look-up each
+            forms = self.forms
+            return [(i, 1, forms[word]) for i, word in enumerate(words) if word in forms]
+        hits: list[tuple[int, int, int]] = []
         i = 0
         while i < len(words):
             term, n = self._term_at(words, i)
@@ -607,6 +658,36 @@ class Marker:
                 i += n
             else:
                 i += 1
+        return hits
+
+    def together(self, *texts: str) -> bool:
+        """Whether one of ``texts`` holds a match of each of the query's groups with at
+        most ``NEAR_SLACK`` other words among them."""
+        wanted = len(set(self.groups))
+        for text in texts:
+            hits = self._hits(TOKEN.findall(text.lower()))
+            seen: dict[int, int] = {}
+            matched = left = 0
+            for first, n, term in hits:
+                seen[self.groups[term]] = seen.get(self.groups[term], 0) + 1
+                matched += n
+                while len(seen) == wanted:
+                    start = hits[left][0]
+                    if first + n - start - matched <= NEAR_SLACK:
+                        return True
+                    group = self.groups[hits[left][2]]
+                    seen[group] -= 1
+                    if not seen[group]:
+                        del seen[group]
+                    matched -= hits[left][1]
+                    left += 1
+        return False
+
+    def snippet(self, text: str, highlight: tuple[str, str]) -> str:
+        text = _CONTROL.sub(" ", text)
+        spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        words = [text[s:e].lower() for s, e in spans]
+        hits = self._hits(words)
         start = self._best_window(hits, len(words))
         end = min(len(words), start + SNIPPET_TOKENS)
         if not spans:
