@@ -98,7 +98,7 @@ def search_page(
 ) -> Page:
     """``search`` skipping ``offset`` hits, and how many match in all: a page past the
     last hit is empty, and only the total says how many there were. ``undated``: also
-    count the undated articles the query's dates leave out (``archive.search.undated``),
+    count the undated articles the query's dates leave out (``Prepared.undated``),
     on the same connection (one archive opened, one warning about its schema)."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import SearchOptions, prepare
