@@ -59,7 +59,8 @@ def run_crawl(
     recheck: int | None = None,
     warn_idle: int | None = None,
 ) -> int:
-    """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
+    """Crawl and return the exit code (0 ok, 1 some pages failed or a site idle past
+    ``warn_idle`` days, 130/143 interrupted)."""
     # No SITE: every profile ``sites`` lists (built-in, the user's, --profile files), so a
     # site added with ``add-site --write`` is in the nightly run the README's cron line makes.
     if sites:  # (a site named twice is crawled once, not by two threads at once)
