@@ -20,6 +20,7 @@ from newsarchive.extraction.page_kind import (
     ERROR_PAGE,
     MAINTENANCE,
     SERVER_ERROR,
+    of_listing,
     page_kind,
     says_closed,
     says_not_found,
@@ -152,6 +153,22 @@ def test_a_server_error_beside_the_name_the_site_gives_itself_is_one() -> None:
         )
         kind = extract(page, "https://dunavski.example/n/15", today=TODAY).rules.get("kind")
         assert (kind == SERVER_ERROR) is broken, (title, kind)
+
+
+def test_a_listing_is_a_server_error_beside_the_profiles_name_as_an_article_is() -> None:
+    """An article's page knew the site's name from its profile as well as from its
+    og:site_name; a listing's page knew only the latter, so the same server error in
+    front of a listing left the night's run with no links and no word of why."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    for title, broken in (
+        ("Възникна грешка - Дунавски вести", True),
+        ("Възникна грешка - водата спря", False),
+    ):
+        page = f"<html><head><title>{title}</title></head><body><p>Моля.</p></body></html>"
+        kind = of_listing(LexborHTMLParser(page), page, "Дунавски вести")
+        assert (kind == SERVER_ERROR) is broken, (title, kind)
+        assert of_listing(LexborHTMLParser(page), page) == ""  # (no name given: news)
 
 
 def test_soft_404_and_challenge_pages_are_named() -> None:

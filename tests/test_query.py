@@ -34,6 +34,19 @@ def test_words_phrases_prefix_and_filters_parse() -> None:
     assert str(q.since) == "2020-01-01" and str(q.until) == "2024-12-31"
 
 
+@pytest.mark.parametrize("typed", ["1.12.2026 г.", "01.12.2026 г", "1.12.2026г."])
+def test_a_dotted_days_year_mark_typed_apart_is_part_of_the_date(typed: str) -> None:
+    """ "since:1.12.2026 г." (as Bulgarians write a day, and the README offers it) searched
+    the word "г" too: filters alone became a search for it."""
+    q = parse_query(f"бюджет since:{typed} until:{typed.replace('1.12', '3.12', 1)}")
+    assert q.groups == [[Term(("бюджет",), WORD)]]
+    assert (str(q.since), str(q.until)) == ("2026-12-01", "2026-12-03")
+    alone = parse_query(f"since:{typed}")
+    assert alone.groups == [] and str(alone.since) == "2026-12-01"
+    # a "г." after anything else is still a word of the query
+    assert parse_query("since:2026-12-01 г.").groups == [[Term(("г",), WORD)]]
+
+
 def test_or_groups() -> None:
     q = parse_query("a OR b c OR d OR e")
     assert [[t.words[0] for t in g] for g in q.groups] == [["a", "b"], ["c", "d", "e"]]

@@ -59,7 +59,8 @@ def run_crawl(
     recheck: int | None = None,
     warn_idle: int | None = None,
 ) -> int:
-    """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
+    """Crawl and return the exit code (0 ok, 1 some pages failed or a site idle past
+    ``warn_idle`` days, 130/143 interrupted)."""
     # No SITE: every profile ``sites`` lists (built-in, the user's, --profile files), so a
     # site added with ``add-site --write`` is in the nightly run the README's cron line makes.
     if sites:  # (a site named twice is crawled once, not by two threads at once)
@@ -145,9 +146,9 @@ class _CrawlLog:
         self.path = path
         self.failed = ""
         self._lock = threading.Lock()
-        self._stderr = str(path) == STDERR_NAME
-        self.to_stderr = self._stderr  # (then what stderr gets is not written twice)
-        if self._stderr:
+        # ``-``: stderr, where the failures and warnings are said already (not twice)
+        self.to_stderr = str(path) == STDERR_NAME
+        if self.to_stderr:
             return
         try:
             self._handle = path.open("a", encoding="utf-8", buffering=1)
@@ -159,7 +160,7 @@ class _CrawlLog:
             if self.failed:
                 return
             try:
-                if self._stderr:  # looked up per line: rich's live table replaces it meanwhile
+                if self.to_stderr:  # looked up per line: rich's live table replaces it meanwhile
                     sys.stderr.write(line)
                 else:
                     self._handle.write(line)
@@ -169,7 +170,7 @@ class _CrawlLog:
     def close(self) -> None:
         with self._lock:
             try:
-                if self._stderr:
+                if self.to_stderr:
                     sys.stderr.flush()
                 else:
                     self._handle.close()

@@ -409,7 +409,7 @@ class SourceReader:
         """What came instead of a listing page (``page_kind.of_listing``), reported: a bot
         wall or a maintenance notice fails the run, loudly, as a listing that failed; a
         "not found" page after the first ends the listing, as a 404 would."""
-        found = page_kind.of_listing(tree, text)
+        found = page_kind.of_listing(tree, text, self.profile.name)
         if found and not (found == page_kind.ERROR_PAGE and number > 1):
             self.report.fail(
                 f"{_what(number)} failed: a {found} instead of the page: {page.final_url}"

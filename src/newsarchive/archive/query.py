@@ -281,6 +281,16 @@ def _filter(query: ParsedQuery, key: str, value: str) -> None:
         query.until = parse_date(value, "until:")
 
 
+def _year_word(key: str, value: str, tokens: list[re.Match[str]], pos: int) -> int:
+    """1 when ``tokens[pos]`` is the "г." that ends ``since:``/``until:``'s dotted day,
+    typed apart as Bulgarians write it ("since:1.12.2026 г."): part of the date, as in
+    ``--since``, not the word "г" searched for (nearly every Bulgarian text holds it, so
+    the filters alone listed only the articles holding it, ranked by it), else 0."""
+    if key not in ("since", "until") or pos >= len(tokens) or not _DOTTED_DAY.fullmatch(value):
+        return 0
+    return int(tokens[pos].group(6) in ("г.", "г") and not value.endswith(("г.", "г")))
+
+
 def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> ParsedQuery:
     """Parse user search syntax: words, "phrases", OR, -word, prefix*, (groups),
     title:, and the filters site:/since:/until:/author: (the module docstring has it all).
@@ -360,6 +370,7 @@ def _parse_group(
                 if depth:
                     raise QueryError(f"{key.lower()}: applies to the whole query, not in (...)")
                 _filter(query, key.lower(), value)
+                pos += _year_word(key.lower(), value, tokens, pos)
                 continue
             if value and key.startswith("-") and key[1:].lower() in _FILTERS:
                 raise QueryError(f"{key[1:]}:{value} is a filter: it cannot be excluded with '-'")

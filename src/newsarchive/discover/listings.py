@@ -65,10 +65,11 @@ from newsarchive.models import Candidate, Profile
 # "Следващ ден »" the day after: no next page), as "« Предишна" alone is not (page 1 of a
 # numbered pager, newer news). A pager may say how many the next page brings: "Следващите
 # 10 новини »".
+_FORWARD = r"[»›>→]{1,2}"  # the arrows a next link may be, or end with (``_ARROWS``)
 _NEXT_TEXT = re.compile(
     r"^(?:(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|"
     r"следващ(?:и|ите)(?: \d+)? новини|още новини|next(?: page)?|older(?: posts)?)?"
-    r"\s*(?:[»›>→]{1,2})?"
+    rf"\s*(?:{_FORWARD})?"
     r"|(?:[«‹<←]{1,2}\s*)?(?:по-стари (?:публикации|статии|записи)|older entries|"
     r"пред(?:иш|ход)(?:ен|ния|ният) ден|previous day))$",
     re.IGNORECASE,
@@ -542,7 +543,7 @@ def find_next_link(
 
 # A next link's label of arrows alone: "»" is also what a pager of "« 1 2 3 4 »" calls
 # its last page (and "«" its first), beside the numbers.
-_ARROWS = re.compile(r"^[»›>→]{1,2}$")
+_ARROWS = re.compile(rf"^{_FORWARD}$")
 
 
 def _numbered_jumps(

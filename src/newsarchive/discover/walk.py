@@ -20,8 +20,9 @@ bound (an older ``--since``, more pages, none) still walks on.
 Some listings run oldest first (a municipal archive, a forum-like CMS): page 1 never
 changes and what is new lands on the last page, then on a page after it, so the stop at an
 unchanged page 1 would miss every new item. A walk that reaches its natural end having
-read page 1 tells the order from the dates the listing prints: page 1's newest before the
-last page's oldest is an ascending listing. Its completed walk then keeps the last page it
+read page 1 tells the order from the dates the listing prints (or, printing none, the
+days its articles state: ``Harvester.stated_days``): page 1's newest before the last
+page's oldest is an ascending listing. Its completed walk then keeps the last page it
 read as its resume point (``WalkState.ascending``), and the next run starts there, asked
 with its validators (a 304 is the incremental stop), and walks forward through its next
 links to the end, whatever it finds known on the way.
@@ -111,7 +112,8 @@ class Listed:
 
     ``seen`` holds a verdict per article link, ``old`` how many of the NEW ones turned
     out older than ``--since`` once fetched, ``items`` the article links' URLs, ``dates``
-    the days the page prints beside them (those it prints: the order of the listing).
+    the days the page prints beside them (those it prints: the order of the listing), or
+    for a page printing none, the days those of its articles read so far state.
     """
 
     next_url: str | None

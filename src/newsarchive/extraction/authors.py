@@ -42,6 +42,15 @@ class Sources:
     page_text: Callable[[], str] | None = None  # the body's whole text, when first asked
 
 
+# The rule of the fallback to a JSON-LD Organization author, which ``names_nobody`` knows.
+_ORGANIZATION = "jsonld:author-organization"
+
+
+def _trusted(rule: str) -> bool:
+    """A profile's selector: someone chose it for that site, so it is taken as it is."""
+    return rule.startswith("profile:")
+
+
 def pick_author(page: Sources) -> tuple[str, str]:
     """(name, rule): structured data, the profile's selector text, meta names (the author
     meta, then an SEO plugin's labelled card tags), then the byline a reader sees; ("",
@@ -59,7 +68,7 @@ def pick_author(page: Sources) -> tuple[str, str]:
     meta = page.meta
     publisher: tuple[str, str] | None = None
     for name, rule in _candidates(page):
-        trusted = rule.startswith("profile:")
+        trusted = _trusted(rule)
         if publisher is not None and not trusted and not _reads_as_full_name(name):
             continue
         if trusted or not (_is_publisher(name, meta) or _is_login(name)):
@@ -67,7 +76,7 @@ def pick_author(page: Sources) -> tuple[str, str]:
             return _as_printed(name, page.tree), rule
         publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
-        return meta.jsonld_org_author, "jsonld:author-organization"
+        return meta.jsonld_org_author, _ORGANIZATION
     return publisher or ("", "none")
 
 
@@ -76,9 +85,9 @@ def names_nobody(name: str, rule: str, meta: Metadata) -> bool:
     person: the site's own name, a JSON-LD Organization, a CMS login. An office that
     signs the text (``bylines.office_line``) says more than these; a profile's selector
     is trusted as it is."""
-    if rule.startswith("profile:"):
+    if _trusted(rule):
         return False
-    return rule == "jsonld:author-organization" or _is_publisher(name, meta) or _is_login(name)
+    return rule == _ORGANIZATION or _is_publisher(name, meta) or _is_login(name)
 
 
 def _candidates(page: Sources) -> Iterator[tuple[str, str]]:

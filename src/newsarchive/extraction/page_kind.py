@@ -171,17 +171,19 @@ def _marked_challenge(lowered: str) -> bool:
     return any(marker in lowered for marker in CHALLENGE_MARKERS)
 
 
-def of_listing(tree: LexborHTMLParser, html: str) -> str:
+def of_listing(tree: LexborHTMLParser, html: str, site_name: str = "") -> str:
     """``page_kind`` of a page read for its links (a listing, a start page), from its
     ``<title>``, its first h1 and all its text: a bot wall or a maintenance notice in
     front of a listing leaves a nightly run with no links and nothing to say, unless the
     crawl is told what came instead. The whole text is read only when a title or a
-    marker claims a kind: on every other listing (nearly all) it is not built."""
+    marker claims a kind: on every other listing (nearly all) it is not built.
+    ``site_name``: the profile's, one of the names the site gives itself, as for an
+    article (a server's error beside it is one, ``_says_broken``)."""
     title = tree.css_first("title")
     h1 = tree.css_first("h1")
     titles = [t for t in (title.text() if title else "", h1.text(deep=True) if h1 else "") if t]
     site = tree.css_first('meta[property="og:site_name"]')
-    names = [(site.attributes.get("content") or "") if site is not None else ""]
+    names = [(site.attributes.get("content") or "") if site is not None else "", site_name]
     if not _claimed_kind(html, titles, names):
         return ""
     text = tree.body.text(deep=True, separator=" ") if tree.body is not None else ""

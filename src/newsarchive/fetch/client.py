@@ -805,6 +805,7 @@ class Fetcher:
             started = time.monotonic()
             cpu = time.thread_time()
             attempts += 1
+            outcome = ""  # the log's word for this request, when not its status
             try:
                 with host.slots:
                     self._check_stop()
@@ -833,6 +834,8 @@ class Fetcher:
                 came = cut.sent
                 kept = None if came is None else kept_body(overlong, came.body)
                 if came is None or kept is None:
+                    if came is not None:  # (one line a request: said here, kept or not)
+                        self._log_fetch(url, "overlong", len(came.body.declared), started)
                     last_error, last_status, refused_host = cut.reason, None, None
                     overlong = None if came is None else came.body
                     cuts += 1
@@ -840,7 +843,7 @@ class Fetcher:
                         break
                     continue
                 # the same surplus again: the server's habit, and a whole document kept
-                self._log_fetch(url, "overlong-kept", len(kept), started)
+                outcome = "overlong-kept"
                 status, resp_headers, content, final = (
                     came.status,
                     came.headers,
@@ -884,7 +887,7 @@ class Fetcher:
             with host.lock:
                 host.silent = 0  # it answered, whatever it said
             self._add_fetch_cpu(cpu)
-            self._log_fetch(url, str(status), len(content), started)
+            self._log_fetch(url, outcome or str(status), len(content), started)
             if (wall := bot_check(status, resp_headers, content)) is not None:
                 raise self._walled(host, final, status, wall, url)
             if status in RETRY_STATUSES:
@@ -1213,7 +1216,8 @@ class Fetcher:
             not robots_txt
             and (overlong := _overlong(response, chunks, coding, max_bytes - size)) is not None
         ):
-            self._log_fetch(url, "overlong", size, time.monotonic())
+            if overlong.sent is None:  # (one with its surplus is logged by ``fetch``)
+                self._log_fetch(url, "overlong", size, time.monotonic())
             raise overlong
         return chunks
 
