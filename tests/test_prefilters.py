@@ -40,3 +40,41 @@ def test_a_related_list_is_known_by_each_of_its_names_in_any_case() -> None:
     for word in _RELATED:
         assert furniture._related_marker(f"box {word.upper()}"), word
     assert not furniture._related_marker("box article-body")
+
+
+# Class strings where the word rules' edges matter: a word at the start, at the end,
+# alone, behind each separator, inside a longer word, hyphenated or run together, and a
+# string that ends in a newline (where ``$`` also matches).
+_EDGES = [
+    "share",
+    "share-box",
+    "box share",
+    "box_share",
+    "box-share",
+    "box\tshare\n",
+    "sharebox",
+    "boxshare",
+    "read-more",
+    "readmore",
+    "read_more",
+    "you-may-like",
+    "youmaylike",
+    "up-next-rail",
+    "imageembedcaption",
+    "articlebyline",
+    "entry-content",
+    "post-title col-md-8",
+    "",
+    " ",
+    "sociál",
+    "ads",
+    "adsense",
+    "header",
+]
+
+
+def test_the_boilerplate_words_split_in_two_searches_find_what_one_alternation_did() -> None:
+    one = re.compile(f"{clean._BOILERPLATE_ATTR.pattern}|{clean._BOILERPLATE_INFIX.pattern}")
+    assert clean._SPACED_ATTR.pattern.startswith("[\\s_-](?:cookies?|")
+    for marker in _EDGES:
+        assert clean._names_boilerplate(marker) == bool(one.search(marker)), marker
