@@ -245,6 +245,21 @@ for site, name, origin in (
     ("treva", "Община Трева", "http://www.treva.bg"),
     # and a listing oldest first: page 1 the oldest news, the last page the newest
     ("murgash", "Община Мургаш", "https://murgash.bg"),
+    # and a nineteenth (tests/fixtures/make_mirrors_round19.py): a listing oldest first
+    # printing no dates, only its articles dated
+    ("yasen", "Община Ясен", "https://yasen.bg"),
+    # and a pager of two pictures, <img alt="Следваща страница">, no word or number
+    ("bor", "Община Бор", "http://www.bor.bg"),
+    # and a pager saying "Следващите 3 новини »", its pages named by offsets (?ot=3)
+    ("buk", "Община Бук", "https://buk.bg"),
+    # and "Новини" the newest three, older news only in the paged "Архив на новините"
+    ("oreh", "Община Орех", "https://www.oreh.bg"),
+    # and a pager of "« 1 2 3 4 »", its arrows the first and last pages, no next link
+    ("smokinya", "Община Смокиня", "https://smokinya.bg"),
+    # and headlines linked javascript:void(0), their address only in data-href
+    ("maslina", "Община Маслина", "https://maslina.bg"),
+    # and a menu's "Новини" leading nowhere, its news in three categories sharing posts
+    ("bozhur", "Община Божур", "https://bozhur.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

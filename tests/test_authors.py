@@ -11,6 +11,7 @@ from newsarchive.extraction.bylines import (
     BYLINE_SELECTORS,
     byline_in_text,
     clean_byline,
+    office_line,
     reads_as_name,
 )
 from newsarchive.markup import page_tree
@@ -765,3 +766,23 @@ def test_a_byline_by_the_headline_keeps_the_writers_degrees() -> None:
         f"{PROSE_EN}</article></body></html>"
     )
     assert extract(html).author == "Owen Hale, MD, FACP"
+
+
+@pytest.mark.parametrize(
+    ("line", "office"),
+    [
+        ("Автор: Пресцентър на Община Русе", "Пресцентър на Община Русе"),
+        ("Източник: Пресцентър на Областна администрация", "Пресцентър на Областна администрация"),
+        ("Прессъобщение на Община Бяла.", "Община Бяла"),
+        ("Пресцентър на Община Русе", "Пресцентър на Община Русе"),  # a release signed
+        ("Публикувано от: Отдел „Връзки с обществеността“", "Отдел „Връзки с обществеността“"),
+        ("Автор: Мария Колева", ""),  # a person: the byline rules' own
+        ("Източник: БТА", ""),  # another outlet: a credit, no issuer
+        ("Пресцентърът на общината съобщи, че бюджетът е приет.", ""),  # a sentence
+        ("Пресцентър на Община Русе съобщи днес", ""),
+        ("Източник: Общината съобщи днес", ""),
+        ("Автор: Пресцентър на Община Русе, 12.03.2026", ""),  # more than the name
+    ],
+)
+def test_an_office_line_names_the_office_that_issued_the_text(line: str, office: str) -> None:
+    assert office_line(line) == office

@@ -3,9 +3,9 @@ these tests, ``tests/fixtures/bg_shapes``): a Joomla item whose headline links t
 "Новини" as the h1 over the article's h2, a site's name in the author meta, a view
 counter, share and print labels between the paragraphs, an agency's and a "24" network
 site's page with no class naming their boilerplate, a council's decision with its vote
-table, an association's event page. Each must give the true title, date and author, and
-the article's text without the page's furniture (bgaudit18: the audit of extractor
-revision 16 against ../shared/seeds).
+table, an association's event page, a press release an office signs. Each must give the
+true title, date and author, and the article's text without the page's furniture
+(bgaudit18: the audit of extractor revision 16 against ../shared/seeds).
 """
 
 from __future__ import annotations
@@ -155,6 +155,50 @@ SHAPES = {
         keeps=("Отпуска еднократна финансова помощ", "Въздържали се"),
         drops=("reshenie-1245.pdf", "Изтегляне", "Прегледи", "Предишен документ", "Всички права"),
     ),
+    # an office issues the release and no person is named: the office is the author, not
+    # the site's name in the author meta, and its lines are not the text (the release's
+    # label over it, the credit under it)
+    "office_author": Shape(
+        "https://vesti-dunav.example/region/zimno-podarzhane",
+        "Областният управител свика съвет за зимното поддържане",
+        "2025-11-19",
+        "Пресцентър на Областна администрация Русе",
+        "Областният управител свика съвет",
+        "При затворен път",
+        drops=("Прессъобщение", "Източник:"),
+    ),
+    # a person named beside the office wins: the writer is the author
+    "office_and_writer": Shape(
+        "https://vesti-dunav.example/grad/stipendii",
+        "Започна приемът за общинските стипендии",
+        "2026-03-03",
+        "Десислава Маринова",
+        "Общината приема от днес",
+        "Списъкът на одобрените",
+        drops=("Пресцентър", "Текст:"),
+    ),
+    # a share bar of icon links with no text, between "|" separators: the separators
+    # and a feed's "RSS" link were left as the text's last line
+    "icon_separators": Shape(
+        "https://mechka.example/novini/stari-snimki",
+        "Читалището в Мечка събира стари снимки на селото",
+        "2026-02-12",
+        "",
+        "Читалище „Светлина“ в село Мечка",
+        "Библиотекарката приема снимки",
+        drops=("|", "RSS"),
+    ),
+    # the standfirst in a box of its own beside the text's box, a list of other news
+    # after them in the same parent: the text did not widen to the standfirst's box
+    "lead_box_beside_text": Shape(
+        "https://vesti-dunav.example/region/mostove",
+        "Три моста над Русенски Лом влизат в ремонт през юни",
+        "2026-05-14",
+        "",
+        "Ремонтът на трите моста",
+        "Проектите са готови",
+        drops=("Нов светофар", "Ремонтират покрива"),
+    ),
 }
 
 
@@ -226,3 +270,32 @@ def test_a_tag_cloud_in_the_sidebar_is_not_the_posts_tags() -> None:
     post_tags = '<div class="tags">Етикети: <a href="/tag/marten">Мартен</a>'
     html = html.replace("<aside>", cloud).replace(post_tags, '<div class="tags">')
     assert extract(html, "https://dunavski-vesti.bg/region/1234").tags == ()
+
+
+def test_a_headline_after_a_server_error_sentence_is_news() -> None:
+    """ "Възникна грешка - …" over a short text: after the dash a headline's other half, not
+    a site's name, so the page is the news of a failure, archived; the same sentence
+    beside the municipality's name is the server's error page, tried again next run."""
+    news = extract(
+        (PAGES / "error_headline_news.html").read_bytes(),
+        "https://vesti-dunav.example/ikonomika/nap-srok",
+    )
+    assert "kind" not in news.rules
+    assert news.title == "Възникна грешка - НАП удължи срока за декларациите"
+    assert news.text.startswith("След срив в електронната система")
+    broken = extract(
+        (PAGES / "server_error_page.html").read_bytes(), "https://byala.example/novini/77"
+    )
+    assert broken.rules.get("kind") == "server error page"
+
+
+def test_a_box_beside_the_text_is_no_standfirst_when_more_stands_before_it() -> None:
+    """The standfirst rule takes one box right after the headline: with a label of the
+    page between them (a dek under a hero's kicker, an affiliate notice) the box is left
+    out, as WCXB's and AEB's truths leave such boxes out; so is one holding a link."""
+    html = (PAGES / "lead_box_beside_text.html").read_text(encoding="utf-8")
+    url = "https://vesti-dunav.example/region/mostove"
+    kicker = html.replace('<div class="data">14.05.2026</div>', "<div>Пътища и мостове</div>")
+    linked = html.replace("съобщиха от", 'съобщиха от <a href="/obshtina">общинската</a>')
+    for page in (kicker, linked):
+        assert extract(page, url).text.startswith("Най-напред ще бъде обновен")

@@ -213,3 +213,22 @@ def test_a_bot_wall_is_said_once_rests_the_site_and_archives_nothing(
     again = _crawl(run_cli, site, db, "--quiet")
     assert again.exit_code == 0, again.stderr
     assert _urls(db) == [f"https://fault.example/news/{n}-story-{n}" for n in (1000, 1001, 1002)]
+
+
+@pytest.mark.parametrize(("status", "body"), [(503, MOMENT), (403, GUARD)], ids=["503", "403"])
+def test_a_bot_wall_on_robots_txt_rests_the_site_at_once(
+    run_cli: Cli, site: FaultServer, db: Path, status: int, body: bytes
+) -> None:
+    """The wall stands before robots.txt too: its 503 challenge there was a robots.txt
+    that "keeps failing", asked four times with backoff, where one on a page is asked
+    once and rests the host."""
+    site.answers["/robots.txt"] = (status, {}, body)
+    result = _crawl(run_cli, site, db, "--quiet")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "the site answered with a bot check at https://fault.example/robots.txt" in lines[0]
+    assert f"HTTP {status}" in lines[0] and "keeps failing" not in lines[0]
+    assert site.hits["/robots.txt"] == 1  # not retried
+    assert not any(path.startswith("/news") for path in site.hits)  # nothing else asked
+    assert _urls(db) == []

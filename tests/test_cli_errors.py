@@ -75,6 +75,33 @@ def test_crawl_given_an_address_names_the_site_or_add_site(
     assert not db.exists()
 
 
+IDN_HOST = "община-пример.бг"
+IDN_ASCII = IDN_HOST.encode("idna").decode("ascii")  # "xn--...": DNS's spelling
+
+
+@pytest.mark.parametrize(
+    ("origin", "typed"),
+    [
+        (f"https://www.{IDN_ASCII}", f"{IDN_HOST}"),
+        (f"https://www.{IDN_ASCII}", f"https://{IDN_HOST.upper()}/новини"),
+        (f"https://{IDN_HOST}", f"https://www.{IDN_ASCII}/novini"),
+    ],
+    ids=["cyrillic-typed", "cyrillic-url-typed", "punycode-typed"],
+)
+def test_crawl_given_an_idn_address_names_the_site_in_either_spelling(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, origin: str, typed: str
+) -> None:
+    """A ``.бг`` site's address is written both ways (a browser's bar shows the Cyrillic,
+    the CMS and DNS the punycode): the profile naming one spelling is the site a user
+    typing the other meant, as it is for discovery and the fetcher's redirects."""
+    profile = tmp_path / "primer.toml"
+    profile.write_text(f'id = "primer"\norigin = "{origin}"\n', encoding="utf-8")
+    result = run_cli("crawl", typed, "--profile", str(profile), "--db", str(db))
+    assert result.exit_code == 2
+    line = _one_error_line(result)
+    assert "that is the address of the site 'primer': name it 'primer'" in line, line
+
+
 def test_search_on_missing_archive_is_one_line_exit_2(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
@@ -172,7 +199,7 @@ def test_extract_of_an_address_no_page_can_have_is_one_line_exit_2(
 
 
 def test_bad_date_option_is_one_line_exit_2(run_cli: Callable[..., Result], archive: Path) -> None:
-    result = run_cli("export", "--since", "31.12.2024", "--db", str(archive))
+    result = run_cli("export", "--since", "12/31/2024", "--db", str(archive))
     assert result.exit_code == 2
     assert "--since must be a date" in _one_error_line(result)
 

@@ -279,3 +279,42 @@ def test_an_oldest_first_walk_asked_to_begin_at_page_1_walks_it_all() -> None:
     walk = ListingWalk(page(1), WalkState(page(3), 3, completed=True), from_start=True)
     assert dated_walk(walk, OLDEST_FIRST, last=4) == [1, 2, 3, 4]
     assert walk.state == WalkState(page(4), 4, completed=True)
+
+
+def test_a_since_walk_reads_on_past_a_page_whose_dates_run_forward() -> None:
+    """Page 1 all older than ``--since``: a newest-first page ends the walk there; one
+    whose dates run forward (an oldest-first listing's) does not."""
+    days = [dt.date(2026, 5, d) for d in (3, 9, 20)]
+    back = ListingWalk(page(1), WalkState(), since=JUNE)
+    assert back.listed(Listed(page(2), [OLD, OLD, OLD], dates=days[::-1])) is Stop.SINCE
+    forward = ListingWalk(page(1), WalkState(), since=JUNE)
+    assert forward.listed(Listed(page(2), [OLD, OLD, OLD], dates=days)) is None
+    assert forward.page() == (page(2), 2)
+
+
+def test_a_since_bound_counts_on_a_completed_walk_only_when_it_runs_oldest_first() -> None:
+    """A newest-first walk a later ``--since`` stopped early stays settled for a run
+    without it; an oldest-first one read under ``--since`` is walked from page 1 by a
+    wider run, and from its newest page by one as narrow."""
+    assert ListingWalk(page(1), WalkState(completed=True, cut_since=JUNE)).conditional
+    ascending = WalkState(page(3), 3, completed=True, cut_since=JUNE)
+    wider = ListingWalk(page(1), ascending)
+    assert wider.page() == (page(1), 1) and not wider.conditional
+    narrow = ListingWalk(page(1), ascending, since=JUNE + dt.timedelta(days=1))
+    assert narrow.page() == (page(3), 3) and narrow.conditional
+
+
+def test_a_walk_an_older_release_completed_is_judged_by_page_one() -> None:
+    """Page 1 read whole (not asked with validators); dates running back: judged newest
+    first at once; running forward: walked on to the end, where the order is told."""
+    old = WalkState(completed=True, judged=False)
+    newest_first = ListingWalk(page(1), old)
+    assert not newest_first.conditional
+    days = [dt.date(2026, 5, d) for d in (20, 9, 3)]
+    assert newest_first.listed(Listed(page(2), [KNOWN] * 3, dates=days)) is Stop.KNOWN
+    assert newest_first.state.judged
+    oldest_first = ListingWalk(page(1), old)
+    assert oldest_first.listed(Listed(page(2), [KNOWN] * 3, dates=days[::-1])) is None
+    late = [dt.date(2026, 5, d) for d in (24, 28)]
+    assert oldest_first.listed(Listed(None, [KNOWN] * 2, dates=late)) is Stop.END
+    assert oldest_first.state == WalkState(page(2), 2, completed=True)

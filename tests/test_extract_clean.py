@@ -56,11 +56,19 @@ from newsarchive.extraction import clean
         "Приеми всички",
         "02 900 10 10 · © Примерна агенция · © 2026. Всички права са запазени.",
         "Grad24.bg - Всички права запазени.",
+        # the reservation opening a line, in either language (the English one was kept)
+        "All rights reserved. No part of this site may be copied without permission.",
+        "Всички права са запазени. Материалите може да се цитират с посочен източник.",
         "Сподели в Facebook",
         "Share on X",
         "Версия за печат",
         "Фотогалерия",
         "Коментари (0)",
+        # a share bar's separators and labels once its icons' empty links are gone
+        "| ||||||",
+        "| | RSS",
+        "Print | Email",
+        "Facebook · Twitter · Viber",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -85,6 +93,8 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         "Сподели мнението си с нас в коментарите.",
         "Галерията ще бъде открита утре.",
         "Авторът заяви, че не всички права са запазени в новия договор за издаване.",
+        "Facebook и Viber спряха за два часа",
+        "• заместник-кметове, отговарящи за хуманитарни дейности;",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:

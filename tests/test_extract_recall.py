@@ -641,11 +641,13 @@ def _footer_page(article: str, copyright: str = "© 2026 Община Брего
     )
 
 
-@pytest.mark.parametrize("copyright", ["© 2026 Община Брегово.", "©2008 - 2026 Медия ООД."])
+@pytest.mark.parametrize(
+    "copyright", ["© 2026 Община Брегово.", "©2008 - 2026 Медия ООД.", "Община Брегово, 2026."]
+)
 def test_a_footer_notice_closed_by_a_copyright_line_is_not_the_article(copyright: str) -> None:
     """With no <footer> or class name to mark it, a notice longer than a short article
     won; its copyright line says it is the site's footer, its sign spaced from the year
-    or not."""
+    or not, or no sign at all: the reservation of rights closing the line says it too."""
     lines = [
         "Общината откри нов парк край реката с алеи, пейки и детска площадка.",
         "Паркът е отворен за посетители всеки ден от седем сутринта до десет вечерта.",

@@ -106,3 +106,16 @@ def test_a_windows_1251_page_under_a_utf8_label_is_not_read_as_utf8(label: str |
     raw = page('<meta charset="utf-8">', TEXT * 3).encode("windows-1251") + "„ё“".encode()
     text, encoding = decode_html(raw, label)
     assert encoding in ("cp1251", "windows-1251") and TEXT in text
+
+
+def test_a_page_and_a_feed_no_charset_reads_fall_back_to_one_legacy_charset() -> None:
+    """Fetching's last resort for a page and discovery's for a feed that is no UTF-8 are
+    the one windows-1251 (``utf8_strays.LEGACY_CHARSET``): written in both places, one
+    could change without the other, and a site's pages and feed be read two ways."""
+    from newsarchive.discover.feeds import _read_again_as
+    from newsarchive.utf8_strays import LEGACY_CHARSET
+
+    assert codecs.lookup(LEGACY_CHARSET).name == "cp1251"
+    undetectable = bytes(range(128, 256))  # (no detector's guess: the last resort)
+    assert decode_html(undetectable) == (undetectable.decode("cp1251", "replace"), LEGACY_CHARSET)
+    assert _read_again_as(f"<rss><title>{TEXT}</title>".encode("cp1251")) == LEGACY_CHARSET

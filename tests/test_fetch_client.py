@@ -32,6 +32,7 @@ from newsarchive.fetch.client import (
 from newsarchive.fetch.inflate import inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
+from newsarchive.fetch.resolver import NameWatch, resolver_silent
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Page
@@ -711,6 +712,24 @@ def _lookup_failed(errno: int, said: str) -> httpx.ConnectError:
             raise httpx.ConnectError(str(exc), request=request) from exc
     except httpx.ConnectError as error:
         return error
+
+
+def test_the_resolver_is_down_only_while_nothing_of_the_run_has_had_an_answer() -> None:
+    """A blip at night, in a run whose other requests were answered, is retried as ever
+    (no site lost to it); only a run where nothing has answered and one host failed every
+    try for want of a resolver gives up the lookups after it at once."""
+    offline = NameWatch()
+    assert not offline.down()
+    offline.unanswered("ConnectError: [Errno -3] Temporary failure in name resolution")
+    assert offline.down()
+    offline.answered()  # (the network is back)
+    assert not offline.down()
+    blip = NameWatch()
+    blip.answered()
+    blip.unanswered("ConnectError: [Errno -3] Temporary failure in name resolution")
+    assert not blip.down()
+    assert resolver_silent(_lookup_failed(socket.EAI_AGAIN, "Temporary failure"))
+    assert not resolver_silent(_lookup_failed(socket.EAI_NONAME, "Name or service not known"))
 
 
 def test_a_name_unknown_is_given_up_at_once_a_resolver_not_answering_is_retried() -> None:

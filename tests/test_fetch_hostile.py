@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
@@ -501,26 +502,94 @@ def test_a_body_cut_short_is_tried_once_more_then_fails_in_one_line() -> None:
     )
 
 
-@pytest.mark.parametrize("close", [True, False], ids=["close", "keep-alive"])
-def test_a_body_longer_than_its_content_length_is_a_cut_page_not_a_whole_one(
-    close: bool,
-) -> None:
-    """httpcore stops at the declared length and drops the rest without a word: a CMS
-    counting its Cyrillic page in letters had each page archived cut in half."""
-    body = "<html><body><h1>Заглавие</h1><p>Общината обяви конкурс.</p></body></html>".encode()
-    letters = len(body.decode())
+PAGE = "<html><body><h1>Заглавие</h1><p>Общината обяви конкурс.</p></body></html>".encode()
+
+
+def miscounted(body: bytes, declared: int, *, close: bool = True, pause: float = 0) -> Reply:
+    """``body`` under a Content-Length of ``declared``, fewer bytes than it has; with
+    ``pause``, the bytes past the declared end follow that long after the rest."""
     head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-    head += b"Content-Length: %d\r\n" % letters + (b"Connection: close\r\n" if close else b"")
-    routes = {"/lie": raw(head + b"\r\n" + body), "/fine": html("<p>Цял</p>")}
+    head += b"Content-Length: %d\r\n" % declared + (b"Connection: close\r\n" if close else b"")
+
+    def run(send: Callable[[bytes], bool]) -> None:
+        if not pause:
+            send(head + b"\r\n" + body)
+        elif send(head + b"\r\n" + body[:declared]):
+            time.sleep(pause)
+            send(body[declared:])
+
+    return Reply(run)
+
+
+@pytest.mark.parametrize("close", [True, False], ids=["close", "keep-alive"])
+def test_a_body_counted_in_letters_sent_so_twice_is_kept_whole(close: bool) -> None:
+    """httpcore stops at the declared length and drops the rest without a word: a CMS
+    counting its Cyrillic page in letters had each page archived cut in half, then
+    refused, every page of the site every night. Sent the same way on the second try,
+    the whole body is the page: its root element closes at its end."""
+    routes = {"/lie": miscounted(PAGE, len(PAGE.decode()), close=close)}
     with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
-        with pytest.raises(FetchError) as failed:
+        page = fetcher.fetch(f"{site.url}/lie")
+    assert site.hits["/lie"] == 2
+    assert page.content == PAGE and page.text == PAGE.decode()
+
+
+def test_bytes_added_after_a_whole_page_are_dropped_as_a_browser_drops_them() -> None:
+    """A proxy adding its own bytes after the page the Content-Length covers (a debug
+    line, a second footer): the declared bytes are the whole page, kept as a browser
+    reads them."""
+    added = b"\n<!-- served in 0.12 s --><div>proxy</div>\n"
+    with HostileServer({"/p": miscounted(PAGE + added, len(PAGE))}) as site:
+        with Fetcher(QUICK) as fetcher:
+            page = fetcher.fetch(f"{site.url}/p")
+    assert site.hits["/p"] == 2
+    assert page.content == PAGE
+
+
+@pytest.mark.parametrize("pause", [0, 0.1], ids=["at-once", "later"])
+def test_a_body_longer_than_its_content_length_and_whole_in_no_reading_is_refused(
+    pause: float,
+) -> None:
+    """Neither the declared bytes nor the whole body is a whole page (its end is
+    missing): a cut page, refused, never archived as if whole. A surplus sent after a
+    pause, past the read that ended the declared body, is seen too: it went unseen, and
+    the cut page was taken for the whole one."""
+    body = PAGE.removesuffix(b"</body></html>")
+    letters = len(body.decode())
+    with HostileServer({"/lie": miscounted(body, letters, pause=pause)}) as site:
+        with Fetcher(QUICK) as fetcher, pytest.raises(FetchError) as failed:
             fetcher.fetch(f"{site.url}/lie")
-        assert fetcher.fetch(f"{site.url}/fine").text == "<p>Цял</p>"
     assert site.hits["/lie"] == 2
     assert str(failed.value) == (
         f"response cut short (Content-Length {letters} bytes, but {len(body)} or more sent)"
         f" after 2 attempts: {site.url}/lie"
     )
+
+
+def test_a_surplus_sent_after_a_pause_is_seen() -> None:
+    """The server sends the declared bytes, then the rest a moment later, then closes
+    (as it said it would): the read that ended the declared body held none of the rest,
+    and the page cut at the declared end was returned as whole."""
+    routes = {"/later": miscounted(PAGE, len(PAGE.decode()), pause=0.1)}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        page = fetcher.fetch(f"{site.url}/later")
+    assert site.hits["/later"] == 2
+    assert page.content == PAGE
+
+
+def test_a_surplus_that_differs_on_the_second_try_is_refused() -> None:
+    """The server's habit is what comes twice the same way: a surplus of another size on
+    the second try is no habit to trust, however whole the page looks."""
+    sent = [PAGE, PAGE + b"<!-- 2 -->"]
+
+    def run(send: Callable[[bytes], bool]) -> None:
+        body = sent.pop(0) if len(sent) > 1 else sent[0]
+        miscounted(body, len(PAGE.decode())).run(send)
+
+    with HostileServer({"/odd": Reply(run)}) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError, match="response cut short"):
+            fetcher.fetch(f"{site.url}/odd")
+    assert site.hits["/odd"] == 2
 
 
 @pytest.mark.parametrize("location", ["http://[::1/x", "http://127.0.0.1:99999/"])

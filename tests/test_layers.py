@@ -27,6 +27,8 @@ RANKS = {
     "extractor_version": 0,
     "link_header": 0,
     "utf8_strays": 0,
+    "hosts": 0,
+    "transliteration": 0,
     "profiles": 0,
     # plumbing that knows no stage: what it runs is handed to it
     "std_streams": 0,

@@ -121,6 +121,12 @@ def test_closed_for_maintenance_titles(title: str, closed: bool) -> None:
         ("Възникна грешка при плащането на местни данъци онлайн", False),  # news of one
         ("Сървърът на общината даде грешка", False),
         ("Грешка в системата за записване в детските градини", False),
+        # beside a dash: the site's name, or a headline's other half (news of a failure)
+        ("Възникна грешка - Община Бяла", True),
+        ("Възникна грешка – Община Бяла | Новини", True),
+        ("Възникна грешка - НАП удължи срока", False),
+        ("Възникна грешка - НАП удължи срока | Община Бяла", False),
+        ("Сървърна грешка – системата на НАП отново работи", False),
     ],
 )
 def test_server_error_titles(title: str, broken: bool) -> None:
@@ -130,6 +136,22 @@ def test_server_error_titles(title: str, broken: bool) -> None:
     page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>Моля.</p>"
     kind = extract(page, "https://test.bg/novini/15", today=TODAY).rules.get("kind")
     assert (kind == SERVER_ERROR) is broken, kind
+
+
+def test_a_server_error_beside_the_name_the_site_gives_itself_is_one() -> None:
+    """A site's name with a word in lower case does not read as a name; the page's
+    og:site_name says it is one. A headline's half the site does not give as its name
+    is still news."""
+    for title, broken in (
+        ("Възникна грешка - Дунавски вести", True),
+        ("Възникна грешка - водата спря", False),
+    ):
+        page = (
+            f'<html><head><title>{title}</title><meta property="og:site_name" '
+            'content="Дунавски вести"></head><body><p>Моля, опитайте отново.</p>'
+        )
+        kind = extract(page, "https://dunavski.example/n/15", today=TODAY).rules.get("kind")
+        assert (kind == SERVER_ERROR) is broken, (title, kind)
 
 
 def test_soft_404_and_challenge_pages_are_named() -> None:

@@ -42,6 +42,14 @@ def test_a_related_list_is_known_by_each_of_its_names_in_any_case() -> None:
     assert not furniture._related_marker("box article-body")
 
 
+def test_every_phrase_reserving_rights_holds_the_word_looked_for_first() -> None:
+    for phrase in clean._RIGHTS_RESERVED:
+        assert any(word in phrase for word in clean._RIGHTS_WORDS), phrase
+    assert clean.reserves_rights("ВСИЧКИ  ПРАВА\nЗАПАЗЕНИ.")
+    assert clean.reserves_rights("© 2026 Община Русе. All Rights Reserved")
+    assert not clean.reserves_rights("Правата на децата в община Русе")
+
+
 # Class strings where the word rules' edges matter: a word at the start, at the end,
 # alone, behind each separator, inside a longer word, hyphenated or run together, and a
 # string that ends in a newline (where ``$`` also matches).

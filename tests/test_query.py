@@ -68,7 +68,7 @@ def test_exact_mode_quotes_every_word() -> None:
         "община AND",  # handled below: AND is refused
     ][:-1]
     + ["община 🚀", "община + - ", "-- община", "ОБЩИНА", "'община'", "община\\", "2024"]
-    + ["NEAR(община)", "(община)", "а OR (б -в)", "-(а б) в", 'а (б OR (в г*)) -"д е"'],
+    + ["near(община)", "(община)", "а OR (б -в)", "-(а б) в", 'а (б OR (в г*)) -"д е"'],
 )
 def test_fts_syntax_in_user_input_is_neutralised(text: str) -> None:
     expr = parse_query(text).fts({})
@@ -87,6 +87,9 @@ BAD = {
     "star inside a word": "соц*ал",
     "only punctuation": "(((",
     "NEAR(": "NEAR(община",
+    "NEAR()": "NEAR(община парк)",
+    "NEAR between words": "община NEAR парк",
+    "bar for OR": "община | парк",
     "closing parenthesis": "община)",
     "opening parenthesis": "(община парк",
     "empty parentheses": "община ()",

@@ -25,7 +25,7 @@ from newsarchive.archive.store import (
     iter_articles,
     now_iso,
 )
-from newsarchive.errors import ArchiveError, UsageError
+from newsarchive.errors import ArchiveError, QueryError, UsageError
 
 T = TypeVar("T")
 
@@ -117,6 +117,37 @@ def search_page(
         return Page(hits, total, count_undated(conn, parsed, filters) if undated else 0)
     finally:
         conn.close()
+
+
+def no_match_hint(db: Path, query: str, *, filters: Filters | None = None) -> str | None:
+    """For a query that matched nothing, the line that says what was meant, or None: an
+    article's address pasted as the query (addresses are not indexed: ``show`` opens it),
+    or Latin words whose Cyrillic spelling matches (``archive.search.in_cyrillic``)."""
+    from newsarchive.archive.search import in_cyrillic
+
+    typed = query.strip()
+    conn = connect_reader(db)
+    try:
+        if typed.startswith(("http://", "https://", "www.")) and " " not in typed:
+            for spelling in _as_pasted(typed):
+                found = get_article(conn, spelling)
+                if found is not None:
+                    return (
+                        f"addresses are not searched; the article archived at '{typed}' is"
+                        f" {found['id']}: newsarchive show {found['id']}"
+                    )
+            return None
+        cyrillic = in_cyrillic(conn, query, filters or Filters())
+    finally:
+        conn.close()
+    if cyrillic is None:
+        return None
+    guess, total = cyrillic
+    matches = "1 article" if total == 1 else f"{total} articles"
+    return (
+        f"'{query}' is in Latin letters; in Cyrillic, '{guess}' matches {matches}:"
+        f" newsarchive search '{guess}'"
+    )
 
 
 def search_count(
@@ -445,7 +476,7 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
     existed = db.exists()
     if not db.parent.is_dir():
         raise UsageError(f"cannot create archive {db}: folder {db.parent} does not exist")
-    with CrawlLock(db) as lock:  # a writer like crawl: never two at once (exit 75)
+    with CrawlLock(db, "import-jsonl") as lock:  # a writer like crawl: never two at once (exit 75)
         try:
             return _import_locked(db, lines, existed)
         except BaseException:
@@ -526,7 +557,7 @@ def import_warc(
                 )
     profiles = list_profiles(profile_files).values()
     connect(db, create=True).close()
-    with CrawlLock(db):
+    with CrawlLock(db, "import-warc"):
         conn = connect(db, create=True)
         try:
             moves = recorded_moves(conn)  # (read once: the profiles and the writer follow it)
@@ -556,7 +587,7 @@ def reextract(
     from newsarchive.reextract import reextract_archive
 
     connect(db, create=False).close()  # the usual one-line error before taking the lock
-    with CrawlLock(db):
+    with CrawlLock(db, "reextract"):
         conn = connect(db, create=False)
         try:
             check_sites(conn, (filters or Filters()).sites)
@@ -602,6 +633,29 @@ def stats(db: Path) -> dict[str, Any]:
     for run in runs:
         run["state"] = _run_state(run, holder, known=known)
     return {"articles": total, "sites": sites, "last_runs": runs}
+
+
+def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | None]:
+    """The sites whose crawls archived no new article in the last ``days`` days though
+    they were crawled before them (a site first crawled since is not idle yet), each with
+    the day its last run that archived one began (None: no run ever did). A site that
+    changed its addresses or markup so no link is recognised answers 200 or 304 and
+    fails nothing: only this silence tells a nightly job it stopped archiving."""
+    cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
+    idle: dict[str, str | None] = {}
+    conn = connect_reader(db)
+    try:
+        for site in sites:
+            first, last_new = conn.execute(
+                "SELECT min(started_at), max(CASE WHEN new > 0 THEN started_at END)"
+                " FROM runs WHERE site = ?",
+                (site,),
+            ).fetchone()
+            if first is not None and first < cutoff and (last_new or "") < cutoff:
+                idle[site] = last_new[:10] if last_new else None
+    finally:
+        conn.close()
+    return idle
 
 
 def _run_state(run: dict[str, Any], holder: dt.datetime | None, *, known: bool = True) -> str:
@@ -784,10 +838,13 @@ def check_base_url(base_url: str | None) -> None:
 
 
 def parse_cli_date(value: str | None, option: str) -> dt.date | None:
-    """``--since``/``--until`` values, inclusive YYYY-MM-DD."""
+    """``--since``/``--until`` values, inclusive, read as the query's ``since:`` is
+    (``query.parse_date``: one rule for the forms a date may be typed in)."""
+    from newsarchive.archive.query import parse_date
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option} must be a date like 2024-05-31, not '{value}'") from None
+        return parse_date(value, option)
+    except QueryError as exc:
+        raise UsageError(str(exc)) from None

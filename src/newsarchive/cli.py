@@ -496,16 +496,27 @@ def crawl(
             "--log-file", help="Append a line per HTTP fetch and per site run here (- is stderr)."
         ),
     ] = None,
+    warn_idle: Annotated[
+        int | None,
+        typer.Option(
+            "--warn-idle",
+            min=1,
+            max=100_000,
+            metavar="DAYS",
+            help="Warn (stderr, exit 1) about a site whose runs archived no new article in"
+            " DAYS days.",
+        ),
+    ] = None,
     profile: ProfileOption = None,
     db: DbOption = None,
 ) -> None:
     """Fetch new articles from the sites into the archive (politely: robots.txt, delays).
 
     Exit 0 when all went well, 1 when some pages, feeds or listings failed (the rest is
-    archived), 2 on bad usage, 70 on a bug in one site's crawl (the others go on), 74 when
-    the archive could not be written (read-only, disk full, deleted), 75 when another crawl
-    (or program) holds the archive: try later, 130/143 when stopped by SIGINT/SIGTERM (the
-    next run resumes)."""
+    archived) or a site archived nothing new in --warn-idle DAYS, 2 on bad usage, 70 on a
+    bug in one site's crawl (the others go on), 74 when the archive could not be written
+    (read-only, disk full, deleted), 75 when another crawl (or program) holds the archive:
+    try later, 130/143 when stopped by SIGINT/SIGTERM (the next run resumes)."""
     from newsarchive.crawl_command import run_crawl
 
     with _handled():
@@ -525,6 +536,7 @@ def crawl(
             stop_after_known=stop_after_known,
             max_requests=max_requests,
             recheck=recheck,
+            warn_idle=warn_idle,
         )
     raise typer.Exit(code)
 
@@ -582,6 +594,7 @@ def search(
     """Full-text search of the archive, best matches first, with marked snippets; filters
     alone list the articles they choose, newest first, each with its lead."""
     from newsarchive import api, render
+    from newsarchive.safe_text import as_one_line
 
     # `search общината бюджет` as typed, unquoted: the words are one query (the shell has
     # already taken any quotes of a phrase; write '"a phrase"' to keep them)
@@ -593,6 +606,8 @@ def search(
         if count:
             totals = api.search_count(_db(db), query, filters=filters, exact=exact)
             render.search_counts(totals, fmt.value, raw)
+            if not totals and (hint := api.no_match_hint(_db(db), query, filters=filters)):
+                sys.stderr.write(as_one_line(hint) + "\n")
             return
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
         page = api.search_page(
@@ -601,6 +616,8 @@ def search(
         )  # fmt: skip
         render.search_results(page.hits, fmt.value, raw)
         note = render.search_page_note(len(page.hits), page.total, offset)
+        if not page.total:  # (it quotes what was typed: one inert line)
+            note = as_one_line(api.no_match_hint(_db(db), query, filters=filters) or "")
         if note:
             sys.stderr.write(note + "\n")
         if page.undated:

@@ -19,11 +19,12 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from newsarchive.api import check_base_url, crawl, parse_cli_date
+from newsarchive.api import check_base_url, crawl, idle_sites, parse_cli_date
 from newsarchive.archive.connection import check_not_archive
 from newsarchive.archive.lock import CrawlLock
+from newsarchive.archive.store import now_iso
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.errors import EXIT_IO, EXIT_PARTIAL, FetchError, UsageError
+from newsarchive.errors import EXIT_IO, EXIT_PARTIAL, FetchError, NewsarchiveError, UsageError
 from newsarchive.fetch.client import FetchOptions
 from newsarchive.profiles.loader import get_profile, list_profiles
 from newsarchive.safe_text import as_one_line
@@ -56,6 +57,7 @@ def run_crawl(
     stop_after_known: int | None = None,
     max_requests: int | None = None,
     recheck: int | None = None,
+    warn_idle: int | None = None,
 ) -> int:
     """Crawl and return the exit code (0 ok, 1 some pages failed, 130/143 interrupted)."""
     # No SITE: every profile ``sites`` lists (built-in, the user's, --profile files), so a
@@ -96,10 +98,21 @@ def run_crawl(
     try:
         with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
             reports = crawl(db, profiles, options, progress=progress)
+    except NewsarchiveError as exc:
+        # A night that crawled nothing (the run before still holding the archive, the
+        # archive unwritable) left no line in the log a cron admin reads: only cron's mail
+        # said it. The same words, with the code the run ends with.
+        if log is not None and not log.to_stderr:
+            said = as_one_line(str(exc))
+            log.write(f"{now_iso()} refused: {said} (exit status {exc.exit_code})\n")
+        raise
+    else:  # (the log still open: its failures and warnings are written there too)
+        code = _summarise(reports, quiet, log)
+        if warn_idle is not None:
+            code = _warn_idle(db, reports, warn_idle, log, code)
     finally:
         if log is not None:
             log.close()
-    code = _summarise(reports, quiet)
     if log is not None and log.failed:
         sys.stderr.write(
             f"newsarchive: error: cannot write log file {log.path}: {log.failed};"
@@ -133,6 +146,7 @@ class _CrawlLog:
         self.failed = ""
         self._lock = threading.Lock()
         self._stderr = str(path) == STDERR_NAME
+        self.to_stderr = self._stderr  # (then what stderr gets is not written twice)
         if self._stderr:
             return
         try:
@@ -224,18 +238,42 @@ def _display(quiet: bool) -> Iterator[Progress | None]:
         yield show
 
 
-def _summarise(reports: list[SiteReport], quiet: bool) -> int:
+def _summarise(reports: list[SiteReport], quiet: bool, log: _CrawlLog | None) -> int:
     for report in reports:
         if not quiet:
             sys.stdout.write(report.summary() + "\n")
         warnings = [*report.warnings, report.drift_warning(), report.broken_warning()]
         for warning in [*warnings, report.resting_warning()]:
             if warning:
-                sys.stderr.write(f"newsarchive: {report.site}: warning: {as_one_line(warning)}\n")
+                _say(log, f"{report.site}: warning: {as_one_line(warning)}")
         for failure in report.failures[:20]:
-            sys.stderr.write(f"newsarchive: {report.site}: {as_one_line(failure)}\n")
+            _say(log, f"{report.site}: {as_one_line(failure)}")
         if len(report.failures) > 20:
-            sys.stderr.write(
-                f"newsarchive: {report.site}: ... and {len(report.failures) - 20} more failures\n"
-            )
+            _say(log, f"{report.site}: ... and {len(report.failures) - 20} more failures")
     return max((r.status for r in reports if not r.interrupted), default=0)
+
+
+def _say(log: _CrawlLog | None, line: str) -> None:
+    """A failure or warning: on stderr, which cron mails, and in the log, which is kept
+    (it held the requests' statuses and the counts, but not why a site failed)."""
+    sys.stderr.write(f"newsarchive: {line}\n")
+    if log is not None and not log.to_stderr:
+        log.write(f"{now_iso()} {line}\n")
+
+
+def _warn_idle(
+    db: Path, reports: list[SiteReport], days: int, log: _CrawlLog | None, code: int
+) -> int:
+    """``--warn-idle DAYS``: a site none of whose runs archived a new article in that
+    long is a warning and exit 1, though every request of it went well."""
+    crawled = [r.site for r in reports if not r.interrupted]
+    idle = idle_sites(db, crawled, days)
+    for site, last in idle.items():
+        since = f"the last on {last}" if last else "none ever"
+        _say(
+            log,
+            f"{site}: warning: no new article archived in {days} days ({since}): the site"
+            " may have stopped publishing, or changed so its news are no longer found:"
+            f" run 'newsarchive check-site {site}'",
+        )
+    return EXIT_PARTIAL if idle and code == 0 else code

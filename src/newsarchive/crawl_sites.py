@@ -20,6 +20,7 @@ from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.discover.urls import site_hosts
 from newsarchive.errors import ArchiveWriteError
 from newsarchive.fetch.client import Fetcher
+from newsarchive.fetch.resolver import NameWatch
 from newsarchive.models import Profile
 
 
@@ -28,8 +29,11 @@ def crawl_sites(
 ) -> list[SiteReport]:
     connect(db, create=True).close()  # create or upgrade once, before the sites start
     archive = ArchiveFile(db)
+    names = NameWatch()  # (one resolver for every site: down for one, down for all)
     with ThreadPoolExecutor(max(1, min(len(profiles), options.sites_at_once))) as pool:
-        reports = list(pool.map(lambda p: crawl_site(db, p, options, archive, progress), profiles))
+        reports = list(
+            pool.map(lambda p: crawl_site(db, p, options, archive, progress, names), profiles)
+        )
     for report in reports:
         if report.archive_error:
             raise report.archive_error
@@ -38,7 +42,7 @@ def crawl_sites(
 
 def crawl_site(
     db: Path, profile: Profile, options: CrawlOptions, archive: ArchiveFile,
-    progress: Progress | None = None,
+    progress: Progress | None = None, names: NameWatch | None = None,
 ) -> SiteReport:  # fmt: skip
     """One site's run with its own connection and fetcher; never raises. ``options.log``
     gets a start and a summary line (the fetcher adds one per request)."""
@@ -49,7 +53,7 @@ def crawl_site(
     try:
         with closing(connect(db, create=False)) as conn, Fetcher(
             options.fetch.with_delay(options.delay, profile.delay), mirror=options.base_url,
-            site_hosts=site_hosts(profile), log=options.log, stop=options.stop,
+            site_hosts=site_hosts(profile), log=options.log, stop=options.stop, names=names,
         ) as fetcher:  # fmt: skip
             crawl = SiteCrawl(Store(conn), profile, options, fetcher, archive, progress)
             report = crawl.report

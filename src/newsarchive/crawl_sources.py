@@ -286,6 +286,7 @@ class SourceReader:
         )  # fmt: skip
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         pages = listings.ListingPages(self.profile)  # where it goes after each page
+        newest: tuple[str, Page] | None = None  # the last page read, and where
         while (step := walk.page()) is not None:
             url, number = step
             kind = _what(number)
@@ -304,7 +305,14 @@ class SourceReader:
                 walk.not_modified()
             else:
                 self._read_page(walk, pages, page, (url, number), learned)
+                newest = (url, page)
             self.frontier.save_walk(start, walk.state)
+        # an oldest-first listing's walk ended at its newest page, where the next run
+        # begins: its validators, for that run's conditional request (page 1's are saved
+        # as read). Once the walk is over: a page after it may end it (a profile's
+        # templated page, answered 404)
+        if newest and walk.state.ascending and walk.state.resume_url == newest[0]:
+            self.frontier.save_validators(*newest)
         return learned
 
     def _read_page(
@@ -352,15 +360,10 @@ class SourceReader:
         if next_url is None and not old and links:
             room = max(1, walk.limit - number) if walk.limit else 0  # (0: no cap)
             old = self._older_articles(links, room)
-        dates = [c.listed_date for c in links if c.listed_date]
-        walk.listed(Listed(next_url, seen, old, [c.url for c in links], dates))
-        self._newest_validators(walk, url, page)
-
-    def _newest_validators(self, walk: ListingWalk, url: str, page: Page) -> None:
-        """An oldest-first listing's walk ended at this page, where the next run begins:
-        its validators, for that run's conditional request (page 1's are saved as read)."""
-        if walk.state.ascending and walk.state.resume_url == url:
-            self.frontier.save_validators(url, page)
+        urls = [c.url for c in links]
+        # (a listing printing no dates runs by the days its articles state, read by now)
+        dates = [c.listed_date for c in links if c.listed_date] or self.harvest.stated_days(urls)
+        walk.listed(Listed(next_url, seen, old, urls, dates))
 
     def _older_articles(self, links: list[Candidate], limit: int) -> int:
         """A list that ends with no page after it, whose oldest article links the one
@@ -401,7 +404,6 @@ class SourceReader:
         urls = [item.url(page.final_url) for item in items]
         dates = [local_date(item.published) for item in items]
         walk.listed(Listed(next_url, seen, items=urls, dates=dates))
-        self._newest_validators(walk, url, page)
 
     def _not_a_listing(self, tree: LexborHTMLParser, page: Page, number: int, text: str) -> str:
         """What came instead of a listing page (``page_kind.of_listing``), reported: a bot

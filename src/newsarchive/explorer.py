@@ -17,6 +17,8 @@ import datetime as dt
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborHTMLParser
+
 from newsarchive.discover import feeds, listings
 from newsarchive.discover.explore import (
     CONVENTIONAL_FEEDS,
@@ -33,7 +35,9 @@ from newsarchive.discover.explore import (
     frame_sources,
     is_listing,
     language_home,
+    news_archive_link,
     news_hosts,
+    news_menu_children,
     rest_api_root,
     section_links,
     shape_pattern,
@@ -108,6 +112,9 @@ class _Explorer:
         self.pagination: dict[str, str] = {}
         self.listed: dict[str, set[str]] = {}  # listing URL -> keys of its items' URLs
         self.shapes: dict[str, Shape | None] = {}  # listing URL -> its items' URL shape
+        # the categories a menu's "Новини" opens (``news_menu_children``): streams of
+        # their own, though they share posts
+        self.categories: set[str] = set()
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
         self.unread: dict[str, str] = {}  # the home page, sections: no answer this time
 
@@ -196,7 +203,9 @@ class _Explorer:
                 if listings.card_date(card, today=page.fetched_at) is not None
             }
             menu = section_links(tree, page.final_url, self.profile, dated)
-            sections += [url for url in menu if url not in sections]
+            children = news_menu_children(tree, page.final_url, self.profile)
+            self.categories.update(children)
+            sections += [url for url in [*children, *menu] if url not in sections]
             feed_links += [url for url in feed_pages(tree, page.final_url, self.profile)
                            if url not in feed_links]  # fmt: skip
             if framed is None and not is_listing(items):
@@ -288,6 +297,9 @@ class _Explorer:
         kept = [first]
         for listing in self.listings[1:]:
             items = self.listed.get(listing, set())
+            if {first, listing} <= self.categories:
+                kept.append(listing)  # (two of the news menu's categories: none lists all)
+                continue
             if shape is not None and self.shapes.get(listing) == shape and items & shown:
                 self.notes.pop(listing, None)
                 self.pagination.pop(listing, None)
@@ -319,10 +331,11 @@ class _Explorer:
             self.pagination.pop(listing, None)
         self.listings[:] = kept
 
-    def section(self, url: str, *, framed_by: str = "") -> None:
+    def section(self, url: str, *, framed_by: str = "", archive_of: str = "") -> None:
         """A menu's section page; one that lists no news itself but shows a frame (its
         list in an ``<iframe src="novini_list.php">``) is read through its frames
-        (``framed_by``: the page showing this one, whose frames' frames are not read)."""
+        (``framed_by``: the page showing this one, whose frames' frames are not read).
+        ``archive_of``: the news page whose archive this is (``archive_instead``)."""
         page = self.get(url, "listing", telling=True)
         if page is None:
             return
@@ -341,6 +354,7 @@ class _Explorer:
             where = (
                 f"a frame of {framed_by}" if framed_by else "a section page in the home page's menu"
             )
+            where = f"the archive {archive_of} links" if archive_of else where
             how = f"{where}, listing {len(items.cards)} news items"
             self.add(self.listings, page.final_url, how)
             # what a walk of it queues: its cards, and the items only its page data holds
@@ -361,6 +375,8 @@ class _Explorer:
             self.learn(items.shape, *items.shapes)
             self.samples = [card.url for card in items.cards[:3]] + self.samples
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
+            if page.final_url not in self.pagination and not archive_of:
+                self.archive_instead(tree, page.final_url)
         elif len(stated := listings.stated_news(tree, page.final_url, self.profile)) >= MIN_ITEMS:
             # no card in the body: its script draws them from the list its data states
             self.add(
@@ -376,6 +392,29 @@ class _Explorer:
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
         for feed in declared_feeds(tree, page.final_url, self.profile):
             self.add(self.feeds, feed, f'<link rel="alternate"> on {page.final_url}')
+
+    def archive_instead(self, tree: LexborHTMLParser, url: str) -> None:
+        """A news page of the newest few with no pager beneath, whose older news are only
+        in the archive it links ("Архив на новините", ``news_archive_link``): the
+        archive, when it lists news and this page's among them, is the listing walked in
+        its place (its first page shows what is new as well, and its pager reaches the
+        rest). One that lists none of them is another stream, and is not taken."""
+        archive = news_archive_link(tree, url, self.profile)
+        if archive is None or archive in self.listings:
+            return
+        before = list(self.listings)
+        self.section(archive, archive_of=url)
+        added = [listing for listing in self.listings if listing not in before]
+        if not added:
+            return
+        if not self.listed.get(added[0], set()) & self.listed.get(url, set()):
+            for listing in added:
+                self.listings.remove(listing)
+                self.notes.pop(listing, None)
+                self.pagination.pop(listing, None)
+            return
+        self.listings[:] = [added[0] if listing == url else listing for listing in before]
+        self.notes.pop(url, None)
 
     def note_page_two(self, tree: listings.Listing, url: str, link: str = "") -> None:
         """The listing's page 2 (``Discovery.pagination``), as its walk would go there

@@ -90,6 +90,7 @@ class Verdict:
     kind: str = ""  # what the page is instead of an article (``page_kind``), if anything
     next_page: str | None = None  # an article split over pages: its next page's address
     older: str | None = None  # the article before it, by its "« Предишна новина" link
+    day: dt.date | None = None  # the day the page states (an article older than --since too)
 
 
 def judge(
@@ -162,8 +163,8 @@ def judge(
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}", kind=kind)
     if found := items():
         return read(Outcome.NEW, items=tuple(found), url=result.final_url)
-    if too_old(article.published, since):
-        return read(Outcome.OLD, "older than --since")
+    if article.published is not None and too_old(article.published, since):
+        return read(Outcome.OLD, "older than --since", day=local_date(article.published))
     header = linked(result.headers.get("link"), "canonical")
     stated = stated_canonical(article.canonical_url, header, result.final_url)
     identity = identify(result.final_url, stated, profile)
@@ -369,6 +370,9 @@ class Harvester:
     # this run's URLs whose fetch ended at another page, by URL key: that page's key
     # (a redirect followed, or one to a page fetched on its own: ``Elsewhere``)
     moved: dict[str, str] = field(default_factory=dict)
+    # the day each page fetched in this run states, by URL key (one older than --since,
+    # never archived, too): how a listing printing no dates runs (``stated_days``)
+    days: dict[str, dt.date] = field(default_factory=dict)
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out
@@ -381,6 +385,19 @@ class Harvester:
         while self.went_back:
             old += self._fetch_batch(before)
         return old
+
+    def stated_days(self, urls: list[str]) -> list[dt.date]:
+        """The days the articles at ``urls`` state, in their order (those that state one):
+        read in this run, or archived before. A listing that prints no dates beside its
+        links still runs newest or oldest first by them."""
+        days = []
+        for url in urls:
+            day = self.days.get(url_key(url))
+            if day is None:
+                day = self.store.published_day(url)
+            if day is not None:
+                days.append(day)
+        return days
 
     def older_of(self, urls: list[str]) -> str | None:
         """Where the "« Предишна новина" of the last of ``urls`` archived leads (a
@@ -566,6 +583,9 @@ class Harvester:
         left = self.going_back.get(url, 0)  # (0: the way back ends at this one)
         verdict = judge(url, result, self.profile, self.options.since, listed, older=left != 0)
         self.report.cpu["extract"] += verdict.cpu
+        stated = verdict.article.published if verdict.article else None
+        if (day := verdict.day or (local_date(stated) if stated else None)) is not None:
+            self.days[url_key(url)] = day
         if verdict.outcome is Outcome.INTERRUPTED:
             return None  # stays queued for the next run
         if verdict.article is not None and isinstance(result, Page):

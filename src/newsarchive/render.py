@@ -135,9 +135,11 @@ def search_results(hits: list[dict[str, Any]], fmt: str, raw: bool = False) -> N
 
 
 def _search_blocks(hits: list[dict[str, Any]]) -> None:
-    """One block per hit: id · site · date · title, the snippet, then the URL alone on its
-    line and never wrapped or cut, so it can be copied whole at any terminal width."""
-    from rich.padding import Padding
+    """One block per hit: id · site · date · title on one line, the snippet, then the URL
+    alone on its line, neither ever wrapped or cut, so a title can be grepped and a URL
+    copied whole at any width (a title wrapped at a pipe's 120 columns was two lines).
+    The snippet is wrapped, indented, with no spaces after its lines' last words (a
+    padded block filled a file or a pipe with trailing blanks)."""
     from rich.text import Text
 
     console = _console()
@@ -148,8 +150,10 @@ def _search_blocks(hits: list[dict[str, Any]]) -> None:
         head = Text(f"{hit['id']}  ", style="bold cyan")
         head.append(f"{_line(hit['site'])}  {(hit['published'] or '-')[:10]}  ", style="dim")
         head.append(_line(hit["title"]), style="bold")
-        console.print(head)
-        console.print(Padding(_snippet_text(hit["snippet"] or ""), (0, 0, 0, 4), expand=False))
+        console.print(head, soft_wrap=True)
+        for part in _snippet_text(hit["snippet"] or "").wrap(console, max(20, console.width - 4)):
+            part.rstrip()
+            console.print(Text("    ") + part)
         console.print(Text("    " + _line(hit["url"]), style="dim"), soft_wrap=True)
         for copy in hit.get("also", ()):
             when = (copy["published"] or "-")[:10]

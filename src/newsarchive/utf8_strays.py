@@ -1,6 +1,7 @@
-"""When a few bytes UTF-8 cannot read leave a text UTF-8 still. Below every stage since
-two read it: fetching a page whose charset is in doubt, and discovery re-reading a feed
-its XML parser broke on (discovery may not import fetch)."""
+"""When a few bytes UTF-8 cannot read leave a text UTF-8 still, and what a text that is
+no UTF-8 is read as. Below every stage since two read it: fetching a page whose charset
+is in doubt, and discovery re-reading a feed its XML parser broke on (discovery may not
+import fetch)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from __future__ import annotations
 # no page. A windows-1251 text is nowhere near: its letters (0xC0-0xFF) are never followed
 # by the continuation byte UTF-8 needs.
 GOOD_PER_BAD = 20
+# The legacy charset of Bulgarian sites (windows-1251, by Python's codec name): the last
+# resort for a page no declaration, UTF-8 or detector reads, and what a feed that is no
+# UTF-8 is read as. One name, so the two cannot drift apart.
+LEGACY_CHARSET = "cp1251"
 
 
 def stray_bytes_only(text: str) -> bool:

@@ -445,6 +445,9 @@ class Frontier:
         )
 
     # listing walks ---------------------------------------------------------------
+    # A completed walk with no resume point (a listing read newest first) is written with
+    # ``resume_page`` 0: its order was judged. One an older release completed kept 1 there,
+    # before walks told the order, and is judged again (``WalkState.judged``).
     def walk(self, start_url: str) -> WalkState:
         row = self.conn.execute(
             "SELECT resume_url, resume_page, completed, cut_since, cut_pages FROM listing_walks"
@@ -454,7 +457,9 @@ class Frontier:
         if row is None:
             return WalkState()
         cut_since = dt.date.fromisoformat(row[3]) if row[3] else None
-        return WalkState(row[0], int(row[1]), bool(row[2]), cut_since, int(row[4] or 0))
+        completed, page = bool(row[2]), int(row[1])
+        judged = not completed or row[0] is not None or page == 0
+        return WalkState(row[0], max(page, 1), completed, cut_since, int(row[4] or 0), judged)
 
     def save_walk(self, start_url: str, state: WalkState) -> None:
         cut_since = state.cut_since.isoformat() if state.cut_since else None
@@ -467,7 +472,9 @@ class Frontier:
                 " cut_since = excluded.cut_since, cut_pages = excluded.cut_pages,"
                 " updated_at = excluded.updated_at",
                 (
-                    start_url, self.site, state.resume_url, state.resume_page,
+                    start_url, self.site, state.resume_url,
+                    0 if state.completed and state.judged and state.resume_url is None
+                    else state.resume_page,
                     state.completed, cut_since, state.cut_pages, now_iso(),
                 ),
             )  # fmt: skip

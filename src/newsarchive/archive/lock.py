@@ -33,13 +33,14 @@ def lock_path(db: Path) -> Path:
 class CrawlLock:
     """Hold for the duration of a crawl: ``with CrawlLock(db_path): ...``."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, command: str = "crawl") -> None:
         # a folder or a device named as the archive, or a missing folder, is said as the
         # archive's open says it, before a lock file is made beside it (a crawl --db
         # /dev/null created /dev/null.lock), or its name is taken (--db / has none: an
         # internal error)
         check_creatable(db)
         self.db = db
+        self.command = command  # written beside the pid: who a run that meets it waits for
         self.path = lock_path(db)
         self._fd: int | None = None
 
@@ -56,14 +57,21 @@ class CrawlLock:
                 if attempt + 1 < _TRIES:
                     time.sleep(_PAUSE)
                     continue
-                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                # "pid command" ("4242 reextract"): a nightly crawl that met a colleague's
+                # reextract said "another crawl", and sent its admin to look for one
+                said = os.pread(fd, 64, 0).decode("ascii", "replace").split()
+                holder = said[0] if said else "unknown"
+                command = " ".join(said[1:2]) or "crawl or import"
+                # when the holder took it (it wrote its pid then): a night's run still
+                # going the next night is a site or a disk to look at, not a passing overlap
+                since = dt.datetime.fromtimestamp(os.fstat(fd).st_mtime, dt.UTC)
                 os.close(fd)
                 raise LockHeld(
-                    f"another crawl (pid {holder}) is writing {self.path.with_suffix('')};"
-                    " try later"
+                    f"another {command} (pid {holder}, since {since:%Y-%m-%d %H:%M} UTC) is"
+                    f" writing {self.path.with_suffix('')}; try later"
                 ) from None
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        os.pwrite(fd, f"{os.getpid()} {self.command}\n".encode(), 0)
         self._fd = fd
         return self
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from newsarchive.archive.lemmas import TOKEN, composed
 from newsarchive.errors import QueryError
+from newsarchive.transliteration import from_latin
 
 MAX_QUERY_CHARS = 2000
 MAX_TERMS = 64
@@ -35,7 +36,20 @@ MAX_TERMS = 64
 # one, or a run of anything else.
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\()|(\))|([^\s"()]+)')
 MAX_DEPTH = 8
-_OPERATORS = {"OR", "AND", "NOT"}
+# Operators of other search syntaxes (FTS5's own, Google's "|", a programmer's "&&") that a
+# user may type, each with what to write here instead. Searched as words they matched
+# nothing ("a NEAR b") or were dropped as punctuation, turning "a | b" into a AND b.
+_AND_ALREADY = "words are AND-ed already, use OR for either and -word to exclude"
+_FOREIGN_OPERATORS = {
+    "AND": _AND_ALREADY,
+    "NOT": _AND_ALREADY,
+    "&": _AND_ALREADY,
+    "&&": _AND_ALREADY,
+    "NEAR": 'for words side by side write them as a "phrase" in quotes; words anywhere in'
+    " an article are AND-ed already",
+    "|": "write OR between words for either",
+    "||": "write OR between words for either",
+}
 # The filters, each with the example its "needs a value" error shows.
 _FILTER_EXAMPLES = {
     "site": "site:bta",
@@ -158,12 +172,26 @@ def _item_fts(item: Item, lemmas: Mapping[str, str]) -> str:
     return f"({item.fts(lemmas)})" if isinstance(item, ParsedQuery) else item.fts(lemmas)
 
 
+# A day as Bulgarians write it, the way the archived sites print theirs: day first,
+# dots, a four-digit year (two digits would be a guess at the century), "г." after it.
+_DOTTED_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?")
+
+
 def parse_date(value: str, what: str) -> dt.date:
-    """A YYYY-MM-DD date, or a ``QueryError`` naming the option."""
+    """A date typed by a user (YYYY-MM-DD, or 31.05.2024 as Bulgarian sites and readers
+    write it: an analyst refused "01.12.2026" had to guess the other form), or a
+    ``QueryError`` naming the option. Every date a command or the web page takes is read
+    here (``--since``/``--until``, ``since:``/``until:``), so each reads the same forms."""
+    dotted = _DOTTED_DAY.fullmatch(value.strip())
     try:
+        if dotted:
+            day, month, year = (int(part) for part in dotted.groups())
+            return dt.date(year, month, day)
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise QueryError(f"{what} must be a date like 2024-05-31, not '{value}'") from None
+        raise QueryError(
+            f"{what} must be a date like 2024-05-31 or 31.05.2024, not '{value}'"
+        ) from None
 
 
 def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
@@ -326,15 +354,15 @@ def _parse_group(
                     f"since:, until:, author:, title:); to search for the words, write "
                     f'"{key}:{value}" in quotes'
                 )
-            if bare in _OPERATORS:
-                if bare == "OR":
-                    if not query.groups or pending_or:
-                        raise QueryError("'OR' needs a word on each side")
-                    pending_or = True
-                    continue
+            if bare == "OR":
+                if not query.groups or pending_or:
+                    raise QueryError("'OR' needs a word on each side")
+                pending_or = True
+                continue
+            operator = "NEAR" if re.fullmatch(r"NEAR(/\d+)?", bare) else bare
+            if operator in _FOREIGN_OPERATORS:
                 raise QueryError(
-                    f"'{bare}' is not an operator here: words are AND-ed already, "
-                    "use OR for either and -word to exclude"
+                    f"'{bare}' is not an operator here: {_FOREIGN_OPERATORS[operator]}"
                 )
             item = _term(bare, quoted=False, exact=exact)
             exclude = item is not None and item.exclude
@@ -365,3 +393,27 @@ def _parse_group(
         if depth:  # at the top, filters alone may choose the articles (parse_query)
             raise QueryError(f"the query has no words to search for{where}")
     return pos
+
+
+def cyrillic_guess(query: str) -> str | None:
+    """``query`` spelled in Cyrillic (``transliteration.from_latin``) when its words are
+    plain words, some in Latin letters and the rest in Cyrillic ones, no operator, quote
+    or filter among them: "Ruse" for "Русе" (or "община Ruse") matches nothing in an
+    archive of Bulgarian, and said only "No matches"."""
+    words = query.split()
+    if not any(_LATIN_ONLY.fullmatch(w) for w in words):
+        return None
+    spelled: list[str] = []
+    for word in words:
+        if _LATIN_ONLY.fullmatch(word) and word != "OR":
+            guess = from_latin(word)
+        else:
+            guess = word if _CYRILLIC_ONLY.fullmatch(word) else None
+        if guess is None:
+            return None
+        spelled.append(guess)
+    return " ".join(spelled)
+
+
+_LATIN_ONLY = re.compile(r"[A-Za-z]+")
+_CYRILLIC_ONLY = re.compile(r"[\u0400-\u04FF]+")

@@ -28,7 +28,15 @@ from newsarchive.archive.lemmas import (
     named_somewhere,
     printed_as_name,
 )
-from newsarchive.archive.query import EXACT, ORIGINAL, PREFIX, WORD, ParsedQuery
+from newsarchive.archive.query import (
+    EXACT,
+    ORIGINAL,
+    PREFIX,
+    WORD,
+    ParsedQuery,
+    cyrillic_guess,
+    parse_query,
+)
 from newsarchive.archive.store import Filters
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
@@ -408,6 +416,19 @@ def _collapsed(prepared: Prepared, order: str) -> tuple[str, str]:
         f" WHERE a.rn = 1 ORDER BY {order} LIMIT ? OFFSET ?"
     )
     return page, f"SELECT count(DISTINCT {STORY_OF}){prepared.source}"
+
+
+def in_cyrillic(conn: sqlite3.Connection, typed: str, filters: Filters) -> tuple[str, int] | None:
+    """For words typed in Latin letters ("Ruse"), their Cyrillic spelling
+    (``query.cyrillic_guess``) and how many articles it matches with the same filters;
+    None when there is no such spelling or it matches nothing either. The CLI's stderr
+    and the web page offer it where the Latin words matched nothing."""
+    guess = cyrillic_guess(typed)
+    if guess is None:
+        return None
+    rows = matching(Prepared(conn, parse_query(guess), filters), "count(*)")
+    total = int(rows[0][0])
+    return (guess, total) if total else None
 
 
 def undated(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> int:

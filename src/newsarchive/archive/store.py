@@ -368,6 +368,17 @@ class Store:
             return None
         return str(row[0]), capture_text(zlib.decompress(row[1]), row[2])
 
+    def published_day(self, url: str) -> dt.date | None:
+        """The day the article archived from ``url`` states (its local calendar day, as
+        ISO text keeps it), or None."""
+        article_id = self.find(url)
+        if article_id is None:
+            return None
+        row = self.conn.execute(
+            "SELECT published FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return dt.date.fromisoformat(row[0][:10]) if row and row[0] else None
+
     def find_item(self, url: str) -> int | None:
         """The article archived under an item's own address (``urls.item_url``), never
         its page's: ``find`` falls back to the page, which may be archived whole."""

@@ -127,7 +127,8 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
     or in ``onclick``, or one a call there of the page's own functions opens (``calls``,
     from ``script_calls``)."""
     attrs = anchor.attributes
-    href = (attrs.get("href") or next(filter(None, map(attrs.get, _DATA_LINKS)), "")).strip()
+    data = next(filter(None, map(attrs.get, _DATA_LINKS)), "").strip()
+    href = (attrs.get("href") or data).strip()
     scripted = href.lower().startswith("javascript:")
     if href and not scripted and not href.startswith("#"):
         return href
@@ -136,6 +137,10 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
             url := script_url(script) or (_called_url(script, calls) if calls else None)
         ):
             return url
+    # a link going nowhere ("#", "javascript:void(0)") that the page's script sends to
+    # its ``data-href``, as a lazy card's headline is (a web address: not "sms:", "#tab")
+    if data and href != data and not data.startswith("#") and _WEB_SCHEME.match(data):
+        return data
     return None
 
 
@@ -147,6 +152,7 @@ _NOT_CLICKABLE = frozenset(
 # handler the theme binds to every ``[data-url]`` (or ``[data-href]``, ``[data-link]``)
 # sends the browser to it, as an ``href`` would.
 _DATA_LINKS = ("data-href", "data-url", "data-link")
+_WEB_SCHEME = re.compile(r"(?:https?:|[^:]*$|[^:]*[/?#])", re.IGNORECASE)
 _CLICKABLE = ", ".join(f"[{name}]" for name in (*_DATA_LINKS, "onclick"))
 
 

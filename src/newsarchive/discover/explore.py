@@ -408,6 +408,55 @@ def section_links(
     return sorted(scored, key=lambda url: -scored[url])
 
 
+def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
+    """The entries of a menu's "Новини" that opens a submenu and leads nowhere itself
+    (``href="#"``, no ``href``: "Новини ▾ Общество | Култура | Спорт"): the site's news are
+    in these categories, each holding some, none all of them; no page lists every post.
+    Each is a section, kept beside the others although they share posts."""
+    base = page_base(tree, page_url)
+    here = normalize_url(page_url)
+    found: list[str] = []
+    for anchor in tree.css("li > a"):
+        raw = (anchor.attributes.get("href") or "").strip()
+        if raw and not raw.startswith("#") and not raw.lower().startswith("javascript:"):
+            continue
+        if not NEWS_HOST_WORDS.search(_text(anchor)) or len(_text(anchor)) > 40:
+            continue
+        item = anchor.parent
+        for child in item.css("ul a, ol a") if item is not None else ():
+            url = normalize_url(child.attributes.get("href") or "", base)
+            if url is None or url == here or not on_site(url, profile) or url in found:
+                continue
+            path = urlsplit(url).path
+            if not (is_file_path(path) or _FEED_HINT.search(path) or looks_like_article_path(url)):
+                found.append(url)
+    return found
+
+
+# A news page's link to the archive of all its news, the newest few shown above it and
+# no pager: "Архив на новините", "Архив новини", "Всички новини", "Към архива »".
+_NEWS_ARCHIVE = re.compile(
+    r"^(?:(?:към )?архив(?:а|ът)?(?: (?:на )?(?:новините|новини|съобщенията))?"
+    r"|всички новини|(?:вижте|виж) (?:архива|всички новини))\s*[»›>→]?$",
+    re.IGNORECASE,
+)
+
+
+def news_archive_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
+    """Where a news page's "Архив на новините" leads, on the site (not the page itself,
+    nor the home page): the explorer reads it as the listing it stands for when the page
+    shows the newest few and no pager, and the archive lists them too."""
+    base = page_base(tree, page_url)
+    here, home = normalize_url(page_url), normalize_url("/", page_url)
+    for anchor in tree.css("a[href]"):
+        if not _NEWS_ARCHIVE.match(_text(anchor)):
+            continue
+        url = normalize_url(anchor.attributes.get("href") or "", base)
+        if url is not None and url not in (here, home) and on_site(url, profile):
+            return url
+    return None
+
+
 def news_hosts(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
     """Hosts the site's news section lives on apart from the site (a municipality's
     "Новини" linking ``https://novini.x.bg/`` from ``https://www.x.bg``): a menu link

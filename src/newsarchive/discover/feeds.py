@@ -56,7 +56,7 @@ from newsarchive.discover.urls import (
     on_site,
 )
 from newsarchive.models import MAX_BODY_BYTES, Candidate, Page, Profile
-from newsarchive.utf8_strays import stray_bytes_only
+from newsarchive.utf8_strays import LEGACY_CHARSET, stray_bytes_only
 
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
 MAX_BYTES = MAX_BODY_BYTES  # the fetcher's body cap by default, not a second setting
@@ -369,9 +369,6 @@ def _parse(chunks: Iterable[bytes], collector: _Collector) -> None:
     parser.close()
 
 
-# The legacy charset of Bulgarian sites, what a feed that is no UTF-8 is read as (the last
-# resort of ``fetch.charset`` for a page, which discovery, below fetching, does not import).
-_LEGACY_CHARSET = "windows-1251"
 # Where a document's XML declaration names its encoding.
 _DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 
@@ -389,10 +386,10 @@ def _read_again_as(chunk: bytes) -> str | None:
     text = codecs.getincrementaldecoder("utf-8")("replace").decode(chunk)
     if "\ufffd" not in text:
         return None
-    return "utf-8" if stray_bytes_only(text) else _LEGACY_CHARSET
+    return "utf-8" if stray_bytes_only(text) else LEGACY_CHARSET
 
 
-def _in_utf8(chunks: Iterable[bytes], charset: str = _LEGACY_CHARSET) -> Iterator[bytes]:
+def _in_utf8(chunks: Iterable[bytes], charset: str = LEGACY_CHARSET) -> Iterator[bytes]:
     """A feed read as ``charset`` (``_read_again_as``), in UTF-8 with its declaration saying
     no other encoding: an old Bulgarian CMS writes its RSS in windows-1251 under a bare
     ``<?xml version="1.0"?>`` (or one saying UTF-8, copied from a template), its server

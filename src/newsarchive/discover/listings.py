@@ -63,10 +63,12 @@ from newsarchive.models import Candidate, Profile
 # WordPress says "← По-стари публикации" ("Older posts"), the arrow pointing back in time;
 # so does a news page showing one day at a time: "« Предишен ден" is the day before (its
 # "Следващ ден »" the day after: no next page), as "« Предишна" alone is not (page 1 of a
-# numbered pager, newer news).
+# numbered pager, newer news). A pager may say how many the next page brings: "Следващите
+# 10 новини »".
 _NEXT_TEXT = re.compile(
     r"^(?:(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|"
-    r"още новини|next(?: page)?|older(?: posts)?)?\s*(?:[»›>→]{1,2})?"
+    r"следващ(?:и|ите)(?: \d+)? новини|още новини|next(?: page)?|older(?: posts)?)?"
+    r"\s*(?:[»›>→]{1,2})?"
     r"|(?:[«‹<←]{1,2}\s*)?(?:по-стари (?:публикации|статии|записи)|older entries|"
     r"пред(?:иш|ход)(?:ен|ния|ният) ден|previous day))$",
     re.IGNORECASE,
@@ -494,11 +496,19 @@ def find_next_link(
         return link_target(anchor, calls) if calls else None
 
     wordless: list[LexborNode] = []
+    jumps: set[str] | None = None  # where the pager's numbers other than N+1 lead
     for anchor, text in anchors:
         label = text or (
-            anchor.attributes.get("aria-label") or anchor.attributes.get("title") or ""
+            anchor.attributes.get("aria-label")
+            or anchor.attributes.get("title")
+            or _picture_says(anchor)
         )
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
+            if _ARROWS.match(label):
+                if jumps is None:
+                    jumps = _numbered_jumps(anchors, page, usable)
+                if url in jumps:
+                    continue  # "»" to the pager's last page, not the next
             return url
         if not label:
             wordless.append(anchor)
@@ -528,6 +538,32 @@ def find_next_link(
         return url
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
     return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
+
+
+# A next link's label of arrows alone: "»" is also what a pager of "« 1 2 3 4 »" calls
+# its last page (and "«" its first), beside the numbers.
+_ARROWS = re.compile(r"^[»›>→]{1,2}$")
+
+
+def _numbered_jumps(
+    anchors: list[tuple[LexborNode, str]], page: int, usable: Callable[[str | None], str | None]
+) -> set[str]:
+    """Where the pager's numbered links lead, but for page N+1's: an arrow going to one
+    of them is a jump to the first or last page (a pager of "« 1 2 3 4 »" with no next
+    link), which would skip the pages between."""
+    wanted = str(page + 1)
+    return {
+        url
+        for anchor, text in anchors
+        if text.isdigit() and text != wanted and (url := usable(anchor.attributes.get("href")))
+    }
+
+
+def _picture_says(anchor: LexborNode) -> str:
+    """What a link drawn as one picture says, in the picture's ``alt``: an old site's
+    pager of arrow images (``<img src="right.gif" alt="Следваща страница">``)."""
+    pictures = anchor.css("img")
+    return (pictures[0].attributes.get("alt") or "").strip() if len(pictures) == 1 else ""
 
 
 def _option_targets(tree: LexborHTMLParser, base: str) -> list[str]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from newsarchive.discover.shape import is_list_path, looks_like_article_path
+from newsarchive.hosts import ascii_host, host_variants
 from newsarchive.models import Profile
 
 # Click ids and campaign tags an ad network, a search engine or a share button appends to
@@ -259,26 +260,6 @@ def web_url_problem(url: str) -> str:
     return ""
 
 
-def ascii_host(netloc: str) -> str:
-    """A host (with its port, if any) as DNS and HTTP spell it: lower case, and an
-    internationalized name in its punycode form ("община-х.бг" is
-    "xn----8sbb...xn--90ae"). A ``.бг`` site is linked both ways: its CMS writes the
-    punycode, the address a reader pastes from a browser's bar the Cyrillic, the user's
-    profile names either, and every response's URL is the punycode one; one spelling
-    makes them one host. A name the codec refuses stays as it is, in lower case."""
-    netloc = netloc.lower()
-    if netloc.isascii():
-        return netloc
-    host, colon, port = netloc.rpartition(":")
-    if not (colon and port.isdigit()):
-        host, colon, port = netloc, "", ""
-    try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return netloc
-    return host + colon + port
-
-
 def _normal(url: str, base: str | None = None) -> str | None:
     url = url.strip()
     if not url or url.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
@@ -496,15 +477,6 @@ def amp_originals(url: str) -> tuple[str, ...]:
 def _amp_param(param: str) -> bool:
     name, _, value = param.partition("=")
     return name.lower() == "amp" and value in _AMP_VALUES
-
-
-def host_variants(hosts: Iterable[str]) -> frozenset[str]:
-    """Hosts with their www/bare twins, lower-cased: one site answers on both."""
-    found: set[str] = set()
-    for host in hosts:
-        bare = ascii_host(host).removeprefix("www.")
-        found.update({bare, f"www.{bare}"})
-    return frozenset(found)
 
 
 @lru_cache(maxsize=256)

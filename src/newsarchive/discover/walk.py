@@ -33,6 +33,7 @@ import datetime as dt
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from newsarchive.dates import local_date
 from newsarchive.models import Published
@@ -82,14 +83,20 @@ class WalkState:
     completed: bool = False
     cut_since: dt.date | None = None
     cut_pages: int = 0
+    # False: a walk an older release completed before walks told a listing's order: its
+    # next run reads page 1 whole and, when its dates run forward, walks on to the end
+    judged: bool = True
 
     def covers(self, since: dt.date | None, pages: int) -> bool:
         """Whether a run bounded by ``since`` and ``pages`` (a ``--max-pages``; 0: none)
         would read nothing older than this walk has: it is completed, or a cut's bound
-        is no narrower than the run's."""
-        if self.completed:
-            return True
+        is no narrower than the run's. (A completed walk's ``cut_since`` counts only on
+        an oldest-first listing, read to its end under ``--since``, its older news
+        skipped on the way: a wider run reads it again from page 1. A newest-first one
+        a later ``--since`` stopped early has read everything older before.)"""
         by_date = since is not None and self.cut_since is not None and since >= self.cut_since
+        if self.completed:
+            return not self.ascending or self.cut_since is None or by_date
         return by_date or (0 < pages <= self.cut_pages)
 
     @property
@@ -142,9 +149,10 @@ class ListingWalk:
         # this run reads nothing older than the walk has: as good as completed for it
         self.settled = state.covers(since, 0 if limit_is_the_sites else limit)
         self.stop_after_known = stop_after_known
-        # an oldest-first listing begins at the newest page it reached (``WalkState``)
+        # an oldest-first listing begins at the newest page it reached (``WalkState``),
+        # unless this run reaches back further than the walk that learned it did
         self.ascending = state.ascending
-        resume = self.ascending and not from_start
+        resume = self.ascending and not from_start and self.settled
         self.url: str | None = state.resume_url if resume else start_url
         self.number = state.resume_page if resume else 1
         self._begin = self.url  # the one page this run may ask with validators
@@ -155,13 +163,16 @@ class ListingWalk:
         self._visited: set[str] = set()
         self._known_run = 0
         self._items: set[str] = set()  # the article links of this walk's pages so far
+        self._skipped = False  # a link passed over as older than --since
+        # a walk completed before the order was told: page 1 read whole, to tell it now
+        self._judging = state.completed and not state.judged
 
     @property
     def conditional(self) -> bool:
         """Page 1 (an oldest-first listing's newest page) may be fetched with validators
         (a 304 ends the walk) once it completed, or a cut no narrower than this run's
         bound ended it."""
-        return self.url == self._begin and self.settled
+        return self.url == self._begin and self.settled and not self._judging
 
     def page(self) -> tuple[str, int] | None:
         """The page to fetch now, or None when the walk is over."""
@@ -214,9 +225,15 @@ class ListingWalk:
         self._read += 1
         self._last = (self.url, self.number, min(listed.dates, default=None))
         if self.number == 1:
-            self._first_newest = max(listed.dates, default=None)
-        # (oldest first, each page forward is newer: neither an old nor a known page ends it)
-        if old and listed.old >= new and not self.ascending:
+            # (a page 1 whose own dates run back is no oldest-first listing's, whatever
+            # its last page shows: dates its articles state may wrap round or be wrong)
+            forward = all(a <= b for a, b in pairwise(listed.dates))
+            self._first_newest = max(listed.dates, default=None) if forward else None
+            self._judge(listed.dates)
+        self._skipped = self._skipped or bool(old)
+        # (oldest first, each page forward is newer: neither an old nor a known page ends
+        # it; nor does a page whose own dates run oldest first, before the order is known)
+        if old and listed.old >= new and not self.ascending and not rising(listed.dates):
             return self._end(Stop.SINCE)
         if self.limit and (self._read if self.ascending else self.number) >= self.limit:
             return self._end(Stop.CAP)
@@ -227,6 +244,19 @@ class ListingWalk:
             return self._incremental(listed.next_url)
         self._advance(listed.next_url, self.number + 1)
         return None
+
+    def _judge(self, days: Sequence[dt.date]) -> None:
+        """Page 1 of a walk completed before walks told the order: when its dates run
+        forward (an oldest-first listing's page), the walk goes on to the end as a first
+        one does, whatever it finds known, and tells the order there; otherwise the
+        listing is newest first, as it was read, and is judged so."""
+        if not self._judging:
+            return
+        self._judging = False
+        if rising(days):
+            self.settled = False
+        else:
+            self.state = replace(self.state, judged=True)
 
     def _incremental(self, next_url: str | None = None) -> Stop | None:
         """An incremental stop: final for a settled walk, a jump or a step otherwise."""
@@ -252,7 +282,13 @@ class ListingWalk:
         self.stop = stop
         if stop in NATURAL_ENDS and (stop is not Stop.CAP or self.limit_is_the_sites):
             newest = self._newest_page()
-            self.state = WalkState(*newest, completed=True) if newest else WalkState(completed=True)
+            # (an oldest-first walk that passed older news by keeps the bound it read to)
+            cut = self.since if newest and self._skipped else None
+            self.state = (
+                WalkState(*newest, completed=True, cut_since=cut)
+                if newest
+                else WalkState(completed=True)
+            )
         elif stop is Stop.SINCE and self.since is not None:
             cut = self.state.cut_since
             self.state = replace(self.state, cut_since=min(cut or self.since, self.since))
@@ -262,8 +298,9 @@ class ListingWalk:
 
     def _newest_page(self) -> tuple[str, int] | None:
         """Where the next run begins an oldest-first listing: the last page this walk read,
-        when the listing was known to run oldest first or this walk read page 1 and the
-        newest day page 1 prints is before the oldest its last page prints."""
+        when the listing was known to run oldest first or this walk read page 1, whose
+        dates never run back, and the newest day page 1 prints is before the oldest its
+        last page prints."""
         if self._last is None or self._last[1] < 2:
             return None
         url, number, oldest = self._last
@@ -271,3 +308,11 @@ class ListingWalk:
             return url, number
         newest = self._first_newest
         return (url, number) if newest and oldest and newest < oldest else None
+
+
+def rising(days: Sequence[dt.date]) -> bool:
+    """A page's dates, in the order it prints them, run oldest first: never back, and
+    forward overall (a page of one day says nothing). The page of an oldest-first listing
+    shows it before the walk has read to the end; ``--since`` must not stop at page 1,
+    whose news are all older than it, as it would on a newest-first one."""
+    return len(days) > 1 and days[0] < days[-1] and all(a <= b for a, b in pairwise(days))

@@ -71,6 +71,16 @@ def pick_author(page: Sources) -> tuple[str, str]:
     return publisher or ("", "none")
 
 
+def names_nobody(name: str, rule: str, meta: Metadata) -> bool:
+    """``pick_author``'s (name, rule) is one it falls back on when the page names no
+    person: the site's own name, a JSON-LD Organization, a CMS login. An office that
+    signs the text (``bylines.office_line``) says more than these; a profile's selector
+    is trusted as it is."""
+    if rule.startswith("profile:"):
+        return False
+    return rule == "jsonld:author-organization" or _is_publisher(name, meta) or _is_login(name)
+
+
 def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     """Every source in order, lazily: most pages stop at the first."""
     meta = page.meta

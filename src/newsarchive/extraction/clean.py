@@ -88,11 +88,48 @@ _EMBED_ATTR = re.compile(
 # A site's copyright line: the boilerplate line that also says where the site's footer is.
 # The sign may touch its year ("©2008 - 2026 Медия груп 24 ООД", as a "24" network site
 # prints it), not a word: "(c)" also letters a list's third item.
-_COPYRIGHT_RULES = (
-    r"^(?:©|\(c\)|Copyright)(?:\s|(?=\d{4}))",
-    r"^Всички права (?:са )?запазени",
+_COPYRIGHT_SIGN = r"^(?:©|\(c\)|Copyright)(?:\s|(?=\d{4}))"
+_COPYRIGHT_MARK = re.compile(_COPYRIGHT_SIGN, re.IGNORECASE)
+
+# A site's reservation of its rights, in the forms its footer prints it: one vocabulary
+# for the line that opens with it ("Всички права запазени. Съдържанието …") and the one
+# that closes with it ("02 9262 210 · © Информационно обслужване АД · © 2022. Всички права
+# са запазени."). Only a footer's short line: an article may quote a contract's "всички
+# права са запазени" mid-sentence, never as a short line's first or last words.
+_RIGHTS_RESERVED = ("всички права запазени", "всички права са запазени", "all rights reserved")
+_RIGHTS_LINE_MAX = 200
+# Words one of which every phrase above holds whole: the cheap test before a line is
+# folded (two substring tests: a regex alternation of them cost more than the folding).
+_RIGHTS_WORDS = ("права", "rights")
+
+
+def reserves_rights(line: str) -> bool:
+    """A short line opening or closing with the reservation of rights (string tests: a
+    leading ".{0,160}" in the line rules' alternation cost more than all of it)."""
+    if len(line) > _RIGHTS_LINE_MAX:
+        return False
+    folded = line.casefold()
+    for word in _RIGHTS_WORDS:
+        if word in folded:
+            break
+    else:
+        return False  # (most lines: not worth folding their spaces)
+    folded = " ".join(folded.split())
+    return folded.startswith(_RIGHTS_RESERVED) or folded.rstrip(". ").endswith(_RIGHTS_RESERVED)
+
+
+def is_copyright_line(line: str) -> bool:
+    """The © sign before a name or a year, or the reservation of rights: the line that
+    says where a site's footer is."""
+    return bool(_COPYRIGHT_MARK.match(line)) or reserves_rights(line)
+
+
+# The labels of a share, print or feed bar's buttons, and what stands between them.
+_BAR_LABELS = (
+    r"Print|Email|E-mail|Печат|Принтирай|Сподели|Share|Facebook|Twitter|X|Viber|LinkedIn|"
+    r"Pinterest|Tweet|RSS"
 )
-COPYRIGHT_LINE = re.compile("|".join(_COPYRIGHT_RULES), re.IGNORECASE)
+_BAR_GAP = r"[|¦•·\s]*"
 
 _LINE_RULES = (
     r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
@@ -101,9 +138,10 @@ _LINE_RULES = (
     r"^Виж (?:още|също)\b",
     r"^(?:Прочетете|Четете) (?:още|също)\b",
     r"^Банер\s*[-–]",
-    *_COPYRIGHT_RULES,
-    r"^(?:Print|Email|E-mail|Печат|Принтирай|Сподели|Share|Facebook|Twitter|X|Viber|"
-    r"LinkedIn|Pinterest|Tweet)$",
+    _COPYRIGHT_SIGN,
+    # A share or print bar: its buttons' labels, or only the separators between icons
+    # whose links hold no text ("| ||||||" under a "24" network site's headline, "| | RSS").
+    rf"^{_BAR_GAP}(?:(?:{_BAR_LABELS}){_BAR_GAP})*$",
     # The same buttons and labels as a line of their own among the paragraphs, where an
     # old template prints them between its text's blocks.
     r"^(?:Сподели(?:те)?|Share)(?: (?:в|във|на|чрез|on|via) [\w.]+)?\s*:?$",
@@ -450,21 +488,10 @@ def drop_selectors(root: LexborHTMLParser | LexborNode, selectors: tuple[str, ..
             node.decompose()
 
 
-# A footer's line that ends with its reservation of rights after what comes first
-# ("02 9262 210 · © Информационно обслужване АД · © 2022. Всички права са запазени."):
-# a string test, as a leading ".{0,160}" in the alternation would cost more than all of it.
-_RIGHTS_RESERVED = ("всички права запазени", "всички права са запазени", "all rights reserved")
-_RIGHTS_LINE_MAX = 200
-
-
-def _ends_reserving_rights(line: str) -> bool:
-    return len(line) <= _RIGHTS_LINE_MAX and line.rstrip(". ").casefold().endswith(_RIGHTS_RESERVED)
-
-
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True for a paragraph that is a known boilerplate text, generic or the profile's."""
     if _ANY_LINE_RULE.search(line):
         return True
-    if _ends_in_photo_credit(line) or _ends_reserving_rights(line):
+    if _ends_in_photo_credit(line) or reserves_rights(line):
         return True
     return bool(extra) and any(rule.search(line) for rule in extra)  # no generator per line

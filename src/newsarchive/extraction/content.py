@@ -38,10 +38,10 @@ from newsarchive.extraction.blocks import (
 )
 from newsarchive.extraction.clean import (
     BOX_RELATED_HEADINGS,
-    COPYRIGHT_LINE,
     HEADINGS,
     STARTS_RELATED,
     is_boilerplate_line,
+    is_copyright_line,
 )
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
@@ -161,7 +161,7 @@ def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> li
     above = {blocks[headline].parent, blocks[headline].grandparent}
     for end in range(len(blocks) - 1, max(headline, len(blocks) - 1 - _FOOTER_REACH), -1):
         line = blocks[end]
-        if line.size > _COPYRIGHT_CHARS or not COPYRIGHT_LINE.match(line.text):
+        if line.size > _COPYRIGHT_CHARS or not is_copyright_line(line.text):
             continue
         footer = line.parent
         if footer in above:
@@ -681,6 +681,8 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     # Related sections are found before link lines go: a linked item heading ("2. Name")
     # is what ends the "More on 1:" box before it.
     inside = [i for i in range(start, end) if not dropped[i]]
+    if 0 <= headline < start:
+        inside[:0] = _lead_box(walker.blocks, weights, dropped, headline, start)
     titled = _headings_over_prose(walker.blocks, weights, inside)
     blocks = drop_related_sections([walker.blocks[i] for i in inside])
     listed = _in_lists_of_text(blocks)
@@ -691,6 +693,37 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
     return drop_repeated_runs([b.text for b in trim_edges(kept)])
+
+
+def _lead_box(
+    blocks: list[Block], weights: list[float], dropped: list[bool], headline: int, start: int
+) -> list[int]:
+    """The standfirst ("резюме") printed in a box of its own beside the box the text was
+    chosen from, both under one parent with the headline, where a list of other news
+    in that parent kept the text from widening to it: [its block], or [] when there is
+    none.
+
+    Narrow on purpose: WCXB's and AEB's truths leave most standfirsts out (a dek under an
+    English headline, an excerpt in a hero box), so only the one prose block between the
+    headline and the text counts, right after the headline (nothing but date lines and
+    furniture between them) and right before the text's first block, its box a sibling
+    of the text's; a sentence with no link, outside furniture, not already the text's
+    first line (a page printing its first paragraph twice)."""
+    between = [i for i in range(headline + 1, start) if weights[i] > 0]
+    if len(between) != 1 or between[0] != start - 1:
+        return []
+    at = between[0]
+    lead, first = blocks[at], blocks[start]
+    if dropped[at] or lead.link_share > 0 or not _ends_sentence(lead.text):
+        return []
+    if first.grandparent not in (lead.parent, lead.grandparent) or lead.text == first.text:
+        return []
+    if not all(
+        dropped[i] or not blocks[i].text or is_date_line(blocks[i].text)
+        for i in range(headline + 1, at)
+    ):
+        return []
+    return between
 
 
 def _before_links_after_text(blocks: list[Block], listed: set[int]) -> list[Block]:

@@ -29,9 +29,10 @@ from newsarchive.discover.items import MIN_HEADLINE_WORDS
 from newsarchive.discover.shape import is_file_path
 from newsarchive.discover.urls import item_url, normalize_url
 from newsarchive.extraction.blocks import squash, walk_blocks
-from newsarchive.extraction.titles import LATIN, SECTION_WORDS
+from newsarchive.extraction.titles import SECTION_WORDS
 from newsarchive.markup import parse_html
 from newsarchive.models import Article, Published
+from newsarchive.transliteration import LATIN
 
 MIN_ITEMS = 3  # as a listing needs: two dated blocks are a page and its update
 MIN_TITLE_WORDS = 2  # besides the date: "Съобщение" alone labels, it does not tell

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.extraction.bylines import reads_as_name
 from newsarchive.fetch.bot_check import CHALLENGE_MARKERS, CHALLENGE_MAX_BYTES, CHALLENGE_TITLES
 
 ERROR_PAGE = "error page"
@@ -70,10 +71,18 @@ _BROKEN = re.compile(
 # Said around the sentence, never instead of it.
 _ASIDE = re.compile(r"\b(?:oops|whoops|sorry|упс|опа|ами\s+сега|извинете|съжаляваме|ой)\b|[\W_]")
 _SEGMENTS = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
-# A title's parts a site's name is set off by, not a colon: a server's error said before
-# one is a headline's lead ("Нещо се обърка: водата спря за трети път"), where the
-# other kinds' sentences never lead news.
-_NAMED_SEGMENTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+# A server's error said as one part of a title is the page's kind only beside the site's
+# name, never beside a headline's other half: a colon sets off a headline's lead ("Нещо
+# се обърка: водата спря за трети път"), a dash may too ("Възникна грешка - НАП удължи
+# срока", news of a failed system), where the other kinds' sentences never lead news. A
+# pipe sets off the site's name (as the title rules cut a headline there); a part after
+# a dash is the site's only when it reads as a name ("Възникна грешка - Община Бяла",
+# ``bylines.reads_as_name``: capitalised words, where a headline's clause has its verb
+# and nouns in lower case) or is the name the page gives itself (og:site_name, the
+# profile's). A site whose name has a word in lower case ("Дунавски вести") and gives
+# it nowhere else keeps its error page: a wrongly judged article is the worse mistake.
+_PIPES = re.compile(r"\s*\|\s*")
+_DASHES = re.compile(r"\s+[–—-]\s+")
 
 # A challenge's markers and titles are the fetcher's (``bot_check``), where a challenge
 # met in a crawl rests its site; a title "Access denied" is a page refused here, not
@@ -101,10 +110,10 @@ def _says_whole(sentence: re.Pattern[str], line: str) -> bool:
     return bool(folded and sentence.search(folded)) and not _ASIDE.sub("", sentence.sub("", folded))
 
 
-def page_kind(html: str, titles: Iterable[str], text: str) -> str:
+def page_kind(html: str, titles: Iterable[str], text: str, names: Iterable[str] = ()) -> str:
     """``ERROR_PAGE``, ``BOT_CHALLENGE``, ``MAINTENANCE``, ``SERVER_ERROR`` or "" (an
     article, or nothing to say). ``titles``: the headline and the page's stated titles;
-    ``text``: the extracted body.
+    ``text``: the extracted body; ``names``: the names the site gives itself.
 
     The body's first line counts as a title: a template's error page titled "Грешка" or
     the site's name alone, no ``<h1>``, says "Страницата не е намерена" as the first line
@@ -115,12 +124,12 @@ def page_kind(html: str, titles: Iterable[str], text: str) -> str:
     if len(text.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
         return ""
     first = text.strip().split("\n", 1)[0]
-    return _claimed_kind(html, [t for t in titles if t]) or (
+    return _claimed_kind(html, [t for t in titles if t], names) or (
         ERROR_PAGE if _says_whole(_NOT_FOUND, first) else ""
     )
 
 
-def _claimed_kind(html: str, titles: list[str]) -> str:
+def _claimed_kind(html: str, titles: list[str], names: Iterable[str] = ()) -> str:
     """The kind the page's titles or markers claim, whatever its length."""
     if any(" ".join(t.casefold().split()) in _CHALLENGE_TITLES for t in titles) or (
         # (a page larger than a challenge is never one, as for ``bot_check``: counted in
@@ -133,9 +142,29 @@ def _claimed_kind(html: str, titles: list[str]) -> str:
         return ERROR_PAGE
     if any(says_closed(t) for t in titles):
         return MAINTENANCE
-    if any(_says(_BROKEN, t, _NAMED_SEGMENTS) for t in titles):
+    own = {" ".join(name.casefold().split()) for name in names if name}
+    if any(_says_broken(t, own) for t in titles):
         return SERVER_ERROR
     return ""
+
+
+def _says_broken(title: str, names: set[str]) -> bool:
+    """A server's error is the whole title, or a part of it beside the site's name only
+    (see ``_PIPES``): one pipe-set part, or one dash-set part whose other parts read as
+    a name or are one of ``names`` (case-folded)."""
+    for part in (title, *_PIPES.split(title)):
+        if _says_whole(_BROKEN, part):
+            return True
+        pieces = _DASHES.split(part)
+        for at, piece in enumerate(pieces if len(pieces) > 1 else ()):
+            rest = pieces[:at] + pieces[at + 1 :]
+            if _says_whole(_BROKEN, piece) and all(_is_name(other, names) for other in rest):
+                return True
+    return False
+
+
+def _is_name(part: str, names: set[str]) -> bool:
+    return reads_as_name(part) or " ".join(part.casefold().split()) in names
 
 
 def _marked_challenge(lowered: str) -> bool:
@@ -151,7 +180,9 @@ def of_listing(tree: LexborHTMLParser, html: str) -> str:
     title = tree.css_first("title")
     h1 = tree.css_first("h1")
     titles = [t for t in (title.text() if title else "", h1.text(deep=True) if h1 else "") if t]
-    if not _claimed_kind(html, titles):
+    site = tree.css_first('meta[property="og:site_name"]')
+    names = [(site.attributes.get("content") or "") if site is not None else ""]
+    if not _claimed_kind(html, titles, names):
         return ""
     text = tree.body.text(deep=True, separator=" ") if tree.body is not None else ""
-    return page_kind(html, titles, text)
+    return page_kind(html, titles, text, names)

@@ -129,7 +129,7 @@ def _extract(
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
-    paragraphs, signed = _trim_tail(_trim_head(paragraphs, title.value))
+    paragraphs, signed, office = _trim_tail(_trim_head(paragraphs, title.value))
     # No h1, og:title or JSON-LD headline; or an h1 that is the news section's name
     # ("Новини" over the article's own heading, in "Новини - Община Ветрен")
     section = title.rule == "generic:h1" and _guarded(
@@ -157,11 +157,25 @@ def _extract(
             published, modified, author = _pick_near(
                 tree, near, meta, profile, today, url, rules, failed
             )
-    if paragraphs and author.value and _byline_of(paragraphs[0], author.value):
-        paragraphs = paragraphs[1:]
+    while paragraphs:  # the byline and the office's line over the text, in either order
+        if author.value and _byline_of(paragraphs[0], author.value):
+            paragraphs = paragraphs[1:]
+        elif issuer := bylines.office_line(paragraphs[0]):
+            paragraphs, office = paragraphs[1:], office or issuer
+        else:
+            break
     if signed and not author.value and "author" not in failed:
         # nothing by the headline named the writer; the line closing the text did
         author = _Field(signed, "generic:closing-line")
+        rules["author"] = author.rule
+    elif (
+        office
+        and "author" not in failed
+        and (not author.value or authors.names_nobody(author.value, author.rule, meta))
+    ):
+        # no person named anywhere: the office that issued the text (``bylines.office_line``),
+        # before the site's own name or an Organization the author rules fell back on
+        author = _Field(office, "generic:office-line")
         rules["author"] = author.rule
     if failed:
         rules["error"] = ",".join(dict.fromkeys(failed))
@@ -180,7 +194,8 @@ def _extract(
         rules["encoding"] = "repaired"
     text, headline, byline, *fixed_tags = repaired
     tags = tuple(fixed_tags)
-    kind = page_kind.page_kind(html, (headline, meta.html_title, meta.og_title), text)
+    own = (meta.og_site_name, "" if profile is _GENERIC else profile.name)
+    kind = page_kind.page_kind(html, (headline, meta.html_title, meta.og_title), text, own)
     if kind:
         rules["kind"] = kind
     return Article(
@@ -283,7 +298,7 @@ def _byline_of(line: str, author: str) -> bool:
     return name != line and name.casefold() == author.casefold()
 
 
-def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str]:
+def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str]:
     """Drop a date line that closes the body ("Публикувана на 24.11.2026", "24.11.2026 г.",
     Joomla's "Последно обновяване ( Петък, 20 Ноември 2026 09:05 )"): where old sites
     print the date, under the text. A line naming more than the date (a letter's "София,
@@ -292,20 +307,24 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str]:
     dropped too, and the name returned, for a page that names no writer by the headline.
     So is a line that is only a labelled byline ("Автор: Милена Стоянова", a template's
     last paragraph of the text): who wrote it, not what they wrote; not under verse
-    (``bylines.after_verse``: a quoted poem's poet).
+    (``bylines.after_verse``: a quoted poem's poet). And a line naming only the office
+    that issued the text ("Източник: Пресцентър на Община Русе"), returned apart: a
+    person's name wins over it.
     """
-    signed = ""
+    signed = office = ""
     while paragraphs:
         last = paragraphs[-1]
         if not _is_bare_date(last):
             name = _signer(last) or (
                 "" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last)
             )
-            if not name:
+            issuer = "" if name else bylines.office_line(last)
+            if not name and not issuer:
                 break
             signed = signed or name
+            office = office or issuer
         paragraphs = paragraphs[:-1]
-    return paragraphs, signed
+    return paragraphs, signed, office
 
 
 # What labels such a line: "Публикувана на", "Дата:", "Posted on", "Последно обновяване".

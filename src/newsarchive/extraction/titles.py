@@ -34,6 +34,7 @@ from newsarchive.extraction.furniture import (
 from newsarchive.extraction.links import host_and_path, parse_link
 from newsarchive.extraction.metadata import Metadata, unescape_references
 from newsarchive.models import Profile
+from newsarchive.transliteration import LATIN
 
 SEPARATORS = (" :: ", " | ", " - ", " — ", " – ", " « ", " » ", " • ", " · ")
 _WORD = re.compile(r"\w+")
@@ -503,19 +504,6 @@ def _lost_pattern(headline: str) -> re.Pattern[str] | None:
 
 
 _LOST_RUN = re.compile(f"[?{_LOST}]+")
-
-
-# Bulgarian letters as the official transliteration writes them (Закон за транслитерацията,
-# 2009), which is how Bulgarian sites spell their host names: "Дневник" is dnevnik.bg,
-# "24 часа" 24chasa.bg, "Община Бургас" lives on burgas.bg.
-LATIN = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
-        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-        "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
-        "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
-    }
-)  # fmt: skip
 
 
 def _host_named_segments(title: str, url: str) -> tuple[str, ...]:

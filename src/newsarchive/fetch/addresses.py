@@ -28,7 +28,7 @@ import socket
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from newsarchive.discover.urls import host_variants
+from newsarchive.hosts import host_variants
 
 Resolve = Callable[[str], list[str]]
 _DEFAULT_PORTS = {"http": 80, "https": 443}

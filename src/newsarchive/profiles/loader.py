@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsarchive.errors import ProfileError
+from newsarchive.hosts import host_variants
 from newsarchive.models import Profile
 
 _BUILTIN_DIR = Path(__file__).parent / "sites"
@@ -274,10 +275,11 @@ def _site_at(address: str, profiles: Iterable[Profile]) -> str | None:
     """The id of the profile whose origin or hosts ``address`` names (a URL pasted, or a
     host, with or without ``www.``): the id a user who typed the site's address meant."""
     host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
-    host = host.removeprefix("www.")
+    if not host:
+        return None
+    typed = host_variants([host])  # (the one folding: case, www., an IDN's punycode)
     for profile in profiles:
-        hosts = (urlsplit(profile.origin).hostname or "", *profile.hosts)
-        if host and host in {h.lower().removeprefix("www.") for h in hosts}:
+        if typed & host_variants([urlsplit(profile.origin).hostname or "", *profile.hosts]):
             return profile.id
     return None
 

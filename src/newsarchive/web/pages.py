@@ -21,6 +21,7 @@ from newsarchive.archive.query import ParsedQuery, parse_date, parse_query
 from newsarchive.archive.search import (
     SORTS,
     SearchOptions,
+    in_cyrillic,
     page_and_months,
     per_month,
     undated,
@@ -148,6 +149,9 @@ async def search(datasette: Any, request: Any) -> Response:
         ((hits, total), months), left_out = await database.execute_fn(
             lambda conn: (page_and_months(conn, parsed, options), undated(conn, parsed, filters))
         )
+        cyrillic = None
+        if not total:  # "Ruse": the archive is in Cyrillic
+            cyrillic = await database.execute_fn(lambda conn: in_cyrillic(conn, form.q, filters))
     except NewsarchiveError as exc:
         return await _render(
             datasette, request, "newsarchive_search.html", status=400, error=str(exc), **context
@@ -169,7 +173,9 @@ async def search(datasette: Any, request: Any) -> Response:
         chart=month_chart(months),
         undated=left_out,
         csv_url=form.url("/chart.csv", page=1),
-    )
+        cyrillic=cyrillic and {"words": cyrillic[0], "total": cyrillic[1],
+                               "url": form.url("/search", q=cyrillic[0], page=1)},
+    )  # fmt: skip
     return await _render(datasette, request, "newsarchive_search.html", **context)
 
 

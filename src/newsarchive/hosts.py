@@ -1,0 +1,36 @@
+"""One spelling of a host, so every stage compares hosts alike. Below every stage since
+the lowest needs it too: a site profile names the hosts a typed address is matched
+against (``profiles.loader``), as discovery and fetching match links and redirects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def ascii_host(netloc: str) -> str:
+    """A host (with its port, if any) as DNS and HTTP spell it: lower case, and an
+    internationalized name in its punycode form ("община-х.бг" is
+    "xn----8sbb...xn--90ae"). A ``.бг`` site is linked both ways: its CMS writes the
+    punycode, the address a reader pastes from a browser's bar the Cyrillic, the user's
+    profile names either, and every response's URL is the punycode one; one spelling
+    makes them one host. A name the codec refuses stays as it is, in lower case."""
+    netloc = netloc.lower()
+    if netloc.isascii():
+        return netloc
+    host, colon, port = netloc.rpartition(":")
+    if not (colon and port.isdigit()):
+        host, colon, port = netloc, "", ""
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return netloc
+    return host + colon + port
+
+
+def host_variants(hosts: Iterable[str]) -> frozenset[str]:
+    """Hosts with their www/bare twins, lower-cased: one site answers on both."""
+    found: set[str] = set()
+    for host in hosts:
+        bare = ascii_host(host).removeprefix("www.")
+        found.update({bare, f"www.{bare}"})
+    return frozenset(found)

@@ -1,0 +1,46 @@
+"""Bulgarian letters in Latin ones, as the official transliteration writes them (Закон за
+транслитерацията, 2009), and back.
+
+Forward, it is how Bulgarian sites spell their host names: "Дневник" is dnevnik.bg, "24
+часа" 24chasa.bg, "Община Бургас" lives on burgas.bg. Back, it is a guess at what a
+reader typing on a Latin keyboard meant ("Ruse" for "Русе", "Obshtina" for "Община"): the
+table read backwards, the more common letter where two share a spelling ("a" is "а", not
+"ъ"; "y" is "й", not "ь"), and the law's one exception, a final "ия" written "ia"
+("Sofia"). A guess is only offered where it finds something.
+"""
+
+from __future__ import annotations
+
+import re
+
+LATIN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+        "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
+        "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+
+# Latin spelling -> the letter it stands for, the first of the table's letters to use it
+_BACK: dict[str, str] = {}
+for _letter, _spelled in LATIN.items():
+    _BACK.setdefault(str(_spelled), chr(_letter))
+# the longest spelling first, so "sht" is "щ" and not "с" + "х" + "т"
+_SPELLINGS = re.compile("|".join(sorted(map(re.escape, _BACK), key=len, reverse=True)))
+
+
+def from_latin(word: str) -> str | None:
+    """A word of Latin letters in Cyrillic as the law spells Bulgarian, or None when it
+    is no such spelling (an English word: q, w, x, a lone c or j)."""
+    word = word.lower()
+    stem, ending = (word[:-2], "ия") if word.endswith("ia") else (word, "")
+    out, pos = [], 0
+    for match in _SPELLINGS.finditer(stem):
+        if match.start() != pos:
+            return None
+        out.append(_BACK[match.group(0)])
+        pos = match.end()
+    if pos != len(stem) or not stem:
+        return None
+    return "".join(out) + ending

@@ -1,0 +1,227 @@
+"""An analyst's odd inputs to the read commands, on an archive built by the public import
+path: each is read as meant or refused in one line, never quietly searched as something
+else."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .support import Result
+
+_RECORDS = [
+    ("1-noemvri", "2026-11-30", "Общината прие бюджета за пътищата"),
+    ("2-dekemvri", "2026-12-01", "Общината обяви търг за уличното осветление"),
+    ("3-dekemvri", "2026-12-15", "Общината отложи ремонта на моста"),
+]
+
+
+@pytest.fixture
+def archive(run_cli: Callable[..., Result], tmp_path: Path) -> Path:
+    db = tmp_path / "a.db"
+    source = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps(
+            {
+                "site": "bta",
+                "url": f"https://www.bta.bg/bg/news/bulgaria/{slug}",
+                "title": title,
+                "published": day,
+                "text": f"{title}. Решението е на общинския съвет.",
+            },
+            ensure_ascii=False,
+        )
+        for slug, day, title in _RECORDS
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    return db
+
+
+def _ids(result: Result) -> list[int]:
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert isinstance(data, list)
+    return sorted(hit["id"] for hit in data)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("общината", "--since", "01.12.2026", "--until", "14.12.2026"),
+        ("общината", "--since", "1.12.2026 г.", "--until", "14.12.2026г."),
+        ("общината since:01.12.2026 until:14.12.2026",),
+    ],
+)
+def test_a_date_written_day_first_as_in_bulgaria_is_read_as_its_iso_twin(
+    run_cli: Callable[..., Result], archive: Path, args: tuple[str, ...]
+) -> None:
+    """A typed "01.12.2026" was refused ("must be a date like 2024-05-31") although every site
+    archived prints its dates so, and so does an analyst in Bulgaria."""
+    iso = run_cli("search", "общината", "--since", "2026-12-01", "--until", "2026-12-14",
+                  "-f", "json", "--db", str(archive))  # fmt: skip
+    typed = run_cli("search", *args, "-f", "json", "--db", str(archive))
+    assert _ids(typed) == _ids(iso) == [2]
+
+
+def test_export_reads_the_same_day_first_dates(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    exported = run_cli("export", "--since", "15.12.2026", "--db", str(archive))
+    assert exported.exit_code == 0, exported.stderr
+    assert [json.loads(line)["published"] for line in exported.stdout.splitlines()] == [
+        "2026-12-15"
+    ]
+
+
+@pytest.mark.parametrize("typed", ["31.02.2026", "12/31/2026", "01.12.26", "2026.12.01"])
+def test_a_date_that_is_none_or_ambiguous_is_still_one_line_exit_2(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    result = run_cli("search", "общината", "--since", typed, "--db", str(archive))
+    assert result.exit_code == 2, result.stdout
+    assert result.stderr == (
+        f"newsarchive: error: --since must be a date like 2024-05-31 or 31.05.2024, not '{typed}'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "advice"),
+    [
+        ("общината NEAR бюджета", '"phrase" in quotes'),
+        ("NEAR(общината бюджета)", '"phrase" in quotes'),
+        ("общината NEAR/3 бюджета", '"phrase" in quotes'),
+        ("моста | бюджета", "write OR between words"),
+        ("моста || бюджета", "write OR between words"),
+        ("общината && бюджета", "AND-ed already"),
+        ("общината AND бюджета", "AND-ed already"),
+    ],
+)
+def test_an_operator_of_another_search_syntax_is_refused_with_what_to_write(
+    run_cli: Callable[..., Result], archive: Path, query: str, advice: str
+) -> None:
+    """FTS5's NEAR was searched as the word "near" (No matches, exit 0), and Google's
+    "|" was dropped as punctuation, so "моста | бюджета" listed only articles with both."""
+    result = run_cli("search", query, "--db", str(archive))
+    assert result.exit_code == 2, result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "is not an operator here" in lines[0] and advice in lines[0]
+
+
+def test_or_and_near_in_lower_case_stay_words(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """Only the upper-case spellings are operators, as in FTS5: a word is a word."""
+    either = run_cli("search", "моста OR бюджета", "-f", "json", "--db", str(archive))
+    assert _ids(either) == [1, 3]
+    assert _ids(run_cli("search", "near", "-f", "json", "--db", str(archive))) == []
+
+
+def test_search_piped_keeps_each_title_on_one_line_and_no_trailing_blanks(
+    run_cli: Callable[..., Result],
+    archive: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Piped into a file or grep, a title longer than 120 columns was wrapped onto two
+    lines (a grep for its words across the break found nothing), and every snippet line
+    was padded with blanks to the block's width."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    title = "Кметът откри обновената улица " + " ".join(["Александровска и площад Свобода"] * 5)
+    record = {
+        "site": "bta",
+        "url": "https://www.bta.bg/bg/news/bulgaria/4-ulitsa",
+        "title": title,
+        "published": "2026-10-01",
+        "text": "Улицата е обновена. " * 40,
+    }
+    source = tmp_path / "long.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(archive)).exit_code == 0
+    result = run_cli("search", "улицата", "--db", str(archive))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"4  bta  2026-10-01  {title}" in lines, lines
+    assert lines[-2] == "    https://www.bta.bg/bg/news/bulgaria/4-ulitsa", lines
+    snippet = lines[1:-2]
+    assert len(snippet) >= 2 and all(line.startswith("    ") for line in snippet), lines
+    assert [line for line in lines if line != line.rstrip()] == []
+    assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "cyrillic", "matches"),
+    [
+        ("Obshtinata", "общината", "3 articles"),
+        ("Mosta", "моста", "1 article"),
+        ("общината Mosta", "общината моста", "1 article"),  # mixed scripts
+    ],
+)
+def test_latin_letters_that_match_nothing_are_told_of_their_cyrillic_spelling(
+    run_cli: Callable[..., Result], archive: Path, typed: str, cyrillic: str, matches: str
+) -> None:
+    """A typed "Obshtinata" said "No matches." and nothing else: the archive is in Cyrillic."""
+    result = run_cli("search", typed, "--db", str(archive))
+    assert result.exit_code == 0 and result.stdout == "No matches.\n"
+    assert result.stderr == (
+        f"'{typed}' is in Latin letters; in Cyrillic, '{cyrillic}' matches {matches}:"
+        f" newsarchive search '{cyrillic}'\n"
+    )
+    as_json = run_cli("search", typed, "-f", "json", "--db", str(archive))
+    assert as_json.stdout == "[]\n" and cyrillic in as_json.stderr
+    counted = run_cli("search", typed, "--count", "-f", "json", "--db", str(archive))
+    assert counted.stdout == "[]\n" and counted.stderr == result.stderr
+
+
+@pytest.mark.parametrize("typed", ["Varna", "quick", "Obshtinata OR Mosta", '"Mosta"'])
+def test_no_cyrillic_spelling_is_offered_when_none_matches_or_the_query_is_no_plain_words(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    result = run_cli("search", typed, "--db", str(archive))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "No matches.\n", "")
+
+
+def test_the_web_page_offers_the_cyrillic_spelling_of_latin_words_that_match_nothing(
+    archive: Path,
+) -> None:
+    """The web page is for people who never use a terminal: "Obshtinata" said only "No
+    articles match." there too."""
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    latin, english = fetch(
+        make_datasette(archive), "/search?q=Obshtinata&since=2026-12-01", "/search?q=quick"
+    )
+    assert latin.status_code == 200, latin.text
+    said = re.sub(r"\s+", " ", latin.text)
+    assert "No articles match." in said
+    assert (
+        '<p class="na-count" id="cyrillic">In Cyrillic letters, <a href="/search?q=%D0%BE%D0%B1'
+        in said
+    )
+    assert "since=2026-12-01" in said.split('id="cyrillic"')[1].split("</p>")[0]
+    assert ">общината</a> matches 2 articles.</p>" in said
+    assert english.status_code == 200 and 'id="cyrillic"' not in english.text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["https://www.bta.bg/bg/news/bulgaria/3-dekemvri", "www.bta.bg/bg/news/bulgaria/3-dekemvri/"],
+)
+def test_an_articles_address_searched_for_names_the_article_to_show(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    """A URL pasted into search matched nothing (addresses are not indexed) and said
+    only "No matches." although the article is archived there."""
+    result = run_cli("search", typed, "--db", str(archive))
+    assert result.exit_code == 0 and result.stdout == "No matches.\n"
+    assert result.stderr == (
+        f"addresses are not searched; the article archived at '{typed}' is 3: newsarchive show 3\n"
+    )
+    unknown = run_cli("search", "https://www.bta.bg/nowhere\x1b[2J", "--db", str(archive))
+    assert (unknown.exit_code, unknown.stderr) == (0, "")
