@@ -2,10 +2,11 @@
 
     python bench/search_quality_bench.py [--list] [--json FILE]
 
-The archive is ``tests/fixtures/search_quality/articles.jsonl`` (38 articles written for
+The archive is ``tests/fixtures/search_quality/articles.jsonl`` (42 articles written for
 this check, four sites); ``queries.json`` beside it holds the queries an analyst would
 type (word forms, names, numbers, phrases, OR, exclusions, prefixes, headline scope,
-date bounds, one story in two outlets), each with the articles that answer it and, for
+date bounds, one story in two outlets, words together or apart), each with the articles
+that answer it and, for
 some, the ones that should rank first. The queries marked ``held_out`` were written
 after the fixes the others led to, and never tuned on: their numbers say whether those
 fixes generalise. For each query: precision of the first 10 hits,

@@ -6,6 +6,7 @@ calls."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -248,3 +249,38 @@ def test_a_page_with_no_room_does_not_pass_for_one_that_found_nothing(archive: P
     finally:
         conn.close()
     assert hits == [] and total == 3
+
+
+NAME_SAMPLE_READ = "SELECT a.title, a.text FROM articles_fts JOIN articles"
+
+
+def test_the_undated_count_shares_the_dated_query_s_preparation(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``search`` with dates counts the undated matches its dates leave out: that count
+    prepared the query a second time, its lemmas looked up and its words' name checks
+    read again (the same words, only the dates dropped)."""
+    records = [
+        {"site": "bta", "url": "https://www.bta.bg/v1", "title": "Фестивал",
+         "published": "2025-08-15", "text": "Танцьори идват във Варна за фестивала."},
+        {"site": "bta", "url": "https://www.bta.bg/v2", "title": "Концерт",
+         "published": None, "text": "Оркестър от Русе свири във Варна."},
+    ]  # fmt: skip
+    db = build(run_cli, tmp_path / "names.db", records)
+    for undated in (False, True):
+        with traced(monkeypatch) as seen:
+            page = api.search_page(
+                db, "Варна site:bta", filters=Filters(since=dt.date(2025, 1, 1)), undated=undated
+            )
+        assert [h["id"] for h in page.hits] == [1] and page.undated == int(undated)
+        assert count(seen, LEMMA_QUERY) == 1  # was 2 with the undated count
+        assert count(seen, SITES_QUERY) == 1  # site:bta checked once
+        if not undated:
+            reads = count(seen, NAME_SAMPLE_READ)
+    assert count(seen, NAME_SAMPLE_READ) == reads > 0
+    with traced(monkeypatch) as seen:
+        totals = api.search_totals(
+            db, "Варна", filters=Filters(since=dt.date(2025, 1, 1)), undated=True
+        )
+    assert totals == ([{"site": "bta", "year": 2025, "count": 1}], 1)
+    assert count(seen, LEMMA_QUERY) == 1 and count(seen, NAME_SAMPLE_READ) == reads

@@ -149,13 +149,50 @@ def test_a_name_the_dictionary_reads_as_another_word_is_searched_as_a_name(
     assert ids(search(run_cli, db, "Варна")) == [1]
     assert ids(search(run_cli, db, "стоилов")) == [3]
     assert ids(search(run_cli, db, "вари -Варна")) == [2]
-    # the words themselves keep their forms (and still find the name, whose lemma the
-    # index holds as варя: only a search for the name is read differently)
-    assert 2 in ids(search(run_cli, db, "варят")) and 4 in ids(search(run_cli, db, "стоят"))
+    # the words themselves keep their forms, and no longer find the name through the
+    # lemma the index holds for it (варя): any form of the verb, the lemma itself too
+    for verb in ("варят", "вари", "варя", "вариха"):  # (вариха: a form no article holds)
+        assert ids(search(run_cli, db, verb)) == [2], verb
+    assert ids(search(run_cli, db, "стоят")) == [4] and ids(search(run_cli, db, "стоя")) == [4]
+    assert set(ids(search(run_cli, db, "вари OR Варна"))) == {1, 2}
+    assert ids(search(run_cli, db, "варна -вари")) == [1]
+    hits = search(run_cli, db, "title:кухня варят").json()
+    assert isinstance(hits, list) and "**варят**" in hits[0]["snippet"]
     # a word of a name that inflects is still every form: Общинският / Общинския съвет
     assert set(ids(search(run_cli, db, "общинският"))) == {5, 6}
     # printed in lower case too (бяла къща, and the town Бяла): a word, all its forms
     assert ids(search(run_cli, db, "бели")) == [7]
+
+
+TOWNS = [
+    {"site": "bta", "url": "https://www.bta.bg/t1", "title": "Нов парк",
+     "published": "2025-08-15", "text": "Кметът на Бяла откри нов парк край реката."},
+    {"site": "bta", "url": "https://www.bta.bg/t2", "title": "Боядисване",
+     "published": "2025-08-16", "text": "Белите фасади в центъра бяха боядисани отново."},
+    {"site": "bta", "url": "https://www.bta.bg/t3", "title": "Зима",
+     "published": "2025-08-17", "text": "Снегът покри всичко с бяла пелена."},
+    {"site": "bta", "url": "https://www.bta.bg/t4", "title": "Сесия",
+     "published": "2025-08-18", "text": "Днес заседава Общинският съвет в Бяла."},
+    {"site": "bta", "url": "https://www.bta.bg/t5", "title": "Решение",
+     "published": "2025-08-19", "text": "Кредитът беше одобрен от Общинския съвет."},
+]  # fmt: skip
+
+
+def test_a_word_typed_capitalised_is_the_name_the_archive_prints(run_cli: Cli, db: Path) -> None:
+    """ "Бяла", the town, is also бяла, the colour, which the archive prints in lower
+    case: read as any form of бял, a search for the town found every white façade. Typed
+    capitalised, it is the name the archive prints capitalised inside a sentence: the
+    form itself (which the colour's "бяла" shares), not the adjective's other forms."""
+    build(run_cli, db, TOWNS)
+    assert set(ids(search(run_cli, db, "Бяла"))) == {1, 3, 4}
+    assert set(ids(search(run_cli, db, "бяла"))) == {1, 2, 3, 4}  # lower case: the word
+    assert set(ids(search(run_cli, db, "БЯЛА"))) == {1, 2, 3, 4}  # capitals say nothing
+    assert set(ids(search(run_cli, db, "title:Бяла OR Бяла"))) == {1, 3, 4}
+    # a name whose other forms the archive prints as names too inflects: every form
+    assert set(ids(search(run_cli, db, "Общинският"))) == {4, 5}
+    # a capital the archive never prints inside a sentence is no name: every form
+    assert set(ids(search(run_cli, db, "Белите"))) == {1, 2, 3, 4}
+    assert set(ids(search(run_cli, db, "Кредит"))) == {5}
 
 
 def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path) -> None:
@@ -243,6 +280,13 @@ def test_matches_a_date_range_leaves_out_for_having_no_date_are_counted(
     assert ids(one) == [] and one.stderr.startswith("2 more matches have no date")
     assert search(run_cli, db, "пожар").stderr == ""  # no dates: nothing left out
     assert search(run_cli, db, "деца", "--since", "2025-01-01").stderr == ""
+    # --count counts the same matches and says the same of those it cannot date
+    counted = search(run_cli, db, "пожар", "--since", "2025-06-21", "--count")
+    assert counted.json() == [{"site": "bta", "year": 2025, "count": 1}]
+    assert counted.stderr == result.stderr
+    table = run_cli("search", "пожар", "--count", "until:2024-01-01", "--db", str(db))
+    assert table.exit_code == 0 and table.stderr.startswith("2 more matches have no date")
+    assert search(run_cli, db, "пожар", "--count").stderr == ""
 
 
 def test_the_web_page_counts_the_matches_its_dates_leave_out_undated(
@@ -258,5 +302,62 @@ def test_the_web_page_counts_the_matches_its_dates_leave_out_undated(
     build(run_cli, db, [*SCHOOLS, undated])
     dated, whole = fetch(make_datasette(db), "/search?q=пожар&since=2025-06-01", "/search?q=пожар")
     assert dated.status_code == 200 and "1–1 of 1 article" in dated.text
-    assert "1 more article matches but has no date" in dated.text
+    # the CLI's words (``search.undated_note``): the page used to word it its own way
+    note = "1 more match has no date, which no date range holds (search without the dates"
+    assert note in dated.text
     assert 'id="undated"' not in whole.text
+
+
+TOGETHER = [
+    {"site": "bta", "url": "https://www.bta.bg/w1", "title": "Почистиха градския парк",
+     "published": "2025-06-01",
+     "text": "Доброволци събраха отпадъци. Транспортът до депото е платен."},
+    {"site": "bta", "url": "https://www.bta.bg/w2", "title": "Летен график",
+     "published": "2025-06-02",
+     "text": "От понеделник градският транспорт минава на летен график. " + FILLER[:600]},
+    *({"site": "bta", "url": f"https://www.bta.bg/w{i}", "title": f"Парк {i}",
+       "published": "2024-01-01", "text": f"Градски парк {i}. " + FILLER[:300] + " Транспорт."}
+      for i in range(3, 8)),
+]  # fmt: skip
+
+
+def test_words_that_stand_together_rank_above_words_named_apart(run_cli: Cli, db: Path) -> None:
+    """bm25 scores each word apart: a brief headed "Почистиха градския парк" that names a
+    транспорт of rubbish ranked above the article on "градският транспорт". The first
+    hits put the articles whose words stand together first, pages still follow one
+    another, and the other sorts and single words are ranked as before."""
+    build(run_cli, db, TOGETHER)
+    whole = ids(search(run_cli, db, "градски транспорт"))
+    assert whole[0] == 2 and set(whole) == {1, 2, 3, 4, 5, 6, 7}
+    pages = [ids(search(run_cli, db, "градски транспорт", "-n", "3", "--offset", str(o)))
+             for o in (0, 3, 6)]  # fmt: skip
+    assert sum(pages, []) == whole
+    collapsed = ids(search(run_cli, db, "градски транспорт", "--collapse"))
+    assert collapsed[0] == 2 and len(collapsed) == 7
+    assert ids(search(run_cli, db, "градски транспорт", "--sort", "newest"))[:2] == [2, 1]
+    # a word, or OR, has nothing to stand beside; a headline holding every word still leads
+    assert ids(search(run_cli, db, "транспорт"))[0] != 2
+    assert ids(search(run_cli, db, "парк транспорт"))[0] in (1, 3, 4, 5, 6, 7)
+
+
+def test_what_stands_together() -> None:
+    from newsarchive.archive.query import parse_query
+    from newsarchive.archive.search import Marker
+
+    class NoVocabulary:
+        def execute(self, *_: object) -> list[tuple[str, str]]:
+            return []
+
+    def together(query: str, *texts: str) -> bool:
+        parsed = parse_query(query)
+        return Marker(NoVocabulary(), parsed, {}).together(*texts)  # type: ignore[arg-type]
+
+    assert together("бюджет община", "Бюджет на Община Русе.")
+    assert together("бюджет община", "община и още два бюджет")  # three words between
+    assert not together("бюджет община", "община и още два други бюджет")
+    assert not together("бюджет община", "бюджет", "община")  # a headline, a text: apart
+    assert together('"нов мост" ремонт', "ремонт на новия мост; нов мост")
+    assert together("(парк OR площад) ремонт", "ремонт на площад")
+    assert together("изборите за кмет", "Изборите – за кмет!")  # (signs are no words)
+    assert not together("изборите за кмет", "изборите", "за кмет")
+    assert together("соц* услуги", "социални услуги")

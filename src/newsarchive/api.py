@@ -98,12 +98,11 @@ def search_page(
 ) -> Page:
     """``search`` skipping ``offset`` hits, and how many match in all: a page past the
     last hit is empty, and only the total says how many there were. ``undated``: also
-    count the undated articles the query's dates leave out (``archive.search.undated``),
+    count the undated articles the query's dates leave out (``Prepared.undated``),
     on the same connection (one archive opened, one warning about its schema)."""
     from newsarchive.archive.query import parse_query
-    from newsarchive.archive.search import SearchOptions
+    from newsarchive.archive.search import SearchOptions, prepare
     from newsarchive.archive.search import search_page as run_search
-    from newsarchive.archive.search import undated as count_undated
 
     filters = filters or Filters()
     parsed = parse_query(query, exact=exact, filtered=filters.active())
@@ -113,8 +112,9 @@ def search_page(
             filters=filters, limit=limit, offset=offset, sort=sort, highlight=highlight,
             collapse=collapse,
         )  # fmt: skip
-        hits, total = run_search(conn, parsed, options)
-        return Page(hits, total, count_undated(conn, parsed, filters) if undated else 0)
+        prepared = prepare(conn, parsed, options)
+        hits, total = run_search(conn, parsed, options, prepared)
+        return Page(hits, total, prepared.undated() if undated else 0)
     finally:
         conn.close()
 
@@ -150,18 +150,40 @@ def no_match_hint(db: Path, query: str, *, filters: Filters | None = None) -> st
     )
 
 
+class Totals(NamedTuple):
+    """How many articles match, per site and year, and how many the dates leave out for
+    having none (counted only when asked: ``search_totals``'s ``undated``)."""
+
+    rows: list[dict[str, Any]]
+    undated: int = 0
+
+
 def search_count(
     db: Path, query: str, *, filters: Filters | None = None, exact: bool = False
 ) -> list[dict[str, Any]]:
     """How many articles match ``query``, per site and year."""
+    return search_totals(db, query, filters=filters, exact=exact).rows
+
+
+def search_totals(
+    db: Path,
+    query: str,
+    *,
+    filters: Filters | None = None,
+    exact: bool = False,
+    undated: bool = False,
+) -> Totals:
+    """``search_count``, and with ``undated`` the matches its dates leave out for having
+    none (``search --count`` says so as the list does), on the same preparation."""
     from newsarchive.archive.query import parse_query
-    from newsarchive.archive.search import count
+    from newsarchive.archive.search import Prepared, per_site_year
 
     filters = filters or Filters()
     parsed = parse_query(query, exact=exact, filtered=filters.active())
     conn = connect_reader(db)
     try:
-        return count(conn, parsed, filters)
+        prepared = Prepared(conn, parsed, filters)
+        return Totals(per_site_year(prepared), prepared.undated() if undated else 0)
     finally:
         conn.close()
 

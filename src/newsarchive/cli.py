@@ -594,6 +594,7 @@ def search(
     """Full-text search of the archive, best matches first, with marked snippets; filters
     alone list the articles they choose, newest first, each with its lead."""
     from newsarchive import api, render
+    from newsarchive.archive.search import undated_note
     from newsarchive.safe_text import as_one_line
 
     # `search общината бюджет` as typed, unquoted: the words are one query (the shell has
@@ -604,9 +605,11 @@ def search(
         if count and collapse:
             raise UsageError("--count counts articles; for stories: stats --timeline --stories")
         if count:
-            totals = api.search_count(_db(db), query, filters=filters, exact=exact)
-            render.search_counts(totals, fmt.value, raw)
-            if not totals and (hint := api.no_match_hint(_db(db), query, filters=filters)):
+            totals = api.search_totals(_db(db), query, filters=filters, exact=exact, undated=True)
+            render.search_counts(totals.rows, fmt.value, raw)
+            if totals.undated:
+                sys.stderr.write(undated_note(totals.undated) + "\n")
+            if not totals.rows and (hint := api.no_match_hint(_db(db), query, filters=filters)):
                 sys.stderr.write(as_one_line(hint) + "\n")
             return
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
@@ -621,7 +624,7 @@ def search(
         if note:
             sys.stderr.write(note + "\n")
         if page.undated:
-            sys.stderr.write(render.undated_note(page.undated) + "\n")
+            sys.stderr.write(undated_note(page.undated) + "\n")
 
 
 @app.command("datasette-metadata")

@@ -104,15 +104,6 @@ def search_page_note(shown: int, total: int, offset: int) -> str:
     return f"{offset + 1}–{after} of {total} matches shown{more}"
 
 
-def undated_note(left_out: int) -> str:
-    """The stderr line for matches a date range cannot hold: they have no date."""
-    matches, them = ("match has", "it") if left_out == 1 else ("matches have", "them")
-    return (
-        f"{left_out} more {matches} no date, which no date range holds"
-        f" (search without the dates to see {them})"
-    )
-
-
 def search_results(hits: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
     if fmt == "json":
         json_out(hits)

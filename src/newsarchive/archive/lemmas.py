@@ -168,29 +168,40 @@ def printed_as_name(word: str, texts: Iterable[str]) -> bool:
     that opens a sentence, or a word in capitals (a headline in upper case), says
     nothing. Titles are texts of their own: their first word opens a sentence.
     """
-    named = False
-    for capital in _printings({word}, texts):
+    return word in names_among({word}, texts)
+
+
+def names_among(words: set[str], texts: Iterable[str]) -> set[str]:
+    """Those of ``words`` (lower case) that ``texts`` print only as names
+    (``printed_as_name`` of each, in one reading of the texts, which stops once each
+    has been seen in lower case: then none is)."""
+    named: set[str] = set()
+    lowered: set[str] = set()
+    for printed, capital in _printings(words, texts):
         if capital is None:
-            return False
-        named = named or capital
-    return named
+            lowered.add(printed)
+            if len(lowered) == len(words):
+                break
+        elif capital:
+            named.add(printed)
+    return named - lowered
 
 
 def in_lower_case(words: set[str], texts: Iterable[str]) -> bool:
     """Whether ``texts`` print any of ``words`` in lower case (as a word, not a name)."""
-    return any(printed is None for printed in _printings(words, texts))
+    return any(printed is None for _, printed in _printings(words, texts))
 
 
 def named_somewhere(words: set[str], texts: Iterable[str]) -> bool:
     """Whether ``texts`` print any of ``words`` capitalised inside a sentence (as a name,
     or part of one: "Общинския съвет")."""
-    return any(_printings(words, texts))
+    return any(capital for _, capital in _printings(words, texts))
 
 
-def _printings(words: set[str], texts: Iterable[str]) -> Iterator[bool | None]:
-    """For each occurrence of one of ``words`` in ``texts``: None when it is printed in
-    lower case, True when capitalised inside a sentence, False otherwise (opening a
-    sentence, in capitals: it says nothing)."""
+def _printings(words: set[str], texts: Iterable[str]) -> Iterator[tuple[str, bool | None]]:
+    """For each occurrence of one of ``words`` in ``texts``, the word (lower case) and
+    how it is printed: None in lower case, True capitalised inside a sentence, False
+    otherwise (opening a sentence, in capitals: it says nothing)."""
     if not words:
         return
     alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
@@ -199,11 +210,13 @@ def _printings(words: set[str], texts: Iterable[str]) -> Iterator[bool | None]:
         for match in found.finditer(text):
             printed = match.group()
             if printed.islower():
-                yield None
+                yield printed, None
             elif printed[0].isupper() and not printed.isupper():
-                yield not _SENTENCE_START.search(text, max(0, match.start() - 8), match.start())
+                start = match.start()
+                opening = _SENTENCE_START.search(text, max(0, start - 8), start)
+                yield printed.lower(), not opening
             else:
-                yield False
+                yield printed.lower(), False
 
 
 def record_forms(conn: sqlite3.Connection, pairs: dict[str, str]) -> None:

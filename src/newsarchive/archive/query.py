@@ -67,6 +67,11 @@ WORD, EXACT, PREFIX = "word", "exact", "prefix"
 TITLE = "title"
 # "name:value" that reads as a filter (ASCII letters, then a colon): refused unless known.
 _FILTER_LIKE = re.compile(r"-?[A-Za-z]{2,12}")
+# How a word is matched (``Term.fts``): its lemma, a str (the word itself in the original
+# columns and every other form through the lemma columns), or a tuple of the forms to
+# match as printed, for a lemma whose forms include a name the dictionary mistook for one
+# of them ("варят" → варя, which it also gives "Варна": ``search.word_lemmas``).
+Match = str | tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -77,18 +82,23 @@ class Term:
     kind: str = WORD
     exclude: bool = False
     scope: str = ""  # "" for the whole article, TITLE for the headline only
+    capital: bool = False  # a word typed capitalised ("Бяла", not "бяла" or "БЯЛА")
 
-    def fts(self, lemmas: Mapping[str, str]) -> str:
-        """This term as an FTS5 expression; ``lemmas`` maps forms to the archive's lemma."""
+    def fts(self, lemmas: Mapping[str, Match]) -> str:
+        """This term as an FTS5 expression; ``lemmas`` maps forms to how they are matched
+        (``Match``: the archive's lemma, or the forms to match as printed)."""
         quoted = '"' + " ".join(self.words) + '"'
         original = _TITLE_ORIGINAL if self.scope == TITLE else ORIGINAL
         if self.kind == PREFIX:
             return f"{original} : {quoted}*"
         if self.kind == WORD and len(self.words) == 1:
+            word = self.words[0]
+            match = lemmas.get(word, word)
+            if isinstance(match, tuple):
+                return f"{original} : (" + " OR ".join(f'"{form}"' for form in match) + ")"
             # The lemma matches the word itself (original columns) and every other form
             # of it (the lemma columns hold the lemmas of forms that differ from them).
-            word = self.words[0]
-            lemma = '"' + lemmas.get(word, word) + '"'
+            lemma = '"' + match + '"'
             return f"{_TITLE_ANY_FORM} : {lemma}" if self.scope == TITLE else lemma
         return f"{original} : {quoted}"
 
@@ -137,7 +147,11 @@ class ParsedQuery:
         """The words whose lemma must be looked up in the archive's vocabulary."""
         return {t.words[0] for t in self._all_terms() if t.kind == WORD and len(t.words) == 1}
 
-    def headline_fts(self, lemmas: Mapping[str, str]) -> str:
+    def capitalised(self) -> set[str]:
+        """The words of ``lemma_words`` typed capitalised somewhere in the query."""
+        return {t.words[0] for t in self._all_terms() if t.kind == WORD and t.capital}
+
+    def headline_fts(self, lemmas: Mapping[str, Match]) -> str:
         """The FTS5 expression matching articles whose headline alone holds what the
         query asks for (its words, phrases and prefixes; exclusions left to the query)."""
         parts = []
@@ -151,7 +165,7 @@ class ParsedQuery:
             parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
         return " AND ".join(f"({p})" if len(parts) > 1 else p for p in parts)
 
-    def fts(self, lemmas: Mapping[str, str] | None = None) -> str:
+    def fts(self, lemmas: Mapping[str, Match] | None = None) -> str:
         """The FTS5 MATCH expression."""
         lemmas = lemmas or {}
         parts = []
@@ -168,7 +182,7 @@ class ParsedQuery:
 Item = Term | ParsedQuery
 
 
-def _item_fts(item: Item, lemmas: Mapping[str, str]) -> str:
+def _item_fts(item: Item, lemmas: Mapping[str, Match]) -> str:
     return f"({item.fts(lemmas)})" if isinstance(item, ParsedQuery) else item.fts(lemmas)
 
 
@@ -211,7 +225,8 @@ def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
     if quoted or exact or len(words) > 1:
         # "foo-bar" is the phrase "foo bar"; quotes ask for these exact forms
         return Term(words, EXACT, exclude)
-    return Term(words, WORD, exclude)
+    typed = TOKEN.findall(raw)[0]
+    return Term(words, WORD, exclude, capital=typed[0].isupper() and not typed.isupper())
 
 
 def _is_title_scope(bare: str) -> bool:

@@ -26,6 +26,7 @@ from newsarchive.archive.lemmas import (
     in_lower_case,
     lookup,
     named_somewhere,
+    names_among,
     printed_as_name,
 )
 from newsarchive.archive.query import (
@@ -33,6 +34,7 @@ from newsarchive.archive.query import (
     ORIGINAL,
     PREFIX,
     WORD,
+    Match,
     ParsedQuery,
     cyrillic_guess,
     parse_query,
@@ -129,9 +131,10 @@ def match_expression(conn: sqlite3.Connection, query: ParsedQuery) -> str:
     return query.fts(word_lemmas(conn, query))
 
 
-def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, str]:
-    """The lemma of each word of ``query`` that has one: the archive's vocabulary, and the
-    dictionary's guess for a form no article holds.
+def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, Match]:
+    """How each word of ``query`` that has other forms is matched (``Match``): its lemma,
+    from the archive's vocabulary or the dictionary's guess for a form no article holds;
+    or, when the dictionary also gave that lemma to a name, the lemma's other forms.
 
     A form no article has ("училищата" where they print "училища") must be matched as its
     lemma whatever else the query finds: guessed only when the whole query found
@@ -142,14 +145,34 @@ def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, str]:
     is searched as it is, not as the lemma the dictionary gives its lower-case spelling
     (варя, стоя), unless the archive prints that lemma itself as a word ("Общинският
     съвет" beside "общински съвети") or another of its forms as a name too ("Общинския
-    съвет"): then it is a word that stands in names.
+    съвет"): then it is a word that stands in names. A word typed capitalised ("Бяла", the
+    town, beside бяла, the colour) is searched as it is when the archive prints it as a
+    name somewhere, and no other form of its lemma so: the capital says which one is meant.
+
+    The index holds the dictionary's lemma for a name as for any word, so a form of the
+    word the name was mistaken for ("варят", "вари", варя itself) found the name through
+    that lemma: such a word is matched as its lemma's forms as printed, the names among
+    them (by the rule above) left out (``_names_among_forms``).
     """
     words = query.lemma_words()
     lemmas = lookup(conn, words)
     missing = unseen(conn, words - set(lemmas))
     guessed = guess_lemmas(missing) if missing else {}
-    names = {word for word, lemma in lemmas.items() if _is_name(conn, word, lemma)}
-    return {w: lemma for w, lemma in {**lemmas, **guessed}.items() if w not in names}
+    capitalised = query.capitalised()
+    names = {
+        word for word, lemma in lemmas.items()
+        if _is_name(conn, word, lemma, capital=word in capitalised)
+    }  # fmt: skip
+    chosen: dict[str, Match] = {
+        w: lemma for w, lemma in {**lemmas, **guessed}.items() if w not in names
+    }
+    for word in sorted(words - names):
+        lemma = str(chosen.get(word, word))
+        forms = {*forms_of(conn, [lemma]), lemma, word}
+        named = _names_among_forms(conn, word, lemma, forms)
+        if named:
+            chosen[word] = tuple(sorted(forms - named))
+    return chosen
 
 
 # Enough of the articles holding a word to see how they print it: a word in lower case
@@ -157,16 +180,31 @@ def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, str]:
 NAME_SAMPLE = 20
 
 
-def _is_name(conn: sqlite3.Connection, word: str, lemma: str) -> bool:
+def _is_name(conn: sqlite3.Connection, word: str, lemma: str, *, capital: bool = False) -> bool:
     """Whether the archive prints ``word`` only as a name, its lemma never as a word and
     no other form of the lemma as a name, as the first ``NAME_SAMPLE`` articles holding
-    them show."""
-    if not printed_as_name(word, _texts(conn, {word})):
+    them show; typed ``capital``ised, whether it prints it as a name at all and no other
+    form of the lemma so."""
+    texts = _texts(conn, {word})
+    if not (named_somewhere({word}, texts) if capital else printed_as_name(word, texts)):
         return False
-    if in_lower_case({lemma}, _texts(conn, {lemma})):
+    if not capital and in_lower_case({lemma}, _texts(conn, {lemma})):
         return False
     others = {*forms_of(conn, [lemma]), lemma} - {word}
     return not named_somewhere(others, _texts(conn, others))
+
+
+def _names_among_forms(
+    conn: sqlite3.Connection, word: str, lemma: str, forms: set[str]
+) -> set[str]:
+    """The ``forms`` of ``lemma`` other than ``word`` that are names (``_is_name``).
+
+    One sample of the articles holding any of them says which may be (printed only
+    capitalised inside sentences there); only those are checked in full, so a word whose
+    forms are printed as words costs one read."""
+    others = forms - {word, lemma}
+    maybe = names_among(others, _texts(conn, others)) if others else set()
+    return {form for form in sorted(maybe) if _is_name(conn, form, lemma)}
 
 
 def _texts(conn: sqlite3.Connection, words: set[str]) -> Iterator[str]:
@@ -240,12 +278,16 @@ class Prepared:
         filters: Filters,
         *,
         checked: tuple[str, ...] = (),
+        lemmas: dict[str, Match] | None = None,
     ) -> None:
         """``checked``: sites the caller has already checked; the merged filters only
-        narrow the caller's sites, so when it checked them all they are not asked again."""
+        narrow the caller's sites, so when it checked them all they are not asked again.
+        ``lemmas``: the words' lemmas as another preparation of the same words chose
+        them (``undated``), not looked up again."""
         self.conn = conn
         self.query = query
         merged = merged_filters(query, filters)
+        self.filters = merged
         if not set(merged.sites) <= set(checked):
             check_sites(conn, merged.sites)
         self.where, self.params = merged.sql("a")
@@ -261,7 +303,7 @@ class Prepared:
             )
         else:
             self.score, self.source = "NULL", f" FROM articles a WHERE {self.where}"
-        self.lemmas = word_lemmas(conn, query)
+        self.lemmas = word_lemmas(conn, query) if lemmas is None else lemmas
         self._match = [query.fts(self.lemmas)] if self.ranked else []
 
     def relevance(self, order: str) -> str:
@@ -276,13 +318,14 @@ class Prepared:
         which collapsing repeats; a quote in it would be a bug, refused.)"""
         if not self.ranked:
             return order
+        return f"({self.headline()}) DESC, {order}"
+
+    def headline(self) -> str:
+        """Whether article ``a``'s headline holds the whole query, in SQL."""
         expression = self.query.headline_fts(self.lemmas)
         if "'" in expression:
             raise QueryError("the search index could not run this query (a quote in a word)")
-        headline = (
-            f"a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH '{expression}')"
-        )
-        return f"({headline}) DESC, {order}"
+        return f"a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH '{expression}')"
 
     def run(self, sql: str, extra: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of ``sql``, which reads the articles from ``source`` (parameters: the MATCH
@@ -292,6 +335,25 @@ class Prepared:
         and the dictionary's guesses for forms no article holds), chosen once, so a page,
         its total and its chart count the same articles."""
         return _run(self.conn, sql, [*self._match, *self.params, *extra])
+
+    def undated(self) -> int:
+        """How many articles the query and its other filters choose that its dates leave
+        out for having no date at all (0 without dates).
+
+        An undated article is in no date range, so "наводнение since:2020-01-01" said
+        nothing of the undated article on a flood that "наводнение" finds: the reader
+        took the empty list for "nothing since 2020" without knowing what it could not
+        date. The words are those this preparation chose (its lemmas, its name checks),
+        not chosen again for the same words without the dates."""
+        if not (self.filters.since or self.filters.until):
+            return 0
+        dateless = Prepared(
+            self.conn, replace(self.query, since=None, until=None),
+            replace(self.filters, since=None, until=None),
+            checked=self.filters.sites, lemmas=self.lemmas,
+        )  # fmt: skip
+        rows = matching(dateless, "count(*)", tail=" AND a.published_date IS NULL")
+        return int(rows[0][0])
 
 
 def search(
@@ -303,22 +365,38 @@ def search(
     return search_page(conn, query, options)[0]
 
 
+def prepare(conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions) -> Prepared:
+    """``query`` prepared for ``options`` (its sort refused before the archive is asked
+    anything): for a caller that runs more than the page on it (``Prepared.undated``)."""
+    _order(options, query)
+    return Prepared(conn, query, options.filters)
+
+
 def search_page(
-    conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
+    conn: sqlite3.Connection,
+    query: ParsedQuery,
+    options: SearchOptions,
+    prepared: Prepared | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of hits and the number of all hits (a page past the end is empty)."""
+    """One page of hits and the number of all hits (a page past the end is empty);
+    ``prepared``: ``prepare``'s for the same query and options, used instead of
+    preparing them again."""
     order = _order(options, query)
-    prepared = Prepared(conn, query, options.filters)
+    prepared = prepared or Prepared(conn, query, options.filters)
     return _page(prepared, options, _ranked(prepared, options, order))
 
 
 def page_and_months(
-    conn: sqlite3.Connection, query: ParsedQuery, options: SearchOptions
+    conn: sqlite3.Connection,
+    query: ParsedQuery,
+    options: SearchOptions,
+    prepared: Prepared | None = None,
 ) -> tuple[tuple[list[dict[str, Any]], int], list[dict[str, Any]]]:
     """``search_page`` and ``per_month`` of one query, which the web page shows together:
-    the filters, sites and lemmas are prepared once for both."""
+    the filters, sites and lemmas are prepared once for both (and for ``prepared``'s
+    other uses, when given)."""
     order = _order(options, query)
-    prepared = Prepared(conn, query, options.filters)
+    prepared = prepared or Prepared(conn, query, options.filters)
     return _page(prepared, options, _ranked(prepared, options, order)), _per_month(prepared)
 
 
@@ -341,34 +419,52 @@ def _order(options: SearchOptions, query: ParsedQuery) -> str:
     return order
 
 
+# The first hits of a ranked query of several words are ranked again: an article whose
+# words stand together (at most NEAR_SLACK other words among them, in its headline or its
+# text) before one that names them apart, each kind in its bm25 order, headline matches
+# first as before. Only the first NEAR_WINDOW hits, the same for every page, so pages
+# still follow one another: a hit further down is not read to see where its words stand.
+NEAR_WINDOW = 100
+NEAR_SLACK = 3
+
+
 def _page(
     prepared: Prepared, options: SearchOptions, order: str
 ) -> tuple[list[dict[str, Any]], int]:
     conn, query = prepared.conn, prepared.query
+    near = (
+        options.sort == "relevance" and prepared.ranked and len(query.groups) > 1
+        and options.offset < NEAR_WINDOW
+    )  # fmt: skip
+    lead = f", ({prepared.headline()}) AS lead" if near else ""
+    # (sorted by the flag it selects: the headline's statement runs once, not twice)
+    by = f"lead DESC, {SORTS['relevance']}" if near else order
     sql = (
-        f"SELECT a.id, {prepared.score} AS score{prepared.source} ORDER BY {order} LIMIT ? OFFSET ?"
+        f"SELECT a.id, {prepared.score} AS score{lead}{prepared.source}"
+        f" ORDER BY {by} LIMIT ? OFFSET ?"
     )
     total_sql = f"SELECT count(*){prepared.source}"
     if options.collapse:
-        sql, total_sql = _collapsed(prepared, order)
-    ranked = prepared.run(sql, (options.limit, options.offset))
-    if options.offset or len(ranked) >= options.limit:
-        total = int(prepared.run(total_sql)[0][0])
+        sql, total_sql = _collapsed(prepared, order, lead)
+    marker = Marker(conn, query, prepared.lemmas)
+    if near:
+        fetch = max(NEAR_WINDOW, options.offset + options.limit)
+        rows = prepared.run(sql, (fetch, 0))
+        every = len(rows) < fetch
+        window = rows[:NEAR_WINDOW]
+        details = _details(conn, [row[0] for row in window])
+        rows = _together_first(window, details, marker) + rows[NEAR_WINDOW:]
+        ranked = [row[:-1] for row in rows[options.offset : options.offset + options.limit]]
     else:
-        total = len(ranked)  # the page holds every hit: no second query needed
+        ranked = prepared.run(sql, (options.limit, options.offset))
+        every, details = not options.offset and len(ranked) < options.limit, {}
+    if every:
+        total = len(rows) if near else len(ranked)  # every hit is here: no count needed
+    else:
+        total = int(prepared.run(total_sql)[0][0])
     if not ranked:
         return [], total
-    wanted = [row[0] for row in ranked]
-    details = {}
-    for start in range(0, len(wanted), 500):  # stay far below SQLite's variable limit
-        chunk = wanted[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-            f"SELECT id, site, url, title, published, text FROM articles WHERE id IN ({marks})",
-            chunk,
-        ):
-            details[row[0]] = row
-    marker = Marker(conn, query, prepared.lemmas)
+    details.update(_details(conn, [row[0] for row in ranked if row[0] not in details]))
     results = []
     for article_id, score, *story in ranked:
         _, site, url, title, published, text = details[article_id]
@@ -396,7 +492,33 @@ def _page(
     return results, total
 
 
-def _collapsed(prepared: Prepared, order: str) -> tuple[str, str]:
+def _details(conn: sqlite3.Connection, wanted: list[int]) -> dict[int, Any]:
+    """The rows of the articles ``wanted`` that a page shows, by id."""
+    details = {}
+    for start in range(0, len(wanted), 500):  # stay far below SQLite's variable limit
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT id, site, url, title, published, text FROM articles WHERE id IN ({marks})",
+            chunk,
+        ):
+            details[row[0]] = row
+    return details
+
+
+def _together_first(rows: list[Any], details: dict[int, Any], marker: Marker) -> list[Any]:
+    """``rows`` (ids first, the headline flag last), those whose words stand together
+    before the others within each headline kind; otherwise in the order given.
+
+    bm25 scores each word apart, so a brief headed "Доброволци почистиха градския парк"
+    that mentions a транспорт to the dump ranked above the article on "градският
+    транспорт": a reader asking for words together means them together."""
+    together = {row[0] for row in rows if marker.together(details[row[0]][3] or "",
+                                                         details[row[0]][5] or "")}  # fmt: skip
+    return sorted(rows, key=lambda row: (not row[-1], row[0] not in together))
+
+
+def _collapsed(prepared: Prepared, order: str, lead: str = "") -> tuple[str, str]:
     """The page query and the count query with one hit per story.
 
     The copy that represents a story is the one that ranks first in the chosen sort:
@@ -412,7 +534,7 @@ def _collapsed(prepared: Prepared, order: str) -> tuple[str, str]:
         " AS rn FROM hits a)"
     )
     page = (
-        f"{hits} SELECT a.id, a.score, a.story FROM ranked a"
+        f"{hits} SELECT a.id, a.score, a.story{lead} FROM ranked a"
         f" WHERE a.rn = 1 ORDER BY {order} LIMIT ? OFFSET ?"
     )
     return page, f"SELECT count(DISTINCT {STORY_OF}){prepared.source}"
@@ -431,25 +553,25 @@ def in_cyrillic(conn: sqlite3.Connection, typed: str, filters: Filters) -> tuple
     return (guess, total) if total else None
 
 
-def undated(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> int:
-    """How many articles the query and its other filters choose that its dates leave out
-    for having no date at all (0 without dates).
-
-    An undated article is in no date range, so "наводнение since:2020-01-01" said
-    nothing of the undated article on a flood that "наводнение" finds: the reader took
-    the empty list for "nothing since 2020" without knowing what it could not date."""
-    if not (filters.since or filters.until or query.since or query.until):
-        return 0
-    dateless = replace(query, since=None, until=None)
-    prepared = Prepared(conn, dateless, replace(filters, since=None, until=None))
-    rows = matching(prepared, "count(*)", tail=" AND a.published_date IS NULL")
-    return int(rows[0][0])
+def undated_note(left_out: int) -> str:
+    """What the CLI (on stderr) and the web page (under the count) say of the matches a
+    date range cannot hold: one wording for both."""
+    matches, them = ("match has", "it") if left_out == 1 else ("matches have", "them")
+    return (
+        f"{left_out} more {matches} no date, which no date range holds"
+        f" (search without the dates to see {them})"
+    )
 
 
 def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
     """How many articles match, per site and year of publication."""
+    return per_site_year(Prepared(conn, query, filters))
+
+
+def per_site_year(prepared: Prepared) -> list[dict[str, Any]]:
+    """``count`` of a prepared query."""
     rows = matching(
-        Prepared(conn, query, filters), "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
+        prepared, "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
         tail=" GROUP BY a.site, year ORDER BY a.site, year",
     )  # fmt: skip
     return [
@@ -491,17 +613,23 @@ class Marker:
     forms, prefixes and phrases; cuts the best window around them as a snippet."""
 
     def __init__(
-        self, conn: sqlite3.Connection, query: ParsedQuery, lemmas: dict[str, str]
+        self, conn: sqlite3.Connection, query: ParsedQuery, lemmas: dict[str, Match]
     ) -> None:
         terms = query.terms()
-        wanted_lemmas = {t.words[0]: lemmas.get(t.words[0], t.words[0]) for t in terms
-                         if t.kind == WORD and len(t.words) == 1}  # fmt: skip
+        wanted = {t.words[0]: lemmas.get(t.words[0], t.words[0]) for t in terms
+                  if t.kind == WORD and len(t.words) == 1}  # fmt: skip
         by_lemma: dict[str, set[str]] = {}
-        for form, lemma in forms_of(conn, wanted_lemmas.values()).items():
+        plain = [match for match in wanted.values() if isinstance(match, str)]
+        for form, lemma in forms_of(conn, plain).items():
             by_lemma.setdefault(lemma, set()).add(form)
         self.forms: dict[str, int] = {}
         self.prefixes: list[tuple[str, int]] = []
         self.phrases: list[tuple[tuple[str, ...], int, bool]] = []  # words, term, prefix
+        # the query's AND-ed group each term belongs to (``together``)
+        self.groups = [
+            g for g, group in enumerate(query.groups) for item in group
+            for _ in (item.terms() if isinstance(item, ParsedQuery) else [item])
+        ]  # fmt: skip
         for index, term in enumerate(terms):
             if term.kind == PREFIX:
                 if len(term.words) == 1:
@@ -513,9 +641,12 @@ class Marker:
             elif term.kind == EXACT:
                 self.forms.setdefault(term.words[0], index)
             else:
-                word = term.words[0]
-                lemma = wanted_lemmas[word]
-                for form in {word, lemma} | by_lemma.get(lemma, set()):
+                word, match = term.words[0], wanted[term.words[0]]
+                if isinstance(match, tuple):  # the forms matched as printed
+                    forms = set(match)
+                else:
+                    forms = {word, match} | by_lemma.get(match, set())
+                for form in forms:
                     self.forms.setdefault(form, index)
 
     def _term_at(self, words: list[str], i: int) -> tuple[int, int]:
@@ -535,11 +666,12 @@ class Marker:
                 return index, 1
         return -1, 0
 
-    def snippet(self, text: str, highlight: tuple[str, str]) -> str:
-        text = _CONTROL.sub(" ", text)
-        spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-        words = [text[s:e].lower() for s, e in spans]
-        hits: list[tuple[int, int, int]] = []  # (first token, token count, term)
+    def _hits(self, words: list[str]) -> list[tuple[int, int, int]]:
+        """(first token, token count, term) of each match in ``words``, in text order."""
+        if not self.phrases and not self.prefixes:  # words alone: one look-up each
+            forms = self.forms
+            return [(i, 1, forms[word]) for i, word in enumerate(words) if word in forms]
+        hits: list[tuple[int, int, int]] = []
         i = 0
         while i < len(words):
             term, n = self._term_at(words, i)
@@ -548,6 +680,36 @@ class Marker:
                 i += n
             else:
                 i += 1
+        return hits
+
+    def together(self, *texts: str) -> bool:
+        """Whether one of ``texts`` holds a match of each of the query's groups with at
+        most ``NEAR_SLACK`` other words among them."""
+        wanted = len(set(self.groups))
+        for text in texts:
+            hits = self._hits(TOKEN.findall(text.lower()))
+            seen: dict[int, int] = {}
+            matched = left = 0
+            for first, n, term in hits:
+                seen[self.groups[term]] = seen.get(self.groups[term], 0) + 1
+                matched += n
+                while len(seen) == wanted:
+                    start = hits[left][0]
+                    if first + n - start - matched <= NEAR_SLACK:
+                        return True
+                    group = self.groups[hits[left][2]]
+                    seen[group] -= 1
+                    if not seen[group]:
+                        del seen[group]
+                    matched -= hits[left][1]
+                    left += 1
+        return False
+
+    def snippet(self, text: str, highlight: tuple[str, str]) -> str:
+        text = _CONTROL.sub(" ", text)
+        spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        words = [text[s:e].lower() for s, e in spans]
+        hits = self._hits(words)
         start = self._best_window(hits, len(words))
         end = min(len(words), start + SNIPPET_TOKENS)
         if not spans:

@@ -24,7 +24,8 @@ from newsarchive.archive.search import (
     in_cyrillic,
     page_and_months,
     per_month,
-    undated,
+    prepare,
+    undated_note,
 )
 from newsarchive.archive.store import Filters, get_article
 from newsarchive.errors import NewsarchiveError
@@ -146,9 +147,12 @@ async def search(datasette: Any, request: Any) -> Response:
         options = SearchOptions(filters=filters, limit=PAGE_SIZE, sort=form.sort,
                                 offset=(form.page - 1) * PAGE_SIZE, highlight=MARKS,
                                 collapse=form.collapse)  # fmt: skip
-        ((hits, total), months), left_out = await database.execute_fn(
-            lambda conn: (page_and_months(conn, parsed, options), undated(conn, parsed, filters))
-        )
+
+        def run(conn: sqlite3.Connection) -> Any:
+            prepared = prepare(conn, parsed, options)
+            return page_and_months(conn, parsed, options, prepared), prepared.undated()
+
+        ((hits, total), months), left_out = await database.execute_fn(run)
         cyrillic = None
         if not total:  # "Ruse": the archive is in Cyrillic
             cyrillic = await database.execute_fn(lambda conn: in_cyrillic(conn, form.q, filters))
@@ -171,7 +175,7 @@ async def search(datasette: Any, request: Any) -> Response:
         prev_url=form.url("/search", page=form.page - 1) if form.page > 1 else None,
         next_url=form.url("/search", page=form.page + 1) if first + len(hits) <= total else None,
         chart=month_chart(months),
-        undated=left_out,
+        undated=undated_note(left_out) if left_out else "",
         csv_url=form.url("/chart.csv", page=1),
         cyrillic=cyrillic and {"words": cyrillic[0], "total": cyrillic[1],
                                "url": form.url("/search", q=cyrillic[0], page=1)},
