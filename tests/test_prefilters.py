@@ -48,3 +48,41 @@ def test_every_phrase_reserving_rights_holds_the_word_looked_for_first() -> None
     assert clean.reserves_rights("ВСИЧКИ  ПРАВА\nЗАПАЗЕНИ.")
     assert clean.reserves_rights("© 2026 Община Русе. All Rights Reserved")
     assert not clean.reserves_rights("Правата на децата в община Русе")
+
+
+# Class strings where the word rules' edges matter: a word at the start, at the end,
+# alone, behind each separator, inside a longer word, hyphenated or run together, and a
+# string that ends in a newline (where ``$`` also matches).
+_EDGES = [
+    "share",
+    "share-box",
+    "box share",
+    "box_share",
+    "box-share",
+    "box\tshare\n",
+    "sharebox",
+    "boxshare",
+    "read-more",
+    "readmore",
+    "read_more",
+    "you-may-like",
+    "youmaylike",
+    "up-next-rail",
+    "imageembedcaption",
+    "articlebyline",
+    "entry-content",
+    "post-title col-md-8",
+    "",
+    " ",
+    "sociál",
+    "ads",
+    "adsense",
+    "header",
+]
+
+
+def test_the_boilerplate_words_split_in_two_searches_find_what_one_alternation_did() -> None:
+    one = re.compile(f"{clean._BOILERPLATE_ATTR.pattern}|{clean._BOILERPLATE_INFIX.pattern}")
+    assert clean._SPACED_ATTR.pattern.startswith("[\\s_-](?:cookies?|")
+    for marker in _EDGES:
+        assert clean._names_boilerplate(marker) == bool(one.search(marker)), marker

@@ -65,9 +65,20 @@ _BOILERPLATE_INFIX = re.compile(
     r"caption|byline|newsletter|breadcrumb|cookie|socialshare|sharebar|disqus|outbrain|taboola",
     re.IGNORECASE,
 )
-# Both in one pattern: a single regex call per class string not seen before, on the
-# string lower-cased (three times faster than matching it IGNORECASE).
-_ANY_BOILERPLATE = re.compile(f"{_BOILERPLATE_ATTR.pattern}|{_BOILERPLATE_INFIX.pattern}")
+# Searched on the string lower-cased (three times faster than matching it IGNORECASE),
+# and each so that the engine can skip ahead: a pattern opening with one character class
+# (``_SPACED_ATTR``, on the string after a space, which stands for ``^``) or with a
+# literal in every branch (the infixes) is scanned for those characters first, while
+# the two in one alternation, whose word branch opens with "^ or a separator", was tried
+# word by word at every character (a third more instructions for the same answers).
+_SPACED_ATTR = re.compile("[\\s_-]" + _BOILERPLATE_ATTR.pattern.removeprefix("(?:^|[\\s_-])"))
+_LOWER_INFIX = re.compile(_BOILERPLATE_INFIX.pattern)
+
+
+def _names_boilerplate(lowered: str) -> bool:
+    """``_BOILERPLATE_ATTR`` or ``_BOILERPLATE_INFIX`` found in a lower-cased class string."""
+    return bool(_SPACED_ATTR.search(f" {lowered}") or _LOWER_INFIX.search(lowered))
+
 
 # Embedded posts quoted by the article (a tweet in a "social-media-embed" box) are content.
 _EMBED_ATTR = re.compile(
@@ -245,7 +256,7 @@ def is_boilerplate_marker(marker: str) -> bool:
         named = _builder_words(marker.lower())
         named = _STATE_CLASS.sub(" ", named) if may_hold(named, _STATE_WORDS) else named
         known = _MARKER_CACHE[marker] = bool(
-            _ANY_BOILERPLATE.search(named) and not _EMBED_ATTR.search(named)
+            _names_boilerplate(named) and not _EMBED_ATTR.search(named)
         )
     return known
 
@@ -301,8 +312,14 @@ def may_hold(lowered: str, words: tuple[str, ...]) -> bool:
     every new class string (nearly all have a hyphen, few a state, metadata or related
     word), which on pages of unseen sites cost about as much as the furniture search
     itself. Exact for ASCII; a string with other letters always goes to the regex, for
-    which ignoring case makes "ſ" an "s" and "ı" an "i"."""
-    return not lowered.isascii() or any(word in lowered for word in words)
+    which ignoring case makes "ſ" an "s" and "ı" an "i". (A loop, not ``any`` over a
+    generator, which cost as much again as the substring tests it ran.)"""
+    if not lowered.isascii():
+        return True
+    for word in words:
+        if word in lowered:
+            return True
+    return False
 
 
 def _marked(

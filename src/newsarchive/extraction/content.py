@@ -736,7 +736,9 @@ def _before_links_after_text(blocks: list[Block], listed: set[int]) -> list[Bloc
     line too). A signature follows the text; the side boxes follow the links. A list or
     a table after a shop's link is the article's own (a review's pros and cons).
     """
-    last = max((i for i, b in enumerate(blocks) if _prose_of_article(b)), default=-1)
+    # Searched from the end: the last prose is what counts, and testing every block
+    # before it against the boilerplate lines cost a regex search per paragraph.
+    last = next((i for i in range(len(blocks) - 1, -1, -1) if _prose_of_article(blocks[i])), -1)
     if last < 0:
         return blocks
     for i in range(last + 1, len(blocks)):

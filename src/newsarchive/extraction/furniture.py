@@ -371,8 +371,8 @@ def text_near_title(
     part; else the first h1 outside furniture.
     """
     furniture = remembered(is_furniture)  # the windows share their elements' ancestors
-    h1 = _headline_h1(h1s, titles, furniture)
-    if h1 is None or not _holds(h1, titles, furniture):
+    h1, holds = _headline_h1(h1s, titles, furniture)
+    if h1 is None or not holds:
         h1 = _element_reading(tree, titles, furniture) or h1
     if h1 is None:
         return
@@ -414,26 +414,21 @@ def text_near_title(
 
 def _headline_h1(
     h1s: list[LexborNode], titles: tuple[str, ...], furniture: Callable[[LexborNode], bool]
-) -> LexborNode | None:
+) -> tuple[LexborNode | None, bool]:
     """The first h1 outside furniture that holds the headline the title rules chose, else
     the first h1 outside furniture: a logo or a section's name is often an h1 above the
-    headline, and windows anchored there read the menu instead of the byline."""
+    headline, and windows anchored there read the menu instead of the byline. With it,
+    whether it holds that headline: its text was read here, and is not read again to
+    tell."""
     first = None
     wanted = " ".join(titles[0].split()).casefold() if titles else ""
     for h1 in h1s:
         if in_furniture(h1, furniture):
             continue
         if not wanted or wanted in visible_text(h1, hide=furniture).casefold():
-            return h1
+            return h1, True
         first = first or h1
-    return first
-
-
-def _holds(
-    h1: LexborNode, titles: tuple[str, ...], furniture: Callable[[LexborNode], bool]
-) -> bool:
-    wanted = " ".join(titles[0].split()).casefold() if titles else ""
-    return not wanted or wanted in visible_text(h1, hide=furniture).casefold()
+    return first, False
 
 
 def _text_after(
