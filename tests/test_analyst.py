@@ -97,7 +97,9 @@ def test_a_date_that_is_none_or_ambiguous_is_still_one_line_exit_2(
         ("общината NEAR/3 бюджета", '"phrase" in quotes'),
         ("моста | бюджета", "write OR between words"),
         ("моста || бюджета", "write OR between words"),
+        ("моста ||| бюджета", "write OR between words"),
         ("общината && бюджета", "AND-ed already"),
+        ("общината &&& бюджета", "AND-ed already"),
         ("общината AND бюджета", "AND-ed already"),
     ],
 )

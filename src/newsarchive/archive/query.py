@@ -43,13 +43,21 @@ _AND_ALREADY = "words are AND-ed already, use OR for either and -word to exclude
 _FOREIGN_OPERATORS = {
     "AND": _AND_ALREADY,
     "NOT": _AND_ALREADY,
-    "&": _AND_ALREADY,
-    "&&": _AND_ALREADY,
+    "&": _AND_ALREADY,  # and "&&", "&&&": a run of them is one (``_operator``)
     "NEAR": 'for words side by side write them as a "phrase" in quotes; words anywhere in'
     " an article are AND-ed already",
-    "|": "write OR between words for either",
-    "||": "write OR between words for either",
+    "|": "write OR between words for either",  # and "||", "|||"
 }
+_OPERATOR_SPELLINGS = re.compile(r"(NEAR)(?:/\d+)?|(\|)\|*|(&)&*")
+
+
+def _operator(bare: str) -> str:
+    """The ``_FOREIGN_OPERATORS`` key a bare token spells ("NEAR/3" is NEAR, "|||" is "|"),
+    else the token: "a ||| b" was read as a AND b while "a || b" was refused."""
+    spelled = _OPERATOR_SPELLINGS.fullmatch(bare)
+    return next(part for part in spelled.groups() if part) if spelled else bare
+
+
 # The filters, each with the example its "needs a value" error shows.
 _FILTER_EXAMPLES = {
     "site": "site:bta",
@@ -385,7 +393,7 @@ def _parse_group(
                     raise QueryError("'OR' needs a word on each side")
                 pending_or = True
                 continue
-            operator = "NEAR" if re.fullmatch(r"NEAR(/\d+)?", bare) else bare
+            operator = _operator(bare)
             if operator in _FOREIGN_OPERATORS:
                 raise QueryError(
                     f"'{bare}' is not an operator here: {_FOREIGN_OPERATORS[operator]}"
