@@ -90,7 +90,7 @@ class Verdict:
     kind: str = ""  # what the page is instead of an article (``page_kind``), if anything
     next_page: str | None = None  # an article split over pages: its next page's address
     older: str | None = None  # the article before it, by its "« Предишна новина" link
-    day: dt.date | None = None  # the day the page states (an article older than --since too)
+    day: dt.date | None = None  # the day the article states (one older than --since too)
 
 
 def judge(
@@ -163,12 +163,15 @@ def judge(
         return read(Outcome.FAILED, f"a {kind} instead of the page: {url}", kind=kind)
     if found := items():
         return read(Outcome.NEW, items=tuple(found), url=result.final_url)
-    if article.published is not None and too_old(article.published, since):
-        return read(Outcome.OLD, "older than --since", day=local_date(article.published))
+    day = local_date(article.published) if article.published is not None else None
+    if too_old(article.published, since):
+        return read(Outcome.OLD, "older than --since", day=day)
     header = linked(result.headers.get("link"), "canonical")
     stated = stated_canonical(article.canonical_url, header, result.final_url)
     identity = identify(result.final_url, stated, profile)
-    return read(Outcome.NEW, article=article, url=identity, next_page=following, older=before_it)
+    return read(
+        Outcome.NEW, article=article, url=identity, next_page=following, older=before_it, day=day
+    )
 
 
 # What storing one article may raise because of that article's values (a string UTF-8
@@ -583,9 +586,8 @@ class Harvester:
         left = self.going_back.get(url, 0)  # (0: the way back ends at this one)
         verdict = judge(url, result, self.profile, self.options.since, listed, older=left != 0)
         self.report.cpu["extract"] += verdict.cpu
-        stated = verdict.article.published if verdict.article else None
-        if (day := verdict.day or (local_date(stated) if stated else None)) is not None:
-            self.days[url_key(url)] = day
+        if verdict.day is not None:
+            self.days[url_key(url)] = verdict.day
         if verdict.outcome is Outcome.INTERRUPTED:
             return None  # stays queued for the next run
         if verdict.article is not None and isinstance(result, Page):
