@@ -301,8 +301,7 @@ class _Explorer:
                 kept.append(listing)  # (two of the news menu's categories: none lists all)
                 continue
             if shape is not None and self.shapes.get(listing) == shape and items & shown:
-                self.notes.pop(listing, None)
-                self.pagination.pop(listing, None)
+                self._forget(listing)
                 continue
             kept.append(listing)
         self.listings[:] = kept
@@ -327,8 +326,7 @@ class _Explorer:
             if not fed or not items & fed:
                 kept.append(listing)
                 continue
-            self.notes.pop(listing, None)
-            self.pagination.pop(listing, None)
+            self._forget(listing)
         self.listings[:] = kept
 
     def section(self, url: str, *, framed_by: str = "", archive_of: str = "") -> None:
@@ -410,11 +408,15 @@ class _Explorer:
         if not self.listed.get(added[0], set()) & self.listed.get(url, set()):
             for listing in added:
                 self.listings.remove(listing)
-                self.notes.pop(listing, None)
-                self.pagination.pop(listing, None)
+                self._forget(listing)
             return
         self.listings[:] = [added[0] if listing == url else listing for listing in before]
         self.notes.pop(url, None)
+
+    def _forget(self, listing: str) -> None:
+        """What was noted of a listing dropped from ``listings``: its note and page 2."""
+        self.notes.pop(listing, None)
+        self.pagination.pop(listing, None)
 
     def note_page_two(self, tree: listings.Listing, url: str, link: str = "") -> None:
         """The listing's page 2 (``Discovery.pagination``), as its walk would go there
