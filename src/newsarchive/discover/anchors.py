@@ -127,8 +127,7 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
     or in ``onclick``, or one a call there of the page's own functions opens (``calls``,
     from ``script_calls``)."""
     attrs = anchor.attributes
-    data = next(filter(None, map(attrs.get, _DATA_LINKS)), "").strip()
-    href = (attrs.get("href") or data).strip()
+    href = (attrs.get("href") or _data_link(attrs)).strip()
     scripted = href.lower().startswith("javascript:")
     if href and not scripted and not href.startswith("#"):
         return href
@@ -139,9 +138,15 @@ def link_target(anchor: LexborNode, calls: Mapping[str, ScriptCall] | None = Non
             return url
     # a link going nowhere ("#", "javascript:void(0)") that the page's script sends to
     # its ``data-href``, as a lazy card's headline is (a web address: not "sms:", "#tab")
+    data = _data_link(attrs)  # (read again only here: most links have returned above)
     if data and href != data and not data.startswith("#") and _WEB_SCHEME.match(data):
         return data
     return None
+
+
+def _data_link(attrs: Mapping[str, str | None]) -> str:
+    """The address a theme's script sends a click on the element to (``_DATA_LINKS``)."""
+    return next(filter(None, map(attrs.get, _DATA_LINKS)), "").strip()
 
 
 _NOT_CLICKABLE = frozenset(
