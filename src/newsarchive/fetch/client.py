@@ -274,16 +274,21 @@ def _overlong(
         return None  # a stray line end after the body (old servers send one): no more text
     stream.close()  # (kept alive, its bytes past the body were read as the next response)
     sent = int(declared) + len(surplus)
-    headers = {k.lower(): v for k, v in response.headers.items()}
     return _CutShort(
         f"response cut short (Content-Length {declared} bytes, but {sent} or more sent)",
         _Sent(
             response.status_code,
-            headers,
+            _lowered(response.headers),
             str(response.url),
             Overlong(b"".join(body), surplus, bool(coding)),
         ),
     )
+
+
+def _lowered(headers: httpx.Headers) -> dict[str, str]:
+    """A response's headers as a ``Page`` keeps them, names in lower case: one spelling
+    for a response read whole and one kept from its surplus (``_Sent``)."""
+    return {k.lower(): v for k, v in headers.items()}
 
 
 def _raw_body(response: httpx.Response) -> Iterator[bytes]:
@@ -1163,7 +1168,7 @@ class Fetcher:
                     )
                 coding = codings[0] if codings else ""
                 chunks = self._body(url, response, coding, deadline, robots_txt, max_bytes)
-                resp_headers = {k.lower(): v for k, v in response.headers.items()}
+                resp_headers = _lowered(response.headers)
                 content = b"".join(chunks)
                 if robots_txt:
                     content = _robots_cut(content, max_bytes)
