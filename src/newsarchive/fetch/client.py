@@ -922,7 +922,7 @@ class Fetcher:
             return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
             if no_lookup == attempts:
-                self._names.unanswered(last_error)
+                self._names.unanswered()
             refused = self._host(refused_host)
             refused.unreachable, refused.unreachable_at = last_error, url
         raise FetchFailed(
