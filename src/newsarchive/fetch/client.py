@@ -259,23 +259,20 @@ def _overlong(
     chunked = "transfer-encoding" in response.headers  # (its length is the chunks')
     if not declared.isdigit() or chunked or not isinstance(stream, BoundedStream):
         return None
-    received = stream.body_received()
-    if received is None or received < int(declared):
+    length, received = int(declared), stream.body_received()
+    if received is None or received < length:
         return None  # (not read to its end: a compressed stream's end came first)
-    seen = stream.tail(received - int(declared)) if received > int(declared) else b""
+    seen = stream.tail(received - length) if received > length else b""
     if seen is None:
         stream.close()
-        return _CutShort(
-            f"response cut short (Content-Length {declared} bytes, but {received} or more sent)"
-        )
+        return _CutShort(_sent_past(length, received))
     wait = _CLOSE_WAIT if _closes(response) else 0.0
     surplus = seen + stream.read_on(max(0, room - len(seen)), wait)
     if not surplus.strip():
         return None  # a stray line end after the body (old servers send one): no more text
     stream.close()  # (kept alive, its bytes past the body were read as the next response)
-    sent = int(declared) + len(surplus)
     return _CutShort(
-        f"response cut short (Content-Length {declared} bytes, but {sent} or more sent)",
+        _sent_past(length, length + len(surplus)),
         _Sent(
             response.status_code,
             _lowered(response.headers),
@@ -283,6 +280,10 @@ def _overlong(
             Overlong(b"".join(body), surplus, bool(coding)),
         ),
     )
+
+
+def _sent_past(declared: int, sent: int) -> str:
+    return f"response cut short (Content-Length {declared} bytes, but {sent} or more sent)"
 
 
 def _lowered(headers: httpx.Headers) -> dict[str, str]:
