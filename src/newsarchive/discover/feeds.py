@@ -389,7 +389,7 @@ def _read_again_as(chunk: bytes) -> str | None:
     return "utf-8" if stray_bytes_only(text) else LEGACY_CHARSET
 
 
-def _in_utf8(chunks: Iterable[bytes], charset: str = LEGACY_CHARSET) -> Iterator[bytes]:
+def _in_utf8(chunks: Iterable[bytes], charset: str) -> Iterator[bytes]:
     """A feed read as ``charset`` (``_read_again_as``), in UTF-8 with its declaration saying
     no other encoding: an old Bulgarian CMS writes its RSS in windows-1251 under a bare
     ``<?xml version="1.0"?>`` (or one saying UTF-8, copied from a template), its server

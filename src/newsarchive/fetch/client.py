@@ -259,31 +259,37 @@ def _overlong(
     chunked = "transfer-encoding" in response.headers  # (its length is the chunks')
     if not declared.isdigit() or chunked or not isinstance(stream, BoundedStream):
         return None
-    received = stream.body_received()
-    if received is None or received < int(declared):
+    length, received = int(declared), stream.body_received()
+    if received is None or received < length:
         return None  # (not read to its end: a compressed stream's end came first)
-    seen = stream.tail(received - int(declared)) if received > int(declared) else b""
+    seen = stream.tail(received - length) if received > length else b""
     if seen is None:
         stream.close()
-        return _CutShort(
-            f"response cut short (Content-Length {declared} bytes, but {received} or more sent)"
-        )
+        return _CutShort(_sent_past(length, received))
     wait = _CLOSE_WAIT if _closes(response) else 0.0
     surplus = seen + stream.read_on(max(0, room - len(seen)), wait)
     if not surplus.strip():
         return None  # a stray line end after the body (old servers send one): no more text
     stream.close()  # (kept alive, its bytes past the body were read as the next response)
-    sent = int(declared) + len(surplus)
-    headers = {k.lower(): v for k, v in response.headers.items()}
     return _CutShort(
-        f"response cut short (Content-Length {declared} bytes, but {sent} or more sent)",
+        _sent_past(length, length + len(surplus)),
         _Sent(
             response.status_code,
-            headers,
+            _lowered(response.headers),
             str(response.url),
             Overlong(b"".join(body), surplus, bool(coding)),
         ),
     )
+
+
+def _sent_past(declared: int, sent: int) -> str:
+    return f"response cut short (Content-Length {declared} bytes, but {sent} or more sent)"
+
+
+def _lowered(headers: httpx.Headers) -> dict[str, str]:
+    """A response's headers as a ``Page`` keeps them, names in lower case: one spelling
+    for a response read whole and one kept from its surplus (``_Sent``)."""
+    return {k.lower(): v for k, v in headers.items()}
 
 
 def _raw_body(response: httpx.Response) -> Iterator[bytes]:
@@ -917,7 +923,7 @@ class Fetcher:
             return Page(url, final, status, resp_headers, content, text, encoding, fetched_at)
         if refused_host is not None:
             if no_lookup == attempts:
-                self._names.unanswered(last_error)
+                self._names.unanswered()
             refused = self._host(refused_host)
             refused.unreachable, refused.unreachable_at = last_error, url
         raise FetchFailed(
@@ -1163,7 +1169,7 @@ class Fetcher:
                     )
                 coding = codings[0] if codings else ""
                 chunks = self._body(url, response, coding, deadline, robots_txt, max_bytes)
-                resp_headers = {k.lower(): v for k, v in response.headers.items()}
+                resp_headers = _lowered(response.headers)
                 content = b"".join(chunks)
                 if robots_txt:
                     content = _robots_cut(content, max_bytes)

@@ -13,7 +13,6 @@ same way fails its URL at once. The first answer from any host ends that for the
 from __future__ import annotations
 
 import socket
-import threading
 
 import httpx
 
@@ -35,28 +34,22 @@ def resolver_silent(exc: httpx.HTTPError) -> bool:
 class NameWatch:
     """What a run's requests have shown of its resolver; one shared by every fetcher of a
     run (each site's), so the sites after the first need not each find out alone.
-    Thread-safe."""
+    Thread-safe without a lock: its two flags only ever turn True, each by one store."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
         self._answered = False
-        self._silent: str | None = None  # the first host's failure, every try unanswered
+        self._unanswered = False  # a host failed every try, no resolver answering
 
     def answered(self) -> None:
         """A response came: the network and its names work (a lookup failing later is a
         passing outage, retried as any)."""
-        if not self._answered:  # (read without the lock: it only ever turns True)
-            with self._lock:
-                self._answered = True
+        self._answered = True
 
-    def unanswered(self, said: str) -> None:
-        """A host's every try failed for want of a resolver's answer (``said``)."""
-        with self._lock:
-            if self._silent is None:
-                self._silent = said
+    def unanswered(self) -> None:
+        """A host's every try failed for want of a resolver's answer."""
+        self._unanswered = True
 
     def down(self) -> bool:
         """Whether no request of the run has been answered and a host has failed every
         try for want of a resolver: a lookup failing so again is given up at once."""
-        with self._lock:
-            return self._silent is not None and not self._answered
+        return self._unanswered and not self._answered
