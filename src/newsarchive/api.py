@@ -664,19 +664,22 @@ def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | Non
     changed its addresses or markup so no link is recognised answers 200 or 304 and
     fails nothing: only this silence tells a nightly job it stopped archiving."""
     cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
-    idle: dict[str, str | None] = {}
     conn = connect_reader(db)
-    try:
-        for site in sites:
-            first, last_new = conn.execute(
-                "SELECT min(started_at), max(CASE WHEN new > 0 THEN started_at END)"
-                " FROM runs WHERE site = ?",
-                (site,),
-            ).fetchone()
-            if first is not None and first < cutoff and (last_new or "") < cutoff:
-                idle[site] = last_new[:10] if last_new else None
+    try:  # (one reading of the runs for every site, not a query per site)
+        runs = {
+            site: (first, last_new)
+            for site, first, last_new in conn.execute(
+                "SELECT site, min(started_at), max(CASE WHEN new > 0 THEN started_at END)"
+                " FROM runs GROUP BY site"
+            )
+        }
     finally:
         conn.close()
+    idle: dict[str, str | None] = {}
+    for site in sites:
+        first, last_new = runs.get(site, (None, None))
+        if first is not None and first < cutoff and (last_new or "") < cutoff:
+            idle[site] = last_new[:10] if last_new else None
     return idle
 
 
