@@ -284,3 +284,26 @@ def test_the_undated_count_shares_the_dated_query_s_preparation(
         )
     assert totals == ([{"site": "bta", "year": 2025, "count": 1}], 1)
     assert count(seen, LEMMA_QUERY) == 1 and count(seen, NAME_SAMPLE_READ) == reads
+
+
+def test_a_search_that_matched_nothing_finds_its_hint_on_the_same_connection(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI's "in Cyrillic, 'русе' matches …" line for a query that matched nothing
+    opened the archive a second time (its checks, and an old archive's warning, again)."""
+    records = [
+        {"site": "bta", "url": "https://www.bta.bg/r1", "title": "Концерт",
+         "published": "2025-08-15", "text": "Оркестър от Русе свири във Варна."},
+    ]  # fmt: skip
+    db = build(run_cli, tmp_path / "latin.db", records)
+    opened: list[Path] = []
+
+    def counted(path: Path) -> sqlite3.Connection:
+        opened.append(path)
+        return connect_reader(path)
+
+    monkeypatch.setattr(api, "connect_reader", counted)
+    page = api.search_page(db, "Ruse", undated=True, hint=True)
+    assert (page.hits, page.total, len(opened)) == ([], 0, 1)
+    assert page.hint is not None and page.hint.startswith("'Ruse' is in Latin letters;")
+    assert api.search_page(db, "Русе", hint=True).hint is None  # found: nothing to say

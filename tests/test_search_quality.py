@@ -338,6 +338,13 @@ def test_words_that_stand_together_rank_above_words_named_apart(run_cli: Cli, db
     # a word, or OR, has nothing to stand beside; a headline holding every word still leads
     assert ids(search(run_cli, db, "транспорт"))[0] != 2
     assert ids(search(run_cli, db, "парк транспорт"))[0] in (1, 3, 4, 5, 6, 7)
+    # (article 2 holds no "парк": the line above holds whatever the order.) A headline
+    # holding both words, far apart, leads the text where they stand together
+    headed = {"site": "bta", "url": "https://www.bta.bg/w8", "published": "2023-01-01",
+              "title": "Транспортът ще спира по-рано в новите градски квартали",
+              "text": FILLER[:300]}  # fmt: skip
+    lead = build(run_cli, db.with_name("lead.db"), [*TOGETHER[:2], headed])
+    assert ids(search(run_cli, lead, "градски транспорт")) == [3, 2, 1]
 
 
 def test_what_stands_together() -> None:

@@ -81,6 +81,7 @@ class Page(NamedTuple):
     hits: list[dict[str, Any]]
     total: int
     undated: int = 0
+    hint: str | None = None  # ``no_match_hint``'s, when asked and nothing matched
 
 
 def search_page(
@@ -95,11 +96,13 @@ def search_page(
     highlight: tuple[str, str] = ("**", "**"),
     collapse: bool = False,
     undated: bool = False,
+    hint: bool = False,
 ) -> Page:
     """``search`` skipping ``offset`` hits, and how many match in all: a page past the
     last hit is empty, and only the total says how many there were. ``undated``: also
-    count the undated articles the query's dates leave out (``Prepared.undated``),
-    on the same connection (one archive opened, one warning about its schema)."""
+    count the undated articles the query's dates leave out (``Prepared.undated``);
+    ``hint``: when nothing matched, ``no_match_hint``'s line; both on the same
+    connection (one archive opened, one warning about its schema)."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import SearchOptions, prepare
     from newsarchive.archive.search import search_page as run_search
@@ -114,7 +117,8 @@ def search_page(
         )  # fmt: skip
         prepared = prepare(conn, parsed, options)
         hits, total = run_search(conn, parsed, options, prepared)
-        return Page(hits, total, prepared.undated() if undated else 0)
+        said = _no_match_hint(conn, query, filters) if hint and not total else None
+        return Page(hits, total, prepared.undated() if undated else 0, said)
     finally:
         conn.close()
 
@@ -123,23 +127,27 @@ def no_match_hint(db: Path, query: str, *, filters: Filters | None = None) -> st
     """For a query that matched nothing, the line that says what was meant, or None: an
     article's address pasted as the query (addresses are not indexed: ``show`` opens it),
     or Latin words whose Cyrillic spelling matches (``archive.search.in_cyrillic``)."""
+    conn = connect_reader(db)
+    try:
+        return _no_match_hint(conn, query, filters or Filters())
+    finally:
+        conn.close()
+
+
+def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> str | None:
     from newsarchive.archive.search import in_cyrillic
 
     typed = query.strip()
-    conn = connect_reader(db)
-    try:
-        if typed.startswith(("http://", "https://", "www.")) and " " not in typed:
-            for spelling in _as_pasted(typed):
-                found = get_article(conn, spelling)
-                if found is not None:
-                    return (
-                        f"addresses are not searched; the article archived at '{typed}' is"
-                        f" {found['id']}: newsarchive show {found['id']}"
-                    )
-            return None
-        cyrillic = in_cyrillic(conn, query, filters or Filters())
-    finally:
-        conn.close()
+    if typed.startswith(("http://", "https://", "www.")) and " " not in typed:
+        for spelling in _as_pasted(typed):
+            found = get_article(conn, spelling)
+            if found is not None:
+                return (
+                    f"addresses are not searched; the article archived at '{typed}' is"
+                    f" {found['id']}: newsarchive show {found['id']}"
+                )
+        return None
+    cyrillic = in_cyrillic(conn, query, filters)
     if cyrillic is None:
         return None
     guess, total = cyrillic
@@ -664,19 +672,22 @@ def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | Non
     changed its addresses or markup so no link is recognised answers 200 or 304 and
     fails nothing: only this silence tells a nightly job it stopped archiving."""
     cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
-    idle: dict[str, str | None] = {}
     conn = connect_reader(db)
-    try:
-        for site in sites:
-            first, last_new = conn.execute(
-                "SELECT min(started_at), max(CASE WHEN new > 0 THEN started_at END)"
-                " FROM runs WHERE site = ?",
-                (site,),
-            ).fetchone()
-            if first is not None and first < cutoff and (last_new or "") < cutoff:
-                idle[site] = last_new[:10] if last_new else None
+    try:  # (one reading of the runs for every site, not a query per site)
+        runs = {
+            site: (first, last_new)
+            for site, first, last_new in conn.execute(
+                "SELECT site, min(started_at), max(CASE WHEN new > 0 THEN started_at END)"
+                " FROM runs GROUP BY site"
+            )
+        }
     finally:
         conn.close()
+    idle: dict[str, str | None] = {}
+    for site in sites:
+        first, last_new = runs.get(site, (None, None))
+        if first is not None and first < cutoff and (last_new or "") < cutoff:
+            idle[site] = last_new[:10] if last_new else None
     return idle
 
 

@@ -615,12 +615,12 @@ def search(
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
         page = api.search_page(
             _db(db), query, filters=filters, limit=limit, offset=offset, sort=sort.value,
-            exact=exact, highlight=marks, collapse=collapse, undated=True,
+            exact=exact, highlight=marks, collapse=collapse, undated=True, hint=True,
         )  # fmt: skip
         render.search_results(page.hits, fmt.value, raw)
         note = render.search_page_note(len(page.hits), page.total, offset)
         if not page.total:  # (it quotes what was typed: one inert line)
-            note = as_one_line(api.no_match_hint(_db(db), query, filters=filters) or "")
+            note = as_one_line(page.hint or "")
         if note:
             sys.stderr.write(note + "\n")
         if page.undated:

@@ -103,9 +103,8 @@ def run_crawl(
         # A night that crawled nothing (the run before still holding the archive, the
         # archive unwritable) left no line in the log a cron admin reads: only cron's mail
         # said it. The same words, with the code the run ends with.
-        if log is not None and not log.to_stderr:
-            said = as_one_line(str(exc))
-            log.write(f"{now_iso()} refused: {said} (exit status {exc.exit_code})\n")
+        if log is not None:
+            log.note(f"refused: {as_one_line(str(exc))} (exit status {exc.exit_code})")
         raise
     else:  # (the log still open: its failures and warnings are written there too)
         code = _summarise(reports, quiet, log)
@@ -147,8 +146,8 @@ class _CrawlLog:
         self.failed = ""
         self._lock = threading.Lock()
         # ``-``: stderr, where the failures and warnings are said already (not twice)
-        self.to_stderr = str(path) == STDERR_NAME
-        if self.to_stderr:
+        self._stderr = str(path) == STDERR_NAME
+        if self._stderr:
             return
         try:
             self._handle = path.open("a", encoding="utf-8", buffering=1)
@@ -160,17 +159,23 @@ class _CrawlLog:
             if self.failed:
                 return
             try:
-                if self.to_stderr:  # looked up per line: rich's live table replaces it meanwhile
+                if self._stderr:  # looked up per line: rich's live table replaces it meanwhile
                     sys.stderr.write(line)
                 else:
                     self._handle.write(line)
             except OSError as exc:
                 self.failed = exc.strerror or str(exc)
 
+    def note(self, line: str) -> None:
+        """A line of the run's own (a failure, a warning, a refusal), timestamped, kept in
+        the log file; to stderr it is not written, where it is said already."""
+        if not self._stderr:
+            self.write(f"{now_iso()} {line}\n")
+
     def close(self) -> None:
         with self._lock:
             try:
-                if self.to_stderr:
+                if self._stderr:
                     sys.stderr.flush()
                 else:
                     self._handle.close()
@@ -258,8 +263,8 @@ def _say(log: _CrawlLog | None, line: str) -> None:
     """A failure or warning: on stderr, which cron mails, and in the log, which is kept
     (it held the requests' statuses and the counts, but not why a site failed)."""
     sys.stderr.write(f"newsarchive: {line}\n")
-    if log is not None and not log.to_stderr:
-        log.write(f"{now_iso()} {line}\n")
+    if log is not None:
+        log.note(line)
 
 
 def _warn_idle(

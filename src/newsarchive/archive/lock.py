@@ -62,9 +62,9 @@ class CrawlLock:
                 said = os.pread(fd, 64, 0).decode("ascii", "replace").split()
                 holder = said[0] if said else "unknown"
                 command = " ".join(said[1:2]) or "crawl or import"
-                # when the holder took it (it wrote its pid then): a night's run still
-                # going the next night is a site or a disk to look at, not a passing overlap
-                since = dt.datetime.fromtimestamp(os.fstat(fd).st_mtime, dt.UTC)
+                # a night's run still going the next night is a site or a disk to look
+                # at, not a passing overlap
+                since = _taken_at(fd)
                 os.close(fd)
                 raise LockHeld(
                     f"another {command} (pid {holder}, since {since:%Y-%m-%d %H:%M} UTC) is"
@@ -88,6 +88,11 @@ class CrawlLock:
             self._fd = None
 
 
+def _taken_at(fd: int) -> dt.datetime:
+    """When the lock open as ``fd`` was taken: its holder wrote its pid in it then."""
+    return dt.datetime.fromtimestamp(os.fstat(fd).st_mtime, dt.UTC)
+
+
 def held_since(db: Path) -> dt.datetime | None:
     """When the crawl holding ``db``'s lock now took it (the lock file's time: the holder
     writes its pid there), or None when no process holds it: a run with no finish time
@@ -105,7 +110,7 @@ def held_since(db: Path) -> dt.datetime | None:
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
-            return dt.datetime.fromtimestamp(os.fstat(fd).st_mtime, dt.UTC)
+            return _taken_at(fd)
         except OSError as exc:
             raise ArchiveError(f"cannot test lock file {path}: {exc.strerror}") from None
         fcntl.flock(fd, fcntl.LOCK_UN)

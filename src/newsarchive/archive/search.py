@@ -446,14 +446,18 @@ def _page(
     total_sql = f"SELECT count(*){prepared.source}"
     if options.collapse:
         sql, total_sql = _collapsed(prepared, order, lead)
-    marker = Marker(conn, query, prepared.lemmas)
+    # (made once there is a hit to mark or to read: it looks the lemmas' forms up, which
+    # a query that matched nothing does not need)
+    marker: Marker | None = None
     if near:
         fetch = max(NEAR_WINDOW, options.offset + options.limit)
         rows = prepared.run(sql, (fetch, 0))
         every = len(rows) < fetch
         window = rows[:NEAR_WINDOW]
         details = _details(conn, [row[0] for row in window])
-        rows = _together_first(window, details, marker) + rows[NEAR_WINDOW:]
+        if window:
+            marker = Marker(conn, query, prepared.lemmas)
+            rows = _together_first(window, details, marker) + rows[NEAR_WINDOW:]
         ranked = [row[:-1] for row in rows[options.offset : options.offset + options.limit]]
     else:
         ranked = prepared.run(sql, (options.limit, options.offset))
@@ -464,6 +468,8 @@ def _page(
         total = int(prepared.run(total_sql)[0][0])
     if not ranked:
         return [], total
+    if marker is None:
+        marker = Marker(conn, query, prepared.lemmas)
     details.update(_details(conn, [row[0] for row in ranked if row[0] not in details]))
     results = []
     for article_id, score, *story in ranked:

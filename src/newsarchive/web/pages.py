@@ -150,12 +150,12 @@ async def search(datasette: Any, request: Any) -> Response:
 
         def run(conn: sqlite3.Connection) -> Any:
             prepared = prepare(conn, parsed, options)
-            return page_and_months(conn, parsed, options, prepared), prepared.undated()
+            (hits, total), months = page_and_months(conn, parsed, options, prepared)
+            # "Ruse" matched nothing: the archive is in Cyrillic (asked in the same call)
+            cyrillic = None if total else in_cyrillic(conn, form.q, filters)
+            return (hits, total), months, prepared.undated(), cyrillic
 
-        ((hits, total), months), left_out = await database.execute_fn(run)
-        cyrillic = None
-        if not total:  # "Ruse": the archive is in Cyrillic
-            cyrillic = await database.execute_fn(lambda conn: in_cyrillic(conn, form.q, filters))
+        (hits, total), months, left_out, cyrillic = await database.execute_fn(run)
     except NewsarchiveError as exc:
         return await _render(
             datasette, request, "newsarchive_search.html", status=400, error=str(exc), **context
