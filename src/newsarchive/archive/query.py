@@ -159,6 +159,20 @@ class ParsedQuery:
         """The words of ``lemma_words`` typed capitalised somewhere in the query."""
         return {t.words[0] for t in self._all_terms() if t.kind == WORD and t.capital}
 
+    def cased_groups(self, cased: set[str]) -> list[list[Term]]:
+        """The AND-ed groups each of whose items is one of the ``cased`` words typed
+        capitalised (a name the archive also prints in lower case, as a word): an
+        article must print one of them capitalised to match (``search.Prepared``). A
+        group that mixes in other words, or a nested one, is left to the index."""
+        chosen = []
+        for group in self.groups:
+            terms = [item for item in group if isinstance(item, Term)]
+            if len(terms) == len(group) and all(
+                t.kind == WORD and t.capital and t.words[0] in cased for t in terms
+            ):
+                chosen.append(terms)
+        return chosen
+
     def headline_fts(self, lemmas: Mapping[str, Match]) -> str:
         """The FTS5 expression matching articles whose headline alone holds what the
         query asks for (its words, phrases and prefixes; exclusions left to the query)."""
