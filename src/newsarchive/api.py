@@ -82,6 +82,7 @@ class Page(NamedTuple):
     total: int
     undated: int = 0
     hint: str | None = None  # ``no_match_hint``'s, when asked and nothing matched
+    notes: tuple[str, ...] = ()  # how the query was read (``ParsedQuery.notes``)
 
 
 def search_page(
@@ -118,7 +119,7 @@ def search_page(
         prepared = prepare(conn, parsed, options)
         hits, total = run_search(conn, parsed, options, prepared)
         said = _no_match_hint(conn, query, filters) if hint and not total else None
-        return Page(hits, total, prepared.undated() if undated else 0, said)
+        return Page(hits, total, prepared.undated() if undated else 0, said, tuple(parsed.notes))
     finally:
         conn.close()
 
@@ -164,6 +165,7 @@ class Totals(NamedTuple):
 
     rows: list[dict[str, Any]]
     undated: int = 0
+    notes: tuple[str, ...] = ()  # how the query was read (``ParsedQuery.notes``)
 
 
 def search_count(
@@ -191,7 +193,8 @@ def search_totals(
     conn = connect_reader(db)
     try:
         prepared = Prepared(conn, parsed, filters)
-        return Totals(per_site_year(prepared), prepared.undated() if undated else 0)
+        undated_count = prepared.undated() if undated else 0
+        return Totals(per_site_year(prepared), undated_count, tuple(parsed.notes))
     finally:
         conn.close()
 

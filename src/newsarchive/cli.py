@@ -607,6 +607,8 @@ def search(
         if count:
             totals = api.search_totals(_db(db), query, filters=filters, exact=exact, undated=True)
             render.search_counts(totals.rows, fmt.value, raw)
+            for read_as in totals.notes:
+                sys.stderr.write(as_one_line(read_as) + "\n")
             if totals.undated:
                 sys.stderr.write(undated_note(totals.undated) + "\n")
             if not totals.rows and (hint := api.no_match_hint(_db(db), query, filters=filters)):
@@ -618,6 +620,8 @@ def search(
             exact=exact, highlight=marks, collapse=collapse, undated=True, hint=True,
         )  # fmt: skip
         render.search_results(page.hits, fmt.value, raw)
+        for read_as in page.notes:  # (they quote what was typed: one inert line each)
+            sys.stderr.write(as_one_line(read_as) + "\n")
         note = render.search_page_note(len(page.hits), page.total, offset)
         if not page.total:  # (it quotes what was typed: one inert line)
             note = as_one_line(page.hint or "")
