@@ -202,6 +202,16 @@ def test_a_word_typed_capitalised_is_the_name_the_archive_prints(run_cli: Cli, d
     assert set(ids(search(run_cli, db, "Кредит"))) == {5}
 
 
+def test_a_capitalised_name_is_matched_as_a_whole_word(run_cli: Cli, db: Path) -> None:
+    """ "Бялакова" holds "Бяла" capitalised, but not as a word: no hit for the town."""
+    house = {"site": "bta", "url": "https://www.bta.bg/t6", "title": "Визита",
+             "published": "2025-08-20",
+             "text": "Гостува Мария Бялакова. Всичко е в бяла пелена."}  # fmt: skip
+    build(run_cli, db, [*TOWNS, house])
+    assert set(ids(search(run_cli, db, "Бяла"))) == {1, 4}
+    assert set(ids(search(run_cli, db, "бяла"))) == {1, 2, 3, 4, 6}
+
+
 def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path) -> None:
     """ "Общинският" stands only in the council's name here, but "общински", its lemma,
     is printed as a word: the query keeps every form (the demo archive's "общинският

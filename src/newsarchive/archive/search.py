@@ -356,24 +356,27 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
         raise QueryError(f"the search index could not run this query: {exc}") from None
 
 
-# A word as a GLOB sees it: letters or digits on neither side (Cyrillic ones are U+0400
-# to U+04FF); the text is padded with a space at each end, so a word at either counts.
-_NOT_LETTER = "[^0-9A-Za-z\u0400-\u04ff]"
+# What ends a word for GLOB: no letter or digit (Cyrillic ones are U+0400 to U+04FF). The
+# text is given a space at its end, so a word ending it counts; the word's start is its
+# capital letter, which follows no letter in Bulgarian text. (A pattern opening with a
+# class too, "*[^…]Бяла[^…]*", cost five times as much: GLOB tries it at every letter.)
+_WORD_END = "[^0-9A-Za-z\u0400-\u04ff]"
 
 
 def _cased(query: ParsedQuery, cased: frozenset[str]) -> tuple[str, list[str]]:
     """The SQL condition (and its parameters) that an article prints each of the
     query's ``cased`` names capitalised, as a word, where its term looks (``ParsedQuery
     .cased_groups``). The index folds case, so "Бяла", the town, also matched бяла, the
-    colour; SQLite's GLOB does not fold it."""
+    colour; SQLite's GLOB does not fold it. It reads the text of every article the index
+    matched: on the 50,000-article search bench, 0.3-0.9 s for 20,000-36,000 of them."""
     groups, params = [], []
     for group in query.cased_groups(set(cased)):
         either: list[str] = []
         for term in group:
             word = term.words[0]
-            pattern = f"*{_NOT_LETTER}{word[0].upper()}{word[1:]}{_NOT_LETTER}*"
+            pattern = f"*{word[0].upper()}{word[1:]}{_WORD_END}*"
             columns = ("a.title",) if term.scope == TITLE else ("a.title", "a.text")
-            either.extend(f"(' ' || {column} || ' ') GLOB ?" for column in columns)
+            either.extend(f"({column} || ' ') GLOB ?" for column in columns)
             params.extend([pattern] * len(columns))
         groups.append("(" + " OR ".join(either) + ")")
     return " AND ".join(groups) or "1", params
