@@ -282,7 +282,7 @@ def test_the_undated_count_shares_the_dated_query_s_preparation(
         totals = api.search_totals(
             db, "Варна", filters=Filters(since=dt.date(2025, 1, 1)), undated=True
         )
-    assert totals == ([{"site": "bta", "year": 2025, "count": 1}], 1)
+    assert totals[:2] == ([{"site": "bta", "year": 2025, "count": 1}], 1)
     assert count(seen, LEMMA_QUERY) == 1 and count(seen, NAME_SAMPLE_READ) == reads
 
 

@@ -184,15 +184,24 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
     them (by the rule above) left out (``_names_among_forms``).
     """
     words = query.lemma_words()
-    lemmas = lookup(conn, words)
+    kin = {word: sibling_forms(word) for word in words if not word.isdigit()}
+    # the words and their sibling forms in one look-up in the vocabulary
+    filed = lookup(conn, {*words, *(form for each in kin.values() for _, f in each for form in f)})
+    lemmas = {word: filed[word] for word in words if word in filed}
     missing = unseen(conn, words - set(lemmas))
     guessed = guess_lemmas(missing) if missing else {}
-    held = set(guessed.values()) - set(unseen(conn, set(guessed.values())))
-    guessed = {word: lemma for word, lemma in guessed.items() if lemma in held}
-    printed = (words - set(lemmas)).difference(missing)
-    siblings = _sibling_lemmas(conn, words - set(lemmas) - set(guessed), missing)
+    siblings = _sibling_lemmas(kin, filed, set(words) - set(lemmas))
     forms = _Forms(conn)
     forms.load({*lemmas.values(), *guessed.values(), *siblings.values(), *words})  # one look-up
+    # a guess no article holds in any form ("площадкит") finds nothing: a sibling's lemma may
+    guessed = {word: lemma for word, lemma in guessed.items() if _held(conn, forms, lemma)}
+    for word in sorted((set(missing) & kin.keys()) - set(guessed) - set(siblings)):
+        held = next((lemma for lemma, _ in kin[word] if _held(conn, forms, lemma)), None)
+        if held is not None:  # ("площадките" where only "площадка" is printed)
+            siblings[word] = held
+    siblings = {word: lemma for word, lemma in siblings.items() if word not in guessed}
+    forms.load(siblings.values())
+    printed = (words - set(lemmas)).difference(missing)
     capitalised = query.capitalised()
     names: set[str] = set()
     cased: set[str] = set()
@@ -279,27 +288,25 @@ def _names_among_forms(
 
 
 def _sibling_lemmas(
-    conn: sqlite3.Connection, words: Iterable[str], missing: Iterable[str]
+    kin: dict[str, list[tuple[str, tuple[str, ...]]]], filed: dict[str, str], words: set[str]
 ) -> dict[str, str]:
-    """For words with no lemma of their own, the lemma the archive files a sibling form
-    under (``lemmas.sibling_forms``), when it files one under the lemma that form and
-    the word share (one look-up in the vocabulary for all of them); for a word no
-    article holds (``missing``), else such a lemma the archive holds itself, printed or
-    as a lemma ("площадките" where only "площадка" is printed)."""
-    candidates = {word: sibling_forms(word) for word in words if not word.isdigit()}
-    filed = lookup(conn, {form for each in candidates.values() for _, forms in each
-                          for form in forms})  # fmt: skip
+    """For ``words`` (with no lemma of their own in the archive), the lemma the archive
+    files a sibling form under (``kin``: ``lemmas.sibling_forms`` of each; ``filed``:
+    the vocabulary's lemma of each form), when it files one under the very lemma that
+    form and the word share."""
     found = {}
-    for word, each in candidates.items():
-        for lemma, forms in each:
+    for word in sorted(words & kin.keys()):
+        for lemma, forms in kin[word]:
             if any(filed.get(form) == lemma for form in forms):
                 found[word] = lemma
                 break
-    for word in sorted(set(missing) & candidates.keys() - found.keys()):
-        held = next((lemma for lemma, _ in candidates[word] if not unseen(conn, [lemma])), None)
-        if held is not None:
-            found[word] = held
     return found
+
+
+def _held(conn: sqlite3.Connection, forms: _Forms, lemma: str) -> bool:
+    """Whether some article holds ``lemma``: a form the vocabulary files under it (known
+    already), else printed or indexed as such (one look in the index)."""
+    return bool(forms.of(lemma)) or not unseen(conn, [lemma])
 
 
 def _texts(conn: sqlite3.Connection, words: set[str]) -> Iterator[str]:
