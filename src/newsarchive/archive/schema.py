@@ -97,8 +97,8 @@ SCHEMA_VERSION = 15
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (v12: ``archive.rekey``), respell
 # stored words (v13) or add what only a crawl reads (v14: a walk's cut; v15: whether its
-# order was told). A reader that
-# cannot write the archive (``connection.connect_reader``) reads one this old as it is.
+# order was told). A reader that cannot write the archive (``connection.connect_reader``)
+# reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
