@@ -81,7 +81,7 @@ class Page(NamedTuple):
     hits: list[dict[str, Any]]
     total: int
     undated: int = 0
-    hint: str | None = None  # ``no_match_hint``'s, when asked and nothing matched
+    hint: str | None = None  # ``_no_match_hint``'s, when asked and nothing matched
 
 
 def search_page(
@@ -101,7 +101,7 @@ def search_page(
     """``search`` skipping ``offset`` hits, and how many match in all: a page past the
     last hit is empty, and only the total says how many there were. ``undated``: also
     count the undated articles the query's dates leave out (``Prepared.undated``);
-    ``hint``: when nothing matched, ``no_match_hint``'s line; both on the same
+    ``hint``: when nothing matched, ``_no_match_hint``'s line; both on the same
     connection (one archive opened, one warning about its schema)."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import SearchOptions, prepare
@@ -123,18 +123,10 @@ def search_page(
         conn.close()
 
 
-def no_match_hint(db: Path, query: str, *, filters: Filters | None = None) -> str | None:
+def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> str | None:
     """For a query that matched nothing, the line that says what was meant, or None: an
     article's address pasted as the query (addresses are not indexed: ``show`` opens it),
     or Latin words whose Cyrillic spelling matches (``archive.search.in_cyrillic``)."""
-    conn = connect_reader(db)
-    try:
-        return _no_match_hint(conn, query, filters or Filters())
-    finally:
-        conn.close()
-
-
-def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> str | None:
     from newsarchive.archive.search import in_cyrillic
 
     typed = query.strip()
@@ -164,13 +156,7 @@ class Totals(NamedTuple):
 
     rows: list[dict[str, Any]]
     undated: int = 0
-
-
-def search_count(
-    db: Path, query: str, *, filters: Filters | None = None, exact: bool = False
-) -> list[dict[str, Any]]:
-    """How many articles match ``query``, per site and year."""
-    return search_totals(db, query, filters=filters, exact=exact).rows
+    hint: str | None = None  # ``_no_match_hint``'s, when asked and nothing matched
 
 
 def search_totals(
@@ -180,9 +166,12 @@ def search_totals(
     filters: Filters | None = None,
     exact: bool = False,
     undated: bool = False,
+    hint: bool = False,
 ) -> Totals:
-    """``search_count``, and with ``undated`` the matches its dates leave out for having
-    none (``search --count`` says so as the list does), on the same preparation."""
+    """How many articles match ``query``, per site and year; with ``undated`` also the
+    matches its dates leave out for having none (``search --count`` says so as the list
+    does), on the same preparation; with ``hint``, when nothing matched, the line saying
+    what was meant, as ``search_page`` finds it: one archive opened, not two."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import Prepared, per_site_year
 
@@ -191,7 +180,9 @@ def search_totals(
     conn = connect_reader(db)
     try:
         prepared = Prepared(conn, parsed, filters)
-        return Totals(per_site_year(prepared), prepared.undated() if undated else 0)
+        rows = per_site_year(prepared)
+        said = _no_match_hint(conn, query, filters) if hint and not rows else None
+        return Totals(rows, prepared.undated() if undated else 0, said)
     finally:
         conn.close()
 

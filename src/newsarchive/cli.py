@@ -605,12 +605,14 @@ def search(
         if count and collapse:
             raise UsageError("--count counts articles; for stories: stats --timeline --stories")
         if count:
-            totals = api.search_totals(_db(db), query, filters=filters, exact=exact, undated=True)
+            totals = api.search_totals(
+                _db(db), query, filters=filters, exact=exact, undated=True, hint=True
+            )
             render.search_counts(totals.rows, fmt.value, raw)
             if totals.undated:
                 sys.stderr.write(undated_note(totals.undated) + "\n")
-            if not totals.rows and (hint := api.no_match_hint(_db(db), query, filters=filters)):
-                sys.stderr.write(as_one_line(hint) + "\n")
+            if totals.hint:  # (it quotes what was typed: one inert line)
+                sys.stderr.write(as_one_line(totals.hint) + "\n")
             return
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
         page = api.search_page(
