@@ -231,12 +231,15 @@ def _as_pasted(id_or_url: str) -> list[str]:
     return list(dict.fromkeys([typed, spelled, f"{scheme}://{host}/{other}"]))
 
 
-def latest_change(article: dict[str, Any]) -> str:
-    """``show --diff``: the words the latest change removed and added, title then text."""
+def latest_change(article: dict[str, Any]) -> str | None:
+    """``show --diff``: the words the latest change removed and added, title then text;
+    None for an article never edited. That is no mistake of the user's (exit 2): it is
+    an answer, as a search with no hits is, and a script diffing every article it found
+    stopped at the first unedited one."""
     from newsarchive.archive.revisions import diff_header, render_diff, word_diff
 
     if not article["revisions"]:
-        raise UsageError(f"article {article['id']} has no earlier version: nothing to diff")
+        return None
     before = article["revisions"][-1]
     lines = diff_header(before, article)
     if before["title"] != article["title"]:

@@ -670,7 +670,13 @@ def show(
     with _handled():
         article = api.show(_db(db), id_or_url)
         if diff:
-            sys.stdout.write(render.clean_text(api.latest_change(article)))
+            change = api.latest_change(article)
+            if change is None:  # (stdout stays empty: there is no change to print)
+                sys.stderr.write(
+                    f"no earlier version of article {article['id']}: nothing to diff\n"
+                )
+            else:
+                sys.stdout.write(render.clean_text(change))
         elif fmt is ShowFormat.json:
             _print_json(article)
         else:
