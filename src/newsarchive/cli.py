@@ -749,10 +749,13 @@ def export(
             what = "captures" if fmt.value == "warc" else "articles"
             sys.stderr.write(f"exported {count} {what} to {out}\n")
             return
-        rows = api.export(_db(db), _filters(site, since, until))
-        count = render.export_rows(rows, fmt.value, out, raw)
+        filters = _filters(site, since, until)
+        count = render.export_rows(api.export(_db(db), filters), fmt.value, out, raw)
         if out is not None:
             sys.stderr.write(f"exported {count} articles to {out}\n")
+        elif not count:  # (else silence: an empty stdout, exit 0, said nothing of why)
+            why = "none matches the filters" if filters.active() else "the archive holds none"
+            sys.stderr.write(f"exported 0 articles: {why}\n")
 
 
 @app.command("import-jsonl")
