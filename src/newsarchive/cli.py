@@ -28,6 +28,7 @@ from newsarchive.errors import (
     NewsarchiveError,
     OutputError,
     UsageError,
+    internal_error,
 )
 
 
@@ -1043,14 +1044,13 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("newsarchive: interrupted\n")
         sys.exit(130)
-    except (OSError, UnicodeEncodeError) as exc:  # what no command prints: --help, --version
-        failure = _output_failure(exc)
-        if failure is None or os.environ.get("NEWSARCHIVE_DEBUG"):
-            raise
-        _err(str(failure))
-        sys.exit(failure.exit_code)
-    except Exception as exc:  # pragma: no cover - only reached through bugs
+    except Exception as exc:  # what no command prints (--help, --version), or a bug
         if os.environ.get("NEWSARCHIVE_DEBUG"):
             raise
-        _err(f"internal error: {type(exc).__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for details)")
+        # (any other OSError is a bug too: it was let through, a traceback and exit 1)
+        failure = _output_failure(exc) if isinstance(exc, OSError | UnicodeEncodeError) else None
+        if failure is not None:
+            _err(str(failure))
+            sys.exit(failure.exit_code)
+        _err(f"{internal_error(exc)} (set NEWSARCHIVE_DEBUG=1 for details)")
         sys.exit(EXIT_INTERNAL)
