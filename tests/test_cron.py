@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Callable
@@ -51,11 +52,12 @@ def _crawl(run_cli: Callable[..., Result], url: str, db: Path, *extra: str) -> R
 
 
 def _age_runs(db: Path, days: int) -> None:
-    """The runs so far as if they had been made ``days`` days ago (a clock in a test
-    cannot wait a week)."""
+    """The runs so far, and the fetches of the articles they archived, as if they had been
+    made ``days`` days ago (a clock in a test cannot wait a week)."""
     then = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
     with contextlib.closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("UPDATE runs SET started_at = ?, finished_at = ?", (then, then))
+        conn.execute("UPDATE articles SET fetched_at = ?, updated_at = ?", (then, then))
 
 
 def test_a_site_that_archives_nothing_new_for_days_is_loud_only_when_asked(
@@ -174,3 +176,30 @@ def test_a_night_the_archive_stopped_half_way_is_no_refusal_in_its_log(tmp_path:
     assert " summary fault: " in lines[-2], lines[-2:]
     why = said[0].removeprefix("newsarchive: error: ")
     assert _logged_end(log) == f"stopped: {why} (exit status 74)"
+
+
+def test_a_site_whose_news_an_import_brought_is_not_idle_but_an_old_export_changes_nothing(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    """``--warn-idle`` read the crawls' runs alone: a site whose recent pages another
+    tool's crawl brought in (its WARC imported, or its JSON Lines) was "idle" every night,
+    its own crawl finding them archived already. An article an import adds counts as of
+    when it was first fetched, so an old export imported again is no news."""
+    server = mirror("bta")
+    db = tmp_path / "cron.db"
+    assert _crawl(run_cli, server.url, db).exit_code == 0
+    _age_runs(db, 10)
+    now = dt.datetime.now(dt.UTC)
+
+    def imported(url: str, fetched: dt.datetime) -> None:
+        record = {"site": "bta", "url": url, "title": "Новина", "published": "2026-06-01",
+                  "text": "Общината обяви конкурс.", "fetched_at": fetched.isoformat()}  # fmt: skip
+        done = run_cli("import-jsonl", "-", "--db", str(db), input=json.dumps(record) + "\n")
+        assert done.exit_code == 0 and "imported 1 new" in done.stdout, done.stderr
+
+    imported("https://www.bta.bg/bg/news/old-1", now - dt.timedelta(days=400))
+    idle = _crawl(run_cli, server.url, db, "--warn-idle", "7")
+    assert idle.exit_code == 1 and "no new article archived in 7 days" in idle.stderr
+    imported("https://www.bta.bg/bg/news/new-2", now - dt.timedelta(hours=3))
+    fed = _crawl(run_cli, server.url, db, "--warn-idle", "7")
+    assert (fed.exit_code, fed.stdout, fed.stderr) == (0, "", "")

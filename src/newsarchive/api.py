@@ -660,11 +660,17 @@ def stats(db: Path) -> dict[str, Any]:
 
 
 def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | None]:
-    """The sites whose crawls archived no new article in the last ``days`` days though
+    """The sites of which no new article was archived in the last ``days`` days though
     they were crawled before them (a site first crawled since is not idle yet), each with
-    the day its last run that archived one began (None: no run ever did). A site that
-    changed its addresses or markup so no link is recognised answers 200 or 304 and
-    fails nothing: only this silence tells a nightly job it stopped archiving."""
+    the day the last one was (None: never). A site that changed its addresses or markup
+    so no link is recognised answers 200 or 304 and fails nothing: only this silence
+    tells a nightly job it stopped archiving.
+
+    An article an import added counts as of when it was first fetched (its
+    ``fetched_at``: a WARC record's date, a JSON Lines record's, else the import's
+    time): a site whose news another tool's crawl brings in (``import-warc``) grows, and
+    its own crawl, finding them archived already, is not broken; an old export imported
+    again (``import-jsonl``) is no news and hides no crawl that stopped finding any."""
     cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
     conn = connect_reader(db)
     try:  # (one reading of the runs for every site, not a query per site)
@@ -675,13 +681,20 @@ def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | Non
                 " FROM runs GROUP BY site"
             )
         }
+        idle: dict[str, str | None] = {}
+        for site in sites:
+            first, last_new = runs.get(site, (None, None))
+            if first is None or first >= cutoff or (last_new or "") >= cutoff:
+                continue
+            # (only for a site its runs call idle: rare, and a read of each of its rows)
+            (fetched,) = conn.execute(
+                "SELECT max(fetched_at) FROM articles WHERE site = ?", (site,)
+            ).fetchone()
+            last = max((t for t in (last_new, fetched) if t), default=None)
+            if (last or "") < cutoff:
+                idle[site] = last[:10] if last else None
     finally:
         conn.close()
-    idle: dict[str, str | None] = {}
-    for site in sites:
-        first, last_new = runs.get(site, (None, None))
-        if first is not None and first < cutoff and (last_new or "") < cutoff:
-            idle[site] = last_new[:10] if last_new else None
     return idle
 
 

@@ -504,8 +504,8 @@ def crawl(
             min=1,
             max=100_000,
             metavar="DAYS",
-            help="Warn (stderr, exit 1) about a site whose runs archived no new article in"
-            " DAYS days.",
+            help="Warn (stderr, exit 1) about a site of which no new article was archived"
+            " (crawled, or imported as first fetched then) in DAYS days.",
         ),
     ] = None,
     profile: ProfileOption = None,

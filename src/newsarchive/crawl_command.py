@@ -332,8 +332,8 @@ def _say(log: _CrawlLog | None, line: str) -> None:
 def _warn_idle(
     db: Path, reports: list[SiteReport], days: int, log: _CrawlLog | None, code: int
 ) -> int:
-    """``--warn-idle DAYS``: a site none of whose runs archived a new article in that
-    long is a warning and exit 1, though every request of it went well."""
+    """``--warn-idle DAYS``: a site of which no new article was archived in that long
+    (``api.idle_sites``) is a warning and exit 1, though every request of it went well."""
     crawled = [r.site for r in reports if not r.interrupted]
     idle = idle_sites(db, crawled, days)
     for site, last in idle.items():
