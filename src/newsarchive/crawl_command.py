@@ -81,8 +81,10 @@ def run_crawl(
     try:
         with _ending_logged(log):
             profiles, options = _prepare(
-                sites, since, max_pages, base_url, delay, refresh, profile_files, user_agent,
-                connections, stop_after_known, max_requests, recheck,
+                sites=sites, since=since, max_pages=max_pages, base_url=base_url, delay=delay,
+                refresh=refresh, profile_files=profile_files, user_agent=user_agent,
+                connections=connections, stop_after_known=stop_after_known,
+                max_requests=max_requests, recheck=recheck,
             )  # fmt: skip
             options = replace(options, stop=stop, log=log.write if log else None)
             with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
@@ -114,6 +116,7 @@ def run_crawl(
 
 
 def _prepare(
+    *,
     sites: list[str],
     since: str | None,
     max_pages: int | None,
