@@ -11,6 +11,7 @@ from newsarchive.extraction.bylines import (
     BYLINE_SELECTORS,
     byline_in_text,
     clean_byline,
+    labelled_line,
     office_line,
     reads_as_name,
 )
@@ -782,7 +783,34 @@ def test_a_byline_by_the_headline_keeps_the_writers_degrees() -> None:
         ("Пресцентър на Община Русе съобщи днес", ""),
         ("Източник: Общината съобщи днес", ""),
         ("Автор: Пресцентър на Община Русе, 12.03.2026", ""),  # more than the name
+        # a public body's name in lower-case words after its head noun
+        ("Автор: Министерство на здравеопазването", "Министерство на здравеопазването"),
+        ("Източник: Агенция за социално подпомагане", "Агенция за социално подпомагане"),
+        ("Източник: Регионална здравна инспекция", "Регионална здравна инспекция"),
+        ("Прессъобщение на Общински съвет Русе", "Общински съвет Русе"),
+        ("Прес център на Община Русе", "Прес център на Община Русе"),
+        ("Източник: Министерството на здравеопазването съобщи", ""),  # its subject
+        ("Източник: Снимка на Община Русе", ""),  # no office heads it
+        ("Източник: Фейсбук страница на Община Русе", ""),
+        ("Автор: Мария Колева, Пресцентър на Община Русе", ""),  # a person: a byline
     ],
 )
 def test_an_office_line_names_the_office_that_issued_the_text(line: str, office: str) -> None:
     assert office_line(line) == office
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Автор: Мария Колева, Пресцентър на Община Русе", "Мария Колева"),
+        ("Автор: Мария Колева, Министерство на здравеопазването.", "Мария Колева"),
+        ("Автор: Иван Петров, кмет на общината", ""),  # a role: more than who wrote it
+    ],
+)
+def test_a_labelled_byline_naming_the_writers_office_names_the_writer(line: str, name: str) -> None:
+    assert labelled_line(line) == name
+
+
+def test_a_byline_element_naming_the_writers_office_names_the_writer() -> None:
+    assert clean_byline("Мария Колева, Пресцентър на Община Русе") == "Мария Колева"
+    assert clean_byline("Мария Колева, Община Русе") == "Мария Колева"

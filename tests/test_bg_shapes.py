@@ -3,7 +3,8 @@ these tests, ``tests/fixtures/bg_shapes``): a Joomla item whose headline links t
 "Новини" as the h1 over the article's h2, a site's name in the author meta, a view
 counter, share and print labels between the paragraphs, an agency's and a "24" network
 site's page with no class naming their boilerplate, a council's decision with its vote
-table, an association's event page, a press release an office signs. Each must give the
+table, an association's event page, a press release an office signs (a public body's
+name in lower-case words too), a writer's byline naming their office. Each must give the
 true title, date and author, and the article's text without the page's furniture
 (bgaudit18: the audit of extractor revision 16 against ../shared/seeds).
 """
@@ -187,6 +188,28 @@ SHAPES = {
         "Читалище „Светлина“ в село Мечка",
         "Библиотекарката приема снимки",
         drops=("|", "RSS"),
+    ),
+    # a public body whose name holds lower-case words signs the notice: the body is the
+    # author, its line not the text
+    "office_agency": Shape(
+        "https://vesti-dunav.example/zdrave/hepatit",
+        "Започва безплатно изследване за хепатит в три общини",
+        "2026-04-09",
+        "Регионална здравна инспекция – Русе",
+        "През следващите две седмици",
+        "Мобилният кабинет ще работи",
+        drops=("Източник:",),
+    ),
+    # the writer's byline names the office they write for after the name: the writer is
+    # the author, and the whole line leaves the text
+    "writer_with_office": Shape(
+        "https://vesti-dunav.example/grad/lipi",
+        "Общината засажда двеста липи по булевард Липник",
+        "2026-03-21",
+        "Мария Колева",
+        "Двеста млади липи",
+        "Жителите на квартала",
+        drops=("Автор:", "Пресцентър"),
     ),
     # the standfirst in a box of its own beside the text's box, a list of other news
     # after them in the same parent: the text did not widen to the standfirst's box

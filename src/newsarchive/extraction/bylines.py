@@ -212,7 +212,7 @@ def clean_byline(text: str) -> str:
     text = line[: tail.start()] if tail else line
     if tail and tail.group().lstrip()[:1].isdigit():  # the day and year cut: its month too
         text = _TRAILING_MONTH.sub("", text)
-    text = _strip_ends(text)
+    text = _strip_ends(without_office(text))
     if text.lower() in _NOT_NAMES or text.lower().rstrip(".") in WEEKDAY_NAMES:
         return ""
     # "http" before the ":" rule below: "http//x.bg", its colon typed away, has none
@@ -351,24 +351,31 @@ _LABELLED = re.compile(rf"^\s*(?:{_NAMING_LABEL})\s*:\s*", re.IGNORECASE)
 
 # An office signing in a person's stead: a municipality's or a regional administration's
 # press releases name no writer, only the office that issued them ("Автор: Пресцентър на
-# Община Русе", "Източник: Пресцентър на Областна администрация", "Прессъобщение на
-# Община Бяла"). The author field holds the office, as printed without its label: it is
-# who speaks for the text, what a researcher follows (all of one municipality's releases)
-# when no person is named; a person named anywhere on the page still wins
-# (``pipeline``). The offices' words, one vocabulary: a press centre or service, a
-# department, and the public bodies that issue releases in their own name. Not a news
-# agency: "Източник: БТА" is another outlet's story, a credit and not an issuer.
-_OFFICE = (
-    r"(?:пресцентър|прес[- ]център|пресслужба|прес[- ]служба|пресофис|отдел|дирекция|звено"
-    r"|община|областна\s+администрация|общински\s+съвет|кметство|министерство)"
-)
+# Община Русе", "Източник: Министерство на здравеопазването", "Прессъобщение на Община
+# Бяла"). The author field holds the office, as printed without its label: it is who
+# speaks for the text, what a researcher follows (all of one municipality's releases)
+# when no person is named; a person named anywhere on the page still wins (``pipeline``).
+# Not a news agency: "Източник: БТА" is another outlet's story, a credit and not an issuer.
+#
+# The offices' words, one vocabulary: the nouns that head an office's name, in their
+# dictionary form (a press centre or service, a department, the public bodies that issue
+# releases in their own name; "Прес център" is "център" after its first word), and the
+# joins that open the lower-case words of a body's name ("Агенция за социално
+# подпомагане", "Министерство на труда и социалната политика").
+_PRESS_NOUNS = ("пресцентър", "прес-център", "пресслужба", "прес-служба", "пресофис")
+_OFFICE_NOUNS = frozenset(
+    (*_PRESS_NOUNS, "отдел", "дирекция", "звено", "община", "област", "администрация",
+     "съвет", "кметство", "управа", "министерство", "агенция", "инспекция", "служба",
+     "комисия", "център")
+)  # fmt: skip
+_OFFICE_JOINS = frozenset("на за и по с със към".split())
 _OFFICE_LINE = re.compile(
-    rf"^(?:(?:{_NAMING_LABEL}|източник|{_POSTED_BY})\s*:\s*(?P<office>{_OFFICE}\w{{0,3}}\s.*)"
-    rf"|прессъобщение\s+(?:на|от)\s+(?P<issuer>{_OFFICE}\w{{0,3}}\s.*)"
-    # unlabelled, as a release is signed: the office's name, never its subject's form
+    rf"^(?:(?:{_NAMING_LABEL}|източник|{_POSTED_BY})\s*:\s*(?P<office>\S.*)"
+    r"|прессъобщение\s+(?:на|от)\s+(?P<issuer>\S.*)"
+    # unlabelled, as a release is signed: a press centre's name, never its subject's form
     # ("Пресцентърът на общината съобщи …" opens a sentence)
-    rf"|(?P<press>(?-i:П)(?:ресцентър|рес[- ]център|ресслужба|рес[- ]служба)"
-    rf"\s+на\s+(?-i:[А-Я]).*))$",
+    rf"|(?P<press>(?-i:П)(?:{'|'.join(n[1:] for n in _PRESS_NOUNS)}|рес център)"
+    r"\s+на\s+(?-i:[А-Я]).*))$",
     re.IGNORECASE,
 )
 _OFFICE_WORDS = 8  # "Пресцентър на Областна администрация на област Русе": a name, no sentence
@@ -389,28 +396,63 @@ def office_line(line: str) -> str:
     return office if _reads_as_office(office) else ""
 
 
-# Lower-case words an office's name holds: its joins and the common nouns of public
-# bodies' names ("Пресцентър на Областна администрация на област Русе").
-_OFFICE_NAME_WORDS = frozenset(
-    "на за и по с със към администрация администрацията съвет съвета област общината община"
-    " управа".split()
-)
+def _office_noun(word: str, *, head: bool = False) -> bool:
+    """``word`` is one of ``_OFFICE_NOUNS``: as a name's head in its dictionary form
+    ("Министерство", never "Министерството", a sentence's subject), further in any
+    ending ("на Областна администрация" beside "на администрацията")."""
+    folded = word.casefold()
+    if head:
+        return folded in _OFFICE_NOUNS
+    return any(folded.startswith(noun) and len(folded) - len(noun) <= 3 for noun in _OFFICE_NOUNS)
+
+
+def _office_head(words: list[str]) -> int:
+    """Where the noun heading an office's name stands in ``words``: first ("Министерство
+    на …"), or after the adjectives naming it, lower-case after the first ("Регионална
+    здравна инспекция", "Общински съвет"); -1 when no such noun opens the words."""
+    if not words[0][:1].isupper():
+        return -1
+    for at, word in enumerate(words[:3]):
+        if _office_noun(word, head=True):
+            return at
+        if at + 1 < len(words) and (
+            not words[at + 1][:1].islower() or words[at + 1] in _OFFICE_JOINS
+        ):
+            break  # "Мария Колева", "Снимка на Община Русе": no adjective before a noun
+    return -1
 
 
 def _reads_as_office(office: str) -> bool:
-    """Two to ``_OFFICE_WORDS`` words, each capitalised, quoted (Отдел „Връзки с
-    обществеността“) or a word of a public body's name: a name, never a sentence
-    ("Общината съобщи днес")."""
+    """Two to ``_OFFICE_WORDS`` words, a name an office noun heads, each word after it
+    capitalised (a place: "Община Русе"), quoted (Отдел „Връзки с обществеността“), an
+    office's word ("на област Русе") or in the lower-case run a join opens ("за социално
+    подпомагане"): a name, never a sentence ("Общината съобщи днес", "Пресцентър на
+    Община Русе съобщи днес": a lower-case word after a name)."""
     words = office.split()
     if not 2 <= len(words) <= _OFFICE_WORDS or any(mark in office for mark in ".,!?;:"):
         return False
-    quoted = False
-    for word in words:
+    head = _office_head(words)
+    if head < 0 or words[-1] in _OFFICE_JOINS:
+        return False
+    quoted = joined = False
+    for word in words[head + 1 :]:
         quoted = quoted or word[:1] in '„“"«'
-        if not (quoted or word[:1].isupper() or word.casefold() in _OFFICE_NAME_WORDS):
+        if word in _OFFICE_JOINS:
+            joined = True
+        elif word in ("-", "–", "—") or word[:1].isupper():
+            joined = False  # "Регионална здравна инспекция – Русе": a place after a dash
+        elif not (quoted or joined or _office_noun(word)):
             return False
         quoted = quoted and word[-1:] not in '“”"»'
     return True
+
+
+def without_office(line: str) -> str:
+    """``line`` without the office its byline names after the person ("Автор: Мария
+    Колева, Пресцентър на Община Русе" → "Автор: Мария Колева"): the person wrote the
+    text, and the office they write for is not part of their name."""
+    before, comma, office = line.rstrip(". ").rpartition(",")
+    return before.rstrip() if comma and _reads_as_office(office.strip()) else line
 
 
 # Verse: this many short lines in a row (a stanza), each at most this long.
@@ -444,6 +486,7 @@ def labelled_line(line: str) -> str:
     ("Текст: виж по-долу") may say more than who wrote it, and stays text."""
     if len(line) > 120 or not _LABELLED.match(line):
         return ""
+    line = without_office(line)  # "Автор: Мария Колева, Пресцентър на Община Русе"
     name = clean_byline(_LABELLED.sub("", line, count=1).strip().rstrip("."))
     return name if name and reads_as_name(name) and line.rstrip(". ").endswith(name) else ""
 

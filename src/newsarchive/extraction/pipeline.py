@@ -291,7 +291,10 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
 def _byline_of(line: str, author: str) -> bool:
     """A labelled byline naming the article's author ("By Jane Doe", "От Мария Кирова"),
     where the text begins: the byline the author was read from, or its copy, not a line
-    of the text. Unlabelled, a name alone could be the text's (an interview's speaker)."""
+    of the text. Unlabelled, a name alone could be the text's (an interview's speaker).
+    The office the writer speaks for may follow the name ("Автор: Мария Колева,
+    Пресцентър на Община Русе"): the line is the byline all the same."""
+    line = bylines.without_office(line)
     if len(line) > 2 * len(author) + 20:
         return False
     name = bylines.clean_byline(line)
