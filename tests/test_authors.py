@@ -814,3 +814,28 @@ def test_a_labelled_byline_naming_the_writers_office_names_the_writer(line: str,
 def test_a_byline_element_naming_the_writers_office_names_the_writer() -> None:
     assert clean_byline("Мария Колева, Пресцентър на Община Русе") == "Мария Колева"
     assert clean_byline("Мария Колева, Община Русе") == "Мария Колева"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Публикувано на 12 март 2026 г. от Мария Колева", "Мария Колева"),
+        ("Публикувана на 12.03.2026 г. в 10:30 ч. от Мария Колева", "Мария Колева"),
+        ("Posted on March 12, 2026 by Jane Doe", "Jane Doe"),
+        # no label opening it: a sentence saying who did something on a day
+        ("Снимката е направена на 12 март 2026 г. от Мария Колева", ""),
+    ],
+)
+def test_the_date_then_the_poster_under_the_headline_names_the_writer(
+    line: str, author: str
+) -> None:
+    """WordPress's "Posted on <date> by <name>", in Bulgarian "Публикувано на <date> от
+    <name>", under the headline: the "от" after a date, which a sentence's preposition
+    also is, names the writer when a date label opens the line and the date is all
+    that stands before it (as the closing-line rule reads the same line under the text)."""
+    html = (
+        '<html><body><div class="post"><h1>Бюджетът за догодина е приет</h1>'
+        f'<div class="entry-meta">{line}</div>'
+        f'<div class="entry-content">{PROSE_BG}{PROSE_BG}</div></div></body></html>'
+    )
+    assert (extract(html).author or "") == author

@@ -108,6 +108,11 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         if number == 0:
             if name := bylines.byline_in_text(window):
                 yield name, "generic:text-near-title"
+            # the date first, as WordPress's "Posted on <date> by <name>" prints it in
+            # Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"): "от" after
+            # a date, which ``byline_in_text`` leaves alone as the preposition it can be
+            elif name := _signed_line_in(window):
+                yield name, "generic:text-near-title"
             continue
         # further out, "By" starts other sentences: only a short line that opens with a
         # byline ("By Jane Doe · Published March 9", under the dek and a caption)
@@ -119,6 +124,14 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         break
     if name := _posted_by_anywhere(page.tree, page.page_text):
         yield name, "generic:posted-by"
+
+
+def _signed_line_in(window: str) -> str:
+    """The name a line of ``window`` gives as who posted the text and when, and nothing
+    else (``bylines.signed_line``). Not its last line: the window ends where its length
+    did, and a line cut there ("… от Мар") would give a name cut short."""
+    lines = window.split("\n")[:-1]
+    return next(filter(None, (bylines.signed_line(line.strip()) for line in lines)), "")
 
 
 def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | None) -> str:

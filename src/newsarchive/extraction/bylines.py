@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.dates import LABEL_WORDS, MONTH_WORD, WEEKDAY_NAMES
+from newsarchive.dates import LABEL_WORDS, MONTH_WORD, WEEKDAY_NAMES, is_date_line
 
 # Elements themes name after the byline, most specific first.
 BYLINE_SELECTORS = (
@@ -342,6 +342,45 @@ def posted_by(line: str) -> tuple[str, str]:
     if name != signed["name"] or not reads_as_name(name):
         return "", ""
     return name, signed["date"]
+
+
+# What labels such a line: "Публикувана на", "Дата:", "Posted on", "Последно обновяване".
+_DATE_LABEL = re.compile(
+    r"^(?:публикува(?:на|но|н)|обновена|обновено|дата|published|posted|updated|"
+    r"последн[оа]\s+(?:обновяване|обновление|промяна|редакция))"
+    r"(?:\s+(?:на|on))?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def signed_line(line: str) -> str:
+    """The name in a line that says who posted the text and when, and nothing else, in
+    either order (``posted_by``): "Публикувано на <date> от <name>" (a date label
+    opening it) or "Публикувано от <name> на <date>"; "" for any other. Templates print
+    it as the text's closing line or as the byline under the headline."""
+    if len(line) > 120:
+        return ""
+    name, date = posted_by(line)
+    if not name or not is_bare_date(date):
+        return ""
+    return name if POSTED_BY.match(line) or _DATE_LABEL.match(line) else ""
+
+
+_DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_BARE_DATE_CHARS = 40  # a date and its time: "24.11.2026 г. в 10:30 ч."
+
+
+def is_bare_date(line: str) -> bool:
+    """A date and its time, perhaps after a label ("Публикувана на 24.11.2026 г. в 10:30
+    ч.", "Posted on March 3, 2026"), and no other word."""
+    rest = _DATE_LABEL.sub("", line, count=1)
+    if rest[:1] == "(" and rest[-1:] == ")":  # Joomla's "( Петък, 20 Ноември 2026 09:05 )"
+        rest = rest[1:-1].strip()
+    if not is_date_line(rest, _BARE_DATE_CHARS) or len(_YEARS.findall(rest)) != 1:
+        return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
+    words = re.findall(r"[^\W\d_]+", rest.casefold())
+    return all(w in _DATE_WORDS or w in WEEKDAY_NAMES or MONTH_WORD.fullmatch(w) for w in words)
 
 
 # A line that is a writer's label and a name and nothing else ("Автор: Милена Стоянова",

@@ -343,8 +343,8 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str]:
     signed = office = ""
     while paragraphs:
         last = paragraphs[-1]
-        if not _is_bare_date(last):
-            name = _signer(last) or (
+        if not bylines.is_bare_date(last):
+            name = bylines.signed_line(last) or (
                 "" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last)
             )
             issuer = "" if name else bylines.office_line(last)
@@ -354,44 +354,6 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str]:
             office = office or issuer
         paragraphs = paragraphs[:-1]
     return paragraphs, signed, office
-
-
-# What labels such a line: "Публикувана на", "Дата:", "Posted on", "Последно обновяване".
-_DATE_LABEL = re.compile(
-    r"^(?:публикува(?:на|но|н)|обновена|обновено|дата|published|posted|updated|"
-    r"последн[оа]\s+(?:обновяване|обновление|промяна|редакция))"
-    r"(?:\s+(?:на|on))?\s*:?\s*",
-    re.IGNORECASE,
-)
-
-
-def _signer(line: str) -> str:
-    """The name in a closing line that says who posted the text and when, and nothing
-    else, in either order (``bylines.posted_by``): "Публикувано на <date> от <name>" (a
-    date label opening it) or "Публикувано от <name> на <date>"; "" for any other."""
-    if len(line) > 120:
-        return ""
-    name, date = bylines.posted_by(line)
-    if not name or not _is_bare_date(date):
-        return ""
-    return name if bylines.POSTED_BY.match(line) or _DATE_LABEL.match(line) else ""
-
-
-_DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_BARE_DATE_CHARS = 40  # a date and its time: "24.11.2026 г. в 10:30 ч."
-
-
-def _is_bare_date(line: str) -> bool:
-    rest = _DATE_LABEL.sub("", line, count=1)
-    if rest[:1] == "(" and rest[-1:] == ")":  # Joomla's "( Петък, 20 Ноември 2026 09:05 )"
-        rest = rest[1:-1].strip()
-    if not dates.is_date_line(rest, _BARE_DATE_CHARS) or len(_YEARS.findall(rest)) != 1:
-        return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
-    words = re.findall(r"[^\W\d_]+", rest.casefold())
-    return all(
-        w in _DATE_WORDS or w in dates.WEEKDAY_NAMES or dates.MONTH_WORD.fullmatch(w) for w in words
-    )
 
 
 def _repeats_headline(line: str, title: str) -> bool:
