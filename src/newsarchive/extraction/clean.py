@@ -166,10 +166,10 @@ _LINE_RULES = (
     r"^(?:.{0,200}\|\s*)?(?:към новината|see more|прочети(?:те)? (?:повече|още))\s*[→»]?$",
     r"^Материалът .{0,200} е публикуван за пръв път",
     # A page's counter under its text ("Брой прегледи: 231", Joomla's "Посещения: 1204",
-    # "Видяна 87 пъти"): a number, never a sentence of the article.
+    # "Видяна 87 пъти", "Прочетена: 1 път"): a number, never a sentence of the article.
     r"^(?:Брой )?(?:прегледи|прочитания|преглеждания|посещения|четения|views|hits)\s*:\s*"
     r"\d[\d\s.,]*$",
-    r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?) \d[\d\s.,]* пъти\.?$",
+    r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?):? \d[\d\s.,]* пъти?\.?$",
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
     r"^(?:Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"
