@@ -839,3 +839,52 @@ def test_the_date_then_the_poster_under_the_headline_names_the_writer(
         f'<div class="entry-content">{PROSE_BG}{PROSE_BG}</div></div></body></html>'
     )
     assert (extract(html).author or "") == author
+
+
+@pytest.mark.parametrize(
+    ("box", "author"),
+    [
+        ("Автор: Общинска администрация Русе | 12.03.2026", "Общинска администрация Русе"),
+        ("Автор: Отдел „Връзки с обществеността“ | 12.03.2026", "Отдел „Връзки с обществеността“"),
+        ("Пресцентър на Община Русе | 12.03.2026", "Пресцентър на Община Русе"),
+        ("Публикувано от Пресцентър на Община Русе", "Пресцентър на Община Русе"),
+        ("Автор: Мария Колева | 12.03.2026", "Мария Колева"),  # a person: the byline rules'
+    ],
+)
+def test_an_office_in_the_byline_box_under_the_headline_is_the_author(
+    box: str, author: str
+) -> None:
+    """The theme's byline box under the headline, which the text leaves out (its class
+    says "meta"), names the office that issued the text; the first word of an office's
+    name ("Отдел") is no person's."""
+    html = (
+        '<html><body><div class="post"><h1>Общината обяви търг за зимното почистване</h1>'
+        f'<div class="post-meta">{box}</div>'
+        f'<div class="entry-content">{PROSE_BG}{PROSE_BG}</div></div></body></html>'
+    )
+    assert extract(html).author == author
+
+
+def test_a_person_named_anywhere_wins_over_the_office_under_the_headline() -> None:
+    html = (
+        '<html><body><div class="post"><h1>Общината обяви търг за зимното почистване</h1>'
+        '<div class="post-meta">Автор: Общинска администрация Русе | 12.03.2026</div>'
+        f'<div class="entry-content">{PROSE_BG}{PROSE_BG}<p>Текст: Десислава Маринова</p>'
+        "</div></div></body></html>"
+    )
+    assert extract(html).author == "Десислава Маринова"
+
+
+def test_a_byline_cut_at_the_end_of_the_headlines_window_names_no_one_cut_short() -> None:
+    """The window after the headline ends after a set length: a short byline line it cut
+    ("Автор: Мария К") is not read as a name."""
+    prose = (
+        "Общината приема от днес заявления за стипендиите на ученици с отличен успех. "
+        "Документите се подават в центъра за услуги на гражданите до края на месеца."
+    )
+    html = (
+        '<html><body><div class="post"><h1>Започна приемът за общинските стипендии</h1>'
+        f"<p>03.03.2026</p><p>{prose}</p><p>{(prose + ' ' + prose)[:195]}.</p>"
+        "<p>12.03.2026, 10:30 ч. / Автор: Мария Колева</p></div></body></html>"
+    )
+    assert (extract(html).author or "") in ("", "Мария Колева")

@@ -21,6 +21,7 @@ from newsarchive.extraction.furniture import (
     in_furniture,
     in_furniture_for,
     visible_text,
+    whole_lines,
 )
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
@@ -106,7 +107,7 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     yield from _labelled_fields(page.tree)
     for number, window in enumerate(page.near):
         if number == 0:
-            if name := bylines.byline_in_text(window):
+            if name := bylines.byline_in_text("\n".join(whole_lines(window))):
                 yield name, "generic:text-near-title"
             # the date first, as WordPress's "Posted on <date> by <name>" prints it in
             # Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"): "от" after
@@ -128,9 +129,8 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
 
 def _signed_line_in(window: str) -> str:
     """The name a line of ``window`` gives as who posted the text and when, and nothing
-    else (``bylines.signed_line``). Not its last line: the window ends where its length
-    did, and a line cut there ("… от Мар") would give a name cut short."""
-    lines = window.split("\n")[:-1]
+    else (``bylines.signed_line``); only the lines it holds whole (``whole_lines``)."""
+    lines = whole_lines(window)
     return next(filter(None, (bylines.signed_line(line.strip()) for line in lines)), "")
 
 

@@ -275,6 +275,8 @@ def byline_in_text(text: str) -> str:
         end = _with_titles(words, end) if names else end
         if not names or any(" ".join(names[0][:k]).lower() in _NOT_NAMES for k in (1, 2)):
             continue
+        if _office_noun(names[0][0], head=True):
+            continue  # "Автор: Отдел „Връзки с обществеността“": an office (``office_line``)
         following = words[end] if end < len(words) else ""
         if (m["prefix"] or m["lead"]).rstrip(":").casefold() == "от" and (
             any(len(name) < 2 for name in names) or following[:1].islower()
@@ -409,7 +411,7 @@ _OFFICE_NOUNS = frozenset(
 )  # fmt: skip
 _OFFICE_JOINS = frozenset("на за и по с със към".split())
 _OFFICE_LINE = re.compile(
-    rf"^(?:(?:{_NAMING_LABEL}|източник|{_POSTED_BY})\s*:\s*(?P<office>\S.*)"
+    rf"^(?:(?:(?:{_NAMING_LABEL}|източник)\s*:|(?:{_POSTED_BY})\s*:?)\s*(?P<office>\S.*)"
     r"|прессъобщение\s+(?:на|от)\s+(?P<issuer>\S.*)"
     # unlabelled, as a release is signed: a press centre's name, never its subject's form
     # ("Пресцентърът на общината съобщи …" opens a sentence)
@@ -484,6 +486,21 @@ def _reads_as_office(office: str) -> bool:
             return False
         quoted = quoted and word[-1:] not in '“”"»'
     return True
+
+
+# Between the parts of a byline box's line: "Автор: Пресцентър на Община Русе | 12.03.2026".
+_BOX_PARTS = re.compile(r"\s+[|/•·]\s+")
+
+
+def office_in_box(lines: list[str]) -> str:
+    """The office the first of ``lines`` naming one says issued the text, a part of a
+    line set off by a separator counting as a line ("Пресцентър на Община Русе |
+    12.03.2026", the byline box under a headline), "" when none does."""
+    for line in lines:
+        for part in _BOX_PARTS.split(line.strip()):
+            if office := office_line(part):
+                return office
+    return ""
 
 
 def without_office(line: str) -> str:

@@ -25,6 +25,7 @@ from newsarchive.extraction.furniture import (
     in_furniture,
     in_furniture_for,
     visible_text,
+    whole_lines,
 )
 from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.extraction.published import DatePick, body_text, pick_dates
@@ -168,6 +169,12 @@ def _extract(
         lead := _guarded(lambda: _standfirst(h1s, title.value, paragraphs), "", "text", failed)
     ):
         paragraphs = [lead, *paragraphs]
+    if (
+        not office
+        and not signed
+        and (not author.value or authors.names_nobody(author.value, author.rule, meta))
+    ):
+        office = _guarded(lambda: _office_by_headline(near), "", "author", failed)
     if signed and not author.value and "author" not in failed:
         # nothing by the headline named the writer; the line closing the text did
         author = _Field(signed, "generic:closing-line")
@@ -216,6 +223,15 @@ def _extract(
         site=None if profile is _GENERIC else profile.id,
         rules=rules,
     )
+
+
+def _office_by_headline(near: NearTitle) -> str:
+    """The office the byline box under the headline names (``bylines.office_in_box``),
+    its lines read as the first window around the headline holds them whole: a theme's
+    box the text leaves out ("Автор: Общинска администрация Русе | 12.03.2026")."""
+    for window in near:
+        return bylines.office_in_box(whole_lines(window))
+    return ""
 
 
 # A headline, not a section's name ("Новини", "Контакти") over a listing or a page.
