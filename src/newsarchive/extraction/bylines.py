@@ -360,12 +360,10 @@ def signed_line(line: str) -> str:
     either order (``posted_by``): "Публикувано на <date> от <name>" (a date label
     opening it) or "Публикувано от <name> на <date>"; "" for any other. Templates print
     it as the text's closing line or as the byline under the headline."""
-    if len(line) > 120:
-        return ""
+    if len(line) > 120 or not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
+        return ""  # (the labels first: most lines have none, and cost no more)
     name, date = posted_by(line)
-    if not name or not is_bare_date(date):
-        return ""
-    return name if POSTED_BY.match(line) or _DATE_LABEL.match(line) else ""
+    return name if name and is_bare_date(date) else ""
 
 
 _DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."

@@ -752,8 +752,9 @@ def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
     box = h1.parent
     if box is None or box.tag in ("body", "html") or not paragraphs:
         return ""
-    if len(box.text(deep=True) or "") > _HEADLINE_BOX_CHARS:
-        return ""
+    shown = box.text(deep=True) or ""
+    if len(shown) > _HEADLINE_BOX_CHARS or paragraphs[0][:80] in shown:
+        return ""  # (the box holds the text, as on most pages: no need to walk it)
     found = walk_blocks(box).blocks
     heading = next((i for i, b in enumerate(found) if b.tag == "h1"), -1)
     prose = [i for i, b in enumerate(found) if block_weight(b) > 0]
