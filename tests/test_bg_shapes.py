@@ -383,3 +383,16 @@ def test_the_standfirst_in_the_headlines_own_box_opens_the_text(box: str, kept: 
     assert lines[0].startswith("Общината ще засади" if kept else "Първите петдесет")
     assert lines[-1].startswith("Доброволци могат")
     assert not any("12.09.2026" in line for line in lines)
+
+
+def test_the_date_line_between_the_headlines_box_and_the_texts_is_not_the_text() -> None:
+    """With no list of other news beside them, the text widens to the headline's box and
+    takes its standfirst, and the date's box between that and the text's box with it
+    (a class naming no date: "info")."""
+    html = (PAGES / "lead_in_headline_box.html").read_text(encoding="utf-8")
+    html = html[: html.index('<div class="more">')] + "</div></body></html>"
+    html = html.replace('class="date"', 'class="info"')
+    lines = extract(html, "https://vesti-dunav.example/kultura/nisovo").text.split("\n")
+    assert lines[0].startswith("След две години ремонт")
+    assert lines[1].startswith("Сградата е с нов покрив")
+    assert "18.06.2026" not in lines

@@ -738,7 +738,7 @@ _STANDFIRST_CHARS = 80
 
 def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
     """The standfirst printed in the headline's own box, when the text was taken from
-    the box after it and left it out: "" when there is none, or the text holds it.
+    the box after it: "" when there is none, or the box holds the text.
 
     ``<div class="title"><h1>…</h1><p class="lead">…</p></div>`` and then the text's box:
     the standfirst is the text's first paragraph to a reader, yet the choice of the text
@@ -753,7 +753,7 @@ def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
     if box is None or box.tag in ("body", "html") or not paragraphs:
         return ""
     shown = box.text(deep=True) or ""
-    if len(shown) > _HEADLINE_BOX_CHARS or paragraphs[0][:80] in shown:
+    if len(shown) > _HEADLINE_BOX_CHARS or any(p[:80] in shown for p in paragraphs[1:3]):
         return ""  # (the box holds the text, as on most pages: no need to walk it)
     found = walk_blocks(box).blocks
     heading = next((i for i, b in enumerate(found) if b.tag == "h1"), -1)
@@ -766,10 +766,8 @@ def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
         return ""
     if lead.tag in _LIST_ITEMS or lead.size < _STANDFIRST_CHARS:
         return ""  # an item of a list or a table the box holds; a date's or byline's line
-    if lead.text in paragraphs[0] or any(
-        b.text in paragraphs for i, b in enumerate(found) if i != heading
-    ):
-        return ""  # the text holds it already, or the box holds the text
+    if any(b.text in paragraphs for i, b in enumerate(found) if i not in (heading, prose[0])):
+        return ""  # the box holds the text
     return lead.text
 
 

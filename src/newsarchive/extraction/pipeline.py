@@ -168,7 +168,7 @@ def _extract(
     if rules["text"] == "generic" and (
         lead := _guarded(lambda: _standfirst(h1s, title.value, paragraphs), "", "text", failed)
     ):
-        paragraphs = [lead, *paragraphs]
+        paragraphs = _with_standfirst(paragraphs, lead)
     if (
         not office
         and not signed
@@ -223,6 +223,17 @@ def _extract(
         site=None if profile is _GENERIC else profile.id,
         rules=rules,
     )
+
+
+def _with_standfirst(paragraphs: list[str], lead: str) -> list[str]:
+    """The text opening with the standfirst of the headline's box: put first when the
+    text left it out; when the text holds it already, the date line right after it is
+    the page's, from the box between the headline's and the text's ("14.05.2026")."""
+    if lead not in paragraphs:
+        return [lead, *paragraphs]
+    if paragraphs[0] == lead and len(paragraphs) > 1 and bylines.is_bare_date(paragraphs[1]):
+        return [lead, *paragraphs[2:]]
+    return paragraphs
 
 
 def _office_by_headline(near: NearTitle) -> str:
