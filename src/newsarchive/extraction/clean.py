@@ -131,6 +131,10 @@ _BAR_LABELS = (
 )
 _BAR_GAP = r"[|¦•·\s]*"
 
+# The labels of a post's tag line ("Етикети: Русе, училища"), one vocabulary for the line
+# as boilerplate here and for the tags ``pipeline`` reads from it.
+TAG_LABELS = ("етикети", "тагове", "ключови думи")
+
 _LINE_RULES = (
     r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
@@ -173,6 +177,10 @@ _LINE_RULES = (
     r"^(?:Брой )?(?:прегледи|прочитания|преглеждания|посещения|четения|views|hits)\s*:\s*"
     r"\d[\d\s.,]*$",
     r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?):? \d[\d\s.,]* пъти?\.?$",
+    # A post's tag or category line ("Етикети: Русе, училища", "Категория: Новини",
+    # WordPress's "Posted in" as "Публикувано в: Новини"), a label and a few names: what the
+    # post is filed under, never its text (a sentence ends in a full stop).
+    rf"^(?:{'|'.join(TAG_LABELS)}|категори[яи]|рубрик[аи]|публикувано в)\s*:\s*[^.!?]{{1,120}}$",
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
     r"^(?:Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"

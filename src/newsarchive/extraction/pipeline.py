@@ -530,7 +530,7 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
 # "i" folds Latin only, so the Cyrillic words come in the cases pages print them. Looked
 # for only where ``_may_label_tags`` says the page may print them (a label spelled in
 # character references, "&#1045;тикети", is not looked for).
-_TAG_NAMES = ("етикети", "тагове", "ключови думи")
+_TAG_NAMES = clean.TAG_LABELS
 _TAG_WORDS = tuple(cased(name) for name in _TAG_NAMES for cased in (str.capitalize, str.upper))
 _SAYS_TAGS = ", ".join(f'*:lexbor-contains("{word}")' for word in _TAG_WORDS)
 _TAG_LABEL = re.compile(rf"^(?:{'|'.join(_TAG_NAMES)})\s*:", re.IGNORECASE)
