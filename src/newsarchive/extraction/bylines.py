@@ -346,7 +346,8 @@ def posted_by(line: str) -> tuple[str, str]:
     return name, signed["date"]
 
 
-# What labels such a line: "Публикувана на", "Дата:", "Posted on", "Последно обновяване".
+# What labels a date printed by the text, under it or as the byline: "Публикувана на",
+# "Дата:", "Posted on", "Последно обновяване", "Актуализирано:".
 _DATE_LABEL = re.compile(
     r"^(?:публикува(?:на|но|н)|обновена|обновено|актуализиран[оа]?|редактиран[оа]?|"
     r"дата на публикуван(?:е|ия)|дата|published|posted|updated|"
@@ -362,7 +363,7 @@ def signed_line(line: str) -> str:
     opening it) or "Публикувано от <name> на <date>"; "" for any other. Templates print
     it as the text's closing line or as the byline under the headline."""
     if len(line) > 120 or not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
-        return ""  # (the labels first: most lines have none, and cost no more)
+        return ""  # (the labels first: most lines have none, and need no further search)
     name, date = posted_by(line)
     return name if name and is_bare_date(date) else ""
 
