@@ -207,6 +207,7 @@ def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
         ("Текст и снимки: Мария Колева", "Мария Колева"),
         ("12.03.2026 | Снимки и текст: Мария Колева", "Мария Колева"),
         ("Репортер: Мария Колева", "Мария Колева"),
+        ("Кореспондент: Мария Колева", "Мария Колева"),
         ("Снимка: Иван Петров", ""),
         # printed as a sentence: its full stop is not the name's; an initial keeps its point
         ("Автор: Милена Стоянова.", "Милена Стоянова"),
@@ -805,6 +806,9 @@ def test_an_office_line_names_the_office_that_issued_the_text(line: str, office:
         ("Автор: Мария Колева, Пресцентър на Община Русе", "Мария Колева"),
         ("Автор: Мария Колева, Министерство на здравеопазването.", "Мария Колева"),
         ("Автор: Иван Петров, кмет на общината", ""),  # a role: more than who wrote it
+        ("Автор: Мария Колева (Русе)", "Мария Колева"),  # where from, or for whom
+        ("Кореспондент: Мария Колева (БТА)", "Мария Колева"),
+        ("Автор: Мария Колева (по материали на общината)", ""),
     ],
 )
 def test_a_labelled_byline_naming_the_writers_office_names_the_writer(line: str, name: str) -> None:

@@ -26,12 +26,13 @@ BYLINE_SELECTORS = (
     '[class*="byline"] a, [class*="author"] a',
     '[class*="byline"], [class*="author"]',
 )
-# "Автор:", "Автори:", "Текст:", "Репортер:", "Текст и снимки:", "Фото и текст:" (the
+# "Автор:", "Автори:", "Текст:", "Репортер:", "Кореспондент:" (a regional outlet's or an
+# agency's reporter in the town), "Текст и снимки:", "Фото и текст:" (the
 # writer took the pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the
 # last two are how WordPress translates "Posted by"), "By", "Written by", "Posted by",
 # "Author:" (English); Russian sites write "Автор:" too. Longer forms first: "текст"
 # alone would leave "и снимки: Иван Петров" behind.
-_LABEL = r"автори?|текст|репортер|authors?"  # followed by ":" in running text
+_LABEL = r"автори?|текст|репортер|кореспондент|authors?"  # followed by ":" in running text
 # Who posted the article: each word before the name, and the verbs it follows, as a stem
 # and the endings it takes ("Публикувано от", "Написана от", "Posted by", "Written by").
 # One vocabulary for the label in a byline or anywhere on a page (``POSTED_BY``), the
@@ -535,6 +536,10 @@ def after_verse(before: list[str]) -> bool:
     )
 
 
+# Where the writer writes from, or for whom, in brackets after the name: "(Русе)", "(БТА)".
+_PLACE_AFTER = re.compile(r"\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)\s*\.?$")
+
+
 def labelled_line(line: str) -> str:
     """The name a line holding only a labelled byline gives ("Автор: Милена Стоянова",
     where a template prints it as the text's last paragraph), "" for any other line: one
@@ -543,6 +548,7 @@ def labelled_line(line: str) -> str:
     if len(line) > 120 or not _LABELLED.match(line):
         return ""
     line = without_office(line)  # "Автор: Мария Колева, Пресцентър на Община Русе"
+    line = _PLACE_AFTER.sub("", line)  # "Автор: Мария Колева (Русе)"
     name = clean_byline(_LABELLED.sub("", line, count=1).strip().rstrip("."))
     return name if name and reads_as_name(name) and line.rstrip(". ").endswith(name) else ""
 
