@@ -594,17 +594,20 @@ def find_text_dates(
     return [found[k] for k in sorted(found)]
 
 
+# The patterns that read a year printed in four digits ("(?:19|20)\d\d"), as every one
+# but ``_SHORT_YEAR`` does (``_SLASHED`` too): a text holding no such number (a byline's
+# window, a line of names and times) is not scanned by them, one search for a year in
+# place of six passes over it.
+_FULL_YEAR_DATES = (_NUMERIC, _WORDY, _MONTH_FIRST, _ROMAN_DATE, _YEAR_FIRST)
+_ANY_FULL_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _absolute_dates(
     text: str, today: dt.date | None, month_first: bool
 ) -> list[tuple[int, Published | None]]:
     out: list[tuple[int, Published | None]] = []
-    for pattern in (
-        _NUMERIC,
-        _WORDY,
-        _MONTH_FIRST,
-        _ROMAN_DATE,
-        _YEAR_FIRST,
-    ):
+    full_year = _ANY_FULL_YEAR.search(text) is not None
+    for pattern in _FULL_YEAR_DATES if full_year else ():
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if "mon" in groups:
@@ -635,7 +638,7 @@ def _absolute_dates(
                 out.append((timed.start(), _build(year, month, day, timed)))
                 continue
             out.append((start, _build(year, month, day, m)))
-    for m in _SLASHED.finditer(text):
+    for m in _SLASHED.finditer(text) if full_year else ():
         weekday = _weekday_before(text, m.start())
         out.append((m.start(), _slashed(m, today, month_first, weekday)))
     for m in _SHORT_YEAR.finditer(text):
