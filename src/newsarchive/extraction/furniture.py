@@ -41,7 +41,7 @@ _RELATED_STEMS = tuple("also latest news recent next neighbo similar teaser view
 _RELATED_HEADING = re.compile(
     rf"^(?:{clean.RELATED_HEADINGS}|more)(?:\s+\S+){{0,2}}\s*:?$", re.IGNORECASE
 )
-_HEADING_TAGS = ("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p")
+_HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p"))
 
 
 @lru_cache(maxsize=20_000)
