@@ -260,6 +260,19 @@ for site, name, origin in (
     ("maslina", "Община Маслина", "https://maslina.bg"),
     # and a menu's "Новини" leading nowhere, its news in three categories sharing posts
     ("bozhur", "Община Божур", "https://bozhur.bg"),
+    # and a twentieth (tests/fixtures/make_mirrors_round20.py): WordPress translated word
+    # for word, "« Предишни публикации" the older posts, "Следващи публикации »" the newer
+    ("iglika", "Община Иглика", "https://iglika.bg"),
+    # and a news page of year tabs (?godina=2025), each year paged inside
+    ("temenuga", "Община Теменуга", "https://temenuga.bg"),
+    # and CodeIgniter's pager of offsets in the path, /novini/index/3
+    ("kokiche", "Община Кокиче", "https://www.kokiche.bg"),
+    # and the news list at /novini and at /bg/novini, linking articles in both forms
+    ("minzuhar", "Община Минзухар", "https://minzuhar.bg"),
+    # and "Зареди още" naming its endpoint and the page apart, data-url and data-page
+    ("bosilek", "Община Босилек", "https://bosilek.bg"),
+    # and every article's canonical the news list's first page, /novini?page=1
+    ("karamfil", "Община Карамфил", "https://karamfil.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

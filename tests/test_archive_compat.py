@@ -14,8 +14,9 @@ import sqlite_utils
 
 from newsarchive.archive.schema import SCHEMA_VERSION
 from newsarchive.discover.urls import url_key
+from newsarchive.mirror import MirrorServer
 
-from .support import FIXTURES, Result
+from .support import FIXTURES, SITES, Result
 
 
 def test_archive_sqlite_utils_detects_fts_and_searches_word_forms(
@@ -272,7 +273,7 @@ def test_a_v13_archive_gains_walk_cuts_and_its_nightly_run_comes_down_to_three_r
         assert nightly.exit_code == 0 and "0 new" in nightly.stdout, nightly.stderr
         assert site.requests[asked:] == ["/robots.txt", "/rss", "/news"]
     with closing(sqlite3.connect(db)) as after:
-        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
+        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         cut = "SELECT resume_page, completed, cut_since, cut_pages FROM listing_walks"
         assert after.execute(cut + " WHERE start_url LIKE '%/news'").fetchall() == [
             (2, 0, "2026-06-25", 0)
@@ -280,3 +281,57 @@ def test_a_v13_archive_gains_walk_cuts_and_its_nightly_run_comes_down_to_three_r
         assert after.execute("SELECT id, url, text FROM articles ORDER BY id").fetchall() == (
             articles
         )
+
+
+JUDGED = FIXTURES / "archives" / "v14-judged.db"  # make_archive_judged.py
+WALKS = "SELECT site, resume_url, resume_page, completed, judged FROM listing_walks ORDER BY site"
+
+
+def test_a_v14_archive_keeps_its_judged_walks_judged_in_a_column_of_their_own(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """v14 kept a judged listing's completed walk as ``resume_page`` 0: the upgrade makes
+    it page 1 and judged, so its nightly run asks page 1 with its validators (a 304, not
+    the whole page a walk still to be judged asks), and keeps an oldest-first walk's
+    resume point, where its nightly run begins."""
+    from .mirror_sites import bare_profile
+
+    db = tmp_path / "old.db"
+    shutil.copy(JUDGED, db)
+    with closing(sqlite3.connect(db)) as before:
+        assert before.execute("PRAGMA user_version").fetchone()[0] == 14
+        assert before.execute(WALKS.replace(", judged", "")).fetchall() == [
+            ("buk", None, 0, 1),
+            ("yasen", "https://yasen.bg/novini?page=3", 3, 1),
+        ]
+    log = tmp_path / "crawl.log"
+    for site, name, origin in (("buk", "Община Бук", "https://buk.bg"),
+                               ("yasen", "Община Ясен", "https://yasen.bg")):  # fmt: skip
+        profile = bare_profile(tmp_path, site, name, origin)
+        with MirrorServer(SITES / site) as server:
+            args = ("crawl", site, "--profile", str(profile), "--base-url", server.url)
+            done = run_cli(*args, "--delay", "0", "--db", str(db), "--log-file", str(log))
+            assert done.exit_code == 0 and "0 new" in done.stdout, done.stderr
+            assert server.requests == ["/robots.txt", f"/novini{'?page=3' * (site == 'yasen')}"]
+    assert " 304 0 " in next(
+        line for line in log.read_text().splitlines() if "buk.bg/novini" in line
+    )
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 15
+        assert after.execute(WALKS).fetchall() == [
+            ("buk", None, 1, 1, 1),
+            ("yasen", "https://yasen.bg/novini?page=3", 3, 1, 1),
+        ]
+
+
+def test_a_walk_an_older_release_completed_is_still_to_be_judged_after_the_upgrade(
+    tmp_path: Path,
+) -> None:
+    """A completed walk at page 1 with no resume point, as releases before walks told a
+    listing's order kept it (v10's ruse24), is upgraded not judged: its next run tells."""
+    from newsarchive.archive.connection import connect
+
+    db = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "archives" / "v10.db", db)
+    with closing(connect(db, create=False)) as conn:
+        assert conn.execute(WALKS).fetchall() == [("ruse24", None, 1, 1, 0)]

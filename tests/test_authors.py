@@ -11,6 +11,7 @@ from newsarchive.extraction.bylines import (
     BYLINE_SELECTORS,
     byline_in_text,
     clean_byline,
+    labelled_line,
     office_line,
     reads_as_name,
 )
@@ -206,6 +207,7 @@ def test_clean_byline_bulgarian_and_credits(text: str, expected: str) -> None:
         ("Текст и снимки: Мария Колева", "Мария Колева"),
         ("12.03.2026 | Снимки и текст: Мария Колева", "Мария Колева"),
         ("Репортер: Мария Колева", "Мария Колева"),
+        ("Кореспондент: Мария Колева", "Мария Колева"),
         ("Снимка: Иван Петров", ""),
         # printed as a sentence: its full stop is not the name's; an initial keeps its point
         ("Автор: Милена Стоянова.", "Милена Стоянова"),
@@ -782,7 +784,111 @@ def test_a_byline_by_the_headline_keeps_the_writers_degrees() -> None:
         ("Пресцентър на Община Русе съобщи днес", ""),
         ("Източник: Общината съобщи днес", ""),
         ("Автор: Пресцентър на Община Русе, 12.03.2026", ""),  # more than the name
+        # a public body's name in lower-case words after its head noun
+        ("Автор: Министерство на здравеопазването", "Министерство на здравеопазването"),
+        ("Източник: Агенция за социално подпомагане", "Агенция за социално подпомагане"),
+        ("Източник: Регионална здравна инспекция", "Регионална здравна инспекция"),
+        ("Прессъобщение на Общински съвет Русе", "Общински съвет Русе"),
+        ("Прес център на Община Русе", "Прес център на Община Русе"),
+        ("Източник: Министерството на здравеопазването съобщи", ""),  # its subject
+        ("Източник: Снимка на Община Русе", ""),  # no office heads it
+        ("Източник: Фейсбук страница на Община Русе", ""),
+        ("Автор: Мария Колева, Пресцентър на Община Русе", ""),  # a person: a byline
     ],
 )
 def test_an_office_line_names_the_office_that_issued_the_text(line: str, office: str) -> None:
     assert office_line(line) == office
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Автор: Мария Колева, Пресцентър на Община Русе", "Мария Колева"),
+        ("Автор: Мария Колева, Министерство на здравеопазването.", "Мария Колева"),
+        ("Автор: Иван Петров, кмет на общината", ""),  # a role: more than who wrote it
+        ("Автор: Мария Колева (Русе)", "Мария Колева"),  # where from, or for whom
+        ("Кореспондент: Мария Колева (БТА)", "Мария Колева"),
+        ("Автор: Мария Колева (по материали на общината)", ""),
+    ],
+)
+def test_a_labelled_byline_naming_the_writers_office_names_the_writer(line: str, name: str) -> None:
+    assert labelled_line(line) == name
+
+
+def test_a_byline_element_naming_the_writers_office_names_the_writer() -> None:
+    assert clean_byline("Мария Колева, Пресцентър на Община Русе") == "Мария Колева"
+    assert clean_byline("Мария Колева, Община Русе") == "Мария Колева"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Публикувано на 12 март 2026 г. от Мария Колева", "Мария Колева"),
+        ("Публикувана на 12.03.2026 г. в 10:30 ч. от Мария Колева", "Мария Колева"),
+        ("Posted on March 12, 2026 by Jane Doe", "Jane Doe"),
+        # no label opening it: a sentence saying who did something on a day
+        ("Снимката е направена на 12 март 2026 г. от Мария Колева", ""),
+    ],
+)
+def test_the_date_then_the_poster_under_the_headline_names_the_writer(
+    line: str, author: str
+) -> None:
+    """WordPress's "Posted on <date> by <name>", in Bulgarian "Публикувано на <date> от
+    <name>", under the headline: the "от" after a date, which a sentence's preposition
+    also is, names the writer when a date label opens the line and the date is all
+    that stands before it (as the closing-line rule reads the same line under the text)."""
+    html = (
+        '<html><body><div class="post"><h1>Бюджетът за догодина е приет</h1>'
+        f'<div class="entry-meta">{line}</div>'
+        f'<div class="entry-content">{PROSE_BG}{PROSE_BG}</div></div></body></html>'
+    )
+    assert (extract(html).author or "") == author
+
+
+@pytest.mark.parametrize(
+    ("box", "author"),
+    [
+        ("Автор: Общинска администрация Русе | 12.03.2026", "Общинска администрация Русе"),
+        ("Автор: Отдел „Връзки с обществеността“ | 12.03.2026", "Отдел „Връзки с обществеността“"),
+        ("Пресцентър на Община Русе | 12.03.2026", "Пресцентър на Община Русе"),
+        ("Публикувано от Пресцентър на Община Русе", "Пресцентър на Община Русе"),
+        ("Автор: Мария Колева | 12.03.2026", "Мария Колева"),  # a person: the byline rules'
+    ],
+)
+def test_an_office_in_the_byline_box_under_the_headline_is_the_author(
+    box: str, author: str
+) -> None:
+    """The theme's byline box under the headline, which the text leaves out (its class
+    says "meta"), names the office that issued the text; the first word of an office's
+    name ("Отдел") is no person's."""
+    html = (
+        '<html><body><div class="post"><h1>Общината обяви търг за зимното почистване</h1>'
+        f'<div class="post-meta">{box}</div>'
+        f'<div class="entry-content">{PROSE_BG}{PROSE_BG}</div></div></body></html>'
+    )
+    assert extract(html).author == author
+
+
+def test_a_person_named_anywhere_wins_over_the_office_under_the_headline() -> None:
+    html = (
+        '<html><body><div class="post"><h1>Общината обяви търг за зимното почистване</h1>'
+        '<div class="post-meta">Автор: Общинска администрация Русе | 12.03.2026</div>'
+        f'<div class="entry-content">{PROSE_BG}{PROSE_BG}<p>Текст: Десислава Маринова</p>'
+        "</div></div></body></html>"
+    )
+    assert extract(html).author == "Десислава Маринова"
+
+
+def test_a_byline_cut_at_the_end_of_the_headlines_window_names_no_one_cut_short() -> None:
+    """The window after the headline ends after a set length: a short byline line it cut
+    ("Автор: Мария К") is not read as a name."""
+    prose = (
+        "Общината приема от днес заявления за стипендиите на ученици с отличен успех. "
+        "Документите се подават в центъра за услуги на гражданите до края на месеца."
+    )
+    html = (
+        '<html><body><div class="post"><h1>Започна приемът за общинските стипендии</h1>'
+        f"<p>03.03.2026</p><p>{prose}</p><p>{(prose + ' ' + prose)[:195]}.</p>"
+        "<p>12.03.2026, 10:30 ч. / Автор: Мария Колева</p></div></body></html>"
+    )
+    assert (extract(html).author or "") in ("", "Мария Колева")

@@ -3,9 +3,11 @@ these tests, ``tests/fixtures/bg_shapes``): a Joomla item whose headline links t
 "Новини" as the h1 over the article's h2, a site's name in the author meta, a view
 counter, share and print labels between the paragraphs, an agency's and a "24" network
 site's page with no class naming their boilerplate, a council's decision with its vote
-table, an association's event page, a press release an office signs. Each must give the
-true title, date and author, and the article's text without the page's furniture
-(bgaudit18: the audit of extractor revision 16 against ../shared/seeds).
+table, an association's event page, a press release an office signs (a public body's
+name in lower-case words too), a writer's byline naming their office, a standfirst in the
+headline's own box. Each must give the true title, date and author, and the article's
+text without the page's furniture (bgaudit18: the audit of extractor revision 16 against
+../shared/seeds).
 """
 
 from __future__ import annotations
@@ -188,6 +190,39 @@ SHAPES = {
         "Библиотекарката приема снимки",
         drops=("|", "RSS"),
     ),
+    # a public body whose name holds lower-case words signs the notice: the body is the
+    # author, its line not the text
+    "office_agency": Shape(
+        "https://vesti-dunav.example/zdrave/hepatit",
+        "Започва безплатно изследване за хепатит в три общини",
+        "2026-04-09",
+        "Регионална здравна инспекция – Русе",
+        "През следващите две седмици",
+        "Мобилният кабинет ще работи",
+        drops=("Източник:",),
+    ),
+    # the writer's byline names the office they write for after the name: the writer is
+    # the author, and the whole line leaves the text
+    "writer_with_office": Shape(
+        "https://vesti-dunav.example/grad/lipi",
+        "Общината засажда двеста липи по булевард Липник",
+        "2026-03-21",
+        "Мария Колева",
+        "Двеста млади липи",
+        "Жителите на квартала",
+        drops=("Автор:", "Пресцентър"),
+    ),
+    # the standfirst in the headline's own box, a date line between it and the text's
+    # box, a list of other news in the parent of both: the text did not reach it
+    "lead_in_headline_box": Shape(
+        "https://vesti-dunav.example/kultura/nisovo",
+        "Читалището в Нисово отваря врати след ремонта",
+        "2026-06-18",
+        "",
+        "След две години ремонт",
+        "Кметът на селото благодари",
+        drops=("18.06.2026", "Още от региона", "Нов светофар"),
+    ),
     # the standfirst in a box of its own beside the text's box, a list of other news
     # after them in the same parent: the text did not widen to the standfirst's box
     "lead_box_beside_text": Shape(
@@ -299,3 +334,65 @@ def test_a_box_beside_the_text_is_no_standfirst_when_more_stands_before_it() -> 
     linked = html.replace("съобщиха от", 'съобщиха от <a href="/obshtina">общинската</a>')
     for page in (kicker, linked):
         assert extract(page, url).text.startswith("Най-напред ще бъде обновен")
+
+
+# The headline's box as themes mark it, each a furniture mark to the text's choice, and
+# what else such a box holds: its standfirst is the text's first line, nothing else is.
+_BOX_LEAD = (
+    "Общината ще засади сто и двадесет дървета по бреговете на реката през тази есен, "
+    "след като миналогодишното наводнение унищожи крайбрежната алея."
+)
+_BOX_TEXT = (
+    '<div class="text"><p>Първите петдесет фиданки ще бъдат засадени още този месец, а '
+    "останалите през октомври, когато почвата е достатъчно влажна.</p>"
+    "<p>Доброволци могат да се включат в засаждането всяка събота сутрин, като се запишат "
+    "в читалището на квартала или на телефона на общината.</p></div>"
+    '<div class="more"><h3>Още новини</h3><ul><li><a href="/a1">Нов светофар на булеварда '
+    'край пазара</a></li><li><a href="/a2">Концерт в парка в събота вечерта</a></li></ul></div>'
+)
+_BOX_HEADLINE = "<h1>Сто и двадесет дървета по брега на реката</h1>"
+
+
+@pytest.mark.parametrize(
+    ("box", "kept"),
+    [
+        (f"<header>{_BOX_HEADLINE}<p>{_BOX_LEAD}</p></header>", True),
+        (f'<div class="article-meta">{_BOX_HEADLINE}<p>{_BOX_LEAD}</p></div>', True),
+        (f'<div class="head">{_BOX_HEADLINE}<div class="sub">{_BOX_LEAD}</div></div>', True),
+        # a date and a byline beside it in the box stay out
+        (f'<div class="head">{_BOX_HEADLINE}<p>12.09.2026</p><p>{_BOX_LEAD}</p></div>', True),
+        # a link in it: a teaser of another story; two prose blocks: not a headline's box
+        (f"<header>{_BOX_HEADLINE}<p><a href='/x'>{_BOX_LEAD}</a></p></header>", False),
+        (f"<header>{_BOX_HEADLINE}<p>{_BOX_LEAD}</p><p>{_BOX_LEAD}!</p></header>", False),
+        # a list's item under the headline (a calendar's event), not a standfirst
+        (f"<header>{_BOX_HEADLINE}<ul><li>{_BOX_LEAD}</li></ul></header>", False),
+        # a short line ending in a full stop: the box's byline, not a standfirst
+        (
+            f"<header>{_BOX_HEADLINE}<p>Публикувано на 12.09.2026 г. от Мария Кирова.</p></header>",
+            False,
+        ),
+    ],
+)
+def test_the_standfirst_in_the_headlines_own_box_opens_the_text(box: str, kept: bool) -> None:
+    html = (
+        '<html lang="bg"><head><meta charset="utf-8"><title>Сто и двадесет дървета по '
+        'брега на реката - Вести</title></head><body><div class="top"><a href="/">Вести</a>'
+        f' | <a href="/grad">Град</a></div><div class="main">{box}{_BOX_TEXT}</div></body></html>'
+    )
+    lines = extract(html, "https://vesti.example/grad/darveta").text.split("\n")
+    assert lines[0].startswith("Общината ще засади" if kept else "Първите петдесет")
+    assert lines[-1].startswith("Доброволци могат")
+    assert not any("12.09.2026" in line for line in lines)
+
+
+def test_the_date_line_between_the_headlines_box_and_the_texts_is_not_the_text() -> None:
+    """With no list of other news beside them, the text widens to the headline's box and
+    takes its standfirst, and the date's box between that and the text's box with it
+    (a class naming no date: "info")."""
+    html = (PAGES / "lead_in_headline_box.html").read_text(encoding="utf-8")
+    html = html[: html.index('<div class="more">')] + "</div></body></html>"
+    html = html.replace('class="date"', 'class="info"')
+    lines = extract(html, "https://vesti-dunav.example/kultura/nisovo").text.split("\n")
+    assert lines[0].startswith("След две години ремонт")
+    assert lines[1].startswith("Сградата е с нов покрив")
+    assert "18.06.2026" not in lines

@@ -1360,3 +1360,27 @@ def test_a_log_file_named_dash_is_stderr_not_a_file_called_dash(
     logged = [line for line in result.stderr.splitlines() if " 200 " in line]
     assert len(logged) >= 10, result.stderr  # (a line per request: listings and articles)
     assert " 200 " not in result.stdout and "10 new" in result.stdout
+
+
+def test_an_os_error_no_command_expected_is_a_bugs_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The last guard let every OSError but a failed write of the output through: a
+    traceback and exit 1 (a FIFO where the crawl's lock file goes did it), where any
+    other bug is one line and exit 70."""
+    import errno
+
+    from newsarchive import cli
+
+    def broken() -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.delenv("NEWSARCHIVE_DEBUG", raising=False)
+    monkeypatch.setattr(cli, "app", broken)
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert ended.value.code == 70
+    assert capsys.readouterr().err == (
+        "newsarchive: error: internal error: OSError: [Errno 22] Invalid argument"
+        " (set NEWSARCHIVE_DEBUG=1 for details)\n"
+    )

@@ -150,3 +150,21 @@ def test_a_template_byline_under_short_closing_lines_is_still_the_writers(
     article = extract(_page(f"{lines}<p>Автор: Мария Петрова</p>"))
     assert article.author == "Мария Петрова"
     assert not article.text.endswith("Мария Петрова"), article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Последна актуализация: 20.11.2026",
+        "Актуализирано: 20.11.2026 г. в 09:05 ч.",
+        "Редактирано: 20.11.2026",
+        "Дата на публикуване: 10.11.2026",
+        "Етикети: земеделие, млади фермери",
+        "Категория: Новини",
+        "Публикувано в: Новини | Етикети: земеделие",
+    ],
+)
+def test_a_closing_date_or_filing_line_under_another_label_leaves_the_text(line: str) -> None:
+    """The labels templates print before the date under the text (an update's, an edit's,
+    the publication's) and the lines saying what the post is filed under."""
+    assert extract(_page(f"<p>{line}</p>")).text == TEXT

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Callable
@@ -15,7 +16,9 @@ import pytest
 from newsarchive.archive.lock import CrawlLock
 from newsarchive.mirror import MirrorServer
 
+from .faultserver import FaultServer
 from .support import Result
+from .test_crawl_process import count_articles, start_crawl, wait_for
 
 
 def test_a_night_refused_by_the_lock_says_so_in_its_log_and_since_when(
@@ -49,11 +52,12 @@ def _crawl(run_cli: Callable[..., Result], url: str, db: Path, *extra: str) -> R
 
 
 def _age_runs(db: Path, days: int) -> None:
-    """The runs so far as if they had been made ``days`` days ago (a clock in a test
-    cannot wait a week)."""
+    """The runs so far, and the fetches of the articles they archived, as if they had been
+    made ``days`` days ago (a clock in a test cannot wait a week)."""
     then = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
     with contextlib.closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("UPDATE runs SET started_at = ?, finished_at = ?", (then, then))
+        conn.execute("UPDATE articles SET fetched_at = ?, updated_at = ?", (then, then))
 
 
 def test_a_site_that_archives_nothing_new_for_days_is_loud_only_when_asked(
@@ -113,3 +117,89 @@ def test_a_night_that_meets_a_reextract_names_it_not_another_crawl(
         result = run_cli("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(db))
     assert result.exit_code == 75
     assert f"newsarchive: error: another reextract (pid {os.getpid()}, since " in result.stderr
+
+
+def _logged_end(log: Path) -> str:
+    """The log's last line without its time."""
+    return log.read_text(encoding="utf-8").splitlines()[-1].split(" ", 1)[1]
+
+
+def test_a_night_that_ends_before_any_site_starts_says_why_in_its_log(
+    run_cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bad profile file, a ``--since`` in the future or a lock file that cannot be used
+    ended the run with one line on stderr and none in ``--log-file``: the log read the
+    next morning did not say the night's run happened at all. (The lock file as a FIFO
+    was a traceback, exit 1.)"""
+    db, log = tmp_path / "a.db", tmp_path / "crawl.log"
+    bad = tmp_path / "bad.toml"
+    bad.write_text("id = \n", encoding="utf-8")
+    fifo = tmp_path / "fifo.db"
+    os.mkfifo(f"{fifo}.lock")
+    for archive, extra, why in (
+        (db, ("--profile", str(bad)), f"{bad}: not valid TOML"),
+        (db, ("--since", "2099-01-01"), "--since 2099-01-01 is in the future"),
+        (fifo, (), f"cannot use lock file {fifo}.lock: Invalid argument"),
+    ):
+        result = _crawl(run_cli, "http://127.0.0.1:9", archive, "--log-file", str(log), *extra)
+        assert result.exit_code == 2 and result.stdout == "", (extra, result.stderr)
+        said = result.stderr.splitlines()
+        assert len(said) == 1 and said[0].startswith(f"newsarchive: error: {why}"), said
+        ended = _logged_end(log)
+        assert ended == f"refused: {said[0].removeprefix('newsarchive: error: ')} (exit status 2)"
+    import newsarchive.crawl_command
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(newsarchive.crawl_command, "get_profile", broken)
+    with pytest.raises(RuntimeError):  # (the CLI's last guard turns it into one line, 70)
+        _crawl(run_cli, "http://127.0.0.1:9", db, "--log-file", str(log))
+    assert _logged_end(log) == "refused: internal error: RuntimeError: a bug (exit status 70)"
+
+
+def test_a_night_the_archive_stopped_half_way_is_no_refusal_in_its_log(tmp_path: Path) -> None:
+    """An archive that could no longer be written mid-run (deleted here; a full disk or a
+    read-only remount alike) was logged as ``refused:``, as if the lock had kept the night
+    from crawling at all, though the log's lines above showed articles archived."""
+    db, log = tmp_path / "a.db", tmp_path / "crawl.log"
+    with FaultServer(articles=60, per_page=10, faults=False, article_delay=0.04) as server:
+        process = start_crawl(server, db, "--quiet", "--log-file", str(log))
+        wait_for(lambda: count_articles(db) >= 3)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == 74 and out == "", err  # the README's code for it
+    said = err.splitlines()
+    assert len(said) == 1 and "was deleted or replaced during the crawl" in said[0], said
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert " summary fault: " in lines[-2], lines[-2:]
+    why = said[0].removeprefix("newsarchive: error: ")
+    assert _logged_end(log) == f"stopped: {why} (exit status 74)"
+
+
+def test_a_site_whose_news_an_import_brought_is_not_idle_but_an_old_export_changes_nothing(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    """``--warn-idle`` read the crawls' runs alone: a site whose recent pages another
+    tool's crawl brought in (its WARC imported, or its JSON Lines) was "idle" every night,
+    its own crawl finding them archived already. An article an import adds counts as of
+    when it was first fetched, so an old export imported again is no news."""
+    server = mirror("bta")
+    db = tmp_path / "cron.db"
+    assert _crawl(run_cli, server.url, db).exit_code == 0
+    _age_runs(db, 10)
+    now = dt.datetime.now(dt.UTC)
+
+    def imported(url: str, fetched: dt.datetime) -> None:
+        record = {"site": "bta", "url": url, "title": "Новина", "published": "2026-06-01",
+                  "text": "Общината обяви конкурс.", "fetched_at": fetched.isoformat()}  # fmt: skip
+        done = run_cli("import-jsonl", "-", "--db", str(db), input=json.dumps(record) + "\n")
+        assert done.exit_code == 0 and "imported 1 new" in done.stdout, done.stderr
+
+    imported("https://www.bta.bg/bg/news/old-1", now - dt.timedelta(days=400))
+    idle = _crawl(run_cli, server.url, db, "--warn-idle", "7")
+    assert idle.exit_code == 1 and "no new article archived in 7 days" in idle.stderr
+    imported("https://www.bta.bg/bg/news/new-2", now - dt.timedelta(hours=3))
+    fed = _crawl(run_cli, server.url, db, "--warn-idle", "7")
+    assert (fed.exit_code, fed.stdout, fed.stderr) == (0, "", "")

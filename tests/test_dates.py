@@ -709,3 +709,33 @@ def test_a_feed_date_with_no_time_is_its_day(value: str) -> None:
 @pytest.mark.parametrize("value", ["31 Feb 2026", "Sat, 28 Xyz 2026", "01 Jan 0001", "28 Nov"])
 def test_a_day_only_feed_date_that_names_no_day_is_none(value: str) -> None:
     assert parse_feed_date(value) is None
+
+
+_YEAR_GATE_TEXTS = (
+    "Публикувано на 28.11.2026 г., 14:05 ч.",
+    "28 ноември 2026 г. Иван Петров",
+    "By Jane Doe · March 14, 2025 at 10:30 am",
+    "28.XI.2026 и 28 XI 2026 г.",
+    "2025/03/14 10:30 и 2025-03-14",
+    "Posted 03/14/2025 - 08:05",
+    "28.11.26 г., 14:05 · 28.11 · 14:05 · 3/14 · 1999",
+    "Иван Петров, 12 ноември · преди 3 часа · 20 коментара",
+    "Updated March 3rd 2025, 10:05",
+    "14 March 2025 · March 2025",
+    "ноември 28, 2026 в 14:35",
+    "28.11.٢٠٢٦ и ٢٠٢٦-03-14",  # (Arabic-Indic digits: \\d to the patterns and the gate alike)
+)
+
+
+@pytest.mark.parametrize("text", _YEAR_GATE_TEXTS)
+def test_the_year_gate_finds_every_date_the_patterns_find(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a text without a four-digit year is not scanned for dates that print one, nor one
+    # without a day's digit before its year for month-first dates: the same dates as
+    # scanning it with every pattern
+    gated = dates.find_text_dates(text, today=dt.date(2026, 12, 1))
+    monkeypatch.setattr(dates, "_passes", lambda text: dates._FULL_YEAR_DATES)
+    assert dates.find_text_dates(text, today=dt.date(2026, 12, 1)) == gated
+    assert all(r"(?:19|20)\d\d" in p.pattern for p in (*dates._FULL_YEAR_DATES, dates._SLASHED))
+    assert dates._DAY_TO_YEAR in dates._MONTH_FIRST.pattern

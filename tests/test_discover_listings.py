@@ -799,6 +799,16 @@ def test_no_next_form_button(form: str) -> None:
             '<button class="more" data-source="/ajax/novini/3">Още новини ↓</button>',
             "/ajax/novini/3",
         ),
+        # the endpoint and the page apart, as the script sends them (the endpoint alone
+        # answers the first cards again); a page field it names already is replaced
+        (
+            '<button class="load-more" data-url="/novini/ajax" data-page="2">Зареди още</button>',
+            "/novini/ajax?page=2",
+        ),
+        (
+            '<a href="#" data-paged="3" data-url="/wp-json/x/posts?cat=4&paged=1">Покажи още</a>',
+            "/wp-json/x/posts?cat=4&paged=3",
+        ),
     ],
 )
 def test_a_load_more_button_with_an_address_is_the_next_page(body: str, expected: str) -> None:
@@ -825,6 +835,28 @@ def test_a_load_more_button_with_an_address_is_the_next_page(body: str, expected
 )
 def test_no_load_more_address(body: str) -> None:
     assert next_page_url(_html(body), "https://www.x.bg/novini", BARE, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "page", "url", "expected"),
+    [
+        # a theme translated word for word: the older posts "« Предишни публикации",
+        # the newer "Следващи публикации »" (no next link: it leads back)
+        ('<div class="navigation"><a href="/novini/page/3/">« Предишни публикации</a>'
+         '<a href="/novini/">Следващи публикации »</a></div>', 2, "/novini/page/2/", "/novini/page/3/"),
+        ('<a href="/?paged=2">« Previous Entries</a>', 1, "/", "/?paged=2"),
+        # another theme calls the newer posts so: back to page 1, never the next
+        ('<a href="/novini/">« Предишни публикации</a> <a href="/novini/page/3/">По-стари »</a>',
+         2, "/novini/page/2/", "/novini/page/3/"),
+        ('<a href="/novini?page=1">« Предишни новини</a>', 2, "/novini?page=2", None),
+        ('<a href="/novini/12-slug">« Предишни новини</a>', 1, "/novini", None),
+    ],
+)  # fmt: skip
+def test_previous_entries_are_the_next_page_only_when_they_lead_one_page_on(
+    body: str, page: int, url: str, expected: str | None
+) -> None:
+    found = next_page_url(_html(body), f"https://www.x.bg{url}", BARE, page)
+    assert found == (expected and f"https://www.x.bg{expected}")
 
 
 def test_a_template_counts_from_the_number_the_url_carries_not_the_walks_count() -> None:

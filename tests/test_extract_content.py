@@ -360,3 +360,26 @@ def test_a_section_about_the_authors_book_is_the_article() -> None:
         + "</div>"
     )
     assert main_text(html) == [*PROSE[:2], "About the author's new book", *PROSE[2:]]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Други новини", "Новини по темата", "Подобни новини:", "Подобни", "Още по темата:"]
+)
+def test_a_bulgarian_heading_of_other_news_leaves_the_text_with_its_links(heading: str) -> None:
+    """The heading over the links to other news, inside the text's element: its links go as
+    a link list, and the heading was left as the text's last line."""
+    text = [
+        "Общината приема от днес заявления за стипендиите на ученици с отличен успех. "
+        "Документите се подават в центъра за услуги на гражданите до края на месеца.",
+        "Тази година стипендиите са сто и двадесет, с двадесет повече от миналата.",
+    ]
+    others = ["Ремонтът на моста започва през юни", "Нов светофар на булеварда край пазара"]
+    html = (
+        "<html><head><title>Започна приемът за стипендиите | Вести</title></head><body>"
+        '<div class="page"><h1>Започна приемът за стипендиите</h1><div class="text">'
+        + "".join(f"<p>{line}</p>" for line in text)
+        + f"<p><strong>{heading}</strong></p><ul>"
+        + "".join(f'<li><a href="/n{i}">{t}</a></li>' for i, t in enumerate(others))
+        + "</ul></div></div></body></html>"
+    )
+    assert extract(html).text.split("\n") == text

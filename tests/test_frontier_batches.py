@@ -1,5 +1,5 @@
 """The frontier answers for a run's whole batch of URLs in one query per ``_BATCH`` keys,
-with the same answers a query per URL gave."""
+with the same answers a query per URL gave; the store for a listing page's links, so."""
 
 from __future__ import annotations
 
@@ -174,3 +174,30 @@ def test_the_way_back_keeps_the_listed_date_of_an_address_it_takes_over(
     assert frontier.queue_older(carded, -1, handled=set(), refresh=False, since=False)
     assert frontier.going_back([carded]) == {carded: -1}
     assert frontier.listed([carded]) == {carded: (DAY, "listing")}
+
+
+def test_the_days_a_listings_articles_state_come_in_one_query(tmp_path: Path) -> None:
+    """A listing printing no dates is told by the days its articles state: those archived
+    before are read for the page's links together (``Store.published_days``), not by two
+    look-ups a link, in any spelling a link gives them."""
+    conn = connect(tmp_path / "a.db", create=True)
+    store = Store(conn, stories=False)
+    urls = [f"https://t.example/novini/{n}" for n in range(3)]
+    for n, url in enumerate(urls):
+        page = Page(url, url, 200, {}, b"<html></html>", "", "utf-8", WHEN)
+        published = None if n == 2 else DAY + dt.timedelta(days=n)
+        with conn:
+            store.upsert_article(
+                Article(title=f"Заглавие {n}", text="Текст.", published=published),
+                site="t", url=url, fetched_at=WHEN.isoformat(),
+                capture_id=store.save_capture(page),
+            )  # fmt: skip
+    asked = [*urls, "http://www.t.example/novini/1#comments", "https://t.example/novini/9"]
+    found: dict[str, dt.date] = {}
+    assert selects(conn, lambda: found.update(store.published_days(asked))) == 1
+    assert found == {
+        urls[0]: DAY,
+        urls[1]: DAY + dt.timedelta(days=1),
+        "http://www.t.example/novini/1#comments": DAY + dt.timedelta(days=1),
+    }
+    assert selects(conn, lambda: store.published_days([])) == 0

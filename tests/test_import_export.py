@@ -428,3 +428,32 @@ def test_export_out_dash_is_stdout_as_import_reads_dash_as_stdin(
             binary.stderr == f"newsarchive: error: --format {fmt} writes a file: give --out FILE\n"
         )
     assert not (tmp_path / "-").exists()
+
+
+def test_an_export_of_nothing_to_stdout_is_an_empty_document_and_says_why(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A filter matching nothing printed nothing at all, exit 0: no word of why, and a
+    CSV without even its header, which a reader takes for a file of no columns. Now the
+    document stays valid and empty (no lines; the header alone) with one line on stderr,
+    exit 0 as a search with no hits."""
+    build(run_cli, db)
+    for fmt in ("jsonl", "csv"):
+        result = run_cli("export", "-f", fmt, "--since", "2099-01-01", "--db", str(db))
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr == "exported 0 articles: none matches the filters\n"
+        if fmt == "csv":
+            reader = csv.DictReader(io.StringIO(result.stdout))
+            assert (list(reader), reader.fieldnames) == ([], list(exported(run_cli, db)[0]))
+        else:
+            assert result.stdout == ""
+    out = tmp_path / "none.csv"
+    to_file = run_cli("export", "-f", "csv", "--site", "bta", "--until", "1990-01-01",
+                      "--out", str(out), "--db", str(db))  # fmt: skip
+    assert (to_file.exit_code, to_file.stderr) == (0, f"exported 0 articles to {out}\n")
+    assert out.read_text(encoding="utf-8-sig").startswith("id,site,url,")
+    empty = tmp_path / "empty.db"
+    assert run_cli("import-jsonl", "-", "--db", str(empty), input="").exit_code == 0
+    nothing = run_cli("export", "--db", str(empty))
+    assert (nothing.exit_code, nothing.stdout) == (0, "")
+    assert nothing.stderr == "exported 0 articles: the archive holds none\n"

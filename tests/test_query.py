@@ -212,7 +212,7 @@ def test_any_input_gives_hits_or_a_query_error(small_archive: Path, text: str) -
     else:
         assert isinstance(hits, list)
         try:
-            api.search_count(small_archive, text)
+            api.search_totals(small_archive, text)
         except QueryError:
             pytest.fail("search ran but count failed")
 

@@ -206,7 +206,7 @@ def test_each_word_outside_the_vocabulary_is_looked_for_once_per_query(
         hits, total = search_page(conn, parse_query(words), SearchOptions(offset=offset))
         page_probes = count(seen, PROBE)
         seen.clear()
-        totals = search.count(conn, parse_query(words), Filters())
+        totals = search.per_site_year(search.Prepared(conn, parse_query(words), Filters()))
         count_probes = count(seen, PROBE)
         seen.clear()
         months = per_month(conn, parse_query(words), Filters())
@@ -282,7 +282,7 @@ def test_the_undated_count_shares_the_dated_query_s_preparation(
         totals = api.search_totals(
             db, "Варна", filters=Filters(since=dt.date(2025, 1, 1)), undated=True
         )
-    assert totals[:2] == ([{"site": "bta", "year": 2025, "count": 1}], 1)
+    assert (totals.rows, totals.undated) == ([{"site": "bta", "year": 2025, "count": 1}], 1)
     assert count(seen, LEMMA_QUERY) == 1 and count(seen, NAME_SAMPLE_READ) == reads
 
 
@@ -307,3 +307,29 @@ def test_a_search_that_matched_nothing_finds_its_hint_on_the_same_connection(
     assert (page.hits, page.total, len(opened)) == ([], 0, 1)
     assert page.hint is not None and page.hint.startswith("'Ruse' is in Latin letters;")
     assert api.search_page(db, "Русе", hint=True).hint is None  # found: nothing to say
+
+
+def test_search_count_that_matched_nothing_finds_its_hint_on_the_same_connection(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``search --count`` opened the archive a second time for its "in Cyrillic" line, as
+    the plain search once did (its checks, and an old archive's warning, again)."""
+    records = [
+        {"site": "bta", "url": "https://www.bta.bg/r1", "title": "Концерт",
+         "published": "2025-08-15", "text": "Оркестър от Русе свири във Варна."},
+    ]  # fmt: skip
+    db = build(run_cli, tmp_path / "latin.db", records)
+    opened: list[Path] = []
+
+    def counted(path: Path) -> sqlite3.Connection:
+        opened.append(path)
+        return connect_reader(path)
+
+    monkeypatch.setattr(api, "connect_reader", counted)
+    result = run_cli("search", "Ruse", "--count", "--format", "json", "--db", str(db))
+    assert (result.exit_code, result.stdout, len(opened)) == (0, "[]\n", 1), result.stderr
+    assert result.stderr.startswith("'Ruse' is in Latin letters; in Cyrillic, 'русе' matches 1")
+    opened.clear()
+    found = run_cli("search", "Русе", "--count", "--format", "json", "--db", str(db))
+    assert (found.exit_code, found.stderr, len(opened)) == (0, "", 1)
+    assert found.json() == [{"site": "bta", "year": 2025, "count": 1}]

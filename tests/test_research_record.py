@@ -130,13 +130,15 @@ def test_silent_edit_keeps_the_earlier_version(run_cli: Cli, db: Path) -> None:
     assert len(json.loads(new_words.stdout)) == 1
 
 
-def test_diff_without_an_earlier_version_is_one_line(run_cli: Cli, db: Path) -> None:
+def test_diff_without_an_earlier_version_is_one_line_and_no_error(run_cli: Cli, db: Path) -> None:
+    """An article never edited has nothing to diff: an answer, as a search with no hits
+    is (exit 0), not a usage error (exit 2), which stopped a script diffing each hit."""
     _import(run_cli, db, RECORD)
     result = run_cli("show", "1", "--diff", "--db", str(db))
-    assert result.exit_code == 2
-    assert (
-        result.stderr == "newsarchive: error: article 1 has no earlier version: nothing to diff\n"
-    )
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "no earlier version of article 1: nothing to diff\n"
+    missing = run_cli("show", "2", "--diff", "--db", str(db))  # no article 2: still an error
+    assert missing.exit_code == 2 and missing.stderr.startswith("newsarchive: error:")
 
 
 def test_reextract_rewrites_only_changed_rows_on_several_processes(

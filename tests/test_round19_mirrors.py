@@ -195,10 +195,11 @@ def test_a_first_crawl_since_a_day_reads_an_oldest_first_listing_to_its_newest_p
 
 def _as_an_older_release_left_it(db: Path) -> None:
     """The archive's completed walks as a release before walks told the order wrote
-    them: no resume point, page 1."""
+    them: no resume point, page 1, not judged (as the v15 upgrade reads them)."""
     with closing(sqlite3.connect(db)) as conn, conn:
         conn.execute(
-            "UPDATE listing_walks SET resume_url = NULL, resume_page = 1 WHERE completed = 1"
+            "UPDATE listing_walks SET resume_url = NULL, resume_page = 1, judged = 0"
+            " WHERE completed = 1"
         )
 
 
@@ -237,4 +238,4 @@ def test_an_archive_from_before_is_judged_newest_first_once_at_the_same_cost(
         after = crawls.crawl()
     assert nightly == upgraded == after == ["/robots.txt", "/novini"], (nightly, upgraded)
     with closing(sqlite3.connect(db)) as conn:
-        assert conn.execute("SELECT resume_page FROM listing_walks").fetchall() == [(0,)]
+        assert conn.execute("SELECT resume_page, judged FROM listing_walks").fetchall() == [(1, 1)]

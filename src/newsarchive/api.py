@@ -81,7 +81,7 @@ class Page(NamedTuple):
     hits: list[dict[str, Any]]
     total: int
     undated: int = 0
-    hint: str | None = None  # ``no_match_hint``'s, when asked and nothing matched
+    hint: str | None = None  # ``_no_match_hint``'s, when asked and nothing matched
     notes: tuple[str, ...] = ()  # how the query was read (``ParsedQuery.notes``)
 
 
@@ -102,7 +102,7 @@ def search_page(
     """``search`` skipping ``offset`` hits, and how many match in all: a page past the
     last hit is empty, and only the total says how many there were. ``undated``: also
     count the undated articles the query's dates leave out (``Prepared.undated``);
-    ``hint``: when nothing matched, ``no_match_hint``'s line; both on the same
+    ``hint``: when nothing matched, ``_no_match_hint``'s line; both on the same
     connection (one archive opened, one warning about its schema)."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import SearchOptions, prepare
@@ -124,18 +124,10 @@ def search_page(
         conn.close()
 
 
-def no_match_hint(db: Path, query: str, *, filters: Filters | None = None) -> str | None:
+def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> str | None:
     """For a query that matched nothing, the line that says what was meant, or None: an
     article's address pasted as the query (addresses are not indexed: ``show`` opens it),
     or Latin words whose Cyrillic spelling matches (``archive.search.in_cyrillic``)."""
-    conn = connect_reader(db)
-    try:
-        return _no_match_hint(conn, query, filters or Filters())
-    finally:
-        conn.close()
-
-
-def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> str | None:
     from newsarchive.archive.search import in_cyrillic
 
     typed = query.strip()
@@ -165,14 +157,8 @@ class Totals(NamedTuple):
 
     rows: list[dict[str, Any]]
     undated: int = 0
+    hint: str | None = None  # ``_no_match_hint``'s, when asked and nothing matched
     notes: tuple[str, ...] = ()  # how the query was read (``ParsedQuery.notes``)
-
-
-def search_count(
-    db: Path, query: str, *, filters: Filters | None = None, exact: bool = False
-) -> list[dict[str, Any]]:
-    """How many articles match ``query``, per site and year."""
-    return search_totals(db, query, filters=filters, exact=exact).rows
 
 
 def search_totals(
@@ -182,9 +168,12 @@ def search_totals(
     filters: Filters | None = None,
     exact: bool = False,
     undated: bool = False,
+    hint: bool = False,
 ) -> Totals:
-    """``search_count``, and with ``undated`` the matches its dates leave out for having
-    none (``search --count`` says so as the list does), on the same preparation."""
+    """How many articles match ``query``, per site and year; with ``undated`` also the
+    matches its dates leave out for having none (``search --count`` says so as the list
+    does), on the same preparation; with ``hint``, when nothing matched, the line saying
+    what was meant, as ``search_page`` finds it: one archive opened, not two."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.search import Prepared, per_site_year
 
@@ -193,8 +182,10 @@ def search_totals(
     conn = connect_reader(db)
     try:
         prepared = Prepared(conn, parsed, filters)
+        rows = per_site_year(prepared)
+        said = _no_match_hint(conn, query, filters) if hint and not rows else None
         undated_count = prepared.undated() if undated else 0
-        return Totals(per_site_year(prepared), undated_count, tuple(parsed.notes))
+        return Totals(rows, undated_count, said, tuple(parsed.notes))
     finally:
         conn.close()
 
@@ -243,12 +234,15 @@ def _as_pasted(id_or_url: str) -> list[str]:
     return list(dict.fromkeys([typed, spelled, f"{scheme}://{host}/{other}"]))
 
 
-def latest_change(article: dict[str, Any]) -> str:
-    """``show --diff``: the words the latest change removed and added, title then text."""
+def latest_change(article: dict[str, Any]) -> str | None:
+    """``show --diff``: the words the latest change removed and added, title then text;
+    None for an article never edited. That is no mistake of the user's (exit 2): it is
+    an answer, as a search with no hits is, and a script diffing every article it found
+    stopped at the first unedited one."""
     from newsarchive.archive.revisions import diff_header, render_diff, word_diff
 
     if not article["revisions"]:
-        raise UsageError(f"article {article['id']} has no earlier version: nothing to diff")
+        return None
     before = article["revisions"][-1]
     lines = diff_header(before, article)
     if before["title"] != article["title"]:
@@ -669,11 +663,17 @@ def stats(db: Path) -> dict[str, Any]:
 
 
 def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | None]:
-    """The sites whose crawls archived no new article in the last ``days`` days though
+    """The sites of which no new article was archived in the last ``days`` days though
     they were crawled before them (a site first crawled since is not idle yet), each with
-    the day its last run that archived one began (None: no run ever did). A site that
-    changed its addresses or markup so no link is recognised answers 200 or 304 and
-    fails nothing: only this silence tells a nightly job it stopped archiving."""
+    the day the last one was (None: never). A site that changed its addresses or markup
+    so no link is recognised answers 200 or 304 and fails nothing: only this silence
+    tells a nightly job it stopped archiving.
+
+    An article an import added counts as of when it was first fetched (its
+    ``fetched_at``: a WARC record's date, a JSON Lines record's, else the import's
+    time): a site whose news another tool's crawl brings in (``import-warc``) grows, and
+    its own crawl, finding them archived already, is not broken; an old export imported
+    again (``import-jsonl``) is no news and hides no crawl that stopped finding any."""
     cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
     conn = connect_reader(db)
     try:  # (one reading of the runs for every site, not a query per site)
@@ -684,13 +684,20 @@ def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | Non
                 " FROM runs GROUP BY site"
             )
         }
+        idle: dict[str, str | None] = {}
+        for site in sites:
+            first, last_new = runs.get(site, (None, None))
+            if first is None or first >= cutoff or (last_new or "") >= cutoff:
+                continue
+            # (only for a site its runs call idle: rare, and a read of each of its rows)
+            (fetched,) = conn.execute(
+                "SELECT max(fetched_at) FROM articles WHERE site = ?", (site,)
+            ).fetchone()
+            last = max((t for t in (last_new, fetched) if t), default=None)
+            if (last or "") < cutoff:
+                idle[site] = last[:10] if last else None
     finally:
         conn.close()
-    idle: dict[str, str | None] = {}
-    for site in sites:
-        first, last_new = runs.get(site, (None, None))
-        if first is not None and first < cutoff and (last_new or "") < cutoff:
-            idle[site] = last_new[:10] if last_new else None
     return idle
 
 

@@ -28,6 +28,7 @@ from newsarchive.errors import (
     NewsarchiveError,
     OutputError,
     UsageError,
+    internal_error,
 )
 
 
@@ -503,8 +504,8 @@ def crawl(
             min=1,
             max=100_000,
             metavar="DAYS",
-            help="Warn (stderr, exit 1) about a site whose runs archived no new article in"
-            " DAYS days.",
+            help="Warn (stderr, exit 1) about a site of which no new article was archived"
+            " (crawled, or imported as first fetched then) in DAYS days.",
         ),
     ] = None,
     profile: ProfileOption = None,
@@ -605,14 +606,16 @@ def search(
         if count and collapse:
             raise UsageError("--count counts articles; for stories: stats --timeline --stories")
         if count:
-            totals = api.search_totals(_db(db), query, filters=filters, exact=exact, undated=True)
+            totals = api.search_totals(
+                _db(db), query, filters=filters, exact=exact, undated=True, hint=True
+            )
             render.search_counts(totals.rows, fmt.value, raw)
             for read_as in totals.notes:
                 sys.stderr.write(as_one_line(read_as) + "\n")
             if totals.undated:
                 sys.stderr.write(undated_note(totals.undated) + "\n")
-            if not totals.rows and (hint := api.no_match_hint(_db(db), query, filters=filters)):
-                sys.stderr.write(as_one_line(hint) + "\n")
+            if totals.hint:  # (it quotes what was typed: one inert line)
+                sys.stderr.write(as_one_line(totals.hint) + "\n")
             return
         marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
         page = api.search_page(
@@ -672,7 +675,13 @@ def show(
     with _handled():
         article = api.show(_db(db), id_or_url)
         if diff:
-            sys.stdout.write(render.clean_text(api.latest_change(article)))
+            change = api.latest_change(article)
+            if change is None:  # (stdout stays empty: there is no change to print)
+                sys.stderr.write(
+                    f"no earlier version of article {article['id']}: nothing to diff\n"
+                )
+            else:
+                sys.stdout.write(render.clean_text(change))
         elif fmt is ShowFormat.json:
             _print_json(article)
         else:
@@ -745,10 +754,13 @@ def export(
             what = "captures" if fmt.value == "warc" else "articles"
             sys.stderr.write(f"exported {count} {what} to {out}\n")
             return
-        rows = api.export(_db(db), _filters(site, since, until))
-        count = render.export_rows(rows, fmt.value, out, raw)
+        filters = _filters(site, since, until)
+        count = render.export_rows(api.export(_db(db), filters), fmt.value, out, raw)
         if out is not None:
             sys.stderr.write(f"exported {count} articles to {out}\n")
+        elif not count:  # (else silence: an empty stdout, exit 0, said nothing of why)
+            why = "none matches the filters" if filters.active() else "the archive holds none"
+            sys.stderr.write(f"exported 0 articles: {why}\n")
 
 
 @app.command("import-jsonl")
@@ -1036,14 +1048,13 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("newsarchive: interrupted\n")
         sys.exit(130)
-    except (OSError, UnicodeEncodeError) as exc:  # what no command prints: --help, --version
-        failure = _output_failure(exc)
-        if failure is None or os.environ.get("NEWSARCHIVE_DEBUG"):
-            raise
-        _err(str(failure))
-        sys.exit(failure.exit_code)
-    except Exception as exc:  # pragma: no cover - only reached through bugs
+    except Exception as exc:  # what no command prints (--help, --version), or a bug
         if os.environ.get("NEWSARCHIVE_DEBUG"):
             raise
-        _err(f"internal error: {type(exc).__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for details)")
+        # (any other OSError is a bug too: it was let through, a traceback and exit 1)
+        failure = _output_failure(exc) if isinstance(exc, OSError | UnicodeEncodeError) else None
+        if failure is not None:
+            _err(str(failure))
+            sys.exit(failure.exit_code)
+        _err(f"{internal_error(exc)} (set NEWSARCHIVE_DEBUG=1 for details)")
         sys.exit(EXIT_INTERNAL)

@@ -24,8 +24,17 @@ from newsarchive.archive.connection import check_not_archive
 from newsarchive.archive.lock import CrawlLock
 from newsarchive.archive.store import now_iso
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
-from newsarchive.errors import EXIT_IO, EXIT_PARTIAL, FetchError, NewsarchiveError, UsageError
+from newsarchive.errors import (
+    EXIT_INTERNAL,
+    EXIT_IO,
+    EXIT_PARTIAL,
+    FetchError,
+    NewsarchiveError,
+    UsageError,
+    internal_error,
+)
 from newsarchive.fetch.client import FetchOptions
+from newsarchive.models import Profile
 from newsarchive.profiles.loader import get_profile, list_profiles
 from newsarchive.safe_text import as_one_line
 
@@ -61,55 +70,30 @@ def run_crawl(
 ) -> int:
     """Crawl and return the exit code (0 ok, 1 some pages failed or a site idle past
     ``warn_idle`` days, 130/143 interrupted)."""
-    # No SITE: every profile ``sites`` lists (built-in, the user's, --profile files), so a
-    # site added with ``add-site --write`` is in the nightly run the README's cron line makes.
-    if sites:  # (a site named twice is crawled once, not by two threads at once)
-        profiles = [get_profile(s, profile_files) for s in dict.fromkeys(s.lower() for s in sites)]
-    else:
-        profiles = list(list_profiles(profile_files).values())
-    if base_url is not None:
-        if len(profiles) != 1:
-            raise UsageError("--base-url mirrors one site: name exactly one SITE")
-        check_base_url(base_url)
-    if user_agent is not None and not user_agent.strip():
-        raise UsageError("--user-agent must not be empty")
-    try:
-        fetch = FetchOptions.from_env(user_agent=user_agent, max_connections=connections)
-    except FetchError as exc:
-        raise UsageError(str(exc)) from None
-    stop = StopFlag()
-    since_date = parse_cli_date(since, "--since")
-    if since_date is not None and since_date > dt.date.today() + dt.timedelta(days=1):
-        # (a day's grace: a site east of here may be in tomorrow already)
-        raise UsageError(f"--since {since_date} is in the future: the crawl would archive nothing")
-    options = CrawlOptions(
-        since=since_date, max_pages=max_pages, base_url=base_url, refresh=refresh, stop=stop
-    )
-    options = replace(options, fetch=fetch, delay=delay, recheck_days=recheck)
-    if stop_after_known is not None:
-        options = replace(options, stop_after_known=stop_after_known)
-    if max_requests is not None:
-        options = replace(options, max_requests=max_requests)
+    # The log first: a night that ended before any site started (a bad profile file, an
+    # unreadable archive, the lock) says so in it too, not only in cron's mail.
     log: _CrawlLog | None = None
     if log_file is not None:
         if str(log_file) != STDERR_NAME:
             check_not_archive(log_file, db, "--log-file")
         log = _CrawlLog(log_file)
-        options = replace(options, log=log.write)
+    stop = StopFlag()
     try:
-        with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
-            reports = crawl(db, profiles, options, progress=progress)
-    except NewsarchiveError as exc:
-        # A night that crawled nothing (the run before still holding the archive, the
-        # archive unwritable) left no line in the log a cron admin reads: only cron's mail
-        # said it. The same words, with the code the run ends with.
-        if log is not None:
-            log.note(f"refused: {as_one_line(str(exc))} (exit status {exc.exit_code})")
-        raise
-    else:  # (the log still open: its failures and warnings are written there too)
+        with _ending_logged(log):
+            profiles, options = _prepare(
+                sites=sites, since=since, max_pages=max_pages, base_url=base_url, delay=delay,
+                refresh=refresh, profile_files=profile_files, user_agent=user_agent,
+                connections=connections, stop_after_known=stop_after_known,
+                max_requests=max_requests, recheck=recheck,
+            )  # fmt: skip
+            options = replace(options, stop=stop, log=log.write if log else None)
+            with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
+                reports = crawl(db, profiles, options, progress=progress)
+        # (the log still open: its failures and warnings are written there too)
         code = _summarise(reports, quiet, log)
         if warn_idle is not None:
-            code = _warn_idle(db, reports, warn_idle, log, code)
+            with _ending_logged(log):
+                code = _warn_idle(db, reports, warn_idle, log, code)
     finally:
         if log is not None:
             log.close()
@@ -131,6 +115,72 @@ def run_crawl(
     return stop.code
 
 
+def _prepare(
+    *,
+    sites: list[str],
+    since: str | None,
+    max_pages: int | None,
+    base_url: str | None,
+    delay: float | None,
+    refresh: bool,
+    profile_files: list[Path],
+    user_agent: str | None,
+    connections: int | None,
+    stop_after_known: int | None,
+    max_requests: int | None,
+    recheck: int | None,
+) -> tuple[list[Profile], CrawlOptions]:
+    """The profiles to crawl and the run's options, or a ``UsageError``/``ProfileError``."""
+    # No SITE: every profile ``sites`` lists (built-in, the user's, --profile files), so a
+    # site added with ``add-site --write`` is in the nightly run the README's cron line makes.
+    if sites:  # (a site named twice is crawled once, not by two threads at once)
+        profiles = [get_profile(s, profile_files) for s in dict.fromkeys(s.lower() for s in sites)]
+    else:
+        profiles = list(list_profiles(profile_files).values())
+    if base_url is not None:
+        if len(profiles) != 1:
+            raise UsageError("--base-url mirrors one site: name exactly one SITE")
+        check_base_url(base_url)
+    if user_agent is not None and not user_agent.strip():
+        raise UsageError("--user-agent must not be empty")
+    try:
+        fetch = FetchOptions.from_env(user_agent=user_agent, max_connections=connections)
+    except FetchError as exc:
+        raise UsageError(str(exc)) from None
+    since_date = parse_cli_date(since, "--since")
+    if since_date is not None and since_date > dt.date.today() + dt.timedelta(days=1):
+        # (a day's grace: a site east of here may be in tomorrow already)
+        raise UsageError(f"--since {since_date} is in the future: the crawl would archive nothing")
+    options = CrawlOptions(
+        since=since_date, max_pages=max_pages, base_url=base_url, refresh=refresh
+    )
+    options = replace(options, fetch=fetch, delay=delay, recheck_days=recheck)
+    if stop_after_known is not None:
+        options = replace(options, stop_after_known=stop_after_known)
+    if max_requests is not None:
+        options = replace(options, max_requests=max_requests)
+    return profiles, options
+
+
+@contextmanager
+def _ending_logged(log: _CrawlLog | None) -> Iterator[None]:
+    """An error that ends the run is said in the log as well as on stderr: a night that
+    crawled nothing (the run before still holding the archive, a bad profile file) or
+    stopped half way (the archive's disk full) left no line, or a misleading one, in the
+    log a cron admin reads: only cron's mail said it. The same words, with the code the
+    run ends with; a bug's too (cron's mail then holds one line, the log the same)."""
+    try:
+        yield
+    except NewsarchiveError as exc:
+        if log is not None:
+            log.ended(str(exc), exc.exit_code)
+        raise
+    except Exception as exc:
+        if log is not None:
+            log.ended(internal_error(exc), EXIT_INTERNAL)
+        raise
+
+
 # ``--log-file -``: stderr, as ``export --out -`` is stdout (stdout is for a command's data).
 STDERR_NAME = "-"
 
@@ -144,6 +194,7 @@ class _CrawlLog:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.failed = ""
+        self.crawling = False  # a site's first line came: the run began
         self._lock = threading.Lock()
         # ``-``: stderr, where the failures and warnings are said already (not twice)
         self._stderr = str(path) == STDERR_NAME
@@ -155,6 +206,11 @@ class _CrawlLog:
             raise UsageError(f"cannot write log file {path}: {exc.strerror}") from None
 
     def write(self, line: str) -> None:
+        """A line of the crawl's: a site's start or summary, a request."""
+        self.crawling = True
+        self._put(line)
+
+    def _put(self, line: str) -> None:
         with self._lock:
             if self.failed:
                 return
@@ -170,7 +226,16 @@ class _CrawlLog:
         """A line of the run's own (a failure, a warning, a refusal), timestamped, kept in
         the log file; to stderr it is not written, where it is said already."""
         if not self._stderr:
-            self.write(f"{now_iso()} {line}\n")
+            self._put(f"{now_iso()} {line}\n")
+
+    def ended(self, why: str, code: int) -> None:
+        """The error the run ends with: ``refused`` when it came before any site's crawl
+        began (the lock, the archive's open, a bad profile), ``stopped`` when it ended a
+        crawl under way (the archive's disk full, the file deleted): that was a
+        ``refused`` line too, which read as if the night had crawled nothing."""
+        self.note(
+            f"{'stopped' if self.crawling else 'refused'}: {as_one_line(why)} (exit status {code})"
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -270,8 +335,8 @@ def _say(log: _CrawlLog | None, line: str) -> None:
 def _warn_idle(
     db: Path, reports: list[SiteReport], days: int, log: _CrawlLog | None, code: int
 ) -> int:
-    """``--warn-idle DAYS``: a site none of whose runs archived a new article in that
-    long is a warning and exit 1, though every request of it went well."""
+    """``--warn-idle DAYS``: a site of which no new article was archived in that long
+    (``api.idle_sites``) is a warning and exit 1, though every request of it went well."""
     crawled = [r.site for r in reports if not r.interrupted]
     idle = idle_sites(db, crawled, days)
     for site, last in idle.items():

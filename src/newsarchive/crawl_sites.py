@@ -18,7 +18,7 @@ from newsarchive.archive.store import Store, now_iso
 from newsarchive.crawl import SiteCrawl
 from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.discover.urls import site_hosts
-from newsarchive.errors import ArchiveWriteError
+from newsarchive.errors import ArchiveWriteError, internal_error
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.resolver import NameWatch
 from newsarchive.models import Profile
@@ -64,6 +64,6 @@ def crawl_site(
         report.archive_error = write_failure(exc)
     except Exception as exc:  # a bug: this site's failure, the other sites go on
         report.crashed = True
-        report.failures.append(f"internal error: {type(exc).__name__}: {exc}")
+        report.failures.append(internal_error(exc))
     log(f"{now_iso()} summary {report.summary()} (exit status {report.status})\n")
     return report

@@ -141,13 +141,13 @@ _WORDY = re.compile(
 # a capital after a small letter starts a word). WordPress in Bulgarian writes its
 # default "F j, Y" so, its time after "в" ("ноември 28, 2026 в 14:35": the translation
 # of "%1$s at %2$s").
+_DAY_TO_YEAR = r"(?:st|nd|rd|th)?,?\s+" + _YEAR  # what follows its day: "14, 2025", "3rd 2025"
 _MONTH_FIRST = re.compile(
     rf"(?=[{_MONTH_INITIALS}])(?:(?<![\w])|(?-i:(?<=[a-zа-я])(?=[A-Z])))(?P<mon>"
     + _MONTH_ALT
     + r")\.?\s+"
     + _DAY
-    + r"(?:st|nd|rd|th)?,?\s+"
-    + _YEAR
+    + _DAY_TO_YEAR
     + r"(?:\s*(?:,|-|/|at|в|\|)?\s*"
     + _TIME12
     + r")?",
@@ -594,17 +594,31 @@ def find_text_dates(
     return [found[k] for k in sorted(found)]
 
 
+# The patterns that read a year printed in four digits ("(?:19|20)\d\d"), as every one
+# but ``_SHORT_YEAR`` does (``_SLASHED`` too): a text holding no such number (a byline's
+# window, a line of names and times) is not scanned by them, one search for a year in
+# place of six passes over it. Nor is a text where no digit stands before its year as a
+# month-first date's day does ("14, 2025") scanned for those, the costliest pass (tried
+# at every letter that can open a month's name): one search in its place.
+_FULL_YEAR_DATES = (_NUMERIC, _WORDY, _MONTH_FIRST, _ROMAN_DATE, _YEAR_FIRST)
+_NOT_MONTH_FIRST = tuple(pattern for pattern in _FULL_YEAR_DATES if pattern is not _MONTH_FIRST)
+_ANY_FULL_YEAR = re.compile(r"(?:19|20)\d\d")
+_DAY_THEN_YEAR = re.compile(r"\d" + _DAY_TO_YEAR, re.IGNORECASE)
+
+
+def _passes(text: str) -> tuple[re.Pattern[str], ...]:
+    """Those of ``_FULL_YEAR_DATES`` that can match in ``text``, in their order."""
+    if _ANY_FULL_YEAR.search(text) is None:
+        return ()
+    return _FULL_YEAR_DATES if _DAY_THEN_YEAR.search(text) else _NOT_MONTH_FIRST
+
+
 def _absolute_dates(
     text: str, today: dt.date | None, month_first: bool
 ) -> list[tuple[int, Published | None]]:
     out: list[tuple[int, Published | None]] = []
-    for pattern in (
-        _NUMERIC,
-        _WORDY,
-        _MONTH_FIRST,
-        _ROMAN_DATE,
-        _YEAR_FIRST,
-    ):
+    passes = _passes(text)
+    for pattern in passes:
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if "mon" in groups:
@@ -635,7 +649,7 @@ def _absolute_dates(
                 out.append((timed.start(), _build(year, month, day, timed)))
                 continue
             out.append((start, _build(year, month, day, m)))
-    for m in _SLASHED.finditer(text):
+    for m in _SLASHED.finditer(text) if passes else ():  # (a year of four digits)
         weekday = _weekday_before(text, m.start())
         out.append((m.start(), _slashed(m, today, month_first, weekday)))
     for m in _SHORT_YEAR.finditer(text):

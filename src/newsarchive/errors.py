@@ -18,6 +18,12 @@ EXIT_LOCKED = 75
 EXIT_INTERNAL = 70  # a bug: one line, never a traceback (EX_SOFTWARE)
 
 
+def internal_error(exc: BaseException) -> str:
+    """How a bug (an exception no stage expected) is said in one line: on stderr, in a
+    site's failures and in a crawl's log alike."""
+    return f"internal error: {type(exc).__name__}: {exc}"
+
+
 class NewsarchiveError(Exception):
     """Root of every error newsarchive raises on purpose."""
 

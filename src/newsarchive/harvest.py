@@ -393,14 +393,9 @@ class Harvester:
         """The days the articles at ``urls`` state, in their order (those that state one):
         read in this run, or archived before. A listing that prints no dates beside its
         links still runs newest or oldest first by them."""
-        days = []
-        for url in urls:
-            day = self.days.get(url_key(url))
-            if day is None:
-                day = self.store.published_day(url)
-            if day is not None:
-                days.append(day)
-        return days
+        stored = self.store.published_days([u for u in urls if url_key(u) not in self.days])
+        days = (self.days.get(url_key(url)) or stored.get(url) for url in urls)
+        return [day for day in days if day is not None]
 
     def older_of(self, urls: list[str]) -> str | None:
         """Where the "« Предишна новина" of the last of ``urls`` archived leads (a

@@ -216,13 +216,19 @@ def export_rows(
 
 
 def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str], raw: bool) -> int:
+    """The rows as JSON Lines or CSV. A CSV has its header even with no rows: the empty
+    export of a filter matching nothing was an empty file, which a spreadsheet or
+    ``csv.DictReader`` reads as having no columns at all (JSON Lines of no records is
+    no lines)."""
+    from newsarchive.archive.store import ARTICLE_COLUMNS
+
     count, terminal = 0, handle.isatty()
     writer: csv.DictWriter[str] | None = None
+    if fmt == "csv":
+        writer = csv.DictWriter(handle, fieldnames=list(ARTICLE_COLUMNS))
+        writer.writeheader()
     for row in rows:
-        if fmt == "csv":
-            if writer is None:
-                writer = csv.DictWriter(handle, fieldnames=list(row))
-                writer.writeheader()
+        if writer is not None:
             cells = {**row, "tags": ", ".join(row.get("tags") or [])}
             writer.writerow(safe_text.csv_row(cells, terminal=terminal, raw=raw))
         else:

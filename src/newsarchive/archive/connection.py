@@ -209,7 +209,7 @@ def read_old_schema(path: Path, version: int, why: str) -> None:
             "a search may miss a word stored with its accent apart from its letter, a"
             " stress mark or a Latin look-alike" * (version < 13),  # (``Store.compose_stored``)
         ]
-        if not any(misses):  # (v14 added what only a crawl reads: a reader misses nothing)
+        if not any(misses):  # (v14, v15 added what only a crawl reads: a reader misses nothing)
             return
         log.warning(
             "archive %s is schema v%d, not upgraded to v%d (%s): read as it is; %s until"

@@ -445,37 +445,30 @@ class Frontier:
         )
 
     # listing walks ---------------------------------------------------------------
-    # A completed walk with no resume point (a listing read newest first) is written with
-    # ``resume_page`` 0: its order was judged. One an older release completed kept 1 there,
-    # before walks told the order, and is judged again (``WalkState.judged``).
     def walk(self, start_url: str) -> WalkState:
         row = self.conn.execute(
-            "SELECT resume_url, resume_page, completed, cut_since, cut_pages FROM listing_walks"
-            " WHERE start_url = ?",
+            "SELECT resume_url, resume_page, completed, cut_since, cut_pages, judged"
+            " FROM listing_walks WHERE start_url = ?",
             (start_url,),
         ).fetchone()
         if row is None:
             return WalkState()
         cut_since = dt.date.fromisoformat(row[3]) if row[3] else None
-        completed, page = bool(row[2]), int(row[1])
-        judged = not completed or row[0] is not None or page == 0
-        return WalkState(row[0], max(page, 1), completed, cut_since, int(row[4] or 0), judged)
+        return WalkState(row[0], int(row[1]), bool(row[2]), cut_since, int(row[4]), bool(row[5]))
 
     def save_walk(self, start_url: str, state: WalkState) -> None:
         cut_since = state.cut_since.isoformat() if state.cut_since else None
         with self.conn:
             self.conn.execute(
                 "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, completed,"
-                " cut_since, cut_pages, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " cut_since, cut_pages, judged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(start_url) DO UPDATE SET resume_url = excluded.resume_url,"
                 " resume_page = excluded.resume_page, completed = excluded.completed,"
                 " cut_since = excluded.cut_since, cut_pages = excluded.cut_pages,"
-                " updated_at = excluded.updated_at",
+                " judged = excluded.judged, updated_at = excluded.updated_at",
                 (
-                    start_url, self.site, state.resume_url,
-                    0 if state.completed and state.judged and state.resume_url is None
-                    else state.resume_page,
-                    state.completed, cut_since, state.cut_pages, now_iso(),
+                    start_url, self.site, state.resume_url, state.resume_page, state.completed,
+                    cut_since, state.cut_pages, state.judged, now_iso(),
                 ),
             )  # fmt: skip
 

@@ -49,6 +49,21 @@ class CrawlLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise ArchiveError(f"cannot create lock file {self.path}: {exc.strerror}") from None
+        try:
+            self._take(fd)
+        except BaseException as exc:
+            os.close(fd)
+            if not isinstance(exc, OSError):  # (LockHeld)
+                raise
+            # a FIFO or a device where the lock file should be, a file system without
+            # locks: that was a traceback (exit 1), and no line in the crawl's log
+            raise ArchiveError(f"cannot use lock file {self.path}: {exc.strerror}") from None
+        self._fd = fd
+        return self
+
+    def _take(self, fd: int) -> None:
+        """Lock ``fd`` and write who holds it; ``LockHeld`` naming the holder when another
+        process holds it, OSError when the file cannot be locked or written."""
         for attempt in range(_TRIES):
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -65,15 +80,12 @@ class CrawlLock:
                 # a night's run still going the next night is a site or a disk to look
                 # at, not a passing overlap
                 since = _taken_at(fd)
-                os.close(fd)
                 raise LockHeld(
                     f"another {command} (pid {holder}, since {since:%Y-%m-%d %H:%M} UTC) is"
                     f" writing {self.path.with_suffix('')}; try later"
                 ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()} {self.command}\n".encode(), 0)
-        self._fd = fd
-        return self
 
     def __exit__(
         self,

@@ -75,6 +75,12 @@ Migrations, in ``MIGRATIONS`` order:
   with an option walks on as before and records it. ``frontier.old_since``: the
   ``--since`` a URL settled as older was older than, so a run with an older one fetches
   it again (it was skipped as old by any ``--since``); NULL on rows settled before.
+* v15: ``listing_walks.judged``: whether a completed walk's listing order was told
+  (``discover.walk.WalkState.judged``). v14 wrote it as ``resume_page`` 0 on a completed
+  walk with no resume point, a page number that was no page; that walk is now page 1
+  and judged, and so is any walk not completed or resuming somewhere; a completed walk
+  an older release left at page 1, before walks told the order, is not (0), and its
+  next run tells it.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -87,11 +93,12 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (v12: ``archive.rekey``), respell
-# stored words (v13) or add what only a crawl reads (v14: a walk's cut). A reader that
-# cannot write the archive (``connection.connect_reader``) reads one this old as it is.
+# stored words (v13) or add what only a crawl reads (v14: a walk's cut; v15: whether its
+# order was told). A reader that cannot write the archive (``connection.connect_reader``)
+# reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
@@ -179,7 +186,8 @@ CREATE TABLE IF NOT EXISTS listing_walks (
     completed INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL,
     cut_since TEXT,
-    cut_pages INTEGER NOT NULL DEFAULT 0
+    cut_pages INTEGER NOT NULL DEFAULT 0,
+    judged INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE IF NOT EXISTS site_discovery (
     site TEXT PRIMARY KEY,
@@ -594,6 +602,20 @@ def _migrate_walk_cuts_v14(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE frontier ADD COLUMN old_since TEXT")
 
 
+def _migrate_walk_judged_v15(conn: sqlite3.Connection) -> None:
+    """Whether a completed walk's order was told, from how v14 spelled it (``resume_page``
+    0) and the walks an older release completed at page 1 with no resume point (not yet).
+    A walk the v4 migration rebuilt has the column already, each row at its default: such
+    a walk was never completed, so judged is what it must say."""
+    if "judged" not in _columns(conn, "listing_walks"):
+        conn.execute("ALTER TABLE listing_walks ADD COLUMN judged INTEGER NOT NULL DEFAULT 1")
+        conn.execute(
+            "UPDATE listing_walks SET judged = 0"
+            " WHERE completed = 1 AND resume_url IS NULL AND resume_page = 1"
+        )
+    conn.execute("UPDATE listing_walks SET resume_page = 1 WHERE resume_page = 0")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -608,6 +630,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (12, _migrate_identity_v12),
     (13, _migrate_composed_v13),
     (14, _migrate_walk_cuts_v14),
+    (15, _migrate_walk_judged_v15),
 )
 
 

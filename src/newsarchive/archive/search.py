@@ -701,13 +701,8 @@ def undated_note(left_out: int) -> str:
     )
 
 
-def count(conn: sqlite3.Connection, query: ParsedQuery, filters: Filters) -> list[dict[str, Any]]:
-    """How many articles match, per site and year of publication."""
-    return per_site_year(Prepared(conn, query, filters))
-
-
 def per_site_year(prepared: Prepared) -> list[dict[str, Any]]:
-    """``count`` of a prepared query."""
+    """How many articles of a prepared query match, per site and year of publication."""
     rows = matching(
         prepared, "a.site, substr(a.published_date, 1, 4) AS year, count(*)",
         tail=" GROUP BY a.site, year ORDER BY a.site, year",

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 _OPENING = 200  # characters of an article's text that say which article it is
 _INDEX_BATCH = 1000  # inserted rows indexed together (``Store.indexing_inserts``)
 _COMPOSE_BATCH = 500  # rows read at once by ``Store.compose_stored``
+_KEYS_PER_QUERY = 500  # URL keys one query asks for: under SQLite's parameter limit (999)
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "date_source", "date_note", "modified",
     "author", "tags", "text", "fetched_at", "story",
@@ -368,16 +369,31 @@ class Store:
             return None
         return str(row[0]), capture_text(zlib.decompress(row[1]), row[2])
 
-    def published_day(self, url: str) -> dt.date | None:
-        """The day the article archived from ``url`` states (its local calendar day, as
-        ISO text keeps it), or None."""
-        article_id = self.find(url)
-        if article_id is None:
-            return None
-        row = self.conn.execute(
-            "SELECT published FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        return dt.date.fromisoformat(row[0][:10]) if row and row[0] else None
+    def published_days(self, urls: list[str]) -> dict[str, dt.date]:
+        """The day each article archived from one of ``urls`` states (its local calendar
+        day, as ISO text keeps it), for those that state one: read for a listing's links
+        together, one query per ``_KEYS_PER_QUERY`` keys, where a ``find`` and a read per
+        link made two look-ups a link on every page of a listing printing no dates."""
+        wanted = {url: list(dict.fromkeys((archive_key(url), url_key(url)))) for url in urls}
+        keys = list(dict.fromkeys(key for keys in wanted.values() for key in keys))
+        published: dict[str, str | None] = {}
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[start : start + _KEYS_PER_QUERY]
+            published.update(
+                self.conn.execute(
+                    "SELECT u.url_key, a.published FROM article_urls u"
+                    " JOIN articles a ON a.id = u.article_id"
+                    f" WHERE u.url_key IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        days: dict[str, dt.date] = {}
+        for url, keys in wanted.items():
+            # (the first key that leads to an article names it, as ``find`` reads them)
+            value = next((published[key] for key in keys if key in published), None)
+            if value:
+                days[url] = dt.date.fromisoformat(value[:10])
+        return days
 
     def find_item(self, url: str) -> int | None:
         """The article archived under an item's own address (``urls.item_url``), never

@@ -74,6 +74,15 @@ _NEXT_TEXT = re.compile(
     r"пред(?:иш|ход)(?:ен|ния|ният) ден|previous day))$",
     re.IGNORECASE,
 )
+# "« Предишни публикации" ("« Previous Entries"): a WordPress theme's older posts, its
+# "Следващи публикации »" the newer, back towards page 1; another theme's pager may say
+# so of the newer ones. Taken only when it leads to page N+1 by the number in its address
+# (``_names_page``), never back to a page before.
+_OLDER_PLURAL = re.compile(
+    r"^(?:[«‹<←]{1,2}\s*)?"
+    r"(?:предишни (?:публикации|записи|статии|новини)|previous (?:entries|posts))$",
+    re.IGNORECASE,
+)
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
 # to the base is plain concatenation (urljoin costs 4 µs a link, a third of a 30k listing).
 _PLAIN_ROOT_PATH = re.compile(r"^/(?!/)(?![^?#]*(?:/\.\.?(?:/|$|[?#])|\\))")
@@ -498,6 +507,7 @@ def find_next_link(
 
     wordless: list[LexborNode] = []
     jumps: set[str] | None = None  # where the pager's numbers other than N+1 lead
+    older: str | None = None  # a "« Предишни публикации" to page N+1, unless a next link says so
     for anchor, text in anchors:
         label = text or (
             anchor.attributes.get("aria-label")
@@ -511,8 +521,13 @@ def find_next_link(
                 if url in jumps:
                     continue  # "»" to the pager's last page, not the next
             return url
+        if older is None and label and _OLDER_PLURAL.match(label):
+            url = usable(target(anchor))
+            older = url if url and _names_page(url, page + 1) else None
         if not label:
             wordless.append(anchor)
+    if older is not None:
+        return older
     for anchor in wordless:  # (never to the home page: a menu's "next-…" styled link)
         if _next_by_class(anchor) and (url := usable(target(anchor))) and not is_home_page(url):
             return url
@@ -539,6 +554,12 @@ def find_next_link(
         return url
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
     return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
+
+
+def _names_page(url: str, number: int) -> bool:
+    """The address names page ``number`` (``/page/3/``, ``?paged=3``): the number, alone
+    between separators, in its path or query."""
+    return re.search(rf"(?<![\w.%-]){number}(?![\w.%-])", url.split("://", 1)[-1]) is not None
 
 
 # A next link's label of arrows alone: "»" is also what a pager of "« 1 2 3 4 »" calls
@@ -802,7 +823,9 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
     a person every item by clicking; its endpoint answers the next cards (an HTML
     fragment or JSON, with the next button) to a plain GET, so it is the listing's next
     page. ``data-page="2"`` alone says no address; a link with a real ``href`` ("Виж още"
-    leading to a section) goes where it says, and a tracking attribute is no address."""
+    leading to a section) goes where it says, and a tracking attribute is no address.
+    But beside one (``data-url="/novini/ajax" data-page="2"``) it is what the script
+    sends with it: the address asked for alone answers the first cards again."""
     for node in tree.css(_MORE_NODES):
         targets = [
             value
@@ -814,10 +837,28 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
         label = " ".join((node.text(deep=True) or "").split())
         if not _MORE_TEXT.match(label):
             continue
+        number = next(
+            ((name[5:], value) for name, value in node.attributes.items()
+             if name in _PAGE_ATTRIBUTES and value and value.strip().isdigit()),
+            None,
+        )  # fmt: skip
         for target in targets:
-            if url := usable(target):
+            if url := usable(_with_field(target, *number) if number else target):
                 return url
     return None
+
+
+# The attributes a "Зареди още" keeps the number of the page it loads in, beside its
+# address, each the name of the field its script sends it as (WordPress's ``paged``).
+_PAGE_ATTRIBUTES = frozenset({"data-page", "data-paged"})
+
+
+def _with_field(address: str, name: str, value: str) -> str:
+    """``address`` with the query field ``name`` set to ``value`` (added, or in place of
+    the one it has)."""
+    parts = urlsplit(address)
+    fields = [f for f in parts.query.split("&") if f and f.split("=", 1)[0] != name]
+    return urlunsplit(parts._replace(query="&".join([*fields, f"{name}={value.strip()}"])))
 
 
 def _script_button_pager(

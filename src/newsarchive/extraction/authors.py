@@ -21,6 +21,7 @@ from newsarchive.extraction.furniture import (
     in_furniture,
     in_furniture_for,
     visible_text,
+    whole_lines,
 )
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
@@ -106,7 +107,12 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     yield from _labelled_fields(page.tree)
     for number, window in enumerate(page.near):
         if number == 0:
-            if name := bylines.byline_in_text(window):
+            if name := bylines.byline_in_text("\n".join(whole_lines(window))):
+                yield name, "generic:text-near-title"
+            # the date first, as WordPress's "Posted on <date> by <name>" prints it in
+            # Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"): "от" after
+            # a date, which ``byline_in_text`` leaves alone as the preposition it can be
+            elif name := _signed_line_in(window):
                 yield name, "generic:text-near-title"
             continue
         # further out, "By" starts other sentences: only a short line that opens with a
@@ -119,6 +125,13 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         break
     if name := _posted_by_anywhere(page.tree, page.page_text):
         yield name, "generic:posted-by"
+
+
+def _signed_line_in(window: str) -> str:
+    """The name a line of ``window`` gives as who posted the text and when, and nothing
+    else (``bylines.signed_line``); only the lines it holds whole (``whole_lines``)."""
+    lines = whole_lines(window)
+    return next(filter(None, (bylines.signed_line(line.strip()) for line in lines)), "")
 
 
 def _posted_by_anywhere(tree: LexborHTMLParser, page_text: Callable[[], str] | None) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.dates import LABEL_WORDS, MONTH_WORD, WEEKDAY_NAMES
+from newsarchive.dates import LABEL_WORDS, MONTH_WORD, WEEKDAY_NAMES, is_date_line
 
 # Elements themes name after the byline, most specific first.
 BYLINE_SELECTORS = (
@@ -26,12 +26,13 @@ BYLINE_SELECTORS = (
     '[class*="byline"] a, [class*="author"] a',
     '[class*="byline"], [class*="author"]',
 )
-# "Автор:", "Автори:", "Текст:", "Репортер:", "Текст и снимки:", "Фото и текст:" (the
+# "Автор:", "Автори:", "Текст:", "Репортер:", "Кореспондент:" (a regional outlet's or an
+# agency's reporter in the town), "Текст и снимки:", "Фото и текст:" (the
 # writer took the pictures too), "От", "Публикувано от", "Написано от" (Bulgarian; the
 # last two are how WordPress translates "Posted by"), "By", "Written by", "Posted by",
 # "Author:" (English); Russian sites write "Автор:" too. Longer forms first: "текст"
 # alone would leave "и снимки: Иван Петров" behind.
-_LABEL = r"автори?|текст|репортер|authors?"  # followed by ":" in running text
+_LABEL = r"автори?|текст|репортер|кореспондент|authors?"  # followed by ":" in running text
 # Who posted the article: each word before the name, and the verbs it follows, as a stem
 # and the endings it takes ("Публикувано от", "Написана от", "Posted by", "Written by").
 # One vocabulary for the label in a byline or anywhere on a page (``POSTED_BY``), the
@@ -212,7 +213,7 @@ def clean_byline(text: str) -> str:
     text = line[: tail.start()] if tail else line
     if tail and tail.group().lstrip()[:1].isdigit():  # the day and year cut: its month too
         text = _TRAILING_MONTH.sub("", text)
-    text = _strip_ends(text)
+    text = _strip_ends(without_office(text))
     if text.lower() in _NOT_NAMES or text.lower().rstrip(".") in WEEKDAY_NAMES:
         return ""
     # "http" before the ":" rule below: "http//x.bg", its colon typed away, has none
@@ -275,6 +276,8 @@ def byline_in_text(text: str) -> str:
         end = _with_titles(words, end) if names else end
         if not names or any(" ".join(names[0][:k]).lower() in _NOT_NAMES for k in (1, 2)):
             continue
+        if _office_noun(names[0][0], head=True):
+            continue  # "Автор: Отдел „Връзки с обществеността“": an office (``office_line``)
         following = words[end] if end < len(words) else ""
         if (m["prefix"] or m["lead"]).rstrip(":").casefold() == "от" and (
             any(len(name) < 2 for name in names) or following[:1].islower()
@@ -344,6 +347,45 @@ def posted_by(line: str) -> tuple[str, str]:
     return name, signed["date"]
 
 
+# What labels a date printed by the text, under it or as the byline: "Публикувана на",
+# "Дата:", "Posted on", "Последно обновяване", "Актуализирано:".
+_DATE_LABEL = re.compile(
+    r"^(?:публикува(?:на|но|н)|обновена|обновено|актуализиран[оа]?|редактиран[оа]?|"
+    r"дата на публикуван(?:е|ия)|дата|published|posted|updated|"
+    r"последн[оа]\s+(?:обновяване|обновление|промяна|редакция|актуализация))"
+    r"(?:\s+(?:на|on))?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def signed_line(line: str) -> str:
+    """The name in a line that says who posted the text and when, and nothing else, in
+    either order (``posted_by``): "Публикувано на <date> от <name>" (a date label
+    opening it) or "Публикувано от <name> на <date>"; "" for any other. Templates print
+    it as the text's closing line or as the byline under the headline."""
+    if len(line) > 120 or not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
+        return ""  # (the labels first: most lines have none, and need no further search)
+    name, date = posted_by(line)
+    return name if name and is_bare_date(date) else ""
+
+
+_DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_BARE_DATE_CHARS = 40  # a date and its time: "24.11.2026 г. в 10:30 ч."
+
+
+def is_bare_date(line: str) -> bool:
+    """A date and its time, perhaps after a label ("Публикувана на 24.11.2026 г. в 10:30
+    ч.", "Posted on March 3, 2026"), and no other word."""
+    rest = _DATE_LABEL.sub("", line, count=1)
+    if rest[:1] == "(" and rest[-1:] == ")":  # Joomla's "( Петък, 20 Ноември 2026 09:05 )"
+        rest = rest[1:-1].strip()
+    if not is_date_line(rest, _BARE_DATE_CHARS) or len(_YEARS.findall(rest)) != 1:
+        return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
+    words = re.findall(r"[^\W\d_]+", rest.casefold())
+    return all(w in _DATE_WORDS or w in WEEKDAY_NAMES or MONTH_WORD.fullmatch(w) for w in words)
+
+
 # A line that is a writer's label and a name and nothing else ("Автор: Милена Стоянова",
 # "Текст и снимки: Иван Колев", "Author: Jane Doe"): the colon required, as in running text.
 _LABELLED = re.compile(rf"^\s*(?:{_NAMING_LABEL})\s*:\s*", re.IGNORECASE)
@@ -351,24 +393,31 @@ _LABELLED = re.compile(rf"^\s*(?:{_NAMING_LABEL})\s*:\s*", re.IGNORECASE)
 
 # An office signing in a person's stead: a municipality's or a regional administration's
 # press releases name no writer, only the office that issued them ("Автор: Пресцентър на
-# Община Русе", "Източник: Пресцентър на Областна администрация", "Прессъобщение на
-# Община Бяла"). The author field holds the office, as printed without its label: it is
-# who speaks for the text, what a researcher follows (all of one municipality's releases)
-# when no person is named; a person named anywhere on the page still wins
-# (``pipeline``). The offices' words, one vocabulary: a press centre or service, a
-# department, and the public bodies that issue releases in their own name. Not a news
-# agency: "Източник: БТА" is another outlet's story, a credit and not an issuer.
-_OFFICE = (
-    r"(?:пресцентър|прес[- ]център|пресслужба|прес[- ]служба|пресофис|отдел|дирекция|звено"
-    r"|община|областна\s+администрация|общински\s+съвет|кметство|министерство)"
-)
+# Община Русе", "Източник: Министерство на здравеопазването", "Прессъобщение на Община
+# Бяла"). The author field holds the office, as printed without its label: it is who
+# speaks for the text, what a researcher follows (all of one municipality's releases)
+# when no person is named; a person named anywhere on the page still wins (``pipeline``).
+# Not a news agency: "Източник: БТА" is another outlet's story, a credit and not an issuer.
+#
+# The offices' words, one vocabulary: the nouns that head an office's name, in their
+# dictionary form (a press centre or service, a department, the public bodies that issue
+# releases in their own name; "Прес център" is "център" after its first word), and the
+# joins that open the lower-case words of a body's name ("Агенция за социално
+# подпомагане", "Министерство на труда и социалната политика").
+_PRESS_NOUNS = ("пресцентър", "прес-център", "пресслужба", "прес-служба", "пресофис")
+_OFFICE_NOUNS = frozenset(
+    (*_PRESS_NOUNS, "отдел", "дирекция", "звено", "община", "област", "администрация",
+     "съвет", "кметство", "управа", "министерство", "агенция", "инспекция", "служба",
+     "комисия", "център")
+)  # fmt: skip
+_OFFICE_JOINS = frozenset("на за и по с със към".split())
 _OFFICE_LINE = re.compile(
-    rf"^(?:(?:{_NAMING_LABEL}|източник|{_POSTED_BY})\s*:\s*(?P<office>{_OFFICE}\w{{0,3}}\s.*)"
-    rf"|прессъобщение\s+(?:на|от)\s+(?P<issuer>{_OFFICE}\w{{0,3}}\s.*)"
-    # unlabelled, as a release is signed: the office's name, never its subject's form
+    rf"^(?:(?:(?:{_NAMING_LABEL}|източник)\s*:|(?:{_POSTED_BY})\s*:?)\s*(?P<office>\S.*)"
+    r"|прессъобщение\s+(?:на|от)\s+(?P<issuer>\S.*)"
+    # unlabelled, as a release is signed: a press centre's name, never its subject's form
     # ("Пресцентърът на общината съобщи …" opens a sentence)
-    rf"|(?P<press>(?-i:П)(?:ресцентър|рес[- ]център|ресслужба|рес[- ]служба)"
-    rf"\s+на\s+(?-i:[А-Я]).*))$",
+    rf"|(?P<press>(?-i:П)(?:{'|'.join(n[1:] for n in _PRESS_NOUNS)}|рес център)"
+    r"\s+на\s+(?-i:[А-Я]).*))$",
     re.IGNORECASE,
 )
 _OFFICE_WORDS = 8  # "Пресцентър на Областна администрация на област Русе": a name, no sentence
@@ -389,28 +438,78 @@ def office_line(line: str) -> str:
     return office if _reads_as_office(office) else ""
 
 
-# Lower-case words an office's name holds: its joins and the common nouns of public
-# bodies' names ("Пресцентър на Областна администрация на област Русе").
-_OFFICE_NAME_WORDS = frozenset(
-    "на за и по с със към администрация администрацията съвет съвета област общината община"
-    " управа".split()
-)
+def _office_noun(word: str, *, head: bool = False) -> bool:
+    """``word`` is one of ``_OFFICE_NOUNS``: as a name's head in its dictionary form
+    ("Министерство", never "Министерството", a sentence's subject), further in any
+    ending ("на Областна администрация" beside "на администрацията")."""
+    folded = word.casefold()
+    if head:
+        return folded in _OFFICE_NOUNS
+    return any(folded.startswith(noun) and len(folded) - len(noun) <= 3 for noun in _OFFICE_NOUNS)
+
+
+def _office_head(words: list[str]) -> int:
+    """Where the noun heading an office's name stands in ``words``: first ("Министерство
+    на …"), or after the adjectives naming it, lower-case after the first ("Регионална
+    здравна инспекция", "Общински съвет"); -1 when no such noun opens the words."""
+    if not words[0][:1].isupper():
+        return -1
+    for at, word in enumerate(words[:3]):
+        if _office_noun(word, head=True):
+            return at
+        if at + 1 < len(words) and (
+            not words[at + 1][:1].islower() or words[at + 1] in _OFFICE_JOINS
+        ):
+            break  # "Мария Колева", "Снимка на Община Русе": no adjective before a noun
+    return -1
 
 
 def _reads_as_office(office: str) -> bool:
-    """Two to ``_OFFICE_WORDS`` words, each capitalised, quoted (Отдел „Връзки с
-    обществеността“) or a word of a public body's name: a name, never a sentence
-    ("Общината съобщи днес")."""
+    """Two to ``_OFFICE_WORDS`` words, a name an office noun heads, each word after it
+    capitalised (a place: "Община Русе"), quoted (Отдел „Връзки с обществеността“), an
+    office's word ("на област Русе") or in the lower-case run a join opens ("за социално
+    подпомагане"): a name, never a sentence ("Общината съобщи днес", "Пресцентър на
+    Община Русе съобщи днес": a lower-case word after a name)."""
     words = office.split()
     if not 2 <= len(words) <= _OFFICE_WORDS or any(mark in office for mark in ".,!?;:"):
         return False
-    quoted = False
-    for word in words:
+    head = _office_head(words)
+    if head < 0 or words[-1] in _OFFICE_JOINS:
+        return False
+    quoted = joined = False
+    for word in words[head + 1 :]:
         quoted = quoted or word[:1] in '„“"«'
-        if not (quoted or word[:1].isupper() or word.casefold() in _OFFICE_NAME_WORDS):
+        if word in _OFFICE_JOINS:
+            joined = True
+        elif word in ("-", "–", "—") or word[:1].isupper():
+            joined = False  # "Регионална здравна инспекция – Русе": a place after a dash
+        elif not (quoted or joined or _office_noun(word)):
             return False
         quoted = quoted and word[-1:] not in '“”"»'
     return True
+
+
+# Between the parts of a byline box's line: "Автор: Пресцентър на Община Русе | 12.03.2026".
+_BOX_PARTS = re.compile(r"\s+[|/•·]\s+")
+
+
+def office_in_box(lines: list[str]) -> str:
+    """The office the first of ``lines`` naming one says issued the text, a part of a
+    line set off by a separator counting as a line ("Пресцентър на Община Русе |
+    12.03.2026", the byline box under a headline), "" when none does."""
+    for line in lines:
+        for part in _BOX_PARTS.split(line.strip()):
+            if office := office_line(part):
+                return office
+    return ""
+
+
+def without_office(line: str) -> str:
+    """``line`` without the office its byline names after the person ("Автор: Мария
+    Колева, Пресцентър на Община Русе" → "Автор: Мария Колева"): the person wrote the
+    text, and the office they write for is not part of their name."""
+    before, comma, office = line.rstrip(". ").rpartition(",")
+    return before.rstrip() if comma and _reads_as_office(office.strip()) else line
 
 
 # Verse: this many short lines in a row (a stanza), each at most this long.
@@ -437,6 +536,10 @@ def after_verse(before: list[str]) -> bool:
     )
 
 
+# Where the writer writes from, or for whom, in brackets after the name: "(Русе)", "(БТА)".
+_PLACE_AFTER = re.compile(r"\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)\s*\.?$")
+
+
 def labelled_line(line: str) -> str:
     """The name a line holding only a labelled byline gives ("Автор: Милена Стоянова",
     where a template prints it as the text's last paragraph), "" for any other line: one
@@ -444,6 +547,8 @@ def labelled_line(line: str) -> str:
     ("Текст: виж по-долу") may say more than who wrote it, and stays text."""
     if len(line) > 120 or not _LABELLED.match(line):
         return ""
+    line = without_office(line)  # "Автор: Мария Колева, Пресцентър на Община Русе"
+    line = _PLACE_AFTER.sub("", line)  # "Автор: Мария Колева (Русе)"
     name = clean_byline(_LABELLED.sub("", line, count=1).strip().rstrip("."))
     return name if name and reads_as_name(name) and line.rstrip(". ").endswith(name) else ""
 

@@ -131,10 +131,17 @@ _BAR_LABELS = (
 )
 _BAR_GAP = r"[|¦•·\s]*"
 
+# The labels of a post's tag line ("Етикети: Русе, училища"), one vocabulary for the line
+# as boilerplate here and for the tags ``pipeline`` reads from it.
+TAG_LABELS = ("етикети", "тагове", "ключови думи")
+
 _LINE_RULES = (
     r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
-    r"^(?:Снимка|Снимки|Фото|Photo)\s*:",
+    # A picture's credit, a TV frame's ("Кадър: БНТ") or the photographer's, and the note
+    # that the picture only illustrates the text ("Снимката е илюстративна").
+    r"^(?:Снимк[аи]|Фото|Photo|Фотограф|Кадъри?|Източник на снимк(?:ата|ите))\s*:",
+    r"^Снимк(?:ата|ите) (?:е|са) илюстративн[аи]\.?$",
     r"^Виж (?:още|също)\b",
     r"^(?:Прочетете|Четете) (?:още|също)\b",
     r"^Банер\s*[-–]",
@@ -166,10 +173,14 @@ _LINE_RULES = (
     r"^(?:.{0,200}\|\s*)?(?:към новината|see more|прочети(?:те)? (?:повече|още))\s*[→»]?$",
     r"^Материалът .{0,200} е публикуван за пръв път",
     # A page's counter under its text ("Брой прегледи: 231", Joomla's "Посещения: 1204",
-    # "Видяна 87 пъти"): a number, never a sentence of the article.
+    # "Видяна 87 пъти", "Прочетена: 1 път"): a number, never a sentence of the article.
     r"^(?:Брой )?(?:прегледи|прочитания|преглеждания|посещения|четения|views|hits)\s*:\s*"
     r"\d[\d\s.,]*$",
-    r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?) \d[\d\s.,]* пъти\.?$",
+    r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?):? \d[\d\s.,]* пъти?\.?$",
+    # A post's tag or category line ("Етикети: Русе, училища", "Категория: Новини",
+    # WordPress's "Posted in" as "Публикувано в: Новини"), a label and a few names: what the
+    # post is filed under, never its text (a sentence ends in a full stop).
+    rf"^(?:{'|'.join(TAG_LABELS)}|категори[яи]|рубрик[аи]|публикувано в)\s*:\s*[^.!?]{{1,120}}$",
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
     r"^(?:Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"
@@ -213,6 +224,8 @@ RELATED_HEADINGS = (
     r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
     r"also read|don.?t miss|what to read next|about the authors?(?:$|\s*:)|"
     r"най-(?:четени|коментирани|нови(?:те)?|популярни)|още (?:от|новини|по темата)|"
+    r"други (?:новини|статии|публикации)|(?:новини|статии|публикации) по темата|"
+    r"подобни(?: новини| статии| публикации)?\s*:?\s*$|"
     r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч|популярни|"
     r"в допълнение\s*:?\s*$|(?:\d+ )?мнения\s*(?:\(\d+\))?\s*$|вашето мнение|"
     r"(?:добави|напиши|остави) (?:коментар|мнение)|"

@@ -726,6 +726,51 @@ def _lead_box(
     return between
 
 
+# The headline's box holds the headline, its standfirst and at most this much more (a
+# date, a byline, a kicker); a box holding more is the article's or the page's.
+_HEADLINE_BOX_REST = 150
+_HEADLINE_BOX_CHARS = 2000
+_LIST_ITEMS = frozenset(("li", "td", "th", "dd", "dt"))
+# A standfirst is a sentence or two; a shorter line ending in a full stop is the box's
+# date or byline ("Публикувано на 3 март 2026 г. от Мария Кирова.").
+_STANDFIRST_CHARS = 80
+
+
+def standfirst_by_headline(h1: LexborNode, paragraphs: list[str]) -> str:
+    """The standfirst printed in the headline's own box, when the text was taken from
+    the box after it: "" when there is none, or the box holds the text.
+
+    ``<div class="title"><h1>…</h1><p class="lead">…</p></div>`` and then the text's box:
+    the standfirst is the text's first paragraph to a reader, yet the choice of the text
+    never reached it, for the headline's box reads as furniture (a ``<header>``, a class
+    naming "meta"), stands apart from the text's box behind a date line, or is kept out
+    by a list of other news in the parent both share. The headline names the box as the
+    article's whatever it is called (``furniture.is_furniture`` spares a box holding the
+    h1 for the title and date rules too), so this is read apart from furniture marks, and
+    narrowly: one sentence-ending prose block with no link after the headline, and
+    nothing else in the box but short lines (a date, a byline, a kicker)."""
+    box = h1.parent
+    if box is None or box.tag in ("body", "html") or not paragraphs:
+        return ""
+    shown = box.text(deep=True) or ""
+    if len(shown) > _HEADLINE_BOX_CHARS or any(p[:80] in shown for p in paragraphs[1:3]):
+        return ""  # (the box holds the text, as on most pages: no need to walk it)
+    found = walk_blocks(box).blocks
+    heading = next((i for i, b in enumerate(found) if b.tag == "h1"), -1)
+    prose = [i for i, b in enumerate(found) if block_weight(b) > 0]
+    if heading < 0 or len(prose) != 1 or prose[0] < heading:
+        return ""
+    lead = found[prose[0]]
+    rest = sum(b.size for i, b in enumerate(found) if i not in (heading, prose[0]))
+    if lead.link_share > 0 or not _ends_sentence(lead.text) or rest > _HEADLINE_BOX_REST:
+        return ""
+    if lead.tag in _LIST_ITEMS or lead.size < _STANDFIRST_CHARS:
+        return ""  # an item of a list or a table the box holds; a date's or byline's line
+    if any(b.text in paragraphs for i, b in enumerate(found) if i not in (heading, prose[0])):
+        return ""  # the box holds the text
+    return lead.text
+
+
 def _before_links_after_text(blocks: list[Block], listed: set[int]) -> list[Block]:
     """The blocks up to the first line of links after the article's last prose.
 

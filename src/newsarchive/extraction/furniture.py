@@ -21,6 +21,7 @@ from newsarchive.extraction import blocks, clean
 T = TypeVar("T")
 
 _AFTER_TITLE = 400  # characters after the headline searched for its date
+_CUT_LINE = 80  # a window's last line shorter than this, cut: a byline box's, not a paragraph
 _BEFORE_TITLE = 120
 _WINDOWS = 4  # ever larger ancestors that add text around the headline
 _MAX_ANCESTORS = 16
@@ -40,7 +41,7 @@ _RELATED_STEMS = tuple("also latest news recent next neighbo similar teaser view
 _RELATED_HEADING = re.compile(
     rf"^(?:{clean.RELATED_HEADINGS}|more)(?:\s+\S+){{0,2}}\s*:?$", re.IGNORECASE
 )
-_HEADING_TAGS = ("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p")
+_HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p"))
 
 
 @lru_cache(maxsize=20_000)
@@ -351,6 +352,16 @@ class NearTitle(Replay[str]):
         self, tree: LexborHTMLParser, h1s: list[LexborNode], titles: tuple[str, ...] = ()
     ) -> None:
         super().__init__(text_near_title(tree, h1s, titles))
+
+
+def whole_lines(window: str) -> list[str]:
+    """The lines of a window of ``text_near_title``, without a short last line of a
+    window cut at its length: a byline box's line, whose name may be cut short ("… от
+    Мар", "Автор: Мария К"). A long one is a paragraph, whose start is whole (a byline
+    opening it: "By Md Aynal Haque RAJSHAHI, Dec 20, 2025 (BSS) - Homestead …")."""
+    lines = window.split("\n")
+    cut = len(window) > _AFTER_TITLE and len(lines[-1]) < _CUT_LINE
+    return lines[:-1] if cut else lines
 
 
 def text_near_title(

@@ -71,6 +71,11 @@ MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
     "last-modified", "modified",
 )  # fmt: skip
+# The same keys as sets, for the test every meta tag of a page takes (the tuples, which a
+# page's values are sorted by, cost a comparison per key: 2.5 ms over 61 AEB pages).
+_PUBLISHED_KEY_SET = frozenset(PUBLISHED_KEYS)
+_MODIFIED_KEY_SET = frozenset(MODIFIED_KEYS)
+_AUTHOR_KEY_SET = frozenset(AUTHOR_KEYS)
 
 
 # Date keys a page's embedded application state (Next.js, Nuxt, headless CMS payloads)
@@ -444,11 +449,11 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
             meta.og_url = content
         elif key == "og:site_name" and not meta.og_site_name:
             meta.og_site_name = content
-        elif key in PUBLISHED_KEYS:
+        elif key in _PUBLISHED_KEY_SET:
             meta.meta_published.append((key, content))
-        elif key in MODIFIED_KEYS:
+        elif key in _MODIFIED_KEY_SET:
             meta.meta_modified.append((key, content))
-        elif key in AUTHOR_KEYS and not content.startswith("http") and not content.isdigit():
+        elif key in _AUTHOR_KEY_SET and not content.startswith("http") and not content.isdigit():
             authors.setdefault(key, [])
             if content not in authors[key]:
                 authors[key].append(content)

@@ -25,7 +25,9 @@ _SUSPECT = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
 
 def repair(text: str) -> str:
     """``text`` with double-encoded runs decoded; unchanged (the same object) when none."""
-    if not text or not _SUSPECT.search(text):
+    # (an ASCII text, which CPython knows without reading it, holds no Latin-1 letter: not
+    # scanned)
+    if not text or text.isascii() or not _SUSPECT.search(text):
         return text
     import ftfy  # 50 ms to import: paid only by a process that meets such a page
 
