@@ -114,13 +114,62 @@ def test_an_operator_of_another_search_syntax_is_refused_with_what_to_write(
     assert len(lines) == 1 and "is not an operator here" in lines[0] and advice in lines[0]
 
 
-def test_or_and_near_in_lower_case_stay_words(
+def test_near_in_lower_case_stays_a_word(run_cli: Callable[..., Result], archive: Path) -> None:
+    """Only the upper-case spellings are FTS5's operators: a word is a word."""
+    either = run_cli("search", "моста OR бюджета", "-f", "json", "--db", str(archive))
+    assert _ids(either) == [1, 3] and either.stderr == ""
+    assert _ids(run_cli("search", "near", "-f", "json", "--db", str(archive))) == []
+
+
+def test_or_and_and_typed_in_lower_case_between_words_are_read_as_meant_and_said(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:
-    """Only the upper-case spellings are operators, as in FTS5: a word is a word."""
-    either = run_cli("search", "моста OR бюджета", "-f", "json", "--db", str(archive))
+    """Latin "or" and "and" in a Bulgarian archive: searched as words, "моста or
+    бюджета" matched nothing; between words they mean the operator (OR; AND, which words
+    are already), and stderr says how they were read. Alone, quoted or dangling, words."""
+    either = run_cli("search", "моста or бюджета", "-f", "json", "--db", str(archive))
     assert _ids(either) == [1, 3]
-    assert _ids(run_cli("search", "near", "-f", "json", "--db", str(archive))) == []
+    assert either.stderr == "'or' was read as OR (write \"or\" in quotes to search for the word)\n"
+    both = run_cli("search", "общината and моста", "-f", "json", "--db", str(archive))
+    assert _ids(both) == [3] and both.stderr.startswith("'and' was left out: words are AND-ed")
+    counted = run_cli("search", "моста or бюджета", "--count", "--db", str(archive))
+    assert counted.exit_code == 0 and counted.stderr.startswith("'or' was read as OR")
+    for word in ("or", '"моста or"', "моста or"):
+        quiet = run_cli("search", word, "-f", "json", "--db", str(archive))
+        assert _ids(quiet) == [] and quiet.stderr == "", word
+
+
+def test_a_prefix_inside_quotes_is_a_prefix(run_cli: Callable[..., Result], archive: Path) -> None:
+    """A star inside quotes was dropped as punctuation: '"общ*"' matched only "общ"."""
+    prefix = run_cli("search", '"общ*"', "-f", "json", "--db", str(archive))
+    assert _ids(prefix) == [1, 2, 3]
+    phrase = run_cli("search", '"ремонта на мо*"', "-f", "json", "--db", str(archive))
+    assert _ids(phrase) == [3] and "**ремонта на моста**" in phrase.json()[0]["snippet"]  # type: ignore[index]
+    assert _ids(run_cli("search", 'title:"бюдж*"', "-f", "json", "--db", str(archive))) == [1]
+    inside = run_cli("search", '"общ* съвет"', "--db", str(archive))
+    assert inside.exit_code == 2
+    assert inside.stderr == (
+        "newsarchive: error: '*' can only end a phrase's last word,"
+        " as in \"общински съв*\" (not 'общ* съвет')\n"
+    )
+
+
+def test_a_pasted_headline_is_searched_without_the_site_s_name(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """A title copied from a browser's tab ends in " | " and the site's name, which was
+    refused as Google's OR; "a | b" still is (test above)."""
+    pasted = run_cli(
+        "search", "Общината отложи ремонта на моста | БТА", "-f", "json", "--db", str(archive)
+    )
+    assert _ids(pasted) == [3]
+    assert pasted.stderr == (
+        "'|' was read as a pasted headline's separator: 'БТА' (the site's name) left out\n"
+    )
+    first = run_cli("search", "БТА | Общината прие бюджета", "-f", "json", "--db", str(archive))
+    assert _ids(first) == [1]
+    for refused in ("моста | бюджета", "нов мост | стар мост", "общината | моста | бюджета"):
+        assert run_cli("search", refused, "--db", str(archive)).exit_code == 2, refused
 
 
 def test_search_piped_keeps_each_title_on_one_line_and_no_trailing_blanks(

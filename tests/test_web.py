@@ -536,3 +536,14 @@ def test_only_datasettes_invalid_through_on_well_formed_values_asks_for_the_tabl
         "_through names runs, which has no foreign key to articles"
     )
     assert through_error({"captures": True}, "articles") is None  # not the client's: a 500
+
+
+def test_search_page_says_how_it_read_or_and_a_pasted_headline(demo: Path) -> None:
+    """The CLI says on stderr that "or" was read as OR, or a pasted headline's site name
+    left out; the page says it above the count, in the same words."""
+    either, plain = fetch(
+        datasette(demo), f"/search?q={quote('община or парк')}", f"/search?q={quote('община')}"
+    )
+    html = text_of(either)
+    assert "&#39;or&#39; was read as OR" in html and 'class="na-count read-as"' in html
+    assert "read-as" not in text_of(plain)

@@ -82,6 +82,7 @@ class Page(NamedTuple):
     total: int
     undated: int = 0
     hint: str | None = None  # ``_no_match_hint``'s, when asked and nothing matched
+    notes: tuple[str, ...] = ()  # how the query was read (``ParsedQuery.notes``)
 
 
 def search_page(
@@ -118,7 +119,7 @@ def search_page(
         prepared = prepare(conn, parsed, options)
         hits, total = run_search(conn, parsed, options, prepared)
         said = _no_match_hint(conn, query, filters) if hint and not total else None
-        return Page(hits, total, prepared.undated() if undated else 0, said)
+        return Page(hits, total, prepared.undated() if undated else 0, said, tuple(parsed.notes))
     finally:
         conn.close()
 
@@ -157,6 +158,7 @@ class Totals(NamedTuple):
     rows: list[dict[str, Any]]
     undated: int = 0
     hint: str | None = None  # ``_no_match_hint``'s, when asked and nothing matched
+    notes: tuple[str, ...] = ()  # how the query was read (``ParsedQuery.notes``)
 
 
 def search_totals(
@@ -182,7 +184,8 @@ def search_totals(
         prepared = Prepared(conn, parsed, filters)
         rows = per_site_year(prepared)
         said = _no_match_hint(conn, query, filters) if hint and not rows else None
-        return Totals(rows, prepared.undated() if undated else 0, said)
+        undated_count = prepared.undated() if undated else 0
+        return Totals(rows, undated_count, said, tuple(parsed.notes))
     finally:
         conn.close()
 

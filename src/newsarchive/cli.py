@@ -610,6 +610,8 @@ def search(
                 _db(db), query, filters=filters, exact=exact, undated=True, hint=True
             )
             render.search_counts(totals.rows, fmt.value, raw)
+            for read_as in totals.notes:
+                sys.stderr.write(as_one_line(read_as) + "\n")
             if totals.undated:
                 sys.stderr.write(undated_note(totals.undated) + "\n")
             if totals.hint:  # (it quotes what was typed: one inert line)
@@ -621,6 +623,8 @@ def search(
             exact=exact, highlight=marks, collapse=collapse, undated=True, hint=True,
         )  # fmt: skip
         render.search_results(page.hits, fmt.value, raw)
+        for read_as in page.notes:  # (they quote what was typed: one inert line each)
+            sys.stderr.write(as_one_line(read_as) + "\n")
         note = render.search_page_note(len(page.hits), page.total, offset)
         if not page.total:  # (it quotes what was typed: one inert line)
             note = as_one_line(page.hint or "")

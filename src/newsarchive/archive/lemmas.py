@@ -239,6 +239,41 @@ def lookup(conn: sqlite3.Connection, forms: Iterable[str]) -> dict[str, str]:
     return {form: lemma for form, lemma in rows}
 
 
+# Bulgarian inflection, as few endings as tell a form's siblings: each lemma's ending with
+# the endings of its forms (an adjective's gender, number and definite article; a noun's
+# definite article and plural). simplemma's dictionary knows some forms of a word and not
+# others: "пешеходните" is пешеходен's, "пешеходни" is nobody's, so the index filed the
+# one under its lemma and left the other as it is, and "пешеходни" found nothing.
+PARADIGMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ен", ("ен", "на", "но", "ни", "ния", "ният", "ната", "ното", "ните")),
+    ("", ("", "а", "о", "и", "ия", "ият", "ата", "ото", "ите")),
+    ("и", ("и", "а", "о", "ия", "ият", "ата", "ото", "ите")),
+    ("а", ("а", "ата", "и", "ите")),
+    ("я", ("я", "ята", "и", "ите")),
+    ("о", ("о", "ото", "а", "ата")),
+    ("е", ("е", "ето", "ета", "етата")),
+)
+_MIN_STEM = 3  # "ни", "на" alone are no stem: a short word's siblings are other words
+
+
+def sibling_forms(word: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The lemmas ``word`` may be a form of by ``PARADIGMS``, each with the other forms of
+    it that would say so (the lemma's form in the archive's vocabulary, or in the
+    dictionary, is the evidence: a guess alone is no lemma), most likely first."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for lemma_ending, endings in PARADIGMS:
+        for ending in endings:
+            if not word.endswith(ending):
+                continue
+            stem = word[: len(word) - len(ending)]
+            lemma = stem + lemma_ending
+            if len(stem) < _MIN_STEM or lemma == word or not TOKEN.fullmatch(stem):
+                continue
+            others = tuple(stem + other for other in endings if other != ending)
+            found.append((lemma, others))
+    return found
+
+
 def forms_of(conn: sqlite3.Connection, lemmas: Iterable[str]) -> dict[str, str]:
     """Every form in the archive's vocabulary whose lemma is one of ``lemmas`` → its lemma."""
     wanted = sorted(set(lemmas))

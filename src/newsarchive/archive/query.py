@@ -127,6 +127,9 @@ class ParsedQuery:
     authors: list[str] = field(default_factory=list)  # case-folded parts of bylines
     # what was typed but holds nothing to search for (an emoji, a lone "…"): see parse_query
     dropped: list[str] = field(default_factory=list)
+    # how what was typed was read where that is not what it says ("or" as OR, a pasted
+    # headline's site name left out): one line each, for the CLI and the web page to show
+    notes: list[str] = field(default_factory=list)
 
     def has_words(self) -> bool:
         """Whether there is anything to match (and rank by); without words, the filters
@@ -158,6 +161,20 @@ class ParsedQuery:
     def capitalised(self) -> set[str]:
         """The words of ``lemma_words`` typed capitalised somewhere in the query."""
         return {t.words[0] for t in self._all_terms() if t.kind == WORD and t.capital}
+
+    def cased_groups(self, cased: set[str]) -> list[list[Term]]:
+        """The AND-ed groups each of whose items is one of the ``cased`` words typed
+        capitalised (a name the archive also prints in lower case, as a word): an
+        article must print one of them capitalised to match (``search.Prepared``). A
+        group that mixes in other words, or a nested one, is left to the index."""
+        chosen = []
+        for group in self.groups:
+            terms = [item for item in group if isinstance(item, Term)]
+            if len(terms) == len(group) and all(
+                t.kind == WORD and t.capital and t.words[0] in cased for t in terms
+            ):
+                chosen.append(terms)
+        return chosen
 
     def headline_fts(self, lemmas: Mapping[str, Match]) -> str:
         """The FTS5 expression matching articles whose headline alone holds what the
@@ -220,14 +237,21 @@ def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
     exclude = False
     if not quoted and raw.startswith("-") and len(raw) > 1:
         exclude, raw = True, raw[1:]
-    prefix = not quoted and raw.endswith("*")
+    # A star ends a prefix, also a quoted phrase's last word ("общ*", "общински съв*"):
+    # FTS5 takes a phrase whose last word is a prefix; inside quotes it was dropped as
+    # punctuation, and "общ*" matched only the word "общ".
+    prefix = raw.rstrip().endswith("*") if quoted else raw.endswith("*")
+    body = raw.rstrip()[:-1] if prefix else raw
     words = tuple(w.lower() for w in TOKEN.findall(raw))
     if not words:
         if prefix:
             raise QueryError("'*' must follow the start of a word, as in социал*")
         return None
-    if not quoted and "*" in (raw[:-1] if prefix else raw):
-        raise QueryError(f"'*' can only end a word, as in социал* (not '{raw}')")
+    if "*" in body or (prefix and not TOKEN.fullmatch(body[-1:])):
+        where = (
+            'a phrase\'s last word, as in "общински съв*"' if quoted else "a word, as in социал*"
+        )
+        raise QueryError(f"'*' can only end {where} (not '{raw.strip()}')")
     if prefix:
         return Term(words, PREFIX, exclude)
     if quoted or exact or len(words) > 1:
@@ -235,6 +259,31 @@ def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
         return Term(words, EXACT, exclude)
     typed = TOKEN.findall(raw)[0]
     return Term(words, WORD, exclude, capital=typed[0].isupper() and not typed.isupper())
+
+
+# "or" and "and" typed in lower case between words: read as OR, and left out (words are
+# AND-ed already), each said in a note; elsewhere ("or" alone) they are words.
+_LATIN_OPERATORS = {
+    "or": "'or' was read as OR (write \"or\" in quotes to search for the word)",
+    "and": "'and' was left out: words are AND-ed already"
+    ' (write "and" in quotes to search for the word)',
+}
+
+
+def _word_follows(tokens: list[re.Match[str]], pos: int) -> bool:
+    """Whether ``tokens[pos]`` is something to match: a word, a phrase or a group, not an
+    excluded one, an operator or the end of a group."""
+    if pos >= len(tokens):
+        return False
+    dash, quoted, open_dash, opening, _, bare = tokens[pos].groups()
+    if quoted is not None or opening is not None:
+        return not (dash or open_dash)
+    return (
+        bare is not None
+        and not bare.startswith("-")
+        and TOKEN.search(bare) is not None
+        and (bare not in ("OR", *_LATIN_OPERATORS))
+    )
 
 
 def _is_title_scope(bare: str) -> bool:
@@ -316,8 +365,12 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
     if text.count('"') % 2:
         raise QueryError('unbalanced quote (") in the query')
     text = composed(text)  # as the writer stored the words (a Mac types "й" as two)
-    tokens = list(_TOKEN.finditer(text))
     query = ParsedQuery()
+    headline = _pasted_headline(text)
+    if headline is not None:
+        text, note = headline
+        query.notes.append(note)
+    tokens = list(_TOKEN.finditer(text))
     _parse_group(tokens, 0, query, exact=exact, depth=0)  # at depth 0 it reads every token
     if not query.has_words() and query.dropped:
         # ('😀' --site bta listed every bta article, as if the emoji had matched them all)
@@ -332,6 +385,36 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
     if len(query._all_terms()) > MAX_TERMS:
         raise QueryError(f"the query has too many terms (at most {MAX_TERMS})")
     return query
+
+
+# A headline as a browser's tab or a feed gives it: "Кметът откри моста | Община Русе".
+_SEPARATOR = re.compile(r"\s\|\s")
+# What a pasted headline holds none of: quotes, groups, prefixes, operators, filters.
+_NOT_PLAIN = re.compile(r'["()*|&]|(?:^|\s)(?:OR|AND|NOT|NEAR|-)|(?:^|\s)-?[A-Za-z]{2,12}:')
+HEADLINE_WORDS = 3  # "a | b" is a refused operator; a headline has more words than that
+
+
+def _pasted_headline(text: str) -> tuple[str, str] | None:
+    """A pasted headline's words and the note saying how it was read, or None.
+
+    A title copied from a browser's tab ends in the site's name after " | ", which was
+    refused as Google's OR. Words on both sides, one side of ``HEADLINE_WORDS`` or more,
+    nothing but plain words, and a single "|" make it a headline: the shorter side (the
+    site's name) is left out, or, sides as long, the "|" alone. "мост | пожар" stays
+    refused: two words either side of a bar are what an OR looks like."""
+    sides = _SEPARATOR.split(text)
+    if len(sides) != 2 or any(_NOT_PLAIN.search(side) for side in sides):
+        return None
+    counts = [len(TOKEN.findall(side)) for side in sides]
+    if min(counts) == 0 or max(counts) < HEADLINE_WORDS:
+        return None
+    if counts[0] == counts[1]:
+        return " ".join(sides), "'|' was read as a pasted headline's separator: every word searched"
+    kept, left = sorted(sides, key=lambda side: len(TOKEN.findall(side)), reverse=True)
+    return kept, (
+        f"'|' was read as a pasted headline's separator: '{left.strip()}' (the site's name)"
+        " left out"
+    )
 
 
 def _parse_group(
@@ -355,6 +438,7 @@ def _parse_group(
                 raise QueryError(f"parentheses nest too deep (at most {MAX_DEPTH})")
             sub = ParsedQuery()
             pos = _parse_group(tokens, pos, sub, exact=exact, depth=depth + 1)
+            query.notes.extend(sub.notes)
             if pos >= len(tokens):
                 raise QueryError("unbalanced parenthesis: '(' without ')'")
             pos += 1  # the ")"
@@ -393,6 +477,13 @@ def _parse_group(
                     raise QueryError("'OR' needs a word on each side")
                 pending_or = True
                 continue
+            if bare in _LATIN_OPERATORS and query.groups and not pending_or:
+                if _word_follows(tokens, pos):
+                    # (Latin stop words in a Bulgarian archive: typed between words
+                    # they mean the operator, and searched as words they found nothing)
+                    query.notes.append(_LATIN_OPERATORS[bare])
+                    pending_or = bare == "or"
+                    continue
             operator = _operator(bare)
             if operator in _FOREIGN_OPERATORS:
                 raise QueryError(
@@ -439,14 +530,14 @@ def cyrillic_guess(query: str) -> str | None:
         return None
     spelled: list[str] = []
     for word in words:
-        if _LATIN_ONLY.fullmatch(word) and word != "OR":
+        if _LATIN_ONLY.fullmatch(word) and word not in ("OR", *_LATIN_OPERATORS):
             guess = from_latin(word)
         else:
-            guess = word if _CYRILLIC_ONLY.fullmatch(word) else None
+            guess = word if _CYRILLIC_ONLY.fullmatch(word) or word in _LATIN_OPERATORS else None
         if guess is None:
             return None
         spelled.append(guess)
-    return " ".join(spelled)
+    return " ".join(spelled) if spelled != words else None  # ("мост or пожар": no Latin word)
 
 
 _LATIN_ONLY = re.compile(r"[A-Za-z]+")

@@ -176,6 +176,7 @@ async def search(datasette: Any, request: Any) -> Response:
         next_url=form.url("/search", page=form.page + 1) if first + len(hits) <= total else None,
         chart=month_chart(months),
         undated=undated_note(left_out) if left_out else "",
+        notes=parsed.notes,
         csv_url=form.url("/chart.csv", page=1),
         cyrillic=cyrillic and {"words": cyrillic[0], "total": cyrillic[1],
                                "url": form.url("/search", q=cyrillic[0], page=1)},
