@@ -13,9 +13,11 @@ month passing (``explored_again``).
 
 from __future__ import annotations
 
+import atexit
 import json
 import shutil
 import sqlite3
+import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -106,12 +108,38 @@ def crawl_twice(
         return crawls.crawl(), crawls.crawl()
 
 
+# Each test process's bare crawls so far: (site, name, origin) -> the requests of both
+# runs and a copy of the archive they left, in a folder removed when the process ends.
+_BARE_CRAWLS: dict[tuple[str, str, str], tuple[list[str], list[str], Path]] = {}
+_BARE_CRAWLS_DIR = Path(tempfile.mkdtemp(prefix="bare-crawls-"))
+atexit.register(shutil.rmtree, _BARE_CRAWLS_DIR, ignore_errors=True)
+
+
 def bare_crawl_twice(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str, name: str, origin: str
 ) -> tuple[list[str], list[str]]:
-    """``crawl_twice`` of the site's own mirror by a bare profile."""
+    """``crawl_twice`` of the site's own mirror by a bare profile, into the fresh
+    archive ``db``. A site's two crawls are the same whichever test asks (its own
+    mirror, unchanged; a bare profile; an empty archive), and a round's tests check
+    several things of one site's (its rows, its first crawl's requests): they run once
+    per test process, and a later test gets the requests and a copy of the archive."""
     profile = bare_profile(tmp_path, site, name, origin)
-    return crawl_twice(run_cli, db, profile, site, SITES / site)
+    key = (site, name, origin)
+    if key not in _BARE_CRAWLS:
+        first, nightly = crawl_twice(run_cli, db, profile, site, SITES / site)
+        kept = _BARE_CRAWLS_DIR / f"{len(_BARE_CRAWLS)}.db"
+        _copy_archive(db, kept)
+        _BARE_CRAWLS[key] = (first, nightly, kept)
+    else:
+        first, nightly, kept = _BARE_CRAWLS[key]
+        _copy_archive(kept, db)
+    return list(first), list(nightly)
+
+
+def _copy_archive(source: Path, target: Path) -> None:
+    """A consistent copy, whatever is still in the source's write-ahead log."""
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
 
 
 @dataclass(frozen=True)
