@@ -266,3 +266,22 @@ def test_an_empty_filter_value_is_refused_on_the_cli(
     assert result.exit_code == 2 and result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert line.startswith("newsarchive: error: ") and message in line
+
+
+def test_each_reading_is_said_once_however_often_it_was_typed() -> None:
+    """Every "or" appended its note: "a or b or c" printed the same line twice on stderr
+    and the web page, and once more for each group holding one."""
+    read_or = "'or' was read as OR (write \"or\" in quotes to search for the word)"
+    assert parse_query("мост or пожар or ток").notes == [read_or]
+    assert parse_query("(мост or пожар) (ток or вода)").notes == [read_or]
+
+
+@pytest.mark.parametrize(
+    "query", ["мост or site:bta", "мост or author:петрова", 'мост or since:"2024-05-31"']
+)
+def test_or_before_a_filter_stays_a_word(query: str) -> None:
+    """A filter is nothing to match: "or" before one is no operator between words (as
+    "or" at the end is not), not an OR refused for 'needing a word on each side'."""
+    parsed = parse_query(query)
+    assert parsed.groups == [[Term(("мост",), WORD)], [Term(("or",), WORD)]]
+    assert parsed.notes == []

@@ -272,7 +272,8 @@ _LATIN_OPERATORS = {
 
 def _word_follows(tokens: list[re.Match[str]], pos: int) -> bool:
     """Whether ``tokens[pos]`` is something to match: a word, a phrase or a group, not an
-    excluded one, an operator or the end of a group."""
+    excluded one, an operator, a filter (which narrows the whole query: "мост or
+    site:bta" was refused as an OR without a word after it) or the end of a group."""
     if pos >= len(tokens):
         return False
     dash, quoted, open_dash, opening, _, bare = tokens[pos].groups()
@@ -283,6 +284,7 @@ def _word_follows(tokens: list[re.Match[str]], pos: int) -> bool:
         and not bare.startswith("-")
         and TOKEN.search(bare) is not None
         and (bare not in ("OR", *_LATIN_OPERATORS))
+        and bare.partition(":")[0].lower() not in _FILTERS
     )
 
 
@@ -372,6 +374,7 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
         query.notes.append(note)
     tokens = list(_TOKEN.finditer(text))
     _parse_group(tokens, 0, query, exact=exact, depth=0)  # at depth 0 it reads every token
+    query.notes = list(dict.fromkeys(query.notes))  # (each "or" noted it: one line says it)
     if not query.has_words() and query.dropped:
         # ('😀' --site bta listed every bta article, as if the emoji had matched them all)
         typed = " ".join(query.dropped)
