@@ -203,3 +203,39 @@ def test_a_site_whose_news_an_import_brought_is_not_idle_but_an_old_export_chang
     imported("https://www.bta.bg/bg/news/new-2", now - dt.timedelta(hours=3))
     fed = _crawl(run_cli, server.url, db, "--warn-idle", "7")
     assert (fed.exit_code, fed.stdout, fed.stderr) == (0, "", "")
+
+
+@pytest.mark.parametrize(
+    "fetched",
+    [
+        # eight days ago, written in UTC+05:00: as text it sorted after the 7-day cutoff
+        lambda now: (
+            (now - dt.timedelta(days=7, hours=2))
+            .astimezone(dt.timezone(dt.timedelta(hours=5)))
+            .isoformat()
+        ),
+        # a clock a year ahead: as text it was news for a year
+        lambda now: (now + dt.timedelta(days=365)).isoformat(),
+    ],
+    ids=["other-zone", "future"],
+)
+def test_an_imported_fetch_time_in_another_zone_or_the_future_hides_no_idle_site(
+    run_cli: Callable[..., Result],
+    mirror: Callable[[str], MirrorServer],
+    tmp_path: Path,
+    fetched: Callable[[dt.datetime], str],
+) -> None:
+    """An import stores ``fetched_at`` as its record gave it; compared as text with a UTC
+    cutoff, a stamp in another zone was read hours off, and one in the future kept a site
+    that stopped archiving quiet until that day came."""
+    server = mirror("bta")
+    db = tmp_path / "cron.db"
+    assert _crawl(run_cli, server.url, db).exit_code == 0
+    _age_runs(db, 10)
+    record = {"site": "bta", "url": "https://www.bta.bg/bg/news/odd-1", "title": "Новина",
+              "published": "2026-06-01", "text": "Общината обяви конкурс.",
+              "fetched_at": fetched(dt.datetime.now(dt.UTC))}  # fmt: skip
+    done = run_cli("import-jsonl", "-", "--db", str(db), input=json.dumps(record) + "\n")
+    assert done.exit_code == 0 and "imported 1 new" in done.stdout, done.stderr
+    idle = _crawl(run_cli, server.url, db, "--warn-idle", "7")
+    assert idle.exit_code == 1 and "no new article archived in 7 days" in idle.stderr

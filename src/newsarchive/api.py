@@ -21,6 +21,7 @@ from newsarchive.archive.store import (
     Prepared,
     Preparer,
     Store,
+    fetch_moment,
     get_article,
     iter_articles,
     now_iso,
@@ -674,7 +675,8 @@ def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | Non
     time): a site whose news another tool's crawl brings in (``import-warc``) grows, and
     its own crawl, finding them archived already, is not broken; an old export imported
     again (``import-jsonl``) is no news and hides no crawl that stopped finding any."""
-    cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
+    now = dt.datetime.now(dt.UTC)
+    cutoff = (now - dt.timedelta(days=days)).isoformat(timespec="seconds")
     conn = connect_reader(db)
     try:  # (one reading of the runs for every site, not a query per site)
         runs = {
@@ -690,15 +692,30 @@ def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | Non
             if first is None or first >= cutoff or (last_new or "") >= cutoff:
                 continue
             # (only for a site its runs call idle: rare, and a read of each of its rows)
-            (fetched,) = conn.execute(
-                "SELECT max(fetched_at) FROM articles WHERE site = ?", (site,)
-            ).fetchone()
-            last = max((t for t in (last_new, fetched) if t), default=None)
-            if (last or "") < cutoff:
+            fetched = _last_fetched(conn, site, now)
+            stamp = fetched.isoformat(timespec="seconds") if fetched else None
+            if (stamp or "") < cutoff:
+                last = max((t for t in (last_new, stamp) if t), default=None)
                 idle[site] = last[:10] if last else None
     finally:
         conn.close()
     return idle
+
+
+def _last_fetched(conn: sqlite3.Connection, site: str, now: dt.datetime) -> dt.datetime | None:
+    """When the newest of ``site``'s articles was first fetched, in UTC. An import stores
+    ``fetched_at`` as its record gave it (another zone, a bare day), so the stamps are
+    read as moments, not compared as text; one after ``now`` (a wrong clock, a typing
+    slip) is no evidence of news and would keep a stopped site quiet for good."""
+    latest = None
+    for (stamp,) in conn.execute("SELECT fetched_at FROM articles WHERE site = ?", (site,)):
+        try:
+            moment = fetch_moment(str(stamp)).astimezone(dt.UTC)
+        except ValueError:
+            continue
+        if moment <= now and (latest is None or moment > latest):
+            latest = moment
+    return latest
 
 
 def _run_state(run: dict[str, Any], holder: dt.datetime | None, *, known: bool = True) -> str:
