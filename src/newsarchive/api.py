@@ -706,7 +706,7 @@ def _last_fetched(conn: sqlite3.Connection, site: str, now: dt.datetime) -> dt.d
     """When the newest of ``site``'s articles was first fetched, in UTC. An import stores
     ``fetched_at`` as its record gave it (another zone, a bare day), so the stamps are
     read as moments, not compared as text; one after ``now`` (a wrong clock, a typing
-    slip) is no evidence of news and would keep a stopped site quiet for good."""
+    slip) is no evidence of news and would keep a stopped site quiet until that day."""
     latest = None
     for (stamp,) in conn.execute("SELECT fetched_at FROM articles WHERE site = ?", (site,)):
         try:
