@@ -123,6 +123,11 @@ def test_silent_edit_keeps_the_earlier_version(run_cli: Cli, db: Path) -> None:
     assert diff.exit_code == 0
     assert "[-200-]{+350+}" in diff.stdout.replace(" ", "")
     assert "Общината започна ремонт" in diff.stdout  # the words around the change
+    # --format json was ignored: the text diff came out where a script expected JSON
+    as_json = run_cli("show", RECORD["url"], "--diff", "--format", "json", "--db", str(db))
+    assert as_json.exit_code == 0 and as_json.json() == {
+        "id": shown["id"], "url": RECORD["url"], "diff": diff.stdout
+    }  # fmt: skip
 
     old_words = run_cli("search", '"200 000"', "--format", "json", "--db", str(db))
     new_words = run_cli("search", '"350 000"', "--format", "json", "--db", str(db))
@@ -137,6 +142,12 @@ def test_diff_without_an_earlier_version_is_one_line_and_no_error(run_cli: Cli, 
     result = run_cli("show", "1", "--diff", "--db", str(db))
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == "no earlier version of article 1: nothing to diff\n"
+    as_json = run_cli("show", "1", "--diff", "--format", "json", "--db", str(db))
+    assert as_json.exit_code == 0 and as_json.json() == {
+        "id": 1,
+        "url": RECORD["url"],
+        "diff": None,
+    }
     missing = run_cli("show", "2", "--diff", "--db", str(db))  # no article 2: still an error
     assert missing.exit_code == 2 and missing.stderr.startswith("newsarchive: error:")
 

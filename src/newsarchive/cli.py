@@ -664,7 +664,9 @@ def show(
     diff: Annotated[
         bool,
         typer.Option(
-            "--diff", help="Print the words the latest edit changed: [-removed-] {+added+}."
+            "--diff",
+            help="Print the words the latest edit changed: [-removed-] {+added+} (JSON:"
+            " {id, url, diff}, diff null for an article never edited).",
         ),
     ] = False,
     db: DbOption = None,
@@ -676,7 +678,9 @@ def show(
         article = api.show(_db(db), id_or_url)
         if diff:
             change = api.latest_change(article)
-            if change is None:  # (stdout stays empty: there is no change to print)
+            if fmt is ShowFormat.json:  # (a script asked: null where nothing changed)
+                _print_json({"id": article["id"], "url": article["url"], "diff": change})
+            elif change is None:  # (stdout stays empty: there is no change to print)
                 sys.stderr.write(
                     f"no earlier version of article {article['id']}: nothing to diff\n"
                 )
