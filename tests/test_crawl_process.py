@@ -157,7 +157,8 @@ def test_a_quiet_crawl_stopped_by_a_signal_says_so_in_one_line(
     """A nightly `crawl --quiet` stopped by a wrapper's `timeout` (SIGTERM) printed nothing:
     cron mails only output, so nobody learnt the run had not done its work."""
     site = held_site(3)
-    process = start_crawl(site, db, "--quiet")
+    log = db.parent / "crawl.log"
+    process = start_crawl(site, db, "--quiet", "--log-file", str(log))
     wait_for(lambda: count_articles(db) >= 3)
     process.send_signal(signum)
     site.release.set()  # the page in hand, finished
@@ -168,6 +169,13 @@ def test_a_quiet_crawl_stopped_by_a_signal_says_so_in_one_line(
         f"newsarchive: stopped by {signum.name} (exit {128 + signum}): what was fetched is"
         " archived; the next run resumes"
     ]
+    said = f"stopped by {signum.name}: what was fetched is archived; the next run resumes"
+    # the log kept by the night: its sites' lines said "interrupted", not the run's end
+    assert (
+        log.read_text(encoding="utf-8")
+        .splitlines()[-1]
+        .endswith(f" {said} (exit status {128 + signum})")
+    )
 
 
 # The console command, after an audit hook that sends the process a real SIGINT the first

@@ -94,6 +94,8 @@ def run_crawl(
         if warn_idle is not None:
             with _ending_logged(log):
                 code = _warn_idle(db, reports, warn_idle, log, code)
+        if stop.is_set() and log is not None:  # (the sites' lines said only "interrupted")
+            log.note(f"stopped: {_stopped(stop)} (exit status {stop.code})")
     finally:
         if log is not None:
             log.close()
@@ -107,12 +109,14 @@ def run_crawl(
         return code
     # On stderr, --quiet or not: a nightly run a wrapper's `timeout` or a shutdown stopped
     # did not do its work, and cron mails only what is printed, never an exit code.
-    signame = signal.Signals(stop.code - 128).name
-    sys.stderr.write(
-        f"newsarchive: stopped by {signame} (exit {stop.code}): what was fetched is"
-        " archived; the next run resumes\n"
-    )
+    sys.stderr.write(f"newsarchive: {_stopped(stop, f' (exit {stop.code})')}\n")
     return stop.code
+
+
+def _stopped(stop: StopFlag, code: str = "") -> str:
+    """What a run a signal stopped says, on stderr and in the log alike."""
+    signame = signal.Signals(stop.code - 128).name
+    return f"stopped by {signame}{code}: what was fetched is archived; the next run resumes"
 
 
 def _prepare(
