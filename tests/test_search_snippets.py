@@ -96,3 +96,18 @@ def test_a_paragraph_break_inside_a_snippet_stays_visible() -> None:
         "Какви услуги ще предлага центърът ¶ занимания по интереси, включително рисуване"
         " и хорово пеене ¶ **транспорт** от и до дома"
     )
+
+
+def test_vocabulary_lookups_keep_under_an_old_sqlites_parameter_limit() -> None:
+    """A query's words with their sibling forms (``lemmas.sibling_forms``) are bound as
+    thousands of values in one ``IN (…)``; SQLite before 3.32, which an older system's
+    Python links against, refuses more than 999 ("too many SQL variables")."""
+    from newsarchive.archive.lemmas import forms_of, lookup
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE lemma_vocab (form TEXT PRIMARY KEY, lemma TEXT NOT NULL)")
+    rows = [(f"дума{i}та", f"дума{i}") for i in range(2500)]
+    conn.executemany("INSERT INTO lemma_vocab VALUES (?, ?)", rows)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    assert lookup(conn, [form for form, _ in rows]) == dict(rows)
+    assert forms_of(conn, [lemma for _, lemma in rows]) == dict(rows)

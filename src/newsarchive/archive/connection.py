@@ -23,6 +23,10 @@ from newsarchive.errors import ArchiveBusy, ArchiveError, ArchiveWriteError
 
 DEFAULT_DB = "newsarchive.db"
 
+# Values one ``IN (?, …)`` query binds: under the parameter limit of SQLite before 3.32
+# (999), which an older system's Python still links against.
+PARAMETERS_PER_QUERY = 500
+
 log = logging.getLogger(__name__)
 
 

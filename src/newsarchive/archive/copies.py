@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.store import Filters, story_of
 
 STORY_OF = story_of("a")  # the story of the article aliased ``a``
@@ -20,8 +21,8 @@ def copies(conn: sqlite3.Connection, stories: Iterable[int]) -> dict[int, list[d
     published}]. A story nobody copied has only its own article."""
     wanted = sorted(set(stories))
     found: dict[int, list[dict[str, Any]]] = {s: [] for s in wanted}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for start in range(0, len(wanted), PARAMETERS_PER_QUERY):
+        chunk = wanted[start : start + PARAMETERS_PER_QUERY]
         marks = ",".join("?" * len(chunk))
         rows = conn.execute(
             "SELECT s.story, a.id, a.site, a.url, a.published FROM article_stories s"

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
+from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import amp_originals, is_item_url, url_key
@@ -127,14 +128,12 @@ def older_left(source: str | None) -> int | None:
     return None
 
 
-_BATCH = 500  # URL keys per query: well under SQLite's host-parameter limit (999 before 3.32)
-
-
 def _batches(urls: list[str]) -> Iterator[tuple[list[str], str]]:
-    """The distinct URL keys of ``urls`` in slices of ``_BATCH``, each with its ``?, ?``."""
+    """The distinct URL keys of ``urls`` in slices of ``PARAMETERS_PER_QUERY``, each with
+    its ``?, ?``."""
     keys = list(dict.fromkeys(url_key(url) for url in urls))
-    for start in range(0, len(keys), _BATCH):
-        chunk = keys[start : start + _BATCH]
+    for start in range(0, len(keys), PARAMETERS_PER_QUERY):
+        chunk = keys[start : start + PARAMETERS_PER_QUERY]
         yield chunk, ", ".join("?" * len(chunk))
 
 
@@ -294,8 +293,8 @@ class Frontier:
         """ETag and Last-Modified of the latest capture of each re-queued (``recheck``)
         URL's article, so the recheck asks "changed since?" (a 304 is cheap). The latest,
         not the one the text came from: a page whose chrome changed is still new bytes.
-        One query per ``_BATCH`` URLs (SQLite takes the bare ``headers`` from the row of
-        ``max(c.id)``), not one per URL: a recheck re-queues a week of articles."""
+        One query per ``PARAMETERS_PER_QUERY`` URLs (SQLite takes the bare ``headers`` from
+        the row of ``max(c.id)``), not one per URL: a recheck re-queues a week of articles."""
         latest: dict[str, str | None] = {}
         for keys, marks in _batches(urls):
             latest.update(
@@ -329,7 +328,8 @@ class Frontier:
     def listed(self, urls: list[str]) -> dict[str, tuple[dt.date, str]]:
         """For each URL that has one, the date a listing printed beside the link, or a feed
         gave the entry, and which of the two ("listing", "feed"): the article's date when
-        its page shows none. One query per ``_BATCH`` URLs: a run asks for every article."""
+        its page shows none. One query per ``PARAMETERS_PER_QUERY`` URLs: a run asks for
+        every article."""
         rows: dict[str, tuple[str | None, str | None]] = {}
         for keys, marks in _batches(urls):
             rows.update(

@@ -17,7 +17,8 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+
+from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 
 TOKEN = re.compile(r"[^\W_]+")
 LANG = "bg"
@@ -229,14 +230,7 @@ def record_forms(conn: sqlite3.Connection, pairs: dict[str, str]) -> None:
 
 def lookup(conn: sqlite3.Connection, forms: Iterable[str]) -> dict[str, str]:
     """The archive's lemma for each form that has one different from itself."""
-    wanted = sorted(set(forms))
-    if not wanted:
-        return {}
-    marks = ",".join("?" * len(wanted))
-    rows: list[Any] = conn.execute(
-        f"SELECT form, lemma FROM lemma_vocab WHERE form IN ({marks})", wanted
-    ).fetchall()
-    return {form: lemma for form, lemma in rows}
+    return dict(_vocabulary(conn, "form", forms))
 
 
 # Bulgarian inflection, as few endings as tell a form's siblings: each lemma's ending with
@@ -276,9 +270,19 @@ def sibling_forms(word: str) -> list[tuple[str, tuple[str, ...]]]:
 
 def forms_of(conn: sqlite3.Connection, lemmas: Iterable[str]) -> dict[str, str]:
     """Every form in the archive's vocabulary whose lemma is one of ``lemmas`` → its lemma."""
-    wanted = sorted(set(lemmas))
-    if not wanted:
-        return {}
-    marks = ",".join("?" * len(wanted))
-    rows = conn.execute(f"SELECT form, lemma FROM lemma_vocab WHERE lemma IN ({marks})", wanted)
-    return {form: lemma for form, lemma in rows}
+    return dict(_vocabulary(conn, "lemma", lemmas))
+
+
+def _vocabulary(
+    conn: sqlite3.Connection, column: str, values: Iterable[str]
+) -> Iterator[tuple[str, str]]:
+    """The vocabulary's (form, lemma) rows whose ``column`` is one of ``values``, a query
+    per ``PARAMETERS_PER_QUERY`` of them: a query's words with their sibling forms are
+    thousands of values."""
+    wanted = sorted(set(values))
+    for start in range(0, len(wanted), PARAMETERS_PER_QUERY):
+        chunk = wanted[start : start + PARAMETERS_PER_QUERY]
+        marks = ",".join("?" * len(chunk))
+        yield from conn.execute(
+            f"SELECT form, lemma FROM lemma_vocab WHERE {column} IN ({marks})", chunk
+        )

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.copies import STORY_OF, copies
 from newsarchive.archive.lemmas import (
     TOKEN,
@@ -633,8 +634,8 @@ def _page(
 def _details(conn: sqlite3.Connection, wanted: list[int]) -> dict[int, Any]:
     """The rows of the articles ``wanted`` that a page shows, by id."""
     details = {}
-    for start in range(0, len(wanted), 500):  # stay far below SQLite's variable limit
-        chunk = wanted[start : start + 500]
+    for start in range(0, len(wanted), PARAMETERS_PER_QUERY):
+        chunk = wanted[start : start + PARAMETERS_PER_QUERY]
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(
             f"SELECT id, site, url, title, published, text FROM articles WHERE id IN ({marks})",

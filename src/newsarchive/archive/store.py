@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.lemmas import composed, record_forms, tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.archive.stories import Shingles, shingles
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 _OPENING = 200  # characters of an article's text that say which article it is
 _INDEX_BATCH = 1000  # inserted rows indexed together (``Store.indexing_inserts``)
 _COMPOSE_BATCH = 500  # rows read at once by ``Store.compose_stored``
-_KEYS_PER_QUERY = 500  # URL keys one query asks for: under SQLite's parameter limit (999)
 ARTICLE_COLUMNS = (
     "id", "site", "url", "title", "published", "date_source", "date_note", "modified",
     "author", "tags", "text", "fetched_at", "story",
@@ -372,13 +372,13 @@ class Store:
     def published_days(self, urls: list[str]) -> dict[str, dt.date]:
         """The day each article archived from one of ``urls`` states (its local calendar
         day, as ISO text keeps it), for those that state one: read for a listing's links
-        together, one query per ``_KEYS_PER_QUERY`` keys, where a ``find`` and a read per
+        together, one query per ``PARAMETERS_PER_QUERY`` keys, where a ``find`` and a read per
         link made two look-ups a link on every page of a listing printing no dates."""
         wanted = {url: list(dict.fromkeys((archive_key(url), url_key(url)))) for url in urls}
         keys = list(dict.fromkeys(key for keys in wanted.values() for key in keys))
         published: dict[str, str | None] = {}
-        for start in range(0, len(keys), _KEYS_PER_QUERY):
-            chunk = keys[start : start + _KEYS_PER_QUERY]
+        for start in range(0, len(keys), PARAMETERS_PER_QUERY):
+            chunk = keys[start : start + PARAMETERS_PER_QUERY]
             published.update(
                 self.conn.execute(
                     "SELECT u.url_key, a.published FROM article_urls u"
