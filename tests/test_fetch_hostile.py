@@ -490,6 +490,27 @@ def test_protocol_errors_are_tried_once(reply: Reply) -> None:
     assert "\n" not in message and f"{site.url}/bad" in message
 
 
+@pytest.mark.parametrize("wbits", [31, 15, -15], ids=["gzip", "deflate", "raw-deflate"])
+def test_a_compressed_body_that_ends_before_its_stream_is_cut_short(wbits: int) -> None:
+    """A server that lost its back end between two flushed blocks ends the response
+    there, with its length right for what it sent: every byte inflates, and httpx (which
+    never asked whether the stream had ended) gave the half page as whole."""
+    packer = zlib.compressobj(wbits=wbits)
+    half = packer.compress(b"<p>" + "Общината обяви ремонт. ".encode() * 50 + b"</p>")
+    half += packer.flush(zlib.Z_SYNC_FLUSH)  # a whole block: all of it inflates
+    coding = "gzip" if wbits == 31 else "deflate"
+    routes = {"/half": response(body=half, headers={"Content-Encoding": coding})}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError) as failed:
+            fetcher.fetch(f"{site.url}/half")
+    assert site.hits["/half"] == 2  # tried once more, as a dropped connection is
+    assert str(failed.value).startswith(f"response cut short (its {coding} stream ended early: ")
+    whole = half + packer.flush()
+    routes = {"/whole": response(body=whole, headers={"Content-Encoding": coding})}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        assert "ремонт" in decode_html(fetcher.fetch(f"{site.url}/whole").content)[0]
+
+
 def test_a_body_cut_short_is_tried_once_more_then_fails_in_one_line() -> None:
     routes = {"/short": raw(b"HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\nhello")}
     with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:

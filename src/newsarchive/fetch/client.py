@@ -44,7 +44,7 @@ from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.bot_check import bot_check
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.deadline import BoundedBackend, BoundedStream, bounded_transport
-from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, inflated
+from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, StreamCut, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
@@ -1218,6 +1218,11 @@ class Fetcher:
                 raise
             self._log_fetch(url, "cut-short", size, time.monotonic())
             raise cut from None
+        except StreamCut:
+            self._log_fetch(url, "cut-short", size, time.monotonic())
+            raise _CutShort(
+                f"response cut short (its {coding} stream ended early: {size} bytes inflated)"
+            ) from None
         if (
             not robots_txt
             and (overlong := _overlong(response, chunks, coding, max_bytes - size)) is not None

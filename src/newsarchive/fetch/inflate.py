@@ -23,19 +23,31 @@ _GZIP = zlib.MAX_WBITS | 16
 UNDONE = {"gzip": "gunzip", "x-gzip": "gunzip", "deflate": "inflating"}
 
 
+class StreamCut(Exception):
+    """The body ended before its compressed stream did."""
+
+
 def inflated(raw: Iterable[bytes], coding: str, *, step: int = STEP) -> Iterator[bytes]:
     """The body behind ``coding`` (one, lower case; "" or "identity" for none) in pieces
     of at most ``step`` bytes, raw chunks of other codings unchanged. A broken stream
     raises ``httpx.DecodingError``, as httpx did: a malformed response. What follows the
-    end of the compressed stream is ignored (and not read on), as httpx ignored it."""
+    end of the compressed stream is ignored (and not read on), as httpx ignored it.
+
+    A body that ends before its stream does raises ``StreamCut``: a server that lost its
+    connection to the back end between two flushed blocks ends the response there (the
+    last chunk, or as many bytes as it declared), every byte that came inflates, and
+    httpx, which never asked whether the stream had ended, gave the half page as whole,
+    archived so for good (an unchanged page is not read again)."""
     if coding not in UNDONE:
         yield from raw
         return
     # deflate is meant zlib-wrapped; some servers send it raw: tried as zlib first (httpx)
     inflater = zlib.decompressobj(_GZIP if coding != "deflate" else zlib.MAX_WBITS)
     first = coding == "deflate"
+    fed = False  # (an empty body, as of a 204 or 304, is no stream cut short)
     try:
         for chunk in raw:
+            fed = fed or bool(chunk)
             data = chunk
             while data:
                 try:
@@ -59,5 +71,7 @@ def inflated(raw: Iterable[bytes], coding: str, *, step: int = STEP) -> Iterator
         rest = inflater.flush()
         if rest:
             yield rest
+        if fed:
+            raise StreamCut
     except zlib.error as exc:
         raise httpx.DecodingError(str(exc)) from None
