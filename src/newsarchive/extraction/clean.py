@@ -138,9 +138,9 @@ TAG_LABELS = ("етикети", "тагове", "ключови думи")
 _LINE_RULES = (
     r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
-    # A picture's credit, a TV frame's ("Кадър: БНТ") or the photographer's, and the note
-    # that the picture only illustrates the text ("Снимката е илюстративна").
-    r"^(?:Снимк[аи]|Фото|Photo|Фотограф|Кадъри?|Източник на снимк(?:ата|ите))\s*:",
+    # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
+    # and the note that the picture only illustrates the text ("Снимката е илюстративна").
+    r"^(?:Снимк[аи]|Фото|Photo|Фотограф|Кадър|Кадри|Източник на снимк(?:ата|ите))\s*:",
     r"^Снимк(?:ата|ите) (?:е|са) илюстративн[аи]\.?$",
     r"^Виж (?:още|също)\b",
     r"^(?:Прочетете|Четете) (?:още|също)\b",
