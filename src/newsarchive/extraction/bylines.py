@@ -411,6 +411,11 @@ _OFFICE_NOUNS = frozenset(
      "комисия", "център")
 )  # fmt: skip
 _OFFICE_JOINS = frozenset("на за и по с със към".split())
+# A public agency's name says its remit ("Агенция за социално подпомагане", "Агенция по
+# заетостта"); an agency named by a proper name, or by adjectives alone, is a news
+# agency's ("Агенция Фокус", "Българска телеграфна агенция"): a credit, not an issuer.
+_AGENCY = "агенция"
+_AGENCY_REMITS = frozenset(("за", "по"))
 _OFFICE_LINE = re.compile(
     rf"^(?:(?:(?:{_NAMING_LABEL}|източник)\s*:|(?:{_POSTED_BY})\s*:?)\s*(?P<office>\S.*)"
     r"|прессъобщение\s+(?:на|от)\s+(?P<issuer>\S.*)"
@@ -438,14 +443,23 @@ def office_line(line: str) -> str:
     return office if _reads_as_office(office) else ""
 
 
+# The endings the office nouns take further into a name: the article ("на общината",
+# "на съвета", "на областта"), the plural ("на общините"). Not any few letters more: a
+# verb or an adverb can open with the noun ("съветва", "отделно") and end a sentence.
+_OFFICE_NOUN_ENDINGS = frozenset(("", "а", "ът", "та", "то", "и", "ите", "ата"))
+
+
 def _office_noun(word: str, *, head: bool = False) -> bool:
     """``word`` is one of ``_OFFICE_NOUNS``: as a name's head in its dictionary form
-    ("Министерство", never "Министерството", a sentence's subject), further in any
-    ending ("на Областна администрация" beside "на администрацията")."""
+    ("Министерство", never "Министерството", a sentence's subject), further in one of
+    its endings ("на Областна администрация" beside "на администрацията")."""
     folded = word.casefold()
     if head:
         return folded in _OFFICE_NOUNS
-    return any(folded.startswith(noun) and len(folded) - len(noun) <= 3 for noun in _OFFICE_NOUNS)
+    return any(
+        folded.startswith(noun) and folded[len(noun) :] in _OFFICE_NOUN_ENDINGS
+        for noun in _OFFICE_NOUNS
+    )
 
 
 def _office_head(words: list[str]) -> int:
@@ -456,6 +470,9 @@ def _office_head(words: list[str]) -> int:
         return -1
     for at, word in enumerate(words[:3]):
         if _office_noun(word, head=True):
+            after = words[at + 1] if at + 1 < len(words) else ""
+            if word.casefold() == _AGENCY and after not in _AGENCY_REMITS:
+                return -1  # "Агенция Фокус", "Българска телеграфна агенция": a news agency
             return at
         if at + 1 < len(words) and (
             not words[at + 1][:1].islower() or words[at + 1] in _OFFICE_JOINS
