@@ -820,6 +820,7 @@ def test_an_office_line_names_the_office_that_issued_the_text(line: str, office:
         ("Автор: Иван Петров, кмет на общината", ""),  # a role: more than who wrote it
         ("Автор: Мария Колева (Русе)", "Мария Колева"),  # where from, or for whom
         ("Кореспондент: Мария Колева (БТА)", "Мария Колева"),
+        ("Автор: Мария Колева, Агенция Фокус", "Мария Колева"),  # a news agency's writer
         ("Автор: Мария Колева (по материали на общината)", ""),
     ],
 )
