@@ -794,6 +794,18 @@ def test_a_byline_by_the_headline_keeps_the_writers_degrees() -> None:
         ("Източник: Снимка на Община Русе", ""),  # no office heads it
         ("Източник: Фейсбук страница на Община Русе", ""),
         ("Автор: Мария Колева, Пресцентър на Община Русе", ""),  # a person: a byline
+        # a news agency, however named: a credit, no issuer (a public agency says its remit)
+        ("Източник: Агенция Фокус", ""),
+        ("Източник: Българска телеграфна агенция", ""),
+        ("Източник: Национална агенция за приходите", "Национална агенция за приходите"),
+        ("Източник: Агенция по заетостта", "Агенция по заетостта"),
+        # a verb that opens with an office's noun ends a sentence, not a name
+        ("Пресцентър на Община Русе съветва", ""),
+        ("Автор: Общински съвет Русе отделно", ""),
+        (
+            "Пресцентър на Областна администрация на областта",
+            "Пресцентър на Областна администрация на областта",
+        ),
     ],
 )
 def test_an_office_line_names_the_office_that_issued_the_text(line: str, office: str) -> None:
@@ -808,6 +820,7 @@ def test_an_office_line_names_the_office_that_issued_the_text(line: str, office:
         ("Автор: Иван Петров, кмет на общината", ""),  # a role: more than who wrote it
         ("Автор: Мария Колева (Русе)", "Мария Колева"),  # where from, or for whom
         ("Кореспондент: Мария Колева (БТА)", "Мария Колева"),
+        ("Автор: Мария Колева, Агенция Фокус", "Мария Колева"),  # a news agency's writer
         ("Автор: Мария Колева (по материали на общината)", ""),
     ],
 )

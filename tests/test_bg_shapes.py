@@ -385,6 +385,31 @@ def test_the_standfirst_in_the_headlines_own_box_opens_the_text(box: str, kept: 
     assert not any("12.09.2026" in line for line in lines)
 
 
+def test_a_ukrainian_pages_dek_under_its_headline_is_no_standfirst() -> None:
+    """The standfirst rule is Bulgarian pages' only: a page in another Cyrillic language
+    (Ukrainian's "і", "ї", "є" tell it) keeps its dek out of the text, as an English or a
+    Russian page does."""
+    lead = (
+        "Міська рада висадить сто двадцять дерев уздовж річки цієї осені, після того як "
+        "торішня повінь знищила набережну алею."
+    )
+    html = (
+        '<html lang="uk"><head><meta charset="utf-8"><title>Сто двадцять дерев уздовж '
+        'річки - Вісті</title></head><body><div class="top"><a href="/">Вісті</a> | '
+        '<a href="/misto">Місто</a></div><div class="main"><header><h1>Сто двадцять '
+        f"дерев уздовж річки</h1><p>{lead}</p></header>"
+        '<div class="text"><p>Перші п\'ятдесят саджанців висадять уже цього місяця, а '
+        "решту в жовтні, коли ґрунт буде достатньо вологим.</p><p>Волонтери можуть "
+        "долучитися до висадки щосуботи вранці, записавшись у бібліотеці кварталу.</p>"
+        '</div><div class="more"><h3>Ще новини</h3><ul><li><a href="/a1">Новий світлофор '
+        'на бульварі біля ринку</a></li><li><a href="/a2">Концерт у парку в суботу '
+        "ввечері</a></li></ul></div></div></body></html>"
+    )
+    lines = extract(html, "https://visti.example/misto/dereva").text.split("\n")
+    assert lines[0].startswith("Перші п'ятдесят саджанців")
+    assert lead not in lines
+
+
 def test_the_date_line_between_the_headlines_box_and_the_texts_is_not_the_text() -> None:
     """With no list of other news beside them, the text widens to the headline's box and
     takes its standfirst, and the date's box between that and the text's box with it

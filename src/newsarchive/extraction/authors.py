@@ -107,12 +107,13 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     yield from _labelled_fields(page.tree)
     for number, window in enumerate(page.near):
         if number == 0:
-            if name := bylines.byline_in_text("\n".join(whole_lines(window))):
+            lines = whole_lines(window)
+            if name := bylines.byline_in_text("\n".join(lines)):
                 yield name, "generic:text-near-title"
             # the date first, as WordPress's "Posted on <date> by <name>" prints it in
             # Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"): "от" after
             # a date, which ``byline_in_text`` leaves alone as the preposition it can be
-            elif name := _signed_line_in(window):
+            elif name := _signed_line_in(lines):
                 yield name, "generic:text-near-title"
             continue
         # further out, "By" starts other sentences: only a short line that opens with a
@@ -127,10 +128,9 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
         yield name, "generic:posted-by"
 
 
-def _signed_line_in(window: str) -> str:
-    """The name a line of ``window`` gives as who posted the text and when, and nothing
-    else (``bylines.signed_line``); only the lines it holds whole (``whole_lines``)."""
-    lines = whole_lines(window)
+def _signed_line_in(lines: list[str]) -> str:
+    """The name one of a window's ``lines`` (those it holds whole: ``whole_lines``) gives
+    as who posted the text and when, and nothing else (``bylines.signed_line``)."""
     return next(filter(None, (bylines.signed_line(line.strip()) for line in lines)), "")
 
 

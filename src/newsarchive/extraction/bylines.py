@@ -411,6 +411,11 @@ _OFFICE_NOUNS = frozenset(
      "комисия", "център")
 )  # fmt: skip
 _OFFICE_JOINS = frozenset("на за и по с със към".split())
+# A public agency's name says its remit ("Агенция за социално подпомагане", "Агенция по
+# заетостта"); an agency named by a proper name, or by adjectives alone, is a news
+# agency's ("Агенция Фокус", "Българска телеграфна агенция"): a credit, not an issuer.
+_AGENCY = "агенция"
+_AGENCY_REMITS = frozenset(("за", "по"))
 _OFFICE_LINE = re.compile(
     rf"^(?:(?:(?:{_NAMING_LABEL}|източник)\s*:|(?:{_POSTED_BY})\s*:?)\s*(?P<office>\S.*)"
     r"|прессъобщение\s+(?:на|от)\s+(?P<issuer>\S.*)"
@@ -438,24 +443,37 @@ def office_line(line: str) -> str:
     return office if _reads_as_office(office) else ""
 
 
+# The endings the office nouns take further into a name: the article ("на общината",
+# "на съвета", "на областта"), the plural ("на общините"). Not any few letters more: a
+# verb or an adverb can open with the noun ("съветва", "отделно") and end a sentence.
+_OFFICE_NOUN_ENDINGS = frozenset(("", "а", "ът", "та", "то", "и", "ите", "ата"))
+
+
 def _office_noun(word: str, *, head: bool = False) -> bool:
     """``word`` is one of ``_OFFICE_NOUNS``: as a name's head in its dictionary form
-    ("Министерство", never "Министерството", a sentence's subject), further in any
-    ending ("на Областна администрация" beside "на администрацията")."""
+    ("Министерство", never "Министерството", a sentence's subject), further in one of
+    its endings ("на Областна администрация" beside "на администрацията")."""
     folded = word.casefold()
     if head:
         return folded in _OFFICE_NOUNS
-    return any(folded.startswith(noun) and len(folded) - len(noun) <= 3 for noun in _OFFICE_NOUNS)
+    return any(
+        folded.startswith(noun) and folded[len(noun) :] in _OFFICE_NOUN_ENDINGS
+        for noun in _OFFICE_NOUNS
+    )
 
 
-def _office_head(words: list[str]) -> int:
+def _office_head(words: list[str], *, issuer: bool) -> int:
     """Where the noun heading an office's name stands in ``words``: first ("Министерство
     на …"), or after the adjectives naming it, lower-case after the first ("Регионална
-    здравна инспекция", "Общински съвет"); -1 when no such noun opens the words."""
+    здравна инспекция", "Общински съвет"); -1 when no such noun opens the words, or,
+    for the ``issuer`` of a text, when they name a news agency."""
     if not words[0][:1].isupper():
         return -1
     for at, word in enumerate(words[:3]):
         if _office_noun(word, head=True):
+            after = words[at + 1] if at + 1 < len(words) else ""
+            if issuer and word.casefold() == _AGENCY and after not in _AGENCY_REMITS:
+                return -1  # "Агенция Фокус", "Българска телеграфна агенция": a news agency
             return at
         if at + 1 < len(words) and (
             not words[at + 1][:1].islower() or words[at + 1] in _OFFICE_JOINS
@@ -464,7 +482,7 @@ def _office_head(words: list[str]) -> int:
     return -1
 
 
-def _reads_as_office(office: str) -> bool:
+def _reads_as_office(office: str, *, issuer: bool = True) -> bool:
     """Two to ``_OFFICE_WORDS`` words, a name an office noun heads, each word after it
     capitalised (a place: "Община Русе"), quoted (Отдел „Връзки с обществеността“), an
     office's word ("на област Русе") or in the lower-case run a join opens ("за социално
@@ -473,7 +491,7 @@ def _reads_as_office(office: str) -> bool:
     words = office.split()
     if not 2 <= len(words) <= _OFFICE_WORDS or any(mark in office for mark in ".,!?;:"):
         return False
-    head = _office_head(words)
+    head = _office_head(words, issuer=issuer)
     if head < 0 or words[-1] in _OFFICE_JOINS:
         return False
     quoted = joined = False
@@ -507,9 +525,12 @@ def office_in_box(lines: list[str]) -> str:
 def without_office(line: str) -> str:
     """``line`` without the office its byline names after the person ("Автор: Мария
     Колева, Пресцентър на Община Русе" → "Автор: Мария Колева"): the person wrote the
-    text, and the office they write for is not part of their name."""
+    text, and the office or the agency they write for ("Мария Колева, Агенция Фокус")
+    is not part of their name."""
     before, comma, office = line.rstrip(". ").rpartition(",")
-    return before.rstrip() if comma and _reads_as_office(office.strip()) else line
+    if comma and _reads_as_office(office.strip(), issuer=False):  # a news agency's too
+        return before.rstrip()
+    return line
 
 
 # Verse: this many short lines in a row (a stanza), each at most this long.

@@ -135,12 +135,14 @@ _BAR_GAP = r"[|¦•·\s]*"
 # as boilerplate here and for the tags ``pipeline`` reads from it.
 TAG_LABELS = ("етикети", "тагове", "ключови думи")
 
+_CATEGORY = r"[^\s.,!?/|–—]+(?:\s[^\s.,!?/|–—]+){0,2}"  # "Новини", "Местна власт"
+
 _LINE_RULES = (
     r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
-    # A picture's credit, a TV frame's ("Кадър: БНТ") or the photographer's, and the note
-    # that the picture only illustrates the text ("Снимката е илюстративна").
-    r"^(?:Снимк[аи]|Фото|Photo|Фотограф|Кадъри?|Източник на снимк(?:ата|ите))\s*:",
+    # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
+    # and the note that the picture only illustrates the text ("Снимката е илюстративна").
+    r"^(?:Снимк[аи]|Фото|Photo|Фотограф|Кадър|Кадри|Източник на снимк(?:ата|ите))\s*:",
     r"^Снимк(?:ата|ите) (?:е|са) илюстративн[аи]\.?$",
     r"^Виж (?:още|също)\b",
     r"^(?:Прочетете|Четете) (?:още|също)\b",
@@ -179,8 +181,11 @@ _LINE_RULES = (
     r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?):? \d[\d\s.,]* пъти?\.?$",
     # A post's tag or category line ("Етикети: Русе, училища", "Категория: Новини",
     # WordPress's "Posted in" as "Публикувано в: Новини"), a label and a few names: what the
-    # post is filed under, never its text (a sentence ends in a full stop).
-    rf"^(?:{'|'.join(TAG_LABELS)}|категори[яи]|рубрик[аи]|публикувано в)\s*:\s*[^.!?]{{1,120}}$",
+    # post is filed under, never its text (a sentence ends in a full stop). A category is a
+    # name of a word or three, set apart by commas: an article's own line under that label
+    # says more ("Категория: жени над 35 години – първо място за Мария Петрова").
+    rf"^(?:{'|'.join(TAG_LABELS)})\s*:\s*[^.!?]{{1,120}}$",
+    rf"^(?:категори[яи]|рубрик[аи]|публикувано в)\s*:\s*{_CATEGORY}(?:\s*[,/|]\s*{_CATEGORY})*$",
     # A table of contents' label: its links, the article's own headings again, are dropped
     # as a link list, and the label alone was left over the lead.
     r"^(?:Table of contents|Contents|On this page|In this (?:article|post|guide)|Jump to|"

@@ -257,7 +257,9 @@ def _standfirst(h1s: list[LexborNode], title: str, paragraphs: list[str]) -> str
     who did what and when, while an English or a Russian page's dek under its headline
     is a subtitle the benchmarks' truths leave out of the text (read on every page, it
     cost 45 WCXB dev pages body F1 and gained 11, and lost precision on AEB's one such
-    Russian page). Russian is told by the letters Bulgarian lacks (ы, э, ё).
+    Russian page). The other Cyrillic languages are told by the letters Bulgarian lacks:
+    Russian's ы, э, ё, Ukrainian's і, ї, є, ґ, Belarusian's ў, Serbian's and
+    Macedonian's ј, љ, њ, ђ, ћ, џ, ѓ, ќ, ѕ (never "ѝ", the Bulgarian "her").
     """
     if len(title) < _HEADLINE_CHARS or not _in_bulgarian(title):
         return ""
@@ -268,7 +270,7 @@ def _standfirst(h1s: list[LexborNode], title: str, paragraphs: list[str]) -> str
     return ""
 
 
-_NOT_BULGARIAN = re.compile("[ыэёЫЭЁ]")
+_NOT_BULGARIAN = re.compile("[ыэёіїєґўјљњђћџѓќѕЫЭЁІЇЄҐЎЈЉЊЂЋЏЃЌЅ]")
 
 
 def _in_bulgarian(text: str) -> bool:
