@@ -1,5 +1,6 @@
-"""The frontier answers for a run's whole batch of URLs in one query per ``_BATCH`` keys,
-with the same answers a query per URL gave; the store for a listing page's links, so."""
+"""The frontier answers for a run's whole batch of URLs in one query per
+``PARAMETERS_PER_QUERY`` keys, with the same answers a query per URL gave; the store for a
+listing page's links, so."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def selects(conn: object, run: object) -> int:
 def test_listed_dates_come_in_one_query_per_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(frontier_module, "_BATCH", 4)
+    monkeypatch.setattr(frontier_module, "PARAMETERS_PER_QUERY", 4)
     conn = connect(tmp_path / "a.db", create=True)
     frontier = Frontier(conn, "t")
     sources = {
@@ -56,7 +57,7 @@ def test_listed_dates_come_in_one_query_per_batch(
 def test_recheck_validators_are_the_latest_captures_in_one_query_per_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(frontier_module, "_BATCH", 2)
+    monkeypatch.setattr(frontier_module, "PARAMETERS_PER_QUERY", 2)
     conn = connect(tmp_path / "a.db", create=True)
     store, frontier = Store(conn, stories=False), Frontier(conn, "t")
     urls = [f"https://t.example/news/{n}" for n in range(3)]
