@@ -236,6 +236,16 @@ def test_no_cyrillic_spelling_is_offered_when_none_matches_or_the_query_is_no_pl
     assert (result.exit_code, result.stdout, result.stderr) == (0, "No matches.\n", "")
 
 
+def test_an_or_typed_in_lower_case_is_an_operator_to_the_cyrillic_spelling_too(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """ "or" between words is read as OR, so a query holding it is no plain words, as one
+    holding "OR" is: the spelling was offered for the one and not for the other."""
+    result = run_cli("search", "Obshtinata or Mosta", "--db", str(archive))
+    assert (result.exit_code, result.stdout) == (0, "No matches.\n")
+    assert result.stderr == "'or' was read as OR (write \"or\" in quotes to search for the word)\n"
+
+
 def test_the_web_page_offers_the_cyrillic_spelling_of_latin_words_that_match_nothing(
     archive: Path,
 ) -> None:

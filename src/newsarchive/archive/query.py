@@ -411,13 +411,11 @@ def _pasted_headline(text: str) -> tuple[str, str] | None:
     counts = [len(TOKEN.findall(side)) for side in sides]
     if min(counts) == 0 or max(counts) < HEADLINE_WORDS:
         return None
+    said = "'|' was read as a pasted headline's separator:"
     if counts[0] == counts[1]:
-        return " ".join(sides), "'|' was read as a pasted headline's separator: every word searched"
+        return " ".join(sides), f"{said} every word searched"
     kept, left = sorted(sides, key=lambda side: len(TOKEN.findall(side)), reverse=True)
-    return kept, (
-        f"'|' was read as a pasted headline's separator: '{left.strip()}' (the site's name)"
-        " left out"
-    )
+    return kept, f"{said} '{left.strip()}' (the site's name) left out"
 
 
 def _parse_group(
@@ -533,14 +531,15 @@ def cyrillic_guess(query: str) -> str | None:
         return None
     spelled: list[str] = []
     for word in words:
+        # (an operator, "OR" or the "or"/"and" read as one, is no plain word: no guess)
         if _LATIN_ONLY.fullmatch(word) and word not in ("OR", *_LATIN_OPERATORS):
             guess = from_latin(word)
         else:
-            guess = word if _CYRILLIC_ONLY.fullmatch(word) or word in _LATIN_OPERATORS else None
+            guess = word if _CYRILLIC_ONLY.fullmatch(word) else None
         if guess is None:
             return None
         spelled.append(guess)
-    return " ".join(spelled) if spelled != words else None  # ("мост or пожар": no Latin word)
+    return " ".join(spelled)
 
 
 _LATIN_ONLY = re.compile(r"[A-Za-z]+")
