@@ -21,7 +21,6 @@ from newsarchive.extraction.furniture import (
     in_furniture,
     in_furniture_for,
     visible_text,
-    whole_lines,
 )
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
@@ -107,7 +106,7 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     yield from _labelled_fields(page.tree)
     for number, window in enumerate(page.near):
         if number == 0:
-            lines = whole_lines(window)
+            lines = page.near.first_lines
             if name := bylines.byline_in_text("\n".join(lines)):
                 yield name, "generic:text-near-title"
             # the date first, as WordPress's "Posted on <date> by <name>" prints it in

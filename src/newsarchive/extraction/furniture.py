@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -352,6 +352,12 @@ class NearTitle(Replay[str]):
         self, tree: LexborHTMLParser, h1s: list[LexborNode], titles: tuple[str, ...] = ()
     ) -> None:
         super().__init__(text_near_title(tree, h1s, titles))
+
+    @cached_property
+    def first_lines(self) -> list[str]:
+        """The nearest window's whole lines (``whole_lines``): the byline and the office
+        under the headline are both read from them."""
+        return whole_lines(next(iter(self), ""))
 
 
 def whole_lines(window: str) -> list[str]:

@@ -25,7 +25,6 @@ from newsarchive.extraction.furniture import (
     in_furniture,
     in_furniture_for,
     visible_text,
-    whole_lines,
 )
 from newsarchive.extraction.metadata import Metadata, read_page
 from newsarchive.extraction.published import DatePick, body_text, pick_dates
@@ -240,9 +239,7 @@ def _office_by_headline(near: NearTitle) -> str:
     """The office the byline box under the headline names (``bylines.office_in_box``),
     its lines read as the first window around the headline holds them whole: a theme's
     box the text leaves out ("Автор: Общинска администрация Русе | 12.03.2026")."""
-    for window in near:
-        return bylines.office_in_box(whole_lines(window))
-    return ""
+    return bylines.office_in_box(near.first_lines)
 
 
 # A headline, not a section's name ("Новини", "Контакти") over a listing or a page.
