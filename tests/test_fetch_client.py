@@ -10,6 +10,7 @@ import itertools
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
@@ -29,7 +30,7 @@ from newsarchive.fetch.client import (
     retry_after_seconds,
     unresolved,
 )
-from newsarchive.fetch.inflate import inflated
+from newsarchive.fetch.inflate import StreamCut, inflated
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.resolver import NameWatch, resolver_silent
@@ -486,6 +487,33 @@ def test_inflated_gives_at_most_a_step_at_a_time_and_stops_at_the_stream_end() -
     assert list(inflated([b"\x8b\x00"], "br")) == [b"\x8b\x00"]  # not asked for: as it came
     with pytest.raises(httpx.DecodingError):
         list(inflated([b"not gzip"], "gzip"))
+
+
+@pytest.mark.parametrize("wbits", [31, 15], ids=["gzip", "zlib"])
+def test_inflated_tells_a_stream_missing_its_trailer_from_one_cut_inside_a_block(
+    wbits: int,
+) -> None:
+    """At every length a body may be cut to, it is whole exactly when the deflate stream's
+    final block came: what follows it is only the check value and the length."""
+    packer = zlib.compressobj(wbits=wbits)
+    text = "Кметът откри новия парк до реката. ".encode() * 40
+    packed = packer.compress(text) + packer.flush(zlib.Z_SYNC_FLUSH)
+    packed += packer.compress(bytes(range(256)) * 3) + packer.flush()
+    trailer = 8 if wbits == 31 else 4
+    coding = "gzip" if wbits == 31 else "deflate"
+    for end in range(1, len(packed) + 1):
+        body = packed[:end]
+        chunks = [body[i : i + 97] for i in range(0, len(body), 97)]
+        if end >= len(packed) - trailer:
+            assert b"".join(inflated(chunks, coding, step=500)) == text + bytes(range(256)) * 3
+        else:
+            with pytest.raises(StreamCut):
+                list(inflated(chunks, coding, step=500))
+    wrong = bytes(b ^ 0xFF for b in packed[-trailer:])
+    with pytest.raises(StreamCut):  # the start of a trailer that is not this stream's
+        list(inflated([packed[:-trailer] + wrong[:2]], coding))
+    with pytest.raises(httpx.DecodingError):  # all of it: a stream that does not check
+        list(inflated([packed[:-trailer] + wrong], coding))
 
 
 def _moved_site(root: Path) -> Path:

@@ -511,6 +511,33 @@ def test_a_compressed_body_that_ends_before_its_stream_is_cut_short(wbits: int) 
         assert "ремонт" in decode_html(fetcher.fetch(f"{site.url}/whole").content)[0]
 
 
+@pytest.mark.parametrize(
+    ("wbits", "trailer", "kept"),
+    [(31, 8, 0), (31, 8, 3), (31, 8, 7), (15, 4, 0), (15, 4, 2)],
+    ids=["gzip-none", "gzip-3-of-8", "gzip-7-of-8", "zlib-none", "zlib-2-of-4"],
+)
+def test_a_compressed_body_missing_only_its_trailer_is_whole(
+    wbits: int, trailer: int, kept: int
+) -> None:
+    """Every deflate block came, the final one decoded, and only the check value and
+    length after it (or the end of them) did not: a browser shows the page, whole, and so
+    does the fetch, where a stream cut inside its final block stays cut short."""
+    page = b"<p>" + "Общината обяви ремонт на улица Борисова. ".encode() * 80 + b"</p>"
+    packer = zlib.compressobj(wbits=wbits)
+    whole = packer.compress(page) + packer.flush()
+    coding = "gzip" if wbits == 31 else "deflate"
+    headers = {"Content-Encoding": coding}
+    routes = {
+        "/whole": response(body=whole[: len(whole) - trailer + kept], headers=headers),
+        "/cut": response(body=whole[: len(whole) - trailer - 2], headers=headers),
+    }
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        assert fetcher.fetch(f"{site.url}/whole").content == page
+        with pytest.raises(FetchError, match=r"^response cut short \(its \w+ stream ended"):
+            fetcher.fetch(f"{site.url}/cut")
+    assert (site.hits["/whole"], site.hits["/cut"]) == (1, 2)
+
+
 def test_a_body_cut_short_is_tried_once_more_then_fails_in_one_line() -> None:
     routes = {"/short": raw(b"HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\nhello")}
     with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:

@@ -37,13 +37,18 @@ def inflated(raw: Iterable[bytes], coding: str, *, step: int = STEP) -> Iterator
     connection to the back end between two flushed blocks ends the response there (the
     last chunk, or as many bytes as it declared), every byte that came inflates, and
     httpx, which never asked whether the stream had ended, gave the half page as whole,
-    archived so for good (an unchanged page is not read again)."""
+    archived so for good (an unchanged page is not read again). A stream whose final block
+    came and only its trailer (or the end of it) did not is whole, as a browser shows it
+    (``_ends_but_its_trailer``)."""
     if coding not in UNDONE:
         yield from raw
         return
     # deflate is meant zlib-wrapped; some servers send it raw: tried as zlib first (httpx)
     inflater = zlib.decompressobj(_GZIP if coding != "deflate" else zlib.MAX_WBITS)
     first = coding == "deflate"
+    trailer: str | None = "gzip" if coding != "deflate" else "zlib"  # None: raw deflate
+    check = zlib.crc32(b"") if trailer == "gzip" else zlib.adler32(b"")
+    size = 0
     fed = False  # (an empty body, as of a 204 or 304, is no stream cut short)
     try:
         for chunk in raw:
@@ -56,22 +61,64 @@ def inflated(raw: Iterable[bytes], coding: str, *, step: int = STEP) -> Iterator
                     if not first:
                         raise
                     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                    trailer = None
                     piece = inflater.decompress(data, step)
                 first = False
                 if piece:
+                    check, size = _checked(trailer, check, size, piece)
                     yield piece
                 data = inflater.unconsumed_tail
                 # a full step may leave output pending with all input consumed
                 while not data and len(piece) == step and not inflater.eof:
                     piece = inflater.decompress(b"", step)
                     if piece:
+                        check, size = _checked(trailer, check, size, piece)
                         yield piece
             if inflater.eof:
                 return
+        ending = inflater.copy()  # (``flush`` ends what it is called on)
         rest = inflater.flush()
         if rest:
+            check, size = _checked(trailer, check, size, rest)
             yield rest
-        if fed:
+        if fed and not _ends_but_its_trailer(ending, trailer, check, size):
             raise StreamCut
     except zlib.error as exc:
         raise httpx.DecodingError(str(exc)) from None
+
+
+def _checked(trailer: str | None, check: int, size: int, piece: bytes) -> tuple[int, int]:
+    """The running check value and length that ``trailer`` ends the stream with."""
+    if trailer == "gzip":
+        return zlib.crc32(piece, check), size + len(piece)
+    if trailer == "zlib":
+        return zlib.adler32(piece, check), size + len(piece)
+    return check, size
+
+
+def _ends_but_its_trailer(
+    inflater: zlib._Decompress, trailer: str | None, check: int, size: int
+) -> bool:
+    """Whether the deflate stream in ``inflater`` ended (its final block decoded) and only
+    its trailer, or the end of it, never came: a browser shows such a body, whole, where
+    a stream cut mid-block is half a page. zlib tells neither apart (its ``eof`` waits for
+    the trailer), so the trailer the stream would end with (its check value and length of
+    what was inflated) is given to copies of ``inflater``, all of it and then less by one
+    byte at a time, as if some of it had come: only a stream that reached its final block
+    ends on it. A stream cut mid-block needs at least one byte more before its 8-byte
+    (gzip) or 4-byte (zlib) trailer, so no copy ends."""
+    if trailer is None:  # raw deflate: its end is the final block's, ``eof`` said no
+        return False
+    if trailer == "gzip":
+        ending = check.to_bytes(4, "little") + (size & 0xFFFFFFFF).to_bytes(4, "little")
+    else:
+        ending = check.to_bytes(4, "big")
+    for came in range(len(ending)):
+        probe = inflater.copy()
+        try:
+            probe.decompress(ending[came:])
+        except zlib.error:
+            continue
+        if probe.eof:
+            return True
+    return False
