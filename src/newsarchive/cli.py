@@ -518,27 +518,27 @@ def crawl(
     bug in one site's crawl (the others go on), 74 when the archive could not be written
     (read-only, disk full, deleted), 75 when another crawl (or program) holds the archive:
     try later, 130/143 when stopped by SIGINT/SIGTERM (the next run resumes)."""
-    from newsarchive.crawl_command import run_crawl
+    from newsarchive.crawl_command import CrawlRequest, run_crawl
 
+    request = CrawlRequest(
+        sites=tuple(sites or ()),
+        since=since,
+        max_pages=max_pages,
+        base_url=base_url,
+        delay=delay,
+        refresh=refresh,
+        quiet=quiet,
+        log_file=log_file,
+        profile_files=tuple(profile or ()),
+        user_agent=user_agent,
+        connections=connections,
+        stop_after_known=stop_after_known,
+        max_requests=max_requests,
+        recheck=recheck,
+        warn_idle=warn_idle,
+    )
     with _handled():
-        code = run_crawl(
-            _db(db),
-            sites=sites or [],
-            since=since,
-            max_pages=max_pages,
-            base_url=base_url,
-            delay=delay,
-            refresh=refresh,
-            quiet=quiet,
-            log_file=log_file,
-            profile_files=profile or [],
-            user_agent=user_agent,
-            connections=connections,
-            stop_after_known=stop_after_known,
-            max_requests=max_requests,
-            recheck=recheck,
-            warn_idle=warn_idle,
-        )
+        code = run_crawl(_db(db), request)
     raise typer.Exit(code)
 
 

@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -49,30 +49,36 @@ class StopFlag(threading.Event):
         self.set()
 
 
-def run_crawl(
-    db: Path,
-    *,
-    sites: list[str],
-    since: str | None,
-    max_pages: int | None,
-    base_url: str | None,
-    delay: float | None,
-    refresh: bool,
-    quiet: bool,
-    log_file: Path | None,
-    profile_files: list[Path],
-    user_agent: str | None = None,
-    connections: int | None = None,
-    stop_after_known: int | None = None,
-    max_requests: int | None = None,
-    recheck: int | None = None,
-    warn_idle: int | None = None,
-) -> int:
+@dataclass(frozen=True)
+class CrawlRequest:
+    """What ``crawl`` was asked on its command line, as given (parsed and checked by
+    ``_prepare``): built once by the CLI, so a new option is one field, not a keyword
+    passed on through each function between the command and the crawl."""
+
+    sites: tuple[str, ...] = ()  # none: every profile ``sites`` lists
+    since: str | None = None
+    max_pages: int | None = None
+    base_url: str | None = None
+    delay: float | None = None
+    refresh: bool = False
+    quiet: bool = False
+    log_file: Path | None = None
+    profile_files: tuple[Path, ...] = ()
+    user_agent: str | None = None
+    connections: int | None = None
+    stop_after_known: int | None = None
+    max_requests: int | None = None
+    recheck: int | None = None
+    warn_idle: int | None = None
+
+
+def run_crawl(db: Path, request: CrawlRequest) -> int:
     """Crawl and return the exit code (0 ok, 1 some pages failed or a site idle past
     ``warn_idle`` days, 130/143 interrupted)."""
     # The log first: a night that ended before any site started (a bad profile file, an
     # unreadable archive, the lock) says so in it too, not only in cron's mail.
     log: _CrawlLog | None = None
+    log_file, quiet, warn_idle = request.log_file, request.quiet, request.warn_idle
     if log_file is not None:
         if str(log_file) != STDERR_NAME:
             check_not_archive(log_file, db, "--log-file")
@@ -80,12 +86,7 @@ def run_crawl(
     stop = StopFlag()
     try:
         with _ending_logged(log):
-            profiles, options = _prepare(
-                sites=sites, since=since, max_pages=max_pages, base_url=base_url, delay=delay,
-                refresh=refresh, profile_files=profile_files, user_agent=user_agent,
-                connections=connections, stop_after_known=stop_after_known,
-                max_requests=max_requests, recheck=recheck,
-            )  # fmt: skip
+            profiles, options = _prepare(request)
             options = replace(options, stop=stop, log=log.write if log else None)
             with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
                 reports = crawl(db, profiles, options, progress=progress)
@@ -119,24 +120,12 @@ def _stopped(stop: StopFlag, code: str = "") -> str:
     return f"stopped by {signame}{code}: what was fetched is archived; the next run resumes"
 
 
-def _prepare(
-    *,
-    sites: list[str],
-    since: str | None,
-    max_pages: int | None,
-    base_url: str | None,
-    delay: float | None,
-    refresh: bool,
-    profile_files: list[Path],
-    user_agent: str | None,
-    connections: int | None,
-    stop_after_known: int | None,
-    max_requests: int | None,
-    recheck: int | None,
-) -> tuple[list[Profile], CrawlOptions]:
+def _prepare(request: CrawlRequest) -> tuple[list[Profile], CrawlOptions]:
     """The profiles to crawl and the run's options, or a ``UsageError``/``ProfileError``."""
     # No SITE: every profile ``sites`` lists (built-in, the user's, --profile files), so a
     # site added with ``add-site --write`` is in the nightly run the README's cron line makes.
+    sites, base_url, user_agent = request.sites, request.base_url, request.user_agent
+    profile_files = request.profile_files
     if sites:  # (a site named twice is crawled once, not by two threads at once)
         profiles = [get_profile(s, profile_files) for s in dict.fromkeys(s.lower() for s in sites)]
     else:
@@ -148,21 +137,21 @@ def _prepare(
     if user_agent is not None and not user_agent.strip():
         raise UsageError("--user-agent must not be empty")
     try:
-        fetch = FetchOptions.from_env(user_agent=user_agent, max_connections=connections)
+        fetch = FetchOptions.from_env(user_agent=user_agent, max_connections=request.connections)
     except FetchError as exc:
         raise UsageError(str(exc)) from None
-    since_date = parse_cli_date(since, "--since")
+    since_date = parse_cli_date(request.since, "--since")
     if since_date is not None and since_date > dt.date.today() + dt.timedelta(days=1):
         # (a day's grace: a site east of here may be in tomorrow already)
         raise UsageError(f"--since {since_date} is in the future: the crawl would archive nothing")
     options = CrawlOptions(
-        since=since_date, max_pages=max_pages, base_url=base_url, refresh=refresh
+        since=since_date, max_pages=request.max_pages, base_url=base_url, refresh=request.refresh
     )
-    options = replace(options, fetch=fetch, delay=delay, recheck_days=recheck)
-    if stop_after_known is not None:
-        options = replace(options, stop_after_known=stop_after_known)
-    if max_requests is not None:
-        options = replace(options, max_requests=max_requests)
+    options = replace(options, fetch=fetch, delay=request.delay, recheck_days=request.recheck)
+    if request.stop_after_known is not None:
+        options = replace(options, stop_after_known=request.stop_after_known)
+    if request.max_requests is not None:
+        options = replace(options, max_requests=request.max_requests)
     return profiles, options
 
 
