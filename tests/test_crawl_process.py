@@ -216,6 +216,73 @@ def test_ctrl_c_before_the_first_fetch_is_said_and_exits_130(
     assert slow_site.requests == []
 
 
+# The console command, with an audit hook that sends the process a real signal: at the
+# first open of a file whose name ends with the given one (before the crawl's handlers
+# stand), or, with "twice", at a site's first connection (the crawl under way), then
+# again once the crawl's handler ran (it puts back the one before it): a second Ctrl-C.
+_SIGNALLED = """
+import os, signal, sys, threading, time
+when, number, sent = sys.argv.pop(1), signal.Signals[sys.argv.pop(1)], []
+def hook(event, args):
+    if sent:
+        return
+    if when == "twice" and event == "socket.connect":
+        if threading.current_thread() is threading.main_thread():
+            return
+        sent.append(event)
+        crawls = signal.getsignal(number)
+        os.kill(os.getpid(), number)
+        while signal.getsignal(number) is crawls:
+            time.sleep(0.01)
+        os.kill(os.getpid(), number)
+    elif event == "open" and str(args[0]).endswith(when):
+        sent.append(event)
+        os.kill(os.getpid(), number)
+sys.addaudithook(hook)
+from newsarchive.entry import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("when", ["fault.toml", ".db.lock", "twice"])
+def test_every_ending_by_a_signal_is_the_last_line_of_the_log(
+    slow_site: FaultServer, db: Path, when: str, signum: signal.Signals
+) -> None:
+    """A signal while the crawl read its profiles or took the lock (its own handlers not
+    yet standing), or a second one, which ends the crawl at once, left the --log-file
+    without a word of the run's end: a cron admin reading it saw a night that stopped
+    at its start, or at a site's "interrupted", and no why."""
+    profile = write_profile(db.parent)
+    log = db.parent / "crawl.log"
+    env = {
+        **os.environ,
+        "NEWSARCHIVE_PROFILES": str(db.parent / "no-user-profiles"),
+        "NEWSARCHIVE_BACKOFF": "0.01",
+    }
+    command = [
+        sys.executable, "-c", _SIGNALLED, when, signum.name, "crawl", "fault", "--quiet",
+        "--profile", str(profile), "--base-url", slow_site.url, "--delay", "0",
+        "--connections", "1", "--db", str(db), "--log-file", str(log),
+    ]  # fmt: skip
+    process = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=60,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    # (SIGTERM ends the console command by the signal itself: ``entry.Terminated``)
+    assert process.returncode in (128 + signum, -signum), process.stderr
+    assert "Traceback" not in process.stderr
+    lines = log.read_text(encoding="utf-8").splitlines()
+    code = 128 + signum
+    if when == "twice":
+        assert any(" start fault https://fault.example" in line for line in lines)
+        said = f"stopped by {signum.name} at once: what was archived stays; the next run resumes"
+    else:
+        assert len(lines) == 1 and slow_site.requests == []
+        said = f"stopped by {signum.name} before the crawl began: nothing was fetched"
+    assert lines[-1].endswith(f" {said} (exit status {code})"), lines[-1]
+
+
 def test_overlapping_crawl_exits_75_naming_the_holder_while_reads_work(
     held_site: Callable[[int], FaultServer], db: Path, run_cli: Callable[..., Result]
 ) -> None:

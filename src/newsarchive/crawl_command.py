@@ -79,11 +79,11 @@ def run_crawl(db: Path, request: CrawlRequest) -> int:
     # unreadable archive, the lock) says so in it too, not only in cron's mail.
     log: _CrawlLog | None = None
     log_file, quiet, warn_idle = request.log_file, request.quiet, request.warn_idle
+    stop = StopFlag()
     if log_file is not None:
         if str(log_file) != STDERR_NAME:
             check_not_archive(log_file, db, "--log-file")
         log = _CrawlLog(log_file)
-    stop = StopFlag()
     try:
         with _ending_logged(log):
             profiles, options = _prepare(request)
@@ -97,6 +97,15 @@ def run_crawl(db: Path, request: CrawlRequest) -> int:
                 code = _warn_idle(db, reports, warn_idle, log, code)
         if stop.is_set() and log is not None:  # (the sites' lines said only "interrupted")
             log.note(f"stopped: {_stopped(stop)} (exit status {stop.code})")
+    except (KeyboardInterrupt, SystemExit) as exc:
+        # A signal before the crawl's own handlers stand (while it reads its profiles or
+        # takes the lock), or a second one, which ends the crawl at once: the log said
+        # nothing of it, its last line a site's "interrupted" or the last request.
+        # (SIGTERM's is ``entry.Terminated``, a SystemExit(143): entry is above this.)
+        status = 130 if isinstance(exc, KeyboardInterrupt) else exc.code
+        if log is not None and isinstance(status, int) and status in (130, 143):
+            log.note(_signalled(status, log.crawling))
+        raise
     finally:
         if log is not None:
             log.close()
@@ -118,6 +127,19 @@ def _stopped(stop: StopFlag, code: str = "") -> str:
     """What a run a signal stopped says, on stderr and in the log alike."""
     signame = signal.Signals(stop.code - 128).name
     return f"stopped by {signame}{code}: what was fetched is archived; the next run resumes"
+
+
+def _signalled(code: int, crawling: bool) -> str:
+    """The log's last line for a run a signal ended at once (not by ``StopFlag``)."""
+    signame = signal.Signals(code - 128).name
+    if not crawling:
+        return (
+            f"stopped by {signame} before the crawl began: nothing was fetched (exit status {code})"
+        )
+    return (
+        f"stopped by {signame} at once: what was archived stays; the next run resumes"
+        f" (exit status {code})"
+    )
 
 
 def _prepare(request: CrawlRequest) -> tuple[list[Profile], CrawlOptions]:
