@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 
 from newsarchive.errors import FetchError
+from newsarchive.fetch import client
 from newsarchive.fetch.addresses import RedirectPolicy, is_public
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.client import (
@@ -623,6 +624,35 @@ def test_a_surplus_sent_after_a_pause_is_seen() -> None:
         page = fetcher.fetch(f"{site.url}/later")
     assert site.hits["/later"] == 2
     assert page.content == PAGE
+
+
+def lingering(body: bytes) -> Reply:
+    """``body`` whole, under ``Connection: close``, then the connection kept open (a
+    lingering close, waiting for the client's) until the client hangs up or the
+    server's stream limit ends it (``HostileServer.cut``)."""
+
+    def run(send: Callable[[bytes], bool]) -> None:
+        if response(body=body).run(send) is None:
+            while send(b""):
+                time.sleep(0.01)
+
+    return Reply(run)
+
+
+def test_a_whole_page_is_not_held_up_by_a_server_lingering_after_its_close(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A server that said ``Connection: close`` and then kept the socket open cost the
+    wait for bytes past the body, 0.5 s, on every page, for nothing: after a whole
+    document a surplus changes nothing kept. The wait is made as long as the server's
+    linger here, so a fetch that waits for the server's close is the one that ends it."""
+    monkeypatch.setattr(client, "_CLOSE_WAIT", 60.0)
+    routes = {"/page": lingering(PAGE), "/cut": lingering(PAGE[:-20])}
+    with HostileServer(routes, stream_limit=2) as site, Fetcher(QUICK) as fetcher:
+        assert fetcher.fetch(f"{site.url}/page").content == PAGE
+        assert fetcher.fetch(f"{site.url}/cut").content == PAGE[:-20]
+    # the client hung up first on the whole page; a cut one is still read to the close
+    assert site.cut == ["/cut"]
 
 
 def test_a_surplus_that_differs_on_the_second_try_is_refused() -> None:

@@ -48,7 +48,7 @@ from newsarchive.fetch.inflate import ACCEPT_ENCODING, UNDONE, StreamCut, inflat
 from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
-from newsarchive.fetch.surplus import Overlong, kept_body
+from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
 from newsarchive.hosts import host_variants
 from newsarchive.models import MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
@@ -233,7 +233,7 @@ def cut_short(exc: httpx.HTTPError) -> _CutShort | None:
 
 # How long the bytes after a body may take to come, or the close to, from a server that
 # said it closes the connection after the response: it sends them at once, and then its
-# close, which ends the wait at once.
+# close, which ends the wait at once. Not waited after a whole document (``_overlong``).
 _CLOSE_WAIT = 0.5
 
 
@@ -266,7 +266,10 @@ def _overlong(
     if seen is None:
         stream.close()
         return _CutShort(_sent_past(length, received))
-    wait = _CLOSE_WAIT if _closes(response) else 0.0
+    # After a whole document no wait: a surplus would change nothing kept (``kept_body``
+    # keeps the declared bytes), and a server that said it closes but lingers (its close
+    # waiting for the client's, as a lingering close may) cost the whole wait a page.
+    wait = _CLOSE_WAIT if _closes(response) and not whole_document(b"".join(body)) else 0.0
     surplus = seen + stream.read_on(max(0, room - len(seen)), wait)
     if not surplus.strip():
         return None  # a stray line end after the body (old servers send one): no more text
