@@ -8,8 +8,11 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from newsarchive.archive.connection import connect
 from newsarchive.archive.store import Store
+from newsarchive.discover.urls import front_controller_twin
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Article, Page
 
@@ -199,3 +202,78 @@ def test_a_page_naming_another_articles_address_leaves_that_article_in_place(
         assert rows == [(home, "Ремонт на улицата"), ("https://s.bg/novini/2", "Концерт")]
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize(
+    ("key", "twin"),
+    [
+        ("x.bg/index.php/novini/12", "x.bg/novini/12"),
+        ("x.bg/novini/12", "x.bg/index.php/novini/12"),
+        ("x.bg/novini/12?lang=bg", "x.bg/index.php/novini/12?lang=bg"),
+        ("x.bg/index.php/bg/news?id=3", "x.bg/bg/news?id=3"),
+        ("x.bg/", None),  # the front page
+        ("x.bg/index.php", None),
+        ("x.bg/index.php/", None),
+        ("x.bg/index.php?id=7", None),  # a query alone
+        ("x.bg/?p=7", None),
+        ("x.bg/index.php5/a", None),
+    ],
+)
+def test_a_path_through_the_front_controller_has_one_twin(key: str, twin: str | None) -> None:
+    assert front_controller_twin(key) == twin
+
+
+def test_an_undated_page_linked_through_index_php_and_not_is_one_article(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A CMS routed through index.php serves "/index.php/novini/12" and "/novini/12" as
+    one page, one module linking each: undated, with no canonical, each was an article
+    of its own (one title under two addresses with no day to tell them one). The same
+    page read at both is one; an undated copy at an address of another shape stays
+    apart, as a notice posted again does, and a changed page at the twin is its own."""
+    root = tmp_path / "site"
+    for folder in ("novini", "index.php/novini", "obiavi"):
+        (root / folder).mkdir(parents=True)
+    undated = (
+        "<html><body><h1>{title}</h1><p>Общината обяви ремонт на улица номер {n} и нов"
+        " парк в квартала до края на годината, съобщиха от пресцентъра.</p></body></html>"
+    )
+    for n in (12, 13):
+        html = undated.format(title=f"Ремонт на улица номер {n}", n=n)
+        (root / "novini" / f"{n}.html").write_text(html, encoding="utf-8")
+        (root / "index.php" / "novini" / f"{n}.html").write_text(html, encoding="utf-8")
+        (root / "obiavi" / f"{n}.html").write_text(html, encoding="utf-8")
+    changed = undated.format(title="Ремонт на улица номер 14", n=14)
+    (root / "novini" / "14.html").write_text(changed, encoding="utf-8")
+    changed = changed.replace("до края на годината", "до пролетта")
+    (root / "index.php" / "novini" / "14.html").write_text(changed, encoding="utf-8")
+    links = {
+        "index.html": [f"/novini/{n}" for n in (12, 13, 14)],
+        "arhiv.html": [f"/index.php/novini/{n}" for n in (12, 13, 14)] + ["/obiavi/12"],
+    }
+    for name, hrefs in links.items():
+        items = "".join(f'<li><a href="{h}">Ремонт на улица</a></li>' for h in hrefs)
+        (root / name).write_text(f"<html><body><ul>{items}</ul></body></html>", encoding="utf-8")
+    profile = tmp_path / "routed.toml"
+    profile.write_text(
+        'id = "routed"\nname = "Routed"\norigin = "https://routed.example"\n[discovery]\n'
+        'start_urls = ["/", "/arhiv"]\n'
+        'article_pattern = "^/(index\\\\.php/)?(novini|obiavi)/\\\\d+$"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "routed", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        rows = dict(conn.execute("SELECT url_key, article_id FROM article_urls"))
+        count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    row = {path: rows[f"routed.example{path}"] for path in [
+        *(f"{via}/novini/{n}" for via in ("", "/index.php") for n in (12, 13, 14)), "/obiavi/12"
+    ]}  # fmt: skip
+    assert row["/novini/12"] == row["/index.php/novini/12"] != row["/obiavi/12"]
+    assert row["/novini/13"] == row["/index.php/novini/13"]
+    assert row["/novini/14"] != row["/index.php/novini/14"]
+    assert count == 5 and len(set(row.values())) == 5

@@ -31,7 +31,13 @@ from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.lemmas import composed, record_forms, tokens
 from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.archive.stories import Shingles, shingles
-from newsarchive.discover.urls import archive_key, move_hosts, moved_keys, url_key
+from newsarchive.discover.urls import (
+    archive_key,
+    front_controller_twin,
+    move_hosts,
+    moved_keys,
+    url_key,
+)
 from newsarchive.errors import QueryError
 from newsarchive.fetch.charset import decode_html, has_bom
 from newsarchive.models import Article, Page
@@ -482,6 +488,26 @@ class Store:
             return int(article_id), str(url)
         return None
 
+    def _twin(self, keys: list[str], values: tuple[Any, ...]) -> tuple[int, str] | None:
+        """(id, url) of the article archived at an address that is one of ``keys`` with
+        ``index.php/`` put in or taken out (``front_controller_twin``), if the page read
+        there is this one: the same title, date (or none), author, tags and text. An
+        undated page is found so too, which ``_same_content`` leaves apart (one title
+        posted each week at a new address is a notice each week): the one route of one
+        CMS is no new posting."""
+        twins = [twin for key in keys if (twin := front_controller_twin(key)) is not None]
+        article_id = self._find_keys(twins) if twins else None
+        if article_id is None:
+            return None
+        title, published, author, tags, text = values
+        for (url,) in self.conn.execute(
+            "SELECT url FROM articles WHERE id = ? AND title = ? AND published IS ?"
+            " AND author IS ? AND tags = ? AND text = ?",
+            (article_id, title, published, author, tags, text),
+        ):
+            return article_id, str(url)
+        return None
+
     def upsert_article(
         self,
         article: Article | Prepared,
@@ -555,9 +581,11 @@ class Store:
         former = [k for key in keys for k in moved_keys(key, self.moves)]
         if article_id is None and former:  # archived before its site moved to this domain
             article_id = self._find_keys(former)
-        if article_id is None and pdate is not None and capture_id is not None:
+        if article_id is None and capture_id is not None:
             # a fetched page only: an import's records are one per article already
-            copy = self._same_content(site, pdate, values)
+            copy = self._twin(keys, values)
+            if copy is None and pdate is not None:
+                copy = self._same_content(site, pdate, values)
             if copy is not None:  # one article under a second address: the first stays
                 article_id, url = copy
         row = None

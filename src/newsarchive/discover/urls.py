@@ -388,6 +388,27 @@ def moved_keys(key: str, moves: Mapping[str, str]) -> list[str]:
     return former
 
 
+# A PHP front controller's name in a path: "/index.php/novini/12" is the route
+# "/novini/12" given to it as PATH_INFO, which a rewrite rule gives it from "/novini/12".
+_FRONT_CONTROLLER = "index.php/"
+
+
+def front_controller_twin(key: str) -> str | None:
+    """``key`` (``url_key``) with the front controller's name taken out of its path, or
+    put in: the other address a CMS routed through ``index.php`` (Joomla, WordPress,
+    CodeIgniter, Laravel...) serves the same page at, one module linking
+    "/index.php/novini/12", another "/novini/12". Not a key of its own: the two are one
+    article only when the page read at both is the same (``Store.upsert_article``), so an
+    archive keyed before is keyed as it was. None for a front page or a query alone."""
+    host, _, rest = key.partition("/")
+    if rest.startswith(_FRONT_CONTROLLER):
+        route = rest.removeprefix(_FRONT_CONTROLLER)
+        return f"{host}/{route}" if route and route[0] not in "?/" else None
+    if not rest or rest[0] in "?/" or rest.startswith("index.php"):
+        return None
+    return f"{host}/{_FRONT_CONTROLLER}{rest}"
+
+
 def moves_from(origin: str, moved: Mapping[str, str]) -> list[tuple[str, str]]:
     """The moves a site made from ``origin`` on, in order, as ``moved`` records them
     (``Discovery.moved``: old origin -> new): ``[(a, b), (b, c)]`` for a site that moved
