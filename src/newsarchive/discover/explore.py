@@ -43,7 +43,7 @@ MAX_NEWS_HOSTS = 2  # news sections on hosts of their own adopted per exploratio
 # news proper, and sections that hold news beside other things (what is on, notices, a
 # category), kept as a section when they list news items.
 _NEWS_PROPER = (
-    r"новини|новина|актуално|актуални|съобщения|прессъобщения|пресцентър|прес център|"
+    r"новини|новина|актуално|актуални|актуална|съобщения|прессъобщения|пресцентър|прес център|"
     r"news|latest|press|announcements"
 )
 _NEWS_BESIDE = r"събития|общество|обяви|events"
