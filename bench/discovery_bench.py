@@ -273,6 +273,17 @@ for site, name, origin in (
     ("bosilek", "Община Босилек", "https://bosilek.bg"),
     # and every article's canonical the news list's first page, /novini?page=1
     ("karamfil", "Община Карамфил", "https://karamfil.bg"),
+    # and a twenty-first (tests/fixtures/make_mirrors_round21.py): a "Зареди още" whose
+    # data-page names the page it stands under, not the one it loads
+    ("mashterka", "Община Мащерка", "https://mashterka.bg"),
+    # and a menu calling the news "Актуална информация"
+    ("chubritsa", "Община Чубрица", "https://www.chubritsa.bg"),
+    # and each card linking the article's English copy, ?id=5&lang=en, beside it
+    ("rigan", "Община Риган", "https://rigan.bg"),
+    # and news only in an Atom feed whose relative links are read under its xml:base
+    ("zhaltika", "Община Жълтика", "https://zhaltika.bg"),
+    # and a Dreamweaver recordset pager, ?pageNum_rsNovini=1&totalRows_rsNovini=8
+    ("bilyanka", "Община Билянка", "http://www.bilyanka.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),
