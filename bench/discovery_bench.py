@@ -284,6 +284,12 @@ for site, name, origin in (
     ("zhaltika", "Община Жълтика", "https://zhaltika.bg"),
     # and a Dreamweaver recordset pager, ?pageNum_rsNovini=1&totalRows_rsNovini=8
     ("bilyanka", "Община Билянка", "http://www.bilyanka.bg"),
+    # and the list's pages /novini/2, its articles /novini/4417: one shape of number
+    ("kamilitsa", "Община Камилица", "https://kamilitsa.bg"),
+    # and cards whose headline is plain text, the date the link to the article
+    ("lazarka", "Община Лазарка", "https://lazarka.bg"),
+    # and links whose "&" the CMS escaped twice (?id=5&amp;amp;kat=1), its feed's right
+    ("dzhodzhen", "Община Джоджен", "http://www.dzhodzhen.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -7,7 +7,10 @@ menu calling the news "Актуална информация" (chubritsa); cards
 English copy, ``?id=5&lang=en``, beside its headline (rigan); news only in an Atom feed
 whose relative links are read under its ``xml:base`` (zhaltika); a Dreamweaver recordset
 pager, ``?pageNum_rsNovini=1&totalRows_rsNovini=8``, its first page numbered 0
-(bilyanka). Each must archive exactly its articles with the true title, date and body,
+(bilyanka); list pages and articles both a number under ``/novini/`` (kamilitsa);
+cards whose headline is plain text and whose link is the date (lazarka); a CMS escaping
+the ``&`` of its links twice, ``?id=5&amp;amp;kat=1``, beside a feed naming them right
+(dzhodzhen). Each must archive exactly its articles with the true title, date and body,
 and a rerun right after must cost at most three requests.
 """
 
@@ -32,6 +35,12 @@ ROUND21_SITES = {
     "zhaltika": ("Община Жълтика", "https://zhaltika.bg"),
     # "Първа | Предишна | Следваща | Последна", ?pageNum_rsNovini=1&totalRows_rsNovini=8
     "bilyanka": ("Община Билянка", "http://www.bilyanka.bg"),
+    # /novini/2, /novini/3 the list's pages, /novini/4417 an article: one shape of number
+    "kamilitsa": ("Община Камилица", "https://kamilitsa.bg"),
+    # <h3>headline</h3> ... <a href="/novini/640-slug">30.11.2026 »</a>: the date the link
+    "lazarka": ("Община Лазарка", "https://lazarka.bg"),
+    # href="novina.php?id=4120&amp;amp;kat=1", the feed's <link> ...?id=4120&amp;kat=1
+    "dzhodzhen": ("Община Джоджен", "http://www.dzhodzhen.bg"),
 }
 
 
@@ -59,6 +68,11 @@ FIRST_CRAWLS = [
         rows=8,
     ),
     FirstCrawl("zhaltika", distinct_under={"/novini/": 8}, rows=8),
+    # the list's pages as pages, never as articles, each article once
+    FirstCrawl("kamilitsa", once=("/novini/2", "/novini/3"), distinct_under={"/novini/": 10}),
+    FirstCrawl("lazarka", distinct_under={"/novini/": 8}, rows=8),
+    # each article once, at the address its feed names, never the twice-escaped one
+    FirstCrawl("dzhodzhen", distinct_under={"/novina.php": 8}, rows=8),
     # the recordset's pages 1 and 2 in turn, not "Последна" first
     FirstCrawl(
         "bilyanka",
@@ -87,6 +101,9 @@ PROPOSALS = [
     Proposes("rigan", "start_urls", equals=["/novini.php"]),
     Proposes("zhaltika", "feeds", equals=["/atom.php"]),
     Proposes("bilyanka", "start_urls", equals=["/novini.php"]),
+    Proposes("kamilitsa", "start_urls", equals=["/novini"]),
+    Proposes("lazarka", "start_urls", equals=["/novini"]),
+    Proposes("dzhodzhen", "feeds", equals=["/rss.php"]),
 ]
 
 
