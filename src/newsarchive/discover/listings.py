@@ -31,6 +31,7 @@ from newsarchive.discover.anchors import (
     link_nodes,
     link_target,
     page_base,
+    picture_says,
     script_calls,
 )
 from newsarchive.discover.cards import Card, Link, find_cards
@@ -538,7 +539,7 @@ def find_next_link(
         label = text or (
             anchor.attributes.get("aria-label")
             or anchor.attributes.get("title")
-            or _picture_says(anchor)
+            or picture_says(anchor)
         )
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
             if _ARROWS.match(label):
@@ -605,13 +606,6 @@ def _numbered_jumps(
         for anchor, text in anchors
         if text.isdigit() and text != wanted and (url := usable(anchor.attributes.get("href")))
     }
-
-
-def _picture_says(anchor: LexborNode) -> str:
-    """What a link drawn as one picture says, in the picture's ``alt``: an old site's
-    pager of arrow images (``<img src="right.gif" alt="Следваща страница">``)."""
-    pictures = anchor.css("img")
-    return (pictures[0].attributes.get("alt") or "").strip() if len(pictures) == 1 else ""
 
 
 def _option_targets(tree: LexborHTMLParser, base: str) -> list[str]:
