@@ -290,6 +290,8 @@ for site, name, origin in (
     ("lazarka", "Община Лазарка", "https://lazarka.bg"),
     # and links whose "&" the CMS escaped twice (?id=5&amp;amp;kat=1), its feed's right
     ("dzhodzhen", "Община Джоджен", "http://www.dzhodzhen.bg"),
+    # and a menu of picture buttons, "Новини" only in an <img alt>
+    ("podbel", "Община Подбел", "http://www.podbel.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

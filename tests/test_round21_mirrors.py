@@ -10,8 +10,9 @@ pager, ``?pageNum_rsNovini=1&totalRows_rsNovini=8``, its first page numbered 0
 (bilyanka); list pages and articles both a number under ``/novini/`` (kamilitsa);
 cards whose headline is plain text and whose link is the date (lazarka); a CMS escaping
 the ``&`` of its links twice, ``?id=5&amp;amp;kat=1``, beside a feed naming them right
-(dzhodzhen). Each must archive exactly its articles with the true title, date and body,
-and a rerun right after must cost at most three requests.
+(dzhodzhen); a menu of picture buttons, "Новини" only in an ``alt`` (podbel). Each must
+archive exactly its articles with the true title, date and body, and a rerun right after
+must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ ROUND21_SITES = {
     "lazarka": ("Община Лазарка", "https://lazarka.bg"),
     # href="novina.php?id=4120&amp;amp;kat=1", the feed's <link> ...?id=4120&amp;kat=1
     "dzhodzhen": ("Община Джоджен", "http://www.dzhodzhen.bg"),
+    # <a href="/novini.php"><img src="/img/menu_novini.gif" alt="Новини"></a>
+    "podbel": ("Община Подбел", "http://www.podbel.bg"),
 }
 
 
@@ -73,6 +76,7 @@ FIRST_CRAWLS = [
     FirstCrawl("lazarka", distinct_under={"/novini/": 8}, rows=8),
     # each article once, at the address its feed names, never the twice-escaped one
     FirstCrawl("dzhodzhen", distinct_under={"/novina.php": 8}, rows=8),
+    FirstCrawl("podbel", once=("/novini.php", "/novini.php?str=2"), rows=8),
     # the recordset's pages 1 and 2 in turn, not "Последна" first
     FirstCrawl(
         "bilyanka",
@@ -104,6 +108,7 @@ PROPOSALS = [
     Proposes("kamilitsa", "start_urls", equals=["/novini"]),
     Proposes("lazarka", "start_urls", equals=["/novini"]),
     Proposes("dzhodzhen", "feeds", equals=["/rss.php"]),
+    Proposes("podbel", "start_urls", equals=["/novini.php"]),
 ]
 
 
