@@ -156,6 +156,17 @@ def test_a_menu_of_picture_buttons_is_read_by_their_alt() -> None:
     assert section_links(tree(body), HOME, SITE) == ["https://www.x.bg/novini.php"]
 
 
+def test_an_image_maps_areas_are_menu_links_read_by_their_alt() -> None:
+    """The early web's menu: one picture, its areas the links (``<map><area href alt>``)."""
+    body = (
+        '<img src="/img/nav.gif" usemap="#nav" alt=""><map name="nav">'
+        '<area shape="rect" coords="0,0,99,29" href="/index.html" alt="Начало">'
+        '<area shape="rect" coords="100,0,199,29" href="/novini.html" alt="Новини">'
+        '<area shape="rect" coords="200,0,299,29" href="/kontakti.html" alt="Контакти"></map>'
+    )
+    assert section_links(tree(body), HOME, SITE) == ["https://www.x.bg/novini.html"]
+
+
 def test_a_news_word_linking_a_host_under_the_sites_domain_adopts_that_host() -> None:
     """The menu's "Новини" on ``novini.x.bg`` is the site's news; the council's site, mail,
     the English copy, another domain whose name ends the same, another organisation's

@@ -184,7 +184,10 @@ def link_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
 def picture_says(anchor: LexborNode) -> str:
     """What a link drawn as one picture says, in the picture's ``alt``: an old site's
     pager of arrow images (``<img src="right.gif" alt="Следваща страница">``), its menu of
-    buttons (``<img src="menu_novini.gif" alt="Новини">``)."""
+    buttons (``<img src="menu_novini.gif" alt="Новини">``) or the areas of an image map
+    over one picture of a menu (``<area href="novini.html" alt="Новини">``)."""
+    if anchor.tag == "area":
+        return (anchor.attributes.get("alt") or "").strip()
     pictures = anchor.css("img")
     return (pictures[0].attributes.get("alt") or "").strip() if len(pictures) == 1 else ""
 

@@ -382,8 +382,9 @@ def section_links(
     """Menu entries worth opening as section pages, most promising first.
 
     A news word in the link text ("Новини", "Актуално", "Съобщения", or the ``alt`` of
-    the one picture an old site's menu button is) beats a news word in the address
-    (``/bg/news/bulgaria``); articles, files and feeds are not sections.
+    the one picture an old site's menu button is, or of its image map's area) beats a
+    news word in the address (``/bg/news/bulgaria``); articles, files and feeds are not
+    sections.
     ``articles``: keys (``url_key``) of links the page itself shows to be articles (news
     items it lists with a date): a short headline under ``/novini/`` reads like a menu
     entry, and opening it as a section spent one of exploring's few requests.
@@ -392,7 +393,7 @@ def section_links(
     home = normalize_url("/", page_url)
     base = page_base(tree, page_url)
     calls = script_calls(tree)
-    for order, anchor in enumerate(tree.css("a")):
+    for order, anchor in enumerate(tree.css("a, area[href]")):  # (an image map's areas too)
         raw = link_target(anchor, calls)
         url = normalize_url(raw, base) if raw else None
         if url is None or url == home or not on_site(url, profile):
