@@ -292,6 +292,8 @@ for site, name, origin in (
     ("dzhodzhen", "Община Джоджен", "http://www.dzhodzhen.bg"),
     # and a menu of picture buttons, "Новини" only in an <img alt>
     ("podbel", "Община Подбел", "http://www.podbel.bg"),
+    # and a menu that is one picture's image map, <area href="/novini.html" alt="Новини">
+    ("gluharche", "Община Глухарче", "http://www.gluharche.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

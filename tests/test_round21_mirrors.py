@@ -10,7 +10,8 @@ pager, ``?pageNum_rsNovini=1&totalRows_rsNovini=8``, its first page numbered 0
 (bilyanka); list pages and articles both a number under ``/novini/`` (kamilitsa);
 cards whose headline is plain text and whose link is the date (lazarka); a CMS escaping
 the ``&`` of its links twice, ``?id=5&amp;amp;kat=1``, beside a feed naming them right
-(dzhodzhen); a menu of picture buttons, "Новини" only in an ``alt`` (podbel). Each must
+(dzhodzhen); a menu of picture buttons, "Новини" only in an ``alt`` (podbel); a menu
+that is one picture's image map, its ``<area>`` links (gluharche). Each must
 archive exactly its articles with the true title, date and body, and a rerun right after
 must cost at most three requests.
 """
@@ -44,6 +45,8 @@ ROUND21_SITES = {
     "dzhodzhen": ("Община Джоджен", "http://www.dzhodzhen.bg"),
     # <a href="/novini.php"><img src="/img/menu_novini.gif" alt="Новини"></a>
     "podbel": ("Община Подбел", "http://www.podbel.bg"),
+    # <map name="nav"><area shape="rect" coords="…" href="/novini.html" alt="Новини">
+    "gluharche": ("Община Глухарче", "http://www.gluharche.bg"),
 }
 
 
@@ -77,6 +80,7 @@ FIRST_CRAWLS = [
     # each article once, at the address its feed names, never the twice-escaped one
     FirstCrawl("dzhodzhen", distinct_under={"/novina.php": 8}, rows=8),
     FirstCrawl("podbel", once=("/novini.php", "/novini.php?str=2"), rows=8),
+    FirstCrawl("gluharche", once=("/novini.html", "/novini_2.html", "/novini_3.html"), rows=8),
     # the recordset's pages 1 and 2 in turn, not "Последна" first
     FirstCrawl(
         "bilyanka",
@@ -109,6 +113,7 @@ PROPOSALS = [
     Proposes("lazarka", "start_urls", equals=["/novini"]),
     Proposes("dzhodzhen", "feeds", equals=["/rss.php"]),
     Proposes("podbel", "start_urls", equals=["/novini.php"]),
+    Proposes("gluharche", "start_urls", equals=["/novini.html"]),
 ]
 
 
