@@ -273,6 +273,27 @@ for site, name, origin in (
     ("bosilek", "Община Босилек", "https://bosilek.bg"),
     # and every article's canonical the news list's first page, /novini?page=1
     ("karamfil", "Община Карамфил", "https://karamfil.bg"),
+    # and a twenty-first (tests/fixtures/make_mirrors_round21.py): a "Зареди още" whose
+    # data-page names the page it stands under, not the one it loads
+    ("mashterka", "Община Мащерка", "https://mashterka.bg"),
+    # and a menu calling the news "Актуална информация"
+    ("chubritsa", "Община Чубрица", "https://www.chubritsa.bg"),
+    # and each card linking the article's English copy, ?id=5&lang=en, beside it
+    ("rigan", "Община Риган", "https://rigan.bg"),
+    # and news only in an Atom feed whose relative links are read under its xml:base
+    ("zhaltika", "Община Жълтика", "https://zhaltika.bg"),
+    # and a Dreamweaver recordset pager, ?pageNum_rsNovini=1&totalRows_rsNovini=8
+    ("bilyanka", "Община Билянка", "http://www.bilyanka.bg"),
+    # and the list's pages /novini/2, its articles /novini/4417: one shape of number
+    ("kamilitsa", "Община Камилица", "https://kamilitsa.bg"),
+    # and cards whose headline is plain text, the date the link to the article
+    ("lazarka", "Община Лазарка", "https://lazarka.bg"),
+    # and links whose "&" the CMS escaped twice (?id=5&amp;amp;kat=1), its feed's right
+    ("dzhodzhen", "Община Джоджен", "http://www.dzhodzhen.bg"),
+    # and a menu of picture buttons, "Новини" only in an <img alt>
+    ("podbel", "Община Подбел", "http://www.podbel.bg"),
+    # and a menu that is one picture's image map, <area href="/novini.html" alt="Новини">
+    ("gluharche", "Община Глухарче", "http://www.gluharche.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -14,6 +14,7 @@ from newsarchive.discover.listings import (
     article_links,
     next_page_url,
     older_article_link,
+    page_links,
     page_url,
 )
 from newsarchive.discover.shape import Shape
@@ -677,6 +678,31 @@ def test_an_items_print_email_and_category_links_do_not_cut_its_card_from_its_da
         ]
 
 
+@pytest.mark.parametrize("english", ["lang=en", "language=en-GB", "hl=de"])
+def test_an_items_link_to_its_copy_in_another_language_does_not_cut_its_card(
+    english: str,
+) -> None:
+    """A bilingual site's card: the headline to ``?id=N``, the date, an "EN" flag to
+    ``?id=N&lang=en``. The flag tells no item from the next: each card reaches its date,
+    and the last page's two short headlines are both items. The same field naming
+    Bulgarian, or a language's link with no twin on the page, is an item's link."""
+    cards = "".join(
+        f'<div class="news"><h3><a href="novina.php?id={n}">Новина номер {n}</a></h3>'
+        f'<span>{n}.11.2026</span> <a href="novina.php?id={n}&amp;{english}">EN</a></div>'
+        for n in (12, 11)
+    )
+    links = article_links(_html(cards), "https://www.x.bg/novini.php?str=3", BARE)
+    assert [(c.url, c.listed_date) for c in links] == [
+        (f"https://www.x.bg/novina.php?id={n}", dt.date(2026, 11, n)) for n in (12, 11)
+    ]
+
+
+def test_a_link_naming_bulgarian_or_with_no_twin_is_no_translation() -> None:
+    html = _html('<a href="/a?id=1&amp;lang=bg">x</a><a href="/b?id=2&amp;lang=en">y</a>')
+    links = page_links(parse_html(html), "https://www.x.bg/", BARE)
+    assert [link.bounds for link in links] == [True, True]
+
+
 @pytest.mark.parametrize("label", ["Към следващата страница", "Към следваща страница"])
 def test_an_icon_only_next_link_is_read_by_its_label(label: str) -> None:
     """A pager of "previous"/"next" icons alone, no page numbers: the words are only in
@@ -817,6 +843,29 @@ def test_a_load_more_button_with_an_address_is_the_next_page(body: str, expected
     assert next_page_url(_html(body), "https://www.x.bg/novini", BARE, 1) == (
         "https://www.x.bg" + expected
     )
+
+
+@pytest.mark.parametrize(
+    ("page_url", "page", "number", "expected"),
+    [
+        # the number the page's own: the script adds one (page 1 carries no field)
+        ("https://www.x.bg/novini", 1, 1, "/novini/ajax?page=2"),
+        ("https://www.x.bg/novini/ajax?page=2", 2, 2, "/novini/ajax?page=3"),
+        # the field the endpoint was asked with says the page, whatever the walk counted
+        ("https://www.x.bg/novini/ajax?page=4", 2, 4, "/novini/ajax?page=5"),
+        # the next page's number: sent as it is
+        ("https://www.x.bg/novini", 1, 2, "/novini/ajax?page=2"),
+        ("https://www.x.bg/novini/ajax?page=2", 2, 3, "/novini/ajax?page=3"),
+    ],
+)
+def test_a_load_more_naming_its_own_page_loads_the_one_after(
+    page_url: str, page: int, number: int, expected: str
+) -> None:
+    """Themes differ on which page a "Зареди още"'s ``data-page`` names: the one it loads,
+    or the one it stands under (its script adds one). Taken as the second, the walk read
+    its own page again, or stopped there, a page early."""
+    body = f'<button data-url="/novini/ajax" data-page="{number}">Зареди още</button>'
+    assert next_page_url(_html(body), page_url, BARE, page) == "https://www.x.bg" + expected
 
 
 @pytest.mark.parametrize(

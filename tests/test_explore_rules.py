@@ -143,6 +143,30 @@ def test_section_links_rank_news_words_in_the_text_first() -> None:
     ]  # never the home page, an article or a page with neither
 
 
+def test_a_menu_of_picture_buttons_is_read_by_their_alt() -> None:
+    """An old site's menu drawn as images (``menu_novini.gif``): the words a person reads
+    are the picture's ``alt``. Two pictures in one link say nothing: a gallery's strip."""
+    body = (
+        '<ul><li><a href="/"><img src="/img/menu_nachalo.gif" alt="Начало"></a></li>'
+        '<li><a href="/kmet.php"><img src="/img/menu_kmet.gif" alt="Кмет"></a></li>'
+        '<li><a href="/novini.php"><img src="/img/menu_novini.gif" alt="Новини"></a></li>'
+        '<li><a href="/galeria.php"><img src="/a.jpg" alt="Новини"><img src="/b.jpg" alt="Обяви">'
+        "</a></li></ul>"
+    )
+    assert section_links(tree(body), HOME, SITE) == ["https://www.x.bg/novini.php"]
+
+
+def test_an_image_maps_areas_are_menu_links_read_by_their_alt() -> None:
+    """The early web's menu: one picture, its areas the links (``<map><area href alt>``)."""
+    body = (
+        '<img src="/img/nav.gif" usemap="#nav" alt=""><map name="nav">'
+        '<area shape="rect" coords="0,0,99,29" href="/index.html" alt="Начало">'
+        '<area shape="rect" coords="100,0,199,29" href="/novini.html" alt="Новини">'
+        '<area shape="rect" coords="200,0,299,29" href="/kontakti.html" alt="Контакти"></map>'
+    )
+    assert section_links(tree(body), HOME, SITE) == ["https://www.x.bg/novini.html"]
+
+
 def test_a_news_word_linking_a_host_under_the_sites_domain_adopts_that_host() -> None:
     """The menu's "Новини" on ``novini.x.bg`` is the site's news; the council's site, mail,
     the English copy, another domain whose name ends the same, another organisation's

@@ -181,6 +181,17 @@ def link_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
     return nodes
 
 
+def picture_says(anchor: LexborNode) -> str:
+    """What a link drawn as one picture says, in the picture's ``alt``: an old site's
+    pager of arrow images (``<img src="right.gif" alt="Следваща страница">``), its menu of
+    buttons (``<img src="menu_novini.gif" alt="Новини">``) or the areas of an image map
+    over one picture of a menu (``<area href="novini.html" alt="Новини">``)."""
+    if anchor.tag == "area":
+        return (anchor.attributes.get("alt") or "").strip()
+    pictures = anchor.css("img")
+    return (pictures[0].attributes.get("alt") or "").strip() if len(pictures) == 1 else ""
+
+
 def page_base(tree: LexborHTMLParser, page_url: str) -> str:
     """What a page's relative links resolve against: its ``<base href>``, else its URL."""
     base = urlsplit(page_url)._replace(fragment="").geturl()

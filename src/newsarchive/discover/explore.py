@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.discover.anchors import link_target, page_base, script_calls
+from newsarchive.discover.anchors import link_target, page_base, picture_says, script_calls
 from newsarchive.discover.items import Items
 from newsarchive.discover.refresh import refresh_targets
 from newsarchive.discover.shape import YEAR, Shape, is_file_path, looks_like_article_path
@@ -43,7 +43,7 @@ MAX_NEWS_HOSTS = 2  # news sections on hosts of their own adopted per exploratio
 # news proper, and sections that hold news beside other things (what is on, notices, a
 # category), kept as a section when they list news items.
 _NEWS_PROPER = (
-    r"новини|новина|актуално|актуални|съобщения|прессъобщения|пресцентър|прес център|"
+    r"новини|новина|актуално|актуални|актуална|съобщения|прессъобщения|пресцентър|прес център|"
     r"news|latest|press|announcements"
 )
 _NEWS_BESIDE = r"събития|общество|обяви|events"
@@ -381,8 +381,10 @@ def section_links(
 ) -> list[str]:
     """Menu entries worth opening as section pages, most promising first.
 
-    A news word in the link text ("Новини", "Актуално", "Съобщения") beats a news word
-    in the address (``/bg/news/bulgaria``); articles, files and feeds are not sections.
+    A news word in the link text ("Новини", "Актуално", "Съобщения", or the ``alt`` of
+    the one picture an old site's menu button is, or of its image map's area) beats a
+    news word in the address (``/bg/news/bulgaria``); articles, files and feeds are not
+    sections.
     ``articles``: keys (``url_key``) of links the page itself shows to be articles (news
     items it lists with a date): a short headline under ``/novini/`` reads like a menu
     entry, and opening it as a section spent one of exploring's few requests.
@@ -391,7 +393,7 @@ def section_links(
     home = normalize_url("/", page_url)
     base = page_base(tree, page_url)
     calls = script_calls(tree)
-    for order, anchor in enumerate(tree.css("a")):
+    for order, anchor in enumerate(tree.css("a, area[href]")):  # (an image map's areas too)
         raw = link_target(anchor, calls)
         url = normalize_url(raw, base) if raw else None
         if url is None or url == home or not on_site(url, profile):
@@ -401,7 +403,7 @@ def section_links(
             continue
         if url_key(url) in articles:
             continue
-        label = _text(anchor)
+        label = _text(anchor) or picture_says(anchor)  # (a menu of picture buttons)
         score = (2 if NEWS_WORDS.search(label) else 0) + (1 if NEWS_PATH.search(path) else 0)
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)

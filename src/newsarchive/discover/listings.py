@@ -31,6 +31,7 @@ from newsarchive.discover.anchors import (
     link_nodes,
     link_target,
     page_base,
+    picture_says,
     script_calls,
 )
 from newsarchive.discover.cards import Card, Link, find_cards
@@ -135,6 +136,32 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
         nofollow = "nofollow" in (anchor.attributes.get("rel") or "").lower().split()
         utility = bool(_UTILITY_PATH.search(path) or (query and _UTILITY_QUERY.search(query)))
         links.append(Link(anchor=anchor, url=url, bounds=not (back or nofollow or utility)))
+    return _translations_apart(links)
+
+
+# How a bilingual site names another language than Bulgarian in an address: a query
+# field, ``?id=5&lang=en`` (not a first path segment: ``/ai/``, ``/db/``, ``/dl/`` beside
+# ``/`` are sections of WCXB's sites, not languages)
+_LANGUAGE_FIELD = re.compile(r"(?:lang|language|lng|hl)=(?!bg)[a-z]{2}(?:[-_][a-z]{2})?", re.I)
+_LANGUAGE_HINT = re.compile(r"[?&](?:lang|language|lng|hl)=(?!bg)", re.I)
+
+
+def _translations_apart(links: list[Link]) -> list[Link]:
+    """The links with an item's link to its copy in another language (a card's "EN" flag
+    beside its headline: ``?id=5&lang=en`` where the headline links ``?id=5``) made a
+    utility link: another URL inside the item's block, it stopped the card at the
+    headline, short of its date, as a print view's did. Only a link whose address without
+    its language field is another link's of the page: a language's own listing links its
+    items in that language alone."""
+    named = [i for i, link in enumerate(links) if link.bounds and _LANGUAGE_HINT.search(link.url)]
+    if not named:
+        return links
+    urls = {link.url for link in links}
+    for i in named:
+        parts = urlsplit(links[i].url)
+        fields = [f for f in parts.query.split("&") if not _LANGUAGE_FIELD.fullmatch(f)]
+        if urlunsplit(parts._replace(query="&".join(fields))) in urls:
+            links[i] = Link(anchor=links[i].anchor, url=links[i].url, bounds=False)
     return links
 
 
@@ -512,7 +539,7 @@ def find_next_link(
         label = text or (
             anchor.attributes.get("aria-label")
             or anchor.attributes.get("title")
-            or _picture_says(anchor)
+            or picture_says(anchor)
         )
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
             if _ARROWS.match(label):
@@ -533,7 +560,7 @@ def find_next_link(
             return url
     if url := _script_button_pager(tree, usable) or _form_button_pager(tree, base, usable):
         return url
-    if url := _load_more(tree, usable):
+    if url := _load_more(tree, current, page, usable):
         return url
     wanted = str(page + 1)
     pagers: dict[int, bool] = {}  # per parent: 30,000 "2" links in one div read it once
@@ -579,13 +606,6 @@ def _numbered_jumps(
         for anchor, text in anchors
         if text.isdigit() and text != wanted and (url := usable(anchor.attributes.get("href")))
     }
-
-
-def _picture_says(anchor: LexborNode) -> str:
-    """What a link drawn as one picture says, in the picture's ``alt``: an old site's
-    pager of arrow images (``<img src="right.gif" alt="Следваща страница">``)."""
-    pictures = anchor.css("img")
-    return (pictures[0].attributes.get("alt") or "").strip() if len(pictures) == 1 else ""
 
 
 def _option_targets(tree: LexborHTMLParser, base: str) -> list[str]:
@@ -816,7 +836,9 @@ _MORE_TEXT = re.compile(
 _MORE_NODES = "button, a, span, div, li"
 
 
-def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None]) -> str | None:
+def _load_more(
+    tree: LexborHTMLParser, current: str, page: int, usable: Callable[[str | None], str | None]
+) -> str | None:
     """The address a "Зареди още" control loads the next cards from (``data-url``,
     ``data-next``, ``data-href``, ``data-load-url``...: a ``data-`` attribute named for an
     address and holding one on the site). A listing with no pager but that button shows
@@ -825,7 +847,11 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
     page. ``data-page="2"`` alone says no address; a link with a real ``href`` ("Виж още"
     leading to a section) goes where it says, and a tracking attribute is no address.
     But beside one (``data-url="/novini/ajax" data-page="2"``) it is what the script
-    sends with it: the address asked for alone answers the first cards again."""
+    sends with it: the address asked for alone answers the first cards again. Themes
+    differ on which page the number names: the next (the script sends it as it is) or
+    the one the button stands under (the script adds one). A number that is this page's
+    own (``_own_number``) is the second: asking for it would read this page again, or
+    end the walk on its own address, a page early."""
     for node in tree.css(_MORE_NODES):
         targets = [
             value
@@ -842,10 +868,23 @@ def _load_more(tree: LexborHTMLParser, usable: Callable[[str | None], str | None
              if name in _PAGE_ATTRIBUTES and value and value.strip().isdigit()),
             None,
         )  # fmt: skip
+        if number and int(number[1]) == _own_number(current, number[0], page):
+            number = (number[0], str(int(number[1]) + 1))
         for target in targets:
             if url := usable(_with_field(target, *number) if number else target):
                 return url
     return None
+
+
+def _own_number(current: str, name: str, page: int) -> int:
+    """Which page of its listing ``current`` is: the number its query sends as ``name``
+    (the endpoint's ``?page=2``), else the walk's count (the listing's first page carries
+    none)."""
+    for field in urlsplit(current).query.split("&"):
+        key, _, value = field.partition("=")
+        if key == name and value.isdigit():
+            return int(value)
+    return page
 
 
 # The attributes a "Зареди още" keeps the number of the page it loads in, beside its

@@ -284,10 +284,19 @@ def _normal(url: str, base: str | None = None) -> str | None:
     if "))" in raw_path:
         raw_path = _PATH_STATE.sub("", raw_path) or "/"
     path = _remove_dot_segments(_requote(raw_path, "/:@!$&'()*+,;="))
-    query = "&".join(
-        _requote(q, "/?:@!$'()*+,;=&") for q in parts.query.split("&") if q and _kept(q)
-    )
+    query = parts.query
+    if "amp;" in query:
+        query = _ESCAPED_AMPERSAND.sub("&", query)
+    query = "&".join(_requote(q, "/?:@!$'()*+,;=&") for q in query.split("&") if q and _kept(q))
     return urlunsplit((parts.scheme, host, path, query, ""))
+
+
+# An ampersand a CMS escaped twice (``href="?id=5&amp;amp;kat=1"``, an RSS ``<link>`` of
+# ``?id=5&amp;amp;kat=1``): the browser asks for ``?id=5&amp;kat=1``, which the server
+# reads as the field ``amp;kat``, and the site's other links (its feed, its sitemap) name
+# ``?id=5&kat=1``: one article under two addresses, fetched twice. A raw ``&amp;`` is never
+# data in a query (a value's own ``&`` is ``%26``), only the escaping gone wrong.
+_ESCAPED_AMPERSAND = re.compile(r"&(?:amp;)+")
 
 
 def _forward_slashes(url: str) -> str:
