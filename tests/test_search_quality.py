@@ -212,6 +212,51 @@ def test_a_capitalised_name_is_matched_as_a_whole_word(run_cli: Cli, db: Path) -
     assert set(ids(search(run_cli, db, "бяла"))) == {1, 2, 3, 4, 6}
 
 
+def test_a_name_typed_with_an_inner_capital_finds_it_as_printed(run_cli: Cli, db: Path) -> None:
+    """ "АвтоГари", the company, where the archive prints автогари, the bus stations, too:
+    only its capitalised printings count, and "Автогари" (the title case) was the one
+    spelling looked for, which the archive never prints: the name found nothing."""
+    stations = [
+        {"site": "bta", "url": "https://www.bta.bg/g1", "title": "Нови линии",
+         "published": "2025-08-15", "text": "Фирмата АвтоГари пусна нови линии до морето."},
+        {"site": "bta", "url": "https://www.bta.bg/g2", "title": "Ремонт",
+         "published": "2025-08-16", "text": "Двете автогари в града са ремонтирани."},
+        {"site": "bta", "url": "https://www.bta.bg/g3", "title": "Разписание",
+         "published": "2025-08-17", "text": "Автогарата е отворена и в неделя."},
+    ]  # fmt: skip
+    build(run_cli, db, stations)
+    found = search(run_cli, db, "АвтоГари").json()
+    assert [(hit["id"], hit["snippet"]) for hit in found] == [  # type: ignore[union-attr]
+        (1, "Фирмата **АвтоГари** пусна нови линии до морето.")
+    ]
+    assert set(ids(search(run_cli, db, "автогари"))) == {1, 2, 3}  # lower case: the word
+
+
+def test_a_cased_name_s_snippet_marks_only_the_name(run_cli: Cli, db: Path) -> None:
+    """An article printing the town and the colour marked both for "Бяла"."""
+    both = {
+        "site": "bta",
+        "url": "https://www.bta.bg/t6",
+        "title": "Беседка",
+        "published": "2025-08-20",
+        "text": "Кметът на Бяла откри бяла беседка в парка.",
+    }
+    build(run_cli, db, [*TOWNS, both])  # fmt: skip
+
+    def snippets(query: str) -> dict[int, str]:
+        hits = search(run_cli, db, query).json()
+        assert isinstance(hits, list)
+        return {hit["id"]: hit["snippet"] for hit in hits}
+
+    town = snippets("Бяла")
+    assert set(town) == {1, 4, 6}
+    assert town[6] == "Кметът на **Бяла** откри бяла беседка в парка."
+    # the word, in lower case, is every printing and form
+    assert snippets("бяла")[6] == "Кметът на **Бяла** откри **бяла** беседка в парка."
+    # words together: the name's printing, not the colour's, stands beside the park
+    assert snippets("Бяла парк")[6] == "Кметът на **Бяла** откри бяла беседка в **парка**."
+
+
 def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path) -> None:
     """ "Общинският" stands only in the council's name here, but "общински", its lemma,
     is printed as a word: the query keeps every form (the demo archive's "общинският
@@ -366,7 +411,7 @@ def test_words_that_stand_together_rank_above_words_named_apart(run_cli: Cli, db
 
 def test_what_stands_together() -> None:
     from newsarchive.archive.query import parse_query
-    from newsarchive.archive.search import Marker
+    from newsarchive.archive.search import Lemmas, Marker
 
     class NoVocabulary:
         def execute(self, *_: object) -> list[tuple[str, str]]:
@@ -374,7 +419,7 @@ def test_what_stands_together() -> None:
 
     def together(query: str, *texts: str) -> bool:
         parsed = parse_query(query)
-        return Marker(NoVocabulary(), parsed, {}).together(*texts)  # type: ignore[arg-type]
+        return Marker(NoVocabulary(), parsed, Lemmas()).together(*texts)  # type: ignore[arg-type]
 
     assert together("бюджет община", "Бюджет на Община Русе.")
     assert together("бюджет община", "община и още два бюджет")  # three words between
