@@ -257,6 +257,32 @@ def test_a_cased_name_s_snippet_marks_only_the_name(run_cli: Cli, db: Path) -> N
     assert snippets("Бяла парк")[6] == "Кметът на **Бяла** откри бяла беседка в **парка**."
 
 
+def test_a_capital_opening_a_sentence_names_only_where_the_word_is_not_printed_too(
+    run_cli: Cli, db: Path
+) -> None:
+    """ "Бяла" opening a sentence counted as the town: the colour's "Бяла беседка…" in
+    an article that also prints "бялата ограда". A text that never prints the word in
+    lower case still names the town so (a headline, "гр. Бяла": its dot reads as a
+    sentence's end)."""
+    colour = {
+        "site": "bta",
+        "url": "https://www.bta.bg/t6",
+        "title": "Градина",
+        "published": "2025-08-20",
+        "text": "Бяла беседка краси двора. До нея е бялата ограда.",
+    }
+    headline = {
+        "site": "bta",
+        "url": "https://www.bta.bg/t7",
+        "title": "Бяла чества",
+        "published": "2025-08-21",
+        "text": "Празникът в гр. Бяла събра гости.",
+    }
+    build(run_cli, db, [*TOWNS, colour, headline])  # fmt: skip
+    assert set(ids(search(run_cli, db, "Бяла"))) == {1, 4, 7}
+    assert set(ids(search(run_cli, db, "бяла"))) == {1, 2, 3, 4, 6, 7}
+
+
 def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path) -> None:
     """ "Общинският" stands only in the council's name here, but "общински", its lemma,
     is printed as a word: the query keeps every form (the demo archive's "общинският
@@ -270,7 +296,12 @@ def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path
 
 
 def test_what_reads_as_a_name() -> None:
-    from newsarchive.archive.lemmas import in_lower_case, named_somewhere, printed_as_name
+    from newsarchive.archive.lemmas import (
+        in_lower_case,
+        named_somewhere,
+        printed_as_name,
+        prints_name,
+    )
 
     assert printed_as_name("варна", ["Фестивал във Варна", "Във Варна вали."])
     assert printed_as_name("варна", ["Те дойдоха от „Варна“ и Русе."])
@@ -282,6 +313,13 @@ def test_what_reads_as_a_name() -> None:
     assert not named_somewhere({"общинския"}, ["Общинския съвет реши.", "от общинския бюджет"])
     assert in_lower_case({"общински"}, ["Общински съвет", "два общински съвета"])
     assert not in_lower_case({"варя"}, ["Варя се казва тя."])
+    town, colour = frozenset({"Бяла"}), {"бял", "бяла", "бялата"}
+    assert prints_name(town, colour, ["Нов парк", "Кметът на Бяла откри парк. Бяла рокля."])
+    assert prints_name(town, colour, ["Бяла чества", "Празникът в гр. Бяла събра гости."])
+    assert not prints_name(town, colour, ["Градина", "Бяла беседка. До нея е бялата ограда."])
+    assert not prints_name(town, colour, ["Бялакова", "БЯЛА", "бяла"])
+    spelled = frozenset({"АвтоГари", "Автогари"})
+    assert prints_name(spelled, {"автогари"}, ["Фирмата Автогари и автогари"])
 
 
 FILLER = "Жителите на квартала обсъдиха плановете за следващата година. " * 60

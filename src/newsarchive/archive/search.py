@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -30,6 +30,7 @@ from newsarchive.archive.lemmas import (
     named_somewhere,
     names_among,
     printed_as_name,
+    prints_name,
     sibling_forms,
 )
 from newsarchive.archive.query import (
@@ -145,9 +146,10 @@ class Lemmas:
     # each lemma matched → its forms in the archive's vocabulary (the snippet marks them)
     forms: dict[str, frozenset[str]] = field(default_factory=dict)
     # words typed capitalised that are searched as a name the archive also prints in
-    # lower case, as a word ("Бяла" beside бяла): only an article printing it
-    # capitalised is a hit (``Prepared``)
-    cased: frozenset[str] = frozenset()
+    # lower case, as a word ("Бяла" beside бяла): only an article printing it as typed
+    # is a hit (``Prepared``); each → its lemma's forms, in whose text a capital opening
+    # a sentence is the word's, not the name's (``lemmas.prints_name``)
+    cased: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, Match]:
@@ -206,13 +208,13 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
     printed = (words - set(lemmas)).difference(missing)
     capitalised = query.capitalised()
     names: set[str] = set()
-    cased: set[str] = set()
+    cased: dict[str, frozenset[str]] = {}
     for word, lemma in lemmas.items():
         reading = _name_reading(conn, forms, word, lemma, capital=word in capitalised)
         if reading is not None:
             names.add(word)
             if reading == _CASED:
-                cased.add(word)
+                cased[word] = frozenset({word, lemma, *forms.of(lemma)})
     chosen: dict[str, Match] = {
         w: lemma for w, lemma in {**lemmas, **guessed, **siblings}.items() if w not in names
     }
@@ -222,7 +224,7 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
         named_forms = _names_among_forms(conn, forms, word, lemma, every)
         if named_forms or (word in siblings and word in printed):
             chosen[word] = tuple(sorted(every - named_forms))
-    return Lemmas(chosen, forms.known, frozenset(cased))
+    return Lemmas(chosen, forms.known, cased)
 
 
 # Enough of the articles holding a word to see how they print it: a word in lower case
@@ -372,7 +374,7 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
 _WORD_END = "[^0-9A-Za-z\u0400-\u04ff]"
 
 
-def _cased(query: ParsedQuery, cased: frozenset[str]) -> tuple[str, list[str]]:
+def _cased(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
     """The SQL condition (and its parameters) that an article prints each of the
     query's ``cased`` names as typed or in title case (``Term.spellings``), as a word,
     where its term looks (``ParsedQuery.cased_groups``). The index folds case, so "Бяла",
@@ -450,8 +452,9 @@ class Prepared:
 
     def _named(self) -> str:
         """The ids (a JSON array) of the articles the index matches that print the
-        query's cased names as typed (``_cased``): those the filters choose and, when
-        they have dates, the undated ones ``undated`` counts.
+        query's cased names as typed (``_cased``, then ``lemmas.prints_name``: not only
+        opening a sentence where the text prints the word in lower case too): those the
+        filters choose and, when they have dates, the undated ones ``undated`` counts.
 
         Checked in each statement, the names were read in every matched text up to three
         times a query (its page, its count, its undated count), four on the web page
@@ -462,9 +465,18 @@ class Prepared:
             where = f"(({where}) OR ({dateless} AND a.published_date IS NULL))"
             params = [*params, *more]
         cased, more = _cased(self.query, self.choice.cased)
-        rows = _run(self.conn, f"SELECT a.id{_INDEXED} AND {where} AND {cased}",
+        groups = self.query.cased_groups(set(self.choice.cased))
+        rows = _run(self.conn, f"SELECT a.id, a.title, a.text{_INDEXED} AND {where} AND {cased}",
                     [*self._match, *params, *more])  # fmt: skip
-        return json.dumps([row[0] for row in rows])
+        kin = self.choice.cased
+        named = [
+            article_id for article_id, title, text in rows
+            if all(any(prints_name(term.spellings(), kin[term.words[0]],
+                                   (title or "",) if term.scope == TITLE
+                                   else (title or "", text or "")) for term in group)
+                   for group in groups)
+        ]  # fmt: skip
+        return json.dumps(named)
 
     def relevance(self, order: str) -> str:
         """``order`` (relevance's) with the articles whose headline holds the whole query
