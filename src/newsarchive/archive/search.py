@@ -372,6 +372,9 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
 # capital letter, which follows no letter in Bulgarian text. (A pattern opening with a
 # class too, "*[^…]Бяла[^…]*", cost five times as much: GLOB tries it at every letter.)
 _WORD_END = "[^0-9A-Za-z\u0400-\u04ff]"
+# What surely stands before a name inside a sentence: a small letter, a digit or a comma,
+# and a space ("на Бяла", "2, Бяла").
+_INSIDE = "[0-9a-z,\u0430-\u045f]"
 
 
 def _cased(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
@@ -389,6 +392,29 @@ def _cased(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
             for spelling in sorted(term.spellings()):
                 either.extend(f"({column} || ' ') GLOB ?" for column in columns)
                 params.extend([f"*{spelling}{_WORD_END}*"] * len(columns))
+        groups.append("(" + " OR ".join(either) + ")")
+    return " AND ".join(groups) or "1", params
+
+
+def _inside(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
+    """The SQL condition (and its parameters) that the first printing of one of each
+    group's cased names in an article's text (``_cased``'s) stands inside a sentence, as
+    a word, for sure (``_INSIDE`` before it); the others, few, are read in Python
+    (``lemmas.prints_name``). The first alone: a GLOB for a printing anywhere after a
+    small letter ("*[а-я] Бяла*") tries its class at every letter, and cost four times
+    the name's own GLOB."""
+    groups, params = [], []
+    for group in query.cased_groups(set(cased)):
+        either: list[str] = ["0"]
+        for term in group:
+            for spelling in sorted(term.spellings()) if term.scope != TITLE else ():
+                at = "instr(a.text, ?)"
+                either.append(
+                    f"({at} > 1 AND substr(a.text, {at} - 1, 1) GLOB '{_INSIDE}'"
+                    f" AND substr(a.text, {at} + {len(spelling) + 1}, 1)"
+                    f" GLOB '{_WORD_END}')"
+                )
+                params.extend([f" {spelling}"] * 3)
         groups.append("(" + " OR ".join(either) + ")")
     return " AND ".join(groups) or "1", params
 
@@ -465,18 +491,21 @@ class Prepared:
             where = f"(({where}) OR ({dateless} AND a.published_date IS NULL))"
             params = [*params, *more]
         cased, more = _cased(self.query, self.choice.cased)
-        groups = self.query.cased_groups(set(self.choice.cased))
-        rows = _run(self.conn, f"SELECT a.id, a.title, a.text{_INDEXED} AND {where} AND {cased}",
-                    [*self._match, *params, *more])  # fmt: skip
-        kin = self.choice.cased
-        named = [
-            article_id for article_id, title, text in rows
+        inside, before = _inside(self.query, self.choice.cased)
+        rows = _run(self.conn, f"SELECT a.id, {inside}{_INDEXED} AND {where} AND {cased}",
+                    [*before, *self._match, *params, *more])  # fmt: skip
+        named = [article_id for article_id, sure in rows if sure]
+        # (the others, whose text's first printing follows no small letter, or whose
+        # headline alone prints it, are read whole: few, as a name mostly stands inside)
+        kin, groups = self.choice.cased, self.query.cased_groups(set(self.choice.cased))
+        unsure = _details(self.conn, [article_id for article_id, sure in rows if not sure])
+        for article_id, _site, _url, title, _published, text in unsure.values():
             if all(any(prints_name(term.spellings(), kin[term.words[0]],
                                    (title or "",) if term.scope == TITLE
                                    else (title or "", text or "")) for term in group)
-                   for group in groups)
-        ]  # fmt: skip
-        return json.dumps(named)
+                   for group in groups):  # fmt: skip
+                named.append(article_id)
+        return json.dumps(sorted(named))
 
     def relevance(self, order: str) -> str:
         """``order`` (relevance's) with the articles whose headline holds the whole query
