@@ -278,9 +278,17 @@ def test_a_capital_opening_a_sentence_names_only_where_the_word_is_not_printed_t
         "published": "2025-08-21",
         "text": "Празникът в гр. Бяла събра гости.",
     }
-    build(run_cli, db, [*TOWNS, colour, headline])  # fmt: skip
+    # the first "Бяла" after a small letter is no word of its own: the text is read whole
+    guest = {
+        "site": "bta",
+        "url": "https://www.bta.bg/t8",
+        "title": "Гост",
+        "published": "2025-08-22",
+        "text": "Гостува ни Бялакова. Бяла рокля носи тя, с бялата чанта.",
+    }
+    build(run_cli, db, [*TOWNS, colour, headline, guest])  # fmt: skip
     assert set(ids(search(run_cli, db, "Бяла"))) == {1, 4, 7}
-    assert set(ids(search(run_cli, db, "бяла"))) == {1, 2, 3, 4, 6, 7}
+    assert set(ids(search(run_cli, db, "бяла"))) == {1, 2, 3, 4, 6, 7, 8}
 
 
 def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path) -> None:
