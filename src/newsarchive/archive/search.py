@@ -401,8 +401,8 @@ def _inside(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
     group's cased names in an article's text (``_cased``'s) stands inside a sentence, as
     a word, for sure (``_INSIDE`` before it); the others, few, are read in Python
     (``lemmas.prints_name``). The first alone: a GLOB for a printing anywhere after a
-    small letter ("*[а-я] Бяла*") tries its class at every letter, and cost four times
-    the name's own GLOB."""
+    small letter ("*[а-я] Бяла*") tries its class at every letter: on the bench, 1.3 s
+    more for 18,000 articles printing the name, where this costs 0.4 s."""
     groups, params = [], []
     for group in query.cased_groups(set(cased)):
         either: list[str] = ["0"]
