@@ -2,7 +2,7 @@
 
     python bench/search_quality_bench.py [--list] [--json FILE]
 
-The archive is ``tests/fixtures/search_quality/articles.jsonl`` (42 articles written for
+The archive is ``tests/fixtures/search_quality/articles.jsonl`` (45 articles written for
 this check, four sites); ``queries.json`` beside it holds the queries an analyst would
 type (word forms, names, numbers, phrases, OR, exclusions, prefixes, headline scope,
 date bounds, one story in two outlets, words together or apart), each with the articles

@@ -333,3 +333,46 @@ def test_search_count_that_matched_nothing_finds_its_hint_on_the_same_connection
     found = run_cli("search", "Русе", "--count", "--format", "json", "--db", str(db))
     assert (found.exit_code, found.stderr, len(opened)) == (0, "", 1)
     assert found.json() == [{"site": "bta", "year": 2025, "count": 1}]
+
+
+TOWN = [
+    {"site": "bta", "url": "https://www.bta.bg/b1", "title": "Нов парк",
+     "published": "2025-08-15", "text": "Кметът на Бяла откри нов парк."},
+    {"site": "bta", "url": "https://www.bta.bg/b2", "title": "Сесия",
+     "published": "2025-08-16", "text": "Днес заседава съветът в Бяла."},
+    {"site": "bta", "url": "https://www.bta.bg/b3", "title": "Зима",
+     "published": "2025-08-17", "text": "Снегът покри всичко с бяла пелена."},
+    {"site": "bta", "url": "https://www.bta.bg/b4", "title": "Събор",
+     "published": None, "text": "Съборът в Бяла събра гости."},
+    {"site": "bta", "url": "https://www.bta.bg/b5", "title": "Старо",
+     "published": "2020-01-01", "text": "Музеят в Бяла отвори."},
+]  # fmt: skip
+
+
+def test_a_cased_name_is_read_in_the_matched_texts_once_a_query(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Бяла", the town, where the archive prints бяла, the colour, too: each matched
+    article is read for the capitalised name once (GLOB), for the page, its count and
+    its undated count alike; each statement read them again, three times a query."""
+    db = build(run_cli, tmp_path / "town.db", TOWN)
+    since = Filters(since=dt.date(2025, 1, 1))
+    with traced(monkeypatch) as seen:
+        page = api.search_page(db, "Бяла", filters=since, limit=1, undated=True)
+    assert (len(page.hits), page.total, page.undated) == (1, 2, 1)
+    assert count(seen, "GLOB") == 1
+    with traced(monkeypatch) as seen:
+        totals = api.search_totals(db, "Бяла", filters=since, undated=True)
+    assert (totals.rows, totals.undated) == ([{"site": "bta", "year": 2025, "count": 2}], 1)
+    assert count(seen, "GLOB") == 1
+    conn = connect_reader(db)  # the web page: its chart too
+    try:
+        seen.clear()
+        conn.set_trace_callback(seen.append)
+        options = SearchOptions(filters=since, limit=1)
+        prepared = search.prepare(conn, parse_query("Бяла"), options)
+        (hits, total), months = page_and_months(conn, parse_query("Бяла"), options, prepared)
+        assert (len(hits), total, sum(m["count"] for m in months)) == (1, 2, 2)
+        assert prepared.undated() == 1 and count(seen, "GLOB") == 1
+    finally:
+        conn.close()

@@ -212,6 +212,85 @@ def test_a_capitalised_name_is_matched_as_a_whole_word(run_cli: Cli, db: Path) -
     assert set(ids(search(run_cli, db, "бяла"))) == {1, 2, 3, 4, 6}
 
 
+def test_a_name_typed_with_an_inner_capital_finds_it_as_printed(run_cli: Cli, db: Path) -> None:
+    """ "АвтоГари", the company, where the archive prints автогари, the bus stations, too:
+    only its capitalised printings count, and "Автогари" (the title case) was the one
+    spelling looked for, which the archive never prints: the name found nothing."""
+    stations = [
+        {"site": "bta", "url": "https://www.bta.bg/g1", "title": "Нови линии",
+         "published": "2025-08-15", "text": "Фирмата АвтоГари пусна нови линии до морето."},
+        {"site": "bta", "url": "https://www.bta.bg/g2", "title": "Ремонт",
+         "published": "2025-08-16", "text": "Двете автогари в града са ремонтирани."},
+        {"site": "bta", "url": "https://www.bta.bg/g3", "title": "Разписание",
+         "published": "2025-08-17", "text": "Автогарата е отворена и в неделя."},
+    ]  # fmt: skip
+    build(run_cli, db, stations)
+    found = search(run_cli, db, "АвтоГари").json()
+    assert [(hit["id"], hit["snippet"]) for hit in found] == [  # type: ignore[union-attr]
+        (1, "Фирмата **АвтоГари** пусна нови линии до морето.")
+    ]
+    assert set(ids(search(run_cli, db, "автогари"))) == {1, 2, 3}  # lower case: the word
+
+
+def test_a_cased_name_s_snippet_marks_only_the_name(run_cli: Cli, db: Path) -> None:
+    """An article printing the town and the colour marked both for "Бяла"."""
+    both = {
+        "site": "bta",
+        "url": "https://www.bta.bg/t6",
+        "title": "Беседка",
+        "published": "2025-08-20",
+        "text": "Кметът на Бяла откри бяла беседка в парка.",
+    }
+    build(run_cli, db, [*TOWNS, both])  # fmt: skip
+
+    def snippets(query: str) -> dict[int, str]:
+        hits = search(run_cli, db, query).json()
+        assert isinstance(hits, list)
+        return {hit["id"]: hit["snippet"] for hit in hits}
+
+    town = snippets("Бяла")
+    assert set(town) == {1, 4, 6}
+    assert town[6] == "Кметът на **Бяла** откри бяла беседка в парка."
+    # the word, in lower case, is every printing and form
+    assert snippets("бяла")[6] == "Кметът на **Бяла** откри **бяла** беседка в парка."
+    # words together: the name's printing, not the colour's, stands beside the park
+    assert snippets("Бяла парк")[6] == "Кметът на **Бяла** откри бяла беседка в **парка**."
+
+
+def test_a_capital_opening_a_sentence_names_only_where_the_word_is_not_printed_too(
+    run_cli: Cli, db: Path
+) -> None:
+    """ "Бяла" opening a sentence counted as the town: the colour's "Бяла беседка…" in
+    an article that also prints "бялата ограда". A text that never prints the word in
+    lower case still names the town so (a headline, "гр. Бяла": its dot reads as a
+    sentence's end)."""
+    colour = {
+        "site": "bta",
+        "url": "https://www.bta.bg/t6",
+        "title": "Градина",
+        "published": "2025-08-20",
+        "text": "Бяла беседка краси двора. До нея е бялата ограда.",
+    }
+    headline = {
+        "site": "bta",
+        "url": "https://www.bta.bg/t7",
+        "title": "Бяла чества",
+        "published": "2025-08-21",
+        "text": "Празникът в гр. Бяла събра гости.",
+    }
+    # the first "Бяла" after a small letter is no word of its own: the text is read whole
+    guest = {
+        "site": "bta",
+        "url": "https://www.bta.bg/t8",
+        "title": "Гост",
+        "published": "2025-08-22",
+        "text": "Гостува ни Бялакова. Бяла рокля носи тя, с бялата чанта.",
+    }
+    build(run_cli, db, [*TOWNS, colour, headline, guest])  # fmt: skip
+    assert set(ids(search(run_cli, db, "Бяла"))) == {1, 4, 7}
+    assert set(ids(search(run_cli, db, "бяла"))) == {1, 2, 3, 4, 6, 7, 8}
+
+
 def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path) -> None:
     """ "Общинският" stands only in the council's name here, but "общински", its lemma,
     is printed as a word: the query keeps every form (the demo archive's "общинският
@@ -225,7 +304,12 @@ def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path
 
 
 def test_what_reads_as_a_name() -> None:
-    from newsarchive.archive.lemmas import in_lower_case, named_somewhere, printed_as_name
+    from newsarchive.archive.lemmas import (
+        in_lower_case,
+        named_somewhere,
+        printed_as_name,
+        prints_name,
+    )
 
     assert printed_as_name("варна", ["Фестивал във Варна", "Във Варна вали."])
     assert printed_as_name("варна", ["Те дойдоха от „Варна“ и Русе."])
@@ -237,6 +321,13 @@ def test_what_reads_as_a_name() -> None:
     assert not named_somewhere({"общинския"}, ["Общинския съвет реши.", "от общинския бюджет"])
     assert in_lower_case({"общински"}, ["Общински съвет", "два общински съвета"])
     assert not in_lower_case({"варя"}, ["Варя се казва тя."])
+    town, colour = frozenset({"Бяла"}), {"бял", "бяла", "бялата"}
+    assert prints_name(town, colour, ["Нов парк", "Кметът на Бяла откри парк. Бяла рокля."])
+    assert prints_name(town, colour, ["Бяла чества", "Празникът в гр. Бяла събра гости."])
+    assert not prints_name(town, colour, ["Градина", "Бяла беседка. До нея е бялата ограда."])
+    assert not prints_name(town, colour, ["Бялакова", "БЯЛА", "бяла"])
+    spelled = frozenset({"АвтоГари", "Автогари"})
+    assert prints_name(spelled, {"автогари"}, ["Фирмата Автогари и автогари"])
 
 
 FILLER = "Жителите на квартала обсъдиха плановете за следващата година. " * 60
@@ -366,7 +457,7 @@ def test_words_that_stand_together_rank_above_words_named_apart(run_cli: Cli, db
 
 def test_what_stands_together() -> None:
     from newsarchive.archive.query import parse_query
-    from newsarchive.archive.search import Marker
+    from newsarchive.archive.search import Lemmas, Marker
 
     class NoVocabulary:
         def execute(self, *_: object) -> list[tuple[str, str]]:
@@ -374,7 +465,7 @@ def test_what_stands_together() -> None:
 
     def together(query: str, *texts: str) -> bool:
         parsed = parse_query(query)
-        return Marker(NoVocabulary(), parsed, {}).together(*texts)  # type: ignore[arg-type]
+        return Marker(NoVocabulary(), parsed, Lemmas()).together(*texts)  # type: ignore[arg-type]
 
     assert together("бюджет община", "Бюджет на Община Русе.")
     assert together("бюджет община", "община и още два бюджет")  # three words between

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsarchive.archive.lemmas import TOKEN
 from newsarchive.archive.query import parse_query
-from newsarchive.archive.search import Marker
+from newsarchive.archive.search import Lemmas, Marker
 
 MARKS = ("\x02", "\x03")
 
@@ -26,7 +26,7 @@ def snippet(text: str, query: str, pairs: dict[str, str] | None = None) -> str:
     pairs = pairs or {}
     parsed = parse_query(query)
     lemmas = {w: pairs[w] for w in parsed.lemma_words() if w in pairs}
-    return Marker(vocab(pairs), parsed, lemmas).snippet(text, ("**", "**"))
+    return Marker(vocab(pairs), parsed, Lemmas(dict(lemmas))).snippet(text, ("**", "**"))
 
 
 def test_every_form_of_the_lemma_is_marked() -> None:
@@ -74,7 +74,7 @@ WORDS = st.sampled_from(["община", "Общината", "парк", "**", "
 def test_snippet_is_the_original_text_with_marks(text: str, word: str) -> None:
     parsed = parse_query(word)
     conn = vocab({"общината": "община"})
-    cut = Marker(conn, parsed, {}).snippet(text, MARKS)
+    cut = Marker(conn, parsed, Lemmas()).snippet(text, MARKS)
     plain = cut.replace(MARKS[0], "").replace(MARKS[1], "").strip("…")
     normal = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text).strip()
     normal = re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", " ¶ ", normal)).strip()  # breaks: ¶

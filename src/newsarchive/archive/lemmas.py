@@ -199,6 +199,35 @@ def named_somewhere(words: set[str], texts: Iterable[str]) -> bool:
     return any(capital for _, capital in _printings(words, texts))
 
 
+def prints_name(spellings: frozenset[str], kin: Iterable[str], texts: Iterable[str]) -> bool:
+    """Whether ``texts`` (one article's) print a name spelled as one of ``spellings``
+    (case matters), as a word, inside a sentence, or opening one where they print none of
+    ``kin`` (the forms, lower case, of the word the name also is) in lower case.
+
+    A capital opening a sentence says nothing of a name: "Бяла рокля с дантела…" is the
+    colour where the same text prints "бялата коприна" too. Where the text never prints
+    the word in lower case it is read as the name: a headline "Бяла посреща гости" over
+    "в гр. Бяла" (an abbreviation's dot ends no sentence, but reads as if it did) names
+    the town."""
+    if not spellings:
+        return False
+    words = {spelling.lower() for spelling in spellings} | set(kin)
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    found = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
+    opening = lowered = False
+    for text in texts:
+        for match in found.finditer(text):
+            printed = match.group()
+            if printed.islower():
+                lowered = True
+            elif printed in spellings:
+                start = match.start()
+                if not _SENTENCE_START.search(text, max(0, start - 8), start):
+                    return True
+                opening = True
+    return opening and not lowered
+
+
 def _printings(words: set[str], texts: Iterable[str]) -> Iterator[tuple[str, bool | None]]:
     """For each occurrence of one of ``words`` in ``texts``, the word (lower case) and
     how it is printed: None in lower case, True capitalised inside a sentence, False

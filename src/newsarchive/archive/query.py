@@ -90,7 +90,20 @@ class Term:
     kind: str = WORD
     exclude: bool = False
     scope: str = ""  # "" for the whole article, TITLE for the headline only
-    capital: bool = False  # a word typed capitalised ("Бяла", not "бяла" or "БЯЛА")
+    # a word typed capitalised, as typed ("Бяла", "МакДоналдс"; not "бяла" or "БЯЛА")
+    typed: str = ""
+
+    @property
+    def capital(self) -> bool:
+        return bool(self.typed)
+
+    def spellings(self) -> frozenset[str]:
+        """How an article prints the name this word was typed as: as typed, or in title
+        case ("МакДоналдс" or "Макдоналдс", "Бяла"). The title-case form alone lost every
+        hit of a name typed with an inner capital, which the archive prints so."""
+        if not self.typed:
+            return frozenset()
+        return frozenset({self.typed, self.typed[0] + self.typed[1:].lower()})
 
     def fts(self, lemmas: Mapping[str, Match]) -> str:
         """This term as an FTS5 expression; ``lemmas`` maps forms to how they are matched
@@ -258,7 +271,8 @@ def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:
         # "foo-bar" is the phrase "foo bar"; quotes ask for these exact forms
         return Term(words, EXACT, exclude)
     typed = TOKEN.findall(raw)[0]
-    return Term(words, WORD, exclude, capital=typed[0].isupper() and not typed.isupper())
+    capital = typed[0].isupper() and not typed.isupper()
+    return Term(words, WORD, exclude, typed=typed if capital else "")
 
 
 # "or" and "and" typed in lower case between words: read as OR, and left out (words are

@@ -13,6 +13,7 @@ newest first), and the snippet is the text's first words, nothing marked.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
@@ -29,6 +30,7 @@ from newsarchive.archive.lemmas import (
     named_somewhere,
     names_among,
     printed_as_name,
+    prints_name,
     sibling_forms,
 )
 from newsarchive.archive.query import (
@@ -144,9 +146,10 @@ class Lemmas:
     # each lemma matched → its forms in the archive's vocabulary (the snippet marks them)
     forms: dict[str, frozenset[str]] = field(default_factory=dict)
     # words typed capitalised that are searched as a name the archive also prints in
-    # lower case, as a word ("Бяла" beside бяла): only an article printing it
-    # capitalised is a hit (``Prepared``)
-    cased: frozenset[str] = frozenset()
+    # lower case, as a word ("Бяла" beside бяла): only an article printing it as typed
+    # is a hit (``Prepared``); each → its lemma's forms, in whose text a capital opening
+    # a sentence is the word's, not the name's (``lemmas.prints_name``)
+    cased: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def word_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> dict[str, Match]:
@@ -205,13 +208,13 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
     printed = (words - set(lemmas)).difference(missing)
     capitalised = query.capitalised()
     names: set[str] = set()
-    cased: set[str] = set()
+    cased: dict[str, frozenset[str]] = {}
     for word, lemma in lemmas.items():
         reading = _name_reading(conn, forms, word, lemma, capital=word in capitalised)
         if reading is not None:
             names.add(word)
             if reading == _CASED:
-                cased.add(word)
+                cased[word] = frozenset({word, lemma, *forms.of(lemma)})
     chosen: dict[str, Match] = {
         w: lemma for w, lemma in {**lemmas, **guessed, **siblings}.items() if w not in names
     }
@@ -221,7 +224,7 @@ def choose_lemmas(conn: sqlite3.Connection, query: ParsedQuery) -> Lemmas:
         named_forms = _names_among_forms(conn, forms, word, lemma, every)
         if named_forms or (word in siblings and word in printed):
             chosen[word] = tuple(sorted(every - named_forms))
-    return Lemmas(chosen, forms.known, frozenset(cased))
+    return Lemmas(chosen, forms.known, cased)
 
 
 # Enough of the articles holding a word to see how they print it: a word in lower case
@@ -369,25 +372,58 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Any]:
 # capital letter, which follows no letter in Bulgarian text. (A pattern opening with a
 # class too, "*[^…]Бяла[^…]*", cost five times as much: GLOB tries it at every letter.)
 _WORD_END = "[^0-9A-Za-z\u0400-\u04ff]"
+# What surely stands before a name inside a sentence: a small letter, a digit or a comma,
+# and a space ("на Бяла", "2, Бяла").
+_INSIDE = "[0-9a-z,\u0430-\u045f]"
 
 
-def _cased(query: ParsedQuery, cased: frozenset[str]) -> tuple[str, list[str]]:
+def _cased(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
     """The SQL condition (and its parameters) that an article prints each of the
-    query's ``cased`` names capitalised, as a word, where its term looks (``ParsedQuery
-    .cased_groups``). The index folds case, so "Бяла", the town, also matched бяла, the
-    colour; SQLite's GLOB does not fold it. It reads the text of every article the index
-    matched: on the 50,000-article search bench, 0.3-0.9 s for 20,000-36,000 of them."""
+    query's ``cased`` names as typed or in title case (``Term.spellings``), as a word,
+    where its term looks (``ParsedQuery.cased_groups``). The index folds case, so "Бяла",
+    the town, also matched бяла, the colour; SQLite's GLOB does not fold it. It reads the
+    text of every article the index matched: on the 50,000-article search bench,
+    0.3-0.9 s for 20,000-36,000 of them, so a query reads them once (``Prepared``)."""
     groups, params = [], []
     for group in query.cased_groups(set(cased)):
         either: list[str] = []
         for term in group:
-            word = term.words[0]
-            pattern = f"*{word[0].upper()}{word[1:]}{_WORD_END}*"
             columns = ("a.title",) if term.scope == TITLE else ("a.title", "a.text")
-            either.extend(f"({column} || ' ') GLOB ?" for column in columns)
-            params.extend([pattern] * len(columns))
+            for spelling in sorted(term.spellings()):
+                either.extend(f"({column} || ' ') GLOB ?" for column in columns)
+                params.extend([f"*{spelling}{_WORD_END}*"] * len(columns))
         groups.append("(" + " OR ".join(either) + ")")
     return " AND ".join(groups) or "1", params
+
+
+def _inside(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
+    """The SQL condition (and its parameters) that the first printing of one of each
+    group's cased names in an article's text (``_cased``'s) stands inside a sentence, as
+    a word, for sure (``_INSIDE`` before it); the others, few, are read in Python
+    (``lemmas.prints_name``). The first alone: a GLOB for a printing anywhere after a
+    small letter ("*[а-я] Бяла*") tries its class at every letter: on the bench, 1.3 s
+    more for 18,000 articles printing the name, where this costs 0.4 s."""
+    groups, params = [], []
+    for group in query.cased_groups(set(cased)):
+        either: list[str] = ["0"]
+        for term in group:
+            for spelling in sorted(term.spellings()) if term.scope != TITLE else ():
+                at = "instr(a.text, ?)"
+                either.append(
+                    f"({at} > 1 AND substr(a.text, {at} - 1, 1) GLOB '{_INSIDE}'"
+                    f" AND substr(a.text, {at} + {len(spelling) + 1}, 1)"
+                    f" GLOB '{_WORD_END}')"
+                )
+                params.extend([f" {spelling}"] * 3)
+        groups.append("(" + " OR ".join(either) + ")")
+    return " AND ".join(groups) or "1", params
+
+
+# The articles the full-text index matches (the MATCH expression its parameter)
+_INDEXED = (
+    " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
+    " WHERE articles_fts MATCH ?"
+)
 
 
 class Prepared:
@@ -408,11 +444,13 @@ class Prepared:
         *,
         checked: tuple[str, ...] = (),
         choice: Lemmas | None = None,
+        named: str | None = None,
     ) -> None:
         """``checked``: sites the caller has already checked; the merged filters only
         narrow the caller's sites, so when it checked them all they are not asked again.
         ``choice``: the words' lemmas as another preparation of the same words chose
-        them (``undated``), not looked up again."""
+        them (``undated``), not looked up again; ``named``: that preparation's
+        ``named``, not read again."""
         self.conn = conn
         self.query = query
         merged = merged_filters(query, filters)
@@ -422,22 +460,52 @@ class Prepared:
         self.where, self.params = merged.sql("a")
         self.ranked = query.has_words()
         self.choice = choose_lemmas(conn, query) if choice is None else choice
-        self.lemmas = self.choice.matches
-        if self.ranked and self.choice.cased:
-            cased, params = _cased(query, self.choice.cased)
-            self.where, self.params = f"{self.where} AND {cased}", [*self.params, *params]
+        self._match = [query.fts(self.choice.matches)] if self.ranked else []
         # With words, the full-text index picks and ranks the articles; without, the filters
         # choose them from the table (its site and date indexes) and nothing is ranked.
         if self.ranked:
             weights = ", ".join(str(w) for w in WEIGHTS)
             self.score = f"bm25(articles_fts, {weights})"
-            self.source = (
-                " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
-                f" WHERE articles_fts MATCH ? AND {self.where}"
-            )
+            self.source = f"{_INDEXED} AND {self.where}"
         else:
             self.score, self.source = "NULL", f" FROM articles a WHERE {self.where}"
-        self._match = [query.fts(self.lemmas)] if self.ranked else []
+        # the articles printing the query's cased names, read once for every statement
+        self.named: str | None = None
+        if self.ranked and self.choice.cased:
+            self.named = self._named() if named is None else named
+            self.source += " AND a.id IN (SELECT value FROM json_each(?))"
+            self.params = [*self.params, self.named]
+
+    def _named(self) -> str:
+        """The ids (a JSON array) of the articles the index matches that print the
+        query's cased names as typed (``_cased``, then ``lemmas.prints_name``: not only
+        opening a sentence where the text prints the word in lower case too): those the
+        filters choose and, when they have dates, the undated ones ``undated`` counts.
+
+        Checked in each statement, the names were read in every matched text up to three
+        times a query (its page, its count, its undated count), four on the web page
+        (its chart): the one reading costs as much as the rest of the query."""
+        where, params = self.where, self.params
+        if self.filters.since or self.filters.until:
+            dateless, more = replace(self.filters, since=None, until=None).sql("a")
+            where = f"(({where}) OR ({dateless} AND a.published_date IS NULL))"
+            params = [*params, *more]
+        cased, more = _cased(self.query, self.choice.cased)
+        inside, before = _inside(self.query, self.choice.cased)
+        rows = _run(self.conn, f"SELECT a.id, {inside}{_INDEXED} AND {where} AND {cased}",
+                    [*before, *self._match, *params, *more])  # fmt: skip
+        named = [article_id for article_id, sure in rows if sure]
+        # (the others, whose text's first printing follows no small letter, or whose
+        # headline alone prints it, are read whole: few, as a name mostly stands inside)
+        kin, groups = self.choice.cased, self.query.cased_groups(set(self.choice.cased))
+        unsure = _details(self.conn, [article_id for article_id, sure in rows if not sure])
+        for article_id, _site, _url, title, _published, text in unsure.values():
+            if all(any(prints_name(term.spellings(), kin[term.words[0]],
+                                   (title or "",) if term.scope == TITLE
+                                   else (title or "", text or "")) for term in group)
+                   for group in groups):  # fmt: skip
+                named.append(article_id)
+        return json.dumps(sorted(named))
 
     def relevance(self, order: str) -> str:
         """``order`` (relevance's) with the articles whose headline holds the whole query
@@ -455,7 +523,7 @@ class Prepared:
 
     def headline(self) -> str:
         """Whether article ``a``'s headline holds the whole query, in SQL."""
-        expression = self.query.headline_fts(self.lemmas)
+        expression = self.query.headline_fts(self.choice.matches)
         if "'" in expression:
             raise QueryError("the search index could not run this query (a quote in a word)")
         return f"a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH '{expression}')"
@@ -464,9 +532,10 @@ class Prepared:
         """Rows of ``sql``, which reads the articles from ``source`` (parameters: the MATCH
         expression when ``ranked``, the filters', ``extra``).
 
-        Every statement of a query runs with the same lemmas (``lemmas``: the archive's,
-        and the dictionary's guesses for forms no article holds), chosen once, so a page,
-        its total and its chart count the same articles."""
+        Every statement of a query runs with the same lemmas (``choice``: the archive's,
+        and the dictionary's guesses for forms no article holds) and the same articles
+        printing its cased names (``named``), chosen once, so a page, its total and its
+        chart count the same articles."""
         return _run(self.conn, sql, [*self._match, *self.params, *extra])
 
     def undated(self) -> int:
@@ -483,7 +552,7 @@ class Prepared:
         dateless = Prepared(
             self.conn, replace(self.query, since=None, until=None),
             replace(self.filters, since=None, until=None),
-            checked=self.filters.sites, choice=self.choice,
+            checked=self.filters.sites, choice=self.choice, named=self.named,
         )  # fmt: skip
         rows = matching(dateless, "count(*)", tail=" AND a.published_date IS NULL")
         return int(rows[0][0])
@@ -579,9 +648,8 @@ def _page(
     total_sql = f"SELECT count(*){prepared.source}"
     if options.collapse:
         sql, total_sql = _collapsed(prepared, order, lead)
-    # (made once there is a hit to mark or to read: it looks the lemmas' forms up, which
-    # a query that matched nothing does not need)
-    marker: Marker | None = None
+    # (the forms it marks were looked up with the lemmas: it asks the archive nothing)
+    marker = Marker(conn, query, prepared.choice)
     if near:
         fetch = max(NEAR_WINDOW, options.offset + options.limit)
         rows = prepared.run(sql, (fetch, 0))
@@ -589,7 +657,6 @@ def _page(
         window = rows[:NEAR_WINDOW]
         details = _details(conn, [row[0] for row in window])
         if window:
-            marker = Marker(conn, query, prepared.lemmas, prepared.choice.forms)
             rows = _together_first(window, details, marker) + rows[NEAR_WINDOW:]
         ranked = [row[:-1] for row in rows[options.offset : options.offset + options.limit]]
     else:
@@ -601,8 +668,6 @@ def _page(
         total = int(prepared.run(total_sql)[0][0])
     if not ranked:
         return [], total
-    if marker is None:
-        marker = Marker(conn, query, prepared.lemmas, prepared.choice.forms)
     details.update(_details(conn, [row[0] for row in ranked if row[0] not in details]))
     results = []
     for article_id, score, *story in ranked:
@@ -744,24 +809,24 @@ def matching(prepared: Prepared, select: str, tail: str = "") -> list[Any]:
 
 class Marker:
     """Finds the words of a query in original text: every archived form of a lemma, exact
-    forms, prefixes and phrases; cuts the best window around them as a snippet."""
+    forms, prefixes and phrases, a cased name only as typed; cuts the best window around
+    them as a snippet."""
 
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        query: ParsedQuery,
-        lemmas: dict[str, Match],
-        forms: Mapping[str, frozenset[str]] | None = None,
-    ) -> None:
-        """``forms``: each lemma's archived forms, as the query's preparation looked them
-        up (``Lemmas.forms``); those it lacks are looked up here."""
+    def __init__(self, conn: sqlite3.Connection, query: ParsedQuery, choice: Lemmas) -> None:
+        """``choice``: how the query's preparation matches its words, with each lemma's
+        archived forms (those it lacks are looked up here)."""
         terms = query.terms()
+        lemmas = choice.matches
         wanted = {t.words[0]: lemmas.get(t.words[0], t.words[0]) for t in terms
                   if t.kind == WORD and len(t.words) == 1}  # fmt: skip
         by_lemma = _Forms(conn)
-        by_lemma.known.update(forms or {})
+        by_lemma.known.update(choice.forms)
         by_lemma.load(match for match in wanted.values() if isinstance(match, str))
         self.forms: dict[str, int] = {}
+        # a cased name's form → how an article prints the name (``Term.spellings``): the
+        # colour's "бяла" is no "Бяла"; a form another term also matches is not cased
+        self.cased: dict[str, frozenset[str]] = {}
+        uncased: set[str] = set()
         self.prefixes: list[tuple[str, int]] = []
         self.phrases: list[tuple[tuple[str, ...], int, bool]] = []  # words, term, prefix
         # the query's AND-ed group each term belongs to (``together``)
@@ -779,16 +844,24 @@ class Marker:
                 self.phrases.append((term.words, index, False))
             elif term.kind == EXACT:
                 self.forms.setdefault(term.words[0], index)
+                uncased.add(term.words[0])
             else:
                 word, match = term.words[0], wanted[term.words[0]]
+                if term.capital and word in choice.cased:
+                    self.cased[word] = self.cased.get(word, frozenset()) | term.spellings()
+                    self.forms.setdefault(word, index)
+                    continue
                 if isinstance(match, tuple):  # the forms matched as printed
                     printed = set(match)
                 else:
                     printed = {word, match, *by_lemma.of(match)}
                 for form in printed:
                     self.forms.setdefault(form, index)
+                uncased.update(printed)
+        for form in uncased:
+            self.cased.pop(form, None)
 
-    def _term_at(self, words: list[str], i: int) -> tuple[int, int]:
+    def _term_at(self, words: list[str], printed: list[str], i: int) -> tuple[int, int]:
         """(term index, token count) of a match starting at token ``i``, or (-1, 0)."""
         word = words[i]
         for phrase, index, prefix in self.phrases:
@@ -798,22 +871,34 @@ class Marker:
             last = words[i + n - 1]
             if last == phrase[-1] or (prefix and last.startswith(phrase[-1])):
                 return index, n
-        if word in self.forms:
+        if word in self.forms and (word not in self.cased or printed[i] in self.cased[word]):
             return self.forms[word], 1
         for start, index in self.prefixes:
             if word.startswith(start):
                 return index, 1
         return -1, 0
 
-    def _hits(self, words: list[str]) -> list[tuple[int, int, int]]:
-        """(first token, token count, term) of each match in ``words``, in text order."""
+    def _tokens(self, text: str) -> tuple[list[str], list[str]]:
+        """``text``'s words lower-cased, and as printed when a cased name needs them."""
+        if not self.cased:
+            words = TOKEN.findall(text.lower())
+            return words, words
+        printed = TOKEN.findall(text)
+        return [word.lower() for word in printed], printed
+
+    def _hits(self, words: list[str], printed: list[str]) -> list[tuple[int, int, int]]:
+        """(first token, token count, term) of each match in ``words`` (lower-cased
+        ``printed``), in text order."""
         if not self.phrases and not self.prefixes:  # words alone: one look-up each
-            forms = self.forms
-            return [(i, 1, forms[word]) for i, word in enumerate(words) if word in forms]
+            forms, cased = self.forms, self.cased
+            return [
+                (i, 1, forms[word]) for i, word in enumerate(words)
+                if word in forms and (word not in cased or printed[i] in cased[word])
+            ]  # fmt: skip
         hits: list[tuple[int, int, int]] = []
         i = 0
         while i < len(words):
-            term, n = self._term_at(words, i)
+            term, n = self._term_at(words, printed, i)
             if n:
                 hits.append((i, n, term))
                 i += n
@@ -826,7 +911,7 @@ class Marker:
         most ``NEAR_SLACK`` other words among them."""
         wanted = len(set(self.groups))
         for text in texts:
-            hits = self._hits(TOKEN.findall(text.lower()))
+            hits = self._hits(*self._tokens(text))
             seen: dict[int, int] = {}
             matched = left = 0
             for first, n, term in hits:
@@ -847,8 +932,9 @@ class Marker:
     def snippet(self, text: str, highlight: tuple[str, str]) -> str:
         text = _CONTROL.sub(" ", text)
         spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-        words = [text[s:e].lower() for s, e in spans]
-        hits = self._hits(words)
+        printed = [text[s:e] for s, e in spans]
+        words = [word.lower() for word in printed]
+        hits = self._hits(words, printed)
         start = self._best_window(hits, len(words))
         end = min(len(words), start + SNIPPET_TOKENS)
         if not spans:
