@@ -369,6 +369,36 @@ def signed_line(line: str) -> str:
     return name if name and is_bare_date(date) else ""
 
 
+# Between a signature and the date after it on the text's closing line ("Пресцентър на
+# Община Русе | 12.03.2026", "Мария Колева, 12 март 2026 г.", "Иван Петров – 12.03.2026").
+_SIGNATURE_END = re.compile(r"\s*[|•·,]\s*|\s+[–—-]\s+")
+# The endings of Bulgarian surnames ("Колева", "Петров", "Дамянова", "Стойчев"): a person
+# signing a closing line with a date, told so from a place dating a letter ("Велико
+# Търново, 12 март 2026 г.", "Стара Загора, …"), whose last word ends otherwise.
+_SURNAME = re.compile(r"[А-Я][а-я]+(?:ов|ев|ова|ева|ски|ска|цки|цка)")
+
+
+def dated_signature(line: str) -> tuple[str, str]:
+    """Who signs a line that is a signature and a date and nothing else, as a person
+    (first) or as an office (second): "Мария Колева, 12 март 2026 г." → ("Мария Колева",
+    ""); "Пресцентър на Община Русе | 12.03.2026" → ("", "Пресцентър на Община Русе");
+    ("", "") for any other line. A person is a Bulgarian name of two or three words, its
+    last a surname (``_SURNAME``): a place dating a letter is not one."""
+    if len(line) > 120:
+        return "", ""
+    for sep in _SIGNATURE_END.finditer(line):
+        who, when = line[: sep.start()].strip(), line[sep.end() :].strip()
+        if not is_bare_date(when):
+            continue
+        if office := office_line(who):
+            return "", office
+        if 2 <= len(who.split()) <= 3 and _SURNAME.fullmatch(who.split()[-1]):
+            name = clean_byline(who)
+            return (name, "") if name == who and reads_as_name(name) else ("", "")
+        return "", ""
+    return "", ""
+
+
 _DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BARE_DATE_CHARS = 40  # a date and its time: "24.11.2026 г. в 10:30 ч."
@@ -507,6 +537,21 @@ def _reads_as_office(office: str, *, issuer: bool = True) -> bool:
     return True
 
 
+_SIGNATURE_CHARS = 60  # "Регионална здравна инспекция – Русе", "Дирекция „Култура“"
+
+
+def office_signature(line: str) -> str:
+    """The office a line closing the text names and nothing else, unlabelled, as a
+    release is signed ("Дирекция „Култура“", "Общинска администрация – Русе"), "" for any
+    other line: short, an office noun heading it, no sentence's mark (``_reads_as_office``;
+    a closing "Общината ще информира гражданите." is the text's). Only for the last line:
+    an office's name opening a line further up may be a heading or a list's item."""
+    line = " ".join(line.split())
+    if len(line) > _SIGNATURE_CHARS:
+        return ""
+    return office_line(line) or (line if _reads_as_office(line) else "")
+
+
 # Between the parts of a byline box's line: "Автор: Пресцентър на Община Русе | 12.03.2026".
 _BOX_PARTS = re.compile(r"\s+[|/•·]\s+")
 
@@ -557,8 +602,11 @@ def after_verse(before: list[str]) -> bool:
     )
 
 
-# Where the writer writes from, or for whom, in brackets after the name: "(Русе)", "(БТА)".
-_PLACE_AFTER = re.compile(r"\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)\s*\.?$")
+# Where the writer writes from, or for whom, in brackets after the name: "(Русе)", "(БТА)";
+# or the agency they write for, in capitals after a dash: "Мария Колева – БТА".
+_PLACE_AFTER = re.compile(
+    r"(?:\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)|\s+[–—-]\s+(?-i:[А-ЯA-Z]{2,6}))\s*\.?$"
+)
 
 
 def labelled_line(line: str) -> str:

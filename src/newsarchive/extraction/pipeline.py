@@ -372,16 +372,25 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str]:
     last paragraph of the text): who wrote it, not what they wrote; not under verse
     (``bylines.after_verse``: a quoted poem's poet). And a line naming only the office
     that issued the text ("Източник: Пресцентър на Община Русе"), returned apart: a
-    person's name wins over it.
+    person's name wins over it; the office's name alone on the last line is its
+    signature too (``bylines.office_signature``). A signature and the day after it
+    ("Мария Колева, 12 март 2026 г.", ``bylines.dated_signature``) is who and when,
+    no text: dropped, its person or office returned (the day the date rules read from
+    the page).
     """
     signed = office = ""
     while paragraphs:
         last = paragraphs[-1]
         if not bylines.is_bare_date(last):
-            name = bylines.signed_line(last) or (
-                "" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last)
+            name, issuer = bylines.dated_signature(last)
+            name = (
+                name
+                or bylines.signed_line(last)
+                or ("" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last))
             )
-            issuer = "" if name else bylines.office_line(last)
+            issuer = "" if name else issuer or bylines.office_line(last)
+            if not name and not issuer and len(paragraphs) > 1:
+                issuer = bylines.office_signature(last)
             if not name and not issuer:
                 break
             signed = signed or name

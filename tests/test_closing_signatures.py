@@ -1,0 +1,83 @@
+"""How municipal press releases sign their text on its last line: a person or the office
+with the day ("Мария Колева, 12 март 2026 г.", "Пресцентър на Община Русе | 12.03.2026"),
+a labelled byline with the agency after a dash, or the office's name alone. None of them
+is the text's; each names who speaks for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsarchive.extraction import extract
+
+TEXT = (
+    "Община Русе обявява прием на заявления за участие в програмата за лятна заетост на"
+    " младежи до 29 години.\nДокументите се подават в деловодството на общината до края на"
+    " месеца, всеки работен ден от 8:30 до 17 часа."
+)
+
+
+def _page(closing: str) -> str:
+    body = "".join(f"<p>{line}</p>" for line in TEXT.split("\n"))
+    return (
+        "<html><head><title>Лятна заетост за младежи | Община Русе</title></head><body>"
+        '<header><nav><a href="/">Начало</a> <a href="/novini">Новини</a></nav></header>'
+        '<main><article><h1>Лятна заетост за младежи</h1><div class="entry-content">'
+        f"{body}{closing}</div></article></main>"
+        "<footer><p>© Община Русе, пл. „Свобода“ 6</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Пресцентър на Община Русе | 12.03.2026", "Пресцентър на Община Русе"),
+        ("Мария Колева, 12 март 2026 г.", "Мария Колева"),
+        ("Иван Петров – 12.03.2026", "Иван Петров"),
+    ],
+)
+def test_a_signature_with_the_day_closing_the_text_leaves_it_and_names_the_author(
+    line: str, author: str
+) -> None:
+    article = extract(_page(f"<p>{line}</p>"))
+    assert article.text == TEXT
+    assert article.author == author
+    assert article.published == dt.date(2026, 3, 12)
+
+
+def test_a_place_dating_the_closing_line_is_no_signature() -> None:
+    """ "Велико Търново, 12 март 2026 г." dates a letter the text quotes: its last word is
+    no surname, so the line stays and names no one."""
+    line = "Велико Търново, 12 март 2026 г."
+    article = extract(_page(f"<p>{line}</p>"))
+    assert article.text == f"{TEXT}\n{line}"
+    assert article.author is None
+
+
+def test_a_labelled_byline_with_the_agency_after_a_dash_leaves_the_text() -> None:
+    article = extract(_page("<p>Автор: Мария Колева – БТА</p>"))
+    assert (article.text, article.author) == (TEXT, "Мария Колева")
+
+
+@pytest.mark.parametrize(
+    "office", ["Дирекция „Култура“", "Регионална здравна инспекция – Русе", "Община Русе"]
+)
+def test_an_office_alone_on_the_last_line_signs_the_text(office: str) -> None:
+    article = extract(_page(f"<p>{office}</p>"))
+    assert (article.text, article.author) == (TEXT, office)
+    assert article.rules["author"] == "generic:office-line"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Общината ще информира гражданите.",
+        "Дирекция „Култура“ ще обяви резултатите.",
+        "Повече информация: Дирекция „Култура“",
+    ],
+)
+def test_a_last_line_that_says_more_than_an_office_stays_text(line: str) -> None:
+    article = extract(_page(f"<p>{line}</p>"))
+    assert article.text == f"{TEXT}\n{line}"
+    assert article.author is None
