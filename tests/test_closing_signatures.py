@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from newsarchive.extraction import extract
+from newsarchive.extraction import bylines, extract
 
 TEXT = (
     "Община Русе обявява прием на заявления за участие в програмата за лятна заетост на"
@@ -81,3 +81,34 @@ def test_a_last_line_that_says_more_than_an_office_stays_text(line: str) -> None
     article = extract(_page(f"<p>{line}</p>"))
     assert article.text == f"{TEXT}\n{line}"
     assert article.author is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "written"),
+    [
+        ("ПРЕСЦЕНТЪР НА ОБЩИНА РУСЕ", "Пресцентър на Община Русе"),
+        ("РЕГИОНАЛНА ЗДРАВНА ИНСПЕКЦИЯ – РУСЕ", "Регионална здравна инспекция – Русе"),
+        ("ДИРЕКЦИЯ „КУЛТУРА И ТУРИЗЪМ“", "Дирекция „Култура и туризъм“"),
+        ("МИНИСТЕРСТВО НА ЗДРАВЕОПАЗВАНЕТО", "Министерство на здравеопазването"),
+        ("АГЕНЦИЯ ЗА СОЦИАЛНО ПОДПОМАГАНЕ", "Агенция за социално подпомагане"),
+        ("ЕКИП НА НСОРБ", "Екип на НСОРБ"),
+        ("МАРИЯ-ЕЛЕНА ПЕТРОВА И ИВАН КОЛЕВ", "Мария-Елена Петрова и Иван Колев"),
+        ("БТА", "БТА"),
+        ("Пресцентър На Община Русе", "Пресцентър На Община Русе"),  # not capitals: as printed
+    ],
+)
+def test_a_name_in_capitals_is_stored_as_a_person_writes_it(printed: str, written: str) -> None:
+    assert bylines.as_written(printed) == written
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        '<p class="author">Автор: ПРЕСЦЕНТЪР НА ОБЩИНА РУСЕ</p>',
+        "<p>ПРЕСЦЕНТЪР НА ОБЩИНА РУСЕ</p>",
+        "<p>ПРЕСЦЕНТЪР НА ОБЩИНА РУСЕ | 12.03.2026</p>",
+    ],
+)
+def test_an_office_signing_in_capitals_is_archived_as_written(closing: str) -> None:
+    article = extract(_page(closing))
+    assert (article.text, article.author) == (TEXT, "Пресцентър на Община Русе")

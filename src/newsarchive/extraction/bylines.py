@@ -227,7 +227,7 @@ def clean_byline(text: str) -> str:
         return ""  # a sentence, not a name
     if not any(ch.isalpha() for ch in text):
         return ""
-    return _uncapitalised(text)
+    return as_written(text)
 
 
 # Beside the writer, the people who edited or checked the text: named, not authors.
@@ -244,19 +244,65 @@ def _longest_name(text: str) -> int:
     return max(len(part.split()) for part in _BETWEEN_NAMES.split(text))
 
 
-def _uncapitalised(text: str) -> str:
-    """A Cyrillic name typed in capitals ("БОРИС ЗЮМБЮЛЕВ") as it is written in a sentence
-    ("Борис Зюмбюлев"): the capitals are the theme's styling, and an archive that keeps
-    them holds the same writer under two spellings. Only names of two or more plain words
-    (hyphens allowed): Bulgarian names have no inner capitals, so ``str.title`` is exact
-    for them; an acronym ("БТА") or a Latin name ("MCDONALD") is left alone.
-    """
+# The abbreviations Bulgarian writes in capitals inside a name that is not ("Пресцентър
+# на БТА", "Екип на НСОРБ", "РЗИ – Русе"): an agency's, a public body's, the EU's.
+_ABBREVIATIONS = frozenset(
+    "БТА НСОРБ РЗИ БНР БНТ МВР ОДМВР НАП НОИ НЗОК РЗОК АСП ДСП РИОСВ РУО МОН МРРБ АПИ ОПУ "
+    "БЧК ЕС ЕК ООН ОИЦ ДАЗД ГДБОП ДНСК ЧЕЗ ВиК".split()
+)
+_QUOTES = '„“”"«»()'
+# The definite article ending a common noun after a join ("на здравеопазването", "на
+# общината"): written in lower case, where a place after "на" ("на Община Русе") is not.
+_DEFINITE = re.compile(r"[а-я]{3,}(?:ът|ят|та|то|те)")
+
+
+def as_written(text: str) -> str:
+    """A Cyrillic name typed in capitals ("БОРИС ЗЮМБЮЛЕВ", "ПРЕСЦЕНТЪР НА ОБЩИНА РУСЕ")
+    as it is written in a sentence ("Борис Зюмбюлев", "Пресцентър на Община Русе"): the
+    capitals are the theme's styling, and an archive that keeps them holds the same
+    writer under two spellings. Only names of two or more words; an acronym alone
+    ("БТА") or a Latin name ("MCDONALD") is left alone.
+
+    A person's words each take a capital (Bulgarian names have no inner capitals). An
+    office's name takes one on its first word, a quoted name's first (Дирекция
+    „Култура“), a place's and a named body's after "на" (на Община Русе); its nouns
+    and the adjectives before them (Регионална здравна инспекция), the joins, the
+    lower-case run "за"/"по" opens (Агенция за социално подпомагане) and a definite
+    common noun after a join (Министерство на здравеопазването) stay small; known
+    abbreviations (``_ABBREVIATIONS``: БТА, НСОРБ, РЗИ) and a word in brackets (the
+    outlet's "(БТА)", "(ХЗЛ)") keep their capitals."""
     words = text.split()
     if len(words) < 2 or not text.isupper() or not any("а" <= c.lower() <= "я" for c in text):
         return text
-    if not all(w.replace("-", "").isalpha() for w in words):
+    cores = [w.strip(_QUOTES) for w in words]
+    if not all(c.replace("-", "").isalpha() or c in ("-", "–", "—") for c in cores):
         return text
-    return " ".join(w.title() for w in words)
+    folded = [c.lower() for c in cores]
+    written: list[str] = []
+    run = quoted = False  # in the lower-case run after "за"/"по"; inside a quoted name
+    for at, (word, core, low) in enumerate(zip(words, cores, folded, strict=True)):
+        before = folded[at - 1] if at else ""
+        nxt = folded[at + 1] if at + 1 < len(folded) else ""
+        opens = word[:1] in _QUOTES
+        if core in _ABBREVIATIONS or not core.strip("-–—") or word[:1] + word[-1:] == "()":
+            small = None  # kept as printed: an abbreviation, a dash, an outlet's "(БТА)"
+        elif at == 0 or (opens and not quoted):
+            small = False
+        elif low in _OFFICE_JOINS:
+            small, run = True, run or low in _AGENCY_REMITS
+        elif run or quoted:
+            small = True
+        elif before in _OFFICE_JOINS and _DEFINITE.fullmatch(low):
+            small = True
+        elif _office_noun(low) or _office_noun(nxt):
+            small = before != "на"  # "на Община Русе", "на Областна администрация"
+        else:
+            small = False
+        quoted = (quoted or opens) and word[-1:] not in _QUOTES[1:3] + "»)"
+        run = run and core.strip("-–—") != "" and not opens
+        cased = core if small is None else low if small else low.title()
+        written.append(word.replace(core, cased, 1) if core else word)
+    return " ".join(written)
 
 
 def byline_in_text(text: str) -> str:
@@ -469,7 +515,7 @@ def office_line(line: str) -> str:
     found = _OFFICE_LINE.match(" ".join(line.split()).rstrip(". "))
     if found is None:
         return ""
-    office = _strip_ends(found["office"] or found["issuer"] or found["press"])
+    office = as_written(_strip_ends(found["office"] or found["issuer"] or found["press"]))
     return office if _reads_as_office(office) else ""
 
 
@@ -549,6 +595,7 @@ def office_signature(line: str) -> str:
     line = " ".join(line.split())
     if len(line) > _SIGNATURE_CHARS:
         return ""
+    line = as_written(line)
     return office_line(line) or (line if _reads_as_office(line) else "")
 
 
