@@ -203,6 +203,12 @@ def _extract(
     if repaired != fields:
         rules["encoding"] = "repaired"
     text, headline, byline, *fixed_tags = repaired
+    headline, dated = _without_date(headline, meta)
+    if dated and published is None and "published" not in failed:
+        value = dates.parse_text_date(dated, today=today)
+        if value is not None:  # (not after ``today``: none of the page's dates is)
+            published = DatePick(value, "generic:headline-date", "text")
+            rules["published"] = published.rule
     tags = tuple(fixed_tags)
     own = (meta.og_site_name, "" if profile is _GENERIC else profile.name)
     kind = page_kind.page_kind(html, (headline, meta.html_title, meta.og_title), text, own)
@@ -222,6 +228,17 @@ def _extract(
         site=None if profile is _GENERIC else profile.id,
         rules=rules,
     )
+
+
+def _without_date(headline: str, meta: Metadata) -> tuple[str, str]:
+    """The headline without the date its h1 prints ("03.03.2026 Заглавие",
+    ``titles.without_date``) and that date, unless the page's stated title holds the
+    date too: then it names the piece ("Newsletter (2025-09-21)", an issue by its day)."""
+    bare, dated = titles.without_date(headline)
+    stated = (meta.og_title, meta.html_title)
+    if dated and any(dated.strip("()") in (title or "") for title in stated):
+        return headline, ""
+    return bare, dated
 
 
 def _with_standfirst(paragraphs: list[str], lead: str) -> list[str]:
