@@ -112,3 +112,21 @@ def test_a_name_in_capitals_is_stored_as_a_person_writes_it(printed: str, writte
 def test_an_office_signing_in_capitals_is_archived_as_written(closing: str) -> None:
     article = extract(_page(closing))
     assert (article.text, article.author) == (TEXT, "Пресцентър на Община Русе")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Дата на публикуването: 12.03.2026",
+        "Добавено: 12.03.2026 г.",
+        "Последно обновление: 12.03.2026, 10:30",
+        "Последна промяна: 12.03.2026",
+        "Дата: 12.03.2026",
+    ],
+)
+def test_a_closing_date_under_any_label_the_date_rules_know_leaves_the_text(line: str) -> None:
+    """One vocabulary (``dates.DATE_LINE_LABEL``) labels a date for the date rules and a
+    closing date line for the text's end: a label either knows, the other does too."""
+    article = extract(_page(f"<p>{line}</p>"))
+    assert article.text == TEXT
+    assert bylines.is_bare_date(line)

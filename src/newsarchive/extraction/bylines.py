@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.dates import LABEL_WORDS, MONTH_WORD, WEEKDAY_NAMES, is_date_line
+from newsarchive.dates import (
+    DATE_LINE_LABEL,
+    LABEL_WORDS,
+    MONTH_WORD,
+    WEEKDAY_NAMES,
+    is_date_line,
+)
 
 # Elements themes name after the byline, most specific first.
 BYLINE_SELECTORS = (
@@ -394,14 +400,8 @@ def posted_by(line: str) -> tuple[str, str]:
 
 
 # What labels a date printed by the text, under it or as the byline: "Публикувана на",
-# "Дата:", "Posted on", "Последно обновяване", "Актуализирано:".
-_DATE_LABEL = re.compile(
-    r"^(?:публикува(?:на|но|н)|обновена|обновено|актуализиран[оа]?|редактиран[оа]?|"
-    r"дата на публикуван(?:е|ия)|дата|published|posted|updated|"
-    r"последн[оа]\s+(?:обновяване|обновление|промяна|редакция|актуализация))"
-    r"(?:\s+(?:на|on))?\s*:?\s*",
-    re.IGNORECASE,
-)
+# "Дата:", "Posted on", "Последно обновяване", "Актуализирано:" (``dates``' vocabulary).
+_DATE_LABEL = re.compile(rf"^(?:{DATE_LINE_LABEL})(?!\w)(?:\s+(?:на|on))?\s*:?\s*", re.IGNORECASE)
 
 
 def signed_line(line: str) -> str:
