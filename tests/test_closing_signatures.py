@@ -35,6 +35,11 @@ def _page(closing: str) -> str:
         ("Пресцентър на Община Русе | 12.03.2026", "Пресцентър на Община Русе"),
         ("Мария Колева, 12 март 2026 г.", "Мария Колева"),
         ("Иван Петров – 12.03.2026", "Иван Петров"),
+        ("Мария Стоянова-Колева, 12 март 2026 г.", "Мария Стоянова-Колева"),
+        ("МАРИЯ КОЛЕВА, 12 март 2026 г.", "Мария Колева"),
+        ("Автор: Мария Колева, 12 март 2026 г.", "Мария Колева"),
+        ("Отдел „Връзки с обществеността“ | 12.03.2026", "Отдел „Връзки с обществеността“"),
+        ("Мария Колева<br>12.03.2026", "Мария Колева"),  # the day under the name
     ],
 )
 def test_a_signature_with_the_day_closing_the_text_leaves_it_and_names_the_author(
@@ -52,6 +57,9 @@ def test_a_place_dating_the_closing_line_is_no_signature() -> None:
     line = "Велико Търново, 12 март 2026 г."
     article = extract(_page(f"<p>{line}</p>"))
     assert article.text == f"{TEXT}\n{line}"
+    assert article.author is None
+    article = extract(_page("<p>Велико Търново</p><p>12 март 2026 г.</p>"))
+    assert article.text == f"{TEXT}\nВелико Търново"
     assert article.author is None
 
 

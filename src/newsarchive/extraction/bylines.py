@@ -418,30 +418,42 @@ def signed_line(line: str) -> str:
 # Between a signature and the date after it on the text's closing line ("Пресцентър на
 # Община Русе | 12.03.2026", "Мария Колева, 12 март 2026 г.", "Иван Петров – 12.03.2026").
 _SIGNATURE_END = re.compile(r"\s*[|•·,]\s*|\s+[–—-]\s+")
-# The endings of Bulgarian surnames ("Колева", "Петров", "Дамянова", "Стойчев"): a person
-# signing a closing line with a date, told so from a place dating a letter ("Велико
-# Търново, 12 март 2026 г.", "Стара Загора, …"), whose last word ends otherwise.
-_SURNAME = re.compile(r"[А-Я][а-я]+(?:ов|ев|ова|ева|ски|ска|цки|цка)")
+# The endings of Bulgarian surnames ("Колева", "Петров", "Дамянова", "Стойчев", a double
+# "Стоянова-Колева"): a person signing a closing line with a date, told so from a place
+# dating a letter ("Велико Търново, 12 март 2026 г.", "Стара Загора, …"), whose last
+# word ends otherwise.
+_SURNAME = re.compile(r"(?:[А-Я][а-я]+-)?[А-Я][а-я]+(?:ов|ев|ова|ева|ски|ска|цки|цка)")
 
 
 def dated_signature(line: str) -> tuple[str, str]:
     """Who signs a line that is a signature and a date and nothing else, as a person
     (first) or as an office (second): "Мария Колева, 12 март 2026 г." → ("Мария Колева",
     ""); "Пресцентър на Община Русе | 12.03.2026" → ("", "Пресцентър на Община Русе");
-    ("", "") for any other line. A person is a Bulgarian name of two or three words, its
-    last a surname (``_SURNAME``): a place dating a letter is not one."""
+    ("", "") for any other line (``signer`` says who the part before the date is)."""
     if len(line) > 120:
         return "", ""
     for sep in _SIGNATURE_END.finditer(line):
         who, when = line[: sep.start()].strip(), line[sep.end() :].strip()
-        if not is_bare_date(when):
-            continue
-        if office := office_line(who):
-            return "", office
-        if 2 <= len(who.split()) <= 3 and _SURNAME.fullmatch(who.split()[-1]):
-            name = clean_byline(who)
-            return (name, "") if name == who and reads_as_name(name) else ("", "")
-        return "", ""
+        if is_bare_date(when):
+            return signer(who)
+    return "", ""
+
+
+def signer(who: str) -> tuple[str, str]:
+    """The person (first) or the office (second) a signature over or beside the text's
+    date names, and nothing else: a labelled byline ("Автор: Мария Колева"), an office
+    (``office_signature``), or a Bulgarian name of two or three words, its last a surname
+    (``_SURNAME``), which a place dating a letter is not; in capitals as written
+    (``as_written``). ("", "") for any other words."""
+    if name := labelled_line(who):
+        return name, ""
+    if office := office_signature(who):
+        return "", office
+    who = as_written(" ".join(who.split()))
+    if 2 <= len(who.split()) <= 3 and _SURNAME.fullmatch(who.split()[-1]):
+        name = clean_byline(who)
+        if name == who and reads_as_name(name):
+            return name, ""
     return "", ""
 
 

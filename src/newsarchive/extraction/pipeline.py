@@ -391,15 +391,18 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str]:
     that issued the text ("Източник: Пресцентър на Община Русе"), returned apart: a
     person's name wins over it; the office's name alone on the last line is its
     signature too (``bylines.office_signature``). A signature and the day after it
-    ("Мария Колева, 12 март 2026 г.", ``bylines.dated_signature``) is who and when,
-    no text: dropped, its person or office returned (the day the date rules read from
-    the page).
+    ("Мария Колева, 12 март 2026 г.", ``bylines.dated_signature``), or over it on a
+    line of its own (``bylines.signer``), is who and when, no text: dropped, its person
+    or office returned (the day the date rules read from the page).
     """
     signed = office = ""
+    dated = False  # the line under this one was a bare date: this may sign it
     while paragraphs:
         last = paragraphs[-1]
         if not bylines.is_bare_date(last):
             name, issuer = bylines.dated_signature(last)
+            if dated and not name and not issuer and len(paragraphs) > 1:
+                name, issuer = bylines.signer(last)  # "Мария Колева" over "12.03.2026"
             name = (
                 name
                 or bylines.signed_line(last)
@@ -412,6 +415,7 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str]:
                 break
             signed = signed or name
             office = office or issuer
+        dated = bylines.is_bare_date(last)
         paragraphs = paragraphs[:-1]
     return paragraphs, signed, office
 
