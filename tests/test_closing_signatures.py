@@ -138,3 +138,30 @@ def test_a_closing_date_under_any_label_the_date_rules_know_leaves_the_text(line
     article = extract(_page(f"<p>{line}</p>"))
     assert article.text == TEXT
     assert bylines.is_bare_date(line)
+
+
+LONG = "".join(
+    f"<p>{line}</p>"
+    for line in (
+        "Консултациите за кандидатите ще започнат на 20.03.2026 г. в центъра за услуги.",
+        *["Служителите ще отговарят на въпроси за документите, сроковете и условията на"
+          " програмата, както и за начина на подаване на заявленията." for _ in range(8)],
+    )
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>Мария Колева, 12 март 2026 г.</p>",
+        "<p>Пресцентър на Община Русе | 12.03.2026</p>",
+        "<p>Мария Колева</p><p>12.03.2026</p>",
+    ],
+)
+def test_the_signatures_day_dates_the_article_over_a_day_the_text_tells(closing: str) -> None:
+    """Far from the headline the date rules would take the day of the event the text
+    tells (a guess); the signature's day is the release's."""
+    article = extract(_page(LONG + closing))
+    assert article.published == dt.date(2026, 3, 12)
+    assert article.rules["published"] == "generic:closing-signature"
+    assert article.date_note is None

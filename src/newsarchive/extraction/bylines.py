@@ -425,18 +425,20 @@ _SIGNATURE_END = re.compile(r"\s*[|•·,]\s*|\s+[–—-]\s+")
 _SURNAME = re.compile(r"(?:[А-Я][а-я]+-)?[А-Я][а-я]+(?:ов|ев|ова|ева|ски|ска|цки|цка)")
 
 
-def dated_signature(line: str) -> tuple[str, str]:
+def dated_signature(line: str) -> tuple[str, str, str]:
     """Who signs a line that is a signature and a date and nothing else, as a person
-    (first) or as an office (second): "Мария Колева, 12 март 2026 г." → ("Мария Колева",
-    ""); "Пресцентър на Община Русе | 12.03.2026" → ("", "Пресцентър на Община Русе");
-    ("", "") for any other line (``signer`` says who the part before the date is)."""
+    (first) or as an office (second), and the date as printed (third): "Мария Колева,
+    12 март 2026 г." → ("Мария Колева", "", "12 март 2026 г."); "Пресцентър на Община
+    Русе | 12.03.2026" → ("", "Пресцентър на Община Русе", "12.03.2026"); ("", "", "")
+    for any other line (``signer`` says who the part before the date is)."""
     if len(line) > 120:
-        return "", ""
+        return "", "", ""
     for sep in _SIGNATURE_END.finditer(line):
         who, when = line[: sep.start()].strip(), line[sep.end() :].strip()
         if is_bare_date(when):
-            return signer(who)
-    return "", ""
+            name, office = signer(who)
+            return (name, office, when) if name or office else ("", "", "")
+    return "", "", ""
 
 
 def signer(who: str) -> tuple[str, str]:
