@@ -501,10 +501,11 @@ def test_a_link_whose_address_only_contains_author_is_no_byline() -> None:
     assert extract(html, "https://news.example/2025/budget").author is None
 
 
-def test_a_capitalised_byline_with_an_agency_keeps_its_capitals() -> None:
-    """Only names of plain words are written as in a sentence: "(БТА)" is no name word,
-    and "Бта" would misspell the agency."""
-    assert clean_byline("ИВАН ПЕТРОВ (БТА)") == "ИВАН ПЕТРОВ (БТА)"
+def test_a_capitalised_byline_with_an_agency_keeps_the_agencys_capitals() -> None:
+    """The name is written as in a sentence, the agency in brackets as printed: "Бта"
+    would misspell it (``bylines.as_written``)."""
+    assert clean_byline("ИВАН ПЕТРОВ (БТА)") == "Иван Петров (БТА)"
+    assert clean_byline("ИВАН ПЕТРОВ (ХЗЛ)") == "Иван Петров (ХЗЛ)"
 
 
 def test_co_authors_from_jsonld_take_the_printed_wording_past_an_inline_script() -> None:

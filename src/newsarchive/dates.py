@@ -217,12 +217,13 @@ _FETCH_DAY_REACH = dt.timedelta(hours=1)
 # date it is.
 _MODIFIED_WORDS = (
     r"updated|modified|edited|revised|обновен[ао]?|актуализиран[ао]?|редактиран[ао]?|"
-    r"актуализация|обновяване|обновлено|изменено|последна промяна|последна редакция|"
+    r"актуализация|обновяване|обновление|обновлено|изменено|последна промяна|последна редакция|"
     r"последно променен[ао]?|променено"
 )
 _PUBLISHED_WORDS = (
     r"published|posted|first published|added|публикуван[ао]?|публикация|"
-    r"дата на публикуване|добавен[ао]?|опубликовано"
+    r"дата на публикуването|дата на публикуване|дата на публикувания|добавен[ао]?|"
+    r"опубликовано"
 )
 _LABEL_END = r"\W{0,12}(?:on|at|на|в|:|-)?\W{0,6}$"
 # The last change, not the publication. An unlabelled date is taken as the publication.
@@ -306,6 +307,11 @@ def _says(pattern: re.Pattern[str], starts: tuple[str, ...], lookalikes: str, te
 # Every word that labels a date, for the rules that only need to know one is there (a
 # byline ends where its date's label starts).
 LABEL_WORDS = f"{_PUBLISHED_WORDS}|{_MODIFIED_WORDS}"
+# The same words opening a line that prints a date under them ("Публикувано на
+# 24.11.2026", "Последно обновяване ( Петък, 20 Ноември 2026 09:05 )", "Дата: 12.03.2026"):
+# "последно" may come before one, and the bare "Дата", which names no kind of date and
+# so labels none for the rules above, labels a date line all the same.
+DATE_LINE_LABEL = rf"(?:последн[оа]\s+)?(?:{LABEL_WORDS})|дата"
 # Any label, right before a bare "вчера"/"today", makes it the page's date.
 _ANY_LABEL = re.compile(f"(?:{LABEL_WORDS})\\W{{0,3}}$", re.IGNORECASE)
 # The most characters an ``_ANY_LABEL`` match can span: a word's pattern is never shorter

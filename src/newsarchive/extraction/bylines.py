@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.dates import LABEL_WORDS, MONTH_WORD, WEEKDAY_NAMES, is_date_line
+from newsarchive.dates import (
+    DATE_LINE_LABEL,
+    LABEL_WORDS,
+    MONTH_WORD,
+    WEEKDAY_NAMES,
+    is_date_line,
+)
 
 # Elements themes name after the byline, most specific first.
 BYLINE_SELECTORS = (
@@ -227,7 +233,7 @@ def clean_byline(text: str) -> str:
         return ""  # a sentence, not a name
     if not any(ch.isalpha() for ch in text):
         return ""
-    return _uncapitalised(text)
+    return as_written(text)
 
 
 # Beside the writer, the people who edited or checked the text: named, not authors.
@@ -244,19 +250,65 @@ def _longest_name(text: str) -> int:
     return max(len(part.split()) for part in _BETWEEN_NAMES.split(text))
 
 
-def _uncapitalised(text: str) -> str:
-    """A Cyrillic name typed in capitals ("БОРИС ЗЮМБЮЛЕВ") as it is written in a sentence
-    ("Борис Зюмбюлев"): the capitals are the theme's styling, and an archive that keeps
-    them holds the same writer under two spellings. Only names of two or more plain words
-    (hyphens allowed): Bulgarian names have no inner capitals, so ``str.title`` is exact
-    for them; an acronym ("БТА") or a Latin name ("MCDONALD") is left alone.
-    """
+# The abbreviations Bulgarian writes in capitals inside a name that is not ("Пресцентър
+# на БТА", "Екип на НСОРБ", "РЗИ – Русе"): an agency's, a public body's, the EU's.
+_ABBREVIATIONS = frozenset(
+    "БТА НСОРБ РЗИ БНР БНТ МВР ОДМВР НАП НОИ НЗОК РЗОК АСП ДСП РИОСВ РУО МОН МРРБ АПИ ОПУ "
+    "БЧК ЕС ЕК ООН ОИЦ ДАЗД ГДБОП ДНСК ЧЕЗ ВиК".split()
+)
+_QUOTES = '„“”"«»()'
+# The definite article ending a common noun after a join ("на здравеопазването", "на
+# общината"): written in lower case, where a place after "на" ("на Община Русе") is not.
+_DEFINITE = re.compile(r"[а-я]{3,}(?:ът|ят|та|то|те)")
+
+
+def as_written(text: str) -> str:
+    """A Cyrillic name typed in capitals ("БОРИС ЗЮМБЮЛЕВ", "ПРЕСЦЕНТЪР НА ОБЩИНА РУСЕ")
+    as it is written in a sentence ("Борис Зюмбюлев", "Пресцентър на Община Русе"): the
+    capitals are the theme's styling, and an archive that keeps them holds the same
+    writer under two spellings. Only names of two or more words; an acronym alone
+    ("БТА") or a Latin name ("MCDONALD") is left alone.
+
+    A person's words each take a capital (Bulgarian names have no inner capitals). An
+    office's name takes one on its first word, a quoted name's first (Дирекция
+    „Култура“), a place's and a named body's after "на" (на Община Русе); its nouns
+    and the adjectives before them (Регионална здравна инспекция), the joins, the
+    lower-case run "за"/"по" opens (Агенция за социално подпомагане) and a definite
+    common noun after a join (Министерство на здравеопазването) stay small; known
+    abbreviations (``_ABBREVIATIONS``: БТА, НСОРБ, РЗИ) and a word in brackets (the
+    outlet's "(БТА)", "(ХЗЛ)") keep their capitals."""
     words = text.split()
     if len(words) < 2 or not text.isupper() or not any("а" <= c.lower() <= "я" for c in text):
         return text
-    if not all(w.replace("-", "").isalpha() for w in words):
+    cores = [w.strip(_QUOTES) for w in words]
+    if not all(c.replace("-", "").isalpha() or c in ("-", "–", "—") for c in cores):
         return text
-    return " ".join(w.title() for w in words)
+    folded = [c.lower() for c in cores]
+    written: list[str] = []
+    run = quoted = False  # in the lower-case run after "за"/"по"; inside a quoted name
+    for at, (word, core, low) in enumerate(zip(words, cores, folded, strict=True)):
+        before = folded[at - 1] if at else ""
+        nxt = folded[at + 1] if at + 1 < len(folded) else ""
+        opens = word[:1] in _QUOTES
+        if core in _ABBREVIATIONS or not core.strip("-–—") or word[:1] + word[-1:] == "()":
+            small = None  # kept as printed: an abbreviation, a dash, an outlet's "(БТА)"
+        elif at == 0 or (opens and not quoted):
+            small = False
+        elif low in _OFFICE_JOINS:
+            small, run = True, run or low in _AGENCY_REMITS
+        elif run or quoted:
+            small = True
+        elif before in _OFFICE_JOINS and _DEFINITE.fullmatch(low):
+            small = True
+        elif _office_noun(low) or _office_noun(nxt):
+            small = before != "на"  # "на Община Русе", "на Областна администрация"
+        else:
+            small = False
+        quoted = (quoted or opens) and word[-1:] not in _QUOTES[1:3] + "»)"
+        run = run and core.strip("-–—") != "" and not opens
+        cased = core if small is None else low if small else low.title()
+        written.append(word.replace(core, cased, 1) if core else word)
+    return " ".join(written)
 
 
 def byline_in_text(text: str) -> str:
@@ -348,14 +400,8 @@ def posted_by(line: str) -> tuple[str, str]:
 
 
 # What labels a date printed by the text, under it or as the byline: "Публикувана на",
-# "Дата:", "Posted on", "Последно обновяване", "Актуализирано:".
-_DATE_LABEL = re.compile(
-    r"^(?:публикува(?:на|но|н)|обновена|обновено|актуализиран[оа]?|редактиран[оа]?|"
-    r"дата на публикуван(?:е|ия)|дата|published|posted|updated|"
-    r"последн[оа]\s+(?:обновяване|обновление|промяна|редакция|актуализация))"
-    r"(?:\s+(?:на|on))?\s*:?\s*",
-    re.IGNORECASE,
-)
+# "Дата:", "Posted on", "Последно обновяване", "Актуализирано:" (``dates``' vocabulary).
+_DATE_LABEL = re.compile(rf"^(?:{DATE_LINE_LABEL})(?!\w)(?:\s+(?:на|on))?\s*:?\s*", re.IGNORECASE)
 
 
 def signed_line(line: str) -> str:
@@ -367,6 +413,50 @@ def signed_line(line: str) -> str:
         return ""  # (the labels first: most lines have none, and need no further search)
     name, date = posted_by(line)
     return name if name and is_bare_date(date) else ""
+
+
+# Between a signature and the date after it on the text's closing line ("Пресцентър на
+# Община Русе | 12.03.2026", "Мария Колева, 12 март 2026 г.", "Иван Петров – 12.03.2026").
+_SIGNATURE_END = re.compile(r"\s*[|•·,]\s*|\s+[–—-]\s+")
+# The endings of Bulgarian surnames ("Колева", "Петров", "Дамянова", "Стойчев", a double
+# "Стоянова-Колева"): a person signing a closing line with a date, told so from a place
+# dating a letter ("Велико Търново, 12 март 2026 г.", "Стара Загора, …"), whose last
+# word ends otherwise.
+_SURNAME = re.compile(r"(?:[А-Я][а-я]+-)?[А-Я][а-я]+(?:ов|ев|ова|ева|ски|ска|цки|цка)")
+
+
+def dated_signature(line: str) -> tuple[str, str, str]:
+    """Who signs a line that is a signature and a date and nothing else, as a person
+    (first) or as an office (second), and the date as printed (third): "Мария Колева,
+    12 март 2026 г." → ("Мария Колева", "", "12 март 2026 г."); "Пресцентър на Община
+    Русе | 12.03.2026" → ("", "Пресцентър на Община Русе", "12.03.2026"); ("", "", "")
+    for any other line (``signer`` says who the part before the date is)."""
+    if len(line) > 120:
+        return "", "", ""
+    for sep in _SIGNATURE_END.finditer(line):
+        who, when = line[: sep.start()].strip(), line[sep.end() :].strip()
+        if is_bare_date(when):
+            name, office = signer(who)
+            return (name, office, when) if name or office else ("", "", "")
+    return "", "", ""
+
+
+def signer(who: str) -> tuple[str, str]:
+    """The person (first) or the office (second) a signature over or beside the text's
+    date names, and nothing else: a labelled byline ("Автор: Мария Колева"), an office
+    (``office_signature``), or a Bulgarian name of two or three words, its last a surname
+    (``_SURNAME``), which a place dating a letter is not; in capitals as written
+    (``as_written``). ("", "") for any other words."""
+    if name := labelled_line(who):
+        return name, ""
+    if office := office_signature(who):
+        return "", office
+    who = as_written(" ".join(who.split()))
+    if 2 <= len(who.split()) <= 3 and _SURNAME.fullmatch(who.split()[-1]):
+        name = clean_byline(who)
+        if name == who and reads_as_name(name):
+            return name, ""
+    return "", ""
 
 
 _DATE_WORDS = frozenset({"г", "ч", "в", "at"})  # "24.11.2026 г. в 10:30 ч."
@@ -439,7 +529,7 @@ def office_line(line: str) -> str:
     found = _OFFICE_LINE.match(" ".join(line.split()).rstrip(". "))
     if found is None:
         return ""
-    office = _strip_ends(found["office"] or found["issuer"] or found["press"])
+    office = as_written(_strip_ends(found["office"] or found["issuer"] or found["press"]))
     return office if _reads_as_office(office) else ""
 
 
@@ -507,6 +597,22 @@ def _reads_as_office(office: str, *, issuer: bool = True) -> bool:
     return True
 
 
+_SIGNATURE_CHARS = 60  # "Регионална здравна инспекция – Русе", "Дирекция „Култура“"
+
+
+def office_signature(line: str) -> str:
+    """The office a line closing the text names and nothing else, unlabelled, as a
+    release is signed ("Дирекция „Култура“", "Общинска администрация – Русе"), "" for any
+    other line: short, an office noun heading it, no sentence's mark (``_reads_as_office``;
+    a closing "Общината ще информира гражданите." is the text's). Only for the last line:
+    an office's name opening a line further up may be a heading or a list's item."""
+    line = " ".join(line.split())
+    if len(line) > _SIGNATURE_CHARS:
+        return ""
+    line = as_written(line)
+    return office_line(line) or (line if _reads_as_office(line) else "")
+
+
 # Between the parts of a byline box's line: "Автор: Пресцентър на Община Русе | 12.03.2026".
 _BOX_PARTS = re.compile(r"\s+[|/•·]\s+")
 
@@ -557,8 +663,11 @@ def after_verse(before: list[str]) -> bool:
     )
 
 
-# Where the writer writes from, or for whom, in brackets after the name: "(Русе)", "(БТА)".
-_PLACE_AFTER = re.compile(r"\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)\s*\.?$")
+# Where the writer writes from, or for whom, in brackets after the name: "(Русе)", "(БТА)";
+# or the agency they write for, in capitals after a dash: "Мария Колева – БТА".
+_PLACE_AFTER = re.compile(
+    r"(?:\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)|\s+[–—-]\s+(?-i:[А-ЯA-Z]{2,6}))\s*\.?$"
+)
 
 
 def labelled_line(line: str) -> str:

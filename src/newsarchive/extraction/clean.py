@@ -241,6 +241,17 @@ RELATED_HEADINGS = (
 
 # A heading that starts with one of them (the body's section cut, the id-anchor rule).
 STARTS_RELATED = re.compile(f"^(?:{RELATED_HEADINGS})", re.IGNORECASE)
+# One of them standing alone as a heading, not a sentence or a section's title opening
+# with its words ("Други статии от наредбата се отменят", "Последни промени в закона",
+# "Препоръки към родителите"): at most two words more ("Още от Русе", "Related Posts
+# for you"), or a clause saying what they may do for the reader ("Related articles that
+# may interest you", "Статии, които може да ви харесат"); a count ("Коментари (3)"), a
+# colon, or a quoted title ("3 responses to “Title”": the comments' heading names the post).
+STANDS_AS_RELATED = re.compile(
+    rf"^(?:{RELATED_HEADINGS})(?:(?:\s+\S+){{0,2}}|,?\s+(?:that|which|които)\s+(?:may|might|"
+    r"could|може да)(?:\s+\S+){1,3})\s*(?:\(\d+\))?\s*:?\s*(?:[„“”\"«].*)?$",
+    re.IGNORECASE,
+)
 
 
 def remove_junk(root: LexborHTMLParser | LexborNode) -> None:

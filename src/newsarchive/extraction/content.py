@@ -39,6 +39,7 @@ from newsarchive.extraction.blocks import (
 from newsarchive.extraction.clean import (
     BOX_RELATED_HEADINGS,
     HEADINGS,
+    STANDS_AS_RELATED,
     STARTS_RELATED,
     is_boilerplate_line,
     is_copyright_line,
@@ -509,7 +510,7 @@ def _heads_related(block: Block) -> bool:
     ``<h2>``, or, on a site whose toolchain draws every heading as a ``<div>`` with hashed
     classes, a short box holding those words and nothing else but a count."""
     if block.tag in HEADINGS:
-        return block.size <= 60 and bool(STARTS_RELATED.match(block.text))
+        return block.size <= 60 and bool(STANDS_AS_RELATED.match(" ".join(block.text.split())))
     return (
         block.tag not in _TEXT_LINES
         and block.size <= 30

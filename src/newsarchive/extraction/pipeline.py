@@ -129,7 +129,7 @@ def _extract(
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
-    paragraphs, signed, office = _trim_tail(_trim_head(paragraphs, title.value))
+    paragraphs, signed, office, signed_on = _trim_tail(_trim_head(paragraphs, title.value))
     # No h1, og:title or JSON-LD headline; or an h1 that is the news section's name
     # ("Новини" over the article's own heading, in "Новини - Община Ветрен")
     section = title.rule == "generic:h1" and _guarded(
@@ -174,6 +174,12 @@ def _extract(
         and (not author.value or authors.names_nobody(author.value, author.rule, meta))
     ):
         office = _guarded(lambda: _office_by_headline(near), "", "author", failed)
+    if signed_on and "published" not in failed and (published is None or published.guessed):
+        # the day the text's signature gives, over none or a guess (a day the story tells)
+        day = dates.parse_text_date(signed_on, today=today)
+        if day is not None:
+            published = DatePick(day, "generic:closing-signature", "text")
+            rules["published"] = published.rule
     if signed and not author.value and "author" not in failed:
         # nothing by the headline named the writer; the line closing the text did
         author = _Field(signed, "generic:closing-line")
@@ -203,6 +209,12 @@ def _extract(
     if repaired != fields:
         rules["encoding"] = "repaired"
     text, headline, byline, *fixed_tags = repaired
+    headline, dated = _without_date(headline, meta)
+    if dated and published is None and "published" not in failed:
+        value = dates.parse_text_date(dated, today=today)
+        if value is not None:  # (not after ``today``: none of the page's dates is)
+            published = DatePick(value, "generic:headline-date", "text")
+            rules["published"] = published.rule
     tags = tuple(fixed_tags)
     own = (meta.og_site_name, "" if profile is _GENERIC else profile.name)
     kind = page_kind.page_kind(html, (headline, meta.html_title, meta.og_title), text, own)
@@ -222,6 +234,17 @@ def _extract(
         site=None if profile is _GENERIC else profile.id,
         rules=rules,
     )
+
+
+def _without_date(headline: str, meta: Metadata) -> tuple[str, str]:
+    """The headline without the date its h1 prints ("03.03.2026 Заглавие",
+    ``titles.without_date``) and that date, unless the page's stated title holds the
+    date too: then it names the piece ("Newsletter (2025-09-21)", an issue by its day)."""
+    bare, dated = titles.without_date(headline)
+    stated = (meta.og_title, meta.html_title)
+    if dated and any(dated.strip("()") in (title or "") for title in stated):
+        return headline, ""
+    return bare, dated
 
 
 def _with_standfirst(paragraphs: list[str], lead: str) -> list[str]:
@@ -361,7 +384,7 @@ def _byline_of(line: str, author: str) -> bool:
     return name != line and name.casefold() == author.casefold()
 
 
-def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str]:
+def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
     """Drop a date line that closes the body ("Публикувана на 24.11.2026", "24.11.2026 г.",
     Joomla's "Последно обновяване ( Петък, 20 Ноември 2026 09:05 )"): where old sites
     print the date, under the text. A line naming more than the date (a letter's "София,
@@ -372,22 +395,37 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str]:
     last paragraph of the text): who wrote it, not what they wrote; not under verse
     (``bylines.after_verse``: a quoted poem's poet). And a line naming only the office
     that issued the text ("Източник: Пресцентър на Община Русе"), returned apart: a
-    person's name wins over it.
+    person's name wins over it; the office's name alone on the last line is its
+    signature too (``bylines.office_signature``). A signature and the day after it
+    ("Мария Колева, 12 март 2026 г.", ``bylines.dated_signature``), or over it on a
+    line of its own (``bylines.signer``), is who and when, no text: dropped, its person
+    or office returned, and the date as printed (last).
     """
-    signed = office = ""
+    signed = office = signed_on = ""
+    dated = ""  # the bare date on the line under this one, which this one may sign
     while paragraphs:
         last = paragraphs[-1]
         if not bylines.is_bare_date(last):
-            name = bylines.signed_line(last) or (
-                "" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last)
+            name, issuer, day = bylines.dated_signature(last)
+            if dated and not name and not issuer and len(paragraphs) > 1:
+                name, issuer = bylines.signer(last)  # "Мария Колева" over "12.03.2026"
+                day = dated if name or issuer else ""
+            signed_on = signed_on or day
+            name = (
+                name
+                or bylines.signed_line(last)
+                or ("" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last))
             )
-            issuer = "" if name else bylines.office_line(last)
+            issuer = "" if name else issuer or bylines.office_line(last)
+            if not name and not issuer and len(paragraphs) > 1:
+                issuer = bylines.office_signature(last)
             if not name and not issuer:
                 break
             signed = signed or name
             office = office or issuer
+        dated = last if bylines.is_bare_date(last) else ""
         paragraphs = paragraphs[:-1]
-    return paragraphs, signed, office
+    return paragraphs, signed, office, signed_on
 
 
 def _repeats_headline(line: str, title: str) -> bool:

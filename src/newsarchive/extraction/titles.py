@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.discover.explore import NEWS_WORDS
+from newsarchive.extraction.bylines import is_bare_date
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
     in_furniture,
@@ -46,6 +47,40 @@ def clean_title(text: str) -> str:
     """Whitespace folded and character references decoded once more
     (``metadata.unescape_references``: CMSs escape titles twice)."""
     return " ".join(unescape_references(text).split())
+
+
+# What sets a date apart from the headline it is printed in: a separator or a bracket.
+_DATE_APART = re.compile(r"(?:^|\s)(?:[-–—|/•·,]\s*|\()$")
+_DATE_WORDS = 6  # "петък, 12 март 2026 г., 10:30"
+_DATED_HEADLINE_WORDS = 2  # what is left must still be a headline
+
+
+def without_date(title: str) -> tuple[str, str]:
+    """The headline without the date a theme prints inside its h1, and that date's text
+    ("03.03.2026 Консултации за земеделци", "Консултации за земеделци (12.03.2026)",
+    "… – 12 март 2026 г."): the date has its own field, and a title archived with it
+    reads as another story's in a list. (title, "") for any other title: a date that ends
+    a sentence ("Бюджетът ще бъде приет до 15.03.2026") is the headline's own, so a date
+    at the end counts only set apart by a separator or a bracket; one at the start only
+    when a capitalised headline follows it ("12 март 2026 г. ще остане…" is a sentence)."""
+    words = title.split()
+    for k in range(min(_DATE_WORDS, len(words) - _DATED_HEADLINE_WORDS), 0, -1):
+        head = " ".join(words[:k])
+        rest = " ".join(words[k:]).lstrip("-–—|/•·:, ")
+        if is_bare_date(head) and rest[:1].isupper() and len(rest.split()) >= _DATED_HEADLINE_WORDS:
+            return rest, head
+    for k in range(min(_DATE_WORDS, len(words) - _DATED_HEADLINE_WORDS), 0, -1):
+        tail = " ".join(words[-k:])
+        rest = " ".join(words[:-k])
+        opens = tail[:1] == "("
+        if opens and tail[-1:] != ")":
+            continue
+        apart = _DATE_APART.search(rest + (" (" if opens else ""))
+        if apart and is_bare_date(tail):
+            rest = rest[: apart.start()].rstrip(" -–—|/•·,") if not opens else rest
+            if len(rest.split()) >= _DATED_HEADLINE_WORDS:
+                return rest, tail
+    return title, ""
 
 
 def edge_segments(title: str) -> tuple[str, ...]:

@@ -1,0 +1,167 @@
+"""How municipal press releases sign their text on its last line: a person or the office
+with the day ("Мария Колева, 12 март 2026 г.", "Пресцентър на Община Русе | 12.03.2026"),
+a labelled byline with the agency after a dash, or the office's name alone. None of them
+is the text's; each names who speaks for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsarchive.extraction import bylines, extract
+
+TEXT = (
+    "Община Русе обявява прием на заявления за участие в програмата за лятна заетост на"
+    " младежи до 29 години.\nДокументите се подават в деловодството на общината до края на"
+    " месеца, всеки работен ден от 8:30 до 17 часа."
+)
+
+
+def _page(closing: str) -> str:
+    body = "".join(f"<p>{line}</p>" for line in TEXT.split("\n"))
+    return (
+        "<html><head><title>Лятна заетост за младежи | Община Русе</title></head><body>"
+        '<header><nav><a href="/">Начало</a> <a href="/novini">Новини</a></nav></header>'
+        '<main><article><h1>Лятна заетост за младежи</h1><div class="entry-content">'
+        f"{body}{closing}</div></article></main>"
+        "<footer><p>© Община Русе, пл. „Свобода“ 6</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Пресцентър на Община Русе | 12.03.2026", "Пресцентър на Община Русе"),
+        ("Мария Колева, 12 март 2026 г.", "Мария Колева"),
+        ("Иван Петров – 12.03.2026", "Иван Петров"),
+        ("Мария Стоянова-Колева, 12 март 2026 г.", "Мария Стоянова-Колева"),
+        ("МАРИЯ КОЛЕВА, 12 март 2026 г.", "Мария Колева"),
+        ("Автор: Мария Колева, 12 март 2026 г.", "Мария Колева"),
+        ("Отдел „Връзки с обществеността“ | 12.03.2026", "Отдел „Връзки с обществеността“"),
+        ("Мария Колева<br>12.03.2026", "Мария Колева"),  # the day under the name
+    ],
+)
+def test_a_signature_with_the_day_closing_the_text_leaves_it_and_names_the_author(
+    line: str, author: str
+) -> None:
+    article = extract(_page(f"<p>{line}</p>"))
+    assert article.text == TEXT
+    assert article.author == author
+    assert article.published == dt.date(2026, 3, 12)
+
+
+def test_a_place_dating_the_closing_line_is_no_signature() -> None:
+    """ "Велико Търново, 12 март 2026 г." dates a letter the text quotes: its last word is
+    no surname, so the line stays and names no one."""
+    line = "Велико Търново, 12 март 2026 г."
+    article = extract(_page(f"<p>{line}</p>"))
+    assert article.text == f"{TEXT}\n{line}"
+    assert article.author is None
+    article = extract(_page("<p>Велико Търново</p><p>12 март 2026 г.</p>"))
+    assert article.text == f"{TEXT}\nВелико Търново"
+    assert article.author is None
+
+
+def test_a_labelled_byline_with_the_agency_after_a_dash_leaves_the_text() -> None:
+    article = extract(_page("<p>Автор: Мария Колева – БТА</p>"))
+    assert (article.text, article.author) == (TEXT, "Мария Колева")
+
+
+@pytest.mark.parametrize(
+    "office", ["Дирекция „Култура“", "Регионална здравна инспекция – Русе", "Община Русе"]
+)
+def test_an_office_alone_on_the_last_line_signs_the_text(office: str) -> None:
+    article = extract(_page(f"<p>{office}</p>"))
+    assert (article.text, article.author) == (TEXT, office)
+    assert article.rules["author"] == "generic:office-line"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Общината ще информира гражданите.",
+        "Дирекция „Култура“ ще обяви резултатите.",
+        "Повече информация: Дирекция „Култура“",
+    ],
+)
+def test_a_last_line_that_says_more_than_an_office_stays_text(line: str) -> None:
+    article = extract(_page(f"<p>{line}</p>"))
+    assert article.text == f"{TEXT}\n{line}"
+    assert article.author is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "written"),
+    [
+        ("ПРЕСЦЕНТЪР НА ОБЩИНА РУСЕ", "Пресцентър на Община Русе"),
+        ("РЕГИОНАЛНА ЗДРАВНА ИНСПЕКЦИЯ – РУСЕ", "Регионална здравна инспекция – Русе"),
+        ("ДИРЕКЦИЯ „КУЛТУРА И ТУРИЗЪМ“", "Дирекция „Култура и туризъм“"),
+        ("МИНИСТЕРСТВО НА ЗДРАВЕОПАЗВАНЕТО", "Министерство на здравеопазването"),
+        ("АГЕНЦИЯ ЗА СОЦИАЛНО ПОДПОМАГАНЕ", "Агенция за социално подпомагане"),
+        ("ЕКИП НА НСОРБ", "Екип на НСОРБ"),
+        ("МАРИЯ-ЕЛЕНА ПЕТРОВА И ИВАН КОЛЕВ", "Мария-Елена Петрова и Иван Колев"),
+        ("БТА", "БТА"),
+        ("Пресцентър На Община Русе", "Пресцентър На Община Русе"),  # not capitals: as printed
+    ],
+)
+def test_a_name_in_capitals_is_stored_as_a_person_writes_it(printed: str, written: str) -> None:
+    assert bylines.as_written(printed) == written
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        '<p class="author">Автор: ПРЕСЦЕНТЪР НА ОБЩИНА РУСЕ</p>',
+        "<p>ПРЕСЦЕНТЪР НА ОБЩИНА РУСЕ</p>",
+        "<p>ПРЕСЦЕНТЪР НА ОБЩИНА РУСЕ | 12.03.2026</p>",
+    ],
+)
+def test_an_office_signing_in_capitals_is_archived_as_written(closing: str) -> None:
+    article = extract(_page(closing))
+    assert (article.text, article.author) == (TEXT, "Пресцентър на Община Русе")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Дата на публикуването: 12.03.2026",
+        "Добавено: 12.03.2026 г.",
+        "Последно обновление: 12.03.2026, 10:30",
+        "Последна промяна: 12.03.2026",
+        "Дата: 12.03.2026",
+    ],
+)
+def test_a_closing_date_under_any_label_the_date_rules_know_leaves_the_text(line: str) -> None:
+    """One vocabulary (``dates.DATE_LINE_LABEL``) labels a date for the date rules and a
+    closing date line for the text's end: a label either knows, the other does too."""
+    article = extract(_page(f"<p>{line}</p>"))
+    assert article.text == TEXT
+    assert bylines.is_bare_date(line)
+
+
+LONG = "".join(
+    f"<p>{line}</p>"
+    for line in (
+        "Консултациите за кандидатите ще започнат на 20.03.2026 г. в центъра за услуги.",
+        *["Служителите ще отговарят на въпроси за документите, сроковете и условията на"
+          " програмата, както и за начина на подаване на заявленията." for _ in range(8)],
+    )
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>Мария Колева, 12 март 2026 г.</p>",
+        "<p>Пресцентър на Община Русе | 12.03.2026</p>",
+        "<p>Мария Колева</p><p>12.03.2026</p>",
+    ],
+)
+def test_the_signatures_day_dates_the_article_over_a_day_the_text_tells(closing: str) -> None:
+    """Far from the headline the date rules would take the day of the event the text
+    tells (a guess); the signature's day is the release's."""
+    article = extract(_page(LONG + closing))
+    assert article.published == dt.date(2026, 3, 12)
+    assert article.rules["published"] == "generic:closing-signature"
+    assert article.date_note is None
