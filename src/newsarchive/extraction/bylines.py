@@ -464,6 +464,12 @@ _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BARE_DATE_CHARS = 40  # a date and its time: "24.11.2026 г. в 10:30 ч."
 
 
+def may_be_dated(text: str) -> bool:
+    """Whether some part of ``text`` can be a bare date (``is_bare_date``): one needs a
+    year in four digits, so a headline without one is not cut into parts to try."""
+    return _YEARS.search(text) is not None
+
+
 def is_bare_date(line: str) -> bool:
     """A date and its time, perhaps after a label ("Публикувана на 24.11.2026 г. в 10:30
     ч.", "Posted on March 3, 2026"), and no other word."""

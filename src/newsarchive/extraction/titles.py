@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.discover.explore import NEWS_WORDS
-from newsarchive.extraction.bylines import is_bare_date
+from newsarchive.extraction.bylines import is_bare_date, may_be_dated
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
     in_furniture,
@@ -63,6 +63,8 @@ def without_date(title: str) -> tuple[str, str]:
     a sentence ("Бюджетът ще бъде приет до 15.03.2026") is the headline's own, so a date
     at the end counts only set apart by a separator or a bracket; one at the start only
     when a capitalised headline follows it ("12 март 2026 г. ще остане…" is a sentence)."""
+    if not may_be_dated(title):
+        return title, ""
     words = title.split()
     for k in range(min(_DATE_WORDS, len(words) - _DATED_HEADLINE_WORDS), 0, -1):
         head = " ".join(words[:k])
