@@ -655,6 +655,29 @@ def test_a_whole_page_is_not_held_up_by_a_server_lingering_after_its_close(
     assert site.cut == ["/cut"]
 
 
+def test_a_whole_page_is_kept_when_its_surplus_comes_split_on_one_try_only() -> None:
+    """After a whole document the surplus is not waited for: the first try sees the part
+    that came with the body, the second all of it. A surplus read so far is no measure of
+    the server's habit: the declared page, whole both times, is kept, where the two
+    lengths differing refused it, as a wait to the close had not."""
+    added = b"\n<!-- served in 0.12 s -->" + b"<div>proxy</div>" * 20
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+    head += b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(PAGE)
+    tries = iter([True])
+
+    def run(send: Callable[[bytes], bool]) -> None:
+        if not next(tries, False):
+            send(head + PAGE + added)
+        elif send(head + PAGE + added[:20]):  # the first: the rest a moment later
+            time.sleep(0.3)
+            send(added[20:])
+
+    with HostileServer({"/split": Reply(run)}) as site, Fetcher(QUICK) as fetcher:
+        page = fetcher.fetch(f"{site.url}/split")
+    assert site.hits["/split"] == 2
+    assert page.content == PAGE
+
+
 def test_a_surplus_that_differs_on_the_second_try_is_refused() -> None:
     """The server's habit is what comes twice the same way: a surplus of another size on
     the second try is no habit to trust, however whole the page looks."""
