@@ -291,6 +291,25 @@ def test_a_capital_opening_a_sentence_names_only_where_the_word_is_not_printed_t
     assert set(ids(search(run_cli, db, "бяла"))) == {1, 2, 3, 4, 6, 7, 8}
 
 
+def test_a_cased_name_or_another_word_reads_no_text(run_cli: Cli, db: Path) -> None:
+    """ "Бяла OR парк": the name in a group with a word of its own is the index's (the
+    group matches either); the articles printing the name were read and listed all the
+    same, every match of the index, for nothing."""
+    from newsarchive.archive.connection import connect_reader
+    from newsarchive.archive.query import parse_query
+    from newsarchive.archive.search import Prepared
+    from newsarchive.archive.store import Filters
+
+    build(run_cli, db, TOWNS)
+    conn = connect_reader(db)
+    try:
+        assert Prepared(conn, parse_query("Бяла"), Filters()).named == "[1, 4]"
+        assert Prepared(conn, parse_query("Бяла OR пелена"), Filters()).named is None
+    finally:
+        conn.close()
+    assert set(ids(search(run_cli, db, "Бяла OR пелена"))) == {1, 3, 4}
+
+
 def test_a_word_whose_lemma_the_archive_prints_is_no_name(run_cli: Cli, db: Path) -> None:
     """ "Общинският" stands only in the council's name here, but "общински", its lemma,
     is printed as a word: the query keeps every form (the demo archive's "общинският

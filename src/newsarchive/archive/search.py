@@ -470,8 +470,10 @@ class Prepared:
         else:
             self.score, self.source = "NULL", f" FROM articles a WHERE {self.where}"
         # the articles printing the query's cased names, read once for every statement
+        # (none where no group is only cased names: "Бяла OR парк" is the index's, whose
+        # every match was read and listed for nothing)
         self.named: str | None = None
-        if self.ranked and self.choice.cased:
+        if self.ranked and query.cased_groups(set(self.choice.cased)):
             self.named = self._named() if named is None else named
             self.source += " AND a.id IN (SELECT value FROM json_each(?))"
             self.params = [*self.params, self.named]
