@@ -46,18 +46,39 @@ _HIDDEN = (
     "[style*='visibility:hidden'], [style*='visibility: hidden']"
 )
 
+# The words that name furniture in a class or id, each a regex opening with a letter.
+_BOILERPLATE_WORDS = (
+    "cookies?", "gdpr", "consent", "share", "sharing", "social", "sociál", "banners?",
+    "advert", "ads?", "promo", "related", "recommend", "read-?more", "more-news",
+    "most-?read", "popular", "comments?", "disqus", "breadcrumbs?", "pagination", "pager",
+    "navbar", "nav", "menu", "sidebar", "widget", "footer", "modal", "popup", "newsletter",
+    "subscribe", "print", "visually-hidden", "sr-only", "skip-?link", "tags?", "captions?",
+    "credits?", "gallery", "slideshow", "carousel", "slider", "swiper", "trending",
+    "teasers?", "rail", "outbrain", "taboola", "recirc(?:ulation)?", "also-?read",
+    "more-?(?:stories|articles|from)", "you-?may-?like", "up-?next", "read-?next",
+    "next-?(?:post|article)", "see-?also", "prev-?next", "partners?", "sponsors?", "topbar",
+    "preloader", "loader", "byline", "authors?", "timestamp", "dateline", "date",
+    "published", "meta",
+)  # fmt: skip
 _BOILERPLATE_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:cookies?|gdpr|consent|share|sharing|social|sociál|banners?|advert|ads?|"
-    r"promo|related|recommend|read-?more|more-news|most-?read|popular|comments?|disqus|"
-    r"breadcrumbs?|pagination|pager|navbar|nav|menu|sidebar|widget|footer|modal|popup|"
-    r"newsletter|subscribe|print|visually-hidden|sr-only|skip-?link|tags?|"
-    r"captions?|credits?|gallery|slideshow|carousel|slider|swiper|trending|teasers?|rail|"
-    r"outbrain|taboola|recirc(?:ulation)?|also-?read|more-?(?:stories|articles|from)|"
-    r"you-?may-?like|up-?next|read-?next|next-?(?:post|article)|see-?also|prev-?next|"
-    r"partners?|sponsors?|topbar|preloader|loader|"
-    r"byline|authors?|timestamp|dateline|date|published|meta)(?:$|[\s_-])",
-    re.IGNORECASE,
+    rf"(?:^|[\s_-])(?:{'|'.join(_BOILERPLATE_WORDS)})(?:$|[\s_-])", re.IGNORECASE
 )
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """``words`` as one alternation branching on their first letters ("c(?:ookies?|onsent|
+    …)|g(?:dpr|allery)|…"), the same words: the engine tries an alternation's branches one
+    by one at each separator, seventy of them, where now it tries the few words opening
+    with the letter there (a third fewer instructions over a page's new class strings).
+    Each word opens with a letter no quantifier follows (a test pins it)."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"{first}(?:{'|'.join(after)})" if len(after) > 1 else first + after[0]
+        for first, after in rests.items()
+    )
+
 
 # Terms distinctive enough to match inside camelCase or run-together class names
 # ("imageEmbedCaption", "articleByline", "socialshare").
@@ -71,7 +92,7 @@ _BOILERPLATE_INFIX = re.compile(
 # literal in every branch (the infixes) is scanned for those characters first, while
 # the two in one alternation, whose word branch opens with "^ or a separator", was tried
 # word by word at every character (a third more instructions for the same answers).
-_SPACED_ATTR = re.compile("[\\s_-]" + _BOILERPLATE_ATTR.pattern.removeprefix("(?:^|[\\s_-])"))
+_SPACED_ATTR = re.compile(rf"[\s_-](?:{_by_first_letter(_BOILERPLATE_WORDS)})(?:$|[\s_-])")
 _LOWER_INFIX = re.compile(_BOILERPLATE_INFIX.pattern)
 
 
