@@ -353,7 +353,14 @@ class SourceReader:
         next_url = pages.after(
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", "")
         )
-        if next_url is None and not self._sitemapped and listings.posted_pager(tree):
+        # (not past page 1: a walk that came there by GET had a pager it could follow,
+        # its plain links in a <noscript> beside the posting ones, and has read its end)
+        if (
+            next_url is None
+            and number == 1
+            and not self._sitemapped
+            and listings.posted_pager(tree)
+        ):
             self.report.warnings.append(
                 f"{page.final_url}: the listing's later pages open only by posting"
                 " its form back (javascript:__doPostBack), which a crawler does not"
