@@ -8,7 +8,8 @@ pager posting its form back, the plain ``?page=N`` links only in a ``<noscript>`
 ``static.lavanda.bg``, the older news only there (lavanda); windows-1251 named only by a
 ``<meta>`` past the first 4 KB, after a long inline stylesheet, no charset in the header
 (makovo); a home page that is an empty answer with an HTTP ``Refresh: 0; url=/bg/``
-header (trendafil). Each must archive exactly its articles with the true title, date and
+header (trendafil); page 2 answered ``302`` to a login form, the older news only in the
+sitemap (bodlika). Each must archive exactly its articles with the true title, date and
 body, and a rerun right after must cost at most three requests.
 """
 
@@ -40,6 +41,8 @@ ROUND22_SITES = {
     "makovo": ("Община Маково", "http://www.makovo.bg"),
     # GET / -> 200, Refresh: 0; url=/bg/, an empty body
     "trendafil": ("Община Трендафил", "https://trendafil.bg"),
+    # /novini?page=2 -> 302 Location: /login.php; robots.txt: Sitemap: …/sitemap.xml
+    "bodlika": ("Община Бодлика", "https://bodlika.bg"),
 }
 
 
@@ -58,6 +61,8 @@ FIRST_CRAWLS = [
     FirstCrawl("lavanda", once=("/sitemap.xml",), distinct_under={"/novini/": 8}, rows=8),
     FirstCrawl("makovo", once=("/novini.php?str=2", "/novini.php?str=3"), rows=8),
     FirstCrawl("trendafil", asked=("/", "/bg/"), once=("/bg/novini?str=3",), rows=8),
+    # the login form read once, as page 2, and no further
+    FirstCrawl("bodlika", once=("/novini?page=2", "/login.php", "/sitemap.xml"), rows=8),
 ]
 
 
@@ -86,6 +91,7 @@ PROPOSALS = [
     Proposes("lavanda", "sitemaps", equals=["https://static.lavanda.bg/sitemap.xml"]),
     Proposes("makovo", "start_urls", equals=["/novini.php"]),
     Proposes("trendafil", "start_urls", equals=["/bg/novini"]),
+    Proposes("bodlika", "sitemaps", equals=["/sitemap.xml"]),
 ]
 
 
