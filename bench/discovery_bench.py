@@ -294,6 +294,19 @@ for site, name, origin in (
     ("podbel", "Община Подбел", "http://www.podbel.bg"),
     # and a menu that is one picture's image map, <area href="/novini.html" alt="Новини">
     ("gluharche", "Община Глухарче", "http://www.gluharche.bg"),
+    # and a twenty-second (tests/fixtures/make_mirrors_round22.py): "Следваща »" on the
+    # last page too, the page past the end answered 302 to the list's first page
+    ("shipka", "Община Шипка", "https://shipka.bg"),
+    # and an ASP.NET pager posting its form back, its plain ?page=N links in a <noscript>
+    ("salkam", "Община Салкъм", "https://www.salkam.bg"),
+    # and robots.txt's Sitemap: line on the static files host, static.lavanda.bg
+    ("lavanda", "Община Лавандула", "https://lavanda.bg"),
+    # and windows-1251 named only by a <meta> past the first 4 KB, no charset in the header
+    ("makovo", "Община Маково", "http://www.makovo.bg"),
+    # and "/" an empty answer with an HTTP "Refresh: 0; url=/bg/" header
+    ("trendafil", "Община Трендафил", "https://trendafil.bg"),
+    # and page 2 answered 302 to a login form, older news only in the sitemap
+    ("bodlika", "Община Бодлика", "https://bodlika.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -117,3 +117,19 @@ def test_a_page_with_text_of_its_own_or_refreshing_itself_stands_in_for_nothing(
     assert stand_in_target(reload, "https://www.x.bg/") is None
     big = _stand_in(more="<!--" + "x" * 10_000 + "-->")
     assert stand_in_target(big, "https://www.x.bg/n/5") is None
+
+
+def test_an_empty_answer_whose_refresh_header_sends_the_browser_on_stands_in_for_it() -> None:
+    """PHP's ``header("Refresh: 0; url=/bg/")`` over an empty page (a home page moved to a
+    folder) sends a browser on as the ``<meta>`` does; the markup's own refresh wins."""
+    assert stand_in_target(b"", "https://x.bg/", "text/html", "0; url=/bg/") == "https://x.bg/bg/"
+    said = stand_in_target(_stand_in(), "https://x.bg/n/5", "text/html", "0; url=/bg/")
+    assert said == "https://x.bg/novini/5/slug.html"
+
+
+def test_a_refresh_header_reloading_or_over_a_page_of_its_own_stands_in_for_nothing() -> None:
+    story = b"<html><body><p>" + "Съветът прие бюджета за годината. ".encode() * 12 + b"</p>"
+    assert stand_in_target(story, "https://x.bg/", "text/html", "0; url=/bg/") is None
+    assert stand_in_target(b"", "https://x.bg/", "text/html", "300") is None  # a reload
+    assert stand_in_target(b"", "https://x.bg/", "text/html", "0; url=/") is None  # itself
+    assert stand_in_target(b"", "https://x.bg/", "text/plain", "0; url=/bg/") is None

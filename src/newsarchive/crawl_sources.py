@@ -22,6 +22,7 @@ from newsarchive.discover import feeds, fragments, listings
 from newsarchive.discover.explore import MIN_ITEMS, Discovery, shape_pattern
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
+from newsarchive.discover.urls import url_key
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
@@ -287,11 +288,15 @@ class SourceReader:
         learned: list[Shape] = []  # item shapes this walk's pages taught, page to page
         pages = listings.ListingPages(self.profile)  # where it goes after each page
         newest: tuple[str, Page] | None = None  # the last page read, and where
+        read: set[str] = set()  # the pages read (``url_key``), asked for or redirected to
         while (step := walk.page()) is not None:
             url, number = step
             kind = _what(number)
             conditional = walk.conditional and not teach
-            page = self._get(url, kind, conditional=conditional, gone_ends=number > 1)
+            page = self._get(
+                url, kind, conditional=conditional, gone_ends=number > 1,
+                read_before=(lambda u: url_key(u) in read) if number > 1 else None,
+            )  # fmt: skip
             if conditional and number > 1 and page not in (Miss.FAILED, Miss.DOWN):
                 # an oldest-first listing's newest page, checked: so is the listing (rested)
                 self.frontier.confirmed(start)
@@ -306,6 +311,7 @@ class SourceReader:
             else:
                 self._read_page(walk, pages, page, (url, number), learned)
                 newest = (url, page)
+                read.update((url_key(url), url_key(page.final_url)))
             self.frontier.save_walk(start, walk.state)
         # an oldest-first listing's walk ended at its newest page, where the next run
         # begins: its validators, for that run's conditional request (page 1's are saved
@@ -347,7 +353,14 @@ class SourceReader:
         next_url = pages.after(
             tree, page.final_url, number, page.fetched_at.date().year, page.headers.get("link", "")
         )
-        if next_url is None and not self._sitemapped and listings.posted_pager(tree):
+        # (not past page 1: a walk that came there by GET had a pager it could follow,
+        # its plain links in a <noscript> beside the posting ones, and has read its end)
+        if (
+            next_url is None
+            and number == 1
+            and not self._sitemapped
+            and listings.posted_pager(tree)
+        ):
             self.report.warnings.append(
                 f"{page.final_url}: the listing's later pages open only by posting"
                 " its form back (javascript:__doPostBack), which a crawler does not"
@@ -417,14 +430,24 @@ class SourceReader:
         return found
 
     def _get(
-        self, url: str, kind: str, *, conditional: bool = False, gone_ends: bool = False
+        self,
+        url: str,
+        kind: str,
+        *,
+        conditional: bool = False,
+        gone_ends: bool = False,
+        read_before: Callable[[str], bool] | None = None,
     ) -> Page | Miss:
         """A source page; a failed one is reported (it fails the run), others just end.
-        With ``gone_ends``, a 404/410 is the end of a listing, not a failure."""
+        With ``gone_ends``, a 404/410 is the end of a listing, not a failure, and so is a
+        redirect to a page of it ``read_before`` says was read."""
         self._check()
         conditional = conditional and not self.options.refresh
         validators = self.frontier.validators(url) if conditional else (None, None)
-        got = fetch_source(self.fetcher, url, kind, validators=validators, gone_ends=gone_ends)
+        got = fetch_source(
+            self.fetcher, url, kind, validators=validators, gone_ends=gone_ends,
+            read_before=read_before,
+        )  # fmt: skip
         if isinstance(got, Page):
             self.report.pages += 1  # pages read, as for articles: not a 304 or a dead host
             return got

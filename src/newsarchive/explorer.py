@@ -48,6 +48,7 @@ from newsarchive.discover.shape import Shape, learn_shape, split_url
 from newsarchive.discover.urls import (
     absolute,
     archive_key,
+    news_subdomain,
     normalize_url,
     on_site,
     url_key,
@@ -165,6 +166,10 @@ class _Explorer:
         home = absolute(self.profile, "/")
         for url in self.fetcher.robots_sitemaps(home):
             normal = normalize_url(url)
+            # (robots.txt may keep the sitemap on a host of the site's own domain, a static
+            # files host, ``static.x.bg``: the site says so itself, which no link could)
+            if normal and news_subdomain(urlsplit(normal).netloc, self.profile):
+                self.adopt(urlsplit(normal).netloc)
             if normal and on_site(normal, self.profile):
                 self.add(self.sitemaps, normal, "a Sitemap: line in robots.txt")
         page = self.get(home, "listing", telling=True)

@@ -19,12 +19,14 @@ redirector's path and the parameter holding the address: ``{"redirectors":
 {"/redirect.php": "url"}}`` answers ``/redirect.php?url=/rss.xml`` with ``302`` to
 ``/rss.xml`` (whatever the address, as such scripts do). One whose server sends a page
 elsewhere for good names it: ``{"moved": {"/a": "https://portal.bg/a"}}`` answers ``/a``
-with ``301`` there. A mirror of a site whose news section lives on a host of its own
-(``https://novini.x.bg/`` beside ``https://www.x.bg/``) serves that host from a folder
-of its own: ``{"host_roots": {"novini.x.bg": "novini"}}`` answers a request whose
-``X-Forwarded-Host`` names it from ``novini/`` (robots.txt and ``/`` included, and no
-``origin`` redirect), and no other host from there. ``hosts`` records the host each
-request asked for (its ``X-Forwarded-Host``, "" without one), beside ``requests``.
+with ``301`` there; one whose script sends a page elsewhere for now (PHP's
+``header("Location: …")``) names it under ``found``, answered ``302``. A mirror of a
+site whose news section lives on a host of its own (``https://novini.x.bg/`` beside
+``https://www.x.bg/``) serves that host from a folder of its own: ``{"host_roots":
+{"novini.x.bg": "novini"}}`` answers a request whose ``X-Forwarded-Host`` names it from
+``novini/`` (robots.txt and ``/`` included, and no ``origin`` redirect), and no other
+host from there. ``hosts`` records the host each request asked for (its
+``X-Forwarded-Host``, "" without one), beside ``requests``.
 A mirror of a server that answers a page number past the list's end with its first page
 (an old CMS clamping the number it is given) names the path and the file it falls back
 to: ``{"fallbacks": {"/novini.php": "novini.php"}}`` serves ``/novini.php?str=99`` as
@@ -204,6 +206,7 @@ class MirrorServer:
         self.extra_headers = _declared_headers(settings)
         self.redirectors = _declared(settings, "redirectors")  # path -> parameter naming where
         self.moves = _declared(settings, "moved")  # path -> where (301)
+        self.found = _declared(settings, "found")  # path -> where (302)
         host_roots = _declared(settings, "host_roots")  # host -> folder
         self.host_roots = {host.lower(): folder for host, folder in host_roots.items()}
         self.fallbacks = _declared(settings, "fallbacks")  # path -> file for unknown queries
@@ -246,6 +249,9 @@ class MirrorServer:
                     return
                 if self.path in server.moves:
                     self._send(301, "text/html", b"", {"Location": server.moves[self.path]})
+                    return
+                if self.path in server.found:
+                    self._send(302, "text/html", b"", {"Location": server.found[self.path]})
                     return
                 target = _redirector_target(server.redirectors, self.path)
                 if target is not None:

@@ -45,20 +45,29 @@ def refresh_targets(tree: LexborHTMLParser) -> list[str]:
     return found
 
 
-def stand_in_target(content: bytes, url: str, content_type: str | None = None) -> str | None:
+def stand_in_target(
+    content: bytes, url: str, content_type: str | None = None, refresh: str | None = None
+) -> str | None:
     """The address a page stands in for: a tiny page that says almost nothing and sends
     the browser elsewhere by ``<meta http-equiv="refresh">`` (a CMS's short link,
     ``/n/2291``, answering 200 with a refresh to ``/novini/2291/<slug>.html``). A reader
     lands on the target, so the page is that address's, as a redirect's would be; a
     page with text of its own, or refreshing itself, is none. So is an answer its server
     calls no HTML (``content_type``): a short feed whose item quotes a page's markup in
-    CDATA parses, as HTML, into a refresh and no text, but no browser shows it as a page."""
+    CDATA parses, as HTML, into a refresh and no text, but no browser shows it as a page.
+    The server may say the refresh itself, in the answer's ``Refresh`` header (PHP's
+    ``header("Refresh: 0; url=/bg/")`` over an empty page: a home page moved to a
+    folder), which browsers obey as the ``<meta>`` (``refresh``: its value)."""
     if content_type and "html" not in content_type.lower():
         return None
-    if len(content) > _STAND_IN_BYTES or b"refresh" not in content.lower():
+    header = _REFRESH.match(refresh or "")
+    said = header["url"].strip() if header else ""
+    if said.replace(".", "").isdigit():
+        said = ""  # (a bare delay reloads the page itself)
+    if len(content) > _STAND_IN_BYTES or not (said or b"refresh" in content.lower()):
         return None
     tree = page_tree(content.decode("utf-8", "replace"))
-    targets = refresh_targets(tree)
+    targets = refresh_targets(tree) or ([said] if said else [])
     if not targets:
         return None
     for node in tree.css("script, style, noscript"):

@@ -1280,7 +1280,9 @@ class Fetcher:
         ``met`` on this fetch's way (two short links sent round to each other, or a
         target redirecting back): a browser would go round for ever, and asking again only
         spent requests up to the redirect cap, then failed the page."""
-        target = stand_in_target(content, current, response.headers.get("content-type"))
+        target = stand_in_target(
+            content, current, response.headers.get("content-type"), response.headers.get("refresh")
+        )
         if target is None or url_key(target) in met:
             return None
         try:

@@ -9,10 +9,12 @@ HTML is a broken source, not an empty one.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 from newsarchive.errors import FetchError
 from newsarchive.fetch.client import (
     GONE_STATUSES,
+    Elsewhere,
     Fetcher,
     FetchInterrupted,
     HostResting,
@@ -41,6 +43,7 @@ def fetch_source(
     validators: tuple[str | None, str | None] = (None, None),
     gone_ends: bool = False,
     keep: bool = False,
+    read_before: Callable[[str], bool] | None = None,
 ) -> Page | tuple[Miss, str]:
     """The source document, or why not (``gone_ends``: 404/410 ends a listing quietly, and
     so does a robots.txt closing its later pages, as Blogger's ``Disallow: /search`` closes
@@ -49,15 +52,23 @@ def fetch_source(
     ``keep``: the page is read again soon in this run (exploring, then crawling what it
     found), so that read is answered from ``fetcher.recent`` instead of the site: with
     ``validators``, as the server would have (``_unchanged``), else with the page.
+
+    ``read_before``: whether an address is a page of this listing read already; a later
+    page redirected there (a number past the end sent back to page 1 with a ``302``) ends
+    the listing as a 404 would, the redirect not followed: it would read that page again.
     """
     page = fetcher.take_kept(url)
     if page is not None and _unchanged(page, validators):
         return Miss.UNCHANGED, ""
     try:
         if page is None:
-            page = fetcher.fetch(url, etag=validators[0], last_modified=validators[1])
+            page = fetcher.fetch(
+                url, etag=validators[0], last_modified=validators[1], elsewhere=read_before
+            )
     except (FetchInterrupted, HostResting):  # the run's, not this source's
         raise
+    except Elsewhere:  # (only ever raised with ``read_before``)
+        return Miss.GONE, ""
     except RobotsDisallowed as exc:
         return (Miss.GONE, "") if gone_ends else (Miss.FAILED, f"{kind} failed: {exc}")
     except RedirectRefused as exc:  # the site's answer, given again next time
