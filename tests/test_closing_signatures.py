@@ -165,3 +165,20 @@ def test_the_signatures_day_dates_the_article_over_a_day_the_text_tells(closing:
     assert article.published == dt.date(2026, 3, 12)
     assert article.rules["published"] == "generic:closing-signature"
     assert article.date_note is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "written"),
+    [
+        ("ДИРЕКЦИЯ „КУЛТУРА“ – ОБЩИНА РУСЕ", "Дирекция „Култура“ – Община Русе"),
+        ("ВИК – РУСЕ", "ВиК – Русе"),
+        ("ИВАН MCDONALD", "Иван MCDONALD"),
+    ],
+)
+def test_capitals_as_written_after_a_dash_for_an_abbreviation_and_latin(
+    printed: str, written: str
+) -> None:
+    """A dash opens another name (the body's office after its department's); "ВиК" is
+    written with a small letter inside, which the capitals hid; a Latin word beside
+    Cyrillic ones is no Bulgarian name to respell."""
+    assert bylines.as_written(printed) == written
