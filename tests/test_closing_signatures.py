@@ -168,6 +168,25 @@ def test_the_signatures_day_dates_the_article_over_a_day_the_text_tells(closing:
 
 
 @pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>В проекта участват:</p><ul><li>Община Русе</li><li>Община Бяла</li>"
+        "<li>Община Ветово</li></ul>",
+        "<p>Организатори:</p><p>Община Русе</p><p>Областна администрация Русе</p>",
+        "<p>За информация и записване:</p><p>Отдел „Образование“</p>",
+    ],
+)
+def test_offices_a_list_ends_on_stay_text(closing: str) -> None:
+    """An office's name alone signs the text only where nothing before calls for it: a
+    list of offices ending the text (each item an office, or the line before it ending
+    with a colon) is what the text says, not who issued it."""
+    article = extract(_page(closing))
+    lines = [line for line in article.text.split("\n") if line not in TEXT.split("\n")]
+    assert len(lines) == closing.count("<li>") + closing.count("<p>")
+    assert article.author is None
+
+
+@pytest.mark.parametrize(
     ("printed", "written"),
     [
         ("ДИРЕКЦИЯ „КУЛТУРА“ – ОБЩИНА РУСЕ", "Дирекция „Култура“ – Община Русе"),

@@ -616,17 +616,23 @@ def _reads_as_office(office: str, *, issuer: bool = True) -> bool:
 _SIGNATURE_CHARS = 60  # "Регионална здравна инспекция – Русе", "Дирекция „Култура“"
 
 
-def office_signature(line: str) -> str:
+def office_signature(line: str, before: str = "") -> str:
     """The office a line closing the text names and nothing else, unlabelled, as a
     release is signed ("Дирекция „Култура“", "Общинска администрация – Русе"), "" for any
     other line: short, an office noun heading it, no sentence's mark (``_reads_as_office``;
     a closing "Общината ще информира гражданите." is the text's). Only for the last line:
-    an office's name opening a line further up may be a heading or a list's item."""
+    an office's name opening a line further up may be a heading or a list's item; and
+    not when the line ``before`` it calls for it ("Организатори:", "За информация:") or
+    names an office too: a list of them ends the text, each item one ("Община Русе",
+    "Община Бяла"), and taking the last for a signature would eat the list up."""
     line = " ".join(line.split())
     if len(line) > _SIGNATURE_CHARS:
         return ""
     line = as_written(line)
-    return office_line(line) or (line if _reads_as_office(line) else "")
+    office = office_line(line) or (line if _reads_as_office(line) else "")
+    if office and before and (before.rstrip().endswith(":") or office_signature(before)):
+        return ""
+    return office
 
 
 # Between the parts of a byline box's line: "Автор: Пресцентър на Община Русе | 12.03.2026".
