@@ -241,6 +241,9 @@ RELATED_HEADINGS = (
 
 # A heading that starts with one of them (the body's section cut, the id-anchor rule).
 STARTS_RELATED = re.compile(f"^(?:{RELATED_HEADINGS})", re.IGNORECASE)
+# The most words a heading of one of them says after it and still stands alone, one
+# measure for the body's cut below and for a box's heading (``furniture``).
+RELATED_MORE_WORDS = r"(?:\s+\S+){0,2}"
 # One of them standing alone as a heading, not a sentence or a section's title opening
 # with its words ("Други статии от наредбата се отменят", "Последни промени в закона",
 # "Препоръчваме на родителите да четат"): at most two words more ("Още от Русе",
@@ -249,7 +252,7 @@ STARTS_RELATED = re.compile(f"^(?:{RELATED_HEADINGS})", re.IGNORECASE)
 # може да ви харесат"); a count ("Коментари (3)"), a colon, or a quoted title ("3
 # responses to “Title”": the comments' heading names the post).
 STANDS_AS_RELATED = re.compile(
-    rf"^(?:{RELATED_HEADINGS})(?:(?:\s+\S+){{0,2}}|,?\s+(?:that|which|които)\s+(?:may|might|"
+    rf"^(?:{RELATED_HEADINGS})(?:{RELATED_MORE_WORDS}|,?\s+(?:that|which|които)\s+(?:may|might|"
     r"could|може да)(?:\s+\S+){1,3})\s*(?:\(\d+\))?\s*:?\s*(?:[„“”\"«].*)?$",
     re.IGNORECASE,
 )
