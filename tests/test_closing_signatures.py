@@ -192,12 +192,14 @@ def test_offices_a_list_ends_on_stay_text(closing: str) -> None:
         ("ДИРЕКЦИЯ „КУЛТУРА“ – ОБЩИНА РУСЕ", "Дирекция „Култура“ – Община Русе"),
         ("ВИК – РУСЕ", "ВиК – Русе"),
         ("ИВАН MCDONALD", "Иван MCDONALD"),
+        ("Д-Р МАРИЯ СТОЯНОВА-КОЛЕВА", "Д-р Мария Стоянова-Колева"),
     ],
 )
-def test_capitals_as_written_after_a_dash_for_an_abbreviation_and_latin(
+def test_capitals_as_written_past_dashes_abbreviations_latin_and_titles(
     printed: str, written: str
 ) -> None:
     """A dash opens another name (the body's office after its department's); "ВиК" is
     written with a small letter inside, which the capitals hid; a Latin word beside
-    Cyrillic ones is no Bulgarian name to respell."""
+    Cyrillic ones is no Bulgarian name to respell; a shortened title ("д-р") has one
+    capital, where each part of a double name has its own."""
     assert bylines.as_written(printed) == written

@@ -316,9 +316,20 @@ def as_written(text: str) -> str:
         quoted = (quoted or opens) and word[-1:] not in _QUOTES[1:3] + "»)"
         run = run and core.strip("-–—") != "" and not opens
         kept = _ABBREVIATIONS.get(core, core)
-        cased = kept if small is None else low if small else low.title()
+        cased = kept if small is None else low if small else _capitalised(low)
         written.append(word.replace(core, cased, 1) if core else word)
     return " ".join(written)
+
+
+# A title shortened around a hyphen, its first letter alone before it: "д-р", "г-н", "г-жа".
+_SHORT_TITLE = re.compile(r"[а-я]-[а-я]+")
+
+
+def _capitalised(word: str) -> str:
+    """``word`` (lower case) with a capital: on each part of a double name
+    ("Стоянова-Колева"), on the first letter alone of a shortened title ("Д-р", which
+    ``str.title`` writes "Д-Р")."""
+    return word.capitalize() if _SHORT_TITLE.fullmatch(word) else word.title()
 
 
 def byline_in_text(text: str) -> str:
