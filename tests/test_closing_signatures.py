@@ -186,6 +186,12 @@ def test_offices_a_list_ends_on_stay_text(closing: str) -> None:
     assert article.author is None
 
 
+def test_an_office_under_a_label_alone_still_signs_the_text() -> None:
+    """ "Източник:" over the office's name is a byline's label on a line of its own, not a
+    line calling for a list."""
+    assert extract(_page("<p>Източник:</p><p>Община Русе</p>")).author == "Община Русе"
+
+
 @pytest.mark.parametrize(
     ("printed", "written"),
     [

@@ -641,9 +641,21 @@ def office_signature(line: str, before: str = "") -> str:
         return ""
     line = as_written(line)
     office = office_line(line) or (line if _reads_as_office(line) else "")
-    if office and before and (before.rstrip().endswith(":") or office_signature(before)):
+    if office and before and (_calls_for(before) or office_signature(before)):
         return ""
     return office
+
+
+# A label alone on the line over a name, naming who speaks ("Източник:", "Автор:"): the
+# one line ending with a colon that does not make the name under it the text's.
+_LABEL_ALONE = re.compile(rf"(?:{_NAMING_LABEL}|източник)\s*:", re.IGNORECASE)
+
+
+def _calls_for(line: str) -> bool:
+    """``line`` ends calling for what follows ("Организатори:", "За информация:"), not
+    as a byline's label does."""
+    line = line.strip()
+    return line.endswith(":") and not _LABEL_ALONE.fullmatch(line)
 
 
 # Between the parts of a byline box's line: "Автор: Пресцентър на Община Русе | 12.03.2026".
