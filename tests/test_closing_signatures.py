@@ -165,3 +165,47 @@ def test_the_signatures_day_dates_the_article_over_a_day_the_text_tells(closing:
     assert article.published == dt.date(2026, 3, 12)
     assert article.rules["published"] == "generic:closing-signature"
     assert article.date_note is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>В проекта участват:</p><ul><li>Община Русе</li><li>Община Бяла</li>"
+        "<li>Община Ветово</li></ul>",
+        "<p>Организатори:</p><p>Община Русе</p><p>Областна администрация Русе</p>",
+        "<p>За информация и записване:</p><p>Отдел „Образование“</p>",
+    ],
+)
+def test_offices_a_list_ends_on_stay_text(closing: str) -> None:
+    """An office's name alone signs the text only where nothing before calls for it: a
+    list of offices ending the text (each item an office, or the line before it ending
+    with a colon) is what the text says, not who issued it."""
+    article = extract(_page(closing))
+    lines = [line for line in article.text.split("\n") if line not in TEXT.split("\n")]
+    assert len(lines) == closing.count("<li>") + closing.count("<p>")
+    assert article.author is None
+
+
+def test_an_office_under_a_label_alone_still_signs_the_text() -> None:
+    """ "Източник:" over the office's name is a byline's label on a line of its own, not a
+    line calling for a list."""
+    assert extract(_page("<p>Източник:</p><p>Община Русе</p>")).author == "Община Русе"
+
+
+@pytest.mark.parametrize(
+    ("printed", "written"),
+    [
+        ("ДИРЕКЦИЯ „КУЛТУРА“ – ОБЩИНА РУСЕ", "Дирекция „Култура“ – Община Русе"),
+        ("ВИК – РУСЕ", "ВиК – Русе"),
+        ("ИВАН MCDONALD", "Иван MCDONALD"),
+        ("Д-Р МАРИЯ СТОЯНОВА-КОЛЕВА", "Д-р Мария Стоянова-Колева"),
+    ],
+)
+def test_capitals_as_written_past_dashes_abbreviations_latin_and_titles(
+    printed: str, written: str
+) -> None:
+    """A dash opens another name (the body's office after its department's); "ВиК" is
+    written with a small letter inside, which the capitals hid; a Latin word beside
+    Cyrillic ones is no Bulgarian name to respell; a shortened title ("д-р") has one
+    capital, where each part of a double name has its own."""
+    assert bylines.as_written(printed) == written

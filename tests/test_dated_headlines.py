@@ -58,3 +58,14 @@ def test_a_date_the_stated_title_holds_too_names_the_piece_and_stays() -> None:
     """A newsletter's issue named by its day: the page's <title> says so too."""
     h1 = f"{HEADLINE} (12.03.2026)"
     assert extract(_page(h1, stated=h1)).title == h1
+
+
+def test_a_headline_opening_with_a_quoted_name_after_the_date_is_one_too() -> None:
+    """ "03.03.2026 „Зелена Бяла“ стартира": the capital is inside the quote; the
+    headline after the date is as capitalised as one without. A quoted small word after
+    a date is still a sentence's."""
+    headline = "„Зелена Бяла“ стартира през април"
+    article = extract(_page(f"03.03.2026 {headline}"))
+    assert (article.title, article.published) == (headline, dt.date(2026, 3, 3))
+    sentence = "12 март 2026 г. „ще“ остане в историята"
+    assert without_date(sentence) == (sentence, "")

@@ -143,6 +143,17 @@ def test_section_links_rank_news_words_in_the_text_first() -> None:
     ]  # never the home page, an article or a page with neither
 
 
+def test_aktualna_in_an_address_names_a_news_section_as_in_a_menus_text() -> None:
+    """ "Актуална информация" names a news section in a menu's text, and so does
+    ``/aktualna-informatsiya`` in an address: a menu entry a picture draws without an
+    ``alt`` (or a theme's other label) is still found by where it leads."""
+    body = (
+        '<nav><a href="/">Начало</a><a href="/aktualna-informatsiya"><img src="/m1.gif"></a>'
+        '<a href="/za-nas"><img src="/m2.gif"></a></nav>'
+    )
+    assert section_links(tree(body), HOME, SITE) == ["https://www.x.bg/aktualna-informatsiya"]
+
+
 def test_a_menu_of_picture_buttons_is_read_by_their_alt() -> None:
     """An old site's menu drawn as images (``menu_novini.gif``): the words a person reads
     are the picture's ``alt``. Two pictures in one link say nothing: a gallery's strip."""

@@ -6,6 +6,7 @@ follows it."""
 from __future__ import annotations
 
 from newsarchive.extraction import extract
+from newsarchive.extraction.clean import STANDS_AS_RELATED
 
 INTRO = (
     "Общинският съвет прие изменения в Наредбата за опазване на обществения ред на"
@@ -46,3 +47,12 @@ def test_the_related_lists_own_heading_still_ends_the_text() -> None:
     text = extract(_page("Какво се променя")).text
     assert "Други статии" not in text and "Коледен базар" not in text
     assert text.split("\n")[-1] == LAST
+
+
+def test_a_stems_heading_stands_alone_with_its_words_ending() -> None:
+    """The vocabulary's "препоръч" is a stem ("Препоръчано", "Препоръчани статии"): the
+    heading standing alone goes on to the end of its word before the words after it are
+    counted, or no heading of it ever stood alone."""
+    for heading in ("Препоръчано", "Препоръчани статии", "Препоръчано за вас"):
+        assert STANDS_AS_RELATED.match(heading), heading
+    assert not STANDS_AS_RELATED.match("Препоръчваме на родителите да четат с децата")

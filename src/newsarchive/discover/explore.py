@@ -53,7 +53,7 @@ NEWS_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER}|{_NEWS_BESIDE})\b", re.IGNORECASE
 # "Обяви" a notice board; adopted, either is crawled whole as this site.
 NEWS_HOST_WORDS = re.compile(rf"\b(?:{_NEWS_PROPER})\b", re.IGNORECASE)
 NEWS_PATH = re.compile(
-    r"(?:^|[/_-])(?:novini|news|aktualno|aktualni|sabitiya|saobshteniya|pres|presscenter|"
+    r"(?:^|[/_-])(?:novini|news|aktualno|aktualni|aktualna|sabitiya|saobshteniya|pres|presscenter|"
     r"press|obshtestvo|category|rubrika|blog)(?:$|[/_-])",
     re.IGNORECASE,
 )

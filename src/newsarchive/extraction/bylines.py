@@ -251,11 +251,14 @@ def _longest_name(text: str) -> int:
 
 
 # The abbreviations Bulgarian writes in capitals inside a name that is not ("Пресцентър
-# на БТА", "Екип на НСОРБ", "РЗИ – Русе"): an agency's, a public body's, the EU's.
-_ABBREVIATIONS = frozenset(
-    "БТА НСОРБ РЗИ БНР БНТ МВР ОДМВР НАП НОИ НЗОК РЗОК АСП ДСП РИОСВ РУО МОН МРРБ АПИ ОПУ "
-    "БЧК ЕС ЕК ООН ОИЦ ДАЗД ГДБОП ДНСК ЧЕЗ ВиК".split()
-)
+# на БТА", "Екип на НСОРБ", "РЗИ – Русе"): an agency's, a public body's, the EU's; by
+# the capitals a name in capitals prints them in, each as it is written ("ВИК": "ВиК").
+_ABBREVIATIONS = {
+    short.upper(): short
+    for short in "БТА НСОРБ РЗИ БНР БНТ МВР ОДМВР НАП НОИ НЗОК РЗОК АСП ДСП РИОСВ РУО МОН "
+    "МРРБ АПИ ОПУ БЧК ЕС ЕК ООН ОИЦ ДАЗД ГДБОП ДНСК ЧЕЗ ВиК".split()
+}
+_DASHES = ("-", "–", "—")
 _QUOTES = '„“”"«»()'
 # The definite article ending a common noun after a join ("на здравеопазването", "на
 # общината"): written in lower case, where a place after "на" ("на Община Русе") is not.
@@ -271,17 +274,18 @@ def as_written(text: str) -> str:
 
     A person's words each take a capital (Bulgarian names have no inner capitals). An
     office's name takes one on its first word, a quoted name's first (Дирекция
-    „Култура“), a place's and a named body's after "на" (на Община Русе); its nouns
+    „Култура“), a place's and a named body's after "на" (на Община Русе), the first
+    after a dash, which opens another name (Дирекция „Култура“ – Община Русе); its nouns
     and the adjectives before them (Регионална здравна инспекция), the joins, the
     lower-case run "за"/"по" opens (Агенция за социално подпомагане) and a definite
     common noun after a join (Министерство на здравеопазването) stay small; known
-    abbreviations (``_ABBREVIATIONS``: БТА, НСОРБ, РЗИ) and a word in brackets (the
-    outlet's "(БТА)", "(ХЗЛ)") keep their capitals."""
+    abbreviations (``_ABBREVIATIONS``: БТА, НСОРБ, РЗИ; ВиК as written), a word in
+    brackets (the outlet's "(БТА)", "(ХЗЛ)") and a Latin word keep their capitals."""
     words = text.split()
     if len(words) < 2 or not text.isupper() or not any("а" <= c.lower() <= "я" for c in text):
         return text
     cores = [w.strip(_QUOTES) for w in words]
-    if not all(c.replace("-", "").isalpha() or c in ("-", "–", "—") for c in cores):
+    if not all(c.replace("-", "").isalpha() or c in _DASHES for c in cores):
         return text
     folded = [c.lower() for c in cores]
     written: list[str] = []
@@ -290,10 +294,15 @@ def as_written(text: str) -> str:
         before = folded[at - 1] if at else ""
         nxt = folded[at + 1] if at + 1 < len(folded) else ""
         opens = word[:1] in _QUOTES
-        if core in _ABBREVIATIONS or not core.strip("-–—") or word[:1] + word[-1:] == "()":
-            small = None  # kept as printed: an abbreviation, a dash, an outlet's "(БТА)"
-        elif at == 0 or (opens and not quoted):
-            small = False
+        if (
+            core in _ABBREVIATIONS
+            or not core.strip("-–—")
+            or word[:1] + word[-1:] == "()"
+            or not any("а" <= c <= "я" for c in low)
+        ):
+            small = None  # an abbreviation, a dash, an outlet's "(БТА)", a Latin word
+        elif at == 0 or (opens and not quoted) or before in _DASHES:
+            small = False  # a name's first word; after a dash, another name's
         elif low in _OFFICE_JOINS:
             small, run = True, run or low in _AGENCY_REMITS
         elif run or quoted:
@@ -306,9 +315,21 @@ def as_written(text: str) -> str:
             small = False
         quoted = (quoted or opens) and word[-1:] not in _QUOTES[1:3] + "»)"
         run = run and core.strip("-–—") != "" and not opens
-        cased = core if small is None else low if small else low.title()
+        kept = _ABBREVIATIONS.get(core, core)
+        cased = kept if small is None else low if small else _capitalised(low)
         written.append(word.replace(core, cased, 1) if core else word)
     return " ".join(written)
+
+
+# A title shortened around a hyphen, its first letter alone before it: "д-р", "г-н", "г-жа".
+_SHORT_TITLE = re.compile(r"[а-я]-[а-я]+")
+
+
+def _capitalised(word: str) -> str:
+    """``word`` (lower case) with a capital: on each part of a double name
+    ("Стоянова-Колева"), on the first letter alone of a shortened title ("Д-р", which
+    ``str.title`` writes "Д-Р")."""
+    return word.capitalize() if _SHORT_TITLE.fullmatch(word) else word.title()
 
 
 def byline_in_text(text: str) -> str:
@@ -606,17 +627,35 @@ def _reads_as_office(office: str, *, issuer: bool = True) -> bool:
 _SIGNATURE_CHARS = 60  # "Регионална здравна инспекция – Русе", "Дирекция „Култура“"
 
 
-def office_signature(line: str) -> str:
+def office_signature(line: str, before: str = "") -> str:
     """The office a line closing the text names and nothing else, unlabelled, as a
     release is signed ("Дирекция „Култура“", "Общинска администрация – Русе"), "" for any
     other line: short, an office noun heading it, no sentence's mark (``_reads_as_office``;
     a closing "Общината ще информира гражданите." is the text's). Only for the last line:
-    an office's name opening a line further up may be a heading or a list's item."""
+    an office's name opening a line further up may be a heading or a list's item; and
+    not when the line ``before`` it calls for it ("Организатори:", "За информация:") or
+    names an office too: a list of them ends the text, each item one ("Община Русе",
+    "Община Бяла"), and taking the last for a signature would eat the list up."""
     line = " ".join(line.split())
     if len(line) > _SIGNATURE_CHARS:
         return ""
     line = as_written(line)
-    return office_line(line) or (line if _reads_as_office(line) else "")
+    office = office_line(line) or (line if _reads_as_office(line) else "")
+    if office and before and (_calls_for(before) or office_signature(before)):
+        return ""
+    return office
+
+
+# A label alone on the line over a name, naming who speaks ("Източник:", "Автор:"): the
+# one line ending with a colon that does not make the name under it the text's.
+_LABEL_ALONE = re.compile(rf"(?:{_NAMING_LABEL}|източник)\s*:", re.IGNORECASE)
+
+
+def _calls_for(line: str) -> bool:
+    """``line`` ends calling for what follows ("Организатори:", "За информация:"), not
+    as a byline's label does."""
+    line = line.strip()
+    return line.endswith(":") and not _LABEL_ALONE.fullmatch(line)
 
 
 # Between the parts of a byline box's line: "Автор: Пресцентър на Община Русе | 12.03.2026".

@@ -252,7 +252,7 @@ RELATED_HEADINGS = (
     r"най-(?:четени|коментирани|нови(?:те)?|популярни)|още (?:от|новини|по темата)|"
     r"други (?:новини|статии|публикации)|(?:новини|статии|публикации) по темата|"
     r"подобни(?: новини| статии| публикации)?\s*:?\s*$|"
-    r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч|популярни|"
+    r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч\w*|популярни|"
     r"в допълнение\s*:?\s*$|(?:\d+ )?мнения\s*(?:\(\d+\))?\s*$|вашето мнение|"
     r"(?:добави|напиши|остави) (?:коментар|мнение)|"
     r"(?:\d+ |top(?: rated)? |reader |readers.? |latest |recent |all )?comments?\b|"
@@ -262,14 +262,18 @@ RELATED_HEADINGS = (
 
 # A heading that starts with one of them (the body's section cut, the id-anchor rule).
 STARTS_RELATED = re.compile(f"^(?:{RELATED_HEADINGS})", re.IGNORECASE)
+# The most words a heading of one of them says after it and still stands alone, one
+# measure for the body's cut below and for a box's heading (``furniture``).
+RELATED_MORE_WORDS = r"(?:\s+\S+){0,2}"
 # One of them standing alone as a heading, not a sentence or a section's title opening
 # with its words ("Други статии от наредбата се отменят", "Последни промени в закона",
-# "Препоръки към родителите"): at most two words more ("Още от Русе", "Related Posts
-# for you"), or a clause saying what they may do for the reader ("Related articles that
-# may interest you", "Статии, които може да ви харесат"); a count ("Коментари (3)"), a
-# colon, or a quoted title ("3 responses to “Title”": the comments' heading names the post).
+# "Препоръчваме на родителите да четат"): at most two words more ("Още от Русе",
+# "Препоръчано за вас", "Related Posts for you"), or a clause saying what they may do
+# for the reader ("Related articles that may interest you", "Свързани статии, които
+# може да ви харесат"); a count ("Коментари (3)"), a colon, or a quoted title ("3
+# responses to “Title”": the comments' heading names the post).
 STANDS_AS_RELATED = re.compile(
-    rf"^(?:{RELATED_HEADINGS})(?:(?:\s+\S+){{0,2}}|,?\s+(?:that|which|които)\s+(?:may|might|"
+    rf"^(?:{RELATED_HEADINGS})(?:{RELATED_MORE_WORDS}|,?\s+(?:that|which|които)\s+(?:may|might|"
     r"could|може да)(?:\s+\S+){1,3})\s*(?:\(\d+\))?\s*:?\s*(?:[„“”\"«].*)?$",
     re.IGNORECASE,
 )

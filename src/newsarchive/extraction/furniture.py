@@ -37,9 +37,10 @@ _RELATED_ATTR = re.compile(
 # A part of every name there, for the cheap test before the search (``clean.may_hold``).
 _RELATED_STEMS = tuple("also latest news recent next neighbo similar teaser viewed".split())
 # A short heading ("Виж още:", "Още от Русе", "Related") that opens such a list, not a
-# sentence that merely starts with one of those words.
+# sentence that merely starts with one of those words (as the body's cut reads one:
+# ``clean.STANDS_AS_RELATED``).
 _RELATED_HEADING = re.compile(
-    rf"^(?:{clean.RELATED_HEADINGS}|more)(?:\s+\S+){{0,2}}\s*:?$", re.IGNORECASE
+    rf"^(?:{clean.RELATED_HEADINGS}|more){clean.RELATED_MORE_WORDS}\s*:?$", re.IGNORECASE
 )
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p"))
 

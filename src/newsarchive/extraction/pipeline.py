@@ -418,7 +418,7 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
             )
             issuer = "" if name else issuer or bylines.office_line(last)
             if not name and not issuer and len(paragraphs) > 1:
-                issuer = bylines.office_signature(last)
+                issuer = bylines.office_signature(last, paragraphs[-2])
             if not name and not issuer:
                 break
             signed = signed or name

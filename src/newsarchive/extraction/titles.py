@@ -53,6 +53,7 @@ def clean_title(text: str) -> str:
 _DATE_APART = re.compile(r"(?:^|\s)(?:[-–—|/•·,]\s*|\()$")
 _DATE_WORDS = 6  # "петък, 12 март 2026 г., 10:30"
 _DATED_HEADLINE_WORDS = 2  # what is left must still be a headline
+_OPENING_QUOTES = "„“\"«'"
 
 
 def without_date(title: str) -> tuple[str, str]:
@@ -69,7 +70,8 @@ def without_date(title: str) -> tuple[str, str]:
     for k in range(min(_DATE_WORDS, len(words) - _DATED_HEADLINE_WORDS), 0, -1):
         head = " ".join(words[:k])
         rest = " ".join(words[k:]).lstrip("-–—|/•·:, ")
-        if is_bare_date(head) and rest[:1].isupper() and len(rest.split()) >= _DATED_HEADLINE_WORDS:
+        opening = rest.lstrip(_OPENING_QUOTES)[:1]  # („Зелена Бяла“ стартира: a name first)
+        if is_bare_date(head) and opening.isupper() and len(rest.split()) >= _DATED_HEADLINE_WORDS:
             return rest, head
     for k in range(min(_DATE_WORDS, len(words) - _DATED_HEADLINE_WORDS), 0, -1):
         tail = " ".join(words[-k:])
