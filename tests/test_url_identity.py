@@ -317,3 +317,53 @@ def test_rekeying_passes_over_rows_an_odd_archive_holds(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     finally:
         conn.close()
+
+
+def test_an_archive_keyed_with_a_twice_escaped_ampersand_is_rekeyed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v15, written by this test as that release keyed a link whose
+    ``&`` the CMS escaped twice (``?id=5&amp;amp;kat=1``, read as the field ``amp;kat``,
+    the key's fields sorted: ``?amp;kat=1&id=5``), and the same article archived again
+    under the address its feed names (``?id=5&kat=1``), edited between. Opened, it is
+    one article, the newer text current and the older a revision, found by either
+    spelling; an AMP flag (``?amp=1``) is no escaped ``&`` and keeps its own key."""
+    db = tmp_path / "v15.db"
+    escaped, plain = "https://g.bg/news.php?id=5&amp;kat=1", "https://g.bg/news.php?id=5&kat=1"
+    amp = "https://g.bg/news.php?amp=1&id=6"
+    stale = {escaped: "g.bg/news.php?amp;kat=1&id=5"}
+    versions = [
+        (escaped, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (plain, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+        (amp, "Пазар", "Пазарът се връща на площада.", "2026-11-21T10:00:00+00:00"),
+    ]
+    conn = connect(db, create=True)
+    try:
+        with conn:
+            store = Store(conn, stories=False)
+            for n, (url, title, text, when) in enumerate(versions):
+                placeholder = f"https://g.bg/placeholder/{n}"  # (today's key would find a row)
+                _put(store, Article(title=title, text=text, published=DAY), placeholder)
+                conn.execute(
+                    "UPDATE articles SET url = ?, updated_at = ?, fetched_at = ? WHERE url = ?",
+                    (url, when, when, placeholder),
+                )
+                conn.execute(
+                    "UPDATE article_urls SET url_key = ? WHERE url_key = ?",
+                    (stale.get(url, url_key(url)), url_key(placeholder)),
+                )
+        conn.execute("PRAGMA user_version = 15")
+    finally:
+        conn.close()
+    for url in (escaped, plain):
+        shown = run_cli("show", url, "--format", "json", "--db", str(db))
+        assert shown.exit_code == 0, (url, shown.stderr)
+        assert shown.json()["text"] == TEXT + " Допълнено."  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] >= 16
+        rows = dict(after.execute("SELECT url, title FROM articles"))
+        assert [r[0] for r in after.execute("SELECT text FROM revisions")] == [TEXT]
+        keys = {r[0] for r in after.execute("SELECT url_key FROM article_urls")}
+    assert rows == {plain: "Ремонт", amp: "Пазар"}
+    assert "g.bg/news.php?id=5&kat=1" in keys and "g.bg/news.php?amp=1&id=6" in keys
+    assert not any("amp;" in key for key in keys)

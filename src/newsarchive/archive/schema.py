@@ -81,6 +81,10 @@ Migrations, in ``MIGRATIONS`` order:
   and judged, and so is any walk not completed or resuming somewhere; a completed walk
   an older release left at page 1, before walks told the order, is not (0), and its
   next run tells it.
+* v16: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v12): an ``&`` a CMS escaped twice in its links (``?id=5&amp;amp;kat=1``) is the ``&``
+  its feed and sitemap write (``urls.normalize_url``), where older releases keyed the
+  field ``amp;kat``: each such article was fetched again under today's key as a new row.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -93,9 +97,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
-# after it only bring stored keys under today's identity (v12: ``archive.rekey``), respell
+# after it only bring stored keys under today's identity (v12, v16: ``archive.rekey``), respell
 # stored words (v13) or add what only a crawl reads (v14: a walk's cut; v15: whether its
 # order was told). A reader that cannot write the archive (``connection.connect_reader``)
 # reads one this old as it is.
@@ -616,6 +620,14 @@ def _migrate_walk_judged_v15(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE listing_walks SET resume_page = 1 WHERE resume_page = 0")
 
 
+def _migrate_identity_v16(conn: sqlite3.Connection) -> None:
+    """Today's URL identity for keys written while a twice-escaped ``&`` was part of a
+    field's name (``?amp;kat=1&id=5``): v12's re-keying, which recomputes every key."""
+    from newsarchive.archive.rekey import rekey
+
+    rekey(conn)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -631,6 +643,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (13, _migrate_composed_v13),
     (14, _migrate_walk_cuts_v14),
     (15, _migrate_walk_judged_v15),
+    (16, _migrate_identity_v16),
 )
 
 

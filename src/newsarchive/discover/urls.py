@@ -286,7 +286,7 @@ def _normal(url: str, base: str | None = None) -> str | None:
     path = _remove_dot_segments(_requote(raw_path, "/:@!$&'()*+,;="))
     query = parts.query
     if "amp;" in query:
-        query = _ESCAPED_AMPERSAND.sub("&", query)
+        query = _ESCAPED_AMPERSAND.sub(r"\1", query)
     query = "&".join(_requote(q, "/?:@!$'()*+,;=&") for q in query.split("&") if q and _kept(q))
     return urlunsplit((parts.scheme, host, path, query, ""))
 
@@ -295,8 +295,10 @@ def _normal(url: str, base: str | None = None) -> str | None:
 # ``?id=5&amp;amp;kat=1``): the browser asks for ``?id=5&amp;kat=1``, which the server
 # reads as the field ``amp;kat``, and the site's other links (its feed, its sitemap) name
 # ``?id=5&kat=1``: one article under two addresses, fetched twice. A raw ``&amp;`` is never
-# data in a query (a value's own ``&`` is ``%26``), only the escaping gone wrong.
-_ESCAPED_AMPERSAND = re.compile(r"&(?:amp;)+")
+# data in a query (a value's own ``&`` is ``%26``), only the escaping gone wrong. Nor is
+# an ``amp;`` opening the query: a key an older release stored sorted its fields
+# (``?amp;kat=1&id=5``), and a re-keyed archive (schema v16) finds it so.
+_ESCAPED_AMPERSAND = re.compile(r"(^|&)(?:amp;)+")
 
 
 def _forward_slashes(url: str) -> str:
