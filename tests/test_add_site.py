@@ -52,6 +52,21 @@ def test_the_proposal_is_commented_toml_that_crawls_the_whole_mirror(
         assert {r[0] for r in conn.execute("SELECT url FROM articles")} == expected
 
 
+def test_the_proposal_counts_every_request_the_run_made(run_cli: Cli) -> None:
+    """The header's count is what the server answered: robots.txt, the home page and the
+    sampled articles included (it counted exploring's share alone, "(1 requests)" for a
+    run of five), and a count of one is "1 request"."""
+    with MirrorServer(SITES / "kalina") as server:
+        proposed = run_cli(
+            "add-site", "https://www.kalina.bg", "--base-url", server.url, "--delay", "0"
+        )
+        asked = len(server.requests)
+    assert proposed.exit_code == 0, proposed.stderr
+    header = proposed.stdout.splitlines()[0]
+    assert asked > 3 and header.endswith(f"({asked} requests)."), (header, asked)
+    assert add_site._no_news("https://x.bg", 1).endswith("(1 request)")
+
+
 def test_an_address_that_is_no_news_site_gets_one_line_and_exit_2(
     run_cli: Cli, tmp_path: Path
 ) -> None:
@@ -104,10 +119,23 @@ def test_an_address_nobody_answers_at_says_so(run_cli: Cli) -> None:
     result = run_cli("add-site", "http://127.0.0.1:1", "--delay", "0")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
-    assert "cannot read http://127.0.0.1:1" in result.stderr and "ConnectError" in result.stderr
+    said = "http://127.0.0.1:1 cannot be reached (ConnectError"  # crawl's words for it
+    assert said in result.stderr and "no proposal" in result.stderr
     # the first failure heard of: robots.txt's was silent, so nothing was said "earlier"
     assert "earlier in this run" not in result.stderr
-    assert "(reading http://127.0.0.1:1/robots.txt)" in result.stderr
+
+
+def test_a_mirror_nobody_answers_at_is_named_as_crawl_names_it(run_cli: Cli, db: Path) -> None:
+    """A site down (or a --base-url mistyped) is said in the fetcher's one line, the
+    mirror really contacted included, as crawl says it: add-site said "cannot read
+    https://www.kalina.bg (its home page): ConnectError ... (reading .../robots.txt)"."""
+    args = ("--base-url", "http://127.0.0.1:1", "--delay", "0")
+    proposed = run_cli("add-site", "https://www.kalina.bg", *args)
+    assert proposed.exit_code == 2 and proposed.stdout == ""
+    said = "https://www.kalina.bg (fetched from http://127.0.0.1:1/) cannot be reached"
+    assert proposed.stderr.count("\n") == 1 and said in proposed.stderr, proposed.stderr
+    crawled = run_cli("crawl", "bta", *args, "--db", str(db))
+    assert "(fetched from http://127.0.0.1:1/) cannot be reached" in crawled.stderr
 
 
 def test_a_moved_sitemap_and_feed_are_read_against_where_they_were_found(run_cli: Cli) -> None:
