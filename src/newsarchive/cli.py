@@ -22,6 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from newsarchive.errors import (
+    DATE_FORMS,
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_PARTIAL,
@@ -170,10 +171,10 @@ SiteOption = Annotated[
     list[str] | None, typer.Option("--site", help="Only this site id (repeatable).")
 ]
 SinceOption = Annotated[
-    str | None, typer.Option("--since", help="From this date, inclusive (YYYY-MM-DD).")
+    str | None, typer.Option("--since", help=f"From this date, inclusive ({DATE_FORMS}).")
 ]
 UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Up to this date, inclusive (YYYY-MM-DD).")
+    str | None, typer.Option("--until", help=f"Up to this date, inclusive ({DATE_FORMS}).")
 ]
 ProfileOption = Annotated[
     list[Path] | None,
@@ -588,7 +589,10 @@ def search(
             " other outlets' copies are listed under it (JSON: also).",
         ),
     ] = False,
-    fmt: Annotated[SearchFormat, typer.Option("--format", "-f")] = SearchFormat.table,
+    fmt: Annotated[
+        SearchFormat,
+        typer.Option("--format", "-f", help="table to read, json (one array) or csv."),
+    ] = SearchFormat.table,
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
@@ -660,7 +664,9 @@ def datasette_metadata(
 @app.command()
 def show(
     id_or_url: Annotated[str, typer.Argument(help="Article id (from search) or its URL.")],
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text, or json with earlier versions.")
+    ] = ShowFormat.text,
     diff: Annotated[
         bool,
         typer.Option(
@@ -697,7 +703,9 @@ def extract(
     source: Annotated[str, typer.Argument(help="An HTML file, '-' for stdin, or an http(s) URL.")],
     url: Annotated[str | None, typer.Option("--url", help="The page's URL (for links).")] = None,
     site: Annotated[str | None, typer.Option("--site", help="Use this site's profile.")] = None,
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.json,
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="json (the fields and rules) or text.")
+    ] = ShowFormat.json,
     profile: ProfileOption = None,
 ) -> None:
     """Extract one page without touching any archive (to test a profile or a page)."""
@@ -730,7 +738,15 @@ def extract(
 
 @app.command()
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl (import-jsonl reads it back), csv, parquet (typed columns) or warc"
+            " (the stored pages); parquet and warc need --out.",
+        ),
+    ] = ExportFormat.jsonl,
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -1003,7 +1019,9 @@ def serve(
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (others cannot connect).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535)] = 8001,
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="Port to listen on (0: any free).")
+    ] = 8001,
     db: DbOption = None,
 ) -> None:
     """Search the archive in a web browser: a search page, articles, a chart per month.
