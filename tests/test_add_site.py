@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import sqlite3
 import tomllib
 from collections.abc import Callable
@@ -426,3 +428,31 @@ def test_every_value_the_proposal_writes_loads_back_as_it_was(value: str) -> Non
     same: DEL went out raw, and ``tomllib`` refused the whole proposal."""
     for written in (add_site._toml(value), add_site._toml_basic(value)):
         assert tomllib.loads(f"x = {written}")["x"] == value
+
+
+def test_the_readmes_offline_rehearsal_runs_as_written(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's "Add a site of your own" rehearsal, its commands as printed (the
+    mirror's port the one this test got): a proposal saved to a file, crawled with
+    --profile, searched; nothing saved where user profiles live."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("To rehearse offline", 1)[1].split("```sh\n", 1)[1].split("```")[0]
+    lines = block.strip().splitlines()
+    assert lines[0].startswith(".venv/bin/python -m newsarchive.mirror tests/fixtures/sites/")
+    site = lines[0].split()[3].rsplit("/", 1)[1]
+    monkeypatch.chdir(tmp_path)
+    with MirrorServer(SITES / site) as server:
+        results = []
+        for line in lines[1:]:
+            line = re.sub(r"http://127\.0\.0\.1:\d+", server.url, line)
+            command, _, into = line.partition(" > ")
+            args = shlex.split(command)
+            assert args[0] == ".venv/bin/newsarchive", line
+            result = run_cli(*args[1:])
+            assert result.exit_code == 0, (line, result.stderr)
+            if into:
+                (tmp_path / into).write_text(result.stdout, encoding="utf-8")
+            results.append(result)
+    assert results[-1].stdout.startswith("1  ")  # the search found the article
+    assert not (tmp_path / "no-user-profiles").exists()
