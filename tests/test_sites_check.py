@@ -110,6 +110,20 @@ def test_unreachable_site_is_a_failure_not_a_traceback(run_cli: Callable[..., Re
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_a_site_down_is_one_failure_in_crawls_words(run_cli: Callable[..., Result]) -> None:
+    """Each source and the home page failed alike, each line ending in the raw
+    "ConnectError: ... (reading .../robots.txt): URL": one line says the site cannot be
+    reached, naming the mirror contacted, as crawl and add-site say it."""
+    args = ("check-site", "ruse24", "--base-url", "http://127.0.0.1:9", "--delay", "0")
+    result = run_cli(*args)
+    assert result.exit_code == 1
+    failed = [line for line in result.stdout.splitlines() if line.startswith("FAILED")]
+    said = "https://www.ruse24.bg (fetched from http://127.0.0.1:9/) cannot be reached ("
+    assert len(failed) == 1 and failed[0].startswith(f"FAILED {said}"), result.stdout
+    data = json.loads(run_cli(*args, "-f", "json").stdout)
+    assert data["failures"] == [failed[0].removeprefix("FAILED ")]
+
+
 def test_unknown_site_and_bad_base_url_exit_2(run_cli: Callable[..., Result]) -> None:
     assert run_cli("check-site", "nope").exit_code == 2
     bad = run_cli("check-site", "bta", "--base-url", "ftp://x")

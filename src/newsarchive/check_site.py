@@ -72,6 +72,9 @@ class SiteCheck:
     # hosts under the site's domain exploring adopted as its news's (``Discovery.hosts``):
     # the crawl reads them as the site's own, so a user sees why its sources live there
     hosts: list[str] = field(default_factory=list)
+    # why nothing of the site could be fetched (down, robots.txt failing): the fetcher's
+    # one line, as crawl, add-site and extract URL say it; "" when the site answered
+    unreachable: str = ""
 
     @property
     def drifted(self) -> list[str]:
@@ -82,6 +85,8 @@ class SiteCheck:
 
     @property
     def failures(self) -> list[str]:
+        if self.unreachable:  # (each source failed alike: one line says why, not three)
+            return [self.unreachable]
         found = []
         if self.moved_to:
             found.append(
@@ -157,6 +162,9 @@ def check_site(
     found: list[str] = []
     try:
         profile = _where_it_lives(fetcher, profile, report)
+        if (problem := fetcher.robots_problem(profile.origin)) is not None:
+            report.unreachable = problem
+            return report
         feed_urls = [("feed", absolute(profile, u)) for u in profile.feeds]
         feed_urls += [("sitemap", absolute(profile, u)) for u in profile.sitemaps]
         start_urls = [absolute(profile, u) for u in (*profile.start_urls, *profile.rested_urls)]
