@@ -202,6 +202,14 @@ DelayOption = Annotated[
         " a longer robots.txt Crawl-delay wins).",
     ),
 ]
+# crawl's, and add-site's and check-site's: the first request a new site gets is theirs
+UserAgentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--user-agent",
+        help="User-Agent with a contact URL (default: $NEWSARCHIVE_USER_AGENT or built-in).",
+    ),
+]
 RawOption = Annotated[
     bool,
     typer.Option("--raw", help="CSV: cells as archived, without the ' that stops a spreadsheet"
@@ -450,13 +458,7 @@ def crawl(
             "--connections", min=1, max=64, help="Requests in flight per host (default 2)."
         ),
     ] = None,
-    user_agent: Annotated[
-        str | None,
-        typer.Option(
-            "--user-agent",
-            help="User-Agent with a contact URL (default: $NEWSARCHIVE_USER_AGENT or built-in).",
-        ),
-    ] = None,
+    user_agent: UserAgentOption = None,
     stop_after_known: Annotated[
         int | None,
         typer.Option(
@@ -895,6 +897,7 @@ def add_site(
         typer.Option("--base-url", help="Fetch from a mirror serving the site's paths."),
     ] = None,
     delay: DelayOption = None,
+    user_agent: UserAgentOption = None,
 ) -> None:
     """Explore a new site politely and print a proposed profile (TOML) saying how each
     line was found; --write saves it, then `newsarchive crawl ID` works.
@@ -908,7 +911,7 @@ def add_site(
 
     with _handled():
         check_base_url(base_url)
-        options = FetchOptions.from_env(retries=1).with_delay(delay, None)
+        options = FetchOptions.from_env(retries=1, user_agent=user_agent).with_delay(delay, None)
         proposal = propose(url, site_id=site_id, base_url=base_url, options=options)
         text = render(proposal)
         sys.stdout.write(text)
@@ -937,6 +940,7 @@ def check_site(
         ShowFormat, typer.Option("--format", "-f", help="text or json")
     ] = ShowFormat.text,
     profile: ProfileOption = None,
+    user_agent: UserAgentOption = None,
 ) -> None:
     """Check a site's profile against the live site (or a mirror): which rule found each field.
 
@@ -953,7 +957,8 @@ def check_site(
     with _handled():
         check_base_url(base_url)
         chosen = get_profile(site.lower(), profile or [])
-        options = FetchOptions.from_env(retries=1).with_delay(delay, chosen.delay)
+        options = FetchOptions.from_env(retries=1, user_agent=user_agent)
+        options = options.with_delay(delay, chosen.delay)
         report = run_check(chosen, base_url=base_url, articles=articles, options=options)
         sys.stdout.write(format_json(report) if fmt is ShowFormat.json else format_text(report))
     raise typer.Exit(report.exit_code)
