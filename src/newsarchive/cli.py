@@ -807,11 +807,30 @@ def import_jsonl(
                 try:
                     counts = api.import_jsonl(_db(db), handle)
                 except UnicodeDecodeError:
-                    raise UsageError(f"{file} is not UTF-8 text") from None
+                    raise UsageError(f"{file} is {_not_text(file)}") from None
         sys.stdout.write(
             f"imported {counts['new']} new, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged\n"
         )
+
+
+# What a binary file given to import-jsonl is, by its first bytes: export's other formats
+# (a Parquet or WARC file exported beside the JSON Lines was "not UTF-8 text")
+_BINARY_KINDS = (
+    (b"PAR1", "a Parquet file: import-jsonl reads JSON Lines (export --format jsonl)"),
+    (b"WARC/", "a WARC file: import-warc reads it"),
+    (b"\x1f\x8b", "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
+     " a .warc.gz)"),
+)  # fmt: skip
+
+
+def _not_text(file: Path) -> str:
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        head = b""
+    return next((kind for magic, kind in _BINARY_KINDS if head.startswith(magic)), "not UTF-8 text")
 
 
 @app.command("import-warc")
