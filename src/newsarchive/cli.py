@@ -921,7 +921,8 @@ def add_site(
     """Explore a new site politely and print a proposed profile (TOML) saying how each
     line was found; --write saves it, then `newsarchive crawl ID` works.
 
-    Exit 0 with a proposal, 2 when the address is not a news site (one line saying so).
+    Exit 0 with a proposal, 2 when the address is not a news site or cannot be reached
+    (one line saying so).
     """
     from newsarchive.add_site import check_unclaimed, propose, render, write_profile
     from newsarchive.api import check_base_url
