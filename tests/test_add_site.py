@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import sqlite3
 import tomllib
 from collections.abc import Callable
@@ -50,6 +52,21 @@ def test_the_proposal_is_commented_toml_that_crawls_the_whole_mirror(
         assert "exploring" not in crawled.stdout  # the profile says where to look
     with sqlite3.connect(db) as conn:
         assert {r[0] for r in conn.execute("SELECT url FROM articles")} == expected
+
+
+def test_the_proposal_counts_every_request_the_run_made(run_cli: Cli) -> None:
+    """The header's count is what the server answered: robots.txt, the home page and the
+    sampled articles included (it counted exploring's share alone, "(1 requests)" for a
+    run of five), and a count of one is "1 request"."""
+    with MirrorServer(SITES / "kalina") as server:
+        proposed = run_cli(
+            "add-site", "https://www.kalina.bg", "--base-url", server.url, "--delay", "0"
+        )
+        asked = len(server.requests)
+    assert proposed.exit_code == 0, proposed.stderr
+    header = proposed.stdout.splitlines()[0]
+    assert asked > 3 and header.endswith(f"({asked} requests)."), (header, asked)
+    assert add_site._no_news("https://x.bg", 1).endswith("(1 request)")
 
 
 def test_an_address_that_is_no_news_site_gets_one_line_and_exit_2(
@@ -104,10 +121,23 @@ def test_an_address_nobody_answers_at_says_so(run_cli: Cli) -> None:
     result = run_cli("add-site", "http://127.0.0.1:1", "--delay", "0")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
-    assert "cannot read http://127.0.0.1:1" in result.stderr and "ConnectError" in result.stderr
+    said = "http://127.0.0.1:1 cannot be reached (ConnectError"  # crawl's words for it
+    assert said in result.stderr and "no proposal" in result.stderr
     # the first failure heard of: robots.txt's was silent, so nothing was said "earlier"
     assert "earlier in this run" not in result.stderr
-    assert "(reading http://127.0.0.1:1/robots.txt)" in result.stderr
+
+
+def test_a_mirror_nobody_answers_at_is_named_as_crawl_names_it(run_cli: Cli, db: Path) -> None:
+    """A site down (or a --base-url mistyped) is said in the fetcher's one line, the
+    mirror really contacted included, as crawl says it: add-site said "cannot read
+    https://www.kalina.bg (its home page): ConnectError ... (reading .../robots.txt)"."""
+    args = ("--base-url", "http://127.0.0.1:1", "--delay", "0")
+    proposed = run_cli("add-site", "https://www.kalina.bg", *args)
+    assert proposed.exit_code == 2 and proposed.stdout == ""
+    said = "https://www.kalina.bg (fetched from http://127.0.0.1:1/) cannot be reached"
+    assert proposed.stderr.count("\n") == 1 and said in proposed.stderr, proposed.stderr
+    crawled = run_cli("crawl", "bta", *args, "--db", str(db))
+    assert "(fetched from http://127.0.0.1:1/) cannot be reached" in crawled.stderr
 
 
 def test_a_moved_sitemap_and_feed_are_read_against_where_they_were_found(run_cli: Cli) -> None:
@@ -398,3 +428,31 @@ def test_every_value_the_proposal_writes_loads_back_as_it_was(value: str) -> Non
     same: DEL went out raw, and ``tomllib`` refused the whole proposal."""
     for written in (add_site._toml(value), add_site._toml_basic(value)):
         assert tomllib.loads(f"x = {written}")["x"] == value
+
+
+def test_the_readmes_offline_rehearsal_runs_as_written(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's "Add a site of your own" rehearsal, its commands as printed (the
+    mirror's port the one this test got): a proposal saved to a file, crawled with
+    --profile, searched; nothing saved where user profiles live."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("To rehearse offline", 1)[1].split("```sh\n", 1)[1].split("```")[0]
+    lines = block.strip().splitlines()
+    assert lines[0].startswith(".venv/bin/python -m newsarchive.mirror tests/fixtures/sites/")
+    site = lines[0].split()[3].rsplit("/", 1)[1]
+    monkeypatch.chdir(tmp_path)
+    with MirrorServer(SITES / site) as server:
+        results = []
+        for line in lines[1:]:
+            line = re.sub(r"http://127\.0\.0\.1:\d+", server.url, line)
+            command, _, into = line.partition(" > ")
+            args = shlex.split(command)
+            assert args[0] == ".venv/bin/newsarchive", line
+            result = run_cli(*args[1:])
+            assert result.exit_code == 0, (line, result.stderr)
+            if into:
+                (tmp_path / into).write_text(result.stdout, encoding="utf-8")
+            results.append(result)
+    assert results[-1].stdout.startswith("1  ")  # the search found the article
+    assert not (tmp_path / "no-user-profiles").exists()

@@ -245,6 +245,37 @@ def test_every_command_explains_itself(run_cli: Callable[..., Result], command: 
     assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 5
 
 
+def test_every_option_of_every_command_says_what_it_does() -> None:
+    """--format of search, show, extract and export and serve's --port had no line in
+    --help (a bare choice list: which one writes a file, which one reads back?)."""
+    import typer
+
+    from newsarchive.cli import app
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert len(commands) > 10
+    bare = [
+        f"{name} {param.opts[0]}"
+        for name, command in commands.items()
+        for param in command.params
+        if param.param_type_name == "option" and not (param.help or "").strip()
+    ]
+    assert bare == []
+
+
+@pytest.mark.parametrize("command", ["crawl", "search", "export", "stats", "reextract"])
+def test_every_date_option_names_the_forms_it_reads(
+    run_cli: Callable[..., Result], command: str, db: Path
+) -> None:
+    """--since's help said (YYYY-MM-DD) while 31.05.2024 is read too (trial19): the
+    forms are named once, for the help and the error alike, and the day-first one works."""
+    text = " ".join(run_cli(command, "--help").stdout.replace("│", " ").split())
+    assert "From this date, inclusive (2024-05-31 or 31.05.2024)." in text
+    refused = run_cli(command, "--since", "31/05/2024", "--db", str(db))
+    assert refused.exit_code == 2
+    assert "must be a date like 2024-05-31 or 31.05.2024" in refused.stderr
+
+
 def test_crawl_help_says_quiet_still_prints_warnings(run_cli: Callable[..., Result]) -> None:
     """--quiet's help said "Print only errors", while a quiet crawl also prints its
     warnings (profile drift, a cut feed), as the README says: cron mails them."""

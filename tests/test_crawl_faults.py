@@ -12,6 +12,7 @@ import pytest
 from .faultserver import (
     CP1251_TITLE,
     FAILING_FAULTS,
+    ORIGIN,
     FaultServer,
     article_url,
     write_profile,
@@ -176,6 +177,28 @@ def test_user_agent_is_identifying_and_configurable(
         assert server.headers[-1]["user-agent"] == "uni-sofia-bot (+https://example.org/bot)"
         crawl(run_cli, server, db, "--refresh", "--user-agent", "other (+mailto:a@b.c)")
         assert server.headers[-1]["user-agent"] == "other (+mailto:a@b.c)"
+
+
+def test_add_site_and_check_site_take_the_crawls_user_agent_option(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """The README: set --user-agent to identify yourself, and add-site and check-site
+    send the same one; they had no such option ("No such option: --user-agent"), though
+    add-site is the first a new site hears of us."""
+    agent = "uni-sofia-bot (+https://example.org/bot)"
+    profile = write_profile(db.parent)
+    with FaultServer(articles=1, faults=False) as server:
+        base = ("--base-url", server.url, "--delay", "0", "--user-agent", agent)
+        run_cli("add-site", ORIGIN, *base)
+        assert server.headers and {h["user-agent"] for h in server.headers} == {agent}
+        asked = len(server.headers)
+        run_cli("check-site", "fault", "--profile", str(profile), *base)
+        assert len(server.headers) > asked
+        assert {h["user-agent"] for h in server.headers[asked:]} == {agent}
+    refused = run_cli("add-site", ORIGIN, "--user-agent", " ")
+    assert refused.exit_code == 2 and refused.stderr == (
+        "newsarchive: error: --user-agent must not be empty\n"
+    )
 
 
 def test_second_run_is_three_requests_and_stops_at_known_first_page(

@@ -279,6 +279,26 @@ def test_a_file_that_is_no_json_lines_is_named_so(run_cli: Cli, db: Path, fmt: s
     assert line.startswith("newsarchive: error: line 1:") and "reads JSON Lines" in line
 
 
+@pytest.mark.parametrize(
+    ("fmt", "said"),
+    [
+        ("parquet", "is a Parquet file: import-jsonl reads JSON Lines (export --format jsonl)"),
+        ("warc", "is gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"),
+    ],
+)
+def test_another_export_format_given_to_import_jsonl_is_named(
+    run_cli: Cli, db: Path, fmt: str, said: str
+) -> None:
+    """export's Parquet or WARC file given to import-jsonl was "not UTF-8 text"."""
+    build(run_cli, db, ARTICLES[:2])
+    out = db.with_name(f"x.{fmt}")
+    assert run_cli("export", "-f", fmt, "--out", str(out), "--db", str(db)).exit_code == 0
+    result = run_cli("import-jsonl", str(out), "--db", str(db))
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"newsarchive: error: {out} {said}"), line
+
+
 def test_an_import_indexes_its_rows_in_batches_each_once_with_its_latest_text(
     run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -94,3 +95,28 @@ def test_a_stored_date_parquet_cannot_type_is_one_line_naming_the_article(
     [line] = result.stderr.splitlines()
     assert line.startswith("newsarchive: error: article 2 holds a date that is no ISO date")
     assert not out.exists()
+
+
+def test_every_exported_column_is_documented_in_the_readme_and_the_file(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A researcher had 21 Parquet columns and a README naming six of them: every column
+    of every format is in the README's table, with what it means and where it is, in
+    the words the Parquet file carries in each field's metadata (``columns.COLUMNS``)."""
+    from newsarchive.archive.store import ARTICLE_COLUMNS
+    from newsarchive.export.columns import COLUMNS
+
+    build(run_cli, db)
+    out = tmp_path / "articles.parquet"
+    assert run_cli("export", "-f", "parquet", "--out", str(out), "--db", str(db)).exit_code == 0
+    fields = list(pq.read_schema(out))
+    assert set(ARTICLE_COLUMNS) <= {f.name for f in fields}  # Parquet holds JSONL's and more
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    table = re.findall(r"^\| `(\w+)` \| (all|Parquet) \| (.+) \|$", readme, re.MULTILINE)
+    expected = []
+    for field in fields:
+        meaning = (field.metadata or {}).get(b"description", b"").decode()
+        assert meaning and meaning == COLUMNS[field.name], field.name
+        where = "all" if field.name in ARTICLE_COLUMNS else "Parquet"
+        expected.append((field.name, where, meaning))
+    assert table == expected

@@ -253,6 +253,10 @@ def test_sites_lists_builtin_and_user_profiles(
     for site in ("bta", "nsorb", "ruse-bg", "ruse24", "mysite"):
         assert site in result.stdout
     assert "built-in" in result.stdout and "user" in result.stdout
+    # a profile naming no sources is explored, as the README's table of profiles says:
+    # its origin in the column of start URLs read as its one start URL
+    nsorb = [line for line in result.stdout.splitlines() if " nsorb " in line][0]
+    assert "explored" in nsorb and nsorb.count("https://www.namrb.org") == 1, nsorb
 
 
 @pytest.mark.parametrize(

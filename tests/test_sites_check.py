@@ -23,8 +23,29 @@ def test_profile_fits_its_own_mirror(
     assert result.exit_code == 0, result.stdout + result.stderr
     assert f"check-site {site}" in result.stdout
     assert "profile:" in result.stdout
-    assert "OK: the profile's selectors matched" in result.stdout
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("OK: ") and "the profile's selectors" in last, last
     assert "DRIFT" not in result.stdout
+
+
+def test_a_profile_of_no_selectors_is_not_said_to_have_matched_them(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    """add-site's proposal names no selector: its check said "OK: the profile's
+    selectors matched every field checked", of fields the generic rules found."""
+    server = mirror("kalina")
+    base = ("--base-url", server.url, "--delay", "0")
+    proposed = run_cli("add-site", "https://www.kalina.bg", *base)
+    assert proposed.exit_code == 0, proposed.stderr
+    profile = tmp_path / "kalina.toml"
+    profile.write_text(proposed.stdout, encoding="utf-8")
+    result = run_cli("check-site", "kalina", "--profile", str(profile), *base)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    last = result.stdout.splitlines()[-1]
+    assert last == (
+        "OK: no selector of the profile drifted; of 12 fields checked:"
+        " 9 found by the generic rules, 3 empty (no rule found a value)"
+    )
 
 
 @pytest.mark.parametrize("site", ["ruse-bg", "ruse24", "nsorb"])
@@ -87,6 +108,20 @@ def test_unreachable_site_is_a_failure_not_a_traceback(run_cli: Callable[..., Re
     assert result.exit_code == 1
     assert "FAILED" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_site_down_is_one_failure_in_crawls_words(run_cli: Callable[..., Result]) -> None:
+    """Each source and the home page failed alike, each line ending in the raw
+    "ConnectError: ... (reading .../robots.txt): URL": one line says the site cannot be
+    reached, naming the mirror contacted, as crawl and add-site say it."""
+    args = ("check-site", "ruse24", "--base-url", "http://127.0.0.1:9", "--delay", "0")
+    result = run_cli(*args)
+    assert result.exit_code == 1
+    failed = [line for line in result.stdout.splitlines() if line.startswith("FAILED")]
+    said = "https://www.ruse24.bg (fetched from http://127.0.0.1:9/) cannot be reached ("
+    assert len(failed) == 1 and failed[0].startswith(f"FAILED {said}"), result.stdout
+    data = json.loads(run_cli(*args, "-f", "json").stdout)
+    assert data["failures"] == [failed[0].removeprefix("FAILED ")]
 
 
 def test_unknown_site_and_bad_base_url_exit_2(run_cli: Callable[..., Result]) -> None:

@@ -40,10 +40,9 @@ class Proposal:
     fields: dict[str, list[str]] = field(default_factory=dict)  # field -> rule per sample
     sampled: list[str] = field(default_factory=list)
     moved_from: str = ""  # the origin typed, when the whole site moved from it
-
-    @property
-    def requests(self) -> int:
-        return self.found.requests
+    # the whole run's: robots.txt, the home page's move check and the sampled articles
+    # too, not only exploring's share (a run of five said "1 requests")
+    requests: int = 0
 
 
 def site_id_for(host: str) -> str:
@@ -96,6 +95,10 @@ def propose(
             moved_from, origin, host = origin, moved_to, urlsplit(moved_to).netloc
             profile = replace(profile, origin=origin, name=host, hosts=(host, *profile.hosts))
         profile = replace(profile, id=_checked_id(site_id or site_id_for(host)))
+        if (problem := fetcher.robots_problem(origin)) is not None:
+            # a site down or its robots.txt failing: the fetcher's one line, as crawl and
+            # extract URL say it (with the mirror really contacted), not its home page's
+            raise UsageError(f"{problem}; no proposal")
         found = explore(fetcher, profile)
         # the news section's own host under the site's domain is the site's: its samples
         # are checked, and the proposal names it, so a crawl of it reads it at once
@@ -103,7 +106,7 @@ def propose(
         if found.empty and found.home_problem:
             raise UsageError(f"cannot read {origin} (its home page): {found.home_problem}")
         if found.empty:
-            raise UsageError(_no_news(origin, found.requests))
+            raise UsageError(_no_news(origin, fetcher.requests))
         held = {url: _holds_news(fetcher, url, found, profile) for url in found.sitemaps}
         unread = [error for error in held.values() if isinstance(error, FetchError)]
         if found.home_problem and not (found.feeds or found.listings) and len(unread) == len(held):
@@ -116,7 +119,7 @@ def propose(
         barren = [url for url, holds in held.items() if holds is False]
         found = found.without_sitemaps(barren) if barren else found
         if found.empty:
-            raise UsageError(_no_news(origin, found.requests))
+            raise UsageError(_no_news(origin, fetcher.requests))
         # each source under the address its server moved it to (a sitemap robots.txt
         # names on a host that redirects to the site's): as a crawl saves them
         # (``crawl_discovery``), else every run of the profile pays the redirect again
@@ -138,6 +141,7 @@ def propose(
             proposal.sampled.append(article_url)
             for name in FIELDS:
                 proposal.fields.setdefault(name, []).append(article.rules.get(name, "none"))
+        proposal.requests = fetcher.requests
     return proposal
 
 
@@ -150,8 +154,12 @@ def _checked_id(chosen: str) -> str:
 def _no_news(origin: str, requests: int) -> str:
     return (
         f"{origin} does not look like a news site: no feed, sitemap or listing of"
-        f" news found ({requests} requests)"
+        f" news found ({_requests(requests)})"
     )
+
+
+def _requests(count: int) -> str:
+    return f"{count} request" if count == 1 else f"{count} requests"
 
 
 def _holds_news(
@@ -224,8 +232,9 @@ def render(proposal: Proposal) -> str:
     name = found.site_name or p.name
     hosts = sorted(site_hosts(p) & ({urlsplit(u).netloc for u in _all(found)} | set(p.hosts)))
     today = dt.date.today().isoformat()
+    asked = _requests(proposal.requests)
     lines = [
-        f"# Proposed by `newsarchive add-site {origin}` on {today} ({found.requests} requests).",
+        f"# Proposed by `newsarchive add-site {origin}` on {today} ({asked}).",
         "# Every value was found on the site itself; the comments say where. Correct freely.",
         f"id = {_toml(p.id)}",
         f"name = {_toml_basic(name)}  # the home page's og:site_name or title",

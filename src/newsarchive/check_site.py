@@ -9,6 +9,7 @@ generic rule had to step in ("drift"). Nothing is archived.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -71,6 +72,9 @@ class SiteCheck:
     # hosts under the site's domain exploring adopted as its news's (``Discovery.hosts``):
     # the crawl reads them as the site's own, so a user sees why its sources live there
     hosts: list[str] = field(default_factory=list)
+    # why nothing of the site could be fetched (down, robots.txt failing): the fetcher's
+    # one line, as crawl, add-site and extract URL say it; "" when the site answered
+    unreachable: str = ""
 
     @property
     def drifted(self) -> list[str]:
@@ -81,6 +85,8 @@ class SiteCheck:
 
     @property
     def failures(self) -> list[str]:
+        if self.unreachable:  # (each source failed alike: one line says why, not three)
+            return [self.unreachable]
         found = []
         if self.moved_to:
             found.append(
@@ -105,6 +111,23 @@ class SiteCheck:
         data["drift"] = self.drifted
         data["failures"] = self.failures
         return data
+
+
+def _fitted(report: SiteCheck) -> str:
+    """The OK line, saying who found the fields: "the profile's selectors matched every
+    field" was said of a profile add-site wrote, which names no selector at all."""
+    found = Counter(f.origin for a in report.articles for f in a.fields.values())
+    checked = sum(found.values())
+    if found["profile"] == checked:
+        return "OK: the profile's selectors matched every field checked"
+    by = {
+        "profile": "found by the profile's selectors",
+        "structured": "found in the page's structured data",
+        "generic": "found by the generic rules",
+        "none": "empty (no rule found a value)",
+    }
+    parts = ", ".join(f"{found[origin]} {by[origin]}" for origin in by if found[origin])
+    return f"OK: no selector of the profile drifted; of {checked} fields checked: {parts}"
 
 
 def _origin(rule: str) -> str:
@@ -139,6 +162,9 @@ def check_site(
     found: list[str] = []
     try:
         profile = _where_it_lives(fetcher, profile, report)
+        if (problem := fetcher.robots_problem(profile.origin)) is not None:
+            report.unreachable = problem
+            return report
         feed_urls = [("feed", absolute(profile, u)) for u in profile.feeds]
         feed_urls += [("sitemap", absolute(profile, u)) for u in profile.sitemaps]
         start_urls = [absolute(profile, u) for u in (*profile.start_urls, *profile.rested_urls)]
@@ -317,7 +343,7 @@ def format_text(report: SiteCheck) -> str:
         for item in article.unmatched:
             lines.append(f"        no match  {item}")
     if report.exit_code == 0:
-        lines.append("OK: the profile's selectors matched every field checked")
+        lines.append(_fitted(report))
     for item in report.drifted:
         lines.append(f"DRIFT {item}: a generic rule supplied it; update the profile's selector")
     for item in report.failures:

@@ -22,6 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from newsarchive.errors import (
+    DATE_FORMS,
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_PARTIAL,
@@ -170,10 +171,10 @@ SiteOption = Annotated[
     list[str] | None, typer.Option("--site", help="Only this site id (repeatable).")
 ]
 SinceOption = Annotated[
-    str | None, typer.Option("--since", help="From this date, inclusive (YYYY-MM-DD).")
+    str | None, typer.Option("--since", help=f"From this date, inclusive ({DATE_FORMS}).")
 ]
 UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Up to this date, inclusive (YYYY-MM-DD).")
+    str | None, typer.Option("--until", help=f"Up to this date, inclusive ({DATE_FORMS}).")
 ]
 ProfileOption = Annotated[
     list[Path] | None,
@@ -199,6 +200,14 @@ DelayOption = Annotated[
         callback=_finite,
         help="Seconds between requests per host (default: the profile's delay, else 1;"
         " a longer robots.txt Crawl-delay wins).",
+    ),
+]
+# crawl's, and add-site's and check-site's: the first request a new site gets is theirs
+UserAgentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--user-agent",
+        help="User-Agent with a contact URL (default: $NEWSARCHIVE_USER_AGENT or built-in).",
     ),
 ]
 RawOption = Annotated[
@@ -449,13 +458,7 @@ def crawl(
             "--connections", min=1, max=64, help="Requests in flight per host (default 2)."
         ),
     ] = None,
-    user_agent: Annotated[
-        str | None,
-        typer.Option(
-            "--user-agent",
-            help="User-Agent with a contact URL (default: $NEWSARCHIVE_USER_AGENT or built-in).",
-        ),
-    ] = None,
+    user_agent: UserAgentOption = None,
     stop_after_known: Annotated[
         int | None,
         typer.Option(
@@ -588,7 +591,10 @@ def search(
             " other outlets' copies are listed under it (JSON: also).",
         ),
     ] = False,
-    fmt: Annotated[SearchFormat, typer.Option("--format", "-f")] = SearchFormat.table,
+    fmt: Annotated[
+        SearchFormat,
+        typer.Option("--format", "-f", help="table to read, json (one array) or csv."),
+    ] = SearchFormat.table,
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
@@ -660,7 +666,9 @@ def datasette_metadata(
 @app.command()
 def show(
     id_or_url: Annotated[str, typer.Argument(help="Article id (from search) or its URL.")],
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text, or json with earlier versions.")
+    ] = ShowFormat.text,
     diff: Annotated[
         bool,
         typer.Option(
@@ -697,7 +705,9 @@ def extract(
     source: Annotated[str, typer.Argument(help="An HTML file, '-' for stdin, or an http(s) URL.")],
     url: Annotated[str | None, typer.Option("--url", help="The page's URL (for links).")] = None,
     site: Annotated[str | None, typer.Option("--site", help="Use this site's profile.")] = None,
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.json,
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="json (the fields and rules) or text.")
+    ] = ShowFormat.json,
     profile: ProfileOption = None,
 ) -> None:
     """Extract one page without touching any archive (to test a profile or a page)."""
@@ -730,7 +740,15 @@ def extract(
 
 @app.command()
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl (import-jsonl reads it back), csv, parquet (typed columns) or warc"
+            " (the stored pages); parquet and warc need --out.",
+        ),
+    ] = ExportFormat.jsonl,
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -789,11 +807,30 @@ def import_jsonl(
                 try:
                     counts = api.import_jsonl(_db(db), handle)
                 except UnicodeDecodeError:
-                    raise UsageError(f"{file} is not UTF-8 text") from None
+                    raise UsageError(f"{file} is {_not_text(file)}") from None
         sys.stdout.write(
             f"imported {counts['new']} new, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged\n"
         )
+
+
+# What a binary file given to import-jsonl is, by its first bytes: export's other formats
+# (a Parquet or WARC file exported beside the JSON Lines was "not UTF-8 text")
+_BINARY_KINDS = (
+    (b"PAR1", "a Parquet file: import-jsonl reads JSON Lines (export --format jsonl)"),
+    (b"WARC/", "a WARC file: import-warc reads it"),
+    (b"\x1f\x8b", "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
+     " a .warc.gz)"),
+)  # fmt: skip
+
+
+def _not_text(file: Path) -> str:
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        head = b""
+    return next((kind for magic, kind in _BINARY_KINDS if head.startswith(magic)), "not UTF-8 text")
 
 
 @app.command("import-warc")
@@ -879,11 +916,13 @@ def add_site(
         typer.Option("--base-url", help="Fetch from a mirror serving the site's paths."),
     ] = None,
     delay: DelayOption = None,
+    user_agent: UserAgentOption = None,
 ) -> None:
     """Explore a new site politely and print a proposed profile (TOML) saying how each
     line was found; --write saves it, then `newsarchive crawl ID` works.
 
-    Exit 0 with a proposal, 2 when the address is not a news site (one line saying so).
+    Exit 0 with a proposal, 2 when the address is not a news site or cannot be reached
+    (one line saying so).
     """
     from newsarchive.add_site import check_unclaimed, propose, render, write_profile
     from newsarchive.api import check_base_url
@@ -892,7 +931,7 @@ def add_site(
 
     with _handled():
         check_base_url(base_url)
-        options = FetchOptions.from_env(retries=1).with_delay(delay, None)
+        options = FetchOptions.from_env(retries=1, user_agent=user_agent).with_delay(delay, None)
         proposal = propose(url, site_id=site_id, base_url=base_url, options=options)
         text = render(proposal)
         sys.stdout.write(text)
@@ -921,6 +960,7 @@ def check_site(
         ShowFormat, typer.Option("--format", "-f", help="text or json")
     ] = ShowFormat.text,
     profile: ProfileOption = None,
+    user_agent: UserAgentOption = None,
 ) -> None:
     """Check a site's profile against the live site (or a mirror): which rule found each field.
 
@@ -937,7 +977,8 @@ def check_site(
     with _handled():
         check_base_url(base_url)
         chosen = get_profile(site.lower(), profile or [])
-        options = FetchOptions.from_env(retries=1).with_delay(delay, chosen.delay)
+        options = FetchOptions.from_env(retries=1, user_agent=user_agent)
+        options = options.with_delay(delay, chosen.delay)
         report = run_check(chosen, base_url=base_url, articles=articles, options=options)
         sys.stdout.write(format_json(report) if fmt is ShowFormat.json else format_text(report))
     raise typer.Exit(report.exit_code)
@@ -1003,7 +1044,9 @@ def serve(
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (others cannot connect).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535)] = 8001,
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="Port to listen on (0: any free).")
+    ] = 8001,
     db: DbOption = None,
 ) -> None:
     """Search the archive in a web browser: a search page, articles, a chart per month.

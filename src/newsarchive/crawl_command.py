@@ -156,8 +156,6 @@ def _prepare(request: CrawlRequest) -> tuple[list[Profile], CrawlOptions]:
         if len(profiles) != 1:
             raise UsageError("--base-url mirrors one site: name exactly one SITE")
         check_base_url(base_url)
-    if user_agent is not None and not user_agent.strip():
-        raise UsageError("--user-agent must not be empty")
     try:
         fetch = FetchOptions.from_env(user_agent=user_agent, max_connections=request.connections)
     except FetchError as exc:

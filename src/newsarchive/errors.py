@@ -42,6 +42,12 @@ class QueryError(NewsarchiveError):
     """A search query cannot be parsed."""
 
 
+# The forms a date typed by a user takes (``archive.query.parse_date``), named by its
+# error and by every --since/--until's help: the help said YYYY-MM-DD alone, long after
+# 31.05.2024 was read too.
+DATE_FORMS = "2024-05-31 or 31.05.2024"
+
+
 class ArchiveError(NewsarchiveError):
     """The archive file cannot be opened, read or written."""
 

@@ -244,7 +244,8 @@ def sites_table(profiles: list[Profile]) -> None:
     for column in ("id", "name", "origin", "start URLs / feeds", "source"):
         table.add_column(column, overflow="fold")
     for p in sorted(profiles, key=lambda p: p.id):
-        starts = "\n".join(p.start_urls + p.rested_urls + p.feeds + p.sitemaps) or p.origin
+        # (a profile naming none showed its origin there, read as its one start URL)
+        starts = "\n".join(p.start_urls + p.rested_urls + p.feeds + p.sitemaps) or "explored"
         table.add_row(p.id, p.name, p.origin, starts, p.source)
     _console().print(table)
 

@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from newsarchive.archive.lemmas import TOKEN, composed
-from newsarchive.errors import QueryError
+from newsarchive.errors import DATE_FORMS, QueryError
 from newsarchive.transliteration import from_latin
 
 MAX_QUERY_CHARS = 2000
@@ -241,9 +241,7 @@ def parse_date(value: str, what: str) -> dt.date:
             return dt.date(year, month, day)
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise QueryError(
-            f"{what} must be a date like 2024-05-31 or 31.05.2024, not '{value}'"
-        ) from None
+        raise QueryError(f"{what} must be a date like {DATE_FORMS}, not '{value}'") from None
 
 
 def _term(raw: str, *, quoted: bool, exact: bool) -> Term | None:

@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from newsarchive.archive.store import Filters, fetch_moment, stored_tags, story_of
 from newsarchive.errors import ArchiveError
+from newsarchive.export.columns import COLUMNS
 
 _BATCH = 2000
 _COLUMNS = (
@@ -30,9 +31,10 @@ _COLUMNS = (
 
 
 def schema() -> Any:
+    """The columns, typed, each with its meaning (``columns.COLUMNS``) as its metadata."""
     import pyarrow as pa
 
-    return pa.schema(
+    typed = pa.schema(
         [
             ("id", pa.int64()),
             ("site", pa.string()),
@@ -56,6 +58,7 @@ def schema() -> Any:
             ("story", pa.int64()),
         ]
     )
+    return pa.schema([f.with_metadata({"description": COLUMNS[f.name]}) for f in typed])
 
 
 def write_parquet(conn: sqlite3.Connection, filters: Filters, out: IO[bytes]) -> int:

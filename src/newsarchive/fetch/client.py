@@ -134,6 +134,8 @@ class FetchOptions:
                 values[key] = value
         values.update({k: v for k, v in overrides.items() if v is not None})
         chosen = values.get("user_agent")
+        if isinstance(chosen, str) and not chosen.strip():
+            raise FetchError("--user-agent must not be empty", url="")
         if isinstance(chosen, str) and not chosen.isprintable():  # CR/LF: a header of its own
             raise FetchError(
                 f"the user agent (--user-agent, ${USER_AGENT_ENV}) must be one line of"

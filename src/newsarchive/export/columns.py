@@ -1,0 +1,39 @@
+"""What each column of an export means, in one place: the README's table of columns is
+checked against it (tests), and a Parquet file carries it as each field's ``description``,
+so a researcher who gets the file alone can read what ``date_note`` or ``story`` is
+(``pyarrow.parquet.read_schema(f).field("story").metadata``). JSON Lines and CSV carry
+``archive.store.ARTICLE_COLUMNS``; Parquet those and the provenance beside them."""
+
+from __future__ import annotations
+
+COLUMNS = {
+    "id": "the archive's row id, stable: what `show` takes",
+    "site": "the site's profile id (a WARC page no profile claims: its host)",
+    "url": "the article's address: its canonical URL on the site, else the one it was fetched from",
+    "title": "the headline",
+    "published": "when it was published, as the page says it: `2026-11-30` (a bare date) or"
+    " `2026-06-21T12:14:03+03:00` (a time, with the page's UTC offset); Parquet: a UTC"
+    " timestamp, a bare date at midnight UTC; null (CSV: empty) when no date was found",
+    "published_offset_minutes": "the page's own UTC offset of `published` (120, 180); null"
+    " for a bare date",
+    "published_date": "the calendar day of `published` where it was published (not the UTC"
+    " day): group by this for days, months and years",
+    "date_source": "the rule that dated it: `jsonld`, `meta`, `time`, `text`, `url`, `feed`,"
+    " `listing` or `none`",
+    "date_note": "null, `modified-only` (the page shows only when it was last modified) or"
+    " `guessed` (the page gives no year, only how long ago, or only a day its story tells)",
+    "modified": "when the page says it last changed, as `published` is written; null when"
+    " it says nothing",
+    "author": "the byline, null when none was found",
+    "tags": "the page's own tags (CSV: joined by `, `)",
+    "text": "the article's text, one paragraph a line",
+    "fetched_at": "when it was first fetched (UTC): a re-fetch that changed it keeps this",
+    "updated_at": "when its row last changed (UTC): a re-fetch or `reextract` that changed a field",
+    "source_url": "the address it was fetched from, when that is not `url`; null otherwise",
+    "capture_id": "the stored page its text was extracted from (`captures`); null for a"
+    " JSON Lines import",
+    "extractor": "the newsarchive version and extractor revision that wrote its fields",
+    "revisions": "how many earlier versions are kept (`show ID --diff`)",
+    "story": "the id of the first article of its story: copies of one story in other"
+    " outlets share it",
+}
