@@ -441,6 +441,11 @@ def test_the_readmes_offline_rehearsal_runs_as_written(
     lines = block.strip().splitlines()
     assert lines[0].startswith(".venv/bin/python -m newsarchive.mirror tests/fixtures/sites/")
     site = lines[0].split()[3].rsplit("/", 1)[1]
+    # every command asks the port the mirror line starts it on (the test's own replaces it)
+    port = re.search(r"--port (\d+) &$", lines[0])
+    assert port, lines[0]
+    asked = {m for line in lines[1:] for m in re.findall(r"http://127\.0\.0\.1:(\d+)", line)}
+    assert asked == {port.group(1)}, (asked, lines[0])
     monkeypatch.chdir(tmp_path)
     with MirrorServer(SITES / site) as server:
         results = []
