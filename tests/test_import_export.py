@@ -7,7 +7,9 @@ import csv
 import hashlib
 import io
 import json
+import os
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -297,6 +299,40 @@ def test_another_export_format_given_to_import_jsonl_is_named(
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert line.startswith(f"newsarchive: error: {out} {said}"), line
+
+
+def test_a_warc_file_uncompressed_given_to_import_jsonl_is_named(run_cli: Cli, db: Path) -> None:
+    """A WARC uncompressed is UTF-8 text: only a compressed one was named, a plain one was
+    "line 1: not valid JSON", the archive's other import left unsaid."""
+    warc = db.with_name("pages.warc")
+    warc.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n")
+    result = run_cli("import-jsonl", str(warc), "--db", str(db))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"newsarchive: error: {warc} is a WARC file: import-warc reads it\n"
+    ), result.stderr
+    assert not db.exists()
+
+
+def test_json_lines_through_a_pipe_are_imported_whole(run_cli: Cli, db: Path) -> None:
+    """import-jsonl <(zcat x.jsonl.gz): looking at a file's first bytes for another format
+    must not take them from a pipe, which is read once."""
+    fifo = db.with_name("pipe.jsonl")
+    os.mkfifo(fifo)
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ARTICLES[:3])
+
+    def feed() -> None:
+        with fifo.open("w", encoding="utf-8") as pipe:
+            pipe.write(text)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        result = run_cli("import-jsonl", str(fifo), "--db", str(db))
+    finally:
+        writer.join()
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "imported 3 new, 0 updated, 0 unchanged\n"
 
 
 def test_an_import_indexes_its_rows_in_batches_each_once_with_its_latest_text(

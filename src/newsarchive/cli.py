@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import inspect
+import io
 import logging
 import os
 import shlex
@@ -800,23 +801,27 @@ def import_jsonl(
             counts = api.import_jsonl(_db(db), sys.stdin)
         else:
             try:
-                handle = file.open(encoding="utf-8")
+                raw = file.open("rb")
             except OSError as exc:
                 raise UsageError(f"cannot read {file}: {exc.strerror}") from None
-            with handle:
+            with io.TextIOWrapper(raw, encoding="utf-8") as handle:
+                # (peeked, not read: a pipe, ``<(zcat x.gz)``, is read once)
+                if (kind := _other_format(raw.peek(8))) is not None:
+                    raise UsageError(f"{file} is {kind}")
                 try:
                     counts = api.import_jsonl(_db(db), handle)
                 except UnicodeDecodeError:
-                    raise UsageError(f"{file} is {_not_text(file)}") from None
+                    raise UsageError(f"{file} is not UTF-8 text") from None
         sys.stdout.write(
             f"imported {counts['new']} new, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged\n"
         )
 
 
-# What a binary file given to import-jsonl is, by its first bytes: export's other formats
-# (a Parquet or WARC file exported beside the JSON Lines was "not UTF-8 text")
-_BINARY_KINDS = (
+# What a file given to import-jsonl is, by its first bytes: export's other formats (a
+# Parquet or WARC file exported beside the JSON Lines was "not UTF-8 text"). Asked before
+# the file is read as JSON: a WARC uncompressed is text, and was "line 1: not valid JSON".
+_OTHER_FORMATS = (
     (b"PAR1", "a Parquet file: import-jsonl reads JSON Lines (export --format jsonl)"),
     (b"WARC/", "a WARC file: import-warc reads it"),
     (b"\x1f\x8b", "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
@@ -824,13 +829,8 @@ _BINARY_KINDS = (
 )  # fmt: skip
 
 
-def _not_text(file: Path) -> str:
-    try:
-        with file.open("rb") as handle:
-            head = handle.read(8)
-    except OSError:
-        head = b""
-    return next((kind for magic, kind in _BINARY_KINDS if head.startswith(magic)), "not UTF-8 text")
+def _other_format(head: bytes) -> str | None:
+    return next((kind for magic, kind in _OTHER_FORMATS if head.startswith(magic)), None)
 
 
 @app.command("import-warc")
