@@ -262,6 +262,7 @@ def test_writing_a_profile_for_a_site_a_profile_already_has_is_refused(
         args = ("add-site", "https://bta.bg", "--base-url", server.url, "--delay", "0")
         refused = run_cli(*args, "--write")
         assert refused.exit_code == 2
+        assert refused.stdout == ""  # (it printed the proposal, then refused: `> x.toml`)
         [line] = refused.stderr.splitlines()
         assert line == (
             "newsarchive: error: https://bta.bg is the site 'bta' already (built-in"
@@ -275,6 +276,9 @@ def test_writing_a_profile_for_a_site_a_profile_already_has_is_refused(
         replaced = run_cli(*args, "--id", "bta", "--write")
         assert replaced.exit_code == 0, replaced.stderr
         assert (user / "bta.toml").is_file()
+        again = run_cli(*args, "--id", "bta", "--write")  # never overwritten, nor printed
+        assert again.exit_code == 2 and again.stdout == ""
+        assert again.stderr.count("\n") == 1 and "bta.toml exists" in again.stderr
         assert "user" in [r for r in run_cli("sites").stdout.splitlines() if "bta" in r][0]
         printed = run_cli(*args)  # a proposal alone writes nothing: it is only shown
         assert printed.exit_code == 0 and tomllib.loads(printed.stdout)["id"] == "bta"

@@ -934,14 +934,18 @@ def add_site(
         options = FetchOptions.from_env(retries=1, user_agent=user_agent).with_delay(delay, None)
         proposal = propose(url, site_id=site_id, base_url=base_url, options=options)
         text = render(proposal)
-        sys.stdout.write(text)
+        # saved before it is printed: a refusal (a site profiled already, a file there)
+        # left the proposal on stdout beside its exit 2, a TOML file for `> x.toml`
+        saved, note = None, ""
         if write:
             note = check_unclaimed(url, proposal.profile, site_id, list_profiles().values())
-            path = write_profile(text, user_profile_dir(), proposal.profile.id)
+            saved = write_profile(text, user_profile_dir(), proposal.profile.id)
+        sys.stdout.write(text)
+        if saved is not None:
             if note:
                 sys.stderr.write(f"newsarchive: {note}\n")
             sys.stderr.write(
-                f"newsarchive: saved {path}; now run: newsarchive crawl {proposal.profile.id}\n"
+                f"newsarchive: saved {saved}; now run: newsarchive crawl {proposal.profile.id}\n"
             )
 
 
