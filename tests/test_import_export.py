@@ -299,6 +299,28 @@ def test_another_export_format_given_to_import_jsonl_is_named(
     assert line.startswith(f"newsarchive: error: {out} {said}"), line
 
 
+# An uncompressed WARC record as wget writes one (written for this test): text, so it
+# read as JSON Lines and failed as "line 1: not valid JSON"
+_PLAIN_WARC = (
+    "WARC/1.1\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+    "Content-Length: 0\r\n\r\n\r\n\r\n"
+)
+
+
+def test_an_uncompressed_warc_given_to_import_jsonl_is_named(run_cli: Cli, db: Path) -> None:
+    warc = db.with_name("site.warc")
+    warc.write_text(_PLAIN_WARC, encoding="utf-8")
+    result = run_cli("import-jsonl", str(warc), "--db", str(db))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"newsarchive: error: {warc} is a WARC file: import-warc reads it\n")
+    piped = run_cli("import-jsonl", "-", "--db", str(db), input=_PLAIN_WARC)
+    assert piped.exit_code == 2 and piped.stdout == ""
+    assert piped.stderr == (
+        "newsarchive: error: line 1: not JSON Lines but a WARC file: import-warc reads it\n"
+    )
+    assert not db.exists()
+
+
 def test_an_import_indexes_its_rows_in_batches_each_once_with_its_latest_text(
     run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -799,6 +799,8 @@ def import_jsonl(
         if str(file) == "-":
             counts = api.import_jsonl(_db(db), sys.stdin)
         else:
+            if (kind := _foreign_kind(file)) is not None:
+                raise UsageError(f"{file} is {kind}")
             try:
                 handle = file.open(encoding="utf-8")
             except OSError as exc:
@@ -807,30 +809,22 @@ def import_jsonl(
                 try:
                     counts = api.import_jsonl(_db(db), handle)
                 except UnicodeDecodeError:
-                    raise UsageError(f"{file} is {_not_text(file)}") from None
+                    raise UsageError(f"{file} is not UTF-8 text") from None
         sys.stdout.write(
             f"imported {counts['new']} new, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged\n"
         )
 
 
-# What a binary file given to import-jsonl is, by its first bytes: export's other formats
-# (a Parquet or WARC file exported beside the JSON Lines was "not UTF-8 text")
-_BINARY_KINDS = (
-    (b"PAR1", "a Parquet file: import-jsonl reads JSON Lines (export --format jsonl)"),
-    (b"WARC/", "a WARC file: import-warc reads it"),
-    (b"\x1f\x8b", "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
-     " a .warc.gz)"),
-)  # fmt: skip
+def _foreign_kind(file: Path) -> str | None:
+    from newsarchive.api import foreign_file
 
-
-def _not_text(file: Path) -> str:
     try:
         with file.open("rb") as handle:
             head = handle.read(8)
     except OSError:
-        head = b""
-    return next((kind for magic, kind in _BINARY_KINDS if head.startswith(magic)), "not UTF-8 text")
+        return None  # (opening it again says why)
+    return foreign_file(head)
 
 
 @app.command("import-warc")
