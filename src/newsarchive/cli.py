@@ -12,11 +12,11 @@ import logging
 import os
 import shlex
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -24,11 +24,15 @@ from typer.core import TyperGroup
 from newsarchive.errors import (
     DATE_FORMS,
     EXIT_INTERNAL,
+    EXIT_IO,
+    EXIT_LOCKED,
     EXIT_OK,
     EXIT_PARTIAL,
+    EXIT_USAGE,
     NewsarchiveError,
     OutputError,
     UsageError,
+    exits_help,
     internal_error,
 )
 
@@ -146,6 +150,21 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def _exits(*codes: int, said: dict[int, str] | None = None) -> Callable[[_Command], _Command]:
+    """Close a command's docstring (its --help) with the codes it exits with, worded
+    where the codes are defined (``errors.exits_help``)."""
+
+    def close(command: _Command) -> _Command:
+        doc = inspect.cleandoc(command.__doc__ or "")
+        command.__doc__ = f"{doc}\n\n{exits_help(*codes, said=said)}"
+        return command
+
+    return close
+
 
 _DB_HELP = "Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db)."
 
@@ -546,6 +565,13 @@ def crawl(
 
 
 @app.command()
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_INTERNAL,
+    said={EXIT_OK: "when the search ran (with hits or none)"},
+)
 def search(
     words: Annotated[
         list[str] | None,
@@ -641,6 +667,7 @@ def search(
 
 
 @app.command("datasette-metadata")
+@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
 def datasette_metadata(
     fmt: Annotated[
         MetadataFormat, typer.Option("--format", "-f", help="yaml or json.")
@@ -664,6 +691,13 @@ def datasette_metadata(
 
 
 @app.command()
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_INTERNAL,
+    said={EXIT_USAGE: "on bad usage or an article not in the archive"},
+)
 def show(
     id_or_url: Annotated[str, typer.Argument(help="Article id (from search) or its URL.")],
     fmt: Annotated[
@@ -701,6 +735,13 @@ def show(
 
 
 @app.command()
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_INTERNAL,
+    said={EXIT_USAGE: "on bad usage or a page that cannot be read"},
+)
 def extract(
     source: Annotated[str, typer.Argument(help="An HTML file, '-' for stdin, or an http(s) URL.")],
     url: Annotated[str | None, typer.Option("--url", help="The page's URL (for links).")] = None,
@@ -739,6 +780,13 @@ def extract(
 
 
 @app.command()
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_INTERNAL,
+    said={EXIT_IO: "when the output (file or stdout) could not be written"},
+)
 def export(
     fmt: Annotated[
         ExportFormat,
@@ -786,6 +834,17 @@ def export(
 
 
 @app.command("import-jsonl")
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_LOCKED,
+    EXIT_INTERNAL,
+    said={
+        EXIT_USAGE: "on bad usage or a bad line (nothing is imported)",
+        EXIT_IO: "when the archive could not be written (nothing is imported)",
+    },
+)
 def import_jsonl(
     file: Annotated[
         Path, typer.Argument(help="A JSON Lines file as written by export ('-' = stdin).")
@@ -887,6 +946,7 @@ def reextract(
 
 
 @app.command()
+@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
 def sites(profile: ProfileOption = None) -> None:
     """List the site profiles: built-in, user (config dir) and --profile files."""
     from newsarchive import render
@@ -983,6 +1043,7 @@ def check_site(
 
 
 @app.command()
+@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
 def stats(
     query: Annotated[
         str | None,
@@ -1038,6 +1099,11 @@ def stats(
 
 
 @app.command()
+@_exits(
+    EXIT_USAGE,
+    EXIT_INTERNAL,
+    said={EXIT_USAGE: "on bad usage, no archive, a port in use or the web extra missing"},
+)
 def serve(
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (others cannot connect).")
