@@ -86,6 +86,32 @@ def test_an_address_that_is_no_news_site_gets_one_line_and_exit_2(
     assert result.stdout == ""
 
 
+_LOGIN = """<!doctype html><html><head><title>Вход</title></head><body>
+<form method="post" action="/login"><label>Потребител <input name="user"></label>
+<label>Парола <input type="PASSWORD" name="pass"></label><button>Вход</button></form>
+</body></html>"""
+
+
+def test_an_address_answering_with_a_login_form_is_told_so(run_cli: Cli, tmp_path: Path) -> None:
+    """An intranet's login page was "does not look like a news site", as if mistyped."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text(_LOGIN, encoding="utf-8")
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "add-site", "https://portal.example", "--base-url", server.url, "--delay", "0"
+        )
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "newsarchive: error: https://portal.example answers with a login form:"
+        " newsarchive archives public pages only\n"
+    )
+    # a public page with a sign-in box in its corner is no login form
+    page = _LOGIN.replace("</form>", "</form>" + "<p>Община Русе обяви конкурс.</p>" * 80)
+    assert add_site.is_login_form(_LOGIN) and not add_site.is_login_form(page)
+    assert not add_site.is_login_form(_LOGIN.replace("PASSWORD", "text"))
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
