@@ -472,6 +472,21 @@ def test_export_out_dash_is_stdout_as_import_reads_dash_as_stdin(
     assert not (tmp_path / "-").exists()
 
 
+def test_csv_tags_split_back_as_they_were(run_cli: Cli, db: Path) -> None:
+    """CSV joined tags by ", ": a tag holding a comma came back as two."""
+    tags = ["Русе", "пътища, ремонт", 'кмет "Иванов"']
+    record = {"site": "bta", "url": "https://www.bta.bg/t", "title": "Т", "tags": tags}
+    assert run_cli("import-jsonl", "-", "--db", str(db), input=json.dumps(record)).exit_code == 0
+    bare = {"site": "bta", "url": "https://www.bta.bg/u", "title": "У"}
+    assert run_cli("import-jsonl", "-", "--db", str(db), input=json.dumps(bare)).exit_code == 0
+    result = run_cli("export", "-f", "csv", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    rows = {row["url"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert json.loads(rows["https://www.bta.bg/t"]["tags"]) == tags
+    assert rows["https://www.bta.bg/t"]["tags"].startswith('["Русе", "пътища, ремонт"')
+    assert json.loads(rows["https://www.bta.bg/u"]["tags"]) == []
+
+
 def test_an_export_of_nothing_to_stdout_is_an_empty_document_and_says_why(
     run_cli: Cli, db: Path, tmp_path: Path
 ) -> None:
