@@ -263,6 +263,8 @@ def test_every_commands_help_names_its_exit_codes(run_cli: Callable[..., Result]
         assert said, name
         codes = set(re.findall(r"\b(\d+)(?:/\d+)? (?:on|when)\b", said.group(0)))
         assert codes and codes <= known, (name, said.group(0))
+    serve = " ".join(run_cli("serve", "--help").stdout.split())
+    assert "(install newsarchive[web])" in serve  # (rich took "[web]" for markup)
     text = " ".join(run_cli("import-jsonl", "--help").stdout.replace("│", " ").split())
     assert errors.exits_help(
         errors.EXIT_LOCKED, errors.EXIT_OK, said={errors.EXIT_OK: "when all went well"}

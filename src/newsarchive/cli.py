@@ -1140,11 +1140,14 @@ def _one_line_summaries() -> None:
     so text wrapped at 100 columns broke mid-sentence on screen (in the command list and
     in each command's --help); each paragraph is handed over as one line, which the
     panel wraps to the terminal itself."""
+    from rich.markup import escape
+
     for info in app.registered_commands:
         doc = inspect.cleandoc(info.callback.__doc__ or "") if info.callback else ""
         if not doc:
             continue
-        paragraphs = [" ".join(part.split()) for part in doc.split("\n\n")]
+        # (as plain text: rich read "newsarchive[web]" as markup and showed "newsarchive")
+        paragraphs = [escape(" ".join(part.split())) for part in doc.split("\n\n")]
         info.help = info.help or "\n\n".join(paragraphs)
         info.short_help = info.short_help or paragraphs[0]
 
