@@ -86,6 +86,32 @@ def test_an_address_that_is_no_news_site_gets_one_line_and_exit_2(
     assert result.stdout == ""
 
 
+_LOGIN = """<!doctype html><html><head><title>Вход</title></head><body>
+<form method="post" action="/login"><label>Потребител <input name="user"></label>
+<label>Парола <input type="PASSWORD" name="pass"></label><button>Вход</button></form>
+</body></html>"""
+
+
+def test_an_address_answering_with_a_login_form_is_told_so(run_cli: Cli, tmp_path: Path) -> None:
+    """An intranet's login page was "does not look like a news site", as if mistyped."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text(_LOGIN, encoding="utf-8")
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "add-site", "https://portal.example", "--base-url", server.url, "--delay", "0"
+        )
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "newsarchive: error: https://portal.example answers with a login form:"
+        " newsarchive archives public pages only\n"
+    )
+    # a public page with a sign-in box in its corner is no login form
+    page = _LOGIN.replace("</form>", "</form>" + "<p>Община Русе обяви конкурс.</p>" * 80)
+    assert add_site.is_login_form(_LOGIN) and not add_site.is_login_form(page)
+    assert not add_site.is_login_form(_LOGIN.replace("PASSWORD", "text"))
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -262,6 +288,7 @@ def test_writing_a_profile_for_a_site_a_profile_already_has_is_refused(
         args = ("add-site", "https://bta.bg", "--base-url", server.url, "--delay", "0")
         refused = run_cli(*args, "--write")
         assert refused.exit_code == 2
+        assert refused.stdout == ""  # (it printed the proposal, then refused: `> x.toml`)
         [line] = refused.stderr.splitlines()
         assert line == (
             "newsarchive: error: https://bta.bg is the site 'bta' already (built-in"
@@ -275,6 +302,9 @@ def test_writing_a_profile_for_a_site_a_profile_already_has_is_refused(
         replaced = run_cli(*args, "--id", "bta", "--write")
         assert replaced.exit_code == 0, replaced.stderr
         assert (user / "bta.toml").is_file()
+        again = run_cli(*args, "--id", "bta", "--write")  # never overwritten, nor printed
+        assert again.exit_code == 2 and again.stdout == ""
+        assert again.stderr.count("\n") == 1 and "bta.toml exists" in again.stderr
         assert "user" in [r for r in run_cli("sites").stdout.splitlines() if "bta" in r][0]
         printed = run_cli(*args)  # a proposal alone writes nothing: it is only shown
         assert printed.exit_code == 0 and tomllib.loads(printed.stdout)["id"] == "bta"

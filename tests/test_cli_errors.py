@@ -245,6 +245,34 @@ def test_every_command_explains_itself(run_cli: Callable[..., Result], command: 
     assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 5
 
 
+def test_every_commands_help_names_its_exit_codes(run_cli: Callable[..., Result]) -> None:
+    """search, export, show, stats, import-jsonl and serve named no exit code in --help
+    (trial22): every command does, with codes errors.py defines (or a signal's)."""
+    import re
+
+    import typer
+
+    from newsarchive import errors
+    from newsarchive.cli import app
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    known = {str(code) for code in errors.EXIT_SAID} | {"130", "143"}
+    for name in commands:
+        text = " ".join(run_cli(name, "--help").stdout.replace("│", " ").split())
+        said = re.search(r"Exit (\d+)[^.]*\.", text)
+        assert said, name
+        codes = set(re.findall(r"\b(\d+)(?:/\d+)? (?:on|when)\b", said.group(0)))
+        assert codes and codes <= known, (name, said.group(0))
+    serve = " ".join(run_cli("serve", "--help").stdout.split())
+    assert "(install newsarchive[web])" in serve  # (rich took "[web]" for markup)
+    text = " ".join(run_cli("import-jsonl", "--help").stdout.replace("│", " ").split())
+    assert errors.exits_help(
+        errors.EXIT_LOCKED, errors.EXIT_OK, said={errors.EXIT_OK: "when all went well"}
+    ) == ("Exit 0 when all went well, 75 when another crawl or import (or program) holds"
+          " the archive: try later.")  # fmt: skip
+    assert "75 when another crawl or import (or program) holds the archive" in text
+
+
 def test_every_option_of_every_command_says_what_it_does() -> None:
     """--format of search, show, extract and export and serve's --port had no line in
     --help (a bare choice list: which one writes a file, which one reads back?)."""

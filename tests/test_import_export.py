@@ -301,19 +301,6 @@ def test_another_export_format_given_to_import_jsonl_is_named(
     assert line.startswith(f"newsarchive: error: {out} {said}"), line
 
 
-def test_a_warc_file_uncompressed_given_to_import_jsonl_is_named(run_cli: Cli, db: Path) -> None:
-    """A WARC uncompressed is UTF-8 text: only a compressed one was named, a plain one was
-    "line 1: not valid JSON", the archive's other import left unsaid."""
-    warc = db.with_name("pages.warc")
-    warc.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n")
-    result = run_cli("import-jsonl", str(warc), "--db", str(db))
-    assert result.exit_code == 2
-    assert result.stderr == (
-        f"newsarchive: error: {warc} is a WARC file: import-warc reads it\n"
-    ), result.stderr
-    assert not db.exists()
-
-
 def test_json_lines_through_a_pipe_are_imported_whole(run_cli: Cli, db: Path) -> None:
     """import-jsonl <(zcat x.jsonl.gz): looking at a file's first bytes for another format
     must not take them from a pipe, which is read once."""
@@ -333,6 +320,28 @@ def test_json_lines_through_a_pipe_are_imported_whole(run_cli: Cli, db: Path) ->
         writer.join()
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "imported 3 new, 0 updated, 0 unchanged\n"
+
+
+# An uncompressed WARC record as wget writes one (written for this test): text, so it
+# read as JSON Lines and failed as "line 1: not valid JSON"
+_PLAIN_WARC = (
+    "WARC/1.1\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+    "Content-Length: 0\r\n\r\n\r\n\r\n"
+)
+
+
+def test_an_uncompressed_warc_given_to_import_jsonl_is_named(run_cli: Cli, db: Path) -> None:
+    warc = db.with_name("site.warc")
+    warc.write_text(_PLAIN_WARC, encoding="utf-8")
+    result = run_cli("import-jsonl", str(warc), "--db", str(db))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"newsarchive: error: {warc} is a WARC file: import-warc reads it\n")
+    piped = run_cli("import-jsonl", "-", "--db", str(db), input=_PLAIN_WARC)
+    assert piped.exit_code == 2 and piped.stdout == ""
+    assert piped.stderr == (
+        "newsarchive: error: line 1: not JSON Lines but a WARC file: import-warc reads it\n"
+    )
+    assert not db.exists()
 
 
 def test_an_import_indexes_its_rows_in_batches_each_once_with_its_latest_text(
@@ -484,6 +493,21 @@ def test_export_out_dash_is_stdout_as_import_reads_dash_as_stdin(
             binary.stderr == f"newsarchive: error: --format {fmt} writes a file: give --out FILE\n"
         )
     assert not (tmp_path / "-").exists()
+
+
+def test_csv_tags_split_back_as_they_were(run_cli: Cli, db: Path) -> None:
+    """CSV joined tags by ", ": a tag holding a comma came back as two."""
+    tags = ["Русе", "пътища, ремонт", 'кмет "Иванов"']
+    record = {"site": "bta", "url": "https://www.bta.bg/t", "title": "Т", "tags": tags}
+    assert run_cli("import-jsonl", "-", "--db", str(db), input=json.dumps(record)).exit_code == 0
+    bare = {"site": "bta", "url": "https://www.bta.bg/u", "title": "У"}
+    assert run_cli("import-jsonl", "-", "--db", str(db), input=json.dumps(bare)).exit_code == 0
+    result = run_cli("export", "-f", "csv", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    rows = {row["url"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert json.loads(rows["https://www.bta.bg/t"]["tags"]) == tags
+    assert rows["https://www.bta.bg/t"]["tags"].startswith('["Русе", "пътища, ремонт"')
+    assert json.loads(rows["https://www.bta.bg/u"]["tags"]) == []
 
 
 def test_an_export_of_nothing_to_stdout_is_an_empty_document_and_says_why(

@@ -26,6 +26,7 @@ from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.fetch.documents import document_kind
+from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 from newsarchive.profiles.loader import pagination_problem, parse_profile
 
@@ -106,7 +107,7 @@ def propose(
         if found.empty and found.home_problem:
             raise UsageError(f"cannot read {origin} (its home page): {found.home_problem}")
         if found.empty:
-            raise UsageError(_no_news(origin, fetcher.requests))
+            raise UsageError(_nothing_found(fetcher, origin))
         held = {url: _holds_news(fetcher, url, found, profile) for url in found.sitemaps}
         unread = [error for error in held.values() if isinstance(error, FetchError)]
         if found.home_problem and not (found.feeds or found.listings) and len(unread) == len(held):
@@ -119,7 +120,7 @@ def propose(
         barren = [url for url, holds in held.items() if holds is False]
         found = found.without_sitemaps(barren) if barren else found
         if found.empty:
-            raise UsageError(_no_news(origin, fetcher.requests))
+            raise UsageError(_nothing_found(fetcher, origin))
         # each source under the address its server moved it to (a sitemap robots.txt
         # names on a host that redirects to the site's): as a crawl saves them
         # (``crawl_discovery``), else every run of the profile pays the redirect again
@@ -149,6 +150,34 @@ def _checked_id(chosen: str) -> str:
     if not _ID.match(chosen):
         raise UsageError(f"--id must be lower-case letters, digits and '-', not '{chosen}'")
     return chosen
+
+
+# How many words a page holding a password field may show beside it and still be a
+# login form, not a public page with a sign-in box in its corner
+_LOGIN_WORDS = 300
+
+
+def is_login_form(html: str) -> bool:
+    """Whether a page is a login form: a password field, and little else to read."""
+    tree = parse_html(html)
+    if not any((i.attributes.get("type") or "").lower() == "password" for i in tree.css("input")):
+        return False
+    tree.strip_tags(["script", "style", "noscript", "template"])
+    body = tree.body
+    return body is None or len(body.text(separator=" ").split()) < _LOGIN_WORDS
+
+
+def _nothing_found(fetcher: Fetcher, origin: str) -> str:
+    """Why a site that listed no news gets no proposal: a home page that is a login form
+    (an intranet, a members' portal) was told it "does not look like a news site", as if
+    the address were wrong. The home page is asked again, on this path alone."""
+    try:
+        home = fetcher.fetch(origin + "/")
+    except FetchError:
+        home = None
+    if home is not None and home.status == 200 and is_login_form(home.text):
+        return f"{origin} answers with a login form: newsarchive archives public pages only"
+    return _no_news(origin, fetcher.requests)
 
 
 def _no_news(origin: str, requests: int) -> str:

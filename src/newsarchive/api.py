@@ -344,6 +344,22 @@ def _recorded(value: Any, line: int, key: str, allowed: Iterable[str]) -> str | 
     return str(value)
 
 
+# What a file given to import-jsonl is, by its first bytes: export's other formats (a
+# Parquet or WARC file exported beside the JSON Lines was "not UTF-8 text", and an
+# uncompressed WARC, text, "line 1: not valid JSON")
+FOREIGN_FILES = (
+    (b"PAR1", "a Parquet file: import-jsonl reads JSON Lines (export --format jsonl)"),
+    (b"WARC/", "a WARC file: import-warc reads it"),
+    (b"\x1f\x8b", "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
+     " a .warc.gz)"),
+)  # fmt: skip
+
+
+def foreign_file(head: bytes) -> str | None:
+    """What a file beginning with ``head`` is, when it is one of the formats above."""
+    return next((kind for magic, kind in FOREIGN_FILES if head.startswith(magic)), None)
+
+
 # What a first line that is CSV, or one JSON array, is told.
 _NOT_JSON_LINES = (
     ": import-jsonl reads JSON Lines, one object a line, as export --format jsonl writes"
@@ -357,6 +373,8 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
 
     if number == 1:  # a byte-order mark, as Notepad and PowerShell write UTF-8
         line = line.removeprefix("\ufeff")
+        if (kind := foreign_file(line[:8].encode("utf-8", "replace"))) is not None:
+            raise UsageError(f"line 1: not JSON Lines but {kind}")  # (on stdin)
     if not line.strip():
         return None
     try:

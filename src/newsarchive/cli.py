@@ -13,11 +13,11 @@ import logging
 import os
 import shlex
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -25,11 +25,15 @@ from typer.core import TyperGroup
 from newsarchive.errors import (
     DATE_FORMS,
     EXIT_INTERNAL,
+    EXIT_IO,
+    EXIT_LOCKED,
     EXIT_OK,
     EXIT_PARTIAL,
+    EXIT_USAGE,
     NewsarchiveError,
     OutputError,
     UsageError,
+    exits_help,
     internal_error,
 )
 
@@ -147,6 +151,21 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def _exits(*codes: int, said: dict[int, str] | None = None) -> Callable[[_Command], _Command]:
+    """Close a command's docstring (its --help) with the codes it exits with, worded
+    where the codes are defined (``errors.exits_help``)."""
+
+    def close(command: _Command) -> _Command:
+        doc = inspect.cleandoc(command.__doc__ or "")
+        command.__doc__ = f"{doc}\n\n{exits_help(*codes, said=said)}"
+        return command
+
+    return close
+
 
 _DB_HELP = "Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db)."
 
@@ -547,6 +566,13 @@ def crawl(
 
 
 @app.command()
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_INTERNAL,
+    said={EXIT_OK: "when the search ran (with hits or none)"},
+)
 def search(
     words: Annotated[
         list[str] | None,
@@ -642,6 +668,7 @@ def search(
 
 
 @app.command("datasette-metadata")
+@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
 def datasette_metadata(
     fmt: Annotated[
         MetadataFormat, typer.Option("--format", "-f", help="yaml or json.")
@@ -665,6 +692,13 @@ def datasette_metadata(
 
 
 @app.command()
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_INTERNAL,
+    said={EXIT_USAGE: "on bad usage or an article not in the archive"},
+)
 def show(
     id_or_url: Annotated[str, typer.Argument(help="Article id (from search) or its URL.")],
     fmt: Annotated[
@@ -702,6 +736,13 @@ def show(
 
 
 @app.command()
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_INTERNAL,
+    said={EXIT_USAGE: "on bad usage or a page that cannot be read"},
+)
 def extract(
     source: Annotated[str, typer.Argument(help="An HTML file, '-' for stdin, or an http(s) URL.")],
     url: Annotated[str | None, typer.Option("--url", help="The page's URL (for links).")] = None,
@@ -740,6 +781,13 @@ def extract(
 
 
 @app.command()
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_INTERNAL,
+    said={EXIT_IO: "when the output (file or stdout) could not be written"},
+)
 def export(
     fmt: Annotated[
         ExportFormat,
@@ -787,6 +835,17 @@ def export(
 
 
 @app.command("import-jsonl")
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_LOCKED,
+    EXIT_INTERNAL,
+    said={
+        EXIT_USAGE: "on bad usage or a bad line (nothing is imported)",
+        EXIT_IO: "when the archive could not be written (nothing is imported)",
+    },
+)
 def import_jsonl(
     file: Annotated[
         Path, typer.Argument(help="A JSON Lines file as written by export ('-' = stdin).")
@@ -806,7 +865,7 @@ def import_jsonl(
                 raise UsageError(f"cannot read {file}: {exc.strerror}") from None
             with io.TextIOWrapper(raw, encoding="utf-8") as handle:
                 # (peeked, not read: a pipe, ``<(zcat x.gz)``, is read once)
-                if (kind := _other_format(raw.peek(8))) is not None:
+                if (kind := api.foreign_file(raw.peek(8))) is not None:
                     raise UsageError(f"{file} is {kind}")
                 try:
                     counts = api.import_jsonl(_db(db), handle)
@@ -816,21 +875,6 @@ def import_jsonl(
             f"imported {counts['new']} new, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged\n"
         )
-
-
-# What a file given to import-jsonl is, by its first bytes: export's other formats (a
-# Parquet or WARC file exported beside the JSON Lines was "not UTF-8 text"). Asked before
-# the file is read as JSON: a WARC uncompressed is text, and was "line 1: not valid JSON".
-_OTHER_FORMATS = (
-    (b"PAR1", "a Parquet file: import-jsonl reads JSON Lines (export --format jsonl)"),
-    (b"WARC/", "a WARC file: import-warc reads it"),
-    (b"\x1f\x8b", "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
-     " a .warc.gz)"),
-)  # fmt: skip
-
-
-def _other_format(head: bytes) -> str | None:
-    return next((kind for magic, kind in _OTHER_FORMATS if head.startswith(magic)), None)
 
 
 @app.command("import-warc")
@@ -893,6 +937,7 @@ def reextract(
 
 
 @app.command()
+@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
 def sites(profile: ProfileOption = None) -> None:
     """List the site profiles: built-in, user (config dir) and --profile files."""
     from newsarchive import render
@@ -934,14 +979,18 @@ def add_site(
         options = FetchOptions.from_env(retries=1, user_agent=user_agent).with_delay(delay, None)
         proposal = propose(url, site_id=site_id, base_url=base_url, options=options)
         text = render(proposal)
-        sys.stdout.write(text)
+        # saved before it is printed: a refusal (a site profiled already, a file there)
+        # left the proposal on stdout beside its exit 2, a TOML file for `> x.toml`
+        saved, note = None, ""
         if write:
             note = check_unclaimed(url, proposal.profile, site_id, list_profiles().values())
-            path = write_profile(text, user_profile_dir(), proposal.profile.id)
+            saved = write_profile(text, user_profile_dir(), proposal.profile.id)
+        sys.stdout.write(text)
+        if saved is not None:
             if note:
                 sys.stderr.write(f"newsarchive: {note}\n")
             sys.stderr.write(
-                f"newsarchive: saved {path}; now run: newsarchive crawl {proposal.profile.id}\n"
+                f"newsarchive: saved {saved}; now run: newsarchive crawl {proposal.profile.id}\n"
             )
 
 
@@ -985,6 +1034,7 @@ def check_site(
 
 
 @app.command()
+@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
 def stats(
     query: Annotated[
         str | None,
@@ -1040,6 +1090,11 @@ def stats(
 
 
 @app.command()
+@_exits(
+    EXIT_USAGE,
+    EXIT_INTERNAL,
+    said={EXIT_USAGE: "on bad usage, no archive, a port in use or the web extra missing"},
+)
 def serve(
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on (others cannot connect).")
@@ -1076,11 +1131,14 @@ def _one_line_summaries() -> None:
     so text wrapped at 100 columns broke mid-sentence on screen (in the command list and
     in each command's --help); each paragraph is handed over as one line, which the
     panel wraps to the terminal itself."""
+    from rich.markup import escape
+
     for info in app.registered_commands:
         doc = inspect.cleandoc(info.callback.__doc__ or "") if info.callback else ""
         if not doc:
             continue
-        paragraphs = [" ".join(part.split()) for part in doc.split("\n\n")]
+        # (as plain text: rich read "newsarchive[web]" as markup and showed "newsarchive")
+        paragraphs = [escape(" ".join(part.split())) for part in doc.split("\n\n")]
         info.help = info.help or "\n\n".join(paragraphs)
         info.short_help = info.short_help or paragraphs[0]
 

@@ -17,6 +17,25 @@ EXIT_IO = 74
 EXIT_LOCKED = 75
 EXIT_INTERNAL = 70  # a bug: one line, never a traceback (EX_SOFTWARE)
 
+# What each code means, as a command's --help says it (``exits_help``): written beside
+# the codes, so the help and the code that exits cannot disagree (six commands' help
+# named none, and a script could not tell "nothing found" from "could not write")
+EXIT_SAID = {
+    EXIT_OK: "when all went well",
+    EXIT_PARTIAL: "when part of the work failed (the rest is done)",
+    EXIT_USAGE: "on bad usage or input (one line saying so)",
+    EXIT_INTERNAL: "on a bug (one line, never a traceback)",
+    EXIT_IO: "when the output could not be written (disk full, I/O error)",
+    EXIT_LOCKED: "when another crawl or import (or program) holds the archive: try later",
+}
+
+
+def exits_help(*codes: int, said: dict[int, str] | None = None) -> str:
+    """The paragraph of a command's --help naming the codes it exits with; ``said``
+    words one the command's own way (what "partial" is for an import)."""
+    meanings = {**EXIT_SAID, **(said or {})}
+    return "Exit " + ", ".join(f"{code} {meanings[code]}" for code in sorted(codes)) + "."
+
 
 def internal_error(exc: BaseException) -> str:
     """How a bug (an exception no stage expected) is said in one line: on stderr, in a

@@ -221,6 +221,7 @@ def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str], raw: 
     ``csv.DictReader`` reads as having no columns at all (JSON Lines of no records is
     no lines)."""
     from newsarchive.archive.store import ARTICLE_COLUMNS
+    from newsarchive.export.columns import csv_list
 
     count, terminal = 0, handle.isatty()
     writer: csv.DictWriter[str] | None = None
@@ -229,7 +230,7 @@ def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: IO[str], raw: 
         writer.writeheader()
     for row in rows:
         if writer is not None:
-            cells = {**row, "tags": ", ".join(row.get("tags") or [])}
+            cells = {**row, "tags": csv_list(row.get("tags") or [])}
             writer.writerow(safe_text.csv_row(cells, terminal=terminal, raw=raw))
         else:
             handle.write(safe_text.json_escape(json.dumps(row, ensure_ascii=False)) + "\n")

@@ -6,6 +6,9 @@ so a researcher who gets the file alone can read what ``date_note`` or ``story``
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+
 COLUMNS = {
     "id": "the archive's row id, stable: what `show` takes",
     "site": "the site's profile id (a WARC page no profile claims: its host)",
@@ -25,7 +28,8 @@ COLUMNS = {
     "modified": "when the page says it last changed, as `published` is written; null when"
     " it says nothing",
     "author": "the byline, null when none was found",
-    "tags": "the page's own tags (CSV: joined by `, `)",
+    "tags": 'the page\'s own tags (CSV: as a JSON array, `["Русе", "пътища, ремонт"]`:'
+    " a tag may hold a comma)",
     "text": "the article's text, one paragraph a line",
     "fetched_at": "when it was first fetched (UTC): a re-fetch that changed it keeps this",
     "updated_at": "when its row last changed (UTC): a re-fetch or `reextract` that changed a field",
@@ -37,3 +41,10 @@ COLUMNS = {
     "story": "the id of the first article of its story: copies of one story in other"
     " outlets share it",
 }
+
+
+def csv_list(values: Iterable[str]) -> str:
+    """A list's CSV cell (``tags``): as JSON, which splits back as it was (``json.loads``)
+    where tags joined by ", " did not, a tag holding a comma ("пътища, ремонт") being
+    read as two. Cyrillic stays as it reads, for a spreadsheet."""
+    return json.dumps(list(values), ensure_ascii=False)
