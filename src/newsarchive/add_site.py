@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsarchive.check_site import FIELDS
 from newsarchive.discover import feeds
 from newsarchive.discover.explore import Discovery, pagination_template
 from newsarchive.discover.urls import article_path, normalize_url, site_hosts, with_hosts
@@ -30,7 +31,6 @@ from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 from newsarchive.profiles.loader import pagination_problem, parse_profile
 
-FIELDS = ("title", "published", "author", "text")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 
 

@@ -24,6 +24,7 @@ from newsarchive.markup import parse_html
 from newsarchive.models import Page, Profile
 from newsarchive.safe_text import for_terminal, json_escape, one_line
 
+# The fields a site's pages must yield, which check-site counts and add-site samples.
 FIELDS = ("title", "published", "author", "text")
 
 
