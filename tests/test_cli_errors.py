@@ -1056,6 +1056,13 @@ def test_a_user_agent_from_the_environment_is_checked_too(
     result = run_cli("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(db))
     assert result.exit_code == 2
     assert "$NEWSARCHIVE_USER_AGENT" in _one_error_line(result)
+    # extract takes the variable alone: its error named an option it has not
+    fetched = run_cli("extract", "http://127.0.0.1:9/a")
+    assert fetched.exit_code == 2
+    assert "($NEWSARCHIVE_USER_AGENT)" in _one_error_line(fetched), fetched.stderr
+    assert "--user-agent" not in fetched.stderr
+    given = run_cli("crawl", "bta", "--user-agent", "bot\rX", "--db", str(db))
+    assert "(--user-agent)" in _one_error_line(given), given.stderr
 
 
 def test_a_site_named_twice_is_crawled_once(

@@ -137,9 +137,10 @@ class FetchOptions:
         if isinstance(chosen, str) and not chosen.strip():
             raise FetchError("--user-agent must not be empty", url="")
         if isinstance(chosen, str) and not chosen.isprintable():  # CR/LF: a header of its own
+            # (named where it came from: ``extract`` takes no --user-agent, only the variable)
+            given = "--user-agent" if overrides.get("user_agent") else f"${USER_AGENT_ENV}"
             raise FetchError(
-                f"the user agent (--user-agent, ${USER_AGENT_ENV}) must be one line of"
-                f" printable text, not {chosen!r}",
+                f"the user agent ({given}) must be one line of printable text, not {chosen!r}",
                 url="",
             )
         return cls(**values)  # type: ignore[arg-type]
