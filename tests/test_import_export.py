@@ -4,11 +4,14 @@ written by schema v1 are migrated and get word-form search."""
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import io
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -537,3 +540,23 @@ def test_an_export_of_nothing_to_stdout_is_an_empty_document_and_says_why(
     nothing = run_cli("export", "--db", str(empty))
     assert (nothing.exit_code, nothing.stdout) == (0, "")
     assert nothing.stderr == "exported 0 articles: the archive holds none\n"
+
+
+def test_a_gzip_file_on_stdin_is_named_whatever_stdin_is_decoded_with(
+    run_cli: Cli, db: Path
+) -> None:
+    """``import-jsonl - < x.jsonl.gz``: a strict stdin (the test runner's, or
+    PYTHONIOENCODING=utf-8:strict) failed to decode it, an internal error (exit 70); one
+    read with surrogateescape (a C or UTF-8 locale's) was "line 1: not valid JSON"."""
+    packed = gzip.compress(b'{"title": "x"}\n')
+    strict = run_cli("import-jsonl", "-", "--db", str(db), input=packed)
+    assert strict.exit_code == 2, strict.stderr
+    assert strict.stderr.startswith("newsarchive: error: stdin is gzip-compressed:"), strict.stderr
+    process = subprocess.run(
+        [sys.executable, "-m", "newsarchive", "import-jsonl", "-", "--db", str(db)],
+        input=packed, capture_output=True, timeout=60, check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:surrogateescape"},
+    )  # fmt: skip
+    assert process.returncode == 2, process.stderr
+    assert b"line 1: not JSON Lines but gzip-compressed" in process.stderr, process.stderr
+    assert not db.exists()

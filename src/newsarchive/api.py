@@ -373,7 +373,9 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
 
     if number == 1:  # a byte-order mark, as Notepad and PowerShell write UTF-8
         line = line.removeprefix("\ufeff")
-        if (kind := foreign_file(line[:8].encode("utf-8", "replace"))) is not None:
+        # (a stdin read with surrogateescape, as under a C or UTF-8 locale, gives the
+        # bytes back: gzip's 0x8b is no UTF-8)
+        if (kind := foreign_file(line[:8].encode("utf-8", "surrogateescape"))) is not None:
             raise UsageError(f"line 1: not JSON Lines but {kind}")  # (on stdin)
     if not line.strip():
         return None

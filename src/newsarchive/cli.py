@@ -857,7 +857,11 @@ def import_jsonl(
 
     with _handled():
         if str(file) == "-":
-            counts = api.import_jsonl(_db(db), sys.stdin)
+            try:
+                counts = api.import_jsonl(_db(db), sys.stdin)
+            except UnicodeDecodeError as exc:  # (a strict stdin: no line 1 to look at)
+                kind = api.foreign_file(exc.object[:8]) if exc.start < 8 else None
+                raise UsageError(f"stdin is {kind or 'not UTF-8 text'}") from None
         else:
             try:
                 raw = file.open("rb")
