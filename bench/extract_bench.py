@@ -181,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     if "trafilatura" in rates:
         ratio = statistics.median(rates["newsarchive"]) / statistics.median(rates["trafilatura"])
-        print(f"speed ratio newsarchive/trafilatura: {ratio:.1f}x")
+        # (two decimals: the goal is 5x, and 4.95 printed as "5.0x" read as met)
+        print(f"speed ratio newsarchive/trafilatura: {ratio:.2f}x")
     print("(AEB's ground truth is the body only: title, date and author are scored on WCXB dev)")
     if args.worst:
         print_worst(args.worst, truth, outputs["newsarchive"], urls)

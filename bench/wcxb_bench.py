@@ -304,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     report(outputs, speed, truth)
     if "trafilatura" in speed:
         ratio = speed["newsarchive"] / speed["trafilatura"]
-        print(f"\nspeed ratio newsarchive/trafilatura: {ratio:.1f}x")
+        print(f"\nspeed ratio newsarchive/trafilatura: {ratio:.2f}x")
     if args.worst:
         print_worst(args.worst, truth, outputs["newsarchive"])
     if not args.no_hashed:
