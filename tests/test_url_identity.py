@@ -73,6 +73,42 @@ def _put(store: Store, article: Article, url: str) -> str:
     return store.upsert_article(article, site="g", url=url, capture_id=store.save_capture(page))
 
 
+def _write_as_keyed(
+    db: Path,
+    version: int,
+    versions: list[tuple[str, str, str, str]],
+    stale: dict[str, str],
+    landed: dict[str, str] | None = None,
+) -> None:
+    """An archive of schema ``version`` as that release wrote it: each of ``versions``
+    (url, title, text, fetched) a row of its own under the key ``stale`` gives its URL
+    (today's key else), its capture's fetch ended where ``landed`` says (its URL else)."""
+    landed = landed or {}
+    conn = connect(db, create=True)
+    try:
+        with conn:
+            store = Store(conn, stories=False)
+            for n, (url, title, text, when) in enumerate(versions):
+                placeholder = f"https://g.bg/placeholder/{n}"  # (today's key would find a row)
+                _put(store, Article(title=title, text=text, published=DAY), placeholder)
+                conn.execute(
+                    "UPDATE captures SET url = ?, final_url = ?"
+                    " WHERE id = (SELECT capture_id FROM articles WHERE url = ?)",
+                    (url, landed.get(url, url), placeholder),
+                )
+                conn.execute(
+                    "UPDATE articles SET url = ?, updated_at = ?, fetched_at = ? WHERE url = ?",
+                    (url, when, when, placeholder),
+                )
+                conn.execute(
+                    "UPDATE article_urls SET url_key = ? WHERE url_key = ?",
+                    (stale.get(url, url_key(url)), url_key(placeholder)),
+                )
+        conn.execute(f"PRAGMA user_version = {version}")
+    finally:
+        conn.close()
+
+
 def test_an_article_edited_before_another_module_linked_it_stays_one_row(tmp_path: Path) -> None:
     """The blog's address archived first; the "most read" module's (another ``Itemid``)
     met after an edit: the same article, updated, its first text a revision. (By its
@@ -203,30 +239,9 @@ def test_an_archive_keyed_before_todays_identity_is_rekeyed_once(
         (gone[1], "Стара", "Стара новина втора.", "2026-11-20T10:00:00+00:00"),
         (archive, "Архив", "Архив на новините.", "2026-11-20T10:00:00+00:00"),
     ]
-    conn = connect(db, create=True)
-    try:
-        with conn:
-            store = Store(conn, stories=False)
-            for n, (url, title, text, when) in enumerate(versions):
-                placeholder = f"https://g.bg/placeholder/{n}"  # (today's key would find a row)
-                _put(store, Article(title=title, text=text, published=DAY), placeholder)
-                conn.execute(
-                    "UPDATE captures SET url = ?, final_url = ?"
-                    " WHERE id = (SELECT capture_id FROM articles WHERE url = ?)",
-                    (url, landed.get(url, url), placeholder),
-                )
-                conn.execute(
-                    "UPDATE articles SET url = ?, updated_at = ?, fetched_at = ? WHERE url = ?",
-                    (url, when, when, placeholder),
-                )
-                conn.execute(
-                    "UPDATE article_urls SET url_key = ? WHERE url_key = ?",
-                    (stale.get(url, url_key(url)), url_key(placeholder)),
-                )
-        conn.execute("PRAGMA user_version = 11")
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(versions)
-    finally:
-        conn.close()
+    _write_as_keyed(db, 11, versions, stale, landed)
+    with closing(sqlite3.connect(db)) as before:
+        assert before.execute("SELECT count(*) FROM articles").fetchone()[0] == len(versions)
     shown = run_cli("show", sidebar, "--format", "json", "--db", str(db))
     assert shown.exit_code == 0, shown.stderr
     record = shown.json()
@@ -337,24 +352,7 @@ def test_an_archive_keyed_with_a_twice_escaped_ampersand_is_rekeyed(
         (plain, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
         (amp, "Пазар", "Пазарът се връща на площада.", "2026-11-21T10:00:00+00:00"),
     ]
-    conn = connect(db, create=True)
-    try:
-        with conn:
-            store = Store(conn, stories=False)
-            for n, (url, title, text, when) in enumerate(versions):
-                placeholder = f"https://g.bg/placeholder/{n}"  # (today's key would find a row)
-                _put(store, Article(title=title, text=text, published=DAY), placeholder)
-                conn.execute(
-                    "UPDATE articles SET url = ?, updated_at = ?, fetched_at = ? WHERE url = ?",
-                    (url, when, when, placeholder),
-                )
-                conn.execute(
-                    "UPDATE article_urls SET url_key = ? WHERE url_key = ?",
-                    (stale.get(url, url_key(url)), url_key(placeholder)),
-                )
-        conn.execute("PRAGMA user_version = 15")
-    finally:
-        conn.close()
+    _write_as_keyed(db, 15, versions, stale)
     for url in (escaped, plain):
         shown = run_cli("show", url, "--format", "json", "--db", str(db))
         assert shown.exit_code == 0, (url, shown.stderr)
