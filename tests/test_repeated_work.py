@@ -291,18 +291,7 @@ def test_a_search_that_matched_nothing_finds_its_hint_on_the_same_connection(
 ) -> None:
     """The CLI's "in Cyrillic, 'русе' matches …" line for a query that matched nothing
     opened the archive a second time (its checks, and an old archive's warning, again)."""
-    records = [
-        {"site": "bta", "url": "https://www.bta.bg/r1", "title": "Концерт",
-         "published": "2025-08-15", "text": "Оркестър от Русе свири във Варна."},
-    ]  # fmt: skip
-    db = build(run_cli, tmp_path / "latin.db", records)
-    opened: list[Path] = []
-
-    def counted(path: Path) -> sqlite3.Connection:
-        opened.append(path)
-        return connect_reader(path)
-
-    monkeypatch.setattr(api, "connect_reader", counted)
+    db, opened = _latin_archive_counting_opens(run_cli, tmp_path, monkeypatch)
     page = api.search_page(db, "Ruse", undated=True, hint=True)
     assert (page.hits, page.total, len(opened)) == ([], 0, 1)
     assert page.hint is not None and page.hint.startswith("'Ruse' is in Latin letters;")
@@ -314,18 +303,7 @@ def test_search_count_that_matched_nothing_finds_its_hint_on_the_same_connection
 ) -> None:
     """``search --count`` opened the archive a second time for its "in Cyrillic" line, as
     the plain search once did (its checks, and an old archive's warning, again)."""
-    records = [
-        {"site": "bta", "url": "https://www.bta.bg/r1", "title": "Концерт",
-         "published": "2025-08-15", "text": "Оркестър от Русе свири във Варна."},
-    ]  # fmt: skip
-    db = build(run_cli, tmp_path / "latin.db", records)
-    opened: list[Path] = []
-
-    def counted(path: Path) -> sqlite3.Connection:
-        opened.append(path)
-        return connect_reader(path)
-
-    monkeypatch.setattr(api, "connect_reader", counted)
+    db, opened = _latin_archive_counting_opens(run_cli, tmp_path, monkeypatch)
     result = run_cli("search", "Ruse", "--count", "--format", "json", "--db", str(db))
     assert (result.exit_code, result.stdout, len(opened)) == (0, "[]\n", 1), result.stderr
     assert result.stderr.startswith("'Ruse' is in Latin letters; in Cyrillic, 'русе' matches 1")
@@ -376,3 +354,23 @@ def test_a_cased_name_is_read_in_the_matched_texts_once_a_query(
         assert prepared.undated() == 1 and count(seen, "GLOB") == 1
     finally:
         conn.close()
+
+
+def _latin_archive_counting_opens(
+    run_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, list[Path]]:
+    """An archive of one article printing "Русе", and the list of every archive opening
+    for reading from here on (a query in Latin letters finds nothing and is hinted)."""
+    records = [
+        {"site": "bta", "url": "https://www.bta.bg/r1", "title": "Концерт",
+         "published": "2025-08-15", "text": "Оркестър от Русе свири във Варна."},
+    ]  # fmt: skip
+    db = build(run_cli, tmp_path / "latin.db", records)
+    opened: list[Path] = []
+
+    def counted(path: Path) -> sqlite3.Connection:
+        opened.append(path)
+        return connect_reader(path)
+
+    monkeypatch.setattr(api, "connect_reader", counted)
+    return db, opened
