@@ -447,6 +447,24 @@ def _print_json(data: Any) -> None:
 
 
 @app.command()
+@_exits(
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    EXIT_INTERNAL,
+    EXIT_IO,
+    EXIT_LOCKED,
+    130,
+    143,
+    said={
+        EXIT_PARTIAL: "when some pages, feeds or listings failed (the rest is archived) or a"
+        " site archived nothing new in --warn-idle DAYS",
+        EXIT_INTERNAL: "on a bug in one site's crawl (the others go on)",
+        EXIT_IO: "when the archive could not be written (read-only, disk full, deleted)",
+        130: "when stopped by SIGINT (the next run resumes)",
+        143: "when stopped by SIGTERM (the next run resumes)",
+    },
+)
 def crawl(
     sites: Annotated[
         list[str] | None,
@@ -534,13 +552,7 @@ def crawl(
     profile: ProfileOption = None,
     db: DbOption = None,
 ) -> None:
-    """Fetch new articles from the sites into the archive (politely: robots.txt, delays).
-
-    Exit 0 when all went well, 1 when some pages, feeds or listings failed (the rest is
-    archived) or a site archived nothing new in --warn-idle DAYS, 2 on bad usage, 70 on a
-    bug in one site's crawl (the others go on), 74 when the archive could not be written
-    (read-only, disk full, deleted), 75 when another crawl (or program) holds the archive:
-    try later, 130/143 when stopped by SIGINT/SIGTERM (the next run resumes)."""
+    """Fetch new articles from the sites into the archive (politely: robots.txt, delays)."""
     from newsarchive.crawl_command import CrawlRequest, run_crawl
 
     request = CrawlRequest(
@@ -882,6 +894,19 @@ def import_jsonl(
 
 
 @app.command("import-warc")
+@_exits(
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_LOCKED,
+    EXIT_INTERNAL,
+    said={
+        EXIT_PARTIAL: "when a file is truncated or corrupt: what came before the damage is"
+        " archived",
+        EXIT_IO: "when the archive could not be written",
+    },
+)
 def import_warc(
     files: Annotated[list[Path], typer.Argument(help="WARC files (.warc or .warc.gz).")],
     profile: ProfileOption = None,
@@ -889,8 +914,6 @@ def import_warc(
 ) -> None:
     """Archive and extract the HTML pages of WARC files (this tool's, wget, Browsertrix,
     Common Crawl), matched to site profiles by host, else the generic rules (site = host).
-
-    Exit 1 when a file is truncated or corrupt: what came before the damage is archived.
     """
     from newsarchive import api
 
@@ -907,6 +930,18 @@ def import_warc(
 
 
 @app.command()
+@_exits(
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_LOCKED,
+    EXIT_INTERNAL,
+    said={
+        EXIT_PARTIAL: "when some pages no longer yield an article (their archived version is kept)",
+        EXIT_IO: "when the archive could not be written",
+    },
+)
 def reextract(
     site: SiteOption = None,
     since: SinceOption = None,
@@ -922,8 +957,7 @@ def reextract(
     Run after upgrading newsarchive or correcting a site profile. Only articles whose
     extracted fields change are rewritten; the version they replace is kept as a
     revision. Articles imported from JSON Lines have no stored page and are left as
-    they are. Exit 1 when some pages no longer yield an article (their archived version
-    is kept).
+    they are.
     """
     from newsarchive import api
 
@@ -952,6 +986,15 @@ def sites(profile: ProfileOption = None) -> None:
 
 
 @app.command("add-site")
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_INTERNAL,
+    said={
+        EXIT_OK: "with a proposal",
+        EXIT_USAGE: "when the address is not a news site or cannot be reached (one line saying so)",
+    },
+)
 def add_site(
     url: Annotated[str, typer.Argument(help="The site's address, e.g. https://www.obshtina.bg")],
     site_id: Annotated[
@@ -969,9 +1012,6 @@ def add_site(
 ) -> None:
     """Explore a new site politely and print a proposed profile (TOML) saying how each
     line was found; --write saves it, then `newsarchive crawl ID` works.
-
-    Exit 0 with a proposal, 2 when the address is not a news site or cannot be reached
-    (one line saying so).
     """
     from newsarchive.add_site import check_unclaimed, propose, render, write_profile
     from newsarchive.api import check_base_url
@@ -999,6 +1039,13 @@ def add_site(
 
 
 @app.command("check-site")
+@_exits(
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    EXIT_INTERNAL,
+    said={EXIT_OK: "when the profile fits", EXIT_PARTIAL: "on drift or failed fetches"},
+)
 def check_site(
     site: Annotated[str, typer.Argument(help="Site id, e.g. ruse24.")],
     base_url: Annotated[
@@ -1019,7 +1066,6 @@ def check_site(
 
     Fetches the feeds and the start pages, then a few articles, and reports per
     field whether the profile's selector matched or a generic rule stepped in (drift).
-    Exit 0 when the profile fits, 1 on drift or failed fetches, 2 on bad usage.
     """
     from newsarchive.api import check_base_url
     from newsarchive.check_site import check_site as run_check
