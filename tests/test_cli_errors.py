@@ -256,7 +256,7 @@ def test_every_commands_help_names_its_exit_codes(run_cli: Callable[..., Result]
     from newsarchive.cli import app
 
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    known = {str(code) for code in errors.EXIT_SAID} | {"130", "143"}
+    known = {str(code) for code in errors.EXIT_SAID}
     for name in commands:
         text = " ".join(run_cli(name, "--help").stdout.replace("│", " ").split())
         said = re.search(r"Exit (\d+)[^.]*\.", text)
@@ -544,6 +544,28 @@ def test_ctrl_c_while_the_cli_loads_is_an_exit_not_a_traceback(
     with pytest.raises(SystemExit) as terminated:  # SIGTERM while loading
         entry._terminated(15, None)
     assert terminated.value.code == 143
+
+
+def test_the_signals_exit_codes_are_named_once() -> None:
+    """130 and 143 were literals in five modules where every other code is named in
+    errors.py: only ``entry`` (which may import nothing of ours) keeps copies, equal."""
+    import tokenize
+
+    import newsarchive
+    from newsarchive import entry, errors
+
+    assert (entry.EXIT_SIGINT, entry.EXIT_SIGTERM) == (errors.EXIT_SIGINT, errors.EXIT_SIGTERM)
+    assert (errors.EXIT_SIGINT, errors.EXIT_SIGTERM) == (128 + 2, 128 + 15)
+    package = Path(newsarchive.__file__).parent
+    literals = []
+    for path in sorted(package.rglob("*.py")):
+        if path.name in ("errors.py", "entry.py"):
+            continue
+        with path.open("rb") as source:
+            for token in tokenize.tokenize(source.readline):
+                if token.type == tokenize.NUMBER and token.string in ("130", "143"):
+                    literals.append(f"{path.relative_to(package)}:{token.start[0]}")
+    assert literals == []
 
 
 # The console script's own code (pip writes it), after an audit hook that sends the

@@ -29,6 +29,8 @@ from newsarchive.errors import (
     EXIT_LOCKED,
     EXIT_OK,
     EXIT_PARTIAL,
+    EXIT_SIGINT,
+    EXIT_SIGTERM,
     EXIT_USAGE,
     NewsarchiveError,
     OutputError,
@@ -57,7 +59,7 @@ class _OneLineErrors(TyperGroup):
             code = super().main(args, prog_name, complete_var, False, **extra)
         except typer.Abort:  # Ctrl-C outside a command's own handling
             sys.stderr.write("newsarchive: interrupted\n")
-            sys.exit(130)
+            sys.exit(EXIT_SIGINT)
         except typer.TyperException as exc:  # Typer's own click: UsageError, BadParameter…
             status = getattr(exc, "exit_code", 1)
             format_message = getattr(exc, "format_message", None)
@@ -79,7 +81,7 @@ class _OneLineErrors(TyperGroup):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             sys.stderr.write("newsarchive: interrupted\n")
-            raise typer.Exit(130) from None
+            raise typer.Exit(EXIT_SIGINT) from None
         except SystemExit as exc:  # a command's --help read by `head` or a pager quit early
             _help_cut_short(exc)
             raise
@@ -454,15 +456,15 @@ def _print_json(data: Any) -> None:
     EXIT_INTERNAL,
     EXIT_IO,
     EXIT_LOCKED,
-    130,
-    143,
+    EXIT_SIGINT,
+    EXIT_SIGTERM,
     said={
         EXIT_PARTIAL: "when some pages, feeds or listings failed (the rest is archived) or a"
         " site archived nothing new in --warn-idle DAYS",
         EXIT_INTERNAL: "on a bug in one site's crawl (the others go on)",
         EXIT_IO: "when the archive could not be written (read-only, disk full, deleted)",
-        130: "when stopped by SIGINT (the next run resumes)",
-        143: "when stopped by SIGTERM (the next run resumes)",
+        EXIT_SIGINT: "when stopped by SIGINT (the next run resumes)",
+        EXIT_SIGTERM: "when stopped by SIGTERM (the next run resumes)",
     },
 )
 def crawl(
@@ -1202,7 +1204,7 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.stderr.write("newsarchive: interrupted\n")
-        sys.exit(130)
+        sys.exit(EXIT_SIGINT)
     except Exception as exc:  # what no command prints (--help, --version), or a bug
         if os.environ.get("NEWSARCHIVE_DEBUG"):
             raise

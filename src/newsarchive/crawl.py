@@ -25,7 +25,7 @@ from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.listings import is_site_home
 from newsarchive.discover.urls import moved_profile, moves_from, with_hosts
-from newsarchive.errors import ArchiveWriteError
+from newsarchive.errors import EXIT_SIGINT, ArchiveWriteError
 from newsarchive.explorer import stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
 from newsarchive.harvest import Harvester
@@ -88,7 +88,7 @@ class SiteCrawl:
             self._discover()
         except FetchInterrupted:
             self.report.interrupted = True
-            self.report.interrupt_code = getattr(self.options.stop, "code", 130)
+            self.report.interrupt_code = getattr(self.options.stop, "code", EXIT_SIGINT)
         except _RobotsUnreadable:
             pass  # reported once by _robots_gate
         except _BudgetSpent:

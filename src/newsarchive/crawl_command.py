@@ -28,6 +28,8 @@ from newsarchive.errors import (
     EXIT_INTERNAL,
     EXIT_IO,
     EXIT_PARTIAL,
+    EXIT_SIGINT,
+    EXIT_SIGTERM,
     FetchError,
     NewsarchiveError,
     UsageError,
@@ -42,7 +44,7 @@ from newsarchive.safe_text import as_one_line
 class StopFlag(threading.Event):
     """Set by a signal handler; ``code`` is the exit status the interrupted run records."""
 
-    code = 130
+    code = EXIT_SIGINT
 
     def request(self, code: int) -> None:
         self.code = code
@@ -102,8 +104,8 @@ def run_crawl(db: Path, request: CrawlRequest) -> int:
         # takes the lock), or a second one, which ends the crawl at once: the log said
         # nothing of it, its last line a site's "interrupted" or the last request.
         # (SIGTERM's is ``entry.Terminated``, a SystemExit(143): entry is above this.)
-        status = 130 if isinstance(exc, KeyboardInterrupt) else exc.code
-        if log is not None and isinstance(status, int) and status in (130, 143):
+        status = EXIT_SIGINT if isinstance(exc, KeyboardInterrupt) else exc.code
+        if log is not None and isinstance(status, int) and status in (EXIT_SIGINT, EXIT_SIGTERM):
             log.note(_signalled(status, log.crawling))
         raise
     finally:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsarchive.errors import EXIT_INTERNAL, EXIT_PARTIAL, ArchiveWriteError
+from newsarchive.errors import EXIT_INTERNAL, EXIT_PARTIAL, EXIT_SIGINT, ArchiveWriteError
 from newsarchive.fetch.client import Fetcher, FetchOptions
 
 STAGES = ("fetch", "decode", "extract", "store")
@@ -69,7 +69,7 @@ class SiteReport:
     pages: int = 0
     listing_errors: int = 0
     interrupted: bool = False
-    interrupt_code: int = 130
+    interrupt_code: int = EXIT_SIGINT
     crashed: bool = False
     budget_spent: int = 0  # the per-run request budget, when it ran out
     resting: str = ""  # why the run stopped asking the site's host (``HostResting``)

@@ -19,6 +19,11 @@ TYPE_CHECKING = False  # (``typing`` itself is the slow import this module avoid
 if TYPE_CHECKING:
     from types import FrameType
 
+# ``errors.EXIT_SIGINT`` and ``errors.EXIT_SIGTERM``, copied: importing even that module
+# before the guard stands would widen the window it closes (a test holds them equal)
+EXIT_SIGINT = 130
+EXIT_SIGTERM = 143
+
 
 class Terminated(SystemExit):
     """SIGTERM (``timeout``, ``kill``, a service stopping) while a command runs.
@@ -30,7 +35,7 @@ class Terminated(SystemExit):
 
 
 def _terminated(signum: int, frame: "FrameType | None") -> None:
-    raise Terminated(143)
+    raise Terminated(EXIT_SIGTERM)
 
 
 def main() -> None:
@@ -50,7 +55,7 @@ def main() -> None:
         run()
     except KeyboardInterrupt:  # before the CLI's own guard stood, or after it fell
         sys.stderr.write("newsarchive: interrupted\n")
-        sys.exit(130)
+        sys.exit(EXIT_SIGINT)
     except Terminated:
         import os
         import signal
@@ -61,4 +66,4 @@ def main() -> None:
         # where exit 143 would be a failed unit; a shell still sees 143.
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTERM)
-        sys.exit(143)
+        sys.exit(EXIT_SIGTERM)

@@ -3,7 +3,8 @@
 Foreign exceptions (httpx, sqlite3, tomllib) are translated at the stage boundary that
 raises them. The codes are named here, so a report that earns one (a site's crawl, a
 ``check-site``) names it too; only ``cli.py`` ends the process with it (and ``entry.py``,
-which must not import even this module, with 130/143 before the CLI is loaded).
+which must not import even this module, with its own copies of the two signals' codes
+before the CLI is loaded; a test holds them equal).
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ EXIT_USAGE = 2
 EXIT_IO = 74
 EXIT_LOCKED = 75
 EXIT_INTERNAL = 70  # a bug: one line, never a traceback (EX_SOFTWARE)
+# A signal's, as a shell reports a process it ended (128 + the signal's number): a crawl
+# stopped so exits with them (the next run resumes), any other command stopped says so
+EXIT_SIGINT = 130
+EXIT_SIGTERM = 143
 
 # What each code means, as a command's --help says it (``exits_help``): written beside
 # the codes, so the help and the code that exits cannot disagree (six commands' help
@@ -27,6 +32,8 @@ EXIT_SAID = {
     EXIT_INTERNAL: "on a bug (one line, never a traceback)",
     EXIT_IO: "when the output could not be written (disk full, I/O error)",
     EXIT_LOCKED: "when another crawl or import (or program) holds the archive: try later",
+    EXIT_SIGINT: "when stopped by Ctrl-C (SIGINT)",
+    EXIT_SIGTERM: "when stopped by SIGTERM",
 }
 
 
