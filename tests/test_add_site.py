@@ -82,8 +82,32 @@ def test_an_address_that_is_no_news_site_gets_one_line_and_exit_2(
         assert len(server.requests) <= 12
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
-    assert "does not look like a news site" in result.stderr
+    assert result.stderr.startswith(
+        f"newsarchive: error: https://soon.example (fetched from {server.url}/) does not look"
+        " like a news site: no feed, sitemap or listing of news found ("
+    )
     assert result.stdout == ""
+
+
+def test_a_moved_site_that_is_no_news_site_is_named_as_typed(run_cli: Cli, tmp_path: Path) -> None:
+    """A site that moved for good to another domain, and holds no news there, was named
+    by the new domain alone: a script adding several sites could not tell which of the
+    addresses it gave failed. The refusal names the address typed, the mirror asked and
+    where the site moved."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text("<html><body><p>Скоро тук.</p></body></html>")
+    (root / "_mirror.json").write_text('{"origin": "https://nov-adres.example"}')
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "add-site", "https://star-adres.example", "--base-url", server.url, "--delay", "0"
+        )
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        f"newsarchive: error: https://star-adres.example (fetched from {server.url}/)"
+        " (moved to https://nov-adres.example) does not look like a news site: "
+    ), result.stderr
+    assert result.stderr.count("\n") == 1
 
 
 _LOGIN = """<!doctype html><html><head><title>Вход</title></head><body>
@@ -103,8 +127,8 @@ def test_an_address_answering_with_a_login_form_is_told_so(run_cli: Cli, tmp_pat
         )
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
-        "newsarchive: error: https://portal.example answers with a login form:"
-        " newsarchive archives public pages only\n"
+        f"newsarchive: error: https://portal.example (fetched from {server.url}/) answers"
+        " with a login form: newsarchive archives public pages only\n"
     )
     # a public page with a sign-in box in its corner is no login form
     page = _LOGIN.replace("</form>", "</form>" + "<p>Община Русе обяви конкурс.</p>" * 80)

@@ -81,6 +81,7 @@ def propose(
     is explored there, and proposed under its new origin: the address a user knows is
     often the old one."""
     origin, host = origin_of(url)
+    typed = origin
     _checked_id(site_id or site_id_for(host))
     profile = Profile(id="", name=host, origin=origin, hosts=(host,), source="add-site")
     with Fetcher(
@@ -104,23 +105,24 @@ def propose(
         # the news section's own host under the site's domain is the site's: its samples
         # are checked, and the proposal names it, so a crawl of it reads it at once
         profile = with_hosts(profile, found.hosts)
+        named = _named(fetcher, typed, origin)
         if found.empty and found.home_problem:
-            raise UsageError(f"cannot read {origin} (its home page): {found.home_problem}")
+            raise UsageError(f"cannot read {named} (its home page): {found.home_problem}")
         if found.empty:
-            raise UsageError(_nothing_found(fetcher, origin))
+            raise UsageError(_nothing_found(fetcher, origin, named))
         held = {url: _holds_news(fetcher, url, found, profile) for url in found.sitemaps}
         unread = [error for error in held.values() if isinstance(error, FetchError)]
         if found.home_problem and not (found.feeds or found.listings) and len(unread) == len(held):
             # robots.txt named sitemaps, and nothing else answered: a proposal of sources
             # none of which could be read would be a guess, not a finding
             raise UsageError(
-                f"cannot read {origin}: nothing could be read (its home page:"
+                f"cannot read {named}: nothing could be read (its home page:"
                 f" {found.home_problem}; {len(unread)} sitemap(s) from robots.txt: {unread[0]})"
             )
         barren = [url for url, holds in held.items() if holds is False]
         found = found.without_sitemaps(barren) if barren else found
         if found.empty:
-            raise UsageError(_nothing_found(fetcher, origin))
+            raise UsageError(_nothing_found(fetcher, origin, named))
         # each source under the address its server moved it to (a sitemap robots.txt
         # names on a host that redirects to the site's): as a crawl saves them
         # (``crawl_discovery``), else every run of the profile pays the redirect again
@@ -167,7 +169,16 @@ def is_login_form(html: str) -> bool:
     return body is None or len(body.text(separator=" ").split()) < _LOGIN_WORDS
 
 
-def _nothing_found(fetcher: Fetcher, origin: str) -> str:
+def _named(fetcher: Fetcher, typed: str, origin: str) -> str:
+    """The site as a refusal names it: the address typed, with the mirror really asked
+    (``--base-url``) and where the site moved, as ``fetcher.describe`` names a site it
+    cannot reach. A refusal named only the origin the site moved to, which a script
+    adding several sites could not tell for the address it gave."""
+    named = fetcher.describe(typed)
+    return named if origin == typed else f"{named} (moved to {origin})"
+
+
+def _nothing_found(fetcher: Fetcher, origin: str, named: str) -> str:
     """Why a site that listed no news gets no proposal: a home page that is a login form
     (an intranet, a members' portal) was told it "does not look like a news site", as if
     the address were wrong. The home page is asked again, on this path alone."""
@@ -176,13 +187,13 @@ def _nothing_found(fetcher: Fetcher, origin: str) -> str:
     except FetchError:
         home = None
     if home is not None and home.status == 200 and is_login_form(home.text):
-        return f"{origin} answers with a login form: newsarchive archives public pages only"
-    return _no_news(origin, fetcher.requests)
+        return f"{named} answers with a login form: newsarchive archives public pages only"
+    return _no_news(named, fetcher.requests)
 
 
-def _no_news(origin: str, requests: int) -> str:
+def _no_news(named: str, requests: int) -> str:
     return (
-        f"{origin} does not look like a news site: no feed, sitemap or listing of"
+        f"{named} does not look like a news site: no feed, sitemap or listing of"
         f" news found ({_requests(requests)})"
     )
 
