@@ -283,6 +283,89 @@ def test_every_ending_by_a_signal_is_the_last_line_of_the_log(
     assert lines[-1].endswith(f" {said} (exit status {code})"), lines[-1]
 
 
+# The console command, with an audit hook in a site's thread (its first connection): a
+# Ctrl-C, a second once the crawl's handler ran (it ends the crawl at once), a third once
+# the main thread, unwinding, waits for the sites' threads, while this one is still held
+# here: its page in hand as slow as a slow server makes it.
+_THIRD_SIGNAL = """
+import os, signal, sys, threading, time
+number, sent = signal.Signals[sys.argv.pop(1)], []
+def waiting_for_the_sites():
+    frame = sys._current_frames().get(threading.main_thread().ident)
+    while frame is not None and frame.f_code.co_name != "shutdown":
+        frame = frame.f_back
+    return frame is not None
+def hook(event, args):
+    if sent or event != "socket.connect" or threading.current_thread() is threading.main_thread():
+        return
+    sent.append(event)
+    crawls = signal.getsignal(number)
+    os.kill(os.getpid(), number)
+    while signal.getsignal(number) is crawls:
+        time.sleep(0.01)
+    os.kill(os.getpid(), number)
+    while not waiting_for_the_sites():
+        time.sleep(0.01)
+    os.kill(os.getpid(), number)
+    time.sleep(0.5)  # (the main thread takes it meanwhile; the site's thread goes on after)
+sys.addaudithook(hook)
+from newsarchive.entry import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_third_signal_while_the_crawl_ends_at_once_loses_nothing(
+    run_cli: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+    slow_site: FaultServer,
+    db: Path,
+    signum: signal.Signals,
+) -> None:
+    """A third Ctrl-C while the crawl ended at once broke its wait for the sites' threads:
+    the process ended with them cut off mid-run, their runs left as ``kill -9`` leaves
+    them (no status, no counts: "interrupted" only by guess) and the lock released while
+    they still wrote. It is said in one line; the site records its run, then the exit."""
+    profile = write_profile(db.parent)
+    log = db.parent / "crawl.log"
+    env = {
+        **os.environ,
+        "NEWSARCHIVE_PROFILES": str(db.parent / "no-user-profiles"),
+        "NEWSARCHIVE_BACKOFF": "0.01",
+    }
+    command = [
+        sys.executable, "-c", _THIRD_SIGNAL, signum.name, "crawl", "fault", "--profile",
+        str(profile), "--base-url", slow_site.url, "--delay", "0", "--connections", "1",
+        "--db", str(db), "--log-file", str(log),
+    ]  # fmt: skip
+    process = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=60,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    # (SIGTERM ends the console command by the signal itself: ``entry.Terminated``)
+    assert process.returncode in (128 + signum, -signum), process.stderr
+    with sqlite3.connect(db) as conn:
+        runs = conn.execute("SELECT site, status, finished_at FROM runs").fetchall()
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    assert [(site, status) for site, status, _ in runs] == [("fault", 128 + signum)]
+    assert runs[0][2] is not None  # recorded by the site, not left as a kill leaves it
+    ending = "interrupted" if signum == signal.SIGINT else "stopped by SIGTERM"
+    assert process.stderr.splitlines() == [
+        "newsarchive: already stopping: each site records where it stopped first"
+        " (kill -9 would lose that)",
+        f"newsarchive: {ending}",
+    ]
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert " summary fault: " in lines[-2] and lines[-1].endswith(
+        f" stopped by {signum.name} at once: what was archived stays; the next run resumes"
+        f" (exit status {128 + signum})"
+    )
+    rerun = crawl_in_process(run_cli, monkeypatch, slow_site, db)  # the lock is free
+    assert rerun.exit_code == 0, rerun.stderr
+    assert count_articles(db) == 40
+
+
 def test_overlapping_crawl_exits_75_naming_the_holder_while_reads_work(
     held_site: Callable[[int], FaultServer], db: Path, run_cli: Callable[..., Result]
 ) -> None:

@@ -8,7 +8,9 @@ finish the pages in hand, save state and exit 143 / 130.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import signal
 import sys
 import threading
@@ -263,20 +265,49 @@ class _CrawlLog:
                 self.failed = self.failed or exc.strerror or str(exc)
 
 
+# Said once to a signal after the second, which cannot end the crawl any sooner
+ALREADY_STOPPING = (
+    "newsarchive: already stopping: each site records where it stopped first (kill -9 would"
+    " lose that)\n"
+)
+
+
 @contextmanager
 def _stop_on_signals(stop: StopFlag) -> Iterator[None]:
     """SIGTERM/SIGINT set ``stop``; a second one goes to the handler before this one:
     under the console script (``entry``) it unwinds the crawl at once, as Ctrl-C does,
-    every ``finally`` run (the lock released, the transaction rolled back)."""
+    every ``finally`` run (the lock released, the transaction rolled back).
+
+    Any later one is only said: the unwinding waits for the sites' threads to drop the
+    page in hand and record their runs, and a third Ctrl-C broke that wait: the process
+    ended with the threads cut off mid-run (their runs left as a ``kill -9`` leaves
+    them, no status, no counts) and the lock released while they still wrote."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     previous: dict[signal.Signals, Any] = {}
+    said: list[bool] = []
 
     def handle(signum: int, frame: FrameType | None) -> None:
         stop.request(128 + signum)
-        for number, old in previous.items():
-            signal.signal(number, old)
+        for number in previous:
+            signal.signal(number, at_once)
+
+    def at_once(signum: int, frame: FrameType | None) -> None:
+        for number in previous:
+            signal.signal(number, ending)
+        old = previous[signal.Signals(signum)]
+        if callable(old):  # (Python's KeyboardInterrupt, entry's Terminated)
+            old(signum, frame)
+        elif old == signal.SIG_DFL:  # ended by the signal, as before this handler stood
+            signal.signal(signum, old)
+            signal.raise_signal(signum)
+
+    def ending(signum: int, frame: FrameType | None) -> None:
+        if not said:
+            said.append(True)
+            with contextlib.suppress(OSError):  # (not sys.stderr: it may be mid-write)
+                os.write(2, ALREADY_STOPPING.encode())
 
     for sig in (signal.SIGTERM, signal.SIGINT):
         previous[sig] = signal.signal(sig, handle)
