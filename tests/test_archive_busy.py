@@ -6,6 +6,7 @@ input (2) in an import."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ import pytest
 from newsarchive.archive import connection
 from newsarchive.mirror import MirrorServer
 
-from .support import Result
+from .support import FIXTURES, Result
 
 
 @contextmanager
@@ -71,4 +72,31 @@ def test_a_write_lock_held_by_another_program_is_exit_75(
     assert "internal error" not in line
     assert _articles(db) == before
     again = run_cli(*args, *extra, "--db", str(db), input=json.dumps(record) + "\n")
+    assert again.exit_code == 0, again.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [("search", "община"), ("show", "1"), ("stats",), ("export",)], ids=lambda a: a[0]
+)
+def test_a_read_command_meeting_a_held_write_lock_is_75_as_its_help_says(
+    run_cli: Callable[..., Result],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+) -> None:
+    """A read command upgrades an older release's archive once, a write: another program
+    holding the write lock past the wait made it exit 75 ("try later"), as a writer
+    does, while its help named 0, 2, 70 and 74 only."""
+    said = " ".join(run_cli(args[0], "--help").stdout.replace("│", " ").split())
+    assert "75 when another program kept the archive locked for writing" in said, said
+    db = tmp_path / "older.db"
+    shutil.copy(FIXTURES / "archives" / "v14-judged.db", db)
+    monkeypatch.setattr(connection, "BUSY_WAIT_S", 1)  # SQLite's wait, not the test's
+    with _held(db):
+        result = run_cli(*args, "--db", str(db))
+    assert result.exit_code == 75, (result.exit_code, result.stderr)
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert line.startswith("newsarchive: error: ") and "another program kept the archive" in line
+    assert result.stdout == ""
+    again = run_cli(*args, "--db", str(db))  # the lock let go: upgraded, and read
     assert again.exit_code == 0, again.stderr

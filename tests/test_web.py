@@ -249,6 +249,44 @@ def test_serve_errors_are_one_line(run_cli: Cli, demo: Path, tmp_path: Path) -> 
     assert "is not a newsarchive archive" in foreign.stderr
 
 
+@pytest.mark.parametrize("signum", [2, 15])
+def test_serve_ends_on_ctrl_c_and_sigterm_as_its_help_says(
+    run_cli: Cli, demo: Path, signum: int
+) -> None:
+    """Ctrl-C is how serve is stopped, and its help named no code for it (nor for
+    SIGTERM): it exits 130 saying "interrupted", and SIGTERM ends it by the signal
+    itself (143 in a shell), saying so; the help now names both."""
+    import os
+    import signal
+
+    said = " ".join(run_cli("serve", "--help").stdout.replace("│", " ").split())
+    stopper = {2: "Ctrl-C", 15: "SIGTERM"}[signum]
+    assert f" {128 + signum} when stopped by {stopper}" in said, said
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "serve", "--db", str(demo), "--port", "0"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        assert " at http://127.0.0.1:" in line, line
+        url = line.split(" at ", 1)[1].split()[0]
+        with urllib.request.urlopen(f"{url}search?q={quote('община')}") as response:
+            assert "1–4 of 4 articles" in response.read().decode()  # serving
+        process.send_signal(signum)
+        rest = process.stderr.read()
+        process.wait(timeout=30)
+    finally:
+        process.kill()
+        process.communicate()
+    if signum == 2:
+        assert (process.returncode, rest) == (130, "newsarchive: interrupted\n")
+    else:
+        assert (process.returncode, rest) == (-15, "newsarchive: stopped by SIGTERM\n")
+
+
 SERVE_PROBE = """
 import json, sys
 from pathlib import Path

@@ -171,6 +171,15 @@ def _exits(*codes: int, said: dict[int, str] | None = None) -> Callable[[_Comman
 
 _DB_HELP = "Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db)."
 
+# The commands that only read the archive meet a lock too: its one-time upgrade (an older
+# release's archive) is a write, and a read waits out another program's commit; either
+# one waiting past SQLite's wait is "try later", as it is for a writer (their help said
+# nothing of 75)
+_READ_BUSY = {
+    EXIT_LOCKED: "when another program kept the archive locked for writing (a read or its"
+    " one-time upgrade waited in vain): try later"
+}
+
 
 def _or_given_before(ctx: typer.Context, db: Path | None) -> Path | None:
     """A command's ``--db``, else the one written before the command ("newsarchive --db
@@ -585,7 +594,8 @@ def crawl(
     EXIT_USAGE,
     EXIT_IO,
     EXIT_INTERNAL,
-    said={EXIT_OK: "when the search ran (with hits or none)"},
+    EXIT_LOCKED,
+    said={EXIT_OK: "when the search ran (with hits or none)", **_READ_BUSY},
 )
 def search(
     words: Annotated[
@@ -711,7 +721,8 @@ def datasette_metadata(
     EXIT_USAGE,
     EXIT_IO,
     EXIT_INTERNAL,
-    said={EXIT_USAGE: "on bad usage or an article not in the archive"},
+    EXIT_LOCKED,
+    said={EXIT_USAGE: "on bad usage or an article not in the archive", **_READ_BUSY},
 )
 def show(
     id_or_url: Annotated[str, typer.Argument(help="Article id (from search) or its URL.")],
@@ -800,7 +811,8 @@ def extract(
     EXIT_USAGE,
     EXIT_IO,
     EXIT_INTERNAL,
-    said={EXIT_IO: "when the output (file or stdout) could not be written"},
+    EXIT_LOCKED,
+    said={EXIT_IO: "when the output (file or stdout) could not be written", **_READ_BUSY},
 )
 def export(
     fmt: Annotated[
@@ -1086,7 +1098,7 @@ def check_site(
 
 
 @app.command()
-@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
+@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL, EXIT_LOCKED, said=_READ_BUSY)
 def stats(
     query: Annotated[
         str | None,
@@ -1145,7 +1157,13 @@ def stats(
 @_exits(
     EXIT_USAGE,
     EXIT_INTERNAL,
-    said={EXIT_USAGE: "on bad usage, no archive, a port in use or the web extra missing"},
+    EXIT_SIGINT,
+    EXIT_SIGTERM,
+    said={
+        EXIT_USAGE: "on bad usage, no archive, a port in use or the web extra missing",
+        EXIT_SIGINT: "when stopped by Ctrl-C, as it is meant to stop",
+        EXIT_SIGTERM: "when stopped by SIGTERM (by the signal itself, a clean stop to systemd)",
+    },
 )
 def serve(
     host: Annotated[
