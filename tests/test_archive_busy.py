@@ -100,3 +100,30 @@ def test_a_read_command_meeting_a_held_write_lock_is_75_as_its_help_says(
     assert result.stdout == ""
     again = run_cli(*args, "--db", str(db))  # the lock let go: upgraded, and read
     assert again.exit_code == 0, again.stderr
+
+
+@pytest.mark.parametrize("args", [("search", "община"), ("stats",)], ids=lambda a: a[0])
+def test_a_reader_meeting_a_writer_mid_transaction_waits_then_is_75_not_a_blind_read(
+    run_cli: Callable[..., Result], crawled: tuple[Path, str], args: tuple[str, ...]
+) -> None:
+    """On a rollback-journal archive (a copy set so with the sqlite3 shell) a writer's
+    exclusive lock means pages are going into the main file. A reader gave up after 5 s
+    and opened the file immutable, which ignores locks: it read what half a transaction
+    had written, and exited 0. It now waits as writers do, then says "try later"."""
+    db, _ = crawled
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("UPDATE articles SET title = 'наполовина' WHERE id = 1")
+    try:
+        result = run_cli(*args, "--db", str(db))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 75, (result.exit_code, result.stderr)
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert line.startswith("newsarchive: error: cannot read the archive: another program")
+    assert result.stdout == ""
+    again = run_cli(*args, "--db", str(db))
+    assert again.exit_code == 0, again.stderr

@@ -309,16 +309,23 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
     be created). Immutable skips locking and the WAL file, so changes a crawl has not yet
     checkpointed into the main file are not seen; a finished crawl leaves none.
 
+    A writer's lock is waited out (``BUSY_WAIT_S``, as long as writers wait) and then is
+    ``ArchiveBusy`` (exit 75), never a reason to open immutable: on a rollback-journal
+    archive the lock means pages are being written into the main file, and an immutable
+    read there could see half a transaction.
+
     The connection that proved the URI works is the one returned, so finding out how to
     open the archive costs no second open."""
     base = path.resolve().as_uri() + "?mode=ro"
     error: sqlite3.DatabaseError | None = None
     for uri in (base, base + "&immutable=1"):
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_WAIT_S)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:  # cannot open: try immutable
             conn.close()
+            if is_busy(exc):
+                raise write_failure(exc, "cannot read the archive") from None
             error = exc
             continue
         except sqlite3.DatabaseError as exc:  # not a database: no second try
