@@ -209,3 +209,57 @@ def test_capitals_as_written_past_dashes_abbreviations_latin_and_titles(
     Cyrillic ones is no Bulgarian name to respell; a shortened title ("д-р") has one
     capital, where each part of a double name has its own."""
     assert bylines.as_written(printed) == written
+
+
+ENGLISH = (
+    "The town council opened applications for its summer jobs scheme for residents under"
+    " thirty.\nForms can be handed in at the registry office on any working day until the"
+    " end of the month."
+)
+
+
+def _english_page(closing: str) -> str:
+    body = "".join(f"<p>{line}</p>" for line in ENGLISH.split("\n"))
+    return (
+        "<html lang='en'><head><title>Summer jobs for young people | Town Hall</title></head>"
+        '<body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+        '<main><article><h1>Summer jobs for young people</h1><div class="entry-content">'
+        f"{body}{closing}</div></article></main>"
+        "<footer><p>© Town Hall, 6 Freedom Square</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Jane Doe, March 3, 2026", "Jane Doe"),
+        ("— John Smith, 3 March 2026", "John Smith"),
+        ("By Jane Doe | 03/03/2026", "Jane Doe"),
+        ("Mary J. Watson – March 3, 2026", "Mary J. Watson"),
+        ("Jane Doe<br>March 3, 2026", "Jane Doe"),  # the day under the name
+        ("— Мария Колева, 3 март 2026 г.", "Мария Колева"),  # the signing dash in Bulgarian
+    ],
+)
+def test_a_latin_signature_with_the_day_closing_the_text_names_the_author(
+    line: str, author: str
+) -> None:
+    article = extract(_english_page(f"<p>{line}</p>"))
+    assert article.text == ENGLISH
+    assert article.author == author
+    assert article.published == dt.date(2026, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sofia, March 3, 2026",  # a letter's place and day
+        "New York, March 3, 2026",
+        "Stara Zagora, 3 March 2026",
+        "SOFIA, March 3, 2026",  # a dateline's capitals
+        "The mayor at the opening, March 3, 2026",  # a caption
+    ],
+)
+def test_a_place_or_a_caption_dating_the_closing_line_is_no_latin_signature(line: str) -> None:
+    article = extract(_english_page(f"<p>{line}</p>"))
+    assert article.text == f"{ENGLISH}\n{line}"
+    assert article.author is None

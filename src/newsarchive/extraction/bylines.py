@@ -444,6 +444,20 @@ _SIGNATURE_END = re.compile(r"\s*[|•·,]\s*|\s+[–—-]\s+")
 # dating a letter ("Велико Търново, 12 март 2026 г.", "Стара Загора, …"), whose last
 # word ends otherwise.
 _SURNAME = re.compile(r"(?:[А-Я][а-я]+-)?[А-Я][а-я]+(?:ов|ев|ова|ева|ски|ска|цки|цка)")
+# A Latin name has no such ending: its words, each a capital and small letters or an
+# initial ("Jane Doe", "Mary J. Watson", "Anne-Marie O'Neil"), and not in capitals, which
+# are a dateline's ("SOFIA, March 3").
+_LATIN_NAME_WORD = re.compile(r"[A-Z](?:[a-z]+(?:['’-][A-Z]?[a-z]+)*|\.)")
+# The words that open a place of two words, told so from a person's first name ("New
+# York", "San Francisco", "Stara Zagora", "Veliko Tarnovo"); a place of one word ("Sofia,
+# March 3, 2026") is no name of two.
+_PLACE_OPENERS = frozenset(
+    "new san santa los las st saint fort port cape hong tel abu buenos kuala sao "
+    "stara nova veliko gorna dolna sveti byala".split()
+)
+# What a signature may open with and still be one: the signing dash ("— John Smith") or
+# "By" ("By Jane Doe | 03/03/2026").
+_SIGNING_MARK = re.compile(r"^(?:[—–-]\s*|(?:by|от)\s*:?\s+)", re.IGNORECASE)
 
 
 def dated_signature(line: str) -> tuple[str, str, str]:
@@ -465,15 +479,25 @@ def dated_signature(line: str) -> tuple[str, str, str]:
 def signer(who: str) -> tuple[str, str]:
     """The person (first) or the office (second) a signature over or beside the text's
     date names, and nothing else: a labelled byline ("Автор: Мария Колева"), an office
-    (``office_signature``), or a Bulgarian name of two or three words, its last a surname
-    (``_SURNAME``), which a place dating a letter is not; in capitals as written
-    (``as_written``). ("", "") for any other words."""
+    (``office_signature``), or a name of two or three words, perhaps after the signing
+    dash or "By": a Bulgarian one's last a surname (``_SURNAME``), which a place dating
+    a letter is not; a Latin one's words names' (``_LATIN_NAME_WORD``), the first opening
+    no place (``_PLACE_OPENERS``); in capitals as written (``as_written``). ("", "") for
+    any other words."""
     if name := labelled_line(who):
         return name, ""
     if office := office_signature(who):
         return "", office
-    who = as_written(" ".join(who.split()))
-    if 2 <= len(who.split()) <= 3 and _SURNAME.fullmatch(who.split()[-1]):
+    who = as_written(" ".join(_SIGNING_MARK.sub("", who, count=1).split()))
+    words = who.split()
+    if 2 <= len(words) <= 3 and (
+        _SURNAME.fullmatch(words[-1])
+        or (
+            all(_LATIN_NAME_WORD.fullmatch(word) for word in words)
+            and words[0].casefold() not in _PLACE_OPENERS
+            and not words[-1].endswith(".")
+        )
+    ):
         name = clean_byline(who)
         if name == who and reads_as_name(name):
             return name, ""
