@@ -752,6 +752,23 @@ def labelled_line(line: str) -> str:
     return name if name and reads_as_name(name) and line.rstrip(". ").endswith(name) else ""
 
 
+# A writer's label alone on its line ("Автор:", "Author:", "By", "Written by"): a theme
+# that prints the label and the name in elements of their own, the name on the next line.
+_LABEL_ONLY = re.compile(rf"(?:{_NAMING_LABEL})\s*:|(?:{_POSTED_BY}|by|от)\s*:?", re.IGNORECASE)
+
+
+def two_line_byline(label: str, line: str) -> str:
+    """The name ``line`` gives under ``label``, a writer's label alone on its line
+    ("Автор:" over "Мария Колева", "By" over "Jane Doe"), "" when ``label`` is another
+    line or ``line`` says more than a name: the two lines are one byline, who wrote the
+    text and none of it."""
+    if len(line) > 80 or len(label) > 20 or not _LABEL_ONLY.fullmatch(label.strip()):
+        return ""
+    line = line.strip().rstrip(".")
+    name = clean_byline(line)
+    return name if name.casefold() == line.casefold() and reads_as_name(name) else ""
+
+
 _JOINS = frozenset({"и", "and", "&"})
 
 

@@ -160,6 +160,12 @@ def _extract(
     while paragraphs:  # the byline and the office's line over the text, in either order
         if author.value and _byline_of(paragraphs[0], author.value):
             paragraphs = paragraphs[1:]
+        elif (
+            author.value
+            and len(paragraphs) > 1
+            and (named := _two_line_byline_of(paragraphs[0], paragraphs[1], author))
+        ):
+            paragraphs, author = paragraphs[2:], named  # "Автор:" over the name
         elif issuer := bylines.office_line(paragraphs[0]):
             paragraphs, office = paragraphs[1:], office or issuer
         else:
@@ -384,6 +390,21 @@ def _byline_of(line: str, author: str) -> bool:
     return name != line and name.casefold() == author.casefold()
 
 
+def _two_line_byline_of(label: str, line: str, author: _Field) -> _Field | None:
+    """The author, when ``label`` alone over ``line`` is the byline naming them ("Автор:"
+    over "Мария Колева", each a block of its own); None for other lines. The window by
+    the headline reads blocks as one line, so a name read there may have run on into
+    the text's first words ("Мария Колева Община"): the text's own lines end it."""
+    name = bylines.two_line_byline(label, line)
+    if not name:
+        return None
+    if name.casefold() == author.value.casefold():
+        return author
+    if author.rule == "generic:text-near-title" and author.value.startswith(name + " "):
+        return _Field(name, author.rule)
+    return None
+
+
 def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
     """Drop a date line that closes the body ("Публикувана на 24.11.2026", "24.11.2026 г.",
     Joomla's "Последно обновяване ( Петък, 20 Ноември 2026 09:05 )"): where old sites
@@ -392,7 +413,8 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
     2026 г. от Мария Кирова", "Posted on March 3, 2026 by Jane Doe"): that line is
     dropped too, and the name returned, for a page that names no writer by the headline.
     So is a line that is only a labelled byline ("Автор: Милена Стоянова", a template's
-    last paragraph of the text): who wrote it, not what they wrote; not under verse
+    last paragraph of the text), or its label and name on two lines ("Автор:" over
+    "Милена Стоянова"): who wrote it, not what they wrote; not under verse
     (``bylines.after_verse``: a quoted poem's poet). And a line naming only the office
     that issued the text ("Източник: Пресцентър на Община Русе"), returned apart: a
     person's name wins over it; the office's name alone on the last line is its
@@ -416,6 +438,9 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
                 or bylines.signed_line(last)
                 or ("" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last))
             )
+            if not name and len(paragraphs) > 1 and not bylines.after_verse(paragraphs[:-2]):
+                if name := bylines.two_line_byline(paragraphs[-2], last):
+                    paragraphs = paragraphs[:-1]  # "Автор:" over the name: the label too
             issuer = "" if name else issuer or bylines.office_line(last)
             if not name and not issuer and len(paragraphs) > 1:
                 issuer = bylines.office_signature(last, paragraphs[-2])
