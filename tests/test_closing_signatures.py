@@ -263,3 +263,35 @@ def test_a_place_or_a_caption_dating_the_closing_line_is_no_latin_signature(line
     article = extract(_english_page(f"<p>{line}</p>"))
     assert article.text == f"{ENGLISH}\n{line}"
     assert article.author is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "written"),
+    [
+        ("ЕКИП НА ОУ „ВАСИЛ ЛЕВСКИ“", "Екип на ОУ „Васил Левски“"),
+        ("СУ „ХРИСТО БОТЕВ“ – РУСЕ", "СУ „Христо Ботев“ – Русе"),
+        ("ДГ „СЛЪНЧИЦЕ“", "ДГ „Слънчице“"),
+        ("ЦДГ „ЗДРАВЕЦ“ – БЯЛА", "ЦДГ „Здравец“ – Бяла"),
+        ("ПРЕСЦЕНТЪР НА ОДМВР – РУСЕ", "Пресцентър на ОДМВР – Русе"),
+        ("РУ – БЯЛА", "РУ – Бяла"),
+        ("ПГ ПО ТРАНСПОРТ", "ПГ по транспорт"),
+        ("ДКС – РУСЕ", "ДКС – Русе"),
+        ("ПРЕСЦЕНТЪР НА ОБА РУСЕ", "Пресцентър на ОбА Русе"),
+        ("МБАЛ „Д-Р ТОТА ВЕНКОВА“", "МБАЛ „Д-р Тота Венкова“"),
+        ("ЯНА ИЛИЕВА И ИВО ПЕНЕВ", "Яна Илиева и Иво Пенев"),  # short names, no abbreviation
+        ("ДИРЕКЦИЯ „КУЛТУРА И ТУРИЗЪМ“", "Дирекция „Култура и туризъм“"),
+    ],
+)
+def test_a_schools_or_a_bodys_abbreviation_keeps_its_capitals(printed: str, written: str) -> None:
+    """A short word no Bulgarian word is shaped like (no vowel: "ПГ", "ЦДГ"; three
+    consonants in a row: "ОДМВР"; two letters that are no join: "ОУ", "РУ") is an
+    abbreviation, as the listed ones ("БТА", "ОбА") are; a quoted name whose last word is
+    a surname is a person's, each word capitalised (a school named after a poet)."""
+    assert bylines.as_written(printed) == written
+
+
+def test_a_schools_team_signing_in_capitals_is_archived_as_written() -> None:
+    page = _page("").replace(
+        "<h1>", '<div class="author">Автор: ЕКИП НА ОУ „ВАСИЛ ЛЕВСКИ“</div><h1>'
+    )
+    assert extract(page).author == "Екип на ОУ „Васил Левски“"

@@ -256,8 +256,32 @@ def _longest_name(text: str) -> int:
 _ABBREVIATIONS = {
     short.upper(): short
     for short in "БТА НСОРБ РЗИ БНР БНТ МВР ОДМВР НАП НОИ НЗОК РЗОК АСП ДСП РИОСВ РУО МОН "
-    "МРРБ АПИ ОПУ БЧК ЕС ЕК ООН ОИЦ ДАЗД ГДБОП ДНСК ЧЕЗ ВиК".split()
+    "МРРБ АПИ ОПУ БЧК ЕС ЕК ООН ОИЦ ДАЗД ГДБОП ДНСК ЧЕЗ МБАЛ УМБАЛ ВиК ОбА ОбС".split()
 }
+# Beyond that list, the abbreviations no word is shaped like: a short word without a
+# vowel ("ПГ", "ДГ", "ЦДГ", "ДКС", "МВР") or with three consonants in a row ("ОДМВР"),
+# or of two letters that are none of the joins ("ОУ", "СУ", "РУ": a school's, a police
+# station's): schools, kindergartens and public bodies sign so, too many to list.
+_ABBREVIATION_LETTERS = 5
+_VOWELS = frozenset("аеиоуъюяь")
+_THREE_CONSONANTS = re.compile(r"[б-дж-зй-нп-тф-щ]{3}")
+_TWO_LETTER_WORDS = frozenset(("на", "за", "по", "от", "до", "ще", "не", "да", "се"))
+
+
+def _abbreviation(core: str, low: str) -> bool:
+    """``core`` (a word of a name in capitals; ``low``, the same in small letters) is an
+    abbreviation: a known one (``_ABBREVIATIONS``) or one no word is shaped like."""
+    if core in _ABBREVIATIONS:
+        return True
+    if not 2 <= len(low) <= _ABBREVIATION_LETTERS or not low.isalpha():
+        return False
+    return (
+        not any(c in _VOWELS for c in low)
+        or _THREE_CONSONANTS.search(low) is not None
+        or (len(low) == 2 and low not in _TWO_LETTER_WORDS)
+    )
+
+
 _DASHES = ("-", "–", "—")
 _QUOTES = '„“”"«»()'
 # The definite article ending a common noun after a join ("на здравеопазването", "на
@@ -279,7 +303,7 @@ def as_written(text: str) -> str:
     and the adjectives before them (Регионална здравна инспекция), the joins, the
     lower-case run "за"/"по" opens (Агенция за социално подпомагане) and a definite
     common noun after a join (Министерство на здравеопазването) stay small; known
-    abbreviations (``_ABBREVIATIONS``: БТА, НСОРБ, РЗИ; ВиК as written), a word in
+    abbreviations (``_abbreviation``: БТА, НСОРБ, ОУ, ЦДГ; ВиК as written), a word in
     brackets (the outlet's "(БТА)", "(ХЗЛ)") and a Latin word keep their capitals."""
     words = text.split()
     if len(words) < 2 or not text.isupper() or not any("а" <= c.lower() <= "я" for c in text):
@@ -289,13 +313,15 @@ def as_written(text: str) -> str:
         return text
     folded = [c.lower() for c in cores]
     written: list[str] = []
-    run = quoted = False  # in the lower-case run after "за"/"по"; inside a quoted name
+    run = quoted = person = False  # in the run after "за"/"по"; in a quoted name, a person's
     for at, (word, core, low) in enumerate(zip(words, cores, folded, strict=True)):
         before = folded[at - 1] if at else ""
         nxt = folded[at + 1] if at + 1 < len(folded) else ""
         opens = word[:1] in _QUOTES
+        if opens and not quoted:
+            person = _quotes_a_person(words[at:], cores[at:])
         if (
-            core in _ABBREVIATIONS
+            _abbreviation(core, low)
             or not core.strip("-–—")
             or word[:1] + word[-1:] == "()"
             or not any("а" <= c <= "я" for c in low)
@@ -305,6 +331,8 @@ def as_written(text: str) -> str:
             small = False  # a name's first word; after a dash, another name's
         elif low in _OFFICE_JOINS:
             small, run = True, run or low in _AGENCY_REMITS
+        elif person:
+            small = False  # a school named after a person: ОУ „Васил Левски“
         elif run or quoted:
             small = True
         elif before in _OFFICE_JOINS and _DEFINITE.fullmatch(low):
@@ -314,11 +342,22 @@ def as_written(text: str) -> str:
         else:
             small = False
         quoted = (quoted or opens) and word[-1:] not in _QUOTES[1:3] + "»)"
+        person = person and quoted
         run = run and core.strip("-–—") != "" and not opens
         kept = _ABBREVIATIONS.get(core, core)
         cased = kept if small is None else low if small else _capitalised(low)
         written.append(word.replace(core, cased, 1) if core else word)
     return " ".join(written)
+
+
+def _quotes_a_person(words: list[str], cores: list[str]) -> bool:
+    """The quoted name ``words`` open is a person's, of two or three words, its last a
+    surname (ОУ „ВАСИЛ ЛЕВСКИ“, МБАЛ „Д-Р ТОТА ВЕНКОВА“): each of them takes a capital,
+    where a department's quoted name takes one on its first (Дирекция „Култура“)."""
+    for at, word in enumerate(words[:3]):
+        if word[-1:] in _QUOTES[1:3] + "»":
+            return at > 0 and _SURNAME.fullmatch(cores[at].capitalize()) is not None
+    return False
 
 
 # A title shortened around a hyphen, its first letter alone before it: "д-р", "г-н", "г-жа".
