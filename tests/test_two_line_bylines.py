@@ -63,6 +63,26 @@ def test_an_english_label_over_the_name_names_the_author_and_leaves_the_text(
     assert article.author == "Jane Doe"
 
 
+@pytest.mark.parametrize(
+    ("lines", "tail", "author"),
+    [
+        (BG, "<p>Автор:</p><p>Мария Колева</p><p>12.03.2026</p>", "Мария Колева"),
+        (BG, "<p>Автор:</p><p>Мария Колева, 12.03.2026</p>", "Мария Колева"),
+        (BG, "<p>Източник:</p><p>Община Русе</p>", "Община Русе"),
+        (EN, "<p>Author:</p><p>Jane Doe | March 3, 2026</p>", "Jane Doe"),
+        (EN, "<p>By</p><p>Jane Doe</p><p>March 3, 2026</p>", "Jane Doe"),
+    ],
+)
+def test_a_label_alone_over_a_closing_signature_leaves_the_text_with_it(
+    lines: tuple[str, ...], tail: str, author: str
+) -> None:
+    """The signature and its day are dropped as who and when; the label over them is
+    part of the same byline, not a line of the text."""
+    article = extract(_page("", lines, tail, "Пролетен базар в читалището"))
+    assert article.text == "\n".join(lines)
+    assert article.author == author
+
+
 def test_a_poets_name_under_a_label_after_verse_stays_text() -> None:
     """A poem the text quotes, then "Автор:" over the poet's name: the two lines are the
     text's, as a labelled line under verse is (``bylines.after_verse``)."""

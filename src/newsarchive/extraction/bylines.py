@@ -796,6 +796,15 @@ def labelled_line(line: str) -> str:
 _LABEL_ONLY = re.compile(rf"(?:{_NAMING_LABEL})\s*:|(?:{_POSTED_BY}|by|от)\s*:?", re.IGNORECASE)
 
 
+def label_alone(line: str) -> bool:
+    """``line`` is a byline's label and nothing else, a writer's ("Автор:", "By") or the
+    source's ("Източник:"): the name or the office on the next line is who speaks."""
+    line = line.strip()
+    return len(line) <= 20 and (
+        _LABEL_ONLY.fullmatch(line) is not None or _LABEL_ALONE.fullmatch(line) is not None
+    )
+
+
 def two_line_byline(label: str, line: str) -> str:
     """The name ``line`` gives under ``label``, a writer's label alone on its line
     ("Автор:" over "Мария Колева", "By" over "Jane Doe"), "" when ``label`` is another

@@ -414,7 +414,8 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
     dropped too, and the name returned, for a page that names no writer by the headline.
     So is a line that is only a labelled byline ("Автор: Милена Стоянова", a template's
     last paragraph of the text), or its label and name on two lines ("Автор:" over
-    "Милена Стоянова"): who wrote it, not what they wrote; not under verse
+    "Милена Стоянова"; a label alone over any signature leaves with it): who wrote it,
+    not what they wrote; not under verse
     (``bylines.after_verse``: a quoted poem's poet). And a line naming only the office
     that issued the text ("Източник: Пресцентър на Община Русе"), returned apart: a
     person's name wins over it; the office's name alone on the last line is its
@@ -439,8 +440,7 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
                 or ("" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last))
             )
             if not name and len(paragraphs) > 1 and not bylines.after_verse(paragraphs[:-2]):
-                if name := bylines.two_line_byline(paragraphs[-2], last):
-                    paragraphs = paragraphs[:-1]  # "Автор:" over the name: the label too
+                name = bylines.two_line_byline(paragraphs[-2], last)  # "Автор:" over it
             issuer = "" if name else issuer or bylines.office_line(last)
             if not name and not issuer and len(paragraphs) > 1:
                 issuer = bylines.office_signature(last, paragraphs[-2])
@@ -448,6 +448,8 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
                 break
             signed = signed or name
             office = office or issuer
+            if len(paragraphs) > 1 and bylines.label_alone(paragraphs[-2]):
+                paragraphs = [*paragraphs[:-2], last]  # the label over the signature too
         dated = last if bylines.is_bare_date(last) else ""
         paragraphs = paragraphs[:-1]
     return paragraphs, signed, office, signed_on
