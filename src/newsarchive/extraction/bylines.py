@@ -483,58 +483,52 @@ _SIGNATURE_END = re.compile(r"\s*[|•·,]\s*|\s+[–—-]\s+")
 # dating a letter ("Велико Търново, 12 март 2026 г.", "Стара Загора, …"), whose last
 # word ends otherwise.
 _SURNAME = re.compile(r"(?:[А-Я][а-я]+-)?[А-Я][а-я]+(?:ов|ев|ова|ева|ски|ска|цки|цка)")
-# A Latin name has no such ending: its words, each a capital and small letters or an
-# initial ("Jane Doe", "Mary J. Watson", "Anne-Marie O'Neil"), and not in capitals, which
-# are a dateline's ("SOFIA, March 3").
+# A Latin name has no such ending, and its words, each a capital and small letters or an
+# initial ("Jane Doe", "Mary J. Watson", "Anne-Marie O'Neil"), are shaped as the words of
+# a title typed in title case ("Press Release", "Image Credit", "New York") are: a Latin
+# signature needs the signing dash or "By" before it ("— John Smith", "By Jane Doe"), or
+# the page to name the same writer elsewhere. Not in capitals, which are a dateline's.
 _LATIN_NAME_WORD = re.compile(r"[A-Z](?:[a-z]+(?:['’-][A-Z]?[a-z]+)*|\.)")
-# The words that open a place of two words, told so from a person's first name ("New
-# York", "San Francisco", "Stara Zagora", "Veliko Tarnovo"); a place of one word ("Sofia,
-# March 3, 2026") is no name of two.
-_PLACE_OPENERS = frozenset(
-    "new san santa los las st saint fort port cape hong tel abu buenos kuala sao "
-    "stara nova veliko gorna dolna sveti byala".split()
-)
-# What a signature may open with and still be one: the signing dash ("— John Smith") or
-# "By" ("By Jane Doe | 03/03/2026").
 _SIGNING_MARK = re.compile(r"^(?:[—–-]\s*|(?:by|от)\s*:?\s+)", re.IGNORECASE)
 
 
-def dated_signature(line: str) -> tuple[str, str, str]:
+def dated_signature(line: str, author: str = "") -> tuple[str, str, str]:
     """Who signs a line that is a signature and a date and nothing else, as a person
     (first) or as an office (second), and the date as printed (third): "Мария Колева,
     12 март 2026 г." → ("Мария Колева", "", "12 март 2026 г."); "Пресцентър на Община
     Русе | 12.03.2026" → ("", "Пресцентър на Община Русе", "12.03.2026"); ("", "", "")
-    for any other line (``signer`` says who the part before the date is)."""
+    for any other line (``signer`` says who the part before the date is; ``author``: the
+    writer the page names elsewhere)."""
     if len(line) > 120:
         return "", "", ""
     for sep in _SIGNATURE_END.finditer(line):
         who, when = line[: sep.start()].strip(), line[sep.end() :].strip()
         if is_bare_date(when):
-            name, office = signer(who)
+            name, office = signer(who, author)
             return (name, office, when) if name or office else ("", "", "")
     return "", "", ""
 
 
-def signer(who: str) -> tuple[str, str]:
+def signer(who: str, author: str = "") -> tuple[str, str]:
     """The person (first) or the office (second) a signature over or beside the text's
     date names, and nothing else: a labelled byline ("Автор: Мария Колева"), an office
     (``office_signature``), or a name of two or three words, perhaps after the signing
     dash or "By": a Bulgarian one's last a surname (``_SURNAME``), which a place dating
-    a letter is not; a Latin one's words names' (``_LATIN_NAME_WORD``), the first opening
-    no place (``_PLACE_OPENERS``); in capitals as written (``as_written``). ("", "") for
-    any other words."""
+    a letter is not; a Latin one's words names' (``_LATIN_NAME_WORD``), after the dash or
+    "By" or the ``author`` the page names elsewhere; in capitals as written
+    (``as_written``). ("", "") for any other words."""
     if name := labelled_line(who):
         return name, ""
     if office := office_signature(who):
         return "", office
-    who = as_written(" ".join(_SIGNING_MARK.sub("", who, count=1).split()))
+    marked = _SIGNING_MARK.match(who)
+    who = as_written(" ".join(who[marked.end() if marked else 0 :].split()))
     words = who.split()
     if 2 <= len(words) <= 3 and (
         _SURNAME.fullmatch(words[-1])
         or (
             all(_LATIN_NAME_WORD.fullmatch(word) for word in words)
-            and words[0].casefold() not in _PLACE_OPENERS
-            and not words[-1].endswith(".")
+            and (marked is not None or who.casefold() == author.casefold())
         )
     ):
         name = clean_byline(who)
