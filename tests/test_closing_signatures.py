@@ -209,3 +209,109 @@ def test_capitals_as_written_past_dashes_abbreviations_latin_and_titles(
     Cyrillic ones is no Bulgarian name to respell; a shortened title ("д-р") has one
     capital, where each part of a double name has its own."""
     assert bylines.as_written(printed) == written
+
+
+ENGLISH = (
+    "The town council opened applications for its summer jobs scheme for residents under"
+    " thirty.\nForms can be handed in at the registry office on any working day until the"
+    " end of the month."
+)
+
+
+def _english_page(closing: str, meta_author: str = "") -> str:
+    body = "".join(f"<p>{line}</p>" for line in ENGLISH.split("\n"))
+    meta = f'<meta name="author" content="{meta_author}">' if meta_author else ""
+    return (
+        f"<html lang='en'><head><title>Summer jobs for young people | Town Hall</title>{meta}"
+        '</head><body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+        '<main><article><h1>Summer jobs for young people</h1><div class="entry-content">'
+        f"{body}{closing}</div></article></main>"
+        "<footer><p>© Town Hall, 6 Freedom Square</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("— John Smith, 3 March 2026", "John Smith"),
+        ("By Jane Doe | 03/03/2026", "Jane Doe"),
+        ("– Mary J. Watson, March 3, 2026", "Mary J. Watson"),
+        ("— Мария Колева, 3 март 2026 г.", "Мария Колева"),  # the signing dash in Bulgarian
+    ],
+)
+def test_a_latin_signature_after_the_signing_dash_or_by_names_the_author(
+    line: str, author: str
+) -> None:
+    article = extract(_english_page(f"<p>{line}</p>"))
+    assert article.text == ENGLISH
+    assert article.author == author
+    assert article.published == dt.date(2026, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>Jane Doe, March 3, 2026</p>",
+        "<p>Jane Doe – March 3, 2026</p>",
+        "<p>Jane Doe</p><p>March 3, 2026</p>",  # the day under the name
+    ],
+)
+def test_a_bare_latin_signature_of_the_writer_the_page_names_leaves_the_text(
+    closing: str,
+) -> None:
+    """A Latin name alone before the day is shaped as a title-case phrase is; it signs
+    the text when the page names the same writer elsewhere (here its meta author)."""
+    article = extract(_english_page(closing, meta_author="Jane Doe"))
+    assert article.text == ENGLISH
+    assert article.author == "Jane Doe"
+    assert article.published == dt.date(2026, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sofia, March 3, 2026",  # a letter's place and day
+        "New York, March 3, 2026",
+        "SOFIA, March 3, 2026",  # a dateline's capitals
+        "Press Release, March 3, 2026",  # a title-case phrase, no name
+        "Image Credit | March 3, 2026",
+        "Jane Doe, March 3, 2026",  # a name the page does not confirm: may be a caption's
+        "The mayor at the opening, March 3, 2026",  # a caption
+    ],
+)
+def test_a_place_or_a_phrase_dating_the_closing_line_is_no_latin_signature(line: str) -> None:
+    article = extract(_english_page(f"<p>{line}</p>"))
+    assert article.text == f"{ENGLISH}\n{line}"
+    assert article.author is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "written"),
+    [
+        ("ЕКИП НА ОУ „ВАСИЛ ЛЕВСКИ“", "Екип на ОУ „Васил Левски“"),
+        ("СУ „ХРИСТО БОТЕВ“ – РУСЕ", "СУ „Христо Ботев“ – Русе"),
+        ("ДГ „СЛЪНЧИЦЕ“", "ДГ „Слънчице“"),
+        ("ЦДГ „ЗДРАВЕЦ“ – БЯЛА", "ЦДГ „Здравец“ – Бяла"),
+        ("ПРЕСЦЕНТЪР НА ОДМВР – РУСЕ", "Пресцентър на ОДМВР – Русе"),
+        ("РУ – БЯЛА", "РУ – Бяла"),
+        ("ПГ ПО ТРАНСПОРТ", "ПГ по транспорт"),
+        ("ДКС – РУСЕ", "ДКС – Русе"),
+        ("ПРЕСЦЕНТЪР НА ОБА РУСЕ", "Пресцентър на ОбА Русе"),
+        ("МБАЛ „Д-Р ТОТА ВЕНКОВА“", "МБАЛ „Д-р Тота Венкова“"),
+        ("ЯНА ИЛИЕВА И ИВО ПЕНЕВ", "Яна Илиева и Иво Пенев"),  # short names, no abbreviation
+        ("ДИРЕКЦИЯ „КУЛТУРА И ТУРИЗЪМ“", "Дирекция „Култура и туризъм“"),
+    ],
+)
+def test_a_schools_or_a_bodys_abbreviation_keeps_its_capitals(printed: str, written: str) -> None:
+    """A short word no Bulgarian word is shaped like (no vowel: "ПГ", "ЦДГ"; three
+    consonants in a row: "ОДМВР"; two letters that are no join: "ОУ", "РУ") is an
+    abbreviation, as the listed ones ("БТА", "ОбА") are; a quoted name whose last word is
+    a surname is a person's, each word capitalised (a school named after a poet)."""
+    assert bylines.as_written(printed) == written
+
+
+def test_a_schools_team_signing_in_capitals_is_archived_as_written() -> None:
+    page = _page("").replace(
+        "<h1>", '<div class="author">Автор: ЕКИП НА ОУ „ВАСИЛ ЛЕВСКИ“</div><h1>'
+    )
+    assert extract(page).author == "Екип на ОУ „Васил Левски“"

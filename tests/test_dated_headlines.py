@@ -69,3 +69,28 @@ def test_a_headline_opening_with_a_quoted_name_after_the_date_is_one_too() -> No
     assert (article.title, article.published) == (headline, dt.date(2026, 3, 3))
     sentence = "12 март 2026 г. „ще“ остане в историята"
     assert without_date(sentence) == (sentence, "")
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "Концерт на 12.03.2026 в читалището",
+        "Среща с жителите на 5 април",
+        "Концерт в читалището 12.03.2026",  # at the end, but no separator sets it apart
+        "Концерт в читалището на 12 март 2026 г.",
+    ],
+)
+@pytest.mark.parametrize("repeated", [False, True])
+def test_an_events_date_inside_the_headlines_sentence_neither_leaves_it_nor_dates_it(
+    h1: str, repeated: bool
+) -> None:
+    """The day of the event the headline announces is not the day of the page, on a page
+    that gives no other: not from the h1, nor from its copy a theme prints again over the
+    text (which the windows by the headline read as a byline's date before)."""
+    page = _page(h1)
+    if repeated:
+        page = page.replace('<div class="news-text">', f'<div class="news-text"><p><b>{h1}</b></p>')
+    article = extract(page)
+    assert article.title == h1
+    assert article.published is None
+    assert article.rules["published"] == "none"

@@ -549,3 +549,38 @@ def test_a_blurb_set_in_the_h1_is_not_the_headline() -> None:
     one_sentence = blurb.split("?")[0] + " и как да ги планирате без излишни разходи през пролетта"
     html = page("<title>Ремонти</title>", f"<article><h1>{one_sentence}</h1>{PROSE}</article>")
     assert extract(html).title == one_sentence
+
+
+def _headline_page(h1: str, title: str) -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><nav><a href='/'>Начало</a></nav>"
+        f"<main><article><h1>{h1}</h1><div class='post-body'><p>Новият модел ще се продава в"
+        " страната от началото на следващия месец, съобщи вносителят.</p><p>Цената все още не"
+        " е обявена, но се очаква да бъде близка до тази на предишния модел.</p></div>"
+        "</article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("h1", "title", "expected"),
+    [
+        # a capital inside a word is the name's, typed so: the h1 as printed
+        ("iPhone 17 пристига в магазините", "iPhone 17 пристига в магазините | Техно", None),
+        ("АвтоГари Русе пуска нови линии", "АвтоГари Русе пуска нови линии - Русе", None),
+        ("Apple Launches The New iPhone", "Apple launches the new iPhone | Техно", None),
+        # an h1 in capitals or in small letters takes the stated casing, inner capitals too
+        ("IPHONE 17 ПРИСТИГА В МАГАЗИНИТЕ", "iPhone 17 пристига в магазините | Техно",
+         "iPhone 17 пристига в магазините"),
+        ("АВТОГАРИ РУСЕ ПУСКА НОВИ ЛИНИИ", "АвтоГари Русе пуска нови линии - Русе",
+         "АвтоГари Русе пуска нови линии"),
+        ("mcdonald's отваря нов ресторант", "McDonald's отваря нов ресторант | Бизнес",
+         "McDonald's отваря нов ресторант"),
+    ],
+)  # fmt: skip
+def test_inner_capitals_survive_the_choice_of_casing(
+    h1: str, title: str, expected: str | None
+) -> None:
+    """A title typed with capitals inside its words ("iPhone", "АвтоГари", "McDonald's")
+    is the h1 as printed, not a styled copy to recase; an h1 in one case takes the stated
+    title's, whose inner capitals come with it."""
+    assert extract(_headline_page(h1, title)).title == (expected or h1)

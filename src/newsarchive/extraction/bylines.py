@@ -256,8 +256,32 @@ def _longest_name(text: str) -> int:
 _ABBREVIATIONS = {
     short.upper(): short
     for short in "БТА НСОРБ РЗИ БНР БНТ МВР ОДМВР НАП НОИ НЗОК РЗОК АСП ДСП РИОСВ РУО МОН "
-    "МРРБ АПИ ОПУ БЧК ЕС ЕК ООН ОИЦ ДАЗД ГДБОП ДНСК ЧЕЗ ВиК".split()
+    "МРРБ АПИ ОПУ БЧК ЕС ЕК ООН ОИЦ ДАЗД ГДБОП ДНСК ЧЕЗ МБАЛ УМБАЛ ВиК ОбА ОбС".split()
 }
+# Beyond that list, the abbreviations no word is shaped like: a short word without a
+# vowel ("ПГ", "ДГ", "ЦДГ", "ДКС", "МВР") or with three consonants in a row ("ОДМВР"),
+# or of two letters that are none of the joins ("ОУ", "СУ", "РУ": a school's, a police
+# station's): schools, kindergartens and public bodies sign so, too many to list.
+_ABBREVIATION_LETTERS = 5
+_VOWELS = frozenset("аеиоуъюяь")
+_THREE_CONSONANTS = re.compile(r"[б-дж-зй-нп-тф-щ]{3}")
+_TWO_LETTER_WORDS = frozenset(("на", "за", "по", "от", "до", "ще", "не", "да", "се"))
+
+
+def _abbreviation(core: str, low: str) -> bool:
+    """``core`` (a word of a name in capitals; ``low``, the same in small letters) is an
+    abbreviation: a known one (``_ABBREVIATIONS``) or one no word is shaped like."""
+    if core in _ABBREVIATIONS:
+        return True
+    if not 2 <= len(low) <= _ABBREVIATION_LETTERS or not low.isalpha():
+        return False
+    return (
+        not any(c in _VOWELS for c in low)
+        or _THREE_CONSONANTS.search(low) is not None
+        or (len(low) == 2 and low not in _TWO_LETTER_WORDS)
+    )
+
+
 _DASHES = ("-", "–", "—")
 _QUOTES = '„“”"«»()'
 # The definite article ending a common noun after a join ("на здравеопазването", "на
@@ -279,7 +303,7 @@ def as_written(text: str) -> str:
     and the adjectives before them (Регионална здравна инспекция), the joins, the
     lower-case run "за"/"по" opens (Агенция за социално подпомагане) and a definite
     common noun after a join (Министерство на здравеопазването) stay small; known
-    abbreviations (``_ABBREVIATIONS``: БТА, НСОРБ, РЗИ; ВиК as written), a word in
+    abbreviations (``_abbreviation``: БТА, НСОРБ, ОУ, ЦДГ; ВиК as written), a word in
     brackets (the outlet's "(БТА)", "(ХЗЛ)") and a Latin word keep their capitals."""
     words = text.split()
     if len(words) < 2 or not text.isupper() or not any("а" <= c.lower() <= "я" for c in text):
@@ -289,13 +313,15 @@ def as_written(text: str) -> str:
         return text
     folded = [c.lower() for c in cores]
     written: list[str] = []
-    run = quoted = False  # in the lower-case run after "за"/"по"; inside a quoted name
+    run = quoted = person = False  # in the run after "за"/"по"; in a quoted name, a person's
     for at, (word, core, low) in enumerate(zip(words, cores, folded, strict=True)):
         before = folded[at - 1] if at else ""
         nxt = folded[at + 1] if at + 1 < len(folded) else ""
         opens = word[:1] in _QUOTES
+        if opens and not quoted:
+            person = _quotes_a_person(words[at:], cores[at:])
         if (
-            core in _ABBREVIATIONS
+            _abbreviation(core, low)
             or not core.strip("-–—")
             or word[:1] + word[-1:] == "()"
             or not any("а" <= c <= "я" for c in low)
@@ -305,6 +331,8 @@ def as_written(text: str) -> str:
             small = False  # a name's first word; after a dash, another name's
         elif low in _OFFICE_JOINS:
             small, run = True, run or low in _AGENCY_REMITS
+        elif person:
+            small = False  # a school named after a person: ОУ „Васил Левски“
         elif run or quoted:
             small = True
         elif before in _OFFICE_JOINS and _DEFINITE.fullmatch(low):
@@ -314,11 +342,22 @@ def as_written(text: str) -> str:
         else:
             small = False
         quoted = (quoted or opens) and word[-1:] not in _QUOTES[1:3] + "»)"
+        person = person and quoted
         run = run and core.strip("-–—") != "" and not opens
         kept = _ABBREVIATIONS.get(core, core)
         cased = kept if small is None else low if small else _capitalised(low)
         written.append(word.replace(core, cased, 1) if core else word)
     return " ".join(written)
+
+
+def _quotes_a_person(words: list[str], cores: list[str]) -> bool:
+    """The quoted name ``words`` open is a person's, of two or three words, its last a
+    surname (ОУ „ВАСИЛ ЛЕВСКИ“, МБАЛ „Д-Р ТОТА ВЕНКОВА“): each of them takes a capital,
+    where a department's quoted name takes one on its first (Дирекция „Култура“)."""
+    for at, word in enumerate(words[:3]):
+        if word[-1:] in _QUOTES[1:3] + "»":
+            return at > 0 and _SURNAME.fullmatch(cores[at].capitalize()) is not None
+    return False
 
 
 # A title shortened around a hyphen, its first letter alone before it: "д-р", "г-н", "г-жа".
@@ -444,36 +483,54 @@ _SIGNATURE_END = re.compile(r"\s*[|•·,]\s*|\s+[–—-]\s+")
 # dating a letter ("Велико Търново, 12 март 2026 г.", "Стара Загора, …"), whose last
 # word ends otherwise.
 _SURNAME = re.compile(r"(?:[А-Я][а-я]+-)?[А-Я][а-я]+(?:ов|ев|ова|ева|ски|ска|цки|цка)")
+# A Latin name has no such ending, and its words, each a capital and small letters or an
+# initial ("Jane Doe", "Mary J. Watson", "Anne-Marie O'Neil"), are shaped as the words of
+# a title typed in title case ("Press Release", "Image Credit", "New York") are: a Latin
+# signature needs the signing dash or "By" before it ("— John Smith", "By Jane Doe"), or
+# the page to name the same writer elsewhere. Not in capitals, which are a dateline's.
+_LATIN_NAME_WORD = re.compile(r"[A-Z](?:[a-z]+(?:['’-][A-Z]?[a-z]+)*|\.)")
+_SIGNING_MARK = re.compile(r"^(?:[—–-]\s*|(?:by|от)\s*:?\s+)", re.IGNORECASE)
 
 
-def dated_signature(line: str) -> tuple[str, str, str]:
+def dated_signature(line: str, author: str = "") -> tuple[str, str, str]:
     """Who signs a line that is a signature and a date and nothing else, as a person
     (first) or as an office (second), and the date as printed (third): "Мария Колева,
     12 март 2026 г." → ("Мария Колева", "", "12 март 2026 г."); "Пресцентър на Община
     Русе | 12.03.2026" → ("", "Пресцентър на Община Русе", "12.03.2026"); ("", "", "")
-    for any other line (``signer`` says who the part before the date is)."""
+    for any other line (``signer`` says who the part before the date is; ``author``: the
+    writer the page names elsewhere)."""
     if len(line) > 120:
         return "", "", ""
     for sep in _SIGNATURE_END.finditer(line):
         who, when = line[: sep.start()].strip(), line[sep.end() :].strip()
         if is_bare_date(when):
-            name, office = signer(who)
+            name, office = signer(who, author)
             return (name, office, when) if name or office else ("", "", "")
     return "", "", ""
 
 
-def signer(who: str) -> tuple[str, str]:
+def signer(who: str, author: str = "") -> tuple[str, str]:
     """The person (first) or the office (second) a signature over or beside the text's
     date names, and nothing else: a labelled byline ("Автор: Мария Колева"), an office
-    (``office_signature``), or a Bulgarian name of two or three words, its last a surname
-    (``_SURNAME``), which a place dating a letter is not; in capitals as written
+    (``office_signature``), or a name of two or three words, perhaps after the signing
+    dash or "By": a Bulgarian one's last a surname (``_SURNAME``), which a place dating
+    a letter is not; a Latin one's words names' (``_LATIN_NAME_WORD``), after the dash or
+    "By" or the ``author`` the page names elsewhere; in capitals as written
     (``as_written``). ("", "") for any other words."""
     if name := labelled_line(who):
         return name, ""
     if office := office_signature(who):
         return "", office
-    who = as_written(" ".join(who.split()))
-    if 2 <= len(who.split()) <= 3 and _SURNAME.fullmatch(who.split()[-1]):
+    marked = _SIGNING_MARK.match(who)
+    who = as_written(" ".join(who[marked.end() if marked else 0 :].split()))
+    words = who.split()
+    if 2 <= len(words) <= 3 and (
+        _SURNAME.fullmatch(words[-1])
+        or (
+            all(_LATIN_NAME_WORD.fullmatch(word) for word in words)
+            and (marked is not None or who.casefold() == author.casefold())
+        )
+    ):
         name = clean_byline(who)
         if name == who and reads_as_name(name):
             return name, ""
@@ -726,6 +783,32 @@ def labelled_line(line: str) -> str:
     line = _PLACE_AFTER.sub("", line)  # "Автор: Мария Колева (Русе)"
     name = clean_byline(_LABELLED.sub("", line, count=1).strip().rstrip("."))
     return name if name and reads_as_name(name) and line.rstrip(". ").endswith(name) else ""
+
+
+# A writer's label alone on its line ("Автор:", "Author:", "By", "Written by"): a theme
+# that prints the label and the name in elements of their own, the name on the next line.
+_LABEL_ONLY = re.compile(rf"(?:{_NAMING_LABEL})\s*:|(?:{_POSTED_BY}|by|от)\s*:?", re.IGNORECASE)
+
+
+def label_alone(line: str) -> bool:
+    """``line`` is a byline's label and nothing else, a writer's ("Автор:", "By") or the
+    source's ("Източник:"): the name or the office on the next line is who speaks."""
+    line = line.strip()
+    return len(line) <= 20 and (
+        _LABEL_ONLY.fullmatch(line) is not None or _LABEL_ALONE.fullmatch(line) is not None
+    )
+
+
+def two_line_byline(label: str, line: str) -> str:
+    """The name ``line`` gives under ``label``, a writer's label alone on its line
+    ("Автор:" over "Мария Колева", "By" over "Jane Doe"), "" when ``label`` is another
+    line or ``line`` says more than a name: the two lines are one byline, who wrote the
+    text and none of it."""
+    if len(line) > 80 or len(label) > 20 or not _LABEL_ONLY.fullmatch(label.strip()):
+        return ""
+    line = line.strip().rstrip(".")
+    name = clean_byline(line)
+    return name if name.casefold() == line.casefold() and reads_as_name(name) else ""
 
 
 _JOINS = frozenset({"и", "and", "&"})

@@ -397,6 +397,7 @@ def text_near_title(
     after = ""
     widened: list[LexborNode] = []  # the ancestors that added text, nearest first
     node = h1
+    heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
     for _ in range(_MAX_ANCESTORS):
         parent = node.parent
         if len(widened) == _WINDOWS or parent is None or node.tag in ("body", "html"):
@@ -406,6 +407,8 @@ def text_near_title(
             if len(after) < _AFTER_TITLE
             else ""
         )
+        if not after and more:
+            more = _without_repeated(more, heading)
         if not more and not _text_before(node, furniture):
             node = parent
             continue  # a wrapper that adds nothing (page builders nest a dozen deep)
@@ -416,7 +419,6 @@ def text_near_title(
         if more:
             after = f"{after}{joint}{more}".strip()
             yield " " + after[:_AFTER_TITLE]
-    heading = " ".join((h1.text(deep=True, separator=" ") or "").split())
     # Each ancestor holds the one before: its walk takes that one's pieces where it
     # reaches it, rather than walking it again (``_walk_visible``).
     walked: tuple[int, _Walked] | None = None
@@ -428,6 +430,19 @@ def text_near_title(
         window = text[max(anchor - _BEFORE_TITLE, 0) : anchor] if anchor > 0 else ""
         if window.strip():
             yield window
+
+
+_REPEATED_WORDS = 3  # a headline of a word or two ("Новини") may open the text as its own
+
+
+def _without_repeated(text: str, heading: str) -> str:
+    """``text`` after the headline without the headline's copy opening it: themes print
+    it again over the text, and a day inside it ("Концерт в читалището 12.03.2026") is
+    the event's, which the title rules (``titles.without_date``) declined to take for
+    the page's date, not a byline's."""
+    if len(heading.split()) >= _REPEATED_WORDS and text.startswith(heading):
+        return text[len(heading) :].lstrip()
+    return text
 
 
 def _headline_h1(

@@ -129,7 +129,9 @@ def _extract(
     extra = _compiled(profile.drop_patterns)
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
-    paragraphs, signed, office, signed_on = _trim_tail(_trim_head(paragraphs, title.value))
+    paragraphs, signed, office, signed_on = _trim_tail(
+        _trim_head(paragraphs, title.value), author.value
+    )
     # No h1, og:title or JSON-LD headline; or an h1 that is the news section's name
     # ("Новини" over the article's own heading, in "Новини - Община Ветрен")
     section = title.rule == "generic:h1" and _guarded(
@@ -160,6 +162,12 @@ def _extract(
     while paragraphs:  # the byline and the office's line over the text, in either order
         if author.value and _byline_of(paragraphs[0], author.value):
             paragraphs = paragraphs[1:]
+        elif (
+            author.value
+            and len(paragraphs) > 1
+            and (named := _two_line_byline_of(paragraphs[0], paragraphs[1], author))
+        ):
+            paragraphs, author = paragraphs[2:], named  # "Автор:" over the name
         elif issuer := bylines.office_line(paragraphs[0]):
             paragraphs, office = paragraphs[1:], office or issuer
         else:
@@ -384,7 +392,22 @@ def _byline_of(line: str, author: str) -> bool:
     return name != line and name.casefold() == author.casefold()
 
 
-def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
+def _two_line_byline_of(label: str, line: str, author: _Field) -> _Field | None:
+    """The author, when ``label`` alone over ``line`` is the byline naming them ("Автор:"
+    over "Мария Колева", each a block of its own); None for other lines. The window by
+    the headline reads blocks as one line, so a name read there may have run on into
+    the text's first words ("Мария Колева Община"): the text's own lines end it."""
+    name = bylines.two_line_byline(label, line)
+    if not name:
+        return None
+    if name.casefold() == author.value.casefold():
+        return author
+    if author.rule == "generic:text-near-title" and author.value.startswith(name + " "):
+        return _Field(name, author.rule)
+    return None
+
+
+def _trim_tail(paragraphs: list[str], author: str = "") -> tuple[list[str], str, str, str]:
     """Drop a date line that closes the body ("Публикувана на 24.11.2026", "24.11.2026 г.",
     Joomla's "Последно обновяване ( Петък, 20 Ноември 2026 09:05 )"): where old sites
     print the date, under the text. A line naming more than the date (a letter's "София,
@@ -392,23 +415,26 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
     2026 г. от Мария Кирова", "Posted on March 3, 2026 by Jane Doe"): that line is
     dropped too, and the name returned, for a page that names no writer by the headline.
     So is a line that is only a labelled byline ("Автор: Милена Стоянова", a template's
-    last paragraph of the text): who wrote it, not what they wrote; not under verse
+    last paragraph of the text), or its label and name on two lines ("Автор:" over
+    "Милена Стоянова"; a label alone over any signature leaves with it): who wrote it,
+    not what they wrote; not under verse
     (``bylines.after_verse``: a quoted poem's poet). And a line naming only the office
     that issued the text ("Източник: Пресцентър на Община Русе"), returned apart: a
     person's name wins over it; the office's name alone on the last line is its
     signature too (``bylines.office_signature``). A signature and the day after it
     ("Мария Колева, 12 март 2026 г.", ``bylines.dated_signature``), or over it on a
-    line of its own (``bylines.signer``), is who and when, no text: dropped, its person
-    or office returned, and the date as printed (last).
+    line of its own (``bylines.signer``; a Latin name unmarked by a dash or "By" only
+    when it is the ``author`` the page names elsewhere), is who and when, no text:
+    dropped, its person or office returned, and the date as printed (last).
     """
     signed = office = signed_on = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
     while paragraphs:
         last = paragraphs[-1]
         if not bylines.is_bare_date(last):
-            name, issuer, day = bylines.dated_signature(last)
+            name, issuer, day = bylines.dated_signature(last, author)
             if dated and not name and not issuer and len(paragraphs) > 1:
-                name, issuer = bylines.signer(last)  # "Мария Колева" over "12.03.2026"
+                name, issuer = bylines.signer(last, author)  # "Мария Колева" over "12.03.2026"
                 day = dated if name or issuer else ""
             signed_on = signed_on or day
             name = (
@@ -416,6 +442,8 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
                 or bylines.signed_line(last)
                 or ("" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last))
             )
+            if not name and len(paragraphs) > 1 and not bylines.after_verse(paragraphs[:-2]):
+                name = bylines.two_line_byline(paragraphs[-2], last)  # "Автор:" over it
             issuer = "" if name else issuer or bylines.office_line(last)
             if not name and not issuer and len(paragraphs) > 1:
                 issuer = bylines.office_signature(last, paragraphs[-2])
@@ -423,6 +451,8 @@ def _trim_tail(paragraphs: list[str]) -> tuple[list[str], str, str, str]:
                 break
             signed = signed or name
             office = office or issuer
+            if len(paragraphs) > 1 and bylines.label_alone(paragraphs[-2]):
+                paragraphs = [*paragraphs[:-2], last]  # the label over the signature too
         dated = last if bylines.is_bare_date(last) else ""
         paragraphs = paragraphs[:-1]
     return paragraphs, signed, office, signed_on
