@@ -33,7 +33,7 @@ from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.archive.stories import Shingles, shingles
 from newsarchive.discover.urls import (
     archive_key,
-    front_controller_twin,
+    front_controller_twins,
     move_hosts,
     moved_keys,
     url_key,
@@ -490,12 +490,12 @@ class Store:
 
     def _twin(self, keys: list[str], values: tuple[Any, ...]) -> tuple[int, str] | None:
         """(id, url) of the article archived at an address that is one of ``keys`` with
-        ``index.php/`` put in or taken out (``front_controller_twin``), if the page read
+        ``index.php/`` put in or taken out (``front_controller_twins``), if the page read
         there is this one: the same title, date (or none), author, tags and text. An
         undated page is found so too, which ``_same_content`` leaves apart (one title
         posted each week at a new address is a notice each week): the one route of one
         CMS is no new posting."""
-        twins = [twin for key in keys if (twin := front_controller_twin(key)) is not None]
+        twins = [twin for key in keys for twin in front_controller_twins(key)]
         article_id = self._find_keys(twins) if twins else None
         if article_id is None:
             return None
