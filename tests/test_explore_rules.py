@@ -567,6 +567,11 @@ def test_a_page_that_stays_unread_is_explored_again_ever_less_often() -> None:
         ('<a href="/bg/"><img src="bg.gif" alt="Български"></a>', "bg/"),  # a flag alone
         ('<a href="/?lang=bg" hreflang="bg">БГ</a>', "?lang=bg"),
         ('<a href="/bg/" title="Bulgarian"><img src="bg.gif" alt=""></a>', "bg/"),
+        ('<a href="/bg/">На български</a>', "bg/"),  # said as a sentence
+        ('<a href="/bg/"><img src="bg.gif" alt="Версия на български"></a>', "bg/"),
+        ('<a href="/bg/">Bulgarian version</a>', "bg/"),
+        ('<a href="/bg/">In Bulgarian</a>', "bg/"),
+        ('<a href="/bg/">Новини на български</a>', None),  # a section, not a language
         ('<a href="/en/">English</a>', None),  # no Bulgarian choice: no way in
         ('<a href="/bg/"><img src="flag.gif" alt=""></a>', None),  # a flag naming nothing
         ('<a href="https://www.other.bg/bg/">Български</a>', None),  # another site

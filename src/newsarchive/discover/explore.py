@@ -327,8 +327,13 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
 
 
 # How a choice of language names Bulgarian: a link's text, its flag's alt or title
-# ("Български", "БГ", "BG", "Bulgarian"), or its hreflang.
-_BULGARIAN = re.compile(r"^(?:български(?:\s+език)?|бг|bg(?:-bg)?|bul|bulgarian)$", re.IGNORECASE)
+# ("Български", "БГ", "BG", "Bulgarian"), or its hreflang; and as a sentence does ("На
+# български", "Версия на български", "Bulgarian version", "In Bulgarian", "BG версия").
+_BULGARIAN = re.compile(
+    r"^(?:(?:(?:версия\s+)?на|in)\s+)?(?:български(?:\s+език)?|бг|bg(?:-bg)?|bul|bulgarian)"
+    r"(?:\s+(?:версия|version|език|language))?$",
+    re.IGNORECASE,
+)
 
 
 def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
