@@ -1,0 +1,96 @@
+"""A twenty-third round of site shapes, crawled from the origin alone (a profile of id,
+name and origin) through a real ``MirrorServer``, as ``test_round22_mirrors`` does its six.
+
+The mirrors (``tests/fixtures/make_mirrors_round23.py``): a CMS installed in ``/bg/`` and
+routed through its front controller, the list linking ``/bg/index.php/novini/<slug>`` and
+a module on every page the undated ``/bg/novini/<slug>`` (repey); a "Зареди още" counting
+its pages from 0, ``data-page="0"`` under the first cards (kamshik); ``/`` only a choice
+of "На български" or "In English", the English copies under ``/en/`` linked by every card's
+flag and every article (lopen); the home page every article's canonical and ``og:url``
+(glushina); list links carrying campaign tags and ``?ref=home``, articles naming
+themselves by a relative or a scheme-relative canonical (paprat). Each must archive
+exactly its articles with the true title, date and body, and a rerun right after must
+cost at most three requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .mirror_sites import FirstCrawl, Proposes, bare_crawl_twice, check_bare_crawl, proposed
+from .support import Result
+
+ROUND23_SITES = {
+    # /bg/index.php/novini/<slug> in the list, /bg/novini/<slug> in a module: one page
+    "repey": ("Община Репей", "https://repey.bg"),
+    # <button data-url="/novini/ajax" data-page="0">Зареди още</button> under page 1
+    "kamshik": ("Община Камшик", "https://kamshik.bg"),
+    # "/": <a href="/bg/">На български</a> | <a href="/en/">In English</a>
+    "lopen": ("Община Лопен", "https://lopen.bg"),
+    # <link rel="canonical" href="https://glushina.bg/"> on every article
+    "glushina": ("Община Глушина", "https://glushina.bg"),
+    # /novini/<slug>?utm_source=…, ?ref=home, ?fbclid=…; canonical /novini/<slug> or //…
+    "paprat": ("Община Папрат", "https://paprat.bg"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ROUND23_SITES))
+def test_a_round23_site_nobody_profiled_is_archived_whole_and_right(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    check_bare_crawl(run_cli, db, tmp_path, site, *ROUND23_SITES[site])
+
+
+FIRST_CRAWLS = [
+    # both routes of the newest three read, each page once, one row each
+    FirstCrawl(
+        "repey",
+        once=("/bg/novini/3650-koleden-bazar", "/bg/index.php/novini/3650-koleden-bazar"),
+        rows=8,
+    ),
+    # the page after page 0 is 1: the first cards are not asked for again
+    FirstCrawl(
+        "kamshik",
+        once=("/novini/ajax?page=1", "/novini/ajax?page=2"),
+        unasked=("/novini/ajax?page=0",),
+        rows=8,
+    ),
+    # in through "На български"; no English page read
+    FirstCrawl(
+        "lopen",
+        asked=("/", "/bg/"),
+        once=("/bg/novini?page=3",),
+        distinct_under={"/en/": 0},
+        rows=8,
+    ),
+    FirstCrawl("glushina", distinct_under={"/novini/": 8}, rows=8),
+    FirstCrawl("paprat", distinct_under={"/novini/": 8}, rows=8),
+]
+
+
+@pytest.mark.parametrize("expected", FIRST_CRAWLS, ids=lambda e: e.site)
+def test_a_round23_sites_first_crawl_asks_for_each_page_it_needs_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, expected: FirstCrawl
+) -> None:
+    site = expected.site
+    first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND23_SITES[site])
+    expected.check(first, db)
+
+
+PROPOSALS = [
+    Proposes("repey", "start_urls", equals=["/bg/index.php/novini"]),
+    Proposes("kamshik", "start_urls", equals=["/novini"]),
+    Proposes("lopen", "start_urls", equals=["/bg/novini"]),
+    Proposes("glushina", "start_urls", equals=["/novini"]),
+    Proposes("paprat", "start_urls", equals=["/novini"]),
+]
+
+
+@pytest.mark.parametrize("expected", PROPOSALS, ids=lambda e: e.site)
+def test_add_site_proposes_a_round23_sites_sources(
+    run_cli: Callable[..., Result], expected: Proposes
+) -> None:
+    expected.check(proposed(run_cli, expected.site, ROUND23_SITES[expected.site][1]))
