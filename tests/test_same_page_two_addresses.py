@@ -12,7 +12,7 @@ import pytest
 
 from newsarchive.archive.connection import connect
 from newsarchive.archive.store import Store
-from newsarchive.discover.urls import front_controller_twins
+from newsarchive.discover.urls import front_controller_twins, id_slug_prefix
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Article, Page
 
@@ -232,6 +232,26 @@ def test_a_page_naming_another_articles_address_leaves_that_article_in_place(
 )
 def test_a_path_through_the_front_controller_has_its_twins(key: str, twins: list[str]) -> None:
     assert front_controller_twins(key) == twins
+
+
+@pytest.mark.parametrize(
+    ("key", "prefix"),
+    [
+        ("x.bg/novini/3310-nov-park", "x.bg/novini/3310-"),
+        ("x.bg/novini/3310-nov-park/", "x.bg/novini/3310-"),  # WordPress's last slash
+        ("x.bg/3310-нов-парк", "x.bg/3310-"),
+        ("x.bg/novini/10-minute-meditation", None),  # a listicle's number, no id
+        ("x.bg/novini/2026-11-28-nov-park", None),  # led by its date
+        ("x.bg/novini/3310-2026", None),  # no word
+        ("x.bg/novini/3310", None),
+        ("x.bg/novini/3310-nov-park?id=2", None),
+        ("x.bg/novini/3310-nov-park#2026-11-28-x", None),  # an item of a page
+    ],
+)
+def test_an_address_led_by_an_id_shares_its_start_with_its_other_slugs(
+    key: str, prefix: str | None
+) -> None:
+    assert id_slug_prefix(key) == prefix
 
 
 def test_an_undated_page_linked_through_index_php_and_not_is_one_article(

@@ -437,6 +437,24 @@ def front_controller_twins(key: str) -> list[str]:
     return twins
 
 
+# An article's address led by its id in the CMS's table ("/novini/3310-nov-park"): at
+# least three digits (a listicle's "10-minute-..." is no id) and then a word, not a date
+# ("2026-11-28-nov-park" is led by its year).
+_ID_SLUG = re.compile(r"(\d{3,})-(?!\d)[^/?#]*[^\W\d_][^/?#]*")
+
+
+def id_slug_prefix(key: str) -> str | None:
+    """The start ``key`` (``url_key``) shares with every address of its article's id
+    under another slug, "x.bg/novini/3310-", when its last segment is an id and a slug
+    (a slash after it or not) and it has no query; else None. A CMS that writes the
+    headline into the address moves the article there when the headline is edited (the
+    old one answering 301), and a crawl after it meets the new address as a link of its
+    own."""
+    path, _, last = key.removesuffix("/").rpartition("/")
+    match = _ID_SLUG.fullmatch(last)
+    return f"{path}/{match.group(1)}-" if path and match and "?" not in key else None
+
+
 def moves_from(origin: str, moved: Mapping[str, str]) -> list[tuple[str, str]]:
     """The moves a site made from ``origin`` on, in order, as ``moved`` records them
     (``Discovery.moved``: old origin -> new): ``[(a, b), (b, c)]`` for a site that moved
