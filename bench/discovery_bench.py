@@ -318,6 +318,8 @@ for site, name, origin in (
     ("glushina", "Община Глушина", "https://glushina.bg"),
     # and list links with campaign tags and ?ref=home, canonicals relative or scheme-relative
     ("paprat", "Община Папрат", "https://paprat.bg"),
+    # and articles at /novini/<id>-<slug>, the slug following an edited headline
+    ("vratiga", "Община Вратига", "https://vratiga.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

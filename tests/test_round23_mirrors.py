@@ -8,19 +8,32 @@ its pages from 0, ``data-page="0"`` under the first cards (kamshik); ``/`` only 
 of "На български" or "In English", the English copies under ``/en/`` linked by every card's
 flag and every article (lopen); the home page every article's canonical and ``og:url``
 (glushina); list links carrying campaign tags and ``?ref=home``, articles naming
-themselves by a relative or a scheme-relative canonical (paprat). Each must archive
+themselves by a relative or a scheme-relative canonical (paprat); articles at
+``/novini/<id>-<slug>`` whose slug follows an edited headline, the old address answering
+``301`` to the new (vratiga, edited between two crawls). Each must archive
 exactly its articles with the true title, date and body, and a rerun right after must
 cost at most three requests.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from .mirror_sites import FirstCrawl, Proposes, bare_crawl_twice, check_bare_crawl, proposed
+from .mirror_sites import (
+    FirstCrawl,
+    Proposes,
+    article_rows,
+    bare_crawl_twice,
+    check_bare_crawl,
+    mirror_crawls,
+    proposed,
+)
 from .support import Result
 
 ROUND23_SITES = {
@@ -34,6 +47,8 @@ ROUND23_SITES = {
     "glushina": ("Община Глушина", "https://glushina.bg"),
     # /novini/<slug>?utm_source=…, ?ref=home, ?fbclid=…; canonical /novini/<slug> or //…
     "paprat": ("Община Папрат", "https://paprat.bg"),
+    # /novini/<id>-<slug>; its test edits a headline, the slug with it, between crawls
+    "vratiga": ("Община Вратига", "https://vratiga.bg"),
 }
 
 
@@ -68,6 +83,7 @@ FIRST_CRAWLS = [
     ),
     FirstCrawl("glushina", distinct_under={"/novini/": 8}, rows=8),
     FirstCrawl("paprat", distinct_under={"/novini/": 8}, rows=8),
+    FirstCrawl("vratiga", distinct_under={"/novini/": 8}, rows=8),
 ]
 
 
@@ -86,6 +102,7 @@ PROPOSALS = [
     Proposes("lopen", "start_urls", equals=["/bg/novini"]),
     Proposes("glushina", "start_urls", equals=["/novini"]),
     Proposes("paprat", "start_urls", equals=["/novini"]),
+    Proposes("vratiga", "start_urls", equals=["/novini"]),
 ]
 
 
@@ -94,3 +111,40 @@ def test_add_site_proposes_a_round23_sites_sources(
     run_cli: Callable[..., Result], expected: Proposes
 ) -> None:
     expected.check(proposed(run_cli, expected.site, ROUND23_SITES[expected.site][1]))
+
+
+def test_an_article_whose_headline_and_slug_were_edited_is_one_row_with_a_revision(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """vratiga writes the headline into the address. After the first crawl the newest
+    headline is edited: the article moves to ``/novini/7204-<new slug>``, the old address
+    answers 301 there, and the list links the new one. The next crawl meets it as a new
+    link: it is the archived article, edited (a revision, the new address its URL and the
+    old one still finding it), not a second row."""
+    origin = ROUND23_SITES["vratiga"][1]
+    with mirror_crawls(
+        run_cli, db, tmp_path, "vratiga", *ROUND23_SITES["vratiga"], editable=True
+    ) as crawls:
+        crawls.crawl()
+        old = "/novini/7204-bezplaten-preglet"
+        new = "/novini/7204-bezplatni-pregledi-za-diabet-v-sabota"
+        page = (crawls.root / f"{old[1:]}.html").read_text(encoding="utf-8")
+        edited = page.replace(
+            "Безплатни прегледи за диабет", "Безплатни прегледи за диабет в събота"
+        )
+        (crawls.root / f"{new[1:]}.html").write_text(edited, encoding="utf-8")
+        (crawls.root / f"{old[1:]}.html").unlink()
+        listing = (crawls.root / "novini.html").read_text(encoding="utf-8")
+        (crawls.root / "novini.html").write_text(listing.replace(old, new), encoding="utf-8")
+        settings = {"moved": {old: origin + new}}
+        (crawls.root / "_mirror.json").write_text(json.dumps(settings), encoding="utf-8")
+        asked = crawls.crawl()
+    assert new in asked and old not in asked
+    rows = article_rows(db)
+    assert len(rows) == 8 and origin + old not in rows
+    assert rows[origin + new][0] == "Безплатни прегледи за диабет в събота"
+    with closing(sqlite3.connect(db)) as conn:
+        (revisions,) = conn.execute("SELECT count(*) FROM revisions").fetchone()
+        keys = dict(conn.execute("SELECT url_key, article_id FROM article_urls"))
+    assert revisions == 1
+    assert keys["vratiga.bg" + old] == keys["vratiga.bg" + new]
