@@ -320,6 +320,8 @@ for site, name, origin in (
     ("paprat", "Община Папрат", "https://paprat.bg"),
     # and articles at /novini/<id>-<slug>, the slug following an edited headline
     ("vratiga", "Община Вратига", "https://vratiga.bg"),
+    # and a sitemap giving every page one <lastmod>, the day its plugin was set up
+    ("kukuryak", "Община Кукуряк", "https://kukuryak.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -10,7 +10,9 @@ flag and every article (lopen); the home page every article's canonical and ``og
 (glushina); list links carrying campaign tags and ``?ref=home``, articles naming
 themselves by a relative or a scheme-relative canonical (paprat); articles at
 ``/novini/<id>-<slug>`` whose slug follows an edited headline, the old address answering
-``301`` to the new (vratiga, edited between two crawls). Each must archive
+``301`` to the new (vratiga, edited between two crawls); a sitemap giving every page
+one ``<lastmod>``, a day before any of them (kukuryak, crawled ``--since`` too). Each
+must archive
 exactly its articles with the true title, date and body, and a rerun right after must
 cost at most three requests.
 """
@@ -49,6 +51,8 @@ ROUND23_SITES = {
     "paprat": ("Община Папрат", "https://paprat.bg"),
     # /novini/<id>-<slug>; its test edits a headline, the slug with it, between crawls
     "vratiga": ("Община Вратига", "https://vratiga.bg"),
+    # sitemap.xml: <lastmod>2025-03-14T08:00:00+02:00</lastmod> on every page
+    "kukuryak": ("Община Кукуряк", "https://kukuryak.bg"),
 }
 
 
@@ -84,6 +88,7 @@ FIRST_CRAWLS = [
     FirstCrawl("glushina", distinct_under={"/novini/": 8}, rows=8),
     FirstCrawl("paprat", distinct_under={"/novini/": 8}, rows=8),
     FirstCrawl("vratiga", distinct_under={"/novini/": 8}, rows=8),
+    FirstCrawl("kukuryak", once=("/sitemap.xml",), distinct_under={"/statii/": 8}, rows=8),
 ]
 
 
@@ -103,6 +108,7 @@ PROPOSALS = [
     Proposes("glushina", "start_urls", equals=["/novini"]),
     Proposes("paprat", "start_urls", equals=["/novini"]),
     Proposes("vratiga", "start_urls", equals=["/novini"]),
+    Proposes("kukuryak", "sitemaps", equals=["/sitemap.xml"]),
 ]
 
 
@@ -148,3 +154,18 @@ def test_an_article_whose_headline_and_slug_were_edited_is_one_row_with_a_revisi
         keys = dict(conn.execute("SELECT url_key, article_id FROM article_urls"))
     assert revisions == 1
     assert keys["vratiga.bg" + old] == keys["vratiga.bg" + new]
+
+
+def test_a_sitemaps_one_lastmod_for_every_page_skips_none_of_them_under_since(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """kukuryak's sitemap gives its every page the day its plugin was set up, long before
+    any of them: that date says nothing of a page, so ``--since`` does not skip them by
+    it. Each page is read and judged by its own date: the five of 16 November or later
+    are archived, the three older ones read and left, and no page is asked for twice."""
+    with mirror_crawls(run_cli, db, tmp_path, "kukuryak", *ROUND23_SITES["kukuryak"]) as crawls:
+        asked = crawls.crawl("--since", "2026-11-15")
+    days = sorted(published for _, published, _, _ in article_rows(db).values())
+    assert days == ["2026-11-16", "2026-11-19", "2026-11-22", "2026-11-25", "2026-11-28"]
+    under = [path for path in asked if path.startswith("/statii/")]
+    assert len(under) == len(set(under)) == 8
