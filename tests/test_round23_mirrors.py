@@ -11,8 +11,8 @@ flag and every article (lopen); the home page every article's canonical and ``og
 themselves by a relative or a scheme-relative canonical (paprat); articles at
 ``/novini/<id>-<slug>`` whose slug follows an edited headline, the old address answering
 ``301`` to the new (vratiga, edited between two crawls); a sitemap giving every page
-one ``<lastmod>``, a day before any of them (kukuryak, crawled ``--since`` too). Each
-must archive
+one ``<lastmod>``, a day before any of them (kukuryak, crawled ``--since`` too); a home
+page showing its paged news list in an ``<iframe>`` (zanovets). Each must archive
 exactly its articles with the true title, date and body, and a rerun right after must
 cost at most three requests.
 """
@@ -53,6 +53,8 @@ ROUND23_SITES = {
     "vratiga": ("Община Вратига", "https://vratiga.bg"),
     # sitemap.xml: <lastmod>2025-03-14T08:00:00+02:00</lastmod> on every page
     "kukuryak": ("Община Кукуряк", "https://kukuryak.bg"),
+    # "/": <iframe src="/news_list.php">, its "Следваща »" news_list.php?str=2
+    "zanovets": ("Община Зановец", "http://www.zanovets.bg"),
 }
 
 
@@ -89,6 +91,8 @@ FIRST_CRAWLS = [
     FirstCrawl("paprat", distinct_under={"/novini/": 8}, rows=8),
     FirstCrawl("vratiga", distinct_under={"/novini/": 8}, rows=8),
     FirstCrawl("kukuryak", once=("/sitemap.xml",), distinct_under={"/statii/": 8}, rows=8),
+    # the frame is the listing, from its first page
+    FirstCrawl("zanovets", once=("/news_list.php", "/news_list.php?str=2"), rows=8),
 ]
 
 
@@ -109,6 +113,7 @@ PROPOSALS = [
     Proposes("paprat", "start_urls", equals=["/novini"]),
     Proposes("vratiga", "start_urls", equals=["/novini"]),
     Proposes("kukuryak", "sitemaps", equals=["/sitemap.xml"]),
+    Proposes("zanovets", "start_urls", equals=["/news_list.php"]),
 ]
 
 
