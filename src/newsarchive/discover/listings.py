@@ -826,9 +826,10 @@ def _form_button_pager(
 
 
 # A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още
-# новини", "Load more". Not a bare "още…": a card's "read more" link to its article says it.
+# новини", "Load more", or said politely, "Вижте още новини", "Заредете още". Not a bare
+# "още…": a card's "read more" link to its article says it.
 _MORE_TEXT = re.compile(
-    r"^(?:(?:зареди|покажи|виж|load|show)\s+(?:още|повече|more)"
+    r"^(?:(?:зареди|покажи|виж|заредете|покажете|вижте|load|show)\s+(?:още|повече|more)"
     r"(?:\s+(?:новини|публикации|статии|news|posts))?"
     r"|(?:още|повече|more)\s+(?:новини|публикации|статии|news|posts))\s*(?:[»›>→…↓]|\.\.\.)?$",
     re.IGNORECASE,
