@@ -324,6 +324,8 @@ for site, name, origin in (
     ("kukuryak", "Община Кукуряк", "https://kukuryak.bg"),
     # and a home page showing its paged news list in an <iframe src="/news_list.php">
     ("zanovets", "Община Зановец", "http://www.zanovets.bg"),
+    # and a "Вижте още новини" going nowhere, its next cards' address in data-href
+    ("rozmarin", "Община Розмарин", "https://rozmarin.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -12,7 +12,8 @@ themselves by a relative or a scheme-relative canonical (paprat); articles at
 ``/novini/<id>-<slug>`` whose slug follows an edited headline, the old address answering
 ``301`` to the new (vratiga, edited between two crawls); a sitemap giving every page
 one ``<lastmod>``, a day before any of them (kukuryak, crawled ``--since`` too); a home
-page showing its paged news list in an ``<iframe>`` (zanovets). Each must archive
+page showing its paged news list in an ``<iframe>`` (zanovets); a "Вижте още новини"
+going nowhere but to its ``data-href`` (rozmarin). Each must archive
 exactly its articles with the true title, date and body, and a rerun right after must
 cost at most three requests.
 """
@@ -55,6 +56,8 @@ ROUND23_SITES = {
     "kukuryak": ("Община Кукуряк", "https://kukuryak.bg"),
     # "/": <iframe src="/news_list.php">, its "Следваща »" news_list.php?str=2
     "zanovets": ("Община Зановец", "http://www.zanovets.bg"),
+    # <a href="javascript:void(0)" data-href="/novini/poveche?str=2">Вижте още новини</a>
+    "rozmarin": ("Община Розмарин", "https://rozmarin.bg"),
 }
 
 
@@ -93,6 +96,7 @@ FIRST_CRAWLS = [
     FirstCrawl("kukuryak", once=("/sitemap.xml",), distinct_under={"/statii/": 8}, rows=8),
     # the frame is the listing, from its first page
     FirstCrawl("zanovets", once=("/news_list.php", "/news_list.php?str=2"), rows=8),
+    FirstCrawl("rozmarin", once=("/novini/poveche?str=2", "/novini/poveche?str=3"), rows=8),
 ]
 
 
@@ -114,6 +118,7 @@ PROPOSALS = [
     Proposes("vratiga", "start_urls", equals=["/novini"]),
     Proposes("kukuryak", "sitemaps", equals=["/sitemap.xml"]),
     Proposes("zanovets", "start_urls", equals=["/news_list.php"]),
+    Proposes("rozmarin", "start_urls", equals=["/novini"]),
 ]
 
 
