@@ -143,6 +143,20 @@ def test_section_links_rank_news_words_in_the_text_first() -> None:
     ]  # never the home page, an article or a page with neither
 
 
+def test_a_language_switch_to_another_languages_news_is_no_section() -> None:
+    """ "ENG" leading to the English service's "/en/news" (its address says news): its
+    news are not the Bulgarian site's, whatever the switch is drawn as."""
+    body = (
+        '<nav><a href="/novini">Новини</a><a href="/en/news">ENG</a>'
+        '<a href="/en/news/"><img src="/img/gb.png" alt="English"></a>'
+        '<a href="/de/aktuelles/news">Deutsch</a><a href="/bg/news/all">BG</a></nav>'
+    )
+    assert section_links(tree(body), HOME, SITE) == [
+        "https://www.x.bg/novini",
+        "https://www.x.bg/bg/news/all",  # (Bulgarian, by its address)
+    ]
+
+
 def test_aktualna_in_an_address_names_a_news_section_as_in_a_menus_text() -> None:
     """ "Актуална информация" names a news section in a menu's text, and so does
     ``/aktualna-informatsiya`` in an address: a menu entry a picture draws without an
