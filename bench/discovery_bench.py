@@ -326,6 +326,8 @@ for site, name, origin in (
     ("zanovets", "Община Зановец", "http://www.zanovets.bg"),
     # and a "Вижте още новини" going nowhere, its next cards' address in data-href
     ("rozmarin", "Община Розмарин", "https://rozmarin.bg"),
+    # and a language switch "ENG" on every page, leading to the English service's /en/news
+    ("anason", "Община Анасон", "https://anason.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

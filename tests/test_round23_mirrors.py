@@ -13,7 +13,8 @@ themselves by a relative or a scheme-relative canonical (paprat); articles at
 ``301`` to the new (vratiga, edited between two crawls); a sitemap giving every page
 one ``<lastmod>``, a day before any of them (kukuryak, crawled ``--since`` too); a home
 page showing its paged news list in an ``<iframe>`` (zanovets); a "Вижте още новини"
-going nowhere but to its ``data-href`` (rozmarin). Each must archive
+going nowhere but to its ``data-href`` (rozmarin); a language switch "ENG" on every page
+leading to the English service's ``/en/news`` (anason). Each must archive
 exactly its articles with the true title, date and body, and a rerun right after must
 cost at most three requests.
 """
@@ -58,6 +59,8 @@ ROUND23_SITES = {
     "zanovets": ("Община Зановец", "http://www.zanovets.bg"),
     # <a href="javascript:void(0)" data-href="/novini/poveche?str=2">Вижте още новини</a>
     "rozmarin": ("Община Розмарин", "https://rozmarin.bg"),
+    # every page: <a href="/novini">БГ</a> | <a href="/en/news">ENG</a>
+    "anason": ("Община Анасон", "https://anason.bg"),
 }
 
 
@@ -97,6 +100,8 @@ FIRST_CRAWLS = [
     # the frame is the listing, from its first page
     FirstCrawl("zanovets", once=("/news_list.php", "/news_list.php?str=2"), rows=8),
     FirstCrawl("rozmarin", once=("/novini/poveche?str=2", "/novini/poveche?str=3"), rows=8),
+    # the English service's news never read
+    FirstCrawl("anason", once=("/novini?page=3",), distinct_under={"/en/": 0}, rows=8),
 ]
 
 
@@ -119,6 +124,7 @@ PROPOSALS = [
     Proposes("kukuryak", "sitemaps", equals=["/sitemap.xml"]),
     Proposes("zanovets", "start_urls", equals=["/news_list.php"]),
     Proposes("rozmarin", "start_urls", equals=["/novini"]),
+    Proposes("anason", "start_urls", equals=["/novini"]),
 ]
 
 
