@@ -307,6 +307,27 @@ for site, name, origin in (
     ("trendafil", "Община Трендафил", "https://trendafil.bg"),
     # and page 2 answered 302 to a login form, older news only in the sitemap
     ("bodlika", "Община Бодлика", "https://bodlika.bg"),
+    # and a twenty-third (tests/fixtures/make_mirrors_round23.py): a CMS in /bg/ routed
+    # through index.php, the list and a module linking one undated page by both routes
+    ("repey", "Община Репей", "https://repey.bg"),
+    # and a "Зареди още" counting its pages from 0, data-page="0" under the first cards
+    ("kamshik", "Община Камшик", "https://kamshik.bg"),
+    # and "/" only a choice of "На български" or "In English", English copies under /en/
+    ("lopen", "Община Лопен", "https://lopen.bg"),
+    # and the home page every article's canonical and og:url
+    ("glushina", "Община Глушина", "https://glushina.bg"),
+    # and list links with campaign tags and ?ref=home, canonicals relative or scheme-relative
+    ("paprat", "Община Папрат", "https://paprat.bg"),
+    # and articles at /novini/<id>-<slug>, the slug following an edited headline
+    ("vratiga", "Община Вратига", "https://vratiga.bg"),
+    # and a sitemap giving every page one <lastmod>, the day its plugin was set up
+    ("kukuryak", "Община Кукуряк", "https://kukuryak.bg"),
+    # and a home page showing its paged news list in an <iframe src="/news_list.php">
+    ("zanovets", "Община Зановец", "http://www.zanovets.bg"),
+    # and a "Вижте още новини" going nowhere, its next cards' address in data-href
+    ("rozmarin", "Община Розмарин", "https://rozmarin.bg"),
+    # and a language switch "ENG" on every page, leading to the English service's /en/news
+    ("anason", "Община Анасон", "https://anason.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -284,6 +284,45 @@ def test_a_news_sitemaps_entries_are_articles_whatever_their_shape() -> None:
     assert feed_links(sitemap, patterned, "sitemap").articles == []
 
 
+@pytest.mark.parametrize(
+    ("stamps", "kind", "listed"),
+    [
+        # one stamp on every page: when the file was written, no page's date
+        (["2025-03-14T08:00:00+02:00"] * 3, "sitemap", [None] * 3),
+        # each page its own day, or two pages only: each page's
+        (
+            ["2026-11-28", "2026-11-25", "2026-11-25"],
+            "sitemap",
+            ["2026-11-28", "2026-11-25", "2026-11-25"],
+        ),
+        (["2026-11-28"] * 2, "sitemap", ["2026-11-28"] * 2),
+        # a feed's one midnight for the items of one day is their publication day
+        (["Sat, 28 Nov 2026 00:00:00 +0200"] * 3, "feed", ["2026-11-28"] * 3),
+    ],
+)
+def test_a_sitemap_giving_every_page_one_lastmod_dates_none_of_them(
+    stamps: list[str], kind: str, listed: list[str | None]
+) -> None:
+    site = Profile(id="x", name="X", origin="https://www.x.bg", hosts=("www.x.bg",))
+    slugs = ["nov-park-v-tsentara", "remont-na-ulitsite-v-kvartala", "koleden-bazar-na-ploshtada"]
+    if kind == "sitemap":
+        rows = "".join(
+            f"<url><loc>https://www.x.bg/novini/{slug}</loc><lastmod>{stamp}</lastmod></url>"
+            for slug, stamp in zip(slugs, stamps, strict=False)
+        )
+        document = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{rows}</urlset>'
+    else:
+        rows = "".join(
+            f"<item><title>T</title><link>https://www.x.bg/novini/{slug}</link>"
+            f"<pubDate>{stamp}</pubDate></item>"
+            for slug, stamp in zip(slugs, stamps, strict=False)
+        )
+        document = f'<rss version="2.0"><channel><title>X</title>{rows}</channel></rss>'
+    read = feed_links(document.encode(), site, kind)
+    found = [c.listed_date.isoformat() if c.listed_date else None for c in read.articles]
+    assert found == listed
+
+
 def test_sitemap_index_gzip() -> None:
     index = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       <sitemap><loc>https://x.bg/sitemap-1.xml.gz</loc><lastmod>2025-12-01</lastmod></sitemap>

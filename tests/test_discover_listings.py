@@ -825,6 +825,10 @@ def test_no_next_form_button(form: str) -> None:
             '<button class="more" data-source="/ajax/novini/3">Още новини ↓</button>',
             "/ajax/novini/3",
         ),
+        (  # said politely
+            '<a href="javascript:void(0)" data-href="/novini/poveche?str=2">Вижте още новини</a>',
+            "/novini/poveche?str=2",
+        ),
         # the endpoint and the page apart, as the script sends them (the endpoint alone
         # answers the first cards again); a page field it names already is replaced
         (
@@ -856,6 +860,9 @@ def test_a_load_more_button_with_an_address_is_the_next_page(body: str, expected
         # the next page's number: sent as it is
         ("https://www.x.bg/novini", 1, 2, "/novini/ajax?page=2"),
         ("https://www.x.bg/novini/ajax?page=2", 2, 3, "/novini/ajax?page=3"),
+        # counted from 0: the first page's button says 0, the endpoint's ?page=1 says 1
+        ("https://www.x.bg/novini", 1, 0, "/novini/ajax?page=1"),
+        ("https://www.x.bg/novini/ajax?page=1", 2, 1, "/novini/ajax?page=2"),
     ],
 )
 def test_a_load_more_naming_its_own_page_loads_the_one_after(

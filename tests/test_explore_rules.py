@@ -143,6 +143,20 @@ def test_section_links_rank_news_words_in_the_text_first() -> None:
     ]  # never the home page, an article or a page with neither
 
 
+def test_a_language_switch_to_another_languages_news_is_no_section() -> None:
+    """ "ENG" leading to the English service's "/en/news" (its address says news): its
+    news are not the Bulgarian site's, whatever the switch is drawn as."""
+    body = (
+        '<nav><a href="/novini">Новини</a><a href="/en/news">ENG</a>'
+        '<a href="/en/news/"><img src="/img/gb.png" alt="English"></a>'
+        '<a href="/de/aktuelles/news">Deutsch</a><a href="/bg/news/all">BG</a></nav>'
+    )
+    assert section_links(tree(body), HOME, SITE) == [
+        "https://www.x.bg/novini",
+        "https://www.x.bg/bg/news/all",  # (Bulgarian, by its address)
+    ]
+
+
 def test_aktualna_in_an_address_names_a_news_section_as_in_a_menus_text() -> None:
     """ "Актуална информация" names a news section in a menu's text, and so does
     ``/aktualna-informatsiya`` in an address: a menu entry a picture draws without an
@@ -567,6 +581,11 @@ def test_a_page_that_stays_unread_is_explored_again_ever_less_often() -> None:
         ('<a href="/bg/"><img src="bg.gif" alt="Български"></a>', "bg/"),  # a flag alone
         ('<a href="/?lang=bg" hreflang="bg">БГ</a>', "?lang=bg"),
         ('<a href="/bg/" title="Bulgarian"><img src="bg.gif" alt=""></a>', "bg/"),
+        ('<a href="/bg/">На български</a>', "bg/"),  # said as a sentence
+        ('<a href="/bg/"><img src="bg.gif" alt="Версия на български"></a>', "bg/"),
+        ('<a href="/bg/">Bulgarian version</a>', "bg/"),
+        ('<a href="/bg/">In Bulgarian</a>', "bg/"),
+        ('<a href="/bg/">Новини на български</a>', None),  # a section, not a language
         ('<a href="/en/">English</a>', None),  # no Bulgarian choice: no way in
         ('<a href="/bg/"><img src="flag.gif" alt=""></a>', None),  # a flag naming nothing
         ('<a href="https://www.other.bg/bg/">Български</a>', None),  # another site

@@ -12,7 +12,7 @@ import pytest
 
 from newsarchive.archive.connection import connect
 from newsarchive.archive.store import Store
-from newsarchive.discover.urls import front_controller_twin
+from newsarchive.discover.urls import front_controller_twins, id_slug_prefix
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Article, Page
 
@@ -205,22 +205,53 @@ def test_a_page_naming_another_articles_address_leaves_that_article_in_place(
 
 
 @pytest.mark.parametrize(
-    ("key", "twin"),
+    ("key", "twins"),
     [
-        ("x.bg/index.php/novini/12", "x.bg/novini/12"),
-        ("x.bg/novini/12", "x.bg/index.php/novini/12"),
-        ("x.bg/novini/12?lang=bg", "x.bg/index.php/novini/12?lang=bg"),
-        ("x.bg/index.php/bg/news?id=3", "x.bg/bg/news?id=3"),
-        ("x.bg/", None),  # the front page
-        ("x.bg/index.php", None),
-        ("x.bg/index.php/", None),
-        ("x.bg/index.php?id=7", None),  # a query alone
-        ("x.bg/?p=7", None),
-        ("x.bg/index.php5/a", None),
+        ("x.bg/index.php/novini/12", ["x.bg/novini/12"]),
+        ("x.bg/index.php/bg/news?id=3", ["x.bg/bg/news?id=3"]),
+        ("x.bg/bg/index.php/novini/12", ["x.bg/bg/novini/12"]),  # a CMS in a folder
+        ("x.bg/Index.php/novini/12", ["x.bg/novini/12"]),  # spelled as on Windows
+        (
+            "x.bg/novini/12?lang=bg",
+            [
+                "x.bg/index.php/novini/12?lang=bg",
+                "x.bg/Index.php/novini/12?lang=bg",
+                "x.bg/novini/index.php/12?lang=bg",
+                "x.bg/novini/Index.php/12?lang=bg",
+            ],
+        ),
+        ("x.bg/12", ["x.bg/index.php/12", "x.bg/Index.php/12"]),
+        ("x.bg/", []),  # the front page
+        ("x.bg/index.php", []),
+        ("x.bg/index.php/", []),
+        ("x.bg/bg/index.php/", []),
+        ("x.bg/index.php?id=7", []),  # a query alone
+        ("x.bg/?p=7", []),
+        ("x.bg/index.php5/a", []),
     ],
 )
-def test_a_path_through_the_front_controller_has_one_twin(key: str, twin: str | None) -> None:
-    assert front_controller_twin(key) == twin
+def test_a_path_through_the_front_controller_has_its_twins(key: str, twins: list[str]) -> None:
+    assert front_controller_twins(key) == twins
+
+
+@pytest.mark.parametrize(
+    ("key", "prefix"),
+    [
+        ("x.bg/novini/3310-nov-park", "x.bg/novini/3310-"),
+        ("x.bg/novini/3310-nov-park/", "x.bg/novini/3310-"),  # WordPress's last slash
+        ("x.bg/3310-нов-парк", "x.bg/3310-"),
+        ("x.bg/novini/10-minute-meditation", None),  # a listicle's number, no id
+        ("x.bg/novini/2026-11-28-nov-park", None),  # led by its date
+        ("x.bg/novini/3310-2026", None),  # no word
+        ("x.bg/novini/3310", None),
+        ("x.bg/novini/3310-nov-park?id=2", None),
+        ("x.bg/novini/3310-nov-park#2026-11-28-x", None),  # an item of a page
+    ],
+)
+def test_an_address_led_by_an_id_shares_its_start_with_its_other_slugs(
+    key: str, prefix: str | None
+) -> None:
+    assert id_slug_prefix(key) == prefix
 
 
 def test_an_undated_page_linked_through_index_php_and_not_is_one_article(

@@ -208,6 +208,10 @@ class _Explorer:
                 if listings.card_date(card, today=page.fetched_at) is not None
             }
             menu = section_links(tree, page.final_url, self.profile, dated)
+            if is_listing(items) and (
+                own := listings.find_next_link(tree, page.final_url, self.profile, 1)
+            ):  # a list's own next page is no section of it ("news_list.php?str=2")
+                menu = [url for url in menu if url != own]
             children = news_menu_children(tree, page.final_url, self.profile)
             self.categories.update(children)
             sections += [url for url in [*children, *menu] if url not in sections]

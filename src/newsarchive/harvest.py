@@ -33,7 +33,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.archive.frontier import Frontier, State
 from newsarchive.archive.frontier import seen as policy
-from newsarchive.archive.store import Store
+from newsarchive.archive.store import SAME_BODY, Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover.listings import older_article_link
@@ -185,12 +185,6 @@ def unstorable(exc: Exception, url: str) -> str:
     value's own repr may hold what UTF-8 cannot, so it is escaped."""
     message = f"cannot store the article ({type(exc).__name__}: {exc}): {url}"
     return message.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-# How alike two texts of one item must be for an edit of its headline to be one item
-# edited, not one item gone and another new (``_retitled``): the body may change a little
-# with the headline, as a typo is fixed in both.
-SAME_BODY = 0.8
 
 
 def _retitled(store: Store, page_url: str, items: list[FullItem], site: str) -> dict[str, str]:

@@ -25,6 +25,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
@@ -33,7 +34,8 @@ from newsarchive.archive.schema import INDEX_INSERTED, bulk_indexing
 from newsarchive.archive.stories import Shingles, shingles
 from newsarchive.discover.urls import (
     archive_key,
-    front_controller_twin,
+    front_controller_twins,
+    id_slug_prefix,
     move_hosts,
     moved_keys,
     url_key,
@@ -47,6 +49,10 @@ if TYPE_CHECKING:
     from newsarchive.archive.stories import StoryIndex
 
 _OPENING = 200  # characters of an article's text that say which article it is
+# How alike two texts of one article must be for an edit of its headline to be one
+# article edited, not one gone and another new: the body may change a little with the
+# headline, as a typo is fixed in both.
+SAME_BODY = 0.8
 _INDEX_BATCH = 1000  # inserted rows indexed together (``Store.indexing_inserts``)
 _COMPOSE_BATCH = 500  # rows read at once by ``Store.compose_stored``
 ARTICLE_COLUMNS = (
@@ -490,12 +496,12 @@ class Store:
 
     def _twin(self, keys: list[str], values: tuple[Any, ...]) -> tuple[int, str] | None:
         """(id, url) of the article archived at an address that is one of ``keys`` with
-        ``index.php/`` put in or taken out (``front_controller_twin``), if the page read
+        ``index.php/`` put in or taken out (``front_controller_twins``), if the page read
         there is this one: the same title, date (or none), author, tags and text. An
         undated page is found so too, which ``_same_content`` leaves apart (one title
         posted each week at a new address is a notice each week): the one route of one
         CMS is no new posting."""
-        twins = [twin for key in keys if (twin := front_controller_twin(key)) is not None]
+        twins = [twin for key in keys for twin in front_controller_twins(key)]
         article_id = self._find_keys(twins) if twins else None
         if article_id is None:
             return None
@@ -507,6 +513,30 @@ class Store:
         ):
             return article_id, str(url)
         return None
+
+    def _reslugged(self, site: str, key: str, pdate: str, text: str) -> int | None:
+        """The article archived at ``key``'s id under another slug (``id_slug_prefix``),
+        if it is this one with its headline edited: of the same site and day, its text
+        mostly this one's (``SAME_BODY``), and the only one so. Its row takes the new
+        address (the old one now redirects there) and keeps the old as a key, so the edit
+        is a revision, not a second row. Found through the keys' index by their start."""
+        prefix = id_slug_prefix(key)
+        if prefix is None:
+            return None
+        found = {
+            int(article_id)
+            for article_id, other, was_site, day, was in self.conn.execute(
+                "SELECT u.article_id, u.url_key, a.site, a.published_date, a.text"
+                " FROM article_urls u JOIN articles a ON a.id = u.article_id"
+                " WHERE u.url_key > ? AND u.url_key < ?",
+                (prefix, prefix[:-1] + "."),
+            )
+            if other != key
+            and not any(mark in other[len(prefix) :].removesuffix("/") for mark in "/?#")
+            and (was_site, day) == (site, pdate)
+            and SequenceMatcher(None, was, text).ratio() >= SAME_BODY
+        }
+        return found.pop() if len(found) == 1 else None
 
     def upsert_article(
         self,
@@ -588,6 +618,8 @@ class Store:
                 copy = self._same_content(site, pdate, values)
             if copy is not None:  # one article under a second address: the first stays
                 article_id, url = copy
+            elif pdate is not None:  # or its headline edited, and the address with it
+                article_id = self._reslugged(site, keys[0], pdate, article.text)
         row = None
         if article_id is not None:
             self._index()  # (an inserted row, updated below, must be indexed first)

@@ -327,8 +327,30 @@ def frame_sources(tree: LexborHTMLParser, page_url: str, profile: Profile) -> li
 
 
 # How a choice of language names Bulgarian: a link's text, its flag's alt or title
-# ("Български", "БГ", "BG", "Bulgarian"), or its hreflang.
-_BULGARIAN = re.compile(r"^(?:български(?:\s+език)?|бг|bg(?:-bg)?|bul|bulgarian)$", re.IGNORECASE)
+# ("Български", "БГ", "BG", "Bulgarian"), or its hreflang; and as a sentence does ("На
+# български", "Версия на български", "Bulgarian version", "In Bulgarian", "BG версия").
+_BULGARIAN = re.compile(
+    r"^(?:(?:(?:версия\s+)?на|in)\s+)?(?:български(?:\s+език)?|бг|bg(?:-bg)?|bul|bulgarian)"
+    r"(?:\s+(?:версия|version|език|language))?$",
+    re.IGNORECASE,
+)
+
+
+# How a language switch names another language than Bulgarian: the link's text, its
+# flag's alt or title ("EN", "ENG", "English", "English version", "Deutsch", "RU").
+_OTHER_LANGUAGE = re.compile(
+    r"^(?:(?:in\s+)?english(?:\s+version)?|en|eng|de|deu|deutsch|ru|rus|русский|fr|français"
+    r"|ro|română|tr|türkçe|el|gr|ελληνικά)$",
+    re.IGNORECASE,
+)
+
+
+def _another_language(label: str) -> bool:
+    """A language switch's link to the site in another language, by its label: the
+    English service's "/en/news" reads as a news section by its address, but its news
+    are not the Bulgarian site's. Not by ``hreflang``: a theme may write the page's own
+    language on every link."""
+    return bool(_OTHER_LANGUAGE.match(label.strip()))
 
 
 def language_home(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[str]:
@@ -404,6 +426,8 @@ def section_links(
         if url_key(url) in articles:
             continue
         label = _text(anchor) or picture_says(anchor)  # (a menu of picture buttons)
+        if _another_language(label):
+            continue
         score = (2 if NEWS_WORDS.search(label) else 0) + (1 if NEWS_PATH.search(path) else 0)
         if score and len(label) <= 40:
             scored.setdefault(url, score * 10_000 - order)

@@ -28,7 +28,7 @@ import re
 import xml.etree.ElementTree as ET
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
@@ -55,7 +55,7 @@ from newsarchive.discover.urls import (
     normalize_url,
     on_site,
 )
-from newsarchive.models import MAX_BODY_BYTES, Candidate, Page, Profile
+from newsarchive.models import MAX_BODY_BYTES, SOURCE_SITEMAP, Candidate, Page, Profile
 from newsarchive.utf8_strays import LEGACY_CHARSET, stray_bytes_only
 
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file (sitemaps.org); feeds too
@@ -580,10 +580,27 @@ def feed_links(
             articles.append(Candidate(url, profile.id, source, listed))
             if entry.news:
                 news.add(url)
+    if source == SOURCE_SITEMAP and _one_stamp(feed.entries):
+        articles = [replace(candidate, listed_date=None) for candidate in articles]
     following = normalize_url(feed.next, feed_url) if feed.next else None
     if following is not None and not on_site(following, profile):
         following = None
     return FeedLinks(articles, children, feed.cut, following, frozenset(news))
+
+
+# How many pages of one sitemap, all with one ``<lastmod>``, show that it says when the
+# file was written, not when each page changed (``_one_stamp``).
+ONE_STAMP_PAGES = 3
+
+
+def _one_stamp(entries: list[FeedEntry]) -> bool:
+    """Whether a sitemap gives every page of it (at least ``ONE_STAMP_PAGES``) the same
+    ``<lastmod>``, to the second: a plugin writing the day it was set up, or the hour it
+    wrote the file, into every entry. Such a date says nothing of any page, so it must
+    not skip pages as older than ``--since``; without it, each page's own date decides.
+    A feed's dates are its posts' and stay: items of one day may share a midnight."""
+    stamps = [entry.published for entry in entries if not entry.is_sitemap]
+    return len(stamps) >= ONE_STAMP_PAGES and stamps[0] is not None and len(set(stamps)) == 1
 
 
 def _said_news(url: str, profile: Profile) -> bool:

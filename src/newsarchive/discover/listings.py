@@ -826,9 +826,10 @@ def _form_button_pager(
 
 
 # A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още
-# новини", "Load more". Not a bare "още…": a card's "read more" link to its article says it.
+# новини", "Load more", or said politely, "Вижте още новини", "Заредете още". Not a bare
+# "още…": a card's "read more" link to its article says it.
 _MORE_TEXT = re.compile(
-    r"^(?:(?:зареди|покажи|виж|load|show)\s+(?:още|повече|more)"
+    r"^(?:(?:зареди|покажи|виж|заредете|покажете|вижте|load|show)\s+(?:още|повече|more)"
     r"(?:\s+(?:новини|публикации|статии|news|posts))?"
     r"|(?:още|повече|more)\s+(?:новини|публикации|статии|news|posts))\s*(?:[»›>→…↓]|\.\.\.)?$",
     re.IGNORECASE,
@@ -850,8 +851,10 @@ def _load_more(
     sends with it: the address asked for alone answers the first cards again. Themes
     differ on which page the number names: the next (the script sends it as it is) or
     the one the button stands under (the script adds one). A number that is this page's
-    own (``_own_number``) is the second: asking for it would read this page again, or
-    end the walk on its own address, a page early."""
+    own (``_own_number``), or one less (a theme counting its pages from 0, the first
+    page's button saying ``data-page="0"``), is the second: asking for it would read
+    this page again, or end the walk on its own address, a page early; no button loads
+    a page before its own."""
     for node in tree.css(_MORE_NODES):
         targets = [
             value
@@ -868,7 +871,7 @@ def _load_more(
              if name in _PAGE_ATTRIBUTES and value and value.strip().isdigit()),
             None,
         )  # fmt: skip
-        if number and int(number[1]) == _own_number(current, number[0], page):
+        if number and _own_number(current, number[0], page) - int(number[1]) in (0, 1):
             number = (number[0], str(int(number[1]) + 1))
         for target in targets:
             if url := usable(_with_field(target, *number) if number else target):

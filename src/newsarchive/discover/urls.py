@@ -400,24 +400,59 @@ def moved_keys(key: str, moves: Mapping[str, str]) -> list[str]:
 
 
 # A PHP front controller's name in a path: "/index.php/novini/12" is the route
-# "/novini/12" given to it as PATH_INFO, which a rewrite rule gives it from "/novini/12".
-_FRONT_CONTROLLER = "index.php/"
+# "/novini/12" given to it as PATH_INFO, which a rewrite rule gives it from "/novini/12";
+# a CMS installed in a folder has it there ("/bg/index.php/novini/12"), and a site
+# copied from Windows may spell it "Index.php".
+_FRONT_CONTROLLER = re.compile(r"index\.php", re.IGNORECASE)
+_PUT_IN = ("index.php", "Index.php")
+_DEPTH = 3  # the folders deep a CMS is installed in, counted from the site's root
 
 
-def front_controller_twin(key: str) -> str | None:
+def front_controller_twins(key: str) -> list[str]:
     """``key`` (``url_key``) with the front controller's name taken out of its path, or
-    put in: the other address a CMS routed through ``index.php`` (Joomla, WordPress,
+    put in: the other addresses a CMS routed through ``index.php`` (Joomla, WordPress,
     CodeIgniter, Laravel...) serves the same page at, one module linking
-    "/index.php/novini/12", another "/novini/12". Not a key of its own: the two are one
-    article only when the page read at both is the same (``Store.upsert_article``), so an
-    archive keyed before is keyed as it was. None for a front page or a query alone."""
+    "/index.php/novini/12", another "/novini/12". A name in the path is taken out
+    wherever it stands (a CMS in "/bg/"); where none is, it is put in before each of the
+    first folders, as the page does not say which is the CMS's. Not keys of their own:
+    two are one article only when the page read at both is the same
+    (``Store.upsert_article``), so an archive keyed before is keyed as it was. None for
+    a front page or a query alone."""
     host, _, rest = key.partition("/")
-    if rest.startswith(_FRONT_CONTROLLER):
-        route = rest.removeprefix(_FRONT_CONTROLLER)
-        return f"{host}/{route}" if route and route[0] not in "?/" else None
-    if not rest or rest[0] in "?/" or rest.startswith("index.php"):
-        return None
-    return f"{host}/{_FRONT_CONTROLLER}{rest}"
+    path, mark, query = rest.partition("?")
+    segments = path.split("/")
+    for n, segment in enumerate(segments):
+        if _FRONT_CONTROLLER.fullmatch(segment):
+            route = "/".join(segments[n + 1 :])
+            return [f"{host}/{'/'.join([*segments[:n], route])}{mark}{query}"] if route else []
+        if segment.lower().startswith("index.php"):  # ("index.php5": another script)
+            return []
+    twins = []
+    for n in range(min(len(segments) - 1, _DEPTH) + 1):
+        if "/".join(segments[n:]):
+            twins += [
+                f"{host}/{'/'.join([*segments[:n], name, *segments[n:]])}{mark}{query}"
+                for name in _PUT_IN
+            ]
+    return twins
+
+
+# An article's address led by its id in the CMS's table ("/novini/3310-nov-park"): at
+# least three digits (a listicle's "10-minute-..." is no id) and then a word, not a date
+# ("2026-11-28-nov-park" is led by its year).
+_ID_SLUG = re.compile(r"(\d{3,})-(?!\d)[^/?#]*[^\W\d_][^/?#]*")
+
+
+def id_slug_prefix(key: str) -> str | None:
+    """The start ``key`` (``url_key``) shares with every address of its article's id
+    under another slug, "x.bg/novini/3310-", when its last segment is an id and a slug
+    (a slash after it or not) and it has no query; else None. A CMS that writes the
+    headline into the address moves the article there when the headline is edited (the
+    old one answering 301), and a crawl after it meets the new address as a link of its
+    own."""
+    path, _, last = key.removesuffix("/").rpartition("/")
+    match = _ID_SLUG.fullmatch(last)
+    return f"{path}/{match.group(1)}-" if path and match and "?" not in key else None
 
 
 def moves_from(origin: str, moved: Mapping[str, str]) -> list[tuple[str, str]]:
