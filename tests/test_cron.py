@@ -239,3 +239,39 @@ def test_an_imported_fetch_time_in_another_zone_or_the_future_hides_no_idle_site
     assert done.exit_code == 0 and "imported 1 new" in done.stdout, done.stderr
     idle = _crawl(run_cli, server.url, db, "--warn-idle", "7")
     assert idle.exit_code == 1 and "no new article archived in 7 days" in idle.stderr
+
+
+def _damage_a_middle_page(db: Path) -> None:
+    """Bytes of no page's shape over one page in the middle of the file (a disk fault, a
+    bad copy): every page is in use after the VACUUM, so the damage is one SQLite meets."""
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("VACUUM")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    with db.open("r+b") as handle:
+        handle.seek(pages // 2 * size)
+        handle.write(b"\xa5" * size)
+
+
+def test_a_night_on_a_damaged_archive_is_loud_not_a_quiet_success(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    """A nightly run that finds nothing new touches a few pages: on an archive damaged
+    elsewhere it exited 0 and said nothing, night after night, while the analyst's
+    search, stats and export failed on it. It now refuses the file as they do, before
+    writing into it; and a write that meets a bad page is said in the same words (it was
+    "cannot write the archive", exit 74: a disk to free, where the file needs recovering)."""
+    server = mirror("bta")
+    db, log = tmp_path / "cron.db", tmp_path / "crawl.log"
+    first = _crawl(run_cli, server.url, db)
+    assert (first.exit_code, first.stderr) == (0, "")
+    _damage_a_middle_page(db)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+    night = _crawl(run_cli, server.url, db, "--log-file", str(log))
+    assert night.exit_code == 2 and night.stdout == "", night.stderr
+    said = night.stderr.splitlines()
+    assert len(said) == 1 and said[0].startswith("newsarchive: error: the archive is damaged: ")
+    assert ".recover" in said[0], said
+    why = said[0].removeprefix("newsarchive: error: ")
+    assert _logged_end(log) == f"refused: {why} (exit status 2)"

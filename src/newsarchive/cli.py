@@ -422,17 +422,13 @@ def _archive_failure(exc: Exception) -> NewsarchiveError | None:
 
     if not isinstance(exc, sqlite3.DatabaseError):
         return None
-    from newsarchive.archive.connection import is_busy, is_damaged, write_failure
-    from newsarchive.errors import ArchiveError
+    from newsarchive.archive.connection import damaged, is_busy, is_damaged, write_failure
 
     if is_busy(exc):
         return write_failure(exc)
     if not is_damaged(exc):
         return None
-    return ArchiveError(
-        f"the archive is damaged: {exc} "
-        "(sqlite3 ARCHIVE .recover | sqlite3 NEW.db saves what is readable)"
-    )
+    return damaged(exc)
 
 
 def _db(db: Path | None) -> Path:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsarchive.errors import EXIT_INTERNAL, EXIT_PARTIAL, EXIT_SIGINT, ArchiveWriteError
+from newsarchive.errors import EXIT_INTERNAL, EXIT_PARTIAL, EXIT_SIGINT, ArchiveError
 from newsarchive.fetch.client import Fetcher, FetchOptions
 
 STAGES = ("fetch", "decode", "extract", "store")
@@ -74,7 +74,7 @@ class SiteReport:
     budget_spent: int = 0  # the per-run request budget, when it ran out
     resting: str = ""  # why the run stopped asking the site's host (``HostResting``)
     explored: int = 0  # requests spent exploring the site for its sources
-    archive_error: ArchiveWriteError | None = None  # ends the whole run
+    archive_error: ArchiveError | None = None  # ends the whole run
     drift: Counter[str] = field(default_factory=Counter)
     broken: Counter[str] = field(default_factory=Counter)  # see ``broken_warning``
     failures: list[str] = field(default_factory=list)

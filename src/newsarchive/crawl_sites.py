@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from pathlib import Path
 
-from newsarchive.archive.connection import ArchiveFile, connect, write_failure
+from newsarchive.archive.connection import ArchiveFile, check_intact, connect, write_failure
 from newsarchive.archive.store import Store, now_iso
 from newsarchive.crawl import SiteCrawl
 from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
@@ -27,7 +27,8 @@ from newsarchive.models import Profile
 def crawl_sites(
     db: Path, profiles: list[Profile], options: CrawlOptions, progress: Progress | None = None
 ) -> list[SiteReport]:
-    connect(db, create=True).close()  # create or upgrade once, before the sites start
+    with closing(connect(db, create=True)) as conn:  # create or upgrade once, before the sites
+        check_intact(conn)  # ... and not write into a damaged file
     archive = ArchiveFile(db)
     names = NameWatch()  # (one resolver for every site: down for one, down for all)
     with ThreadPoolExecutor(max(1, min(len(profiles), options.sites_at_once))) as pool:
