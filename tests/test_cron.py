@@ -8,7 +8,8 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ import pytest
 from newsarchive.archive.lock import CrawlLock
 from newsarchive.mirror import MirrorServer
 
-from .faultserver import FaultServer
+from .faultserver import FaultServer, write_profile
 from .support import Result
 from .test_crawl_process import count_articles, start_crawl, wait_for
 
@@ -275,3 +276,58 @@ def test_a_night_on_a_damaged_archive_is_loud_not_a_quiet_success(
     assert ".recover" in said[0], said
     why = said[0].removeprefix("newsarchive: error: ")
     assert _logged_end(log) == f"refused: {why} (exit status 2)"
+
+
+@contextlib.contextmanager
+def _small_disk(folder: Path) -> Iterator[Path]:
+    """A 400 KiB file system at ``folder`` (root only: skipped elsewhere)."""
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(folder)], check=False,
+        capture_output=True,
+    ).returncode:  # fmt: skip
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def _fill(folder: Path) -> None:
+    """Every page of the file system taken (a file of its own may not even be made)."""
+    with contextlib.suppress(OSError), (folder / "filler").open("wb") as filler:
+        while True:
+            filler.write(b"\0" * 4096)
+            filler.flush()
+
+
+def test_a_night_on_a_disk_already_full_exits_74_as_one_filled_mid_run(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A run whose disk fills up mid-run exits 74 (a disk to free); the next night, the
+    disk still full, exited 2, "bad usage or input", as a typo in the cron line does:
+    its empty lock file could not take the pid (``cannot use lock file``), or, the lock
+    file written, the archive could not be opened. A wrapper paging on 74 missed it."""
+    with _small_disk(tmp_path / "small") as disk, FaultServer(
+        articles=60, per_page=10, faults=False
+    ) as server:  # fmt: skip
+        db = disk / "archive.db"
+        profile = write_profile(tmp_path)
+        crawl = (
+            "crawl", "fault", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--quiet", "--db",
+        )  # fmt: skip
+        fresh = disk / "fresh.db"  # (a new archive, its lock file written before)
+        Path(f"{fresh}.lock").write_text("4242 crawl\n", encoding="ascii")
+        filled = run_cli(*crawl, str(db))
+        assert filled.exit_code == 74 and "full" in filled.stderr, filled.stderr
+        _fill(disk)  # (the first run may have left a page free)
+        night = run_cli(*crawl, str(db))
+        assert night.exit_code == 74 and night.stdout == "", night.stderr
+        said = night.stderr.splitlines()
+        assert len(said) == 1 and "No space left on device" in said[0], said
+        new = run_cli(*crawl, str(fresh))
+        assert new.exit_code == 74 and new.stdout == "", new.stderr
+        said = new.stderr.splitlines()
+        assert len(said) == 1 and f"cannot open archive {fresh}: " in said[0], said
+        assert "full" in said[0], said

@@ -24,6 +24,7 @@ from typer.core import TyperGroup
 
 from newsarchive.errors import (
     DATE_FORMS,
+    DISK_ERRNOS,
     EXIT_INTERNAL,
     EXIT_IO,
     EXIT_LOCKED,
@@ -332,7 +333,7 @@ def _err(message: str) -> None:
 # or the caller closed stdout (``std_streams.ClosedOutput``) or opened it for reading only
 # (EBADF). stderr's never reach here (``std_streams.DeafTolerant``), nor an ``--out``
 # file's (``export.outfile.written_whole`` names the file): what is left is stdout's.
-_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+_OUTPUT_ERRNOS = DISK_ERRNOS | {errno.EBADF}
 
 
 def _drop_stdout() -> None:

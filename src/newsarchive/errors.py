@@ -9,6 +9,8 @@ before the CLI is loaded; a test holds them equal).
 
 from __future__ import annotations
 
+import errno
+
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
@@ -16,6 +18,9 @@ EXIT_USAGE = 2
 # a command's output, or the archive during a crawl
 EXIT_IO = 74
 EXIT_LOCKED = 75
+# What a write that failed for the disk's sake (full, over quota or a size limit, failing)
+# sets errno to: exit 74 whoever meets it, stdout, an --out file or the archive's lock
+DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 EXIT_INTERNAL = 70  # a bug: one line, never a traceback (EX_SOFTWARE)
 # A signal's, as a shell reports a process it ended (128 + the signal's number): a crawl
 # stopped so exits with them (the next run resumes), any other command stopped says so

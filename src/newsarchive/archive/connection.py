@@ -79,7 +79,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         add_functions(conn)
     except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"cannot open archive {path}: {_why(exc)}") from None
+        raise _open_failure(exc, f"cannot open archive {path}") from None
     # Every command, readers too, upgrades an archive an older version wrote; on a current
     # archive this costs one PRAGMA read.
     try:
@@ -94,8 +94,20 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             conn.close()
             if is_busy(exc):
                 raise write_failure(exc, f"cannot prepare archive {path}") from None
-            raise ArchiveError(f"cannot prepare archive {path}: {_why(exc)}") from None
+            raise _open_failure(exc, f"cannot prepare archive {path}") from None
     return conn
+
+
+def _open_failure(exc: sqlite3.DatabaseError, doing: str) -> ArchiveError:
+    """Why the archive could not be opened or prepared: a full or failing disk exits 74, as
+    a run that fills it does (the next night's open said exit 2, "bad usage or input");
+    a damaged file is said as every command says it; anything else is a setup to fix."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
+        return ArchiveWriteError(f"{doing}: {exc}")
+    if code == sqlite3.SQLITE_CORRUPT:
+        return damaged(exc)
+    return ArchiveError(f"{doing}: {_why(exc)}")
 
 
 # Every schema version had these; an ``articles`` table without them is another program's.

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from newsarchive.archive.connection import check_creatable
-from newsarchive.errors import ArchiveError, LockHeld
+from newsarchive.errors import DISK_ERRNOS, ArchiveError, ArchiveWriteError, LockHeld
 
 # ``held_since`` holds a shared lock for an instant: a crawl starting in that instant
 # tries again rather than exit 75 as if another crawl were writing
@@ -48,7 +48,7 @@ class CrawlLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise ArchiveError(f"cannot create lock file {self.path}: {exc.strerror}") from None
+            raise _lock_failure(f"cannot create lock file {self.path}", exc) from None
         try:
             self._take(fd)
         except BaseException as exc:
@@ -57,7 +57,7 @@ class CrawlLock:
                 raise
             # a FIFO or a device where the lock file should be, a file system without
             # locks: that was a traceback (exit 1), and no line in the crawl's log
-            raise ArchiveError(f"cannot use lock file {self.path}: {exc.strerror}") from None
+            raise _lock_failure(f"cannot use lock file {self.path}", exc) from None
         self._fd = fd
         return self
 
@@ -98,6 +98,14 @@ class CrawlLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def _lock_failure(doing: str, exc: OSError) -> ArchiveError:
+    """A lock file that cannot be made or written: exit 74 when the disk is full or failing,
+    as the run that filled it exits (the next night said exit 2, "bad usage or input",
+    and a wrapper telling a full disk by its code missed it); else a setup to fix (2)."""
+    failure = ArchiveWriteError if exc.errno in DISK_ERRNOS else ArchiveError
+    return failure(f"{doing}: {exc.strerror}")
 
 
 def _taken_at(fd: int) -> dt.datetime:
