@@ -331,3 +331,26 @@ def test_a_night_on_a_disk_already_full_exits_74_as_one_filled_mid_run(
         said = new.stderr.splitlines()
         assert len(said) == 1 and f"cannot open archive {fresh}: " in said[0], said
         assert "full" in said[0], said
+
+
+def test_a_copy_cut_at_half_its_size_is_said_damaged_by_every_command(
+    run_cli: Callable[..., Result], mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    """A copy of the archive cut short (a full disk under ``cp``, an interrupted rsync)
+    fails when it is opened, where a damage further in fails at the first bad page: the
+    first said "cannot open archive …: database disk image is malformed", with none of
+    the second's way out (``.recover``), though both are the same damaged file."""
+    server = mirror("bta")
+    db, cut = tmp_path / "cron.db", tmp_path / "copy.db"
+    assert _crawl(run_cli, server.url, db).exit_code == 0
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("VACUUM")
+    whole = db.read_bytes()
+    cut.write_bytes(whole[: len(whole) // 2])
+    for command in (("stats",), ("search", "община"), ("export", "--format", "jsonl")):
+        result = run_cli(*command, "--db", str(cut))
+        assert result.exit_code == 2 and result.stdout == "", (command, result.stderr)
+        assert result.stderr.startswith("newsarchive: error: the archive is damaged: ")
+        assert ".recover" in result.stderr, command
+    night = _crawl(run_cli, server.url, cut)
+    assert night.exit_code == 2 and "the archive is damaged: " in night.stderr, night.stderr

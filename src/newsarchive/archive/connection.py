@@ -373,9 +373,9 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
                 raise write_failure(exc, "cannot read the archive") from None
             error = exc
             continue
-        except sqlite3.DatabaseError as exc:  # not a database: no second try
+        except sqlite3.DatabaseError as exc:  # not a database, or damaged: no second try
             conn.close()
-            raise ArchiveError(f"cannot open archive {path}: {exc}") from None
+            raise _open_failure(exc, f"cannot open archive {path}") from None
         conn.execute("PRAGMA busy_timeout = 30000")  # wait out a writer from now on
         add_functions(conn)
         return conn, uri
