@@ -454,3 +454,29 @@ def test_a_run_killed_by_sigkill_shows_as_interrupted_not_running_forever(
             conn.execute("SELECT count(*) FROM runs WHERE finished_at IS NULL").fetchone()[0] == 2
         )
     conn.close()
+
+
+def test_a_lock_file_deleted_under_a_running_crawl_is_taken_again(db: Path) -> None:
+    """After a ``kill -9`` the lock file stays, naming a dead pid: an admin "clearing the
+    stale lock" (or a cleanup script) may as well delete it while the next night's crawl
+    runs. The next crawl then made a new lock file, locked it, and the two crawled one
+    archive at once (measured: 428 requests where one run makes 222). The running crawl
+    now takes its lock again at its next page, and a crawl started after is refused."""
+    with FaultServer(
+        articles=40, per_page=10, faults=False, article_delay=0.02, hold_after=20
+    ) as site:  # fmt: skip
+        first = start_crawl(site, db)
+        try:
+            wait_for(lambda: count_articles(db) >= 3)
+            lock = Path(f"{db}.lock")
+            lock.unlink()
+            wait_for(lock.exists)  # (taken again between two pages)
+            second = start_crawl(site, db)
+            out, err = second.communicate(timeout=60)
+            assert second.returncode == 75, err
+            assert f"another crawl (pid {first.pid}, since " in err, err
+        finally:
+            site.release.set()
+            out, err = first.communicate(timeout=60)
+    assert first.returncode == 0, err
+    assert count_articles(db) == 40

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from newsarchive.archive.connection import ArchiveFile, write_failure
 from newsarchive.archive.frontier import Frontier
+from newsarchive.archive.lock import keep_held
 from newsarchive.archive.store import Store
 from newsarchive.crawl_discovery import Discoverer, SiteMoved, site_origin
 from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
@@ -204,6 +205,7 @@ class SiteCrawl:
     def _check_archive(self) -> None:
         if self.archive is not None:
             self.archive.check()
+            keep_held(self.archive.path)
 
     def _robots_gate(self, url: str) -> None:
         """An unreadable robots.txt disallows the whole site for this run: one failure line

@@ -97,7 +97,8 @@ class ArchiveBusy(ArchiveWriteError):
     lock file) kept a write transaction on the archive open past SQLite's wait. Nothing
     is wrong with the file or the disk: like a crawl holding the lock, it means "try
     later", and a nightly job told so by its exit code (75) retries instead of paging
-    someone about a disk (74) or a bug (70)."""
+    someone about a disk (74) or a bug (70). So is a crawl that took the lock while this
+    run's lock file was deleted under it (``CrawlLock.keep``): this run stops for it."""
 
     exit_code = EXIT_LOCKED
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
+import threading
 import time
 from pathlib import Path
 from types import TracebackType
 
 from newsarchive.archive.connection import check_creatable
-from newsarchive.errors import DISK_ERRNOS, ArchiveError, ArchiveWriteError, LockHeld
+from newsarchive.errors import DISK_ERRNOS, ArchiveBusy, ArchiveError, ArchiveWriteError, LockHeld
 
 # ``held_since`` holds a shared lock for an instant: a crawl starting in that instant
 # tries again rather than exit 75 as if another crawl were writing
@@ -43,6 +44,8 @@ class CrawlLock:
         self.command = command  # written beside the pid: who a run that meets it waits for
         self.path = lock_path(db)
         self._fd: int | None = None
+        self._file: tuple[int, int] | None = None  # the locked file's (device, inode)
+        self._keeping = threading.Lock()  # (the sites' threads all call ``keep``)
 
     def __enter__(self) -> CrawlLock:
         try:
@@ -59,7 +62,46 @@ class CrawlLock:
             # locks: that was a traceback (exit 1), and no line in the crawl's log
             raise _lock_failure(f"cannot use lock file {self.path}", exc) from None
         self._fd = fd
+        self._file = _identity(os.fstat(fd))
+        _HELD[self.path] = self
         return self
+
+    def keep(self) -> None:
+        """Take the lock again when its file was deleted (or replaced) while held.
+
+        After a ``kill -9`` the lock file stays, naming a dead pid, and looks stale: an
+        admin or a cleanup script deleting it while the next run crawls let a crawl
+        started then make a new file, lock it and write the archive beside this one.
+        Called between pages: a crawl starting after that is refused again. ``ArchiveBusy``
+        (exit 75) when one took the new file first: this run stops, the other goes on."""
+        with self._keeping:
+            if self._fd is None:
+                return
+            try:
+                if _identity(os.stat(self.path)) == self._file:
+                    return
+            except FileNotFoundError:
+                pass
+            except OSError:
+                return  # (cannot tell: the folder unreadable for a moment)
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError:
+                return  # (the folder made read-only: nobody else can make it either)
+            try:
+                self._take(fd)
+            except LockHeld as exc:
+                os.close(fd)
+                raise ArchiveBusy(
+                    f"the lock file was deleted during the crawl, and {exc}".replace(
+                        "; try later", ": this run stops; what it fetched is archived"
+                    )
+                ) from None
+            except OSError:
+                os.close(fd)
+                return
+            os.close(self._fd)
+            self._fd, self._file = fd, _identity(os.fstat(fd))
 
     def _take(self, fd: int) -> None:
         """Lock ``fd`` and write who holds it; ``LockHeld`` naming the holder when another
@@ -93,11 +135,28 @@ class CrawlLock:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._fd is not None:
-            os.ftruncate(self._fd, 0)
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+        _HELD.pop(self.path, None)
+        with self._keeping:
+            if self._fd is not None:
+                os.ftruncate(self._fd, 0)
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+                os.close(self._fd)
+                self._fd = None
+
+
+# The locks this process holds, by lock file: what ``keep_held`` asks between pages
+_HELD: dict[Path, CrawlLock] = {}
+
+
+def keep_held(db: Path) -> None:
+    """``CrawlLock.keep`` for the lock this process holds on ``db``, if it holds one."""
+    held = _HELD.get(lock_path(db))
+    if held is not None:
+        held.keep()
+
+
+def _identity(found: os.stat_result) -> tuple[int, int]:
+    return found.st_dev, found.st_ino
 
 
 def _lock_failure(doing: str, exc: OSError) -> ArchiveError:
