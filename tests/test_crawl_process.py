@@ -121,6 +121,13 @@ def test_kill_9_mid_crawl_then_rerun_archives_everything_once(
     assert sorted(urls) == sorted(site.archivable_urls())
     assert walks == 0  # the deep walk reached its end: no resume point left
     assert f"{40 - partial} new" in out
+    # a killed night said nothing (cron mails nothing for a SIGKILL, the log stops
+    # mid-line): the next run's one line says so; the run after it, nothing
+    assert rerun.stderr == (
+        f"newsarchive: warning: the last crawl of this archive (pid {process.pid}) ended"
+        " without releasing it (killed, or the machine stopped): this run resumed its work\n"
+    )
+    assert crawl_in_process(run_cli, monkeypatch, site, db).stderr == ""
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])

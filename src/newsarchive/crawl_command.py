@@ -92,10 +92,12 @@ def run_crawl(db: Path, request: CrawlRequest) -> int:
         with _ending_logged(log):
             profiles, options = _prepare(request)
             options = replace(options, stop=stop, log=log.write if log else None)
-            with CrawlLock(db), _stop_on_signals(stop), _display(quiet) as progress:
+            with CrawlLock(db) as lock, _stop_on_signals(stop), _display(quiet) as progress:
                 reports = crawl(db, profiles, options, progress=progress)
         # (the log still open: its failures and warnings are written there too)
         code = _summarise(reports, quiet, log)
+        if lock.abandoned is not None:
+            _say(log, f"warning: {_abandoned(*lock.abandoned)}")
         if warn_idle is not None:
             with _ending_logged(log):
                 code = _warn_idle(db, reports, warn_idle, log, code)
@@ -125,6 +127,17 @@ def run_crawl(db: Path, request: CrawlRequest) -> int:
     # did not do its work, and cron mails only what is printed, never an exit code.
     sys.stderr.write(f"newsarchive: {_stopped(stop, f' (exit {stop.code})')}\n")
     return stop.code
+
+
+def _abandoned(pid: str, command: str) -> str:
+    """The lock a run took was its last holder's still: that run was killed (``kill -9``,
+    the OOM killer, a power cut), which cron mails no word of and leaves the log cut
+    mid-line. A crawl resumes what it left; an import or a reextract is to run again."""
+    then = "this run resumed its work" if command == "crawl" else f"run the {command} again"
+    return (
+        f"the last {command} of this archive (pid {pid}) ended without releasing it"
+        f" (killed, or the machine stopped): {then}"
+    )
 
 
 def _stopped(stop: StopFlag, code: str = "") -> str:

@@ -46,6 +46,9 @@ class CrawlLock:
         self._fd: int | None = None
         self._file: tuple[int, int] | None = None  # the locked file's (device, inode)
         self._keeping = threading.Lock()  # (the sites' threads all call ``keep``)
+        # (pid, command) of a holder that died holding the lock: ``__exit__`` empties the
+        # file, so one that still names a holder when the lock is taken was not released
+        self.abandoned: tuple[str, str] | None = None
 
     def __enter__(self) -> CrawlLock:
         try:
@@ -53,7 +56,7 @@ class CrawlLock:
         except OSError as exc:
             raise _lock_failure(f"cannot create lock file {self.path}", exc) from None
         try:
-            self._take(fd)
+            left = self._take(fd)
         except BaseException as exc:
             os.close(fd)
             if not isinstance(exc, OSError):  # (LockHeld)
@@ -63,6 +66,7 @@ class CrawlLock:
             raise _lock_failure(f"cannot use lock file {self.path}", exc) from None
         self._fd = fd
         self._file = _identity(os.fstat(fd))
+        self.abandoned = (left[0], " ".join(left[1:2]) or "crawl") if left else None
         _HELD[self.path] = self
         return self
 
@@ -103,9 +107,10 @@ class CrawlLock:
             os.close(self._fd)
             self._fd, self._file = fd, _identity(os.fstat(fd))
 
-    def _take(self, fd: int) -> None:
-        """Lock ``fd`` and write who holds it; ``LockHeld`` naming the holder when another
-        process holds it, OSError when the file cannot be locked or written."""
+    def _take(self, fd: int) -> list[str]:
+        """Lock ``fd`` and write who holds it; what the file named before (a holder that
+        died holding it); ``LockHeld`` naming the holder when another process holds it,
+        OSError when the file cannot be locked or written."""
         for attempt in range(_TRIES):
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -126,8 +131,13 @@ class CrawlLock:
                     f"another {command} (pid {holder}, since {since:%Y-%m-%d %H:%M} UTC) is"
                     f" writing {self.path.with_suffix('')}; try later"
                 ) from None
+        try:
+            left = os.pread(fd, 64, 0).decode("ascii", "replace").split()
+        except OSError:  # (a FIFO: ftruncate says why it is no lock file)
+            left = []
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()} {self.command}\n".encode(), 0)
+        return left
 
     def __exit__(
         self,
