@@ -487,3 +487,20 @@ def test_a_lock_file_deleted_under_a_running_crawl_is_taken_again(db: Path) -> N
             out, err = first.communicate(timeout=60)
     assert first.returncode == 0, err
     assert count_articles(db) == 40
+
+
+def test_a_lock_file_left_naming_its_holder_says_it_died_holding_it(db: Path) -> None:
+    """What ``crawl`` warns of after a ``kill -9``: a holder that ended released the lock and
+    emptied the file; one that was killed left its pid and command there. Bytes of
+    another shape (a file something else wrote) name nobody."""
+    lock = Path(f"{db}.lock")
+    for left, abandoned in (
+        ("", None),
+        ("4242 reextract\n", ("4242", "reextract")),
+        ("4242\n", ("4242", "crawl")),  # (a pid alone: no command named)
+        ("\x00\xff garbage", None),
+    ):
+        lock.write_text(left, encoding="latin-1")
+        with CrawlLock(db) as held:
+            assert held.abandoned == abandoned, left
+        assert lock.read_text(encoding="ascii") == ""  # (released: nobody named)

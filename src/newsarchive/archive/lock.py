@@ -66,7 +66,8 @@ class CrawlLock:
             raise _lock_failure(f"cannot use lock file {self.path}", exc) from None
         self._fd = fd
         self._file = _identity(os.fstat(fd))
-        self.abandoned = (left[0], " ".join(left[1:2]) or "crawl") if left else None
+        died = bool(left) and left[0].isdecimal()  # (a file of other bytes names no holder)
+        self.abandoned = (left[0], " ".join(left[1:2]) or "crawl") if died else None
         _HELD[self.path] = self
         return self
 
