@@ -27,8 +27,9 @@ from newsarchive.models import Profile
 def crawl_sites(
     db: Path, profiles: list[Profile], options: CrawlOptions, progress: Progress | None = None
 ) -> list[SiteReport]:
-    with closing(connect(db, create=True)) as conn:  # create or upgrade once, before the sites
-        check_intact(conn)  # ... and not write into a damaged file
+    # create or upgrade once, before the sites start, and write into no damaged file
+    with closing(connect(db, create=True)) as conn:
+        check_intact(conn, options.stop.is_set if options.stop else lambda: False)
     archive = ArchiveFile(db)
     names = NameWatch()  # (one resolver for every site: down for one, down for all)
     with ThreadPoolExecutor(max(1, min(len(profiles), options.sites_at_once))) as pool:
