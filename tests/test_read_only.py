@@ -8,6 +8,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -174,3 +175,36 @@ def test_an_unwritable_archive_of_an_older_schema_is_refused_with_one_line(
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("newsarchive: error:"), result.stderr
     assert "schema v10" in lines[0] and f"'newsarchive stats --db {db}' once" in lines[0]
+
+
+def test_a_read_only_copy_whose_wal_holds_articles_says_they_are_not_read(
+    run_cli: Cli, tmp_path: Path
+) -> None:
+    """A crawl killed before its end leaves its last articles in the ``-wal`` file beside
+    the archive. A copy of both in a folder the analyst cannot write is opened immutable,
+    which reads no ``-wal``: ``stats`` counted fewer articles than the archive holds, and
+    said nothing. It now says so, in one line; the articles shown are still the file's."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = build(run_cli, folder / "archive.db")
+    db.with_suffix(".jsonl").unlink()
+    Path(f"{db}.lock").unlink()
+    # a writer that ends before it checkpoints (as a kill -9 does): the change in -wal only
+    code = (
+        "import os, sqlite3, sys; conn = sqlite3.connect(sys.argv[1]);"
+        "conn.execute('PRAGMA wal_autocheckpoint = 0');"
+        "conn.execute('DELETE FROM articles WHERE id = 1'); conn.commit(); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", code, str(db)], check=True)
+    wal = Path(f"{db}-wal")
+    assert wal.stat().st_size > 0
+    Path(f"{db}-shm").unlink()
+    undo = _lock([folder, db, wal])
+    try:
+        stats = run_cli("stats", "--format", "json", "--db", str(db))
+    finally:
+        undo()
+    assert stats.exit_code == 0
+    assert stats.json()["articles"] == len(ARTICLES)  # type: ignore[index]
+    said = stats.stderr.splitlines()
+    assert len(said) == 1 and f"{wal} holds changes not yet in the archive" in said[0], said

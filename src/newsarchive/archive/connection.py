@@ -387,8 +387,32 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
             raise _open_failure(exc, f"cannot open archive {path}") from None
         conn.execute("PRAGMA busy_timeout = 30000")  # wait out a writer from now on
         add_functions(conn)
+        if uri != base:
+            _warn_unread_wal(path)
         return conn, uri
     raise ArchiveError(f"cannot open archive {path}: {error}")
+
+
+def _warn_unread_wal(path: Path) -> None:
+    """An immutable open reads no ``-wal``: one beside the archive holding changes (a crawl
+    killed before its end left its last articles there, or one still runs) made ``stats``
+    count fewer articles than the archive holds, without a word."""
+    wal = Path(f"{path}-wal")
+    try:
+        size = wal.stat().st_size
+    except OSError:
+        return
+    if size > _WAL_HEADER:
+        log.warning(
+            "%s holds changes not yet in the archive (a crawl killed before its end, or one"
+            " still running), which a folder this user cannot write keeps from being read:"
+            " what is shown may miss them (a copy of both files in a folder you can write"
+            " reads them)",
+            wal,
+        )
+
+
+_WAL_HEADER = 32  # bytes of a -wal file that holds no change
 
 
 class ArchiveFile:
