@@ -168,7 +168,7 @@ def check_intact(conn: sqlite3.Connection, stopped: Callable[[], bool] = lambda:
     A crawl that finds nothing new reads and writes a few pages only: a nightly run on a
     file damaged elsewhere (a disk fault, a copy cut short) exited 0 night after night,
     while search, stats and export failed on it. The check reads the whole file once
-    (under a second per GB in the page cache, ten from a cold disk): ``stopped`` (a
+    (0.5 s for 600 MB in the page cache; a cold disk reads at its own pace): ``stopped`` (a
     signal's) ends it unfinished, as a signal ends the crawl after it (an older SQLite
     asks only between tables)."""
     # (a signal's handler runs only between Python's steps: not in one long SQLite call)
