@@ -579,6 +579,28 @@ def _link_text_size(node: LexborNode) -> int:
     return sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
 
 
+def _read_prose_bound(node: LexborNode) -> int:
+    """At most the prose weight a walk of ``node`` can give its blocks: the characters of
+    the text nodes it reads outside links, and one space between any two.
+
+    ``_candidates`` ranks subtrees on their whole text, which counts the indentation
+    between tags and the code of scripts and style sheets: a header or footer of a few
+    hundred words in tens of kilobytes of those was walked on most pages that have one,
+    to be found empty. Counted here in lexbor's passes over the subtree, where a walk is
+    one in Python: its text without whitespace-only nodes (which a walk reads as one
+    space, never more than one between two others: the separator's), less the text of
+    links (a block's prose weight is its text outside them at most) and of scripts and
+    style sheets outside links (a walk skips them; one inside a link is taken off with
+    its link). What a walk also skips (hidden elements, forms, the furniture inside that
+    it stands in) only leaves it less than that.
+    """
+    text = len(node.text(deep=True, separator=" ", skip_empty=True))
+    links = sum(len(a.text(deep=True, skip_empty=True)) for a in node.css("a"))
+    code = sum(len(element.text(deep=True)) for element in node.css("script, style"))
+    linked_code = sum(len(element.text(deep=True)) for element in node.css("a script, a style"))
+    return text - links - (code - linked_code)
+
+
 def _leads(blocks: list[Block], weights: list[float], start: int, headline: int, end: int) -> bool:
     """The heading repeating the title opens the article rather than closing it.
 
@@ -633,7 +655,10 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     # Fast path: furniture subtrees are measured, not walked. A skipped subtree matters only
     # if it could be a spared wrapper: its prose (at most its non-link text) must exceed
     # twice what honouring the marks finds, and what the current choice holds. Candidates
-    # are walked biggest first, raising that bound as they are spliced in.
+    # are walked biggest first, raising that bound as they are spliced in. Nor is one
+    # walked when no choice could hold more than the bound even with all of its prose:
+    # what the rest of the page holds at most and what the walk can read
+    # (``_read_prose_bound``) together do not exceed it.
     title = page_title(tree)
     walker = walk_blocks(body, mark=True, skip_below=math.inf)
     weights = weigh(walker.blocks, title)  # kept in step with walker.blocks below
@@ -642,6 +667,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     candidates = _candidates(walker.skipped, bound)
     next_one = 0
     work = 0  # blocks weighed and chosen among so far
+    page_prose: float | None = None  # the most any choice of the blocks as they are can hold
     while next_one < len(candidates) and candidates[next_one][0] > bound:
         # Boxes of one kind, walked whole, are taken together: a page of a thousand
         # "author" boxes must cost one choice, not one choice per box. Past a budget,
@@ -660,7 +686,12 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
                 break
             batch.append((entry, 0.0 if same_whole else bound))
             next_one += 1
+        if page_prose is None:
+            page_prose = sum(max(block_weight(b), 0.0) for b in walker.blocks)
+        if page_prose + sum(_read_prose_bound(entry[1]) for entry, _ in batch) <= bound:
+            continue  # no choice their blocks could join would hold more than ``bound``
         splice(walker, batch)
+        page_prose = None
         work += len(walker.blocks)
         weights = weigh(walker.blocks, title)
         chosen, dropped, found, score = _choose(walker, weights)
