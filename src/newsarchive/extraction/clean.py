@@ -159,7 +159,6 @@ TAG_LABELS = ("етикети", "тагове", "ключови думи")
 _CATEGORY = r"[^\s.,!?/|–—]+(?:\s[^\s.,!?/|–—]+){0,2}"  # "Новини", "Местна власт"
 
 _LINE_RULES = (
-    r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$",  # untranslated i18n keys: site.bta, news.modal.text
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
     # and the note that the picture only illustrates the text ("Снимката е илюстративна").
@@ -169,9 +168,6 @@ _LINE_RULES = (
     r"^(?:Прочетете|Четете) (?:още|също)\b",
     r"^Банер\s*[-–]",
     _COPYRIGHT_SIGN,
-    # A share or print bar: its buttons' labels, or only the separators between icons
-    # whose links hold no text ("| ||||||" under a "24" network site's headline, "| | RSS").
-    rf"^{_BAR_GAP}(?:(?:{_BAR_LABELS}){_BAR_GAP})*$",
     # The same buttons and labels as a line of their own among the paragraphs, where an
     # old template prints them between its text's blocks.
     r"^(?:Сподели(?:те)?|Share)(?: (?:в|във|на|чрез|on|via) [\w.]+)?\s*:?$",
@@ -193,7 +189,6 @@ _LINE_RULES = (
     r"^Към \d{1,2}:\d\d на \d{1,2}\.\d{1,2}\.\d{4}",  # "Към 03:24 на 22.11.2024 Новините..."
     r"^(?:Последни|Най-четени|Най-нови) (?:новини|публикации)$",
     r"^(?:Предишна|Следваща) (?:новина|статия|публикация)\b",
-    r"^(?:.{0,200}\|\s*)?(?:към новината|see more|прочети(?:те)? (?:повече|още))\s*[→»]?$",
     r"^Материалът .{0,200} е публикуван за пръв път",
     # A page's counter under its text ("Брой прегледи: 231", Joomla's "Посещения: 1204",
     # "Видяна 87 пъти", "Прочетена: 1 път"): a number, never a sentence of the article.
@@ -231,6 +226,30 @@ def _ends_in_photo_credit(line: str) -> bool:
 
 # All generic rules as one alternation: one regex call per paragraph, not one per rule.
 _ANY_LINE_RULE = re.compile("|".join(f"(?:{rule})" for rule in _LINE_RULES), re.IGNORECASE)
+
+# Three more rules, each behind an exact string test of what any line it matches must
+# hold: in the alternation above they were a third of its cost (a bar's labels, a key's
+# letters and a "read more" line's leading ".{0,200}" are tried on every paragraph),
+# and almost no paragraph passes their test.
+# An untranslated i18n key ("site.bta", "news.modal.text"): a dot, and no space.
+_I18N_KEY = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$", re.IGNORECASE)
+# A share or print bar: its buttons' labels, or only the separators between icons whose
+# links hold no text ("| ||||||" under a "24" network site's headline, "| | RSS").
+_BAR_LINE = re.compile(rf"^{_BAR_GAP}(?:(?:{_BAR_LABELS}){_BAR_GAP})*$", re.IGNORECASE)
+# The characters such a line can open with: a separator, any whitespace, or a letter
+# IGNORECASE takes for a label's first ("ſ" for "s", "ᲃ" for "с"). Written out, as finding
+# them means trying every code point; tests/test_line_gates.py does so against the rule.
+BAR_OPENERS = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f EFLPRSTVXeflprstvx|\x85\xa0¦·ſПСпс\u1680ᲃ\u2000\u2001"
+    "\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a•\u2028\u2029\u202f\u205f\u3000"
+)
+# A teaser's "read more" line, alone or after its headline and a bar ("Заглавие | към
+# новината →"): a "|", or a line opening with the phrase (к, s or п, as IGNORECASE takes them).
+_MORE_LINE = re.compile(
+    r"^(?:.{0,200}\|\s*)?(?:към новината|see more|прочети(?:те)? (?:повече|още))\s*[→»]?$",
+    re.IGNORECASE,
+)
+MORE_OPENERS = frozenset("SsſКПкп")
 
 
 # Those of the headings below that a plain box may say alone and still title a section of
@@ -545,6 +564,13 @@ def drop_selectors(root: LexborHTMLParser | LexborNode, selectors: tuple[str, ..
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True for a paragraph that is a known boilerplate text, generic or the profile's."""
     if _ANY_LINE_RULE.search(line):
+        return True
+    first = line[:1]
+    if (not first or first in BAR_OPENERS) and _BAR_LINE.match(line):
+        return True
+    if (first in MORE_OPENERS or "|" in line) and _MORE_LINE.match(line):
+        return True
+    if "." in line and " " not in line and _I18N_KEY.match(line):
         return True
     if _ends_in_photo_credit(line) or reserves_rights(line):
         return True
