@@ -439,8 +439,11 @@ def front_controller_twins(key: str) -> list[str]:
 
 # An article's address led by its id in the CMS's table ("/novini/3310-nov-park"): at
 # least three digits (a listicle's "10-minute-..." is no id) and then a word, not a date
-# ("2026-11-28-nov-park" is led by its year).
-_ID_SLUG = re.compile(r"(\d{3,})-(?!\d)[^/?#]*[^\W\d_][^/?#]*")
+# ("2026-11-28-nov-park" is led by its year). Nor is a year that leads a headline's slug
+# an id ("2026-obyava-za-targ-imot-12"): a series of notices typed from one template on
+# one day would read as one notice edited, each taking the last one's place; an id that
+# looks like a year only loses the edit's being found (a second row, as before).
+_ID_SLUG = re.compile(r"(?!(?:19|20)\d\d-)(\d{3,})-(?!\d)[^/?#]*[^\W\d_][^/?#]*")
 
 
 def id_slug_prefix(key: str) -> str | None:
