@@ -259,13 +259,16 @@ _ABBREVIATIONS = {
     "МРРБ АПИ ОПУ БЧК ЕС ЕК ООН ОИЦ ДАЗД ГДБОП ДНСК ЧЕЗ МБАЛ УМБАЛ ВиК ОбА ОбС".split()
 }
 # Beyond that list, the abbreviations no word is shaped like: a short word without a
-# vowel ("ПГ", "ДГ", "ЦДГ", "ДКС", "МВР") or with three consonants in a row ("ОДМВР"),
-# or of two letters that are none of the joins ("ОУ", "СУ", "РУ": a school's, a police
-# station's): schools, kindergartens and public bodies sign so, too many to list.
+# vowel ("ПГ", "ДГ", "ЦДГ", "ДКС", "МВР") or ending in three consonants ("ОДМВР",
+# "ОДБХ"), or of two letters that are none of the short words ("ОУ", "СУ", "РУ": a
+# school's, a police station's): schools, kindergartens and public bodies sign so, too
+# many to list. Three consonants inside a word or at its start are a word's ("ИСКРА", a
+# first name and a chitalishte's; "СТРОЙ"), and "й" is no consonant there ("МАЙКЛ");
+# "Ян" is a first name, "из" the opening of "Из пресцентъра на …".
 _ABBREVIATION_LETTERS = 5
 _VOWELS = frozenset("аеиоуъюяь")
-_THREE_CONSONANTS = re.compile(r"[б-дж-зй-нп-тф-щ]{3}")
-_TWO_LETTER_WORDS = frozenset(("на", "за", "по", "от", "до", "ще", "не", "да", "се"))
+_THREE_CONSONANTS = re.compile(r"[б-джзк-нп-тф-щ]{3}$")
+_TWO_LETTER_WORDS = frozenset(("на", "за", "по", "от", "до", "ще", "не", "да", "се", "из", "ян"))
 
 
 def _abbreviation(core: str, low: str) -> bool:
