@@ -492,7 +492,7 @@ _SURNAME = re.compile(r"(?:[А-Я][а-я]+-)?[А-Я][а-я]+(?:ов|ев|ова|
 # signature needs the signing dash or "By" before it ("— John Smith", "By Jane Doe"), or
 # the page to name the same writer elsewhere. Not in capitals, which are a dateline's.
 _LATIN_NAME_WORD = re.compile(r"[A-Z](?:[a-z]+(?:['’-][A-Z]?[a-z]+)*|\.)")
-_SIGNING_MARK = re.compile(r"^(?:[—–-]\s*|(?:by|от)\s*:?\s+)", re.IGNORECASE)
+_SIGNING_MARK = re.compile(rf"^(?:[—–-]\s*|(?:{_POSTED_AGENT})\s*:?\s+)", re.IGNORECASE)
 
 
 def dated_signature(line: str, author: str = "") -> tuple[str, str, str]:
@@ -790,7 +790,9 @@ def labelled_line(line: str) -> str:
 
 # A writer's label alone on its line ("Автор:", "Author:", "By", "Written by"): a theme
 # that prints the label and the name in elements of their own, the name on the next line.
-_LABEL_ONLY = re.compile(rf"(?:{_NAMING_LABEL})\s*:|(?:{_POSTED_BY}|by|от)\s*:?", re.IGNORECASE)
+_LABEL_ONLY = re.compile(
+    rf"(?:{_NAMING_LABEL})\s*:|(?:{_POSTED_BY}|{_POSTED_AGENT})\s*:?", re.IGNORECASE
+)
 
 
 def label_alone(line: str) -> bool:
