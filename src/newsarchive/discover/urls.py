@@ -416,8 +416,8 @@ def front_controller_twins(key: str) -> list[str]:
     wherever it stands (a CMS in "/bg/"); where none is, it is put in before each of the
     first folders, as the page does not say which is the CMS's. Not keys of their own:
     two are one article only when the page read at both is the same
-    (``Store.upsert_article``), so an archive keyed before is keyed as it was. None for
-    a front page or a query alone."""
+    (``Store.upsert_article``), so an archive keyed before is keyed as it was. None (an
+    empty list) for a front page or a query alone."""
     host, _, rest = key.partition("/")
     path, mark, query = rest.partition("?")
     segments = path.split("/")
