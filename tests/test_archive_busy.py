@@ -127,3 +127,26 @@ def test_a_reader_meeting_a_writer_mid_transaction_waits_then_is_75_not_a_blind_
     assert result.stdout == ""
     again = run_cli(*args, "--db", str(db))
     assert again.exit_code == 0, again.stderr
+
+
+def test_serve_meeting_a_writer_mid_transaction_is_75_as_its_help_says(
+    run_cli: Callable[..., Result], crawled: tuple[Path, str]
+) -> None:
+    """serve reads the archive's schema before it serves, as search does: on a
+    rollback-journal archive whose writer holds its lock past the wait it exits 75
+    ("try later"), which its help did not name."""
+    said = " ".join(run_cli("serve", "--help").stdout.replace("│", " ").split())
+    assert "75 when another program kept the archive locked for writing" in said, said
+    db, _ = crawled
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        result = run_cli("serve", "--port", "0", "--db", str(db))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 75, (result.exit_code, result.stderr)
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert line.startswith("newsarchive: error: cannot read the archive: another program")

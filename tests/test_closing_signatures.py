@@ -299,12 +299,20 @@ def test_a_place_or_a_phrase_dating_the_closing_line_is_no_latin_signature(line:
         ("ПРЕСЦЕНТЪР НА ОБА РУСЕ", "Пресцентър на ОбА Русе"),
         ("МБАЛ „Д-Р ТОТА ВЕНКОВА“", "МБАЛ „Д-р Тота Венкова“"),
         ("ЯНА ИЛИЕВА И ИВО ПЕНЕВ", "Яна Илиева и Иво Пенев"),  # short names, no abbreviation
+        ("ОДБХ – РУСЕ", "ОДБХ – Русе"),  # ending in three consonants
+        # three consonants inside a word or at its start, "й", two letters: words
+        ("ИСКРА ПЕТРОВА", "Искра Петрова"),
+        ("ЯН ПЕТРОВ", "Ян Петров"),
+        ("МАЙКЛ ДЖОНСЪН", "Майкл Джонсън"),
+        ("ЧИТАЛИЩЕ „ИСКРА“", "Читалище „Искра“"),
+        ("СТРОЙ ИНЖЕНЕРИНГ", "Строй Инженеринг"),
+        ("ИЗ ПРЕСЦЕНТЪРА НА ОБЩИНА РУСЕ", "Из пресцентъра на Община Русе"),
         ("ДИРЕКЦИЯ „КУЛТУРА И ТУРИЗЪМ“", "Дирекция „Култура и туризъм“"),
     ],
 )
 def test_a_schools_or_a_bodys_abbreviation_keeps_its_capitals(printed: str, written: str) -> None:
-    """A short word no Bulgarian word is shaped like (no vowel: "ПГ", "ЦДГ"; three
-    consonants in a row: "ОДМВР"; two letters that are no join: "ОУ", "РУ") is an
+    """A short word no Bulgarian word is shaped like (no vowel: "ПГ", "ЦДГ"; ending in
+    three consonants: "ОДМВР"; two letters that are no word: "ОУ", "РУ") is an
     abbreviation, as the listed ones ("БТА", "ОбА") are; a quoted name whose last word is
     a surname is a person's, each word capitalised (a school named after a poet)."""
     assert bylines.as_written(printed) == written

@@ -289,6 +289,7 @@ def test_a_news_sitemaps_entries_are_articles_whatever_their_shape() -> None:
     [
         # one stamp on every page: when the file was written, no page's date
         (["2025-03-14T08:00:00+02:00"] * 3, "sitemap", [None] * 3),
+        (["2025-03-14"] * 3, "sitemap", [None] * 3),  # a day alone, as the README says
         # each page its own day, or two pages only: each page's
         (
             ["2026-11-28", "2026-11-25", "2026-11-25"],

@@ -149,11 +149,16 @@ def test_a_language_switch_to_another_languages_news_is_no_section() -> None:
     body = (
         '<nav><a href="/novini">Новини</a><a href="/en/news">ENG</a>'
         '<a href="/en/news/"><img src="/img/gb.png" alt="English"></a>'
-        '<a href="/de/aktuelles/news">Deutsch</a><a href="/bg/news/all">BG</a></nav>'
+        '<a href="/de/aktuelles/news">Deutsch</a><a href="/bg/news/all">BG</a>'
+        '<a href="/news/english-club">English Club</a>'
+        '<a href="/novini/angliyski-ezik">Английски език</a></nav>'
     )
     assert section_links(tree(body), HOME, SITE) == [
         "https://www.x.bg/novini",
         "https://www.x.bg/bg/news/all",  # (Bulgarian, by its address)
+        # a section named after a language, not a switch to it: the label says more
+        "https://www.x.bg/news/english-club",
+        "https://www.x.bg/novini/angliyski-ezik",
     ]
 
 

@@ -243,6 +243,8 @@ def test_a_path_through_the_front_controller_has_its_twins(key: str, twins: list
         ("x.bg/novini/10-minute-meditation", None),  # a listicle's number, no id
         ("x.bg/novini/2026-11-28-nov-park", None),  # led by its date
         ("x.bg/novini/3310-2026", None),  # no word
+        ("x.bg/obyavi/2026-obyava-za-targ", None),  # a year leading the headline
+        ("x.bg/novini/19876-nov-park", "x.bg/novini/19876-"),  # no year: five digits
         ("x.bg/novini/3310", None),
         ("x.bg/novini/3310-nov-park?id=2", None),
         ("x.bg/novini/3310-nov-park#2026-11-28-x", None),  # an item of a page
@@ -252,6 +254,45 @@ def test_an_address_led_by_an_id_shares_its_start_with_its_other_slugs(
     key: str, prefix: str | None
 ) -> None:
     assert id_slug_prefix(key) == prefix
+
+
+def test_a_slug_led_by_a_year_is_no_id_but_one_led_by_an_id_is(tmp_path: Path) -> None:
+    """Notices typed from one template on one day under slugs led by the year stay one
+    row each; an article whose address changes with its edited headline, led by its id,
+    stays one row with the new address."""
+    day = dt.datetime(2026, 3, 12, 9, 0)
+    notice = (
+        "Община Враца обявява публичен търг с тайно наддаване за отдаване под наем на"
+        " поземлен имот с идентификатор {n} в землището на село Згориград, с площ {n}0"
+        " кв. м, за срок от пет години. Документи се подават в деловодството до 17:00 ч."
+    )
+    conn = connect(tmp_path / "a.db", create=True)
+    try:
+        with conn:
+            store = Store(conn)
+
+            def put(title: str, text: str, url: str) -> str:
+                page = Page(url, url, 200, {}, b"<html></html>", "", "utf-8", day)
+                capture = store.save_capture(page)
+                article = Article(title=title, text=text, published=day)
+                return store.upsert_article(article, site="s", url=url, capture_id=capture)
+
+            for n in (412, 413, 414):
+                url = f"https://s.bg/obyavi/2026-obyava-za-targ-imot-{n}"
+                assert put(f"2026: обява за търг, имот {n}", notice.format(n=n), url) == "new"
+            text = notice.format(n=500)
+            assert put("Търг за имот", text, "https://s.bg/novini/3310-targ") == "new"
+            edited = put("Търг за имот 500", text, "https://s.bg/novini/3310-targ-500")
+            assert edited == "updated"
+        rows = conn.execute("SELECT url FROM articles ORDER BY id").fetchall()
+        assert [url for (url,) in rows] == [
+            "https://s.bg/obyavi/2026-obyava-za-targ-imot-412",
+            "https://s.bg/obyavi/2026-obyava-za-targ-imot-413",
+            "https://s.bg/obyavi/2026-obyava-za-targ-imot-414",
+            "https://s.bg/novini/3310-targ-500",
+        ]
+    finally:
+        conn.close()
 
 
 def test_an_undated_page_linked_through_index_php_and_not_is_one_article(

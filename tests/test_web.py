@@ -228,6 +228,36 @@ def test_serve_never_writes_and_reads_an_unwritable_folder(demo: Path) -> None:
     assert hashlib.sha256(demo.read_bytes()).hexdigest() == before
 
 
+def test_a_plain_datasette_meeting_a_writers_lock_asks_again_later(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain ``datasette`` looks once at each file's tables to know an archive. On a
+    rollback-journal archive whose writer held its lock past the look's wait, the file
+    was remembered as no archive for as long as the server ran (no metadata, no word
+    forms), after the page had waited 30 s: it is now looked at again once the lock is
+    gone, and a page waits ``CHECK_WAIT_S`` for it."""
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    import newsarchive.web as plugin
+    from newsarchive.web import hooks
+
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name="newsarchive")
+    monkeypatch.setattr(hooks, "CHECK_WAIT_S", 0.1, raising=False)
+    with sqlite3.connect(demo) as conn:
+        assert conn.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
+    other = sqlite3.connect(demo, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        ds = Datasette(files=[str(demo)])
+        assert hooks.archive_names(ds) == []
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert hooks.archive_names(ds) == ["demo"]
+
+
 def test_serve_errors_are_one_line(run_cli: Cli, demo: Path, tmp_path: Path) -> None:
     missing = run_cli("serve", "--db", str(tmp_path / "nothing.db"))
     assert missing.exit_code == 2 and missing.stderr.startswith("newsarchive: error: no archive")

@@ -1154,10 +1154,13 @@ def stats(
 @_exits(
     EXIT_USAGE,
     EXIT_INTERNAL,
+    EXIT_LOCKED,
     EXIT_SIGINT,
     EXIT_SIGTERM,
     said={
         EXIT_USAGE: "on bad usage, no archive, a port in use or the web extra missing",
+        EXIT_LOCKED: "when another program kept the archive locked for writing while serve"
+        " read it to start: try later",
         EXIT_SIGINT: "when stopped by Ctrl-C, as it is meant to stop",
         EXIT_SIGTERM: "when stopped by SIGTERM (by the signal itself, a clean stop to systemd)",
     },

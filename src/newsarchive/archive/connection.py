@@ -357,23 +357,24 @@ def not_an_archive(path: Path, tables: set[str]) -> ArchiveError:
     )
 
 
-def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
+def open_read_only(path: Path, *, wait: float | None = None) -> tuple[sqlite3.Connection, str]:
     """A connection that never writes, and the ``file:`` URI it was opened with: ``mode=ro``,
     plus ``immutable=1`` when a read-only open fails (a WAL archive whose ``-shm`` cannot
     be created). Immutable skips locking and the WAL file, so changes a crawl has not yet
     checkpointed into the main file are not seen; a finished crawl leaves none.
 
-    A writer's lock is waited out (``BUSY_WAIT_S``, as long as writers wait) and then is
-    ``ArchiveBusy`` (exit 75), never a reason to open immutable: on a rollback-journal
-    archive the lock means pages are being written into the main file, and an immutable
-    read there could see half a transaction.
+    A writer's lock is waited out (``wait``; none given, ``BUSY_WAIT_S``, as long as
+    writers wait, for a command; a web page asks less) and then is ``ArchiveBusy`` (exit
+    75), never a reason to open immutable: on a rollback-journal archive the lock means
+    pages are being written into the main file, and an immutable read there could see
+    half a transaction.
 
     The connection that proved the URI works is the one returned, so finding out how to
     open the archive costs no second open."""
     base = path.resolve().as_uri() + "?mode=ro"
     error: sqlite3.DatabaseError | None = None
     for uri in (base, base + "&immutable=1"):
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_WAIT_S)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_WAIT_S if wait is None else wait)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:  # cannot open: try immutable
@@ -385,7 +386,7 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
         except sqlite3.DatabaseError as exc:  # not a database, or damaged: no second try
             conn.close()
             raise _open_failure(exc, f"cannot open archive {path}") from None
-        conn.execute("PRAGMA busy_timeout = 30000")  # wait out a writer from now on
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_S * 1000}")  # wait out a writer from now on
         add_functions(conn)
         if uri != base:
             _warn_unread_wal(path)

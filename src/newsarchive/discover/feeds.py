@@ -595,10 +595,13 @@ ONE_STAMP_PAGES = 3
 
 def _one_stamp(entries: list[FeedEntry]) -> bool:
     """Whether a sitemap gives every page of it (at least ``ONE_STAMP_PAGES``) the same
-    ``<lastmod>``, to the second: a plugin writing the day it was set up, or the hour it
-    wrote the file, into every entry. Such a date says nothing of any page, so it must
-    not skip pages as older than ``--since``; without it, each page's own date decides.
-    A feed's dates are its posts' and stay: items of one day may share a midnight."""
+    ``<lastmod>``, to the second (or the day, where only a day is written): a plugin
+    writing the day it was set up, or the hour it wrote the file, into every entry. Such
+    a date says nothing of any page, so it must not skip pages as older than ``--since``;
+    without it, each page's own date decides. A sitemap of one day's posts dated by the
+    day alone is taken so too: its pages cost a fetch each, once (an archived page is not
+    asked again), and none is missed, where a wrong stamp skipped news unread. A feed's
+    dates are its posts' and stay: items of one day may share a midnight."""
     stamps = [entry.published for entry in entries if not entry.is_sitemap]
     return len(stamps) >= ONE_STAMP_PAGES and stamps[0] is not None and len(set(stamps)) == 1
 

@@ -416,8 +416,8 @@ def front_controller_twins(key: str) -> list[str]:
     wherever it stands (a CMS in "/bg/"); where none is, it is put in before each of the
     first folders, as the page does not say which is the CMS's. Not keys of their own:
     two are one article only when the page read at both is the same
-    (``Store.upsert_article``), so an archive keyed before is keyed as it was. None for
-    a front page or a query alone."""
+    (``Store.upsert_article``), so an archive keyed before is keyed as it was. None (an
+    empty list) for a front page or a query alone."""
     host, _, rest = key.partition("/")
     path, mark, query = rest.partition("?")
     segments = path.split("/")
@@ -439,8 +439,11 @@ def front_controller_twins(key: str) -> list[str]:
 
 # An article's address led by its id in the CMS's table ("/novini/3310-nov-park"): at
 # least three digits (a listicle's "10-minute-..." is no id) and then a word, not a date
-# ("2026-11-28-nov-park" is led by its year).
-_ID_SLUG = re.compile(r"(\d{3,})-(?!\d)[^/?#]*[^\W\d_][^/?#]*")
+# ("2026-11-28-nov-park" is led by its year). Nor is a year that leads a headline's slug
+# an id ("2026-obyava-za-targ-imot-12"): a series of notices typed from one template on
+# one day would read as one notice edited, each taking the last one's place; an id that
+# looks like a year only loses the edit's being found (a second row, as before).
+_ID_SLUG = re.compile(r"(?!(?:19|20)\d\d-)(\d{3,})-(?!\d)[^/?#]*[^\W\d_][^/?#]*")
 
 
 def id_slug_prefix(key: str) -> str | None:

@@ -259,13 +259,16 @@ _ABBREVIATIONS = {
     "МРРБ АПИ ОПУ БЧК ЕС ЕК ООН ОИЦ ДАЗД ГДБОП ДНСК ЧЕЗ МБАЛ УМБАЛ ВиК ОбА ОбС".split()
 }
 # Beyond that list, the abbreviations no word is shaped like: a short word without a
-# vowel ("ПГ", "ДГ", "ЦДГ", "ДКС", "МВР") or with three consonants in a row ("ОДМВР"),
-# or of two letters that are none of the joins ("ОУ", "СУ", "РУ": a school's, a police
-# station's): schools, kindergartens and public bodies sign so, too many to list.
+# vowel ("ПГ", "ДГ", "ЦДГ", "ДКС", "МВР") or ending in three consonants ("ОДМВР",
+# "ОДБХ"), or of two letters that are none of the short words ("ОУ", "СУ", "РУ": a
+# school's, a police station's): schools, kindergartens and public bodies sign so, too
+# many to list. Three consonants inside a word or at its start are a word's ("ИСКРА", a
+# first name and a chitalishte's; "СТРОЙ"), and "й" is no consonant there ("МАЙКЛ");
+# "Ян" is a first name, "из" the opening of "Из пресцентъра на …".
 _ABBREVIATION_LETTERS = 5
 _VOWELS = frozenset("аеиоуъюяь")
-_THREE_CONSONANTS = re.compile(r"[б-дж-зй-нп-тф-щ]{3}")
-_TWO_LETTER_WORDS = frozenset(("на", "за", "по", "от", "до", "ще", "не", "да", "се"))
+_THREE_CONSONANTS = re.compile(r"[б-джзк-нп-тф-щ]{3}$")
+_TWO_LETTER_WORDS = frozenset(("на", "за", "по", "от", "до", "ще", "не", "да", "се", "из", "ян"))
 
 
 def _abbreviation(core: str, low: str) -> bool:
@@ -489,7 +492,7 @@ _SURNAME = re.compile(r"(?:[А-Я][а-я]+-)?[А-Я][а-я]+(?:ов|ев|ова|
 # signature needs the signing dash or "By" before it ("— John Smith", "By Jane Doe"), or
 # the page to name the same writer elsewhere. Not in capitals, which are a dateline's.
 _LATIN_NAME_WORD = re.compile(r"[A-Z](?:[a-z]+(?:['’-][A-Z]?[a-z]+)*|\.)")
-_SIGNING_MARK = re.compile(r"^(?:[—–-]\s*|(?:by|от)\s*:?\s+)", re.IGNORECASE)
+_SIGNING_MARK = re.compile(rf"^(?:[—–-]\s*|(?:{_POSTED_AGENT})\s*:?\s+)", re.IGNORECASE)
 
 
 def dated_signature(line: str, author: str = "") -> tuple[str, str, str]:
@@ -787,7 +790,9 @@ def labelled_line(line: str) -> str:
 
 # A writer's label alone on its line ("Автор:", "Author:", "By", "Written by"): a theme
 # that prints the label and the name in elements of their own, the name on the next line.
-_LABEL_ONLY = re.compile(rf"(?:{_NAMING_LABEL})\s*:|(?:{_POSTED_BY}|by|от)\s*:?", re.IGNORECASE)
+_LABEL_ONLY = re.compile(
+    rf"(?:{_NAMING_LABEL})\s*:|(?:{_POSTED_BY}|{_POSTED_AGENT})\s*:?", re.IGNORECASE
+)
 
 
 def label_alone(line: str) -> bool:

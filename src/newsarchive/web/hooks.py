@@ -31,13 +31,22 @@ def hookimpl(**options: Any) -> Callable[[F], F]:
 CSS_URL = "/-/newsarchive.css"
 
 
+# How long the look at an attached file's tables waits out another program's write lock
+# (a rollback-journal archive mid-commit): a page waits on it, where a command waits
+# ``BUSY_WAIT_S``; a file found locked is looked at again at the next request.
+CHECK_WAIT_S = 2.0
+
+
 def archive_names(datasette: Any) -> list[str]:
     """Names of the attached databases that are newsarchive archives, in order."""
     known = _known(datasette)
     names = []
     for name, database in datasette.databases.items():
         if database.path not in known:
-            known[database.path] = _is_archive_file(database.path)
+            verdict = _is_archive_file(database.path)
+            if verdict is None:  # locked: not remembered as no archive
+                continue
+            known[database.path] = verdict
         if known[database.path]:
             names.append(name)
     return names
@@ -56,14 +65,20 @@ def _known(datasette: Any) -> dict[str | None, bool]:
     return known
 
 
-def _is_archive_file(path: str | None) -> bool:
+def _is_archive_file(path: str | None) -> bool | None:
+    """Whether the file at ``path`` is an archive; None while another program holds its
+    write lock, which says nothing of what it is: remembered as no archive, a plain
+    ``datasette`` found it so for as long as it ran after a request met a crawl's
+    commit."""
     if not path:
         return False
     from newsarchive.archive.connection import open_read_only
-    from newsarchive.errors import ArchiveError
+    from newsarchive.errors import ArchiveBusy, ArchiveError
 
     try:
-        conn, _ = open_read_only(Path(path))
+        conn, _ = open_read_only(Path(path), wait=CHECK_WAIT_S)
+    except ArchiveBusy:
+        return None
     except (ArchiveError, sqlite3.Error):
         return False
     try:
