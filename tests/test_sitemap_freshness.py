@@ -80,6 +80,12 @@ def crawler(run_cli: Cli, db: Path, root: Path, index: str) -> Callable[[MirrorS
     return run
 
 
+def a_night_later(db: Path) -> None:
+    """The next night: what the last run read or confirmed was a day ago."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE fetch_state SET checked_at = '2026-01-01T03:00:00+00:00'")
+
+
 def sitemaps_asked(server: MirrorServer, since: int) -> list[str]:
     return [r for r in server.requests[since:] if r.endswith(".xml")]
 
@@ -102,11 +108,13 @@ def test_an_index_without_lastmod_whose_bytes_stay_hides_no_new_post(
         assert archived(db) == {news(1), news(2), news(3)}
         write_child(root, children[1], [3, 4])
         before = len(server.requests)
+        a_night_later(db)
         run(server)
         assert news(4) in archived(db)
         asked = sitemaps_asked(server, before)
         assert asked == ["/wp-sitemap.xml", "/wp-sitemap-posts-post-2.xml"]
         before = len(server.requests)
+        a_night_later(db)
         run(server)  # nothing new: the index, and its last page of posts (a 304)
         assert sitemaps_asked(server, before) == asked
         assert len(server.requests) - before == 3  # robots.txt too
@@ -116,9 +124,13 @@ def test_an_index_without_lastmod_whose_bytes_stay_hides_no_new_post(
         write_child(root, children[1], [3, 4, 5])
         write_child(root, third, [6])
         before = len(server.requests)
+        a_night_later(db)
         run(server)
         assert {news(5), news(6)} <= archived(db)
         assert sitemaps_asked(server, before) == ["/wp-sitemap.xml", f"/{children[1]}", f"/{third}"]
+        before = len(server.requests)
+        run(server)  # again the same day (a retry): the newest page was confirmed just now
+        assert sitemaps_asked(server, before) == ["/wp-sitemap.xml"]
 
 
 def test_a_child_whose_lastmod_never_changes_is_read_again_when_it_is_the_newest(
@@ -144,6 +156,7 @@ def test_a_child_whose_lastmod_never_changes_is_read_again_when_it_is_the_newest
         write_child(root, "post-sitemap2.xml", [3, 4])
         write_index(root, "sitemap_index.xml", stamps | {"page-sitemap.xml": "2026-12-01"})
         before = len(server.requests)
+        a_night_later(db)
         run(server)
         assert news(4) in archived(db)
         # the first page of posts, its lastmod unchanged and not the newest, is not asked

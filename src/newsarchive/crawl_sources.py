@@ -38,6 +38,10 @@ from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Pro
 # is not read again: a nightly run stays at robots.txt, the feed and a listing's first
 # page, and an article only the sitemap lists waits at most this long.
 SITEMAP_REST_DAYS = 7
+# The newest child sitemap of a sequence (``SourceReader._fresh``), asked again whatever
+# its index says, is not asked again this soon after it was read or confirmed: a nightly
+# run asks it every night, a second run the same day (a retry) does not.
+FRESH_CHILD_REST_HOURS = 20
 # A listing beyond the two a nightly run reads (``Discovery.rested``: a third section with
 # news of its own) is walked in full once, then read again only when this many days have
 # passed since its first page was read or confirmed unchanged: what it posts waits at most
@@ -217,7 +221,9 @@ class SourceReader:
         for sequence in sitemap_children.sequences(children):
             for child in sequence[:2]:
                 if self.frontier.read_before(child.url):
-                    fresh.add(child.url)
+                    rest = FRESH_CHILD_REST_HOURS / 24
+                    if not self.frontier.checked_within(child.url, rest):
+                        fresh.add(child.url)
                     break
         return fresh
 

@@ -579,7 +579,7 @@ class Frontier:
         row = self.conn.execute("SELECT 1 FROM fetch_state WHERE url = ?", (url,)).fetchone()
         return row is not None
 
-    def checked_within(self, url: str, days: int) -> bool:
+    def checked_within(self, url: str, days: float) -> bool:
         """Read in full (or confirmed unchanged) less than ``days`` days ago."""
         row = self.conn.execute(
             "SELECT checked_at FROM fetch_state WHERE url = ?", (url,)
