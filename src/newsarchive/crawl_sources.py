@@ -178,8 +178,9 @@ class SourceReader:
         held = len(articles)
         unknown = False  # a child not read now: whether it holds news is not known
         errors = self.report.listing_errors
-        fresh = self._fresh(sitemaps)
-        for child in sitemaps if depth < 2 else ():
+        children = sitemaps if depth < 2 else []
+        fresh = self._fresh(children)
+        for child in children:
             # ("": the index gives none; read before, only ``fresh`` says to ask again)
             stamp = child.published.isoformat() if child.published else ""
             if child.url not in fresh and self.frontier.unchanged_sitemap(child.url, stamp):
