@@ -18,13 +18,15 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from newsarchive.discover.feeds import FeedEntry
+from newsarchive.discover.shape import LIST_WORDS
 
-# The words a child's file name uses for what is not news: a CMS's static pages, its
-# taxonomies, authors, shop, media. Such a child grows when the site's structure does,
+# The words a child's file name uses for what is not news: a CMS's static pages
+# ("stranitsi"), the lists it files posts under (``shape.LIST_WORDS``: categories, tags,
+# authors), its users, shop and media. Such a child grows when the site's structure does,
 # not when it posts: it waits for its <lastmod> (or the index's bytes) to change.
-_NOT_NEWS = frozenset(
-    "page pages category categories tag tags taxonomies taxonomy author authors user users"
-    " attachment attachments product products media".split()
+_NOT_NEWS = LIST_WORDS | frozenset(
+    "page pages stranitsi stranici taxonomies taxonomy users user attachment product"
+    " products media".split()
 )
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z]+")
