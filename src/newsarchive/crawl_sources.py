@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsarchive.archive.frontier import Frontier, older_source
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
-from newsarchive.discover import feeds, fragments, listings
+from newsarchive.discover import feeds, fragments, listings, sitemap_children
 from newsarchive.discover.explore import MIN_ITEMS, Discovery, shape_pattern
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
@@ -38,6 +38,10 @@ from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Pro
 # is not read again: a nightly run stays at robots.txt, the feed and a listing's first
 # page, and an article only the sitemap lists waits at most this long.
 SITEMAP_REST_DAYS = 7
+# The newest child sitemap of a sequence (``SourceReader._fresh``), asked again whatever
+# its index says, is not asked again this soon after it was read or confirmed: a nightly
+# run asks it every night, a second run the same day (a retry) does not.
+FRESH_CHILD_REST_HOURS = 20
 # A listing beyond the two a nightly run reads (``Discovery.rested``: a third section with
 # news of its own) is walked in full once, then read again only when this many days have
 # passed since its first page was read or confirmed unchanged: what it posts waits at most
@@ -174,9 +178,12 @@ class SourceReader:
         held = len(articles)
         unknown = False  # a child not read now: whether it holds news is not known
         errors = self.report.listing_errors
-        for child in sitemaps if depth < 2 else ():
-            stamp = child.published.isoformat() if child.published else None
-            if self.frontier.unchanged_sitemap(child.url, stamp):
+        children = sitemaps if depth < 2 else []
+        fresh = self._fresh(children)
+        for child in children:
+            # ("": the index gives none; read before, only ``fresh`` says to ask again)
+            stamp = child.published.isoformat() if child.published else ""
+            if child.url not in fresh and self.frontier.unchanged_sitemap(child.url, stamp):
                 unknown = True  # read in full before, not again
                 continue
             got = self.feed(child.url, depth + 1, stamp, shapes, SOURCE_SITEMAP)
@@ -201,8 +208,25 @@ class SourceReader:
             # it to its end again, its first pages' posts known, and goes on from there)
             complete = complete and ended
         if complete:
-            self.frontier.save_validators(url, page, lastmod)
+            # An index is asked whole next time: its 304 would hide its children, whose
+            # changes many CMSes never write into it (the same one request, a few KB).
+            self.frontier.save_validators(url, page, lastmod, validators=not sitemaps)
         return None if unknown and not held else held
+
+    def _fresh(self, children: list[feeds.FeedEntry]) -> set[str]:
+        """The children of an index asked again (conditionally) though their ``<lastmod>``
+        there is unchanged or missing (``sitemap_children``): in each sequence of news,
+        the newest, where the posts since the last run went; when that one is new (read
+        anyway), the one before it, which may have taken posts before it filled up."""
+        fresh = set()
+        for sequence in sitemap_children.sequences(children):
+            for child in sequence[:2]:
+                if self.frontier.read_before(child.url):
+                    rest = FRESH_CHILD_REST_HOURS / 24
+                    if not self.frontier.checked_within(child.url, rest):
+                        fresh.add(child.url)
+                    break
+        return fresh
 
     def _older_posts(
         self, url: str, page: Page, entries: int, following: str | None,

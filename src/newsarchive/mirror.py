@@ -13,7 +13,9 @@ whose server sends ``http://`` and ``www.`` to one origin says ``{"origin":
 scheme or host is answered ``301`` to the same path on that origin. A mirror of a server
 that sends headers of its own with some answers (WordPress's ``X-WP-TotalPages`` beside
 its REST list of posts) names them per request path and query:
-``{"headers": {"/wp-json/wp/v2/posts?per_page=100": {"X-WP-TotalPages": "2"}}}``. A
+``{"headers": {"/wp-json/wp/v2/posts?per_page=100": {"X-WP-TotalPages": "2"}}}``; an
+``ETag`` or ``Last-Modified`` named there is the one conditional requests are answered by
+(a server sending constants answers 304 however the file changed). A
 mirror of a site that sends its links through a click-counting redirector names the
 redirector's path and the parameter holding the address: ``{"redirectors":
 {"/redirect.php": "url"}}`` answers ``/redirect.php?url=/rss.xml`` with ``302`` to
@@ -287,8 +289,13 @@ class MirrorServer:
                     return
                 kind = server.content_types.get(found.suffix, "text/html")
                 body = found.read_bytes()
-                etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
+                declared = server.extra_headers.get(self.path, {})
+                etag = declared.get("ETag") or '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
                 mtime = int(found.stat().st_mtime)
+                if "Last-Modified" in declared:  # (a server's constant, answered by too)
+                    mtime = int(
+                        email.utils.parsedate_to_datetime(declared["Last-Modified"]).timestamp()
+                    )
                 validators = {
                     "ETag": etag,
                     "Last-Modified": email.utils.formatdate(mtime, usegmt=True),
@@ -303,9 +310,7 @@ class MirrorServer:
                         server.not_modified += 1
                     self._send(304, kind, b"", validators)
                     return
-                self._send(
-                    200, kind, body, {**validators, **server.extra_headers.get(self.path, {})}
-                )
+                self._send(200, kind, body, {**validators, **declared})
 
             def _send(
                 self, status: int, kind: str, body: bytes, extra: dict[str, str] | None = None

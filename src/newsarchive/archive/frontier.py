@@ -513,19 +513,24 @@ class Frontier:
         ).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
-    def save_validators(self, url: str, page: Page, lastmod: str | None = None) -> None:
-        """ETag/Last-Modified (and a sitemap's ``lastmod`` in its index), saved once what
-        the page listed is safely queued: a run killed before never skips it."""
-        validators = (page.headers.get("etag"), page.headers.get("last-modified"))
+    def save_validators(
+        self, url: str, page: Page, lastmod: str | None = None, *, validators: bool = True
+    ) -> None:
+        """ETag/Last-Modified (and a sitemap's ``lastmod`` in its index: "" when it gives
+        none), saved once what the page listed is safely queued: a run killed before
+        never skips it. ``validators=False``: the page is to be asked whole next time,
+        any it had are dropped."""
+        sent = (page.headers.get("etag"), page.headers.get("last-modified"))
+        keep = "COALESCE(excluded.{0}, {0})" if validators else "excluded.{0}"
         with self.conn:
             self.conn.execute(
                 "INSERT INTO fetch_state (url, etag, last_modified, status, checked_at, lastmod)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET"
-                " etag = COALESCE(excluded.etag, etag),"
-                " last_modified = COALESCE(excluded.last_modified, last_modified),"
+                f" etag = {keep.format('etag')},"
+                f" last_modified = {keep.format('last_modified')},"
                 " status = excluded.status, checked_at = excluded.checked_at,"
                 " lastmod = excluded.lastmod",
-                (url, *validators, page.status, now_iso(), lastmod),
+                (url, *(sent if validators else (None, None)), page.status, now_iso(), lastmod),
             )
 
     def move_source_state(self, moves: dict[str, str]) -> None:
@@ -574,7 +579,7 @@ class Frontier:
         row = self.conn.execute("SELECT 1 FROM fetch_state WHERE url = ?", (url,)).fetchone()
         return row is not None
 
-    def checked_within(self, url: str, days: int) -> bool:
+    def checked_within(self, url: str, days: float) -> bool:
         """Read in full (or confirmed unchanged) less than ``days`` days ago."""
         row = self.conn.execute(
             "SELECT checked_at FROM fetch_state WHERE url = ?", (url,)
@@ -588,7 +593,8 @@ class Frontier:
         return dt.datetime.now(dt.UTC) - when < dt.timedelta(days=days)
 
     def unchanged_sitemap(self, url: str, lastmod: str | None) -> bool:
-        """The index says this sitemap has not changed since it was last read in full."""
+        """The index says this sitemap has not changed since it was last read in full
+        (``lastmod`` "": it gives no date; the sitemap was read in full before)."""
         if lastmod is None:
             return False
         row = self.conn.execute("SELECT lastmod FROM fetch_state WHERE url = ?", (url,)).fetchone()

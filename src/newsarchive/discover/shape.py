@@ -37,6 +37,7 @@ _FILE = re.compile(
 )
 # the lists of articles a CMS files its articles under: a category's, a tag's, an author's
 _LISTS = r"tag|tags|category|categories|kategoriya|author|avtor"
+LIST_WORDS = frozenset(_LISTS.split("|"))
 _LIST_SEGMENT = re.compile(rf"/(?:{_LISTS})(?:/|$)", re.IGNORECASE)
 _NOT_ARTICLE_SEGMENT = re.compile(
     rf"/(?:{_LISTS}|page|search|login|register|"

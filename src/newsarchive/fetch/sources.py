@@ -50,16 +50,17 @@ def fetch_source(
     "По-стари публикации": the site's wish, not a failure of the run).
 
     ``keep``: the page is read again soon in this run (exploring, then crawling what it
-    found), so that read is answered from ``fetcher.recent`` instead of the site: with
-    ``validators``, as the server would have (``_unchanged``), else with the page.
+    found), so that read is answered from ``fetcher.recent`` instead of the site, with
+    the page whatever ``validators`` say: it is in hand, reading it costs no request, and
+    matching validators prove nothing of a server whose ETag or Last-Modified never
+    changes while the page does (such a server answers 304 every night: re-exploring,
+    about monthly, is then when its new items are found).
 
     ``read_before``: whether an address is a page of this listing read already; a later
     page redirected there (a number past the end sent back to page 1 with a ``302``) ends
     the listing as a 404 would, the redirect not followed: it would read that page again.
     """
     page = fetcher.take_kept(url)
-    if page is not None and _unchanged(page, validators):
-        return Miss.UNCHANGED, ""
     try:
         if page is None:
             page = fetcher.fetch(
@@ -85,17 +86,6 @@ def fetch_source(
     if keep:
         fetcher.recent.keep(page)
     return page
-
-
-def _unchanged(page: Page, validators: tuple[str | None, str | None]) -> bool:
-    """Whether the server, asked conditionally, would have answered ``page`` with a 304:
-    its ETag is the one sent (which, when sent, decides alone, RFC 9110 13.2.2), else its
-    Last-Modified. Compared exactly, so a doubt gives the page: a 200 is always a correct
-    answer to a conditional request, and the crawl then saves its validators as usual."""
-    etag, modified = validators
-    if etag:
-        return page.headers.get("etag") == etag
-    return bool(modified) and page.headers.get("last-modified") == modified
 
 
 _XML_TYPES = ("xml", "rss", "atom", "gzip", "octet-stream", "text/plain")

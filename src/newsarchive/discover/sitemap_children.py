@@ -1,0 +1,69 @@
+"""Which child sitemaps of an index a nightly run must ask again, whatever the index says.
+
+Many CMSes never tell, in the index, that a child changed: WordPress core writes no
+``<lastmod>`` at all, Yoast and Joomla's OSMap keep a child's ``<lastmod>`` (and so the
+index's bytes, and its ETag) as they were while new posts go into the child. Trusting the
+index alone, a run would never read the child new articles go to again. Asking every
+child conditionally would find them, at one request per child a night, most of them
+archives of past months that never change. New posts go to the newest child of each
+sequence (``post-sitemap3.xml`` after ``post-sitemap2.xml``, ``sitemap-2026-12.xml``,
+``wp-sitemap-posts-post-4.xml``, Drupal's ``sitemap.xml?page=1`` when its ``<lastmod>``
+says so), so only those are asked, with their validators: a 304 each when unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from newsarchive.discover.feeds import FeedEntry
+from newsarchive.discover.shape import LIST_WORDS
+
+# The words a child's file name uses for what is not news: a CMS's static pages
+# ("stranitsi"), the lists it files posts under (``shape.LIST_WORDS``: categories, tags,
+# authors), its users, shop and media. Such a child grows when the site's structure does,
+# not when it posts: it waits for its <lastmod> (or the index's bytes) to change.
+_NOT_NEWS = LIST_WORDS | frozenset(
+    "page pages stranitsi stranici taxonomies taxonomy users user attachment product"
+    " products media".split()
+)
+_DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _name(url: str) -> str:
+    """The child's file name and query, what tells one child of a sequence from another."""
+    parts = urlsplit(url)
+    name = parts.path.rsplit("/", 1)[-1].lower()
+    return f"{name}?{parts.query.lower()}" if parts.query else name
+
+
+def _is_news(url: str) -> bool:
+    """Whether the child's file name (not its query: Drupal's ``?page=2`` is a page of
+    posts) names no kind of page that is not news."""
+    name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    return not _NOT_NEWS.intersection(_WORDS.findall(name))
+
+
+def sequences(children: Sequence[FeedEntry]) -> list[list[FeedEntry]]:
+    """The index's children of news, in sequences of one name but for its numbers
+    (``post-sitemap.xml``, ``post-sitemap2.xml``), each newest first: by ``<lastmod>``
+    when the sequence's children give different ones (a Drupal index whose first page is
+    its newest), else by their numbers (a year and month, a page counted up; a name
+    without one is the first)."""
+    found: dict[str, list[FeedEntry]] = {}
+    for child in children:
+        if _is_news(child.url):
+            found.setdefault(_DIGITS.sub("", _name(child.url)), []).append(child)
+    ordered = []
+    for members in found.values():
+        stamps = {child.published.isoformat() if child.published else "" for child in members}
+
+        def key(child: FeedEntry, *, dated: bool = len(stamps) > 1) -> tuple[str, list[int]]:
+            numbers = [int(n) for n in _DIGITS.findall(_name(child.url))]
+            stamp = child.published.isoformat() if dated and child.published else ""
+            return stamp, numbers
+
+        ordered.append(sorted(members, key=key, reverse=True))
+    return ordered
