@@ -188,3 +188,13 @@ def test_the_newest_child_of_each_sequence_of_news_comes_first() -> None:
         FeedEntry(f"{ORIGIN}/sitemap.xml?page={n}", dt.date(2026, 12 - n, 1), True) for n in (1, 2)
     ]
     assert urls(paged) == [["sitemap.xml?page=1", "sitemap.xml?page=2"]]
+    # a sequence is one path but for its numbers: one per language's folder, one for a
+    # series filed in folders by date
+    placed = [FeedEntry(f"{ORIGIN}/{name}", None, True) for name in (
+        "bg/post-sitemap.xml", "en/post-sitemap.xml", "news/2026/9/sitemap.xml",
+        "news/2026/11/sitemap.xml",
+    )]  # fmt: skip
+    assert urls(placed) == [
+        ["bg/post-sitemap.xml"], ["en/post-sitemap.xml"],
+        ["news/2026/11/sitemap.xml", "news/2026/9/sitemap.xml"],
+    ]  # fmt: skip

@@ -33,10 +33,12 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 def _name(url: str) -> str:
-    """The child's file name and query, what tells one child of a sequence from another."""
+    """The child's path and query, what tells one child of a sequence from another: its
+    folders too, since ``/bg/post-sitemap.xml`` and ``/en/post-sitemap.xml`` are two
+    sequences (by file name alone, only the first listed was ever asked again), while a
+    series filed by date (``/sitemaps/2026/11/sitemap.xml``) differs in numbers only."""
     parts = urlsplit(url)
-    name = parts.path.rsplit("/", 1)[-1].lower()
-    return f"{name}?{parts.query.lower()}" if parts.query else name
+    return f"{parts.path.lower()}?{parts.query.lower()}" if parts.query else parts.path.lower()
 
 
 def _is_news(url: str) -> bool:
