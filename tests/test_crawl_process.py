@@ -504,3 +504,33 @@ def test_a_lock_file_left_naming_its_holder_says_it_died_holding_it(db: Path) ->
         with CrawlLock(db) as held:
             assert held.abandoned == abandoned, left
         assert lock.read_text(encoding="ascii") == ""  # (released: nobody named)
+
+
+def test_a_lock_file_deleted_and_taken_by_a_second_crawl_stops_the_first(db: Path) -> None:
+    """The race in ``CrawlLock.keep``: the file deleted, a second crawl makes and locks a new
+    one before the first's next page. The first then stops (exit 75) rather than lock a
+    third file or write over the second's name in the new one; the second goes on."""
+    from newsarchive.errors import ArchiveBusy
+
+    hold = (
+        "import sys; from pathlib import Path; from newsarchive.archive.lock import CrawlLock\n"
+        "with CrawlLock(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.read()"
+    )
+    lock = Path(f"{db}.lock")
+    with CrawlLock(db) as first:
+        lock.unlink()
+        second = subprocess.Popen(
+            [sys.executable, "-c", hold, str(db)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            assert second.stdout is not None and second.stdout.readline() == "held\n"
+            with pytest.raises(
+                ArchiveBusy,
+                match=rf"deleted during the crawl, and another crawl \(pid {second.pid},",
+            ):
+                first.keep()
+            assert lock.read_text(encoding="ascii") == f"{second.pid} crawl\n"
+        finally:
+            second.communicate("", timeout=30)
+    assert second.returncode == 0
