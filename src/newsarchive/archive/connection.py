@@ -397,8 +397,9 @@ def open_read_only(path: Path, *, wait: float | None = None) -> tuple[sqlite3.Co
 def _warn_unread_wal(path: Path) -> None:
     """An immutable open reads no ``-wal``: one beside the archive holding changes (a crawl
     killed before its end left its last articles there, or one still runs) made ``stats``
-    count fewer articles than the archive holds, without a word."""
-    wal = Path(f"{path}-wal")
+    count fewer articles than the archive holds, without a word. The ``-wal`` is beside
+    the file opened (``path`` resolved, as the open's URI is), not beside a symlink."""
+    wal = Path(f"{path.resolve()}-wal")
     try:
         size = wal.stat().st_size
     except OSError:
