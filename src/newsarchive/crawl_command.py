@@ -93,6 +93,7 @@ def run_crawl(db: Path, request: CrawlRequest) -> int:
             profiles, options = _prepare(request)
             options = replace(options, stop=stop, log=log.write if log else None)
             with CrawlLock(db) as lock, _stop_on_signals(stop), _display(quiet) as progress:
+                options = replace(options, after_kill=lock.abandoned is not None)
                 reports = crawl(db, profiles, options, progress=progress)
         # (the log still open: its failures and warnings are written there too)
         code = _summarise(reports, quiet, log)

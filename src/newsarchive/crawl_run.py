@@ -41,6 +41,7 @@ class CrawlOptions:
     max_requests: int = DEFAULT_MAX_REQUESTS  # per site per run; the next run resumes
     sites_at_once: int = 4
     recheck_days: int | None = None  # re-fetch archived articles published this recently
+    after_kill: bool = False  # the last holder of the lock died holding it: check the file
 
 
 class Outcome(enum.Enum):
