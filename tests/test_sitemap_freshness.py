@@ -165,6 +165,35 @@ def test_a_child_whose_lastmod_never_changes_is_read_again_when_it_is_the_newest
         ]  # fmt: skip
 
 
+def test_a_growing_child_older_by_lastmod_than_an_edited_one_is_still_asked(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """Yoast-like, a post of the first sitemap edited since the last sitemap's ``<lastmod>``
+    stopped moving: by ``<lastmod>`` the first is the newest, and was the one asked again,
+    while posts went into the last, its highest number, unread for good."""
+    root = tmp_path / "site"
+    root.mkdir()
+    stamps: dict[str, str | None] = {
+        "post-sitemap.xml": "2026-11-25T10:00:00+02:00",  # (an old post corrected)
+        "post-sitemap2.xml": "2026-11-20T10:00:00+02:00",
+    }
+    write_index(root, "sitemap_index.xml", stamps)
+    write_child(root, "post-sitemap.xml", [1, 2])
+    write_child(root, "post-sitemap2.xml", [3])
+    run = crawler(run_cli, db, root, "sitemap_index.xml")
+    with MirrorServer(root) as server:
+        run(server)
+        assert len(archived(db)) == 3
+        write_child(root, "post-sitemap2.xml", [3, 4])
+        before = len(server.requests)
+        a_night_later(db)
+        run(server)
+        assert news(4) in archived(db)
+        assert sitemaps_asked(server, before) == [
+            "/sitemap_index.xml", "/post-sitemap.xml", "/post-sitemap2.xml",
+        ]  # fmt: skip
+
+
 def test_the_newest_child_of_each_sequence_of_news_comes_first() -> None:
     import datetime as dt
 
@@ -183,11 +212,15 @@ def test_the_newest_child_of_each_sequence_of_news_comes_first() -> None:
         ["post-sitemap2.xml", "post-sitemap.xml"],
         ["sitemap-2026-11.xml", "sitemap-2026-9.xml"],
     ]
-    # a Drupal index whose first page is its newest: the lastmods say so
+    # a Drupal index whose first page is its newest: the lastmods say so; its highest
+    # number is asked too (a growing child's lastmod may stay while an old one's moves)
     paged = [
         FeedEntry(f"{ORIGIN}/sitemap.xml?page={n}", dt.date(2026, 12 - n, 1), True) for n in (1, 2)
     ]
-    assert urls(paged) == [["sitemap.xml?page=1", "sitemap.xml?page=2"]]
+    assert urls(paged) == [
+        ["sitemap.xml?page=1", "sitemap.xml?page=2"],
+        ["sitemap.xml?page=2", "sitemap.xml?page=1"],
+    ]
     # a sequence is one path but for its numbers: one per language's folder, one for a
     # series filed in folders by date
     placed = [FeedEntry(f"{ORIGIN}/{name}", None, True) for name in (

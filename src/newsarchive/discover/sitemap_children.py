@@ -53,7 +53,10 @@ def sequences(children: Sequence[FeedEntry]) -> list[list[FeedEntry]]:
     (``post-sitemap.xml``, ``post-sitemap2.xml``), each newest first: by ``<lastmod>``
     when the sequence's children give different ones (a Drupal index whose first page is
     its newest), else by their numbers (a year and month, a page counted up; a name
-    without one is the first)."""
+    without one is the first). A sequence whose newest by ``<lastmod>`` is not its
+    highest number comes twice, the second time by numbers: a growing child whose
+    ``<lastmod>`` stays (Yoast) is older by it than one where an old post was edited,
+    and asking only that one left the posts going into the growing child unread."""
     found: dict[str, list[FeedEntry]] = {}
     for child in children:
         if _is_news(child.url):
@@ -63,9 +66,15 @@ def sequences(children: Sequence[FeedEntry]) -> list[list[FeedEntry]]:
         stamps = {child.published.isoformat() if child.published else "" for child in members}
 
         def key(child: FeedEntry, *, dated: bool = len(stamps) > 1) -> tuple[str, list[int]]:
-            numbers = [int(n) for n in _DIGITS.findall(_name(child.url))]
             stamp = child.published.isoformat() if dated and child.published else ""
-            return stamp, numbers
+            return stamp, _numbers(child)
 
         ordered.append(sorted(members, key=key, reverse=True))
+        numbered = sorted(members, key=_numbers, reverse=True)
+        if _numbers(numbered[0]) != _numbers(ordered[-1][0]):
+            ordered.append(numbered)
     return ordered
+
+
+def _numbers(child: FeedEntry) -> list[int]:
+    return [int(n) for n in _DIGITS.findall(_name(child.url))]
