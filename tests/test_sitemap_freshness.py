@@ -206,7 +206,7 @@ def test_the_newest_child_of_each_sequence_of_news_comes_first() -> None:
     named = [FeedEntry(f"{ORIGIN}/{name}", None, True) for name in (
         "post-sitemap.xml", "post-sitemap2.xml", "page-sitemap.xml", "sitemap-2026-9.xml",
         "sitemap-2026-11.xml", "wp-sitemap-taxonomies-post_tag-1.xml", "author-sitemap.xml",
-        "stranitsi.xml.gz",
+        "stranitsi.xml.gz", "sitemap-authors.xml", "sitemap-archives.xml",
     )]  # fmt: skip
     assert urls(named) == [
         ["post-sitemap2.xml", "post-sitemap.xml"],

@@ -22,11 +22,12 @@ from newsarchive.discover.shape import LIST_WORDS
 
 # The words a child's file name uses for what is not news: a CMS's static pages
 # ("stranitsi"), the lists it files posts under (``shape.LIST_WORDS``: categories, tags,
-# authors), its users, shop and media. Such a child grows when the site's structure does,
-# not when it posts: it waits for its <lastmod> (or the index's bytes) to change.
+# authors), its users, shop and media, its monthly archives (Google XML Sitemaps'
+# ``sitemap-authors.xml``, ``sitemap-archives.xml``). Such a child grows when the site's
+# structure does, not when it posts: it waits for its <lastmod> (or the index's bytes).
 _NOT_NEWS = LIST_WORDS | frozenset(
-    "page pages stranitsi stranici taxonomies taxonomy users user attachment product"
-    " products media".split()
+    "page pages stranitsi stranici taxonomies taxonomy users user authors attachment product"
+    " products media archives".split()
 )
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z]+")
