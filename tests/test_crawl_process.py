@@ -534,3 +534,21 @@ def test_a_lock_file_deleted_and_taken_by_a_second_crawl_stops_the_first(db: Pat
         finally:
             second.communicate("", timeout=30)
     assert second.returncode == 0
+
+
+def test_a_lock_taken_again_keeps_the_time_it_was_first_taken(db: Path) -> None:
+    """``held_since`` reads when the crawl took its lock from the lock file's time: a file
+    deleted and taken again (``CrawlLock.keep``) said the crawl took it then, and ``stats``
+    showed the crawl's runs, begun before, as interrupted while they ran."""
+    from newsarchive.archive.lock import held_since
+
+    lock = Path(f"{db}.lock")
+    with CrawlLock(db) as held:
+        an_hour_ago = time.time() - 3600
+        os.utime(lock, (an_hour_ago, an_hour_ago))  # (the crawl began an hour ago)
+        taken = held_since(db)
+        assert taken is not None and taken.timestamp() == pytest.approx(an_hour_ago)
+        lock.unlink()
+        held.keep()
+        assert lock.read_text(encoding="ascii") == f"{os.getpid()} crawl\n"
+        assert held_since(db) == taken

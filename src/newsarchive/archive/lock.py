@@ -7,6 +7,7 @@ tell a run that is still going from one whose process was killed before it could
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import os
@@ -105,6 +106,11 @@ class CrawlLock:
             except OSError:
                 os.close(fd)
                 return
+            # the time the crawl took its lock, which ``held_since`` reads from the file:
+            # the new file's own said the crawl's runs begun before were interrupted
+            taken = os.fstat(self._fd).st_mtime_ns
+            with contextlib.suppress(OSError):
+                os.utime(fd, ns=(taken, taken))
             os.close(self._fd)
             self._fd, self._file = fd, _identity(os.fstat(fd))
 
