@@ -398,3 +398,8 @@ def test_the_whole_archive_is_read_for_damage_on_the_weeks_first_run_only() -> N
             conn.execute("INSERT INTO runs (site, started_at) VALUES ('x', ?)", (started,))
             assert check_due(conn, today=wednesday) is due, started
             assert check_due(conn, after_kill=True, today=wednesday)
+        # a run a signal stopped (its check perhaps cut short) is not the week's check
+        conn.execute("UPDATE runs SET status = 143")
+        assert check_due(conn, today=wednesday)
+        conn.execute("UPDATE runs SET status = 1")
+        assert not check_due(conn, today=wednesday)

@@ -19,7 +19,7 @@ from newsarchive.archive.store import Store, now_iso
 from newsarchive.crawl import SiteCrawl
 from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
 from newsarchive.discover.urls import site_hosts
-from newsarchive.errors import ArchiveWriteError, internal_error
+from newsarchive.errors import EXIT_SIGINT, EXIT_SIGTERM, ArchiveWriteError, internal_error
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.resolver import NameWatch
 from newsarchive.models import Profile
@@ -53,10 +53,14 @@ def check_due(
     Monday, UTC; the runs table is the record). Every run read the whole file: a 1.4 GB
     archive took 5.6 s from a cold disk (1.6 s cached) a night, growing with the archive
     while what a night writes does not; damage a disk fault or a copy made elsewhere is
-    still refused within a week, and a write meeting it at once (``write_failure``)."""
+    still refused within a week, and a write meeting it at once (``write_failure``). A run
+    a signal stopped does not count: the signal may have cut its check short."""
     if after_kill:
         return True
-    newest = conn.execute("SELECT max(started_at) FROM runs").fetchone()[0]
+    newest = conn.execute(
+        "SELECT max(started_at) FROM runs WHERE status IS NULL OR status NOT IN (?, ?)",
+        (EXIT_SIGINT, EXIT_SIGTERM),
+    ).fetchone()[0]
     today = today or dt.datetime.now(dt.UTC).date()
     monday = today - dt.timedelta(days=today.weekday())
     return newest is None or str(newest)[:10] < monday.isoformat()
