@@ -339,6 +339,8 @@ for site, name, origin in (
     ("myata", "Община Мята", "https://www.myata.bg"),
     # and a Tilda-like zero block, every text a positioned tn-atom div, no <p>, no <h1>
     ("hmel", "Община Хмел", "https://hmel.bg"),
+    # and Joomla 4's Cassiopeia, ?start=3 by an arrow named only by its aria-label
+    ("lyutiche", "Община Лютиче", "https://lyutiche.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

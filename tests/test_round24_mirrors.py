@@ -2,16 +2,18 @@
 name and origin) through a real ``MirrorServer``, as ``test_round23_mirrors`` does its ten.
 
 The mirrors (``tests/fixtures/make_mirrors_round24.py``) print what common CMSes and site
-builders print in their DEFAULT themes: WordPress's block theme Twenty Twenty-Four
-(a ``wp-block-query`` front page paged ``/page/2/``, posts at ``/2026/11/28/<slug>/``,
-no feed linked: bagra); Ghost's Casper (cards at the root, the next page only in the
-head's ``<link rel="next">``, tag and author pages beside: vres); Hugo (``/posts/page/2/``
-by arrows named only by ``aria-label``, an alias page refreshing ``/posts/page/1/`` to
+builders print in their DEFAULT themes: WordPress's block theme Twenty Twenty-Four (a
+``wp-block-query`` front page paged ``/page/2/``, posts at ``/2026/11/28/<slug>/``, no
+feed linked: bagra); Ghost's Casper (cards at the root, the next page only in the head's
+``<link rel="next">``, tag and author pages beside: vres); Hugo (``/posts/page/2/`` by
+arrows named only by ``aria-label``, an alias page refreshing ``/posts/page/1/`` to
 ``/posts/``, a root ``index.xml`` listing the static pages too: tamyan); Squarespace
 (older posts at ``?offset=<milliseconds>``, the text in ``sqs-block`` divs: myata); a
 Tilda-like zero block (every text an absolutely positioned ``tn-atom`` div, no ``<p>``,
-no ``<h1>``: hmel). Each must archive exactly its articles with the true title, date and
-body, and a rerun right after must cost at most three requests.
+no ``<h1>``: hmel); Joomla 4's Cassiopeia (``?start=3`` by an arrow named only by its
+``aria-label``, ``<dd class="published"><time datetime>``: lyutiche). Each must archive
+exactly its articles with the true title, date and body, and a rerun right after must
+cost at most three requests.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ ROUND24_SITES = {
     "myata": ("Община Мята", "https://www.myata.bg"),
     # Tilda-like zero block: every text a positioned <div class="tn-atom">, no <p>
     "hmel": ("Община Хмел", "https://hmel.bg"),
+    # Joomla 4 Cassiopeia: ?start=3 by an arrow named only by its aria-label
+    "lyutiche": ("Община Лютиче", "https://lyutiche.bg"),
 }
 
 
@@ -71,6 +75,13 @@ FIRST_CRAWLS = [
     ),
     # the list's headline boxes, each dated only by the box beside it
     FirstCrawl("hmel", once=("/novini",), distinct_under={"/novini/": 8}, rows=8),
+    # the wordless arrow's ?start=3 and ?start=6, each once
+    FirstCrawl(
+        "lyutiche",
+        once=("/novini?start=3", "/novini?start=6"),
+        distinct_under={"/novini/": 8},
+        rows=8,
+    ),
 ]
 
 
@@ -90,6 +101,7 @@ PROPOSALS = [
     Proposes("tamyan", "start_urls", equals=["/posts/"]),
     Proposes("myata", "start_urls", equals=["/novini"]),
     Proposes("hmel", "start_urls", equals=["/novini"]),
+    Proposes("lyutiche", "start_urls", equals=["/novini"]),
 ]
 
 
