@@ -328,6 +328,19 @@ for site, name, origin in (
     ("rozmarin", "Община Розмарин", "https://rozmarin.bg"),
     # and a language switch "ENG" on every page, leading to the English service's /en/news
     ("anason", "Община Анасон", "https://anason.bg"),
+    # and a twenty-fourth (tests/fixtures/make_mirrors_round24.py), common CMSes' default
+    # themes: WordPress Twenty Twenty-Four, a wp-block-query paged /page/2/
+    ("bagra", "Община Багра", "https://bagra.bg"),
+    # and Ghost's Casper, its next page only in the head's <link rel="next">
+    ("vres", "Община Врес", "https://vres.bg"),
+    # and Hugo, /posts/page/2/ by aria-label="Next", an index.xml of every page
+    ("tamyan", "Община Тамян", "https://tamyan.bg"),
+    # and Squarespace, older posts at ?offset=<milliseconds>
+    ("myata", "Община Мята", "https://www.myata.bg"),
+    # and a Tilda-like zero block, every text a positioned tn-atom div, no <p>, no <h1>
+    ("hmel", "Община Хмел", "https://hmel.bg"),
+    # and Joomla 4's Cassiopeia, ?start=3 by an arrow named only by its aria-label
+    ("lyutiche", "Община Лютиче", "https://lyutiche.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -12,6 +12,7 @@ import pytest
 from newsarchive.discover.listings import (
     archive_month,
     article_links,
+    news_items,
     next_page_url,
     older_article_link,
     page_links,
@@ -1000,3 +1001,31 @@ def test_a_wordpress_list_behind_an_addressless_load_more_goes_on_at_its_page_2(
 )
 def test_no_wordpress_page_2_without_both(html: str) -> None:
     assert next_page_url(html, "https://www.x.bg/kategoriya/novini/", BARE, 1) is None
+
+
+def _boxes(dates: bool) -> str:
+    """A page builder's zero block: each headline link and each day a positioned box of
+    its own, no box holding both; four-word headlines, no excerpt, one-word slugs."""
+    style = "style='position:absolute; top:{}px'"
+    boxes = "".join(
+        f"<div class='tn-elem' {style.format(n * 40)}><a href='/novini/{slug}'>{title}</a></div>"
+        + (
+            f"<div class='tn-elem' {style.format(n * 40 + 20)}>{n + 10}.11.2026</div>"
+            if dates
+            else ""
+        )
+        for n, (slug, title) in enumerate(
+            [
+                ("sesiya", "Сесия на общинския съвет"),
+                ("bazar", "Коледен базар в читалището"),
+                ("park", "Нов парк в центъра"),
+            ]
+        )
+    )
+    return f"<html><body><div class='t396'>{boxes}</div></body></html>"
+
+
+def test_headline_boxes_dated_by_the_box_beside_them_are_news_items() -> None:
+    urls = [c.url for c in news_items(_boxes(True), "https://www.x.bg/novini", BARE).cards]
+    assert urls == [f"https://www.x.bg/novini/{s}" for s in ("sesiya", "bazar", "park")]
+    assert news_items(_boxes(False), "https://www.x.bg/novini", BARE).cards == ()

@@ -271,6 +271,18 @@ def test_pagination_template_from_page_two() -> None:
     assert pagination_template("https://x.bg/novini", None) == ""
 
 
+def test_a_2_inside_a_larger_number_is_no_page_number() -> None:
+    """Squarespace pages by the last shown post's time in milliseconds: its one 2 is not
+    page 2, and a template of it (``?offset=17954{page}1700000``) would name pages that
+    do not exist."""
+    older = "https://x.bg/novini?offset=1795421700000"
+    assert pagination_template("https://x.bg/novini", older) == ""
+    assert pagination_template("https://x.bg/novini", "https://x.bg/novini?page=12") == ""
+    assert pagination_template("https://x.bg/novini", "https://x.bg/novini?cat=5&page=2") == (
+        "?cat=5&page={page}"
+    )
+
+
 def test_relative_links_resolve_against_the_pages_base_as_listings_do() -> None:
     page = "https://www.x.bg/portal/Default.aspx"
     head = (

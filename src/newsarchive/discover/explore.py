@@ -548,18 +548,24 @@ def site_name(tree: LexborHTMLParser) -> str:
     return text
 
 
+_IN_A_NUMBER = re.compile(r"\d2|2\d")
+
+
 def pagination_template(listing: str, next_page: str | None) -> str:
     """``?page={page}`` or ``/page/{page}/`` when page 2's URL is the listing's plus a
     number; "" when the next page is found some other way (the walk follows it anyway).
     A listing with a query of its own (``novini.php?kat=1``) pages with one field more
     (``&str=2``): that is ``?str={page}``, as ``listings.page_url`` joins a ``?`` template
-    to the query there is; ``&str={page}`` is no template the profile loader takes."""
+    to the query there is; ``&str={page}`` is no template the profile loader takes.
+    The 2 must be a number of its own: Squarespace's older posts are at
+    ``?offset=<the last shown post's time in milliseconds>``, a number that may hold one
+    2 and counts no pages."""
     if not next_page or not next_page.startswith(listing.rstrip("/")):
         return ""
     rest = next_page[len(listing.rstrip("/")) :]
     if rest.startswith("&") and "?" in listing:
         rest = "?" + rest[1:]
-    if rest.count("2") != 1:
+    if rest.count("2") != 1 or _IN_A_NUMBER.search(rest):
         return ""
     return rest.replace("2", "{page}")
 

@@ -66,13 +66,43 @@ def is_news_run(run: Run, furniture: Furniture, date_of: DateOf) -> bool:
     sample = run.cards[:_SAMPLE]
     if _majority([furniture.around(card.node) for card in sample]):
         return False
-    dated = sum(date_of(card) is not None for card in sample) * 2 >= len(sample)
+    dated = sum(_dated(card, date_of) for card in sample) * 2 >= len(sample)
     if _majority([furniture.hinted(card.node) for card in sample]) and not dated:
         return False  # named like a menu or sidebar and carrying no dates
     link_words = median(card.link_words for card in sample)
     card_words = median(card.words for card in sample)
     excerpt = card_words >= 8 and card_words >= link_words + 5
     return dated or link_words >= MIN_HEADLINE_WORDS + 1 or excerpt
+
+
+def _dated(card: Card, date_of: DateOf) -> bool:
+    """A card showing a date, or standing beside an element that shows only one: a page
+    builder's "zero block" (Tilda's) places each text in a positioned box of its own, the
+    headline link in one and its day in the next, no box holding both. Which side the day
+    belongs to is not known (a day box may head the next item), so it only says the run
+    is dated, never which day a card is."""
+    if date_of(card) is not None:
+        return True
+    return any(date_of(box) is not None for box in _date_boxes_beside(card))
+
+
+_DATE_BOX_WORDS = 6  # "28.11.2026", "пет, 28 ное. 2026 г., 14:05"
+
+
+def _date_boxes_beside(card: Card) -> list[Card]:
+    """The card's element siblings, before and after it, that hold no link and a few
+    words at most, as link-less cards to read a date from."""
+    boxes: list[Card] = []
+    for step in ("prev", "next"):
+        node = getattr(card.node, step)
+        while node is not None and node.tag in ("-text", "-comment"):
+            node = getattr(node, step)
+        if node is None or node.css_first("a") is not None:
+            continue
+        box = Card(node=node, url=card.url, order=card.order, link_texts=(), link_words=0)
+        if 0 < box.words <= _DATE_BOX_WORDS:
+            boxes.append(box)
+    return boxes
 
 
 def _is_item(card: Card, date_of: DateOf) -> bool:
