@@ -172,6 +172,9 @@ def _exits(*codes: int, said: dict[int, str] | None = None) -> Callable[[_Comman
 
 _DB_HELP = "Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db)."
 
+# How a command that writes the archive says 74 (EXIT_SAID's is the output's)
+_ARCHIVE_UNWRITTEN = "when the archive could not be written (read-only, disk full, deleted)"
+
 # The commands that only read the archive meet a lock too: its one-time upgrade (an older
 # release's archive) is a write, and a read waits out another program's commit; either
 # one waiting past SQLite's wait is "try later", as it is for a writer (their help said
@@ -468,7 +471,7 @@ def _print_json(data: Any) -> None:
         EXIT_PARTIAL: "when some pages, feeds or listings failed (the rest is archived) or a"
         " site archived nothing new in --warn-idle DAYS",
         EXIT_INTERNAL: "on a bug in one site's crawl (the others go on)",
-        EXIT_IO: "when the archive could not be written (read-only, disk full, deleted)",
+        EXIT_IO: _ARCHIVE_UNWRITTEN,
         EXIT_SIGINT: "when stopped by SIGINT (the next run resumes)",
         EXIT_SIGTERM: "when stopped by SIGTERM (the next run resumes)",
     },
@@ -866,7 +869,7 @@ def export(
     EXIT_INTERNAL,
     said={
         EXIT_USAGE: "on bad usage or a bad line (nothing is imported)",
-        EXIT_IO: "when the archive could not be written (nothing is imported)",
+        EXIT_IO: f"{_ARCHIVE_UNWRITTEN}: nothing is imported",
     },
 )
 def import_jsonl(
@@ -915,7 +918,7 @@ def import_jsonl(
     said={
         EXIT_PARTIAL: "when a file is truncated or corrupt: what came before the damage is"
         " archived",
-        EXIT_IO: "when the archive could not be written",
+        EXIT_IO: _ARCHIVE_UNWRITTEN,
     },
 )
 def import_warc(
@@ -950,7 +953,7 @@ def import_warc(
     EXIT_INTERNAL,
     said={
         EXIT_PARTIAL: "when some pages no longer yield an article (their archived version is kept)",
-        EXIT_IO: "when the archive could not be written",
+        EXIT_IO: _ARCHIVE_UNWRITTEN,
     },
 )
 def reextract(
