@@ -286,6 +286,7 @@ def _abbreviation(core: str, low: str) -> bool:
 
 
 _DASHES = ("-", "–", "—")
+_DASH_CHARS = "".join(_DASHES)
 _QUOTES = '„“”"«»()'
 # The definite article ending a common noun after a join ("на здравеопазването", "на
 # общината"): written in lower case, where a place after "на" ("на Община Русе") is not.
@@ -325,7 +326,7 @@ def as_written(text: str) -> str:
             person = _quotes_a_person(words[at:], cores[at:])
         if (
             _abbreviation(core, low)
-            or not core.strip("-–—")
+            or not core.strip(_DASH_CHARS)
             or word[:1] + word[-1:] == "()"
             or not any("а" <= c <= "я" for c in low)
         ):
@@ -346,7 +347,7 @@ def as_written(text: str) -> str:
             small = False
         quoted = (quoted or opens) and word[-1:] not in _QUOTES[1:3] + "»)"
         person = person and quoted
-        run = run and core.strip("-–—") != "" and not opens
+        run = run and core.strip(_DASH_CHARS) != "" and not opens
         kept = _ABBREVIATIONS.get(core, core)
         cased = kept if small is None else low if small else _capitalised(low)
         written.append(word.replace(core, cased, 1) if core else word)
