@@ -9,6 +9,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from newsarchive.models import DATE_NOTES, DATE_SOURCES
+
+
+def _either(words: Iterable[str]) -> str:
+    """ "`a`, `b` or `c`": a vocabulary as a column's meaning lists it."""
+    *first, last = words
+    return f"{', '.join(first)} or {last}" if first else last
+
+
 COLUMNS = {
     "id": "the archive's row id, stable: what `show` takes",
     "site": "the site's profile id (a WARC page no profile claims: its host)",
@@ -21,10 +30,13 @@ COLUMNS = {
     " for a bare date",
     "published_date": "the calendar day of `published` where it was published (not the UTC"
     " day): group by this for days, months and years",
-    "date_source": "the rule that dated it: `jsonld`, `meta`, `time`, `text`, `url`, `feed`,"
-    " `listing` or `none`",
-    "date_note": "null, `modified-only` (the page shows only when it was last modified) or"
-    " `guessed` (the page gives no year, only how long ago, or only a day its story tells)",
+    "date_source": "the rule that dated it: " + _either(f"`{s}`" for s in DATE_SOURCES),
+    "date_note": _either(
+        [
+            "null",
+            *(f"`{note}` ({said})" for note, said in DATE_NOTES.items()),
+        ]
+    ),
     "modified": "when the page says it last changed, as `published` is written; null when"
     " it says nothing",
     "author": "the byline, null when none was found",
