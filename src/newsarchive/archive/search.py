@@ -41,6 +41,7 @@ from newsarchive.archive.query import (
     WORD,
     Match,
     ParsedQuery,
+    Term,
     cyrillic_guess,
     parse_query,
 )
@@ -419,6 +420,13 @@ def _inside(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
     return " AND ".join(groups) or "1", params
 
 
+def _prints(term: Term, kin: Mapping[str, frozenset[str]], title: str, text: str) -> bool:
+    """Whether an article (``title``, ``text``) prints the cased name ``term`` was typed
+    as where the term looks (``lemmas.prints_name``; ``kin``: ``Lemmas.cased``)."""
+    texts = (title,) if term.scope == TITLE else (title, text)
+    return prints_name(term.spellings(), kin[term.words[0]], texts)
+
+
 # The articles the full-text index matches (the MATCH expression its parameter)
 _INDEXED = (
     " FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
@@ -502,9 +510,7 @@ class Prepared:
         kin, groups = self.choice.cased, self.query.cased_groups(set(self.choice.cased))
         unsure = _details(self.conn, [article_id for article_id, sure in rows if not sure])
         for article_id, _site, _url, title, _published, text in unsure.values():
-            if all(any(prints_name(term.spellings(), kin[term.words[0]],
-                                   (title or "",) if term.scope == TITLE
-                                   else (title or "", text or "")) for term in group)
+            if all(any(_prints(term, kin, title or "", text or "") for term in group)
                    for group in groups):  # fmt: skip
                 named.append(article_id)
         return json.dumps(sorted(named))
