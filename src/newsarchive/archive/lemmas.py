@@ -211,20 +211,15 @@ def prints_name(spellings: frozenset[str], kin: Iterable[str], texts: Iterable[s
     the town."""
     if not spellings:
         return False
-    words = {spelling.lower() for spelling in spellings} | set(kin)
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    found = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
     opening = lowered = False
-    for text in texts:
-        for match in found.finditer(text):
-            printed = match.group()
-            if printed.islower():
-                lowered = True
-            elif printed in spellings:
-                start = match.start()
-                if not _SENTENCE_START.search(text, max(0, start - 8), start):
-                    return True
-                opening = True
+    for text, match in _occurrences({spelling.lower() for spelling in spellings} | set(kin), texts):
+        printed = match.group()
+        if printed.islower():
+            lowered = True
+        elif printed in spellings:
+            if not _opens_sentence(text, match.start()):
+                return True
+            opening = True
     return opening and not lowered
 
 
@@ -232,21 +227,31 @@ def _printings(words: set[str], texts: Iterable[str]) -> Iterator[tuple[str, boo
     """For each occurrence of one of ``words`` in ``texts``, the word (lower case) and
     how it is printed: None in lower case, True capitalised inside a sentence, False
     otherwise (opening a sentence, in capitals: it says nothing)."""
+    for text, match in _occurrences(words, texts):
+        printed = match.group()
+        if printed.islower():
+            yield printed, None
+        elif printed[0].isupper() and not printed.isupper():
+            yield printed.lower(), not _opens_sentence(text, match.start())
+        else:
+            yield printed.lower(), False
+
+
+def _occurrences(words: set[str], texts: Iterable[str]) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each text and each occurrence in it of one of ``words`` (lower case), as a word,
+    in any case."""
     if not words:
         return
     alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     found = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
     for text in texts:
         for match in found.finditer(text):
-            printed = match.group()
-            if printed.islower():
-                yield printed, None
-            elif printed[0].isupper() and not printed.isupper():
-                start = match.start()
-                opening = _SENTENCE_START.search(text, max(0, start - 8), start)
-                yield printed.lower(), not opening
-            else:
-                yield printed.lower(), False
+            yield text, match
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` in ``text`` opens a sentence (or a line)."""
+    return _SENTENCE_START.search(text, max(0, start - 8), start) is not None
 
 
 def record_forms(conn: sqlite3.Connection, pairs: dict[str, str]) -> None:

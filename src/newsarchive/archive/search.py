@@ -41,6 +41,7 @@ from newsarchive.archive.query import (
     WORD,
     Match,
     ParsedQuery,
+    Term,
     cyrillic_guess,
     parse_query,
 )
@@ -377,15 +378,15 @@ _WORD_END = "[^0-9A-Za-z\u0400-\u04ff]"
 _INSIDE = "[0-9a-z,\u0430-\u045f]"
 
 
-def _cased(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
+def _cased(cased_groups: list[list[Term]]) -> tuple[str, list[str]]:
     """The SQL condition (and its parameters) that an article prints each of the
-    query's ``cased`` names as typed or in title case (``Term.spellings``), as a word,
+    ``cased_groups``' names as typed or in title case (``Term.spellings``), as a word,
     where its term looks (``ParsedQuery.cased_groups``). The index folds case, so "Бяла",
     the town, also matched бяла, the colour; SQLite's GLOB does not fold it. It reads the
     text of every article the index matched: on the 50,000-article search bench,
     0.3-0.9 s for 20,000-36,000 of them, so a query reads them once (``Prepared``)."""
     groups, params = [], []
-    for group in query.cased_groups(set(cased)):
+    for group in cased_groups:
         either: list[str] = []
         for term in group:
             columns = ("a.title",) if term.scope == TITLE else ("a.title", "a.text")
@@ -396,7 +397,7 @@ def _cased(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
     return " AND ".join(groups) or "1", params
 
 
-def _inside(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
+def _inside(cased_groups: list[list[Term]]) -> tuple[str, list[str]]:
     """The SQL condition (and its parameters) that the first printing of one of each
     group's cased names in an article's text (``_cased``'s) stands inside a sentence, as
     a word, for sure (``_INSIDE`` before it); the others, few, are read in Python
@@ -404,7 +405,7 @@ def _inside(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
     small letter ("*[а-я] Бяла*") tries its class at every letter: on the bench, 1.3 s
     more for 18,000 articles printing the name, where this costs 0.4 s."""
     groups, params = [], []
-    for group in query.cased_groups(set(cased)):
+    for group in cased_groups:
         either: list[str] = ["0"]
         for term in group:
             for spelling in sorted(term.spellings()) if term.scope != TITLE else ():
@@ -417,6 +418,13 @@ def _inside(query: ParsedQuery, cased: Iterable[str]) -> tuple[str, list[str]]:
                 params.extend([f" {spelling}"] * 3)
         groups.append("(" + " OR ".join(either) + ")")
     return " AND ".join(groups) or "1", params
+
+
+def _prints(term: Term, kin: Mapping[str, frozenset[str]], title: str, text: str) -> bool:
+    """Whether an article (``title``, ``text``) prints the cased name ``term`` was typed
+    as where the term looks (``lemmas.prints_name``; ``kin``: ``Lemmas.cased``)."""
+    texts = (title,) if term.scope == TITLE else (title, text)
+    return prints_name(term.spellings(), kin[term.words[0]], texts)
 
 
 # The articles the full-text index matches (the MATCH expression its parameter)
@@ -473,16 +481,18 @@ class Prepared:
         # (none where no group is only cased names: "Бяла OR парк" is the index's, whose
         # every match was read and listed for nothing)
         self.named: str | None = None
-        if self.ranked and query.cased_groups(set(self.choice.cased)):
-            self.named = self._named() if named is None else named
+        groups = query.cased_groups(set(self.choice.cased))
+        if self.ranked and groups:
+            self.named = self._named(groups) if named is None else named
             self.source += " AND a.id IN (SELECT value FROM json_each(?))"
             self.params = [*self.params, self.named]
 
-    def _named(self) -> str:
+    def _named(self, groups: list[list[Term]]) -> str:
         """The ids (a JSON array) of the articles the index matches that print the
-        query's cased names as typed (``_cased``, then ``lemmas.prints_name``: not only
-        opening a sentence where the text prints the word in lower case too): those the
-        filters choose and, when they have dates, the undated ones ``undated`` counts.
+        query's cased names (``groups``: ``ParsedQuery.cased_groups``) as typed
+        (``_cased``, then ``lemmas.prints_name``: not only opening a sentence where the
+        text prints the word in lower case too): those the filters choose and, when they
+        have dates, the undated ones ``undated`` counts.
 
         Checked in each statement, the names were read in every matched text up to three
         times a query (its page, its count, its undated count), four on the web page
@@ -492,19 +502,17 @@ class Prepared:
             dateless, more = replace(self.filters, since=None, until=None).sql("a")
             where = f"(({where}) OR ({dateless} AND a.published_date IS NULL))"
             params = [*params, *more]
-        cased, more = _cased(self.query, self.choice.cased)
-        inside, before = _inside(self.query, self.choice.cased)
+        cased, more = _cased(groups)
+        inside, before = _inside(groups)
         rows = _run(self.conn, f"SELECT a.id, {inside}{_INDEXED} AND {where} AND {cased}",
                     [*before, *self._match, *params, *more])  # fmt: skip
         named = [article_id for article_id, sure in rows if sure]
         # (the others, whose text's first printing follows no small letter, or whose
         # headline alone prints it, are read whole: few, as a name mostly stands inside)
-        kin, groups = self.choice.cased, self.query.cased_groups(set(self.choice.cased))
+        kin = self.choice.cased
         unsure = _details(self.conn, [article_id for article_id, sure in rows if not sure])
         for article_id, _site, _url, title, _published, text in unsure.values():
-            if all(any(prints_name(term.spellings(), kin[term.words[0]],
-                                   (title or "",) if term.scope == TITLE
-                                   else (title or "", text or "")) for term in group)
+            if all(any(_prints(term, kin, title or "", text or "") for term in group)
                    for group in groups):  # fmt: skip
                 named.append(article_id)
         return json.dumps(sorted(named))

@@ -272,7 +272,8 @@ def _overlong(
     # After a whole document no wait: a surplus would change nothing kept (``kept_body``
     # keeps the declared bytes), and a server that said it closes but lingers (its close
     # waiting for the client's, as a lingering close may) cost the whole wait a page.
-    wait = _CLOSE_WAIT if _closes(response) and not whole_document(b"".join(body)) else 0.0
+    sent = b"".join(body)
+    wait = _CLOSE_WAIT if _closes(response) and not whole_document(sent) else 0.0
     surplus = seen + stream.read_on(max(0, room - len(seen)), wait)
     if not surplus.strip():
         return None  # a stray line end after the body (old servers send one): no more text
@@ -283,7 +284,7 @@ def _overlong(
             response.status_code,
             _lowered(response.headers),
             str(response.url),
-            Overlong(b"".join(body), surplus, bool(coding)),
+            Overlong(sent, surplus, bool(coding)),
         ),
     )
 

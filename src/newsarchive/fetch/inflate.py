@@ -46,9 +46,7 @@ def inflated(raw: Iterable[bytes], coding: str, *, step: int = STEP) -> Iterator
     # deflate is meant zlib-wrapped; some servers send it raw: tried as zlib first (httpx)
     inflater = zlib.decompressobj(_GZIP if coding != "deflate" else zlib.MAX_WBITS)
     first = coding == "deflate"
-    trailer: str | None = "gzip" if coding != "deflate" else "zlib"  # None: raw deflate
-    check = zlib.crc32(b"") if trailer == "gzip" else zlib.adler32(b"")
-    size = 0
+    trailer = _Trailer("gzip" if coding != "deflate" else "zlib")
     fed = False  # (an empty body, as of a 204 or 304, is no stream cut short)
     try:
         for chunk in raw:
@@ -61,44 +59,57 @@ def inflated(raw: Iterable[bytes], coding: str, *, step: int = STEP) -> Iterator
                     if not first:
                         raise
                     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-                    trailer = None
+                    trailer = _Trailer("")
                     piece = inflater.decompress(data, step)
                 first = False
                 if piece:
-                    check, size = _checked(trailer, check, size, piece)
+                    trailer.add(piece)
                     yield piece
                 data = inflater.unconsumed_tail
                 # a full step may leave output pending with all input consumed
                 while not data and len(piece) == step and not inflater.eof:
                     piece = inflater.decompress(b"", step)
                     if piece:
-                        check, size = _checked(trailer, check, size, piece)
+                        trailer.add(piece)
                         yield piece
             if inflater.eof:
                 return
         ending = inflater.copy()  # (``flush`` ends what it is called on)
         rest = inflater.flush()
         if rest:
-            check, size = _checked(trailer, check, size, rest)
+            trailer.add(rest)
             yield rest
-        if fed and not _ends_but_its_trailer(ending, trailer, check, size):
+        if fed and not _ends_but_its_trailer(ending, trailer):
             raise StreamCut
     except zlib.error as exc:
         raise httpx.DecodingError(str(exc)) from None
 
 
-def _checked(trailer: str | None, check: int, size: int, piece: bytes) -> tuple[int, int]:
-    """The running check value and length that ``trailer`` ends the stream with."""
-    if trailer == "gzip":
-        return zlib.crc32(piece, check), size + len(piece)
-    if trailer == "zlib":
-        return zlib.adler32(piece, check), size + len(piece)
-    return check, size
+class _Trailer:
+    """The trailer a stream would end with, over what was inflated so far: gzip's CRC-32
+    and length, zlib's Adler-32; raw deflate ("") has none."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.check = zlib.crc32(b"") if kind == "gzip" else zlib.adler32(b"")
+        self.size = 0
+
+    def add(self, piece: bytes) -> None:
+        if self.kind == "gzip":
+            self.check = zlib.crc32(piece, self.check)
+            self.size += len(piece)
+        elif self.kind == "zlib":
+            self.check = zlib.adler32(piece, self.check)
+
+    def ending(self) -> bytes:
+        if self.kind == "gzip":
+            return self.check.to_bytes(4, "little") + (self.size & 0xFFFFFFFF).to_bytes(4, "little")
+        if self.kind == "zlib":
+            return self.check.to_bytes(4, "big")
+        return b""
 
 
-def _ends_but_its_trailer(
-    inflater: zlib._Decompress, trailer: str | None, check: int, size: int
-) -> bool:
+def _ends_but_its_trailer(inflater: zlib._Decompress, trailer: _Trailer) -> bool:
     """Whether the deflate stream in ``inflater`` ended (its final block decoded) and only
     its trailer, or the end of it, never came: a browser shows such a body, whole, where
     a stream cut mid-block is half a page. zlib tells neither apart (its ``eof`` waits for
@@ -107,12 +118,9 @@ def _ends_but_its_trailer(
     byte at a time, as if some of it had come: only a stream that reached its final block
     ends on it. A stream cut mid-block needs at least one byte more before its 8-byte
     (gzip) or 4-byte (zlib) trailer, so no copy ends."""
-    if trailer is None:  # raw deflate: its end is the final block's, ``eof`` said no
+    ending = trailer.ending()
+    if not ending:  # raw deflate: its end is the final block's, ``eof`` said no
         return False
-    if trailer == "gzip":
-        ending = check.to_bytes(4, "little") + (size & 0xFFFFFFFF).to_bytes(4, "little")
-    else:
-        ending = check.to_bytes(4, "big")
     for came in range(len(ending)):
         probe = inflater.copy()
         try:
