@@ -125,6 +125,7 @@ def test_an_address_answering_with_a_login_form_is_told_so(run_cli: Cli, tmp_pat
         result = run_cli(
             "add-site", "https://portal.example", "--base-url", server.url, "--delay", "0"
         )
+    assert server.requests.count("/") == 1  # (the page exploring read, not asked again)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
         f"newsarchive: error: https://portal.example (fetched from {server.url}/) answers"

@@ -704,6 +704,17 @@ def test_a_link_naming_bulgarian_or_with_no_twin_is_no_translation() -> None:
     assert [link.bounds for link in links] == [True, True]
 
 
+def test_a_link_naming_bulgarian_beside_its_twin_is_no_translation() -> None:
+    """The case above has no twin for either link, so it holds whatever ``lang=bg`` is
+    taken for: here the twin is on the page, and only the other language's link is one."""
+    html = _html(
+        '<a href="/a?id=1">x</a><a href="/a?id=1&amp;lang=bg">BG</a>'
+        '<a href="/a?id=1&amp;lang=en">EN</a>'
+    )
+    links = page_links(parse_html(html), "https://www.x.bg/", BARE)
+    assert [link.bounds for link in links] == [True, True, False]
+
+
 @pytest.mark.parametrize("label", ["Към следващата страница", "Към следваща страница"])
 def test_an_icon_only_next_link_is_read_by_its_label(label: str) -> None:
     """A pager of "previous"/"next" icons alone, no page numbers: the words are only in

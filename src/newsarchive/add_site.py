@@ -181,11 +181,14 @@ def _named(fetcher: Fetcher, typed: str, origin: str) -> str:
 def _nothing_found(fetcher: Fetcher, origin: str, named: str) -> str:
     """Why a site that listed no news gets no proposal: a home page that is a login form
     (an intranet, a members' portal) was told it "does not look like a news site", as if
-    the address were wrong. The home page is asked again, on this path alone."""
-    try:
-        home = fetcher.fetch(origin + "/")
-    except FetchError:
-        home = None
+    the address were wrong. The home page is the one exploring read and kept (asked
+    again only when it was not kept: a redirect, a page too large, a slow exploration)."""
+    home = fetcher.take_kept(origin + "/")
+    if home is None:
+        try:
+            home = fetcher.fetch(origin + "/")
+        except FetchError:
+            home = None
     if home is not None and home.status == 200 and is_login_form(home.text):
         return f"{named} answers with a login form: newsarchive archives public pages only"
     return _no_news(named, fetcher.requests)

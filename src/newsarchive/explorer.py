@@ -166,11 +166,13 @@ class _Explorer:
         home = absolute(self.profile, "/")
         for url in self.fetcher.robots_sitemaps(home):
             normal = normalize_url(url)
+            if normal is None:
+                continue
             # (robots.txt may keep the sitemap on a host of the site's own domain, a static
             # files host, ``static.x.bg``: the site says so itself, which no link could)
-            if normal and news_subdomain(urlsplit(normal).netloc, self.profile):
-                self.adopt(urlsplit(normal).netloc)
-            if normal and on_site(normal, self.profile):
+            if news_subdomain(host := urlsplit(normal).netloc, self.profile):
+                self.adopt(host)
+            if on_site(normal, self.profile):
                 self.add(self.sitemaps, normal, "a Sitemap: line in robots.txt")
         page = self.get(home, "listing", telling=True)
         sections: list[str] = []

@@ -336,8 +336,9 @@ _BULGARIAN = re.compile(
 )
 
 
-# How a language switch names another language than Bulgarian: the link's text, its
-# flag's alt or title ("EN", "ENG", "English", "English version", "Deutsch", "RU").
+# How a language switch names another language than Bulgarian: the link's text, or its
+# one flag's alt (the label ``section_links`` reads; not a title, as ``language_home``
+# also reads for Bulgarian): "EN", "ENG", "English", "English version", "Deutsch", "RU".
 _OTHER_LANGUAGE = re.compile(
     r"^(?:(?:in\s+)?english(?:\s+version)?|en|eng|de|deu|deutsch|ru|rus|русский|fr|français"
     r"|ro|română|tr|türkçe|el|gr|ελληνικά)$",

@@ -39,10 +39,17 @@ def refresh_targets(tree: LexborHTMLParser) -> list[str]:
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes.get("http-equiv") or "").strip().lower() != "refresh":
             continue
-        match = _REFRESH.match(node.attributes.get("content") or "")
-        if match and not match["url"].strip().replace(".", "").isdigit():
-            found.append(match["url"].strip())
+        if said := _refresh_url(node.attributes.get("content") or ""):
+            found.append(said)
     return found
+
+
+def _refresh_url(value: str) -> str:
+    """The address a refresh's value (the ``<meta>``'s ``content``, or the ``Refresh``
+    header) names, as written; "" for none (a bare delay reloads the page itself)."""
+    match = _REFRESH.match(value)
+    said = match["url"].strip() if match else ""
+    return "" if said.replace(".", "").isdigit() else said
 
 
 def stand_in_target(
@@ -60,10 +67,7 @@ def stand_in_target(
     folder), which browsers obey as the ``<meta>`` (``refresh``: its value)."""
     if content_type and "html" not in content_type.lower():
         return None
-    header = _REFRESH.match(refresh or "")
-    said = header["url"].strip() if header else ""
-    if said.replace(".", "").isdigit():
-        said = ""  # (a bare delay reloads the page itself)
+    said = _refresh_url(refresh or "")
     if len(content) > _STAND_IN_BYTES or not (said or b"refresh" in content.lower()):
         return None
     tree = page_tree(content.decode("utf-8", "replace"))

@@ -64,17 +64,19 @@ def sequences(children: Sequence[FeedEntry]) -> list[list[FeedEntry]]:
             found.setdefault(_DIGITS.sub("", _name(child.url)), []).append(child)
     ordered = []
     for members in found.values():
-        stamps = {child.published.isoformat() if child.published else "" for child in members}
-
-        def key(child: FeedEntry, *, dated: bool = len(stamps) > 1) -> tuple[str, list[int]]:
-            stamp = child.published.isoformat() if dated and child.published else ""
-            return stamp, _numbers(child)
-
-        ordered.append(sorted(members, key=key, reverse=True))
         numbered = sorted(members, key=_numbers, reverse=True)
-        if _numbers(numbered[0]) != _numbers(ordered[-1][0]):
+        if len({_stamp(child) for child in members}) == 1:  # (no <lastmod> tells them apart)
+            ordered.append(numbered)
+            continue
+        by_date = sorted(members, key=lambda child: (_stamp(child), _numbers(child)), reverse=True)
+        ordered.append(by_date)
+        if _numbers(numbered[0]) != _numbers(by_date[0]):
             ordered.append(numbered)
     return ordered
+
+
+def _stamp(child: FeedEntry) -> str:
+    return child.published.isoformat() if child.published else ""
 
 
 def _numbers(child: FeedEntry) -> list[int]:
