@@ -11,8 +11,10 @@ shown on>`` and declaring the list page its canonical: ravnets); Plone's classic
 (``/blog/page/2`` by ``data-hook`` links, a sitemap index of typed sitemaps: kopar); DNN's
 EasyDNNnews (Cyrillic page names raw in every link, ``/Новини/PgrID/543/PageID/2``:
 magdanoz); Jekyll's Minima (``/page2/`` by a pager of numbers, a feed of the newest ten
-of twelve: kimion). Each must archive exactly its articles with the true title, date and
-body, and a rerun right after must cost at most three requests.
+of twelve: kimion); an old PHP site whose sitemap index and its children come after a
+PHP "Deprecated" notice, the only place its older news are named (sminduh). Each must
+archive exactly its articles with the true title, date and body, and a rerun right after
+must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ ROUND25_SITES = {
     "magdanoz": ("Община Магданоз", "https://www.magdanoz.bg"),
     # Jekyll Minima: /page2/, /feed.xml of the newest ten of twelve
     "kimion": ("Община Кимион", "https://kimion.bg"),
+    # old PHP: the newest five on /news.php, the rest in a sitemap after a PHP notice
+    "sminduh": ("Община Сминдух", "http://www.sminduh.bg"),
 }
 NEWS = quote("/Новини")
 TYPO3_PAGE = "/novini?tx_news_pi1%5B%40widget_0%5D%5BcurrentPage%5D="
@@ -100,6 +104,13 @@ FIRST_CRAWLS = [
     ),
     # the feed has ten; the two older posts are on /page3/ alone
     FirstCrawl("kimion", once=("/feed.xml", "/page3/"), distinct_under={"/2026/": 12}, rows=12),
+    # the index's news child read once, the seven older articles from it
+    FirstCrawl(
+        "sminduh",
+        once=("/sitemap.php", "/sitemap.php?part=news"),
+        distinct_under={"/news.php?id=": 12},
+        rows=12,
+    ),
 ]
 
 
@@ -121,6 +132,8 @@ PROPOSALS = [
     Proposes("magdanoz", "start_urls", equals=[NEWS]),
     Proposes("kimion", "feeds", equals=["/feed.xml"]),
     Proposes("kimion", "start_urls", equals=["/"]),
+    Proposes("sminduh", "start_urls", equals=["/news.php"]),
+    Proposes("sminduh", "sitemaps", equals=["/sitemap.php"]),
 ]
 
 
