@@ -341,6 +341,22 @@ for site, name, origin in (
     ("hmel", "Община Хмел", "https://hmel.bg"),
     # and Joomla 4's Cassiopeia, ?start=3 by an arrow named only by its aria-label
     ("lyutiche", "Община Лютиче", "https://lyutiche.bg"),
+    # and a twenty-fifth (tests/fixtures/make_mirrors_round25.py), CMSes no round copied:
+    # TYPO3's news without route enhancers, every address a bracketed query and a cHash
+    ("kantarion", "Община Кантарион", "https://www.kantarion.bg"),
+    # and Liferay 6.2's asset publisher, every article linked ?redirect=<the list page>
+    ("ravnets", "Община Равнец", "https://www.ravnets.bg"),
+    # and Plone's classic folder, batched ?b_start:int=3
+    ("shafran", "Община Шафран", "https://shafran.bg"),
+    # and a Wix blog, /blog/page/2 by data-hook links, a sitemap index of typed sitemaps
+    ("kopar", "Община Копър", "https://www.kopar.bg"),
+    # and DNN's EasyDNNnews, Cyrillic page names raw in every link, /PgrID/543/PageID/2
+    ("magdanoz", "Община Магданоз", "https://www.magdanoz.bg"),
+    # and Jekyll's Minima, /page2/ by a pager of numbers, a feed of the newest ten
+    ("kimion", "Община Кимион", "https://kimion.bg"),
+    # and an old PHP site, its news older than the newest five only in a sitemap index
+    # printed after a PHP notice, before the <?xml declaration
+    ("sminduh", "Община Сминдух", "http://www.sminduh.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -108,6 +108,19 @@ def test_profile_template_pages() -> None:
     assert page_url(start, "/page/{page}/", 3) == start + "/page/3/"
 
 
+def test_a_template_of_several_fields_names_the_page_after_a_later_page() -> None:
+    """add-site proposes ``?cat=5&page={page}`` for a list whose page 2 is
+    ``/novini?cat=5&page=2``: its page 3 goes on to 4, where each field was looked for as
+    the whole template (none matched, so page 3 was taken for page 1, and its page "2"
+    was ``?cat=5&page=3&cat=5&page=2``)."""
+    profile = dataclasses.replace(get_profile("bta"), pagination="?cat=5&page={page}")
+    start = "https://www.bta.bg/bg/novini"
+    assert next_page_url("", start, profile, 1) == start + "?cat=5&page=2"
+    assert next_page_url("", start + "?cat=5&page=3", profile, 3) == start + "?cat=5&page=4"
+    # its fields in another order are the same page
+    assert next_page_url("", start + "?page=3&cat=5", profile, 3) == start + "?cat=5&page=4"
+
+
 def test_a_template_number_is_no_number_the_listing_url_carries_of_its_own() -> None:
     """A listing whose own address ends in a number (a category's id, ``/rubrika/5``)
     under a ``/{page}`` template: page 1's next page is ``/rubrika/5/2``, not the next

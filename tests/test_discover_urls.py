@@ -145,6 +145,30 @@ def test_session_ids_are_not_part_of_a_url(url: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # Liferay's asset publisher: the list page the article was shown on, escaped
+        ("https://x.bg/web/guest/novini/-/asset_publisher/mAq2/content/sesiya"
+         "?redirect=https%3A%2F%2Fx.bg%2Fweb%2Fguest%2Fnovini",
+         "https://x.bg/web/guest/novini/-/asset_publisher/mAq2/content/sesiya"),
+        # a portlet's namespaced one, and ASP.NET's ReturnUrl, beside fields that stay
+        ("https://x.bg/a?id=5&_101_INSTANCE_mAq2_redirect=%2Fweb%2Fguest&p=2",
+         "https://x.bg/a?id=5&p=2"),
+        ("https://x.bg/Novina.aspx?ID=7&ReturnUrl=/Novini.aspx", "https://x.bg/Novina.aspx?ID=7"),
+        # not an address: a value of its own, a field merely ending in "back"
+        ("https://x.bg/a?back=1", "https://x.bg/a?back=1"),
+        ("https://x.bg/a?feedback=%2Fx", "https://x.bg/a?feedback=%2Fx"),
+        # a redirector's target is where it sends the reader: read, not dropped
+        ("https://x.bg/redirect.php?redirect=/rss.xml", "https://x.bg/rss.xml"),
+    ],
+)  # fmt: skip
+def test_a_return_address_is_not_part_of_a_url(url: str, expected: str) -> None:
+    """One article linked from every list page with that page as its "back" address is
+    one URL, fetched and archived once."""
+    assert normalize_url(url) == expected
+
+
+@pytest.mark.parametrize(
     ("url", "originals"),
     [
         # the WordPress AMP plugin's query and path forms, Drupal's bare ?amp

@@ -283,6 +283,19 @@ def test_a_2_inside_a_larger_number_is_no_page_number() -> None:
     )
 
 
+def test_a_page_two_signed_for_itself_gives_no_template() -> None:
+    """TYPO3 signs a link's plugin fields with ``&cHash=<md5>``: page 2's hash made into a
+    template would go with every other page number, which the server refuses."""
+    signed = (
+        "https://x.bg/novini?tx_news_pi1%5B%40widget_0%5D%5BcurrentPage%5D=2"
+        "&cHash=0b1ac140fd0cb816040576ed8f5668cc"
+    )
+    assert pagination_template("https://x.bg/novini", signed) == ""
+    assert pagination_template("https://x.bg/novini", "https://x.bg/novini?kat=abc&page=2") == (
+        "?kat=abc&page={page}"
+    )
+
+
 def test_relative_links_resolve_against_the_pages_base_as_listings_do() -> None:
     page = "https://www.x.bg/portal/Default.aspx"
     head = (

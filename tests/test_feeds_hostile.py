@@ -184,6 +184,37 @@ def test_a_doctype_without_entities_is_still_read() -> None:
     assert [e.url for e in parse_feed(rss091)] == ["https://x.bg/a-1"]
 
 
+PHP_NOTICE = (
+    b"<br />\n<b>Deprecated</b>:  Function create_function() is deprecated in "
+    b"<b>/home/x/public_html/sitemap.class.php</b> on line <b>38</b><br />\n"
+)
+
+
+def test_what_a_server_printed_before_the_xml_declaration_is_passed_over() -> None:
+    """A PHP notice ahead of a sitemap index: its children are still sitemaps, dated;
+    ahead of a feed, its items keep their dates (the regex fallback had neither)."""
+    index = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex'
+        b' xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
+        b"<loc>https://x.bg/sitemap.php?part=news</loc><lastmod>2026-11-28</lastmod>"
+        b"</sitemap></sitemapindex>"
+    )
+    assert read_feed(PHP_NOTICE + index) == read_feed(index)
+    assert read_feed(PHP_NOTICE + index).entries[0].is_sitemap
+    rss = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><link>https://x.bg/</link><item>'
+        b"<link>https://x.bg/a-1</link><pubDate>Sat, 28 Nov 2026 10:00:00 +0200</pubDate>"
+        b"</item></channel></rss>"
+    )
+    assert read_feed(b"\xef\xbb\xbf\n" + PHP_NOTICE + rss) == read_feed(rss)
+    # a declaration quoted inside the document is no place to start it from
+    quoted = (
+        b'<rss version="2.0"><channel><item><link>https://x.bg/a-2</link><description>'
+        b'<![CDATA[<?xml version="1.0"?>]]></description></item></channel></rss>'
+    )
+    assert [entry.url for entry in read_feed(quoted).entries] == ["https://x.bg/a-2"]
+
+
 def test_broken_utf16_xml_still_yields_links_by_regex() -> None:
     broken = "<rss><channel><item><title>A & B</title><link>https://x.bg/h-8</link></item>"
     assert [e.url for e in parse_feed(broken.encode("utf-16"))] == ["https://x.bg/h-8"]

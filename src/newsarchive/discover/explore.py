@@ -550,6 +550,10 @@ def site_name(tree: LexborHTMLParser) -> str:
 
 
 _IN_A_NUMBER = re.compile(r"\d2|2\d")
+# A value that is a digest of the address's other fields: TYPO3 signs every link's
+# plugin arguments with ``&cHash=<md5>`` and refuses (or ignores) any other page number
+# with page 2's hash, so no page but 2 can be made of page 2's address.
+_DIGEST = re.compile(r"=[0-9A-Fa-f]{16,}(?=&|$)")
 
 
 def pagination_template(listing: str, next_page: str | None) -> str:
@@ -560,13 +564,14 @@ def pagination_template(listing: str, next_page: str | None) -> str:
     to the query there is; ``&str={page}`` is no template the profile loader takes.
     The 2 must be a number of its own: Squarespace's older posts are at
     ``?offset=<the last shown post's time in milliseconds>``, a number that may hold one
-    2 and counts no pages."""
+    2 and counts no pages. Nor may anything else in it be made for page 2 alone
+    (``_DIGEST``)."""
     if not next_page or not next_page.startswith(listing.rstrip("/")):
         return ""
     rest = next_page[len(listing.rstrip("/")) :]
     if rest.startswith("&") and "?" in listing:
         rest = "?" + rest[1:]
-    if rest.count("2") != 1 or _IN_A_NUMBER.search(rest):
+    if rest.count("2") != 1 or _IN_A_NUMBER.search(rest) or _DIGEST.search(rest):
         return ""
     return rest.replace("2", "{page}")
 

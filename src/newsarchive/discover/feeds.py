@@ -197,7 +197,7 @@ class _Body:
         for raw in self._raw():
             chunk = raw
             if not started:  # expat wants "<?xml" first: drop a UTF-8 BOM and blank lines
-                chunk = chunk.removeprefix(codecs.BOM_UTF8).lstrip()
+                chunk = _before_declaration(chunk.removeprefix(codecs.BOM_UTF8).lstrip())
                 started = bool(chunk)
             if len(chunk) > left:
                 self.truncated = True
@@ -207,6 +207,26 @@ class _Body:
                 yield chunk
             if self.truncated:
                 return
+
+
+# How far into a document a server's own output before the XML declaration is looked for.
+_PREAMBLE = 2048
+
+
+def _before_declaration(first: bytes) -> bytes:
+    """The first chunk from its ``<?xml`` declaration on, when something came before it:
+    PHP prints its notices (``<br />\\n<b>Deprecated</b>: …``) ahead of what a sitemap or
+    feed script writes, where ``display_errors`` is on. A declaration is allowed only at
+    the very start, so what precedes it is never the document; expat stopped there and
+    the fallback's regex read the addresses without their dates, and a sitemap index's
+    children as no sitemaps. Only a short preamble with no markup of the document in it
+    (a ``<![CDATA[`` quoting a declaration further on) is dropped."""
+    if first.startswith(b"<?xml"):
+        return first
+    at = first.find(b"<?xml", 0, _PREAMBLE)
+    if at <= 0 or b"<![CDATA[" in first[:at]:
+        return first
+    return first[at:]
 
 
 class _Collector:

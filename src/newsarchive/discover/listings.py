@@ -460,10 +460,16 @@ def templated_next(url: str, pagination: str, page: int) -> str | None:
 
 def _template_number(url: str, pagination: str) -> int:
     """Which page of its list ``url`` is by the template: 1 when it carries no number."""
-    if pagination.startswith("?"):  # one field of the query, wherever it stands
-        field = r"(\d{1,6})".join(re.escape(part) for part in pagination[1:].split("{page}"))
+    if pagination.startswith("?"):  # fields of the query, wherever each stands
         fields = urlsplit(url).query.split("&")
-        found = next((m for q in fields if (m := re.fullmatch(field, q))), None)
+        found = None
+        for wanted in pagination[1:].split("&"):  # ("?cat=5&page={page}": both there)
+            if "{page}" not in wanted:
+                if wanted not in fields:
+                    return 1
+                continue
+            field = r"(\d{1,6})".join(re.escape(part) for part in wanted.split("{page}"))
+            found = next((m for q in fields if (m := re.fullmatch(field, q))), None)
     else:  # the end of the path
         suffix = r"(\d{1,6})".join(re.escape(p) for p in pagination.rstrip("/").split("{page}"))
         found = re.search(suffix + r"/?(?=$|[?#])", url)
@@ -1229,9 +1235,9 @@ def _strip_page(url: str, pagination: str, page: int) -> str:
     if page <= 1:
         return url
     suffix = pagination.format(page=page)
-    if suffix.startswith("?"):
-        parts = urlsplit(url)
-        query = "&".join(q for q in parts.query.split("&") if q and q != suffix[1:])
+    if suffix.startswith("?"):  # each of its fields, as ``page_url`` adds them all again
+        parts, added = urlsplit(url), suffix[1:].split("&")
+        query = "&".join(q for q in parts.query.split("&") if q and q not in added)
         return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
     return url.replace(suffix.rstrip("/"), "", 1)
 

@@ -288,7 +288,23 @@ def _normal(url: str, base: str | None = None) -> str | None:
     if "amp;" in query:
         query = _ESCAPED_AMPERSAND.sub(r"\1", query)
     query = "&".join(_requote(q, "/?:@!$'()*+,;=&") for q in query.split("&") if q and _kept(q))
+    if "=" in query and _RETURN_ADDRESS.search(query) and not _REDIRECTOR_PATH.search(path):
+        query = "&".join(q for q in query.split("&") if not _RETURN_ADDRESS.fullmatch(q))
     return urlunsplit((parts.scheme, host, path, query, ""))
+
+
+# Where the page's "Назад" link goes, which a portal writes into every link to an article
+# (Liferay's asset publisher: ``…/content/<slug>?redirect=<the list page it was shown
+# on>``, its portlet's own ``_101_INSTANCE_x_redirect=`` too; ASP.NET's ``ReturnUrl``):
+# one article under as many addresses as pages list it, a new one each time the list
+# moves on, and the page the same under every one. Only a value that is an address
+# (``http…``, ``/…``, escaped or not) is such a return; a redirector's own parameter
+# names where it sends the reader, and is read there (``unwrap_redirector``).
+_RETURN_ADDRESS = re.compile(
+    r"(?:^|(?<=&))(?:_\w+_)?(?:redirect|return|back)(?:_?(?:to|url|uri|link))?"
+    r"=(?:https?(?::|%3A)|/|%2F)[^&]*",
+    re.IGNORECASE,
+)
 
 
 # An ampersand a CMS escaped twice (``href="?id=5&amp;amp;kat=1"``, an RSS ``<link>`` of
