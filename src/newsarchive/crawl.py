@@ -85,6 +85,7 @@ class SiteCrawl:
             self._adopt(found.hosts if found is not None else ())
             if self.options.recheck_days is not None:
                 self.frontier.requeue_recent(self.options.recheck_days)
+            self.frontier.requeue_passed()
             self.harvest.fetch_pending(self._robots_gate)
             self._discover()
         except FetchInterrupted:
