@@ -816,14 +816,16 @@ def extract(
 )
 def export(
     fmt: Annotated[
-        ExportFormat,
+        ExportFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="jsonl (import-jsonl reads it back), csv, parquet (typed columns) or warc"
-            " (the stored pages); parquet and warc need --out.",
+            " (the stored pages); parquet and warc need --out. Not given: the one --out's"
+            " name ends in (.jsonl, .csv, .parquet, .warc, .warc.gz).",
+            show_default="--out's ending, else jsonl",
         ),
-    ] = ExportFormat.jsonl,
+    ] = None,
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -840,19 +842,22 @@ def export(
     if out is not None and str(out) == "-":  # stdout, as import-jsonl's '-' is stdin (it
         out = None  # wrote, or replaced, a file called '-' in the current folder)
     with _handled():
+        from newsarchive.export.named import export_format
+
+        chosen = export_format(fmt.value if fmt is not None else None, out)
         if out is not None:
             from newsarchive.archive.connection import check_not_archive
 
             check_not_archive(out, _db(db), "--out")
-        if fmt.value in BINARY_FORMATS:
+        if chosen in BINARY_FORMATS:
             if out is None:
-                raise UsageError(f"--format {fmt.value} writes a file: give --out FILE")
-            count = api.export_file(_db(db), _filters(site, since, until), fmt.value, out)
-            what = "captures" if fmt.value == "warc" else "articles"
+                raise UsageError(f"--format {chosen} writes a file: give --out FILE")
+            count = api.export_file(_db(db), _filters(site, since, until), chosen, out)
+            what = "captures" if chosen == "warc" else "articles"
             sys.stderr.write(f"exported {count} {what} to {out}\n")
             return
         filters = _filters(site, since, until)
-        count = render.export_rows(api.export(_db(db), filters), fmt.value, out, raw)
+        count = render.export_rows(api.export(_db(db), filters), chosen, out, raw)
         if out is not None:
             sys.stderr.write(f"exported {count} articles to {out}\n")
         elif not count:  # (else silence: an empty stdout, exit 0, said nothing of why)
