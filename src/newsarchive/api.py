@@ -875,10 +875,12 @@ def extract_source(
                 f"{source} is larger than {MAX_BODY_BYTES:,} bytes, the most a crawl reads"
                 " of a page"
             )
-    from newsarchive.fetch.documents import looks_like_html
+    from newsarchive.fetch.documents import looks_like_html, xml_kind
 
     if not looks_like_html(content):
-        raise UsageError(f"{source} does not look like an HTML page")
+        kind = xml_kind(content)
+        raise UsageError(f"{source} is {kind}, not an HTML page" if kind else
+                         f"{source} does not look like an HTML page")  # fmt: skip
     profile = None
     if site:
         profile = get_profile(site.lower(), profile_files)
