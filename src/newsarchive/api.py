@@ -649,7 +649,7 @@ def reextract(
         "unchanged": report.unchanged,
         "failed": report.failed,
         "skipped": report.skipped,
-        "unknown_sites": sorted(report.unknown_sites),
+        "unknown_sites": dict(sorted(report.unknown_sites.items())),
     }
 
 

@@ -985,11 +985,19 @@ def reextract(
             _db(db), filters=_filters(site, since, None), profile_files=profile or [],
             workers=workers,
         )  # fmt: skip
+        unknown: dict[str, int] = result["unknown_sites"]
         sys.stdout.write(
             f"re-extracted: {result['changed']} changed, {result['unchanged']} unchanged, "
             f"{result['failed']} failed (archived version kept), "
-            f"{result['skipped']} without a stored page or profile\n"
+            f"{result['skipped']} without a stored page, {sum(unknown.values())} without a"
+            " profile\n"
         )
+        for name, count in unknown.items():  # (crawled with --profile FILE, asked without)
+            sys.stderr.write(
+                f"newsarchive: {count} {'article' if count == 1 else 'articles'} of site"
+                f" '{name}' left as archived: no profile '{name}' here; pass the one it was"
+                " crawled with (--profile FILE)\n"
+            )
     raise typer.Exit(EXIT_PARTIAL if result["failed"] else EXIT_OK)
 
 
