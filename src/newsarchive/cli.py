@@ -173,7 +173,12 @@ def _exits(*codes: int, said: dict[int, str] | None = None) -> Callable[[_Comman
 _DB_HELP = "Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db)."
 
 # How a command that writes the archive says 74 (EXIT_SAID's is the output's)
-_ARCHIVE_UNWRITTEN = "when the archive could not be written (read-only, disk full, deleted)"
+# (an archive this user may not write is refused before anything starts, as bad input:
+# 2, README's exit codes; the help said "74 ... (read-only, ...)" of it)
+_ARCHIVE_UNWRITTEN = (
+    "when the archive could not be written (disk full, deleted, or made read-only while in"
+    " use; one read-only from the start is 2)"
+)
 
 # The commands that only read the archive meet a lock too: its one-time upgrade (an older
 # release's archive) is a write, and a read waits out another program's commit; either
