@@ -201,7 +201,7 @@ class Frontier:
                 if verdict is Seen.NEW:
                     fresh.append(candidate)
         self.queue(fresh)
-        if since is not None:
+        if passed and since is not None:
             self._pass_over(passed, since)
         return verdicts
 
