@@ -289,6 +289,22 @@ def test_the_web_page_offers_the_cyrillic_spelling_of_latin_words_that_match_not
     assert english.status_code == 200 and 'id="cyrillic"' not in english.text
 
 
+def test_the_web_page_links_the_articles_of_a_date_searched_as_words(archive: Path) -> None:
+    """A date in the words box said "No articles match." alone, as the CLI did."""
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    dated, none = fetch(make_datasette(archive), "/search?q=01.12.2026", "/search?q=2026-12-02")
+    said = re.sub(r"\s+", " ", dated.text)
+    assert dated.status_code == 200 and "No articles match." in said
+    assert (
+        '<p class="na-count" id="day">A date is no word of a text: <a href="/search?'
+        'since=2026-12-01&amp;until=2026-12-01&amp;sort=relevance">1 article of 2026-12-01</a>.'
+    ) in said
+    assert none.status_code == 200 and 'id="day"' not in none.text
+
+
 @pytest.mark.parametrize(
     "typed",
     ["https://www.bta.bg/bg/news/bulgaria/3-dekemvri", "www.bta.bg/bg/news/bulgaria/3-dekemvri/"],
