@@ -236,6 +236,25 @@ def test_no_cyrillic_spelling_is_offered_when_none_matches_or_the_query_is_no_pl
     assert (result.exit_code, result.stdout, result.stderr) == (0, "No matches.\n", "")
 
 
+@pytest.mark.parametrize("typed", ["2026-12-01", "01.12.2026", "1.12.2026"])
+def test_a_date_searched_as_words_is_told_of_the_articles_of_that_day(
+    run_cli: Callable[..., Result], archive: Path, typed: str
+) -> None:
+    """A date typed as the query ("articles of 1 December") was searched as the words
+    2026, 12 and 01, which no text holds: "No matches." and nothing else."""
+    result = run_cli("search", typed, "--db", str(archive))
+    assert result.exit_code == 0 and result.stdout == "No matches.\n"
+    assert result.stderr == (
+        f"'{typed}' is a date, which no article's text holds as typed; 1 article is of that"
+        " day: newsarchive search --since 2026-12-01 --until 2026-12-01\n"
+    )
+    told = run_cli("search", "--since", "2026-12-01", "--until", "2026-12-01", "--db", str(archive))
+    assert "Общината обяви търг" in told.stdout
+    for other in (("2026-12-02",), ("2026-12-01", "--since", "2026-12-02"), ("2026-02-30",)):
+        quiet = run_cli("search", *other, "--db", str(archive))  # none that day: nothing said
+        assert (quiet.exit_code, quiet.stderr) == (0, ""), other
+
+
 def test_an_or_typed_in_lower_case_is_an_operator_to_the_cyrillic_spelling_too(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:
@@ -268,6 +287,22 @@ def test_the_web_page_offers_the_cyrillic_spelling_of_latin_words_that_match_not
     assert "since=2026-12-01" in said.split('id="cyrillic"')[1].split("</p>")[0]
     assert ">общината</a> matches 2 articles.</p>" in said
     assert english.status_code == 200 and 'id="cyrillic"' not in english.text
+
+
+def test_the_web_page_links_the_articles_of_a_date_searched_as_words(archive: Path) -> None:
+    """A date in the words box said "No articles match." alone, as the CLI did."""
+    from newsarchive.web.server import make_datasette
+
+    from .web_support import fetch
+
+    dated, none = fetch(make_datasette(archive), "/search?q=01.12.2026", "/search?q=2026-12-02")
+    said = re.sub(r"\s+", " ", dated.text)
+    assert dated.status_code == 200 and "No articles match." in said
+    assert (
+        '<p class="na-count" id="day">A date is no word of a text: <a href="/search?'
+        'since=2026-12-01&amp;until=2026-12-01&amp;sort=relevance">1 article of 2026-12-01</a>.'
+    ) in said
+    assert none.status_code == 200 and 'id="day"' not in none.text
 
 
 @pytest.mark.parametrize(

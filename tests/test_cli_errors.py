@@ -167,6 +167,40 @@ def test_extract_non_html_file_is_one_line_exit_2(
     assert "does not look like an HTML page" in _one_error_line(result)
 
 
+_RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<?xml-stylesheet type="text/xsl" href="/rss.xsl"?>
+<rss version="2.0"><channel><title>Община Липа</title>
+<item><title>Нова детска площадка</title><link>https://lipa.bg/novini/12</link>
+<pubDate>Mon, 30 Nov 2026 09:00:00 +0200</pubDate>
+<description><![CDATA[<p>Площадката в парка е готова.</p>]]></description></item>
+</channel></rss>"""
+_ATOM = """<?xml version="1.0" encoding="utf-8"?><!-- generator -->
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Община Липа</title>
+<entry><title>Нова детска площадка</title><published>2026-11-30T09:00:00+02:00</published>
+<content type="html">&lt;div&gt;&lt;p&gt;Готова е.&lt;/p&gt;&lt;/div&gt;</content></entry>
+</feed>"""
+_SITEMAP = """\ufeff<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>
+<loc>https://lipa.bg/novini/12</loc><lastmod>2026-11-30</lastmod></url></urlset>"""
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [(_RSS, "an RSS feed"), (_ATOM, "an Atom feed"), (_SITEMAP, "a sitemap")],
+    ids=["rss", "atom", "sitemap"],
+)
+def test_extract_of_a_feed_or_a_sitemap_says_so_in_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path, content: str, kind: str
+) -> None:
+    """An RSS feed's "<pubDate>" began with "<p", which the page sniff took for a
+    paragraph: its titles and dates were printed as one article's text, exit 0."""
+    path = tmp_path / "feed.xml"
+    path.write_text(content, encoding="utf-8")
+    result = run_cli("extract", str(path))
+    assert result.exit_code == 2, result.stdout
+    assert _one_error_line(result) == f"newsarchive: error: {path} is {kind}, not an HTML page"
+
+
 def test_extract_missing_file_is_one_line_exit_2(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:

@@ -304,6 +304,39 @@ def test_another_export_format_given_to_import_jsonl_is_named(
     assert line.startswith(f"newsarchive: error: {out} {said}"), line
 
 
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("articles.parquet", b"PAR1"),
+        ("pages.warc.gz", b"\x1f\x8b"),
+        ("Articles.CSV", b"\xef\xbb\xbfid,site,url,"),  # (the BOM spreadsheets read UTF-8 by)
+        ("articles.jsonl", b'{"id": '),
+        ("articles.txt", b'{"id": '),  # no format's name: the default, JSON Lines
+    ],
+)
+def test_export_without_format_writes_what_the_out_files_name_says(
+    run_cli: Cli, db: Path, name: str, starts: bytes
+) -> None:
+    """`export --out articles.parquet` wrote JSON Lines (the default format) under a
+    Parquet name, exit 0: pandas, not the export, said it was no Parquet file."""
+    build(run_cli, db, ARTICLES[:2])
+    out = db.with_name(name)
+    result = run_cli("export", "--out", str(out), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes().startswith(starts)
+
+
+def test_export_refuses_a_format_its_out_files_name_contradicts(run_cli: Cli, db: Path) -> None:
+    build(run_cli, db, ARTICLES[:2])
+    out = db.with_name("articles.jsonl")
+    result = run_cli("export", "-f", "csv", "--out", str(out), "--db", str(db))
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr.splitlines() == [
+        f"newsarchive: error: --format csv, but --out {out} is named as a jsonl file:"
+        " drop --format, or end the name in .csv"
+    ]
+
+
 def test_json_lines_through_a_pipe_are_imported_whole(run_cli: Cli, db: Path) -> None:
     """import-jsonl <(zcat x.jsonl.gz): looking at a file's first bytes for another format
     must not take them from a pipe, which is read once."""

@@ -92,6 +92,15 @@ def test_writers_fail_with_one_line(run_cli: Cli, locked: Path, tmp_path: Path) 
         assert "read-only" in lines[0] or "Operation not permitted" in lines[0], lines[0]
 
 
+def test_writers_help_says_which_exit_a_read_only_archive_gets(run_cli: Cli) -> None:
+    """Their --help said "74 when the archive could not be written (read-only, disk full,
+    deleted)", and a read-only archive is refused with 2 (``test_writers_fail_with_one_line``):
+    a cron wrapper told apart by the help waited for a disk to empty."""
+    for command in ("crawl", "import-jsonl", "import-warc", "reextract"):
+        shown = " ".join(run_cli(command, "--help").stdout.replace("│", " ").split())
+        assert "made read-only while in use; one read-only from the start is 2)" in shown, command
+
+
 def _labelled(db: Path, version: int) -> None:
     """The archive as a release of schema ``version`` left it: v11's tables and columns
     are today's (v12 only re-keyed stored addresses), so only its version differs."""

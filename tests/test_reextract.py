@@ -193,3 +193,26 @@ def test_a_stored_capture_reads_by_its_stored_encoding_and_its_bom_first() -> No
     assert capture_text(page.encode("utf-8"), "no-such-codec") == page
     # a cell edited by hand in Datasette: Python's codec that refuses every byte
     assert capture_text(page.encode("utf-8"), "undefined") == page
+
+
+def test_reextract_names_a_site_whose_profile_it_was_not_given(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A site crawled with `--profile FILE` and reextracted without it was counted with
+    the imported articles, "8 without a stored page or profile", exit 0: the user, who
+    meant to apply an upgrade, learned neither which site nor what to do."""
+    profile = tmp_path / "kalina.toml"
+    profile.write_text('id = "kalina"\nname = "Община Калина"\norigin = "https://www.kalina.bg"\n')
+    with MirrorServer(SITES / "kalina") as server:
+        crawl = ("crawl", "kalina", "--profile", str(profile), "--base-url", server.url)
+        assert run_cli(*crawl, "--delay", "0", "--db", str(db)).exit_code == 0
+    archived = len(_export(run_cli, db))
+    result = run_cli("reextract", "--db", str(db))
+    assert result.exit_code == 0
+    assert result.stdout.endswith(f"0 without a stored page, {archived} without a profile\n")
+    assert result.stderr.splitlines() == [
+        f"newsarchive: {archived} articles of site 'kalina' left as archived: no profile"
+        " 'kalina' here; pass the one it was crawled with (--profile FILE)"
+    ]
+    given = run_cli("reextract", "--profile", str(profile), "--db", str(db))
+    assert f"{archived} unchanged" in given.stdout and not given.stderr

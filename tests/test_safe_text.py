@@ -137,8 +137,9 @@ def test_export_csv_file_for_a_spreadsheet_starts_with_a_bom(
     assert rows[1]["text"] == "Общината прие бюджета."
     assert run_cli("export", "-f", "csv", "--raw", "-o", str(out), "--db", str(db)).exit_code == 0
     assert out.read_bytes().startswith(b"id,site,")
-    assert run_cli("export", "-o", str(out), "--db", str(db)).exit_code == 0
-    assert out.read_bytes().startswith(b"{")
+    lines = out.with_suffix(".jsonl")  # (an out.csv is written as CSV without -f)
+    assert run_cli("export", "-o", str(lines), "--db", str(db)).exit_code == 0
+    assert lines.read_bytes().startswith(b"{")
     piped = run_cli("export", "-f", "csv", "--db", str(db))  # stdout: a pipe, a script
     assert piped.stdout.startswith("id,site,")
 

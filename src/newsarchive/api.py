@@ -129,7 +129,7 @@ def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> st
     """For a query that matched nothing, the line that says what was meant, or None: an
     article's address pasted as the query (addresses are not indexed: ``show`` opens it),
     or Latin words whose Cyrillic spelling matches (``archive.search.in_cyrillic``)."""
-    from newsarchive.archive.search import in_cyrillic
+    from newsarchive.archive.search import in_cyrillic, of_the_day
 
     typed = query.strip()
     if typed.startswith(("http://", "https://", "www.")) and " " not in typed:
@@ -141,6 +141,13 @@ def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> st
                     f" {found['id']}: newsarchive show {found['id']}"
                 )
         return None
+    day = of_the_day(conn, query, filters)
+    if day is not None:
+        articles = "1 article is" if day[1] == 1 else f"{day[1]} articles are"
+        return (
+            f"'{typed}' is a date, which no article's text holds as typed; {articles} of"
+            f" that day: newsarchive search --since {day[0]} --until {day[0]}"
+        )
     cyrillic = in_cyrillic(conn, query, filters)
     if cyrillic is None:
         return None
@@ -649,7 +656,7 @@ def reextract(
         "unchanged": report.unchanged,
         "failed": report.failed,
         "skipped": report.skipped,
-        "unknown_sites": sorted(report.unknown_sites),
+        "unknown_sites": dict(sorted(report.unknown_sites.items())),
     }
 
 
@@ -875,10 +882,12 @@ def extract_source(
                 f"{source} is larger than {MAX_BODY_BYTES:,} bytes, the most a crawl reads"
                 " of a page"
             )
-    from newsarchive.fetch.documents import looks_like_html
+    from newsarchive.fetch.documents import looks_like_html, xml_kind
 
     if not looks_like_html(content):
-        raise UsageError(f"{source} does not look like an HTML page")
+        kind = xml_kind(content)
+        raise UsageError(f"{source} is {kind}, not an HTML page" if kind else
+                         f"{source} does not look like an HTML page")  # fmt: skip
     profile = None
     if site:
         profile = get_profile(site.lower(), profile_files)

@@ -173,7 +173,12 @@ def _exits(*codes: int, said: dict[int, str] | None = None) -> Callable[[_Comman
 _DB_HELP = "Archive file (default: $NEWSARCHIVE_DB or ./newsarchive.db)."
 
 # How a command that writes the archive says 74 (EXIT_SAID's is the output's)
-_ARCHIVE_UNWRITTEN = "when the archive could not be written (read-only, disk full, deleted)"
+# (an archive this user may not write is refused before anything starts, as bad input:
+# 2, README's exit codes; the help said "74 ... (read-only, ...)" of it)
+_ARCHIVE_UNWRITTEN = (
+    "when the archive could not be written (disk full, deleted, or made read-only while in"
+    " use; one read-only from the start is 2)"
+)
 
 # The commands that only read the archive meet a lock too: its one-time upgrade (an older
 # release's archive) is a write, and a read waits out another program's commit; either
@@ -816,14 +821,16 @@ def extract(
 )
 def export(
     fmt: Annotated[
-        ExportFormat,
+        ExportFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="jsonl (import-jsonl reads it back), csv, parquet (typed columns) or warc"
-            " (the stored pages); parquet and warc need --out.",
+            " (the stored pages); parquet and warc need --out. Not given: the one --out's"
+            " name ends in (.jsonl, .csv, .parquet, .warc, .warc.gz).",
+            show_default="--out's ending, else jsonl",
         ),
-    ] = ExportFormat.jsonl,
+    ] = None,
     site: SiteOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -840,19 +847,22 @@ def export(
     if out is not None and str(out) == "-":  # stdout, as import-jsonl's '-' is stdin (it
         out = None  # wrote, or replaced, a file called '-' in the current folder)
     with _handled():
+        from newsarchive.export.named import export_format
+
+        chosen = export_format(fmt.value if fmt is not None else None, out)
         if out is not None:
             from newsarchive.archive.connection import check_not_archive
 
             check_not_archive(out, _db(db), "--out")
-        if fmt.value in BINARY_FORMATS:
+        if chosen in BINARY_FORMATS:
             if out is None:
-                raise UsageError(f"--format {fmt.value} writes a file: give --out FILE")
-            count = api.export_file(_db(db), _filters(site, since, until), fmt.value, out)
-            what = "captures" if fmt.value == "warc" else "articles"
+                raise UsageError(f"--format {chosen} writes a file: give --out FILE")
+            count = api.export_file(_db(db), _filters(site, since, until), chosen, out)
+            what = "captures" if chosen == "warc" else "articles"
             sys.stderr.write(f"exported {count} {what} to {out}\n")
             return
         filters = _filters(site, since, until)
-        count = render.export_rows(api.export(_db(db), filters), fmt.value, out, raw)
+        count = render.export_rows(api.export(_db(db), filters), chosen, out, raw)
         if out is not None:
             sys.stderr.write(f"exported {count} articles to {out}\n")
         elif not count:  # (else silence: an empty stdout, exit 0, said nothing of why)
@@ -980,11 +990,19 @@ def reextract(
             _db(db), filters=_filters(site, since, None), profile_files=profile or [],
             workers=workers,
         )  # fmt: skip
+        unknown: dict[str, int] = result["unknown_sites"]
         sys.stdout.write(
             f"re-extracted: {result['changed']} changed, {result['unchanged']} unchanged, "
             f"{result['failed']} failed (archived version kept), "
-            f"{result['skipped']} without a stored page or profile\n"
+            f"{result['skipped']} without a stored page, {sum(unknown.values())} without a"
+            " profile\n"
         )
+        for name, count in unknown.items():  # (crawled with --profile FILE, asked without)
+            sys.stderr.write(
+                f"newsarchive: {count} {'article' if count == 1 else 'articles'} of site"
+                f" '{name}' left as archived: no profile '{name}' here; pass the one it was"
+                " crawled with (--profile FILE)\n"
+            )
     raise typer.Exit(EXIT_PARTIAL if result["failed"] else EXIT_OK)
 
 

@@ -87,6 +87,11 @@ class SiteCrawl:
                 self.frontier.requeue_recent(self.options.recheck_days)
             self.harvest.fetch_pending(self._robots_gate)
             self._discover()
+            # after the news, within what the budget left: a first crawl --since
+            # passed over a sitemap's thousands, and the nightly run reaching back for
+            # them must not spend the night's budget before it reads the feed
+            if self.frontier.requeue_passed():
+                self.harvest.fetch_pending(self._robots_gate)
         except FetchInterrupted:
             self.report.interrupted = True
             self.report.interrupt_code = getattr(self.options.stop, "code", EXIT_SIGINT)

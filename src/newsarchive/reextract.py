@@ -16,7 +16,7 @@ import sqlite3
 import sys
 import threading
 import zlib
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -48,13 +48,15 @@ _LATER = 4 * MAX_PARTS  # an article's later captures read with it: its pages, r
 @dataclass
 class ReextractReport:
     """``changed`` rows rewritten, ``failed`` where nothing could be extracted any more
-    (the archived version is kept), ``skipped`` with no stored page or no profile."""
+    (the archived version is kept), ``skipped`` with no stored page (imported), and
+    ``unknown_sites``: how many articles of each site no profile here names were left as
+    they are (a site crawled with ``--profile FILE``, reextracted without it)."""
 
     changed: int = 0
     unchanged: int = 0
     failed: int = 0
     skipped: int = 0
-    unknown_sites: set[str] = field(default_factory=set)
+    unknown_sites: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,7 @@ def reextract_archive(
         if capture_id is None:
             report.skipped += 1
         elif site not in profiles and not is_generic_site(site):
-            report.skipped += 1
-            report.unknown_sites.add(site)
+            report.unknown_sites[site] += 1
         else:
             ids.append(article_id)
     tasks = _tasks(conn, ids, profiles)

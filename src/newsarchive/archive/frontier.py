@@ -183,11 +183,13 @@ class Frontier:
         offered = set(keys)
         verdicts: list[Seen] = []
         fresh: list[Candidate] = []
+        passed: list[Candidate] = []
         for candidate, key in zip(candidates, keys, strict=True):
             if candidate.url in handled:
                 verdicts.append(Seen.THIS_RUN)
             elif too_old(candidate.listed_date, since):
                 verdicts.append(Seen.OLD)
+                passed.append(candidate)
             else:
                 entry, archived = self._known(key)
                 verdict = seen(entry, archived=archived, refresh=refresh, since=since)
@@ -199,7 +201,51 @@ class Frontier:
                 if verdict is Seen.NEW:
                     fresh.append(candidate)
         self.queue(fresh)
+        if passed and since is not None:
+            self._pass_over(passed, since)
         return verdicts
+
+    def _pass_over(self, candidates: list[Candidate], since: dt.date) -> None:
+        """Keep the URLs passed over unfetched as older than ``since`` by their listed
+        date, as settled OLD (a URL known already keeps its state): the source that named
+        them answers 304 to a later run (a sitemap, a listing walked to its end), and the
+        frontier is then all a run asking further back has to find them by
+        (``requeue_passed``)."""
+        with self.conn:
+            self.conn.executemany(
+                "INSERT INTO frontier (url_key, url, site, source, state, added_at,"
+                " listed_date, old_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(url_key) DO NOTHING",
+                [
+                    (
+                        url_key(c.url),
+                        c.url,
+                        self.site,
+                        c.source,
+                        State.OLD.value,
+                        now_iso(),
+                        c.listed_date.isoformat() if c.listed_date else None,
+                        since.isoformat(),
+                    )
+                    for c in candidates
+                ],
+            )
+
+    def requeue_passed(self) -> int:
+        """Queue again the site's URLs an earlier run settled OLD under a narrower
+        ``--since`` than this run's (or when this run has none), except those whose listed
+        date is older than this run's too: a crawl without ``--since`` after a first one
+        with it archived none of them when nothing named them again (``seen`` says the
+        same of a URL that is named). How many."""
+        since = self.since.isoformat() if self.since else None
+        with self.conn:
+            cursor = self.conn.execute(
+                "UPDATE frontier SET state = 'queued' WHERE site = ?1 AND state = 'old'"
+                " AND (?2 IS NULL OR (old_since > ?2 AND (listed_date IS NULL"
+                " OR listed_date >= ?2)))",
+                (self.site, since),
+            )
+        return cursor.rowcount
 
     def amp_copy(
         self,

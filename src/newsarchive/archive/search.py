@@ -13,6 +13,7 @@ newest first), and the snippet is the text's first words, nothing marked.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -43,6 +44,7 @@ from newsarchive.archive.query import (
     ParsedQuery,
     Term,
     cyrillic_guess,
+    parse_date,
     parse_query,
 )
 from newsarchive.archive.store import Filters
@@ -765,6 +767,29 @@ def in_cyrillic(conn: sqlite3.Connection, typed: str, filters: Filters) -> tuple
     rows = matching(Prepared(conn, parse_query(guess), filters), "count(*)")
     total = int(rows[0][0])
     return (guess, total) if total else None
+
+
+def of_the_day(
+    conn: sqlite3.Connection, typed: str, filters: Filters
+) -> tuple[dt.date, int] | None:
+    """For a query that is one date ("2025-11-21", "21.11.2025": no article's text holds
+    it as one word), that day and how many articles of it the same filters choose; None
+    when it is no date or none is of that day. The CLI's stderr offers it where the date,
+    searched as words, matched nothing."""
+    typed = typed.strip()
+    if not typed or " " in typed or not {"-", "."} & set(typed):
+        return None
+    try:
+        day = parse_date(typed, "the query")
+    except QueryError:
+        return None
+    if (filters.since and day < filters.since) or (filters.until and day > filters.until):
+        return None
+    where, params = replace(filters, since=day, until=day).sql("a")
+    total = int(
+        conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
+    )
+    return (day, total) if total else None
 
 
 def undated_note(left_out: int) -> str:

@@ -5,6 +5,8 @@ that are no page (``looks_like_html``)."""
 
 from __future__ import annotations
 
+import re
+
 from newsarchive.models import Page
 
 # How documents begin: PDF, ZIP (docx, xlsx, odt), OLE (doc, xls), RTF, images.
@@ -35,17 +37,38 @@ def document_kind(page: Page) -> str | None:
     return None
 
 
+# The XML a site serves beside its pages, by its root element (after an XML declaration,
+# a stylesheet line, comments). Each holds what the page sniff looks for: a feed's
+# "<pubDate>" began with "<p", and its descriptions carry "<p>" and "<div>" as text.
+_XML_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?:\s|<\?[^>]*>|<!--.*?-->)*<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+_XML_KINDS = {
+    b"rss": "an RSS feed",
+    b"feed": "an Atom feed",
+    b"rdf:rdf": "an RSS 1.0 feed",
+    b"urlset": "a sitemap",
+    b"sitemapindex": "a sitemap index",
+}
+# A page's own tags, each a whole name: "<p" alone was "<pubDate", "<param", "<path".
+_PAGE_TAG = re.compile(rb"<(?:html|body|head|p|div)[\s>/]|<!doctype\s+html", re.IGNORECASE)
+
+
+def xml_kind(content: bytes) -> str | None:
+    """What ``content`` is when it is a feed or a sitemap, not a page ("an RSS feed")."""
+    found = _XML_ROOT.match(content[:4096])
+    return _XML_KINDS[found[1].lower()] if found else None
+
+
 def looks_like_html(content: bytes) -> bool:
     """Whether bytes handed in as a page (``extract``'s file or URL, a WARC record with no
     Content-Type) are markup at all. A cheap sniff, since it only keeps a binary or empty
-    file from being extracted as an article: markup near the start and no zero byte (UTF-16
-    aside)."""
+    file, a feed or a sitemap from being extracted as an article: a page's tag near the
+    start and no zero byte (UTF-16 aside)."""
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         content = content.decode("utf-16", "replace").encode("utf-8")
     head = content[:4096]
-    if b"\x00" in head or not head.strip():
+    if b"\x00" in head or not head.strip() or xml_kind(head):
         return False
-    lowered = head.lower()
-    return any(
-        tag in lowered for tag in (b"<html", b"<!doctype", b"<body", b"<p", b"<div", b"<head")
-    )
+    return _PAGE_TAG.search(head) is not None

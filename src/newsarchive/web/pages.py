@@ -22,6 +22,7 @@ from newsarchive.archive.search import (
     SORTS,
     SearchOptions,
     in_cyrillic,
+    of_the_day,
     page_and_months,
     per_month,
     prepare,
@@ -153,9 +154,10 @@ async def search(datasette: Any, request: Any) -> Response:
             (hits, total), months = page_and_months(conn, parsed, options, prepared)
             # "Ruse" matched nothing: the archive is in Cyrillic (asked in the same call)
             cyrillic = None if total else in_cyrillic(conn, form.q, filters)
-            return (hits, total), months, prepared.undated(), cyrillic
+            day = None if total else of_the_day(conn, form.q, filters)  # "2025-11-21"
+            return (hits, total), months, prepared.undated(), cyrillic, day
 
-        (hits, total), months, left_out, cyrillic = await database.execute_fn(run)
+        (hits, total), months, left_out, cyrillic, day = await database.execute_fn(run)
     except NewsarchiveError as exc:
         return await _render(
             datasette, request, "newsarchive_search.html", status=400, error=str(exc), **context
@@ -180,6 +182,9 @@ async def search(datasette: Any, request: Any) -> Response:
         csv_url=form.url("/chart.csv", page=1),
         cyrillic=cyrillic and {"words": cyrillic[0], "total": cyrillic[1],
                                "url": form.url("/search", q=cyrillic[0], page=1)},
+        day=day and {"date": day[0].isoformat(), "total": day[1],
+                     "url": form.url("/search", q="", since=day[0].isoformat(),
+                                     until=day[0].isoformat(), page=1)},
     )  # fmt: skip
     return await _render(datasette, request, "newsarchive_search.html", **context)
 

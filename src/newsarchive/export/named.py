@@ -1,0 +1,47 @@
+"""The export format an ``--out`` file's name asks for.
+
+``export --out articles.parquet`` wrote JSON Lines, the default format, into a file every
+reader (pandas, DuckDB, a file manager) takes for Parquet by its name, and said
+"exported 25 articles": the analyst learned it only when pandas could not read it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsarchive.errors import UsageError
+
+DEFAULT = "jsonl"
+
+# The endings readers of each format go by (pandas, DuckDB, warcio, spreadsheets).
+_ENDINGS = (
+    (".warc.gz", "warc"),
+    (".warc", "warc"),
+    (".parquet", "parquet"),
+    (".pq", "parquet"),
+    (".csv", "csv"),
+    (".jsonl", "jsonl"),
+    (".ndjson", "jsonl"),
+)
+
+
+def named_format(out: Path) -> str | None:
+    """The format ``out``'s name ends in, if one of ours (case ignored)."""
+    name = out.name.lower()
+    return next((fmt for ending, fmt in _ENDINGS if name.endswith(ending)), None)
+
+
+def export_format(given: str | None, out: Path | None) -> str:
+    """The format to write: the one given, else the one ``out``'s name asks for, else
+    JSON Lines. A format given against the name's (``-f csv --out x.jsonl``) is refused:
+    either would leave a file whose name says what it is not."""
+    named = named_format(out) if out is not None else None
+    if given is None:
+        return named or DEFAULT
+    if named is not None and named != given:
+        ending = next(ending for ending, fmt in _ENDINGS if fmt == given)
+        raise UsageError(
+            f"--format {given}, but --out {out} is named as a {named} file:"
+            f" drop --format, or end the name in {ending}"
+        )
+    return given

@@ -1,0 +1,82 @@
+"""A first crawl under ``--since``, then the nightly crawl without it (a researcher's first
+day): the articles the first passed over as older must be archived by the second, from
+whichever source named them. The sources that named them answer 304 the second time (a
+sitemap, a listing walked to its end), so nothing names them again: what the frontier
+kept of them is all the second run has.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .mirror_sites import SITES, article_rows, mirror_crawls
+from .support import Result
+
+SITES_SINCE = {
+    # news only in the sitemap, its lastmods "28.11.2026 14:05": four skipped unfetched
+    "kesten": ("Община Кестен", "https://kesten.bg", "2026-11-20"),
+    # WordPress: two posts found in the sitemap first, fetched and found older
+    "zornitsa": ("Община Зорница", "https://zornitsa.bg", "2026-11-01"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(SITES_SINCE))
+def test_a_crawl_without_since_archives_what_a_first_one_with_it_passed_over(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path, site: str
+) -> None:
+    name, origin, since = SITES_SINCE[site]
+    expected = {a["url"] for a in json.loads((SITES / site / "expected.json").read_text())}
+    with mirror_crawls(run_cli, db, tmp_path, site, name, origin) as crawls:
+        crawls.crawl("--since", since)
+        first = set(article_rows(db))
+        assert first and first < expected, first  # the mirror has older news to leave
+        crawls.crawl("--since", since)
+        assert "0 new" in crawls.stdout, crawls.stdout  # the same bound asks none again
+        crawls.crawl()
+        assert f"{len(expected - first)} new" in crawls.stdout, crawls.stdout
+        assert set(article_rows(db)) == expected
+        nightly = crawls.crawl()
+    assert "0 new" in crawls.stdout and len(nightly) <= 3, (crawls.stdout, nightly)
+
+
+_OLD_SLUG = "2026/11/23/koleden-bazar-na-ploshtad-svoboda"
+_SLUG = "2026/11/30/remont-na-mosta-nad-rekata"
+_ITEM = f"""<item><title>Ремонт на моста над реката</title>
+      <link>https://zornitsa.bg/{_SLUG}/</link>
+      <pubDate>Mon, 30 Nov 2026 10:00:00 +0200</pubDate></item>
+    <item>"""
+
+
+def _post_in_the_feed_only(root: Path) -> None:
+    """A new post, named by the feed alone (its listing page and sitemap unchanged): the
+    page of an older post with its headline, day and words changed."""
+    page = (root / _OLD_SLUG / "index.html").read_text("utf-8")
+    page = page.replace(_OLD_SLUG, _SLUG).replace("2026-11-23T09:00", "2026-11-30T10:00")
+    page = page.replace("Коледен базар на площад „Свобода“", "Ремонт на моста над реката")
+    page = page.replace("коледният базар", "ремонтът на моста")
+    (root / _SLUG).mkdir(parents=True)
+    (root / _SLUG / "index.html").write_text(page, "utf-8")
+    feed = root / "feed" / "index.xml"
+    feed.write_text(feed.read_text("utf-8").replace("<item>", _ITEM, 1), "utf-8")
+
+
+def test_the_news_comes_before_what_an_earlier_since_passed_over(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The night after a first crawl under --since, on a budget of four requests
+    (robots.txt, the listing's 304, the feed, the post it names): the post is archived
+    first; what the first run passed over waits for what the budget leaves, where it
+    spent the night's budget before the feed was read."""
+    name, origin, since = SITES_SINCE["zornitsa"]
+    with mirror_crawls(run_cli, db, tmp_path, "zornitsa", name, origin, editable=True) as crawls:
+        crawls.crawl("--since", since)
+        _post_in_the_feed_only(crawls.root)
+        asked = crawls.crawl("--max-requests", "4")
+        assert f"/{_SLUG}/" in asked, asked
+        assert "1 new" in crawls.stdout, crawls.stdout
+        crawls.crawl()
+        assert "2 new" in crawls.stdout, crawls.stdout
