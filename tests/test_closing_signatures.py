@@ -277,6 +277,15 @@ def test_a_bare_latin_signature_of_the_writer_the_page_names_leaves_the_text(
         "Image Credit | March 3, 2026",
         "Jane Doe, March 3, 2026",  # a name the page does not confirm: may be a caption's
         "The mayor at the opening, March 3, 2026",  # a caption
+        # a dateline's place or a wire's outlet after the signing dash or "By", title
+        # case as a name is
+        "— New York, March 3, 2026",
+        "– San Francisco, March 3, 2026",
+        "— Kansas City | March 3, 2026",
+        "— Associated Press, March 3, 2026",
+        "— Thomson Reuters | March 3, 2026",
+        "— Los Angeles Times, March 3, 2026",
+        "— Agence France-Presse, March 3, 2026",
     ],
 )
 def test_a_place_or_a_phrase_dating_the_closing_line_is_no_latin_signature(line: str) -> None:

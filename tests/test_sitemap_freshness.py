@@ -127,7 +127,8 @@ def test_an_index_without_lastmod_whose_bytes_stay_hides_no_new_post(
         a_night_later(db)
         run(server)
         assert {news(5), news(6)} <= archived(db)
-        assert sitemaps_asked(server, before) == ["/wp-sitemap.xml", f"/{children[1]}", f"/{third}"]
+        # (newest first: the new page, then the one before it)
+        assert sitemaps_asked(server, before) == ["/wp-sitemap.xml", f"/{third}", f"/{children[1]}"]
         before = len(server.requests)
         run(server)  # again the same day (a retry): the newest page was confirmed just now
         assert sitemaps_asked(server, before) == ["/wp-sitemap.xml"]

@@ -16,7 +16,7 @@ import pytest
 from newsarchive.archive.connection import connect
 from newsarchive.archive.rekey import rekey
 from newsarchive.archive.store import Store
-from newsarchive.discover.urls import url_key
+from newsarchive.discover.urls import normalize_url, url_key
 from newsarchive.mirror import MirrorServer
 from newsarchive.models import Article, Page
 
@@ -379,3 +379,104 @@ def test_the_readme_names_every_schema_version_that_rekeys_the_archive() -> None
     rekeying = [v for v, step in MIGRATIONS if "rekey(" in inspect.getsource(step)]
     assert 16 in rekeying, rekeying
     assert [v for v in rekeying if f"schema v{v})" not in said] == []
+
+
+@pytest.mark.parametrize(
+    ("linked", "plain"),
+    [
+        # Ghost's portal and newsletters: the site's host, the newsletter's or the feed's name
+        ("https://gradets.bg/p/remont/?ref=gradets.bg", "https://gradets.bg/p/remont/"),
+        ("https://gradets.bg/p/remont/?ref=sedmichen-byuletin", "https://gradets.bg/p/remont/"),
+        ("https://gradets.bg/p/remont/?ref=rss", "https://gradets.bg/p/remont/"),
+        ("https://gradets.bg/novini.php?id=5&ref=home", "https://gradets.bg/novini.php?id=5"),
+        # a Twitter embed's link back
+        ("https://gradets.bg/p/remont/?ref_src=twsrc%5Etfw", "https://gradets.bg/p/remont/"),
+        ("https://gradets.bg/p/remont/?ref_src=twsrc%5Etfw&ref_url=https%3A%2F%2Fx.bg%2F",
+         "https://gradets.bg/p/remont/"),
+        # a CMS's own reference number or code is the page's address
+        ("https://gradets.bg/obyava.php?ref=1204", "https://gradets.bg/obyava.php?ref=1204"),
+        ("https://gradets.bg/obyava.php?ref=OB-2026-17", "https://gradets.bg/obyava.php?ref=OB-2026-17"),
+    ],
+)  # fmt: skip
+def test_a_referrer_tag_is_no_part_of_an_address(linked: str, plain: str) -> None:
+    """``?ref=<where from>`` says where the link was, not which page: Ghost appends the
+    site's host or a newsletter's name, feeds ``?ref=rss``; an id in ``ref`` (digits, a
+    code with digits) names the page and stays."""
+    assert normalize_url(linked) == plain
+    assert url_key(linked) == url_key(plain)
+
+
+def test_an_article_linked_with_referrer_tags_is_fetched_once(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A Ghost-style home page linking its posts with ``?ref=`` (the portal's, a
+    newsletter's, the feed's) and a tweet's ``?ref_src=`` beside the plain links: each
+    post is asked for once, under its plain address, and archived under it."""
+    root = tmp_path / "site"
+    titles = {"remont": "Ремонт на улица Борисова", "park": "Нов парк във Възраждане",
+              "byudzhet": "Бюджетът е приет"}  # fmt: skip
+    for slug, title in titles.items():
+        (root / "p" / slug).mkdir(parents=True)
+        (root / "p" / slug / "index.html").write_text(
+            f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>Публикувано на 28.11.2026</p><p>{TEXT} {title}.</p></article></body></html>",
+            encoding="utf-8",
+        )
+    links = [
+        "/p/remont/?ref=gradets.bg", "/p/remont/", "/p/park/?ref=sedmichen-byuletin",
+        "/p/byudzhet/?ref_src=twsrc%5Etfw", "/p/park/?ref=rss",
+    ]  # fmt: skip
+    (root / "index.html").write_text(
+        "<html><body><main>"
+        + "".join(f'<h2><a href="{href}">{titles[href.split("/")[2]]}</a></h2>' for href in links)
+        + "</main></body></html>",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "gradets.toml"
+    profile.write_text(
+        'id = "gradets"\nname = "Градец"\norigin = "https://gradets.bg"\n[discovery]\n'
+        'start_urls = ["/"]\narticle_pattern = "/p/[a-z]+/"\n',
+        encoding="utf-8",
+    )
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "gradets", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+        asked = [path for path in server.requests if path.startswith("/p/")]
+    assert result.exit_code == 0, result.stderr
+    assert sorted(asked) == sorted(f"/p/{slug}/" for slug in titles)
+    with closing(sqlite3.connect(db)) as conn:
+        urls = sorted(url for (url,) in conn.execute("SELECT url FROM articles"))
+    assert urls == sorted(f"https://gradets.bg/p/{slug}/" for slug in titles)
+
+
+def test_an_archive_keyed_with_referrer_tags_is_rekeyed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v16, written by this test as that release keyed a post
+    linked from the feed (``?ref=rss``) and then from the home page (its plain address),
+    edited between: two rows. Opened, it is one article, the newer text current and the
+    older a revision, found by either spelling; an announcement named by its reference
+    number (``?ref=1204``) keeps its own key."""
+    db = tmp_path / "v16.db"
+    tagged, plain = "https://g.bg/p/remont/?ref=rss", "https://g.bg/p/remont/"
+    numbered = "https://g.bg/obyava.php?ref=1204"
+    stale = {tagged: "g.bg/p/remont/?ref=rss"}
+    versions = [
+        (tagged, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (plain, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+        (numbered, "Обява", "Обява за търг на общински имот.", "2026-11-21T10:00:00+00:00"),
+    ]
+    _write_as_keyed(db, 16, versions, stale)
+    for url in (tagged, plain):
+        shown = run_cli("show", url, "--format", "json", "--db", str(db))
+        assert shown.exit_code == 0, (url, shown.stderr)
+        assert shown.json()["text"] == TEXT + " Допълнено."  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] >= 17
+        rows = dict(after.execute("SELECT url, title FROM articles"))
+        assert [r[0] for r in after.execute("SELECT text FROM revisions")] == [TEXT]
+        keys = {r[0] for r in after.execute("SELECT url_key FROM article_urls")}
+    assert rows == {plain: "Ремонт", numbered: "Обява"}
+    assert "g.bg/obyava.php?ref=1204" in keys and "g.bg/p/remont/?ref=rss" not in keys

@@ -42,6 +42,12 @@ SITEMAP_REST_DAYS = 7
 # its index says, is not asked again this soon after it was read or confirmed: a nightly
 # run asks it every night, a second run the same day (a retry) does not.
 FRESH_CHILD_REST_HOURS = 20
+# The sitemaps (indexes and their children) one site's run reads at most: a site listing
+# thousands of them (a daily archive's ``sitemap-1.xml`` … ``sitemap-5000.xml``, in an
+# index or in robots.txt) costs a run that many requests and no more, the newest first
+# (``sitemap_children.newest_first``); those left are read on later runs, being unread
+# (or changed). Said once in the run's output.
+SITEMAPS_PER_RUN = 50
 # A listing beyond the two a nightly run reads (``Discovery.rested``: a third section with
 # news of its own) is walked in full once, then read again only when this many days have
 # passed since its first page was read or confirmed unchanged: what it posts waits at most
@@ -68,6 +74,8 @@ class SourceReader:
         self._check, self._robots_gate = check, robots_gate
         self._quiet: set[str] = set()  # feeds that showed nothing slipped past them
         self._sitemapped = False  # the site's sitemap reaches what its listings may not
+        self._sitemaps_read = 0  # sitemap documents asked for in this run (SITEMAPS_PER_RUN)
+        self._sitemaps_refused = 0  # and those the cap left unread
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
@@ -107,8 +115,14 @@ class SourceReader:
             self.feed(url, shapes=shapes, exploring=whole)
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
+        sitemaps = [
+            entry.url
+            for entry in sitemap_children.newest_first(
+                [feeds.FeedEntry(url, None, True) for url in sources.sitemaps]
+            )
+        ]
         barren = [
-            url for url in sources.sitemaps
+            url for url in sitemaps
             if url not in skip
             and not (covered and self.frontier.checked_within(url, SITEMAP_REST_DAYS))
             and self.feed(url, shapes=shapes, kind=SOURCE_SITEMAP) == 0
@@ -154,6 +168,8 @@ class SourceReader:
         # ``kind`` names the document (children of an index are sitemaps) and becomes its
         # candidates' source: a feed's dates are publication dates, a sitemap's are not
         kind = SOURCE_SITEMAP if depth else kind
+        if kind == SOURCE_SITEMAP and not self._sitemap_allowed(url):
+            return None  # (unread: not barren, and its index not read in full)
         # (asked before the read marks it: a feed read to its end once, re-explored)
         read_to_end = exploring and self.frontier.walk(url).completed
         # A feed explored whose reading never reached its end is asked for whole: a 304
@@ -177,10 +193,10 @@ class SourceReader:
             ]
         held = len(articles)
         unknown = False  # a child not read now: whether it holds news is not known
-        errors = self.report.listing_errors
+        errors, refused = self.report.listing_errors, self._sitemaps_refused
         children = sitemaps if depth < 2 else []
         fresh = self._fresh(children)
-        for child in children:
+        for child in sitemap_children.newest_first(children):
             # ("": the index gives none; read before, only ``fresh`` says to ask again)
             stamp = child.published.isoformat() if child.published else ""
             if child.url not in fresh and self.frontier.unchanged_sitemap(child.url, stamp):
@@ -189,7 +205,8 @@ class SourceReader:
             got = self.feed(child.url, depth + 1, stamp, shapes, SOURCE_SITEMAP)
             unknown = unknown or got is None  # (a passing 503 is no proof of "no news")
             held += got or 0
-        complete = self.report.listing_errors == errors  # no child (or theirs) failed
+        # no child (or theirs) failed, nor was left for a later run
+        complete = self.report.listing_errors == errors and self._sitemaps_refused == refused
         verdicts = self._offer(articles)
         if kind == SOURCE_FEED and Seen.KNOWN in verdicts:
             self._quiet.add(url)  # it reaches back to what the archive holds: no gap
@@ -212,6 +229,20 @@ class SourceReader:
             # changes many CMSes never write into it (the same one request, a few KB).
             self.frontier.save_validators(url, page, lastmod, validators=not sitemaps)
         return None if unknown and not held else held
+
+    def _sitemap_allowed(self, url: str) -> bool:
+        """Whether this run may still ask for a sitemap (``SITEMAPS_PER_RUN``); the first
+        refused one says so in the run's warnings, once."""
+        if self._sitemaps_read < SITEMAPS_PER_RUN:
+            self._sitemaps_read += 1
+            return True
+        self._sitemaps_refused += 1
+        if self._sitemaps_refused == 1:
+            self.report.warnings.append(
+                f"{url}: {SITEMAPS_PER_RUN} sitemaps read in this run, the most one run"
+                " reads of a site; the rest, newest first, on the next runs"
+            )
+        return False
 
     def _fresh(self, children: list[feeds.FeedEntry]) -> set[str]:
         """The children of an index asked again (conditionally) though their ``<lastmod>``

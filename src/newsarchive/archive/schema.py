@@ -85,6 +85,11 @@ Migrations, in ``MIGRATIONS`` order:
   v12): an ``&`` a CMS escaped twice in its links (``?id=5&amp;amp;kat=1``) is the ``&``
   its feed and sitemap write (``urls.normalize_url``), where older releases keyed the
   field ``amp;kat``: each such article was fetched again under today's key as a new row.
+* v17: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v16): a referrer's tag is no part of an address (``?ref=rss``, Ghost's
+  ``?ref=<host>``, a newsletter's ``?ref=<name>``, a tweet's ``?ref_src=``;
+  ``urls.normalize_url``), where older releases queued and archived an article under
+  each spelling its links gave it.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -97,9 +102,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
-# after it only bring stored keys under today's identity (v12, v16: ``archive.rekey``), respell
+# after it only bring stored keys under today's identity (v12, v16, v17: ``archive.rekey``), respell
 # stored words (v13) or add what only a crawl reads (v14: a walk's cut; v15: whether its
 # order was told). A reader that cannot write the archive (``connection.connect_reader``)
 # reads one this old as it is.
@@ -628,6 +633,14 @@ def _migrate_identity_v16(conn: sqlite3.Connection) -> None:
     rekey(conn)
 
 
+def _migrate_identity_v17(conn: sqlite3.Connection) -> None:
+    """Today's URL identity for keys written while a referrer's tag (``?ref=rss``,
+    ``?ref_src=…``) was part of an address: v12's re-keying, which recomputes every key."""
+    from newsarchive.archive.rekey import rekey
+
+    rekey(conn)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -644,6 +657,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (14, _migrate_walk_cuts_v14),
     (15, _migrate_walk_judged_v15),
     (16, _migrate_identity_v16),
+    (17, _migrate_identity_v17),
 )
 
 

@@ -75,6 +75,22 @@ def sequences(children: Sequence[FeedEntry]) -> list[list[FeedEntry]]:
     return ordered
 
 
+def newest_first(children: Sequence[FeedEntry]) -> list[FeedEntry]:
+    """The order a run reads an index's children (or a site's sitemaps) in: news first,
+    then what ``_is_news`` says is not, each newest first, by ``<lastmod>`` and, where
+    that does not tell them apart (none given, or the same), by the numbers in the name
+    (``sitemap-12.xml`` before ``sitemap-9.xml``, ``sitemap-2026-11.xml`` before
+    ``sitemap-2026-9.xml``); a child with no ``<lastmod>`` after those with one. An index
+    lists them in any order (Joomla's JMap by its data sets, a plugin by a hash), and a
+    run whose sitemaps are cut short (``crawl_sources.SITEMAPS_PER_RUN``, the request
+    budget) must have read where new posts go, not the oldest archive."""
+
+    def key(child: FeedEntry) -> tuple[bool, str, list[int]]:
+        return _is_news(child.url), _stamp(child), _numbers(child)
+
+    return sorted(children, key=key, reverse=True)
+
+
 def _stamp(child: FeedEntry) -> str:
     return child.published.isoformat() if child.published else ""
 

@@ -24,9 +24,17 @@ from newsarchive.models import Profile
 # that copies the address it was reached by into its canonical link hands them on there.
 TRACKING_PARAMS = re.compile(
     r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid|srsltid|_gl|msclkid|dclid|gbraid"
-    r"|wbraid|gad_source|igshid|twclid|ttclid)$",
+    r"|wbraid|gad_source|igshid|twclid|ttclid|ref_src|ref_url)$",
     re.IGNORECASE,
 )
+# ``ref`` says where a link was: Ghost appends the site's host to its portal's and its
+# newsletters' links (``?ref=gradets.bg``), a newsletter its own name, a feed ``?ref=rss``,
+# a theme ``?ref=home`` (Twitter's embeds ``ref_src``/``ref_url``, above). Some CMSs name a
+# page by a reference in it (``obyava.php?ref=1204``, ``?ref=OB-2026-17``), so ``ref``
+# is dropped only as a referrer writes it: a host name or a word, no digit outside a
+# host's name. Asking a page both ways to see whether ``ref`` changes it would cost every
+# such link a request.
+_REF = re.compile(r"^ref(?:=(?:[a-z_-]*|(?:[a-z0-9-]+\.)+[a-z]{2,}))?$", re.IGNORECASE)
 # Session ids a server writes into links for visitors without cookies (PHP's
 # use_trans_sid, Java's URL rewriting, ASP, osCommerce, Zen Cart): another one on every
 # page it renders, so one article would be queued and archived under as many URLs as
@@ -330,7 +338,12 @@ def _forward_slashes(url: str) -> str:
 def _kept(param: str) -> bool:
     """A query parameter that may change the page: not tracking, not a session id."""
     name = param.split("=", 1)[0]
-    return not (TRACKING_PARAMS.match(name) or SESSION_PARAMS.match(name) or _SID.match(param))
+    return not (
+        TRACKING_PARAMS.match(name)
+        or SESSION_PARAMS.match(name)
+        or _SID.match(param)
+        or _REF.match(param)
+    )
 
 
 def url_key(url: str) -> str:

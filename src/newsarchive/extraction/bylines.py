@@ -494,6 +494,39 @@ _SURNAME = re.compile(r"(?:[А-Я][а-я]+-)?[А-Я][а-я]+(?:ов|ев|ова|
 # the page to name the same writer elsewhere. Not in capitals, which are a dateline's.
 _LATIN_NAME_WORD = re.compile(r"[A-Z](?:[a-z]+(?:['’-][A-Z]?[a-z]+)*|\.)")
 _SIGNING_MARK = re.compile(rf"^(?:[—–-]\s*|(?:{_POSTED_AGENT})\s*:?\s+)", re.IGNORECASE)
+# Title-case words after the signing dash or "By" that name no person: a dateline's place
+# ("— New York", "— San Francisco", "— Kansas City") or a wire's outlet ("— Associated
+# Press", "By Thomson Reuters", "— Agence France-Presse"), shaped as a name's words are.
+# Told by the words that make a place's name (its first: "New", "San", "Fort"; its
+# last: "City", "Beach") or an outlet's (its last: "Press", "Times"; its first: the
+# French, Spanish and Italian "agency"), and the agencies that sign wire copy by their
+# own name: no place or outlet needs naming one by one.
+_PLACE_FIRST = frozenset(
+    "new san santa santo são los las fort port mount lake cape saint north south east west"
+    .split()
+)  # fmt: skip
+_PLACE_LAST = frozenset(
+    "city beach springs falls island islands valley heights bay harbor harbour county".split()
+)
+_OUTLET_FIRST = frozenset(("agence", "agencia", "agenzia"))
+_OUTLET_LAST = frozenset(
+    "press presse agency news times post wire service media network radio television tv "
+    "daily herald journal tribune gazette telegraph chronicle magazine bureau reuters "
+    "bloomberg xinhua interfax anadolu kyodo yonhap".split()
+)  # fmt: skip
+
+
+def _place_or_outlet(words: list[str]) -> bool:
+    """Latin title-case ``words`` that name a place or an outlet (``_PLACE_FIRST``…),
+    not a person; a double word counts by its last part ("France-Presse")."""
+    first = words[0].casefold()
+    last = re.split(r"[-'’]", words[-1])[-1].casefold()
+    return (
+        first in _PLACE_FIRST
+        or first in _OUTLET_FIRST
+        or last in _PLACE_LAST
+        or last in _OUTLET_LAST
+    )
 
 
 def dated_signature(line: str, author: str = "") -> tuple[str, str, str]:
@@ -519,7 +552,8 @@ def signer(who: str, author: str = "") -> tuple[str, str]:
     (``office_signature``), or a name of two or three words, perhaps after the signing
     dash or "By": a Bulgarian one's last a surname (``_SURNAME``), which a place dating
     a letter is not; a Latin one's words names' (``_LATIN_NAME_WORD``), after the dash or
-    "By" or the ``author`` the page names elsewhere; in capitals as written
+    "By" or the ``author`` the page names elsewhere, and not a place's or an outlet's
+    (``_place_or_outlet``); in capitals as written
     (``as_written``). ("", "") for any other words."""
     if name := labelled_line(who):
         return name, ""
@@ -533,6 +567,7 @@ def signer(who: str, author: str = "") -> tuple[str, str]:
         or (
             all(_LATIN_NAME_WORD.fullmatch(word) for word in words)
             and (marked is not None or who.casefold() == author.casefold())
+            and not _place_or_outlet(words)
         )
     ):
         name = clean_byline(who)

@@ -136,6 +136,7 @@ def pick_dates(
     )  # fmt: skip
     if published is None and modified is None:
         published = _loose_near_title(windows, today) or _told_near_title(near, today, month_first)
+    modified = _midnight_as_day(modified, windows)
     if published is not None:
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
@@ -143,7 +144,7 @@ def pick_dates(
                 published = _only_change_shown(published, modified, windows) or published
         elif published.source == "text" and not isinstance(published.value, dt.datetime):
             published = _with_tooltip_time(tree, published, today)
-        return _local_day(published, url, today), modified
+        return _midnight_as_day(_local_day(published, url, today), windows), modified
     if modified is not None:
         # The page shows only when it last changed: that is the date a reader takes for
         # it, and the rule name still says it was a modified date.
@@ -199,6 +200,37 @@ def _published_candidates(
     yield DatePick(beside, "generic:beside-byline", "text") if beside else None
     lone = far_dates.time_in_article(tree, today)
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
+
+
+# Where a date is a stamp a machine wrote, not text a reader sees: what a generator
+# fills in for a post that has only a day (``_midnight_as_day``).
+_STAMPED_SOURCES = ("jsonld", "meta", "time")
+
+
+def _midnight_as_day(picked: DatePick | None, windows: _Windows) -> DatePick | None:
+    """A stamp at exactly 00:00:00 as the bare day it names: Hugo, Jekyll, Eleventy and
+    a CMS's date-only field print a post dated by its day alone as that day's midnight
+    ("2025-03-14T00:00:00+02:00"), and stored as a time it claims an hour nobody stated
+    (the archive's "published at 00:00", a timeline's pile at midnight). A real post
+    published on the stroke of midnight, to the second, is rarer than every post of
+    such a site, and loses only an hour that says nothing; its day stays. The stamp's
+    own offset decides the day (its midnight is the site's, as written). Kept as a time
+    where the page shows that day at 00:00 beside its headline: the page then states the
+    hour too. Only stamps (metadata, ``<time datetime>``): a date printed for readers
+    says what its site printed, and a stamp's midnight in UTC shown on another day by
+    the article's URL has already become that day (``_local_day``)."""
+    if picked is None or picked.source not in _STAMPED_SOURCES:
+        return picked
+    value = picked.value
+    if not isinstance(value, dt.datetime) or value.time() != dt.time(0):
+        return picked
+    found = next((found for _, found in windows if found), [])
+    if any(
+        isinstance(date.value, dt.datetime) and date.value == value.replace(tzinfo=None)
+        for date in found
+    ):
+        return picked
+    return replace(picked, value=value.date(), rule=f"{picked.rule}:day-only")
 
 
 # What a guessed date's rule is marked with (``_loose_near_title``, ``_told_near_title``),

@@ -1,0 +1,110 @@
+"""How many sitemaps one run reads, and in which order: a site listing thousands of
+child sitemaps (a daily archive's ``sitemap-1.xml`` … ``sitemap-5000.xml``) costs a run
+at most ``SITEMAPS_PER_RUN`` of them, newest first, said once in its output, the rest
+read on later runs; an index listing its children in no order (Joomla's JMap, a plugin's
+hash order) is read newest first, by ``<lastmod>`` or by the number in a child's name.
+Served on 127.0.0.1 by ``MirrorServer``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive import crawl_sources
+from newsarchive.discover.feeds import FeedEntry
+from newsarchive.discover.sitemap_children import newest_first
+from newsarchive.mirror import MirrorServer
+
+from .support import Result
+from .test_sitemap_freshness import (
+    ORIGIN,
+    a_night_later,
+    archived,
+    crawler,
+    news,
+    sitemaps_asked,
+    write_child,
+    write_index,
+)
+
+Cli = Callable[..., Result]
+
+
+def test_a_run_reads_at_most_so_many_sitemaps_newest_first_and_says_so_once(
+    run_cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twelve children, a day's posts each, no ``<lastmod>``; five sitemaps a run (the
+    setting lowered for the test): the index and the four newest, then, a night later,
+    the index, the newest again (where new posts go) and the next three older."""
+    monkeypatch.setattr(crawl_sources, "SITEMAPS_PER_RUN", 5)
+    root = tmp_path / "site"
+    root.mkdir()
+    write_index(root, "sitemap.xml", {f"sitemap-{n}.xml": None for n in range(1, 13)})
+    for n in range(1, 13):
+        write_child(root, f"sitemap-{n}.xml", [n])
+    run = crawler(run_cli, db, root, "sitemap.xml")
+    with MirrorServer(root) as server:
+        first = run(server)
+        assert sitemaps_asked(server, 0) == [
+            "/sitemap.xml", "/sitemap-12.xml", "/sitemap-11.xml", "/sitemap-10.xml",
+            "/sitemap-9.xml",
+        ]  # fmt: skip
+        assert archived(db) == {news(n) for n in (9, 10, 11, 12)}
+        said = first.stdout + first.stderr
+        assert said.count(f"{crawl_sources.SITEMAPS_PER_RUN} sitemaps read") == 1
+        before = len(server.requests)
+        a_night_later(db)
+        run(server)
+        assert sitemaps_asked(server, before) == [
+            "/sitemap.xml", "/sitemap-12.xml", "/sitemap-8.xml", "/sitemap-7.xml",
+            "/sitemap-6.xml",
+        ]  # fmt: skip
+        assert archived(db) == {news(n) for n in range(6, 13)}
+
+
+def test_an_index_in_no_order_is_read_newest_first(run_cli: Cli, db: Path, tmp_path: Path) -> None:
+    """An index listing its children shuffled, as JMap does: those with a ``<lastmod>``
+    by it, then the others by the number in their name, the news before a CMS's pages."""
+    root = tmp_path / "site"
+    root.mkdir()
+    stamps: dict[str, str | None] = {
+        "sitemap-2.xml": None, "page-sitemap.xml": None, "sitemap-4.xml": None,
+        "sitemap-1.xml": None, "sitemap-3.xml": None,
+        "arhiv-2025.xml": "2025-12-31T10:00:00+02:00",
+        "arhiv-2026.xml": "2026-11-20T10:00:00+02:00",
+    }  # fmt: skip
+    write_index(root, "sitemap.xml", stamps)
+    for n in range(1, 5):
+        write_child(root, f"sitemap-{n}.xml", [n])
+    write_child(root, "page-sitemap.xml", [])
+    write_child(root, "arhiv-2025.xml", [5])
+    write_child(root, "arhiv-2026.xml", [6])
+    run = crawler(run_cli, db, root, "sitemap.xml")
+    with MirrorServer(root) as server:
+        run(server)
+        assert sitemaps_asked(server, 0) == [
+            "/sitemap.xml", "/arhiv-2026.xml", "/arhiv-2025.xml", "/sitemap-4.xml",
+            "/sitemap-3.xml", "/sitemap-2.xml", "/sitemap-1.xml", "/page-sitemap.xml",
+        ]  # fmt: skip
+    assert len(archived(db)) == 6
+
+
+def test_newest_first_orders_by_lastmod_then_by_number() -> None:
+    def names(entries: list[FeedEntry]) -> list[str]:
+        return [e.url.removeprefix(ORIGIN + "/") for e in newest_first(entries)]
+
+    jmap = [
+        FeedEntry(f"{ORIGIN}/index.php?option=com_jmap&format=xml&dataset={n}", None, True)
+        for n in (3, 10, 1, 2)
+    ]
+    assert names(jmap) == [
+        f"index.php?option=com_jmap&format=xml&dataset={n}" for n in (10, 3, 2, 1)
+    ]
+    dated = [
+        FeedEntry(f"{ORIGIN}/post-sitemap{n}.xml", dt.date(2026, m, 1), True)
+        for n, m in ((1, 3), (3, 11), (2, 7))
+    ]
+    assert names(dated) == ["post-sitemap3.xml", "post-sitemap2.xml", "post-sitemap1.xml"]
