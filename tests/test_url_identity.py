@@ -462,12 +462,17 @@ def test_an_archive_keyed_with_referrer_tags_is_rekeyed(
     db = tmp_path / "v16.db"
     tagged, plain = "https://g.bg/p/remont/?ref=rss", "https://g.bg/p/remont/"
     numbered = "https://g.bg/obyava.php?ref=1204"
-    stale = {tagged: "g.bg/p/remont/?ref=rss"}
+    # a portal's return address (Liferay's ?redirect=<the list page>), keyed so until then too
+    returned, bare = "https://g.bg/web/content/sesia?redirect=/novini", "https://g.bg/web/content/sesia"
+    stale = {tagged: "g.bg/p/remont/?ref=rss", returned: "g.bg/web/content/sesia?redirect=/novini"}
+    session = "Сесия на общинския съвет."
     versions = [
         (tagged, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
         (plain, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
         (numbered, "Обява", "Обява за търг на общински имот.", "2026-11-21T10:00:00+00:00"),
-    ]
+        (returned, "Сесия", session, "2026-11-20T10:00:00+00:00"),
+        (bare, "Сесия", session + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]  # fmt: skip
     _write_as_keyed(db, 16, versions, stale)
     for url in (tagged, plain):
         shown = run_cli("show", url, "--format", "json", "--db", str(db))
@@ -476,7 +481,9 @@ def test_an_archive_keyed_with_referrer_tags_is_rekeyed(
     with closing(sqlite3.connect(db)) as after:
         assert after.execute("PRAGMA user_version").fetchone()[0] >= 17
         rows = dict(after.execute("SELECT url, title FROM articles"))
-        assert [r[0] for r in after.execute("SELECT text FROM revisions")] == [TEXT]
+        revised = sorted(r[0] for r in after.execute("SELECT text FROM revisions"))
         keys = {r[0] for r in after.execute("SELECT url_key FROM article_urls")}
-    assert rows == {plain: "Ремонт", numbered: "Обява"}
+    assert revised == sorted([TEXT, session])
+    assert rows == {plain: "Ремонт", numbered: "Обява", bare: "Сесия"}
+    assert "g.bg/web/content/sesia?redirect=/novini" not in keys
     assert "g.bg/obyava.php?ref=1204" in keys and "g.bg/p/remont/?ref=rss" not in keys

@@ -6,7 +6,8 @@ every link had one article under several rows, each found only by its own stale
 spelling. So did releases before a link through the site's redirector was the address
 it names, or a Joomla article's address was one whatever ``Itemid`` a module gave it
 (v12), or a field's name kept an ``&`` a CMS escaped twice (``amp;kat``, v16), or an
-address kept a referrer's tag (``?ref=rss``, ``?ref_src=…``, v17). The
+address kept a referrer's tag (``?ref=rss``, ``?ref_src=…``) or a portal's return
+address (``?redirect=<the list page>``, v17). The
 next crawl mends none of it: its links (without the ids) match no key, so
 ``show`` with a plain URL finds nothing, and once a listing changes every article on it
 is fetched again as new; rows already duplicated stay so, since a crawl never merges two

@@ -88,8 +88,9 @@ Migrations, in ``MIGRATIONS`` order:
 * v17: the keys are brought under today's identity once more (``archive.rekey``, as in
   v16): a referrer's tag is no part of an address (``?ref=rss``, Ghost's
   ``?ref=<host>``, a newsletter's ``?ref=<name>``, a tweet's ``?ref_src=``;
-  ``urls.normalize_url``), where older releases queued and archived an article under
-  each spelling its links gave it.
+  ``urls.normalize_url``), nor a return address a portal writes into its links
+  (Liferay's ``?redirect=<the list page>``, ASP.NET's ``ReturnUrl``), where older
+  releases queued and archived an article under each spelling its links gave it.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -635,7 +636,8 @@ def _migrate_identity_v16(conn: sqlite3.Connection) -> None:
 
 def _migrate_identity_v17(conn: sqlite3.Connection) -> None:
     """Today's URL identity for keys written while a referrer's tag (``?ref=rss``,
-    ``?ref_src=…``) was part of an address: v12's re-keying, which recomputes every key."""
+    ``?ref_src=…``) or a return address (``?redirect=/novini``) was part of an address:
+    v12's re-keying, which recomputes every key."""
     from newsarchive.archive.rekey import rekey
 
     rekey(conn)
