@@ -463,7 +463,10 @@ def test_an_archive_keyed_with_referrer_tags_is_rekeyed(
     tagged, plain = "https://g.bg/p/remont/?ref=rss", "https://g.bg/p/remont/"
     numbered = "https://g.bg/obyava.php?ref=1204"
     # a portal's return address (Liferay's ?redirect=<the list page>), keyed so until then too
-    returned, bare = "https://g.bg/web/content/sesia?redirect=/novini", "https://g.bg/web/content/sesia"
+    returned, bare = (
+        "https://g.bg/web/content/sesia?redirect=/novini",
+        "https://g.bg/web/content/sesia",
+    )
     stale = {tagged: "g.bg/p/remont/?ref=rss", returned: "g.bg/web/content/sesia?redirect=/novini"}
     session = "Сесия на общинския съвет."
     versions = [
