@@ -9,11 +9,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborNode
 
 from newsarchive.discover import listings
 from newsarchive.extraction import content, extract
-from newsarchive.markup import MAX_DEPTH, cap_depth, parse_html
+from newsarchive.markup import MAX_DEPTH, cap_depth, more_than, parse_html
 from newsarchive.models import Profile
 
 TODAY = dt.date(2025, 3, 14)
@@ -170,3 +172,26 @@ def test_json_ld_lone_surrogates_never_reach_an_article_field() -> None:
     assert article.tags == ("таг", "емоджи 😀")  # a proper pair is one character, kept
     for value in (article.title, article.text, article.author, *article.tags):
         value.encode("utf-8")  # raises on a lone surrogate
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.lists(st.sampled_from([b"<", b"a", b"\x00", b"<<", b"\xd0\xb1"]), max_size=60).map(
+        b"".join
+    ),
+    limit=st.integers(min_value=0, max_value=40),
+)
+def test_more_than_counts_as_count_does(data: bytes, limit: int) -> None:
+    """The depth scan's gate counts tags with ``replace``, not ``count`` (cheaper): it
+    must decide as the count does, at the limit above all."""
+    assert more_than(data, b"<", limit) == (data.count(b"<") > limit)
+
+
+def test_the_scan_starts_one_tag_past_its_threshold() -> None:
+    """A page of ``_SCAN_ABOVE`` tags is left as it is, nested however deep; one tag more
+    and it is capped."""
+    from newsarchive.markup import _SCAN_ABOVE
+
+    deep = b"<div>" * _SCAN_ABOVE
+    assert cap_depth(deep) == deep
+    assert cap_depth(deep + b"<p>") != deep + b"<p>"
