@@ -584,3 +584,32 @@ def test_inner_capitals_survive_the_choice_of_casing(
     is the h1 as printed, not a styled copy to recase; an h1 in one case takes the stated
     title's, whose inner capitals come with it."""
     assert extract(_headline_page(h1, title)).title == (expected or h1)
+
+
+def test_an_h1_holding_a_permalink_to_itself_is_a_section_of_the_text() -> None:
+    html = page(
+        "<title>Какво казаха жителите за новия парк | Блог на общината</title>",
+        "<header><h2>Какво казаха жителите за новия парк</h2></header>"
+        f"<article>{PROSE}"
+        '<h1 id="no-nai-mnogo-haresvat-senkata"><a class="anchor"'
+        ' href="#no-nai-mnogo-haresvat-senkata"></a>Но най-много харесват сянката на'
+        f" дърветата</h1>{PROSE}</article>",
+    )
+    assert extract(html).title == "Какво казаха жителите за новия парк"
+    # A page whose h1 its title confirms keeps it, permalink and all (a documentation page).
+    headline = "Но най-много харесват сянката на дърветата"
+    confirmed = html.replace("Какво казаха жителите за новия парк |", headline + " |")
+    assert extract(confirmed).title == headline
+
+
+def test_the_host_an_aggregator_credits_after_the_headline_is_not_part_of_it() -> None:
+    html = page(
+        '<meta property="og:title" content="Общината пуска нов сайт за сигнали">',
+        '<h1><a href="/story/1">Общината пуска нов сайт за сигнали</a> <a'
+        ' href="https://vesti.example.bg/a/7">(vesti.example.bg)</a></h1>' + PROSE,
+    )
+    assert extract(html).title == "Общината пуска нов сайт за сигнали"
+    # A headline the page states with its bracketed name keeps it.
+    credited = "Общината пуска нов сайт за сигнали (vesti.example.bg)"
+    named = html.replace('content="Общината пуска нов сайт за сигнали"', f'content="{credited}"')
+    assert extract(named).title == credited

@@ -323,10 +323,49 @@ def _headings(h1s: list[LexborNode], stated: list[str], shown: _Shown) -> list[_
         if place in ("furniture", "text") or len(found) >= _MAX_HEADINGS:
             continue
         text = shown.text(node)
-        text = _without_label(node, text, stated)
-        if text and not shown.links_home(node, text):
-            found.append(_Heading(node, text))
+        text = _without_source(_without_label(node, text, stated), stated)
+        if not text or shown.links_home(node, text):
+            continue
+        if stated and _section_anchor(node, text) and not _confirmed(text, stated, ())[0]:
+            continue
+        found.append(_Heading(node, text))
     return inside + outside
+
+
+# A source's host in brackets after a headline: "… Guarantee Jobs (latimes.com)".
+_SOURCE = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}\)$")
+
+
+def _without_source(text: str, stated: list[str]) -> str:
+    """The h1 without the host of the story it links to, which a news aggregator prints
+    after the headline ("<a>Headline</a> <a href="https://latimes.com/…">(latimes.com)</a>"),
+    when the page states the rest as its title: the host is a credit, not the headline's
+    words. Only then, as a headline may end with a name that looks like a host ("(Node.js)"
+    in a release's title, which the page's title repeats)."""
+    found = _SOURCE.search(text) if text.endswith(")") else None
+    if found is None or not stated:
+        return text
+    rest = text[: found.start()]
+    return rest if _confirmed(rest, stated, ())[0] else text
+
+
+def _section_anchor(node: LexborNode, text: str) -> bool:
+    """The h1 holds a permalink to itself ("<h1 id="x"><a class="anchor" href="#x">"):
+    how Markdown renderers mark the headings of a text's sections, which a writer may set
+    at any level, while the theme prints the headline apart (in a ``<header>``'s h2 that
+    the page's title repeats). Read only for an h1 no stated title confirms: a
+    documentation page's h1 carries the same permalink and is its title. The h1's own
+    children only: renderers put the permalink there, and no query is compiled for it."""
+    for child in node.iter():
+        if child.tag != "a":
+            continue
+        fragment = (child.attributes.get("href") or "").partition("#")
+        if fragment[0] or not fragment[2]:
+            continue
+        return fragment[2] == node.attributes.get("id") or fragment[2].casefold() == "-".join(
+            _words(text)
+        )
+    return False
 
 
 def _not_headline(node: LexborNode) -> bool:
