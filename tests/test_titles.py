@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extraction import extract
+from newsarchive.models import Profile
 
 PROSE = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
 
@@ -613,3 +614,20 @@ def test_the_host_an_aggregator_credits_after_the_headline_is_not_part_of_it() -
     credited = "Общината пуска нов сайт за сигнали (vesti.example.bg)"
     named = html.replace('content="Общината пуска нов сайт за сигнали"', f'content="{credited}"')
     assert extract(named).title == credited
+
+
+def test_a_template_key_left_untranslated_is_never_the_title() -> None:
+    html = page(
+        '<meta property="og:title" content="site.bta"><title>Нов парк в Русе | БТА</title>',
+        f"<h1>site.bta</h1><h2>Нов парк в Русе</h2>{PROSE}",
+    )
+    assert extract(html, "https://www.bta.bg/bg/news/1").title == "Нов парк в Русе"
+    keys_only = html.replace("Нов парк в Русе | БТА", "site.bta")
+    assert extract(keys_only, "https://www.bta.bg/bg/news/1").title == "Нов парк в Русе"
+    nothing_else = keys_only.replace("<h2>Нов парк в Русе</h2>", "")
+    assert extract(nothing_else, "https://www.bta.bg/bg/news/1").title == ""
+    # A profile's title selector that finds only the key gives way to the generic rules.
+    profile = Profile(id="p", name="П", origin="https://www.bta.bg", title_selectors=("h1",))
+    assert extract(html, "https://www.bta.bg/bg/news/1", profile=profile).title == (
+        "Нов парк в Русе"
+    )

@@ -523,10 +523,11 @@ def _pick_near(
 def _pick_title(
     tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: str, h1s: list[LexborNode]
 ) -> _Field:
-    """The profile's title selector when it finds a headline, else the generic rules."""
+    """The profile's title selector when it finds a headline, else the generic rules (also
+    for a template's untranslated key in the selected element: "site.bta" is no headline)."""
     text, selector = _first_text(tree, profile.title_selectors, skip_furniture=True)
-    if text:
-        value = titles.strip_site_affixes(text, profile.title_affixes)
+    value = titles.strip_site_affixes(text, profile.title_affixes) if text else ""
+    if value and not clean.is_i18n_key(value):
         return _Field(value, f"profile:{selector}")
     value, rule = titles.generic_title(
         tree, meta, profile, url, h1s=h1s, generic=profile is _GENERIC

@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive import dates
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.extraction.bylines import is_bare_date, may_be_dated
+from newsarchive.extraction.clean import is_i18n_key
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
     in_furniture,
@@ -155,8 +156,8 @@ def generic_title(
     if not generic:
         own += (profile.name,)
     names = own
-    og, ld, tt = (clean_title(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
-    md = clean_title(meta.microdata_headline) if not ld else ""
+    og, ld, tt = (_stated(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
+    md = _stated(meta.microdata_headline) if not ld else ""
     site_self = {v for v in (og, tt) if v and _is_site_self_title(v)}
     if site_self:  # (a stated title its h1 says too is the headline, whatever it says of a site)
         heads = {clean_title(h.text()).casefold() for h in h1s}
@@ -188,6 +189,14 @@ def generic_title(
             value = _after_site_name(strip_site_affixes(value, profile.title_affixes, names), own)
             return _before_pipe(_split_by_heading(value, h1)), rule
     return "", "none"
+
+
+def _stated(value: str) -> str:
+    """A title the page states, "" when it is a template's untranslated key ("site.bta"
+    as og:title and ``<title>``, where a translation file is missing): no headline, and
+    no site name to cut from the others either."""
+    value = clean_title(value)
+    return "" if is_i18n_key(value) else value
 
 
 # A title that calls the page the site ("Официален сайт на Община Габър", "Official
@@ -324,7 +333,7 @@ def _headings(h1s: list[LexborNode], stated: list[str], shown: _Shown) -> list[_
             continue
         text = shown.text(node)
         text = _without_source(_without_label(node, text, stated), stated)
-        if not text or shown.links_home(node, text):
+        if not text or is_i18n_key(text) or shown.links_home(node, text):
             continue
         if stated and _section_anchor(node, text) and not _confirmed(text, stated, ())[0]:
             continue
