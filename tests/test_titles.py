@@ -631,3 +631,23 @@ def test_a_template_key_left_untranslated_is_never_the_title() -> None:
     assert extract(html, "https://www.bta.bg/bg/news/1", profile=profile).title == (
         "Нов парк в Русе"
     )
+
+
+_MENU = '<nav><a href="/">Начало</a> <a href="/novini">Новини</a> <a href="/obyavi">Обяви</a></nav>'
+
+
+def test_a_news_sections_name_is_never_the_title() -> None:
+    html = page(
+        '<meta property="og:title" content="Нов парк в квартал Изток">'
+        "<title>Новини - Община Примерна</title>",
+        f"{_MENU}<article><h1>Новини</h1>{PROSE}</article>",
+    )
+    assert extract(html, "https://www.primerna.bg/novini/7").title == "Нов парк в квартал Изток"
+    # A page that states nothing but the section (a listing) has no title, not "Новини".
+    listing = html.replace("Нов парк в квартал Изток", "Новини")
+    assert extract(listing, "https://www.primerna.bg/novini/7").title == ""
+    # A headline with the section's word in it is a headline.
+    story = html.replace("<h1>Новини</h1>", "<h1>Новини от сесията на съвета</h1>")
+    assert extract(story, "https://www.primerna.bg/novini/7").title == (
+        "Новини от сесията на съвета"
+    )

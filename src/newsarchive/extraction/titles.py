@@ -17,6 +17,7 @@ Only what a reader never sees is repaired: references escaped twice ("&amp;quot;
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -818,6 +819,34 @@ def is_news_section(tree: LexborHTMLParser, h1: str) -> bool:
     News words only: a short headline a menu also links ("History of coffee") is the
     page's own."""
     return bool(NEWS_WORDS.search(h1)) and _names_a_section(tree, h1)
+
+
+def instead_of_section(
+    tree: LexborHTMLParser,
+    meta: Metadata,
+    profile: Profile,
+    url: str,
+    section: str,
+    generic: bool,
+) -> tuple[str, str]:
+    """The title the page states besides its news section's name, for a page whose title
+    came out as that name (``is_news_section``: an h1 "Новини" that the ``<title>``
+    "Новини - Община Пример" seems to confirm, an og:title "Новини") and whose text has no
+    heading over it (``headline_above_body``): its og:title or JSON-LD headline, or its
+    ``<title>`` without the section's name. ("", "none") when it states nothing else: a
+    section's name is never an article's title."""
+    og, ld, md, tt = (
+        "" if _fold(value) == _fold(section) else value
+        for value in (
+            strip_site_affixes(v, (), section)
+            for v in (meta.og_title, meta.jsonld_headline, meta.microdata_headline, meta.html_title)
+        )
+    )
+    stated = replace(meta, og_title=og, jsonld_headline=ld, microdata_headline=md, html_title=tt)
+    value, rule = generic_title(tree, stated, profile, url, h1s=[], generic=generic)
+    if not value or is_news_section(tree, value):
+        return "", "none"
+    return value, rule
 
 
 def _replaces(candidate: str, stated: str) -> bool:
