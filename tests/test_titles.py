@@ -651,3 +651,13 @@ def test_a_news_sections_name_is_never_the_title() -> None:
     assert extract(story, "https://www.primerna.bg/novini/7").title == (
         "Новини от сесията на съвета"
     )
+
+
+@pytest.mark.parametrize("section", ["Актуално", "Новини и събития", "Latest news"])
+def test_a_title_of_news_words_alone_is_a_section_even_unlinked(section: str) -> None:
+    html = page(
+        f"<title>{section}</title>", f"<h1>{section}</h1><h2>Нов парк в квартал Изток</h2>{PROSE}"
+    )
+    assert extract(html, "https://www.primerna.bg/a/7").title == "Нов парк в квартал Изток"
+    listing = html.replace("<h2>Нов парк в квартал Изток</h2>", "")
+    assert extract(listing, "https://www.primerna.bg/a/7").title == ""

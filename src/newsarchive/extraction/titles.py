@@ -758,8 +758,9 @@ def headline_above_body(
     old municipal sites set it in bold in a table cell, or in an h2 under "<h1>Новини",
     and title every page "Община Пример - Новини". ("", 0) when there is none, or when the
     stated title (``<title>``) is itself printed on the page: the reader sees that one,
-    unless it is only the name of the section the menu links, printed as a heading over
-    the article (an ASP.NET page's "Новини" above its ``<span class="newsTitle">``).
+    unless it is only the name of the section the menu links, or of news words alone,
+    printed as a heading over the article (an ASP.NET page's "Новини" above its ``<span
+    class="newsTitle">``).
 
     The nearest, because what stands above it in the same way is the site's name over
     the layout (also in bold) or the day's date. Microdata headlines are left to the
@@ -773,7 +774,7 @@ def headline_above_body(
     printed = stated and " ".join(stated.split()) in " ".join(
         visible_text(body, hide=furniture).split()
     )
-    if printed and not _names_a_section(tree, stated):
+    if printed and not (_news_words_only(stated) or _names_a_section(tree, stated)):
         return "", 0
     lines = frozenset(paragraphs[:prose])
     target = paragraphs[prose]
@@ -817,8 +818,18 @@ def is_news_section(tree: LexborHTMLParser, h1: str) -> bool:
     words discovery knows the section by), printed over the article's own heading as an
     old municipal site does ("Новини - Община Пример" its ``<title>``): not the headline.
     News words only: a short headline a menu also links ("History of coffee") is the
-    page's own."""
-    return bool(NEWS_WORDS.search(h1)) and _names_a_section(tree, h1)
+    page's own. A title of nothing but those words ("Актуално", "Новини и събития") names
+    the section whether or not a menu links it (the section's own page, where the menu
+    marks it current without a link, or draws its entries as pictures)."""
+    return bool(NEWS_WORDS.search(h1)) and (_news_words_only(h1) or _names_a_section(tree, h1))
+
+
+_JOINING = frozenset({"и", "and"})  # what joins two sections' names into one ("&" is no word)
+
+
+def _news_words_only(text: str) -> bool:
+    """Nothing but the words a news section goes by, and what joins them."""
+    return not set(_words(NEWS_WORDS.sub(" ", text))) - _JOINING
 
 
 def instead_of_section(
