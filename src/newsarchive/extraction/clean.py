@@ -576,8 +576,8 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
         return True
     if (first in MORE_OPENERS or "|" in line) and _MORE_LINE.match(line):
         return True
-    if is_i18n_key(line):
-        return True
+    if "." in line and " " not in line and _I18N_KEY.match(line):  # is_i18n_key, inlined:
+        return True  # (a call per paragraph of every page costs what the test does not)
     if _ends_in_photo_credit(line) or reserves_rights(line):
         return True
     return bool(extra) and any(rule.search(line) for rule in extra)  # no generator per line

@@ -821,6 +821,8 @@ def is_news_section(tree: LexborHTMLParser, h1: str) -> bool:
     page's own. A title of nothing but those words ("Актуално", "Новини и събития") names
     the section whether or not a menu links it (the section's own page, where the menu
     marks it current without a link, or draws its entries as pictures)."""
+    if len(h1.split()) > SECTION_WORDS:  # (before the regex: most titles are longer)
+        return False
     return bool(NEWS_WORDS.search(h1)) and (_news_words_only(h1) or _names_a_section(tree, h1))
 
 
