@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extraction import extract
+from newsarchive.models import Profile
 
 PROSE = "<p>" + "Общинският съвет прие бюджета след дълго обсъждане в залата. " * 5 + "</p>"
 
@@ -584,3 +585,79 @@ def test_inner_capitals_survive_the_choice_of_casing(
     is the h1 as printed, not a styled copy to recase; an h1 in one case takes the stated
     title's, whose inner capitals come with it."""
     assert extract(_headline_page(h1, title)).title == (expected or h1)
+
+
+def test_an_h1_holding_a_permalink_to_itself_is_a_section_of_the_text() -> None:
+    html = page(
+        "<title>Какво казаха жителите за новия парк | Блог на общината</title>",
+        "<header><h2>Какво казаха жителите за новия парк</h2></header>"
+        f"<article>{PROSE}"
+        '<h1 id="no-nai-mnogo-haresvat-senkata"><a class="anchor"'
+        ' href="#no-nai-mnogo-haresvat-senkata"></a>Но най-много харесват сянката на'
+        f" дърветата</h1>{PROSE}</article>",
+    )
+    assert extract(html).title == "Какво казаха жителите за новия парк"
+    # A page whose h1 its title confirms keeps it, permalink and all (a documentation page).
+    headline = "Но най-много харесват сянката на дърветата"
+    confirmed = html.replace("Какво казаха жителите за новия парк |", headline + " |")
+    assert extract(confirmed).title == headline
+
+
+def test_the_host_an_aggregator_credits_after_the_headline_is_not_part_of_it() -> None:
+    html = page(
+        '<meta property="og:title" content="Общината пуска нов сайт за сигнали">',
+        '<h1><a href="/story/1">Общината пуска нов сайт за сигнали</a> <a'
+        ' href="https://vesti.example.bg/a/7">(vesti.example.bg)</a></h1>' + PROSE,
+    )
+    assert extract(html).title == "Общината пуска нов сайт за сигнали"
+    # A headline the page states with its bracketed name keeps it.
+    credited = "Общината пуска нов сайт за сигнали (vesti.example.bg)"
+    named = html.replace('content="Общината пуска нов сайт за сигнали"', f'content="{credited}"')
+    assert extract(named).title == credited
+
+
+def test_a_template_key_left_untranslated_is_never_the_title() -> None:
+    html = page(
+        '<meta property="og:title" content="site.bta"><title>Нов парк в Русе | БТА</title>',
+        f"<h1>site.bta</h1><h2>Нов парк в Русе</h2>{PROSE}",
+    )
+    assert extract(html, "https://www.bta.bg/bg/news/1").title == "Нов парк в Русе"
+    keys_only = html.replace("Нов парк в Русе | БТА", "site.bta")
+    assert extract(keys_only, "https://www.bta.bg/bg/news/1").title == "Нов парк в Русе"
+    nothing_else = keys_only.replace("<h2>Нов парк в Русе</h2>", "")
+    assert extract(nothing_else, "https://www.bta.bg/bg/news/1").title == ""
+    # A profile's title selector that finds only the key gives way to the generic rules.
+    profile = Profile(id="p", name="П", origin="https://www.bta.bg", title_selectors=("h1",))
+    assert extract(html, "https://www.bta.bg/bg/news/1", profile=profile).title == (
+        "Нов парк в Русе"
+    )
+
+
+_MENU = '<nav><a href="/">Начало</a> <a href="/novini">Новини</a> <a href="/obyavi">Обяви</a></nav>'
+
+
+def test_a_news_sections_name_is_never_the_title() -> None:
+    html = page(
+        '<meta property="og:title" content="Нов парк в квартал Изток">'
+        "<title>Новини - Община Примерна</title>",
+        f"{_MENU}<article><h1>Новини</h1>{PROSE}</article>",
+    )
+    assert extract(html, "https://www.primerna.bg/novini/7").title == "Нов парк в квартал Изток"
+    # A page that states nothing but the section (a listing) has no title, not "Новини".
+    listing = html.replace("Нов парк в квартал Изток", "Новини")
+    assert extract(listing, "https://www.primerna.bg/novini/7").title == ""
+    # A headline with the section's word in it is a headline.
+    story = html.replace("<h1>Новини</h1>", "<h1>Новини от сесията на съвета</h1>")
+    assert extract(story, "https://www.primerna.bg/novini/7").title == (
+        "Новини от сесията на съвета"
+    )
+
+
+@pytest.mark.parametrize("section", ["Актуално", "Новини и събития", "Latest news"])
+def test_a_title_of_news_words_alone_is_a_section_even_unlinked(section: str) -> None:
+    html = page(
+        f"<title>{section}</title>", f"<h1>{section}</h1><h2>Нов парк в квартал Изток</h2>{PROSE}"
+    )
+    assert extract(html, "https://www.primerna.bg/a/7").title == "Нов парк в квартал Изток"
+    listing = html.replace("<h2>Нов парк в квартал Изток</h2>", "")
+    assert extract(listing, "https://www.primerna.bg/a/7").title == ""

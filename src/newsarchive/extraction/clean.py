@@ -561,6 +561,12 @@ def drop_selectors(root: LexborHTMLParser | LexborNode, selectors: tuple[str, ..
             node.decompose()
 
 
+def is_i18n_key(text: str) -> bool:
+    """The text is a template's untranslated key ("site.bta"): never the page's words,
+    whether a line of its body or its h1 and og:title (``titles``)."""
+    return "." in text and " " not in text and bool(_I18N_KEY.match(text))
+
+
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True for a paragraph that is a known boilerplate text, generic or the profile's."""
     if _ANY_LINE_RULE.search(line):
@@ -570,8 +576,8 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
         return True
     if (first in MORE_OPENERS or "|" in line) and _MORE_LINE.match(line):
         return True
-    if "." in line and " " not in line and _I18N_KEY.match(line):
-        return True
+    if "." in line and " " not in line and _I18N_KEY.match(line):  # is_i18n_key, inlined:
+        return True  # (a call per paragraph of every page costs what the test does not)
     if _ends_in_photo_credit(line) or reserves_rights(line):
         return True
     return bool(extra) and any(rule.search(line) for rule in extra)  # no generator per line

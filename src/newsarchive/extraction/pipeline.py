@@ -132,9 +132,9 @@ def _extract(
     paragraphs, signed, office, signed_on = _trim_tail(
         _trim_head(paragraphs, title.value), author.value
     )
-    # No h1, og:title or JSON-LD headline; or an h1 that is the news section's name
+    # No h1, og:title or JSON-LD headline; or a title that is the news section's name
     # ("Новини" over the article's own heading, in "Новини - Община Ветрен")
-    section = title.rule == "generic:h1" and _guarded(
+    section = title.rule.startswith("generic:") and _guarded(
         lambda: titles.is_news_section(tree, title.value), False, "title", failed
     )
     if title.rule in ("generic:title", "none") or section:
@@ -148,6 +148,21 @@ def _extract(
             paragraphs = _trim_head(paragraphs[start:], title.value)
             # The date and byline were looked for beside the stated title, which this page
             # does not print (or prints as a menu's "Новини"): they are beside the headline.
+            near = NearTitle(tree, h1s, titles.title_forms(title.value))
+            published, modified, author = _pick_near(
+                tree, near, meta, profile, today, url, rules, failed
+            )
+        elif section:  # no heading over the text: what else the page states, if anything
+            name, generic = title.value, profile is _GENERIC
+            instead = _guarded(
+                lambda: titles.instead_of_section(tree, meta, profile, url or "", name, generic),
+                ("", "error"),
+                "title",
+                failed,
+            )
+            title = _Field(*instead)
+            rules["title"] = title.rule
+            paragraphs = _trim_head(paragraphs, title.value)
             near = NearTitle(tree, h1s, titles.title_forms(title.value))
             published, modified, author = _pick_near(
                 tree, near, meta, profile, today, url, rules, failed
@@ -523,10 +538,11 @@ def _pick_near(
 def _pick_title(
     tree: LexborHTMLParser, meta: Metadata, profile: Profile, url: str, h1s: list[LexborNode]
 ) -> _Field:
-    """The profile's title selector when it finds a headline, else the generic rules."""
+    """The profile's title selector when it finds a headline, else the generic rules (also
+    for a template's untranslated key in the selected element: "site.bta" is no headline)."""
     text, selector = _first_text(tree, profile.title_selectors, skip_furniture=True)
-    if text:
-        value = titles.strip_site_affixes(text, profile.title_affixes)
+    value = titles.strip_site_affixes(text, profile.title_affixes) if text else ""
+    if value and not clean.is_i18n_key(value):
         return _Field(value, f"profile:{selector}")
     value, rule = titles.generic_title(
         tree, meta, profile, url, h1s=h1s, generic=profile is _GENERIC

@@ -17,6 +17,7 @@ Only what a reader never sees is repaired: references escaped twice ("&amp;quot;
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -24,6 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive import dates
 from newsarchive.discover.explore import NEWS_WORDS
 from newsarchive.extraction.bylines import is_bare_date, may_be_dated
+from newsarchive.extraction.clean import is_i18n_key
 from newsarchive.extraction.furniture import (
     FURNITURE_ELEMENTS,
     in_furniture,
@@ -155,8 +157,8 @@ def generic_title(
     if not generic:
         own += (profile.name,)
     names = own
-    og, ld, tt = (clean_title(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
-    md = clean_title(meta.microdata_headline) if not ld else ""
+    og, ld, tt = (_stated(v) for v in (meta.og_title, meta.jsonld_headline, meta.html_title))
+    md = _stated(meta.microdata_headline) if not ld else ""
     site_self = {v for v in (og, tt) if v and _is_site_self_title(v)}
     if site_self:  # (a stated title its h1 says too is the headline, whatever it says of a site)
         heads = {clean_title(h.text()).casefold() for h in h1s}
@@ -188,6 +190,14 @@ def generic_title(
             value = _after_site_name(strip_site_affixes(value, profile.title_affixes, names), own)
             return _before_pipe(_split_by_heading(value, h1)), rule
     return "", "none"
+
+
+def _stated(value: str) -> str:
+    """A title the page states, "" when it is a template's untranslated key ("site.bta"
+    as og:title and ``<title>``, where a translation file is missing): no headline, and
+    no site name to cut from the others either."""
+    value = clean_title(value)
+    return "" if is_i18n_key(value) else value
 
 
 # A title that calls the page the site ("Официален сайт на Община Габър", "Official
@@ -323,10 +333,49 @@ def _headings(h1s: list[LexborNode], stated: list[str], shown: _Shown) -> list[_
         if place in ("furniture", "text") or len(found) >= _MAX_HEADINGS:
             continue
         text = shown.text(node)
-        text = _without_label(node, text, stated)
-        if text and not shown.links_home(node, text):
-            found.append(_Heading(node, text))
+        text = _without_source(_without_label(node, text, stated), stated)
+        if not text or is_i18n_key(text) or shown.links_home(node, text):
+            continue
+        if stated and _section_anchor(node, text) and not _confirmed(text, stated, ())[0]:
+            continue
+        found.append(_Heading(node, text))
     return inside + outside
+
+
+# A source's host in brackets after a headline: "… Guarantee Jobs (latimes.com)".
+_SOURCE = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}\)$")
+
+
+def _without_source(text: str, stated: list[str]) -> str:
+    """The h1 without the host of the story it links to, which a news aggregator prints
+    after the headline ("<a>Headline</a> <a href="https://latimes.com/…">(latimes.com)</a>"),
+    when the page states the rest as its title: the host is a credit, not the headline's
+    words. Only then, as a headline may end with a name that looks like a host ("(Node.js)"
+    in a release's title, which the page's title repeats)."""
+    found = _SOURCE.search(text) if text.endswith(")") else None
+    if found is None or not stated:
+        return text
+    rest = text[: found.start()]
+    return rest if _confirmed(rest, stated, ())[0] else text
+
+
+def _section_anchor(node: LexborNode, text: str) -> bool:
+    """The h1 holds a permalink to itself ("<h1 id="x"><a class="anchor" href="#x">"):
+    how Markdown renderers mark the headings of a text's sections, which a writer may set
+    at any level, while the theme prints the headline apart (in a ``<header>``'s h2 that
+    the page's title repeats). Read only for an h1 no stated title confirms: a
+    documentation page's h1 carries the same permalink and is its title. The h1's own
+    children only: renderers put the permalink there, and no query is compiled for it."""
+    for child in node.iter():
+        if child.tag != "a":
+            continue
+        fragment = (child.attributes.get("href") or "").partition("#")
+        if fragment[0] or not fragment[2]:
+            continue
+        return fragment[2] == node.attributes.get("id") or fragment[2].casefold() == "-".join(
+            _words(text)
+        )
+    return False
 
 
 def _not_headline(node: LexborNode) -> bool:
@@ -709,8 +758,9 @@ def headline_above_body(
     old municipal sites set it in bold in a table cell, or in an h2 under "<h1>Новини",
     and title every page "Община Пример - Новини". ("", 0) when there is none, or when the
     stated title (``<title>``) is itself printed on the page: the reader sees that one,
-    unless it is only the name of the section the menu links, printed as a heading over
-    the article (an ASP.NET page's "Новини" above its ``<span class="newsTitle">``).
+    unless it is only the name of the section the menu links, or of news words alone,
+    printed as a heading over the article (an ASP.NET page's "Новини" above its ``<span
+    class="newsTitle">``).
 
     The nearest, because what stands above it in the same way is the site's name over
     the layout (also in bold) or the day's date. Microdata headlines are left to the
@@ -724,7 +774,7 @@ def headline_above_body(
     printed = stated and " ".join(stated.split()) in " ".join(
         visible_text(body, hide=furniture).split()
     )
-    if printed and not _names_a_section(tree, stated):
+    if printed and not (_news_words_only(stated) or _names_a_section(tree, stated)):
         return "", 0
     lines = frozenset(paragraphs[:prose])
     target = paragraphs[prose]
@@ -768,8 +818,48 @@ def is_news_section(tree: LexborHTMLParser, h1: str) -> bool:
     words discovery knows the section by), printed over the article's own heading as an
     old municipal site does ("Новини - Община Пример" its ``<title>``): not the headline.
     News words only: a short headline a menu also links ("History of coffee") is the
-    page's own."""
-    return bool(NEWS_WORDS.search(h1)) and _names_a_section(tree, h1)
+    page's own. A title of nothing but those words ("Актуално", "Новини и събития") names
+    the section whether or not a menu links it (the section's own page, where the menu
+    marks it current without a link, or draws its entries as pictures)."""
+    if len(h1.split()) > SECTION_WORDS:  # (before the regex: most titles are longer)
+        return False
+    return bool(NEWS_WORDS.search(h1)) and (_news_words_only(h1) or _names_a_section(tree, h1))
+
+
+_JOINING = frozenset({"и", "and"})  # what joins two sections' names into one ("&" is no word)
+
+
+def _news_words_only(text: str) -> bool:
+    """Nothing but the words a news section goes by, and what joins them."""
+    return not set(_words(NEWS_WORDS.sub(" ", text))) - _JOINING
+
+
+def instead_of_section(
+    tree: LexborHTMLParser,
+    meta: Metadata,
+    profile: Profile,
+    url: str,
+    section: str,
+    generic: bool,
+) -> tuple[str, str]:
+    """The title the page states besides its news section's name, for a page whose title
+    came out as that name (``is_news_section``: an h1 "Новини" that the ``<title>``
+    "Новини - Община Пример" seems to confirm, an og:title "Новини") and whose text has no
+    heading over it (``headline_above_body``): its og:title or JSON-LD headline, or its
+    ``<title>`` without the section's name. ("", "none") when it states nothing else: a
+    section's name is never an article's title."""
+    og, ld, md, tt = (
+        "" if _fold(value) == _fold(section) else value
+        for value in (
+            strip_site_affixes(v, (), section)
+            for v in (meta.og_title, meta.jsonld_headline, meta.microdata_headline, meta.html_title)
+        )
+    )
+    stated = replace(meta, og_title=og, jsonld_headline=ld, microdata_headline=md, html_title=tt)
+    value, rule = generic_title(tree, stated, profile, url, h1s=[], generic=generic)
+    if not value or is_news_section(tree, value):
+        return "", "none"
+    return value, rule
 
 
 def _replaces(candidate: str, stated: str) -> bool:
