@@ -116,6 +116,58 @@ def test_time_element_marked_as_update_is_not_the_publication() -> None:
 
 
 @pytest.mark.parametrize(
+    "updated",
+    [
+        '<p>Обновена: <time datetime="2025-03-18">18 март 2025</time></p>',
+        '<p><span>Last</span> updated: <time datetime="2025-03-18">March 18, 2025</time></p>',
+        '<p>Актуализирано на <time datetime="2025-03-18">18.03.2025</time></p>',
+        '<time class="published-date" datetime="2025-03-18">'
+        "<span>Updated Mar 18, 2025</span></time>",
+        '<div><span>Последна промяна</span> <span><time datetime="2025-03-18">18.03</time>'
+        "</span></div>",
+        '<p>Публикувана 8.03.2025, обновена: <time datetime="2025-03-18">18.03</time></p>',
+    ],
+)
+def test_time_element_labelled_as_update_in_words_is_not_the_publication(updated: str) -> None:
+    """The label a reader sees says which date a ``<time>`` is, whatever its class."""
+    body = f'{updated}<p>Автор: Мария Петрова <time datetime="2025-03-08T10:00">8.03</time></p>'
+    article = extract(page(body), today=TODAY)
+    assert article.published == dt.datetime(2025, 3, 8, 10, 0)
+    assert article.date_source == "time"
+
+
+def test_time_element_after_a_sentence_that_says_updated_is_the_publication() -> None:
+    body = (
+        "<p>Планът беше обновен от общинския съвет. "
+        '<time datetime="2025-03-18">18.03</time></p><time datetime="2025-03-08">8.03</time>'
+    )
+    article = extract(page(body), today=TODAY)
+    assert article.published == dt.date(2025, 3, 18)
+    assert article.date_source == "time"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="post-date">Последна промяна: <span class="date">18.03.2025</span></div>',
+        '<span class="post-date"><span>Last Updated</span> <span>on</span> '
+        '<span class="date">Mar 18, 2025</span></span>',
+    ],
+)
+def test_date_box_inside_a_box_labelled_updated_is_not_the_publication(box: str) -> None:
+    """The day inside keeps the label its enclosing date box prints before it."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 12 + "</p>"
+    html_page = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body><article>'
+        f"<h1>Ремонт на улиците започва</h1>{prose}{box}</article></body></html>"
+    )
+    article = extract(html_page, today=TODAY)
+    assert article.published == dt.date(2025, 3, 18)
+    assert article.date_note == "modified-only"
+    assert article.rules["published"] == "generic:date-element:modified-only"
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("<p>Публикувано: 14 март 2025 г.</p>", dt.date(2025, 3, 14)),

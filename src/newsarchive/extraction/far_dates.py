@@ -132,8 +132,8 @@ def time_in_article(tree: LexborHTMLParser, today: dt.date | None) -> Published 
 def stated_time(node: LexborNode, today: dt.date | None) -> tuple[Published, bool] | None:
     """A ``<time>``'s date, and whether its ``datetime`` attribute stated it (else its
     text, "<time>Feb 6, 2025</time>"): None for one marked as an update (its class, its
-    itemprop or its parent's class) or dated after ``today``. One reading for every rule
-    that takes a ``<time>``."""
+    itemprop or its parent's class, or in words: ``_labelled_update``) or dated after
+    ``today``. One reading for every rule that takes a ``<time>``."""
     attrs = node.attributes  # a dict built at each read: read once
     marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
     parent = node.parent
@@ -142,10 +142,52 @@ def stated_time(node: LexborNode, today: dt.date | None) -> tuple[Published, boo
     if dates.MODIFIED_MARKER.search(marker):
         return None
     stamp = attrs.get("datetime")
+    shown = node.text(deep=True) or ""
     if stamp:
         parsed = dates.parse_iso(stamp)
     else:
-        parsed = dates.parse_text_date(node.text(deep=True) or "", today=today)
-    if parsed is None or dates.after(parsed, today):
+        parsed = dates.parse_text_date(shown, today=today)
+    if parsed is None or dates.after(parsed, today) or _labelled_update(node, shown):
         return None
     return parsed, bool(stamp)
+
+
+def _labelled_update(node: LexborNode, shown: str) -> bool:
+    """Whether the words before a ``<time>``'s day call it the last change: "Last
+    updated: <time>…</time>", "Обновена на <time>…</time>", or inside it, "<time
+    datetime=…>Updated April 10, 2025</time>". A theme that names the element after the
+    publication ("published-date") and prints "Updated" in it says so to the reader, who
+    is the one it asks; the class is the template's, written once for every page."""
+    before = _text_before(node)
+    if not dates.says_modified_word(f"{before} {shown}"):
+        return False  # (most pages: no such word, nothing more to read)
+    return dates.labels_update(before, shown)
+
+
+# Characters of text before a ``<time>`` where its label would stand, and how many
+# elements up it is looked for when the ``<time>`` opens its parent ("<span>Updated
+# on</span> <span><time>…</time></span>").
+_LABEL_CHARS = 40
+_LABEL_LEVELS = 2
+
+
+def _text_before(node: LexborNode) -> str:
+    """The last ``_LABEL_CHARS`` characters of text before ``node`` in its parent, or in
+    its parent's parent when nothing stands before it in its own."""
+    current: LexborNode | None = node
+    for _ in range(_LABEL_LEVELS):
+        if current is None:
+            break
+        pieces: list[str] = []
+        size = 0
+        sibling = current.prev
+        while sibling is not None and size < _LABEL_CHARS:
+            piece = sibling.text(deep=True) or ""
+            pieces.append(piece)
+            size += len(piece)
+            sibling = sibling.prev
+        text = " ".join("".join(reversed(pieces)).split())
+        if text:
+            return text[-_LABEL_CHARS:]
+        current = current.parent
+    return ""

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.extraction import far_dates
@@ -555,18 +555,47 @@ def _dated_texts(
     tree: LexborHTMLParser, today: dt.date | None, month_first: bool
 ) -> Iterator[list[dates.TextDate]]:
     """The dates printed in each element named as a date, outside furniture, in page
-    order: read once a page for both the published and the modified rule (a ``Replay``)."""
+    order: read once a page for both the published and the modified rule (a ``Replay``).
+
+    An element inside one already read is not read again: its dates are among that
+    one's, which read them with the label before them ("Last updated on" in the
+    "post-date" box, the day alone in its "date" span inside), and read alone the day
+    would lose its label and pass for the publication."""
     scope = tree.body
     if scope is None:
         return
     furniture = remembered(is_furniture)  # (date boxes nest: "entry-meta" > "post-date")
+    read: set[int] = set()
     for node in scope.css(_DATED_SELECTOR)[:300]:
         text = " ".join((node.text(deep=True, separator=" ") or "").split())
         if not text or len(text) > 200:
             continue
         found = dates.find_text_dates(text, today=today, month_first=month_first)
-        if found and not in_furniture(node, furniture):  # the walk up only for those with a date
-            yield found
+        # (the walks up only for those with a date)
+        if not found or _inside(node, read) or in_furniture(node, furniture):
+            continue
+        read.add(node.mem_id)
+        yield found
+
+
+# How far up a date box's ancestors are searched for one read before: date boxes nest a
+# few deep ("entry-meta" > "posted-on" > "date"), and one 200 characters long at most
+# holds nothing deeper.
+_NESTED_REACH = 6
+
+
+def _inside(node: LexborNode, read: set[int]) -> bool:
+    """Whether an element ``read`` holds ``node`` (``_dated_texts``)."""
+    if not read:
+        return False
+    parent = node.parent
+    for _ in range(_NESTED_REACH):
+        if parent is None:
+            return False
+        if parent.mem_id in read:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _dated_element(
