@@ -140,7 +140,7 @@ def pick_dates(
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
             if published.rule in _MACHINE_ONLY and not _stated_in_meta(meta):
-                published = _only_change_shown(published, modified, windows) or published
+                published = _only_change_shown(published, modified, windows, dated) or published
         elif published.source == "text" and not isinstance(published.value, dt.datetime):
             published = _with_tooltip_time(tree, published, today)
         return _local_day(published, url, today), modified
@@ -291,7 +291,10 @@ def _told_near_title(near: NearTitle, today: dt.date | None, month_first: bool) 
 
 
 def _only_change_shown(
-    stated: DatePick, modified: DatePick | None, windows: _Windows
+    stated: DatePick,
+    modified: DatePick | None,
+    windows: _Windows,
+    dated: Replay[list[dates.TextDate]],
 ) -> DatePick | None:
     """The day of a change, where the page shows it by its headline as its one day and
     does not show the publication there, which only JSON-LD or the app's state states
@@ -305,8 +308,16 @@ def _only_change_shown(
     and the publication on most of the second). Only for a change more than a week after
     the publication (``_FRESH``): the page was rewritten since, not corrected. Marked
     ``modified_only``, as a page that states no publication at all is (``pick_dates``):
-    the machine-stated publication is then archived nowhere."""
+    the machine-stated publication is then archived nowhere.
+
+    Where no window by the headline holds a day (a standfirst longer than the windows
+    reach stands between the headline and its header's "Updated on" box), the first
+    element named as a date (``dated``, outside furniture) is what the page shows: the
+    same box, named after what it prints ("post-update", "date-info")."""
     found = next((found for _, found in windows if found), [])
+    shown_by = "generic:text-near-title"
+    if not found:
+        found, shown_by = next(iter(dated), []), "generic:date-element"
     if not found or any(date.relative for date in found):
         return None
     days = {dates.local_date(date.value) for date in found}
@@ -322,9 +333,7 @@ def _only_change_shown(
             rule = f"{modified.rule}:modified-only"
             return DatePick(found[0].value, rule, modified.source, modified_only=True)
     if found[0].modified:
-        return DatePick(
-            found[0].value, "generic:text-near-title:modified-only", "text", modified_only=True
-        )
+        return DatePick(found[0].value, f"{shown_by}:modified-only", "text", modified_only=True)
     return None
 
 
