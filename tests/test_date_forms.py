@@ -147,6 +147,54 @@ def test_time_element_after_a_sentence_that_says_updated_is_the_publication() ->
 
 
 @pytest.mark.parametrize(
+    "comments",
+    [
+        '<ol class="commentlist"><li><time datetime="2025-03-18">18.03.2025</time></li></ol>',
+        '<div class="komentari"><p>Иван: Браво!</p><time datetime="2025-03-18">18.03</time></div>',
+    ],
+)
+def test_a_readers_comment_does_not_date_the_article(comments: str) -> None:
+    """A comment's ``<time>`` or date box is the comment's day, not the article's: the
+    byline's day stands, however the theme names its comments."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 12 + "</p>"
+    html_page = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body><article>'
+        f"<h1>Ремонт на улиците започва</h1><p>08.03.2025</p>{prose}{comments}</article>"
+        "</body></html>"
+    )
+    article = extract(html_page, today=TODAY)
+    assert article.published == dt.date(2025, 3, 8)
+    assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        '<div class="replies"><div class="date">18.03.2025</div><p>Иван: Браво!</p></div>',
+        # (an ``<aside>`` of the one ``<article>``: where a minimal theme puts its date)
+        '<aside id="comments"><time datetime="2025-03-18">18.03</time> Иван: Браво!</aside>',
+    ],
+)
+def test_an_undated_article_takes_no_date_from_its_comments(comments: str) -> None:
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 12 + "</p>"
+    html_page = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body><article>'
+        f"<h1>Ремонт на улиците започва</h1>{prose}<section>{comments}</section></article>"
+        "</body></html>"
+    )
+    assert extract(html_page, today=TODAY).published is None
+
+
+def test_an_article_wrapper_named_for_its_comments_still_dates_it() -> None:
+    """The wrapper holding the headline is the article's, whatever its class says."""
+    body = '<p><time datetime="2025-03-08">8.03.2025</time></p>'
+    html_page = page(body).replace("<article>", '<article class="post has-comments">')
+    article = extract(html_page, today=TODAY)
+    assert article.published == dt.date(2025, 3, 8)
+    assert article.date_source == "time"
+
+
+@pytest.mark.parametrize(
     "box",
     [
         '<div class="post-date">Последна промяна: <span class="date">18.03.2025</span></div>',

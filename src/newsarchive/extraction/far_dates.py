@@ -89,13 +89,29 @@ def labelled_anywhere(
     return next(d.value for d in found if d.labelled and not d.modified)
 
 
-# Readers' comments, where "Публикувано на …" dates a comment, not the article.
-_COMMENTS = re.compile(r"comment|disqus|respond|reply|коментар", re.IGNORECASE)
+# Readers' comments, where "Публикувано на …" dates a comment, not the article: named
+# in any case and in any compound ("commentlist", "comment-meta", "replies"), and by
+# Bulgarian themes in Latin letters too ("komentari").
+_COMMENTS = re.compile(r"comment|disqus|respond|repl(?:y|ies)|komentar|коментар", re.IGNORECASE)
 
 
 def _is_comments(node: LexborNode) -> bool:
     attrs = node.attributes  # a dict built at each read: read once
     return bool(_COMMENTS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+
+
+def in_comments(node: LexborNode) -> bool:
+    """Whether ``node`` lies in readers' comments: it or an ancestor is named for them
+    and holds no headline (``<h1>``: an article's own wrapper may be named "post
+    has-comments"). A comment's ``<time>`` or date box dates the comment, days or years
+    after the article, and the furniture words miss the compounds themes name comments
+    with ("commentlist", "komentari"). Asked of a date's element only once it is taken."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        if _is_comments(current) and current.css_first("h1") is None:
+            return True
+        current = current.parent
+    return False
 
 
 def updated_anywhere(
@@ -118,13 +134,14 @@ def time_in_article(tree: LexborHTMLParser, today: dt.date | None) -> Published 
     """The first ``<time>`` of the page's one ``<article>``, wherever in it: a minimal
     theme sets the post's date apart in an ``<aside>`` of the article, which every nearer
     rule reads as furniture. Only where the page holds one ``<article>``: a page of
-    several (teasers, related posts) says by that nothing of whose date it is."""
+    several (teasers, related posts) says by that nothing of whose date it is. Never a
+    reader's comment's (``in_comments``)."""
     articles = tree.css("article")
     if len(articles) != 1:
         return None
     for node in articles[0].css("time"):
         found = stated_time(node, today)
-        if found is not None:
+        if found is not None and not in_comments(node):
             return found[0]
     return None
 

@@ -543,11 +543,11 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
 
 
 def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | None:
-    """The first ``<time>`` outside furniture that is not marked as an update: its
-    ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
+    """The first ``<time>`` outside furniture and readers' comments that is not marked as
+    an update: its ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
     for node in tree.css("time"):
         found = far_dates.stated_time(node, today)
-        if found is not None and not in_furniture(node):
+        if found is not None and not in_furniture(node) and not far_dates.in_comments(node):
             parsed, stamped = found
             return DatePick(parsed, "generic:time[datetime]" if stamped else "generic:time", "time")
     return None
@@ -563,8 +563,9 @@ _DATED_SELECTOR = (
 def _dated_texts(
     tree: LexborHTMLParser, today: dt.date | None, month_first: bool
 ) -> Iterator[list[dates.TextDate]]:
-    """The dates printed in each element named as a date, outside furniture, in page
-    order: read once a page for both the published and the modified rule (a ``Replay``).
+    """The dates printed in each element named as a date, outside furniture and readers'
+    comments, in page order: read once a page for both the published and the modified
+    rule (a ``Replay``).
 
     An element inside one already read is not read again: its dates are among that
     one's, which read them with the label before them ("Last updated on" in the
@@ -581,7 +582,12 @@ def _dated_texts(
             continue
         found = dates.find_text_dates(text, today=today, month_first=month_first)
         # (the walks up only for those with a date)
-        if not found or _inside(node, read) or in_furniture(node, furniture):
+        if (
+            not found
+            or _inside(node, read)
+            or in_furniture(node, furniture)
+            or far_dates.in_comments(node)
+        ):
             continue
         read.add(node.mem_id)
         yield found
