@@ -136,6 +136,25 @@ def test_time_element_labelled_as_update_in_words_is_not_the_publication(updated
     assert article.date_source == "time"
 
 
+@pytest.mark.parametrize(
+    "updated",
+    [
+        '<p>Дата на последна промяна: <time datetime="2025-03-18T10:00">март 2025</time></p>',
+        '<p>Page info: <time class="updated" datetime="2025-03-18T10:00">March 2025</time></p>',
+    ],
+)
+def test_a_page_dated_only_by_an_updated_time_element_is_dated_by_that_change(
+    updated: str,
+) -> None:
+    """The one day the page gives is its last change, shown only in a ``<time>``'s
+    attribute: kept as the change, and so as the page's date (``modified-only``)."""
+    article = extract(page(updated), today=TODAY)
+    assert article.published == dt.datetime(2025, 3, 18, 10, 0)
+    assert article.modified == dt.datetime(2025, 3, 18, 10, 0)
+    assert article.rules["published"] == "generic:time[datetime]:modified-only"
+    assert article.date_note == "modified-only"
+
+
 def test_time_element_after_a_sentence_that_says_updated_is_the_publication() -> None:
     body = (
         "<p>Планът беше обновен от общинския съвет. "

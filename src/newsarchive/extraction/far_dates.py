@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.extraction import bylines
-from newsarchive.extraction.furniture import Reader, in_furniture_for, visible_text
+from newsarchive.extraction.furniture import Reader, in_furniture, in_furniture_for, visible_text
 from newsarchive.models import Published
 
 # The byline elements (``bylines``) and a link to the site's page about a writer.
@@ -146,17 +146,21 @@ def time_in_article(tree: LexborHTMLParser, today: dt.date | None) -> Published 
     return None
 
 
-def stated_time(node: LexborNode, today: dt.date | None) -> tuple[Published, bool] | None:
+def stated_time(
+    node: LexborNode, today: dt.date | None, *, updates: bool = False
+) -> tuple[Published, bool] | None:
     """A ``<time>``'s date, and whether its ``datetime`` attribute stated it (else its
     text, "<time>Feb 6, 2025</time>"): None for one marked as an update (its class, its
     itemprop or its parent's class, or in words: ``_labelled_update``) or dated after
-    ``today``. One reading for every rule that takes a ``<time>``."""
+    ``today``; with ``updates``, the other way round: only such a one's date, the last
+    change. One reading for every rule that takes a ``<time>``."""
     attrs = node.attributes  # a dict built at each read: read once
     marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
     parent = node.parent
     if parent is not None:
         marker += f" {parent.attributes.get('class') or ''}"
-    if dates.MODIFIED_MARKER.search(marker):
+    marked = dates.MODIFIED_MARKER.search(marker) is not None
+    if marked and not updates:
         return None
     stamp = attrs.get("datetime")
     shown = node.text(deep=True) or ""
@@ -164,9 +168,24 @@ def stated_time(node: LexborNode, today: dt.date | None) -> tuple[Published, boo
         parsed = dates.parse_iso(stamp)
     else:
         parsed = dates.parse_text_date(shown, today=today)
-    if parsed is None or dates.after(parsed, today) or _labelled_update(node, shown):
+    if parsed is None or dates.after(parsed, today):
+        return None
+    if (marked or _labelled_update(node, shown)) != updates:
         return None
     return parsed, bool(stamp)
+
+
+def updated_time(tree: LexborHTMLParser, today: dt.date | None) -> tuple[Published, bool] | None:
+    """The first ``<time>`` outside furniture and readers' comments marked as the last
+    change (``stated_time``), and whether its ``datetime`` stated it: the modified date
+    of a page that shows no other date, as a day labelled "Updated" by the headline is
+    (an office's "Последна промяна: <time datetime=…>март 2025</time>" gives its day to
+    no text rule)."""
+    for node in tree.css("time"):
+        found = stated_time(node, today, updates=True)
+        if found is not None and not in_furniture(node) and not in_comments(node):
+            return found
+    return None
 
 
 def _labelled_update(node: LexborNode, shown: str) -> bool:

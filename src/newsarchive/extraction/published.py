@@ -549,8 +549,12 @@ def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | N
         found = far_dates.stated_time(node, today)
         if found is not None and not in_furniture(node) and not far_dates.in_comments(node):
             parsed, stamped = found
-            return DatePick(parsed, "generic:time[datetime]" if stamped else "generic:time", "time")
+            return DatePick(parsed, _TIME_RULES[stamped], "time")
     return None
+
+
+# A ``<time>``'s rule by whether its ``datetime`` attribute stated the date.
+_TIME_RULES = {True: "generic:time[datetime]", False: "generic:time"}
 
 
 # Elements a theme names after the date it prints ("post-date", "entry-meta", "byline").
@@ -660,6 +664,9 @@ def _pick_modified(
         parsed = _structured(script_modified, month_first, today)
         return DatePick(parsed, "meta:script", "meta") if parsed else None
     if element is None and undated:
+        stamped = far_dates.updated_time(tree, today)
+        if stamped is not None:
+            return DatePick(stamped[0], _TIME_RULES[stamped[1]], "time")
         last = far_dates.updated_anywhere(tree, page_text(), today, month_first)
         return DatePick(last, "generic:updated-anywhere", "text") if last else None
     return element
