@@ -313,10 +313,12 @@ def _only_change_shown(
     Where no window by the headline holds a day (a standfirst longer than the windows
     reach stands between the headline and its header's "Updated on" box), the first
     element named as a date (``dated``, outside furniture) is what the page shows: the
-    same box, named after what it prints ("post-update", "date-info")."""
+    same box, named after what it prints ("post-update", "date-info"). Read only where
+    the metadata states a change more than a week after the publication, the one such
+    a box can show: finding the first date box reads the page's date elements' text."""
     found = next((found for _, found in windows if found), [])
     shown_by = "generic:text-near-title"
-    if not found:
+    if not found and _rewritten(stated, modified):
         found, shown_by = next(iter(dated), []), "generic:date-element"
     if not found or any(date.relative for date in found):
         return None
@@ -335,6 +337,13 @@ def _only_change_shown(
     if found[0].modified:
         return DatePick(found[0].value, f"{shown_by}:modified-only", "text", modified_only=True)
     return None
+
+
+def _rewritten(stated: DatePick, modified: DatePick | None) -> bool:
+    """The metadata states a change more than ``_FRESH`` after the publication."""
+    if modified is None:
+        return False
+    return dates.local_date(modified.value) - dates.local_date(stated.value) > _FRESH
 
 
 # schema.org's publication in microdata, as ``metadata`` keys it: a ``<meta
