@@ -100,8 +100,10 @@ def pick_dates(
     printed in the byline's box; last, on a page with no date at all, a guess from a day
     without its year or "преди 2 месеца" beside the headline (``_loose_near_title``).
     A visible date labelled "Updated"/"Обновена" is the
-    modified date, never the published one. Nothing after the fetch time is accepted from
-    any rule.
+    modified date, never the published one, whether the label stands in the text, in a
+    ``<time>``'s class or before it in words, or in a date box around it. A reader's
+    comment dates the comment, not the page (``far_dates.in_comments``). Nothing after
+    the fetch time is accepted from any rule.
 
     Four corrections to a structured date: a day the page labels "Published" beside its
     headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
