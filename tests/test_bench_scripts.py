@@ -102,3 +102,44 @@ def test_the_author_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) ->
     assert "    0     1  one of several authors (or more than the reference)" in lines
     assert "    0     1  none found, the name not printed on the page" in lines
     assert "   truth  'Jane Doe'" in lines
+
+
+def _dated(key: str, root: Path, head: str, body: str, day: str) -> None:
+    """A WCXB-style page whose ground truth dates it ``day``, with ``head`` in its head
+    and ``body`` under its headline."""
+    prose = "The council passed the budget after a long debate in the chamber. " * 8
+    html = (
+        f"<html><head>{head}</head><body><article><h1>Budget passed</h1>{body}<p>{prose}</p>"
+        "</article></body></html>"
+    )
+    _wcxb_page(root, key, html, "Budget passed")
+    path = root / "ground-truth" / f"{key}.json"
+    truth = json.loads(path.read_text(encoding="utf-8"))
+    truth["ground_truth"]["publish_date"] = day
+    path.write_text(json.dumps(truth), encoding="utf-8")
+
+
+def test_the_date_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> None:
+    _dated("0002", tmp_path, "", "<p>Published: 14.11.2025</p>", "2025-11-14")
+    stated = (
+        '<meta property="article:published_time" content="2025-06-23T18:44:33+00:00">'
+        '<meta property="article:modified_time" content="2025-12-19T14:14:43+00:00">'
+    )
+    _dated("0004", tmp_path, stated, "", "2025-12-19")
+    _dated("0005", tmp_path, "", "", "2020-08-30")
+    _dated("0007", tmp_path, "", "<p>Published: 14.11.2025</p>", "2019-03-20")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "date_misses.py"), "--data", str(tmp_path),
+         "--list"],
+        capture_output=True, text=True, env=env, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "date exact even: 1/2" in lines
+    assert "date exact odd: 0/2" in lines
+    changed = "the reference is the stated last change, ours the publication"
+    assert f"    1     0  {changed}" in lines
+    assert "    0     1  none found, the reference's day nowhere on the page" in lines
+    assert "    0     1  the reference's day nowhere on the page (text, metadata, URL)" in lines
+    assert "   truth  2025-12-19" in lines

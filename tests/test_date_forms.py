@@ -116,6 +116,125 @@ def test_time_element_marked_as_update_is_not_the_publication() -> None:
 
 
 @pytest.mark.parametrize(
+    "updated",
+    [
+        '<p>Обновена: <time datetime="2025-03-18">18 март 2025</time></p>',
+        '<p><span>Last</span> updated: <time datetime="2025-03-18">March 18, 2025</time></p>',
+        '<p>Актуализирано на <time datetime="2025-03-18">18.03.2025</time></p>',
+        '<time class="published-date" datetime="2025-03-18">'
+        "<span>Updated Mar 18, 2025</span></time>",
+        '<div><span>Последна промяна</span> <span><time datetime="2025-03-18">18.03</time>'
+        "</span></div>",
+        '<p>Публикувана 8.03.2025, обновена: <time datetime="2025-03-18">18.03</time></p>',
+    ],
+)
+def test_time_element_labelled_as_update_in_words_is_not_the_publication(updated: str) -> None:
+    """The label a reader sees says which date a ``<time>`` is, whatever its class."""
+    body = f'{updated}<p>Автор: Мария Петрова <time datetime="2025-03-08T10:00">8.03</time></p>'
+    article = extract(page(body), today=TODAY)
+    assert article.published == dt.datetime(2025, 3, 8, 10, 0)
+    assert article.date_source == "time"
+
+
+@pytest.mark.parametrize(
+    "updated",
+    [
+        '<p>Дата на последна промяна: <time datetime="2025-03-18T10:00">март 2025</time></p>',
+        '<p>Page info: <time class="updated" datetime="2025-03-18T10:00">March 2025</time></p>',
+    ],
+)
+def test_a_page_dated_only_by_an_updated_time_element_is_dated_by_that_change(
+    updated: str,
+) -> None:
+    """The one day the page gives is its last change, shown only in a ``<time>``'s
+    attribute: kept as the change, and so as the page's date (``modified-only``)."""
+    article = extract(page(updated), today=TODAY)
+    assert article.published == dt.datetime(2025, 3, 18, 10, 0)
+    assert article.modified == dt.datetime(2025, 3, 18, 10, 0)
+    assert article.rules["published"] == "generic:time[datetime]:modified-only"
+    assert article.date_note == "modified-only"
+
+
+def test_time_element_after_a_sentence_that_says_updated_is_the_publication() -> None:
+    body = (
+        "<p>Планът беше обновен от общинския съвет. "
+        '<time datetime="2025-03-18">18.03</time></p><time datetime="2025-03-08">8.03</time>'
+    )
+    article = extract(page(body), today=TODAY)
+    assert article.published == dt.date(2025, 3, 18)
+    assert article.date_source == "time"
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        '<ol class="commentlist"><li><time datetime="2025-03-18">18.03.2025</time></li></ol>',
+        '<div class="komentari"><p>Иван: Браво!</p><time datetime="2025-03-18">18.03</time></div>',
+    ],
+)
+def test_a_readers_comment_does_not_date_the_article(comments: str) -> None:
+    """A comment's ``<time>`` or date box is the comment's day, not the article's: the
+    byline's day stands, however the theme names its comments."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 12 + "</p>"
+    html_page = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body><article>'
+        f"<h1>Ремонт на улиците започва</h1><p>08.03.2025</p>{prose}{comments}</article>"
+        "</body></html>"
+    )
+    article = extract(html_page, today=TODAY)
+    assert article.published == dt.date(2025, 3, 8)
+    assert article.date_source == "text"
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        '<div class="replies"><div class="date">18.03.2025</div><p>Иван: Браво!</p></div>',
+        # (an ``<aside>`` of the one ``<article>``: where a minimal theme puts its date)
+        '<aside id="comments"><time datetime="2025-03-18">18.03</time> Иван: Браво!</aside>',
+    ],
+)
+def test_an_undated_article_takes_no_date_from_its_comments(comments: str) -> None:
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 12 + "</p>"
+    html_page = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body><article>'
+        f"<h1>Ремонт на улиците започва</h1>{prose}<section>{comments}</section></article>"
+        "</body></html>"
+    )
+    assert extract(html_page, today=TODAY).published is None
+
+
+def test_an_article_wrapper_named_for_its_comments_still_dates_it() -> None:
+    """The wrapper holding the headline is the article's, whatever its class says."""
+    body = '<p><time datetime="2025-03-08">8.03.2025</time></p>'
+    html_page = page(body).replace("<article>", '<article class="post has-comments">')
+    article = extract(html_page, today=TODAY)
+    assert article.published == dt.date(2025, 3, 8)
+    assert article.date_source == "time"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="post-date">Последна промяна: <span class="date">18.03.2025</span></div>',
+        '<span class="post-date"><span>Last Updated</span> <span>on</span> '
+        '<span class="date">Mar 18, 2025</span></span>',
+    ],
+)
+def test_date_box_inside_a_box_labelled_updated_is_not_the_publication(box: str) -> None:
+    """The day inside keeps the label its enclosing date box prints before it."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 12 + "</p>"
+    html_page = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body><article>'
+        f"<h1>Ремонт на улиците започва</h1>{prose}{box}</article></body></html>"
+    )
+    article = extract(html_page, today=TODAY)
+    assert article.published == dt.date(2025, 3, 18)
+    assert article.date_note == "modified-only"
+    assert article.rules["published"] == "generic:date-element:modified-only"
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("<p>Публикувано: 14 март 2025 г.</p>", dt.date(2025, 3, 14)),
@@ -1289,6 +1408,31 @@ def test_a_change_labelled_on_the_page_dates_it_over_a_machine_only_publication(
     assert article.published == dt.date(2025, 3, 10)
     assert article.rules["published"] == "generic:text-near-title:modified-only"
     assert article.date_note == "modified-only"
+
+
+@pytest.mark.parametrize(
+    ("changed", "day"),
+    [
+        (', "dateModified": "2025-03-10T09:00:00+02:00"', dt.date(2025, 3, 10)),
+        ("", dt.date(2024, 2, 2)),  # no change stated that the box could show
+    ],
+)
+def test_a_change_in_a_date_box_beyond_a_long_standfirst_dates_it_over_a_machine_only_one(
+    changed: str, day: dt.date
+) -> None:
+    """The header's "Updated on" box stands after more standfirst than the windows by the
+    headline reach: the page shows the stated change as its one day all the same."""
+    head = (
+        '<script type="application/ld+json">{"@type": "Article", '
+        f'"datePublished": "2024-02-02T10:00:00+02:00"{changed}}}</script>'
+    )
+    standfirst = "<p>" + "Пълно ръководство за ремонта на улиците в квартала. " * 10 + "</p>"
+    box = '<div class="header-update"><span>Обновена на</span> <span>10.03.2025</span></div>'
+    article = extract(page(standfirst + box, head=head), today=TODAY)
+    assert article.published is not None and dates_local(article.published) == day
+    if changed:
+        assert article.rules["published"] == "jsonld:dateModified:modified-only"
+        assert article.date_note == "modified-only"
 
 
 def test_a_change_within_a_week_of_the_publication_leaves_it() -> None:

@@ -565,6 +565,17 @@ def _label_before(text: str, start: int) -> str:
     return text[max(start - _DATE_LABEL_REACH, 0) : start]
 
 
+def labels_update(before: str, shown: str) -> bool:
+    """Whether a date printed as ``shown`` ("Updated April 10, 2025", "10.04.2025"), after
+    the text ``before`` it, is labelled as the last change (``_MODIFIED_LABEL``, read where
+    the first date ``shown`` holds begins, or where ``shown`` does when it holds none in
+    full: an element whose ``datetime`` attribute states the day it prints as "18.03")."""
+    text = f"{before} {shown}"
+    opens = len(before) + 1
+    start = next((d.start for d in find_text_dates(text) if d.start >= opens), opens)
+    return bool(_MODIFIED_LABEL.search(_label_before(text, start)))
+
+
 def find_text_dates(
     text: str, *, today: dt.date | None = None, month_first: bool = False
 ) -> list[TextDate]:

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.extraction import bylines
-from newsarchive.extraction.furniture import Reader, in_furniture_for, visible_text
+from newsarchive.extraction.furniture import Reader, in_furniture, in_furniture_for, visible_text
 from newsarchive.models import Published
 
 # The byline elements (``bylines``) and a link to the site's page about a writer.
@@ -89,13 +89,29 @@ def labelled_anywhere(
     return next(d.value for d in found if d.labelled and not d.modified)
 
 
-# Readers' comments, where "Публикувано на …" dates a comment, not the article.
-_COMMENTS = re.compile(r"comment|disqus|respond|reply|коментар", re.IGNORECASE)
+# Readers' comments, where "Публикувано на …" dates a comment, not the article: named
+# in any case and in any compound ("commentlist", "comment-meta", "replies"), and by
+# Bulgarian themes in Latin letters too ("komentari").
+_COMMENTS = re.compile(r"comment|disqus|respond|repl(?:y|ies)|komentar|коментар", re.IGNORECASE)
 
 
 def _is_comments(node: LexborNode) -> bool:
     attrs = node.attributes  # a dict built at each read: read once
     return bool(_COMMENTS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+
+
+def in_comments(node: LexborNode) -> bool:
+    """Whether ``node`` lies in readers' comments: it or an ancestor is named for them
+    and holds no headline (``<h1>``: an article's own wrapper may be named "post
+    has-comments"). A comment's ``<time>`` or date box dates the comment, days or years
+    after the article, and the furniture words miss the compounds themes name comments
+    with ("commentlist", "komentari"). Asked of a date's element only once it is taken."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        if _is_comments(current) and current.css_first("h1") is None:
+            return True
+        current = current.parent
+    return False
 
 
 def updated_anywhere(
@@ -118,34 +134,96 @@ def time_in_article(tree: LexborHTMLParser, today: dt.date | None) -> Published 
     """The first ``<time>`` of the page's one ``<article>``, wherever in it: a minimal
     theme sets the post's date apart in an ``<aside>`` of the article, which every nearer
     rule reads as furniture. Only where the page holds one ``<article>``: a page of
-    several (teasers, related posts) says by that nothing of whose date it is."""
+    several (teasers, related posts) says by that nothing of whose date it is. Never a
+    reader's comment's (``in_comments``)."""
     articles = tree.css("article")
     if len(articles) != 1:
         return None
     for node in articles[0].css("time"):
         found = stated_time(node, today)
-        if found is not None:
+        if found is not None and not in_comments(node):
             return found[0]
     return None
 
 
-def stated_time(node: LexborNode, today: dt.date | None) -> tuple[Published, bool] | None:
+def stated_time(
+    node: LexborNode, today: dt.date | None, *, updates: bool = False
+) -> tuple[Published, bool] | None:
     """A ``<time>``'s date, and whether its ``datetime`` attribute stated it (else its
     text, "<time>Feb 6, 2025</time>"): None for one marked as an update (its class, its
-    itemprop or its parent's class) or dated after ``today``. One reading for every rule
-    that takes a ``<time>``."""
+    itemprop or its parent's class, or in words: ``_labelled_update``) or dated after
+    ``today``; with ``updates``, the other way round: only such a one's date, the last
+    change. One reading for every rule that takes a ``<time>``."""
     attrs = node.attributes  # a dict built at each read: read once
     marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
     parent = node.parent
     if parent is not None:
         marker += f" {parent.attributes.get('class') or ''}"
-    if dates.MODIFIED_MARKER.search(marker):
+    marked = dates.MODIFIED_MARKER.search(marker) is not None
+    if marked and not updates:
         return None
     stamp = attrs.get("datetime")
+    shown = node.text(deep=True) or ""
     if stamp:
         parsed = dates.parse_iso(stamp)
     else:
-        parsed = dates.parse_text_date(node.text(deep=True) or "", today=today)
+        parsed = dates.parse_text_date(shown, today=today)
     if parsed is None or dates.after(parsed, today):
         return None
+    if (marked or _labelled_update(node, shown)) != updates:
+        return None
     return parsed, bool(stamp)
+
+
+def updated_time(tree: LexborHTMLParser, today: dt.date | None) -> tuple[Published, bool] | None:
+    """The first ``<time>`` outside furniture and readers' comments marked as the last
+    change (``stated_time``), and whether its ``datetime`` stated it: the modified date
+    of a page that shows no other date, as a day labelled "Updated" by the headline is
+    (an office's "Последна промяна: <time datetime=…>март 2025</time>" gives its day to
+    no text rule)."""
+    for node in tree.css("time"):
+        found = stated_time(node, today, updates=True)
+        if found is not None and not in_furniture(node) and not in_comments(node):
+            return found
+    return None
+
+
+def _labelled_update(node: LexborNode, shown: str) -> bool:
+    """Whether the words before a ``<time>``'s day call it the last change: "Last
+    updated: <time>…</time>", "Обновена на <time>…</time>", or inside it, "<time
+    datetime=…>Updated April 10, 2025</time>". A theme that names the element after the
+    publication ("published-date") and prints "Updated" in it says so to the reader, who
+    is the one it asks; the class is the template's, written once for every page."""
+    before = _text_before(node)
+    if not dates.says_modified_word(f"{before} {shown}"):
+        return False  # (most pages: no such word, nothing more to read)
+    return dates.labels_update(before, shown)
+
+
+# Characters of text before a ``<time>`` where its label would stand, and how many
+# elements up it is looked for when the ``<time>`` opens its parent ("<span>Updated
+# on</span> <span><time>…</time></span>").
+_LABEL_CHARS = 40
+_LABEL_LEVELS = 2
+
+
+def _text_before(node: LexborNode) -> str:
+    """The last ``_LABEL_CHARS`` characters of text before ``node`` in its parent, or in
+    its parent's parent when nothing stands before it in its own."""
+    current: LexborNode | None = node
+    for _ in range(_LABEL_LEVELS):
+        if current is None:
+            break
+        pieces: list[str] = []
+        size = 0
+        sibling = current.prev
+        while sibling is not None and size < _LABEL_CHARS:
+            piece = sibling.text(deep=True) or ""
+            pieces.append(piece)
+            size += len(piece)
+            sibling = sibling.prev
+        text = " ".join("".join(reversed(pieces)).split())
+        if text:
+            return text[-_LABEL_CHARS:]
+        current = current.parent
+    return ""

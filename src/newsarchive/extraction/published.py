@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.extraction import far_dates
@@ -100,8 +100,10 @@ def pick_dates(
     printed in the byline's box; last, on a page with no date at all, a guess from a day
     without its year or "преди 2 месеца" beside the headline (``_loose_near_title``).
     A visible date labelled "Updated"/"Обновена" is the
-    modified date, never the published one. Nothing after the fetch time is accepted from
-    any rule.
+    modified date, never the published one, whether the label stands in the text, in a
+    ``<time>``'s class or before it in words, or in a date box around it. A reader's
+    comment dates the comment, not the page (``far_dates.in_comments``). Nothing after
+    the fetch time is accepted from any rule.
 
     Four corrections to a structured date: a day the page labels "Published" beside its
     headline wins over metadata refilled on a later save (``_labelled_on_page``), so does
@@ -141,7 +143,7 @@ def pick_dates(
         if published.source in ("jsonld", "meta"):
             published = _checked_against_page(published, modified, windows)
             if published.rule in _MACHINE_ONLY and not _stated_in_meta(meta):
-                published = _only_change_shown(published, modified, windows) or published
+                published = _only_change_shown(published, modified, windows, dated) or published
         elif published.source == "text" and not isinstance(published.value, dt.datetime):
             published = _with_tooltip_time(tree, published, today)
         return _midnight_as_day(_local_day(published, url, today), windows), modified
@@ -323,7 +325,10 @@ def _told_near_title(near: NearTitle, today: dt.date | None, month_first: bool) 
 
 
 def _only_change_shown(
-    stated: DatePick, modified: DatePick | None, windows: _Windows
+    stated: DatePick,
+    modified: DatePick | None,
+    windows: _Windows,
+    dated: Replay[list[dates.TextDate]],
 ) -> DatePick | None:
     """The day of a change, where the page shows it by its headline as its one day and
     does not show the publication there, which only JSON-LD or the app's state states
@@ -337,8 +342,18 @@ def _only_change_shown(
     and the publication on most of the second). Only for a change more than a week after
     the publication (``_FRESH``): the page was rewritten since, not corrected. Marked
     ``modified_only``, as a page that states no publication at all is (``pick_dates``):
-    the machine-stated publication is then archived nowhere."""
+    the machine-stated publication is then archived nowhere.
+
+    Where no window by the headline holds a day (a standfirst longer than the windows
+    reach stands between the headline and its header's "Updated on" box), the first
+    element named as a date (``dated``, outside furniture) is what the page shows: the
+    same box, named after what it prints ("post-update", "date-info"). Read only where
+    the metadata states a change more than a week after the publication, the one such
+    a box can show: finding the first date box reads the page's date elements' text."""
     found = next((found for _, found in windows if found), [])
+    shown_by = "generic:text-near-title"
+    if not found and _rewritten(stated, modified):
+        found, shown_by = next(iter(dated), []), "generic:date-element"
     if not found or any(date.relative for date in found):
         return None
     days = {dates.local_date(date.value) for date in found}
@@ -354,10 +369,15 @@ def _only_change_shown(
             rule = f"{modified.rule}:modified-only"
             return DatePick(found[0].value, rule, modified.source, modified_only=True)
     if found[0].modified:
-        return DatePick(
-            found[0].value, "generic:text-near-title:modified-only", "text", modified_only=True
-        )
+        return DatePick(found[0].value, f"{shown_by}:modified-only", "text", modified_only=True)
     return None
+
+
+def _rewritten(stated: DatePick, modified: DatePick | None) -> bool:
+    """The metadata states a change more than ``_FRESH`` after the publication."""
+    if modified is None:
+        return False
+    return dates.local_date(modified.value) - dates.local_date(stated.value) > _FRESH
 
 
 # schema.org's publication in microdata, as ``metadata`` keys it: a ``<meta
@@ -566,14 +586,18 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
 
 
 def _time_element(tree: LexborHTMLParser, today: dt.date | None) -> DatePick | None:
-    """The first ``<time>`` outside furniture that is not marked as an update: its
-    ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
+    """The first ``<time>`` outside furniture and readers' comments that is not marked as
+    an update: its ``datetime`` attribute, else its text ("<time>Feb 6, 2025</time>")."""
     for node in tree.css("time"):
         found = far_dates.stated_time(node, today)
-        if found is not None and not in_furniture(node):
+        if found is not None and not in_furniture(node) and not far_dates.in_comments(node):
             parsed, stamped = found
-            return DatePick(parsed, "generic:time[datetime]" if stamped else "generic:time", "time")
+            return DatePick(parsed, _TIME_RULES[stamped], "time")
     return None
+
+
+# A ``<time>``'s rule by whether its ``datetime`` attribute stated the date.
+_TIME_RULES = {True: "generic:time[datetime]", False: "generic:time"}
 
 
 # Elements a theme names after the date it prints ("post-date", "entry-meta", "byline").
@@ -586,19 +610,54 @@ _DATED_SELECTOR = (
 def _dated_texts(
     tree: LexborHTMLParser, today: dt.date | None, month_first: bool
 ) -> Iterator[list[dates.TextDate]]:
-    """The dates printed in each element named as a date, outside furniture, in page
-    order: read once a page for both the published and the modified rule (a ``Replay``)."""
+    """The dates printed in each element named as a date, outside furniture and readers'
+    comments, in page order: read once a page for both the published and the modified
+    rule (a ``Replay``).
+
+    An element inside one already read is not read again: its dates are among that
+    one's, which read them with the label before them ("Last updated on" in the
+    "post-date" box, the day alone in its "date" span inside), and read alone the day
+    would lose its label and pass for the publication."""
     scope = tree.body
     if scope is None:
         return
     furniture = remembered(is_furniture)  # (date boxes nest: "entry-meta" > "post-date")
+    read: set[int] = set()
     for node in scope.css(_DATED_SELECTOR)[:300]:
         text = " ".join((node.text(deep=True, separator=" ") or "").split())
         if not text or len(text) > 200:
             continue
         found = dates.find_text_dates(text, today=today, month_first=month_first)
-        if found and not in_furniture(node, furniture):  # the walk up only for those with a date
-            yield found
+        # (the walks up only for those with a date)
+        if (
+            not found
+            or _inside(node, read)
+            or in_furniture(node, furniture)
+            or far_dates.in_comments(node)
+        ):
+            continue
+        read.add(node.mem_id)
+        yield found
+
+
+# How far up a date box's ancestors are searched for one read before: date boxes nest a
+# few deep ("entry-meta" > "posted-on" > "date"), and one 200 characters long at most
+# holds nothing deeper.
+_NESTED_REACH = 6
+
+
+def _inside(node: LexborNode, read: set[int]) -> bool:
+    """Whether an element ``read`` holds ``node`` (``_dated_texts``)."""
+    if not read:
+        return False
+    parent = node.parent
+    for _ in range(_NESTED_REACH):
+        if parent is None:
+            return False
+        if parent.mem_id in read:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _dated_element(
@@ -648,6 +707,9 @@ def _pick_modified(
         parsed = _structured(script_modified, month_first, today)
         return DatePick(parsed, "meta:script", "meta") if parsed else None
     if element is None and undated:
+        stamped = far_dates.updated_time(tree, today)
+        if stamped is not None:
+            return DatePick(stamped[0], _TIME_RULES[stamped[1]], "time")
         last = far_dates.updated_anywhere(tree, page_text(), today, month_first)
         return DatePick(last, "generic:updated-anywhere", "text") if last else None
     return element
