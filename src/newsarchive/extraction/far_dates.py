@@ -93,11 +93,16 @@ def labelled_anywhere(
 # in any case and in any compound ("commentlist", "comment-meta", "replies"), and by
 # Bulgarian themes in Latin letters too ("komentari").
 _COMMENTS = re.compile(r"comment|disqus|respond|repl(?:y|ies)|komentar|коментар", re.IGNORECASE)
+# A post's taxonomy in its classes (WordPress's post_class: "category-komentari",
+# "tag-commentary"): the subject an opinion piece is filed under, not readers' comments.
+_TAXONOMY = re.compile(r"\b(?:category|tag)-\S*", re.IGNORECASE)
 
 
 def _is_comments(node: LexborNode) -> bool:
     attrs = node.attributes  # a dict built at each read: read once
-    return bool(_COMMENTS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+    named = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    # (the taxonomy cut only where the words matched: rarely)
+    return _COMMENTS.search(named) is not None and bool(_COMMENTS.search(_TAXONOMY.sub("", named)))
 
 
 def in_comments(node: LexborNode) -> bool:
