@@ -336,7 +336,12 @@ def _headings(h1s: list[LexborNode], stated: list[str], shown: _Shown) -> list[_
         text = _without_source(_without_label(node, text, stated), stated)
         if not text or is_i18n_key(text) or shown.links_home(node, text):
             continue
-        if stated and _section_anchor(node, text) and not _confirmed(text, stated, ())[0]:
+        if (
+            stated
+            and _section_anchor(node, text)
+            and _follows_prose(node)
+            and not _confirmed(text, stated, ())[0]
+        ):
             continue
         found.append(_Heading(node, text))
     return inside + outside
@@ -363,9 +368,10 @@ def _section_anchor(node: LexborNode, text: str) -> bool:
     """The h1 holds a permalink to itself ("<h1 id="x"><a class="anchor" href="#x">"):
     how Markdown renderers mark the headings of a text's sections, which a writer may set
     at any level, while the theme prints the headline apart (in a ``<header>``'s h2 that
-    the page's title repeats). Read only for an h1 no stated title confirms: a
-    documentation page's h1 carries the same permalink and is its title. The h1's own
-    children only: renderers put the permalink there, and no query is compiled for it."""
+    the page's title repeats). Read only for an h1 no stated title confirms, after a
+    paragraph of the text (``_follows_prose``): a documentation page's h1 carries the
+    same permalink and is its title. The h1's own children only: renderers put the
+    permalink there, and no query is compiled for it."""
     for child in node.iter():
         if child.tag != "a":
             continue
@@ -375,6 +381,19 @@ def _section_anchor(node: LexborNode, text: str) -> bool:
         return fragment[2] == node.attributes.get("id") or fragment[2].casefold() == "-".join(
             _words(text)
         )
+    return False
+
+
+def _follows_prose(node: LexborNode) -> bool:
+    """A paragraph stands before the h1 in its element: a section's heading comes after
+    the text it continues, a post's headline over all of it. A Markdown blog's own h1
+    with its permalink, under a ``<title>`` that is only the blog's name, stays the
+    headline."""
+    sibling = node.prev
+    while sibling is not None:
+        if sibling.tag == "p" and (sibling.text(deep=True) or "").strip():
+            return True
+        sibling = sibling.prev
     return False
 
 
