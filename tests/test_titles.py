@@ -657,6 +657,13 @@ def test_a_news_sections_name_is_never_the_title() -> None:
     # A page that states nothing but the section (a listing) has no title, not "Новини".
     listing = html.replace("Нов парк в квартал Изток", "Новини")
     assert extract(listing, "https://www.primerna.bg/novini/7").title == ""
+    # Nor the site's name the ``<title>`` pairs the section with, where the og:title
+    # states the section alone.
+    paired = listing.replace("Новини - Община Примерна", "Новини | Вестник Примерна")
+    assert extract(paired, "https://www.primerna.bg/novini/7").title == ""
+    # A headline stated beside it stays.
+    headed = paired.replace("</title>", '</title><meta itemprop="headline" content="Нов парк">')
+    assert extract(headed, "https://www.primerna.bg/novini/7").title == "Нов парк"
     # A headline with the section's word in it is a headline.
     story = html.replace("<h1>Новини</h1>", "<h1>Новини от сесията на съвета</h1>")
     assert extract(story, "https://www.primerna.bg/novini/7").title == (

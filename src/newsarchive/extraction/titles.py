@@ -866,13 +866,19 @@ def instead_of_section(
     "Новини - Община Пример" seems to confirm, an og:title "Новини") and whose text has no
     heading over it (``headline_above_body``): its og:title or JSON-LD headline, or its
     ``<title>`` without the section's name. ("", "none") when it states nothing else: a
-    section's name is never an article's title."""
+    section's name is never an article's title.
+
+    Where a stated title is the section's name alone (og:title "Новини" beside
+    ``<title>`` "Новини | Вестник"), what another loses with the name is the name it was
+    paired with there, the site's: not a title either."""
+    given = (meta.og_title, meta.jsonld_headline, meta.microdata_headline, meta.html_title)
+    cut = [strip_site_affixes(v, (), section) for v in given]
+    alone = any(_fold(value) == _fold(section) for value in cut)
     og, ld, md, tt = (
-        "" if _fold(value) == _fold(section) else value
-        for value in (
-            strip_site_affixes(v, (), section)
-            for v in (meta.og_title, meta.jsonld_headline, meta.microdata_headline, meta.html_title)
-        )
+        ""
+        if _fold(value) == _fold(section) or (alone and _fold(value) != _fold(clean_title(was)))
+        else value
+        for value, was in zip(cut, given, strict=True)
     )
     stated = replace(meta, og_title=og, jsonld_headline=ld, microdata_headline=md, html_title=tt)
     value, rule = generic_title(tree, stated, profile, url, h1s=[], generic=generic)
