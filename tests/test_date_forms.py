@@ -1491,3 +1491,22 @@ def test_an_opinion_piece_filed_under_commentary_is_no_readers_comment(filed: st
         2025, 3, 8, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=2))
     )
     assert article.date_source == "time"
+
+
+@pytest.mark.parametrize("state", ["has-comments", "no-comments", "post-with-comments"])
+def test_a_column_named_for_the_comments_beside_it_still_dates_the_article(state: str) -> None:
+    """A layout state ("has-comments") on the column under a headline printed above it
+    says what stands beside the article, not that the column is the comments."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 12 + "</p>"
+    html_page = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body>'
+        '<div class="hero"><h1>Ремонт на улиците започва</h1></div>'
+        f'<div class="site-content {state}"><div class="entry-meta">'
+        '<time datetime="2025-03-08T10:20:00+02:00">8 март</time></div>'
+        f"{prose}</div></body></html>"
+    )
+    article = extract(html_page, today=TODAY)
+    assert article.published == dt.datetime(
+        2025, 3, 8, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+    assert article.date_source == "time"
