@@ -249,21 +249,25 @@ def test_a_latin_signature_after_the_signing_dash_or_by_names_the_author(
 
 
 @pytest.mark.parametrize(
-    "closing",
+    ("closing", "writer"),
     [
-        "<p>Jane Doe, March 3, 2026</p>",
-        "<p>Jane Doe – March 3, 2026</p>",
-        "<p>Jane Doe</p><p>March 3, 2026</p>",  # the day under the name
+        ("<p>Jane Doe, March 3, 2026</p>", "Jane Doe"),
+        ("<p>Jane Doe – March 3, 2026</p>", "Jane Doe"),
+        ("<p>Jane Doe</p><p>March 3, 2026</p>", "Jane Doe"),  # the day under the name
+        # surnames a place's or an outlet's name also ends with: the page names the writer
+        ("<p>Michael Bay, March 3, 2026</p>", "Michael Bay"),
+        ("<p>— Michael Bay, March 3, 2026</p>", "Michael Bay"),
+        ("<p>By Emily Post | March 3, 2026</p>", "Emily Post"),
     ],
 )
 def test_a_bare_latin_signature_of_the_writer_the_page_names_leaves_the_text(
-    closing: str,
+    closing: str, writer: str
 ) -> None:
     """A Latin name alone before the day is shaped as a title-case phrase is; it signs
     the text when the page names the same writer elsewhere (here its meta author)."""
-    article = extract(_english_page(closing, meta_author="Jane Doe"))
+    article = extract(_english_page(closing, meta_author=writer))
     assert article.text == ENGLISH
-    assert article.author == "Jane Doe"
+    assert article.author == writer
     assert article.published == dt.date(2026, 3, 3)
 
 

@@ -1471,3 +1471,42 @@ def test_schema_orgs_publication_in_microdata_is_no_meta_tag_of_its_own() -> Non
     article = extract(page("<p>Обновена: 18.03.2025</p>", head=head), today=TODAY)
     assert article.published is not None and dates_local(article.published).day == 18
     assert article.rules["published"].endswith(":modified-only")
+
+
+@pytest.mark.parametrize("filed", ["category-komentari", "tag-commentary", "category-comments"])
+def test_an_opinion_piece_filed_under_commentary_is_no_readers_comment(filed: str) -> None:
+    """WordPress names a post's ``<article>`` after its category and tags: a piece filed
+    under "Коментари" is the article, and its ``<time>`` dates it even where the theme
+    prints the headline above the ``<article>``, outside it."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 12 + "</p>"
+    html_page = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body>'
+        '<header class="page-header"><h1>Ремонт на улиците започва</h1></header>'
+        f'<article class="post type-post {filed}"><div class="entry-meta">'
+        '<time datetime="2025-03-08T10:20:00+02:00">8 март</time></div>'
+        f"{prose}</article></body></html>"
+    )
+    article = extract(html_page, today=TODAY)
+    assert article.published == dt.datetime(
+        2025, 3, 8, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+    assert article.date_source == "time"
+
+
+@pytest.mark.parametrize("state", ["has-comments", "no-comments", "post-with-comments"])
+def test_a_column_named_for_the_comments_beside_it_still_dates_the_article(state: str) -> None:
+    """A layout state ("has-comments") on the column under a headline printed above it
+    says what stands beside the article, not that the column is the comments."""
+    prose = "<p>" + "Кметът представи плана за ремонт на улиците в квартала. " * 12 + "</p>"
+    html_page = (
+        '<html lang="bg"><head><title>Ремонт на улиците</title></head><body>'
+        '<div class="hero"><h1>Ремонт на улиците започва</h1></div>'
+        f'<div class="site-content {state}"><div class="entry-meta">'
+        '<time datetime="2025-03-08T10:20:00+02:00">8 март</time></div>'
+        f"{prose}</div></body></html>"
+    )
+    article = extract(html_page, today=TODAY)
+    assert article.published == dt.datetime(
+        2025, 3, 8, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+    assert article.date_source == "time"

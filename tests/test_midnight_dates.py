@@ -65,6 +65,13 @@ def test_a_midnight_the_page_prints_stays_a_time() -> None:
     assert article.published.time() == dt.time(0)
 
 
+def test_a_midnight_in_utc_the_page_prints_on_its_own_clock_stays_a_time() -> None:
+    """Sofia's "02:00" is the UTC stamp's midnight: the page states the hour."""
+    html = _page("2025-03-14T00:00:00Z", shown="14.03.2025, 02:00 ч.")
+    article = extract(html, "https://blog.example.bg/p/remont/", today=TODAY)
+    assert article.published == dt.datetime(2025, 3, 14, tzinfo=dt.UTC)
+
+
 def test_the_day_is_exported_as_a_bare_date(run_cli: Callable[..., Result], db: Path) -> None:
     url = "https://blog.example.bg/p/remont/"
     conn = connect(db, create=True)

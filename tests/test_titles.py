@@ -603,6 +603,17 @@ def test_an_h1_holding_a_permalink_to_itself_is_a_section_of_the_text() -> None:
     assert extract(confirmed).title == headline
 
 
+def test_a_markdown_posts_own_h1_with_its_permalink_stays_its_headline() -> None:
+    """The h1 over the text, not after a paragraph of it, is the post's, permalink and
+    all, though the ``<title>`` is only the blog's name and confirms nothing."""
+    html = page(
+        "<title>Блог на общината</title>",
+        '<article><h1 id="novi-peiki-v-parka"><a class="anchor" href="#novi-peiki-v-parka">'
+        f"</a>Нови пейки в парка</h1>{PROSE}</article>",
+    )
+    assert extract(html).title == "Нови пейки в парка"
+
+
 def test_the_host_an_aggregator_credits_after_the_headline_is_not_part_of_it() -> None:
     html = page(
         '<meta property="og:title" content="Общината пуска нов сайт за сигнали">',
@@ -646,6 +657,13 @@ def test_a_news_sections_name_is_never_the_title() -> None:
     # A page that states nothing but the section (a listing) has no title, not "Новини".
     listing = html.replace("Нов парк в квартал Изток", "Новини")
     assert extract(listing, "https://www.primerna.bg/novini/7").title == ""
+    # Nor the site's name the ``<title>`` pairs the section with, where the og:title
+    # states the section alone.
+    paired = listing.replace("Новини - Община Примерна", "Новини | Вестник Примерна")
+    assert extract(paired, "https://www.primerna.bg/novini/7").title == ""
+    # A headline stated beside it stays.
+    headed = paired.replace("</title>", '</title><meta itemprop="headline" content="Нов парк">')
+    assert extract(headed, "https://www.primerna.bg/novini/7").title == "Нов парк"
     # A headline with the section's word in it is a headline.
     story = html.replace("<h1>Новини</h1>", "<h1>Новини от сесията на съвета</h1>")
     assert extract(story, "https://www.primerna.bg/novini/7").title == (

@@ -552,8 +552,8 @@ def signer(who: str, author: str = "") -> tuple[str, str]:
     (``office_signature``), or a name of two or three words, perhaps after the signing
     dash or "By": a Bulgarian one's last a surname (``_SURNAME``), which a place dating
     a letter is not; a Latin one's words names' (``_LATIN_NAME_WORD``), after the dash or
-    "By" or the ``author`` the page names elsewhere, and not a place's or an outlet's
-    (``_place_or_outlet``); in capitals as written
+    "By" and not a place's or an outlet's (``_place_or_outlet``), or the ``author`` the
+    page names elsewhere; in capitals as written
     (``as_written``). ("", "") for any other words."""
     if name := labelled_line(who):
         return name, ""
@@ -566,8 +566,12 @@ def signer(who: str, author: str = "") -> tuple[str, str]:
         _SURNAME.fullmatch(words[-1])
         or (
             all(_LATIN_NAME_WORD.fullmatch(word) for word in words)
-            and (marked is not None or who.casefold() == author.casefold())
-            and not _place_or_outlet(words)
+            # (the page naming the same writer elsewhere settles it: "Michael Bay",
+            # "Emily Post" end as a place's or an outlet's name may)
+            and (
+                who.casefold() == author.casefold()
+                or (marked is not None and not _place_or_outlet(words))
+            )
         )
     ):
         name = clean_byline(who)

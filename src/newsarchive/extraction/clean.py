@@ -327,7 +327,7 @@ def is_boilerplate_marker(marker: str) -> bool:
         if len(_MARKER_CACHE) > 20_000:
             _MARKER_CACHE.clear()
         named = _builder_words(marker.lower())
-        named = _STATE_CLASS.sub(" ", named) if may_hold(named, _STATE_WORDS) else named
+        named = without_states(named)
         known = _MARKER_CACHE[marker] = bool(
             _names_boilerplate(named) and not _EMBED_ATTR.search(named)
         )
@@ -377,6 +377,12 @@ def _builder_words(marker: str) -> str:
 # the end of a name ("page-content-has-sidebar"): the name before it is what counts.
 _STATE_CLASS = re.compile(r"(?:^|(?<=[\s_-]))(?:has|with|no)-\S*", re.IGNORECASE)
 _STATE_WORDS = ("has-", "with-", "no-")
+
+
+def without_states(named: str) -> str:
+    """Lower-cased class words without the layout states among them (``_STATE_CLASS``):
+    "has-comments" names no comments, "no-sidebar" no sidebar."""
+    return _STATE_CLASS.sub(" ", named) if may_hold(named, _STATE_WORDS) else named
 
 
 def may_hold(lowered: str, words: tuple[str, ...]) -> bool:

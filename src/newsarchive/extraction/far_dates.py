@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
 from newsarchive.extraction import bylines
+from newsarchive.extraction.clean import without_states
 from newsarchive.extraction.furniture import Reader, in_furniture, in_furniture_for, visible_text
 from newsarchive.models import Published
 
@@ -93,11 +94,20 @@ def labelled_anywhere(
 # in any case and in any compound ("commentlist", "comment-meta", "replies"), and by
 # Bulgarian themes in Latin letters too ("komentari").
 _COMMENTS = re.compile(r"comment|disqus|respond|repl(?:y|ies)|komentar|коментар", re.IGNORECASE)
+# A post's taxonomy in its classes (WordPress's post_class: "category-komentari",
+# "tag-commentary"): the subject an opinion piece is filed under, not readers' comments.
+_TAXONOMY = re.compile(r"\b(?:category|tag)-\S*", re.IGNORECASE)
 
 
 def _is_comments(node: LexborNode) -> bool:
+    """Named for readers' comments: not by a post's taxonomy, nor by a layout state
+    ("has-comments", "no-comments": ``clean.without_states``) of the column that holds
+    the article beside them."""
     attrs = node.attributes  # a dict built at each read: read once
-    return bool(_COMMENTS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+    named = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if _COMMENTS.search(named) is None:
+        return False  # (the cuts only where the words matched: rarely)
+    return _COMMENTS.search(without_states(_TAXONOMY.sub("", named.lower()))) is not None
 
 
 def in_comments(node: LexborNode) -> bool:

@@ -217,22 +217,38 @@ def _midnight_as_day(picked: DatePick | None, windows: _Windows) -> DatePick | N
     published on the stroke of midnight, to the second, is rarer than every post of
     such a site, and loses only an hour that says nothing; its day stays. The stamp's
     own offset decides the day (its midnight is the site's, as written). Kept as a time
-    where the page shows that day at 00:00 beside its headline: the page then states the
-    hour too. Only stamps (metadata, ``<time datetime>``): a date printed for readers
-    says what its site printed, and a stamp's midnight in UTC shown on another day by
-    the article's URL has already become that day (``_local_day``)."""
+    where the page shows the same instant beside its headline, at 00:00 or in a zone of
+    its own (``_shown_elsewhere``: "14.03.2025 02:00" in Sofia for a stamp's midnight in
+    UTC): the page then states the hour too. Only stamps (metadata, ``<time
+    datetime>``): a date printed for readers says what its site printed, and a stamp's
+    midnight in UTC shown on another day by the article's URL has already become that
+    day (``_local_day``)."""
     if picked is None or picked.source not in _STAMPED_SOURCES:
         return picked
     value = picked.value
     if not isinstance(value, dt.datetime) or value.time() != dt.time(0):
         return picked
     found = next((found for _, found in windows if found), [])
+    stamped = value.replace(tzinfo=None)
     if any(
-        isinstance(date.value, dt.datetime) and date.value == value.replace(tzinfo=None)
+        isinstance(date.value, dt.datetime)
+        and _shown_elsewhere(date.value.replace(tzinfo=None) - stamped)
         for date in found
     ):
         return picked
     return replace(picked, value=value.date(), rule=f"{picked.rule}:day-only")
+
+
+# How far, and in what steps, a zone's clock stands from another's: UTC-12 to UTC+14,
+# in quarters of an hour (Nepal's +05:45).
+_ZONE_REACH = dt.timedelta(hours=14)
+_ZONE_STEP = dt.timedelta(minutes=15)
+
+
+def _shown_elsewhere(shift: dt.timedelta) -> bool:
+    """Whether a time the page prints ``shift`` from a stamp's clock can be the stamp's
+    instant on some zone's clock: the page's own zone need not be the stamp's."""
+    return abs(shift) <= _ZONE_REACH and shift % _ZONE_STEP == dt.timedelta(0)
 
 
 # What a guessed date's rule is marked with (``_loose_near_title``, ``_told_near_title``),

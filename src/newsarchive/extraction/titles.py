@@ -336,7 +336,12 @@ def _headings(h1s: list[LexborNode], stated: list[str], shown: _Shown) -> list[_
         text = _without_source(_without_label(node, text, stated), stated)
         if not text or is_i18n_key(text) or shown.links_home(node, text):
             continue
-        if stated and _section_anchor(node, text) and not _confirmed(text, stated, ())[0]:
+        if (
+            stated
+            and _section_anchor(node, text)
+            and _follows_prose(node)
+            and not _confirmed(text, stated, ())[0]
+        ):
             continue
         found.append(_Heading(node, text))
     return inside + outside
@@ -363,9 +368,10 @@ def _section_anchor(node: LexborNode, text: str) -> bool:
     """The h1 holds a permalink to itself ("<h1 id="x"><a class="anchor" href="#x">"):
     how Markdown renderers mark the headings of a text's sections, which a writer may set
     at any level, while the theme prints the headline apart (in a ``<header>``'s h2 that
-    the page's title repeats). Read only for an h1 no stated title confirms: a
-    documentation page's h1 carries the same permalink and is its title. The h1's own
-    children only: renderers put the permalink there, and no query is compiled for it."""
+    the page's title repeats). Read only for an h1 no stated title confirms, after a
+    paragraph of the text (``_follows_prose``): a documentation page's h1 carries the
+    same permalink and is its title. The h1's own children only: renderers put the
+    permalink there, and no query is compiled for it."""
     for child in node.iter():
         if child.tag != "a":
             continue
@@ -375,6 +381,19 @@ def _section_anchor(node: LexborNode, text: str) -> bool:
         return fragment[2] == node.attributes.get("id") or fragment[2].casefold() == "-".join(
             _words(text)
         )
+    return False
+
+
+def _follows_prose(node: LexborNode) -> bool:
+    """A paragraph stands before the h1 in its element: a section's heading comes after
+    the text it continues, a post's headline over all of it. A Markdown blog's own h1
+    with its permalink, under a ``<title>`` that is only the blog's name, stays the
+    headline."""
+    sibling = node.prev
+    while sibling is not None:
+        if sibling.tag == "p" and (sibling.text(deep=True) or "").strip():
+            return True
+        sibling = sibling.prev
     return False
 
 
@@ -847,13 +866,19 @@ def instead_of_section(
     "Новини - Община Пример" seems to confirm, an og:title "Новини") and whose text has no
     heading over it (``headline_above_body``): its og:title or JSON-LD headline, or its
     ``<title>`` without the section's name. ("", "none") when it states nothing else: a
-    section's name is never an article's title."""
+    section's name is never an article's title.
+
+    Where a stated title is the section's name alone (og:title "Новини" beside
+    ``<title>`` "Новини | Вестник"), what another loses with the name is the name it was
+    paired with there, the site's: not a title either."""
+    given = (meta.og_title, meta.jsonld_headline, meta.microdata_headline, meta.html_title)
+    cut = [strip_site_affixes(v, (), section) for v in given]
+    alone = any(_fold(value) == _fold(section) for value in cut)
     og, ld, md, tt = (
-        "" if _fold(value) == _fold(section) else value
-        for value in (
-            strip_site_affixes(v, (), section)
-            for v in (meta.og_title, meta.jsonld_headline, meta.microdata_headline, meta.html_title)
-        )
+        ""
+        if _fold(value) == _fold(section) or (alone and _fold(value) != _fold(clean_title(was)))
+        else value
+        for value, was in zip(cut, given, strict=True)
     )
     stated = replace(meta, og_title=og, jsonld_headline=ld, microdata_headline=md, html_title=tt)
     value, rule = generic_title(tree, stated, profile, url, h1s=[], generic=generic)
