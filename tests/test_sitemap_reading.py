@@ -65,6 +65,34 @@ def test_a_run_reads_at_most_so_many_sitemaps_newest_first_and_says_so_once(
         assert archived(db) == {news(n) for n in range(6, 13)}
 
 
+def test_children_all_stamped_with_the_index_s_time_are_read_in_turn(
+    run_cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A generator stamping every child with the time it wrote the index (a new one each
+    night) says no child changed: read as changes, the same newest four were read again
+    every night within the cap, and the older eight never."""
+    monkeypatch.setattr(crawl_sources, "SITEMAPS_PER_RUN", 5)
+    root = tmp_path / "site"
+    root.mkdir()
+    for n in range(1, 13):
+        write_child(root, f"sitemap-{n}.xml", [n])
+
+    def generated(day: int) -> None:
+        stamp = f"2026-11-{day:02d}T03:00:00+02:00"
+        write_index(root, "sitemap.xml", {f"sitemap-{n}.xml": stamp for n in range(1, 13)})
+
+    generated(25)
+    run = crawler(run_cli, db, root, "sitemap.xml")
+    with MirrorServer(root) as server:
+        run(server)
+        assert archived(db) == {news(n) for n in (9, 10, 11, 12)}
+        for night in (26, 27, 28):
+            generated(night)
+            a_night_later(db)
+            run(server)
+    assert archived(db) == {news(n) for n in range(1, 13)}
+
+
 def test_an_index_in_no_order_is_read_newest_first(run_cli: Cli, db: Path, tmp_path: Path) -> None:
     """An index listing its children shuffled, as JMap does: those with a ``<lastmod>``
     by it, then the others by the number in their name, the news before a CMS's pages."""

@@ -196,9 +196,12 @@ class SourceReader:
         errors, refused = self.report.listing_errors, self._sitemaps_refused
         children = sitemaps if depth < 2 else []
         fresh = self._fresh(children)
+        generated = sitemap_children.generation_stamp(children, SITEMAPS_PER_RUN)
         for child in sitemap_children.newest_first(children):
-            # ("": the index gives none; read before, only ``fresh`` says to ask again)
+            # ("": the index gives none, or only the time it was written; read before,
+            # only ``fresh`` says to ask again)
             stamp = child.published.isoformat() if child.published else ""
+            stamp = "" if stamp == generated else stamp
             if child.url not in fresh and self.frontier.unchanged_sitemap(child.url, stamp):
                 unknown = True  # read in full before, not again
                 continue
