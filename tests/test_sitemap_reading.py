@@ -21,6 +21,7 @@ from newsarchive.mirror import MirrorServer
 from .support import Result
 from .test_sitemap_freshness import (
     ORIGIN,
+    PROFILE,
     a_night_later,
     archived,
     crawler,
@@ -90,6 +91,33 @@ def test_children_all_stamped_with_the_index_s_time_are_read_in_turn(
             generated(night)
             a_night_later(db)
             run(server)
+    assert archived(db) == {news(n) for n in range(1, 13)}
+
+
+def test_sitemaps_named_without_an_index_are_read_in_turn_too(
+    run_cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twelve sitemaps named one by one (robots.txt's ``Sitemap:`` lines, a profile), no
+    index and no feed: each night asked the same newest five again (a 304 each) within
+    the cap, and never the older seven. The newest of them still comes first."""
+    monkeypatch.setattr(crawl_sources, "SITEMAPS_PER_RUN", 5)
+    root = tmp_path / "site"
+    root.mkdir()
+    for n in range(1, 13):
+        write_child(root, f"sitemap-{n}.xml", [n])
+    profile = db.parent / "karta.toml"
+    named = ", ".join(f'"/sitemap-{n}.xml"' for n in range(1, 13))
+    profile.write_text(PROFILE + f"sitemaps = [{named}]\n", encoding="utf-8")
+    with MirrorServer(root) as server:
+        for _night in range(3):
+            before = len(server.requests)
+            result = run_cli(
+                "crawl", "karta", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db),
+            )  # fmt: skip
+            assert result.exit_code == 0, result.stderr
+            assert sitemaps_asked(server, before)[0] == "/sitemap-12.xml"
+            a_night_later(db)
     assert archived(db) == {news(n) for n in range(1, 13)}
 
 
