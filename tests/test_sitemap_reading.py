@@ -121,6 +121,30 @@ def test_sitemaps_named_without_an_index_are_read_in_turn_too(
     assert archived(db) == {news(n) for n in range(1, 13)}
 
 
+def test_a_sitemap_a_php_notice_sent_as_html_is_still_read(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """PHP printed a notice before the script's ``header()``, which then could not set
+    the XML type: the sitemap comes as ``text/html``, a notice ahead of its declaration.
+    The feed reader passes the notice over, but the fetch refused it as "not XML"."""
+    root = tmp_path / "site"
+    root.mkdir()
+    write_child(root, "sitemap-1.xml", [1, 2])
+    notice = (
+        "<br />\n<b>Warning</b>:  Cannot modify header information - headers already sent<br />\n"
+    )
+    (root / "sitemap.php.html").write_text(notice + (root / "sitemap-1.xml").read_text("utf-8"))
+    profile = db.parent / "karta.toml"
+    profile.write_text(PROFILE + 'sitemaps = ["/sitemap.php"]\n', encoding="utf-8")
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "karta", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert archived(db) == {news(1), news(2)}
+
+
 def test_an_index_in_no_order_is_read_newest_first(run_cli: Cli, db: Path, tmp_path: Path) -> None:
     """An index listing its children shuffled, as JMap does: those with a ``<lastmod>``
     by it, then the others by the number in their name, the news before a CMS's pages."""
