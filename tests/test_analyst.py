@@ -255,6 +255,18 @@ def test_a_date_searched_as_words_is_told_of_the_articles_of_that_day(
         assert (quiet.exit_code, quiet.stderr) == (0, ""), other
 
 
+def test_the_day_told_for_a_date_keeps_the_site_it_was_counted_under(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """The articles of the day are counted under the search's ``--site``: the command
+    told without it would list every site's articles of that day, not the number said."""
+    result = run_cli("search", "2026-12-01", "--site", "bta", "--db", str(archive))
+    assert result.stderr == (
+        "'2026-12-01' is a date, which no article's text holds as typed; 1 article is of"
+        " that day: newsarchive search --site bta --since 2026-12-01 --until 2026-12-01\n"
+    )
+
+
 def test_an_or_typed_in_lower_case_is_an_operator_to_the_cyrillic_spelling_too(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:

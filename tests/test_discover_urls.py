@@ -479,3 +479,21 @@ def test_a_cookieless_session_handed_by_a_redirect_is_placed_in_later_addresses(
         in_path_state("https://r.bg/other/a.aspx", "/app", "/(S(x1))")
         == "https://r.bg/other/a.aspx"
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # a script addressing its pages by a word in ``ref`` (a slug, a section)
+        "https://x.bg/page.php?ref=kontakti",
+        "https://x.bg/news.php?ref=obshtinski-savet",
+        # a front controller sending the reader on (no redirector's name to say so)
+        "https://x.bg/index.php?redirect=/novini/5",
+        "https://x.bg/?return=%2Fnovini%2F5",
+    ],
+)
+def test_a_where_from_field_that_alone_names_the_page_stays(url: str) -> None:
+    """Dropped, ``ref`` or a return address would leave a bare script or the site's root,
+    every such page one URL (and one article, re-keyed: ``archive.rekey`` merges them):
+    where nothing else names the page, the field may be what does, and it stays."""
+    assert normalize_url(url) == url

@@ -21,6 +21,7 @@ from newsarchive.mirror import MirrorServer
 from .support import Result
 from .test_sitemap_freshness import (
     ORIGIN,
+    PROFILE,
     a_night_later,
     archived,
     crawler,
@@ -63,6 +64,85 @@ def test_a_run_reads_at_most_so_many_sitemaps_newest_first_and_says_so_once(
             "/sitemap-6.xml",
         ]  # fmt: skip
         assert archived(db) == {news(n) for n in range(6, 13)}
+
+
+def test_children_all_stamped_with_the_index_s_time_are_read_in_turn(
+    run_cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A generator stamping every child with the time it wrote the index (a new one each
+    night) says no child changed: read as changes, the same newest four were read again
+    every night within the cap, and the older eight never."""
+    monkeypatch.setattr(crawl_sources, "SITEMAPS_PER_RUN", 5)
+    root = tmp_path / "site"
+    root.mkdir()
+    for n in range(1, 13):
+        write_child(root, f"sitemap-{n}.xml", [n])
+
+    def generated(day: int) -> None:
+        stamp = f"2026-11-{day:02d}T03:00:00+02:00"
+        write_index(root, "sitemap.xml", {f"sitemap-{n}.xml": stamp for n in range(1, 13)})
+
+    generated(25)
+    run = crawler(run_cli, db, root, "sitemap.xml")
+    with MirrorServer(root) as server:
+        run(server)
+        assert archived(db) == {news(n) for n in (9, 10, 11, 12)}
+        for night in (26, 27, 28):
+            generated(night)
+            a_night_later(db)
+            run(server)
+    assert archived(db) == {news(n) for n in range(1, 13)}
+
+
+def test_sitemaps_named_without_an_index_are_read_in_turn_too(
+    run_cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twelve sitemaps named one by one (robots.txt's ``Sitemap:`` lines, a profile), no
+    index and no feed: each night asked the same newest five again (a 304 each) within
+    the cap, and never the older seven. The newest of them still comes first."""
+    monkeypatch.setattr(crawl_sources, "SITEMAPS_PER_RUN", 5)
+    root = tmp_path / "site"
+    root.mkdir()
+    for n in range(1, 13):
+        write_child(root, f"sitemap-{n}.xml", [n])
+    profile = db.parent / "karta.toml"
+    named = ", ".join(f'"/sitemap-{n}.xml"' for n in range(1, 13))
+    profile.write_text(PROFILE + f"sitemaps = [{named}]\n", encoding="utf-8")
+    with MirrorServer(root) as server:
+        for _night in range(3):
+            before = len(server.requests)
+            result = run_cli(
+                "crawl", "karta", "--profile", str(profile), "--base-url", server.url,
+                "--delay", "0", "--db", str(db),
+            )  # fmt: skip
+            assert result.exit_code == 0, result.stderr
+            assert sitemaps_asked(server, before)[0] == "/sitemap-12.xml"
+            a_night_later(db)
+    assert archived(db) == {news(n) for n in range(1, 13)}
+
+
+def test_a_sitemap_a_php_notice_sent_as_html_is_still_read(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """PHP printed a notice before the script's ``header()``, which then could not set
+    the XML type: the sitemap comes as ``text/html``, a notice ahead of its declaration.
+    The feed reader passes the notice over, but the fetch refused it as "not XML"."""
+    root = tmp_path / "site"
+    root.mkdir()
+    write_child(root, "sitemap-1.xml", [1, 2])
+    notice = (
+        "<br />\n<b>Warning</b>:  Cannot modify header information - headers already sent<br />\n"
+    )
+    (root / "sitemap.php.html").write_text(notice + (root / "sitemap-1.xml").read_text("utf-8"))
+    profile = db.parent / "karta.toml"
+    profile.write_text(PROFILE + 'sitemaps = ["/sitemap.php"]\n', encoding="utf-8")
+    with MirrorServer(root) as server:
+        result = run_cli(
+            "crawl", "karta", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert archived(db) == {news(1), news(2)}
 
 
 def test_an_index_in_no_order_is_read_newest_first(run_cli: Cli, db: Path, tmp_path: Path) -> None:

@@ -144,9 +144,11 @@ def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> st
     day = of_the_day(conn, query, filters)
     if day is not None:
         articles = "1 article is" if day[1] == 1 else f"{day[1]} articles are"
+        # (counted under the same --site: the command told must list as many)
+        sites = "".join(f" --site {site}" for site in filters.sites)
         return (
             f"'{typed}' is a date, which no article's text holds as typed; {articles} of"
-            f" that day: newsarchive search --since {day[0]} --until {day[0]}"
+            f" that day: newsarchive search{sites} --since {day[0]} --until {day[0]}"
         )
     cyrillic = in_cyrillic(conn, query, filters)
     if cyrillic is None:

@@ -11,7 +11,7 @@ the end of a listing) by ``fetch.sources``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -115,12 +115,7 @@ class SourceReader:
             self.feed(url, shapes=shapes, exploring=whole)
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
-        sitemaps = [
-            entry.url
-            for entry in sitemap_children.newest_first(
-                [feeds.FeedEntry(url, None, True) for url in sources.sitemaps]
-            )
-        ]
+        sitemaps = self._sitemaps_in_turn(sources.sitemaps)
         barren = [
             url for url in sitemaps
             if url not in skip
@@ -196,9 +191,12 @@ class SourceReader:
         errors, refused = self.report.listing_errors, self._sitemaps_refused
         children = sitemaps if depth < 2 else []
         fresh = self._fresh(children)
+        generated = sitemap_children.generation_stamp(children, SITEMAPS_PER_RUN)
         for child in sitemap_children.newest_first(children):
-            # ("": the index gives none; read before, only ``fresh`` says to ask again)
+            # ("": the index gives none, or only the time it was written; read before,
+            # only ``fresh`` says to ask again)
             stamp = child.published.isoformat() if child.published else ""
+            stamp = "" if stamp == generated else stamp
             if child.url not in fresh and self.frontier.unchanged_sitemap(child.url, stamp):
                 unknown = True  # read in full before, not again
                 continue
@@ -229,6 +227,19 @@ class SourceReader:
             # changes many CMSes never write into it (the same one request, a few KB).
             self.frontier.save_validators(url, page, lastmod, validators=not sitemaps)
         return None if unknown and not held else held
+
+    def _sitemaps_in_turn(self, urls: Sequence[str]) -> list[str]:
+        """The order a run asks a site's own sitemaps in (robots.txt's, a profile's; no
+        index's children): newest first (``newest_first``), but of those read before only
+        the newest of each sequence (where new posts go) ahead of the ones never read.
+        Asked again each night (a 304 each), the newest ``SITEMAPS_PER_RUN`` had the cap
+        to themselves, and the rest were never read."""
+        entries = sitemap_children.newest_first([feeds.FeedEntry(u, None, True) for u in urls])
+        newest = {seq[0].url for seq in sitemap_children.sequences(entries) if seq}
+        ahead = {e.url for e in entries if e.url in newest or not self.frontier.read_before(e.url)}
+        return [e.url for e in entries if e.url in ahead] + [
+            e.url for e in entries if e.url not in ahead
+        ]
 
     def _sitemap_allowed(self, url: str) -> bool:
         """Whether this run may still ask for a sitemap (``SITEMAPS_PER_RUN``); the first

@@ -157,6 +157,9 @@ class Frontier:
         self.conn = conn
         self.site = site
         self.since = since
+        # whether ``pending`` offers what ``requeue_passed`` queued: not before the run's
+        # own discovery has been read, in this run or the next ones (a queue left over)
+        self._passed_open = False
 
     # queued URLs -----------------------------------------------------------------
     def _known(self, key: str) -> tuple[Entry | None, bool]:
@@ -236,16 +239,25 @@ class Frontier:
         ``--since`` than this run's (or when this run has none), except those whose listed
         date is older than this run's too: a crawl without ``--since`` after a first one
         with it archived none of them when nothing named them again (``seen`` says the
-        same of a URL that is named). How many."""
+        same of a URL that is named). From now on ``pending`` offers them. How many wait
+        in the queue, those an earlier run left there included."""
         since = self.since.isoformat() if self.since else None
         with self.conn:
-            cursor = self.conn.execute(
+            # (each keeps its ``old_since``: queued with one, it waits for the news)
+            self.conn.execute(
                 "UPDATE frontier SET state = 'queued' WHERE site = ?1 AND state = 'old'"
                 " AND (?2 IS NULL OR (old_since > ?2 AND (listed_date IS NULL"
                 " OR listed_date >= ?2)))",
                 (self.site, since),
             )
-        return cursor.rowcount
+        self._passed_open = True
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM frontier WHERE site = ? AND state = 'queued'"
+                " AND old_since IS NOT NULL",
+                (self.site,),
+            ).fetchone()[0]
+        )
 
     def amp_copy(
         self,
@@ -279,8 +291,9 @@ class Frontier:
                 "INSERT INTO frontier (url_key, url, site, source, added_at, listed_date)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url_key) DO UPDATE SET"
                 " state = 'queued', source = excluded.source, url = excluded.url,"
-                " listed_date = COALESCE(excluded.listed_date, listed_date)"
-                " WHERE frontier.state NOT IN ('queued', 'failed')",
+                " listed_date = COALESCE(excluded.listed_date, listed_date), old_since = NULL"
+                # (one passed over and queued again is news to fetch now, named again)
+                " WHERE frontier.state NOT IN ('queued', 'failed') OR old_since IS NOT NULL",
                 [
                     (
                         url_key(c.url),
@@ -363,11 +376,15 @@ class Frontier:
 
     def pending(self, limit: int = -1) -> list[str]:
         """Queued URLs, then failed ones still worth retrying, oldest first; at most
-        ``limit`` (-1: all), so a run near its request budget does not read a huge queue."""
+        ``limit`` (-1: all), so a run near its request budget does not read a huge queue.
+        What an earlier ``--since`` passed over (``requeue_passed``) only once this run
+        has opened it, after its discovery: left queued by a run out of budget, it came
+        first the next night and spent that night's budget too before the feed was read."""
         rows = self.conn.execute(
-            "SELECT url FROM frontier WHERE site = ? AND (state = 'queued'"
-            " OR (state = 'failed' AND attempts < ?)) ORDER BY rowid LIMIT ?",
-            (self.site, MAX_ATTEMPTS, limit),
+            "SELECT url FROM frontier WHERE site = ? AND ((state = 'queued'"
+            " AND (? OR old_since IS NULL)) OR (state = 'failed' AND attempts < ?))"
+            " ORDER BY rowid LIMIT ?",
+            (self.site, self._passed_open, MAX_ATTEMPTS, limit),
         ).fetchall()
         return [str(r[0]) for r in rows]
 

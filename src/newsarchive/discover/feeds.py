@@ -229,6 +229,19 @@ def _before_declaration(first: bytes) -> bytes:
     return first[at:]
 
 
+def declared_late(content: bytes) -> bool:
+    """Whether ``content`` is XML whose declaration follows a server's own output
+    (``_before_declaration``): what a fetch asked for as a feed or sitemap is one, though
+    PHP, having printed its notice, could no longer send the script's XML type."""
+    first = content[: _PREAMBLE + 5].removeprefix(codecs.BOM_UTF8).lstrip()
+    rest = _before_declaration(first)
+    # (an HTML page, a soft 404, holding an inline SVG's declaration is no document)
+    return rest != first and not _PAGE_START.search(first[: len(first) - len(rest)])
+
+
+_PAGE_START = re.compile(rb"<(?:!doctype|html|head|body)[\s>]", re.IGNORECASE)
+
+
 class _Collector:
     """A parser target that builds elements only for the entry being read.
 

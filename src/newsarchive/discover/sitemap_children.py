@@ -14,6 +14,7 @@ says so), so only those are asked, with their validators: a 304 each when unchan
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
@@ -89,6 +90,19 @@ def newest_first(children: Sequence[FeedEntry]) -> list[FeedEntry]:
         return _is_news(child.url), _stamp(child), _numbers(child)
 
     return sorted(children, key=key, reverse=True)
+
+
+def generation_stamp(children: Sequence[FeedEntry], most: int) -> str:
+    """The ``<lastmod>`` more than ``most`` children share (the most a run reads), or "":
+    a generator stamping every child with the time it wrote the index (a new one each
+    night) says no child changed. Taken as changes, they had the run read again, within
+    its cap, the same newest children every night, and never the rest; taken as no
+    date, a child read once waits for ``sequences`` (its newest) or its own new stamp."""
+    if len(children) <= most:
+        return ""
+    stamps = Counter(_stamp(child) for child in children)
+    stamp, count = stamps.most_common(1)[0]
+    return stamp if count > most else ""
 
 
 def _stamp(child: FeedEntry) -> str:

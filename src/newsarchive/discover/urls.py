@@ -32,8 +32,9 @@ TRACKING_PARAMS = re.compile(
 # a theme ``?ref=home`` (Twitter's embeds ``ref_src``/``ref_url``, above). Some CMSs name a
 # page by a reference in it (``obyava.php?ref=1204``, ``?ref=OB-2026-17``), so ``ref``
 # is dropped only as a referrer writes it: a host name or a word, no digit outside a
-# host's name. Asking a page both ways to see whether ``ref`` changes it would cost every
-# such link a request.
+# host's name, and only where the rest of the address names the page
+# (``_where_from_dropped``). Asking a page both ways to see whether ``ref`` changes it
+# would cost every such link a request.
 _REF = re.compile(r"^ref(?:=(?:[a-z_-]*|(?:[a-z0-9-]+\.)+[a-z]{2,}))?$", re.IGNORECASE)
 # Session ids a server writes into links for visitors without cookies (PHP's
 # use_trans_sid, Java's URL rewriting, ASP, osCommerce, Zen Cart): another one on every
@@ -296,11 +297,29 @@ def _normal(url: str, base: str | None = None) -> str | None:
     if "amp;" in query:
         query = _ESCAPED_AMPERSAND.sub(r"\1", query)
     query = "&".join(_requote(q, "/?:@!$'()*+,;=&") for q in query.split("&") if q and _kept(q))
-    if "=" in query and _RETURN_ADDRESS.search(query) and not _REDIRECTOR_PATH.search(path):
-        query = "&".join(q for q in query.split("&") if not _RETURN_ADDRESS.fullmatch(q))
+    if _WHERE_FROM.search(query):
+        query = _where_from_dropped(path, query)
     return urlunsplit((parts.scheme, host, path, query, ""))
 
 
+def _where_from_dropped(path: str, query: str) -> str:
+    """``query`` without the fields that say where its link was (``_REF``) or where the
+    page goes back to (``_RETURN_ADDRESS``), unless nothing would be left to name the
+    page: a bare script (``page.php?ref=kontakti``, ``index.php?redirect=/novini/5``) or
+    the site's root may be addressing its pages by that very field, and dropping it would
+    make them all one URL, one article once ``archive.rekey`` merged their rows."""
+    returns = not _REDIRECTOR_PATH.search(path)  # (a redirector's target is read there)
+    fields = query.split("&")
+    kept = [q for q in fields if not (_REF.match(q) or (returns and _RETURN_ADDRESS.fullmatch(q)))]
+    if len(kept) == len(fields) or (not kept and _BARE_SCRIPT.search(path)):
+        return query
+    return "&".join(kept)
+
+
+# A query that may hold a field ``_where_from_dropped`` drops: the cheap test first.
+_WHERE_FROM = re.compile(r"(?:^|&)(?:ref|\w*(?:redirect|return|back)\w*=(?:h|/|%2F))", re.I)
+# A path that alone names no page: the site's root, or a script serving many by its query.
+_BARE_SCRIPT = re.compile(r"(?:^/$|\.(?:php\d?|aspx?|jsp|cgi|pl|do|cfm)$)", re.IGNORECASE)
 # Where the page's "Назад" link goes, which a portal writes into every link to an article
 # (Liferay's asset publisher: ``…/content/<slug>?redirect=<the list page it was shown
 # on>``, its portlet's own ``_101_INSTANCE_x_redirect=`` too; ASP.NET's ``ReturnUrl``):
@@ -338,12 +357,7 @@ def _forward_slashes(url: str) -> str:
 def _kept(param: str) -> bool:
     """A query parameter that may change the page: not tracking, not a session id."""
     name = param.split("=", 1)[0]
-    return not (
-        TRACKING_PARAMS.match(name)
-        or SESSION_PARAMS.match(name)
-        or _SID.match(param)
-        or _REF.match(param)
-    )
+    return not (TRACKING_PARAMS.match(name) or SESSION_PARAMS.match(name) or _SID.match(param))
 
 
 def url_key(url: str) -> str:

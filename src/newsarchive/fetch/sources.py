@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 
+from newsarchive.discover.feeds import declared_late
 from newsarchive.errors import FetchError
 from newsarchive.fetch.client import (
     GONE_STATUSES,
@@ -101,6 +102,8 @@ def unexpected_kind(page: Page, kind: str) -> str | None:
     head = page.content[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if kind in ("feed", "sitemap"):
         if head.startswith(_XML_STARTS) or any(t in content_type for t in _XML_TYPES):
+            return None
+        if declared_late(page.content):  # (a PHP notice, then the document, as text/html)
             return None
         if kind == "feed" and ("json" in content_type or head.startswith((b"[", b"{"))):
             return None  # a list of posts in JSON (WordPress's REST API, JSON Feed)
