@@ -1510,3 +1510,27 @@ def test_a_column_named_for_the_comments_beside_it_still_dates_the_article(state
         2025, 3, 8, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=2))
     )
     assert article.date_source == "time"
+
+
+@pytest.mark.parametrize(
+    ("shown", "published"),
+    [
+        ("19-Dec-2024 10:15", dt.datetime(2024, 12, 19, 10, 15)),
+        ("19-Dec-2024", dt.date(2024, 12, 19)),
+        ("07-фев-2025", dt.date(2025, 2, 7)),
+        ("3-ян-2025, 08:30", dt.datetime(2025, 1, 3, 8, 30)),
+    ],
+)
+def test_day_month_name_year_joined_by_hyphens(shown: str, published: dt.date) -> None:
+    """An old CMS's "d-M-Y": the month's name between hyphens is still a date."""
+    article = extract(page(f'<p class="date">Публикувано на {shown}</p>'), today=TODAY)
+    assert article.published == published
+    assert find_text_dates(shown)[0].value == published
+
+
+@pytest.mark.parametrize(
+    "text", ["ноември-декември 2024", "12-ти декември-2024", "12 декември-2024"]
+)
+def test_hyphens_without_a_name_between_them_are_no_day_month_year(text: str) -> None:
+    """A span of months, or a name with one hyphen, is no hyphenated date."""
+    assert find_text_dates(text) == []

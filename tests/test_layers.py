@@ -22,6 +22,7 @@ RANKS = {
     "safe_text": 0,
     "markup": 0,
     "streamed": 0,
+    "php_notices": 0,
     "dates": 0,
     "site_clock": 0,
     "extractor_version": 0,

@@ -23,7 +23,8 @@ _STATES = ["has-sidebar", "with-rail", "no-thumb"]
     ("words", "pattern", "stems"),
     [
         (_RELATED, furniture._RELATED_ATTR, furniture._RELATED_STEMS),
-        (_METADATA, clean._METADATA_WORDS, clean._METADATA_STEMS),
+        (_METADATA, clean._METADATA_WORDS, clean.METADATA_STEMS),
+        ([f"news-list-{word}" for word in _METADATA], clean.FIELD_TOKEN, clean.METADATA_STEMS),
         (_STATES, clean._STATE_CLASS, clean._STATE_WORDS),
     ],
 )

@@ -121,15 +121,18 @@ _SHORT_YEAR = re.compile(
     r"(?![\d.]\d|\d)(?:\s*г\.?)?(?:\s*(?:,|в|-|/|\|)?\s*" + _TIME + r")?",
     re.IGNORECASE,
 )
-# "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days.
+# "28-ми ноември 2026", "1-ви", "2-ри", "3-ти": Bulgarian ordinal days. "19-Dec-2025 10:15",
+# "19-дек-2025": a day, a month's name and a year joined by hyphens (Oracle's and many old
+# CMSs' "d-M-Y"), read only with a hyphen on both sides of the name, so a span of days
+# "28-29 ноември" or a range "ноември-декември" is not taken for one.
 _ORDINAL = r"(?:st|nd|rd|th|-?(?:ви|ри|ти|ми)(?!\w))?"
 _WORDY = re.compile(
     r"(?=\d)(?<![\w])"
     + _DAY
     + _ORDINAL
-    + r"\s+(?:of\s+)?(?P<mon>"
+    + r"(?:\s+(?:of\s+)?|(?P<dash>-))(?P<mon>"
     + _DAY_MONTH_ALT
-    + r")\.?,?\s+"
+    + r")(?(dash)-|\.?,?\s+)"
     + _YEAR
     + r"(?:\s*г(?:ода)?\.?)?(?:\s*(?:,|в|-|/|\||at|um)?\s*"
     + _TIME12

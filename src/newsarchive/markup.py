@@ -22,6 +22,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsarchive.php_notices import without_leading_notices
 from newsarchive.streamed import place_streamed
 
 MAX_DEPTH = 256  # real pages nest 20-60 deep; lexbor's cost per tag grows with the depth
@@ -97,6 +98,7 @@ def page_tree(html: str) -> LexborHTMLParser:
     data = html.encode("utf-8", errors="ignore")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
+    data = without_leading_notices(data)
     tree = parse_html(data)
     place_streamed(tree, data)
     return tree

@@ -486,11 +486,16 @@ def is_boilerplate_element(node: LexborNode) -> bool:
 
 # Class words that mark where a page states its metadata: not body text, but exactly where
 # the title/date/author rules look, so they must not count as furniture there.
+_METADATA_NAMES = r"bylines?|authors?|timestamp|dateline|date|published|meta"
 _METADATA_WORDS = re.compile(
-    r"(?:^|(?<=[\s_-]))(?:bylines?|authors?|timestamp|dateline|date|published|meta)(?=$|[\s_-])",
+    rf"(?:^|(?<=[\s_-]))(?:{_METADATA_NAMES})(?=$|[\s_-])",
     re.IGNORECASE,
 )
-_METADATA_STEMS = ("byline", "author", "timestamp", "date", "published", "meta")
+METADATA_STEMS = ("byline", "author", "timestamp", "date", "published", "meta")
+# A class token that ends in a field's name names that field of one item, whatever list
+# its template was first written for: TYPO3's news prints "news-list-author" and
+# "news-list-date" on the article's own page too.
+FIELD_TOKEN = re.compile(rf"\S*[_-](?:{_METADATA_NAMES})(?=$|\s)", re.IGNORECASE)
 
 
 def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
@@ -514,7 +519,7 @@ def _furniture_marker(marker: str) -> bool:
     if _LAYOUT_TOKEN.search(marker):
         kept = [word for word in kept if not _LAYOUT_TOKEN.search(word)]
     words = " ".join(kept)
-    if may_hold(words.lower(), _METADATA_STEMS):
+    if may_hold(words.lower(), METADATA_STEMS):
         words = _METADATA_WORDS.sub(" ", words)
     return is_boilerplate_marker(words)
 

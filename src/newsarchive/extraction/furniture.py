@@ -47,8 +47,15 @@ _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "strong", "b", "span", "div",
 
 @lru_cache(maxsize=20_000)
 def _related_marker(marker: str) -> bool:
-    """Memoised: themes repeat the same class strings on every card of a list."""
-    return clean.may_hold(marker.lower(), _RELATED_STEMS) and bool(_RELATED_ATTR.search(marker))
+    """Memoised: themes repeat the same class strings on every card of a list. A field of
+    one item ("news-list-author": ``clean.FIELD_TOKEN``) is not the list; the list's own
+    element still is."""
+    lower = marker.lower()
+    if not clean.may_hold(lower, _RELATED_STEMS):
+        return False
+    if clean.may_hold(lower, clean.METADATA_STEMS):
+        marker = clean.FIELD_TOKEN.sub(" ", marker)
+    return bool(_RELATED_ATTR.search(marker))
 
 
 def is_furniture(node: LexborNode) -> bool:
@@ -215,7 +222,45 @@ def _post_footer(node: LexborNode, marker: str) -> bool:
     "Публикувано от <author> в 14:05" and "Етикети:" lines)."""
     if "footer" not in marker.lower() or clean.is_boilerplate_marker(_FOOTER_WORD.sub(" ", marker)):
         return False
-    return node.parent is not None and _up_to_body(node.parent, _is_post)
+    parent = node.parent
+    return parent is not None and (_up_to_body(parent, _is_post) or _in_headlines_box(parent))
+
+
+# What a page's frame holds and an article's own box does not.
+_FRAME_PARTS = (
+    'header, nav, menu, aside, form, [role="navigation"], [class*="menu"], [id*="menu"], '
+    '[class*="nav"], [id*="nav"]'
+)
+# How far the box holding a footer and the headline may be from each: an article's box
+# holds its headline box and its footer side by side.
+_HEADLINE_BOX_LEVELS = 2
+
+
+def _in_headlines_box(node: LexborNode) -> bool:
+    """``node``, or the element around it, holds a headline (``<h1>``) a level or two
+    down and no part of a page's frame: it is the article's own box, and a footer in it
+    is the article's (TYPO3's news prints its byline in a ``<div class="footer">`` beside
+    its ``<div class="header">``, no ``<article>`` or microdata around). A page's wrapper
+    holds the headline too, but deeper, and with the menus: its footer stays furniture."""
+    current: LexborNode | None = node
+    for _ in range(_HEADLINE_BOX_LEVELS):
+        if current is None or current.tag in ("body", "html", None):
+            return False
+        headline = current.css_first("h1")
+        if headline is not None:
+            return _levels_below(headline, current) <= _HEADLINE_BOX_LEVELS and (
+                current.css_first(_FRAME_PARTS) is None
+            )
+        current = current.parent
+    return False
+
+
+def _levels_below(node: LexborNode, box: LexborNode) -> int:
+    levels = 0
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != box.mem_id:
+        levels, current = levels + 1, current.parent
+    return levels
 
 
 def _is_post(node: LexborNode) -> bool:
