@@ -337,6 +337,42 @@ def test_export_refuses_a_format_its_out_files_name_contradicts(run_cli: Cli, db
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "given", "plain"),
+    [("articles.jsonl.gz", None, "articles.jsonl"), ("articles.csv.gz", None, "articles.csv"),
+     ("articles.gz", "jsonl", "articles"), ("Articles.CSV.GZ", "csv", "Articles.CSV")],
+)  # fmt: skip
+def test_export_refuses_a_compressed_name_for_rows_it_writes_as_text(
+    run_cli: Cli, db: Path, name: str, given: str | None, plain: str
+) -> None:
+    """`export --out articles.jsonl.gz` wrote plain JSON Lines under a gzip name, exit 0:
+    zcat, pandas and import-jsonl then refused the file as no gzip."""
+    build(run_cli, db, ARTICLES[:2])
+    out = db.with_name(name)
+    chosen = given or ("csv" if ".csv" in name.lower() else "jsonl")
+    result = run_cli(
+        "export", *(["-f", given] if given else []), "--out", str(out), "--db", str(db)
+    )
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr.splitlines() == [
+        f"newsarchive: error: --out {out}: {chosen} is written uncompressed; name it {plain},"
+        f" or compress it on the way: newsarchive export -f {chosen} | gzip > {name}"
+    ]
+
+
+def test_export_refuses_a_gzip_name_for_parquet(run_cli: Cli, db: Path) -> None:
+    """A Parquet file compresses its own columns and is no gzip: the default JSON Lines
+    was written under `articles.parquet.gz`, exit 0."""
+    build(run_cli, db, ARTICLES[:2])
+    out = db.with_name("articles.parquet.gz")
+    result = run_cli("export", "--out", str(out), "--db", str(db))
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr.splitlines() == [
+        f"newsarchive: error: --out {out}: parquet is no gzip file (it compresses its own"
+        " columns); name it articles.parquet"
+    ]
+
+
 def test_json_lines_through_a_pipe_are_imported_whole(run_cli: Cli, db: Path) -> None:
     """import-jsonl <(zcat x.jsonl.gz): looking at a file's first bytes for another format
     must not take them from a pipe, which is read once."""

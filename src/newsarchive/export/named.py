@@ -12,6 +12,8 @@ from pathlib import Path
 from newsarchive.errors import UsageError
 
 DEFAULT = "jsonl"
+# The formats written as text, which a ".gz" name would misname.
+_TEXT = ("jsonl", "csv")
 
 # The endings readers of each format go by (pandas, DuckDB, warcio, spreadsheets).
 _ENDINGS = (
@@ -34,8 +36,23 @@ def named_format(out: Path) -> str | None:
 def export_format(given: str | None, out: Path | None) -> str:
     """The format to write: the one given, else the one ``out``'s name asks for, else
     JSON Lines. A format given against the name's (``-f csv --out x.jsonl``) is refused:
-    either would leave a file whose name says what it is not."""
+    either would leave a file whose name says what it is not. So is a gzip name for any
+    format but WARC (``x.jsonl.gz``, ``x.parquet.gz``): the file is no gzip, which
+    ``zcat``, pandas and import-jsonl would each say."""
     named = named_format(out) if out is not None else None
+    if out is not None and named is None and out.name.lower().endswith(".gz"):
+        plain = out.name[: -len(".gz")]
+        chosen = given or named_format(Path(plain)) or DEFAULT
+        if chosen in _TEXT:
+            raise UsageError(
+                f"--out {out}: {chosen} is written uncompressed; name it {plain}, or"
+                f" compress it on the way: newsarchive export -f {chosen} | gzip > {out.name}"
+            )
+        if chosen == "parquet":
+            raise UsageError(
+                f"--out {out}: parquet is no gzip file (it compresses its own columns);"
+                f" name it {plain}"
+            )
     if given is None:
         return named or DEFAULT
     if named is not None and named != given:
