@@ -37,20 +37,21 @@ def document_kind(page: Page) -> str | None:
     return None
 
 
-# The XML a site serves beside its pages, by its root element (after an XML declaration,
-# a stylesheet line, comments). Each holds what the page sniff looks for: a feed's
-# "<pubDate>" began with "<p", and its descriptions carry "<p>" and "<div>" as text.
-_XML_ROOT = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?(?:\s|<\?[^>]*>|<!--.*?-->)*<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>/]",
-    re.IGNORECASE | re.DOTALL,
-)
-_XML_KINDS = {
+# The XML a site serves beside its pages, by its root element (lower-cased), after an
+# XML declaration, a stylesheet line, comments. Each holds what the page sniff looks for:
+# a feed's "<pubDate>" began with "<p", and its descriptions carry "<p>" and "<div>" as
+# text. ``fetch.sources`` checks a feed's or a sitemap's answer by the same names.
+XML_KINDS = {
     b"rss": "an RSS feed",
     b"feed": "an Atom feed",
     b"rdf:rdf": "an RSS 1.0 feed",
     b"urlset": "a sitemap",
     b"sitemapindex": "a sitemap index",
 }
+_XML_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?:\s|<\?[^>]*>|<!--.*?-->)*<(" + b"|".join(XML_KINDS) + rb")[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
 # A page's own tags, each a whole name: "<p" alone was "<pubDate", "<param", "<path".
 _PAGE_TAG = re.compile(rb"<(?:html|body|head|p|div)[\s>/]|<!doctype\s+html", re.IGNORECASE)
 
@@ -58,7 +59,7 @@ _PAGE_TAG = re.compile(rb"<(?:html|body|head|p|div)[\s>/]|<!doctype\s+html", re.
 def xml_kind(content: bytes) -> str | None:
     """What ``content`` is when it is a feed or a sitemap, not a page ("an RSS feed")."""
     found = _XML_ROOT.match(content[:4096])
-    return _XML_KINDS[found[1].lower()] if found else None
+    return XML_KINDS[found[1].lower()] if found else None
 
 
 def looks_like_html(content: bytes) -> bool:

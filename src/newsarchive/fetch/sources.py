@@ -22,6 +22,7 @@ from newsarchive.fetch.client import (
     RedirectRefused,
     RobotsDisallowed,
 )
+from newsarchive.fetch.documents import XML_KINDS
 from newsarchive.models import Page
 
 
@@ -90,7 +91,9 @@ def fetch_source(
 
 
 _XML_TYPES = ("xml", "rss", "atom", "gzip", "octet-stream", "text/plain")
-_XML_STARTS = (b"<?xml", b"<rss", b"<feed", b"<urlset", b"<sitemapindex", b"<rdf", b"\x1f\x8b")
+# An XML declaration, a feed's or a sitemap's root element (``documents.XML_KINDS``), or
+# gzip's magic (a sitemap.xml.gz).
+_XML_STARTS = (b"<?xml", *(b"<" + root for root in XML_KINDS), b"\x1f\x8b")
 
 
 def unexpected_kind(page: Page, kind: str) -> str | None:
