@@ -29,13 +29,35 @@ def test_the_listing_bench_runs_and_finds_every_link() -> None:
     ]
 
 
-def _wcxb_page(root: Path, key: str, html: str, title: str) -> None:
-    """One page in WCXB dev's layout: gzipped HTML beside its ground truth."""
+def _wcxb_page(root: Path, key: str, html: str, title: str, **fields: str) -> None:
+    """One page in WCXB dev's layout: gzipped HTML beside its ground truth (its ``title``
+    and any other ``fields``: "author", "publish_date")."""
     (root / "html").mkdir(exist_ok=True)
     (root / "ground-truth").mkdir(exist_ok=True)
     (root / "html" / f"{key}.html.gz").write_bytes(gzip.compress(html.encode()))
-    truth = {"url": f"https://example.org/{key}", "ground_truth": {"title": title}}
+    truth = {"url": f"https://example.org/{key}", "ground_truth": {"title": title, **fields}}
     (root / "ground-truth" / f"{key}.json").write_text(json.dumps(truth), encoding="utf-8")
+
+
+def _misses_listing(script: str, root: Path) -> list[str]:
+    """The lines ``bench/<script> --data root --list`` prints, once it exits 0."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), "--data", str(root), "--list"],
+        capture_output=True, text=True, env=env, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def _budget_page(head: str, body: str) -> str:
+    """A page headed "Budget passed" with ``head`` in its head and ``body`` under the
+    headline, above a paragraph of prose."""
+    prose = "The council passed the budget after a long debate in the chamber. " * 8
+    return (
+        f"<html><head>{head}</head><body><article><h1>Budget passed</h1>{body}<p>{prose}</p>"
+        "</article></body></html>"
+    )
 
 
 def _article(h1: str, og: str = "") -> str:
@@ -52,14 +74,7 @@ def test_the_title_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> 
         "Everything you should know about the new bridge", og="The Bridge Opens in May"
     )
     _wcxb_page(tmp_path, "0005", reworded, "The Bridge Opens in May")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "title_misses.py"), "--data", str(tmp_path),
-         "--list"],
-        capture_output=True, text=True, env=env, check=False, cwd=ROOT,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    lines = _misses_listing("title_misses.py", tmp_path)
     assert "title exact even: 1/2" in lines
     assert "title exact odd: 0/1" in lines
     assert "    1     0  typography only (quotes, dashes, ellipsis, full-width marks)" in lines
@@ -71,15 +86,7 @@ def test_the_title_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> 
 def _authored(key: str, root: Path, byline: str, author: str) -> None:
     """A WCXB-style page whose ground truth names ``author`` and whose text prints
     ``byline`` under the headline."""
-    prose = "The council passed the budget after a long debate in the chamber. " * 8
-    html = (
-        f"<html><body><article><h1>Budget passed</h1>{byline}<p>{prose}</p></article></body></html>"
-    )
-    _wcxb_page(root, key, html, "Budget passed")
-    path = root / "ground-truth" / f"{key}.json"
-    truth = json.loads(path.read_text(encoding="utf-8"))
-    truth["ground_truth"]["author"] = author
-    path.write_text(json.dumps(truth), encoding="utf-8")
+    _wcxb_page(root, key, _budget_page("", byline), "Budget passed", author=author)
 
 
 def test_the_author_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> None:
@@ -87,14 +94,7 @@ def test_the_author_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) ->
     _authored("0004", tmp_path, "<p>Staff</p>", "Staff")
     _authored("0005", tmp_path, "<p>By Jane Doe and John Roe</p>", "Jane Doe")
     _authored("0007", tmp_path, "", "Jane Doe")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "author_misses.py"), "--data", str(tmp_path),
-         "--list"],
-        capture_output=True, text=True, env=env, check=False, cwd=ROOT,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    lines = _misses_listing("author_misses.py", tmp_path)
     assert "author exact even: 1/2" in lines
     assert "author exact odd: 0/2" in lines
     signature = "a newsroom signature left out on purpose (Staff, News Desk, Anonymous)"
@@ -107,16 +107,7 @@ def test_the_author_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) ->
 def _dated(key: str, root: Path, head: str, body: str, day: str) -> None:
     """A WCXB-style page whose ground truth dates it ``day``, with ``head`` in its head
     and ``body`` under its headline."""
-    prose = "The council passed the budget after a long debate in the chamber. " * 8
-    html = (
-        f"<html><head>{head}</head><body><article><h1>Budget passed</h1>{body}<p>{prose}</p>"
-        "</article></body></html>"
-    )
-    _wcxb_page(root, key, html, "Budget passed")
-    path = root / "ground-truth" / f"{key}.json"
-    truth = json.loads(path.read_text(encoding="utf-8"))
-    truth["ground_truth"]["publish_date"] = day
-    path.write_text(json.dumps(truth), encoding="utf-8")
+    _wcxb_page(root, key, _budget_page(head, body), "Budget passed", publish_date=day)
 
 
 def test_the_date_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> None:
@@ -128,14 +119,7 @@ def test_the_date_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> N
     _dated("0004", tmp_path, stated, "", "2025-12-19")
     _dated("0005", tmp_path, "", "", "2020-08-30")
     _dated("0007", tmp_path, "", "<p>Published: 14.11.2025</p>", "2019-03-20")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "date_misses.py"), "--data", str(tmp_path),
-         "--list"],
-        capture_output=True, text=True, env=env, check=False, cwd=ROOT,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    lines = _misses_listing("date_misses.py", tmp_path)
     assert "date exact even: 1/2" in lines
     assert "date exact odd: 0/2" in lines
     changed = "the reference is the stated last change, ours the publication"

@@ -204,6 +204,12 @@ def _published_candidates(
     yield DatePick(lone, "generic:time-in-article", "time") if lone else None
 
 
+def _nearest_dates(windows: _Windows) -> list[dates.TextDate]:
+    """The dates of the window nearest the headline that holds any, [] when none does:
+    what the page shows by its headline."""
+    return next((found for _, found in windows if found), [])
+
+
 # Where a date is a stamp a machine wrote, not text a reader sees: what a generator
 # fills in for a post that has only a day (``_midnight_as_day``).
 _STAMPED_SOURCES = ("jsonld", "meta", "time")
@@ -228,7 +234,7 @@ def _midnight_as_day(picked: DatePick | None, windows: _Windows) -> DatePick | N
     value = picked.value
     if not isinstance(value, dt.datetime) or value.time() != dt.time(0):
         return picked
-    found = next((found for _, found in windows if found), [])
+    found = _nearest_dates(windows)
     stamped = value.replace(tzinfo=None)
     if any(
         isinstance(date.value, dt.datetime)
@@ -366,7 +372,7 @@ def _only_change_shown(
     same box, named after what it prints ("post-update", "date-info"). Read only where
     the metadata states a change more than a week after the publication, the one such
     a box can show: finding the first date box reads the page's date elements' text."""
-    found = next((found for _, found in windows if found), [])
+    found = _nearest_dates(windows)
     shown_by = "generic:text-near-title"
     if not found and _rewritten(stated, modified):
         found, shown_by = next(iter(dated), []), "generic:date-element"
