@@ -499,8 +499,9 @@ _SIGNING_MARK = re.compile(rf"^(?:[—–-]\s*|(?:{_POSTED_AGENT})\s*:?\s+)", re
 # Press", "By Thomson Reuters", "— Agence France-Presse"), shaped as a name's words are.
 # Told by the words that make a place's name (its first: "New", "San", "Fort"; its
 # last: "City", "Beach") or an outlet's (its last: "Press", "Times"; its first: the
-# French, Spanish and Italian "agency"), and the agencies that sign wire copy by their
-# own name: no place or outlet needs naming one by one.
+# French, Spanish and Italian "agency"). Only the wire agencies that sign copy with their
+# bare name ("— Thomson Reuters", "By Kyodo") are named one by one, at the end of
+# ``_OUTLET_LAST``: no other place or outlet is.
 _PLACE_FIRST = frozenset(
     "new san santa santo são los las fort port mount lake cape saint north south east west"
     .split()
