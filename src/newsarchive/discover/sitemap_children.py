@@ -27,8 +27,8 @@ from newsarchive.discover.shape import LIST_WORDS
 # ``sitemap-authors.xml``, ``sitemap-archives.xml``). Such a child grows when the site's
 # structure does, not when it posts: it waits for its <lastmod> (or the index's bytes).
 _NOT_NEWS = LIST_WORDS | frozenset(
-    "page pages stranitsi stranici taxonomies taxonomy users user authors attachment product"
-    " products media archives".split()
+    "page pages stranitsi stranici taxonomies taxonomy users user authors attachment"
+    " attachments product products media archives".split()
 )
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z]+")
