@@ -629,3 +629,18 @@ def test_a_gzip_file_on_stdin_is_named_whatever_stdin_is_decoded_with(
     assert process.returncode == 2, process.stderr
     assert b"line 1: not JSON Lines but gzip-compressed" in process.stderr, process.stderr
     assert not db.exists()
+
+
+def test_every_ending_the_readme_names_chooses_its_format() -> None:
+    """README's list of the ``--out`` endings that choose a format without ``--format``."""
+    from newsarchive.export.named import export_format
+
+    chosen = {name: export_format(None, Path(name)) for name in (
+        "a.jsonl", "a.ndjson", "a.csv", "a.parquet", "a.pq", "a.warc", "a.warc.gz",
+        "A.NDJSON", "A.PQ", "a.txt",
+    )}  # fmt: skip
+    assert chosen == {
+        "a.jsonl": "jsonl", "a.ndjson": "jsonl", "a.csv": "csv", "a.parquet": "parquet",
+        "a.pq": "parquet", "a.warc": "warc", "a.warc.gz": "warc", "A.NDJSON": "jsonl",
+        "A.PQ": "parquet", "a.txt": "jsonl",
+    }  # fmt: skip
