@@ -629,3 +629,40 @@ def test_a_gzip_file_on_stdin_is_named_whatever_stdin_is_decoded_with(
     assert process.returncode == 2, process.stderr
     assert b"line 1: not JSON Lines but gzip-compressed" in process.stderr, process.stderr
     assert not db.exists()
+
+
+def test_every_ending_the_readme_names_chooses_its_format() -> None:
+    """README's list of the ``--out`` endings that choose a format without ``--format``."""
+    from newsarchive.export.named import export_format
+
+    chosen = {name: export_format(None, Path(name)) for name in (
+        "a.jsonl", "a.ndjson", "a.csv", "a.parquet", "a.pq", "a.warc", "a.warc.gz",
+        "A.NDJSON", "A.PQ", "a.txt",
+    )}  # fmt: skip
+    assert chosen == {
+        "a.jsonl": "jsonl", "a.ndjson": "jsonl", "a.csv": "csv", "a.parquet": "parquet",
+        "a.pq": "parquet", "a.warc": "warc", "a.warc.gz": "warc", "A.NDJSON": "jsonl",
+        "A.PQ": "parquet", "a.txt": "jsonl",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("given", "name", "named"),
+    [("jsonl", "articles.csv.gz", "csv"), ("parquet", "articles.jsonl.gz", "jsonl"),
+     ("warc", "articles.jsonl.gz", "jsonl")],
+)  # fmt: skip
+def test_a_format_a_gzip_names_plain_part_contradicts_is_refused_as_such(
+    run_cli: Cli, db: Path, given: str, name: str, named: str
+) -> None:
+    """`-f jsonl --out articles.csv.gz` was told "name it articles.csv", which the next
+    run refused as a csv name for jsonl; `-f warc --out articles.jsonl.gz` wrote WARC
+    under a JSON Lines name, exit 0."""
+    endings = {"jsonl": ".jsonl", "parquet": ".parquet", "warc": ".warc.gz"}
+    build(run_cli, db, ARTICLES[:2])
+    out = db.with_name(name)
+    result = run_cli("export", "-f", given, "--out", str(out), "--db", str(db))
+    assert result.exit_code == 2 and not out.exists()
+    assert result.stderr.splitlines() == [
+        f"newsarchive: error: --format {given}, but --out {out} is named as a {named} file:"
+        f" drop --format, or end the name in {endings[given]}"
+    ]

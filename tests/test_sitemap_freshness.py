@@ -208,6 +208,7 @@ def test_the_newest_child_of_each_sequence_of_news_comes_first() -> None:
         "post-sitemap.xml", "post-sitemap2.xml", "page-sitemap.xml", "sitemap-2026-9.xml",
         "sitemap-2026-11.xml", "wp-sitemap-taxonomies-post_tag-1.xml", "author-sitemap.xml",
         "stranitsi.xml.gz", "sitemap-authors.xml", "sitemap-archives.xml",
+        "sitemap-attachments.xml",
     )]  # fmt: skip
     assert urls(named) == [
         ["post-sitemap2.xml", "post-sitemap.xml"],

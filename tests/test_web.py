@@ -258,6 +258,34 @@ def test_a_plain_datasette_meeting_a_writers_lock_asks_again_later(
     assert hooks.archive_names(ds) == ["demo"]
 
 
+def test_a_short_wait_for_the_look_holds_after_the_open(demo: Path) -> None:
+    """``open_read_only``'s ``wait`` is the connection's busy timeout after the open too:
+    it set 30 s there, so the look at an attached file (``CHECK_WAIT_S``) waited 30 s on
+    a writer's lock met at its next read, and then took the file for no archive."""
+    from newsarchive.archive.connection import open_read_only
+
+    conn, _ = open_read_only(demo, wait=0.25)
+    try:
+        assert conn.execute("PRAGMA busy_timeout").fetchone() == (250,)
+    finally:
+        conn.close()
+
+
+def test_a_lock_met_after_the_open_is_no_verdict_either(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer may lock the file between the look's open and its read of the tables:
+    that read's "database is locked" says nothing of what the file is, as the open's
+    does not (``archive_names`` asks again at the next request)."""
+    from newsarchive.web import hooks
+
+    def locked(conn: sqlite3.Connection) -> bool:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(hooks.sql, "is_archive", locked)
+    assert hooks._is_archive_file(str(demo)) is None
+
+
 def test_serve_errors_are_one_line(run_cli: Cli, demo: Path, tmp_path: Path) -> None:
     missing = run_cli("serve", "--db", str(tmp_path / "nothing.db"))
     assert missing.exit_code == 2 and missing.stderr.startswith("newsarchive: error: no archive")

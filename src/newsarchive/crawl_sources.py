@@ -195,7 +195,7 @@ class SourceReader:
         for child in sitemap_children.newest_first(children):
             # ("": the index gives none, or only the time it was written; read before,
             # only ``fresh`` says to ask again)
-            stamp = child.published.isoformat() if child.published else ""
+            stamp = sitemap_children.stamp(child)
             stamp = "" if stamp == generated else stamp
             if child.url not in fresh and self.frontier.unchanged_sitemap(child.url, stamp):
                 unknown = True  # read in full before, not again

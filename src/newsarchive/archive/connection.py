@@ -373,8 +373,9 @@ def open_read_only(path: Path, *, wait: float | None = None) -> tuple[sqlite3.Co
     open the archive costs no second open."""
     base = path.resolve().as_uri() + "?mode=ro"
     error: sqlite3.DatabaseError | None = None
+    wait = BUSY_WAIT_S if wait is None else wait
     for uri in (base, base + "&immutable=1"):
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_WAIT_S if wait is None else wait)
+        conn = sqlite3.connect(uri, uri=True, timeout=wait)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:  # cannot open: try immutable
@@ -386,7 +387,7 @@ def open_read_only(path: Path, *, wait: float | None = None) -> tuple[sqlite3.Co
         except sqlite3.DatabaseError as exc:  # not a database, or damaged: no second try
             conn.close()
             raise _open_failure(exc, f"cannot open archive {path}") from None
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_S * 1000}")  # wait out a writer from now on
+        conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")  # wait out a writer from now on
         add_functions(conn)
         if uri != base:
             _warn_unread_wal(path)

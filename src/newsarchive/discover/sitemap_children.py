@@ -27,8 +27,8 @@ from newsarchive.discover.shape import LIST_WORDS
 # ``sitemap-authors.xml``, ``sitemap-archives.xml``). Such a child grows when the site's
 # structure does, not when it posts: it waits for its <lastmod> (or the index's bytes).
 _NOT_NEWS = LIST_WORDS | frozenset(
-    "page pages stranitsi stranici taxonomies taxonomy users user authors attachment product"
-    " products media archives".split()
+    "page pages stranitsi stranici taxonomies taxonomy users user authors attachment"
+    " attachments product products media archives".split()
 )
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[a-z]+")
@@ -66,10 +66,10 @@ def sequences(children: Sequence[FeedEntry]) -> list[list[FeedEntry]]:
     ordered = []
     for members in found.values():
         numbered = sorted(members, key=_numbers, reverse=True)
-        if len({_stamp(child) for child in members}) == 1:  # (no <lastmod> tells them apart)
+        if len({stamp(child) for child in members}) == 1:  # (no <lastmod> tells them apart)
             ordered.append(numbered)
             continue
-        by_date = sorted(members, key=lambda child: (_stamp(child), _numbers(child)), reverse=True)
+        by_date = sorted(members, key=lambda child: (stamp(child), _numbers(child)), reverse=True)
         ordered.append(by_date)
         if _numbers(numbered[0]) != _numbers(by_date[0]):
             ordered.append(numbered)
@@ -87,7 +87,7 @@ def newest_first(children: Sequence[FeedEntry]) -> list[FeedEntry]:
     budget) must have read where new posts go, not the oldest archive."""
 
     def key(child: FeedEntry) -> tuple[bool, str, list[int]]:
-        return _is_news(child.url), _stamp(child), _numbers(child)
+        return _is_news(child.url), stamp(child), _numbers(child)
 
     return sorted(children, key=key, reverse=True)
 
@@ -100,12 +100,13 @@ def generation_stamp(children: Sequence[FeedEntry], most: int) -> str:
     date, a child read once waits for ``sequences`` (its newest) or its own new stamp."""
     if len(children) <= most:
         return ""
-    stamps = Counter(_stamp(child) for child in children)
-    stamp, count = stamps.most_common(1)[0]
-    return stamp if count > most else ""
+    stamps = Counter(stamp(child) for child in children)
+    shared, count = stamps.most_common(1)[0]
+    return shared if count > most else ""
 
 
-def _stamp(child: FeedEntry) -> str:
+def stamp(child: FeedEntry) -> str:
+    """The child's ``<lastmod>`` as the frontier stores it, "" for none."""
     return child.published.isoformat() if child.published else ""
 
 

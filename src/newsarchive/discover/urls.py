@@ -327,8 +327,9 @@ _BARE_SCRIPT = re.compile(r"(?:^/$|\.(?:php\d?|aspx?|jsp|cgi|pl|do|cfm)$)", re.I
 # moves on, and the page the same under every one. Only a value that is an address
 # (``http…``, ``/…``, escaped or not) is such a return; a redirector's own parameter
 # names where it sends the reader, and is read there (``unwrap_redirector``).
+# (one field of the query, matched whole: ``_where_from_dropped``)
 _RETURN_ADDRESS = re.compile(
-    r"(?:^|(?<=&))(?:_\w+_)?(?:redirect|return|back)(?:_?(?:to|url|uri|link))?"
+    r"(?:_\w+_)?(?:redirect|return|back)(?:_?(?:to|url|uri|link))?"
     r"=(?:https?(?::|%3A)|/|%2F)[^&]*",
     re.IGNORECASE,
 )

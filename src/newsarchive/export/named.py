@@ -42,7 +42,10 @@ def export_format(given: str | None, out: Path | None) -> str:
     named = named_format(out) if out is not None else None
     if out is not None and named is None and out.name.lower().endswith(".gz"):
         plain = out.name[: -len(".gz")]
-        chosen = given or named_format(Path(plain)) or DEFAULT
+        plain_named = named_format(Path(plain))
+        if given is not None and plain_named not in (None, given):  # (-f jsonl x.csv.gz:
+            raise _contradicted(given, out, plain_named)  # "name it x.csv" was refused next)
+        chosen = given or plain_named or DEFAULT
         if chosen in _TEXT:
             raise UsageError(
                 f"--out {out}: {chosen} is written uncompressed; name it {plain}, or"
@@ -56,9 +59,13 @@ def export_format(given: str | None, out: Path | None) -> str:
     if given is None:
         return named or DEFAULT
     if named is not None and named != given:
-        ending = next(ending for ending, fmt in _ENDINGS if fmt == given)
-        raise UsageError(
-            f"--format {given}, but --out {out} is named as a {named} file:"
-            f" drop --format, or end the name in {ending}"
-        )
+        raise _contradicted(given, out, named)
     return given
+
+
+def _contradicted(given: str, out: Path | None, named: str) -> UsageError:
+    ending = next(ending for ending, fmt in _ENDINGS if fmt == given)
+    return UsageError(
+        f"--format {given}, but --out {out} is named as a {named} file:"
+        f" drop --format, or end the name in {ending}"
+    )

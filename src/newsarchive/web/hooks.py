@@ -72,7 +72,7 @@ def _is_archive_file(path: str | None) -> bool | None:
     commit."""
     if not path:
         return False
-    from newsarchive.archive.connection import open_read_only
+    from newsarchive.archive.connection import is_busy, open_read_only
     from newsarchive.errors import ArchiveBusy, ArchiveError
 
     try:
@@ -83,6 +83,8 @@ def _is_archive_file(path: str | None) -> bool | None:
         return False
     try:
         return sql.is_archive(conn)
+    except sqlite3.DatabaseError as exc:  # (a writer locked it between the open and here)
+        return None if is_busy(exc) else False
     except sqlite3.Error:
         return False
     finally:
