@@ -27,6 +27,7 @@ from newsarchive.extraction.metadata import read_page
 from newsarchive.extraction.titles import clean_title, generic_title
 from newsarchive.markup import page_tree
 from newsarchive.models import Profile
+from title_signals import slug, slug_share
 from wcxb_bench import FETCHED, Truth, same_title
 
 _GENERIC = Profile(id="generic", name="generic", origin="http://localhost")
@@ -96,6 +97,9 @@ def diagnose(page: str, truth: Truth) -> Diagnosis | None:
     lines = [f"   truth  {truth.title!r}\n   ours   {ours!r}"]
     lines += [f"   h1     {text[:150]!r}" for text in h1[:4]]
     lines += [f"   stated {text[:150]!r}" for text in stated]
+    if share := slug_share(truth.title, truth.url):  # what title_signals.py's "slug" reads
+        shares = f"words: truth {share}, ours {slug_share(ours, truth.url)}"
+        lines.append(f"   slug   {slug(truth.url)!r} {shares}")
     return cause(ours, truth.title, h1, stated), lines
 
 

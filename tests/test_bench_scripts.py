@@ -29,13 +29,13 @@ def test_the_listing_bench_runs_and_finds_every_link() -> None:
     ]
 
 
-def _wcxb_page(root: Path, key: str, html: str, title: str, **fields: str) -> None:
+def _wcxb_page(root: Path, key: str, html: str, title: str, url: str = "", **fields: str) -> None:
     """One page in WCXB dev's layout: gzipped HTML beside its ground truth (its ``title``
-    and any other ``fields``: "author", "publish_date")."""
+    and any other ``fields``: "author", "publish_date"), at ``url`` or one of its key."""
     (root / "html").mkdir(exist_ok=True)
     (root / "ground-truth").mkdir(exist_ok=True)
     (root / "html" / f"{key}.html.gz").write_bytes(gzip.compress(html.encode()))
-    truth = {"url": f"https://example.org/{key}", "ground_truth": {"title": title, **fields}}
+    truth = {"url": url or f"https://example.org/{key}", "ground_truth": {"title": title, **fields}}
     (root / "ground-truth" / f"{key}.json").write_text(json.dumps(truth), encoding="utf-8")
 
 
@@ -81,6 +81,32 @@ def test_the_title_miss_listing_names_each_miss_by_its_cause(tmp_path: Path) -> 
     stated = "a stated title (og, <title>, JSON-LD, twitter) where we took the reworded h1"
     assert f"    0     1  {stated}" in lines
     assert "   stated 'The Bridge Opens in May'" in lines
+
+
+def test_the_title_signals_count_what_each_would_fix_and_break(tmp_path: Path) -> None:
+    # The slug has the stated title's words: the signal takes it, and it is the reference.
+    fixed = _article("Everything about the new bridge", og="The New Bridge Opens in May")
+    url = "https://example.org/news/new-bridge-opens-in-may"
+    _wcxb_page(tmp_path, "0002", fixed, "The New Bridge Opens in May", url=url)
+    # The slug again sides with the stated title, but the reference is the h1.
+    broken = _article("Почистване на парка в неделя", og="Доброволци в парка")
+    url = "https://example.org/novini/dobrovoltsi-v-parka"
+    _wcxb_page(tmp_path, "0003", broken, "Почистване на парка в неделя", url=url)
+    # The stated title adds a year to the h1's words.
+    dated = _article("Best Parks for Children", og="Best Parks for Children in 2025")
+    _wcxb_page(tmp_path, "0004", dated, "Best Parks for Children in 2025")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "title_signals.py"), "--data", str(tmp_path)],
+        capture_output=True, text=True, env=env, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()}
+    assert rows["slug"] == ["1/0", "0/1"]
+    assert rows["number"] == ["1/0", "0/0"]
+    assert "  the reference is stated: even 2, odd 0" in done.stdout.splitlines()
+    listing = _misses_listing("title_misses.py", tmp_path)
+    assert "   slug   'new-bridge-opens-in-may' words: truth 4/4, ours 2/4" in listing
 
 
 def _authored(key: str, root: Path, byline: str, author: str) -> None:
