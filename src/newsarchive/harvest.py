@@ -41,9 +41,9 @@ from newsarchive.discover.urls import (
     amp_originals,
     identify,
     is_home_page,
-    stands_in,
     item_url,
     slashless_key,
+    stands_in,
     stated_canonical,
     url_key,
 )
