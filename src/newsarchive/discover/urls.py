@@ -19,12 +19,15 @@ from newsarchive.hosts import ascii_host, host_variants
 from newsarchive.models import Profile
 
 # Click ids and campaign tags an ad network, a search engine or a share button appends to
-# a link (Google's ``srsltid`` on search results and ``_gl`` cross-domain linker, Microsoft's
-# ``msclkid``, Instagram's ``igshid``...): the page is the same without them, and a site
-# that copies the address it was reached by into its canonical link hands them on there.
+# a link (Google's ``srsltid`` on search results and its cross-domain linkers, ``_gl`` and
+# the older ``_ga=2.…`` a portal's links to its news host carry; Microsoft's ``msclkid``,
+# Instagram's ``igshid``, HubSpot's and Marketo's e-mail tags, Facebook's share tags...):
+# the page is the same without them, and a site that copies the address it was reached by
+# into its canonical link or its sitemap hands them on there.
 TRACKING_PARAMS = re.compile(
-    r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid|srsltid|_gl|msclkid|dclid|gbraid"
-    r"|wbraid|gad_source|igshid|twclid|ttclid|ref_src|ref_url)$",
+    r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid|srsltid|_gl|_ga|msclkid|dclid|gbraid"
+    r"|wbraid|gad_source|igshid|twclid|ttclid|ref_src|ref_url|_hsenc|_hsmi|mkt_tok"
+    r"|fb_action_ids|fb_action_types|fb_source|fb_ref)$",
     re.IGNORECASE,
 )
 # ``ref`` says where a link was: Ghost appends the site's host to its portal's and its
