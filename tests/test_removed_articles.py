@@ -1,6 +1,8 @@
-"""Articles a site removed without saying 404: sent on to the news list, or answered 200
-with its own "no such news item" page. Crawled from a bare profile (id, name, origin), as
-a user adds a site nobody profiled: the crawl knows the list only by exploring it."""
+"""The news list standing in for an article: a removed article sent on to it, or one
+article's canonical link naming it (a post whose theme's setting was left wrong); and a
+removed article answered 200 with the site's own "no such news item" page. Crawled from
+a bare profile (id, name, origin), as a user adds a site nobody profiled: the crawl knows
+the list only by exploring it."""
 
 from __future__ import annotations
 
@@ -28,14 +30,18 @@ HEAD = '<!doctype html><html lang="bg"><head><meta charset="utf-8"><title>{}</ti
 MENU = '<header><a href="/">Начало</a> <a href="/novini">Новини</a></header>'
 
 
-def _article(number: int, title: str) -> str:
+NAMES_THE_LIST = "104-konkurs-chitalishta"  # its canonical link: the news list
+
+
+def _article(number: int, title: str, canonical: str = "") -> str:
     paragraphs = "".join(
         f"<p>{title}. Кметът представи плана пред жителите на {number}-ия квартал и"
         " отговори на въпросите им за сроковете и за парите от бюджета.</p>"
         for _ in range(3)
     )
     return (
-        HEAD.format(f"{title} | Община Пример") + f"<body>{MENU}<article><h1>{title}</h1>"
+        HEAD.format(f"{title} | Община Пример").replace("</head>", canonical + "</head>")
+        + f"<body>{MENU}<article><h1>{title}</h1>"
         f'<time datetime="2026-11-{number - 80}">{number - 80}.11.2026</time>'
         f"{paragraphs}</article></body></html>"
     )
@@ -61,7 +67,12 @@ def _site(root: Path) -> Path:
     )
     for slug, title in KEPT.items():
         (root / "novini" / f"{slug}.html").write_text(
-            _article(int(slug[:3]), title), encoding="utf-8"
+            _article(
+                int(slug[:3]),
+                title,
+                f'<link rel="canonical" href="{ORIGIN}/novini">' if slug == NAMES_THE_LIST else "",
+            ),
+            encoding="utf-8",
         )
     (root / "novini" / f"{SAID_GONE}.html").write_text(
         HEAD.format("Няма такава новина | Община Пример")
@@ -74,12 +85,13 @@ def _site(root: Path) -> Path:
     return root
 
 
-def test_a_removed_article_is_no_row_whether_sent_to_the_list_or_said_gone(
+def test_the_news_list_is_no_article_s_address_and_a_removed_article_is_no_row(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
     """Taken at its word, the redirect made the news list an article of the archive
     (its row titled by the list), and the "Няма такава новина" page one more; both are
-    the site saying the article is gone."""
+    the site saying the article is gone. The article naming the list as its canonical
+    was archived under the list's address; it keeps its own."""
     profile = bare_profile(tmp_path, "primer", "Община Пример", ORIGIN)
     with MirrorServer(_site(tmp_path / "site")) as server:
         args = ("crawl", "primer", "--profile", str(profile), "--base-url", server.url)
