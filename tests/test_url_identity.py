@@ -490,3 +490,42 @@ def test_an_archive_keyed_with_referrer_tags_is_rekeyed(
     assert rows == {plain: "Ремонт", numbered: "Обява", bare: "Сесия"}
     assert "g.bg/web/content/sesia?redirect=/novini" not in keys
     assert "g.bg/obyava.php?ref=1204" in keys and "g.bg/p/remont/?ref=rss" not in keys
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "https://g.bg/novini/5-park?_ga=2.148221.1926553.1700000000-1577.1700000000",
+        "https://g.bg/novini/5-park?_hsenc=p2ANqtz-9xB&_hsmi=28764",
+        "https://g.bg/novini/5-park?mkt_tok=eyJpIjoiT1dN",
+        "https://g.bg/novini/5-park?fb_action_ids=1021&fb_action_types=og.likes&fb_source=feed",
+    ],
+)
+def test_an_analytics_linker_or_mail_tag_is_no_part_of_an_address(tagged: str) -> None:
+    """Google Analytics' older cross-domain linker (a portal's links to its news host), an
+    e-mail platform's tags and Facebook's share tags say who followed the link, not which
+    page: a sitemap or feed written from visited addresses hands them on."""
+    assert normalize_url(tagged) == "https://g.bg/novini/5-park"
+
+
+def test_an_archive_keyed_with_an_analytics_linker_is_rekeyed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An archive of schema v17, written as that release keyed a post its sitemap gave
+    with a ``_ga`` linker and its listing plainly: two rows, one article once opened."""
+    db = tmp_path / "v17.db"
+    tagged = "https://g.bg/p/remont/?_ga=2.148221.1926553.1700000000-1577.1700000000"
+    plain = "https://g.bg/p/remont/"
+    stale = {tagged: "g.bg/p/remont/?_ga=2.148221.1926553.1700000000-1577.1700000000"}
+    versions = [
+        (tagged, "Ремонт", TEXT, "2026-11-20T10:00:00+00:00"),
+        (plain, "Ремонт", TEXT + " Допълнено.", "2026-11-21T10:00:00+00:00"),
+    ]
+    _write_as_keyed(db, 17, versions, stale)
+    shown = run_cli("show", tagged, "--format", "json", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.json()["text"] == TEXT + " Допълнено."  # type: ignore[index]
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] >= 18
+        rows = dict(after.execute("SELECT url, title FROM articles"))
+    assert rows == {plain: "Ремонт"}

@@ -81,6 +81,8 @@ class SiteCrawl:
         try:
             # what earlier runs learned of the site, read once: the move, the news hosts
             found = self.frontier.discovery()
+            if found is not None:  # (what is queued from before is fetched first)
+                self.harvest.listings.update((*found.listings, *found.rested))
             self._stored_move(found)
             self._adopt(found.hosts if found is not None else ())
             if self.options.recheck_days is not None:

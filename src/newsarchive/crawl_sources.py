@@ -85,6 +85,7 @@ class SourceReader:
         found in this run, so a feed's older pages are read to their end
         (``_older_posts``), as they are on the first run that reads a profile's feed."""
         skip = skip or set()
+        self.harvest.listings.update((*sources.listings, *sources.rested))
         failed_before = self.report.listing_errors
         self._sitemapped = self._sitemapped or bool(sources.sitemaps)
         first = next((u for u in sources.urls if u not in skip), None)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, partial
@@ -43,6 +43,7 @@ from newsarchive.discover.urls import (
     is_home_page,
     item_url,
     slashless_key,
+    stands_in,
     stated_canonical,
     url_key,
 )
@@ -101,12 +102,14 @@ def judge(
     listed: tuple[dt.date, str] | None = None,
     *,
     older: bool = False,
+    listings: Collection[str] = (),
 ) -> Verdict:
     """``listed``: the date the listing or feed gave this URL, the article's date when
     its page states none (``date_source`` "listing" or "feed"), never one after the fetch.
     ``older``: the page's "« Предишна новина" link is wanted (``Verdict.older``): only
     on the way back through them, as reading every link's text costs a page 6% of its
-    extraction, for a link nothing else uses."""
+    extraction, for a link nothing else uses. ``listings``: the site's listing pages this
+    crawl knows (``Harvester.listings``), which no article is redirected to or named by."""
     if isinstance(result, FetchInterrupted):
         return Verdict(Outcome.INTERRUPTED)
     if isinstance(result, RobotsDisallowed):
@@ -119,8 +122,9 @@ def judge(
         return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
-    if is_home_page(result.final_url) and not is_home_page(url):
-        return Verdict(Outcome.GONE, f"redirected to the home page: {url}")
+    if stands_in(result.final_url, url, profile, listings):  # (a removed article's new "address")
+        where = "the home page" if is_home_page(result.final_url) else result.final_url
+        return Verdict(Outcome.GONE, f"redirected to {where}: {url}")
     if document := document_kind(result):
         return Verdict(Outcome.NOT_PAGE, f"{document}: {url}")
     if original := translation_of(result.text, result.final_url):
@@ -168,7 +172,7 @@ def judge(
         return read(Outcome.OLD, "older than --since", day=day)
     header = linked(result.headers.get("link"), "canonical")
     stated = stated_canonical(article.canonical_url, header, result.final_url)
-    identity = identify(result.final_url, stated, profile)
+    identity = identify(result.final_url, stated, profile, listings)
     return read(
         Outcome.NEW, article=article, url=identity, next_page=following, older=before_it, day=day
     )
@@ -370,6 +374,9 @@ class Harvester:
     # the day each page fetched in this run states, by URL key (one older than --since,
     # never archived, too): how a listing printing no dates runs (``stated_days``)
     days: dict[str, dt.date] = field(default_factory=dict)
+    # the site's listing pages known in this run (the saved exploration's, those read):
+    # a bare profile names none, and an article redirected to one was removed
+    listings: set[str] = field(default_factory=set)
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out
@@ -573,7 +580,10 @@ class Harvester:
         """``archive``'s work; the URL the article was archived under, if one was
         (``identify``'s, unless the store found it another)."""
         left = self.going_back.get(url, 0)  # (0: the way back ends at this one)
-        verdict = judge(url, result, self.profile, self.options.since, listed, older=left != 0)
+        verdict = judge(
+            url, result, self.profile, self.options.since, listed, older=left != 0,
+            listings=self.listings,
+        )  # fmt: skip
         self.report.cpu["extract"] += verdict.cpu
         if verdict.day is not None:
             self.days[url_key(url)] = verdict.day
@@ -679,7 +689,10 @@ class Harvester:
             return page, verdict
         if original.status != 200 or original.not_modified:
             return page, verdict
-        again = judge(verdict.url, original, self.profile, self.options.since, listed)
+        again = judge(
+            verdict.url, original, self.profile, self.options.since, listed,
+            listings=self.listings,
+        )  # fmt: skip
         self.report.cpu["extract"] += again.cpu
         if again.article is None or url_key(again.url) != url_key(verdict.url):
             return page, verdict

@@ -1,4 +1,4 @@
-"""An archive's URL keys brought under today's identity rule (schema v10, v12, v16, v17).
+"""An archive's URL keys brought under today's identity rule (schema v10, v12, v16-v18).
 
 Releases before session ids left the normal form (``PHPSESSID``, ``;jsessionid=``, a
 token-like ``sid``) stored keys and URLs with them: a site writing another id into

@@ -91,6 +91,10 @@ Migrations, in ``MIGRATIONS`` order:
   ``urls.normalize_url``), nor a return address a portal writes into its links
   (Liferay's ``?redirect=<the list page>``, ASP.NET's ``ReturnUrl``), where older
   releases queued and archived an article under each spelling its links gave it.
+* v18: the keys are brought under today's identity once more (``archive.rekey``, as in
+  v17): Google Analytics' older cross-domain linker (``?_ga=2.…``), HubSpot's and
+  Marketo's e-mail tags and Facebook's share tags are tracking (``urls.TRACKING_PARAMS``),
+  where older releases archived an article under the tagged address a sitemap gave it.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -103,9 +107,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
-# after it only bring stored keys under today's identity (v12, v16, v17: ``archive.rekey``), respell
+# after it only bring stored keys under today's identity (v12, v16-v18: ``archive.rekey``), respell
 # stored words (v13) or add what only a crawl reads (v14: a walk's cut; v15: whether its
 # order was told). A reader that cannot write the archive (``connection.connect_reader``)
 # reads one this old as it is.
@@ -643,6 +647,15 @@ def _migrate_identity_v17(conn: sqlite3.Connection) -> None:
     rekey(conn)
 
 
+def _migrate_identity_v18(conn: sqlite3.Connection) -> None:
+    """Today's URL identity for keys written while ``_ga``, ``_hsenc``, ``mkt_tok`` or a
+    Facebook share tag was part of an address: v12's re-keying, which recomputes every
+    key."""
+    from newsarchive.archive.rekey import rekey
+
+    rekey(conn)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -660,6 +673,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (15, _migrate_walk_judged_v15),
     (16, _migrate_identity_v16),
     (17, _migrate_identity_v17),
+    (18, _migrate_identity_v18),
 )
 
 

@@ -19,12 +19,15 @@ from newsarchive.hosts import ascii_host, host_variants
 from newsarchive.models import Profile
 
 # Click ids and campaign tags an ad network, a search engine or a share button appends to
-# a link (Google's ``srsltid`` on search results and ``_gl`` cross-domain linker, Microsoft's
-# ``msclkid``, Instagram's ``igshid``...): the page is the same without them, and a site
-# that copies the address it was reached by into its canonical link hands them on there.
+# a link (Google's ``srsltid`` on search results and its cross-domain linkers, ``_gl`` and
+# the older ``_ga=2.…`` a portal's links to its news host carry; Microsoft's ``msclkid``,
+# Instagram's ``igshid``, HubSpot's and Marketo's e-mail tags, Facebook's share tags...):
+# the page is the same without them, and a site that copies the address it was reached by
+# into its canonical link or its sitemap hands them on there.
 TRACKING_PARAMS = re.compile(
-    r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid|srsltid|_gl|msclkid|dclid|gbraid"
-    r"|wbraid|gad_source|igshid|twclid|ttclid|ref_src|ref_url)$",
+    r"^(?:utm_[a-z_]+|fbclid|gclid|yclid|mc_cid|mc_eid|srsltid|_gl|_ga|msclkid|dclid|gbraid"
+    r"|wbraid|gad_source|igshid|twclid|ttclid|ref_src|ref_url|_hsenc|_hsmi|mkt_tok"
+    r"|fb_action_ids|fb_action_types|fb_source|fb_ref)$",
     re.IGNORECASE,
 )
 # ``ref`` says where a link was: Ghost appends the site's host to its portal's and its
@@ -685,7 +688,9 @@ def stated_canonical(page: str | None, header: list[str], url: str) -> str | Non
     return named[0]
 
 
-def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
+def identify(
+    fetched_url: str, declared: str | None, profile: Profile, listings: Iterable[str] = ()
+) -> str:
     """The URL an article is archived under: the page's own canonical URL when it is on
     the site, else the URL it was fetched from (both in normal form).
 
@@ -696,23 +701,36 @@ def identify(fetched_url: str, declared: str | None, profile: Profile) -> str:
     article (one article alone naming it would make the category its address until a
     second did), and one naming the page's own AMP copy
     (an AMP plugin misconfigured: the copy is made from the page, never the reverse).
+    ``listings``: the site's listing pages a crawl found by exploring (``stands_in``).
     """
     fetched = normalize_url(fetched_url) or fetched_url
     claimed = normalize_url(declared) if declared else None
     if claimed is None or not on_site(claimed, profile):
         return fetched
-    starts = {
-        slashless_key(absolute(profile, start))
-        for start in (*profile.start_urls, *profile.rested_urls)
-    }
-    if (
-        (is_home_page(claimed) and not is_home_page(fetched))
-        or (slashless_key(claimed) in starts and slashless_key(fetched) not in starts)
-        or (_list_page(claimed) and not _list_page(fetched))
-        or url_key(fetched) in {url_key(original) for original in amp_originals(claimed)}
-    ):
+    if stands_in(claimed, fetched, profile, listings) or url_key(fetched) in {
+        url_key(original) for original in amp_originals(claimed)
+    }:
         return fetched
     return _secure_as_fetched(claimed, fetched)
+
+
+def stands_in(url: str, page: str, profile: Profile, listings: Iterable[str] = ()) -> bool:
+    """Whether ``url`` is a page a site names or sends a reader to in place of ``page``,
+    never ``page``'s own address: its home page, a start page (a listing the crawl walks)
+    or a category's, tag's or author's page, when ``page`` is none of those itself. A
+    theme's canonical link on every article says so (``identify``), and so does a
+    redirect from a removed article to its section's listing (``harvest.judge``): either
+    taken at its word, every article would become that one page's row. ``listings``:
+    more start pages, the ones exploring found (a bare profile names none)."""
+    starts = {
+        slashless_key(absolute(profile, start))
+        for start in (*profile.start_urls, *profile.rested_urls, *listings)
+    }
+    return (
+        (is_home_page(url) and not is_home_page(page))
+        or (slashless_key(url) in starts and slashless_key(page) not in starts)
+        or (_list_page(url) and not _list_page(page))
+    )
 
 
 def _list_page(url: str) -> bool:
