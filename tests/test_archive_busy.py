@@ -150,3 +150,22 @@ def test_serve_meeting_a_writer_mid_transaction_is_75_as_its_help_says(
     assert result.exit_code == 75, (result.exit_code, result.stderr)
     [line] = [line for line in result.stderr.splitlines() if line.strip()]
     assert line.startswith("newsarchive: error: cannot read the archive: another program")
+
+
+def test_one_busy_wait_for_a_writer_and_a_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``BUSY_WAIT_S`` is each connection's busy timeout, set at the open and kept for
+    every later statement: the writer's and a command's reader's alike."""
+    monkeypatch.setattr(connection, "BUSY_WAIT_S", 2)
+    db = tmp_path / "a.db"
+    writer = connection.connect(db, create=True)
+    try:
+        assert writer.execute("PRAGMA busy_timeout").fetchone() == (2000,)
+    finally:
+        writer.close()
+    reader = connection.connect_reader(db)
+    try:
+        assert reader.execute("PRAGMA busy_timeout").fetchone() == (2000,)
+    finally:
+        reader.close()

@@ -336,3 +336,45 @@ def test_a_schools_team_signing_in_capitals_is_archived_as_written() -> None:
         "<h1>", '<div class="author">Автор: ЕКИП НА ОУ „ВАСИЛ ЛЕВСКИ“</div><h1>'
     )
     assert extract(page).author == "Екип на ОУ „Васил Левски“"
+
+
+HONG_KONG = (
+    "The Hong Kong office of the trade council opened applications for its summer jobs"
+    " scheme.\nForms can be handed in at the registry office on any working day until the"
+    " end of the month."
+)
+
+
+def _hong_kong_page(closing: str, title: str = "Summer jobs for young people") -> str:
+    body = "".join(f"<p>{line}</p>" for line in HONG_KONG.split("\n"))
+    return (
+        f"<html lang='en'><head><title>{title} | Trade Council</title></head><body><main>"
+        f"<article><h1>{title}</h1><div class='entry-content'>{body}{closing}</div>"
+        "</article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize("line", ["— Hong Kong, March 3, 2026", "– Hong Kong | March 3, 2026"])
+def test_a_place_the_text_names_is_no_signature_after_the_dash(line: str) -> None:
+    """Title-case words after the signing dash that the text itself names (its place:
+    "The Hong Kong office…") are what it is about, where a writer's name is not: a
+    place no word list holds, told by the page."""
+    article = extract(_hong_kong_page(f"<p>{line}</p>"))
+    assert article.author is None
+    assert article.text == f"{HONG_KONG}\n{line}"
+
+
+def test_a_place_the_headline_names_is_no_signature_after_the_dash() -> None:
+    line = "— Buenos Aires, March 3, 2026"
+    article = extract(
+        _english_page(f"<p>{line}</p>").replace(
+            "Summer jobs for young people", "Summer jobs for young people in Buenos Aires"
+        )
+    )
+    assert article.author is None
+
+
+def test_a_writer_the_text_does_not_name_still_signs_after_the_dash() -> None:
+    article = extract(_hong_kong_page("<p>— John Smith, 3 March 2026</p>"))
+    assert article.author == "John Smith"
+    assert article.text == HONG_KONG

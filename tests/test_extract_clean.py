@@ -116,6 +116,9 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         "Авторът заяви, че не всички права са запазени в новия договор за издаване.",
         "Facebook и Viber спряха за два часа",
         "• заместник-кметове, отговарящи за хуманитарни дейности;",
+        # a one-word name with a dot: a domain, capitalised as a headline writes it
+        "Dnes.bg",
+        "Sofia.bg",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:
@@ -261,3 +264,22 @@ def test_a_bylines_box_is_not_furniture_to_the_field_rules() -> None:
     for cls in ("byline", "bylines", "post-bylines"):
         assert clean.is_boilerplate_attrs("div", {"class": cls})
         assert not clean.is_furniture_attrs("div", {"class": cls})
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("site.bta", True),
+        ("news.read_more", True),
+        ("news.modal.text", True),
+        ("common.readMore", True),
+        ("Dnes.bg", False),
+        ("Sofia.bg", False),
+        ("Dir.bg", False),
+        ("Site.bta", False),  # a key is all lower-case where it opens: this is a name
+        ("site. bta", False),
+    ],
+)
+def test_an_untranslated_key_is_a_lower_case_dotted_identifier(text: str, key: bool) -> None:
+    assert clean.is_i18n_key(text) is key
+    assert clean.is_boilerplate_line(text) is key

@@ -69,3 +69,39 @@ def test_a_news_list_on_the_page_is_still_furniture() -> None:
     )
     html = page(site_footer="").replace('<div id="footer">', others + '<div id="footer">')
     assert extract(html, "http://primer.example/news/budget").author is None
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        '<p class="photo-unavailable">Снимката не е налична.</p>',
+        '<p class="text-navy">Следват инвестициите.</p>',
+        '<p id="canavan-note">Следват инвестициите.</p>',
+        '<p class="menuitemprice">Следват инвестициите.</p>',
+    ],
+)
+def test_words_that_merely_hold_nav_or_menu_are_no_frame(extra: str) -> None:
+    """The frame's class words are words ("main-nav", "menu_top"), not any string that
+    holds their letters: "unavailable" and "navy" name no menu of the page."""
+    byline = '<span class="news-list-author">Мария Петрова</span>'
+    html = page(byline).replace(
+        '<div class="news-text-wrap">', f'{extra}<div class="news-text-wrap">'
+    )
+    assert extract(html, "http://primer.example/news/budget").author == "Мария Петрова"
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '<div class="main-nav">{links}</div>',
+        '<div id="menu_top">{links}</div>',
+        '<div class="navbar">{links}</div>',
+        '<div class="mainMenu">{links}</div>',
+    ],
+)
+def test_a_box_with_the_menu_is_the_pages_wrapper(frame: str) -> None:
+    """A box that holds the headline and a menu named by a class word is the page's
+    wrapper: its footer's credit stays furniture."""
+    credit = 'Уебсайт: Студио Уеб. Автор: <span class="author">Иван Иванов</span>'
+    html = page(site_footer=credit, menu=frame.format(links=LINKS))
+    assert extract(html, "http://primer.example/news/budget").author is None

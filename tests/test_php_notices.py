@@ -65,3 +65,15 @@ def test_other_text_before_the_root_is_left_to_the_parser(before: str) -> None:
 def test_a_notice_inside_the_body_is_not_looked_for() -> None:
     data = BODY.replace("<p>Работата", "<p>Notice: Undefined index: id in /x.php on line 5<p>")
     assert without_leading_notices(data.encode()) == data.encode()
+
+
+@pytest.mark.parametrize("notice", NOTICES)
+def test_every_parse_of_a_page_drops_the_notices(notice: str) -> None:
+    """Not only the article's parse: a listing, an article's later page and a site's check
+    parse with ``parse_html`` too, and took the notice for the page's first words."""
+    from newsarchive.markup import page_tree, parse_html
+
+    for parse in (parse_html, page_tree):
+        body = parse("<!DOCTYPE html>\n" + notice + BODY).body
+        assert body is not None
+        assert body.text(strip=True).startswith("Ремонт на читалището")

@@ -644,6 +644,13 @@ def test_a_template_key_left_untranslated_is_never_the_title() -> None:
     )
 
 
+def test_a_one_word_headline_with_a_dot_is_no_template_key() -> None:
+    """A site's name as its headline ("Dnes.bg" in a column about the site) is capitalised;
+    a template's key ("site.bta") is not."""
+    html = page("<title>Sofia.bg</title>", f"<article><h1>Sofia.bg</h1>{PROSE}</article>")
+    assert extract(html, "https://www.primerna.bg/novini/7").title == "Sofia.bg"
+
+
 _MENU = '<nav><a href="/">Начало</a> <a href="/novini">Новини</a> <a href="/obyavi">Обяви</a></nav>'
 
 

@@ -124,7 +124,30 @@ def test_search_page_shows_n_of_m_and_pages(run_cli: Cli, db: Path) -> None:
     assert "21–25 of 25 articles" in text_of(second)
     assert text_of(second).count('class="na-title"') == 5
     (beyond,) = fetch(ds, "/search?q=община&page=9")
-    assert "No articles on this page; 25 in all." in text_of(beyond)
+    assert beyond.status_code == 404  # as an article that is not there
+    assert "No articles on page 9: 25 in all, on pages 1 to 2." in beyond.text
+    last_link = f'href="/search?q={quote("община")}&amp;sort=relevance&amp;page=2"'
+    assert f'<a {last_link} rel="last">' in beyond.text
+
+
+def test_a_page_past_the_last_or_no_page_number_says_so(demo: Path) -> None:
+    """A page number too large for SQLite, or for ``int``, is past the last page like any
+    other, not page 1; one that is no whole number from 1 is a bad parameter, answered as
+    a bad sort or date is (400 and one line)."""
+    ds = datasette(demo)
+    words = quote("община")
+    for page in ("9" * 5000, "99999999999999999999", "1234567890", "5"):
+        (beyond,) = fetch(ds, f"/search?q={words}&page={page}")
+        assert beyond.status_code == 404, page
+        assert "4 in all, on page 1." in beyond.text, page
+        assert f'<a href="/search?q={words}&amp;sort=relevance" rel="last">' in beyond.text
+        assert 'class="na-title"' not in beyond.text
+    for page in ("²", "0", "-1", "2.5", "две"):
+        (bad,) = fetch(ds, f"/search?q={words}&page={quote(page)}")
+        assert bad.status_code == 400, page
+        assert "page: a whole number from 1" in bad.text, page
+    (first,) = fetch(ds, f"/search?q={words}&page=1")
+    assert first.status_code == 200 and "1–4 of 4 articles" in text_of(first)
 
 
 def test_search_page_marks_matches_and_filters(demo: Path) -> None:
@@ -420,9 +443,6 @@ def test_search_page_and_search_box_filter_by_author(run_cli: Cli, db: Path) -> 
 
 def test_numbers_in_addresses_that_int_or_sqlite_cannot_take(demo: Path) -> None:
     ds = datasette(demo)
-    for page in ("²", "9" * 5000, "99999999999999999999"):
-        (found,) = fetch(ds, f"/search?q={quote('община')}&page={page}")
-        assert "1–4 of 4 articles" in text_of(found), page
     for wanted in ("9" * 5000, "99999999999999999999"):
         (missing,) = fetch(ds, f"/article/{wanted}")
         assert missing.status_code == 404, wanted

@@ -81,10 +81,12 @@ def parse_html(html: str | bytes) -> LexborHTMLParser:
     """The tree of ``html``, nested at most ``MAX_DEPTH`` deep (see the module's doc).
 
     A str is handed over as the UTF-8 bytes selectolax would make of it (its
-    ``errors="ignore"`` drops lone surrogates).
+    ``errors="ignore"`` drops lone surrogates). PHP's notices before the root are dropped
+    here, where every page's HTML is parsed (an article, its later pages, a listing, a
+    site's check), so that none of its readers takes them for the page's first line.
     """
     data = html.encode("utf-8", errors="ignore") if isinstance(html, str) else html
-    return LexborHTMLParser(cap_depth(data))
+    return LexborHTMLParser(cap_depth(without_leading_notices(data)))
 
 
 def page_tree(html: str) -> LexborHTMLParser:
@@ -98,7 +100,6 @@ def page_tree(html: str) -> LexborHTMLParser:
     data = html.encode("utf-8", errors="ignore")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
-    data = without_leading_notices(data)
     tree = parse_html(data)
     place_streamed(tree, data)
     return tree

@@ -66,8 +66,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             f"cannot write archive {path}: the {unwritable} is read-only for this user"
         )
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_WAIT_S)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_S * 1000}")
+        conn = sqlite3.connect(path, timeout=BUSY_WAIT_S)  # its busy_timeout (``BUSY_WAIT_S``)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         foreign = _foreign(conn, path, tables, create=create)  # before WAL changes the file
         if foreign is not None:
@@ -135,7 +134,11 @@ def _foreign(
     return None
 
 
-BUSY_WAIT_S = 30  # every writer's busy_timeout, below
+# Every writer's busy timeout, and a command's reader's. Set by ``sqlite3.connect``'s
+# ``timeout`` alone, the one place: it is SQLite's own busy_timeout for the connection's
+# whole life (CPython calls ``sqlite3_busy_timeout`` with it), so the first read of an
+# open and every later statement wait as long; a PRAGMA repeating it could only disagree.
+BUSY_WAIT_S = 30
 
 
 def is_busy(exc: sqlite3.DatabaseError) -> bool:
@@ -387,7 +390,6 @@ def open_read_only(path: Path, *, wait: float | None = None) -> tuple[sqlite3.Co
         except sqlite3.DatabaseError as exc:  # not a database, or damaged: no second try
             conn.close()
             raise _open_failure(exc, f"cannot open archive {path}") from None
-        conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")  # wait out a writer from now on
         add_functions(conn)
         if uri != base:
             _warn_unread_wal(path)

@@ -239,6 +239,10 @@ def declared_late(content: bytes) -> bool:
     return rest != first and not _PAGE_START.search(first[: len(first) - len(rest)])
 
 
+# A page's start before a late declaration: its document tags only, any doctype. Not
+# ``documents._PAGE_TAG``, whose "<p" and "<div" a server's error output holds too (a
+# framework boxes PHP's notice in ``<div><h4>…</h4><p>Severity: Notice</p>``): read as a
+# page's, the sitemap behind it was lost (tests/test_page_sniffs.py).
 _PAGE_START = re.compile(rb"<(?:!doctype|html|head|body)[\s>]", re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ wrongly split institution is worse for a researcher than a join word left in pla
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from newsarchive.dates import (
     DATE_LINE_LABEL,
@@ -530,31 +531,41 @@ def _place_or_outlet(words: list[str]) -> bool:
     )
 
 
-def dated_signature(line: str, author: str = "") -> tuple[str, str, str]:
+def _named_in(words: str, text: Sequence[str]) -> bool:
+    """Whether the article's ``text`` (its headline and lines) names ``words``: a place
+    after the signing dash ("— Hong Kong, March 3, 2026") is what the text is about, and
+    named in it ("The Hong Kong office…"), where a writer's name is not; told so by the
+    page, not by a list of every place's name."""
+    named = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
+    return any(named.search(line) for line in text)
+
+
+def dated_signature(line: str, author: str = "", text: Sequence[str] = ()) -> tuple[str, str, str]:
     """Who signs a line that is a signature and a date and nothing else, as a person
     (first) or as an office (second), and the date as printed (third): "Мария Колева,
     12 март 2026 г." → ("Мария Колева", "", "12 март 2026 г."); "Пресцентър на Община
     Русе | 12.03.2026" → ("", "Пресцентър на Община Русе", "12.03.2026"); ("", "", "")
     for any other line (``signer`` says who the part before the date is; ``author``: the
-    writer the page names elsewhere)."""
+    writer the page names elsewhere; ``text``: the article's other lines)."""
     if len(line) > 120:
         return "", "", ""
     for sep in _SIGNATURE_END.finditer(line):
         who, when = line[: sep.start()].strip(), line[sep.end() :].strip()
         if is_bare_date(when):
-            name, office = signer(who, author)
+            name, office = signer(who, author, text)
             return (name, office, when) if name or office else ("", "", "")
     return "", "", ""
 
 
-def signer(who: str, author: str = "") -> tuple[str, str]:
+def signer(who: str, author: str = "", text: Sequence[str] = ()) -> tuple[str, str]:
     """The person (first) or the office (second) a signature over or beside the text's
     date names, and nothing else: a labelled byline ("Автор: Мария Колева"), an office
     (``office_signature``), or a name of two or three words, perhaps after the signing
     dash or "By": a Bulgarian one's last a surname (``_SURNAME``), which a place dating
     a letter is not; a Latin one's words names' (``_LATIN_NAME_WORD``), after the dash or
-    "By" and not a place's or an outlet's (``_place_or_outlet``), or the ``author`` the
-    page names elsewhere; in capitals as written
+    "By" and not a place's or an outlet's (``_place_or_outlet``, or words the article's
+    ``text`` names: ``_named_in``), or the ``author`` the page names elsewhere; in
+    capitals as written
     (``as_written``). ("", "") for any other words."""
     if name := labelled_line(who):
         return name, ""
@@ -571,7 +582,7 @@ def signer(who: str, author: str = "") -> tuple[str, str]:
             # "Emily Post" end as a place's or an outlet's name may)
             and (
                 who.casefold() == author.casefold()
-                or (marked is not None and not _place_or_outlet(words))
+                or (marked is not None and not _place_or_outlet(words) and not _named_in(who, text))
             )
         )
     ):

@@ -231,8 +231,11 @@ _ANY_LINE_RULE = re.compile("|".join(f"(?:{rule})" for rule in _LINE_RULES), re.
 # hold: in the alternation above they were a third of its cost (a bar's labels, a key's
 # letters and a "read more" line's leading ".{0,200}" are tried on every paragraph),
 # and almost no paragraph passes their test.
-# An untranslated i18n key ("site.bta", "news.modal.text"): a dot, and no space.
-_I18N_KEY = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$", re.IGNORECASE)
+# An untranslated i18n key ("site.bta", "news.modal.text", "common.readMore"): a dot, no
+# space, and a lower-case letter opening it, as identifiers are written: a capital there
+# is a name written as a headline writes it ("Dnes.bg", "Sofia.bg"). (Case is read only
+# at the start, also where the pattern is joined into an ignore-case alternation.)
+_I18N_KEY = re.compile(r"^(?-i:[a-z])[a-z0-9_]*(?:\.[a-z0-9_]+)+$", re.IGNORECASE)
 # A share or print bar: its buttons' labels, or only the separators between icons whose
 # links hold no text ("| ||||||" under a "24" network site's headline, "| | RSS").
 _BAR_LINE = re.compile(rf"^{_BAR_GAP}(?:(?:{_BAR_LABELS}){_BAR_GAP})*$", re.IGNORECASE)

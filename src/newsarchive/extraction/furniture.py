@@ -226,10 +226,16 @@ def _post_footer(node: LexborNode, marker: str) -> bool:
     return parent is not None and (_up_to_body(parent, _is_post) or _in_headlines_box(parent))
 
 
-# What a page's frame holds and an article's own box does not.
-_FRAME_PARTS = (
-    'header, nav, menu, aside, form, [role="navigation"], [class*="menu"], [id*="menu"], '
-    '[class*="nav"], [id*="nav"]'
+# What a page's frame holds and an article's own box does not: its landmarks, and boxes a
+# class or id word names a menu ("main-nav", "menu_top", "navbar", camelCase "mainMenu"),
+# read as words the way every class rule here reads them (``_RELATED_ATTR``), never as
+# letters inside another word ("unavailable", "navy", "canavan").
+_FRAME_TAGS = 'header, nav, menu, aside, form, [role="navigation"]'
+_FRAME_NAMED = '[class*="nav" i], [id*="nav" i], [class*="menu" i], [id*="menu" i]'
+# (Case matters only at a camelCase seam, so only the words ignore it.)
+_FRAME_WORD = re.compile(
+    r"(?:^|[\s_-]|(?<=[a-z])(?=[NM]))(?i:nav|navbar|navigation|navi|menus?|menubar|"
+    r"mainmenu|submenu|megamenu|topmenu)(?:$|[\s_-]|(?<=[a-z])(?=[A-Z]))"
 )
 # How far the box holding a footer and the headline may be from each: an article's box
 # holds its headline box and its footer side by side.
@@ -248,10 +254,20 @@ def _in_headlines_box(node: LexborNode) -> bool:
             return False
         headline = current.css_first("h1")
         if headline is not None:
-            return _levels_below(headline, current) <= _HEADLINE_BOX_LEVELS and (
-                current.css_first(_FRAME_PARTS) is None
+            return _levels_below(headline, current) <= _HEADLINE_BOX_LEVELS and not (
+                _holds_frame(current)
             )
         current = current.parent
+    return False
+
+
+def _holds_frame(box: LexborNode) -> bool:
+    if box.css_first(_FRAME_TAGS) is not None:
+        return True
+    for named in box.css(_FRAME_NAMED):  # the cheap substring test first
+        attrs = named.attributes
+        if _FRAME_WORD.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
     return False
 
 

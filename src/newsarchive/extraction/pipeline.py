@@ -130,7 +130,7 @@ def _extract(
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
     paragraphs, signed, office, signed_on = _trim_tail(
-        _trim_head(paragraphs, title.value), author.value
+        _trim_head(paragraphs, title.value), author.value, title.value
     )
     # No h1, og:title or JSON-LD headline; or a title that is the news section's name
     # ("Новини" over the article's own heading, in "Новини - Община Ветрен")
@@ -422,7 +422,9 @@ def _two_line_byline_of(label: str, line: str, author: _Field) -> _Field | None:
     return None
 
 
-def _trim_tail(paragraphs: list[str], author: str = "") -> tuple[list[str], str, str, str]:
+def _trim_tail(
+    paragraphs: list[str], author: str = "", title: str = ""
+) -> tuple[list[str], str, str, str]:
     """Drop a date line that closes the body ("Публикувана на 24.11.2026", "24.11.2026 г.",
     Joomla's "Последно обновяване ( Петък, 20 Ноември 2026 09:05 )"): where old sites
     print the date, under the text. A line naming more than the date (a letter's "София,
@@ -439,17 +441,21 @@ def _trim_tail(paragraphs: list[str], author: str = "") -> tuple[list[str], str,
     signature too (``bylines.office_signature``). A signature and the day after it
     ("Мария Колева, 12 март 2026 г.", ``bylines.dated_signature``), or over it on a
     line of its own (``bylines.signer``; a Latin name unmarked by a dash or "By" only
-    when it is the ``author`` the page names elsewhere), is who and when, no text:
-    dropped, its person or office returned, and the date as printed (last).
+    when it is the ``author`` the page names elsewhere; not words the ``title`` or the
+    text above names, a place's), is who and when, no text: dropped, its person or
+    office returned, and the date as printed (last).
     """
     signed = office = signed_on = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
     while paragraphs:
         last = paragraphs[-1]
         if not bylines.is_bare_date(last):
-            name, issuer, day = bylines.dated_signature(last, author)
+            above = (title, *paragraphs[:-1])
+            name, issuer, day = bylines.dated_signature(last, author, above)
             if dated and not name and not issuer and len(paragraphs) > 1:
-                name, issuer = bylines.signer(last, author)  # "Мария Колева" over "12.03.2026"
+                name, issuer = bylines.signer(
+                    last, author, above
+                )  # "Мария Колева" over "12.03.2026"
                 day = dated if name or issuer else ""
             signed_on = signed_on or day
             name = (

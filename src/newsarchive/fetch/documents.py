@@ -53,6 +53,10 @@ _XML_ROOT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # A page's own tags, each a whole name: "<p" alone was "<pubDate", "<param", "<path".
+# Markup at all, so a fragment's "<p>" or "<div>" counts, and only HTML's doctype (an
+# SVG's is none). Not ``feeds._PAGE_START``, which asks whether text before a late XML
+# declaration starts a page, where such fragments are a server's error box
+# (tests/test_page_sniffs.py).
 _PAGE_TAG = re.compile(rb"<(?:html|body|head|p|div)[\s>/]|<!doctype\s+html", re.IGNORECASE)
 
 

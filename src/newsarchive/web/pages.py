@@ -51,20 +51,27 @@ class Form:
     sort: str = "relevance"
     page: int = 1
     collapse: bool = False
+    page_error: str = ""  # the page number as typed, when it is none
 
     @classmethod
     def from_args(cls, args: Any) -> Form:
-        page = args.get("page") or "1"
+        typed = args.get("page") or "1"
+        page = _page_number(typed)
         return cls(
             q=(args.get("q") or "").strip(),
             sites=[s for s in args.getlist("site") if s],
             since=(args.get("since") or "").strip(),
             until=(args.get("until") or "").strip(),
             sort=args.get("sort") or "relevance",
-            # ASCII digits, few enough that the page's offset fits SQLite's int64
-            page=max(1, int(page)) if page.isascii() and page.isdigit() and len(page) < 10 else 1,
+            page=page or 1,
             collapse=bool(args.get("collapse")),
+            page_error="" if page else f"page: a whole number from 1, not '{typed[:40]}'",
         )
+
+    def offset(self) -> int:
+        """The first hit's offset, within SQLite's int64 for any page: a page past
+        ``_PAST_ANY`` is past the last of any archive, as far past as that one."""
+        return (min(self.page, _PAST_ANY) - 1) * PAGE_SIZE
 
     def filtered(self) -> bool:
         """Whether the form filters by site or date: then empty words list what it
@@ -95,6 +102,24 @@ class Form:
         params.update(changes)
         kept = {k: v for k, v in params.items() if v and not (k == "page" and v == 1)}
         return f"{path}?{urlencode(kept, doseq=True)}"
+
+
+# A page number beyond any archive's last page (20 hits each), whatever its digits: more
+# would cost ``int`` a quadratic parse (a 5,000-digit one it refuses) and SQLite an
+# offset past int64. The page stays past the last one, which is all that is shown of it.
+_PAST_ANY = 10**15
+_PAGE_DIGITS = len(str(_PAST_ANY))
+
+
+def _page_number(typed: str) -> int | None:
+    """The page a ``page`` parameter asks for; None for no whole number from 1 (a bad
+    parameter, answered as a bad sort is)."""
+    if not (typed.isascii() and typed.isdigit()):
+        return None
+    digits = typed.lstrip("0")
+    if not digits:
+        return None
+    return _PAST_ANY if len(digits) > _PAGE_DIGITS else int(digits)
 
 
 def marked(snippet: str) -> Markup:
@@ -143,10 +168,12 @@ async def search(datasette: Any, request: Any) -> Response:
     if not form.q and not form.filtered():
         return await _render(datasette, request, "newsarchive_search.html", **context)
     try:
+        if form.page_error:
+            raise NewsarchiveError(form.page_error)
         parsed = form.parsed()
         filters = form.filters()
         options = SearchOptions(filters=filters, limit=PAGE_SIZE, sort=form.sort,
-                                offset=(form.page - 1) * PAGE_SIZE, highlight=MARKS,
+                                offset=form.offset(), highlight=MARKS,
                                 collapse=form.collapse)  # fmt: skip
 
         def run(conn: sqlite3.Connection) -> Any:
@@ -162,19 +189,23 @@ async def search(datasette: Any, request: Any) -> Response:
         return await _render(
             datasette, request, "newsarchive_search.html", status=400, error=str(exc), **context
         )
-    first = (form.page - 1) * PAGE_SIZE + 1
+    first = form.offset() + 1
     back = form.url("/search")
     for hit in hits:
         hit["snippet_html"] = marked(hit["snippet"] or "")
         hit["href"] = f"/article/{int(hit['id'])}?{urlencode({'back': back})}"
         for copy in hit.get("also", ()):  # the outlet's own page: search JSON has no ids
             copy["href"] = copy["url"] if copy["url"].startswith(("https://", "http://")) else ""
+    pages = -(-total // PAGE_SIZE)
+    past = bool(total) and form.page > pages  # (an empty result has no page to go to)
     context.update(
         hits=hits,
         total=total,
         first=first,
         last=first + len(hits) - 1,
-        prev_url=form.url("/search", page=form.page - 1) if form.page > 1 else None,
+        past=past and {"page": form.page if form.page < _PAST_ANY else None, "pages": pages,
+                       "url": form.url("/search", page=pages)},
+        prev_url=form.url("/search", page=form.page - 1) if 1 < form.page <= pages else None,
         next_url=form.url("/search", page=form.page + 1) if first + len(hits) <= total else None,
         chart=month_chart(months),
         undated=undated_note(left_out) if left_out else "",
@@ -186,7 +217,11 @@ async def search(datasette: Any, request: Any) -> Response:
                      "url": form.url("/search", q="", since=day[0].isoformat(),
                                      until=day[0].isoformat(), page=1)},
     )  # fmt: skip
-    return await _render(datasette, request, "newsarchive_search.html", **context)
+    # A page past the last is not there, as an article that is not (and says where the
+    # last one is); a page number that is none was a bad parameter, above.
+    return await _render(
+        datasette, request, "newsarchive_search.html", status=404 if past else 200, **context
+    )
 
 
 async def chart_csv(datasette: Any, request: Any) -> Response:
