@@ -39,7 +39,7 @@ class State(enum.StrEnum):
     FAILED = "failed"  # retried on later runs, up to MAX_ATTEMPTS
     GONE = "gone"  # 404/410: settled
     DISALLOWED = "disallowed"  # robots.txt: settled
-    OLD = "old"  # older than --since when fetched: settled for runs with that or a later one
+    OLD = "old"  # older than --since: settled for runs with that or a later one (``old_since``)
     NOT_PAGE = "not-a-page"  # a document (PDF, ...) where an article was expected: settled
     TRANSLATION = "translation"  # a copy in another language of a Bulgarian page: settled
     LATER_PAGE = "later-page"  # page 2+ of an article over pages, read with page 1: settled
@@ -149,6 +149,19 @@ def recorded_moves(conn: sqlite3.Connection) -> dict[str, dict[str, str]]:
     }
 
 
+def _older_than(since: dt.date | None, day: dt.date | None) -> str | None:
+    """The ``old_since`` of a page fetched and found older than ``since``: the earliest
+    ``--since`` it is older than, the day after the one it states (``walk.too_old``).
+    Kept as ``since`` alone, each run asking a little further back (or the nightly run
+    after a first one with ``--since``) fetched it again, to drop it again; kept so, only
+    a run reaching back to its day (or one without ``--since``) fetches it, once."""
+    if since is None:
+        return None
+    if day is None or day >= since:
+        return since.isoformat()
+    return (day + dt.timedelta(days=1)).isoformat()
+
+
 class Frontier:
     """One site's crawl state in the archive; the only place crawl state is committed."""
 
@@ -256,6 +269,21 @@ class Frontier:
                 "SELECT count(*) FROM frontier WHERE site = ? AND state = 'queued'"
                 " AND old_since IS NOT NULL",
                 (self.site,),
+            ).fetchone()[0]
+        )
+
+    def backlog(self) -> int:
+        """How many pages an earlier ``--since`` passed over wait for a later run: queued
+        again (``requeue_passed``) and not yet fetched, or still settled OLD under a
+        ``--since`` narrower than this run's (a run whose budget ran out before it got to
+        ``requeue_passed``). One query, at the end of a site's run."""
+        since = self.since.isoformat() if self.since else None
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM frontier WHERE site = ?1 AND old_since IS NOT NULL"
+                " AND (state = 'queued' OR (state = 'old' AND (?2 IS NULL OR (old_since > ?2"
+                " AND (listed_date IS NULL OR listed_date >= ?2)))))",
+                (self.site, since),
             ).fetchone()[0]
         )
 
@@ -487,10 +515,13 @@ class Frontier:
         ).fetchone()
         return State(row[0]) if row else None
 
-    def settle(self, url: str, state: State, error: str | None = None) -> None:
-        """Record a URL's outcome and commit."""
+    def settle(
+        self, url: str, state: State, error: str | None = None, *, day: dt.date | None = None
+    ) -> None:
+        """Record a URL's outcome and commit. ``day``: the date a page settled OLD states
+        (``_older_than``)."""
         with self.conn:
-            self._mark(url, state, error)
+            self._mark(url, state, error, day)
 
     @contextmanager
     def archiving(self, url: str) -> Iterator[None]:
@@ -499,8 +530,8 @@ class Frontier:
             yield
             self._mark(url, State.DONE, None)
 
-    def _mark(self, url: str, state: State, error: str | None) -> None:
-        old_since = self.since.isoformat() if state is State.OLD and self.since else None
+    def _mark(self, url: str, state: State, error: str | None, day: dt.date | None = None) -> None:
+        old_since = _older_than(self.since, day) if state is State.OLD else None
         self.conn.execute(
             "UPDATE frontier SET state = ?, last_error = ?, attempts = attempts + 1,"
             " old_since = ? WHERE url_key = ?",
