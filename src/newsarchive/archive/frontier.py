@@ -47,8 +47,9 @@ class State(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Entry:
-    """A frontier row; ``old_since``: the ``--since`` a URL settled OLD was older than
-    (None: settled before v14 kept it)."""
+    """A frontier row; ``old_since``: the earliest ``--since`` a URL settled OLD is known
+    to be older than, the run's or the day after the one its page states (``_older_than``;
+    None: settled before v14 kept it)."""
 
     state: State
     attempts: int
