@@ -81,6 +81,8 @@ class SiteReport:
     broken: Counter[str] = field(default_factory=Counter)  # see ``broken_warning``
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # need a person, not a failure
+    # what the run left to later runs by design (no fault): in the summary, not warnings
+    deferred: list[str] = field(default_factory=list)
     cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     started: float = field(default_factory=time.monotonic)
     elapsed: float = 0.0
@@ -153,6 +155,8 @@ class SiteReport:
         if self.count(Outcome.OLD):
             # (fetched and found older: not archived, their day kept for a wider run)
             text += f", {self.count(Outcome.OLD)} older than --since, not archived"
+        for note in self.deferred:
+            text += f"; {note}"
         if self.backlog and not self.interrupted:
             # (a first crawl not yet finished, as far as --max-requests goes: said in the
             # summary, which --quiet leaves out, never as a warning cron would mail)

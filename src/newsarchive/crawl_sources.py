@@ -270,13 +270,15 @@ class SourceReader:
 
     def _sitemap_allowed(self, url: str) -> bool:
         """Whether this run may still ask for a sitemap (``SITEMAPS_PER_RUN``); the first
-        refused one says so in the run's warnings, once."""
+        refused one says so in the run's summary, once: a site of thousands is read over
+        many nights by design, and a warning (on stderr even with ``--quiet``) had cron
+        mail it every one of those nights, though nothing was wrong."""
         if self._sitemaps_read < SITEMAPS_PER_RUN:
             self._sitemaps_read += 1
             return True
         self._sitemaps_refused += 1
         if self._sitemaps_refused == 1:
-            self.report.warnings.append(
+            self.report.deferred.append(
                 f"{url}: {SITEMAPS_PER_RUN} sitemaps read in this run, the most one run"
                 " reads of a site; the rest, newest first, on the next runs"
             )
