@@ -105,3 +105,47 @@ def test_what_an_earlier_since_passed_over_waits_for_the_news_on_later_nights_to
         assert "1 new" in crawls.stdout, crawls.stdout
         crawls.crawl()
         assert "2 new" in crawls.stdout, crawls.stdout
+
+
+def test_a_page_found_older_is_fetched_again_only_by_a_run_reaching_back_to_its_day(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A first crawl --since 2026-11-01 fetches two posts the sitemap names with no date
+    of theirs (29 and 15 October) and finds them older. A run asking back to 20 October
+    fetches the first, which it reaches, and not the second: its day was learnt, so only
+    a run reaching back to 15 October (or none with --since) pays for it again, once."""
+    name, origin, since = SITES_SINCE["zornitsa"]
+    reached = "/2026/10/29/nov-grafik-na-smetosabirane-v-selata/"
+    beyond = "/2026/10/15/obshtinata-obnovi-spirkite-na-gradskiya-transport/"
+    with mirror_crawls(run_cli, db, tmp_path, "zornitsa", name, origin) as crawls:
+        first = crawls.crawl("--since", since)
+        assert reached in first and beyond in first, first
+        wider = crawls.crawl("--since", "2026-10-20")
+        assert reached in wider and beyond not in wider, wider
+        assert "1 new" in crawls.stdout, crawls.stdout
+        again = crawls.crawl("--since", "2026-10-16")
+        assert beyond not in again, again
+        whole = crawls.crawl()
+        assert beyond in whole and "1 new" in crawls.stdout, (whole, crawls.stdout)
+
+
+def test_a_night_the_budget_cut_says_how_many_older_pages_are_left_once_and_not_when_quiet(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """What an earlier --since passed over is a first crawl not yet finished: the
+    night's --max-requests bounds it, and its summary line (none with --quiet, for cron,
+    and no warning either: nothing is wrong) says how much is left, until nothing is."""
+    name, origin, since = SITES_SINCE["zornitsa"]
+    with mirror_crawls(run_cli, db, tmp_path, "zornitsa", name, origin) as crawls:
+        crawls.crawl("--since", since)
+        assert "2 older than --since, not archived" in crawls.stdout, crawls.stdout
+        assert "still to fetch" not in crawls.stdout, crawls.stdout  # (its own bound)
+        crawls.crawl("--max-requests", "3", "--quiet")
+        assert crawls.result is not None
+        assert crawls.stdout == "" and crawls.result.stderr == "", crawls.result.stderr
+        crawls.crawl("--max-requests", "3")
+        assert crawls.stdout.count("2 older pages still to fetch; later runs continue") == 1, (
+            crawls.stdout
+        )
+        crawls.crawl()
+        assert "2 new" in crawls.stdout and "still to fetch" not in crawls.stdout, crawls.stdout

@@ -8,6 +8,7 @@ Served on 127.0.0.1 by ``MirrorServer``."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,8 +55,8 @@ def test_a_run_reads_at_most_so_many_sitemaps_newest_first_and_says_so_once(
             "/sitemap-9.xml",
         ]  # fmt: skip
         assert archived(db) == {news(n) for n in (9, 10, 11, 12)}
-        said = first.stdout + first.stderr
-        assert said.count(f"{crawl_sources.SITEMAPS_PER_RUN} sitemaps read") == 1
+        said = f"{crawl_sources.SITEMAPS_PER_RUN} sitemaps read"
+        assert first.stdout.count(said) == 1 and said not in first.stderr, first.stderr
         before = len(server.requests)
         a_night_later(db)
         run(server)
@@ -92,6 +93,54 @@ def test_children_all_stamped_with_the_index_s_time_are_read_in_turn(
             a_night_later(db)
             run(server)
     assert archived(db) == {news(n) for n in range(1, 13)}
+
+
+def _nights_pass(db: Path) -> None:
+    """A night later, each sitemap's last reading as much earlier as it was (where
+    ``a_night_later`` makes them all one time): which was read least recently shows."""
+    with sqlite3.connect(db) as conn:
+        for url, checked in conn.execute("SELECT url, checked_at FROM fetch_state").fetchall():
+            when = dt.datetime.fromisoformat(checked) - dt.timedelta(days=1)
+            conn.execute(
+                "UPDATE fetch_state SET checked_at = ? WHERE url = ?", (when.isoformat(), url)
+            )
+
+
+def test_children_each_stamped_anew_every_night_are_read_in_turn(
+    run_cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A generator stamping every child with its own write time, a new one each night:
+    all stamps differ, and all move. Every child looks changed each night; newest first,
+    the cap read the same newest four every night, and never the older eight. In turn:
+    the newest (where posts go), then those never read, then the least recently read."""
+    monkeypatch.setattr(crawl_sources, "SITEMAPS_PER_RUN", 5)
+    root = tmp_path / "site"
+    root.mkdir()
+    for n in range(1, 13):
+        write_child(root, f"sitemap-{n}.xml", [n])
+
+    def generated(day: int) -> None:
+        stamps = {
+            f"sitemap-{n}.xml": f"2026-11-{day:02d}T03:{n:02d}:00+02:00" for n in range(1, 13)
+        }
+        write_index(root, "sitemap.xml", stamps)
+
+    run = crawler(run_cli, db, root, "sitemap.xml")
+    asked: list[list[str]] = []
+    with MirrorServer(root) as server:
+        for night in range(20, 25):
+            generated(night)
+            before = len(server.requests)
+            run(server)
+            asked.append(sitemaps_asked(server, before))
+            _nights_pass(db)
+            if night == 20:
+                assert archived(db) == {news(n) for n in (9, 10, 11, 12)}
+    assert archived(db) == {news(n) for n in range(1, 13)}, asked  # in four nights
+    assert asked[3] == ["/sitemap.xml", "/sitemap-12.xml", "/sitemap-2.xml",
+                        "/sitemap-1.xml", "/sitemap-11.xml"]  # fmt: skip
+    assert asked[4] == ["/sitemap.xml", "/sitemap-12.xml", "/sitemap-10.xml",
+                        "/sitemap-9.xml", "/sitemap-8.xml"]  # fmt: skip
 
 
 def test_sitemaps_named_without_an_index_are_read_in_turn_too(

@@ -112,6 +112,7 @@ class SiteCrawl:
             raise
         finally:
             self.report.close(self.fetcher)
+            self._count_backlog()
             self._finish(run_id)
         if self.report.archive_error:
             raise self.report.archive_error
@@ -193,6 +194,16 @@ class SiteCrawl:
         self.fetcher.accept_move(origin, moved_to)
         self.store.take_move(origin, moved_to)
         self._wire(moved_profile(self.profile, origin, moved_to))
+
+    def _count_backlog(self) -> None:
+        """What an earlier ``--since`` passed over and this run's ``--max-requests`` left
+        unfetched: the same as a first crawl not finished, so the budget governs both and
+        the summary says how much is left (not when the archive itself failed)."""
+        if self.report.archive_error is None and not self.report.crashed:
+            try:
+                self.report.backlog = self.frontier.backlog()
+            except sqlite3.Error:
+                pass  # (the run's own error, if any, is what is reported)
 
     def _finish(self, run_id: int) -> None:
         """Record the run (as failed when the archive broke: if it still can be written)."""

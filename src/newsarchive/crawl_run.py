@@ -75,11 +75,14 @@ class SiteReport:
     budget_spent: int = 0  # the per-run request budget, when it ran out
     resting: str = ""  # why the run stopped asking the site's host (``HostResting``)
     explored: int = 0  # requests spent exploring the site for its sources
+    backlog: int = 0  # pages an earlier --since passed over still queued (``Frontier.backlog``)
     archive_error: ArchiveError | None = None  # ends the whole run
     drift: Counter[str] = field(default_factory=Counter)
     broken: Counter[str] = field(default_factory=Counter)  # see ``broken_warning``
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # need a person, not a failure
+    # what the run left to later runs by design (no fault): in the summary, not warnings
+    deferred: list[str] = field(default_factory=list)
     cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     started: float = field(default_factory=time.monotonic)
     elapsed: float = 0.0
@@ -149,6 +152,15 @@ class SiteReport:
             text += f", {self.count(Outcome.TRANSLATION)} translations of Bulgarian pages"
         if self.count(Outcome.LATER_PAGE):
             text += f", {self.count(Outcome.LATER_PAGE)} later pages of articles, read with them"
+        if self.count(Outcome.OLD):
+            # (fetched and found older: not archived, their day kept for a wider run)
+            text += f", {self.count(Outcome.OLD)} older than --since, not archived"
+        for note in self.deferred:
+            text += f"; {note}"
+        if self.backlog and not self.interrupted:
+            # (a first crawl not yet finished, as far as --max-requests goes: said in the
+            # summary, which --quiet leaves out, never as a warning cron would mail)
+            text += f"; {self.backlog} older pages still to fetch; later runs continue"
         if self.interrupted:
             text += " (interrupted; the next run resumes)"
         elif self.budget_spent:

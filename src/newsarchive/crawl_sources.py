@@ -193,6 +193,7 @@ class SourceReader:
         children = sitemaps if depth < 2 else []
         fresh = self._fresh(children)
         generated = sitemap_children.generation_stamp(children, SITEMAPS_PER_RUN)
+        due: list[tuple[feeds.FeedEntry, str]] = []
         for child in sitemap_children.newest_first(children):
             # ("": the index gives none, or only the time it was written; read before,
             # only ``fresh`` says to ask again)
@@ -201,6 +202,8 @@ class SourceReader:
             if child.url not in fresh and self.frontier.unchanged_sitemap(child.url, stamp):
                 unknown = True  # read in full before, not again
                 continue
+            due.append((child, stamp))
+        for child, stamp in self._in_turn(due, fresh):
             got = self.feed(child.url, depth + 1, stamp, shapes, SOURCE_SITEMAP)
             unknown = unknown or got is None  # (a passing 503 is no proof of "no news")
             held += got or 0
@@ -229,6 +232,30 @@ class SourceReader:
             self.frontier.save_validators(url, page, lastmod, validators=not sitemaps)
         return None if unknown and not held else held
 
+    def _in_turn(
+        self, due: list[tuple[feeds.FeedEntry, str]], fresh: set[str]
+    ) -> list[tuple[feeds.FeedEntry, str]]:
+        """The order an index's children due a reading are read in: newest first, while
+        the run may read them all. When it may not (``SITEMAPS_PER_RUN``), those where
+        new posts go (``fresh``) first, then those never read, newest first, then those
+        read before, the least recently read first. A generator stamping each child with
+        its own new ``<lastmod>`` every night (the time it wrote it) makes every child
+        look changed: newest first, the same ones were read each night within the cap,
+        and the rest never (``generation_stamp`` knows only a stamp they share)."""
+        room = SITEMAPS_PER_RUN - self._sitemaps_read
+        if len(due) <= room:
+            return due
+        read = self.frontier.last_checked([child.url for child, _ in due])
+
+        def turn(item: tuple[int, tuple[feeds.FeedEntry, str]]) -> tuple[int, str, int]:
+            place, (child, _) = item
+            if child.url in fresh:
+                return 0, "", place
+            when = read.get(child.url)
+            return (1, "", place) if when is None else (2, when, place)
+
+        return [item for _, item in sorted(enumerate(due), key=turn)]
+
     def _sitemaps_in_turn(self, urls: Sequence[str]) -> list[str]:
         """The order a run asks a site's own sitemaps in (robots.txt's, a profile's; no
         index's children): newest first (``newest_first``), but of those read before only
@@ -244,13 +271,15 @@ class SourceReader:
 
     def _sitemap_allowed(self, url: str) -> bool:
         """Whether this run may still ask for a sitemap (``SITEMAPS_PER_RUN``); the first
-        refused one says so in the run's warnings, once."""
+        refused one says so in the run's summary, once: a site of thousands is read over
+        many nights by design, and a warning (on stderr even with ``--quiet``) had cron
+        mail it every one of those nights, though nothing was wrong."""
         if self._sitemaps_read < SITEMAPS_PER_RUN:
             self._sitemaps_read += 1
             return True
         self._sitemaps_refused += 1
         if self._sitemaps_refused == 1:
-            self.report.warnings.append(
+            self.report.deferred.append(
                 f"{url}: {SITEMAPS_PER_RUN} sitemaps read in this run, the most one run"
                 " reads of a site; the rest, newest first, on the next runs"
             )

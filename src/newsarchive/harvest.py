@@ -609,7 +609,7 @@ class Harvester:
                 self.frontier.settle(url, State.DONE)
             return None  # (each item counted as what it was; the page as nothing)
         if outcome in SETTLED:
-            self.frontier.settle(url, SETTLED[outcome], verdict.message)
+            self.frontier.settle(url, SETTLED[outcome], verdict.message, day=verdict.day)
             if outcome is Outcome.FAILED:
                 self.report.failures.append(verdict.message)
         else:
