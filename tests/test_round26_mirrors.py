@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from newsarchive.discover.listings import find_next_link
-from newsarchive.extraction.clean import is_boilerplate_marker
 from newsarchive.discover.shape import learn_shape, looks_like_article_path, split_url
+from newsarchive.extraction.clean import is_boilerplate_marker
 from newsarchive.models import Profile
 
 from .mirror_sites import FirstCrawl, Proposes, bare_crawl_twice, check_bare_crawl, proposed
