@@ -182,10 +182,12 @@ def test_a_nameless_querys_number_is_an_articles_and_its_offset_a_pages() -> Non
     assert shape.item_key(split_url("http://www.x.bg/news.php?3")) is None
 
 
-@pytest.mark.parametrize("marker", ["wsite-elements wsite-not-footer", "content-area no-sidebar"])
+@pytest.mark.parametrize(
+    "marker", ["wsite-elements wsite-not-footer", "content-area without-sidebar"]
+)
 def test_a_class_negating_a_furniture_word_is_no_furniture(marker: str) -> None:
-    """Weebly's content column is "wsite-not-footer"; a theme's column beside no sidebar
-    "no-sidebar": the headline in it was hidden as a footer's, and the site's name above
-    taken for the title."""
+    """Weebly's content column is "wsite-not-footer", as another theme's column beside no
+    sidebar is "without-sidebar": the headline in it was hidden as a footer's, and the
+    site's name above it taken for the title."""
     assert not is_boilerplate_marker(marker)
     assert is_boilerplate_marker(f"{marker} site-footer")

@@ -96,24 +96,9 @@ _SPACED_ATTR = re.compile(rf"[\s_-](?:{_by_first_letter(_BOILERPLATE_WORDS)})(?:
 _LOWER_INFIX = re.compile(_BOILERPLATE_INFIX.pattern)
 
 
-# A word negated names what the element is not: Weebly's content column is "wsite-elements
-# wsite-not-footer", a theme's "content-area no-sidebar" the column beside no sidebar.
-_NEGATIONS = frozenset({"no", "not", "non", "without"})
-_SEPARATORS = re.compile(r"[\s_-]")
-
-
 def _names_boilerplate(lowered: str) -> bool:
-    """``_BOILERPLATE_ATTR`` or ``_BOILERPLATE_INFIX`` found in a lower-cased class string,
-    a word of the first not negated (``_NEGATIONS``)."""
-    spaced = f" {lowered}"
-    found = _SPACED_ATTR.search(spaced)
-    while (
-        found is not None
-        and spaced[found.start()] in "-_"  # (joined to it: "no" alone is a class of its own)
-        and _SEPARATORS.split(spaced[: found.start()])[-1] in _NEGATIONS
-    ):
-        found = _SPACED_ATTR.search(spaced, found.start() + 1)
-    return bool(found or _LOWER_INFIX.search(lowered))
+    """``_BOILERPLATE_ATTR`` or ``_BOILERPLATE_INFIX`` found in a lower-cased class string."""
+    return bool(_SPACED_ATTR.search(f" {lowered}") or _LOWER_INFIX.search(lowered))
 
 
 # Embedded posts quoted by the article (a tweet in a "social-media-embed" box) are content.
@@ -390,8 +375,9 @@ def _builder_words(marker: str) -> str:
 # "has-rail-right", "with-sidebar", "no-comments": a class saying what an element has
 # beside it (a layout state), not what it is; the article column carries them. Also at
 # the end of a name ("page-content-has-sidebar"): the name before it is what counts.
-_STATE_CLASS = re.compile(r"(?:^|(?<=[\s_-]))(?:has|with|no)-\S*", re.IGNORECASE)
-_STATE_WORDS = ("has-", "with-", "no-")
+# So is what it is not or has not: Weebly's content column, "wsite-not-footer".
+_STATE_CLASS = re.compile(r"(?:^|(?<=[\s_-]))(?:has|with|without|no|not|non)-\S*", re.IGNORECASE)
+_STATE_WORDS = ("has-", "with-", "without-", "no-", "not-", "non-")
 
 
 def without_states(named: str) -> str:
