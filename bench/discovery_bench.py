@@ -370,6 +370,8 @@ for site, name, origin in (
     ("salviya", "Община Салвия", "https://salviya.bg"),
     # and CMS Made Simple's News, index.php?mact=News,cntnt01,… for its pages and articles
     ("elsha", "Община Елша", "http://www.elsha.bg"),
+    # and news, notices and procurement in one "Актуално" list, each kind a path of its own
+    ("pchelin", "Община Пчелин", "https://www.pchelin.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -8,7 +8,9 @@ CMSes no earlier round copied: e107 (every address a nameless query, articles
 older page ``/blog/previous/2``, "Следваща>>" the newer: kiselets); Webflow's collection
 list (a query-only ``?a3f1c9e2_page=2``: lapad); Umbraco's ``/novini/?p=2``, the name
 WordPress gives a post's id (salviya); CMS Made Simple's News module, its pages and
-articles ``index.php?mact=News,cntnt01,…`` queries (elsha). Each must archive exactly its
+articles ``index.php?mact=News,cntnt01,…`` queries (elsha); a municipality's one
+"Актуално" list of news, notices and procurement, each kind a path of its own
+(pchelin). Each must archive exactly its
 articles with the true title, date and body, and a rerun right after must cost at most
 three requests.
 """
@@ -41,6 +43,8 @@ ROUND26_SITES = {
     "salviya": ("Община Салвия", "https://salviya.bg"),
     # CMS Made Simple: index.php?mact=News,cntnt01,detail,0&cntnt01articleid=64&…
     "elsha": ("Община Елша", "http://www.elsha.bg"),
+    # one "Актуално" list: /novini/<slug>, /obyavi/<id>, /porachki/<id>
+    "pchelin": ("Община Пчелин", "https://www.pchelin.bg"),
 }
 CMSMS_PAGE = "/index.php?mact=News,cntnt01,default,0&cntnt01number=3&cntnt01pagenumber="
 
@@ -90,6 +94,14 @@ FIRST_CRAWLS = [
         ),
         rows=8,
     ),
+    # every kind of item the one list shows; its filters by kind never read
+    FirstCrawl(
+        "pchelin",
+        once=("/aktualno?stranitsa=2", "/aktualno?stranitsa=3"),
+        unasked=("/aktualno?vid=obyavi",),
+        distinct_under={"/obyavi/": 2, "/porachki/": 2, "/novini/": 5},
+        rows=9,
+    ),
 ]
 
 
@@ -108,6 +120,7 @@ PROPOSALS = [
     Proposes("kiselets", "start_urls", equals=["/blog"]),
     Proposes("lapad", "start_urls", equals=["/novini"]),
     Proposes("salviya", "start_urls", equals=["/novini/"]),
+    Proposes("pchelin", "start_urls", equals=["/aktualno"]),
 ]
 
 
