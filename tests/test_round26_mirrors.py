@@ -204,3 +204,16 @@ def test_a_class_negating_a_furniture_word_is_no_furniture(marker: str) -> None:
     site's name above it taken for the title."""
     assert not is_boilerplate_marker(marker)
     assert is_boilerplate_marker(f"{marker} site-footer")
+
+
+def test_an_offset_pagers_previous_page_naming_page_n_plus_1_is_still_the_previous() -> None:
+    """Four a page: page 3 (``?start=8``) has "« Предишна" ``?start=4``, the number of
+    page N+1 by chance, and "Следваща »" ``?start=12``: a next link naming a number other
+    than page N-1's leads on."""
+    html = (
+        '<html><body><div class="pager"><a href="/novini?start=4">« Предишна</a> '
+        '<a href="/novini?start=12">Следваща »</a></div></body></html>'
+    )
+    assert find_next_link(html, "https://www.x.bg/novini?start=8", SITE, 3) == (
+        "https://www.x.bg/novini?start=12"
+    )

@@ -556,10 +556,10 @@ def find_next_link(
                     jumps = _numbered_jumps(anchors, page, usable)
                 if url in jumps:
                     continue  # "»" to the pager's last page, not the next
-            if not _names_page(url, page + 1) and (
+            if _names_newer(url, page) and (
                 back := older or _older_link(anchors, page, usable, target)
             ):
-                return back  # "Следваща>>" back to the newer page, "<<Предишна" on
+                return back  # (Weebly's "Следваща>>" to the newer page: its "<<Предишна")
             return url
         if older is None and label and _OLDER.match(label):
             url = usable(target(anchor))
@@ -611,6 +611,17 @@ def _older_link(
             if _names_page(url, page + 1):
                 return url
     return None
+
+
+_ANY_NUMBER = re.compile(r"(?<![\w.%-])\d+(?![\w.%-])")
+
+
+def _names_newer(url: str, page: int) -> bool:
+    """A next link's address may lead back to the newer page: it names page N-1, or no
+    page at all (the list's first, ``/blog``). One naming another number is an offset's
+    or a later page's (``?start=8`` from page 3 of four a page, whose "« Предишна" is
+    ``?start=4``: page N+1's number, as it happens)."""
+    return _names_page(url, page - 1) or not _ANY_NUMBER.search(url.split("://", 1)[-1])
 
 
 def _names_page(url: str, number: int) -> bool:
