@@ -217,3 +217,16 @@ def test_an_offset_pagers_previous_page_naming_page_n_plus_1_is_still_the_previo
     assert find_next_link(html, "https://www.x.bg/novini?start=8", SITE, 3) == (
         "https://www.x.bg/novini?start=12"
     )
+
+
+def test_a_pager_of_many_numbers_naming_both_pages_is_read_as_it_says() -> None:
+    """Liferay's pages are ``…p_p_col_count=1…_delta=3…_cur=N``: on page 2 its
+    "Следваща →" names 1 and 3, and so does its "← Предишна"; the next link is the next."""
+    query = "?p_p_col_count=1&_delta=3&_cur="
+    html = (
+        f'<html><body><ul class="pager"><li><a href="/novini{query}1">&larr; Предишна</a></li>'
+        f'<li><a href="/novini{query}3">Следваща &rarr;</a></li></ul></body></html>'
+    )
+    assert find_next_link(html, f"https://www.x.bg/novini{query}2", SITE, 2) == (
+        f"https://www.x.bg/novini{query}3"
+    )

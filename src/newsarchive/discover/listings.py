@@ -556,8 +556,10 @@ def find_next_link(
                     jumps = _numbered_jumps(anchors, page, usable)
                 if url in jumps:
                     continue  # "»" to the pager's last page, not the next
-            if _names_newer(url, page) and (
-                back := older or _older_link(anchors, page, usable, target)
+            if (
+                _names_newer(url, page)
+                and (back := older or _older_link(anchors, page, usable, target))
+                and not _names_page(back, page - 1)
             ):
                 return back  # (Weebly's "Следваща>>" to the newer page: its "<<Предишна")
             return url
@@ -618,9 +620,13 @@ _ANY_NUMBER = re.compile(r"(?<![\w.%-])\d+(?![\w.%-])")
 
 def _names_newer(url: str, page: int) -> bool:
     """A next link's address may lead back to the newer page: it names page N-1, or no
-    page at all (the list's first, ``/blog``). One naming another number is an offset's
-    or a later page's (``?start=8`` from page 3 of four a page, whose "« Предишна" is
-    ``?start=4``: page N+1's number, as it happens)."""
+    page at all (the list's first, ``/blog``), and not page N+1. One naming another number
+    is an offset's or a later page's (``?start=8`` from page 3 of four a page, whose
+    "« Предишна" is ``?start=4``: page N+1's number, as it happens); a query of many
+    numbers may name both (Liferay's ``…col_count=1…delta=3…_cur=3``), and is taken as
+    it says."""
+    if _names_page(url, page + 1):
+        return False
     return _names_page(url, page - 1) or not _ANY_NUMBER.search(url.split("://", 1)[-1])
 
 
