@@ -357,6 +357,21 @@ for site, name, origin in (
     # and an old PHP site, its news older than the newest five only in a sitemap index
     # printed after a PHP notice, before the <?xml declaration
     ("sminduh", "Община Сминдух", "http://www.sminduh.bg"),
+    # and a twenty-sixth (tests/fixtures/make_mirrors_round26.py): e107, every address a
+    # nameless query, news.php?extend.128, its pages news.php?3
+    ("piren", "Община Пирен", "http://www.piren.bg"),
+    # and CakePHP's paginator, /novini/index/page:2, sort links beside
+    ("dryan", "Община Дрян", "https://dryan.bg"),
+    # and a Weebly blog, "<<Предишна" the older page (/blog/previous/2), "Следваща>>" back
+    ("kiselets", "НЧ „Киселец 1926“", "https://www.kiselets.bg"),
+    # and Webflow's collection list paged by a query-only ?a3f1c9e2_page=2
+    ("lapad", "Община Лапад", "https://www.lapad.bg"),
+    # and Umbraco paging its news /novini/?p=2, the parameter WordPress's post ids use
+    ("salviya", "Община Салвия", "https://salviya.bg"),
+    # and CMS Made Simple's News, index.php?mact=News,cntnt01,… for its pages and articles
+    ("elsha", "Община Елша", "http://www.elsha.bg"),
+    # and news, notices and procurement in one "Актуално" list, each kind a path of its own
+    ("pchelin", "Община Пчелин", "https://www.pchelin.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

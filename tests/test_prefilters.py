@@ -16,7 +16,7 @@ _RELATED = (
     "topnews most-viewed mostviewed"
 ).split()
 _METADATA = "byline bylines author authors timestamp dateline date published meta".split()
-_STATES = ["has-sidebar", "with-rail", "no-thumb"]
+_STATES = ["has-sidebar", "with-rail", "without-rail", "no-thumb", "not-footer", "non-menu"]
 
 
 @pytest.mark.parametrize(

@@ -77,11 +77,14 @@ _NEXT_TEXT = re.compile(
 )
 # "« Предишни публикации" ("« Previous Entries"): a WordPress theme's older posts, its
 # "Следващи публикации »" the newer, back towards page 1; another theme's pager may say
-# so of the newer ones. Taken only when it leads to page N+1 by the number in its address
-# (``_names_page``), never back to a page before.
-_OLDER_PLURAL = re.compile(
+# so of the newer ones. A blog builder's "<<Предишна" ("<<Previous", Weebly) is the older
+# page too, its "Следваща>>" the newer, where a numbered pager's "« Предишна" is page N-1.
+# Taken only when it leads to page N+1 by the number in its address (``_names_page``),
+# never back to a page before.
+_OLDER = re.compile(
     r"^(?:[«‹<←]{1,2}\s*)?"
-    r"(?:предишни (?:публикации|записи|статии|новини)|previous (?:entries|posts))$",
+    r"(?:предишни (?:публикации|записи|статии|новини)|previous (?:entries|posts)"
+    r"|пред(?:иш|ход)на(?: страница)?|previous(?: page)?)$",
     re.IGNORECASE,
 )
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
@@ -553,8 +556,14 @@ def find_next_link(
                     jumps = _numbered_jumps(anchors, page, usable)
                 if url in jumps:
                     continue  # "»" to the pager's last page, not the next
+            if (
+                _names_newer(url, page)
+                and (back := older or _older_link(anchors, page, usable, target))
+                and not _names_page(back, page - 1)
+            ):
+                return back  # (Weebly's "Следваща>>" to the newer page: its "<<Предишна")
             return url
-        if older is None and label and _OLDER_PLURAL.match(label):
+        if older is None and label and _OLDER.match(label):
             url = usable(target(anchor))
             older = url if url and _names_page(url, page + 1) else None
         if not label:
@@ -587,6 +596,38 @@ def find_next_link(
         return url
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
     return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
+
+
+def _older_link(
+    anchors: list[tuple[LexborNode, str]],
+    page: int,
+    usable: Callable[[str | None], str | None],
+    target: Callable[[LexborNode], str | None],
+) -> str | None:
+    """Where the page's "« Предишни публикации" or "<<Предишна" leads when its address
+    names page N+1: the older page of a pager whose next link, naming no such number,
+    may be the newer one."""
+    for anchor, text in anchors:
+        label = text or anchor.attributes.get("aria-label") or anchor.attributes.get("title")
+        if label and _OLDER.match(label) and (url := usable(target(anchor))):
+            if _names_page(url, page + 1):
+                return url
+    return None
+
+
+_ANY_NUMBER = re.compile(r"(?<![\w.%-])\d+(?![\w.%-])")
+
+
+def _names_newer(url: str, page: int) -> bool:
+    """A next link's address may lead back to the newer page: it names page N-1, or no
+    page at all (the list's first, ``/blog``), and not page N+1. One naming another number
+    is an offset's or a later page's (``?start=8`` from page 3 of four a page, whose
+    "« Предишна" is ``?start=4``: page N+1's number, as it happens); a query of many
+    numbers may name both (Liferay's ``…col_count=1…delta=3…_cur=3``), and is taken as
+    it says."""
+    if _names_page(url, page + 1):
+        return False
+    return _names_page(url, page - 1) or not _ANY_NUMBER.search(url.split("://", 1)[-1])
 
 
 def _names_page(url: str, number: int) -> bool:

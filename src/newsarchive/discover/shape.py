@@ -30,6 +30,12 @@ _ID_VALUE = re.compile(r"^\d{2,}(?::[^\W_][\w-]*)?$")
 # Joomla's menu item: which menu entry a link was made from, on listings and articles
 # alike (Joomla 3's home page is Itemid=101), so it tells no article from a list
 _MENU_ITEM = "itemid"
+# A field of a query without a name: e107's ``news.php?extend.128`` (its pages
+# ``news.php?3``), an old script's ``?item.5``; its dotted words named by their place. The
+# first word is the script's action, or alone an offset (e107's ``?10``): never an id.
+_BARE_FIELD = re.compile(r"^[\w.-]+$")
+_PLACE = "\x00"
+_NO_ID_NAMES = frozenset({_MENU_ITEM, f"{_PLACE}0"})
 _FILE = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|mp[34]|avi|"
     r"xml|gz|css|js|txt|rtf)$",
@@ -79,10 +85,10 @@ def looks_like_article_path(url: str) -> bool:
     if _DATED_NAME.search(parts.path):
         return True
     # judged only where the query names the page: a slug's "?from=rss" is a referrer's
-    query = parse_qsl(parts.query)
+    query = query_fields(parts.query, blank=False)
     if any(_NOT_ARTICLE_SEGMENT.fullmatch(f"/{value}") for _, value in query):
         return False
-    return any(_ID_VALUE.match(value) for name, value in query if name.lower() != _MENU_ITEM)
+    return any(_ID_VALUE.match(value) for name, value in query if name.lower() not in _NO_ID_NAMES)
 
 
 @dataclass(frozen=True)
@@ -118,8 +124,23 @@ def split_url(url: str) -> UrlParts:
     return UrlParts(
         netloc=netloc,
         segments=tuple(path.split("/")) if path else (),
-        query=dict(parse_qsl(query, keep_blank_values=True)) if query else {},
+        query=dict(query_fields(query)) if query else {},
     )
+
+
+def query_fields(query: str, *, blank: bool = True) -> list[tuple[str, str]]:
+    """The query's (name, value) pairs as ``parse_qsl`` reads them, and each nameless
+    field's dotted words as values of their places (``extend.128``: ``extend`` first,
+    ``128`` second), which ``parse_qsl`` takes for a name with no value or drops: the
+    article's number is in them, and a pager's ``?3`` differs from ``?extend.128`` by its
+    count of words. ``blank``: keep a named field with an empty value."""
+    fields = parse_qsl(query, keep_blank_values=blank)
+    for field in query.split("&"):
+        if field and "=" not in field and _BARE_FIELD.match(field):
+            if blank:  # (parse_qsl read it as a name with an empty value)
+                fields.remove((unquote(field), ""))
+            fields += [(f"{_PLACE}{at}", word) for at, word in enumerate(field.split("."))]
+    return fields
 
 
 # A segment of a date in the path (WordPress's /2026/11/27/<slug>/) is no constant, even

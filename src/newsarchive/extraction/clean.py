@@ -378,8 +378,9 @@ def _builder_words(marker: str) -> str:
 # "has-rail-right", "with-sidebar", "no-comments": a class saying what an element has
 # beside it (a layout state), not what it is; the article column carries them. Also at
 # the end of a name ("page-content-has-sidebar"): the name before it is what counts.
-_STATE_CLASS = re.compile(r"(?:^|(?<=[\s_-]))(?:has|with|no)-\S*", re.IGNORECASE)
-_STATE_WORDS = ("has-", "with-", "no-")
+# So is what it is not or has not: Weebly's content column, "wsite-not-footer".
+_STATE_CLASS = re.compile(r"(?:^|(?<=[\s_-]))(?:has|with|without|no|not|non)-\S*", re.IGNORECASE)
+_STATE_WORDS = ("has-", "with-", "without-", "no-", "not-", "non-")
 
 
 def without_states(named: str) -> str:
