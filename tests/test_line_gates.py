@@ -5,6 +5,8 @@ written out in the source; here they are found again by trying every code point.
 from __future__ import annotations
 
 import re
+import re._constants as sre
+import re._parser as sre_parser
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -28,6 +30,63 @@ def test_a_read_more_line_without_a_bar_opens_with_the_characters_written_out() 
     # its phrases: "към новината", "see more", "прочети(те) …"
     assert "(?:към новината|see more|прочети(?:те)? (?:" in clean._MORE_LINE.pattern
     assert clean.MORE_OPENERS == _openers("[кsп]")
+
+
+def _first_characters(items: list[tuple[object, object]]) -> set[str] | None:
+    """The characters a parsed pattern's match can open with, as written (before
+    IGNORECASE adds its equivalents), or None where that is not plain from the parse."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is sre.AT:
+            continue  # "^"
+        if op is sre.LITERAL:
+            return found | {chr(arg)}  # type: ignore[arg-type]
+        if op is sre.IN:
+            for kind, value in arg:  # type: ignore[attr-defined]
+                if kind is sre.LITERAL:
+                    found.add(chr(value))
+                elif kind is sre.RANGE:
+                    found.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None
+            return found
+        if op is sre.SUBPATTERN:
+            inner = _first_characters(arg[3].data)  # type: ignore[index]
+            return None if inner is None else found | inner
+        if op is sre.BRANCH:
+            for branch in arg[1]:  # type: ignore[index]
+                inner = _first_characters(branch.data)
+                if inner is None:
+                    return None
+                found |= inner
+            return found
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            least, _, repeated = arg  # type: ignore[misc]
+            inner = _first_characters(repeated.data)
+            if inner is None:
+                return None
+            found |= inner
+            if least == 0:
+                continue  # optional: what follows it may open the line too
+            return found
+        return None
+    return None  # (a pattern that can match the empty line: none of the rules)
+
+
+def test_a_line_rule_opens_only_with_the_characters_written_out() -> None:
+    letters: set[str] = set()
+    for rule in clean._LINE_RULES:
+        first = _first_characters(sre_parser.parse(rule, re.IGNORECASE).data)
+        assert first, rule  # each rule's first characters are plain from its parse
+        letters |= first
+    assert clean.LINE_RULE_OPENERS == _openers(f"[{re.escape(''.join(sorted(letters)))}]")
+
+
+@given(st.sampled_from(clean._LINE_RULES), st.data())
+def test_each_line_rule_s_lines_pass_the_opening_test(rule: str, data: st.DataObject) -> None:
+    line = data.draw(st.from_regex(re.compile(rule, re.IGNORECASE), fullmatch=True))
+    assert line[:1] in clean.LINE_RULE_OPENERS, line
+    assert clean.is_boilerplate_line(line), line
 
 
 _OLD = re.compile(

@@ -46,6 +46,7 @@ import calendar
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
@@ -997,7 +998,11 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     small hours.
     """
     out: list[tuple[int, Published]] = []
-    days = _RELATIVE.finditer(text)
+    # Every match of ``_RELATIVE``, ``_AGO`` and ``_FEW_AGO`` holds one of the words
+    # ``_MAY_HOLD_RELATIVE`` looks for, under the same ignore-case: one search rules the
+    # three out on a text with none (most texts with a digit), each a pass over it.
+    worded = _MAY_HOLD_RELATIVE.search(text) is not None
+    days: Iterator[re.Match[str]] = _RELATIVE.finditer(text) if worded else iter(())
     if _may_hold_day_before_yesterday(text):
         days = itertools.chain(days, _DAY_BEFORE_YESTERDAY.finditer(text))
     clock = today.replace(tzinfo=None) if isinstance(today, dt.datetime) else None
@@ -1010,7 +1015,7 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
         if value is None or (isinstance(value, dt.datetime) and clock and value > clock):
             continue
         out.append((m.start(), value))
-    for m in _AGO.finditer(text):
+    for m in _AGO.finditer(text) if worded else ():
         count_text = (m["n1"] or m["n2"] or "1").lower()
         unit_text = (m["u1"] or m["u2"] or (count_text if count_text in _UNITS else "")).lower()
         if unit_text not in _UNITS:  # none, or matched through a letter ignore-case equates
@@ -1024,7 +1029,7 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
             continue
         count = int(count_text) if count_text.isdigit() else 1
         out.append((m.start(), _counted_back(today, _UNITS[unit_text], count)))
-    for m in _FEW_AGO.finditer(text):
+    for m in _FEW_AGO.finditer(text) if worded else ():
         # as a bare "преди час": "Преди няколко часа кметът обяви…" is prose
         if _stands_as_date(text, m.start(), m.end()):
             few = _few_ago_day(_FEW_AT_MOST[(m["u1"] or m["u2"]).lower()], today)

@@ -226,6 +226,13 @@ def _ends_in_photo_credit(line: str) -> bool:
 
 # All generic rules as one alternation: one regex call per paragraph, not one per rule.
 _ANY_LINE_RULE = re.compile("|".join(f"(?:{rule})" for rule in _LINE_RULES), re.IGNORECASE)
+# The characters a line ``_ANY_LINE_RULE`` takes can open with: each rule's first letters
+# and signs, and those IGNORECASE takes for them ("ſ" for "s", "ᲃ" for "с", "İ" and "ı"
+# for "i"). The engine tried all thirty rules at a paragraph's first character, each in
+# turn; a paragraph opening otherwise (a digit, a quote, "Д", "А", "W") is not tried.
+# Written out, as finding them means trying every code point; tests/test_line_gates.py
+# does so against each rule's first characters.
+LINE_RULE_OPENERS = frozenset("(/ACHIJOPSTVXachijopstvx©×İıſБВГЕЗИКМНПРСТФЧбвгезикмнпрстфчᲀᲃᲄᲅ✕")
 
 # Three more rules, each behind an exact string test of what any line it matches must
 # hold: in the alternation above they were a third of its cost (a bar's labels, a key's
@@ -584,9 +591,9 @@ def is_i18n_key(text: str) -> bool:
 
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True for a paragraph that is a known boilerplate text, generic or the profile's."""
-    if _ANY_LINE_RULE.search(line):
-        return True
     first = line[:1]
+    if first in LINE_RULE_OPENERS and _ANY_LINE_RULE.search(line):
+        return True
     if (not first or first in BAR_OPENERS) and _BAR_LINE.match(line):
         return True
     if (first in MORE_OPENERS or "|" in line) and _MORE_LINE.match(line):
