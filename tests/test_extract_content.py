@@ -409,4 +409,3 @@ def test_a_forms_field_captions_are_not_the_articles_text() -> None:
         "</div></div></body></html>"
     )
     assert extract(html).text.split("\n") == text
-
