@@ -283,3 +283,13 @@ def test_a_bylines_box_is_not_furniture_to_the_field_rules() -> None:
 def test_an_untranslated_key_is_a_lower_case_dotted_identifier(text: str, key: bool) -> None:
     assert clean.is_i18n_key(text) is key
     assert clean.is_boilerplate_line(text) is key
+
+
+def test_a_profiles_body_loses_a_forms_field_captions() -> None:
+    """The profile path drops what the generic walk skips: the same rule in one place."""
+    tree = LexborHTMLParser(
+        '<div><p>Текст</p><label for="t">Раздел</label>'
+        '<form><label for="e">Имейл</label><input id="e"></form></div>'
+    )
+    clean.remove_junk(tree)
+    assert [node.text() for node in tree.css("label")] == ["Раздел"]

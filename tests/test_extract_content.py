@@ -383,3 +383,29 @@ def test_a_bulgarian_heading_of_other_news_leaves_the_text_with_its_links(headin
         + "</ul></div></div></body></html>"
     )
     assert extract(html).text.split("\n") == text
+
+
+def test_a_forms_field_captions_are_not_the_articles_text() -> None:
+    """A sign-up form set inside the article's element: its inputs were junk already, but
+    the captions of its fields ("Име", "Имейл адрес") came out as lines of the article. A
+    label outside any form titles a panel of pure-CSS tabs, and stays."""
+    text = [
+        "Общинският съвет прие бюджета за следващата година на заседанието си в четвъртък. "
+        "Най-много средства са предвидени за ремонт на училищата и детските градини.",
+        "Приходите от местни данъци се очаква да нараснат с осем на сто спрямо тази година.",
+        "Обществено обсъждане",
+        "Проектът беше обсъден с жителите на общината през ноември.",
+    ]
+    html = (
+        "<html><head><title>Съветът прие бюджета | Вести</title></head><body>"
+        '<div class="page"><h1>Съветът прие бюджета</h1><div class="text">'
+        + "".join(f"<p>{line}</p>" for line in text[:2])
+        + '<input type="radio" id="t1"><label for="t1"><strong>'
+        + text[2]
+        + f"</strong></label><div><p>{text[3]}</p></div>"
+        + '<form action="/subscribe"><p><label for="n">Име</label><input id="n"></p>'
+        '<p><label for="e">Имейл адрес</label><input id="e"></p>'
+        '<p><label><input type="checkbox"> Съгласен съм с условията</label></p></form>'
+        "</div></div></body></html>"
+    )
+    assert extract(html).text.split("\n") == text

@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from newsarchive.extraction.clean import (
     CODE_TAGS,
+    FORM_CAPTION,
     FURNITURE_TAGS,
     JUNK_TAGS,
     is_boilerplate_attrs,
@@ -30,6 +31,8 @@ BLOCK_TAGS = frozenset(
     "tr ul body html center caption legend fieldset menu dialog".split()
 )
 _SKIP_TAGS = frozenset(JUNK_TAGS) | {"head", "title", "-comment", "_comment", "img", "picture"}
+# Asked about before ``_enter``: the junk, and a label, which is junk inside a form only.
+_SKIP_OR_CAPTION = _SKIP_TAGS | {FORM_CAPTION}
 _FURNITURE = frozenset(FURNITURE_TAGS)
 _LEAVE_TAGS = BLOCK_TAGS | {"a"}
 _TABLE_PARTS = frozenset(("tr", "td", "th"))
@@ -196,6 +199,21 @@ class Walker:
             self.skipped.append((size, node, stand_in, kind))
         return True
 
+    def _caption(self, node: LexborNode) -> None:
+        """Stand a form's field caption in for a text-less all-link block of its size.
+
+        Its words are never output, but the form still weighs as the furniture it is: a
+        sign-up form after the article is what ends it, and without its captions' weight
+        the posts listed under the form were taken as the article going on.
+        """
+        size = len(squash(node.text(deep=True) or ""))
+        if size:
+            if self._buf:
+                self.flush()
+            owners = self._owners
+            parent = owners[-1][2] if owners else -1
+            self.blocks.append(Block("", 1.0, "div", parent, -1, size))
+
     def _leave(self, tag: str, depth: int) -> None:
         marks = self._open_marks
         if marks and marks[-1][0] == depth:
@@ -263,8 +281,12 @@ class Walker:
                     above.append((node, tag))
                     node, depth = child, depth + 1
                     continue
-            elif tag in _SKIP_TAGS:
-                pass  # skipped here, so that ``_enter`` need not ask
+            elif tag in _SKIP_OR_CAPTION and (
+                tag != FORM_CAPTION or any(up == "form" for _, up in above)
+            ):
+                if tag == FORM_CAPTION:
+                    self._caption(node)
+                # else skipped here, so that ``_enter`` need not ask
             elif enter(node, tag, depth):
                 child = node.first_child
                 if child is not None:

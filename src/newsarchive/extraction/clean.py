@@ -20,6 +20,11 @@ JUNK_TAGS = (
     "script", "style", "noscript", "template", "iframe", "svg", "canvas",
     "button", "select", "input", "textarea", "object", "embed", "link", "meta",
 )  # fmt: skip
+# A form's field captions ("First name", "Phone Number *", "I agree to …"): the text of a
+# sign-up or contact form set in the article, never the article's. A ``<label>`` outside a
+# form stays: pure-CSS tabs and accordions title their panels with one.
+FORM_CAPTION = "label"
+FORM_CAPTIONS = "form label"
 # Page furniture: removed for generic extraction, kept when a profile's body is inside one.
 # A <marquee> scrolls an old site's notices ("Добре дошли на сайта на Община …") past the
 # reader: never the article, nor its headline.
@@ -314,6 +319,8 @@ def remove_junk(root: LexborHTMLParser | LexborNode) -> None:
     ``remove_boilerplate_elements``); the generic finder skips the same elements while
     walking instead."""
     for node in reversed(root.css(",".join(JUNK_TAGS))):
+        node.decompose()
+    for node in reversed(root.css(FORM_CAPTIONS)):
         node.decompose()
     for node in reversed(root.css(_HIDDEN)):
         if is_hidden_attrs(node.attributes):
