@@ -56,6 +56,8 @@ class SiteCrawl:
         self.frontier = Frontier(store.conn, profile.id, options.since)
         self.report = SiteReport(profile.id)
         self._progress = progress or (lambda report: None)
+        # articles a bot check answered alone (``Harvester.walled``): kept across a move
+        self._walled: dict[str, str] = {}
         self._wire(profile)
 
     def _wire(self, profile: Profile) -> None:
@@ -63,12 +65,10 @@ class SiteCrawl:
         run learns that the site moved to another domain: ``_move``)."""
         self.profile = profile
         store, fetcher, options = self.store, self.fetcher, self.options
-        walled = self.harvest.walled if hasattr(self, "harvest") else {}
         self.harvest = Harvester(
             store, self.frontier, fetcher, profile, options, self.report, self._progress,
-            between=self._check, still_ours=self._check_archive,
+            between=self._check, still_ours=self._check_archive, walled=self._walled,
         )  # fmt: skip
-        self.harvest.walled = walled  # (pages walled on their own before a move)
         self.reader = SourceReader(
             fetcher, self.frontier, profile, options, self.report, self.harvest,
             check=self._check, robots_gate=self._robots_gate,
