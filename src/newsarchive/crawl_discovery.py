@@ -95,10 +95,11 @@ class Discoverer:
             # The saved sources all failed, and exploring found the news elsewhere: the
             # site changed its paths (a move to another domain, its listing at a new
             # address there, or a redesign): those not found again are gone, not failing,
-            # and the run that learned it is clean. A source found again still fails, and
-            # so does a hint of the profile's (a person is to mend it).
+            # and the run that learned it is clean. A source found again still fails (or
+            # one exploring could not read either), and so does a hint of the profile's
+            # (a person is to mend it).
             for url, why in saved.failed.items():
-                if url in explored and url not in found.urls:
+                if url in explored and url not in found.urls and url not in found.unread:
                     self.report.retract(why)
         if found.hosts and self._adopt is not None:
             self.reader = self._adopt(found.hosts)
