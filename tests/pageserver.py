@@ -67,6 +67,14 @@ def hosts_server(
     way a reverse proxy does), so a test can tell ``http://www.x.bg/a`` from
     ``https://x.bg/a``. Yields the transport reaching it for ``hosts`` and the URLs asked,
     in order."""
+    with answering(answer) as (url, asked):
+        yield MirrorTransport(url, hosts), asked
+
+
+@contextmanager
+def answering(answer: Callable[[str], Answer]) -> Iterator[tuple[str, list[str]]]:
+    """``hosts_server``'s server alone: its address (a crawl's ``--base-url``) and the
+    site URLs asked, in order."""
     asked: list[str] = []
 
     class Hosts(BaseHTTPRequestHandler):
@@ -87,7 +95,7 @@ def hosts_server(
             pass
 
     with _serving(Hosts) as url:
-        yield MirrorTransport(url, hosts), asked
+        yield url, asked
 
 
 @contextmanager

@@ -197,19 +197,22 @@ def _urls(db: Path) -> list[str]:
 def test_a_bot_wall_is_said_once_rests_the_site_and_archives_nothing(
     run_cli: Cli, site: FaultServer, db: Path, status: int, body: bytes
 ) -> None:
-    walled = "/news/1001-story-1001"
-    site.answers[walled] = (status, {}, body)
+    walled = ["/news", *(f"/news/{n}-story-{n}" for n in (1000, 1001, 1002))]
+    for path in walled:
+        site.answers[path] = (status, {}, body)
     result = _crawl(run_cli, site, db, "--quiet")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 1, lines
-    assert "the site answered with a bot check at https://fault.example/news/1001-" in lines[0]
+    assert "the site answered with a bot check at https://fault.example/news (" in lines[0]
     assert f"HTTP {status}" in lines[0]
     assert "HTTP 202:" not in lines[0] and "after 4 attempts" not in lines[0]
-    assert site.hits[walled] == 1  # not retried, not hammered
-    assert "https://fault.example/news/1001-story-1001" not in _urls(db)
+    assert site.hits["/news"] == 1  # not retried, not hammered
+    assert not any(path.startswith("/news/") for path in site.hits)  # nothing else asked
+    assert _urls(db) == []
     # the wall gone, the next run archives what it turned away
-    del site.answers[walled]
+    for path in walled:
+        del site.answers[path]
     again = _crawl(run_cli, site, db, "--quiet")
     assert again.exit_code == 0, again.stderr
     assert _urls(db) == [f"https://fault.example/news/{n}-story-{n}" for n in (1000, 1001, 1002)]
@@ -232,3 +235,46 @@ def test_a_bot_wall_on_robots_txt_rests_the_site_at_once(
     assert site.hits["/robots.txt"] == 1  # not retried
     assert not any(path.startswith("/news") for path in site.hits)  # nothing else asked
     assert _urls(db) == []
+
+
+def test_a_bot_check_on_one_article_never_starves_the_site(
+    run_cli: Cli, site: FaultServer, db: Path
+) -> None:
+    """A WAF rule on one path: that article fails (retried on later runs, a bounded
+    number of times), and the listing is read and its news archived, every night. It
+    rested the site at the walled URL, asked first from the queue each night, and the
+    news after it was never archived. A wall on the listing too is the site walled:
+    said once, two requests spent."""
+    walled = "/news/1001-story-1001"
+    site.answers[walled] = (403, {"cf-mitigated": "challenge"}, MOMENT)
+    first = _crawl(run_cli, site, db, "--quiet")
+    assert first.exit_code == 1
+    lines = first.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "a bot check answered this page alone (HTTP 403, " in lines[0]
+    assert lines[0].endswith("https://fault.example/news/1001-story-1001")
+    assert _urls(db) == [f"https://fault.example/news/{n}-story-{n}" for n in (1000, 1002)]
+    site.articles = 5  # two new articles; the walled one is asked first, from the queue
+    second = _crawl(run_cli, site, db, "--quiet")
+    assert second.exit_code == 1
+    assert len(second.stderr.splitlines()) == 1, second.stderr
+    assert _urls(db) == [
+        f"https://fault.example/news/{n}-story-{n}" for n in (1000, 1002, 1003, 1004)
+    ]
+    assert site.hits[walled] == 2  # once a run, never retried within one
+    # the wall now on the whole site: the walled article, then the listing, and no more
+    for path in ("/news", *(f"/news/{n}-story-{n}" for n in range(1000, 1007))):
+        site.answers[path] = (503, {}, GUARD)
+    site.articles = 7
+    asked = sum(site.hits.values())
+    walled_too = _crawl(run_cli, site, db, "--quiet")
+    assert walled_too.exit_code == 1
+    lines = walled_too.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "the site answered with a bot check at https://fault.example/news (" in lines[0]
+    assert site.hits[walled] == 3 and site.hits["/news"] == 3
+    assert sum(site.hits.values()) - asked <= 3  # (robots.txt, the article, the listing)
+    # the wall gone: the article it turned away three times is archived
+    site.answers.clear()
+    assert _crawl(run_cli, site, db, "--quiet").exit_code == 0
+    assert "https://fault.example/news/1001-story-1001" in _urls(db)

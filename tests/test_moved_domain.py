@@ -16,6 +16,7 @@ from collections.abc import Callable
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -25,6 +26,7 @@ from newsarchive.discover.urls import url_key
 from newsarchive.mirror import MirrorServer
 
 from .mirror_sites import article_rows, assert_archived_whole_and_right, bare_profile, site_json
+from .pageserver import answering
 from .support import SITES, Result
 
 OLD = "https://vetrino-bg.eu"
@@ -300,3 +302,90 @@ def test_an_import_at_the_new_domain_updates_the_article_archived_before_the_mov
     for row in site_json("vetrino", "expected.json"):
         old_url = row["url"].replace(NEW, OLD)
         assert keys[url_key(old_url)] == keys[url_key(row["url"])] == ids[row["url"]]
+
+
+def _page(title: str, main: str, news: str = "/novini") -> str:
+    return (
+        f'<!doctype html><html lang="bg"><head><meta charset="utf-8"><title>{title}</title>'
+        f'</head><body><header><a href="/">Начало</a> <a href="{news}">Новини</a>'
+        f' <a href="/kontakti">Контакти</a></header><main>{main}</main>'
+        "<footer>© Община Бряст</footer></body></html>"
+    )
+
+
+def test_a_listing_at_a_new_path_after_a_move_is_found_again_in_that_run(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The site moved to another domain and renamed its paths on the way (``/novini`` is
+    ``/bg/news`` there): the saved listing, asked at its old path on the new domain,
+    answers 404. The run that learns the move explores the new domain and reads its
+    listing: clean, nothing failed (it failed that run with "listing failed", and only the
+    next run was clean). A new domain with no news found is still the run's failure."""
+    state = {"moved": False, "articles": 3, "news": True}
+    old, new = "https://obshtina-bryast.bg", "https://bryast.bg"
+
+    def path(plain: str) -> str:  # the new domain's address for an old path
+        if not state["moved"] or plain in ("/", "/robots.txt"):
+            return plain
+        return "/bg" + plain.replace("/novini", "/news")
+
+    def answer(url: str) -> tuple[int, dict[str, str], str]:
+        parts = urlsplit(url)
+        if state["moved"] and parts.netloc == urlsplit(old).netloc:
+            return 301, {"Location": new + path(parts.path)}, ""
+        plain = parts.path
+        if state["moved"]:  # the new domain's paths only: the old ones are no more there
+            news = parts.path.startswith("/bg/news/")
+            known = {path(p): p for p in ("/", "/novini")}
+            plain = "/novini/" + plain[9:] if news else known.get(plain, "/missing")
+        numbers = range(501, 501 + state["articles"])
+        if plain == "/":
+            return 200, {}, _page("Община Бряст", "<h1>Добре дошли</h1>", path("/novini"))
+        if plain == "/novini" and state["news"]:
+            items = "".join(
+                f'<li><h3><a href="{path(f"/novini/{n}-sesiya")}">Сесия {n} на общинския'
+                f" съвет</a></h3><span>{n - 480}.11.2026</span></li>"
+                for n in reversed(numbers)
+            )
+            return 200, {}, _page("Новини", f'<h1>Новини</h1><ul class="news">{items}</ul>')
+        number = plain.removeprefix("/novini/").partition("-")[0]
+        if plain.startswith("/novini/") and number.isdigit() and int(number) in numbers:
+            n = int(number)
+            text = "".join(
+                f"<p>Общинският съвет на Бряст прие решение {k} по точка {n}: ремонт на"
+                " улиците, бюджет за читалищата и нови детски площадки.</p>"
+                for k in range(1, 5)
+            )
+            body = (
+                f"<article><h1>Сесия {n} на общинския съвет</h1><time datetime="
+                f'"2026-11-{n - 480:02d}">{n - 480}.11.2026</time><div>{text}</div></article>'
+            )
+            return 200, {}, _page(f"Сесия {n} на общинския съвет", body, path("/novini"))
+        return 404, {}, "<html><body><h1>Няма такава страница</h1></body></html>"
+
+    profile = bare_profile(tmp_path, "bryast", "Община Бряст", old)
+    with answering(answer) as (url, asked):
+        crawl = ("crawl", "bryast", "--profile", str(profile), "--base-url", url)
+        crawl += ("--delay", "0", "--db", str(db), "--quiet")
+        assert run_cli(*crawl).exit_code == 0
+        state.update(moved=True, articles=5)
+        moved = run_cli(*crawl)
+        assert moved.exit_code == 0, moved.stderr
+        assert "listing failed" not in moved.stderr
+        assert "moved to https://bryast.bg" in moved.stderr
+        with closing(sqlite3.connect(db)) as conn:
+            urls = sorted(row[0] for row in conn.execute("SELECT url FROM articles"))
+        assert urls[:2] == [f"{new}/bg/news/{n}-sesiya" for n in (504, 505)]
+        assert len(urls) == 5
+        before = len(asked)
+        rerun = run_cli(*crawl)
+        assert rerun.exit_code == 0, (rerun.stderr, asked[before:])  # the no-op rerun
+        assert asked[before:] == [f"{new}/robots.txt", f"{new}/bg/news"]
+        # the news gone from the new domain's listing too: exploring finds nothing
+        state["news"] = False
+        with closing(sqlite3.connect(db)) as conn:  # (due to be explored again)
+            conn.execute(
+                "UPDATE site_discovery SET found = json_set(found, '$.explored_at', '2000-01-01')"
+            )
+            conn.commit()
+        assert run_cli(*crawl).exit_code == 1

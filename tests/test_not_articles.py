@@ -292,7 +292,8 @@ def _rows(db: Path, sql: str) -> list[tuple[object, ...]]:
 
 
 def test_crawl_archives_none_of_them(run_cli: Callable[..., Result], db: Path) -> None:
-    """(The bot wall, met last, rests the site: nothing is asked after it; ``test_bot_walls``)"""
+    """(The bot check on one article, the site's other pages answering, fails that
+    article alone: retried on later runs, as any failure; ``test_bot_walls``)"""
     with _TurningSite(articles=6, faults=False) as site:
         site.turned = {1005: "soft-404", 1004: "home", 1002: "closed", 1000: "challenge"}
         result = _crawl(run_cli, site, db, "--connections", "1")
@@ -300,11 +301,12 @@ def test_crawl_archives_none_of_them(run_cli: Callable[..., Result], db: Path) -
     assert archived == {article_url(i) for i in (1001, 1003)}
     state = {str(url): str(s) for url, s in _rows(db, "SELECT url, state FROM frontier")}
     assert state[article_url(1005)] == "gone" and state[article_url(1004)] == "gone"
-    assert state[article_url(1000)] == "queued"  # asked again next run
+    assert state[article_url(1000)] == "failed"  # asked again next run
     assert state[article_url(1002)] == "failed"
     assert "maintenance page" in result.stderr
-    assert result.exit_code == 1  # the bot wall is said, and fails the run
-    assert "bot check at https://fault.example/news/1000-" in result.stderr
+    assert result.exit_code == 1  # the bot check is said, and fails the run
+    assert "bot check answered this page alone" in result.stderr
+    assert "https://fault.example/news/1000-" in result.stderr
     assert "1005" not in result.stderr  # a page gone is no failure
 
 

@@ -56,6 +56,8 @@ class SiteCrawl:
         self.frontier = Frontier(store.conn, profile.id, options.since)
         self.report = SiteReport(profile.id)
         self._progress = progress or (lambda report: None)
+        # articles a bot check answered alone (``Harvester.walled``): kept across a move
+        self._walled: dict[str, str] = {}
         self._wire(profile)
 
     def _wire(self, profile: Profile) -> None:
@@ -65,7 +67,7 @@ class SiteCrawl:
         store, fetcher, options = self.store, self.fetcher, self.options
         self.harvest = Harvester(
             store, self.frontier, fetcher, profile, options, self.report, self._progress,
-            between=self._check, still_ours=self._check_archive,
+            between=self._check, still_ours=self._check_archive, walled=self._walled,
         )  # fmt: skip
         self.reader = SourceReader(
             fetcher, self.frontier, profile, options, self.report, self.harvest,
@@ -111,6 +113,7 @@ class SiteCrawl:
             self.report.crashed = True
             raise
         finally:
+            self._walled_alone()
             self.report.close(self.fetcher)
             self._count_backlog()
             self._finish(run_id)
@@ -194,6 +197,18 @@ class SiteCrawl:
         self.fetcher.accept_move(origin, moved_to)
         self.store.take_move(origin, moved_to)
         self._wire(moved_profile(self.profile, origin, moved_to))
+
+    def _walled_alone(self) -> None:
+        """Articles a bot check answered while the site's other pages did not: failures
+        of their own (``Harvester.walled_alone``). Not when the run ended early for
+        another cause (the site walled, resting, stopped, the archive broken): they
+        stay queued as they were."""
+        report = self.report
+        if not (report.resting or report.interrupted or report.crashed or report.archive_error):
+            try:
+                self.harvest.walled_alone()
+            except sqlite3.Error:
+                pass  # (the run's own error, if any, is what is reported)
 
     def _count_backlog(self) -> None:
         """What an earlier ``--since`` passed over and this run's ``--max-requests`` left

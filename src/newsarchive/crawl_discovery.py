@@ -82,13 +82,25 @@ class Discoverer:
                 return
             done = set(hints.urls)
         found = self.frontier.discovery()
+        saved, explored = self.reader, set[str]()  # (the earlier exploration's, all failed)
         if found is not None and reusable(found, hints=hints is not None, today=dt.date.today()):
             left = set(found.urls) - done
             if not left or self.reader.read(found, skip=done) < len(left):
                 self._keep_moves()  # (a move learned reading them counts here too)
                 return  # something found still works (or all of it was read already)
             done |= left
+            explored = left
         found = self._explore(alone=hints is None)
+        if not found.empty:
+            # The saved sources all failed, and exploring found the news elsewhere: the
+            # site changed its paths (a move to another domain, its listing at a new
+            # address there, or a redesign): those not found again are gone, not failing,
+            # and the run that learned it is clean. A source found again still fails (or
+            # one exploring could not read either), and so does a hint of the profile's
+            # (a person is to mend it).
+            for url, why in saved.failed.items():
+                if url in explored and url not in found.urls and url not in found.unread:
+                    self.report.retract(why)
         if found.hosts and self._adopt is not None:
             self.reader = self._adopt(found.hosts)
         if found.unread and not found.article_patterns:

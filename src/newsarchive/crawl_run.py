@@ -123,6 +123,12 @@ class SiteReport:
         self.listing_errors += 1
         self.failures.append(message)
 
+    def retract(self, message: str) -> None:
+        """A source's failure (``fail``) that turned out no failure of the site."""
+        if message in self.failures:
+            self.failures.remove(message)
+            self.listing_errors -= 1
+
     def counts(self) -> dict[str, int]:
         """The columns of ``runs``."""
         return {

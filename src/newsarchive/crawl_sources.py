@@ -76,6 +76,9 @@ class SourceReader:
         self._sitemapped = False  # the site's sitemap reaches what its listings may not
         self._sitemaps_read = 0  # sitemap documents asked for in this run (SITEMAPS_PER_RUN)
         self._sitemaps_refused = 0  # and those the cap left unread
+        # the source pages that failed in this run, with the failure said of each: one
+        # that exploring no longer finds moved, and was no failure (``Discoverer.run``)
+        self.failed: dict[str, str] = {}
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
@@ -549,6 +552,7 @@ class SourceReader:
             return got
         if got[0] in (Miss.FAILED, Miss.DOWN):
             self.report.fail(got[1])
+            self.failed.setdefault(url, got[1])
         return got[0]
 
     def _offer(self, candidates: list[Candidate]) -> list[Seen]:

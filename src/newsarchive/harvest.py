@@ -377,6 +377,9 @@ class Harvester:
     # the site's listing pages known in this run (the saved exploration's, those read):
     # a bare profile names none, and an article redirected to one was removed
     listings: set[str] = field(default_factory=set)
+    # articles a bot check answered on their own (``Fetcher.forgive_wall``), with what
+    # it said: failures of their own unless the site turns out walled (``walled_alone``)
+    walled: dict[str, str] = field(default_factory=dict)
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out
@@ -389,6 +392,20 @@ class Harvester:
         while self.went_back:
             old += self._fetch_batch(before)
         return old
+
+    def walled_alone(self) -> None:
+        """The run over with the site not walled (its other pages answered): each
+        article a bot check answered on its own is a failure, retried on later runs up
+        to ``MAX_ATTEMPTS`` as any. Under a
+        wall on the whole site it stays queued as it was (the rest says it, once)."""
+        for url, why in self.walled.items():
+            # (``Fetcher._walled``'s words: "... at <url> (HTTP 403, <evidence>): ...")
+            shown = why[why.find(" (") + 2 : why.rfind(")")] if " (" in why else why
+            message = f"a bot check answered this page alone ({shown}); retried later: {url}"
+            self.frontier.settle(url, State.FAILED, message)
+            self.report.failures.append(message)
+            self.report.outcomes[Outcome.FAILED] += 1
+        self.walled.clear()
 
     def stated_days(self, urls: list[str]) -> list[dt.date]:
         """The days the articles at ``urls`` state, in their order (those that state one):
@@ -452,8 +469,15 @@ class Harvester:
         for url, result in self.fetcher.fetch_many(
             unfetched(), workers, validators, within, elsewhere
         ):
-            if isinstance(result, HostResting):  # the site's run ends; the URL stays queued
-                raise result
+            if isinstance(result, HostResting):
+                if self.fetcher.forgive_wall(result):  # this page's wall, perhaps: see on
+                    self.handled.add(url)
+                    self.walled[url] = result.why
+                    continue
+                if not self.fetcher.rests(url):  # refused while a wall was being forgiven
+                    self.went_back = True  # (asked again in this run's next batch)
+                    continue
+                raise result  # the site's run ends; the URL stays queued
             self.archive(url, result, listed.get(url))
             self.still_ours()
         if self.options.stop is not None and self.options.stop.is_set():

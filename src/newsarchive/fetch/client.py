@@ -399,9 +399,12 @@ class HostResting(FetchError):
     request budget. The URL is left for the next run (stays queued); ``why`` says it of
     the host, without the URL."""
 
-    def __init__(self, why: str, *, url: str) -> None:
+    def __init__(self, why: str, *, url: str, walled: str = "") -> None:
         super().__init__(f"{why}; {url} left for the next run", url=url)
         self.why = why
+        # the host (netloc) whose bot check answered ``url`` itself: the page may be the
+        # only one walled (``Fetcher.forgive_wall``); empty for any other rest
+        self.walled = walled
 
 
 class Elsewhere(FetchError):
@@ -508,6 +511,9 @@ class _Host:
         self.busy = 0  # requests in a row answered 429/503 (see ``BUSY_STATUSES``)
         self.silent = 0  # requests in a row that got no answer in time (see ``REST_AFTER``)
         self.resting: str | None = None  # why the run asks this host no more
+        # a bot check on one page may be that path's alone (``Fetcher.forgive_wall``):
+        # forgiven once, then again only after another page of the host answered
+        self.forgivable = True
 
 
 def _refuse_host(host: _Host, url: str, target: str | None = None) -> None:
@@ -902,7 +908,10 @@ class Fetcher:
             self._add_fetch_cpu(cpu)
             self._log_fetch(url, outcome or str(status), len(content), started)
             if (wall := bot_check(status, resp_headers, content)) is not None:
-                raise self._walled(host, final, status, wall, url)
+                # (robots.txt walled is the site walled: never forgiven)
+                page_host = "" if robots_txt else _netloc(target)
+                raise self._walled(host, final, status, wall, url, page_host)
+            host.forgivable = True  # (a plain bool: a racing wall's forgive reads either)
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
                 retry_after = retry_after_seconds(resp_headers.get("retry-after"))
@@ -1055,7 +1064,9 @@ class Fetcher:
         with host.lock:
             return HostResting(_rests(host, said), url=url)
 
-    def _walled(self, host: _Host, where: str, status: int, wall: str, url: str) -> HostResting:
+    def _walled(
+        self, host: _Host, where: str, status: int, wall: str, url: str, netloc: str
+    ) -> HostResting:
         """A bot wall's challenge (``bot_check``) rests the host for the run at its first
         answer, robots.txt's too (its 503 challenge was a robots.txt "failing", asked
         four times): each later URL would get the same page (every retry too), and asking
@@ -1063,7 +1074,28 @@ class Fetcher:
         stays queued for the next run, and nothing of the page is archived."""
         said = f"the site answered with a bot check at {where} (HTTP {status}, {wall})"
         with host.lock:
-            return HostResting(_rests(host, said), url=url)
+            return HostResting(_rests(host, said), url=url, walled=netloc)
+
+    def forgive_wall(self, exc: HostResting) -> bool:
+        """Whether the bot check that answered ``exc.url`` may be that page's alone (a
+        WAF rule on one path), the host's rest lifted: the first in the run, or the first
+        since another page of the host answered. A second in a row is the site walled,
+        and its rest stands: a site-wide wall costs one request more, never a run's
+        hammering. The caller asks the site's other pages (its listing first) next, and
+        a page walled on its own is a failure retried on later runs, not a rest that
+        starves the site of its news night after night, asked first from the queue."""
+        if not exc.walled:
+            return False
+        host = self._host(exc.walled)
+        with host.lock:
+            if not host.forgivable or host.resting is None:
+                return False
+            host.forgivable, host.resting = False, None
+            return True
+
+    def rests(self, url: str) -> bool:
+        """Whether ``url``'s host rests for the rest of the run."""
+        return self._host(_netloc(url)).resting is not None
 
     def take_kept(self, url: str, *, unmoved: bool = False) -> Page | None:
         """The page ``recent`` holds for ``url`` (see ``RecentPages.take``), logged as
