@@ -150,6 +150,19 @@ def test_a_page_past_the_last_or_no_page_number_says_so(demo: Path) -> None:
     assert first.status_code == 200 and "1–4 of 4 articles" in text_of(first)
 
 
+@pytest.mark.parametrize("typed", ["9999999999999999", "1000000000000001", "9" * 17])
+def test_a_page_number_past_any_archive_is_held_at_one_past_all(typed: str) -> None:
+    """Any page past ``_PAST_ANY`` is that page, whatever its digits: its offset fits
+    SQLite's int64, and it is shown as "a page that far"."""
+    from datasette.utils import MultiParams
+
+    from newsarchive.web import pages
+
+    form = pages.Form.from_args(MultiParams({"q": ["x"], "page": [typed]}))
+    assert form.page == pages._PAST_ANY and not form.page_error
+    assert form.offset() == (pages._PAST_ANY - 1) * pages.PAGE_SIZE < 2**63
+
+
 def test_search_page_marks_matches_and_filters(demo: Path) -> None:
     ds = datasette(demo)
     hits, filtered, bad = fetch(

@@ -722,15 +722,20 @@ def stands_in(url: str, page: str, profile: Profile, listings: Iterable[str] = (
     redirect from a removed article to its section's listing (``harvest.judge``): either
     taken at its word, every article would become that one page's row. ``listings``:
     more start pages, the ones exploring found (a bare profile names none)."""
+    if url == page:  # (no redirect, or a page naming itself: none of the tests holds)
+        return False
+    if (is_home_page(url) and not is_home_page(page)) or (_list_page(url) and not _list_page(page)):
+        return True
+    # the start pages' keys last, only when asked: ``judge`` asks on every page fetched,
+    # and a crawl's listings are many
+    named, own = slashless_key(url), slashless_key(page)
+    if named == own:
+        return False
     starts = {
         slashless_key(absolute(profile, start))
         for start in (*profile.start_urls, *profile.rested_urls, *listings)
     }
-    return (
-        (is_home_page(url) and not is_home_page(page))
-        or (slashless_key(url) in starts and slashless_key(page) not in starts)
-        or (_list_page(url) and not _list_page(page))
-    )
+    return named in starts and own not in starts
 
 
 def _list_page(url: str) -> bool:

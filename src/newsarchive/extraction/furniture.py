@@ -254,14 +254,15 @@ def _in_headlines_box(node: LexborNode) -> bool:
             return False
         headline = current.css_first("h1")
         if headline is not None:
-            return _levels_below(headline, current) <= _HEADLINE_BOX_LEVELS and not (
-                _holds_frame(current)
-            )
+            near = _levels_below(headline, current) <= _HEADLINE_BOX_LEVELS
+            return near and not _holds_frame(current)
         current = current.parent
     return False
 
 
 def _holds_frame(box: LexborNode) -> bool:
+    """``box`` holds a landmark of the page's frame, or a box a class or id word names a
+    menu (``_FRAME_WORD``)."""
     if box.css_first(_FRAME_TAGS) is not None:
         return True
     for named in box.css(_FRAME_NAMED):  # the cheap substring test first

@@ -453,9 +453,8 @@ def _trim_tail(
             above = (title, *paragraphs[:-1])
             name, issuer, day = bylines.dated_signature(last, author, above)
             if dated and not name and not issuer and len(paragraphs) > 1:
-                name, issuer = bylines.signer(
-                    last, author, above
-                )  # "Мария Колева" over "12.03.2026"
+                # "Мария Колева" over "12.03.2026"
+                name, issuer = bylines.signer(last, author, above)
                 day = dated if name or issuer else ""
             signed_on = signed_on or day
             name = (

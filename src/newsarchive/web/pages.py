@@ -69,9 +69,9 @@ class Form:
         )
 
     def offset(self) -> int:
-        """The first hit's offset, within SQLite's int64 for any page: a page past
-        ``_PAST_ANY`` is past the last of any archive, as far past as that one."""
-        return (min(self.page, _PAST_ANY) - 1) * PAGE_SIZE
+        """The first hit's offset: within SQLite's int64, as ``page`` is at most
+        ``_PAST_ANY`` (``_page_number``)."""
+        return (self.page - 1) * PAGE_SIZE
 
     def filtered(self) -> bool:
         """Whether the form filters by site or date: then empty words list what it
@@ -112,14 +112,14 @@ _PAGE_DIGITS = len(str(_PAST_ANY))
 
 
 def _page_number(typed: str) -> int | None:
-    """The page a ``page`` parameter asks for; None for no whole number from 1 (a bad
-    parameter, answered as a bad sort is)."""
+    """The page a ``page`` parameter asks for, ``_PAST_ANY`` for any past it; None for no
+    whole number from 1 (a bad parameter, answered as a bad sort is)."""
     if not (typed.isascii() and typed.isdigit()):
         return None
     digits = typed.lstrip("0")
     if not digits:
         return None
-    return _PAST_ANY if len(digits) > _PAGE_DIGITS else int(digits)
+    return _PAST_ANY if len(digits) > _PAGE_DIGITS else min(int(digits), _PAST_ANY)
 
 
 def marked(snippet: str) -> Markup:
