@@ -5,13 +5,11 @@ written out in the source; here they are found again by trying every code point.
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parser
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsarchive.extraction import clean
+from newsarchive.extraction import clean, openers
 
 
 def _openers(first: str) -> frozenset[str]:
@@ -32,51 +30,10 @@ def test_a_read_more_line_without_a_bar_opens_with_the_characters_written_out() 
     assert clean.MORE_OPENERS == _openers("[кsп]")
 
 
-def _first_characters(items: list[tuple[object, object]]) -> set[str] | None:
-    """The characters a parsed pattern's match can open with, as written (before
-    IGNORECASE adds its equivalents), or None where that is not plain from the parse."""
-    found: set[str] = set()
-    for op, arg in items:
-        if op is sre.AT:
-            continue  # "^"
-        if op is sre.LITERAL:
-            return found | {chr(arg)}  # type: ignore[arg-type]
-        if op is sre.IN:
-            for kind, value in arg:  # type: ignore[attr-defined]
-                if kind is sre.LITERAL:
-                    found.add(chr(value))
-                elif kind is sre.RANGE:
-                    found.update(map(chr, range(value[0], value[1] + 1)))
-                else:
-                    return None
-            return found
-        if op is sre.SUBPATTERN:
-            inner = _first_characters(arg[3].data)  # type: ignore[index]
-            return None if inner is None else found | inner
-        if op is sre.BRANCH:
-            for branch in arg[1]:  # type: ignore[index]
-                inner = _first_characters(branch.data)
-                if inner is None:
-                    return None
-                found |= inner
-            return found
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            least, _, repeated = arg  # type: ignore[misc]
-            inner = _first_characters(repeated.data)
-            if inner is None:
-                return None
-            found |= inner
-            if least == 0:
-                continue  # optional: what follows it may open the line too
-            return found
-        return None
-    return None  # (a pattern that can match the empty line: none of the rules)
-
-
 def test_a_line_rule_opens_only_with_the_characters_written_out() -> None:
     letters: set[str] = set()
     for rule in clean._LINE_RULES:
-        first = _first_characters(sre_parser.parse(rule, re.IGNORECASE).data)
+        first = openers.first_characters(rule)
         assert first, rule  # each rule's first characters are plain from its parse
         letters |= first
     assert clean.LINE_RULE_OPENERS == _openers(f"[{re.escape(''.join(sorted(letters)))}]")
@@ -100,6 +57,8 @@ _PIECES = [
     "site.bta", "news.modal.text", "| ", "¦", "•", "RSS", "Print", "ſhare", "ᲃподели",
     "Facebook", "X", "към новината", "→", "»", "see more", "ſee more", "прочети още",
     "Прочетете повече", " | ", "Заглавие", "\u00a0", "\n", "Kелвин", "word", ".", "_1",
+    "İn this article", "ınfo", "Ᲊнимка: БТА", "ᲃподели", "Table of contents", "(c) 2024",
+    "©", "/ИК/", "×", "x", "Advert", "Виж още", "Коментари (3)", "Тази страница",
 ]  # fmt: skip
 
 
@@ -117,3 +76,35 @@ def test_each_gated_rule_still_takes_its_lines() -> None:
         assert clean.is_boilerplate_line(line), line
     for line in ("site. bta", "Printer", "Заглавие към новината, каза той"):
         assert not clean.is_boilerplate_line(line), line
+
+
+@given(st.sampled_from(sorted(clean.LINE_RULE_OPENERS)), st.text(max_size=40))
+def test_a_line_s_group_of_rules_decides_as_all_rules_do(opener: str, rest: str) -> None:
+    """The rules split by a line's first character (``clean._LINE_RULES_BY_OPENER``): a
+    line opening with any character the rules can open with, widened by IGNORECASE
+    ("ſ", "ı", "ᲃ"), is matched by its group exactly when by one of the rules."""
+    line = opener + rest
+    every_rule = re.compile("|".join(f"(?:{rule})" for rule in clean._LINE_RULES), re.I)
+    grouped = clean._LINE_RULES_BY_OPENER[opener]
+    assert bool(grouped.search(line)) == bool(every_rule.search(line)), line
+
+
+def test_each_rule_s_own_lines_open_its_group() -> None:
+    """Lines only IGNORECASE's equivalents open: a group built from the written letters
+    alone would leave them untried."""
+    for line in ("ſhare", "ᲃподели", "İn this article", "ıN THIS POST", "СНИМКА: БТА", "×"):
+        grouped = clean._LINE_RULES_BY_OPENER[line[0]]
+        assert grouped.search(line), line
+        assert clean.is_boilerplate_line(line), line
+
+
+def test_a_rule_whose_openers_are_not_plain_goes_into_every_group() -> None:
+    assert openers.first_characters(r"^\w+ ок$") is None
+    assert openers.first_characters(r"^.+ ок$") is None
+    assert openers.first_characters(r"^(?:a)?") is None  # can match the empty line
+    table = clean._rules_by_opener((r"^Виж\b", r"^.+ ок$"))
+    assert set(table) == clean.LINE_RULE_OPENERS
+    for opener in clean.LINE_RULE_OPENERS:
+        assert table[opener].search(opener + "ab ок"), opener
+    assert table["В"].search("Виж")
+    assert not table["T"].search("Tиж")  # a Latin T: not the rule's Cyrillic letter

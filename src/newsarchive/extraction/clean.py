@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.extraction import openers
 from newsarchive.streamed import PART_NUMBER
 
 # Never content, wherever they are.  (``form`` is not here: ASP.NET pages wrap everything
@@ -229,15 +230,48 @@ def _ends_in_photo_credit(line: str) -> bool:
     return bool(_CAPTION_WORD.search(line, max(0, colon - 12), colon))
 
 
-# All generic rules as one alternation: one regex call per paragraph, not one per rule.
-_ANY_LINE_RULE = re.compile("|".join(f"(?:{rule})" for rule in _LINE_RULES), re.IGNORECASE)
-# The characters a line ``_ANY_LINE_RULE`` takes can open with: each rule's first letters
+# The characters a line one of ``_LINE_RULES`` takes can open with: each rule's first letters
 # and signs, and those IGNORECASE takes for them ("ſ" for "s", "ᲃ" for "с", "İ" and "ı"
 # for "i"). The engine tried all thirty rules at a paragraph's first character, each in
 # turn; a paragraph opening otherwise (a digit, a quote, "Д", "А", "W") is not tried.
 # Written out, as finding them means trying every code point; tests/test_line_gates.py
 # does so against each rule's first characters.
 LINE_RULE_OPENERS = frozenset("(/ACHIJOPSTVXachijopstvx©×İıſБВГЕЗИКМНПРСТФЧбвгезикмнпрстфчᲀᲃᲄᲅ✕")
+
+
+def _rules_by_opener(rules: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """For each character in ``LINE_RULE_OPENERS``, the alternation of only those rules a
+    line opening with it can match, in their order: a line opening with "T", "A" or "П"
+    tried all thirty rules, and matches at most the one or three that open so. Safe: a
+    rule's openers are read from its parse and widened as IGNORECASE widens them (tried
+    on each opener, as ``LINE_RULE_OPENERS`` holds every such character); a rule whose
+    openers the parse does not make plain goes into every group. As every rule is
+    anchored ("^"), a line matches its group's alternation exactly when it matches one
+    of the rules (tests/test_line_gates.py). One alternation per group: one regex call
+    per paragraph, not one per rule."""
+    groups: dict[str, list[str]] = {opener: [] for opener in LINE_RULE_OPENERS}
+    for rule in rules:
+        written = openers.first_characters(rule)
+        if written is None:
+            takes = LINE_RULE_OPENERS
+        else:
+            first = re.compile(f"[{re.escape(''.join(sorted(written)))}]", re.IGNORECASE)
+            takes = frozenset(c for c in LINE_RULE_OPENERS if first.fullmatch(c))
+        for opener in takes:
+            groups[opener].append(rule)
+    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+    table: dict[str, re.Pattern[str]] = {}
+    for opener, group in groups.items():
+        key = tuple(group)
+        if key not in compiled:
+            alternation = "|".join(f"(?:{rule})" for rule in key) or "(?!)"
+            compiled[key] = re.compile(alternation, re.IGNORECASE)
+        table[opener] = compiled[key]
+    return table
+
+
+# Built once at import, read only: one shared pattern per set of rules.
+_LINE_RULES_BY_OPENER = _rules_by_opener(_LINE_RULES)
 
 # Three more rules, each behind an exact string test of what any line it matches must
 # hold: in the alternation above they were a third of its cost (a bar's labels, a key's
@@ -599,7 +633,8 @@ def is_i18n_key(text: str) -> bool:
 def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True for a paragraph that is a known boilerplate text, generic or the profile's."""
     first = line[:1]
-    if first in LINE_RULE_OPENERS and _ANY_LINE_RULE.search(line):
+    rules = _LINE_RULES_BY_OPENER.get(first)
+    if rules is not None and rules.search(line):
         return True
     if (not first or first in BAR_OPENERS) and _BAR_LINE.match(line):
         return True
