@@ -2,8 +2,9 @@
 
 Hints take precedence. A site without hints, or one of whose hints failed (a guess, or a
 site that moved), is explored too: what exploring found before is reused while fresh
-(``explorer.REEXPLORE_DAYS``), unless all of it fails now. Nothing is read twice in a
-run. The reading itself is ``crawl_sources.SourceReader``'s; this only chooses, so
+(``explorer.REEXPLORE_DAYS``), unless all of it fails now, or a source of it is gone
+(404/410: a redesign) beside others that work. Nothing is read twice in a run. The
+reading itself is ``crawl_sources.SourceReader``'s; this only chooses, so
 ``crawl.SiteCrawl`` is left with the run's life cycle.
 """
 
@@ -19,7 +20,7 @@ from newsarchive.crawl_run import SiteReport
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import absolute
-from newsarchive.explorer import explore, missed_again, stale, unread_wait
+from newsarchive.explorer import explore, explored_lately, missed_again, stale, unread_wait
 from newsarchive.fetch.client import Fetcher
 from newsarchive.models import Profile
 
@@ -74,7 +75,8 @@ class Discoverer:
 
     def run(self) -> None:
         """Read the hints; then, unless they all worked, what exploring found before
-        (fresh), and explore again only when that too fails or there is none."""
+        (fresh), and explore again only when that too fails, a source of it is gone
+        (``_gone``), or there is none: once a run at most."""
         hints = hinted(self.profile)
         done: set[str] = set()
         if hints is not None:
@@ -82,22 +84,28 @@ class Discoverer:
                 return
             done = set(hints.urls)
         found = self.frontier.discovery()
-        saved, explored = self.reader, set[str]()  # (the earlier exploration's, all failed)
+        # the earlier exploration's sources that failed and may be gone, not failing
+        saved, explored, before = self.reader, set[str](), set[str]()
         if found is not None and reusable(found, hints=hints is not None, today=dt.date.today()):
             left = set(found.urls) - done
-            if not left or self.reader.read(found, skip=done) < len(left):
+            if not left:
+                self._keep_moves()
+                return  # all of it was read already
+            failed = self.reader.read(found, skip=done)
+            explored = left if failed >= len(left) else self._gone(found, left)
+            if not explored:
                 self._keep_moves()  # (a move learned reading them counts here too)
-                return  # something found still works (or all of it was read already)
+                return  # something found still works, and nothing is gone
             done |= left
-            explored = left
+            before = set(found.urls)
         found = self._explore(alone=hints is None)
-        if not found.empty:
-            # The saved sources all failed, and exploring found the news elsewhere: the
-            # site changed its paths (a move to another domain, its listing at a new
-            # address there, or a redesign): those not found again are gone, not failing,
-            # and the run that learned it is clean. A source found again still fails (or
-            # one exploring could not read either), and so does a hint of the profile's
-            # (a person is to mend it).
+        if set(found.urls) - before:
+            # Saved sources failed (all of them, or one gone beside others that work), and
+            # exploring found news elsewhere: the site changed its paths (a move to
+            # another domain, its listing at a new address there, or a redesign): those
+            # not found again are gone, not failing, and the run that learned it is clean.
+            # A source found again still fails (or one exploring could not read either),
+            # and so does a hint of the profile's (a person is to mend it).
             for url, why in saved.failed.items():
                 if url in explored and url not in found.urls and url not in found.unread:
                     self.report.retract(why)
@@ -110,6 +118,16 @@ class Discoverer:
             found = replace(found, sitemaps=())
         self.reader.read(found, skip=done, exploring=True)
         self._keep_moves()
+
+    def _gone(self, found: Discovery, left: set[str]) -> set[str]:
+        """Of the saved sources just read, some working, those that answered 404/410: a
+        redesign moved them, so the site is explored again now, not in up to
+        ``REEXPLORE_DAYS``. Not when it was explored lately (a dead link that exploring
+        finds again fails once a night, not explored every night), nor for a 5xx or no
+        answer (the server is down, not redesigned)."""
+        if explored_lately(found, dt.datetime.now(dt.UTC)):
+            return set()
+        return left & self.reader.removed
 
     def _keep_moves(self) -> None:
         """The saved sources under the addresses their servers moved them to this run,

@@ -27,7 +27,7 @@ from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher
-from newsarchive.fetch.sources import Miss, fetch_source
+from newsarchive.fetch.sources import FAILURES, Miss, fetch_source
 from newsarchive.harvest import Harvester
 from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Candidate, Page, Profile
@@ -79,6 +79,8 @@ class SourceReader:
         # the source pages that failed in this run, with the failure said of each: one
         # that exploring no longer finds moved, and was no failure (``Discoverer.run``)
         self.failed: dict[str, str] = {}
+        # those of them that answered 404/410 (``Miss.REMOVED``): gone, maybe redesigned
+        self.removed: set[str] = set()
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
@@ -396,10 +398,10 @@ class SourceReader:
                 url, kind, conditional=conditional, gone_ends=number > 1,
                 read_before=(lambda u: url_key(u) in read) if number > 1 else None,
             )  # fmt: skip
-            if conditional and number > 1 and page not in (Miss.FAILED, Miss.DOWN):
+            if conditional and number > 1 and page not in FAILURES:
                 # an oldest-first listing's newest page, checked: so is the listing (rested)
                 self.frontier.confirmed(start)
-            if page in (Miss.FAILED, Miss.DOWN):
+            if page in (Miss.FAILED, Miss.REMOVED, Miss.DOWN):  # (FAILURES, as mypy narrows)
                 walk.failed()
             elif page is Miss.GONE:
                 walk.gone()
@@ -550,9 +552,11 @@ class SourceReader:
         if isinstance(got, Page):
             self.report.pages += 1  # pages read, as for articles: not a 304 or a dead host
             return got
-        if got[0] in (Miss.FAILED, Miss.DOWN):
+        if got[0] in FAILURES:
             self.report.fail(got[1])
             self.failed.setdefault(url, got[1])
+            if got[0] is Miss.REMOVED:
+                self.removed.add(url)
         return got[0]
 
     def _offer(self, candidates: list[Candidate]) -> list[Seen]:

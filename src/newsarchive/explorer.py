@@ -75,6 +75,24 @@ def stale(found: Discovery, today: dt.date) -> bool:
     return (today - when).days >= unread_wait(found)
 
 
+# A saved source gone (404/410) beside others that still work has the site explored again
+# at once, as a redesign moves a listing; not within this of the last exploration, or a
+# dead menu link that exploring keeps finding would have the site explored every night.
+REEXPLORE_GONE_AFTER = dt.timedelta(days=1)
+
+
+def explored_lately(found: Discovery, now: dt.datetime) -> bool:
+    """Explored less than ``REEXPLORE_GONE_AFTER`` before ``now`` (an aware UTC time);
+    a time not given (an older version's, a date alone) counts from that day's start."""
+    try:
+        when = dt.datetime.fromisoformat(found.explored_at)
+    except ValueError:
+        return False
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return now - when < REEXPLORE_GONE_AFTER
+
+
 def unread_wait(found: Discovery) -> int:
     """Days until the next exploration. A page that did not answer once is asked again
     the next run (a passing 503); one that stays down, after 2, 4, 8... days, up to

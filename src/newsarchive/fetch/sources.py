@@ -33,8 +33,14 @@ class Miss(enum.Enum):
     GONE = "gone"  # a listing page after the first answered 404/410 (or robots.txt
     # closes it): the listing ends
     FAILED = "failed"  # an error of the run
+    REMOVED = "removed"  # an error of the run, a source's first page answering 404/410:
+    # one a redesign explains, the site's news now elsewhere (``Discoverer.run``)
     DOWN = "down"  # an error of the run that another try may not meet: no answer, a
-    # 5xx or 429 after the retries (every caller that fails on FAILED fails on DOWN too)
+    # 5xx or 429 after the retries
+
+
+# what fails the run (every caller that fails on one fails on them all)
+FAILURES = (Miss.FAILED, Miss.REMOVED, Miss.DOWN)
 
 
 def fetch_source(
@@ -82,6 +88,8 @@ def fetch_source(
         return Miss.UNCHANGED, ""
     if page.status in GONE_STATUSES and gone_ends:
         return Miss.GONE, ""
+    if page.status in GONE_STATUSES:
+        return Miss.REMOVED, f"{kind} failed: HTTP {page.status}: {fetcher.describe(url)}"
     problem = f"HTTP {page.status}" if page.status != 200 else unexpected_kind(page, kind)
     if problem:
         return Miss.FAILED, f"{kind} failed: {problem}: {fetcher.describe(url)}"
