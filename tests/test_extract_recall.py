@@ -766,3 +766,54 @@ def test_side_modules_after_the_neighbour_links_are_not_the_articles_closing_lin
     assert extract(_side_boxes_page("")).text.split("\n") == SIDE_LINES
     signed = extract(_side_boxes_page("<p>Иван Иванов</p>")).text
     assert signed.split("\n") == [*SIDE_LINES, "Иван Иванов"]
+
+
+TOOLS = {
+    "Клещи": ("Клещи Ковач 200", "Клещи Майстор 180"),
+    "Отвертки": ("Отвертки Искра 6", "Отвертки Волт 8"),
+}
+
+
+def _tools_page(after: str) -> str:
+    """A guide whose every section names the models it recommends under a line of its
+    own text, each a linked heading to a shop: the list sits between the sections."""
+    sections = "".join(
+        f"<h3>{name}</h3><p>{f'{name} са нужни на всеки електротехник в работата му. ' * 4}</p>"
+        "<h4>Модели, които изпробвахме:</h4><ul>"
+        + "".join(f'<li><h2><a href="https://shop.example/{m}">{m}</a></h2></li>' for m in models)
+        + "</ul>"
+        for name, models in TOOLS.items()
+    )
+    headings = "".join(f'<li><a href="#{name}">{name}</a></li>' for name in TOOLS)
+    return (
+        "<html><body><article><h1>Инструментите на електротехника</h1>"
+        f"<p>{'Събрахме инструментите, с които работят електротехниците в града. ' * 3}</p>"
+        f"<p>В това ръководство ще прочетете за:</p><ul>{headings}</ul>"
+        f"{sections}<p>{'Добрият инструмент пази и времето, и ръцете на майстора. ' * 3}</p>"
+        f"{after}</article></body></html>"
+    )
+
+
+def test_links_a_line_of_the_text_introduces_between_its_sections_are_kept() -> None:
+    """The recommended models, all links, are the guide's own list: its text announces
+    them and goes on after them. A table of contents repeats the headings, and a list of
+    other pages after the text's last paragraph is still a box of links."""
+    others = "".join(f'<li><a href="/statia/{n}">Статия номер {n}</a></li>' for n in range(1, 4))
+    text = extract(_tools_page(f"<p>Други материали на сайта:</p><ul>{others}</ul>")).text
+    for models in TOOLS.values():
+        for model in models:
+            assert model in text
+    assert "Статия номер" not in text
+    assert text.count("Клещи\n") == 1  # the contents' line went, the heading stayed
+
+
+def test_a_one_word_label_or_a_related_line_does_not_introduce_the_text() -> None:
+    """ "Още:" and "Виж още:" head a box of other news mid-article, not a list of its own."""
+    for label in ("Още:", "Виж още:"):
+        box = "".join(f'<li><a href="/novina/{n}">Новина номер {n}</a></li>' for n in range(1, 4))
+        para = "Общинският съвет прие бюджета на града за следващата година. " * 3
+        html = (
+            "<html><body><article><h1>Бюджетът е приет</h1>"
+            f"<p>{para}</p><p>{label}</p><ul>{box}</ul><p>{para}</p></article></body></html>"
+        )
+        assert "Новина номер" not in extract(html).text

@@ -13,7 +13,8 @@ sentence-like, non-link text is positive; link lists and short labels are negati
   only a sliver of what sparing the wrappers among them finds (a theme calling its article
   column ``penci_sidebar``);
 * the text starts after the heading that repeats the page title when there is one, and
-  "Most read"/"Related" sections, link-dense lines and edge labels are cut out.
+  "Most read"/"Related" sections, link-dense lines and edge labels are cut out (not
+  the lines of links a line of the text announces, with its prose going on after them).
 """
 
 from __future__ import annotations
@@ -717,7 +718,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         inside[:0] = _lead_box(walker.blocks, weights, dropped, headline, start)
     titled = _headings_over_prose(walker.blocks, weights, inside)
     blocks = drop_related_sections([walker.blocks[i] for i in inside])
-    listed = _in_lists_of_text(blocks)
+    listed = _in_lists_of_text(blocks) | _introduced_links(blocks)
     blocks = _before_links_after_text(blocks, listed)
     kept = [
         b
@@ -888,6 +889,50 @@ def _in_lists_of_text(blocks: list[Block]) -> set[int]:
         if linked and 2 * len(linked) < len(members):
             found.update(id(b) for b in linked)
     return found
+
+
+def _introduced_links(blocks: list[Block]) -> set[int]:
+    """Lines of links that a line of the text introduces ("Top Expert Recommendations:"
+    over the products it names, each a link to a shop) with the article's prose going
+    on after them: the text's own list, not a menu. A menu or a related box is not
+    announced by a sentence of the article running into it, and one after the text's
+    end has no prose after it; "Виж още:" is a box's label, not the text's. A table of
+    contents ("In this article:") is announced too, but its lines are the headings
+    again, which the text already holds."""
+    # (colon lines first: most pages have none, and then nothing else is looked at)
+    intros = [i for i, b in enumerate(blocks) if b.text[-1:] == ":"]
+    found: set[int] = set()
+    if not intros:
+        return found
+    last = next((i for i in range(len(blocks) - 1, -1, -1) if block_weight(blocks[i]) > 0), -1)
+    headings: set[str] | None = None
+    for i in intros:
+        intro = blocks[i]
+        if i >= last or not is_navigation(blocks[i + 1]) or is_navigation(intro):
+            continue
+        if intro.size > _INTRO_CHARS or intro.text.count(" ") < _INTRO_WORDS - 1:
+            continue
+        if STARTS_RELATED.match(intro.text):
+            continue
+        run = i + 1
+        while run < last and is_navigation(blocks[run]):
+            run += 1
+        if run < i + 1 + _RUN_ITEMS:
+            continue
+        if headings is None:
+            headings = {b.text for b in blocks if b.tag in HEADINGS}
+        if any(b.text in headings for b in blocks[i + 1 : run] if b.tag not in HEADINGS):
+            continue
+        found.update(id(b) for b in blocks[i + 1 : run])
+    return found
+
+
+# An introducing line is a heading or a sentence, not a paragraph, nor a box's one-word
+# label ("More:" over a news agency's related headlines).
+_INTRO_CHARS = 200
+_INTRO_WORDS = 2
+# What it introduces is a list: one link after a colon is a button ("Download it here:").
+_RUN_ITEMS = 2
 
 
 def _headings_over_prose(blocks: list[Block], weights: list[float], inside: list[int]) -> set[int]:
