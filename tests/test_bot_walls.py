@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.fetch.bot_check import bot_check
+from newsarchive.fetch.client import REST_AFTER, Fetcher, FetchOptions
 
 from .faultserver import PROFILE, FaultServer, article_html
 from .support import Result
@@ -278,3 +279,24 @@ def test_a_bot_check_on_one_article_never_starves_the_site(
     site.answers.clear()
     assert _crawl(run_cli, site, db, "--quiet").exit_code == 0
     assert "https://fault.example/news/1001-story-1001" in _urls(db)
+
+
+def test_a_bot_check_lifts_no_rest_of_another_cause() -> None:
+    """``Fetcher.forgive_wall`` lifts the rest a wall set, once; a rest that a busy or
+    silent host set first (a request in flight then meeting a wall) stands."""
+    with Fetcher(FetchOptions(delay=0, respect_robots=False)) as fetcher:
+        url = "https://walled.example/news/1"
+        host = fetcher._host("walled.example")
+        first = fetcher._walled(host, url, 403, "cf-mitigated", url, "walled.example")
+        assert fetcher.rests(url)
+        assert fetcher.forgive_wall(first) and not fetcher.rests(url)
+        again = fetcher._walled(host, url, 403, "cf-mitigated", url, "walled.example")
+        assert not fetcher.forgive_wall(again) and fetcher.rests(url)  # a second in a row
+
+        url = "https://busy.example/news/1"
+        host = fetcher._host("busy.example")
+        for _ in range(REST_AFTER):
+            fetcher._busy(host, "busy.example", "HTTP 503", 0)
+        assert fetcher.rests(url)
+        walled = fetcher._walled(host, url, 403, "cf-mitigated", url, "busy.example")
+        assert not fetcher.forgive_wall(walled) and fetcher.rests(url)

@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+from newsarchive.discover.explore import Discovery
+from newsarchive.explorer import explored_lately
+
 from .mirror_sites import bare_profile
 from .pageserver import answering
 from .support import Result
@@ -186,3 +189,22 @@ def test_a_saved_listing_of_a_server_down_is_no_redesign(
         gone = crawl()
         assert gone.exit_code == 0, gone.stderr
         assert f"{ORIGIN}/bg/news" in _saved(db)
+
+
+def test_explored_lately_reads_the_times_older_versions_wrote() -> None:
+    """``explorer.explored_lately``: an aware time, one without a zone (UTC), a date alone
+    (that day's start), and none (never lately: a gone source explores again)."""
+    now = dt.datetime(2026, 3, 13, 22, 0, tzinfo=dt.UTC)
+    for explored_at, lately in (
+        ("2026-03-13T20:00:00+00:00", True),
+        ("2026-03-13T23:00:00+02:00", True),  # 21:00 UTC
+        ("2026-03-12T21:00:00+00:00", False),  # a day and an hour before
+        ("2026-03-13T20:00:00", True),
+        ("2026-03-12T23:00:00", True),
+        ("2026-03-12T21:00:00", False),
+        ("2026-03-13", True),
+        ("2026-03-12", False),  # its start: 22 hours and a day before
+        ("", False),
+        ("not a time", False),
+    ):
+        assert explored_lately(Discovery(explored_at=explored_at), now) is lately, explored_at

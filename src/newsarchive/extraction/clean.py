@@ -25,7 +25,7 @@ JUNK_TAGS = (
 # sign-up or contact form set in the article, never the article's. A ``<label>`` outside a
 # form stays: pure-CSS tabs and accordions title their panels with one.
 FORM_CAPTION = "label"
-FORM_CAPTIONS = "form label"
+FORM_CAPTIONS = f"form {FORM_CAPTION}"
 # Page furniture: removed for generic extraction, kept when a profile's body is inside one.
 # A <marquee> scrolls an old site's notices ("Добре дошли на сайта на Община …") past the
 # reader: never the article, nor its headline.

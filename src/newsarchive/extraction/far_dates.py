@@ -110,9 +110,10 @@ def _is_comments(node: LexborNode) -> bool:
     the article beside them."""
     attrs = node.attributes  # a dict built at each read: read once
     named = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if not may_hold(named.lower(), _COMMENT_WORDS) or _COMMENTS.search(named) is None:
+    lowered = named.lower()  # (the word test's, and the cuts')
+    if not may_hold(lowered, _COMMENT_WORDS) or _COMMENTS.search(named) is None:
         return False  # (the cuts only where the words matched: rarely)
-    return _COMMENTS.search(without_states(_TAXONOMY.sub("", named.lower()))) is not None
+    return _COMMENTS.search(without_states(_TAXONOMY.sub("", lowered))) is not None
 
 
 def in_comments(node: LexborNode) -> bool:

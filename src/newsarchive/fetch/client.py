@@ -1074,7 +1074,11 @@ class Fetcher:
         stays queued for the next run, and nothing of the page is archived."""
         said = f"the site answered with a bot check at {where} (HTTP {status}, {wall})"
         with host.lock:
-            return HostResting(_rests(host, said), url=url, walled=netloc)
+            # forgivable only where this wall rested the host: a rest another cause set
+            # first (a busy or silent host, met while this request was in flight), or
+            # another wall, is not this wall's to lift
+            ours = host.resting is None
+            return HostResting(_rests(host, said), url=url, walled=netloc if ours else "")
 
     def forgive_wall(self, exc: HostResting) -> bool:
         """Whether the bot check that answered ``exc.url`` may be that page's alone (a
