@@ -207,8 +207,11 @@ class SiteCrawl:
         if not (report.resting or report.interrupted or report.crashed or report.archive_error):
             try:
                 self.harvest.walled_alone()
-            except sqlite3.Error:
-                pass  # (the run's own error, if any, is what is reported)
+            except sqlite3.Error as exc:  # (said, not raised: the run's own end goes on)
+                report.failures.append(
+                    f"could not record the pages a bot check answered alone ({exc});"
+                    " they stay queued for the next run"
+                )
 
     def _count_backlog(self) -> None:
         """What an earlier ``--since`` passed over and this run's ``--max-requests`` left

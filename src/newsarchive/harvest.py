@@ -378,7 +378,8 @@ class Harvester:
     # a bare profile names none, and an article redirected to one was removed
     listings: set[str] = field(default_factory=set)
     # articles a bot check answered on their own (``Fetcher.forgive_wall``), with what
-    # it said: failures of their own unless the site turns out walled (``walled_alone``)
+    # told the check (``HostResting.evidence``): failures of their own unless the site
+    # turns out walled (``walled_alone``)
     walled: dict[str, str] = field(default_factory=dict)
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
@@ -396,12 +397,10 @@ class Harvester:
     def walled_alone(self) -> None:
         """The run over with the site not walled (its other pages answered): each
         article a bot check answered on its own is a failure, retried on later runs up
-        to ``MAX_ATTEMPTS`` as any. Under a
-        wall on the whole site it stays queued as it was (the rest says it, once)."""
-        for url, why in self.walled.items():
-            # (``Fetcher._walled``'s words: "... at <url> (HTTP 403, <evidence>): ...")
-            shown = why[why.find(" (") + 2 : why.rfind(")")] if " (" in why else why
-            message = f"a bot check answered this page alone ({shown}); retried later: {url}"
+        to ``MAX_ATTEMPTS`` as any. Under a wall on the whole site it stays queued as it
+        was (the rest says it, once)."""
+        for url, evidence in self.walled.items():
+            message = f"a bot check answered this page alone ({evidence}); retried later: {url}"
             self.frontier.settle(url, State.FAILED, message)
             self.report.failures.append(message)
             self.report.outcomes[Outcome.FAILED] += 1
@@ -472,7 +471,7 @@ class Harvester:
             if isinstance(result, HostResting):
                 if self.fetcher.forgive_wall(result):  # this page's wall, perhaps: see on
                     self.handled.add(url)
-                    self.walled[url] = result.why
+                    self.walled[url] = result.evidence
                     continue
                 if not self.fetcher.rests(url):  # refused while a wall was being forgiven
                     self.went_back = True  # (asked again in this run's next batch)

@@ -399,12 +399,15 @@ class HostResting(FetchError):
     request budget. The URL is left for the next run (stays queued); ``why`` says it of
     the host, without the URL."""
 
-    def __init__(self, why: str, *, url: str, walled: str = "") -> None:
+    def __init__(self, why: str, *, url: str, walled: str = "", evidence: str = "") -> None:
         super().__init__(f"{why}; {url} left for the next run", url=url)
         self.why = why
         # the host (netloc) whose bot check answered ``url`` itself: the page may be the
         # only one walled (``Fetcher.forgive_wall``); empty for any other rest
         self.walled = walled
+        # what told that check ("HTTP 403, cf-mitigated: challenge"), for the failure a
+        # page walled alone becomes (``Harvester.walled_alone``), not parsed back from ``why``
+        self.evidence = evidence
 
 
 class Elsewhere(FetchError):
@@ -1072,13 +1075,16 @@ class Fetcher:
         four times): each later URL would get the same page (every retry too), and asking
         on is the hammering the wall is there to stop. Said once, as any rest is; the URL
         stays queued for the next run, and nothing of the page is archived."""
-        said = f"the site answered with a bot check at {where} (HTTP {status}, {wall})"
+        evidence = f"HTTP {status}, {wall}"
+        said = f"the site answered with a bot check at {where} ({evidence})"
         with host.lock:
             # forgivable only where this wall rested the host: a rest another cause set
             # first (a busy or silent host, met while this request was in flight), or
             # another wall, is not this wall's to lift
             ours = host.resting is None
-            return HostResting(_rests(host, said), url=url, walled=netloc if ours else "")
+            return HostResting(
+                _rests(host, said), url=url, walled=netloc if ours else "", evidence=evidence
+            )
 
     def forgive_wall(self, exc: HostResting) -> bool:
         """Whether the bot check that answered ``exc.url`` may be that page's alone (a
