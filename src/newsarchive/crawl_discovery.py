@@ -84,16 +84,17 @@ class Discoverer:
                 return
             done = set(hints.urls)
         found = self.frontier.discovery()
-        # the earlier exploration's sources that failed and may be gone, not failing
-        saved, explored, before = self.reader, set[str](), set[str]()
+        # ``suspects``: the earlier exploration's sources whose failure has the site
+        # explored again, and which may turn out gone (moved), not failing
+        saved, suspects, before = self.reader, set[str](), set[str]()
         if found is not None and reusable(found, hints=hints is not None, today=dt.date.today()):
             left = set(found.urls) - done
             if not left:
                 self._keep_moves()
                 return  # all of it was read already
             failed = self.reader.read(found, skip=done)
-            explored = left if failed >= len(left) else self._gone(found, left)
-            if not explored:
+            suspects = left if failed >= len(left) else self._gone(found, left)
+            if not suspects:
                 self._keep_moves()  # (a move learned reading them counts here too)
                 return  # something found still works, and nothing is gone
             done |= left
@@ -107,7 +108,7 @@ class Discoverer:
             # A source found again still fails (or one exploring could not read either),
             # and so does a hint of the profile's (a person is to mend it).
             for url, why in saved.failed.items():
-                if url in explored and url not in found.urls and url not in found.unread:
+                if url in suspects and url not in found.urls and url not in found.unread:
                     self.report.retract(why)
         if found.hosts and self._adopt is not None:
             self.reader = self._adopt(found.hosts)
