@@ -372,6 +372,21 @@ for site, name, origin in (
     ("elsha", "Община Елша", "http://www.elsha.bg"),
     # and news, notices and procurement in one "Актуално" list, each kind a path of its own
     ("pchelin", "Община Пчелин", "https://www.pchelin.bg"),
+    # and a twenty-seventh (tests/fixtures/make_mirrors_round27.py): Nuxt 3, the list's
+    # items beyond the first three only in its devalue payload (__NUXT_DATA__)
+    ("melisa", "Община Мелиса", "https://melisa.bg"),
+    # and an HTML "Карта на сайта" the only index of the news, "Зареди още" posting
+    ("komuniga", "Община Комунига", "https://www.komuniga.bg"),
+    # and articles named by a lone number, novina.php?528
+    ("bakla", "Община Бакла", "http://bakla.bg"),
+    # and DataLife Engine, /novini/page/2/, /novini/<id>-<slug>.html, a day calendar
+    ("ruta", "Община Рута", "https://ruta.bg"),
+    # and DotNetNuke's News Articles, every address …/tabid/55/…/Default.aspx
+    ("smradlika", "Община Смрадлика", "https://www.smradlika.bg"),
+    # and MODX Evolution, every page index.php?id=<n>, Ditto's &start=3
+    ("gergina", "Община Гергина", "http://www.gergina.bg"),
+    # and Sitefinity, /novini/2026/11/28/<slug>, /novini/page/2
+    ("nevena", "Община Невена", "https://www.nevena.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

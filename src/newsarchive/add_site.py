@@ -28,7 +28,7 @@ from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.fetch.documents import document_kind
 from newsarchive.markup import parse_html
-from newsarchive.models import Profile
+from newsarchive.models import SOURCE_SITEMAP, Profile
 from newsarchive.profiles.loader import pagination_problem, parse_profile
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
@@ -223,7 +223,8 @@ def _holds_news(
         except FetchError as error:
             return error if first else True  # unknown: keep it, the crawl will judge
         max_bytes = fetcher.options.max_bytes
-        read = feeds.page_links(page, profile, url, max_bytes=max_bytes, shapes=shapes)
+        # (read as the crawl reads a sitemap: an HTML site map's links are its entries)
+        read = feeds.page_links(page, profile, SOURCE_SITEMAP, max_bytes=max_bytes, shapes=shapes)
         articles, children = read.articles, read.sitemaps
         if any(not shapes or any(s.search(article_path(c.url)) for s in shapes) for c in articles):
             return True

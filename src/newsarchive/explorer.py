@@ -4,16 +4,19 @@ Profiles are hints; for a site nobody wrote one for (or one of whose sources fai
 this reads what the site says about itself, in the order that costs fewest requests:
 the ``Sitemap:`` lines of robots.txt, the home page (its ``<link rel=alternate>`` feeds,
 its news items, its menu), the section pages the menu names ("Новини", "Актуално", ...,
-kept when they list news items), a page its "RSS" link leads to, and only then a few
-conventional feed paths. No request starts once ``EXPLORE_BUDGET`` are spent (a
-redirected one may add its hops); what is found is kept in the archive and reused for
-``REEXPLORE_DAYS`` days, so a nightly run does not explore again. The decisions are
+kept when they list news items), a page its "RSS" link leads to, then a few
+conventional feed paths, and only then, for a site of listings with no pager and no feed
+or sitemap, the HTML "Карта на сайта" a listing links. No request starts once
+``EXPLORE_BUDGET`` are spent (a redirected one may add its hops); what is found is kept
+in the archive and reused for ``REEXPLORE_DAYS`` days, so a nightly run does not explore
+again. The decisions are
 ``discover.explore``'s; this only fetches.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -45,6 +48,7 @@ from newsarchive.discover.explore import (
 )
 from newsarchive.discover.json_feeds import wp_posts_endpoint
 from newsarchive.discover.shape import Shape, learn_shape, split_url
+from newsarchive.discover.site_map import site_map_link
 from newsarchive.discover.urls import (
     absolute,
     archive_key,
@@ -58,7 +62,7 @@ from newsarchive.extraction.full_items import full_items
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.markup import parse_html
-from newsarchive.models import Page, Profile
+from newsarchive.models import SOURCE_SITEMAP, Page, Profile
 
 EXPLORE_BUDGET = 12  # requests per exploration of one site, robots.txt included
 REEXPLORE_DAYS = 30
@@ -136,6 +140,7 @@ class _Explorer:
         self.categories: set[str] = set()
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
         self.unread: dict[str, str] = {}  # the home page, sections: no answer this time
+        self.site_map: str | None = None  # the "Карта на сайта" a listing page links
 
     def spent(self) -> bool:
         return self.fetcher.requests - self.start >= self.budget
@@ -276,6 +281,7 @@ class _Explorer:
             self.notes[url] += (
                 ": a stream of its own beyond the two read every night, read every few days"
             )
+        self.site_map_instead()
         if not (self.feeds or self.listings or self.sitemaps):
             for path in CONVENTIONAL_SITEMAPS:
                 if self.is_feed(absolute(self.profile, path)):
@@ -404,6 +410,7 @@ class _Explorer:
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
             if page.final_url not in self.pagination and not archive_of:
                 self.archive_instead(tree, page.final_url)
+            self.site_map = self.site_map or site_map_link(tree, page.final_url, self.profile)
         elif len(stated := listings.stated_news(tree, page.final_url, self.profile)) >= MIN_ITEMS:
             # no card in the body: its script draws them from the list its data states
             self.add(
@@ -441,6 +448,38 @@ class _Explorer:
             return
         self.listings[:] = [added[0] if listing == url else listing for listing in before]
         self.notes.pop(url, None)
+
+    def site_map_instead(self) -> None:
+        """A site whose listings show the newest few and no pager (a script posts for
+        the rest), with no archive, no feed and no sitemap, may link every article from
+        its HTML site map alone ("Карта на сайта", ``discover.site_map``): read as the
+        site's sitemap, its links of the listings' article shapes, when it holds every
+        item a listing shows and more (a site map of the sections alone is no index of
+        the news)."""
+        if (
+            self.site_map is None
+            or self.feeds
+            or self.sitemaps
+            or not self.patterns
+            or any(listing in self.pagination for listing in self.listings)
+        ):
+            return
+        page = self.get(self.site_map, "sitemap")
+        if page is None:
+            return
+        shapes = [re.compile(pattern) for pattern in self.patterns]
+        read = feeds.page_links(
+            page, self.profile, SOURCE_SITEMAP, max_bytes=self.fetcher.options.max_bytes,
+            shapes=shapes,
+        )  # fmt: skip
+        held = {url_key(candidate.url) for candidate in read.articles}
+        shown = set().union(*(self.listed.get(listing, set()) for listing in self.listings))
+        if shown and shown <= held and held - shown:
+            self.add(
+                self.sitemaps, page.final_url,
+                f'the HTML site map a listing links ("Карта на сайта"), naming {len(held)}'
+                " articles of the listings' shapes",
+            )  # fmt: skip
 
     def _forget(self, listing: str) -> None:
         """What was noted of a listing dropped from ``listings``: its note and page 2."""

@@ -1,11 +1,12 @@
 """News items a page holds only in its embedded page data, not as links.
 
-A site built with a JS framework (Next.js, Gatsby, Astro, a Nuxt 2 payload in JSON)
-server-renders the first few cards of a listing as ``<a>`` and ships the whole page's
-items in a ``<script type="application/json">`` blob (``__NEXT_DATA__``) that the
-browser turns into the rest of the cards (lazy-loaded, "Зареди още"). A person scrolling
-sees every one of them; a crawler reading only ``<a>`` sees the first few, and the rest
-of each page is never archived.
+A site built with a JS framework (Next.js, Gatsby, Astro, a Nuxt 2 payload in JSON, Nuxt
+3's in devalue's flat form: ``discover.devalue``) server-renders the first few cards of a
+listing as ``<a>`` and ships the whole page's items in a ``<script
+type="application/json">`` blob (``__NEXT_DATA__``, ``__NUXT_DATA__``) that the browser
+turns into the rest of the cards (lazy-loaded, "Зареди още"). A person scrolling sees
+every one of them; a crawler reading only ``<a>`` sees the first few, and the rest of
+each page is never archived.
 
 A page may also state its list outright: a schema.org ``ItemList`` in its JSON-LD
 (``itemListElement`` of ``ListItem``, each with a ``position`` and a ``url``, or an
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.anchors import page_base
+from newsarchive.discover.devalue import is_flat, unflatten
 from newsarchive.discover.urls import normalize_url
 
 MAX_BLOB = 2_000_000  # characters of one JSON script (Next.js warns at 128 kB)
@@ -43,7 +45,10 @@ MIN_TITLE_WORDS = 4  # as ``items.MIN_HEADLINE_WORDS``: a label is not a headlin
 # on one WCXB page), and a tag titled "tech advice" is no news item.
 MIN_DATED_TITLE_WORDS = 2
 
-_URL_KEYS = ("url", "href", "link", "permalink", "canonical", "canonicalUrl", "path", "uri")
+# (``_path``: Nuxt Content's address of a document, ``/novini/<slug>``)
+_URL_KEYS = (
+    "url", "href", "link", "permalink", "canonical", "canonicalUrl", "path", "_path", "uri",
+)  # fmt: skip
 _TITLE_KEYS = ("title", "headline", "name")
 # what ``MIN_DATED_TITLE_WORDS`` counts: a publication, no creation
 _PUBLISHED_KEYS = (
@@ -76,6 +81,8 @@ def embedded_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
             data = json.loads(text)
         except (ValueError, RecursionError):  # malformed, or nested past the parser's stack
             continue
+        if is_flat(data):  # Nuxt 3's payload: indexes standing for the values
+            data = unflatten(data)
         for item in _walk(data, base, budget):
             found.setdefault(item.url, item)
     return list(found.values())

@@ -48,6 +48,7 @@ from newsarchive.dates import (
 )
 from newsarchive.discover.json_feeds import json_entries
 from newsarchive.discover.shape import is_not_article_path
+from newsarchive.discover.site_map import is_html, site_map_urls
 from newsarchive.discover.urls import (
     article_path,
     is_article_url,
@@ -598,6 +599,16 @@ def feed_links(
     """
     feed = read_feed(content, max_bytes=max_bytes)
     feed_url = base or (source if source.startswith(("http://", "https://")) else None)
+    if source == SOURCE_SITEMAP and not feed.entries and feed_url and is_html(content):
+        # an HTML site map (``discover.site_map``): its links are its entries, those of
+        # the profile's article pattern or of the shapes the site's listings taught (no
+        # generic guess: every static page of the site is linked there too)
+        urls = [
+            url
+            for url in site_map_urls(content[:max_bytes], feed_url)
+            if _site_map_article(url, profile, shapes)
+        ]
+        feed = Feed([FeedEntry(url) for url in urls[:MAX_ENTRIES]], feed.cut)
     articles: list[Candidate] = []
     children: list[FeedEntry] = []
     news: set[str] = set()
@@ -666,6 +677,12 @@ def _of_shape(url: str, profile: Profile, shapes: Sequence[re.Pattern[str]]) -> 
     if is_not_article_path(urlsplit(url).path):
         return False
     return fits_shapes(url, shapes)
+
+
+def _site_map_article(url: str, profile: Profile, shapes: Sequence[re.Pattern[str]]) -> bool:
+    if profile.article_pattern:
+        return is_article_url(url, profile)
+    return _of_shape(url, profile, shapes)
 
 
 def fits_shapes(url: str, shapes: Sequence[re.Pattern[str]]) -> bool:

@@ -89,6 +89,8 @@ _OLDER = re.compile(
 )
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
 # to the base is plain concatenation (urljoin costs 4 µs a link, a third of a 30k listing).
+# A later page of a list named at the end of its path: ``/page/3/``, ``/strana/3``
+_PATH_PAGE = re.compile(r"/(?:page|strana|stranitsa|stranica)/\d{1,6}/?$", re.IGNORECASE)
 _PLAIN_ROOT_PATH = re.compile(r"^/(?!/)(?![^?#]*(?:/\.\.?(?:/|$|[?#])|\\))")
 # Something a date could be made of (12.10., 2024-11-20, 12.X., "26 юли 2026", "днес"): a
 # card without it skips the date parser, which is most of a card's cost.
@@ -115,6 +117,10 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
     here = normalize_url(page_url)
     here_netloc, here_path, here_query = split_normal(here) if here else ("", "", "")
     here_params = set(here_query.split("&")) - {""}
+    # the list's first page, when this one is a later page of it by its path (DataLife
+    # Engine's and WordPress's ``/novini/page/3/``): an item's category link there leads
+    # to it, as ``/novini`` does from ``/novini?page=3``
+    first_path = _PATH_PAGE.sub("", here_path).rstrip("/")
     links: list[Link] = []
     calls = script_calls(tree)
     for anchor in link_nodes(tree):
@@ -133,7 +139,7 @@ def page_links(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list[
         # back to the listing being read (this page, or its first: a category link)
         back = (
             netloc == here_netloc
-            and path == here_path
+            and (path == here_path or path.rstrip("/") == first_path)
             and set(query.split("&")) - {""} <= here_params
         )
         nofollow = "nofollow" in (anchor.attributes.get("rel") or "").lower().split()

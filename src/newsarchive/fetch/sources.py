@@ -12,6 +12,7 @@ import enum
 from collections.abc import Callable
 
 from newsarchive.discover.feeds import declared_late
+from newsarchive.discover.site_map import is_site_map_page
 from newsarchive.errors import FetchError
 from newsarchive.fetch.client import (
     GONE_STATUSES,
@@ -118,6 +119,8 @@ def unexpected_kind(page: Page, kind: str) -> str | None:
             return None
         if kind == "feed" and ("json" in content_type or head.startswith((b"[", b"{"))):
             return None  # a list of posts in JSON (WordPress's REST API, JSON Feed)
+        if kind == "sitemap" and is_site_map_page(page.final_url, page.content):
+            return None  # an HTML "Карта на сайта" the explorer took for the sitemap
         return f"not XML ({content_type or 'no content type'})"
     if "html" in content_type or (not content_type and b"<" in head[:64]):
         return None
