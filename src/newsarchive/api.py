@@ -46,7 +46,8 @@ def crawl(
 
     Sites run side by side (each with its own connection and fetcher) so a huge or slow
     site never starves the others; a bug in one site's crawl is that site's failure, not
-    the run's. An archive that cannot be written ends everything: ``ArchiveWriteError``.
+    the run's. An archive that cannot be written ends everything: ``CrawlHalted``, with
+    the sites' reports up to it (or ``ArchiveError`` when it could not be opened at all).
     """
     from newsarchive.crawl_sites import crawl_sites
 

@@ -20,7 +20,7 @@ from newsarchive.archive.schema import (
     check_version,
     ensure_schema,
 )
-from newsarchive.errors import ArchiveBusy, ArchiveError, ArchiveWriteError
+from newsarchive.errors import ArchiveBusy, ArchiveError, ArchiveGone, ArchiveWriteError
 
 DEFAULT_DB = "newsarchive.db"
 
@@ -440,7 +440,7 @@ class ArchiveFile:
 
     def check(self) -> None:
         if self._stat() != self._identity:
-            raise ArchiveWriteError(
+            raise ArchiveGone(
                 f"archive {self.path} was deleted or replaced during the crawl;"
                 " what this run fetched since then is lost"
             )
