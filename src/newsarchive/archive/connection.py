@@ -88,14 +88,34 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {exc}") from None
     if create or version < SCHEMA_VERSION:
+        doing = f"cannot prepare archive {path}"
+        if "articles" in tables and version < SCHEMA_VERSION:
+            doing = _upgrading(path, version)
         try:
             ensure_schema(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
             if is_busy(exc):
-                raise write_failure(exc, f"cannot prepare archive {path}") from None
-            raise _open_failure(exc, f"cannot prepare archive {path}") from None
+                raise write_failure(exc, doing) from None
+            raise _open_failure(exc, doing) from None
     return conn
+
+
+def _upgrading(path: Path, version: int) -> str:
+    """Say that the archive an older release wrote is being upgraded, and return what a
+    failure of it says. Any command upgrades it, a search too: it ran silently, a search on
+    a 200,000-article archive busy for minutes without a word, the file then refused by
+    the release that wrote it; and a full disk mid-way said "cannot prepare archive", not
+    that the steps done are kept and the next command resumes from them."""
+    log.warning(
+        "archive %s was written by an older release (schema v%d): upgrading it to v%d, once"
+        " (a large archive takes minutes; older releases cannot open it afterwards)",
+        path, version, SCHEMA_VERSION,
+    )  # fmt: skip
+    return (
+        f"cannot upgrade archive {path} from schema v{version} to v{SCHEMA_VERSION} (the"
+        " steps done are kept; any command resumes it)"
+    )
 
 
 def _open_failure(exc: sqlite3.DatabaseError, doing: str) -> ArchiveError:
