@@ -663,6 +663,34 @@ def reextract(
     }
 
 
+def rename_site(db: Path, old: str, new: str) -> dict[str, int]:
+    """Move what the archive keeps under site ``old`` to ``new`` (``archive.rename``), under
+    the crawl lock (a writer: never beside a crawl, which would go on writing the old id);
+    how many rows of each kind moved."""
+    from newsarchive.archive.lock import CrawlLock
+    from newsarchive.archive.rename import rename_site as rename
+    from newsarchive.archive.rename import site_ids
+    from newsarchive.profiles.loader import is_site_id
+
+    if not is_site_id(new):
+        raise UsageError(f"'{new}' is no site id (a profile's, as bta, or a host's, as x.bg)")
+    if new == old:
+        raise UsageError(f"the site is '{old}' already")
+    connect(db, create=False).close()  # the usual one-line error before taking the lock
+    with CrawlLock(db, "rename-site"):
+        conn = connect(db, create=False)
+        try:
+            known = site_ids(conn)
+            if old not in known:
+                listed = ", ".join(sorted(known)) or "none yet"
+                raise UsageError(f"no site '{old}' in this archive (its sites: {listed})")
+            return rename(conn, old, new)
+        except sqlite3.DatabaseError as exc:
+            raise write_failure(exc, "cannot rename the site, nothing renamed") from None
+        finally:
+            conn.close()
+
+
 def stats(db: Path) -> dict[str, Any]:
     """Counts per site, date range, and the last run per site."""
     conn = connect_reader(db)
