@@ -94,6 +94,30 @@ def test_a_rename_that_cannot_be_done_says_why_and_changes_nothing(
     assert _per_site(db) == before
 
 
+def test_a_new_id_holding_articles_already_is_merged_only_when_asked(
+    run_cli: Cli, mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    """A slip naming another site (bta for nsorb) would make two sites one for good."""
+    db = tmp_path / "archive.db"
+    server = mirror("bta")
+    assert run_cli("crawl", "bta", "--base-url", server.url, "--delay", "0", "--db", str(db))
+    record = {"site": "bta-bg", "url": "https://www.bta.bg/bg/news/x/1-a", "title": "А",
+              "text": "Общината прие бюджета."}  # fmt: skip
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    before = _per_site(db)
+    refused = run_cli("rename-site", "bta", "bta-bg", "--db", str(db))
+    assert refused.exit_code == 2 and _per_site(db) == before
+    assert refused.stderr == (
+        "newsarchive: error: site 'bta-bg' holds 1 article already: pass --merge to make"
+        " 'bta' and 'bta-bg' one site (renaming back would move both)\n"
+    )
+    merged = run_cli("rename-site", "bta", "bta-bg", "--merge", "--db", str(db))
+    assert merged.exit_code == 0, merged.stderr
+    assert _per_site(db)["articles"] == {"bta-bg": 11}
+
+
 @pytest.mark.parametrize(("old_at", "new_at", "kept"), [("2026-02", "2026-01", "old"),
                                                         ("2026-01", "2026-02", "new")])  # fmt: skip
 def test_what_exploring_found_is_the_newer_explorations_when_both_ids_have_one(

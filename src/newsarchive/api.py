@@ -663,10 +663,12 @@ def reextract(
     }
 
 
-def rename_site(db: Path, old: str, new: str) -> dict[str, int]:
+def rename_site(db: Path, old: str, new: str, *, merge: bool = False) -> dict[str, int]:
     """Move what the archive keeps under site ``old`` to ``new`` (``archive.rename``), under
     the crawl lock (a writer: never beside a crawl, which would go on writing the old id);
-    how many rows of each kind moved."""
+    how many rows of each kind moved. A ``new`` that holds articles already is refused
+    unless ``merge``: a slip naming another site would make two sites one for good
+    (renaming back moves both)."""
     from newsarchive.archive.lock import CrawlLock
     from newsarchive.archive.rename import rename_site as rename
     from newsarchive.archive.rename import site_ids
@@ -684,6 +686,12 @@ def rename_site(db: Path, old: str, new: str) -> dict[str, int]:
             if old not in known:
                 listed = ", ".join(sorted(known)) or "none yet"
                 raise UsageError(f"no site '{old}' in this archive (its sites: {listed})")
+            held = conn.execute("SELECT count(*) FROM articles WHERE site = ?", (new,))
+            if (count := held.fetchone()[0]) and not merge:
+                raise UsageError(
+                    f"site '{new}' holds {count} article{'s' * (count != 1)} already: pass --merge to make"
+                    f" '{old}' and '{new}' one site (renaming back would move both)"
+                )
             return rename(conn, old, new)
         except sqlite3.DatabaseError as exc:
             raise write_failure(exc, "cannot rename the site, nothing renamed") from None

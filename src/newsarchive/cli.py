@@ -1018,18 +1018,24 @@ def reextract(
 def rename_site(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The site id the archive keeps.")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The id its profile has now.")],
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge", help="NEW holds articles already (crawled before the rename): make both one."
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Move a site's articles, runs and crawl state to its profile's new id; all or nothing.
 
     Without it a profile renamed from bta to bta-bg finds its articles archived under bta
-    already: its crawl says 0 new, and search --site bta-bg misses them. NEW may hold
-    articles already (a crawl under it before the rename): the two become one site.
+    already: its crawl says 0 new, and search --site bta-bg misses them. A NEW that holds
+    articles already (a crawl under it before the rename) needs --merge: the two become one site.
     """
     from newsarchive import api
 
     with _handled():
-        moved = api.rename_site(_db(db), old, new)
+        moved = api.rename_site(_db(db), old, new, merge=merge)
         counts = ", ".join(f"{what} {count}" for what, count in moved.items())
         sys.stdout.write(f"renamed site '{old}' to '{new}'; moved: {counts}\n")
 
