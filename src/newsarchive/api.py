@@ -689,8 +689,9 @@ def rename_site(db: Path, old: str, new: str, *, merge: bool = False) -> dict[st
             held = conn.execute("SELECT count(*) FROM articles WHERE site = ?", (new,))
             if (count := held.fetchone()[0]) and not merge:
                 raise UsageError(
-                    f"site '{new}' holds {count} article{'s' * (count != 1)} already: pass --merge to make"
-                    f" '{old}' and '{new}' one site (renaming back would move both)"
+                    f"site '{new}' holds {count} article{'s' * (count != 1)} already: pass"
+                    f" --merge to make '{old}' and '{new}' one site (renaming back would move"
+                    " both)"
                 )
             return rename(conn, old, new)
         except sqlite3.DatabaseError as exc:
