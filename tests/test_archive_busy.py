@@ -95,8 +95,11 @@ def test_a_read_command_meeting_a_held_write_lock_is_75_as_its_help_says(
     with _held(db):
         result = run_cli(*args, "--db", str(db))
     assert result.exit_code == 75, (result.exit_code, result.stderr)
-    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    # (the upgrade said first, as it began; then why it could not be made)
+    [upgrading, line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert "written by an older release (schema v14): upgrading it to" in upgrading, upgrading
     assert line.startswith("newsarchive: error: ") and "another program kept the archive" in line
+    assert f"cannot upgrade archive {db} from schema v14" in line, line
     assert result.stdout == ""
     again = run_cli(*args, "--db", str(db))  # the lock let go: upgraded, and read
     assert again.exit_code == 0, again.stderr

@@ -157,7 +157,8 @@ def test_an_archive_stored_uncomposed_is_composed_once_its_old_spelling_kept(
     found = run_cli("search", "район министерски", "--format", "json", "--db", str(db))
     assert found.exit_code == 0, found.stderr
     assert [hit["id"] for hit in found.json()] == [old[0]]  # type: ignore[attr-defined]
-    assert found.stderr.count("\n") == 1 and "1 article" in found.stderr  # said once
+    said = found.stderr.splitlines()
+    assert len(said) == 2 and "upgrading it to" in said[0] and "1 article" in said[1]
     for query in ("Русе", "инфраструктура", "author:николай"):
         hits = run_cli("search", query, "--format", "json", "--db", str(db)).json()
         assert [hit["id"] for hit in hits] == [old[0]], query  # type: ignore[index]
@@ -182,6 +183,27 @@ def test_an_archive_stored_uncomposed_is_composed_once_its_old_spelling_kept(
             assert Store(conn).compose_stored() == 0  # idempotent: nothing left to compose
     finally:
         conn.close()
+
+
+def test_the_upgrade_of_an_older_archive_is_said_by_the_command_that_makes_it(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Any command upgrades an archive an older release wrote, a search too: it did so
+    without a word, a search on a large archive busy for minutes, and the file afterwards
+    refused by the release that wrote it. One line says so, once: the next command, the
+    archive current, says nothing."""
+    db = tmp_path / "old.db"
+    shutil.copy(UNCOMPOSED, db)
+    first = run_cli("stats", "--db", str(db))
+    assert first.exit_code == 0, first.stderr
+    said = first.stderr.splitlines()[0]
+    assert said == (
+        f"newsarchive: archive {db} was written by an older release (schema v12): upgrading"
+        f" it to v{SCHEMA_VERSION}, once (a large archive takes minutes; older releases"
+        " cannot open it afterwards)"
+    )
+    again = run_cli("stats", "--db", str(db))
+    assert again.exit_code == 0 and again.stderr == "", again.stderr
 
 
 def test_diff_of_a_row_the_upgrade_composed_says_so_not_one_time_twice(

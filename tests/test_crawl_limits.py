@@ -4,6 +4,7 @@ listings, a bug in one site, and an archive that breaks under it."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
@@ -291,6 +292,13 @@ def test_a_full_disk_during_the_crawl_fails_with_one_line(
         assert "full" in err
         with sqlite3.connect(db) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # What the run archived before the disk filled is said, as a signal's stop says
+        # it: the error alone read as if the night had archived nothing.
+        said = re.fullmatch(
+            r"fault: (\d+) new, .*\(ended: the archive could not be written;.*\n", out
+        )
+        assert said is not None, out
+        assert int(said[1]) == count_articles(db) > 0
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 

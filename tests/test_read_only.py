@@ -159,6 +159,41 @@ def test_an_unwritable_archive_of_the_previous_schema_is_read_as_it_is(
     assert _digest(locked_v11) == before
 
 
+def test_an_archive_on_a_read_only_mount_is_said_to_be_there_not_read_only_for_the_user(
+    run_cli: Cli, tmp_path: Path
+) -> None:
+    """A file system mounted read-only (a snapshot, a DVD, a share mounted so): the errors
+    said the archive was "read-only for this user" and to upgrade it "as a user who can
+    write it", and no user can; they now say where it is, and what to do (a copy)."""
+    folder = tmp_path / "mount"
+    folder.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)]
+    if os.geteuid() != 0 or subprocess.run(mount, check=False, capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        current = build(run_cli, folder / "archive.db")
+        old = folder / "old.db"
+        shutil.copy(current, old)
+        _labelled(old, 10)
+        remount = ["mount", "-o", "remount,ro", str(folder)]
+        if subprocess.run(remount, check=False, capture_output=True).returncode:
+            pytest.skip("cannot remount the tmpfs read-only")
+        written = run_cli("reextract", "--db", str(current))
+        assert written.exit_code == 2, written.stderr
+        assert written.stderr == (
+            f"newsarchive: error: cannot write archive {current}: the archive is on a file"
+            " system mounted read-only\n"
+        )
+        read = run_cli("search", "община", "--db", str(old))
+        assert read.exit_code == 2, read.stderr
+        lines = read.stderr.splitlines()
+        assert len(lines) == 1 and "schema v10" in lines[0], read.stderr
+        assert "on a file system mounted read-only" in lines[0], lines[0]
+        assert "as a user who can write" not in lines[0] and "on a copy" in lines[0], lines[0]
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
 def test_an_unwritable_v13_archive_is_read_without_a_warning(run_cli: Cli, tmp_path: Path) -> None:
     """v14 added only what a crawl reads (a walk's cut, a URL's old ``--since``): a
     reader of a v13 archive misses nothing, and a warning saying it may miss composed

@@ -46,7 +46,8 @@ def crawl(
 
     Sites run side by side (each with its own connection and fetcher) so a huge or slow
     site never starves the others; a bug in one site's crawl is that site's failure, not
-    the run's. An archive that cannot be written ends everything: ``ArchiveWriteError``.
+    the run's. An archive that cannot be written ends everything: ``CrawlHalted``, with
+    the sites' reports up to it (or ``ArchiveError`` when it could not be opened at all).
     """
     from newsarchive.crawl_sites import crawl_sites
 
@@ -660,6 +661,43 @@ def reextract(
         "skipped": report.skipped,
         "unknown_sites": dict(sorted(report.unknown_sites.items())),
     }
+
+
+def rename_site(db: Path, old: str, new: str, *, merge: bool = False) -> dict[str, int]:
+    """Move what the archive keeps under site ``old`` to ``new`` (``archive.rename``), under
+    the crawl lock (a writer: never beside a crawl, which would go on writing the old id);
+    how many rows of each kind moved. A ``new`` that holds articles already is refused
+    unless ``merge``: a slip naming another site would make two sites one for good
+    (renaming back moves both)."""
+    from newsarchive.archive.lock import CrawlLock
+    from newsarchive.archive.rename import rename_site as rename
+    from newsarchive.archive.rename import site_ids
+    from newsarchive.profiles.loader import is_site_id
+
+    if not is_site_id(new):
+        raise UsageError(f"'{new}' is no site id (a profile's, as bta, or a host's, as x.bg)")
+    if new == old:
+        raise UsageError(f"the site is '{old}' already")
+    connect(db, create=False).close()  # the usual one-line error before taking the lock
+    with CrawlLock(db, "rename-site"):
+        conn = connect(db, create=False)
+        try:
+            known = site_ids(conn)
+            if old not in known:
+                listed = ", ".join(sorted(known)) or "none yet"
+                raise UsageError(f"no site '{old}' in this archive (its sites: {listed})")
+            held = conn.execute("SELECT count(*) FROM articles WHERE site = ?", (new,))
+            if (count := held.fetchone()[0]) and not merge:
+                raise UsageError(
+                    f"site '{new}' holds {count} article{'s' * (count != 1)} already: pass"
+                    f" --merge to make '{old}' and '{new}' one site (renaming back would move"
+                    " both)"
+                )
+            return rename(conn, old, new)
+        except sqlite3.DatabaseError as exc:
+            raise write_failure(exc, "cannot rename the site, nothing renamed") from None
+        finally:
+            conn.close()
 
 
 def stats(db: Path) -> dict[str, Any]:

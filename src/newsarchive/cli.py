@@ -1006,6 +1006,40 @@ def reextract(
     raise typer.Exit(EXIT_PARTIAL if result["failed"] else EXIT_OK)
 
 
+@app.command("rename-site")
+@_exits(
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_IO,
+    EXIT_LOCKED,
+    EXIT_INTERNAL,
+    said={EXIT_IO: f"{_ARCHIVE_UNWRITTEN}: nothing is renamed"},
+)
+def rename_site(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The site id the archive keeps.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The id its profile has now.")],
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge", help="NEW holds articles already (crawled before the rename): make both one."
+        ),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Move a site's articles, runs and crawl state to its profile's new id; all or nothing.
+
+    Without it a profile renamed from bta to bta-bg finds its articles archived under bta
+    already: its crawl says 0 new, and search --site bta-bg misses them. A NEW that holds
+    articles already (a crawl under it before the rename) needs --merge: the two become one site.
+    """
+    from newsarchive import api
+
+    with _handled():
+        moved = api.rename_site(_db(db), old, new, merge=merge)
+        counts = ", ".join(f"{what} {count}" for what, count in moved.items())
+        sys.stdout.write(f"renamed site '{old}' to '{new}'; moved: {counts}\n")
+
+
 @app.command()
 @_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
 def sites(profile: ProfileOption = None) -> None:

@@ -25,13 +25,14 @@ from newsarchive.api import check_base_url, crawl, idle_sites, parse_cli_date
 from newsarchive.archive.connection import check_not_archive
 from newsarchive.archive.lock import CrawlLock
 from newsarchive.archive.store import now_iso
-from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
+from newsarchive.crawl_run import CrawlHalted, CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.errors import (
     EXIT_INTERNAL,
     EXIT_IO,
     EXIT_PARTIAL,
     EXIT_SIGINT,
     EXIT_SIGTERM,
+    ArchiveGone,
     FetchError,
     NewsarchiveError,
     UsageError,
@@ -94,11 +95,18 @@ def run_crawl(db: Path, request: CrawlRequest) -> int:
             options = replace(options, stop=stop, log=log.write if log else None)
             with CrawlLock(db) as lock, _stop_on_signals(stop), _display(quiet) as progress:
                 options = replace(options, after_kill=lock.abandoned is not None)
-                reports = crawl(db, profiles, options, progress=progress)
+                try:
+                    reports, halted = crawl(db, profiles, options, progress=progress), None
+                except CrawlHalted as exc:
+                    reports, halted = exc.reports, exc.cause
         # (the log still open: its failures and warnings are written there too)
-        code = _summarise(reports, quiet, log)
+        # (no counts of a deleted archive's: they went into a file nobody can open)
+        code = 0 if isinstance(halted, ArchiveGone) else _summarise(reports, quiet, log)
         if lock.abandoned is not None:
             _say(log, f"warning: {_abandoned(*lock.abandoned)}")
+        if halted is not None:  # said last, under what the sites archived before it
+            with _ending_logged(log):
+                raise halted
         if warn_idle is not None:
             with _ending_logged(log):
                 code = _warn_idle(db, reports, warn_idle, log, code)

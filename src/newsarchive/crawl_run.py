@@ -167,7 +167,9 @@ class SiteReport:
             # (a first crawl not yet finished, as far as --max-requests goes: said in the
             # summary, which --quiet leaves out, never as a warning cron would mail)
             text += f"; {self.backlog} older pages still to fetch; later runs continue"
-        if self.interrupted:
+        if self.archive_error:
+            text += " (ended: the archive could not be written; the articles counted are kept)"
+        elif self.interrupted:
             text += " (interrupted; the next run resumes)"
         elif self.budget_spent:
             text += f" (request budget of {self.budget_spent} spent; the next run resumes)"
@@ -207,3 +209,17 @@ def _per_field(pages: Counter[str]) -> str:
 
 
 Progress = Callable[[SiteReport], None]
+
+
+class CrawlHalted(ArchiveError):
+    """The archive error that ended a run (``cause``: a full disk, a read-only remount, a
+    damaged page met by a write), with every site's report up to it: the articles those
+    counted were committed before it and are kept. Without the reports a nightly run that
+    filled its disk at its twentieth site printed the error alone, as if the night had
+    archived nothing."""
+
+    def __init__(self, cause: ArchiveError, reports: list[SiteReport]) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.reports = reports
+        self.exit_code = cause.exit_code

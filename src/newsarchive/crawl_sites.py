@@ -17,7 +17,7 @@ from pathlib import Path
 from newsarchive.archive.connection import ArchiveFile, check_intact, connect, write_failure
 from newsarchive.archive.store import Store, now_iso
 from newsarchive.crawl import SiteCrawl
-from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
+from newsarchive.crawl_run import CrawlHalted, CrawlOptions, Progress, SiteReport
 from newsarchive.discover.urls import site_hosts
 from newsarchive.errors import EXIT_SIGINT, EXIT_SIGTERM, ArchiveWriteError, internal_error
 from newsarchive.fetch.client import Fetcher
@@ -40,7 +40,7 @@ def crawl_sites(
         )
     for report in reports:
         if report.archive_error:
-            raise report.archive_error
+            raise CrawlHalted(report.archive_error, reports)
     return reports
 
 

@@ -92,6 +92,11 @@ class ArchiveWriteError(ArchiveError):
     exit_code = EXIT_IO
 
 
+class ArchiveGone(ArchiveWriteError):
+    """The archive file was deleted or replaced under a running crawl: what the run wrote
+    since went into a file nobody can open again, so no count of it may be reported."""
+
+
 class ArchiveBusy(ArchiveWriteError):
     """Another program (a sqlite3 shell, a script: not a crawl or import, which hold the
     lock file) kept a write transaction on the archive open past SQLite's wait. Nothing

@@ -20,7 +20,7 @@ from newsarchive.archive.schema import (
     check_version,
     ensure_schema,
 )
-from newsarchive.errors import ArchiveBusy, ArchiveError, ArchiveWriteError
+from newsarchive.errors import ArchiveBusy, ArchiveError, ArchiveGone, ArchiveWriteError
 
 DEFAULT_DB = "newsarchive.db"
 
@@ -62,9 +62,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     # Said before SQLite is asked: it opens an unwritable file read-only without a word
     # and fails at the first write, deep inside a crawl or an import.
     if unwritable := _unwritable(path):
-        raise ArchiveError(
-            f"cannot write archive {path}: the {unwritable} is read-only for this user"
-        )
+        raise ArchiveError(f"cannot write archive {path}: {unwritable}")
     try:
         conn = sqlite3.connect(path, timeout=BUSY_WAIT_S)  # its busy_timeout (``BUSY_WAIT_S``)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -88,14 +86,34 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {exc}") from None
     if create or version < SCHEMA_VERSION:
+        doing = f"cannot prepare archive {path}"
+        if "articles" in tables and version < SCHEMA_VERSION:
+            doing = _upgrading(path, version)
         try:
             ensure_schema(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
             if is_busy(exc):
-                raise write_failure(exc, f"cannot prepare archive {path}") from None
-            raise _open_failure(exc, f"cannot prepare archive {path}") from None
+                raise write_failure(exc, doing) from None
+            raise _open_failure(exc, doing) from None
     return conn
+
+
+def _upgrading(path: Path, version: int) -> str:
+    """Say that the archive an older release wrote is being upgraded, and return what a
+    failure of it says. Any command upgrades it, a search too: it ran silently, a search on
+    a 200,000-article archive busy for minutes without a word, the file then refused by
+    the release that wrote it; and a full disk mid-way said "cannot prepare archive", not
+    that the steps done are kept and the next command resumes from them."""
+    log.warning(
+        "archive %s was written by an older release (schema v%d): upgrading it to v%d, once"
+        " (a large archive takes minutes; older releases cannot open it afterwards)",
+        path, version, SCHEMA_VERSION,
+    )  # fmt: skip
+    return (
+        f"cannot upgrade archive {path} from schema v{version} to v{SCHEMA_VERSION} (the"
+        " steps done are kept; any command resumes it)"
+    )
 
 
 def _open_failure(exc: sqlite3.DatabaseError, doing: str) -> ArchiveError:
@@ -221,11 +239,23 @@ def _why(exc: sqlite3.DatabaseError) -> str:
 
 def _unwritable(path: Path) -> str:
     """What keeps this user from writing the archive at ``path`` (the file, or the folder
-    SQLite makes its journal in), as an error names it; "" when nothing does."""
+    SQLite makes its journal in), as an error says it; "" when nothing does. A file
+    system mounted read-only (a snapshot, a DVD, a share mounted so) is said so: "read-only
+    for this user" sent them looking for a user who could write it, and none can."""
     for target in (path, path.parent) if path.exists() else (path.parent,):
         if not os.access(target, os.W_OK):
-            return "archive" if target == path else f"archive's folder {target}"
+            what = "archive" if target == path else f"archive's folder {target}"
+            if _on_read_only_mount(target):
+                return f"the {what} is on a file system mounted read-only"
+            return f"the {what} is read-only for this user"
     return ""
+
+
+def _on_read_only_mount(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:  # (not there: then it is no mount's doing)
+        return False
 
 
 def connect_reader(path: Path) -> sqlite3.Connection:
@@ -248,21 +278,27 @@ def connect_reader(path: Path) -> sqlite3.Connection:
             connect(path, create=False).close()  # the one-time upgrade
             conn, _ = open_read_only(path)
             return conn
+        where = (
+            "'newsarchive stats --db COPY' once on a copy of it on a writable disk, and"
+            " read the copy"
+            if _on_read_only_mount(path)
+            else None
+        )
         try:
-            read_old_schema(path, version, f"it is read-only for this user ({unwritable})")
+            read_old_schema(path, version, unwritable, where)
         except ArchiveError:
             conn.close()
             raise
     return conn
 
 
-def read_old_schema(path: Path, version: int, why: str) -> None:
+def read_old_schema(path: Path, version: int, why: str, where: str | None = None) -> None:
     """An archive an older release wrote, read without its upgrade (``why``: what keeps
     it from being upgraded): a one-line warning when its tables and columns are today's
     (``SAME_COLUMNS_SINCE``: only its stored keys and spellings predate today's, so
     ``show`` may miss an article by an address the upgrade would have re-keyed, and a
     search a word it would have composed); otherwise an ``ArchiveError`` (exit 2) saying
-    to run a command once with write access."""
+    to run a command once with write access (``where``: how, when not as another user)."""
     if version >= SAME_COLUMNS_SINCE:
         misses = [
             "'show' may not find an article by an address through a site's redirector or"
@@ -280,9 +316,12 @@ def read_old_schema(path: Path, version: int, why: str) -> None:
         return
     raise ArchiveError(
         f"cannot read archive {path}: it is schema v{version}, which this release must"
-        f" upgrade to v{SCHEMA_VERSION} before reading, and {why}: run 'newsarchive stats"
-        f" --db {path}' once as a user who can write it and its folder"
+        f" upgrade to v{SCHEMA_VERSION} before reading, and {why}: run"
+        f" {where or _AS_WRITER.format(path=path)}"
     )
+
+
+_AS_WRITER = "'newsarchive stats --db {path}' once as a user who can write it and its folder"
 
 
 def check_not_archive(path: Path, db: Path, option: str) -> None:
@@ -440,7 +479,7 @@ class ArchiveFile:
 
     def check(self) -> None:
         if self._stat() != self._identity:
-            raise ArchiveWriteError(
+            raise ArchiveGone(
                 f"archive {self.path} was deleted or replaced during the crawl;"
                 " what this run fetched since then is lost"
             )
