@@ -545,11 +545,7 @@ def find_next_link(
     jumps: set[str] | None = None  # where the pager's numbers other than N+1 lead
     older: str | None = None  # a "« Предишни публикации" to page N+1, unless a next link says so
     for anchor, text in anchors:
-        label = text or (
-            anchor.attributes.get("aria-label")
-            or anchor.attributes.get("title")
-            or picture_says(anchor)
-        )
+        label = _label(anchor, text)
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
             if _ARROWS.match(label):
                 if jumps is None:
@@ -598,6 +594,18 @@ def find_next_link(
     return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
 
 
+def _label(anchor: LexborNode, text: str) -> str:
+    """What a pager's link says: its words, else its ``aria-label`` or ``title``, else
+    the ``alt`` of the one picture it is (an old site's arrow images). The next link and
+    the older link are read by the same label, so an arrow drawn as a picture is found
+    whichever of the two it is."""
+    return text or (
+        anchor.attributes.get("aria-label")
+        or anchor.attributes.get("title")
+        or picture_says(anchor)
+    )
+
+
 def _older_link(
     anchors: list[tuple[LexborNode, str]],
     page: int,
@@ -608,7 +616,7 @@ def _older_link(
     names page N+1: the older page of a pager whose next link, naming no such number,
     may be the newer one."""
     for anchor, text in anchors:
-        label = text or anchor.attributes.get("aria-label") or anchor.attributes.get("title")
+        label = _label(anchor, text)
         if label and _OLDER.match(label) and (url := usable(target(anchor))):
             if _names_page(url, page + 1):
                 return url
