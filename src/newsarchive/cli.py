@@ -1143,7 +1143,8 @@ def stats(
     ] = StatsFormat.text,
     db: DbOption = None,
 ) -> None:
-    """Articles per site, their date range, and each site's last crawl; or stories per
+    """Articles per site (and how many of them the site has since removed, found so by
+    crawl --recheck), their date range, and each site's last crawl; or stories per
     number of outlets (--stories); or attention over time (--timeline [QUERY])."""
     from newsarchive import api, render
 
