@@ -29,9 +29,9 @@ from newsarchive.dates import local_date, may_hold_relative_date, parse_text_dat
 from newsarchive.discover.anchors import (
     ScriptCall,
     link_nodes,
+    link_says,
     link_target,
     page_base,
-    picture_says,
     script_calls,
 )
 from newsarchive.discover.cards import Card, Link, find_cards
@@ -545,7 +545,7 @@ def find_next_link(
     jumps: set[str] | None = None  # where the pager's numbers other than N+1 lead
     older: str | None = None  # a "« Предишни публикации" to page N+1, unless a next link says so
     for anchor, text in anchors:
-        label = _label(anchor, text)
+        label = link_says(anchor, text)
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
             if _ARROWS.match(label):
                 if jumps is None:
@@ -594,18 +594,6 @@ def find_next_link(
     return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
 
 
-def _label(anchor: LexborNode, text: str) -> str:
-    """What a pager's link says: its words, else its ``aria-label`` or ``title``, else
-    the ``alt`` of the one picture it is (an old site's arrow images). The next link and
-    the older link are read by the same label, so an arrow drawn as a picture is found
-    whichever of the two it is."""
-    return text or (
-        anchor.attributes.get("aria-label")
-        or anchor.attributes.get("title")
-        or picture_says(anchor)
-    )
-
-
 def _older_link(
     anchors: list[tuple[LexborNode, str]],
     page: int,
@@ -616,7 +604,7 @@ def _older_link(
     names page N+1: the older page of a pager whose next link, naming no such number,
     may be the newer one."""
     for anchor, text in anchors:
-        label = _label(anchor, text)
+        label = link_says(anchor, text)
         if label and _OLDER.match(label) and (url := usable(target(anchor))):
             if _names_page(url, page + 1):
                 return url
@@ -719,9 +707,7 @@ def older_article_link(tree: LexborHTMLParser, page_url: str, profile: Profile) 
     base = page_base(tree, page_url)
     here = normalize_url(page_url)
     for anchor in tree.css("a[href]"):
-        label = " ".join((anchor.text(deep=True) or "").split()) or (
-            anchor.attributes.get("title") or anchor.attributes.get("aria-label") or ""
-        )
+        label = link_says(anchor, " ".join((anchor.text(deep=True) or "").split()))
         if not label or not _OLDER_ARTICLE.match(label):
             continue
         url = normalize_url(anchor.attributes.get("href") or "", base)
