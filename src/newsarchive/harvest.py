@@ -31,8 +31,9 @@ from functools import cache, partial
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.archive.frontier import Frontier, State
+from newsarchive.archive.frontier import Frontier
 from newsarchive.archive.frontier import seen as policy
+from newsarchive.archive.states import State
 from newsarchive.archive.store import SAME_BODY, Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.dates import local_date

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsarchive.archive.frontier import State
+from newsarchive.archive.states import State
 
 # (driven from the frontier's gone rows, few, by the ``frontier_state`` index; any of an
 # article's addresses counts, the one rechecked being its source URL when it has one)
