@@ -10,7 +10,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from newsarchive.discover.urls import identify, stated_canonical, url_key
+import pytest
+
+from newsarchive.discover import urls
+from newsarchive.discover.urls import StartPages, identify, stands_in, stated_canonical, url_key
 from newsarchive.link_header import linked
 from newsarchive.models import Profile
 
@@ -187,6 +190,31 @@ def test_identify_ignores_a_listing_a_category_and_the_pages_amp_copy() -> None:
     # an AMP copy naming its original stays the original's; a real rename is taken
     assert identify(f"{page}?amp=1", page, profile) == page
     assert identify(page, "https://t.bg/novini/5-remont-na-ulitsata", profile).endswith("tsata")
+
+
+def test_a_crawls_start_pages_are_keyed_once_not_on_every_page_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``judge`` asks whether each redirected page stands in for a start page: a crawl
+    that explored 300 listings keys them once, and a listing found later still counts."""
+    profile = Profile(id="t", name="T", origin="https://t.bg", start_urls=("/novini",))
+    starts = StartPages(profile, [f"https://t.bg/rubrika/{n}" for n in range(300)])
+    keyed = 0
+    real = urls.slashless_key
+
+    def counted(url: str) -> str:
+        nonlocal keyed
+        keyed += 1
+        return real(url)
+
+    monkeypatch.setattr(urls, "slashless_key", counted)
+    for n in range(100):
+        assert stands_in("https://t.bg/rubrika/7/", f"https://t.bg/novini/{n}-a", profile, starts)
+        assert not stands_in(f"https://t.bg/n/{n}", f"https://t.bg/novini/{n}-a", profile, starts)
+    assert keyed <= 2 * 200  # the two pages' keys a question, never the listings'
+    starts.update(["https://t.bg/arhiv"])
+    assert stands_in("https://t.bg/arhiv/", "https://t.bg/novini/1-a", profile, starts)
+    assert identify("https://t.bg/novini/1-a", "https://t.bg/arhiv", profile, starts).endswith("-a")
 
 
 def test_click_ids_are_no_part_of_an_address() -> None:

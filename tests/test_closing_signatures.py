@@ -378,3 +378,28 @@ def test_a_writer_the_text_does_not_name_still_signs_after_the_dash() -> None:
     article = extract(_hong_kong_page("<p>— John Smith, 3 March 2026</p>"))
     assert article.author == "John Smith"
     assert article.text == HONG_KONG
+
+
+class _Copies(list[str]):
+    """Lines that count how many of them slicing copies (a slice counting on)."""
+
+    copied = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def,override]
+        if isinstance(key, slice):
+            _Copies.copied += len(range(*key.indices(len(self))))
+            return _Copies(super().__getitem__(key))
+        return super().__getitem__(key)
+
+
+def test_the_trim_reads_the_lines_in_place_however_many_it_drops() -> None:
+    """A text closing on a thousand dated lines (an archive's list of days, all of them
+    dropped) is trimmed by reading its lines where they are: copied once, not once a
+    line dropped, which cost a thousand times the page."""
+    from newsarchive.extraction.pipeline import _trim_tail
+
+    lines = [*TEXT.split("\n"), *(f"{day % 28 + 1}.03.2026 г." for day in range(1000))]
+    _Copies.copied = 0
+    kept, *_ = _trim_tail(_Copies(lines), "", "Лятна заетост за младежи")
+    assert kept == TEXT.split("\n")
+    assert _Copies.copied <= 2 * len(lines)

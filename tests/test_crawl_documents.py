@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from newsarchive.archive.frontier import Entry, State, seen
+from newsarchive.archive.frontier import Entry, seen
+from newsarchive.archive.states import State
 from newsarchive.crawl_run import Outcome
 from newsarchive.harvest import SETTLED, judge
 from newsarchive.models import Page, Profile

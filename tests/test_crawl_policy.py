@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from newsarchive.archive.frontier import MAX_ATTEMPTS, Entry, State, seen
+from newsarchive.archive.frontier import MAX_ATTEMPTS, Entry, seen
+from newsarchive.archive.states import State
 from newsarchive.discover.walk import Listed, ListingWalk, Seen, Stop, WalkState
 
 NEW, KNOWN, OLD = Seen.NEW, Seen.KNOWN, Seen.OLD

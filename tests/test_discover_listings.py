@@ -960,6 +960,8 @@ def test_a_template_counts_from_the_number_the_url_carries_not_the_walks_count()
         ('<a href="/statii/41">Предходна статия</a>', "/statii/41"),
         ('<a href="/41/">← Previous post</a>', "/41/"),
         ('<a href="/41/" title="Предишна публикация"><i class="icon"></i></a>', "/41/"),
+        # an old site's arrow image, read as a pager's arrows are (``anchors.link_says``)
+        ('<a href="/41/"><img src="/img/prev.gif" alt="« Предишна новина"></a>', "/41/"),
         # a bare "« Предишна", the next article, another site, the page itself: none
         ('<a href="novina.php?id=41">« Предишна</a>', None),
         ('<a href="novina.php?id=43">Следваща новина »</a>', None),

@@ -11,7 +11,8 @@ import pytest
 
 from newsarchive.archive import frontier as frontier_module
 from newsarchive.archive.connection import connect
-from newsarchive.archive.frontier import Frontier, State
+from newsarchive.archive.frontier import Frontier
+from newsarchive.archive.states import State
 from newsarchive.archive.store import Store
 from newsarchive.models import SOURCE_FEED, SOURCE_SITEMAP, Article, Candidate, Page
 

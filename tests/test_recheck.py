@@ -106,3 +106,32 @@ def test_an_edited_article_keeps_its_history_through_a_warc(
     assert isinstance(shown, dict)
     assert "4,1 километра" in shown["text"]
     assert ["3,2 километра" in r["text"] for r in shown["revisions"]] == [True]
+
+
+def test_an_article_the_site_removed_is_counted_gone_by_stats_and_listed(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    """A research user asks what vanished: an archived article whose page answers 404 on
+    the recheck is kept, and ``stats`` says the site removed one (a gone page never
+    archived, or one not asked again, counts for nothing); the Datasette query lists it."""
+    from newsarchive.archive.gone import GONE_SQL
+
+    root = tmp_path / "ruse24"
+    shutil.copytree(SITES / "ruse24", root)
+    assert _crawl(run_cli, root, db).exit_code == 0
+    (root / EDITED).unlink()
+    plain = run_cli("stats", "--format", "json", "--db", str(db)).json()
+    assert isinstance(plain, dict)
+    assert [site["gone"] for site in plain["sites"]] == [0]
+    again = _crawl(run_cli, root, db, "--recheck", "100000")
+    assert again.exit_code == 0, again.stderr
+    data = run_cli("stats", "--format", "json", "--db", str(db)).json()
+    assert isinstance(data, dict)
+    [site] = data["sites"]
+    assert site["gone"] == 1 and site["articles"] == plain["sites"][0]["articles"]
+    table = run_cli("stats", "--db", str(db))  # (a column, or a line per site when narrow)
+    assert "gone" in table.stdout
+    conn = sqlite3.connect(db)
+    [(site_id, title, url, why)] = [row[1:2] + row[3:] for row in conn.execute(GONE_SQL)]
+    assert (site_id, why) == ("ruse24", "HTTP 404")
+    assert url == "https://www.ruse24.bg/" + EDITED.removesuffix(".html") and title

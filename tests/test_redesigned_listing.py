@@ -166,6 +166,9 @@ def test_a_dead_listing_explored_lately_fails_and_is_explored_again_a_day_later(
         assert later.exit_code == 1
         assert "listing failed: HTTP 404" in later.stderr
         assert asked[before:].count(f"{ORIGIN}/") == 1
+        # the dead listing asked once: exploring, led to it again by the menu, is
+        # answered with the 404 the saved listing's read got moments before
+        assert asked[before:].count(f"{ORIGIN}/novini") == 1
         assert _saved(db) == {f"{ORIGIN}/rss.xml"}
 
 
@@ -186,8 +189,10 @@ def test_a_saved_listing_of_a_server_down_is_no_redesign(
         assert f"{ORIGIN}/" not in asked[before:]
         assert f"{ORIGIN}/novini" in _saved(db)
         site.redesign(old=(410, GONE))
+        before = len(asked)
         gone = crawl()
         assert gone.exit_code == 0, gone.stderr
+        assert asked[before:].count(f"{ORIGIN}/novini") == 1
         assert f"{ORIGIN}/bg/news" in _saved(db)
 
 

@@ -157,6 +157,16 @@ PAGE_2 = "https://www.x.bg/blog/previous/2"
         # before it or after it
         (2, PAGE_2, _weebly("/blog/previous/3", "/blog"), "/blog/previous/3"),
         (2, PAGE_2, _weebly("", "/blog", icon="/blog/previous/3"), "/blog/previous/3"),
+        # the older page's arrow drawn as a picture, after the newer link: its alt says it
+        (
+            2,
+            PAGE_2,
+            _weebly("", "/blog").replace(
+                "</body>",
+                '<a href="/blog/previous/3"><img src="/strelka.gif" alt="« Предишна"></a></body>',
+            ),
+            "/blog/previous/3",
+        ),
     ],
 )
 def test_a_blogs_previous_page_naming_page_n_plus_1_is_the_older_one(

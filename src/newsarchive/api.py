@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from newsarchive.archive.connection import connect, connect_reader, is_damaged, write_failure
+from newsarchive.archive.gone import gone_counts
 from newsarchive.archive.lock import held_since
 from newsarchive.archive.store import (
     Filters,
@@ -701,11 +702,13 @@ def rename_site(db: Path, old: str, new: str, *, merge: bool = False) -> dict[st
 
 
 def stats(db: Path) -> dict[str, Any]:
-    """Counts per site, date range, and the last run per site."""
+    """Counts per site, date range, and the last run per site; ``gone``: the site's
+    archived articles a later fetch found removed (``archive.gone``)."""
     conn = connect_reader(db)
     try:
+        gone = gone_counts(conn)
         sites = [
-            {"site": r[0], "articles": r[1], "first": r[2], "last": r[3]}
+            {"site": r[0], "articles": r[1], "first": r[2], "last": r[3], "gone": gone.get(r[0], 0)}
             for r in conn.execute(
                 "SELECT site, count(*), min(published_date), max(published_date)"
                 " FROM articles GROUP BY site ORDER BY site"

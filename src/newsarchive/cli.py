@@ -250,6 +250,10 @@ UserAgentOption = Annotated[
         help="User-Agent with a contact URL (default: $NEWSARCHIVE_USER_AGENT or built-in).",
     ),
 ]
+# add-site's and check-site's, which read one site (crawl's names "the one SITE" of many)
+BaseUrlOption = Annotated[
+    str | None, typer.Option("--base-url", help="Fetch from a mirror serving the site's paths.")
+]
 RawOption = Annotated[
     bool,
     typer.Option("--raw", help="CSV: cells as archived, without the ' that stops a spreadsheet"
@@ -1069,10 +1073,7 @@ def add_site(
     write: Annotated[
         bool, typer.Option("--write", help="Save the proposal where user profiles live.")
     ] = False,
-    base_url: Annotated[
-        str | None,
-        typer.Option("--base-url", help="Fetch from a mirror serving the site's paths."),
-    ] = None,
+    base_url: BaseUrlOption = None,
     delay: DelayOption = None,
     user_agent: UserAgentOption = None,
 ) -> None:
@@ -1114,10 +1115,7 @@ def add_site(
 )
 def check_site(
     site: Annotated[str, typer.Argument(help="Site id, e.g. ruse24.")],
-    base_url: Annotated[
-        str | None,
-        typer.Option("--base-url", help="Fetch from a mirror serving the site's paths."),
-    ] = None,
+    base_url: BaseUrlOption = None,
     articles: Annotated[
         int, typer.Option("--articles", "-n", min=1, max=1000, help="How many articles to extract.")
     ] = 3,
@@ -1177,7 +1175,8 @@ def stats(
     ] = StatsFormat.text,
     db: DbOption = None,
 ) -> None:
-    """Articles per site, their date range, and each site's last crawl; or stories per
+    """Articles per site (and how many of them the site has since removed, found so by
+    crawl --recheck), their date range, and each site's last crawl; or stories per
     number of outlets (--stories); or attention over time (--timeline [QUERY])."""
     from newsarchive import api, render
 

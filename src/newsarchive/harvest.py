@@ -24,20 +24,22 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, partial
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.archive.frontier import Frontier, State
+from newsarchive.archive.frontier import Frontier
 from newsarchive.archive.frontier import seen as policy
+from newsarchive.archive.states import State
 from newsarchive.archive.store import SAME_BODY, Store
 from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover.listings import older_article_link
 from newsarchive.discover.urls import (
+    StartPages,
     amp_originals,
     identify,
     is_home_page,
@@ -102,7 +104,7 @@ def judge(
     listed: tuple[dt.date, str] | None = None,
     *,
     older: bool = False,
-    listings: Collection[str] = (),
+    listings: Iterable[str] | StartPages = (),
 ) -> Verdict:
     """``listed``: the date the listing or feed gave this URL, the article's date when
     its page states none (``date_source`` "listing" or "feed"), never one after the fetch.
@@ -376,11 +378,14 @@ class Harvester:
     days: dict[str, dt.date] = field(default_factory=dict)
     # the site's listing pages known in this run (the saved exploration's, those read):
     # a bare profile names none, and an article redirected to one was removed
-    listings: set[str] = field(default_factory=set)
+    listings: StartPages = field(init=False)
     # articles a bot check answered on their own (``Fetcher.forgive_wall``), with what
     # told the check (``HostResting.evidence``): failures of their own unless the site
     # turns out walled (``walled_alone``)
     walled: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.listings = StartPages(self.profile)
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out

@@ -278,14 +278,15 @@ def stats_table(data: dict[str, Any]) -> None:
     from rich.table import Table
 
     table = Table()
-    columns = ("site", "articles", "first", "last", "last run", "requests", "new", "errors",
-               "exit")  # fmt: skip
+    columns = ("site", "articles", "gone", "first", "last", "last run", "requests", "new",
+               "errors", "exit")  # fmt: skip
     for column in columns:
         table.add_column(column, no_wrap=column == "site")
     for site, row, run in rows:
         table.add_row(
             _clean(site),
             str(row.get("articles", 0)),
+            str(row.get("gone", 0)),
             str(row.get("first") or "-"),
             str(row.get("last") or "-"),
             str(run.get("started_at") or "-"),
@@ -302,8 +303,9 @@ def _stats_blocks(console: Any, rows: list[tuple[str, dict[str, Any], dict[str, 
 
     for site, row, run in rows:
         console.print(Text(_clean(site), style="bold"))
+        gone = f" ({row['gone']} gone from the site since)" if row.get("gone") else ""
         console.print(
-            f"  {row.get('articles', 0)} articles, "
+            f"  {row.get('articles', 0)} articles{gone}, "
             f"{row.get('first') or '-'} … {row.get('last') or '-'}"
         )
         if run:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from newsarchive.archive.gone import GONE_SQL
 from newsarchive.archive.search import WEIGHTS
 
 # Tables an analyst has no use for: raw pages and the crawler's bookkeeping.
@@ -96,7 +97,15 @@ def database_metadata(*, plugin: bool) -> dict[str, Any]:
         },
     }
     tables.update({name: {"hidden": True} for name in INTERNAL_TABLES})
-    return {"tables": tables, "queries": {"search" if plugin else "word_search": query}}
+    gone = {
+        "title": "Archived articles gone from their site",
+        "description": "Articles whose page a later fetch (crawl --recheck) found removed:"
+        " 404 or 410, a redirect to the home page or a listing, a page saying it is not"
+        " found. The archived version is the one kept.",
+        "sql": GONE_SQL,
+    }
+    queries = {"search" if plugin else "word_search": query, "gone": gone}
+    return {"tables": tables, "queries": queries}
 
 
 def metadata(database: str) -> dict[str, Any]:

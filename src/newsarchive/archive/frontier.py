@@ -14,7 +14,6 @@ the page an AMP link copies.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -22,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
+from newsarchive.archive.states import State
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import amp_originals, is_item_url, url_key
@@ -29,20 +29,6 @@ from newsarchive.discover.walk import Seen, WalkState, too_old
 from newsarchive.models import SOURCE_FEED, SOURCE_OLDER, SOURCE_RECHECK, Candidate, Page
 
 MAX_ATTEMPTS = 5  # a URL failing on this many runs is left alone (still listed as failed)
-
-
-class State(enum.StrEnum):
-    """Where a queued URL stands; stored as text in ``frontier.state``."""
-
-    QUEUED = "queued"
-    DONE = "done"  # archived
-    FAILED = "failed"  # retried on later runs, up to MAX_ATTEMPTS
-    GONE = "gone"  # 404/410: settled
-    DISALLOWED = "disallowed"  # robots.txt: settled
-    OLD = "old"  # older than --since: settled for runs with that or a later one (``old_since``)
-    NOT_PAGE = "not-a-page"  # a document (PDF, ...) where an article was expected: settled
-    TRANSLATION = "translation"  # a copy in another language of a Bulgarian page: settled
-    LATER_PAGE = "later-page"  # page 2+ of an article over pages, read with page 1: settled
 
 
 @dataclass(frozen=True)

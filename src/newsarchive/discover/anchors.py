@@ -192,6 +192,19 @@ def picture_says(anchor: LexborNode) -> str:
     return (pictures[0].attributes.get("alt") or "").strip() if len(pictures) == 1 else ""
 
 
+def link_says(anchor: LexborNode, text: str) -> str:
+    """What a pager's or an article's navigation link says: its words (``text``, read
+    already), else its ``aria-label`` or ``title``, else the ``alt`` of the one picture it
+    is (an old site's arrow images). One reading for every such link: the next page's,
+    the older page's, the article before this one's, so an arrow drawn as a picture or
+    named only in an attribute is found whichever it is."""
+    return text or (
+        anchor.attributes.get("aria-label")
+        or anchor.attributes.get("title")
+        or picture_says(anchor)
+    )
+
+
 def page_base(tree: LexborHTMLParser, page_url: str) -> str:
     """What a page's relative links resolve against: its ``<base href>``, else its URL."""
     base = urlsplit(page_url)._replace(fragment="").geturl()

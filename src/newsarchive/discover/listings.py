@@ -29,9 +29,9 @@ from newsarchive.dates import local_date, may_hold_relative_date, parse_text_dat
 from newsarchive.discover.anchors import (
     ScriptCall,
     link_nodes,
+    link_says,
     link_target,
     page_base,
-    picture_says,
     script_calls,
 )
 from newsarchive.discover.cards import Card, Link, find_cards
@@ -551,11 +551,7 @@ def find_next_link(
     jumps: set[str] | None = None  # where the pager's numbers other than N+1 lead
     older: str | None = None  # a "« Предишни публикации" to page N+1, unless a next link says so
     for anchor, text in anchors:
-        label = text or (
-            anchor.attributes.get("aria-label")
-            or anchor.attributes.get("title")
-            or picture_says(anchor)
-        )
+        label = link_says(anchor, text)
         if label and _NEXT_TEXT.match(label) and (url := usable(target(anchor))):
             if _ARROWS.match(label):
                 if jumps is None:
@@ -614,7 +610,7 @@ def _older_link(
     names page N+1: the older page of a pager whose next link, naming no such number,
     may be the newer one."""
     for anchor, text in anchors:
-        label = text or anchor.attributes.get("aria-label") or anchor.attributes.get("title")
+        label = link_says(anchor, text)
         if label and _OLDER.match(label) and (url := usable(target(anchor))):
             if _names_page(url, page + 1):
                 return url
@@ -717,9 +713,7 @@ def older_article_link(tree: LexborHTMLParser, page_url: str, profile: Profile) 
     base = page_base(tree, page_url)
     here = normalize_url(page_url)
     for anchor in tree.css("a[href]"):
-        label = " ".join((anchor.text(deep=True) or "").split()) or (
-            anchor.attributes.get("title") or anchor.attributes.get("aria-label") or ""
-        )
+        label = link_says(anchor, " ".join((anchor.text(deep=True) or "").split()))
         if not label or not _OLDER_ARTICLE.match(label):
             continue
         url = normalize_url(anchor.attributes.get("href") or "", base)

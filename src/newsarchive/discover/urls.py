@@ -689,7 +689,10 @@ def stated_canonical(page: str | None, header: list[str], url: str) -> str | Non
 
 
 def identify(
-    fetched_url: str, declared: str | None, profile: Profile, listings: Iterable[str] = ()
+    fetched_url: str,
+    declared: str | None,
+    profile: Profile,
+    listings: Iterable[str] | StartPages = (),
 ) -> str:
     """The URL an article is archived under: the page's own canonical URL when it is on
     the site, else the URL it was fetched from (both in normal form).
@@ -714,14 +717,17 @@ def identify(
     return _secure_as_fetched(claimed, fetched)
 
 
-def stands_in(url: str, page: str, profile: Profile, listings: Iterable[str] = ()) -> bool:
+def stands_in(
+    url: str, page: str, profile: Profile, listings: Iterable[str] | StartPages = ()
+) -> bool:
     """Whether ``url`` is a page a site names or sends a reader to in place of ``page``,
     never ``page``'s own address: its home page, a start page (a listing the crawl walks)
     or a category's, tag's or author's page, when ``page`` is none of those itself. A
     theme's canonical link on every article says so (``identify``), and so does a
     redirect from a removed article to its section's listing (``harvest.judge``): either
     taken at its word, every article would become that one page's row. ``listings``:
-    more start pages, the ones exploring found (a bare profile names none)."""
+    more start pages, the ones exploring found (a bare profile names none); a crawl
+    passes its ``StartPages``, whose keys are made once, not on every page asked."""
     if url == page:  # (no redirect, or a page naming itself: none of the tests holds)
         return False
     if (is_home_page(url) and not is_home_page(page)) or (_list_page(url) and not _list_page(page)):
@@ -731,11 +737,38 @@ def stands_in(url: str, page: str, profile: Profile, listings: Iterable[str] = (
     named, own = slashless_key(url), slashless_key(page)
     if named == own:
         return False
-    starts = {
-        slashless_key(absolute(profile, start))
-        for start in (*profile.start_urls, *profile.rested_urls, *listings)
-    }
-    return named in starts and own not in starts
+    starts = listings if isinstance(listings, StartPages) else StartPages(profile, listings)
+    return starts.names(named) and not starts.names(own)
+
+
+class StartPages:
+    """A site's start pages, its profile's and the listings a crawl finds (``update``),
+    by the key ``stands_in`` compares (``slashless_key``). Kept for a whole crawl of the
+    site: ``harvest.judge`` asks on every page that redirected or names a canonical of
+    its own, and making the keys of every listing again each time cost a crawl that
+    explored hundreds of them a page's work per page."""
+
+    __slots__ = ("_keys", "_profile", "_seen")
+
+    def __init__(self, profile: Profile, listings: Iterable[str] = ()) -> None:
+        self._profile = profile
+        self._seen: set[str] = set()
+        self._keys = {
+            slashless_key(absolute(profile, start))
+            for start in (*profile.start_urls, *profile.rested_urls)
+        }
+        self.update(listings)
+
+    def update(self, listings: Iterable[str]) -> None:
+        """More start pages: the listings exploring found."""
+        for url in listings:
+            if url not in self._seen:
+                self._seen.add(url)
+                self._keys.add(slashless_key(absolute(self._profile, url)))
+
+    def names(self, key: str) -> bool:
+        """Whether ``key`` (a ``slashless_key``) is a start page's."""
+        return key in self._keys
 
 
 def _list_page(url: str) -> bool:

@@ -199,13 +199,19 @@ class Walker:
             self.skipped.append((size, node, stand_in, kind))
         return True
 
-    def _caption(self, node: LexborNode) -> None:
-        """Stand a form's field caption in for a text-less all-link block of its size.
+    def _form_caption(self, node: LexborNode, above: list[tuple[LexborNode, str]]) -> bool:
+        """Stand a form's field caption in for a text-less all-link block of its size;
+        False for a label outside any form (``above``: the elements it is in), which is
+        text like any other and walked so.
 
         Its words are never output, but the form still weighs as the furniture it is: a
         sign-up form after the article is what ends it, and without its captions' weight
-        the posts listed under the form were taken as the article going on.
+        the posts listed under the form were taken as the article going on. Asked in the
+        walk's one test of the skipped tags, so that a junk tag is told from a caption
+        once.
         """
+        if not any(up == "form" for _, up in above):
+            return False
         size = len(squash(node.text(deep=True) or ""))
         if size:
             if self._buf:
@@ -213,6 +219,7 @@ class Walker:
             owners = self._owners
             parent = owners[-1][2] if owners else -1
             self.blocks.append(Block("", 1.0, "div", parent, -1, size))
+        return True
 
     def _leave(self, tag: str, depth: int) -> None:
         marks = self._open_marks
@@ -282,11 +289,9 @@ class Walker:
                     node, depth = child, depth + 1
                     continue
             elif tag in _SKIP_OR_CAPTION and (
-                tag != FORM_CAPTION or any(up == "form" for _, up in above)
+                tag != FORM_CAPTION or self._form_caption(node, above)
             ):
-                if tag == FORM_CAPTION:
-                    self._caption(node)
-                # else skipped here, so that ``_enter`` need not ask
+                pass  # junk skipped here, so that ``_enter`` need not ask; a caption stood in
             elif enter(node, tag, depth):
                 child = node.first_child
                 if child is not None:

@@ -14,7 +14,7 @@ wrongly split institution is worse for a researcher than a join word left in pla
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from newsarchive.dates import (
     DATE_LINE_LABEL,
@@ -531,7 +531,7 @@ def _place_or_outlet(words: list[str]) -> bool:
     )
 
 
-def _named_in(words: str, text: Sequence[str]) -> bool:
+def _named_in(words: str, text: Iterable[str]) -> bool:
     """Whether the article's ``text`` (its headline and lines) names ``words``: a place
     after the signing dash ("— Hong Kong, March 3, 2026") is what the text is about, and
     named in it ("The Hong Kong office…"), where a writer's name is not; told so by the
@@ -540,13 +540,13 @@ def _named_in(words: str, text: Sequence[str]) -> bool:
     return any(named.search(line) for line in text)
 
 
-def dated_signature(line: str, author: str = "", text: Sequence[str] = ()) -> tuple[str, str, str]:
+def dated_signature(line: str, author: str = "", text: Iterable[str] = ()) -> tuple[str, str, str]:
     """Who signs a line that is a signature and a date and nothing else, as a person
     (first) or as an office (second), and the date as printed (third): "Мария Колева,
     12 март 2026 г." → ("Мария Колева", "", "12 март 2026 г."); "Пресцентър на Община
     Русе | 12.03.2026" → ("", "Пресцентър на Община Русе", "12.03.2026"); ("", "", "")
     for any other line (``signer`` says who the part before the date is; ``author``: the
-    writer the page names elsewhere; ``text``: the article's other lines)."""
+    writer the page names elsewhere; ``text``: the article's other lines, read once)."""
     if len(line) > 120:
         return "", "", ""
     for sep in _SIGNATURE_END.finditer(line):
@@ -557,7 +557,7 @@ def dated_signature(line: str, author: str = "", text: Sequence[str] = ()) -> tu
     return "", "", ""
 
 
-def signer(who: str, author: str = "", text: Sequence[str] = ()) -> tuple[str, str]:
+def signer(who: str, author: str = "", text: Iterable[str] = ()) -> tuple[str, str]:
     """The person (first) or the office (second) a signature over or beside the text's
     date names, and nothing else: a labelled byline ("Автор: Мария Колева"), an office
     (``office_signature``), or a name of two or three words, perhaps after the signing

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import TypeVar
 from urllib.parse import urljoin
 
@@ -447,12 +448,15 @@ def _trim_tail(
     """
     signed = office = signed_on = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
-    while paragraphs:
-        last = paragraphs[-1]
+    # The lines are read in place up to ``end``, and copied once at the close: a copy a
+    # dropped line made a page ending in a thousand dates cost a million lines' copying.
+    end = len(paragraphs)
+    while end:
+        last = paragraphs[end - 1]
         if not bylines.is_bare_date(last):
-            above = (title, *paragraphs[:-1])
+            above = _Above(title, paragraphs, end - 1)
             name, issuer, day = bylines.dated_signature(last, author, above)
-            if dated and not name and not issuer and len(paragraphs) > 1:
+            if dated and not name and not issuer and end > 1:
                 # "Мария Колева" over "12.03.2026"
                 name, issuer = bylines.signer(last, author, above)
                 day = dated if name or issuer else ""
@@ -460,22 +464,46 @@ def _trim_tail(
             name = (
                 name
                 or bylines.signed_line(last)
-                or ("" if bylines.after_verse(paragraphs[:-1]) else bylines.labelled_line(last))
+                or (
+                    ""
+                    if bylines.after_verse(_verse(paragraphs, end - 1))
+                    else bylines.labelled_line(last)
+                )
             )
-            if not name and len(paragraphs) > 1 and not bylines.after_verse(paragraphs[:-2]):
-                name = bylines.two_line_byline(paragraphs[-2], last)  # "Автор:" over it
+            if not name and end > 1 and not bylines.after_verse(_verse(paragraphs, end - 2)):
+                name = bylines.two_line_byline(paragraphs[end - 2], last)  # "Автор:" over it
             issuer = "" if name else issuer or bylines.office_line(last)
-            if not name and not issuer and len(paragraphs) > 1:
-                issuer = bylines.office_signature(last, paragraphs[-2])
+            if not name and not issuer and end > 1:
+                issuer = bylines.office_signature(last, paragraphs[end - 2])
             if not name and not issuer:
                 break
             signed = signed or name
             office = office or issuer
-            if len(paragraphs) > 1 and bylines.label_alone(paragraphs[-2]):
-                paragraphs = [*paragraphs[:-2], last]  # the label over the signature too
+            if end > 1 and bylines.label_alone(paragraphs[end - 2]):
+                end -= 1  # the label over the signature too (the signature no bare date)
         dated = last if bylines.is_bare_date(last) else ""
-        paragraphs = paragraphs[:-1]
-    return paragraphs, signed, office, signed_on
+        end -= 1
+    return (paragraphs if end == len(paragraphs) else paragraphs[:end]), signed, office, signed_on
+
+
+class _Above:
+    """The headline and the lines before ``stop``, where a signature's words are looked
+    for (``bylines.signer``), read in place: iterable again and again, never copied."""
+
+    __slots__ = ("lines", "stop", "title")
+
+    def __init__(self, title: str, lines: list[str], stop: int) -> None:
+        self.title, self.lines, self.stop = title, lines, stop
+
+    def __iter__(self) -> Iterator[str]:
+        yield self.title
+        yield from islice(self.lines, self.stop)
+
+
+def _verse(lines: list[str], stop: int) -> list[str]:
+    """The lines before ``stop`` that ``bylines.after_verse`` reads: the last few only,
+    not a copy of all."""
+    return lines[max(0, stop - bylines.VERSE_LINES) : stop]
 
 
 def _repeats_headline(line: str, title: str) -> bool:

@@ -8,7 +8,9 @@ through the crawl: ``fetch_source(..., keep=True)`` keeps a page, the next
 ``fetch_source`` of that URL takes it instead of asking (a conditional read, on
 re-exploring a site whose sources have validators, gets what the server would have said:
 unchanged, or the page). So does the crawl's article fetch (``Fetcher.fetch_many``): a
-menu link exploring opened as a possible section page may be an article.
+menu link exploring opened as a possible section page may be an article. And the other
+way: a saved source answering 404 or 410 has the site explored again that run, whose
+menu may still lead to it; the answer is kept for that ask too.
 
 Each page is handed over once (a later read is a new question), only while ``MAX_AGE``
 seconds fresh, and the whole is bounded in pages and bytes (a page may be
@@ -48,8 +50,10 @@ class RecentPages:
         self._pages: OrderedDict[str, tuple[float, Page]] = OrderedDict()
 
     def keep(self, page: Page) -> None:
-        """Hold a 200 page for the next reader (a larger one than fits is not held)."""
-        if page.status != 200 or len(page.content) > self.max_bytes:
+        """Hold a page for the next reader (a larger one than fits is not held): the
+        answer ``fetch_source`` chose to keep, a 200 source or a source's 404 or 410,
+        the site's answer, which asking again moments later would only get again."""
+        if len(page.content) > self.max_bytes:
             return
         now = self._clock()
         with self._lock:

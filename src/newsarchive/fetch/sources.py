@@ -90,6 +90,9 @@ def fetch_source(
     if page.status in GONE_STATUSES and gone_ends:
         return Miss.GONE, ""
     if page.status in GONE_STATUSES:
+        # kept whoever reads: a saved source gone has the site explored again this run
+        # (``Discoverer._gone``), and a menu linking it still leads exploring to it
+        fetcher.recent.keep(page)
         return Miss.REMOVED, f"{kind} failed: HTTP {page.status}: {fetcher.describe(url)}"
     problem = f"HTTP {page.status}" if page.status != 200 else unexpected_kind(page, kind)
     if problem:
