@@ -381,6 +381,10 @@ class Harvester:
     # told the check (``HostResting.evidence``): failures of their own unless the site
     # turns out walled (``walled_alone``)
     walled: dict[str, str] = field(default_factory=dict)
+    # the run's discovery is read, the site's news answered: what is fetched now is the
+    # retries and the passed-over (``Frontier.open_retries``); a wall met now rests the
+    # site, but the pages it answered have their try counted (``_walled_late``)
+    after_news: bool = False
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out
@@ -456,7 +460,7 @@ class Harvester:
 
         def unfetched() -> Iterator[str]:  # read as each URL is started
             for url in urls:
-                found_by = self.archived.get(url_key(url))
+                found_by = self.archived.get(url_key(url)) or self._original_read(url)
                 if found_by is None:
                     yield url
                 else:  # the page archived in this run already: no request
@@ -476,6 +480,8 @@ class Harvester:
                 if not self.fetcher.rests(url):  # refused while a wall was being forgiven
                     self.went_back = True  # (asked again in this run's next batch)
                     continue
+                if self.after_news and result.walled:
+                    self._walled_late(url, result)
                 raise result  # the site's run ends; the URL stays queued
             self.archive(url, result, listed.get(url))
             self.still_ours()
@@ -483,6 +489,30 @@ class Harvester:
             raise FetchInterrupted("crawl interrupted", url="")
         self.between()
         return self.report.count(Outcome.OLD) - old
+
+    def _walled_late(self, url: str, rest: HostResting) -> None:
+        """A second wall in a row met after the night's news answered (the retries, the
+        passed-over): the site rests, and the URL stays queued, but its try is counted,
+        and so is that of each page forgiven before it in this run (``walled``), without
+        a line of their own (the rest says it): two pages a WAF rule walls, retried
+        last, rested the site at them every night, for ever, their tries never counted."""
+        self.walled[url] = rest.evidence
+        for walled, evidence in self.walled.items():
+            message = f"a bot check answered this page ({evidence}); retried later: {walled}"
+            self.frontier.settle(walled, State.FAILED, message)
+        self.walled.clear()
+
+    def _original_read(self, url: str) -> str | None:
+        """A URL its found by, when ``url`` is an AMP copy whose original another copy
+        had read in this run (``_original``): no request. Two copies of one article
+        (``/x/amp/`` and ``/x/?amp=1``, linked from a tag page and a "most read" block)
+        each fetched it again, four requests for one article, where the original alone
+        links neither."""
+        for original in amp_originals(url):
+            key = url_key(original)
+            if key in self.originals and key in self.archived:
+                return self.archived[key]
+        return None
 
     def archive_items(self, page: Page, items: list[FullItem]) -> list[Seen]:
         """A page of items in full, read as a listing: each item archived as an article
@@ -615,6 +645,11 @@ class Harvester:
         if verdict.article is not None and isinstance(result, Page):
             if self._unfounded(verdict.url, url, result):
                 verdict = replace(verdict, url=identify(result.final_url, None, self.profile))
+            if (found_by := self._original_read(result.final_url)) is not None:
+                # another copy, fetched beside this one, read the original first
+                self.handled.add(url)
+                self._settled(url, State.DONE, found_by, message="")
+                return verdict.url
             result, verdict = self._original(result, verdict, listed)
         self.handled.add(url)
         if isinstance(result, Page):
@@ -706,8 +741,15 @@ class Harvester:
             return page, verdict
         try:
             original = self.fetcher.fetch(verdict.url)
-        except (FetchInterrupted, HostResting):
+        except FetchInterrupted:
             raise  # the run's end: the copy stays queued
+        except HostResting as exc:
+            # a bot check on the original alone (a WAF rule on its path) is that page's,
+            # forgiven as an article's is: the copy stands. It rested the site, the copy
+            # queued, asked first and walled again each night: no news, ever
+            if not self.fetcher.forgive_wall(exc):
+                raise  # the run's end: the copy stays queued
+            return page, verdict
         except FetchError:
             return page, verdict
         if original.status != 200 or original.not_modified:
@@ -736,8 +778,15 @@ class Harvester:
         def fetch(url: str) -> Page | None:
             try:
                 part = self.fetcher.fetch(url)
-            except (FetchInterrupted, HostResting):
+            except FetchInterrupted:
                 raise  # the run's end: the first page stays queued
+            except HostResting as exc:
+                # a later page walled alone (forgiven as an article is): the text ends
+                # before it for now, and the run goes on
+                if not self.fetcher.forgive_wall(exc):
+                    raise  # the run's end: the first page stays queued
+                short.append(f"a bot check answered it alone ({exc.evidence})")
+                return None
             except RobotsDisallowed as exc:  # (for good, as a gone page is)
                 self._without(page, str(exc))
                 return None

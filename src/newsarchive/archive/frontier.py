@@ -174,6 +174,9 @@ class Frontier:
         # whether ``pending`` offers what ``requeue_passed`` queued: not before the run's
         # own discovery has been read, in this run or the next ones (a queue left over)
         self._passed_open = False
+        # whether ``pending`` offers the failed URLs still worth retrying: only after the
+        # run's own discovery (``open_retries``), as ``_passed_open`` does the passed ones
+        self._retries_open = False
 
     # queued URLs -----------------------------------------------------------------
     def _known(self, key: str) -> tuple[Entry | None, bool]:
@@ -407,17 +410,34 @@ class Frontier:
                 found[url] = (headers.get("etag"), headers.get("last-modified"))
         return found
 
+    def open_retries(self) -> int:
+        """From now on ``pending`` offers the failed URLs still worth retrying; how many
+        wait. Called once the run's discovery is read: a retry asked first each night
+        was the first request after robots.txt, and a page a bot check answers alone
+        (a WAF rule on its path) then met the wall before any page of the site had
+        answered; two such in a row rested the site before its feed was read, night
+        after night, the retries never counted (``Harvester.walled_alone``)."""
+        self._retries_open = True
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM frontier WHERE site = ? AND state = 'failed'"
+                " AND attempts < ?",
+                (self.site, MAX_ATTEMPTS),
+            ).fetchone()[0]
+        )
+
     def pending(self, limit: int = -1) -> list[str]:
         """Queued URLs, then failed ones still worth retrying, oldest first; at most
         ``limit`` (-1: all), so a run near its request budget does not read a huge queue.
-        What an earlier ``--since`` passed over (``requeue_passed``) only once this run
-        has opened it, after its discovery: left queued by a run out of budget, it came
-        first the next night and spent that night's budget too before the feed was read."""
+        What an earlier ``--since`` passed over (``requeue_passed``), and the retries
+        (``open_retries``), only once this run has opened them, after its discovery:
+        left queued by a run out of budget, the passed ones came first the next night
+        and spent that night's budget too before the feed was read."""
         rows = self.conn.execute(
             "SELECT url FROM frontier WHERE site = ? AND ((state = 'queued'"
-            " AND (? OR old_since IS NULL)) OR (state = 'failed' AND attempts < ?))"
+            " AND (? OR old_since IS NULL)) OR (? AND state = 'failed' AND attempts < ?))"
             " ORDER BY rowid LIMIT ?",
-            (self.site, self._passed_open, MAX_ATTEMPTS, limit),
+            (self.site, self._passed_open, self._retries_open, MAX_ATTEMPTS, limit),
         ).fetchall()
         return [str(r[0]) for r in rows]
 
