@@ -46,9 +46,7 @@ def _rows(db: Path) -> list[tuple[str, str | None]]:
         return sorted(conn.execute("SELECT url, author FROM articles"))
 
 
-def test_two_amp_copies_of_one_article_fetch_its_original_once(
-    run_cli: Cli, db: Path
-) -> None:
+def test_two_amp_copies_of_one_article_fetch_its_original_once(run_cli: Cli, db: Path) -> None:
     """The second copy's original was read in this run: it is one of that article's
     addresses, no request made. Each copy fetched the original again (four requests
     for one article, one at a time; three with two in flight)."""
@@ -74,9 +72,7 @@ def test_two_amp_copies_of_one_article_fetch_its_original_once(
     assert states == {"done"}
 
 
-def test_two_amp_copies_in_flight_together_fetch_the_original_once(
-    run_cli: Cli, db: Path
-) -> None:
+def test_two_amp_copies_in_flight_together_fetch_the_original_once(run_cli: Cli, db: Path) -> None:
     """With the copies asked at once, the one answered second finds the original read."""
     with FaultServer(articles=0, faults=False) as server:
         _site(server)

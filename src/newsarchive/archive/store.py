@@ -461,6 +461,21 @@ class Store:
             return False
         return self._names_another(article_id, None, values)
 
+    def _taken(self, fetched_id: int, keys: list[str], values: tuple[Any, ...]) -> bool:
+        """The article ``fetched_id`` the fetched address (``keys[1]``) leads to, not the
+        one its declared canonical (``keys[0]``) does, was archived there from another
+        address and is another article (``_claimed``): a CMS naming the next article as
+        each article's canonical chained every article into one row, each read in turn
+        updating the one before ("identity": four articles, one row, the last one's)."""
+        if self._find_keys(keys[:1]) == fetched_id:
+            return False  # (the canonical's own article: this page, edited or not)
+        row = self.conn.execute(
+            "SELECT source_url FROM articles WHERE id = ?", (fetched_id,)
+        ).fetchone()
+        if row is None or row[0] is None or archive_key(row[0]) == keys[1]:
+            return False  # (read from this very address before: this page)
+        return self._claimed(fetched_id, values)
+
     def _share(self, key: str, site: str, article_id: int) -> None:
         """Mark ``key`` as naming no article but the one that lives there, and give the
         article archived under it the URL it was fetched from, if that was another: a
@@ -598,7 +613,14 @@ class Store:
             self._index()  # (``_share`` may update the row)
             # (the fetched URL's own article, looked up once: ``_share`` leaves its key be)
             fetched_id = self._find_keys(keys[1:])
-            if self._names_another(article_id, fetched_id, values):
+            if fetched_id is not None and self._taken(fetched_id, keys, values):
+                # this page's own address, archived first as the canonical another
+                # article's page named (``/a`` declaring ``/b``, ``/b`` declaring ``/c``):
+                # the address is this page's, that article keeps the one it came from
+                self._share(keys[1], site, fetched_id)
+                fetched_id = self._find_keys(keys[1:])
+                article_id = self._find_keys(keys)
+            if article_id is not None and self._names_another(article_id, fetched_id, values):
                 self._share(keys[0], site, article_id)
                 url, source_url, keys = source_url, None, keys[1:]
                 article_id = fetched_id
