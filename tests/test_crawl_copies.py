@@ -103,3 +103,26 @@ def test_a_bot_check_on_an_amp_original_alone_keeps_the_copy_and_the_night(
         *(f"{ORIGIN}/news/{n}-story-{n}" for n in range(1000, 1004)),
         f"{ORIGIN}{ORIGINAL}",
     ]
+
+
+def test_an_address_redirected_to_an_older_page_keeps_that_pages_day(
+    run_cli: Cli, db: Path
+) -> None:
+    """A second address of an article (``/news/1001-old`` sent on to it by a 301),
+    both linked, the article older than ``--since``: the address shares its page's fate
+    and the day that page states, as the page keeps it. Kept with the run's ``--since``
+    instead, a run reaching a little further back (still after that day) asked the
+    address again, and the page it leads to, to drop both again."""
+    alias = "/news/1001-old"
+    with FaultServer(articles=3, faults=False) as server:  # (June 21 to 23, 2026)
+        server.listing_extra = f'<a href="{alias}">Стар адрес</a>'
+        server.answers[alias] = (301, {"Location": "/news/1001-story-1001"}, b"")
+        first = _crawl(run_cli, server, db, "--connections", "1", "--since", "2026-06-25")
+        assert first.exit_code == 0, first.stderr
+        assert server.hits[alias] == 1
+        asked = dict(server.hits)
+        wider = _crawl(run_cli, server, db, "--connections", "1", "--since", "2026-06-24")
+        assert wider.exit_code == 0, wider.stderr
+        again = {path: n - asked.get(path, 0) for path, n in server.hits.items()}
+    assert again[alias] == 0 and again["/news/1001-story-1001"] == 0
+    assert _rows(db) == []

@@ -588,7 +588,7 @@ class Harvester:
         if target in self.fates:
             state, found_by = self.fates[target]
             message = f"redirected to {result.page}, {state.value} in this run: {url}"
-            self._settled(url, state, found_by, message=message)
+            self._settled(url, state, found_by, message=message, day=self.days.get(target))
         elif target in passed:
             message = f"redirected to {result.page}, which redirects again: {url}"
             self._settled(url, State.FAILED, None, message=message)
@@ -601,31 +601,39 @@ class Harvester:
     def _settled(
         self, url: str, state: State, found_by: str | None, *,
         message: str | None = None, also: Page | FetchError | None = None,
+        day: dt.date | None = None,
     ) -> None:  # fmt: skip
         """Record this run's fate of ``url`` (and of where it ended up, ``also``'s final
         URL), settling it with ``message`` (None: ``archive`` settled it already), and
-        pass it on to the URLs that redirect there and waited for it."""
+        pass it on to the URLs that redirect there and waited for it. ``day``: the day
+        the page ``url`` leads to states, for one settled older than ``--since``."""
         keys = [url_key(url)]
         if isinstance(also, Page):
             keys.append(url_key(also.final_url))
         if message is not None:
-            self._settle(url, state, found_by, message)
+            self._settle(url, state, found_by, message, day)
         for key in dict.fromkeys(keys):
             self.fates[key] = (state, found_by)
             for waiter in self.waiting.pop(key, []):
                 self.waiters.discard(url_key(waiter))
                 message = f"redirected to {url}, {state.value} in this run: {waiter}"
-                self._settled(waiter, state, found_by, message=message)
+                self._settled(waiter, state, found_by, message=message, day=self.days.get(key))
 
-    def _settle(self, url: str, state: State, found_by: str | None, message: str) -> None:
+    def _settle(
+        self, url: str, state: State, found_by: str | None, message: str,
+        day: dt.date | None = None,
+    ) -> None:  # fmt: skip
         """``url`` settled as the page it leads to was: when that is an archived article,
         ``url`` becomes one of its URLs (``show`` and later runs know it) in the same
-        transaction."""
+        transaction. One settled older than ``--since`` keeps the day that page states
+        (``Frontier.settle``), as the page does: kept with the run's ``--since`` alone,
+        each run reaching a little further back fetched it again, and the page it
+        redirects to with it, to drop both again."""
         if state is State.DONE and found_by is not None:
             with self.frontier.archiving(url):
                 self.store.add_url(url, found_by)
         else:
-            self.frontier.settle(url, state, None if state is State.DONE else message)
+            self.frontier.settle(url, state, None if state is State.DONE else message, day=day)
 
     def _carry_out(
         self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None
