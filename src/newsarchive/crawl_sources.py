@@ -23,7 +23,7 @@ from newsarchive.discover.explore import MIN_ITEMS, Discovery, shape_pattern
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import url_key
-from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
+from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Seen, WalkState
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
 from newsarchive.fetch.client import Fetcher, HostResting
@@ -403,6 +403,12 @@ class SourceReader:
                 self.frontier.confirmed(start)
             if page in (Miss.FAILED, Miss.REMOVED, Miss.DOWN):  # (FAILURES, as mypy narrows)
                 walk.failed()
+                if walk.gave_up:
+                    self.report.warnings.append(
+                        f"{url} failed in {MAX_ATTEMPTS} runs in a row: taken for the end"
+                        " of its listing, not asked again; what it and the pages after it"
+                        " list is not archived from there"
+                    )
             elif page is Miss.GONE:
                 walk.gone()
             elif page is Miss.UNCHANGED:

@@ -25,10 +25,9 @@ from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import amp_originals, is_item_url, url_key
-from newsarchive.discover.walk import Seen, WalkState, too_old
+from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS  # (a URL failing on
+from newsarchive.discover.walk import Seen, WalkState, too_old  # this many runs is left alone)
 from newsarchive.models import SOURCE_FEED, SOURCE_OLDER, SOURCE_RECHECK, Candidate, Page
-
-MAX_ATTEMPTS = 5  # a URL failing on this many runs is left alone (still listed as failed)
 
 
 class State(enum.StrEnum):
@@ -566,28 +565,32 @@ class Frontier:
     # listing walks ---------------------------------------------------------------
     def walk(self, start_url: str) -> WalkState:
         row = self.conn.execute(
-            "SELECT resume_url, resume_page, completed, cut_since, cut_pages, judged"
+            "SELECT resume_url, resume_page, completed, cut_since, cut_pages, judged, failures"
             " FROM listing_walks WHERE start_url = ?",
             (start_url,),
         ).fetchone()
         if row is None:
             return WalkState()
         cut_since = dt.date.fromisoformat(row[3]) if row[3] else None
-        return WalkState(row[0], int(row[1]), bool(row[2]), cut_since, int(row[4]), bool(row[5]))
+        return WalkState(
+            row[0], int(row[1]), bool(row[2]), cut_since, int(row[4]), bool(row[5]), int(row[6])
+        )
 
     def save_walk(self, start_url: str, state: WalkState) -> None:
         cut_since = state.cut_since.isoformat() if state.cut_since else None
         with self.conn:
             self.conn.execute(
                 "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, completed,"
-                " cut_since, cut_pages, judged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " cut_since, cut_pages, judged, failures, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(start_url) DO UPDATE SET resume_url = excluded.resume_url,"
                 " resume_page = excluded.resume_page, completed = excluded.completed,"
                 " cut_since = excluded.cut_since, cut_pages = excluded.cut_pages,"
-                " judged = excluded.judged, updated_at = excluded.updated_at",
+                " judged = excluded.judged, failures = excluded.failures,"
+                " updated_at = excluded.updated_at",
                 (
                     start_url, self.site, state.resume_url, state.resume_page, state.completed,
-                    cut_since, state.cut_pages, state.judged, now_iso(),
+                    cut_since, state.cut_pages, state.judged, state.failures, now_iso(),
                 ),
             )  # fmt: skip
 

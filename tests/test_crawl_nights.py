@@ -1,6 +1,7 @@
-"""Pages a crawl meets in more than one copy: two AMP copies of one article, an AMP
-copy whose original a bot check answers alone. On the fault site (``faultserver``), its
-listing linking only the copies, as a tag page or a "most read" block does."""
+"""What a nightly crawl of a site nobody profiled meets, night after night: two AMP copies
+of one article, an AMP copy whose original a bot check answers alone, an address sent on
+to an older page, a later listing page that loops. On the fault site (``faultserver``),
+its listing linking only the copies, as a tag page or a "most read" block does."""
 
 from __future__ import annotations
 
@@ -126,3 +127,23 @@ def test_an_address_redirected_to_an_older_page_keeps_that_pages_day(
         again = {path: n - asked.get(path, 0) for path, n in server.hits.items()}
     assert again[alias] == 0 and again["/news/1001-story-1001"] == 0
     assert _rows(db) == []
+
+
+def test_a_later_listing_page_that_loops_is_the_listings_end_after_its_tries(
+    run_cli: Cli, db: Path
+) -> None:
+    """``?p=2`` redirects round for ever (two addresses sending to each other): the walk
+    failed there, kept it as its resume point, and each nightly run jumped there from
+    its known page 1, spent six requests and failed, for ever. After ``MAX_ATTEMPTS``
+    runs in a row it is the listing's end, said once; the nights after are clean."""
+    from newsarchive.archive.frontier import MAX_ATTEMPTS
+
+    looping = ("/news?p=2", "/news?p=2&x=1")
+    with FaultServer(articles=10, per_page=5, faults=False) as server:
+        server.answers[looping[0]] = (302, {"Location": looping[1]}, b"")
+        server.answers[looping[1]] = (302, {"Location": looping[0]}, b"")
+        results = [_crawl(run_cli, server, db) for _ in range(MAX_ATTEMPTS + 2)]
+        assert server.hits[looping[0]] == 3 * MAX_ATTEMPTS  # (three times each run)
+    assert [r.exit_code for r in results] == [1] * MAX_ATTEMPTS + [0, 0]
+    assert "failed in 5 runs in a row: taken for the end of its listing" in results[-3].stderr
+    assert results[-1].stderr == ""
