@@ -7,6 +7,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from .faultserver import FaultServer, article_url, write_profile
 from .support import Result
 
@@ -202,19 +204,21 @@ def test_links_under_a_new_jsessionid_on_every_page_are_one_article_each(
     assert len(fetched) == len(titles), fetched  # each article fetched once
 
 
+@pytest.mark.parametrize("step", [1, -1], ids=["the-next", "the-one-before"])
 def test_articles_each_naming_another_article_as_canonical_stay_one_row_each(
-    run_cli: Cli, db: Path
+    run_cli: Cli, db: Path, step: int
 ) -> None:
     """A CMS bug: each article's canonical names another article (the one listed after
-    it, each a headline and text of its own). Each page's own address was taken first
-    by the page before, which named it: the page read there updated that row, and four
-    articles chained into one, the last one's. Each keeps its own row, under the
-    address it was read at, and a second reading changes nothing."""
+    it, or before it; each a headline and text of its own). Naming the next, each page's
+    own address was taken first by the page before, which named it: the page read there
+    updated that row, and four articles chained into one, the last one's. Naming the one
+    before, the last page read overwrote the first (three rows). Each keeps its own row,
+    under the address it was read at, and a second reading changes nothing."""
     from .faultserver import ORIGIN, article_html
 
     ids = [1003, 1002, 1001, 1000]
     with FaultServer(articles=4, faults=False) as server:
-        for n, named in zip(ids, ids[1:] + ids[:1], strict=True):
+        for n, named in zip(ids, ids[step:] + ids[:step], strict=True):
             canonical = f"{ORIGIN}/news/{named}-story-{named}"
             server.answers[f"/news/{n}-story-{n}"] = (200, {}, article_html(n, canonical=canonical))
         first = crawl(run_cli, server, db, "--connections", "1")

@@ -484,13 +484,22 @@ class Store:
             "INSERT OR IGNORE INTO shared_canonicals (url_key, site, found_at) VALUES (?, ?, ?)",
             (key, site, now_iso()),
         )
-        moved = self.conn.execute(
-            "UPDATE articles SET url = source_url, source_url = NULL"
-            " WHERE id = ? AND source_url IS NOT NULL",
-            (article_id,),
-        ).rowcount
-        if moved:
-            self.conn.execute("DELETE FROM article_urls WHERE url_key = ?", (key,))
+        row = self.conn.execute(
+            "SELECT url FROM articles WHERE id = ? AND source_url IS NOT NULL", (article_id,)
+        ).fetchone()
+        if row is None:
+            return
+        self.conn.execute(
+            "UPDATE articles SET url = source_url, source_url = NULL WHERE id = ?", (article_id,)
+        )
+        # the address the article leaves: ``key``, unless ``key`` found it as the one it
+        # was fetched from (``/a`` archived under ``/b``, which its page named; then
+        # another page naming ``/a``): ``/a`` stays its key, and ``/b`` is left for the
+        # page read there, which found the article at ``/a`` by it and overwrote it
+        self.conn.execute(
+            "DELETE FROM article_urls WHERE url_key = ? AND article_id = ?",
+            (archive_key(row[0]), article_id),
+        )
 
     def _same_content(
         self, site: str, pdate: str, values: tuple[Any, ...]
