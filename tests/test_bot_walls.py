@@ -198,18 +198,20 @@ def _urls(db: Path) -> list[str]:
 def test_a_bot_wall_is_said_once_rests_the_site_and_archives_nothing(
     run_cli: Cli, site: FaultServer, db: Path, status: int, body: bytes
 ) -> None:
-    walled = ["/news", *(f"/news/{n}-story-{n}" for n in (1000, 1001, 1002))]
+    # (the whole site: a listing walled alone is forgiven once, as an article is, and
+    # the site explored; its home page walled too is a wall in a row)
+    walled = ["/", "/rss", "/news", *(f"/news/{n}-story-{n}" for n in (1000, 1001, 1002))]
     for path in walled:
         site.answers[path] = (status, {}, body)
     result = _crawl(run_cli, site, db, "--quiet")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 1, lines
-    assert "the site answered with a bot check at https://fault.example/news (" in lines[0]
+    assert "the site answered with a bot check at https://fault.example/ (" in lines[0]
     assert f"HTTP {status}" in lines[0]
     assert "HTTP 202:" not in lines[0] and "after 4 attempts" not in lines[0]
-    assert site.hits["/news"] == 1  # not retried, not hammered
-    assert not any(path.startswith("/news/") for path in site.hits)  # nothing else asked
+    assert site.hits["/news"] == site.hits["/"] == 1  # not retried, not hammered
+    assert sorted(site.hits) == ["/", "/news", "/robots.txt"]  # nothing else asked
     assert _urls(db) == []
     # the wall gone, the next run archives what it turned away
     for path in walled:
@@ -255,7 +257,7 @@ def test_a_bot_check_on_one_article_never_starves_the_site(
     assert "a bot check answered this page alone (HTTP 403, " in lines[0]
     assert lines[0].endswith("https://fault.example/news/1001-story-1001")
     assert _urls(db) == [f"https://fault.example/news/{n}-story-{n}" for n in (1000, 1002)]
-    site.articles = 5  # two new articles; the walled one is asked first, from the queue
+    site.articles = 5  # two new articles; the walled one is retried after them
     second = _crawl(run_cli, site, db, "--quiet")
     assert second.exit_code == 1
     assert len(second.stderr.splitlines()) == 1, second.stderr
@@ -263,8 +265,10 @@ def test_a_bot_check_on_one_article_never_starves_the_site(
         f"https://fault.example/news/{n}-story-{n}" for n in (1000, 1002, 1003, 1004)
     ]
     assert site.hits[walled] == 2  # once a run, never retried within one
-    # the wall now on the whole site: the walled article, then the listing, and no more
-    for path in ("/news", *(f"/news/{n}-story-{n}" for n in range(1000, 1007))):
+    # the wall now on the whole site: the listing (forgiven once), then its home page
+    # as the site is explored, and no more; the walled article is retried after the
+    # news only (``Frontier.open_retries``), so not tonight
+    for path in ("/", "/rss", "/news", *(f"/news/{n}-story-{n}" for n in range(1000, 1007))):
         site.answers[path] = (503, {}, GUARD)
     site.articles = 7
     asked = sum(site.hits.values())
@@ -272,9 +276,9 @@ def test_a_bot_check_on_one_article_never_starves_the_site(
     assert walled_too.exit_code == 1
     lines = walled_too.stderr.splitlines()
     assert len(lines) == 1, lines
-    assert "the site answered with a bot check at https://fault.example/news (" in lines[0]
-    assert site.hits[walled] == 3 and site.hits["/news"] == 3
-    assert sum(site.hits.values()) - asked <= 3  # (robots.txt, the article, the listing)
+    assert "the site answered with a bot check at https://fault.example/ (" in lines[0]
+    assert site.hits[walled] == 2 and site.hits["/news"] == 3
+    assert sum(site.hits.values()) - asked <= 3  # (robots.txt, the listing, the home page)
     # the wall gone: the article it turned away three times is archived
     site.answers.clear()
     assert _crawl(run_cli, site, db, "--quiet").exit_code == 0
@@ -300,3 +304,90 @@ def test_a_bot_check_lifts_no_rest_of_another_cause() -> None:
         assert fetcher.rests(url)
         walled = fetcher._walled(host, url, 403, "cf-mitigated", url, "busy.example")
         assert not fetcher.forgive_wall(walled) and fetcher.rests(url)
+
+
+SPORT = (
+    "<!doctype html><html><head><meta charset=utf-8><title>Спорт</title></head><body><ul>"
+    '<li><a href="/news/1002-story-1002">Статия 1002</a></li>'
+    '<li><a href="/news/1001-story-1001">Статия 1001</a></li></ul></body></html>'
+).encode()
+
+
+def _two_listings(db: Path) -> Path:
+    path = db.parent / "fault.toml"
+    path.write_text(
+        PROFILE.replace('start_urls = ["/news"]', 'start_urls = ["/news", "/sport"]'),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_bot_check_on_a_later_listing_page_fails_that_page_not_the_night(
+    run_cli: Cli, db: Path
+) -> None:
+    """A WAF rule on ``?p=`` walls the listing's page 2 alone: that page fails (said,
+    its walk resumed there next run), and the site's other listing is read and its news
+    archived. The wall rested the whole site at page 2, the second listing never asked."""
+    with FaultServer(articles=10, per_page=5, faults=False) as server:
+        server.answers["/news?p=2"] = (403, {"cf-mitigated": "challenge"}, MOMENT)
+        server.answers["/sport"] = (200, {}, SPORT)
+        result = run_cli(
+            "crawl", "fault", "--profile", str(_two_listings(db)), "--base-url", server.url,
+            "--delay", "0", "--connections", "1", "--db", str(db), "--quiet",
+        )  # fmt: skip
+        assert server.hits["/news?p=2"] == 1 and server.hits["/sport"] == 1
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "next listing page failed: a bot check answered this page alone (HTTP 403," in lines[0]
+    assert "not asked again" not in result.stderr
+    assert _urls(db) == [
+        f"https://fault.example/news/{n}-story-{n}" for n in (1001, 1002, *range(1005, 1010))
+    ]
+
+
+def test_a_bot_check_on_two_listings_in_a_row_is_the_site_walled_said_once(
+    run_cli: Cli, db: Path
+) -> None:
+    """Page 2 forgiven, the next source walled too: the site rests, and the one line
+    is the rest's (the page's failure taken back), one request more than before."""
+    with FaultServer(articles=10, per_page=5, faults=False) as server:
+        server.answers["/news?p=2"] = (403, {"cf-mitigated": "challenge"}, MOMENT)
+        server.answers["/sport"] = (503, {}, GUARD)
+        result = run_cli(
+            "crawl", "fault", "--profile", str(_two_listings(db)), "--base-url", server.url,
+            "--delay", "0", "--connections", "1", "--db", str(db), "--quiet",
+        )  # fmt: skip
+        assert server.hits["/sport"] == 1
+        assert not [p for p in server.hits if p.startswith("/news/100") and p < "/news/1005"]
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "the site answered with a bot check at https://fault.example/sport (" in lines[0]
+
+
+def test_walled_retries_come_after_the_news_and_their_tries_are_counted(
+    run_cli: Cli, site: FaultServer, db: Path
+) -> None:
+    """Two articles a WAF rule walls, each forgiven in the night it was first met
+    (another page answered between them): retried first the next night, the first
+    forgiven and the second a wall in a row, they rested the site before its listing
+    was read, every night, their tries never counted: no news archived again, ever.
+    Retried after the news, the night's news is archived, and after ``MAX_ATTEMPTS``
+    tries they are left alone."""
+    from newsarchive.archive.frontier import MAX_ATTEMPTS
+
+    walled = ("/news/1002-story-1002", "/news/1000-story-1000")
+    for path in walled:
+        site.answers[path] = (403, {"cf-mitigated": "challenge"}, MOMENT)
+    first = _crawl(run_cli, site, db, "--quiet")
+    assert first.exit_code == 1
+    assert _urls(db) == ["https://fault.example/news/1001-story-1001"]
+    for night in range(2, MAX_ATTEMPTS + 3):
+        site.articles += 1  # a new article each night
+        _crawl(run_cli, site, db, "--quiet")
+        assert f"https://fault.example/news/{site.articles + 999}-story-{site.articles + 999}" in (
+            _urls(db)
+        ), f"night {night}"
+    assert [site.hits[path] for path in walled] == [MAX_ATTEMPTS, MAX_ATTEMPTS]
+    assert _crawl(run_cli, site, db, "--quiet").exit_code == 0  # left alone now

@@ -7,6 +7,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from .faultserver import FaultServer, article_url, write_profile
 from .support import Result
 
@@ -200,3 +202,33 @@ def test_links_under_a_new_jsessionid_on_every_page_are_one_article_each(
         rows = sorted(conn.execute("SELECT url, title FROM articles"))
     assert rows == [(f"http://{host}/portal/novina.jsp?id={n}", titles[n]) for n in sorted(titles)]
     assert len(fetched) == len(titles), fetched  # each article fetched once
+
+
+@pytest.mark.parametrize("step", [1, -1], ids=["the-next", "the-one-before"])
+def test_articles_each_naming_another_article_as_canonical_stay_one_row_each(
+    run_cli: Cli, db: Path, step: int
+) -> None:
+    """A CMS bug: each article's canonical names another article (the one listed after
+    it, or before it; each a headline and text of its own). Naming the next, each page's
+    own address was taken first by the page before, which named it: the page read there
+    updated that row, and four articles chained into one, the last one's. Naming the one
+    before, the last page read overwrote the first (three rows). Each keeps its own row,
+    under the address it was read at, and a second reading changes nothing."""
+    from .faultserver import ORIGIN, article_html
+
+    ids = [1003, 1002, 1001, 1000]
+    with FaultServer(articles=4, faults=False) as server:
+        for n, named in zip(ids, ids[step:] + ids[:step], strict=True):
+            canonical = f"{ORIGIN}/news/{named}-story-{named}"
+            server.answers[f"/news/{n}-story-{n}"] = (200, {}, article_html(n, canonical=canonical))
+        first = crawl(run_cli, server, db, "--connections", "1")
+        assert first.exit_code == 0, first.stderr
+        again = crawl(run_cli, server, db, "--connections", "1", "--refresh")
+        assert again.exit_code == 0, again.stderr
+        assert "0 new, 0 updated, 4 unchanged" in again.stdout
+    with sqlite3.connect(db) as conn:
+        rows = sorted(conn.execute("SELECT url, title FROM articles"))
+    assert rows == [(article_url(n), f"Новина номер {n} от общината") for n in sorted(ids)]
+    for n in ids:
+        shown = run_cli("show", article_url(n), "--format", "json", "--db", str(db))
+        assert shown.json()["title"] == f"Новина номер {n} от общината"  # type: ignore[index]

@@ -71,7 +71,31 @@ def test_a_failure_keeps_the_resume_point() -> None:
     walk.listed(Listed(page(2), [NEW]))
     assert walk.state == WalkState(page(2), 2, completed=False)
     assert walk.failed() is Stop.FAILED
-    assert walk.state == WalkState(page(2), 2, completed=False)
+    assert walk.state == WalkState(page(2), 2, completed=False, failures=1)
+
+
+def test_a_later_page_failing_run_after_run_ends_the_listing_after_its_tries() -> None:
+    """Each run resumes at the page that failed; the ``MAX_ATTEMPTS``-th failure in a
+    row there is the listing's end (the walk completed), and a run that reads the page
+    starts the count again."""
+    from newsarchive.discover.walk import MAX_ATTEMPTS
+
+    state = WalkState(page(2), 2, completed=False, failures=MAX_ATTEMPTS - 2)
+    walk = ListingWalk(page(1), state)
+    walk.listed(Listed(page(2), [KNOWN] * 12))  # (an incremental stop: to the resume point)
+    assert walk.page() == (page(2), 2)
+    walk.listed(Listed(page(3), [NEW]))  # page 2 answered this time
+    assert walk.state.failures == 0 and walk.state.resume_url == page(3)
+
+    walk = ListingWalk(page(1), state)
+    walk.listed(Listed(page(2), [KNOWN] * 12))
+    assert walk.failed() is Stop.FAILED and not walk.gave_up
+    assert walk.state.failures == MAX_ATTEMPTS - 1
+    walk = ListingWalk(page(1), walk.state)
+    walk.listed(Listed(page(2), [KNOWN] * 12))
+    assert walk.failed() is Stop.END and walk.gave_up
+    assert walk.state.completed and walk.state.failures == 0
+    assert ListingWalk(page(1), walk.state).conditional  # page 1 with validators from now on
 
 
 @pytest.mark.parametrize(

@@ -93,8 +93,12 @@ class SiteCrawl:
             self._discover()
             # after the news, within what the budget left: a first crawl --since
             # passed over a sitemap's thousands, and the nightly run reaching back for
-            # them must not spend the night's budget before it reads the feed
-            if self.frontier.requeue_passed():
+            # them must not spend the night's budget before it reads the feed; and the
+            # pages that failed on earlier runs, retried once the site's news answered
+            # (``Frontier.open_retries``)
+            retries = self.frontier.open_retries()
+            if self.frontier.requeue_passed() or retries:
+                self.harvest.after_news = True
                 self.harvest.fetch_pending(self._robots_gate)
         except FetchInterrupted:
             self.report.interrupted = True
@@ -202,8 +206,12 @@ class SiteCrawl:
         """Articles a bot check answered while the site's other pages did not: failures
         of their own (``Harvester.walled_alone``). Not when the run ended early for
         another cause (the site walled, resting, stopped, the archive broken): they
-        stay queued as they were."""
+        stay queued as they were. A source page walled alone (``SiteReport.walled``)
+        failed the run when met; the site walled after all, the rest says it once."""
         report = self.report
+        if report.resting:
+            for message in report.walled:
+                report.retract(message)
         if not (report.resting or report.interrupted or report.crashed or report.archive_error):
             try:
                 self.harvest.walled_alone()

@@ -80,6 +80,9 @@ class SiteReport:
     drift: Counter[str] = field(default_factory=Counter)
     broken: Counter[str] = field(default_factory=Counter)  # see ``broken_warning``
     failures: list[str] = field(default_factory=list)
+    # the failures of source pages a bot check answered alone (``Fetcher.forgive_wall``):
+    # retracted when the site turns out walled, whose rest says it once
+    walled: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # need a person, not a failure
     # what the run left to later runs by design (no fault): in the summary, not warnings
     deferred: list[str] = field(default_factory=list)

@@ -23,10 +23,10 @@ from newsarchive.discover.explore import MIN_ITEMS, Discovery, shape_pattern
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import url_key
-from newsarchive.discover.walk import Listed, ListingWalk, Seen, WalkState
+from newsarchive.discover.walk import MAX_ATTEMPTS, Listed, ListingWalk, Seen, WalkState
 from newsarchive.extraction import page_kind
 from newsarchive.extraction.full_items import FullItem, full_items
-from newsarchive.fetch.client import Fetcher
+from newsarchive.fetch.client import Fetcher, HostResting
 from newsarchive.fetch.sources import FAILURES, Miss, fetch_source
 from newsarchive.harvest import Harvester
 from newsarchive.markup import parse_html
@@ -403,6 +403,12 @@ class SourceReader:
                 self.frontier.confirmed(start)
             if page in (Miss.FAILED, Miss.REMOVED, Miss.DOWN):  # (FAILURES, as mypy narrows)
                 walk.failed()
+                if walk.gave_up:
+                    self.report.warnings.append(
+                        f"{url} failed in {MAX_ATTEMPTS} runs in a row: taken for the end"
+                        " of its listing, not asked again; what it and the pages after it"
+                        " list is not archived from there"
+                    )
             elif page is Miss.GONE:
                 walk.gone()
             elif page is Miss.UNCHANGED:
@@ -545,10 +551,13 @@ class SourceReader:
         self._check()
         conditional = conditional and not self.options.refresh
         validators = self.frontier.validators(url) if conditional else (None, None)
-        got = fetch_source(
-            self.fetcher, url, kind, validators=validators, gone_ends=gone_ends,
-            read_before=read_before,
-        )  # fmt: skip
+        try:
+            got = fetch_source(
+                self.fetcher, url, kind, validators=validators, gone_ends=gone_ends,
+                read_before=read_before,
+            )  # fmt: skip
+        except HostResting as exc:
+            got = self._walled_alone(exc, url, kind)
         if isinstance(got, Page):
             self.report.pages += 1  # pages read, as for articles: not a 304 or a dead host
             return got
@@ -558,6 +567,21 @@ class SourceReader:
             if got[0] is Miss.REMOVED:
                 self.removed.add(url)
         return got[0]
+
+    def _walled_alone(self, exc: HostResting, url: str, kind: str) -> tuple[Miss, str]:
+        """A bot check that answered this source page alone, as far as the run can tell
+        (``Fetcher.forgive_wall``: the first, or the first since another page of the
+        host answered): the page failed, as one that gave no answer (``Miss.DOWN``), and
+        the site's other sources are read. It rested the whole site for the night, a
+        later listing page's wall (a WAF rule on ``?page=``) or a second section's
+        costing the feed and the other listings though they answered. A second wall in
+        a row is the site walled: the rest stands, and this failure is taken back
+        (``SiteReport.walled``). Any other rest ends the run, as before."""
+        if not self.fetcher.forgive_wall(exc):
+            raise exc
+        message = f"{kind} failed: a bot check answered this page alone ({exc.evidence}): {url}"
+        self.report.walled.append(message)
+        return Miss.DOWN, message
 
     def _offer(self, candidates: list[Candidate]) -> list[Seen]:
         return self.frontier.offer(

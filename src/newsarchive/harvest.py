@@ -383,6 +383,10 @@ class Harvester:
     # told the check (``HostResting.evidence``): failures of their own unless the site
     # turns out walled (``walled_alone``)
     walled: dict[str, str] = field(default_factory=dict)
+    # the run's discovery is read, the site's news answered: what is fetched now is the
+    # retries and the passed-over (``Frontier.open_retries``); a wall met now rests the
+    # site, but the pages it answered have their try counted (``_walled_late``)
+    after_news: bool = False
 
     def __post_init__(self) -> None:
         self.listings = StartPages(self.profile)
@@ -461,7 +465,7 @@ class Harvester:
 
         def unfetched() -> Iterator[str]:  # read as each URL is started
             for url in urls:
-                found_by = self.archived.get(url_key(url))
+                found_by = self.archived.get(url_key(url)) or self._original_read(url)
                 if found_by is None:
                     yield url
                 else:  # the page archived in this run already: no request
@@ -481,6 +485,8 @@ class Harvester:
                 if not self.fetcher.rests(url):  # refused while a wall was being forgiven
                     self.went_back = True  # (asked again in this run's next batch)
                     continue
+                if self.after_news and result.walled:
+                    self._walled_late(url, result)
                 raise result  # the site's run ends; the URL stays queued
             self.archive(url, result, listed.get(url))
             self.still_ours()
@@ -488,6 +494,30 @@ class Harvester:
             raise FetchInterrupted("crawl interrupted", url="")
         self.between()
         return self.report.count(Outcome.OLD) - old
+
+    def _walled_late(self, url: str, rest: HostResting) -> None:
+        """A second wall in a row met after the night's news answered (the retries, the
+        passed-over): the site rests, and the URL stays queued, but its try is counted,
+        and so is that of each page forgiven before it in this run (``walled``), without
+        a line of their own (the rest says it): two pages a WAF rule walls, retried
+        last, rested the site at them every night, for ever, their tries never counted."""
+        self.walled[url] = rest.evidence
+        for walled, evidence in self.walled.items():
+            message = f"a bot check answered this page ({evidence}); retried later: {walled}"
+            self.frontier.settle(walled, State.FAILED, message)
+        self.walled.clear()
+
+    def _original_read(self, url: str) -> str | None:
+        """A URL its found by, when ``url`` is an AMP copy whose original another copy
+        had read in this run (``_original``): no request. Two copies of one article
+        (``/x/amp/`` and ``/x/?amp=1``, linked from a tag page and a "most read" block)
+        each fetched it again, four requests for one article, where the original alone
+        links neither."""
+        for original in amp_originals(url):
+            key = url_key(original)
+            if key in self.originals and key in self.archived:
+                return self.archived[key]
+        return None
 
     def archive_items(self, page: Page, items: list[FullItem]) -> list[Seen]:
         """A page of items in full, read as a listing: each item archived as an article
@@ -563,7 +593,7 @@ class Harvester:
         if target in self.fates:
             state, found_by = self.fates[target]
             message = f"redirected to {result.page}, {state.value} in this run: {url}"
-            self._settled(url, state, found_by, message=message)
+            self._settled(url, state, found_by, message=message, day=self.days.get(target))
         elif target in passed:
             message = f"redirected to {result.page}, which redirects again: {url}"
             self._settled(url, State.FAILED, None, message=message)
@@ -576,31 +606,39 @@ class Harvester:
     def _settled(
         self, url: str, state: State, found_by: str | None, *,
         message: str | None = None, also: Page | FetchError | None = None,
+        day: dt.date | None = None,
     ) -> None:  # fmt: skip
         """Record this run's fate of ``url`` (and of where it ended up, ``also``'s final
         URL), settling it with ``message`` (None: ``archive`` settled it already), and
-        pass it on to the URLs that redirect there and waited for it."""
+        pass it on to the URLs that redirect there and waited for it. ``day``: the day
+        the page ``url`` leads to states, for one settled older than ``--since``."""
         keys = [url_key(url)]
         if isinstance(also, Page):
             keys.append(url_key(also.final_url))
         if message is not None:
-            self._settle(url, state, found_by, message)
+            self._settle(url, state, found_by, message, day)
         for key in dict.fromkeys(keys):
             self.fates[key] = (state, found_by)
             for waiter in self.waiting.pop(key, []):
                 self.waiters.discard(url_key(waiter))
                 message = f"redirected to {url}, {state.value} in this run: {waiter}"
-                self._settled(waiter, state, found_by, message=message)
+                self._settled(waiter, state, found_by, message=message, day=self.days.get(key))
 
-    def _settle(self, url: str, state: State, found_by: str | None, message: str) -> None:
+    def _settle(
+        self, url: str, state: State, found_by: str | None, message: str,
+        day: dt.date | None = None,
+    ) -> None:  # fmt: skip
         """``url`` settled as the page it leads to was: when that is an archived article,
         ``url`` becomes one of its URLs (``show`` and later runs know it) in the same
-        transaction."""
+        transaction. One settled older than ``--since`` keeps the day that page states
+        (``Frontier.settle``), as the page does: kept with the run's ``--since`` alone,
+        each run reaching a little further back fetched it again, and the page it
+        redirects to with it, to drop both again."""
         if state is State.DONE and found_by is not None:
             with self.frontier.archiving(url):
                 self.store.add_url(url, found_by)
         else:
-            self.frontier.settle(url, state, None if state is State.DONE else message)
+            self.frontier.settle(url, state, None if state is State.DONE else message, day=day)
 
     def _carry_out(
         self, url: str, result: Page | FetchError, listed: tuple[dt.date, str] | None
@@ -620,6 +658,11 @@ class Harvester:
         if verdict.article is not None and isinstance(result, Page):
             if self._unfounded(verdict.url, url, result):
                 verdict = replace(verdict, url=identify(result.final_url, None, self.profile))
+            if (found_by := self._original_read(result.final_url)) is not None:
+                # another copy, fetched beside this one, read the original first
+                self.handled.add(url)
+                self._settled(url, State.DONE, found_by, message="")
+                return verdict.url
             result, verdict = self._original(result, verdict, listed)
         self.handled.add(url)
         if isinstance(result, Page):
@@ -711,8 +754,15 @@ class Harvester:
             return page, verdict
         try:
             original = self.fetcher.fetch(verdict.url)
-        except (FetchInterrupted, HostResting):
+        except FetchInterrupted:
             raise  # the run's end: the copy stays queued
+        except HostResting as exc:
+            # a bot check on the original alone (a WAF rule on its path) is that page's,
+            # forgiven as an article's is: the copy stands. It rested the site, the copy
+            # queued, asked first and walled again each night: no news, ever
+            if not self.fetcher.forgive_wall(exc):
+                raise  # the run's end: the copy stays queued
+            return page, verdict
         except FetchError:
             return page, verdict
         if original.status != 200 or original.not_modified:
@@ -741,8 +791,15 @@ class Harvester:
         def fetch(url: str) -> Page | None:
             try:
                 part = self.fetcher.fetch(url)
-            except (FetchInterrupted, HostResting):
+            except FetchInterrupted:
                 raise  # the run's end: the first page stays queued
+            except HostResting as exc:
+                # a later page walled alone (forgiven as an article is): the text ends
+                # before it for now, and the run goes on
+                if not self.fetcher.forgive_wall(exc):
+                    raise  # the run's end: the first page stays queued
+                short.append(f"a bot check answered it alone ({exc.evidence})")
+                return None
             except RobotsDisallowed as exc:  # (for good, as a gone page is)
                 self._without(page, str(exc))
                 return None

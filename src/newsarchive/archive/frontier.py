@@ -25,10 +25,9 @@ from newsarchive.archive.states import State
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import amp_originals, is_item_url, url_key
-from newsarchive.discover.walk import Seen, WalkState, too_old
+from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS  # (a URL failing on
+from newsarchive.discover.walk import Seen, WalkState, too_old  # this many runs is left alone)
 from newsarchive.models import SOURCE_FEED, SOURCE_OLDER, SOURCE_RECHECK, Candidate, Page
-
-MAX_ATTEMPTS = 5  # a URL failing on this many runs is left alone (still listed as failed)
 
 
 @dataclass(frozen=True)
@@ -160,6 +159,9 @@ class Frontier:
         # whether ``pending`` offers what ``requeue_passed`` queued: not before the run's
         # own discovery has been read, in this run or the next ones (a queue left over)
         self._passed_open = False
+        # whether ``pending`` offers the failed URLs still worth retrying: only after the
+        # run's own discovery (``open_retries``), as ``_passed_open`` does the passed ones
+        self._retries_open = False
 
     # queued URLs -----------------------------------------------------------------
     def _known(self, key: str) -> tuple[Entry | None, bool]:
@@ -393,17 +395,34 @@ class Frontier:
                 found[url] = (headers.get("etag"), headers.get("last-modified"))
         return found
 
+    def open_retries(self) -> int:
+        """From now on ``pending`` offers the failed URLs still worth retrying; how many
+        wait. Called once the run's discovery is read: a retry asked first each night
+        was the first request after robots.txt, and a page a bot check answers alone
+        (a WAF rule on its path) then met the wall before any page of the site had
+        answered; two such in a row rested the site before its feed was read, night
+        after night, the retries never counted (``Harvester.walled_alone``)."""
+        self._retries_open = True
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM frontier WHERE site = ? AND state = 'failed'"
+                " AND attempts < ?",
+                (self.site, MAX_ATTEMPTS),
+            ).fetchone()[0]
+        )
+
     def pending(self, limit: int = -1) -> list[str]:
         """Queued URLs, then failed ones still worth retrying, oldest first; at most
         ``limit`` (-1: all), so a run near its request budget does not read a huge queue.
-        What an earlier ``--since`` passed over (``requeue_passed``) only once this run
-        has opened it, after its discovery: left queued by a run out of budget, it came
-        first the next night and spent that night's budget too before the feed was read."""
+        What an earlier ``--since`` passed over (``requeue_passed``), and the retries
+        (``open_retries``), only once this run has opened them, after its discovery:
+        left queued by a run out of budget, the passed ones came first the next night
+        and spent that night's budget too before the feed was read."""
         rows = self.conn.execute(
             "SELECT url FROM frontier WHERE site = ? AND ((state = 'queued'"
-            " AND (? OR old_since IS NULL)) OR (state = 'failed' AND attempts < ?))"
+            " AND (? OR old_since IS NULL)) OR (? AND state = 'failed' AND attempts < ?))"
             " ORDER BY rowid LIMIT ?",
-            (self.site, self._passed_open, MAX_ATTEMPTS, limit),
+            (self.site, self._passed_open, self._retries_open, MAX_ATTEMPTS, limit),
         ).fetchall()
         return [str(r[0]) for r in rows]
 
@@ -532,28 +551,32 @@ class Frontier:
     # listing walks ---------------------------------------------------------------
     def walk(self, start_url: str) -> WalkState:
         row = self.conn.execute(
-            "SELECT resume_url, resume_page, completed, cut_since, cut_pages, judged"
+            "SELECT resume_url, resume_page, completed, cut_since, cut_pages, judged, failures"
             " FROM listing_walks WHERE start_url = ?",
             (start_url,),
         ).fetchone()
         if row is None:
             return WalkState()
         cut_since = dt.date.fromisoformat(row[3]) if row[3] else None
-        return WalkState(row[0], int(row[1]), bool(row[2]), cut_since, int(row[4]), bool(row[5]))
+        return WalkState(
+            row[0], int(row[1]), bool(row[2]), cut_since, int(row[4]), bool(row[5]), int(row[6])
+        )
 
     def save_walk(self, start_url: str, state: WalkState) -> None:
         cut_since = state.cut_since.isoformat() if state.cut_since else None
         with self.conn:
             self.conn.execute(
                 "INSERT INTO listing_walks (start_url, site, resume_url, resume_page, completed,"
-                " cut_since, cut_pages, judged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " cut_since, cut_pages, judged, failures, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(start_url) DO UPDATE SET resume_url = excluded.resume_url,"
                 " resume_page = excluded.resume_page, completed = excluded.completed,"
                 " cut_since = excluded.cut_since, cut_pages = excluded.cut_pages,"
-                " judged = excluded.judged, updated_at = excluded.updated_at",
+                " judged = excluded.judged, failures = excluded.failures,"
+                " updated_at = excluded.updated_at",
                 (
                     start_url, self.site, state.resume_url, state.resume_page, state.completed,
-                    cut_since, state.cut_pages, state.judged, now_iso(),
+                    cut_since, state.cut_pages, state.judged, state.failures, now_iso(),
                 ),
             )  # fmt: skip
 

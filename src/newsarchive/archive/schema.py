@@ -95,6 +95,10 @@ Migrations, in ``MIGRATIONS`` order:
   v17): Google Analytics' older cross-domain linker (``?_ga=2.…``), HubSpot's and
   Marketo's e-mail tags and Facebook's share tags are tracking (``urls.TRACKING_PARAMS``),
   where older releases archived an article under the tagged address a sitemap gave it.
+* v19: ``listing_walks.failures``: runs in a row whose walk failed at the later page it
+  resumes from (``discover.walk.WalkState.failures``); after ``walk.MAX_ATTEMPTS`` that
+  page is the listing's end, where each nightly run asked it again and failed, for ever
+  (a redirect loop on ``?page=2``). Existing walks start at 0.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -107,12 +111,12 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (v12, v16-v18: ``archive.rekey``), respell
 # stored words (v13) or add what only a crawl reads (v14: a walk's cut; v15: whether its
-# order was told). A reader that cannot write the archive (``connection.connect_reader``)
-# reads one this old as it is.
+# order was told; v19: its failures). A reader that cannot write the archive
+# (``connection.connect_reader``) reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
@@ -201,7 +205,8 @@ CREATE TABLE IF NOT EXISTS listing_walks (
     updated_at TEXT NOT NULL,
     cut_since TEXT,
     cut_pages INTEGER NOT NULL DEFAULT 0,
-    judged INTEGER NOT NULL DEFAULT 1
+    judged INTEGER NOT NULL DEFAULT 1,
+    failures INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS site_discovery (
     site TEXT PRIMARY KEY,
@@ -656,6 +661,13 @@ def _migrate_identity_v18(conn: sqlite3.Connection) -> None:
     rekey(conn)
 
 
+def _migrate_walk_failures_v19(conn: sqlite3.Connection) -> None:
+    """Runs in a row a walk failed at its resume point, unknown before: none (a walk
+    the v4 migration rebuilt has the column already)."""
+    if "failures" not in _columns(conn, "listing_walks"):
+        conn.execute("ALTER TABLE listing_walks ADD COLUMN failures INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -674,6 +686,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (16, _migrate_identity_v16),
     (17, _migrate_identity_v17),
     (18, _migrate_identity_v18),
+    (19, _migrate_walk_failures_v19),
 )
 
 

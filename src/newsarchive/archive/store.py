@@ -461,6 +461,21 @@ class Store:
             return False
         return self._names_another(article_id, None, values)
 
+    def _taken(self, fetched_id: int, keys: list[str], values: tuple[Any, ...]) -> bool:
+        """The article ``fetched_id`` the fetched address (``keys[1]``) leads to, not the
+        one its declared canonical (``keys[0]``) does, was archived there from another
+        address and is another article (``_claimed``): a CMS naming the next article as
+        each article's canonical chained every article into one row, each read in turn
+        updating the one before ("identity": four articles, one row, the last one's)."""
+        if self._find_keys(keys[:1]) == fetched_id:
+            return False  # (the canonical's own article: this page, edited or not)
+        row = self.conn.execute(
+            "SELECT source_url FROM articles WHERE id = ?", (fetched_id,)
+        ).fetchone()
+        if row is None or row[0] is None or archive_key(row[0]) == keys[1]:
+            return False  # (read from this very address before: this page)
+        return self._claimed(fetched_id, values)
+
     def _share(self, key: str, site: str, article_id: int) -> None:
         """Mark ``key`` as naming no article but the one that lives there, and give the
         article archived under it the URL it was fetched from, if that was another: a
@@ -469,13 +484,22 @@ class Store:
             "INSERT OR IGNORE INTO shared_canonicals (url_key, site, found_at) VALUES (?, ?, ?)",
             (key, site, now_iso()),
         )
-        moved = self.conn.execute(
-            "UPDATE articles SET url = source_url, source_url = NULL"
-            " WHERE id = ? AND source_url IS NOT NULL",
-            (article_id,),
-        ).rowcount
-        if moved:
-            self.conn.execute("DELETE FROM article_urls WHERE url_key = ?", (key,))
+        row = self.conn.execute(
+            "SELECT url FROM articles WHERE id = ? AND source_url IS NOT NULL", (article_id,)
+        ).fetchone()
+        if row is None:
+            return
+        self.conn.execute(
+            "UPDATE articles SET url = source_url, source_url = NULL WHERE id = ?", (article_id,)
+        )
+        # the address the article leaves: ``key``, unless ``key`` found it as the one it
+        # was fetched from (``/a`` archived under ``/b``, which its page named; then
+        # another page naming ``/a``): ``/a`` stays its key, and ``/b`` is left for the
+        # page read there, which found the article at ``/a`` by it and overwrote it
+        self.conn.execute(
+            "DELETE FROM article_urls WHERE url_key = ? AND article_id = ?",
+            (archive_key(row[0]), article_id),
+        )
 
     def _same_content(
         self, site: str, pdate: str, values: tuple[Any, ...]
@@ -598,7 +622,14 @@ class Store:
             self._index()  # (``_share`` may update the row)
             # (the fetched URL's own article, looked up once: ``_share`` leaves its key be)
             fetched_id = self._find_keys(keys[1:])
-            if self._names_another(article_id, fetched_id, values):
+            if fetched_id is not None and self._taken(fetched_id, keys, values):
+                # this page's own address, archived first as the canonical another
+                # article's page named (``/a`` declaring ``/b``, ``/b`` declaring ``/c``):
+                # the address is this page's, that article keeps the one it came from
+                self._share(keys[1], site, fetched_id)
+                fetched_id = self._find_keys(keys[1:])
+                article_id = self._find_keys(keys)
+            if article_id is not None and self._names_another(article_id, fetched_id, values):
                 self._share(keys[0], site, article_id)
                 url, source_url, keys = source_url, None, keys[1:]
                 article_id = fetched_id

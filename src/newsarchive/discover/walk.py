@@ -66,6 +66,9 @@ class Stop(enum.Enum):
 
 
 NATURAL_ENDS = frozenset({Stop.END, Stop.CAP})
+# Runs a URL may fail on before it is left alone: an article's retries
+# (``archive.frontier``), and a walk's at the later page it resumes from (``failed``).
+MAX_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,9 @@ class WalkState:
     # False: a walk an older release completed before walks told a listing's order: its
     # next run reads page 1 whole and, when its dates run forward, walks on to the end
     judged: bool = True
+    # runs in a row whose walk failed at ``resume_url``, a page after the first
+    # (``ListingWalk.failed``)
+    failures: int = 0
 
     def covers(self, since: dt.date | None, pages: int) -> bool:
         """Whether a run bounded by ``since`` and ``pages`` (a ``--max-pages``; 0: none)
@@ -162,6 +168,7 @@ class ListingWalk:
         self._first_newest: dt.date | None = None  # the newest day page 1 printed
         self._last: tuple[str, int, dt.date | None] | None = None  # last page read, its oldest day
         self.stop: Stop | None = None
+        self.gave_up = False  # the page failed once too often: the listing ends there
         self._visited: set[str] = set()
         self._known_run = 0
         self._items: set[str] = set()  # the article links of this walk's pages so far
@@ -183,7 +190,18 @@ class ListingWalk:
         return self.url, self.number
 
     def failed(self) -> Stop:
-        """The page could not be fetched: stop, keep the resume point for the next run."""
+        """The page could not be fetched: stop, keep the resume point for the next run.
+        A later page the walk resumes from that failed so in ``MAX_ATTEMPTS`` runs in a
+        row (a redirect loop, a bot check on ``?page=``, a 500 that stays) is the
+        listing's end, as an article failing so often is left alone: each nightly run
+        jumped there from its known page 1, asked it again (six requests for a loop) and
+        failed the run, for ever. A walk that ends so reads no page past it again."""
+        if self.number > 1 and self.url == self.state.resume_url:
+            failures = self.state.failures + 1
+            if failures >= MAX_ATTEMPTS:
+                self.gave_up = True
+                return self._end(Stop.END)
+            self.state = replace(self.state, failures=failures)
         return self._end(Stop.FAILED)
 
     def not_modified(self) -> Stop | None:
@@ -208,6 +226,8 @@ class ListingWalk:
         """The page was fetched and its links queued: decide what comes next."""
         assert self.url is not None
         self._visited.add(self.url)
+        if self.state.failures and self.url == self.state.resume_url:  # (it answered)
+            self.state = replace(self.state, failures=0)
         verdicts = list(listed.seen)
         new = verdicts.count(Seen.NEW)
         old = verdicts.count(Seen.OLD) + listed.old
@@ -278,7 +298,7 @@ class ListingWalk:
     def _advance(self, url: str, number: int) -> None:
         self.url, self.number = url, number
         if not self.state.completed and number > self.state.resume_page:
-            self.state = replace(self.state, resume_url=url, resume_page=number)
+            self.state = replace(self.state, resume_url=url, resume_page=number, failures=0)
 
     def _end(self, stop: Stop) -> Stop:
         self.stop = stop
