@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from newsarchive.discover import listings
 from newsarchive.extraction import content, extract
-from newsarchive.markup import MAX_DEPTH, cap_depth, more_than, parse_html
+from newsarchive.markup import MAX_DEPTH, UTF8_SLICE, cap_depth, more_than, parse_html, utf8
 from newsarchive.models import Profile
 
 TODAY = dt.date(2025, 3, 14)
@@ -185,6 +185,29 @@ def test_more_than_counts_as_count_does(data: bytes, limit: int) -> None:
     """The depth scan's gate counts tags with ``replace``, not ``count`` (cheaper): it
     must decide as the count does, at the limit above all."""
     assert more_than(data, b"<", limit) == (data.count(b"<") > limit)
+
+
+# Runs of ASCII, Cyrillic, a character past U+FFFF (a pair in UTF-16, one code point
+# here), a lone surrogate (dropped), Latin-1: every width CPython stores a str in.
+_PIECES = ["<p>", "a", " ", "б", "Общината", "😀", "\ud800", "\udfff", "é", "’", "\x00"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(_PIECES), max_size=40).map("".join),
+    size=st.integers(min_value=1, max_value=9),
+)
+def test_utf8_in_slices_is_the_whole_encoding(text: str, size: int) -> None:
+    """A page is encoded a slice at a time (cheaper on a mostly-ASCII page): the slices'
+    bytes joined must be what encoding it whole gives, wherever the cuts fall."""
+    assert utf8(text, size) == text.encode("utf-8", errors="ignore")
+
+
+def test_utf8_of_a_page_longer_than_a_slice() -> None:
+    """The slice size itself, with cuts falling inside runs of every width."""
+    page = ("<div class='x'>" + "a" * (UTF8_SLICE - 3) + "Общината’😀\ud800 é ") * 3
+    assert utf8(page) == page.encode("utf-8", errors="ignore")
+    assert utf8("<p>plain</p>") == b"<p>plain</p>"
 
 
 def test_the_scan_starts_one_tag_past_its_threshold() -> None:
