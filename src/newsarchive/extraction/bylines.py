@@ -115,6 +115,9 @@ _CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
 # word in lower case: the writer's role ("Иван Кирилов, ст. инспектор", "Jane Doe, staff
 # writer"), which a name, a co-author's or a place's, never starts with. A degree or a
 # title after the name ("Мария Петрова, д-р", "John Doe, jr.") is part of how it is cited.
+# Cyrillic capitals alone after a comma are the agency or office the writer files for
+# ("Мария Петрова, БТА"), never a degree: Bulgarian writes those in lower case ("д-р"),
+# and a co-author in capitals has a surname after the first name ("МАРИЯ, ИВАН КОЛЕВ").
 _TITLES_AFTER_NAME = r"д-р|проф|доц|инж|арх|jr|sr|phd|md"
 # The same after a comma in running text, as printed ("Jane Doe, MD", "John Roe, Ph.D.",
 # "Мария Петрова, д-р"), and the capitals of further credentials that may follow the
@@ -124,7 +127,8 @@ _TITLE_WORD = re.compile(rf"(?i:{_TITLES_AFTER_NAME})\.?|{_DOTTED_TITLES}")
 _MORE_TITLES = re.compile(rf"[A-Z]{{2,6}}|{_DOTTED_TITLES}")
 _TAIL = re.compile(
     rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|\d|(?<!\w){_CREDIT}"
-    rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))).*$",
+    rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))"
+    rf"|,\s*(?=(?-i:[А-ЯЁ]{{2,6}})\s*(?:$|[,.;|/(\d–—-]))).*$",
     re.IGNORECASE,
 )
 # A month name left at the end once the day and year are cut ("Jane Doe March 3, 2025");
@@ -387,6 +391,10 @@ def byline_in_text(text: str) -> str:
     (``furniture.text_near_title`` keeps one where a block ends) ends the name.
     """
     for m in _IN_TEXT.finditer(text):
+        if m["prefix"] and _CREDITED_BEFORE.search(
+            text[max(m.start("prefix") - 40, 0) : m.start("prefix")]
+        ):
+            continue  # "Reviewed By: Jane Doe", "Photo by Jane Doe": not the writer
         # a line break in ``text`` is where a block ended: the name does not run past it
         words = text[m.end() :].lstrip().split("\n", 1)[0].split(maxsplit=16)
         names, end = _names_at(words)
@@ -406,6 +414,15 @@ def byline_in_text(text: str) -> str:
             return clean_byline(" ".join(words[: end + 1]))
         return clean_byline(_without_full_stop(" ".join(words[:end]).rstrip(",;")))
     return ""
+
+
+# The word before a "By" that makes it someone else's credit: a reviewer's or an editor's
+# (``NOT_WRITERS``), a photographer's or an illustrator's ("Photo by", "Снимки от" reads
+# as a credit already: ``_CREDIT``).
+_CREDITED_BEFORE = re.compile(
+    rf"(?:{NOT_WRITERS.pattern}|\b(?:photos?|photography|images?|illustrations?|video))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _without_full_stop(name: str) -> str:
