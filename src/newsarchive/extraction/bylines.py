@@ -22,6 +22,7 @@ from newsarchive.dates import (
     MONTH_WORD,
     WEEKDAY_NAMES,
     is_date_line,
+    is_roman_month,
 )
 
 # Elements themes name after the byline, most specific first.
@@ -629,7 +630,10 @@ def is_bare_date(line: str) -> bool:
     if not is_date_line(rest, _BARE_DATE_CHARS) or len(_YEARS.findall(rest)) != 1:
         return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
     words = re.findall(r"[^\W\d_]+", rest.casefold())
-    return all(w in _DATE_WORDS or w in WEEKDAY_NAMES or MONTH_WORD.fullmatch(w) for w in words)
+    return all(
+        w in _DATE_WORDS or w in WEEKDAY_NAMES or is_roman_month(w) or MONTH_WORD.fullmatch(w)
+        for w in words
+    )
 
 
 # A line that is a writer's label and a name and nothing else ("Автор: Милена Стоянова",
@@ -838,9 +842,11 @@ def after_verse(before: list[str]) -> bool:
 
 
 # Where the writer writes from, or for whom, in brackets after the name: "(Русе)", "(БТА)";
-# or the agency they write for, in capitals after a dash: "Мария Колева – БТА".
+# or the agency they write for, in capitals after a dash: "Мария Колева – БТА", or after a
+# comma in Cyrillic capitals, which no degree is written in ("Мария Колева, БТА": ``_TAIL``).
 _PLACE_AFTER = re.compile(
-    r"(?:\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)|\s+[–—-]\s+(?-i:[А-ЯA-Z]{2,6}))\s*\.?$"
+    r"(?:\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)|\s+[–—-]\s+(?-i:[А-ЯA-Z]{2,6})"
+    r"|\s*,\s*(?-i:[А-ЯЁ]{2,6}))\s*\.?$"
 )
 
 

@@ -443,9 +443,11 @@ def _trim_tail(
     line of its own (``bylines.signer``; a Latin name unmarked by a dash or "By" only
     when it is the ``author`` the page names elsewhere; not words the ``title`` or the
     text above names, a place's), is who and when, no text: dropped, its person or
-    office returned, and the date as printed (last).
+    office returned, and the date as printed (last); with no signature, the date line
+    the text closes on, the page's one date where nothing nearer the headline dates it
+    (an old template's "14 март 2025, 10:32 ч." under the text), but not a change's.
     """
-    signed = office = signed_on = ""
+    signed = office = signed_on = closing = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
     while paragraphs:
         last = paragraphs[-1]
@@ -474,8 +476,10 @@ def _trim_tail(
             if len(paragraphs) > 1 and bylines.label_alone(paragraphs[-2]):
                 paragraphs = [*paragraphs[:-2], last]  # the label over the signature too
         dated = last if bylines.is_bare_date(last) else ""
+        if dated and not closing and not dates.says_modified_word(dated):
+            closing = dated  # the date the text closes on, unless it says "Обновена"
         paragraphs = paragraphs[:-1]
-    return paragraphs, signed, office, signed_on
+    return paragraphs, signed, office, signed_on or closing
 
 
 def _repeats_headline(line: str, title: str) -> bool:
