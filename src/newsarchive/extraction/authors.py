@@ -98,9 +98,13 @@ def _printed_instead(stated: str, page: Sources) -> str:
     is told wrote it. Only a name that shares no word with the stated one: a shorter or a
     longer form of the same name ("Jane Doe, MD"; one of the co-authors listed) is the
     same writer, and the metadata's form stays. Read only on pages whose metadata names
-    someone: the visible bylines are searched only when the headline's byline differs."""
+    someone, and where the headline's box does not print the stated name itself: the
+    visible bylines are searched only when the headline's byline differs."""
     lines = page.near.first_lines
-    printed = bylines.byline_in_text("\n".join(lines)) or _signed_line_in(lines)
+    window = "\n".join(lines)
+    if stated in window:
+        return ""
+    printed = bylines.byline_in_text(window) or _signed_line_in(lines)
     if not printed or not _reads_as_full_name(printed):
         return ""
     if set(_WORDS.findall(printed.casefold())) & set(_WORDS.findall(stated.casefold())):

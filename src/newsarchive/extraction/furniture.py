@@ -543,12 +543,18 @@ def _text_after(
     parts: list[str] = []
     size = 0
     broken = False  # the last sibling read (text or <br>) was a block
+    dated: bool | None = None  # the one part read is a date line: asked once, if at all
     sibling = node.next
     while sibling is not None and size < limit:
         block = (sibling.tag or "") in blocks.BLOCK_TAGS or sibling.tag == "br"
         text = " ".join(_own_text(sibling, limit - size, furniture).split())
-        if not text and first and len(parts) <= 1 and furniture(sibling) and _only_a_date(parts):
-            text = _byline_box(sibling)  # the first thing under the headline, or its date
+        if not text and first and len(parts) == 1 and dated is None:
+            dated = dates.is_date_line(parts[0])
+        if not text and first and (not parts or (dated and len(parts) == 1)) and furniture(sibling):
+            # the first thing under the headline, or under its date line: a byline's box
+            # that a class calls furniture ("news-credits": "Текст: Мария Петрова; Снимки:
+            # Иван Колев")
+            text = _byline_box(sibling)
         if text:
             if parts:
                 parts.append("\n" if block or broken else " ")
@@ -558,13 +564,6 @@ def _text_after(
             broken = block
         sibling = sibling.next
     return "".join(parts)
-
-
-def _only_a_date(parts: list[str]) -> bool:
-    """Nothing read after the headline yet, or only its date line: a byline's box that a
-    class calls furniture ("news-credits": "Текст: Мария Петрова; Снимки: Иван Колев")
-    comes first under the headline or after the date's own line."""
-    return not parts or (len(parts) == 1 and dates.is_date_line(parts[0]))
 
 
 # A box right under the headline that a class calls furniture ("js-social-share") but
