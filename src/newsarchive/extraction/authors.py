@@ -102,7 +102,7 @@ def _printed_instead(stated: str, page: Sources) -> str:
     visible bylines are searched only when the headline's byline differs."""
     lines = page.near.first_lines
     window = "\n".join(lines)
-    if stated in window:
+    if stated in window or not bylines.may_hold_byline(window):
         return ""
     printed = bylines.byline_in_text(window) or _signed_line_in(lines)
     if not printed or not _reads_as_full_name(printed):

@@ -381,6 +381,17 @@ def _capitalised(word: str) -> str:
     return word.capitalize() if _SHORT_TITLE.fullmatch(word) else word.title()
 
 
+def may_hold_byline(text: str) -> bool:
+    """Whether ``text`` can hold a byline ``byline_in_text`` or ``signed_line`` reads: a
+    label's colon ("Автор:", "Текст и снимки:") or the agent's word in any case ("By",
+    "От", "Posted by"). A test of substrings, before a rule that would pass the byline
+    patterns over a window only to check a name it already has."""
+    if ":" in text:
+        return True
+    folded = text.casefold()
+    return any(agent in folded for agent in _POSTED_WORDS)
+
+
 def byline_in_text(text: str) -> str:
     """The first "By Jane Doe" / "Автор: Иван Петров" / "От Мария Иванова" in ``text``,
     co-authors included as printed ("Мария Петрова и Иван Колев", "A, B and C").
