@@ -879,8 +879,9 @@ def test_date_in_the_byline_box_apart_from_the_headline() -> None:
     assert article.published == dt.date(2025, 3, 3)
     assert article.rules["published"] == "generic:beside-byline"
     assert article.date_source == "text"
-    # a date further from the byline than its small box is not the article's
-    far = html.replace("<p>3 март 2025</p>", f"{prose}<p>3 март 2025</p>")
+    # a date further from the byline than its small box is not the article's (text after
+    # it too: a date line the text closes on is the closing line's, ``_trim_tail``)
+    far = html.replace("<p>3 март 2025</p>", f"{prose}<p>3 март 2025</p>{prose}")
     assert extract(far, today=TODAY).published is None
 
 

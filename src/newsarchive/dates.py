@@ -347,6 +347,15 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 # A Bulgarian keyboard types the Cyrillic Х (and, where it has one, І) for the numerals
 # they look like: "28.ХI.2025" is the month a reader sees, whichever letters made it.
 _ROMAN_LOOKALIKES = str.maketrans({"х": "x", "Х": "X", "і": "i", "І": "I"})
+
+
+def is_roman_month(word: str) -> bool:
+    """``word`` is a month's Roman numeral, in either case and whichever lookalike letters
+    typed it: for the readers that ask whether a line holds only a date ("14.III.2025
+    г.": ``bylines.is_bare_date``)."""
+    return word.translate(_ROMAN_LOOKALIKES).lower() in _ROMAN
+
+
 _ROMAN_NUMERALS = "|".join(
     numeral.replace("X", "[XХ]").replace("I", "[IІ]")
     for numeral in "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I".split("|")

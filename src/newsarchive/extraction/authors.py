@@ -73,11 +73,44 @@ def pick_author(page: Sources) -> tuple[str, str]:
             continue
         if trusted or not (_is_publisher(name, meta) or _is_login(name)):
             name = name if trusted else _without_publisher(name, meta)
+            if rule in _STATED and (printed := _printed_instead(name, page)):
+                return _as_printed(printed, page.tree), _NEAR_TITLE
             return _as_printed(name, page.tree), rule
         publisher = publisher or (name, rule)
     if meta.jsonld_org_author:
         return meta.jsonld_org_author, _ORGANIZATION
     return publisher or ("", "none")
+
+
+# The names a page states for machines (JSON-LD, the author meta, an SEO plugin's card),
+# which a CMS fills from the account that saved the post.
+_STATED = frozenset({"jsonld:author", "meta:author", "meta:twitter:data"})
+_NEAR_TITLE = "generic:text-near-title"
+
+
+def _printed_instead(stated: str, page: Sources) -> str:
+    """The writer the page prints by its headline ("By Jane Doe") in place of the name
+    its metadata states, "" where they agree or nothing else is printed there.
+
+    The metadata names whoever's account saved the post (an editor, a login, a former
+    writer), the page its writer; a byline the page prints by the headline and again in
+    a byline element or an author link (two of the page's own statements) is who a reader
+    is told wrote it. Only a name that shares no word with the stated one: a shorter or a
+    longer form of the same name ("Jane Doe, MD"; one of the co-authors listed) is the
+    same writer, and the metadata's form stays. Read only on pages whose metadata names
+    someone, and where the headline's box does not print the stated name itself: the
+    visible bylines are searched only when the headline's byline differs."""
+    lines = page.near.first_lines
+    window = "\n".join(lines)
+    if stated in window or not bylines.may_hold_byline(window):
+        return ""
+    printed = bylines.byline_in_text(window) or _signed_line_in(lines)
+    if not printed or not _reads_as_full_name(printed):
+        return ""
+    if set(_WORDS.findall(printed.casefold())) & set(_WORDS.findall(stated.casefold())):
+        return ""
+    shown = (*_byline_elements(page.tree), *_author_links(page.tree, page.url))
+    return printed if any(name == printed for name, _ in shown) else ""
 
 
 def names_nobody(name: str, rule: str, meta: Metadata) -> bool:

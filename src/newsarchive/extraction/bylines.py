@@ -22,6 +22,7 @@ from newsarchive.dates import (
     MONTH_WORD,
     WEEKDAY_NAMES,
     is_date_line,
+    is_roman_month,
 )
 
 # Elements themes name after the byline, most specific first.
@@ -115,6 +116,9 @@ _CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
 # word in lower case: the writer's role ("Иван Кирилов, ст. инспектор", "Jane Doe, staff
 # writer"), which a name, a co-author's or a place's, never starts with. A degree or a
 # title after the name ("Мария Петрова, д-р", "John Doe, jr.") is part of how it is cited.
+# Cyrillic capitals alone after a comma are the agency or office the writer files for
+# ("Мария Петрова, БТА"), never a degree: Bulgarian writes those in lower case ("д-р"),
+# and a co-author in capitals has a surname after the first name ("МАРИЯ, ИВАН КОЛЕВ").
 _TITLES_AFTER_NAME = r"д-р|проф|доц|инж|арх|jr|sr|phd|md"
 # The same after a comma in running text, as printed ("Jane Doe, MD", "John Roe, Ph.D.",
 # "Мария Петрова, д-р"), and the capitals of further credentials that may follow the
@@ -124,7 +128,8 @@ _TITLE_WORD = re.compile(rf"(?i:{_TITLES_AFTER_NAME})\.?|{_DOTTED_TITLES}")
 _MORE_TITLES = re.compile(rf"[A-Z]{{2,6}}|{_DOTTED_TITLES}")
 _TAIL = re.compile(
     rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|\d|(?<!\w){_CREDIT}"
-    rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))).*$",
+    rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))"
+    rf"|,\s*(?=(?-i:[А-ЯЁ]{{2,6}})\s*(?:$|[,.;|/(\d–—-]))).*$",
     re.IGNORECASE,
 )
 # A month name left at the end once the day and year are cut ("Jane Doe March 3, 2025");
@@ -376,6 +381,17 @@ def _capitalised(word: str) -> str:
     return word.capitalize() if _SHORT_TITLE.fullmatch(word) else word.title()
 
 
+def may_hold_byline(text: str) -> bool:
+    """Whether ``text`` can hold a byline ``byline_in_text`` or ``signed_line`` reads: a
+    label's colon ("Автор:", "Текст и снимки:") or the agent's word in any case ("By",
+    "От", "Posted by"). A test of substrings, before a rule that would pass the byline
+    patterns over a window only to check a name it already has."""
+    if ":" in text:
+        return True
+    folded = text.casefold()
+    return any(agent in folded for agent in _POSTED_WORDS)
+
+
 def byline_in_text(text: str) -> str:
     """The first "By Jane Doe" / "Автор: Иван Петров" / "От Мария Иванова" in ``text``,
     co-authors included as printed ("Мария Петрова и Иван Колев", "A, B and C").
@@ -387,6 +403,10 @@ def byline_in_text(text: str) -> str:
     (``furniture.text_near_title`` keeps one where a block ends) ends the name.
     """
     for m in _IN_TEXT.finditer(text):
+        if m["prefix"] and _CREDITED_BEFORE.search(
+            text[max(m.start("prefix") - 40, 0) : m.start("prefix")]
+        ):
+            continue  # "Reviewed By: Jane Doe", "Photo by Jane Doe": not the writer
         # a line break in ``text`` is where a block ended: the name does not run past it
         words = text[m.end() :].lstrip().split("\n", 1)[0].split(maxsplit=16)
         names, end = _names_at(words)
@@ -406,6 +426,15 @@ def byline_in_text(text: str) -> str:
             return clean_byline(" ".join(words[: end + 1]))
         return clean_byline(_without_full_stop(" ".join(words[:end]).rstrip(",;")))
     return ""
+
+
+# The word before a "By" that makes it someone else's credit: a reviewer's or an editor's
+# (``NOT_WRITERS``), a photographer's or an illustrator's ("Photo by", "Снимки от" reads
+# as a credit already: ``_CREDIT``).
+_CREDITED_BEFORE = re.compile(
+    rf"(?:{NOT_WRITERS.pattern}|\b(?:photos?|photography|images?|illustrations?|video))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _without_full_stop(name: str) -> str:
@@ -612,7 +641,10 @@ def is_bare_date(line: str) -> bool:
     if not is_date_line(rest, _BARE_DATE_CHARS) or len(_YEARS.findall(rest)) != 1:
         return False  # "29 November 2018 | 20 January 2019": an event's dates, its text
     words = re.findall(r"[^\W\d_]+", rest.casefold())
-    return all(w in _DATE_WORDS or w in WEEKDAY_NAMES or MONTH_WORD.fullmatch(w) for w in words)
+    return all(
+        w in _DATE_WORDS or w in WEEKDAY_NAMES or is_roman_month(w) or MONTH_WORD.fullmatch(w)
+        for w in words
+    )
 
 
 # A line that is a writer's label and a name and nothing else ("Автор: Милена Стоянова",
@@ -821,9 +853,11 @@ def after_verse(before: list[str]) -> bool:
 
 
 # Where the writer writes from, or for whom, in brackets after the name: "(Русе)", "(БТА)";
-# or the agency they write for, in capitals after a dash: "Мария Колева – БТА".
+# or the agency they write for, in capitals after a dash: "Мария Колева – БТА", or after a
+# comma in Cyrillic capitals, which no degree is written in ("Мария Колева, БТА": ``_TAIL``).
 _PLACE_AFTER = re.compile(
-    r"(?:\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)|\s+[–—-]\s+(?-i:[А-ЯA-Z]{2,6}))\s*\.?$"
+    r"(?:\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)|\s+[–—-]\s+(?-i:[А-ЯA-Z]{2,6})"
+    r"|\s*,\s*(?-i:[А-ЯЁ]{2,6}))\s*\.?$"
 )
 
 

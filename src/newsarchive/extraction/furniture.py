@@ -543,12 +543,19 @@ def _text_after(
     parts: list[str] = []
     size = 0
     broken = False  # the last sibling read (text or <br>) was a block
+    dated: bool | None = None  # the one part read is a date line: asked once, if at all
     sibling = node.next
     while sibling is not None and size < limit:
         block = (sibling.tag or "") in blocks.BLOCK_TAGS or sibling.tag == "br"
         text = " ".join(_own_text(sibling, limit - size, furniture).split())
-        if not text and first and not parts and furniture(sibling):
-            text = _byline_box(sibling)  # the first thing under the headline
+        if not text and first and len(parts) <= 1 and furniture(sibling):
+            if parts and dated is None:
+                dated = dates.is_date_line(parts[0])
+            if not parts or dated:
+                # the first thing under the headline, or under its date line: a byline's
+                # box that a class calls furniture ("news-credits": "Текст: Мария Петрова;
+                # Снимки: Иван Колев")
+                text = _byline_box(sibling)
         if text:
             if parts:
                 parts.append("\n" if block or broken else " ")

@@ -444,9 +444,11 @@ def _trim_tail(
     line of its own (``bylines.signer``; a Latin name unmarked by a dash or "By" only
     when it is the ``author`` the page names elsewhere; not words the ``title`` or the
     text above names, a place's), is who and when, no text: dropped, its person or
-    office returned, and the date as printed (last).
+    office returned, and the date as printed (last); with no signature, the date line
+    the text closes on, the page's one date where nothing nearer the headline dates it
+    (an old template's "14 март 2025, 10:32 ч." under the text), but not a change's.
     """
-    signed = office = signed_on = ""
+    signed = office = signed_on = closing = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
     # The lines are read in place up to ``end``, and copied once at the close: a copy a
     # dropped line made a page ending in a thousand dates cost a million lines' copying.
@@ -482,8 +484,11 @@ def _trim_tail(
             if end > 1 and bylines.label_alone(paragraphs[end - 2]):
                 end -= 1  # the label over the signature too (the signature no bare date)
         dated = last if bylines.is_bare_date(last) else ""
+        if dated and not closing and not dates.says_modified_word(dated):
+            closing = dated  # the date the text closes on, unless it says "Обновена"
         end -= 1
-    return (paragraphs if end == len(paragraphs) else paragraphs[:end]), signed, office, signed_on
+    kept = paragraphs if end == len(paragraphs) else paragraphs[:end]
+    return kept, signed, office, signed_on or closing
 
 
 class _Above:

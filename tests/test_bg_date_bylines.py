@@ -1,0 +1,139 @@
+"""The date and byline forms Bulgarian municipal and regional pages print, each in a page
+written for this test (``tests/fixtures/bg_dates``) in the markup such sites use: "в 10:32"
+after "Публикувано на", "10:32 ч." after the day in words, an abbreviated weekday before
+it, "Обновена:" printed before "Публикувана:", a Roman month, "преди 2 дни", a credits
+box ("Текст: …; Снимки: …") after the date line, an agency after the writer's name
+("Мария Петрова, БТА"), and a date line under the text, where old templates print it.
+Beside them, where the author a page states for machines and the byline it prints part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import byline_in_text, clean_byline, labelled_line
+
+PAGES = Path(__file__).parent / "fixtures" / "bg_dates"
+# The fetch moment, on Sofia's clock: "преди 2 дни" counts back from it.
+FETCHED = dt.datetime(2025, 3, 20, 15, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+@dataclass(frozen=True)
+class Form:
+    published: str  # ``str(article.published)``
+    rule: str  # the rule that dated it
+    author: str = ""
+    modified: str = ""
+    last: str = ""  # how the text's last line begins: the date or byline line is not text
+
+
+FORMS = {
+    "published_at_time": Form("2025-03-14 10:32:00", "generic:text-near-title"),
+    "date_with_hours_mark": Form(
+        "2025-03-14 10:32:00", "generic:text-near-title", author="Мария Петрова"
+    ),
+    "weekday_and_agency": Form(
+        "2025-03-14", "generic:text-near-title", author="Мария Петрова", last="Кметовете"
+    ),
+    "updated_before_published": Form(
+        "2025-03-12 09:15:00", "generic:text-near-title", modified="2025-03-18 16:40:00"
+    ),
+    "roman_month": Form("2025-03-14", "generic:text-near-title"),
+    "two_days_ago": Form("2025-03-18", "generic:text-near-title"),
+    "closing_roman_date": Form("2025-03-14", "generic:closing-signature", last="Списъкът"),
+    "closing_date_with_hours": Form(
+        "2025-03-14 10:32:00", "generic:closing-signature", last="Цената"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_a_bulgarian_date_or_byline_form_gives_the_pages_fields(name: str) -> None:
+    form = FORMS[name]
+    article = extract(
+        (PAGES / f"{name}.html").read_bytes(), f"https://obshtina.bg/{name}", today=FETCHED
+    )
+    assert str(article.published) == form.published
+    assert article.rules["published"] == form.rule
+    assert str(article.modified or "") == form.modified
+    assert (article.author or "") == form.author
+    if form.last:
+        assert article.text.split("\n")[-1].startswith(form.last)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Мария Петрова, БТА", "Мария Петрова"),
+        ("Автор: Мария Петрова, БТА", "Мария Петрова"),
+        ("Мария Петрова, БНР, 14.03.2025", "Мария Петрова"),
+        # Latin capitals after a comma are a degree, as cited ("Jane Doe, MD")
+        ("Matthew Frankel, CFP", "Matthew Frankel, CFP"),
+        # co-authors in capitals: a first name and a surname after the comma
+        ("МАРИЯ ПЕТРОВА, ИВАН КОЛЕВ", "МАРИЯ ПЕТРОВА, ИВАН КОЛЕВ"),
+    ],
+)
+def test_an_agency_after_the_writers_name_is_not_part_of_it(text: str, expected: str) -> None:
+    assert clean_byline(text) == expected
+
+
+def test_a_closing_byline_with_its_agency_is_a_byline_line() -> None:
+    assert labelled_line("Автор: Мария Петрова, БТА") == "Мария Петрова"
+    assert labelled_line("Автор: Мария Петрова, кмет на общината") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reviewed By: Owen Hale, PhD", ""),
+        ("Photo by Owen Hale", ""),
+        ("Medically reviewed by Owen Hale", ""),
+        ("By Laura Finch\nReviewed By: Owen Hale", "Laura Finch"),
+        ("Edited by Owen Hale · By Laura Finch", "Laura Finch"),
+    ],
+)
+def test_a_reviewers_or_photographers_by_is_no_writers_byline(text: str, expected: str) -> None:
+    assert byline_in_text(text) == expected
+
+
+_PROSE = "<p>" + "The council voted to extend the bus lanes along the river road. " * 8 + "</p>"
+
+
+def _stated_and_printed(byline: str, stated: str = "kate.editor", link: bool = True) -> str:
+    author_link = (
+        '<a class="author-link" href="/author/laura-finch">Laura Finch</a>' if link else ""
+    )
+    return (
+        f'<html lang="en"><head><title>Bus lanes extended</title>'
+        f'<meta name="author" content="{stated}"></head><body>'
+        f"<article><h1>Bus lanes extended</h1><p>{byline}</p>{_PROSE}"
+        f'<div class="author-box">{author_link}</div></article></body></html>'
+    )
+
+
+def test_the_byline_printed_twice_wins_over_another_stated_author() -> None:
+    """The metadata names the account that saved the post; the page prints its writer by
+    the headline and links the writer's page: the reader is told who wrote it."""
+    page = _stated_and_printed("By Laura Finch · March 3, 2025", stated="Kate Moss")
+    article = extract(page, "https://news.example/bus-lanes")
+    assert (article.author, article.rules["author"]) == ("Laura Finch", "generic:text-near-title")
+
+
+@pytest.mark.parametrize(
+    ("byline", "stated", "link"),
+    [
+        ("By Laura Finch · March 3, 2025", "Kate Moss", False),  # printed once only
+        ("By Laura Finch · March 3, 2025", "Laura Finch, MD", True),  # the same writer
+        ("March 3, 2025", "Kate Moss", True),  # no byline by the headline
+    ],
+)
+def test_the_stated_author_stays_unless_the_page_prints_another_twice(
+    byline: str, stated: str, link: bool
+) -> None:
+    article = extract(_stated_and_printed(byline, stated, link), "https://news.example/bus-lanes")
+    assert article.author == stated
