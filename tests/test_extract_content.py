@@ -262,6 +262,26 @@ def test_prose_before_the_page_headline_is_not_the_article() -> None:
     assert main_text(html) == PROSE  # the headline itself is Article.title, not body
 
 
+def test_the_title_repeated_as_a_section_heading_after_the_intro_keeps_the_intro() -> None:
+    # The h1 sits in a box whose class reads as furniture (HubSpot's "meta_field"); the
+    # body repeats the title as its first h2, after the intro in the same element: that
+    # is a section of the text, not the headline the text starts after.
+    html = (
+        '<html><head><meta property="og:title" content="Council approves the budget">'
+        '</head><body><div class="post-hdr"><h1 class="wrapper_meta_field">Council approves '
+        'the budget</h1></div><div class="post-body">' + para(0) + "<h2>Council approves the"
+        " budget</h2>" + para(1) + para(2) + "<h2>What happens next</h2>" + para(3) + "</div>"
+        "</body></html>"
+    )
+    assert main_text(html) == [
+        PROSE[0],
+        "Council approves the budget",
+        *PROSE[1:3],
+        "What happens next",
+        PROSE[3],
+    ]
+
+
 def test_reopened_wrapper_still_drops_its_own_nested_furniture() -> None:
     html = page(
         "<header><h1>Town Gazette</h1></header>"
