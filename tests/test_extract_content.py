@@ -227,6 +227,27 @@ def test_recirculation_widgets_are_furniture() -> None:
     assert main_text(html) == PROSE[:3]
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        # A call to action set into the text (a CMS's "inline-cta" module, HubSpot's "hs-cta")
+        '<div class="container inline-cta"><h3>Planning a renovation of your own?</h3>'
+        "<p>Book a free consultation with our architects and get a written estimate for "
+        "your project within a week, with no obligation to go ahead.</p>"
+        '<a class="btn" href="/book">Book now</a></div>',
+        '<div class="blog_cta-holder"><div class="blog_cta-heading">Free guide to grants</div>'
+        "<div>We collected every municipal grant programme open to residents this year in "
+        "one document, with the deadlines and what each of them requires.</div></div>",
+        # The publisher's disclaimer under the text, in a box of its own
+        '<p class="article-disclaimer">The views and opinions expressed in this article are '
+        "those of its author and do not necessarily reflect the position of the newspaper.</p>",
+    ],
+)
+def test_call_to_action_and_disclaimer_boxes_are_furniture(box: str) -> None:
+    html = page("<article>" + para(0) + para(1) + box + para(2) + "</article>")
+    assert main_text(html) == PROSE[:3]
+
+
 def test_prose_before_the_page_headline_is_not_the_article() -> None:
     ticker = "".join(
         f'<li><a href="/b{i}">Breaking story {i}</a> {PROSE[i % 4]} {PROSE[(i + 1) % 4]}</li>'
@@ -239,6 +260,26 @@ def test_prose_before_the_page_headline_is_not_the_article() -> None:
         "</body></html>"
     )
     assert main_text(html) == PROSE  # the headline itself is Article.title, not body
+
+
+def test_the_title_repeated_as_a_section_heading_after_the_intro_keeps_the_intro() -> None:
+    # The h1 sits in a box whose class reads as furniture (HubSpot's "meta_field"); the
+    # body repeats the title as its first h2, after the intro in the same element: that
+    # is a section of the text, not the headline the text starts after.
+    html = (
+        '<html><head><meta property="og:title" content="Council approves the budget">'
+        '</head><body><div class="post-hdr"><h1 class="wrapper_meta_field">Council approves '
+        'the budget</h1></div><div class="post-body">' + para(0) + "<h2>Council approves the"
+        " budget</h2>" + para(1) + para(2) + "<h2>What happens next</h2>" + para(3) + "</div>"
+        "</body></html>"
+    )
+    assert main_text(html) == [
+        PROSE[0],
+        "Council approves the budget",
+        *PROSE[1:3],
+        "What happens next",
+        PROSE[3],
+    ]
 
 
 def test_reopened_wrapper_still_drops_its_own_nested_furniture() -> None:

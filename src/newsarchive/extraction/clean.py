@@ -53,6 +53,8 @@ _HIDDEN = (
 )
 
 # The words that name furniture in a class or id, each a regex opening with a letter.
+# "cta" (a call to action: "inline-cta", "blog_cta-holder", HubSpot's "hs-cta") and
+# "disclaimer" name boxes a site sets into its articles, never the article's own text.
 _BOILERPLATE_WORDS = (
     "cookies?", "gdpr", "consent", "share", "sharing", "social", "sociál", "banners?",
     "advert", "ads?", "promo", "related", "recommend", "read-?more", "more-news",
@@ -64,7 +66,7 @@ _BOILERPLATE_WORDS = (
     "more-?(?:stories|articles|from)", "you-?may-?like", "up-?next", "read-?next",
     "next-?(?:post|article)", "see-?also", "prev-?next", "partners?", "sponsors?", "topbar",
     "preloader", "loader", "byline", "authors?", "timestamp", "dateline", "date",
-    "published", "meta",
+    "published", "meta", "cta", "disclaimer",
 )  # fmt: skip
 _BOILERPLATE_ATTR = re.compile(
     rf"(?:^|[\s_-])(?:{'|'.join(_BOILERPLATE_WORDS)})(?:$|[\s_-])", re.IGNORECASE

@@ -224,7 +224,10 @@ def _headline_index(blocks: list[Block], title: str) -> int:
     text after it cut everything above. Only headings that could be a headline count
     (15+ characters, not a link): a short h1 over a ticker is the site's name. A heading
     holding the title and more ("FAQs About the History of Coffee") is a section even at
-    the rank of the sections before it.
+    the rank of the sections before it. So is one below h1 right after a paragraph of
+    prose in its own element: the body repeating the title as its first section heading
+    after the intro (the h1 above in a box read as furniture), where starting the text
+    after it cut the intro; a ticker or a lead story sits in an element of its own.
     """
     if not title:
         return -1
@@ -244,12 +247,23 @@ def _headline_index(blocks: list[Block], title: str) -> int:
             if (text in title and block.tag <= outline) or (title in text and block.tag < outline):
                 # A heading saying more than the title ("FAQs about <title>") after sections
                 # of its own rank is one more of them.
-                return h1 if h1 >= 0 and block.tag != "h1" else i
+                if h1 >= 0 and block.tag != "h1":
+                    return h1
+                if block.tag != "h1" and _follows_prose_of_its_box(blocks, i):
+                    continue
+                return i
             if h1 < 0 and block.tag == "h1":
                 words = _WORDS.findall(text)
                 if 2 * sum(w in said for w in words) >= len(words):
                     h1 = i
     return -1
+
+
+def _follows_prose_of_its_box(blocks: list[Block], at: int) -> bool:
+    """The heading at ``at`` comes right after a paragraph of prose in its own element
+    (one look back, not a walk: this runs for every heading repeating the title)."""
+    before = blocks[at - 1] if at else None
+    return before is not None and before.parent == blocks[at].parent and block_weight(before) > 0
 
 
 def page_title(tree: LexborHTMLParser) -> str:
