@@ -139,3 +139,21 @@ def test_what_exploring_found_is_the_newer_explorations_when_both_ids_have_one(
     finally:
         conn.close()
     assert rows == [("y", kept), ("z", "other")]
+
+
+def test_a_rename_beside_a_running_crawl_is_refused_and_moves_nothing(
+    run_cli: Cli, mirror: Callable[[str], MirrorServer], tmp_path: Path
+) -> None:
+    """The README's "under the crawl lock (exit 75 while a crawl runs)": a crawl going on
+    would write the old id after the rename."""
+    from newsarchive.archive.lock import CrawlLock
+
+    db = tmp_path / "archive.db"
+    server = mirror("bta")
+    assert run_cli("crawl", "bta", "--base-url", server.url, "--delay", "0", "--db", str(db))
+    before = _per_site(db)
+    with CrawlLock(db):  # a crawl is writing now
+        result = run_cli("rename-site", "bta", "bta-bg", "--db", str(db))
+    assert result.exit_code == 75, (result.exit_code, result.stderr)
+    assert result.stdout == "" and len(result.stderr.splitlines()) == 1, result.stderr
+    assert _per_site(db) == before

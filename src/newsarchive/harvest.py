@@ -497,10 +497,11 @@ class Harvester:
 
     def _walled_late(self, url: str, rest: HostResting) -> None:
         """A second wall in a row met after the night's news answered (the retries, the
-        passed-over): the site rests, and the URL stays queued, but its try is counted,
-        and so is that of each page forgiven before it in this run (``walled``), without
-        a line of their own (the rest says it): two pages a WAF rule walls, retried
-        last, rested the site at them every night, for ever, their tries never counted."""
+        passed-over): the site rests, and the URL is left to later runs, but its try is
+        counted (failed), and so is that of each page forgiven before it in this run
+        (``walled``), without a line of their own (the rest says it): two pages a WAF
+        rule walls, retried last, rested the site at them every night, for ever, their
+        tries never counted."""
         self.walled[url] = rest.evidence
         for walled, evidence in self.walled.items():
             message = f"a bot check answered this page ({evidence}); retried later: {walled}"
@@ -508,11 +509,11 @@ class Harvester:
         self.walled.clear()
 
     def _original_read(self, url: str) -> str | None:
-        """A URL its found by, when ``url`` is an AMP copy whose original another copy
-        had read in this run (``_original``): no request. Two copies of one article
-        (``/x/amp/`` and ``/x/?amp=1``, linked from a tag page and a "most read" block)
-        each fetched it again, four requests for one article, where the original alone
-        links neither."""
+        """The URL its article was found by, when ``url`` is an AMP copy whose original
+        another copy had read in this run (``_original``): no request. Two copies of one
+        article (``/x/amp/`` and ``/x/?amp=1``, linked from a tag page and a "most read"
+        block) each fetched it again, four requests for one article, where the original
+        alone links neither."""
         for original in amp_originals(url):
             key = url_key(original)
             if key in self.originals and key in self.archived:

@@ -25,8 +25,8 @@ from newsarchive.archive.states import State
 from newsarchive.archive.store import now_iso
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.urls import amp_originals, is_item_url, url_key
-from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS  # (a URL failing on
-from newsarchive.discover.walk import Seen, WalkState, too_old  # this many runs is left alone)
+from newsarchive.discover.walk import MAX_ATTEMPTS as MAX_ATTEMPTS
+from newsarchive.discover.walk import Seen, WalkState, too_old
 from newsarchive.models import SOURCE_FEED, SOURCE_OLDER, SOURCE_RECHECK, Candidate, Page
 
 
