@@ -357,3 +357,36 @@ def test_a_walk_an_older_release_completed_is_still_to_be_judged_after_the_upgra
     shutil.copy(FIXTURES / "archives" / "v10.db", db)
     with closing(connect(db, create=False)) as conn:
         assert conn.execute(WALKS).fetchall() == [("ruse24", None, 1, 1, 0)]
+
+
+def _index_rows(conn: sqlite3.Connection) -> int:
+    """The FTS index's stored segments and pages: a row re-indexed adds to them."""
+    return int(conn.execute("SELECT count(*) FROM articles_fts_data").fetchone()[0])
+
+
+def test_an_upgraded_archive_reindexes_a_row_only_when_its_text_changes(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """v20: moving a site's articles (``rename-site``), or mending an address, leaves the
+    index alone; a title or text updated is still searchable by its new words."""
+    db = tmp_path / "old.db"
+    shutil.copy(V10, db)
+    assert run_cli("stats", "--db", str(db)).exit_code == 0  # upgrades it
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        (site,) = conn.execute("SELECT site FROM articles LIMIT 1").fetchone()
+        before = _index_rows(conn)
+        with conn:
+            conn.execute("UPDATE articles SET site = 'renamed' WHERE site = ?", (site,))
+            conn.execute("UPDATE articles SET url = url || '?moved=1'")
+        assert _index_rows(conn) == before
+        with conn:
+            conn.execute(
+                "UPDATE articles SET title = 'Зебрите на площада', title_lemmas = 'зебра'"
+                " WHERE id = (SELECT min(id) FROM articles)"
+            )
+        assert _index_rows(conn) > before
+        conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    found = run_cli("search", "зебрите", "--format", "json", "--db", str(db))
+    assert found.exit_code == 0, found.stderr
+    assert [row["title"] for row in found.json()] == ["Зебрите на площада"]

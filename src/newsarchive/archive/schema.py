@@ -99,6 +99,9 @@ Migrations, in ``MIGRATIONS`` order:
   resumes from (``discover.walk.WalkState.failures``); after ``walk.MAX_ATTEMPTS`` that
   page is the listing's end, where each nightly run asked it again and failed, for ever
   (a redirect loop on ``?page=2``). Existing walks start at 0.
+* v20: ``articles_au`` re-indexes a row only when an indexed column (title, text, their
+  lemmas) is updated: moving a site's articles to a new id (``rename-site``), mending an
+  address or a date rewrote each row's whole text into the index.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -111,7 +114,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (v12, v16-v18: ``archive.rekey``), respell
 # stored words (v13) or add what only a crawl reads (v14: a walk's cut; v15: whether its
@@ -276,19 +279,26 @@ INDEX_INSERTED = (
     " SELECT id, title, text, title_lemmas, text_lemmas FROM articles"
     " WHERE id IN (SELECT value FROM json_each(?))"
 )
-_FTS_TRIGGERS = (
-    _INSERT_TRIGGER
-    + """CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, text, title_lemmas, text_lemmas)
-  VALUES ('delete', old.id, old.title, old.text, old.title_lemmas, old.text_lemmas);
-END;
-CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
+# Only an update of what the index holds re-indexes the row: a site renamed, an address
+# or a date mended, a story key set rewrote every word of each row's text into the index
+# (``rename-site`` of 5,000 articles: 3.4-6.1 s against 0.5 s).
+_UPDATE_TRIGGER = """
+CREATE TRIGGER IF NOT EXISTS articles_au
+AFTER UPDATE OF title, text, title_lemmas, text_lemmas ON articles BEGIN
   INSERT INTO articles_fts (articles_fts, rowid, title, text, title_lemmas, text_lemmas)
   VALUES ('delete', old.id, old.title, old.text, old.title_lemmas, old.text_lemmas);
   INSERT INTO articles_fts (rowid, title, text, title_lemmas, text_lemmas)
   VALUES (new.id, new.title, new.text, new.title_lemmas, new.text_lemmas);
 END;
 """
+_FTS_TRIGGERS = (
+    _INSERT_TRIGGER
+    + """CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text, title_lemmas, text_lemmas)
+  VALUES ('delete', old.id, old.title, old.text, old.title_lemmas, old.text_lemmas);
+END;
+"""
+    + _UPDATE_TRIGGER
 )
 
 
@@ -668,6 +678,13 @@ def _migrate_walk_failures_v19(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE listing_walks ADD COLUMN failures INTEGER NOT NULL DEFAULT 0")
 
 
+def _migrate_update_trigger_v20(conn: sqlite3.Connection) -> None:
+    """``articles_au`` fires on the indexed columns only (``_UPDATE_TRIGGER``), where it
+    re-indexed a row whatever was updated."""
+    conn.execute("DROP TRIGGER IF EXISTS articles_au")
+    conn.execute(_UPDATE_TRIGGER)  # one statement: executescript would commit the steps so far
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -687,6 +704,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (17, _migrate_identity_v17),
     (18, _migrate_identity_v18),
     (19, _migrate_walk_failures_v19),
+    (20, _migrate_update_trigger_v20),
 )
 
 

@@ -687,7 +687,7 @@ class Store:
                 # (a canonical newly declared keeps the address the page was fetched from
                 # beside it, as a new row does: ``_share`` gives it back should the
                 # canonical turn out to be one every article names)
-                self.conn.execute(  # re-indexes the row (trigger): only when one differs
+                self.conn.execute(  # (no re-indexing: ``articles_au`` fires on text only)
                     "UPDATE articles SET url = ?, date_source = ?, modified = ?, date_note = ?,"
                     " source_url = COALESCE(?, source_url) WHERE id = ?",
                     (url, source, *dating, source_url, article_id),
