@@ -189,6 +189,14 @@ def test_a_loop_or_an_index_out_of_range_reads_as_none() -> None:
     }
 
 
+@pytest.mark.parametrize("member", [0.0, 1.0, False, True, None])
+def test_what_is_no_index_reads_as_none(member: object) -> None:
+    """A member that equals an index without being one (``0.0 == 0``, ``True == 1``) is
+    no reference: a hostile payload reads as None there, never raises."""
+    data: list[object] = [{"a": 1}, [member, 2], "x"]
+    assert unflatten(data) == {"a": [None, "x"]}
+
+
 def test_a_nuxt_pages_items_are_found_in_its_payload() -> None:
     """Read as plain JSON, no object of the payload has a title (each is an index), and
     the items past the three cards the server rendered are never seen."""
