@@ -92,6 +92,10 @@ def test_a_closing_byline_with_its_agency_is_a_byline_line() -> None:
     [
         ("Reviewed By: Owen Hale, PhD", ""),
         ("Photo by Owen Hale", ""),
+        ("Photo By Owen Hale", ""),  # (a lower-case "by" mid-line is no byline anyway)
+        # a credit's words in Bulgarian as in English (``bylines._CREDIT``)
+        ("Снимки ОТ Иван Колев", ""),
+        ("Фото От Иван Колев · От Мария Петрова", "Мария Петрова"),
         ("Medically reviewed by Owen Hale", ""),
         ("By Laura Finch\nReviewed By: Owen Hale", "Laura Finch"),
         ("Edited by Owen Hale · By Laura Finch", "Laura Finch"),

@@ -15,6 +15,7 @@ most three requests.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Callable
@@ -189,6 +190,14 @@ def test_a_loop_or_an_index_out_of_range_reads_as_none() -> None:
     }
 
 
+@pytest.mark.parametrize("member", [0.0, 1.0, False, True, None])
+def test_what_is_no_index_reads_as_none(member: object) -> None:
+    """A member that equals an index without being one (``0.0 == 0``, ``True == 1``) is
+    no reference: a hostile payload reads as None there, never raises."""
+    data: list[object] = [{"a": 1}, [member, 2], "x"]
+    assert unflatten(data) == {"a": [None, "x"]}
+
+
 def test_a_nuxt_pages_items_are_found_in_its_payload() -> None:
     """Read as plain JSON, no object of the payload has a title (each is an index), and
     the items past the three cards the server rendered are never seen."""
@@ -271,3 +280,14 @@ def test_the_site_map_link_is_a_page_not_a_sitemap_file() -> None:
     assert is_site_map_page("https://www.x.bg/karta-na-sayta", page)
     assert not is_site_map_page("https://www.x.bg/sitemap.xml", page)  # a soft 404: broken
     assert not is_site_map_page("https://www.x.bg/karta", b'<?xml version="1.0"?><urlset/>')
+
+
+def test_a_site_map_page_after_a_byte_order_mark_is_html() -> None:
+    """A UTF-8 BOM before the doctype (as the feeds' and JSON readers allow) leaves the
+    page a site map page, not a broken sitemap failing the run."""
+    page = codecs.BOM_UTF8 + SITE_MAP_PAGE.encode()
+    assert is_site_map_page("https://www.x.bg/karta-na-sayta", page)
+    shapes = [re.compile(r"^/novini/[^/]+/?$")]
+    base = "https://www.x.bg/karta-na-sayta"
+    read = feed_links(page, SITE, SOURCE_SITEMAP, base=base, shapes=shapes)
+    assert len(read.articles) == 2

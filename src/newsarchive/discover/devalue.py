@@ -50,8 +50,10 @@ def unflatten(data: list[object]) -> object:
     budget = [MAX_VALUES]
 
     def value(index: object) -> object:
-        if not (index == 0 or _index(index, data)):
-            return None  # (devalue's negative indexes: undefined, a hole, NaN, infinities)
+        if not (_index(index, data) or (index == 0 and type(index) is int)):
+            # (devalue's negative indexes: undefined, a hole, NaN, infinities; and what is
+            # no index at all: a float, a bool, null where an index belongs)
+            return None
         assert isinstance(index, int)
         if index in built:
             return built[index]

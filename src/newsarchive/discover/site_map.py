@@ -10,6 +10,7 @@ static pages (``feeds.feed_links``). Pure functions of the page's HTML.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from selectolax.lexbor import LexborHTMLParser
@@ -42,8 +43,9 @@ def site_map_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> st
 
 
 def is_html(content: bytes) -> bool:
-    """The document is an HTML page (what a site map page is), not XML or JSON."""
-    return _HTML_START.match(content[:4096]) is not None
+    """The document is an HTML page (what a site map page is), not XML or JSON; a UTF-8
+    byte order mark before it (an old ASP.NET or Windows-saved page) is no part of it."""
+    return _HTML_START.match(content[:4096].removeprefix(codecs.BOM_UTF8)) is not None
 
 
 def is_site_map_page(url: str, content: bytes) -> bool:

@@ -104,7 +104,7 @@ def _printed_instead(stated: str, page: Sources) -> str:
     window = "\n".join(lines)
     if stated in window or not bylines.may_hold_byline(window):
         return ""
-    printed = bylines.byline_in_text(window) or _signed_line_in(lines)
+    printed = _headline_byline(window, lines)
     if not printed or not _reads_as_full_name(printed):
         return ""
     if set(_WORDS.findall(printed.casefold())) & set(_WORDS.findall(stated.casefold())):
@@ -140,24 +140,28 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
     for number, window in enumerate(page.near):
         if number == 0:
             lines = page.near.first_lines
-            if name := bylines.byline_in_text("\n".join(lines)):
-                yield name, "generic:text-near-title"
-            # the date first, as WordPress's "Posted on <date> by <name>" prints it in
-            # Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"): "от" after
-            # a date, which ``byline_in_text`` leaves alone as the preposition it can be
-            elif name := _signed_line_in(lines):
-                yield name, "generic:text-near-title"
+            if name := _headline_byline("\n".join(lines), lines):
+                yield name, _NEAR_TITLE
             continue
         # further out, "By" starts other sentences: only a short line that opens with a
         # byline ("By Jane Doe · Published March 9", under the dek and a caption)
         for line in window.split("\n"):
             name = bylines.byline_in_text(line)
             if name and len(line.split()) <= _BYLINE_LINE and name in " ".join(line.split()[:4]):
-                yield name, "generic:text-near-title"
+                yield name, _NEAR_TITLE
                 return
         break
     if name := _posted_by_anywhere(page.tree, page.page_text):
         yield name, "generic:posted-by"
+
+
+def _headline_byline(window: str, lines: list[str]) -> str:
+    """The byline the headline's box prints (``window``: its ``lines`` joined): a "By" or
+    a label (``byline_in_text``), else the date first, as WordPress's "Posted on <date>
+    by <name>" prints it in Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"):
+    "от" after a date, which ``byline_in_text`` leaves alone as the preposition it can
+    be."""
+    return bylines.byline_in_text(window) or _signed_line_in(lines)
 
 
 def _signed_line_in(lines: list[str]) -> str:

@@ -109,7 +109,8 @@ _LEAD_IN = re.compile(rf"^(?:\S+\s+){{1,4}}(?:{_POSTED_BY})\s+", re.IGNORECASE)
 # A credit for the pictures or the source ("Снимка: БТА", "Фото: Иван Петров", "Източник:
 # БНР", "Photo: Jane Doe"): it names who took the picture or whom the text was taken
 # from, not who wrote the article, so a byline line ends where one starts.
-_CREDIT = r"(?:снимк[аи]|фото|видео|източник|photos?|images?|video|source|credits?)\s*:"
+_CREDIT_WORDS = r"снимк[аи]|фото|видео|източник|photos?|images?|video|source|credits?"
+_CREDIT = rf"(?:{_CREDIT_WORDS})\s*:"
 # A line of its own that credits the picture: the byline may be on the next line.
 _CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
 # What follows a name in a byline line: a date, a separator, a credit, or a comma and a
@@ -429,10 +430,10 @@ def byline_in_text(text: str) -> str:
 
 
 # The word before a "By" that makes it someone else's credit: a reviewer's or an editor's
-# (``NOT_WRITERS``), a photographer's or an illustrator's ("Photo by", "Снимки от" reads
-# as a credit already: ``_CREDIT``).
+# (``NOT_WRITERS``), a photographer's or an illustrator's, in either language ("Photo By",
+# "Снимки ОТ": the words of a credit, ``_CREDIT``, without its colon).
 _CREDITED_BEFORE = re.compile(
-    rf"(?:{NOT_WRITERS.pattern}|\b(?:photos?|photography|images?|illustrations?|video))\s*$",
+    rf"(?:{NOT_WRITERS.pattern}|\b(?:{_CREDIT_WORDS}|photography|illustrations?))\s*$",
     re.IGNORECASE,
 )
 

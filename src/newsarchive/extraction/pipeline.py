@@ -455,7 +455,11 @@ def _trim_tail(
     end = len(paragraphs)
     while end:
         last = paragraphs[end - 1]
-        if not bylines.is_bare_date(last):
+        if bylines.is_bare_date(last):
+            dated = last  # under the line above, which may sign it
+            if not closing and not dates.says_modified_word(dated):
+                closing = dated  # the date the text closes on, unless it says "Обновена"
+        else:
             above = _Above(title, paragraphs, end - 1)
             name, issuer, day = bylines.dated_signature(last, author, above)
             if dated and not name and not issuer and end > 1:
@@ -483,9 +487,7 @@ def _trim_tail(
             office = office or issuer
             if end > 1 and bylines.label_alone(paragraphs[end - 2]):
                 end -= 1  # the label over the signature too (the signature no bare date)
-        dated = last if bylines.is_bare_date(last) else ""
-        if dated and not closing and not dates.says_modified_word(dated):
-            closing = dated  # the date the text closes on, unless it says "Обновена"
+            dated = ""
         end -= 1
     kept = paragraphs if end == len(paragraphs) else paragraphs[:end]
     return kept, signed, office, signed_on or closing
