@@ -291,3 +291,18 @@ def test_a_site_map_page_after_a_byte_order_mark_is_html() -> None:
     base = "https://www.x.bg/karta-na-sayta"
     read = feed_links(page, SITE, SOURCE_SITEMAP, base=base, shapes=shapes)
     assert len(read.articles) == 2
+
+
+def test_plain_records_led_by_one_of_small_numbers_are_still_read() -> None:
+    """``[{"page": 1}, {…}]`` has devalue's shape (its root's members are indexes), but
+    it is a plain list: its records are found as they stand."""
+    data = [
+        {"page": 1},
+        {"title": "Започва ремонтът на моста над реката", "url": "/novini/most"},
+    ]
+    html = (
+        '<html><body><script type="application/json">'
+        f"{json.dumps(data, ensure_ascii=False)}</script></body></html>"
+    )
+    found = embedded_items(parse_html(html), "https://www.x.bg/novini")
+    assert [item.url for item in found] == ["https://www.x.bg/novini/most"]

@@ -81,10 +81,12 @@ def embedded_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
             data = json.loads(text)
         except (ValueError, RecursionError):  # malformed, or nested past the parser's stack
             continue
-        if is_flat(data):  # Nuxt 3's payload: indexes standing for the values
-            data = unflatten(data)
-        for item in _walk(data, base, budget):
-            found.setdefault(item.url, item)
+        # Nuxt 3's payload: indexes standing for the values. Read as it is too: a plain
+        # list of records led by one of small numbers only ([{"page": 1}, {…}]) has that
+        # shape, and its records are none of the values the unflattened root reaches.
+        for root in (unflatten(data), data) if is_flat(data) else (data,):
+            for item in _walk(root, base, budget):
+                found.setdefault(item.url, item)
     return list(found.values())
 
 
