@@ -304,7 +304,11 @@ class Walker:
             while following is None and depth > 1:
                 node, tag = above.pop()
                 depth -= 1
-                if tag in _LEAVE_TAGS or open_marks:
+                if open_marks:
+                    leave(tag, depth)
+                elif tag == "a":  # ``_leave``'s whole work for a link outside marks
+                    self._links -= 1
+                elif tag in BLOCK_TAGS:
                     leave(tag, depth)
                 following = node.next
             node = following

@@ -75,8 +75,10 @@ def block_weight(block: Block) -> float:
     """
     size = block.size
     prose = size >= 25 and _ends_sentence(block.text)
-    if is_navigation(block):
-        return -size * block.link_share
+    # ``is_navigation`` written out: asked of every block, often several times
+    link_share = block.link_share
+    if link_share > (0.75 if size >= 50 and prose else 0.5):
+        return -size * link_share
     if block.tag in HEADINGS or (block.tag in _CELLS and not prose and size < 80):
         return 0.0
     if size >= 80 or prose:
