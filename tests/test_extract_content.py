@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.content import find_main_paragraphs, node_paragraphs
+from newsarchive.extraction.blocks import Block
+from newsarchive.extraction.content import (
+    block_weight,
+    find_main_paragraphs,
+    is_navigation,
+    node_paragraphs,
+)
 
 PROSE = [
     "The municipal council approved the new budget on Tuesday after a long debate, "
@@ -450,3 +458,17 @@ def test_a_forms_field_captions_are_not_the_articles_text() -> None:
         "</div></div></body></html>"
     )
     assert extract(html).text.split("\n") == text
+
+
+@example(text="The council met on Monday and voted.", size=45, share=0.6)
+@example(text="The council met on Monday and voted.", size=55, share=0.6)
+@given(
+    text=st.sampled_from(["Menu Home News", "The council met on Monday and voted.", "Абв где."]),
+    size=st.integers(min_value=1, max_value=120),
+    share=st.floats(min_value=0.01, max_value=1.0).filter(lambda x: x != 0.5),
+)
+def test_block_weight_asks_what_is_navigation_asks(text: str, size: int, share: float) -> None:
+    """``block_weight`` writes ``is_navigation``'s test out (a hot loop): a block it weighs
+    as navigation (minus its linked text) is one ``is_navigation`` calls so, and only then."""
+    block = Block(text, share, "p", size=size)
+    assert (block_weight(block) == -size * share) == is_navigation(block)

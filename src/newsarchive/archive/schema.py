@@ -279,9 +279,10 @@ INDEX_INSERTED = (
     " SELECT id, title, text, title_lemmas, text_lemmas FROM articles"
     " WHERE id IN (SELECT value FROM json_each(?))"
 )
-# Only an update of what the index holds re-indexes the row: a site renamed, an address
-# or a date mended, a story key set rewrote every word of each row's text into the index
-# (``rename-site`` of 5,000 articles: 3.4-6.1 s against 0.5 s).
+# Only an update of what the index holds re-indexes the row: a site renamed
+# (``rename-site``), an address given back or a dating recorded (``store``) rewrote every
+# word of each row's text into the index (reread27a measured ``rename-site`` of 5,000
+# articles: 3.4-6.1 s, against 0.5 s with the trigger off).
 _UPDATE_TRIGGER = """
 CREATE TRIGGER IF NOT EXISTS articles_au
 AFTER UPDATE OF title, text, title_lemmas, text_lemmas ON articles BEGIN

@@ -75,9 +75,10 @@ def block_weight(block: Block) -> float:
     """
     size = block.size
     prose = size >= 25 and _ends_sentence(block.text)
-    # ``is_navigation`` written out: asked of every block, often several times
+    # ``is_navigation`` written out (its thresholds shared): asked of every block, often
+    # several times; ``prose`` with ``NAV_PROSE_SIZE`` is its prose (25 < 50)
     link_share = block.link_share
-    if link_share > (0.75 if size >= 50 and prose else 0.5):
+    if link_share > (NAV_PROSE_SHARE if size >= NAV_PROSE_SIZE and prose else NAV_SHARE):
         return -size * link_share
     if block.tag in HEADINGS or (block.tag in _CELLS and not prose and size < 80):
         return 0.0
@@ -477,10 +478,17 @@ def _is_spelled_out_url(text: str) -> bool:
     return text.startswith(("http://", "https://", "www.")) and " " not in text
 
 
+# What ``is_navigation`` asks, in one place: ``block_weight`` asks it written out (it
+# weighs every block, several times), and must ask the same.
+NAV_SHARE = 0.5  # of a block's text in links
+NAV_PROSE_SHARE = 0.75  # of long prose's: a sentence of links is still text
+NAV_PROSE_SIZE = 50
+
+
 def is_navigation(block: Block) -> bool:
     """Mostly link text: a menu, tag cloud or "related" line, unless it is long prose."""
-    prose = block.size >= 50 and _ends_sentence(block.text)
-    return block.link_share > (0.75 if prose else 0.5)
+    prose = block.size >= NAV_PROSE_SIZE and _ends_sentence(block.text)
+    return block.link_share > (NAV_PROSE_SHARE if prose else NAV_SHARE)
 
 
 # A list's or a table's lines: the article's own when they are not links
