@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from newsarchive.archive import connection
+from newsarchive.archive.connection import add_functions
+from newsarchive.archive.schema import MIGRATIONS, SCHEMA_VERSION
 from newsarchive.mirror import MirrorServer
 
 from .support import FIXTURES, Result
@@ -172,3 +176,69 @@ def test_one_busy_wait_for_a_writer_and_a_reader(
         assert reader.execute("PRAGMA busy_timeout").fetchone() == (2000,)
     finally:
         reader.close()
+
+
+def _upgrading_beside(db: Path, steps: list[float], taken: threading.Event) -> None:
+    """Another newsarchive upgrading ``db`` step by step, as ``ensure_schema`` does: each
+    step holds the write lock for its seconds in ``steps``, then commits the next version;
+    the next step takes the lock again at once."""
+    other = sqlite3.connect(db, isolation_level=None, timeout=10)
+    add_functions(other)
+    version = int(other.execute("PRAGMA user_version").fetchone()[0])
+    migrations = dict(MIGRATIONS)
+    other.execute("BEGIN IMMEDIATE")
+    taken.set()
+    for held in steps:
+        time.sleep(held)
+        version += 1
+        migrations[version](other)
+        other.execute(f"PRAGMA user_version = {version}")
+        other.execute("COMMIT")
+        other.execute("BEGIN IMMEDIATE")
+    other.execute("ROLLBACK")
+    other.close()
+
+
+@pytest.mark.parametrize(
+    ("steps", "code", "said"),
+    [
+        # each step shorter than the wait, the whole upgrade longer: it waits it out
+        ([0.2, 0.9, 0.6], 0, ""),
+        # a step longer than the wait after the other moved: the other named, not a shell
+        ([0.2, 2.5], 75, "another newsarchive command is upgrading it (at schema v15 now)"),
+    ],
+    ids=["waits-while-it-moves", "a-step-too-long"],
+)
+def test_a_command_meeting_another_upgrading_the_archive_waits_while_it_moves(
+    run_cli: Callable[..., Result],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    steps: list[float],
+    code: int,
+    said: str,
+) -> None:
+    """Two commands started on an older release's archive both upgrade it: the second
+    waited ``BUSY_WAIT_S`` once and exited 75 blaming "a transaction left open in a sqlite3
+    shell" while the first was moving from step to step; its wait now starts again each
+    time a step is committed."""
+    db = tmp_path / "older.db"
+    shutil.copy(FIXTURES / "archives" / "v14-judged.db", db)
+    monkeypatch.setattr(connection, "BUSY_WAIT_S", 1)  # SQLite's wait, not the test's
+    taken = threading.Event()
+    other = threading.Thread(target=_upgrading_beside, args=(db, steps, taken))
+    other.start()
+    try:
+        assert taken.wait(10)
+        result = run_cli("stats", "--db", str(db))
+    finally:
+        other.join()
+    assert result.exit_code == code, (result.exit_code, result.stderr)
+    if code:
+        [_, line] = [line for line in result.stderr.splitlines() if line.strip()]
+        assert line.startswith("newsarchive: error: ") and said in line, line
+        assert "sqlite3 shell" not in line, line
+    again = run_cli("stats", "--db", str(db))  # resumed from the other's last step
+    assert again.exit_code == 0, again.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

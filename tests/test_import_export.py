@@ -60,6 +60,30 @@ def test_import_updates_changed_articles_and_reindexes(run_cli: Cli, db: Path) -
     assert 4 not in ids(run_cli("search", "мача", "--format", "json", "--db", str(db)))
 
 
+def test_a_record_naming_another_site_than_its_address_is_archived_under_is_said(
+    run_cli: Cli, db: Path
+) -> None:
+    """An address is one article, archived under the site that first brought it: a file
+    whose records name another site id (exported before a profile's id changed) was
+    "unchanged" without a word, and ``search --site`` for the file's id found nothing."""
+    build(run_cli, db)
+    named = [dict(a, site="ruse-old") for a in ARTICLES[:2]]
+    source = write_jsonl(db.with_name("renamed.jsonl"), named)
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "0 new, 0 updated, 2 unchanged" in result.stdout
+    [line] = result.stderr.splitlines()
+    site = ARTICLES[0]["site"]
+    assert line.startswith("newsarchive: 2 imported record(s) name a site other than"), line
+    assert f"{ARTICLES[0]['url']} is {site}'s here, ruse-old's in the file" in line, line
+    assert "rename-site" in line
+    kept = [r["site"] for r in exported(run_cli, db)[:2]]
+    assert kept == [a["site"] for a in ARTICLES[:2]]  # kept where they were
+    same = run_cli("import-jsonl", str(write_jsonl(db.with_name("same.jsonl"), ARTICLES[:2])),
+                   "--db", str(db))  # fmt: skip
+    assert same.exit_code == 0 and same.stderr == "", same.stderr
+
+
 def test_import_from_stdin(run_cli: Cli, db: Path) -> None:
     lines = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES[:2])
     result = run_cli("import-jsonl", "-", "--db", str(db), input=lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -30,6 +31,7 @@ from newsarchive.archive.store import (
 from newsarchive.errors import ArchiveError, QueryError, UsageError
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
@@ -575,6 +577,7 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                     )
                     counts[outcome] += 1
         ok = True
+        _say_elsewhere(store.elsewhere)
     except sqlite3.DatabaseError as exc:
         if is_damaged(exc):
             raise UsageError(f"import failed, nothing imported: {exc}") from None
@@ -586,6 +589,20 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
     return counts
+
+
+def _say_elsewhere(elsewhere: list[tuple[str, str, str]]) -> None:
+    """One line for the records whose address the archive holds under another site than
+    they name: counted "unchanged" (or "updated") and kept under that site, where an
+    import that said nothing left a user searching ``--site`` for the file's id in vain."""
+    if elsewhere:
+        url, archived, named = elsewhere[0]
+        log.warning(
+            "%d imported record(s) name a site other than the one the archive holds their"
+            " address under, and stay there (first: %s is %s's here, %s's in the file);"
+            " rename-site moves a whole site",
+            len(elsewhere), url, archived, named,
+        )  # fmt: skip
 
 
 def import_warc(

@@ -90,13 +90,67 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         if "articles" in tables and version < SCHEMA_VERSION:
             doing = _upgrading(path, version)
         try:
-            ensure_schema(conn)
+            _ensure_while_moving(conn, version)
+        except _UpgradeBusy as busy:
+            conn.close()
+            raise _upgrade_busy(busy, doing) from None
         except sqlite3.DatabaseError as exc:
             conn.close()
             if is_busy(exc):
                 raise write_failure(exc, doing) from None
             raise _open_failure(exc, doing) from None
     return conn
+
+
+class _UpgradeBusy(Exception):
+    """An upgrade's wait ran out: the versions it began at and found last tell who held
+    the lock."""
+
+    def __init__(self, exc: sqlite3.DatabaseError, start: int, now: int) -> None:
+        super().__init__(str(exc))
+        self.start, self.now = start, now
+
+
+def _ensure_while_moving(conn: sqlite3.Connection, version: int) -> None:
+    """``ensure_schema``, waiting again each time another process committed an upgrade
+    step during the wait. Two commands started on an older release's archive (a search
+    while the nightly crawl opens it) both upgrade it: the second waited
+    ``BUSY_WAIT_S`` once and exited 75 blaming "a sqlite3 shell", while the first was
+    still moving step by step (a 200,000-article archive takes minutes). A wait in which
+    the version did not move still ends the command: a step that holds the lock that long,
+    or a shell's open transaction, is "try later"."""
+    start = version
+    while True:
+        try:
+            ensure_schema(conn)
+            return
+        except sqlite3.DatabaseError as exc:
+            if not is_busy(exc):
+                raise
+            now = check_version(conn)  # (a WAL read: the other's commits, not its step)
+            if now <= version:
+                raise _UpgradeBusy(exc, start, now) from None
+            version = now
+
+
+def _upgrade_busy(busy: _UpgradeBusy, doing: str) -> ArchiveBusy:
+    """Exit 75 for an upgrade that waited in vain, naming the likelier holder: another
+    newsarchive upgrading it when the version moved (or had still to), a sqlite3 shell's
+    open transaction otherwise being as likely."""
+    if busy.now > busy.start:
+        who = (
+            f"another newsarchive command is upgrading it (at schema v{busy.now} now) and"
+            f" its step kept the write lock over {BUSY_WAIT_S} s"
+        )
+    else:
+        who = (
+            f"another program kept the archive locked for writing over {BUSY_WAIT_S} s"
+            " (another newsarchive command upgrading it, or a transaction left open in a"
+            " sqlite3 shell or a script)"
+        )
+    return ArchiveBusy(
+        f"{doing}: {who}; what was archived before is intact, try again when it is done"
+    )
 
 
 def _upgrading(path: Path, version: int) -> str:

@@ -222,6 +222,10 @@ class Store:
         # ids of rows inserted since their index entries were last written (``_index``)
         self._unindexed: list[int] = []
         self._alongside: Callable[[threading.Event], None] | None = None
+        # (address, the site it is archived under, the site the caller named) of each
+        # upsert that found its article under another site: kept there, since an address
+        # is one article (``rename-site`` moves a site); an import says so, not "unchanged"
+        self.elsewhere: list[tuple[str, str, str]] = []
 
     def take_move(self, origin: str, moved_to: str) -> None:
         """From now on an article at ``moved_to`` is the one archived at the same address
@@ -656,9 +660,11 @@ class Store:
             self._index()  # (an inserted row, updated below, must be indexed first)
             row = self.conn.execute(
                 "SELECT url, title, published, author, tags, text, updated_at, date_source,"
-                " modified, date_note FROM articles WHERE id = ?",
+                " modified, date_note, site FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
+            if row is not None and row[10] != site:
+                self.elsewhere.append((url, row[10], site))
         if article_id is None or row is None:
             ready = ready or self._preparer.composed(article, url_keys)
             self._record_forms(ready)
