@@ -43,11 +43,12 @@ from newsarchive.discover.embedded import (
 )
 from newsarchive.discover.explore import NEWS_PATH, NEWS_WORDS, rest_api_links, site_name
 from newsarchive.discover.furniture import Furniture
-from newsarchive.discover.items import Items, pick_items
+from newsarchive.discover.items import Items, group_runs, pick_items
 from newsarchive.discover.shape import (
     Shape,
     is_file_path,
     is_not_article_path,
+    learn_shape,
     looks_like_article_path,
     split_normal,
     split_url,
@@ -354,6 +355,29 @@ def _data_items(
         if fits:
             kept.append(item)
     return kept
+
+
+# A run of dated links a site map must hold to teach an article shape (``dated_shapes``)
+_DATED_RUN = 3
+
+
+def dated_shapes(html: Listing, page_url: str, profile: Profile) -> tuple[Shape, ...]:
+    """The URL shapes of the page's runs of dated links, wherever they stand: what an
+    HTML site map ("Карта на сайта", ``discover.site_map``) teaches of a site whose
+    listings taught nothing (its news page an empty shell its script fills). A site map
+    is furniture to ``news_items`` (a footer's is), and most of its links are static
+    pages; the ones it dates, "Заглавие (28.11.2026)", are its news."""
+    tree = _tree(html)
+    memo: DateMemo = {}
+    shapes: list[Shape] = []
+    for run in group_runs(find_cards(page_links(tree, page_url, profile))):
+        dated = [card for card in run.cards if card_date(card, memo) is not None]
+        if len(set(card.url for card in dated)) < _DATED_RUN or len(dated) * 2 < len(run.cards):
+            continue
+        shape = learn_shape(card.parts for card in dated)
+        if shape is not None and shape.fixes_something and shape not in shapes:
+            shapes.append(shape)
+    return tuple(shapes)
 
 
 def _ld_json(tree: LexborHTMLParser) -> str:
