@@ -387,6 +387,19 @@ for site, name, origin in (
     ("gergina", "Община Гергина", "http://www.gergina.bg"),
     # and Sitefinity, /novini/2026/11/28/<slug>, /novini/page/2
     ("nevena", "Община Невена", "https://www.nevena.bg"),
+    # and a twenty-eighth (tests/fixtures/make_mirrors_round28.py): Nuxt 2, the list's
+    # items beyond the first three only in window.__NUXT__, a function called with literals
+    ("akatsiya", "Община Акация", "https://akatsiya.bg"),
+    # and a list paged /novini/p/2 by numbers and an arrow, cards linking the first page
+    ("brest", "Община Бряст", "https://www.brest.bg"),
+    # and a list paged /novini/strana-2, where an article's slug stands
+    ("dzhanka", "Община Джанка", "https://dzhanka.bg"),
+    # and no listing, no feed, no sitemap: the HTML "Карта на сайта" dating every article
+    ("lyubka", "Община Любка", "https://www.lyubka.bg"),
+    # and Angular Universal, the list's items in its transfer state ({&q;news&q;:…})
+    ("ruzha", "Община Ружа", "https://ruzha.bg"),
+    # and Next.js's App Router, the list's items in its self.__next_f.push([1,"…"]) payload
+    ("oman", "Община Оман", "https://www.oman.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -141,6 +141,7 @@ class _Explorer:
         self.fed: set[str] | None = None  # keys of the feed entries' URLs, once read
         self.unread: dict[str, str] = {}  # the home page, sections: no answer this time
         self.site_map: str | None = None  # the "Карта на сайта" a listing page links
+        self.home_site_map: str | None = None  # the one the home page links
 
     def spent(self) -> bool:
         return self.fetcher.requests - self.start >= self.budget
@@ -211,6 +212,9 @@ class _Explorer:
             tree = parse_html(page.text)
             self.name = self.name or site_name(tree)
             api = api or rest_api_root(tree, page.final_url, self.profile)
+            self.home_site_map = self.home_site_map or site_map_link(
+                tree, page.final_url, self.profile
+            )
             for url in declared_feeds(tree, page.final_url, self.profile):
                 self.add(self.feeds, url, '<link rel="alternate"> on the home page')
             for url in declared_sitemaps(tree, page.final_url, self.profile):
@@ -282,6 +286,8 @@ class _Explorer:
                 ": a stream of its own beyond the two read every night, read every few days"
             )
         self.site_map_instead()
+        if not (self.feeds or self.listings or self.sitemaps):
+            self.site_map_alone()
         if not (self.feeds or self.listings or self.sitemaps):
             for path in CONVENTIONAL_SITEMAPS:
                 if self.is_feed(absolute(self.profile, path)):
@@ -480,6 +486,34 @@ class _Explorer:
                 f'the HTML site map a listing links ("Карта на сайта"), naming {len(held)}'
                 " articles of the listings' shapes",
             )  # fmt: skip
+
+    def site_map_alone(self) -> None:
+        """A site with no feed, no sitemap and no listing a crawler reads (its news page
+        an empty shell its script fills) may still date its articles in the HTML site map
+        the home page links: its dated links teach their shape (``listings.
+        dated_shapes``), and it is read as the site's sitemap, its links of that shape."""
+        if self.home_site_map is None:
+            return
+        page = self.get(self.home_site_map, "sitemap")
+        if page is None:
+            return
+        taught = listings.dated_shapes(page.text, page.final_url, self.profile)
+        if not taught:
+            return
+        shapes = [re.compile(shape_pattern(shape)) for shape in taught]
+        read = feeds.page_links(
+            page, self.profile, SOURCE_SITEMAP, max_bytes=self.fetcher.options.max_bytes,
+            shapes=shapes,
+        )  # fmt: skip
+        if len(read.articles) < MIN_ITEMS:
+            return
+        self.learn(*taught)
+        self.samples = [candidate.url for candidate in read.articles[:3]] + self.samples
+        self.add(
+            self.sitemaps, page.final_url,
+            f'the HTML site map the home page links ("Карта на сайта"), dating'
+            f" {len(read.articles)} articles: the site's only index of its news",
+        )  # fmt: skip
 
     def _forget(self, listing: str) -> None:
         """What was noted of a listing dropped from ``listings``: its note and page 2."""

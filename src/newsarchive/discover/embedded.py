@@ -3,10 +3,12 @@
 A site built with a JS framework (Next.js, Gatsby, Astro, a Nuxt 2 payload in JSON, Nuxt
 3's in devalue's flat form: ``discover.devalue``) server-renders the first few cards of a
 listing as ``<a>`` and ships the whole page's items in a ``<script
-type="application/json">`` blob (``__NEXT_DATA__``, ``__NUXT_DATA__``) that the browser
-turns into the rest of the cards (lazy-loaded, "Зареди още"). A person scrolling sees
-every one of them; a crawler reading only ``<a>`` sees the first few, and the rest of
-each page is never archived.
+type="application/json">`` blob (``__NEXT_DATA__``, ``__NUXT_DATA__``; Angular Universal's
+transfer state, escaped its own way) or in a script of JavaScript literals (Nuxt 2's
+``window.__NUXT__``, Next.js's App Router ``self.__next_f`` pushes: ``discover.jsvalue``)
+that the browser turns into the rest of the cards (lazy-loaded, "Зареди още"). A person
+scrolling sees every one of them; a crawler reading only ``<a>`` sees the first few, and
+the rest of each page is never archived.
 
 A page may also state its list outright: a schema.org ``ItemList`` in its JSON-LD
 (``itemListElement`` of ``ListItem``, each with a ``position`` and a ``url``, or an
@@ -28,12 +30,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.anchors import page_base
 from newsarchive.discover.devalue import is_flat, unflatten
+from newsarchive.discover.jsvalue import angular_state, next_flight, nuxt_payload
 from newsarchive.discover.urls import normalize_url
 
 MAX_BLOB = 2_000_000  # characters of one JSON script (Next.js warns at 128 kB)
@@ -65,14 +69,36 @@ class EmbeddedItem:
     url: str
     title: str
     published: dt.date | None = None
+    slug: str = ""  # an item named by its slug alone (``url`` ""), until it is resolved
 
 
-def embedded_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
-    """Every object with a URL and a headline in the page's JSON data scripts, in the
-    order the data holds them, each URL once. Never raises on malformed data."""
-    base = page_base(tree, page_url)
-    found: dict[str, EmbeddedItem] = {}
-    budget = [MAX_NODES]
+# A page's inline scripts that hold its data as JavaScript (``discover.jsvalue``)
+_NUXT_MARK = "__NUXT__"
+_NEXT_MARK = "__next_f.push("
+
+
+def has_data(tree: LexborHTMLParser) -> bool:
+    """The page holds data ``embedded_items`` reads: a JSON script, or an inline script
+    of Nuxt 2's or Next.js's page data. Checked first, since most pages hold none."""
+    if tree.css_first('script[type="application/json"]') is not None:
+        return True
+    return any(_NUXT_MARK in text or _NEXT_MARK in text for text in _inline_scripts(tree))
+
+
+def _inline_scripts(tree: LexborHTMLParser) -> list[str]:
+    """The text of the page's inline JavaScript (no ``src``, no other type)."""
+    texts = []
+    for script in tree.css("script:not([src])"):
+        kind = (script.attributes.get("type") or "").strip().lower()
+        if kind in ("", "text/javascript", "application/javascript", "module"):
+            texts.append(script.text(deep=True) or "")
+    return texts
+
+
+def _page_values(tree: LexborHTMLParser) -> list[object]:
+    """Every data value of the page: its JSON scripts (Nuxt 3's unflattened, an Angular
+    transfer state unescaped), Nuxt 2's ``window.__NUXT__``, Next.js's RSC payload."""
+    values: list[object] = []
     for script in tree.css('script[type="application/json"]'):
         text = script.text(deep=True) or ""
         if not text.strip() or len(text) > MAX_BLOB:
@@ -80,14 +106,76 @@ def embedded_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):  # malformed, or nested past the parser's stack
-            continue
+            unescaped = angular_state(text)
+            if unescaped is None:
+                continue
+            try:
+                data = json.loads(unescaped)
+            except (ValueError, RecursionError):
+                continue
         # Nuxt 3's payload: indexes standing for the values. Read as it is too: a plain
         # list of records led by one of small numbers only ([{"page": 1}, {…}]) has that
         # shape, and its records are none of the values the unflattened root reaches.
-        for root in (unflatten(data), data) if is_flat(data) else (data,):
-            for item in _walk(root, base, budget):
+        values.extend((unflatten(data), data) if is_flat(data) else (data,))
+    scripts = _inline_scripts(tree)
+    for text in scripts:
+        if _NUXT_MARK in text and (payload := nuxt_payload(text)) is not None:
+            values.append(payload)
+    if any(_NEXT_MARK in text for text in scripts):
+        values.extend(next_flight([text for text in scripts if _NEXT_MARK in text]))
+    return values
+
+
+def embedded_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
+    """Every object with a URL and a headline in the page's JSON data scripts, in the
+    order the data holds them, each URL once. Never raises on malformed data."""
+    base = page_base(tree, page_url)
+    found: dict[str, EmbeddedItem] = {}
+    named: list[EmbeddedItem] = []  # items of a slug alone
+    budget = [MAX_NODES]
+    for root in _page_values(tree):
+        for item in _walk(root, base, budget):
+            if item.url:
                 found.setdefault(item.url, item)
+            else:
+                named.append(item)
+    for item in resolve_slugs(
+        named, [a.attributes.get("href") or "" for a in tree.css("a[href]")], base
+    ):
+        found.setdefault(item.url, item)
     return list(found.values())
+
+
+def resolve_slugs(items: list[EmbeddedItem], hrefs: list[str], base: str) -> list[EmbeddedItem]:
+    """Items the data names by their slug alone (a headless CMS's ``slug``, the page's
+    script joining it to the section's path), given addresses: the page's links to some
+    of them (its server-rendered cards) show where the slugs go, ``/novini/`` + slug,
+    and the others are put there too. Nothing when no link ends in an item's slug, or
+    links put them in more than one place (no one place to guess)."""
+    if not items:
+        return []
+    slugs = {item.slug for item in items}
+    places: set[tuple[str, str]] = set()
+    for href in hrefs:
+        url = normalize_url(href, base)
+        if url is None:
+            continue
+        path_end = len(url.split("?", 1)[0].split("#", 1)[0])
+        head, rest = url[:path_end], url[path_end:]
+        trail = "/" if head.endswith("/") else ""
+        stem = head.removesuffix("/")
+        slug = stem.rsplit("/", 1)[-1]
+        if slug in slugs and not rest:
+            places.add((stem[: len(stem) - len(slug)], trail))
+    if len(places) != 1:
+        return []
+    ((prefix, trail),) = places
+    resolved = []
+    for item in items:
+        url = normalize_url(prefix + item.slug + trail, base)
+        if url is not None:
+            resolved.append(EmbeddedItem(url, item.title, item.published))
+    return resolved
 
 
 def json_items(data: object, base: str) -> list[EmbeddedItem]:
@@ -95,7 +183,8 @@ def json_items(data: object, base: str) -> list[EmbeddedItem]:
     ``embedded_items`` finds them in a page's scripts, each URL once."""
     found: dict[str, EmbeddedItem] = {}
     for item in _walk(data, base, [MAX_NODES]):
-        found.setdefault(item.url, item)
+        if item.url:
+            found.setdefault(item.url, item)
     return list(found.values())
 
 
@@ -130,7 +219,14 @@ def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
             url = normalize_url(raw, base)
             if url is not None:
                 return EmbeddedItem(url, " ".join(title.split()), published)
+    slug = obj.get("slug")
+    if isinstance(slug, str) and _SLUG.fullmatch(slug):
+        return EmbeddedItem("", " ".join(title.split()), published, slug)
     return None
+
+
+# A slug as a CMS writes it: letters, digits and dashes (Latin or Cyrillic), no path
+_SLUG = re.compile(r"[^\W_](?:[\w-]{0,200}[^\W_])?")
 
 
 def _date(obj: dict[str, object], keys: tuple[str, ...] = _DATE_KEYS) -> dt.date | None:

@@ -46,7 +46,9 @@ from newsarchive.dates import (
     parse_iso,
     parse_us_stamp,
 )
+from newsarchive.discover.explore import shape_pattern
 from newsarchive.discover.json_feeds import json_entries
+from newsarchive.discover.listings import dated_shapes
 from newsarchive.discover.shape import is_not_article_path
 from newsarchive.discover.site_map import is_html, site_map_urls
 from newsarchive.discover.urls import (
@@ -56,6 +58,7 @@ from newsarchive.discover.urls import (
     normalize_url,
     on_site,
 )
+from newsarchive.markup import parse_html
 from newsarchive.models import MAX_BODY_BYTES, SOURCE_SITEMAP, Candidate, Page, Profile
 from newsarchive.utf8_strays import LEGACY_CHARSET, stray_bytes_only
 
@@ -602,11 +605,15 @@ def feed_links(
     if source == SOURCE_SITEMAP and not feed.entries and feed_url and is_html(content):
         # an HTML site map (``discover.site_map``): its links are its entries, those of
         # the profile's article pattern or of the shapes the site's listings taught (no
-        # generic guess: every static page of the site is linked there too)
+        # generic guess: every static page of the site is linked there too); with
+        # neither, the shapes of the links it dates (a site whose only index it is)
+        tree = parse_html(content[:max_bytes])
+        if not (profile.article_pattern or shapes):
+            shapes = [
+                re.compile(shape_pattern(shape)) for shape in dated_shapes(tree, feed_url, profile)
+            ]
         urls = [
-            url
-            for url in site_map_urls(content[:max_bytes], feed_url)
-            if _site_map_article(url, profile, shapes)
+            url for url in site_map_urls(tree, feed_url) if _site_map_article(url, profile, shapes)
         ]
         feed = Feed([FeedEntry(url) for url in urls[:MAX_ENTRIES]], feed.cut)
     articles: list[Candidate] = []

@@ -144,12 +144,20 @@ def _is_lone_item(card: Card, furniture: Furniture, shape: Shape | None = None) 
     """
     fixed = shape is not None and shape.fixes_something
     if card.link_words < MIN_HEADLINE_WORDS and not (
-        fixed and card.words >= MIN_HEADLINE_WORDS + 2
+        fixed and _said_words(card.text) >= MIN_HEADLINE_WORDS + 2
     ):
         return False
     if shape is not None and not shape.matches(card.parts):
         return False
     return (fixed or looks_like_article_path(card.url)) and not furniture.holds(card.node)
+
+
+def _said_words(text: str) -> int:
+    """The words of ``text`` that hold a letter: a pager's "« Предишна 1 2 3 Следваща »"
+    is seven words and two of them, its numbers and arrows none of a headline's (a pager
+    whose addresses have the items' shape, ``/novini/strana-3`` beside ``/novini/<slug>``,
+    would read as a card whose own words stand for its headline)."""
+    return sum(1 for word in text.split() if any(char.isalpha() for char in word))
 
 
 @dataclass(frozen=True)

@@ -35,14 +35,20 @@ from newsarchive.discover.anchors import (
     script_calls,
 )
 from newsarchive.discover.cards import Card, Link, find_cards
-from newsarchive.discover.embedded import EmbeddedItem, embedded_items, listed_items
+from newsarchive.discover.embedded import (
+    EmbeddedItem,
+    embedded_items,
+    has_data,
+    listed_items,
+)
 from newsarchive.discover.explore import NEWS_PATH, NEWS_WORDS, rest_api_links, site_name
 from newsarchive.discover.furniture import Furniture
-from newsarchive.discover.items import Items, pick_items
+from newsarchive.discover.items import Items, group_runs, pick_items
 from newsarchive.discover.shape import (
     Shape,
     is_file_path,
     is_not_article_path,
+    learn_shape,
     looks_like_article_path,
     split_normal,
     split_url,
@@ -87,8 +93,11 @@ _OLDER = re.compile(
     r"|пред(?:иш|ход)на(?: страница)?|previous(?: page)?)$",
     re.IGNORECASE,
 )
-# A later page of a list named at the end of its path: ``/page/3/``, ``/strana/3``
-_PATH_PAGE = re.compile(r"/(?:page|strana|stranitsa|stranica)/\d{1,6}/?$", re.IGNORECASE)
+# A later page of a list named at the end of its path, a short word and the number:
+# ``/page/3/``, ``/strana/3``, ``/p/3``, ``/str/3``, ``/strana-3`` (not a list of the words
+# CMSes use: any word of ten letters at most). Only below a first segment: ``/novini-2``
+# names no first page but the home page.
+_PATH_PAGE = re.compile(r"(?<=[^/])/[^\W\d_]{1,10}[/-]\d{1,6}/?$")
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
 # to the base is plain concatenation (urljoin costs 4 µs a link, a third of a 30k listing).
 _PLAIN_ROOT_PATH = re.compile(r"^/(?!/)(?![^?#]*(?:/\.\.?(?:/|$|[?#])|\\))")
@@ -325,7 +334,7 @@ def _data_items(
     a profile pattern, those it matches; otherwise those of the shape the page's (or the
     walk's) visible news items have, or, with no such shape, those that look like an
     article's URL. Data items of no visible shape (a menu's, an author's page) stay out."""
-    data = tree.css_first('script[type="application/json"]') is not None
+    data = has_data(tree)
     stated = tree.css_first("script[type]") is not None and "ItemList" in _ld_json(tree)
     if not (data or stated):
         return []  # nearly every page: no data to read
@@ -348,6 +357,29 @@ def _data_items(
     return kept
 
 
+# A run of dated links a site map must hold to teach an article shape (``dated_shapes``)
+_DATED_RUN = 3
+
+
+def dated_shapes(html: Listing, page_url: str, profile: Profile) -> tuple[Shape, ...]:
+    """The URL shapes of the page's runs of dated links, wherever they stand: what an
+    HTML site map ("Карта на сайта", ``discover.site_map``) teaches of a site whose
+    listings taught nothing (its news page an empty shell its script fills). A site map
+    is furniture to ``news_items`` (a footer's is), and most of its links are static
+    pages; the ones it dates, "Заглавие (28.11.2026)", are its news."""
+    tree = _tree(html)
+    memo: DateMemo = {}
+    shapes: list[Shape] = []
+    for run in group_runs(find_cards(page_links(tree, page_url, profile))):
+        dated = [card for card in run.cards if card_date(card, memo) is not None]
+        if len(set(card.url for card in dated)) < _DATED_RUN or len(dated) * 2 < len(run.cards):
+            continue
+        shape = learn_shape(card.parts for card in dated)
+        if shape is not None and shape.fixes_something and shape not in shapes:
+            shapes.append(shape)
+    return tuple(shapes)
+
+
 def _ld_json(tree: LexborHTMLParser) -> str:
     """The text of the page's JSON-LD scripts, to tell at a glance whether any is a list."""
     return "".join(
@@ -366,7 +398,7 @@ def stated_news(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list
     found = (
         [item.url for item in listed_items(tree, page_url)] if "ItemList" in _ld_json(tree) else []
     )
-    if tree.css_first('script[type="application/json"]') is not None:
+    if has_data(tree):
         found += [item.url for item in embedded_items(tree, page_url) if item.url not in found]
     return [
         url

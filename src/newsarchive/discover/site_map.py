@@ -5,7 +5,10 @@ script that posts for them (no address, no page number anywhere), and offer no f
 no XML sitemap: their older articles are linked from one page only, the site map the
 footer names. It is read as a sitemap is: every link on it is an entry, and the
 article URL shapes the site's own listings taught keep its news and leave out its
-static pages (``feeds.feed_links``). Pure functions of the page's HTML.
+static pages (``feeds.feed_links``). A site with no listing a crawler reads (its news page
+an empty shell its script fills) teaches no shape; its site map may date its news,
+"Заглавие (28.11.2026)", and the links it dates teach theirs (``listings.dated_shapes``).
+Pure functions of the page's HTML.
 """
 
 from __future__ import annotations
@@ -55,10 +58,11 @@ def is_site_map_page(url: str, content: bytes) -> bool:
     return is_html(content) and not is_file_path(split_normal(url)[1])
 
 
-def site_map_urls(content: bytes, base: str) -> list[str]:
-    """Every link of an HTML page, resolved against ``base`` and normalised, each once,
-    in page order: a site map's entries, for the caller to keep those of its shapes."""
-    tree = parse_html(content)
+def site_map_urls(content: bytes | LexborHTMLParser, base: str) -> list[str]:
+    """Every link of an HTML page (its bytes, or its tree already parsed), resolved
+    against ``base`` and normalised, each once, in page order: a site map's entries, for
+    the caller to keep those of its shapes."""
+    tree = content if isinstance(content, LexborHTMLParser) else parse_html(content)
     here = page_base(tree, base)
     found: dict[str, None] = {}
     for anchor in tree.css("a[href]"):

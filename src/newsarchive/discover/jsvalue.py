@@ -1,0 +1,394 @@
+"""A page's data written as JavaScript, not JSON, read back without running it.
+
+Nuxt 2 hands the browser its page data as a script, ``window.__NUXT__=(function(a,b,c)
+{return {data:[{articles:[…]}],…}}("Новини",null,true))``: an object literal with
+unquoted keys whose repeated values are the function's parameters, bound to the literal
+arguments it is called with. Next.js's App Router streams its React Server Components
+payload as ``self.__next_f.push([1,"<id>:<JSON>\\n…"])`` calls, string literals whose
+text joined is lines of JSON. A listing's items past the first few server-rendered cards
+are only there.
+
+Only literals are read: objects, arrays, strings, numbers, ``true``/``false``/``null``/
+``undefined``/``void 0``, names bound by the function's parameters, and that one
+function called with literals. Anything else (a computation, a call but ``new Date(…)``)
+makes the whole value unreadable: None, never an exception. Pure and bounded: at most
+``MAX_TEXT`` characters, nested at most ``MAX_DEPTH`` deep, ``MAX_VALUES`` values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+
+MAX_TEXT = 2_000_000  # characters of one script, as ``embedded.MAX_BLOB``
+MAX_DEPTH = 200
+MAX_VALUES = 50_000
+
+_SPACE = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*", re.S)
+_NAME = re.compile(r"[A-Za-z_$][\w$]*")
+_NUMBER = re.compile(r"-?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+_CONSTANTS: dict[str, object] = {
+    "true": True, "false": False, "null": None, "undefined": None,
+    "NaN": None, "Infinity": None,
+}  # fmt: skip
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+_NUXT = re.compile(r"(?:window\.)?__NUXT__\s*=\s*")
+_NEXT_PUSH = re.compile(r"self\.__next_f\.push\(")
+
+
+class _Unreadable(Exception):
+    """The text is not a literal this reader reads."""
+
+
+class _Reader:
+    def __init__(self, text: str, bindings: Mapping[str, object]) -> None:
+        self.text, self.at, self.bindings = text, 0, bindings
+        self.budget = MAX_VALUES
+
+    def space(self) -> None:
+        self.at = _skip_space(self.text, self.at)
+
+    def peek(self) -> str:
+        self.space()
+        return self.text[self.at : self.at + 1]
+
+    def expect(self, char: str) -> None:
+        if self.peek() != char:
+            raise _Unreadable(f"{char!r} expected at {self.at}")
+        self.at += 1
+
+    def value(self, depth: int = 0) -> object:
+        self.budget -= 1
+        if depth > MAX_DEPTH or self.budget < 0:
+            raise _Unreadable("too deep or too large")
+        char = self.peek()
+        if char == "{":
+            return self.members(depth)
+        if char == "[":
+            return self.array(depth)
+        if char and char in "\"'`":
+            return self.string()
+        if char == "(":
+            self.at += 1
+            inner = self.value(depth + 1)
+            self.expect(")")
+            return inner
+        if number := _NUMBER.match(self.text, self.at):
+            self.at = number.end()
+            raw = number.group()
+            try:
+                return int(raw, 16) if raw[:2].lower() == "0x" else _number(raw)
+            except ValueError as exc:
+                raise _Unreadable(raw) from exc
+        name = self.name()
+        if name == "void":
+            self.value(depth + 1)
+            return None
+        if name == "new":  # ``new Date(…)``: read its arguments, keep nothing
+            self.name()
+            self.arguments(depth)
+            return None
+        if name in _CONSTANTS:
+            return _CONSTANTS[name]
+        if name in self.bindings:
+            return self.bindings[name]
+        raise _Unreadable(f"unknown name {name!r}")
+
+    def name(self) -> str:
+        self.space()
+        match = _NAME.match(self.text, self.at)
+        if match is None:
+            raise _Unreadable(f"a value expected at {self.at}")
+        self.at = match.end()
+        return match.group()
+
+    def members(self, depth: int) -> dict[str, object]:
+        self.expect("{")
+        result: dict[str, object] = {}
+        while self.peek() != "}":
+            char = self.peek()
+            if char and char in "\"'":
+                key = self.string()
+            elif number := _NUMBER.match(self.text, self.at):
+                self.at, key = number.end(), number.group()
+            else:
+                key = self.name()
+            self.expect(":")
+            result[key] = self.value(depth + 1)
+            if self.peek() != ",":
+                break
+            self.at += 1
+        self.expect("}")
+        return result
+
+    def array(self, depth: int) -> list[object]:
+        self.expect("[")
+        result: list[object] = []
+        while self.peek() != "]":
+            if self.peek() == ",":  # a hole
+                result.append(None)
+                self.at += 1
+                continue
+            result.append(self.value(depth + 1))
+            if self.peek() != ",":
+                break
+            self.at += 1
+        self.expect("]")
+        return result
+
+    def arguments(self, depth: int) -> list[object]:
+        self.expect("(")
+        values: list[object] = []
+        while self.peek() != ")":
+            values.append(self.value(depth + 1))
+            if self.peek() != ",":
+                break
+            self.at += 1
+        self.expect(")")
+        return values
+
+    def string(self) -> str:
+        quote = self.text[self.at]
+        self.at += 1
+        out: list[str] = []
+        text = self.text
+        while True:
+            end = self.at
+            while end < len(text) and text[end] not in (quote, "\\", "\n"):
+                end += 1
+            out.append(text[self.at : end])
+            if end >= len(text) or text[end] == "\n" and quote != "`":
+                raise _Unreadable("an unterminated string")
+            if text[end] == "\n":
+                out.append("\n")
+                self.at = end + 1
+                continue
+            if text[end] == quote:
+                self.at = end + 1
+                break
+            if quote == "`" and text[end : end + 2] == "${":
+                raise _Unreadable("a template with substitutions")
+            out.append(self.escape(end + 1))
+        joined = "".join(out)
+        if quote == "`" and "${" in joined:
+            raise _Unreadable("a template with substitutions")
+        return joined
+
+    def escape(self, at: int) -> str:
+        """The character the escape after the backslash at ``at - 1`` stands for."""
+        text = self.text
+        char = text[at : at + 1]
+        self.at = at + 1
+        if char in _ESCAPES:
+            return _ESCAPES[char]
+        if char == "x" and re.fullmatch(r"[0-9a-fA-F]{2}", text[at + 1 : at + 3]):
+            self.at = at + 3
+            return chr(int(text[at + 1 : at + 3], 16))
+        if char == "u":
+            if text[at + 1 : at + 2] == "{" and (close := text.find("}", at)) != -1:
+                digits, self.at = text[at + 2 : close], close + 1
+            else:
+                digits, self.at = text[at + 1 : at + 5], at + 5
+            if not re.fullmatch(r"[0-9a-fA-F]{1,6}", digits) or int(digits, 16) > 0x10FFFF:
+                raise _Unreadable("a bad \\u escape")
+            return chr(int(digits, 16))  # (half a surrogate pair: ``_joined_surrogates``)
+        if char in ("\n", "\r"):  # a line continued
+            return ""
+        return char
+
+
+def _number(raw: str) -> int | float:
+    plain = raw.lstrip("-")
+    if plain.isdigit() and len(plain) <= 18:
+        return int(raw)
+    return float(raw)
+
+
+def _joined_surrogates(text: str) -> str:
+    """A string whose escapes spelled a character as a surrogate pair ("\\ud83d\\ude00"),
+    that character; half a pair, never joined, the replacement character."""
+    if not any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def read_literal(text: str, bindings: Mapping[str, object] | None = None) -> object:
+    """The value of a JavaScript literal (``{a:1,b:[x,"y"]}``), names looked up in
+    ``bindings``; None when ``text`` is not one this reader reads (``_Reader``)."""
+    if len(text) > MAX_TEXT:
+        return None
+    reader = _Reader(text, bindings or {})
+    try:
+        value = reader.value()
+        reader.space()
+        if reader.at < len(text) and text[reader.at] not in ";":
+            return None
+    except (_Unreadable, RecursionError):
+        return None
+    return _clean(value)
+
+
+def _clean(value: object) -> object:
+    """Strings whose surrogate escapes came in pairs, joined into their characters."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, member in item.items():
+                if isinstance(member, str):
+                    item[key] = _joined_surrogates(member)
+                else:
+                    stack.append(member)
+        elif isinstance(item, list):
+            for index, member in enumerate(item):
+                if isinstance(member, str):
+                    item[index] = _joined_surrogates(member)
+                else:
+                    stack.append(member)
+    return _joined_surrogates(value) if isinstance(value, str) else value
+
+
+_FUNCTION = re.compile(r"\(\s*function\s*\(([\w$\s,]*)\)\s*\{")
+
+
+def nuxt_payload(script: str) -> object:
+    """The value of a Nuxt 2 page's ``window.__NUXT__=…`` script: a literal, or a
+    function called with literals returning one (its parameters bound to the
+    arguments); None when the script is not that or not readable."""
+    start = _NUXT.search(script)
+    if start is None or len(script) > MAX_TEXT:
+        return None
+    at = start.end()
+    function = _FUNCTION.match(script, at)
+    if function is None:
+        return read_literal(_statement(script, at))
+    names = [name.strip() for name in function.group(1).split(",") if name.strip()]
+    body_end = _block_end(script, function.end() - 1)
+    if body_end is None:
+        return None
+    reader = _Reader(script, {})
+    reader.at = body_end
+    try:
+        if reader.peek() == ")":  # (function(a){…})(args)
+            reader.at += 1
+        arguments = reader.arguments(0)
+    except (_Unreadable, RecursionError):
+        return None
+    bindings = dict(zip(names, arguments, strict=False))
+    body = script[function.end() : body_end - 1]
+    returned = re.search(r"(?:^|[;{}\s])return\b", body)
+    if returned is None:
+        return None
+    # (statements before the return set members of the arguments: devalue's cycles; the
+    # value is read without them)
+    return read_literal(_statement(body, returned.end()), bindings)
+
+
+def _statement(text: str, at: int) -> str:
+    """The text from ``at`` to the end of its value: where the brackets opened from
+    there close (a value then ends), else the rest of the text."""
+    end = _block_end(text, _skip_space(text, at))
+    return text[at:end] if end is not None else text[at:]
+
+
+def _skip_space(text: str, at: int) -> int:
+    match = _SPACE.match(text, at)
+    return match.end() if match else at
+
+
+def _block_end(text: str, at: int) -> int | None:
+    """Just past the bracket closing the one at ``at`` (``{``, ``[``, ``(``), strings
+    and comments skipped; None when it never closes or ``at`` is no bracket."""
+    if text[at : at + 1] not in ("{", "[", "("):
+        return None
+    depth, index, size = 0, at, len(text)
+    while index < size:
+        char = text[index]
+        if char in "\"'`":
+            index = _string_end(text, index)
+            if index < 0:
+                return None
+            continue
+        if char == "/" and text[index + 1 : index + 2] in ("/", "*"):
+            close = text.find("\n" if text[index + 1] == "/" else "*/", index + 2)
+            index = size if close < 0 else close + 1
+            continue
+        if char in "{[(":
+            depth += 1
+        elif char in "}])":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
+
+
+def _string_end(text: str, at: int) -> int:
+    quote, index = text[at], at + 1
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            return index + 1
+        index += 1
+    return -1
+
+
+def next_flight(scripts: list[str]) -> list[object]:
+    """The JSON values of a Next.js App Router page's RSC payload: the strings its
+    ``self.__next_f.push([1,"…"])`` scripts push, in order, joined and read line by line
+    (``<hex id>:<JSON>``; a line of another kind, a module reference ``I[…]`` or a text
+    ``T…``, is skipped)."""
+    parts: list[str] = []
+    size = 0
+    for script in scripts:
+        for push in _NEXT_PUSH.finditer(script):
+            end = _block_end(script, push.end() - 1)
+            if end is None:
+                continue
+            value = read_literal(script[push.end() : end - 1])
+            if (
+                isinstance(value, list)
+                and len(value) == 2
+                and value[0] == 1
+                and isinstance(value[1], str)
+            ):
+                size += len(value[1])
+                if size > MAX_TEXT:
+                    break
+                parts.append(value[1])
+    values: list[object] = []
+    for line in "".join(parts).split("\n"):
+        match = re.match(r"[0-9a-fA-F]{1,8}:(?=[\[{])", line)
+        if match is None:
+            continue
+        value = _json(line[match.end() :])
+        if value is not None:
+            values.append(value)
+    return values
+
+
+def _json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+# Angular Universal (before 16) escapes its transfer state's JSON so that no script can
+# end in it: ``&q;`` for a quote, ``&s;`` an apostrophe, ``&l;``/``&g;`` angle brackets,
+# ``&a;`` the ampersand (undone last: ``&a;q;`` is a text's "&q;")
+_ANGULAR = re.compile(r"&([qslga]);")
+_ANGULAR_CHARS = {"q": '"', "s": "'", "l": "<", "g": ">", "a": "&"}
+
+
+def angular_state(text: str) -> str | None:
+    """The JSON of an Angular transfer state as it was before its escaping, or None
+    when ``text`` is not escaped so (plain JSON, or anything else)."""
+    head = text.lstrip()[:8]
+    if not head.startswith(("{&q;", "[&q;", "{}", "[")) or "&q;" not in text[:4096]:
+        return None
+    return _ANGULAR.sub(lambda m: _ANGULAR_CHARS[m.group(1)], text)

@@ -1,0 +1,101 @@
+"""``discover.jsvalue``: page data written as JavaScript literals (Nuxt 2's
+``window.__NUXT__``, Next.js's ``self.__next_f`` pushes, Angular's escaped transfer
+state), read without running anything, never raising."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsarchive.discover.jsvalue import (
+    MAX_DEPTH,
+    angular_state,
+    next_flight,
+    nuxt_payload,
+    read_literal,
+)
+
+
+def test_a_literal_with_unquoted_keys_and_javascripts_values() -> None:
+    text = (
+        "{a:1,'b':\"два\",c:[1,,3],d:0x1F,e:.5,f:-2e3,g:void 0,h:undefined,i:new Date(0),"
+        "j:true,k:null,l:`шаблон`,m:\"\\u002Fnovini\\u{1F600}\\x41\",n:'a\\'b',o:{},}"
+    )
+    assert read_literal(text) == {
+        "a": 1, "b": "два", "c": [1, None, 3], "d": 31, "e": 0.5, "f": -2000.0, "g": None,
+        "h": None, "i": None, "j": True, "k": None, "l": "шаблон",
+        "m": "/novini\U0001f600A", "n": "a'b", "o": {},
+    }  # fmt: skip
+
+
+def test_a_surrogate_pair_spelled_as_two_escapes_is_one_character() -> None:
+    assert read_literal('"\\ud83d\\ude00"') == "\U0001f600"
+    assert read_literal('"\\ud83d"') == "\ufffd"  # half a pair: no character
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{a:b}", "{a:1+2}", "f(1)", '"open', "{a:1", "[1,2", "`${x}`", "{a:1} junk", ""],
+)
+def test_what_is_no_literal_reads_as_none(text: str) -> None:
+    assert read_literal(text) is None
+
+
+def test_a_nuxt2_function_is_read_with_its_parameters_bound_to_its_arguments() -> None:
+    script = (
+        "window.__NUXT__=(function(a,b,c){b.x=1;return {data:[{list:[{t:a},{t:a}]}],"
+        'error:b,ok:c}}("Новини",{},true));'
+    )
+    assert nuxt_payload(script) == {"data": [{"list": [{"t": "Новини"}, {"t": "Новини"}]}],
+                                    "error": {}, "ok": True}  # fmt: skip
+    called_after = 'window.__NUXT__=(function(a){return {t:a}})("x")'
+    assert nuxt_payload(called_after) == {"t": "x"}
+    assert nuxt_payload("window.__NUXT__={data:[],serverRendered:true};") == {
+        "data": [],
+        "serverRendered": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "var x = 1;",
+        "window.__NUXT__=(function(a){return {t:a}",  # cut short
+        "window.__NUXT__=(function(a){return {t:a}}(foo()))",  # an argument no literal
+        "window.__NUXT__=(function(a){var q=a}(1))",  # no return
+    ],
+)
+def test_a_script_that_is_no_nuxt2_payload_reads_as_none(script: str) -> None:
+    assert nuxt_payload(script) is None
+
+
+def test_next_flight_joins_the_pushes_and_reads_the_json_lines() -> None:
+    scripts = [
+        "(self.__next_f=self.__next_f||[]).push([0]);self.__next_f.push([2,null])",
+        'self.__next_f.push([1,"0:[\\"$\\",\\"$L1\\",null,{\\"a\\":"])',
+        'self.__next_f.push([1,"1}]\\n2:I[\\"7\\",[],\\"X\\"]\\n3:{\\"b\\":2}\\n"])',
+    ]
+    assert next_flight(scripts) == [["$", "$L1", None, {"a": 1}], {"b": 2}]
+
+
+def test_an_angular_state_is_unescaped_and_plain_json_left_alone() -> None:
+    assert angular_state("{&q;a&q;:&q;x&a;q;y &s;&l;&g;&q;}") == '{"a":"x&q;y \'<>"}'
+    assert angular_state('{"a": 1}') is None
+
+
+def test_nesting_past_the_bound_reads_as_none() -> None:
+    assert read_literal("[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5)) is None
+    assert read_literal("[" * 50 + "]" * 50) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="{}[]()\"'`\\,:;.-+0123456789abcxnuvoidtrefalsNUXT_ =\n\u0436", max_size=80)
+)
+def test_no_text_makes_the_readers_raise(text: str) -> None:
+    read_literal(text)
+    nuxt_payload("window.__NUXT__=" + text)
+    nuxt_payload("window.__NUXT__=(function(a,b){return " + text)
+    next_flight(["self.__next_f.push(" + text])
+    angular_state(text)
