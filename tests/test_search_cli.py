@@ -333,6 +333,31 @@ def test_decomposed_letters_and_stress_marks_are_found_both_ways(
     assert "0 updated, 1 unchanged" in again.stdout
 
 
+def test_a_soft_hyphen_or_zero_width_space_inside_a_word_is_found_both_ways(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    # A site hyphenating its headlines with &shy; ("Об&shy;щи&shy;на&shy;та") or a text
+    # pasted with a zero-width space was indexed as pieces of each word: no search of
+    # "общината", in any form, found the article; nor did a word pasted so as a query.
+    record = {
+        "site": "test",
+        "url": "https://example.bg/a/1",
+        "title": "Об\u00adщи\u00adна\u00adта обяви конкурс",
+        "published": "2024-05-01",
+        "text": "Кмет\u200bствата получават нови автомобили, каза кме\u2060тът.",
+        "author": None,
+    }
+    source = tmp_path / "shy.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    for query in ("общината", "община", "title:общини", "кметства", "кмет", "об\u00adщи\u00adна"):
+        assert found(run_cli, db, query) == {1}, query
+    shown = run_cli("show", "1", "--format", "json", "--db", str(db)).json()
+    assert isinstance(shown, dict)
+    assert shown["title"] == "Общината обяви конкурс"
+    assert shown["text"] == "Кметствата получават нови автомобили, каза кметът."
+
+
 def test_latin_look_alikes_in_a_cyrillic_word_are_found_both_ways(
     run_cli: Cli, db: Path, tmp_path: Path
 ) -> None:
