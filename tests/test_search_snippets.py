@@ -133,3 +133,14 @@ def test_the_one_pass_window_is_the_window_counted_for_each_match(data: st.DataO
     firsts = sorted(data.draw(st.sets(st.integers(0, total - 1), max_size=40)))
     hits = [(first, 1, data.draw(st.integers(0, 3))) for first in firsts]
     assert Marker._best_window(hits, total) == _window_by_counting(hits, total)
+
+
+def test_a_snippet_from_the_texts_start_keeps_what_stands_before_its_first_word() -> None:
+    # The window at the text's start began at its first word: a quoted lead lost its
+    # opening „ (its closing “ left alone), "(БТА)" read "БТА)", a dialogue lost its dash.
+    assert snippet("„Община Русе“ обяви конкурс.", "община") == "„**Община** Русе“ обяви конкурс."
+    assert (
+        snippet("(БТА) Общината обяви конкурс.", "общината") == "(БТА) **Общината** обяви конкурс."
+    )
+    assert snippet("\n– Общината е тук, каза той.", "общината") == "– **Общината** е тук, каза той."
+    assert snippet("Кметът каза: " + "дума " * 40 + "„Община“", "община").startswith("…")

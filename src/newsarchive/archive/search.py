@@ -975,7 +975,9 @@ class Marker:
         if not spans:
             return ""
         pieces = ["…"] if start > 0 else []
-        pos = spans[start][0]
+        # from the text's start when the window is there: what stands before the first
+        # word ("„" of a quoted lead, "(" of "(БТА)", a dialogue's dash) is no cut
+        pos = spans[start][0] if start > 0 else 0
         for first, n, _ in hits:
             if first < start or first >= end:
                 continue
