@@ -764,7 +764,11 @@ def in_cyrillic(conn: sqlite3.Connection, typed: str, filters: Filters) -> tuple
     guess = cyrillic_guess(typed)
     if guess is None:
         return None
-    rows = matching(Prepared(conn, parse_query(guess), filters), "count(*)")
+    try:
+        parsed = parse_query(guess)
+    except QueryError:  # (its words respelled, the query reads as typed: never met)
+        return None
+    rows = matching(Prepared(conn, parsed, filters), "count(*)")
     total = int(rows[0][0])
     return (guess, total) if total else None
 
