@@ -216,6 +216,9 @@ def test_search_piped_keeps_each_title_on_one_line_and_no_trailing_blanks(
         ("obshtinata -mosta site:bta", "общината -моста site:bta", "2 articles"),
         ("title:obsht* since:2026-12-01", "title:общ* since:2026-12-01", "2 articles"),
         ("(byudzheta OR osvetlenie)", "(бюджета OR осветление)", "2 articles"),
+        # the law writes "ъ" as "a" too: the reading the archive holds is offered
+        ("obshtinskiya savet", "общинския съвет", "3 articles"),
+        ("Patishtata", "пътищата", "1 article"),
     ],
 )
 def test_latin_letters_that_match_nothing_are_told_of_their_cyrillic_spelling(

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from newsarchive.archive.lemmas import TOKEN, composed
 from newsarchive.errors import DATE_FORMS, QueryError
-from newsarchive.transliteration import from_latin
+from newsarchive.transliteration import from_latin, hard_sign_readings
 
 MAX_QUERY_CHARS = 2000
 MAX_TERMS = 64
@@ -533,7 +533,7 @@ def _parse_group(
     return pos
 
 
-def cyrillic_guess(query: str) -> str | None:
+def cyrillic_guess(query: str, held: Callable[[str], bool] | None = None) -> str | None:
     """``query`` with its words of Latin letters spelled in Cyrillic
     (``transliteration.from_latin``), the rest of it as typed; None when it has no such
     word, or one that is no spelling of Bulgarian or stands in a word with other letters
@@ -541,7 +541,9 @@ def cyrillic_guess(query: str) -> str | None:
     Bulgarian, and said only "No matches"; so did "obshtina site:bta", "-Ruse", "obsht*"
     or "title:obshtina": the query's own syntax stays (its operators, quotes, groups, a
     filter's name, and a site's id or a date after ``site:``, ``since:``, ``until:``),
-    only its words are spelled."""
+    only its words are spelled. ``held`` (whether the archive holds a word) chooses
+    among a word's readings where the law's "a" is a "ъ" ("savet": "съвет", not "сават";
+    ``transliteration.hard_sign_readings``): a word it holds as first spelled stays so."""
     kept = [found.span() for found in _KEPT_FILTER.finditer(query)]
     spelled: list[str] = []
     pos = 0
@@ -556,6 +558,8 @@ def cyrillic_guess(query: str) -> str | None:
         guess = from_latin(word)
         if guess is None:
             return None
+        if held is not None and not held(guess):
+            guess = next((other for other in hard_sign_readings(guess) if held(other)), guess)
         spelled += [query[pos:start], guess]
         pos = end
     if not spelled:

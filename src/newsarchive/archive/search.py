@@ -758,10 +758,11 @@ def _collapsed(prepared: Prepared, order: str, lead: str = "") -> tuple[str, str
 
 def in_cyrillic(conn: sqlite3.Connection, typed: str, filters: Filters) -> tuple[str, int] | None:
     """For words typed in Latin letters ("Ruse"), their Cyrillic spelling
-    (``query.cyrillic_guess``) and how many articles it matches with the same filters;
-    None when there is no such spelling or it matches nothing either. The CLI's stderr
+    (``query.cyrillic_guess``, each word read as the archive holds it) and how many
+    articles it matches with the same filters; None when there is no such spelling or it
+    matches nothing either. The CLI's stderr
     and the web page offer it where the Latin words matched nothing."""
-    guess = cyrillic_guess(typed)
+    guess = cyrillic_guess(typed, held=lambda word: not unseen(conn, [word]))
     if guess is None:
         return None
     try:
