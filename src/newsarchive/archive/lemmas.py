@@ -44,8 +44,7 @@ _MIXED_WORD = re.compile(r"[^\W\d_]+")
 # soft hyphen (U+00AD, ``&shy;``: a CMS's or a word processor's hyphenation hint), a
 # zero-width space (U+200B), a word joiner (U+2060) and a zero-width no-break space
 # (U+FEFF). They are no letters to ``unicode61``, which splits the word at each.
-_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
-_IN_WORD_INVISIBLE = re.compile(f"(?<=[^\\W_])[{_INVISIBLE}]+(?=[^\\W_])")
+_IN_WORD_INVISIBLE = re.compile("(?<=[^\\W_])[\u00ad\u200b\u2060\ufeff]+(?=[^\\W_])")
 
 
 def composed(text: str) -> str:
@@ -78,7 +77,10 @@ def composed(text: str) -> str:
         normal = unicodedata.normalize("NFC", text)
         marked = "\u0300" in normal or "\u0301" in normal  # (found in C: most texts have none)
         spelled = _STRESS.sub("", normal) if marked else normal
-        if any(mark in spelled for mark in _INVISIBLE):  # (in C: most texts have none)
+        if (  # (each looked for in C, written out: ``any`` over them took twice as long)
+            "\u00ad" in spelled or "\u200b" in spelled or "\u2060" in spelled
+            or "\ufeff" in spelled
+        ):  # fmt: skip
             spelled = _IN_WORD_INVISIBLE.sub("", spelled)
         if _MIXED.search(spelled) is not None:
             spelled = _MIXED_WORD.sub(_cyrillic_word, spelled)
