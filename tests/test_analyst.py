@@ -278,6 +278,24 @@ def test_the_day_told_for_a_date_keeps_the_site_it_was_counted_under(
     )
 
 
+def test_a_timeline_of_latin_words_that_match_nothing_is_told_their_cyrillic_spelling(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """``stats --timeline Obshtinata`` said only "No articles match." where ``search``
+    offered the Cyrillic spelling; the chart's numbers (CSV, JSON) stay what they were."""
+    told = (
+        "'Obshtinata' is in Latin letters; in Cyrillic, 'общината' matches 3 articles:"
+        " newsarchive search 'общината'\n"
+    )
+    for fmt in ("text", "csv", "json"):
+        result = run_cli("stats", "--timeline", "Obshtinata", "-f", fmt, "--db", str(archive))
+        assert result.exit_code == 0 and result.stderr == told, (fmt, result.stderr)
+    shown = run_cli("stats", "--timeline", "Obshtinata", "-f", "json", "--db", str(archive))
+    assert "hint" not in shown.json()  # type: ignore[operator]
+    quiet = run_cli("stats", "--timeline", "quick", "--db", str(archive))
+    assert (quiet.stdout, quiet.stderr) == ("No articles match.\n", "")
+
+
 def test_an_or_typed_in_lower_case_is_an_operator_to_the_cyrillic_spelling_too(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:
