@@ -210,6 +210,15 @@ def test_search_piped_keeps_each_title_on_one_line_and_no_trailing_blanks(
         ("Obshtinata", "общината", "3 articles"),
         ("Mosta", "моста", "1 article"),
         ("общината Mosta", "общината моста", "1 article"),  # mixed scripts
+        # the query's syntax stays, its words are spelled: these said only "No matches."
+        ("Obshtinata OR Mosta", "общината OR моста", "3 articles"),
+        ('"Mosta"', '"моста"', "1 article"),
+        ("obshtinata -mosta site:bta", "общината -моста site:bta", "2 articles"),
+        ("title:obsht* since:2026-12-01", "title:общ* since:2026-12-01", "2 articles"),
+        ("(byudzheta OR osvetlenie)", "(бюджета OR осветление)", "2 articles"),
+        # the law writes "ъ" as "a" too: the reading the archive holds is offered
+        ("obshtinskiya savet", "общинския съвет", "3 articles"),
+        ("Patishtata", "пътищата", "1 article"),
     ],
 )
 def test_latin_letters_that_match_nothing_are_told_of_their_cyrillic_spelling(
@@ -228,8 +237,10 @@ def test_latin_letters_that_match_nothing_are_told_of_their_cyrillic_spelling(
     assert counted.stdout == "[]\n" and counted.stderr == result.stderr
 
 
-@pytest.mark.parametrize("typed", ["Varna", "quick", "Obshtinata OR Mosta", '"Mosta"'])
-def test_no_cyrillic_spelling_is_offered_when_none_matches_or_the_query_is_no_plain_words(
+@pytest.mark.parametrize(
+    "typed", ["Varna", "quick", "Obshtinata OR quick", "Obshtinata1", "site:bta Varna"]
+)
+def test_no_cyrillic_spelling_is_offered_when_none_matches_or_a_word_is_no_bulgarian(
     run_cli: Callable[..., Result], archive: Path, typed: str
 ) -> None:
     result = run_cli("search", typed, "--db", str(archive))
@@ -267,14 +278,36 @@ def test_the_day_told_for_a_date_keeps_the_site_it_was_counted_under(
     )
 
 
+def test_a_timeline_of_latin_words_that_match_nothing_is_told_their_cyrillic_spelling(
+    run_cli: Callable[..., Result], archive: Path
+) -> None:
+    """``stats --timeline Obshtinata`` said only "No articles match." where ``search``
+    offered the Cyrillic spelling; the chart's numbers (CSV, JSON) stay what they were."""
+    told = (
+        "'Obshtinata' is in Latin letters; in Cyrillic, 'общината' matches 3 articles:"
+        " newsarchive search 'общината'\n"
+    )
+    for fmt in ("text", "csv", "json"):
+        result = run_cli("stats", "--timeline", "Obshtinata", "-f", fmt, "--db", str(archive))
+        assert result.exit_code == 0 and result.stderr == told, (fmt, result.stderr)
+    shown = run_cli("stats", "--timeline", "Obshtinata", "-f", "json", "--db", str(archive))
+    assert "hint" not in shown.json()  # type: ignore[operator]
+    quiet = run_cli("stats", "--timeline", "quick", "--db", str(archive))
+    assert (quiet.stdout, quiet.stderr) == ("No articles match.\n", "")
+
+
 def test_an_or_typed_in_lower_case_is_an_operator_to_the_cyrillic_spelling_too(
     run_cli: Callable[..., Result], archive: Path
 ) -> None:
-    """ "or" between words is read as OR, so a query holding it is no plain words, as one
-    holding "OR" is: the spelling was offered for the one and not for the other."""
+    """ "or" between words is read as OR, as "OR" is: the spelling offered keeps it an
+    operator (once it was offered for the one and not for the other)."""
     result = run_cli("search", "Obshtinata or Mosta", "--db", str(archive))
     assert (result.exit_code, result.stdout) == (0, "No matches.\n")
-    assert result.stderr == "'or' was read as OR (write \"or\" in quotes to search for the word)\n"
+    assert result.stderr.splitlines() == [
+        "'or' was read as OR (write \"or\" in quotes to search for the word)",
+        "'Obshtinata or Mosta' is in Latin letters; in Cyrillic, 'общината or моста' matches"
+        " 3 articles: newsarchive search 'общината or моста'",
+    ]
 
 
 def test_the_web_page_offers_the_cyrillic_spelling_of_latin_words_that_match_nothing(

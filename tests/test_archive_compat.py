@@ -390,3 +390,43 @@ def test_an_upgraded_archive_reindexes_a_row_only_when_its_text_changes(
     found = run_cli("search", "зебрите", "--format", "json", "--db", str(db))
     assert found.exit_code == 0, found.stderr
     assert [row["title"] for row in found.json()] == ["Зебрите на площада"]
+
+
+def test_an_archive_storing_a_soft_hyphen_inside_a_word_is_respelled_once(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """v21: a row a v20 release stored with a soft hyphen or a zero-width space inside a
+    word ("Об&shy;щи&shy;на&shy;та", from a site that hyphenates) was indexed as pieces
+    of each word, which no search found. The upgrade respells and re-indexes it, says so
+    in one line and keeps what it stored as a revision; a plain row is left alone."""
+    db = tmp_path / "v20.db"
+    source = tmp_path / "in.jsonl"
+    records = [
+        {"site": "nsorb", "url": "https://namrb.org/bg/aktualno/shy-1", "title": "Конкурс",
+         "published": "2025-02-01", "text": "Общината обяви конкурс за кметствата."},
+        {"site": "nsorb", "url": "https://namrb.org/bg/aktualno/plain-2", "title": "Спорт",
+         "published": "2025-02-02", "text": "Футболният турнир завърши."},
+    ]  # fmt: skip
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    hyphenated = "Об\u00adщи\u00adна\u00adта обяви конкурс за кмет\u200bствата."
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE articles SET text = ? WHERE title = 'Конкурс'", (hyphenated,))
+        conn.execute("PRAGMA user_version = 20")  # as a v20 release stored it
+        plain = conn.execute("SELECT * FROM articles WHERE title = 'Спорт'").fetchone()
+
+    found = run_cli("search", "общината кметство", "--format", "json", "--db", str(db))
+    assert found.exit_code == 0, found.stderr
+    assert [hit["title"] for hit in found.json()] == ["Конкурс"]  # type: ignore[index]
+    said = found.stderr.splitlines()
+    assert len(said) == 2 and "upgrading it to v21" in said[0], said
+    assert "1 article(s) stored with an invisible character" in said[1], said
+    with closing(sqlite3.connect(db)) as after:
+        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert after.execute("SELECT text FROM articles WHERE title = 'Конкурс'").fetchone() == (
+            "Общината обяви конкурс за кметствата.",
+        )
+        assert after.execute("SELECT * FROM articles WHERE title = 'Спорт'").fetchone() == plain
+        assert after.execute("SELECT text FROM revisions").fetchall() == [(hyphenated,)]
+    again = run_cli("search", "общината", "--format", "json", "--db", str(db))
+    assert again.exit_code == 0 and again.stderr == "", again.stderr

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsarchive.archive.lemmas import TOKEN
 from newsarchive.archive.query import parse_query
-from newsarchive.archive.search import Lemmas, Marker
+from newsarchive.archive.search import SNIPPET_TOKENS, Lemmas, Marker
 
 MARKS = ("\x02", "\x03")
 
@@ -111,3 +111,36 @@ def test_vocabulary_lookups_keep_under_an_old_sqlites_parameter_limit() -> None:
     conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
     assert lookup(conn, [form for form, _ in rows]) == dict(rows)
     assert forms_of(conn, [lemma for _, lemma in rows]) == dict(rows)
+
+
+def _window_by_counting(hits: list[tuple[int, int, int]], total: int) -> int:
+    """The snippet's window as first written: the matches inside each candidate counted
+    anew (quadratic), the definition the one-pass ``Marker._best_window`` must keep."""
+    best, best_key = 0, (-1, -1)
+    for first, _, _ in hits:
+        start = max(0, min(first - 4, total - SNIPPET_TOKENS))
+        inside = [h for h in hits if start <= h[0] < start + SNIPPET_TOKENS]
+        key = (len({h[2] for h in inside}), len(inside))
+        if key > best_key:
+            best, best_key = start, key
+    return best
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_the_one_pass_window_is_the_window_counted_for_each_match(data: st.DataObject) -> None:
+    total = data.draw(st.integers(1, 120))
+    firsts = sorted(data.draw(st.sets(st.integers(0, total - 1), max_size=40)))
+    hits = [(first, 1, data.draw(st.integers(0, 3))) for first in firsts]
+    assert Marker._best_window(hits, total) == _window_by_counting(hits, total)
+
+
+def test_a_snippet_from_the_texts_start_keeps_what_stands_before_its_first_word() -> None:
+    # The window at the text's start began at its first word: a quoted lead lost its
+    # opening „ (its closing “ left alone), "(БТА)" read "БТА)", a dialogue lost its dash.
+    assert snippet("„Община Русе“ обяви конкурс.", "община") == "„**Община** Русе“ обяви конкурс."
+    assert (
+        snippet("(БТА) Общината обяви конкурс.", "общината") == "(БТА) **Общината** обяви конкурс."
+    )
+    assert snippet("\n– Общината е тук, каза той.", "общината") == "– **Общината** е тук, каза той."
+    assert snippet("Кметът каза: " + "дума " * 40 + "„Община“", "община").startswith("…")

@@ -177,6 +177,23 @@ def test_search_page_marks_matches_and_filters(demo: Path) -> None:
     assert bad.status_code == 400 and "needs a word on each side" in bad.text
 
 
+def test_an_error_quoting_a_control_or_bidi_character_shows_it_escaped(demo: Path) -> None:
+    # The CLI writes what it quotes of a query inert ('\x01'); the page wrote it raw: a
+    # control character no browser shows ("'' holds no letters"), a bidi override that
+    # turned the rest of the line around. The chart's CSV answers the same words.
+    page, chart = fetch(
+        datasette(demo), f"/search?q={quote(chr(1))}", f"/chart.csv?q={quote(chr(0x202E) + '!')}"
+    )
+    assert page.status_code == 400
+    (said,) = re.findall(r'<p class="na-error" role="alert">(.*?)</p>', page.text)
+    assert said.startswith("&#39;\\x01&#39; holds no letters"), said
+    assert chart.status_code == 400
+    assert (
+        chart.text
+        == "'\\u202e!' holds no letters or digits to search for (only words are indexed)\n"
+    )
+
+
 def test_chart_and_its_csv(demo: Path) -> None:
     page, data = fetch(datasette(demo), f"/search?q={quote('община')}", "/chart.csv?q=община")
     html = text_of(page)

@@ -848,9 +848,12 @@ def timeline(
     by: str = "month",
     stories: bool = False,
     exact: bool = False,
+    hint: bool = False,
 ) -> dict[str, Any]:
     """Articles (or distinct stories) per period and site, optionally only those matching
-    a search query."""
+    a search query. ``hint``: when the query matched nothing, ``_no_match_hint``'s line
+    under the key ``hint`` (absent otherwise), as ``search`` says it ("Ruse" is in Latin
+    letters; a date typed as words)."""
     from newsarchive.archive.query import parse_query
     from newsarchive.archive.timeline import timeline as run_timeline
 
@@ -858,7 +861,13 @@ def timeline(
     parsed = parse_query(query, exact=exact, filtered=filters.active()) if query else None
     conn = connect_reader(db)
     try:
-        return run_timeline(conn, parsed, filters, by=by, stories=stories)
+        data = run_timeline(conn, parsed, filters, by=by, stories=stories)
+        matched = data["rows"] or data["undated"] or data["unreadable"]
+        if hint and query and not matched:
+            said = _no_match_hint(conn, query, filters)
+            if said is not None:
+                data["hint"] = said
+        return data
     finally:
         conn.close()
 

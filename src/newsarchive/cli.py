@@ -1179,6 +1179,7 @@ def stats(
     crawl --recheck), their date range, and each site's last crawl; or stories per
     number of outlets (--stories); or attention over time (--timeline [QUERY])."""
     from newsarchive import api, render
+    from newsarchive.safe_text import as_one_line
 
     with _handled():
         if query is not None and not timeline:
@@ -1189,8 +1190,13 @@ def stats(
             raise UsageError("--format csv needs --timeline or --stories")
         filters = _filters(site, since, until)
         if timeline:
-            data = api.timeline(_db(db), query, filters=filters, by=by.value, stories=stories)
+            data = api.timeline(
+                _db(db), query, filters=filters, by=by.value, stories=stories, hint=True
+            )
+            said = data.pop("hint", None)
             render.timeline(data, fmt.value)
+            if said is not None:  # (it quotes what was typed: one inert line)
+                sys.stderr.write(as_one_line(said) + "\n")
             return
         if stories:
             render.outlets(api.stats_stories(_db(db), filters), fmt.value)

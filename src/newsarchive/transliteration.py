@@ -12,6 +12,7 @@ table read backwards, the more common letter where two share a spelling ("a" is 
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 LATIN = str.maketrans(
     {
@@ -44,3 +45,24 @@ def from_latin(word: str) -> str | None:
     if pos != len(stem) or not stem:
         return None
     return "".join(out) + ending
+
+
+# Readings tried per word: the "а"s of a word turned "ъ" in every combination up to this
+# many of them (a word holds one or two; each reading is one index lookup).
+_MOST_HARD_SIGNS = 4
+
+
+def hard_sign_readings(spelled: str) -> list[str]:
+    """``from_latin``'s spelling read with "ъ" for its "а"s, fewer first: the law writes
+    both as "a", so "savet" is "сават" to ``from_latin`` and "съвет" to a reader ("kmetat"
+    is "кметът", "Balgaria" "България"). Without ``spelled`` itself; empty when it has no
+    "а". Only its first ``_MOST_HARD_SIGNS`` "а"s are tried."""
+    places = [i for i, letter in enumerate(spelled) if letter == "а"][:_MOST_HARD_SIGNS]
+    readings: list[str] = []
+    for count in range(1, len(places) + 1):
+        for chosen in combinations(places, count):
+            letters = list(spelled)
+            for i in chosen:
+                letters[i] = "ъ"
+            readings.append("".join(letters))
+    return readings

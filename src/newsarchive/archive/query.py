@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from newsarchive.archive.lemmas import TOKEN, composed
 from newsarchive.errors import DATE_FORMS, QueryError
-from newsarchive.transliteration import from_latin
+from newsarchive.transliteration import from_latin, hard_sign_readings
 
 MAX_QUERY_CHARS = 2000
 MAX_TERMS = 64
@@ -533,26 +533,43 @@ def _parse_group(
     return pos
 
 
-def cyrillic_guess(query: str) -> str | None:
-    """``query`` spelled in Cyrillic (``transliteration.from_latin``) when its words are
-    plain words, some in Latin letters and the rest in Cyrillic ones, no operator, quote
-    or filter among them: "Ruse" for "Русе" (or "община Ruse") matches nothing in an
-    archive of Bulgarian, and said only "No matches"."""
-    words = query.split()
-    if not any(_LATIN_ONLY.fullmatch(w) for w in words):
-        return None
+def cyrillic_guess(query: str, held: Callable[[str], bool] | None = None) -> str | None:
+    """``query`` with its words of Latin letters spelled in Cyrillic
+    (``transliteration.from_latin``), the rest of it as typed; None when it has no such
+    word, or one that is no spelling of Bulgarian or stands in a word with other letters
+    or digits. "Ruse" for "Русе" (or "община Ruse") matches nothing in an archive of
+    Bulgarian, and said only "No matches"; so did "obshtina site:bta", "-Ruse", "obsht*"
+    or "title:obshtina": the query's own syntax stays (its operators, quotes, groups, a
+    filter's name, and a site's id or a date after ``site:``, ``since:``, ``until:``),
+    only its words are spelled. ``held`` (whether the archive holds a word) chooses
+    among a word's readings where the law's "a" is a "ъ" ("savet": "съвет", not "сават";
+    ``transliteration.hard_sign_readings``): a word it holds as first spelled stays so."""
+    kept = [found.span() for found in _KEPT_FILTER.finditer(query)]
     spelled: list[str] = []
-    for word in words:
-        # (an operator, "OR" or the "or"/"and" read as one, is no plain word: no guess)
-        if _LATIN_ONLY.fullmatch(word) and word not in ("OR", *_LATIN_OPERATORS):
-            guess = from_latin(word)
-        else:
-            guess = word if _CYRILLIC_ONLY.fullmatch(word) else None
+    pos = 0
+    for found in _LATIN_RUN.finditer(query):
+        start, end = found.span()
+        word = found.group()
+        after = query[end : end + 1]
+        if any(a <= start < b for a, b in kept) or after == ":" or word in _KEPT_WORDS:
+            continue  # a filter's value or name ("title:"), an operator
+        if query[start - 1 : start].isalnum() or after.isalnum():
+            return None  # beside Cyrillic letters or digits: no word of Latin letters
+        guess = from_latin(word)
         if guess is None:
             return None
-        spelled.append(guess)
-    return " ".join(spelled)
+        if held is not None and not held(guess):
+            guess = next((other for other in hard_sign_readings(guess) if held(other)), guess)
+        spelled += [query[pos:start], guess]
+        pos = end
+    if not spelled:
+        return None
+    return "".join(spelled) + query[pos:]
 
 
-_LATIN_ONLY = re.compile(r"[A-Za-z]+")
-_CYRILLIC_ONLY = re.compile(r"[\u0400-\u04FF]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+# A filter whose value is no words: a site's id, a date (kept as typed, quoted or not).
+_KEPT_FILTER = re.compile(r'(?i)(?<![^\s(])-?(?:site|since|until):(?:"[^"]*"|[^\s()]*)')
+# The operators read in Latin letters: "OR", and "or"/"and" between words (the others,
+# "AND", "NOT", "NEAR", were refused before anything was searched).
+_KEPT_WORDS = frozenset(("OR", *_LATIN_OPERATORS))

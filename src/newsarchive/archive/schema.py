@@ -102,6 +102,10 @@ Migrations, in ``MIGRATIONS`` order:
 * v20: ``articles_au`` re-indexes a row only when an indexed column (title, text, their
   lemmas) is updated: moving a site's articles to a new id (``rename-site``), mending an
   address or a date rewrote each row's whole text into the index.
+* v21: the words of rows written before an invisible character inside a word (a soft
+  hyphen, ``&shy;``; a zero-width space; ``lemmas.composed``) was dropped are composed
+  again as in v13 (``Store.compose_stored``, each changed row's old spelling kept as a
+  revision): "Об&shy;щи&shy;на&shy;та" was indexed as four pieces no search found.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -114,10 +118,10 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (v12, v16-v18: ``archive.rekey``), respell
-# stored words (v13) or add what only a crawl reads (v14: a walk's cut; v15: whether its
+# stored words (v13, v21) or add what only a crawl reads (v14: a walk's cut; v15: whether its
 # order was told; v19: its failures). A reader that cannot write the archive
 # (``connection.connect_reader``) reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
@@ -620,6 +624,22 @@ def _migrate_composed_v13(conn: sqlite3.Connection) -> None:
         )
 
 
+def _migrate_invisible_v21(conn: sqlite3.Connection) -> None:
+    """Stored words without the invisible characters inside them that split each for
+    the index (v13's pass again: ``composed`` drops them now); one line says how many
+    rows changed."""
+    from newsarchive.archive.store import Store
+
+    changed = Store(conn).compose_stored()
+    if changed:
+        log.warning(
+            "archive upgraded: %d article(s) stored with an invisible character inside a"
+            " word (a soft hyphen, a zero-width space) spelled and indexed as searches"
+            " read them; what they stored is kept as a revision",
+            changed,
+        )
+
+
 def _migrate_walk_cuts_v14(conn: sqlite3.Connection) -> None:
     """The bound that cut a walk short, unknown for every walk stored before: a walk the
     v4 migration rebuilt has the columns already."""
@@ -706,6 +726,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (18, _migrate_identity_v18),
     (19, _migrate_walk_failures_v19),
     (20, _migrate_update_trigger_v20),
+    (21, _migrate_invisible_v21),
 )
 
 

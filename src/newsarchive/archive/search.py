@@ -758,13 +758,18 @@ def _collapsed(prepared: Prepared, order: str, lead: str = "") -> tuple[str, str
 
 def in_cyrillic(conn: sqlite3.Connection, typed: str, filters: Filters) -> tuple[str, int] | None:
     """For words typed in Latin letters ("Ruse"), their Cyrillic spelling
-    (``query.cyrillic_guess``) and how many articles it matches with the same filters;
-    None when there is no such spelling or it matches nothing either. The CLI's stderr
+    (``query.cyrillic_guess``, each word read as the archive holds it) and how many
+    articles it matches with the same filters; None when there is no such spelling or it
+    matches nothing either. The CLI's stderr
     and the web page offer it where the Latin words matched nothing."""
-    guess = cyrillic_guess(typed)
+    guess = cyrillic_guess(typed, held=lambda word: not unseen(conn, [word]))
     if guess is None:
         return None
-    rows = matching(Prepared(conn, parse_query(guess), filters), "count(*)")
+    try:
+        parsed = parse_query(guess)
+    except QueryError:  # (its words respelled, the query reads as typed: never met)
+        return None
+    rows = matching(Prepared(conn, parsed, filters), "count(*)")
     total = int(rows[0][0])
     return (guess, total) if total else None
 
@@ -975,7 +980,9 @@ class Marker:
         if not spans:
             return ""
         pieces = ["…"] if start > 0 else []
-        pos = spans[start][0]
+        # from the text's start when the window is there: what stands before the first
+        # word ("„" of a quoted lead, "(" of "(БТА)", a dialogue's dash) is no cut
+        pos = spans[start][0] if start > 0 else 0
         for first, n, _ in hits:
             if first < start or first >= end:
                 continue
@@ -991,12 +998,29 @@ class Marker:
 
     @staticmethod
     def _best_window(hits: list[tuple[int, int, int]], total: int) -> int:
-        """The start token of the window showing the most distinct terms (then matches)."""
+        """The start token of the window showing the most distinct terms (then matches);
+        the first such window.
+
+        One pass: ``hits`` are in text order and each window starts a few words before
+        its hit, so the windows only move forward and the matches inside one are those
+        between two cursors. Counting them anew for each hit was quadratic: a common
+        word in a long text (a council's minutes, 100,000 matches) held a search for
+        minutes on one snippet."""
         best, best_key = 0, (-1, -1)
+        terms: dict[int, int] = {}
+        left = right = 0
         for first, _, _ in hits:
             start = max(0, min(first - 4, total - SNIPPET_TOKENS))
-            inside = [h for h in hits if start <= h[0] < start + SNIPPET_TOKENS]
-            key = (len({h[2] for h in inside}), len(inside))
+            while right < len(hits) and hits[right][0] < start + SNIPPET_TOKENS:
+                terms[hits[right][2]] = terms.get(hits[right][2], 0) + 1
+                right += 1
+            while hits[left][0] < start:
+                term = hits[left][2]
+                terms[term] -= 1
+                if not terms[term]:
+                    del terms[term]
+                left += 1
+            key = (len(terms), right - left)
             if key > best_key:
                 best, best_key = start, key
         return best

@@ -31,6 +31,7 @@ from newsarchive.archive.search import (
 from newsarchive.archive.store import Filters, get_article
 from newsarchive.errors import NewsarchiveError
 from newsarchive.models import date_words
+from newsarchive.safe_text import as_one_line
 from newsarchive.web.chart import month_chart, month_csv
 from newsarchive.web.hooks import archive_names
 from newsarchive.web.related import related_sections
@@ -187,7 +188,12 @@ async def search(datasette: Any, request: Any) -> Response:
         (hits, total), months, left_out, cyrillic, day = await database.execute_fn(run)
     except NewsarchiveError as exc:
         return await _render(
-            datasette, request, "newsarchive_search.html", status=400, error=str(exc), **context
+            datasette,
+            request,
+            "newsarchive_search.html",
+            status=400,
+            error=as_one_line(str(exc)),
+            **context,
         )
     first = form.offset() + 1
     back = form.url("/search")
@@ -232,7 +238,7 @@ async def chart_csv(datasette: Any, request: Any) -> Response:
         filters = form.filters()
         rows = await database.execute_fn(lambda conn: per_month(conn, parsed, filters))
     except NewsarchiveError as exc:
-        return Response.text(str(exc) + "\n", status=400)
+        return Response.text(as_one_line(str(exc)) + "\n", status=400)
     return Response(
         month_csv(rows),
         content_type="text/csv; charset=utf-8",
