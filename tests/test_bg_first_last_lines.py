@@ -1,0 +1,58 @@
+"""What a reader of a Bulgarian page sees first and last in its text (bg28), each in a
+page written for this test in the markup such sites use: a relative date line ("вчера,
+10:32") at the top of the text's box, an agency's unlabelled closing byline ("Мария
+Петрова, БТА"), an editor's line by the headline ("Редактирано от …", "Редактор: …"),
+and a municipal template's reading tools and counters under the text ("Снимка 1 от 12",
+"Размер на шрифта", "Четено 312 пъти"). None of them is the article's text; the
+closing byline is its writer where nothing else names one, an editor never is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsarchive.extraction import extract
+
+DATES = Path(__file__).parent / "fixtures" / "bg_dates"
+# The fetch moment, on Sofia's clock: "вчера" and "преди 3 часа" count back from it.
+FETCHED = dt.datetime(2026, 3, 12, 16, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("вчера, 10:32", "2026-03-11 10:32:00"),
+        ("днес, 09:15", "2026-03-12 09:15:00"),
+        ("Днес в 09:15 ч.", "2026-03-12 09:15:00"),
+        ("преди 3 часа", "2026-03-12"),
+    ],
+)
+def test_a_relative_date_line_that_dates_the_page_leaves_its_text(
+    line: str, published: str
+) -> None:
+    """The date line the extractor read as the page's date, relative to the fetch: the
+    text starts with the article's first sentence, as it does under an absolute date."""
+    html = (DATES / "relative_date_in_text.html").read_text(encoding="utf-8")
+    article = extract(
+        html.replace("вчера, 10:32", line),
+        "https://vesti-ruse.example/ruse/ploshtadka",
+        today=FETCHED,
+    )
+    assert str(article.published).startswith(published)
+    lines = article.text.split("\n")
+    assert lines[0].startswith("Нова детска площадка с люлки")
+    assert len(lines) == 3
+
+
+def test_a_sentence_opening_with_yesterday_stays_text() -> None:
+    html = (DATES / "relative_date_in_text.html").read_text(encoding="utf-8")
+    sentence = "Вчера, 10 минути след откриването, площадката вече беше пълна с деца."
+    article = extract(
+        html.replace("вчера, 10:32", sentence),
+        "https://vesti-ruse.example/ruse/ploshtadka",
+        today=FETCHED,
+    )
+    assert article.text.split("\n")[0] == sentence
