@@ -56,3 +56,21 @@ def test_a_sentence_opening_with_yesterday_stays_text() -> None:
         today=FETCHED,
     )
     assert article.text.split("\n")[0] == sentence
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Редактирано от Иван Колев", None),
+        ("Редактирано От Иван Колев", None),
+        ("Редактор: Иван Колев", None),
+        ("Автор: Мария Петрова | Редактирано От Иван Колев", "Мария Петрова"),
+    ],
+)
+def test_an_editor_by_the_headline_is_not_the_writer(byline: str, author: str | None) -> None:
+    html = (DATES / "editor_byline.html").read_text(encoding="utf-8")
+    article = extract(
+        html.replace("Редактирано от Иван Колев", byline), "https://vesti-ruse.example/most"
+    )
+    assert article.author == author
+    assert article.text.startswith("Ремонтът на моста")

@@ -243,9 +243,11 @@ def clean_byline(text: str) -> str:
     return as_written(text)
 
 
-# Beside the writer, the people who edited or checked the text: named, not authors.
+# Beside the writer, the people who edited or checked the text: named, not authors ("Редактор:
+# Иван Колев", "Редактирано от Иван Колев", any capitals).
 NOT_WRITERS = re.compile(
-    r"\b(?:reviewed|edited|fact[- ]?checked|редактор|редактирал[аи]?|редакция|проверил[аи]?)\b",
+    r"\b(?:reviewed|edited|fact[- ]?checked|редактор|редактирал[аи]?|редактиран[оаи]?|редакция|"
+    r"проверил[аи]?)\b",
     re.IGNORECASE,
 )
 # Between the names of a co-author list: the length limit holds for each name, so that
