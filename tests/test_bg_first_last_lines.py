@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.extraction import extract
+from newsarchive.profiles import get_profile
 
 DATES = Path(__file__).parent / "fixtures" / "bg_dates"
 # The fetch moment, on Sofia's clock: "вчера" and "преди 3 часа" count back from it.
@@ -74,3 +75,49 @@ def test_an_editor_by_the_headline_is_not_the_writer(byline: str, author: str | 
     )
     assert article.author == author
     assert article.text.startswith("Ремонтът на моста")
+
+
+_BTA_URL = "https://www.bta.bg/bg/news/bulgaria/1190005-pristanishte"
+
+
+@pytest.mark.parametrize("profile", [None, "bta"])
+def test_an_agencys_closing_byline_is_the_writer_not_text(profile: str | None) -> None:
+    html = (DATES / "agency_closing_byline.html").read_bytes()
+    article = extract(html, _BTA_URL, profile=get_profile(profile) if profile else None)
+    assert article.author == "Мария Петрова"
+    assert article.rules["author"] == "generic:closing-line"
+    assert article.text.split("\n")[-1].startswith("До края на октомври")
+    assert "БТА" not in article.text
+
+
+@pytest.mark.parametrize("signature", ["Мария Петрова (БТА)", "Мария Петрова – БНР"])
+def test_the_agency_in_brackets_or_after_a_dash_signs_as_well(signature: str) -> None:
+    html = (DATES / "agency_closing_byline.html").read_text(encoding="utf-8")
+    article = extract(html.replace("Мария Петрова, БТА", signature), _BTA_URL)
+    assert article.author == "Мария Петрова"
+    assert article.text.split("\n")[-1].startswith("До края на октомври")
+
+
+def test_the_closing_byline_leaves_the_text_under_another_writers_byline() -> None:
+    html = (DATES / "agency_closing_byline.html").read_text(encoding="utf-8")
+    html = html.replace(
+        '<div class="post__post">',
+        '<div class="post__author">Иван Димитров</div><div class="post__post">',
+    )
+    article = extract(html, _BTA_URL, profile=get_profile("bta"))
+    assert article.author == "Иван Димитров"
+    assert article.text.split("\n")[-1].startswith("До края на октомври")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Това съобщи пред кореспондента на агенцията директорът Иван Колев, БТА",
+        "Първите туристи слязоха на брега малко след девет часа, БТА",
+    ],
+)
+def test_a_last_paragraph_that_merely_ends_with_the_agency_stays_text(closing: str) -> None:
+    html = (DATES / "agency_closing_byline.html").read_text(encoding="utf-8")
+    article = extract(html.replace("Мария Петрова, БТА", closing), _BTA_URL)
+    assert article.text.split("\n")[-1] == closing
+    assert article.author is None

@@ -864,6 +864,20 @@ _PLACE_AFTER = re.compile(
 )
 
 
+def agency_signature(line: str, author: str = "", text: Iterable[str] = ()) -> str:
+    """The person a line signs with the agency or place they file for and nothing else
+    ("Мария Петрова, БТА", "Иван Колев – БНР", "Мария Петрова (Русе)"): an agency's
+    closing byline, unlabelled, "" for any other line. The name must read as a person's
+    (``signer``: a Bulgarian surname's ending), so a sentence that ends in ", БТА" stays
+    text."""
+    if len(line) > _SIGNATURE_CHARS:
+        return ""
+    place = _PLACE_AFTER.search(line)
+    if place is None or place.start() == 0:
+        return ""
+    return signer(line[: place.start()], author, text)[0]
+
+
 def labelled_line(line: str) -> str:
     """The name a line holding only a labelled byline gives ("Автор: Милена Стоянова",
     where a template prints it as the text's last paragraph), "" for any other line: one

@@ -449,6 +449,8 @@ def _trim_tail(
     office returned, and the date as printed (last); with no signature, the date line
     the text closes on, the page's one date where nothing nearer the headline dates it
     (an old template's "14 март 2025, 10:32 ч." under the text), but not a change's.
+    An agency's unlabelled sign-off, a person and the agency they file for ("Мария
+    Петрова, БТА", ``bylines.agency_signature``), is a signature too.
     """
     signed = office = signed_on = closing = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
@@ -472,6 +474,7 @@ def _trim_tail(
             name = (
                 name
                 or bylines.signed_line(last)
+                or bylines.agency_signature(last, author, above)
                 or (
                     ""
                     if bylines.after_verse(_verse(paragraphs, end - 1))
