@@ -18,6 +18,7 @@ from newsarchive.extraction import extract
 from newsarchive.profiles import get_profile
 
 DATES = Path(__file__).parent / "fixtures" / "bg_dates"
+SHAPES = Path(__file__).parent / "fixtures" / "bg_shapes"
 # The fetch moment, on Sofia's clock: "вчера" and "преди 3 часа" count back from it.
 FETCHED = dt.datetime(2026, 3, 12, 16, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 
@@ -57,24 +58,6 @@ def test_a_sentence_opening_with_yesterday_stays_text() -> None:
         today=FETCHED,
     )
     assert article.text.split("\n")[0] == sentence
-
-
-@pytest.mark.parametrize(
-    ("byline", "author"),
-    [
-        ("Редактирано от Иван Колев", None),
-        ("Редактирано От Иван Колев", None),
-        ("Редактор: Иван Колев", None),
-        ("Автор: Мария Петрова | Редактирано От Иван Колев", "Мария Петрова"),
-    ],
-)
-def test_an_editor_by_the_headline_is_not_the_writer(byline: str, author: str | None) -> None:
-    html = (DATES / "editor_byline.html").read_text(encoding="utf-8")
-    article = extract(
-        html.replace("Редактирано от Иван Колев", byline), "https://vesti-ruse.example/most"
-    )
-    assert article.author == author
-    assert article.text.startswith("Ремонтът на моста")
 
 
 _BTA_URL = "https://www.bta.bg/bg/news/bulgaria/1190005-pristanishte"
@@ -121,3 +104,57 @@ def test_a_last_paragraph_that_merely_ends_with_the_agency_stays_text(closing: s
     article = extract(html.replace("Мария Петрова, БТА", closing), _BTA_URL)
     assert article.text.split("\n")[-1] == closing
     assert article.author is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Редактирано от Иван Колев", None),
+        ("Редактирано От Иван Колев", None),
+        ("Редактор: Иван Колев", None),
+        ("Автор: Мария Петрова | Редактирано От Иван Колев", "Мария Петрова"),
+    ],
+)
+def test_an_editor_by_the_headline_is_not_the_writer(byline: str, author: str | None) -> None:
+    html = (DATES / "editor_byline.html").read_text(encoding="utf-8")
+    article = extract(
+        html.replace("Редактирано от Иван Колев", byline), "https://vesti-ruse.example/most"
+    )
+    assert article.author == author
+    assert article.text.startswith("Ремонтът на моста")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Снимка 1 от 12",
+        "Снимка 3/12",
+        "Размер на шрифта",
+        "Размер на шрифта: A+ A-",
+        "Четено 312 пъти",
+        "Посещения 1204",
+        "Коментари",
+    ],
+)
+def test_a_templates_tools_and_counters_under_the_text_are_not_text(line: str) -> None:
+    """A gallery's counter, the font-size tool's label, a counter without its colon and
+    the comments box's bare heading, each a paragraph of its own where an old template
+    prints it among or under the text's blocks."""
+    html = (SHAPES / "reading_tools.html").read_text(encoding="utf-8")
+    last = "<p>Читалището пази"
+    html = html.replace(last, f"<p>{line}</p>{last}").replace(
+        "в областта.</p>", f"в областта.</p><p>{line}</p>"
+    )
+    lines = extract(html, "https://nikolovo.example/novini/chitalishte").text.split("\n")
+    assert lines[0].startswith("С тържествен концерт")
+    assert lines[-1].startswith("Читалището пази")
+    assert line not in lines
+    assert len(lines) == 3
+
+
+def test_a_sentence_about_the_font_size_stays_text() -> None:
+    html = (SHAPES / "reading_tools.html").read_text(encoding="utf-8")
+    sentence = "Размер на шрифта от 14 точки е задължителен за всички документи."
+    html = html.replace("в областта.</p>", f"в областта.</p><p>{sentence}</p>")
+    text = extract(html, "https://nikolovo.example/novini/chitalishte").text
+    assert text.split("\n")[-1] == sentence

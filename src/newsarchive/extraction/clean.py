@@ -181,7 +181,7 @@ _LINE_RULES = (
     r"^(?:Сподели(?:те)?|Share)(?: (?:в|във|на|чрез|on|via) [\w.]+)?\s*:?$",
     r"^(?:Версия за печат|Изпрати на приятел|Изпрати по (?:имейл|e-mail)|"
     r"(?:Фото|Видео )?[Гг]алерия|Снимки)$",
-    r"^Коментари\s*(?:\(\d+\)|:\s*\d+)$",
+    r"^Коментари\s*(?:\(\d+\)|:\s*\d+)?$",  # the comments box heading, its count or none
     r"^/[A-ZА-Я]{1,4}(?:\s*/\s*[A-ZА-Я]{1,4})*\s*/$",  # BTA editors' sign-off: /ИК/, /МО/МО/
     r"^Коментарите са на публикуващите ги",
     r"^(?:Пропускане до съдържанието|Към съдържанието)",
@@ -200,9 +200,14 @@ _LINE_RULES = (
     r"^Материалът .{0,200} е публикуван за пръв път",
     # A page's counter under its text ("Брой прегледи: 231", Joomla's "Посещения: 1204",
     # "Видяна 87 пъти", "Прочетена: 1 път"): a number, never a sentence of the article.
-    r"^(?:Брой )?(?:прегледи|прочитания|преглеждания|посещения|четения|views|hits)\s*:\s*"
+    r"^(?:Брой )?(?:прегледи|прочитания|преглеждания|посещения|четения|views|hits)\s*:?\s*"
     r"\d[\d\s.,]*$",
-    r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?):? \d[\d\s.,]* пъти?\.?$",
+    r"^(?:Видян[ао]?|Прегледан[ао]?|Прочетен[ао]?|Четен[ао]?):? \d[\d\s.,]* пъти?\.?$",
+    # A gallery's counter under its picture ("Снимка 3 от 12", "Снимка 3/12") and a
+    # reading tool's label ("Размер на шрифта", with its buttons "A+ A-"): the page's
+    # controls, printed where the text's blocks are.
+    r"^(?:Снимка|Фото|Изображение) \d{1,3}\s*(?:от|/)\s*\d{1,3}$",
+    r"^Размер на (?:шрифта|текста)\s*:?(?:\s*[AaАа][+-]?)*$",
     # A post's tag or category line ("Етикети: Русе, училища", "Категория: Новини",
     # WordPress's "Posted in" as "Публикувано в: Новини"), a label and a few names: what the
     # post is filed under, never its text (a sentence ends in a full stop). A category is a
