@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import editor_line
 from newsarchive.profiles import get_profile
 
 DATES = Path(__file__).parent / "fixtures" / "bg_dates"
@@ -158,3 +159,44 @@ def test_a_sentence_about_the_font_size_stays_text() -> None:
     html = html.replace("в областта.</p>", f"в областта.</p><p>{sentence}</p>")
     text = extract(html, "https://nikolovo.example/novini/chitalishte").text
     assert text.split("\n")[-1] == sentence
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Редактор: Иван Колев", "Редактирано от Иван Колев", "Редактирано От Иван Колев."],
+)
+def test_an_editors_line_under_the_text_leaves_it_and_names_no_writer(closing: str) -> None:
+    html = (DATES / "editor_byline.html").read_text(encoding="utf-8")
+    html = html.replace("Редактирано от Иван Колев", "").replace(
+        "общинския бюджет.</p>", f"общинския бюджет.</p><p>{closing}</p>"
+    )
+    article = extract(html, "https://vesti-ruse.example/most")
+    assert article.author is None
+    assert article.text.split("\n")[-1].startswith("Стойността на работите")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Редактор: Иван Колев, който подготви и снимките за материала.",
+        "Редакцията: вестник Дунав",
+    ],
+)
+def test_a_line_about_the_editor_that_says_more_stays_text(closing: str) -> None:
+    html = (DATES / "editor_byline.html").read_text(encoding="utf-8")
+    html = html.replace("общинския бюджет.</p>", f"общинския бюджет.</p><p>{closing}</p>")
+    assert extract(html, "https://vesti-ruse.example/most").text.split("\n")[-1] == closing
+
+
+@pytest.mark.parametrize(
+    ("line", "editor"),
+    [
+        ("Редактор: Иван Колев", "Иван Колев"),
+        ("Редактирано от: Мария Петрова", "Мария Петрова"),
+        ("Edited by Jane Doe", "Jane Doe"),
+        ("Редактор на броя е Иван Колев", ""),  # a sentence
+        ("Автор: Иван Колев", ""),  # the writer's label
+    ],
+)
+def test_an_editors_line_names_the_editor_only(line: str, editor: str) -> None:
+    assert editor_line(line) == editor

@@ -250,6 +250,26 @@ NOT_WRITERS = re.compile(
     r"проверил[аи]?)\b",
     re.IGNORECASE,
 )
+# A line naming the text's editor and no more ("Редактор: Иван Колев", "Редактирано от
+# Иван Колев", "Edited by Jane Doe"): a ``NOT_WRITERS`` word, "от"/"by" or a colon, a name.
+_EDITOR_LINE = re.compile(
+    rf"(?:{NOT_WRITERS.pattern})\s*(?:(?:от|by)\b\s*:?|:)\s*(?P<name>.+)", re.IGNORECASE
+)
+
+
+def editor_line(line: str) -> str:
+    """The editor a line names when it names only them (``_EDITOR_LINE``), "" for any
+    other line: where a template prints it under the text, who edited the text, no part
+    of it and not its writer."""
+    if len(line) > _SIGNATURE_CHARS:
+        return ""
+    m = _EDITOR_LINE.fullmatch(line.strip())
+    if m is None:
+        return ""
+    name = m["name"].strip().rstrip(".")
+    return name if reads_as_name(name) and _longest_name(name) <= 3 else ""
+
+
 # Between the names of a co-author list: the length limit holds for each name, so that
 # six co-authors of a study pass while a sentence of nine words does not.
 _BETWEEN_NAMES = re.compile(r",\s*(?:and\s+|&\s*|и\s+)?|\s+(?:and|&|и)\s+")

@@ -449,8 +449,10 @@ def _trim_tail(
     office returned, and the date as printed (last); with no signature, the date line
     the text closes on, the page's one date where nothing nearer the headline dates it
     (an old template's "14 март 2025, 10:32 ч." under the text), but not a change's.
-    An agency's unlabelled sign-off, a person and the agency they file for ("Мария
-    Петрова, БТА", ``bylines.agency_signature``), is a signature too.
+    An editor's line ("Редактор: Иван Колев", ``bylines.editor_line``) leaves too, its
+    name not returned: an editor is not the writer. An agency's unlabelled sign-off, a
+    person and the agency they file for ("Мария Петрова, БТА",
+    ``bylines.agency_signature``), is a signature too.
     """
     signed = office = signed_on = closing = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
@@ -459,7 +461,9 @@ def _trim_tail(
     end = len(paragraphs)
     while end:
         last = paragraphs[end - 1]
-        if bylines.is_bare_date(last):
+        if bylines.editor_line(last):
+            pass  # "Редактор: Иван Колев": who edited the text, none of it, not its writer
+        elif bylines.is_bare_date(last):
             dated = last  # under the line above, which may sign it
             if not closing and not dates.says_modified_word(dated):
                 closing = dated  # the date the text closes on, unless it says "Обновена"
