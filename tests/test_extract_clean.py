@@ -77,6 +77,21 @@ from newsarchive.extraction import clean
         "Версия за печат",
         "Фотогалерия",
         "Коментари (0)",
+        "Коментари",
+        # a gallery's counter, a reading tool, a counter without its colon (bg28)
+        "Снимка 3 от 12",
+        "Снимка 3/12",
+        "Размер на шрифта",
+        "Размер на шрифта: A A A",
+        "Четено 312 пъти",
+        "Посещения 1 204",
+        # a related box's heading, every site's (BTA's "СВЪРЗАНИ НОВИНИ")
+        "СВЪРЗАНИ НОВИНИ",
+        "Подобни публикации",
+        # lines the site profiles named once and every site's rules name now
+        'Този сайт използва "бисквитки". Научете повече',
+        "Предишна новина",
+        "© Информационно обслужване АД",
         # a share bar's separators and labels once its icons' empty links are gone
         "| ||||||",
         "| | RSS",
@@ -115,6 +130,10 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         "Галерията ще бъде открита утре.",
         "Авторът заяви, че не всички права са запазени в новия договор за издаване.",
         "Facebook и Viber спряха за два часа",
+        "Снимка 3 от 12 показва новия мост.",
+        "Размер на шрифта от 14 точки е задължителен.",
+        "Свързани новини за пътя очакваме утре.",
+        "Коментари на читателите ще бъдат публикувани утре.",
         "• заместник-кметове, отговарящи за хуманитарни дейности;",
         # a one-word name with a dot: a domain, capitalised as a headline writes it
         "Dnes.bg",

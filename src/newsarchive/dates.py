@@ -1232,9 +1232,10 @@ def date_line_dates(
     return find_text_dates(line, today=today) if len(line) <= limit else []
 
 
-def is_date_line(line: str, limit: int = DATE_LINE_CHARS) -> bool:
-    """``line`` is a date line (``date_line_dates``)."""
-    return bool(date_line_dates(line, limit))
+def is_date_line(line: str, limit: int = DATE_LINE_CHARS, *, today: dt.date | None = None) -> bool:
+    """``line`` is a date line (``date_line_dates``); with ``today``, a relative one too
+    ("вчера, 10:32", "преди 3 часа"), which only the fetch moment makes a day."""
+    return bool(date_line_dates(line, limit, today=today))
 
 
 def parse_text_date(

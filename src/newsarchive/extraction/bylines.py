@@ -243,11 +243,33 @@ def clean_byline(text: str) -> str:
     return as_written(text)
 
 
-# Beside the writer, the people who edited or checked the text: named, not authors.
+# Beside the writer, the people who edited or checked the text: named, not authors ("Редактор:
+# Иван Колев", "Редактирано от Иван Колев", any capitals).
 NOT_WRITERS = re.compile(
-    r"\b(?:reviewed|edited|fact[- ]?checked|редактор|редактирал[аи]?|редакция|проверил[аи]?)\b",
+    r"\b(?:reviewed|edited|fact[- ]?checked|редактор|редактирал[аи]?|редактиран[оаи]?|редакция|"
+    r"проверил[аи]?)\b",
     re.IGNORECASE,
 )
+# A line naming the text's editor and no more ("Редактор: Иван Колев", "Редактирано от
+# Иван Колев", "Edited by Jane Doe"): a ``NOT_WRITERS`` word, "от"/"by" or a colon, a name.
+_EDITOR_LINE = re.compile(
+    rf"(?:{NOT_WRITERS.pattern})\s*(?:(?:от|by)\b\s*:?|:)\s*(?P<name>.+)", re.IGNORECASE
+)
+
+
+def editor_line(line: str) -> str:
+    """The editor a line names when it names only them (``_EDITOR_LINE``), "" for any
+    other line: where a template prints it under the text, who edited the text, no part
+    of it and not its writer."""
+    if len(line) > _SIGNATURE_CHARS:
+        return ""
+    m = _EDITOR_LINE.fullmatch(line.strip())
+    if m is None:
+        return ""
+    name = m["name"].strip().rstrip(".")
+    return name if reads_as_name(name) and _longest_name(name) <= 3 else ""
+
+
 # Between the names of a co-author list: the length limit holds for each name, so that
 # six co-authors of a study pass while a sentence of nine words does not.
 _BETWEEN_NAMES = re.compile(r",\s*(?:and\s+|&\s*|и\s+)?|\s+(?:and|&|и)\s+")
@@ -860,6 +882,20 @@ _PLACE_AFTER = re.compile(
     r"(?:\s*\((?-i:[А-ЯA-Z])[^()]{0,30}\)|\s+[–—-]\s+(?-i:[А-ЯA-Z]{2,6})"
     r"|\s*,\s*(?-i:[А-ЯЁ]{2,6}))\s*\.?$"
 )
+
+
+def agency_signature(line: str, author: str = "", text: Iterable[str] = ()) -> str:
+    """The person a line signs with the agency or place they file for and nothing else
+    ("Мария Петрова, БТА", "Иван Колев – БНР", "Мария Петрова (Русе)"): an agency's
+    closing byline, unlabelled, "" for any other line. The name must read as a person's
+    (``signer``: a Bulgarian surname's ending), so a sentence that ends in ", БТА" stays
+    text."""
+    if len(line) > _SIGNATURE_CHARS:
+        return ""
+    place = _PLACE_AFTER.search(line)
+    if place is None or place.start() == 0:
+        return ""
+    return signer(line[: place.start()], author, text)[0]
 
 
 def labelled_line(line: str) -> str:

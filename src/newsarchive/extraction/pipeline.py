@@ -131,7 +131,7 @@ def _extract(
     paragraphs, rules["text"] = _pick_body(tree, profile)
     paragraphs = [p for p in paragraphs if not clean.is_boilerplate_line(p, extra)]
     paragraphs, signed, office, signed_on = _trim_tail(
-        _trim_head(paragraphs, title.value), author.value, title.value
+        _trim_head(paragraphs, title.value, today), author.value, title.value
     )
     # No h1, og:title or JSON-LD headline; or a title that is the news section's name
     # ("Новини" over the article's own heading, in "Новини - Община Ветрен")
@@ -146,7 +146,7 @@ def _extract(
         if above:
             title = _Field(above, "generic:above-body")
             rules["title"] = title.rule
-            paragraphs = _trim_head(paragraphs[start:], title.value)
+            paragraphs = _trim_head(paragraphs[start:], title.value, today)
             # The date and byline were looked for beside the stated title, which this page
             # does not print (or prints as a menu's "Новини"): they are beside the headline.
             near = NearTitle(tree, h1s, titles.title_forms(title.value))
@@ -163,14 +163,14 @@ def _extract(
             )
             title = _Field(*instead)
             rules["title"] = title.rule
-            paragraphs = _trim_head(paragraphs, title.value)
+            paragraphs = _trim_head(paragraphs, title.value, today)
             near = NearTitle(tree, h1s, titles.title_forms(title.value))
             published, modified, author = _pick_near(
                 tree, near, meta, profile, today, url, rules, failed
             )
         elif shorter != title.value:  # its names, as the page's links print them, cut
             title = _Field(shorter, title.rule)
-            paragraphs = _trim_head(paragraphs, title.value)
+            paragraphs = _trim_head(paragraphs, title.value, today)
             near = NearTitle(tree, h1s, titles.title_forms(title.value))
             published, modified, author = _pick_near(
                 tree, near, meta, profile, today, url, rules, failed
@@ -384,11 +384,13 @@ def _drifted(profile: Profile, name: str, rule: str) -> bool:
     return not rule.startswith("profile:")
 
 
-def _trim_head(paragraphs: list[str], title: str) -> list[str]:
-    """Drop a repeated headline and a bare date line from the start of the body."""
+def _trim_head(paragraphs: list[str], title: str, today: dt.date | None = None) -> list[str]:
+    """Drop a repeated headline and a bare date line from the start of the body: an
+    absolute one, or a relative one ("вчера, 10:32", "преди 3 часа") counted from
+    ``today``, the fetch moment the date rules read it with too."""
     while paragraphs:
         first = paragraphs[0]
-        if _repeats_headline(first, title) or dates.is_date_line(first):
+        if _repeats_headline(first, title) or dates.is_date_line(first, today=today):
             paragraphs = paragraphs[1:]
         else:
             break
@@ -447,6 +449,10 @@ def _trim_tail(
     office returned, and the date as printed (last); with no signature, the date line
     the text closes on, the page's one date where nothing nearer the headline dates it
     (an old template's "14 март 2025, 10:32 ч." under the text), but not a change's.
+    An editor's line ("Редактор: Иван Колев", ``bylines.editor_line``) leaves too, its
+    name not returned: an editor is not the writer. An agency's unlabelled sign-off, a
+    person and the agency they file for ("Мария Петрова, БТА",
+    ``bylines.agency_signature``), is a signature too.
     """
     signed = office = signed_on = closing = ""
     dated = ""  # the bare date on the line under this one, which this one may sign
@@ -455,7 +461,9 @@ def _trim_tail(
     end = len(paragraphs)
     while end:
         last = paragraphs[end - 1]
-        if bylines.is_bare_date(last):
+        if bylines.editor_line(last):
+            pass  # "Редактор: Иван Колев": who edited the text, none of it, not its writer
+        elif bylines.is_bare_date(last):
             dated = last  # under the line above, which may sign it
             if not closing and not dates.says_modified_word(dated):
                 closing = dated  # the date the text closes on, unless it says "Обновена"
@@ -470,6 +478,7 @@ def _trim_tail(
             name = (
                 name
                 or bylines.signed_line(last)
+                or bylines.agency_signature(last, author, above)
                 or (
                     ""
                     if bylines.after_verse(_verse(paragraphs, end - 1))

@@ -1,0 +1,202 @@
+"""What a reader of a Bulgarian page sees first and last in its text (bg28), each in a
+page written for this test in the markup such sites use: a relative date line ("вчера,
+10:32") at the top of the text's box, an agency's unlabelled closing byline ("Мария
+Петрова, БТА"), an editor's line by the headline ("Редактирано от …", "Редактор: …"),
+and a municipal template's reading tools and counters under the text ("Снимка 1 от 12",
+"Размер на шрифта", "Четено 312 пъти"). None of them is the article's text; the
+closing byline is its writer where nothing else names one, an editor never is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsarchive.extraction import extract
+from newsarchive.extraction.bylines import editor_line
+from newsarchive.profiles import get_profile
+
+DATES = Path(__file__).parent / "fixtures" / "bg_dates"
+SHAPES = Path(__file__).parent / "fixtures" / "bg_shapes"
+# The fetch moment, on Sofia's clock: "вчера" and "преди 3 часа" count back from it.
+FETCHED = dt.datetime(2026, 3, 12, 16, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("вчера, 10:32", "2026-03-11 10:32:00"),
+        ("днес, 09:15", "2026-03-12 09:15:00"),
+        ("Днес в 09:15 ч.", "2026-03-12 09:15:00"),
+        ("преди 3 часа", "2026-03-12"),
+    ],
+)
+def test_a_relative_date_line_that_dates_the_page_leaves_its_text(
+    line: str, published: str
+) -> None:
+    """The date line the extractor read as the page's date, relative to the fetch: the
+    text starts with the article's first sentence, as it does under an absolute date."""
+    html = (DATES / "relative_date_in_text.html").read_text(encoding="utf-8")
+    article = extract(
+        html.replace("вчера, 10:32", line),
+        "https://vesti-ruse.example/ruse/ploshtadka",
+        today=FETCHED,
+    )
+    assert str(article.published).startswith(published)
+    lines = article.text.split("\n")
+    assert lines[0].startswith("Нова детска площадка с люлки")
+    assert len(lines) == 3
+
+
+def test_a_sentence_opening_with_yesterday_stays_text() -> None:
+    html = (DATES / "relative_date_in_text.html").read_text(encoding="utf-8")
+    sentence = "Вчера, 10 минути след откриването, площадката вече беше пълна с деца."
+    article = extract(
+        html.replace("вчера, 10:32", sentence),
+        "https://vesti-ruse.example/ruse/ploshtadka",
+        today=FETCHED,
+    )
+    assert article.text.split("\n")[0] == sentence
+
+
+_BTA_URL = "https://www.bta.bg/bg/news/bulgaria/1190005-pristanishte"
+
+
+@pytest.mark.parametrize("profile", [None, "bta"])
+def test_an_agencys_closing_byline_is_the_writer_not_text(profile: str | None) -> None:
+    html = (DATES / "agency_closing_byline.html").read_bytes()
+    article = extract(html, _BTA_URL, profile=get_profile(profile) if profile else None)
+    assert article.author == "Мария Петрова"
+    assert article.rules["author"] == "generic:closing-line"
+    assert article.text.split("\n")[-1].startswith("До края на октомври")
+    assert "БТА" not in article.text
+
+
+@pytest.mark.parametrize("signature", ["Мария Петрова (БТА)", "Мария Петрова – БНР"])
+def test_the_agency_in_brackets_or_after_a_dash_signs_as_well(signature: str) -> None:
+    html = (DATES / "agency_closing_byline.html").read_text(encoding="utf-8")
+    article = extract(html.replace("Мария Петрова, БТА", signature), _BTA_URL)
+    assert article.author == "Мария Петрова"
+    assert article.text.split("\n")[-1].startswith("До края на октомври")
+
+
+def test_the_closing_byline_leaves_the_text_under_another_writers_byline() -> None:
+    html = (DATES / "agency_closing_byline.html").read_text(encoding="utf-8")
+    html = html.replace(
+        '<div class="post__post">',
+        '<div class="post__author">Иван Димитров</div><div class="post__post">',
+    )
+    article = extract(html, _BTA_URL, profile=get_profile("bta"))
+    assert article.author == "Иван Димитров"
+    assert article.text.split("\n")[-1].startswith("До края на октомври")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Това съобщи пред кореспондента на агенцията директорът Иван Колев, БТА",
+        "Първите туристи слязоха на брега малко след девет часа, БТА",
+    ],
+)
+def test_a_last_paragraph_that_merely_ends_with_the_agency_stays_text(closing: str) -> None:
+    html = (DATES / "agency_closing_byline.html").read_text(encoding="utf-8")
+    article = extract(html.replace("Мария Петрова, БТА", closing), _BTA_URL)
+    assert article.text.split("\n")[-1] == closing
+    assert article.author is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Редактирано от Иван Колев", None),
+        ("Редактирано От Иван Колев", None),
+        ("Редактор: Иван Колев", None),
+        ("Автор: Мария Петрова | Редактирано От Иван Колев", "Мария Петрова"),
+    ],
+)
+def test_an_editor_by_the_headline_is_not_the_writer(byline: str, author: str | None) -> None:
+    html = (DATES / "editor_byline.html").read_text(encoding="utf-8")
+    article = extract(
+        html.replace("Редактирано от Иван Колев", byline), "https://vesti-ruse.example/most"
+    )
+    assert article.author == author
+    assert article.text.startswith("Ремонтът на моста")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Снимка 1 от 12",
+        "Снимка 3/12",
+        "Размер на шрифта",
+        "Размер на шрифта: A+ A-",
+        "Четено 312 пъти",
+        "Посещения 1204",
+        "Коментари",
+    ],
+)
+def test_a_templates_tools_and_counters_under_the_text_are_not_text(line: str) -> None:
+    """A gallery's counter, the font-size tool's label, a counter without its colon and
+    the comments box's bare heading, each a paragraph of its own where an old template
+    prints it among or under the text's blocks."""
+    html = (SHAPES / "reading_tools.html").read_text(encoding="utf-8")
+    last = "<p>Читалището пази"
+    html = html.replace(last, f"<p>{line}</p>{last}").replace(
+        "в областта.</p>", f"в областта.</p><p>{line}</p>"
+    )
+    lines = extract(html, "https://nikolovo.example/novini/chitalishte").text.split("\n")
+    assert lines[0].startswith("С тържествен концерт")
+    assert lines[-1].startswith("Читалището пази")
+    assert line not in lines
+    assert len(lines) == 3
+
+
+def test_a_sentence_about_the_font_size_stays_text() -> None:
+    html = (SHAPES / "reading_tools.html").read_text(encoding="utf-8")
+    sentence = "Размер на шрифта от 14 точки е задължителен за всички документи."
+    html = html.replace("в областта.</p>", f"в областта.</p><p>{sentence}</p>")
+    text = extract(html, "https://nikolovo.example/novini/chitalishte").text
+    assert text.split("\n")[-1] == sentence
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Редактор: Иван Колев", "Редактирано от Иван Колев", "Редактирано От Иван Колев."],
+)
+def test_an_editors_line_under_the_text_leaves_it_and_names_no_writer(closing: str) -> None:
+    html = (DATES / "editor_byline.html").read_text(encoding="utf-8")
+    html = html.replace("Редактирано от Иван Колев", "").replace(
+        "общинския бюджет.</p>", f"общинския бюджет.</p><p>{closing}</p>"
+    )
+    article = extract(html, "https://vesti-ruse.example/most")
+    assert article.author is None
+    assert article.text.split("\n")[-1].startswith("Стойността на работите")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Редактор: Иван Колев, който подготви и снимките за материала.",
+        "Редакцията: вестник Дунав",
+    ],
+)
+def test_a_line_about_the_editor_that_says_more_stays_text(closing: str) -> None:
+    html = (DATES / "editor_byline.html").read_text(encoding="utf-8")
+    html = html.replace("общинския бюджет.</p>", f"общинския бюджет.</p><p>{closing}</p>")
+    assert extract(html, "https://vesti-ruse.example/most").text.split("\n")[-1] == closing
+
+
+@pytest.mark.parametrize(
+    ("line", "editor"),
+    [
+        ("Редактор: Иван Колев", "Иван Колев"),
+        ("Редактирано от: Мария Петрова", "Мария Петрова"),
+        ("Edited by Jane Doe", "Jane Doe"),
+        ("Редактор на броя е Иван Колев", ""),  # a sentence
+        ("Автор: Иван Колев", ""),  # the writer's label
+    ],
+)
+def test_an_editors_line_names_the_editor_only(line: str, editor: str) -> None:
+    assert editor_line(line) == editor
