@@ -817,3 +817,33 @@ def test_a_one_word_label_or_a_related_line_does_not_introduce_the_text() -> Non
             f"<p>{para}</p><p>{label}</p><ul>{box}</ul><p>{para}</p></article></body></html>"
         )
         assert "Новина номер" not in extract(html).text
+
+
+def _guide(*, labelled: bool) -> str:
+    """A guide whose steps are folded into an accordion: each header a button, each
+    panel a region (named by its header when ``labelled``) hidden until it is opened."""
+    steps = "".join(
+        f'<div class="acc"><a id="h{n}" role="button" aria-controls="p{n}">Стъпка {n}</a>'
+        f'<div id="p{n}" role="region"'
+        + (f' aria-labelledby="h{n}"' if labelled else "")
+        + ' style="display:none">'
+        f"<p>{f'Съвет за стъпка {n}: подгответе документите навреме и проверете сроковете. ' * 3}"
+        "</p></div></div>"
+        for n in range(1, 4)
+    )
+    return (
+        "<html><body><article><h1>Как се подава заявление</h1>"
+        f"<p>{'Ръководството описва пътя от първата среща до разрешението. ' * 3}</p>"
+        f'{steps}<div style="display:none"><p>Скрит текст за търсачки.</p></div>'
+        "</article></body></html>"
+    )
+
+
+def test_folded_accordion_panels_are_article_text() -> None:
+    """An ARIA accordion's panel (a region named by its header) is hidden until opened,
+    yet it is the article's text: skipped as hidden, the guide kept only its headers.
+    Other hidden text stays out, and so does a hidden region no header names."""
+    text = extract(_guide(labelled=True)).text
+    assert all(f"Съвет за стъпка {n}" in text for n in range(1, 4))
+    assert "Скрит текст" not in text
+    assert "Съвет за стъпка" not in extract(_guide(labelled=False)).text
