@@ -847,3 +847,66 @@ def test_folded_accordion_panels_are_article_text() -> None:
     assert all(f"Съвет за стъпка {n}" in text for n in range(1, 4))
     assert "Скрит текст" not in text
     assert "Съвет за стъпка" not in extract(_guide(labelled=False)).text
+
+
+COMPANIES = {
+    "Електромонтаж Русе": "12 млн. лв.",
+    "Енергоизграждане": "9 млн. лв.",
+    "Волт Инженеринг": "7 млн. лв.",
+    "Светлина и сила": "6 млн. лв.",
+    "Кабелни мрежи": "5 млн. лв.",
+    "Трафопостове БГ": "4 млн. лв.",
+    "Дунав Електрик": "3 млн. лв.",
+    "Искра Монтаж": "2 млн. лв.",
+}
+
+
+def _ranking(rows: str) -> str:
+    """A ranking whose intro and table sit in one box, a call to action after it, and
+    the companies' profiles in a second box of the article's own kind."""
+    intro = "Фирмите в класацията изграждат мрежите на заводи, болници и жилищни сгради. "
+    profile = "Фирмата работи в региона от години и има екип от опитни монтажници. "
+    return (
+        "<html><body><article><h1>Най-големите електромонтажни фирми</h1>"
+        f'<div class="text"><p>{intro * 2}</p><p>{intro}</p><table>'
+        f"<tr><th>Фирма</th><th>Оборот</th></tr>{rows}</table></div>"
+        '<div class="cta"><div>Безплатно</div><div>Изтеглете пълния списък</div>'
+        '<a href="/download">Изтегли</a></div>'
+        '<div class="text">'
+        + "".join(f"<h3>{n}. Профил</h3><p>{profile * 3}</p>" for n in range(1, 6))
+        + "</div></article></body></html>"
+    )
+
+
+def test_a_table_naming_its_rows_in_links_does_not_split_the_article() -> None:
+    """Each company linked to its site, its turnover beside it: the table's data, not a
+    menu. Weighed as links, it kept the article from reaching its first half (the intro
+    and the table) over the call to action between the halves, and lost the names."""
+    rows = "".join(
+        f'<tr><td><a href="https://firm{n}.example">{name}</a></td><td>{turnover}</td></tr>'
+        for n, (name, turnover) in enumerate(COMPANIES.items())
+    )
+    text = extract(_ranking(rows)).text
+    assert "Фирмите в класацията" in text
+    assert all(name in text and turnover in text for name, turnover in COMPANIES.items())
+    assert "Фирмата работи в региона" in text
+    assert "Изтеглете" not in text
+
+
+def test_a_table_of_dated_links_is_still_a_list_of_news() -> None:
+    """A date and a linked headline per row is a list of other news, and a pager's
+    number beside the next page's link is a pager: neither is a table's data."""
+    news = "".join(
+        f'<tr><td>1{n}.03.2026</td><td><a href="/novina/{n}">Новина номер {n}</a></td></tr>'
+        for n in range(8)
+    )
+    pager = '<tr><td>1</td><td><a href="?page=2">2</a></td><td><a href="?page=3">3</a></td></tr>'
+    html = (
+        "<html><body><article><h1>Наредба за зелените площи</h1>"
+        f"<p>{'Общинският съвет прие нова наредба за зелените площи в града. ' * 5}</p>"
+        f"<table>{news}{pager}</table></article></body></html>"
+    )
+    text = extract(html).text
+    assert "Общинският съвет" in text
+    assert "Новина номер" not in text
+    assert not text.endswith(("2", "3"))

@@ -117,12 +117,16 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
     (``_dated_card``): with no class name to mark them, that is what tells a blog's "more
     posts" cards from a listicle's sections. Prose before the page's own headline is
     negated too: a ticker or a lead story of another article, since the text follows the
-    headline.
+    headline. A short linked cell naming a row of a data table (``_linked_datum``) weighs
+    nothing, as its row's other cells do: it is the table's data, not a menu.
     """
     weights = [block_weight(b) for b in blocks]
     dated: list[int] = []  # longer excerpts of dated cards
     for i in range(1, len(blocks)):
         before = blocks[i - 1]
+        if weights[i] < 0 and blocks[i].tag in _CELLS and _linked_datum(blocks, i):
+            weights[i] = 0.0
+            continue
         if weights[i] > 0 and before.tag in HEADINGS and before.link_share > 0.5:
             if blocks[i].size < TEASER_MAX:
                 weights[i] = -weights[i]
@@ -141,6 +145,27 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
     for i in _site_footer(blocks, weights, headline):
         weights[i] = -abs(weights[i])
     return weights
+
+
+def _linked_datum(blocks: list[Block], i: int) -> bool:
+    """The short linked cell at ``i`` names a row of a data table: a cell of its row
+    beside it holds text with no link (a company linked to its site, then its revenue).
+
+    Weighed as furniture, such a table's links stopped the article from widening past
+    it to its second half. A row of a list of news (a date, then the linked headline)
+    is not data, nor is a pager's (the current page's number, then the next's link).
+    """
+    cell = blocks[i]
+    if cell.size >= 80 or not any(c.isalpha() for c in cell.text):
+        return False
+    return any(
+        0 <= j < len(blocks)
+        and blocks[j].parent == cell.parent
+        and blocks[j].tag in _CELLS
+        and blocks[j].link_share == 0.0
+        and not is_date_line(blocks[j].text)
+        for j in (i - 1, i + 1)
+    )
 
 
 # How near the page's end a copyright line must be to close the site's footer (in blocks).
@@ -742,7 +767,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         inside[:0] = _lead_box(walker.blocks, weights, dropped, headline, start)
     titled = _headings_over_prose(walker.blocks, weights, inside)
     blocks = drop_related_sections([walker.blocks[i] for i in inside])
-    listed = _in_lists_of_text(blocks) | _introduced_links(blocks)
+    listed = _in_lists_of_text(blocks) | _introduced_links(blocks) | _linked_data(blocks)
     blocks = _before_links_after_text(blocks, listed)
     kept = [
         b
@@ -913,6 +938,15 @@ def _in_lists_of_text(blocks: list[Block]) -> set[int]:
         if linked and 2 * len(linked) < len(members):
             found.update(id(b) for b in linked)
     return found
+
+
+def _linked_data(blocks: list[Block]) -> set[int]:
+    """Linked cells that name a row of a data table (``_linked_datum``)."""
+    return {
+        id(block)
+        for i, block in enumerate(blocks)
+        if block.tag in _CELLS and is_navigation(block) and _linked_datum(blocks, i)
+    }
 
 
 def _introduced_links(blocks: list[Block]) -> set[int]:
