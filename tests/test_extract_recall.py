@@ -910,3 +910,58 @@ def test_a_table_of_dated_links_is_still_a_list_of_news() -> None:
     assert "Общинският съвет" in text
     assert "Новина номер" not in text
     assert not text.endswith(("2", "3"))
+
+
+def _roundup(item: str) -> str:
+    deal = "Компанията купува конкурента си и разширява дейността в страната. " * 2
+    return (
+        "<html><body><article><h1>Сделките през октомври</h1>"
+        f"<p>{'Ето най-важните сделки в бранша през изминалия месец. ' * 3}</p>"
+        + "".join(f"{item.format(n=n)}<p>{deal}</p>" for n in range(1, 5))
+        + "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        '<p><a href="/deal/{n}">Сделка номер {n}</a></p>',
+        '<ul><li><a href="/deal/{n}">Сделка номер {n}</a></li></ul>',
+    ],
+    ids=["paragraph", "one-item-list"],
+)
+def test_a_linked_line_naming_each_item_of_a_roundup_is_kept(item: str) -> None:
+    """A roundup names each item in a line that is one link (a paragraph of it, or a
+    list of that one item) over its paragraph: the item's title, not navigation."""
+    text = extract(_roundup(item)).text
+    assert all(f"Сделка номер {n}" in text for n in range(1, 5))
+
+
+@pytest.mark.parametrize(
+    ("item", "promo"),
+    [
+        ('<p><a href="/news/{n}">ДРУГА НОВИНА НОМЕР {n}</a></p>', "ДРУГА НОВИНА"),
+        ('<p><a href="/news/{n}">Ето какво казаха собствениците на {n}.</a></p>', "Ето какво"),
+    ],
+    ids=["capitals", "sentence"],
+)
+def test_linked_promos_between_paragraphs_are_still_links(item: str, promo: str) -> None:
+    """Links to other stories set between an article's paragraphs (a headline in
+    capitals, a sentence to click) are not its items' names."""
+    text = extract(_roundup(item)).text
+    assert "Компанията купува" in text
+    assert promo not in text
+
+
+def test_one_linked_line_between_paragraphs_is_still_a_link() -> None:
+    """Fewer than three linked lines over paragraphs are not a roundup's items: a
+    call to action or a related story set between paragraphs."""
+    deal = "Компанията купува конкурента си и разширява дейността в страната. " * 2
+    html = (
+        "<html><body><article><h1>Сделка в бранша</h1>"
+        f"<p>{deal}</p><p><a href='/news/2'>Друга новина от деня</a></p><p>{deal}</p>"
+        f"<p><a href='/abonament'>Абонамент за бюлетина</a></p><p>{deal}</p>"
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    assert "Друга новина" not in text and "Абонамент" not in text

@@ -996,9 +996,43 @@ _RUN_ITEMS = 2
 def _headings_over_prose(blocks: list[Block], weights: list[float], inside: list[int]) -> set[int]:
     """Linked headings that open a section of prose: a listicle's item names ("Fluke 117",
     linking to the product), not navigation. A teaser's excerpt is not prose here
-    (``weigh`` negates it), so a card list's headlines still go."""
+    (``weigh`` negates it), so a card list's headlines still go.
+
+    A roundup may name its items in a line that is one link instead of a heading
+    (``_names_item``); those count from ``_NAMED_ITEMS`` of them on: one or two such
+    lines between paragraphs are a call to action or a story linked mid-article."""
     found: set[int] = set()
+    items: list[int] = []
     for here, following in zip(inside, inside[1:], strict=False):
-        if blocks[here].tag in HEADINGS and weights[following] > 0:
-            found.add(id(blocks[here]))
+        if weights[following] > 0:
+            if blocks[here].tag in HEADINGS:
+                found.add(id(blocks[here]))
+            elif _names_item(blocks, here):
+                items.append(id(blocks[here]))
+    if len(items) >= _NAMED_ITEMS:
+        found.update(items)
     return found
+
+
+# Linked lines over prose that make a roundup's item names (fewer are promos).
+_NAMED_ITEMS = 3
+
+
+def _names_item(blocks: list[Block], at: int) -> bool:
+    """A line that is one link, standing as a heading: a paragraph of nothing but the
+    link, or a list of that one item. Not a sentence ("Here is what the owners
+    said."), nor a headline in capitals (a news site's promo of another story), nor a
+    "Related:" line: those are links to click, not names."""
+    block = blocks[at]
+    if block.tag not in ("p", "li") or block.link_share < 0.99 or block.size > 120:
+        return False
+    if _ends_sentence(block.text) or block.text.isupper():
+        return False
+    if STARTS_RELATED.match(block.text):
+        return False
+    if block.tag == "li":
+        return not any(
+            0 <= j < len(blocks) and blocks[j].parent == block.parent and blocks[j].tag == "li"
+            for j in (at - 1, at + 1)
+        )
+    return True
