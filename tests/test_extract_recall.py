@@ -965,3 +965,20 @@ def test_one_linked_line_between_paragraphs_is_still_a_link() -> None:
     )
     text = extract(html).text
     assert "Друга новина" not in text and "Абонамент" not in text
+
+
+def test_a_back_link_under_an_article_cell_of_lines_is_not_a_datum() -> None:
+    """An old site's article is one table cell of lines split by ``<br>``: each line is a
+    block of that cell, so the "« Назад" link under the last one sat beside a line of
+    the cell with no link, as a company's name sits beside its turnover."""
+    lines = "<br>".join(
+        f"Ред {n} от съобщението на общината за ремонта на улиците в квартала." for n in range(4)
+    )
+    html = (
+        '<html><body><table><tr><td><a href="/">Начало</a><br><a href="/news">Новини</a></td>'
+        f"<td><b>Ремонт на улиците</b><br><br>{lines}<br>"
+        '<a href="news.php">&laquo; Назад към новините</a></td></tr></table></body></html>'
+    )
+    text = extract(html).text
+    assert "Ред 3 от съобщението" in text
+    assert "Назад" not in text

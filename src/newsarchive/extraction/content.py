@@ -149,11 +149,15 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
 
 def _linked_datum(blocks: list[Block], i: int) -> bool:
     """The short linked cell at ``i`` names a row of a data table: a cell of its row
-    beside it holds text with no link (a company linked to its site, then its revenue).
+    beside it holds a short datum with no link (a company linked to its site, then its
+    revenue).
 
     Weighed as furniture, such a table's links stopped the article from widening past
     it to its second half. A row of a list of news (a date, then the linked headline)
     is not data, nor is a pager's (the current page's number, then the next's link).
+    Nor is a line of prose beside the link: an old site's article is a cell of lines
+    split by ``<br>``, each a block of that cell, and its "« Назад към новините" link
+    under the last line is the site's, not a table's.
     """
     cell = blocks[i]
     if cell.size >= 80 or not any(c.isalpha() for c in cell.text):
@@ -163,6 +167,7 @@ def _linked_datum(blocks: list[Block], i: int) -> bool:
         and blocks[j].parent == cell.parent
         and blocks[j].tag in _CELLS
         and blocks[j].link_share == 0.0
+        and block_weight(blocks[j]) == 0.0
         and not is_date_line(blocks[j].text)
         for j in (i - 1, i + 1)
     )
