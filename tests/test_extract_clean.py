@@ -203,6 +203,9 @@ def test_boilerplate_attributes(tag: str, attrs: dict[str, str | None], expected
         ({}, False),
         ({"hidden": "", "id": "S:1a"}, False),  # a part React streamed (hex-numbered)
         ({"hidden": "", "id": "S:note"}, True),
+        # an accordion's folded panel, named by its header; a region no header names
+        ({"style": "display:none", "role": "region", "aria-labelledby": "h1"}, False),
+        ({"style": "display:none", "role": "region"}, True),
     ],
 )
 def test_hidden_attributes(attrs: dict[str, str | None], expected: bool) -> None:

@@ -817,3 +817,168 @@ def test_a_one_word_label_or_a_related_line_does_not_introduce_the_text() -> Non
             f"<p>{para}</p><p>{label}</p><ul>{box}</ul><p>{para}</p></article></body></html>"
         )
         assert "Новина номер" not in extract(html).text
+
+
+def _guide(*, labelled: bool) -> str:
+    """A guide whose steps are folded into an accordion: each header a button, each
+    panel a region (named by its header when ``labelled``) hidden until it is opened."""
+    steps = "".join(
+        f'<div class="acc"><a id="h{n}" role="button" aria-controls="p{n}">Стъпка {n}</a>'
+        f'<div id="p{n}" role="region"'
+        + (f' aria-labelledby="h{n}"' if labelled else "")
+        + ' style="display:none">'
+        f"<p>{f'Съвет за стъпка {n}: подгответе документите навреме и проверете сроковете. ' * 3}"
+        "</p></div></div>"
+        for n in range(1, 4)
+    )
+    return (
+        "<html><body><article><h1>Как се подава заявление</h1>"
+        f"<p>{'Ръководството описва пътя от първата среща до разрешението. ' * 3}</p>"
+        f'{steps}<div style="display:none"><p>Скрит текст за търсачки.</p></div>'
+        "</article></body></html>"
+    )
+
+
+def test_folded_accordion_panels_are_article_text() -> None:
+    """An ARIA accordion's panel (a region named by its header) is hidden until opened,
+    yet it is the article's text: skipped as hidden, the guide kept only its headers.
+    Other hidden text stays out, and so does a hidden region no header names."""
+    text = extract(_guide(labelled=True)).text
+    assert all(f"Съвет за стъпка {n}" in text for n in range(1, 4))
+    assert "Скрит текст" not in text
+    assert "Съвет за стъпка" not in extract(_guide(labelled=False)).text
+
+
+COMPANIES = {
+    "Електромонтаж Русе": "12 млн. лв.",
+    "Енергоизграждане": "9 млн. лв.",
+    "Волт Инженеринг": "7 млн. лв.",
+    "Светлина и сила": "6 млн. лв.",
+    "Кабелни мрежи": "5 млн. лв.",
+    "Трафопостове БГ": "4 млн. лв.",
+    "Дунав Електрик": "3 млн. лв.",
+    "Искра Монтаж": "2 млн. лв.",
+}
+
+
+def _ranking(rows: str) -> str:
+    """A ranking whose intro and table sit in one box, a call to action after it, and
+    the companies' profiles in a second box of the article's own kind."""
+    intro = "Фирмите в класацията изграждат мрежите на заводи, болници и жилищни сгради. "
+    profile = "Фирмата работи в региона от години и има екип от опитни монтажници. "
+    return (
+        "<html><body><article><h1>Най-големите електромонтажни фирми</h1>"
+        f'<div class="text"><p>{intro * 2}</p><p>{intro}</p><table>'
+        f"<tr><th>Фирма</th><th>Оборот</th></tr>{rows}</table></div>"
+        '<div class="cta"><div>Безплатно</div><div>Изтеглете пълния списък</div>'
+        '<a href="/download">Изтегли</a></div>'
+        '<div class="text">'
+        + "".join(f"<h3>{n}. Профил</h3><p>{profile * 3}</p>" for n in range(1, 6))
+        + "</div></article></body></html>"
+    )
+
+
+def test_a_table_naming_its_rows_in_links_does_not_split_the_article() -> None:
+    """Each company linked to its site, its turnover beside it: the table's data, not a
+    menu. Weighed as links, it kept the article from reaching its first half (the intro
+    and the table) over the call to action between the halves, and lost the names."""
+    rows = "".join(
+        f'<tr><td><a href="https://firm{n}.example">{name}</a></td><td>{turnover}</td></tr>'
+        for n, (name, turnover) in enumerate(COMPANIES.items())
+    )
+    text = extract(_ranking(rows)).text
+    assert "Фирмите в класацията" in text
+    assert all(name in text and turnover in text for name, turnover in COMPANIES.items())
+    assert "Фирмата работи в региона" in text
+    assert "Изтеглете" not in text
+
+
+def test_a_table_of_dated_links_is_still_a_list_of_news() -> None:
+    """A date and a linked headline per row is a list of other news, and a pager's
+    number beside the next page's link is a pager: neither is a table's data."""
+    news = "".join(
+        f'<tr><td>1{n}.03.2026</td><td><a href="/novina/{n}">Новина номер {n}</a></td></tr>'
+        for n in range(8)
+    )
+    pager = '<tr><td>1</td><td><a href="?page=2">2</a></td><td><a href="?page=3">3</a></td></tr>'
+    html = (
+        "<html><body><article><h1>Наредба за зелените площи</h1>"
+        f"<p>{'Общинският съвет прие нова наредба за зелените площи в града. ' * 5}</p>"
+        f"<table>{news}{pager}</table></article></body></html>"
+    )
+    text = extract(html).text
+    assert "Общинският съвет" in text
+    assert "Новина номер" not in text
+    assert not text.endswith(("2", "3"))
+
+
+def _roundup(item: str) -> str:
+    deal = "Компанията купува конкурента си и разширява дейността в страната. " * 2
+    return (
+        "<html><body><article><h1>Сделките през октомври</h1>"
+        f"<p>{'Ето най-важните сделки в бранша през изминалия месец. ' * 3}</p>"
+        + "".join(f"{item.format(n=n)}<p>{deal}</p>" for n in range(1, 5))
+        + "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        '<p><a href="/deal/{n}">Сделка номер {n}</a></p>',
+        '<ul><li><a href="/deal/{n}">Сделка номер {n}</a></li></ul>',
+    ],
+    ids=["paragraph", "one-item-list"],
+)
+def test_a_linked_line_naming_each_item_of_a_roundup_is_kept(item: str) -> None:
+    """A roundup names each item in a line that is one link (a paragraph of it, or a
+    list of that one item) over its paragraph: the item's title, not navigation."""
+    text = extract(_roundup(item)).text
+    assert all(f"Сделка номер {n}" in text for n in range(1, 5))
+
+
+@pytest.mark.parametrize(
+    ("item", "promo"),
+    [
+        ('<p><a href="/news/{n}">ДРУГА НОВИНА НОМЕР {n}</a></p>', "ДРУГА НОВИНА"),
+        ('<p><a href="/news/{n}">Ето какво казаха собствениците на {n}.</a></p>', "Ето какво"),
+    ],
+    ids=["capitals", "sentence"],
+)
+def test_linked_promos_between_paragraphs_are_still_links(item: str, promo: str) -> None:
+    """Links to other stories set between an article's paragraphs (a headline in
+    capitals, a sentence to click) are not its items' names."""
+    text = extract(_roundup(item)).text
+    assert "Компанията купува" in text
+    assert promo not in text
+
+
+def test_one_linked_line_between_paragraphs_is_still_a_link() -> None:
+    """Fewer than three linked lines over paragraphs are not a roundup's items: a
+    call to action or a related story set between paragraphs."""
+    deal = "Компанията купува конкурента си и разширява дейността в страната. " * 2
+    html = (
+        "<html><body><article><h1>Сделка в бранша</h1>"
+        f"<p>{deal}</p><p><a href='/news/2'>Друга новина от деня</a></p><p>{deal}</p>"
+        f"<p><a href='/abonament'>Абонамент за бюлетина</a></p><p>{deal}</p>"
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    assert "Друга новина" not in text and "Абонамент" not in text
+
+
+def test_a_back_link_under_an_article_cell_of_lines_is_not_a_datum() -> None:
+    """An old site's article is one table cell of lines split by ``<br>``: each line is a
+    block of that cell, so the "« Назад" link under the last one sat beside a line of
+    the cell with no link, as a company's name sits beside its turnover."""
+    lines = "<br>".join(
+        f"Ред {n} от съобщението на общината за ремонта на улиците в квартала." for n in range(4)
+    )
+    html = (
+        '<html><body><table><tr><td><a href="/">Начало</a><br><a href="/news">Новини</a></td>'
+        f"<td><b>Ремонт на улиците</b><br><br>{lines}<br>"
+        '<a href="news.php">&laquo; Назад към новините</a></td></tr></table></body></html>'
+    )
+    text = extract(html).text
+    assert "Ред 3 от съобщението" in text
+    assert "Назад" not in text

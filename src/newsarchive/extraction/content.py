@@ -117,12 +117,16 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
     (``_dated_card``): with no class name to mark them, that is what tells a blog's "more
     posts" cards from a listicle's sections. Prose before the page's own headline is
     negated too: a ticker or a lead story of another article, since the text follows the
-    headline.
+    headline. A short linked cell naming a row of a data table (``_linked_datum``) weighs
+    nothing, as its row's other cells do: it is the table's data, not a menu.
     """
     weights = [block_weight(b) for b in blocks]
     dated: list[int] = []  # longer excerpts of dated cards
     for i in range(1, len(blocks)):
         before = blocks[i - 1]
+        if weights[i] < 0 and blocks[i].tag in _CELLS and _linked_datum(blocks, i):
+            weights[i] = 0.0
+            continue
         if weights[i] > 0 and before.tag in HEADINGS and before.link_share > 0.5:
             if blocks[i].size < TEASER_MAX:
                 weights[i] = -weights[i]
@@ -141,6 +145,32 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
     for i in _site_footer(blocks, weights, headline):
         weights[i] = -abs(weights[i])
     return weights
+
+
+def _linked_datum(blocks: list[Block], i: int) -> bool:
+    """The short linked cell at ``i`` names a row of a data table: a cell of its row
+    beside it holds a short datum with no link (a company linked to its site, then its
+    revenue).
+
+    Weighed as furniture, such a table's links stopped the article from widening past
+    it to its second half. A row of a list of news (a date, then the linked headline)
+    is not data, nor is a pager's (the current page's number, then the next's link).
+    Nor is a line of prose beside the link: an old site's article is a cell of lines
+    split by ``<br>``, each a block of that cell, and its "« Назад към новините" link
+    under the last line is the site's, not a table's.
+    """
+    cell = blocks[i]
+    if cell.size >= 80 or not any(c.isalpha() for c in cell.text):
+        return False
+    return any(
+        0 <= j < len(blocks)
+        and blocks[j].parent == cell.parent
+        and blocks[j].tag in _CELLS
+        and blocks[j].link_share == 0.0
+        and block_weight(blocks[j]) == 0.0
+        and not is_date_line(blocks[j].text)
+        for j in (i - 1, i + 1)
+    )
 
 
 # How near the page's end a copyright line must be to close the site's footer (in blocks).
@@ -742,7 +772,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         inside[:0] = _lead_box(walker.blocks, weights, dropped, headline, start)
     titled = _headings_over_prose(walker.blocks, weights, inside)
     blocks = drop_related_sections([walker.blocks[i] for i in inside])
-    listed = _in_lists_of_text(blocks) | _introduced_links(blocks)
+    listed = _in_lists_of_text(blocks) | _introduced_links(blocks) | _linked_data(blocks)
     blocks = _before_links_after_text(blocks, listed)
     kept = [
         b
@@ -915,6 +945,15 @@ def _in_lists_of_text(blocks: list[Block]) -> set[int]:
     return found
 
 
+def _linked_data(blocks: list[Block]) -> set[int]:
+    """Linked cells that name a row of a data table (``_linked_datum``)."""
+    return {
+        id(block)
+        for i, block in enumerate(blocks)
+        if block.tag in _CELLS and is_navigation(block) and _linked_datum(blocks, i)
+    }
+
+
 def _introduced_links(blocks: list[Block]) -> set[int]:
     """Lines of links that a line of the text introduces ("Top Expert Recommendations:"
     over the products it names, each a link to a shop) with the article's prose going
@@ -962,9 +1001,43 @@ _RUN_ITEMS = 2
 def _headings_over_prose(blocks: list[Block], weights: list[float], inside: list[int]) -> set[int]:
     """Linked headings that open a section of prose: a listicle's item names ("Fluke 117",
     linking to the product), not navigation. A teaser's excerpt is not prose here
-    (``weigh`` negates it), so a card list's headlines still go."""
+    (``weigh`` negates it), so a card list's headlines still go.
+
+    A roundup may name its items in a line that is one link instead of a heading
+    (``_names_item``); those count from ``_NAMED_ITEMS`` of them on: one or two such
+    lines between paragraphs are a call to action or a story linked mid-article."""
     found: set[int] = set()
+    items: list[int] = []
     for here, following in zip(inside, inside[1:], strict=False):
-        if blocks[here].tag in HEADINGS and weights[following] > 0:
-            found.add(id(blocks[here]))
+        if weights[following] > 0:
+            if blocks[here].tag in HEADINGS:
+                found.add(id(blocks[here]))
+            elif _names_item(blocks, here):
+                items.append(id(blocks[here]))
+    if len(items) >= _NAMED_ITEMS:
+        found.update(items)
     return found
+
+
+# Linked lines over prose that make a roundup's item names (fewer are promos).
+_NAMED_ITEMS = 3
+
+
+def _names_item(blocks: list[Block], at: int) -> bool:
+    """A line that is one link, standing as a heading: a paragraph of nothing but the
+    link, or a list of that one item. Not a sentence ("Here is what the owners
+    said."), nor a headline in capitals (a news site's promo of another story), nor a
+    "Related:" line: those are links to click, not names."""
+    block = blocks[at]
+    if block.tag not in ("p", "li") or block.link_share < 0.99 or block.size > 120:
+        return False
+    if _ends_sentence(block.text) or block.text.isupper():
+        return False
+    if STARTS_RELATED.match(block.text):
+        return False
+    if block.tag == "li":
+        return not any(
+            0 <= j < len(blocks) and blocks[j].parent == block.parent and blocks[j].tag == "li"
+            for j in (at - 1, at + 1)
+        )
+    return True
