@@ -146,4 +146,9 @@ def test_a_later_listing_page_that_loops_is_the_listings_end_after_its_tries(
         assert server.hits[looping[0]] == 3 * MAX_ATTEMPTS  # (three times each run)
     assert [r.exit_code for r in results] == [1] * MAX_ATTEMPTS + [0, 0]
     assert "failed in 5 runs in a row: taken for the end of its listing" in results[-3].stderr
+    # each line naming the page names the mirror it was fetched from, as the others do
+    named = [line for line in results[-3].stderr.splitlines() if f"{ORIGIN}/news?p=2" in line]
+    assert len(named) == 2 and all(
+        f"?p=2 (fetched from {server.url}/news?p=2" in line for line in named
+    ), named
     assert results[-1].stderr == ""

@@ -405,7 +405,8 @@ class SourceReader:
                 walk.failed()
                 if walk.gave_up:
                     self.report.warnings.append(
-                        f"{url} failed in {MAX_ATTEMPTS} runs in a row: taken for the end"
+                        f"{self.fetcher.describe(url)} failed in {MAX_ATTEMPTS} runs in a row:"
+                        " taken for the end"
                         " of its listing, not asked again; what it and the pages after it"
                         " list is not archived from there"
                     )
