@@ -21,7 +21,7 @@ from newsarchive.archive.frontier import Frontier
 from newsarchive.archive.lock import keep_held
 from newsarchive.archive.store import Store
 from newsarchive.crawl_discovery import Discoverer, SiteMoved, site_origin
-from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
+from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport, retry_share
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.listings import is_site_home
@@ -52,6 +52,8 @@ class SiteCrawl:
         archive: ArchiveFile | None = None, progress: Progress | None = None,
     ) -> None:  # fmt: skip
         self.store, self.profile, self.options, self.fetcher = store, profile, options, fetcher
+        self.full_options = options  # (``options``: the budget of the part running now)
+        self.news_cut = False  # the news spent their share of the budget (``_news``)
         self.archive = archive
         self.frontier = Frontier(store.conn, profile.id, options.since)
         self.report = SiteReport(profile.id)
@@ -89,24 +91,28 @@ class SiteCrawl:
             self._adopt(found.hosts if found is not None else ())
             if self.options.recheck_days is not None:
                 self.frontier.requeue_recent(self.options.recheck_days)
-            self.harvest.fetch_pending(self._robots_gate)
-            self._discover()
-            # after the news, within what the budget left: a first crawl --since
-            # passed over a sitemap's thousands, and the nightly run reaching back for
-            # them must not spend the night's budget before it reads the feed; and the
-            # pages that failed on earlier runs, retried once the site's news answered
-            # (``Frontier.open_retries``)
-            retries = self.frontier.open_retries()
-            if self.frontier.requeue_passed() or retries:
+            self._news()
+            # after the news, within what the budget left (and the retries' share of
+            # it): a first crawl --since passed over a sitemap's thousands, and the
+            # nightly run reaching back for them must not spend the night's budget
+            # before it reads the feed; and the pages that failed on earlier runs,
+            # retried once the site's news answered (``Frontier.open_retries``), first
+            self._budget(self.full_options)
+            if self.frontier.open_retries():
                 self.harvest.after_news = True
                 self.harvest.fetch_pending(self._robots_gate)
+            if self.frontier.requeue_passed():
+                self.harvest.after_news = True
+                self.harvest.fetch_pending(self._robots_gate)
+            if self.news_cut:
+                raise _BudgetSpent
         except FetchInterrupted:
             self.report.interrupted = True
             self.report.interrupt_code = getattr(self.options.stop, "code", EXIT_SIGINT)
         except _RobotsUnreadable:
             pass  # reported once by _robots_gate
         except _BudgetSpent:
-            self.report.budget_spent = self.options.max_requests
+            self.report.budget_spent = self.full_options.max_requests
         except HostResting as exc:
             self.report.resting = exc.why
         except sqlite3.DatabaseError as exc:
@@ -124,6 +130,27 @@ class SiteCrawl:
         if self.report.archive_error:
             raise self.report.archive_error
         return self.report
+
+    def _news(self) -> None:
+        """What is queued from before, then the site's sources and the news they list,
+        within the budget less the retries' share (``retry_share``): a site whose
+        sources took the whole budget every night never reached its retries. A budget
+        spent here ends the news (the next run resumes them), not the run."""
+        reserved = retry_share(self.frontier.retries_due(), self.full_options.max_requests)
+        if reserved:
+            limit = self.full_options.max_requests - reserved
+            self._budget(replace(self.full_options, max_requests=limit))
+        try:
+            self.harvest.fetch_pending(self._robots_gate)
+            self._discover()
+        except _BudgetSpent:
+            if not reserved:
+                raise
+            self.news_cut = True
+
+    def _budget(self, options: CrawlOptions) -> None:
+        """The options (the request budget) the parts run by from now on."""
+        self.options = self.harvest.options = self.reader.options = options
 
     def _stored_move(self, found: Discovery | None) -> None:
         """A move to another domain an earlier run learned (``_discover``, kept in

@@ -403,6 +403,10 @@ class Frontier:
         answered; two such in a row rested the site before its feed was read, night
         after night, the retries never counted (``Harvester.walled_alone``)."""
         self._retries_open = True
+        return self.retries_due()
+
+    def retries_due(self) -> int:
+        """How many failed URLs are still worth retrying."""
         return int(
             self.conn.execute(
                 "SELECT count(*) FROM frontier WHERE site = ? AND state = 'failed'"
@@ -412,16 +416,19 @@ class Frontier:
         )
 
     def pending(self, limit: int = -1) -> list[str]:
-        """Queued URLs, then failed ones still worth retrying, oldest first; at most
+        """Failed URLs still worth retrying (once opened), then queued ones, each oldest
+        first (the retries' share of the budget is theirs: ``crawl_run.retry_share``); at most
         ``limit`` (-1: all), so a run near its request budget does not read a huge queue.
         What an earlier ``--since`` passed over (``requeue_passed``), and the retries
         (``open_retries``), only once this run has opened them, after its discovery:
         left queued by a run out of budget, the passed ones came first the next night
         and spent that night's budget too before the feed was read."""
+        # (sorted by state only with the retries open: the news read by rowid alone)
+        order = "state = 'queued', rowid" if self._retries_open else "rowid"
         rows = self.conn.execute(
             "SELECT url FROM frontier WHERE site = ? AND ((state = 'queued'"
             " AND (? OR old_since IS NULL)) OR (? AND state = 'failed' AND attempts < ?))"
-            " ORDER BY rowid LIMIT ?",
+            f" ORDER BY {order} LIMIT ?",
             (self.site, self._passed_open, self._retries_open, MAX_ATTEMPTS, limit),
         ).fetchall()
         return [str(r[0]) for r in rows]
