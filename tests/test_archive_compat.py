@@ -390,3 +390,31 @@ def test_an_upgraded_archive_reindexes_a_row_only_when_its_text_changes(
     found = run_cli("search", "зебрите", "--format", "json", "--db", str(db))
     assert found.exit_code == 0, found.stderr
     assert [row["title"] for row in found.json()] == ["Зебрите на площада"]
+
+
+def test_an_upgraded_archive_keeps_its_sources_failures_and_a_read_only_one_lists_none(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """v21: an older archive gets ``source_failures``, empty (no source rests after the
+    upgrade: its failures in a row were never counted), and ``stats`` lists no rested
+    source; one that cannot be written is read as it is, without the table."""
+    from newsarchive.api import _rested_sources
+    from newsarchive.archive.frontier import Frontier
+
+    with closing(sqlite3.connect(f"file:{V10}?mode=ro", uri=True)) as frozen:
+        assert _rested_sources(frozen) == []
+    db = tmp_path / "old.db"
+    shutil.copy(V10, db)
+    assert run_cli("stats", "--db", str(db)).exit_code == 0  # upgrades it
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 21
+        assert conn.execute("SELECT count(*) FROM source_failures").fetchone() == (0,)
+        frontier = Frontier(conn, "ruse24")
+        for _ in range(5):
+            frontier.source_failed("https://ruse24.bg/rss", "feed failed: HTTP 403")
+        frontier.rest_source("https://ruse24.bg/rss", 2)
+    listed = run_cli("stats", "--format", "json", "--db", str(db)).json()["rested_sources"]
+    assert listed == [
+        {"site": "ruse24", "url": "https://ruse24.bg/rss", "failures": 5, "rest_left": 2,
+         "error": "feed failed: HTTP 403"}
+    ]  # fmt: skip

@@ -21,6 +21,7 @@ from newsarchive.archive.frontier import Frontier
 from newsarchive.archive.lock import keep_held
 from newsarchive.archive.store import Store
 from newsarchive.crawl_discovery import Discoverer, SiteMoved, site_origin
+from newsarchive.crawl_rests import SourceTally, settle
 from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport, retry_share
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
@@ -60,6 +61,7 @@ class SiteCrawl:
         self._progress = progress or (lambda report: None)
         # articles a bot check answered alone (``Harvester.walled``): kept across a move
         self._walled: dict[str, str] = {}
+        self._tally = SourceTally()  # what the sources did (``crawl_rests``): kept too
         self._wire(profile)
 
     def _wire(self, profile: Profile) -> None:
@@ -73,7 +75,7 @@ class SiteCrawl:
         )  # fmt: skip
         self.reader = SourceReader(
             fetcher, self.frontier, profile, options, self.report, self.harvest,
-            check=self._check, robots_gate=self._robots_gate,
+            check=self._check, robots_gate=self._robots_gate, tally=self._tally,
         )  # fmt: skip
         self.discoverer = Discoverer(
             fetcher, self.frontier, profile, self.report, self.reader,
@@ -84,6 +86,7 @@ class SiteCrawl:
         run_id = self.store.start_run(self.profile.id)
         try:
             # what earlier runs learned of the site, read once: the move, the news hosts
+            self._tally.resting = self.frontier.rested_sources()
             found = self.frontier.discovery()
             if found is not None:  # (what is queued from before is fetched first)
                 self.harvest.listings.update((*found.listings, *found.rested))
@@ -124,6 +127,7 @@ class SiteCrawl:
             raise
         finally:
             self._walled_alone()
+            self._settle_sources()
             self.report.close(self.fetcher)
             self._count_backlog()
             self._finish(run_id)
@@ -247,6 +251,18 @@ class SiteCrawl:
                     f"could not record the pages a bot check answered alone ({exc});"
                     " they stay queued for the next run"
                 )
+
+    def _settle_sources(self) -> None:
+        """What the run's sources did, kept (``crawl_rests.settle``): not when the run
+        ended early for another cause (the site walled or resting, stopped, the archive
+        broken), which says nothing of each source."""
+        report = self.report
+        if report.resting or report.interrupted or report.crashed or report.archive_error:
+            return
+        try:
+            settle(self.frontier, self._tally, report, self.fetcher.describe)
+        except sqlite3.Error as exc:  # (said, not raised: the run's own end goes on)
+            report.failures.append(f"could not record how the site's sources answered ({exc})")
 
     def _count_backlog(self) -> None:
         """What an earlier ``--since`` passed over and this run's ``--max-requests`` left

@@ -621,6 +621,62 @@ class Frontier:
                 (replace(before, moved=moved).to_json(), self.site),
             )
 
+    # sources failing run after run (``crawl_rests``) --------------------------------
+    def rested_sources(self) -> dict[str, int]:
+        """The site's sources resting now, each with the runs of the site it rests yet."""
+        return dict(
+            self.conn.execute(
+                "SELECT url, rest_left FROM source_failures WHERE site = ? AND rest_left > 0",
+                (self.site,),
+            ).fetchall()
+        )
+
+    def source_failed(self, url: str, error: str) -> int:
+        """One more run in a row in which the source ``url`` failed; how many now."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO source_failures (url, site, failures, last_error, updated_at)"
+                " VALUES (?, ?, 1, ?, ?) ON CONFLICT(url) DO UPDATE SET"
+                " failures = failures + 1, last_error = excluded.last_error,"
+                " updated_at = excluded.updated_at",
+                (url, self.site, error, now_iso()),
+            )
+            row = self.conn.execute(
+                "SELECT failures FROM source_failures WHERE url = ?", (url,)
+            ).fetchone()
+        return int(row[0])
+
+    def rest_source(self, url: str, runs: int) -> None:
+        """Leave the failing source ``url`` unasked for the site's next ``runs`` runs."""
+        with self.conn:
+            self.conn.execute("UPDATE source_failures SET rest_left = ? WHERE url = ?", (runs, url))
+
+    def sources_answered(self, urls: Iterable[str]) -> list[str]:
+        """Sources that answered in this run: their failures are over. Those of them that
+        had rested (``rest_source``: found again), as the site names them."""
+        urls = list(urls)
+        back: list[str] = []
+        with self.conn:
+            for url in urls:
+                row = self.conn.execute(
+                    "SELECT failures FROM source_failures WHERE url = ?", (url,)
+                ).fetchone()
+                if row is None:
+                    continue
+                self.conn.execute("DELETE FROM source_failures WHERE url = ?", (url,))
+                if int(row[0]) >= MAX_ATTEMPTS:
+                    back.append(url)
+        return back
+
+    def rest_passed(self) -> None:
+        """A run of the site went by: each of its resting sources rests one run less."""
+        with self.conn:
+            self.conn.execute(
+                "UPDATE source_failures SET rest_left = rest_left - 1"
+                " WHERE site = ? AND rest_left > 0",
+                (self.site,),
+            )
+
     # HTTP validators of feeds and listing pages ----------------------------------
     def validators(self, url: str) -> tuple[str | None, str | None]:
         row = self.conn.execute(
