@@ -328,6 +328,19 @@ class Frontier:
                 ],
             )
 
+    def retry_later(self, url: str, error: str) -> None:
+        """``url``, never fetched by its own link (an AMP copy's original read in the
+        copy's place: ``Harvester._original``), failed: retried on later runs as any
+        failed URL (``open_retries``), unless it was fetched and archived already."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO frontier (url_key, url, site, source, added_at, state, attempts,"
+                " last_error) VALUES (?, ?, ?, ?, ?, 'failed', 1, ?) ON CONFLICT(url_key)"
+                " DO UPDATE SET state = 'failed', attempts = attempts + 1,"
+                " last_error = excluded.last_error WHERE frontier.state != 'done'",
+                (url_key(url), url, self.site, SOURCE_RECHECK, now_iso(), error),
+            )
+
     def requeue_recent(self, days: int, today: dt.date | None = None) -> int:
         """Queue again the site's archived articles published in the last ``days`` days
         (``crawl --recheck``), so a silent edit is fetched and kept as a revision."""
