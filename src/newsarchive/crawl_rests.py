@@ -66,6 +66,8 @@ def settle(
     others = bool(tally.answered - tally.failed.keys())
     rested: list[str] = []
     for url, message in tally.failed.items():
+        if message not in report.failures:
+            continue  # taken back: a source exploring no longer finds (moved, not failing)
         failures = frontier.source_failed(url, message)
         runs = rest_runs(failures) if others else 0
         if not runs:
