@@ -128,3 +128,20 @@ def test_a_site_whose_sources_all_fail_stays_loud_every_night(run_cli: Cli, db: 
         assert all(requests > 0 for _, requests in nights)
         assert server.hits["/news"] == 7
         assert all("rested" not in r.stderr for r, _ in nights)
+
+
+def test_a_source_rests_twice_as_long_each_time_it_fails_again_up_to_a_cap() -> None:
+    from newsarchive.crawl_rests import MAX_REST_RUNS, rest_runs
+
+    assert [rest_runs(n) for n in range(1, 10)] == [0, 0, 0, 0, 2, 4, 8, 16, 32]
+    assert rest_runs(40) == MAX_REST_RUNS
+
+
+def test_the_retries_share_of_the_budget_is_those_due_up_to_a_tenth() -> None:
+    from newsarchive.crawl_run import retry_share
+
+    assert retry_share(0, 5000) == 0  # none due: the news have it all
+    assert retry_share(3, 5000) == 3
+    assert retry_share(900, 5000) == 500
+    assert retry_share(4, 8) == 1  # one at least
+    assert retry_share(4, 1) == 0  # no room for news and a retry
