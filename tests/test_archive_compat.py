@@ -419,7 +419,7 @@ def test_an_archive_storing_a_soft_hyphen_inside_a_word_is_respelled_once(
     assert found.exit_code == 0, found.stderr
     assert [hit["title"] for hit in found.json()] == ["Конкурс"]  # type: ignore[index]
     said = found.stderr.splitlines()
-    assert len(said) == 2 and "upgrading it to v21" in said[0], said
+    assert len(said) == 2 and f"upgrading it to v{SCHEMA_VERSION}" in said[0], said
     assert "1 article(s) stored with an invisible character" in said[1], said
     with closing(sqlite3.connect(db)) as after:
         assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -430,3 +430,31 @@ def test_an_archive_storing_a_soft_hyphen_inside_a_word_is_respelled_once(
         assert after.execute("SELECT text FROM revisions").fetchall() == [(hyphenated,)]
     again = run_cli("search", "общината", "--format", "json", "--db", str(db))
     assert again.exit_code == 0 and again.stderr == "", again.stderr
+
+
+def test_an_upgraded_archive_keeps_its_sources_failures_and_a_read_only_one_lists_none(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """v22: an older archive gets ``source_failures``, empty (no source rests after the
+    upgrade: its failures in a row were never counted), and ``stats`` lists no rested
+    source; one that cannot be written is read as it is, without the table."""
+    from newsarchive.api import _rested_sources
+    from newsarchive.archive.frontier import Frontier
+
+    with closing(sqlite3.connect(f"file:{V10}?mode=ro", uri=True)) as frozen:
+        assert _rested_sources(frozen) == []
+    db = tmp_path / "old.db"
+    shutil.copy(V10, db)
+    assert run_cli("stats", "--db", str(db)).exit_code == 0  # upgrades it
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 22
+        assert conn.execute("SELECT count(*) FROM source_failures").fetchone() == (0,)
+        frontier = Frontier(conn, "ruse24")
+        for _ in range(5):
+            frontier.source_failed("https://ruse24.bg/rss", "feed failed: HTTP 403")
+        frontier.rest_source("https://ruse24.bg/rss", 2)
+    listed = run_cli("stats", "--format", "json", "--db", str(db)).json()["rested_sources"]
+    assert listed == [
+        {"site": "ruse24", "url": "https://ruse24.bg/rss", "failures": 5, "rest_left": 2,
+         "error": "feed failed: HTTP 403"}
+    ]  # fmt: skip

@@ -391,3 +391,41 @@ def test_walled_retries_come_after_the_news_and_their_tries_are_counted(
         ), f"night {night}"
     assert [site.hits[path] for path in walled] == [MAX_ATTEMPTS, MAX_ATTEMPTS]
     assert _crawl(run_cli, site, db, "--quiet").exit_code == 0  # left alone now
+
+
+EXPLORED = """\
+id = "fault"
+name = "Fault test site"
+origin = "https://fault.example"
+"""
+HOME = (
+    "<!doctype html><html><head><meta charset=utf-8><title>Община Фолт</title></head><body>"
+    '<nav><ul><li><a href="/sport">Съобщения</a></li><li><a href="/news">Новини</a></li>'
+    "</ul></nav><p>Добре дошли на сайта на общината.</p></body></html>"
+).encode()
+
+
+def test_a_bot_check_on_one_section_met_exploring_is_forgiven_as_a_source_pages(
+    run_cli: Cli, db: Path
+) -> None:
+    """A site nobody profiled, explored: a WAF rule walls one section alone. That
+    section is not read (said, and explored again next run), and the news section and
+    feed are found and their news archived, the run clean. The wall rested the whole
+    site while exploring, nothing found, nothing archived, the run failed."""
+    profile = db.parent / "fault.toml"
+    profile.write_text(EXPLORED, encoding="utf-8")
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/"] = (200, {}, HOME)
+        server.answers["/sport"] = (403, {"cf-mitigated": "challenge"}, MOMENT)
+        result = run_cli(
+            "crawl", "fault", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--connections", "1", "--db", str(db), "--quiet",
+        )  # fmt: skip
+        assert server.hits["/sport"] == 1 and server.hits["/news"] >= 1
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "while exploring the site: a bot check answered this page alone (HTTP 403" in lines[0]
+    assert f"https://fault.example/sport (fetched from {server.url}/sport)" in lines[0]
+    assert "explored again next run" in lines[0]
+    assert _urls(db) == [f"https://fault.example/news/{n}-story-{n}" for n in (1000, 1001, 1002)]

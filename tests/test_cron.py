@@ -273,7 +273,9 @@ def test_a_night_on_a_damaged_archive_is_loud_not_a_quiet_success(
     assert (first.exit_code, first.stderr) == (0, "")
     _damage_a_middle_page(db)
     with contextlib.closing(sqlite3.connect(db)) as conn:
-        assert conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+        # (a damaged leaf is reported, or met by the check itself: the layout decides)
+        with contextlib.suppress(sqlite3.DatabaseError):
+            assert conn.execute("PRAGMA quick_check").fetchone()[0] != "ok"
     night = _crawl(run_cli, server.url, db, "--log-file", str(log))
     assert night.exit_code == 2 and night.stdout == "", night.stderr
     said = night.stderr.splitlines()

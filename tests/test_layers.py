@@ -54,6 +54,7 @@ RANKS = {
     "explorer": 6,
     "harvest": 6,
     "crawl_sources": 6,
+    "crawl_rests": 6,
     "crawl_discovery": 6,
     "crawl": 6,
     "crawl_sites": 6,

@@ -157,3 +157,22 @@ def test_a_rename_beside_a_running_crawl_is_refused_and_moves_nothing(
     assert result.exit_code == 75, (result.exit_code, result.stderr)
     assert result.stdout == "" and len(result.stderr.splitlines()) == 1, result.stderr
     assert _per_site(db) == before
+
+
+def test_a_resting_source_rests_under_the_new_id(tmp_path: Path) -> None:
+    """A source failing run after run (``crawl_rests``) is the renamed site's: left
+    under the old id, it failed five more runs under the new one before it rested."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.frontier import Frontier
+    from newsarchive.archive.rename import rename_site
+
+    conn = connect(tmp_path / "a.db", create=True)
+    try:
+        for _ in range(5):
+            Frontier(conn, "x").source_failed("https://x.bg/rss", "feed failed: HTTP 403")
+        Frontier(conn, "x").rest_source("https://x.bg/rss", 2)
+        moved = rename_site(conn, "x", "y")
+        rested = Frontier(conn, "y").rested_sources()
+    finally:
+        conn.close()
+    assert moved["failing sources"] == 1 and rested == {"https://x.bg/rss": 2}

@@ -28,6 +28,7 @@ from newsarchive.archive.store import (
     iter_articles,
     now_iso,
 )
+from newsarchive.discover.walk import MAX_ATTEMPTS
 from newsarchive.errors import ArchiveError, QueryError, UsageError
 
 T = TypeVar("T")
@@ -737,6 +738,7 @@ def stats(db: Path) -> dict[str, Any]:
         names = [d[0] for d in cursor.description]  # older archives lack newer run columns
         runs = [dict(zip(names, r, strict=True)) for r in cursor]
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        rested = _rested_sources(conn)
     finally:
         conn.close()
     holder, known = None, True
@@ -747,7 +749,23 @@ def stats(db: Path) -> dict[str, Any]:
             known = False
     for run in runs:
         run["state"] = _run_state(run, holder, known=known)
-    return {"articles": total, "sites": sites, "last_runs": runs}
+    return {"articles": total, "sites": sites, "last_runs": runs, "rested_sources": rested}
+
+
+def _rested_sources(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The sources a crawl rests, failing run after run while their site's others
+    answer (``crawl_rests``): what failed, how often, and in how many runs of the site
+    it is asked again. None in an archive older than v22 (read as it is)."""
+    try:
+        cursor = conn.execute(
+            "SELECT site, url, failures, rest_left, last_error FROM source_failures"
+            " WHERE failures >= ? ORDER BY site, url",
+            (MAX_ATTEMPTS,),
+        )
+    except sqlite3.OperationalError:  # (no such table)
+        return []
+    names = ("site", "url", "failures", "rest_left", "error")
+    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | None]:

@@ -21,7 +21,8 @@ from newsarchive.archive.frontier import Frontier
 from newsarchive.archive.lock import keep_held
 from newsarchive.archive.store import Store
 from newsarchive.crawl_discovery import Discoverer, SiteMoved, site_origin
-from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport
+from newsarchive.crawl_rests import SourceTally, settle
+from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport, retry_share
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.listings import is_site_home
@@ -52,12 +53,15 @@ class SiteCrawl:
         archive: ArchiveFile | None = None, progress: Progress | None = None,
     ) -> None:  # fmt: skip
         self.store, self.profile, self.options, self.fetcher = store, profile, options, fetcher
+        self.full_options = options  # (``options``: the budget of the part running now)
+        self.news_cut = False  # the news spent their share of the budget (``_news``)
         self.archive = archive
         self.frontier = Frontier(store.conn, profile.id, options.since)
         self.report = SiteReport(profile.id)
         self._progress = progress or (lambda report: None)
         # articles a bot check answered alone (``Harvester.walled``): kept across a move
         self._walled: dict[str, str] = {}
+        self._tally = SourceTally()  # what the sources did (``crawl_rests``): kept too
         self._wire(profile)
 
     def _wire(self, profile: Profile) -> None:
@@ -71,7 +75,7 @@ class SiteCrawl:
         )  # fmt: skip
         self.reader = SourceReader(
             fetcher, self.frontier, profile, options, self.report, self.harvest,
-            check=self._check, robots_gate=self._robots_gate,
+            check=self._check, robots_gate=self._robots_gate, tally=self._tally,
         )  # fmt: skip
         self.discoverer = Discoverer(
             fetcher, self.frontier, profile, self.report, self.reader,
@@ -82,6 +86,7 @@ class SiteCrawl:
         run_id = self.store.start_run(self.profile.id)
         try:
             # what earlier runs learned of the site, read once: the move, the news hosts
+            self._tally.resting = self.frontier.rested_sources()
             found = self.frontier.discovery()
             if found is not None:  # (what is queued from before is fetched first)
                 self.harvest.listings.update((*found.listings, *found.rested))
@@ -89,24 +94,28 @@ class SiteCrawl:
             self._adopt(found.hosts if found is not None else ())
             if self.options.recheck_days is not None:
                 self.frontier.requeue_recent(self.options.recheck_days)
-            self.harvest.fetch_pending(self._robots_gate)
-            self._discover()
-            # after the news, within what the budget left: a first crawl --since
-            # passed over a sitemap's thousands, and the nightly run reaching back for
-            # them must not spend the night's budget before it reads the feed; and the
-            # pages that failed on earlier runs, retried once the site's news answered
-            # (``Frontier.open_retries``)
-            retries = self.frontier.open_retries()
-            if self.frontier.requeue_passed() or retries:
+            self._news()
+            # after the news, within what the budget left (and the retries' share of
+            # it): a first crawl --since passed over a sitemap's thousands, and the
+            # nightly run reaching back for them must not spend the night's budget
+            # before it reads the feed; and the pages that failed on earlier runs,
+            # retried once the site's news answered (``Frontier.open_retries``), first
+            self._budget(self.full_options)
+            if self.frontier.open_retries():
                 self.harvest.after_news = True
                 self.harvest.fetch_pending(self._robots_gate)
+            if self.frontier.requeue_passed():
+                self.harvest.after_news = True
+                self.harvest.fetch_pending(self._robots_gate)
+            if self.news_cut:
+                raise _BudgetSpent
         except FetchInterrupted:
             self.report.interrupted = True
             self.report.interrupt_code = getattr(self.options.stop, "code", EXIT_SIGINT)
         except _RobotsUnreadable:
             pass  # reported once by _robots_gate
         except _BudgetSpent:
-            self.report.budget_spent = self.options.max_requests
+            self.report.budget_spent = self.full_options.max_requests
         except HostResting as exc:
             self.report.resting = exc.why
         except sqlite3.DatabaseError as exc:
@@ -118,12 +127,34 @@ class SiteCrawl:
             raise
         finally:
             self._walled_alone()
+            self._settle_sources()
             self.report.close(self.fetcher)
             self._count_backlog()
             self._finish(run_id)
         if self.report.archive_error:
             raise self.report.archive_error
         return self.report
+
+    def _news(self) -> None:
+        """What is queued from before, then the site's sources and the news they list,
+        within the budget less the retries' share (``retry_share``): a site whose
+        sources took the whole budget every night never reached its retries. A budget
+        spent here ends the news (the next run resumes them), not the run."""
+        reserved = retry_share(self.frontier.retries_due(), self.full_options.max_requests)
+        if reserved:
+            limit = self.full_options.max_requests - reserved
+            self._budget(replace(self.full_options, max_requests=limit))
+        try:
+            self.harvest.fetch_pending(self._robots_gate)
+            self._discover()
+        except _BudgetSpent:
+            if not reserved:
+                raise
+            self.news_cut = True
+
+    def _budget(self, options: CrawlOptions) -> None:
+        """The options (the request budget) the parts run by from now on."""
+        self.options = self.harvest.options = self.reader.options = options
 
     def _stored_move(self, found: Discovery | None) -> None:
         """A move to another domain an earlier run learned (``_discover``, kept in
@@ -220,6 +251,18 @@ class SiteCrawl:
                     f"could not record the pages a bot check answered alone ({exc});"
                     " they stay queued for the next run"
                 )
+
+    def _settle_sources(self) -> None:
+        """What the run's sources did, kept (``crawl_rests.settle``): not when the run
+        ended early for another cause (the site walled or resting, stopped, the archive
+        broken), which says nothing of each source."""
+        report = self.report
+        if report.resting or report.interrupted or report.crashed or report.archive_error:
+            return
+        try:
+            settle(self.frontier, self._tally, report, self.fetcher.describe)
+        except sqlite3.Error as exc:  # (said, not raised: the run's own end goes on)
+            report.failures.append(f"could not record how the site's sources answered ({exc})")
 
     def _count_backlog(self) -> None:
         """What an earlier ``--since`` passed over and this run's ``--max-requests`` left

@@ -22,6 +22,18 @@ STAGES = ("fetch", "decode", "extract", "store")
 # One site's requests in one run (feeds, sitemaps, listings, articles, robots.txt): a site
 # with a million-URL sitemap takes several nights, but never the whole night of the others.
 DEFAULT_MAX_REQUESTS = 5000
+# The share of a site's request budget its news leave to the pages that failed on earlier
+# runs, when that many are due: retried after the news, they never ran on a site whose
+# sources take the whole budget every night.
+RETRY_SHARE = 0.1
+
+
+def retry_share(due: int, max_requests: int) -> int:
+    """The requests a run keeps from the news for ``due`` retries: all of them, up to
+    ``RETRY_SHARE`` of the budget (one at least, while the budget has room for news)."""
+    if not due or max_requests < 2:
+        return 0
+    return min(due, max(1, int(max_requests * RETRY_SHARE)))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.archive.frontier import Frontier, older_source
+from newsarchive.crawl_rests import SourceTally
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings, sitemap_children
@@ -67,11 +68,13 @@ class SourceReader:
     def __init__(
         self, fetcher: Fetcher, frontier: Frontier, profile: Profile, options: CrawlOptions,
         report: SiteReport, harvest: Harvester, *, check: Callable[[], None],
-        robots_gate: Callable[[str], None],
+        robots_gate: Callable[[str], None], tally: SourceTally | None = None,
     ) -> None:  # fmt: skip
         self.fetcher, self.frontier, self.profile = fetcher, frontier, profile
         self.options, self.report, self.harvest = options, report, harvest
         self._check, self._robots_gate = check, robots_gate
+        # what the run's sources did, and those resting (``crawl_rests``)
+        self.tally = tally if tally is not None else SourceTally()
         self._quiet: set[str] = set()  # feeds that showed nothing slipped past them
         self._sitemapped = False  # the site's sitemap reaches what its listings may not
         self._sitemaps_read = 0  # sitemap documents asked for in this run (SITEMAPS_PER_RUN)
@@ -88,10 +91,13 @@ class SourceReader:
         """Read feeds and sitemaps, walk listings (but not those in ``skip``, read already
         in this run); return how many of them failed. ``exploring``: the sources were
         found in this run, so a feed's older pages are read to their end
-        (``_older_posts``), as they are on the first run that reads a profile's feed."""
+        (``_older_posts``), as they are on the first run that reads a profile's feed.
+        A source resting (``crawl_rests``) is left unasked, and counted as failed here
+        (not in the report): the sources it stood beside are read as they were while it
+        failed (a profile's hint failing has what exploring found read too)."""
         skip = skip or set()
         self.harvest.listings.update((*sources.listings, *sources.rested))
-        failed_before = self.report.listing_errors
+        failed_before, rested_before = self.report.listing_errors, len(self.tally.skipped)
         self._sitemapped = self._sitemapped or bool(sources.sitemaps)
         first = next((u for u in sources.urls if u not in skip), None)
         if first is not None:
@@ -136,7 +142,8 @@ class SourceReader:
         for start in sources.rested:
             if start not in skip and not self._resting(start):
                 self.walk(start)
-        return self.report.listing_errors - failed_before
+        rested = len(self.tally.skipped) - rested_before
+        return self.report.listing_errors - failed_before + rested
 
     def _resting(self, start: str) -> bool:
         """A rested listing whose walk once reached its end and whose first page was read
@@ -176,7 +183,7 @@ class SourceReader:
         # A feed explored whose reading never reached its end is asked for whole: a 304
         # (unchanged since a reading --max-pages or --since cut) names no older page.
         unfinished = exploring and kind == SOURCE_FEED and not read_to_end
-        page = self._get(url, kind, conditional=not unfinished)
+        page = self._get(url, kind, conditional=not unfinished, source=True)
         if page is Miss.UNCHANGED:
             self.frontier.confirmed(url)
             if kind == SOURCE_FEED:
@@ -397,7 +404,10 @@ class SourceReader:
             page = self._get(
                 url, kind, conditional=conditional, gone_ends=number > 1,
                 read_before=(lambda u: url_key(u) in read) if number > 1 else None,
+                source=number == 1,
             )  # fmt: skip
+            if page is Miss.RESTED:
+                break  # (its walk kept as it was, for the run that asks it again)
             if conditional and number > 1 and page not in FAILURES:
                 # an oldest-first listing's newest page, checked: so is the listing (rested)
                 self.frontier.confirmed(start)
@@ -405,7 +415,8 @@ class SourceReader:
                 walk.failed()
                 if walk.gave_up:
                     self.report.warnings.append(
-                        f"{url} failed in {MAX_ATTEMPTS} runs in a row: taken for the end"
+                        f"{self.fetcher.describe(url)} failed in {MAX_ATTEMPTS} runs in a row:"
+                        " taken for the end"
                         " of its listing, not asked again; what it and the pages after it"
                         " list is not archived from there"
                     )
@@ -544,10 +555,15 @@ class SourceReader:
         conditional: bool = False,
         gone_ends: bool = False,
         read_before: Callable[[str], bool] | None = None,
+        source: bool = False,
     ) -> Page | Miss:
         """A source page; a failed one is reported (it fails the run), others just end.
         With ``gone_ends``, a 404/410 is the end of a listing, not a failure, and so is a
-        redirect to a page of it ``read_before`` says was read."""
+        redirect to a page of it ``read_before`` says was read. ``source``: a feed, a
+        sitemap or a listing's first page, whose failures run after run rest it
+        (``crawl_rests``): one resting is not asked (``Miss.RESTED``)."""
+        if source and self.tally.skips(url):
+            return Miss.RESTED
         self._check()
         conditional = conditional and not self.options.refresh
         validators = self.frontier.validators(url) if conditional else (None, None)
@@ -560,10 +576,16 @@ class SourceReader:
             got = self._walled_alone(exc, url, kind)
         if isinstance(got, Page):
             self.report.pages += 1  # pages read, as for articles: not a 304 or a dead host
+            if source:
+                self.tally.answered.add(url)
             return got
+        if source and got[0] is Miss.UNCHANGED:
+            self.tally.answered.add(url)
         if got[0] in FAILURES:
             self.report.fail(got[1])
             self.failed.setdefault(url, got[1])
+            if source:
+                self.tally.failed.setdefault(url, got[1])
             if got[0] is Miss.REMOVED:
                 self.removed.add(url)
         return got[0]

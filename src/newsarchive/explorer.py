@@ -59,7 +59,7 @@ from newsarchive.discover.urls import (
     with_hosts,
 )
 from newsarchive.extraction.full_items import full_items
-from newsarchive.fetch.client import Fetcher
+from newsarchive.fetch.client import Fetcher, HostResting
 from newsarchive.fetch.sources import Miss, fetch_source
 from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_SITEMAP, Page, Profile
@@ -154,10 +154,22 @@ class _Explorer:
         Every page is known by its address in normal form: one a server redirected to
         with a session id in it (ASP.NET's ``/(S(<id>))/``) is saved without, as its links
         are read, or a profile would ask for that visit's session for ever (a section, a
-        home page's frame, a feed page)."""
+        home page's frame, a feed page).
+
+        A bot check that answered this page alone (``Fetcher.forgive_wall``: the first
+        in the run, or the first since another page answered) is this page's miss, as
+        no answer is: a WAF rule on one section's path rested the whole site, its other
+        sections and its feed unexplored and its news unread that night. A second in a
+        row is the site walled: the rest stands (``HostResting`` ends the run)."""
         if self.spent():
             return None
-        got = fetch_source(self.fetcher, url, kind, keep=True)  # the crawl reads it next
+        try:
+            got = fetch_source(self.fetcher, url, kind, keep=True)  # the crawl reads it next
+        except HostResting as exc:
+            if not self.fetcher.forgive_wall(exc):
+                raise
+            alone = f"a bot check answered this page alone ({exc.evidence})"
+            got = Miss.DOWN, f"{kind} failed: {alone}: {self.fetcher.describe(url)}"
         if isinstance(got, Page):
             return replace(got, final_url=normalize_url(got.final_url) or got.final_url)
         why = got[1].split(" failed: ", 1)[-1]

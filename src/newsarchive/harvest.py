@@ -760,9 +760,17 @@ class Harvester:
         except HostResting as exc:
             # a bot check on the original alone (a WAF rule on its path) is that page's,
             # forgiven as an article's is: the copy stands. It rested the site, the copy
-            # queued, asked first and walled again each night: no news, ever
+            # queued, asked first and walled again each night: no news, ever. The
+            # original is retried on later runs as a failed page is (the copy's text
+            # stood for good, its byline never read), and read then, it updates the
+            # article the copy made, in place (archived under the original's address)
             if not self.fetcher.forgive_wall(exc):
                 raise  # the run's end: the copy stays queued
+            self.frontier.retry_later(
+                verdict.url,
+                f"a bot check answered this AMP copy's original alone ({exc.evidence});"
+                f" the copy's text stands, the original retried later: {verdict.url}",
+            )
             return page, verdict
         except FetchError:
             return page, verdict

@@ -274,7 +274,19 @@ def stats_table(data: dict[str, Any]) -> None:
         rows.append((site, row, runs.get(site, {})))
     if console.width < _STATS_TABLE_WIDTH:
         _stats_blocks(console, rows)
-        return
+    else:
+        _stats_wide(console, rows)
+    for source in data.get("rested_sources", ()):
+        left = source["rest_left"]
+        when = "next run" if left <= 0 else f"after {left} more run{'s' if left != 1 else ''}"
+        console.print(
+            f"rested: {_clean(source['site'])}: {_clean(source['error'] or source['url'])}"
+            f" ({source['failures']} runs in a row; asked again {when})",
+            soft_wrap=True,
+        )
+
+
+def _stats_wide(console: Any, rows: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> None:
     from rich.table import Table
 
     table = Table()

@@ -328,6 +328,19 @@ class Frontier:
                 ],
             )
 
+    def retry_later(self, url: str, error: str) -> None:
+        """``url``, never fetched by its own link (an AMP copy's original read in the
+        copy's place: ``Harvester._original``), failed: retried on later runs as any
+        failed URL (``open_retries``), unless it was fetched and archived already."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO frontier (url_key, url, site, source, added_at, state, attempts,"
+                " last_error) VALUES (?, ?, ?, ?, ?, 'failed', 1, ?) ON CONFLICT(url_key)"
+                " DO UPDATE SET state = 'failed', attempts = attempts + 1,"
+                " last_error = excluded.last_error WHERE frontier.state != 'done'",
+                (url_key(url), url, self.site, SOURCE_RECHECK, now_iso(), error),
+            )
+
     def requeue_recent(self, days: int, today: dt.date | None = None) -> int:
         """Queue again the site's archived articles published in the last ``days`` days
         (``crawl --recheck``), so a silent edit is fetched and kept as a revision."""
@@ -403,6 +416,10 @@ class Frontier:
         answered; two such in a row rested the site before its feed was read, night
         after night, the retries never counted (``Harvester.walled_alone``)."""
         self._retries_open = True
+        return self.retries_due()
+
+    def retries_due(self) -> int:
+        """How many failed URLs are still worth retrying."""
         return int(
             self.conn.execute(
                 "SELECT count(*) FROM frontier WHERE site = ? AND state = 'failed'"
@@ -412,16 +429,19 @@ class Frontier:
         )
 
     def pending(self, limit: int = -1) -> list[str]:
-        """Queued URLs, then failed ones still worth retrying, oldest first; at most
+        """Failed URLs still worth retrying (once opened), then queued ones, each oldest
+        first (the retries' share of the budget is theirs: ``crawl_run.retry_share``); at most
         ``limit`` (-1: all), so a run near its request budget does not read a huge queue.
         What an earlier ``--since`` passed over (``requeue_passed``), and the retries
         (``open_retries``), only once this run has opened them, after its discovery:
         left queued by a run out of budget, the passed ones came first the next night
         and spent that night's budget too before the feed was read."""
+        # (sorted by state only with the retries open: the news read by rowid alone)
+        order = "state = 'queued', rowid" if self._retries_open else "rowid"
         rows = self.conn.execute(
             "SELECT url FROM frontier WHERE site = ? AND ((state = 'queued'"
             " AND (? OR old_since IS NULL)) OR (? AND state = 'failed' AND attempts < ?))"
-            " ORDER BY rowid LIMIT ?",
+            f" ORDER BY {order} LIMIT ?",
             (self.site, self._passed_open, self._retries_open, MAX_ATTEMPTS, limit),
         ).fetchall()
         return [str(r[0]) for r in rows]
@@ -612,6 +632,62 @@ class Frontier:
             self.conn.execute(
                 "UPDATE site_discovery SET found = ? WHERE site = ?",
                 (replace(before, moved=moved).to_json(), self.site),
+            )
+
+    # sources failing run after run (``crawl_rests``) --------------------------------
+    def rested_sources(self) -> dict[str, int]:
+        """The site's sources resting now, each with the runs of the site it rests yet."""
+        return dict(
+            self.conn.execute(
+                "SELECT url, rest_left FROM source_failures WHERE site = ? AND rest_left > 0",
+                (self.site,),
+            ).fetchall()
+        )
+
+    def source_failed(self, url: str, error: str) -> int:
+        """One more run in a row in which the source ``url`` failed; how many now."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO source_failures (url, site, failures, last_error, updated_at)"
+                " VALUES (?, ?, 1, ?, ?) ON CONFLICT(url) DO UPDATE SET"
+                " failures = failures + 1, last_error = excluded.last_error,"
+                " updated_at = excluded.updated_at",
+                (url, self.site, error, now_iso()),
+            )
+            row = self.conn.execute(
+                "SELECT failures FROM source_failures WHERE url = ?", (url,)
+            ).fetchone()
+        return int(row[0])
+
+    def rest_source(self, url: str, runs: int) -> None:
+        """Leave the failing source ``url`` unasked for the site's next ``runs`` runs."""
+        with self.conn:
+            self.conn.execute("UPDATE source_failures SET rest_left = ? WHERE url = ?", (runs, url))
+
+    def sources_answered(self, urls: Iterable[str]) -> list[str]:
+        """Sources that answered in this run: their failures are over. Those of them that
+        had rested (``rest_source``: found again), as the site names them."""
+        urls = list(urls)
+        back: list[str] = []
+        with self.conn:
+            for url in urls:
+                row = self.conn.execute(
+                    "SELECT failures FROM source_failures WHERE url = ?", (url,)
+                ).fetchone()
+                if row is None:
+                    continue
+                self.conn.execute("DELETE FROM source_failures WHERE url = ?", (url,))
+                if int(row[0]) >= MAX_ATTEMPTS:
+                    back.append(url)
+        return back
+
+    def rest_passed(self) -> None:
+        """A run of the site went by: each of its resting sources rests one run less."""
+        with self.conn:
+            self.conn.execute(
+                "UPDATE source_failures SET rest_left = rest_left - 1"
+                " WHERE site = ? AND rest_left > 0",
+                (self.site,),
             )
 
     # HTTP validators of feeds and listing pages ----------------------------------

@@ -6,8 +6,9 @@ so a profile renamed from ``bta`` to ``bta-bg`` found every article it had archi
 already "done" under ``bta``: its crawl said "0 new", the site's articles stayed under
 an id no profile has (``search --site bta-bg`` missed them, ``reextract`` had no
 profile for them), and only its new articles went under the new id. Renaming moves the
-articles, their runs, the frontier, the listing walks, what exploring the site found
-and the canonical URLs it shared, in one transaction: all of it or none.
+articles, their runs, the frontier, the listing walks, what exploring the site found,
+the canonical URLs it shared and its sources failing run after run (or resting), in one
+transaction: all of it or none.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _MOVED = (
     ("frontier", "queued or seen URLs"),
     ("listing_walks", "listing walks"),
     ("shared_canonicals", "shared canonical URLs"),
+    ("source_failures", "failing sources"),
 )
 
 

@@ -106,6 +106,10 @@ Migrations, in ``MIGRATIONS`` order:
   hyphen, ``&shy;``; a zero-width space; ``lemmas.composed``) was dropped are composed
   again as in v13 (``Store.compose_stored``, each changed row's old spelling kept as a
   revision): "Об&shy;щи&shy;на&shy;та" was indexed as four pieces no search found.
+* v22: ``source_failures``: a site's feed, sitemap or listing's first page that failed
+  in runs in a row (``failures``, its last failure ``last_error``), and the runs of the
+  site it still rests (``rest_left``: ``crawl_rests``), where each nightly run asked it
+  and failed, for ever, while the site's other sources gave their news. Starts empty.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -118,16 +122,26 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 21
+SCHEMA_VERSION = 22
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (v12, v16-v18: ``archive.rekey``), respell
 # stored words (v13, v21) or add what only a crawl reads (v14: a walk's cut; v15: whether its
-# order was told; v19: its failures). A reader that cannot write the archive
+# order was told; v19: its failures; v22: a source's). A reader that cannot write the archive
 # (``connection.connect_reader``) reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
-_TABLES = """
+_SOURCE_FAILURES = """
+CREATE TABLE IF NOT EXISTS source_failures (
+    url TEXT PRIMARY KEY,
+    site TEXT NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0,
+    rest_left INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    updated_at TEXT NOT NULL
+)"""
+_TABLES = (
+    """
 CREATE TABLE IF NOT EXISTS captures (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL,
@@ -255,6 +269,11 @@ CREATE TABLE IF NOT EXISTS story_keys (
     PRIMARY KEY (key, article_id)
 ) WITHOUT ROWID;
 """
+    + _SOURCE_FAILURES
+    + """;
+CREATE INDEX IF NOT EXISTS source_failures_site ON source_failures(site);
+"""
+)
 # Run counts added after version 1 (``CREATE TABLE IF NOT EXISTS`` cannot add them).
 _RUN_COLUMNS_V2 = ("unchanged", "gone", "skipped")
 
@@ -706,6 +725,12 @@ def _migrate_update_trigger_v20(conn: sqlite3.Connection) -> None:
     conn.execute(_UPDATE_TRIGGER)  # one statement: executescript would commit the steps so far
 
 
+def _migrate_source_failures_v22(conn: sqlite3.Connection) -> None:
+    """A source's failures in runs in a row, unknown before: none (the table is made
+    by ``_create_missing_tables``, empty, before the steps run)."""
+    conn.execute(_SOURCE_FAILURES)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (2, _migrate_search_v2),
     (3, _migrate_date_source_v3),
@@ -727,6 +752,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (19, _migrate_walk_failures_v19),
     (20, _migrate_update_trigger_v20),
     (21, _migrate_invisible_v21),
+    (22, _migrate_source_failures_v22),
 )
 
 

@@ -38,6 +38,7 @@ class Miss(enum.Enum):
     # one a redesign explains, the site's news now elsewhere (``Discoverer.run``)
     DOWN = "down"  # an error of the run that another try may not meet: no answer, a
     # 5xx or 429 after the retries
+    RESTED = "rested"  # not asked: a source failing run after run rests (``crawl_rests``)
 
 
 # what fails the run (every caller that fails on one fails on them all)

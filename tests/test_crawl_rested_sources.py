@@ -1,0 +1,147 @@
+"""What a nightly crawl does with faults that come back every night: the pages that
+failed on earlier nights retried within the budget however much news there is, and (on
+the fault site, ``faultserver``) a source that fails night after night rested while the
+site's others give their news."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from .faultserver import ORIGIN, FaultServer, article_html, write_profile
+from .support import Result
+
+Cli = Callable[..., Result]
+LATE = "/news/5000-story-5000"  # an article linked beside the listing's own
+
+
+def _crawl(run_cli: Cli, server: FaultServer, db: Path, *extra: str) -> Result:
+    profile = write_profile(db.parent)
+    return run_cli(
+        "crawl", "fault", "--profile", str(profile), "--base-url", server.url,
+        "--delay", "0", "--db", str(db), "--connections", "1", *extra,
+    )  # fmt: skip
+
+
+def _urls(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {row[0] for row in conn.execute("SELECT url FROM articles")}
+
+
+def test_a_page_that_failed_is_retried_on_a_night_the_news_take_the_budget(
+    run_cli: Cli, db: Path
+) -> None:
+    """A site with more news than one night's budget reads: the page that failed on the
+    first night was retried after the news, which took the whole budget every night, so
+    it never was. It is now asked the next night, within a share of the budget, and
+    archived; the news go on with the rest."""
+    with FaultServer(articles=200, per_page=20, faults=False) as server:
+        server.listing_extra = f'<a href="{LATE}">Късна новина</a>'
+        server.answers[LATE] = (302, {"Location": LATE}, b"")  # a loop, that night
+        first = _crawl(run_cli, server, db, "--max-requests", "30")
+        assert first.exit_code == 1 and f"{ORIGIN}{LATE}" in first.stderr, first.stderr
+        asked, news = server.hits[LATE], len(_urls(db))
+        server.answers[LATE] = (200, {}, article_html(5000))
+        second = _crawl(run_cli, server, db, "--max-requests", "30")
+        assert second.exit_code == 0, second.stderr
+        assert "request budget of 30 spent; the next run resumes" in second.stdout
+        assert server.hits[LATE] == asked + 1
+    assert f"{ORIGIN}{LATE}" in _urls(db)
+    assert len(_urls(db)) - news >= 20  # (the news kept the rest of the budget)
+
+
+def _nights(
+    run_cli: Cli, server: FaultServer, db: Path, count: int, *extra: str
+) -> list[tuple[Result, int]]:
+    """``count`` nightly runs of the site with its feed, each with the requests its
+    feed was asked in that night."""
+    profile = write_profile(db.parent, feed=True)
+    nights = []
+    for _ in range(count):
+        before = server.hits.get("/rss", 0)
+        result = run_cli(
+            "crawl", "fault", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db), *extra,
+        )  # fmt: skip
+        nights.append((result, server.hits.get("/rss", 0) - before))
+    return nights
+
+
+def test_a_feed_failing_night_after_night_rests_while_the_listing_gives_the_news(
+    run_cli: Cli, db: Path
+) -> None:
+    """The feed loops (a redirect to itself) while the listing answers: each night's run
+    failed on it, for ever. After five nights in a row it rests: said once, the run's
+    failure that night; the next two nights it is not asked and the run exits 0, its
+    summary naming it; asked again and failing, it rests four nights, quietly; once it
+    answers again it is read as before, and the news are archived all along."""
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        nights = _nights(run_cli, server, db, 8)
+        codes = [result.exit_code for result, _ in nights]
+        asked = [requests > 0 for _, requests in nights]
+        assert codes == [1, 1, 1, 1, 1, 0, 0, 0], [r.stderr for r, _ in nights]
+        assert asked == [True] * 5 + [False, False, True]
+        fifth, sixth, eighth = nights[4][0], nights[5][0], nights[7][0]
+        assert f"{ORIGIN}/rss (fetched from {server.url}/rss) failed in 5 runs in a row" in (
+            fifth.stderr
+        )
+        assert "rested, asked again after 2 runs" in fifth.stderr
+        assert sixth.stderr == "" and eighth.stderr == ""
+        rss = f"{ORIGIN}/rss (fetched from {server.url}/rss)"
+        assert f"; 1 failing source(s) rested: {rss} (asked again after 1 more run)" in (
+            sixth.stdout
+        )
+        assert f"{rss} (failed again: asked again after 4 runs)" in eighth.stdout
+        stats = run_cli("stats", "--db", str(db))
+        assert f"rested: fault: feed failed: more than 5 redirects: {rss} (6 runs in a row;" in (
+            stats.stdout
+        )
+        listed = run_cli("stats", "--format", "json", "--db", str(db)).json()
+        assert [(s["url"], s["failures"], s["rest_left"]) for s in listed["rested_sources"]] == [
+            (f"{ORIGIN}/rss", 6, 4)
+        ]
+        with sqlite3.connect(db) as conn:
+            assert conn.execute(
+                "SELECT url, failures, rest_left FROM source_failures"
+            ).fetchall() == [(f"{ORIGIN}/rss", 6, 4)]
+        del server.answers["/rss"]  # the feed is mended
+        server.articles = 5
+        later = _nights(run_cli, server, db, 5)
+        assert [r.exit_code for r, _ in later] == [0] * 5
+        assert [n > 0 for _, n in later] == [False] * 4 + [True]
+        assert f"{rss} answers again: no longer rested" in later[-1][0].stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM source_failures").fetchone() == (0,)
+    assert len(_urls(db)) == 5
+
+
+def test_a_site_whose_sources_all_fail_stays_loud_every_night(run_cli: Cli, db: Path) -> None:
+    """The feed and the listing both fail: nothing of the site answers, and no source
+    rests however many nights it goes on: each run fails, asking both."""
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        server.answers["/news"] = (403, {}, b"<p>Forbidden</p>")
+        nights = _nights(run_cli, server, db, 7, "--quiet")
+        assert [r.exit_code for r, _ in nights] == [1] * 7
+        assert all(requests > 0 for _, requests in nights)
+        assert server.hits["/news"] == 7
+        assert all("rested" not in r.stderr for r, _ in nights)
+
+
+def test_a_source_rests_twice_as_long_each_time_it_fails_again_up_to_a_cap() -> None:
+    from newsarchive.crawl_rests import MAX_REST_RUNS, rest_runs
+
+    assert [rest_runs(n) for n in range(1, 10)] == [0, 0, 0, 0, 2, 4, 8, 16, 32]
+    assert rest_runs(40) == MAX_REST_RUNS
+
+
+def test_the_retries_share_of_the_budget_is_those_due_up_to_a_tenth() -> None:
+    from newsarchive.crawl_run import retry_share
+
+    assert retry_share(0, 5000) == 0  # none due: the news have it all
+    assert retry_share(3, 5000) == 3
+    assert retry_share(900, 5000) == 500
+    assert retry_share(4, 8) == 1  # one at least
+    assert retry_share(4, 1) == 0  # no room for news and a retry
