@@ -211,3 +211,16 @@ def test_tag_links_of_the_post_are_its_tags_when_metadata_names_none() -> None:
     assert extract(page(body=body)).tags == ("Русе", "училища")
     stated = '<meta property="article:tag" content="образование">'
     assert extract(page(head=stated, body=body)).tags == ("образование",)
+
+
+def test_links_with_microdata_are_tags_only_when_rel_says_tag() -> None:
+    # read_page finds these links through their microdata, not their rel: only the
+    # rel="tag" one is a tag link, whatever else the links carry
+    body = (
+        f"<article><h1>Ремонт на училищата</h1><p>{PROSE}</p><p>{PROSE}</p>"
+        '<p><a href="/tag/ruse" rel="tag" itemprop="keywords">Русе</a> '
+        '<a href="/author/ivan" rel="author" itemprop="author">Иван Петров</a> '
+        '<a href="/tag/sport" rel="nofollow" property="dc:subject" content="спорт">спорт</a>'
+        "</p></article>"
+    )
+    assert extract(page(body=body)).tags == ("Русе",)
