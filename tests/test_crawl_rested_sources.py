@@ -130,6 +130,29 @@ def test_a_site_whose_sources_all_fail_stays_loud_every_night(run_cli: Cli, db: 
         assert all("rested" not in r.stderr for r, _ in nights)
 
 
+def test_nights_the_whole_site_failed_do_not_rest_a_source_without_a_word(
+    run_cli: Cli, db: Path
+) -> None:
+    """The feed and the listing fail for five nights, then the listing answers and the
+    feed still loops. Those five nights counted toward the feed's rest: on the sixth it
+    came to rest at once, its failure taken back (exit 0), and the warning said the
+    night a source comes to rest was never said. Only nights another source answered
+    count: five such nights, the fifth said as a rest, as for any source."""
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        server.answers["/news"] = (403, {}, b"<p>Forbidden</p>")
+        down = _nights(run_cli, server, db, 5, "--quiet")
+        assert [r.exit_code for r, _ in down] == [1] * 5
+        del server.answers["/news"]  # the listing answers again; the feed still loops
+        nights = _nights(run_cli, server, db, 6, "--quiet")
+    codes = [result.exit_code for result, _ in nights]
+    assert codes == [1, 1, 1, 1, 1, 0], [r.stderr for r, _ in nights]
+    assert all("feed failed: more than 5 redirects" in r.stderr for r, _ in nights[:5])
+    said = [r for r, _ in nights if "rested, asked again after 2 runs" in r.stderr]
+    assert said == [nights[4][0]], [r.stderr for r, _ in nights]
+    assert [asked > 0 for _, asked in nights] == [True] * 5 + [False]
+
+
 def test_a_source_rests_twice_as_long_each_time_it_fails_again_up_to_a_cap() -> None:
     from newsarchive.crawl_rests import MAX_REST_RUNS, rest_runs
 

@@ -389,3 +389,27 @@ def test_a_listing_at_a_new_path_after_a_move_is_found_again_in_that_run(
             )
             conn.commit()
         assert run_cli(*crawl).exit_code == 1
+
+
+def test_a_source_resting_on_the_old_domain_is_forgotten_once_the_site_moved(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A feed of the old domain rested, failing run after run (``crawl_rests``), when
+    the site moved: its sources are asked at the new domain now, the old feed never
+    again, so no answer ever ended its row and ``stats`` listed it as rested, "asked
+    again next run", for ever. The move forgets it; a source of another site stays."""
+    profile = bare_profile(tmp_path, "vetrino", NAME, OLD)
+    with MirrorServer(_before_the_move(tmp_path)) as server:
+        assert _crawl(run_cli, db, profile, server).exit_code == 0
+    with closing(sqlite3.connect(db)) as conn:
+        for site, url in (("vetrino", f"{OLD}/rss"), ("other", "https://other.bg/rss")):
+            for _ in range(5):
+                Frontier(conn, site).source_failed(url, f"feed failed: HTTP 404: {url}")
+    listed = run_cli("stats", "--format", "json", "--db", str(db)).json()["rested_sources"]
+    assert [source["url"] for source in listed] == ["https://other.bg/rss", f"{OLD}/rss"]
+    with MirrorServer(SITES / "vetrino") as server:
+        after = _crawl(run_cli, db, profile, server)
+    assert after.exit_code == 0, after.stderr
+    stats = run_cli("stats", "--db", str(db))
+    assert "rested: other: feed failed: HTTP 404: https://other.bg/rss" in stats.stdout
+    assert OLD not in stats.stdout, stats.stdout

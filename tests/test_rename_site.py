@@ -161,7 +161,7 @@ def test_a_rename_beside_a_running_crawl_is_refused_and_moves_nothing(
 
 def test_a_resting_source_rests_under_the_new_id(tmp_path: Path) -> None:
     """A source failing run after run (``crawl_rests``) is the renamed site's: left
-    under the old id, it failed five more runs under the new one before it rested."""
+    under the old id, its rest was the old id's, and the new id's next run asked it."""
     from newsarchive.archive.connection import connect
     from newsarchive.archive.frontier import Frontier
     from newsarchive.archive.rename import rename_site
@@ -176,3 +176,28 @@ def test_a_resting_source_rests_under_the_new_id(tmp_path: Path) -> None:
     finally:
         conn.close()
     assert moved["failing sources"] == 1 and rested == {"https://x.bg/rss": 2}
+
+
+def test_a_source_failing_under_an_old_id_rests_under_the_id_that_asks_it(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A profile's id changed without ``rename-site``: its feed's failures were counted
+    on under the old id (one row per address), and rested there, where the runs of the
+    new id never found it resting: asked and failing every run, for ever. The row is the
+    site's that asks it now: it rests, and ``stats`` names the new id."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.frontier import Frontier
+    from newsarchive.crawl_rests import rest_runs
+
+    db = tmp_path / "a.db"
+    conn = connect(db, create=True)
+    try:
+        for site in ("x", "x", "x", "y", "y"):  # three runs under x, then two under y
+            failures = Frontier(conn, site).source_failed("https://x.bg/rss", "feed failed")
+        Frontier(conn, "y").rest_source("https://x.bg/rss", rest_runs(failures))
+        rested = Frontier(conn, "y").rested_sources()
+    finally:
+        conn.close()
+    assert rested == {"https://x.bg/rss": 2}
+    stats = run_cli("stats", "--format", "json", "--db", str(db)).json()["rested_sources"]
+    assert [(s["site"], s["failures"]) for s in stats] == [("y", 5)]

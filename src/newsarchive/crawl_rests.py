@@ -8,8 +8,8 @@ listing's end: ``discover.walk``) such a source rests: it is not asked for the s
 next 2 runs, then 4, 8 … (``rest_runs``) while it fails again each time it is asked, so
 one that comes back is found again, and a run that leaves it unasked says so in its
 summary, one line, and exits 0. The run it comes to rest says it once more, as a
-warning. A source never rests while no other source of the site answered in its run:
-a site that fails as a whole stays loud.
+warning. Only runs in which another source of the site answered count: a site that
+fails as a whole stays loud, and its nights bring no source nearer its rest.
 """
 
 from __future__ import annotations
@@ -55,11 +55,13 @@ def settle(
     frontier: Frontier, tally: SourceTally, report: SiteReport, describe: Callable[[str], str]
 ) -> None:
     """Keep what the run's sources did: an answer ends a source's failures, a failure
-    adds one, and a source failing ``MAX_ATTEMPTS`` runs in a row while another answered
-    rests (``rest_runs``). Its failure stands the run it comes to rest, said with a
-    warning; a rested source asked again that fails again is no failure of the run, only
-    named in the summary's one line. ``describe``: how a line names an address (and the
-    mirror it was fetched from: ``Fetcher.describe``)."""
+    while another source answered adds one, and a source failing so ``MAX_ATTEMPTS``
+    runs in a row rests (``rest_runs``). A run in which none answered counts nothing: its
+    nights counted, a source came to rest the first night the site answered again,
+    past the count that says it, in silence. Its failure stands the run it comes to
+    rest, said with a warning; a rested source asked again that fails again is no
+    failure of the run, only named in the summary's one line. ``describe``: how a line
+    names an address (and the mirror it was fetched from: ``Fetcher.describe``)."""
     frontier.rest_passed()
     for url in frontier.sources_answered(tally.answered - tally.failed.keys()):
         report.deferred.append(f"{describe(url)} answers again: no longer rested")
@@ -68,8 +70,10 @@ def settle(
     for url, message in tally.failed.items():
         if message not in report.failures:
             continue  # taken back: a source exploring no longer finds (moved, not failing)
+        if not others:
+            continue  # (the site's failure, not this source's: it stays loud)
         failures = frontier.source_failed(url, message)
-        runs = rest_runs(failures) if others else 0
+        runs = rest_runs(failures)
         if not runs:
             continue
         frontier.rest_source(url, runs)

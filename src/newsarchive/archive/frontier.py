@@ -645,13 +645,17 @@ class Frontier:
         )
 
     def source_failed(self, url: str, error: str) -> int:
-        """One more run in a row in which the source ``url`` failed; how many now."""
+        """One more run in a row in which the source ``url`` failed; how many now. The
+        row is the site's that asked it now: one kept under another id (a profile's id
+        changed without ``rename-site``, or another profile reading the same feed) was
+        counted on and rested under that id, where this site's runs never found it rested
+        (``rested_sources``), and it failed every run for ever."""
         with self.conn:
             self.conn.execute(
                 "INSERT INTO source_failures (url, site, failures, last_error, updated_at)"
                 " VALUES (?, ?, 1, ?, ?) ON CONFLICT(url) DO UPDATE SET"
                 " failures = failures + 1, last_error = excluded.last_error,"
-                " updated_at = excluded.updated_at",
+                " updated_at = excluded.updated_at, site = excluded.site",
                 (url, self.site, error, now_iso()),
             )
             row = self.conn.execute(
@@ -680,6 +684,18 @@ class Frontier:
                 if int(row[0]) >= MAX_ATTEMPTS:
                     back.append(url)
         return back
+
+    def forget_source_failures(self, origin: str) -> None:
+        """Forget the failures of the site's sources at ``origin``, the domain it moved
+        away from (``crawl.SiteCrawl._move``): its sources are asked at the new one now,
+        and those at the old one never again, so no answer would ever end their rows:
+        ``stats`` listed each as rested, "asked again next run", for ever."""
+        with self.conn:
+            self.conn.execute(
+                "DELETE FROM source_failures WHERE site = ? AND (lower(url) = ?"
+                " OR lower(substr(url, 1, ?)) = ?)",
+                (self.site, origin.lower(), len(origin) + 1, origin.lower() + "/"),
+            )
 
     def rest_passed(self) -> None:
         """A run of the site went by: each of its resting sources rests one run less."""

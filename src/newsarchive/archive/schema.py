@@ -107,8 +107,9 @@ Migrations, in ``MIGRATIONS`` order:
   again as in v13 (``Store.compose_stored``, each changed row's old spelling kept as a
   revision): "Об&shy;щи&shy;на&shy;та" was indexed as four pieces no search found.
 * v22: ``source_failures``: a site's feed, sitemap or listing's first page that failed
-  in runs in a row (``failures``, its last failure ``last_error``), and the runs of the
-  site it still rests (``rest_left``: ``crawl_rests``), where each nightly run asked it
+  in runs in a row while the site's others answered (``failures``, its last failure
+  ``last_error``), and the runs of the site it still rests (``rest_left``:
+  ``crawl_rests``), where each nightly run asked it
   and failed, for ever, while the site's other sources gave their news. Starts empty.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
