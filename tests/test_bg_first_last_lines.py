@@ -200,3 +200,15 @@ def test_a_line_about_the_editor_that_says_more_stays_text(closing: str) -> None
 )
 def test_an_editors_line_names_the_editor_only(line: str, editor: str) -> None:
     assert editor_line(line) == editor
+
+
+def test_a_closing_list_of_names_with_their_parties_stays_text() -> None:
+    """A municipal report ending on the councillors elected, one a paragraph with their
+    party ("Иван Колев (ГЕРБ)"): each line has an agency signature's shape, but names
+    over names are a list, none of them the writer, and all of them the text."""
+    html = (DATES / "agency_closing_byline.html").read_text(encoding="utf-8")
+    councillors = ["Иван Колев (ГЕРБ)", "Мария Петрова (БСП)", "Стефан Димов, ДПС"]
+    listed = "</p><p>".join(councillors)
+    article = extract(html.replace("Мария Петрова, БТА", listed), _BTA_URL)
+    assert article.text.split("\n")[-3:] == councillors
+    assert article.author is None

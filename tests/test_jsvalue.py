@@ -4,6 +4,9 @@ state), read without running anything, never raising."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -99,3 +102,37 @@ def test_no_text_makes_the_readers_raise(text: str) -> None:
     nuxt_payload("window.__NUXT__=(function(a,b){return " + text)
     next_flight(["self.__next_f.push(" + text])
     angular_state(text)
+
+
+def _seconds(call: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def test_a_long_bound_string_used_often_is_read_in_time() -> None:
+    """A parameter bound to a long string, named thousands of times in the body, reads
+    in the time its text takes (its escapes joined once, not at each use)."""
+    script = (
+        "window.__NUXT__=(function(a){return ["
+        + ",".join(["a"] * 40_000)
+        + ']}("'
+        + "x" * 200_000
+        + '\\ud83d\\ude00"))'
+    )
+    value: list[object] = []
+    assert _seconds(lambda: value.append(nuxt_payload(script))) < 5
+    (read,) = value
+    assert isinstance(read, list) and len(read) == 40_000
+    assert read[0] == "x" * 200_000 + "\U0001f600"
+
+
+@pytest.mark.parametrize(
+    "scripts",
+    [
+        ["self.__next_f.push([" * 50_000],  # no push closes
+        ['self.__next_f.push([1,"' + "self.__next_f.push([" * 30_000 + '"])'],  # in a string
+    ],
+)
+def test_pushes_that_never_close_are_scanned_once(scripts: list[str]) -> None:
+    assert _seconds(lambda: next_flight(scripts)) < 5

@@ -45,6 +45,7 @@ class _Reader:
     def __init__(self, text: str, bindings: Mapping[str, object]) -> None:
         self.text, self.at, self.bindings = text, 0, bindings
         self.budget = MAX_VALUES
+        self.halves = False  # an escape spelled half a surrogate pair
 
     def space(self) -> None:
         self.at = _skip_space(self.text, self.at)
@@ -173,6 +174,9 @@ class _Reader:
         joined = "".join(out)
         if quote == "`" and "${" in joined:
             raise _Unreadable("a template with substitutions")
+        if self.halves:  # joined here, each string once: a bound one may be used often
+            self.halves = False
+            return _joined_surrogates(joined)
         return joined
 
     def escape(self, at: int) -> str:
@@ -192,7 +196,9 @@ class _Reader:
                 digits, self.at = text[at + 1 : at + 5], at + 5
             if not re.fullmatch(r"[0-9a-fA-F]{1,6}", digits) or int(digits, 16) > 0x10FFFF:
                 raise _Unreadable("a bad \\u escape")
-            return chr(int(digits, 16))  # (half a surrogate pair: ``_joined_surrogates``)
+            code = int(digits, 16)
+            self.halves = self.halves or 0xD800 <= code <= 0xDFFF  # (``_joined_surrogates``)
+            return chr(code)
         if char in ("\n", "\r"):  # a line continued
             return ""
         return char
@@ -226,27 +232,7 @@ def read_literal(text: str, bindings: Mapping[str, object] | None = None) -> obj
             return None
     except (_Unreadable, RecursionError):
         return None
-    return _clean(value)
-
-
-def _clean(value: object) -> object:
-    """Strings whose surrogate escapes came in pairs, joined into their characters."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            for key, member in item.items():
-                if isinstance(member, str):
-                    item[key] = _joined_surrogates(member)
-                else:
-                    stack.append(member)
-        elif isinstance(item, list):
-            for index, member in enumerate(item):
-                if isinstance(member, str):
-                    item[index] = _joined_surrogates(member)
-                else:
-                    stack.append(member)
-    return _joined_surrogates(value) if isinstance(value, str) else value
+    return value
 
 
 _FUNCTION = re.compile(r"\(\s*function\s*\(([\w$\s,]*)\)\s*\{")
@@ -345,10 +331,15 @@ def next_flight(scripts: list[str]) -> list[object]:
     parts: list[str] = []
     size = 0
     for script in scripts:
-        for push in _NEXT_PUSH.finditer(script):
+        at = 0
+        # each push read from where the one before it closed, and none past one that never
+        # closes: the scan for its bracket already ran to the script's end, and scanning
+        # from each later mark again would take the square of the script's length
+        while push := _NEXT_PUSH.search(script, at):
             end = _block_end(script, push.end() - 1)
             if end is None:
-                continue
+                break
+            at = end
             value = read_literal(script[push.end() : end - 1])
             if (
                 isinstance(value, list)

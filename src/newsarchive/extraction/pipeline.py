@@ -478,7 +478,7 @@ def _trim_tail(
             name = (
                 name
                 or bylines.signed_line(last)
-                or bylines.agency_signature(last, author, above)
+                or _agency_signature(paragraphs, end - 1, author, above)
                 or (
                     ""
                     if bylines.after_verse(_verse(paragraphs, end - 1))
@@ -500,6 +500,17 @@ def _trim_tail(
         end -= 1
     kept = paragraphs if end == len(paragraphs) else paragraphs[:end]
     return kept, signed, office, signed_on or closing
+
+
+def _agency_signature(lines: list[str], at: int, author: str, above: _Above) -> str:
+    """The writer an agency's closing byline names (``bylines.agency_signature``), but
+    not on a list's last line: a report ending on the councillors elected, each with
+    their party ("Иван Колев (ГЕРБ)" under "Мария Петрова (БСП)"), is names over names,
+    the text, and none of them its writer."""
+    name = bylines.agency_signature(lines[at], author, above)
+    if name and at and bylines.agency_signature(lines[at - 1], author):
+        return ""
+    return name
 
 
 class _Above:
