@@ -50,6 +50,30 @@ def test_a_relative_date_line_that_dates_the_page_leaves_its_text(
     assert len(lines) == 3
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Днес в 10:00 ч. започва сесията на Общинския съвет",
+        "Преди 3 часа пожарът в склада беше потушен.",
+        "На 11 март 2026 г. се проведе среща с родителите.",
+        "On March 11, 2026, the council opened the playground.",
+    ],
+)
+def test_a_short_first_sentence_holding_a_date_stays_text(sentence: str) -> None:
+    """A first line short enough for a date line and holding a date, but the article's
+    first sentence: dropped as a date line, the text lost its opening ("Днес в 10:00 ч.
+    …" since relative date lines leave the text; "На 11 март …" before)."""
+    html = (DATES / "relative_date_in_text.html").read_text(encoding="utf-8")
+    article = extract(
+        html.replace("вчера, 10:32", sentence),
+        "https://vesti-ruse.example/ruse/ploshtadka",
+        today=FETCHED,
+    )
+    lines = article.text.split("\n")
+    assert lines[0] == sentence, lines[:2]
+    assert len(lines) == 4
+
+
 def test_a_sentence_opening_with_yesterday_stays_text() -> None:
     html = (DATES / "relative_date_in_text.html").read_text(encoding="utf-8")
     sentence = "Вчера, 10 минути след откриването, площадката вече беше пълна с деца."

@@ -390,11 +390,30 @@ def _trim_head(paragraphs: list[str], title: str, today: dt.date | None = None) 
     ``today``, the fetch moment the date rules read it with too."""
     while paragraphs:
         first = paragraphs[0]
-        if _repeats_headline(first, title) or dates.is_date_line(first, today=today):
+        if _repeats_headline(first, title) or (
+            dates.is_date_line(first, today=today) and not _tells_news(first)
+        ):
             paragraphs = paragraphs[1:]
         else:
             break
     return paragraphs
+
+
+# Words of a sentence: lower-case, four letters or more (not "г.", "ч.", "by", "ago").
+_SENTENCE_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{4,}(?![\w.])")
+_SENTENCE_END = re.compile(r"\w{3,}[.!?…]$")
+
+
+def _tells_news(line: str) -> bool:
+    """A short first line that holds a date but is the text's first sentence: "Днес в
+    10:00 ч. започва сесията", "Преди 3 часа пожарът беше потушен.", "На 14 март 2026 г.
+    се проведе среща." (dropped as date lines, the article lost its opening). Two words
+    after the date's last digit ("започва сесията"), or a sentence's end, tell it; a
+    date line ends in its date, its time ("10:32 ч."), or a place or name ("| Русе", "by
+    admin"), and "преди 3 часа" has one word after its number."""
+    digits = [i for i, ch in enumerate(line) if ch.isdigit()]
+    after = line[digits[-1] + 1 :] if digits else line
+    return len(_SENTENCE_WORD.findall(after)) >= 2 or bool(_SENTENCE_END.search(line))
 
 
 def _byline_of(line: str, author: str) -> bool:
