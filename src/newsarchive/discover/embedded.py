@@ -31,6 +31,7 @@ import datetime as dt
 import json
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -85,14 +86,13 @@ def has_data(tree: LexborHTMLParser) -> bool:
     return any(_NUXT_MARK in text or _NEXT_MARK in text for text in _inline_scripts(tree))
 
 
-def _inline_scripts(tree: LexborHTMLParser) -> list[str]:
-    """The text of the page's inline JavaScript (no ``src``, no other type)."""
-    texts = []
+def _inline_scripts(tree: LexborHTMLParser) -> Iterator[str]:
+    """The text of the page's inline JavaScript (no ``src``, no other type), a script at
+    a time: ``has_data`` stops at the first that holds page data, on every listing page."""
     for script in tree.css("script:not([src])"):
         kind = (script.attributes.get("type") or "").strip().lower()
         if kind in ("", "text/javascript", "application/javascript", "module"):
-            texts.append(script.text(deep=True) or "")
-    return texts
+            yield script.text(deep=True) or ""
 
 
 def _page_values(tree: LexborHTMLParser) -> list[object]:
@@ -117,7 +117,7 @@ def _page_values(tree: LexborHTMLParser) -> list[object]:
         # list of records led by one of small numbers only ([{"page": 1}, {…}]) has that
         # shape, and its records are none of the values the unflattened root reaches.
         values.extend((unflatten(data), data) if is_flat(data) else (data,))
-    scripts = _inline_scripts(tree)
+    scripts = list(_inline_scripts(tree))
     for text in scripts:
         if _NUXT_MARK in text and (payload := nuxt_payload(text)) is not None:
             values.append(payload)

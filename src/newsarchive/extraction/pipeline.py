@@ -411,8 +411,8 @@ def _tells_news(line: str) -> bool:
     after the date's last digit ("започва сесията"), or a sentence's end, tell it; a
     date line ends in its date, its time ("10:32 ч."), or a place or name ("| Русе", "by
     admin"), and "преди 3 часа" has one word after its number."""
-    digits = [i for i, ch in enumerate(line) if ch.isdigit()]
-    after = line[digits[-1] + 1 :] if digits else line
+    last_digit = max((i for i, ch in enumerate(line) if ch.isdigit()), default=-1)
+    after = line[last_digit + 1 :]
     return len(_SENTENCE_WORD.findall(after)) >= 2 or bool(_SENTENCE_END.search(line))
 
 
