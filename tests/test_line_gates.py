@@ -108,3 +108,18 @@ def test_a_rule_whose_openers_are_not_plain_goes_into_every_group() -> None:
         assert table[opener].search(opener + "ab ок"), opener
     assert table["В"].search("Виж")
     assert not table["T"].search("Tиж")  # a Latin T: not the rule's Cyrillic letter
+
+
+@given(st.from_regex(re.compile(clean._LIST_HEADING, re.IGNORECASE), fullmatch=True))
+def test_a_related_list_s_heading_line_is_one_of_the_related_headings(line: str) -> None:
+    """One vocabulary: the heading a line rule drops is a heading the body's cut reads."""
+    assert clean.is_boilerplate_line(line), line
+    assert clean.STANDS_AS_RELATED.match(line), line
+
+
+def test_the_see_also_words_are_a_line_rule_and_a_heading() -> None:
+    for words in ("Виж още", "Вижте също", "Прочетете още", "Четете също", "ВИЖ ОЩЕ"):
+        assert clean.is_boilerplate_line(f"{words}: Нов парк в центъра"), words
+        assert clean.STANDS_AS_RELATED.match(f"{words}:"), words
+        assert clean.STARTS_RELATED.match(f"{words} за Русе"), words
+    assert not clean.is_boilerplate_line("Вижда се още отдалеч")

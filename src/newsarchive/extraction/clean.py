@@ -166,14 +166,23 @@ TAG_LABELS = ("етикети", "тагове", "ключови думи")
 
 _CATEGORY = r"[^\s.,!?/|–—]+(?:\s[^\s.,!?/|–—]+){0,2}"  # "Новини", "Местна власт"
 
+# The words that point the reader to other articles ("Виж още", "Вижте също", "Прочетете
+# още", "Четете също"), one vocabulary for a line opening with them (a link's label left in
+# the text, ``_LINE_RULES``) and for a heading over a list of such links
+# (``RELATED_HEADINGS``): a phrase added here is known to both.
+SEE_ALSO = r"(?:виж(?:те)?|(?:про)?четете) (?:още|също)"
+# What a list of other articles calls its items ("Свързани публикации", "Новини по
+# темата"): for its heading as a line of its own and among the headings.
+_LIST_NOUNS = r"(?:новини|статии|публикации)"
+_LIST_HEADING = rf"(?:последни|най-четени|най-нови|свързани|подобни) {_LIST_NOUNS}"
+
 _LINE_RULES = (
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
     # and the note that the picture only illustrates the text ("Снимката е илюстративна").
     r"^(?:Снимк[аи]|Фото|Photo|Фотограф|Кадър|Кадри|Източник на снимк(?:ата|ите))\s*:",
     r"^Снимк(?:ата|ите) (?:е|са) илюстративн[аи]\.?$",
-    r"^Виж (?:още|също)\b",
-    r"^(?:Прочетете|Четете) (?:още|също)\b",
+    rf"^{SEE_ALSO}\b",
     r"^Банер\s*[-–]",
     _COPYRIGHT_SIGN,
     # The same buttons and labels as a line of their own among the paragraphs, where an
@@ -195,7 +204,9 @@ _LINE_RULES = (
     r"^Все още няма коментари",
     r"^Изпрати (?:новина|сигнал|коментар)$",
     r"^Към \d{1,2}:\d\d на \d{1,2}\.\d{1,2}\.\d{4}",  # "Към 03:24 на 22.11.2024 Новините..."
-    r"^(?:Последни|Най-четени|Най-нови|Свързани|Подобни) (?:новини|публикации)$",
+    # A related list's heading left as a line of its own: kinds ``RELATED_HEADINGS`` reads
+    # too (tests/test_line_gates.py holds each such line to it).
+    rf"^{_LIST_HEADING}$",
     r"^(?:Предишна|Следваща) (?:новина|статия|публикация)\b",
     r"^Материалът .{0,200} е публикуван за пръв път",
     # A page's counter under its text ("Брой прегледи: 231", Joomla's "Посещения: 1204",
@@ -312,7 +323,7 @@ MORE_OPENERS = frozenset("SsſКПкп")
 # other news or of comments (a toolchain drawing every heading as a ``<div>``): not "Read
 # more" (an expander's label mid-article) nor a bare "Related" (an inline box of one link).
 BOX_RELATED_HEADINGS = (
-    r"още (?:новини|от новините)|свързани(?: новини| статии| публикации)?|"
+    rf"още (?:новини|от новините)|свързани(?: {_LIST_NOUNS})?|"
     r"(?:\d+ )?коментар(?:ите|и|а)\b|comments?\b|you (?:may|might) (?:also )?like\b"
 )
 # Headings that introduce a list of other articles, the comments, the form for one or the
@@ -325,9 +336,8 @@ RELATED_HEADINGS = (
     r"read more|recommended|popular|trending|top stories|latest(?: news)?|see also|"
     r"also read|don.?t miss|what to read next|about the authors?(?:$|\s*:)|"
     r"най-(?:четени|коментирани|нови(?:те)?|популярни)|още (?:от|новини|по темата)|"
-    r"други (?:новини|статии|публикации)|(?:новини|статии|публикации) по темата|"
-    r"подобни(?: новини| статии| публикации)?\s*:?\s*$|"
-    r"последни(?: новини)?|прочетете (?:още|също)|виж(?:те)? (?:още|също)|препоръч\w*|популярни|"
+    rf"други {_LIST_NOUNS}|{_LIST_NOUNS} по темата|подобни(?: {_LIST_NOUNS})?\s*:?\s*$|"
+    rf"последни(?: новини)?|{SEE_ALSO}|препоръч\w*|популярни|"
     r"в допълнение\s*:?\s*$|(?:\d+ )?мнения\s*(?:\(\d+\))?\s*$|вашето мнение|"
     r"(?:добави|напиши|остави) (?:коментар|мнение)|"
     r"(?:\d+ |top(?: rated)? |reader |readers.? |latest |recent |all )?comments?\b|"
