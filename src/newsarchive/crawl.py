@@ -22,7 +22,7 @@ from newsarchive.archive.lock import keep_held
 from newsarchive.archive.store import Store
 from newsarchive.crawl_discovery import Discoverer, SiteMoved, site_origin
 from newsarchive.crawl_rests import SourceTally, settle
-from newsarchive.crawl_run import CrawlOptions, Progress, SiteReport, retry_share
+from newsarchive.crawl_run import CrawlOptions, Progress, RequestBudget, SiteReport, retry_share
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.listings import is_site_home
@@ -53,7 +53,7 @@ class SiteCrawl:
         archive: ArchiveFile | None = None, progress: Progress | None = None,
     ) -> None:  # fmt: skip
         self.store, self.profile, self.options, self.fetcher = store, profile, options, fetcher
-        self.full_options = options  # (``options``: the budget of the part running now)
+        self.budget = RequestBudget(options.max_requests)  # (less while the news run: _news)
         self.news_cut = False  # the news spent their share of the budget (``_news``)
         self.archive = archive
         self.frontier = Frontier(store.conn, profile.id, options.since)
@@ -72,6 +72,7 @@ class SiteCrawl:
         self.harvest = Harvester(
             store, self.frontier, fetcher, profile, options, self.report, self._progress,
             between=self._check, still_ours=self._check_archive, walled=self._walled,
+            budget=self.budget,
         )  # fmt: skip
         self.reader = SourceReader(
             fetcher, self.frontier, profile, options, self.report, self.harvest,
@@ -100,7 +101,7 @@ class SiteCrawl:
             # nightly run reaching back for them must not spend the night's budget
             # before it reads the feed; and the pages that failed on earlier runs,
             # retried once the site's news answered (``Frontier.open_retries``), first
-            self._budget(self.full_options)
+            self.budget.limit = self.options.max_requests
             if self.frontier.open_retries():
                 self.harvest.after_news = True
                 self.harvest.fetch_pending(self._robots_gate)
@@ -115,7 +116,7 @@ class SiteCrawl:
         except _RobotsUnreadable:
             pass  # reported once by _robots_gate
         except _BudgetSpent:
-            self.report.budget_spent = self.full_options.max_requests
+            self.report.budget_spent = self.options.max_requests
         except HostResting as exc:
             self.report.resting = exc.why
         except sqlite3.DatabaseError as exc:
@@ -140,10 +141,8 @@ class SiteCrawl:
         within the budget less the retries' share (``retry_share``): a site whose
         sources took the whole budget every night never reached its retries. A budget
         spent here ends the news (the next run resumes them), not the run."""
-        reserved = retry_share(self.frontier.retries_due(), self.full_options.max_requests)
-        if reserved:
-            limit = self.full_options.max_requests - reserved
-            self._budget(replace(self.full_options, max_requests=limit))
+        reserved = retry_share(self.frontier.retries_due(), self.options.max_requests)
+        self.budget.limit = self.options.max_requests - reserved
         try:
             self.harvest.fetch_pending(self._robots_gate)
             self._discover()
@@ -151,10 +150,6 @@ class SiteCrawl:
             if not reserved:
                 raise
             self.news_cut = True
-
-    def _budget(self, options: CrawlOptions) -> None:
-        """The options (the request budget) the parts run by from now on."""
-        self.options = self.harvest.options = self.reader.options = options
 
     def _stored_move(self, found: Discovery | None) -> None:
         """A move to another domain an earlier run learned (``_discover``, kept in
@@ -288,7 +283,7 @@ class SiteCrawl:
     def _check(self) -> None:
         """Between pages: the archive file is still ours, and the budget not spent."""
         self._check_archive()
-        if self.fetcher.requests >= self.options.max_requests:
+        if self.budget.spent(self.fetcher.requests):
             raise _BudgetSpent
 
     def _check_archive(self) -> None:

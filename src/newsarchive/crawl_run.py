@@ -36,6 +36,23 @@ def retry_share(due: int, max_requests: int) -> int:
     return min(due, max(1, int(max_requests * RETRY_SHARE)))
 
 
+@dataclass
+class RequestBudget:
+    """The requests one site's run may have made by now: the one holder every part of
+    the run reads (the harvest, the sources, the check between pages), so that the
+    limit the news run under (the retries' share held back: ``retry_share``) is set and
+    lifted in one place, and a part wired anew (the site moved) runs by it too."""
+
+    limit: int
+
+    def room(self, made: int) -> int:
+        """How many more requests the run may make, having made ``made``."""
+        return max(0, self.limit - made)
+
+    def spent(self, made: int) -> bool:
+        return made >= self.limit
+
+
 @dataclass(frozen=True)
 class CrawlOptions:
     """What the user asked for on the command line."""

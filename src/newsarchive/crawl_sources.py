@@ -346,7 +346,7 @@ class SourceReader:
             if not url or url in seen:
                 ended = not url  # (a loop back to a page read is no end)
                 break
-            if self.fetcher.requests >= self.options.max_requests:
+            if self.harvest.request_budget.spent(self.fetcher.requests):
                 return held, False
             seen.add(url)
             pages += 1

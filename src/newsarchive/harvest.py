@@ -25,7 +25,7 @@ import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import InitVar, dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, partial
 
@@ -35,7 +35,7 @@ from newsarchive.archive.frontier import Frontier
 from newsarchive.archive.frontier import seen as policy
 from newsarchive.archive.states import State
 from newsarchive.archive.store import SAME_BODY, Store
-from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, SiteReport
+from newsarchive.crawl_run import CrawlOptions, Outcome, Progress, RequestBudget, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover.listings import older_article_link
 from newsarchive.discover.urls import (
@@ -387,9 +387,16 @@ class Harvester:
     # retries and the passed-over (``Frontier.open_retries``); a wall met now rests the
     # site, but the pages it answered have their try counted (``_walled_late``)
     after_news: bool = False
+    # the run's request budget, the crawl's own (``RequestBudget``); by default the
+    # options' whole budget, for a harvest run alone
+    budget: InitVar[RequestBudget | None] = None
+    request_budget: RequestBudget = field(init=False)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, budget: RequestBudget | None) -> None:
         self.listings = StartPages(self.profile)
+        self.request_budget = (
+            budget if budget is not None else RequestBudget(self.options.max_requests)
+        )
 
     def fetch_pending(self, before: Callable[[str], None]) -> int:
         """Fetch every queued URL not yet tried in this run; return how many turned out
@@ -439,7 +446,7 @@ class Harvester:
     def _fetch_batch(self, before: Callable[[str], None]) -> int:
         self.went_back = False
         self.between()
-        room = max(0, self.options.max_requests - self.fetcher.requests)
+        room = self.request_budget.room(self.fetcher.requests)
         # URLs failed in this run are still pending (retried next run): read past them
         pending = [
             u for u in self.frontier.pending(room + len(self.handled)) if u not in self.handled
@@ -455,7 +462,7 @@ class Harvester:
         self.going_back = self.frontier.going_back(urls)
 
         def within() -> bool:  # the budget stops new fetches; those in flight are archived
-            return self.fetcher.requests < self.options.max_requests
+            return not self.request_budget.spent(self.fetcher.requests)
 
         queued = {url_key(url) for url in urls}
 
