@@ -124,29 +124,27 @@ class _Reader:
         return result
 
     def array(self, depth: int) -> list[object]:
-        self.expect("[")
-        result: list[object] = []
-        while self.peek() != "]":
-            if self.peek() == ",":  # a hole
-                result.append(None)
-                self.at += 1
-                continue
-            result.append(self.value(depth + 1))
-            if self.peek() != ",":
-                break
-            self.at += 1
-        self.expect("]")
-        return result
+        return self.sequence("[", "]", depth, holes=True)
 
     def arguments(self, depth: int) -> list[object]:
-        self.expect("(")
+        return self.sequence("(", ")", depth, holes=False)
+
+    def sequence(self, opening: str, closing: str, depth: int, *, holes: bool) -> list[object]:
+        """The values between the brackets, one routine for an array and a call's
+        arguments: a trailing comma read past in both, a comma with no value before it a
+        hole (None) in an array only (in arguments, unreadable)."""
+        self.expect(opening)
         values: list[object] = []
-        while self.peek() != ")":
+        while self.peek() != closing:
+            if holes and self.peek() == ",":
+                values.append(None)
+                self.at += 1
+                continue
             values.append(self.value(depth + 1))
             if self.peek() != ",":
                 break
             self.at += 1
-        self.expect(")")
+        self.expect(closing)
         return values
 
     def string(self) -> str:
