@@ -473,13 +473,25 @@ def news_archive_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -
     """Where a news page's "Архив на новините" leads, on the site (not the page itself,
     nor the home page): the explorer reads it as the listing it stands for when the page
     shows the newest few and no pager, and the archive lists them too."""
+    besides = (normalize_url(page_url), normalize_url("/", page_url))
+    return first_link_saying(
+        tree, page_url, profile, lambda anchor: bool(_NEWS_ARCHIVE.match(_text(anchor))), besides
+    )
+
+
+def first_link_saying(
+    tree: LexborHTMLParser, page_url: str, profile: Profile,
+    says: Callable[[LexborNode], bool], besides: Collection[str | None],
+) -> str | None:  # fmt: skip
+    """Where the page's first link that ``says`` so leads, on the site and not to one of
+    ``besides`` (the page itself): one reading for the single links the crawl follows by
+    their words (the news archive's, the article before this one's)."""
     base = page_base(tree, page_url)
-    here, home = normalize_url(page_url), normalize_url("/", page_url)
     for anchor in tree.css("a[href]"):
-        if not _NEWS_ARCHIVE.match(_text(anchor)):
+        if not says(anchor):
             continue
         url = normalize_url(anchor.attributes.get("href") or "", base)
-        if url is not None and url not in (here, home) and on_site(url, profile):
+        if url is not None and url not in besides and on_site(url, profile):
             return url
     return None
 

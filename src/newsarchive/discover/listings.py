@@ -41,7 +41,13 @@ from newsarchive.discover.embedded import (
     has_data,
     listed_items,
 )
-from newsarchive.discover.explore import NEWS_PATH, NEWS_WORDS, rest_api_links, site_name
+from newsarchive.discover.explore import (
+    NEWS_PATH,
+    NEWS_WORDS,
+    first_link_saying,
+    rest_api_links,
+    site_name,
+)
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.items import Items, group_runs, pick_items
 from newsarchive.discover.shape import (
@@ -742,16 +748,12 @@ _OLDER_ARTICLE = re.compile(
 def older_article_link(tree: LexborHTMLParser, page_url: str, profile: Profile) -> str | None:
     """Where an article page's "« Предишна новина" leads, on the site: the article
     before it, the one way to older news on a site whose lists show only the newest."""
-    base = page_base(tree, page_url)
-    here = normalize_url(page_url)
-    for anchor in tree.css("a[href]"):
-        label = link_says(anchor, " ".join((anchor.text(deep=True) or "").split()))
-        if not label or not _OLDER_ARTICLE.match(label):
-            continue
-        url = normalize_url(anchor.attributes.get("href") or "", base)
-        if url is not None and url != here and on_site(url, profile):
-            return url
-    return None
+    return first_link_saying(tree, page_url, profile, _says_older, (normalize_url(page_url),))
+
+
+def _says_older(anchor: LexborNode) -> bool:
+    label = link_says(anchor, " ".join((anchor.text(deep=True) or "").split()))
+    return bool(label) and bool(_OLDER_ARTICLE.match(label))
 
 
 # An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2".
