@@ -4,7 +4,8 @@ after "Публикувано на", "10:32 ч." after the day in words, an abbr
 it, "Обновена:" printed before "Публикувана:", a Roman month, "преди 2 дни", a credits
 box ("Текст: …; Снимки: …") after the date line, an agency after the writer's name
 ("Мария Петрова, БТА"), and a date line under the text, where old templates print it.
-Beside them, where the author a page states for machines and the byline it prints part.
+Beside them, where the author a page states for machines and the byline it prints part,
+and a line shaped as a date that is none: "Днес в 10:00 ч. кметът …" (an event's hour).
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ FORMS = {
     ),
     "roman_month": Form("2025-03-14", "generic:text-near-title"),
     "two_days_ago": Form("2025-03-18", "generic:text-near-title"),
+    # "Днес, 10:00" on a line of its own under the headline: the page's date line
+    "today_date_line": Form("2025-03-20 10:00:00", "generic:text-near-title"),
     "closing_roman_date": Form("2025-03-14", "generic:closing-signature", last="Списъкът"),
     "closing_date_with_hours": Form(
         "2025-03-14 10:32:00", "generic:closing-signature", last="Цената"
@@ -80,6 +83,21 @@ def test_a_bulgarian_date_or_byline_form_gives_the_pages_fields(name: str) -> No
 )
 def test_an_agency_after_the_writers_name_is_not_part_of_it(text: str, expected: str) -> None:
     assert clean_byline(text) == expected
+
+
+def test_today_with_an_events_hour_in_a_sentence_is_no_date() -> None:
+    """The page's only date is "Днес в 10:00 ч. кметът … ще открие …": the hour of the
+    event the text announces, earlier on the fetch's day, not when the page was
+    published; the page is left undated (a crawl takes its listing's date) and the
+    sentence stays its text."""
+    article = extract(
+        (PAGES / "event_today_in_text.html").read_bytes(),
+        "https://obshtina.bg/event_today_in_text",
+        today=FETCHED,
+    )
+    assert article.published is None
+    assert article.rules["published"] == "none"
+    assert article.text.startswith("Днес в 10:00 ч. кметът на общината Иван Колев ще открие")
 
 
 def test_a_closing_byline_with_its_agency_is_a_byline_line() -> None:

@@ -327,7 +327,7 @@ def _stands_as_date_on_whole_prefix(text: str, start: int, end: int) -> bool:
     after = text[end:].lstrip()
     if after.startswith(","):
         after = after[1:].lstrip()
-    return not after[:1].islower()
+    return not after[:1].islower() or re.match(r"(?i:от|by)\s+[A-ZА-Я]", after) is not None
 
 
 @settings(max_examples=500, deadline=None)
@@ -338,7 +338,8 @@ def _stands_as_date_on_whole_prefix(text: str, start: int, end: int) -> bool:
         max_size=12,
     ).map("".join),
     tail=st.lists(
-        st.sampled_from([" ", "\u2003", ",", "Today", "вчера", " в 10:30", "a"]), max_size=5
+        st.sampled_from([" ", "\u2003", ",", "Today", "вчера", " в 10:30", "a", "от", "By", "М"]),
+        max_size=5,
     ).map("".join),
 )
 def test_stands_as_date_reads_the_label_as_before(head: str, tail: str) -> None:
@@ -431,6 +432,42 @@ def test_relative_days_without_a_number(text: str, expected: dt.date) -> None:
     ["Преди седмица кметът откри моста", "Онзи ден съседите ни разказаха", "преди ден-два"],
 )
 def test_relative_days_without_a_number_in_prose_are_no_date(text: str) -> None:
+    assert find_text_dates(text, today=dt.datetime(2025, 12, 16, 15, 0)) == []
+
+
+# A day word with its time: a date line where it stands alone or before a separator, a
+# capital or a writer's name; an event's hour where a lower-case word runs on after it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Днес, 10:00", dt.datetime(2025, 12, 16, 10, 0)),
+        ("днес в 10:00 часа", dt.datetime(2025, 12, 16, 10, 0)),
+        ("днес, 10:32 | Мария Колева", dt.datetime(2025, 12, 16, 10, 32)),
+        ("вчера, 10:32 от Мария Колева", dt.datetime(2025, 12, 15, 10, 32)),
+        ("Вчера, 18:45 Кметът откри моста", dt.datetime(2025, 12, 15, 18, 45)),
+        # a label makes it the page's, whatever follows
+        ("Публикувано днес в 10:32, прочетена 120 пъти", dt.datetime(2025, 12, 16, 10, 32)),
+        ("Today 12:01 AM By Abigail Van Buren", dt.datetime(2025, 12, 16, 12, 1)),
+    ],
+)
+def test_a_day_word_and_its_time_as_a_date_line(text: str, expected: dt.date) -> None:
+    assert parse_text_date(text, today=dt.datetime(2025, 12, 16, 15, 0)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Днес в 10:00 ч. кметът ще открие новия парк",
+        "Днес в 10:00 часа кметът ще открие новия парк",
+        "Вчера в 18:30 ч. в читалището се състоя концерт",
+        "Днес в 10:00 ч., в зала 1 ще се проведе сесия",
+        "Today at 10:00 the mayor opens the new park",
+        "Днес в 10:00 ч. от площада тръгва шествието",
+    ],
+)
+def test_a_day_word_and_its_time_in_a_sentence_is_no_date(text: str) -> None:
+    """The hour of an event the sentence tells, earlier on the fetch's day: not when the
+    page was published."""
     assert find_text_dates(text, today=dt.datetime(2025, 12, 16, 15, 0)) == []
 
 
