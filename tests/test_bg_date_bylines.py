@@ -5,7 +5,9 @@ it, "Обновена:" printed before "Публикувана:", a Roman month,
 box ("Текст: …; Снимки: …") after the date line, an agency after the writer's name
 ("Мария Петрова, БТА"), and a date line under the text, where old templates print it.
 Beside them, where the author a page states for machines and the byline it prints part,
-and a line shaped as a date that is none: "Днес в 10:00 ч. кметът …" (an event's hour).
+and the lines shaped as a date or a signature that are neither: "Днес в 10:00 ч. кметът
+…" (an event's hour), "Иван Петров (ГЕРБ)" (a politician quoted), "Кметът Иван Колев,
+БТА" (a source, not a writer).
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ from pathlib import Path
 import pytest
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.bylines import byline_in_text, clean_byline, labelled_line
+from newsarchive.extraction.bylines import (
+    agency_signature,
+    byline_in_text,
+    clean_byline,
+    labelled_line,
+)
 
 PAGES = Path(__file__).parent / "fixtures" / "bg_dates"
 # The fetch moment, on Sofia's clock: "преди 2 дни" counts back from it.
@@ -98,6 +105,49 @@ def test_today_with_an_events_hour_in_a_sentence_is_no_date() -> None:
     assert article.published is None
     assert article.rules["published"] == "none"
     assert article.text.startswith("Днес в 10:00 ч. кметът на общината Иван Колев ще открие")
+
+
+@pytest.mark.parametrize(
+    ("name", "last"),
+    [
+        # a councillor quoted, with their party after the name: no agency, no writer
+        ("party_after_quote", "Иван Петров (ГЕРБ)"),
+        # the mayor with his role and the agency the picture or quote came from
+        ("role_with_agency", "Кметът Иван Колев, БТА"),
+    ],
+)
+def test_a_source_named_on_the_closing_line_is_no_writer(name: str, last: str) -> None:
+    article = extract((PAGES / f"{name}.html").read_bytes(), f"https://obshtina.bg/{name}")
+    assert article.author is None
+    assert article.rules["author"] == "none"
+    assert article.text.split("\n")[-1] == last
+    assert str(article.published) == "2025-03-14"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Мария Петрова, БТА", "Мария Петрова"),
+        ("Иван Колев – БНР", "Иван Колев"),
+        ("Мария Петрова (Русе)", "Мария Петрова"),
+        ("Рената Колева, БТА", "Рената Колева"),  # a first name ending "-та": no role
+        # a party or a group after the name: a politician's
+        ("Иван Петров (ГЕРБ)", ""),
+        ("Иван Петров, БСП", ""),
+        ("Иван Петров – ДПС", ""),
+        ("Иван Петров (ПП – ДБ)", ""),
+        ("Иван Петров (БСП за България)", ""),
+        ("Иван Петров (Възраждане)", ""),
+        ("Иван Петров (МК „Заедно за Русе“)", ""),
+        # a role with its article before the name: whom the text is about
+        ("Кметът Иван Колев, БТА", ""),
+        ("Зам.-кметът Иван Колев, БТА", ""),
+        ("Председателят Колев (Русе)", ""),
+        ("Директорката Мария Колева, БНР", ""),
+    ],
+)
+def test_an_agency_signature_names_a_writer_not_a_source(line: str, expected: str) -> None:
+    assert agency_signature(line) == expected
 
 
 def test_a_closing_byline_with_its_agency_is_a_byline_line() -> None:
