@@ -366,6 +366,9 @@ def test_stands_as_date_reads_the_label_as_before(head: str, tail: str) -> None:
         ("28 – 29 ноември 2025, 10:00 ч.", dt.datetime(2025, 11, 28, 10, 0)),
         ("30 ноември – 1 декември 2025", dt.date(2025, 11, 30)),
         ("Курсът ще бъде 3-5.12.2025 в читалището", dt.date(2025, 12, 3)),
+        # an event's two days joined by "и", as NSORB announces its meetings
+        ("На 26 и 27 юли 2025 г. Сдружението организира", dt.date(2025, 7, 26)),
+        ("30 ноември и 1 декември 2025", dt.date(2025, 11, 30)),
         # a document numbered and dated in one
         ("Заповед № РД-09-123/28.11.2025 г. на кмета", dt.date(2025, 11, 28)),
         ("Решение на ОбС № 456/12.11.2025", dt.date(2025, 11, 12)),
@@ -386,6 +389,8 @@ def test_more_bulgarian_forms(text: str, expected: dt.date) -> None:
         ("Брой 27 - 28 ноември 2025", dt.date(2025, 11, 28)),
         # a span written with spaces is an event's days: three weeks apart it is none
         ("5 - 28 ноември 2025, зала 3", dt.date(2025, 11, 28)),
+        # so are two days joined by "и" (an agenda's two sittings)
+        ("на 5 и 19 ноември 2025", dt.date(2025, 11, 19)),
         # a time before a dash is no first day, but the date's time
         ("12:25 - 28 ноември 2025", dt.datetime(2025, 11, 28, 12, 25)),
         # backwards is no span

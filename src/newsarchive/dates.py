@@ -12,8 +12,8 @@ any of them ("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026"), looked 
 date found (``_time_before``: no pass over a page's text), unless it ends a range of hours
 ("от 9:00 до 17:00 ч. 28 ноември") or follows another date ("28.11.2026, 14:35 |
 29.11.2026": the first's). A span of days is dated by its first ("28-29 ноември 2026",
-"30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026"): an event's page
-means the day it begins; a span written with spaces right after a word ("клас 1 - 4
+"30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026", "26 и 27 юли 2022"):
+an event's page means the day it begins; a span written with spaces right after a word ("клас 1 - 4
 декември") is that word's number, then the date (``_counted_by_word``), and a bare "d.m"
 more than a month before the date ("Версия 10.1 - 28.11.2026") is a version's or a
 section's number (``_NUMERIC_SPAN_MONTHS``). A document's number
@@ -688,12 +688,14 @@ def _absolute_dates(
 
 
 # A span of days ending where a date starts: "28-29 ноември 2026", "28 – 29 ноември",
-# "30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026" (see
-# ``_span_start``). Looked for only before a date found, so it costs no pass over the text.
+# "30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026", and an event's
+# two days joined by "и" ("На 26 и 27 юли 2022 г.", read as a spaced span: a week apart
+# at most) (see ``_span_start``). Looked for only before a date found, so it costs no
+# pass over the text.
 _SPAN_BEFORE = re.compile(
     r"(?<![\w.,:/])(?P<d0>0?[1-9]|[12]\d|3[01])"
     r"(?:\s+(?P<mon0>" + _DAY_MONTH_ALT + r")\.?|\.(?P<m0>0?[1-9]|1[0-2])\.?)?"
-    r"(?P<gap>\s?)[-–—]\s?$",
+    r"(?:(?P<gap>\s?)[-–—]|\s+(?P<joined>и))\s?$",
     re.IGNORECASE,
 )
 _SPAN_REACH = 24
@@ -741,7 +743,9 @@ def _span_start(
         return start, year, month, day
     first_year = year - 1 if (first_month, month) == (12, 1) else year
     first = (first_year, first_month, int(span["d0"]))
-    spaced = not (mon0 or m0) and (span["gap"] or text[start - 1] == " ")
+    spaced = span["joined"] is not None or (
+        not (mon0 or m0) and (span["gap"] or text[start - 1] == " ")
+    )
     if (
         first < (year, month, day)
         and not (
