@@ -4,7 +4,10 @@ after "Публикувано на", "10:32 ч." after the day in words, an abbr
 it, "Обновена:" printed before "Публикувана:", a Roman month, "преди 2 дни", a credits
 box ("Текст: …; Снимки: …") after the date line, an agency after the writer's name
 ("Мария Петрова, БТА"), and a date line under the text, where old templates print it.
-Beside them, where the author a page states for machines and the byline it prints part.
+Beside them, where the author a page states for machines and the byline it prints part,
+and the lines shaped as a date or a signature that are neither: "Днес в 10:00 ч. кметът
+…" (an event's hour), "Иван Петров (ГЕРБ)" (a politician quoted), "Кметът Иван Колев,
+БТА" (a source, not a writer).
 """
 
 from __future__ import annotations
@@ -16,7 +19,12 @@ from pathlib import Path
 import pytest
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.bylines import byline_in_text, clean_byline, labelled_line
+from newsarchive.extraction.bylines import (
+    agency_signature,
+    byline_in_text,
+    clean_byline,
+    labelled_line,
+)
 
 PAGES = Path(__file__).parent / "fixtures" / "bg_dates"
 # The fetch moment, on Sofia's clock: "преди 2 дни" counts back from it.
@@ -45,6 +53,8 @@ FORMS = {
     ),
     "roman_month": Form("2025-03-14", "generic:text-near-title"),
     "two_days_ago": Form("2025-03-18", "generic:text-near-title"),
+    # "Днес, 10:00" on a line of its own under the headline: the page's date line
+    "today_date_line": Form("2025-03-20 10:00:00", "generic:text-near-title"),
     "closing_roman_date": Form("2025-03-14", "generic:closing-signature", last="Списъкът"),
     "closing_date_with_hours": Form(
         "2025-03-14 10:32:00", "generic:closing-signature", last="Цената"
@@ -80,6 +90,64 @@ def test_a_bulgarian_date_or_byline_form_gives_the_pages_fields(name: str) -> No
 )
 def test_an_agency_after_the_writers_name_is_not_part_of_it(text: str, expected: str) -> None:
     assert clean_byline(text) == expected
+
+
+def test_today_with_an_events_hour_in_a_sentence_is_no_date() -> None:
+    """The page's only date is "Днес в 10:00 ч. кметът … ще открие …": the hour of the
+    event the text announces, earlier on the fetch's day, not when the page was
+    published; the page is left undated (a crawl takes its listing's date) and the
+    sentence stays its text."""
+    article = extract(
+        (PAGES / "event_today_in_text.html").read_bytes(),
+        "https://obshtina.bg/event_today_in_text",
+        today=FETCHED,
+    )
+    assert article.published is None
+    assert article.rules["published"] == "none"
+    assert article.text.startswith("Днес в 10:00 ч. кметът на общината Иван Колев ще открие")
+
+
+@pytest.mark.parametrize(
+    ("name", "last"),
+    [
+        # a councillor quoted, with their party after the name: no agency, no writer
+        ("party_after_quote", "Иван Петров (ГЕРБ)"),
+        # the mayor with his role and the agency the picture or quote came from
+        ("role_with_agency", "Кметът Иван Колев, БТА"),
+    ],
+)
+def test_a_source_named_on_the_closing_line_is_no_writer(name: str, last: str) -> None:
+    article = extract((PAGES / f"{name}.html").read_bytes(), f"https://obshtina.bg/{name}")
+    assert article.author is None
+    assert article.rules["author"] == "none"
+    assert article.text.split("\n")[-1] == last
+    assert str(article.published) == "2025-03-14"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Мария Петрова, БТА", "Мария Петрова"),
+        ("Иван Колев – БНР", "Иван Колев"),
+        ("Мария Петрова (Русе)", "Мария Петрова"),
+        ("Рената Колева, БТА", "Рената Колева"),  # a first name ending "-та": no role
+        # a party or a group after the name: a politician's
+        ("Иван Петров (ГЕРБ)", ""),
+        ("Иван Петров, БСП", ""),
+        ("Иван Петров – ДПС", ""),
+        ("Иван Петров (ПП – ДБ)", ""),
+        ("Иван Петров (БСП за България)", ""),
+        ("Иван Петров (Възраждане)", ""),
+        ("Иван Петров (МК „Заедно за Русе“)", ""),
+        # a role with its article before the name: whom the text is about
+        ("Кметът Иван Колев, БТА", ""),
+        ("Зам.-кметът Иван Колев, БТА", ""),
+        ("Председателят Колев (Русе)", ""),
+        ("Директорката Мария Колева, БНР", ""),
+    ],
+)
+def test_an_agency_signature_names_a_writer_not_a_source(line: str, expected: str) -> None:
+    assert agency_signature(line) == expected
 
 
 def test_a_closing_byline_with_its_agency_is_a_byline_line() -> None:

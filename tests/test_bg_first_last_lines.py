@@ -226,12 +226,20 @@ def test_an_editors_line_names_the_editor_only(line: str, editor: str) -> None:
     assert editor_line(line) == editor
 
 
-def test_a_closing_list_of_names_with_their_parties_stays_text() -> None:
+@pytest.mark.parametrize(
+    "councillors",
+    [
+        ["Иван Колев (ГЕРБ)", "Мария Петрова (БСП)", "Стефан Димов, ДПС"],
+        # groups no vocabulary knows, or their towns: the list alone tells
+        ["Иван Колев (Бяла)", "Мария Петрова (Русе)", "Стефан Димов (Ценово)"],
+    ],
+)
+def test_a_closing_list_of_names_with_their_parties_stays_text(councillors: list[str]) -> None:
     """A municipal report ending on the councillors elected, one a paragraph with their
-    party ("Иван Колев (ГЕРБ)"): each line has an agency signature's shape, but names
-    over names are a list, none of them the writer, and all of them the text."""
+    party ("Иван Колев (ГЕРБ)", no agency: ``bylines.agency_signature``) or their town:
+    each line has an agency signature's shape, but names over names are a list, none of
+    them the writer, and all of them the text."""
     html = (DATES / "agency_closing_byline.html").read_text(encoding="utf-8")
-    councillors = ["Иван Колев (ГЕРБ)", "Мария Петрова (БСП)", "Стефан Димов, ДПС"]
     listed = "</p><p>".join(councillors)
     article = extract(html.replace("Мария Петрова, БТА", listed), _BTA_URL)
     assert article.text.split("\n")[-3:] == councillors

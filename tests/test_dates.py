@@ -327,7 +327,7 @@ def _stands_as_date_on_whole_prefix(text: str, start: int, end: int) -> bool:
     after = text[end:].lstrip()
     if after.startswith(","):
         after = after[1:].lstrip()
-    return not after[:1].islower()
+    return not after[:1].islower() or re.match(r"(?i:от|by)\s+[A-ZА-Я]", after) is not None
 
 
 @settings(max_examples=500, deadline=None)
@@ -338,7 +338,8 @@ def _stands_as_date_on_whole_prefix(text: str, start: int, end: int) -> bool:
         max_size=12,
     ).map("".join),
     tail=st.lists(
-        st.sampled_from([" ", "\u2003", ",", "Today", "вчера", " в 10:30", "a"]), max_size=5
+        st.sampled_from([" ", "\u2003", ",", "Today", "вчера", " в 10:30", "a", "от", "By", "М"]),
+        max_size=5,
     ).map("".join),
 )
 def test_stands_as_date_reads_the_label_as_before(head: str, tail: str) -> None:
@@ -365,6 +366,9 @@ def test_stands_as_date_reads_the_label_as_before(head: str, tail: str) -> None:
         ("28 – 29 ноември 2025, 10:00 ч.", dt.datetime(2025, 11, 28, 10, 0)),
         ("30 ноември – 1 декември 2025", dt.date(2025, 11, 30)),
         ("Курсът ще бъде 3-5.12.2025 в читалището", dt.date(2025, 12, 3)),
+        # an event's two days joined by "и", as NSORB announces its meetings
+        ("На 26 и 27 юли 2025 г. Сдружението организира", dt.date(2025, 7, 26)),
+        ("30 ноември и 1 декември 2025", dt.date(2025, 11, 30)),
         # a document numbered and dated in one
         ("Заповед № РД-09-123/28.11.2025 г. на кмета", dt.date(2025, 11, 28)),
         ("Решение на ОбС № 456/12.11.2025", dt.date(2025, 11, 12)),
@@ -385,6 +389,8 @@ def test_more_bulgarian_forms(text: str, expected: dt.date) -> None:
         ("Брой 27 - 28 ноември 2025", dt.date(2025, 11, 28)),
         # a span written with spaces is an event's days: three weeks apart it is none
         ("5 - 28 ноември 2025, зала 3", dt.date(2025, 11, 28)),
+        # so are two days joined by "и" (an agenda's two sittings)
+        ("на 5 и 19 ноември 2025", dt.date(2025, 11, 19)),
         # a time before a dash is no first day, but the date's time
         ("12:25 - 28 ноември 2025", dt.datetime(2025, 11, 28, 12, 25)),
         # backwards is no span
@@ -431,6 +437,42 @@ def test_relative_days_without_a_number(text: str, expected: dt.date) -> None:
     ["Преди седмица кметът откри моста", "Онзи ден съседите ни разказаха", "преди ден-два"],
 )
 def test_relative_days_without_a_number_in_prose_are_no_date(text: str) -> None:
+    assert find_text_dates(text, today=dt.datetime(2025, 12, 16, 15, 0)) == []
+
+
+# A day word with its time: a date line where it stands alone or before a separator, a
+# capital or a writer's name; an event's hour where a lower-case word runs on after it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Днес, 10:00", dt.datetime(2025, 12, 16, 10, 0)),
+        ("днес в 10:00 часа", dt.datetime(2025, 12, 16, 10, 0)),
+        ("днес, 10:32 | Мария Колева", dt.datetime(2025, 12, 16, 10, 32)),
+        ("вчера, 10:32 от Мария Колева", dt.datetime(2025, 12, 15, 10, 32)),
+        ("Вчера, 18:45 Кметът откри моста", dt.datetime(2025, 12, 15, 18, 45)),
+        # a label makes it the page's, whatever follows
+        ("Публикувано днес в 10:32, прочетена 120 пъти", dt.datetime(2025, 12, 16, 10, 32)),
+        ("Today 12:01 AM By Abigail Van Buren", dt.datetime(2025, 12, 16, 12, 1)),
+    ],
+)
+def test_a_day_word_and_its_time_as_a_date_line(text: str, expected: dt.date) -> None:
+    assert parse_text_date(text, today=dt.datetime(2025, 12, 16, 15, 0)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Днес в 10:00 ч. кметът ще открие новия парк",
+        "Днес в 10:00 часа кметът ще открие новия парк",
+        "Вчера в 18:30 ч. в читалището се състоя концерт",
+        "Днес в 10:00 ч., в зала 1 ще се проведе сесия",
+        "Today at 10:00 the mayor opens the new park",
+        "Днес в 10:00 ч. от площада тръгва шествието",
+    ],
+)
+def test_a_day_word_and_its_time_in_a_sentence_is_no_date(text: str) -> None:
+    """The hour of an event the sentence tells, earlier on the fetch's day: not when the
+    page was published."""
     assert find_text_dates(text, today=dt.datetime(2025, 12, 16, 15, 0)) == []
 
 

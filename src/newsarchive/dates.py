@@ -12,8 +12,8 @@ any of them ("14:05, 28 ноември 2026", "14:05 ч. | 28.11.2026"), looked 
 date found (``_time_before``: no pass over a page's text), unless it ends a range of hours
 ("от 9:00 до 17:00 ч. 28 ноември") or follows another date ("28.11.2026, 14:35 |
 29.11.2026": the first's). A span of days is dated by its first ("28-29 ноември 2026",
-"30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026"): an event's page
-means the day it begins; a span written with spaces right after a word ("клас 1 - 4
+"30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026", "26 и 27 юли 2022"):
+an event's page means the day it begins; a span written with spaces right after a word ("клас 1 - 4
 декември") is that word's number, then the date (``_counted_by_word``), and a bare "d.m"
 more than a month before the date ("Версия 10.1 - 28.11.2026") is a version's or a
 section's number (``_NUMERIC_SPAN_MONTHS``). A document's number
@@ -688,12 +688,14 @@ def _absolute_dates(
 
 
 # A span of days ending where a date starts: "28-29 ноември 2026", "28 – 29 ноември",
-# "30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026" (see
-# ``_span_start``). Looked for only before a date found, so it costs no pass over the text.
+# "30 ноември – 1 декември 2026", "28-29.11.2026", "28.11 – 29.11.2026", and an event's
+# two days joined by "и" ("На 26 и 27 юли 2022 г.", read as a spaced span: a week apart
+# at most) (see ``_span_start``). Looked for only before a date found, so it costs no
+# pass over the text.
 _SPAN_BEFORE = re.compile(
     r"(?<![\w.,:/])(?P<d0>0?[1-9]|[12]\d|3[01])"
     r"(?:\s+(?P<mon0>" + _DAY_MONTH_ALT + r")\.?|\.(?P<m0>0?[1-9]|1[0-2])\.?)?"
-    r"(?P<gap>\s?)[-–—]\s?$",
+    r"(?:(?P<gap>\s?)[-–—]|\s+(?P<joined>и))\s?$",
     re.IGNORECASE,
 )
 _SPAN_REACH = 24
@@ -741,7 +743,9 @@ def _span_start(
         return start, year, month, day
     first_year = year - 1 if (first_month, month) == (12, 1) else year
     first = (first_year, first_month, int(span["d0"]))
-    spaced = not (mon0 or m0) and (span["gap"] or text[start - 1] == " ")
+    spaced = span["joined"] is not None or (
+        not (mon0 or m0) and (span["gap"] or text[start - 1] == " ")
+    )
     if (
         first < (year, month, day)
         and not (
@@ -977,12 +981,43 @@ def _stands_as_date(text: str, start: int, end: int) -> bool:
         return True
     if end_before and text[end_before - 1] not in _BEFORE_BARE_DAY:
         return False
+    return not _runs_on(text, end)
+
+
+def _told(text: str, m: re.Match[str]) -> bool:
+    """A day word with its time (``m``) is a sentence's, telling when an event is ("Днес
+    в 10:00 ч. кметът открива…", "…ще бъде открит днес в 10:00 ч. в зала 1"), not a
+    date line's ("Днес, 10:00" by the headline, "вчера, 10:32 | Мария Колева"): a
+    lower-case word runs on after it (``_runs_on``), past a label's aside ("Публикувано
+    днес в 10:32" is the page's all the same). Its shape tells, not the hour: an event
+    earlier on the fetch's day is no future time for the fetch moment to rule out. What
+    stands before it does not: a headline or a byline's name may, without a separator."""
+    start = m.start()
+    if _ANY_LABEL.search(text, max(start - _LABEL_REACH, 0), start):
+        return False
+    end = m.end()  # (past the rest of the word the hours mark opens: "10:00 часа")
+    while end < len(text) and text[end].isalpha() and text[end - 1].isalpha():
+        end += 1
+    return _runs_on(text, end)
+
+
+# What may follow a date line's day word and still leave it a date line: the writer it
+# names after "от"/"by" ("вчера, 10:32 от Мария Колева"), a capital after the word.
+_BYLINE_AFTER = re.compile(r"(?:от|by)\s+(?-i:[A-ZА-Я])", re.IGNORECASE)
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """The day word (and its time) ending at ``end`` runs on into a sentence: a lower-case
+    word follows, past spaces and one comma ("Днес в 10:00 ч. кметът ще открие…", "Today,
+    online courses…"), so the day is what the sentence tells, not when the page was
+    published; a date line ends, or a separator, a capital or the writer's name follows
+    ("Днес, 10:00", "вчера, 10:32 | Мария Колева", "вчера в 10:32 от Мария Колева")."""
     # The first character after it, past spaces and one comma, as ``text[end:].lstrip()``
     # would give: copying the rest of a page's text for every ", днес" was quadratic too.
     after = _next_visible(text, end)
     if text[after : after + 1] == ",":
         after = _next_visible(text, after + 1)
-    return not text[after : after + 1].islower()
+    return text[after : after + 1].islower() and not _BYLINE_AFTER.match(text, after)
 
 
 def _next_visible(text: str, at: int) -> int:
@@ -1002,7 +1037,8 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
     ``today`` may be the fetch moment (a datetime, on the site's clock: ``site_today``);
     then "преди 3 часа" is that moment three hours back (zone-aware if the moment is: the
     page names an instant, whatever its zone; ``_counted_back``), and a day word's time
-    after it ("днес в 18:00" read at 10:00, an event's hour) is no date. The fetch day
+    after it ("днес в 18:00" read at 10:00, an event's hour) is no date; nor, at any
+    hour, is one a sentence runs on after (``_told``: "Днес в 10:00 ч. кметът…"). The fetch day
     alone (a date) takes "преди 3 часа" for that day, a day off for a page fetched in the
     small hours.
     """
@@ -1016,7 +1052,7 @@ def _relative_dates(text: str, today: dt.date) -> list[tuple[int, Published]]:
         days = itertools.chain(days, _DAY_BEFORE_YESTERDAY.finditer(text))
     clock = today.replace(tzinfo=None) if isinstance(today, dt.datetime) else None
     for m in days:
-        if not m["h"] and not _stands_as_date(text, m.start(), m.end()):
+        if not _stands_as_date(text, m.start(), m.end()) if not m["h"] else _told(text, m):
             continue
         day = today - dt.timedelta(days=_DAYS_BACK.get(m["rel"].lower(), 0))
         value = _build(day.year, day.month, day.day, m)

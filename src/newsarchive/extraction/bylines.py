@@ -540,6 +540,12 @@ _SIGNATURE_END = re.compile(r"\s*[|•·,]\s*|\s+[–—-]\s+")
 # dating a letter ("Велико Търново, 12 март 2026 г.", "Стара Загора, …"), whose last
 # word ends otherwise.
 _SURNAME = re.compile(r"(?:[А-Я][а-я]+-)?[А-Я][а-я]+(?:ов|ев|ова|ева|ски|ска|цки|цка)")
+# A role named with the definite article before the name ("Кметът Иван Колев",
+# "Председателят Колев", "Зам.-кметът …", "Директорката Мария Колева"): the person a
+# sentence or a caption is about, whom the text quotes or shows, not who signs it. Told
+# by the article's ending, which no first name takes: a man's "-ът"/"-ят", a woman's
+# role ending "-ка"/"-ца" with hers ("-ката", "-цата"; not any "-та": "Анета", "Рената").
+_ROLE = re.compile(r"(?:[А-Я][а-я]*\.?-)?[А-Яа-я][а-я]+(?:ът|ят|ката|цата)")
 # A Latin name has no such ending, and its words, each a capital and small letters or an
 # initial ("Jane Doe", "Mary J. Watson", "Anne-Marie O'Neil"), are shaped as the words of
 # a title typed in title case ("Press Release", "Image Credit", "New York") are: a Latin
@@ -627,7 +633,7 @@ def signer(who: str, author: str = "", text: Iterable[str] = ()) -> tuple[str, s
     who = as_written(" ".join(who[marked.end() if marked else 0 :].split()))
     words = who.split()
     if 2 <= len(words) <= 3 and (
-        _SURNAME.fullmatch(words[-1])
+        (_SURNAME.fullmatch(words[-1]) and not _ROLE.fullmatch(words[0]))
         or (
             all(_LATIN_NAME_WORD.fullmatch(word) for word in words)
             # (the page naming the same writer elsewhere settles it: "Michael Bay",
@@ -884,16 +890,49 @@ _PLACE_AFTER = re.compile(
 )
 
 
+# The parties and groups Bulgarian councils and parliament seat, as a name is followed
+# by them in brackets or after a comma or a dash ("Иван Петров (ГЕРБ)", "Мария Колева,
+# БСП"): a politician the text quotes or lists, never an agency or a place a writer files
+# from. Folded as ``_party`` folds them (lower case, a dash without spaces around it).
+_PARTIES = frozenset(
+    (
+        "герб", "герб-сдс", "сдс", "дсб", "бсп", "бсп за българия", "бсп-обединена левица",
+        "бсп-ол", "дпс", "дпс-ново начало", "дпс-нн", "апс", "пп", "дб", "пп-дб",
+        "продължаваме промяната", "демократична българия", "да, българия", "възраждане",
+        "итн", "има такъв народ", "величие", "меч", "вмро", "вмро-бнд", "нфсб", "атака",
+        "воля", "обединени патриоти", "бзнс", "ндсв", "левицата", "солидарна българия",
+        "зелено движение", "изправи се", "реформаторски блок", "синя коалиция",
+    )
+)  # fmt: skip
+# The words a group named as such opens with: a local coalition, an initiative committee,
+# a party or a coalition by its kind ("МК „Заедно за Русе“", "ИК", "ПП „Нова сила“"), and a
+# councillor elected by none ("независим", "независим общински съветник").
+_GROUP_WORDS = re.compile(
+    r"(?:мк|ик|пп|кп|пк|местна коалиция|инициативен комитет|коалиция|партия|независим[аи]?)"
+    r"(?!\w)"
+)
+_PARTY_SPACED_DASH = re.compile(r"\s*[–—-]\s*")
+
+
+def _party(words: str) -> bool:
+    """``words`` (what follows a name in brackets, after a comma or a dash) name a party
+    or a group a politician sits for (``_PARTIES``, ``_GROUP_WORDS``)."""
+    folded = _PARTY_SPACED_DASH.sub("-", " ".join(words.strip(" ()[].,").split()).casefold())
+    return folded in _PARTIES or _GROUP_WORDS.match(folded) is not None
+
+
 def agency_signature(line: str, author: str = "", text: Iterable[str] = ()) -> str:
     """The person a line signs with the agency or place they file for and nothing else
     ("Мария Петрова, БТА", "Иван Колев – БНР", "Мария Петрова (Русе)"): an agency's
     closing byline, unlabelled, "" for any other line. The name must read as a person's
-    (``signer``: a Bulgarian surname's ending), so a sentence that ends in ", БТА" stays
-    text."""
+    (``signer``: a Bulgarian surname's ending, no role before it), so a sentence that
+    ends in ", БТА" stays text, and so does a source the text quotes ("Кметът Иван Колев,
+    БТА"). Nor is a party after the name an agency (``_party``: "Иван Петров (ГЕРБ)"): a
+    politician quoted or listed is no writer."""
     if len(line) > _SIGNATURE_CHARS:
         return ""
     place = _PLACE_AFTER.search(line)
-    if place is None or place.start() == 0:
+    if place is None or place.start() == 0 or _party(place.group().lstrip(" ,–—-")):
         return ""
     return signer(line[: place.start()], author, text)[0]
 

@@ -522,10 +522,11 @@ def _trim_tail(
 
 
 def _agency_signature(lines: list[str], at: int, author: str, above: _Above) -> str:
-    """The writer an agency's closing byline names (``bylines.agency_signature``), but
-    not on a list's last line: a report ending on the councillors elected, each with
-    their party ("Иван Колев (ГЕРБ)" under "Мария Петрова (БСП)"), is names over names,
-    the text, and none of them its writer."""
+    """The writer an agency's closing byline names (``bylines.agency_signature``, which
+    takes no known party for an agency), but not on a list's last line: a report ending
+    on the people elected, each with a group no vocabulary knows or their town ("Иван
+    Колев (Бяла)" under "Мария Петрова (Русе)"), is names over names, the text, and none
+    of them its writer."""
     name = bylines.agency_signature(lines[at], author, above)
     if name and at and bylines.agency_signature(lines[at - 1], author):
         return ""
