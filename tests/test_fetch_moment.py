@@ -51,6 +51,9 @@ def _article(byline: str, title: str = "Нов светофар пред учи�
         ("Иван Петров | днес", dt.date(2025, 3, 21)),
         ("Иван Петров | вчера", dt.date(2025, 3, 20)),
         ("Yesterday, 18:45", dt.datetime(2025, 3, 20, 18, 45)),
+        # a 12-hour clock's "PM" is the afternoon ("2:45PM" is no 02:45)
+        ("Yesterday 2:45PM", dt.datetime(2025, 3, 20, 14, 45)),
+        ("Yesterday at 12:05 a.m.", dt.datetime(2025, 3, 20, 0, 5)),
         # a count of days names a day on Sofia's calendar, not an hour
         ("преди 2 дни", dt.date(2025, 3, 19)),
         ("a week ago", dt.date(2025, 3, 14)),

@@ -323,7 +323,8 @@ _ANY_LABEL = re.compile(f"(?:{LABEL_WORDS})\\W{{0,3}}$", re.IGNORECASE)
 _LABEL_REACH = max(len(word) for word in LABEL_WORDS.split("|")) + 3
 # The same words as a theme writes them in class names ("updated-on", "date-modified").
 MODIFIED_MARKER = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
-_AT_TIME = r"(?:(?:\s*,?\s*(?:в|at)\s+|\W{0,3})" + _TIME + ")?"
+# (12-hour: "Yesterday 2:45PM" is 14:45; no Bulgarian time carries "pm")
+_AT_TIME = r"(?:(?:\s*,?\s*(?:в|at)\s+|\W{0,3})" + _TIME12 + ")?"
 _RELATIVE = re.compile(
     r"(?=[двty])(?<!\w)(?P<rel>днес|вчера|today|yesterday)(?!\w)" + _AT_TIME, re.IGNORECASE
 )
