@@ -168,3 +168,43 @@ def test_the_retries_share_of_the_budget_is_those_due_up_to_a_tenth() -> None:
     assert retry_share(900, 5000) == 500
     assert retry_share(4, 8) == 1  # one at least
     assert retry_share(4, 1) == 0  # no room for news and a retry
+
+
+def _failures(db: Path) -> list[tuple[str, int, int]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT url, failures, rest_left FROM source_failures").fetchall()
+
+
+def test_a_rested_feed_taken_out_of_the_profile_is_forgotten(run_cli: Cli, db: Path) -> None:
+    """The feed loops until it rests; then the profile drops it. Its row stayed for ever
+    (``stats`` listing it as rested, its rest counted down by runs that never ask it):
+    the first run without it forgets it, saying so in its summary, and exits 0."""
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        _nights(run_cli, server, db, 5)
+        assert _failures(db) == [(f"{ORIGIN}/rss", 5, 2)]
+        night = _crawl(run_cli, server, db)  # (the profile without the feed)
+        assert night.exit_code == 0, night.stderr
+        rss = f"{ORIGIN}/rss (fetched from {server.url}/rss)"
+        assert f"; 1 failing source(s) no longer read, forgotten: {rss}" in night.stdout
+        assert _failures(db) == []
+        assert "rested" not in run_cli("stats", "--db", str(db)).stdout
+        again = _crawl(run_cli, server, db)
+    assert "forgotten" not in again.stdout
+
+
+def test_a_run_cut_short_forgets_no_source(run_cli: Cli, db: Path) -> None:
+    """A run the request budget stops before it reaches every source cannot tell a
+    source dropped from one it did not reach: the feed's failure stays until a run that
+    reads the site's sources to the end."""
+    with FaultServer(articles=30, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        _nights(run_cli, server, db, 1)
+        assert _failures(db) == [(f"{ORIGIN}/rss", 1, 0)]
+        server.articles = 60
+        cut = _crawl(run_cli, server, db, "--max-requests", "5")
+        assert "request budget of 5 spent" in cut.stdout, cut.stdout
+        assert _failures(db) == [(f"{ORIGIN}/rss", 1, 0)]
+        whole = _crawl(run_cli, server, db)
+        assert whole.exit_code == 0, whole.stderr
+    assert _failures(db) == []
