@@ -208,3 +208,36 @@ def test_a_run_cut_short_forgets_no_source(run_cli: Cli, db: Path) -> None:
         whole = _crawl(run_cli, server, db)
         assert whole.exit_code == 0, whole.stderr
     assert _failures(db) == []
+
+
+def test_check_site_lists_the_sources_the_crawl_rests(run_cli: Cli, db: Path) -> None:
+    """The user mending a site runs check-site: it names the feed the crawl rests, with
+    its last failure and the run that asks it again, beside its own fetch of it (which
+    fails too); JSON holds the same. No archive yet: nothing to say, nothing created."""
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        profile = write_profile(db.parent, feed=True)
+        check = (
+            "check-site",
+            "fault",
+            "--profile",
+            str(profile),
+            "--base-url",
+            server.url,
+            "--delay",
+            "0",
+        )
+        before = run_cli(*check, "--db", str(db))
+        assert "rested" not in before.stdout and not db.exists()
+        _nights(run_cli, server, db, 6)
+        text = run_cli(*check, "--db", str(db))
+        listed = run_cli(*check, "--db", str(db), "--format", "json").json()
+    assert text.exit_code == 1  # (the feed fails here too: said as it was)
+    assert (
+        f"  rested {ORIGIN}/rss: failed in 5 crawls in a row (feed failed: more than 5"
+        f" redirects: {ORIGIN}/rss (fetched from {server.url}/rss)); the crawl asks it again"
+        " after 1 more run"
+    ) in text.stdout, text.stdout
+    assert [(r["url"], r["failures"], r["asked_again"]) for r in listed["rested"]] == [
+        (f"{ORIGIN}/rss", 5, "after 1 more run")
+    ]

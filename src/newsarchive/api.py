@@ -752,20 +752,41 @@ def stats(db: Path) -> dict[str, Any]:
     return {"articles": total, "sites": sites, "last_runs": runs, "rested_sources": rested}
 
 
-def _rested_sources(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def _rested_sources(conn: sqlite3.Connection, site: str | None = None) -> list[dict[str, Any]]:
     """The sources a crawl rests, failing run after run while their site's others
-    answer (``crawl_rests``): what failed, how often, and in how many runs of the site
-    it is asked again. None in an archive older than v22 (read as it is)."""
+    answer (``crawl_rests``): what failed, how often, in how many runs of the site it is
+    asked again, and that said (``asked_again``: "after 2 more runs", as ``stats`` and
+    ``check-site`` print it); ``site``'s alone when given. None in an archive older than
+    v22 (read as it is)."""
     try:
         cursor = conn.execute(
             "SELECT site, url, failures, rest_left, last_error FROM source_failures"
-            " WHERE failures >= ? ORDER BY site, url",
-            (MAX_ATTEMPTS,),
+            " WHERE failures >= ? AND (? IS NULL OR site = ?) ORDER BY site, url",
+            (MAX_ATTEMPTS, site, site),
         )
     except sqlite3.OperationalError:  # (no such table)
         return []
     names = ("site", "url", "failures", "rest_left", "error")
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor]
+    for row in rows:
+        left = row["rest_left"]
+        row["asked_again"] = (
+            "next run" if left <= 0 else f"after {left} more run" + "s" * (left != 1)
+        )
+    return rows
+
+
+def site_rests(db: Path, site: str) -> list[dict[str, Any]]:
+    """``site``'s rested sources (``_rested_sources``) in the archive at ``db``, for
+    ``check-site``, which fetches and archives nothing: none when there is no archive
+    there yet (a profile checked before its first crawl)."""
+    if not db.exists():
+        return []
+    conn = connect_reader(db)
+    try:
+        return _rested_sources(conn, site)
+    finally:
+        conn.close()
 
 
 def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | None]:
