@@ -578,7 +578,7 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                     )
                     counts[outcome] += 1
         ok = True
-        _say_elsewhere(store.elsewhere)
+        _say_elsewhere(store)
     except sqlite3.DatabaseError as exc:
         if is_damaged(exc):
             raise UsageError(f"import failed, nothing imported: {exc}") from None
@@ -592,18 +592,12 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     return counts
 
 
-def _say_elsewhere(elsewhere: list[tuple[str, str, str]]) -> None:
-    """One line for the records whose address the archive holds under another site than
-    they name: counted "unchanged" (or "updated") and kept under that site, where an
-    import that said nothing left a user searching ``--site`` for the file's id in vain."""
-    if elsewhere:
-        url, archived, named = elsewhere[0]
-        log.warning(
-            "%d imported record(s) name a site other than the one the archive holds their"
-            " address under, and stay there (first: %s is %s's here, %s's in the file);"
-            " rename-site moves a whole site",
-            len(elsewhere), url, archived, named,
-        )  # fmt: skip
+def _say_elsewhere(store: Store) -> None:
+    """One warning for an import's records whose address the archive holds under another
+    site than they belong to (``Store.elsewhere``), JSON Lines' and WARC's alike: counted
+    "unchanged" (or "updated") and kept under that site."""
+    if line := store.elsewhere.said("imported record(s)", "in the file"):
+        log.warning("%s", line)
 
 
 def import_warc(
@@ -639,7 +633,9 @@ def import_warc(
         try:
             moves = recorded_moves(conn)  # (read once: the profiles and the writer follow it)
             moved = _moved_profiles(moves, profiles)
-            report = import_files(_moved_store(conn, moves), paths, moved)
+            store = _moved_store(conn, moves)
+            report = import_files(store, paths, moved)
+            _say_elsewhere(store)
         except sqlite3.DatabaseError as exc:
             raise write_failure(exc) from None
         finally:

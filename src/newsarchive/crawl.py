@@ -129,6 +129,7 @@ class SiteCrawl:
         finally:
             self._walled_alone()
             self._settle_sources()
+            self._say_elsewhere()
             self.report.close(self.fetcher)
             self._count_backlog()
             self._finish(run_id)
@@ -277,6 +278,17 @@ class SiteCrawl:
         """The site's sources as it stands now: the profile's and what exploring found."""
         hints, found = hinted(self.profile), self.frontier.discovery()
         return {*(hints.urls if hints else ()), *(found.urls if found else ())}
+
+    def _say_elsewhere(self) -> None:
+        """Articles fetched that the archive holds under another site (``Store.elsewhere``:
+        a page at an address no site's crawl knew, whose canonical or twin address is
+        another site's article; two profiles reading one host): kept there and counted
+        unchanged or updated, said in the summary as an import says it, where the site's
+        "3 unchanged" of articles ``--site`` never finds under it said nothing. Not a
+        warning: each is fetched once, and a shared host's would be mailed night after
+        night."""
+        if line := self.store.elsewhere.said("fetched article(s)", "by this crawl"):
+            self.report.deferred.append(line)
 
     def _count_backlog(self) -> None:
         """What an earlier ``--since`` passed over and this run's ``--max-requests`` left
