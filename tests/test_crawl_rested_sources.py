@@ -241,3 +241,37 @@ def test_check_site_lists_the_sources_the_crawl_rests(run_cli: Cli, db: Path) ->
     assert [(r["url"], r["failures"], r["asked_again"]) for r in listed["rested"]] == [
         (f"{ORIGIN}/rss", 5, "after 1 more run")
     ]
+
+
+def test_a_run_that_left_a_sitemap_unread_forgets_no_source(tmp_path: Path) -> None:
+    """A sitemap child rests unseen while its index waits (the feeds covered the night,
+    or the per-run cap): a run that left a sitemap unread keeps every failure; one that
+    read them all forgets those of sources the site no longer has (a feed out of the
+    profile), and keeps those it reached and those the profile names, another site's
+    untouched."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.frontier import Frontier
+    from newsarchive.crawl_rests import SourceTally, forget_unread
+    from newsarchive.crawl_run import SiteReport
+
+    conn = connect(tmp_path / "a.db", create=True)
+    site, other = Frontier(conn, "t"), Frontier(conn, "u")
+    child, dropped = "https://t.example/sitemap-7.xml", "https://t.example/old-rss"
+    named, reached = "https://t.example/news", "https://t.example/sitemap-8.xml"
+    for url in (child, dropped, named, reached):
+        site.source_failed(url, "sitemap failed: HTTP 500")
+    other.source_failed("https://u.example/rss", "feed failed: HTTP 500")
+
+    def kept() -> list[str]:
+        return [url for (url,) in conn.execute("SELECT url FROM source_failures ORDER BY url")]
+
+    everything = sorted([child, dropped, named, reached, "https://u.example/rss"])
+    report = SiteReport("t")
+    waited = SourceTally(failed={reached: "sitemap failed: HTTP 500"}, sitemaps_left=True)
+    forget_unread(site, waited, [named], report, str)
+    assert kept() == everything and report.deferred == []
+    read = SourceTally(failed={reached: "sitemap failed: HTTP 500"})
+    forget_unread(site, read, [named], report, str)
+    assert kept() == sorted([named, reached, "https://u.example/rss"])
+    assert report.deferred == [f"2 failing source(s) no longer read, forgotten: {dropped}, {child}"]
+    conn.close()
