@@ -456,5 +456,5 @@ def test_an_upgraded_archive_keeps_its_sources_failures_and_a_read_only_one_list
     listed = run_cli("stats", "--format", "json", "--db", str(db)).json()["rested_sources"]
     assert listed == [
         {"site": "ruse24", "url": "https://ruse24.bg/rss", "failures": 5, "rest_left": 2,
-         "error": "feed failed: HTTP 403"}
+         "error": "feed failed: HTTP 403", "asked_again": "after 2 more runs"}
     ]  # fmt: skip

@@ -168,3 +168,110 @@ def test_the_retries_share_of_the_budget_is_those_due_up_to_a_tenth() -> None:
     assert retry_share(900, 5000) == 500
     assert retry_share(4, 8) == 1  # one at least
     assert retry_share(4, 1) == 0  # no room for news and a retry
+
+
+def _failures(db: Path) -> list[tuple[str, int, int]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT url, failures, rest_left FROM source_failures").fetchall()
+
+
+def test_a_rested_feed_taken_out_of_the_profile_is_forgotten(run_cli: Cli, db: Path) -> None:
+    """The feed loops until it rests; then the profile drops it. Its row stayed for ever
+    (``stats`` listing it as rested, its rest counted down by runs that never ask it):
+    the first run without it forgets it, saying so in its summary, and exits 0."""
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        _nights(run_cli, server, db, 5)
+        assert _failures(db) == [(f"{ORIGIN}/rss", 5, 2)]
+        night = _crawl(run_cli, server, db)  # (the profile without the feed)
+        assert night.exit_code == 0, night.stderr
+        rss = f"{ORIGIN}/rss (fetched from {server.url}/rss)"
+        assert f"; 1 failing source(s) no longer read, forgotten: {rss}" in night.stdout
+        assert _failures(db) == []
+        assert "rested" not in run_cli("stats", "--db", str(db)).stdout
+        again = _crawl(run_cli, server, db)
+    assert "forgotten" not in again.stdout
+
+
+def test_a_run_cut_short_forgets_no_source(run_cli: Cli, db: Path) -> None:
+    """A run the request budget stops before it reaches every source cannot tell a
+    source dropped from one it did not reach: the feed's failure stays until a run that
+    reads the site's sources to the end."""
+    with FaultServer(articles=30, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        _nights(run_cli, server, db, 1)
+        assert _failures(db) == [(f"{ORIGIN}/rss", 1, 0)]
+        server.articles = 60
+        cut = _crawl(run_cli, server, db, "--max-requests", "5")
+        assert "request budget of 5 spent" in cut.stdout, cut.stdout
+        assert _failures(db) == [(f"{ORIGIN}/rss", 1, 0)]
+        whole = _crawl(run_cli, server, db)
+        assert whole.exit_code == 0, whole.stderr
+    assert _failures(db) == []
+
+
+def test_check_site_lists_the_sources_the_crawl_rests(run_cli: Cli, db: Path) -> None:
+    """The user mending a site runs check-site: it names the feed the crawl rests, with
+    its last failure and the run that asks it again, beside its own fetch of it (which
+    fails too); JSON holds the same. No archive yet: nothing to say, nothing created."""
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        profile = write_profile(db.parent, feed=True)
+        check = (
+            "check-site",
+            "fault",
+            "--profile",
+            str(profile),
+            "--base-url",
+            server.url,
+            "--delay",
+            "0",
+        )
+        before = run_cli(*check, "--db", str(db))
+        assert "rested" not in before.stdout and not db.exists()
+        _nights(run_cli, server, db, 6)
+        text = run_cli(*check, "--db", str(db))
+        listed = run_cli(*check, "--db", str(db), "--format", "json").json()
+    assert text.exit_code == 1  # (the feed fails here too: said as it was)
+    assert (
+        f"  rested {ORIGIN}/rss: failed in 5 crawls in a row (feed failed: more than 5"
+        f" redirects: {ORIGIN}/rss (fetched from {server.url}/rss)); the crawl asks it again"
+        " after 1 more run"
+    ) in text.stdout, text.stdout
+    assert [(r["url"], r["failures"], r["asked_again"]) for r in listed["rested"]] == [
+        (f"{ORIGIN}/rss", 5, "after 1 more run")
+    ]
+
+
+def test_a_run_that_left_a_sitemap_unread_forgets_no_source(tmp_path: Path) -> None:
+    """A sitemap child rests unseen while its index waits (the feeds covered the night,
+    or the per-run cap): a run that left a sitemap unread keeps every failure; one that
+    read them all forgets those of sources the site no longer has (a feed out of the
+    profile), and keeps those it reached and those the profile names, another site's
+    untouched."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.frontier import Frontier
+    from newsarchive.crawl_rests import SourceTally, forget_unread
+    from newsarchive.crawl_run import SiteReport
+
+    conn = connect(tmp_path / "a.db", create=True)
+    site, other = Frontier(conn, "t"), Frontier(conn, "u")
+    child, dropped = "https://t.example/sitemap-7.xml", "https://t.example/old-rss"
+    named, reached = "https://t.example/news", "https://t.example/sitemap-8.xml"
+    for url in (child, dropped, named, reached):
+        site.source_failed(url, "sitemap failed: HTTP 500")
+    other.source_failed("https://u.example/rss", "feed failed: HTTP 500")
+
+    def kept() -> list[str]:
+        return [url for (url,) in conn.execute("SELECT url FROM source_failures ORDER BY url")]
+
+    everything = sorted([child, dropped, named, reached, "https://u.example/rss"])
+    report = SiteReport("t")
+    waited = SourceTally(failed={reached: "sitemap failed: HTTP 500"}, sitemaps_left=True)
+    forget_unread(site, waited, [named], report, str)
+    assert kept() == everything and report.deferred == []
+    read = SourceTally(failed={reached: "sitemap failed: HTTP 500"})
+    forget_unread(site, read, [named], report, str)
+    assert kept() == sorted([named, reached, "https://u.example/rss"])
+    assert report.deferred == [f"2 failing source(s) no longer read, forgotten: {dropped}, {child}"]
+    conn.close()

@@ -1055,3 +1055,29 @@ def test_headline_boxes_dated_by_the_box_beside_them_are_news_items() -> None:
     urls = [c.url for c in news_items(_boxes(True), "https://www.x.bg/novini", BARE).cards]
     assert urls == [f"https://www.x.bg/novini/{s}" for s in ("sesiya", "bazar", "park")]
     assert news_items(_boxes(False), "https://www.x.bg/novini", BARE).cards == ()
+
+
+def _back_to_section(page_url: str) -> bool:
+    """Whether ``page_url``'s link to ``/novini`` is taken for its list's first page (a
+    category link back, which does not end a card) rather than a link of its own."""
+    html = '<html><body><a href="/novini/most">Мостът</a> <a href="/novini">Новини</a></body>'
+    links = page_links(parse_html(html), page_url, BARE)
+    (section,) = [link for link in links if link.url == "https://www.x.bg/novini"]
+    return not section.bounds
+
+
+@pytest.mark.parametrize(
+    "later", ["/novini/page/19", "/novini/page/19/", "/novini/strana-19", "/novini/p/19",
+              "/novini/str/19", "/novini/stranitsa/19", "/novini/Page/2"],
+)  # fmt: skip
+def test_a_pager_word_and_a_number_end_a_later_page_of_a_list(later: str) -> None:
+    assert _back_to_section(f"https://www.x.bg{later}")
+
+
+@pytest.mark.parametrize(
+    "own", ["/novini/covid-19", "/novini/covid/19", "/novini/g8-2024", "/novini/izbori-2023"]
+)
+def test_a_word_and_a_number_of_a_sections_own_name_are_no_page(own: str) -> None:
+    """``/novini/covid-19`` is a section (or an article) of its own: its link to
+    ``/novini`` is another list's, not its first page's."""
+    assert not _back_to_section(f"https://www.x.bg{own}")

@@ -74,7 +74,7 @@ def test_a_record_naming_another_site_than_its_address_is_archived_under_is_said
     assert "0 new, 0 updated, 2 unchanged" in result.stdout
     [line] = result.stderr.splitlines()
     site = ARTICLES[0]["site"]
-    assert line.startswith("newsarchive: 2 imported record(s) name a site other than"), line
+    assert line.startswith("newsarchive: 2 imported record(s) belong to a site other than"), line
     assert f"{ARTICLES[0]['url']} is {site}'s here, ruse-old's in the file" in line, line
     assert "rename-site" in line
     kept = [r["site"] for r in exported(run_cli, db)[:2]]

@@ -31,7 +31,15 @@ from newsarchive.discover.site_map import is_site_map_page, site_map_link
 from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_SITEMAP, Profile
 
-from .mirror_sites import FirstCrawl, Proposes, bare_crawl_twice, check_bare_crawl, proposed
+from .mirror_sites import (
+    FirstCrawl,
+    Proposes,
+    assert_archived_whole_and_right,
+    bare_crawl_twice,
+    check_bare_crawl,
+    mirror_crawls,
+    proposed,
+)
 from .support import Result
 
 ROUND27_SITES = {
@@ -112,6 +120,31 @@ def test_a_round27_sites_first_crawl_asks_for_each_page_it_needs_once(
     site = expected.site
     first, _ = bare_crawl_twice(run_cli, db, tmp_path, site, *ROUND27_SITES[site])
     expected.check(first, db)
+
+
+def test_a_site_map_only_the_articles_footer_links_is_found_there(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """Komuniga with its "Карта на сайта" in the article pages' footer alone (a template
+    of their own): its list shows the newest three, no pager, feed or sitemap. Only the
+    home page's and the listings' links were looked at, and the five older news were
+    never archived. The newest article's footer names it now: read once, as the
+    listing's link was, and the article itself fetched once (the crawl took it from
+    exploring's hands)."""
+    link = '<a href="/karta-na-sayta">Карта на сайта</a> | '
+    with mirror_crawls(run_cli, db, tmp_path, "komuniga", *ROUND27_SITES["komuniga"],
+                       editable=True) as crawls:  # fmt: skip
+        for page in crawls.root.rglob("*.html"):
+            html = page.read_text(encoding="utf-8").replace(link, "")
+            if page.parent.name == "novini":  # an article: its footer names the site map
+                footer = '<footer><a href="/karta-na-sayta">Карта на сайта</a></footer>'
+                html = html.replace("</body>", f"{footer}\n</body>")
+            page.write_text(html, encoding="utf-8")
+        asked = crawls.crawl()
+    assert_archived_whole_and_right(db, "komuniga")
+    assert asked.count("/karta-na-sayta") == 1, asked
+    assert asked.count("/novini/1310-bezplaten-preglet") == 1, asked
+    assert "/dostapnost" not in asked
 
 
 PROPOSALS = [

@@ -351,3 +351,30 @@ def test_a_response_under_a_malformed_address_is_skipped_not_a_crash(
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("imported 1 new")
     assert "skipped 1 under no http(s) address" in result.stdout
+
+
+def test_import_warc_says_records_kept_under_another_site_as_import_jsonl_does(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    """The archive holds the article under ``ruse-old`` (renamed since), the WARC's
+    record is ``ruse24``'s by its host: it stays where it is, counted unchanged, and the
+    import says so in the line import-jsonl says it with, where it said nothing."""
+    first, later = tmp_path / "first.warc", tmp_path / "later.warc"
+    records = _other_tools_records(False)
+    _write(first, records, gzip_records=False)
+    # the same pages fetched again later (a capture of other bytes, the same article)
+    _write(later, [(kind, uri, body + b"<!-- later -->", headers)
+                   for kind, uri, body, headers in records if kind == "response"],
+           gzip_records=False)  # fmt: skip
+    assert run_cli("import-warc", str(first), "--db", str(db)).exit_code == 0
+    assert run_cli("rename-site", "ruse24", "ruse-old", "--db", str(db)).exit_code == 0
+    again = run_cli("import-warc", str(later), "--db", str(db))
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout.startswith("imported 0 new, 0 updated, 2 unchanged"), again.stdout
+    assert again.stderr == (
+        "newsarchive: 1 imported record(s) belong to a site other than the one the"
+        f" archive holds their address under, and stay there (first: {ARTICLE} is"
+        " ruse-old's here, ruse24's in the file); rename-site moves a whole site\n"
+    )
+    shown = run_cli("show", ARTICLE, "--format", "json", "--db", str(db)).json()
+    assert isinstance(shown, dict) and shown["site"] == "ruse-old"

@@ -578,7 +578,7 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                     )
                     counts[outcome] += 1
         ok = True
-        _say_elsewhere(store.elsewhere)
+        _say_elsewhere(store)
     except sqlite3.DatabaseError as exc:
         if is_damaged(exc):
             raise UsageError(f"import failed, nothing imported: {exc}") from None
@@ -592,18 +592,12 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     return counts
 
 
-def _say_elsewhere(elsewhere: list[tuple[str, str, str]]) -> None:
-    """One line for the records whose address the archive holds under another site than
-    they name: counted "unchanged" (or "updated") and kept under that site, where an
-    import that said nothing left a user searching ``--site`` for the file's id in vain."""
-    if elsewhere:
-        url, archived, named = elsewhere[0]
-        log.warning(
-            "%d imported record(s) name a site other than the one the archive holds their"
-            " address under, and stay there (first: %s is %s's here, %s's in the file);"
-            " rename-site moves a whole site",
-            len(elsewhere), url, archived, named,
-        )  # fmt: skip
+def _say_elsewhere(store: Store) -> None:
+    """One warning for an import's records whose address the archive holds under another
+    site than they belong to (``Store.elsewhere``), JSON Lines' and WARC's alike: counted
+    "unchanged" (or "updated") and kept under that site."""
+    if line := store.elsewhere.said("imported record(s)", "in the file"):
+        log.warning("%s", line)
 
 
 def import_warc(
@@ -639,7 +633,9 @@ def import_warc(
         try:
             moves = recorded_moves(conn)  # (read once: the profiles and the writer follow it)
             moved = _moved_profiles(moves, profiles)
-            report = import_files(_moved_store(conn, moves), paths, moved)
+            store = _moved_store(conn, moves)
+            report = import_files(store, paths, moved)
+            _say_elsewhere(store)
         except sqlite3.DatabaseError as exc:
             raise write_failure(exc) from None
         finally:
@@ -752,20 +748,41 @@ def stats(db: Path) -> dict[str, Any]:
     return {"articles": total, "sites": sites, "last_runs": runs, "rested_sources": rested}
 
 
-def _rested_sources(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def _rested_sources(conn: sqlite3.Connection, site: str | None = None) -> list[dict[str, Any]]:
     """The sources a crawl rests, failing run after run while their site's others
-    answer (``crawl_rests``): what failed, how often, and in how many runs of the site
-    it is asked again. None in an archive older than v22 (read as it is)."""
+    answer (``crawl_rests``): what failed, how often, in how many runs of the site it is
+    asked again, and that said (``asked_again``: "after 2 more runs", as ``stats`` and
+    ``check-site`` print it); ``site``'s alone when given. None in an archive older than
+    v22 (read as it is)."""
     try:
         cursor = conn.execute(
             "SELECT site, url, failures, rest_left, last_error FROM source_failures"
-            " WHERE failures >= ? ORDER BY site, url",
-            (MAX_ATTEMPTS,),
+            " WHERE failures >= ? AND (? IS NULL OR site = ?) ORDER BY site, url",
+            (MAX_ATTEMPTS, site, site),
         )
     except sqlite3.OperationalError:  # (no such table)
         return []
     names = ("site", "url", "failures", "rest_left", "error")
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor]
+    for row in rows:
+        left = row["rest_left"]
+        row["asked_again"] = (
+            "next run" if left <= 0 else f"after {left} more run" + "s" * (left != 1)
+        )
+    return rows
+
+
+def site_rests(db: Path, site: str) -> list[dict[str, Any]]:
+    """``site``'s rested sources (``_rested_sources``) in the archive at ``db``, for
+    ``check-site``, which fetches and archives nothing: none when there is no archive
+    there yet (a profile checked before its first crawl)."""
+    if not db.exists():
+        return []
+    conn = connect_reader(db)
+    try:
+        return _rested_sources(conn, site)
+    finally:
+        conn.close()
 
 
 def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | None]:

@@ -42,6 +42,18 @@ class SourceCheck:
 
 
 @dataclass
+class RestedSource:
+    """A source of the site the crawl rests, failing run after run while the site's
+    others answered (``crawl_rests``), as the archive says: checked here like the others,
+    so a user sees whether it answers now."""
+
+    url: str
+    failures: int  # runs in a row
+    asked_again: str  # by the crawl: "next run", "after 2 more runs"
+    error: str  # its last failure
+
+
+@dataclass
 class FieldCheck:
     value: str
     rule: str
@@ -76,6 +88,8 @@ class SiteCheck:
     # why nothing of the site could be fetched (down, robots.txt failing): the fetcher's
     # one line, as crawl, add-site and extract URL say it; "" when the site answered
     unreachable: str = ""
+    # the site's sources the crawl rests (from the archive, when there is one)
+    rested: list[RestedSource] = field(default_factory=list)
 
     @property
     def drifted(self) -> list[str]:
@@ -331,6 +345,11 @@ def format_text(report: SiteCheck) -> str:
         )
         if source.kind == "start":
             lines.append(f"        next page: {source.next_page or '-'}")
+    for rest in report.rested:
+        lines.append(
+            f"  rested {rest.url}: failed in {rest.failures} crawls in a row ({rest.error});"
+            f" the crawl asks it again {rest.asked_again}"
+        )
     for url in report.gone:
         lines.append(f"  gone    {url}  (404/410, skipped)")
     for article in report.articles:

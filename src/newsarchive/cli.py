@@ -1110,8 +1110,14 @@ def add_site(
     EXIT_OK,
     EXIT_PARTIAL,
     EXIT_USAGE,
+    EXIT_IO,
     EXIT_INTERNAL,
-    said={EXIT_OK: "when the profile fits", EXIT_PARTIAL: "on drift or failed fetches"},
+    EXIT_LOCKED,
+    said={
+        EXIT_OK: "when the profile fits",
+        EXIT_PARTIAL: "on drift or failed fetches",
+        **_READ_BUSY,
+    },
 )
 def check_site(
     site: Annotated[str, typer.Argument(help="Site id, e.g. ruse24.")],
@@ -1125,15 +1131,17 @@ def check_site(
     ] = ShowFormat.text,
     profile: ProfileOption = None,
     user_agent: UserAgentOption = None,
+    db: DbOption = None,
 ) -> None:
     """Check a site's profile against the live site (or a mirror): which rule found each field.
 
     Fetches the feeds and the start pages, then a few articles, and reports per
-    field whether the profile's selector matched or a generic rule stepped in (drift).
+    field whether the profile's selector matched or a generic rule stepped in (drift),
+    and the site's sources the crawl rests, failing run after run (from the archive).
     """
-    from newsarchive.api import check_base_url
+    from newsarchive.api import check_base_url, site_rests
+    from newsarchive.check_site import RestedSource, format_json, format_text
     from newsarchive.check_site import check_site as run_check
-    from newsarchive.check_site import format_json, format_text
     from newsarchive.fetch.client import FetchOptions
     from newsarchive.profiles import get_profile
 
@@ -1142,7 +1150,12 @@ def check_site(
         chosen = get_profile(site.lower(), profile or [])
         options = FetchOptions.from_env(retries=1, user_agent=user_agent)
         options = options.with_delay(delay, chosen.delay)
+        rested = [  # (read first: an archive that cannot be read is said before fetching)
+            RestedSource(r["url"], r["failures"], r["asked_again"], r["error"] or "")
+            for r in site_rests(_db(db), chosen.id)
+        ]
         report = run_check(chosen, base_url=base_url, articles=articles, options=options)
+        report.rested = rested
         sys.stdout.write(format_json(report) if fmt is ShowFormat.json else format_text(report))
     raise typer.Exit(report.exit_code)
 

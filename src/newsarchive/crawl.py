@@ -20,8 +20,8 @@ from newsarchive.archive.connection import ArchiveFile, write_failure
 from newsarchive.archive.frontier import Frontier
 from newsarchive.archive.lock import keep_held
 from newsarchive.archive.store import Store
-from newsarchive.crawl_discovery import Discoverer, SiteMoved, site_origin
-from newsarchive.crawl_rests import SourceTally, settle
+from newsarchive.crawl_discovery import Discoverer, SiteMoved, hinted, site_origin
+from newsarchive.crawl_rests import SourceTally, forget_unread, settle
 from newsarchive.crawl_run import CrawlOptions, Progress, RequestBudget, SiteReport, retry_share
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
@@ -62,6 +62,7 @@ class SiteCrawl:
         # articles a bot check answered alone (``Harvester.walled``): kept across a move
         self._walled: dict[str, str] = {}
         self._tally = SourceTally()  # what the sources did (``crawl_rests``): kept too
+        self._sources_read = False  # every source reached: none cut by the budget, robots
         self._wire(profile)
 
     def _wire(self, profile: Profile) -> None:
@@ -129,6 +130,7 @@ class SiteCrawl:
         finally:
             self._walled_alone()
             self._settle_sources()
+            self._say_elsewhere()
             self.report.close(self.fetcher)
             self._count_backlog()
             self._finish(run_id)
@@ -146,6 +148,7 @@ class SiteCrawl:
         try:
             self.harvest.fetch_pending(self._robots_gate)
             self._discover()
+            self._sources_read = True
         except _BudgetSpent:
             if not reserved:
                 raise
@@ -250,16 +253,37 @@ class SiteCrawl:
                 )
 
     def _settle_sources(self) -> None:
-        """What the run's sources did, kept (``crawl_rests.settle``): not when the run
-        ended early for another cause (the site walled or resting, stopped, the archive
-        broken), which says nothing of each source."""
+        """What the run's sources did, kept (``crawl_rests.settle``), and the failures of
+        sources no longer read forgotten (``forget_unread``, after a run that reached
+        them all): not when the run ended early for another cause (the site walled or
+        resting, stopped, the archive broken), which says nothing of each source."""
         report = self.report
         if report.resting or report.interrupted or report.crashed or report.archive_error:
             return
         try:
             settle(self.frontier, self._tally, report, self.fetcher.describe)
+            if self._sources_read:
+                forget_unread(
+                    self.frontier, self._tally, self._sources(), report, self.fetcher.describe
+                )
         except sqlite3.Error as exc:  # (said, not raised: the run's own end goes on)
             report.failures.append(f"could not record how the site's sources answered ({exc})")
+
+    def _sources(self) -> set[str]:
+        """The site's sources as it stands now: the profile's and what exploring found."""
+        hints, found = hinted(self.profile), self.frontier.discovery()
+        return {*(hints.urls if hints else ()), *(found.urls if found else ())}
+
+    def _say_elsewhere(self) -> None:
+        """Articles fetched that the archive holds under another site (``Store.elsewhere``:
+        a page at an address no site's crawl knew, whose canonical or twin address is
+        another site's article; two profiles reading one host): kept there and counted
+        unchanged or updated, said in the summary as an import says it, where the site's
+        "3 unchanged" of articles ``--site`` never finds under it said nothing. Not a
+        warning: each is fetched once, and a shared host's would be mailed night after
+        night."""
+        if line := self.store.elsewhere.said("fetched article(s)", "by this crawl"):
+            self.report.deferred.append(line)
 
     def _count_backlog(self) -> None:
         """What an earlier ``--since`` passed over and this run's ``--max-requests`` left

@@ -14,7 +14,7 @@ fails as a whole stays loud, and its nights bring no source nearer its rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsarchive.archive.frontier import MAX_ATTEMPTS, Frontier
@@ -41,6 +41,9 @@ class SourceTally:
     answered: set[str] = field(default_factory=set)  # sources that gave a page or a 304
     failed: dict[str, str] = field(default_factory=dict)  # url -> the failure said of it
     skipped: list[str] = field(default_factory=list)  # resting sources this run left
+    # a sitemap left unread by design (the feeds covered the night, the per-run cap):
+    # its children, sources too, were not reached, and their failures are not forgotten
+    sitemaps_left: bool = False
 
     def skips(self, url: str) -> bool:
         """Whether ``url`` rests in this run (noted once, for the summary)."""
@@ -89,6 +92,27 @@ def settle(
     rested += [f"{describe(url)} ({_left(tally.resting[url] - 1)})" for url in tally.skipped]
     if rested:
         report.deferred.append(f"{len(rested)} failing source(s) rested: {', '.join(rested)}")
+
+
+def forget_unread(
+    frontier: Frontier, tally: SourceTally, sources: Iterable[str], report: SiteReport,
+    describe: Callable[[str], str],
+) -> None:  # fmt: skip
+    """Forget the failures of the site's sources this run neither asked nor left resting,
+    and which are not among ``sources`` (the profile's and what exploring found): a feed
+    taken out of the profile, a listing gone from the site, a sitemap child its index no
+    longer names. No answer would ever end their rows, so ``stats`` listed them as failing
+    or rested for ever, and one that came back among the sources later began where it
+    had stopped, rested at its first failure. Only after a run that reached every source
+    (the caller's to know: not cut by the budget or robots.txt) and read every sitemap
+    (``sitemaps_left``): a sitemap child rests unseen while its index is not read."""
+    if tally.sitemaps_left:
+        return
+    reached = {*sources, *tally.answered, *tally.failed, *tally.skipped}
+    gone = frontier.forget_sources_but(reached)
+    if gone:
+        names = ", ".join(describe(url) for url in gone)
+        report.deferred.append(f"{len(gone)} failing source(s) no longer read, forgotten: {names}")
 
 
 def _left(runs: int) -> str:

@@ -128,12 +128,14 @@ class SourceReader:
         # The feeds cover the time since the last run: a sitemap read lately can wait.
         covered = bool(read_feeds) and all(url in self._quiet for url in read_feeds)
         sitemaps = self._sitemaps_in_turn(sources.sitemaps)
-        barren = [
-            url for url in sitemaps
-            if url not in skip
-            and not (covered and self.frontier.checked_within(url, SITEMAP_REST_DAYS))
-            and self.feed(url, shapes=shapes, kind=SOURCE_SITEMAP) == 0
-        ]  # fmt: skip
+        barren: list[str] = []
+        for url in sitemaps:
+            if url in skip:
+                continue
+            if covered and self.frontier.checked_within(url, SITEMAP_REST_DAYS):
+                self.tally.sitemaps_left = True  # (its children unread: their rests stand)
+            elif self.feed(url, shapes=shapes, kind=SOURCE_SITEMAP) == 0:
+                barren.append(url)
         if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
             self.frontier.save_discovery(sources.without_sitemaps(barren))
         for start in sources.listings:
@@ -290,6 +292,7 @@ class SourceReader:
             self._sitemaps_read += 1
             return True
         self._sitemaps_refused += 1
+        self.tally.sitemaps_left = True
         if self._sitemaps_refused == 1:
             self.report.deferred.append(
                 f"{url}: {SITEMAPS_PER_RUN} sitemaps read in this run, the most one run"

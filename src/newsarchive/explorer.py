@@ -473,16 +473,19 @@ class _Explorer:
         its HTML site map alone ("Карта на сайта", ``discover.site_map``): read as the
         site's sitemap, its links of the listings' article shapes, when it holds every
         item a listing shows and more (a site map of the sections alone is no index of
-        the news)."""
+        the news). The link is a listing page's, else its newest article's
+        (``article_site_map``)."""
         if (
-            self.site_map is None
-            or self.feeds
+            self.feeds
             or self.sitemaps
             or not self.patterns
             or any(listing in self.pagination for listing in self.listings)
         ):
             return
-        page = self.get(self.site_map, "sitemap")
+        site_map = self.site_map or self.article_site_map()
+        if site_map is None:
+            return
+        page = self.get(site_map, "sitemap")
         if page is None:
             return
         shapes = [re.compile(pattern) for pattern in self.patterns]
@@ -498,6 +501,20 @@ class _Explorer:
                 f'the HTML site map a listing links ("Карта на сайта"), naming {len(held)}'
                 " articles of the listings' shapes",
             )  # fmt: skip
+
+    def article_site_map(self) -> str | None:
+        """The site map the footer of the listings' newest article links, where the
+        listings' own footer does not (a template of its own for the article pages):
+        its only index of the older news was never found. One request, and only for a
+        site left with no feed, no sitemap and no pager; kept (``get``), so the crawl
+        reading the article next takes it from memory, not from the site again."""
+        sample = next((url for url in self.samples if on_site(url, self.profile)), None)
+        if sample is None or not self.listings:
+            return None
+        page = self.get(sample, "article")
+        if page is None:
+            return None
+        return site_map_link(parse_html(page.text), page.final_url, self.profile)
 
     def site_map_alone(self) -> None:
         """A site with no feed, no sitemap and no listing a crawler reads (its news page

@@ -277,11 +277,9 @@ def stats_table(data: dict[str, Any]) -> None:
     else:
         _stats_wide(console, rows)
     for source in data.get("rested_sources", ()):
-        left = source["rest_left"]
-        when = "next run" if left <= 0 else f"after {left} more run{'s' if left != 1 else ''}"
         console.print(
             f"rested: {_clean(source['site'])}: {_clean(source['error'] or source['url'])}"
-            f" ({source['failures']} runs in a row; asked again {when})",
+            f" ({source['failures']} runs in a row; asked again {source['asked_again']})",
             soft_wrap=True,
         )
 

@@ -697,6 +697,19 @@ class Frontier:
                 (self.site, origin.lower(), len(origin) + 1, origin.lower() + "/"),
             )
 
+    def forget_sources_but(self, sources: set[str]) -> list[str]:
+        """Forget the failures of the site's sources not among ``sources`` (those it
+        still reads: ``crawl_rests.forget_unread``); the addresses forgotten."""
+        rows = self.conn.execute(
+            "SELECT url FROM source_failures WHERE site = ? ORDER BY url", (self.site,)
+        ).fetchall()
+        gone = [url for (url,) in rows if url not in sources]
+        with self.conn:
+            self.conn.executemany(
+                "DELETE FROM source_failures WHERE url = ?", [(url,) for url in gone]
+            )
+        return gone
+
     def rest_passed(self) -> None:
         """A run of the site went by: each of its resting sources rests one run less."""
         with self.conn:

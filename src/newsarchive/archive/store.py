@@ -199,6 +199,36 @@ class Preparer:
         return Prepared(article, lemmas, forms, hashes, url_keys)
 
 
+@dataclass
+class Elsewhere:
+    """The upserts that found their article archived under another site than the one
+    named: kept there, since an address is one article (``rename-site`` moves a site).
+    An import and a crawl say so (``said``), where they counted it "unchanged" without a
+    word and a user searched ``--site`` for the named id in vain (a profile's id changed
+    without ``rename-site``: its crawl found every article "unchanged", archiving none).
+    A count and the first, not a list: an import of 200,000 such records holds two."""
+
+    count: int = 0
+    # (address, the site it is archived under, the site the caller named)
+    first: tuple[str, str, str] | None = None
+
+    def add(self, url: str, archived: str, named: str) -> None:
+        self.count += 1
+        self.first = self.first or (url, archived, named)
+
+    def said(self, what: str, where: str) -> str | None:
+        """The one line for them (None: there were none): ``what`` they are ("imported
+        record(s)"), ``where`` they named their site ("in the file")."""
+        if self.first is None:
+            return None
+        url, archived, named = self.first
+        return (
+            f"{self.count} {what} belong to a site other than the one the archive holds"
+            f" their address under, and stay there (first: {url} is {archived}'s here,"
+            f" {named}'s {where}); rename-site moves a whole site"
+        )
+
+
 class Store:
     """All writes to the archive go through here."""
 
@@ -222,10 +252,8 @@ class Store:
         # ids of rows inserted since their index entries were last written (``_index``)
         self._unindexed: list[int] = []
         self._alongside: Callable[[threading.Event], None] | None = None
-        # (address, the site it is archived under, the site the caller named) of each
-        # upsert that found its article under another site: kept there, since an address
-        # is one article (``rename-site`` moves a site); an import says so, not "unchanged"
-        self.elsewhere: list[tuple[str, str, str]] = []
+        # the upserts that found their article under another site (``Elsewhere``)
+        self.elsewhere = Elsewhere()
 
     def take_move(self, origin: str, moved_to: str) -> None:
         """From now on an article at ``moved_to`` is the one archived at the same address
@@ -664,7 +692,7 @@ class Store:
                 (article_id,),
             ).fetchone()
             if row is not None and row[10] != site:
-                self.elsewhere.append((url, row[10], site))
+                self.elsewhere.add(url, row[10], site)
         if article_id is None or row is None:
             ready = ready or self._preparer.composed(article, url_keys)
             self._record_forms(ready)

@@ -99,11 +99,16 @@ _OLDER = re.compile(
     r"|пред(?:иш|ход)на(?: страница)?|previous(?: page)?)$",
     re.IGNORECASE,
 )
-# A later page of a list named at the end of its path, a short word and the number:
-# ``/page/3/``, ``/strana/3``, ``/p/3``, ``/str/3``, ``/strana-3`` (not a list of the words
-# CMSes use: any word of ten letters at most). Only below a first segment: ``/novini-2``
-# names no first page but the home page.
-_PATH_PAGE = re.compile(r"(?<=[^/])/[^\W\d_]{1,10}[/-]\d{1,6}/?$")
+# The words a CMS names a later page of a list by in its path (``/page/3``, ``/strana-3``).
+_PAGER_PATH_WORDS = ("page", "pg", "p", "str", "strana", "stranica", "stranitsa", "stranitza")
+# A later page of a list named at the end of its path: a pager word and the number, the
+# number its own segment or joined by a hyphen: ``/page/3/``, ``/strana/3``, ``/p/3``,
+# ``/str/3``, ``/strana-3``. Not any short word: ``/novini/covid-19`` is a section (or an
+# article) of its own, not page 19 of ``/novini/covid``. Only below a first segment:
+# ``/strana-2`` names no first page but the home page.
+_PATH_PAGE = re.compile(
+    rf"(?<=[^/])/(?:{'|'.join(_PAGER_PATH_WORDS)})[/-]\d{{1,6}}/?$", re.IGNORECASE
+)
 # A root-relative link with no dot segments, backslashes or scheme-relative "//": joining it
 # to the base is plain concatenation (urljoin costs 4 µs a link, a third of a 30k listing).
 _PLAIN_ROOT_PATH = re.compile(r"^/(?!/)(?![^?#]*(?:/\.\.?(?:/|$|[?#])|\\))")
