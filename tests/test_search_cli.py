@@ -219,6 +219,55 @@ def test_csv_output(run_cli: Cli, archive: Path) -> None:
     assert any("**улиците**" in r["snippet"] for r in rows)
 
 
+def test_search_out_writes_a_file_a_spreadsheet_reads(
+    run_cli: Cli, archive: Path, tmp_path: Path
+) -> None:
+    """`search -f csv` had no --out, and `> hits.csv` has no byte-order mark: Excel on a
+    Bulgarian Windows read every Cyrillic cell as cp1251 mojibake. --out writes as
+    export's --out does (one rule: ``render.text_out``), the name choosing the format."""
+    out = tmp_path / "hits.csv"
+    result = run_cli("search", "улица", "--out", str(out), "--db", str(archive))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == f"wrote 2 hits to {out}\n"
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfid,site,url,title,")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert {r["id"] for r in rows} == {"1", "5"}
+    assert any("**улиците**" in r["snippet"] for r in rows)  # text marks, not the table's
+    raw = run_cli("search", "улица", "-o", str(out), "--raw", "--db", str(archive))
+    assert raw.exit_code == 0 and out.read_bytes().startswith(b"id,site,")  # (scripts)
+    piped = run_cli("search", "улица", "-f", "csv", "--out", "-", "--db", str(archive))
+    assert piped.stdout.startswith("id,site,")  # stdout: a pipe, no mark
+    as_json = tmp_path / "hits.json"
+    assert run_cli("search", "улица", "-o", str(as_json), "--db", str(archive)).exit_code == 0
+    assert (
+        json.loads(as_json.read_text(encoding="utf-8")) == search(run_cli, archive, "улица").json()
+    )
+    counts = tmp_path / "counts.csv"
+    counted = run_cli("search", "улица", "--count", "-o", str(counts), "--db", str(archive))
+    assert counted.exit_code == 0 and counts.read_bytes().startswith(b"\xef\xbb\xbfsite,year,")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--out", "hits.txt"], "end the name in .csv or .json"),
+        (["-f", "table", "--out", "hits.csv"], "--format table is for reading on a terminal"),
+        (["-f", "csv", "--out", "hits.json"], "is named as a json file"),
+        (["-f", "csv", "--out", "ARCHIVE"], "archive"),
+    ],
+)
+def test_search_out_refuses_what_it_cannot_write_there(
+    run_cli: Cli, archive: Path, args: list[str], message: str
+) -> None:
+    before = archive.read_bytes()
+    args = [str(archive) if arg == "ARCHIVE" else arg for arg in args]
+    result = run_cli("search", "улица", *args, "--db", str(archive))
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("newsarchive: error: ") and message in line
+    assert archive.read_bytes() == before
+
+
 def test_table_output_prints_scraped_markup_as_text(run_cli: Cli, db: Path) -> None:
     evil = {
         "site": "bta",
