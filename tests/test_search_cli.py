@@ -434,6 +434,34 @@ def test_a_soft_hyphen_or_zero_width_space_inside_a_word_is_found_both_ways(
     assert shown["text"] == "Кметствата получават нови автомобили, каза кметът."
 
 
+def test_a_control_character_inside_a_word_is_dropped_both_ways(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    # A stray control (U+0001 from a terminal or a PDF, DEL) inside a query word split it
+    # into the phrase "общи ната": nothing found, exit 0, not a word of why; one stored so
+    # by a CMS was indexed as the pieces, while `show` printed the word whole. Both drop
+    # it, as the soft hyphen; a tab or a line break between words still parts them.
+    record = {
+        "site": "test",
+        "url": "https://example.bg/a/1",
+        "title": "Общи\x01ната обяви конкурс",
+        "published": "2024-05-01",
+        "text": "Кмет\x7fствата получават нови автомобили.\nСпорт\tи култура.",
+        "author": None,
+    }
+    source = tmp_path / "controls.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    for query in ("общината", "title:общини", "кметства", "общи\x01ната", "кмет\x08ства",
+                  "спорт", '"автомобили\x1fспорт"'):  # fmt: skip
+        assert found(run_cli, db, query) == {1}, repr(query)
+    assert found(run_cli, db, "автомобили\x1bспорт") == set()  # one word: no such
+    assert found(run_cli, db, "общи\x01н*") == {1}
+    shown = run_cli("show", "1", "--format", "json", "--db", str(db)).json()
+    assert isinstance(shown, dict) and shown["title"] == "Общината обяви конкурс"
+    assert shown["text"] == "Кметствата получават нови автомобили.\nСпорт\tи култура."
+
+
 def test_latin_look_alikes_in_a_cyrillic_word_are_found_both_ways(
     run_cli: Cli, db: Path, tmp_path: Path
 ) -> None:
