@@ -186,7 +186,23 @@ def test_count_per_site_and_year(run_cli: Cli, archive: Path) -> None:
         {"site": "ruse-bg", "year": 2023, "count": 1},
     ]
     table = run_cli("search", "община", "--count", "--db", str(archive))
-    assert table.exit_code == 0 and "4 articles match" in table.stdout
+    assert table.exit_code == 0 and table.stdout.endswith("4 articles match in all\n")
+
+
+@pytest.mark.parametrize(
+    ("paging", "named"), [(["--offset", "2"], "--offset"), (["-n", "1"], "--limit")]
+)
+def test_count_counts_every_match_and_refuses_paging(
+    run_cli: Cli, archive: Path, paging: list[str], named: str
+) -> None:
+    # `--count --offset 2` printed the count of every match, the same as without it, and
+    # read as the count of that page: the count is of every match, paging is refused.
+    result = search(run_cli, archive, "община", "--count", *paging)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"newsarchive: error: --count counts every match, not a page of them: drop {named}"
+        " (it pages the hits search lists)\n"
+    )
 
 
 # --- output ---------------------------------------------------------------------------

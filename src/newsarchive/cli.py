@@ -622,14 +622,21 @@ def search(
     since: SinceOption = None,
     until: UntilOption = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=1_000_000, help="Most hits to show.")
-    ] = 20,
-    offset: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--offset", min=0, max=1_000_000_000, help="Skip this many hits first (the next page)."
+            "--limit", "-n", min=1, max=1_000_000, help="Most hits to show.", show_default="20"
         ),
-    ] = 0,
+    ] = None,
+    offset: Annotated[
+        int | None,
+        typer.Option(
+            "--offset",
+            min=0,
+            max=1_000_000_000,
+            help="Skip this many hits first (the next page).",
+            show_default="0",
+        ),
+    ] = None,
     sort: Annotated[
         SortOrder,
         typer.Option(
@@ -641,7 +648,12 @@ def search(
         bool, typer.Option("--exact", help="Match words only in the form typed (no word forms).")
     ] = False,
     count: Annotated[
-        bool, typer.Option("--count", help="Print how many articles match, per site and year.")
+        bool,
+        typer.Option(
+            "--count",
+            help="Print how many articles match, per site and year: every match (--limit and"
+            " --offset page the hits, not the count).",
+        ),
     ] = False,
     collapse: Annotated[
         bool,
@@ -694,6 +706,14 @@ def search(
             check_not_archive(out, _db(db), "--out")
         if count and collapse:
             raise UsageError("--count counts articles; for stories: stats --timeline --stories")
+        if count and (limit is not None or offset is not None):
+            # (--count --offset 20 counted every match, and looked like the count of a page)
+            paging = "--limit" if offset is None else "--offset"
+            raise UsageError(
+                f"--count counts every match, not a page of them: drop {paging} (it pages"
+                " the hits search lists)"
+            )
+        limit, offset = limit or 20, offset or 0
         if count:
             totals = api.search_totals(
                 _db(db), query, filters=filters, exact=exact, undated=True, hint=True

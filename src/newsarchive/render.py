@@ -203,7 +203,7 @@ def search_counts(
         table.add_row(_clean(row["site"]), str(row["year"] or "-"), str(row["count"]))
     console = _console()
     console.print(table)
-    console.print(f"{sum(r['count'] for r in rows)} articles match")
+    console.print(f"{sum(r['count'] for r in rows)} articles match in all")
 
 
 def article_text(article: dict[str, Any]) -> None:
