@@ -104,6 +104,13 @@ def _has_control(text: str) -> bool:
     return any(control in text for control in _CONTROLS)
 
 
+def cyrillic_twins(latin: str) -> str | None:
+    """``latin`` (Latin letters) spelled with the Cyrillic letters they look like ("P" is
+    "Р"), as ``composed`` reads them inside a Cyrillic word; None when one has no twin."""
+    spelled = latin.translate(_LOOKALIKES)
+    return None if re.search("[A-Za-z]", spelled) else spelled
+
+
 def _cyrillic_word(found: re.Match[str]) -> str:
     word = found.group()
     if _MIXED.search(word) is None:

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from newsarchive.archive.lemmas import TOKEN, composed
+from newsarchive.archive.lemmas import TOKEN, composed, cyrillic_twins
 from newsarchive.errors import DATE_FORMS, QueryError
 from newsarchive.transliteration import from_latin, hard_sign_readings
 
@@ -555,7 +555,13 @@ def cyrillic_guess(query: str, held: Callable[[str], bool] | None = None) -> str
     filter's name, and a site's id or a date after ``site:``, ``since:``, ``until:``),
     only its words are spelled. ``held`` (whether the archive holds a word) chooses
     among a word's readings where the law's "a" is a "ъ" ("savet": "съвет", not "сават";
-    ``transliteration.hard_sign_readings``): a word it holds as first spelled stays so."""
+    ``transliteration.hard_sign_readings``): a word it holds as first spelled stays so.
+
+    Latin letters inside a Cyrillic word ("Рuсе", a keyboard's layout switched for a
+    letter) are that word's letters: read as the Cyrillic ones they look like where each
+    has one (as ``lemmas.composed`` reads them), else spelled as the law spells them
+    ("u" is "у"), in their case; a mixed word whose look-alikes all have twins is folded
+    already and never comes here, and one with Latin letters beside digits stays."""
     kept = [found.span() for found in _KEPT_FILTER.finditer(query)]
     spelled: list[str] = []
     pos = 0
@@ -565,12 +571,19 @@ def cyrillic_guess(query: str, held: Callable[[str], bool] | None = None) -> str
         after = query[end : end + 1]
         if any(a <= start < b for a, b in kept) or after == ":" or word in _KEPT_WORDS:
             continue  # a filter's value or name ("title:"), an operator
-        if query[start - 1 : start].isalnum() or after.isalnum():
-            return None  # beside Cyrillic letters or digits: no word of Latin letters
-        guess = from_latin(word)
+        beside = query[start - 1 : start] + after
+        if any(char.isdigit() for char in beside):
+            return None  # beside digits ("Obshtinata1"): no word of Latin letters
+        inside = any(char.isalpha() for char in beside)  # a Cyrillic word's letters
+        if inside:
+            guess = cyrillic_twins(word) or from_latin(word)
+            if guess is not None and word.isupper():
+                guess = guess.upper()
+        else:
+            guess = from_latin(word)
         if guess is None:
             return None
-        if held is not None and not held(guess):
+        if held is not None and not inside and not held(guess):
             guess = next((other for other in hard_sign_readings(guess) if held(other)), guess)
         spelled += [query[pos:start], guess]
         pos = end
