@@ -310,6 +310,36 @@ def test_an_or_typed_in_lower_case_is_an_operator_to_the_cyrillic_spelling_too(
     ]
 
 
+@pytest.mark.parametrize(
+    ("typed", "cyrillic", "matches"),
+    [
+        ("Общиnата", "Общината", "3 articles"),  # "n": no Cyrillic twin, spelled "н"
+        ("МОSТА", "МОСТА", "1 article"),  # in its case
+        ("Pоsта", "Роста", None),  # "P" looks like "Р": read so, as stored text is read
+        ("моsта OR Obshtinata", "моста OR общината", "3 articles"),
+    ],
+)
+def test_latin_letters_inside_a_cyrillic_word_are_told_of_its_cyrillic_spelling(
+    run_cli: Callable[..., Result], archive: Path, typed: str, cyrillic: str, matches: str | None
+) -> None:
+    """A Latin letter with no Cyrillic twin inside a Cyrillic word (the keyboard's layout
+    switched for one letter: "Общиnата") keeps the word from being folded, as "Mинистерски"
+    is: it found nothing and said only "No matches." The hint reads the word's Latin
+    letters as its own, the look-alikes as their twins and the others as the law spells
+    them."""
+    result = run_cli("search", typed, "--db", str(archive))
+    assert result.exit_code == 0 and result.stdout == "No matches.\n"
+    if matches is None:  # (no such word here: nothing said)
+        assert result.stderr == ""
+        return
+    assert result.stderr == (
+        f"'{typed}' has Latin letters in a Cyrillic word; in Cyrillic, '{cyrillic}' matches"
+        f" {matches}: newsarchive search '{cyrillic}'\n"
+    )
+    told = run_cli("search", cyrillic, "-f", "json", "--db", str(archive))
+    assert len(told.json()) == int(matches.split()[0])  # type: ignore[arg-type]
+
+
 def test_the_web_page_offers_the_cyrillic_spelling_of_latin_words_that_match_nothing(
     archive: Path,
 ) -> None:

@@ -366,7 +366,7 @@ def test_help_paragraphs_are_one_line_each() -> None:
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("search", "x", "--bogus"), "No such option: --bogus (see 'newsarchive search -h')"),
+        (("search", "x", "--qwerty"), "No such option: --qwerty (see 'newsarchive search -h')"),
         (("bogus",), "No such command 'bogus' (see 'newsarchive -h')"),
         (("search", "--limit", "abc", "x"), "'abc' is not a valid int range"),
         (("show",), "Missing argument"),

@@ -26,6 +26,9 @@ from newsarchive.archive.lemmas import _MIXED, composed
         ("Об\u00adщи\u00adна", "Община"),
         ("кмет\u200b\u2060ства \ufeffи\u00ad ", "кметства \ufeffи\u00ad "),
         ("Ру\u0301\u00adсе", "Русе"),
+        # a control character inside a word goes too; whitespace ones part words
+        ("Общи\x01на\x7fта\x00", "Общината\x00"),
+        ("кмет\x08\x1bства\tи\nне\x1fда \x01", "кметства\tи\nне\x1fда \x01"),
     ],
 )
 def test_composed_is_its_own_fixed_point(typed: str, spelled: str) -> None:

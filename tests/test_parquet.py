@@ -46,9 +46,9 @@ def test_parquet_export_reads_back_typed(run_cli: Cli, db: Path, tmp_path: Path)
             offset = moment.utcoffset()
             assert offset is not None
             assert row["published_offset_minutes"] == offset.total_seconds() // 60
-        elif published:
+        elif published:  # a bare date stays a day: no midnight UTC nobody stated
             assert row["published_date"] == dt.date.fromisoformat(published)
-            assert row["published_offset_minutes"] is None
+            assert row["published"] is None and row["published_offset_minutes"] is None
         assert row["revisions"] == 0
 
 
@@ -120,3 +120,32 @@ def test_every_exported_column_is_documented_in_the_readme_and_the_file(
         where = "all" if field.name in ARTICLE_COLUMNS else "Parquet"
         expected.append((field.name, where, meaning))
     assert table == expected
+
+
+def test_a_bare_date_stays_a_day_in_parquet(run_cli: Cli, db: Path, tmp_path: Path) -> None:
+    """A page giving a day and no time was written as midnight UTC: 02:00 or 03:00 in
+    Sofia, an hour no page stated, piled up in any reading of the times of day (and the
+    day before for a reader west of Greenwich). JSON Lines and CSV write the day alone;
+    Parquet keeps it in the ``_date`` columns and leaves the timestamps null."""
+    records = [
+        {**ARTICLES[0], "published": "2026-11-30", "modified": "2026-12-01"},
+        {**ARTICLES[1], "published": "2026-06-21T00:30:00+03:00",
+         "modified": "2026-06-22T01:15:00+03:00"},
+    ]  # fmt: skip
+    build(run_cli, db, records)
+    out = tmp_path / "articles.parquet"
+    assert run_cli("export", "-f", "parquet", "--out", str(out), "--db", str(db)).exit_code == 0
+    day, timed = pq.read_table(out).to_pylist()
+    assert (day["published"], day["published_offset_minutes"]) == (None, None)
+    assert day["published_date"] == dt.date(2026, 11, 30)
+    assert (day["modified"], day["modified_date"]) == (None, dt.date(2026, 12, 1))
+    # a time is the instant it names, its day the one where it was written (not UTC's)
+    assert timed["published"] == dt.datetime(2026, 6, 20, 21, 30, tzinfo=dt.UTC)
+    assert (timed["published_date"], timed["published_offset_minutes"]) == (
+        dt.date(2026, 6, 21),
+        180,
+    )
+    assert timed["modified"] == dt.datetime(2026, 6, 21, 22, 15, tzinfo=dt.UTC)
+    assert timed["modified_date"] == dt.date(2026, 6, 22)
+    exported = [json.loads(line) for line in run_cli("export", "--db", str(db)).stdout.splitlines()]
+    assert exported[0]["published"] == "2026-11-30"  # as JSON Lines writes it

@@ -186,7 +186,23 @@ def test_count_per_site_and_year(run_cli: Cli, archive: Path) -> None:
         {"site": "ruse-bg", "year": 2023, "count": 1},
     ]
     table = run_cli("search", "община", "--count", "--db", str(archive))
-    assert table.exit_code == 0 and "4 articles match" in table.stdout
+    assert table.exit_code == 0 and table.stdout.endswith("4 articles match in all\n")
+
+
+@pytest.mark.parametrize(
+    ("paging", "named"), [(["--offset", "2"], "--offset"), (["-n", "1"], "--limit")]
+)
+def test_count_counts_every_match_and_refuses_paging(
+    run_cli: Cli, archive: Path, paging: list[str], named: str
+) -> None:
+    # `--count --offset 2` printed the count of every match, the same as without it, and
+    # read as the count of that page: the count is of every match, paging is refused.
+    result = search(run_cli, archive, "община", "--count", *paging)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"newsarchive: error: --count counts every match, not a page of them: drop {named}"
+        " (it pages the hits search lists)\n"
+    )
 
 
 # --- output ---------------------------------------------------------------------------
@@ -217,6 +233,55 @@ def test_csv_output(run_cli: Cli, archive: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {r["id"] for r in rows} == {"1", "5"}
     assert any("**улиците**" in r["snippet"] for r in rows)
+
+
+def test_search_out_writes_a_file_a_spreadsheet_reads(
+    run_cli: Cli, archive: Path, tmp_path: Path
+) -> None:
+    """`search -f csv` had no --out, and `> hits.csv` has no byte-order mark: Excel on a
+    Bulgarian Windows read every Cyrillic cell as cp1251 mojibake. --out writes as
+    export's --out does (one rule: ``render.text_out``), the name choosing the format."""
+    out = tmp_path / "hits.csv"
+    result = run_cli("search", "улица", "--out", str(out), "--db", str(archive))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == f"wrote 2 hits to {out}\n"
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfid,site,url,title,")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert {r["id"] for r in rows} == {"1", "5"}
+    assert any("**улиците**" in r["snippet"] for r in rows)  # text marks, not the table's
+    raw = run_cli("search", "улица", "-o", str(out), "--raw", "--db", str(archive))
+    assert raw.exit_code == 0 and out.read_bytes().startswith(b"id,site,")  # (scripts)
+    piped = run_cli("search", "улица", "-f", "csv", "--out", "-", "--db", str(archive))
+    assert piped.stdout.startswith("id,site,")  # stdout: a pipe, no mark
+    as_json = tmp_path / "hits.json"
+    assert run_cli("search", "улица", "-o", str(as_json), "--db", str(archive)).exit_code == 0
+    assert (
+        json.loads(as_json.read_text(encoding="utf-8")) == search(run_cli, archive, "улица").json()
+    )
+    counts = tmp_path / "counts.csv"
+    counted = run_cli("search", "улица", "--count", "-o", str(counts), "--db", str(archive))
+    assert counted.exit_code == 0 and counts.read_bytes().startswith(b"\xef\xbb\xbfsite,year,")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--out", "hits.txt"], "end the name in .csv or .json"),
+        (["-f", "table", "--out", "hits.csv"], "--format table is for reading on a terminal"),
+        (["-f", "csv", "--out", "hits.json"], "is named as a json file"),
+        (["-f", "csv", "--out", "ARCHIVE"], "archive"),
+    ],
+)
+def test_search_out_refuses_what_it_cannot_write_there(
+    run_cli: Cli, archive: Path, args: list[str], message: str
+) -> None:
+    before = archive.read_bytes()
+    args = [str(archive) if arg == "ARCHIVE" else arg for arg in args]
+    result = run_cli("search", "улица", *args, "--db", str(archive))
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("newsarchive: error: ") and message in line
+    assert archive.read_bytes() == before
 
 
 def test_table_output_prints_scraped_markup_as_text(run_cli: Cli, db: Path) -> None:
@@ -383,6 +448,34 @@ def test_a_soft_hyphen_or_zero_width_space_inside_a_word_is_found_both_ways(
     assert isinstance(shown, dict)
     assert shown["title"] == "Общината обяви конкурс"
     assert shown["text"] == "Кметствата получават нови автомобили, каза кметът."
+
+
+def test_a_control_character_inside_a_word_is_dropped_both_ways(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    # A stray control (U+0001 from a terminal or a PDF, DEL) inside a query word split it
+    # into the phrase "общи ната": nothing found, exit 0, not a word of why; one stored so
+    # by a CMS was indexed as the pieces, while `show` printed the word whole. Both drop
+    # it, as the soft hyphen; a tab or a line break between words still parts them.
+    record = {
+        "site": "test",
+        "url": "https://example.bg/a/1",
+        "title": "Общи\x01ната обяви конкурс",
+        "published": "2024-05-01",
+        "text": "Кмет\x7fствата получават нови автомобили.\nСпорт\tи култура.",
+        "author": None,
+    }
+    source = tmp_path / "controls.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    for query in ("общината", "title:общини", "кметства", "общи\x01ната", "кмет\x08ства",
+                  "спорт", '"автомобили\x1fспорт"'):  # fmt: skip
+        assert found(run_cli, db, query) == {1}, repr(query)
+    assert found(run_cli, db, "автомобили\x1bспорт") == set()  # one word: no such
+    assert found(run_cli, db, "общи\x01н*") == {1}
+    shown = run_cli("show", "1", "--format", "json", "--db", str(db)).json()
+    assert isinstance(shown, dict) and shown["title"] == "Общината обяви конкурс"
+    assert shown["text"] == "Кметствата получават нови автомобили.\nСпорт\tи култура."
 
 
 def test_latin_look_alikes_in_a_cyrillic_word_are_found_both_ways(

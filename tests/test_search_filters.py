@@ -171,14 +171,39 @@ def test_timeline_takes_filters_alone(run_cli: Cli, archive: Path) -> None:
     assert sum(r["count"] for r in found["rows"] if r["site"] == "all") == 2
 
 
+def test_filters_with_exclusions_alone_list_the_filters_articles_but_those(
+    run_cli: Cli, archive: Path
+) -> None:
+    """`site:bta -футбол` ("bta's articles, but not those on football") was refused as a
+    query that only excludes words: the filters choose the articles, the exclusions
+    leave some out, in every form of the word (word forms, phrases, prefixes, title:)."""
+    assert [h["id"] for h in hits(run_cli, archive, "site:bta -дунав")] == [7, 3, 6]
+    assert {h["id"] for h in hits(run_cli, archive, "site:bta -дунава -пожар*")} == {6, 7}
+    assert {h["id"] for h in hits(run_cli, archive, 'site:bta -"горящ склад"')} == {1, 6, 7}
+    assert {h["id"] for h in hits(run_cli, archive, "author:петрова -пожарникари")} == {1, 4, 6}
+    by_option = run_cli("search", "--site", "bta", "-f", "json", "--db", str(archive),
+                        "--", "-волейбол")  # fmt: skip
+    assert {h["id"] for h in by_option.json()} == {1, 3, 6}  # type: ignore[union-attr]
+    listed = hits(run_cli, archive, "site:bta -волейбол")
+    assert all(h["score"] is None and h["total"] == 3 for h in listed)  # unranked, counted
+    counted = run_cli("search", "--count", "-f", "json", "--db", str(archive),
+                      "--", "site:bta -волейбол")  # fmt: skip
+    assert sum(row["count"] for row in counted.json()) == 3  # type: ignore[union-attr]
+    # the dates leave out the undated one, and say so, as with words
+    dated = run_cli("search", "-f", "json", "--db", str(archive),
+                    "--", "site:bta since:2025-01-01 -волейбол")  # fmt: skip
+    assert [h["id"] for h in dated.json()] == [1, 3]  # type: ignore[union-attr]
+    assert "1 more match has no date" in dated.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         ([""], "the query has no words to search for and no filter"),
         (["   "], "the query has no words to search for and no filter"),
         (['""'], "the query has no words to search for and no filter"),
-        (["--", "-парк"], "the query only excludes words"),
-        (["site:bta -парк"], "the query only excludes words"),
+        (["--", "-парк"], "the query only excludes words: add a word to search for, or a filter"),
+        (["site:bta (-парк)"], "the query only excludes words inside (...)"),
     ],
 )
 def test_a_query_that_chooses_nothing_is_still_refused(
@@ -198,7 +223,9 @@ def test_parse_query_needs_words_or_filters() -> None:
     with pytest.raises(QueryError, match="no words to search for and no filter"):
         parse_query("")
     with pytest.raises(QueryError, match="only excludes words"):
-        parse_query("-парк", filtered=True)
+        parse_query("-парк")
+    assert not parse_query("-парк", filtered=True).has_words()  # the caller's filters
+    assert len(parse_query("site:bta -парк -title:мост").excluded) == 2
     with pytest.raises(QueryError, match=r"no words to search for inside \(\.\.\.\)"):
         parse_query("site:bta ()")
 
@@ -253,9 +280,14 @@ def test_web_page_pages_and_collapses_filters_alone(run_cli: Cli, db: Path) -> N
     assert "1–20 of 25 stories" in collapsed.text
 
 
-def test_web_page_refuses_a_query_that_only_excludes(archive: Path) -> None:
-    (page,) = fetch(_datasette(archive), f"/search?q={quote('-парк')}&site=bta")
-    assert page.status_code == 400 and "only excludes words" in page.text
+def test_web_page_takes_filters_with_exclusions_alone(archive: Path) -> None:
+    ds = _datasette(archive)
+    listed, refused = fetch(
+        ds, f"/search?q={quote('-волейбол')}&site=bta", f"/search?q={quote('-волейбол')}"
+    )
+    assert listed.status_code == 200 and "1–3 of 3 articles" in listed.text
+    assert "Заглавие 7" not in listed.text and "Заглавие 3" in listed.text
+    assert refused.status_code == 400 and "only excludes words" in refused.text
 
 
 # --- indexes ----------------------------------------------------------------------------

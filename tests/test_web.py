@@ -478,6 +478,21 @@ def test_numbers_in_addresses_that_int_or_sqlite_cannot_take(demo: Path) -> None
         assert missing.status_code == 404, wanted
 
 
+def test_an_article_address_that_is_no_number_is_our_not_found_page(demo: Path) -> None:
+    """/article/abc was Datasette's 404 "Database not found" (a database nobody asked
+    for): it is the article page's own "no such article", saying what the address
+    takes, with the same status, the typed segment escaped."""
+    ds = datasette(demo)
+    pages = fetch(ds, "/article/abc", "/article/1.5", f"/article/{quote('<b>абв')}")
+    for page in pages:
+        assert page.status_code == 404
+        assert "<h1>No such article</h1>" in page.text and "Database not found" not in page.text
+    assert "“abc” is no article number" in pages[0].text
+    assert "“&lt;b&gt;абв” is no article number" in pages[2].text
+    (missing,) = fetch(ds, "/article/99")  # a number the archive lacks: as before
+    assert missing.status_code == 404 and "<h1>No article 99</h1>" in missing.text
+
+
 def test_article_page_says_where_its_date_came_from(run_cli: Cli, db: Path) -> None:
     # `show` prints "date source: url"; the analysts' page gave the same day with no word
     # that it was read off the address (day only, and an address can be reused).

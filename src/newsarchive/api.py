@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -160,10 +161,17 @@ def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> st
         return None
     guess, total = cyrillic
     matches = "1 article" if total == 1 else f"{total} articles"
-    return (
-        f"'{query}' is in Latin letters; in Cyrillic, '{guess}' matches {matches}:"
-        f" newsarchive search '{guess}'"
+    # ("Рuсе": a letter typed on the other layout, inside a Cyrillic word)
+    latin = (
+        "has Latin letters in a Cyrillic word" if _MIXED.search(query) else "is in Latin letters"
     )
+    return (
+        f"'{query}' {latin}; in Cyrillic, '{guess}' matches {matches}: newsarchive search '{guess}'"
+    )
+
+
+# A Latin letter beside a letter of another script: one word of both.
+_MIXED = re.compile(r"[A-Za-z](?=[^\W\dA-Za-z_])|(?<=[^\W\dA-Za-z_])[A-Za-z]")
 
 
 class Totals(NamedTuple):

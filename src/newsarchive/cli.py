@@ -622,14 +622,21 @@ def search(
     since: SinceOption = None,
     until: UntilOption = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=1_000_000, help="Most hits to show.")
-    ] = 20,
-    offset: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--offset", min=0, max=1_000_000_000, help="Skip this many hits first (the next page)."
+            "--limit", "-n", min=1, max=1_000_000, help="Most hits to show.", show_default="20"
         ),
-    ] = 0,
+    ] = None,
+    offset: Annotated[
+        int | None,
+        typer.Option(
+            "--offset",
+            min=0,
+            max=1_000_000_000,
+            help="Skip this many hits first (the next page).",
+            show_default="0",
+        ),
+    ] = None,
     sort: Annotated[
         SortOrder,
         typer.Option(
@@ -641,7 +648,12 @@ def search(
         bool, typer.Option("--exact", help="Match words only in the form typed (no word forms).")
     ] = False,
     count: Annotated[
-        bool, typer.Option("--count", help="Print how many articles match, per site and year.")
+        bool,
+        typer.Option(
+            "--count",
+            help="Print how many articles match, per site and year: every match (--limit and"
+            " --offset page the hits, not the count).",
+        ),
     ] = False,
     collapse: Annotated[
         bool,
@@ -652,9 +664,24 @@ def search(
         ),
     ] = False,
     fmt: Annotated[
-        SearchFormat,
-        typer.Option("--format", "-f", help="table to read, json (one array) or csv."),
-    ] = SearchFormat.table,
+        SearchFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table to read, json (one array) or csv. Not given: --out's name's (.csv,"
+            " .json), else table.",
+            show_default="table",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the hits (or --count's rows) to this file, as csv or json: a CSV"
+            " file opens with the byte-order mark Excel needs for Cyrillic ('-': stdout).",
+        ),
+    ] = None,
     raw: RawOption = False,
     db: DbOption = None,
 ) -> None:
@@ -662,20 +689,42 @@ def search(
     alone list the articles they choose, newest first, each with its lead."""
     from newsarchive import api, render
     from newsarchive.archive.search import undated_note
+    from newsarchive.export.named import search_format
     from newsarchive.safe_text import as_one_line
 
     # `search общината бюджет` as typed, unquoted: the words are one query (the shell has
     # already taken any quotes of a phrase; write '"a phrase"' to keep them)
     query = " ".join(words or ())
+    if out is not None and str(out) == "-":  # stdout, as export's '-'
+        out = None
     with _handled():
+        chosen = search_format(fmt.value if fmt is not None else None, out)
         filters = _filters(site, since, until)
+        if out is not None:
+            from newsarchive.archive.connection import check_not_archive
+
+            check_not_archive(out, _db(db), "--out")
         if count and collapse:
             raise UsageError("--count counts articles; for stories: stats --timeline --stories")
+        if count and (limit is not None or offset is not None):
+            # (--count --offset 20 counted every match, and looked like the count of a page)
+            paging = "--limit" if offset is None else "--offset"
+            raise UsageError(
+                f"--count counts every match, not a page of them: drop {paging} (it pages"
+                " the hits search lists)"
+            )
+        limit, offset = limit or 20, offset or 0
         if count:
             totals = api.search_totals(
                 _db(db), query, filters=filters, exact=exact, undated=True, hint=True
             )
-            render.search_counts(totals.rows, fmt.value, raw)
+            with render.text_out(out, chosen, raw) as handle:
+                render.search_counts(totals.rows, chosen, raw, handle)
+            if out is not None:
+                rows = len(totals.rows)
+                sys.stderr.write(
+                    f"wrote {rows} {'row' if rows == 1 else 'rows'} (site and year) to {out}\n"
+                )
             for read_as in totals.notes:
                 sys.stderr.write(as_one_line(read_as) + "\n")
             if totals.undated:
@@ -683,12 +732,16 @@ def search(
             if totals.hint:  # (it quotes what was typed: one inert line)
                 sys.stderr.write(as_one_line(totals.hint) + "\n")
             return
-        marks = render.TABLE_MARKS if fmt is SearchFormat.table else render.TEXT_MARKS
+        marks = render.TABLE_MARKS if chosen == "table" else render.TEXT_MARKS
         page = api.search_page(
             _db(db), query, filters=filters, limit=limit, offset=offset, sort=sort.value,
             exact=exact, highlight=marks, collapse=collapse, undated=True, hint=True,
         )  # fmt: skip
-        render.search_results(page.hits, fmt.value, raw)
+        with render.text_out(out, chosen, raw) as handle:
+            render.search_results(page.hits, chosen, raw, handle)
+        if out is not None:
+            hits = len(page.hits)
+            sys.stderr.write(f"wrote {hits} {'hit' if hits == 1 else 'hits'} to {out}\n")
         for read_as in page.notes:  # (they quote what was typed: one inert line each)
             sys.stderr.write(as_one_line(read_as) + "\n")
         note = render.search_page_note(len(page.hits), page.total, offset)

@@ -9,7 +9,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
@@ -39,17 +40,45 @@ def clean_text(value: str) -> str:
     return _clean(value)
 
 
-def json_out(data: Any) -> None:
-    """JSON on stdout, its C1 and bidi characters as escapes (``safe_text.json_escape``)."""
+def json_out(data: Any, handle: IO[str] | None = None) -> None:
+    """JSON on stdout (or ``handle``), its C1 and bidi characters as escapes
+    (``safe_text.json_escape``)."""
     dumped = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write(safe_text.json_escape(dumped) + "\n")
+    (handle or sys.stdout).write(safe_text.json_escape(dumped) + "\n")
 
 
-def _csv_out(fields: list[str], rows: Iterable[dict[str, Any]], raw: bool = False) -> None:
-    """CSV on stdout, each row through ``safe_text.csv_rows`` (formulas; a terminal)."""
-    writer = csv.DictWriter(sys.stdout, fieldnames=fields)
+def _csv_out(
+    fields: list[str],
+    rows: Iterable[dict[str, Any]],
+    raw: bool = False,
+    handle: IO[str] | None = None,
+) -> None:
+    """CSV on stdout (or ``handle``), each row through ``safe_text.csv_rows`` (formulas;
+    a terminal)."""
+    out = handle or sys.stdout
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(safe_text.csv_rows(rows, terminal=sys.stdout.isatty(), raw=raw))
+    writer.writerows(safe_text.csv_rows(rows, terminal=out.isatty(), raw=raw))
+
+
+@contextmanager
+def text_out(out: Path | None, fmt: str, raw: bool = False) -> Iterator[IO[str]]:
+    """Where a command's rows go: stdout, or the ``--out`` file, written whole
+    (``export.outfile.written_whole``). The one rule for every command that writes a
+    file (``export``, ``search``):
+
+    A CSV file written for a spreadsheet (not ``raw``) opens with a UTF-8 byte-order mark:
+    without one Excel reads the file in the system's code page (cp1251 on a Bulgarian
+    Windows) and garbles every Cyrillic cell. LibreOffice, pandas and ``utf-8-sig`` read
+    past it; a ``raw`` file and stdout (a pipe, a script) get none."""
+    if out is None:
+        yield sys.stdout
+        return
+    from newsarchive.export.outfile import written_whole
+
+    encoding = "utf-8-sig" if fmt == "csv" and not raw else "utf-8"
+    with written_whole(out, "w", encoding=encoding, newline="") as handle:
+        yield handle
 
 
 def _console(stderr: bool = False) -> Any:
@@ -104,23 +133,24 @@ def search_page_note(shown: int, total: int, offset: int) -> str:
     return f"{offset + 1}–{after} of {total} matches shown{more}"
 
 
-def search_results(hits: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
+def search_results(
+    hits: list[dict[str, Any]], fmt: str, raw: bool = False, handle: IO[str] | None = None
+) -> None:
+    """The hits as ``fmt`` on stdout, or json and csv on ``handle`` (``text_out``)."""
     if fmt == "json":
-        json_out(hits)
+        json_out(hits, handle)
         return
     if fmt == "csv":
         fields = ["id", "site", "url", "title", "published", "snippet", "score"]
         collapsed = any("also" in h for h in hits)
         if collapsed:
             fields += ["story", "also"]
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        if collapsed:  # the other copies as "site url" pairs, one per line of the cell
+            # the other copies as "site url" pairs, one per line of the cell
             hits = [
                 {**hit, "also": "\n".join(f"{c['site']} {c['url']}" for c in hit["also"])}
                 for hit in hits
             ]
-        writer.writerows(safe_text.csv_rows(hits, terminal=sys.stdout.isatty(), raw=raw))
+        _csv_out(fields, hits, raw, handle)
         return
     _search_blocks(hits)
 
@@ -153,13 +183,16 @@ def _search_blocks(hits: list[dict[str, Any]]) -> None:
         console.print()
 
 
-def search_counts(rows: list[dict[str, Any]], fmt: str, raw: bool = False) -> None:
-    """``search --count``: matching articles per site and year."""
+def search_counts(
+    rows: list[dict[str, Any]], fmt: str, raw: bool = False, handle: IO[str] | None = None
+) -> None:
+    """``search --count``: matching articles per site and year (json and csv on
+    ``handle`` when given)."""
     if fmt == "json":
-        json_out(rows)
+        json_out(rows, handle)
         return
     if fmt == "csv":
-        _csv_out(["site", "year", "count"], rows, raw)
+        _csv_out(["site", "year", "count"], rows, raw, handle)
         return
     from rich.table import Table
 
@@ -170,7 +203,7 @@ def search_counts(rows: list[dict[str, Any]], fmt: str, raw: bool = False) -> No
         table.add_row(_clean(row["site"]), str(row["year"] or "-"), str(row["count"]))
     console = _console()
     console.print(table)
-    console.print(f"{sum(r['count'] for r in rows)} articles match")
+    console.print(f"{sum(r['count'] for r in rows)} articles match in all")
 
 
 def article_text(article: dict[str, Any]) -> None:
@@ -200,18 +233,9 @@ def article_text(article: dict[str, Any]) -> None:
 def export_rows(
     rows: Iterable[dict[str, Any]], fmt: str, out: Path | None, raw: bool = False
 ) -> int:
-    """Write rows to ``out`` (or stdout); returns how many were written.
-
-    A CSV file written for a spreadsheet (not ``raw``) opens with a UTF-8 byte-order mark:
-    without one Excel reads the file in the system's code page (cp1251 on a Bulgarian
-    Windows) and garbles every Cyrillic cell. LibreOffice, pandas and ``utf-8-sig`` read
-    past it; a ``raw`` file and stdout (a pipe, a script) get none."""
-    if out is None:
-        return _write_rows(rows, fmt, sys.stdout, raw)
-    from newsarchive.export.outfile import written_whole
-
-    encoding = "utf-8-sig" if fmt == "csv" and not raw else "utf-8"
-    with written_whole(out, "w", encoding=encoding, newline="") as handle:
+    """Write rows to ``out`` (or stdout; ``text_out``: a CSV file's byte-order mark);
+    returns how many were written."""
+    with text_out(out, fmt, raw) as handle:
         return _write_rows(rows, fmt, handle, raw)
 
 

@@ -43,8 +43,15 @@ _MIXED_WORD = re.compile(r"[^\W\d_]+")
 # Invisible characters that sit inside a word as a page or a pasted query writes it: a
 # soft hyphen (U+00AD, ``&shy;``: a CMS's or a word processor's hyphenation hint), a
 # zero-width space (U+200B), a word joiner (U+2060) and a zero-width no-break space
-# (U+FEFF). They are no letters to ``unicode61``, which splits the word at each.
-_IN_WORD_INVISIBLE = re.compile("(?<=[^\\W_])[\u00ad\u200b\u2060\ufeff]+(?=[^\\W_])")
+# (U+FEFF); and the C0 controls that are no whitespace, and DEL (a terminal's or a
+# PDF's stray byte pasted into a query, a CMS's into a page), which no terminal shows
+# (``safe_text``: ``show`` printed the word whole). They are no letters to
+# ``unicode61``, which splits the word at each. (Tab, line breaks and the separators
+# U+001C-U+001F are whitespace, between words; C1 controls stay: a cp1252 dash read
+# as Latin-1 is U+0096, between two words.)
+_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+_CONTROLS = "".join(map(chr, (*range(0x09), *range(0x0E, 0x1C), 0x7F)))
+_IN_WORD_INVISIBLE = re.compile(f"(?<=[^\\W_])[{_INVISIBLE}{re.escape(_CONTROLS)}]+(?=[^\\W_])")
 
 
 def composed(text: str) -> str:
@@ -63,7 +70,9 @@ def composed(text: str) -> str:
 
     An invisible character inside a word is dropped: "Об&shy;щи&shy;на&shy;та" reads
     "Общината" but was indexed as four pieces of it, which no search of the word (or of
-    any of its forms) found; one between a word and a space or a mark is left alone.
+    any of its forms) found; one between a word and a space or a mark is left alone. So
+    is a control character (``_IN_WORD_INVISIBLE``): "общи\\x01ната" pasted into a query
+    was searched as the phrase "общи ната" and found nothing, and said nothing.
 
     Its own output is left as it is (what is stored is composed, and so is a query
     copied from an article, or an export imported again): each step may open the way
@@ -79,7 +88,7 @@ def composed(text: str) -> str:
         spelled = _STRESS.sub("", normal) if marked else normal
         if (  # (each looked for in C, written out: ``any`` over them took twice as long)
             "\u00ad" in spelled or "\u200b" in spelled or "\u2060" in spelled
-            or "\ufeff" in spelled
+            or "\ufeff" in spelled or _has_control(spelled)
         ):  # fmt: skip
             spelled = _IN_WORD_INVISIBLE.sub("", spelled)
         if _MIXED.search(spelled) is not None:
@@ -87,6 +96,19 @@ def composed(text: str) -> str:
         if spelled == normal:
             return spelled
         text = spelled  # each pass drops a mark or a Latin letter: it ends
+
+
+def _has_control(text: str) -> bool:
+    """Whether ``text`` holds one of ``_CONTROLS``: each looked for in C (a character
+    class searched with ``re`` took four times as long on a long text)."""
+    return any(control in text for control in _CONTROLS)
+
+
+def cyrillic_twins(latin: str) -> str | None:
+    """``latin`` (Latin letters) spelled with the Cyrillic letters they look like ("P" is
+    "Р"), as ``composed`` reads them inside a Cyrillic word; None when one has no twin."""
+    spelled = latin.translate(_LOOKALIKES)
+    return None if re.search("[A-Za-z]", spelled) else spelled
 
 
 def _cyrillic_word(found: re.Match[str]) -> str:

@@ -15,8 +15,9 @@ only), and the filters ``site:ID``, ``since:YYYY-MM-DD``, ``until:YYYY-MM-DD``,
 ("tilte:мост") says so instead of quietly matching nothing.
 All terms must match (AND); ``(...)`` groups, so ``a OR (b c)`` is a, or b and c
 together (they used to be dropped silently, which changed what such a query meant).
-Filters without words are a query too ("everything by this author"); a query with
-neither is refused.
+Filters without words are a query too ("everything by this author"), and so are filters
+with exclusions alone ("site:bta -футбол": bta's articles but those naming football); a
+query with neither words nor filters is refused.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from newsarchive.archive.lemmas import TOKEN, composed
+from newsarchive.archive.lemmas import TOKEN, composed, cyrillic_twins
 from newsarchive.errors import DATE_FORMS, QueryError
 from newsarchive.transliteration import from_latin, hard_sign_readings
 
@@ -204,7 +205,7 @@ class ParsedQuery:
         return " AND ".join(f"({p})" if len(parts) > 1 else p for p in parts)
 
     def fts(self, lemmas: Mapping[str, Match] | None = None) -> str:
-        """The FTS5 MATCH expression."""
+        """The FTS5 MATCH expression (of a query with words: ``has_words``)."""
         lemmas = lemmas or {}
         parts = []
         for group in self.groups:
@@ -212,9 +213,14 @@ class ParsedQuery:
             parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
         expr = " AND ".join(f"({p})" if ":" in p and len(parts) > 1 else p for p in parts)
         if self.excluded:
-            excluded = " OR ".join(_item_fts(item, lemmas) for item in self.excluded)
-            expr = f"({expr}) NOT ({excluded})"
+            expr = f"({expr}) NOT ({self.excluded_fts(lemmas)})"
         return expr
+
+    def excluded_fts(self, lemmas: Mapping[str, Match] | None = None) -> str:
+        """The FTS5 expression matching what the query excludes (any of it): a query of
+        filters and exclusions alone lists the articles the filters choose but this
+        (``search.Prepared``), as FTS5's NOT cannot stand without words before it."""
+        return " OR ".join(_item_fts(item, lemmas or {}) for item in self.excluded)
 
 
 Item = Term | ParsedQuery
@@ -394,6 +400,12 @@ def parse_query(text: str, *, exact: bool = False, filtered: bool = False) -> Pa
             f"'{typed}' holds no letters or digits to search for (only words are indexed)"
         )
     if not query.has_words() and not (filtered or query.has_filters()):
+        if query.excluded:
+            # (with a filter it runs: "site:bta -футбол" is bta's articles but those)
+            raise QueryError(
+                "the query only excludes words: add a word to search for, or a filter"
+                " (site:, author:, since:, until:) whose articles they are excluded from"
+            )
         raise QueryError(
             "the query has no words to search for and no filter (site:, author:, since:, until:)"
         )
@@ -524,12 +536,12 @@ def _parse_group(
             query.groups.append([item])
     if pending_or:
         raise QueryError("'OR' needs a word on each side")
-    if not query.groups:
-        where = " inside (...)" if depth else ""
+    if not query.groups and depth:
+        # (at the top, filters alone may choose the articles, and exclusions narrow what
+        # they choose: parse_query)
         if query.excluded:
-            raise QueryError(f"the query only excludes words{where}: add a word to search for")
-        if depth:  # at the top, filters alone may choose the articles (parse_query)
-            raise QueryError(f"the query has no words to search for{where}")
+            raise QueryError("the query only excludes words inside (...): add a word to search for")
+        raise QueryError("the query has no words to search for inside (...)")
     return pos
 
 
@@ -543,7 +555,13 @@ def cyrillic_guess(query: str, held: Callable[[str], bool] | None = None) -> str
     filter's name, and a site's id or a date after ``site:``, ``since:``, ``until:``),
     only its words are spelled. ``held`` (whether the archive holds a word) chooses
     among a word's readings where the law's "a" is a "ъ" ("savet": "съвет", not "сават";
-    ``transliteration.hard_sign_readings``): a word it holds as first spelled stays so."""
+    ``transliteration.hard_sign_readings``): a word it holds as first spelled stays so.
+
+    Latin letters inside a Cyrillic word ("Рuсе", a keyboard's layout switched for a
+    letter) are that word's letters: read as the Cyrillic ones they look like where each
+    has one (as ``lemmas.composed`` reads them), else spelled as the law spells them
+    ("u" is "у"), in their case; a mixed word whose look-alikes all have twins is folded
+    already and never comes here, and one with Latin letters beside digits stays."""
     kept = [found.span() for found in _KEPT_FILTER.finditer(query)]
     spelled: list[str] = []
     pos = 0
@@ -553,12 +571,19 @@ def cyrillic_guess(query: str, held: Callable[[str], bool] | None = None) -> str
         after = query[end : end + 1]
         if any(a <= start < b for a, b in kept) or after == ":" or word in _KEPT_WORDS:
             continue  # a filter's value or name ("title:"), an operator
-        if query[start - 1 : start].isalnum() or after.isalnum():
-            return None  # beside Cyrillic letters or digits: no word of Latin letters
-        guess = from_latin(word)
+        beside = query[start - 1 : start] + after
+        if any(char.isdigit() for char in beside):
+            return None  # beside digits ("Obshtinata1"): no word of Latin letters
+        inside = any(char.isalpha() for char in beside)  # a Cyrillic word's letters
+        if inside:
+            guess = cyrillic_twins(word) or from_latin(word)
+            if guess is not None and word.isupper():
+                guess = guess.upper()
+        else:
+            guess = from_latin(word)
         if guess is None:
             return None
-        if held is not None and not held(guess):
+        if held is not None and not inside and not held(guess):
             guess = next((other for other in hard_sign_readings(guess) if held(other)), guess)
         spelled += [query[pos:start], guess]
         pos = end

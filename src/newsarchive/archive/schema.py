@@ -111,6 +111,10 @@ Migrations, in ``MIGRATIONS`` order:
   ``last_error``), and the runs of the site it still rests (``rest_left``:
   ``crawl_rests``), where each nightly run asked it
   and failed, for ever, while the site's other sources gave their news. Starts empty.
+* v23: the words of rows written before a control character inside a word (a stray
+  U+0001 or DEL; ``lemmas.composed``) was dropped are composed again as in v21
+  (``Store.compose_stored``, each changed row's old spelling kept as a revision): the
+  index split the word there, and ``show`` printed it whole.
 
 An archive whose ``user_version`` is above ``SCHEMA_VERSION`` was written by a newer
 release; ``check_version`` refuses it rather than guess at its shape.
@@ -123,10 +127,10 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 22
+SCHEMA_VERSION = 23
 # The oldest schema whose tables and columns a reader reads are today's: the migrations
 # after it only bring stored keys under today's identity (v12, v16-v18: ``archive.rekey``), respell
-# stored words (v13, v21) or add what only a crawl reads (v14: a walk's cut; v15: whether its
+# stored words (v13, v21, v23) or add what only a crawl reads (v14: a walk's cut; v15: whether its
 # order was told; v19: its failures; v22: a source's). A reader that cannot write the archive
 # (``connection.connect_reader``) reads one this old as it is.
 SAME_COLUMNS_SINCE = 11
@@ -660,6 +664,22 @@ def _migrate_invisible_v21(conn: sqlite3.Connection) -> None:
         )
 
 
+def _migrate_controls_v23(conn: sqlite3.Connection) -> None:
+    """Stored words without the control characters inside them that split each for the
+    index (v21's pass again: ``composed`` drops them now); one line says how many rows
+    changed."""
+    from newsarchive.archive.store import Store
+
+    changed = Store(conn).compose_stored()
+    if changed:
+        log.warning(
+            "archive upgraded: %d article(s) stored with a control character inside a"
+            " word spelled and indexed as searches read them; what they stored is kept as"
+            " a revision",
+            changed,
+        )
+
+
 def _migrate_walk_cuts_v14(conn: sqlite3.Connection) -> None:
     """The bound that cut a walk short, unknown for every walk stored before: a walk the
     v4 migration rebuilt has the columns already."""
@@ -754,6 +774,7 @@ MIGRATIONS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (20, _migrate_update_trigger_v20),
     (21, _migrate_invisible_v21),
     (22, _migrate_source_failures_v22),
+    (23, _migrate_controls_v23),
 )
 
 

@@ -8,7 +8,8 @@ should see; here every form of a matched lemma is marked in the original words.
 
 A query of filters alone ("everything by this author") has nothing to match: the
 filters choose the articles from the table, nothing is ranked (no score; relevance means
-newest first), and the snippet is the text's first words, nothing marked.
+newest first), and the snippet is the text's first words, nothing marked. Words it
+excludes ("site:bta -футбол") leave out the articles the index matches them in.
 """
 
 from __future__ import annotations
@@ -479,6 +480,11 @@ class Prepared:
             self.source = f"{_INDEXED} AND {self.where}"
         else:
             self.score, self.source = "NULL", f" FROM articles a WHERE {self.where}"
+            if query.excluded:  # ("site:bta -футбол": the filters' articles but those)
+                self.source += (
+                    " AND a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+                )
+                self.params = [*self.params, query.excluded_fts(self.choice.matches)]
         # the articles printing the query's cased names, read once for every statement
         # (none where no group is only cased names: "Бяла OR парк" is the index's, whose
         # every match was read and listed for nothing)

@@ -25,11 +25,12 @@ COLUMNS = {
     "title": "the headline",
     "published": "when it was published, as the page says it: `2026-11-30` (a bare date) or"
     " `2026-06-21T12:14:03+03:00` (a time, with the page's UTC offset); Parquet: a UTC"
-    " timestamp, a bare date at midnight UTC; null (CSV: empty) when no date was found",
+    " timestamp, null for a bare date (its day is `published_date`: no time was given);"
+    " null (CSV: empty) when no date was found",
     "published_offset_minutes": "the page's own UTC offset of `published` (120, 180); null"
     " for a bare date",
     "published_date": "the calendar day of `published` where it was published (not the UTC"
-    " day): group by this for days, months and years",
+    " day), a bare date's too: group by this for days, months and years",
     "date_source": "the rule that dated it: " + _either(f"`{s}`" for s in DATE_SOURCES),
     "date_note": _either(
         [
@@ -39,6 +40,8 @@ COLUMNS = {
     ),
     "modified": "when the page says it last changed, as `published` is written; null when"
     " it says nothing",
+    "modified_date": "the calendar day of `modified` where it was written, a bare date's"
+    " too (not the UTC day)",
     "author": "the byline, null when none was found",
     "tags": 'the page\'s own tags (CSV: as a JSON array, `["Русе", "пътища, ремонт"]`:'
     " a tag may hold a comma)",

@@ -69,3 +69,36 @@ def _contradicted(given: str, out: Path | None, named: str) -> UsageError:
         f"--format {given}, but --out {out} is named as a {named} file:"
         f" drop --format, or end the name in {ending}"
     )
+
+
+# What ``search --out`` writes, by the file's ending: its hits as one JSON array or CSV (a
+# table is for reading on a terminal, not for a file).
+_SEARCH_ENDINGS = ((".csv", "csv"), (".json", "json"))
+
+
+def search_format(given: str | None, out: Path | None) -> str:
+    """The format ``search`` writes: the one given, else the one ``out``'s name asks for
+    (.csv, .json), else a table on stdout. A table into a file, or a format against the
+    file's name, is refused: ``search --out hits.csv`` wrote a table, which a spreadsheet
+    reads as one column of text."""
+    if out is None:
+        return given or "table"
+    name = out.name.lower()
+    named = next((fmt for ending, fmt in _SEARCH_ENDINGS if name.endswith(ending)), None)
+    if given == "table":
+        raise UsageError(
+            f"--out {out}: --format table is for reading on a terminal; a file gets csv or"
+            " json (drop --format, and the name's .csv or .json chooses)"
+        )
+    chosen = given or named
+    if chosen is None:
+        raise UsageError(
+            f"--out {out}: search writes csv or json to a file; end the name in .csv or .json,"
+            " or give --format csv or json"
+        )
+    if named is not None and named != chosen:
+        raise UsageError(
+            f"--format {chosen}, but --out {out} is named as a {named} file:"
+            f" drop --format, or end the name in .{chosen}"
+        )
+    return chosen

@@ -3,13 +3,17 @@
 Columns keep their types instead of CSV's strings: ``id`` a stable int64 (the archive's
 row id, also what ``show`` takes), ``published`` a timestamp in UTC, with the page's own
 UTC offset kept beside it in minutes (Arrow stores one time zone per column, a corpus
-mixes +02:00 and +03:00; a bare date, with no time, is midnight UTC with no offset),
-``published_date`` the local calendar day as a date,
-``tags`` a list of strings; ``date_source`` says which rule dated the article,
-``date_note`` whether that date is only a "last updated" stamp or a guess
-(``models.DATE_NOTES``), ``modified`` (a timestamp in UTC like ``published``) when the
-page says it last changed, and ``story`` which story it belongs to (shared with its
+mixes +02:00 and +03:00), ``published_date`` the local calendar day as a date, ``tags``
+a list of strings; ``date_source`` says which rule dated the article, ``date_note``
+whether that date is only a "last updated" stamp or a guess (``models.DATE_NOTES``),
+``modified`` (a timestamp in UTC like ``published``, its day in ``modified_date``) when
+the page says it last changed, and ``story`` which story it belongs to (shared with its
 copies in other outlets).
+
+A bare date, with no time, stays that day alone: the timestamp null, the ``_date``
+column the day, as JSON Lines and CSV write it (``2026-11-30``). It was midnight UTC, an
+hour no page stated: 02:00 or 03:00 in Sofia, a pile at that hour in any reading of the
+times of day, and the day before for a reader west of Greenwich.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ def schema() -> Any:
             ("date_source", pa.string()),
             ("date_note", pa.string()),
             ("modified", pa.timestamp("s", tz="UTC")),
+            ("modified_date", pa.date32()),
             ("revisions", pa.int32()),
             ("story", pa.int64()),
         ]
@@ -100,7 +105,7 @@ def _record(row: tuple[Any, ...]) -> dict[str, Any]:
     record = dict(zip((*_COLUMNS, "revisions", "story"), row, strict=True))
     raw = dt.datetime.fromisoformat(record["published"]) if record["published"] else None
     offset = raw.utcoffset() if raw is not None else None  # None: a bare date, no time
-    record["published"] = _moment(record["published"])
+    record["published"] = _timed(record["published"])
     record["published_offset_minutes"] = (
         int(offset.total_seconds() // 60) if offset is not None else None
     )
@@ -110,8 +115,22 @@ def _record(row: tuple[Any, ...]) -> dict[str, Any]:
     record["tags"] = stored_tags(record["tags"])
     record["fetched_at"] = _moment(record["fetched_at"])
     record["updated_at"] = _moment(record["updated_at"])
-    record["modified"] = _moment(record["modified"])
+    record["modified_date"] = _day(record["modified"])
+    record["modified"] = _timed(record["modified"])
     return record
+
+
+def _timed(value: str | None) -> dt.datetime | None:
+    """A page's date as the moment it gives (``_moment``), or None for a bare date: a day
+    with no time is no moment, and midnight UTC stated one nobody gave (its day is in the
+    ``_date`` column beside it). The rule ``search``'s sort uses too: longer than a day
+    (``YYYY-MM-DD``) is a time."""
+    return _moment(value) if value and len(value) > len("YYYY-MM-DD") else None
+
+
+def _day(value: str | None) -> dt.date | None:
+    """The calendar day a page's date gives, where it was given (its offset's, not UTC's)."""
+    return dt.date.fromisoformat(value[:10]) if value else None
 
 
 def _moment(value: str | None) -> dt.datetime | None:

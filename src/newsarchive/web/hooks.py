@@ -139,7 +139,9 @@ def register_routes(datasette: Any) -> list[tuple[str, Any]]:
     return [
         (r"^/$", pages.index),
         (r"^/search$", pages.search),
-        (r"^/article/(?P<id>[0-9]+)$", pages.article),
+        # (any segment: "/article/abc" was Datasette's "Database not found", 404 of a
+        # database nobody asked for; the page says what an article's address holds)
+        (r"^/article/(?P<id>[^/]+)$", pages.article),
         (r"^/chart\.csv$", pages.chart_csv),
         (r"^/-/newsarchive\.css$", pages.stylesheet),
     ]

@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from datasette import Response
 from markupsafe import Markup, escape
@@ -246,9 +246,17 @@ async def chart_csv(datasette: Any, request: Any) -> Response:
     )
 
 
+# What /article/ takes: the article's id, as search results and ``show`` give it.
+_ARTICLE_ID = re.compile("[0-9]+")
+
+
 async def article(datasette: Any, request: Any) -> Response:
     name, database = _database(datasette)
     article_id = request.url_vars["id"]
+    if not _ARTICLE_ID.fullmatch(article_id):  # (an address is no id here: ids only)
+        return await _render(datasette, request, "newsarchive_article.html", status=404,
+                             article=None, article_id=unquote(article_id),
+                             not_an_id=True)  # fmt: skip
     revisions_url = str(datasette.urls.table(name, "revisions"))
 
     def load(conn: sqlite3.Connection) -> tuple[Any, Any]:
