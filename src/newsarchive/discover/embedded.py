@@ -247,6 +247,7 @@ _JSON_ENDS = {("{", "}"), ("[", "]")}
 
 
 def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
+    obj = _with_parts(obj)
     title = next((v for k in _TITLE_KEYS if isinstance(v := obj.get(k), str)), "")
     words = len(title.split())
     if words < MIN_DATED_TITLE_WORDS:
@@ -261,9 +262,31 @@ def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
             if url is not None:
                 return EmbeddedItem(url, " ".join(title.split()), published)
     slug = obj.get("slug")
+    if isinstance(slug, str) and slug.startswith("/"):  # a slug that is the item's path
+        url = normalize_url(slug.strip(), base)
+        if url is not None:
+            return EmbeddedItem(url, " ".join(title.split()), published)
     if isinstance(slug, str) and _SLUG.fullmatch(slug):
         return EmbeddedItem("", " ".join(title.split()), published, slug)
     return None
+
+
+def _with_parts(obj: dict[str, object]) -> dict[str, object]:
+    """The object with the strings of the objects it holds that it lacks: an item whose
+    title and address a static site generator keeps apart (Gatsby's Markdown nodes,
+    ``{"fields": {"slug": "/novini/x/"}, "frontmatter": {"title": …, "date": …}}``).
+    An object holding a title and an address of its own is read as it is."""
+    have_title = any(isinstance(obj.get(k), str) for k in _TITLE_KEYS)
+    have_url = any(isinstance(obj.get(k), str) for k in (*_URL_KEYS, "slug"))
+    parts = [part for part in obj.values() if isinstance(part, dict)]
+    if (have_title and have_url) or not parts:
+        return obj
+    merged = dict(obj)
+    for part in parts:
+        for key, value in part.items():
+            if isinstance(value, str) and not isinstance(merged.get(key), str):
+                merged[key] = value
+    return merged
 
 
 # A slug as a CMS writes it: letters, digits and dashes (Latin or Cyrillic), no path
