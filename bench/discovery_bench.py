@@ -411,6 +411,8 @@ for site, name, origin in (
     ("leshnik", "Община Лешник", "https://www.leshnik.bg"),
     # and Drupal's Views Infinite Scroll, one "Зареди още" to ?page=1
     ("dyulya", "Община Дюля", "https://dyulya.bg"),
+    # and Gatsby, the list past the newest three only in the page data its head preloads
+    ("cheresha", "Община Череша", "https://www.cheresha.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

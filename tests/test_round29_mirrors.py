@@ -8,7 +8,9 @@ JSON in a string (vishna); Remix, every item in ``window.__remixContext = {…}`
 Astro, the whole list in a ``client:only`` island's ``props``, each value a pair of its
 type and itself (kaysiya); Joomla's K2, ``?start=3``, ``/novini/item/<id>-<slug>``, each
 item linking its author's, tag's and category's item lists and a print view (leshnik);
-Drupal's Views Infinite Scroll, one "Зареди още" to ``?page=1`` (dyulya). Each must
+Drupal's Views Infinite Scroll, one "Зареди още" to ``?page=1`` (dyulya); Gatsby, the list
+past the newest three only in the page data its head preloads, each item's title and
+address apart (cheresha). Each must
 archive exactly its articles with the true title, date and body, and a rerun right after
 must cost at most three requests.
 """
@@ -24,8 +26,9 @@ import pytest
 
 from newsarchive.discover.astro import astro_props
 from newsarchive.discover.embedded import embedded_items
+from newsarchive.discover.fragments import as_listing
 from newsarchive.discover.jsvalue import assigned_literals
-from newsarchive.discover.listings import article_links
+from newsarchive.discover.listings import article_links, find_next_link
 from newsarchive.markup import parse_html
 from newsarchive.models import Profile
 
@@ -49,6 +52,8 @@ ROUND29_SITES = {
     "leshnik": ("Община Лешник", "https://www.leshnik.bg"),
     # Drupal's Views Infinite Scroll
     "dyulya": ("Община Дюля", "https://dyulya.bg"),
+    # Gatsby: the list past the newest three only in its preloaded page data
+    "cheresha": ("Община Череша", "https://www.cheresha.bg"),
 }
 
 
@@ -77,6 +82,13 @@ FIRST_CRAWLS = [
         ),
         rows=8,
     ),
+    # the list's page data once, the app's and the static query's never
+    FirstCrawl(
+        "cheresha",
+        once=("/novini/", "/page-data/novini/page-data.json"),
+        unasked=("/page-data/app-data.json", "/page-data/sq/d/2841359383.json"),
+        rows=8,
+    ),
     FirstCrawl(
         "dyulya", once=("/novini?page=1", "/novini?page=2"), unasked=("/novini?page=3",), rows=8
     ),
@@ -98,6 +110,7 @@ PROPOSALS = [
     Proposes("kaysiya", "start_urls", equals=["/novini/"]),
     Proposes("leshnik", "start_urls", equals=["/novini"]),
     Proposes("dyulya", "start_urls", equals=["/novini"]),
+    Proposes("cheresha", "start_urls", equals=["/novini/"]),
 ]
 
 
@@ -226,3 +239,73 @@ def test_a_card_whose_link_says_a_headline_among_numbers_is_no_pager() -> None:
     )
     html = f"<html><body><ul>{rows}</ul></body></html>"
     assert len(article_links(html, "https://www.x.bg/novini", SITE)) == 3
+
+
+GATSBY_HEAD = (
+    '<link as="fetch" rel="preload" href="/page-data/sq/d/28413.json" crossorigin="anonymous"/>'
+    '<link as="fetch" rel="preload" href="/page-data/app-data.json" crossorigin="anonymous"/>'
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "preloaded", "expected"),
+    [
+        ("/novini/", "/page-data/novini/page-data.json", "/page-data/novini/page-data.json"),
+        ("/novini", "/novini/_payload.json?4f2a", "/novini/_payload.json?4f2a"),
+        (
+            "/bg/novini/",
+            "/page-data/bg/novini/page-data.json",
+            "/page-data/bg/novini/page-data.json",
+        ),
+        # another page's data, a file that is no JSON, the home page's own
+        ("/novini/", "/page-data/kontakti/page-data.json", None),
+        ("/novini/", "/page-data/novini/page-data.js", None),
+        ("/", "/page-data/index/page-data.json", None),
+    ],
+)
+def test_a_list_with_no_pager_goes_on_to_the_data_its_page_preloads(
+    page: str, preloaded: str, expected: str | None
+) -> None:
+    head = (
+        f'{GATSBY_HEAD}<link as="fetch" rel="preload" href="{preloaded}" crossorigin="anonymous"/>'
+    )
+    html = f"<html><head>{head}</head><body><h1>Новини</h1></body></html>"
+    found = find_next_link(html, f"https://www.x.bg{page}", SITE, 1)
+    assert found == (f"https://www.x.bg{expected}" if expected else None)
+
+
+def test_a_pager_goes_before_the_preloaded_data() -> None:
+    head = '<link as="fetch" rel="preload" href="/page-data/novini/page-data.json"/>'
+    html = f'<html><head>{head}</head><body><a href="/novini/2/">Следваща »</a></body></html>'
+    assert find_next_link(html, "https://www.x.bg/novini/", SITE, 1) == "https://www.x.bg/novini/2/"
+
+
+BAZAR = "Коледен базар в двора на читалището"
+
+
+def test_gatsbys_markdown_nodes_are_items_of_their_parts() -> None:
+    """Each node's address (``fields.slug``, a path) and title (``frontmatter``) apart."""
+    nodes = [
+        {"excerpt": "…", "fields": {"slug": f"/novini/{slug}/"},
+         "frontmatter": {"date": "November 28, 2026", "title": title}}
+        for slug, title in (("most", ITEM["title"]), ("bazar", BAZAR))
+    ]  # fmt: skip
+    data = {"path": "/novini/", "result": {"data": {"allMarkdownRemark": {"nodes": nodes}}}}
+    html = as_listing(json.dumps(data, ensure_ascii=False), "https://www.x.bg/page-data/x.json")
+    assert html is not None
+    found = article_links(html, "https://www.x.bg/novini/", SITE)
+    assert [c.url for c in found] == [
+        "https://www.x.bg/novini/most/",
+        "https://www.x.bg/novini/bazar/",
+    ]
+
+
+def test_an_object_with_a_title_and_an_address_of_its_own_keeps_them() -> None:
+    """A post's own title stays its title, not its author's ``name`` or image's ``title``."""
+    post = {
+        "title": ITEM["title"], "url": "/novini/most",
+        "author": {"name": "Мария Петрова", "url": "/avtori/mariya"},
+        "image": {"title": "Снимка на моста от брега", "src": "/img/most.jpg"},
+    }  # fmt: skip
+    html = f'<html><body><script type="application/json">{json.dumps([post])}</script>'
+    assert _found(html) == [("https://www.x.bg/novini/most", ITEM["title"])]
