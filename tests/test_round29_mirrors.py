@@ -309,3 +309,19 @@ def test_an_object_with_a_title_and_an_address_of_its_own_keeps_them() -> None:
     }  # fmt: skip
     html = f'<html><body><script type="application/json">{json.dumps([post])}</script>'
     assert _found(html) == [("https://www.x.bg/novini/most", ITEM["title"])]
+
+
+def test_nuxts_preloaded_payload_in_devalues_flat_form_is_read_as_a_list() -> None:
+    payload = [
+        {"data": 1}, {"articles": 2}, [3, 6], {"title": 4, "path": 5},
+        ITEM["title"], "/novini/most", {"title": 7, "path": 8}, BAZAR, "/novini/bazar",
+    ]  # fmt: skip
+    html = as_listing(
+        json.dumps(payload, ensure_ascii=False), "https://www.x.bg/novini/_payload.json"
+    )
+    assert html is not None
+    found = article_links(html, "https://www.x.bg/novini", SITE)
+    assert [c.url for c in found] == [
+        "https://www.x.bg/novini/most",
+        "https://www.x.bg/novini/bazar",
+    ]

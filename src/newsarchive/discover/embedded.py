@@ -201,12 +201,15 @@ def resolve_slugs(items: list[EmbeddedItem], hrefs: list[str], base: str) -> lis
 
 
 def json_items(data: object, base: str) -> list[EmbeddedItem]:
-    """The items of one parsed JSON value (a "load more" endpoint's answer), as
+    """The items of one parsed JSON value (a "load more" endpoint's answer, a page's
+    preloaded data: Nuxt 3's ``_payload.json`` in devalue's flat form), as
     ``embedded_items`` finds them in a page's scripts, each URL once."""
     found: dict[str, EmbeddedItem] = {}
-    for item in _walk(data, base, [MAX_NODES]):
-        if item.url:
-            found.setdefault(item.url, item)
+    budget = [MAX_NODES]
+    for root in (unflatten(data), data) if isinstance(data, list) and is_flat(data) else (data,):
+        for item in _walk(root, base, budget):
+            if item.url:
+                found.setdefault(item.url, item)
     return list(found.values())
 
 
