@@ -284,12 +284,18 @@ ASSIGNED = re.compile(
 
 def assigned_literals(script: str) -> list[object]:
     """The values of the literals ``script`` assigns (``ASSIGNED``), in order; one that is
-    not a literal this reader reads (a computation inside) is left out."""
+    not a literal this reader reads (a computation inside) is left out, and so is an
+    assignment inside one already scanned (a script of ``var a = [`` many times over,
+    never closed, is scanned once, not once from each)."""
     if len(script) > MAX_TEXT:
         return []
     values = []
+    scanned = 0  # where the last assignment's value ended
     for match in ASSIGNED.finditer(script):
+        if match.start() < scanned:
+            continue
         literal = _statement(script, match.end())
+        scanned = match.end() + len(literal)
         try:  # most are JSON (Remix's, a theme's settings): read at the C parser's speed
             value = json.loads(literal)
         except (ValueError, RecursionError):
