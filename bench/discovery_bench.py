@@ -400,6 +400,19 @@ for site, name, origin in (
     ("ruzha", "Община Ружа", "https://ruzha.bg"),
     # and Next.js's App Router, the list's items in its self.__next_f.push([1,"…"]) payload
     ("oman", "Община Оман", "https://www.oman.bg"),
+    # and a twenty-ninth (tests/fixtures/make_mirrors_round29.py): SvelteKit, the whole
+    # list only in a data-sveltekit-fetched response whose body is JSON in a string
+    ("vishna", "Община Вишна", "https://vishna.bg"),
+    # and Remix, every item in window.__remixContext = {…}
+    ("sliva", "Община Слива", "https://www.sliva.bg"),
+    # and Astro, the whole list in a client:only island's serialized props
+    ("kaysiya", "Община Кайсия", "https://kaysiya.bg"),
+    # and Joomla's K2, ?start=3, /novini/item/<id>-<slug>, item lists and print views
+    ("leshnik", "Община Лешник", "https://www.leshnik.bg"),
+    # and Drupal's Views Infinite Scroll, one "Зареди още" to ?page=1
+    ("dyulya", "Община Дюля", "https://dyulya.bg"),
+    # and Gatsby, the list past the newest three only in the page data its head preloads
+    ("cheresha", "Община Череша", "https://www.cheresha.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -12,6 +12,7 @@ from newsarchive.discover import jsvalue
 from newsarchive.discover.jsvalue import (
     MAX_DEPTH,
     angular_state,
+    assigned_literals,
     next_flight,
     nuxt_payload,
     read_literal,
@@ -147,3 +148,19 @@ def test_pushes_that_never_close_are_scanned_once(
     scans = _counted(monkeypatch, "_block_end")
     next_flight(scripts)
     assert scans[0] <= 2  # one scan to the script's end, not one from each of its marks
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "var a = [" * 50_000,  # no value closes
+        'window.__state = ["' + "var a = [" * 30_000 + '"]',  # in a string
+        "var a = [" + "window.b = {c: 1}, " * 30_000 + "x",  # inside one never closed
+    ],
+)
+def test_assignments_that_never_close_are_scanned_once(
+    script: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scans = _counted(monkeypatch, "_block_end")
+    assigned_literals(script)
+    assert scans[0] <= 2  # one scan to the script's end, not one from each assignment

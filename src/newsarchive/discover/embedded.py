@@ -4,11 +4,14 @@ A site built with a JS framework (Next.js, Gatsby, Astro, a Nuxt 2 payload in JS
 3's in devalue's flat form: ``discover.devalue``) server-renders the first few cards of a
 listing as ``<a>`` and ships the whole page's items in a ``<script
 type="application/json">`` blob (``__NEXT_DATA__``, ``__NUXT_DATA__``; Angular Universal's
-transfer state, escaped its own way) or in a script of JavaScript literals (Nuxt 2's
-``window.__NUXT__``, Next.js's App Router ``self.__next_f`` pushes: ``discover.jsvalue``)
-that the browser turns into the rest of the cards (lazy-loaded, "Зареди още"). A person
-scrolling sees every one of them; a crawler reading only ``<a>`` sees the first few, and
-the rest of each page is never archived.
+transfer state, escaped its own way), in a script of JavaScript literals (Nuxt 2's
+``window.__NUXT__``, Next.js's App Router ``self.__next_f`` pushes, a literal assigned to a
+global or a constant: Remix's ``window.__remixContext = {…}``, SvelteKit's ``const data =
+[…]``; ``discover.jsvalue``) or in an Astro island's ``props`` (``discover.astro``), a
+JSON string inside any of them read too (SvelteKit's ``data-sveltekit-fetched`` response
+keeps the API's answer as text). The browser turns them into the rest of the cards
+(lazy-loaded, "Зареди още"). A person scrolling sees every one of them; a crawler reading
+only ``<a>`` sees the first few, and the rest of each page is never archived.
 
 A page may also state its list outright: a schema.org ``ItemList`` in its JSON-LD
 (``itemListElement`` of ``ListItem``, each with a ``position`` and a ``url``, or an
@@ -37,8 +40,15 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.anchors import page_base
+from newsarchive.discover.astro import astro_props
 from newsarchive.discover.devalue import is_flat, unflatten
-from newsarchive.discover.jsvalue import angular_state, next_flight, nuxt_payload
+from newsarchive.discover.jsvalue import (
+    ASSIGNED,
+    angular_state,
+    assigned_literals,
+    next_flight,
+    nuxt_payload,
+)
 from newsarchive.discover.urls import normalize_url
 
 MAX_BLOB = 2_000_000  # characters of one JSON script (Next.js warns at 128 kB)
@@ -79,11 +89,17 @@ _NEXT_MARK = "__next_f.push("
 
 
 def has_data(tree: LexborHTMLParser) -> bool:
-    """The page holds data ``embedded_items`` reads: a JSON script, or an inline script
-    of Nuxt 2's or Next.js's page data. Checked first, since most pages hold none."""
+    """The page holds data ``embedded_items`` reads: a JSON script, an Astro island's
+    props, or an inline script of Nuxt 2's or Next.js's page data or assigning a literal.
+    Checked first, since most pages hold none."""
     if tree.css_first('script[type="application/json"]') is not None:
         return True
-    return any(_NUXT_MARK in text or _NEXT_MARK in text for text in _inline_scripts(tree))
+    if tree.css_first("astro-island[props]") is not None:
+        return True
+    return any(
+        _NUXT_MARK in text or _NEXT_MARK in text or ASSIGNED.search(text) is not None
+        for text in _inline_scripts(tree)
+    )
 
 
 def _inline_scripts(tree: LexborHTMLParser) -> Iterator[str]:
@@ -117,10 +133,16 @@ def _page_values(tree: LexborHTMLParser) -> list[object]:
         # list of records led by one of small numbers only ([{"page": 1}, {…}]) has that
         # shape, and its records are none of the values the unflattened root reaches.
         values.extend((unflatten(data), data) if is_flat(data) else (data,))
+    for island in tree.css("astro-island[props]"):
+        if (props := astro_props(island.attributes.get("props") or "")) is not None:
+            values.append(props)
     scripts = list(_inline_scripts(tree))
     for text in scripts:
-        if _NUXT_MARK in text and (payload := nuxt_payload(text)) is not None:
-            values.append(payload)
+        if _NUXT_MARK in text:
+            if (payload := nuxt_payload(text)) is not None:
+                values.append(payload)
+        elif _NEXT_MARK not in text:
+            values.extend(assigned_literals(text))
     if any(_NEXT_MARK in text for text in scripts):
         values.extend(next_flight([text for text in scripts if _NEXT_MARK in text]))
     return values
@@ -179,12 +201,15 @@ def resolve_slugs(items: list[EmbeddedItem], hrefs: list[str], base: str) -> lis
 
 
 def json_items(data: object, base: str) -> list[EmbeddedItem]:
-    """The items of one parsed JSON value (a "load more" endpoint's answer), as
+    """The items of one parsed JSON value (a "load more" endpoint's answer, a page's
+    preloaded data: Nuxt 3's ``_payload.json`` in devalue's flat form), as
     ``embedded_items`` finds them in a page's scripts, each URL once."""
     found: dict[str, EmbeddedItem] = {}
-    for item in _walk(data, base, [MAX_NODES]):
-        if item.url:
-            found.setdefault(item.url, item)
+    budget = [MAX_NODES]
+    for root in (unflatten(data), data) if isinstance(data, list) and is_flat(data) else (data,):
+        for item in _walk(root, base, budget):
+            if item.url:
+                found.setdefault(item.url, item)
     return list(found.values())
 
 
@@ -202,10 +227,30 @@ def _walk(data: object, base: str, budget: list[int]) -> list[EmbeddedItem]:
             stack.extend(reversed(list(value.values())))
         elif isinstance(value, list):
             stack.extend(reversed(value))
+        elif isinstance(value, str) and (nested := _json_text(value)) is not None:
+            stack.append(nested)
     return items
 
 
+def _json_text(text: str) -> object:
+    """The object or array a string holds as JSON text, else None: a response cached for
+    the browser to replay keeps the API's answer as it came, a string (SvelteKit's
+    ``data-sveltekit-fetched`` scripts, ``{"status":200,…,"body":"{\\"news\\":[…]}"}``)."""
+    text = text.strip()
+    if len(text) < 2 or len(text) > MAX_BLOB or (text[0], text[-1]) not in _JSON_ENDS:
+        return None
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict | list) else None
+
+
+_JSON_ENDS = {("{", "}"), ("[", "]")}
+
+
 def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
+    obj = _with_parts(obj)
     title = next((v for k in _TITLE_KEYS if isinstance(v := obj.get(k), str)), "")
     words = len(title.split())
     if words < MIN_DATED_TITLE_WORDS:
@@ -220,9 +265,31 @@ def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
             if url is not None:
                 return EmbeddedItem(url, " ".join(title.split()), published)
     slug = obj.get("slug")
+    if isinstance(slug, str) and slug.startswith("/"):  # a slug that is the item's path
+        url = normalize_url(slug.strip(), base)
+        if url is not None:
+            return EmbeddedItem(url, " ".join(title.split()), published)
     if isinstance(slug, str) and _SLUG.fullmatch(slug):
         return EmbeddedItem("", " ".join(title.split()), published, slug)
     return None
+
+
+def _with_parts(obj: dict[str, object]) -> dict[str, object]:
+    """The object with the strings of the objects it holds that it lacks: an item whose
+    title and address a static site generator keeps apart (Gatsby's Markdown nodes,
+    ``{"fields": {"slug": "/novini/x/"}, "frontmatter": {"title": …, "date": …}}``).
+    An object holding a title and an address of its own is read as it is."""
+    have_title = any(isinstance(obj.get(k), str) for k in _TITLE_KEYS)
+    have_url = any(isinstance(obj.get(k), str) for k in (*_URL_KEYS, "slug"))
+    parts = [part for part in obj.values() if isinstance(part, dict)]
+    if (have_title and have_url) or not parts:
+        return obj
+    merged = dict(obj)
+    for part in parts:
+        for key, value in part.items():
+            if isinstance(value, str) and not isinstance(merged.get(key), str):
+                merged[key] = value
+    return merged
 
 
 # A slug as a CMS writes it: letters, digits and dashes (Latin or Cyrillic), no path

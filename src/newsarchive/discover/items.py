@@ -15,6 +15,7 @@ Everything here is a pure function of the cards; ``listings.news_items`` wires i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
@@ -105,6 +106,26 @@ def _date_boxes_beside(card: Card) -> list[Card]:
     return boxes
 
 
+# What a pager's links say: a page's number, or a word or arrow stepping through the pages
+# ("Начало", "« Предишна", "Следваща", "Край", "»"). On a later page of a list whose pager
+# leads to one address onward (K2's and Joomla's "3", "Следваща", "Край" to ``?start=6``),
+# that pager is a card of its own, and its words ("Начало Предишна 1 2 3 Следваща Край
+# Страница 2 от 3") as many as a headline's.
+_PAGER_LABEL = re.compile(
+    r"^(?:\d{1,5}|[«»‹›<>←→]{1,3}|(?:[«‹<←]{1,2}\s*)?"
+    r"(?:начало|първа|предишна|назад|следваща|напред|край|последна|first|prev|previous|next|last)"
+    r"(?: страница| page)?(?:\s*[»›>→]{1,2})?)$",
+    re.IGNORECASE,
+)
+
+
+def _is_pager(card: Card) -> bool:
+    """A card whose every link says a pager's label: a pager, never a news item."""
+    return bool(card.link_texts) and all(
+        _PAGER_LABEL.match(" ".join(said.split())) for said in card.link_texts
+    )
+
+
 def _is_item(card: Card, date_of: DateOf) -> bool:
     """One card of a news run: not a tag/file page, and a headline or a date to show."""
     if is_not_article_path(card.path):
@@ -143,6 +164,8 @@ def _is_lone_item(card: Card, furniture: Furniture, shape: Shape | None = None) 
     look like an article's.
     """
     fixed = shape is not None and shape.fixes_something
+    if _is_pager(card):
+        return False
     if card.link_words < MIN_HEADLINE_WORDS and not (
         fixed and _said_words(card.text) >= MIN_HEADLINE_WORDS + 2
     ):
@@ -184,7 +207,7 @@ def pick_items(
     largest = 0
     shape: Shape | None = None  # learned from the largest run: the page's own list
     shapes: list[Shape] = []
-    for run in group_runs(cards):
+    for run in group_runs([card for card in cards if not _is_pager(card)]):
         if not is_news_run(run, furniture, date_of):
             continue
         items = [card for card in run.cards if _is_item(card, date_of)]

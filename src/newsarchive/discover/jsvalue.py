@@ -5,8 +5,9 @@ Nuxt 2 hands the browser its page data as a script, ``window.__NUXT__=(function(
 unquoted keys whose repeated values are the function's parameters, bound to the literal
 arguments it is called with. Next.js's App Router streams its React Server Components
 payload as ``self.__next_f.push([1,"<id>:<JSON>\\n…"])`` calls, string literals whose
-text joined is lines of JSON. A listing's items past the first few server-rendered cards
-are only there.
+text joined is lines of JSON. Remix (``window.__remixContext = {…}``), Redux and SvelteKit
+(``const data = […]`` in its start script) assign theirs to a name (``assigned_literals``).
+A listing's items past the first few server-rendered cards are only there.
 
 Only literals are read: objects, arrays, strings, numbers, ``true``/``false``/``null``/
 ``undefined``/``void 0``, names bound by the function's parameters, and that one
@@ -267,6 +268,39 @@ def nuxt_payload(script: str) -> object:
     # (statements before the return set members of the arguments: devalue's cycles; the
     # value is read without them)
     return read_literal(_statement(body, returned.end()), bindings)
+
+
+# A literal object or array assigned to a global or declared a constant: Remix's
+# ``window.__remixContext = {…};``, Redux's ``window.__PRELOADED_STATE__ = {…}``,
+# SvelteKit's ``const data = [null,{type:"data",data:{…}}];`` in its start script. Only
+# where the value opens with a bracket: ``window.x = window.x || []`` computes.
+ASSIGNED = re.compile(
+    r"(?:\b(?:window|self|globalThis)\.[A-Za-z_$][\w$]*|\b(?:const|let|var)\s+[A-Za-z_$][\w$]*)"
+    r"\s*=\s*(?=[\[{])"
+)
+
+
+def assigned_literals(script: str) -> list[object]:
+    """The values of the literals ``script`` assigns (``ASSIGNED``), in order; one that is
+    not a literal this reader reads (a computation inside) is left out, and so is an
+    assignment inside one already scanned (a script of ``var a = [`` many times over,
+    never closed, is scanned once, not once from each)."""
+    if len(script) > MAX_TEXT:
+        return []
+    values = []
+    scanned = 0  # where the last assignment's value ended
+    for match in ASSIGNED.finditer(script):
+        if match.start() < scanned:
+            continue
+        literal = _statement(script, match.end())
+        scanned = match.end() + len(literal)
+        try:  # most are JSON (Remix's, a theme's settings): read at the C parser's speed
+            value = json.loads(literal)
+        except (ValueError, RecursionError):
+            value = read_literal(literal)
+        if value is not None:
+            values.append(value)
+    return values
 
 
 def _statement(text: str, at: int) -> str:

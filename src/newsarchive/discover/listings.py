@@ -11,7 +11,8 @@ Paging: ``rel=next``, a "Следваща"/"Напред"/"»" link, the link to
 numbers (not a calendar's day), or the address a "Зареди още" button loads its next cards
 from; on a page with none of them, the archive page of the latest month before this
 page's, when the page links its archive by month (old sites reach older news only that
-way), or of the year before (``older_year_url``). A profile's ``pagination`` template
+way), or of the year before (``older_year_url``); last, the page's own data its framework
+preloads as JSON (``_preloaded_data``: Gatsby's page data). A profile's ``pagination`` template
 only adds to these: it names the next page of a page that links none (``templated_next``),
 never one the page's own links contradict. ``ListingPages`` holds the order and why.
 """
@@ -640,7 +641,38 @@ def find_next_link(
     ):
         return url
     hrefs = [anchor.attributes.get("href") or "" for anchor, _text in anchors]
-    return _older_month([*hrefs, *_option_targets(tree, base)], current, usable)
+    if url := _older_month([*hrefs, *_option_targets(tree, base)], current, usable):
+        return url
+    return _preloaded_data(tree, current, usable)
+
+
+def _preloaded_data(
+    tree: LexborHTMLParser, current: str, usable: Callable[[str | None], str | None]
+) -> str | None:
+    """The page's own data a static site's framework has the browser fetch first,
+    ``<link rel="preload" as="fetch" href="….json">`` naming the page's path (Gatsby's
+    ``/page-data/novini/page-data.json``, Nuxt 3's ``/novini/_payload.json``; not the
+    app's ``/page-data/app-data.json`` beside it). A list whose script shows the newest
+    few and the rest on "Покажи още" holds the rest only there: with no pager, that data
+    is the list's next page (``fragments.as_listing`` reads its items)."""
+    own = [segment for segment in urlsplit(current).path.split("/") if segment]
+    if not own:
+        return None
+    for node in tree.css("link[as]"):
+        if (node.attributes.get("as") or "").strip().lower() != "fetch":
+            continue
+        if "preload" not in (node.attributes.get("rel") or "").lower().split():
+            continue
+        url = usable(node.attributes.get("href"))
+        if url is None:
+            continue
+        segments = [segment for segment in urlsplit(url).path.split("/") if segment]
+        if not segments or not segments[-1].lower().endswith(".json"):
+            continue
+        folders = segments[:-1]
+        if any(folders[i : i + len(own)] == own for i in range(len(folders) - len(own) + 1)):
+            return url
+    return None
 
 
 def _older_link(
