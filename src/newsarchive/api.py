@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from newsarchive.archive.connection import connect, connect_reader, is_damaged, write_failure
 from newsarchive.archive.gone import gone_counts
@@ -366,6 +366,9 @@ FOREIGN_FILES = (
     (b"WARC/", "a WARC file: import-warc reads it"),
     (b"\x1f\x8b", "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
      " a .warc.gz)"),
+    # (Windows PowerShell's ``>`` writes UTF-16: a line of it was "not UTF-8 text")
+    (b"\xff\xfe", "UTF-16 text: import-jsonl reads UTF-8 (iconv -f utf-16 -t utf-8)"),
+    (b"\xfe\xff", "UTF-16 text: import-jsonl reads UTF-8 (iconv -f utf-16 -t utf-8)"),
 )  # fmt: skip
 
 
@@ -393,6 +396,8 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             raise UsageError(f"line 1: not JSON Lines but {kind}")  # (on stdin)
     if not line.strip():
         return None
+    if not line.isascii():
+        _check_utf8(line, number)
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -444,6 +449,30 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
                 f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
             ) from None
     return article, data["site"], _import_url(data["url"], article.date_source), fetched
+
+
+def jsonl_lines(handle: IO[bytes]) -> Iterator[str]:
+    """The lines of a JSON Lines file or stdin, each decoded on its own, undecodable bytes
+    kept as surrogates for ``_check_utf8`` to name by their line. Decoded by a text
+    stream instead, a file in windows-1251 was "FILE is not UTF-8 text", naming no line,
+    and the same bytes on stdin (read with surrogateescape under a C or UTF-8 locale)
+    "'title' holds a lone surrogate", as if the JSON had escaped one."""
+    for line in handle:
+        yield line.decode("utf-8", "surrogateescape")
+
+
+def _check_utf8(line: str, number: int) -> None:
+    """Refuse a line read from bytes that are not UTF-8 (``jsonl_lines``): its first such
+    byte, and how to convert the file (export writes UTF-8)."""
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        byte = line[exc.start].encode("utf-8", "surrogateescape")
+        raise UsageError(
+            f"line {number}: not UTF-8 text (byte 0x{byte.hex()} at character"
+            f" {exc.start + 1}); convert the file first, e.g. iconv -f windows-1251 -t"
+            " utf-8"
+        ) from None
 
 
 def _ready_record(
