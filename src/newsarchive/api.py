@@ -954,7 +954,7 @@ def extract_source(
     import sys
 
     from newsarchive.extraction.pipeline import extract
-    from newsarchive.profiles.loader import get_profile, list_profiles
+    from newsarchive.profiles.loader import get_profile, list_profiles, load_profile_file
 
     fetched: dt.date = dt.date.today()
     header: list[str] = []  # the canonical of the HTTP Link header of a page fetched
@@ -1005,12 +1005,16 @@ def extract_source(
         raise UsageError(f"{source} is {kind}, not an HTML page" if kind else
                          f"{source} does not look like an HTML page")  # fmt: skip
     profile = None
+    files = list(profile_files)
     if site:
-        profile = get_profile(site.lower(), profile_files)
-    elif url:
+        profile = get_profile(site.lower(), files)
+    elif len(files) == 1:  # the profile being tested ("extract page.html --profile x.toml")
+        profile = load_profile_file(files[0])
+    elif url or files:  # (every file read, and checked: a bad one was ignored without --url)
         from newsarchive.discover.urls import on_site
 
-        profile = next((p for p in list_profiles(profile_files).values() if on_site(url, p)), None)
+        known = list_profiles(files).values()
+        profile = next((p for p in known if url and on_site(url, p)), None)
     article = extract(content, url, profile=profile, today=fetched)
     if header:
         from dataclasses import replace
