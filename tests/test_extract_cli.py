@@ -134,4 +134,5 @@ def test_extract_uses_the_one_profile_file_given_and_refuses_a_bad_one(
         assert refused.exit_code == 2, refused.stdout
         assert refused.stdout == ""
         [line] = refused.stderr.splitlines()
-        assert line.startswith("newsarchive: error:") and ("broken.toml" in line or "none.toml" in line)
+        assert line.startswith("newsarchive: error:")
+        assert "broken.toml" in line or "none.toml" in line
