@@ -1090,15 +1090,26 @@ def test_help_cut_short_by_its_reader_is_exit_0(args: tuple[str, ...]) -> None:
         (("check-site", "bta", "--base-url", "http://:80"), "is no http(s) URL with a host"),
         (("crawl", "bta", "--user-agent", "bot\r\nX-Evil: 1"), "must be one line of printable"),
         (("crawl", "bta", "--since", "2999-01-01"), "--since 2999-01-01 is in the future"),
+        (("crawl", "bta", "--user-agent", "бот/1.0"), "must be one line of printable ASCII"),
+        (("crawl", "bta", "--base-url", "http://256.1.1.1"), "'256.1.1.1' is no IPv4 address"),
+        (("check-site", "bta", "--base-url", "http://a..bg"), "'a..bg' has an empty label"),
+        (("add-site", "http://999.1.1.1"), "'999.1.1.1' is no IPv4 address"),
+        (("extract", "http://x..bg/a"), "the address is not a valid URL (the host 'x..bg'"),
     ],
-    ids=["no-host", "bad-port", "check-site", "agent-crlf", "future-since"],
-)
+    ids=[
+        "no-host", "bad-port", "check-site", "agent-crlf", "future-since", "agent-cyrillic",
+        "no-ipv4", "empty-label", "add-site-no-ipv4", "extract-empty-label",
+    ],
+)  # fmt: skip
 def test_crawl_settings_that_cannot_work_are_one_line_exit_2(
     run_cli: Callable[..., Result], db: Path, args: tuple[str, ...], said: str
 ) -> None:
     """`--base-url http://` was an internal error (70) from the transport; a user agent
     with CR/LF a malformed request counted as the site's failure (exit 1); a crawl
-    --since a future date ran, fetched, and archived nothing, exit 0."""
+    --since a future date ran, fetched, and archived nothing, exit 0. A Cyrillic user
+    agent (no HTTP header carries it), a dotted number no IPv4 address is (httpx's
+    InvalidURL) and a host with an empty label (the resolver's UnicodeError) were
+    internal errors, exit 70, at the first request."""
     result = run_cli(*args, *(("--db", str(db)) if args[0] == "crawl" else ()))
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     assert said in _one_error_line(result)

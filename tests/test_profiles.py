@@ -295,3 +295,18 @@ def test_a_bad_profile_file_option_is_one_line_and_exit_2(
     result = run_cli("sites", "--profile", str(bad))
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "'origin' must look like" in result.stderr
+
+
+def test_an_origin_no_server_can_have_is_the_profiles_error(tmp_path: Path) -> None:
+    """``origin = "http://256.256.256.256"`` passed the loader and failed the site's crawl
+    as an internal error (httpx's InvalidURL, exit 70); "https://a..bg" likewise (the
+    resolver's UnicodeError)."""
+    for origin, said in (
+        ("http://256.256.256.256", "'256.256.256.256' is no IPv4 address"),
+        ("https://a..bg", "'a..bg' has an empty label"),
+    ):
+        path = tmp_path / "bad.toml"
+        path.write_text(f'id = "bad"\norigin = "{origin}"\n', encoding="utf-8")
+        with pytest.raises(ProfileError, match="'origin' names no server") as raised:
+            load_profile_file(path)
+        assert said in str(raised.value)

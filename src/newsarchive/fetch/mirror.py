@@ -80,8 +80,13 @@ class MirrorTransport(httpx.BaseTransport):
         return response
 
     def _unmirror(self, location: str, real: httpx.URL) -> str:
-        """A redirect to the mirror itself means the same path on the real site."""
-        parts = urlsplit(location)
+        """A redirect to the mirror itself means the same path on the real site; one that
+        is no URL ("http://[zz::1]/") is passed on as it came, for the fetcher to refuse
+        (it was an internal error here)."""
+        try:
+            parts = urlsplit(location)
+        except ValueError:
+            return location
         if parts.netloc.lower() != self._netloc.lower():
             return location
         path = parts.path

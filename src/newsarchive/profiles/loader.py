@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsarchive.errors import ProfileError
-from newsarchive.hosts import host_variants
+from newsarchive.hosts import host_problem, host_variants
 from newsarchive.models import Profile
 
 _BUILTIN_DIR = Path(__file__).parent / "sites"
@@ -196,6 +196,8 @@ def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
         raise ProfileError(f"{where}: 'id' must be lowercase letters, digits, '-' or '_'")
     if not re.match(r"^https?://[^/]+$", values["origin"]):
         raise ProfileError(f"{where}: 'origin' must look like https://host (no path)")
+    if problem := host_problem(urlsplit(values["origin"]).hostname or ""):
+        raise ProfileError(f"{where}: 'origin' names no server: {problem}")
     for key in ("article_pattern",):
         if values.get(key):
             try:
