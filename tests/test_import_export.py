@@ -730,3 +730,25 @@ def test_a_windows_1251_line_is_named_by_its_number_from_a_file_and_from_stdin(
         f"newsarchive: error: {wide} is UTF-16 text: import-jsonl reads UTF-8"
         " (iconv -f utf-16 -t utf-8)\n"
     )
+
+
+def test_a_line_that_never_ends_is_refused_at_the_cap(
+    run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``import-jsonl /dev/zero`` read its one line until memory ran out (MemoryError, an
+    internal error, under a memory limit; swap without one). A line is read up to
+    ``MAX_LINE_BYTES`` (here made small), then refused by its number; nothing imported."""
+    import newsarchive.api as api
+
+    monkeypatch.setattr(api, "MAX_LINE_BYTES", 4096)
+    good = json.dumps(ARTICLES[0], ensure_ascii=False)
+    assert len(good.encode()) < 4096
+    source = db.with_name("long.jsonl")
+    source.write_bytes(good.encode() + b"\n" + b"\0" * 10_000)
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr == (
+        "newsarchive: error: line 2 is longer than 4,096 bytes, which no record is"
+        " (export writes one article a line)\n"
+    )
+    assert not db.exists()

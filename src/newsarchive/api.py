@@ -451,13 +451,25 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     return article, data["site"], _import_url(data["url"], article.date_source), fetched
 
 
+# The longest line a record takes: the text of the largest page a crawl reads (10 MiB),
+# every letter escaped as \uXXXX (6 bytes), with room for the other fields
+MAX_LINE_BYTES = 128 * 1024 * 1024
+
+
 def jsonl_lines(handle: IO[bytes]) -> Iterator[str]:
     """The lines of a JSON Lines file or stdin, each decoded on its own, undecodable bytes
     kept as surrogates for ``_check_utf8`` to name by their line. Decoded by a text
     stream instead, a file in windows-1251 was "FILE is not UTF-8 text", naming no line,
     and the same bytes on stdin (read with surrogateescape under a C or UTF-8 locale)
-    "'title' holds a lone surrogate", as if the JSON had escaped one."""
-    for line in handle:
+    "'title' holds a lone surrogate", as if the JSON had escaped one. A line is read up
+    to ``MAX_LINE_BYTES``: ``import-jsonl /dev/zero``, one line never ending, was read
+    until memory ran out (an internal error, MemoryError, or the machine's swap)."""
+    for number, line in enumerate(iter(partial(handle.readline, MAX_LINE_BYTES + 1), b""), 1):
+        if len(line) > MAX_LINE_BYTES:
+            raise UsageError(
+                f"line {number} is longer than {MAX_LINE_BYTES:,} bytes, which no record is"
+                " (export writes one article a line)"
+            )
         yield line.decode("utf-8", "surrogateescape")
 
 
