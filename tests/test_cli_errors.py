@@ -1517,3 +1517,34 @@ def test_an_os_error_no_command_expected_is_a_bugs_one_line_not_a_traceback(
         "newsarchive: error: internal error: OSError: [Errno 22] Invalid argument"
         " (set NEWSARCHIVE_DEBUG=1 for details)\n"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("search", "x"), ("stats",), ("reextract",), ("import-jsonl", "{jsonl}"),
+        ("crawl", "bta", "--base-url", "http://127.0.0.1:9"), ("import-warc", "{long}.warc"),
+    ],
+    ids=["search", "stats", "reextract", "import-jsonl", "crawl", "import-warc"],
+)  # fmt: skip
+def test_a_path_that_cannot_be_looked_at_is_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A file name over the system's 255 bytes made ``Path.exists`` raise (ENAMETOOLONG):
+    an internal error, exit 70, in every command given it as --db (and import-warc's
+    file); a loop of symbolic links read as "no archive", or, to a writer, "the archive or
+    its folder is read-only". Each is said as the system says it."""
+    long = str(tmp_path / ("a" * 300))
+    jsonl = tmp_path / "one.jsonl"
+    jsonl.write_text("", encoding="utf-8")
+    args = [part.format(long=long, jsonl=jsonl) for part in command]
+    result = run_cli(*args, "--db", f"{long}.db")
+    assert result.exit_code == 2, result.stderr
+    assert "File name too long" in _one_error_line(result)
+    if command[0] == "import-warc":
+        return
+    (tmp_path / "one.db").symlink_to(tmp_path / "two.db")
+    (tmp_path / "two.db").symlink_to(tmp_path / "one.db")
+    looped = run_cli(*args, "--db", str(tmp_path / "one.db"))
+    assert looped.exit_code == 2, looped.stderr
+    assert "Too many levels of symbolic links" in _one_error_line(looped)

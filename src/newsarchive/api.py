@@ -574,11 +574,11 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
     Records stream into one transaction (a large file is never held in memory); any
     error rolls it back, and an archive file this import created is removed again.
     """
+    from newsarchive.archive.connection import check_creatable
     from newsarchive.archive.lock import CrawlLock
 
+    check_creatable(db)  # (first: ``exists`` raised on a name too long, exit 70)
     existed = db.exists()
-    if not db.parent.is_dir():
-        raise UsageError(f"cannot create archive {db}: folder {db.parent} does not exist")
     with CrawlLock(db, "import-jsonl") as lock:  # a writer like crawl: never two at once (exit 75)
         try:
             return _import_locked(db, lines, existed)
@@ -664,15 +664,18 @@ def import_warc(
             raise UsageError(
                 "import-warc reads WARC files, not stdin ('-'): save it to a file first"
             )
-        if not path.is_file() or not os.access(path, os.R_OK):
-            why = "no such file" if not path.exists() else "not a readable file"
-            raise UsageError(f"cannot read {path}: {why}")
-        with path.open("rb") as handle:
-            if not starts_as_warc(handle):
-                raise UsageError(
-                    f"{path} is not a WARC file (it starts with neither 'WARC/' nor gzip);"
-                    " nothing imported"
-                )
+        try:
+            if not path.is_file() or not os.access(path, os.R_OK):
+                why = "no such file" if not path.exists() else "not a readable file"
+                raise UsageError(f"cannot read {path}: {why}")
+            with path.open("rb") as handle:
+                if not starts_as_warc(handle):
+                    raise UsageError(
+                        f"{path} is not a WARC file (it starts with neither 'WARC/' nor"
+                        " gzip); nothing imported"
+                    )
+        except OSError as exc:  # (a name too long: ``is_file`` raises it)
+            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     profiles = list_profiles(profile_files).values()
     connect(db, create=True).close()
     with CrawlLock(db, "import-warc"):
