@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import os
 import re
 import tomllib
@@ -231,7 +232,15 @@ def load_profile_file(path: Path, *, source: str = "user") -> Profile:
 def _load_dir(directory: Path, source: str) -> Iterable[Profile]:
     """The profiles in a folder; none while it does not exist (``add-site --write`` makes
     it). A file where the folder should be (``NEWSARCHIVE_PROFILES=~/sites/x.toml``) is
-    refused: the nightly crawl left out every site saved in the folder meant, silently."""
+    refused: the nightly crawl left out every site saved in the folder meant, silently. So
+    is one the system cannot look at (a name too long: ``is_dir`` raised, exit 70)."""
+    try:
+        directory.stat()
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            raise ProfileError(
+                f"cannot read {source} profiles in {directory}: {exc.strerror}"
+            ) from None
     if not directory.is_dir():
         if directory.exists():
             raise ProfileError(
