@@ -1548,3 +1548,29 @@ def test_a_path_that_cannot_be_looked_at_is_one_line_exit_2(
     looped = run_cli(*args, "--db", str(tmp_path / "one.db"))
     assert looped.exit_code == 2, looped.stderr
     assert "Too many levels of symbolic links" in _one_error_line(looped)
+
+
+def test_a_bug_stopping_one_site_shows_its_traceback_under_newsarchive_debug(
+    run_cli: Callable[..., Result], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README's exit 70: "a bug: one line (set NEWSARCHIVE_DEBUG=1 for the traceback)";
+    a bug in one site's crawl (the site stops, the run goes on) gave its line alone
+    whatever the variable said, so the place it was raised could not be found without
+    editing the code."""
+    from newsarchive import crawl_sites
+
+    def broken(self: object) -> None:
+        raise RuntimeError("a bug in the crawl")
+
+    monkeypatch.setattr(crawl_sites.SiteCrawl, "run", broken)
+    args = ("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(db))
+    monkeypatch.delenv("NEWSARCHIVE_DEBUG", raising=False)
+    quiet = run_cli(*args)
+    assert quiet.exit_code == 70
+    assert "Traceback" not in quiet.stderr
+    assert "internal error: RuntimeError: a bug in the crawl" in quiet.stderr
+    monkeypatch.setenv("NEWSARCHIVE_DEBUG", "1")
+    told = run_cli(*args)
+    assert told.exit_code == 70
+    assert "Traceback (most recent call last)" in told.stderr
+    assert "RuntimeError: a bug in the crawl" in told.stderr

@@ -36,6 +36,7 @@ from newsarchive.errors import (
     NewsarchiveError,
     OutputError,
     UsageError,
+    debugging,
     exits_help,
     internal_error,
 )
@@ -1282,7 +1283,7 @@ def main() -> None:
         sys.stderr.write("newsarchive: interrupted\n")
         sys.exit(EXIT_SIGINT)
     except Exception as exc:  # what no command prints (--help, --version), or a bug
-        if os.environ.get("NEWSARCHIVE_DEBUG"):
+        if debugging():
             raise
         # (any other OSError is a bug too: it was let through, a traceback and exit 1)
         failure = _output_failure(exc) if isinstance(exc, OSError | UnicodeEncodeError) else None
