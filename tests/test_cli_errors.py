@@ -1574,3 +1574,25 @@ def test_a_bug_stopping_one_site_shows_its_traceback_under_newsarchive_debug(
     assert told.exit_code == 70
     assert "Traceback (most recent call last)" in told.stderr
     assert "RuntimeError: a bug in the crawl" in told.stderr
+
+
+def test_a_host_httpx_cannot_spell_fails_its_fetch_not_the_command(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """"😀.bg" is a name IDNA 2003 (and a WARC's record, or an export) holds but IDNA 2008,
+    httpx's, refuses: ``extract`` of it, ``add-site`` (whose typed address became
+    "xn--e28h.bg") and ``--base-url`` were internal errors, exit 70. A fetch of it fails
+    now (the page's failure, one line), ``--base-url`` is refused before anything runs,
+    and an import of a record at such an address, which fetches nothing, still works."""
+    fetched = run_cli("extract", "http://😀.bg/a")
+    assert fetched.exit_code == 2, fetched.stderr
+    assert "not a valid URL (Invalid IDNA hostname" in _one_error_line(fetched)
+    proposed = run_cli("add-site", "http://😀.bg", "--delay", "0")
+    assert proposed.exit_code == 2, proposed.stderr
+    assert "not a valid URL" in _one_error_line(proposed)
+    mirrored = run_cli("crawl", "bta", "--base-url", "http://😀.bg", "--db", str(db))
+    assert mirrored.exit_code == 2, mirrored.stderr
+    assert "--base-url is not a valid URL (Invalid IDNA" in _one_error_line(mirrored)
+    record = '{"site": "x.bg", "url": "http://😀.bg/a", "title": "Т", "text": "Текст"}\n'
+    imported = run_cli("import-jsonl", "-", "--db", str(db), input=record)
+    assert imported.exit_code == 0, imported.stderr

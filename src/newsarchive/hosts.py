@@ -46,7 +46,9 @@ def host_problem(host: str) -> str:
     Each was found only when a request was made, and was an internal error there (exit
     70): a dotted number that is no IPv4 address ("256.1.1.1": httpx's InvalidURL) and an
     empty label or one over 63 characters ("a..bg": the resolver's UnicodeError, as the
-    address typed, a profile's origin or a redirect's target)."""
+    address typed, a profile's origin or a redirect's target). A name IDNA 2008 refuses
+    ("😀.bg", which IDNA 2003 and a WARC's record may hold) is the fetcher's to refuse:
+    such a page may be imported."""
     name = host.strip("[]").rstrip(".")
     if ":" in name:  # an IPv6 literal: ``urlsplit`` checked it
         return ""
@@ -56,6 +58,9 @@ def host_problem(host: str) -> str:
         except ValueError:
             return f"'{host}' is no IPv4 address"
         return ""
+    if not name.isascii():  # (a label's length is its punycode's: the fetcher judges it)
+        empty = ".." in name or name.startswith(".")
+        return f"the host '{host}' has an empty label" if empty else ""
     try:
         name.encode("idna")
     except UnicodeError:

@@ -840,6 +840,17 @@ class Fetcher:
                     )  # fmt: skip
             except FetchError:
                 raise
+            except (httpx.InvalidURL, UnicodeError) as exc:
+                # a host httpx or the resolver cannot spell ("😀.bg": no IDNA 2008 name; it
+                # came typed, from a profile or a page): no try mends it, and it was an
+                # internal error, the site's whole crawl stopped as a bug
+                self._add_fetch_cpu(cpu)
+                self._log_fetch(url, "invalid-url", 0, started)
+                raise FetchFailed(
+                    f"not a valid URL ({one_line(str(exc), 100, ellipsis='')})",
+                    url=url,
+                    shown=self.describe(url),
+                ) from None
             except _DeadlineHit:
                 self._add_fetch_cpu(cpu)
                 self._log_fetch(url, "deadline", 0, started)

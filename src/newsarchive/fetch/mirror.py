@@ -24,6 +24,10 @@ def base_url_problem(base_url: str) -> str:
     transport and was an internal error)."""
     if problem := web_url_problem(base_url):
         return f"--base-url {problem}: '{base_url}'"
+    try:  # what httpx alone refuses ("😀.bg": no IDNA 2008 name), as it would at a fetch
+        httpx.URL(base_url)
+    except httpx.InvalidURL as exc:
+        return f"--base-url is not a valid URL ({exc}): '{base_url}'"
     parts = urlsplit(base_url)
     if parts.query or parts.fragment:
         return f"--base-url takes no query or fragment: '{base_url}'"
