@@ -1579,7 +1579,7 @@ def test_a_bug_stopping_one_site_shows_its_traceback_under_newsarchive_debug(
 def test_a_host_httpx_cannot_spell_fails_its_fetch_not_the_command(
     run_cli: Callable[..., Result], db: Path, tmp_path: Path
 ) -> None:
-    """ "😀.bg" is a name IDNA 2003 (and a WARC's record, or an export) holds but IDNA 2008,
+    """The name "😀.bg" IDNA 2003 (and a WARC's record, or an export) holds, IDNA 2008,
     httpx's, refuses: ``extract`` of it, ``add-site`` (whose typed address became
     "xn--e28h.bg") and ``--base-url`` were internal errors, exit 70. A fetch of it fails
     now (the page's failure, one line), ``--base-url`` is refused before anything runs,
