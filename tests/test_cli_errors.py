@@ -1090,15 +1090,26 @@ def test_help_cut_short_by_its_reader_is_exit_0(args: tuple[str, ...]) -> None:
         (("check-site", "bta", "--base-url", "http://:80"), "is no http(s) URL with a host"),
         (("crawl", "bta", "--user-agent", "bot\r\nX-Evil: 1"), "must be one line of printable"),
         (("crawl", "bta", "--since", "2999-01-01"), "--since 2999-01-01 is in the future"),
+        (("crawl", "bta", "--user-agent", "бот/1.0"), "must be one line of printable ASCII"),
+        (("crawl", "bta", "--base-url", "http://256.1.1.1"), "'256.1.1.1' is no IPv4 address"),
+        (("check-site", "bta", "--base-url", "http://a..bg"), "'a..bg' has an empty label"),
+        (("add-site", "http://999.1.1.1"), "'999.1.1.1' is no IPv4 address"),
+        (("extract", "http://x..bg/a"), "the address is not a valid URL (the host 'x..bg'"),
     ],
-    ids=["no-host", "bad-port", "check-site", "agent-crlf", "future-since"],
-)
+    ids=[
+        "no-host", "bad-port", "check-site", "agent-crlf", "future-since", "agent-cyrillic",
+        "no-ipv4", "empty-label", "add-site-no-ipv4", "extract-empty-label",
+    ],
+)  # fmt: skip
 def test_crawl_settings_that_cannot_work_are_one_line_exit_2(
     run_cli: Callable[..., Result], db: Path, args: tuple[str, ...], said: str
 ) -> None:
     """`--base-url http://` was an internal error (70) from the transport; a user agent
     with CR/LF a malformed request counted as the site's failure (exit 1); a crawl
-    --since a future date ran, fetched, and archived nothing, exit 0."""
+    --since a future date ran, fetched, and archived nothing, exit 0. A Cyrillic user
+    agent (no HTTP header carries it), a dotted number no IPv4 address is (httpx's
+    InvalidURL) and a host with an empty label (the resolver's UnicodeError) were
+    internal errors, exit 70, at the first request."""
     result = run_cli(*args, *(("--db", str(db)) if args[0] == "crawl" else ()))
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     assert said in _one_error_line(result)
@@ -1506,3 +1517,82 @@ def test_an_os_error_no_command_expected_is_a_bugs_one_line_not_a_traceback(
         "newsarchive: error: internal error: OSError: [Errno 22] Invalid argument"
         " (set NEWSARCHIVE_DEBUG=1 for details)\n"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("search", "x"), ("stats",), ("reextract",), ("import-jsonl", "{jsonl}"),
+        ("crawl", "bta", "--base-url", "http://127.0.0.1:9"), ("import-warc", "{long}.warc"),
+    ],
+    ids=["search", "stats", "reextract", "import-jsonl", "crawl", "import-warc"],
+)  # fmt: skip
+def test_a_path_that_cannot_be_looked_at_is_one_line_exit_2(
+    run_cli: Callable[..., Result], tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A file name over the system's 255 bytes made ``Path.exists`` raise (ENAMETOOLONG):
+    an internal error, exit 70, in every command given it as --db (and import-warc's
+    file); a loop of symbolic links read as "no archive", or, to a writer, "the archive or
+    its folder is read-only". Each is said as the system says it."""
+    long = str(tmp_path / ("a" * 300))
+    jsonl = tmp_path / "one.jsonl"
+    jsonl.write_text("", encoding="utf-8")
+    args = [part.format(long=long, jsonl=jsonl) for part in command]
+    result = run_cli(*args, "--db", f"{long}.db")
+    assert result.exit_code == 2, result.stderr
+    assert "File name too long" in _one_error_line(result)
+    if command[0] == "import-warc":
+        return
+    (tmp_path / "one.db").symlink_to(tmp_path / "two.db")
+    (tmp_path / "two.db").symlink_to(tmp_path / "one.db")
+    looped = run_cli(*args, "--db", str(tmp_path / "one.db"))
+    assert looped.exit_code == 2, looped.stderr
+    assert "Too many levels of symbolic links" in _one_error_line(looped)
+
+
+def test_a_bug_stopping_one_site_shows_its_traceback_under_newsarchive_debug(
+    run_cli: Callable[..., Result], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README's exit 70: "a bug: one line (set NEWSARCHIVE_DEBUG=1 for the traceback)";
+    a bug in one site's crawl (the site stops, the run goes on) gave its line alone
+    whatever the variable said, so the place it was raised could not be found without
+    editing the code."""
+    from newsarchive import crawl_sites
+
+    def broken(self: object) -> None:
+        raise RuntimeError("a bug in the crawl")
+
+    monkeypatch.setattr(crawl_sites.SiteCrawl, "run", broken)
+    args = ("crawl", "bta", "--base-url", "http://127.0.0.1:9", "--db", str(db))
+    monkeypatch.delenv("NEWSARCHIVE_DEBUG", raising=False)
+    quiet = run_cli(*args)
+    assert quiet.exit_code == 70
+    assert "Traceback" not in quiet.stderr
+    assert "internal error: RuntimeError: a bug in the crawl" in quiet.stderr
+    monkeypatch.setenv("NEWSARCHIVE_DEBUG", "1")
+    told = run_cli(*args)
+    assert told.exit_code == 70
+    assert "Traceback (most recent call last)" in told.stderr
+    assert "RuntimeError: a bug in the crawl" in told.stderr
+
+
+def test_a_host_httpx_cannot_spell_fails_its_fetch_not_the_command(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """The name "😀.bg" IDNA 2003 (and a WARC's record, or an export) holds, IDNA 2008,
+    httpx's, refuses: ``extract`` of it, ``add-site`` (whose typed address became
+    "xn--e28h.bg") and ``--base-url`` were internal errors, exit 70. A fetch of it fails
+    now (the page's failure, one line), ``--base-url`` is refused before anything runs,
+    and an import of a record at such an address, which fetches nothing, still works."""
+    fetched = run_cli("extract", "http://😀.bg/a")
+    assert fetched.exit_code == 2, fetched.stderr
+    assert "not a valid URL (Invalid IDNA hostname" in _one_error_line(fetched)
+    proposed = run_cli("add-site", "http://😀.bg", "--delay", "0")
+    assert proposed.exit_code == 2, proposed.stderr
+    assert "not a valid URL" in _one_error_line(proposed)
+    mirrored = run_cli("crawl", "bta", "--base-url", "http://😀.bg", "--db", str(db))
+    assert mirrored.exit_code == 2, mirrored.stderr
+    assert "--base-url is not a valid URL (Invalid IDNA" in _one_error_line(mirrored)
+    record = '{"site": "x.bg", "url": "http://😀.bg/a", "title": "Т", "text": "Текст"}\n'
+    imported = run_cli("import-jsonl", "-", "--db", str(db), input=record)
+    assert imported.exit_code == 0, imported.stderr

@@ -99,3 +99,40 @@ def test_an_address_is_never_read_as_a_file(run_cli: Callable[..., Result], tmp_
         "newsarchive: error: extract reads an HTML file, '-' or an http(s) URL,"
         " not 'ftp://example.bg/statia.html'\n"
     )
+
+
+def test_extract_uses_the_one_profile_file_given_and_refuses_a_bad_one(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """``extract page.html --profile x.toml`` (a profile being tested, as the command's
+    help says it is for) ignored the file, even one that was no profile at all, unless
+    ``--site`` or ``--url`` was given too: exit 0, the generic rules' fields."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Общината ремонтира моста</title></head><body>"
+        "<div class='zaglavie'>Ремонт на моста над реката</div><article><p>"
+        + "Общината започва ремонт на моста над реката през април. " * 8
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "mine.toml"
+    profile.write_text(
+        'id = "mine"\nname = "Моята община"\norigin = "https://www.moya.bg"\n'
+        '[discovery]\nstart_urls = ["/"]\n[extract]\ntitle = [".zaglavie"]\n',
+        encoding="utf-8",
+    )
+    used = run_cli("extract", str(page), "--profile", str(profile))
+    assert used.exit_code == 0, used.stderr
+    data = used.json()
+    assert isinstance(data, dict)
+    assert (data["site"], data["title"]) == ("mine", "Ремонт на моста над реката")
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "x"\nname =\n', encoding="utf-8")
+    for given in ([str(broken)], [str(profile), str(broken)], [str(tmp_path / "none.toml")]):
+        args = [arg for path in given for arg in ("--profile", path)]
+        refused = run_cli("extract", str(page), *args)
+        assert refused.exit_code == 2, refused.stdout
+        assert refused.stdout == ""
+        [line] = refused.stderr.splitlines()
+        assert line.startswith("newsarchive: error:")
+        assert "broken.toml" in line or "none.toml" in line

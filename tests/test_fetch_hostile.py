@@ -228,6 +228,34 @@ def test_crawl_does_not_archive_an_internal_page_behind_a_redirect(
     assert frontier[SITE + slug(202)] == ("failed", 1)
 
 
+@pytest.mark.parametrize(
+    "target",
+    ["http://a..bg/x", "http://" + "a" * 64 + ".bg/", "http://999.1.1.1/x", "http://[zz::1]/"],
+    ids=["empty-label", "long-label", "no-ipv4", "no-ipv6"],
+)
+def test_a_redirect_to_a_host_no_server_can_have_is_the_pages_failure(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, target: str
+) -> None:
+    """A server answering ``Location: http://a..bg/x`` (or a label over 63 letters) made
+    ``extract URL``, which follows any host, an internal error, exit 70: the resolver's
+    UnicodeError at connect; through ``--base-url`` an IPv6 literal that is none
+    ("[zz::1]") failed the whole site's crawl as a bug, in the mirror transport. Now each
+    is the page's failure, one line."""
+    with HostileServer({"/robots.txt": ROBOTS, "/a": redirect(target)}) as site:
+        fetched = run_cli("extract", f"{site.url}/a")
+    assert fetched.exit_code == 2, fetched.stderr
+    [line] = fetched.stderr.splitlines()
+    assert "internal error" not in line and ("invalid URL" in line or "Invalid" in line), line
+    special = {202: redirect(target)}
+    with HostileServer(news_site([201], special)) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 1, result.stderr
+    assert "internal error" not in result.stderr
+    urls, frontier = crawl_db(db)
+    assert urls == [SITE + slug(201)]
+    assert frontier[SITE + slug(202)] == ("failed", 1)
+
+
 # row 3: one dead host ---------------------------------------------------------------------
 def test_a_redirect_to_a_dead_host_marks_only_that_host() -> None:
     dead = f"127.0.0.1:{dead_port()}"

@@ -434,9 +434,7 @@ def test_an_uncompressed_warc_given_to_import_jsonl_is_named(run_cli: Cli, db: P
     assert result.stderr == (f"newsarchive: error: {warc} is a WARC file: import-warc reads it\n")
     piped = run_cli("import-jsonl", "-", "--db", str(db), input=_PLAIN_WARC)
     assert piped.exit_code == 2 and piped.stdout == ""
-    assert piped.stderr == (
-        "newsarchive: error: line 1: not JSON Lines but a WARC file: import-warc reads it\n"
-    )
+    assert piped.stderr == "newsarchive: error: stdin is a WARC file: import-warc reads it\n"
     assert not db.exists()
 
 
@@ -640,7 +638,8 @@ def test_a_gzip_file_on_stdin_is_named_whatever_stdin_is_decoded_with(
 ) -> None:
     """``import-jsonl - < x.jsonl.gz``: a strict stdin (the test runner's, or
     PYTHONIOENCODING=utf-8:strict) failed to decode it, an internal error (exit 70); one
-    read with surrogateescape (a C or UTF-8 locale's) was "line 1: not valid JSON"."""
+    read with surrogateescape (a C or UTF-8 locale's) was "line 1: not valid JSON". Its
+    bytes are read now, whatever decoding stdin has, and it is named as a file is."""
     packed = gzip.compress(b'{"title": "x"}\n')
     strict = run_cli("import-jsonl", "-", "--db", str(db), input=packed)
     assert strict.exit_code == 2, strict.stderr
@@ -651,7 +650,7 @@ def test_a_gzip_file_on_stdin_is_named_whatever_stdin_is_decoded_with(
         env={**os.environ, "PYTHONIOENCODING": "utf-8:surrogateescape"},
     )  # fmt: skip
     assert process.returncode == 2, process.stderr
-    assert b"line 1: not JSON Lines but gzip-compressed" in process.stderr, process.stderr
+    assert process.stderr.decode() == strict.stderr
     assert not db.exists()
 
 
@@ -690,3 +689,66 @@ def test_a_format_a_gzip_names_plain_part_contradicts_is_refused_as_such(
         f"newsarchive: error: --format {given}, but --out {out} is named as a {named} file:"
         f" drop --format, or end the name in {endings[given]}"
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8:strict", "utf-8:surrogateescape"])
+def test_a_windows_1251_line_is_named_by_its_number_from_a_file_and_from_stdin(
+    db: Path, encoding: str
+) -> None:
+    """The same bytes were "FILE is not UTF-8 text" from a file (no line named) and, on a
+    stdin read with surrogateescape (a C or UTF-8 locale's), "'title' holds a lone
+    surrogate", as if the JSON had escaped one; now both name the line, the byte and how
+    to convert the file. A UTF-16 file (Windows PowerShell's ``>``) is named as one."""
+    good = json.dumps(ARTICLES[0], ensure_ascii=False)
+    bad = json.dumps(ARTICLES[1], ensure_ascii=False).encode("cp1251")
+    source = db.with_name("cp1251.jsonl")
+    source.write_bytes(good.encode() + b"\n" + bad + b"\n")
+    said = []
+    for args, given in (([str(source)], None), (["-"], source.read_bytes())):
+        process = subprocess.run(
+            [sys.executable, "-m", "newsarchive", "import-jsonl", *args, "--db", str(db)],
+            input=given, capture_output=True, timeout=60, check=False,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+        )  # fmt: skip
+        assert process.returncode == 2, process.stderr
+        said.append(process.stderr.decode())
+    first = bad.index(next(b for b in bad if b > 0x7F).to_bytes(1, "big")) + 1
+    expected = (
+        f"newsarchive: error: line 2: not UTF-8 text (byte 0x{bad[first - 1]:02x} at character"
+        f" {first}); convert the file first, e.g. iconv -f windows-1251 -t utf-8\n"
+    )
+    assert said == [expected, expected]
+    assert not db.exists()
+    wide = db.with_name("utf16.jsonl")
+    wide.write_text(good + "\n", encoding="utf-16")
+    process = subprocess.run(
+        [sys.executable, "-m", "newsarchive", "import-jsonl", str(wide), "--db", str(db)],
+        capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert process.returncode == 2
+    assert process.stderr.decode() == (
+        f"newsarchive: error: {wide} is UTF-16 text: import-jsonl reads UTF-8"
+        " (iconv -f utf-16 -t utf-8)\n"
+    )
+
+
+def test_a_line_that_never_ends_is_refused_at_the_cap(
+    run_cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``import-jsonl /dev/zero`` read its one line until memory ran out (MemoryError, an
+    internal error, under a memory limit; swap without one). A line is read up to
+    ``MAX_LINE_BYTES`` (here made small), then refused by its number; nothing imported."""
+    import newsarchive.api as api
+
+    monkeypatch.setattr(api, "MAX_LINE_BYTES", 4096)
+    good = json.dumps(ARTICLES[0], ensure_ascii=False)
+    assert len(good.encode()) < 4096
+    source = db.with_name("long.jsonl")
+    source.write_bytes(good.encode() + b"\n" + b"\0" * 10_000)
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr == (
+        "newsarchive: error: line 2 is longer than 4,096 bytes, which no record is"
+        " (export writes one article a line)\n"
+    )
+    assert not db.exists()

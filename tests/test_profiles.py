@@ -295,3 +295,32 @@ def test_a_bad_profile_file_option_is_one_line_and_exit_2(
     result = run_cli("sites", "--profile", str(bad))
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "'origin' must look like" in result.stderr
+
+
+def test_an_origin_no_server_can_have_is_the_profiles_error(tmp_path: Path) -> None:
+    """``origin = "http://256.256.256.256"`` passed the loader and failed the site's crawl
+    as an internal error (httpx's InvalidURL, exit 70); "https://a..bg" likewise (the
+    resolver's UnicodeError)."""
+    for origin, said in (
+        ("http://256.256.256.256", "'256.256.256.256' is no IPv4 address"),
+        ("https://a..bg", "'a..bg' has an empty label"),
+    ):
+        path = tmp_path / "bad.toml"
+        path.write_text(f'id = "bad"\norigin = "{origin}"\n', encoding="utf-8")
+        with pytest.raises(ProfileError, match="'origin' names no server") as raised:
+            load_profile_file(path)
+        assert said in str(raised.value)
+
+
+def test_a_profiles_folder_the_system_cannot_look_at_is_one_line(
+    run_cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$NEWSARCHIVE_PROFILES with a name over 255 bytes made ``is_dir`` raise: an
+    internal error (exit 70) in ``sites``, every ``crawl`` and ``add-site --write``."""
+    folder = tmp_path / ("a" * 300)
+    monkeypatch.setenv("NEWSARCHIVE_PROFILES", str(folder))
+    result = run_cli("sites")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr == (
+        f"newsarchive: error: cannot read user profiles in {folder}: File name too long\n"
+    )

@@ -378,3 +378,48 @@ def test_import_warc_says_records_kept_under_another_site_as_import_jsonl_does(
     )
     shown = run_cli("show", ARTICLE, "--format", "json", "--db", str(db)).json()
     assert isinstance(shown, dict) and shown["site"] == "ruse-old"
+
+
+def test_a_record_that_inflates_past_the_page_cap_is_skipped_and_the_rest_imported(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    """A .warc.gz of a few hundred KB whose one record inflates to 32 MiB of zeros (a
+    gzip bomb: 1 GB of them held 3 GB of memory) was read whole into memory; it is read
+    up to what a crawl reads of a page, skipped as larger than that, and the page after
+    it is imported."""
+    size = 32 * 1024 * 1024
+    http = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {size}\r\n\r\n"
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://www.bomb.bg/a\r\n"
+        "WARC-Date: 2026-06-01T10:00:00Z\r\n"
+        "WARC-Record-ID: <urn:uuid:0a1b2c3d-0000-4000-8000-0000000000b1>\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http) + size}\r\n\r\n"
+    )
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # one gzip member, as a .warc.gz record
+    bomb = packer.compress((head + http).encode())
+    for _ in range(size // (1 << 20)):
+        bomb += packer.compress(b"\0" * (1 << 20))
+    bomb += packer.compress(b"\r\n\r\n") + packer.flush()
+    page = (
+        "<html><head><title>Общината ремонтира моста</title></head><body><article>"
+        "<h1>Общината ремонтира моста</h1><p>"
+        + "Общината започва ремонт на моста над реката през април. " * 8
+        + "</p></article></body></html>"
+    ).encode()
+    after = tmp_path / "after.warc.gz"
+    header = [("status", "200 OK"), ("Content-Type", "text/html; charset=utf-8")]
+    _write(after, [("response", "https://www.bomb.bg/b", page, header)], gzip_records=True)
+    warc = tmp_path / "bomb.warc.gz"
+    warc.write_bytes(bomb + after.read_bytes())
+    assert len(warc.read_bytes()) < 1024 * 1024
+    result = run_cli("import-warc", str(warc), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "imported 1 new, 0 updated, 0 unchanged; skipped 1 larger than 10,485,760 bytes"
+        " (the most a crawl reads of a page)\n"
+    )
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT url, title FROM articles").fetchall() == [
+            ("https://www.bomb.bg/b", "Общината ремонтира моста")
+        ]

@@ -351,7 +351,8 @@ def test_serve_errors_are_one_line(run_cli: Cli, demo: Path, tmp_path: Path) -> 
         taken = run_cli("serve", "--db", str(demo), "--port", str(port))
     assert taken.exit_code == 2
     assert taken.stderr.strip() == (
-        f"newsarchive: error: cannot serve on 127.0.0.1:{port}: Address already in use"
+        f"newsarchive: error: cannot serve on 127.0.0.1:{port}: Address already in use:"
+        " another program listens there; pick another --port (0: any free one)"
     )
     other = tmp_path / "other.db"  # some other program's SQLite file: not "older"
     sqlite3.connect(other).execute("CREATE TABLE notes (body TEXT)").connection.commit()

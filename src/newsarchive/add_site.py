@@ -27,6 +27,7 @@ from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
 from newsarchive.fetch.client import Fetcher, FetchOptions
 from newsarchive.fetch.documents import document_kind
+from newsarchive.hosts import host_problem
 from newsarchive.markup import parse_html
 from newsarchive.models import SOURCE_SITEMAP, Profile
 from newsarchive.profiles.loader import pagination_problem, parse_profile
@@ -65,6 +66,8 @@ def origin_of(url: str) -> tuple[str, str]:
     # ('not a url' became https://not a url, asked of the DNS as not%20a%20url)
     if normal is None or not parts.hostname or not _HOST.fullmatch(parts.hostname):
         raise UsageError(f"not an http(s) URL or host name: '{url}'")
+    if problem := host_problem(parts.hostname):
+        raise UsageError(f"not an http(s) URL or host name: '{url}' ({problem})")
     return f"{parts.scheme}://{parts.netloc}", parts.netloc
 
 

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from newsarchive.archive.connection import connect, connect_reader, is_damaged, write_failure
 from newsarchive.archive.gone import gone_counts
@@ -374,6 +374,9 @@ FOREIGN_FILES = (
     (b"WARC/", "a WARC file: import-warc reads it"),
     (b"\x1f\x8b", "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
      " a .warc.gz)"),
+    # (Windows PowerShell's ``>`` writes UTF-16: a line of it was "not UTF-8 text")
+    (b"\xff\xfe", "UTF-16 text: import-jsonl reads UTF-8 (iconv -f utf-16 -t utf-8)"),
+    (b"\xfe\xff", "UTF-16 text: import-jsonl reads UTF-8 (iconv -f utf-16 -t utf-8)"),
 )  # fmt: skip
 
 
@@ -401,6 +404,8 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             raise UsageError(f"line 1: not JSON Lines but {kind}")  # (on stdin)
     if not line.strip():
         return None
+    if not line.isascii():
+        _check_utf8(line, number)
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -452,6 +457,42 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
                 f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
             ) from None
     return article, data["site"], _import_url(data["url"], article.date_source), fetched
+
+
+# The longest line a record takes: the text of the largest page a crawl reads (10 MiB),
+# every letter escaped as \uXXXX (6 bytes), with room for the other fields
+MAX_LINE_BYTES = 128 * 1024 * 1024
+
+
+def jsonl_lines(handle: IO[bytes]) -> Iterator[str]:
+    """The lines of a JSON Lines file or stdin, each decoded on its own, undecodable bytes
+    kept as surrogates for ``_check_utf8`` to name by their line. Decoded by a text
+    stream instead, a file in windows-1251 was "FILE is not UTF-8 text", naming no line,
+    and the same bytes on stdin (read with surrogateescape under a C or UTF-8 locale)
+    "'title' holds a lone surrogate", as if the JSON had escaped one. A line is read up
+    to ``MAX_LINE_BYTES``: ``import-jsonl /dev/zero``, one line never ending, was read
+    until memory ran out (an internal error, MemoryError, or the machine's swap)."""
+    for number, line in enumerate(iter(partial(handle.readline, MAX_LINE_BYTES + 1), b""), 1):
+        if len(line) > MAX_LINE_BYTES:
+            raise UsageError(
+                f"line {number} is longer than {MAX_LINE_BYTES:,} bytes, which no record is"
+                " (export writes one article a line)"
+            )
+        yield line.decode("utf-8", "surrogateescape")
+
+
+def _check_utf8(line: str, number: int) -> None:
+    """Refuse a line read from bytes that are not UTF-8 (``jsonl_lines``): its first such
+    byte, and how to convert the file (export writes UTF-8)."""
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        byte = line[exc.start].encode("utf-8", "surrogateescape")
+        raise UsageError(
+            f"line {number}: not UTF-8 text (byte 0x{byte.hex()} at character"
+            f" {exc.start + 1}); convert the file first, e.g. iconv -f windows-1251 -t"
+            " utf-8"
+        ) from None
 
 
 def _ready_record(
@@ -541,11 +582,11 @@ def import_jsonl(db: Path, lines: Iterable[str]) -> dict[str, int]:
     Records stream into one transaction (a large file is never held in memory); any
     error rolls it back, and an archive file this import created is removed again.
     """
+    from newsarchive.archive.connection import check_creatable
     from newsarchive.archive.lock import CrawlLock
 
+    check_creatable(db)  # (first: ``exists`` raised on a name too long, exit 70)
     existed = db.exists()
-    if not db.parent.is_dir():
-        raise UsageError(f"cannot create archive {db}: folder {db.parent} does not exist")
     with CrawlLock(db, "import-jsonl") as lock:  # a writer like crawl: never two at once (exit 75)
         try:
             return _import_locked(db, lines, existed)
@@ -625,15 +666,18 @@ def import_warc(
             raise UsageError(
                 "import-warc reads WARC files, not stdin ('-'): save it to a file first"
             )
-        if not path.is_file() or not os.access(path, os.R_OK):
-            why = "no such file" if not path.exists() else "not a readable file"
-            raise UsageError(f"cannot read {path}: {why}")
-        with path.open("rb") as handle:
-            if not starts_as_warc(handle):
-                raise UsageError(
-                    f"{path} is not a WARC file (it starts with neither 'WARC/' nor gzip);"
-                    " nothing imported"
-                )
+        try:
+            if not path.is_file() or not os.access(path, os.R_OK):
+                why = "no such file" if not path.exists() else "not a readable file"
+                raise UsageError(f"cannot read {path}: {why}")
+            with path.open("rb") as handle:
+                if not starts_as_warc(handle):
+                    raise UsageError(
+                        f"{path} is not a WARC file (it starts with neither 'WARC/' nor"
+                        " gzip); nothing imported"
+                    )
+        except OSError as exc:  # (a name too long: ``is_file`` raises it)
+            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     profiles = list_profiles(profile_files).values()
     connect(db, create=True).close()
     with CrawlLock(db, "import-warc"):
@@ -950,7 +994,7 @@ def extract_source(
     import sys
 
     from newsarchive.extraction.pipeline import extract
-    from newsarchive.profiles.loader import get_profile, list_profiles
+    from newsarchive.profiles.loader import get_profile, list_profiles, load_profile_file
 
     fetched: dt.date = dt.date.today()
     header: list[str] = []  # the canonical of the HTTP Link header of a page fetched
@@ -1001,12 +1045,16 @@ def extract_source(
         raise UsageError(f"{source} is {kind}, not an HTML page" if kind else
                          f"{source} does not look like an HTML page")  # fmt: skip
     profile = None
+    files = list(profile_files)
     if site:
-        profile = get_profile(site.lower(), profile_files)
-    elif url:
+        profile = get_profile(site.lower(), files)
+    elif len(files) == 1:  # the profile being tested ("extract page.html --profile x.toml")
+        profile = load_profile_file(files[0])
+    elif url or files:  # (every file read, and checked: a bad one was ignored without --url)
         from newsarchive.discover.urls import on_site
 
-        profile = next((p for p in list_profiles(profile_files).values() if on_site(url, p)), None)
+        known = list_profiles(files).values()
+        profile = next((p for p in known if url and on_site(url, p)), None)
     article = extract(content, url, profile=profile, today=fetched)
     if header:
         from dataclasses import replace

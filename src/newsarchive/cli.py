@@ -36,6 +36,7 @@ from newsarchive.errors import (
     NewsarchiveError,
     OutputError,
     UsageError,
+    debugging,
     exits_help,
     internal_error,
 )
@@ -950,24 +951,22 @@ def import_jsonl(
 
     with _handled():
         if str(file) == "-":
-            try:
-                counts = api.import_jsonl(_db(db), sys.stdin)
-            except UnicodeDecodeError as exc:  # (a strict stdin: no line 1 to look at)
-                kind = api.foreign_file(exc.object[:8]) if exc.start < 8 else None
-                raise UsageError(f"stdin is {kind or 'not UTF-8 text'}") from None
+            stdin = sys.stdin.buffer
+            if not isinstance(stdin, io.BufferedReader):  # (a test runner's BytesIO)
+                stdin = io.BufferedReader(stdin)
+            if (kind := api.foreign_file(stdin.peek(8))) is not None:
+                raise UsageError(f"stdin is {kind}")
+            counts = api.import_jsonl(_db(db), api.jsonl_lines(stdin))
         else:
             try:
                 raw = file.open("rb")
             except OSError as exc:
                 raise UsageError(f"cannot read {file}: {exc.strerror}") from None
-            with io.TextIOWrapper(raw, encoding="utf-8") as handle:
+            with raw:
                 # (peeked, not read: a pipe, ``<(zcat x.gz)``, is read once)
                 if (kind := api.foreign_file(raw.peek(8))) is not None:
                     raise UsageError(f"{file} is {kind}")
-                try:
-                    counts = api.import_jsonl(_db(db), handle)
-                except UnicodeDecodeError:
-                    raise UsageError(f"{file} is not UTF-8 text") from None
+                counts = api.import_jsonl(_db(db), api.jsonl_lines(raw))
         sys.stdout.write(
             f"imported {counts['new']} new, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged\n"
@@ -1350,7 +1349,7 @@ def main() -> None:
         sys.stderr.write("newsarchive: interrupted\n")
         sys.exit(EXIT_SIGINT)
     except Exception as exc:  # what no command prints (--help, --version), or a bug
-        if os.environ.get("NEWSARCHIVE_DEBUG"):
+        if debugging():
             raise
         # (any other OSError is a bug too: it was let through, a traceback and exit 1)
         failure = _output_failure(exc) if isinstance(exc, OSError | UnicodeEncodeError) else None

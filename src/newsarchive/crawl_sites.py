@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from pathlib import Path
@@ -19,7 +20,13 @@ from newsarchive.archive.store import Store, now_iso
 from newsarchive.crawl import SiteCrawl
 from newsarchive.crawl_run import CrawlHalted, CrawlOptions, Progress, SiteReport
 from newsarchive.discover.urls import site_hosts
-from newsarchive.errors import EXIT_SIGINT, EXIT_SIGTERM, ArchiveWriteError, internal_error
+from newsarchive.errors import (
+    EXIT_SIGINT,
+    EXIT_SIGTERM,
+    ArchiveWriteError,
+    debugging,
+    internal_error,
+)
 from newsarchive.fetch.client import Fetcher
 from newsarchive.fetch.resolver import NameWatch
 from newsarchive.models import Profile
@@ -89,6 +96,8 @@ def crawl_site(
     except sqlite3.DatabaseError as exc:  # before the run's own guard (its runs row)
         report.archive_error = write_failure(exc)
     except Exception as exc:  # a bug: this site's failure, the other sites go on
+        if debugging():  # (the one line alone, README's "for the traceback" gave none)
+            traceback.print_exception(exc)
         report.crashed = True
         report.failures.append(internal_error(exc))
     log(f"{now_iso()} summary {report.summary()} (exit status {report.status})\n")

@@ -10,6 +10,7 @@ before the CLI is loaded; a test holds them equal).
 from __future__ import annotations
 
 import errno
+import os
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -47,6 +48,17 @@ def exits_help(*codes: int, said: dict[int, str] | None = None) -> str:
     words one the command's own way (what "partial" is for an import)."""
     meanings = {**EXIT_SAID, **(said or {})}
     return "Exit " + ", ".join(f"{code} {meanings[code]}" for code in sorted(codes)) + "."
+
+
+# Set, a bug's traceback is printed too (after its one line): on every command's last
+# guard (``cli.main``) and for a site a crawl's bug stopped (``crawl_sites``), whose
+# traceback the one line had kept from anyone asked to fix it
+DEBUG_ENV = "NEWSARCHIVE_DEBUG"
+
+
+def debugging() -> bool:
+    """Whether $NEWSARCHIVE_DEBUG asks for a bug's traceback."""
+    return bool(os.environ.get(DEBUG_ENV))
 
 
 def internal_error(exc: BaseException) -> str:

@@ -4,7 +4,12 @@ against (``profiles.loader``), as discovery and fetching match links and redirec
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Iterable
+
+# A host httpx takes for an IPv4 address (and refuses, InvalidURL, when it is none)
+_DOTTED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}")
 
 
 def ascii_host(netloc: str) -> str:
@@ -34,3 +39,30 @@ def host_variants(hosts: Iterable[str]) -> frozenset[str]:
         bare = ascii_host(host).removeprefix("www.")
         found.update({bare, f"www.{bare}"})
     return frozenset(found)
+
+
+def host_problem(host: str) -> str:
+    """Why a URL's host (``urlsplit``'s hostname: no port) can name no server, or "".
+    Each was found only when a request was made, and was an internal error there (exit
+    70): a dotted number that is no IPv4 address ("256.1.1.1": httpx's InvalidURL) and an
+    empty label or one over 63 characters ("a..bg": the resolver's UnicodeError, as the
+    address typed, a profile's origin or a redirect's target). A name IDNA 2008 refuses
+    ("😀.bg", which IDNA 2003 and a WARC's record may hold) is the fetcher's to refuse:
+    such a page may be imported."""
+    name = host.strip("[]").rstrip(".")
+    if ":" in name:  # an IPv6 literal: ``urlsplit`` checked it
+        return ""
+    if _DOTTED.fullmatch(name):
+        try:
+            ipaddress.IPv4Address(name)
+        except ValueError:
+            return f"'{host}' is no IPv4 address"
+        return ""
+    if not name.isascii():  # (a label's length is its punycode's: the fetcher judges it)
+        empty = ".." in name or name.startswith(".")
+        return f"the host '{host}' has an empty label" if empty else ""
+    try:
+        name.encode("idna")
+    except UnicodeError:
+        return f"the host '{host}' has an empty label or one over 63 characters"
+    return ""

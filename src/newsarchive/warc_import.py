@@ -35,7 +35,7 @@ from newsarchive.extraction.published import listed_as_archived
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.documents import looks_like_html
 from newsarchive.harvest import UNSTORABLE, judge, read_whole, save_article, store_items
-from newsarchive.models import Article, Page, Profile, Published
+from newsarchive.models import MAX_BODY_BYTES, Article, Page, Profile, Published
 from newsarchive.profiles.loader import generic_site_id
 from newsarchive.safe_text import one_line
 
@@ -50,6 +50,7 @@ SKIPS = {
     "translation": "translations of a Bulgarian page",
     "unstorable": "with values the archive cannot hold",
     "address": "under no http(s) address (a dns:, urn: or malformed target URI)",
+    "large": f"larger than {MAX_BODY_BYTES:,} bytes (the most a crawl reads of a page)",
 }
 # What the crawl's ``judge`` settles a page as, when that means "not archived" here; a
 # FAILED page is an error page or bot wall when extraction named its kind, else no article.
@@ -199,7 +200,12 @@ def _response(record: Any, skipped: Counter[str]) -> Response | None:
         return None  # requests, metadata, warcinfo, resources: not pages
     status = int(record.http_headers.get_statuscode() or 0)
     content_type = record.http_headers.get_header("Content-Type") or ""
-    body = record.content_stream().read()
+    # At most what a crawl reads of a page: read whole, a 1 MB .warc.gz whose one record
+    # inflates to 1 GB of zeros held 3 GB (the rest is read past in chunks by the caller)
+    body = record.content_stream().read(MAX_BODY_BYTES + 1)
+    if len(body) > MAX_BODY_BYTES:
+        skipped["large"] += 1
+        return None
     if record.raw_stream.limit != 0:  # cut short: never archive half a page as the page
         raise _Truncated
     if status != 200:

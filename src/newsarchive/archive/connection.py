@@ -7,9 +7,11 @@ shared folder or a read-only copy that a researcher's cron job fills.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -401,12 +403,22 @@ def check_not_archive(path: Path, db: Path, option: str) -> None:
 
 def check_path(path: Path, *, missing_ok: bool = False) -> None:
     """The one-line errors for a path that cannot be an archive to open (``missing_ok``:
-    one that ``connect`` is about to create)."""
-    if not missing_ok and not path.exists():
-        raise ArchiveError(f"no archive at {path} (run 'newsarchive crawl' or pass --db)")
-    if path.is_dir():
+    one that ``connect`` is about to create). A path that cannot be looked at is said as
+    the system says it: a name too long (``Path.exists`` raised it, an internal error in
+    every command), a loop of symbolic links (which read as "no archive")."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            raise ArchiveError(f"cannot open archive {path}: {exc.strerror}") from None
+        if not missing_ok:
+            raise ArchiveError(
+                f"no archive at {path} (run 'newsarchive crawl' or pass --db)"
+            ) from None
+        return
+    if stat.S_ISDIR(mode):
         raise ArchiveError(f"cannot open archive {path}: it is a directory")
-    if path.exists() and not path.is_file():  # /dev/zero read as "empty", /dev/null as I/O
+    if not stat.S_ISREG(mode):  # /dev/zero read as "empty", /dev/null as I/O
         raise ArchiveError(f"cannot open archive {path}: it is no file (a device or a pipe)")
 
 

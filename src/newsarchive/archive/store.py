@@ -42,6 +42,7 @@ from newsarchive.discover.urls import (
 )
 from newsarchive.errors import QueryError
 from newsarchive.fetch.charset import decode_html, has_bom
+from newsarchive.fetch.gzipped import undeclared_gzip
 from newsarchive.models import Article, Page
 
 if TYPE_CHECKING:
@@ -80,7 +81,10 @@ def capture_text(content: bytes, encoding: str | None) -> str:
     crawl chose it from the HTTP header too, which the bytes alone no longer say (a page
     with ``charset=windows-1251`` only in its Content-Type, sniffed again, may read as
     mac-cyrillic); the bytes are sniffed again only for a capture stored without one
-    (and a byte order mark, which the crawl read first, is read first again)."""
+    (and a byte order mark, which the crawl read first, is read first again). A page
+    gzipped without saying so is stored as sent and read as the page it wraps
+    (``fetch.gzipped``), as the crawl read it."""
+    content = undeclared_gzip(content)
     if encoding and not has_bom(content):
         try:
             return content.decode(encoding, "replace")

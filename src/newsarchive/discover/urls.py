@@ -15,7 +15,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from newsarchive.discover.shape import is_list_path, looks_like_article_path
-from newsarchive.hosts import ascii_host, host_variants
+from newsarchive.hosts import ascii_host, host_problem, host_variants
 from newsarchive.models import Profile
 
 # Click ids and campaign tags an ad network, a search engine or a share button appends to
@@ -269,6 +269,8 @@ def web_url_problem(url: str) -> str:
         return f"is not a valid URL ({exc})"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return "is no http(s) URL with a host"
+    if problem := host_problem(parts.hostname):
+        return f"is not a valid URL ({problem})"
     return ""
 
 

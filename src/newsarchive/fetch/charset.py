@@ -18,6 +18,7 @@ import codecs
 import re
 from functools import lru_cache
 
+from newsarchive.fetch.gzipped import undeclared_gzip
 from newsarchive.utf8_strays import LEGACY_CHARSET, stray_bytes_only
 
 _META_RE = re.compile(
@@ -83,7 +84,9 @@ def has_bom(content: bytes) -> bool:
 
 
 def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Return ``(text, encoding used)``; never raises, at worst replaces bad bytes."""
+    """Return ``(text, encoding used)``; never raises, at worst replaces bad bytes. A
+    body gzip-compressed without saying so is read as the page it wraps."""
+    content = undeclared_gzip(content)
     for bom, name in _BOMS:
         if content.startswith(bom):
             return content[len(bom) :].decode(name, "replace"), name

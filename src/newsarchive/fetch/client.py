@@ -49,7 +49,7 @@ from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
 from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
-from newsarchive.hosts import host_variants
+from newsarchive.hosts import host_problem, host_variants
 from newsarchive.models import MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
 
@@ -136,11 +136,14 @@ class FetchOptions:
         chosen = values.get("user_agent")
         if isinstance(chosen, str) and not chosen.strip():
             raise FetchError("--user-agent must not be empty", url="")
-        if isinstance(chosen, str) and not chosen.isprintable():  # CR/LF: a header of its own
+        # CR/LF: a header of its own; a letter past ASCII ("бот"), which no HTTP header
+        # carries, was an internal error (UnicodeEncodeError) at the first request
+        if isinstance(chosen, str) and not (chosen.isprintable() and chosen.isascii()):
             # (named where it came from: ``extract`` takes no --user-agent, only the variable)
             given = "--user-agent" if overrides.get("user_agent") else f"${USER_AGENT_ENV}"
             raise FetchError(
-                f"the user agent ({given}) must be one line of printable text, not {chosen!r}",
+                f"the user agent ({given}) must be one line of printable ASCII text (an HTTP"
+                f" header carries no other), not {chosen!r}",
                 url="",
             )
         return cls(**values)  # type: ignore[arg-type]
@@ -837,6 +840,17 @@ class Fetcher:
                     )  # fmt: skip
             except FetchError:
                 raise
+            except (httpx.InvalidURL, UnicodeError) as exc:
+                # a host httpx or the resolver cannot spell ("😀.bg": no IDNA 2008 name; it
+                # came typed, from a profile or a page): no try mends it, and it was an
+                # internal error, the site's whole crawl stopped as a bug
+                self._add_fetch_cpu(cpu)
+                self._log_fetch(url, "invalid-url", 0, started)
+                raise FetchFailed(
+                    f"not a valid URL ({one_line(str(exc), 100, ellipsis='')})",
+                    url=url,
+                    shown=self.describe(url),
+                ) from None
             except _DeadlineHit:
                 self._add_fetch_cpu(cpu)
                 self._log_fetch(url, "deadline", 0, started)
@@ -1495,7 +1509,10 @@ class Fetcher:
         try:
             following = urljoin(current, location)
             httpx.URL(following)
-            urlsplit(following).port  # noqa: B018 (raises on a port out of range)
+            target = urlsplit(following)
+            target.port  # noqa: B018 (raises on a port out of range)
+            if host_problem(target.hostname or ""):  # ("a..bg": the resolver's UnicodeError)
+                raise ValueError(following)
         except (ValueError, httpx.InvalidURL):
             shown = one_line(location, 100, ellipsis="")
             self._log_fetch(url, "bad-redirect", 0, time.monotonic())

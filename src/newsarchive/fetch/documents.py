@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 
+from newsarchive.fetch.gzipped import undeclared_gzip
 from newsarchive.models import Page
+
+_SNIFF = 4096  # bytes of a page's start sniffed for markup
 
 # How documents begin: PDF, ZIP (docx, xlsx, odt), OLE (doc, xls), RTF, images.
 _DOCUMENT_MAGIC = (
@@ -70,10 +73,15 @@ def looks_like_html(content: bytes) -> bool:
     """Whether bytes handed in as a page (``extract``'s file or URL, a WARC record with no
     Content-Type) are markup at all. A cheap sniff, since it only keeps a binary or empty
     file, a feed or a sitemap from being extracted as an article: a page's tag near the
-    start and no zero byte (UTF-16 aside)."""
+    start and no zero byte before it (UTF-16 aside). A zero byte after it is a stray in a
+    page (a CMS's broken string, a database field), which said "not an HTML page" of a
+    page that a crawl, trusting its Content-Type, reads. A page gzip-compressed without
+    saying so is sniffed as the page it wraps (``gzipped``), as it is read."""
+    content = undeclared_gzip(content, _SNIFF)
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
         content = content.decode("utf-16", "replace").encode("utf-8")
-    head = content[:4096]
-    if b"\x00" in head or not head.strip() or xml_kind(head):
+    head = content[:_SNIFF]
+    if not head.strip() or xml_kind(head):
         return False
-    return _PAGE_TAG.search(head) is not None
+    tag = _PAGE_TAG.search(head)
+    return tag is not None and b"\x00" not in head[: tag.start()]

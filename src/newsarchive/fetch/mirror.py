@@ -24,6 +24,10 @@ def base_url_problem(base_url: str) -> str:
     transport and was an internal error)."""
     if problem := web_url_problem(base_url):
         return f"--base-url {problem}: '{base_url}'"
+    try:  # what httpx alone refuses ("😀.bg": no IDNA 2008 name), as it would at a fetch
+        httpx.URL(base_url)
+    except httpx.InvalidURL as exc:
+        return f"--base-url is not a valid URL ({exc}): '{base_url}'"
     parts = urlsplit(base_url)
     if parts.query or parts.fragment:
         return f"--base-url takes no query or fragment: '{base_url}'"
@@ -80,8 +84,13 @@ class MirrorTransport(httpx.BaseTransport):
         return response
 
     def _unmirror(self, location: str, real: httpx.URL) -> str:
-        """A redirect to the mirror itself means the same path on the real site."""
-        parts = urlsplit(location)
+        """A redirect to the mirror itself means the same path on the real site; one that
+        is no URL ("http://[zz::1]/") is passed on as it came, for the fetcher to refuse
+        (it was an internal error here)."""
+        try:
+            parts = urlsplit(location)
+        except ValueError:
+            return location
         if parts.netloc.lower() != self._netloc.lower():
             return location
         path = parts.path

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import os
 import re
 import tomllib
@@ -19,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsarchive.errors import ProfileError
-from newsarchive.hosts import host_variants
+from newsarchive.hosts import host_problem, host_variants
 from newsarchive.models import Profile
 
 _BUILTIN_DIR = Path(__file__).parent / "sites"
@@ -196,6 +197,8 @@ def parse_profile(data: dict[str, Any], *, where: str, source: str) -> Profile:
         raise ProfileError(f"{where}: 'id' must be lowercase letters, digits, '-' or '_'")
     if not re.match(r"^https?://[^/]+$", values["origin"]):
         raise ProfileError(f"{where}: 'origin' must look like https://host (no path)")
+    if problem := host_problem(urlsplit(values["origin"]).hostname or ""):
+        raise ProfileError(f"{where}: 'origin' names no server: {problem}")
     for key in ("article_pattern",):
         if values.get(key):
             try:
@@ -229,7 +232,15 @@ def load_profile_file(path: Path, *, source: str = "user") -> Profile:
 def _load_dir(directory: Path, source: str) -> Iterable[Profile]:
     """The profiles in a folder; none while it does not exist (``add-site --write`` makes
     it). A file where the folder should be (``NEWSARCHIVE_PROFILES=~/sites/x.toml``) is
-    refused: the nightly crawl left out every site saved in the folder meant, silently."""
+    refused: the nightly crawl left out every site saved in the folder meant, silently. So
+    is one the system cannot look at (a name too long: ``is_dir`` raised, exit 70)."""
+    try:
+        directory.stat()
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            raise ProfileError(
+                f"cannot read {source} profiles in {directory}: {exc.strerror}"
+            ) from None
     if not directory.is_dir():
         if directory.exists():
             raise ProfileError(

@@ -7,6 +7,7 @@ so a port in use is one line, not a server log.
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import socket
 from pathlib import Path
@@ -81,7 +82,13 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind(address)
     except OSError as exc:
         sock.close()
-        raise UsageError(f"cannot serve on {host}:{port}: {exc.strerror}") from None
+        # (what to do, for the error a second `serve` meets: the first holds the port)
+        hint = (
+            ": another program listens there; pick another --port (0: any free one)"
+            if exc.errno == errno.EADDRINUSE
+            else ""
+        )
+        raise UsageError(f"cannot serve on {host}:{port}: {exc.strerror}{hint}") from None
     sock.listen(128)
     return sock
 

@@ -1,0 +1,124 @@
+"""A page body gzip-compressed with no ``Content-Encoding`` saying so is the page it wraps
+(``fetch.gzipped``): crawled, extracted from a file, imported from a WARC. Each was read
+as HTML before, and archived as an untitled article of noise."""
+
+from __future__ import annotations
+
+import gzip
+import sqlite3
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+from newsarchive.fetch.charset import decode_html
+from newsarchive.fetch.documents import looks_like_html
+from newsarchive.fetch.gzipped import undeclared_gzip
+
+from .faultserver import article_html
+from .hostileserver import HostileServer, response
+from .support import Result
+from .test_two_spellings import SITE, _crawl, _site
+
+Cli = Callable[..., Result]
+
+
+def _rows(db: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(db) as conn:
+        return sorted(conn.execute("SELECT url, title, substr(text, 1, 22) FROM articles"))
+
+
+def test_a_crawled_page_gzipped_without_its_header_is_archived_as_its_article(
+    run_cli: Cli, db: Path
+) -> None:
+    """Two articles served as ``text/html``, one of them gzip bytes with no
+    ``Content-Encoding``: both archived with their titles and text, and ``reextract``
+    of the stored pages (kept as sent) finds the same."""
+    pages = {
+        "/news/101-a": response(body=article_html(101)),
+        "/news/102-b": response(body=gzip.compress(article_html(102))),
+    }
+    with HostileServer(_site(list(pages), pages)) as site:
+        result = _crawl(run_cli, site, db)
+    assert result.exit_code == 0, result.stderr
+    expected = [
+        (f"{SITE}/news/101-a", "Новина номер 101 от общината", "Абзац 1 на статия 101:"),
+        (f"{SITE}/news/102-b", "Новина номер 102 от общината", "Абзац 1 на статия 102:"),
+    ]
+    assert _rows(db) == expected
+    again = run_cli("reextract", "--profile", str(db.parent / "fault.toml"), "--db", str(db))
+    assert again.exit_code == 0, again.stderr
+    assert "0 changed, 2 unchanged" in again.stdout
+    assert _rows(db) == expected
+
+
+def test_extract_reads_a_gzipped_page_file_and_a_page_with_a_stray_zero_byte(
+    run_cli: Cli, tmp_path: Path
+) -> None:
+    """``extract page.html.gz`` said "does not look like an HTML page", and so did a page
+    with a zero byte in a paragraph (a CMS's broken string), which a crawl reads."""
+    zipped = tmp_path / "page.html.gz"
+    zipped.write_bytes(gzip.compress(article_html(7)))
+    stray = tmp_path / "stray.html"
+    stray.write_bytes(article_html(8).replace(b"<p>", b"<p>\x00", 1))
+    for path, number in ((zipped, 7), (stray, 8)):
+        result = run_cli("extract", str(path), "--format", "text")
+        assert result.exit_code == 0, result.stderr
+        assert f"Новина номер {number} от общината" in result.stdout
+
+
+def _warc_record(url: str, body: bytes, content_type: str) -> bytes:
+    typed = f"Content-Type: {content_type}\r\n" if content_type else ""
+    http = f"HTTP/1.1 200 OK\r\n{typed}Content-Length: {len(body)}\r\n\r\n".encode() + body
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Target-URI: {url}\r\nWARC-Date: 2026-06-01T10:00:00Z\r\n"
+        "WARC-Record-ID: <urn:uuid:0a1b2c3d-0000-4000-8000-000000000001>\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http)}\r\n\r\n"
+    ).encode()
+    return head + http + b"\r\n\r\n"
+
+
+def test_import_warc_reads_a_gzipped_body_and_a_typeless_page_with_a_zero_byte(
+    run_cli: Cli, tmp_path: Path
+) -> None:
+    """A record whose body a tool kept compressed without its header, and one with no
+    Content-Type whose page holds a stray zero byte (it was skipped as "not HTML")."""
+    warc = tmp_path / "two.warc"
+    warc.write_bytes(
+        _warc_record(f"{SITE}/news/201-a", gzip.compress(article_html(201)), "text/html")
+        + _warc_record(f"{SITE}/news/202-b", article_html(202).replace(b"<p>", b"<p>\x00"), "")
+    )
+    db = tmp_path / "w.db"
+    result = run_cli("import-warc", str(warc), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("imported 2 new"), result.stdout
+    assert [title for _, title, _ in _rows(db)] == [
+        "Новина номер 201 от общината",
+        "Новина номер 202 от общината",
+    ]
+
+
+def test_a_gzip_bomb_inflates_no_further_than_the_limit() -> None:
+    bomb = gzip.compress(b"<p>" + b"\x00" * (64 * 1024 * 1024), 9)
+    assert len(undeclared_gzip(bomb, 1000)) == 1000
+    assert len(undeclared_gzip(bomb)) == 10 * 1024 * 1024
+
+
+def test_what_is_no_gzip_passes_and_broken_gzip_is_no_page() -> None:
+    page = article_html(3)
+    assert undeclared_gzip(page) is page
+    zipped = gzip.compress(page)
+    half = undeclared_gzip(zipped[: len(zipped) // 2])  # what came of a stream cut short
+    assert half and page.startswith(half)
+    broken = zipped[:10] + b"\xff" * 40
+    assert undeclared_gzip(broken) == b""
+    assert decode_html(broken)[0] == ""
+
+
+def test_the_sniff_still_refuses_binary_and_utf16_without_a_bom() -> None:
+    assert not looks_like_html(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<html>")
+    assert not looks_like_html("<html><body><p>текст</p>".encode("utf-16-le"))
+    assert not looks_like_html(gzip.compress(b"\x00\x01 binary"))
+    assert not looks_like_html(zlib.compress(article_html(4)))  # zlib, not gzip: no page
+    assert looks_like_html(b"<html><body><p>a\x00b</p></body></html>")
