@@ -278,6 +278,40 @@ def test_author_named_like_the_site_yields_to_a_person() -> None:
     assert extract(alone).author == "Вестник Русе"
 
 
+def test_a_site_named_with_digits_keeps_them_and_yields_to_the_writer() -> None:
+    """The author meta holds the outlet, named with its digits ("Бургас24"): cut at the
+    digit it read "Бургас", a name matching nothing, and was taken over the reporter the
+    page prints; whole, it is the site's own name and yields to the byline."""
+    html = (
+        '<html><head><meta name="author" content="Бургас24">'
+        '<meta property="og:site_name" content="Бургас24"></head><body><article>'
+        '<h1>Ремонтът на моста започва</h1><p class="byline">От '
+        '<a href="/avtor/petya-koleva">Петя Колева</a></p>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html, "https://www.burgas24.example/novini/most").author == "Петя Колева"
+    alone = html.replace(
+        '<p class="byline">От <a href="/avtor/petya-koleva">Петя Колева</a></p>', ""
+    )
+    assert extract(alone, "https://www.burgas24.example/novini/most").author == "Бургас24"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rapid7", "Rapid7"),
+        ("Plovdiv24 Team", "Plovdiv24 Team"),
+        ("Иван Петров 12.03.2026", "Иван Петров"),
+        ("Иван Петров12.03.2026", "Иван Петров"),
+        ("Jane Doe 3rd March 2025", "Jane Doe"),
+    ],
+)
+def test_a_number_ends_a_byline_where_it_starts_a_word(text: str, name: str) -> None:
+    """A date after the name ends it, glued to it too; digits closing a word of the name
+    ("Rapid7") are the name's own."""
+    assert clean_byline(text) == name
+
+
 def test_meta_author_that_is_the_site_name_yields_to_a_byline() -> None:
     html = (
         '<html><head><meta name="author" content="City Daily">'

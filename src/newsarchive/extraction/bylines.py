@@ -117,6 +117,12 @@ _CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
 # word in lower case: the writer's role ("Иван Кирилов, ст. инспектор", "Jane Doe, staff
 # writer"), which a name, a co-author's or a place's, never starts with. A degree or a
 # title after the name ("Мария Петрова, д-р", "John Doe, jr.") is part of how it is cited.
+# A number ends the name where it starts a word ("Jane Doe 12.03.2026", "Иван Петров, 14
+# март"), not where it closes a word of the name itself: an outlet or a company named with
+# its digits ("Rapid7", "Varna24", "Бургас24", "Web3 Weekly"), which cut at the digit
+# would be a name nobody has ("Rapid") and no longer match the site's own name. A date
+# glued to the name ("Петров12.03.2026", two elements' texts run together) still ends it.
+_NUMBER = r"(?<!\w)\d|\d+[./:-]\d"
 # Cyrillic capitals alone after a comma are the agency or office the writer files for
 # ("Мария Петрова, БТА"), never a degree: Bulgarian writes those in lower case ("д-р"),
 # and a co-author in capitals has a surname after the first name ("МАРИЯ, ИВАН КОЛЕВ").
@@ -128,7 +134,7 @@ _DOTTED_TITLES = r"M\.D\.|Ph\.D\."
 _TITLE_WORD = re.compile(rf"(?i:{_TITLES_AFTER_NAME})\.?|{_DOTTED_TITLES}")
 _MORE_TITLES = re.compile(rf"[A-Z]{{2,6}}|{_DOTTED_TITLES}")
 _TAIL = re.compile(
-    rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|\d|(?<!\w){_CREDIT}"
+    rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|{_NUMBER}|(?<!\w){_CREDIT}"
     rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))"
     rf"|,\s*(?=(?-i:[А-ЯЁ]{{2,6}})\s*(?:$|[,.;|/(\d–—-]))).*$",
     re.IGNORECASE,
