@@ -312,6 +312,38 @@ def test_a_number_ends_a_byline_where_it_starts_a_word(text: str, name: str) -> 
     assert clean_byline(text) == name
 
 
+def test_a_writers_card_names_the_writer_its_link_does_not() -> None:
+    """The card under the headline prints the reporter's name in a plain element and links
+    to her page with "Всички статии" (no name): the page's address spells the name, so the
+    card's line spelled the same is the writer, as printed; a link by a photo alone too."""
+    card = (
+        '<div class="writer-card"><strong>Мария Петрова</strong><em>репортер</em>'
+        '<a href="/avtor/mariya-petrova/">Всички статии</a></div>'
+    )
+    html = (
+        f"<html><body><main><h1>Ремонтът на моста започва</h1>{card}{PROSE_BG}</main></body></html>"
+    )
+    assert extract(html, "https://vestnik.example.bg/novini/most").author == "Мария Петрова"
+    photo = card.replace(">Всички статии<", '><img src="/p/mp.jpg" alt=""><')
+    assert extract(html.replace(card, photo), "https://vestnik.example.bg/x").author == (
+        "Мария Петрова"
+    )
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        # an address of one word: any word of the card could spell it
+        '<div><strong>Admin</strong><a href="/author/admin/">All posts</a></div>',
+        # the card spells someone else: the link's writer is not printed
+        '<div><strong>Jane Doe</strong><a href="/author/john-roe/">More articles</a></div>',
+    ],
+)
+def test_a_writers_card_whose_link_spells_no_line_of_it_names_nobody(card: str) -> None:
+    html = f"<html><body><main><h1>Budget approved</h1>{card}{PROSE_EN}</main></body></html>"
+    assert extract(html, "https://news.example.com/budget").author is None
+
+
 def test_meta_author_that_is_the_site_name_yields_to_a_byline() -> None:
     html = (
         '<html><head><meta name="author" content="City Daily">'

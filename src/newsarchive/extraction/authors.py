@@ -25,6 +25,7 @@ from newsarchive.extraction.furniture import (
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
 from newsarchive.extraction.titles import edge_segments
+from newsarchive.transliteration import LATIN
 
 
 @dataclass(frozen=True)
@@ -456,6 +457,48 @@ def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]
         name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
         if bylines.reads_as_name(name):
             yield name, "generic:author-link"
+        elif name := _named_as_the_link(node, path):
+            yield name, "generic:author-link"
+
+
+# How far up from an author link its writer's name is looked for, and the most text a box
+# there may hold: a writer's card (photo, name, role, the link), not the article.
+_CARD_LEVELS = 3
+_CARD_TEXT = 300
+_SLUG_WORDS = re.compile(r"[^\W_]+")
+
+
+def _named_as_the_link(link: LexborNode, path: str) -> str:
+    """The writer's name printed beside a link to their page that does not say it: a
+    photo alone, or "Articles by Juliette", "Всички статии на автора". The page the link
+    leads to is named after the writer ("/authors/juliette-carreiro", "/avtor/mariya-
+    petrova"), so the line of the writer's card spelled as that address, in Latin
+    letters as Bulgarian sites spell their addresses, is the name, as printed ("Juliette
+    Carreiro", "Мария Петрова"). Two to four words: a one-word address ("/author/admin",
+    "/avtor/12") could be spelled by any word of the card."""
+    slug = _spelled(path.rstrip("/").rsplit("/", 1)[-1])
+    if not 2 <= len(slug) <= 4 or any(word.isdigit() for word in slug):
+        return ""
+    box = link.parent
+    for _ in range(_CARD_LEVELS):
+        if box is None or box.tag in _NOT_BYLINE_TAGS:
+            return ""
+        text = box.text(deep=True, separator="\n") or ""
+        if len(text) > _CARD_TEXT * 4 or len(" ".join(text.split())) > _CARD_TEXT:
+            return ""
+        for line in text.split("\n"):
+            if _spelled(line) == slug and bylines.reads_as_name(name := " ".join(line.split())):
+                return name
+        box = box.parent
+    return ""
+
+
+def _spelled(text: str) -> list[str]:
+    """The words of ``text`` as an address spells them: lower case, Latin letters (the
+    law's table: "Мария Петрова" is "mariya petrova"), a final "ия" as the "ia" the law
+    also allows ("Мария" is "maria" in many addresses), the words apart at any sign."""
+    words = _SLUG_WORDS.findall(text.casefold().translate(LATIN))
+    return [word[:-3] + "ia" if word.endswith("iya") else word for word in words]
 
 
 # A field of its own that names the writer, apart from the headline's byline: a label
