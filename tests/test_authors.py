@@ -344,6 +344,31 @@ def test_a_writers_card_whose_link_spells_no_line_of_it_names_nobody(card: str) 
     assert extract(html, "https://news.example.com/budget").author is None
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("14.03.2026 г. от Мария Петрова", "Мария Петрова"),
+        ("Петък, 14 март 2026 г. | от Иван Колев", "Иван Колев"),
+        ("03/14/2026 by Jane Doe, Staff Writer", "Jane Doe"),
+        # "от" before an hour, an office, a lower-case word: no byline
+        ("14.03.2026 г. от 10 часа", None),
+        ("14.03.2026 г. от Община Русе", None),
+        ("March 14, 2026 by the council", None),
+    ],
+)
+def test_a_date_then_by_under_the_headline_is_the_byline(line: str, author: str | None) -> None:
+    """The theme prints the day and the byline on one line with no label ("Публикувано"
+    left out): the agent's word after a bare date opens the byline, which ends where a
+    role or a place begins; the day is still the page's date."""
+    html = (
+        "<html><body><main><h1>Ремонтът на моста започва</h1>"
+        f'<div class="post-info">{line}</div>{PROSE_BG}</main></body></html>'
+    )
+    article = extract(html, "https://vestnik.example.bg/novini/most")
+    assert article.author == author
+    assert article.published is not None and article.published.day == 14
+
+
 def test_meta_author_that_is_the_site_name_yields_to_a_byline() -> None:
     html = (
         '<html><head><meta name="author" content="City Daily">'

@@ -532,10 +532,37 @@ def signed_line(line: str) -> str:
     either order (``posted_by``): "Публикувано на <date> от <name>" (a date label
     opening it) or "Публикувано от <name> на <date>"; "" for any other. Templates print
     it as the text's closing line or as the byline under the headline."""
-    if len(line) > 120 or not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
-        return ""  # (the labels first: most lines have none, and need no further search)
+    if len(line) > 120:
+        return ""
+    if not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
+        return _dated_byline(line)  # (the labels first: most lines have none)
     name, date = posted_by(line)
     return name if name and is_bare_date(date) else ""
+
+
+# A date opening a line, with no label, and the agent's word after it: "03/01/2017 by
+# Jane Doe, Staff Writer", "12.03.2026 г. от Мария Петрова" (a theme printing the date and
+# the byline on one line, the label left out).
+_DATE_THEN_AGENT = re.compile(r"^(?P<date>\S.*?)\s*[|•·,–—-]?\s+(?=(?:by|от)\s)", re.IGNORECASE)
+
+
+def _dated_byline(line: str) -> str:
+    """The byline after a bare date (``is_bare_date``) opening ``line``, as a byline
+    opening a line is read (``byline_in_text``: a lower-case "by" or "от" there is one,
+    "от" with a name of two words that nothing in lower case follows); the date a line's
+    first word starts, a number or a month's name, so other lines cost no search. What
+    follows the name (a role, a place: "Jane Doe, Staff Writer") is not part of it."""
+    first = line.split(maxsplit=1)[0] if line else ""
+    if not (
+        first[:1].isdigit()
+        or MONTH_WORD.match(first)
+        or first.rstrip(",.").casefold() in WEEKDAY_NAMES
+    ):
+        return ""
+    m = _DATE_THEN_AGENT.match(line)
+    if m is None or not is_bare_date(m["date"]):
+        return ""
+    return byline_in_text(line[m.end() :])
 
 
 # Between a signature and the date after it on the text's closing line ("Пресцентър на
