@@ -369,6 +369,26 @@ def test_a_date_then_by_under_the_headline_is_the_byline(line: str, author: str 
     assert article.published is not None and article.published.day == 14
 
 
+def test_the_name_beside_the_writers_picture_under_the_headline_is_the_byline() -> None:
+    """WordPress's avatar, then the name and the section it is filed in, in an element no
+    class calls a byline; a commenter's picture under the text names no writer."""
+    meta = (
+        '<div class="entry-meta">14.03.2026 · <img class="avatar avatar-32 photo" '
+        'src="https://secure.gravatar.com/avatar/ab12?s=32" alt=""> Мария Петрова в '
+        '<a href="/category/novini/">Новини</a></div>'
+    )
+    comment = (
+        '<ol class="comment-list"><li><img class="avatar" src="https://secure.gravatar.com'
+        '/avatar/cd34?s=48" alt=""> Иван Колев <span>каза:</span><p>Крайно време!</p></li></ol>'
+    )
+    html = (
+        "<html><body><main><h1>Ремонтът на моста започва</h1>"
+        f"{meta}{PROSE_BG}{comment}</main></body></html>"
+    )
+    assert extract(html, "https://vestnik.example.bg/novini/most").author == "Мария Петрова"
+    assert extract(html.replace(meta, ""), "https://vestnik.example.bg/x").author is None
+
+
 def test_meta_author_that_is_the_site_name_yields_to_a_byline() -> None:
     html = (
         '<html><head><meta name="author" content="City Daily">'

@@ -457,6 +457,13 @@ def byline_in_text(text: str) -> str:
     return ""
 
 
+def name_opening(text: str) -> str:
+    """The name(s) ``text`` opens with, read as those after a "By" are (``byline_in_text``):
+    for a name printed where a byline stands with no word before it, beside the writer's
+    picture ("Мария Петрова в Новини", "Jane Doe in Politics")."""
+    return byline_in_text(f"By {text.strip()}")
+
+
 # The word before a "By" that makes it someone else's credit: a reviewer's or an editor's
 # (``NOT_WRITERS``), a photographer's or an illustrator's, in either language ("Photo By",
 # "Снимки ОТ": the words of a credit, ``_CREDIT``, without its colon).
