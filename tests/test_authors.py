@@ -389,6 +389,34 @@ def test_the_name_beside_the_writers_picture_under_the_headline_is_the_byline() 
     assert extract(html.replace(meta, ""), "https://vestnik.example.bg/x").author is None
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Мария Петрова | 14.03.2026", "Мария Петрова"),
+        ("Петък, 14.03.2026 г. · Иван Колев", "Иван Колев"),
+        ("— Jane Doe | March 14, 2026", "Jane Doe"),
+        # a place, a section, a role before the name, a Latin name with no dash: nobody
+        ("Стара Загора | 14.03.2026", None),
+        ("Общество | 14.03.2026", None),
+        ("Кметът Иван Колев | 14.03.2026", None),
+        ("Jane Doe | March 14, 2026", None),
+    ],
+)
+def test_a_name_and_the_date_alone_under_the_headline_is_the_byline(
+    line: str, author: str | None
+) -> None:
+    """No label, only the writer and the day on the line under the headline, either
+    first: a person as the text's closing signature is one (a Bulgarian surname, a Latin
+    name after the signing dash)."""
+    html = (
+        "<html><body><main><h1>Ремонтът на моста започва</h1>"
+        f'<div class="info">{line}</div>{PROSE_BG}</main></body></html>'
+    )
+    article = extract(html, "https://vestnik.example.bg/novini/most")
+    assert article.author == author
+    assert article.published is not None and article.published.day == 14
+
+
 def test_meta_author_that_is_the_site_name_yields_to_a_byline() -> None:
     html = (
         '<html><head><meta name="author" content="City Daily">'

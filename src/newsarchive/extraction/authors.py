@@ -190,8 +190,13 @@ def _headline_byline(window: str, lines: list[str]) -> str:
     a label (``byline_in_text``), else the date first, as WordPress's "Posted on <date>
     by <name>" prints it in Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"):
     "от" after a date, which ``byline_in_text`` leaves alone as the preposition it can
-    be."""
-    return bylines.byline_in_text(window) or _signed_line_in(lines)
+    be; else a line of a name and the date alone, in either order, with no label ("Мария
+    Петрова | 14.03.2026": ``bylines.dated_name``)."""
+    return (
+        bylines.byline_in_text(window)
+        or _signed_line_in(lines)
+        or next(filter(None, (bylines.dated_name(line.strip()) for line in lines)), "")
+    )
 
 
 def _signed_line_in(lines: list[str]) -> str:

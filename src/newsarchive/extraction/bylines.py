@@ -655,6 +655,22 @@ def dated_signature(line: str, author: str = "", text: Iterable[str] = ()) -> tu
     return "", "", ""
 
 
+def dated_name(line: str) -> str:
+    """The person a line names beside its date and nothing else, in either order: "Мария
+    Петрова | 14.03.2026", "14.03.2026 г. · Мария Петрова", "Jane Doe — March 14, 2026"
+    after the signing dash or "By" (``dated_signature``; ``signer`` says who is a person:
+    a Bulgarian name by its surname, so "Стара Загора | 14.03.2026" is a place's line).
+    The byline under a headline printed so, with no label; "" for any other line."""
+    if len(line) > 120 or not may_be_dated(line):
+        return ""
+    if name := dated_signature(line)[0]:
+        return name
+    for sep in _SIGNATURE_END.finditer(line):
+        if is_bare_date(line[: sep.start()].strip()):
+            return signer(line[sep.end() :].strip())[0]
+    return ""
+
+
 def signer(who: str, author: str = "", text: Iterable[str] = ()) -> tuple[str, str]:
     """The person (first) or the office (second) a signature over or beside the text's
     date names, and nothing else: a labelled byline ("Автор: Мария Колева"), an office
