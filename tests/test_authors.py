@@ -278,6 +278,145 @@ def test_author_named_like_the_site_yields_to_a_person() -> None:
     assert extract(alone).author == "Вестник Русе"
 
 
+def test_a_site_named_with_digits_keeps_them_and_yields_to_the_writer() -> None:
+    """The author meta holds the outlet, named with its digits ("Бургас24"): cut at the
+    digit it read "Бургас", a name matching nothing, and was taken over the reporter the
+    page prints; whole, it is the site's own name and yields to the byline."""
+    html = (
+        '<html><head><meta name="author" content="Бургас24">'
+        '<meta property="og:site_name" content="Бургас24"></head><body><article>'
+        '<h1>Ремонтът на моста започва</h1><p class="byline">От '
+        '<a href="/avtor/petya-koleva">Петя Колева</a></p>'
+        f"{PROSE_BG}</article></body></html>"
+    )
+    assert extract(html, "https://www.burgas24.example/novini/most").author == "Петя Колева"
+    alone = html.replace(
+        '<p class="byline">От <a href="/avtor/petya-koleva">Петя Колева</a></p>', ""
+    )
+    assert extract(alone, "https://www.burgas24.example/novini/most").author == "Бургас24"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rapid7", "Rapid7"),
+        ("Plovdiv24 Team", "Plovdiv24 Team"),
+        ("Иван Петров 12.03.2026", "Иван Петров"),
+        ("Иван Петров12.03.2026", "Иван Петров"),
+        ("Jane Doe 3rd March 2025", "Jane Doe"),
+    ],
+)
+def test_a_number_ends_a_byline_where_it_starts_a_word(text: str, name: str) -> None:
+    """A date after the name ends it, glued to it too; digits closing a word of the name
+    ("Rapid7") are the name's own."""
+    assert clean_byline(text) == name
+
+
+def test_a_writers_card_names_the_writer_its_link_does_not() -> None:
+    """The card under the headline prints the reporter's name in a plain element and links
+    to her page with "Всички статии" (no name): the page's address spells the name, so the
+    card's line spelled the same is the writer, as printed; a link by a photo alone too."""
+    card = (
+        '<div class="writer-card"><strong>Мария Петрова</strong><em>репортер</em>'
+        '<a href="/avtor/mariya-petrova/">Всички статии</a></div>'
+    )
+    html = (
+        f"<html><body><main><h1>Ремонтът на моста започва</h1>{card}{PROSE_BG}</main></body></html>"
+    )
+    assert extract(html, "https://vestnik.example.bg/novini/most").author == "Мария Петрова"
+    photo = card.replace(">Всички статии<", '><img src="/p/mp.jpg" alt=""><')
+    assert extract(html.replace(card, photo), "https://vestnik.example.bg/x").author == (
+        "Мария Петрова"
+    )
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        # an address of one word: any word of the card could spell it
+        '<div><strong>Admin</strong><a href="/author/admin/">All posts</a></div>',
+        # the card spells someone else: the link's writer is not printed
+        '<div><strong>Jane Doe</strong><a href="/author/john-roe/">More articles</a></div>',
+    ],
+)
+def test_a_writers_card_whose_link_spells_no_line_of_it_names_nobody(card: str) -> None:
+    html = f"<html><body><main><h1>Budget approved</h1>{card}{PROSE_EN}</main></body></html>"
+    assert extract(html, "https://news.example.com/budget").author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("14.03.2026 г. от Мария Петрова", "Мария Петрова"),
+        ("Петък, 14 март 2026 г. | от Иван Колев", "Иван Колев"),
+        ("03/14/2026 by Jane Doe, Staff Writer", "Jane Doe"),
+        # "от" before an hour, an office, a lower-case word: no byline
+        ("14.03.2026 г. от 10 часа", None),
+        ("14.03.2026 г. от Община Русе", None),
+        ("March 14, 2026 by the council", None),
+    ],
+)
+def test_a_date_then_by_under_the_headline_is_the_byline(line: str, author: str | None) -> None:
+    """The theme prints the day and the byline on one line with no label ("Публикувано"
+    left out): the agent's word after a bare date opens the byline, which ends where a
+    role or a place begins; the day is still the page's date."""
+    html = (
+        "<html><body><main><h1>Ремонтът на моста започва</h1>"
+        f'<div class="post-info">{line}</div>{PROSE_BG}</main></body></html>'
+    )
+    article = extract(html, "https://vestnik.example.bg/novini/most")
+    assert article.author == author
+    assert article.published is not None and article.published.day == 14
+
+
+def test_the_name_beside_the_writers_picture_under_the_headline_is_the_byline() -> None:
+    """WordPress's avatar, then the name and the section it is filed in, in an element no
+    class calls a byline; a commenter's picture under the text names no writer."""
+    meta = (
+        '<div class="entry-meta">14.03.2026 · <img class="avatar avatar-32 photo" '
+        'src="https://secure.gravatar.com/avatar/ab12?s=32" alt=""> Мария Петрова в '
+        '<a href="/category/novini/">Новини</a></div>'
+    )
+    comment = (
+        '<ol class="comment-list"><li><img class="avatar" src="https://secure.gravatar.com'
+        '/avatar/cd34?s=48" alt=""> Иван Колев <span>каза:</span><p>Крайно време!</p></li></ol>'
+    )
+    html = (
+        "<html><body><main><h1>Ремонтът на моста започва</h1>"
+        f"{meta}{PROSE_BG}{comment}</main></body></html>"
+    )
+    assert extract(html, "https://vestnik.example.bg/novini/most").author == "Мария Петрова"
+    assert extract(html.replace(meta, ""), "https://vestnik.example.bg/x").author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Мария Петрова | 14.03.2026", "Мария Петрова"),
+        ("Петък, 14.03.2026 г. · Иван Колев", "Иван Колев"),
+        ("— Jane Doe | March 14, 2026", "Jane Doe"),
+        # a place, a section, a role before the name, a Latin name with no dash: nobody
+        ("Стара Загора | 14.03.2026", None),
+        ("Общество | 14.03.2026", None),
+        ("Кметът Иван Колев | 14.03.2026", None),
+        ("Jane Doe | March 14, 2026", None),
+    ],
+)
+def test_a_name_and_the_date_alone_under_the_headline_is_the_byline(
+    line: str, author: str | None
+) -> None:
+    """No label, only the writer and the day on the line under the headline, either
+    first: a person as the text's closing signature is one (a Bulgarian surname, a Latin
+    name after the signing dash)."""
+    html = (
+        "<html><body><main><h1>Ремонтът на моста започва</h1>"
+        f'<div class="info">{line}</div>{PROSE_BG}</main></body></html>'
+    )
+    article = extract(html, "https://vestnik.example.bg/novini/most")
+    assert article.author == author
+    assert article.published is not None and article.published.day == 14
+
+
 def test_meta_author_that_is_the_site_name_yields_to_a_byline() -> None:
     html = (
         '<html><head><meta name="author" content="City Daily">'

@@ -25,6 +25,7 @@ from newsarchive.extraction.furniture import (
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
 from newsarchive.extraction.titles import edge_segments
+from newsarchive.transliteration import LATIN
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,37 @@ def _candidates(page: Sources) -> Iterator[tuple[str, str]]:
                 yield name, _NEAR_TITLE
                 return
         break
+    if name := _beside_an_avatar(page.tree, page.near.first_lines):
+        yield name, _NEAR_TITLE
     if name := _posted_by_anywhere(page.tree, page.page_text):
         yield name, "generic:posted-by"
+
+
+# A writer's picture as WordPress prints it (``get_avatar``: class "avatar", a Gravatar
+# address) and as themes name theirs ("author-avatar", "byline__avatar").
+_AVATARS = 'img[class*="avatar"], img[src*="gravatar.com/avatar"]'
+
+
+def _beside_an_avatar(tree: LexborHTMLParser, lines: list[str]) -> str:
+    """The name printed right after a writer's picture in the headline's box, in an element
+    no theme class names a byline: "<date> • <img class=avatar> Mahua Das in <a>Project
+    Management</a>", "<img class=avatar> Мария Петрова в <a>Новини</a>". Read as a byline
+    opening its line (``bylines.name_opening``), two words at least, and only where the
+    headline's box (``lines``) prints it: comments under the text show their writers'
+    pictures too."""
+    body = tree.body
+    if body is None or not lines:
+        return ""
+    for img in body.css(_AVATARS)[:10]:
+        after = img.next
+        while after is not None and not (after.text(deep=True) or "").strip():
+            after = after.next
+        if after is None:
+            continue
+        name = bylines.name_opening(after.text(deep=True) or "")
+        if len(name.split()) > 1 and any(name in line for line in lines):
+            return name
+    return ""
 
 
 def _headline_byline(window: str, lines: list[str]) -> str:
@@ -160,8 +190,13 @@ def _headline_byline(window: str, lines: list[str]) -> str:
     a label (``byline_in_text``), else the date first, as WordPress's "Posted on <date>
     by <name>" prints it in Bulgarian ("Публикувано на 3 март 2026 г. от Мария Кирова"):
     "от" after a date, which ``byline_in_text`` leaves alone as the preposition it can
-    be."""
-    return bylines.byline_in_text(window) or _signed_line_in(lines)
+    be; else a line of a name and the date alone, in either order, with no label ("Мария
+    Петрова | 14.03.2026": ``bylines.dated_name``)."""
+    return (
+        bylines.byline_in_text(window)
+        or _signed_line_in(lines)
+        or next(filter(None, (bylines.dated_name(line.strip()) for line in lines)), "")
+    )
 
 
 def _signed_line_in(lines: list[str]) -> str:
@@ -456,6 +491,48 @@ def _author_links(tree: LexborHTMLParser, url: str) -> Iterator[tuple[str, str]]
         name = bylines.clean_byline(node.text(deep=True, separator="\n") or "")
         if bylines.reads_as_name(name):
             yield name, "generic:author-link"
+        elif name := _named_as_the_link(node, path):
+            yield name, "generic:author-link"
+
+
+# How far up from an author link its writer's name is looked for, and the most text a box
+# there may hold: a writer's card (photo, name, role, the link), not the article.
+_CARD_LEVELS = 3
+_CARD_TEXT = 300
+_SLUG_WORDS = re.compile(r"[^\W_]+")
+
+
+def _named_as_the_link(link: LexborNode, path: str) -> str:
+    """The writer's name printed beside a link to their page that does not say it: a
+    photo alone, or "Articles by Juliette", "Всички статии на автора". The page the link
+    leads to is named after the writer ("/authors/juliette-carreiro", "/avtor/mariya-
+    petrova"), so the line of the writer's card spelled as that address, in Latin
+    letters as Bulgarian sites spell their addresses, is the name, as printed ("Juliette
+    Carreiro", "Мария Петрова"). Two to four words: a one-word address ("/author/admin",
+    "/avtor/12") could be spelled by any word of the card."""
+    slug = _spelled(path.rstrip("/").rsplit("/", 1)[-1])
+    if not 2 <= len(slug) <= 4 or any(word.isdigit() for word in slug):
+        return ""
+    box = link.parent
+    for _ in range(_CARD_LEVELS):
+        if box is None or box.tag in _NOT_BYLINE_TAGS:
+            return ""
+        text = box.text(deep=True, separator="\n") or ""
+        if len(text) > _CARD_TEXT * 4 or len(" ".join(text.split())) > _CARD_TEXT:
+            return ""
+        for line in text.split("\n"):
+            if _spelled(line) == slug and bylines.reads_as_name(name := " ".join(line.split())):
+                return name
+        box = box.parent
+    return ""
+
+
+def _spelled(text: str) -> list[str]:
+    """The words of ``text`` as an address spells them: lower case, Latin letters (the
+    law's table: "Мария Петрова" is "mariya petrova"), a final "ия" as the "ia" the law
+    also allows ("Мария" is "maria" in many addresses), the words apart at any sign."""
+    words = _SLUG_WORDS.findall(text.casefold().translate(LATIN))
+    return [word[:-3] + "ia" if word.endswith("iya") else word for word in words]
 
 
 # A field of its own that names the writer, apart from the headline's byline: a label

@@ -117,6 +117,12 @@ _CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
 # word in lower case: the writer's role ("Иван Кирилов, ст. инспектор", "Jane Doe, staff
 # writer"), which a name, a co-author's or a place's, never starts with. A degree or a
 # title after the name ("Мария Петрова, д-р", "John Doe, jr.") is part of how it is cited.
+# A number ends the name where it starts a word ("Jane Doe 12.03.2026", "Иван Петров, 14
+# март"), not where it closes a word of the name itself: an outlet or a company named with
+# its digits ("Rapid7", "Varna24", "Бургас24", "Web3 Weekly"), which cut at the digit
+# would be a name nobody has ("Rapid") and no longer match the site's own name. A date
+# glued to the name ("Петров12.03.2026", two elements' texts run together) still ends it.
+_NUMBER = r"(?<!\w)\d|\d+[./:-]\d"
 # Cyrillic capitals alone after a comma are the agency or office the writer files for
 # ("Мария Петрова, БТА"), never a degree: Bulgarian writes those in lower case ("д-р"),
 # and a co-author in capitals has a surname after the first name ("МАРИЯ, ИВАН КОЛЕВ").
@@ -128,7 +134,7 @@ _DOTTED_TITLES = r"M\.D\.|Ph\.D\."
 _TITLE_WORD = re.compile(rf"(?i:{_TITLES_AFTER_NAME})\.?|{_DOTTED_TITLES}")
 _MORE_TITLES = re.compile(rf"[A-Z]{{2,6}}|{_DOTTED_TITLES}")
 _TAIL = re.compile(
-    rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|\d|(?<!\w){_CREDIT}"
+    rf"\s*(?:\||•|·|—|–|\s-\s|\bon\b|(?<!\w)(?:{LABEL_WORDS})(?!\w)|{_NUMBER}|(?<!\w){_CREDIT}"
     rf"|,\s*(?=(?-i:[a-zа-яё]))(?!(?:{_TITLES_AFTER_NAME})(?!\w))"
     rf"|,\s*(?=(?-i:[А-ЯЁ]{{2,6}})\s*(?:$|[,.;|/(\d–—-]))).*$",
     re.IGNORECASE,
@@ -451,6 +457,13 @@ def byline_in_text(text: str) -> str:
     return ""
 
 
+def name_opening(text: str) -> str:
+    """The name(s) ``text`` opens with, read as those after a "By" are (``byline_in_text``):
+    for a name printed where a byline stands with no word before it, beside the writer's
+    picture ("Мария Петрова в Новини", "Jane Doe in Politics")."""
+    return byline_in_text(f"By {text.strip()}")
+
+
 # The word before a "By" that makes it someone else's credit: a reviewer's or an editor's
 # (``NOT_WRITERS``), a photographer's or an illustrator's, in either language ("Photo By",
 # "Снимки ОТ": the words of a credit, ``_CREDIT``, without its colon).
@@ -526,10 +539,37 @@ def signed_line(line: str) -> str:
     either order (``posted_by``): "Публикувано на <date> от <name>" (a date label
     opening it) or "Публикувано от <name> на <date>"; "" for any other. Templates print
     it as the text's closing line or as the byline under the headline."""
-    if len(line) > 120 or not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
-        return ""  # (the labels first: most lines have none, and need no further search)
+    if len(line) > 120:
+        return ""
+    if not (POSTED_BY.match(line) or _DATE_LABEL.match(line)):
+        return _dated_byline(line)  # (the labels first: most lines have none)
     name, date = posted_by(line)
     return name if name and is_bare_date(date) else ""
+
+
+# A date opening a line, with no label, and the agent's word after it: "03/01/2017 by
+# Jane Doe, Staff Writer", "12.03.2026 г. от Мария Петрова" (a theme printing the date and
+# the byline on one line, the label left out).
+_DATE_THEN_AGENT = re.compile(r"^(?P<date>\S.*?)\s*[|•·,–—-]?\s+(?=(?:by|от)\s)", re.IGNORECASE)
+
+
+def _dated_byline(line: str) -> str:
+    """The byline after a bare date (``is_bare_date``) opening ``line``, as a byline
+    opening a line is read (``byline_in_text``: a lower-case "by" or "от" there is one,
+    "от" with a name of two words that nothing in lower case follows); the date a line's
+    first word starts, a number or a month's name, so other lines cost no search. What
+    follows the name (a role, a place: "Jane Doe, Staff Writer") is not part of it."""
+    first = line.split(maxsplit=1)[0] if line else ""
+    if not (
+        first[:1].isdigit()
+        or MONTH_WORD.match(first)
+        or first.rstrip(",.").casefold() in WEEKDAY_NAMES
+    ):
+        return ""
+    m = _DATE_THEN_AGENT.match(line)
+    if m is None or not is_bare_date(m["date"]):
+        return ""
+    return byline_in_text(line[m.end() :])
 
 
 # Between a signature and the date after it on the text's closing line ("Пресцентър на
@@ -613,6 +653,22 @@ def dated_signature(line: str, author: str = "", text: Iterable[str] = ()) -> tu
             name, office = signer(who, author, text)
             return (name, office, when) if name or office else ("", "", "")
     return "", "", ""
+
+
+def dated_name(line: str) -> str:
+    """The person a line names beside its date and nothing else, in either order: "Мария
+    Петрова | 14.03.2026", "14.03.2026 г. · Мария Петрова", "Jane Doe — March 14, 2026"
+    after the signing dash or "By" (``dated_signature``; ``signer`` says who is a person:
+    a Bulgarian name by its surname, so "Стара Загора | 14.03.2026" is a place's line).
+    The byline under a headline printed so, with no label; "" for any other line."""
+    if len(line) > 120 or not may_be_dated(line):
+        return ""
+    if name := dated_signature(line)[0]:
+        return name
+    for sep in _SIGNATURE_END.finditer(line):
+        if is_bare_date(line[: sep.start()].strip()):
+            return signer(line[sep.end() :].strip())[0]
+    return ""
 
 
 def signer(who: str, author: str = "", text: Iterable[str] = ()) -> tuple[str, str]:
