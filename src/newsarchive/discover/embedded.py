@@ -31,6 +31,7 @@ not parsed, and at most ``MAX_NODES`` JSON values are visited per page.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import math
 import re
@@ -249,9 +250,25 @@ def _json_text(text: str) -> object:
 _JSON_ENDS = {("{", "}"), ("[", "]")}
 
 
+def _title(obj: dict[str, object]) -> str | None:
+    """The object's title: a string, or WordPress's REST API's ``{"rendered": "…"}``,
+    which holds it as the page prints it (``&#8222;…&#8220;``, now and then a tag), read
+    as a person sees it. None when it has none."""
+    for key in _TITLE_KEYS:
+        value = obj.get(key)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, dict) and isinstance(rendered := value.get("rendered"), str):
+            return html.unescape(_TAG.sub("", rendered))
+    return None
+
+
+_TAG = re.compile(r"<[^<>]{0,500}>")
+
+
 def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
     obj = _with_parts(obj)
-    title = next((v for k in _TITLE_KEYS if isinstance(v := obj.get(k), str)), "")
+    title = _title(obj) or ""
     words = len(title.split())
     if words < MIN_DATED_TITLE_WORDS:
         return None
@@ -279,7 +296,7 @@ def _with_parts(obj: dict[str, object]) -> dict[str, object]:
     title and address a static site generator keeps apart (Gatsby's Markdown nodes,
     ``{"fields": {"slug": "/novini/x/"}, "frontmatter": {"title": …, "date": …}}``).
     An object holding a title and an address of its own is read as it is."""
-    have_title = any(isinstance(obj.get(k), str) for k in _TITLE_KEYS)
+    have_title = _title(obj) is not None
     have_url = any(isinstance(obj.get(k), str) for k in (*_URL_KEYS, "slug"))
     parts = [part for part in obj.values() if isinstance(part, dict)]
     if (have_title and have_url) or not parts:
