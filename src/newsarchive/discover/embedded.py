@@ -37,6 +37,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -143,7 +144,7 @@ def _page_values(tree: LexborHTMLParser) -> list[object]:
             if (payload := nuxt_payload(text)) is not None:
                 values.append(payload)
         elif _NEXT_MARK not in text:
-            values.extend(assigned_literals(text))
+            values.extend(value for name, value in assigned_literals(text) if not _navigation(name))
     if any(_NEXT_MARK in text for text in scripts):
         values.extend(next_flight([text for text in scripts if _NEXT_MARK in text]))
     return values
@@ -225,12 +226,31 @@ def _walk(data: object, base: str, budget: list[int]) -> list[EmbeddedItem]:
             item = _item(value, base)
             if item is not None:
                 items.append(item)
-            stack.extend(reversed(list(value.values())))
+            stack.extend(reversed([v for k, v in value.items() if not _navigation(k)]))
         elif isinstance(value, list):
             stack.extend(reversed(value))
         elif isinstance(value, str) and (nested := _json_text(value)) is not None:
             stack.append(nested)
     return items
+
+
+# The words that name a site's navigation in its data: a key or a variable (``menu``,
+# ``mainMenu``, ``navigationMap``, ``footer_links``, ``breadcrumbs``) holding the theme's
+# menu entries, each a URL and a title of a few words ("Find Forms and Documents") as a
+# news item has, which would read as the items of a section page no visible news run
+# shapes. Narrower than ``furniture``'s class words: ``tags``, ``header`` and ``sidebar``
+# are fields of a CMS's own items (an article's tags, a page's header with its title).
+_NAVIGATION_WORDS = frozenset(
+    {"nav", "navs", "navbar", "navigation", "navigations", "menu", "menus", "submenu",
+     "megamenu", "breadcrumb", "breadcrumbs", "footer"}
+)  # fmt: skip
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+@lru_cache(maxsize=4096)  # a page's data repeats a few hundred keys thousands of times
+def _navigation(name: str) -> bool:
+    """A key or name of navigation data: one of its words, camelCase or snake_case split."""
+    return any(word.lower() in _NAVIGATION_WORDS for word in _WORD.findall(name))
 
 
 def _json_text(text: str) -> object:

@@ -275,19 +275,21 @@ def nuxt_payload(script: str) -> object:
 # SvelteKit's ``const data = [null,{type:"data",data:{…}}];`` in its start script. Only
 # where the value opens with a bracket: ``window.x = window.x || []`` computes.
 ASSIGNED = re.compile(
-    r"(?:\b(?:window|self|globalThis)\.[A-Za-z_$][\w$]*|\b(?:const|let|var)\s+[A-Za-z_$][\w$]*)"
+    r"(?:\b(?:window|self|globalThis)\.(?P<global>[A-Za-z_$][\w$]*)"
+    r"|\b(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*))"
     r"\s*=\s*(?=[\[{])"
 )
 
 
-def assigned_literals(script: str) -> list[object]:
-    """The values of the literals ``script`` assigns (``ASSIGNED``), in order; one that is
-    not a literal this reader reads (a computation inside) is left out, and so is an
-    assignment inside one already scanned (a script of ``var a = [`` many times over,
-    never closed, is scanned once, not once from each)."""
+def assigned_literals(script: str) -> list[tuple[str, object]]:
+    """The name and value of each literal ``script`` assigns (``ASSIGNED``), in order: the
+    name says what the value is (``navigationMap``). One that is not a literal this reader
+    reads (a computation inside) is left out, and so is an assignment inside one already
+    scanned (a script of ``var a = [`` many times over, never closed, is scanned once, not
+    once from each)."""
     if len(script) > MAX_TEXT:
         return []
-    values = []
+    values: list[tuple[str, object]] = []
     scanned = 0  # where the last assignment's value ended
     for match in ASSIGNED.finditer(script):
         if match.start() < scanned:
@@ -299,7 +301,7 @@ def assigned_literals(script: str) -> list[object]:
         except (ValueError, RecursionError):
             value = read_literal(literal)
         if value is not None:
-            values.append(value)
+            values.append((match.group("global") or match.group("name"), value))
     return values
 
 
