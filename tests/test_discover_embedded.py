@@ -173,3 +173,16 @@ def test_a_themes_menu_in_its_page_data_is_no_news() -> None:
     found = [i.url for i in embedded_items(LexborHTMLParser(page), "https://x.bg/novini")]
     assert found == [f"https://x.bg/novini/{900 - k}-remont-na-ulitsa" for k in range(3)]
     assert stated_news(LexborHTMLParser(page), "https://x.bg/novini", BARE) == found
+
+
+def test_a_nuxt2_payload_filled_before_its_return_and_holding_itself_is_read() -> None:
+    """devalue fills a value used twice before the return, and a value holding itself
+    (``a.self=a``) so: the items it holds are found, the cycle walked once."""
+    news = ",".join(
+        f'{{title:"{t}",url:"/novini/{900 - k}-remont-na-ulitsa",date:"2026-11-{20 - k}"}}'
+        for k, t in enumerate(_TITLES[:3])
+    )
+    script = f"window.__NUXT__=(function(a,b){{a.self=a;a.news=[{news}];b[0]=a;return {{state:a,list:b}}}}({{}},Array(1)));"
+    page = f"<html><body><main><ul id='news'></ul></main><script>{script}</script></body></html>"
+    found = [i.url for i in embedded_items(LexborHTMLParser(page), "https://x.bg/novini")]
+    assert found == [f"https://x.bg/novini/{900 - k}-remont-na-ulitsa" for k in range(3)]

@@ -216,12 +216,19 @@ def json_items(data: object, base: str) -> list[EmbeddedItem]:
 
 
 def _walk(data: object, base: str, budget: list[int]) -> list[EmbeddedItem]:
-    """Objects that read as items, depth first in document order, without recursion."""
+    """Objects that read as items, depth first in document order, without recursion. Each
+    object or array once: a Nuxt 2 payload may hold one in two places, or in itself
+    (devalue's ``a.self=a``), which would otherwise be walked until the budget ran out."""
     items: list[EmbeddedItem] = []
     stack: list[object] = [data]
+    seen: dict[int, object] = {}  # (each kept alive: a freed one's id may be reused)
     while stack and budget[0] > 0:
         value = stack.pop()
         budget[0] -= 1
+        if isinstance(value, dict | list):
+            if id(value) in seen:
+                continue
+            seen[id(value)] = value
         if isinstance(value, dict):
             item = _item(value, base)
             if item is not None:
