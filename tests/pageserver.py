@@ -37,7 +37,8 @@ def pages_fetcher(
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            body = pages.get(self.path.partition("?")[0])
+            body = pages.get(self.path)  # a path with its query, where one is served apart
+            body = pages.get(self.path.partition("?")[0]) if body is None else body
             if body is None:
                 self.send_error(404)
                 return

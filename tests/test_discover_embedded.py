@@ -145,3 +145,44 @@ def test_a_list_drawn_from_a_json_script_is_the_pages_news() -> None:
     assert [i.url for i in embedded_items(LexborHTMLParser(page), "https://x.bg/")][-1] == (
         "https://x.bg/novini/897-remont-na-mosta"
     )
+
+
+def test_a_themes_menu_in_its_page_data_is_no_news() -> None:
+    """A section page with no visible news run: its theme ships the menu as data (a
+    variable named for it, a tree of entries with children; a ``footer`` and a
+    ``mainMenu`` key beside the page's own list), each entry a URL and a title of four
+    words, as a news item has. They are the site's navigation, not the section's news:
+    only the list the data holds under its own name is."""
+    menu = (
+        'var navigationMap = {url: "/za-obshtinata", title: "За общината", children: ['
+        '{url: "/za-obshtinata/kmet/zamestnik-kmetove", title: "Заместник-кметове на общината и ресори", children: []},'
+        '{url: "/za-obshtinata/uslugi/danatsi-i-taksi", title: "Местни данъци и такси онлайн", children: []},'
+        '{url: "/za-obshtinata/uslugi/grazhdanska-registratsiya", title: "Гражданска регистрация и административно обслужване", children: []}]};'
+    )
+    news = [
+        {"title": t, "url": f"/novini/{900 - k}-remont-na-ulitsa", "date": f"2026-11-{20 - k}"}
+        for k, t in enumerate(_TITLES[:3])
+    ]
+    links = [
+        {"title": "Профил на купувача и обществени поръчки", "url": "/za-obshtinata/profil-na-kupuvacha"},
+        {"title": "Политика за защита на личните данни", "url": "/za-obshtinata/lichni-danni"},
+    ]  # fmt: skip
+    data = {"mainMenu": {"items": links}, "footer": links, "news": news}
+    script = f"{menu}window.__INITIAL_STATE__ = {json.dumps(data, ensure_ascii=False)};"
+    page = f"<html><body><main><ul id='news'></ul></main><script>{script}</script></body></html>"
+    found = [i.url for i in embedded_items(LexborHTMLParser(page), "https://x.bg/novini")]
+    assert found == [f"https://x.bg/novini/{900 - k}-remont-na-ulitsa" for k in range(3)]
+    assert stated_news(LexborHTMLParser(page), "https://x.bg/novini", BARE) == found
+
+
+def test_a_nuxt2_payload_filled_before_its_return_and_holding_itself_is_read() -> None:
+    """devalue fills a value used twice before the return, and a value holding itself
+    (``a.self=a``) so: the items it holds are found, the cycle walked once."""
+    news = ",".join(
+        f'{{title:"{t}",url:"/novini/{900 - k}-remont-na-ulitsa",date:"2026-11-{20 - k}"}}'
+        for k, t in enumerate(_TITLES[:3])
+    )
+    script = f"window.__NUXT__=(function(a,b){{a.self=a;a.news=[{news}];b[0]=a;return {{state:a,list:b}}}}({{}},Array(1)));"
+    page = f"<html><body><main><ul id='news'></ul></main><script>{script}</script></body></html>"
+    found = [i.url for i in embedded_items(LexborHTMLParser(page), "https://x.bg/novini")]
+    assert found == [f"https://x.bg/novini/{900 - k}-remont-na-ulitsa" for k in range(3)]

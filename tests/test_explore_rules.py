@@ -626,3 +626,52 @@ def test_a_choice_of_language_leads_to_the_bulgarian_site(link: str, expected: s
     html = f'<html><body><h1>Община Х</h1>{link} <a href="/en/">English</a></body></html>'
     found = language_home(LexborHTMLParser(html), HOME, SITE)
     assert found == ([HOME + expected] if expected else [])
+
+
+def _explore_joomla_category(cards: bool) -> Discovery:
+    """A Joomla site whose home page names no feed and whose "Новини" category links its
+    own with the feed icon only (``?format=feed&type=rss``, no ``<link rel>`` in its
+    head): its items as cards, or drawn by script into an empty ``<div>``."""
+    items = "".join(
+        f'<div class="item"><h2><a href="/novini/{n}-slug-{n}">Общината обяви новина номер {n}'
+        f" за града</a></h2><p>Публикувано: {n} ноември 2025</p></div>"
+        for n in (23, 22, 21)
+    )
+    icon = (
+        '<a href="/novini?format=feed&amp;type=rss" class="syndicate-module">'
+        '<img src="/media/system/images/livemarks.png" alt="feed-image"> <span>Абонамент</span></a>'
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel>'
+        + "".join(
+            f"<item><title>{n}</title><link>https://www.t.bg/novini/{n}-slug-{n}</link></item>"
+            for n in (23, 22, 21)
+        )
+        + "</channel></rss>"
+    )
+    menu = '<ul class="menu"><li><a href="/novini">Новини</a></li></ul>'
+    pages = {
+        "/": f"<html><body>{menu}</body></html>",
+        "/novini": f'<html><body><div class="blog">{items if cards else ""}</div>{icon}</body>',
+        "/novini?format=feed&type=rss": feed,
+    }
+    profile = Profile(id="t", name="t", origin="https://www.t.bg", hosts=("www.t.bg",))
+    options = FetchOptions(delay=0, respect_robots=False)
+    with pages_fetcher(pages, profile.hosts, options) as fetcher:
+        return explore(fetcher, profile)
+
+
+def test_a_section_that_lists_nothing_visible_is_read_through_its_feed_icon() -> None:
+    """Its list drawn by script, the category shows a crawler no news: its feed icon is
+    the one source a nightly run can read, found without guessing conventional paths."""
+    found = _explore_joomla_category(cards=False)
+    assert found.feeds == ("https://www.t.bg/novini?format=feed&type=rss",)
+    assert found.notes[found.feeds[0]] == 'an "RSS" link on https://www.t.bg/novini'
+    assert found.requests == 3  # the home page, the category, its feed
+
+
+def test_a_section_that_lists_its_news_is_not_joined_by_its_feed() -> None:
+    """The category's cards are read every night already: its feed would add a request
+    to each run and nothing the listing does not show."""
+    found = _explore_joomla_category(cards=True)
+    assert (found.feeds, found.listings) == ((), ("https://www.t.bg/novini",))

@@ -57,3 +57,29 @@ def test_items_without_markup_and_a_nested_next_link() -> None:
 def test_what_is_no_json_is_left_alone() -> None:
     assert as_listing("<html><body><p>{}</p></body></html>", PAGE) is None
     assert as_listing("{not json", PAGE) is None
+
+
+def test_wordpress_rest_posts_are_read_with_their_rendered_titles() -> None:
+    """WordPress's REST API (``/wp-json/wp/v2/posts``, a theme's "Зареди още" reads it)
+    answers each post's title as ``{"rendered": "…"}``, HTML-escaped as the page prints
+    it: the posts are items, titled as a person sees them."""
+    answer = [
+        {
+            "id": n,
+            "date": f"2026-11-{n:02d}T09:15:00",
+            "link": f"https://x.bg/{n}-obyava/",
+            "title": {
+                "rendered": f"Обява &#8211; ремонт на улица &#8222;Васил Левски&#8220; № {n}"
+            },
+            "content": {"rendered": "<p>Текст на обявата.</p>", "protected": False},
+            "excerpt": {"rendered": "<p>Текст</p>"},
+        }
+        for n in (20, 19, 18)
+    ]
+    html = as_listing(json.dumps(answer), "https://x.bg/wp-json/wp/v2/posts?page=2")
+    assert html is not None
+    links = article_links(html, PAGE, SITE)
+    assert [(c.url, c.listed_date and c.listed_date.day) for c in links] == [
+        (f"https://x.bg/{n}-obyava/", n) for n in (20, 19, 18)
+    ]
+    assert "ремонт на улица „Васил Левски“ № 20</a>" in html

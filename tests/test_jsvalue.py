@@ -4,6 +4,8 @@ state), read without running anything, never raising."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -50,7 +52,7 @@ def test_a_nuxt2_function_is_read_with_its_parameters_bound_to_its_arguments() -
         'error:b,ok:c}}("Новини",{},true));'
     )
     assert nuxt_payload(script) == {"data": [{"list": [{"t": "Новини"}, {"t": "Новини"}]}],
-                                    "error": {}, "ok": True}  # fmt: skip
+                                    "error": {"x": 1}, "ok": True}  # fmt: skip
     called_after = 'window.__NUXT__=(function(a){return {t:a}})("x")'
     assert nuxt_payload(called_after) == {"t": "x"}
     assert nuxt_payload("window.__NUXT__={data:[],serverRendered:true};") == {
@@ -164,3 +166,55 @@ def test_assignments_that_never_close_are_scanned_once(
     scans = _counted(monkeypatch, "_block_end")
     assigned_literals(script)
     assert scans[0] <= 2  # one scan to the script's end, not one from each assignment
+
+
+def test_a_nuxt2_functions_statements_before_its_return_are_read() -> None:
+    """devalue passes a value used twice as an argument and fills it before the return
+    (``a.title=…``, ``b[0]=…``; an array as ``Array(2)``); a hand-written payload may name
+    a value first (``var e = {…}``). Each is read, in order, where only the return was
+    (an unknown name then made the whole payload unreadable)."""
+    script = (
+        'window.__NUXT__=(function(a,b,c){a.title=c;a["url"]="/novini/most";b[0]=a;'
+        'b[1]={title:"Втора новина",url:"/novini/vtora"};var e={t:"x"}, f=[e];let g;'
+        'return {data:[{featured:a,list:b,other:f}]}}({},Array(2),"Ремонт на моста"));'
+    )
+    item = {"title": "Ремонт на моста", "url": "/novini/most"}
+    assert nuxt_payload(script) == {
+        "data": [
+            {
+                "featured": item,
+                "list": [item, {"title": "Втора новина", "url": "/novini/vtora"}],
+                "other": [{"t": "x"}],
+            }
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "a.b.c=1;return {a:a}",  # a member of nothing bound
+        "z.x=1;return {a:a}",  # an unknown name
+        "a[5]=1;return {a:a}",  # past an array's end
+        "f(a);return {a:a}",  # a call
+    ],
+)
+def test_statements_this_reader_cannot_follow_leave_the_return_read_alone(body: str) -> None:
+    script = "window.__NUXT__=(function(a){" + body + "}(Array(1)))"
+    assert nuxt_payload(script) == {"a": [None]}
+
+
+def test_a_huge_array_length_is_unreadable() -> None:
+    assert nuxt_payload("window.__NUXT__=(function(a){return {a:a}}(Array(1e12)))") is None
+    assert nuxt_payload("window.__NUXT__=(function(a){return {a:a}}(Array(99999999)))") is None
+
+
+def test_a_next_flight_text_row_is_skipped_by_its_length() -> None:
+    """An App Router payload's text row, ``<id>:T<hex length>,<text>``, holds its length in
+    UTF-8 bytes and no newline after it: the row after it starts right where it ends, and
+    the text's own lines (one that looks like a row) are no rows."""
+    text = 'Текст\n9:{"fake":1}\nкрай'
+    row = f"1a:T{len(text.encode()):x},{text}"
+    pushed = json.dumps(row + '1b:{"b":2}\n2:{"c":3}\n', ensure_ascii=False)
+    scripts = ['self.__next_f.push([1,"0:{\\"a\\":1}\\n"])', f"self.__next_f.push([1,{pushed}])"]
+    assert next_flight(scripts) == [{"a": 1}, {"b": 2}, {"c": 3}]

@@ -142,6 +142,9 @@ class _Explorer:
         self.unread: dict[str, str] = {}  # the home page, sections: no answer this time
         self.site_map: str | None = None  # the "Карта на сайта" a listing page links
         self.home_site_map: str | None = None  # the one the home page links
+        # "RSS" links of the menu's sections, each with the page linking it (a Joomla
+        # category's feed icon, ``?format=feed&type=rss``, with no ``<link rel>`` beside)
+        self.section_feeds: dict[str, str] = {}
 
     def spent(self) -> bool:
         return self.fetcher.requests - self.start >= self.budget
@@ -284,7 +287,13 @@ class _Explorer:
         if api and not (self.listings or self.sitemaps):
             self.rest_posts(api)
         if not self.feeds:
-            self.follow_feed_links(feed_links)
+            self.follow_feed_links(dict.fromkeys(feed_links, "the home page"))
+        if not (self.feeds or self.listings):
+            # no section lists its news where a crawler sees it (its cards drawn by
+            # script), but one links its own feed: what a nightly run reads instead
+            self.follow_feed_links(
+                {url: page for url, page in self.section_feeds.items() if url not in feed_links}
+            )
         for path in CONVENTIONAL_FEEDS if not self.feeds else ():
             if self.is_feed(absolute(self.profile, path)):
                 self.add(self.feeds, absolute(self.profile, path), f"{path} answered with a feed")
@@ -444,6 +453,8 @@ class _Explorer:
             self.note_page_two(tree, page.final_url, page.headers.get("link", ""))
         for feed in declared_feeds(tree, page.final_url, self.profile):
             self.add(self.feeds, feed, f'<link rel="alternate"> on {page.final_url}')
+        for link in feed_pages(tree, page.final_url, self.profile):
+            self.section_feeds.setdefault(link, page.final_url)
 
     def archive_instead(self, tree: LexborHTMLParser, url: str) -> None:
         """A news page of the newest few with no pager beneath, whose older news are only
@@ -580,14 +591,15 @@ class _Explorer:
                 '<link rel="https://api.w.org/"> on the home page: WordPress\'s list of posts',
             )  # fmt: skip
 
-    def follow_feed_links(self, links: list[str]) -> None:
-        """An "RSS" link: a feed itself, or a page that lists the site's feeds."""
-        for url in links[:2]:
+    def follow_feed_links(self, links: dict[str, str]) -> None:
+        """An "RSS" link: a feed itself, or a page that lists the site's feeds. ``links``:
+        each with the page that links it; the first two are followed."""
+        for url, where in list(links.items())[:2]:
             page = self.get(url, "page")
             if page is None:
                 continue
             if self.parse_feed(page.content):
-                self.add(self.feeds, url, 'an "RSS" link on the home page')
+                self.add(self.feeds, url, f'an "RSS" link on {where}')
                 return
             tree = parse_html(page.text)
             for candidate in feed_pages(tree, page.final_url, self.profile)[:3]:

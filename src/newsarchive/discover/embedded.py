@@ -31,11 +31,13 @@ not parsed, and at most ``MAX_NODES`` JSON values are visited per page.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -142,7 +144,7 @@ def _page_values(tree: LexborHTMLParser) -> list[object]:
             if (payload := nuxt_payload(text)) is not None:
                 values.append(payload)
         elif _NEXT_MARK not in text:
-            values.extend(assigned_literals(text))
+            values.extend(value for name, value in assigned_literals(text) if not _navigation(name))
     if any(_NEXT_MARK in text for text in scripts):
         values.extend(next_flight([text for text in scripts if _NEXT_MARK in text]))
     return values
@@ -214,22 +216,48 @@ def json_items(data: object, base: str) -> list[EmbeddedItem]:
 
 
 def _walk(data: object, base: str, budget: list[int]) -> list[EmbeddedItem]:
-    """Objects that read as items, depth first in document order, without recursion."""
+    """Objects that read as items, depth first in document order, without recursion. Each
+    object or array once: a Nuxt 2 payload may hold one in two places, or in itself
+    (devalue's ``a.self=a``), which would otherwise be walked until the budget ran out."""
     items: list[EmbeddedItem] = []
     stack: list[object] = [data]
+    seen: dict[int, object] = {}  # (each kept alive: a freed one's id may be reused)
     while stack and budget[0] > 0:
         value = stack.pop()
         budget[0] -= 1
+        if isinstance(value, dict | list):
+            if id(value) in seen:
+                continue
+            seen[id(value)] = value
         if isinstance(value, dict):
             item = _item(value, base)
             if item is not None:
                 items.append(item)
-            stack.extend(reversed(list(value.values())))
+            stack.extend(reversed([v for k, v in value.items() if not _navigation(k)]))
         elif isinstance(value, list):
             stack.extend(reversed(value))
         elif isinstance(value, str) and (nested := _json_text(value)) is not None:
             stack.append(nested)
     return items
+
+
+# The words that name a site's navigation in its data: a key or a variable (``menu``,
+# ``mainMenu``, ``navigationMap``, ``footer_links``, ``breadcrumbs``) holding the theme's
+# menu entries, each a URL and a title of a few words ("Find Forms and Documents") as a
+# news item has, which would read as the items of a section page no visible news run
+# shapes. Narrower than ``furniture``'s class words: ``tags``, ``header`` and ``sidebar``
+# are fields of a CMS's own items (an article's tags, a page's header with its title).
+_NAVIGATION_WORDS = frozenset(
+    {"nav", "navs", "navbar", "navigation", "navigations", "menu", "menus", "submenu",
+     "megamenu", "breadcrumb", "breadcrumbs", "footer"}
+)  # fmt: skip
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+@lru_cache(maxsize=4096)  # a page's data repeats a few hundred keys thousands of times
+def _navigation(name: str) -> bool:
+    """A key or name of navigation data: one of its words, camelCase or snake_case split."""
+    return any(word.lower() in _NAVIGATION_WORDS for word in _WORD.findall(name))
 
 
 def _json_text(text: str) -> object:
@@ -249,9 +277,25 @@ def _json_text(text: str) -> object:
 _JSON_ENDS = {("{", "}"), ("[", "]")}
 
 
+def _title(obj: dict[str, object]) -> str | None:
+    """The object's title: a string, or WordPress's REST API's ``{"rendered": "…"}``,
+    which holds it as the page prints it (``&#8222;…&#8220;``, now and then a tag), read
+    as a person sees it. None when it has none."""
+    for key in _TITLE_KEYS:
+        value = obj.get(key)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, dict) and isinstance(rendered := value.get("rendered"), str):
+            return html.unescape(_TAG.sub("", rendered))
+    return None
+
+
+_TAG = re.compile(r"<[^<>]{0,500}>")
+
+
 def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
     obj = _with_parts(obj)
-    title = next((v for k in _TITLE_KEYS if isinstance(v := obj.get(k), str)), "")
+    title = _title(obj) or ""
     words = len(title.split())
     if words < MIN_DATED_TITLE_WORDS:
         return None
@@ -279,7 +323,7 @@ def _with_parts(obj: dict[str, object]) -> dict[str, object]:
     title and address a static site generator keeps apart (Gatsby's Markdown nodes,
     ``{"fields": {"slug": "/novini/x/"}, "frontmatter": {"title": …, "date": …}}``).
     An object holding a title and an address of its own is read as it is."""
-    have_title = any(isinstance(obj.get(k), str) for k in _TITLE_KEYS)
+    have_title = _title(obj) is not None
     have_url = any(isinstance(obj.get(k), str) for k in (*_URL_KEYS, "slug"))
     parts = [part for part in obj.values() if isinstance(part, dict)]
     if (have_title and have_url) or not parts:

@@ -91,6 +91,15 @@ class _Reader:
             self.name()
             self.arguments(depth)
             return None
+        if name == "Array" and self.peek() == "(":  # devalue's array filled after: holes
+            (length,) = self.arguments(depth) or [None]
+            if not isinstance(length, int) or not 0 <= length <= self.budget:
+                raise _Unreadable("an array length past the bound")
+            self.budget -= length
+            return [None] * length
+        if name == "Object" and self.text.startswith(".create(null)", self.at):
+            self.at += len(".create(null)")  # devalue's object of no prototype
+            return {}
         if name in _CONSTANTS:
             return _CONSTANTS[name]
         if name in self.bindings:
@@ -262,12 +271,89 @@ def nuxt_payload(script: str) -> object:
         return None
     bindings = dict(zip(names, arguments, strict=False))
     body = script[function.end() : body_end - 1]
+    bound = dict(bindings)  # (the statements bind more: the fallback reads without them)
+    try:
+        return _returned(_Reader(body, bound), bound)
+    except (_Unreadable, RecursionError):
+        pass
+    # statements this reader cannot follow: the returned literal read without them
     returned = re.search(r"(?:^|[;{}\s])return\b", body)
     if returned is None:
         return None
-    # (statements before the return set members of the arguments: devalue's cycles; the
-    # value is read without them)
     return read_literal(_statement(body, returned.end()), bindings)
+
+
+_DECLARE = frozenset({"var", "let", "const"})
+
+
+def _returned(reader: _Reader, bound: dict[str, object]) -> object:
+    """The value a function body returns, its statements before the ``return`` read in
+    order: a declaration binds a name (``var e = {…}``, ``let g``), an assignment to a
+    name rebinds it and one to a member of a bound object or array sets that member
+    (devalue passes a value used twice as an argument, ``{}`` or ``Array(2)``, and fills
+    it so: ``a.title="…";b[0]=a``), ``bound`` being the reader's own bindings. Anything
+    else raises ``_Unreadable``. Linear: each statement is read once, from where the one
+    before it ended."""
+    while True:
+        while reader.peek() == ";":
+            reader.at += 1
+        name = reader.name()
+        if name == "return":
+            value = reader.value()
+            if reader.peek() not in ("", ";", "}"):
+                raise _Unreadable("more after the returned value")
+            return value
+        if name in _DECLARE:
+            while True:
+                declared = reader.name()
+                bound[declared] = None
+                if reader.peek() == "=":
+                    reader.at += 1
+                    bound[declared] = reader.value()
+                if reader.peek() != ",":
+                    break
+                reader.at += 1
+            continue
+        if name not in bound:
+            raise _Unreadable(f"an assignment to an unknown name {name!r}")
+        key: object = name
+        target: object = bound
+        while reader.peek() in (".", "["):
+            target = _member(target, key)
+            if reader.peek() == ".":
+                reader.at += 1
+                key = reader.name()
+            else:
+                reader.at += 1
+                key = reader.value()
+                reader.expect("]")
+        reader.expect("=")
+        if reader.peek() == "=":
+            raise _Unreadable("a comparison, not an assignment")
+        _assign(target, key, reader.value())
+
+
+def _member(target: object, key: object) -> object:
+    """``target[key]`` as JavaScript reads it, of an object or an array this reader made."""
+    if isinstance(target, dict) and str(key) in target:
+        return target[str(key)]
+    if isinstance(target, list) and isinstance(key, int) and 0 <= key < len(target):
+        return target[key]
+    raise _Unreadable("a member of nothing bound")
+
+
+def _assign(target: object, key: object, value: object) -> None:
+    """``target[key] = value``: an object's member, or an array's item up to one past its
+    end (an array only grows as a literal would)."""
+    if isinstance(target, dict):
+        target[str(key)] = value
+    elif isinstance(target, list) and isinstance(key, int) and 0 <= key <= len(target):
+        if key == len(target):
+            target.append(value)
+        else:
+            target[key] = value
+    else:
+        raise _Unreadable("an assignment to no object or array")
 
 
 # A literal object or array assigned to a global or declared a constant: Remix's
@@ -275,19 +361,21 @@ def nuxt_payload(script: str) -> object:
 # SvelteKit's ``const data = [null,{type:"data",data:{…}}];`` in its start script. Only
 # where the value opens with a bracket: ``window.x = window.x || []`` computes.
 ASSIGNED = re.compile(
-    r"(?:\b(?:window|self|globalThis)\.[A-Za-z_$][\w$]*|\b(?:const|let|var)\s+[A-Za-z_$][\w$]*)"
+    r"(?:\b(?:window|self|globalThis)\.(?P<global>[A-Za-z_$][\w$]*)"
+    r"|\b(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*))"
     r"\s*=\s*(?=[\[{])"
 )
 
 
-def assigned_literals(script: str) -> list[object]:
-    """The values of the literals ``script`` assigns (``ASSIGNED``), in order; one that is
-    not a literal this reader reads (a computation inside) is left out, and so is an
-    assignment inside one already scanned (a script of ``var a = [`` many times over,
-    never closed, is scanned once, not once from each)."""
+def assigned_literals(script: str) -> list[tuple[str, object]]:
+    """The name and value of each literal ``script`` assigns (``ASSIGNED``), in order: the
+    name says what the value is (``navigationMap``). One that is not a literal this reader
+    reads (a computation inside) is left out, and so is an assignment inside one already
+    scanned (a script of ``var a = [`` many times over, never closed, is scanned once, not
+    once from each)."""
     if len(script) > MAX_TEXT:
         return []
-    values = []
+    values: list[tuple[str, object]] = []
     scanned = 0  # where the last assignment's value ended
     for match in ASSIGNED.finditer(script):
         if match.start() < scanned:
@@ -299,7 +387,7 @@ def assigned_literals(script: str) -> list[object]:
         except (ValueError, RecursionError):
             value = read_literal(literal)
         if value is not None:
-            values.append(value)
+            values.append((match.group("global") or match.group("name"), value))
     return values
 
 
@@ -357,9 +445,8 @@ def _string_end(text: str, at: int) -> int:
 
 def next_flight(scripts: list[str]) -> list[object]:
     """The JSON values of a Next.js App Router page's RSC payload: the strings its
-    ``self.__next_f.push([1,"…"])`` scripts push, in order, joined and read line by line
-    (``<hex id>:<JSON>``; a line of another kind, a module reference ``I[…]`` or a text
-    ``T…``, is skipped)."""
+    ``self.__next_f.push([1,"…"])`` scripts push, in order, joined and read row by row
+    (``_flight_rows``)."""
     parts: list[str] = []
     size = 0
     for script in scripts:
@@ -383,14 +470,35 @@ def next_flight(scripts: list[str]) -> list[object]:
                 if size > MAX_TEXT:
                     break
                 parts.append(value[1])
+    return _flight_rows("".join(parts).encode("utf-8", "surrogatepass"))
+
+
+_ROW = re.compile(rb"([0-9a-fA-F]{1,8}):")
+_TEXT_ROW = re.compile(rb"T([0-9a-fA-F]{1,8}),")
+
+
+def _flight_rows(payload: bytes) -> list[object]:
+    """The JSON rows of an RSC payload, in order. A row is ``<hex id>:`` and its value to
+    the line's end, but for a text row, ``<id>:T<hex length>,<text>``, whose length counts
+    the text's UTF-8 bytes and which has no newline after it: it is stepped over whole, so
+    the row glued to its end is read and none of its own lines is taken for a row. Other
+    rows (a module reference ``I[…]``, a hint ``HL[…]``) are skipped. Linear: every byte
+    is looked at once."""
     values: list[object] = []
-    for line in "".join(parts).split("\n"):
-        match = re.match(r"[0-9a-fA-F]{1,8}:(?=[\[{])", line)
-        if match is None:
+    at, size = 0, len(payload)
+    while at < size:
+        row = _ROW.match(payload, at)
+        text = _TEXT_ROW.match(payload, row.end()) if row is not None else None
+        if text is not None:
+            at = text.end() + int(text.group(1), 16)
             continue
-        value = _json(line[match.end() :])
-        if value is not None:
-            values.append(value)
+        end = payload.find(b"\n", at)
+        end = size if end < 0 else end
+        if row is not None and payload[row.end() : row.end() + 1] in (b"[", b"{"):
+            value = _json(payload[row.end() : end].decode("utf-8", "replace"))
+            if value is not None:
+                values.append(value)
+        at = end + 1
     return values
 
 
