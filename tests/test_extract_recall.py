@@ -656,6 +656,28 @@ def test_a_footer_notice_closed_by_a_copyright_line_is_not_the_article(copyright
     assert text.split("\n") == lines
 
 
+def test_a_footer_row_of_links_closed_by_a_copyright_in_a_plain_box_is_not_the_text() -> None:
+    """An old municipal site's footer is a ``<div id="foot">`` (no <footer>, no class
+    word naming it) right after the text in the one column: its row of link labels
+    ending in the copyright is the site's furniture, as a "© …" line alone is."""
+    lines = [
+        "Общината започва ремонт на улица „Христо Ботев“ в участъка между пазара и гарата.",
+        "Движението ще бъде отклонено по съседните улици до края на месеца, казаха от общината.",
+    ]
+    footer = (
+        '<div id="foot"><p><a href="/karta">Карта на сайта</a> | <a href="/kontakti">'
+        "Контакти</a> | © 2026 Община Тетевен</p></div>"
+    )
+    html = (
+        '<html><head><title>Ремонт на улица „Христо Ботев“</title></head><body><div id="wrap">'
+        "<h1>Ремонт на улица „Христо Ботев“</h1>"
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + footer
+        + "</div></body></html>"
+    )
+    assert extract(html).text.split("\n") == lines
+
+
 def test_an_article_closing_with_its_own_copyright_line_keeps_its_text() -> None:
     """The copyright line of an agency's story sits in the headline's element: it closes
     the article, not the page's footer."""
