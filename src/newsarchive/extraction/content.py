@@ -556,6 +556,108 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# A card's headline: a line, not a paragraph.
+_CARD_TITLE_CHARS = 150
+# A "read more" link under a card's excerpt ("Прочети повече", "Виж повече →").
+_CARD_MORE_CHARS = 40
+# Cards of other news after the text: from this many on they are a grid of them.
+_CARDS = 2
+
+
+def drop_trailing_cards(blocks: list[Block]) -> list[Block]:
+    """The blocks without a grid of other news's cards ending the article.
+
+    A card is a headline, a one-line excerpt and perhaps a date in an element of its own,
+    linked to its story: by its headline, or by a "read more" link under the excerpt (a
+    grid of ``<div>``s whose image and title are one ``<a>``, or a bold unlinked title
+    over the excerpt). With no "more news" heading or class name over the grid, nothing
+    else tells it from the article's closing lines, and each excerpt reads as prose.
+    Only a run of them at the end counts, each card in its own element and all of them
+    in one: an article's paragraphs share their element, and a list of documents the text
+    goes on after (a linked name over a line of what it is) is the text's own.
+    """
+    cards = _cards(blocks)
+    if len(cards) < _CARDS:
+        return blocks
+    # the last run of cards: consecutive, siblings in one grid, one element each
+    first = len(cards) - 1
+    while first > 0:
+        before, card = cards[first - 1], cards[first]
+        between = blocks[before[1] : card[0]]
+        if before[3] != card[3] or before[2] == card[2]:
+            break
+        if any(block_weight(b) > 0 for b in between):
+            break
+        first -= 1
+    run = cards[first:]
+    if len(run) < _CARDS or len({card[2] for card in run}) < len(run):
+        return blocks
+    end = run[-1][1]
+    if any(block_weight(b) > 0 for b in blocks[end:]):
+        return blocks  # the text goes on after them (a sidebar's box may too: kept, to be safe)
+    return blocks[: run[0][0]] + blocks[end:]
+
+
+# A card found among the blocks: its first block, the one past its last, the element
+# holding it and the one holding that (the grid).
+_Card = tuple[int, int, int, int]
+
+
+def _cards(blocks: list[Block]) -> list[_Card]:
+    """The cards among ``blocks`` (``drop_trailing_cards``), in order."""
+    found: list[_Card] = []
+    weights = [block_weight(b) for b in blocks]
+    prose_in: dict[int, int] = {}  # element serial -> how many prose blocks it holds
+    for block, weight in zip(blocks, weights, strict=True):
+        if weight > 0:
+            prose_in[block.parent] = prose_in.get(block.parent, 0) + 1
+    i, n = 0, len(blocks)
+    while i < n - 1:
+        title = blocks[i]
+        if title.size > _CARD_TITLE_CHARS or weights[i] > 0 or not title.text:
+            i += 1
+            continue
+        j = _past_dates(blocks, i + 1)
+        if j >= n or not _card_excerpt(blocks[j], weights[j], title.parent):
+            i += 1
+            continue
+        if prose_in[title.parent] > 1:
+            i += 1  # more prose in its element: a section of the text, not a card
+            continue
+        k = _past_dates(blocks, j + 1)
+        more = k < n and _more_link(blocks[k])
+        if title.link_share <= NAV_SHARE and not more:
+            i += 1
+            continue
+        end = k + 1 if more else k
+        found.append((i, end, title.parent, title.grandparent))
+        i = end
+    return found
+
+
+def _past_dates(blocks: list[Block], at: int) -> int:
+    """The first block from ``at`` on that is not a date line: a card's date, in its own
+    element or loose in the card's (a ``<span>`` between its headline and excerpt)."""
+    while at < len(blocks) and is_date_line(blocks[at].text, _CARD_DATE_CHARS):
+        at += 1
+    return at
+
+
+def _more_link(block: Block) -> bool:
+    """A card's "read more" link: a short line all link, not an item of a list of links."""
+    return block.link_share >= 0.99 and block.size <= _CARD_MORE_CHARS and block.tag != "li"
+
+
+def _card_excerpt(block: Block, weight: float, parent: int) -> bool:
+    """A card's excerpt: a short paragraph, mostly not links, in the card's element."""
+    return (
+        weight > 0
+        and block.parent == parent
+        and block.size < TEASER_MAX
+        and block.link_share < NAV_SHARE
+    )
+
+
 # Elements that hold a line of text, never a section's title.
 _TEXT_LINES = frozenset("p li td th dd dt blockquote pre".split())
 
@@ -771,7 +873,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     if 0 <= headline < start:
         inside[:0] = _lead_box(walker.blocks, weights, dropped, headline, start)
     titled = _headings_over_prose(walker.blocks, weights, inside)
-    blocks = drop_related_sections([walker.blocks[i] for i in inside])
+    blocks = drop_trailing_cards(drop_related_sections([walker.blocks[i] for i in inside]))
     listed = _in_lists_of_text(blocks) | _introduced_links(blocks) | _linked_data(blocks)
     blocks = _before_links_after_text(blocks, listed)
     kept = [
