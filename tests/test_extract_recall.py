@@ -647,6 +647,7 @@ _CARD_SHAPES = {
     '<a href="/n/{n}">Прочети повече</a></div>',
     "dated": '<div><h3><a href="/n/{n}">{title}</a></h3><span>1{n}.03.2026</span>'
     "<p>{excerpt}</p></div>",
+    "line break": '<p><a href="/n/{n}">{title}</a><br>{excerpt}</p>',
 }
 _TEXT = [
     "От понеделник общината започва ремонт на улица „Васил Левски“ между площада и училището.",
@@ -674,6 +675,14 @@ def test_a_grid_of_news_cards_closing_the_article_is_not_its_text(shape: str) ->
         for n, (title, excerpt) in enumerate(_NEWS, 1)
     )
     assert extract(_page_with_cards(cards)).text.split("\n") == _TEXT
+
+
+def test_one_teaser_under_a_linked_heading_closing_the_article_is_not_its_text() -> None:
+    """One card of another story under the text, its headline a heading all link: the
+    headline went as navigation, and its excerpt was left as the article's last line."""
+    title, excerpt = _NEWS[0]
+    card = _CARD_SHAPES["linked heading"].format(n=1, title=title, excerpt=excerpt)
+    assert extract(_page_with_cards(card)).text.split("\n") == _TEXT
 
 
 def test_linked_names_with_a_line_each_that_the_text_goes_on_after_stay() -> None:

@@ -562,6 +562,12 @@ _CARD_TITLE_CHARS = 150
 _CARD_MORE_CHARS = 40
 # Cards of other news after the text: from this many on they are a grid of them.
 _CARDS = 2
+# At most this many blocks between two cards of one list (a date, an empty link's box).
+_CARD_GAP = 3
+
+# A card found among the blocks: its first block, the one past its last, the element
+# holding it and the one holding that (the grid).
+_Card = tuple[int, int, int, int]
 
 
 def drop_trailing_cards(blocks: list[Block]) -> list[Block]:
@@ -572,75 +578,106 @@ def drop_trailing_cards(blocks: list[Block]) -> list[Block]:
     grid of ``<div>``s whose image and title are one ``<a>``, or a bold unlinked title
     over the excerpt). With no "more news" heading or class name over the grid, nothing
     else tells it from the article's closing lines, and each excerpt reads as prose.
-    Only a run of them at the end counts, each card in its own element and all of them
-    in one: an article's paragraphs share their element, and a list of documents the text
-    goes on after (a linked name over a line of what it is) is the text's own.
+    Only a run of them ending the text counts, each card in its own element and all of
+    them in one: an article's paragraphs share their element, and a list of documents
+    the text goes on after (a linked name over a line of what it is) is the text's own.
+    One card alone counts under a heading all link (``_lone_teaser``).
+
+    Read from the end, card by card: the last card's excerpt is the text's last prose,
+    and each card before it ends where the prose before the next one is. (Most pages'
+    last paragraph is no card's, and nothing more is read.)
     """
-    cards = _cards(blocks)
-    if len(cards) < _CARDS:
+    cards: list[_Card] = []
+    last = _prose_before(blocks, len(blocks))
+    while last > 0:
+        card = _card_ending_at(blocks, last)
+        if card is None:
+            break
+        cards.append(card)
+        last = _prose_before(blocks, card[0])
+    if not cards:
         return blocks
-    # the last run of cards: consecutive, siblings in one grid, one element each
+    cards.reverse()  # in document order; the run is the last ones of one grid
     first = len(cards) - 1
-    while first > 0:
-        before, card = cards[first - 1], cards[first]
-        between = blocks[before[1] : card[0]]
-        if before[3] != card[3] or before[2] == card[2]:
-            break
-        if any(block_weight(b) > 0 for b in between):
-            break
+    while first > 0 and cards[first - 1][3] == cards[first][3]:
         first -= 1
     run = cards[first:]
-    if len(run) < _CARDS or len({card[2] for card in run}) < len(run):
+    if len({card[2] for card in run}) < len(run):
+        return blocks  # two in one element: the text's lines, not cards
+    if len(run) < _CARDS and not _lone_teaser(blocks, cards, first):
         return blocks
-    end = run[-1][1]
-    if any(block_weight(b) > 0 for b in blocks[end:]):
-        return blocks  # the text goes on after them (a sidebar's box may too: kept, to be safe)
-    return blocks[: run[0][0]] + blocks[end:]
+    if any(_prose_in(blocks, card[2]) > 1 for card in run):
+        return blocks  # more prose in a card's element: sections of the text
+    return blocks[: run[0][0]] + blocks[run[-1][1] :]
 
 
-# A card found among the blocks: its first block, the one past its last, the element
-# holding it and the one holding that (the grid).
-_Card = tuple[int, int, int, int]
-
-
-def _cards(blocks: list[Block]) -> list[_Card]:
-    """The cards among ``blocks`` (``drop_trailing_cards``), in order."""
-    found: list[_Card] = []
-    weights = [block_weight(b) for b in blocks]
-    prose_in: dict[int, int] = {}  # element serial -> how many prose blocks it holds
-    for block, weight in zip(blocks, weights, strict=True):
-        if weight > 0:
-            prose_in[block.parent] = prose_in.get(block.parent, 0) + 1
-    i, n = 0, len(blocks)
-    while i < n - 1:
-        title = blocks[i]
-        if title.size > _CARD_TITLE_CHARS or weights[i] > 0 or not title.text:
-            i += 1
-            continue
-        j = _past_dates(blocks, i + 1)
-        if j >= n or not _card_excerpt(blocks[j], weights[j], title.parent):
-            i += 1
-            continue
-        if prose_in[title.parent] > 1:
-            i += 1  # more prose in its element: a section of the text, not a card
-            continue
-        k = _past_dates(blocks, j + 1)
-        more = k < n and _more_link(blocks[k])
-        if title.link_share <= NAV_SHARE and not more:
-            i += 1
-            continue
-        end = k + 1 if more else k
-        found.append((i, end, title.parent, title.grandparent))
-        i = end
-    return found
-
-
-def _past_dates(blocks: list[Block], at: int) -> int:
-    """The first block from ``at`` on that is not a date line: a card's date, in its own
-    element or loose in the card's (a ``<span>`` between its headline and excerpt)."""
-    while at < len(blocks) and is_date_line(blocks[at].text, _CARD_DATE_CHARS):
-        at += 1
+def _prose_before(blocks: list[Block], at: int) -> int:
+    """The index of the last prose block before ``at``, or -1."""
+    at -= 1
+    while at >= 0 and block_weight(blocks[at]) <= 0:
+        at -= 1
     return at
+
+
+def _card_ending_at(blocks: list[Block], last: int) -> _Card | None:
+    """The card whose excerpt is the prose block at ``last``, or None."""
+    excerpt = blocks[last]
+    if not _card_excerpt(excerpt, block_weight(excerpt)):
+        return None
+    at = last - 1
+    while at > 0 and _is_card_date(blocks[at]):
+        at -= 1
+    title = blocks[at]
+    if title.size > _CARD_TITLE_CHARS or not title.text or block_weight(title) > 0:
+        return None
+    card = _card_of(title, excerpt)
+    if card is None:
+        return None
+    after = last + 1
+    while after < len(blocks) and _is_card_date(blocks[after]):
+        after += 1
+    more = after < len(blocks) and _more_link(blocks[after])
+    if title.link_share <= NAV_SHARE and not more:
+        return None
+    return at, after + 1 if more else after, *card
+
+
+def _card_of(title: Block, excerpt: Block) -> tuple[int, int] | None:
+    """The element holding a headline and the excerpt under it, and the one holding that
+    (the grid): their common parent (``<div><h3>…</h3><p>…</p></div>``), the headline's
+    own element holding the excerpt's (``<div><a>…</a><p>…</p></div>``), or the one
+    element a ``<br>`` splits into both (``<li><a>…</a><br>…</li>``); None for none."""
+    if title.owner == excerpt.owner:
+        return title.owner, title.parent
+    if title.parent == excerpt.parent:
+        return title.parent, title.grandparent
+    if title.owner == excerpt.parent:
+        return title.owner, title.parent
+    return None
+
+
+def _prose_in(blocks: list[Block], element: int) -> int:
+    """How many prose blocks the element holds directly (as their parent or their own)."""
+    return sum(
+        1 for b in blocks if (b.owner == element or b.parent == element) and block_weight(b) > 0
+    )
+
+
+def _lone_teaser(blocks: list[Block], cards: list[_Card], at: int) -> bool:
+    """The card ``cards[at]`` is another story's teaser on its own: under a heading all
+    link, and not the last of a list of such cards each in a box of its own (a page of
+    webcams, each a linked name, a line and a "View" link), which the text may be."""
+    title = blocks[cards[at][0]]
+    if title.tag not in HEADINGS or title.link_share < 0.99:
+        return False
+    return at == 0 or cards[at][0] - cards[at - 1][1] > _CARD_GAP
+
+
+def _is_card_date(block: Block) -> bool:
+    """A card's date line, in its own element or loose in the card's (a ``<span>``
+    between its headline and excerpt). (Its size first: most blocks are longer than a
+    date, and the date rules cost more.)"""
+    return block.size <= _CARD_DATE_CHARS and is_date_line(block.text, _CARD_DATE_CHARS)
 
 
 def _more_link(block: Block) -> bool:
@@ -648,14 +685,9 @@ def _more_link(block: Block) -> bool:
     return block.link_share >= 0.99 and block.size <= _CARD_MORE_CHARS and block.tag != "li"
 
 
-def _card_excerpt(block: Block, weight: float, parent: int) -> bool:
-    """A card's excerpt: a short paragraph, mostly not links, in the card's element."""
-    return (
-        weight > 0
-        and block.parent == parent
-        and block.size < TEASER_MAX
-        and block.link_share < NAV_SHARE
-    )
+def _card_excerpt(block: Block, weight: float) -> bool:
+    """A card's excerpt: a short paragraph, mostly not links."""
+    return weight > 0 and block.size < TEASER_MAX and block.link_share < NAV_SHARE
 
 
 # Elements that hold a line of text, never a section's title.
