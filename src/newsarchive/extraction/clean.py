@@ -352,6 +352,12 @@ BAR_OPENERS = frozenset(
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f EFLPRSTVXeflprstvx|\x85\xa0¦·ſПСпс\u1680ᲃ\u2000\u2001"
     "\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a•\u2028\u2029\u202f\u205f\u3000"
 )
+# A headline with the empty links of its share bar run into its line ("Заглавие |
+# ||||||", as a "24" network site's text prints it): the title again, and the bar.
+# Only a headline's length: a paragraph with icons after it is still the text.
+_BARRED_HEADLINE = re.compile(r"^[^|]{1,150}\|(?:\s*\|){3,}\s*$")
+
+
 # A teaser's "read more" line, alone or after its headline and a bar ("Заглавие | към
 # новината →"): a "|", or a line opening with the phrase (к, s or п, as IGNORECASE takes them).
 _MORE_LINE = re.compile(
@@ -709,6 +715,8 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
     if (not first or first in BAR_OPENERS) and _BAR_LINE.match(line):
         return True
     if (first in MORE_OPENERS or "|" in line) and _MORE_LINE.match(line):
+        return True
+    if line[-1:] == "|" and _BARRED_HEADLINE.match(line):
         return True
     if "." in line and " " not in line and _I18N_KEY.match(line):  # is_i18n_key, inlined:
         return True  # (a call per paragraph of every page costs what the test does not)
