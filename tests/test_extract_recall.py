@@ -741,16 +741,24 @@ def test_a_footer_notice_closed_by_a_copyright_line_is_not_the_article(copyright
     assert text.split("\n") == lines
 
 
-def test_a_footer_row_of_links_closed_by_a_copyright_in_a_plain_box_is_not_the_text() -> None:
+@pytest.mark.parametrize(
+    "address",
+    ["", "<p>Община Тетевен, пл. „Сава Младенов“ № 7</p><p>Тел.: 0678 123 45</p>"],
+    ids=["links alone", "address over them"],
+)
+def test_a_footer_row_of_links_closed_by_a_copyright_in_a_plain_box_is_not_the_text(
+    address: str,
+) -> None:
     """An old municipal site's footer is a ``<div id="foot">`` (no <footer>, no class
     word naming it) right after the text in the one column: its row of link labels
-    ending in the copyright is the site's furniture, as a "© …" line alone is."""
+    ending in the copyright is the site's furniture, as a "© …" line alone is, and so
+    are the address lines over it in that box."""
     lines = [
         "Общината започва ремонт на улица „Христо Ботев“ в участъка между пазара и гарата.",
         "Движението ще бъде отклонено по съседните улици до края на месеца, казаха от общината.",
     ]
     footer = (
-        '<div id="foot"><p><a href="/karta">Карта на сайта</a> | <a href="/kontakti">'
+        f'<div id="foot">{address}<p><a href="/karta">Карта на сайта</a> | <a href="/kontakti">'
         "Контакти</a> | © 2026 Община Тетевен</p></div>"
     )
     html = (

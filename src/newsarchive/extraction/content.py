@@ -556,6 +556,30 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def drop_closing_footer(blocks: list[Block]) -> list[Block]:
+    """The blocks without the site's footer box closing them: the element of the last
+    block, a copyright line, when none of its lines is prose (the site's address, its
+    telephone, a row of links: "Карта на сайта | Контакти | © 2026 Община …").
+
+    An old site's ``<div id="foot">`` in the article's column, no ``<footer>`` nor a class
+    word to mark it, right after the text's last paragraph, was taken in with the text;
+    the copyright line says what the box is. An article's own "© БТА" under its last
+    paragraph shares that paragraph's element, and the box is kept.
+    """
+    if not blocks:
+        return blocks
+    last = blocks[-1]
+    if last.size > _COPYRIGHT_CHARS or not is_copyright_line(last.text):
+        return blocks
+    box = last.parent
+    start = len(blocks) - 1
+    while start > 0 and box in (blocks[start - 1].parent, blocks[start - 1].grandparent):
+        start -= 1
+    if any(block_weight(b) > 0 for b in blocks[start:]) or start == 0:
+        return blocks
+    return blocks[:start]
+
+
 # A card's headline: a line, not a paragraph.
 _CARD_TITLE_CHARS = 150
 # A "read more" link under a card's excerpt ("Прочети повече", "Виж повече →").
@@ -913,7 +937,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         for b in blocks
         if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
-    return drop_repeated_runs([b.text for b in trim_edges(kept)])
+    return drop_repeated_runs([b.text for b in trim_edges(drop_closing_footer(kept))])
 
 
 def _lead_box(
