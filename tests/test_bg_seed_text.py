@@ -29,7 +29,8 @@ BOILERPLATE = re.compile(
     r"^(?:Print|Email|Банер\b|site\.bta$|news\.modal\.|Тази интернет страница използва|"
     r"Приемане|Към \d\d:\d\d на|ЗАРЕЖДАНЕ|Зареждане|Все още няма коментари|ИЗПРАТИ НОВИНА|"
     r"Виж още|©|/[А-Я]{1,4}/$|В допълнение$|(?:Избиране|Изтегляне) на снимки$|Моля потвърдете"
-    r"|.*\. Снимка: [^.]+$)"  # a picture's caption and credit
+    r"|.*\. Снимка: [^.]+$"  # a picture's caption and credit
+    r"|.*\|(?:\s*\|){3,}\s*$)"  # a headline run into its share bar's empty links
 )
 _LONG = 100  # a line this long is the article's (no seed's furniture line is)
 

@@ -97,6 +97,12 @@ from newsarchive.extraction import clean
         "| | RSS",
         "Print | Email",
         "Facebook · Twitter · Viber",
+        # a footer's link labels around its copyright, in a box no <footer> marks (body29)
+        "Карта на сайта | Контакти | © 2026 Община Тетевен",
+        "Община Елена © 2026 | Дизайн и изработка: Уеб студио",
+        "Начало • Обществени поръчки • Всички права запазени",
+        # a headline run into its share bar's empty links, as the seed text prints it
+        "Кметът откри новия парк край реката | ||||||",
     ],
 )
 def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
@@ -138,6 +144,10 @@ def test_bulgarian_and_generic_boilerplate_lines(line: str) -> None:
         # a one-word name with a dot: a domain, capitalised as a headline writes it
         "Dnes.bg",
         "Sofia.bg",
+        # a sentence beside a bar and a © is a caption or a quote, not a row of links
+        "Паркът ще бъде отворен всеки ден от седем часа | Снимка © Община Тетевен",
+        "Карта на сайта | Контакти | Приемно време",
+        "Цени на билетите: 5 | 6 | 7 лв.",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:

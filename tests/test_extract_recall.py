@@ -621,6 +621,91 @@ def test_dated_cards_after_an_article_are_left_out_without_class_names(date_firs
     assert "Разказ номер" not in text
 
 
+_NEWS = [
+    (
+        "Кметът откри новата детска площадка в квартал „Изток“",
+        "Площадката е за деца до дванадесет години и е изградена с пари от бюджета.",
+    ),
+    (
+        "Общинският съвет прие бюджета за следващата година",
+        "Повече пари отиват за училищата и за ремонта на пътищата в селата.",
+    ),
+    (
+        "Започва записването за летните спортни школи",
+        "Децата избират между футбол, плуване и лека атлетика, казват треньорите.",
+    ),
+]
+# Cards of other news as municipal themes print them: a linked heading over the excerpt,
+# a picture and headline in one link over it, a bold headline with a "read more" link.
+_PICTURE = '<a href="/n/{n}"><img src="{n}.jpg"></a>'
+_CARD_SHAPES = {
+    "linked heading": f'<div>{_PICTURE}<h3><a href="/n/{{n}}">{{title}}</a></h3>'
+    "<p>{excerpt}</p></div>",
+    "linked picture and title": '<div><a href="/n/{n}"><img src="{n}.jpg"><div>{title}</div>'
+    "</a><div>{excerpt}</div></div>",
+    "read more": f"<div>{_PICTURE}<p><strong>{{title}}</strong></p><p>{{excerpt}}</p>"
+    '<a href="/n/{n}">Прочети повече</a></div>',
+    "dated": '<div><h3><a href="/n/{n}">{title}</a></h3><span>1{n}.03.2026</span>'
+    "<p>{excerpt}</p></div>",
+    "line break": '<p><a href="/n/{n}">{title}</a><br>{excerpt}</p>',
+}
+_TEXT = [
+    "От понеделник общината започва ремонт на улица „Васил Левски“ между площада и училището.",
+    "Движението ще бъде пренасочено по съседните улици, а спирките ще бъдат преместени временно.",
+    "Жителите могат да подават сигнали на телефона на общината в работно време всеки ден.",
+]
+
+
+def _page_with_cards(cards: str, after: str = "") -> str:
+    return (
+        "<html><head><title>Ремонт на улица „Васил Левски“</title></head><body><div>"
+        "<div><h1>Ремонт на улица „Васил Левски“</h1>"
+        + "".join(f"<p>{line}</p>" for line in _TEXT)
+        + f"<div>{cards}</div>{after}</div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("shape", sorted(_CARD_SHAPES))
+def test_a_grid_of_news_cards_closing_the_article_is_not_its_text(shape: str) -> None:
+    """A grid of other news's cards under the text, in the article's own box with no
+    heading or class name over it: each card's excerpt reads as a short paragraph, and
+    they were the article's closing lines."""
+    cards = "".join(
+        _CARD_SHAPES[shape].format(n=n, title=title, excerpt=excerpt)
+        for n, (title, excerpt) in enumerate(_NEWS, 1)
+    )
+    assert extract(_page_with_cards(cards)).text.split("\n") == _TEXT
+
+
+def test_one_teaser_under_a_linked_heading_closing_the_article_is_not_its_text() -> None:
+    """One card of another story under the text, its headline a heading all link: the
+    headline went as navigation, and its excerpt was left as the article's last line."""
+    title, excerpt = _NEWS[0]
+    card = _CARD_SHAPES["linked heading"].format(n=1, title=title, excerpt=excerpt)
+    assert extract(_page_with_cards(card)).text.split("\n") == _TEXT
+
+
+def test_linked_names_with_a_line_each_that_the_text_goes_on_after_stay() -> None:
+    """A list of documents in the text (a linked name over what it is, each in its own
+    box) with the article going on after it is the text's own, not a grid of cards."""
+    docs = "".join(
+        f'<div><p><a href="/docs/{n}.pdf">Заповед № {n}</a></p><p>{excerpt}</p></div>'
+        for n, (_, excerpt) in enumerate(_NEWS, 1)
+    )
+    closing = "<p>Срокът за възражения е четиринадесет дни от обявяването на заповедите.</p>"
+    text = extract(_page_with_cards(docs, closing)).text
+    assert all(excerpt in text for _, excerpt in _NEWS)
+    assert text.endswith("обявяването на заповедите.")
+
+
+def test_questions_and_answers_closing_the_article_stay() -> None:
+    """An FAQ ending the text, each question and answer in a box of its own, is no grid
+    of cards: its questions link nowhere."""
+    faq = "".join(f"<div><h3>{title}?</h3><p>{excerpt}</p></div>" for title, excerpt in _NEWS)
+    text = extract(_page_with_cards(faq)).text
+    assert all(excerpt in text for _, excerpt in _NEWS)
+
+
 NOTICE = (
     "Общинската администрация приема граждани всеки работен ден от 8:30 до 17:00 часа "
     "в центъра за услуги на първия етаж, а молби и жалби се подават и по пощата, по "
@@ -654,6 +739,36 @@ def test_a_footer_notice_closed_by_a_copyright_line_is_not_the_article(copyright
     ]
     text = extract(_footer_page("".join(f"<p>{line}</p>" for line in lines), copyright)).text
     assert text.split("\n") == lines
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["", "<p>Община Тетевен, пл. „Сава Младенов“ № 7</p><p>Тел.: 0678 123 45</p>"],
+    ids=["links alone", "address over them"],
+)
+def test_a_footer_row_of_links_closed_by_a_copyright_in_a_plain_box_is_not_the_text(
+    address: str,
+) -> None:
+    """An old municipal site's footer is a ``<div id="foot">`` (no <footer>, no class
+    word naming it) right after the text in the one column: its row of link labels
+    ending in the copyright is the site's furniture, as a "© …" line alone is, and so
+    are the address lines over it in that box."""
+    lines = [
+        "Общината започва ремонт на улица „Христо Ботев“ в участъка между пазара и гарата.",
+        "Движението ще бъде отклонено по съседните улици до края на месеца, казаха от общината.",
+    ]
+    footer = (
+        f'<div id="foot">{address}<p><a href="/karta">Карта на сайта</a> | <a href="/kontakti">'
+        "Контакти</a> | © 2026 Община Тетевен</p></div>"
+    )
+    html = (
+        '<html><head><title>Ремонт на улица „Христо Ботев“</title></head><body><div id="wrap">'
+        "<h1>Ремонт на улица „Христо Ботев“</h1>"
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + footer
+        + "</div></body></html>"
+    )
+    assert extract(html).text.split("\n") == lines
 
 
 def test_an_article_closing_with_its_own_copyright_line_keeps_its_text() -> None:

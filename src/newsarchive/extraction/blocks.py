@@ -61,6 +61,8 @@ class Block:
     parent: int = -1
     grandparent: int = -1
     size: int = 0
+    # The element the text is in (``parent`` holds it): lines a ``<br>`` splits share it.
+    owner: int = -1
 
 
 # What a furniture mark is, for telling siblings of one kind apart: the serial of the
@@ -131,6 +133,7 @@ class Walker:
                     owners[-2][2] if len(owners) > 1 else -1,
                     owners[-3][2] if len(owners) > 2 else -1,
                     len(text),
+                    owners[-1][2] if owners else -1,
                 )
             )
         self._buf.clear()

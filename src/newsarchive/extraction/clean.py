@@ -148,9 +148,51 @@ def reserves_rights(line: str) -> bool:
 
 
 def is_copyright_line(line: str) -> bool:
-    """The © sign before a name or a year, or the reservation of rights: the line that
-    says where a site's footer is."""
-    return bool(_COPYRIGHT_MARK.match(line)) or reserves_rights(line)
+    """The © sign before a name or a year, or the reservation of rights, alone or among a
+    footer's short link labels: the line that says where a site's footer is."""
+    return bool(_COPYRIGHT_MARK.match(line)) or reserves_rights(line) or labels_and_copyright(line)
+
+
+# What stands between a footer's links ("Карта на сайта | Контакти | © 2026 Община …").
+_LABEL_SEPARATORS = "|¦•·"
+_LABEL_SPLIT = re.compile(rf"\s*[{_LABEL_SEPARATORS}]\s*")
+# A footer's link label: a few words ("Карта на сайта", "Дизайн и изработка: Студио"),
+# never a sentence; the copyright's own piece may name the whole publisher.
+_LABEL_CHARS = 40
+_LABEL_WORDS = 5
+_COPYRIGHT_PIECE_CHARS = 100
+
+
+def labels_and_copyright(line: str) -> bool:
+    """A short line of link labels set apart by bars, one piece of which is the site's
+    copyright ("Карта на сайта | Контакти | © 2026 Община Тест"): a site's footer printed
+    in a plain box (no ``<footer>``, an id of "foot"), the same furniture as a "© …" line
+    alone. Every other piece a label of a few words, no sentence: a caption or a quote
+    naming a © mid-text is not a row of links. (String tests first: asked of every
+    paragraph, and almost none holds a separator and a © both.)"""
+    if not ("|" in line or "•" in line or "·" in line or "¦" in line):  # _LABEL_SEPARATORS
+        return False  # (chained tests: a loop over the four cost five times as much)
+    if len(line) > _RIGHTS_LINE_MAX:
+        return False
+    pieces = [piece for piece in _LABEL_SPLIT.split(line.strip()) if piece]
+    if len(pieces) < 2:
+        return False
+    marked = [piece for piece in pieces if _is_copyright_piece(piece)]
+    if not marked:
+        return False
+    return all(
+        len(piece) <= _LABEL_CHARS and piece.count(" ") < _LABEL_WORDS and piece[-1] not in ".!?"
+        for piece in pieces
+        if piece not in marked
+    )
+
+
+def _is_copyright_piece(piece: str) -> bool:
+    """One bar-separated piece that is a copyright: opening with it, or a short one holding
+    the sign ("Община Тест © 2026"), or reserving the rights."""
+    if _COPYRIGHT_MARK.match(piece) or reserves_rights(piece):
+        return True
+    return "©" in piece and len(piece) <= _COPYRIGHT_PIECE_CHARS
 
 
 # The labels of a share, print or feed bar's buttons, and what stands between them.
@@ -310,6 +352,12 @@ BAR_OPENERS = frozenset(
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f EFLPRSTVXeflprstvx|\x85\xa0¦·ſПСпс\u1680ᲃ\u2000\u2001"
     "\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a•\u2028\u2029\u202f\u205f\u3000"
 )
+# A headline with the empty links of its share bar run into its line ("Заглавие |
+# ||||||", as a "24" network site's text prints it): the title again, and the bar.
+# Only a headline's length: a paragraph with icons after it is still the text.
+_BARRED_HEADLINE = re.compile(r"^[^|]{1,150}\|(?:\s*\|){3,}\s*$")
+
+
 # A teaser's "read more" line, alone or after its headline and a bar ("Заглавие | към
 # новината →"): a "|", or a line opening with the phrase (к, s or п, as IGNORECASE takes them).
 _MORE_LINE = re.compile(
@@ -668,8 +716,12 @@ def is_boilerplate_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> b
         return True
     if (first in MORE_OPENERS or "|" in line) and _MORE_LINE.match(line):
         return True
+    if line[-1:] == "|" and _BARRED_HEADLINE.match(line):
+        return True
     if "." in line and " " not in line and _I18N_KEY.match(line):  # is_i18n_key, inlined:
         return True  # (a call per paragraph of every page costs what the test does not)
     if _ends_in_photo_credit(line) or reserves_rights(line):
         return True
+    if ("|" in line or "•" in line or "·" in line or "¦" in line) and labels_and_copyright(line):
+        return True  # (its separators tested inline: a call per paragraph costs more)
     return bool(extra) and any(rule.search(line) for rule in extra)  # no generator per line

@@ -556,6 +556,164 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def drop_closing_footer(blocks: list[Block]) -> list[Block]:
+    """The blocks without the site's footer box closing them: the element of the last
+    block, a copyright line, when none of its lines is prose (the site's address, its
+    telephone, a row of links: "Карта на сайта | Контакти | © 2026 Община …").
+
+    An old site's ``<div id="foot">`` in the article's column, no ``<footer>`` nor a class
+    word to mark it, right after the text's last paragraph, was taken in with the text;
+    the copyright line says what the box is. An article's own "© БТА" under its last
+    paragraph shares that paragraph's element, and the box is kept.
+    """
+    if not blocks:
+        return blocks
+    last = blocks[-1]
+    if last.size > _COPYRIGHT_CHARS or not is_copyright_line(last.text):
+        return blocks
+    box = last.parent
+    start = len(blocks) - 1
+    while start > 0 and box in (blocks[start - 1].parent, blocks[start - 1].grandparent):
+        start -= 1
+    if any(block_weight(b) > 0 for b in blocks[start:]) or start == 0:
+        return blocks
+    return blocks[:start]
+
+
+# A card's headline: a line, not a paragraph.
+_CARD_TITLE_CHARS = 150
+# A "read more" link under a card's excerpt ("Прочети повече", "Виж повече →").
+_CARD_MORE_CHARS = 40
+# Cards of other news after the text: from this many on they are a grid of them.
+_CARDS = 2
+# At most this many blocks between two cards of one list (a date, an empty link's box).
+_CARD_GAP = 3
+
+# A card found among the blocks: its first block, the one past its last, the element
+# holding it and the one holding that (the grid).
+_Card = tuple[int, int, int, int]
+
+
+def drop_trailing_cards(blocks: list[Block]) -> list[Block]:
+    """The blocks without a grid of other news's cards ending the article.
+
+    A card is a headline, a one-line excerpt and perhaps a date in an element of its own,
+    linked to its story: by its headline, or by a "read more" link under the excerpt (a
+    grid of ``<div>``s whose image and title are one ``<a>``, or a bold unlinked title
+    over the excerpt). With no "more news" heading or class name over the grid, nothing
+    else tells it from the article's closing lines, and each excerpt reads as prose.
+    Only a run of them ending the text counts, each card in its own element and all of
+    them in one: an article's paragraphs share their element, and a list of documents
+    the text goes on after (a linked name over a line of what it is) is the text's own.
+    One card alone counts under a heading all link (``_lone_teaser``).
+
+    Read from the end, card by card: the last card's excerpt is the text's last prose,
+    and each card before it ends where the prose before the next one is. (Most pages'
+    last paragraph is no card's, and nothing more is read.)
+    """
+    cards: list[_Card] = []
+    last = _prose_before(blocks, len(blocks))
+    while last > 0:
+        card = _card_ending_at(blocks, last)
+        if card is None:
+            break
+        cards.append(card)
+        last = _prose_before(blocks, card[0])
+    if not cards:
+        return blocks
+    cards.reverse()  # in document order; the run is the last ones of one grid
+    first = len(cards) - 1
+    while first > 0 and cards[first - 1][3] == cards[first][3]:
+        first -= 1
+    run = cards[first:]
+    if len({card[2] for card in run}) < len(run):
+        return blocks  # two in one element: the text's lines, not cards
+    if len(run) < _CARDS and not _lone_teaser(blocks, cards, first):
+        return blocks
+    if any(_prose_in(blocks, card[2]) > 1 for card in run):
+        return blocks  # more prose in a card's element: sections of the text
+    return blocks[: run[0][0]] + blocks[run[-1][1] :]
+
+
+def _prose_before(blocks: list[Block], at: int) -> int:
+    """The index of the last prose block before ``at``, or -1."""
+    at -= 1
+    while at >= 0 and block_weight(blocks[at]) <= 0:
+        at -= 1
+    return at
+
+
+def _card_ending_at(blocks: list[Block], last: int) -> _Card | None:
+    """The card whose excerpt is the prose block at ``last``, or None."""
+    excerpt = blocks[last]
+    if not _card_excerpt(excerpt, block_weight(excerpt)):
+        return None
+    at = last - 1
+    while at > 0 and _is_card_date(blocks[at]):
+        at -= 1
+    title = blocks[at]
+    if title.size > _CARD_TITLE_CHARS or not title.text or block_weight(title) > 0:
+        return None
+    card = _card_of(title, excerpt)
+    if card is None:
+        return None
+    after = last + 1
+    while after < len(blocks) and _is_card_date(blocks[after]):
+        after += 1
+    more = after < len(blocks) and _more_link(blocks[after])
+    if title.link_share <= NAV_SHARE and not more:
+        return None
+    return at, after + 1 if more else after, *card
+
+
+def _card_of(title: Block, excerpt: Block) -> tuple[int, int] | None:
+    """The element holding a headline and the excerpt under it, and the one holding that
+    (the grid): their common parent (``<div><h3>…</h3><p>…</p></div>``), the headline's
+    own element holding the excerpt's (``<div><a>…</a><p>…</p></div>``), or the one
+    element a ``<br>`` splits into both (``<li><a>…</a><br>…</li>``); None for none."""
+    if title.owner == excerpt.owner:
+        return title.owner, title.parent
+    if title.parent == excerpt.parent:
+        return title.parent, title.grandparent
+    if title.owner == excerpt.parent:
+        return title.owner, title.parent
+    return None
+
+
+def _prose_in(blocks: list[Block], element: int) -> int:
+    """How many prose blocks the element holds directly (as their parent or their own)."""
+    return sum(
+        1 for b in blocks if (b.owner == element or b.parent == element) and block_weight(b) > 0
+    )
+
+
+def _lone_teaser(blocks: list[Block], cards: list[_Card], at: int) -> bool:
+    """The card ``cards[at]`` is another story's teaser on its own: under a heading all
+    link, and not the last of a list of such cards each in a box of its own (a page of
+    webcams, each a linked name, a line and a "View" link), which the text may be."""
+    title = blocks[cards[at][0]]
+    if title.tag not in HEADINGS or title.link_share < 0.99:
+        return False
+    return at == 0 or cards[at][0] - cards[at - 1][1] > _CARD_GAP
+
+
+def _is_card_date(block: Block) -> bool:
+    """A card's date line, in its own element or loose in the card's (a ``<span>``
+    between its headline and excerpt). (Its size first: most blocks are longer than a
+    date, and the date rules cost more.)"""
+    return block.size <= _CARD_DATE_CHARS and is_date_line(block.text, _CARD_DATE_CHARS)
+
+
+def _more_link(block: Block) -> bool:
+    """A card's "read more" link: a short line all link, not an item of a list of links."""
+    return block.link_share >= 0.99 and block.size <= _CARD_MORE_CHARS and block.tag != "li"
+
+
+def _card_excerpt(block: Block, weight: float) -> bool:
+    """A card's excerpt: a short paragraph, mostly not links."""
+    return weight > 0 and block.size < TEASER_MAX and block.link_share < NAV_SHARE
+
+
 # Elements that hold a line of text, never a section's title.
 _TEXT_LINES = frozenset("p li td th dd dt blockquote pre".split())
 
@@ -771,7 +929,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     if 0 <= headline < start:
         inside[:0] = _lead_box(walker.blocks, weights, dropped, headline, start)
     titled = _headings_over_prose(walker.blocks, weights, inside)
-    blocks = drop_related_sections([walker.blocks[i] for i in inside])
+    blocks = drop_trailing_cards(drop_related_sections([walker.blocks[i] for i in inside]))
     listed = _in_lists_of_text(blocks) | _introduced_links(blocks) | _linked_data(blocks)
     blocks = _before_links_after_text(blocks, listed)
     kept = [
@@ -779,7 +937,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         for b in blocks
         if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
-    return drop_repeated_runs([b.text for b in trim_edges(kept)])
+    return drop_repeated_runs([b.text for b in trim_edges(drop_closing_footer(kept))])
 
 
 def _lead_box(
