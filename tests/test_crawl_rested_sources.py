@@ -275,3 +275,20 @@ def test_a_run_that_left_a_sitemap_unread_forgets_no_source(tmp_path: Path) -> N
     assert kept() == sorted([named, reached, "https://u.example/rss"])
     assert report.deferred == [f"2 failing source(s) no longer read, forgotten: {dropped}, {child}"]
     conn.close()
+
+
+def test_check_site_says_an_archive_path_the_system_refuses(run_cli: Cli, tmp_path: Path) -> None:
+    """check-site reads the archive's rested sources before it fetches: a --db whose name
+    the system refuses (too long) is one line and exit 2, as every other command says it,
+    not an internal error (exit 70), and nothing is fetched."""
+    with FaultServer(articles=3, faults=False) as server:
+        profile = write_profile(tmp_path, feed=True)
+        db = tmp_path / ("a" * 300 + ".db")
+        result = run_cli(
+            "check-site", "fault", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+        assert not server.hits
+    assert result.exit_code == 2, result.stderr
+    assert "cannot open archive" in result.stderr and "File name too long" in result.stderr
+    assert "internal error" not in result.stderr
