@@ -292,3 +292,15 @@ def test_check_site_says_an_archive_path_the_system_refuses(run_cli: Cli, tmp_pa
     assert result.exit_code == 2, result.stderr
     assert "cannot open archive" in result.stderr and "File name too long" in result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_a_rested_source_with_no_error_kept_is_listed_without_empty_brackets() -> None:
+    """``last_error`` may be NULL: check-site's line then names the source and its runs,
+    not "()" where the failure would stand."""
+    from newsarchive.check_site import RestedSource, SiteCheck, format_text
+
+    report = SiteCheck("x", rested=[RestedSource("https://x.example/rss", 5, "next run", "")])
+    assert (
+        "  rested https://x.example/rss: failed in 5 crawls in a row; the crawl asks it again"
+        " next run\n"
+    ) in format_text(report)
