@@ -304,3 +304,26 @@ def test_a_rested_source_with_no_error_kept_is_listed_without_empty_brackets() -
         "  rested https://x.example/rss: failed in 5 crawls in a row; the crawl asks it again"
         " next run\n"
     ) in format_text(report)
+
+
+def test_check_site_reads_an_older_archive_as_it_is_never_upgrading_it(
+    run_cli: Cli, db: Path
+) -> None:
+    """check-site fetches and archives nothing: an archive an older release wrote (v22,
+    whose table of failing sources is today's) is read as it is for its rested sources,
+    not upgraded (a migration over every stored article, to check a profile)."""
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        profile = write_profile(db.parent, feed=True)
+        _nights(run_cli, server, db, 6)
+        with sqlite3.connect(db) as conn:
+            conn.execute("PRAGMA user_version = 22")
+        conn.close()
+        result = run_cli(
+            "check-site", "fault", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db), "--format", "json",
+        )  # fmt: skip
+    assert [r["url"] for r in result.json()["rested"]] == [f"{ORIGIN}/rss"], result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 22
+    conn.close()
