@@ -327,3 +327,40 @@ def test_check_site_reads_an_older_archive_as_it_is_never_upgrading_it(
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 22
     conn.close()
+
+
+def test_a_sitemap_index_that_fails_keeps_its_rested_childs_rest(run_cli: Cli, db: Path) -> None:
+    """A child sitemap loops until it rests while its index answers; then the index fails
+    one night. That night reaches no child, as a sitemap waiting by design reaches none:
+    the child's rest stands (it was "no longer read, forgotten", its rest undone, and the
+    nights after failed on it again), and the index's failure is the night's own."""
+    index = (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{ORIGIN}/sitemap-1.xml</loc></sitemap></sitemapindex>"
+    ).encode()
+    profile = db.parent / "fault.toml"
+    profile.write_text(
+        write_profile(db.parent)
+        .read_text(encoding="utf-8")
+        .replace('start_urls = ["/news"]', 'start_urls = ["/news"]\nsitemaps = ["/sitemap.xml"]'),
+        encoding="utf-8",
+    )
+    child = f"{ORIGIN}/sitemap-1.xml"
+
+    def night() -> Result:
+        return run_cli(
+            "crawl", "fault", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/sitemap.xml"] = (200, {"Content-Type": "application/xml"}, index)
+        server.answers["/sitemap-1.xml"] = (302, {"Location": "/sitemap-1.xml"}, b"")
+        for _ in range(5):
+            night()
+        assert [(url, failures) for url, failures, _ in _failures(db)] == [(child, 5)]
+        server.answers["/sitemap.xml"] = (302, {"Location": "/sitemap.xml"}, b"")
+        failed = night()
+        assert failed.exit_code == 1, failed.stderr
+        assert "no longer read, forgotten" not in failed.stdout + failed.stderr
+        assert child in [url for url, _, _ in _failures(db)]
