@@ -275,3 +275,92 @@ def test_a_run_that_left_a_sitemap_unread_forgets_no_source(tmp_path: Path) -> N
     assert kept() == sorted([named, reached, "https://u.example/rss"])
     assert report.deferred == [f"2 failing source(s) no longer read, forgotten: {dropped}, {child}"]
     conn.close()
+
+
+def test_check_site_says_an_archive_path_the_system_refuses(run_cli: Cli, tmp_path: Path) -> None:
+    """check-site reads the archive's rested sources before it fetches: a --db whose name
+    the system refuses (too long) is one line and exit 2, as every other command says it,
+    not an internal error (exit 70), and nothing is fetched."""
+    with FaultServer(articles=3, faults=False) as server:
+        profile = write_profile(tmp_path, feed=True)
+        db = tmp_path / ("a" * 300 + ".db")
+        result = run_cli(
+            "check-site", "fault", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+        assert not server.hits
+    assert result.exit_code == 2, result.stderr
+    assert "cannot open archive" in result.stderr and "File name too long" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_a_rested_source_with_no_error_kept_is_listed_without_empty_brackets() -> None:
+    """``last_error`` may be NULL: check-site's line then names the source and its runs,
+    not "()" where the failure would stand."""
+    from newsarchive.check_site import RestedSource, SiteCheck, format_text
+
+    report = SiteCheck("x", rested=[RestedSource("https://x.example/rss", 5, "next run", "")])
+    assert (
+        "  rested https://x.example/rss: failed in 5 crawls in a row; the crawl asks it again"
+        " next run\n"
+    ) in format_text(report)
+
+
+def test_check_site_reads_an_older_archive_as_it_is_never_upgrading_it(
+    run_cli: Cli, db: Path
+) -> None:
+    """check-site fetches and archives nothing: an archive an older release wrote (v22,
+    whose table of failing sources is today's) is read as it is for its rested sources,
+    not upgraded (a migration over every stored article, to check a profile)."""
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/rss"] = (302, {"Location": "/rss"}, b"")
+        profile = write_profile(db.parent, feed=True)
+        _nights(run_cli, server, db, 6)
+        with sqlite3.connect(db) as conn:
+            conn.execute("PRAGMA user_version = 22")
+        conn.close()
+        result = run_cli(
+            "check-site", "fault", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db), "--format", "json",
+        )  # fmt: skip
+    assert [r["url"] for r in result.json()["rested"]] == [f"{ORIGIN}/rss"], result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 22
+    conn.close()
+
+
+def test_a_sitemap_index_that_fails_keeps_its_rested_childs_rest(run_cli: Cli, db: Path) -> None:
+    """A child sitemap loops until it rests while its index answers; then the index fails
+    one night. That night reaches no child, as a sitemap waiting by design reaches none:
+    the child's rest stands (it was "no longer read, forgotten", its rest undone, and the
+    nights after failed on it again), and the index's failure is the night's own."""
+    index = (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{ORIGIN}/sitemap-1.xml</loc></sitemap></sitemapindex>"
+    ).encode()
+    profile = db.parent / "fault.toml"
+    profile.write_text(
+        write_profile(db.parent)
+        .read_text(encoding="utf-8")
+        .replace('start_urls = ["/news"]', 'start_urls = ["/news"]\nsitemaps = ["/sitemap.xml"]'),
+        encoding="utf-8",
+    )
+    child = f"{ORIGIN}/sitemap-1.xml"
+
+    def night() -> Result:
+        return run_cli(
+            "crawl", "fault", "--profile", str(profile), "--base-url", server.url,
+            "--delay", "0", "--db", str(db),
+        )  # fmt: skip
+
+    with FaultServer(articles=3, faults=False) as server:
+        server.answers["/sitemap.xml"] = (200, {"Content-Type": "application/xml"}, index)
+        server.answers["/sitemap-1.xml"] = (302, {"Location": "/sitemap-1.xml"}, b"")
+        for _ in range(5):
+            night()
+        assert [(url, failures) for url, failures, _ in _failures(db)] == [(child, 5)]
+        server.answers["/sitemap.xml"] = (302, {"Location": "/sitemap.xml"}, b"")
+        failed = night()
+        assert failed.exit_code == 1, failed.stderr
+        assert "no longer read, forgotten" not in failed.stdout + failed.stderr
+        assert child in [url for url, _, _ in _failures(db)]

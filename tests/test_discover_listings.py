@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -1081,3 +1082,20 @@ def test_a_word_and_a_number_of_a_sections_own_name_are_no_page(own: str) -> Non
     """``/novini/covid-19`` is a section (or an article) of its own: its link to
     ``/novini`` is another list's, not its first page's."""
     assert not _back_to_section(f"https://www.x.bg{own}")
+
+
+def test_every_pager_word_of_a_path_ends_a_later_page_and_is_in_the_readme() -> None:
+    """The pager words a path names a later page by are one vocabulary
+    (``listings._PAGER_PATH_WORDS``): each works, hyphened or as a segment, and the
+    README lists them all (it had left one out)."""
+    from pathlib import Path
+
+    from newsarchive.discover.listings import _PAGER_PATH_WORDS
+
+    for word in _PAGER_PATH_WORDS:
+        assert _back_to_section(f"https://www.x.bg/novini/{word}/3"), word
+        assert _back_to_section(f"https://www.x.bg/novini/{word}-3"), word
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text().split())
+    listed = re.search(r"a pager word, ((?:`\w+`, )+)and the number", readme)
+    assert listed is not None
+    assert set(re.findall(r"`(\w+)`", listed.group(1))) == set(_PAGER_PATH_WORDS)

@@ -16,7 +16,15 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from newsarchive.archive.connection import connect, connect_reader, is_damaged, write_failure
+from newsarchive.archive.connection import (
+    check_path,
+    check_reader,
+    connect,
+    connect_reader,
+    is_damaged,
+    open_read_only,
+    write_failure,
+)
 from newsarchive.archive.gone import gone_counts
 from newsarchive.archive.lock import held_since
 from newsarchive.archive.store import (
@@ -827,11 +835,19 @@ def _rested_sources(conn: sqlite3.Connection, site: str | None = None) -> list[d
 def site_rests(db: Path, site: str) -> list[dict[str, Any]]:
     """``site``'s rested sources (``_rested_sources``) in the archive at ``db``, for
     ``check-site``, which fetches and archives nothing: none when there is no archive
-    there yet (a profile checked before its first crawl)."""
+    there yet (a profile checked before its first crawl). A path that can be no archive
+    is said first (``check_path``): a name too long raised from ``exists``, exit 70.
+
+    Read as it is, never upgraded (``connect_reader`` upgrades an older archive the user
+    can write): checking a profile ran a migration over every stored article, waited on a
+    crawl's lock for it, or refused an old read-only archive, for a list its table
+    (v22's, unchanged since) holds as it is or, in an archive older still, does not."""
+    check_path(db, missing_ok=True)
     if not db.exists():
         return []
-    conn = connect_reader(db)
+    conn, _ = open_read_only(db)
     try:
+        check_reader(conn, db)  # (not an archive, or a newer release's: one line)
         return _rested_sources(conn, site)
     finally:
         conn.close()

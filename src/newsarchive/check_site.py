@@ -346,8 +346,9 @@ def format_text(report: SiteCheck) -> str:
         if source.kind == "start":
             lines.append(f"        next page: {source.next_page or '-'}")
     for rest in report.rested:
+        why = f" ({rest.error})" if rest.error else ""  # (a row may keep no error: NULL)
         lines.append(
-            f"  rested {rest.url}: failed in {rest.failures} crawls in a row ({rest.error});"
+            f"  rested {rest.url}: failed in {rest.failures} crawls in a row{why};"
             f" the crawl asks it again {rest.asked_again}"
         )
     for url in report.gone:

@@ -680,7 +680,8 @@ def search(
             "--out",
             "-o",
             help="Write the hits (or --count's rows) to this file, as csv or json: a CSV"
-            " file opens with the byte-order mark Excel needs for Cyrillic ('-': stdout).",
+            " file opens with the byte-order mark Excel needs for Cyrillic (not with --raw;"
+            " '-': stdout).",
         ),
     ] = None,
     raw: RawOption = False,

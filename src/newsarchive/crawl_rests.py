@@ -41,8 +41,9 @@ class SourceTally:
     answered: set[str] = field(default_factory=set)  # sources that gave a page or a 304
     failed: dict[str, str] = field(default_factory=dict)  # url -> the failure said of it
     skipped: list[str] = field(default_factory=list)  # resting sources this run left
-    # a sitemap left unread by design (the feeds covered the night, the per-run cap):
-    # its children, sources too, were not reached, and their failures are not forgotten
+    # a sitemap left unread, by design (the feeds covered the night, the per-run cap) or
+    # not (it failed, or rests): its children, sources too, were not reached, and their
+    # failures are not forgotten
     sitemaps_left: bool = False
 
     def skips(self, url: str) -> bool:

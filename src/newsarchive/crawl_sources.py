@@ -190,6 +190,9 @@ class SourceReader:
             self.frontier.confirmed(url)
             if kind == SOURCE_FEED:
                 self._quiet.add(url)
+        elif isinstance(page, Miss) and kind == SOURCE_SITEMAP:
+            # (failed or resting, an index names none of its children: their rests stand)
+            self.tally.sitemaps_left = True
         if isinstance(page, Miss):
             return None
         max_bytes = self.fetcher.options.max_bytes
