@@ -643,13 +643,42 @@ def _passes(text: str) -> tuple[re.Pattern[str], ...]:
     return _FULL_YEAR_DATES if _DAY_THEN_YEAR.search(text) else _NOT_MONTH_FIRST
 
 
+# Where a number starts: a digit that no digit precedes. Every date pattern but
+# ``_MONTH_FIRST`` opens with a digit there: a look-ahead for a digit, then a look-behind
+# that refuses one (``\w`` holds the digits), so it can match there alone.
+_NUMBER_START = re.compile(r"\d(?<!\d\d)")
+
+
+def _at_numbers(pattern: re.Pattern[str], text: str, numbers: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can match only where a number starts
+    (``numbers``: those places, in order), tried there alone. The same matches: each
+    place is tried as the scan would reach it, past the last match's end, and the
+    look-behinds still read the text before it. Python's engine has no quick scan for a
+    pattern that opens with a look-ahead: it tried each of these at every character of
+    every text searched for dates, some 250 instructions a character and pattern (the
+    dates of the windows by AEB's headlines: 100 million instructions, 64 now; WCXB dev's
+    extraction: 4% fewer)."""
+    end = 0
+    for start in numbers:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
+
+
 def _absolute_dates(
     text: str, today: dt.date | None, month_first: bool
 ) -> list[tuple[int, Published | None]]:
     out: list[tuple[int, Published | None]] = []
+    numbers = [number.start() for number in _NUMBER_START.finditer(text)]
+    if not numbers:
+        return out  # (every date holds a number)
     passes = _passes(text)
     for pattern in passes:
-        for m in pattern.finditer(text):
+        if pattern is _MONTH_FIRST:  # (a month's name opens it: scanned for everywhere)
+            matches: Iterator[re.Match[str]] = pattern.finditer(text)
+        else:
+            matches = _at_numbers(pattern, text, numbers)
+        for m in matches:
             groups = m.groupdict()
             if "mon" in groups:
                 named = _DAY_MONTHS.get(m["mon"].lower())
@@ -679,10 +708,10 @@ def _absolute_dates(
                 out.append((timed.start(), _build(year, month, day, timed)))
                 continue
             out.append((start, _build(year, month, day, m)))
-    for m in _SLASHED.finditer(text) if passes else ():  # (a year of four digits)
+    for m in _at_numbers(_SLASHED, text, numbers) if passes else ():  # (a year of four digits)
         weekday = _weekday_before(text, m.start())
         out.append((m.start(), _slashed(m, today, month_first, weekday)))
-    for m in _SHORT_YEAR.finditer(text):
+    for m in _at_numbers(_SHORT_YEAR, text, numbers):
         out.append((m.start(), _build(_century(int(m["yy"]), today), int(m["m"]), int(m["d"]), m)))
     return out
 
