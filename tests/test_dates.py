@@ -779,3 +779,43 @@ def test_dates_found_at_numbers_are_the_scans(text: str) -> None:
     for pattern in _AT_NUMBERS:
         spans = [m.span() for m in dates._at_numbers(pattern, text, numbers)]
         assert spans == [m.span() for m in pattern.finditer(text)]
+
+
+_PLAIN_MONTHS = "|".join(sorted(dates._MONTHS, key=len, reverse=True))
+_PLAIN_DAY_MONTHS = "|".join(sorted(dates._DAY_MONTHS, key=len, reverse=True))
+# The patterns holding a month's name: each against its copy with the names listed plainly,
+# longest first, as one alternation (``_alternatives`` gathers them by their first letter).
+_NAMED = {
+    name: getattr(dates, name)
+    for name in ("_MONTH_FIRST", "MONTH_WORD", "_WORDY", "_SPAN_BEFORE", "_YEARLESS_WORDY")
+    + ("_YEARLESS_MONTH_FIRST",)
+}
+_MONTHISH_TEXT = st.lists(
+    st.sampled_from(
+        [*"0123456789 .,-/", "ſ", "\u212a", "\u1c81", "\u1c82", "\u1c83", "ı", "İ", "aJan", "г."]
+        + [cased(name) for name in dates._DAY_MONTHS for cased in (str, str.upper, str.title)]
+        + ["2025", "14", "3rd", "of", "Jane"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    source = pattern.pattern.replace(dates._DAY_MONTH_ALT, "\0")
+    source = source.replace(dates._MONTH_ALT, _PLAIN_MONTHS).replace("\0", _PLAIN_DAY_MONTHS)
+    return re.compile(source, pattern.flags)
+
+
+def test_every_month_pattern_is_checked_against_its_plain_copy() -> None:
+    for pattern in _NAMED.values():
+        assert _plain(pattern).pattern != pattern.pattern
+    assert dates._MONTH_ALT.startswith("(?:септември|")  # the longest names lead
+
+
+@pytest.mark.parametrize("name", sorted(_NAMED))
+@settings(max_examples=300, deadline=None)
+@given(text=_MONTHISH_TEXT)
+def test_months_gathered_by_letter_match_as_listed(name: str, text: str) -> None:
+    pattern = _NAMED[name]
+    found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in _plain(pattern).finditer(text)]
