@@ -211,6 +211,8 @@ _ODD_TEXT = st.lists(
 
 def test_date_patterns_lead_with_a_look_ahead() -> None:
     assert {"_MONTH_FIRST", "_NUMERIC", "PUBLISHED_WORD", "MODIFIED_WORD"} <= set(_LED)
+    # (searched before every date found: ``find_text_dates``)
+    assert {"_MODIFIED_LABEL", "_PUBLISHED_LABEL", "_POSTED_BY_LABEL"} <= set(_LED)
     assert "_MAY_HOLD_DATE" in _LED
 
 

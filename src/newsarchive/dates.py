@@ -246,15 +246,26 @@ _PUBLISHED_WORDS = (
     r"опубликовано"
 )
 _LABEL_END = r"\W{0,12}(?:on|at|на|в|:|-)?\W{0,6}$"
+# The first letters of the label words, for the look-ahead each pattern searching for them
+# opens with (see ``PUBLISHED_WORD``): the label patterns are searched in the 30 or 90
+# characters before every date found, where without one the engine tried every word at
+# each character.
+_PUBLISHED_INITIALS = "".join(sorted({word[0] for word in _PUBLISHED_WORDS.split("|")}))
+_MODIFIED_INITIALS = "".join(sorted({word[0] for word in _MODIFIED_WORDS.split("|")}))
 # The last change, not the publication. An unlabelled date is taken as the publication.
-_MODIFIED_LABEL = re.compile(f"(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE)
+_MODIFIED_LABEL = re.compile(
+    f"(?=[{_MODIFIED_INITIALS}])(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE
+)
 # The publication in so many words: a page that labels a date so is believed over
 # metadata that disagrees (see ``published.pick_dates``).
-_PUBLISHED_LABEL = re.compile(f"(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(
+    f"(?=[{_PUBLISHED_INITIALS}])(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE
+)
 # The same label with the poster between it and the date: "Публикувано от Стела Георгиева
 # на 09.11.26 17:45" (PHP-Fusion's news footer), "Posted by Jane Doe on March 3, 2026".
 _POSTED_BY_LABEL = re.compile(
-    rf"(?:{_PUBLISHED_WORDS})\s+(?:от|by)\s+[^\n.!?:]{{2,60}}?\s+(?:на|on)\W{{0,3}}$",
+    rf"(?=[{_PUBLISHED_INITIALS}])(?:{_PUBLISHED_WORDS})\s+(?:от|by)\s+[^\n.!?:]{{2,60}}?\s+"
+    r"(?:на|on)\W{0,3}$",
     re.IGNORECASE,
 )
 # A publication label anywhere in a text: the cheap test before a whole page is read
@@ -262,14 +273,12 @@ _POSTED_BY_LABEL = re.compile(
 # look-ahead for the words' first letters: without one the engine tried the look-behind
 # and every word at each character, three times slower, and matches are the same (an
 # ignore-case class takes exactly the characters its letters take as literals).
-_PUBLISHED_INITIALS = "".join(sorted({word[0] for word in _PUBLISHED_WORDS.split("|")}))
 PUBLISHED_WORD = re.compile(
     rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)", re.IGNORECASE
 )
 # An update label anywhere in a text: the cheap test before a page with no other date is
 # read for the one day it labels so. It too runs over a page's whole text (every undated
 # page's), so it too opens with a look-ahead for its words' first letters.
-_MODIFIED_INITIALS = "".join(sorted({word[0] for word in _MODIFIED_WORDS.split("|")}))
 MODIFIED_WORD = re.compile(
     rf"(?=[{_MODIFIED_INITIALS}])(?<!\w)(?:{_MODIFIED_WORDS})(?!\w)", re.IGNORECASE
 )
