@@ -211,6 +211,8 @@ _ODD_TEXT = st.lists(
 
 def test_date_patterns_lead_with_a_look_ahead() -> None:
     assert {"_MONTH_FIRST", "_NUMERIC", "PUBLISHED_WORD", "MODIFIED_WORD"} <= set(_LED)
+    # (searched before every date found: ``find_text_dates``)
+    assert {"_MODIFIED_LABEL", "_PUBLISHED_LABEL", "_POSTED_BY_LABEL"} <= set(_LED)
     assert "_MAY_HOLD_DATE" in _LED
 
 
@@ -781,3 +783,83 @@ def test_the_year_gate_finds_every_date_the_patterns_find(
     assert dates.find_text_dates(text, today=dt.date(2026, 12, 1)) == gated
     assert all(r"(?:19|20)\d\d" in p.pattern for p in (*dates._FULL_YEAR_DATES, dates._SLASHED))
     assert dates._DAY_TO_YEAR in dates._MONTH_FIRST.pattern
+
+
+# The patterns ``_absolute_dates`` tries only where a number starts (``_at_numbers``):
+# every date pattern but the month-first one, whose month's name comes first.
+_AT_NUMBERS = (*dates._NOT_MONTH_FIRST, dates._SLASHED, dates._SHORT_YEAR)
+
+
+def test_number_led_patterns_cannot_match_inside_a_number() -> None:
+    # each opens with a digit that its look-behind says no digit precedes (``\w`` holds
+    # the digits): where a number starts, which is all ``_at_numbers`` tries
+    for pattern in _AT_NUMBERS:
+        lead = re.match(r"\(\?=\\d\)\(\?<!\[([^\]]*)\]\)", pattern.pattern)
+        assert lead is not None, pattern.pattern[:40]
+        assert "\\d" in lead[1] or "\\w" in lead[1]
+    assert dates._MONTH_FIRST not in _AT_NUMBERS
+
+
+@pytest.mark.parametrize("pattern", _AT_NUMBERS, ids=lambda pattern: pattern.pattern[:30])
+@settings(max_examples=300, deadline=None)
+@given(text=_ODD_TEXT)
+def test_matching_at_numbers_finds_what_a_scan_finds(pattern: re.Pattern[str], text: str) -> None:
+    numbers = [m.start() for m in dates._NUMBER_START.finditer(text)]
+    found = [(m.span(), m.groupdict()) for m in dates._at_numbers(pattern, text, numbers)]
+    assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *_YEAR_GATE_TEXTS,
+        "28.11.2026.11.2026 28.11.202628.11.2026 1/28.11.2026 РМС № 123/28.11.2026",
+        "v01.02.03 10.0.12.5 3.1.24 28.11.26г. 2025/03/142025/03/14 ٢٨.١١.٢٠٢٦",
+        "28-29 ноември 2026, 30 ноември – 1 декември 2026 и 28.11 – 29.11.2026",
+    ],
+)
+def test_dates_found_at_numbers_are_the_scans(text: str) -> None:
+    numbers = [m.start() for m in dates._NUMBER_START.finditer(text)]
+    for pattern in _AT_NUMBERS:
+        spans = [m.span() for m in dates._at_numbers(pattern, text, numbers)]
+        assert spans == [m.span() for m in pattern.finditer(text)]
+
+
+_PLAIN_MONTHS = "|".join(sorted(dates._MONTHS, key=len, reverse=True))
+_PLAIN_DAY_MONTHS = "|".join(sorted(dates._DAY_MONTHS, key=len, reverse=True))
+# The patterns holding a month's name: each against its copy with the names listed plainly,
+# longest first, as one alternation (``_alternatives`` gathers them by their first letter).
+_NAMED = {
+    name: getattr(dates, name)
+    for name in ("_MONTH_FIRST", "MONTH_WORD", "_WORDY", "_SPAN_BEFORE", "_YEARLESS_WORDY")
+    + ("_YEARLESS_MONTH_FIRST",)
+}
+_MONTHISH_TEXT = st.lists(
+    st.sampled_from(
+        [*"0123456789 .,-/", "ſ", "\u212a", "\u1c81", "\u1c82", "\u1c83", "ı", "İ", "aJan", "г."]
+        + [cased(name) for name in dates._DAY_MONTHS for cased in (str, str.upper, str.title)]
+        + ["2025", "14", "3rd", "of", "Jane"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    source = pattern.pattern.replace(dates._DAY_MONTH_ALT, "\0")
+    source = source.replace(dates._MONTH_ALT, _PLAIN_MONTHS).replace("\0", _PLAIN_DAY_MONTHS)
+    return re.compile(source, pattern.flags)
+
+
+def test_every_month_pattern_is_checked_against_its_plain_copy() -> None:
+    for pattern in _NAMED.values():
+        assert _plain(pattern).pattern != pattern.pattern
+    assert dates._MONTH_ALT.startswith("(?:септември|")  # the longest names lead
+
+
+@pytest.mark.parametrize("name", sorted(_NAMED))
+@settings(max_examples=300, deadline=None)
+@given(text=_MONTHISH_TEXT)
+def test_months_gathered_by_letter_match_as_listed(name: str, text: str) -> None:
+    pattern = _NAMED[name]
+    found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in _plain(pattern).finditer(text)]

@@ -69,7 +69,23 @@ _MONTHS = {
     "октябрь": 10, "ноябрь": 11, "декабрь": 12, "янв": 1, "сент": 9, "нояб": 11,
     "сен": 9, "ноя": 11, "июн": 6, "июл": 7,
 }  # fmt: skip
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+def _alternatives(names: dict[str, int]) -> str:
+    """The names as one regex alternation, the longest first, gathered by their first
+    letter: "(?:септември|сеп|…)|(?:февруари|…)|…". The engine takes each gathering's
+    letter out in front, so at a letter that opens no month's name it tries a gathering
+    each, not every name in turn (the ignore-case literals have no quick refusal): four
+    times quicker a pass of ``_MONTH_FIRST``. The same matches: names of different first
+    letters never match at one place (no character is two of those letters even ignoring
+    case), and within a letter they keep their order."""
+    gathered: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        gathered.setdefault(name[0], []).append(name)
+    return "|".join(f"(?:{'|'.join(group)})" for group in gathered.values())
+
+
+_MONTH_ALT = _alternatives(_MONTHS)
 # Bulgarian months in Latin letters (the official transliteration), as a site whose theme
 # cannot print Cyrillic writes them: "28 noemvri 2026". Read only after a day: month-first
 # they would be the first English-looking words in every sentence to try ("yuli" opens with
@@ -84,7 +100,7 @@ _LATIN_BG_MONTHS = {
 # The orthographic dictionary's "ян." for януари ("12 ян. 2026 г."), read after a day only:
 # standing alone it is a man's name ("Ян Петров" opening a byline).
 _DAY_MONTHS = _MONTHS | _LATIN_BG_MONTHS | {"ян": 1}
-_DAY_MONTH_ALT = "|".join(sorted(_DAY_MONTHS, key=len, reverse=True))
+_DAY_MONTH_ALT = _alternatives(_DAY_MONTHS)
 # A month name standing alone: where a byline line turns into its date.
 MONTH_WORD = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})\.?(?!\w)", re.IGNORECASE)
 # The patterns searched through long texts (a window around the headline, a page's whole
@@ -230,15 +246,26 @@ _PUBLISHED_WORDS = (
     r"опубликовано"
 )
 _LABEL_END = r"\W{0,12}(?:on|at|на|в|:|-)?\W{0,6}$"
+# The first letters of the label words, for the look-ahead each pattern searching for them
+# opens with (see ``PUBLISHED_WORD``): the label patterns are searched in the 30 or 90
+# characters before every date found, where without one the engine tried every word at
+# each character.
+_PUBLISHED_INITIALS = "".join(sorted({word[0] for word in _PUBLISHED_WORDS.split("|")}))
+_MODIFIED_INITIALS = "".join(sorted({word[0] for word in _MODIFIED_WORDS.split("|")}))
 # The last change, not the publication. An unlabelled date is taken as the publication.
-_MODIFIED_LABEL = re.compile(f"(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE)
+_MODIFIED_LABEL = re.compile(
+    f"(?=[{_MODIFIED_INITIALS}])(?:{_MODIFIED_WORDS}){_LABEL_END}", re.IGNORECASE
+)
 # The publication in so many words: a page that labels a date so is believed over
 # metadata that disagrees (see ``published.pick_dates``).
-_PUBLISHED_LABEL = re.compile(f"(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(
+    f"(?=[{_PUBLISHED_INITIALS}])(?:{_PUBLISHED_WORDS}){_LABEL_END}", re.IGNORECASE
+)
 # The same label with the poster between it and the date: "Публикувано от Стела Георгиева
 # на 09.11.26 17:45" (PHP-Fusion's news footer), "Posted by Jane Doe on March 3, 2026".
 _POSTED_BY_LABEL = re.compile(
-    rf"(?:{_PUBLISHED_WORDS})\s+(?:от|by)\s+[^\n.!?:]{{2,60}}?\s+(?:на|on)\W{{0,3}}$",
+    rf"(?=[{_PUBLISHED_INITIALS}])(?:{_PUBLISHED_WORDS})\s+(?:от|by)\s+[^\n.!?:]{{2,60}}?\s+"
+    r"(?:на|on)\W{0,3}$",
     re.IGNORECASE,
 )
 # A publication label anywhere in a text: the cheap test before a whole page is read
@@ -246,14 +273,12 @@ _POSTED_BY_LABEL = re.compile(
 # look-ahead for the words' first letters: without one the engine tried the look-behind
 # and every word at each character, three times slower, and matches are the same (an
 # ignore-case class takes exactly the characters its letters take as literals).
-_PUBLISHED_INITIALS = "".join(sorted({word[0] for word in _PUBLISHED_WORDS.split("|")}))
 PUBLISHED_WORD = re.compile(
     rf"(?=[{_PUBLISHED_INITIALS}])(?<!\w)(?:{_PUBLISHED_WORDS})(?!\w)", re.IGNORECASE
 )
 # An update label anywhere in a text: the cheap test before a page with no other date is
 # read for the one day it labels so. It too runs over a page's whole text (every undated
 # page's), so it too opens with a look-ahead for its words' first letters.
-_MODIFIED_INITIALS = "".join(sorted({word[0] for word in _MODIFIED_WORDS.split("|")}))
 MODIFIED_WORD = re.compile(
     rf"(?=[{_MODIFIED_INITIALS}])(?<!\w)(?:{_MODIFIED_WORDS})(?!\w)", re.IGNORECASE
 )
@@ -644,13 +669,42 @@ def _passes(text: str) -> tuple[re.Pattern[str], ...]:
     return _FULL_YEAR_DATES if _DAY_THEN_YEAR.search(text) else _NOT_MONTH_FIRST
 
 
+# Where a number starts: a digit that no digit precedes. Every date pattern but
+# ``_MONTH_FIRST`` opens with a digit there: a look-ahead for a digit, then a look-behind
+# that refuses one (``\w`` holds the digits), so it can match there alone.
+_NUMBER_START = re.compile(r"\d(?<!\d\d)")
+
+
+def _at_numbers(pattern: re.Pattern[str], text: str, numbers: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can match only where a number starts
+    (``numbers``: those places, in order), tried there alone. The same matches: each
+    place is tried as the scan would reach it, past the last match's end, and the
+    look-behinds still read the text before it. Python's engine has no quick scan for a
+    pattern that opens with a look-ahead: it tried each of these at every character of
+    every text searched for dates, some 250 instructions a character and pattern (the
+    dates of the windows by AEB's headlines: 100 million instructions, 64 now; WCXB dev's
+    extraction: 4% fewer)."""
+    end = 0
+    for start in numbers:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
+
+
 def _absolute_dates(
     text: str, today: dt.date | None, month_first: bool
 ) -> list[tuple[int, Published | None]]:
     out: list[tuple[int, Published | None]] = []
+    numbers = [number.start() for number in _NUMBER_START.finditer(text)]
+    if not numbers:
+        return out  # (every date holds a number)
     passes = _passes(text)
     for pattern in passes:
-        for m in pattern.finditer(text):
+        if pattern is _MONTH_FIRST:  # (a month's name opens it: scanned for everywhere)
+            matches: Iterator[re.Match[str]] = pattern.finditer(text)
+        else:
+            matches = _at_numbers(pattern, text, numbers)
+        for m in matches:
             groups = m.groupdict()
             if "mon" in groups:
                 named = _DAY_MONTHS.get(m["mon"].lower())
@@ -680,10 +734,10 @@ def _absolute_dates(
                 out.append((timed.start(), _build(year, month, day, timed)))
                 continue
             out.append((start, _build(year, month, day, m)))
-    for m in _SLASHED.finditer(text) if passes else ():  # (a year of four digits)
+    for m in _at_numbers(_SLASHED, text, numbers) if passes else ():  # (a year of four digits)
         weekday = _weekday_before(text, m.start())
         out.append((m.start(), _slashed(m, today, month_first, weekday)))
-    for m in _SHORT_YEAR.finditer(text):
+    for m in _at_numbers(_SHORT_YEAR, text, numbers):
         out.append((m.start(), _build(_century(int(m["yy"]), today), int(m["m"]), int(m["d"]), m)))
     return out
 

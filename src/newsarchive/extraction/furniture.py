@@ -78,11 +78,14 @@ def is_furniture(node: LexborNode) -> bool:
                 node.parent, lambda parent: parent.tag == "article"
             )
         return tag not in ("aside", "nav") or node.css_first("main") is None
-    return _marked_furniture(node) and node.css_first("h1") is None
+    return _marked_furniture(node, tag or "") and node.css_first("h1") is None
 
 
-def _marked_furniture(node: LexborNode) -> bool:
-    tag = node.tag or ""
+def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
+    """``tag``: the node's, where the caller read it already (selectolax builds the str
+    anew at each read)."""
+    if tag is None:
+        tag = node.tag or ""
     if tag in FURNITURE_ELEMENTS:
         return True
     attrs = node.attributes
@@ -145,9 +148,10 @@ def remembered(test: Callable[[LexborNode], bool]) -> Callable[[LexborNode], boo
     verdicts: dict[int, bool] = {}
 
     def remembered_test(node: LexborNode) -> bool:
-        known = verdicts.get(node.mem_id)
+        key = node.mem_id  # (a property of selectolax's: read once)
+        known = verdicts.get(key)
         if known is None:
-            known = verdicts[node.mem_id] = test(node)
+            known = verdicts[key] = test(node)
         return known
 
     return remembered_test
