@@ -205,7 +205,8 @@ def _upgrading_beside(db: Path, steps: list[float], taken: threading.Event) -> N
         # each step shorter than the wait, the whole upgrade longer: it waits it out
         ([0.2, 0.9, 0.6], 0, ""),
         # a step longer than the wait after the other moved: the other named, not a shell
-        ([0.2, 2.5], 75, "another newsarchive command is upgrading it (at schema v15 now)"),
+        # (four times the wait: on a loaded machine the command may meet it late)
+        ([0.2, 4.0], 75, "another newsarchive command is upgrading it (at schema v15 now)"),
     ],
     ids=["waits-while-it-moves", "a-step-too-long"],
 )
