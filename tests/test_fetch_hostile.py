@@ -763,6 +763,17 @@ def test_a_meta_naming_an_encoding_ascii_is_not_in_is_ignored(label: str) -> Non
     assert (text, encoding) == (page, "utf-8")
 
 
+@pytest.mark.parametrize("label", ["cp037", "cp500", "cp1140", "utf-32", "utf-7"])
+def test_a_header_naming_an_encoding_no_browser_knows_is_ignored(label: str) -> None:
+    """A Content-Type header's EBCDIC, UTF-32 or UTF-7 is no label a browser knows (WHATWG),
+    and read as it says, it turned a plain page to noise (cp037: no tag left to extract);
+    the page is read as if the header named nothing."""
+    page = "<html><head></head><body><p>Общината прие бюджета.</p>"
+    page += " " * (len(page.encode()) % 4)
+    text, encoding = decode_html(page.encode(), f"text/html; charset={label}")
+    assert (text, encoding) == (page, "utf-8")
+
+
 def test_a_crawl_archives_pages_declaring_a_bogus_charset(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:

@@ -90,16 +90,19 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     for bom, name in _BOMS:
         if content.startswith(bom):
             return content[len(bom) :].decode(name, "replace"), name
-    labels = ((header_charset(content_type), False), (meta_charset(content), True))
-    for label, in_markup in labels:
+    for label in (header_charset(content_type), meta_charset(content)):
         declared = _normalise(label)
         if declared and declared != "utf-8" and _ascii_compatible(declared):
             as_utf8 = _multibyte_utf8(content)
             if as_utf8 is not None:
                 return as_utf8, "utf-8"
-        if declared and in_markup and not _ascii_compatible(declared):
+        if declared and not _ascii_compatible(declared):
             # WHATWG: a <meta> was read as ASCII, so it cannot mean UTF-16 or EBCDIC
-            # (cp037, cp500...): taken at its word, it turned the whole page to noise.
+            # (cp037, cp500...): taken at its word, it turned the whole page to noise. Nor
+            # does a browser know a header's EBCDIC, UTF-32 or UTF-7: it reads such a page
+            # as if nothing were declared. (A header's UTF-16 never gets here: one byte is
+            # no UTF-16, so ``_normalise`` knows no such codec; a UTF-16 page is read by
+            # its byte order mark.)
             continue
         if declared:
             try:
