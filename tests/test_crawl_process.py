@@ -498,6 +498,7 @@ def test_a_lock_file_left_naming_its_holder_says_it_died_holding_it(db: Path) ->
         ("", None),
         ("4242 reextract\n", ("4242", "reextract")),
         ("4242\n", ("4242", "crawl")),  # (a pid alone: no command named)
+        ("999999 2020-01-01\n", ("999999", "crawl")),  # (no command's name after it)
         ("\x00\xff garbage", None),
     ):
         lock.write_text(left, encoding="latin-1")

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -21,6 +22,8 @@ from newsarchive.errors import DISK_ERRNOS, ArchiveBusy, ArchiveError, ArchiveWr
 
 # ``held_since`` holds a shared lock for an instant: a crawl starting in that instant
 # tries again rather than exit 75 as if another crawl were writing
+# A command's name as ``CrawlLock`` writes it after the pid ("crawl", "import-jsonl").
+_COMMAND_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _TRIES = 3
 _PAUSE = 0.05
 
@@ -68,7 +71,7 @@ class CrawlLock:
         self._fd = fd
         self._file = _identity(os.fstat(fd))
         died = bool(left) and left[0].isdecimal()  # (a file of other bytes names no holder)
-        self.abandoned = (left[0], " ".join(left[1:2]) or "crawl") if died else None
+        self.abandoned = (left[0], _command_named(left) or "crawl") if died else None
         _HELD[self.path] = self
         return self
 
@@ -130,7 +133,7 @@ class CrawlLock:
                 # reextract said "another crawl", and sent its admin to look for one
                 said = os.pread(fd, 64, 0).decode("ascii", "replace").split()
                 holder = said[0] if said else "unknown"
-                command = " ".join(said[1:2]) or "crawl or import"
+                command = _command_named(said) or "crawl or import"
                 # a night's run still going the next night is a site or a disk to look
                 # at, not a passing overlap
                 since = _taken_at(fd)
@@ -170,6 +173,14 @@ def keep_held(db: Path) -> None:
     held = _HELD.get(lock_path(db))
     if held is not None:
         held.keep()
+
+
+def _command_named(said: list[str]) -> str | None:
+    """The command a lock file's words name after the pid ("4242 reextract"), or None
+    when the second word is no command's name: a file written by hand or by another tool
+    ("999999 2020-01-01") made the warning read "the last 2020-01-01 of this archive"."""
+    word = said[1] if len(said) > 1 else ""
+    return word if _COMMAND_WORD.fullmatch(word) else None
 
 
 def _identity(found: os.stat_result) -> tuple[int, int]:
