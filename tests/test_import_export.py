@@ -752,3 +752,38 @@ def test_a_line_that_never_ends_is_refused_at_the_cap(
         " (export writes one article a line)\n"
     )
     assert not db.exists()
+
+
+IMPOSSIBLE_HOSTS = ["https://a..bg/x", "http://256.1.1.1/news/1", "https://" + "b" * 64 + ".bg/n"]
+
+
+def test_an_archived_address_no_server_can_have_round_trips(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """An older import-warc stored pages at hosts no server can have ("a..bg", a dotted
+    number no IPv4 address is, a 64-letter label); once such hosts were refused as
+    addresses, the archive's own export of them refused the whole file on import (exit 2,
+    nothing imported). Nothing is fetched from a record: it is imported as it was, and
+    one warning says how many a recrawl cannot reach."""
+    from newsarchive.archive.connection import connect
+    from newsarchive.archive.store import Store
+    from newsarchive.models import Article
+
+    build(run_cli, db)
+    conn = connect(db, create=False)
+    with conn:
+        store = Store(conn)
+        for number, url in enumerate(IMPOSSIBLE_HOSTS):
+            article = Article(title=f"Заглавие {number}", text=f"Текст номер {number}.")
+            store.upsert_article(article, site="x.bg", url=url, fetched_at="2024-05-01T10:00:00")
+    conn.close()
+    first = exported(run_cli, db)
+    assert len(first) == len(ARTICLES) + len(IMPOSSIBLE_HOSTS)
+    source = write_jsonl(tmp_path / "export.jsonl", first)
+    copy = tmp_path / "copy.db"
+    result = run_cli("import-jsonl", str(source), "--db", str(copy))
+    assert result.exit_code == 0, result.stderr
+    assert f"imported {len(first)} new" in result.stdout
+    assert exported(run_cli, copy) == first
+    warned = [line for line in result.stderr.splitlines() if "no server can have" in line]
+    assert len(warned) == 1 and "3 imported record(s)" in warned[0], result.stderr

@@ -547,11 +547,25 @@ def _import_url(url: str, date_source: str | None) -> str:
 
 
 def _check_url(url: str, line: int) -> None:
-    """A URL the archive can key and the article page can link (``urls.web_url_problem``)."""
+    """A URL the archive can key and the article page can link (``urls.web_url_problem``);
+    its host may be one no server can have: nothing is fetched from a record, and the
+    archive's own export holds such rows (``_say_unfetchable``)."""
     from newsarchive.discover.urls import web_url_problem
 
-    if problem := web_url_problem(url):
+    if problem := web_url_problem(url, fetched=False):
         raise UsageError(f"line {line}: 'url' {problem}: {url!r}")
+
+
+def _say_unfetchable(urls: list[str]) -> None:
+    """One warning for imported records whose host no server can have ("a..bg", as an
+    older import-warc archived): kept as they were, but no crawl can reach them."""
+    if urls:
+        log.warning(
+            "%d imported record(s) have an address no server can have (first: %r): kept as"
+            " they were; no crawl can fetch them",
+            len(urls),
+            urls[0],
+        )
 
 
 def _moved_store(conn: sqlite3.Connection, moves: dict[str, dict[str, str]] | None = None) -> Store:
@@ -613,7 +627,10 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     # (FTS, URL keys, story keys) are spilled to the WAL again and again; up to 512 MB
     # keeps them (200k articles: 91 s instead of 100 s). Only what is used is allocated.
     conn.execute("PRAGMA cache_size = -524288")
+    from newsarchive.discover.urls import web_url_problem
+
     counts = {"new": 0, "updated": 0, "unchanged": 0}
+    unfetchable: list[str] = []
     ok = False
     try:
         store = _moved_store(conn)
@@ -634,8 +651,11 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                         article, site=site, url=url, fetched_at=fetched_at or now_iso()
                     )
                     counts[outcome] += 1
+                    if web_url_problem(url):  # (its host: ``_check_url`` passed the rest)
+                        unfetchable.append(url)
         ok = True
         _say_elsewhere(store)
+        _say_unfetchable(unfetchable)
     except sqlite3.DatabaseError as exc:
         if is_damaged(exc):
             raise UsageError(f"import failed, nothing imported: {exc}") from None

@@ -255,13 +255,18 @@ def _raw_target(value: str, after: list[str]) -> str:
     return "&".join(kept)
 
 
-def web_url_problem(url: str) -> str:
+def web_url_problem(url: str, *, fetched: bool = True) -> str:
     """Why ``url`` can be no web page's address, or "": the one test of an address a
     user or a record gives (``--url``, ``--base-url``, an import's ``url``, a WARC
     record's target) before anything fetches, links or keys it. A malformed one
     ("http://[::1", a port past 65535) raised deep inside the fetcher or the link reader,
     ``http://`` alone reached robots.txt, and a ``javascript:`` one would have become an
-    article's link. The scheme's case is no matter: ``urlsplit`` lower-cases it."""
+    article's link. The scheme's case is no matter: ``urlsplit`` lower-cases it.
+
+    ``fetched=False`` asks only whether the archive can key and link it, as a JSON Lines
+    record's: a host no server can have (``host_problem``: "a..bg") matters to a
+    request alone, and an archive an older import-warc filled holds such rows, whose
+    export was refused whole on import."""
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (urlsplit checks the port only when asked)
@@ -269,7 +274,7 @@ def web_url_problem(url: str) -> str:
         return f"is not a valid URL ({exc})"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return "is no http(s) URL with a host"
-    if problem := host_problem(parts.hostname):
+    if fetched and (problem := host_problem(parts.hostname)):
         return f"is not a valid URL ({problem})"
     return ""
 
