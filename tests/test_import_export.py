@@ -787,3 +787,29 @@ def test_an_archived_address_no_server_can_have_round_trips(
     assert exported(run_cli, copy) == first
     warned = [line for line in result.stderr.splitlines() if "no server can have" in line]
     assert len(warned) == 1 and "3 imported record(s)" in warned[0], result.stderr
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n"], ids=["cr", "crlf"])
+def test_lines_ending_in_a_carriage_return_are_lines(run_cli: Cli, db: Path, ending: str) -> None:
+    """An old Mac editor ends lines with a bare CR, Windows with CR LF (which JSON Lines
+    allows): split on LF alone, a bare-CR file was one long line, "line 1: not valid
+    JSON (Extra data)"."""
+    lines = "".join(json.dumps(a, ensure_ascii=False) + ending for a in ARTICLES[:3])
+    source = db.with_name("cr.jsonl")
+    source.write_bytes(lines.encode("utf-8"))
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 0 and "imported 3 new" in result.stdout, result.stderr
+    again = run_cli("import-jsonl", "-", "--db", str(db), input=lines)
+    assert again.exit_code == 0 and "3 unchanged" in again.stdout, again.stderr
+    assert [a["url"] for a in exported(run_cli, db)] == [a["url"] for a in ARTICLES[:3]]
+
+
+def test_a_bad_line_among_carriage_returns_is_named_by_its_number(run_cli: Cli, db: Path) -> None:
+    """Lines split on a bare CR are counted as lines: an error names the one it is in."""
+    good = [json.dumps(a, ensure_ascii=False) for a in ARTICLES[:2]]
+    source = db.with_name("cr-bad.jsonl")
+    source.write_bytes("\r".join([*good, "{not json"]).encode("utf-8") + b"\r")
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 2
+    assert "line 3: not valid JSON" in result.stderr, result.stderr
+    assert not db.exists()

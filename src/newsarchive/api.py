@@ -479,14 +479,24 @@ def jsonl_lines(handle: IO[bytes]) -> Iterator[str]:
     and the same bytes on stdin (read with surrogateescape under a C or UTF-8 locale)
     "'title' holds a lone surrogate", as if the JSON had escaped one. A line is read up
     to ``MAX_LINE_BYTES``: ``import-jsonl /dev/zero``, one line never ending, was read
-    until memory ran out (an internal error, MemoryError, or the machine's swap)."""
-    for number, line in enumerate(iter(partial(handle.readline, MAX_LINE_BYTES + 1), b""), 1):
-        if len(line) > MAX_LINE_BYTES:
+    until memory ran out (an internal error, MemoryError, or the machine's swap).
+
+    A bare CR ends a line too (an old Mac editor's ending; CR LF, which JSON Lines
+    allows, is one ending): split on LF alone, such a file was one line, "line 1: not
+    valid JSON (Extra data)". JSON holds no raw CR but as whitespace between tokens, so
+    no record is cut by it."""
+    number = 0
+    for chunk in iter(partial(handle.readline, MAX_LINE_BYTES + 1), b""):
+        if len(chunk) > MAX_LINE_BYTES:
+            cr = "; its lines end in a bare CR: tr '\\r' '\\n' first" if b"\r" in chunk else ""
             raise UsageError(
-                f"line {number} is longer than {MAX_LINE_BYTES:,} bytes, which no record is"
-                " (export writes one article a line)"
+                f"line {number + 1} is longer than {MAX_LINE_BYTES:,} bytes, which no record"
+                f" is (export writes one article a line){cr}"
             )
-        yield line.decode("utf-8", "surrogateescape")
+        body = chunk.removesuffix(b"\n").removesuffix(b"\r")
+        for line in body.split(b"\r") if b"\r" in body else (chunk,):
+            number += 1
+            yield line.decode("utf-8", "surrogateescape")
 
 
 def _check_utf8(line: str, number: int) -> None:
