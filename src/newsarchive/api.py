@@ -515,14 +515,18 @@ def _check_utf8(line: str, number: int) -> None:
 
 def _ready_record(
     numbered: tuple[int, str], preparer: Preparer
-) -> tuple[Prepared, str, str, str | None] | None:
+) -> tuple[Prepared, str, str, str | None, bool] | None:
     """A numbered line's record (``_import_record``) with its article ``Prepared`` for
-    the writer: all of an import's work that needs no archive, so it can be done ahead."""
+    the writer, and whether its host is one no server can have (``_say_unfetchable``):
+    all of an import's work that needs no archive, so it can be done ahead."""
+    from newsarchive.discover.urls import web_url_problem
+
     record = _import_record(numbered[1], numbered[0])
     if record is None:
         return None
     article, site, url, fetched_at = record
-    return preparer(article, url), site, url, fetched_at
+    # (``_check_url`` passed all but the host)
+    return preparer(article, url), site, url, fetched_at, bool(web_url_problem(url))
 
 
 def _as_it_is(item: T) -> T:
@@ -566,15 +570,15 @@ def _check_url(url: str, line: int) -> None:
         raise UsageError(f"line {line}: 'url' {problem}: {url!r}")
 
 
-def _say_unfetchable(urls: list[str]) -> None:
+def _say_unfetchable(count: int, first: str) -> None:
     """One warning for imported records whose host no server can have ("a..bg", as an
     older import-warc archived): kept as they were, but no crawl can reach them."""
-    if urls:
+    if count:
         log.warning(
             "%d imported record(s) have an address no server can have (first: %r): kept as"
             " they were; no crawl can fetch them",
-            len(urls),
-            urls[0],
+            count,
+            first,
         )
 
 
@@ -637,10 +641,8 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     # (FTS, URL keys, story keys) are spilled to the WAL again and again; up to 512 MB
     # keeps them (200k articles: 91 s instead of 100 s). Only what is used is allocated.
     conn.execute("PRAGMA cache_size = -524288")
-    from newsarchive.discover.urls import web_url_problem
-
     counts = {"new": 0, "updated": 0, "unchanged": 0}
-    unfetchable: list[str] = []
+    unfetchable = (0, "")
     ok = False
     try:
         store = _moved_store(conn)
@@ -656,16 +658,16 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                 for record in records:
                     if record is None:
                         continue
-                    article, site, url, fetched_at = record
+                    article, site, url, fetched_at, unreachable = record
                     outcome = store.upsert_article(
                         article, site=site, url=url, fetched_at=fetched_at or now_iso()
                     )
                     counts[outcome] += 1
-                    if web_url_problem(url):  # (its host: ``_check_url`` passed the rest)
-                        unfetchable.append(url)
+                    if unreachable:  # (counted, and the first named: not each kept)
+                        unfetchable = (unfetchable[0] + 1, unfetchable[1] or url)
         ok = True
         _say_elsewhere(store)
-        _say_unfetchable(unfetchable)
+        _say_unfetchable(*unfetchable)
     except sqlite3.DatabaseError as exc:
         if is_damaged(exc):
             raise UsageError(f"import failed, nothing imported: {exc}") from None
