@@ -66,7 +66,11 @@ _PIECES = [
 def test_the_gated_rules_decide_as_the_one_alternation_did(pieces: list[str]) -> None:
     line = "".join(pieces)
     assert clean.is_boilerplate_line(line) == bool(
-        _OLD.search(line) or clean._ends_in_photo_credit(line) or clean.reserves_rights(line)
+        _OLD.search(line)
+        or clean._ends_in_photo_credit(line)
+        or clean.reserves_rights(line)
+        or clean._BARRED_HEADLINE.match(line)
+        or clean.labels_and_copyright(line)
     ), line
 
 

@@ -355,7 +355,7 @@ BAR_OPENERS = frozenset(
 # A headline with the empty links of its share bar run into its line ("Заглавие |
 # ||||||", as a "24" network site's text prints it): the title again, and the bar.
 # Only a headline's length: a paragraph with icons after it is still the text.
-_BARRED_HEADLINE = re.compile(r"^[^|]{1,150}\|(?:\s*\|){3,}\s*$")
+_BARRED_HEADLINE = re.compile(r"^[^|]{1,150}\|(?:\s*\|){3,}$")  # (ends in "|": the gate)
 
 
 # A teaser's "read more" line, alone or after its headline and a bar ("Заглавие | към
