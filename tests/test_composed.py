@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive.archive.lemmas import _MIXED, composed
+from newsarchive.archive.lemmas import _MIXED, composed, mixes_scripts
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,20 @@ def test_stress_marks_and_look_alikes_are_still_composed_in_long_text() -> None:
     assert composed(filler + "Ру\u0301се") == filler + "Русе"
     assert composed(filler + "Mинистерски") == filler + "Министерски"
     assert composed(filler) == filler
+
+
+@pytest.mark.parametrize(
+    ("typed", "mixed"),
+    [
+        ("Рuсе", True),  # one Latin letter inside a Cyrillic word
+        ("Obshtinata", False),  # Latin alone
+        ("Русе Ruse", False),  # two scripts, each its own word
+        ("Café", False),  # an accented Latin letter is Latin, not another script
+        ("Αθήνα Athina", False),
+    ],
+)
+def test_mixes_scripts_is_a_latin_letter_beside_a_cyrillic_one(typed: str, mixed: bool) -> None:
+    """The search hint's "has Latin letters in a Cyrillic word" reads the rule ``composed``
+    respells by: its own copy called "Café" a Cyrillic word (any non-ASCII letter counted
+    as another script)."""
+    assert mixes_scripts(typed) is mixed

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -143,6 +142,7 @@ def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> st
     """For a query that matched nothing, the line that says what was meant, or None: an
     article's address pasted as the query (addresses are not indexed: ``show`` opens it),
     or Latin words whose Cyrillic spelling matches (``archive.search.in_cyrillic``)."""
+    from newsarchive.archive.lemmas import mixes_scripts
     from newsarchive.archive.search import in_cyrillic, of_the_day
 
     typed = query.strip()
@@ -171,15 +171,11 @@ def _no_match_hint(conn: sqlite3.Connection, query: str, filters: Filters) -> st
     matches = "1 article" if total == 1 else f"{total} articles"
     # ("Рuсе": a letter typed on the other layout, inside a Cyrillic word)
     latin = (
-        "has Latin letters in a Cyrillic word" if _MIXED.search(query) else "is in Latin letters"
+        "has Latin letters in a Cyrillic word" if mixes_scripts(query) else "is in Latin letters"
     )
     return (
         f"'{query}' {latin}; in Cyrillic, '{guess}' matches {matches}: newsarchive search '{guess}'"
     )
-
-
-# A Latin letter beside a letter of another script: one word of both.
-_MIXED = re.compile(r"[A-Za-z](?=[^\W\dA-Za-z_])|(?<=[^\W\dA-Za-z_])[A-Za-z]")
 
 
 class Totals(NamedTuple):

@@ -104,6 +104,12 @@ def _has_control(text: str) -> bool:
     return any(control in text for control in _CONTROLS)
 
 
+def mixes_scripts(text: str) -> bool:
+    """Whether a word of ``text`` has a Latin letter beside a Cyrillic one ("Рuсе": a
+    keyboard left on the other layout), by the one rule ``composed`` respells such words by."""
+    return _MIXED.search(text) is not None
+
+
 def cyrillic_twins(latin: str) -> str | None:
     """``latin`` (Latin letters) spelled with the Cyrillic letters they look like ("P" is
     "Р"), as ``composed`` reads them inside a Cyrillic word; None when one has no twin."""
