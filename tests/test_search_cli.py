@@ -269,6 +269,7 @@ def test_search_out_writes_a_file_a_spreadsheet_reads(
         (["--out", "hits.txt"], "end the name in .csv or .json"),
         (["-f", "table", "--out", "hits.csv"], "--format table is for reading on a terminal"),
         (["-f", "csv", "--out", "hits.json"], "is named as a json file"),
+        (["-f", "json", "--out", "hits.csv"], "csv file: drop --format, or end the name in .json"),
         (["-f", "csv", "--out", "ARCHIVE"], "archive"),
     ],
 )

@@ -64,7 +64,9 @@ def export_format(given: str | None, out: Path | None) -> str:
 
 
 def _contradicted(given: str, out: Path | None, named: str) -> UsageError:
-    ending = next(ending for ending, fmt in _ENDINGS if fmt == given)
+    """A format given against the one ``out``'s name asks for (export's or search's:
+    ``.json``, search's alone, is no ending of ``_ENDINGS``)."""
+    ending = next((ending for ending, fmt in _ENDINGS if fmt == given), f".{given}")
     return UsageError(
         f"--format {given}, but --out {out} is named as a {named} file:"
         f" drop --format, or end the name in {ending}"
@@ -97,8 +99,5 @@ def search_format(given: str | None, out: Path | None) -> str:
             " or give --format csv or json"
         )
     if named is not None and named != chosen:
-        raise UsageError(
-            f"--format {chosen}, but --out {out} is named as a {named} file:"
-            f" drop --format, or end the name in .{chosen}"
-        )
+        raise _contradicted(chosen, out, named)
     return chosen
