@@ -10,6 +10,7 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
 from newsarchive.archive.schema import SCHEMA_VERSION
@@ -392,68 +393,46 @@ def test_an_upgraded_archive_reindexes_a_row_only_when_its_text_changes(
     assert [row["title"] for row in found.json()] == ["Зебрите на площада"]
 
 
-def test_an_archive_storing_a_soft_hyphen_inside_a_word_is_respelled_once(
-    run_cli: Callable[..., Result], tmp_path: Path
-) -> None:
-    """v21: a row a v20 release stored with a soft hyphen or a zero-width space inside a
-    word ("Об&shy;щи&shy;на&shy;та", from a site that hyphenates) was indexed as pieces
-    of each word, which no search found. The upgrade respells and re-indexes it, says so
-    in one line and keeps what it stored as a revision; a plain row is left alone."""
-    db = tmp_path / "v20.db"
-    source = tmp_path / "in.jsonl"
-    records = [
-        {"site": "nsorb", "url": "https://namrb.org/bg/aktualno/shy-1", "title": "Конкурс",
-         "published": "2025-02-01", "text": "Общината обяви конкурс за кметствата."},
-        {"site": "nsorb", "url": "https://namrb.org/bg/aktualno/plain-2", "title": "Спорт",
-         "published": "2025-02-02", "text": "Футболният турнир завърши."},
-    ]  # fmt: skip
-    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
-    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
-    hyphenated = "Об\u00adщи\u00adна\u00adта обяви конкурс за кмет\u200bствата."
-    with closing(sqlite3.connect(db)) as conn, conn:
-        conn.execute("UPDATE articles SET text = ? WHERE title = 'Конкурс'", (hyphenated,))
-        conn.execute("PRAGMA user_version = 20")  # as a v20 release stored it
-        plain = conn.execute("SELECT * FROM articles WHERE title = 'Спорт'").fetchone()
-
-    found = run_cli("search", "общината кметство", "--format", "json", "--db", str(db))
-    assert found.exit_code == 0, found.stderr
-    assert [hit["title"] for hit in found.json()] == ["Конкурс"]  # type: ignore[index]
-    said = found.stderr.splitlines()
-    assert len(said) == 2 and f"upgrading it to v{SCHEMA_VERSION}" in said[0], said
-    assert "1 article(s) stored with an invisible character" in said[1], said
-    with closing(sqlite3.connect(db)) as after:
-        assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert after.execute("SELECT text FROM articles WHERE title = 'Конкурс'").fetchone() == (
+@pytest.mark.parametrize(
+    ("version", "stored", "spelled", "said_of_it"),
+    [
+        (  # a soft hyphen, a zero-width space (from a site that hyphenates)
+            20,
+            "Об\u00adщи\u00adна\u00adта обяви конкурс за кмет\u200bствата.",
             "Общината обяви конкурс за кметствата.",
-        )
-        assert after.execute("SELECT * FROM articles WHERE title = 'Спорт'").fetchone() == plain
-        assert after.execute("SELECT text FROM revisions").fetchall() == [(hyphenated,)]
-    again = run_cli("search", "общината", "--format", "json", "--db", str(db))
-    assert again.exit_code == 0 and again.stderr == "", again.stderr
-
-
-def test_an_archive_storing_a_control_character_inside_a_word_is_respelled_once(
-    run_cli: Callable[..., Result], tmp_path: Path
-) -> None:
-    """v23: a row a v22 release stored with a control character inside a word (a stray
-    U+0001 or DEL from a CMS) was indexed as pieces of the word, which no search found,
-    while ``show`` printed it whole (a terminal gets no controls). The upgrade respells
-    and re-indexes it, says so in one line and keeps what it stored as a revision; a
-    line break between words and a plain row are left alone."""
-    db = tmp_path / "v22.db"
+            "1 article(s) stored with an invisible character",
+        ),
+        (  # a stray U+0001 or DEL from a CMS; a line break between words stays
+            22,
+            "Общи\x01ната обяви конкурс\nза кмет\x7fствата.",
+            "Общината обяви конкурс\nза кметствата.",
+            "1 article(s) stored with a control character inside a word",
+        ),
+    ],
+    ids=["v21-invisible", "v23-control"],
+)
+def test_an_archive_storing_a_hidden_character_inside_a_word_is_respelled_once(
+    run_cli: Callable[..., Result], tmp_path: Path, version: int, stored: str, spelled: str,
+    said_of_it: str,
+) -> None:  # fmt: skip
+    """v21 and v23: a row an older release stored with a character no reader sees inside
+    a word (v21: a soft hyphen or a zero-width space; v23: a control character, which
+    ``show`` printed whole as a terminal gets none) was indexed as pieces of the word,
+    which no search found. The upgrade respells and re-indexes it, says so in one line
+    and keeps what it stored as a revision; a plain row is left alone."""
+    db = tmp_path / f"v{version}.db"
     source = tmp_path / "in.jsonl"
     records = [
-        {"site": "nsorb", "url": "https://namrb.org/bg/aktualno/ctl-1", "title": "Конкурс",
+        {"site": "nsorb", "url": "https://namrb.org/bg/aktualno/hidden-1", "title": "Конкурс",
          "published": "2025-02-01", "text": "Общината обяви конкурс за кметствата."},
         {"site": "nsorb", "url": "https://namrb.org/bg/aktualno/plain-2", "title": "Спорт",
          "published": "2025-02-02", "text": "Футболният турнир завърши."},
     ]  # fmt: skip
     source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
     assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
-    stray = "Общи\x01ната обяви конкурс\nза кмет\x7fствата."
     with closing(sqlite3.connect(db)) as conn, conn:
-        conn.execute("UPDATE articles SET text = ? WHERE title = 'Конкурс'", (stray,))
-        conn.execute("PRAGMA user_version = 22")  # as a v22 release stored it
+        conn.execute("UPDATE articles SET text = ? WHERE title = 'Конкурс'", (stored,))
+        conn.execute(f"PRAGMA user_version = {version}")  # as that release stored it
         plain = conn.execute("SELECT * FROM articles WHERE title = 'Спорт'").fetchone()
 
     found = run_cli("search", "общината кметство", "--format", "json", "--db", str(db))
@@ -461,14 +440,14 @@ def test_an_archive_storing_a_control_character_inside_a_word_is_respelled_once(
     assert [hit["title"] for hit in found.json()] == ["Конкурс"]  # type: ignore[index]
     said = found.stderr.splitlines()
     assert len(said) == 2 and f"upgrading it to v{SCHEMA_VERSION}" in said[0], said
-    assert "1 article(s) stored with a control character inside a word" in said[1], said
+    assert said_of_it in said[1], said
     with closing(sqlite3.connect(db)) as after:
         assert after.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert after.execute("SELECT text FROM articles WHERE title = 'Конкурс'").fetchone() == (
-            "Общината обяви конкурс\nза кметствата.",
+            spelled,
         )
         assert after.execute("SELECT * FROM articles WHERE title = 'Спорт'").fetchone() == plain
-        assert after.execute("SELECT text FROM revisions").fetchall() == [(stray,)]
+        assert after.execute("SELECT text FROM revisions").fetchall() == [(stored,)]
     again = run_cli("search", "общината", "--format", "json", "--db", str(db))
     assert again.exit_code == 0 and again.stderr == "", again.stderr
 

@@ -10,6 +10,7 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from newsarchive.archive.store import capture_text
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.documents import looks_like_html
 from newsarchive.fetch.gzipped import undeclared_gzip
@@ -122,3 +123,14 @@ def test_the_sniff_still_refuses_binary_and_utf16_without_a_bom() -> None:
     assert not looks_like_html(gzip.compress(b"\x00\x01 binary"))
     assert not looks_like_html(zlib.compress(article_html(4)))  # zlib, not gzip: no page
     assert looks_like_html(b"<html><body><p>a\x00b</p></body></html>")
+
+
+def test_a_stored_capture_is_unwrapped_once_as_the_crawl_unwrapped_it() -> None:
+    """``capture_text`` (reextract's reader) reads a stored gzipped capture as the crawl
+    read it: once unwrapped, with or without the encoding the crawl stored, so a body
+    gzipped twice reads alike in both (it was unwrapped twice without one)."""
+    page = article_html(5)
+    once, twice = gzip.compress(page), gzip.compress(gzip.compress(page))
+    assert capture_text(once, None) == decode_html(once)[0] == page.decode()
+    assert capture_text(once, "utf-8") == page.decode()
+    assert capture_text(twice, None) == decode_html(twice)[0] != page.decode()

@@ -852,11 +852,11 @@ def _rested_sources(conn: sqlite3.Connection, site: str | None = None) -> list[d
         return []
     names = ("site", "url", "failures", "rest_left", "error")
     rows = [dict(zip(names, row, strict=True)) for row in cursor]
-    for row in rows:
-        left = row["rest_left"]
-        row["asked_again"] = (
-            "next run" if left <= 0 else f"after {left} more run" + "s" * (left != 1)
-        )
+    if rows:  # (imported only then: ``stats`` of an archive resting none loads no frontier)
+        from newsarchive.archive.frontier import asked_again
+
+        for row in rows:
+            row["asked_again"] = asked_again(row["rest_left"])
     return rows
 
 

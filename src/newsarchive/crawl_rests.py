@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newsarchive.archive.frontier import MAX_ATTEMPTS, Frontier
+from newsarchive.archive.frontier import MAX_ATTEMPTS, Frontier, asked_again
 from newsarchive.crawl_run import SiteReport
 
 # the longest rest, in runs of the site: a source that comes back is found within it
@@ -117,7 +117,7 @@ def forget_unread(
 
 
 def _left(runs: int) -> str:
-    return "asked next run" if runs <= 0 else f"asked again after {runs} more {_runs(runs)}"
+    return ("asked " if runs <= 0 else "asked again ") + asked_again(runs)
 
 
 def _runs(count: int) -> str:

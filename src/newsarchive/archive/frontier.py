@@ -148,6 +148,13 @@ def _older_than(since: dt.date | None, day: dt.date | None) -> str | None:
     return (day + dt.timedelta(days=1)).isoformat()
 
 
+def asked_again(rest_left: int) -> str:
+    """When a resting source (``source_failures.rest_left``: runs of its site) is asked
+    again, said alike by the crawl's summary, ``stats`` and ``check-site``: "next run",
+    "after 2 more runs"."""
+    return "next run" if rest_left <= 0 else f"after {rest_left} more run" + "s" * (rest_left != 1)
+
+
 class Frontier:
     """One site's crawl state in the archive; the only place crawl state is committed."""
 

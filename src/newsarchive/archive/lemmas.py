@@ -121,8 +121,7 @@ def _cyrillic_word(found: re.Match[str]) -> str:
     word = found.group()
     if _MIXED.search(word) is None:
         return word
-    spelled = word.translate(_LOOKALIKES)
-    return spelled if not re.search("[A-Za-z]", spelled) else word
+    return cyrillic_twins(word) or word
 
 
 def tokens(text: str) -> list[str]:

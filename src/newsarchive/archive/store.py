@@ -83,13 +83,16 @@ def capture_text(content: bytes, encoding: str | None) -> str:
     mac-cyrillic); the bytes are sniffed again only for a capture stored without one
     (and a byte order mark, which the crawl read first, is read first again). A page
     gzipped without saying so is stored as sent and read as the page it wraps
-    (``fetch.gzipped``), as the crawl read it."""
-    content = undeclared_gzip(content)
-    if encoding and not has_bom(content):
-        try:
-            return content.decode(encoding, "replace")
-        except (LookupError, UnicodeError):  # (a codec this Python lacks, or "undefined")
-            pass
+    (``fetch.gzipped``), as the crawl read it: unwrapped once, here or by
+    ``decode_html`` (unwrapped here first, a body inflated twice, and a body gzipped
+    twice read otherwise than the crawl read it)."""
+    if encoding:
+        page = undeclared_gzip(content)
+        if not has_bom(page):
+            try:
+                return page.decode(encoding, "replace")
+            except (LookupError, UnicodeError):  # (a codec this Python lacks, "undefined")
+                pass
     return decode_html(content)[0]
 
 
