@@ -323,10 +323,10 @@ def _with_parts(obj: dict[str, object]) -> dict[str, object]:
     title and address a static site generator keeps apart (Gatsby's Markdown nodes,
     ``{"fields": {"slug": "/novini/x/"}, "frontmatter": {"title": …, "date": …}}``).
     An object holding a title and an address of its own is read as it is."""
-    have_title = _title(obj) is not None
-    have_url = any(isinstance(obj.get(k), str) for k in (*_URL_KEYS, "slug"))
+    if _title(obj) is not None and any(isinstance(obj.get(k), str) for k in _ADDRESS_KEYS):
+        return obj
     parts = [part for part in obj.values() if isinstance(part, dict)]
-    if (have_title and have_url) or not parts:
+    if not parts:
         return obj
     merged = dict(obj)
     for part in parts:
@@ -336,6 +336,7 @@ def _with_parts(obj: dict[str, object]) -> dict[str, object]:
     return merged
 
 
+_ADDRESS_KEYS = (*_URL_KEYS, "slug")  # what gives an object its own address
 # A slug as a CMS writes it: letters, digits and dashes (Latin or Cyrillic), no path
 _SLUG = re.compile(r"[^\W_](?:[\w-]{0,200}[^\W_])?")
 
