@@ -322,8 +322,9 @@ def _with_parts(obj: dict[str, object]) -> dict[str, object]:
     """The object with the strings of the objects it holds that it lacks: an item whose
     title and address a static site generator keeps apart (Gatsby's Markdown nodes,
     ``{"fields": {"slug": "/novini/x/"}, "frontmatter": {"title": …, "date": …}}``).
-    An object holding a title and an address of its own is read as it is."""
-    if _title(obj) is not None and any(isinstance(obj.get(k), str) for k in _ADDRESS_KEYS):
+    An object holding a title of its own is read as it is: an address one of its parts
+    holds is that part's (a post's category, its author's page), not the post's."""
+    if _title(obj) is not None:
         return obj
     parts = [part for part in obj.values() if isinstance(part, dict)]
     if not parts:
@@ -336,7 +337,6 @@ def _with_parts(obj: dict[str, object]) -> dict[str, object]:
     return merged
 
 
-_ADDRESS_KEYS = (*_URL_KEYS, "slug")  # what gives an object its own address
 # A slug as a CMS writes it: letters, digits and dashes (Latin or Cyrillic), no path
 _SLUG = re.compile(r"[^\W_](?:[\w-]{0,200}[^\W_])?")
 
