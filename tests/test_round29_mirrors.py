@@ -322,6 +322,17 @@ def test_an_object_with_a_title_and_an_address_of_its_own_keeps_them() -> None:
     assert _found(html) == [("https://www.x.bg/novini/most", ITEM["title"])]
 
 
+def test_a_titled_object_takes_no_address_from_its_parts() -> None:
+    """A post with a title and no address of its own is no item of its category's page:
+    the category's ``url`` is the category's, and the post's title is not its title."""
+    post = {
+        "title": ITEM["title"], "date": "2026-11-28",
+        "category": {"name": "Ремонти", "url": "/novini/kategoriya/remonti"},
+    }  # fmt: skip
+    html = f'<html><body><script type="application/json">{json.dumps([post])}</script>'
+    assert _found(html) == []
+
+
 def test_nuxts_preloaded_payload_in_devalues_flat_form_is_read_as_a_list() -> None:
     payload = [
         {"data": 1}, {"articles": 2}, [3, 6], {"title": 4, "path": 5},

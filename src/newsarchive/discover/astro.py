@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import json
 
-MAX_TEXT = 2_000_000  # characters of one attribute, as ``embedded.MAX_BLOB``
-MAX_DEPTH = 200
-MAX_VALUES = 50_000
+# the bounds of ``jsvalue``'s reader, which reads the other scripts of the same page data
+from newsarchive.discover.jsvalue import MAX_DEPTH, MAX_TEXT, MAX_VALUES
 
 _VALUE, _ARRAY, _DATE, _URL = 0, 1, 3, 7
 

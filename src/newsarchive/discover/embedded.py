@@ -322,11 +322,12 @@ def _with_parts(obj: dict[str, object]) -> dict[str, object]:
     """The object with the strings of the objects it holds that it lacks: an item whose
     title and address a static site generator keeps apart (Gatsby's Markdown nodes,
     ``{"fields": {"slug": "/novini/x/"}, "frontmatter": {"title": …, "date": …}}``).
-    An object holding a title and an address of its own is read as it is."""
-    have_title = _title(obj) is not None
-    have_url = any(isinstance(obj.get(k), str) for k in (*_URL_KEYS, "slug"))
+    An object holding a title of its own is read as it is: an address one of its parts
+    holds is that part's (a post's category, its author's page), not the post's."""
+    if _title(obj) is not None:
+        return obj
     parts = [part for part in obj.values() if isinstance(part, dict)]
-    if (have_title and have_url) or not parts:
+    if not parts:
         return obj
     merged = dict(obj)
     for part in parts:

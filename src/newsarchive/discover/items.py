@@ -164,8 +164,6 @@ def _is_lone_item(card: Card, furniture: Furniture, shape: Shape | None = None) 
     look like an article's.
     """
     fixed = shape is not None and shape.fixes_something
-    if _is_pager(card):
-        return False
     if card.link_words < MIN_HEADLINE_WORDS and not (
         fixed and _said_words(card.text) >= MIN_HEADLINE_WORDS + 2
     ):
@@ -207,7 +205,8 @@ def pick_items(
     largest = 0
     shape: Shape | None = None  # learned from the largest run: the page's own list
     shapes: list[Shape] = []
-    for run in group_runs([card for card in cards if not _is_pager(card)]):
+    cards = [card for card in cards if not _is_pager(card)]  # once: every use skips pagers
+    for run in group_runs(cards):
         if not is_news_run(run, furniture, date_of):
             continue
         items = [card for card in run.cards if _is_item(card, date_of)]
