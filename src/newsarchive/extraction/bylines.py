@@ -559,7 +559,8 @@ def _dated_byline(line: str) -> str:
     "от" with a name of two words that nothing in lower case follows); the date a line's
     first word starts, a number or a month's name, so other lines cost no search. What
     follows the name (a role, a place: "Jane Doe, Staff Writer") is not part of it."""
-    first = line.split(maxsplit=1)[0] if line else ""
+    words = line.split(maxsplit=1)  # (none for a line of spaces: no date opens it)
+    first = words[0] if words else ""
     if not (
         first[:1].isdigit()
         or MONTH_WORD.match(first)
