@@ -237,9 +237,7 @@ def _dated_card(blocks: list[Block], weights: list[float], excerpt: int) -> bool
     if after < len(blocks) and blocks[after].parent == parent and weights[after] > 0:
         return False  # a second paragraph: a section, not an excerpt
     return any(
-        0 <= i < len(blocks)
-        and blocks[i].parent == parent
-        and is_date_line(blocks[i].text, _CARD_DATE_CHARS)
+        0 <= i < len(blocks) and blocks[i].parent == parent and _is_card_date(blocks[i])
         for i in (excerpt - 2, after)
     )
 
@@ -701,8 +699,8 @@ def _lone_teaser(blocks: list[Block], cards: list[_Card], at: int) -> bool:
 
 def _is_card_date(block: Block) -> bool:
     """A card's date line, in its own element or loose in the card's (a ``<span>``
-    between its headline and excerpt). (Its size first: most blocks are longer than a
-    date, and the date rules cost more.)"""
+    between its headline and excerpt); ``_dated_card``'s too. (Its size first: most
+    blocks are longer than a date, and that test costs no call.)"""
     return block.size <= _CARD_DATE_CHARS and is_date_line(block.text, _CARD_DATE_CHARS)
 
 
