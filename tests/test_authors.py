@@ -14,6 +14,7 @@ from newsarchive.extraction.bylines import (
     labelled_line,
     office_line,
     reads_as_name,
+    signed_line,
 )
 from newsarchive.markup import page_tree
 
@@ -367,6 +368,13 @@ def test_a_date_then_by_under_the_headline_is_the_byline(line: str, author: str 
     article = extract(html, "https://vestnik.example.bg/novini/most")
     assert article.author == author
     assert article.published is not None and article.published.day == 14
+
+
+@pytest.mark.parametrize("line", ["", "   ", "\u00a0", "\t\n"])
+def test_a_line_of_spaces_signs_nothing(line: str) -> None:
+    """A blank line asked whether a bare date and a byline open it: none do (the date's
+    test read its first word, and a line of spaces has none: IndexError)."""
+    assert signed_line(line) == ""
 
 
 def test_the_name_beside_the_writers_picture_under_the_headline_is_the_byline() -> None:

@@ -393,6 +393,8 @@ def test_more_bulgarian_forms(text: str, expected: dt.date) -> None:
         ("5 - 28 ноември 2025, зала 3", dt.date(2025, 11, 28)),
         # so are two days joined by "и" (an agenda's two sittings)
         ("на 5 и 19 ноември 2025", dt.date(2025, 11, 19)),
+        # counted across the month's end: five weeks apart, not "1 - 25" days
+        ("на 25 октомври и 1 декември 2025", dt.date(2025, 12, 1)),
         # a time before a dash is no first day, but the date's time
         ("12:25 - 28 ноември 2025", dt.datetime(2025, 11, 28, 12, 25)),
         # backwards is no span

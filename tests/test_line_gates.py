@@ -127,3 +127,13 @@ def test_the_see_also_words_are_a_line_rule_and_a_heading() -> None:
         assert clean.STANDS_AS_RELATED.match(f"{words}:"), words
         assert clean.STARTS_RELATED.match(f"{words} за Русе"), words
     assert not clean.is_boilerplate_line("Вижда се още отдалеч")
+
+
+def test_every_footer_label_separator_passes_both_gates() -> None:
+    """``labels_and_copyright`` and ``is_boilerplate_line`` each test the separators as
+    chained literals before the rule (a call per paragraph costs more): a separator added
+    to ``_LABEL_SEPARATORS`` alone would split a row no gate lets through."""
+    for sep in clean._LABEL_SEPARATORS:
+        line = f"Карта на сайта {sep} Контакти {sep} © 2026 Община Тест"
+        assert clean.labels_and_copyright(line), sep
+        assert clean.is_boilerplate_line(line), sep

@@ -806,14 +806,24 @@ def _span_start(
         and not (
             spaced
             and (
-                day - first[2] > _SPACED_SPAN_DAYS
-                or (day - first[2] > 1 and _counted_by_word(text, span.start()))
+                (apart := _days_apart(first, (year, month, day))) > _SPACED_SPAN_DAYS
+                or (apart > 1 and _counted_by_word(text, span.start()))
             )
         )
         and not _COUNTED_BEFORE.search(text, max(span.start() - 12, 0), span.start())
     ):
         return span.start(), *first
     return start, year, month, day
+
+
+def _days_apart(first: tuple[int, int, int], last: tuple[int, int, int]) -> int:
+    """The days from a span's first day to its last, across a month's end too ("25
+    октомври и 1 декември" is 37 days, not 1 - 25). A day its month does not have ("31
+    ноември") is counted within the month, as the span was read before."""
+    try:
+        return (dt.date(*last) - dt.date(*first)).days
+    except ValueError:
+        return last[2] - first[2]
 
 
 def _century(short: int, today: dt.date | None) -> int:

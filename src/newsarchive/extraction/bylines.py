@@ -559,7 +559,8 @@ def _dated_byline(line: str) -> str:
     "от" with a name of two words that nothing in lower case follows); the date a line's
     first word starts, a number or a month's name, so other lines cost no search. What
     follows the name (a role, a place: "Jane Doe, Staff Writer") is not part of it."""
-    first = line.split(maxsplit=1)[0] if line else ""
+    words = line.split(maxsplit=1)  # (none for a line of spaces: no date opens it)
+    first = words[0] if words else ""
     if not (
         first[:1].isdigit()
         or MONTH_WORD.match(first)
@@ -953,7 +954,7 @@ _PLACE_AFTER = re.compile(
 _PARTIES = frozenset(
     (
         "герб", "герб-сдс", "сдс", "дсб", "бсп", "бсп за българия", "бсп-обединена левица",
-        "бсп-ол", "дпс", "дпс-ново начало", "дпс-нн", "апс", "пп", "дб", "пп-дб",
+        "бсп-ол", "дпс", "дпс-ново начало", "дпс-нн", "апс", "дб",
         "продължаваме промяната", "демократична българия", "да, българия", "възраждане",
         "итн", "има такъв народ", "величие", "меч", "вмро", "вмро-бнд", "нфсб", "атака",
         "воля", "обединени патриоти", "бзнс", "ндсв", "левицата", "солидарна българия",
@@ -962,7 +963,8 @@ _PARTIES = frozenset(
 )  # fmt: skip
 # The words a group named as such opens with: a local coalition, an initiative committee,
 # a party or a coalition by its kind ("МК „Заедно за Русе“", "ИК", "ПП „Нова сила“"), and a
-# councillor elected by none ("независим", "независим общински съветник").
+# councillor elected by none ("независим", "независим общински съветник"). "ПП" opens
+# "ПП-ДБ" as a party's kind opens its name, so the coalition is read here, not listed.
 _GROUP_WORDS = re.compile(
     r"(?:мк|ик|пп|кп|пк|местна коалиция|инициативен комитет|коалиция|партия|независим[аи]?)"
     r"(?!\w)"

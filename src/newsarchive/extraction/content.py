@@ -178,6 +178,16 @@ _FOOTER_REACH = 8
 _COPYRIGHT_CHARS = 200
 
 
+def _box_start(blocks: list[Block], end: int, box: int, floor: int) -> int:
+    """The first block of the run ending at ``end`` that ``box`` holds (as their parent or
+    their grandparent), none at or before ``floor``: a footer's box, from its copyright
+    line back (``_site_footer``, ``drop_closing_footer``)."""
+    start = end
+    while start - 1 > floor and box in (blocks[start - 1].parent, blocks[start - 1].grandparent):
+        start -= 1
+    return start
+
+
 def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> list[int]:
     """The blocks of the element that ends the page with its copyright line, when that
     element is not the article's: not in the headline's own element, not the one holding
@@ -201,12 +211,7 @@ def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> li
         footer = line.parent
         if footer in above:
             return []
-        start = end
-        while start - 1 > headline and footer in (
-            blocks[start - 1].parent,
-            blocks[start - 1].grandparent,
-        ):
-            start -= 1
+        start = _box_start(blocks, end, footer, headline)
         if weights[start - 1] > 0 or not any(w > 0 for w in weights[headline + 1 : start]):
             return []  # right after the article's prose, or holding its first: the article's
         return list(range(start, end + 1))
@@ -232,9 +237,7 @@ def _dated_card(blocks: list[Block], weights: list[float], excerpt: int) -> bool
     if after < len(blocks) and blocks[after].parent == parent and weights[after] > 0:
         return False  # a second paragraph: a section, not an excerpt
     return any(
-        0 <= i < len(blocks)
-        and blocks[i].parent == parent
-        and is_date_line(blocks[i].text, _CARD_DATE_CHARS)
+        0 <= i < len(blocks) and blocks[i].parent == parent and _is_card_date(blocks[i])
         for i in (excerpt - 2, after)
     )
 
@@ -571,10 +574,7 @@ def drop_closing_footer(blocks: list[Block]) -> list[Block]:
     last = blocks[-1]
     if last.size > _COPYRIGHT_CHARS or not is_copyright_line(last.text):
         return blocks
-    box = last.parent
-    start = len(blocks) - 1
-    while start > 0 and box in (blocks[start - 1].parent, blocks[start - 1].grandparent):
-        start -= 1
+    start = _box_start(blocks, len(blocks) - 1, last.parent, -1)
     if any(block_weight(b) > 0 for b in blocks[start:]) or start == 0:
         return blocks
     return blocks[:start]
@@ -699,8 +699,8 @@ def _lone_teaser(blocks: list[Block], cards: list[_Card], at: int) -> bool:
 
 def _is_card_date(block: Block) -> bool:
     """A card's date line, in its own element or loose in the card's (a ``<span>``
-    between its headline and excerpt). (Its size first: most blocks are longer than a
-    date, and the date rules cost more.)"""
+    between its headline and excerpt); ``_dated_card``'s too. (Its size first: most
+    blocks are longer than a date, and that test costs no call.)"""
     return block.size <= _CARD_DATE_CHARS and is_date_line(block.text, _CARD_DATE_CHARS)
 
 
