@@ -376,8 +376,12 @@ def _walk_visible(
         elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
             if until is not None and stop_at < 0 and node.mem_id == until.mem_id:
                 stop_at = size + then
+            child = node.first_child
+            block = tag in blocks.BLOCK_TAGS or tag == "br"
+            if child is None and not block:
+                continue  # (an icon, a comment: hidden or not, it adds nothing to the text)
             if not (hide or is_furniture)(node):
-                if tag in blocks.BLOCK_TAGS or tag == "br":
+                if block:
                     parts.append(" ")
                     stack.append(" ")  # after a block: two cells' texts stay apart
                 if inner is not None and node.mem_id == inner_id:
@@ -387,7 +391,7 @@ def _walk_visible(
                         stop_at = size + walked_stop
                     size += walked_size
                     continue
-                stack.append(node.first_child)
+                stack.append(child)
     return parts, size, stop_at
 
 
@@ -552,7 +556,7 @@ def _text_after(
     while sibling is not None and size < limit:
         block = (sibling.tag or "") in blocks.BLOCK_TAGS or sibling.tag == "br"
         text = " ".join(_own_text(sibling, limit - size, furniture).split())
-        if not text and first and len(parts) <= 1 and furniture(sibling):
+        if not text and first and len(parts) <= 1 and _is_element(sibling) and furniture(sibling):
             if parts and dated is None:
                 dated = dates.is_date_line(parts[0])
             if not parts or dated:
@@ -569,6 +573,11 @@ def _text_after(
             broken = block
         sibling = sibling.next
     return "".join(parts)
+
+
+def _is_element(node: LexborNode) -> bool:
+    """Not a text node or a comment, which no class can make furniture: not asked."""
+    return (node.tag or "-")[0] != "-"
 
 
 # A box right under the headline that a class calls furniture ("js-social-share") but
@@ -627,6 +636,8 @@ def _own_text(node: LexborNode, limit: int, furniture: Callable[[LexborNode], bo
     tag = node.tag or ""
     if tag == "-text":
         return (node.text_content or "").strip()
+    if node.first_child is None:  # (an icon, a comment: no text, whether furniture or not)
+        return ""
     if tag in _NO_TEXT_TAGS or tag.startswith(("_", "!")) or furniture(node):
         return ""
     return visible_text(node, limit=limit, hide=furniture)
