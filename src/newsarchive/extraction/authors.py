@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -287,7 +287,7 @@ def _is_login(name: str) -> bool:
 
 
 def _squashed(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, text.casefold()))
 
 
 def _is_publisher(name: str, meta: Metadata) -> bool:
@@ -298,10 +298,19 @@ def _is_publisher(name: str, meta: Metadata) -> bool:
     sites are named after their writer ("janedoe.com"), and there the writer is the
     author."""
     squashed = _squashed(name)
-    if not squashed:
-        return False
-    named = (meta.og_site_name, *edge_segments(meta.html_title), *edge_segments(meta.og_title))
-    return any(_squashed(site) == squashed for site in named)
+    return bool(squashed) and squashed in _site_names(
+        meta.og_site_name, meta.html_title, meta.og_title
+    )
+
+
+@lru_cache(maxsize=64)
+def _site_names(site_name: str, html_title: str, og_title: str) -> frozenset[str]:
+    """The site's names as ``_is_publisher`` compares them (``_squashed``). Memoised: the
+    author rules ask about every name they meet, and the pipeline asks again, all of one
+    page's titles, which are cleaned and split anew at each ask (a tenth of the author
+    rules' time)."""
+    named = (site_name, *edge_segments(html_title), *edge_segments(og_title))
+    return frozenset(_squashed(site) for site in named)
 
 
 def _without_publisher(name: str, meta: Metadata) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cached_property
+from itertools import accumulate
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -538,17 +539,30 @@ def _confirmed(text: str, stated: list[str], names: tuple[str, ...]) -> tuple[in
     words = _words(text)
     if not words or any(_words(n) == words for n in names if n):
         return 0, 0
-    votes = 0
-    for title in stated:
-        parts = _SEGMENTS.split(title)
-        sizes = [len(_words(p)) for p in parts]
-        for k in range(len(parts)):
-            if _words(" ".join(parts[: k + 1])) == words or (
-                max(sizes[k:]) == max(sizes) and _words(" ".join(parts[k:])) == words
-            ):
-                votes += 1
-                break
+    votes = sum(_confirms(title, words) for title in stated)
     return (votes, len(words)) if votes else (0, 0)
+
+
+def _confirms(title: str, words: list[str]) -> bool:
+    """Some run of ``title``'s parts from its start, or one to its end holding its
+    longest part, has just ``words`` (``_confirmed``). The parts' words are read once:
+    a run's words are its parts' in a row (no word spans the space that joins them), so
+    only a run of as many words can match, found by its length."""
+    parts = [_words(part) for part in _SEGMENTS.split(title)]
+    flat = [word for part in parts for word in part]
+    if len(words) > len(flat):
+        return False
+    sizes = [len(part) for part in parts]
+    ends = list(accumulate(sizes))  # the words up to each part's end
+    if len(words) in ends and flat[: len(words)] == words:
+        return True
+    start = len(flat) - len(words)  # where a run to the end with just ``words`` begins
+    for k, size in enumerate(sizes):
+        if ends[k] - size == start:  # (of parts without words there, the first's run)
+            return max(sizes[k:]) == max(sizes) and flat[start:] == words
+        if ends[k] - size > start:
+            break
+    return False
 
 
 def _words(text: str) -> list[str]:
