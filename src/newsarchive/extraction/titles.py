@@ -508,11 +508,13 @@ def _pick_heading(
     inside, that shares half its words with a stated title: a lead-in h1 ("A message from
     our founder:") or a logo may come before the headline, and a page whose only h1s sit in
     such containers has no other headline."""
-    first = next((h.text for h in headings if not h.furniture), "")
     confirmed = [(*_confirmed(h.text, stated, names), -i) for i, h in enumerate(headings)]
     votes, _, index = max(confirmed, default=(0, 0, 0))
     if votes:  # of equals, the first h1
         return headings[-index].text, "generic:h1"
+    # (only now: which h1s sit in furniture is a walk up from each, needless on most
+    # pages, where a stated title confirms one)
+    first = next((h.text for h in headings if not h.furniture), "")
     if first and _is_headline(first, stated, names):
         return first, "generic:h1"
     ordered = sorted(headings, key=lambda h: h.furniture)  # stable: page order within
