@@ -45,7 +45,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -291,24 +290,8 @@ def _word_starts(words: str) -> tuple[str, ...]:
     return tuple(re.split(r"[\\\[\](){}?*+]", word, maxsplit=1)[0] for word in words.split("|"))
 
 
-# Starts that open alike, this many characters or more, are looked for as the part they
-# share (``_needles``).
-_SHARED_STEM = 5
-
-
-def _needles(starts: tuple[str, ...]) -> tuple[str, ...]:
-    """``starts``, those opening alike looked for as the part they share ("обновен",
-    "обновяване", "обновление" as "обнов"): each is a pass of ``str.find`` over a whole
-    page (most of ``_says``'s time), while a place only the shared part finds costs one
-    match tried in vain. A third fewer passes over AEB's undated pages."""
-    groups: dict[str, list[str]] = {}
-    for start in starts:
-        groups.setdefault(start[:_SHARED_STEM], []).append(start)
-    return tuple(os.path.commonprefix(group) for group in groups.values())
-
-
-_PUBLISHED_STARTS = _needles(_word_starts(_PUBLISHED_WORDS))
-_MODIFIED_STARTS = _needles(_word_starts(_MODIFIED_WORDS))
+_PUBLISHED_STARTS = _word_starts(_PUBLISHED_WORDS)
+_MODIFIED_STARTS = _word_starts(_MODIFIED_WORDS)
 # The characters the ignore-case match takes for a letter of those starts that
 # ``str.lower`` does not turn into it ("ſ" for "s", U+1C81 for "д"; "İ" for "i", which
 # lower-cases to two characters).
