@@ -438,7 +438,8 @@ def _place(node: LexborNode) -> str:
     while current is not None and current.tag not in ("body", "html", None):
         if current.tag in FURNITURE_ELEMENTS:
             return "furniture"
-        if "articleBody" in (current.attributes.get("itemprop") or "").split():
+        # (``attrs`` reads the one attribute: ``attributes`` builds a dict of them all)
+        if "articleBody" in (current.attrs.get("itemprop") or "").split():
             return "text"  # microdata's article body: its h1s head sections of the text
         if current.tag in ("article", "main"):
             place = "main"
