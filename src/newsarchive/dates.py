@@ -46,7 +46,7 @@ import calendar
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
@@ -299,17 +299,23 @@ _PUBLISHED_LOOKALIKES = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c84\u1c85"
 _MODIFIED_LOOKALIKES = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
 
 
-def says_published_word(text: str) -> bool:
+def says_published_word(text: str, lowered: Callable[[], str] | None = None) -> bool:
     """Whether ``PUBLISHED_WORD`` finds a label in ``text`` (see ``_says``)."""
-    return _says(PUBLISHED_WORD, _PUBLISHED_STARTS, _PUBLISHED_LOOKALIKES, text)
+    return _says(PUBLISHED_WORD, _PUBLISHED_STARTS, _PUBLISHED_LOOKALIKES, text, lowered)
 
 
-def says_modified_word(text: str) -> bool:
+def says_modified_word(text: str, lowered: Callable[[], str] | None = None) -> bool:
     """Whether ``MODIFIED_WORD`` finds a label in ``text`` (see ``_says``)."""
-    return _says(MODIFIED_WORD, _MODIFIED_STARTS, _MODIFIED_LOOKALIKES, text)
+    return _says(MODIFIED_WORD, _MODIFIED_STARTS, _MODIFIED_LOOKALIKES, text, lowered)
 
 
-def _says(pattern: re.Pattern[str], starts: tuple[str, ...], lookalikes: str, text: str) -> bool:
+def _says(
+    pattern: re.Pattern[str],
+    starts: tuple[str, ...],
+    lookalikes: str,
+    text: str,
+    lowered: Callable[[], str] | None = None,
+) -> bool:
     """Whether ``pattern``, an alternation of words each led by one of ``starts``, finds one
     in ``text``: the pattern tried only where ``str.find`` sees a start in the lower-cased
     text.
@@ -320,10 +326,13 @@ def _says(pattern: re.Pattern[str], starts: tuple[str, ...], lookalikes: str, te
     substring test alone rules out too few pages. A text holding a ``lookalikes``
     character is searched whole: there the lower-cased text may not spell the word, and
     "İ" lower-cases to two characters, which would shift every index after it.
+
+    ``lowered``: ``text.lower()``, kept by a caller that asks both tests of one page's
+    text (an undated page's, ``published``): lower-casing it is a pass of its own.
     """
     if any(char in text for char in lookalikes):
         return pattern.search(text) is not None
-    low = text.lower()
+    low = lowered() if lowered is not None else text.lower()
     for start in starts:
         at = low.find(start)
         while at >= 0:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -66,7 +67,11 @@ def _box_text(box: LexborNode) -> str:
 
 
 def labelled_anywhere(
-    tree: LexborHTMLParser, shown: str, today: dt.date | None, month_first: bool
+    tree: LexborHTMLParser,
+    shown: str,
+    today: dt.date | None,
+    month_first: bool,
+    lowered: Callable[[], str] | None = None,
 ) -> Published | None:
     """The one date the page labels "Published"/"Публикувано", wherever it stands but in
     readers' comments.
@@ -75,12 +80,13 @@ def labelled_anywhere(
     ("single-post-sidebar", an ``<aside>`` in the ``<article>``) and so read as furniture
     by every other rule. The label says in words which date it is; a real sidebar of
     other posts labels several days, and then none is taken. ``shown``: the body's whole
-    text, read once a page for this and ``updated_anywhere``.
+    text, read once a page for this and ``updated_anywhere`` (``lowered``: lower-cased,
+    for both: ``dates.says_published_word``).
     """
     body = tree.body
     if body is None:
         return None
-    if not dates.says_published_word(shown):
+    if not dates.says_published_word(shown, lowered):
         return None  # no label at all (most undated pages): the page is not walked
     text = visible_text(body, hide=_is_comments)
     found = dates.find_text_dates(text, today=today, month_first=month_first)
@@ -131,13 +137,17 @@ def in_comments(node: LexborNode) -> bool:
 
 
 def updated_anywhere(
-    tree: LexborHTMLParser, shown: str, today: dt.date | None, month_first: bool
+    tree: LexborHTMLParser,
+    shown: str,
+    today: dt.date | None,
+    month_first: bool,
+    lowered: Callable[[], str] | None = None,
 ) -> Published | None:
     """The one day the article labels "Last updated"/"Последна промяна", wherever it
     stands outside furniture: a page that dates itself only so, at the end of its text
     (an office's notice, a government page), is dated by that for its reader. Only for a
     page with no other date at all; several such days and none is taken."""
-    if tree.body is None or not dates.says_modified_word(shown):
+    if tree.body is None or not dates.says_modified_word(shown, lowered):
         return None
     found = dates.find_text_dates(visible_text(tree.body), today=today, month_first=month_first)
     days = {dates.local_date(d.value) for d in found if d.modified}

@@ -119,6 +119,8 @@ def pick_dates(
     # at most once a page (the author's last resort shares it: ``page_text``), and only
     # on a page no nearer rule dated.
     page_text = page_text or body_text(tree)
+    # (lower-cased once for both label tests over it: ``dates.says_published_word``)
+    lowered = functools.cache(lambda: page_text().lower())
     month_first = dates.month_first_language(meta.lang)
     dated = Replay(_dated_texts(tree, today, month_first))
     # The windows around the headline with their dates, each read once for all the rules.
@@ -126,14 +128,14 @@ def pick_dates(
     # and say which dates sit in a paragraph of the story: ``_shown_dates``.)
     windows = Replay((_one_line(text), _shown_dates(text, today, month_first)) for text in near)
     candidates = _published_candidates(
-        tree, windows, meta, profile, today, url, scripts, dated, page_text
+        tree, windows, meta, profile, today, url, scripts, dated, (page_text, lowered)
     )
     published = next((c for c in candidates if c), None)
     # Visible dates labelled "Updated" are searched for only where they can matter: when
     # no published date was found, or it came from the same visible text.
     further = published is None or published.source in ("time", "text", "url")
     modified = _pick_modified(
-        windows, meta, today, scripts, dated, tree, page_text,
+        windows, meta, today, scripts, dated, tree, (page_text, lowered),
         look_further=further, undated=published is None,
     )  # fmt: skip
     if published is None and modified is None:
@@ -166,7 +168,7 @@ def _published_candidates(
     url: str,
     scripts: Callable[[], tuple[str, str]],
     dated: Replay[list[dates.TextDate]],
-    page_text: Callable[[], str],
+    whole: tuple[Callable[[], str], Callable[[], str]],
 ) -> Iterator[DatePick | None]:
     """Lazily, in trust order, so the costly text rules run only on pages that need them."""
     month_first = dates.month_first_language(meta.lang)
@@ -196,7 +198,8 @@ def _published_candidates(
         yield DatePick(parsed, "meta:script", "meta") if parsed else None
     from_url = dates.parse_url_date(url, today=today)
     yield DatePick(from_url, "generic:url", "url") if from_url else None
-    labelled = far_dates.labelled_anywhere(tree, page_text(), today, month_first)
+    page_text, lowered = whole
+    labelled = far_dates.labelled_anywhere(tree, page_text(), today, month_first, lowered)
     yield DatePick(labelled, "generic:labelled-anywhere", "text") if labelled else None
     beside = far_dates.beside_byline(tree, today, month_first)
     yield DatePick(beside, "generic:beside-byline", "text") if beside else None
@@ -701,7 +704,7 @@ def _pick_modified(
     scripts: Callable[[], tuple[str, str]],
     dated: Replay[list[dates.TextDate]],
     tree: LexborHTMLParser,
-    page_text: Callable[[], str],
+    whole: tuple[Callable[[], str], Callable[[], str]],
     *,
     look_further: bool,
     undated: bool,
@@ -732,7 +735,8 @@ def _pick_modified(
         stamped = far_dates.updated_time(tree, today)
         if stamped is not None:
             return DatePick(stamped[0], _TIME_RULES[stamped[1]], "time")
-        last = far_dates.updated_anywhere(tree, page_text(), today, month_first)
+        page_text, lowered = whole
+        last = far_dates.updated_anywhere(tree, page_text(), today, month_first, lowered)
         return DatePick(last, "generic:updated-anywhere", "text") if last else None
     return element
 
