@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsarchive.archive.lemmas import _MIXED, composed, mixes_scripts
+from newsarchive.archive.query import cyrillic_guess
 
 
 @pytest.mark.parametrize(
@@ -101,3 +102,17 @@ def test_mixes_scripts_is_a_latin_letter_beside_a_cyrillic_one(typed: str, mixed
     respells by: its own copy called "Café" a Cyrillic word (any non-ASCII letter counted
     as another script)."""
     assert mixes_scripts(typed) is mixed
+
+
+@pytest.mark.parametrize(
+    ("typed", "guess"),
+    [
+        ("Рuсе", "Русе"),  # inside a Cyrillic word: its look-alike letters' twins
+        ("Moé", "моé"),  # beside an accented Latin letter: a Latin word, spelled by the law
+    ],
+)
+def test_the_guess_reads_a_word_as_cyrillic_by_the_hints_rule(typed: str, guess: str) -> None:
+    """``cyrillic_guess`` and the hint's wording ("has Latin letters in a Cyrillic word")
+    tell a Latin run inside a Cyrillic word by one rule, ``mixes_scripts``: the guess's own
+    test took any other letter beside it ("é") for a Cyrillic word's."""
+    assert cyrillic_guess(typed) == guess

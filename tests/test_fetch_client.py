@@ -148,11 +148,20 @@ def test_size_cap_by_declared_content_length() -> None:
 def test_only_http_urls_and_redirects() -> None:
     options = FetchOptions(delay=0, respect_robots=False)
     with HostileServer({"/a": redirect("file:///etc/passwd")}) as site, Fetcher(options) as fetcher:
-        with pytest.raises(FetchError, match="non-http"):
+        with pytest.raises(FetchError, match="file:///etc/passwd, which is no http"):
             fetcher.fetch(f"{site.url}/a")
         with pytest.raises(FetchError, match="not an http"):
             fetcher.fetch("ftp://127.0.0.1/a")  # refused before any connection
     assert site.requests == ["/a"]  # refused, not retried
+
+
+def test_a_redirect_to_an_address_with_no_host_is_refused_as_no_web_url() -> None:
+    # judged as any address given to fetch is: "https:?q" names no host to ask
+    options = FetchOptions(delay=0, respect_robots=False)
+    with HostileServer({"/a": redirect("https:?q")}) as site, Fetcher(options) as fetcher:
+        with pytest.raises(FetchError, match=r"https:\?q, which is no http\(s\) URL with a host"):
+            fetcher.fetch(f"{site.url}/a")
+    assert site.requests == ["/a"]
 
 
 def test_robots_is_read_once_and_disallows(site: FaultServer) -> None:

@@ -137,3 +137,25 @@ def test_every_footer_label_separator_passes_both_gates() -> None:
         line = f"Карта на сайта {sep} Контакти {sep} © 2026 Община Тест"
         assert clean.labels_and_copyright(line), sep
         assert clean.is_boilerplate_line(line), sep
+
+
+def test_a_related_lists_class_words_name_furniture_to_the_body_and_the_dates_alike() -> None:
+    """``clean.RELATED_LIST_WORDS``, one spelling for both: a "see-also" box is cut from
+    the body and never gives the article its date."""
+    from newsarchive.extraction.furniture import _related_marker
+
+    for marker in ("news-teaser", "see-also box", "post_prev-next"):
+        assert clean.is_boilerplate_marker(marker), marker
+        assert _related_marker(marker), marker
+    assert not clean.is_boilerplate_marker("teaserish") and not _related_marker("teaserish")
+
+
+def test_the_comments_word_makes_both_its_line_and_its_heading() -> None:
+    """The comments box's word is spelled once (``clean._COMMENT``): the heading left as a
+    line takes its count after a colon too, the heading over the box a count before it."""
+    for line in ("Коментари", "Коментари (3)", "Коментари: 3"):
+        assert clean.is_boilerplate_line(line), line
+    for heading in ("Коментари", "Коментари (3)", "3 коментара", "Коментарите"):
+        assert clean.STANDS_AS_RELATED.match(heading), heading
+    assert not clean.is_boilerplate_line("3 коментара")  # a count alone: a heading's, not a line's
+    assert not clean.STANDS_AS_RELATED.match("Коментари: 3")

@@ -500,3 +500,15 @@ def test_latin_look_alikes_in_a_cyrillic_word_are_found_both_ways(
     assert found(run_cli, db, "Pусе") == {2}  # Latin P typed
     assert found(run_cli, db, "iPhone") == {2}  # Latin words are left alone
     assert found(run_cli, db, '"SMSи"') == {2}  # S has no Cyrillic twin: the word stays
+
+
+def test_without_limit_a_search_shows_the_page_its_help_names(run_cli: Cli, db: Path) -> None:
+    records = [
+        {"site": "bta", "url": f"https://www.bta.bg/p{i}", "title": f"Сесия {i}",
+         "published": "2024-03-01", "text": "Общините обсъдиха бюджета."}
+        for i in range(30)
+    ]  # fmt: skip
+    build(run_cli, db, records)
+    help_text = " ".join(run_cli("search", "--help").stdout.split())
+    shown = len(ids(search(run_cli, db, "община")))
+    assert f"[default: ({shown})]" in help_text and 0 < shown < 30

@@ -41,6 +41,9 @@ from newsarchive.errors import (
     internal_error,
 )
 
+# Hits a search shows when --limit is not given (as ``api.search``'s default).
+_SEARCH_LIMIT = 20
+
 
 class _OneLineErrors(TyperGroup):
     """Usage errors (an unknown option or command, a value of the wrong kind) as one line
@@ -461,6 +464,12 @@ def _filters(site: list[str] | None, since: str | None, until: str | None) -> An
     ).check_dates()
 
 
+def _stdout_if_dash(out: Path | None) -> Path | None:
+    """``--out``'s '-' as stdout (None), as import-jsonl's '-' is stdin: taken as a name,
+    it wrote, or replaced, a file called '-' in the current folder."""
+    return None if out is not None and str(out) == "-" else out
+
+
 def _print_json(data: Any) -> None:
     from newsarchive.render import json_out
 
@@ -625,7 +634,12 @@ def search(
     limit: Annotated[
         int | None,
         typer.Option(
-            "--limit", "-n", min=1, max=1_000_000, help="Most hits to show.", show_default="20"
+            "--limit",
+            "-n",
+            min=1,
+            max=1_000_000,
+            help="Most hits to show.",
+            show_default=str(_SEARCH_LIMIT),
         ),
     ] = None,
     offset: Annotated[
@@ -697,8 +711,7 @@ def search(
     # `search общината бюджет` as typed, unquoted: the words are one query (the shell has
     # already taken any quotes of a phrase; write '"a phrase"' to keep them)
     query = " ".join(words or ())
-    if out is not None and str(out) == "-":  # stdout, as export's '-'
-        out = None
+    out = _stdout_if_dash(out)
     with _handled():
         chosen = search_format(fmt.value if fmt is not None else None, out)
         filters = _filters(site, since, until)
@@ -715,7 +728,7 @@ def search(
                 f"--count counts every match, not a page of them: drop {paging} (it pages"
                 " the hits search lists)"
             )
-        limit, offset = limit or 20, offset or 0
+        limit, offset = limit or _SEARCH_LIMIT, offset or 0
         if count:
             totals = api.search_totals(
                 _db(db), query, filters=filters, exact=exact, undated=True, hint=True
@@ -903,8 +916,7 @@ def export(
     pandas/DuckDB), or their stored pages as a WARC file (with --out)."""
     from newsarchive import api, render
 
-    if out is not None and str(out) == "-":  # stdout, as import-jsonl's '-' is stdin (it
-        out = None  # wrote, or replaced, a file called '-' in the current folder)
+    out = _stdout_if_dash(out)
     with _handled():
         from newsarchive.export.named import export_format
 

@@ -23,6 +23,22 @@ LATIN = str.maketrans(
     }
 )  # fmt: skip
 
+# The law's one exception to its table: a word's final "ия" is written "ia" ("София" is
+# "Sofia"), not the table's "iya".
+_FINAL_IA = "ия"
+_FINAL_IA_LATIN = "ia"
+_FINAL_IA_TABLE = _FINAL_IA.translate(LATIN)
+
+
+def with_final_ia(spelled: str) -> str:
+    """A word in Latin letters with the table's final "iya" written as the law's "ia":
+    the spelling of a word that ``from_latin`` reads back, and the one most addresses
+    use ("mariya" is "maria")."""
+    if spelled.endswith(_FINAL_IA_TABLE):
+        return spelled[: -len(_FINAL_IA_TABLE)] + _FINAL_IA_LATIN
+    return spelled
+
+
 # Latin spelling -> the letter it stands for, the first of the table's letters to use it
 _BACK: dict[str, str] = {}
 for _letter, _spelled in LATIN.items():
@@ -35,7 +51,8 @@ def from_latin(word: str) -> str | None:
     """A word of Latin letters in Cyrillic as the law spells Bulgarian, or None when it
     is no such spelling (an English word: q, w, x, a lone c or j)."""
     word = word.lower()
-    stem, ending = (word[:-2], "ия") if word.endswith("ia") else (word, "")
+    final = word.endswith(_FINAL_IA_LATIN)
+    stem, ending = (word[: -len(_FINAL_IA_LATIN)], _FINAL_IA) if final else (word, "")
     out, pos = [], 0
     for match in _SPELLINGS.finditer(stem):
         if match.start() != pos:

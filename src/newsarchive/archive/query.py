@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from newsarchive.archive.lemmas import TOKEN, composed, cyrillic_twins
+from newsarchive.archive.lemmas import TOKEN, composed, cyrillic_twins, mixes_scripts
 from newsarchive.errors import DATE_FORMS, QueryError
 from newsarchive.transliteration import from_latin, hard_sign_readings
 
@@ -560,7 +560,8 @@ def cyrillic_guess(query: str, held: Callable[[str], bool] | None = None) -> str
     Latin letters inside a Cyrillic word ("Рuсе", a keyboard's layout switched for a
     letter) are that word's letters: read as the Cyrillic ones they look like where each
     has one (as ``lemmas.composed`` reads them), else spelled as the law spells them
-    ("u" is "у"), in their case; a mixed word whose look-alikes all have twins is folded
+    ("u" is "у"), in their case (``lemmas.mixes_scripts``: letters of another script, "é",
+    do not make a Latin word Cyrillic); a mixed word whose look-alikes all have twins is folded
     already and never comes here, and one with Latin letters beside digits stays."""
     kept = [found.span() for found in _KEPT_FILTER.finditer(query)]
     spelled: list[str] = []
@@ -574,7 +575,8 @@ def cyrillic_guess(query: str, held: Callable[[str], bool] | None = None) -> str
         beside = query[start - 1 : start] + after
         if any(char.isdigit() for char in beside):
             return None  # beside digits ("Obshtinata1"): no word of Latin letters
-        inside = any(char.isalpha() for char in beside)  # a Cyrillic word's letters
+        # a Cyrillic word's letters, by the rule the hint that offers the guess words by
+        inside = mixes_scripts(query[max(start - 1, 0) : end + 1])
         if inside:
             guess = cyrillic_twins(word) or from_latin(word)
             if guess is not None and word.isupper():

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
 
+from newsarchive.discover import pager_words
 from newsarchive.discover.cards import Card, signatures
 from newsarchive.discover.furniture import Furniture
 from newsarchive.discover.shape import (
@@ -113,8 +114,8 @@ def _date_boxes_beside(card: Card) -> list[Card]:
 # Страница 2 от 3") as many as a headline's.
 _PAGER_LABEL = re.compile(
     r"^(?:\d{1,5}|[«»‹›<>←→]{1,3}|(?:[«‹<←]{1,2}\s*)?"
-    r"(?:начало|първа|предишна|назад|следваща|напред|край|последна|first|prev|previous|next|last)"
-    r"(?: страница| page)?(?:\s*[»›>→]{1,2})?)$",
+    rf"(?:{'|'.join(pager_words.EVERY_WAY)})"
+    rf"(?: (?:{'|'.join(pager_words.PAGE_NOUNS)}))?(?:\s*[»›>→]{{1,2}})?)$",
     re.IGNORECASE,
 )
 

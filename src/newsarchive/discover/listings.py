@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive.dates import local_date, may_hold_relative_date, parse_text_date
+from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import (
     ScriptCall,
     link_nodes,
@@ -100,8 +101,9 @@ _OLDER = re.compile(
     r"|пред(?:иш|ход)на(?: страница)?|previous(?: page)?)$",
     re.IGNORECASE,
 )
-# The words a CMS names a later page of a list by in its path (``/page/3``, ``/strana-3``).
-_PAGER_PATH_WORDS = ("page", "pg", "p", "str", "strana", "stranica", "stranitsa", "stranitza")
+# The words a CMS names a later page of a list by in its path (``/page/3``, ``/strana-3``):
+# the pager's spellings of "page", and "p" (``/p/3``, where ``?p=3`` is a post's id).
+_PAGER_PATH_WORDS = (*pager_words.PAGE_IN_ADDRESSES, "p")
 # A later page of a list named at the end of its path: a pager word and the number, the
 # number its own segment or joined by a hyphen: ``/page/3/``, ``/strana/3``, ``/p/3``,
 # ``/str/3``, ``/strana-3``. Not any short word: ``/novini/covid-19`` is a section (or an

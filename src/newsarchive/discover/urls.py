@@ -255,6 +255,11 @@ def _raw_target(value: str, after: list[str]) -> str:
     return "&".join(kept)
 
 
+# ``web_url_problem``'s word for a well-formed address of no web page ("file:///etc/passwd"),
+# which a redirect's check tells from a malformed one.
+NO_WEB_URL = "is no http(s) URL with a host"
+
+
 def web_url_problem(url: str, *, fetched: bool = True) -> str:
     """Why ``url`` can be no web page's address, or "": the one test of an address a
     user or a record gives (``--url``, ``--base-url``, an import's ``url``, a WARC
@@ -273,7 +278,7 @@ def web_url_problem(url: str, *, fetched: bool = True) -> str:
     except ValueError as exc:
         return f"is not a valid URL ({exc})"
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return "is no http(s) URL with a host"
+        return NO_WEB_URL
     if fetched and (problem := host_problem(parts.hostname)):
         return f"is not a valid URL ({problem})"
     return ""

@@ -25,7 +25,7 @@ from newsarchive.extraction.furniture import (
 from newsarchive.extraction.links import host_and_path
 from newsarchive.extraction.metadata import Metadata
 from newsarchive.extraction.titles import edge_segments
-from newsarchive.transliteration import LATIN
+from newsarchive.transliteration import LATIN, with_final_ia
 
 
 @dataclass(frozen=True)
@@ -541,7 +541,7 @@ def _spelled(text: str) -> list[str]:
     law's table: "Мария Петрова" is "mariya petrova"), a final "ия" as the "ia" the law
     also allows ("Мария" is "maria" in many addresses), the words apart at any sign."""
     words = _SLUG_WORDS.findall(text.casefold().translate(LATIN))
-    return [word[:-3] + "ia" if word.endswith("iya") else word for word in words]
+    return [with_final_ia(word) for word in words]
 
 
 # A field of its own that names the writer, apart from the headline's byline: a label

@@ -52,6 +52,17 @@ _HIDDEN = (
     "[style*='visibility:hidden'], [style*='visibility: hidden']"
 )
 
+# Class words of a list of other articles that the metadata rules' related lists
+# (``furniture``) read too, with words of their own.
+RELATED_LIST_WORDS = ("teasers?", "see-?also", "prev-?next")
+
+
+def class_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """``words`` as a class or id names them: each a whole word of the string, between its
+    start or end and a space, "_" or "-" ("news-teaser", "box see-also")."""
+    return re.compile(rf"(?:^|[\s_-])(?:{'|'.join(words)})(?:$|[\s_-])", re.IGNORECASE)
+
+
 # The words that name furniture in a class or id, each a regex opening with a letter.
 # "cta" (a call to action: "inline-cta", "blog_cta-holder", HubSpot's "hs-cta") and
 # "disclaimer" name boxes a site sets into its articles, never the article's own text.
@@ -62,15 +73,13 @@ _BOILERPLATE_WORDS = (
     "navbar", "nav", "menu", "sidebar", "widget", "footer", "modal", "popup", "newsletter",
     "subscribe", "print", "visually-hidden", "sr-only", "skip-?link", "tags?", "captions?",
     "credits?", "gallery", "slideshow", "carousel", "slider", "swiper", "trending",
-    "teasers?", "rail", "outbrain", "taboola", "recirc(?:ulation)?", "also-?read",
+    *RELATED_LIST_WORDS, "rail", "outbrain", "taboola", "recirc(?:ulation)?", "also-?read",
     "more-?(?:stories|articles|from)", "you-?may-?like", "up-?next", "read-?next",
-    "next-?(?:post|article)", "see-?also", "prev-?next", "partners?", "sponsors?", "topbar",
+    "next-?(?:post|article)", "partners?", "sponsors?", "topbar",
     "preloader", "loader", "byline", "authors?", "timestamp", "dateline", "date",
     "published", "meta", "cta", "disclaimer",
 )  # fmt: skip
-_BOILERPLATE_ATTR = re.compile(
-    rf"(?:^|[\s_-])(?:{'|'.join(_BOILERPLATE_WORDS)})(?:$|[\s_-])", re.IGNORECASE
-)
+_BOILERPLATE_ATTR = class_words(_BOILERPLATE_WORDS)
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -218,6 +227,11 @@ SEE_ALSO = r"(?:виж(?:те)?|(?:про)?четете) (?:още|също)"
 _LIST_NOUNS = r"(?:новини|статии|публикации)"
 _LIST_HEADING = rf"(?:последни|най-четени|най-нови|свързани|подобни) {_LIST_NOUNS}"
 
+# The comments' word, its stem: the box's heading ("Коментари", "3 коментара",
+# "Коментарите", ``BOX_RELATED_HEADINGS``), that heading left as a line of its own (only
+# "Коментари", with its count or none), the box's other lines and its form's.
+_COMMENT = "коментар"
+
 _LINE_RULES = (
     r"^(?:Тази|Този) (?:интернет )?(?:страница|сайт) използва [„\"]?бисквитки",
     # A picture's credit, a TV frame's ("Кадър: БНТ", "Кадри: БНТ") or the photographer's,
@@ -232,9 +246,9 @@ _LINE_RULES = (
     r"^(?:Сподели(?:те)?|Share)(?: (?:в|във|на|чрез|on|via) [\w.]+)?\s*:?$",
     r"^(?:Версия за печат|Изпрати на приятел|Изпрати по (?:имейл|e-mail)|"
     r"(?:Фото|Видео )?[Гг]алерия|Снимки)$",
-    r"^Коментари\s*(?:\(\d+\)|:\s*\d+)?$",  # the comments box heading, its count or none
+    rf"^{_COMMENT}и\s*(?:\(\d+\)|:\s*\d+)?$",  # the comments box heading, its count or none
     r"^/[A-ZА-Я]{1,4}(?:\s*/\s*[A-ZА-Я]{1,4})*\s*/$",  # BTA editors' sign-off: /ИК/, /МО/МО/
-    r"^Коментарите са на публикуващите ги",
+    rf"^{_COMMENT}ите са на публикуващите ги",
     r"^(?:Пропускане до съдържанието|Към съдържанието)",
     r"^(?:×|x|✕)$",
     # A cookie notice's buttons, left when its sentence went by the rule above.
@@ -243,8 +257,8 @@ _LINE_RULES = (
     r"^(?:Advertisement|Advert|Sponsored|Реклама|Платена публикация)$",  # ad-slot labels
     # Widgets and teasers of Bulgarian news CMSs (seen in the seed pages' text).
     r"^Зареждане\s*(?:\.{2,}|…|!)",
-    r"^Все още няма коментари",
-    r"^Изпрати (?:новина|сигнал|коментар)$",
+    rf"^Все още няма {_COMMENT}и",
+    rf"^Изпрати (?:новина|сигнал|{_COMMENT})$",
     r"^Към \d{1,2}:\d\d на \d{1,2}\.\d{1,2}\.\d{4}",  # "Към 03:24 на 22.11.2024 Новините..."
     # A related list's heading left as a line of its own: kinds ``RELATED_HEADINGS`` reads
     # too (tests/test_line_gates.py holds each such line to it).
@@ -372,7 +386,7 @@ MORE_OPENERS = frozenset("SsſКПкп")
 # more" (an expander's label mid-article) nor a bare "Related" (an inline box of one link).
 BOX_RELATED_HEADINGS = (
     rf"още (?:новини|от новините)|свързани(?: {_LIST_NOUNS})?|"
-    r"(?:\d+ )?коментар(?:ите|и|а)\b|comments?\b|you (?:may|might) (?:also )?like\b"
+    rf"(?:\d+ )?{_COMMENT}(?:ите|и|а)\b|comments?\b|you (?:may|might) (?:also )?like\b"
 )
 # Headings that introduce a list of other articles, the comments, the form for one or the
 # writer's box (English, Bulgarian, Russian): the body extractor cuts the section after
@@ -387,7 +401,7 @@ RELATED_HEADINGS = (
     rf"други {_LIST_NOUNS}|{_LIST_NOUNS} по темата|подобни(?: {_LIST_NOUNS})?\s*:?\s*$|"
     rf"последни(?: новини)?|{SEE_ALSO}|препоръч\w*|популярни|"
     r"в допълнение\s*:?\s*$|(?:\d+ )?мнения\s*(?:\(\d+\))?\s*$|вашето мнение|"
-    r"(?:добави|напиши|остави) (?:коментар|мнение)|"
+    rf"(?:добави|напиши|остави) (?:{_COMMENT}|мнение)|"
     r"(?:\d+ |top(?: rated)? |reader |readers.? |latest |recent |all )?comments?\b|"
     r"(?:\d+|one) (?:responses?|replies) to\b|(?:leave|add|post|write) a (?:reply|comment)|"
     r"самые (?:популярные|читаемые)|читайте также|похожие|отзывы|комментарии"

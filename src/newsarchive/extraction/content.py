@@ -181,7 +181,7 @@ _COPYRIGHT_CHARS = 200
 def _box_start(blocks: list[Block], end: int, box: int, floor: int) -> int:
     """The first block of the run ending at ``end`` that ``box`` holds (as their parent or
     their grandparent), none at or before ``floor``: a footer's box, from its copyright
-    line back (``_site_footer``, ``drop_closing_footer``)."""
+    line back (``_site_footer``)."""
     start = end
     while start - 1 > floor and box in (blocks[start - 1].parent, blocks[start - 1].grandparent):
         start -= 1
@@ -192,14 +192,20 @@ def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> li
     """The blocks of the element that ends the page with its copyright line, when that
     element is not the article's: not in the headline's own element, not the one holding
     the first prose under the headline, and not right after the article's prose (a post's
-    body box closed by "© БТА", below its header box or its lead's box).
+    body box closed by "© БТА", below its header box or its lead's box) unless none of
+    its own lines is prose.
 
     A footer's notice (a customer service desk's hours, the publisher's address) can be
     longer than a short article, and with no ``<footer>`` or class name to mark it, it
     won. The copyright line says where the footer is in any markup; an article closing
     with its agency's "© Reuters" sits in the headline's element or its body's, or is not
     the page's end. A site's footer follows furniture (a list of other news, a sidebar's
-    links, the address lines), not the article's last paragraph.
+    links, the address lines), not the article's last paragraph; or it holds no prose at
+    all (an old site's ``<div id="foot">`` in the article's column, right after the text:
+    its address, its telephone, a row of links "Карта на сайта | Контакти | © 2026 Община
+    …"), where an article's own "© БТА" shares its last paragraph's element. Prose is
+    read from the blocks, not from ``weights``, which this footer's blocks are negated
+    in: the extractor asks again, after weighing, which blocks to leave out of the text.
     """
     if headline < 0:
         return []
@@ -212,10 +218,18 @@ def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> li
         if footer in above:
             return []
         start = _box_start(blocks, end, footer, headline)
-        if weights[start - 1] > 0 or not any(w > 0 for w in weights[headline + 1 : start]):
-            return []  # right after the article's prose, or holding its first: the article's
+        if not any(w > 0 for w in weights[headline + 1 : start]):
+            return []  # holding the article's first prose: the article's
+        if weights[start - 1] > 0 and not _prose_free(blocks[start : end + 1]):
+            return []  # prose right after the article's prose: the article's closing lines
         return list(range(start, end + 1))
     return []
+
+
+def _prose_free(blocks: list[Block]) -> bool:
+    """No line of ``blocks`` is prose: a footer box of them is left out of the text, not
+    only weighed against it (a box with prose may yet be the article's: its weights say)."""
+    return not any(block_weight(b) > 0 for b in blocks)
 
 
 # Cards of other articles that show a date: from this many on they are a list of them.
@@ -557,27 +571,6 @@ def drop_related_sections(blocks: list[Block]) -> list[Block]:
             article_parents.add(block.parent)
         i += 1
     return out
-
-
-def drop_closing_footer(blocks: list[Block]) -> list[Block]:
-    """The blocks without the site's footer box closing them: the element of the last
-    block, a copyright line, when none of its lines is prose (the site's address, its
-    telephone, a row of links: "Карта на сайта | Контакти | © 2026 Община …").
-
-    An old site's ``<div id="foot">`` in the article's column, no ``<footer>`` nor a class
-    word to mark it, right after the text's last paragraph, was taken in with the text;
-    the copyright line says what the box is. An article's own "© БТА" under its last
-    paragraph shares that paragraph's element, and the box is kept.
-    """
-    if not blocks:
-        return blocks
-    last = blocks[-1]
-    if last.size > _COPYRIGHT_CHARS or not is_copyright_line(last.text):
-        return blocks
-    start = _box_start(blocks, len(blocks) - 1, last.parent, -1)
-    if any(block_weight(b) > 0 for b in blocks[start:]) or start == 0:
-        return blocks
-    return blocks[:start]
 
 
 # A card's headline: a line, not a paragraph.
@@ -925,7 +918,12 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         start = headline + 1
     # Related sections are found before link lines go: a linked item heading ("2. Name")
     # is what ends the "More on 1:" box before it.
-    inside = [i for i in range(start, end) if not dropped[i]]
+    # The site's footer box with no prose is no line of the text, wherever the choice put
+    # it; one with prose was only weighed against the article.
+    footer = set(_site_footer(walker.blocks, weights, headline))
+    if not _prose_free([walker.blocks[i] for i in footer]):
+        footer = set()
+    inside = [i for i in range(start, end) if not dropped[i] and i not in footer]
     if 0 <= headline < start:
         inside[:0] = _lead_box(walker.blocks, weights, dropped, headline, start)
     titled = _headings_over_prose(walker.blocks, weights, inside)
@@ -937,7 +935,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         for b in blocks
         if not is_navigation(b) or _is_spelled_out_url(b.text) or id(b) in titled or id(b) in listed
     ]
-    return drop_repeated_runs([b.text for b in trim_edges(drop_closing_footer(kept))])
+    return drop_repeated_runs([b.text for b in trim_edges(kept)])
 
 
 def _lead_box(

@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import page_base
 from newsarchive.discover.urls import normalize_url, url_key
 from newsarchive.markup import page_tree, parse_html
@@ -36,14 +37,11 @@ MAX_PARTS = 10  # pages of one article read, the first included
 T = TypeVar("T")
 # The parameters sites number an article's pages by. Not ``p``: WordPress's ``?p=N`` is
 # a post's id, and the next post's id is one up too.
-_PAGE_PARAMS = frozenset(
-    {"page", "pg", "str", "strana", "stranitsa", "part", "start", "limitstart"}
-)
+# Besides the pager's spellings of "page": Joomla's ``start`` and ``limitstart``, "part".
+_PAGE_PARAM_NAMES = (*pager_words.PAGE_IN_ADDRESSES, "part", "start", "limitstart")
+_PAGE_PARAMS = frozenset(_PAGE_PARAM_NAMES)
 # Something a next page's address could be made of; a page without it is not parsed.
-_HINT = re.compile(
-    r"[?&;](?:page|pg|str|strana|stranitsa|part|start|limitstart)=\d|/\d{1,2}/?[\"'#]",
-    re.IGNORECASE,
-)
+_HINT = re.compile(rf"[?&;](?:{'|'.join(_PAGE_PARAM_NAMES)})=\d|/\d{{1,2}}/?[\"'#]", re.IGNORECASE)
 # A next page's number is a parameter's whole value or a path segment's (``_one_up``): a
 # link with no digit opening either is not one, whatever its normal form.
 _NUMBER_OPENS = re.compile(r"(?:^|[=/])\d")
@@ -60,11 +58,12 @@ _PAGE_MARK = re.compile(
 )
 
 # What a pager's link to a page may say besides the number: the page, and which way.
-_PAGE_WORDS = frozenset({"страница", "страницата", "стр", "page", "част", "part"})
+# (only the ways back: the link leads to the page before; and the words around them, "Към
+# предишната страница", "Go to page 1")
+_PAGE_WORDS = frozenset(pager_words.PAGE_NOUNS)
 _PAGER_WORDS = _PAGE_WORDS | frozenset(
-    {"предишна", "предишната", "предходна", "предходната", "първа", "първата", "към",
-     "на", "previous", "prev", "first", "go", "to", "назад", "back"}
-)  # fmt: skip
+    (*pager_words.TO_FIRST, *pager_words.BACK, "към", "на", "go", "to")
+)
 _WORDS = re.compile(r"[^\W_]+")
 
 

@@ -29,11 +29,12 @@ _MAX_ANCESTORS = 16
 FURNITURE_ELEMENTS = frozenset({"footer", "aside", "nav", "menu", "dialog", "marquee"})
 # Related-article lists under names the generic boilerplate rules do not know, and the
 # headings that introduce them: their dates belong to other articles.
-_RELATED_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:see-?also|latest|last-?news|recent|prev-?next|neighbou?rs?|"
-    r"similar|teasers?|news-?list|top-?news|most-?viewed)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
+_RELATED_ATTR = clean.class_words(
+    (
+        *clean.RELATED_LIST_WORDS, "latest", "last-?news", "recent", "neighbou?rs?",
+        "similar", "news-?list", "top-?news", "most-?viewed",
+    )
+)  # fmt: skip
 # A part of every name there, for the cheap test before the search (``clean.may_hold``).
 _RELATED_STEMS = tuple("also latest news recent next neighbo similar teaser viewed".split())
 # A short heading ("Виж още:", "Още от Русе", "Related") that opens such a list, not a

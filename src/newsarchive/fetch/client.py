@@ -38,7 +38,13 @@ from protego import Protego
 
 from newsarchive import __version__
 from newsarchive.discover.refresh import stand_in_target
-from newsarchive.discover.urls import in_path_state, path_state_given, url_key
+from newsarchive.discover.urls import (
+    NO_WEB_URL,
+    in_path_state,
+    path_state_given,
+    url_key,
+    web_url_problem,
+)
 from newsarchive.errors import FetchError
 from newsarchive.fetch.addresses import RedirectPolicy
 from newsarchive.fetch.bot_check import bot_check
@@ -49,7 +55,7 @@ from newsarchive.fetch.mirror import MirrorTransport
 from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
 from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
-from newsarchive.hosts import host_problem, host_variants
+from newsarchive.hosts import host_variants
 from newsarchive.models import MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
 
@@ -1505,23 +1511,26 @@ class Fetcher:
         return parts.geturl()
 
     def _follow(self, url: str, current: str, location: str, status: int) -> str:
-        """The redirect target, if it may be followed; ``RedirectRefused`` says why not."""
+        """The redirect target, if it may be followed; ``RedirectRefused`` says why not.
+        The target is judged as any address given to fetch is (``web_url_problem``), and
+        httpx's own parse besides: a malformed one is refused before it is logged as the
+        redirect's target, a well-formed one of no web page after."""
         try:
             following = urljoin(current, location)
             httpx.URL(following)
-            target = urlsplit(following)
-            target.port  # noqa: B018 (raises on a port out of range)
-            if host_problem(target.hostname or ""):  # ("a..bg": the resolver's UnicodeError)
-                raise ValueError(following)
         except (ValueError, httpx.InvalidURL):
+            following, problem = "", "malformed"
+        else:
+            problem = web_url_problem(following)
+        if problem and problem != NO_WEB_URL:
             shown = one_line(location, 100, ellipsis="")
             self._log_fetch(url, "bad-redirect", 0, time.monotonic())
             raise RedirectRefused(
                 f"redirect to an invalid URL ({shown!r})", url=url, shown=self.describe(url)
-            ) from None
+            )
         self._log_fetch(url, f"{status}->{following}", 0, time.monotonic())
-        if urlsplit(following).scheme not in ("http", "https"):
-            reason = f"redirect to a non-http(s) URL {following}"
+        if problem:
+            reason = f"redirect to {following}, which {problem}"
         else:
             refusal = self._redirects.refusal(url, following)
             reason = "" if refusal is None else f"redirect to {following} refused ({refusal})"
