@@ -67,6 +67,7 @@ _URL_KEYS = (
     "url", "href", "link", "permalink", "canonical", "canonicalUrl", "path", "_path", "uri",
 )  # fmt: skip
 _TITLE_KEYS = ("title", "headline", "name")
+_SLUG_KEY = "slug"  # an item's path, or its slug alone (``resolve_slugs``)
 # what ``MIN_DATED_TITLE_WORDS`` counts: a publication, no creation
 _PUBLISHED_KEYS = (
     "datePublished", "publishedAt", "published_at", "publishDate", "publish_date",
@@ -153,7 +154,7 @@ def _may_hold_items(text: str) -> bool:
     return _names_key(text, _TITLE_KEYS) and _names_key(text, _ITEM_URL_KEYS)
 
 
-_ITEM_URL_KEYS = (*_URL_KEYS, "slug")
+_ITEM_URL_KEYS = (*_URL_KEYS, _SLUG_KEY)
 # What follows a key however page data spells one: JSON's ``"title":``, JavaScript's
 # ``title:`` or ``'title':``, JSON inside a string's ``\"title\":`` (escaped once or
 # more, or ``\u0022``), Angular's ``&q;title&q;:``; and a member set, ``a.title=``
@@ -382,7 +383,7 @@ def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
             url = normalize_url(raw, base)
             if url is not None:
                 return EmbeddedItem(url, " ".join(title.split()), published)
-    slug = obj.get("slug")
+    slug = obj.get(_SLUG_KEY)
     if isinstance(slug, str) and slug.startswith("/"):  # a slug that is the item's path
         url = normalize_url(slug.strip(), base)
         if url is not None:
