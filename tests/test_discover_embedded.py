@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsarchive.discover.embedded import embedded_items
+from newsarchive.discover.embedded import embedded_items, has_data
 from newsarchive.discover.listings import article_links, stated_news
 from newsarchive.models import Profile
 
@@ -186,3 +187,61 @@ def test_a_nuxt2_payload_filled_before_its_return_and_holding_itself_is_read() -
     page = f"<html><body><main><ul id='news'></ul></main><script>{script}</script></body></html>"
     found = [i.url for i in embedded_items(LexborHTMLParser(page), "https://x.bg/novini")]
     assert found == [f"https://x.bg/novini/{900 - k}-remont-na-ulitsa" for k in range(3)]
+
+
+_ITEM_TITLE = _TITLES[0]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # JSON, in a JSON script and assigned to a global
+        f'<script type="application/json">{{"items":[{{"title":"{_ITEM_TITLE}","url":"/novini/900-most"}}]}}</script>',
+        f'<script>window.__STATE__ = {{"news":[{{"headline":"{_ITEM_TITLE}","permalink":"/novini/900-most"}}]}};</script>',
+        # JavaScript keys, bare and single-quoted
+        f'<script>var news = [{{title: "{_ITEM_TITLE}", href: "/novini/900-most"}}];</script>',
+        f"<script>const data = [{{'name': '{_ITEM_TITLE}', 'link': '/novini/900-most'}}];</script>",
+        # JSON inside a string of the data (a cached API answer)
+        '<script>const data = [{"body":"{\\"news\\":[{\\"title\\":\\"'
+        + _ITEM_TITLE
+        + '\\",\\"url\\":\\"/novini/900-most\\"}]}"}];</script>',
+        # Angular's escaped transfer state
+        f'<script id="app-state" type="application/json">{{&q;news&q;:[{{&q;title&q;:&q;{_ITEM_TITLE}&q;,&q;url&q;:&q;/novini/900-most&q;}}]}}</script>',
+        # Nuxt 2 filling an object it was passed, member by member
+        f'<script>window.__NUXT__=(function(a){{a.title="{_ITEM_TITLE}";a.path="/novini/900-most";return {{news:[a]}}}}({{}}));</script>',
+        # Gatsby's parts: the address in one object, the title in another
+        f'<script type="application/json">{{"nodes":[{{"fields":{{"slug":"/novini/900-most/"}},"frontmatter":{{"title":"{_ITEM_TITLE}"}}}}]}}</script>',
+    ],
+)
+def test_page_data_however_it_spells_an_items_keys_is_read(source: str) -> None:
+    """The gate that spares a listing page's other scripts their parsing lets through
+    every spelling of an item's keys the readers behind it read."""
+    tree = LexborHTMLParser(f"<html><body><main></main>{source}</body></html>")
+    assert has_data(tree)
+    assert [i.url for i in embedded_items(tree, "https://x.bg/novini")] == [
+        "https://x.bg/novini/900-most" + ("/" if "fields" in source else "")
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a theme's settings: an address, no title
+        '<script>var wpApiSettings = {"root": "https://x.bg/wp-json/", "url": "/wp-admin/admin-ajax.php", "nonce": "ab12"};</script>',
+        # an analytics queue: keys that only end in a title's and a path's names
+        '<script>window.dataLayer = [{"event": "page_view", "page_title": "Новини от общината днес", "page_path": "/novini"}];</script>',
+        # a site's name, no address
+        '<script>const site = {name: "Община Примерна в Северозапада", theme: "dark"};</script>',
+        # a JSON island of neither
+        '<script type="application/json">{"locale": "bg", "filename": "app.js", "pathname": "/novini"}</script>',
+        # a title in one script and an address in another: no object holds both
+        '<script>var a = {title: "Новини от общината днес"};</script><script>var b = {url: "/novini"};</script>',
+    ],
+)
+def test_page_data_of_no_items_is_not_read(source: str) -> None:
+    """Most pages of a real crawl assign some literal (302 of 481 WCXB and AEB pages with
+    scripts did): data that names no title beside an address holds no item, and is not
+    parsed on every listing page read."""
+    tree = LexborHTMLParser(f"<html><body><main></main>{source}</body></html>")
+    assert not has_data(tree)
+    assert embedded_items(tree, "https://x.bg/novini") == []

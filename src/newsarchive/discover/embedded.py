@@ -67,6 +67,7 @@ _URL_KEYS = (
     "url", "href", "link", "permalink", "canonical", "canonicalUrl", "path", "_path", "uri",
 )  # fmt: skip
 _TITLE_KEYS = ("title", "headline", "name")
+_SLUG_KEY = "slug"  # an item's path, or its slug alone (``resolve_slugs``)
 # what ``MIN_DATED_TITLE_WORDS`` counts: a publication, no creation
 _PUBLISHED_KEYS = (
     "datePublished", "publishedAt", "published_at", "publishDate", "publish_date",
@@ -91,63 +92,137 @@ _NEXT_MARK = "__next_f.push("
 
 
 def has_data(tree: LexborHTMLParser) -> bool:
-    """The page holds data ``embedded_items`` reads: a JSON script, an Astro island's
-    props, or an inline script of Nuxt 2's or Next.js's page data or assigning a literal.
-    Checked first, since most pages hold none."""
-    if tree.css_first('script[type="application/json"]') is not None:
-        return True
-    if tree.css_first("astro-island[props]") is not None:
-        return True
-    return any(
-        _NUXT_MARK in text or _NEXT_MARK in text or ASSIGNED.search(text) is not None
-        for text in _inline_scripts(tree)
+    """The page holds data ``embedded_items`` reads (``_data_sources``). Checked first,
+    on every listing page: most hold none, and many hold scripts of other data (a theme's
+    settings, an analytics queue) that would be parsed for nothing."""
+    return next(_data_sources(tree), None) is not None
+
+
+# How a source of page data is read (``_data_sources``)
+_JSON, _ASTRO, _NUXT, _ASSIGNED, _NEXT = "json", "astro", "nuxt", "assigned", "next"
+
+
+def _data_sources(tree: LexborHTMLParser) -> Iterator[tuple[str, list[str]]]:
+    """The page's data that may hold items, each with how it is read, in the order
+    ``embedded_items`` reads it: its JSON scripts, Astro islands' props, inline scripts of
+    Nuxt 2's page data or assigning a literal, and Next.js's RSC payload (its scripts
+    together: an object may begin in one push and end in the next). Only data naming both
+    a title and an address (``_may_hold_items``): nothing else can hold an item. The page
+    is walked once for all of them (a walk of the tree costs as much as reading most
+    pages' scripts)."""
+    json_scripts: list[str] = []
+    islands: list[str] = []
+    inline: list[str] = []
+    for node in tree.css("script, astro-island[props]"):
+        if node.tag != "script":
+            islands.append(node.attributes.get("props") or "")
+            continue
+        kind = node.attributes.get("type")
+        if kind is not None and kind.lower() == "application/json":
+            json_scripts.append(node.text(deep=True) or "")
+        elif "src" not in node.attributes and _inline_kind(kind):
+            inline.append(node.text(deep=True) or "")
+    yield from ((_JSON, [text]) for text in json_scripts if _may_hold_items(text))
+    yield from ((_ASTRO, [text]) for text in islands if _may_hold_items(text))
+    flight = []
+    for text in inline:
+        if _NUXT_MARK in text:
+            if _may_hold_items(text):
+                yield _NUXT, [text]
+        elif _NEXT_MARK in text:
+            flight.append(text)
+        elif _may_hold_items(text) and ASSIGNED.search(text) is not None:
+            yield _ASSIGNED, [text]
+    if flight and _may_hold_items("".join(flight)):
+        yield _NEXT, flight
+
+
+def _inline_kind(kind: str | None) -> bool:
+    """A script's ``type`` that makes it JavaScript the page runs (none, or one naming it)."""
+    return (kind or "").strip().lower() in (
+        "",
+        "text/javascript",
+        "application/javascript",
+        "module",
     )
 
 
-def _inline_scripts(tree: LexborHTMLParser) -> Iterator[str]:
-    """The text of the page's inline JavaScript (no ``src``, no other type), a script at
-    a time: ``has_data`` stops at the first that holds page data, on every listing page."""
-    for script in tree.css("script:not([src])"):
-        kind = (script.attributes.get("type") or "").strip().lower()
-        if kind in ("", "text/javascript", "application/javascript", "module"):
-            yield script.text(deep=True) or ""
+def _may_hold_items(text: str) -> bool:
+    """The text names both a key ``_item`` reads a title from and one it reads an
+    address from: what any item has. A page's other data (a theme's settings, a
+    consent banner's texts, an analytics queue) is seldom both, and is left unparsed."""
+    return _names_key(text, _TITLE_KEYS) and _names_key(text, _ITEM_URL_KEYS)
+
+
+_ITEM_URL_KEYS = (*_URL_KEYS, _SLUG_KEY)
+# What follows a key however page data spells one: JSON's ``"title":``, JavaScript's
+# ``title:`` or ``'title':``, JSON inside a string's ``\"title\":`` (escaped once or
+# more, or ``\u0022``), Angular's ``&q;title&q;:``; and a member set, ``a.title=``
+# (Nuxt 2's function filling an object it was passed)
+_KEY_END = re.compile(r"(?:\\*[\"']|&q;|\\u0022)?\s*:")
+_MEMBER_SET = re.compile(r"\s*=(?!=)")
+
+
+def _names_key(text: str, names: tuple[str, ...]) -> bool:
+    """Any of ``names`` stands in ``text`` as a key (``_KEY_END``), not inside a longer
+    name (``filename:``). Found by ``str.find``, not a regular expression: this runs on
+    every inline script of every listing page, megabytes on some, and a pattern that
+    must look behind each character reads them ten times slower."""
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            before = text[at - 1] if at else " "
+            if before == "." and _MEMBER_SET.match(text, end):
+                return True
+            free = not (before.isalnum() or before in "_$") or text.endswith("\\u0022", 0, at)
+            if free and _KEY_END.match(text, end):
+                return True
+            at = text.find(name, end)
+    return False
 
 
 def _page_values(tree: LexborHTMLParser) -> list[object]:
-    """Every data value of the page: its JSON scripts (Nuxt 3's unflattened, an Angular
-    transfer state unescaped), Nuxt 2's ``window.__NUXT__``, Next.js's RSC payload."""
+    """Every data value of the page's sources (``_data_sources``): its JSON scripts (Nuxt
+    3's unflattened, an Angular transfer state unescaped), Astro's props, Nuxt 2's
+    ``window.__NUXT__``, the literals scripts assign, Next.js's RSC payload."""
     values: list[object] = []
-    for script in tree.css('script[type="application/json"]'):
-        text = script.text(deep=True) or ""
-        if not text.strip() or len(text) > MAX_BLOB:
-            continue
-        try:
-            data = json.loads(text)
-        except (ValueError, RecursionError):  # malformed, or nested past the parser's stack
-            unescaped = angular_state(text)
-            if unescaped is None:
-                continue
-            try:
-                data = json.loads(unescaped)
-            except (ValueError, RecursionError):
-                continue
-        # Nuxt 3's payload: indexes standing for the values. Read as it is too: a plain
-        # list of records led by one of small numbers only ([{"page": 1}, {…}]) has that
-        # shape, and its records are none of the values the unflattened root reaches.
-        values.extend((unflatten(data), data) if is_flat(data) else (data,))
-    for island in tree.css("astro-island[props]"):
-        if (props := astro_props(island.attributes.get("props") or "")) is not None:
-            values.append(props)
-    scripts = list(_inline_scripts(tree))
-    for text in scripts:
-        if _NUXT_MARK in text:
-            if (payload := nuxt_payload(text)) is not None:
+    for kind, texts in _data_sources(tree):
+        if kind == _JSON:
+            values.extend(_json_script(texts[0]))
+        elif kind == _ASTRO:
+            if (props := astro_props(texts[0])) is not None:
+                values.append(props)
+        elif kind == _NUXT:
+            if (payload := nuxt_payload(texts[0])) is not None:
                 values.append(payload)
-        elif _NEXT_MARK not in text:
-            values.extend(value for name, value in assigned_literals(text) if not _navigation(name))
-    if any(_NEXT_MARK in text for text in scripts):
-        values.extend(next_flight([text for text in scripts if _NEXT_MARK in text]))
+        elif kind == _ASSIGNED:
+            values.extend(
+                value for name, value in assigned_literals(texts[0]) if not _navigation(name)
+            )
+        else:
+            values.extend(next_flight(texts))
     return values
+
+
+def _json_script(text: str) -> list[object]:
+    """The values of one JSON script: none when it is malformed or too large."""
+    if not text.strip() or len(text) > MAX_BLOB:
+        return []
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):  # malformed, or nested past the parser's stack
+        unescaped = angular_state(text)
+        if unescaped is None:
+            return []
+        try:
+            data = json.loads(unescaped)
+        except (ValueError, RecursionError):
+            return []
+    # Nuxt 3's payload: indexes standing for the values. Read as it is too: a plain
+    # list of records led by one of small numbers only ([{"page": 1}, {…}]) has that
+    # shape, and its records are none of the values the unflattened root reaches.
+    return [unflatten(data), data] if is_flat(data) else [data]
 
 
 def embedded_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
@@ -308,7 +383,7 @@ def _item(obj: dict[str, object], base: str) -> EmbeddedItem | None:
             url = normalize_url(raw, base)
             if url is not None:
                 return EmbeddedItem(url, " ".join(title.split()), published)
-    slug = obj.get("slug")
+    slug = obj.get(_SLUG_KEY)
     if isinstance(slug, str) and slug.startswith("/"):  # a slug that is the item's path
         url = normalize_url(slug.strip(), base)
         if url is not None:

@@ -162,10 +162,10 @@ class _Reader:
         self.at += 1
         out: list[str] = []
         text = self.text
+        stop = _STRING_STOPS[quote]
         while True:
-            end = self.at
-            while end < len(text) and text[end] not in (quote, "\\", "\n"):
-                end += 1
+            found = stop.search(text, self.at)
+            end = len(text) if found is None else found.start()
             out.append(text[self.at : end])
             if end >= len(text) or text[end] == "\n" and quote != "`":
                 raise _Unreadable("an unterminated string")
@@ -405,24 +405,27 @@ def _skip_space(text: str, at: int) -> int:
 
 def _block_end(text: str, at: int) -> int | None:
     """Just past the bracket closing the one at ``at`` (``{``, ``[``, ``(``), strings
-    and comments skipped; None when it never closes or ``at`` is no bracket."""
+    and comments skipped; None when it never closes or ``at`` is no bracket. Stepping
+    from one bracket, quote or comment to the next (``_BLOCK_TOKEN``), not a character
+    at a time: a listing page's data runs to megabytes, every script that may hold
+    items is scanned so, and most of it is the text inside strings."""
     if text[at : at + 1] not in ("{", "[", "("):
         return None
     depth, index, size = 0, at, len(text)
-    while index < size:
-        char = text[index]
+    while (token := _BLOCK_TOKEN.search(text, index)) is not None:
+        index, char = token.start(), token.group()
         if char in "\"'`":
             index = _string_end(text, index)
             if index < 0:
                 return None
             continue
-        if char == "/" and text[index + 1 : index + 2] in ("/", "*"):
-            close = text.find("\n" if text[index + 1] == "/" else "*/", index + 2)
+        if char[0] == "/":  # a comment
+            close = text.find("\n" if char == "//" else "*/", index + 2)
             index = size if close < 0 else close + 1
             continue
         if char in "{[(":
             depth += 1
-        elif char in "}])":
+        else:
             depth -= 1
             if depth == 0:
                 return index + 1
@@ -430,17 +433,22 @@ def _block_end(text: str, at: int) -> int | None:
     return None
 
 
+_BLOCK_TOKEN = re.compile(r"[\"'`{}\[\]()]|/[/*]")
+
+
 def _string_end(text: str, at: int) -> int:
-    quote, index = text[at], at + 1
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == quote:
-            return index + 1
-        index += 1
-    return -1
+    """Just past the quote closing the string that opens at ``at``, a backslash escaping
+    the character after it (a newline too); -1 when it never closes."""
+    found = _STRING_ENDS[text[at]].match(text, at + 1)
+    return -1 if found is None else found.end()
+
+
+# The rest of a string after its opening quote, to the closing one (``_string_end``),
+# and where a string's plain text stops (``_Reader.string``), by the quote
+_STRING_ENDS = {
+    quote: re.compile(rf"[^{quote}\\]*(?:\\.[^{quote}\\]*)*{quote}", re.S) for quote in "\"'`"
+}
+_STRING_STOPS = {quote: re.compile(rf"[{quote}\\\n]") for quote in "\"'`"}
 
 
 def next_flight(scripts: list[str]) -> list[object]:

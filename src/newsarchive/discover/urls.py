@@ -155,6 +155,9 @@ def _remove_dot_segments(path: str) -> str:
     return "/" + "/".join(output) + trailing
 
 
+# A site's menus, footer and sidebars repeat on every page a crawl reads: the same few
+# hundred links, each normalized again per page (most of a listing page's reading)
+@lru_cache(maxsize=8192)
 def normalize_url(url: str, base: str | None = None) -> str | None:
     """An absolute http(s) URL in one spelling; None for mailto:, javascript: and the like.
 
@@ -637,7 +640,12 @@ def moved_profile(profile: Profile, origin: str, moved_to: str) -> Profile:
 
 def on_site(url: str, profile: Profile) -> bool:
     """True when the URL's host is one of the site's hosts (www or bare alike)."""
-    return ascii_host(urlsplit(url).netloc) in site_hosts(profile)
+    return _host(url) in site_hosts(profile)
+
+
+@lru_cache(maxsize=8192)  # asked of every link of every listing page (``is_article_url``)
+def _host(url: str) -> str:
+    return ascii_host(urlsplit(url).netloc)
 
 
 # A first label naming a language ("en.x.bg", "de.x.bg"): the site's copy in another
@@ -825,6 +833,7 @@ def is_article_url(url: str, profile: Profile) -> bool:
     return bool(_compiled(profile.article_pattern).search(article_path(url)))
 
 
+@lru_cache(maxsize=8192)  # as ``_host``
 def article_path(url: str) -> str:
     """What article patterns are matched against: the decoded path, plus ``?query``."""
     parts = urlsplit(url)
