@@ -39,11 +39,13 @@ from newsarchive.extraction.blocks import (
 )
 from newsarchive.extraction.clean import (
     BOX_RELATED_HEADINGS,
+    COMMENTS_CLOSED,
     HEADINGS,
     STANDS_AS_RELATED,
     STARTS_RELATED,
     is_boilerplate_line,
     is_copyright_line,
+    is_label_row,
 )
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
@@ -72,6 +74,9 @@ def block_weight(block: Block) -> float:
     not widened just to take in a menu of them, yet prose on both sides outweighs them.
     A short table cell is data, neither: a schedule of street names and hours is what the
     article is about, and as labels it stopped the article from reaching its own table.
+    A row of bar-separated labels (``clean.is_label_row``: a post's "Категория: … |
+    Прегледи: 31 | Дата: … | Коментари (0)") is labels however long, not prose: as prose
+    it drew the article's range out past its text to the comment box under it.
     """
     size = block.size
     prose = size >= 25 and _ends_sentence(block.text)
@@ -80,9 +85,10 @@ def block_weight(block: Block) -> float:
     link_share = block.link_share
     if link_share > (NAV_PROSE_SHARE if size >= NAV_PROSE_SIZE and prose else NAV_SHARE):
         return -size * link_share
-    if block.tag in HEADINGS or (block.tag in _CELLS and not prose and size < 80):
+    labels = (size >= 80 or prose) and is_label_row(block.text)  # (fields: no prose)
+    if block.tag in HEADINGS or (block.tag in _CELLS and (labels or not prose and size < 80)):
         return 0.0
-    if size >= 80 or prose:
+    if (size >= 80 or prose) and not labels:
         return size * (1.0 - block.link_share)
     return -0.5 * size
 
@@ -724,6 +730,8 @@ def _heads_related(block: Block) -> bool:
     classes, a short box holding those words and nothing else but a count."""
     if block.tag in HEADINGS:
         return block.size <= 60 and bool(STANDS_AS_RELATED.match(" ".join(block.text.split())))
+    if block.size <= _CLOSED_MAX and _COMMENTS_CLOSED.match(block.text):
+        return True  # the comment form's stand-in for a guest: the comments begin here
     return (
         block.tag not in _TEXT_LINES
         and block.size <= 30
@@ -732,6 +740,8 @@ def _heads_related(block: Block) -> bool:
 
 
 _RELATED_LABEL = re.compile(f"(?:{BOX_RELATED_HEADINGS})\\s*(?:\\(\\d+\\))?", re.IGNORECASE)
+_COMMENTS_CLOSED = re.compile(f"(?:{COMMENTS_CLOSED})")
+_CLOSED_MAX = 160  # the notice and its links ("[ Регистрация | Вход ]"), not a paragraph
 
 
 def trim_edges(blocks: list[Block]) -> list[Block]:
@@ -755,8 +765,8 @@ def _trimmable(block: Block) -> bool:
     links gone as navigation) is a label too: no article ends on those words."""
     if block_weight(block) > 0:
         return False
-    if block.tag not in _KEPT_AT_EDGES:
-        return True
+    if block.tag not in _KEPT_AT_EDGES or (block.size >= 25 and is_label_row(block.text)):
+        return True  # (a cell of one post's fields, "Категория: … | Прегледи: 31 | …", too)
     return block.tag == "p" and block.size <= 60 and bool(STARTS_RELATED.match(block.text))
 
 
