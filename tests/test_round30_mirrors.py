@@ -187,4 +187,5 @@ def test_a_row_of_labels_is_three_short_pieces_set_apart_by_bars(line: str, row:
 )
 def test_a_comment_forms_notice_to_a_guest_is_boilerplate(line: str) -> None:
     assert clean.is_boilerplate_line(line)
+    assert line[0] in clean.COMMENTS_CLOSED_OPENERS  # (the body's cut asks only those)
     assert not clean.is_boilerplate_line("Само регистрирани фермери могат да кандидатстват.")

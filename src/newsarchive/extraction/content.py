@@ -40,6 +40,7 @@ from newsarchive.extraction.blocks import (
 from newsarchive.extraction.clean import (
     BOX_RELATED_HEADINGS,
     COMMENTS_CLOSED,
+    COMMENTS_CLOSED_OPENERS,
     HEADINGS,
     STANDS_AS_RELATED,
     STARTS_RELATED,
@@ -55,6 +56,7 @@ DENSITY = 2.0
 TEASER_MAX = 250
 _CELLS = frozenset(("td", "th"))
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
+_NO_LABEL_END = frozenset(".!?")  # (``clean.is_label_row``'s pieces end in none)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -85,11 +87,14 @@ def block_weight(block: Block) -> float:
     link_share = block.link_share
     if link_share > (NAV_PROSE_SHARE if size >= NAV_PROSE_SIZE and prose else NAV_SHARE):
         return -size * link_share
-    labels = (size >= 80 or prose) and is_label_row(block.text)  # (fields: no prose)
-    if block.tag in HEADINGS or (block.tag in _CELLS and (labels or not prose and size < 80)):
+    if block.tag in HEADINGS or (block.tag in _CELLS and not prose and size < 80):
         return 0.0
-    if (size >= 80 or prose) and not labels:
-        return size * (1.0 - block.link_share)
+    if size >= 80 or prose:
+        # (a line closing a sentence is no row of labels, and most prose is one: asked of
+        # every block, many times over, the call cost more than all else the weight does)
+        if block.text[-1] in _NO_LABEL_END or not is_label_row(block.text):
+            return size * (1.0 - block.link_share)
+        return 0.0 if block.tag in _CELLS else -0.5 * size  # fields, as a short cell's
     return -0.5 * size
 
 
@@ -730,7 +735,11 @@ def _heads_related(block: Block) -> bool:
     classes, a short box holding those words and nothing else but a count."""
     if block.tag in HEADINGS:
         return block.size <= 60 and bool(STANDS_AS_RELATED.match(" ".join(block.text.split())))
-    if block.size <= _CLOSED_MAX and _COMMENTS_CLOSED.match(block.text):
+    if (
+        block.text[:1] in COMMENTS_CLOSED_OPENERS
+        and block.size <= _CLOSED_MAX
+        and _COMMENTS_CLOSED.match(block.text)
+    ):
         return True  # the comment form's stand-in for a guest: the comments begin here
     return (
         block.tag not in _TEXT_LINES
