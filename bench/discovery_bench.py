@@ -413,6 +413,19 @@ for site, name, origin in (
     ("dyulya", "Община Дюля", "https://dyulya.bg"),
     # and Gatsby, the list past the newest three only in the page data its head preloads
     ("cheresha", "Община Череша", "https://www.cheresha.bg"),
+    # and a thirtieth (tests/fixtures/make_mirrors_round30.py): DataLife Engine, every
+    # article /index.php?newsid=<id>, the front page's newest "Днес, 10:42"
+    ("malina", "Община Малина", "https://malina.bg"),
+    # and 1C-Bitrix's news.list, ?PAGEN_1=2, each card a <p> holding a <div>
+    ("kapina", "Община Капина", "https://www.kapina.bg"),
+    # and uCoz's news module on a domain of its own, /news/<day>-<id> beside /news/<day>
+    ("yagoda", "Читалище „Пробуда“ – с. Ягода", "http://www.yagoda.org"),
+    # and Hugo's PaperMod, each card linked only by an empty overlay link
+    ("borovinka", "Община Боровинка", "https://borovinka.bg"),
+    # and Ghost's Source, posts and pages alike at /<slug>/, a sitemap index
+    ("dinya", "Община Диня", "https://dinya.bg"),
+    # and Blogger's Contempo on a custom domain, its older pages closed by robots.txt
+    ("tikva", "Кметство Тиква", "https://www.tikva.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -189,11 +189,31 @@ def labels_and_copyright(line: str) -> bool:
     marked = [piece for piece in pieces if _is_copyright_piece(piece)]
     if not marked:
         return False
-    return all(
-        len(piece) <= _LABEL_CHARS and piece.count(" ") < _LABEL_WORDS and piece[-1] not in ".!?"
-        for piece in pieces
-        if piece not in marked
-    )
+    return all(_is_label(piece) for piece in pieces if piece not in marked)
+
+
+def _is_label(piece: str) -> bool:
+    """A bar-separated piece that is a link's or a field's label, a few words and no
+    sentence ("Карта на сайта", "Прегледи: 31")."""
+    return len(piece) <= _LABEL_CHARS and piece.count(" ") < _LABEL_WORDS and piece[-1] not in ".!?"
+
+
+# A row of labels holds at least this many pieces: two may be a headline's parts ("Русе |
+# Кметът откри парка"), three short ones set apart by bars are a template's fields.
+_LABEL_ROW_PIECES = 3
+
+
+def is_label_row(line: str) -> bool:
+    """A short line of three or more labels set apart by bars: a post's details under its
+    text as an old template prints them ("Категория: Новини | Прегледи: 31 | Добави:
+    admin | Дата: 29.11.2026 | Коментари (0)") or a footer's links, however long the
+    row runs or whatever sign closes it: fields, not a sentence of prose."""
+    if not ("|" in line or "•" in line or "·" in line or "¦" in line):  # _LABEL_SEPARATORS
+        return False
+    if len(line) > _RIGHTS_LINE_MAX:
+        return False
+    pieces = [piece for piece in _LABEL_SPLIT.split(line.strip()) if piece]
+    return len(pieces) >= _LABEL_ROW_PIECES and all(_is_label(piece) for piece in pieces)
 
 
 def _is_copyright_piece(piece: str) -> bool:
@@ -203,6 +223,19 @@ def _is_copyright_piece(piece: str) -> bool:
         return True
     return "©" in piece and len(piece) <= _COPYRIGHT_PIECE_CHARS
 
+
+# What a comment form says in its stead to a guest ("Само регистрирани потребители могат
+# да добавят коментари.", DLE's "Посетителите от групата Гости не могат да оставят
+# коментари"): the comments' box, never the article's text; a line of its own here, and
+# the head of the comments' section for the body's cut (``content``).
+COMMENTS_CLOSED = (
+    r"(?:Само|Единствено) регистрирани(?:те)? (?:потребители|членове) могат да "
+    r"(?:добавят|пишат|оставят|публикуват) (?:коментари|мнения)|"
+    r"Посетителите от групата Гости не могат да (?:добавят|пишат|оставят) коментари"
+)
+# The letters its phrases open with, read from its parse: a block opening otherwise is
+# not matched against them (asked of every block of a text, the match cost more).
+COMMENTS_CLOSED_OPENERS = openers.first_characters(COMMENTS_CLOSED) or frozenset()
 
 # The labels of a share, print or feed bar's buttons, and what stands between them.
 _BAR_LABELS = (
@@ -249,6 +282,7 @@ _LINE_RULES = (
     rf"^{_COMMENT}и\s*(?:\(\d+\)|:\s*\d+)?$",  # the comments box heading, its count or none
     r"^/[A-ZА-Я]{1,4}(?:\s*/\s*[A-ZА-Я]{1,4})*\s*/$",  # BTA editors' sign-off: /ИК/, /МО/МО/
     rf"^{_COMMENT}ите са на публикуващите ги",
+    rf"^(?:{COMMENTS_CLOSED})",
     r"^(?:Пропускане до съдържанието|Към съдържанието)",
     r"^(?:×|x|✕)$",
     # A cookie notice's buttons, left when its sentence went by the rule above.

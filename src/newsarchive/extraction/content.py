@@ -39,11 +39,14 @@ from newsarchive.extraction.blocks import (
 )
 from newsarchive.extraction.clean import (
     BOX_RELATED_HEADINGS,
+    COMMENTS_CLOSED,
+    COMMENTS_CLOSED_OPENERS,
     HEADINGS,
     STANDS_AS_RELATED,
     STARTS_RELATED,
     is_boilerplate_line,
     is_copyright_line,
+    is_label_row,
 )
 
 # How much more prose than furniture an ancestor must add to be taken into the article.
@@ -53,6 +56,7 @@ DENSITY = 2.0
 TEASER_MAX = 250
 _CELLS = frozenset(("td", "th"))
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
+_NO_LABEL_END = frozenset(".!?")  # (``clean.is_label_row``'s pieces end in none)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -72,6 +76,9 @@ def block_weight(block: Block) -> float:
     not widened just to take in a menu of them, yet prose on both sides outweighs them.
     A short table cell is data, neither: a schedule of street names and hours is what the
     article is about, and as labels it stopped the article from reaching its own table.
+    A row of bar-separated labels (``clean.is_label_row``: a post's "Категория: … |
+    Прегледи: 31 | Дата: … | Коментари (0)") is labels however long, not prose: as prose
+    it drew the article's range out past its text to the comment box under it.
     """
     size = block.size
     prose = size >= 25 and _ends_sentence(block.text)
@@ -83,7 +90,11 @@ def block_weight(block: Block) -> float:
     if block.tag in HEADINGS or (block.tag in _CELLS and not prose and size < 80):
         return 0.0
     if size >= 80 or prose:
-        return size * (1.0 - block.link_share)
+        # (a line closing a sentence is no row of labels, and most prose is one: asked of
+        # every block, many times over, the call cost more than all else the weight does)
+        if block.text[-1] in _NO_LABEL_END or not is_label_row(block.text):
+            return size * (1.0 - block.link_share)
+        return 0.0 if block.tag in _CELLS else -0.5 * size  # fields, as a short cell's
     return -0.5 * size
 
 
@@ -717,6 +728,12 @@ def _heads_related(block: Block) -> bool:
     classes, a short box holding those words and nothing else but a count."""
     if block.tag in HEADINGS:
         return block.size <= 60 and bool(STANDS_AS_RELATED.match(" ".join(block.text.split())))
+    if (
+        block.text[:1] in COMMENTS_CLOSED_OPENERS
+        and block.size <= _CLOSED_MAX
+        and _COMMENTS_CLOSED.match(block.text)
+    ):
+        return True  # the comment form's stand-in for a guest: the comments begin here
     return (
         block.tag not in _TEXT_LINES
         and block.size <= 30
@@ -725,6 +742,8 @@ def _heads_related(block: Block) -> bool:
 
 
 _RELATED_LABEL = re.compile(f"(?:{BOX_RELATED_HEADINGS})\\s*(?:\\(\\d+\\))?", re.IGNORECASE)
+_COMMENTS_CLOSED = re.compile(f"(?:{COMMENTS_CLOSED})")
+_CLOSED_MAX = 160  # the notice and its links ("[ Регистрация | Вход ]"), not a paragraph
 
 
 def trim_edges(blocks: list[Block]) -> list[Block]:
@@ -748,8 +767,8 @@ def _trimmable(block: Block) -> bool:
     links gone as navigation) is a label too: no article ends on those words."""
     if block_weight(block) > 0:
         return False
-    if block.tag not in _KEPT_AT_EDGES:
-        return True
+    if block.tag not in _KEPT_AT_EDGES or (block.size >= 25 and is_label_row(block.text)):
+        return True  # (a cell of one post's fields, "Категория: … | Прегледи: 31 | …", too)
     return block.tag == "p" and block.size <= 60 and bool(STARTS_RELATED.match(block.text))
 
 
