@@ -567,8 +567,9 @@ def _check_url(url: str, line: int) -> None:
 
 
 def _say_unfetchable(count: int, first: str) -> None:
-    """One warning for imported records whose host no server can have ("a..bg", as an
-    older import-warc archived): kept as they were, but no crawl can reach them."""
+    """One warning for imported records whose host no server can have ("a..bg"), JSON
+    Lines' and WARC's alike: kept as they were (nothing is fetched from a record, and
+    dropping them lost pages a file held), but no crawl can reach them."""
     if count:
         log.warning(
             "%d imported record(s) have an address no server can have (first: %r): kept as"
@@ -724,6 +725,7 @@ def import_warc(
             store = _moved_store(conn, moves)
             report = import_files(store, paths, moved)
             _say_elsewhere(store)
+            _say_unfetchable(*report.unfetchable)
         except sqlite3.DatabaseError as exc:
             raise write_failure(exc) from None
         finally:
