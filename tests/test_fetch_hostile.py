@@ -774,6 +774,49 @@ def test_a_header_naming_an_encoding_no_browser_knows_is_ignored(label: str) -> 
     assert (text, encoding) == (page, "utf-8")
 
 
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [("utf-16", "utf-16-le"), ("UTF-16LE", "utf-16-le"), ("utf-16be", "utf-16-be"),
+     ("utf-16", "utf-16-be"), ("utf-16le", "utf-16-be")],
+)  # fmt: skip
+def test_a_header_naming_utf16_is_believed_without_a_byte_order_mark(
+    label: str, codec: str
+) -> None:
+    """A Content-Type header's UTF-16 is a label browsers know (WHATWG). One byte is no
+    UTF-16, so ``_normalise`` knew no such codec and a page without a byte order mark read
+    as UTF-8: every other character a NUL, no tag read as one. The zero bytes of its ASCII
+    markup say which end comes first, whatever the label claims."""
+    page = "<html><head><title>Общината</title></head><body><p>Общината прие бюджета.</p>"
+    text, encoding = decode_html(page.encode(codec), f"text/html; charset={label}")
+    assert (text, encoding) == (page, codec)
+
+
+def test_a_header_naming_utf16_over_a_page_with_no_zero_byte_is_ignored() -> None:
+    """UTF-16 markup has a zero byte in every ASCII character: a page with none is no
+    UTF-16, whatever a misconfigured server says (read as UTF-16, it was noise)."""
+    page = "<html><head></head><body><p>Общината прие бюджета.</p>"
+    page += " " * (len(page.encode()) % 2)
+    for label in ("utf-16", "utf-16le", "utf-16be"):
+        text, encoding = decode_html(page.encode(), f"text/html; charset={label}")
+        assert (text, encoding) == (page, "utf-8")
+
+
+def test_a_crawl_archives_a_utf16_page_without_a_byte_order_mark(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    title = "Новина в UTF-16 от общината"
+    wide = article_html(604, title=title, charset="utf-16-le")
+    special = {604: response(body=wide, content_type="text/html; charset=utf-16")}
+    with HostileServer(news_site([605], special)) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT title, text FROM articles WHERE url = ?", (SITE + slug(604),))
+        archived = row.fetchone()
+    assert archived is not None and archived[0] == title
+    assert "\x00" not in archived[1] and "общинският съвет обсъди бюджета" in archived[1]
+
+
 def test_a_crawl_archives_pages_declaring_a_bogus_charset(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:
