@@ -486,6 +486,33 @@ def test_robots_4xx_still_means_allow() -> None:
         assert fetcher.fetch(f"{site.url}/a").status == 200
 
 
+def test_a_304_to_a_request_without_validators_is_a_failure_not_an_unchanged_page() -> None:
+    """A "not modified" answers a conditional request only: to one that sent no validators
+    it says nothing of a page never read. Taken as "unchanged", the crawl marked the URL
+    done with nothing archived, and no later run asked for it again."""
+    routes = {"/a": response(304), "/robots.txt": response(304)}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError, match="HTTP 304 .* no validators") as failed:
+            fetcher.fetch(f"{site.url}/a")
+        assert fetcher.robots_problem(site.url) is None  # (robots.txt: none to read, allowed)
+    assert site.hits["/a"] == 1 and "\n" not in str(failed.value)
+
+
+def test_a_crawl_keeps_an_article_answered_304_unasked_for_the_next_run(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    with HostileServer(news_site([606], {607: response(304)})) as site:
+        first = crawl_mirrored(run_cli, site, db)
+    assert first.exit_code == 1, first.stderr
+    assert "HTTP 304" in first.stderr and "Traceback" not in first.stderr
+    urls, frontier = crawl_db(db)
+    assert urls == [SITE + slug(606)] and frontier[SITE + slug(607)][0] != "done"
+    with HostileServer(news_site([606, 607])) as site:
+        second = crawl_mirrored(run_cli, site, db)
+    assert second.exit_code == 0, second.stderr
+    assert sorted(crawl_db(db)[0]) == [SITE + slug(606), SITE + slug(607)]
+
+
 def test_crawl_with_unreadable_robots_fetches_nothing_and_says_so_once(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:
