@@ -513,6 +513,25 @@ def test_a_crawl_keeps_an_article_answered_304_unasked_for_the_next_run(
     assert sorted(crawl_db(db)[0]) == [SITE + slug(606), SITE + slug(607)]
 
 
+@pytest.mark.parametrize("body", [b"", b"\r\n  \n"], ids=["empty", "blank"])
+def test_a_200_with_an_empty_body_is_said_so_and_is_no_profile_drift(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, body: bytes
+) -> None:
+    """An empty 200 (a PHP fatal error after the headers went out) was extracted like a
+    page: "no article found on the page", and a warning that the profile did not match,
+    sending the reader to check-site over a site whose markup had not changed."""
+    with HostileServer(news_site([608], {609: response(body=body)})) as site:
+        first = crawl_mirrored(run_cli, site, db)
+    assert first.exit_code == 1, first.stderr
+    assert first.stderr == (
+        f"newsarchive: fault: an empty page (HTTP 200 with no body): {SITE}{slug(609)}\n"
+    )
+    with HostileServer(news_site([608, 609])) as site:
+        second = crawl_mirrored(run_cli, site, db)
+    assert second.exit_code == 0, second.stderr
+    assert sorted(crawl_db(db)[0]) == [SITE + slug(608), SITE + slug(609)]
+
+
 def test_crawl_with_unreadable_robots_fetches_nothing_and_says_so_once(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:
