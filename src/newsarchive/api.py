@@ -1044,6 +1044,7 @@ def extract_source(
 
     fetched: dt.date = dt.date.today()
     header: list[str] = []  # the canonical of the HTTP Link header of a page fetched
+    content: str | bytes  # a page fetched, as its text; a file's or stdin's bytes
     if url is not None:
         _check_page_url(url, "--url")
     scheme = _address_scheme(source)
@@ -1061,7 +1062,9 @@ def extract_source(
             raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)
         # (a redirected page's relative links and canonical are read against where it
         # was found, as the crawl reads them, not against the address typed)
-        content, url = page.content, url or page.final_url
+        # (read as the crawl reads it, by its header's charset too: handed over as bytes,
+        # a charset only the header named was guessed, a UTF-16 one refused as no page)
+        content, url = page.text, url or page.final_url
         fetched = page.fetched_at
         from newsarchive.link_header import linked
 
@@ -1086,8 +1089,9 @@ def extract_source(
             )
     from newsarchive.fetch.documents import looks_like_html, xml_kind
 
-    if not looks_like_html(content):
-        kind = xml_kind(content)
+    sniffed = content.encode("utf-8") if isinstance(content, str) else content
+    if not looks_like_html(sniffed):
+        kind = xml_kind(sniffed)
         raise UsageError(f"{source} is {kind}, not an HTML page" if kind else
                          f"{source} does not look like an HTML page")  # fmt: skip
     profile = None
@@ -1112,14 +1116,15 @@ def extract_source(
     return article, _full_items(content, url, article, fetched)
 
 
-def _full_items(content: bytes, url: str | None, article: Any, today: Any) -> list[Any]:
+def _full_items(content: str | bytes, url: str | None, article: Any, today: Any) -> list[Any]:
     """The news items the page holds in full, each as the article a crawl archives it as
     (by the crawl's rule for a page met as an article: ``items_of_article``); [] for any
     other page."""
     from newsarchive.extraction.full_items import items_of_article
     from newsarchive.fetch.charset import decode_html
 
-    items = items_of_article(decode_html(content)[0], url or "", article, today)
+    text = content if isinstance(content, str) else decode_html(content)[0]
+    items = items_of_article(text, url or "", article, today)
     return [item.article(url or "", article.site) for item in items]
 
 
