@@ -863,6 +863,28 @@ def test_a_crawl_archives_a_utf16_page_without_a_byte_order_mark(
     assert "\x00" not in archived[1] and "общинският съвет обсъди бюджета" in archived[1]
 
 
+def test_check_site_reads_a_page_by_its_headers_charset_as_the_crawl_does(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """check-site extracted the page's bytes without its Content-Type, so a page whose
+    charset the header alone names (UTF-16 without a byte order mark here) was checked
+    otherwise than the crawl reads it: its title and body "drifted", exit 1."""
+    title = "Новина в UTF-16 от общината"
+    wide = article_html(611, title=title, charset="utf-16-le")
+    special = {611: response(body=wide, content_type="text/html; charset=utf-16")}
+    with HostileServer(news_site([], special)) as site:
+        result = run_cli(
+            "check-site", "fault", "--profile", str(write_profile(db.parent)),
+            "--base-url", site.url, "--delay", "0", "-f", "json",
+        )  # fmt: skip
+    assert "Traceback" not in result.stderr  # (exit 1: the listing's page 2 is a 404 here)
+    [article] = result.json()["articles"]
+    fields = article["fields"]
+    assert fields["title"]["value"] == title and fields["title"]["rule"] == "profile:h1"
+    assert fields["text"]["rule"] == "profile:article .body"
+    assert not any(field["drift"] for field in fields.values()) and article["unmatched"] == []
+
+
 def test_a_crawl_archives_pages_declaring_a_bogus_charset(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:
