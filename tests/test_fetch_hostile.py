@@ -863,6 +863,29 @@ def test_a_crawl_archives_a_utf16_page_without_a_byte_order_mark(
     assert "\x00" not in archived[1] and "общинският съвет обсъди бюджета" in archived[1]
 
 
+def test_reextract_reads_a_utf16_page_an_older_release_stored_as_utf8_as_utf16(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """A UTF-16 page without a byte order mark was stored with "utf-8", the reading that
+    made it a NUL every other letter, and ``reextract`` reads a capture by its stored
+    encoding: the fix for new crawls left every such archived page as it was."""
+    title = "Новина в UTF-16 от общината"
+    wide = article_html(612, title=title, charset="utf-16-le")
+    special = {612: response(body=wide, content_type="text/html; charset=utf-16")}
+    with HostileServer(news_site([613], special)) as site:
+        assert crawl_mirrored(run_cli, site, db).exit_code == 0
+    with sqlite3.connect(db) as conn:  # as the older release stored and extracted it
+        conn.execute("UPDATE captures SET encoding = 'utf-8' WHERE encoding = 'utf-16-le'")
+        conn.execute("UPDATE articles SET title = 'x' WHERE url LIKE '%/612-%'")
+    result = run_cli("reextract", "--profile", str(write_profile(db.parent)), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("re-extracted: 1 changed, 1 unchanged"), result.stdout
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT title, text FROM articles WHERE url LIKE '%/612-%'")
+        archived = row.fetchone()
+    assert archived[0] == title and "\x00" not in archived[1]
+
+
 def test_check_site_reads_a_page_by_its_headers_charset_as_the_crawl_does(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:

@@ -143,10 +143,23 @@ def _header_utf16(label: str, content: bytes) -> str | None:
             return None
     except LookupError:
         return None
+    return _utf16_by_zeros(content, 1)
+
+
+def read_as_utf8_but_utf16(content: bytes) -> str | None:
+    """The UTF-16 codec of a page an older release stored as read as UTF-8, its header's
+    UTF-16 unbelieved (``_header_utf16``), or None. Without the header, only what no UTF-8
+    page is: a zero byte in at least every other position of its markup's one parity."""
+    return _utf16_by_zeros(content, len(content[:4096]) // 4 or 1)
+
+
+def _utf16_by_zeros(content: bytes, least: int) -> str | None:
+    """UTF-16's byte order by the side of its ASCII characters' zero bytes, when at least
+    ``least`` of them are in the first 4 KB; else None."""
     head = content[:4096]
     even = head[0::2].count(0)
     odd = head[1::2].count(0)
-    if not even and not odd:
+    if max(even, odd) < least:
         return None
     return "utf-16-be" if even > odd else "utf-16-le"
 
