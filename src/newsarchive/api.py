@@ -352,9 +352,14 @@ def _published(value: Any, line: int, key: str = "published") -> Any:
     """An export's ``published`` (or, by ``key``, ``modified``) date; absent stays None."""
     if value in (None, ""):
         return None
-    from newsarchive.dates import parse_iso
+    from newsarchive.dates import is_placeholder_date, parse_iso
 
     parsed = parse_iso(str(value)) if isinstance(value, str) else None
+    if parsed is None and isinstance(value, str) and is_placeholder_date(value):
+        raise UsageError(  # (said "must be an ISO date" of one that is)
+            f"line {line}: '{key}' {value!r} is how a CMS writes \"no date\" (the Unix"
+            " epoch, or a year before 1900): give null"
+        )
     if parsed is None:
         raise UsageError(f"line {line}: '{key}' must be an ISO date or date-time")
     return parsed
