@@ -396,3 +396,29 @@ def test_an_articles_address_searched_for_names_the_article_to_show(
     )
     unknown = run_cli("search", "https://www.bta.bg/nowhere\x1b[2J", "--db", str(archive))
     assert (unknown.exit_code, unknown.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("by", ["month", "week"])
+def test_a_timeline_reaching_the_last_day_a_date_can_have_is_charted_not_a_crash(
+    run_cli: Callable[..., Result], archive: Path, tmp_path: Path, by: str
+) -> None:
+    """A record dated in the year 9999 (a typo, or a CMS's "never expires") imports as
+    any other; the timeline's step past its month or week went past the last date Python
+    has, and ``stats --timeline`` was an internal error, exit 70."""
+    record = {
+        "site": "bta", "url": "https://www.bta.bg/bg/news/bulgaria/4-kray",
+        "title": "Общината и краят на календара", "published": "9999-12-31",
+        "text": "Общината и краят на календара. Решението е на общинския съвет.",
+    }  # fmt: skip
+    source = tmp_path / "far.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(archive)).exit_code == 0
+    result = run_cli(
+        "stats", "--timeline", "общината", "--by", by, "-f", "json", "--db", str(archive)
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = [row for row in result.json()["rows"] if row["site"] == "all" and row["count"]]
+    counts, last = ([1, 2, 1], "9999-12") if by == "month" else ([2, 1, 1], "9999-W52")
+    assert [row["count"] for row in rows] == counts and rows[-1]["period"] == last
+    chart = run_cli("stats", "--timeline", "общината", "--by", by, "--db", str(archive))
+    assert chart.exit_code == 0 and last in chart.stdout, chart.stderr

@@ -6,8 +6,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from newsarchive.mirror import MirrorServer
 
+from .hostileserver import HostileServer, response
 from .support import SITES, Result
 
 EXPECTED = json.loads((SITES / "bta" / "expected.json").read_text(encoding="utf-8"))
@@ -136,3 +139,27 @@ def test_extract_uses_the_one_profile_file_given_and_refuses_a_bad_one(
         [line] = refused.stderr.splitlines()
         assert line.startswith("newsarchive: error:")
         assert Path(given[-1]).name in line, line  # (the file at fault named)
+
+
+@pytest.mark.parametrize(
+    ("charset", "codec"), [("utf-16", "utf-16-le"), ("koi8-r", "koi8-r"), ("koi8-u", "koi8-u")]
+)
+def test_extract_of_an_address_reads_the_page_by_its_headers_charset_as_a_crawl_does(
+    run_cli: Callable[..., Result], charset: str, codec: str
+) -> None:
+    """``extract URL`` handed the page's bytes to the extractor without its Content-Type,
+    so a charset the header alone names was guessed (a short KOI8 page came out in other
+    letters) or, UTF-16 without a byte order mark, refused as "not an HTML page"; the
+    crawl reads the same page by its header."""
+    title = "Ремонт на улиците в града"
+    page = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "<p>Общината започва ремонт на шест улици от понеделник.</p>" * 3
+        + "</article></body></html>"
+    )
+    routes = {"/n": response(body=page.encode(codec), content_type=f"text/html; charset={charset}")}
+    with HostileServer(routes) as server:
+        result = run_cli("extract", f"{server.url}/n")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["title"] == title
+    assert "ремонт на шест улици" in result.json()["text"]

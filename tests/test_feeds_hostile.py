@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gzip
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -245,14 +245,14 @@ def test_the_regex_fallback_reads_the_document_it_was_given_in_full(
 
 def test_a_broken_gzipped_feed_is_inflated_once(monkeypatch: pytest.MonkeyPatch) -> None:
     inflated: list[int] = []
+    inflate = feeds_module._Gunzipped.__iter__
 
-    class CountingGzipFile(gzip.GzipFile):
-        def read(self, size: int | None = -1) -> bytes:
-            data = super().read(size)
-            inflated.append(len(data))
-            return data
+    def counting(self: feeds_module._Gunzipped) -> Iterator[bytes]:
+        for chunk in inflate(self):
+            inflated.append(len(chunk))
+            yield chunk
 
-    monkeypatch.setattr(feeds_module.gzip, "GzipFile", CountingGzipFile)
+    monkeypatch.setattr(feeds_module._Gunzipped, "__iter__", counting)
     document = broken_sitemap(2000)
     assert len(parse_feed(gzip.compress(document))) == 2001  # the broken <loc> too
     assert sum(inflated) == len(document)
@@ -329,3 +329,59 @@ def test_entities_behind_a_windows_1251_comment_are_refused_as_any() -> None:
     feed = read_feed(text.encode("windows-1251"))
     assert feed.entries == []
     assert feed.cut == "declares XML entities or external references: refused, nothing read"
+
+
+def _numbered_urlset(count: int) -> bytes:
+    return urlset([f"https://www.example.bg/news/novina-{i}" for i in range(count)])
+
+
+def test_a_gzipped_sitemap_cut_short_gives_what_it_holds_and_says_so() -> None:
+    """``gzip.GzipFile`` raised EOFError from the read that held all it had inflated: a
+    ``sitemap.xml.gz`` cut anywhere (a stored file half uploaded) gave no entry at all,
+    and no word of why."""
+    packed = gzip.compress(_numbered_urlset(300))
+    half = read_feed(packed[: len(packed) // 2])
+    assert 0 < len(half.entries) < 300
+    assert [e.url for e in half.entries] == [
+        f"https://www.example.bg/news/novina-{i}" for i in range(len(half.entries))
+    ]
+    assert half.cut is not None and "cut short" in half.cut
+    # missing only the trailer (or its last bytes), the XML is whole: nothing to say
+    assert read_feed(packed[:-4]) == Feed(read_feed(packed).entries)
+    assert len(read_feed(packed[:-4]).entries) == 300
+    # after its last member, gzip's own reader passed over what follows: so does this one
+    assert read_feed(packed + packed + b"\x00\x00junk") == read_feed(packed)
+    assert read_feed(b"\x1f\x8b\x08\x00corrupt").entries == []
+
+
+def test_a_crawl_warns_of_a_gzipped_sitemap_cut_short_and_reads_what_it_holds(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    site = tmp_path / "mirror"
+    (site / "news").mkdir(parents=True)
+    urls = [f"https://www.example.bg/news/parkat-{i}" for i in (101, 102)]
+    urls += [f"https://www.example.bg/news/filler-{i}" for i in range(200)]
+    packed = gzip.compress(urlset(urls))
+    (site / "cut.xml.gz").write_bytes(packed[: len(packed) // 2])
+    for i in (101, 102):
+        (site / "news" / f"parkat-{i}.html").write_text(
+            f"<title>Паркът {i}</title><article><h1>Паркът {i}</h1>"
+            + "<p>Общината ремонтира парка в центъра на града през лятото.</p>" * 3
+            + "</article>",
+            encoding="utf-8",
+        )
+    profile = tmp_path / "example.toml"
+    profile.write_text(
+        'id = "example"\norigin = "https://www.example.bg"\n'
+        '[discovery]\nsitemaps = ["/cut.xml.gz"]\n'
+        "article_pattern = '^/news/parkat-\\d+$'\n",
+        encoding="utf-8",
+    )
+    with MirrorServer(site) as server:
+        result = run_cli("crawl", "example", "--profile", str(profile), "--base-url",
+                         server.url, "--delay", "0", "--db", str(tmp_path / "a.db"))  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        assert {"/news/parkat-101", "/news/parkat-102"} <= set(server.requests)
+    warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
+    assert any("cut.xml.gz: its gzip stream ends before its end" in w for w in warnings)
+    assert "2 new" in result.stdout

@@ -486,6 +486,52 @@ def test_robots_4xx_still_means_allow() -> None:
         assert fetcher.fetch(f"{site.url}/a").status == 200
 
 
+def test_a_304_to_a_request_without_validators_is_a_failure_not_an_unchanged_page() -> None:
+    """A "not modified" answers a conditional request only: to one that sent no validators
+    it says nothing of a page never read. Taken as "unchanged", the crawl marked the URL
+    done with nothing archived, and no later run asked for it again."""
+    routes = {"/a": response(304), "/robots.txt": response(304)}
+    with HostileServer(routes) as site, Fetcher(QUICK) as fetcher:
+        with pytest.raises(FetchError, match="HTTP 304 .* no validators") as failed:
+            fetcher.fetch(f"{site.url}/a")
+        assert fetcher.robots_problem(site.url) is None  # (robots.txt: none to read, allowed)
+    assert site.hits["/a"] == 1 and "\n" not in str(failed.value)
+
+
+def test_a_crawl_keeps_an_article_answered_304_unasked_for_the_next_run(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    with HostileServer(news_site([606], {607: response(304)})) as site:
+        first = crawl_mirrored(run_cli, site, db)
+    assert first.exit_code == 1, first.stderr
+    assert "HTTP 304" in first.stderr and "Traceback" not in first.stderr
+    urls, frontier = crawl_db(db)
+    assert urls == [SITE + slug(606)] and frontier[SITE + slug(607)][0] != "done"
+    with HostileServer(news_site([606, 607])) as site:
+        second = crawl_mirrored(run_cli, site, db)
+    assert second.exit_code == 0, second.stderr
+    assert sorted(crawl_db(db)[0]) == [SITE + slug(606), SITE + slug(607)]
+
+
+@pytest.mark.parametrize("body", [b"", b"\r\n  \n"], ids=["empty", "blank"])
+def test_a_200_with_an_empty_body_is_said_so_and_is_no_profile_drift(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, body: bytes
+) -> None:
+    """An empty 200 (a PHP fatal error after the headers went out) was extracted like a
+    page: "no article found on the page", and a warning that the profile did not match,
+    sending the reader to check-site over a site whose markup had not changed."""
+    with HostileServer(news_site([608], {609: response(body=body)})) as site:
+        first = crawl_mirrored(run_cli, site, db)
+    assert first.exit_code == 1, first.stderr
+    assert first.stderr == (
+        f"newsarchive: fault: an empty page (HTTP 200 with no body): {SITE}{slug(609)}\n"
+    )
+    with HostileServer(news_site([608, 609])) as site:
+        second = crawl_mirrored(run_cli, site, db)
+    assert second.exit_code == 0, second.stderr
+    assert sorted(crawl_db(db)[0]) == [SITE + slug(608), SITE + slug(609)]
+
+
 def test_crawl_with_unreadable_robots_fetches_nothing_and_says_so_once(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:
@@ -772,6 +818,94 @@ def test_a_header_naming_an_encoding_no_browser_knows_is_ignored(label: str) -> 
     page += " " * (len(page.encode()) % 4)
     text, encoding = decode_html(page.encode(), f"text/html; charset={label}")
     assert (text, encoding) == (page, "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [("utf-16", "utf-16-le"), ("UTF-16LE", "utf-16-le"), ("utf-16be", "utf-16-be"),
+     ("utf-16", "utf-16-be"), ("utf-16le", "utf-16-be")],
+)  # fmt: skip
+def test_a_header_naming_utf16_is_believed_without_a_byte_order_mark(
+    label: str, codec: str
+) -> None:
+    """A Content-Type header's UTF-16 is a label browsers know (WHATWG). One byte is no
+    UTF-16, so ``_normalise`` knew no such codec and a page without a byte order mark read
+    as UTF-8: every other character a NUL, no tag read as one. The zero bytes of its ASCII
+    markup say which end comes first, whatever the label claims."""
+    page = "<html><head><title>Общината</title></head><body><p>Общината прие бюджета.</p>"
+    text, encoding = decode_html(page.encode(codec), f"text/html; charset={label}")
+    assert (text, encoding) == (page, codec)
+
+
+def test_a_header_naming_utf16_over_a_page_with_no_zero_byte_is_ignored() -> None:
+    """UTF-16 markup has a zero byte in every ASCII character: a page with none is no
+    UTF-16, whatever a misconfigured server says (read as UTF-16, it was noise)."""
+    page = "<html><head></head><body><p>Общината прие бюджета.</p>"
+    page += " " * (len(page.encode()) % 2)
+    for label in ("utf-16", "utf-16le", "utf-16be"):
+        text, encoding = decode_html(page.encode(), f"text/html; charset={label}")
+        assert (text, encoding) == (page, "utf-8")
+
+
+def test_a_crawl_archives_a_utf16_page_without_a_byte_order_mark(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    title = "Новина в UTF-16 от общината"
+    wide = article_html(604, title=title, charset="utf-16-le")
+    special = {604: response(body=wide, content_type="text/html; charset=utf-16")}
+    with HostileServer(news_site([605], special)) as site:
+        result = crawl_mirrored(run_cli, site, db)
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT title, text FROM articles WHERE url = ?", (SITE + slug(604),))
+        archived = row.fetchone()
+    assert archived is not None and archived[0] == title
+    assert "\x00" not in archived[1] and "общинският съвет обсъди бюджета" in archived[1]
+
+
+def test_reextract_reads_a_utf16_page_an_older_release_stored_as_utf8_as_utf16(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """A UTF-16 page without a byte order mark was stored with "utf-8", the reading that
+    made it a NUL every other letter, and ``reextract`` reads a capture by its stored
+    encoding: the fix for new crawls left every such archived page as it was."""
+    title = "Новина в UTF-16 от общината"
+    wide = article_html(612, title=title, charset="utf-16-le")
+    special = {612: response(body=wide, content_type="text/html; charset=utf-16")}
+    with HostileServer(news_site([613], special)) as site:
+        assert crawl_mirrored(run_cli, site, db).exit_code == 0
+    with sqlite3.connect(db) as conn:  # as the older release stored and extracted it
+        conn.execute("UPDATE captures SET encoding = 'utf-8' WHERE encoding = 'utf-16-le'")
+        conn.execute("UPDATE articles SET title = 'x' WHERE url LIKE '%/612-%'")
+    result = run_cli("reextract", "--profile", str(write_profile(db.parent)), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("re-extracted: 1 changed, 1 unchanged"), result.stdout
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT title, text FROM articles WHERE url LIKE '%/612-%'")
+        archived = row.fetchone()
+    assert archived[0] == title and "\x00" not in archived[1]
+
+
+def test_check_site_reads_a_page_by_its_headers_charset_as_the_crawl_does(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """check-site extracted the page's bytes without its Content-Type, so a page whose
+    charset the header alone names (UTF-16 without a byte order mark here) was checked
+    otherwise than the crawl reads it: its title and body "drifted", exit 1."""
+    title = "Новина в UTF-16 от общината"
+    wide = article_html(611, title=title, charset="utf-16-le")
+    special = {611: response(body=wide, content_type="text/html; charset=utf-16")}
+    with HostileServer(news_site([], special)) as site:
+        result = run_cli(
+            "check-site", "fault", "--profile", str(write_profile(db.parent)),
+            "--base-url", site.url, "--delay", "0", "-f", "json",
+        )  # fmt: skip
+    assert "Traceback" not in result.stderr  # (exit 1: the listing's page 2 is a 404 here)
+    [article] = result.json()["articles"]
+    fields = article["fields"]
+    assert fields["title"]["value"] == title and fields["title"]["rule"] == "profile:h1"
+    assert fields["text"]["rule"] == "profile:article .body"
+    assert not any(field["drift"] for field in fields.values()) and article["unmatched"] == []
 
 
 def test_a_crawl_archives_pages_declaring_a_bogus_charset(

@@ -132,6 +132,31 @@ def test_a_bad_line_imports_nothing(run_cli: Cli, db: Path, bad_line: str) -> No
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("published", "1970-01-01T00:00:00Z"),
+        ("published", "0001-01-01"),
+        ("modified", "1899-12-31"),
+    ],
+)
+def test_a_placeholder_date_is_refused_as_one_not_as_no_iso_date(
+    run_cli: Cli, db: Path, key: str, value: str
+) -> None:
+    """A CMS's "no date" (the Unix epoch, .NET's year 1), which another tool's export
+    holds, was refused as "must be an ISO date or date-time": it is one, and the line
+    gave the reader no way to see what was wrong with it."""
+    record = {"site": "bta", "url": "https://www.bta.bg/1", "title": "t", key: value}
+    source = db.with_name("placeholder.jsonl")
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 2 and not db.exists()
+    assert result.stderr == (
+        f"newsarchive: error: line 1: '{key}' {value!r} is how a CMS writes \"no date\" (the"
+        " Unix epoch, or a year before 1900): give null\n"
+    )
+
+
 def test_a_bad_file_creates_no_archive(run_cli: Cli, tmp_path: Path) -> None:
     source = tmp_path / "bad.jsonl"
     source.write_text(json.dumps(ARTICLES[0], ensure_ascii=False) + "\n{oops\n")

@@ -423,3 +423,37 @@ def test_a_record_that_inflates_past_the_page_cap_is_skipped_and_the_rest_import
         assert conn.execute("SELECT url, title FROM articles").fetchall() == [
             ("https://www.bomb.bg/b", "Общината ремонтира моста")
         ]
+
+
+def test_a_response_at_a_host_no_server_can_have_is_kept_as_import_jsonl_keeps_it(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    """import-warc skipped records whose host no server can have ("a..bg", a dotted number
+    no IPv4 address is, a 64-letter label), where import-jsonl keeps such records with one
+    warning: the same page was lost or kept by the format it came in. Nothing is fetched
+    from a record, so both keep it, and its export imports again."""
+    hosts = ["https://a..bg/novini/1", "http://256.1.1.1/novini/2", f"https://{'b' * 64}.bg/n/3"]
+    warc = tmp_path / "odd-hosts.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for number, uri in enumerate([*hosts, OTHER]):
+            body = (
+                f"<html><head><title>Бюджетът на Русе {number}</title></head><body><article>"
+                f"<h1>Бюджетът на Русе {number}</h1>"
+                + f"<p>Общинският съвет прие бюджет номер {number} за годината.</p>" * 3
+                + "</article></body></html>"
+            ).encode()
+            _dated_response(writer, uri, body, "2026-03-01T08:00:00Z")
+    result = run_cli("import-warc", str(warc), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("imported 4 new"), result.stdout
+    assert "under no http(s) address" not in result.stdout
+    warned = [line for line in result.stderr.splitlines() if "no server can have" in line]
+    assert len(warned) == 1 and "3 imported record(s)" in warned[0], result.stderr
+    assert sorted(_articles(run_cli, db)) == sorted([*hosts, OTHER])
+    source = tmp_path / "out.jsonl"
+    assert run_cli("export", "--out", str(source), "--db", str(db)).exit_code == 0
+    copy = tmp_path / "copy.db"
+    again = run_cli("import-jsonl", str(source), "--db", str(copy))
+    assert again.exit_code == 0, again.stderr
+    assert _articles(run_cli, copy) == _articles(run_cli, db)

@@ -352,9 +352,14 @@ def _published(value: Any, line: int, key: str = "published") -> Any:
     """An export's ``published`` (or, by ``key``, ``modified``) date; absent stays None."""
     if value in (None, ""):
         return None
-    from newsarchive.dates import parse_iso
+    from newsarchive.dates import is_placeholder_date, parse_iso
 
     parsed = parse_iso(str(value)) if isinstance(value, str) else None
+    if parsed is None and isinstance(value, str) and is_placeholder_date(value):
+        raise UsageError(  # (said "must be an ISO date" of one that is)
+            f"line {line}: '{key}' {value!r} is how a CMS writes \"no date\" (the Unix"
+            " epoch, or a year before 1900): give null"
+        )
     if parsed is None:
         raise UsageError(f"line {line}: '{key}' must be an ISO date or date-time")
     return parsed
@@ -567,8 +572,9 @@ def _check_url(url: str, line: int) -> None:
 
 
 def _say_unfetchable(count: int, first: str) -> None:
-    """One warning for imported records whose host no server can have ("a..bg", as an
-    older import-warc archived): kept as they were, but no crawl can reach them."""
+    """One warning for imported records whose host no server can have ("a..bg"), JSON
+    Lines' and WARC's alike: kept as they were (nothing is fetched from a record, and
+    dropping them lost pages a file held), but no crawl can reach them."""
     if count:
         log.warning(
             "%d imported record(s) have an address no server can have (first: %r): kept as"
@@ -724,6 +730,7 @@ def import_warc(
             store = _moved_store(conn, moves)
             report = import_files(store, paths, moved)
             _say_elsewhere(store)
+            _say_unfetchable(*report.unfetchable)
         except sqlite3.DatabaseError as exc:
             raise write_failure(exc) from None
         finally:
@@ -1042,6 +1049,7 @@ def extract_source(
 
     fetched: dt.date = dt.date.today()
     header: list[str] = []  # the canonical of the HTTP Link header of a page fetched
+    content: str | bytes  # a page fetched, as its text; a file's or stdin's bytes
     if url is not None:
         _check_page_url(url, "--url")
     scheme = _address_scheme(source)
@@ -1059,7 +1067,9 @@ def extract_source(
             raise FetchError(f"HTTP {page.status} for {source}", url=source, status=page.status)
         # (a redirected page's relative links and canonical are read against where it
         # was found, as the crawl reads them, not against the address typed)
-        content, url = page.content, url or page.final_url
+        # (read as the crawl reads it, by its header's charset too: handed over as bytes,
+        # a charset only the header named was guessed, a UTF-16 one refused as no page)
+        content, url = page.text, url or page.final_url
         fetched = page.fetched_at
         from newsarchive.link_header import linked
 
@@ -1084,8 +1094,9 @@ def extract_source(
             )
     from newsarchive.fetch.documents import looks_like_html, xml_kind
 
-    if not looks_like_html(content):
-        kind = xml_kind(content)
+    sniffed = content.encode("utf-8") if isinstance(content, str) else content
+    if not looks_like_html(sniffed):
+        kind = xml_kind(sniffed)
         raise UsageError(f"{source} is {kind}, not an HTML page" if kind else
                          f"{source} does not look like an HTML page")  # fmt: skip
     profile = None
@@ -1110,14 +1121,15 @@ def extract_source(
     return article, _full_items(content, url, article, fetched)
 
 
-def _full_items(content: bytes, url: str | None, article: Any, today: Any) -> list[Any]:
+def _full_items(content: str | bytes, url: str | None, article: Any, today: Any) -> list[Any]:
     """The news items the page holds in full, each as the article a crawl archives it as
     (by the crawl's rule for a page met as an article: ``items_of_article``); [] for any
     other page."""
     from newsarchive.extraction.full_items import items_of_article
     from newsarchive.fetch.charset import decode_html
 
-    items = items_of_article(decode_html(content)[0], url or "", article, today)
+    text = content if isinstance(content, str) else decode_html(content)[0]
+    items = items_of_article(text, url or "", article, today)
     return [item.article(url or "", article.site) for item in items]
 
 

@@ -285,7 +285,9 @@ def _check_article(fetcher: Fetcher, profile: Profile, url: str) -> ArticleCheck
     page, check.status, check.error = _fetch(fetcher, url)
     if page is None or not page.content:
         return check
-    content = page.content
+    # (its text, read as the crawl reads it, by the header's charset too: the bytes alone
+    # checked a page whose charset only the header names otherwise than it is archived)
+    content = page.text
     article = extract(content, page.final_url, profile=profile, today=page.fetched_at)
     if kind := article.rules.get("kind"):  # a crawl archives nothing from this page
         check.error = f"a {kind}, not an article"
@@ -314,11 +316,9 @@ _SELECTOR_FIELDS = (
 )
 
 
-def unmatched_selectors(content: bytes, profile: Profile) -> list[str]:
+def unmatched_selectors(text: str, profile: Profile) -> list[str]:
     """The profile fields none of whose selectors match anything on this page."""
-    from newsarchive.fetch.charset import decode_html
-
-    tree = parse_html(decode_html(content)[0])
+    tree = parse_html(text)
     missing: list[str] = []
     for name, attr in _SELECTOR_FIELDS:
         selectors: tuple[str, ...] = getattr(profile, attr)

@@ -465,6 +465,13 @@ def parse_iso(value: str) -> Published | None:
     return None if parsed is None or is_null_date(parsed) else parsed
 
 
+def is_placeholder_date(value: str) -> bool:
+    """Whether ``value`` is an ISO date ``parse_iso`` reads as none: a CMS's way of
+    writing "no date" (``is_null_date``), which a caller refusing it names as such."""
+    parsed = _parse_iso(value)
+    return parsed is not None and is_null_date(parsed)
+
+
 def _parse_iso(value: str) -> Published | None:
     m = _ISO.search(value.strip())
     if not m:

@@ -124,6 +124,10 @@ def judge(
         return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
+    if not result.content.strip():  # (a PHP fatal error after the headers went out)
+        # said as what it is: extracted, it was "no article found" and a profile that
+        # "did not match", sending the reader to check-site over unchanged markup
+        return Verdict(Outcome.FAILED, f"an empty page (HTTP 200 with no body): {url}")
     if stands_in(result.final_url, url, profile, listings):  # (a removed article's new "address")
         where = "the home page" if is_home_page(result.final_url) else result.final_url
         return Verdict(Outcome.GONE, f"redirected to {where}: {url}")

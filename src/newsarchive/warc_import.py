@@ -70,6 +70,7 @@ class ImportReport:
     outcomes: Counter[str] = field(default_factory=Counter)  # new / updated / unchanged
     skipped: Counter[str] = field(default_factory=Counter)  # keys of SKIPS
     damaged: list[str] = field(default_factory=list)
+    unfetchable: tuple[int, str] = (0, "")  # archived at a host no server can have; the first
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,9 @@ def _response(record: Any, skipped: Counter[str]) -> Response | None:
         skipped["type"] += 1
         return None
     url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<>")
-    if web_url_problem(url):  # (a javascript: or file: one: no article's link)
+    # (a javascript: or file: one: no article's link). A host no server can have ("a..bg")
+    # is kept, as import-jsonl keeps it: nothing is fetched from a record (``unfetchable``)
+    if web_url_problem(url, fetched=False):
         skipped["address"] += 1
         return None
     headers = {k.lower(): v for k, v in record.http_headers.headers}
@@ -313,6 +316,7 @@ class Importer:
                     report.skipped["unstorable"] += 1
                 else:
                     report.outcomes[item.outcome.value] += 1
+                    _note_unfetchable(response.url, report)
             return
         if verdict.outcome is Outcome.LATER_PAGE:
             self.later[url_key(response.url)] = page
@@ -351,6 +355,15 @@ class Importer:
             report.skipped["unstorable"] += 1
             return
         report.outcomes[outcome] += 1
+        _note_unfetchable(url, report)
+
+
+def _note_unfetchable(url: str, report: ImportReport) -> None:
+    """Count an archived page whose host no server can have, for the one warning
+    import-jsonl gives too (``api._say_unfetchable``)."""
+    if web_url_problem(url):
+        count, first = report.unfetchable
+        report.unfetchable = (count + 1, first or url)
 
 
 def _extract_part(

@@ -41,7 +41,7 @@ from newsarchive.discover.urls import (
     url_key,
 )
 from newsarchive.errors import QueryError
-from newsarchive.fetch.charset import decode_html, has_bom
+from newsarchive.fetch.charset import decode_html, has_bom, read_as_utf8_but_utf16
 from newsarchive.fetch.gzipped import undeclared_gzip
 from newsarchive.models import Article, Page
 
@@ -85,10 +85,14 @@ def capture_text(content: bytes, encoding: str | None) -> str:
     gzipped without saying so is stored as sent and read as the page it wraps
     (``fetch.gzipped``), as the crawl read it: unwrapped once, here or by
     ``decode_html`` (unwrapped here first, a body inflated twice, and a body gzipped
-    twice read otherwise than the crawl read it)."""
+    twice read otherwise than the crawl read it). One stored reading is not kept: a UTF-16
+    page without a byte order mark an older release read as UTF-8 under its header's
+    UTF-16, a NUL in every other letter (``read_as_utf8_but_utf16``)."""
     if encoding:
         page = undeclared_gzip(content)
         if not has_bom(page):
+            if encoding == "utf-8" and (wide := read_as_utf8_but_utf16(page)):
+                return page.decode(wide, "replace")  # (a NUL every other letter, as stored)
             try:
                 return page.decode(encoding, "replace")
             except (LookupError, UnicodeError):  # (a codec this Python lacks, "undefined")

@@ -53,10 +53,13 @@ def periods(first: str, last: str, by: str) -> Iterator[str]:
         day = day.replace(day=1)
     while day <= end:
         yield period_of(day.isoformat(), by)
-        if by == "week":
-            day += step
-        else:
-            day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        try:
+            if by == "week":
+                day += step
+            else:
+                day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        except OverflowError:  # past 9999-12-31 (a record's typo): that was the last one
+            return
 
 
 def timeline(

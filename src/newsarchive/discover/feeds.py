@@ -21,9 +21,7 @@ entity is expanded there either: only HTML's character references are decoded).
 from __future__ import annotations
 
 import codecs
-import gzip
 import html
-import io
 import re
 import xml.etree.ElementTree as ET
 import zlib
@@ -159,11 +157,12 @@ class _Body:
     from the start: those the parser read, kept while they total at most ``_KEEP``, then
     the rest of the same stream, so a broken feed is inflated and sliced once. A bigger
     document is read anew instead, as it is never held whole. ``truncated`` is set when
-    there was more. A broken gzip stream simply ends where it breaks.
+    there was more; ``cut_short`` when a gzip stream breaks off (what came before is read).
     """
 
     def __init__(self, content: bytes, max_bytes: int) -> None:
         self.content, self.max_bytes, self.truncated = content, max_bytes, False
+        self.cut_short = False  # a gzip stream that ended before its end (``_Gunzipped``)
         self._stream = self._capped()
         self._kept: list[bytes] | None = []  # None: past _KEEP, no longer kept
         self._kept_bytes = 0
@@ -189,12 +188,9 @@ class _Body:
             for start in range(0, len(self.content), _CHUNK):
                 yield self.content[start : start + _CHUNK]
             return
-        try:
-            with gzip.GzipFile(fileobj=io.BytesIO(self.content)) as handle:
-                while chunk := handle.read(_CHUNK):
-                    yield chunk
-        except (OSError, EOFError, zlib.error):
-            return
+        gunzipped = _Gunzipped(self.content)
+        yield from gunzipped
+        self.cut_short = self.cut_short or gunzipped.cut_short
 
     def _capped(self) -> Iterator[bytes]:
         left, started = self.max_bytes, False
@@ -211,6 +207,45 @@ class _Body:
                 yield chunk
             if self.truncated:
                 return
+
+
+class _Gunzipped:
+    """A gzip document inflated in chunks of at most ``_CHUNK``, member after member as
+    ``gzip`` reads them; ``cut_short`` once iterated if a member ended before its end.
+
+    Not ``gzip.GzipFile``: a stream cut short raised ``EOFError`` from the read that held
+    everything inflated so far, so a ``sitemap.xml.gz`` cut anywhere (a stored file half
+    uploaded) yielded no entry and no word of why. What came is read, and the cut said."""
+
+    def __init__(self, content: bytes) -> None:
+        self.content, self.cut_short = content, False
+
+    def __iter__(self) -> Iterator[bytes]:
+        # (fed a block at a time: the compressed rest, copied as each call's unconsumed
+        # tail, doubled what a small bomb holds in memory)
+        view, at = memoryview(self.content), 0
+        while self.content.startswith(b"\x1f\x8b", at):  # (past the last member: passed over)
+            inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+            try:
+                while not inflater.eof and at < len(view):
+                    pending: bytes | memoryview = view[at : at + _BLOCK]
+                    at += len(pending)
+                    while pending and not inflater.eof:
+                        chunk = inflater.decompress(pending, _CHUNK)  # (a bomb: a chunk a time)
+                        pending = inflater.unconsumed_tail
+                        if chunk:
+                            yield chunk
+            except zlib.error:  # (corrupt from here: what came before stands)
+                self.cut_short = True
+                return
+            if not inflater.eof:
+                self.cut_short = True
+                return
+            at -= len(inflater.unused_data)  # (the next member's start, in the last block)
+
+
+_BLOCK = 64 * 1024
+_CUT_SHORT = "its gzip stream ends before its end (the file is cut short): read what it holds"
 
 
 # How far into a document a server's own output before the XML declaration is looked for.
@@ -386,17 +421,21 @@ def read_feed(
             collector.keep(entry)
             if collector.more:
                 break
+        return _read(collector, body, whole=False)
     return _read(collector, body)
 
 
-def _read(collector: _Collector, body: _Body) -> Feed:
-    """The feed a parse collected, and whether the caps cut it."""
+def _read(collector: _Collector, body: _Body, *, whole: bool = True) -> Feed:
+    """The feed a parse collected, and whether the caps cut it; ``whole``: the XML parsed
+    to its end (a gzip stream missing only its trailer, or its last bytes, cut no entry)."""
     cut = None
     if collector.more:
         cut = _too_many(collector.max_entries)
     elif body.truncated:
         cap = body.max_bytes
         cut = f"larger than {cap:,} bytes (after gunzip): read the first {cap:,}"
+    elif body.cut_short and not whole:
+        cut = _CUT_SHORT
     return Feed(list(collector.entries.values()), cut, collector.next_page or None)
 
 

@@ -90,7 +90,10 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
     for bom, name in _BOMS:
         if content.startswith(bom):
             return content[len(bom) :].decode(name, "replace"), name
-    for label in (header_charset(content_type), meta_charset(content)):
+    header = header_charset(content_type)
+    if header and (wide := _header_utf16(header, content)):
+        return content.decode(wide, "replace"), wide
+    for label in (header, meta_charset(content)):
         declared = _normalise(label)
         if declared and declared != "utf-8" and _ascii_compatible(declared):
             as_utf8 = _multibyte_utf8(content)
@@ -100,9 +103,7 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
             # WHATWG: a <meta> was read as ASCII, so it cannot mean UTF-16 or EBCDIC
             # (cp037, cp500...): taken at its word, it turned the whole page to noise. Nor
             # does a browser know a header's EBCDIC, UTF-32 or UTF-7: it reads such a page
-            # as if nothing were declared. (A header's UTF-16 never gets here: one byte is
-            # no UTF-16, so ``_normalise`` knows no such codec; a UTF-16 page is read by
-            # its byte order mark.)
+            # as if nothing were declared. (A header's UTF-16 is ``_header_utf16``'s.)
             continue
         if declared:
             try:
@@ -123,6 +124,44 @@ def decode_html(content: bytes, content_type: str | None = None) -> tuple[str, s
         except (UnicodeError, LookupError):
             pass
     return content.decode(LEGACY_CHARSET, "replace"), LEGACY_CHARSET
+
+
+_UTF16 = ("utf-16", "utf-16-le", "utf-16-be")
+
+
+def _header_utf16(label: str, content: bytes) -> str | None:
+    """The UTF-16 codec a header's UTF-16 label means for ``content`` (no byte order mark:
+    ``decode_html`` read that first), or None.
+
+    A header's UTF-16 is a label browsers know (WHATWG), unlike a ``<meta>``'s. One byte is
+    no UTF-16, so ``_normalise`` knows no such codec, and such a page read as UTF-8 with a
+    NUL in every other character. Its markup is ASCII, a zero byte beside each character:
+    a page with none is no UTF-16 (the header is the server's mistake), and the side the
+    zeros are on says which end comes first, whatever the label claims."""
+    try:
+        if codecs.lookup(label.strip().strip("\"'")).name not in _UTF16:
+            return None
+    except LookupError:
+        return None
+    return _utf16_by_zeros(content, 1)
+
+
+def read_as_utf8_but_utf16(content: bytes) -> str | None:
+    """The UTF-16 codec of a page an older release stored as read as UTF-8, its header's
+    UTF-16 unbelieved (``_header_utf16``), or None. Without the header, only what no UTF-8
+    page is: a zero byte in at least every other position of its markup's one parity."""
+    return _utf16_by_zeros(content, len(content[:4096]) // 4 or 1)
+
+
+def _utf16_by_zeros(content: bytes, least: int) -> str | None:
+    """UTF-16's byte order by the side of its ASCII characters' zero bytes, when at least
+    ``least`` of them are in the first 4 KB; else None."""
+    head = content[:4096]
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    if max(even, odd) < least:
+        return None
+    return "utf-16-be" if even > odd else "utf-16-le"
 
 
 def _multibyte_utf8(content: bytes) -> str | None:

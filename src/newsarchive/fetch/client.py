@@ -935,6 +935,15 @@ class Fetcher:
                 page_host = "" if robots_txt else _netloc(target)
                 raise self._walled(host, final, status, wall, url, page_host)
             host.forgivable = True  # (a plain bool: a racing wall's forgive reads either)
+            if status == 304 and not headers and not robots_txt:
+                # "not modified" since nothing: no page was read, and taken as "unchanged"
+                # the URL was done for good with nothing archived. A server's habit (a
+                # cache in front of it), so not tried again now; a failed URL is the next
+                # run's. (A robots.txt so answered is one unavailable: allowed, RFC 9309.)
+                raise FetchFailed(
+                    "HTTP 304 (not modified) to a request that sent no validators",
+                    url=url, shown=self.describe(url), status=status,
+                )  # fmt: skip
             if status in RETRY_STATUSES:
                 last_error, last_status = f"HTTP {status}", status
                 retry_after = retry_after_seconds(resp_headers.get("retry-after"))

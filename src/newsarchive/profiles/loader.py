@@ -304,25 +304,34 @@ def generic_site_id(host: str) -> str:
     """The site id of a page no profile claims (a WARC from elsewhere): its host.
 
     Profile ids never contain a dot (``_ID_RE``), so a host id cannot clash with one and
-    ``is_generic_site`` can tell such articles apart later (``reextract``).
+    ``is_generic_site`` can tell such articles apart later (``reextract``). A host no id
+    can spell ("a..bg", an IPv6 literal) is "unknown.host": import-warc keeps such pages
+    (nothing is fetched from a record), and a site id of "a..bg" made the archive's own
+    export refused whole by import-jsonl.
     """
-    host = host.lower().split(":")[0]
-    return host.removeprefix("www.") or "unknown.host"
+    host = host.lower()
+    if host.startswith("["):  # (an IPv6 literal, its port after the bracket)
+        host = host.partition("]")[0] + "]"
+    else:
+        host = host.split(":")[0].rstrip(".")  # (a port; "x.bg." is "x.bg")
+    site = host.removeprefix("www.")
+    return site if _spells_host_id(site) else "unknown.host"
+
+
+def _spells_host_id(site: str) -> bool:
+    labels = site.split(".")
+    return (
+        len(labels) > 1
+        and all(labels)
+        and not any(c.isspace() or c in "/\\?#@:%[]" or not c.isprintable() for c in site)
+    )
 
 
 def is_site_id(site: str) -> bool:
     """Whether ``site`` can be an archive's site: a profile's id, or a host's as
     ``generic_site_id`` makes it (a Cyrillic host included). What an import accepts:
     "../x", "BTA" or "bta " made a site no ``--site`` could name."""
-    if _ID_RE.match(site):
-        return True
-    labels = site.split(".")
-    return (
-        len(labels) > 1
-        and all(labels)
-        and site == generic_site_id(site)
-        and not any(c.isspace() or c in "/\\?#@:%" or not c.isprintable() for c in site)
-    )
+    return bool(_ID_RE.match(site)) or (_spells_host_id(site) and site == generic_site_id(site))
 
 
 def is_generic_site(site: str) -> bool:
