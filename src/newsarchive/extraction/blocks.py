@@ -44,8 +44,15 @@ def squash(text: str) -> str:
     """``text`` on one line, single-spaced, without zero-width spaces and BOMs.
 
     ``isascii`` is a flag CPython keeps on every str: an ASCII text cannot hold either
-    character, and is not scanned twice for them.
+    character, and is not scanned twice for them. Most paragraphs are single-spaced
+    already (two in three on AEB), and are returned as they are: a text is when it has
+    no whitespace but single spaces inside it. Every other whitespace character (a tab, a
+    newline, a no-break space, U+2028...) is unprintable to ``isprintable``, as are both
+    characters dropped, so one scan of it tells; ``split`` and ``join`` cost a new str per
+    word.
     """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     if not text.isascii() and ("\u200b" in text or "\ufeff" in text):
         text = text.replace("\u200b", "").replace("\ufeff", "")
     return " ".join(text.split())
@@ -227,22 +234,30 @@ class Walker:
     def _leave(self, tag: str, depth: int) -> None:
         marks = self._open_marks
         if marks and marks[-1][0] == depth:
-            if self._buf:
-                self.flush()
-            _, start, kind = marks.pop()
-            if len(self.blocks) > start:
-                self.marked_ranges.append((start, len(self.blocks), kind))
+            self._close_mark()
         if tag in BLOCK_TAGS:
-            if self._buf:
-                self.flush()
-            if len(self._owners) > 1:
-                _, start, serial = self._owners.pop()
-                if len(self.blocks) > start:
-                    self.ranges.append((serial, start, len(self.blocks)))
-                    if tag in _TABLE_PARTS:
-                        self.table_parts[serial] = tag
+            self._close_block(tag)
         elif tag == "a":
             self._links -= 1
+
+    def _close_mark(self) -> None:
+        """Record the innermost open furniture mark's range (its element is being left)."""
+        if self._buf:
+            self.flush()
+        _, start, kind = self._open_marks.pop()
+        if len(self.blocks) > start:
+            self.marked_ranges.append((start, len(self.blocks), kind))
+
+    def _close_block(self, tag: str) -> None:
+        """Record the range of the block element being left (``tag``)."""
+        if self._buf:
+            self.flush()
+        if len(self._owners) > 1:
+            _, start, serial = self._owners.pop()
+            if len(self.blocks) > start:
+                self.ranges.append((serial, start, len(self.blocks)))
+                if tag in _TABLE_PARTS:
+                    self.table_parts[serial] = tag
 
     def walk(self, root: LexborNode) -> None:
         """Visit ``root``'s descendants in document order; ``root`` is the outermost block.
@@ -260,6 +275,7 @@ class Walker:
         self._serial += 1
         self._owners.append((root.tag or "body", 0, self._serial))
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
+        blocks, owners, ranges = self.blocks, self._owners, self.ranges  # (never rebound here)
         above: list[tuple[LexborNode, str]] = []  # the elements entered, innermost last
         node = root.first_child
         depth = 1
@@ -307,12 +323,21 @@ class Walker:
             while following is None and depth > 1:
                 node, tag = above.pop()
                 depth -= 1
-                if open_marks:
-                    leave(tag, depth)
-                elif tag == "a":  # ``_leave``'s whole work for a link outside marks
+                # ``_leave`` written out: this runs for every element walked
+                if open_marks and open_marks[-1][0] == depth:
+                    self._close_mark()
+                if tag == "a":
                     self._links -= 1
                 elif tag in BLOCK_TAGS:
-                    leave(tag, depth)
+                    if buf:
+                        self.flush()
+                    if len(owners) > 1:
+                        _, start, serial = owners.pop()
+                        end = len(blocks)
+                        if end > start:
+                            ranges.append((serial, start, end))
+                            if tag in _TABLE_PARTS:
+                                self.table_parts[serial] = tag
                 following = node.next
             node = following
         self.flush()

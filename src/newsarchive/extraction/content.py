@@ -822,6 +822,8 @@ def _read_prose_bound(node: LexborNode) -> int:
     text = len(node.text(deep=True, separator=" ", skip_empty=True))
     links = sum(len(a.text(deep=True, skip_empty=True)) for a in node.css("a"))
     code = sum(len(element.text(deep=True)) for element in node.css("script, style"))
+    if not code:  # (the linked ones are some of those: no second search of the subtree)
+        return text - links
     linked_code = sum(len(element.text(deep=True)) for element in node.css("a script, a style"))
     return text - links - (code - linked_code)
 
