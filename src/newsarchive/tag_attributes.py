@@ -21,6 +21,7 @@ extraction's instructions and lets 107 pages through (a script or a JSON blob wi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 MAX_ATTRIBUTES = 4096  # real tags carry a few dozen at most
 _WS = b"\t\n\f\r "
@@ -60,20 +61,28 @@ _PAST_CAP = re.compile(
 )
 
 
+_EQUALS = ord("=")
+_WS_BYTES = frozenset(_WS)
+
+
 def _opens_value(data: bytes, quote_at: int) -> bool:
     """Whether the quote at ``quote_at`` may open an attribute's value: the tokenizer
     enters a quoted value only after ``=`` and whitespace. (Whitespace longer than the
     look-back counts as may.)"""
-    before = data[max(0, quote_at - 64) : quote_at].rstrip(_WS)
-    return before.endswith(b"=") or (not before and quote_at > 64)
+    before = data[quote_at - 1] if quote_at else 0
+    if before == _EQUALS or before not in _WS_BYTES:  # (the common cases, answered first)
+        return before == _EQUALS
+    kept = data[max(0, quote_at - 64) : quote_at].rstrip(_WS)
+    return kept.endswith(b"=") or (not kept and quote_at > 64)
 
 
-def may_hold_long_tag(data: bytes, stride: int = MAX_ATTRIBUTES) -> bool:
-    """False only when no tag in ``data`` spans ``2 * stride`` bytes or more.
+def _looked_at(data: bytes, stride: int) -> Iterator[int]:
+    """The multiples of ``stride`` in ``data`` where a tag of ``2 * stride`` bytes or more
+    may be: each such tag shows at one within ``stride`` of its start.
 
-    Looked at from each multiple ``p`` of ``stride``: the next ``>`` (``r``) and the last
-    quote of each kind before it, back to ``p - stride``. A tag that long holds a ``p``
-    within ``stride`` of its start, with ``stride`` bytes of the tag after it. If ``p`` is
+    Looked at from each multiple ``p``: the next ``>`` (``r``) and the last quote of
+    each kind before it, back to ``p - stride``. A tag that long holds a ``p`` within
+    ``stride`` of its start, with ``stride`` bytes of the tag after it. If ``p`` is
     outside a quoted value, ``r`` is either the tag's end (``stride`` or more away) or
     inside a quoted value that opened between ``p`` and ``r``; if ``p`` is inside a quoted
     value, it opened after the tag's start, so less than ``stride`` before ``p``, and
@@ -82,18 +91,39 @@ def may_hold_long_tag(data: bytes, stride: int = MAX_ATTRIBUTES) -> bool:
     """
     size = len(data)
     if size < 2 * stride:
-        return False
+        return
     find, rfind = data.find, data.rfind
     for at in range(stride, size, stride):
-        end = find(b">", at)
+        end = find(b">", at, at + stride)
         if end < 0:
-            end = size
-        if end - at >= stride:
-            return True
-        for quote in (b'"', b"'"):
-            opened = rfind(quote, at - stride, end)
-            if opened >= 0 and _opens_value(data, opened):
+            yield at
+            continue
+        opened = rfind(b'"', at - stride, end)
+        if opened >= 0 and _opens_value(data, opened):
+            yield at
+            continue
+        opened = rfind(b"'", at - stride, end)
+        if opened >= 0 and _opens_value(data, opened):
+            yield at
+
+
+def may_hold_long_tag(data: bytes, stride: int = MAX_ATTRIBUTES) -> bool:
+    """False only when no tag in ``data`` spans ``2 * stride`` bytes or more."""
+    return next(_looked_at(data, stride), None) is not None
+
+
+def past_cap(data: bytes) -> bool:
+    """Whether a start or end tag could have more than ``MAX_ATTRIBUTES`` attributes:
+    a ``<`` within ``MAX_ATTRIBUTES`` before a place ``_looked_at`` names starts one
+    read as such (the tag holding a script's or a comment's text does not count there:
+    ``cap_attributes`` tells)."""
+    match, find = _PAST_CAP.match, data.find
+    for at in _looked_at(data, MAX_ATTRIBUTES):
+        start = find(b"<", at - MAX_ATTRIBUTES, at + 1)
+        while start >= 0:
+            if match(data, start):
                 return True
+            start = find(b"<", start + 1, at + 1)
     return False
 
 
@@ -178,9 +208,10 @@ def capped_attributes(data: bytes) -> bytes:
     """``cap_attributes(data)`` where a tag could be past the cap, ``data`` elsewhere.
 
     Three steps, each ruling out what the next would cost more to: the look every
-    ``MAX_ATTRIBUTES`` bytes, a search for such a tag in C without regard to what holds
-    it, and the exact scan. A second ``<html>`` or ``<body>`` merging its attributes into
-    the first's is only capped once some tag is long enough to be looked at."""
-    if may_hold_long_tag(data) and _PAST_CAP.search(data) is not None:
+    ``MAX_ATTRIBUTES`` bytes, a match for such a tag in C at each ``<`` before a place
+    it names, without regard to what holds it, and the exact scan. A second ``<html>``
+    or ``<body>`` merging its attributes into the first's is only capped once some tag
+    is long enough to be looked at."""
+    if past_cap(data):
         return cap_attributes(data)
     return data
