@@ -6,6 +6,8 @@ cheap look that spares ordinary pages the exact scan must never miss such a tag.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.tag_attributes import (
@@ -104,3 +106,31 @@ def test_an_ordinary_page_is_left_alone_unscanned() -> None:
 def test_a_tag_a_little_under_the_cap_is_left_alone() -> None:
     page = ("<div " + " ".join(NAMES[: MAX_ATTRIBUTES - 1]) + ">x</div>").encode()
     assert capped_attributes(page) is page
+
+
+FORMS = ("{n}", "{n}=v", '{n}="<b>"', "{n}='a>b'", '{n} = ">"', "{n}=<i", '{n}"', "{n}=''")
+SEPARATORS = (" ", "\n", "\t", " / ", "\r\n")  # ("/" alone: part of an unquoted value)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    forms=st.lists(st.sampled_from(FORMS), min_size=1, max_size=6),
+    separator=st.sampled_from(SEPARATORS),
+    padding=st.integers(0, 2 * MAX_ATTRIBUTES),
+    long_value=st.integers(0, 3 * MAX_ATTRIBUTES),
+)
+def test_no_mix_of_forms_and_offsets_slips_past_the_look(
+    forms: list[str], separator: str, padding: int, long_value: int
+) -> None:
+    """Attributes past the cap in any mix of the tokenizer's forms, at any offset from
+    the look's places, with a quoted value holding ``>``s up to three strides long:
+    the look names a place, the match finds the tag, the scan cuts it."""
+    attributes = [forms[i % len(forms)].format(n=f"a{i}") for i in range(MAX_ATTRIBUTES + 1)]
+    attributes.insert(len(attributes) // 2, 'v="' + ">x" * (long_value // 2) + '"')
+    tag = "<div " + separator.join(attributes) + ">"
+    page = ("<p>" + "x" * padding + "</p>" + tag + AFTER).encode()
+    assert _attributes(page) > MAX_ATTRIBUTES
+    assert may_hold_long_tag(page)
+    capped = capped_attributes(page)
+    assert capped is not page
+    assert _attributes(capped) <= MAX_ATTRIBUTES
