@@ -21,6 +21,7 @@ RANKS = {
     "errors": 0,
     "safe_text": 0,
     "markup": 0,
+    "tag_attributes": 0,
     "streamed": 0,
     "php_notices": 0,
     "dates": 0,
