@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.php_notices import without_leading_notices
 from newsarchive.streamed import place_streamed
+from newsarchive.tag_attributes import comment_end
 
 MAX_DEPTH = 256  # real pages nest 20-60 deep; lexbor's cost per tag grows with the depth
 # Fewer tags than this cannot cost lexbor much however they nest (10,000 nested <div>s:
@@ -31,7 +32,6 @@ MAX_DEPTH = 256  # real pages nest 20-60 deep; lexbor's cost per tag grows with 
 _SCAN_ABOVE = 10_000
 
 _TAG = re.compile(rb"<(!--|/?[A-Za-z][^\t\n\f\r /<>]*)")
-_COMMENT_END = re.compile(rb"--!?>")
 _VOID = frozenset(
     b"area base basefont bgsound br col embed frame hr image img input keygen link meta "
     b"param source track wbr html head body".split()  # (html/head/body: never nested)
@@ -199,12 +199,9 @@ def cap_depth(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
         token = match.group(1)
         pos = match.end()
         if token == b"!--":  # a comment, to its end or the page's
-            if data.startswith((b">", b"->"), pos):  # "<!-->" and "<!--->" end at once
-                continue
-            end = _COMMENT_END.search(data, pos)
-            if end is None:
+            pos = comment_end(data, pos)
+            if pos < 0:
                 break
-            pos = end.end()
             continue
         if token[0] == 47:  # "/": an end tag
             name = token[1:].lower()

@@ -38,6 +38,18 @@ _REST = re.compile(rb"(?:" + _ATTRIBUTE + rb")*+[\t\n\f\r /]*+")
 _MORE = re.compile(rb"[\t\n\f\r /]*+[^\t\n\f\r />]")
 _OPEN = re.compile(rb"<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*+)|[!?]|/[^>A-Za-z])")
 _COMMENT_END = re.compile(rb"--!?>")
+
+
+def comment_end(data: bytes, pos: int) -> int:
+    """Where the comment whose ``<!--`` ends at ``pos`` closes, as the tokenizer reads it
+    ("<!-->" and "<!--->" close at once), or -1 when it runs to the page's end. One rule
+    for both scans that step over comments (this one and ``markup.cap_depth``)."""
+    if data.startswith((b">", b"->"), pos):
+        return pos
+    end = _COMMENT_END.search(data, pos)
+    return -1 if end is None else end.end()
+
+
 _RAW = frozenset(b"script style textarea title xmp iframe noembed noframes".split())
 _RAW_END = {name: re.compile(rb"</" + name + rb"[\t\n\f\r />]", re.IGNORECASE) for name in _RAW}
 _FOREIGN = frozenset((b"svg", b"math"))
@@ -145,12 +157,9 @@ def cap_attributes(data: bytes, limit: int = MAX_ATTRIBUTES) -> bytes:
     while (match := search(data, pos)) is not None:
         pos = match.end()
         if match.group(1):  # a comment, to its end or the page's
-            if data.startswith((b">", b"->"), pos):
-                continue
-            end = _COMMENT_END.search(data, pos)
-            if end is None:
+            pos = comment_end(data, pos)
+            if pos < 0:
                 break
-            pos = end.end()
             continue
         name = match.group(3)
         if name is None:  # a doctype, "<?...>" or another bogus comment, to its ">"
