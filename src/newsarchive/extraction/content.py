@@ -772,19 +772,25 @@ def _trimmable(block: Block) -> bool:
     return block.tag == "p" and block.size <= 60 and bool(STARTS_RELATED.match(block.text))
 
 
-def _candidates(skipped: list[Skipped], bound: float) -> list[tuple[float, Skipped, bool]]:
-    """Skipped furniture worth walking, most prose first: (prose bound, entry, walk whole).
+def _candidates(
+    skipped: list[Skipped], bound: float
+) -> tuple[list[tuple[float, Skipped, bool]], dict[int, list[LexborNode]]]:
+    """Skipped furniture worth walking, most prose first: (prose bound, entry, walk whole);
+    and the links found in each subtree measured, by the ``id`` of its entry.
 
     A subtree counts alone when its text exceeds ``bound``; siblings of one kind count
     together (``_article_boxes``), and are then walked whole, since each box's own
-    wrappers are as small as the box.
+    wrappers are as small as the box. The links are handed on to ``_read_prose_bound``,
+    which measures them again its own way: one search of a subtree for them, not two.
     """
-    links: dict[int, int] = {}
+    links: dict[int, list[LexborNode]] = {}
+    sizes: dict[int, int] = {}
 
     def prose(entry: Skipped) -> float:
-        if id(entry) not in links:
-            links[id(entry)] = _link_text_size(entry[1])
-        return entry[0] - links[id(entry)]
+        if id(entry) not in sizes:
+            found = links[id(entry)] = entry[1].css("a")
+            sizes[id(entry)] = sum(len((a.text(deep=True) or "").strip()) for a in found)
+        return entry[0] - sizes[id(entry)]
 
     best = {id(entry): (prose(entry), entry, False) for entry in skipped if entry[0] > bound}
     groups: dict[Kind, list[Skipped]] = {}
@@ -797,14 +803,10 @@ def _candidates(skipped: list[Skipped], bound: float) -> list[tuple[float, Skipp
         for entry in members:
             if together > best.get(id(entry), (0.0,))[0]:
                 best[id(entry)] = (together, entry, True)
-    return sorted(best.values(), key=lambda item: item[0], reverse=True)
+    return sorted(best.values(), key=lambda item: item[0], reverse=True), links
 
 
-def _link_text_size(node: LexborNode) -> int:
-    return sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
-
-
-def _read_prose_bound(node: LexborNode) -> int:
+def _read_prose_bound(node: LexborNode, links: list[LexborNode] | None = None) -> int:
     """At most the prose weight a walk of ``node`` can give its blocks: the characters of
     the text nodes it reads outside links, and one space between any two.
 
@@ -817,15 +819,18 @@ def _read_prose_bound(node: LexborNode) -> int:
     links (a block's prose weight is its text outside them at most) and of scripts and
     style sheets outside links (a walk skips them; one inside a link is taken off with
     its link). What a walk also skips (hidden elements, forms, the furniture inside that
-    it stands in) only leaves it less than that.
+    it stands in) only leaves it less than that. ``links``: the subtree's ``<a>``
+    elements when a search already found them.
     """
     text = len(node.text(deep=True, separator=" ", skip_empty=True))
-    links = sum(len(a.text(deep=True, skip_empty=True)) for a in node.css("a"))
+    if links is None:
+        links = node.css("a")
+    linked = sum(len(a.text(deep=True, skip_empty=True)) for a in links)
     code = sum(len(element.text(deep=True)) for element in node.css("script, style"))
     if not code:  # (the linked ones are some of those: no second search of the subtree)
-        return text - links
+        return text - linked
     linked_code = sum(len(element.text(deep=True)) for element in node.css("a script, a style"))
-    return text - links - (code - linked_code)
+    return text - linked - (code - linked_code)
 
 
 def _leads(blocks: list[Block], weights: list[float], start: int, headline: int, end: int) -> bool:
@@ -891,7 +896,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     weights = weigh(walker.blocks, title)  # kept in step with walker.blocks below
     chosen, dropped, found, score = _choose(walker, weights)
     bound = 2 * found
-    candidates = _candidates(walker.skipped, bound)
+    candidates, links = _candidates(walker.skipped, bound)
     next_one = 0
     work = 0  # blocks weighed and chosen among so far
     page_prose: float | None = None  # the most any choice of the blocks as they are can hold
@@ -915,7 +920,11 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
             next_one += 1
         if page_prose is None:
             page_prose = sum(max(block_weight(b), 0.0) for b in walker.blocks)
-        if page_prose + sum(_read_prose_bound(entry[1]) for entry, _ in batch) <= bound:
+        if (
+            page_prose
+            + sum(_read_prose_bound(entry[1], links.get(id(entry))) for entry, _ in batch)
+            <= bound
+        ):
             continue  # no choice their blocks could join would hold more than ``bound``
         splice(walker, batch)
         page_prose = None
