@@ -99,12 +99,14 @@ def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
         return True
     # (indentation is told by lexbor without building its str: ``is_empty_text_node``)
     first = node.first_child
+    first_tag = first.tag if first is not None else None
     while first is not None and (
         first.is_empty_text_node
-        or (first.tag == "-text" and not (first.text_content or "").strip())
+        or (first_tag == "-text" and not (first.text_content or "").strip())
     ):
         first = first.next
-    if first is not None and first.tag in _HEADING_TAGS and not _holds_blocks(first):
+        first_tag = first.tag if first is not None else None
+    if first is not None and first_tag in _HEADING_TAGS and not _holds_blocks(first):
         heading = " ".join((first.text(deep=True) or "").split())
         return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
     return False
@@ -356,6 +358,8 @@ def _walk_visible(
     stop_at = -1
     size = 0
     inner_id = inner[0] if inner is not None else -1
+    until_id = until.mem_id if until is not None else -1  # (mem_ids are never negative)
+    furniture = hide or is_furniture
     while stack:
         if 0 <= stop_at < size or (limit is not None and size > limit):
             break
@@ -375,13 +379,13 @@ def _walk_visible(
             parts.append(text)
             size += len(text.strip())
         elif tag and tag not in _NO_TEXT_TAGS and not tag.startswith(("_", "!")):
-            if until is not None and stop_at < 0 and node.mem_id == until.mem_id:
+            if stop_at < 0 and until_id >= 0 and node.mem_id == until_id:
                 stop_at = size + then
             child = node.first_child
             block = tag in blocks.BLOCK_TAGS or tag == "br"
             if child is None and not block:
                 continue  # (an icon, a comment: hidden or not, it adds nothing to the text)
-            if not (hide or is_furniture)(node):
+            if not furniture(node):
                 if block:
                     parts.append(" ")
                     stack.append(" ")  # after a block: two cells' texts stay apart

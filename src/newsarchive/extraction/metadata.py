@@ -207,14 +207,15 @@ def _elements(tree: LexborHTMLParser) -> _Elements:
     found = _Elements()
     seen: set[int] = set()
     for node in tree.css(_READ):
-        if node.mem_id in seen:
+        key = node.mem_id  # (a property of selectolax's: read once)
+        if key in seen:
             continue
-        seen.add(node.mem_id)
+        seen.add(key)
         tag, attrs = node.tag, node.attributes
-        if tag == "script" and (attrs.get("type") or "").lower() == "application/ld+json":
-            found.jsonld.append(node)
-        if tag == "meta":
+        if tag == "meta":  # (most of what the query finds)
             found.metas.append((node, attrs))
+        elif tag == "script" and (attrs.get("type") or "").lower() == "application/ld+json":
+            found.jsonld.append(node)
         itemprop = attrs.get("itemprop")
         if itemprop in ("datePublished", "dateModified"):
             found.dated.append((node, attrs))
