@@ -1092,9 +1092,11 @@ def extract_source(
                 f"{source} is larger than {MAX_BODY_BYTES:,} bytes, the most a crawl reads"
                 " of a page"
             )
-    from newsarchive.fetch.documents import looks_like_html, xml_kind
+    from newsarchive.fetch.documents import EMPTY_PAGE, looks_like_html, xml_kind
 
     sniffed = content.encode("utf-8") if isinstance(content, str) else content
+    if not sniffed.strip():  # (not "no HTML page": the address is right, its page empty)
+        raise UsageError(f"{EMPTY_PAGE}: {source}" if scheme else f"{source} is empty")
     if not looks_like_html(sniffed):
         kind = xml_kind(sniffed)
         raise UsageError(f"{source} is {kind}, not an HTML page" if kind else

@@ -71,7 +71,7 @@ from newsarchive.fetch.client import (
     HostResting,
     RobotsDisallowed,
 )
-from newsarchive.fetch.documents import document_kind
+from newsarchive.fetch.documents import EMPTY_PAGE, document_kind
 from newsarchive.link_header import linked
 from newsarchive.markup import page_tree
 from newsarchive.models import Article, Page, Profile
@@ -127,7 +127,7 @@ def judge(
     if not result.content.strip():  # (a PHP fatal error after the headers went out)
         # said as what it is: extracted, it was "no article found" and a profile that
         # "did not match", sending the reader to check-site over unchanged markup
-        return Verdict(Outcome.FAILED, f"an empty page (HTTP 200 with no body): {url}")
+        return Verdict(Outcome.FAILED, f"{EMPTY_PAGE}: {url}")
     if stands_in(result.final_url, url, profile, listings):  # (a removed article's new "address")
         where = "the home page" if is_home_page(result.final_url) else result.final_url
         return Verdict(Outcome.GONE, f"redirected to {where}: {url}")
