@@ -181,7 +181,7 @@ def test_an_address_nobody_answers_at_says_so(run_cli: Cli) -> None:
 def test_a_mirror_nobody_answers_at_is_named_as_crawl_names_it(run_cli: Cli, db: Path) -> None:
     """A site down (or a --base-url mistyped) is said in the fetcher's one line, the
     mirror really contacted included, as crawl says it: add-site said "cannot read
-    https://www.kalina.bg (its home page): ConnectError ... (reading .../robots.txt)"."""
+    https://www.kalina.bg, its home page: ConnectError ... (reading .../robots.txt)"."""
     args = ("--base-url", "http://127.0.0.1:1", "--delay", "0")
     proposed = run_cli("add-site", "https://www.kalina.bg", *args)
     assert proposed.exit_code == 2 and proposed.stdout == ""
@@ -189,6 +189,22 @@ def test_a_mirror_nobody_answers_at_is_named_as_crawl_names_it(run_cli: Cli, db:
     assert proposed.stderr.count("\n") == 1 and said in proposed.stderr, proposed.stderr
     crawled = run_cli("crawl", "bta", *args, "--db", str(db))
     assert "(fetched from http://127.0.0.1:1/) cannot be reached" in crawled.stderr
+
+
+def test_a_home_page_that_fails_names_the_site_and_its_mirror_once(run_cli: Cli) -> None:
+    """The refusal named the address, then the fetcher's reason named it again:
+    "cannot read X (fetched from M) (its home page): HTTP 404: X/ (fetched from M)"."""
+    with HostileServer() as site:
+        site.routes.update({
+            "/robots.txt": response(body=b"User-agent: *\n", content_type="text/plain"),
+            "/": response(status=404, body=b"<h1>missing</h1>"),
+        })  # fmt: skip
+        result = run_cli("add-site", "https://www.zaliv.bg", "--base-url", site.url, "--delay", "0")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "newsarchive: error: cannot read the home page of https://www.zaliv.bg"
+        f" (fetched from {site.url}/): HTTP 404\n"
+    )
 
 
 def test_a_moved_sitemap_and_feed_are_read_against_where_they_were_found(run_cli: Cli) -> None:
@@ -474,6 +490,7 @@ def test_a_site_where_nothing_answers_but_robots_txt_is_no_proposal(run_cli: Cli
     assert result.stderr.count("\n") == 1
     assert f"cannot read {site.url}: nothing could be read" in result.stderr
     assert "malformed response" in result.stderr and "redirects" in result.stderr
+    assert f"{site.url}/;" not in result.stderr  # (the site named once, at the start)
 
 
 @given(st.text(st.characters(exclude_categories=("Cs",))))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +33,7 @@ def archive(run_cli: Callable[..., Result], tmp_path: Path) -> Path:
                 "title": title,
                 "published": day,
                 "text": f"{title}. Решението е на общинския съвет.",
+                "fetched_at": "2026-12-20T10:00:00+00:00",  # (a date after it is refused)
             },
             ensure_ascii=False,
         )
@@ -402,17 +404,21 @@ def test_an_articles_address_searched_for_names_the_article_to_show(
 def test_a_timeline_reaching_the_last_day_a_date_can_have_is_charted_not_a_crash(
     run_cli: Callable[..., Result], archive: Path, tmp_path: Path, by: str
 ) -> None:
-    """A record dated in the year 9999 (a typo, or a CMS's "never expires") imports as
-    any other; the timeline's step past its month or week went past the last date Python
-    has, and ``stats --timeline`` was an internal error, exit 70."""
+    """An article dated in the year 9999 (a typo, or a CMS's "never expires", in an
+    archive imported before import-jsonl refused such a date): the timeline's step past
+    its month or week went past the last date Python has, and ``stats --timeline`` was an
+    internal error, exit 70."""
     record = {
         "site": "bta", "url": "https://www.bta.bg/bg/news/bulgaria/4-kray",
-        "title": "Общината и краят на календара", "published": "9999-12-31",
+        "title": "Общината и краят на календара", "published": "2026-12-31",
         "text": "Общината и краят на календара. Решението е на общинския съвет.",
+        "fetched_at": "2027-01-02T10:00:00+00:00",
     }  # fmt: skip
     source = tmp_path / "far.jsonl"
     source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     assert run_cli("import-jsonl", str(source), "--db", str(archive)).exit_code == 0
+    with sqlite3.connect(archive) as conn:
+        conn.execute("UPDATE articles SET published_date = '9999-12-31' WHERE url LIKE '%kray'")
     result = run_cli(
         "stats", "--timeline", "общината", "--by", by, "-f", "json", "--db", str(archive)
     )

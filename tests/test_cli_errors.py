@@ -156,7 +156,7 @@ def test_search_without_hits_prints_empty_json_array(
     assert result.json() == []
 
 
-@pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n\x00\x00binary", b"", b"just some words"])
+@pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n\x00\x00binary", b"just some words"])
 def test_extract_non_html_file_is_one_line_exit_2(
     run_cli: Callable[..., Result], tmp_path: Path, content: bytes
 ) -> None:

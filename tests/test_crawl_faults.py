@@ -308,3 +308,30 @@ def test_dead_server_exits_1_with_one_line_per_failure_and_keeps_the_archive(
     assert sorted(archived(db)) == before
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_redirect_loop_between_two_listed_urls_counts_both_as_failed(
+    run_cli: Callable[..., Result], db: Path, fast_env: None
+) -> None:
+    """A → B → A: the frontier keeps both URLs failed, and the summary says so."""
+    loop_a, loop_b = "/news/5001-loop-a", "/news/5002-loop-b"
+    answers = {
+        loop_a: (302, {"Location": loop_b}, b""),
+        loop_b: (302, {"Location": loop_a}, b""),
+    }
+    extra = f'<a href="{loop_a}">Едно</a><a href="{loop_b}">Друго</a>'
+    with FaultServer(articles=2, faults=False, listing_extra=extra, answers=answers) as server:
+        result = crawl(run_cli, server, db)
+    assert result.exit_code == 1, result.stderr
+    state = frontier(db)
+    failed = [url for url, (kind, _) in state.items() if kind == "failed"]
+    assert sorted(failed) == [ORIGIN + loop_a, ORIGIN + loop_b]
+    assert f" {len(failed)} failed" in result.stdout
+    assert loop_a in result.stderr and loop_b in result.stderr
+    # a line each (the one fetched second may be told its loop, or meet it whole: the
+    # fetcher's "more than N redirects", when the other was not yet fetched)
+    named = [line for line in result.stderr.splitlines() if "/news/500" in line]
+    assert len(named) == 2, result.stderr
+    with sqlite3.connect(db) as conn:
+        recorded = conn.execute("SELECT errors FROM runs").fetchone()[0]
+    assert recorded == len(failed)

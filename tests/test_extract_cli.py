@@ -163,3 +163,21 @@ def test_extract_of_an_address_reads_the_page_by_its_headers_charset_as_a_crawl_
     assert result.exit_code == 0, result.stderr
     assert result.json()["title"] == title
     assert "ремонт на шест улици" in result.json()["text"]
+
+
+def test_extract_of_an_empty_200_says_it_is_empty_as_a_crawl_does(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """An address answering 200 with no body was "does not look like an HTML page", as
+    if the address named something else; the crawl calls it an empty page."""
+    routes = {"/n": response(body=b" \r\n")}
+    with HostileServer(routes) as server:
+        result = run_cli("extract", f"{server.url}/n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"newsarchive: error: an empty page (HTTP 200 with no body): {server.url}/n\n"
+    )
+    empty = tmp_path / "page.html"
+    empty.write_bytes(b"")
+    result = run_cli("extract", str(empty))
+    assert (result.exit_code, result.stderr) == (2, f"newsarchive: error: {empty} is empty\n")

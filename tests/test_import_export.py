@@ -838,3 +838,34 @@ def test_a_bad_line_among_carriage_returns_is_named_by_its_number(run_cli: Cli, 
     assert result.exit_code == 2
     assert "line 3: not valid JSON" in result.stderr, result.stderr
     assert not db.exists()
+
+
+def test_a_published_date_after_the_fetch_is_dropped_as_a_crawl_drops_it(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A record dated 9999 was archived as dated (sorted first, charted to 9999) where a
+    crawl refuses a date after its fetch time (``dates.after``): the record is kept, its
+    date dropped, and one line says how many."""
+    rows = [
+        {"site": "bta", "url": "https://www.bta.bg/a1", "title": "Далечно бъдеще",
+         "published": "9999-12-31", "text": "Общината обяви далечна дата."},
+        {"site": "bta", "url": "https://www.bta.bg/a2", "title": "След изтеглянето",
+         "published": "2026-06-10T09:00:00+03:00", "fetched_at": "2026-06-01T10:00:00+00:00",
+         "text": "Дата след изтеглянето на страницата."},
+        {"site": "bta", "url": "https://www.bta.bg/a3", "title": "Обикновена",
+         "published": "2026-06-02", "fetched_at": "2026-06-01T23:30:00+00:00",
+         "text": "Датата на сайта е ден напред: приета."},
+    ]  # fmt: skip
+    source = write_jsonl(tmp_path / "future.jsonl", rows)
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "imported 3 new" in result.stdout
+    warned = [line for line in result.stderr.splitlines() if "after their fetch time" in line]
+    assert len(warned) == 1 and "2 imported record(s)" in warned[0], result.stderr
+    assert "https://www.bta.bg/a1" in warned[0]
+    dates = {row["url"]: row["published"] for row in exported(run_cli, db)}
+    assert dates == {
+        "https://www.bta.bg/a1": None,
+        "https://www.bta.bg/a2": None,
+        "https://www.bta.bg/a3": "2026-06-02",
+    }

@@ -498,6 +498,49 @@ def test_stats_timeline_folds_a_run_of_empty_months_into_one_line(
     assert len(periods) == 19 and "2020-01" in periods
 
 
+@pytest.mark.parametrize("by", ["week", "month"])
+def test_stats_timeline_folds_the_years_up_to_a_date_in_9999_and_says_so(
+    run_cli: Cli, db: Path, tmp_path: Path, by: str
+) -> None:
+    """One article dated 9999 (an archive written before imports refused it, or edited)
+    made ~416,000 empty weeks: rows in the JSON and CSV, lines to fold in the table and
+    slots in the web chart. A long empty run is one fold, said in each output."""
+    source = tmp_path / "far.jsonl"
+    rows = [
+        {"site": "bta", "url": f"https://www.bta.bg/{n}", "title": f"Язовирът {n}",
+         "published": day, "text": "Язовирът е пълен."}
+        for n, day in enumerate(("2026-03-02", "2026-03-20", "2026-05-04"))
+    ]  # fmt: skip
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert run_cli("import-jsonl", str(source), "--db", str(db)).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET published_date = '9999-12-30' WHERE url LIKE '%/2'")
+    data = run_cli("stats", "--timeline", "--by", by, "-f", "json", "--db", str(db))
+    assert data.exit_code == 0, data.stderr
+    periods = [row["period"] for row in data.json()["rows"] if row["site"] == "all"]
+    [fold] = data.json()["folded"]
+    last = "9999-W52" if by == "week" else "9999-12"
+    assert periods[-1] == last and len(periods) < 10
+    assert fold["after"] == periods[-2] and "2026" < fold["first"] < fold["last"] < last
+    assert fold["periods"] > 90_000  # (every one of them, counted, not listed)
+    assert f"{fold['periods']:,} empty {by}s" in data.stderr
+    numbers = run_cli("stats", "--timeline", "--by", by, "-f", "csv", "--db", str(db))
+    assert len(numbers.stdout.splitlines()) == len(data.json()["rows"]) + 1
+    assert f"{fold['periods']:,} empty {by}s" in numbers.stderr
+    chart = run_cli("stats", "--timeline", "--by", by, "--db", str(db))
+    assert chart.exit_code == 0 and len(chart.stdout.splitlines()) < 12, chart.stdout
+    assert f"{fold['first']} … {fold['last']}" in chart.stdout
+    assert f"{fold['periods']:,} empty {by}s" in chart.stdout
+    if by == "month":  # the web search page draws the months the same way
+        from newsarchive.web.chart import month_chart
+
+        months = [{"month": row["period"], "site": "bta", "count": row["count"]}
+                  for row in data.json()["rows"] if row["site"] == "bta"]  # fmt: skip
+        drawn = month_chart(months)
+        assert drawn is not None and drawn.months == len(periods) + 1
+        assert f"{fold['periods']:,} empty months folded" in drawn.svg
+
+
 def test_stats_timeline_leaves_out_a_date_edited_by_hand_with_a_warning(
     run_cli: Cli, db: Path, tmp_path: Path
 ) -> None:

@@ -21,7 +21,13 @@ from urllib.parse import urlsplit
 from newsarchive.check_site import FIELDS
 from newsarchive.discover import feeds
 from newsarchive.discover.explore import Discovery, pagination_template
-from newsarchive.discover.urls import article_path, normalize_url, site_hosts, with_hosts
+from newsarchive.discover.urls import (
+    absolute,
+    article_path,
+    normalize_url,
+    site_hosts,
+    with_hosts,
+)
 from newsarchive.errors import FetchError, ProfileError, UsageError
 from newsarchive.explorer import explore
 from newsarchive.extraction.pipeline import extract
@@ -109,8 +115,9 @@ def propose(
         # are checked, and the proposal names it, so a crawl of it reads it at once
         profile = with_hosts(profile, found.hosts)
         named = _named(fetcher, typed, origin)
+        home_problem = _unaddressed(found.home_problem, fetcher.describe(absolute(profile, "/")))
         if found.empty and found.home_problem:
-            raise UsageError(f"cannot read {named} (its home page): {found.home_problem}")
+            raise UsageError(f"cannot read the home page of {named}: {home_problem}")
         if found.empty:
             raise UsageError(_nothing_found(fetcher, origin, named))
         held = {url: _holds_news(fetcher, url, found, profile) for url in found.sitemaps}
@@ -120,7 +127,7 @@ def propose(
             # none of which could be read would be a guess, not a finding
             raise UsageError(
                 f"cannot read {named}: nothing could be read (its home page:"
-                f" {found.home_problem}; {len(unread)} sitemap(s) from robots.txt: {unread[0]})"
+                f" {home_problem}; {len(unread)} sitemap(s) from robots.txt: {unread[0]})"
             )
         barren = [url for url, holds in held.items() if holds is False]
         found = found.without_sitemaps(barren) if barren else found
@@ -179,6 +186,13 @@ def _named(fetcher: Fetcher, typed: str, origin: str) -> str:
     adding several sites could not tell for the address it gave."""
     named = fetcher.describe(typed)
     return named if origin == typed else f"{named} (moved to {origin})"
+
+
+def _unaddressed(problem: str, shown: str) -> str:
+    """The fetcher's reason without the address it ends with (``shown``, its
+    ``describe``): a refusal that names the site already said it once, and twice, each
+    with its mirror, read as two addresses."""
+    return problem.removesuffix(f": {shown}")
 
 
 def _nothing_found(fetcher: Fetcher, origin: str, named: str) -> str:

@@ -400,8 +400,9 @@ _NOT_JSON_LINES = (
 )
 
 
-def _import_record(line: str, number: int) -> tuple[Article, str, str, str | None] | None:
-    """One JSON Lines record as (Article, site, url, fetched_at); None for a blank line."""
+def _import_record(line: str, number: int) -> tuple[Article, str, str, str | None, bool] | None:
+    """One JSON Lines record as (Article, site, url, fetched_at, whether its ``published``
+    was dropped as after its fetch: ``_without_future``); None for a blank line."""
     from newsarchive.models import DATE_NOTES, DATE_SOURCES, Article
     from newsarchive.profiles.loader import is_site_id
 
@@ -455,6 +456,7 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             dt.datetime.fromisoformat(fetched)
         except ValueError:
             raise UsageError(f"line {number}: 'fetched_at' must be an ISO date-time") from None
+    article, future = _without_future(article, fetched)
     texts = {"site": data["site"], "url": data["url"], "title": article.title,
              "text": article.text, "author": author or "", "tags": "".join(article.tags),
              "fetched_at": fetched or ""}  # fmt: skip
@@ -465,7 +467,36 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             raise UsageError(
                 f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
             ) from None
-    return article, data["site"], _import_url(data["url"], article.date_source), fetched
+    url = _import_url(data["url"], article.date_source)
+    return article, data["site"], url, fetched, future
+
+
+def _without_future(article: Article, fetched: str | None) -> tuple[Article, bool]:
+    """``article`` without its ``published`` date when that lies after its fetch time
+    (``fetched``; none recorded: now), by the rule a crawl refuses such a date with
+    (``dates.after``): a record dated 9999 was kept as dated, and charted and sorted
+    first; the record is kept undated, as a crawl of its page would have stored it."""
+    from dataclasses import replace
+
+    from newsarchive.dates import after
+
+    if article.published is None:
+        return article, False
+    moment = dt.datetime.fromisoformat(fetched) if fetched else dt.datetime.now(dt.UTC)
+    if not after(article.published, moment):
+        return article, False
+    return replace(article, published=None, date_source=None, date_note=None), True
+
+
+def _say_future(count: int, first: str) -> None:
+    """One warning for an import's records whose date a crawl would have refused."""
+    if count:
+        log.warning(
+            "%d imported record(s) have a 'published' date after their fetch time (first:"
+            " %r): kept without it, as a crawl refuses such a date",
+            count,
+            first,
+        )
 
 
 # The longest line a record takes: the text of the largest page a crawl reads (10 MiB),
@@ -516,18 +547,19 @@ def _check_utf8(line: str, number: int) -> None:
 
 def _ready_record(
     numbered: tuple[int, str], preparer: Preparer
-) -> tuple[Prepared, str, str, str | None, bool] | None:
+) -> tuple[Prepared, str, str, str | None, bool, bool] | None:
     """A numbered line's record (``_import_record``) with its article ``Prepared`` for
-    the writer, and whether its host is one no server can have (``_say_unfetchable``):
-    all of an import's work that needs no archive, so it can be done ahead."""
+    the writer, whether its host is one no server can have (``_say_unfetchable``) and
+    whether its date was dropped (``_say_future``): all of an import's work that needs
+    no archive, so it can be done ahead."""
     from newsarchive.discover.urls import web_url_problem
 
     record = _import_record(numbered[1], numbered[0])
     if record is None:
         return None
-    article, site, url, fetched_at = record
+    article, site, url, fetched_at, future = record
     # (``_check_url`` passed all but the host)
-    return preparer(article, url), site, url, fetched_at, bool(web_url_problem(url))
+    return preparer(article, url), site, url, fetched_at, bool(web_url_problem(url)), future
 
 
 def _as_it_is(item: T) -> T:
@@ -644,7 +676,7 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     # keeps them (200k articles: 91 s instead of 100 s). Only what is used is allocated.
     conn.execute("PRAGMA cache_size = -524288")
     counts = {"new": 0, "updated": 0, "unchanged": 0}
-    unfetchable = (0, "")
+    unfetchable = dropped = (0, "")
     ok = False
     try:
         store = _moved_store(conn)
@@ -660,16 +692,19 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                 for record in records:
                     if record is None:
                         continue
-                    article, site, url, fetched_at, unreachable = record
+                    article, site, url, fetched_at, unreachable, future = record
                     outcome = store.upsert_article(
                         article, site=site, url=url, fetched_at=fetched_at or now_iso()
                     )
                     counts[outcome] += 1
                     if unreachable:  # (counted, and the first named: not each kept)
                         unfetchable = (unfetchable[0] + 1, unfetchable[1] or url)
+                    if future:
+                        dropped = (dropped[0] + 1, dropped[1] or url)
         ok = True
         _say_elsewhere(store)
         _say_unfetchable(*unfetchable)
+        _say_future(*dropped)
     except sqlite3.DatabaseError as exc:
         if is_damaged(exc):
             raise UsageError(f"import failed, nothing imported: {exc}") from None
@@ -1092,9 +1127,11 @@ def extract_source(
                 f"{source} is larger than {MAX_BODY_BYTES:,} bytes, the most a crawl reads"
                 " of a page"
             )
-    from newsarchive.fetch.documents import looks_like_html, xml_kind
+    from newsarchive.fetch.documents import EMPTY_PAGE, looks_like_html, xml_kind
 
     sniffed = content.encode("utf-8") if isinstance(content, str) else content
+    if not sniffed.strip():  # (not "no HTML page": the address is right, its page empty)
+        raise UsageError(f"{EMPTY_PAGE}: {source}" if scheme else f"{source} is empty")
     if not looks_like_html(sniffed):
         kind = xml_kind(sniffed)
         raise UsageError(f"{source} is {kind}, not an HTML page" if kind else

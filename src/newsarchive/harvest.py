@@ -71,7 +71,7 @@ from newsarchive.fetch.client import (
     HostResting,
     RobotsDisallowed,
 )
-from newsarchive.fetch.documents import document_kind
+from newsarchive.fetch.documents import EMPTY_PAGE, document_kind
 from newsarchive.link_header import linked
 from newsarchive.markup import page_tree
 from newsarchive.models import Article, Page, Profile
@@ -127,7 +127,7 @@ def judge(
     if not result.content.strip():  # (a PHP fatal error after the headers went out)
         # said as what it is: extracted, it was "no article found" and a profile that
         # "did not match", sending the reader to check-site over unchanged markup
-        return Verdict(Outcome.FAILED, f"an empty page (HTTP 200 with no body): {url}")
+        return Verdict(Outcome.FAILED, f"{EMPTY_PAGE}: {url}")
     if stands_in(result.final_url, url, profile, listings):  # (a removed article's new "address")
         where = "the home page" if is_home_page(result.final_url) else result.final_url
         return Verdict(Outcome.GONE, f"redirected to {where}: {url}")
@@ -608,9 +608,8 @@ class Harvester:
             self._settled(url, state, found_by, message=message, day=self.days.get(target))
         elif target in passed:
             message = f"redirected to {result.page}, which redirects again: {url}"
+            self._failed(message)
             self._settled(url, State.FAILED, None, message=message)
-            self.report.failures.append(message)
-            self.report.outcomes[Outcome.FAILED] += 1
         else:
             self.waiting.setdefault(target, []).append(url)
             self.waiters.add(here)
@@ -635,6 +634,14 @@ class Harvester:
                 self.waiters.discard(url_key(waiter))
                 message = f"redirected to {url}, {state.value} in this run: {waiter}"
                 self._settled(waiter, state, found_by, message=message, day=self.days.get(key))
+                if state is State.FAILED:
+                    self._failed(message)
+
+    def _failed(self, message: str) -> None:
+        """One more URL the frontier now records as failed: the summary's count and its
+        stderr lines are those rows, so a loop (A to B to A) is two failures, not one."""
+        self.report.failures.append(message)
+        self.report.outcomes[Outcome.FAILED] += 1
 
     def _settle(
         self, url: str, state: State, found_by: str | None, message: str,

@@ -387,6 +387,12 @@ def _folded(counts: dict[str, dict[str, int]]) -> list[tuple[str, dict[str, int]
     return rows
 
 
+def _fold_said(fold: dict[str, Any], by: str) -> str:
+    """A run of empty periods ``stats --timeline`` folded (``timeline.drawn``)."""
+    count = fold["periods"]
+    return f"{count:,} empty {by}{'' if count == 1 else 's'} ({fold['first']} … {fold['last']})"
+
+
 _SITE_STYLES = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_black", "white")
 _BAR_WIDTH = 50
 
@@ -405,6 +411,10 @@ def timeline(data: dict[str, Any], fmt: str) -> None:
             f"warning: {unreadable} matching article{'' if unreadable == 1 else 's'}"
             " left out: published_date is not YYYY-MM-DD\n"
         )
+    folds = {fold["after"]: fold for fold in data.get("folded", ())}
+    if fmt in ("json", "csv"):
+        for fold in folds.values():  # (the numbers leave them out as the table does)
+            sys.stderr.write(f"note: {_fold_said(fold, data['by'])} left out\n")
     if fmt == "json":
         json_out(data)
         return
@@ -437,6 +447,9 @@ def timeline(data: dict[str, Any], fmt: str) -> None:
         if not by_site:  # a run of empty periods, folded
             bar.append("none", style="dim")
         table.add_row(period, str(by_site.get("all", 0)), bar)
+        if fold := folds.get(period):
+            said = Text(f"none: {_fold_said(fold, data['by'])} folded", style="dim")
+            table.add_row(f"{fold['first']} … {fold['last']}", "0", said)
     console.print(table)
     legend = Text()
     for site in sites:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsarchive.archive.copies import STORY_OF
@@ -42,24 +43,63 @@ def readable_day(value: str) -> bool:
     return len(value) == 10
 
 
-def periods(first: str, last: str, by: str) -> Iterator[str]:
-    """Every period from the first day's to the last day's, empty ones included (a gap in
-    a chart is information)."""
-    day, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-    step = dt.timedelta(days=7)
+# A run of empty periods longer than this between two dated ones is drawn as one fold,
+# not a row (or a chart slot) each: one article dated 9999 (a typo a site made, or an
+# import) made ~416,000 empty weeks. Ten years of months; a shorter gap is information.
+LONGEST_GAP = 120
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Empty periods left out between two dated ones (``LONGEST_GAP``)."""
+
+    first: str
+    last: str
+    periods: int
+
+
+def _start(day: dt.date, by: str) -> dt.date:
+    return day - dt.timedelta(days=day.weekday()) if by == "week" else day.replace(day=1)
+
+
+def _after(start: dt.date, by: str) -> dt.date | None:
+    """The next period's first day; None past 9999-12-31 (no period follows)."""
+    try:
+        if by == "week":
+            return start + dt.timedelta(days=7)
+        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    except OverflowError:
+        return None
+
+
+def _empty_between(here: dt.date, there: dt.date, by: str) -> int:
     if by == "week":
-        day -= dt.timedelta(days=day.weekday())
-    else:
-        day = day.replace(day=1)
-    while day <= end:
-        yield period_of(day.isoformat(), by)
-        try:
-            if by == "week":
-                day += step
-            else:
-                day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        except OverflowError:  # past 9999-12-31 (a record's typo): that was the last one
-            return
+        return (there - here).days // 7 - 1
+    return (there.year - here.year) * 12 + there.month - here.month - 1
+
+
+def drawn(days: Iterable[str], by: str) -> list[str | Gap]:
+    """Every period from the first day's to the last day's, empty ones included (a gap in
+    a chart is information), but a run of more than ``LONGEST_GAP`` empty ones as one
+    ``Gap``: the CLI's table and the web chart draw the same periods."""
+    starts = sorted({_start(dt.date.fromisoformat(day), by) for day in days})
+    out: list[str | Gap] = []
+    for here, there in zip(starts, starts[1:], strict=False):
+        out.append(period_of(here.isoformat(), by))
+        empty = _empty_between(here, there, by)
+        if empty > LONGEST_GAP:
+            last = there - dt.timedelta(days=7 if by == "week" else 1)
+            first = _after(here, by) or there
+            gap = Gap(period_of(first.isoformat(), by), period_of(last.isoformat(), by), empty)
+            out.append(gap)
+            continue
+        day = _after(here, by)
+        while day is not None and day < there:
+            out.append(period_of(day.isoformat(), by))
+            day = _after(day, by)
+    if starts:
+        out.append(period_of(starts[-1].isoformat(), by))
+    return out
 
 
 def timeline(
@@ -70,8 +110,10 @@ def timeline(
     by: str = "month",
     stories: bool = False,
 ) -> dict[str, Any]:
-    """``{"by", "unit", "sites", "rows": [{period, site, count}], "undated", "unreadable"}``,
-    with a row per period and site (zeros left out) and one per period for site "all".
+    """``{"by", "unit", "sites", "rows": [{period, site, count}], "undated", "unreadable",
+    "folded"}``, with a row per period and site (zeros left out) and one per period for
+    site "all"; ``folded``: each run of empty periods left out (``drawn``), as
+    ``{after, first, last, periods}``, ``after`` the period it follows.
     Undated articles belong to no period and are left out; ``undated`` counts the matching
     ones, ``unreadable`` those whose date is no ``YYYY-MM-DD`` (``readable_day``).
 
@@ -102,14 +144,20 @@ def timeline(
         seen[period, ALL].add(unit)
     sites = sorted({site for _, site in seen} - {ALL})
     out = []
-    if days:
-        for period in periods(min(days), max(days), by):
-            for site in [*sites, ALL]:
-                count = len(seen.get((period, site), ()))
-                if count or site == ALL:
-                    out.append({"period": period, "site": site, "count": count})
+    folded = []
+    previous = ""
+    for slot in drawn(days, by):
+        if isinstance(slot, Gap):
+            fold = {"after": previous, "first": slot.first, "last": slot.last}
+            folded.append({**fold, "periods": slot.periods})
+            continue
+        previous = slot
+        for site in [*sites, ALL]:
+            count = len(seen.get((slot, site), ()))
+            if count or site == ALL:
+                out.append({"period": slot, "site": site, "count": count})
     unit = "stories" if stories else "articles"
     return {
         "by": by, "unit": unit, "sites": sites, "rows": out,
-        "undated": undated, "unreadable": unreadable,
+        "undated": undated, "unreadable": unreadable, "folded": folded,
     }  # fmt: skip

@@ -12,6 +12,11 @@ from newsarchive.models import Page
 
 _SNIFF = 4096  # bytes of a page's start sniffed for markup
 
+# A 200 with nothing in it (a PHP fatal error after the headers went out), as the crawl
+# and ``extract URL`` both say it: read as a page, it was "no article found" or "does
+# not look like an HTML page", sending the reader to the profile or the address.
+EMPTY_PAGE = "an empty page (HTTP 200 with no body)"
+
 # How documents begin: PDF, ZIP (docx, xlsx, odt), OLE (doc, xls), RTF, images.
 _DOCUMENT_MAGIC = (
     b"%PDF",

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from newsarchive.archive.timeline import periods
+from newsarchive.archive.timeline import Gap, drawn
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
            "#ff9da7", "#9c755f", "#bab0ac")  # fmt: skip
@@ -28,21 +28,23 @@ class Chart:
 
 
 def month_chart(rows: list[dict[str, Any]]) -> Chart | None:
-    """A chart of ``{month, site, count}`` rows, with empty months between drawn as gaps."""
+    """A chart of ``{month, site, count}`` rows, with empty months between drawn as gaps
+    (a run longer than ``timeline.LONGEST_GAP`` as one slot, "…")."""
     if not rows:
         return None
     sites = sorted({r["site"] for r in rows})
     colour = {site: PALETTE[i % len(PALETTE)] for i, site in enumerate(sites)}
-    first, last = min(r["month"] for r in rows), max(r["month"] for r in rows)
-    months = list(periods(f"{first}-01", f"{last}-01", "month"))
+    # the months ``stats --timeline`` draws: a long empty run (a year-9999 typo) one slot
+    slots = drawn({f"{r['month']}-01" for r in rows}, "month")
+    months = [slot for slot in slots if isinstance(slot, str)]
     counts: dict[str, dict[str, int]] = {m: {} for m in months}
     for r in rows:
         counts[r["month"]][r["site"]] = r["count"]
     peak = max(sum(c.values()) for c in counts.values())
     plot_w, plot_h = WIDTH - LEFT - 4, HEIGHT - BOTTOM - TOP
-    step = plot_w / len(months)
+    step = plot_w / len(slots)
     bar = max(1.0, step * 0.8)
-    label_every = max(1, -(-len(months) // 12))
+    label_every = max(1, -(-len(slots) // 12))
     parts = [
         f'<svg class="na-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-label="matching articles per month and site">',
@@ -50,9 +52,16 @@ def month_chart(rows: list[dict[str, Any]]) -> Chart | None:
         f'<text x="{LEFT - 6}" y="{TOP + plot_h}" text-anchor="end">0</text>',
         f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - 4}" y2="{TOP + plot_h}" />',
     ]
-    for i, month in enumerate(months):
+    for i, month in enumerate(slots):
         x = LEFT + i * step
         y = float(TOP + plot_h)
+        if isinstance(month, Gap):
+            said = f"{month.periods:,} empty months folded ({month.first} … {month.last})"
+            parts.append(
+                f'<text x="{x:.1f}" y="{TOP + plot_h - 4}" text-anchor="start">…'
+                f"<title>{escape(said)}</title></text>"
+            )
+            continue
         for site in sites:
             n = counts[month].get(site, 0)
             if not n:
@@ -68,7 +77,7 @@ def month_chart(rows: list[dict[str, Any]]) -> Chart | None:
                 f'<text x="{x:.1f}" y="{HEIGHT - 8}" text-anchor="start">{escape(month)}</text>'
             )
     parts.append("</svg>")
-    return Chart(Markup("".join(parts)), [(s, colour[s]) for s in sites], len(months))
+    return Chart(Markup("".join(parts)), [(s, colour[s]) for s in sites], len(slots))
 
 
 def month_csv(rows: list[dict[str, Any]]) -> str:
