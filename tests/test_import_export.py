@@ -869,3 +869,29 @@ def test_a_published_date_after_the_fetch_is_dropped_as_a_crawl_drops_it(
         "https://www.bta.bg/a2": None,
         "https://www.bta.bg/a3": "2026-06-02",
     }
+
+
+def test_an_items_record_dated_after_its_fetch_keeps_its_items_address(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A page's items in full are archived under the page's address with a fragment, and
+    a record dated by its text ("date_source": "text") keeps that fragment. Dropping a
+    date after the fetch dropped the record's date_source before its address was read,
+    so the item lost its fragment and overwrote the page's own row."""
+    rows = [
+        {"site": "bta", "url": "https://www.bta.bg/novini", "title": "Новини",
+         "published": "2026-06-01", "fetched_at": "2026-06-02T10:00:00+00:00",
+         "text": "Страницата с новините на общината."},
+        {"site": "bta", "url": "https://www.bta.bg/novini#n3", "title": "Третата новина",
+         "published": "9999-12-31", "date_source": "text",
+         "fetched_at": "2026-06-02T10:00:00+00:00", "text": "Общината обяви далечна дата."},
+    ]  # fmt: skip
+    source = write_jsonl(tmp_path / "items.jsonl", rows)
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "imported 2 new" in result.stdout, result.stdout
+    titles = {row["url"]: (row["title"], row["published"]) for row in exported(run_cli, db)}
+    assert titles == {
+        "https://www.bta.bg/novini": ("Новини", "2026-06-01"),
+        "https://www.bta.bg/novini#n3": ("Третата новина", None),
+    }
