@@ -376,7 +376,7 @@ def _folded(counts: dict[str, dict[str, int]]) -> list[tuple[str, dict[str, int]
     """The chart's rows: a period each, but a run of two or more empty ones as one row
     ("2019-03 … 2020-07", no count per site): a story that came back after years would
     otherwise print a screenful of empty lines between its bars. The numbers (CSV,
-    JSON) keep every period."""
+    JSON) keep every period but those of a run ``timeline.drawn`` folded already."""
     rows: list[tuple[str, dict[str, int]]] = []
     for empty, group in groupby(counts.items(), key=lambda row: not row[1].get("all", 0)):
         run = list(group)
