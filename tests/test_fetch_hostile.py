@@ -532,6 +532,26 @@ def test_a_200_with_an_empty_body_is_said_so_and_is_no_profile_drift(
     assert sorted(crawl_db(db)[0]) == [SITE + slug(608), SITE + slug(609)]
 
 
+@pytest.mark.parametrize("body", [b"", b"\r\n  \n"], ids=["empty", "blank"])
+def test_check_site_says_an_empty_200_is_an_empty_page_as_the_crawl_does(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, body: bytes
+) -> None:
+    """check-site read an empty 200 as no failure at all (no body: nothing checked, the
+    profile "fits") or, blank, as a page whose every field drifted; the crawl fails it as
+    an empty page, and check-site now names it so."""
+    with HostileServer(news_site([608], {609: response(body=body)})) as site:
+        result = run_cli(
+            "check-site", "fault", "--profile", str(write_profile(db.parent)),
+            "--base-url", site.url, "--delay", "0", "-f", "json",
+        )  # fmt: skip
+    assert "Traceback" not in result.stderr
+    report = result.json()
+    [empty] = [a for a in report["articles"] if a["url"].endswith(slug(609))]
+    assert empty["error"] == "an empty page (HTTP 200 with no body)" and empty["fields"] == {}
+    assert f"{empty['url']}: an empty page (HTTP 200 with no body)" in report["failures"]
+    assert not any(line.endswith(slug(609)) or slug(609) + ":" in line for line in report["drift"])
+
+
 def test_crawl_with_unreadable_robots_fetches_nothing_and_says_so_once(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:
