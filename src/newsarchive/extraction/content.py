@@ -42,6 +42,7 @@ from newsarchive.extraction.clean import (
     COMMENTS_CLOSED,
     COMMENTS_CLOSED_OPENERS,
     HEADINGS,
+    LABEL_END,
     STANDS_AS_RELATED,
     STARTS_RELATED,
     is_boilerplate_line,
@@ -56,7 +57,6 @@ DENSITY = 2.0
 TEASER_MAX = 250
 _CELLS = frozenset(("td", "th"))
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
-_NO_LABEL_END = frozenset(".!?")  # (``clean.is_label_row``'s pieces end in none)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -77,8 +77,9 @@ def block_weight(block: Block) -> float:
     A short table cell is data, neither: a schedule of street names and hours is what the
     article is about, and as labels it stopped the article from reaching its own table.
     A row of bar-separated labels (``clean.is_label_row``: a post's "Категория: … |
-    Прегледи: 31 | Дата: … | Коментари (0)") is labels however long, not prose: as prose
-    it drew the article's range out past its text to the comment box under it.
+    Прегледи: 31 | Дата: … | Коментари (0)", up to 200 characters) is labels however
+    long, not prose: as prose it drew the article's range out past its text to the
+    comment box under it.
     """
     size = block.size
     prose = size >= 25 and _ends_sentence(block.text)
@@ -92,7 +93,7 @@ def block_weight(block: Block) -> float:
     if size >= 80 or prose:
         # (a line closing a sentence is no row of labels, and most prose is one: asked of
         # every block, many times over, the call cost more than all else the weight does)
-        if block.text[-1] in _NO_LABEL_END or not is_label_row(block.text):
+        if block.text[-1] in LABEL_END or not is_label_row(block.text):
             return size * (1.0 - block.link_share)
         return 0.0 if block.tag in _CELLS else -0.5 * size  # fields, as a short cell's
     return -0.5 * size
