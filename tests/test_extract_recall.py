@@ -771,6 +771,35 @@ def test_a_footer_row_of_links_closed_by_a_copyright_in_a_plain_box_is_not_the_t
     assert extract(html).text.split("\n") == lines
 
 
+@pytest.mark.parametrize(
+    ("title", "headline", "others"),
+    [
+        ("Ремонт на моста - Община Тест", "<h1>Ремонт на моста</h1>", 12),
+        ("Община Тест - Новини", "<h2>Ремонт на моста</h2>", 0),
+    ],
+    ids=["a column of links after it", "no headline found"],
+)
+def test_a_prose_free_footer_box_closing_the_text_is_left_out_wherever_the_page_goes_on(
+    title: str, headline: str, others: int
+) -> None:
+    """The address box under the text in the article's cell is the site's, however many
+    lines of the next cell follow it on the page and whether or not the page's title
+    finds the headline: the rule asks what closes the text, not what closes the page."""
+    lines = [
+        "Общината започва ремонт на стария мост над реката от понеделник, съобщиха от кметството.",
+        "Движението ще бъде пренасочено по обходен маршрут през съседния квартал за два месеца.",
+    ]
+    links = "".join(f"<p><a href='/n/{n}'>Новина {n} от района</a></p>" for n in range(others))
+    html = (
+        f"<html><head><title>{title}</title></head><body><table><tr><td>{headline}"
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + '<div id="foot"><p>гр. Тест, ул. Главна 1</p><p>тел. 02 123 456</p>'
+        "<p>Карта на сайта | Контакти | © 2026 Община Тест</p></div>"
+        f"</td><td>{links}</td></tr></table></body></html>"
+    )
+    assert extract(html).text.split("\n") == lines
+
+
 def test_an_article_closing_with_its_own_copyright_line_keeps_its_text() -> None:
     """The copyright line of an agency's story sits in the headline's element: it closes
     the article, not the page's footer."""

@@ -169,6 +169,7 @@ _LABEL_SPLIT = re.compile(rf"\s*[{_LABEL_SEPARATORS}]\s*")
 # never a sentence; the copyright's own piece may name the whole publisher.
 _LABEL_CHARS = 40
 _LABEL_WORDS = 5
+LABEL_END = frozenset(".!?")  # what no label ends in: a sentence does
 _COPYRIGHT_PIECE_CHARS = 100
 
 
@@ -179,11 +180,7 @@ def labels_and_copyright(line: str) -> bool:
     alone. Every other piece a label of a few words, no sentence: a caption or a quote
     naming a © mid-text is not a row of links. (String tests first: asked of every
     paragraph, and almost none holds a separator and a © both.)"""
-    if not ("|" in line or "•" in line or "·" in line or "¦" in line):  # _LABEL_SEPARATORS
-        return False  # (chained tests: a loop over the four cost five times as much)
-    if len(line) > _RIGHTS_LINE_MAX:
-        return False
-    pieces = [piece for piece in _LABEL_SPLIT.split(line.strip()) if piece]
+    pieces = _label_pieces(line)
     if len(pieces) < 2:
         return False
     marked = [piece for piece in pieces if _is_copyright_piece(piece)]
@@ -195,7 +192,19 @@ def labels_and_copyright(line: str) -> bool:
 def _is_label(piece: str) -> bool:
     """A bar-separated piece that is a link's or a field's label, a few words and no
     sentence ("Карта на сайта", "Прегледи: 31")."""
-    return len(piece) <= _LABEL_CHARS and piece.count(" ") < _LABEL_WORDS and piece[-1] not in ".!?"
+    short = len(piece) <= _LABEL_CHARS and piece.count(" ") < _LABEL_WORDS
+    return short and piece[-1] not in LABEL_END
+
+
+def _label_pieces(line: str) -> list[str]:
+    """The pieces of a short line that bars set apart (``_LABEL_SEPARATORS``), or none:
+    the split both label rules read. (String tests first: asked of every paragraph, and
+    almost none holds a separator.)"""
+    if not ("|" in line or "•" in line or "·" in line or "¦" in line):  # _LABEL_SEPARATORS
+        return []  # (chained tests: a loop over the four cost five times as much)
+    if len(line) > _RIGHTS_LINE_MAX:
+        return []
+    return [piece for piece in _LABEL_SPLIT.split(line.strip()) if piece]
 
 
 # A row of labels holds at least this many pieces: two may be a headline's parts ("Русе |
@@ -206,13 +215,10 @@ _LABEL_ROW_PIECES = 3
 def is_label_row(line: str) -> bool:
     """A short line of three or more labels set apart by bars: a post's details under its
     text as an old template prints them ("Категория: Новини | Прегледи: 31 | Добави:
-    admin | Дата: 29.11.2026 | Коментари (0)") or a footer's links, however long the
-    row runs or whatever sign closes it: fields, not a sentence of prose."""
-    if not ("|" in line or "•" in line or "·" in line or "¦" in line):  # _LABEL_SEPARATORS
-        return False
-    if len(line) > _RIGHTS_LINE_MAX:
-        return False
-    pieces = [piece for piece in _LABEL_SPLIT.split(line.strip()) if piece]
+    admin | Дата: 29.11.2026 | Коментари (0)") or a footer's links, whatever sign
+    closes it and however long it runs up to ``_RIGHTS_LINE_MAX`` characters: fields, not
+    a sentence of prose."""
+    pieces = _label_pieces(line)
     return len(pieces) >= _LABEL_ROW_PIECES and all(_is_label(piece) for piece in pieces)
 
 

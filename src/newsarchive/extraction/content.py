@@ -42,6 +42,7 @@ from newsarchive.extraction.clean import (
     COMMENTS_CLOSED,
     COMMENTS_CLOSED_OPENERS,
     HEADINGS,
+    LABEL_END,
     STANDS_AS_RELATED,
     STARTS_RELATED,
     is_boilerplate_line,
@@ -56,7 +57,6 @@ DENSITY = 2.0
 TEASER_MAX = 250
 _CELLS = frozenset(("td", "th"))
 _SENTENCE_END = frozenset('.!?。！？…:;"”’»)')
-_NO_LABEL_END = frozenset(".!?")  # (``clean.is_label_row``'s pieces end in none)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -77,8 +77,9 @@ def block_weight(block: Block) -> float:
     A short table cell is data, neither: a schedule of street names and hours is what the
     article is about, and as labels it stopped the article from reaching its own table.
     A row of bar-separated labels (``clean.is_label_row``: a post's "Категория: … |
-    Прегледи: 31 | Дата: … | Коментари (0)") is labels however long, not prose: as prose
-    it drew the article's range out past its text to the comment box under it.
+    Прегледи: 31 | Дата: … | Коментари (0)", up to 200 characters) is labels however
+    long, not prose: as prose it drew the article's range out past its text to the
+    comment box under it.
     """
     size = block.size
     prose = size >= 25 and _ends_sentence(block.text)
@@ -92,7 +93,7 @@ def block_weight(block: Block) -> float:
     if size >= 80 or prose:
         # (a line closing a sentence is no row of labels, and most prose is one: asked of
         # every block, many times over, the call cost more than all else the weight does)
-        if block.text[-1] in _NO_LABEL_END or not is_label_row(block.text):
+        if block.text[-1] in LABEL_END or not is_label_row(block.text):
             return size * (1.0 - block.link_share)
         return 0.0 if block.tag in _CELLS else -0.5 * size  # fields, as a short cell's
     return -0.5 * size
@@ -216,25 +217,45 @@ def _site_footer(blocks: list[Block], weights: list[float], headline: int) -> li
     its address, its telephone, a row of links "Карта на сайта | Контакти | © 2026 Община
     …"), where an article's own "© БТА" shares its last paragraph's element. Prose is
     read from the blocks, not from ``weights``, which this footer's blocks are negated
-    in: the extractor asks again, after weighing, which blocks to leave out of the text.
+    in. Which blocks to leave out of the text is asked after the choice, of the box that
+    closes the text, not the page (``_closing_footer``).
     """
     if headline < 0:
         return []
-    above = {blocks[headline].parent, blocks[headline].grandparent}
-    for end in range(len(blocks) - 1, max(headline, len(blocks) - 1 - _FOOTER_REACH), -1):
+    found = _copyright_box(blocks, len(blocks) - 1, headline)
+    if found is None:
+        return []
+    start, end = found
+    if blocks[end].parent in (blocks[headline].parent, blocks[headline].grandparent):
+        return []
+    if not any(w > 0 for w in weights[headline + 1 : start]):
+        return []  # holding the article's first prose: the article's
+    if weights[start - 1] > 0 and not _prose_free(blocks[start : end + 1]):
+        return []  # prose right after the article's prose: the article's closing lines
+    return list(range(start, end + 1))
+
+
+def _copyright_box(blocks: list[Block], last: int, floor: int) -> tuple[int, int] | None:
+    """The first block and the line of the box closed by the copyright line nearest
+    ``last`` among the ``_FOOTER_REACH`` blocks up to it, the box reaching back to
+    ``floor`` at most (``_box_start``); None when those blocks hold no copyright line."""
+    for end in range(last, max(floor, last - _FOOTER_REACH), -1):
         line = blocks[end]
-        if line.size > _COPYRIGHT_CHARS or not is_copyright_line(line.text):
-            continue
-        footer = line.parent
-        if footer in above:
-            return []
-        start = _box_start(blocks, end, footer, headline)
-        if not any(w > 0 for w in weights[headline + 1 : start]):
-            return []  # holding the article's first prose: the article's
-        if weights[start - 1] > 0 and not _prose_free(blocks[start : end + 1]):
-            return []  # prose right after the article's prose: the article's closing lines
-        return list(range(start, end + 1))
-    return []
+        if line.size <= _COPYRIGHT_CHARS and is_copyright_line(line.text):
+            return _box_start(blocks, end, line.parent, floor), end
+    return None
+
+
+def _closing_footer(blocks: list[Block], start: int, end: int) -> range:
+    """The site's footer box that closes the text chosen, ``blocks[start:end]``, when
+    none of its lines is prose (an old site's ``<div id="foot">`` in the article's
+    column: its address, its telephone, "Карта на сайта | Контакти | © 2026 Община …"):
+    no line of the text, wherever the page goes on after it (a second column of links)
+    and whether or not the headline was found. A box that is the whole text is kept."""
+    found = _copyright_box(blocks, end - 1, start - 1)
+    if found is None or found[0] <= start or not _prose_free(blocks[found[0] : found[1] + 1]):
+        return range(0)
+    return range(found[0], found[1] + 1)
 
 
 def _prose_free(blocks: list[Block]) -> bool:
@@ -948,11 +969,9 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         start = headline + 1
     # Related sections are found before link lines go: a linked item heading ("2. Name")
     # is what ends the "More on 1:" box before it.
-    # The site's footer box with no prose is no line of the text, wherever the choice put
-    # it; one with prose was only weighed against the article.
-    footer = set(_site_footer(walker.blocks, weights, headline))
-    if not _prose_free([walker.blocks[i] for i in footer]):
-        footer = set()
+    # The site's footer box with no prose is no line of the text; one with prose was only
+    # weighed against the article (``_site_footer``).
+    footer = _closing_footer(walker.blocks, start, end)
     inside = [i for i in range(start, end) if not dropped[i] and i not in footer]
     if 0 <= headline < start:
         inside[:0] = _lead_box(walker.blocks, weights, dropped, headline, start)
