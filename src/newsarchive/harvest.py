@@ -422,8 +422,7 @@ class Harvester:
         for url, evidence in self.walled.items():
             message = f"a bot check answered this page alone ({evidence}); retried later: {url}"
             self.frontier.settle(url, State.FAILED, message)
-            self.report.failures.append(message)
-            self.report.outcomes[Outcome.FAILED] += 1
+            self._failed(message)
         self.walled.clear()
 
     def stated_days(self, urls: list[str]) -> list[dt.date]:
@@ -714,8 +713,7 @@ class Harvester:
                     " the archived article stands; read again next run"
                 )
                 self.frontier.settle(url, State.FAILED, message)
-                self.report.failures.append(message)
-                self.report.outcomes[Outcome.FAILED] += 1
+                self._failed(message)
                 self.progress(self.report)
                 return None
             if short:
