@@ -124,7 +124,8 @@ def judge(
         return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
-    if not result.content.strip():  # (a PHP fatal error after the headers went out)
+    # (a PHP fatal error after the headers went out; not ``strip()``: a copy of every page)
+    if not result.content or result.content.isspace():
         # said as what it is: extracted, it was "no article found" and a profile that
         # "did not match", sending the reader to check-site over unchanged markup
         return Verdict(Outcome.FAILED, f"{EMPTY_PAGE}: {url}")
