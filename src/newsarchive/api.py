@@ -456,6 +456,9 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             dt.datetime.fromisoformat(fetched)
         except ValueError:
             raise UsageError(f"line {number}: 'fetched_at' must be an ISO date-time") from None
+    # (keyed by the record's own date source: an item of a page of items keeps its
+    # fragment as one dated by its text, whether or not that date is kept, below)
+    url = _import_url(data["url"], article.date_source)
     article, future = _without_future(article, fetched)
     texts = {"site": data["site"], "url": data["url"], "title": article.title,
              "text": article.text, "author": author or "", "tags": "".join(article.tags),
@@ -467,7 +470,6 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             raise UsageError(
                 f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
             ) from None
-    url = _import_url(data["url"], article.date_source)
     return article, data["site"], url, fetched, future
 
 
