@@ -335,3 +335,28 @@ def test_a_redirect_loop_between_two_listed_urls_counts_both_as_failed(
     with sqlite3.connect(db) as conn:
         recorded = conn.execute("SELECT errors FROM runs").fetchone()[0]
     assert recorded == len(failed)
+
+
+@pytest.mark.parametrize("order", ["redirect first", "target first"])
+def test_a_redirect_to_a_page_that_failed_counts_as_failed_in_either_order(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, order: str
+) -> None:
+    """A redirects to B, whose page fails (an empty 200). A fetched first waited for B and
+    was counted; B fetched first left A settled failed from B's fate but uncounted, so the
+    summary and the run's errors depended on which URL the listing named first."""
+    to_b, empty = "/news/5001-to-b", "/news/5002-empty"
+    answers = {
+        to_b: (302, {"Location": empty}, b""),
+        empty: (200, {"Content-Type": "text/html"}, b""),
+    }
+    links = [f'<a href="{to_b}">Едно</a>', f'<a href="{empty}">Друго</a>']
+    extra = "".join(links if order == "redirect first" else links[::-1])
+    with FaultServer(articles=2, faults=False, listing_extra=extra, answers=answers) as server:
+        result = crawl(run_cli, server, db, "--connections", "1")
+    assert result.exit_code == 1, result.stderr
+    failed = sorted(url for url, (kind, _) in frontier(db).items() if kind == "failed")
+    assert failed == [ORIGIN + to_b, ORIGIN + empty]
+    assert " 2 failed" in result.stdout, result.stdout
+    assert ORIGIN + to_b in result.stderr and ORIGIN + empty in result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT errors FROM runs").fetchone()[0] == 2

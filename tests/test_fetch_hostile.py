@@ -867,6 +867,25 @@ def test_a_header_naming_utf16_over_a_page_with_no_zero_byte_is_ignored() -> Non
         assert (text, encoding) == (page, "utf-8")
 
 
+def test_a_header_naming_utf16_over_a_utf8_page_with_a_stray_zero_byte_is_ignored() -> None:
+    """One NUL in a UTF-8 page (a CMS's stray byte) is no UTF-16 markup, which has a zero
+    byte beside every ASCII character: read as UTF-16 for it, the whole page was noise."""
+    page = "<html><head><title>Общината</title></head><body>"
+    page += "<p>Общинският съвет прие бюджета.</p>" * 20 + "</body></html>"
+    raw = page.encode().replace(b"</title>", b"</title>\x00", 1)
+    for label in ("utf-16", "utf-16le", "utf-16be"):
+        text, encoding = decode_html(raw, f"text/html; charset={label}")
+        assert encoding == "utf-8" and "Общинският съвет прие бюджета." in text
+
+
+def test_a_header_naming_utf16_is_believed_over_prose_that_is_mostly_cyrillic() -> None:
+    """Cyrillic letters have no zero byte in UTF-16: the spaces and markup between them
+    are what tell the page, and a page of little markup still has enough."""
+    page = "<p>" + "Общинският съвет прие бюджета за следващата година. " * 60 + "</p>"
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert decode_html(page.encode(codec), "text/html; charset=utf-16") == (page, codec)
+
+
 def test_a_crawl_archives_a_utf16_page_without_a_byte_order_mark(
     run_cli: Callable[..., Result], db: Path, fast_env: None
 ) -> None:

@@ -895,3 +895,23 @@ def test_an_items_record_dated_after_its_fetch_keeps_its_items_address(
         "https://www.bta.bg/novini": ("Новини", "2026-06-01"),
         "https://www.bta.bg/novini#n3": ("Третата новина", None),
     }
+
+
+def test_items_of_one_page_dated_after_the_fetch_keep_their_own_addresses(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """An item of a page of items in full keeps its ``#fragment`` because its record says
+    it was dated by its text; that was read after the future date was dropped, so every
+    such item of a page lost its fragment and all of them became one row."""
+    rows = [
+        {"site": "bta", "url": f"https://www.bta.bg/novini#item-{number}",
+         "title": f"Съобщение {number}", "published": "9999-12-31", "date_source": "text",
+         "fetched_at": "2026-06-01T10:00:00+00:00", "text": f"Общината съобщи {number}."}
+        for number in (1, 2)
+    ]  # fmt: skip
+    source = write_jsonl(tmp_path / "items.jsonl", rows)
+    result = run_cli("import-jsonl", str(source), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "imported 2 new" in result.stdout, result.stdout
+    urls = sorted(str(row["url"]) for row in exported(run_cli, db))
+    assert urls == ["https://www.bta.bg/novini#item-1", "https://www.bta.bg/novini#item-2"]

@@ -457,3 +457,33 @@ def test_a_response_at_a_host_no_server_can_have_is_kept_as_import_jsonl_keeps_i
     again = run_cli("import-jsonl", str(source), "--db", str(copy))
     assert again.exit_code == 0, again.stderr
     assert _articles(run_cli, copy) == _articles(run_cli, db)
+
+
+def test_a_record_at_a_sites_cyrillic_host_is_read_by_its_profile(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    """A ``.бг`` site's pages are addressed both ways (its CMS writes the punycode, a
+    browser's bar the Cyrillic), and the crawl takes both for the site (``on_site``,
+    ``hosts.ascii_host``); import-warc matched a record's host as spelled, so one at the
+    Cyrillic spelling missed the profile naming the punycode one and was archived under a
+    generic site of its own."""
+    profile = tmp_path / "primer.toml"
+    profile.write_text(
+        'id = "primer"\nname = "Община Пример"\norigin = "https://xn--80abnkbyefnkd3h.xn--90ae"\n',
+        encoding="utf-8",
+    )
+    warc = tmp_path / "cyrillic.warc.gz"
+    uris = ["https://общинапример.бг/novini/1", "https://xn--80abnkbyefnkd3h.xn--90ae/novini/2"]
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for number, uri in enumerate(uris, 1):
+            body = (
+                f"<html><head><title>Ремонт на улица {number}</title></head><body><article>"
+                f"<h1>Ремонт на улица {number}</h1>"
+                + f"<p>Общината започна ремонта на улица номер {number} този месец.</p>" * 3
+                + "</article></body></html>"
+            ).encode()
+            _dated_response(writer, uri, body, "2026-03-01T08:00:00Z")
+    result = run_cli("import-warc", str(warc), "--profile", str(profile), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert {row[0] for row in _articles(run_cli, db).values()} == {"primer"}

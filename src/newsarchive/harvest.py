@@ -124,7 +124,8 @@ def judge(
         return Verdict(Outcome.UNCHANGED, "not modified")
     if result.status != 200:
         return Verdict(Outcome.FAILED, f"HTTP {result.status}: {url}")
-    if not result.content.strip():  # (a PHP fatal error after the headers went out)
+    # (a PHP fatal error after the headers went out; not ``strip()``: a copy of every page)
+    if not result.content or result.content.isspace():
         # said as what it is: extracted, it was "no article found" and a profile that
         # "did not match", sending the reader to check-site over unchanged markup
         return Verdict(Outcome.FAILED, f"{EMPTY_PAGE}: {url}")
@@ -422,8 +423,7 @@ class Harvester:
         for url, evidence in self.walled.items():
             message = f"a bot check answered this page alone ({evidence}); retried later: {url}"
             self.frontier.settle(url, State.FAILED, message)
-            self.report.failures.append(message)
-            self.report.outcomes[Outcome.FAILED] += 1
+            self._failed(message)
         self.walled.clear()
 
     def stated_days(self, urls: list[str]) -> list[dt.date]:
@@ -608,7 +608,6 @@ class Harvester:
             self._settled(url, state, found_by, message=message, day=self.days.get(target))
         elif target in passed:
             message = f"redirected to {result.page}, which redirects again: {url}"
-            self._failed(message)
             self._settled(url, State.FAILED, None, message=message)
         else:
             self.waiting.setdefault(target, []).append(url)
@@ -622,20 +621,22 @@ class Harvester:
         """Record this run's fate of ``url`` (and of where it ended up, ``also``'s final
         URL), settling it with ``message`` (None: ``archive`` settled it already), and
         pass it on to the URLs that redirect there and waited for it. ``day``: the day
-        the page ``url`` leads to states, for one settled older than ``--since``."""
+        the page ``url`` leads to states, for one settled older than ``--since``. A
+        failure settled here is counted here (``_failed``), whichever of a redirect and
+        its target was read first."""
         keys = [url_key(url)]
         if isinstance(also, Page):
             keys.append(url_key(also.final_url))
         if message is not None:
             self._settle(url, state, found_by, message, day)
+            if state is State.FAILED:
+                self._failed(message)
         for key in dict.fromkeys(keys):
             self.fates[key] = (state, found_by)
             for waiter in self.waiting.pop(key, []):
                 self.waiters.discard(url_key(waiter))
                 message = f"redirected to {url}, {state.value} in this run: {waiter}"
                 self._settled(waiter, state, found_by, message=message, day=self.days.get(key))
-                if state is State.FAILED:
-                    self._failed(message)
 
     def _failed(self, message: str) -> None:
         """One more URL the frontier now records as failed: the summary's count and its
@@ -714,8 +715,7 @@ class Harvester:
                     " the archived article stands; read again next run"
                 )
                 self.frontier.settle(url, State.FAILED, message)
-                self.report.failures.append(message)
-                self.report.outcomes[Outcome.FAILED] += 1
+                self._failed(message)
                 self.progress(self.report)
                 return None
             if short:

@@ -35,6 +35,7 @@ from newsarchive.extraction.published import listed_as_archived
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.documents import looks_like_html
 from newsarchive.harvest import UNSTORABLE, judge, read_whole, save_article, store_items
+from newsarchive.hosts import ascii_host
 from newsarchive.models import MAX_BODY_BYTES, Article, Page, Profile, Published
 from newsarchive.profiles.loader import generic_site_id
 from newsarchive.safe_text import one_line
@@ -286,7 +287,9 @@ class Importer:
     def profile(self, url: str) -> Profile:
         parts = urlsplit(url)
         host = parts.netloc.lower()
-        found = self.by_host.get(host)
+        # (by the crawl's spelling of a host, ``on_site``'s: a ``.бг`` site's Cyrillic and
+        # punycode addresses are one site; a generic site keeps its id as spelled)
+        found = self.by_host.get(ascii_host(host))
         if found is not None:
             return found
         return Profile(

@@ -309,12 +309,8 @@ def generic_site_id(host: str) -> str:
     (nothing is fetched from a record), and a site id of "a..bg" made the archive's own
     export refused whole by import-jsonl.
     """
-    host = host.lower()
-    if host.startswith("["):  # (an IPv6 literal, its port after the bracket)
-        host = host.partition("]")[0] + "]"
-    else:
-        host = host.split(":")[0].rstrip(".")  # (a port; "x.bg." is "x.bg")
-    site = host.removeprefix("www.")
+    # (a port; "x.bg." is "x.bg"; an IPv6 literal, cut at its first colon, spells none)
+    site = host.lower().split(":")[0].rstrip(".").removeprefix("www.")
     return site if _spells_host_id(site) else "unknown.host"
 
 
