@@ -158,9 +158,9 @@ def _may_hold_items(text: str) -> bool:
 _ITEM_URL_KEYS = (*_URL_KEYS, _SLUG_KEY)
 # What follows a key however page data spells one: JSON's ``"title":``, JavaScript's
 # ``title:`` or ``'title':``, JSON inside a string's ``\"title\":`` (escaped once or
-# more, or ``\u0022``), Angular's ``&q;title&q;:``; and a member set, ``a.title=``
-# (Nuxt 2's function filling an object it was passed)
-_KEY_END = re.compile(r"(?:\\*[\"']|&q;|\\u0022)?\s*:")
+# more, or ``\u0022``), Angular's ``&q;title&q;:``; and a member set, ``a.title=`` or
+# ``a["title"]=`` (Nuxt 2's function filling an object it was passed: ``jsvalue`` reads both)
+_KEY_END = re.compile(r"(?:\\*[\"']|&q;|\\u0022)?\s*:|[\"']\s*\]\s*=(?!=)")
 _MEMBER_SET = re.compile(r"\s*=(?!=)")
 
 
