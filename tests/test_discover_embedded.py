@@ -209,6 +209,8 @@ _ITEM_TITLE = _TITLES[0]
         f'<script id="app-state" type="application/json">{{&q;news&q;:[{{&q;title&q;:&q;{_ITEM_TITLE}&q;,&q;url&q;:&q;/novini/900-most&q;}}]}}</script>',
         # Nuxt 2 filling an object it was passed, member by member
         f'<script>window.__NUXT__=(function(a){{a.title="{_ITEM_TITLE}";a.path="/novini/900-most";return {{news:[a]}}}}({{}}));</script>',
+        # ... and by a quoted member, as the reader behind the gate reads it too
+        f'<script>window.__NUXT__=(function(a){{a["title"]="{_ITEM_TITLE}";a[\'path\'] = "/novini/900-most";return {{news:[a]}}}}({{}}));</script>',
         # Gatsby's parts: the address in one object, the title in another
         f'<script type="application/json">{{"nodes":[{{"fields":{{"slug":"/novini/900-most/"}},"frontmatter":{{"title":"{_ITEM_TITLE}"}}}}]}}</script>',
     ],

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 import pytest
 
 from newsarchive.discover.urls import (
     absolute,
     amp_originals,
+    article_path,
     current_key,
     identify,
     in_path_state,
@@ -497,3 +500,28 @@ def test_a_where_from_field_that_alone_names_the_page_stays(url: str) -> None:
     every such page one URL (and one article, re-keyed: ``archive.rekey`` merges them):
     where nothing else names the page, the field may be what does, and it stays."""
     assert normalize_url(url) == url
+
+
+def test_long_addresses_are_not_kept_from_page_to_page() -> None:
+    """Addresses are memoized for the links every page repeats; an ``href`` of a
+    ``data:`` URI (an editor's image linked to itself) or a long query is not kept, or a
+    crawl's memory would grow by each page's for good."""
+    site = Profile(id="x", name="X", origin="https://x.bg")
+
+    def pages(first: int) -> None:
+        for n in range(first, first + 200):
+            assert normalize_url(f"data:image/png;base64,{n:04d}" + "A" * 50_000) is None
+            long = f"https://x.bg/novini?id={n:04d}&state=" + "B" * 50_000
+            assert on_site(long, site)
+            assert article_path(long).startswith(f"/novini?id={n:04d}&state=B")
+
+    tracemalloc.start()
+    try:
+        pages(0)  # (``urlsplit``'s own cache keeps its last 128: full from here on)
+        before = tracemalloc.get_traced_memory()[0]
+        pages(200)
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 2_000_000  # (each page's addresses kept: 200 pages, 40 MB and more)
+    assert normalize_url("/novini/1", "https://x.bg/") == "https://x.bg/novini/1"

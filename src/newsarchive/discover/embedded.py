@@ -92,9 +92,10 @@ _NEXT_MARK = "__next_f.push("
 
 
 def has_data(tree: LexborHTMLParser) -> bool:
-    """The page holds data ``embedded_items`` reads (``_data_sources``). Checked first,
-    on every listing page: most hold none, and many hold scripts of other data (a theme's
-    settings, an analytics queue) that would be parsed for nothing."""
+    """The page holds data ``embedded_items`` reads (``_data_sources``): most hold none,
+    and many hold scripts of other data (a theme's settings, an analytics queue) that it
+    leaves unparsed. ``embedded_items`` asks the same itself: a caller about to read the
+    items need not ask first (the page's scripts would be walked and gated twice)."""
     return next(_data_sources(tree), None) is not None
 
 
@@ -157,9 +158,9 @@ def _may_hold_items(text: str) -> bool:
 _ITEM_URL_KEYS = (*_URL_KEYS, _SLUG_KEY)
 # What follows a key however page data spells one: JSON's ``"title":``, JavaScript's
 # ``title:`` or ``'title':``, JSON inside a string's ``\"title\":`` (escaped once or
-# more, or ``\u0022``), Angular's ``&q;title&q;:``; and a member set, ``a.title=``
-# (Nuxt 2's function filling an object it was passed)
-_KEY_END = re.compile(r"(?:\\*[\"']|&q;|\\u0022)?\s*:")
+# more, or ``\u0022``), Angular's ``&q;title&q;:``; and a member set, ``a.title=`` or
+# ``a["title"]=`` (Nuxt 2's function filling an object it was passed: ``jsvalue`` reads both)
+_KEY_END = re.compile(r"(?:\\*[\"']|&q;|\\u0022)?\s*:|[\"']\s*\]\s*=(?!=)")
 _MEMBER_SET = re.compile(r"\s*=(?!=)")
 
 
@@ -228,20 +229,23 @@ def _json_script(text: str) -> list[object]:
 def embedded_items(tree: LexborHTMLParser, page_url: str) -> list[EmbeddedItem]:
     """Every object with a URL and a headline in the page's JSON data scripts, in the
     order the data holds them, each URL once. Never raises on malformed data."""
+    values = _page_values(tree)
+    if not values:
+        return []  # (nearly every page: asked of every listing page read)
     base = page_base(tree, page_url)
     found: dict[str, EmbeddedItem] = {}
     named: list[EmbeddedItem] = []  # items of a slug alone
     budget = [MAX_NODES]
-    for root in _page_values(tree):
+    for root in values:
         for item in _walk(root, base, budget):
             if item.url:
                 found.setdefault(item.url, item)
             else:
                 named.append(item)
-    for item in resolve_slugs(
-        named, [a.attributes.get("href") or "" for a in tree.css("a[href]")], base
-    ):
-        found.setdefault(item.url, item)
+    if named:  # (the page's links read only for items named by a slug alone)
+        hrefs = [a.attributes.get("href") or "" for a in tree.css("a[href]")]
+        for item in resolve_slugs(named, hrefs, base):
+            found.setdefault(item.url, item)
     return list(found.values())
 
 

@@ -40,7 +40,6 @@ from newsarchive.discover.cards import Card, Link, find_cards
 from newsarchive.discover.embedded import (
     EmbeddedItem,
     embedded_items,
-    has_data,
     listed_items,
 )
 from newsarchive.discover.explore import (
@@ -348,15 +347,13 @@ def _data_items(
     a profile pattern, those it matches; otherwise those of the shape the page's (or the
     walk's) visible news items have, or, with no such shape, those that look like an
     article's URL. Data items of no visible shape (a menu's, an author's page) stay out."""
-    data = has_data(tree)
     stated = tree.css_first("script[type]") is not None and "ItemList" in _ld_json(tree)
-    if not (data or stated):
-        return []  # nearly every page: no data to read
+    # (``embedded_items`` reads a page of no data for nothing: nearly every page)
+    found = embedded_items(tree, page_url) + (listed_items(tree, page_url) if stated else [])
+    if not found:
+        return []
     fixed = [shape for shape in shapes if shape.fixes_something]
     kept: list[EmbeddedItem] = []
-    found = (embedded_items(tree, page_url) if data else []) + (
-        listed_items(tree, page_url) if stated else []
-    )
     for item in found:
         if not on_site(item.url, profile) or is_not_article_path(split_normal(item.url)[1]):
             continue
@@ -412,8 +409,7 @@ def stated_news(tree: LexborHTMLParser, page_url: str, profile: Profile) -> list
     found = (
         [item.url for item in listed_items(tree, page_url)] if "ItemList" in _ld_json(tree) else []
     )
-    if has_data(tree):
-        found += [item.url for item in embedded_items(tree, page_url) if item.url not in found]
+    found += [item.url for item in embedded_items(tree, page_url) if item.url not in found]
     return [
         url
         for url in found

@@ -156,8 +156,15 @@ def _remove_dot_segments(path: str) -> str:
 
 
 # A site's menus, footer and sidebars repeat on every page a crawl reads: the same few
-# hundred links, each normalized again per page (most of a listing page's reading)
-@lru_cache(maxsize=8192)
+# hundred links, each normalized again per page (most of a listing page's reading), so
+# addresses are memoized. Not a long one: a cache keeps what it is asked, and an editor's
+# image linked to itself is an ``href`` of a ``data:`` URI, hundreds of kilobytes a page,
+# which 8,192 entries would keep for the rest of a crawl (gigabytes). A long address is
+# rare, and is simply read again.
+_MEMO_SIZE = 8192
+_MEMO_CHARS = 2048
+
+
 def normalize_url(url: str, base: str | None = None) -> str | None:
     """An absolute http(s) URL in one spelling; None for mailto:, javascript: and the like.
 
@@ -167,6 +174,12 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     A link through the site's own redirector to an address on the same host is that
     address (``unwrap_redirector``).
     """
+    if len(url) + len(base or "") > _MEMO_CHARS:
+        return _normalize_url(url, base)
+    return _memo_normalize_url(url, base)
+
+
+def _normalize_url(url: str, base: str | None) -> str | None:
     normal = _normal(url, base)
     # (most URLs: no query, or a path no redirector has; read without splitting the URL)
     if normal is None or "=" not in normal or not _REDIRECTOR_PATH.search(normal.split("?")[0]):
@@ -177,6 +190,9 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
             break
         normal = target
     return normal
+
+
+_memo_normalize_url = lru_cache(maxsize=_MEMO_SIZE)(_normalize_url)
 
 
 # A click-counting or "leaving the site" script of the site's own: "/redirect.php?url=…",
@@ -640,12 +656,16 @@ def moved_profile(profile: Profile, origin: str, moved_to: str) -> Profile:
 
 def on_site(url: str, profile: Profile) -> bool:
     """True when the URL's host is one of the site's hosts (www or bare alike)."""
-    return _host(url) in site_hosts(profile)
+    host = _memo_host(url) if len(url) <= _MEMO_CHARS else _host(url)
+    return host in site_hosts(profile)
 
 
-@lru_cache(maxsize=8192)  # asked of every link of every listing page (``is_article_url``)
 def _host(url: str) -> str:
     return ascii_host(urlsplit(url).netloc)
+
+
+# asked of every link of every listing page (``is_article_url``), as ``normalize_url``
+_memo_host = lru_cache(maxsize=_MEMO_SIZE)(_host)
 
 
 # A first label naming a language ("en.x.bg", "de.x.bg"): the site's copy in another
@@ -833,11 +853,17 @@ def is_article_url(url: str, profile: Profile) -> bool:
     return bool(_compiled(profile.article_pattern).search(article_path(url)))
 
 
-@lru_cache(maxsize=8192)  # as ``_host``
 def article_path(url: str) -> str:
     """What article patterns are matched against: the decoded path, plus ``?query``."""
+    return _memo_article_path(url) if len(url) <= _MEMO_CHARS else _article_path(url)
+
+
+def _article_path(url: str) -> str:
     parts = urlsplit(url)
     return unquote(parts.path) + (f"?{unquote(parts.query)}" if parts.query else "")
+
+
+_memo_article_path = lru_cache(maxsize=_MEMO_SIZE)(_article_path)  # as ``_memo_host``
 
 
 def absolute(profile: Profile, url: str) -> str:
