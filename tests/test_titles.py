@@ -686,3 +686,42 @@ def test_a_title_of_news_words_alone_is_a_section_even_unlinked(section: str) ->
     assert extract(html, "https://www.primerna.bg/a/7").title == "Нов парк в квартал Изток"
     listing = html.replace("<h2>Нов парк в квартал Изток</h2>", "")
     assert extract(listing, "https://www.primerna.bg/a/7").title == ""
+
+
+def test_an_h1_takes_the_straight_quotes_its_og_title_and_title_both_type() -> None:
+    """``titles.typed_quotes``: the typed spelling where two stated titles agree on it."""
+    from newsarchive.extraction.metadata import Metadata
+    from newsarchive.extraction.titles import typed_quotes
+
+    generic = Profile(id="generic", name="generic", origin="http://localhost")
+    h1 = "A Gardener’s ‘Lazy’ Guide to Compost"
+    typed = "A Gardener's 'Lazy' Guide to Compost"
+    both = Metadata(og_title=typed, html_title=f"{typed} | Green Notes")
+    assert typed_quotes(h1, both, generic, generic=True) == typed
+    named = Metadata(og_title=typed, html_title=f"Green Notes: {typed}", og_site_name="Green Notes")
+    assert typed_quotes(h1, named, generic, generic=True) == h1  # a colon is no separator
+    assert typed_quotes(h1, Metadata(og_title=typed), generic, generic=True) == h1  # one says so
+    other = Metadata(og_title=typed, html_title="A Gardener's Guide | Green Notes")
+    assert typed_quotes(h1, other, generic, generic=True) == h1  # the two disagree
+    dashed = Metadata(og_title=f"{typed} - Part 2", html_title=f"{typed} - Part 2")
+    assert typed_quotes(f"{h1} – Part 2", dashed, generic, generic=True) == f"{h1} – Part 2"
+    bulgarian = "Кметът откри „Зелена Бяла“ в неделя"
+    plain = 'Кметът откри "Зелена Бяла" в неделя'
+    quoted = Metadata(og_title=plain, html_title=plain)
+    assert typed_quotes(bulgarian, quoted, generic, generic=True) == bulgarian
+
+
+def test_the_typed_quotes_leave_the_body_without_the_printed_headline() -> None:
+    """The rule reads after the others: the body's copy of the headline, printed with the
+    h1's "’", still goes, and the title is archived as the stated titles type it."""
+    printed = "The Beginner’s Guide to Backyard Compost"
+    typed = "The Beginner's Guide to Backyard Compost"
+    html = page(
+        f'<meta property="og:title" content="{typed}"><title>{typed} - Green Notes</title>',
+        f"<article><h1>{printed}</h1><div class='entry'><p>{printed}</p>"
+        + "<p>Start with a shaded corner, a wooden frame and a mix of dry leaves and kitchen"
+        " scraps, turned once a week.</p>" * 3 + "</div></article>",
+    )
+    article = extract(html, "https://greennotes.example/compost-guide")
+    assert article.title == typed
+    assert printed not in article.text and typed not in article.text
