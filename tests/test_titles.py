@@ -725,3 +725,46 @@ def test_the_typed_quotes_leave_the_body_without_the_printed_headline() -> None:
     article = extract(html, "https://greennotes.example/compost-guide")
     assert article.title == typed
     assert printed not in article.text and typed not in article.text
+
+
+def test_an_h1_in_sentence_case_takes_a_stated_titles_title_case() -> None:
+    """``titles.title_cased``: only a stated title capitalising every long word, and only
+    words the h1 leaves lower."""
+    from newsarchive.extraction.metadata import Metadata
+    from newsarchive.extraction.titles import title_cased
+
+    generic = Profile(id="generic", name="generic", origin="http://localhost")
+    h1 = "How to repair a leaking garden hose in 2026"
+    cased = "How to Repair a Leaking Garden Hose in 2026"
+    assert (
+        title_cased(h1, Metadata(html_title=f"{cased} | Yard Notes"), generic, generic=True)
+        == cased
+    )
+    assert title_cased(h1, Metadata(og_title=cased.upper()), generic, generic=True) == h1
+    with_lower = Metadata(og_title="How to Repair a Leaking Garden Hose with Tape")
+    assert (
+        title_cased(f"{h1[:-8]} with tape", with_lower, generic, generic=True)
+        == f"{h1[:-8]} with tape"
+    )
+    h1_title = "The Best Garden Hoses of 2026"
+    lower = Metadata(og_title="The best garden hoses of 2026")
+    assert title_cased(h1_title, lower, generic, generic=True) == h1_title  # never the reverse
+    small = "Garden Hose Review and Repair Guide"
+    assert (
+        title_cased(
+            small, Metadata(og_title="Garden Hose Review And Repair Guide"), generic, generic=True
+        )
+        == small
+    )
+    bulgarian = "Кметът откри новия парк в Русе"
+    titled = Metadata(og_title="Кметът Откри Новия Парк В Русе")
+    assert title_cased(bulgarian, titled, generic, generic=True) == bulgarian
+    html = page(
+        f'<meta property="og:title" content="{cased}">',
+        f"<article><h1>{h1}</h1><p>{h1}</p>"
+        + "<p>Cut the split part out, push both ends onto a brass mender and tighten the"
+        " clamps by hand before the water goes back on.</p>" * 3 + "</article>",
+    )
+    article = extract(html, "https://yardnotes.example/hose-repair")
+    assert article.title == cased
+    assert h1 not in article.text  # the body's copy of the h1, as printed, still goes
