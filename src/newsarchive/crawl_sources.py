@@ -145,7 +145,7 @@ class SourceReader:
         for start in sources.rested:
             if start not in skip and not self._resting(start):
                 self.walk(start)
-        gone = self._dead_named()
+        gone = self._dead_named(explored=bool(sources.explored_at))
         if (barren or gone) and sources.explored_at:  # found, and not to be read again:
             # a sitemap of pages, not news; one gone that the site names (``_dead_named``)
             kept = sources.without_sitemaps(barren).without_sitemaps(gone, GONE_NOTE)
@@ -613,15 +613,16 @@ class SourceReader:
         named = self.fetcher.robots_sitemaps(url)
         return url_key(url) in {url_key(self.fetcher.moved(line)) for line in named}
 
-    def _dead_named(self) -> list[str]:
+    def _dead_named(self, *, explored: bool) -> list[str]:
         """A sitemap the site's own robots.txt names that answers 404/410, while another
         source of the site answered: the site's fault, lasting, and no failure of the
         run, which would fail every night over it (an alarm that always rings is not
         read). One warning; those returned, one found by exploring is not asked again
         until the site is explored again. With no other source answering, it fails the
-        run as any dead source does (and has the site explored again: ``_gone``)."""
+        run as any dead source does (and has the site explored again: ``_gone``), and so
+        does a profile's own sitemap (``explored`` false: a person is to mend it)."""
         gone, self._named_gone = self._named_gone, {}
-        if not self.tally.answered - self.tally.failed.keys() - gone.keys():
+        if not explored or not self.tally.answered - self.tally.failed.keys() - gone.keys():
             for url, got in gone.items():
                 self._failed(url, got, source=True)
             return []
