@@ -179,8 +179,10 @@ def test_a_placeholder_date_drops_the_field_not_the_file(
 def test_a_modified_or_fetched_at_in_the_future_is_dropped_as_published_is(
     run_cli: Cli, db: Path, tmp_path: Path
 ) -> None:
-    """The rule for a ``published`` after the fetch holds for ``modified`` too, and a
-    ``fetched_at`` after now is no fetch time: each dropped with one counted line."""
+    """The rule for a ``published`` after the fetch holds for ``modified`` too. A
+    ``fetched_at`` after now is said (a wrong clock), and kept: the import's time in its
+    place would count the record as news today (``--warn-idle``). One counted line for
+    each."""
     rows = [
         {"site": "bta", "url": "https://www.bta.bg/m1", "title": "Поправена",
          "published": "2026-03-01", "modified": "2999-01-01T00:00:00+00:00",
@@ -188,22 +190,27 @@ def test_a_modified_or_fetched_at_in_the_future_is_dropped_as_published_is(
         {"site": "bta", "url": "https://www.bta.bg/f1", "title": "Изтеглена утре",
          "published": "2026-03-01", "fetched_at": "2999-01-01T00:00:00+00:00",
          "text": "Текст."},
+        {"site": "bta", "url": "https://www.bta.bg/f2", "title": "Дата след изтеглянето",
+         "published": "2999-02-01", "fetched_at": "2999-01-01T00:00:00+00:00",
+         "text": "Текст."},
         {"site": "bta", "url": "https://www.bta.bg/ok", "title": "Обикновена",
          "published": "2026-03-01", "modified": "2026-03-02T09:00:00+00:00",
          "fetched_at": "2026-03-02T10:00:00+00:00", "text": "Текст."},
     ]  # fmt: skip
     result = run_cli("import-jsonl", str(write_jsonl(tmp_path / "f.jsonl", rows)), "--db", str(db))
     assert result.exit_code == 0, result.stderr
-    assert "imported 3 new" in result.stdout
+    assert "imported 4 new" in result.stdout
     lines = result.stderr.splitlines()
-    assert len(lines) == 2, result.stderr
+    assert len(lines) == 3, result.stderr
     assert any("1 imported record(s) have a 'modified' date after their fetch" in x for x in lines)
-    assert any("1 imported record(s) have a 'fetched_at' in the future" in x for x in lines)
+    assert any("2 imported record(s) have a 'fetched_at' in the future" in x for x in lines)
+    assert any("1 imported record(s) have a 'published' date after their fetch" in x for x in lines)
     kept = {row["url"]: row for row in exported(run_cli, db)}
     assert kept["https://www.bta.bg/m1"]["modified"] is None
     assert kept["https://www.bta.bg/m1"]["published"] == "2026-03-01"
-    assert not kept["https://www.bta.bg/f1"]["fetched_at"].startswith("2999")
     assert kept["https://www.bta.bg/f1"]["published"] == "2026-03-01"
+    assert kept["https://www.bta.bg/f1"]["fetched_at"].startswith("2999-01-01")
+    assert kept["https://www.bta.bg/f2"]["published"] is None  # (after its fetch)
     assert kept["https://www.bta.bg/ok"]["modified"] == "2026-03-02T09:00:00+00:00"
 
 

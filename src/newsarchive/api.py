@@ -475,10 +475,12 @@ def _import_record(
 
 
 def _fetched_at(value: str, number: int, dropped: list[str]) -> str | None:
-    """A record's ``fetched_at``, or None (the import's time is stored) when it is a
-    placeholder (``0000-00-00``, the Unix epoch) or after now: no page was fetched then,
-    and the dates checked against it would be checked against nothing (its key added
-    to ``dropped``, as ``_published``'s)."""
+    """A record's ``fetched_at``; None (the import's time is stored, as for a record
+    without one) when it is a placeholder (``0000-00-00``, the Unix epoch): every date
+    judged against the epoch was dropped as after it. One after now is noted in
+    ``dropped`` (said once) and kept as given: the import's time in its place would
+    count the record as news today (``_last_fetched`` takes a future stamp for none),
+    and its dates are the record's own clock's, judged against it."""
     from newsarchive.dates import after, is_placeholder_date
 
     if is_placeholder_date(value):
@@ -490,16 +492,15 @@ def _fetched_at(value: str, number: int, dropped: list[str]) -> str | None:
         raise UsageError(f"line {number}: 'fetched_at' must be an ISO date-time") from None
     if after(moment, dt.datetime.now(dt.UTC)):
         dropped.append("fetched_at:future")
-        return None
     return value
 
 
 def _without_future(article: Article, fetched: str | None, dropped: list[str]) -> Article:
     """``article`` without its ``published`` or ``modified`` date when that lies after
-    its fetch time (``fetched``; none recorded: now), by the rule a crawl refuses such a
-    date with (``dates.after``): a record dated 9999 was kept as dated, and charted and
-    sorted first; the record is kept without it, as a crawl of its page would have
-    stored it (each key dropped added to ``dropped``)."""
+    its fetch time (``fetched``; none recorded: now), by the rule
+    a crawl refuses such a date with (``dates.after``): a record dated 9999 was kept as
+    dated, and charted and sorted first; the record is kept without it, as a crawl of
+    its page would have stored it (each key dropped added to ``dropped``)."""
     from dataclasses import replace
 
     from newsarchive.dates import after
@@ -514,27 +515,48 @@ def _without_future(article: Article, fetched: str | None, dropped: list[str]) -
     return article
 
 
-# what a warning says of a dropped date, by why (``_say_dropped``)
-_PLACEHOLDER = (
+_NO_DATE = (
     'that is how a CMS or a database writes "no date" (the Unix epoch, a year before 1900,'
     " 0000-00-00)"
 )
-_DROPPED_WHY = {"future": "date after their fetch time", "placeholder": _PLACEHOLDER}
+# what a warning says of the records an import kept without a date, or judged by another
+# (``_say_dropped``), by "key:why"
+_DROPPED = {
+    "published:future": (
+        "a 'published' date after their fetch time",
+        "kept without it, as a crawl refuses such a date",
+    ),
+    "modified:future": (
+        "a 'modified' date after their fetch time",
+        "kept without it, as a crawl refuses such a date",
+    ),
+    "published:placeholder": (
+        f"a 'published' {_NO_DATE}",
+        "kept without it, as a crawl takes such a date as none",
+    ),
+    "modified:placeholder": (
+        f"a 'modified' {_NO_DATE}",
+        "kept without it, as a crawl takes such a date as none",
+    ),
+    "fetched_at:placeholder": (
+        f"a 'fetched_at' {_NO_DATE}",
+        "kept as fetched at the import's time, as a record without one is",
+    ),
+    "fetched_at:future": (
+        "a 'fetched_at' in the future",
+        "kept as given, a wrong clock's (--warn-idle takes it for no news), and their"
+        " dates judged against it",
+    ),
+}
 
 
 def _say_dropped(dropped: dict[str, tuple[int, str]]) -> None:
-    """One warning per date field and reason for an import's records kept without it:
-    how many, and the first record's address."""
+    """One warning per date field and reason for an import's records kept without it
+    (a ``fetched_at`` in the future: with it, said): how many, and the first record's
+    address."""
     for kind, (count, first) in dropped.items():
-        key, _, why = kind.partition(":")
-        fetch = key == "fetched_at"
-        kept = "kept as fetched at the import's time" if fetch else "kept without it"
-        rule = "takes such a date as none" if why == "placeholder" else "refuses such a date"
-        what = "in the future" if fetch and why == "future" else _DROPPED_WHY[why]
-        log.warning(
-            "%d imported record(s) have a '%s' %s (first: %r): %s, as a crawl %s",
-            count, key, what, first, kept, rule,
-        )  # fmt: skip
+        what, kept = _DROPPED[kind]
+        log.warning("%d imported record(s) have %s (first: %r): %s", count, what, first, kept)
 
 
 # The longest line a record takes: the text of the largest page a crawl reads (10 MiB),
