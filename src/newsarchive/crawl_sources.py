@@ -145,7 +145,7 @@ class SourceReader:
         for start in sources.rested:
             if start not in skip and not self._resting(start):
                 self.walk(start)
-        gone = self._dead_named(explored=bool(sources.explored_at))
+        gone = [u for u in self._dead_named(explored=bool(sources.explored_at)) if u in sitemaps]
         if (barren or gone) and sources.explored_at:  # found, and not to be read again:
             # a sitemap of pages, not news; one gone that the site names (``_dead_named``)
             kept = sources.without_sitemaps(barren).without_sitemaps(gone, GONE_NOTE)
