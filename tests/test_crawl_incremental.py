@@ -100,3 +100,49 @@ def test_a_sitemap_rests_while_the_feed_shows_nothing_slipped_past_it(
     _feed_and_sitemap_site(root, feed=[7, 6], sitemap=[1, 2, 3, 4, 5, 6, 7])
     assert crawl() == ["/robots.txt", "/rss.xml", "/sitemap.xml"]  # a gap: read it
     assert archived() == 7
+
+
+def test_a_sitemap_robots_txt_names_but_the_site_lacks_is_a_warning_not_a_failing_night(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """robots.txt names ``/missing.xml``, which answers 404, and the feed finds the
+    articles: a dead address the site itself names is its fault and lasts, so it is one
+    warning, not exit 1 every night (an alarm that always rings is not read). A night
+    on which no source of the site answers stays a failure."""
+    root = tmp_path / "site"
+    _feed_and_sitemap_site(root, feed=[2, 1], sitemap=[1, 2])
+    origin = "https://www.feedmap.bg"
+    (root / "robots.txt").write_text(f"User-agent: *\nSitemap: {origin}/missing.xml\n")
+    profile = tmp_path / "feedmap.toml"
+    profile.write_text('id = "feedmap"\nname = "Ф"\norigin = "https://www.feedmap.bg"\n')
+    args = ("crawl", "feedmap", "--profile", str(profile), "--delay", "0", "--db", str(db))
+
+    asked: list[str] = []
+
+    def crawl() -> Result:
+        with MirrorServer(root) as server:
+            result = run_cli(*args, "--base-url", server.url)
+            asked[:] = server.requests
+            return result
+
+    for night in (1, 2):
+        result = crawl()
+        assert result.exit_code == 0, (night, result.stderr)
+        named = [line for line in result.stderr.splitlines() if "missing.xml" in line]
+        assert all("warning" in line for line in named), result.stderr
+        if night == 1:
+            assert len(named) == 1 and "404" in named[0], result.stderr
+            assert "2 new" in result.stdout
+        else:  # not asked again (nor said) until the site is explored again
+            assert named == [] and "/missing.xml" not in asked, asked
+    (root / "rss.xml").unlink()  # now no source answers: a real failure, still loud
+    for page in (root / "novini").iterdir():
+        page.unlink()
+    (root / "index.html").unlink()
+    result = crawl()
+    assert result.exit_code == 1, result.stderr
+    # a first night whose one source is that sitemap: nothing of the site is reachable
+    with MirrorServer(root) as server:
+        result = run_cli(*args[:-1], str(tmp_path / "fresh.db"), "--base-url", server.url)
+    assert result.exit_code == 1, result.stderr
+    assert "sitemap failed: HTTP 404" in result.stderr and "missing.xml" in result.stderr

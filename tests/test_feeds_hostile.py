@@ -245,14 +245,14 @@ def test_the_regex_fallback_reads_the_document_it_was_given_in_full(
 
 def test_a_broken_gzipped_feed_is_inflated_once(monkeypatch: pytest.MonkeyPatch) -> None:
     inflated: list[int] = []
-    inflate = feeds_module._Gunzipped.__iter__
+    inflate = feeds_module.Gunzipped.__iter__
 
-    def counting(self: feeds_module._Gunzipped) -> Iterator[bytes]:
+    def counting(self: feeds_module.Gunzipped) -> Iterator[bytes]:
         for chunk in inflate(self):
             inflated.append(len(chunk))
             yield chunk
 
-    monkeypatch.setattr(feeds_module._Gunzipped, "__iter__", counting)
+    monkeypatch.setattr(feeds_module.Gunzipped, "__iter__", counting)
     document = broken_sitemap(2000)
     assert len(parse_feed(gzip.compress(document))) == 2001  # the broken <loc> too
     assert sum(inflated) == len(document)
@@ -384,4 +384,63 @@ def test_a_crawl_warns_of_a_gzipped_sitemap_cut_short_and_reads_what_it_holds(
         assert {"/news/parkat-101", "/news/parkat-102"} <= set(server.requests)
     warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
     assert any("cut.xml.gz: its gzip stream ends before its end" in w for w in warnings)
+    assert "2 new" in result.stdout
+
+
+def _corrupt_gzips(packed: bytes) -> dict[str, bytes]:
+    """A gzip sitemap broken in the ways a disk, an upload or a CMS plugin breaks one."""
+    return {
+        "bad-method": packed[:2] + b"\x09" + packed[3:],  # (no deflate: no gzip at all)
+        "garbage-after-magic": b"\x1f\x8b" + bytes(range(256)) * 4,
+        "bad-crc": packed[:-8] + bytes(4) + packed[-4:],
+        "bad-length": packed[:-4] + b"\xff\xff\xff\x7f",
+        "corrupt-middle": packed[:40] + b"\xff" * 24 + packed[64:],
+    }
+
+
+@pytest.mark.parametrize("how", list(_corrupt_gzips(b"\x1f\x8b\x08" + bytes(20))))
+def test_a_corrupt_gzip_sitemap_says_so_and_keeps_what_came_whole(how: str) -> None:
+    """A corrupt gzip is no file cut short: its warning says "corrupt", not that the
+    file ended early (a reader would look for a half upload). What inflated before the
+    damage is read; a checksum that fails after a whole stream loses none of it (the
+    inflater raised with all of it in hand, and every entry was lost)."""
+    packed = gzip.compress(_numbered_urlset(300))
+    feed = read_feed(_corrupt_gzips(packed)[how])
+    assert feed.cut is not None and "corrupt" in feed.cut and "cut short" not in feed.cut
+    assert "\n" not in feed.cut
+    if how in ("bad-crc", "bad-length"):
+        assert len(feed.entries) == 300
+    if how in ("bad-method", "garbage-after-magic"):
+        assert feed.entries == []
+
+
+def test_a_crawl_warns_of_a_corrupt_gzip_sitemap_and_goes_on_with_its_other_sources(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    site = tmp_path / "mirror"
+    (site / "news").mkdir(parents=True)
+    packed = gzip.compress(urlset([f"https://www.example.bg/news/parkat-{i}" for i in (1, 2)]))
+    (site / "broken.xml.gz").write_bytes(b"\x1f\x8b" + bytes(range(256)))
+    (site / "sitemap.xml").write_bytes(gzip.decompress(packed))
+    for i in (1, 2):
+        (site / "news" / f"parkat-{i}.html").write_text(
+            f"<title>Паркът {i}</title><article><h1>Паркът {i}</h1>"
+            + "<p>Общината ремонтира парка в центъра на града през лятото.</p>" * 3
+            + "</article>",
+            encoding="utf-8",
+        )
+    profile = tmp_path / "example.toml"
+    profile.write_text(
+        'id = "example"\norigin = "https://www.example.bg"\n'
+        '[discovery]\nsitemaps = ["/broken.xml.gz", "/sitemap.xml"]\n'
+        "article_pattern = '^/news/parkat-\\d+$'\n",
+        encoding="utf-8",
+    )
+    with MirrorServer(site) as server:
+        result = run_cli("crawl", "example", "--profile", str(profile), "--base-url",
+                         server.url, "--delay", "0", "--db", str(tmp_path / "a.db"))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "broken.xml.gz" in line]
+    assert len(warnings) == 1 and "corrupt" in warnings[0], result.stderr
+    assert "Traceback" not in result.stderr
     assert "2 new" in result.stdout

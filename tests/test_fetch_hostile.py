@@ -1454,3 +1454,85 @@ def test_a_stray_line_end_after_the_body_is_no_cut() -> None:
     with HostileServer({"/a": raw(head + body + b"\r\n")}) as site, Fetcher(QUICK) as fetcher:
         assert fetcher.fetch(f"{site.url}/a").content == body
     assert site.hits["/a"] == 1
+
+
+# robots.txt sent to another host (RFC 9309, 2.3.1.2) -----------------------------------
+def _rules(text: str) -> Reply:
+    return response(body=text.encode(), content_type="text/plain")
+
+
+def test_a_robots_txt_redirected_off_the_sites_hosts_is_followed_and_its_rules_hold() -> None:
+    """A site whose robots.txt answers a redirect to another host (a CDN, its hosting
+    company's rules) has those rules: the RFC asks a crawler to follow up to five
+    redirects, across hosts too. Refused as any off-site redirect is, it was taken as
+    "no robots.txt" and the site's ``Disallow`` lines went unread."""
+    with HostileServer({"/rules/site.txt": _rules("User-agent: *\nDisallow: /private\n")}) as cdn:
+        routes = {"/robots.txt": redirect(f"{cdn.url}/rules/site.txt", 301)}
+        routes["/a"] = html("<p>a</p>")
+        with HostileServer(routes) as site:
+            hosts = (site.netloc,)
+            with Fetcher(QUICK, site_hosts=hosts, transport=LoopbackOnly()) as fetcher:
+                assert fetcher.robots_problem(site.url) is None
+                assert fetcher.fetch(f"{site.url}/a").status == 200
+                with pytest.raises(RobotsDisallowed):
+                    fetcher.fetch(f"{site.url}/private/x")
+                # (the crawl itself stays on the site: a page sent there is still refused)
+    assert cdn.requests == ["/rules/site.txt"]
+    assert "/private/x" not in site.hits
+
+
+def test_a_robots_txt_chain_across_hosts_is_followed_to_the_redirect_limit() -> None:
+    """Five hops across two hosts are followed; a sixth is "unavailable", allowed (RFC
+    9309: a crawler may take robots.txt past five redirects as unavailable)."""
+    deny = _rules("User-agent: *\nDisallow: /\n")
+    with HostileServer() as far, HostileServer() as near:
+        for n in range(1, 7):  # /r1 .. /r6, odd ones on far, even on near; /r6 the rules
+            here, there = (far, near) if n % 2 else (near, far)
+            here.routes[f"/r{n}"] = redirect(f"{there.url}/r{n + 1}") if n < 6 else deny
+        with HostileServer({"/robots.txt": redirect(f"{near.url}/r2")}) as five:
+            hosts = (five.netloc,)
+            with Fetcher(QUICK, site_hosts=hosts, transport=LoopbackOnly()) as fetcher:
+                # /robots.txt -> r2 -> r3 -> r4 -> r5 -> r6 (rules): five redirects
+                assert not fetcher.allowed(f"{five.url}/a")
+        with HostileServer({"/robots.txt": redirect(f"{far.url}/r1")}) as six:
+            hosts = (six.netloc,)
+            with Fetcher(QUICK, site_hosts=hosts, transport=LoopbackOnly()) as fetcher:
+                assert fetcher.allowed(f"{six.url}/a")  # six redirects: unavailable
+
+
+@pytest.mark.parametrize(
+    ("end", "allowed"),
+    [(response(404, b"none"), True), (response(503, b"down"), False)],
+    ids=["404-allows", "5xx-disallows"],
+)
+def test_a_robots_txt_redirected_off_the_site_ends_as_its_status_says(
+    end: Reply, allowed: bool
+) -> None:
+    """What the redirect leads to counts as a direct answer would: a 4xx there is no
+    robots.txt (allowed), a 5xx that persists disallows the site for the run."""
+    with HostileServer({"/rules.txt": end}) as cdn:
+        routes = {"/robots.txt": redirect(f"{cdn.url}/rules.txt"), "/a": html("<p>a</p>")}
+        with HostileServer(routes) as site:
+            hosts = (site.netloc,)
+            with Fetcher(QUICK, site_hosts=hosts, transport=LoopbackOnly()) as fetcher:
+                problem = fetcher.robots_problem(site.url)
+                assert (problem is None) == allowed, problem
+                if allowed:
+                    assert fetcher.fetch(f"{site.url}/a").status == 200
+                else:
+                    assert problem is not None and "HTTP 503" in problem
+                    with pytest.raises(FetchError, match="robots.txt"):
+                        fetcher.fetch(f"{site.url}/a")
+    assert "/a" in site.hits if allowed else "/a" not in site.hits
+
+
+def test_a_robots_txt_redirect_leaves_the_sites_hosts_but_not_for_an_internal_address() -> None:
+    """Following robots.txt off the site keeps the address rule: a public site's
+    robots.txt sent to 169.254.169.254 is refused (unavailable: allowed), one sent to a
+    public host is followed, where a page's redirect there is refused."""
+    policy = RedirectPolicy(["news.example"], resolve=lambda host: ["93.184.216.34"])
+    start = "https://news.example/robots.txt"
+    assert policy.refusal(start, "https://cdn.example/r.txt") == "off the site's hosts"
+    assert policy.refusal(start, "https://cdn.example/r.txt", any_host=True) is None
+    refused = policy.refusal(start, "http://169.254.169.254/robots.txt", any_host=True)
+    assert refused is not None and "link-local" in refused

@@ -137,24 +137,81 @@ def test_a_bad_line_imports_nothing(run_cli: Cli, db: Path, bad_line: str) -> No
     [
         ("published", "1970-01-01T00:00:00Z"),
         ("published", "0001-01-01"),
+        ("published", "0000-00-00"),
         ("modified", "1899-12-31"),
+        ("modified", "0000-00-00 00:00:00"),
+        ("fetched_at", "1970-01-01T00:00:00"),
+        ("fetched_at", "0000-00-00"),
     ],
 )
-def test_a_placeholder_date_is_refused_as_one_not_as_no_iso_date(
-    run_cli: Cli, db: Path, key: str, value: str
+def test_a_placeholder_date_drops_the_field_not_the_file(
+    run_cli: Cli, db: Path, tmp_path: Path, key: str, value: str
 ) -> None:
-    """A CMS's "no date" (the Unix epoch, .NET's year 1), which another tool's export
-    holds, was refused as "must be an ISO date or date-time": it is one, and the line
-    gave the reader no way to see what was wrong with it."""
-    record = {"site": "bta", "url": "https://www.bta.bg/1", "title": "t", key: value}
-    source = db.with_name("placeholder.jsonl")
-    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    result = run_cli("import-jsonl", str(source), "--db", str(db))
-    assert result.exit_code == 2 and not db.exists()
-    assert result.stderr == (
-        f"newsarchive: error: line 1: '{key}' {value!r} is how a CMS writes \"no date\" (the"
-        " Unix epoch, or a year before 1900): give null\n"
-    )
+    """A CMS's or a database's "no date" (the Unix epoch, .NET's year 1, MySQL's
+    0000-00-00), which another tool's export holds, refused the whole file: a research
+    import of a thousand good records stopped at one. The crawl takes such a date as
+    none, and so does the import: the field is dropped, the records kept, and one line
+    counts them and names the first."""
+    rows = [
+        {"site": "bta", "url": f"https://www.bta.bg/{n}", "title": f"Новина {n}",
+         "text": "Общината обяви новина.", "published": "2026-03-01T10:00:00+02:00",
+         "fetched_at": "2026-03-02T10:00:00+00:00"}
+        for n in range(3)
+    ]  # fmt: skip
+    rows[1][key] = value
+    rows[2][key] = value
+    result = run_cli("import-jsonl", str(write_jsonl(tmp_path / "p.jsonl", rows)), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "imported 3 new" in result.stdout
+    warned = result.stderr.splitlines()
+    assert len(warned) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"2 imported record(s) have a '{key}' that is how a CMS" in warned[0]
+    assert "https://www.bta.bg/1" in warned[0]
+    kept = {row["url"]: row for row in exported(run_cli, db)}
+    assert len(kept) == 3
+    assert kept["https://www.bta.bg/0"][key] == rows[0].get(key)
+    if key == "fetched_at":  # (stored as fetched at the import: now, not the epoch)
+        assert kept["https://www.bta.bg/1"][key] > "2026-"
+    else:
+        assert kept["https://www.bta.bg/1"][key] is None
+
+
+def test_a_modified_or_fetched_at_in_the_future_is_dropped_as_published_is(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """The rule for a ``published`` after the fetch holds for ``modified`` too. A
+    ``fetched_at`` after now is said (a wrong clock), and kept: the import's time in its
+    place would count the record as news today (``--warn-idle``). One counted line for
+    each."""
+    rows = [
+        {"site": "bta", "url": "https://www.bta.bg/m1", "title": "Поправена",
+         "published": "2026-03-01", "modified": "2999-01-01T00:00:00+00:00",
+         "fetched_at": "2026-03-02T10:00:00+00:00", "text": "Текст."},
+        {"site": "bta", "url": "https://www.bta.bg/f1", "title": "Изтеглена утре",
+         "published": "2026-03-01", "fetched_at": "2999-01-01T00:00:00+00:00",
+         "text": "Текст."},
+        {"site": "bta", "url": "https://www.bta.bg/f2", "title": "Дата след изтеглянето",
+         "published": "2999-02-01", "fetched_at": "2999-01-01T00:00:00+00:00",
+         "text": "Текст."},
+        {"site": "bta", "url": "https://www.bta.bg/ok", "title": "Обикновена",
+         "published": "2026-03-01", "modified": "2026-03-02T09:00:00+00:00",
+         "fetched_at": "2026-03-02T10:00:00+00:00", "text": "Текст."},
+    ]  # fmt: skip
+    result = run_cli("import-jsonl", str(write_jsonl(tmp_path / "f.jsonl", rows)), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert "imported 4 new" in result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, result.stderr
+    assert any("1 imported record(s) have a 'modified' date after their fetch" in x for x in lines)
+    assert any("2 imported record(s) have a 'fetched_at' in the future" in x for x in lines)
+    assert any("1 imported record(s) have a 'published' date after their fetch" in x for x in lines)
+    kept = {row["url"]: row for row in exported(run_cli, db)}
+    assert kept["https://www.bta.bg/m1"]["modified"] is None
+    assert kept["https://www.bta.bg/m1"]["published"] == "2026-03-01"
+    assert kept["https://www.bta.bg/f1"]["published"] == "2026-03-01"
+    assert kept["https://www.bta.bg/f1"]["fetched_at"].startswith("2999-01-01")
+    assert kept["https://www.bta.bg/f2"]["published"] is None  # (after its fetch)
+    assert kept["https://www.bta.bg/ok"]["modified"] == "2026-03-02T09:00:00+00:00"
 
 
 def test_a_bad_file_creates_no_archive(run_cli: Cli, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ RANKS = {
     "models": 0,
     "errors": 0,
     "safe_text": 0,
+    "gzip_file": 0,
     "markup": 0,
     "tag_attributes": 0,
     "streamed": 0,

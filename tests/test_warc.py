@@ -487,3 +487,39 @@ def test_a_record_at_a_sites_cyrillic_host_is_read_by_its_profile(
     result = run_cli("import-warc", str(warc), "--profile", str(profile), "--db", str(db))
     assert result.exit_code == 0, result.stderr
     assert {row[0] for row in _articles(run_cli, db).values()} == {"primer"}
+
+
+def test_a_record_whose_address_carries_a_port_or_a_login_is_filed_under_its_site(
+    run_cli: Cli, tmp_path: Path, db: Path
+) -> None:
+    """A WARC tool may write the default port (``https://www.ruse24.bg:443/…``) or a
+    login (``http://user@ruse24.bg/…``) into the address; the crawl's spelling has
+    neither. Matched as written, the record missed its site's profile and was archived
+    under a generic site of that spelling, beside the crawl's copy of the same page."""
+    uris = [
+        "https://www.ruse24.bg:443/novini/ruse/remont-na-ulitsa-1",
+        "http://reader@ruse24.bg/novini/ruse/remont-na-ulitsa-2",
+        "http://reader:secret@www.ruse24.bg:80/novini/ruse/remont-na-ulitsa-3",
+    ]
+    warc = tmp_path / "ports.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for number, uri in enumerate(uris, 1):
+            body = (
+                f"<html><head><title>Ремонт на улица {number}</title></head><body><article>"
+                f"<h1>Ремонт на улица {number}</h1>"
+                + f"<p>Общината започна ремонта на улица номер {number} този месец.</p>" * 3
+                + "</article></body></html>"
+            ).encode()
+            _dated_response(writer, uri, body, "2026-03-01T08:00:00Z")
+    result = run_cli("import-warc", str(warc), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("imported 3 new"), result.stdout
+    articles = _articles(run_cli, db)
+    assert {row[0] for row in articles.values()} == {"ruse24"}, articles
+    assert sorted(articles) == [
+        "http://ruse24.bg/novini/ruse/remont-na-ulitsa-2",
+        "http://www.ruse24.bg/novini/ruse/remont-na-ulitsa-3",
+        "https://www.ruse24.bg/novini/ruse/remont-na-ulitsa-1",
+    ]
+    assert not any("secret" in url or "reader" in url for url in articles)

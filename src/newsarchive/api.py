@@ -348,18 +348,20 @@ def _stream(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, An
         conn.close()
 
 
-def _published(value: Any, line: int, key: str = "published") -> Any:
-    """An export's ``published`` (or, by ``key``, ``modified``) date; absent stays None."""
+def _published(value: Any, line: int, key: str, dropped: list[str]) -> Any:
+    """An export's ``published`` (or, by ``key``, ``modified``) date; absent stays None,
+    and so does a CMS's or a database's "no date" (``dates.is_placeholder_date``: the
+    Unix epoch, a year before 1900, ``0000-00-00``), which the crawl takes as none: the
+    field is dropped (its key added to ``dropped``, said once for the file:
+    ``_say_dropped``), the record kept. Refused, one such date refused the whole file."""
     if value in (None, ""):
         return None
     from newsarchive.dates import is_placeholder_date, parse_iso
 
     parsed = parse_iso(str(value)) if isinstance(value, str) else None
     if parsed is None and isinstance(value, str) and is_placeholder_date(value):
-        raise UsageError(  # (said "must be an ISO date" of one that is)
-            f"line {line}: '{key}' {value!r} is how a CMS writes \"no date\" (the Unix"
-            " epoch, or a year before 1900): give null"
-        )
+        dropped.append(f"{key}:placeholder")
+        return None
     if parsed is None:
         raise UsageError(f"line {line}: '{key}' must be an ISO date or date-time")
     return parsed
@@ -400,9 +402,12 @@ _NOT_JSON_LINES = (
 )
 
 
-def _import_record(line: str, number: int) -> tuple[Article, str, str, str | None, bool] | None:
-    """One JSON Lines record as (Article, site, url, fetched_at, whether its ``published``
-    was dropped as after its fetch: ``_without_future``); None for a blank line."""
+def _import_record(
+    line: str, number: int
+) -> tuple[Article, str, str, str | None, tuple[str, ...]] | None:
+    """One JSON Lines record as (Article, site, url, fetched_at, the dates dropped from it
+    as ``key:why``: a placeholder, or one after its fetch, ``_without_future``); None for
+    a blank line."""
     from newsarchive.models import DATE_NOTES, DATE_SOURCES, Article
     from newsarchive.profiles.loader import is_site_id
 
@@ -435,6 +440,7 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             f" x.bg), not {data['site']!r}"
         )
     _check_url(data["url"], number)
+    dropped: list[str] = []
     title, text, author = (_text_field(data, key, number) for key in ("title", "text", "author"))
     tags = data.get("tags") or []
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
@@ -442,24 +448,19 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
     article = Article(
         title=title or "",
         text=text or "",
-        published=_published(data.get("published"), number),
+        published=_published(data.get("published"), number, "published", dropped),
         date_source=_recorded(data.get("date_source"), number, "date_source", DATE_SOURCES),
         date_note=_recorded(data.get("date_note"), number, "date_note", DATE_NOTES),
-        modified=_published(data.get("modified"), number, "modified"),
+        modified=_published(data.get("modified"), number, "modified", dropped),
         author=author,
         tags=tuple(tags),
     )
     fetched_at = data.get("fetched_at")
-    fetched = str(fetched_at) if fetched_at else None
-    if fetched is not None:  # (a Parquet export of 'garbage' was an internal error)
-        try:
-            dt.datetime.fromisoformat(fetched)
-        except ValueError:
-            raise UsageError(f"line {number}: 'fetched_at' must be an ISO date-time") from None
+    fetched = _fetched_at(str(fetched_at), number, dropped) if fetched_at else None
     # (the address by the record's own date_source, which names an item's fragment:
     # read after the date was dropped, an item lost it and overwrote its page's row)
     url = _import_url(data["url"], article.date_source)
-    article, future = _without_future(article, fetched)
+    article = _without_future(article, fetched, dropped)
     texts = {"site": data["site"], "url": data["url"], "title": article.title,
              "text": article.text, "author": author or "", "tags": "".join(article.tags),
              "fetched_at": fetched or ""}  # fmt: skip
@@ -470,35 +471,92 @@ def _import_record(line: str, number: int) -> tuple[Article, str, str, str | Non
             raise UsageError(
                 f"line {number}: '{key}' holds a lone surrogate, which UTF-8 cannot store"
             ) from None
-    return article, data["site"], url, fetched, future
+    return article, data["site"], url, fetched, tuple(dropped)
 
 
-def _without_future(article: Article, fetched: str | None) -> tuple[Article, bool]:
-    """``article`` without its ``published`` date when that lies after its fetch time
-    (``fetched``; none recorded: now), by the rule a crawl refuses such a date with
-    (``dates.after``): a record dated 9999 was kept as dated, and charted and sorted
-    first; the record is kept undated, as a crawl of its page would have stored it."""
+def _fetched_at(value: str, number: int, dropped: list[str]) -> str | None:
+    """A record's ``fetched_at``; None (the import's time is stored, as for a record
+    without one) when it is a placeholder (``0000-00-00``, the Unix epoch): every date
+    judged against the epoch was dropped as after it. One after now is noted in
+    ``dropped`` (said once) and kept as given: the import's time in its place would
+    count the record as news today (``_last_fetched`` takes a future stamp for none),
+    and its dates are the record's own clock's, judged against it."""
+    from newsarchive.dates import after, is_placeholder_date
+
+    if is_placeholder_date(value):
+        dropped.append("fetched_at:placeholder")
+        return None
+    try:  # (a Parquet export of 'garbage' was an internal error)
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"line {number}: 'fetched_at' must be an ISO date-time") from None
+    if after(moment, dt.datetime.now(dt.UTC)):
+        dropped.append("fetched_at:future")
+    return value
+
+
+def _without_future(article: Article, fetched: str | None, dropped: list[str]) -> Article:
+    """``article`` without its ``published`` or ``modified`` date when that lies after
+    its fetch time (``fetched``; none recorded: now), by the rule
+    a crawl refuses such a date with (``dates.after``): a record dated 9999 was kept as
+    dated, and charted and sorted first; the record is kept without it, as a crawl of
+    its page would have stored it (each key dropped added to ``dropped``)."""
     from dataclasses import replace
 
     from newsarchive.dates import after
 
-    if article.published is None:
-        return article, False
     moment = dt.datetime.fromisoformat(fetched) if fetched else dt.datetime.now(dt.UTC)
-    if not after(article.published, moment):
-        return article, False
-    return replace(article, published=None, date_source=None, date_note=None), True
+    if article.published is not None and after(article.published, moment):
+        article = replace(article, published=None, date_source=None, date_note=None)
+        dropped.append("published:future")
+    if article.modified is not None and after(article.modified, moment):
+        article = replace(article, modified=None)
+        dropped.append("modified:future")
+    return article
 
 
-def _say_future(count: int, first: str) -> None:
-    """One warning for an import's records whose date a crawl would have refused."""
-    if count:
-        log.warning(
-            "%d imported record(s) have a 'published' date after their fetch time (first:"
-            " %r): kept without it, as a crawl refuses such a date",
-            count,
-            first,
-        )
+_NO_DATE = (
+    'that is how a CMS or a database writes "no date" (the Unix epoch, a year before 1900,'
+    " 0000-00-00)"
+)
+# what a warning says of the records an import kept without a date, or judged by another
+# (``_say_dropped``), by "key:why"
+_DROPPED = {
+    "published:future": (
+        "a 'published' date after their fetch time",
+        "kept without it, as a crawl refuses such a date",
+    ),
+    "modified:future": (
+        "a 'modified' date after their fetch time",
+        "kept without it, as a crawl refuses such a date",
+    ),
+    "published:placeholder": (
+        f"a 'published' {_NO_DATE}",
+        "kept without it, as a crawl takes such a date as none",
+    ),
+    "modified:placeholder": (
+        f"a 'modified' {_NO_DATE}",
+        "kept without it, as a crawl takes such a date as none",
+    ),
+    "fetched_at:placeholder": (
+        f"a 'fetched_at' {_NO_DATE}",
+        "kept as fetched at the import's time, as a record without one is",
+    ),
+    "fetched_at:future": (
+        "a 'fetched_at' in the future",
+        "kept as given, a wrong clock's (--warn-idle takes it for no news), and their"
+        " dates judged against it",
+    ),
+}
+
+
+def _say_dropped(dropped: dict[str, tuple[int, str]]) -> None:
+    """One warning per date field and reason for an import's records kept without it
+    (a ``fetched_at`` in the future: with it, said): how many, and the first record's
+    address."""
+    for kind, (count, first) in dropped.items():
+        what, kept = _DROPPED[kind]
+        log.warning("%d imported record(s) have %s (first: %r): %s", count, what, first, kept)
 
 
 # The longest line a record takes: the text of the largest page a crawl reads (10 MiB),
@@ -549,19 +607,19 @@ def _check_utf8(line: str, number: int) -> None:
 
 def _ready_record(
     numbered: tuple[int, str], preparer: Preparer
-) -> tuple[Prepared, str, str, str | None, bool, bool] | None:
+) -> tuple[Prepared, str, str, str | None, bool, tuple[str, ...]] | None:
     """A numbered line's record (``_import_record``) with its article ``Prepared`` for
     the writer, whether its host is one no server can have (``_say_unfetchable``) and
-    whether its date was dropped (``_say_future``): all of an import's work that needs
+    the dates dropped from it (``_say_dropped``): all of an import's work that needs
     no archive, so it can be done ahead."""
     from newsarchive.discover.urls import web_url_problem
 
     record = _import_record(numbered[1], numbered[0])
     if record is None:
         return None
-    article, site, url, fetched_at, future = record
+    article, site, url, fetched_at, dropped = record
     # (``_check_url`` passed all but the host)
-    return preparer(article, url), site, url, fetched_at, bool(web_url_problem(url)), future
+    return preparer(article, url), site, url, fetched_at, bool(web_url_problem(url)), dropped
 
 
 def _as_it_is(item: T) -> T:
@@ -678,7 +736,8 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
     # keeps them (200k articles: 91 s instead of 100 s). Only what is used is allocated.
     conn.execute("PRAGMA cache_size = -524288")
     counts = {"new": 0, "updated": 0, "unchanged": 0}
-    unfetchable = dropped = (0, "")
+    unfetchable = (0, "")
+    dropped: dict[str, tuple[int, str]] = {}  # "key:why" -> (records, the first's URL)
     ok = False
     try:
         store = _moved_store(conn)
@@ -694,19 +753,20 @@ def _import_locked(db: Path, lines: Iterable[str], existed: bool) -> dict[str, i
                 for record in records:
                     if record is None:
                         continue
-                    article, site, url, fetched_at, unreachable, future = record
+                    article, site, url, fetched_at, unreachable, dates_dropped = record
                     outcome = store.upsert_article(
                         article, site=site, url=url, fetched_at=fetched_at or now_iso()
                     )
                     counts[outcome] += 1
                     if unreachable:  # (counted, and the first named: not each kept)
                         unfetchable = (unfetchable[0] + 1, unfetchable[1] or url)
-                    if future:
-                        dropped = (dropped[0] + 1, dropped[1] or url)
+                    for kind in dates_dropped:
+                        count, first = dropped.get(kind, (0, url))
+                        dropped[kind] = (count + 1, first)
         ok = True
         _say_elsewhere(store)
         _say_unfetchable(*unfetchable)
-        _say_future(*dropped)
+        _say_dropped(dropped)
     except sqlite3.DatabaseError as exc:
         if is_damaged(exc):
             raise UsageError(f"import failed, nothing imported: {exc}") from None

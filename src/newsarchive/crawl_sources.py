@@ -20,7 +20,7 @@ from newsarchive.crawl_rests import SourceTally
 from newsarchive.crawl_run import CrawlOptions, SiteReport
 from newsarchive.dates import local_date
 from newsarchive.discover import feeds, fragments, listings, sitemap_children
-from newsarchive.discover.explore import MIN_ITEMS, Discovery, shape_pattern
+from newsarchive.discover.explore import GONE_NOTE, MIN_ITEMS, Discovery, shape_pattern
 from newsarchive.discover.json_feeds import wp_posts_next
 from newsarchive.discover.shape import Shape
 from newsarchive.discover.urls import url_key
@@ -84,6 +84,9 @@ class SourceReader:
         self.failed: dict[str, str] = {}
         # those of them that answered 404/410 (``Miss.REMOVED``): gone, maybe redesigned
         self.removed: set[str] = set()
+        # sitemaps the site's robots.txt names that answered 404/410, with what was said
+        # of each: judged once the site's other sources are read (``_dead_named``)
+        self._named_gone: dict[str, tuple[Miss, str]] = {}
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
@@ -136,14 +139,17 @@ class SourceReader:
                 self.tally.sitemaps_left = True  # (its children unread: their rests stand)
             elif self.feed(url, shapes=shapes, kind=SOURCE_SITEMAP) == 0:
                 barren.append(url)
-        if barren and sources.explored_at:  # a found sitemap of pages, not news: not again
-            self.frontier.save_discovery(sources.without_sitemaps(barren))
         for start in sources.listings:
             if start not in skip | walked:
                 self.walk(start)
         for start in sources.rested:
             if start not in skip and not self._resting(start):
                 self.walk(start)
+        gone = [u for u in self._dead_named(explored=bool(sources.explored_at)) if u in sitemaps]
+        if (barren or gone) and sources.explored_at:  # found, and not to be read again:
+            # a sitemap of pages, not news; one gone that the site names (``_dead_named``)
+            kept = sources.without_sitemaps(barren).without_sitemaps(gone, GONE_NOTE)
+            self.frontier.save_discovery(kept)
         rested = len(self.tally.skipped) - rested_before
         return self.report.listing_errors - failed_before + rested
 
@@ -587,14 +593,46 @@ class SourceReader:
             return got
         if source and got[0] is Miss.UNCHANGED:
             self.tally.answered.add(url)
-        if got[0] in FAILURES:
-            self.report.fail(got[1])
-            self.failed.setdefault(url, got[1])
-            if source:
-                self.tally.failed.setdefault(url, got[1])
-            if got[0] is Miss.REMOVED:
-                self.removed.add(url)
+        if got[0] is Miss.REMOVED and kind == SOURCE_SITEMAP and self._named_by_site(url):
+            self._named_gone[url] = got  # (a warning or a failure: ``_dead_named``)
+        elif got[0] in FAILURES:
+            self._failed(url, got, source=source)
         return got[0]
+
+    def _failed(self, url: str, got: tuple[Miss, str], *, source: bool) -> None:
+        self.report.fail(got[1])
+        self.failed.setdefault(url, got[1])
+        if source:
+            self.tally.failed.setdefault(url, got[1])
+        if got[0] is Miss.REMOVED:
+            self.removed.add(url)
+
+    def _named_by_site(self, url: str) -> bool:
+        """Whether the site's robots.txt (read already: its rules let ``url`` be asked)
+        names the sitemap ``url`` in a ``Sitemap:`` line."""
+        named = self.fetcher.robots_sitemaps(url)
+        return url_key(url) in {url_key(self.fetcher.moved(line)) for line in named}
+
+    def _dead_named(self, *, explored: bool) -> list[str]:
+        """A sitemap the site's own robots.txt names that answers 404/410, while another
+        source of the site answered: the site's fault, lasting, and no failure of the
+        run, which would fail every night over it (an alarm that always rings is not
+        read). One warning; those returned, one found by exploring is not asked again
+        until the site is explored again. With no other source answering, it fails the
+        run as any dead source does (and has the site explored again: ``_gone``), and so
+        does a profile's own sitemap (``explored`` false: a person is to mend it)."""
+        gone, self._named_gone = self._named_gone, {}
+        if not explored or not self.tally.answered - self.tally.failed.keys() - gone.keys():
+            for url, got in gone.items():
+                self._failed(url, got, source=True)
+            return []
+        for _, said in gone.values():
+            answer = said.removeprefix(f"{SOURCE_SITEMAP} failed: ")
+            self.report.warnings.append(
+                f"{SOURCE_SITEMAP} {answer}, though the site's robots.txt names it: the"
+                " site's to mend (its other sources were read)"
+            )
+        return list(gone)
 
     def _walled_alone(self, exc: HostResting, url: str, kind: str) -> tuple[Miss, str]:
         """A bot check that answered this source page alone, as far as the run can tell

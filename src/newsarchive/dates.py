@@ -467,9 +467,15 @@ def parse_iso(value: str) -> Published | None:
 
 def is_placeholder_date(value: str) -> bool:
     """Whether ``value`` is an ISO date ``parse_iso`` reads as none: a CMS's way of
-    writing "no date" (``is_null_date``), which a caller refusing it names as such."""
+    writing "no date" (``is_null_date``), or a database's zero date (MySQL's
+    ``0000-00-00``, a month or day 00), which is no date at all."""
+    if _ZERO_DATE.match(value):
+        return True
     parsed = _parse_iso(value)
     return parsed is not None and is_null_date(parsed)
+
+
+_ZERO_DATE = re.compile(r"\s*(?:0000-\d\d-\d\d|\d{4}-00-\d\d|\d{4}-\d\d-00)(?!\d)")
 
 
 def _parse_iso(value: str) -> Published | None:

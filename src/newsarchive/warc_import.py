@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.archive.store import Store
 from newsarchive.crawl_run import Outcome
-from newsarchive.discover.urls import site_hosts, url_key, web_url_problem
+from newsarchive.discover.urls import normalize_url, site_hosts, url_key, web_url_problem
 from newsarchive.export.warc import METADATA_TYPE
 from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.published import listed_as_archived
@@ -222,6 +222,11 @@ def _response(record: Any, skipped: Counter[str]) -> Response | None:
     if web_url_problem(url, fetched=False):
         skipped["address"] += 1
         return None
+    # in the crawl's one spelling (``normalize_url``): a tool that wrote the port
+    # (``https://www.bta.bg:443/…``) or a login (``http://user@ruse24.bg/…``) into the
+    # address missed the site's profile, and the page was archived under a generic site
+    # of that spelling, beside the crawl's copy of it
+    url = normalize_url(url) or url
     headers = {k.lower(): v for k, v in record.http_headers.headers}
     return Response(url, status, headers, body, _date(record.rec_headers.get_header("WARC-Date")))
 

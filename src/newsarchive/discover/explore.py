@@ -73,6 +73,11 @@ _COMMENTS_PATH = re.compile(r"(?:^|/)comments?(?:/|$)", re.IGNORECASE)
 _FEED_HINT = re.compile(r"(?<![^\W_])(?:rss\d*|atom|(?:news|rss)?feeds?)(?![^\W_])", re.IGNORECASE)
 
 
+# why a sitemap exploring found is no longer read (``Discovery.without_sitemaps``)
+BARREN_NOTE = "held no news: not read again"
+GONE_NOTE = "gone (404/410) though robots.txt names it: not read again until explored again"
+
+
 @dataclass(frozen=True)
 class Discovery:
     """Where a site's articles are, as found by exploring it, with how each was found."""
@@ -137,9 +142,9 @@ class Discovery:
             unread_runs=keyed(self.unread_runs),
         )
 
-    def without_sitemaps(self, dropped: list[str]) -> Discovery:
+    def without_sitemaps(self, dropped: list[str], note: str = BARREN_NOTE) -> Discovery:
         kept = tuple(url for url in self.sitemaps if url not in dropped)
-        notes = {**self.notes, **{url: "held no news: not read again" for url in dropped}}
+        notes = {**self.notes, **dict.fromkeys(dropped, note)}
         return replace(self, sitemaps=kept, notes=notes)
 
     def to_json(self) -> str:

@@ -4,7 +4,7 @@ the JSON lists of posts ``json_feeds`` reads (WordPress's REST API, JSON Feed).
 Every byte is untrusted, so a document is read as a stream and never held whole (expat
 itself buffers one unfinished token, e.g. a huge comment, which the byte cap bounds):
 
-* gzip is inflated chunk by chunk, and at most ``max_bytes`` of XML are read after
+* gzip is inflated chunk by chunk (``gzip_file``), and at most ``max_bytes`` of XML are read after
   inflation: the same ``models.MAX_BODY_BYTES`` that caps every response body, so a
   2 MB ``.gz`` that inflates to 200 MB costs what a 10 MB page costs;
 * only the entry being read is kept as elements; everything else is dropped as it
@@ -24,7 +24,6 @@ import codecs
 import html
 import re
 import xml.etree.ElementTree as ET
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -56,6 +55,8 @@ from newsarchive.discover.urls import (
     normalize_url,
     on_site,
 )
+from newsarchive.gzip_file import MAGIC as GZIP_MAGIC
+from newsarchive.gzip_file import Gunzipped
 from newsarchive.markup import parse_html
 from newsarchive.models import MAX_BODY_BYTES, SOURCE_SITEMAP, Candidate, Page, Profile
 from newsarchive.utf8_strays import LEGACY_CHARSET, stray_bytes_only
@@ -157,12 +158,14 @@ class _Body:
     from the start: those the parser read, kept while they total at most ``_KEEP``, then
     the rest of the same stream, so a broken feed is inflated and sliced once. A bigger
     document is read anew instead, as it is never held whole. ``truncated`` is set when
-    there was more; ``cut_short`` when a gzip stream breaks off (what came before is read).
+    there was more; ``cut_short`` when a gzip stream breaks off, ``corrupt`` why one is
+    broken (what came before is read either way).
     """
 
     def __init__(self, content: bytes, max_bytes: int) -> None:
         self.content, self.max_bytes, self.truncated = content, max_bytes, False
-        self.cut_short = False  # a gzip stream that ended before its end (``_Gunzipped``)
+        self.cut_short = False  # a gzip stream that ended before its end (``Gunzipped``)
+        self.corrupt = ""  # why a gzip stream is broken, when it is
         self._stream = self._capped()
         self._kept: list[bytes] | None = []  # None: past _KEEP, no longer kept
         self._kept_bytes = 0
@@ -184,13 +187,14 @@ class _Body:
         return chain(self._kept, self._stream)
 
     def _raw(self) -> Iterator[bytes]:
-        if self.content[:2] != b"\x1f\x8b":
+        if not self.content.startswith(GZIP_MAGIC):
             for start in range(0, len(self.content), _CHUNK):
                 yield self.content[start : start + _CHUNK]
             return
-        gunzipped = _Gunzipped(self.content)
+        gunzipped = Gunzipped(self.content, _CHUNK)
         yield from gunzipped
         self.cut_short = self.cut_short or gunzipped.cut_short
+        self.corrupt = self.corrupt or gunzipped.corrupt
 
     def _capped(self) -> Iterator[bytes]:
         left, started = self.max_bytes, False
@@ -209,43 +213,8 @@ class _Body:
                 return
 
 
-class _Gunzipped:
-    """A gzip document inflated in chunks of at most ``_CHUNK``, member after member as
-    ``gzip`` reads them; ``cut_short`` once iterated if a member ended before its end.
-
-    Not ``gzip.GzipFile``: a stream cut short raised ``EOFError`` from the read that held
-    everything inflated so far, so a ``sitemap.xml.gz`` cut anywhere (a stored file half
-    uploaded) yielded no entry and no word of why. What came is read, and the cut said."""
-
-    def __init__(self, content: bytes) -> None:
-        self.content, self.cut_short = content, False
-
-    def __iter__(self) -> Iterator[bytes]:
-        # (fed a block at a time: the compressed rest, copied as each call's unconsumed
-        # tail, doubled what a small bomb holds in memory)
-        view, at = memoryview(self.content), 0
-        while self.content.startswith(b"\x1f\x8b", at):  # (past the last member: passed over)
-            inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
-            try:
-                while not inflater.eof and at < len(view):
-                    pending: bytes | memoryview = view[at : at + _BLOCK]
-                    at += len(pending)
-                    while pending and not inflater.eof:
-                        chunk = inflater.decompress(pending, _CHUNK)  # (a bomb: a chunk a time)
-                        pending = inflater.unconsumed_tail
-                        if chunk:
-                            yield chunk
-            except zlib.error:  # (corrupt from here: what came before stands)
-                self.cut_short = True
-                return
-            if not inflater.eof:
-                self.cut_short = True
-                return
-            at -= len(inflater.unused_data)  # (the next member's start, in the last block)
-
-
-_BLOCK = 64 * 1024
 _CUT_SHORT = "its gzip stream ends before its end (the file is cut short): read what it holds"
+_CORRUPT = "its gzip stream is corrupt ({}): read what came before the damage"
 
 
 # How far into a document a server's own output before the XML declaration is looked for.
@@ -434,6 +403,8 @@ def _read(collector: _Collector, body: _Body, *, whole: bool = True) -> Feed:
     elif body.truncated:
         cap = body.max_bytes
         cut = f"larger than {cap:,} bytes (after gunzip): read the first {cap:,}"
+    elif body.corrupt:  # (said even when the XML parsed whole: a checksum failed)
+        cut = _CORRUPT.format(body.corrupt)
     elif body.cut_short and not whole:
         cut = _CUT_SHORT
     return Feed(list(collector.entries.values()), cut, collector.next_page or None)

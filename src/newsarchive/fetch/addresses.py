@@ -90,21 +90,25 @@ class RedirectPolicy:
         if self._hosts is not None:
             self._hosts = self._hosts | host_variants(hosts)
 
-    def refusal(self, start: str, target: str) -> str | None:
+    def refusal(self, start: str, target: str, *, any_host: bool = False) -> str | None:
         """Why the request that started at ``start`` may not follow a redirect to ``target``
-        (a short phrase), or None when it may. ``target`` must already be a valid URL."""
+        (a short phrase), or None when it may. ``target`` must already be a valid URL.
+        ``any_host``: the site's hosts do not bound it, the address rule still does (a
+        robots.txt, whose rules RFC 9309 says to follow to another host: what comes from
+        there is rules, never a page archived under the site's name)."""
         begin, to = urlsplit(start), urlsplit(target)
         host = to.hostname or ""
         key = host_key(to.scheme, host, to.port)
         same_host = key == host_key(begin.scheme, begin.hostname or "", begin.port)
-        if self._hosts is not None and not same_host and key not in self._hosts:
+        off_site = self._hosts is not None and not same_host and key not in self._hosts
+        if off_site and not any_host:
             return "off the site's hosts"
         if _site_is_internal(begin.hostname or ""):
             return None
         literal = _literal(host)
         if literal is not None:
             return None if is_public(literal) else f"to a {kind_of(literal)} address"
-        if same_host or (self._hosts is not None and key in self._hosts) or not host:
+        if same_host or (self._hosts is not None and not off_site) or not host:
             return None  # the site's own hosts are not redirect-chosen: no lookup
         for address in self._resolve(host):
             if not is_public(address):

@@ -629,9 +629,12 @@ class Fetcher:
     def allowed(self, url: str, *, redirected_from: str | None = None) -> bool:
         """robots.txt verdict, read once per origin per run (RFC 9309).
 
-        A 4xx robots.txt (or a redirect we will not follow) means allowed. A 5xx or 429 is
-        retried with backoff; if it persists, and when robots.txt cannot be read at all
-        (network error, malformed response, past the deadline), the whole origin is
+        Redirects are followed to any host, up to ``max_redirects`` (RFC 9309, 2.3.1.2),
+        and what they end on answers as a direct fetch would. A 4xx robots.txt (or a
+        redirect we will not follow: past the limit, to an internal address) means
+        allowed. A 5xx or 429 is retried with backoff; if it persists, and when
+        robots.txt cannot be read at all (network error, malformed response, past the
+        deadline), the whole origin is
         disallowed (one over ``robots_max_bytes`` is read up to it: ``_robots_cut``):
         this raises ``FetchError`` for every URL of it for the rest of the run (a
         temporary failure, retried next run).
@@ -1223,7 +1226,7 @@ class Fetcher:
                 location = response.headers.get("location")
                 if status in REDIRECT_STATUSES and location:
                     self._note_offsite(current, location, status)
-                    following = self._follow(url, current, location, status)
+                    following = self._follow(url, current, location, status, robots_txt)
                     self._learn_move(current, following, status)
                     self._learn_session(current, following)
                     if robots_txt:
@@ -1519,11 +1522,15 @@ class Fetcher:
             parts = parts._replace(scheme=where[0], netloc=where[1])
         return parts.geturl()
 
-    def _follow(self, url: str, current: str, location: str, status: int) -> str:
+    def _follow(
+        self, url: str, current: str, location: str, status: int, robots_txt: bool = False
+    ) -> str:
         """The redirect target, if it may be followed; ``RedirectRefused`` says why not.
         The target is judged as any address given to fetch is (``web_url_problem``), and
         httpx's own parse besides: a malformed one is refused before it is logged as the
-        redirect's target, a well-formed one of no web page after."""
+        redirect's target, a well-formed one of no web page after. A robots.txt's may
+        leave the site's hosts (RFC 9309, 2.3.1.2: its rules are the site's wherever the
+        redirects lead), never for an internal address, nor off a mirror's hosts."""
         try:
             following = urljoin(current, location)
             httpx.URL(following)
@@ -1541,7 +1548,10 @@ class Fetcher:
         if problem:
             reason = f"redirect to {following}, which {problem}"
         else:
-            refusal = self._redirects.refusal(url, following)
+            # (a ``--base-url`` run asks nothing of the live web: a mirror serves the
+            # site's hosts only, and a robots.txt sent off them is unavailable there)
+            any_host = robots_txt and not isinstance(self._transport, MirrorTransport)
+            refusal = self._redirects.refusal(url, following, any_host=any_host)
             reason = "" if refusal is None else f"redirect to {following} refused ({refusal})"
         if reason:
             raise RedirectRefused(reason, url=url, shown=self.describe(url))

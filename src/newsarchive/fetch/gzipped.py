@@ -13,24 +13,19 @@ stored capture stays what the server sent and pages archived before are read rig
 
 from __future__ import annotations
 
-import zlib
-
+from newsarchive.gzip_file import gunzip
 from newsarchive.models import MAX_BODY_BYTES
 
 # ID1, ID2 and CM=8 (deflate): the only method gzip defines
 MAGIC = b"\x1f\x8b\x08"
-_GZIP = zlib.MAX_WBITS | 16
 
 
 def undeclared_gzip(content: bytes, limit: int = MAX_BODY_BYTES) -> bytes:
     """``content`` unwrapped when it is gzip (at most ``limit`` bytes of it, the cap a
     crawl reads a page up to: a bomb inflates no further), else ``content`` unchanged.
-    A stream cut short gives what came; one that is no gzip after its magic gives b""
-    (no page), never its compressed bytes as text."""
+    A stream cut short or broken gives what came before (``gzip_file``, the rule a
+    sitemap's gzip is read by); one that is no gzip after its magic gives b"" (no
+    page), never its compressed bytes as text."""
     if not content.startswith(MAGIC):
         return content
-    inflater = zlib.decompressobj(_GZIP)
-    try:
-        return inflater.decompress(content, limit)
-    except zlib.error:
-        return b""
+    return gunzip(content, limit)
