@@ -166,11 +166,24 @@ def find_cards(links: list[Link]) -> list[Card]:
     return cards
 
 
+# Class words a template adds to say where an item stands in its list, not what it is:
+# Contao's teasers are "layout_latest block first even", "… odd", "… last even", so that
+# read as what each card is, no two of a list's three cards were built alike.
+_PLACE_WORDS = frozenset(("first", "last", "odd", "even"))
+
+
 def _classes(node: LexborNode) -> str:
     """The class words that say what a block is; words with digits name one item
-    (WordPress's ``post-1234``) and would split a list into single cards."""
+    (WordPress's ``post-1234``) and would split a list into single cards, as the words of
+    its place in the list (``_PLACE_WORDS``) would."""
     words = (node.attributes.get("class") or "").split()
-    return " ".join(sorted(word for word in words if not any(c.isdigit() for c in word)))
+    return " ".join(
+        sorted(
+            word
+            for word in words
+            if not any(c.isdigit() for c in word) and word not in _PLACE_WORDS
+        )
+    )
 
 
 def signatures(cards: list[Card]) -> list[tuple[str, ...]]:
