@@ -426,6 +426,19 @@ for site, name, origin in (
     ("dinya", "Община Диня", "https://dinya.bg"),
     # and Blogger's Contempo on a custom domain, its older pages closed by robots.txt
     ("tikva", "Кметство Тиква", "https://www.tikva.bg"),
+    # and a thirty-first (tests/fixtures/make_mirrors_round31.py): the state's common
+    # municipal portal template, /bg/news?page=2, "Публикувано: 28.11.2026 10:42"
+    ("mursalitsa", "Община Мурсалица", "https://www.mursalitsa.bg"),
+    # and a regional TV station's videos, the text under the player and in a transcript
+    ("divizma", "Телевизия Дивизма", "https://tvdivizma.bg"),
+    # and Laravel with Livewire, numbers wire:click'ed over real ?page= addresses
+    ("sinchets", "Вестник Синчец", "https://sinchets-news.bg"),
+    # and an old table site in windows-1251, <FONT>s, <BR><BR>, "28.XI.2026 г."
+    ("razhen", "Община Ръжен", "http://www.razhen.org"),
+    # and Concrete CMS's page list block, ?ccm_paging_p=2
+    ("chubrika", "Община Чубрика", "https://www.chubrika.bg"),
+    # and Contao's news list and reader, <base href>, ?page_n12=2
+    ("zhivovlek", "Община Живовлек", "https://zhivovlek.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsarchive.discover.cards import Link, find_cards
+from newsarchive.discover.items import group_runs
 
 
 def _cards(body: str) -> list[tuple[str, str, str]]:
@@ -36,3 +38,43 @@ def test_a_link_shown_twice_gets_a_card_in_each_place() -> None:
 
 def test_one_link_alone_on_a_page_grows_up_to_below_the_body() -> None:
     assert _cards("<main><div><a href='1'>Новина</a></div></main>") == [("1", "main", "")]
+
+
+def _runs(body: str) -> list[list[str]]:
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    links = [Link(a, a.attributes.get("href") or "") for a in tree.css("a[href]")]
+    return [[card.url for card in run.cards] for run in group_runs(find_cards(links))]
+
+
+def _teasers(classes: list[str]) -> str:
+    return "".join(
+        f"<div class='{c}'><h2><a href='{k}'>Новина номер {k} от общината</a></h2>"
+        "<p>Текст.</p></div>"
+        for k, c in enumerate(classes, 1)
+    )
+
+
+CONTAO = [
+    "layout_latest block first even",
+    "layout_latest block odd",
+    "layout_latest block last even",
+]
+DRUPAL = [
+    "views-row views-row-1 views-row-odd views-row-first",
+    "views-row views-row-2 views-row-even",
+    "views-row views-row-3 views-row-odd views-row-last",
+]
+MENU = "<ul class='menu'><li class='first'><a href='/a'>А</a></li><li><a href='/b'>Б</a></li></ul>"
+
+
+@pytest.mark.parametrize("classes", [CONTAO, DRUPAL], ids=["contao", "drupal"])
+def test_the_words_of_an_items_place_in_its_list_do_not_make_it_unlike_the_others(
+    classes: list[str],
+) -> None:
+    """Contao's teasers say first, odd, even and last; Drupal's views the same after a
+    prefix: one list all the same, and a menu's items beside it still another."""
+    assert _runs(MENU + f"<main>{_teasers(classes)}</main>") == [["/a", "/b"], ["1", "2", "3"]]
+
+
+def test_a_class_word_only_ending_like_a_place_word_is_what_the_item_is() -> None:
+    assert len(_runs(_teasers(["card breakfast", "card", "card"]))) == 2

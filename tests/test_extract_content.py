@@ -472,3 +472,28 @@ def test_block_weight_asks_what_is_navigation_asks(text: str, size: int, share: 
     as navigation (minus its linked text) is one ``is_navigation`` calls so, and only then."""
     block = Block(text, share, "p", size=size)
     assert (block_weight(block) == -size * share) == is_navigation(block)
+
+
+@pytest.mark.parametrize(
+    "player",
+    [
+        '<video controls poster="/t.jpg"><source src="/v.mp4" type="video/mp4">'
+        "<p>Браузърът ви не поддържа видео.</p></video>",
+        '<audio controls><source src="/e.mp3" type="audio/mpeg">'
+        '<p>Браузърът ви не поддържа аудио: <a href="/e.mp3">изтеглете записа</a>.</p></audio>',
+    ],
+    ids=["video", "audio"],
+)
+def test_what_a_player_shows_a_browser_that_cannot_play_is_no_text(player: str) -> None:
+    """A ``<video>``'s or ``<audio>``'s lines besides its sources are for browsers that
+    cannot play it: the generic finder's text and a profile's body leave them out."""
+    lines = [
+        "Съветниците ще обсъдят таксата за битови отпадъци за следващата година.",
+        "Заседанието е открито и ще се предава на живо в интернет от сайта на общината.",
+    ]
+    page = (
+        "<html><head><title>Сесия на съвета</title></head><body><article><h1>Сесия на съвета</h1>"
+        f"<div class='body'>{player}{''.join(f'<p>{p}</p>' for p in lines)}</div>"
+        "</article></body></html>"
+    )
+    assert extract(page, "https://tv.bg/video/1").text.splitlines() == lines

@@ -13,6 +13,7 @@ one URL → several), and the card walk stops at nodes already answered.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -166,11 +167,25 @@ def find_cards(links: list[Link]) -> list[Card]:
     return cards
 
 
+# Class words a template adds to say where an item stands in its list, not what it is:
+# Contao's teasers are "layout_latest block first even", "… odd", "… last even", so that
+# read as what each card is, no two of a list's three cards were built alike; Drupal's
+# views print the same with a prefix ("views-row views-row-1 views-row-first").
+_PLACE_WORD = re.compile(r"(?:^|.*[-_])(?:first|last|odd|even)$")
+
+
 def _classes(node: LexborNode) -> str:
     """The class words that say what a block is; words with digits name one item
-    (WordPress's ``post-1234``) and would split a list into single cards."""
+    (WordPress's ``post-1234``) and would split a list into single cards, as the words of
+    its place in the list (``_PLACE_WORD``) would."""
     words = (node.attributes.get("class") or "").split()
-    return " ".join(sorted(word for word in words if not any(c.isdigit() for c in word)))
+    return " ".join(
+        sorted(
+            word
+            for word in words
+            if not any(c.isdigit() for c in word) and not _PLACE_WORD.match(word)
+        )
+    )
 
 
 def signatures(cards: list[Card]) -> list[tuple[str, ...]]:

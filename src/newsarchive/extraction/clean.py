@@ -16,9 +16,11 @@ from newsarchive.extraction import openers
 from newsarchive.streamed import PART_NUMBER
 
 # Never content, wherever they are.  (``form`` is not here: ASP.NET pages wrap everything
-# in one; its controls are.)
+# in one; its controls are.) What a ``<video>`` or ``<audio>`` holds besides its sources is
+# what a browser that cannot play it shows instead ("Браузърът ви не поддържа видео."),
+# as an ``<object>``'s is: never the article's words.
 JUNK_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas",
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "video", "audio",
     "button", "select", "input", "textarea", "object", "embed", "link", "meta",
 )  # fmt: skip
 # A form's field captions ("First name", "Phone Number *", "I agree to …"): the text of a
