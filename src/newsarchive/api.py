@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from newsarchive.archive import SEARCH_LIMIT
 from newsarchive.archive.connection import (
     check_path,
     check_reader,
@@ -72,7 +73,7 @@ def search(
     query: str,
     *,
     filters: Filters | None = None,
-    limit: int = 20,
+    limit: int = SEARCH_LIMIT,
     offset: int = 0,
     sort: str = "relevance",
     exact: bool = False,
@@ -104,7 +105,7 @@ def search_page(
     query: str,
     *,
     filters: Filters | None = None,
-    limit: int = 20,
+    limit: int = SEARCH_LIMIT,
     offset: int = 0,
     sort: str = "relevance",
     exact: bool = False,

@@ -22,6 +22,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from typer.core import TyperGroup
 
+from newsarchive.archive import SEARCH_LIMIT
 from newsarchive.errors import (
     DATE_FORMS,
     DISK_ERRNOS,
@@ -40,9 +41,6 @@ from newsarchive.errors import (
     exits_help,
     internal_error,
 )
-
-# Hits a search shows when --limit is not given (as ``api.search``'s default).
-_SEARCH_LIMIT = 20
 
 
 class _OneLineErrors(TyperGroup):
@@ -639,7 +637,7 @@ def search(
             min=1,
             max=1_000_000,
             help="Most hits to show.",
-            show_default=str(_SEARCH_LIMIT),
+            show_default=str(SEARCH_LIMIT),
         ),
     ] = None,
     offset: Annotated[
@@ -728,7 +726,7 @@ def search(
                 f"--count counts every match, not a page of them: drop {paging} (it pages"
                 " the hits search lists)"
             )
-        limit, offset = limit or _SEARCH_LIMIT, offset or 0
+        limit, offset = limit or SEARCH_LIMIT, offset or 0
         if count:
             totals = api.search_totals(
                 _db(db), query, filters=filters, exact=exact, undated=True, hint=True

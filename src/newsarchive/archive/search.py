@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from newsarchive.archive import SEARCH_LIMIT
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.copies import STORY_OF, copies
 from newsarchive.archive.lemmas import (
@@ -82,7 +83,7 @@ class SearchOptions:
     """Everything beside the query text."""
 
     filters: Filters = Filters()
-    limit: int = 20
+    limit: int = SEARCH_LIMIT
     offset: int = 0
     sort: str = "relevance"
     highlight: tuple[str, str] = HIGHLIGHT
