@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.class_names import class_words
 from newsarchive.extraction import openers
 from newsarchive.streamed import PART_NUMBER
 
@@ -55,12 +56,6 @@ _HIDDEN = (
 # Class words of a list of other articles that the metadata rules' related lists
 # (``furniture``) read too, with words of their own.
 RELATED_LIST_WORDS = ("teasers?", "see-?also", "prev-?next")
-
-
-def class_words(words: tuple[str, ...]) -> re.Pattern[str]:
-    """``words`` as a class or id names them: each a whole word of the string, between its
-    start or end and a space, "_" or "-" ("news-teaser", "box see-also")."""
-    return re.compile(rf"(?:^|[\s_-])(?:{'|'.join(words)})(?:$|[\s_-])", re.IGNORECASE)
 
 
 # The words that name furniture in a class or id, each a regex opening with a letter.
@@ -119,9 +114,7 @@ def _names_boilerplate(lowered: str) -> bool:
 
 
 # Embedded posts quoted by the article (a tweet in a "social-media-embed" box) are content.
-_EMBED_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:embed|embedded|tweet|twitter-tweet|instagram-media)(?:$|[\s_-])"
-)
+_EMBED_ATTR = class_words(("embed", "embedded", "tweet", "twitter-tweet", "instagram-media"))
 
 # A site's copyright line: the boilerplate line that also says where the site's footer is.
 # The sign may touch its year ("©2008 - 2026 Медия груп 24 ООД", as a "24" network site

@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
+from newsarchive.class_names import class_words
 from newsarchive.extraction import blocks, clean
 
 T = TypeVar("T")
@@ -29,7 +30,7 @@ _MAX_ANCESTORS = 16
 FURNITURE_ELEMENTS = frozenset({"footer", "aside", "nav", "menu", "dialog", "marquee"})
 # Related-article lists under names the generic boilerplate rules do not know, and the
 # headings that introduce them: their dates belong to other articles.
-_RELATED_ATTR = clean.class_words(
+_RELATED_ATTR = class_words(
     (
         *clean.RELATED_LIST_WORDS, "latest", "last-?news", "recent", "neighbou?rs?",
         "similar", "news-?list", "top-?news", "most-?viewed",
