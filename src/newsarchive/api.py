@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from newsarchive.archive import SEARCH_LIMIT
+from newsarchive.archive import HIGHLIGHT, SEARCH_LIMIT
 from newsarchive.archive.connection import (
     check_path,
     check_reader,
@@ -77,7 +77,7 @@ def search(
     offset: int = 0,
     sort: str = "relevance",
     exact: bool = False,
-    highlight: tuple[str, str] = ("**", "**"),
+    highlight: tuple[str, str] = HIGHLIGHT,
     collapse: bool = False,
 ) -> list[dict[str, Any]]:
     """Parse the user's query and return ranked hits with marked snippets; ``collapse``
@@ -109,7 +109,7 @@ def search_page(
     offset: int = 0,
     sort: str = "relevance",
     exact: bool = False,
-    highlight: tuple[str, str] = ("**", "**"),
+    highlight: tuple[str, str] = HIGHLIGHT,
     collapse: bool = False,
     undated: bool = False,
     hint: bool = False,

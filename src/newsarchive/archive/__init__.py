@@ -4,3 +4,6 @@
 # ``limit``, a page of the web search. Here, as the command's help reads it without
 # loading the search.
 SEARCH_LIMIT = 20
+# What a search marks a matched word with unless told otherwise (a snippet's "**парк**"):
+# what the Python API and json/csv output show.
+HIGHLIGHT = ("**", "**")

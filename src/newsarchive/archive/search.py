@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from newsarchive.archive import SEARCH_LIMIT
+from newsarchive.archive import HIGHLIGHT, SEARCH_LIMIT
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.copies import STORY_OF, copies
 from newsarchive.archive.lemmas import (
@@ -53,7 +53,6 @@ from newsarchive.archive.store import Filters
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
 
-HIGHLIGHT = ("**", "**")
 TITLE_WEIGHT = 5.0
 # bm25 weights for the index columns: title, text, title_lemmas, text_lemmas
 WEIGHTS = (TITLE_WEIGHT, 1.0, TITLE_WEIGHT, 1.0)
