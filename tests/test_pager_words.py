@@ -9,7 +9,13 @@ import pytest
 
 from newsarchive.discover import pager_words
 from newsarchive.discover.items import _PAGER_LABEL
-from newsarchive.discover.listings import _NEXT_TEXT, _OLDER, _OLDER_ARTICLE, _PATH_PAGE
+from newsarchive.discover.listings import (
+    _MORE_TEXT,
+    _NEXT_TEXT,
+    _OLDER,
+    _OLDER_ARTICLE,
+    _PATH_PAGE,
+)
 from newsarchive.extraction.continuation import _headline, first_of, next_part
 
 
@@ -83,3 +89,10 @@ def test_a_later_pages_headline_mark_is_any_name_for_a_page(noun: str) -> None:
     for marked in (f"Бюджетът - {noun} 2", f"Бюджетът ({noun}. 2)", f"Бюджетът {noun.title()} 12"):
         assert _headline(marked) == "бюджетът", marked
     assert _headline("Сесия 12") == "сесия 12"  # a bare number is the headline's own
+
+
+@pytest.mark.parametrize("items", pager_words.ITEMS)
+def test_a_load_more_button_names_the_news_as_a_pager_does(items: str) -> None:
+    for label in (f"Покажи още {items}", f"Load more {items} {pager_words.ARROWS_ON[0]}"):
+        assert _MORE_TEXT.match(label), label
+    assert not _MORE_TEXT.match(f"Още {items} за бюджета")

@@ -948,10 +948,11 @@ def _form_button_pager(
 # A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още
 # новини", "Load more", or said politely, "Вижте още новини", "Заредете още". Not a bare
 # "още…": a card's "read more" link to its article says it.
+_MORE_ITEMS = rf"(?:{'|'.join(pager_words.ITEMS)})"
 _MORE_TEXT = re.compile(
     r"^(?:(?:зареди|покажи|виж|заредете|покажете|вижте|load|show)\s+(?:още|повече|more)"
-    r"(?:\s+(?:новини|публикации|статии|news|posts))?"
-    r"|(?:още|повече|more)\s+(?:новини|публикации|статии|news|posts))\s*(?:[»›>→…↓]|\.\.\.)?$",
+    rf"(?:\s+{_MORE_ITEMS})?|(?:още|повече|more)\s+{_MORE_ITEMS})"
+    rf"\s*(?:[{pager_words.ARROWS_ON}…↓]|\.\.\.)?$",
     re.IGNORECASE,
 )
 _MORE_NODES = "button, a, span, div, li"

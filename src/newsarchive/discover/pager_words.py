@@ -39,7 +39,8 @@ ARROWS_BACK = "«‹<←"
 
 # What a link to older news says of it ("По-стари публикации", "Older posts", "По-стара
 # новина"), and what it calls the news: a list's ("Предишни записи", "Older entries"), or
-# one article's, an article's link to the one before it ("« Предишна новина").
+# one article's, an article's link to the one before it ("« Предишна новина"). A list's
+# "load more" button names them too ("Покажи още новини", "Load more posts").
 OLDER = ("по-стари", "по-стара", "older")
-ITEMS = ("новини", "публикации", "статии", "записи", "posts", "entries")
+ITEMS = ("новини", "публикации", "статии", "записи", "news", "posts", "entries")
 ITEM = ("новина", "статия", "публикация", "post", "article", "story")
