@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.class_names import class_words
+from newsarchive.class_names import MEMO_CHARS, class_words, memoised
 from newsarchive.extraction import openers
 from newsarchive.streamed import PART_NUMBER
 
@@ -489,13 +488,13 @@ def is_boilerplate_marker(marker: str) -> bool:
     """A class or id value naming furniture; memoised because themes repeat class strings."""
     known = _MARKER_CACHE.get(marker)
     if known is None:
-        if len(_MARKER_CACHE) > 20_000:
-            _MARKER_CACHE.clear()
         named = _builder_words(marker.lower())
         named = without_states(named)
-        known = _MARKER_CACHE[marker] = bool(
-            _names_boilerplate(named) and not _EMBED_ATTR.search(named)
-        )
+        known = bool(_names_boilerplate(named) and not _EMBED_ATTR.search(named))
+        if len(marker) <= MEMO_CHARS:
+            if len(_MARKER_CACHE) > 20_000:
+                _MARKER_CACHE.clear()
+            _MARKER_CACHE[marker] = known
     return known
 
 
@@ -686,8 +685,7 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
 _LAYOUT_TOKEN = re.compile(r"[\[:(=]")
 
 
-@lru_cache(maxsize=20_000)
-def _furniture_marker(marker: str) -> bool:
+def _reads_as_furniture(marker: str) -> bool:
     """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
     what the element is: a column sized against the sidebar is not the sidebar. (Most
     class strings hold none: only one that does is tested word by word, a test that
@@ -699,6 +697,9 @@ def _furniture_marker(marker: str) -> bool:
     if may_hold(words.lower(), METADATA_STEMS):
         words = _METADATA_WORDS.sub(" ", words)
     return is_boilerplate_marker(words)
+
+
+_furniture_marker = memoised(_reads_as_furniture, 20_000)
 
 
 def boilerplate_elements(root: LexborHTMLParser | LexborNode) -> list[LexborNode]:

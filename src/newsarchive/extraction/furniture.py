@@ -10,13 +10,13 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
-from newsarchive.class_names import class_words
+from newsarchive.class_names import class_words, memoised
 from newsarchive.extraction import blocks, clean
 
 T = TypeVar("T")
@@ -47,8 +47,7 @@ _RELATED_HEADING = re.compile(
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p"))
 
 
-@lru_cache(maxsize=20_000)
-def _related_marker(marker: str) -> bool:
+def _reads_as_related(marker: str) -> bool:
     """Memoised: themes repeat the same class strings on every card of a list. A field of
     one item ("news-list-author": ``clean.FIELD_TOKEN``) is not the list; the list's own
     element still is."""
@@ -58,6 +57,9 @@ def _related_marker(marker: str) -> bool:
     if clean.may_hold(lower, clean.METADATA_STEMS):
         marker = clean.FIELD_TOKEN.sub(" ", marker)
     return bool(_RELATED_ATTR.search(marker))
+
+
+_related_marker = memoised(_reads_as_related, 20_000)
 
 
 def is_furniture(node: LexborNode) -> bool:
