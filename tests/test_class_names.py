@@ -7,8 +7,9 @@ import tracemalloc
 
 import pytest
 
-from newsarchive.class_names import MEMO_CHARS, class_words
+from newsarchive.class_names import class_words
 from newsarchive.extraction import clean, extract, furniture
+from newsarchive.memo import MEMO_CHARS
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsarchive.class_names import MEMO_CHARS, class_words, memoised
+from newsarchive.class_names import class_words
 from newsarchive.extraction import openers
+from newsarchive.memo import MEMO_CHARS, memoised
 from newsarchive.streamed import PART_NUMBER
 
 # Never content, wherever they are.  (``form`` is not here: ASP.NET pages wrap everything

@@ -16,8 +16,9 @@ from typing import Generic, TypeVar
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
-from newsarchive.class_names import class_words, memoised
+from newsarchive.class_names import class_words
 from newsarchive.extraction import blocks, clean
+from newsarchive.memo import memoised
 
 T = TypeVar("T")
 
