@@ -14,6 +14,7 @@ from newsarchive.discover.listings import (
     _NEXT_TEXT,
     _OLDER,
     _OLDER_ARTICLE,
+    _OPTION_PAGE,
     _PATH_PAGE,
 )
 from newsarchive.extraction.continuation import _headline, first_of, next_part
@@ -96,3 +97,11 @@ def test_a_load_more_button_names_the_news_as_a_pager_does(items: str) -> None:
     for label in (f"Покажи още {items}", f"Load more {items} {pager_words.ARROWS_ON[0]}"):
         assert _MORE_TEXT.match(label), label
     assert not _MORE_TEXT.match(f"Още {items} за бюджета")
+
+
+@pytest.mark.parametrize("noun", pager_words.PAGE)
+def test_a_drop_down_pagers_option_names_its_page_as_a_pager_does(noun: str) -> None:
+    for option in (f"{noun.title()} 3", f"{noun}. 3", "3"):
+        found = _OPTION_PAGE.match(option)
+        assert found and found[1] == "3", option
+    assert not _OPTION_PAGE.match(f"{noun} 3 от 7") and not _OPTION_PAGE.match("част 3")

@@ -795,8 +795,11 @@ def _says_older(anchor: LexborNode) -> bool:
     return bool(label) and bool(_OLDER_ARTICLE.match(label))
 
 
-# An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2".
-_OPTION_PAGE = re.compile(r"^(?:(?:страница|стр\.?|page)\s*)?(\d{1,4})$", re.IGNORECASE)
+# An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2" (any of the pager's
+# names of a page, never a part: an article's).
+_OPTION_PAGE = re.compile(
+    rf"^(?:(?:{'|'.join(pager_words.PAGE)})\.?\s*)?(\d{{1,4}})$", re.IGNORECASE
+)
 
 
 def _numbered_options(select: LexborNode, label: re.Pattern[str]) -> list[tuple[LexborNode, int]]:
