@@ -41,6 +41,13 @@ from newsarchive.errors import (
     exits_help,
     internal_error,
 )
+from newsarchive.models import (
+    DEFAULT_CONNECTIONS,
+    DEFAULT_DELAY,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_REQUESTS,
+    DEFAULT_STOP_AFTER_KNOWN,
+)
 
 
 class _OneLineErrors(TyperGroup):
@@ -240,8 +247,8 @@ DelayOption = Annotated[
         min=0,
         max=3600,
         callback=_finite,
-        help="Seconds between requests per host (default: the profile's delay, else 1;"
-        " a longer robots.txt Crawl-delay wins).",
+        help="Seconds between requests per host (default: the profile's delay, else"
+        f" {DEFAULT_DELAY:g}; a longer robots.txt Crawl-delay wins).",
     ),
 ]
 # crawl's, and add-site's and check-site's: the first request a new site gets is theirs
@@ -507,7 +514,8 @@ def crawl(
             "--max-pages",
             min=0,
             max=1_000_000,
-            help="Listing pages per start URL (default: the profile's max_pages, 25; 0 = no cap).",
+            help="Listing pages per start URL (default: the profile's max_pages,"
+            f" {DEFAULT_MAX_PAGES}; 0 = no cap).",
         ),
     ] = None,
     base_url: Annotated[
@@ -521,7 +529,10 @@ def crawl(
     connections: Annotated[
         int | None,
         typer.Option(
-            "--connections", min=1, max=64, help="Requests in flight per host (default 2)."
+            "--connections",
+            min=1,
+            max=64,
+            help=f"Requests in flight per host (default {DEFAULT_CONNECTIONS}).",
         ),
     ] = None,
     user_agent: UserAgentOption = None,
@@ -531,7 +542,8 @@ def crawl(
             "--stop-after-known",
             min=1,
             max=1_000_000,
-            help="Stop walking a listing after this many archived articles in a row (10).",
+            help="Stop walking a listing after this many archived articles in a row"
+            f" ({DEFAULT_STOP_AFTER_KNOWN}).",
         ),
     ] = None,
     max_requests: Annotated[
@@ -540,7 +552,8 @@ def crawl(
             "--max-requests",
             min=1,
             max=1_000_000_000,
-            help="Requests per site per run (5000); a larger site resumes on the next run.",
+            help=f"Requests per site per run ({DEFAULT_MAX_REQUESTS}); a larger site resumes on"
+            " the next run.",
         ),
     ] = None,
     recheck: Annotated[
