@@ -345,6 +345,25 @@ def test_crawl_help_says_quiet_still_prints_warnings(run_cli: Callable[..., Resu
     assert "Print only errors and warnings: nothing when all went well." in text
 
 
+def test_crawl_help_says_the_defaults_the_crawl_takes() -> None:
+    """The help once wrote each default out by hand beside the value the crawl took."""
+    import typer
+
+    from newsarchive.cli import app
+    from newsarchive.crawl_run import CrawlOptions
+    from newsarchive.models import Profile
+
+    group = typer.main.get_command(app)
+    crawl = group.commands["crawl"]  # type: ignore[attr-defined]
+    helps = {param.name: getattr(param, "help", "") for param in crawl.params}
+    options, profile = CrawlOptions(), Profile(id="x", name="X", origin="https://x.bg")
+    assert f"the profile's max_pages, {profile.max_pages};" in helps["max_pages"]
+    assert f"(default {options.fetch.max_connections})" in helps["connections"]
+    assert f"in a row ({options.stop_after_known})" in helps["stop_after_known"]
+    assert f"per run ({options.max_requests})" in helps["max_requests"]
+    assert f"else {options.fetch.delay:g};" in helps["delay"]
+
+
 def test_top_level_help_lists_commands(run_cli: Callable[..., Result]) -> None:
     result = run_cli("--help")
     assert result.exit_code == 0

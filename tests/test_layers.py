@@ -29,6 +29,8 @@ RANKS = {
     "site_clock": 0,
     "extractor_version": 0,
     "link_header": 0,
+    "class_names": 0,
+    "memo": 0,
     "utf8_strays": 0,
     "hosts": 0,
     "transliteration": 0,

@@ -5,11 +5,14 @@ written out in the source; here they are found again by trying every code point.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsarchive.extraction import clean, openers
+from newsarchive.extraction import clean, content, openers
+from newsarchive.extraction.blocks import Block
 
 
 def _openers(first: str) -> frozenset[str]:
@@ -159,3 +162,19 @@ def test_the_comments_word_makes_both_its_line_and_its_heading() -> None:
         assert clean.STANDS_AS_RELATED.match(heading), heading
     assert not clean.is_boilerplate_line("3 коментара")  # a count alone: a heading's, not a line's
     assert not clean.STANDS_AS_RELATED.match("Коментари: 3")
+
+
+def test_a_comment_forms_notice_opens_only_with_the_characters_written_out() -> None:
+    # matched IGNORECASE as a line of its own (``_LINE_RULES``) and as the head of the
+    # comments (``content``): its openers are those IGNORECASE takes, as for every rule here
+    written = openers.first_characters(clean.COMMENTS_CLOSED)
+    assert written
+    assert clean.COMMENTS_CLOSED_OPENERS == _openers(f"[{''.join(sorted(written))}]")
+
+
+@pytest.mark.parametrize("case", [str, str.upper, str.lower])
+def test_a_comment_forms_notice_heads_the_comments_in_any_case(case: Callable[[str], str]) -> None:
+    notice = case("Само регистрирани потребители могат да добавят коментари.")
+    assert clean.is_boilerplate_line(notice)
+    block = Block(text=notice, link_share=0.0, tag="div", size=len(notice))
+    assert content._heads_related(block)  # (so are the other headings: "КОМЕНТАРИ (3)")

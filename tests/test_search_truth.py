@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive import api
+from newsarchive.archive import SEARCH_LIMIT
+from newsarchive.web import pages
+
 from .search_corpus import ARTICLES, build, ids
 from .support import Result
 
@@ -96,6 +100,23 @@ def test_default_limit_cut_is_reported(run_cli: Cli, db: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr.strip() == "20 of 25 matches shown (raise --limit for more)"
     assert result.stdout.splitlines()[0] == "id,site,url,title,published,snippet,score"
+
+
+def test_the_command_the_api_and_the_web_page_share_one_default_limit(
+    run_cli: Cli, db: Path
+) -> None:
+    records = [
+        {"site": "bta", "url": f"https://www.bta.bg/m{i}", "title": f"Новина {i}",
+         "published": "2024-01-01", "text": "Общината обяви."}
+        for i in range(SEARCH_LIMIT + 5)
+    ]  # fmt: skip
+    build(run_cli, db, records)
+    shown = run_cli("search", "община", "--format", "json", "--db", str(db))
+    assert len(ids(shown)) == SEARCH_LIMIT
+    assert len(api.search(db, "община")) == SEARCH_LIMIT
+    assert pages.PAGE_SIZE == SEARCH_LIMIT
+    helped = run_cli("search", "--help")
+    assert f"[default: ({SEARCH_LIMIT})]" in helped.stdout
 
 
 # --- unknown sites --------------------------------------------------------------------

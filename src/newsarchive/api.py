@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from newsarchive.archive import HIGHLIGHT, SEARCH_LIMIT
 from newsarchive.archive.connection import (
     check_path,
     check_reader,
@@ -72,11 +73,11 @@ def search(
     query: str,
     *,
     filters: Filters | None = None,
-    limit: int = 20,
+    limit: int = SEARCH_LIMIT,
     offset: int = 0,
     sort: str = "relevance",
     exact: bool = False,
-    highlight: tuple[str, str] = ("**", "**"),
+    highlight: tuple[str, str] = HIGHLIGHT,
     collapse: bool = False,
 ) -> list[dict[str, Any]]:
     """Parse the user's query and return ranked hits with marked snippets; ``collapse``
@@ -104,11 +105,11 @@ def search_page(
     query: str,
     *,
     filters: Filters | None = None,
-    limit: int = 20,
+    limit: int = SEARCH_LIMIT,
     offset: int = 0,
     sort: str = "relevance",
     exact: bool = False,
-    highlight: tuple[str, str] = ("**", "**"),
+    highlight: tuple[str, str] = HIGHLIGHT,
     collapse: bool = False,
     undated: bool = False,
     hint: bool = False,

@@ -22,6 +22,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from typer.core import TyperGroup
 
+from newsarchive.archive import SEARCH_LIMIT
 from newsarchive.errors import (
     DATE_FORMS,
     DISK_ERRNOS,
@@ -40,9 +41,13 @@ from newsarchive.errors import (
     exits_help,
     internal_error,
 )
-
-# Hits a search shows when --limit is not given (as ``api.search``'s default).
-_SEARCH_LIMIT = 20
+from newsarchive.models import (
+    DEFAULT_CONNECTIONS,
+    DEFAULT_DELAY,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_REQUESTS,
+    DEFAULT_STOP_AFTER_KNOWN,
+)
 
 
 class _OneLineErrors(TyperGroup):
@@ -242,8 +247,8 @@ DelayOption = Annotated[
         min=0,
         max=3600,
         callback=_finite,
-        help="Seconds between requests per host (default: the profile's delay, else 1;"
-        " a longer robots.txt Crawl-delay wins).",
+        help="Seconds between requests per host (default: the profile's delay, else"
+        f" {DEFAULT_DELAY:g}; a longer robots.txt Crawl-delay wins).",
     ),
 ]
 # crawl's, and add-site's and check-site's: the first request a new site gets is theirs
@@ -509,7 +514,8 @@ def crawl(
             "--max-pages",
             min=0,
             max=1_000_000,
-            help="Listing pages per start URL (default: the profile's max_pages, 25; 0 = no cap).",
+            help="Listing pages per start URL (default: the profile's max_pages,"
+            f" {DEFAULT_MAX_PAGES}; 0 = no cap).",
         ),
     ] = None,
     base_url: Annotated[
@@ -523,7 +529,10 @@ def crawl(
     connections: Annotated[
         int | None,
         typer.Option(
-            "--connections", min=1, max=64, help="Requests in flight per host (default 2)."
+            "--connections",
+            min=1,
+            max=64,
+            help=f"Requests in flight per host (default {DEFAULT_CONNECTIONS}).",
         ),
     ] = None,
     user_agent: UserAgentOption = None,
@@ -533,7 +542,8 @@ def crawl(
             "--stop-after-known",
             min=1,
             max=1_000_000,
-            help="Stop walking a listing after this many archived articles in a row (10).",
+            help="Stop walking a listing after this many archived articles in a row"
+            f" ({DEFAULT_STOP_AFTER_KNOWN}).",
         ),
     ] = None,
     max_requests: Annotated[
@@ -542,7 +552,8 @@ def crawl(
             "--max-requests",
             min=1,
             max=1_000_000_000,
-            help="Requests per site per run (5000); a larger site resumes on the next run.",
+            help=f"Requests per site per run ({DEFAULT_MAX_REQUESTS}); a larger site resumes on"
+            " the next run.",
         ),
     ] = None,
     recheck: Annotated[
@@ -639,7 +650,7 @@ def search(
             min=1,
             max=1_000_000,
             help="Most hits to show.",
-            show_default=str(_SEARCH_LIMIT),
+            show_default=str(SEARCH_LIMIT),
         ),
     ] = None,
     offset: Annotated[
@@ -728,7 +739,7 @@ def search(
                 f"--count counts every match, not a page of them: drop {paging} (it pages"
                 " the hits search lists)"
             )
-        limit, offset = limit or _SEARCH_LIMIT, offset or 0
+        limit, offset = limit or SEARCH_LIMIT, offset or 0
         if count:
             totals = api.search_totals(
                 _db(db), query, filters=filters, exact=exact, undated=True, hint=True

@@ -17,11 +17,9 @@ from dataclasses import dataclass, field
 
 from newsarchive.errors import EXIT_INTERNAL, EXIT_PARTIAL, EXIT_SIGINT, ArchiveError
 from newsarchive.fetch.client import Fetcher, FetchOptions
+from newsarchive.models import DEFAULT_MAX_REQUESTS, DEFAULT_STOP_AFTER_KNOWN
 
 STAGES = ("fetch", "decode", "extract", "store")
-# One site's requests in one run (feeds, sitemaps, listings, articles, robots.txt): a site
-# with a million-URL sitemap takes several nights, but never the whole night of the others.
-DEFAULT_MAX_REQUESTS = 5000
 # The share of a site's request budget its news leave to the pages that failed on earlier
 # runs, when that many are due: retried after the news, they never ran on a site whose
 # sources take the whole budget every night.
@@ -61,7 +59,7 @@ class CrawlOptions:
     max_pages: int | None = None
     base_url: str | None = None  # a mirror serving the site's paths (a fetch transport)
     refresh: bool = False
-    stop_after_known: int = 10
+    stop_after_known: int = DEFAULT_STOP_AFTER_KNOWN
     fetch: FetchOptions = FetchOptions()
     workers: int | None = None  # article fetches in flight; default fetch.max_connections
     delay: float | None = None  # explicit --delay: wins over the profile's [politeness] delay

@@ -10,6 +10,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+# A crawl's settings where neither the command nor the profile gives one: what the crawl
+# takes, and what the command's help says it takes (one place: the help cannot drift).
+DEFAULT_MAX_PAGES = 25  # listing pages walked per start URL
+DEFAULT_DELAY = 1.0  # seconds between requests to one host
+DEFAULT_CONNECTIONS = 2  # requests in flight per host
+DEFAULT_STOP_AFTER_KNOWN = 10  # archived articles in a row that end a listing's walk
+# One site's requests in one run (feeds, sitemaps, listings, articles, robots.txt): a site
+# with a million-URL sitemap takes several nights, but never the whole night of the others.
+DEFAULT_MAX_REQUESTS = 5000
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -27,7 +37,7 @@ class Profile:
     sitemaps: tuple[str, ...] = ()
     article_pattern: str = ""
     pagination: str = ""
-    max_pages: int = 25
+    max_pages: int = DEFAULT_MAX_PAGES
     title_selectors: tuple[str, ...] = ()
     date_selectors: tuple[str, ...] = ()
     body_selectors: tuple[str, ...] = ()

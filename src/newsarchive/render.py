@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsarchive import safe_text
+from newsarchive.archive import HIGHLIGHT
 from newsarchive.models import Profile, date_words
 
-# Search marks matched words with these: visible ones in json/csv, private ones for the
-# table (scraped text may itself contain "**"; control characters are cleaned out of it).
-TEXT_MARKS = ("**", "**")
+# Search marks matched words with these: visible ones in json/csv (the archive's own),
+# private ones for the table (scraped text may itself contain "**"; control characters are
+# cleaned out of it).
+TEXT_MARKS = HIGHLIGHT
 TABLE_MARKS = ("\x02", "\x03")
 _MARK = re.compile("\x02(.*?)\x03", re.S)
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from newsarchive.archive import HIGHLIGHT, SEARCH_LIMIT
 from newsarchive.archive.connection import PARAMETERS_PER_QUERY
 from newsarchive.archive.copies import STORY_OF, copies
 from newsarchive.archive.lemmas import (
@@ -52,7 +53,6 @@ from newsarchive.archive.store import Filters
 from newsarchive.archive.timeline import readable_day
 from newsarchive.errors import QueryError
 
-HIGHLIGHT = ("**", "**")
 TITLE_WEIGHT = 5.0
 # bm25 weights for the index columns: title, text, title_lemmas, text_lemmas
 WEIGHTS = (TITLE_WEIGHT, 1.0, TITLE_WEIGHT, 1.0)
@@ -82,7 +82,7 @@ class SearchOptions:
     """Everything beside the query text."""
 
     filters: Filters = Filters()
-    limit: int = 20
+    limit: int = SEARCH_LIMIT
     offset: int = 0
     sort: str = "relevance"
     highlight: tuple[str, str] = HIGHLIGHT

@@ -37,7 +37,6 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -52,6 +51,7 @@ from newsarchive.discover.jsvalue import (
     nuxt_payload,
 )
 from newsarchive.discover.urls import normalize_url
+from newsarchive.memo import memoised
 
 MAX_BLOB = 2_000_000  # characters of one JSON script (Next.js warns at 128 kB)
 MAX_NODES = 50_000  # JSON values visited per page
@@ -333,10 +333,14 @@ _NAVIGATION_WORDS = frozenset(
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-@lru_cache(maxsize=4096)  # a page's data repeats a few hundred keys thousands of times
-def _navigation(name: str) -> bool:
+def _names_navigation(name: str) -> bool:
     """A key or name of navigation data: one of its words, camelCase or snake_case split."""
     return any(word.lower() in _NAVIGATION_WORDS for word in _WORD.findall(name))
+
+
+# (a page's data repeats a few hundred keys thousands of times; a key may be long: a
+# GraphQL cache's holds its query's arguments)
+_navigation = memoised(_names_navigation, 4096)
 
 
 def _json_text(text: str) -> object:

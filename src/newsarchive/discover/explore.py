@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.discover import pager_words
 from newsarchive.discover.anchors import link_target, page_base, picture_says, script_calls
 from newsarchive.discover.items import Items
 from newsarchive.discover.refresh import refresh_targets
@@ -469,7 +470,7 @@ def news_menu_children(tree: LexborHTMLParser, page_url: str, profile: Profile) 
 # no pager: "Архив на новините", "Архив новини", "Всички новини", "Към архива »".
 _NEWS_ARCHIVE = re.compile(
     r"^(?:(?:към )?архив(?:а|ът)?(?: (?:на )?(?:новините|новини|съобщенията))?"
-    r"|всички новини|(?:вижте|виж) (?:архива|всички новини))\s*[»›>→]?$",
+    rf"|всички новини|(?:вижте|виж) (?:архива|всички новини))\s*[{pager_words.ARROWS_ON}]?$",
     re.IGNORECASE,
 )
 

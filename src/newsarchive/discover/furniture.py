@@ -16,10 +16,11 @@ ancestors, not one walk per link (a page nests 500 tables deep and some hostile 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
+
+from newsarchive.class_names import class_words
 
 _LANDMARK_TAGS = frozenset({"nav", "aside", "menu"})
 _BAND_TAGS = frozenset({"header", "footer"})
@@ -29,12 +30,13 @@ _LANDMARK_ROLES = frozenset(
 )
 _LISTS = frozenset({"ul", "ol"})
 _STOP = frozenset({"body", "html", None})
-_HINT = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|submenu|mainmenu|dropdown|treeview|footer|"
-    r"header|sidebar|breadcrumbs?|crumbs|topbar|lang|social|share|cookie|banners?|partners?|"
-    r"tags?)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
+_HINT = class_words(
+    (
+        "nav", "navbar", "navigation", "menu", "submenu", "mainmenu", "dropdown", "treeview",
+        "footer", "header", "sidebar", "breadcrumbs?", "crumbs", "topbar", "lang", "social",
+        "share", "cookie", "banners?", "partners?", "tags?",
+    )
+)  # fmt: skip
 
 
 def _is_nested_menu(node: LexborNode) -> bool:

@@ -113,9 +113,9 @@ def _date_boxes_beside(card: Card) -> list[Card]:
 # that pager is a card of its own, and its words ("Начало Предишна 1 2 3 Следваща Край
 # Страница 2 от 3") as many as a headline's.
 _PAGER_LABEL = re.compile(
-    r"^(?:\d{1,5}|[«»‹›<>←→]{1,3}|(?:[«‹<←]{1,2}\s*)?"
-    rf"(?:{'|'.join(pager_words.EVERY_WAY)})"
-    rf"(?: (?:{'|'.join(pager_words.PAGE_NOUNS)}))?(?:\s*[»›>→]{{1,2}})?)$",
+    rf"^(?:\d{{1,5}}|[{pager_words.ARROWS_BACK}{pager_words.ARROWS_ON}]{{1,3}}"
+    rf"|(?:[{pager_words.ARROWS_BACK}]{{1,2}}\s*)?(?:{'|'.join(pager_words.EVERY_WAY)})"
+    rf"(?: (?:{'|'.join(pager_words.PAGE_NOUNS)}))?(?:\s*[{pager_words.ARROWS_ON}]{{1,2}})?)$",
     re.IGNORECASE,
 )
 

@@ -78,16 +78,21 @@ from newsarchive.models import Candidate, Profile
 # so does a news page showing one day at a time: "« Предишен ден" is the day before (its
 # "Следващ ден »" the day after: no next page), as "« Предишна" alone is not (page 1 of a
 # numbered pager, newer news). A pager may say how many the next page brings: "Следващите
-# 10 новини »".
-_FORWARD = r"[»›>→]{1,2}"  # the arrows a next link may be, or end with (``_ARROWS``)
+# 10 новини »" (only "новини": a theme's "Следващи публикации »" is the newer, ``_OLDER``).
+_FORWARD = f"[{pager_words.ARROWS_ON}]{{1,2}}"  # the arrows a next link may be, or end with
+_BACKWARD = f"[{pager_words.ARROWS_BACK}]{{1,2}}"
+_OLDER_NEWS = rf"(?:{'|'.join(pager_words.OLDER)}) (?:{'|'.join(pager_words.ITEMS)})"
 _NEXT_TEXT = re.compile(
-    r"^(?:(?:(?:към )?следващ(?:а|и|ата)?(?: страница)?|напред|по-стари(?: новини)?|"
-    r"следващ(?:и|ите)(?: \d+)? новини|още новини|next(?: page)?|older(?: posts)?)?"
+    rf"^(?:(?:(?:към )?(?:{'|'.join(pager_words.FORWARD)})(?: (?:{'|'.join(pager_words.PAGE)}))?|"
+    rf"(?:{'|'.join(pager_words.OLDER)})|{_OLDER_NEWS}|"
+    r"следващ(?:и|ите)(?: \d+)? новини|още новини)?"
     rf"\s*(?:{_FORWARD})?"
-    r"|(?:[«‹<←]{1,2}\s*)?(?:по-стари (?:публикации|статии|записи)|older entries|"
-    r"пред(?:иш|ход)(?:ен|ния|ният) ден|previous day))$",
+    rf"|(?:{_BACKWARD}\s*)?(?:{_OLDER_NEWS}|пред(?:иш|ход)(?:ен|ния|ният) ден|previous day))$",
     re.IGNORECASE,
 )
+# The ways back a link to the article or the list's page before says, not "назад" and
+# "back": a link back to where the reader came from ("« Назад към новините"), not older.
+_BEFORE = "|".join(word for word in pager_words.BACK if word not in ("назад", "back"))
 # "« Предишни публикации" ("« Previous Entries"): a WordPress theme's older posts, its
 # "Следващи публикации »" the newer, back towards page 1; another theme's pager may say
 # so of the newer ones. A blog builder's "<<Предишна" ("<<Previous", Weebly) is the older
@@ -95,9 +100,8 @@ _NEXT_TEXT = re.compile(
 # Taken only when it leads to page N+1 by the number in its address (``_names_page``),
 # never back to a page before.
 _OLDER = re.compile(
-    r"^(?:[«‹<←]{1,2}\s*)?"
-    r"(?:предишни (?:публикации|записи|статии|новини)|previous (?:entries|posts)"
-    r"|пред(?:иш|ход)на(?: страница)?|previous(?: page)?)$",
+    rf"^(?:{_BACKWARD}\s*)?(?:{_BEFORE})"
+    rf"(?: (?:{'|'.join(pager_words.ITEMS)}|{'|'.join(pager_words.PAGE)}))?$",
     re.IGNORECASE,
 )
 # The words a CMS names a later page of a list by in its path (``/page/3``, ``/strana-3``):
@@ -774,8 +778,8 @@ def _next_by_class(anchor: LexborNode) -> bool:
 # публикация", "← Previous post". Never a bare "« Предишна": page 1 of a numbered pager,
 # or an earlier page of an article split over pages.
 _OLDER_ARTICLE = re.compile(
-    r"^(?:[«‹<←]{1,2}\s*)?(?:(?:предишна|предходна|по-стара)\s+(?:новина|статия|публикация)"
-    r"|previous\s+(?:post|article|story)|older\s+post)\s*(?:[«‹<←]{1,2})?$",
+    rf"^(?:{_BACKWARD}\s*)?(?:{_BEFORE}|{'|'.join(pager_words.OLDER)})"
+    rf"\s+(?:{'|'.join(pager_words.ITEM)})\s*(?:{_BACKWARD})?$",
     re.IGNORECASE,
 )
 
@@ -791,8 +795,11 @@ def _says_older(anchor: LexborNode) -> bool:
     return bool(label) and bool(_OLDER_ARTICLE.match(label))
 
 
-# An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2".
-_OPTION_PAGE = re.compile(r"^(?:(?:страница|стр\.?|page)\s*)?(\d{1,4})$", re.IGNORECASE)
+# An option of a drop-down pager: "2", "Страница 2", "стр. 2", "Page 2" (any of the pager's
+# names of a page, never a part: an article's).
+_OPTION_PAGE = re.compile(
+    rf"^(?:(?:{'|'.join(pager_words.PAGE)})\.?\s*)?(\d{{1,4}})$", re.IGNORECASE
+)
 
 
 def _numbered_options(select: LexborNode, label: re.Pattern[str]) -> list[tuple[LexborNode, int]]:
@@ -944,10 +951,11 @@ def _form_button_pager(
 # A "load more" control's label: "Зареди още", "Покажи още новини", "Виж повече", "Още
 # новини", "Load more", or said politely, "Вижте още новини", "Заредете още". Not a bare
 # "още…": a card's "read more" link to its article says it.
+_MORE_ITEMS = rf"(?:{'|'.join(pager_words.ITEMS)})"
 _MORE_TEXT = re.compile(
     r"^(?:(?:зареди|покажи|виж|заредете|покажете|вижте|load|show)\s+(?:още|повече|more)"
-    r"(?:\s+(?:новини|публикации|статии|news|posts))?"
-    r"|(?:още|повече|more)\s+(?:новини|публикации|статии|news|posts))\s*(?:[»›>→…↓]|\.\.\.)?$",
+    rf"(?:\s+{_MORE_ITEMS})?|(?:още|повече|more)\s+{_MORE_ITEMS})"
+    rf"\s*(?:[{pager_words.ARROWS_ON}…↓]|\.\.\.)?$",
     re.IGNORECASE,
 )
 _MORE_NODES = "button, a, span, div, li"

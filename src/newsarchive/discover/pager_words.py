@@ -6,7 +6,8 @@ news items by its labels ("« Предишна", "Следваща страни�
 later page (``extraction.continuation``) is told by a link back saying a page ("«
 Предишна страница", "стр. 1"), never one forward; a list's later page (``listings``) by
 a pager word and a number at the end of its path ("/strana-3"), an article's by one in its
-query ("?stranitsa=2").
+query ("?stranitsa=2"); a list's next page by its link's words ("Следваща »", "По-стари
+публикации"), an article's before it by "« Предишна новина" (``listings``).
 """
 
 from __future__ import annotations
@@ -16,12 +17,30 @@ from __future__ import annotations
 # (only a path's last segment "/p/3" is a page: ``listings``).
 PAGE_IN_ADDRESSES = ("page", "pg", "str", "strana", "stranica", "stranitsa", "stranitza")
 
-# What a pager's link calls the page itself ("Следваща страница", "стр. 2", "Part 2").
-PAGE_NOUNS = ("страница", "страницата", "стр", "page", "част", "part")
+# What a pager's link calls the page itself ("Следваща страница", "стр. 2", "Part 2"): a
+# page, or a part (an article's: a list's pages are never parts).
+PAGE = ("страница", "страницата", "стр", "page")
+PAGE_NOUNS = (*PAGE, "част", "part")
 
 # Which way a pager's link leads: to the first page, back, forward, to the last.
 TO_FIRST = ("начало", "първа", "първата", "first")
-BACK = ("предишна", "предишната", "предходна", "предходната", "назад", "previous", "prev", "back")
-FORWARD = ("следваща", "напред", "next")
+BACK = (
+    "предишна", "предишната", "предишни", "предходна", "предходната", "назад", "previous",
+    "prev", "back",
+)  # fmt: skip
+FORWARD = ("следваща", "следващата", "следващ", "следващи", "напред", "next")
 TO_LAST = ("край", "последна", "last")
 EVERY_WAY = TO_FIRST + BACK + FORWARD + TO_LAST
+
+# The arrows a pager's link may be, or carry beside its words: on to the next page ("»",
+# "Следваща »"), back to the one before ("«", "« Предишна").
+ARROWS_ON = "»›>→"
+ARROWS_BACK = "«‹<←"
+
+# What a link to older news says of it ("По-стари публикации", "Older posts", "По-стара
+# новина"), and what it calls the news: a list's ("Предишни записи", "Older entries"), or
+# one article's, an article's link to the one before it ("« Предишна новина"). A list's
+# "load more" button names them too ("Покажи още новини", "Load more posts").
+OLDER = ("по-стари", "по-стара", "older")
+ITEMS = ("новини", "публикации", "статии", "записи", "news", "posts", "entries")
+ITEM = ("новина", "статия", "публикация", "post", "article", "story")

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from newsarchive.discover.shape import is_list_path, looks_like_article_path
 from newsarchive.hosts import ascii_host, host_problem, host_variants
+from newsarchive.memo import MEMO_CHARS
 from newsarchive.models import Profile
 
 # Click ids and campaign tags an ad network, a search engine or a share button appends to
@@ -157,12 +158,11 @@ def _remove_dot_segments(path: str) -> str:
 
 # A site's menus, footer and sidebars repeat on every page a crawl reads: the same few
 # hundred links, each normalized again per page (most of a listing page's reading), so
-# addresses are memoized. Not a long one: a cache keeps what it is asked, and an editor's
-# image linked to itself is an ``href`` of a ``data:`` URI, hundreds of kilobytes a page,
-# which 8,192 entries would keep for the rest of a crawl (gigabytes). A long address is
-# rare, and is simply read again.
+# addresses are memoized; not a long one (``memo.MEMO_CHARS``): an editor's image linked
+# to itself is an ``href`` of a ``data:`` URI, hundreds of kilobytes a page, which 8,192
+# entries would keep for the rest of a crawl (gigabytes). (Asked inline here, not through
+# ``memo.memoised``: these are read for every link of every page.)
 _MEMO_SIZE = 8192
-_MEMO_CHARS = 2048
 
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
@@ -174,7 +174,7 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     A link through the site's own redirector to an address on the same host is that
     address (``unwrap_redirector``).
     """
-    if len(url) + len(base or "") > _MEMO_CHARS:
+    if len(url) + len(base or "") > MEMO_CHARS:
         return _normalize_url(url, base)
     return _memo_normalize_url(url, base)
 
@@ -656,7 +656,7 @@ def moved_profile(profile: Profile, origin: str, moved_to: str) -> Profile:
 
 def on_site(url: str, profile: Profile) -> bool:
     """True when the URL's host is one of the site's hosts (www or bare alike)."""
-    host = _memo_host(url) if len(url) <= _MEMO_CHARS else _host(url)
+    host = _memo_host(url) if len(url) <= MEMO_CHARS else _host(url)
     return host in site_hosts(profile)
 
 
@@ -855,7 +855,7 @@ def is_article_url(url: str, profile: Profile) -> bool:
 
 def article_path(url: str) -> str:
     """What article patterns are matched against: the decoded path, plus ``?query``."""
-    return _memo_article_path(url) if len(url) <= _MEMO_CHARS else _article_path(url)
+    return _memo_article_path(url) if len(url) <= MEMO_CHARS else _article_path(url)
 
 
 def _article_path(url: str) -> str:

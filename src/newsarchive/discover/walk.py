@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from newsarchive.dates import local_date
-from newsarchive.models import Published
+from newsarchive.models import DEFAULT_STOP_AFTER_KNOWN, Published
 
 
 def too_old(published: Published | None, since: dt.date | None) -> bool:
@@ -138,7 +138,7 @@ class ListingWalk:
         state: WalkState,
         *,
         limit: int = 0,
-        stop_after_known: int = 10,
+        stop_after_known: int = DEFAULT_STOP_AFTER_KNOWN,
         limit_is_the_sites: bool = True,
         since: dt.date | None = None,
         from_start: bool = False,

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsarchive.class_names import class_words
 from newsarchive.extraction import openers
+from newsarchive.memo import MEMO_CHARS, memoised
 from newsarchive.streamed import PART_NUMBER
 
 # Never content, wherever they are.  (``form`` is not here: ASP.NET pages wrap everything
@@ -57,12 +58,6 @@ _HIDDEN = (
 # Class words of a list of other articles that the metadata rules' related lists
 # (``furniture``) read too, with words of their own.
 RELATED_LIST_WORDS = ("teasers?", "see-?also", "prev-?next")
-
-
-def class_words(words: tuple[str, ...]) -> re.Pattern[str]:
-    """``words`` as a class or id names them: each a whole word of the string, between its
-    start or end and a space, "_" or "-" ("news-teaser", "box see-also")."""
-    return re.compile(rf"(?:^|[\s_-])(?:{'|'.join(words)})(?:$|[\s_-])", re.IGNORECASE)
 
 
 # The words that name furniture in a class or id, each a regex opening with a letter.
@@ -121,9 +116,7 @@ def _names_boilerplate(lowered: str) -> bool:
 
 
 # Embedded posts quoted by the article (a tweet in a "social-media-embed" box) are content.
-_EMBED_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:embed|embedded|tweet|twitter-tweet|instagram-media)(?:$|[\s_-])"
-)
+_EMBED_ATTR = class_words(("embed", "embedded", "tweet", "twitter-tweet", "instagram-media"))
 
 # A site's copyright line: the boilerplate line that also says where the site's footer is.
 # The sign may touch its year ("©2008 - 2026 Медия груп 24 ООД", as a "24" network site
@@ -241,9 +234,11 @@ COMMENTS_CLOSED = (
     r"(?:добавят|пишат|оставят|публикуват) (?:коментари|мнения)|"
     r"Посетителите от групата Гости не могат да (?:добавят|пишат|оставят) коментари"
 )
-# The letters its phrases open with, read from its parse: a block opening otherwise is
-# not matched against them (asked of every block of a text, the match cost more).
-COMMENTS_CLOSED_OPENERS = openers.first_characters(COMMENTS_CLOSED) or frozenset()
+# The letters its phrases open with and those IGNORECASE takes for them ("ᲃ" for "с"), as
+# for every boilerplate vocabulary here: a block opening otherwise is not matched against
+# them (asked of every block of a text, the match cost more). Written out, as finding them
+# means trying every code point; tests/test_line_gates.py does so against the phrases.
+COMMENTS_CLOSED_OPENERS = frozenset("ЕПСепсᲃ")
 
 # The labels of a share, print or feed bar's buttons, and what stands between them.
 _BAR_LABELS = (
@@ -496,13 +491,13 @@ def is_boilerplate_marker(marker: str) -> bool:
     """A class or id value naming furniture; memoised because themes repeat class strings."""
     known = _MARKER_CACHE.get(marker)
     if known is None:
-        if len(_MARKER_CACHE) > 20_000:
-            _MARKER_CACHE.clear()
         named = _builder_words(marker.lower())
         named = without_states(named)
-        known = _MARKER_CACHE[marker] = bool(
-            _names_boilerplate(named) and not _EMBED_ATTR.search(named)
-        )
+        known = bool(_names_boilerplate(named) and not _EMBED_ATTR.search(named))
+        if len(marker) <= MEMO_CHARS:
+            if len(_MARKER_CACHE) > 20_000:
+                _MARKER_CACHE.clear()
+            _MARKER_CACHE[marker] = known
     return known
 
 
@@ -693,8 +688,7 @@ def is_furniture_attrs(tag: str, attrs: dict[str, str | None]) -> bool:
 _LAYOUT_TOKEN = re.compile(r"[\[:(=]")
 
 
-@lru_cache(maxsize=20_000)
-def _furniture_marker(marker: str) -> bool:
+def _reads_as_furniture(marker: str) -> bool:
     """Utility-class tokens ("lg:mr-[--sidebar-width]") describe layout arithmetic, not
     what the element is: a column sized against the sidebar is not the sidebar. (Most
     class strings hold none: only one that does is tested word by word, a test that
@@ -706,6 +700,9 @@ def _furniture_marker(marker: str) -> bool:
     if may_hold(words.lower(), METADATA_STEMS):
         words = _METADATA_WORDS.sub(" ", words)
     return is_boilerplate_marker(words)
+
+
+_furniture_marker = memoised(_reads_as_furniture, 20_000)
 
 
 def boilerplate_elements(root: LexborHTMLParser | LexborNode) -> list[LexborNode]:

@@ -763,7 +763,7 @@ def _heads_related(block: Block) -> bool:
 
 
 _RELATED_LABEL = re.compile(f"(?:{BOX_RELATED_HEADINGS})\\s*(?:\\(\\d+\\))?", re.IGNORECASE)
-_COMMENTS_CLOSED = re.compile(f"(?:{COMMENTS_CLOSED})")
+_COMMENTS_CLOSED = re.compile(f"(?:{COMMENTS_CLOSED})", re.IGNORECASE)  # (as ``clean``'s lines)
 _CLOSED_MAX = 160  # the notice and its links ("[ Регистрация | Вход ]"), not a paragraph
 
 

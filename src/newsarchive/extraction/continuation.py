@@ -50,10 +50,11 @@ _NUMBER_SEGMENT = re.compile(r"^(.*?)/(\d{1,2})/?$")
 # slug has words joined by hyphens; "/news" + "/7" is an article's id under a section.
 _SLUG = re.compile(r"[^\W\d_][-_.]|[-_.][^\W\d_]")
 # What a later page may add to its headline: "(2)", "- страница 2", "стр. 2", "част 2" (a
-# bare number is the headline's own: "Сесия 12" and "Сесия 13" are two articles).
+# bare number is the headline's own: "Сесия 12" and "Сесия 13" are two articles): any name
+# of the pager's for a page, its abbreviation's dot or none.
+_NOUNS = "|".join(pager_words.PAGE_NOUNS)
 _PAGE_MARK = re.compile(
-    r"\s*(?:[-–—|:,]\s*)?(?:\((?:стр\.?\s*|страница\s*)?\d{1,2}\)"
-    r"|(?:страница|стр\.|част|page|part)\s*\d{1,2})\s*$",
+    rf"\s*(?:[-–—|:,]\s*)?(?:\((?:(?:{_NOUNS})\.?\s*)?\d{{1,2}}\)|(?:{_NOUNS})\.?\s*\d{{1,2}})\s*$",
     re.IGNORECASE,
 )
 

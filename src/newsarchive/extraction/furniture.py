@@ -10,13 +10,15 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsarchive import dates
+from newsarchive.class_names import class_words
 from newsarchive.extraction import blocks, clean
+from newsarchive.memo import memoised
 
 T = TypeVar("T")
 
@@ -29,7 +31,7 @@ _MAX_ANCESTORS = 16
 FURNITURE_ELEMENTS = frozenset({"footer", "aside", "nav", "menu", "dialog", "marquee"})
 # Related-article lists under names the generic boilerplate rules do not know, and the
 # headings that introduce them: their dates belong to other articles.
-_RELATED_ATTR = clean.class_words(
+_RELATED_ATTR = class_words(
     (
         *clean.RELATED_LIST_WORDS, "latest", "last-?news", "recent", "neighbou?rs?",
         "similar", "news-?list", "top-?news", "most-?viewed",
@@ -46,8 +48,7 @@ _RELATED_HEADING = re.compile(
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "strong", "b", "span", "div", "p"))
 
 
-@lru_cache(maxsize=20_000)
-def _related_marker(marker: str) -> bool:
+def _reads_as_related(marker: str) -> bool:
     """Memoised: themes repeat the same class strings on every card of a list. A field of
     one item ("news-list-author": ``clean.FIELD_TOKEN``) is not the list; the list's own
     element still is."""
@@ -57,6 +58,9 @@ def _related_marker(marker: str) -> bool:
     if clean.may_hold(lower, clean.METADATA_STEMS):
         marker = clean.FIELD_TOKEN.sub(" ", marker)
     return bool(_RELATED_ATTR.search(marker))
+
+
+_related_marker = memoised(_reads_as_related, 20_000)
 
 
 def is_furniture(node: LexborNode) -> bool:

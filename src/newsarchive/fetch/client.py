@@ -56,7 +56,7 @@ from newsarchive.fetch.recent import RecentPages
 from newsarchive.fetch.resolver import NameWatch, lookup_failure, resolver_silent
 from newsarchive.fetch.surplus import Overlong, kept_body, whole_document
 from newsarchive.hosts import host_variants
-from newsarchive.models import MAX_BODY_BYTES, Page
+from newsarchive.models import DEFAULT_CONNECTIONS, DEFAULT_DELAY, MAX_BODY_BYTES, Page
 from newsarchive.safe_text import one_line
 
 DEFAULT_USER_AGENT = (
@@ -91,8 +91,8 @@ class FetchOptions:
     user_agent: str = DEFAULT_USER_AGENT
     timeout: float = 20.0
     robots_timeout: float = 10.0
-    delay: float = 1.0
-    max_connections: int = 2
+    delay: float = DEFAULT_DELAY
+    max_connections: int = DEFAULT_CONNECTIONS
     retries: int = 3
     backoff: float = 1.0
     max_retry_after: float = 120.0

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlencode
 from datasette import Response
 from markupsafe import Markup, escape
 
+from newsarchive.archive import SEARCH_LIMIT
 from newsarchive.archive.query import ParsedQuery, parse_date, parse_query
 from newsarchive.archive.search import (
     SORTS,
@@ -36,7 +37,7 @@ from newsarchive.web.chart import month_chart, month_csv
 from newsarchive.web.hooks import archive_names
 from newsarchive.web.related import related_sections
 
-PAGE_SIZE = 20
+PAGE_SIZE = SEARCH_LIMIT  # (as many hits a page as the command shows)
 MARKS = ("\x02", "\x03")  # private marks: cleaned out of the text before snippets are cut
 _MARKED = re.compile("\x02(.*?)\x03", re.S)
 
@@ -105,7 +106,7 @@ class Form:
         return f"{path}?{urlencode(kept, doseq=True)}"
 
 
-# A page number beyond any archive's last page (20 hits each), whatever its digits: more
+# A page number beyond any archive's last page (``PAGE_SIZE`` hits each), whatever its digits: more
 # would cost ``int`` a quadratic parse (a 5,000-digit one it refuses) and SQLite an
 # offset past int64. The page stays past the last one, which is all that is shown of it.
 _PAST_ANY = 10**15
