@@ -689,26 +689,48 @@ def test_a_title_of_news_words_alone_is_a_section_even_unlinked(section: str) ->
 
 
 def test_an_h1_takes_the_straight_quotes_its_og_title_and_title_both_type() -> None:
-    """``titles.typed_quotes``: the typed spelling where two stated titles agree on it."""
+    """``titles.typed_quotes``: the typed spelling where two stated titles agree on it,
+    word by word."""
     from newsarchive.extraction.metadata import Metadata
     from newsarchive.extraction.titles import typed_quotes
 
-    generic = Profile(id="generic", name="generic", origin="http://localhost")
     h1 = "A Gardener’s ‘Lazy’ Guide to Compost"
     typed = "A Gardener's 'Lazy' Guide to Compost"
     both = Metadata(og_title=typed, html_title=f"{typed} | Green Notes")
-    assert typed_quotes(h1, both, generic, generic=True) == typed
+    assert typed_quotes(h1, both) == typed
     named = Metadata(og_title=typed, html_title=f"Green Notes: {typed}", og_site_name="Green Notes")
-    assert typed_quotes(h1, named, generic, generic=True) == h1  # a colon is no separator
-    assert typed_quotes(h1, Metadata(og_title=typed), generic, generic=True) == h1  # one says so
+    assert typed_quotes(h1, named) == typed  # the name before a colon: the same words typed
+    assert typed_quotes(h1, Metadata(og_title=typed)) == h1  # one says so
     other = Metadata(og_title=typed, html_title="A Gardener's Guide | Green Notes")
-    assert typed_quotes(h1, other, generic, generic=True) == h1  # the two disagree
+    assert typed_quotes(h1, other) == h1  # the two disagree: "'Lazy'" in one only
+    curled = Metadata(og_title=typed, html_title="A Gardener’s ‘Lazy’ Guide | Green Notes")
+    assert typed_quotes(h1, curled) == h1  # the <title> curls them as the h1 does
     dashed = Metadata(og_title=f"{typed} - Part 2", html_title=f"{typed} - Part 2")
-    assert typed_quotes(f"{h1} – Part 2", dashed, generic, generic=True) == f"{h1} – Part 2"
+    assert typed_quotes(f"{h1} – Part 2", dashed) == f"{typed} – Part 2"  # the dash as printed
     bulgarian = "Кметът откри „Зелена Бяла“ в неделя"
     plain = 'Кметът откри "Зелена Бяла" в неделя'
     quoted = Metadata(og_title=plain, html_title=plain)
-    assert typed_quotes(bulgarian, quoted, generic, generic=True) == bulgarian
+    assert typed_quotes(bulgarian, quoted) == bulgarian
+
+
+def test_the_typed_quotes_are_read_word_by_word_in_reworded_stated_titles() -> None:
+    """og:title and ``<title>`` word the headline otherwise than the h1 and each other,
+    and type the h1's one curled word straight: the title takes the typed word."""
+    printed = "Planting Garlic in Autumn- A First Grower’s Guide"
+    html = page(
+        '<meta property="og:title" content="Planting Garlic in Autumn: A First Grower\'s'
+        " Guide\"><title>Autumn Garlic: When to Plant- A First Grower's Guide to Garlic"
+        "</title>",
+        f"<article><h1>{printed}</h1><div class='entry'>"
+        + "<p>Break the bulb into cloves a day before planting, keep the papery skins on and"
+        " set each clove a hand's width apart, pointed end up.</p>" * 3 + "</div></article>",
+    )
+    article = extract(html, "https://greennotes.example/autumn-garlic")
+    assert article.title == "Planting Garlic in Autumn- A First Grower's Guide"
+    curled = html.replace("<title>Autumn", "<title>Autumn’s").replace(
+        "Grower's Guide to", "Grower’s Guide to"
+    )
+    assert extract(curled, "https://greennotes.example/autumn-garlic").title == printed
 
 
 def test_the_typed_quotes_leave_the_body_without_the_printed_headline() -> None:
