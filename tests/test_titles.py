@@ -689,31 +689,31 @@ def test_a_title_of_news_words_alone_is_a_section_even_unlinked(section: str) ->
 
 
 def test_an_h1_takes_the_straight_quotes_its_og_title_and_title_both_type() -> None:
-    """``titles.typed_quotes``: the typed spelling where two stated titles agree on it,
+    """``titles.typed_marks``: the typed spelling where two stated titles agree on it,
     word by word."""
     from newsarchive.extraction.metadata import Metadata
-    from newsarchive.extraction.titles import typed_quotes
+    from newsarchive.extraction.titles import typed_marks
 
     h1 = "A Gardener’s ‘Lazy’ Guide to Compost"
     typed = "A Gardener's 'Lazy' Guide to Compost"
     both = Metadata(og_title=typed, html_title=f"{typed} | Green Notes")
-    assert typed_quotes(h1, both) == typed
+    assert typed_marks(h1, both) == typed
     named = Metadata(og_title=typed, html_title=f"Green Notes: {typed}", og_site_name="Green Notes")
-    assert typed_quotes(h1, named) == typed  # the name before a colon: the same words typed
-    assert typed_quotes(h1, Metadata(og_title=typed)) == h1  # one says so
+    assert typed_marks(h1, named) == typed  # the name before a colon: the same words typed
+    assert typed_marks(h1, Metadata(og_title=typed)) == h1  # one says so
     other = Metadata(og_title=typed, html_title="A Gardener's Guide | Green Notes")
-    assert typed_quotes(h1, other) == h1  # the two disagree: "'Lazy'" in one only
+    assert typed_marks(h1, other) == h1  # the two disagree: "'Lazy'" in one only
     curled = Metadata(og_title=typed, html_title="A Gardener’s ‘Lazy’ Guide | Green Notes")
-    assert typed_quotes(h1, curled) == h1  # the <title> curls them as the h1 does
+    assert typed_marks(h1, curled) == h1  # the <title> curls them as the h1 does
     dashed = Metadata(og_title=f"{typed} - Part 2", html_title=f"{typed} - Part 2")
-    assert typed_quotes(f"{h1} – Part 2", dashed) == f"{typed} – Part 2"  # the dash as printed
+    assert typed_marks(f"{h1} – Part 2", dashed) == f"{typed} – Part 2"  # the dash as printed
     bulgarian = "Кметът откри „Зелена Бяла“ в неделя"
     plain = 'Кметът откри "Зелена Бяла" в неделя'
     quoted = Metadata(og_title=plain, html_title=plain)
-    assert typed_quotes(bulgarian, quoted) == bulgarian
+    assert typed_marks(bulgarian, quoted) == bulgarian
 
 
-def test_the_typed_quotes_are_read_word_by_word_in_reworded_stated_titles() -> None:
+def test_the_typed_marks_are_read_word_by_word_in_reworded_stated_titles() -> None:
     """og:title and ``<title>`` word the headline otherwise than the h1 and each other,
     and type the h1's one curled word straight: the title takes the typed word."""
     printed = "Planting Garlic in Autumn- A First Grower’s Guide"
@@ -733,7 +733,34 @@ def test_the_typed_quotes_are_read_word_by_word_in_reworded_stated_titles() -> N
     assert extract(curled, "https://greennotes.example/autumn-garlic").title == printed
 
 
-def test_the_typed_quotes_leave_the_body_without_the_printed_headline() -> None:
+def test_an_h1_takes_the_double_hyphen_its_stated_titles_type_for_its_em_dash() -> None:
+    """``titles.typed_marks``: "--" is the em dash as typed; both stated titles type it
+    so where the h1 prints "—". A hyphen is no typed dash, and one title is not enough."""
+    from newsarchive.extraction.metadata import Metadata
+    from newsarchive.extraction.titles import typed_marks
+
+    h1 = "Roots Need No Map—Seedlings Find Water Alone"
+    typed = "Roots Need No Map--Seedlings Find Water Alone"
+    both = Metadata(og_title=typed, html_title=f"{typed} | Soil Weekly")
+    assert typed_marks(h1, both) == typed
+    assert typed_marks(h1, Metadata(og_title=typed)) == h1
+    hyphen = "Roots Need No Map-Seedlings Find Water Alone"
+    assert typed_marks(h1, Metadata(og_title=hyphen, html_title=hyphen)) == h1
+    spaced = "Roots Need No Map – Seedlings Find Water Alone"
+    hyphened = "Roots Need No Map - Seedlings Find Water Alone"
+    assert typed_marks(spaced, Metadata(og_title=hyphened, html_title=hyphened)) == spaced
+    page_html = page(
+        f'<meta property="og:title" content="{typed}"><title>{typed} | Soil Weekly</title>',
+        f"<article><h1>{h1}</h1><div class='entry'>"
+        + "<p>A seedling's first root turns toward damp soil within hours, guided by the"
+        " water it senses through the root cap rather than by any light.</p>"
+        * 3
+        + "</div></article>",
+    )
+    assert extract(page_html, "https://soilweekly.example/roots").title == typed
+
+
+def test_the_typed_marks_leave_the_body_without_the_printed_headline() -> None:
     """The rule reads after the others: the body's copy of the headline, printed with the
     h1's "’", still goes, and the title is archived as the stated titles type it."""
     printed = "The Beginner’s Guide to Backyard Compost"

@@ -237,7 +237,7 @@ def _extract(
     if title.rule == "generic:h1":  # (the h1 as printed until here: matched on the page)
         generic = profile is _GENERIC
         headline = titles.title_cased(headline, meta, profile, generic=generic)
-        headline = titles.typed_quotes(headline, meta)
+        headline = titles.typed_marks(headline, meta)
     if dated and published is None and "published" not in failed:
         value = dates.parse_text_date(dated, today=today)
         if value is not None:  # (not after ``today``: none of the page's dates is)

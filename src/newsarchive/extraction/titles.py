@@ -12,8 +12,8 @@ characters, so a search for "Beginner's" finds "Beginner’s". Hand-made referen
 disagree among themselves (on WCXB dev the fold fixed 8 pages of one half and broke
 one more than it fixed on the other), which says the choice is a convention, not an error.
 Only what a reader never sees is repaired: references escaped twice ("&amp;quot;"). One
-exception, read last (``typed_quotes``): an h1's curly single quotes give way to the
-straight ones its og:title and ``<title>`` both type.
+exception, read last (``typed_marks``): an h1's curly single quotes and em dashes give
+way to the straight quotes and "--" its og:title and ``<title>`` both type.
 """
 
 from __future__ import annotations
@@ -629,7 +629,7 @@ def title_cased(headline: str, meta: Metadata, profile: Profile, *, generic: boo
     it differs on short words alone ("Review And Approval" beside the h1's "Review and
     Approval": the h1 is the reference on both such pages). Latin letters only: a
     Bulgarian headline is written in sentence case, and its h1 is kept as printed. Read
-    after the other rules, like ``typed_quotes``."""
+    after the other rules, like ``typed_marks``."""
     mine = _WORD.findall(headline)
     if not any(_TITLE_WORD.fullmatch(w) and w[0].islower() for w in mine[1:]):
         return headline
@@ -660,13 +660,16 @@ def _title_case_of(form: str, words: list[str]) -> bool:
     return raised
 
 
-# (never „…“ or “…”: a Bulgarian headline's quotes are its own, whatever the metadata says)
-_CURLY_SINGLE = str.maketrans({"’": "'", "‘": "'"})
+# What a theme prints for what a writer types: curly single quotes for "'", an em dash
+# for "--" (never „…“ or “…”: a Bulgarian headline's quotes are its own, whatever the
+# metadata says; nor "–" for "-", below)
+_TYPESET = (str.maketrans({"’": "'", "‘": "'"}), str.maketrans({"—": "--"}))
 
 
-def typed_quotes(headline: str, meta: Metadata) -> str:
+def typed_marks(headline: str, meta: Metadata) -> str:
     """The h1's headline with the straight single quotes its og:title and ``<title>``
-    both spell ("Beginner's Guide" under an h1 printing "Beginner’s Guide").
+    both spell ("Beginner's Guide" under an h1 printing "Beginner’s Guide"), and the "--"
+    both type for its em dash ("Problems--Simple Cells" under "Problems—Simple Cells").
 
     Why: two stated titles that agree on "'" keep the title as its writer typed it, and
     the h1's "’" is the theme's typesetting (WordPress curls quotes as it prints). The
@@ -674,13 +677,16 @@ def typed_quotes(headline: str, meta: Metadata) -> str:
     state the h1's words so, and the h1 on the two where only og:title does. Read word by
     word (``_typed_in``): a page's og:title and ``<title>`` often word the headline
     otherwise around the same "Visitor's Guide", and still say how its writer typed that
-    word (one more WCXB dev page, none against). Single quotes only: on the pages whose
-    dashes differ so ("–" printed, "-" stated), the h1 is the reference on 3 of 4. Read
-    after the other rules found the headline on the page: they match the h1's text as
-    printed (the body's copy of the headline, the windows around it)."""
+    word (one more WCXB dev page, none against). "--" is the em dash as typed on a
+    keyboard, which typesetting turns into "—" (one WCXB dev page, the reference typed;
+    none against). Not "–" for "-": on the pages whose dashes differ so ("–" printed, "-"
+    stated), the h1 is the reference on 3 of 4, a hyphen being no typed form of a dash.
+    Read after the other rules found the headline on the page: they match the h1's text
+    as printed (the body's copy of the headline, the windows around it)."""
     stated = (_stated(meta.og_title), _stated(meta.html_title))
-    if _typed_in(headline, stated, _CURLY_SINGLE):
-        return headline.translate(_CURLY_SINGLE)
+    for typeset in _TYPESET:
+        if _typed_in(headline, stated, typeset):
+            headline = headline.translate(typeset)
     return headline
 
 
