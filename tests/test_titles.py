@@ -817,3 +817,22 @@ def test_an_h1_in_sentence_case_takes_a_stated_titles_title_case() -> None:
     article = extract(html, "https://yardnotes.example/hose-repair")
     assert article.title == cased
     assert h1 not in article.text  # the body's copy of the h1, as printed, still goes
+
+
+def test_an_h1s_pipe_stays_where_the_stated_title_sets_the_site_off_otherwise() -> None:
+    """``titles._pipe_kept``: "A | B — Site" over an h1 "A | B" says the pipe is the
+    headline's own; "A | B | Site" says nothing of it, and the h1 is cut at its pipe."""
+    h1 = "Ten Trails Worth the Climb in 2026 | The Best Day Hikes Near Town"
+    prose = (
+        "<p>Start early: the ridge trails are shaded until ten, and the car parks at the"
+        " trailheads fill by nine on a weekend in summer.</p>" * 3
+    )
+    head = '<meta property="og:site_name" content="Hill Walker Notes">'
+
+    def title(stated: str) -> str:
+        html = page(f"{head}<title>{stated}</title>", f"<article><h1>{h1}</h1>{prose}</article>")
+        return extract(html, "https://hillwalker.example/ten-trails").title
+
+    assert title(f"{h1} — Hill Walker Notes") == h1
+    assert title(f"{h1} | Hill Walker Notes") == "Ten Trails Worth the Climb in 2026"
+    assert title(f"{h1} — Trails and Tours") == "Ten Trails Worth the Climb in 2026"

@@ -179,7 +179,9 @@ def generic_title(
     own += _logos(h1s, shown)
     h1, rule = _pick_heading(headings, stated, names)
     if h1 and rule:
-        headline = _before_pipe(strip_site_affixes(h1, profile.title_affixes, names))
+        headline = strip_site_affixes(h1, profile.title_affixes, names)
+        if not _pipe_kept(headline, stated, names):
+            headline = _before_pipe(headline)
         headline = _after_site_name(headline, own)
         return _stated_casing(headline, stated, profile, names), rule
     for value, rule in (
@@ -283,6 +285,20 @@ def _before_pipe(title: str) -> str:
         return title
     sizes = [len(_WORD.findall(p)) for p in parts]
     return parts[0].strip() if sizes[0] >= max(sizes[1:]) else title
+
+
+def _pipe_kept(headline: str, stated: list[str], names: tuple[str, ...]) -> bool:
+    """A stated title is the whole h1, pipe and all, then another separator and the
+    site's name ("A | B — Site" over an h1 "A | B"): the site sets its name off with
+    that one, so the h1's pipe is its headline's own, whatever ``_before_pipe`` makes of
+    a title of unknown parts."""
+    if " | " not in headline:
+        return False
+    for title in stated:
+        for sep in SEPARATORS:
+            if sep != " | " and title.startswith(headline + sep):
+                return _is_name(title[len(headline + sep) :], names)
+    return False
 
 
 class _Heading:
