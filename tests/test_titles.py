@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsarchive.extraction import extract
@@ -836,3 +838,37 @@ def test_an_h1s_pipe_stays_where_the_stated_title_sets_the_site_off_otherwise() 
     assert title(f"{h1} — Hill Walker Notes") == h1
     assert title(f"{h1} | Hill Walker Notes") == "Ten Trails Worth the Climb in 2026"
     assert title(f"{h1} — Trails and Tours") == "Ten Trails Worth the Climb in 2026"
+
+
+def test_without_an_h1_the_stated_title_printed_as_a_heading_wins() -> None:
+    """``titles._printed_first``: og:title rewords the card; the heading the page prints
+    is the title twitter:title (or JSON-LD) states. Not from a sidebar's heading."""
+    printed = "How the River Ferry Keeps Running Through the Winter Floods"
+    card = "How the river ferry runs in winter"
+    prose = (
+        "<p>The ferry crew checks the river gauge at dawn and moves the landing stage"
+        " twice a week when the water rises over the lower steps.</p>" * 3
+    )
+    head = (
+        f'<meta property="og:title" content="{card} - River News">'
+        f'<meta name="twitter:title" content="{printed}">'
+        '<meta property="og:site_name" content="River News">'
+    )
+
+    def title(body: str, extra: str = "") -> str:
+        html = page(head + extra, body)
+        return extract(html, "https://rivernews.example/2026/01/ferry-winter").title
+
+    shown = f"<article><h3 class='post-title'>{printed}</h3>{prose}</article>"
+    assert title(shown) == printed
+    aside = f"<aside><h3>{printed}</h3></aside><article>{prose}</article>"
+    assert title(aside) == card
+    both = f"<article><h2>{card}</h2><h3>{printed}</h3>{prose}</article>"
+    assert title(both) == card  # og:title's own words are printed: it stays
+    ld = json.dumps({"@type": "Article", "headline": printed})
+    jsonld = head.replace(f'<meta name="twitter:title" content="{printed}">', "") + (
+        f'<script type="application/ld+json">{ld}</script>'
+    )
+    assert extract(page(jsonld, shown), "https://rivernews.example/a").title == printed
+    alone = head.replace(f'<meta name="twitter:title" content="{printed}">', "")
+    assert extract(page(alone, shown), "https://rivernews.example/a").title == card

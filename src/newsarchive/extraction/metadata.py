@@ -44,6 +44,7 @@ class Metadata:
     meta_tags: list[str] = field(default_factory=list)
     canonicals: list[str] = field(default_factory=list)  # every <link rel=canonical>'s href
     html_title: str = ""
+    twitter_title: str = ""  # read only to find which stated title the page prints
     time_datetime: str = ""
 
 
@@ -456,6 +457,8 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
             continue
         if key == "og:title" and not meta.og_title:
             meta.og_title = content
+        elif key == "twitter:title" and not meta.twitter_title:
+            meta.twitter_title = content
         elif key == "og:url" and not meta.og_url:
             meta.og_url = content
         elif key == "og:site_name" and not meta.og_site_name:

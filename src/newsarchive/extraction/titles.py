@@ -184,17 +184,47 @@ def generic_title(
             headline = _before_pipe(headline)
         headline = _after_site_name(headline, own)
         return _stated_casing(headline, stated, profile, names), rule
+    found = []
     for value, rule in (
         (og, "generic:og:title"),
         (ld, "generic:jsonld:headline"),
         (md, "generic:microdata:headline"),
+        (_stated(meta.twitter_title), _TWITTER),
         ("" if _is_blurb(h1) else h1, "generic:h1"),
         (tt, "generic:title"),
     ):
         if value and not _is_name(value, names):  # an og:title that is the site's name
             value = _after_site_name(strip_site_affixes(value, profile.title_affixes, names), own)
-            return _before_pipe(_split_by_heading(value, h1)), rule
-    return "", "none"
+            found.append((_before_pipe(_split_by_heading(value, h1)), rule))
+    return _printed_first(tree, found) or ("", "none")
+
+
+_TWITTER = "generic:twitter:title"
+_CARDS = frozenset({"generic:og:title", "generic:jsonld:headline", "generic:microdata:headline"})
+
+
+def _printed_first(tree: LexborHTMLParser, found: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The first of ``found`` (twitter:title never), unless that is a card's title
+    (og:title, JSON-LD's or microdata's headline) the page does not print as a heading
+    (an h2 or h3 outside furniture) and another card's title, twitter:title's among them,
+    is printed so: with no h1 to read, that heading is the headline a reader sees, and the
+    first a card's rewording of it ("How Google Cloud runs AI inference at production
+    scale" over a printed "How Google Cloud is shaping the enterprise AI inference
+    moment", which only twitter:title states). The h1 and ``<title>`` keep their places:
+    a section's name in ``<title>`` ("Новини") is printed in the menu as often."""
+    first = next(((v, r) for v, r in found if r != _TWITTER), None)
+    cards = [(v, r) for v, r in found if r in _CARDS or r == _TWITTER]
+    if first is None or first[1] not in _CARDS or len({v for v, _ in cards}) < 2:
+        return first
+    furniture = remembered(is_furniture)
+    printed = set()
+    for node in tree.css("h2, h3"):
+        text = clean_title(node.text(deep=True) or "")
+        if any(text == v for v, _ in cards) and not in_furniture(node, furniture):
+            printed.add(text)
+    if first[0] in printed:
+        return first
+    return next(((v, r) for v, r in cards if v in printed), first)
 
 
 def _stated(value: str) -> str:
