@@ -710,6 +710,7 @@ def _title_case_of(form: str, words: list[str]) -> bool:
 # for "--" (never „…“ or “…”: a Bulgarian headline's quotes are its own, whatever the
 # metadata says; nor "–" for "-", below)
 _TYPESET = (str.maketrans({"’": "'", "‘": "'"}), str.maketrans({"—": "--"}))
+_MARKS = "’‘—"
 
 
 def typed_marks(headline: str, meta: Metadata) -> str:
@@ -729,6 +730,8 @@ def typed_marks(headline: str, meta: Metadata) -> str:
     stated), the h1 is the reference on 3 of 4, a hyphen being no typed form of a dash.
     Read after the other rules found the headline on the page: they match the h1's text
     as printed (the body's copy of the headline, the windows around it)."""
+    if not any(mark in headline for mark in _MARKS):  # (most headlines: nothing to read)
+        return headline
     stated = (_stated(meta.og_title), _stated(meta.html_title))
     for typeset in _TYPESET:
         if _typed_in(headline, stated, typeset):
