@@ -768,3 +768,22 @@ def test_an_h1_in_sentence_case_takes_a_stated_titles_title_case() -> None:
     article = extract(html, "https://yardnotes.example/hose-repair")
     assert article.title == cased
     assert h1 not in article.text  # the body's copy of the h1, as printed, still goes
+
+
+def test_title_case_never_touches_an_h1_holding_a_non_latin_letter() -> None:
+    """``titles.title_cased``: an h1 with English words in sentence case beside a Cyrillic
+    or Greek word is kept as printed, though its stated title capitalises the long words
+    (a Latin letter with an accent still lets the rule read it)."""
+    from newsarchive.extraction.metadata import Metadata
+    from newsarchive.extraction.titles import title_cased
+
+    generic = Profile(id="generic", name="generic", origin="http://localhost")
+    for h1, cased in (
+        ("Русе: how to ride a bike along the river", "Русе: How to Ride a Bike Along the River"),
+        ("Αθήνα: how to ride a bike along the river", "Αθήνα: How to Ride a Bike Along the River"),
+        ("How to ride a bike in Ruse (Русе)", "How to Ride a Bike in Ruse (Русе)"),
+    ):
+        assert title_cased(h1, Metadata(og_title=cased), generic, generic=True) == h1
+    accented = "Café owners share their favourite recipes"
+    stated = "Café Owners Share Their Favourite Recipes"
+    assert title_cased(accented, Metadata(og_title=stated), generic, generic=True) == stated
