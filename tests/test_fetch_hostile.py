@@ -1526,6 +1526,24 @@ def test_a_robots_txt_redirected_off_the_site_ends_as_its_status_says(
     assert "/a" in site.hits if allowed else "/a" not in site.hits
 
 
+def test_a_robots_txt_redirect_is_not_followed_off_a_base_url_mirror() -> None:
+    """A ``--base-url`` run asks nothing of the live web: the mirror's robots.txt sent to
+    another (public) host is unavailable there, so allowed, and that host is never
+    contacted (``LoopbackOnly`` would fail the test). On the live site the same redirect
+    is followed (``test_a_robots_txt_redirected_off_the_sites_hosts_...``)."""
+    routes = {"/robots.txt": redirect("http://93.184.216.34/rules/site.txt", 301)}
+    routes["/private/a"] = html("<p>a</p>")
+    with HostileServer(routes) as site:
+        guard = LoopbackOnly()
+        hosts = ("fault.example",)
+        with Fetcher(QUICK, site_hosts=hosts, transport=mirrored(site, guard)) as fetcher:
+            assert fetcher.robots_problem("https://fault.example") is None
+            assert fetcher.robots_sitemaps("https://fault.example/") == []
+            assert fetcher.fetch("https://fault.example/private/a").status == 200
+    assert site.requests == ["/robots.txt", "/private/a"]
+    assert all(url.startswith(site.url) for url in guard.contacted), guard.contacted
+
+
 def test_a_robots_txt_redirect_leaves_the_sites_hosts_but_not_for_an_internal_address() -> None:
     """Following robots.txt off the site keeps the address rule: a public site's
     robots.txt sent to 169.254.169.254 is refused (unavailable: allowed), one sent to a
