@@ -39,6 +39,7 @@ from newsarchive.archive.store import (
 )
 from newsarchive.discover.walk import MAX_ATTEMPTS
 from newsarchive.errors import ArchiveError, QueryError, UsageError
+from newsarchive.gzip_file import MAGIC as GZIP_MAGIC
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -384,7 +385,7 @@ def _recorded(value: Any, line: int, key: str, allowed: Iterable[str]) -> str | 
 FOREIGN_FILES = (
     (b"PAR1", "a Parquet file: import-jsonl reads JSON Lines (export --format jsonl)"),
     (b"WARC/", "a WARC file: import-warc reads it"),
-    (b"\x1f\x8b", "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
+    (GZIP_MAGIC, "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
      " a .warc.gz)"),
     # (Windows PowerShell's ``>`` writes UTF-16: a line of it was "not UTF-8 text")
     (b"\xff\xfe", "UTF-16 text: import-jsonl reads UTF-8 (iconv -f utf-16 -t utf-8)"),

@@ -19,6 +19,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 
+# gzip's ID1 and ID2, read by every test of "is this gzip" (a sitemap.xml.gz, a page
+# compressed undeclared, a .warc.gz, a file given to import-jsonl): one spelling of them
 MAGIC = b"\x1f\x8b"
 CHUNK = 256 * 1024  # bytes inflated per step: what a bomb costs at a time
 _BLOCK = 64 * 1024  # compressed bytes fed per step

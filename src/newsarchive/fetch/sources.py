@@ -24,6 +24,7 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import XML_KINDS
+from newsarchive.gzip_file import MAGIC as GZIP_MAGIC
 from newsarchive.models import Page
 
 
@@ -106,7 +107,7 @@ def fetch_source(
 _XML_TYPES = ("xml", "rss", "atom", "gzip", "octet-stream", "text/plain")
 # An XML declaration, a feed's or a sitemap's root element (``documents.XML_KINDS``), or
 # gzip's magic (a sitemap.xml.gz).
-_XML_STARTS = (b"<?xml", *(b"<" + root for root in XML_KINDS), b"\x1f\x8b")
+_XML_STARTS = (b"<?xml", *(b"<" + root for root in XML_KINDS), GZIP_MAGIC)
 
 
 def unexpected_kind(page: Page, kind: str) -> str | None:
