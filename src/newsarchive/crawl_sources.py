@@ -600,6 +600,13 @@ class SourceReader:
         return got[0]
 
     def _failed(self, url: str, got: tuple[Miss, str], *, source: bool) -> None:
+        """Why one place: a failed source is read back in four, each for its own
+        question: the report (the run's exit code and its line), ``failed`` (one that
+        exploring no longer finds moved, and its failure is taken back: ``Discoverer``),
+        the tally (a source failing night after night is rested: ``crawl_rests``; a
+        source page only, not a later page of a listing) and ``removed`` (a 404/410 may
+        be a redesign: the site is explored again now). The first words said of a URL
+        in a run stand."""
         self.report.fail(got[1])
         self.failed.setdefault(url, got[1])
         if source:
@@ -609,7 +616,14 @@ class SourceReader:
 
     def _named_by_site(self, url: str) -> bool:
         """Whether the site's robots.txt (read already: its rules let ``url`` be asked)
-        names the sitemap ``url`` in a ``Sitemap:`` line."""
+        names the sitemap ``url`` in a ``Sitemap:`` line.
+
+        Why: a dead sitemap the site names itself is the site's lasting fault, judged
+        once its other sources are read (``_dead_named``: a warning while they answer),
+        where one robots.txt does not name fails as any source does. Compared by key
+        and after the site's moves: the line may spell the address as the site did
+        before it moved (``http://``, no ``www.``), which the crawl asks for at the new
+        address."""
         named = self.fetcher.robots_sitemaps(url)
         return url_key(url) in {url_key(self.fetcher.moved(line)) for line in named}
 
