@@ -195,3 +195,35 @@ def test_a_sitemap_dropped_as_gone_comes_back_when_the_site_is_explored_again(
     assert "missing.xml" not in again.stderr, again.stderr
     assert f"{origin}/missing.xml" in saved_sitemaps()
     assert archived() == 3  # the article only the sitemap lists
+
+
+def test_an_empty_sitemap_is_said_and_fails_only_a_night_nothing_else_answered(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A sitemap robots.txt names that answers 200 with nothing in it (a generator that
+    failed, a file truncated on upload) read as no entries, said nowhere. Now one
+    warning naming it, exit 0 while the feed answers; it is not dropped as holding no
+    news (asked again, whole, next run); with no other source it fails the night."""
+    root = tmp_path / "site"
+    _feed_and_sitemap_site(root, feed=[2, 1], sitemap=[1, 2])
+    (root / "sitemap.xml").write_bytes(b"")
+    profile = tmp_path / "feedmap.toml"
+    profile.write_text('id = "feedmap"\nname = "Ф"\norigin = "https://www.feedmap.bg"\n')
+    args = ("crawl", "feedmap", "--profile", str(profile), "--delay", "0", "--db", str(db))
+
+    def crawl() -> tuple[Result, list[str]]:
+        with MirrorServer(root) as server:
+            return run_cli(*args, "--base-url", server.url), server.requests
+
+    for night in (1, 2):
+        result, asked = crawl()
+        assert result.exit_code == 0, (night, result.stderr)
+        named = [line for line in result.stderr.splitlines() if "sitemap.xml" in line]
+        assert len(named) == 1 and "warning" in named[0] and "empty" in named[0], result.stderr
+        assert "/sitemap.xml" in asked
+    (root / "rss.xml").unlink()  # the empty sitemap alone: nothing of the site answered
+    (root / "index.html").unlink()
+    result, _ = crawl()
+    assert result.exit_code == 1, result.stderr
+    failed = [line for line in result.stderr.splitlines() if "sitemap.xml" in line]
+    assert len(failed) == 1 and "sitemap failed: empty" in failed[0], result.stderr

@@ -120,6 +120,8 @@ def unexpected_kind(page: Page, kind: str) -> str | None:
     if kind in ("feed", "sitemap"):
         if head.startswith(_XML_STARTS) or any(t in content_type for t in _XML_TYPES):
             return None
+        if not head:  # (nothing in it: read, and said empty, ``feeds.EMPTY``, not "not XML")
+            return None
         if declared_late(page.content):  # (a PHP notice, then the document, as text/html)
             return None
         if kind == "feed" and ("json" in content_type or head.startswith((b"[", b"{"))):
