@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from newsarchive.mirror import MirrorServer
 
+from .mirror_sites import explored_again
 from .support import Result
 
 
@@ -146,3 +150,80 @@ def test_a_sitemap_robots_txt_names_but_the_site_lacks_is_a_warning_not_a_failin
         result = run_cli(*args[:-1], str(tmp_path / "fresh.db"), "--base-url", server.url)
     assert result.exit_code == 1, result.stderr
     assert "sitemap failed: HTTP 404" in result.stderr and "missing.xml" in result.stderr
+
+
+def test_a_sitemap_dropped_as_gone_comes_back_when_the_site_is_explored_again(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A sitemap robots.txt names that answered 404 is dropped from the saved sources
+    (one warning, not asked every night) only until the site is explored again: the
+    site may mend it, and exploring again (a month on) reads robots.txt's line anew,
+    so the sitemap is read again and its articles archived."""
+    root = tmp_path / "site"
+    _feed_and_sitemap_site(root, feed=[2, 1], sitemap=[1, 2, 3])
+    origin = "https://www.feedmap.bg"
+    (root / "robots.txt").write_text(f"User-agent: *\nSitemap: {origin}/missing.xml\n")
+    mended = (root / "sitemap.xml").read_text()
+    (root / "sitemap.xml").unlink()  # (its one address is the one robots.txt names)
+    profile = tmp_path / "feedmap.toml"
+    profile.write_text('id = "feedmap"\nname = "Ф"\norigin = "https://www.feedmap.bg"\n')
+    args = ("crawl", "feedmap", "--profile", str(profile), "--delay", "0", "--db", str(db))
+
+    def crawl() -> tuple[Result, list[str]]:
+        with MirrorServer(root) as server:
+            result = run_cli(*args, "--base-url", server.url)
+            assert result.exit_code == 0, result.stderr
+            return result, server.requests
+
+    def saved_sitemaps() -> list[str]:
+        with closing(sqlite3.connect(db)) as conn:
+            (found,) = conn.execute("SELECT found FROM site_discovery").fetchone()
+        return list(json.loads(found).get("sitemaps", ()))
+
+    def archived() -> int:
+        return run_cli("export", "--db", str(db)).stdout.count("\n")
+
+    first, asked = crawl()
+    assert "/missing.xml" in asked and "warning" in first.stderr and "404" in first.stderr
+    assert f"{origin}/missing.xml" not in saved_sitemaps() and archived() == 2
+    (root / "missing.xml").write_text(mended)  # the site mends it
+    _, asked = crawl()
+    assert "/missing.xml" not in asked and archived() == 2  # dropped: not asked yet
+    explored_again(db)
+    again, asked = crawl()
+    assert "/missing.xml" in asked, asked
+    assert "missing.xml" not in again.stderr, again.stderr
+    assert f"{origin}/missing.xml" in saved_sitemaps()
+    assert archived() == 3  # the article only the sitemap lists
+
+
+def test_an_empty_sitemap_is_said_and_fails_only_a_night_nothing_else_answered(
+    run_cli: Callable[..., Result], db: Path, tmp_path: Path
+) -> None:
+    """A sitemap robots.txt names that answers 200 with nothing in it (a generator that
+    failed, a file truncated on upload) read as no entries, said nowhere. Now one
+    warning naming it, exit 0 while the feed answers; it is not dropped as holding no
+    news (asked again, whole, next run); with no other source it fails the night."""
+    root = tmp_path / "site"
+    _feed_and_sitemap_site(root, feed=[2, 1], sitemap=[1, 2])
+    (root / "sitemap.xml").write_bytes(b"")
+    profile = tmp_path / "feedmap.toml"
+    profile.write_text('id = "feedmap"\nname = "Ф"\norigin = "https://www.feedmap.bg"\n')
+    args = ("crawl", "feedmap", "--profile", str(profile), "--delay", "0", "--db", str(db))
+
+    def crawl() -> tuple[Result, list[str]]:
+        with MirrorServer(root) as server:
+            return run_cli(*args, "--base-url", server.url), server.requests
+
+    for night in (1, 2):
+        result, asked = crawl()
+        assert result.exit_code == 0, (night, result.stderr)
+        named = [line for line in result.stderr.splitlines() if "sitemap.xml" in line]
+        assert len(named) == 1 and "warning" in named[0] and "empty" in named[0], result.stderr
+        assert "/sitemap.xml" in asked
+    (root / "rss.xml").unlink()  # the empty sitemap alone: nothing of the site answered
+    (root / "index.html").unlink()
+    result, _ = crawl()
+    assert result.exit_code == 1, result.stderr
+    failed = [line for line in result.stderr.splitlines() if "sitemap.xml" in line]
+    assert len(failed) == 1 and "sitemap failed: empty" in failed[0], result.stderr

@@ -64,17 +64,23 @@ DRUPAL = [
     "views-row views-row-2 views-row-even",
     "views-row views-row-3 views-row-odd views-row-last",
 ]
+CHILD = ["news-item first-child", "news-item", "news-item last-child"]
+ITEM = ["teaser first_item", "teaser", "teaser last-item"]
 MENU = "<ul class='menu'><li class='first'><a href='/a'>А</a></li><li><a href='/b'>Б</a></li></ul>"
 
 
-@pytest.mark.parametrize("classes", [CONTAO, DRUPAL], ids=["contao", "drupal"])
+@pytest.mark.parametrize(
+    "classes", [CONTAO, DRUPAL, CHILD, ITEM], ids=["contao", "drupal", "child", "item"]
+)
 def test_the_words_of_an_items_place_in_its_list_do_not_make_it_unlike_the_others(
     classes: list[str],
 ) -> None:
     """Contao's teasers say first, odd, even and last; Drupal's views the same after a
-    prefix: one list all the same, and a menu's items beside it still another."""
+    prefix, other themes with "-child" or "-item" after it: one list all the same, and a
+    menu's items beside it still another."""
     assert _runs(MENU + f"<main>{_teasers(classes)}</main>") == [["/a", "/b"], ["1", "2", "3"]]
 
 
-def test_a_class_word_only_ending_like_a_place_word_is_what_the_item_is() -> None:
-    assert len(_runs(_teasers(["card breakfast", "card", "card"]))) == 2
+@pytest.mark.parametrize("word", ["breakfast", "item-child", "first-children"])
+def test_a_class_word_only_ending_like_a_place_word_is_what_the_item_is(word: str) -> None:
+    assert len(_runs(_teasers([f"card {word}", "card", "card"]))) == 2

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from newsarchive.discover import feeds as feeds_module
 from newsarchive.discover.feeds import (
+    EMPTY,
     MAX_BYTES,
     MAX_ENTRIES,
     Feed,
@@ -352,6 +353,30 @@ def test_a_gzipped_sitemap_cut_short_gives_what_it_holds_and_says_so() -> None:
     # after its last member, gzip's own reader passed over what follows: so does this one
     assert read_feed(packed + packed + b"\x00\x00junk") == read_feed(packed)
     assert read_feed(b"\x1f\x8b\x08\x00corrupt").entries == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b" \r\n\t\n", b"\xef\xbb\xbf\n", gzip.compress(b""), gzip.compress(b"\n\n")],
+    ids=["zero-bytes", "white-space", "bom", "gzip-of-nothing", "gzip-of-white-space"],
+)
+def test_a_document_of_nothing_says_it_is_empty(content: bytes) -> None:
+    """Nothing in it (a generator that failed): said, where it read as a document of no
+    entries; a document listing none is no such thing, nor a gzip cut or broken."""
+    assert read_feed(content) == Feed([], EMPTY)
+    profile = Profile(id="x", name="x", origin="https://www.example.bg")
+    assert feed_links(content, profile, "sitemap", max_bytes=MAX_BYTES).empty
+
+
+def test_an_empty_list_or_a_broken_gzip_is_not_said_empty() -> None:
+    none_listed = (
+        b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>'
+    )
+    assert read_feed(none_listed) == Feed([])
+    assert read_feed(b"<rss><channel></channel></rss>") == Feed([])
+    packed = gzip.compress(b"\n" * 100_000)
+    assert read_feed(packed[: len(packed) // 2]).cut not in (None, EMPTY)  # cut short
+    assert read_feed(b"\x1f\x8b\x08\x00corrupt").cut not in (None, EMPTY)
 
 
 def test_a_crawl_warns_of_a_gzipped_sitemap_cut_short_and_reads_what_it_holds(

@@ -1481,6 +1481,29 @@ def test_a_robots_txt_redirected_off_the_sites_hosts_is_followed_and_its_rules_h
     assert "/private/x" not in site.hits
 
 
+def test_a_relative_sitemap_line_of_a_robots_txt_on_another_host_names_the_sites_file() -> None:
+    """A site's robots.txt sent to a CDN's rules file (RFC 9309: its rules the site's,
+    "in the context of the initial authority"): its ``Sitemap: /sitemap.xml`` is the
+    site's, where read against the CDN it was on no host of the site and exploring
+    dropped it. A full URL stays as written; another host's own robots.txt (the site's
+    host now) is read where it is."""
+    text = "User-agent: *\nDisallow:\nSitemap: /sitemap.xml\nSitemap: news.xml\n"
+    with HostileServer({"/rules/site.txt": _rules(text)}) as cdn:
+        cdn.routes["/rules/site.txt"] = _rules(text + f"Sitemap: {cdn.url}/all.xml\n")
+        cdn.routes["/robots.txt"] = _rules("User-agent: *\nDisallow:\nSitemap: /moved.xml\n")
+        routes = {"/robots.txt": redirect(f"{cdn.url}/rules/site.txt", 301)}
+        with HostileServer(routes) as site, HostileServer() as old:
+            old.routes["/robots.txt"] = redirect(f"{cdn.url}/robots.txt", 301)
+            hosts = (site.netloc, old.netloc)
+            with Fetcher(QUICK, site_hosts=hosts, transport=LoopbackOnly()) as fetcher:
+                assert fetcher.robots_sitemaps(f"{site.url}/") == [
+                    f"{site.url}/sitemap.xml",
+                    f"{site.url}/news.xml",
+                    f"{cdn.url}/all.xml",
+                ]
+                assert fetcher.robots_sitemaps(f"{old.url}/") == [f"{cdn.url}/moved.xml"]
+
+
 def test_a_robots_txt_chain_across_hosts_is_followed_to_the_redirect_limit() -> None:
     """Five hops across two hosts are followed; a sixth is "unavailable", allowed (RFC
     9309: a crawler may take robots.txt past five redirects as unavailable)."""
@@ -1524,6 +1547,24 @@ def test_a_robots_txt_redirected_off_the_site_ends_as_its_status_says(
                     with pytest.raises(FetchError, match="robots.txt"):
                         fetcher.fetch(f"{site.url}/a")
     assert "/a" in site.hits if allowed else "/a" not in site.hits
+
+
+def test_a_robots_txt_redirect_is_not_followed_off_a_base_url_mirror() -> None:
+    """A ``--base-url`` run asks nothing of the live web: the mirror's robots.txt sent to
+    another (public) host is unavailable there, so allowed, and that host is never
+    contacted (``LoopbackOnly`` would fail the test). On the live site the same redirect
+    is followed (``test_a_robots_txt_redirected_off_the_sites_hosts_...``)."""
+    routes = {"/robots.txt": redirect("http://93.184.216.34/rules/site.txt", 301)}
+    routes["/private/a"] = html("<p>a</p>")
+    with HostileServer(routes) as site:
+        guard = LoopbackOnly()
+        hosts = ("fault.example",)
+        with Fetcher(QUICK, site_hosts=hosts, transport=mirrored(site, guard)) as fetcher:
+            assert fetcher.robots_problem("https://fault.example") is None
+            assert fetcher.robots_sitemaps("https://fault.example/") == []
+            assert fetcher.fetch("https://fault.example/private/a").status == 200
+    assert site.requests == ["/robots.txt", "/private/a"]
+    assert all(url.startswith(site.url) for url in guard.contacted), guard.contacted
 
 
 def test_a_robots_txt_redirect_leaves_the_sites_hosts_but_not_for_an_internal_address() -> None:

@@ -176,6 +176,39 @@ def test_a_placeholder_date_drops_the_field_not_the_file(
         assert kept["https://www.bta.bg/1"][key] is None
 
 
+def test_a_placeholder_published_drops_its_date_source_and_note_too(
+    run_cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """A dropped placeholder date takes with it what the record said of it: a
+    ``date_source`` and ``date_note`` kept made ``show`` print "date source: jsonld, a
+    guess" beside no date. An item's address still keeps its fragment by the record's
+    own ``date_source`` (read before the drop); a real date keeps both."""
+    rows = [
+        {"site": "bta", "url": "https://www.bta.bg/p1", "title": "Без дата",
+         "text": "Текст.", "published": "1970-01-01T00:00:00+00:00",
+         "date_source": "jsonld", "date_note": "guessed"},
+        {"site": "bta", "url": "https://www.bta.bg/list#item-2", "title": "Точка 2",
+         "text": "Текст.", "published": "0000-00-00", "date_source": "text"},
+        {"site": "bta", "url": "https://www.bta.bg/p3", "title": "С дата",
+         "text": "Текст.", "published": "2026-03-01", "date_source": "meta",
+         "date_note": "modified-only"},
+    ]  # fmt: skip
+    path = write_jsonl(tmp_path / "n.jsonl", rows)
+    result = run_cli("import-jsonl", str(path), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    kept = {row["url"]: row for row in exported(run_cli, db)}
+    assert set(kept) == {"https://www.bta.bg/p1", "https://www.bta.bg/list#item-2",
+                         "https://www.bta.bg/p3"}  # fmt: skip
+    for url in ("https://www.bta.bg/p1", "https://www.bta.bg/list#item-2"):
+        dating = [kept[url][key] for key in ("published", "date_source", "date_note")]
+        assert dating == [None, None, None], url
+    dated = kept["https://www.bta.bg/p3"]
+    assert (dated["date_source"], dated["date_note"]) == ("meta", "modified-only")
+    shown = run_cli("show", "https://www.bta.bg/p1", "--db", str(db))
+    assert shown.exit_code == 0, shown.stderr
+    assert "date source" not in shown.stdout
+
+
 def test_a_modified_or_fetched_at_in_the_future_is_dropped_as_published_is(
     run_cli: Cli, db: Path, tmp_path: Path
 ) -> None:

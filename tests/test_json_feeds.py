@@ -97,6 +97,19 @@ def test_a_json_answer_is_a_feed_but_no_sitemap() -> None:
     assert unexpected_kind(page, "sitemap") is not None
 
 
+def test_an_empty_answer_is_read_as_a_feed_or_sitemap_to_be_said_empty() -> None:
+    """Nothing in it and no content type: "not XML" sent the reader to the wrong fault;
+    read, it is said empty (``feeds.EMPTY``). A listing so answered is still refused."""
+    page = Page(
+        url="https://x.bg/sitemap.xml", final_url="https://x.bg/sitemap.xml", status=200,
+        headers={}, content=b"\n", text="", encoding="utf-8",
+        fetched_at=dt.datetime.now(dt.UTC),
+    )  # fmt: skip
+    assert unexpected_kind(page, "sitemap") is None
+    assert unexpected_kind(page, "feed") is None
+    assert unexpected_kind(page, "listing") == "empty response"
+
+
 _POSTS = "https://x.bg/wp-json/wp/v2/posts?per_page=100&_fields=link,date"
 
 

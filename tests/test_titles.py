@@ -872,3 +872,22 @@ def test_without_an_h1_the_stated_title_printed_as_a_heading_wins() -> None:
     assert extract(page(jsonld, shown), "https://rivernews.example/a").title == printed
     alone = head.replace(f'<meta name="twitter:title" content="{printed}">', "")
     assert extract(page(alone, shown), "https://rivernews.example/a").title == card
+
+
+def test_title_case_never_touches_an_h1_holding_a_non_latin_letter() -> None:
+    """``titles.title_cased``: an h1 with English words in sentence case beside a Cyrillic
+    or Greek word is kept as printed, though its stated title capitalises the long words
+    (a Latin letter with an accent still lets the rule read it)."""
+    from newsarchive.extraction.metadata import Metadata
+    from newsarchive.extraction.titles import title_cased
+
+    generic = Profile(id="generic", name="generic", origin="http://localhost")
+    for h1, cased in (
+        ("Русе: how to ride a bike along the river", "Русе: How to Ride a Bike Along the River"),
+        ("Αθήνα: how to ride a bike along the river", "Αθήνα: How to Ride a Bike Along the River"),
+        ("How to ride a bike in Ruse (Русе)", "How to Ride a Bike in Ruse (Русе)"),
+    ):
+        assert title_cased(h1, Metadata(og_title=cased), generic, generic=True) == h1
+    accented = "Café owners share their favourite recipes"
+    stated = "Café Owners Share Their Favourite Recipes"
+    assert title_cased(accented, Metadata(og_title=stated), generic, generic=True) == stated

@@ -47,6 +47,40 @@ def test_a_read_while_the_first_crawl_creates_the_archive_says_it_is_not_there_y
     assert f"no archive at {db} yet" in result.stderr
 
 
+def _no_tables(db: Path, kind: str) -> None:
+    """``db`` as another process has only just created it: a 0-byte file (the first
+    crawl's open), or a SQLite file whose first page is written and holds no table."""
+    db.write_bytes(b"")
+    if kind == "sqlite":
+        with closing(sqlite3.connect(db)) as conn:
+            conn.execute("CREATE TABLE scratch (x)")
+            conn.execute("DROP TABLE scratch")
+            conn.commit()
+        assert db.stat().st_size > 0
+
+
+@pytest.mark.parametrize("kind", ["zero-bytes", "sqlite"])
+@pytest.mark.parametrize(
+    "command",
+    [("search", "бюджет"), ("show", "https://www.bta.bg/a"), ("stats",), ("export",)],
+    ids=["search", "show", "stats", "export"],
+)
+def test_an_archive_file_holding_no_tables_is_one_line_and_exit_2(
+    run_cli: Callable[..., Result], db: Path, kind: str, command: tuple[str, ...]
+) -> None:
+    """A file with no tables is an archive not there yet, whatever its size: one line
+    saying so (not "the file is empty" of a file holding SQLite's first page, nor some
+    other program's database), exit 2, and the file left as it was."""
+    _no_tables(db, kind)
+    before = db.read_bytes()
+    result = run_cli(*command, "--db", str(db))
+    assert result.exit_code == 2, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    said = f"no archive at {db} yet: it holds no tables (a first crawl may be creating it"
+    assert said in result.stderr
+    assert db.read_bytes() == before
+
+
 SESSION_IDS = FIXTURES / "archives" / "v8-session-ids.db"  # an archive to upgrade
 
 

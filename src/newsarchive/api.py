@@ -39,6 +39,7 @@ from newsarchive.archive.store import (
 )
 from newsarchive.discover.walk import MAX_ATTEMPTS
 from newsarchive.errors import ArchiveError, QueryError, UsageError
+from newsarchive.gzip_file import MAGIC as GZIP_MAGIC
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -384,7 +385,7 @@ def _recorded(value: Any, line: int, key: str, allowed: Iterable[str]) -> str | 
 FOREIGN_FILES = (
     (b"PAR1", "a Parquet file: import-jsonl reads JSON Lines (export --format jsonl)"),
     (b"WARC/", "a WARC file: import-warc reads it"),
-    (b"\x1f\x8b", "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
+    (GZIP_MAGIC, "gzip-compressed: import-jsonl reads plain JSON Lines (import-warc reads"
      " a .warc.gz)"),
     # (Windows PowerShell's ``>`` writes UTF-16: a line of it was "not UTF-8 text")
     (b"\xff\xfe", "UTF-16 text: import-jsonl reads UTF-8 (iconv -f utf-16 -t utf-8)"),
@@ -461,6 +462,8 @@ def _import_record(
     # (the address by the record's own date_source, which names an item's fragment:
     # read after the date was dropped, an item lost it and overwrote its page's row)
     url = _import_url(data["url"], article.date_source)
+    if "published:placeholder" in dropped:
+        article = _undated(article)
     article = _without_future(article, fetched, dropped)
     texts = {"site": data["site"], "url": data["url"], "title": article.title,
              "text": article.text, "author": author or "", "tags": "".join(article.tags),
@@ -496,6 +499,17 @@ def _fetched_at(value: str, number: int, dropped: list[str]) -> str | None:
     return value
 
 
+def _undated(article: Article) -> Article:
+    """``article`` without its ``published`` date and what the record said of it: a
+    ``date_source`` or ``date_note`` left behind described a date no longer there
+    (``show`` printed "date source: jsonld, a guess: ..." beside none); unrecorded, as in
+    an export from before those columns. Read after the URL is (``_import_url`` asks
+    the record's own ``date_source``)."""
+    from dataclasses import replace
+
+    return replace(article, published=None, date_source=None, date_note=None)
+
+
 def _without_future(article: Article, fetched: str | None, dropped: list[str]) -> Article:
     """``article`` without its ``published`` or ``modified`` date when that lies after
     its fetch time (``fetched``; none recorded: now), by the rule
@@ -508,7 +522,7 @@ def _without_future(article: Article, fetched: str | None, dropped: list[str]) -
 
     moment = dt.datetime.fromisoformat(fetched) if fetched else dt.datetime.now(dt.UTC)
     if article.published is not None and after(article.published, moment):
-        article = replace(article, published=None, date_source=None, date_note=None)
+        article = _undated(article)
         dropped.append("published:future")
     if article.modified is not None and after(article.modified, moment):
         article = replace(article, modified=None)

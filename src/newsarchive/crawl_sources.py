@@ -87,6 +87,10 @@ class SourceReader:
         # sitemaps the site's robots.txt names that answered 404/410, with what was said
         # of each: judged once the site's other sources are read (``_dead_named``)
         self._named_gone: dict[str, tuple[Miss, str]] = {}
+        # feeds and sitemaps that answered with nothing in them (``feeds.EMPTY``), with
+        # their kind and whether each is a source of its own (no child of an index):
+        # judged as ``_named_gone`` is (``_said_empty``)
+        self._empty: dict[str, tuple[str, bool]] = {}
 
     def read(
         self, sources: Discovery, skip: set[str] | None = None, *, exploring: bool = False
@@ -146,6 +150,7 @@ class SourceReader:
             if start not in skip and not self._resting(start):
                 self.walk(start)
         gone = [u for u in self._dead_named(explored=bool(sources.explored_at)) if u in sitemaps]
+        self._said_empty()
         if (barren or gone) and sources.explored_at:  # found, and not to be read again:
             # a sitemap of pages, not news; one gone that the site names (``_dead_named``)
             kept = sources.without_sitemaps(barren).without_sitemaps(gone, GONE_NOTE)
@@ -203,6 +208,11 @@ class SourceReader:
             return None
         max_bytes = self.fetcher.options.max_bytes
         read = feeds.page_links(page, self.profile, kind, max_bytes=max_bytes, shapes=shapes or ())
+        if read.empty:
+            # no proof of "no news" (not barren), its validators not kept (asked whole
+            # next run), and said once the site's other sources are read
+            self._empty[url] = (kind, depth == 0)
+            return None
         articles, sitemaps, cut = read.articles, read.sitemaps, read.cut
         if cut:
             self.report.warnings.append(f"{url}: {cut}")
@@ -600,6 +610,13 @@ class SourceReader:
         return got[0]
 
     def _failed(self, url: str, got: tuple[Miss, str], *, source: bool) -> None:
+        """Why one place: a failed source is read back in four, each for its own
+        question: the report (the run's exit code and its line), ``failed`` (one that
+        exploring no longer finds moved, and its failure is taken back: ``Discoverer``),
+        the tally (a source failing night after night is rested: ``crawl_rests``; a
+        source page only, not a later page of a listing) and ``removed`` (a 404/410 may
+        be a redesign: the site is explored again now). The first words said of a URL
+        in a run stand."""
         self.report.fail(got[1])
         self.failed.setdefault(url, got[1])
         if source:
@@ -609,7 +626,14 @@ class SourceReader:
 
     def _named_by_site(self, url: str) -> bool:
         """Whether the site's robots.txt (read already: its rules let ``url`` be asked)
-        names the sitemap ``url`` in a ``Sitemap:`` line."""
+        names the sitemap ``url`` in a ``Sitemap:`` line.
+
+        Why: a dead sitemap the site names itself is the site's lasting fault, judged
+        once its other sources are read (``_dead_named``: a warning while they answer),
+        where one robots.txt does not name fails as any source does. Compared by key
+        and after the site's moves: the line may spell the address as the site did
+        before it moved (``http://``, no ``www.``), which the crawl asks for at the new
+        address."""
         named = self.fetcher.robots_sitemaps(url)
         return url_key(url) in {url_key(self.fetcher.moved(line)) for line in named}
 
@@ -622,7 +646,8 @@ class SourceReader:
         run as any dead source does (and has the site explored again: ``_gone``), and so
         does a profile's own sitemap (``explored`` false: a person is to mend it)."""
         gone, self._named_gone = self._named_gone, {}
-        if not explored or not self.tally.answered - self.tally.failed.keys() - gone.keys():
+        answered = self.tally.answered - self.tally.failed.keys() - self._empty.keys()
+        if not explored or not answered - gone.keys():
             for url, got in gone.items():
                 self._failed(url, got, source=True)
             return []
@@ -633,6 +658,23 @@ class SourceReader:
                 " site's to mend (its other sources were read)"
             )
         return list(gone)
+
+    def _said_empty(self) -> None:
+        """A feed or sitemap that answered with nothing in it: one warning naming it while
+        another source of the site answered (a generator's bad night, which the next run
+        may not meet), else a failure of the run, as any source is when nothing of the
+        site could be read."""
+        empty, self._empty = self._empty, {}
+        answered = self.tally.answered - self.tally.failed.keys() - empty.keys()
+        for url, (kind, source) in empty.items():
+            where = self.fetcher.describe(url)
+            if answered:
+                self.report.warnings.append(
+                    f"{kind} {where}: {feeds.EMPTY} (the site's other sources were read)"
+                )
+            else:
+                said = f"{kind} failed: {feeds.EMPTY}: {where}"
+                self._failed(url, (Miss.FAILED, said), source=source)
 
     def _walled_alone(self, exc: HostResting, url: str, kind: str) -> tuple[Miss, str]:
         """A bot check that answered this source page alone, as far as the run can tell

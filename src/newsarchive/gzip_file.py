@@ -19,6 +19,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 
+# gzip's ID1 and ID2, read by every test of "is this gzip" (a sitemap.xml.gz, a page
+# compressed undeclared, a .warc.gz, a file given to import-jsonl): one spelling of them
 MAGIC = b"\x1f\x8b"
 CHUNK = 256 * 1024  # bytes inflated per step: what a bomb costs at a time
 _BLOCK = 64 * 1024  # compressed bytes fed per step
@@ -88,8 +90,13 @@ def _reason(exc: zlib.error) -> str:
 
 
 def gunzip(content: bytes, limit: int) -> bytes:
-    """``content`` inflated, at most ``limit`` bytes of it (a bomb inflates no further);
-    what came before any damage."""
+    """``content`` inflated, at most ``limit`` bytes of it; what came before any damage.
+
+    Why: a page body sent compressed without saying so (``fetch.gzipped``) is wanted
+    whole, as bytes to decode, and read as far as it goes, as a browser shows a page cut
+    short, so the damage is not asked about. Inflated a chunk no larger than ``limit``
+    at a time, so a bomb costs at most about twice ``limit``; at least one byte, as zlib
+    takes a ``max_length`` of 0 for no limit at all."""
     out: list[bytes] = []
     size = 0
     for piece in Gunzipped(content, min(CHUNK, max(limit, 1))):

@@ -34,6 +34,7 @@ from newsarchive.extraction.pipeline import extract
 from newsarchive.extraction.published import listed_as_archived
 from newsarchive.fetch.charset import decode_html
 from newsarchive.fetch.documents import looks_like_html
+from newsarchive.gzip_file import MAGIC as GZIP_MAGIC
 from newsarchive.harvest import UNSTORABLE, judge, read_whole, save_article, store_items
 from newsarchive.hosts import ascii_host
 from newsarchive.models import MAX_BODY_BYTES, Article, Page, Profile, Published
@@ -181,7 +182,7 @@ def starts_as_warc(handle: IO[bytes]) -> bool:
     writes anything, so a JSON Lines file given by mistake is a usage error."""
     handle.seek(0)
     head = handle.read(5)
-    return head == b"WARC/" or head[:2] == b"\x1f\x8b"
+    return head == b"WARC/" or head.startswith(GZIP_MAGIC)
 
 
 def _reason(exc: Exception) -> str:

@@ -453,11 +453,12 @@ def not_an_archive(path: Path, tables: set[str]) -> ArchiveError:
     """The error for a database without an articles table. One with no tables at all is
     an archive not yet created: a first crawl makes the file a moment before its schema
     is committed, and a search run in that moment must not be told the file is some other
-    program's database."""
+    program's database. Said as "holds no tables", not "is empty": the file may hold a
+    database's first page already (8 KB of SQLite header and nothing else)."""
     if not tables:
         return ArchiveError(
-            f"no archive at {path} yet: the file is empty (a first crawl may be creating it;"
-            " try again in a moment, or run 'newsarchive crawl')"
+            f"no archive at {path} yet: it holds no tables (a first crawl may be creating"
+            " it; try again in a moment, or run 'newsarchive crawl')"
         )
     names = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
     return ArchiveError(

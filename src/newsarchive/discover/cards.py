@@ -170,8 +170,9 @@ def find_cards(links: list[Link]) -> list[Card]:
 # Class words a template adds to say where an item stands in its list, not what it is:
 # Contao's teasers are "layout_latest block first even", "… odd", "… last even", so that
 # read as what each card is, no two of a list's three cards were built alike; Drupal's
-# views print the same with a prefix ("views-row views-row-1 views-row-first").
-_PLACE_WORD = re.compile(r"(?:^|.*[-_])(?:first|last|odd|even)$")
+# views print the same with a prefix ("views-row views-row-1 views-row-first"), and other
+# themes after it, as CSS names the place ("first-child", "last-item").
+_PLACE_WORD = re.compile(r"(?:^|.*[-_])(?:first|last|odd|even)(?:[-_](?:child|item))?$")
 
 
 def _classes(node: LexborNode) -> str:

@@ -99,6 +99,12 @@ class FeedLinks(NamedTuple):
     next: str | None = None  # the feed's next (older) page on the site, if it names one
     news: frozenset[str] = frozenset()  # articles a Google News sitemap names as news
 
+    @property
+    def empty(self) -> bool:
+        """The document held nothing at all (``EMPTY``): no proof that it lists no news,
+        as an empty list of entries would be."""
+        return self.cut == EMPTY
+
 
 def _local(tag: object) -> str:
     return _local_name(tag) if isinstance(tag, str) else ""
@@ -345,6 +351,10 @@ class _Collector:
 
 
 _REFUSED = "declares XML entities or external references: refused, nothing read"
+# A document of nothing but white space (0 bytes; a gzip inflating to none): a generator
+# that failed, a file cut to nothing on upload. Read as a document of no entries, it was
+# said nowhere, and a sitemap so read was dropped as one of no news.
+EMPTY = "empty (nothing in it but white space): no entry read"
 
 
 def _too_many(max_entries: int) -> str:
@@ -375,6 +385,8 @@ def read_feed(
         return Feed([], _REFUSED)
     except (ET.ParseError, ValueError, LookupError):  # broken, or in an encoding expat lacks
         first = next(iter(body.again()), b"")
+        if not first and not (body.corrupt or body.cut_short or body.truncated):
+            return Feed([], EMPTY)
         # (read anew: ``again`` is the fallback's, whose unread rest one reading uses up)
         if (charset := _read_again_as(first)) is not None:
             legacy, anew = _Collector(max_entries), _Body(content, max_bytes)

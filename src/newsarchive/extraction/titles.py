@@ -19,6 +19,7 @@ way to the straight quotes and "--" its og:title and ``<title>`` both type.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from functools import cached_property
 from itertools import accumulate
@@ -673,11 +674,14 @@ def title_cased(headline: str, meta: Metadata, profile: Profile, *, generic: boo
     against). Only where the stated title capitalises words the h1 leaves lower, never
     the reverse ("The Best Film of 2025" over "The best film of 2025" stays), and not where
     it differs on short words alone ("Review And Approval" beside the h1's "Review and
-    Approval": the h1 is the reference on both such pages). Latin letters only: a
-    Bulgarian headline is written in sentence case, and its h1 is kept as printed. Read
-    after the other rules, like ``typed_marks``."""
+    Approval": the h1 is the reference on both such pages). Latin script only: a
+    Bulgarian headline is written in sentence case, so an h1 holding any other letter
+    (a Cyrillic place name beside English words too) is kept as printed, whatever the
+    stated title capitalises. Read after the other rules, like ``typed_marks``."""
     mine = _WORD.findall(headline)
     if not any(_TITLE_WORD.fullmatch(w) and w[0].islower() for w in mine[1:]):
+        return headline
+    if any(not _latin(letter) for word in mine for letter in word if letter.isalpha()):
         return headline
     names = (clean_title(meta.og_site_name), "" if generic else profile.name)
     for value in (meta.og_title, meta.jsonld_headline, meta.html_title):
@@ -686,6 +690,12 @@ def title_cased(headline: str, meta: Metadata, profile: Profile, *, generic: boo
             if form.casefold() == headline.casefold() and _title_case_of(form, mine):
                 return form
     return headline
+
+
+def _latin(letter: str) -> bool:
+    """Why by name: Latin letters with accents ("é", "ș") are spread over several Unicode
+    blocks, and every one of them is named LATIN ... LETTER."""
+    return letter.isascii() or unicodedata.name(letter, "").startswith("LATIN")
 
 
 def _title_case_of(form: str, words: list[str]) -> bool:

@@ -667,16 +667,27 @@ class Fetcher:
 
     def robots_sitemaps(self, url: str) -> list[str]:
         """The ``Sitemap:`` lines of the robots.txt of ``url``'s origin (read once a run);
-        none when it is missing or unreadable. The protocol wants a full URL there, but
-        some CMS plugins write the path alone (``Sitemap: /sitemap-novini.xml``): it is
-        read against robots.txt's own address, as any link is against its page's: the
-        one it was read at, after redirects (``/robots.txt`` sent to
-        ``/cms/robots.txt`` names ``sitemap.xml`` beside it, not at the root)."""
+        none when it is missing or unreadable. The protocol wants a full URL there
+        (sitemaps.org; Google's robots.txt documentation says "fully-qualified" too), but
+        some CMS plugins write the path alone (``Sitemap: /sitemap-novini.xml``), and RFC
+        9309 lets a crawler read such other records leniently (2.2.4): it is read against
+        robots.txt's own address, as any link is against its page's: the one it was read
+        at, after redirects (``/robots.txt`` sent to ``/cms/robots.txt`` names
+        ``sitemap.xml`` beside it, not at the root), or another host's own robots.txt
+        (``http://x.bg`` sent to ``https://www.x.bg``: the site's host now). Not a rules
+        file on another host (a CDN's, a hosting company's ``/robots.txt?site=a``): RFC
+        9309 (2.3.1.2) follows a robots.txt reached so "in the context of the initial
+        authority", so its paths are the site's; read against the CDN, the sitemap was on
+        no host of the site, and exploring dropped it."""
         robots = self._robots_for(url)
         if not isinstance(robots, Protego):
             return []
         parts = urlsplit(url)
-        here = self._robots_at.get(f"{parts.scheme}://{parts.netloc}", urljoin(url, "/robots.txt"))
+        origin = f"{parts.scheme}://{parts.netloc}"
+        here = self._robots_at.get(origin, origin + "/robots.txt")
+        read_at = urlsplit(here)
+        if f"{read_at.scheme}://{read_at.netloc}" != origin and not _own_robots(read_at):
+            here = origin + "/robots.txt"
         return [urljoin(here, line.strip()) for line in robots.sitemaps if line.strip()]
 
     def _load_robots(self, origin: str) -> Protego | str | None:

@@ -13,11 +13,11 @@ stored capture stays what the server sent and pages archived before are read rig
 
 from __future__ import annotations
 
-from newsarchive.gzip_file import gunzip
+from newsarchive.gzip_file import MAGIC, gunzip
 from newsarchive.models import MAX_BODY_BYTES
 
-# ID1, ID2 and CM=8 (deflate): the only method gzip defines
-MAGIC = b"\x1f\x8b\x08"
+# the magic (ID1, ID2) and CM=8 (deflate): the only method gzip defines
+_DEFLATED = MAGIC + b"\x08"
 
 
 def undeclared_gzip(content: bytes, limit: int = MAX_BODY_BYTES) -> bytes:
@@ -26,6 +26,6 @@ def undeclared_gzip(content: bytes, limit: int = MAX_BODY_BYTES) -> bytes:
     A stream cut short or broken gives what came before (``gzip_file``, the rule a
     sitemap's gzip is read by); one that is no gzip after its magic gives b"" (no
     page), never its compressed bytes as text."""
-    if not content.startswith(MAGIC):
+    if not content.startswith(_DEFLATED):
         return content
     return gunzip(content, limit)

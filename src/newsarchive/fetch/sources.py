@@ -24,6 +24,7 @@ from newsarchive.fetch.client import (
     RobotsDisallowed,
 )
 from newsarchive.fetch.documents import XML_KINDS
+from newsarchive.gzip_file import MAGIC as GZIP_MAGIC
 from newsarchive.models import Page
 
 
@@ -106,7 +107,7 @@ def fetch_source(
 _XML_TYPES = ("xml", "rss", "atom", "gzip", "octet-stream", "text/plain")
 # An XML declaration, a feed's or a sitemap's root element (``documents.XML_KINDS``), or
 # gzip's magic (a sitemap.xml.gz).
-_XML_STARTS = (b"<?xml", *(b"<" + root for root in XML_KINDS), b"\x1f\x8b")
+_XML_STARTS = (b"<?xml", *(b"<" + root for root in XML_KINDS), GZIP_MAGIC)
 
 
 def unexpected_kind(page: Page, kind: str) -> str | None:
@@ -118,6 +119,8 @@ def unexpected_kind(page: Page, kind: str) -> str | None:
     head = page.content[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if kind in ("feed", "sitemap"):
         if head.startswith(_XML_STARTS) or any(t in content_type for t in _XML_TYPES):
+            return None
+        if not head:  # (nothing in it: read, and said empty, ``feeds.EMPTY``, not "not XML")
             return None
         if declared_late(page.content):  # (a PHP notice, then the document, as text/html)
             return None
