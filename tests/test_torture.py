@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from contextlib import closing
@@ -62,8 +65,14 @@ def _no_tables(db: Path, kind: str) -> None:
 @pytest.mark.parametrize("kind", ["zero-bytes", "sqlite"])
 @pytest.mark.parametrize(
     "command",
-    [("search", "бюджет"), ("show", "https://www.bta.bg/a"), ("stats",), ("export",)],
-    ids=["search", "show", "stats", "export"],
+    [
+        ("search", "бюджет"),
+        ("show", "https://www.bta.bg/a"),
+        ("stats",),
+        ("export",),
+        ("datasette-metadata",),
+    ],
+    ids=["search", "show", "stats", "export", "datasette-metadata"],
 )
 def test_an_archive_file_holding_no_tables_is_one_line_and_exit_2(
     run_cli: Callable[..., Result], db: Path, kind: str, command: tuple[str, ...]
@@ -79,6 +88,45 @@ def test_an_archive_file_holding_no_tables_is_one_line_and_exit_2(
     said = f"no archive at {db} yet: it holds no tables (a first crawl may be creating it"
     assert said in result.stderr
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["zero-bytes", "sqlite"])
+def test_serve_refuses_an_archive_file_holding_no_tables_before_it_listens(
+    db: Path, kind: str
+) -> None:
+    """``serve`` checks the file once, at its start, and then serves it as an archive for
+    as long as it runs: one with no tables yet is the same one line and exit 2 as the
+    other read commands, before any port is bound (run as a process: a serve that
+    started would answer pages until the timeout, saying nothing)."""
+    _no_tables(db, kind)
+    before = db.read_bytes()
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsarchive", "serve", "--db", str(db), "--port", "0"],
+            capture_output=True, text=True, env=env, timeout=60, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired as running:
+        pytest.fail(f"serve started on a file with no tables: {running.stderr!r}")
+    assert done.returncode == 2, done.stderr
+    said = done.stderr.splitlines()
+    assert len(said) == 1 and "serving" not in said[0], said
+    assert said[0] == (
+        f"newsarchive: error: no archive at {db} yet: it holds no tables (a first crawl may"
+        " be creating it; try again in a moment, or run 'newsarchive crawl')"
+    )
+    assert db.read_bytes() == before
+
+
+def test_datasette_metadata_for_an_archive_not_made_yet_is_still_printed(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The metadata is keyed to the file's name alone: with no file there at all it is
+    printed (made before a first crawl), and nothing is created."""
+    made = run_cli("datasette-metadata", "--format", "json", "--db", str(tmp_path / "x.db"))
+    assert made.exit_code == 0, made.stderr
+    assert "x" in made.json()["databases"]  # type: ignore[index]
+    assert list(tmp_path.iterdir()) == []
 
 
 SESSION_IDS = FIXTURES / "archives" / "v8-session-ids.db"  # an archive to upgrade

@@ -989,15 +989,37 @@ def site_rests(db: Path, site: str) -> list[dict[str, Any]]:
     can write): checking a profile ran a migration over every stored article, waited on a
     crawl's lock for it, or refused an old read-only archive, for a list its table
     (v22's, unchanged since) holds as it is or, in an archive older still, does not."""
-    check_path(db, missing_ok=True)
-    if not db.exists():
+    conn = _read_if_there(db)
+    if conn is None:
         return []
-    conn, _ = open_read_only(db)
     try:
-        check_reader(conn, db)  # (not an archive, or a newer release's: one line)
         return _rested_sources(conn, site)
     finally:
         conn.close()
+
+
+def check_named_archive(db: Path) -> None:
+    """For ``datasette-metadata``, which reads only the archive's name: the file at ``db``,
+    when there is one, must be an archive, as every read command says (a 0-byte file or
+    one with no tables is "no archive at X yet", another program's database is named so,
+    exit 2). Metadata for a 0-byte file was printed, exit 0, and Datasette then showed a
+    database with no tables under it. No file there at all is no error: the metadata is
+    keyed to the name alone, and may be made before the first crawl creates the file."""
+    conn = _read_if_there(db)
+    if conn is not None:
+        conn.close()
+
+
+def _read_if_there(db: Path) -> sqlite3.Connection | None:
+    """A read-only connection to the archive at ``db``, never upgraded, or None when there
+    is no file there; a path that can be no archive, or a file that is none, is one line
+    (``check_path``, ``check_reader``)."""
+    check_path(db, missing_ok=True)
+    if not db.exists():
+        return None
+    conn, _ = open_read_only(db)
+    check_reader(conn, db)  # (not an archive, or a newer release's: closes it, one line)
+    return conn
 
 
 def idle_sites(db: Path, sites: Iterable[str], days: int) -> dict[str, str | None]:

@@ -780,7 +780,7 @@ def search(
 
 
 @app.command("datasette-metadata")
-@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL)
+@_exits(EXIT_OK, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL, EXIT_LOCKED, said=_READ_BUSY)
 def datasette_metadata(
     fmt: Annotated[
         MetadataFormat, typer.Option("--format", "-f", help="yaml or json.")
@@ -791,11 +791,14 @@ def datasette_metadata(
 
     Keyed to the --db file's name: newsarchive datasette-metadata --db demo.db > m.yml;
     datasette demo.db -m m.yml. Not needed with newsarchive[web] installed beside
-    Datasette (or with 'newsarchive serve'): the plugin fits any archive file.
+    Datasette (or with 'newsarchive serve'): the plugin fits any archive file. A --db
+    file that is there must be an archive; none there yet is fine.
     """
+    from newsarchive.api import check_named_archive
     from newsarchive.archive.datasette import metadata, to_yaml
 
     with _handled():
+        check_named_archive(_db(db))
         data = metadata(_db(db).stem)
         if fmt is MetadataFormat.json:
             _print_json(data)
