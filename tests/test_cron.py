@@ -9,6 +9,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -338,6 +339,58 @@ def test_a_night_on_a_disk_already_full_exits_74_as_one_filled_mid_run(
         said = new.stderr.splitlines()
         assert len(said) == 1 and f"cannot open archive {fresh}: " in said[0], said
         assert "full" in said[0], said
+
+
+def test_a_file_size_limit_met_mid_run_says_so_exit_74_and_keeps_what_was_archived(
+    tmp_path: Path,
+) -> None:
+    """A crontab's or a unit's ``ulimit -f`` (RLIMIT_FSIZE) the archive outgrows: SQLite
+    said only "disk I/O error" (the write refused with EFBIG), which sent a cron admin to
+    a disk with room to spare. The line names the limit, the exit is a full disk's, and
+    the articles committed before it stay readable. A first crawl under a limit below
+    the 32 KiB of a WAL archive's ``-shm`` was exit 70, "internal error" (its first read
+    of the new file failed outside the open's guard): said the same way now."""
+    import resource
+
+    limit = 200_000
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    said = (
+        f"the archive cannot grow: file size limit (ulimit -f) of {limit} bytes reached"
+        " (SQLite: "
+    )
+    with FaultServer(articles=60, per_page=10, faults=False) as server:
+        db, log = tmp_path / "archive.db", tmp_path / "crawl.log"
+        crawl = [
+            sys.executable, "-m", "newsarchive", "crawl", "fault", "--profile",
+            str(write_profile(tmp_path)), "--base-url", server.url, "--delay", "0",
+            "--quiet", "--db",
+        ]  # fmt: skip
+        night = subprocess.run(
+            [*crawl, str(db), "--log-file", str(log)], capture_output=True, text=True, env=env, preexec_fn=limited,
+            timeout=120, check=False,
+        )  # fmt: skip
+        small = tmp_path / "small.db"
+        limit = 4096
+        first = subprocess.run(
+            [*crawl, str(small)], capture_output=True, text=True, env=env, preexec_fn=limited,
+            timeout=120, check=False,
+        )  # fmt: skip
+    assert night.returncode == 74 and night.stdout == "", night.stderr
+    lines = night.stderr.splitlines()
+    assert len(lines) == 1 and "cannot write the archive: " + said in lines[0], lines
+    assert said in _logged_end(log)
+    kept = count_articles(db)
+    assert 0 < kept < 60
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    assert first.returncode == 74, first.stderr
+    lines = first.stderr.splitlines()
+    assert len(lines) == 1 and f"cannot open archive {small}: " in lines[0], lines
+    assert said.replace("200000", "4096") in lines[0], lines
 
 
 def test_a_copy_cut_at_half_its_size_is_said_damaged_by_every_command(

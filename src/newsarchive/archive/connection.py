@@ -87,6 +87,9 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     except NewerSchema as exc:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {exc}") from None
+    except sqlite3.DatabaseError as exc:  # (the WAL's 32 KiB -shm, past a file size limit)
+        conn.close()
+        raise _open_failure(exc, f"cannot open archive {path}") from None
     if create or version < SCHEMA_VERSION:
         doing = f"cannot prepare archive {path}"
         if "articles" in tables and version < SCHEMA_VERSION:
@@ -178,7 +181,7 @@ def _open_failure(exc: sqlite3.DatabaseError, doing: str) -> ArchiveError:
     a damaged file is said as every command says it; anything else is a setup to fix."""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
-        return ArchiveWriteError(f"{doing}: {exc}")
+        return ArchiveWriteError(f"{doing}: {_disk_why(exc)}")
     if code == sqlite3.SQLITE_CORRUPT:
         return damaged(exc)
     return ArchiveError(f"{doing}: {_why(exc)}")
@@ -282,7 +285,37 @@ def write_failure(
             f" {BUSY_WAIT_S} s (a transaction left open in a sqlite3 shell or a script?);"
             " what was archived before is intact, try again later"
         )
-    return ArchiveWriteError(f"{doing}: {exc}")
+    return ArchiveWriteError(f"{doing}: {_disk_why(exc)}")
+
+
+def _disk_why(exc: sqlite3.DatabaseError) -> str:
+    """Why a write SQLite refused as a full disk or an I/O error failed: a file size limit
+    (``ulimit -f``, RLIMIT_FSIZE, set in a crontab or a service's unit) when this process
+    has one. SQLite said only "disk I/O error" (a write the limit refused, EFBIG) or
+    "database or disk is full" (one it cut short) of it, which sent the reader to a disk
+    with room to spare. The errno that tells them apart is kept by SQLite, which Python
+    does not ask for; under a finite limit a failing disk is the rarer cause, so
+    SQLite's own words stay in the line. (Python ignores SIGXFSZ: the write fails instead
+    of the process being killed.)"""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    limit = _file_size_limit()
+    if limit is None or code not in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
+        return str(exc)
+    return (
+        f"the archive cannot grow: file size limit (ulimit -f) of {limit} bytes reached"
+        f" (SQLite: {exc}); raise it ('ulimit -f unlimited') and run again"
+    )
+
+
+def _file_size_limit() -> int | None:
+    """This process's file size limit in bytes (RLIMIT_FSIZE's soft one), None when there
+    is none (or the system has no such limit)."""
+    try:
+        import resource
+    except ImportError:  # (not on Windows)
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return None if soft == resource.RLIM_INFINITY else soft
 
 
 def _why(exc: sqlite3.DatabaseError) -> str:
