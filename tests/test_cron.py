@@ -341,6 +341,45 @@ def test_a_night_on_a_disk_already_full_exits_74_as_one_filled_mid_run(
         assert "full" in said[0], said
 
 
+@pytest.mark.parametrize("pages", [1, 10])
+def test_a_night_on_a_disk_with_a_few_pages_free_is_one_line_and_exit_74(
+    run_cli: Callable[..., Result], tmp_path: Path, pages: int
+) -> None:
+    """As the README says of the next night on a full disk: with room for the lock file
+    but not for the 32 KiB ``-shm`` the archive's open makes, the run is refused before a
+    site starts, the line saying the disk is full (it said "disk I/O error", a disk
+    failing); with room to open the archive but not to write it, the first site's first
+    write stops the run as a disk filled mid-run does, that site's summary line (without
+    ``--quiet``) ending as such a site's does."""
+    with _small_disk(tmp_path / "small") as disk, FaultServer(
+        articles=60, per_page=10, faults=False
+    ) as server:  # fmt: skip
+        db, log = disk / "archive.db", tmp_path / "crawl.log"
+        crawl = (
+            "crawl", "fault", "--profile", str(write_profile(tmp_path)), "--base-url",
+            server.url, "--delay", "0", "--log-file", str(log), "--db", str(db),
+        )  # fmt: skip
+        assert run_cli(*crawl).exit_code == 74  # (the disk filled by this first run)
+        _fill(disk)
+        os.truncate(disk / "filler", (disk / "filler").stat().st_size - pages * 4096)
+        night = run_cli(*crawl)
+    assert night.exit_code == 74, night.stderr
+    said = night.stderr.splitlines()
+    assert len(said) == 1, said
+    if pages == 1:
+        assert night.stdout == ""
+        assert f"cannot open archive {db}: disk I/O error: the disk is full (" in said[0], said
+        return
+    assert said[0] == "newsarchive: error: cannot write the archive: database or disk is full"
+    assert night.stdout.splitlines() == [
+        "fault: 0 new, 0 updated, 0 unchanged, 0 gone, 0 failed, 0 requests (ended: the"
+        " archive could not be written; the articles counted are kept)"
+    ]
+    assert _logged_end(log) == (
+        "stopped: cannot write the archive: database or disk is full (exit status 74)"
+    )
+
+
 def test_a_file_size_limit_met_mid_run_says_so_exit_74_and_keeps_what_was_archived(
     tmp_path: Path,
 ) -> None:

@@ -79,7 +79,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         add_functions(conn)
     except sqlite3.DatabaseError as exc:
-        raise _open_failure(exc, f"cannot open archive {path}") from None
+        raise _open_failure(exc, f"cannot open archive {path}", path) from None
     # Every command, readers too, upgrades an archive an older version wrote; on a current
     # archive this costs one PRAGMA read.
     try:
@@ -87,9 +87,9 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     except NewerSchema as exc:
         conn.close()
         raise ArchiveError(f"cannot open archive {path}: {exc}") from None
-    except sqlite3.DatabaseError as exc:  # (the WAL's 32 KiB -shm, past a file size limit)
+    except sqlite3.DatabaseError as exc:  # (the WAL's 32 KiB -shm: no room, or past a limit)
         conn.close()
-        raise _open_failure(exc, f"cannot open archive {path}") from None
+        raise _open_failure(exc, f"cannot open archive {path}", path) from None
     if create or version < SCHEMA_VERSION:
         doing = f"cannot prepare archive {path}"
         if "articles" in tables and version < SCHEMA_VERSION:
@@ -103,7 +103,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
             conn.close()
             if is_busy(exc):
                 raise write_failure(exc, doing) from None
-            raise _open_failure(exc, doing) from None
+            raise _open_failure(exc, doing, path) from None
     return conn
 
 
@@ -175,12 +175,21 @@ def _upgrading(path: Path, version: int) -> str:
     )
 
 
-def _open_failure(exc: sqlite3.DatabaseError, doing: str) -> ArchiveError:
+def _open_failure(
+    exc: sqlite3.DatabaseError, doing: str, path: Path | None = None
+) -> ArchiveError:
     """Why the archive could not be opened or prepared: a full or failing disk exits 74, as
     a run that fills it does (the next night's open said exit 2, "bad usage or input");
-    a damaged file is said as every command says it; anything else is a setup to fix."""
+    a damaged file is said as every command says it; anything else is a setup to fix.
+    A disk with no room for the 32 KiB ``-shm`` a WAL archive's open makes is said full:
+    SQLite said "disk I/O error" of it, a disk failing, to a cron admin who had only to
+    free some space."""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
+        if path is not None and _file_size_limit() is None and (free := _room(path)) is not None:
+            return ArchiveWriteError(
+                f"{doing}: {exc}: the disk is full ({free} bytes free where the archive is)"
+            )
         return ArchiveWriteError(f"{doing}: {_disk_why(exc)}")
     if code == sqlite3.SQLITE_CORRUPT:
         return damaged(exc)
@@ -305,6 +314,21 @@ def _disk_why(exc: sqlite3.DatabaseError) -> str:
         f"the archive cannot grow: file size limit (ulimit -f) of {limit} bytes reached"
         f" (SQLite: {exc}); raise it ('ulimit -f unlimited') and run again"
     )
+
+
+# Room an open of a WAL archive needs beside it: its -shm (32 KiB) and a first WAL frame
+_OPEN_ROOM = 64 * 1024
+
+
+def _room(path: Path) -> int | None:
+    """The bytes free on the archive's file system when they are too few to open it, else
+    None (a failure with room to spare is no full disk's)."""
+    try:
+        found = os.statvfs(path.parent)
+    except OSError:
+        return None
+    free = found.f_bavail * found.f_frsize
+    return free if free < _OPEN_ROOM else None
 
 
 def _file_size_limit() -> int | None:
