@@ -398,8 +398,7 @@ def test_a_file_size_limit_met_mid_run_says_so_exit_74_and_keeps_what_was_archiv
 
     env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
     said = (
-        f"the archive cannot grow: file size limit (ulimit -f) of {limit} bytes reached"
-        " (SQLite: "
+        f"the archive cannot grow: file size limit (ulimit -f) of {limit} bytes reached (SQLite: "
     )
     with FaultServer(articles=60, per_page=10, faults=False) as server:
         db, log = tmp_path / "archive.db", tmp_path / "crawl.log"
@@ -409,8 +408,8 @@ def test_a_file_size_limit_met_mid_run_says_so_exit_74_and_keeps_what_was_archiv
             "--quiet", "--db",
         ]  # fmt: skip
         night = subprocess.run(
-            [*crawl, str(db), "--log-file", str(log)], capture_output=True, text=True, env=env, preexec_fn=limited,
-            timeout=120, check=False,
+            [*crawl, str(db), "--log-file", str(log)], capture_output=True, text=True, env=env,
+            preexec_fn=limited, timeout=120, check=False,
         )  # fmt: skip
         small = tmp_path / "small.db"
         limit = 4096
