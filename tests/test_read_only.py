@@ -258,3 +258,133 @@ def test_a_read_only_copy_whose_wal_holds_articles_says_they_are_not_read(
     assert stats.json()["articles"] == len(ARTICLES)  # type: ignore[index]
     said = stats.stderr.splitlines()
     assert len(said) == 1 and f"{wal} holds changes not yet in the archive" in said[0], said
+
+
+# --- as other users: real permission bits, which root's own runs ignore ---------------
+
+
+class _Users:
+    """The CLI run as another user (``setpriv``), for permission bits that root, as the
+    tests run, ignores: ``analyst`` is ``nobody``, ``researcher`` another system user
+    (``daemon``), both in nobody's group. Skips when not root, or when either cannot
+    run the installed newsarchive (a checkout in a folder only root can read)."""
+
+    def __init__(self, home: Path) -> None:
+        import pwd
+
+        setpriv = shutil.which("setpriv")
+        if os.geteuid() != 0 or setpriv is None:
+            pytest.skip("needs root and setpriv to run the CLI as another user")
+        try:
+            self.ids = {
+                "analyst": pwd.getpwnam("nobody").pw_uid,
+                "researcher": pwd.getpwnam("daemon").pw_uid,
+            }
+            self.gid = pwd.getpwnam("nobody").pw_gid
+        except KeyError as missing:
+            pytest.skip(f"no user {missing} here")
+        self.setpriv, self.home = setpriv, home
+        for user in self.ids:
+            probe = self.run(user, "--version")
+            if probe.exit_code != 0:
+                pytest.skip(f"the {user} cannot run newsarchive here: {probe.stderr.strip()}")
+
+    def run(self, user: str, *args: str) -> Result:
+        env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"} | {
+            "HOME": str(self.home),
+            "NEWSARCHIVE_PROFILES": str(self.home / "no-user-profiles"),
+        }
+        done = subprocess.run(
+            [
+                self.setpriv, f"--reuid={self.ids[user]}", f"--regid={self.gid}",
+                "--clear-groups", sys.executable, "-m", "newsarchive", *args,
+            ],
+            capture_output=True, text=True, env=env, cwd=self.home, timeout=120, check=False,
+        )  # fmt: skip
+        return Result(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def users() -> Iterator[_Users]:
+    """A folder every user can reach (pytest's own is root's alone), holding ``home``."""
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix="newsarchive-users-"))
+    try:
+        top.chmod(0o755)
+        (top / "home").mkdir()
+        yield _Users(top / "home")
+    finally:
+        shutil.rmtree(top)
+
+
+def _refused_writes(users: _Users, db: Path) -> None:
+    source = write_jsonl(users.home / "more.jsonl", [{**ARTICLES[0], "url": "https://x.bg/9"}])
+    source.chmod(0o644)
+    for args in (
+        ("import-jsonl", str(source)),
+        ("crawl", "bta", "--base-url", "http://127.0.0.1:9"),
+        ("reextract",),
+    ):
+        result = users.run("analyst", *args, "--db", str(db))
+        assert result.exit_code == 2, (args, result.stdout, result.stderr)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("newsarchive: error:"), result.stderr
+        assert "read-only for this user" in lines[0], lines[0]
+
+
+def _reads(users: _Users, db: Path) -> None:
+    found = users.run("analyst", "search", "община", "--format", "json", "--db", str(db))
+    assert set(ids(found)) == {1, 2, 3, 5} and found.stderr == "", found.stderr
+    shown = users.run("analyst", "show", "1", "--db", str(db))
+    assert shown.exit_code == 0 and ARTICLES[0]["title"] in shown.stdout, shown.stderr
+    assert shown.stderr == ""
+
+
+def test_a_read_only_file_in_a_read_only_folder_as_another_user(
+    run_cli: Cli, users: _Users
+) -> None:
+    """``chmod 444`` and a folder of ``555``, as they are for every user but root: search
+    and show read it, the writers are one line and exit 2, and the file is untouched."""
+    folder = users.home / "shared"
+    folder.mkdir()
+    db = build(run_cli, folder / "archive.db")
+    for extra in (db.with_suffix(".jsonl"), Path(f"{db}.lock")):
+        extra.unlink()
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    before = _digest(db)
+    _reads(users, db)
+    _refused_writes(users, db)
+    assert _digest(db) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["archive.db"]
+
+
+def test_an_analysts_search_in_a_shared_folder_leaves_the_researchers_crawl_working(
+    users: _Users,
+) -> None:
+    """A group's shared folder (``2775``): the researcher's archive (``644``) is read-only
+    for the analyst, the folder is not. SQLite's read-only open made the ``-shm`` and
+    ``-wal`` there, owned by the analyst with the archive's ``644``, and left them: the
+    researcher's next import or crawl, and every one after, failed, exit 74 ("attempt
+    to write a readonly database"), until someone deleted them. The analyst reads it
+    as one whose folder is read-only does (immutable, no writer being there) and leaves
+    nothing beside it; the writers are refused as the archive's being read-only."""
+    folder = users.home / "shared"
+    folder.mkdir()
+    os.chown(folder, users.ids["researcher"], users.gid)
+    folder.chmod(0o2775)
+    records = users.home / "articles.jsonl"
+    write_jsonl(records, ARTICLES).chmod(0o644)
+    db = folder / "archive.db"
+    made = users.run("researcher", "import-jsonl", str(records), "--db", str(db))
+    assert made.exit_code == 0, made.stderr
+    assert db.stat().st_mode & 0o777 == 0o644
+    _reads(users, db)
+    _refused_writes(users, db)
+    assert sorted(p.name for p in folder.iterdir()) == ["archive.db", "archive.db.lock"]
+    more = write_jsonl(users.home / "night.jsonl", [{**ARTICLES[0], "url": "https://x.bg/7"}])
+    more.chmod(0o644)
+    night = users.run("researcher", "import-jsonl", str(more), "--db", str(db))
+    assert night.exit_code == 0, night.stderr
+    assert "imported 1 new" in night.stdout

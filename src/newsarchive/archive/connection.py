@@ -63,8 +63,8 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         check_path(path)
     # Said before SQLite is asked: it opens an unwritable file read-only without a word
     # and fails at the first write, deep inside a crawl or an import.
-    if unwritable := _unwritable(path):
-        raise ArchiveError(f"cannot write archive {path}: {unwritable}")
+    if why := unwritable(path):
+        raise ArchiveError(f"cannot write archive {path}: {why}")
     try:
         conn = sqlite3.connect(path, timeout=BUSY_WAIT_S)  # its busy_timeout (``BUSY_WAIT_S``)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -175,9 +175,7 @@ def _upgrading(path: Path, version: int) -> str:
     )
 
 
-def _open_failure(
-    exc: sqlite3.DatabaseError, doing: str, path: Path | None = None
-) -> ArchiveError:
+def _open_failure(exc: sqlite3.DatabaseError, doing: str, path: Path | None = None) -> ArchiveError:
     """Why the archive could not be opened or prepared: a full or failing disk exits 74, as
     a run that fills it does (the next night's open said exit 2, "bad usage or input");
     a damaged file is said as every command says it; anything else is a setup to fix.
@@ -350,7 +348,7 @@ def _why(exc: sqlite3.DatabaseError) -> str:
     return text
 
 
-def _unwritable(path: Path) -> str:
+def unwritable(path: Path) -> str:
     """What keeps this user from writing the archive at ``path`` (the file, or the folder
     SQLite makes its journal in), as an error says it; "" when nothing does. A file
     system mounted read-only (a snapshot, a DVD, a share mounted so) is said so: "read-only
@@ -385,8 +383,8 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     conn, _ = open_read_only(path)
     version = check_reader(conn, path)
     if version < SCHEMA_VERSION:
-        unwritable = _unwritable(path)
-        if not unwritable:
+        cannot = unwritable(path)
+        if not cannot:
             conn.close()
             connect(path, create=False).close()  # the one-time upgrade
             conn, _ = open_read_only(path)
@@ -398,7 +396,7 @@ def connect_reader(path: Path) -> sqlite3.Connection:
             else None
         )
         try:
-            read_old_schema(path, version, unwritable, where)
+            read_old_schema(path, version, cannot, where)
         except ArchiveError:
             conn.close()
             raise
@@ -540,7 +538,10 @@ def open_read_only(path: Path, *, wait: float | None = None) -> tuple[sqlite3.Co
     base = path.resolve().as_uri() + "?mode=ro"
     error: sqlite3.DatabaseError | None = None
     wait = BUSY_WAIT_S if wait is None else wait
-    for uri in (base, base + "&immutable=1"):
+    uris = [base, base + "&immutable=1"]
+    if _would_leave_shm(path.resolve()):
+        uris = uris[1:]
+    for uri in uris:
         conn = sqlite3.connect(uri, uri=True, timeout=wait)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -560,6 +561,28 @@ def open_read_only(path: Path, *, wait: float | None = None) -> tuple[sqlite3.Co
     raise ArchiveError(f"cannot open archive {path}: {error}")
 
 
+def _would_leave_shm(real: Path) -> bool:
+    """Whether a ``mode=ro`` open would make the ``-shm`` and ``-wal`` of a WAL archive
+    that this user cannot write, in a folder this user can: SQLite makes them owned by
+    the reader, with the archive's mode (``rw-r--r--``), and leaves them after the read.
+    An analyst's search in a shared folder (group-writable, the archive the researcher's)
+    so made the researcher's next crawl or import fail, and every one after it, exit 74
+    ("attempt to write a readonly database"), until someone deleted the two files. Such
+    a reader opens immutable instead (``open_read_only``), as one whose folder is
+    read-only does, while no writer is there (none has its ``-shm`` beside the file); a
+    writer's own ``-shm`` is read as it is. A rollback-journal archive makes no ``-shm``."""
+    if os.access(real, os.W_OK) or not os.access(real.parent, os.W_OK):
+        return False
+    if Path(f"{real}-shm").exists():
+        return False
+    try:
+        with real.open("rb") as file:
+            header = file.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 2  # (format versions 2: a WAL archive)
+
+
 def _warn_unread_wal(path: Path) -> None:
     """An immutable open reads no ``-wal``: one beside the archive holding changes (a crawl
     killed before its end left its last articles there, or one still runs) made ``stats``
@@ -573,9 +596,9 @@ def _warn_unread_wal(path: Path) -> None:
     if size > _WAL_HEADER:
         log.warning(
             "%s holds changes not yet in the archive (a crawl killed before its end, or one"
-            " still running), which a folder this user cannot write keeps from being read:"
-            " what is shown may miss them (a copy of both files in a folder you can write"
-            " reads them)",
+            " still running), which a folder or an archive this user cannot write keeps"
+            " from being read: what is shown may miss them (a copy of both files in a"
+            " folder you can write reads them)",
             wal,
         )
 

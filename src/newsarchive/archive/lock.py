@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
 import os
 import re
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from newsarchive.archive.connection import check_creatable
+from newsarchive.archive.connection import check_creatable, unwritable
 from newsarchive.errors import DISK_ERRNOS, ArchiveBusy, ArchiveError, ArchiveWriteError, LockHeld
 
 # ``held_since`` holds a shared lock for an instant: a crawl starting in that instant
@@ -58,6 +59,12 @@ class CrawlLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
+            # (an archive this user cannot write is said as ``connect`` says it: its lock
+            # file, met first, said "Permission denied" of a file it had not named)
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and (
+                why := unwritable(self.db)
+            ):
+                raise ArchiveError(f"cannot write archive {self.db}: {why}") from None
             raise _lock_failure(f"cannot create lock file {self.path}", exc) from None
         try:
             left = self._take(fd)
