@@ -24,6 +24,7 @@ from newsarchive.extraction.clean import (
     is_furniture_tag,
     is_hidden_attrs,
 )
+from newsarchive.markup import TAG_NAMES
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 "
@@ -267,6 +268,7 @@ class Walker:
         entered and their tags: selectolax's ``parent`` and ``tag`` each build a new object
         per call, and climbing with them cost more than the stack's pushes and pops.
         ``first_child``, not its alias ``child``, which costs a second property look-up.
+        A tag is read as its number, named by ``markup.TAG_NAMES``: ``tag`` builds its str.
         Two text nodes in three are indentation: lexbor's ``is_empty_text_node`` (ASCII
         whitespace) tells them without building their text as a str; only the others are
         read, and ``isspace`` still decides for those (a lone no-break space is blank).
@@ -277,10 +279,11 @@ class Walker:
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
         blocks, owners, ranges = self.blocks, self._owners, self.ranges  # (never rebound here)
         above: list[tuple[LexborNode, str]] = []  # the elements entered, innermost last
+        names = TAG_NAMES
         node = root.first_child
         depth = 1
         while node is not None:
-            tag = node.tag or ""
+            tag = names.get(node.tag_id) or node.tag or ""
             if tag == "-text":
                 if node.is_empty_text_node:
                     if buf:

@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive import dates
 from newsarchive.class_names import class_words
 from newsarchive.extraction import blocks, clean
+from newsarchive.markup import TAG_NAMES
 from newsarchive.memo import memoised
 
 T = TypeVar("T")
@@ -364,6 +365,7 @@ def _walk_visible(
     inner_id = inner[0] if inner is not None else -1
     until_id = until.mem_id if until is not None else -1  # (mem_ids are never negative)
     furniture = hide or is_furniture
+    names = TAG_NAMES
     while stack:
         if 0 <= stop_at < size or (limit is not None and size > limit):
             break
@@ -374,7 +376,7 @@ def _walk_visible(
             parts.append(node)
             continue
         stack.append(node.next)
-        tag = node.tag
+        tag = names.get(node.tag_id) or node.tag  # (``markup.TAG_NAMES``)
         if tag == "-text":
             if node.is_empty_text_node:  # indentation: its str is not built (see above)
                 parts.append(" ")
