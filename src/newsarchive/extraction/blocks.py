@@ -97,7 +97,7 @@ def _shown_size(node: LexborNode, size: int) -> int:
     """
     if size < _SCRIPT_WORTH_CHECKING:
         return size
-    return max(size - sum(len(script.text(deep=True) or "") for script in node.css("script")), 0)
+    return max(size - sum(len(script.text_lexbor()) for script in node.css("script")), 0)
 
 
 class Walker:
@@ -199,7 +199,7 @@ class Walker:
         A subtree with more text than ``skip_below`` is not skipped: it could be a
         mis-classed article wrapper, and is walked like any other marked element.
         """
-        size = len((node.text(deep=True) or "").strip())
+        size = len(node.text_lexbor().strip())
         if size > self._skip_below:
             return False
         if size:
@@ -223,7 +223,7 @@ class Walker:
         """
         if not any(up == "form" for _, up in above):
             return False
-        size = len(squash(node.text(deep=True) or ""))
+        size = len(squash(node.text_lexbor()))
         if size:
             if self._buf:
                 self.flush()

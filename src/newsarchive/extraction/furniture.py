@@ -112,7 +112,7 @@ def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
         first = first.next
         first_tag = first.tag if first is not None else None
     if first is not None and first_tag in _HEADING_TAGS and not _holds_blocks(first):
-        heading = " ".join((first.text(deep=True) or "").split())
+        heading = " ".join(first.text_lexbor().split())
         return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
     return False
 
@@ -608,7 +608,7 @@ def _byline_box(node: LexborNode) -> str:
     by its class, and only its place, size and text tell it is the byline's."""
     if (node.tag or "") in FURNITURE_ELEMENTS or _under_a_picture(node):
         return ""
-    raw = node.text(deep=True) or ""
+    raw = node.text_lexbor()
     if not raw.strip() or len(" ".join(raw.split())) > _BYLINE_BOX_CHARS:
         return ""
     attrs = node.attributes

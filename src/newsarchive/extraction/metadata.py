@@ -100,7 +100,7 @@ def read_script_dates(tree: LexborHTMLParser) -> tuple[str, str]:
     for script in tree.css("script"):
         if (script.attributes.get("type") or "") == "application/ld+json":
             continue
-        for m in _SCRIPT_DATE.finditer(script.text(deep=True) or ""):
+        for m in _SCRIPT_DATE.finditer(script.text_lexbor()):
             if m["key"] in _SCRIPT_MODIFIED:
                 modified = modified or m["value"]
             else:
@@ -353,7 +353,7 @@ def _jsonld_texts(elements: _Elements) -> Iterator[str]:
     """The JSON-LD blocks: in script elements, and in the ``<meta name="script:ld+json">``
     that Remix's ``meta`` export renders when a route states its structured data there."""
     for script in elements.jsonld:
-        yield script.text(deep=True) or ""
+        yield script.text_lexbor()
     for _, attrs in elements.metas:
         if (attrs.get("name") or "") == "script:ld+json":
             yield attrs.get("content") or ""
@@ -505,7 +505,7 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
             meta.canonicals.append(href)
     title = _first_title(tree)
     if title is not None:
-        meta.html_title = " ".join((title.text(deep=True) or "").split())
+        meta.html_title = " ".join(title.text_lexbor().split())
     if elements.time is not None:
         meta.time_datetime = (elements.time[1].get("datetime") or "").strip()
     return meta, elements.h1s, elements.tag_links

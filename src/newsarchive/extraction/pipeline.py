@@ -758,5 +758,5 @@ def _plausible(node: LexborNode, paragraphs: list[str]) -> bool:
     total = sum(len(p) for p in paragraphs)
     if total < _MIN_BODY_CHARS:
         return False
-    links = sum(len(a.text(deep=True) or "") for a in node.css("a"))
+    links = sum(len(a.text_lexbor()) for a in node.css("a"))
     return links / total <= _MAX_LINK_DENSITY

@@ -265,7 +265,7 @@ def _navigation(tree: LexborHTMLParser) -> frozenset[str]:
     found = set()
     furniture = remembered(is_furniture)  # a menu's links share their ancestors
     for link in tree.css("a[href]"):
-        text = _fold(link.text(deep=True) or "")
+        text = _fold(link.text_lexbor())
         if not text or len(_words(text)) > _NAV_WORDS:
             continue
         if _home_link(link) or in_furniture(link, furniture):
@@ -924,7 +924,7 @@ def _names_a_section(tree: LexborHTMLParser, stated: str) -> bool:
     if len(_words(stated)) > SECTION_WORDS:
         return False
     folded = _fold(stated)
-    return any(_fold(link.text(deep=True) or "") == folded for link in tree.css("a[href]"))
+    return any(_fold(link.text_lexbor()) == folded for link in tree.css("a[href]"))
 
 
 def is_news_section(tree: LexborHTMLParser, h1: str) -> bool:
