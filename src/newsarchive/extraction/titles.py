@@ -394,7 +394,7 @@ def _follows_prose(node: LexborNode) -> bool:
     headline."""
     sibling = node.prev
     while sibling is not None:
-        if sibling.tag == "p" and (sibling.text(deep=True) or "").strip():
+        if sibling.tag == "p" and sibling.text_lexbor().strip():
             return True
         sibling = sibling.prev
     return False
@@ -467,7 +467,7 @@ def _links_home(node: LexborNode, text: str) -> bool:
     every page, whose words the site's ``<title>`` often repeats, so no word count tells
     it from a headline."""
     link = node.css_first("a[href]") or _enclosing_link(node)
-    if link is None or clean_title(link.text(deep=True) or "") != text:
+    if link is None or clean_title(link.text_lexbor()) != text:
         return False
     return _home_link(link)
 
