@@ -77,6 +77,52 @@ _IMPLIED: dict[bytes, tuple[frozenset[bytes], frozenset[bytes]]] = {
 }
 
 
+# HTML's elements (and lexbor's text and comment nodes), for ``TAG_NAMES``: read from a
+# parse of them, as lexbor names them.
+_KNOWN_ELEMENTS = (
+    "<html><head><title></title><base><link><meta><style></style><script></script>"
+    "<noscript></noscript></head><body><table><caption></caption><colgroup><col></colgroup>"
+    "<thead><tr><th></th></tr></thead><tbody><tr><td></td></tr></tbody><tfoot></tfoot>"
+    "</table><select><optgroup><option></option></optgroup></select><svg></svg><math></math>"
+    "text<!--comment-->"
+    + "".join(
+        f"<{name}></{name}>"
+        for name in (
+            "a abbr address area article aside audio b bdi bdo blockquote br button canvas "
+            "center cite code data datalist dd del details dfn dialog div dl dt em embed "
+            "fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hgroup hr "
+            "i iframe img input ins kbd label legend li main map mark marquee menu meter nav "
+            "object ol output p picture pre progress q rp rt ruby s samp search section "
+            "small source span strike strong sub summary sup template textarea time tt u ul "
+            "var video wbr nobr big"
+        ).split()
+    )
+    + "</body></html>"
+)
+
+
+def _tag_names() -> dict[int, str]:
+    tree = LexborHTMLParser(_KNOWN_ELEMENTS)
+    names: dict[int, str] = {}
+    for node in tree.root.traverse(include_text=True) if tree.root is not None else ():
+        tag = node.tag
+        if tag and node.tag_id < _STATIC_IDS:
+            names[node.tag_id] = tag
+    return names
+
+
+# lexbor numbers the names it knows below this; a name it does not know gets a number
+# of its tree's own (an address), which another tree may give another name.
+_STATIC_IDS = 1 << 16
+TAG_NAMES: dict[int, str] = _tag_names()
+"""The name of each of HTML's elements by lexbor's number for it (``node.tag_id``), for
+the walks that read every node's tag: ``node.tag`` builds a new str at each read, a third
+more instructions than the number, and each set it is looked up in hashes the new str
+again; these are built and hashed once. Not another namespace's elements, which SVG
+spells in camelCase ("foreignObject") under the number of the lower-case name: a node
+whose number is not here is asked its ``tag``."""
+
+
 def parse_html(html: str | bytes) -> LexborHTMLParser:
     """The tree of ``html``, nested at most ``MAX_DEPTH`` deep (see the module's doc).
 

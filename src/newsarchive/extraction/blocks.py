@@ -24,6 +24,7 @@ from newsarchive.extraction.clean import (
     is_furniture_tag,
     is_hidden_attrs,
 )
+from newsarchive.markup import TAG_NAMES
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 "
@@ -96,7 +97,7 @@ def _shown_size(node: LexborNode, size: int) -> int:
     """
     if size < _SCRIPT_WORTH_CHECKING:
         return size
-    return max(size - sum(len(script.text(deep=True) or "") for script in node.css("script")), 0)
+    return max(size - sum(len(script.text_lexbor()) for script in node.css("script")), 0)
 
 
 class Walker:
@@ -198,7 +199,7 @@ class Walker:
         A subtree with more text than ``skip_below`` is not skipped: it could be a
         mis-classed article wrapper, and is walked like any other marked element.
         """
-        size = len((node.text(deep=True) or "").strip())
+        size = len(node.text_lexbor().strip())
         if size > self._skip_below:
             return False
         if size:
@@ -222,7 +223,7 @@ class Walker:
         """
         if not any(up == "form" for _, up in above):
             return False
-        size = len(squash(node.text(deep=True) or ""))
+        size = len(squash(node.text_lexbor()))
         if size:
             if self._buf:
                 self.flush()
@@ -267,6 +268,7 @@ class Walker:
         entered and their tags: selectolax's ``parent`` and ``tag`` each build a new object
         per call, and climbing with them cost more than the stack's pushes and pops.
         ``first_child``, not its alias ``child``, which costs a second property look-up.
+        A tag is read as its number, named by ``markup.TAG_NAMES``: ``tag`` builds its str.
         Two text nodes in three are indentation: lexbor's ``is_empty_text_node`` (ASCII
         whitespace) tells them without building their text as a str; only the others are
         read, and ``isspace`` still decides for those (a lone no-break space is blank).
@@ -277,10 +279,11 @@ class Walker:
         buf, enter, leave, open_marks = self._buf, self._enter, self._leave, self._open_marks
         blocks, owners, ranges = self.blocks, self._owners, self.ranges  # (never rebound here)
         above: list[tuple[LexborNode, str]] = []  # the elements entered, innermost last
+        names = TAG_NAMES
         node = root.first_child
         depth = 1
         while node is not None:
-            tag = node.tag or ""
+            tag = names.get(node.tag_id) or node.tag or ""
             if tag == "-text":
                 if node.is_empty_text_node:
                     if buf:

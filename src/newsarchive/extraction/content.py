@@ -366,7 +366,7 @@ def page_title(tree: LexborHTMLParser) -> str:
             if attrs.get("property") == "og:title":
                 og = attrs.get("content") or ""
         elif tag == "title" and not plain:
-            plain = node.text(deep=True) or ""
+            plain = node.text_lexbor()
         node = node.next
     return squash(og or plain).lower()
 
@@ -810,7 +810,7 @@ def _candidates(
     def prose(entry: Skipped) -> float:
         if id(entry) not in sizes:
             found = links[id(entry)] = entry[1].css("a")
-            sizes[id(entry)] = sum(len((a.text(deep=True) or "").strip()) for a in found)
+            sizes[id(entry)] = sum(len(a.text_lexbor().strip()) for a in found)
         return entry[0] - sizes[id(entry)]
 
     best = {id(entry): (prose(entry), entry, False) for entry in skipped if entry[0] > bound}
@@ -847,10 +847,10 @@ def _read_prose_bound(node: LexborNode, links: list[LexborNode] | None = None) -
     if links is None:
         links = node.css("a")
     linked = sum(len(a.text(deep=True, skip_empty=True)) for a in links)
-    code = sum(len(element.text(deep=True)) for element in node.css("script, style"))
+    code = sum(len(element.text_lexbor()) for element in node.css("script, style"))
     if not code:  # (the linked ones are some of those: no second search of the subtree)
         return text - linked
-    linked_code = sum(len(element.text(deep=True)) for element in node.css("a script, a style"))
+    linked_code = sum(len(element.text_lexbor()) for element in node.css("a script, a style"))
     return text - linked - (code - linked_code)
 
 

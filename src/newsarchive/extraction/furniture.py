@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsarchive import dates
 from newsarchive.class_names import class_words
 from newsarchive.extraction import blocks, clean
+from newsarchive.markup import TAG_NAMES
 from newsarchive.memo import memoised
 
 T = TypeVar("T")
@@ -111,7 +112,7 @@ def _marked_furniture(node: LexborNode, tag: str | None = None) -> bool:
         first = first.next
         first_tag = first.tag if first is not None else None
     if first is not None and first_tag in _HEADING_TAGS and not _holds_blocks(first):
-        heading = " ".join((first.text(deep=True) or "").split())
+        heading = " ".join(first.text_lexbor().split())
         return len(heading) <= 40 and bool(_RELATED_HEADING.match(heading))
     return False
 
@@ -364,6 +365,7 @@ def _walk_visible(
     inner_id = inner[0] if inner is not None else -1
     until_id = until.mem_id if until is not None else -1  # (mem_ids are never negative)
     furniture = hide or is_furniture
+    names = TAG_NAMES
     while stack:
         if 0 <= stop_at < size or (limit is not None and size > limit):
             break
@@ -374,7 +376,7 @@ def _walk_visible(
             parts.append(node)
             continue
         stack.append(node.next)
-        tag = node.tag
+        tag = names.get(node.tag_id) or node.tag  # (``markup.TAG_NAMES``)
         if tag == "-text":
             if node.is_empty_text_node:  # indentation: its str is not built (see above)
                 parts.append(" ")
@@ -606,7 +608,7 @@ def _byline_box(node: LexborNode) -> str:
     by its class, and only its place, size and text tell it is the byline's."""
     if (node.tag or "") in FURNITURE_ELEMENTS or _under_a_picture(node):
         return ""
-    raw = node.text(deep=True) or ""
+    raw = node.text_lexbor()
     if not raw.strip() or len(" ".join(raw.split())) > _BYLINE_BOX_CHARS:
         return ""
     attrs = node.attributes

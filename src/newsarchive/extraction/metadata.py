@@ -101,7 +101,7 @@ def read_script_dates(tree: LexborHTMLParser) -> tuple[str, str]:
     for script in tree.css("script"):
         if (script.attributes.get("type") or "") == "application/ld+json":
             continue
-        for m in _SCRIPT_DATE.finditer(script.text(deep=True) or ""):
+        for m in _SCRIPT_DATE.finditer(script.text_lexbor()):
             if m["key"] in _SCRIPT_MODIFIED:
                 modified = modified or m["value"]
             else:
@@ -199,19 +199,21 @@ class _Elements:
 def _elements(tree: LexborHTMLParser) -> _Elements:
     """The elements of ``_READ``, sorted by the selector that found them, in page order.
 
-    Lexbor lists an element once for each selector it matches: each is taken once. The
+    Lexbor lists an element once for each selector it matches, the copies one after the
+    other (it tries every selector on an element before the next): each is taken once by
+    passing over a copy of the element before it, no set of all kept. The
     tests repeat the selectors' own: lexbor matches ``type`` without ASCII case (HTML's
     rule for it); lower() equals that ASCII folding on "application/ld+json", whose
     letters no other character lower-cases to alone. The ``itemprop`` values read are
     picked here, exactly, from every ``[itemprop]`` found.
     """
     found = _Elements()
-    seen: set[int] = set()
+    last = -1  # (mem_ids are never negative)
     for node in tree.css(_READ):
         key = node.mem_id  # (a property of selectolax's: read once)
-        if key in seen:
+        if key == last:
             continue
-        seen.add(key)
+        last = key
         tag, attrs = node.tag, node.attributes
         if tag == "meta":  # (most of what the query finds)
             found.metas.append((node, attrs))
@@ -352,7 +354,7 @@ def _jsonld_texts(elements: _Elements) -> Iterator[str]:
     """The JSON-LD blocks: in script elements, and in the ``<meta name="script:ld+json">``
     that Remix's ``meta`` export renders when a route states its structured data there."""
     for script in elements.jsonld:
-        yield script.text(deep=True) or ""
+        yield script.text_lexbor()
     for _, attrs in elements.metas:
         if (attrs.get("name") or "") == "script:ld+json":
             yield attrs.get("content") or ""
@@ -441,6 +443,16 @@ def _canonical_links(tree: LexborHTMLParser) -> list[LexborNode]:
     return (head.css(selector) if head is not None else []) or tree.css(selector)
 
 
+def _first_title(tree: LexborHTMLParser) -> LexborNode | None:
+    """The page's first ``<title>``: the head's, when it has one, which comes before
+    anything in the body; else the body's (an SVG's, or one a sloppy head let into the
+    body). A query of the whole page, which ``css_first`` is too, cost about as much as
+    reading the rest of the metadata."""
+    head = tree.head
+    title = head.css_first("title") if head is not None else None
+    return title if title is not None else tree.css_first("title")
+
+
 def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[LexborNode]]:
     """Metadata from the head and structured data (never raises on odd markup), and the
     page's h1s and tag links in page order: the title and tag rules read those, and one
@@ -489,14 +501,14 @@ def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[
     _read_itemprop_dates(elements.dated, meta)
     _read_rdfa_dates(elements.rdfa, meta)
     _read_microdata_headline(elements.headlines, meta)
-    root = tree.css_first("html")
+    root = tree.root  # (the <html> element: a query for it walked the whole page)
     meta.lang = (root.attributes.get("lang") or "") if root is not None else ""
     for link in _canonical_links(tree):
         if href := (link.attributes.get("href") or "").strip():
             meta.canonicals.append(href)
-    title = tree.css_first("title")
+    title = _first_title(tree)
     if title is not None:
-        meta.html_title = " ".join((title.text(deep=True) or "").split())
+        meta.html_title = " ".join(title.text_lexbor().split())
     if elements.time is not None:
         meta.time_datetime = (elements.time[1].get("datetime") or "").strip()
     return meta, elements.h1s, elements.tag_links

@@ -312,7 +312,7 @@ def _standfirst(h1s: list[LexborNode], title: str, paragraphs: list[str]) -> str
     if len(title) < _HEADLINE_CHARS or not _in_bulgarian(title):
         return ""
     for h1 in h1s:
-        if " ".join((h1.text(deep=True) or "").split()) == title:
+        if " ".join(h1.text_lexbor().split()) == title:
             lead = content.standfirst_by_headline(h1, paragraphs)
             return "" if clean.is_boilerplate_line(lead) or not _in_bulgarian(lead) else lead
     return ""
@@ -683,7 +683,7 @@ def _tag_links(links: list[LexborNode]) -> list[str]:
     found = []
     verdicts: dict[int, bool] = {}  # (``in_furniture_for``'s memo for this walk)
     for link in links[: _MAX_TAG_LINKS * 2]:
-        text = " ".join((link.text(deep=True) or "").split())
+        text = " ".join(link.text_lexbor().split())
         if (
             text
             and len(text) <= _MAX_TAG_CHARS
@@ -720,14 +720,14 @@ def _labelled_tags(tree: LexborHTMLParser) -> list[str]:
     not a cloud of more links than a post has tags."""
     verdicts: dict[int, bool] = {}
     for node in tree.css(_SAYS_TAGS):
-        text = " ".join((node.text(deep=True) or "").split())
+        text = " ".join(node.text_lexbor().split())
         parent = node.parent
         if not _TAG_LABEL.match(text) or parent is None:
             continue
         links = node.css("a[href]")
         if len(links) > _MAX_TAG_LINKS or in_furniture_for(parent, Reader.BYLINE, verdicts):
             continue
-        names = [" ".join((a.text(deep=True) or "").split()) for a in links]
+        names = [" ".join(a.text_lexbor().split()) for a in links]
         found = [name for name in names if name and len(name) <= _MAX_TAG_CHARS]
         if found:
             return found
@@ -758,5 +758,5 @@ def _plausible(node: LexborNode, paragraphs: list[str]) -> bool:
     total = sum(len(p) for p in paragraphs)
     if total < _MIN_BODY_CHARS:
         return False
-    links = sum(len(a.text(deep=True) or "") for a in node.css("a"))
+    links = sum(len(a.text_lexbor()) for a in node.css("a"))
     return links / total <= _MAX_LINK_DENSITY

@@ -589,7 +589,7 @@ def _with_tooltip_time(tree: LexborHTMLParser, picked: DatePick, today: dt.date 
         if clock is not None:
             # (a date line's text: a box around more is no date's, and reading every
             # nested box's whole text for a date was quadratic on a hostile page)
-            text = node.text(deep=True) or ""
+            text = node.text_lexbor()
             if len(text) > _SHOWN_MAX:
                 continue
             shown = dates.parse_text_date(text, today=today)
@@ -759,7 +759,7 @@ def _profile_date(
         parsed = dates.parse_iso(stamp) if stamp else None
         if parsed and not dates.after(parsed, today):
             return parsed, "time"
-        text = " ".join((node.text(deep=True) or "").split())
+        text = " ".join(node.text_lexbor().split())
         if not text:
             continue
         parsed = dates.parse_with_formats(text, profile.date_formats) or dates.parse_text_date(

@@ -298,7 +298,7 @@ def _navigation(tree: LexborHTMLParser) -> frozenset[str]:
     found = set()
     furniture = remembered(is_furniture)  # a menu's links share their ancestors
     for link in tree.css("a[href]"):
-        text = _fold(link.text(deep=True) or "")
+        text = _fold(link.text_lexbor())
         if not text or len(_words(text)) > _NAV_WORDS:
             continue
         if _home_link(link) or in_furniture(link, furniture):
@@ -441,7 +441,7 @@ def _follows_prose(node: LexborNode) -> bool:
     headline."""
     sibling = node.prev
     while sibling is not None:
-        if sibling.tag == "p" and (sibling.text(deep=True) or "").strip():
+        if sibling.tag == "p" and sibling.text_lexbor().strip():
             return True
         sibling = sibling.prev
     return False
@@ -514,7 +514,7 @@ def _links_home(node: LexborNode, text: str) -> bool:
     every page, whose words the site's ``<title>`` often repeats, so no word count tells
     it from a headline."""
     link = node.css_first("a[href]") or _enclosing_link(node)
-    if link is None or clean_title(link.text(deep=True) or "") != text:
+    if link is None or clean_title(link.text_lexbor()) != text:
         return False
     return _home_link(link)
 
@@ -1003,7 +1003,7 @@ def _names_a_section(tree: LexborHTMLParser, stated: str) -> bool:
     if len(_words(stated)) > SECTION_WORDS:
         return False
     folded = _fold(stated)
-    return any(_fold(link.text(deep=True) or "") == folded for link in tree.css("a[href]"))
+    return any(_fold(link.text_lexbor()) == folded for link in tree.css("a[href]"))
 
 
 def is_news_section(tree: LexborHTMLParser, h1: str) -> bool:
