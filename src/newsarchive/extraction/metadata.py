@@ -171,17 +171,15 @@ _Read = tuple[LexborNode, dict[str, str | None]]
 # A post's tag link (the rel="tag" microformat): found with the metadata, read by the
 # tag rule.
 _TAG_LINK = 'a[rel~="tag"]'
-# Every element ``read_page`` reads but <html>, <title> and the canonical link (found
-# at the top of the page at once), and the page's h1s and tag links, in one query: each
-# query walks the whole page, and these were six.
-# Any ``[itemprop]``, not the three values read: lexbor tests each selector of the list on
-# every element, and one attribute test in place of three cost a third less (on AEB); the
-# few other microdata elements it finds fall in no list of ``_elements``, which tests the
-# values itself.
-_READ = (
-    'script[type="application/ld+json"], meta, [itemprop], [property][content], '
-    f"time[datetime], h1, {_TAG_LINK}"
-)
+# Every element ``read_page`` reads by its attributes, and the page's tag links, in one
+# query: each query walks the whole page. The elements it reads by their tag alone (its
+# metas, h1s and times) are listed by ``tags``, whose walk compares a tag and runs no
+# selector: lexbor tests each selector of a list on every element, and those three cost
+# more in the query than the three walks do.
+# Any ``[itemprop]``, not the three values read: one attribute test in place of three cost
+# a third less (on AEB); the few other microdata elements it finds fall in no list of
+# ``_elements``, which tests the values itself.
+_READ = f'script[type="application/ld+json"], [itemprop], [property][content], {_TAG_LINK}'
 
 
 @dataclass
@@ -197,7 +195,8 @@ class _Elements:
 
 
 def _elements(tree: LexborHTMLParser) -> _Elements:
-    """The elements of ``_READ``, sorted by the selector that found them, in page order.
+    """The elements of ``_READ``, sorted by the selector that found them, in page order,
+    and the page's metas, h1s and first ``<time datetime>``.
 
     Lexbor lists an element once for each selector it matches, the copies one after the
     other (it tries every selector on an element before the next): each is taken once by
@@ -208,6 +207,13 @@ def _elements(tree: LexborHTMLParser) -> _Elements:
     picked here, exactly, from every ``[itemprop]`` found.
     """
     found = _Elements()
+    found.metas = [(node, node.attributes) for node in tree.tags("meta")]
+    found.h1s = tree.tags("h1")
+    for node in tree.tags("time"):
+        attrs = node.attributes
+        if "datetime" in attrs:
+            found.time = (node, attrs)
+            break
     last = -1  # (mem_ids are never negative)
     for node in tree.css(_READ):
         key = node.mem_id  # (a property of selectolax's: read once)
@@ -215,9 +221,7 @@ def _elements(tree: LexborHTMLParser) -> _Elements:
             continue
         last = key
         tag, attrs = node.tag, node.attributes
-        if tag == "meta":  # (most of what the query finds)
-            found.metas.append((node, attrs))
-        elif tag == "script" and (attrs.get("type") or "").lower() == "application/ld+json":
+        if tag == "script" and (attrs.get("type") or "").lower() == "application/ld+json":
             found.jsonld.append(node)
         itemprop = attrs.get("itemprop")
         if itemprop in ("datePublished", "dateModified"):
@@ -226,13 +230,7 @@ def _elements(tree: LexborHTMLParser) -> _Elements:
             found.headlines.append((node, attrs))
         if "property" in attrs and "content" in attrs:
             found.rdfa.append((node, attrs))
-        if tag == "time" and "datetime" in attrs and found.time is None:
-            found.time = (node, attrs)
-        if tag == "h1":
-            found.h1s.append(node)
-        elif (
-            tag == "a" and "rel" in attrs and (_only_tag_link(attrs) or node.css_matches(_TAG_LINK))
-        ):
+        if tag == "a" and "rel" in attrs and (_only_tag_link(attrs) or node.css_matches(_TAG_LINK)):
             found.tag_links.append(node)
     return found
 
@@ -455,8 +453,8 @@ def _first_title(tree: LexborHTMLParser) -> LexborNode | None:
 
 def read_page(tree: LexborHTMLParser) -> tuple[Metadata, list[LexborNode], list[LexborNode]]:
     """Metadata from the head and structured data (never raises on odd markup), and the
-    page's h1s and tag links in page order: the title and tag rules read those, and one
-    query finds them with the metadata's elements (each query walks the whole page)."""
+    page's h1s and tag links in page order: the title and tag rules read those, and the
+    walks that find the metadata's elements find them (each walk is of the whole page)."""
     meta = Metadata()
     labelled: dict[str, str] = {}
     authors: dict[str, list[str]] = {}  # per meta name, in page order
