@@ -120,7 +120,15 @@ def _core(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
 
 
 def weigh(blocks: list[Block], title: str = "") -> list[float]:
-    """Block weights, adjusted by two signals of what is not the article.
+    """``weighed``'s weights alone."""
+    return weighed(blocks, title)[0]
+
+
+def weighed(blocks: list[Block], title: str = "") -> tuple[list[float], int]:
+    """Block weights, and the page's headline among the blocks (``_headline_index``): the
+    body's start reads it again, and finding it costs a pass over the page's blocks.
+
+    Block weights, adjusted by two signals of what is not the article.
 
     Teaser excerpts (short prose right after a linked headline) are negated: a list of
     "headline link + summary" cards is the usual neighbour of an article, and in an article
@@ -156,7 +164,7 @@ def weigh(blocks: list[Block], title: str = "") -> list[float]:
                 weights[i] = -abs(weights[i])
     for i in _site_footer(blocks, weights, headline):
         weights[i] = -abs(weights[i])
-    return weights
+    return weights, headline
 
 
 def _linked_datum(blocks: list[Block], i: int) -> bool:
@@ -914,7 +922,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
     # (``_read_prose_bound``) together do not exceed it.
     title = page_title(tree)
     walker = walk_blocks(body, mark=True, skip_below=math.inf)
-    weights = weigh(walker.blocks, title)  # kept in step with walker.blocks below
+    weights, headline = weighed(walker.blocks, title)  # kept in step with walker.blocks below
     chosen, dropped, found, score = _choose(walker, weights)
     bound = 2 * found
     candidates, links = _candidates(walker.skipped, bound)
@@ -950,7 +958,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         splice(walker, batch)
         page_prose = None
         work += len(walker.blocks)
-        weights = weigh(walker.blocks, title)
+        weights, headline = weighed(walker.blocks, title)
         chosen, dropped, found, score = _choose(walker, weights)
         bound = max(2 * found, score)
     if chosen is None:
@@ -964,7 +972,7 @@ def find_main_paragraphs(tree: LexborHTMLParser) -> list[str]:
         return [b.text for b in walker.blocks if len(b.text) > 40 and b.link_share <= 0.5]
     start, end = _recall_retry(walker, weights, dropped, chosen)
     # The text starts after the headline: the title is Article.title, not body text.
-    headline = _headline_index(walker.blocks, title)
+    # (``headline``: found by the last weighing, of these blocks)
     if start <= headline < end and _leads(walker.blocks, weights, start, headline, end):
         start = headline + 1
     # Related sections are found before link lines go: a linked item heading ("2. Name")
