@@ -4,9 +4,10 @@ written for the test, in Bulgarian and English."""
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborNode
 
 from newsarchive.extraction import extract
-from newsarchive.extraction.authors import _ANY_BYLINE, _matches_in
+from newsarchive.extraction.authors import _ANY_BYLINE, _matches_in, _outermost
 from newsarchive.extraction.bylines import (
     BYLINE_SELECTORS,
     byline_in_text,
@@ -883,10 +884,29 @@ def test_byline_selectors_searched_in_their_boxes_find_what_the_whole_page_query
     )
     body = tree.body
     assert body is not None
+    _assert_boxes_find_what_the_page_finds(body, 2)
+
+
+def test_byline_selectors_searched_in_the_body_as_a_box_find_each_match_once() -> None:
+    """A body whose class names the writer is a box itself, holding every other one:
+    it alone is searched, or each byline would be listed twice."""
+    tree = page_tree(
+        '<html><body class="single-author author-ivan"><div class="byline">'
+        '<a href="/author/ivan">Иван Иванов</a></div><p>Текст.</p>'
+        '<span class="author">Мария Петрова</span></body></html>'
+    )
+    body = tree.body
+    assert body is not None
+    _assert_boxes_find_what_the_page_finds(body, 1)
+
+
+def _assert_boxes_find_what_the_page_finds(body: LexborNode, outermost: int) -> None:
     boxes = body.css(_ANY_BYLINE)
+    outer = _outermost(boxes, body)
+    assert len(outer) == outermost < len(boxes)  # (nested boxes to leave out)
     for selector in BYLINE_SELECTORS:
         expected = [node.mem_id for node in body.css(selector)]
-        assert [node.mem_id for node in _matches_in(boxes, selector, body)] == expected
+        assert [node.mem_id for node in _matches_in(outer, selector, body)] == expected
 
 
 @pytest.mark.parametrize(

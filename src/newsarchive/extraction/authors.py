@@ -369,10 +369,11 @@ def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
     boxes = body.css(_ANY_BYLINE)
     if not boxes:
         return  # one walk of the page instead of one per selector, on most pages
+    outer = _outermost(boxes, body) if len(boxes) <= _FEW_BOXES else None
     seen: set[int] = set()  # the selectors overlap: each element is judged once
     verdicts: dict[int, bool] = {}  # (``in_furniture_for``'s memo for this walk)
     for selector in bylines.BYLINE_SELECTORS:
-        for node in _matches_in(boxes, selector, body)[:20]:
+        for node in _matches_in(outer, selector, body)[:20]:
             if node.mem_id in seen:
                 continue
             seen.add(node.mem_id)
@@ -393,28 +394,46 @@ def _byline_elements(tree: LexborHTMLParser) -> Iterator[tuple[str, str]]:
 _FEW_BOXES = 30
 
 
-def _matches_in(boxes: list[LexborNode], selector: str, body: LexborNode) -> list[LexborNode]:
-    """``body.css(selector)``, searched only inside ``boxes``, the page's elements that
-    match the outermost part of some byline selector (``_ANY_BYLINE``), when they are few.
+def _matches_in(
+    boxes: list[LexborNode] | None, selector: str, body: LexborNode
+) -> list[LexborNode]:
+    """``body.css(selector)``, searched only inside ``boxes`` (``_outermost``: the
+    outermost of the page's elements that match the outer part of some byline selector,
+    when they are few; None when they are not).
 
     Every match of a byline selector is such an element or lies inside one, so the
-    boxes' subtrees, each queried with the box itself included, hold all of them. Boxes
-    come in page order, and a box inside an earlier one only repeats matches of that
-    one (its first match was seen): skipped whole, which keeps the list as the page's
-    own query gives it, an element listed once per part of the selector it matches
+    boxes' subtrees, each queried with the box itself included, hold all of them, and
+    being apart (none inside another) and in page order, they list each match once and
+    in the page's order, an element listed once per part of the selector it matches
     included. The up to six selectors each walked the whole page, a tenth of a
     millisecond each on an ordinary one; a byline's box is a few elements.
     """
-    if len(boxes) > _FEW_BOXES:
+    if boxes is None:
         return body.css(selector)
     found: list[LexborNode] = []
-    seen: set[int] = set()
     for box in boxes:
-        inside = box.css(selector)
-        if inside and inside[0].mem_id not in seen:
-            seen.update(node.mem_id for node in inside)
-            found += inside
+        found += box.css(selector)
     return found
+
+
+def _outermost(boxes: list[LexborNode], body: LexborNode) -> list[LexborNode]:
+    """``boxes`` (in page order) less those inside another of them, whose matches the
+    query of the outer one lists already: half the boxes on the stored pages were such,
+    and each cost a query per byline selector (a selector's query costs about as much
+    to set up as walking up a dozen ancestors)."""
+    ids = {box.mem_id for box in boxes}
+    stop = body.mem_id
+    outer: list[LexborNode] = []
+    for box in boxes:
+        current = box.parent
+        while current is not None:
+            key = current.mem_id
+            if key in ids:
+                break  # (the body among the boxes too: "single-author" on a post's body)
+            current = None if key == stop else current.parent
+        else:
+            outer.append(box)
+    return outer
 
 
 def _named_only_by_the_page(link: LexborNode, selector: str) -> bool:
