@@ -56,7 +56,7 @@ def test_the_columns_beside_are_returned_and_the_callers_mask_is_left_as_it_was(
     tree = parse_html(_page("<p>Работно време</p><p>Понеделник – петък, 8:30 – 17:00 ч.</p>"))
     assert tree.body is not None
     walker = walk_blocks(tree.body, mark=True, skip_below=math.inf)
-    weights = content.weigh(walker.blocks, content.page_title(tree))
+    weights, _ = content.weighed(walker.blocks, content.page_title(tree))
     none = [False] * len(walker.blocks)
     chosen, _, side = content._choose_with(walker, weights, none)
     assert none == [False] * len(walker.blocks)

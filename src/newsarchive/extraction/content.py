@@ -119,16 +119,10 @@ def _core(walker: Walker, weights: list[float]) -> tuple[int, int] | None:
     return spans[max(scored)[1]]
 
 
-def weigh(blocks: list[Block], title: str = "") -> list[float]:
-    """``weighed``'s weights alone."""
-    return weighed(blocks, title)[0]
-
-
 def weighed(blocks: list[Block], title: str = "") -> tuple[list[float], int]:
-    """Block weights, and the page's headline among the blocks (``_headline_index``): the
-    body's start reads it again, and finding it costs a pass over the page's blocks.
-
-    Block weights, adjusted by two signals of what is not the article.
+    """Block weights, adjusted by two signals of what is not the article, and the page's
+    headline among the blocks (``_headline_index``), returned too: the body's start reads
+    it again, and finding it costs a pass over the page's blocks.
 
     Teaser excerpts (short prose right after a linked headline) are negated: a list of
     "headline link + summary" cards is the usual neighbour of an article, and in an article
@@ -1214,7 +1208,7 @@ _RUN_ITEMS = 2
 def _headings_over_prose(blocks: list[Block], weights: list[float], inside: list[int]) -> set[int]:
     """Linked headings that open a section of prose: a listicle's item names ("Fluke 117",
     linking to the product), not navigation. A teaser's excerpt is not prose here
-    (``weigh`` negates it), so a card list's headlines still go.
+    (``weighed`` negates it), so a card list's headlines still go.
 
     A roundup may name its items in a line that is one link instead of a heading
     (``_names_item``); those count from ``_NAMED_ITEMS`` of them on: one or two such

@@ -220,7 +220,7 @@ def _printed_first(tree: LexborHTMLParser, found: list[tuple[str, str]]) -> tupl
     furniture = remembered(is_furniture)
     printed = set()
     for node in tree.css("h2, h3"):
-        text = clean_title(node.text(deep=True) or "")
+        text = clean_title(node.text_lexbor())
         if any(text == v for v, _ in cards) and not in_furniture(node, furniture):
             printed.add(text)
     if first[0] in printed:
