@@ -12,11 +12,13 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from .search_corpus import ARTICLES, build, ids, write_jsonl
 from .support import Result
+from .web_support import serving
 
 Cli = Callable[..., Result]
 
@@ -289,17 +291,23 @@ class _Users:
             if probe.exit_code != 0:
                 pytest.skip(f"the {user} cannot run newsarchive here: {probe.stderr.strip()}")
 
-    def run(self, user: str, *args: str) -> Result:
-        env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"} | {
+    def as_user(self, user: str) -> list[str]:
+        """The command prefix that runs what follows as ``user``."""
+        return [
+            self.setpriv, f"--reuid={self.ids[user]}", f"--regid={self.gid}", "--clear-groups"
+        ]  # fmt: skip
+
+    def env(self) -> dict[str, str]:
+        return {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"} | {
             "HOME": str(self.home),
             "NEWSARCHIVE_PROFILES": str(self.home / "no-user-profiles"),
         }
+
+    def run(self, user: str, *args: str) -> Result:
         done = subprocess.run(
-            [
-                self.setpriv, f"--reuid={self.ids[user]}", f"--regid={self.gid}",
-                "--clear-groups", sys.executable, "-m", "newsarchive", *args,
-            ],
-            capture_output=True, text=True, env=env, cwd=self.home, timeout=120, check=False,
+            [*self.as_user(user), sys.executable, "-m", "newsarchive", *args],
+            capture_output=True, text=True, env=self.env(), cwd=self.home, timeout=120,
+            check=False,
         )  # fmt: skip
         return Result(done.returncode, done.stdout, done.stderr)
 
@@ -388,3 +396,108 @@ def test_an_analysts_search_in_a_shared_folder_leaves_the_researchers_crawl_work
     night = users.run("researcher", "import-jsonl", str(more), "--db", str(db))
     assert night.exit_code == 0, night.stderr
     assert "imported 1 new" in night.stdout
+
+
+def _shared_archive(users: _Users) -> Path:
+    """The researcher's archive (``644``) of ``ARTICLES`` in a group's shared folder
+    (``2775``): read-only for the analyst, the folder not."""
+    folder = users.home / "shared"
+    folder.mkdir()
+    os.chown(folder, users.ids["researcher"], users.gid)
+    folder.chmod(0o2775)
+    records = users.home / "articles.jsonl"
+    write_jsonl(records, ARTICLES).chmod(0o644)
+    db = folder / "archive.db"
+    made = users.run("researcher", "import-jsonl", str(records), "--db", str(db))
+    assert made.exit_code == 0, made.stderr
+    return db
+
+
+def _get(url: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _titles(url: str) -> list[str]:
+    import json
+
+    rows = json.loads(_get(f"{url}/archive/articles.json?_shape=array&_col=title&_size=100"))
+    return [row["title"] for row in rows]
+
+
+# The night's new article, and a word only it has.
+NIGHT = {**ARTICLES[0], "url": "https://www.bta.bg/8", "title": "Пристанището получи кран",
+         "text": "Пристанището в Русе получи нов кран."}  # fmt: skip
+
+
+def test_serve_on_a_shared_folder_archive_sees_what_the_nightly_crawl_adds(
+    users: _Users,
+) -> None:
+    """The analyst's ``serve`` of the researcher's archive in a shared folder opens it
+    immutable (``_would_leave_shm``), which never looks at the file again: the article
+    the researcher's next import added was not on the served pages until ``serve`` was
+    restarted, and SQLite does not promise an immutable read of a changed file is right.
+    It now opens it again once the files changed: the new article is found and listed,
+    and the analyst still leaves no file in the folder for the researcher to trip on."""
+    db = _shared_archive(users)
+    with serving(db, run_as=users.as_user("analyst"), env=users.env(), cwd=users.home) as run:
+        found = f"{run.url}/search?q={quote('Пристанището')}"
+        for _ in range(6):  # (each worker thread opens its connection at its first request)
+            assert NIGHT["title"] not in _titles(run.url) and NIGHT["title"] not in _get(found)
+        night = write_jsonl(users.home / "night.jsonl", [NIGHT])
+        night.chmod(0o644)
+        added = users.run("researcher", "import-jsonl", str(night), "--db", str(db))
+        assert added.exit_code == 0 and "imported 1 new" in added.stdout, added.stderr
+        for _ in range(6):
+            assert NIGHT["title"] in _titles(run.url) and NIGHT["title"] in _get(found)
+    assert run.rest == "newsarchive: stopped by SIGTERM\n", run.rest
+    assert all(p.stat().st_uid != users.ids["analyst"] for p in db.parent.iterdir())
+    again = users.run("researcher", "import-jsonl", str(night), "--db", str(db))
+    assert again.exit_code == 0, again.stderr
+
+
+# A researcher's writer that commits a change and holds the archive open until told.
+HOLDING = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("UPDATE articles SET title = ? WHERE id = 1", (sys.argv[2],))
+conn.commit()
+print("held", flush=True)
+sys.stdin.readline()
+conn.close()
+"""
+
+
+def test_serve_on_a_shared_folder_archive_follows_a_crawl_under_way_and_after(
+    users: _Users,
+) -> None:
+    """While the researcher's crawl runs, its ``-wal`` and ``-shm`` (the researcher's,
+    read-only for the analyst) are beside the archive and its commits are in the
+    ``-wal``, which an immutable open never reads: ``serve`` opens it again through the
+    writer's ``-shm`` and shows the commit; once the writer has gone, what it wrote is
+    still shown, and no file of the analyst's is left for the researcher's next run."""
+    db = _shared_archive(users)
+    renamed = "Общината ремонтира площада"
+    with serving(db, run_as=users.as_user("analyst"), env=users.env(), cwd=users.home) as run:
+        assert _titles(run.url)[0] == ARTICLES[0]["title"]
+        writer = subprocess.Popen(
+            [*users.as_user("researcher"), sys.executable, "-c", HOLDING, str(db), renamed],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=users.env(),
+            cwd=users.home,
+        )  # fmt: skip
+        try:
+            assert writer.stdout is not None and writer.stdout.readline() == "held\n"
+            assert Path(f"{db}-shm").exists() and Path(f"{db}-wal").stat().st_size > 0
+            assert [_titles(run.url)[0] for _ in range(6)] == [renamed] * 6  # (every thread)
+        finally:
+            writer.communicate("\n", timeout=60)
+        assert writer.returncode == 0
+        assert [_titles(run.url)[0] for _ in range(6)] == [renamed] * 6
+    assert run.rest == "newsarchive: stopped by SIGTERM\n", run.rest
+    assert all(p.stat().st_uid != users.ids["analyst"] for p in db.parent.iterdir())
+    night = write_jsonl(users.home / "night.jsonl", [NIGHT])
+    night.chmod(0o644)
+    added = users.run("researcher", "import-jsonl", str(night), "--db", str(db))
+    assert added.exit_code == 0 and "imported 1 new" in added.stdout, added.stderr

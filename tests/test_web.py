@@ -404,7 +404,8 @@ import json, sys
 from pathlib import Path
 from newsarchive.cli import app  # what the console script imports
 from newsarchive.web.server import check_archive, make_datasette
-make_datasette(Path(sys.argv[1]), immutable=check_archive(Path(sys.argv[1]))).app()
+check_archive(Path(sys.argv[1]))
+make_datasette(Path(sys.argv[1])).app()
 print("MODULES" + json.dumps(sorted(sys.modules)))
 """
 

@@ -7,7 +7,7 @@ import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,17 +34,27 @@ class Serving:
 
 
 @contextmanager
-def serving(db: Path, *extra: str) -> Iterator[Serving]:
+def serving(
+    db: Path,
+    *extra: str,
+    run_as: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Iterator[Serving]:
     """Run ``newsarchive serve`` on a free port until the block ends (SIGTERM, as
-    systemd stops it)."""
-    env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
+    systemd stops it); ``run_as``: the command's prefix that runs it as another user
+    (``setpriv ...``), with that user's ``env`` and ``cwd``."""
+    if env is None:
+        env = {k: v for k, v in os.environ.items() if k != "NEWSARCHIVE_DB"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newsarchive", "serve", "--db", str(db), "--port", "0", *extra],
+        [*run_as, sys.executable, "-m", "newsarchive", "serve", "--db", str(db), "--port", "0",
+         *extra],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
         env=env,
-    )
+        cwd=cwd,
+    )  # fmt: skip
     assert proc.stderr is not None
     try:
         line = proc.stderr.readline()  # "newsarchive: serving X at URL (Ctrl-C stops)"

@@ -521,7 +521,9 @@ def not_an_archive(path: Path, tables: set[str]) -> ArchiveError:
     )
 
 
-def open_read_only(path: Path, *, wait: float | None = None) -> tuple[sqlite3.Connection, str]:
+def open_read_only(
+    path: Path, *, wait: float | None = None, warn: bool = True
+) -> tuple[sqlite3.Connection, str]:
     """A connection that never writes, and the ``file:`` URI it was opened with: ``mode=ro``,
     plus ``immutable=1`` when a read-only open fails (a WAL archive whose ``-shm`` cannot
     be created). Immutable skips locking and the WAL file, so changes a crawl has not yet
@@ -534,7 +536,8 @@ def open_read_only(path: Path, *, wait: float | None = None) -> tuple[sqlite3.Co
     half a transaction.
 
     The connection that proved the URI works is the one returned, so finding out how to
-    open the archive costs no second open."""
+    open the archive costs no second open. ``warn``: say that an immutable open leaves a
+    ``-wal``'s changes unread (False: the caller said it already for these files)."""
     base = path.resolve().as_uri() + "?mode=ro"
     error: sqlite3.DatabaseError | None = None
     wait = BUSY_WAIT_S if wait is None else wait
@@ -555,7 +558,7 @@ def open_read_only(path: Path, *, wait: float | None = None) -> tuple[sqlite3.Co
             conn.close()
             raise _open_failure(exc, f"cannot open archive {path}") from None
         add_functions(conn)
-        if uri != base:
+        if uri != base and warn:
             _warn_unread_wal(path)
         return conn, uri
     raise ArchiveError(f"cannot open archive {path}: {error}")
@@ -604,6 +607,31 @@ def _warn_unread_wal(path: Path) -> None:
 
 
 _WAL_HEADER = 32  # bytes of a -wal file that holds no change
+
+# The archive's file, and SQLite's -wal and -shm beside it, as they stand on disk.
+FilesState = tuple[tuple[int, int, int] | None, ...]
+
+
+def files_state(path: Path) -> FilesState:
+    """The inode, size and modification time of the archive's file and its ``-wal``, and
+    the inode of its ``-shm`` (None for one that is not there), beside the file opened
+    (``path`` resolved). A reader that cannot follow a writer by itself (an immutable
+    open, ``open_read_only``) compares two of them to know the files changed since it
+    opened them. A WAL writer makes the ``-wal`` and ``-shm`` before it changes the main
+    file, and changes the ``-wal``'s size with every commit, so its start and its work are
+    seen though a file's time may not move within a clock tick; what is in the ``-shm``
+    (written through memory, its time unreliable) is the writer's business."""
+    real = path.resolve()
+    found: list[tuple[int, int, int] | None] = []
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            got = os.stat(f"{real}{suffix}")
+        except OSError:
+            found.append(None)
+            continue
+        whole = suffix != "-shm"
+        found.append((got.st_ino, got.st_size * whole, got.st_mtime_ns * whole))
+    return tuple(found)
 
 
 class ArchiveFile:

@@ -1,8 +1,9 @@
 """``newsarchive serve``: Datasette with the newsarchive plugin on one archive.
 
 The archive is opened the way the read commands open it (``mode=ro``, or immutable when
-the folder is read-only), it is never upgraded or written, and the socket is bound here
-so a port in use is one line, not a server log.
+the folder is read-only), and again when its files changed (``followed``: an immutable
+open never sees the nightly crawl's articles); it is never upgraded or written, and the
+socket is bound here so a port in use is one line, not a server log.
 """
 
 from __future__ import annotations
@@ -17,15 +18,15 @@ from newsarchive.archive.datasette import DESCRIPTION
 from newsarchive.errors import UsageError
 
 
-def check_archive(path: Path) -> bool:
-    """One-line errors for what cannot be served; True when it must be opened immutable.
+def check_archive(path: Path) -> None:
+    """One-line errors for what cannot be served.
 
-    The archive is opened once, here: the open that finds out whether it must be
-    immutable is the one that reads its schema, and is closed again. That one open is
-    all the design needs before Datasette, which opens its own connections (per worker
-    thread, at the first request) and cannot be handed one of ours; ``make_datasette``
-    tells the hooks the file is an archive so they do not open it to find out. Start-up
-    used to open it seven times to answer these same questions.
+    The archive is opened once, here, to read its schema, and is closed again. That one
+    open is all the design needs before Datasette, whose worker threads open their own
+    connections at their first request (``FollowedArchive``, deciding then whether it
+    must be immutable); ``make_datasette`` tells the hooks the file is an archive so
+    they do not open it to find out. Start-up used to open it seven times to answer
+    these same questions.
     """
     from newsarchive.archive.connection import (
         check_path,
@@ -36,37 +37,40 @@ def check_archive(path: Path) -> bool:
     from newsarchive.archive.schema import SCHEMA_VERSION
 
     check_path(path)  # missing file, a folder: the usual one line
-    conn, uri = open_read_only(path)
+    conn, _ = open_read_only(path)
     try:
         version = check_reader(conn, path)  # not an archive, a newer release's: one line
         if version < SCHEMA_VERSION:  # serve never writes, so it will not upgrade either
             read_old_schema(path, version, "serve never writes the archive")
     finally:
         conn.close()
-    return "immutable=1" in uri
 
 
-def make_datasette(path: Path, *, immutable: bool = False) -> Any:
+def make_datasette(path: Path) -> Any:
     """A Datasette instance for the archive with the plugin registered; ``path`` must have
     passed ``check_archive``."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
     import newsarchive.web as plugin
+    from newsarchive.web.followed import FollowedArchive
     from newsarchive.web.hooks import mark_archive
 
     if not pm.is_registered(plugin):  # e.g. running from a source tree without install
         pm.register(plugin, name="newsarchive")
-    files = {"immutables": [str(path)]} if immutable else {"files": [str(path)]}
     # Datasette builds its routes, asking the hooks which files are archives, inside its
     # constructor: the file is recorded as checked on the instance before that runs.
     datasette = Datasette.__new__(Datasette)
     mark_archive(datasette, path)
     datasette.__init__(
-        **files,
+        files=[str(path)],
         metadata={"title": "newsarchive", "description": DESCRIPTION},
         settings={"truncate_cells_html": 300},
     )
+    # Its database (which has opened nothing yet) swapped for ours, under the same name.
+    (name,) = [name for name, db in datasette.databases.items() if db.path == str(path)]
+    datasette.remove_database(name)
+    datasette.add_database(FollowedArchive(datasette, path), name=name)
     return datasette
 
 
@@ -208,9 +212,9 @@ def serve(path: Path, *, host: str, port: int, ready: Any = None) -> None:
     """Run until interrupted. ``ready`` (a callable) is told the URL once bound."""
     import uvicorn
 
-    immutable = check_archive(path)
+    check_archive(path)
     sock = bind(host, port)
-    app = read_only_methods(make_datasette(path, immutable=immutable).app())
+    app = read_only_methods(make_datasette(path).app())
     address = sock.getsockname()[0]
     if ipaddress.ip_address(address).is_loopback:  # (--host elsewhere: any Host is answered)
         app = loopback_hosts_only(app, address)

@@ -1,0 +1,100 @@
+"""The archive as ``serve`` reads it: opened again, per worker thread, once its files
+changed on disk.
+
+Where the analyst cannot write the archive (a group's shared folder, a read-only copy)
+it is opened immutable (``open_read_only``), and SQLite's URI documentation says what
+that means: the file is assumed never to change, locking and change detection are off,
+and a file that does change may give wrong results or SQLITE_CORRUPT ("database disk
+image is malformed"). For a one-shot ``search`` that is fine; ``serve`` runs for weeks
+while the researcher's cron job crawls into the file every night, and its worker
+threads' connections, made at their first request, never saw an article added after
+that (a thread first used after the crawl did: the same search gave two answers).
+
+So each thread's connection is kept with ``files_state`` as it was just before it was
+opened, and a request that finds the files changed (a ``stat`` of three names, about
+as cheap as a page's first query) closes it and opens the archive again, the way a
+command would open it now. While a crawl runs its ``-shm`` is there, so that open is
+``mode=ro`` on the writer's ``-shm`` (read-only for the analyst: SQLite 3.22+ reads a
+WAL archive so, and follows the writer's commits); when the crawl has ended and its
+``-wal`` and ``-shm`` are gone, immutable again, on a file nobody is changing. An
+immutable connection is used only while the files are as they were when it opened, so
+what it reads is what the file held then. The one gap: a writer that starts and
+checkpoints into the main file while one query of a page is running (its first
+checkpoint comes after ~1,000 pages of the ``-wal``, seconds of a crawl).
+
+Not chosen: keeping the writer's ``-wal`` and ``-shm`` (SQLITE_FCNTL_PERSIST_WAL), which
+would let every reader open ``mode=ro`` always, changes what every crawl leaves beside
+the archive, and an archive an older release or the sqlite3 shell wrote has none; a
+reopen per request whatever the files, a new connection and a cold page cache for every
+page of an archive nobody is writing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from datasette.database import Database
+from datasette.views.base import DatasetteError
+
+from newsarchive.archive.connection import (
+    FilesState,
+    check_reader,
+    files_state,
+    open_read_only,
+)
+from newsarchive.errors import NewsarchiveError
+from newsarchive.safe_text import as_one_line
+from newsarchive.web.hooks import CHECK_WAIT_S
+
+
+class FollowedArchive(Database):  # type: ignore[misc]  # (Datasette is untyped)
+    """A Datasette database whose read connections are ``open_read_only``'s, each opened
+    again once the archive's files changed (see the module)."""
+
+    def __init__(self, datasette: Any, path: Path) -> None:
+        super().__init__(datasette, path=str(path), is_mutable=True)
+        self._archive = path
+        self._held = threading.local()
+        # the files as the last open saw them, which said what it had to (a -wal unread)
+        self._said: FilesState = files_state(path)
+
+    def connect(self, write: bool = False) -> sqlite3.Connection:
+        if write:  # (nothing ``serve`` serves writes: ``read_only_methods``)
+            raise DatasetteError("newsarchive serve never writes the archive", status=405)
+        return self._open(files_state(self._archive))
+
+    async def execute_fn(self, fn: Any) -> Any:
+        if self.ds.executor is None:  # (Datasette's num_sql_threads 0: in the loop's thread)
+            return fn(self._connection())
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.ds.executor, lambda: fn(self._connection()))
+
+    def _connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened again when the files changed since it was."""
+        now = files_state(self._archive)
+        held: tuple[sqlite3.Connection, FilesState] | None = getattr(self._held, "conn", None)
+        if held is not None:
+            if held[1] == now:
+                return held[0]
+            self._held.conn = None
+            held[0].close()
+        conn = self._open(now)
+        self._held.conn = (conn, now)
+        return conn
+
+    def _open(self, state: FilesState) -> sqlite3.Connection:
+        """The archive opened as a command opens it; what keeps it from being read (a
+        writer's lock past the wait, a file deleted or replaced by something else) is a
+        503 with the command's one line, and the next request tries again."""
+        warn, self._said = state != self._said, state
+        try:
+            conn, _ = open_read_only(self._archive, wait=CHECK_WAIT_S, warn=warn)
+            check_reader(conn, self._archive)  # (a newer release's, now: one line)
+        except NewsarchiveError as exc:
+            raise DatasetteError(as_one_line(str(exc)), status=503) from None
+        self.ds._prepare_connection(conn, self.name)
+        return conn
