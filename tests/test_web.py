@@ -710,3 +710,30 @@ def test_search_page_says_how_it_read_or_and_a_pasted_headline(demo: Path) -> No
     html = text_of(either)
     assert "&#39;or&#39; was read as OR" in html and 'class="na-count read-as"' in html
     assert "read-as" not in text_of(plain)
+
+
+def test_an_archive_replaced_under_serve_by_another_database_is_a_503_with_one_line(
+    demo: Path, tmp_path: Path
+) -> None:
+    """``serve`` opens the archive again once its files changed (``followed``): a file
+    put in its place that is no archive is said as the commands say it, a 503 (the
+    server cannot serve it now), not the old file's pages; the archive put back is
+    served again at the next request."""
+    import os
+    import shutil
+
+    ds = datasette(demo)
+    kept = shutil.copy(demo, tmp_path / "kept.db")
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    (first,) = fetch(ds, "/search?q=" + quote("община"))
+    os.replace(other, demo)
+    (gone,) = fetch(ds, "/search?q=" + quote("община"))
+    os.replace(kept, demo)
+    (back,) = fetch(ds, "/search?q=" + quote("община"))
+    assert first.status_code == 200 and back.status_code == 200
+    assert ARTICLES[0]["title"] in first.text and ARTICLES[0]["title"] in back.text
+    assert gone.status_code == 503, gone.text
+    said = f"{demo} is not a newsarchive archive (no articles table; its tables: notes)"
+    assert said in gone.text
