@@ -565,6 +565,105 @@ def test_crawl_with_unreadable_robots_fetches_nothing_and_says_so_once(
     assert site.requests == ["/robots.txt"]
 
 
+def _local_site(site: HostileServer, folder: Path) -> Path:
+    """The fault site's profile with the test server as its origin (no mirror): a
+    robots.txt redirect to another 127.0.0.1 port is followed as one to a CDN would be."""
+    profile = folder / "local.toml"
+    profile.write_text(
+        f'id = "local"\norigin = "{site.url}"\n'
+        '[discovery]\nstart_urls = ["/news"]\n'
+        "article_pattern = '^/news/\\d{3,}-[^/]*$'\n"
+        '[extract]\ntitle = ["h1"]\nbody = ["article .body"]\n',
+        encoding="utf-8",
+    )
+    return profile
+
+
+def _crawl_local(run_cli: Callable[..., Result], profile: Path, db: Path) -> Result:
+    return run_cli(
+        "crawl", "local", "--profile", str(profile), "--delay", "0", "--quiet", "--db", str(db)
+    )  # fmt: skip
+
+
+# what robots.txt answers on the night it cannot be read: sent to a host where nothing
+# listens (a CDN gone), or a back end failing on every try
+UNREACHABLE = {
+    "redirected-to-a-dead-host": lambda: redirect(f"http://127.0.0.1:{dead_port()}/robots.txt"),
+    "503": lambda: response(status=503, body=b"down"),
+}
+KEEPING = response(
+    body=f"User-agent: *\nDisallow: {slug(302)}\nDisallow: {slug(304)}\n".encode(),
+    content_type="text/plain",
+)
+
+
+@pytest.mark.parametrize("unreachable", list(UNREACHABLE))
+def test_an_unreachable_robots_txt_is_obeyed_as_the_last_run_read_it(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, unreachable: str
+) -> None:
+    """RFC 9309 lets a crawler use its cached robots.txt past 24 hours while robots.txt
+    is unreachable (2.4). A robots.txt sent to a dead host, or answering 503, disallowed
+    the whole site every night, each night's one failure line the same: the run now
+    obeys the copy the last run read (kept in the archive), said in one warning line
+    naming the address and the copy's age, and exits 0. Its rules hold: the night's new
+    page it disallows is not asked for."""
+
+    def listing(*ids: int) -> Reply:
+        links = "".join(f'<li><a href="{slug(i)}">Статия {i}</a></li>' for i in ids)
+        return html(f"<!doctype html><meta charset=utf-8><ul>{links}</ul>")
+
+    routes = news_site([301, 302, 303, 304])
+    routes["/news"], routes["/robots.txt"] = listing(302, 301), KEEPING
+    with HostileServer(routes) as site:
+        profile = _local_site(site, db.parent)
+        first = _crawl_local(run_cli, profile, db)
+        assert first.exit_code == 0 and first.stderr == "", first.stderr
+        routes["/news"] = listing(304, 303, 302, 301)  # the night's new articles
+        routes["/robots.txt"] = UNREACHABLE[unreachable]()
+        site.requests.clear()
+        night = _crawl_local(run_cli, profile, db)
+    assert night.exit_code == 0, night.stderr
+    lines = night.stderr.splitlines()
+    assert len(lines) == 1, night.stderr
+    assert lines[0].startswith(f"newsarchive: local: warning: {site.url}/robots.txt "), lines[0]
+    assert "obeying the copy read " in lines[0] and " ago (" in lines[0], lines[0]
+    assert slug(303) in site.requests and slug(304) not in site.requests  # (the copy's rule)
+    urls, _ = crawl_db(db)
+    assert sorted(urls) == [site.url + slug(301), site.url + slug(303)]
+
+
+@pytest.mark.parametrize("unreachable", list(UNREACHABLE))
+def test_an_unreachable_robots_txt_with_no_copy_young_enough_disallows_the_site_loudly(
+    run_cli: Callable[..., Result], db: Path, fast_env: None, unreachable: str
+) -> None:
+    """With no copy read before, or one older than 30 days, robots.txt unreachable is a
+    complete disallow (RFC 9309, 2.3.1.4): nothing but robots.txt is asked for, one
+    failure line says the site is disallowed for the run (and why the copy was not
+    obeyed), and the exit is 1, which cron mails."""
+    routes = news_site([301])
+    routes["/robots.txt"] = UNREACHABLE[unreachable]()
+    with HostileServer(routes) as site:
+        profile = _local_site(site, db.parent)
+        never = _crawl_local(run_cli, profile, db)
+        assert set(site.requests) == {"/robots.txt"}
+        routes["/robots.txt"] = KEEPING
+        assert _crawl_local(run_cli, profile, db).exit_code == 0
+        with sqlite3.connect(db) as conn:  # the copy read 31 days ago
+            old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=31)).isoformat()
+            conn.execute("UPDATE captures SET fetched_at = ? WHERE article_id IS NULL", (old,))
+        routes["/robots.txt"] = UNREACHABLE[unreachable]()
+        site.requests.clear()
+        stale = _crawl_local(run_cli, profile, db)
+        assert set(site.requests) == {"/robots.txt"}
+    for result in (never, stale):
+        assert result.exit_code == 1, result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("newsarchive: local: "), result.stderr
+        assert f"robots.txt of {site.url} " in lines[0]
+        assert "the site is disallowed for this run (RFC 9309" in lines[0], lines[0]
+    assert "the copy read 31 days ago" in stale.stderr and "older than the 30 days" in stale.stderr
+
+
 # row 10: protocol errors --------------------------------------------------------------------
 @pytest.mark.parametrize(
     "reply",

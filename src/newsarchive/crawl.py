@@ -26,7 +26,7 @@ from newsarchive.crawl_run import CrawlOptions, Progress, RequestBudget, SiteRep
 from newsarchive.crawl_sources import SourceReader
 from newsarchive.discover.explore import Discovery
 from newsarchive.discover.listings import is_site_home
-from newsarchive.discover.urls import moved_profile, moves_from, with_hosts
+from newsarchive.discover.urls import moved_profile, moves_from, site_hosts, with_hosts
 from newsarchive.errors import EXIT_SIGINT, ArchiveWriteError
 from newsarchive.explorer import stale
 from newsarchive.fetch.client import Fetcher, FetchInterrupted, HostResting
@@ -35,6 +35,12 @@ from newsarchive.models import Profile
 
 # how many moves to another domain one run follows (a site that moved twice, since)
 MAX_MOVES = 3
+
+
+def robots_urls(profile: Profile) -> list[str]:
+    """The robots.txt addresses of every host the site answers on, either scheme."""
+    hosts = sorted(site_hosts(profile))
+    return [f"{scheme}://{host}/robots.txt" for host in hosts for scheme in ("https", "http")]
 
 
 class _RobotsUnreadable(Exception):
@@ -70,6 +76,8 @@ class SiteCrawl:
         run learns that the site moved to another domain: ``_move``)."""
         self.profile = profile
         store, fetcher, options = self.store, self.fetcher, self.options
+        # the robots.txt earlier runs read on the site's hosts, obeyed if one is unreachable
+        fetcher.keep_robots(store.kept_robots(robots_urls(profile)))
         self.harvest = Harvester(
             store, self.frontier, fetcher, profile, options, self.report, self._progress,
             between=self._check, still_ours=self._check_archive, walled=self._walled,
@@ -133,6 +141,7 @@ class SiteCrawl:
             self._say_elsewhere()
             self.report.close(self.fetcher)
             self._count_backlog()
+            self._keep_robots()
             self._finish(run_id)
         if self.report.archive_error:
             raise self.report.archive_error
@@ -294,6 +303,16 @@ class SiteCrawl:
                 self.report.backlog = self.frontier.backlog()
             except sqlite3.Error:
                 pass  # (the run's own error, if any, is what is reported)
+
+    def _keep_robots(self) -> None:
+        """Each robots.txt this run read, kept in the archive in place of the last
+        (``Store.keep_robots``): what a later run obeys while it is unreachable."""
+        if self.report.archive_error or not self.fetcher.robots_read:
+            return
+        try:
+            self.store.keep_robots(list(self.fetcher.robots_read.values()))
+        except sqlite3.Error as exc:  # (said, not raised: the run's own end goes on)
+            self.report.failures.append(f"could not keep the robots.txt this run read ({exc})")
 
     def _finish(self, run_id: int) -> None:
         """Record the run (as failed when the archive broke: if it still can be written)."""

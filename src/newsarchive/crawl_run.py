@@ -142,7 +142,9 @@ class SiteReport:
         return self.pages / spent if spent > 0 else 0.0
 
     def close(self, fetcher: Fetcher) -> None:
-        """Take the fetcher's counters when the run ends."""
+        """Take the fetcher's counters, and its word that a robots.txt was an earlier
+        run's copy (``Fetcher.robots_notes``: a warning), when the run ends."""
+        self.warnings.extend(n for n in fetcher.robots_notes.values() if n not in self.warnings)
         self.requests = fetcher.requests
         self.cpu["fetch"] = fetcher.stats.fetch_cpu
         self.cpu["decode"] = fetcher.stats.decode_cpu

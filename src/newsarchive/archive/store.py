@@ -382,6 +382,37 @@ class Store:
         )
         return int(cur.lastrowid or 0)
 
+    def kept_robots(self, urls: list[str]) -> list[Page]:
+        """The robots.txt each of ``urls`` (``origin/robots.txt``) answered when a crawl
+        last read it (``keep_robots``): what the crawl obeys while robots.txt cannot be
+        read (``Fetcher.keep_robots``). Looked up by address, on the captures' index."""
+        marks = ", ".join("?" * len(urls))
+        rows = self.conn.execute(
+            "SELECT url, final_url, status, headers, encoding, content, fetched_at"
+            f" FROM captures WHERE url IN ({marks}) AND article_id IS NULL ORDER BY id",
+            urls,
+        ).fetchall()
+        kept: dict[str, Page] = {}
+        for url, final_url, status, headers, encoding, content, fetched_at in rows:
+            body = zlib.decompress(content) if content is not None else b""
+            kept[url] = Page(
+                url, final_url, int(status), json.loads(headers or "{}"), body,
+                capture_text(body, encoding), encoding or "", fetch_moment(fetched_at),
+            )  # fmt: skip
+        return list(kept.values())
+
+    def keep_robots(self, pages: list[Page]) -> None:
+        """Keep each robots.txt a crawl read (``Fetcher.robots_read``) as a capture with no
+        article, in place of the one kept before for its address: the last one read is
+        all RFC 9309 (2.4) lets a crawler use, and only while robots.txt is unreachable.
+        One row an origin, a few hundred bytes, replaced every night."""
+        for page in pages:
+            self.conn.execute(
+                "DELETE FROM captures WHERE url = ? AND article_id IS NULL", (page.url,)
+            )
+            self.save_capture(page)
+        self.conn.commit()
+
     def attach_captures(self, capture_id: int, later: list[int]) -> None:
         """The captures of an article's later pages (``extraction.continuation``) belong
         to the article its first page's capture does: re-extraction joins them again."""

@@ -76,6 +76,10 @@ GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never
 # the 6th busy answer in a row that is all its own (its failure, not the host's rest),
 # and the next URL's first rests the host.
 BUSY_STATUSES = frozenset({429, 503})
+# How old a robots.txt read on an earlier run may be and still be obeyed while robots.txt
+# is unreachable (``Fetcher.keep_robots``): RFC 9309 (2.4) lets a crawler use a cached
+# copy past 24 hours only then, and Google does so for 30 days.
+KEPT_ROBOTS_DAYS = 30
 REST_AFTER = 6
 # A host that gives no answer in time (a read or connect timeout, a response still
 # arriving at the deadline) to ``REST_AFTER`` requests in a row rests likewise: a server
@@ -589,6 +593,12 @@ class Fetcher:
         self._robots: dict[str, Protego | str | None] = {}
         self._robots_at: dict[str, str] = {}  # origin -> where its robots.txt was read
         self._robots_locks: dict[str, threading.Lock] = {}
+        # origin -> the robots.txt an earlier run read (``keep_robots``; None: none given)
+        self._robots_kept: dict[str, Page] | None = None
+        # origin -> the robots.txt this run read, for the crawl to keep (``keep_robots``)
+        self.robots_read: dict[str, Page] = {}
+        # origin -> the line saying its rules are an earlier run's copy (a warning)
+        self.robots_notes: dict[str, str] = {}
         # (scheme, netloc) -> (scheme, netloc): a server that moved every path there
         self._moves: dict[tuple[str, str], tuple[str, str]] = {}
         # (scheme, netloc) -> (where in the path, segment): the cookieless session an
@@ -634,7 +644,8 @@ class Fetcher:
         redirect we will not follow: past the limit, to an internal address) means
         allowed. A 5xx or 429 is retried with backoff; if it persists, and when
         robots.txt cannot be read at all (network error, malformed response, past the
-        deadline), the whole origin is
+        deadline), the copy an earlier run read is obeyed (``_unreachable_robots``), and
+        without one the whole origin is
         disallowed (one over ``robots_max_bytes`` is read up to it: ``_robots_cut``):
         this raises ``FetchError`` for every URL of it for the rest of the run (a
         temporary failure, retried next run).
@@ -690,6 +701,14 @@ class Fetcher:
             here = origin + "/robots.txt"
         return [urljoin(here, line.strip()) for line in robots.sitemaps if line.strip()]
 
+    def keep_robots(self, pages: Iterable[Page]) -> None:
+        """The robots.txt files earlier runs read (``page.url``: ``origin/robots.txt``),
+        obeyed instead when one cannot be read now (``_unreachable_robots``). A crawl
+        gives them (from the archive) and keeps what this run read (``robots_read``)."""
+        kept = {page.url.removesuffix("/robots.txt"): page for page in pages}
+        with self._lock:
+            self._robots_kept = {**(self._robots_kept or {}), **kept}
+
     def _load_robots(self, origin: str) -> Protego | str | None:
         try:
             page = self._fetch(origin + "/robots.txt", robots_txt=True)
@@ -697,6 +716,9 @@ class Fetcher:
             with self._lock:
                 if known.origin in self._robots_at:
                     self._robots_at[origin] = self._robots_at[known.origin]
+                if known.origin in self.robots_read:  # (kept for this origin too)
+                    read = self.robots_read[known.origin]
+                    self.robots_read[origin] = replace(read, url=origin + "/robots.txt")
             return self._robots[known.origin]
         except (FetchInterrupted, HostResting):
             raise
@@ -704,34 +726,71 @@ class Fetcher:
             return None  # RFC 9309: past the redirects it is "unavailable", like a 4xx
         except FetchError as exc:
             if exc.status is not None and exc.status >= 429:
-                return f"robots.txt of {origin} keeps failing (HTTP {exc.status})"
+                return self._unreachable_robots(origin, f"keeps failing (HTTP {exc.status})")
             reason = exc.reason if isinstance(exc, FetchFailed) else str(exc)
             if self._host(_netloc(self._moved(origin + "/robots.txt"))).unreachable:
                 # (no connection on any try: a machine with no network, a name that does
-                # not resolve, a server down; "disallowed" would send a reader to robots.txt)
+                # not resolve, a server down; "disallowed" would send a reader to robots.txt;
+                # and no rules, kept or not, would let anything be fetched from it)
                 shown = self.describe(origin)  # (and the mirror, with --base-url)
                 return f"{shown} cannot be reached ({reason}): nothing fetched from it in this run"
-            return (
-                f"robots.txt of {origin} unreadable ({reason}):"
-                " the site is disallowed for this run (RFC 9309)"
-            )
-        robots = Protego.parse(page.text) if page.status == 200 else None
-        delay = robots.crawl_delay(self.options.user_agent) if robots is not None else None
-        final = urlsplit(page.final_url)
-        hosts = [urlsplit(origin).netloc]
+            return self._unreachable_robots(origin, f"unreadable ({reason})")
         with self._lock:
-            self._robots_at[origin] = page.final_url
+            self.robots_read[origin] = page
+        robots = self._obey(origin, page)
+        final = urlsplit(page.final_url)
         if _own_robots(final) and f"{final.scheme}://{final.netloc}" != origin:
             # the answer is the other origin's own robots.txt (``http://x.bg`` sent to
             # ``https://www.x.bg``): known for it too, not asked for again in this run
-            hosts.append(final.netloc)
+            other = f"{final.scheme}://{final.netloc}"
+            if robots is not None and (delay := robots.crawl_delay(self.options.user_agent)):
+                self._host(final.netloc).delay = min(float(delay), 30.0)
             with self._lock:
-                self._robots.setdefault(f"{final.scheme}://{final.netloc}", robots)
-                self._robots_at.setdefault(f"{final.scheme}://{final.netloc}", page.final_url)
-        if delay:
-            for netloc in hosts:
-                self._host(netloc).delay = min(float(delay), 30.0)
+                self._robots.setdefault(other, robots)
+                self._robots_at.setdefault(other, page.final_url)
+                self.robots_read.setdefault(other, replace(page, url=other + "/robots.txt"))
         return robots
+
+    def _obey(self, origin: str, page: Page) -> Protego | None:
+        """The rules ``page`` (the robots.txt of ``origin``, read now or kept) sets: its
+        own for a 200, none for another status (a 4xx: everything allowed); its
+        ``Crawl-delay`` (up to 30 s) is the host's."""
+        robots = Protego.parse(page.text) if page.status == 200 else None
+        delay = robots.crawl_delay(self.options.user_agent) if robots is not None else None
+        with self._lock:
+            self._robots_at[origin] = page.final_url
+        if delay:
+            self._host(urlsplit(origin).netloc).delay = min(float(delay), 30.0)
+        return robots
+
+    def _unreachable_robots(self, origin: str, why: str) -> Protego | str | None:
+        """RFC 9309: a robots.txt unreachable (a 5xx or 429 on every try, a network error,
+        a redirect to a host that does not answer) means a complete disallow (2.3.1.4),
+        and a cached copy may be used past 24 hours while it is so (2.4). So the copy an
+        earlier run read (``keep_robots``), up to ``KEPT_ROBOTS_DAYS`` old, is obeyed
+        instead, said in one warning line (``robots_notes``): a robots.txt sent to a dead
+        CDN or a failing back end disallowed the whole site every night, each night the
+        same one failure line, though its rules had not changed. Without one (or one
+        older), the site is disallowed for the run: one failure line, and exit 1."""
+        said = f"{origin}/robots.txt {why}"
+        kept = None if self._robots_kept is None else self._robots_kept.get(origin)
+        if kept is None:
+            return f"robots.txt of {origin} {why}: the site is disallowed for this run (RFC 9309)"
+        age = dt.datetime.now(dt.UTC) - kept.fetched_at
+        read = (
+            f"the copy read {_span(max(0.0, age.total_seconds()))} ago ({kept.fetched_at:%Y-%m-%d})"
+        )
+        if age > dt.timedelta(days=KEPT_ROBOTS_DAYS):
+            return (
+                f"robots.txt of {origin} {why}: the site is disallowed for this run (RFC 9309;"
+                f" {read} is older than the {KEPT_ROBOTS_DAYS} days it may be obeyed for)"
+            )
+        with self._lock:
+            self.robots_notes[origin] = (
+                f"{said}: obeying {read} instead, as RFC 9309 allows while it is unreachable"
+                f" (up to {KEPT_ROBOTS_DAYS} days; then the site is disallowed)"
+            )
+        return self._obey(origin, kept)
 
     # politeness ------------------------------------------------------------------
     def _host(self, netloc: str) -> _Host:
