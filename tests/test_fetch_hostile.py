@@ -647,8 +647,11 @@ def test_an_unreachable_robots_txt_with_no_copy_young_enough_disallows_the_site_
         never = _crawl_local(run_cli, profile, db)
         assert set(site.requests) == {"/robots.txt"}
         routes["/robots.txt"] = KEEPING
-        assert _crawl_local(run_cli, profile, db).exit_code == 0
+        for _ in range(2):  # (each run's copy in place of the last: one row)
+            assert _crawl_local(run_cli, profile, db).exit_code == 0
         with sqlite3.connect(db) as conn:  # the copy read 31 days ago
+            kept = "SELECT count(*) FROM captures WHERE url = ? AND article_id IS NULL"
+            assert conn.execute(kept, (f"{site.url}/robots.txt",)).fetchone() == (1,)
             old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=31)).isoformat()
             conn.execute("UPDATE captures SET fetched_at = ? WHERE article_id IS NULL", (old,))
         routes["/robots.txt"] = UNREACHABLE[unreachable]()

@@ -76,16 +76,18 @@ GONE_STATUSES = frozenset({404, 410})  # a removed page: recorded as gone, never
 # the 6th busy answer in a row that is all its own (its failure, not the host's rest),
 # and the next URL's first rests the host.
 BUSY_STATUSES = frozenset({429, 503})
-# How old a robots.txt read on an earlier run may be and still be obeyed while robots.txt
-# is unreachable (``Fetcher.keep_robots``): RFC 9309 (2.4) lets a crawler use a cached
-# copy past 24 hours only then, and Google does so for 30 days.
-KEPT_ROBOTS_DAYS = 30
 REST_AFTER = 6
 # A host that gives no answer in time (a read or connect timeout, a response still
 # arriving at the deadline) to ``REST_AFTER`` requests in a row rests likewise: a server
 # that accepts connections and then hangs (a dead backend behind its proxy, a firewall
 # dropping a crawler's packets) cost every URL all its tries, each a whole timeout:
 # 4 x 20 s a URL, for as many URLs as the request budget allowed (hours of a nightly run).
+
+
+# How old a robots.txt read on an earlier run may be and still be obeyed while robots.txt
+# is unreachable (``Fetcher.keep_robots``): RFC 9309 (2.4) lets a crawler use a cached
+# copy past 24 hours only then, and Google does so for 30 days.
+KEPT_ROBOTS_DAYS = 30
 
 
 @dataclass(frozen=True)
