@@ -11,16 +11,19 @@ threads' connections, made at their first request, never saw an article added af
 that (a thread first used after the crawl did: the same search gave two answers).
 
 So each thread's connection is kept with ``files_state`` as it was just before it was
-opened, and a request that finds the files changed (a ``stat`` of three names, about
-as cheap as a page's first query) closes it and opens the archive again, the way a
-command would open it now. While a crawl runs its ``-shm`` is there, so that open is
-``mode=ro`` on the writer's ``-shm`` (read-only for the analyst: SQLite 3.22+ reads a
-WAL archive so, and follows the writer's commits); when the crawl has ended and its
-``-wal`` and ``-shm`` are gone, immutable again, on a file nobody is changing. An
-immutable connection is used only while the files are as they were when it opened, so
-what it reads is what the file held then. The one gap: a writer that starts and
+opened, and a request that finds the files changed (three ``stat`` calls, 11 µs a
+request against 11 ms for a search page of a 2,000-article archive) closes it and opens
+the archive again (0.3 ms), the way a command would open it now. While a crawl runs
+its ``-shm`` is there, so that open is ``mode=ro`` on the writer's ``-shm`` (read-only
+for the analyst: SQLite 3.22+ reads a WAL archive so, and follows the writer's
+commits); when the crawl has ended and its ``-wal`` and ``-shm`` are gone, immutable
+again, on a file nobody is changing. An immutable connection is used only while the
+files are as they were when it opened, so what it reads is what the file held then.
+The gaps: a writer that starts and
 checkpoints into the main file while one query of a page is running (its first
-checkpoint comes after ~1,000 pages of the ``-wal``, seconds of a crawl).
+checkpoint comes after ~1,000 pages of the ``-wal``, seconds of a crawl); and an open
+in the instant a writer's last close has deleted its ``-wal`` but not yet its ``-shm``,
+which ``_would_leave_shm`` takes for a writer still there, as any command's open would.
 
 Not chosen: keeping the writer's ``-wal`` and ``-shm`` (SQLITE_FCNTL_PERSIST_WAL), which
 would let every reader open ``mode=ro`` always, changes what every crawl leaves beside
