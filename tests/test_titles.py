@@ -891,3 +891,24 @@ def test_title_case_never_touches_an_h1_holding_a_non_latin_letter() -> None:
     accented = "Café owners share their favourite recipes"
     stated = "Café Owners Share Their Favourite Recipes"
     assert title_cased(accented, Metadata(og_title=stated), generic, generic=True) == stated
+
+
+@pytest.mark.parametrize(
+    ("span", "title"),
+    [
+        ('<span class="block text-lg">', "Нов парк край Дунава Къде ще се разхождаме от май"),
+        ('<span class="d-block">', "Нов парк край Дунава Къде ще се разхождаме от май"),
+        ('<span style="display: flex">', "Нов парк край Дунава Къде ще се разхождаме от май"),
+        ('<span class="hidden md:block">', "Нов парк край Дунава Къде ще се разхождаме от май"),
+        ('<span class="d-md-flex">', "Нов парк край Дунава Къде ще се разхождаме от май"),
+        ('<span class="blocked">', "Нов парк край ДунаваКъде ще се разхождаме от май"),
+        ("<span>", "Нов парк край ДунаваКъде ще се разхождаме от май"),
+    ],
+)
+def test_a_span_the_page_shows_as_a_block_is_a_line_of_the_headline(span: str, title: str) -> None:
+    html = page(
+        "",
+        f"<article><h1>Нов парк край Дунава{span}Къде ще се разхождаме от май</span></h1>"
+        f"{PROSE}</article>",
+    )
+    assert extract(html).title == title

@@ -313,6 +313,25 @@ def _up_to_body(node: LexborNode, test: Callable[[LexborNode], bool]) -> bool:
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 
 
+# Class words that set an element on a line of its own: Tailwind's and Bootstrap's display
+# utilities, also for a screen size ("md:block", "d-md-block": a line of its own where the
+# headline is read on a wider screen; its words are apart on a phone too, as a rule).
+_LINE_CLASS = re.compile(r"(?:^|\s)(?:[\w-]+:)?(?:d-(?:\w+-)?)?(?:block|flex|grid)(?:\s|$)")
+_LINE_STYLE = re.compile(r"display\s*:\s*(?:block|flex|grid)\b")
+
+
+def shown_as_line(node: LexborNode) -> bool:
+    """An inline element (a ``<span>``) the page displays as a block, by a utility class
+    or its style: a headline's second line ("The Best Notion Alternatives<span
+    class="block">Top Note-taking Tools</span>") reads as words apart, not glued."""
+    attrs = node.attributes
+    classes = attrs.get("class")
+    if classes and _LINE_CLASS.search(classes):
+        return True
+    style = attrs.get("style")
+    return style is not None and _LINE_STYLE.search(style.lower()) is not None
+
+
 def visible_text(
     root: LexborNode,
     *,
@@ -320,6 +339,7 @@ def visible_text(
     then: int = 0,
     hide: Callable[[LexborNode], bool] | None = None,
     limit: int | None = None,
+    lines: Callable[[LexborNode], bool] | None = None,
 ) -> str:
     """Text of a subtree without furniture (menus, sidebars, related lists, footers),
     or, given ``hide``, without the elements it names instead.
@@ -331,9 +351,12 @@ def visible_text(
     A text node of ASCII whitespace (most are: the markup's indentation) is told by
     lexbor and read as one space, which the text comes out the same with, without
     building its str (the parser makes no empty one, which this would read so too);
-    ``first_child``, not its alias ``child``, saves a look-up a node.
+    ``first_child``, not its alias ``child``, saves a look-up a node. ``lines`` names
+    inline elements the page shows on lines of their own (``shown_as_line``): asked only
+    by the headline's readers, where two such spans with no space between them were read
+    as one glued word, and not in the walks that run over whole pages.
     """
-    return _joined(_walk_visible(root, until, then, hide, limit, None))
+    return _joined(_walk_visible(root, until, then, hide, limit, None, lines))
 
 
 # A walk of ``_walk_visible``: the pieces of text read, the characters of text counted,
@@ -352,6 +375,7 @@ def _walk_visible(
     hide: Callable[[LexborNode], bool] | None,
     limit: int | None,
     inner: tuple[int, _Walked] | None,
+    lines: Callable[[LexborNode], bool] | None = None,
 ) -> _Walked:
     """``visible_text``'s walk. ``inner``: an element of the subtree (its ``mem_id``)
     already walked alone with the same ``until``, ``then``, ``hide`` and no ``limit``:
@@ -388,7 +412,7 @@ def _walk_visible(
             if stop_at < 0 and until_id >= 0 and node.mem_id == until_id:
                 stop_at = size + then
             child = node.first_child
-            block = tag in blocks.BLOCK_TAGS or tag == "br"
+            block = tag in blocks.BLOCK_TAGS or tag == "br" or (lines is not None and lines(node))
             if child is None and not block:
                 continue  # (an icon, a comment: hidden or not, it adds nothing to the text)
             if not furniture(node):

@@ -36,6 +36,7 @@ from newsarchive.extraction.furniture import (
     in_marked_furniture,
     is_furniture,
     remembered,
+    shown_as_line,
     visible_text,
 )
 from newsarchive.extraction.links import host_and_path, parse_link
@@ -357,8 +358,10 @@ class _Shown:
 
     def text(self, node: LexborNode) -> str:
         found = self._texts.get(node.mem_id)
-        if found is None:  # (read as shown: "A<br>B" is two words)
-            found = self._texts[node.mem_id] = clean_title(visible_text(node, hide=_not_headline))
+        if found is None:  # (read as shown: "A<br>B" is two words, so is a block span's)
+            found = self._texts[node.mem_id] = clean_title(
+                visible_text(node, hide=_not_headline, lines=shown_as_line)
+            )
         return found
 
     def links_home(self, node: LexborNode, text: str) -> bool:
