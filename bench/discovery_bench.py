@@ -439,6 +439,15 @@ for site, name, origin in (
     ("chubrika", "Община Чубрика", "https://www.chubrika.bg"),
     # and Contao's news list and reader, <base href>, ?page_n12=2
     ("zhivovlek", "Община Живовлек", "https://zhivovlek.bg"),
+    # and a thirty-second (tests/fixtures/make_mirrors_round32.py): htmx, a "Още новини"
+    # button's hx-get, then each fragment's last card asking the next when revealed
+    ("ralitsa", "Община Ралица", "https://ralitsa.bg"),
+    # and a JSP portal on Tomcat, ;jsessionid=<32 hex> in every link, another per page
+    ("metlichina", "Община Метличина", "http://www.metlichina.bg"),
+    # and Rails with Turbo, each next page a lazy <turbo-frame src> at the list's end
+    ("ranilist", "Община Ранилист", "https://ranilist.bg"),
+    # and windows-1251 named by <meta http-equiv> only, two pages saying utf-8 over it
+    ("koprinka", "Община Копринка", "http://koprinka-bg.com"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -1051,7 +1051,26 @@ def _script_button_pager(
 # named for the next page, as themes and scroll scripts name them.
 _NEXT_ATTRIBUTES = ("data-next-page", "data-next", "data-next-url", "data-nextpage",
                     "data-next-page-url", "data-next-href", "data-next-link")  # fmt: skip
-_NEXT_ATTRIBUTE_NODES = ", ".join(f"[{name}]" for name in _NEXT_ATTRIBUTES)
+# What else loads an address as the reader scrolls to it: htmx's element asking its
+# ``hx-get`` when "revealed" (or "intersect"), its answer put after it (htmx's endless
+# scroll: the list's last card carries the next cards' address), and Turbo's lazy frame,
+# ``<turbo-frame src="/novini?page=2" loading="lazy">``, fetched as it comes into view.
+_HTMX_GETS = ("hx-get", "data-hx-get")
+_HTMX_SCROLL = re.compile(r"\b(?:revealed|intersect)\b")
+_SCROLL_NODES = ", ".join(
+    [*(f"[{name}]" for name in (*_NEXT_ATTRIBUTES, *_HTMX_GETS)), "turbo-frame[src]"]
+)
+
+
+def _scroll_attributes(node: LexborNode) -> tuple[str, ...]:
+    """The attributes of ``node`` (one of ``_SCROLL_NODES``) that name what it loads as
+    the reader scrolls to it: a ``data-next-page``, an htmx trigger's ``hx-get`` (not a
+    button's: a click's, which ``_load_more`` reads by its words), a lazy frame's ``src``."""
+    if node.tag == "turbo-frame":
+        return ("src",) if (node.attributes.get("loading") or "").lower() == "lazy" else ()
+    trigger = node.attributes.get("hx-trigger") or node.attributes.get("data-hx-trigger") or ""
+    scrolls = _HTMX_GETS if _HTMX_SCROLL.search(trigger) else ()
+    return (*_NEXT_ATTRIBUTES, *scrolls)
 
 
 def _endless_scroll(
@@ -1063,11 +1082,13 @@ def _endless_scroll(
     the next cards to a plain GET, as a "Зареди още" button's does (``_load_more``), so it
     is the next page. Only an attribute named for the next page, holding an address on
     the site, on no link (a link goes where its ``href`` says): a card's ``data-url`` is
-    its article, a carousel's ``data-next=".arrow"`` a selector."""
-    for node in tree.css(_NEXT_ATTRIBUTE_NODES):
+    its article, a carousel's ``data-next=".arrow"`` a selector. htmx's card asking its
+    ``hx-get`` when revealed and Turbo's lazy frame are read the same way
+    (``_scroll_attributes``); a frame loaded with the page is a part of it, no next page."""
+    for node in tree.css(_SCROLL_NODES):
         if node.tag == "a" and _real_href(node.attributes.get("href")):
             continue
-        for name in _NEXT_ATTRIBUTES:
+        for name in _scroll_attributes(node):
             value = (node.attributes.get(name) or "").strip()
             if (
                 value.startswith(("/", "http", "?"))
@@ -1132,7 +1153,11 @@ def _wordpress_paged(
     return usable(templated_next(current, template, max(page, _template_number(current, template))))
 
 
-_MORE_ATTRIBUTE = re.compile(r"^data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)")
+# (or htmx's ``hx-get``, ``data-hx-get``: the address the button's own attribute asks, its
+# answer swapped in where the button stood)
+_MORE_ATTRIBUTE = re.compile(
+    r"^(?:data-[\w-]*(?:url|next|href|load|more|endpoint|source|link)|(?:data-)?hx-get$)"
+)
 
 
 def _real_href(href: str | None) -> bool:
