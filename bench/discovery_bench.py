@@ -448,6 +448,8 @@ for site, name, origin in (
     ("ranilist", "Община Ранилист", "https://ranilist.bg"),
     # and windows-1251 named by <meta http-equiv> only, two pages saying utf-8 over it
     ("koprinka", "Община Копринка", "http://koprinka-bg.com"),
+    # and Drupal 7's untranslated "Submitted by … on Fri, 11/06/2026 - 10:22"
+    ("divesil", "Община Дивесил", "https://www.divesil.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

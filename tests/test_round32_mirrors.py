@@ -7,7 +7,8 @@ fragments' last card asking the next on "revealed" (ralitsa); a JSP portal whose
 link carries another ``;jsessionid=`` (metlichina); Rails with Turbo, each page of the
 list a lazy ``<turbo-frame src>`` at the end of the one before (ranilist); windows-1251
 named only by ``<meta http-equiv>``, two pages declaring UTF-8 over the same bytes, the
-dates only in the list (koprinka). Each must archive exactly its articles with the true
+dates only in the list (koprinka); Drupal 7's untranslated "Submitted by … on Fri,
+11/06/2026 - 10:22" (divesil). Each must archive exactly its articles with the true
 title, date and body, and a rerun right after must cost at most three requests.
 """
 
@@ -30,6 +31,8 @@ ROUND32_SITES = {
     "ranilist": ("Община Ранилист", "https://ranilist.bg"),
     # windows-1251 by <meta http-equiv> only, two pages saying utf-8, dates only in the list
     "koprinka": ("Община Копринка", "http://koprinka-bg.com"),
+    # Drupal 7's "Submitted by … on Fri, 11/06/2026 - 10:22", month first
+    "divesil": ("Община Дивесил", "https://www.divesil.bg"),
 }
 
 
@@ -56,6 +59,7 @@ FIRST_CRAWLS = [
     ),
     FirstCrawl("ranilist", once=("/novini?page=2", "/novini?page=3"), rows=8),
     FirstCrawl("koprinka", once=("/news.php?p=2", "/news.php?p=3"), rows=8),
+    FirstCrawl("divesil", once=("/novini?page=1", "/novini?page=2"), rows=8),
 ]
 
 
@@ -74,6 +78,7 @@ PROPOSALS = [
     Proposes("metlichina", "start_urls", equals=["/portal/novini.jsp"]),
     Proposes("ranilist", "start_urls", equals=["/novini"]),
     Proposes("koprinka", "start_urls", equals=["/news.php"]),
+    Proposes("divesil", "start_urls", equals=["/novini"]),
 ]
 
 
