@@ -450,6 +450,8 @@ for site, name, origin in (
     ("koprinka", "Община Копринка", "http://koprinka-bg.com"),
     # and Drupal 7's untranslated "Submitted by … on Fri, 11/06/2026 - 10:22"
     ("divesil", "Община Дивесил", "https://www.divesil.bg"),
+    # and WordPress with Elementor, the Posts widget paged ?e-page-3f2a9c1=2
+    ("zhabunets", "Община Жабунец", "https://zhabunets.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

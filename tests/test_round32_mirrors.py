@@ -8,7 +8,9 @@ link carries another ``;jsessionid=`` (metlichina); Rails with Turbo, each page 
 list a lazy ``<turbo-frame src>`` at the end of the one before (ranilist); windows-1251
 named only by ``<meta http-equiv>``, two pages declaring UTF-8 over the same bytes, the
 dates only in the list (koprinka); Drupal 7's untranslated "Submitted by … on Fri,
-11/06/2026 - 10:22" (divesil). Each must archive exactly its articles with the true
+11/06/2026 - 10:22" (divesil); Elementor's Posts widget paged ``?e-page-<id>=2``, its
+post-info marking only the day's item ``datePublished``, the time beside it (zhabunets).
+Each must archive exactly its articles with the true
 title, date and body, and a rerun right after must cost at most three requests.
 """
 
@@ -33,6 +35,8 @@ ROUND32_SITES = {
     "koprinka": ("Община Копринка", "http://koprinka-bg.com"),
     # Drupal 7's "Submitted by … on Fri, 11/06/2026 - 10:22", month first
     "divesil": ("Община Дивесил", "https://www.divesil.bg"),
+    # WordPress with Elementor: the Posts widget's ?e-page-<id>=2, its post-info's day
+    "zhabunets": ("Община Жабунец", "https://zhabunets.bg"),
 }
 
 
@@ -60,6 +64,11 @@ FIRST_CRAWLS = [
     FirstCrawl("ranilist", once=("/novini?page=2", "/novini?page=3"), rows=8),
     FirstCrawl("koprinka", once=("/news.php?p=2", "/news.php?p=3"), rows=8),
     FirstCrawl("divesil", once=("/novini?page=1", "/novini?page=2"), rows=8),
+    FirstCrawl(
+        "zhabunets",
+        once=("/novini/?e-page-3f2a9c1=2", "/novini/?e-page-3f2a9c1=3"),
+        rows=8,
+    ),
 ]
 
 
@@ -79,6 +88,7 @@ PROPOSALS = [
     Proposes("ranilist", "start_urls", equals=["/novini"]),
     Proposes("koprinka", "start_urls", equals=["/news.php"]),
     Proposes("divesil", "start_urls", equals=["/novini"]),
+    Proposes("zhabunets", "start_urls", equals=["/novini/"]),
 ]
 
 
