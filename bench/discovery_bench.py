@@ -452,6 +452,8 @@ for site, name, origin in (
     ("divesil", "Община Дивесил", "https://www.divesil.bg"),
     # and WordPress with Elementor, the Posts widget paged ?e-page-3f2a9c1=2
     ("zhabunets", "Община Жабунец", "https://zhabunets.bg"),
+    # and htmx's "Покажи още", hx-get="/novini/oshte", the page only in hx-vals
+    ("sinilga", "Община Синилга", "https://www.sinilga.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

@@ -9,9 +9,10 @@ list a lazy ``<turbo-frame src>`` at the end of the one before (ranilist); windo
 named only by ``<meta http-equiv>``, two pages declaring UTF-8 over the same bytes, the
 dates only in the list (koprinka); Drupal 7's untranslated "Submitted by … on Fri,
 11/06/2026 - 10:22" (divesil); Elementor's Posts widget paged ``?e-page-<id>=2``, its
-post-info marking only the day's item ``datePublished``, the time beside it (zhabunets).
-Each must archive exactly its articles with the true
-title, date and body, and a rerun right after must cost at most three requests.
+post-info marking only the day's item ``datePublished``, the time beside it
+(zhabunets); htmx's "Покажи още" naming its page only in ``hx-vals`` (sinilga). Each
+must archive exactly its articles with the true title, date and body, and a rerun right
+after must cost at most three requests.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ ROUND32_SITES = {
     "divesil": ("Община Дивесил", "https://www.divesil.bg"),
     # WordPress with Elementor: the Posts widget's ?e-page-<id>=2, its post-info's day
     "zhabunets": ("Община Жабунец", "https://zhabunets.bg"),
+    # htmx again: "Покажи още" asks hx-get="/novini/oshte", the page only in its hx-vals
+    "sinilga": ("Община Синилга", "https://www.sinilga.bg"),
 }
 
 
@@ -69,6 +72,13 @@ FIRST_CRAWLS = [
         once=("/novini/?e-page-3f2a9c1=2", "/novini/?e-page-3f2a9c1=3"),
         rows=8,
     ),
+    # the endpoint with the page hx-vals names, never bare (it answers the first cards)
+    FirstCrawl(
+        "sinilga",
+        once=("/novini/oshte?stranitsa=2", "/novini/oshte?stranitsa=3"),
+        unasked=("/novini/oshte",),
+        rows=8,
+    ),
 ]
 
 
@@ -89,6 +99,7 @@ PROPOSALS = [
     Proposes("koprinka", "start_urls", equals=["/news.php"]),
     Proposes("divesil", "start_urls", equals=["/novini"]),
     Proposes("zhabunets", "start_urls", equals=["/novini/"]),
+    Proposes("sinilga", "start_urls", equals=["/novini"]),
 ]
 
 

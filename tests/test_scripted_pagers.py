@@ -51,6 +51,12 @@ CARDS = "".join(
             '<a href="/novini/4-park">Нов парк 4</a></article>',
             "https://x.bg/novini/spisak?stranitsa=2",
         ),
+        # the page only in hx-vals, which htmx sends in a GET's query
+        (
+            '<button hx-get="/novini/oshte" hx-vals=\'{"stranitsa": 2, "vid": "vsichki"}\' '
+            'hx-swap="beforeend">Покажи още</button>',
+            "https://x.bg/novini/oshte?stranitsa=2&vid=vsichki",
+        ),
         (
             '<div data-hx-get="/novini?page=2" data-hx-trigger="intersect once"></div>',
             "https://x.bg/novini?page=2",

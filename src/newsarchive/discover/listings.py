@@ -20,9 +20,10 @@ never one the page's own links contradict. ``ListingPages`` holds the order and 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable
-from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlencode, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -997,10 +998,34 @@ def _load_more(
         )  # fmt: skip
         if number and _own_number(current, number[0], page) - int(number[1]) in (0, 1):
             number = (number[0], str(int(number[1]) + 1))
+        values = _htmx_values(node)
         for target in targets:
+            for name, value in values:
+                target = _with_field(target, name, value)
             if url := usable(_with_field(target, *number) if number else target):
                 return url
     return None
+
+
+def _htmx_values(node: LexborNode) -> list[tuple[str, str]]:
+    """The fields htmx sends with the element's request, from its ``hx-vals`` (JSON:
+    ``hx-vals='{"stranitsa": 2}'``), in a GET's query: a "Покажи още" whose address alone
+    (``hx-get="/novini/oshte"``) answers the first cards again names the page only
+    there. A ``js:`` expression is the script's to work out; no values then."""
+    raw = (node.attributes.get("hx-vals") or node.attributes.get("data-hx-vals") or "").strip()
+    if not raw.startswith("{"):
+        return []
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    return [
+        (quote(str(name), safe=""), quote(str(value), safe=""))
+        for name, value in data.items()
+        if isinstance(value, str | int) and not isinstance(value, bool)
+    ]
 
 
 def _own_number(current: str, name: str, page: int) -> int:
