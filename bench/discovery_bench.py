@@ -454,6 +454,8 @@ for site, name, origin in (
     ("zhabunets", "Община Жабунец", "https://zhabunets.bg"),
     # and htmx's "Покажи още", hx-get="/novini/oshte", the page only in hx-vals
     ("sinilga", "Община Синилга", "https://www.sinilga.bg"),
+    # and Django with htmx, a pager of <a hx-get="/novini/?page=2"> with no href
+    ("rusalka", "Община Русалка", "https://rusalka.bg"),
     # and a municipality moved to another domain, every old path 301 to the same one
     # there, while the profile names the old (tests/fixtures/make_mirrors_moved.py)
     ("vetrino", "Община Ветрино", "https://vetrino-bg.eu"),

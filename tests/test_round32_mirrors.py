@@ -10,7 +10,8 @@ named only by ``<meta http-equiv>``, two pages declaring UTF-8 over the same byt
 dates only in the list (koprinka); Drupal 7's untranslated "Submitted by … on Fri,
 11/06/2026 - 10:22" (divesil); Elementor's Posts widget paged ``?e-page-<id>=2``, its
 post-info marking only the day's item ``datePublished``, the time beside it
-(zhabunets); htmx's "Покажи още" naming its page only in ``hx-vals`` (sinilga). Each
+(zhabunets); htmx's "Покажи още" naming its page only in ``hx-vals`` (sinilga); a
+pager of htmx links with no ``href``, ``<a hx-get="/novini/?page=2">`` (rusalka). Each
 must archive exactly its articles with the true title, date and body, and a rerun right
 after must cost at most three requests.
 """
@@ -40,6 +41,8 @@ ROUND32_SITES = {
     "zhabunets": ("Община Жабунец", "https://zhabunets.bg"),
     # htmx again: "Покажи още" asks hx-get="/novini/oshte", the page only in its hx-vals
     "sinilga": ("Община Синилга", "https://www.sinilga.bg"),
+    # Django with htmx: a pager of <a hx-get="/novini/?page=2"> with no href
+    "rusalka": ("Община Русалка", "https://rusalka.bg"),
 }
 
 
@@ -79,6 +82,7 @@ FIRST_CRAWLS = [
         unasked=("/novini/oshte",),
         rows=8,
     ),
+    FirstCrawl("rusalka", once=("/novini/?page=2", "/novini/?page=3"), rows=8),
 ]
 
 
@@ -100,6 +104,7 @@ PROPOSALS = [
     Proposes("divesil", "start_urls", equals=["/novini"]),
     Proposes("zhabunets", "start_urls", equals=["/novini/"]),
     Proposes("sinilga", "start_urls", equals=["/novini"]),
+    Proposes("rusalka", "start_urls", equals=["/novini/"]),
 ]
 
 

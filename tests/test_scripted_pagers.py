@@ -61,6 +61,20 @@ CARDS = "".join(
             '<div data-hx-get="/novini?page=2" data-hx-trigger="intersect once"></div>',
             "https://x.bg/novini?page=2",
         ),
+        # htmx's pager of links and buttons with no href, asking hx-get on a click
+        (
+            '<nav><span>1</span> <a hx-get="/novini?page=2" hx-target="#list">2</a> '
+            '<a hx-get="/novini?page=3" hx-target="#list">3</a></nav>',
+            "https://x.bg/novini?page=2",
+        ),
+        (
+            '<nav><a hx-get="/novini?page=2" hx-push-url="true">Следваща »</a></nav>',
+            "https://x.bg/novini?page=2",
+        ),
+        (
+            '<button hx-get="/novini?page=2" hx-target="#list">Следваща</button>',
+            "https://x.bg/novini?page=2",
+        ),
         # Turbo: the next page a lazy frame, loaded as it comes into view
         (
             '<turbo-frame id="novini_2" src="/novini?page=2" loading="lazy"></turbo-frame>',

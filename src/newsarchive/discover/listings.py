@@ -579,7 +579,7 @@ def find_next_link(
         if url := usable(href, page_url_now):
             return url
     # each anchor's text read once: the "next" pass and the page-number pass share it
-    anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in tree.css("a[href]")]
+    anchors = [(a, " ".join((a.text(deep=True) or "").split())) for a in _pager_links(tree)]
     # where each leads: its href, or the address its script opens (an old CMS's pager of
     # ``javascript:goPage(2)`` calls to a function building ``novini.php?str=`` + p). The
     # page's functions are read only for a pager link with no address of its own: up to
@@ -1007,6 +1007,22 @@ def _load_more(
     return None
 
 
+def _pager_links(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The page's links a pager may be made of: every ``<a href>`` and, on a page whose
+    pager htmx draws, the ``<a hx-get="/novini?page=2">2</a>`` with no ``href`` at all
+    (``anchors.link_target`` reads its ``hx-get``), in document order, each once."""
+    links = tree.css("a[href]")
+    if tree.css_first("a[hx-get], a[data-hx-get]") is None:
+        return links  # nearly every page
+    seen: set[int] = set()
+    found = []
+    for node in tree.css("a[href], a[hx-get], a[data-hx-get]"):
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            found.append(node)
+    return found
+
+
 def _htmx_values(node: LexborNode) -> list[tuple[str, str]]:
     """The fields htmx sends with the element's request, from its ``hx-vals`` (JSON:
     ``hx-vals='{"stranitsa": 2}'``), in a GET's query: a "Покажи още" whose address alone
@@ -1060,7 +1076,7 @@ def _script_button_pager(
     its ``value``): a pager drawn as a button instead of a link, what a person clicks. A
     button is no link to an item (``anchors.link_nodes``), but one saying "next" is the
     listing's next page, as a link saying it is."""
-    for node in tree.css("button[onclick], input[onclick]"):
+    for node in tree.css("button[onclick], input[onclick], button[hx-get], button[data-hx-get]"):
         if node.tag == "input" and (node.attributes.get("type") or "").lower() != "button":
             continue
         label = " ".join(
