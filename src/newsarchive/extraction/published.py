@@ -462,8 +462,11 @@ def _timed_on_page(stated: DatePick, window: str, found: list[dates.TextDate]) -
     day's item ``itemprop="datePublished"`` (its text "25 ноември 2026"), the time
     "09:28" an item beside it; the page states both, the markup half. A time on another
     day, or in a sentence, is no time of this day's."""
-    if isinstance(stated.value, dt.datetime):
-        return stated
+    day = stated.value
+    if isinstance(day, dt.datetime) or not any(
+        isinstance(date.value, dt.datetime) and date.value.date() == day for date in found
+    ):
+        return stated  # (nearly every page: no sentence read for a time it does not show)
     shown = _byline_date(window, found)
     if (
         shown is None
